@@ -1,0 +1,270 @@
+/**
+ * The decoded form of an OTLP export request, shared by every stage after decoding.
+ *
+ * Both decoders (OTLP/JSON and OTLP/protobuf) produce exactly these shapes, so normalization,
+ * redaction and row mapping never need to know the wire encoding. Conventions:
+ * - trace and span ids are lower-case hex strings, `""` when absent or all zero;
+ * - 64-bit integers (nanosecond timestamps, int values, counts) are decimal strings, because a
+ *   JS number cannot hold every digit: unsigned for fixed64/uint64 fields, signed for int64;
+ * - optional scalars the proto marks `optional` (histogram sum/min/max) are `undefined` when unset;
+ * - every other field has its proto3 default when absent (0, "", []).
+ */
+
+/** Decimal string of a 64-bit integer, e.g. "1700000000000000000". */
+export type Int64String = string;
+
+export type AnyValue =
+  | { stringValue: string }
+  | { boolValue: boolean }
+  | { intValue: Int64String }
+  | { doubleValue: number }
+  | { bytesValue: Uint8Array }
+  | { arrayValue: AnyValue[] }
+  | { kvlistValue: KeyValue[] }
+  /** An AnyValue message with no value set (OTLP allows it; it renders as empty). */
+  | { empty: true };
+
+export interface KeyValue {
+  key: string;
+  value: AnyValue;
+}
+
+export interface Resource {
+  attributes: KeyValue[];
+  droppedAttributesCount: number;
+}
+
+export interface InstrumentationScope {
+  name: string;
+  version: string;
+  attributes: KeyValue[];
+  droppedAttributesCount: number;
+}
+
+// ---------------------------------------------------------------- logs
+
+export interface LogRecord {
+  timeUnixNano: Int64String;
+  observedTimeUnixNano: Int64String;
+  severityNumber: number;
+  severityText: string;
+  /** Absent when the record carries no body. */
+  body: AnyValue | undefined;
+  attributes: KeyValue[];
+  droppedAttributesCount: number;
+  flags: number;
+  traceId: string;
+  spanId: string;
+  eventName: string;
+}
+
+export interface ScopeLogs {
+  scope: InstrumentationScope;
+  logRecords: LogRecord[];
+  schemaUrl: string;
+}
+
+export interface ResourceLogs {
+  resource: Resource;
+  scopeLogs: ScopeLogs[];
+  schemaUrl: string;
+}
+
+export interface LogsRequest {
+  resourceLogs: ResourceLogs[];
+}
+
+// ---------------------------------------------------------------- traces
+
+export interface SpanEvent {
+  timeUnixNano: Int64String;
+  name: string;
+  attributes: KeyValue[];
+  droppedAttributesCount: number;
+}
+
+export interface SpanLink {
+  traceId: string;
+  spanId: string;
+  traceState: string;
+  attributes: KeyValue[];
+  droppedAttributesCount: number;
+  flags: number;
+}
+
+export interface SpanStatus {
+  message: string;
+  /** 0 unset, 1 ok, 2 error. */
+  code: number;
+}
+
+export interface Span {
+  traceId: string;
+  spanId: string;
+  traceState: string;
+  parentSpanId: string;
+  flags: number;
+  name: string;
+  /** 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
+  kind: number;
+  startTimeUnixNano: Int64String;
+  endTimeUnixNano: Int64String;
+  attributes: KeyValue[];
+  droppedAttributesCount: number;
+  events: SpanEvent[];
+  droppedEventsCount: number;
+  links: SpanLink[];
+  droppedLinksCount: number;
+  status: SpanStatus;
+}
+
+export interface ScopeSpans {
+  scope: InstrumentationScope;
+  spans: Span[];
+  schemaUrl: string;
+}
+
+export interface ResourceSpans {
+  resource: Resource;
+  scopeSpans: ScopeSpans[];
+  schemaUrl: string;
+}
+
+export interface TracesRequest {
+  resourceSpans: ResourceSpans[];
+}
+
+// ---------------------------------------------------------------- metrics
+
+/** A number point's or exemplar's value: exactly one of the two, or neither when unset. */
+export type NumberValue =
+  | { asDouble: number }
+  | { asInt: Int64String }
+  | { none: true };
+
+export interface Exemplar {
+  filteredAttributes: KeyValue[];
+  timeUnixNano: Int64String;
+  value: NumberValue;
+  spanId: string;
+  traceId: string;
+}
+
+export interface NumberDataPoint {
+  attributes: KeyValue[];
+  startTimeUnixNano: Int64String;
+  timeUnixNano: Int64String;
+  value: NumberValue;
+  exemplars: Exemplar[];
+  flags: number;
+}
+
+export interface HistogramDataPoint {
+  attributes: KeyValue[];
+  startTimeUnixNano: Int64String;
+  timeUnixNano: Int64String;
+  count: Int64String;
+  sum: number | undefined;
+  bucketCounts: Int64String[];
+  explicitBounds: number[];
+  exemplars: Exemplar[];
+  flags: number;
+  min: number | undefined;
+  max: number | undefined;
+}
+
+export interface ExponentialHistogramBuckets {
+  /** sint32 */
+  offset: number;
+  bucketCounts: Int64String[];
+}
+
+export interface ExponentialHistogramDataPoint {
+  attributes: KeyValue[];
+  startTimeUnixNano: Int64String;
+  timeUnixNano: Int64String;
+  count: Int64String;
+  sum: number | undefined;
+  /** sint32 */
+  scale: number;
+  zeroCount: Int64String;
+  positive: ExponentialHistogramBuckets;
+  negative: ExponentialHistogramBuckets;
+  flags: number;
+  exemplars: Exemplar[];
+  min: number | undefined;
+  max: number | undefined;
+  zeroThreshold: number;
+}
+
+export interface ValueAtQuantile {
+  quantile: number;
+  value: number;
+}
+
+export interface SummaryDataPoint {
+  attributes: KeyValue[];
+  startTimeUnixNano: Int64String;
+  timeUnixNano: Int64String;
+  count: Int64String;
+  sum: number;
+  quantileValues: ValueAtQuantile[];
+  flags: number;
+}
+
+/** 0 unspecified, 1 delta, 2 cumulative. */
+export type AggregationTemporality = number;
+
+export type MetricData =
+  | { type: "gauge"; dataPoints: NumberDataPoint[] }
+  | {
+      type: "sum";
+      dataPoints: NumberDataPoint[];
+      aggregationTemporality: AggregationTemporality;
+      isMonotonic: boolean;
+    }
+  | {
+      type: "histogram";
+      dataPoints: HistogramDataPoint[];
+      aggregationTemporality: AggregationTemporality;
+    }
+  | {
+      type: "exponentialHistogram";
+      dataPoints: ExponentialHistogramDataPoint[];
+      aggregationTemporality: AggregationTemporality;
+    }
+  | { type: "summary"; dataPoints: SummaryDataPoint[] }
+  /** A metric whose data field is unset (valid on the wire; it yields no rows). */
+  | { type: "empty" };
+
+export interface Metric {
+  name: string;
+  description: string;
+  unit: string;
+  data: MetricData;
+  metadata: KeyValue[];
+}
+
+export interface ScopeMetrics {
+  scope: InstrumentationScope;
+  metrics: Metric[];
+  schemaUrl: string;
+}
+
+export interface ResourceMetrics {
+  resource: Resource;
+  scopeMetrics: ScopeMetrics[];
+  schemaUrl: string;
+}
+
+export interface MetricsRequest {
+  resourceMetrics: ResourceMetrics[];
+}
+
+export type Signal = "logs" | "traces" | "metrics";
+
+export interface SignalRequest {
+  logs: LogsRequest;
+  traces: TracesRequest;
+  metrics: MetricsRequest;
+}
