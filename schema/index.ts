@@ -1,0 +1,24 @@
+export { expectedColumns, type SchemaTable } from "./catalog";
+export { type TableEngine } from "./engine";
+export { defaultGeneration, generations, type Generation } from "./generation";
+export {
+  defaultDatabase,
+  defaultNonReplicatedDeduplicationWindow,
+  resolveSchemaOptions,
+  schemaOptionsInput,
+  type SchemaOptions,
+  type SchemaOptionsInput,
+} from "./options";
+export { renderSchema, type DdlStatement, type SchemaObjectKind } from "./render";
+export { schemaScript } from "./script";
+export { parseServerVersion, supportsFullTextSearch, type ServerVersion } from "./server-version";
+export type { ColumnKind, ExpectedColumn } from "./table-spec";
+export {
+  defaultTableNames,
+  tableKinds,
+  traceIdTimestampTableName,
+  traceIdTimestampViewName,
+  type TableKind,
+  type TableNames,
+} from "./table-names";
+export { applySchema, describeOutcomes, queryServerVersion, type ApplyOutcome, type DdlClient } from "./apply";

@@ -1,0 +1,86 @@
+import * as z from "zod/mini";
+import { defaultEngine, defaultClusterEngine, parseEngine, type TableEngine } from "./engine";
+import { defaultGeneration, generations, type Generation } from "./generation";
+import { parseServerVersion, type ServerVersion } from "./server-version";
+import { defaultTableNames, tableKinds, type TableNames } from "./table-names";
+import { parseTtlSeconds } from "./ttl";
+
+export const defaultDatabase = "otel";
+
+/**
+ * Our one addition to the exporter's DDL: plain MergeTree tables keep the hashes of this
+ * many recent inserts so a retried insert carrying the same `insert_deduplication_token`
+ * is dropped. Replicated engines deduplicate through Keeper and never get the setting.
+ */
+export const defaultNonReplicatedDeduplicationWindow = 1000;
+
+/** Plain identifiers only, so names read the same quoted or not in every tool a DBA uses. */
+const identifier = z.string().check(
+  z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "use letters, digits and underscores, not starting with a digit"),
+);
+
+const tableNamesInput = z.partialRecord(z.enum(tableKinds), identifier);
+
+export const schemaOptionsInput = z.object({
+  generation: z.optional(z.enum(generations, "use current or legacy")),
+  database: z.optional(identifier),
+  tables: z.optional(tableNamesInput),
+  /** Retention in the exporter's notation (`72h`, `90m`); none by default. */
+  ttl: z.optional(
+    z.string().check(z.refine((text) => parseTtlSeconds(text) !== undefined, "use a duration such as 72h, 90m or 1h30m")),
+  ),
+  /** Adds `ON CLUSTER <name>` and, unless an engine is given, a replicated engine. */
+  cluster: z.optional(identifier),
+  /** Table engine, e.g. `MergeTree` or `ReplicatedMergeTree('/clickhouse/tables/{shard}/{table}', '{replica}')`. */
+  engine: z.optional(
+    z.string().check(z.refine((text) => parseEngine(text) !== undefined, "use Name or Name(params)")),
+  ),
+  /** `SELECT version()` of the target server; picks text indexes on 26.2+ (current generation). */
+  serverVersion: z.optional(
+    z.string().check(z.refine((text) => parseServerVersion(text) !== undefined, "use a version such as 26.2.1")),
+  ),
+  /** 0 turns the deduplication window off. */
+  nonReplicatedDeduplicationWindow: z.optional(z.int().check(z.minimum(0))),
+});
+
+export type SchemaOptionsInput = z.input<typeof schemaOptionsInput>;
+
+/** Options with every default applied, ready for rendering. */
+export interface SchemaOptions {
+  generation: Generation;
+  database: string;
+  tables: TableNames;
+  ttlSeconds: number;
+  cluster: string | undefined;
+  engine: TableEngine;
+  serverVersion: ServerVersion | undefined;
+  nonReplicatedDeduplicationWindow: number;
+}
+
+/** Validates raw options (CLI flags, config) and fills in the exporter's defaults. */
+export function resolveSchemaOptions(input: SchemaOptionsInput = {}): SchemaOptions {
+  const parsed = schemaOptionsInput.parse(input);
+  const generation = parsed.generation ?? defaultGeneration;
+  const tables = defaultTableNames(generation);
+  for (const kind of tableKinds) {
+    const name = parsed.tables?.[kind];
+    if (name !== undefined) tables[kind] = name;
+  }
+  return {
+    generation,
+    database: parsed.database ?? defaultDatabase,
+    tables,
+    ttlSeconds: parsed.ttl === undefined ? 0 : (parseTtlSeconds(parsed.ttl) ?? 0),
+    cluster: parsed.cluster,
+    engine: resolveEngine(parsed.engine, parsed.cluster),
+    serverVersion: parsed.serverVersion === undefined ? undefined : parseServerVersion(parsed.serverVersion),
+    nonReplicatedDeduplicationWindow:
+      parsed.nonReplicatedDeduplicationWindow ?? defaultNonReplicatedDeduplicationWindow,
+  };
+}
+
+function resolveEngine(engine: string | undefined, cluster: string | undefined): TableEngine {
+  const explicit = engine === undefined ? undefined : parseEngine(engine);
+  if (explicit) return explicit;
+  return cluster === undefined ? defaultEngine : defaultClusterEngine;
+}

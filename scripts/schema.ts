@@ -1,0 +1,132 @@
+/**
+ * `npm run schema -- print|apply [flags]`: prints the exporter-shaped DDL for a DBA, or
+ * creates whatever is missing on a ClickHouse server over HTTP.
+ */
+import { parseArgs } from "node:util";
+import { createClient } from "@clickhouse/client-web";
+import * as z from "zod/mini";
+import {
+  applySchema,
+  describeOutcomes,
+  queryServerVersion,
+  renderSchema,
+  resolveSchemaOptions,
+  schemaScript,
+  type SchemaOptionsInput,
+  type TableKind,
+} from "../schema/index";
+
+const usage = `Usage: npm run schema -- <print|apply> [flags]
+
+  --generation current|legacy   DDL generation (default current)
+  --database NAME               database (default otel)
+  --ttl DURATION                retention such as 72h or 90m (default none)
+  --cluster NAME                add ON CLUSTER NAME and a replicated engine
+  --engine ENGINE               table engine, e.g. "ReplicatedMergeTree('/p/{shard}/{table}', '{replica}')"
+  --server-version VERSION      choose indexes for this server (apply asks the server otherwise)
+  --dedup-window N              non_replicated_deduplication_window on plain MergeTree (default 1000, 0 = off)
+  --logs-table, --traces-table, --gauge-table, --sum-table, --histogram-table,
+  --exp-histogram-table, --summary-table NAME   table names
+  --url URL                     ClickHouse HTTP endpoint (default $CLICKHOUSE_URL or http://127.0.0.1:8123)
+  --user USER, --password PASS  credentials (default $CLICKHOUSE_USER / $CLICKHOUSE_PASSWORD)`;
+
+const tableFlags: Record<string, TableKind> = {
+  "logs-table": "logs",
+  "traces-table": "traces",
+  "gauge-table": "metricsGauge",
+  "sum-table": "metricsSum",
+  "histogram-table": "metricsHistogram",
+  "exp-histogram-table": "metricsExponentialHistogram",
+  "summary-table": "metricsSummary",
+};
+
+const stringFlag = { type: "string" } as const;
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      generation: stringFlag,
+      database: stringFlag,
+      ttl: stringFlag,
+      cluster: stringFlag,
+      engine: stringFlag,
+      "server-version": stringFlag,
+      "dedup-window": stringFlag,
+      url: stringFlag,
+      user: stringFlag,
+      password: stringFlag,
+      help: { type: "boolean" },
+      ...Object.fromEntries(Object.keys(tableFlags).map((flag) => [flag, stringFlag])),
+    },
+  });
+}
+
+type Flags = ReturnType<typeof parseCommandLine>["values"];
+
+function optionsInput(flags: Flags): SchemaOptionsInput {
+  const flag = (name: string): string | undefined => {
+    const value = (flags as Record<string, string | boolean | undefined>)[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const tables = Object.fromEntries(
+    Object.entries(tableFlags).flatMap(([name, kind]) => {
+      const value = flag(name);
+      return value === undefined ? [] : [[kind, value]];
+    }),
+  );
+  const dedupWindow = flag("dedup-window");
+  return {
+    generation: flag("generation") as SchemaOptionsInput["generation"],
+    database: flag("database"),
+    ttl: flag("ttl"),
+    cluster: flag("cluster"),
+    engine: flag("engine"),
+    serverVersion: flag("server-version"),
+    nonReplicatedDeduplicationWindow: dedupWindow === undefined ? undefined : Number(dedupWindow),
+    tables,
+  };
+}
+
+async function apply(flags: Flags): Promise<void> {
+  const client = createClient({
+    url: flags.url ?? process.env.CLICKHOUSE_URL ?? "http://127.0.0.1:8123",
+    username: flags.user ?? process.env.CLICKHOUSE_USER ?? "default",
+    password: flags.password ?? process.env.CLICKHOUSE_PASSWORD ?? "",
+  });
+  try {
+    const input = optionsInput(flags);
+    const serverVersion = input.serverVersion ?? (await queryServerVersion(client));
+    const options = resolveSchemaOptions({ ...input, serverVersion });
+    console.log(`ClickHouse ${serverVersion}, generation ${options.generation}, database ${options.database}`);
+    console.log(describeOutcomes(await applySchema(client, renderSchema(options))));
+  } finally {
+    await client.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values: flags, positionals } = parseCommandLine(argv);
+  const [command] = positionals;
+  if (flags.help || (command !== "print" && command !== "apply") || positionals.length > 1) {
+    console.log(usage);
+    process.exitCode = flags.help ? 0 : 2;
+    return;
+  }
+  if (command === "print") {
+    process.stdout.write(schemaScript(resolveSchemaOptions(optionsInput(flags))));
+    return;
+  }
+  await apply(flags);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof z.core.$ZodError) return `Invalid options:\n${z.prettifyError(error)}\n\n${usage}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(describeError(error));
+  process.exitCode = 1;
+});
