@@ -1,0 +1,306 @@
+/**
+ * The tail Worker in workerd: real producer Workers fail in the ways a tail exists to catch, and
+ * the OTLP requests the tail forwards over its INGEST binding are checked as received.
+ *
+ * INGEST points at a capture Worker that records each request behind the same named entrypoint
+ * (TailIngest) the real ingest Worker exports.
+ */
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { JsonLogRecord, JsonLogsRequest, JsonMetricsRequest } from "../../workers/tail/otlp-json";
+import { attributeMap } from "../fixtures/trace-items/index";
+import { buildWorker } from "../support/build-worker";
+
+/** Kept equal to wrangler.tail.jsonc. */
+const COMPATIBILITY_DATE = "2026-04-01";
+/** Locally the runtime reports scriptName null, so every producer appears under this name. */
+const LOCAL_SERVICE_NAME = "local-producer";
+
+const CAPTURE_WORKER = `
+import { WorkerEntrypoint } from "cloudflare:workers";
+
+const received = [];
+let failuresToServe = 0;
+
+export class TailIngest extends WorkerEntrypoint {
+  async fetch(request) {
+    if (failuresToServe > 0) {
+      failuresToServe -= 1;
+      return new Response("ingest overloaded", { status: 503, headers: { "retry-after": "0" } });
+    }
+    received.push({
+      path: new URL(request.url).pathname,
+      method: request.method,
+      contentType: request.headers.get("content-type"),
+      body: await request.json(),
+    });
+    return Response.json({ partialSuccess: {} });
+  }
+}
+
+// The test's window into what arrived: GET drains the record, POST /fail?count=n arms failures.
+export default {
+  async fetch(request) {
+    const url = new URL(request.url);
+    if (url.pathname === "/fail") {
+      failuresToServe = Number(url.searchParams.get("count"));
+      return new Response("armed");
+    }
+    return Response.json(received.splice(0));
+  },
+};
+`;
+
+const PRODUCERS = {
+  "throws-in-fetch": `export default {
+    async fetch(request) {
+      throw new TypeError("cart is undefined");
+    },
+  };`,
+  "logs-errors": `export default {
+    async fetch(request) {
+      console.log(JSON.stringify({ msg: "order received", "request.id": "req-from-log-line" }));
+      console.error("payment declined for order", 1042, { retry: false });
+      console.error(JSON.stringify({ level: "error", msg: "inventory out of sync", sku: "SKU-9" }));
+      console.error(new RangeError("quantity out of range"));
+      return new Response("sorry", { status: 502 });
+    },
+  };`,
+  "fails-in-cron": `export default {
+    async scheduled(controller) {
+      throw new Error("nightly sync failed");
+    },
+  };`,
+  "fails-in-queue": `export default {
+    async queue(batch) {
+      throw new SyntaxError("bad message " + batch.messages[0].body);
+    },
+  };`,
+  healthy: `export default {
+    async fetch(request) {
+      console.log("all good");
+      console.warn("a warning is not captured by default");
+      return new Response("ok");
+    },
+  };`,
+} as const;
+
+type ProducerName = keyof typeof PRODUCERS;
+
+interface Received {
+  path: string;
+  method: string;
+  contentType: string;
+  body: unknown;
+}
+
+let mf: Miniflare;
+
+beforeAll(async () => {
+  const tailScript = await buildWorker("workers/tail/index.ts");
+  mf = new Miniflare({
+    workers: [
+      ...Object.entries(PRODUCERS).map(([name, script]) => ({
+        name,
+        modules: true,
+        script,
+        compatibilityDate: COMPATIBILITY_DATE,
+        tails: ["deco-otel-tail"],
+        ...(name === "fails-in-queue" ? { queueConsumers: ["order-events"] } : {}),
+      })),
+      {
+        name: "deco-otel-tail",
+        modules: true,
+        script: tailScript,
+        compatibilityDate: COMPATIBILITY_DATE,
+        bindings: { TAIL_SERVICE_NAME_FALLBACK: LOCAL_SERVICE_NAME, TAIL_FORWARD_RETRIES: "2" },
+        serviceBindings: { INGEST: { name: "capture", entrypoint: "TailIngest" } },
+      },
+      { name: "capture", modules: true, script: CAPTURE_WORKER, compatibilityDate: COMPATIBILITY_DATE },
+    ],
+  });
+  await mf.ready;
+});
+
+afterAll(async () => {
+  await mf?.dispose();
+});
+
+beforeEach(async () => {
+  await drainCapture();
+});
+
+async function drainCapture(): Promise<Received[]> {
+  const capture = await mf.getWorker("capture");
+  return (await (await capture.fetch("http://capture/")).json()) as Received[];
+}
+
+/** Tail delivery is asynchronous to the producer's invocation: poll until it has arrived. */
+async function receiveUntil(done: (received: Received[]) => boolean, timeoutMs = 10_000): Promise<Received[]> {
+  const received: Received[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    received.push(...(await drainCapture()));
+    if (done(received)) return received;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out; received so far: ${JSON.stringify(received.map((r) => r.path))}`);
+}
+
+const hasLogsAndMetrics = (received: Received[]) =>
+  received.some((r) => r.path === "/v1/logs") && received.some((r) => r.path === "/v1/metrics");
+
+function logRecords(received: Received[]): { resource: Record<string, unknown>; record: JsonLogRecord }[] {
+  return received
+    .filter((r) => r.path === "/v1/logs")
+    .flatMap((r) => (r.body as JsonLogsRequest).resourceLogs)
+    .flatMap((resourceLog) =>
+      resourceLog.scopeLogs.flatMap((scopeLog) =>
+        scopeLog.logRecords.map((record) => ({ resource: attributeMap(resourceLog.resource.attributes), record })),
+      ),
+    );
+}
+
+function invocationCounts(received: Received[]) {
+  return received
+    .filter((r) => r.path === "/v1/metrics")
+    .flatMap((r) => (r.body as JsonMetricsRequest).resourceMetrics)
+    .flatMap((resourceMetric) => resourceMetric.scopeMetrics.flatMap((scope) => scope.metrics))
+    .flatMap((metric) =>
+      metric.name === "cloudflare.worker.invocations" && "sum" in metric ? metric.sum.dataPoints : [],
+    )
+    .map((point) => ({ ...attributeMap(point.attributes), count: Number(point.asInt) }));
+}
+
+async function producer(name: ProducerName) {
+  return mf.getWorker(name);
+}
+
+describe("tail Worker in workerd", () => {
+  it("forwards an uncaught exception as an ERROR record with request, trace and exception attributes", async () => {
+    const worker = await producer("throws-in-fetch");
+    await expect(
+      worker.fetch("https://shop.example.com/api/cart?token=s3cr3t", {
+        method: "POST",
+        headers: {
+          "x-request-id": "req-header-1",
+          traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+          cookie: "session=abc",
+        },
+      }),
+    ).rejects.toThrow("cart is undefined");
+
+    const received = await receiveUntil(hasLogsAndMetrics);
+    expect(received.every((r) => r.method === "POST" && r.contentType === "application/json")).toBe(true);
+    const records = logRecords(received);
+    expect(records).toHaveLength(1);
+    const [{ resource, record }] = records as [(typeof records)[number]];
+    expect(resource).toEqual({ "service.name": LOCAL_SERVICE_NAME, "cloud.provider": "cloudflare" });
+    expect(record).toMatchObject({
+      severityNumber: 17,
+      severityText: "ERROR",
+      body: { stringValue: "TypeError: cart is undefined" },
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      spanId: "00f067aa0ba902b7",
+    });
+    expect(attributeMap(record.attributes)).toMatchObject({
+      _source: "tail-worker",
+      _outcome: "exception",
+      "url.path": "/api/cart",
+      "http.request.method": "POST",
+      "request.id": "req-header-1",
+      "exception.type": "TypeError",
+      "exception.message": "cart is undefined",
+      "cloudflare.event.kind": "fetch",
+      "cloudflare.truncated": false,
+    });
+    expect(String(attributeMap(record.attributes)["exception.stacktrace"])).toMatch(/^TypeError: cart is undefined\n\s+at /);
+    const serialized = JSON.stringify(received);
+    expect(serialized).not.toContain("s3cr3t");
+    expect(serialized).not.toContain("session=abc");
+    expect(invocationCounts(received)).toEqual([
+      { script: LOCAL_SERVICE_NAME, outcome: "exception", "event.kind": "fetch", "http.status_class": "none", count: 1 },
+    ]);
+  });
+
+  it("forwards each console.error line, plain and JSON, with the request id the producer logged", async () => {
+    const worker = await producer("logs-errors");
+    const response = await worker.fetch("https://shop.example.com/api/orders/1042?debug=1");
+    expect(response.status).toBe(502);
+    await response.text();
+
+    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    expect(records.map(({ record }) => [record.severityText, record.body])).toEqual([
+      ["ERROR", { stringValue: 'payment declined for order 1042 {"retry":false}' }],
+      ["ERROR", { stringValue: '{"level":"error","msg":"inventory out of sync","sku":"SKU-9"}' }],
+      ["ERROR", { stringValue: "RangeError: quantity out of range" }],
+    ]);
+    for (const { record } of records) {
+      expect(attributeMap(record.attributes)).toMatchObject({
+        _source: "tail-worker",
+        _outcome: "ok",
+        "url.path": "/api/orders/1042",
+        "http.request.method": "GET",
+        "http.response.status_code": 502,
+        "request.id": "req-from-log-line",
+      });
+    }
+  });
+
+  it("forwards an exception thrown in a scheduled handler with its cron", async () => {
+    const worker = await producer("fails-in-cron");
+    await worker.scheduled({ cron: "0 3 * * *", scheduledTime: new Date("2026-04-26T03:00:00Z") }).catch(() => {});
+
+    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    expect(records).toHaveLength(1);
+    expect(records[0]!.record.body).toEqual({ stringValue: "Error: nightly sync failed" });
+    expect(attributeMap(records[0]!.record.attributes)).toMatchObject({
+      _source: "tail-worker",
+      "cloudflare.event.kind": "scheduled",
+      "faas.trigger": "timer",
+      "faas.cron": "0 3 * * *",
+      "faas.time": "2026-04-26T03:00:00.000Z",
+      "exception.type": "Error",
+    });
+  });
+
+  it("forwards an exception thrown in a queue consumer with the queue and batch size", async () => {
+    const worker = await producer("fails-in-queue");
+    await worker.queue("order-events", [{ id: "m1", timestamp: new Date(), body: "{oops", attempts: 1 }]);
+
+    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    expect(records).toHaveLength(1);
+    expect(records[0]!.record.body).toEqual({ stringValue: "SyntaxError: bad message {oops" });
+    expect(attributeMap(records[0]!.record.attributes)).toMatchObject({
+      "cloudflare.event.kind": "queue",
+      "faas.trigger": "pubsub",
+      "messaging.destination.name": "order-events",
+      "messaging.batch.message_count": 1,
+    });
+  });
+
+  it("forwards no log record for a healthy invocation, but still counts it", async () => {
+    const worker = await producer("healthy");
+    expect(await (await worker.fetch("https://shop.example.com/health")).text()).toBe("ok");
+
+    const received = await receiveUntil((r) => r.some((request) => request.path === "/v1/metrics"));
+    // Give a stray logs request time to show up before concluding there is none.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    received.push(...(await drainCapture()));
+    expect(received.map((r) => r.path)).toEqual(["/v1/metrics"]);
+    expect(invocationCounts(received)).toEqual([
+      { script: LOCAL_SERVICE_NAME, outcome: "ok", "event.kind": "fetch", "http.status_class": "2xx", count: 1 },
+    ]);
+  });
+
+  it("retries a forward the ingest turned away with 503", async () => {
+    const capture = await mf.getWorker("capture");
+    await (await capture.fetch("http://capture/fail?count=1")).text();
+    const worker = await producer("throws-in-fetch");
+    await worker.fetch("https://shop.example.com/retry").catch(() => {});
+
+    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    expect(records).toHaveLength(1);
+    expect(attributeMap(records[0]!.record.attributes)["url.path"]).toBe("/retry");
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../workers/shared/env-schema";
+import { loadConfig } from "../../workers/tail/config";
+
+describe("loadConfig", () => {
+  it("defaults: capture errors, emit metrics, 3 retries, always ignore the tail and the ingest", () => {
+    expect(loadConfig({})).toEqual({
+      captureLevels: new Set(["error"]),
+      ignoredScripts: new Set(["deco-otel-tail", "deco-otel-ingest"]),
+      emitMetrics: true,
+      forwardRetries: 3,
+      serviceNameFallback: "unknown-worker",
+    });
+  });
+
+  it("reads string vars as the dashboard and .dev.vars give them", () => {
+    expect(
+      loadConfig({
+        TAIL_CAPTURE_LEVELS: " error , warn ",
+        TAIL_IGNORE_SCRIPTS: "noisy-worker,legacy",
+        TAIL_EMIT_METRICS: "false",
+        TAIL_FORWARD_RETRIES: "0",
+        TAIL_SERVICE_NAME_FALLBACK: "local-dev",
+      }),
+    ).toEqual({
+      captureLevels: new Set(["error", "warn"]),
+      ignoredScripts: new Set(["deco-otel-tail", "deco-otel-ingest", "noisy-worker", "legacy"]),
+      emitMetrics: false,
+      forwardRetries: 0,
+      serviceNameFallback: "local-dev",
+    });
+  });
+
+  it("reads JSON-typed vars as wrangler.jsonc can give them", () => {
+    expect(loadConfig({ TAIL_EMIT_METRICS: false, TAIL_FORWARD_RETRIES: 5 })).toMatchObject({
+      emitMetrics: false,
+      forwardRetries: 5,
+    });
+  });
+
+  it.each([
+    ["TAIL_CAPTURE_LEVELS", "error,fatal"],
+    ["TAIL_CAPTURE_LEVELS", " , "],
+    ["TAIL_EMIT_METRICS", "maybe"],
+    ["TAIL_FORWARD_RETRIES", "-1"],
+    ["TAIL_FORWARD_RETRIES", "11"],
+    ["TAIL_FORWARD_RETRIES", "two"],
+    ["TAIL_FORWARD_RETRIES", "1.5"],
+    ["TAIL_SERVICE_NAME_FALLBACK", "  "],
+  ])("rejects %s = %j with an error naming the setting", (setting, value) => {
+    const load = () => loadConfig({ [setting]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(new RegExp(`^deco-otel-tail configuration is invalid: ${setting} must be `));
+  });
+});

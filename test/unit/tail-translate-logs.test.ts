@@ -1,0 +1,290 @@
+import { describe, expect, it } from "vitest";
+import { joinLogMessage, translateLogs } from "../../workers/tail/translate-logs";
+import type { JsonLogRecord } from "../../workers/tail/otlp-json";
+import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
+
+const OBSERVED_AT_MS = 1777190460000;
+const config = { captureLevels: new Set(["error"]), serviceNameFallback: "unknown-worker" };
+
+function translate(fixture: string, overrides: Partial<typeof config> = {}) {
+  return translateLogs(loadTraceItems(fixture), { ...config, ...overrides }, OBSERVED_AT_MS);
+}
+
+function onlyResource(fixture: string) {
+  const { resourceLogs } = translate(fixture).request;
+  expect(resourceLogs).toHaveLength(1);
+  const [resourceLog] = resourceLogs;
+  return {
+    resource: attributeMap(resourceLog!.resource.attributes),
+    scope: resourceLog!.scopeLogs[0]!.scope,
+    records: resourceLog!.scopeLogs[0]!.logRecords,
+  };
+}
+
+const attributesOf = (record: JsonLogRecord) => attributeMap(record.attributes);
+
+describe("an uncaught exception in a fetch handler", () => {
+  const { resource, scope, records } = onlyResource("fetch-exception");
+  const [record] = records;
+
+  it("becomes one ERROR record named after the exception, at the exception's time", () => {
+    expect(records).toHaveLength(1);
+    expect(record).toMatchObject({
+      severityNumber: 17,
+      severityText: "ERROR",
+      body: { stringValue: "TypeError: Cannot read properties of undefined (reading 'items')" },
+      timeUnixNano: "1777190400031000000",
+      observedTimeUnixNano: "1777190460000000000",
+    });
+    expect(scope.name).toBe("deco-otel-tail");
+  });
+
+  it("carries the exception semantic-convention attributes, stack in its natural JS form", () => {
+    expect(attributesOf(record!)).toMatchObject({
+      "exception.type": "TypeError",
+      "exception.message": "Cannot read properties of undefined (reading 'items')",
+      "exception.stacktrace":
+        "TypeError: Cannot read properties of undefined (reading 'items')\n" +
+        "    at parseCart (index.js:120:11)\n    at Object.fetch (index.js:45:20)",
+    });
+  });
+
+  it("describes the request by path and method only, and the invocation", () => {
+    expect(attributesOf(record!)).toEqual(
+      expect.objectContaining({
+        _source: "tail-worker",
+        _outcome: "exception",
+        "cloudflare.event.kind": "fetch",
+        "faas.trigger": "http",
+        "url.path": "/api/cart/checkout",
+        "http.request.method": "POST",
+        "request.id": "xreq-123",
+        "cloudflare.execution_model": "stateless",
+        "cloudflare.cpu_time_ms": 7,
+        "cloudflare.wall_time_ms": 48,
+        "cloudflare.truncated": false,
+      }),
+    );
+    // The Worker threw, so there was no response to report.
+    expect(attributesOf(record!)).not.toHaveProperty("http.response.status_code");
+  });
+
+  it("never copies the query string, headers, cookies or geolocation", () => {
+    const serialized = JSON.stringify(records);
+    for (const secret of ["s3cr3t", "ana%40example.com", "REDACTED", "203.0.113.7", "São Paulo", "-23.55050", "GRU"]) {
+      expect(serialized).not.toContain(secret);
+    }
+  });
+
+  it("takes trace and span id from the traceparent header", () => {
+    expect(record).toMatchObject({
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      spanId: "00f067aa0ba902b7",
+      flags: 1,
+    });
+  });
+
+  it("names the producer in the resource", () => {
+    expect(resource).toEqual({
+      "service.name": "shop-api",
+      "service.version": "v42",
+      "cloud.provider": "cloudflare",
+    });
+  });
+});
+
+describe("console.error lines in a healthy invocation", () => {
+  const { records } = onlyResource("fetch-console-error");
+
+  it("become one record each, at the line's time; other levels are not captured by default", () => {
+    expect(records.map((record) => record.body)).toEqual([
+      { stringValue: 'payment provider said no for order 1042 {"retry":false,"code":"card_declined"}' },
+      { stringValue: '{"level":"error","msg":"inventory out of sync","sku":"SKU-9","request.id":"req-from-log"}' },
+      { stringValue: "Error: upstream timed out" },
+    ]);
+    expect(records.map((record) => record.timeUnixNano)).toEqual([
+      "1777190400180000000",
+      "1777190400190000000",
+      "1777190400200000000",
+    ]);
+    expect(records.every((record) => record.severityText === "ERROR" && record.severityNumber === 17)).toBe(true);
+  });
+
+  it("take exception attributes from errorInfo of a console.error(err) line", () => {
+    expect(attributesOf(records[2]!)).toMatchObject({
+      "exception.type": "Error",
+      "exception.message": "upstream timed out",
+      "exception.stacktrace": "Error: upstream timed out\n    at callUpstream (index.js:88:13)\n    at async Object.fetch (index.js:50:5)",
+    });
+    expect(attributesOf(records[0]!)).not.toHaveProperty("exception.type");
+  });
+
+  it("prefer the request id the producer logged over the x-request-id header", () => {
+    expect(records.map((record) => attributesOf(record)["request.id"])).toEqual([
+      "req-from-log",
+      "req-from-log",
+      "req-from-log",
+    ]);
+  });
+
+  it("report the response status, the path without its query, and the ok outcome", () => {
+    expect(attributesOf(records[0]!)).toMatchObject({
+      _outcome: "ok",
+      "url.path": "/api/orders/1042",
+      "http.request.method": "PUT",
+      "http.response.status_code": 500,
+    });
+  });
+
+  it("include the warn line when warn is a captured level, at WARN severity", () => {
+    const withWarn = translate("fetch-console-error", { captureLevels: new Set(["error", "warn"]) });
+    const lastRecord = withWarn.request.resourceLogs[0]!.scopeLogs[0]!.logRecords.at(-1)!;
+    expect(withWarn.recordCount).toBe(4);
+    expect(lastRecord).toMatchObject({ severityNumber: 13, severityText: "WARN", body: { stringValue: "slow upstream" } });
+  });
+});
+
+describe("failures that leave no exception or error line behind", () => {
+  it("exceededCpu gets one synthetic ERROR record that says what happened", () => {
+    const { records } = onlyResource("exceeded-cpu");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      severityText: "ERROR",
+      severityNumber: 17,
+      timeUnixNano: "1777190400000000000",
+      body: { stringValue: "The Worker was stopped because it used more CPU time than its limit allows." },
+    });
+    expect(attributesOf(records[0]!)).toMatchObject({
+      _outcome: "exceededCpu",
+      "url.path": "/api/report",
+      "cloudflare.cpu_time_ms": 30004,
+      "request.id": "8f3b2c1d4e5f6a7b",
+    });
+  });
+
+  it("exceededMemory gets one synthetic ERROR record", () => {
+    const { records } = onlyResource("exceeded-memory");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      severityText: "ERROR",
+      body: { stringValue: "The Worker was stopped because it used more memory than its limit allows." },
+    });
+    expect(attributesOf(records[0]!)._outcome).toBe("exceededMemory");
+  });
+
+  it("a canceled request is INFO, not an error", () => {
+    const { records } = onlyResource("canceled");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      severityText: "INFO",
+      severityNumber: 9,
+      body: { stringValue: "The client went away before the Worker finished, so the invocation was canceled." },
+    });
+    expect(attributesOf(records[0]!)._outcome).toBe("canceled");
+  });
+
+  it("an outcome invented after this code was written is an ERROR that names it", () => {
+    const { records } = onlyResource("future-outcome");
+    expect(records.map((record) => [record.severityText, record.body])).toEqual([
+      [
+        "ERROR",
+        {
+          stringValue:
+            'The invocation ended with outcome "exceededEgressBudget", which this tail Worker does not know yet; it is treated as a failure.',
+        },
+      ],
+      ["ERROR", { stringValue: "The Workers runtime could not tell how the invocation ended." }],
+    ]);
+    expect(attributesOf(records[1]!)).toMatchObject({ _outcome: "unknown", "cloudflare.event.kind": "none" });
+  });
+});
+
+describe("non-fetch events", () => {
+  it("scheduled: the cron and its scheduled time", () => {
+    const { resource, records } = onlyResource("scheduled-exception");
+    expect(attributesOf(records[0]!)).toMatchObject({
+      "cloudflare.event.kind": "scheduled",
+      "faas.trigger": "timer",
+      "faas.cron": "0 3 * * *",
+      "faas.time": "2026-04-26T08:00:00.000Z",
+    });
+    expect(records[0]!.body).toEqual({ stringValue: "Error: nightly sync failed" });
+    // No tag: the version falls back to the version id.
+    expect(resource["service.version"]).toBe("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
+  });
+
+  it("queue: the queue name and batch size", () => {
+    const { records } = onlyResource("queue-exception");
+    expect(attributesOf(records[0]!)).toMatchObject({
+      "cloudflare.event.kind": "queue",
+      "faas.trigger": "pubsub",
+      "messaging.destination.name": "order-events",
+      "messaging.batch.message_count": 25,
+      "exception.type": "SyntaxError",
+    });
+  });
+
+  it("alarm: the scheduled time, and the Durable Object class as entrypoint", () => {
+    const { resource, records } = onlyResource("alarm-exception");
+    expect(attributesOf(records[0]!)).toMatchObject({
+      "cloudflare.event.kind": "alarm",
+      "faas.trigger": "timer",
+      "faas.time": "2026-04-26T08:00:00.000Z",
+      "cloudflare.execution_model": "durableObject",
+    });
+    expect(resource["cloudflare.entrypoint"]).toBe("CartObject");
+  });
+
+  it("email: recipient and size, never the sender's address", () => {
+    const { records } = onlyResource("email-exception");
+    expect(attributesOf(records[0]!)).toMatchObject({
+      "cloudflare.event.kind": "email",
+      "cloudflare.email.rcpt_to": "support@shop.example.com",
+      "cloudflare.email.raw_size": 48213,
+    });
+    expect(JSON.stringify(records)).not.toContain("customer@example.org");
+  });
+
+  it("rpc: the method called", () => {
+    const { resource, records } = onlyResource("rpc-exception");
+    expect(attributesOf(records[0]!)).toMatchObject({ "cloudflare.event.kind": "rpc", "rpc.method": "charge" });
+    expect(resource["cloudflare.entrypoint"]).toBe("BillingService");
+  });
+});
+
+describe("a batch from several producers", () => {
+  it("keeps each producer under its own resource, with dispatch namespace and script tags", () => {
+    const { request, recordCount } = translate("workers-for-platforms");
+    // The dispatcher returned a 500 without an exception or error line: nothing to say about it.
+    expect(recordCount).toBe(1);
+    expect(request.resourceLogs.map((resourceLog) => attributeMap(resourceLog.resource.attributes))).toEqual([
+      {
+        "service.name": "customer-acme",
+        "service.version": "5555eeee-6666-4fff-8aaa-7777bbbb8888",
+        "cloud.provider": "cloudflare",
+        "cloudflare.dispatch_namespace": "customers",
+        "cloudflare.script_tags": ["plan:pro", "customer:acme"],
+      },
+    ]);
+  });
+
+  it("uses the fallback service name when the runtime reports no script name", () => {
+    const [item] = loadTraceItems("exceeded-cpu");
+    const { request } = translateLogs([{ ...item!, scriptName: null }], config, OBSERVED_AT_MS);
+    expect(attributeMap(request.resourceLogs[0]!.resource.attributes)["service.name"]).toBe("unknown-worker");
+  });
+});
+
+describe("joinLogMessage", () => {
+  it("keeps a single JSON-string argument verbatim so the ingest can lift it", () => {
+    expect(joinLogMessage(['{"msg":"x","n":1}'])).toBe('{"msg":"x","n":1}');
+  });
+
+  it("joins arguments with spaces, objects as JSON", () => {
+    expect(joinLogMessage(["a", 1, true, null, { b: [2] }])).toBe('a 1 true null {"b":[2]}');
+  });
+
+  it("accepts a message that is not an array", () => {
+    expect(joinLogMessage("plain")).toBe("plain");
+  });
+});

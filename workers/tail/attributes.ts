@@ -1,0 +1,103 @@
+/**
+ * The resource and record attributes describing one producer invocation.
+ *
+ * Request headers and the `cf` object are deliberately not copied: they hold cookies, auth tokens
+ * and the client's geolocation. Only named, harmless facts are taken. The attribute names are a
+ * contract with the dashboards; workers/tail/README.md lists them.
+ */
+import { findRequestId } from "./correlation";
+import type { InvocationEvent } from "./event-kind";
+import type { AttributeInput } from "./otlp-json";
+import type { TailTraceItem } from "./trace-item";
+
+/** Marks every record the tail writes, so dashboards can tell them from a producer's own logs. */
+export const TAIL_SOURCE = "tail-worker";
+
+export function resourceAttributes(item: TailTraceItem, serviceNameFallback: string): Record<string, AttributeInput> {
+  const scriptTags = item.scriptTags !== undefined && item.scriptTags.length > 0 ? item.scriptTags : undefined;
+  return {
+    "service.name": item.scriptName ?? serviceNameFallback,
+    "service.version": nonEmpty(item.scriptVersion?.tag) ?? nonEmpty(item.scriptVersion?.id),
+    "cloud.provider": "cloudflare",
+    "cloudflare.dispatch_namespace": nonEmpty(item.dispatchNamespace),
+    "cloudflare.script_tags": scriptTags,
+    "cloudflare.entrypoint": nonEmpty(item.entrypoint),
+  };
+}
+
+/** Attributes every record of one invocation shares, whatever its kind of record. */
+export function invocationAttributes(item: TailTraceItem, event: InvocationEvent): Record<string, AttributeInput> {
+  return {
+    _source: TAIL_SOURCE,
+    _outcome: item.outcome,
+    "cloudflare.event.kind": event.kind,
+    "faas.trigger": faasTrigger(event),
+    ...eventAttributes(event),
+    "request.id": findRequestId(item, event),
+    "cloudflare.execution_model": nonEmpty(item.executionModel),
+    "cloudflare.cpu_time_ms": item.cpuTime,
+    "cloudflare.wall_time_ms": item.wallTime,
+    "cloudflare.truncated": item.truncated,
+  };
+}
+
+/** The semantic-convention trigger category of each event kind. */
+function faasTrigger(event: InvocationEvent): string {
+  switch (event.kind) {
+    case "fetch":
+      return "http";
+    case "scheduled":
+    case "alarm":
+      return "timer";
+    case "queue":
+      return "pubsub";
+    default:
+      return "other";
+  }
+}
+
+function eventAttributes(event: InvocationEvent): Record<string, AttributeInput> {
+  switch (event.kind) {
+    case "fetch":
+      return {
+        "url.path": urlPath(event.url),
+        "http.request.method": nonEmpty(event.method),
+        "http.response.status_code": event.status,
+      };
+    case "scheduled":
+      return { "faas.cron": event.cron, "faas.time": isoTime(event.scheduledTime) };
+    case "queue":
+      return { "messaging.destination.name": event.queue, "messaging.batch.message_count": event.batchSize };
+    case "alarm":
+      return { "faas.time": isoTime(event.scheduledTime) };
+    case "email":
+      // The sender's address is someone else's personal data; the recipient is the producer's own.
+      return { "cloudflare.email.rcpt_to": nonEmpty(event.rcptTo), "cloudflare.email.raw_size": event.rawSize };
+    case "rpc":
+      return { "rpc.method": nonEmpty(event.method) };
+    case "websocket":
+      return { "cloudflare.websocket.event_type": nonEmpty(event.eventType) };
+    default:
+      return {};
+  }
+}
+
+/** The path only: query strings routinely carry tokens and personal data. */
+export function urlPath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split(/[?#]/, 1)[0] ?? "";
+  }
+}
+
+/** scheduledTime is epoch ms for cron events, a Date for alarms (an ISO string once serialized). */
+function isoTime(value: unknown): string | undefined {
+  if (typeof value !== "number" && typeof value !== "string" && !(value instanceof Date)) return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}

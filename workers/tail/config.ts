@@ -1,0 +1,74 @@
+/**
+ * The tail's settings, read from Worker vars and validated once per invocation.
+ *
+ * A bad value fails loudly with the setting's name rather than quietly falling back, because a
+ * tail that silently captures the wrong thing is worse than one that stops.
+ */
+import * as z from "zod/mini";
+import { booleanSetting, integerSetting, listSetting, parseSettings } from "../shared/env-schema";
+
+/** Console levels a producer can write, as the runtime names them in TraceItem.logs[].level. */
+export const LOG_LEVELS = ["debug", "info", "log", "warn", "error"] as const;
+
+/** Never forwarded, whatever the settings say: forwarding them would feed the tail its own output. */
+export const ALWAYS_IGNORED_SCRIPTS = ["deco-otel-tail", "deco-otel-ingest"] as const;
+
+const TAIL_WORKER_NAME = "deco-otel-tail";
+
+export interface TailConfig {
+  /** Console levels turned into log records (and that make an otherwise healthy item worth keeping). */
+  readonly captureLevels: ReadonlySet<string>;
+  readonly ignoredScripts: ReadonlySet<string>;
+  readonly emitMetrics: boolean;
+  /** Retries after the first forward attempt fails; 0 means a single attempt. */
+  readonly forwardRetries: number;
+  /** service.name when the runtime gives no script name (local development does this). */
+  readonly serviceNameFallback: string;
+}
+
+const captureLevelsSetting = z._default(
+  z.pipe(
+    listSetting(),
+    z.transform((levels: string[], ctx) => {
+      const unknown = levels.filter((level) => !(LOG_LEVELS as readonly string[]).includes(level));
+      if (levels.length === 0 || unknown.length > 0) {
+        const given = JSON.stringify(levels.join(","));
+        ctx.issues.push({
+          code: "custom",
+          input: levels.join(","),
+          message: `must be a comma-separated, non-empty list of ${LOG_LEVELS.join(", ")}, got ${given}`,
+        });
+      }
+      return levels;
+    }),
+  ),
+  ["error"],
+);
+
+const TailSettingsSchema = z.object({
+  TAIL_CAPTURE_LEVELS: captureLevelsSetting,
+  TAIL_IGNORE_SCRIPTS: listSetting(),
+  TAIL_EMIT_METRICS: booleanSetting(true),
+  TAIL_FORWARD_RETRIES: integerSetting(3, 0, 10),
+  TAIL_SERVICE_NAME_FALLBACK: z._default(
+    z.string({ error: "must be a string" }).check(
+      z.trim(),
+      z.minLength(1, { error: "must be a non-empty service name" }),
+    ),
+    "unknown-worker",
+  ),
+});
+
+/** The vars the tail reads; the rest of env (its bindings) is ignored by the schema. */
+export type TailSettings = Partial<Record<keyof z.input<typeof TailSettingsSchema>, unknown>>;
+
+export function loadConfig(env: TailSettings): TailConfig {
+  const settings = parseSettings(TailSettingsSchema, env, TAIL_WORKER_NAME);
+  return {
+    captureLevels: new Set(settings.TAIL_CAPTURE_LEVELS),
+    ignoredScripts: new Set([...ALWAYS_IGNORED_SCRIPTS, ...settings.TAIL_IGNORE_SCRIPTS]),
+    emitMetrics: settings.TAIL_EMIT_METRICS,
+    forwardRetries: settings.TAIL_FORWARD_RETRIES,
+    serviceNameFallback: settings.TAIL_SERVICE_NAME_FALLBACK,
+  };
+}

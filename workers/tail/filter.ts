@@ -1,0 +1,21 @@
+/** Which trace items the tail looks at, and which of those deserve log records. */
+import type { TailConfig } from "./config";
+import { OK_OUTCOME } from "./outcomes";
+import type { TailTraceItem } from "./trace-item";
+
+/**
+ * Items from ignored scripts are dropped before anything else, from logs and counts alike. The tail
+ * and the ingest Worker are always ignored, so a mis-wired account cannot loop.
+ */
+export function isFromIgnoredScript(item: TailTraceItem, config: Pick<TailConfig, "ignoredScripts">): boolean {
+  return item.scriptName !== null && config.ignoredScripts.has(item.scriptName);
+}
+
+/** A healthy invocation that logged nothing at a captured level produces no log record at all. */
+export function needsLogRecords(item: TailTraceItem, config: Pick<TailConfig, "captureLevels">): boolean {
+  return (
+    item.outcome !== OK_OUTCOME ||
+    item.exceptions.length > 0 ||
+    item.logs.some((log) => config.captureLevels.has(log.level))
+  );
+}

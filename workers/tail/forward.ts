@@ -1,0 +1,124 @@
+/**
+ * Delivers one OTLP request to the ingest Worker over the service binding, retrying transient
+ * failures a bounded number of times. It never throws: a tail that throws loses the whole batch
+ * and tells no one, while a logged line with the count of lost records can be alerted on.
+ */
+import type { Logger } from "../shared/log";
+import type { OtlpPayload } from "./batch";
+
+/** The part of a service binding the tail uses. */
+export interface IngestBinding {
+  fetch(input: string, init: RequestInit): Promise<Response>;
+}
+
+export interface ForwardOptions {
+  logger: Logger;
+  /** Retries after the first attempt; the total number of attempts is retries + 1. */
+  retries: number;
+  /** First backoff delay; each retry doubles it. */
+  baseDelayMs?: number;
+  /** Upper bound for any single wait, Retry-After included: waitUntil time is limited. */
+  maxDelayMs?: number;
+  sleep?: (milliseconds: number) => Promise<void>;
+  /** Source of jitter in [0, 1), so that many tails failing at once do not retry in lockstep. */
+  random?: () => number;
+}
+
+/** Host is irrelevant on a service binding; only the path routes the request. */
+const INGEST_ORIGIN = "https://ingest.internal";
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+const DEFAULT_BASE_DELAY_MS = 250;
+const DEFAULT_MAX_DELAY_MS = 5000;
+/** Enough of a rejection's body to say why, without copying a large echo into our own logs. */
+const MAX_REASON_LENGTH = 500;
+
+export interface ForwardResult {
+  delivered: boolean;
+  attempts: number;
+}
+
+type Attempt =
+  | { kind: "delivered" }
+  | { kind: "retryable"; reason: string; status?: number; retryAfterMs?: number }
+  | { kind: "rejected"; reason: string; status: number };
+
+export async function forwardPayload(
+  binding: IngestBinding,
+  payload: OtlpPayload,
+  options: ForwardOptions,
+): Promise<ForwardResult> {
+  const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const maxAttempts = options.retries + 1;
+
+  let attempts = 0;
+  for (;;) {
+    attempts += 1;
+    const attempt = await attemptOnce(binding, payload);
+    if (attempt.kind === "delivered") {
+      if (attempts > 1) {
+        options.logger.log("warn", "forward to ingest succeeded after retrying", { path: payload.path, attempts });
+      }
+      return { delivered: true, attempts };
+    }
+    if (attempt.kind === "rejected" || attempts >= maxAttempts) {
+      options.logger.log("error", "forward to ingest failed; records lost", {
+        path: payload.path,
+        lostRecords: payload.recordCount,
+        attempts,
+        status: attempt.status,
+        reason: attempt.reason,
+        retryable: attempt.kind === "retryable",
+      });
+      return { delivered: false, attempts };
+    }
+    const backoff = baseDelayMs * 2 ** (attempts - 1);
+    // Equal jitter: at least half the backoff, so retries still space out under heavy failure.
+    const jittered = backoff / 2 + (backoff / 2) * random();
+    await sleep(Math.min(maxDelayMs, attempt.retryAfterMs ?? jittered));
+  }
+}
+
+async function attemptOnce(binding: IngestBinding, payload: OtlpPayload): Promise<Attempt> {
+  let response: Response;
+  try {
+    response = await binding.fetch(`${INGEST_ORIGIN}${payload.path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: payload.body,
+    });
+  } catch (error) {
+    return { kind: "retryable", reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (response.ok) {
+    // Release the connection; the ingest's success body carries nothing the tail needs.
+    await response.body?.cancel();
+    return { kind: "delivered" };
+  }
+  const reason = await readReason(response);
+  if (RETRYABLE_STATUSES.has(response.status)) {
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+    return { kind: "retryable", reason, status: response.status, retryAfterMs };
+  }
+  return { kind: "rejected", reason, status: response.status };
+}
+
+async function readReason(response: Response): Promise<string> {
+  try {
+    const text = await response.text();
+    return text.slice(0, MAX_REASON_LENGTH) || `HTTP ${response.status}`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}
+
+/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, nowMs: number = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}

@@ -1,0 +1,66 @@
+/**
+ * What an invocation's outcome means: how severe it is, and a sentence a person understands.
+ *
+ * Outcomes are an open set that Cloudflare extends. Only endings caused by the client are INFO:
+ * marking them ERROR floods dashboards with thousands of false errors an hour. Everything else,
+ * including names this table has never seen, is ERROR, so a new failure mode is never hidden.
+ */
+
+export interface Severity {
+  number: number;
+  text: string;
+}
+
+/** OTLP SeverityNumber values for the first step of each range. */
+export const SEVERITY = {
+  DEBUG: { number: 5, text: "DEBUG" },
+  INFO: { number: 9, text: "INFO" },
+  WARN: { number: 13, text: "WARN" },
+  ERROR: { number: 17, text: "ERROR" },
+} as const satisfies Record<string, Severity>;
+
+export const OK_OUTCOME = "ok";
+
+const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(["canceled", "responseStreamDisconnected", "aborted"]);
+
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  exception: "The Worker failed with an uncaught exception.",
+  exceededCpu: "The Worker was stopped because it used more CPU time than its limit allows.",
+  exceededMemory: "The Worker was stopped because it used more memory than its limit allows.",
+  exceededWallTime: "The Worker was stopped because it ran for longer than its wall-clock time limit allows.",
+  scriptNotFound: "Cloudflare could not find the Worker script to run.",
+  killSwitch: "The Worker did not run because it has been disabled by a kill switch.",
+  daemonDown: "The invocation failed because the Workers runtime was unavailable.",
+  loadShed: "Cloudflare turned the invocation away because the runtime was overloaded.",
+  internalError: "The invocation failed because of an internal error in the Workers runtime.",
+  canceled: "The client went away before the Worker finished, so the invocation was canceled.",
+  responseStreamDisconnected: "The client disconnected while the Worker was still streaming its response.",
+  aborted: "The invocation was aborted before it finished, usually because the client disconnected.",
+  unknown: "The Workers runtime could not tell how the invocation ended.",
+};
+
+export function outcomeSeverity(outcome: string): Severity {
+  return CLIENT_SIDE_ENDINGS.has(outcome) ? SEVERITY.INFO : SEVERITY.ERROR;
+}
+
+export function describeOutcome(outcome: string): string {
+  return (
+    DESCRIPTIONS[outcome] ??
+    `The invocation ended with outcome "${outcome}", which this tail Worker does not know yet; ` +
+      "it is treated as a failure."
+  );
+}
+
+/** Severity of a captured console line, by the console method that wrote it. */
+export function logLevelSeverity(level: string): Severity {
+  switch (level) {
+    case "error":
+      return SEVERITY.ERROR;
+    case "warn":
+      return SEVERITY.WARN;
+    case "debug":
+      return SEVERITY.DEBUG;
+    default:
+      return SEVERITY.INFO;
+  }
+}

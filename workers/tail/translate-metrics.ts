@@ -1,0 +1,207 @@
+/**
+ * Per-batch counts of every invocation the tail saw, sampled or not, so error rates have a true
+ * denominator: a sum of invocations and histograms of CPU and wall time, all delta temporality
+ * (each batch reports only its own invocations; the store adds them up).
+ */
+import type { TailConfig } from "./config";
+import { classifyEvent, type InvocationEvent } from "./event-kind";
+import {
+  AGGREGATION_TEMPORALITY_DELTA,
+  attributeList,
+  millisToUnixNano,
+  TAIL_SCOPE,
+  type JsonHistogramDataPoint,
+  type JsonMetric,
+  type JsonMetricsRequest,
+  type JsonNumberDataPoint,
+} from "./otlp-json";
+import { groupByResource } from "./resource-groups";
+import type { TailTraceItem } from "./trace-item";
+
+export const INVOCATIONS_METRIC = "cloudflare.worker.invocations";
+export const CPU_TIME_METRIC = "cloudflare.worker.cpu_time";
+export const WALL_TIME_METRIC = "cloudflare.worker.wall_time";
+
+/** Bucket bounds in ms: CPU time is usually a few ms; wall time spans subrequests and waitUntil. */
+export const CPU_TIME_BOUNDS_MS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 5000, 30000];
+export const WALL_TIME_BOUNDS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000];
+
+export interface TranslatedMetrics {
+  request: JsonMetricsRequest;
+  pointCount: number;
+}
+
+/** One invocation's contribution, before aggregation. */
+interface Observation {
+  script: string;
+  outcome: string;
+  eventKind: string;
+  statusClass: string;
+  cpuTime: number;
+  wallTime: number;
+}
+
+export function translateMetrics(
+  items: readonly TailTraceItem[],
+  config: Pick<TailConfig, "serviceNameFallback">,
+  nowMs: number,
+): TranslatedMetrics {
+  const window = { start: millisToUnixNano(windowStart(items, nowMs)), end: millisToUnixNano(nowMs) };
+  const groups = groupByResource(items, config.serviceNameFallback, (item) => [
+    observe(item, config.serviceNameFallback),
+  ]);
+  const resourceMetrics = groups.map(({ resource, entries }) => ({
+    resource,
+    scopeMetrics: [{ scope: TAIL_SCOPE, metrics: metricsFor(entries, window) }],
+  }));
+  const pointCount = resourceMetrics
+    .flatMap((resource) => resource.scopeMetrics[0]?.metrics ?? [])
+    .map((metric) => ("sum" in metric ? metric.sum.dataPoints : metric.histogram.dataPoints).length)
+    .reduce((total, points) => total + points, 0);
+  return { request: { resourceMetrics }, pointCount };
+}
+
+function observe(item: TailTraceItem, serviceNameFallback: string): Observation {
+  const event = classifyEvent(item.event);
+  return {
+    script: item.scriptName ?? serviceNameFallback,
+    outcome: item.outcome,
+    eventKind: event.kind,
+    statusClass: statusClass(event),
+    cpuTime: item.cpuTime,
+    wallTime: item.wallTime,
+  };
+}
+
+/** "2xx".."5xx" for fetch events that produced a response; "none" for everything else. */
+function statusClass(event: InvocationEvent): string {
+  if (event.kind !== "fetch" || event.status === undefined) return "none";
+  return `${Math.floor(event.status / 100)}xx`;
+}
+
+/** The earliest invocation in the batch opens the delta window. */
+function windowStart(items: readonly TailTraceItem[], nowMs: number): number {
+  return items.reduce((earliest, item) => Math.min(earliest, item.eventTimestamp ?? nowMs), nowMs);
+}
+
+interface Window {
+  start: string;
+  end: string;
+}
+
+interface DurationHistogram {
+  name: string;
+  description: string;
+  bounds: readonly number[];
+  valueOf: (observation: Observation) => number;
+}
+
+const DURATION_HISTOGRAMS: readonly DurationHistogram[] = [
+  {
+    name: CPU_TIME_METRIC,
+    description: "CPU time of producer Worker invocations.",
+    bounds: CPU_TIME_BOUNDS_MS,
+    valueOf: (observation) => observation.cpuTime,
+  },
+  {
+    name: WALL_TIME_METRIC,
+    description: "Wall time of producer Worker invocations.",
+    bounds: WALL_TIME_BOUNDS_MS,
+    valueOf: (observation) => observation.wallTime,
+  },
+];
+
+function metricsFor(observations: readonly Observation[], window: Window): JsonMetric[] {
+  return [
+    invocationsMetric(observations, window),
+    ...DURATION_HISTOGRAMS.map((histogram) => durationMetric(histogram, observations, window)),
+  ];
+}
+
+function invocationsMetric(observations: readonly Observation[], window: Window): JsonMetric {
+  const attributesOf = (o: Observation) => ({
+    script: o.script,
+    outcome: o.outcome,
+    "event.kind": o.eventKind,
+    "http.status_class": o.statusClass,
+  });
+  return {
+    name: INVOCATIONS_METRIC,
+    description: "Producer Worker invocations seen by the tail Worker, sampled or not.",
+    unit: "{invocation}",
+    sum: {
+      dataPoints: aggregate(observations, attributesOf).map(
+        ([attributes, members]): JsonNumberDataPoint => ({
+          attributes: attributeList(attributes),
+          startTimeUnixNano: window.start,
+          timeUnixNano: window.end,
+          asInt: String(members.length),
+        }),
+      ),
+      aggregationTemporality: AGGREGATION_TEMPORALITY_DELTA,
+      isMonotonic: true,
+    },
+  };
+}
+
+function durationMetric(
+  histogram: DurationHistogram,
+  observations: readonly Observation[],
+  window: Window,
+): JsonMetric {
+  // Durations leave the status class out: it adds series without telling more about latency.
+  const attributesOf = (o: Observation) => ({ script: o.script, outcome: o.outcome, "event.kind": o.eventKind });
+  return {
+    name: histogram.name,
+    description: histogram.description,
+    unit: "ms",
+    histogram: {
+      dataPoints: aggregate(observations, attributesOf).map(([attributes, members]) =>
+        histogramPoint(attributes, members.map(histogram.valueOf), histogram.bounds, window),
+      ),
+      aggregationTemporality: AGGREGATION_TEMPORALITY_DELTA,
+    },
+  };
+}
+
+function histogramPoint(
+  attributes: Record<string, string>,
+  values: readonly number[],
+  bounds: readonly number[],
+  window: Window,
+): JsonHistogramDataPoint {
+  const bucketCounts = new Array<number>(bounds.length + 1).fill(0);
+  for (const value of values) {
+    // OTLP bucket i holds (bounds[i-1], bounds[i]]; the last one everything above the last bound.
+    const index = bounds.findIndex((bound) => value <= bound);
+    const bucket = index === -1 ? bounds.length : index;
+    bucketCounts[bucket] = (bucketCounts[bucket] ?? 0) + 1;
+  }
+  return {
+    attributes: attributeList(attributes),
+    startTimeUnixNano: window.start,
+    timeUnixNano: window.end,
+    count: String(values.length),
+    sum: values.reduce((total, value) => total + value, 0),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    bucketCounts: bucketCounts.map(String),
+    explicitBounds: [...bounds],
+  };
+}
+
+/** Observations grouped by the attribute set they report under, in first-seen order. */
+function aggregate(
+  observations: readonly Observation[],
+  attributesOf: (o: Observation) => Record<string, string>,
+): [Record<string, string>, Observation[]][] {
+  const groups = new Map<string, [Record<string, string>, Observation[]]>();
+  for (const observation of observations) {
+    const attributes = attributesOf(observation);
+    const key = JSON.stringify(attributes);
+    const group = groups.get(key) ?? [attributes, []];
+    group[1].push(observation);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
