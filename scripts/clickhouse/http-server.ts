@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { decodeRequestBody, encodeResponseBody } from "./compression";
+import { contentTypeOf } from "./content-type";
+import { authenticate, credentialsOf, type Credentials } from "./credentials";
+import { exceptionFromEngine } from "./errors";
+import { parseQueryRequest } from "./http-request";
+import type { QueryExecutor } from "./query-executor";
+
+export interface HttpServerOptions {
+  executor: QueryExecutor;
+  credentials: Credentials;
+  /** Quoted in error bodies, like a server's `(version ...)`. */
+  serverVersion: string;
+  timezone: string;
+}
+
+/** The ClickHouse HTTP interface: `/ping`, and queries on `/`. */
+export function createClickHouseHttpServer(options: HttpServerOptions): Server {
+  return createServer((request, response) => {
+    handle(request, response, options).catch((error: unknown) => {
+      // Only a failure to write the response lands here; the socket is all that is left.
+      console.error("local ClickHouse: could not answer a request:", error);
+      response.destroy();
+    });
+  });
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: HttpServerOptions): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const method = request.method ?? "GET";
+  if (url.pathname === "/ping") return sendText(response, 200, "Ok.\n");
+  if (url.pathname !== "/") {
+    return sendText(response, 404, `There is no handle ${url.pathname}\n\nUse / or /ping for health checks.\n`);
+  }
+  const body = await readBody(request);
+  if ((method === "GET" || method === "HEAD") && !url.searchParams.has("query") && body.length === 0) {
+    return sendText(response, 200, "Ok.\n");
+  }
+
+  // A client may choose the query id; the response echoes whichever id the query ran under.
+  const queryId = url.searchParams.get("query_id") ?? randomUUID();
+  try {
+    authenticate(credentialsOf(request.headers, url), options.credentials);
+    const decoded = await decodeRequestBody(body, request.headers["content-encoding"]);
+    const parsed = await parseQueryRequest(method, url, request.headers, decoded);
+    const outcome = await options.executor.execute(parsed.query);
+    const acceptEncoding = request.headers["accept-encoding"];
+    const encoded = await encodeResponseBody(outcome.output, acceptEncoding, parsed.compressResponse);
+    response.writeHead(200, {
+      "Content-Type": contentTypeOf(outcome.format),
+      "X-ClickHouse-Query-Id": queryId,
+      "X-ClickHouse-Format": outcome.format,
+      "X-ClickHouse-Timezone": options.timezone,
+      "X-ClickHouse-Summary": JSON.stringify(outcome.summary),
+      ...(encoded.encoding ? { "Content-Encoding": encoded.encoding } : {}),
+      "Content-Length": encoded.body.byteLength,
+    });
+    response.end(method === "HEAD" ? undefined : encoded.body);
+  } catch (error) {
+    const exception = exceptionFromEngine(error);
+    const text = exception.toResponseBody(options.serverVersion);
+    response.writeHead(exception.httpStatus, {
+      "Content-Type": "text/plain; charset=UTF-8",
+      "X-ClickHouse-Query-Id": queryId,
+      "X-ClickHouse-Exception-Code": String(exception.code),
+      "Content-Length": Buffer.byteLength(text),
+    });
+    response.end(text);
+  }
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, {
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Length": Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
