@@ -1,0 +1,462 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type {
+  AnyValue,
+  KeyValue,
+  LogRecord,
+  LogsRequest,
+  MetricsRequest,
+  NumberDataPoint,
+  Span,
+  TracesRequest,
+} from "../../workers/shared/otlp/model";
+import {
+  DEFAULT_REDACTION_POLICY,
+  parseRedactionPolicy,
+  redactRequest,
+  redactString,
+  type RedactionPolicy,
+} from "../../workers/ingest/core/redact";
+
+interface TruePositive {
+  name: string;
+  text: string;
+  pii: string[];
+  counts: Record<string, number>;
+}
+interface LookAlike {
+  name: string;
+  text: string;
+}
+
+function corpus<T>(file: string): T[] {
+  const url = new URL(`../fixtures/pii/${file}`, import.meta.url);
+  return (JSON.parse(readFileSync(url, "utf8")) as { cases: T[] }).cases;
+}
+
+function policy(input: unknown): RedactionPolicy {
+  const parsed = parseRedactionPolicy(input);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.policy;
+}
+
+const str = (stringValue: string): AnyValue => ({ stringValue });
+const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
+const attributeMap = (attributes: KeyValue[]) =>
+  Object.fromEntries(attributes.map((a) => [a.key, a.value]));
+
+describe("redactString: true positives", () => {
+  it.each(corpus<TruePositive>("true-positives.json"))("$name", ({ text, pii, counts }) => {
+    const result = redactString(text, DEFAULT_REDACTION_POLICY);
+    for (const item of pii) expect(result.text).not.toContain(item);
+    expect(result.counts).toEqual(counts);
+    for (const kind of Object.keys(counts)) expect(result.text).toContain(`[REDACTED:${kind}]`);
+  });
+});
+
+describe("redactString: look-alikes", () => {
+  it.each(corpus<LookAlike>("look-alikes.json"))("$name", ({ text }) => {
+    expect(redactString(text, DEFAULT_REDACTION_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
+describe("redactString", () => {
+  it("keeps the scheme word and parameter name so the row still says what was there", () => {
+    expect(redactString("Authorization: Bearer abc123def456", DEFAULT_REDACTION_POLICY).text).toBe(
+      "Authorization: Bearer [REDACTED:bearer]",
+    );
+    expect(redactString("/cb?state=1&code=xyz", DEFAULT_REDACTION_POLICY).text).toBe(
+      "/cb?state=1&code=[REDACTED:secret_param]",
+    );
+    expect(redactString("redis://u:p4ss@cache:6379", DEFAULT_REDACTION_POLICY).text).toBe(
+      "redis://[REDACTED:url_credentials]@cache:6379",
+    );
+  });
+
+  it("is idempotent: redacting its own output changes and counts nothing", () => {
+    for (const { text } of corpus<TruePositive>("true-positives.json")) {
+      const once = redactString(text, DEFAULT_REDACTION_POLICY).text;
+      expect(redactString(once, DEFAULT_REDACTION_POLICY)).toEqual({ text: once, counts: {} });
+    }
+  });
+
+  it("finds the second kind when the first candidate at a place fails its check", () => {
+    // 14 digits that fail Luhn but are a valid CNPJ, and 14 that pass Luhn but are no CNPJ.
+    expect(redactString("45678912000155", DEFAULT_REDACTION_POLICY).counts).toEqual({ cnpj: 1 });
+    expect(redactString("30569309025904", DEFAULT_REDACTION_POLICY).counts).toEqual({ card: 1 });
+  });
+
+  it("leaves everything alone when the policy is disabled", () => {
+    const off = policy({ enabled: false });
+    expect(redactString("ana@example.com", off)).toEqual({ text: "ana@example.com", counts: {} });
+  });
+
+  it("turns off only the detectors the policy disables", () => {
+    const noPhone = policy({ disabledDetectors: ["phone"] });
+    expect(redactString("+55 11 91234-5678 ana@example.com", noPhone).text).toBe(
+      "+55 11 91234-5678 [REDACTED:email]",
+    );
+  });
+
+  it("applies extra patterns under their own kind", () => {
+    const withOrderIds = policy({ extraPatterns: [{ name: "customer_id", pattern: "CUST-[0-9]{6}" }] });
+    expect(redactString("customer CUST-004211 ana@example.com", withOrderIds)).toEqual({
+      text: "customer [REDACTED:customer_id] [REDACTED:email]",
+      counts: { customer_id: 1, email: 1 },
+    });
+  });
+
+  it("counts extra pattern groups correctly so later kinds keep their names", () => {
+    const grouped = policy({ extraPatterns: [{ name: "ticket", pattern: "(TCK)-(\\d{4})" }] });
+    expect(redactString("TCK-1234 by ana@example.com", grouped).counts).toEqual({ ticket: 1, email: 1 });
+  });
+});
+
+describe("parseRedactionPolicy", () => {
+  it("accepts an empty object as the default policy", () => {
+    expect(parseRedactionPolicy({}).ok).toBe(true);
+  });
+
+  it.each([
+    [{ hashKeys: ["user.id"] }, "hashSecret is required when hashKeys is set"],
+    [{ hashKeys: ["user.id"], hashSecret: "short" }, "hashSecret must be at least 16 characters"],
+    [{ dropKeys: "user.email" }, "dropKeys must be a list of attribute keys"],
+    [{ keepKeys: [""] }, "keepKeys.0 must not contain an empty key"],
+    [{ enabled: "yes" }, "enabled must be true or false"],
+    [{ disabledDetectors: ["emails"] }, 'disabledDetectors.0 names no built-in detector: "emails"'],
+    [{ extraPatterns: [{ name: "x", pattern: "(" }] }, "extraPatterns.0.pattern does not compile"],
+    [{ extraPatterns: [{ name: "x", pattern: "a*" }] }, "extraPatterns.0.pattern must not match the empty string"],
+    [{ extraPatterns: [{ name: "x", pattern: "(a)\\1" }] }, "extraPatterns.0.pattern must not use backreferences"],
+    [{ extraPatterns: [{ name: "x", pattern: "(?<id>a)" }] }, "extraPatterns.0.pattern must not use named groups"],
+    [{ extraPatterns: [{ name: "email", pattern: "x" }] }, 'extraPatterns.0.name must not reuse the built-in kind "email"'],
+    [{ extraPatterns: [{ name: "Bad Name", pattern: "x" }] }, "extraPatterns.0.name must be lower-case"],
+    [
+      { extraPatterns: Array.from({ length: 17 }, (_, i) => ({ name: `p${i}`, pattern: "x" })) },
+      "extraPatterns must hold at most 16 patterns",
+    ],
+    [{ keepKeys: ["user.id"], dropKeys: ["User.Id"] }, 'dropKeys must not repeat "User.Id", which is already in keepKeys'],
+  ])("rejects %j naming the setting", (input, message) => {
+    const parsed = parseRedactionPolicy(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toContain(message);
+  });
+});
+
+function logRecord(overrides: Partial<LogRecord>): LogRecord {
+  return {
+    timeUnixNano: "1751500800000000000",
+    observedTimeUnixNano: "1751500800000000001",
+    severityNumber: 9,
+    severityText: "INFO",
+    body: undefined,
+    attributes: [],
+    droppedAttributesCount: 0,
+    flags: 1,
+    traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+    spanId: "00f067aa0ba902b7",
+    eventName: "",
+    ...overrides,
+  };
+}
+
+function logsRequest(records: LogRecord[], resourceAttributes: KeyValue[] = []): LogsRequest {
+  return {
+    resourceLogs: [
+      {
+        resource: { attributes: resourceAttributes, droppedAttributesCount: 0 },
+        scopeLogs: [
+          {
+            scope: { name: "storefront", version: "1.0.0", attributes: [], droppedAttributesCount: 0 },
+            logRecords: records,
+            schemaUrl: "",
+          },
+        ],
+        schemaUrl: "",
+      },
+    ],
+  };
+}
+
+describe("redactRequest: logs", () => {
+  it("redacts string bodies and strings nested in array and kvlist bodies", () => {
+    const record = logRecord({
+      body: {
+        kvlistValue: [
+          attr("who", str("ana@example.com")),
+          attr("seen", { arrayValue: [str("203.0.113.9"), { intValue: "42" }] }),
+        ],
+      },
+    });
+    const total = redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    expect(total).toBe(2);
+    expect(record.body).toEqual({
+      kvlistValue: [
+        attr("who", str("[REDACTED:email]")),
+        attr("seen", { arrayValue: [str("[REDACTED:ipv4]"), { intValue: "42" }] }),
+      ],
+    });
+  });
+
+  it("summarizes on the record what was redacted in it", () => {
+    const record = logRecord({
+      body: str("ana@example.com paid from 203.0.113.9"),
+      attributes: [attr("user.email", str("bia@example.com")), attr("request.id", str("req-1"))],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    expect(attributeMap(record.attributes)).toEqual({
+      "user.email": str("[REDACTED:email]"),
+      "request.id": str("req-1"),
+      "redaction.count": { intValue: "3" },
+      "redaction.kinds": str("email,ipv4"),
+    });
+  });
+
+  it("adds no summary to a record with nothing to redact, and changes nothing in it", () => {
+    const record = logRecord({ body: str("cart updated"), attributes: [attr("cart.items", { intValue: "3" })] });
+    const before = structuredClone(record);
+    expect(redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY)).toBe(0);
+    expect(record).toEqual(before);
+  });
+
+  it("replaces values of keys naming credentials, matching the last dotted segment in any case", () => {
+    const record = logRecord({
+      attributes: [
+        attr("http.request.header.authorization", str("Token abc")),
+        attr("http.request.header.Cookie", { arrayValue: [str("sid=1"), str("theme=dark")] }),
+        attr("http.response.header.set-cookie", str("sid=2; HttpOnly")),
+        attr("http.request.header.x-api-key", str("k_live_1")),
+        attr("gen_ai.usage.prompt_tokens", { intValue: "120" }),
+        attr("llm.token_count", { intValue: "7" }),
+        attr("cache_key", str("cart:42")),
+        attr("code", str("E_TIMEOUT")),
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    const secret = str("[REDACTED:secret]");
+    expect(attributeMap(record.attributes)).toEqual({
+      "http.request.header.authorization": secret,
+      "http.request.header.Cookie": secret,
+      "http.response.header.set-cookie": secret,
+      "http.request.header.x-api-key": secret,
+      "gen_ai.usage.prompt_tokens": { intValue: "120" },
+      "llm.token_count": { intValue: "7" },
+      cache_key: str("cart:42"),
+      code: str("E_TIMEOUT"),
+      "redaction.count": { intValue: "4" },
+      "redaction.kinds": str("secret"),
+    });
+  });
+
+  it("drops, keeps and hashes keys as the policy says", () => {
+    const configured = policy({
+      dropKeys: ["user.email"],
+      keepKeys: ["debug.client_ip"],
+      hashKeys: ["user.id", "customer_id"],
+      hashSecret: "a-long-enough-secret-value",
+    });
+    const record = logRecord({
+      attributes: [
+        attr("user.email", str("ana@example.com")),
+        attr("debug.client_ip", str("203.0.113.9")),
+        attr("user.id", str("u-1001")),
+        attr("checkout.customer_id", { intValue: "1001" }),
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), configured);
+    const values = attributeMap(record.attributes);
+    expect(Object.keys(values)).toEqual([
+      "debug.client_ip",
+      "user.id",
+      "checkout.customer_id",
+      "redaction.count",
+      "redaction.kinds",
+    ]);
+    expect(values["debug.client_ip"]).toEqual(str("203.0.113.9"));
+    expect(values["user.id"]).toEqual({ stringValue: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(values["redaction.count"]).toEqual({ intValue: "3" });
+    expect(values["redaction.kinds"]).toEqual(str("dropped,hashed"));
+  });
+
+  it("hashes the same value to the same short hash, and differently under another secret", () => {
+    const hashed = (secret: string, id: string) => {
+      const record = logRecord({ attributes: [attr("user.id", str(id))] });
+      redactRequest("logs", logsRequest([record]), policy({ hashKeys: ["user.id"], hashSecret: secret }));
+      return record.attributes[0]?.value;
+    };
+    const secret = "first-secret-0123456789";
+    expect(hashed(secret, "u-1")).toEqual(hashed(secret, "u-1"));
+    expect(hashed(secret, "u-1")).not.toEqual(hashed(secret, "u-2"));
+    expect(hashed(secret, "u-1")).not.toEqual(hashed("other-secret-0123456789", "u-1"));
+  });
+
+  it("summarizes resource and scope redactions on the resource and scope", () => {
+    const request = logsRequest([logRecord({ body: str("ok") })], [attr("host.ip", str("10.1.2.3"))]);
+    request.resourceLogs[0]!.scopeLogs[0]!.scope.attributes.push(attr("owner", str("ops@example.com")));
+    redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+    const resourceLogs = request.resourceLogs[0]!;
+    expect(attributeMap(resourceLogs.resource.attributes)).toEqual({
+      "host.ip": str("[REDACTED:ipv4]"),
+      "redaction.count": { intValue: "1" },
+      "redaction.kinds": str("ipv4"),
+    });
+    expect(attributeMap(resourceLogs.scopeLogs[0]!.scope.attributes)["redaction.kinds"]).toEqual(str("email"));
+    expect(resourceLogs.scopeLogs[0]!.logRecords[0]!.attributes).toEqual([]);
+  });
+
+  it("overwrites a producer's own summary attributes", () => {
+    const record = logRecord({
+      body: str("ana@example.com"),
+      attributes: [attr("redaction.count", { intValue: "0" })],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    expect(attributeMap(record.attributes)["redaction.count"]).toEqual({ intValue: "1" });
+  });
+
+  it("does nothing when the policy is disabled", () => {
+    const record = logRecord({ body: str("ana@example.com") });
+    expect(redactRequest("logs", logsRequest([record]), policy({ enabled: false }))).toBe(0);
+    expect(record.body).toEqual(str("ana@example.com"));
+  });
+});
+
+function span(overrides: Partial<Span>): Span {
+  return {
+    traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+    spanId: "00f067aa0ba902b7",
+    traceState: "",
+    parentSpanId: "",
+    flags: 1,
+    name: "GET /",
+    kind: 2,
+    startTimeUnixNano: "1751500800000000000",
+    endTimeUnixNano: "1751500800100000000",
+    attributes: [],
+    droppedAttributesCount: 0,
+    events: [],
+    droppedEventsCount: 0,
+    links: [],
+    droppedLinksCount: 0,
+    status: { message: "", code: 0 },
+    ...overrides,
+  };
+}
+
+describe("redactRequest: traces", () => {
+  it("redacts span names, status messages, events and links, summarizing on the span", () => {
+    const redacted = span({
+      name: "GET /users/ana@example.com",
+      status: { code: 2, message: "card 4111111111111111 declined" },
+      attributes: [attr("url.full", str("https://shop.example/cb?token=abc123"))],
+      events: [
+        {
+          timeUnixNano: "1751500800050000000",
+          name: "exception",
+          attributes: [attr("exception.message", str("no customer with cpf 529.982.247-25"))],
+          droppedAttributesCount: 0,
+        },
+      ],
+      links: [
+        {
+          traceId: "5bf92f3577b34da6a3ce929d0e0e4736",
+          spanId: "10f067aa0ba902b7",
+          traceState: "",
+          attributes: [attr("peer", str("198.51.100.7"))],
+          droppedAttributesCount: 0,
+          flags: 0,
+        },
+      ],
+    });
+    const request: TracesRequest = {
+      resourceSpans: [
+        {
+          resource: { attributes: [], droppedAttributesCount: 0 },
+          scopeSpans: [
+            {
+              scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 },
+              spans: [redacted],
+              schemaUrl: "",
+            },
+          ],
+          schemaUrl: "",
+        },
+      ],
+    };
+    expect(redactRequest("traces", request, DEFAULT_REDACTION_POLICY)).toBe(5);
+    expect(redacted.name).toBe("GET /users/[REDACTED:email]");
+    expect(redacted.status.message).toBe("card [REDACTED:card] declined");
+    expect(redacted.events[0]!.attributes[0]!.value).toEqual(str("no customer with cpf [REDACTED:cpf]"));
+    expect(redacted.links[0]!.attributes[0]!.value).toEqual(str("[REDACTED:ipv4]"));
+    expect(redacted.links[0]!.traceId).toBe("5bf92f3577b34da6a3ce929d0e0e4736");
+    expect(redacted.traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
+    expect(redacted.startTimeUnixNano).toBe("1751500800000000000");
+    expect(attributeMap(redacted.attributes)).toEqual({
+      "url.full": str("https://shop.example/cb?token=[REDACTED:secret_param]"),
+      "redaction.count": { intValue: "5" },
+      "redaction.kinds": str("card,cpf,email,ipv4,secret_param"),
+    });
+  });
+});
+
+describe("redactRequest: metrics", () => {
+  function point(attributes: KeyValue[], exemplarAttributes: KeyValue[] = []): NumberDataPoint {
+    return {
+      attributes,
+      startTimeUnixNano: "0",
+      timeUnixNano: "1751500800000000000",
+      value: { asInt: "1" },
+      exemplars: [
+        {
+          filteredAttributes: exemplarAttributes,
+          timeUnixNano: "1751500800000000000",
+          value: { asDouble: 1 },
+          spanId: "00f067aa0ba902b7",
+          traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+        },
+      ],
+      flags: 0,
+    };
+  }
+
+  it("redacts point and exemplar attributes and metadata, summarizing on each point; names stay", () => {
+    const first = point([attr("client.address", str("203.0.113.9"))], [attr("user", str("ana@example.com"))]);
+    const second = point([attr("route", str("/cart"))]);
+    const request: MetricsRequest = {
+      resourceMetrics: [
+        {
+          resource: { attributes: [], droppedAttributesCount: 0 },
+          scopeMetrics: [
+            {
+              scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 },
+              metrics: [
+                {
+                  name: "http.server.requests.by.203.0.113.9",
+                  description: "",
+                  unit: "1",
+                  metadata: [attr("owner", str("ops@example.com"))],
+                  data: { type: "sum", dataPoints: [first, second], aggregationTemporality: 2, isMonotonic: true },
+                },
+              ],
+              schemaUrl: "",
+            },
+          ],
+          schemaUrl: "",
+        },
+      ],
+    };
+    expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY)).toBe(3);
+    const metric = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
+    expect(metric.name).toBe("http.server.requests.by.203.0.113.9");
+    expect(metric.metadata[0]!.value).toEqual(str("[REDACTED:email]"));
+    expect(first.exemplars[0]!.filteredAttributes[0]!.value).toEqual(str("[REDACTED:email]"));
+    expect(attributeMap(first.attributes)).toEqual({
+      "client.address": str("[REDACTED:ipv4]"),
+      "redaction.count": { intValue: "3" },
+      "redaction.kinds": str("email,ipv4"),
+    });
+    expect(attributeMap(second.attributes)).toEqual({
+      route: str("/cart"),
+      "redaction.count": { intValue: "1" },
+      "redaction.kinds": str("email"),
+    });
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Parses a log body as a JSON object, or says it is not one. Most bodies are plain text, so the
+ * first non-blank character decides before JSON.parse is paid for.
+ */
+export function parseJsonObjectBody(text: string): Record<string, unknown> | undefined {
+  if (firstNonBlankChar(text) !== "{") return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // A leading "{" can only parse to an object, but narrowing keeps that knowledge in the types.
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
+  return parsed as Record<string, unknown>;
+}
+
+function firstNonBlankChar(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    // JSON's whitespace: space, tab, line feed, carriage return.
+    if (char !== 0x20 && char !== 0x09 && char !== 0x0a && char !== 0x0d) return text[i];
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import type { Detector } from "./detector";
+
+/**
+ * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
+ * CNPJ (companies, 14). Both end in two check digits, so only checksum-valid numbers are
+ * redacted (one in a hundred random numbers passes), and runs of one repeated digit, which pass
+ * the checksum but are never issued, are left alone.
+ */
+
+const NOT_GLUED_BEFORE = "(?<![\\w.,/-])";
+const NOT_GLUED_AFTER = "(?![\\w/-]|[.,]\\d)";
+
+export const cpfDetector: Detector = {
+  kind: "cpf",
+  source: `${NOT_GLUED_BEFORE}\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}`,
+  trigger: "\\d{3}\\.?\\d{3}",
+  rewrite: (match, marker) => (isValidCpf(match.replace(/\D/g, "")) ? marker : undefined),
+};
+
+/**
+ * CNPJ, including the alphanumeric form issued from July 2026 (letters in the first twelve
+ * positions). Letters are accepted only in the punctuated spelling: unpunctuated, fourteen
+ * upper-case letters and digits are far more often a SKU or a token than a CNPJ.
+ */
+export const cnpjDetector: Detector = {
+  kind: "cnpj",
+  source:
+    `${NOT_GLUED_BEFORE}(?:[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-\\d{2}` +
+    `|\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2})${NOT_GLUED_AFTER}`,
+  trigger: "\\d{2}\\.?[0-9A-Z]{3}",
+  rewrite: (match, marker) => (isValidCnpj(match.replace(/[./-]/g, "")) ? marker : undefined),
+};
+
+function isValidCpf(digits: string): boolean {
+  if (digits.length !== 11 || /^(\d)\1+$/.test(digits)) return false;
+  return (
+    checkDigit(digits.slice(0, 9), [10, 9, 8, 7, 6, 5, 4, 3, 2]) === digits.charCodeAt(9) - 48 &&
+    checkDigit(digits.slice(0, 10), [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]) === digits.charCodeAt(10) - 48
+  );
+}
+
+const CNPJ_FIRST_WEIGHTS = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+const CNPJ_SECOND_WEIGHTS = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+
+/** `characters` is the CNPJ without punctuation: twelve [0-9A-Z] then two check digits. */
+function isValidCnpj(characters: string): boolean {
+  if (characters.length !== 14 || /^(.)\1+$/.test(characters)) return false;
+  return (
+    checkDigit(characters.slice(0, 12), CNPJ_FIRST_WEIGHTS) === characters.charCodeAt(12) - 48 &&
+    checkDigit(characters.slice(0, 13), CNPJ_SECOND_WEIGHTS) === characters.charCodeAt(13) - 48
+  );
+}
+
+/**
+ * The mod-11 check digit both numbers use. A character's value is its code minus 48, which is
+ * the digit for digits and, for CNPJ letters, the value the Receita Federal specifies (A = 17).
+ */
+function checkDigit(characters: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < characters.length; i++) {
+    sum += (characters.charCodeAt(i) - 48) * (weights[i] ?? 0);
+  }
+  const remainder = sum % 11;
+  return remainder < 2 ? 0 : 11 - remainder;
+}

@@ -1,0 +1,31 @@
+import { jwtDetector } from "./jwt";
+import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
+import { secretParameterDetector } from "./secret-parameter";
+import { emailDetector } from "./email";
+import { ipv4Detector, ipv6Detector } from "./ip";
+import { phoneDetector } from "./phone";
+import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
+import { cardDetector } from "./card";
+import type { Detector } from "./detector";
+
+export type { Detector } from "./detector";
+
+/**
+ * Every built-in text detector, in priority order: where two could match at the same place, the
+ * earlier one is tried first, so the wider shapes (a URL's credentials, a whole JWT) win over
+ * the pieces inside them (an e-mail-like `pass@host`, digits).
+ */
+export const BUILT_IN_DETECTORS: readonly Detector[] = [
+  urlCredentialsDetector,
+  jwtDetector,
+  bearerDetector,
+  basicDetector,
+  secretParameterDetector,
+  emailDetector,
+  ipv6Detector,
+  ipv4Detector,
+  phoneDetector,
+  cnpjDetector,
+  cpfDetector,
+  cardDetector,
+];

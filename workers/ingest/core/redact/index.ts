@@ -1,0 +1,17 @@
+/**
+ * Redaction of personal data from decoded OTLP requests, run after log normalization and
+ * before row mapping so that nothing personal reaches storage.
+ */
+export { redactRequest } from "./redact-request";
+export { redactString, type RedactedString } from "./redact-string";
+export {
+  DEFAULT_REDACTION_POLICY,
+  RedactionPolicySchema,
+  compileRedactionPolicy,
+  parseRedactionPolicy,
+  type ParsedRedactionPolicy,
+  type RedactionPolicy,
+  type RedactionPolicyConfig,
+} from "./policy";
+export { BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
+export { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE } from "./tally";

@@ -1,0 +1,21 @@
+import { BUILT_IN_DETECTORS } from "./detectors";
+
+/**
+ * Kinds produced by key rules rather than text detectors: the value of a key that names a
+ * credential (`authorization`, `cookie`, `x-api-key`, ...), a key the policy drops, a key whose
+ * value the policy replaces by its keyed hash.
+ */
+export const SECRET_KEY_KIND = "secret";
+export const DROPPED_KIND = "dropped";
+export const HASHED_KIND = "hashed";
+
+/** Built-in kinds a policy can turn off; dropping and hashing follow the policy's key lists. */
+export const BUILT_IN_KINDS: readonly string[] = [
+  ...BUILT_IN_DETECTORS.map((detector) => detector.kind),
+  SECRET_KEY_KIND,
+];
+
+/** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
+export function redactionMarker(kind: string): string {
+  return `[REDACTED:${kind}]`;
+}

@@ -1,0 +1,177 @@
+import * as z from "zod/mini";
+import { BUILT_IN_DETECTORS, type Detector } from "./detectors";
+import { createKeyedHasher } from "./keyed-hash";
+import { KeyRules } from "./key-rules";
+import { BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND } from "./kinds";
+import { TextScanner } from "./text-scanner";
+
+/** Long enough that the secret cannot be guessed to reverse the hashes of low-entropy ids. */
+const MIN_HASH_SECRET_LENGTH = 16;
+
+/** Together with the built-in detectors this stays within the scanner's 31-detector mask. */
+const MAX_EXTRA_PATTERNS = 16;
+
+function keyList() {
+  return z._default(
+    z.array(z.string().check(z.minLength(1, { error: "must not contain an empty key" })), {
+      error: "must be a list of attribute keys",
+    }),
+    [],
+  );
+}
+
+const ExtraPatternSchema = z.object({
+  name: z.string({ error: "is required" }).check(
+    z.regex(/^[a-z][a-z0-9_]*$/, {
+      error: (issue) =>
+        `must be lower-case letters, digits and underscores, got ${JSON.stringify(issue.input)}`,
+    }),
+  ),
+  pattern: z.string({ error: "is required: a JavaScript regular expression source" }),
+});
+
+/**
+ * The redaction policy as configured. Every field has a default, so `{}` is the default policy:
+ * every built-in detector on, no extra keys dropped, kept or hashed.
+ */
+export const RedactionPolicySchema = z
+  .object({
+    enabled: z._default(z.boolean({ error: "must be true or false" }), true),
+    dropKeys: keyList(),
+    keepKeys: keyList(),
+    hashKeys: keyList(),
+    hashSecret: z.optional(z.string({ error: "must be a string" })),
+    extraPatterns: z._default(
+      z.array(ExtraPatternSchema, { error: "must be a list of { name, pattern }" }).check(
+        z.maxLength(MAX_EXTRA_PATTERNS, { error: `must hold at most ${MAX_EXTRA_PATTERNS} patterns` }),
+      ),
+      [],
+    ),
+    disabledDetectors: z._default(
+      z.array(
+        z.string().check(
+          z.refine((kind) => BUILT_IN_KINDS.includes(kind), {
+            error: (issue) =>
+              `names no built-in detector: ${JSON.stringify(issue.input)} (known: ${BUILT_IN_KINDS.join(", ")})`,
+          }),
+        ),
+        { error: "must be a list of detector names" },
+      ),
+      [],
+    ),
+  })
+  .check(
+    z.superRefine((policy, ctx) => {
+      const report = (path: (string | number)[], message: string) =>
+        ctx.addIssue({ code: "custom", path, message, input: policy });
+      if (policy.hashKeys.length > 0) {
+        if (policy.hashSecret === undefined) {
+          report(["hashSecret"], "is required when hashKeys is set: the key of the keyed hash");
+        } else if (policy.hashSecret.length < MIN_HASH_SECRET_LENGTH) {
+          report(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long`);
+        }
+      }
+      reportKeysInTwoLists(policy, report);
+      policy.extraPatterns.forEach((extra, index) => {
+        const problem = patternProblem(extra.pattern);
+        if (problem !== undefined) report(["extraPatterns", index, "pattern"], problem);
+        if (RESERVED_KINDS.has(extra.name)) {
+          report(["extraPatterns", index, "name"], `must not reuse the built-in kind "${extra.name}"`);
+        }
+      });
+    }),
+  );
+
+export type RedactionPolicyConfig = z.output<typeof RedactionPolicySchema>;
+
+const RESERVED_KINDS = new Set([...BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND]);
+
+function reportKeysInTwoLists(
+  policy: RedactionPolicyConfig,
+  report: (path: string[], message: string) => void,
+): void {
+  const lists = ["keepKeys", "dropKeys", "hashKeys"] as const;
+  const seen = new Map<string, string>();
+  for (const list of lists) {
+    for (const key of policy[list]) {
+      const lower = key.toLowerCase();
+      const other = seen.get(lower);
+      if (other !== undefined && other !== list) {
+        report([list], `must not repeat "${key}", which is already in ${other}`);
+      }
+      seen.set(lower, list);
+    }
+  }
+}
+
+/** Why an extra pattern cannot join the combined regex, or undefined when it can. */
+function patternProblem(pattern: string): string | undefined {
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(pattern);
+  } catch (error) {
+    return `does not compile: ${(error as Error).message}`;
+  }
+  // Backreferences count groups from the start of the combined regex, not of this pattern.
+  if (/\\[1-9]|\\k</.test(pattern)) return "must not use backreferences";
+  // Group names must be unique across the combined regex, which other patterns share.
+  if (/\(\?<(?![=!])/.test(pattern)) return "must not use named groups";
+  if (compiled.test("")) return "must not match the empty string";
+  return undefined;
+}
+
+/** A validated policy with its regexes compiled, ready to run on every request. */
+export interface RedactionPolicy {
+  readonly enabled: boolean;
+  /** Undefined when every text detector is off. */
+  readonly scanner: TextScanner | undefined;
+  readonly keyRules: KeyRules;
+  /** Undefined when no key is hashed. */
+  readonly hash: ((value: string) => string) | undefined;
+}
+
+export function compileRedactionPolicy(config: RedactionPolicyConfig): RedactionPolicy {
+  const disabled = new Set(config.disabledDetectors);
+  const detectors: Detector[] = [
+    ...BUILT_IN_DETECTORS.filter((detector) => !disabled.has(detector.kind)),
+    // Extra patterns declare no trigger: they run on every non-empty string, after the built-ins.
+    ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, trigger: "" })),
+  ];
+  return {
+    enabled: config.enabled,
+    scanner: detectors.length > 0 ? new TextScanner(detectors) : undefined,
+    keyRules: new KeyRules({
+      keepKeys: config.keepKeys,
+      dropKeys: config.dropKeys,
+      hashKeys: config.hashKeys,
+      secretKeys: !disabled.has(SECRET_KEY_KIND),
+    }),
+    hash:
+      config.hashKeys.length > 0 && config.hashSecret !== undefined
+        ? createKeyedHasher(config.hashSecret)
+        : undefined,
+  };
+}
+
+export type ParsedRedactionPolicy =
+  | { ok: true; policy: RedactionPolicy }
+  | { ok: false; error: string };
+
+/** Validates and compiles a policy; the error names every bad setting and why. */
+export function parseRedactionPolicy(input: unknown): ParsedRedactionPolicy {
+  const result = RedactionPolicySchema.safeParse(input);
+  if (result.success) return { ok: true, policy: compileRedactionPolicy(result.data) };
+  const problems = result.error.issues.map((issue) => {
+    const setting = issue.path.join(".") || "(policy)";
+    const message =
+      issue.code === "invalid_type" && issue.message === "Invalid input"
+        ? `must be ${issue.expected}`
+        : issue.message;
+    return `${setting} ${message}`;
+  });
+  return { ok: false, error: `redaction policy is invalid: ${problems.join("; ")}` };
+}
+
+export const DEFAULT_REDACTION_POLICY: RedactionPolicy = compileRedactionPolicy(
+  RedactionPolicySchema.parse({}),
+);

@@ -1,0 +1,58 @@
+/**
+ * Decides whether a name (an attribute key's last segment, a query parameter) announces a
+ * secret value. Names are split into words at `-`, `_`, `.`, spaces and camelCase humps, so
+ * `accessToken`, `X-Api-Key` and `client_secret` all match while `keyword`, `monkey` and
+ * `prompt_tokens` do not.
+ */
+
+/** A name holding any of these words is secret. */
+const SECRET_WORDS = new Set([
+  "authorization",
+  "cookie",
+  "cookies",
+  "password",
+  "passwd",
+  "pwd",
+  "passphrase",
+  "secret",
+  "token",
+  "apikey",
+  "credential",
+  "credentials",
+  "signature",
+  "session",
+  "sessionid",
+  "jwt",
+  "otp",
+]);
+
+/** "key" alone is too common (`cache_key`, `sort_key`), so it counts only after these words. */
+const KEY_QUALIFIERS = new Set(["api", "access", "private", "secret", "client", "auth", "signing"]);
+
+/**
+ * Query parameters that are secret only as the whole name: OAuth's `code`, presigned URLs'
+ * `sig`, `key` for API keys. As attribute keys these mean ordinary things (an error `code`).
+ */
+const SECRET_PARAMETER_NAMES = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
+
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[\s._-]+/)
+    .filter((word) => word !== "");
+}
+
+/** Whether an attribute key's last dotted segment (or the whole name) names a secret. */
+export function isSecretName(name: string): boolean {
+  const words = wordsOf(name);
+  return words.some(
+    (word, index) =>
+      SECRET_WORDS.has(word) || (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")),
+  );
+}
+
+/** Whether a URL query or form parameter name announces a secret. */
+export function isSecretParameterName(name: string): boolean {
+  return SECRET_PARAMETER_NAMES.has(name.toLowerCase()) || isSecretName(name);
+}

@@ -1,0 +1,48 @@
+import type { KeyValue } from "../../../shared/otlp/model";
+
+/** Attribute names of the summary a record gets when something in it was redacted. */
+export const REDACTION_COUNT_ATTRIBUTE = "redaction.count";
+export const REDACTION_KINDS_ATTRIBUTE = "redaction.kinds";
+
+/** Counts redactions by kind for one record (or one resource, one scope). Reusable via reset. */
+export class RedactionTally {
+  readonly counts = new Map<string, number>();
+  total = 0;
+
+  add(kind: string, count = 1): void {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + count);
+    this.total += count;
+  }
+
+  addAll(other: RedactionTally): void {
+    for (const [kind, count] of other.counts) this.add(kind, count);
+  }
+
+  reset(): void {
+    if (this.total === 0) return;
+    this.counts.clear();
+    this.total = 0;
+  }
+
+  toRecord(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  /**
+   * Writes `redaction.count` and `redaction.kinds` (sorted, comma-separated) into `attributes`
+   * when anything was counted. They replace same-named attributes from the producer, which must
+   * not be able to mask what the pipeline did.
+   */
+  writeSummary(attributes: KeyValue[]): void {
+    if (this.total === 0) return;
+    const kinds = [...this.counts.keys()].sort().join(",");
+    setAttribute(attributes, REDACTION_COUNT_ATTRIBUTE, { intValue: String(this.total) });
+    setAttribute(attributes, REDACTION_KINDS_ATTRIBUTE, { stringValue: kinds });
+  }
+}
+
+function setAttribute(attributes: KeyValue[], key: string, value: KeyValue["value"]): void {
+  const existing = attributes.find((attribute) => attribute.key === key);
+  if (existing === undefined) attributes.push({ key, value });
+  else existing.value = value;
+}
