@@ -1,0 +1,43 @@
+/**
+ * Trace and span ids in the model's form: lower-case hex, `""` when absent or all zero
+ * (OTLP says an all-zero id is invalid and means "no id").
+ */
+
+import { decodeBase64 } from "./base64";
+
+export const TRACE_ID_BYTES = 16;
+export const SPAN_ID_BYTES = 8;
+
+const HEX_OF_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+  b.toString(16).padStart(2, "0"),
+);
+
+/** Lower-case hex of `bytes[start, end)`, or `""` if every byte is zero. */
+export function idHexFromBytes(bytes: Uint8Array, start: number, end: number): string {
+  let hex = "";
+  let anyNonZero = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    anyNonZero |= b;
+    hex += HEX_OF_BYTE[b];
+  }
+  return anyNonZero === 0 ? "" : hex;
+}
+
+const HEX_ID = /^[0-9a-fA-F]*$/;
+const ZEROS = /^0*$/;
+
+/**
+ * The model id for a JSON id string: hex of exactly `byteLength` bytes in either case, or — as
+ * some exporters send, following the generic protobuf JSON mapping — base64 of that many bytes.
+ * Returns `undefined` when the text is neither.
+ */
+export function idHexFromText(text: string, byteLength: number): string | undefined {
+  if (text.length === 0) return "";
+  if (text.length === byteLength * 2 && HEX_ID.test(text)) {
+    return ZEROS.test(text) ? "" : text.toLowerCase();
+  }
+  const bytes = decodeBase64(text);
+  if (bytes === undefined || bytes.length !== byteLength) return undefined;
+  return idHexFromBytes(bytes, 0, bytes.length);
+}

@@ -1,0 +1,20 @@
+/**
+ * Decoding of OTLP/HTTP export request bodies, JSON or protobuf, into the shared model.
+ * Pure code: no I/O, no `eval`, so it runs unchanged in workerd and in Node.
+ */
+
+import type { Signal, SignalRequest } from "../../../shared/otlp/model";
+import { decodeJsonRequest } from "./json";
+import { decodeProtobufRequest } from "./protobuf";
+
+export { OtlpDecodeError } from "./errors";
+
+export type RequestEncoding = "json" | "protobuf";
+
+/**
+ * Decodes one export request for `signal`. Throws OtlpDecodeError, with a message fit to
+ * return to the sender, when the body is not a valid request; never anything else for bad input.
+ */
+export function decodeRequest<S extends Signal>(signal: S, encoding: RequestEncoding, body: Uint8Array): SignalRequest[S] {
+  return encoding === "json" ? decodeJsonRequest(signal, body) : decodeProtobufRequest(signal, body);
+}

@@ -1,0 +1,92 @@
+/**
+ * 64-bit integers as decimal strings. A JS number holds only 53 bits, so values arrive as two
+ * unsigned 32-bit halves (protobuf) or as decimal text (JSON) and stay strings from then on.
+ */
+
+const TWO_POW_32 = 4294967296;
+/** Largest high half for which `hi * 2^32 + lo` is still an exact double (value < 2^53). */
+const MAX_SAFE_HIGH = 0x1fffff;
+const TEN_POW_7 = 10000000;
+
+/** Decimal text of the unsigned 64-bit value `hi * 2^32 + lo` (both halves unsigned 32-bit). */
+export function unsignedDecimal(lo: number, hi: number): string {
+  if (hi <= MAX_SAFE_HIGH) return String(hi * TWO_POW_32 + lo);
+  // Nanosecond timestamps always land here, so avoid BigInt: split the value into 24-bit limbs
+  // (value = top·2^48 + mid·2^24 + low) and regroup them in base 10^7, using
+  // 2^24 = 1·10^7 + 6777216 and 2^48 = 2·10^14 + 8147497·10^7 + 6710656.
+  // Every intermediate stays far below 2^53.
+  const low = lo & 0xffffff;
+  const mid = ((lo >>> 24) | (hi << 8)) & 0xffffff;
+  const top = hi >>> 16;
+  let units = low + mid * 6777216 + top * 6710656;
+  let tenMillions = mid + top * 8147497;
+  let tenPow14s = top * 2;
+  if (units >= TEN_POW_7) {
+    tenMillions += Math.floor(units / TEN_POW_7);
+    units %= TEN_POW_7;
+  }
+  if (tenMillions >= TEN_POW_7) {
+    tenPow14s += Math.floor(tenMillions / TEN_POW_7);
+    tenMillions %= TEN_POW_7;
+  }
+  if (tenPow14s > 0) return String(tenPow14s) + pad7(tenMillions) + pad7(units);
+  // hi > MAX_SAFE_HIGH means the value is ≥ 2^53 > 10^14, so tenMillions is non-zero here.
+  return String(tenMillions) + pad7(units);
+}
+
+/** Decimal text of the two's-complement signed 64-bit value held in the two halves. */
+export function signedDecimal(lo: number, hi: number): string {
+  if ((hi & 0x80000000) === 0) return unsignedDecimal(lo, hi);
+  const negLo = (~lo + 1) >>> 0;
+  const negHi = (~hi + (negLo === 0 ? 1 : 0)) >>> 0;
+  return "-" + unsignedDecimal(negLo, negHi);
+}
+
+function pad7(n: number): string {
+  const s = String(n);
+  return s.length === 7 ? s : "0000000".slice(s.length) + s;
+}
+
+const UINT64_MAX = "18446744073709551615";
+const INT64_MAX = "9223372036854775807";
+const INT64_MIN_MAGNITUDE = "9223372036854775808";
+const TWO_POW_64 = 18446744073709551616;
+const TWO_POW_63 = 9223372036854775808;
+
+/**
+ * Why a JSON 64-bit value was refused. The parsers below return either decimal text or one of
+ * these phrases; neither phrase can be mistaken for digits, and no result object is allocated
+ * for the millions of timestamps that parse fine.
+ */
+export type Int64Problem = "not an integer" | "out of range";
+
+/**
+ * Canonical decimal text of a JSON 64-bit integer given as a string ("007" → "7", "-0" → "0"),
+ * or the reason it is unacceptable. Comparing digit strings of equal length avoids BigInt.
+ */
+export function decimalFromString(text: string, signed: boolean): string | Int64Problem {
+  if (!/^-?\d+$/.test(text)) return "not an integer";
+  const negative = text.charCodeAt(0) === 45; // "-"
+  let digits = negative ? text.slice(1) : text;
+  if (digits.length > 1 && digits.charCodeAt(0) === 48) digits = digits.replace(/^0+(?=\d)/, "");
+  if (digits === "0") return "0";
+  if (negative && !signed) return "out of range";
+  const limit = !signed ? UINT64_MAX : negative ? INT64_MIN_MAGNITUDE : INT64_MAX;
+  if (digits.length > limit.length || (digits.length === limit.length && digits > limit)) {
+    return "out of range";
+  }
+  return negative ? "-" + digits : digits;
+}
+
+/**
+ * Decimal text of a JSON 64-bit integer given as a number. JSON.parse has already rounded it
+ * to a double; beyond 2^53 we keep that double's exact integer value, which is what a sender
+ * serializing a double meant.
+ */
+export function decimalFromNumber(value: number, signed: boolean): string | Int64Problem {
+  if (!Number.isInteger(value)) return "not an integer";
+  if (signed ? value < -TWO_POW_63 || value >= TWO_POW_63 : value < 0 || value >= TWO_POW_64) {
+    return "out of range";
+  }
+  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
+}

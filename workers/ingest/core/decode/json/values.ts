@@ -1,0 +1,193 @@
+/**
+ * Readers for the scalar fields of OTLP/JSON (the proto3 JSON mapping with OTLP's deviations):
+ * each takes the raw JSON value and the field's key, returns the model value, and throws a
+ * JsonPathError naming the key when the value is unacceptable. Absent and `null` mean the
+ * proto3 default, as the mapping specifies.
+ */
+
+import { decodeBase64 } from "../base64";
+import { idHexFromText, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { decimalFromNumber, decimalFromString } from "../int64";
+
+export type JsonObject = { readonly [key: string]: unknown };
+
+/** A problem in the JSON document; callers prepend path segments as it unwinds. */
+export class JsonPathError extends Error {
+  readonly reversedPath: string[] = [];
+
+  constructor(readonly problem: string) {
+    super(problem);
+  }
+}
+
+export function fail(problem: string, key?: string): never {
+  const error = new JsonPathError(problem);
+  if (key !== undefined) error.reversedPath.push(key);
+  throw error;
+}
+
+/** Adds the segment naming where an error from a nested decoder happened. */
+export function within(error: unknown, segment: string): unknown {
+  if (error instanceof JsonPathError) error.reversedPath.push(segment);
+  return error;
+}
+
+export function describeJsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** Quotes a bad string for an error message, cut short so the message stays readable. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 64 ? text.slice(0, 64) + "…" : text);
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A message-typed value: an object, or `undefined` for absent/null. */
+export function optionalObject(value: unknown, key?: string): JsonObject | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isObject(value)) return value;
+  return fail(`expected object, got ${describeJsonType(value)}`, key);
+}
+
+/** A repeated field: an array, or empty for absent/null. */
+export function array(value: unknown, key: string): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  return fail(`expected array, got ${describeJsonType(value)}`, key);
+}
+
+/** An item of a repeated message field; `null` items are rejected, as protobuf has no null. */
+export function item(value: unknown): JsonObject {
+  if (isObject(value)) return value;
+  return fail(`expected object, got ${describeJsonType(value)}`);
+}
+
+export function string(value: unknown, key: string): string {
+  if (typeof value === "string") return value;
+  if (value === undefined || value === null) return "";
+  return fail(`expected string, got ${describeJsonType(value)}`, key);
+}
+
+export function bool(value: unknown, key: string): boolean {
+  if (typeof value === "boolean") return value;
+  if (value === undefined || value === null) return false;
+  return fail(`expected boolean, got ${describeJsonType(value)}`, key);
+}
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+const UINT32_MAX = 4294967295;
+
+/** 32-bit integers: a JSON number, or a decimal string as the proto3 mapping also allows. */
+function int(value: unknown, key: string, min: number, max: number, typeName: string): number {
+  let n: number;
+  if (typeof value === "number") n = value;
+  else if (value === undefined || value === null) return 0;
+  else if (typeof value === "string" && /^-?\d+$/.test(value)) n = Number(value);
+  else if (typeof value === "string") return fail(`expected ${typeName}, got ${quote(value)}`, key);
+  else return fail(`expected ${typeName}, got ${describeJsonType(value)}`, key);
+  if (!Number.isInteger(n)) return fail(`expected ${typeName}, got ${n}`, key);
+  if (n < min || n > max) return fail(`${typeName} out of range: ${n}`, key);
+  return n;
+}
+
+export function uint32(value: unknown, key: string): number {
+  return int(value, key, 0, UINT32_MAX, "uint32");
+}
+
+/** sint32 fields (exponential histogram scale and offset); JSON does not see the zigzag. */
+export function sint32(value: unknown, key: string): number {
+  return int(value, key, INT32_MIN, INT32_MAX, "int32");
+}
+
+/**
+ * OTLP/JSON requires enums as integers. Senders using the generic protobuf JSON mapping write
+ * names instead; a lookup table makes accepting those cheap, so we do.
+ */
+export function enumeration(value: unknown, key: string, names: Readonly<Record<string, number>>, enumName: string): number {
+  if (typeof value === "string" && !/^-?\d+$/.test(value)) {
+    const number = Object.hasOwn(names, value) ? names[value] : undefined;
+    if (number === undefined) {
+      return fail(`expected ${enumName} as integer or name, got ${quote(value)}`, key);
+    }
+    return number;
+  }
+  return int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
+}
+
+function int64(value: unknown, key: string, signed: boolean): string {
+  const typeName = signed ? "int64" : "uint64";
+  let decimal: string;
+  if (typeof value === "string") decimal = decimalFromString(value, signed);
+  else if (typeof value === "number") decimal = decimalFromNumber(value, signed);
+  else if (value === undefined || value === null) return "0";
+  else return fail(`expected ${typeName} as string or number, got ${describeJsonType(value)}`, key);
+  const shown = typeof value === "string" ? quote(value) : String(value);
+  if (decimal === "not an integer") return fail(`expected ${typeName}, got ${shown}`, key);
+  if (decimal === "out of range") return fail(`${typeName} out of range: ${shown}`, key);
+  return decimal;
+}
+
+/** fixed64/uint64 fields: timestamps and counts. */
+export function uint64(value: unknown, key: string): string {
+  return int64(value, key, false);
+}
+
+/** int64/sfixed64 fields: AnyValue.intValue, asInt. */
+export function sint64(value: unknown, key: string): string {
+  return int64(value, key, true);
+}
+
+const SPECIAL_DOUBLES: Readonly<Record<string, number>> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  "-Infinity": Number.NEGATIVE_INFINITY,
+};
+
+/** Doubles: a JSON number, or a string for NaN/±Infinity or any decimal (the mapping allows it). */
+export function double(value: unknown, key: string): number {
+  if (typeof value === "number") return value;
+  if (value === undefined || value === null) return 0;
+  if (typeof value === "string") {
+    const special = Object.hasOwn(SPECIAL_DOUBLES, value) ? SPECIAL_DOUBLES[value] : undefined;
+    if (special !== undefined) return special;
+    const n = value.trim() === "" ? Number.NaN : Number(value);
+    if (Number.isFinite(n)) return n;
+    return fail(`expected double, got ${quote(value)}`, key);
+  }
+  return fail(`expected double, got ${describeJsonType(value)}`, key);
+}
+
+/** `optional double` fields (histogram sum/min/max): `undefined` when not sent. */
+export function optionalDouble(value: unknown, key: string): number | undefined {
+  return value === undefined || value === null ? undefined : double(value, key);
+}
+
+export function bytes(value: unknown, key: string): Uint8Array {
+  if (value === undefined || value === null) return new Uint8Array(0);
+  if (typeof value !== "string") return fail(`expected base64 string, got ${describeJsonType(value)}`, key);
+  const decoded = decodeBase64(value);
+  if (decoded === undefined) return fail(`expected base64, got ${quote(value)}`, key);
+  return decoded;
+}
+
+function id(value: unknown, key: string, byteLength: number): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "string") return fail(`expected hex string, got ${describeJsonType(value)}`, key);
+  const hex = idHexFromText(value, byteLength);
+  if (hex === undefined) return fail(`expected ${byteLength * 2} hex characters, got ${quote(value)}`, key);
+  return hex;
+}
+
+export function traceId(value: unknown, key: string): string {
+  return id(value, key, TRACE_ID_BYTES);
+}
+
+export function spanId(value: unknown, key: string): string {
+  return id(value, key, SPAN_ID_BYTES);
+}

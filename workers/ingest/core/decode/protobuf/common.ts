@@ -1,0 +1,240 @@
+/**
+ * Decoders for opentelemetry/proto/common/v1 and resource/v1 messages.
+ *
+ * Every `read…` function reads one length-delimited message, starting at its length prefix, and
+ * follows protobuf semantics: unknown fields are skipped, a repeated scalar or singular
+ * message field seen twice merges (last scalar wins, repeated fields append).
+ */
+
+import type { AnyValue, InstrumentationScope, KeyValue, Resource } from "../../../../shared/otlp/model";
+import { idHexFromBytes } from "../ids";
+import { MAX_ANY_VALUE_DEPTH } from "../limits";
+import { locate, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, WireError, type WireReader } from "./reader";
+
+
+const ANY_VALUE_FIELDS = ["", "stringValue", "boolValue", "intValue", "doubleValue", "arrayValue", "kvlistValue", "bytesValue"];
+const VALUES_FIELDS = ["", "values"];
+const KEY_VALUE_FIELDS = ["", "key", "value"];
+const RESOURCE_FIELDS = ["", "attributes", "droppedAttributesCount"];
+const SCOPE_FIELDS = ["", "name", "version", "attributes", "droppedAttributesCount"];
+
+export function readAnyValue(r: WireReader, depth: number): AnyValue {
+  if (depth > MAX_ANY_VALUE_DEPTH) {
+    throw new WireError(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`, r.pos);
+  }
+  const parentLimit = r.enter();
+  let value: AnyValue = { empty: true };
+  let field = 0;
+  try {
+    while (r.hasMore()) {
+      field = 0;
+      const tag = r.tag();
+      field = tag >>> 3;
+      // A oneof keeps the last member seen; a repeated message member merges into itself.
+      switch (field) {
+        case 1:
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          value = { stringValue: r.string() };
+          break;
+        case 2:
+          r.expectWireType(tag, WIRE_VARINT);
+          value = { boolValue: r.bool() };
+          break;
+        case 3:
+          r.expectWireType(tag, WIRE_VARINT);
+          value = { intValue: r.int64Decimal() };
+          break;
+        case 4:
+          r.expectWireType(tag, WIRE_FIXED64);
+          value = { doubleValue: r.double() };
+          break;
+        case 5: {
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          const values: AnyValue[] = "arrayValue" in value ? value.arrayValue : [];
+          readArrayValue(r, values, depth);
+          value = { arrayValue: values };
+          break;
+        }
+        case 6: {
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          const values: KeyValue[] = "kvlistValue" in value ? value.kvlistValue : [];
+          readKeyValueList(r, values, depth);
+          value = { kvlistValue: values };
+          break;
+        }
+        case 7:
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          value = { bytesValue: r.bytesCopy() };
+          break;
+        default:
+          // Includes string_value_strindex (8): an index into a dictionary that only the
+          // profiles signal carries, meaningless in logs, traces and metrics.
+          r.skip(tag);
+      }
+    }
+  } catch (error) {
+    throw locate(error, "AnyValue", field, ANY_VALUE_FIELDS, -1);
+  }
+  r.leave(parentLimit);
+  return value;
+}
+
+function readArrayValue(r: WireReader, values: AnyValue[], depth: number): void {
+  const parentLimit = r.enter();
+  let field = 0;
+  try {
+    while (r.hasMore()) {
+      field = 0;
+      const tag = r.tag();
+      field = tag >>> 3;
+      if (field === 1) {
+        r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+        values.push(readAnyValue(r, depth + 1));
+      } else {
+        r.skip(tag);
+      }
+    }
+  } catch (error) {
+    throw locate(error, "ArrayValue", field, VALUES_FIELDS, field === 1 ? values.length : -1);
+  }
+  r.leave(parentLimit);
+}
+
+function readKeyValueList(r: WireReader, values: KeyValue[], depth: number): void {
+  const parentLimit = r.enter();
+  let field = 0;
+  try {
+    while (r.hasMore()) {
+      field = 0;
+      const tag = r.tag();
+      field = tag >>> 3;
+      if (field === 1) {
+        r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+        values.push(readKeyValue(r, depth + 1));
+      } else {
+        r.skip(tag);
+      }
+    }
+  } catch (error) {
+    throw locate(error, "KeyValueList", field, VALUES_FIELDS, field === 1 ? values.length : -1);
+  }
+  r.leave(parentLimit);
+}
+
+/** The caller has checked the wire type, as for every `read…` below. */
+function readKeyValue(r: WireReader, depth: number): KeyValue {
+  const parentLimit = r.enter();
+  let key = "";
+  let value: AnyValue | undefined;
+  let field = 0;
+  try {
+    while (r.hasMore()) {
+      field = 0;
+      const tag = r.tag();
+      field = tag >>> 3;
+      if (field === 1) {
+        r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+        key = r.string();
+      } else if (field === 2) {
+        r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+        value = readAnyValue(r, depth);
+      } else {
+        // Includes key_strindex (3), a profiles-only dictionary reference.
+        r.skip(tag);
+      }
+    }
+  } catch (error) {
+    throw locate(error, "KeyValue", field, KEY_VALUE_FIELDS, -1);
+  }
+  r.leave(parentLimit);
+  return { key, value: value ?? { empty: true } };
+}
+
+/** Appends one KeyValue of a repeated `attributes`-like field, checking its wire type. */
+export function readAttribute(r: WireReader, tag: number, into: KeyValue[]): void {
+  r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+  into.push(readKeyValue(r, 0));
+}
+
+export function newResource(): Resource {
+  return { attributes: [], droppedAttributesCount: 0 };
+}
+
+export function readResource(r: WireReader, out: Resource): void {
+  const parentLimit = r.enter();
+  let field = 0;
+  try {
+    while (r.hasMore()) {
+      field = 0;
+      const tag = r.tag();
+      field = tag >>> 3;
+      switch (field) {
+        case 1:
+          readAttribute(r, tag, out.attributes);
+          break;
+        case 2:
+          r.expectWireType(tag, WIRE_VARINT);
+          out.droppedAttributesCount = r.uint32();
+          break;
+        default:
+          // Includes entity_refs (3), which the model does not carry.
+          r.skip(tag);
+      }
+    }
+  } catch (error) {
+    throw locate(error, "Resource", field, RESOURCE_FIELDS, field === 1 ? out.attributes.length : -1);
+  }
+  r.leave(parentLimit);
+}
+
+export function newScope(): InstrumentationScope {
+  return { name: "", version: "", attributes: [], droppedAttributesCount: 0 };
+}
+
+export function readScope(r: WireReader, out: InstrumentationScope): void {
+  const parentLimit = r.enter();
+  let field = 0;
+  try {
+    while (r.hasMore()) {
+      field = 0;
+      const tag = r.tag();
+      field = tag >>> 3;
+      switch (field) {
+        case 1:
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          out.name = r.string();
+          break;
+        case 2:
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          out.version = r.string();
+          break;
+        case 3:
+          readAttribute(r, tag, out.attributes);
+          break;
+        case 4:
+          r.expectWireType(tag, WIRE_VARINT);
+          out.droppedAttributesCount = r.uint32();
+          break;
+        default:
+          r.skip(tag);
+      }
+    }
+  } catch (error) {
+    throw locate(error, "InstrumentationScope", field, SCOPE_FIELDS, field === 3 ? out.attributes.length : -1);
+  }
+  r.leave(parentLimit);
+}
+
+/** A `bytes` trace or span id as model hex; empty means absent, any other length is an error. */
+export function readId(r: WireReader, tag: number, byteLength: number): string {
+  r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+  const start = r.pos;
+  const end = r.lengthDelimitedEnd();
+  const length = end - r.pos;
+  if (length !== 0 && length !== byteLength) {
+    throw new WireError(`id of ${length} bytes, expected ${byteLength} (or 0 for none)`, start);
+  }
+  const hex = idHexFromBytes(r.bytes, r.pos, end);
+  r.pos = end;
+  return hex;
+}

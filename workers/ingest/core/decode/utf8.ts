@@ -1,0 +1,30 @@
+/**
+ * UTF-8 to string. Invalid sequences become U+FFFD instead of failing the request: a log line
+ * with one bad byte is still worth keeping.
+ */
+
+/** For field values: a leading U+FEFF is content, not a byte-order mark, so keep it. */
+const fieldDecoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+/** For whole documents: a leading byte-order mark is dropped. */
+const documentDecoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
+
+/** Short ASCII strings (attribute keys, enum-like values) are cheaper to build by hand. */
+const HAND_DECODE_MAX = 24;
+
+/** Decodes the string field value in `bytes[start, end)`. */
+export function utf8FieldToString(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= HAND_DECODE_MAX) {
+    let text = "";
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i]!;
+      if (byte >= 0x80) return fieldDecoder.decode(bytes.subarray(start, end));
+      text += String.fromCharCode(byte);
+    }
+    return text;
+  }
+  return fieldDecoder.decode(bytes.subarray(start, end));
+}
+
+export function utf8DocumentToString(bytes: Uint8Array): string {
+  return documentDecoder.decode(bytes);
+}
