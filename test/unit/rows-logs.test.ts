@@ -1,0 +1,251 @@
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../workers/shared/otlp/model";
+import { type LogRow, logsToRows } from "../../workers/ingest/core/rows/logs";
+
+// 2025-11-24T16:00:00Z, when every test request "arrives".
+const RECEIVED = "1764000000000000000";
+const ctx = { receivedAtNanos: RECEIVED };
+const DAY = 86_400_000_000_000n;
+const nanos = (offset: bigint) => (BigInt(RECEIVED) + offset).toString();
+
+const kv = (key: string, value: AnyValue): KeyValue => ({ key, value });
+const str = (stringValue: string): AnyValue => ({ stringValue });
+
+function record(overrides: Partial<LogRecord> = {}): LogRecord {
+  return {
+    timeUnixNano: nanos(-1000n),
+    observedTimeUnixNano: nanos(-500n),
+    severityNumber: 9,
+    severityText: "INFO",
+    body: str("hello"),
+    attributes: [],
+    droppedAttributesCount: 0,
+    flags: 1,
+    traceId: "0102030405060708090a0b0c0d0e0f10",
+    spanId: "a1a2a3a4a5a6a7a8",
+    eventName: "",
+    ...overrides,
+  };
+}
+
+function request(records: LogRecord[], resourceAttributes: KeyValue[] = [kv("service.name", str("checkout"))]): LogsRequest {
+  return {
+    resourceLogs: [
+      {
+        resource: { attributes: resourceAttributes, droppedAttributesCount: 0 },
+        schemaUrl: "https://opentelemetry.io/schemas/1.26.0",
+        scopeLogs: [
+          {
+            scope: { name: "app.logger", version: "2.1.0", attributes: [kv("scope.kind", str("lib"))], droppedAttributesCount: 0 },
+            schemaUrl: "https://opentelemetry.io/schemas/1.25.0",
+            logRecords: records,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function onlyRow(records: LogRecord[], resourceAttributes?: KeyValue[]): LogRow {
+  const { rows } = logsToRows(request(records, resourceAttributes), ctx);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+describe("logsToRows", () => {
+  it("fills every column of both generations the way the exporter does", () => {
+    const result = logsToRows(
+      request([
+        record({
+          severityNumber: 17,
+          severityText: "ERROR",
+          body: { kvlistValue: [kv("msg", str("failed")), kv("code", { intValue: "503" })] },
+          attributes: [kv("http.route", str("/pay")), kv("attempt", { intValue: "3" })],
+          eventName: "payment.failed",
+        }),
+      ]),
+      ctx,
+    );
+    expect(result).toEqual({
+      rows: [
+        {
+          Timestamp: nanos(-1000n),
+          TimestampTime: nanos(-1000n),
+          TraceId: "0102030405060708090a0b0c0d0e0f10",
+          SpanId: "a1a2a3a4a5a6a7a8",
+          TraceFlags: 1,
+          SeverityText: "ERROR",
+          SeverityNumber: 17,
+          ServiceName: "checkout",
+          Body: '{"code":503,"msg":"failed"}',
+          ResourceSchemaUrl: "https://opentelemetry.io/schemas/1.26.0",
+          ResourceAttributes: ["service.name", "checkout"],
+          ScopeSchemaUrl: "https://opentelemetry.io/schemas/1.25.0",
+          ScopeName: "app.logger",
+          ScopeVersion: "2.1.0",
+          ScopeAttributes: ["scope.kind", "lib"],
+          LogAttributes: ["attempt", "3", "http.route", "/pay"],
+          EventName: "payment.failed",
+        },
+      ],
+      rejected: 0,
+      rejectionMessage: "",
+    });
+  });
+
+  it("writes absent (all-zero) ids as empty strings and an absent body as empty text", () => {
+    const row = onlyRow([record({ traceId: "", spanId: "", body: undefined, flags: 0 })]);
+    expect([row.TraceId, row.SpanId, row.Body, row.TraceFlags]).toEqual(["", "", "", 0]);
+  });
+
+  it("narrows flags and severity to a byte, as the exporter's uint8 conversions do", () => {
+    const row = onlyRow([record({ flags: 0x1_01, severityNumber: 0x1_02 })]);
+    expect([row.TraceFlags, row.SeverityNumber]).toEqual([1, 2]);
+  });
+
+  it.each([
+    ["first service.name wins", [kv("service.name", str("a")), kv("service.name", str("b"))], "a"],
+    ["non-string service.name renders as text", [kv("service.name", { intValue: "42" })], "42"],
+    ["no service.name", [kv("host.name", str("h"))], ""],
+  ])("ServiceName: %s", (_case, resourceAttributes, expected) => {
+    expect(onlyRow([record()], resourceAttributes).ServiceName).toBe(expected);
+  });
+
+  it("writes Body as the Collector's AsString of the body", () => {
+    expect(onlyRow([record({ body: { doubleValue: 2.5 } })]).Body).toBe("2.5");
+    expect(onlyRow([record({ body: { arrayValue: [str("a"), { boolValue: false }] } })]).Body).toBe('["a",false]');
+  });
+});
+
+describe("attribute values render as the Collector's AsString", () => {
+  it.each<[string, AnyValue, string]>([
+    ["string", str("plain <b>&</b>"), "plain <b>&</b>"],
+    ["empty string", str(""), ""],
+    ["true", { boolValue: true }, "true"],
+    ["false", { boolValue: false }, "false"],
+    ["int", { intValue: "42" }, "42"],
+    ["negative int64", { intValue: "-9223372036854775808" }, "-9223372036854775808"],
+    ["double", { doubleValue: 1.5 }, "1.5"],
+    ["double without exact binary form", { doubleValue: 0.1 }, "0.1"],
+    ["whole double", { doubleValue: 100 }, "100"],
+    ["large double below 1e21", { doubleValue: 1e20 }, "100000000000000000000"],
+    ["double from 1e21", { doubleValue: 1e21 }, "1e+21"],
+    ["small double at 1e-6", { doubleValue: 0.000001 }, "0.000001"],
+    ["small double below 1e-6", { doubleValue: 1.5e-7 }, "1.5e-7"],
+    ["negative zero", { doubleValue: -0 }, "-0"],
+    ["NaN", { doubleValue: NaN }, "NaN"],
+    ["Infinity", { doubleValue: Infinity }, "Infinity"],
+    ["-Infinity", { doubleValue: -Infinity }, "-Infinity"],
+    ["bytes", { bytesValue: new Uint8Array([0, 1, 2, 253, 254, 255]) }, "AAEC/f7/"],
+    ["bytes with padding", { bytesValue: new Uint8Array([104, 105]) }, "aGk="],
+    ["empty bytes", { bytesValue: new Uint8Array([]) }, ""],
+    ["empty value", { empty: true }, ""],
+    ["empty array", { arrayValue: [] }, "[]"],
+    ["empty kvlist", { kvlistValue: [] }, "{}"],
+    [
+      "array of every kind",
+      {
+        arrayValue: [
+          str("s"),
+          { boolValue: true },
+          { intValue: "-7" },
+          { doubleValue: 2.5 },
+          { bytesValue: new Uint8Array([255]) },
+          { empty: true },
+          { arrayValue: [{ intValue: "1" }] },
+          { kvlistValue: [kv("k", str("v"))] },
+        ],
+      },
+      '["s",true,-7,2.5,"/w==",null,[1],{"k":"v"}]',
+    ],
+    [
+      "kvlist: keys sorted, last duplicate wins",
+      { kvlistValue: [kv("b", { intValue: "1" }), kv("a", str("x")), kv("b", { intValue: "2" })] },
+      '{"a":"x","b":2}',
+    ],
+    [
+      "JSON strings: no HTML escaping, Go's escapes",
+      { arrayValue: [str('<&> "q" \\ \n\t\b\f\u0001\u007f \u2028\u2029')] },
+      '["<&> \\"q\\" \\\\ \\n\\t\\b\\f\\u0001\u007f \\u2028\\u2029"]',
+    ],
+    ["JSON strings: a lone surrogate becomes U+FFFD", { arrayValue: [str("a\ud800b")] }, '["a\ufffdb"]'],
+    ["JSON doubles: -0 and exponents as Go writes them", { arrayValue: [{ doubleValue: -0 }, { doubleValue: 1e-7 }] }, "[-0,1e-7]"],
+    ["NaN inside an array: Go's encoder fails, so empty", { arrayValue: [{ doubleValue: NaN }] }, ""],
+    ["Infinity deep inside a kvlist", { kvlistValue: [kv("a", { arrayValue: [{ doubleValue: Infinity }] })] }, ""],
+  ])("%s", (_case, value, expected) => {
+    expect(onlyRow([record({ attributes: [kv("k", value)] })]).LogAttributes).toEqual(["k", expected]);
+  });
+
+  it("orders keys by UTF-8 bytes and keeps duplicates in arrival order", () => {
+    const attributes = [
+      kv("\u{1f600}", str("astral")),
+      kv("\uffff", str("bmp-last")),
+      kv("b", str("1")),
+      kv("B", str("upper")),
+      kv("b", str("2")),
+      kv("a.b", str("dotted")),
+      kv("ab", str("plain")),
+    ];
+    expect(onlyRow([record({ attributes })]).LogAttributes).toEqual([
+      "B", "upper",
+      "a.b", "dotted",
+      "ab", "plain",
+      "b", "1",
+      "b", "2",
+      "\uffff", "bmp-last",
+      "\u{1f600}", "astral",
+    ]);
+  });
+
+  it("sorts large attribute lists the same way", () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `k${String(39 - i).padStart(2, "0")}`);
+    const attributes = [...keys.map((key) => kv(key, str(key))), kv("k05", str("second"))];
+    const expected = [...keys].sort().flatMap((key) => (key === "k05" ? [key, key, key, "second"] : [key, key]));
+    expect(onlyRow([record({ attributes })]).LogAttributes).toEqual(expected);
+  });
+});
+
+describe("log timestamps", () => {
+  it("falls back to the observed time when the record time is 0, like the exporter", () => {
+    const row = onlyRow([record({ timeUnixNano: "0", observedTimeUnixNano: nanos(-7n) })]);
+    expect([row.Timestamp, row.TimestampTime, row.LogAttributes]).toEqual([nanos(-7n), nanos(-7n), []]);
+  });
+
+  it.each([
+    ["a record time decades old, observed time sane", "86400000000000", nanos(-5n), nanos(-5n), "86400000000000"],
+    ["a record time 2 days ahead, observed time sane", nanos(2n * DAY), nanos(-5n), nanos(-5n), nanos(2n * DAY)],
+    ["a record time decades old, observed time 0", "86400000000000", "0", RECEIVED, "86400000000000"],
+    ["both 0", "0", "0", RECEIVED, "0"],
+    ["record time 0, observed time decades ahead", "0", "4102444800000000000", RECEIVED, "4102444800000000000"],
+    ["record time past the 64-bit range of DateTime64(9)", "18446744073709551615", nanos(-5n), nanos(-5n), "18446744073709551615"],
+  ])("replaces %s and records the original", (_case, time, observed, expected, original) => {
+    const row = onlyRow([record({ timeUnixNano: time, observedTimeUnixNano: observed, attributes: [kv("z", str("1"))] })]);
+    expect([row.Timestamp, row.TimestampTime]).toEqual([expected, expected]);
+    expect(row.LogAttributes).toEqual(["otel.timestamp.original", original, "z", "1"]);
+  });
+
+  it.each([
+    ["29 days old", nanos(-29n * DAY)],
+    ["23 hours ahead", nanos(23n * 3_600_000_000_000n)],
+    ["exactly 30 days old", nanos(-30n * DAY)],
+    ["exactly 1 day ahead", nanos(DAY)],
+  ])("keeps a record time %s", (_case, time) => {
+    const row = onlyRow([record({ timeUnixNano: time })]);
+    expect([row.Timestamp, row.LogAttributes]).toEqual([time, []]);
+  });
+
+  it("takes the window from the context", () => {
+    const narrow = { receivedAtNanos: RECEIVED, timestampWindow: { maxPastSeconds: 60, maxFutureSeconds: 0 } };
+    const time = nanos(-61_000_000_000n);
+    const { rows } = logsToRows(request([record({ timeUnixNano: time, observedTimeUnixNano: nanos(1n) })]), narrow);
+    expect([rows[0]!.Timestamp, rows[0]!.LogAttributes]).toEqual([RECEIVED, ["otel.timestamp.original", time]]);
+  });
+});
+
+describe("log rejections", () => {
+  it("rejects nothing: every log record field is optional", () => {
+    const records = [record({ traceId: "", spanId: "", timeUnixNano: "0", observedTimeUnixNano: "0", body: undefined })];
+    const result = logsToRows(request(records), ctx);
+    expect([result.rows.length, result.rejected, result.rejectionMessage]).toEqual([1, 0, ""]);
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue, Span, TracesRequest } from "../../workers/shared/otlp/model";
+import { type SpanRow, tracesToRows } from "../../workers/ingest/core/rows/traces";
+
+const RECEIVED = "1764000000000000000";
+const ctx = { receivedAtNanos: RECEIVED };
+const nanos = (offset: bigint) => (BigInt(RECEIVED) + offset).toString();
+
+const kv = (key: string, value: AnyValue): KeyValue => ({ key, value });
+const str = (stringValue: string): AnyValue => ({ stringValue });
+
+function span(overrides: Partial<Span> = {}): Span {
+  return {
+    traceId: "0102030405060708090a0b0c0d0e0f10",
+    spanId: "a1a2a3a4a5a6a7a8",
+    traceState: "",
+    parentSpanId: "",
+    flags: 0,
+    name: "GET /",
+    kind: 2,
+    startTimeUnixNano: nanos(-2_000_000_000n),
+    endTimeUnixNano: nanos(-500_000_000n),
+    attributes: [],
+    droppedAttributesCount: 0,
+    events: [],
+    droppedEventsCount: 0,
+    links: [],
+    droppedLinksCount: 0,
+    status: { code: 0, message: "" },
+    ...overrides,
+  };
+}
+
+function request(...spanLists: Span[][]): TracesRequest {
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [kv("service.name", str("api")), kv("host.name", str("h1"))], droppedAttributesCount: 0 },
+        schemaUrl: "",
+        scopeSpans: spanLists.map((spans) => ({
+          scope: { name: "tracer", version: "1.2.3", attributes: [kv("ignored", str("scope attributes have no column"))], droppedAttributesCount: 0 },
+          schemaUrl: "",
+          spans,
+        })),
+      },
+    ],
+  };
+}
+
+function onlyRow(s: Span): SpanRow {
+  const { rows } = tracesToRows(request([s]), ctx);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+describe("tracesToRows", () => {
+  it("fills every column, with events and links as parallel arrays", () => {
+    const result = tracesToRows(
+      request([
+        span({
+          traceState: "vendor=1",
+          parentSpanId: "b1b2b3b4b5b6b7b8",
+          name: "POST /checkout",
+          kind: 3,
+          attributes: [kv("http.status_code", { intValue: "500" }), kv("error", { boolValue: true })],
+          events: [
+            { timeUnixNano: nanos(-1_000_000_000n), name: "exception", attributes: [kv("exception.type", str("Boom"))], droppedAttributesCount: 0 },
+            { timeUnixNano: nanos(-900_000_000n), name: "retry", attributes: [], droppedAttributesCount: 2 },
+          ],
+          links: [
+            {
+              traceId: "1112131415161718191a1b1c1d1e1f20",
+              spanId: "c1c2c3c4c5c6c7c8",
+              traceState: "other=2",
+              attributes: [kv("link.kind", str("follows"))],
+              droppedAttributesCount: 0,
+              flags: 1,
+            },
+            { traceId: "", spanId: "", traceState: "", attributes: [], droppedAttributesCount: 0, flags: 0 },
+          ],
+          status: { code: 2, message: "upstream failed" },
+        }),
+      ]),
+      ctx,
+    );
+    expect(result).toEqual({
+      rows: [
+        {
+          Timestamp: nanos(-2_000_000_000n),
+          TraceId: "0102030405060708090a0b0c0d0e0f10",
+          SpanId: "a1a2a3a4a5a6a7a8",
+          ParentSpanId: "b1b2b3b4b5b6b7b8",
+          TraceState: "vendor=1",
+          SpanName: "POST /checkout",
+          SpanKind: "Client",
+          ServiceName: "api",
+          ResourceAttributes: ["host.name", "h1", "service.name", "api"],
+          ScopeName: "tracer",
+          ScopeVersion: "1.2.3",
+          SpanAttributes: ["error", "true", "http.status_code", "500"],
+          Duration: "1500000000",
+          StatusCode: "Error",
+          StatusMessage: "upstream failed",
+          "Events.Timestamp": [nanos(-1_000_000_000n), nanos(-900_000_000n)],
+          "Events.Name": ["exception", "retry"],
+          "Events.Attributes": [["exception.type", "Boom"], []],
+          "Links.TraceId": ["1112131415161718191a1b1c1d1e1f20", ""],
+          "Links.SpanId": ["c1c2c3c4c5c6c7c8", ""],
+          "Links.TraceState": ["other=2", ""],
+          "Links.Attributes": [["link.kind", "follows"], []],
+        },
+      ],
+      rejected: 0,
+      rejectionMessage: "",
+    });
+  });
+
+  it("writes a root span's absent parent as an empty string and no events or links as empty arrays", () => {
+    const row = onlyRow(span());
+    expect([row.ParentSpanId, row["Events.Name"], row["Links.TraceId"], row["Links.Attributes"]]).toEqual(["", [], [], []]);
+  });
+
+  it.each([
+    [0, "Unspecified"],
+    [1, "Internal"],
+    [2, "Server"],
+    [3, "Client"],
+    [4, "Producer"],
+    [5, "Consumer"],
+    [9, ""],
+  ])("SpanKind %i is %j (pdata's SpanKind.String)", (kind, expected) => {
+    expect(onlyRow(span({ kind })).SpanKind).toBe(expected);
+  });
+
+  it.each([
+    [0, "Unset"],
+    [1, "Ok"],
+    [2, "Error"],
+    [7, ""],
+  ])("StatusCode %i is %j (pdata's StatusCode.String)", (code, expected) => {
+    expect(onlyRow(span({ status: { code, message: "m" } })).StatusCode).toBe(expected);
+  });
+
+  it.each([
+    ["end after start", nanos(-3n), nanos(-1n), "2"],
+    ["end equal to start", nanos(-3n), nanos(-3n), "0"],
+    ["end before start", nanos(-1n), nanos(-3n), "0"],
+    ["no end", nanos(-1n), "0", "0"],
+    ["a duration beyond 2^53 ns", "1", "18446744073709551615", "18446744073709551614"],
+  ])("Duration with %s", (_case, startTimeUnixNano, endTimeUnixNano, expected) => {
+    expect(onlyRow(span({ startTimeUnixNano, endTimeUnixNano })).Duration).toBe(expected);
+  });
+});
+
+describe("span timestamps", () => {
+  it.each([
+    ["0", "0", nanos(-1n), "0"],
+    ["decades old", "946684800000000000", "946684800000000005", "5"],
+    ["two days ahead", nanos(172_800_000_000_000n), nanos(172_800_000_000_001n), "1"],
+  ])("replaces a start time of %s with the arrival time, keeping the original and its duration", (_case, start, end, duration) => {
+    const row = onlyRow(span({ startTimeUnixNano: start, endTimeUnixNano: end, attributes: [kv("a", str("1"))] }));
+    expect(row.Timestamp).toBe(RECEIVED);
+    expect(row.SpanAttributes).toEqual(["a", "1", "otel.timestamp.original", start]);
+    expect(row.Duration).toBe(duration);
+  });
+
+  it("leaves event times as sent: they decide no partition", () => {
+    const events = [{ timeUnixNano: "0", name: "e", attributes: [], droppedAttributesCount: 0 }];
+    expect(onlyRow(span({ events }))["Events.Timestamp"]).toEqual(["0"]);
+  });
+});
+
+describe("span rejections", () => {
+  it("rejects spans without a trace id or span id and names them by position", () => {
+    const result = tracesToRows(
+      request([span({ name: "kept" }), span({ traceId: "" })], [span({ spanId: "" }), span({ name: "kept too" })]),
+      ctx,
+    );
+    expect(result.rows.map((row) => row.SpanName)).toEqual(["kept", "kept too"]);
+    expect(result.rejected).toBe(2);
+    expect(result.rejectionMessage).toBe(
+      "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[1]: empty traceId; " +
+        "resourceSpans[0].scopeSpans[1].spans[0]: empty spanId",
+    );
+  });
+
+  it("names the first five offenders and counts the rest", () => {
+    const spans = Array.from({ length: 8 }, () => span({ traceId: "" }));
+    const result = tracesToRows(request(spans), ctx);
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toBe(8);
+    expect(result.rejectionMessage).toBe(
+      "8 spans rejected: " +
+        [0, 1, 2, 3, 4].map((i) => `resourceSpans[0].scopeSpans[0].spans[${i}]: empty traceId`).join("; ") +
+        "; and 3 more",
+    );
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * `AnyValue` as text, exactly as the Collector's `pcommon.Value.AsString()` renders it, which is
+ * what the exporter stores for every attribute value and for a log body:
+ *
+ * - string: as is; empty value: "";
+ * - bool: "true" / "false"; int: decimal;
+ * - double: Go's ES6-style formatting (`strconv` 'f' with shortest digits, 'e' below 1e-6 and
+ *   from 1e21 on, exponent without zero padding), "NaN", "Infinity", "-Infinity", and "-0";
+ * - bytes: standard base64 with padding;
+ * - array / kvlist: `encoding/json` of the raw Go value without HTML escaping, so map keys are
+ *   sorted (byte order) with the last duplicate winning, bytes become base64 strings and empty
+ *   values `null`. Go cannot encode NaN or ±Inf as JSON and the Collector ignores that error,
+ *   so an array or kvlist holding one renders as "".
+ */
+import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { encodeBase64 } from "./base64";
+import { compareUtf8 } from "./key-order";
+
+export function anyValueAsString(value: AnyValue | undefined): string {
+  if (value === undefined) return "";
+  if ("stringValue" in value) return value.stringValue;
+  if ("intValue" in value) return value.intValue;
+  if ("boolValue" in value) return value.boolValue ? "true" : "false";
+  if ("doubleValue" in value) return formatDouble(value.doubleValue);
+  if ("bytesValue" in value) return encodeBase64(value.bytesValue);
+  if ("empty" in value) return "";
+  return goJson(value) ?? "";
+}
+
+function formatDouble(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "-Infinity";
+  // JavaScript's Number#toString uses the same shortest digits and exponent cut-offs as Go's
+  // float64AsString; only negative zero differs ("0" here, "-0" in Go).
+  if (x === 0 && 1 / x < 0) return "-0";
+  return String(x);
+}
+
+/** The JSON Go writes for the value's raw form, or `undefined` where Go's encoder fails. */
+function goJson(value: AnyValue): string | undefined {
+  if ("stringValue" in value) return goJsonString(value.stringValue);
+  if ("intValue" in value) return value.intValue;
+  if ("boolValue" in value) return value.boolValue ? "true" : "false";
+  if ("doubleValue" in value) {
+    return Number.isFinite(value.doubleValue) ? formatDouble(value.doubleValue) : undefined;
+  }
+  if ("bytesValue" in value) return `"${encodeBase64(value.bytesValue)}"`;
+  if ("empty" in value) return "null";
+  if ("arrayValue" in value) return goJsonArray(value.arrayValue);
+  return goJsonObject(value.kvlistValue);
+}
+
+function goJsonArray(items: readonly AnyValue[]): string | undefined {
+  let out = "[";
+  for (let i = 0; i < items.length; i++) {
+    const item = goJson(items[i]!);
+    if (item === undefined) return undefined;
+    out += i === 0 ? item : "," + item;
+  }
+  return out + "]";
+}
+
+function goJsonObject(entries: readonly KeyValue[]): string | undefined {
+  // A Go map keeps the last value written for a key.
+  const lastValueOf = new Map<string, AnyValue>();
+  for (const entry of entries) lastValueOf.set(entry.key, entry.value);
+  const keys = [...lastValueOf.keys()].sort(compareUtf8);
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const item = goJson(lastValueOf.get(key)!);
+    if (item === undefined) return undefined;
+    out += (i === 0 ? "" : ",") + goJsonString(key) + ":" + item;
+  }
+  return out + "}";
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NEEDS_GO_FIXUP = /[\u2028\u2029\ud800-\udfff]/;
+
+/**
+ * A JSON string as Go's encoder writes it without HTML escaping. `JSON.stringify` escapes the
+ * same characters the same way (\b \f \n \r \t, other controls as lower-case \u00XX) except that
+ * Go also escapes U+2028 and U+2029, and Go holds UTF-8, where a lone surrogate cannot exist:
+ * its JSON decoder turns one into U+FFFD, so that is what it would write back.
+ */
+function goJsonString(text: string): string {
+  if (!NEEDS_GO_FIXUP.test(text)) return JSON.stringify(text);
+  return JSON.stringify(text.replace(LONE_SURROGATE, "\ufffd"))
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,28 @@
+/**
+ * Decoded OTLP requests → ClickHouse rows in the shape of the OpenTelemetry Collector's
+ * clickhouseexporter, and rows → JSONEachRow text for a given table.
+ */
+export { logsToRows, LOG_COLUMNS, type LogRow } from "./logs";
+export { tracesToRows, SPAN_COLUMNS, type SpanRow } from "./traces";
+export { metricsToRows } from "./metrics";
+export {
+  METRIC_COLUMNS,
+  type ExponentialHistogramRow,
+  type GaugeRow,
+  type HistogramRow,
+  type MetricRows,
+  type MetricTableKind,
+  type SumRow,
+  type SummaryRow,
+} from "./metric-rows";
+export { planTable, serializeRows, type TableColumn, type TablePlan } from "./serialize";
+export type { RowsResult } from "./rejections";
+export type { AttributeMap } from "./attributes";
+export type { Row } from "./columns";
+export {
+  DEFAULT_TIMESTAMP_WINDOW,
+  ORIGINAL_START_TIMESTAMP_ATTRIBUTE,
+  ORIGINAL_TIMESTAMP_ATTRIBUTE,
+  type RowMappingContext,
+  type TimestampWindowOptions,
+} from "./time";

@@ -1,0 +1,116 @@
+/**
+ * Log records → `otel_logs` rows, as the exporter's `pushLogsData` (exporter_logs.go) fills them.
+ *
+ * Nothing is rejected: every field of a log record is optional in OTLP, and ids arrive already
+ * checked by the decoder.
+ */
+import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
+import { anyValueAsString } from "./any-value";
+import { type AttributeMap, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import { columnNames } from "./columns";
+import type { RowsResult } from "./rejections";
+import {
+  isInsideWindow,
+  ORIGINAL_TIMESTAMP_ATTRIBUTE,
+  type RowMappingContext,
+  type TimestampWindow,
+  timestampWindowOf,
+} from "./time";
+
+/** One row of either generation of `otel_logs`; the serializer drops what a table lacks. */
+export type LogRow = {
+  Timestamp: string;
+  /** Legacy generation only; the same instant, which the serializer writes as whole seconds. */
+  TimestampTime: string;
+  TraceId: string;
+  SpanId: string;
+  TraceFlags: number;
+  SeverityText: string;
+  SeverityNumber: number;
+  ServiceName: string;
+  Body: string;
+  ResourceSchemaUrl: string;
+  ResourceAttributes: AttributeMap;
+  ScopeSchemaUrl: string;
+  ScopeName: string;
+  ScopeVersion: string;
+  ScopeAttributes: AttributeMap;
+  LogAttributes: AttributeMap;
+  EventName: string;
+};
+
+export const LOG_COLUMNS = columnNames<LogRow>({
+  Timestamp: true,
+  TimestampTime: true,
+  TraceId: true,
+  SpanId: true,
+  TraceFlags: true,
+  SeverityText: true,
+  SeverityNumber: true,
+  ServiceName: true,
+  Body: true,
+  ResourceSchemaUrl: true,
+  ResourceAttributes: true,
+  ScopeSchemaUrl: true,
+  ScopeName: true,
+  ScopeVersion: true,
+  ScopeAttributes: true,
+  LogAttributes: true,
+  EventName: true,
+});
+
+export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsResult<LogRow[]> {
+  const window = timestampWindowOf(ctx);
+  const rows: LogRow[] = [];
+  for (const resourceLogs of request.resourceLogs) {
+    const resourceAttributes = resourceLogs.resource.attributes;
+    const serviceName = serviceNameOf(resourceAttributes);
+    const resourceMap = attributesToMap(resourceAttributes);
+    for (const scopeLogs of resourceLogs.scopeLogs) {
+      const scope = scopeLogs.scope;
+      const scopeMap = attributesToMap(scope.attributes);
+      for (const record of scopeLogs.logRecords) {
+        const time = recordTime(record, window);
+        const attributes = attributesToMap(record.attributes);
+        rows.push({
+          Timestamp: time.nanos,
+          TimestampTime: time.nanos,
+          TraceId: record.traceId,
+          SpanId: record.spanId,
+          // The exporter narrows both with Go conversions to uint8.
+          TraceFlags: record.flags & 0xff,
+          SeverityText: record.severityText,
+          SeverityNumber: record.severityNumber & 0xff,
+          ServiceName: serviceName,
+          Body: anyValueAsString(record.body),
+          ResourceSchemaUrl: resourceLogs.schemaUrl,
+          ResourceAttributes: resourceMap,
+          ScopeSchemaUrl: scopeLogs.schemaUrl,
+          ScopeName: scope.name,
+          ScopeVersion: scope.version,
+          ScopeAttributes: scopeMap,
+          LogAttributes:
+            time.replaced === undefined
+              ? attributes
+              : withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time.replaced),
+          EventName: record.eventName,
+        });
+      }
+    }
+  }
+  return { rows, rejected: 0, rejectionMessage: "" };
+}
+
+interface ResolvedTime {
+  nanos: string;
+  /** The time the exporter would have written, when the policy replaced it. */
+  replaced: string | undefined;
+}
+
+function recordTime(record: LogRecord, window: TimestampWindow): ResolvedTime {
+  const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
+  if (isInsideWindow(exporterTime, window)) return { nanos: exporterTime, replaced: undefined };
+  const observed = record.observedTimeUnixNano;
+  const fallback = isInsideWindow(observed, window) ? observed : window.receivedAt;
+  return { nanos: fallback, replaced: exporterTime };
+}

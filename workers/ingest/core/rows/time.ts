@@ -1,0 +1,101 @@
+/**
+ * Record times, and the policy that keeps an absurd one from sinking a whole request.
+ *
+ * Timestamp policy. The exporter's tables are partitioned by day on the record time, and
+ * ClickHouse refuses an INSERT that touches more than 100 partitions
+ * (`max_partitions_per_insert_block`), so one record stamped 0 (1970) or decades away would
+ * fail every record sent with it. Each record's partitioning time — a log's `Timestamp`, a span's
+ * `Timestamp` (its start), a metric point's `TimeUnix` — must therefore fall inside a window
+ * around the moment the request arrived: from `maxPastSeconds` before it (default 30 days) to
+ * `maxFutureSeconds` after it (default 1 day). A time of 0 is never inside.
+ *
+ * - Logs first do what the exporter does (a zero `Timestamp` falls back to
+ *   `ObservedTimestamp`). If the result lies outside the window, the observed time is used when
+ *   it lies inside, else the time the request arrived.
+ * - Spans and metric points have no observed time: outside the window, the arrival time is used.
+ *   A span's `Duration` still comes from its own start and end when both are set and end is not
+ *   before start; otherwise it is 0 (the exporter would write the unsigned difference, which
+ *   wraps around to centuries).
+ * - A metric point's `StartTimeUnix` is not a partitioning time and a cumulative series may
+ *   legitimately have started long ago, so it is kept unless it lies beyond the window's future
+ *   edge; then it becomes the point's (possibly replaced) `TimeUnix`.
+ * - Every replaced time is recorded on the record as an attribute holding the original value in
+ *   nanoseconds, in `LogAttributes`, `SpanAttributes` or the point's `Attributes`:
+ *   `otel.timestamp.original` for the partitioning time (the time the exporter would have
+ *   written) and `otel.start_timestamp.original` for a metric start time.
+ * Other times (span events, exemplars) do not decide partitions and are kept as sent; the
+ * serializer clamps any beyond its column type's range.
+ */
+import type { Int64String } from "../../../shared/otlp/model";
+
+export const ORIGINAL_TIMESTAMP_ATTRIBUTE = "otel.timestamp.original";
+export const ORIGINAL_START_TIMESTAMP_ATTRIBUTE = "otel.start_timestamp.original";
+
+export interface TimestampWindowOptions {
+  /** How far before the request's arrival a record time may lie. */
+  maxPastSeconds: number;
+  /** How far after the request's arrival a record time may lie (clients' clocks drift). */
+  maxFutureSeconds: number;
+}
+
+export const DEFAULT_TIMESTAMP_WINDOW: TimestampWindowOptions = {
+  maxPastSeconds: 30 * 24 * 60 * 60,
+  maxFutureSeconds: 24 * 60 * 60,
+};
+
+/** What every row mapper needs to know about the request besides its content. */
+export interface RowMappingContext {
+  /** When the request arrived, in Unix nanoseconds. */
+  receivedAtNanos: Int64String;
+  /** Defaults to {@link DEFAULT_TIMESTAMP_WINDOW}. */
+  timestampWindow?: TimestampWindowOptions;
+}
+
+/** The window's bounds as canonical decimal nanoseconds, computed once per request. */
+export interface TimestampWindow {
+  receivedAt: Int64String;
+  earliest: Int64String;
+  latest: Int64String;
+}
+
+const NANOS_PER_SECOND = 1_000_000_000n;
+
+export function timestampWindowOf(ctx: RowMappingContext): TimestampWindow {
+  const { maxPastSeconds, maxFutureSeconds } = ctx.timestampWindow ?? DEFAULT_TIMESTAMP_WINDOW;
+  const receivedAt = BigInt(ctx.receivedAtNanos);
+  const earliest = receivedAt - BigInt(Math.floor(maxPastSeconds)) * NANOS_PER_SECOND;
+  return {
+    receivedAt: receivedAt.toString(),
+    // Zero is never a sane time, so the window starts at 1 ns at the earliest.
+    earliest: (earliest > 0n ? earliest : 1n).toString(),
+    latest: (receivedAt + BigInt(Math.floor(maxFutureSeconds)) * NANOS_PER_SECOND).toString(),
+  };
+}
+
+export function isInsideWindow(nanos: Int64String, window: TimestampWindow): boolean {
+  const canonical = canonicalDecimal(nanos);
+  return compareDecimal(canonical, window.earliest) >= 0 && compareDecimal(canonical, window.latest) <= 0;
+}
+
+export function isAfterWindow(nanos: Int64String, window: TimestampWindow): boolean {
+  return compareDecimal(canonicalDecimal(nanos), window.latest) > 0;
+}
+
+/** A span's duration in nanoseconds: end − start when both are set and end ≥ start, else 0. */
+export function spanDurationNanos(start: Int64String, end: Int64String): Int64String {
+  if (start === "0" || end === "0") return "0";
+  const difference = BigInt(end) - BigInt(start);
+  return difference > 0n ? difference.toString() : "0";
+}
+
+/** Orders two canonical non-negative decimals without converting them to numbers. */
+function compareDecimal(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function canonicalDecimal(decimal: string): string {
+  if (decimal.length < 2 || decimal.charCodeAt(0) !== 48) return decimal;
+  const trimmed = decimal.replace(/^0+/, "");
+  return trimmed === "" ? "0" : trimmed;
+}

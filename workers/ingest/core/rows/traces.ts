@@ -1,0 +1,153 @@
+/**
+ * Spans → `otel_traces` rows, as the exporter's `pushTraceData` (exporter_traces.go) fills them.
+ *
+ * Rejected: spans with an empty (absent or all-zero) trace id or span id, which the OTLP trace
+ * spec forbids ("MUST" be non-zero); such a span cannot be found or joined to its trace.
+ * The `<traces>_trace_id_ts` lookup table is filled by its materialized view, not from here.
+ */
+import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
+import { type AttributeMap, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import { columnNames } from "./columns";
+import { Rejections, type RowsResult } from "./rejections";
+import {
+  isInsideWindow,
+  ORIGINAL_TIMESTAMP_ATTRIBUTE,
+  type RowMappingContext,
+  spanDurationNanos,
+  timestampWindowOf,
+} from "./time";
+
+export type SpanRow = {
+  Timestamp: string;
+  TraceId: string;
+  SpanId: string;
+  ParentSpanId: string;
+  TraceState: string;
+  SpanName: string;
+  SpanKind: string;
+  ServiceName: string;
+  ResourceAttributes: AttributeMap;
+  ScopeName: string;
+  ScopeVersion: string;
+  SpanAttributes: AttributeMap;
+  /** Nanoseconds, decimal (UInt64 in the exporter's DDL). */
+  Duration: string;
+  StatusCode: string;
+  StatusMessage: string;
+  "Events.Timestamp": readonly string[];
+  "Events.Name": readonly string[];
+  "Events.Attributes": readonly AttributeMap[];
+  "Links.TraceId": readonly string[];
+  "Links.SpanId": readonly string[];
+  "Links.TraceState": readonly string[];
+  "Links.Attributes": readonly AttributeMap[];
+};
+
+export const SPAN_COLUMNS = columnNames<SpanRow>({
+  Timestamp: true,
+  TraceId: true,
+  SpanId: true,
+  ParentSpanId: true,
+  TraceState: true,
+  SpanName: true,
+  SpanKind: true,
+  ServiceName: true,
+  ResourceAttributes: true,
+  ScopeName: true,
+  ScopeVersion: true,
+  SpanAttributes: true,
+  Duration: true,
+  StatusCode: true,
+  StatusMessage: true,
+  "Events.Timestamp": true,
+  "Events.Name": true,
+  "Events.Attributes": true,
+  "Links.TraceId": true,
+  "Links.SpanId": true,
+  "Links.TraceState": true,
+  "Links.Attributes": true,
+});
+
+/** pdata's `SpanKind.String()`, which the exporter writes; an unknown kind is "". */
+const SPAN_KIND_NAMES = ["Unspecified", "Internal", "Server", "Client", "Producer", "Consumer"];
+
+/** pdata's `StatusCode.String()`, which the exporter writes; an unknown code is "". */
+const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
+
+export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): RowsResult<SpanRow[]> {
+  const window = timestampWindowOf(ctx);
+  const rejections = new Rejections();
+  const rows: SpanRow[] = [];
+  for (let r = 0; r < request.resourceSpans.length; r++) {
+    const resourceSpans = request.resourceSpans[r]!;
+    const resourceAttributes = resourceSpans.resource.attributes;
+    const serviceName = serviceNameOf(resourceAttributes);
+    const resourceMap = attributesToMap(resourceAttributes);
+    for (let s = 0; s < resourceSpans.scopeSpans.length; s++) {
+      const scopeSpans = resourceSpans.scopeSpans[s]!;
+      const scope = scopeSpans.scope;
+      for (let i = 0; i < scopeSpans.spans.length; i++) {
+        const span = scopeSpans.spans[i]!;
+        const invalidity = invalidityOf(span);
+        if (invalidity !== undefined) {
+          rejections.reject(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`, invalidity);
+          continue;
+        }
+        const start = span.startTimeUnixNano;
+        const startIsSane = isInsideWindow(start, window);
+        const attributes = attributesToMap(span.attributes);
+        rows.push({
+          Timestamp: startIsSane ? start : window.receivedAt,
+          TraceId: span.traceId,
+          SpanId: span.spanId,
+          ParentSpanId: span.parentSpanId,
+          TraceState: span.traceState,
+          SpanName: span.name,
+          SpanKind: SPAN_KIND_NAMES[span.kind] ?? "",
+          ServiceName: serviceName,
+          ResourceAttributes: resourceMap,
+          ScopeName: scope.name,
+          ScopeVersion: scope.version,
+          SpanAttributes: startIsSane ? attributes : withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start),
+          Duration: spanDurationNanos(start, span.endTimeUnixNano),
+          StatusCode: STATUS_CODE_NAMES[span.status.code] ?? "",
+          StatusMessage: span.status.message,
+          "Events.Timestamp": span.events.map(eventTime),
+          "Events.Name": span.events.map(eventName),
+          "Events.Attributes": span.events.map(eventOrLinkAttributes),
+          "Links.TraceId": span.links.map(linkTraceId),
+          "Links.SpanId": span.links.map(linkSpanId),
+          "Links.TraceState": span.links.map(linkTraceState),
+          "Links.Attributes": span.links.map(eventOrLinkAttributes),
+        });
+      }
+    }
+  }
+  return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("spans") };
+}
+
+function invalidityOf(span: Span): string | undefined {
+  if (span.traceId === "") return "empty traceId";
+  if (span.spanId === "") return "empty spanId";
+  return undefined;
+}
+
+// Named functions rather than inline arrows, so no closure is created per span.
+function eventTime(event: SpanEvent): string {
+  return event.timeUnixNano;
+}
+function eventName(event: SpanEvent): string {
+  return event.name;
+}
+function eventOrLinkAttributes(item: SpanEvent | SpanLink): AttributeMap {
+  return attributesToMap(item.attributes);
+}
+function linkTraceId(link: SpanLink): string {
+  return link.traceId;
+}
+function linkSpanId(link: SpanLink): string {
+  return link.spanId;
+}
+function linkTraceState(link: SpanLink): string {
+  return link.traceState;
+}
