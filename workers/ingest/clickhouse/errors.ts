@@ -1,0 +1,58 @@
+import { ClickHouseError } from "@clickhouse/client-web";
+import { HttpError } from "../http/errors";
+
+/** Seconds a sender should wait before retrying when ClickHouse is unavailable or overloaded. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * ClickHouse error codes that mean "these rows can never be written as they are": retrying the
+ * same request cannot help, so the sender is told not to (a later queue path parks them).
+ */
+const ROWS_REJECTED_CODES = new Set([
+  "6", // CANNOT_PARSE_TEXT
+  "26", // CANNOT_PARSE_QUOTED_STRING
+  "27", // CANNOT_PARSE_INPUT_ASSERTION_FAILED
+  "38", // CANNOT_PARSE_DATE
+  "41", // CANNOT_PARSE_DATETIME
+  "53", // TYPE_MISMATCH
+  "69", // ARGUMENT_OUT_OF_BOUND
+  "72", // CANNOT_PARSE_NUMBER
+  "117", // INCORRECT_DATA
+  "131", // TOO_LARGE_STRING_SIZE
+]);
+
+/** Codes that say ClickHouse is busy rather than down: the sender should slow down. */
+const OVERLOADED_CODES = new Set([
+  "202", // TOO_MANY_SIMULTANEOUS_QUERIES
+  "203", // NO_FREE_CONNECTION
+  "241", // MEMORY_LIMIT_EXCEEDED
+  "252", // TOO_MANY_PARTS
+]);
+
+/**
+ * Translate a failed ClickHouse call into the HTTP answer the sender gets. Everything that is
+ * not the rows' own fault is retryable: a missing table, refused credentials or an outage are
+ * ours to fix, and the sender keeping its data until then is what loses nothing.
+ */
+export function httpErrorForClickHouseFailure(error: unknown, what: string): HttpError {
+  if (error instanceof ClickHouseError) {
+    const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}: ${firstLine(error.message)}`;
+    if (ROWS_REJECTED_CODES.has(error.code)) return new HttpError(500, detail);
+    if (OVERLOADED_CODES.has(error.code)) return new HttpError(429, detail, RETRY_AFTER_SECONDS);
+    return new HttpError(503, detail, RETRY_AFTER_SECONDS);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/timeout/i.test(message)) {
+    return new HttpError(504, `ClickHouse did not answer in time ${what}`, RETRY_AFTER_SECONDS);
+  }
+  return new HttpError(
+    502,
+    `ClickHouse is unreachable ${what}: ${firstLine(message)}`,
+    RETRY_AFTER_SECONDS,
+  );
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n", 1)[0] ?? "";
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}

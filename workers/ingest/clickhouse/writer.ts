@@ -1,0 +1,139 @@
+import { createClient, type ClickHouseClient } from "@clickhouse/client-web";
+import type { IngestConfig } from "../config";
+import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
+import { httpErrorForClickHouseFailure } from "./errors";
+
+export interface TableInsert {
+  table: string;
+  /** The columns the rows carry; the table's own columns decide which are written. */
+  columns: readonly string[];
+  rows: readonly Row[];
+}
+
+/**
+ * JSONEachRow text our serializer produced. The client's JSON hook passes it through, so rows
+ * are written by our column plan (exact 64-bit values and times at each column's precision)
+ * instead of being stringified object by object.
+ */
+class SerializedRows {
+  constructor(readonly text: string) {}
+}
+
+const passSerializedRowsThrough = {
+  parse: JSON.parse,
+  stringify: (value: unknown): string =>
+    value instanceof SerializedRows ? value.text : JSON.stringify(value),
+};
+
+/**
+ * Table plans learnt per isolate from `DESC TABLE`, as the Collector's exporter learns its
+ * tables, so one build writes correctly into either schema generation. Keyed by server,
+ * database, table and the row columns offered.
+ */
+const planCache = new Map<string, Promise<TablePlan>>();
+
+/** Writes row batches into ClickHouse over its HTTP interface; one INSERT per table. */
+export class ClickHouseWriter {
+  private readonly client: ClickHouseClient;
+
+  constructor(private readonly config: IngestConfig["clickhouse"]) {
+    this.client = createClient({
+      url: config.url,
+      username: config.user,
+      password: config.password,
+      database: config.database,
+      request_timeout: config.timeoutMs,
+      json: passSerializedRowsThrough,
+      clickhouse_settings: {
+        // A real server's default, stated so the serializer's time format is always understood.
+        date_time_input_format: "basic",
+      },
+    });
+  }
+
+  /** Resolves once ClickHouse runs a query for us; throws the HTTP error a caller should give. */
+  async ping(): Promise<void> {
+    try {
+      await this.client.command({ query: "SELECT 1" });
+    } catch (error) {
+      throw httpErrorForClickHouseFailure(error, "on ping");
+    }
+  }
+
+  /**
+   * Insert every batch; resolves only when ClickHouse has written all of them (with async
+   * inserts, `wait_for_async_insert=1` makes the answer mean written, not queued). The
+   * deduplication token, when given, makes a retried identical batch land once.
+   */
+  async insert(batches: readonly TableInsert[], deduplicationToken?: string): Promise<void> {
+    await Promise.all(
+      batches
+        .filter((batch) => batch.rows.length > 0)
+        .map((batch) => this.insertBatch(batch, deduplicationToken)),
+    );
+  }
+
+  private async insertBatch(batch: TableInsert, deduplicationToken: string | undefined): Promise<void> {
+    const plan = await this.planFor(batch);
+    try {
+      await this.client.insert({
+        table: batch.table,
+        columns: plan.columnNames.map(quoteIdentifier) as [string, ...string[]],
+        values: [new SerializedRows(serializeRows(plan, batch.rows))],
+        format: "JSONEachRow",
+        clickhouse_settings: {
+          ...(this.config.asyncInsert ? { async_insert: 1, wait_for_async_insert: 1 } : {}),
+          ...(deduplicationToken === undefined
+            ? {}
+            : { insert_deduplication_token: `${deduplicationToken}:${batch.table}` }),
+        },
+      });
+    } catch (error) {
+      // The table may have been altered since its columns were learnt.
+      planCache.delete(this.cacheKey(batch));
+      throw httpErrorForClickHouseFailure(
+        error,
+        `inserting ${batch.rows.length} rows into ${this.config.database}.${batch.table}`,
+      );
+    }
+  }
+
+  private planFor(batch: TableInsert): Promise<TablePlan> {
+    const key = this.cacheKey(batch);
+    let plan = planCache.get(key);
+    if (plan === undefined) {
+      plan = this.describe(batch.table).then((columns) => planTable(columns, batch.columns));
+      planCache.set(key, plan);
+      plan.catch(() => planCache.delete(key));
+    }
+    return plan;
+  }
+
+  private async describe(table: string): Promise<TableColumn[]> {
+    try {
+      const result = await this.client.query({
+        query: `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)}`,
+        format: "JSONEachRow",
+      });
+      const described = await result.json<{ name: string; type: string; default_type: string }>();
+      // MATERIALIZED and ALIAS columns are computed by ClickHouse and cannot be inserted.
+      return described
+        .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
+        .map(({ name, type }) => ({ name, type }));
+    } catch (error) {
+      throw httpErrorForClickHouseFailure(
+        error,
+        `describing ${this.config.database}.${table} (has the schema been applied?)`,
+      );
+    }
+  }
+
+  private cacheKey(batch: TableInsert): string {
+    return `${this.config.url}|${this.config.database}.${batch.table}|${batch.columns.join(",")}`;
+  }
+}
+
+/** Identifiers come from validated configuration, never from requests; quoting covers dots. */
+function quoteIdentifier(name: string): string {
+  return `\`${name.replace(/`/g, "``")}\``;
+}

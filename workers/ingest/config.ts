@@ -1,0 +1,163 @@
+import * as z from "zod/mini";
+import {
+  ConfigError,
+  booleanSetting,
+  identifierSetting,
+  integerSetting,
+  listSetting,
+  parseSettings,
+} from "../shared/env-schema";
+import type { PipelineOptions } from "./core/pipeline";
+import { parseRedactionPolicy, type RedactionPolicy } from "./core/redact";
+
+/**
+ * Every var and secret the ingest Worker reads. The README's configuration table mirrors this
+ * schema; keep the two together.
+ */
+const IngestSettingsSchema = z.object({
+  CLICKHOUSE_URL: z.url({
+    protocol: /^https?$/,
+    error: (issue) =>
+      issue.input === undefined
+        ? "is required: the ClickHouse HTTP(S) endpoint, e.g. https://host:8443"
+        : `must be an http(s) URL, got ${JSON.stringify(issue.input)}`,
+  }),
+  CLICKHOUSE_USER: z._default(z.string({ error: "must be a string" }), "default"),
+  CLICKHOUSE_PASSWORD: z._default(z.string({ error: "must be a string" }), ""),
+  CLICKHOUSE_DATABASE: identifierSetting("otel"),
+  CLICKHOUSE_LOGS_TABLE: identifierSetting("otel_logs"),
+  CLICKHOUSE_TRACES_TABLE: identifierSetting("otel_traces"),
+  CLICKHOUSE_METRICS_GAUGE_TABLE: identifierSetting("otel_metrics_gauge"),
+  CLICKHOUSE_METRICS_SUM_TABLE: identifierSetting("otel_metrics_sum"),
+  CLICKHOUSE_METRICS_HISTOGRAM_TABLE: identifierSetting("otel_metrics_histogram"),
+  CLICKHOUSE_METRICS_EXPONENTIAL_HISTOGRAM_TABLE: identifierSetting(
+    "otel_metrics_exponential_histogram",
+  ),
+  CLICKHOUSE_METRICS_SUMMARY_TABLE: identifierSetting("otel_metrics_summary"),
+  CLICKHOUSE_ASYNC_INSERT: booleanSetting(true),
+  CLICKHOUSE_TIMEOUT_MS: integerSetting(10_000, 100, 120_000),
+  INGEST_TOKENS: listSetting(),
+  AUTH_DISABLED: booleanSetting(false),
+  MAX_BODY_BYTES: integerSetting(4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  MAX_DECOMPRESSED_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  LIFT_JSON_BODIES: booleanSetting(true),
+  NORMALIZE_SEVERITY: booleanSetting(true),
+  LIFT_MAX_DEPTH: integerSetting(4, 1, 16),
+  REDACTION_ENABLED: booleanSetting(true),
+  REDACTION_DROP_KEYS: listSetting(),
+  REDACTION_KEEP_KEYS: listSetting(),
+  REDACTION_HASH_KEYS: listSetting(),
+  REDACTION_HASH_SECRET: z.optional(z.string({ error: "must be a string" })),
+  REDACTION_DISABLED_DETECTORS: listSetting(),
+  REDACTION_EXTRA_PATTERNS: z._default(
+    z.pipe(
+      z.string({ error: 'must be JSON: [{"name":"…","pattern":"…"}]' }),
+      z.transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.issues.push({
+            code: "custom",
+            input: text,
+            message: 'must be JSON: [{"name":"…","pattern":"…"}]',
+          });
+          return z.NEVER;
+        }
+      }),
+    ),
+    [],
+  ),
+  TIMESTAMP_MAX_PAST_SECONDS: integerSetting(30 * 24 * 3600, 60, 100 * 365 * 24 * 3600),
+  TIMESTAMP_MAX_FUTURE_SECONDS: integerSetting(24 * 3600, 60, 365 * 24 * 3600),
+});
+
+export type IngestSettings = z.output<typeof IngestSettingsSchema>;
+
+export interface ClickHouseTables {
+  logs: string;
+  traces: string;
+  gauge: string;
+  sum: string;
+  histogram: string;
+  exponentialHistogram: string;
+  summary: string;
+}
+
+export interface IngestConfig {
+  clickhouse: {
+    url: string;
+    user: string;
+    password: string;
+    database: string;
+    asyncInsert: boolean;
+    timeoutMs: number;
+    tables: ClickHouseTables;
+  };
+  auth: { disabled: boolean; tokens: string[] };
+  limits: { maxBodyBytes: number; maxDecompressedBytes: number };
+  pipeline: PipelineOptions;
+}
+
+export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
+  const settings = parseSettings(IngestSettingsSchema, env, "deco-otel-ingest");
+  if (!settings.AUTH_DISABLED && settings.INGEST_TOKENS.length === 0) {
+    throw new ConfigError(
+      "deco-otel-ingest configuration is invalid: INGEST_TOKENS is required (one or more " +
+        "comma-separated bearer tokens, set with `wrangler secret put INGEST_TOKENS`); set " +
+        "AUTH_DISABLED=true only for local use",
+    );
+  }
+  return {
+    clickhouse: {
+      url: settings.CLICKHOUSE_URL,
+      user: settings.CLICKHOUSE_USER,
+      password: settings.CLICKHOUSE_PASSWORD,
+      database: settings.CLICKHOUSE_DATABASE,
+      asyncInsert: settings.CLICKHOUSE_ASYNC_INSERT,
+      timeoutMs: settings.CLICKHOUSE_TIMEOUT_MS,
+      tables: {
+        logs: settings.CLICKHOUSE_LOGS_TABLE,
+        traces: settings.CLICKHOUSE_TRACES_TABLE,
+        gauge: settings.CLICKHOUSE_METRICS_GAUGE_TABLE,
+        sum: settings.CLICKHOUSE_METRICS_SUM_TABLE,
+        histogram: settings.CLICKHOUSE_METRICS_HISTOGRAM_TABLE,
+        exponentialHistogram: settings.CLICKHOUSE_METRICS_EXPONENTIAL_HISTOGRAM_TABLE,
+        summary: settings.CLICKHOUSE_METRICS_SUMMARY_TABLE,
+      },
+    },
+    auth: { disabled: settings.AUTH_DISABLED, tokens: settings.INGEST_TOKENS },
+    limits: {
+      maxBodyBytes: settings.MAX_BODY_BYTES,
+      maxDecompressedBytes: settings.MAX_DECOMPRESSED_BYTES,
+    },
+    pipeline: {
+      normalization: {
+        liftJsonBodies: settings.LIFT_JSON_BODIES,
+        normalizeSeverity: settings.NORMALIZE_SEVERITY,
+        maxDepth: settings.LIFT_MAX_DEPTH,
+      },
+      redaction: redactionPolicyFrom(settings),
+      timestampWindow: {
+        maxPastSeconds: settings.TIMESTAMP_MAX_PAST_SECONDS,
+        maxFutureSeconds: settings.TIMESTAMP_MAX_FUTURE_SECONDS,
+      },
+    },
+  };
+}
+
+function redactionPolicyFrom(settings: IngestSettings): RedactionPolicy {
+  const parsed = parseRedactionPolicy({
+    enabled: settings.REDACTION_ENABLED,
+    dropKeys: settings.REDACTION_DROP_KEYS,
+    keepKeys: settings.REDACTION_KEEP_KEYS,
+    hashKeys: settings.REDACTION_HASH_KEYS,
+    hashSecret: settings.REDACTION_HASH_SECRET,
+    disabledDetectors: settings.REDACTION_DISABLED_DETECTORS,
+    extraPatterns: settings.REDACTION_EXTRA_PATTERNS,
+  });
+  if (!parsed.ok) {
+    // The policy's field names map onto the REDACTION_* settings one to one.
+    throw new ConfigError(`deco-otel-ingest configuration is invalid: ${parsed.error}`);
+  }
+  return parsed.policy;
+}

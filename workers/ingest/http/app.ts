@@ -1,0 +1,178 @@
+import { Hono, type Context } from "hono";
+import type { Signal } from "../../shared/otlp/model";
+import { jsonLogger, type Logger } from "../../shared/log";
+import { ConfigError } from "../../shared/env-schema";
+import { OtlpDecodeError } from "../core/decode";
+import { encodeExportResponse, encodeStatus } from "../core/encode";
+import { prepareExport } from "../core/pipeline";
+import { ingestContextFor, type IngestContext } from "../context";
+import { requireBearerToken } from "./auth";
+import { encodingFromContentType, readRequestBody, type OtlpEncoding } from "./body";
+import { HttpError, grpcCodeForHttpStatus } from "./errors";
+import { requestIdOf } from "./request-id";
+
+type AppEnv = {
+  Bindings: Record<string, unknown>;
+  Variables: { requestId: string; logger: Logger };
+};
+
+const SIGNALS: readonly Signal[] = ["logs", "traces", "metrics"];
+
+export interface IngestAppOptions {
+  /**
+   * Whether callers must present a bearer token. The public entrypoint does; the tail
+   * Worker's service-binding entrypoint does not, because nothing outside the account can
+   * reach a named entrypoint.
+   */
+  requireAuth: boolean;
+  /** Label for this entrypoint in the Worker's own logs. */
+  entrypoint: string;
+}
+
+/** The OTLP/HTTP receiver: routing, auth, body handling and answers. */
+export function createIngestApp(options: IngestAppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const requestId = requestIdOf(c.req.raw.headers);
+    c.set("requestId", requestId);
+    c.set("logger", jsonLogger({ requestId, entrypoint: options.entrypoint }));
+    await next();
+    c.header("X-Request-Id", requestId);
+  });
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+
+  app.get("/health/deep", async (c) => {
+    const context = ingestContextFor(c.env);
+    await context.writer.ping();
+    return c.json({ status: "ok", clickhouse: "ok" });
+  });
+
+  for (const signal of SIGNALS) {
+    app.post(`/v1/${signal}`, (c) => handleExport(c, signal, options));
+    app.all(`/v1/${signal}`, (c) => {
+      c.header("Allow", "POST");
+      throw new HttpError(405, `method ${c.req.method} is not allowed on /v1/${signal}: use POST`);
+    });
+  }
+
+  app.notFound((c) =>
+    errorResponse(
+      c,
+      new HttpError(404, `no route for ${c.req.method} ${c.req.path}: OTLP paths are /v1/logs, /v1/traces and /v1/metrics`),
+    ),
+  );
+
+  app.onError((error, c) => errorResponse(c, error));
+
+  return app;
+}
+
+async function handleExport(
+  c: Context<AppEnv>,
+  signal: Signal,
+  options: IngestAppOptions,
+): Promise<Response> {
+  const started = Date.now();
+  const context: IngestContext = ingestContextFor(c.env);
+  if (options.requireAuth && !context.config.auth.disabled) {
+    await requireBearerToken(c.req.header("authorization") ?? null, context.config.auth.tokens);
+  }
+  const encoding = encodingFromContentType(c.req.header("content-type") ?? null);
+  const body = await readRequestBody(c.req.raw, context.config.limits);
+  const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos());
+  if (prepared.batches.length > 0) {
+    await context.writer.insert(
+      prepared.batches.map((batch) => ({
+        table: context.config.clickhouse.tables[batch.kind],
+        columns: batch.columns,
+        rows: batch.rows,
+      })),
+      await deduplicationTokenOf(signal, body),
+    );
+  }
+  c.get("logger").log("info", "export written", {
+    signal,
+    encoding,
+    bytes: body.byteLength,
+    accepted: prepared.accepted,
+    rejected: prepared.rejected,
+    ms: Date.now() - started,
+  });
+  const answer = encodeExportResponse(
+    signal,
+    encoding,
+    prepared.rejected > 0
+      ? { rejected: prepared.rejected, errorMessage: prepared.rejectionMessage }
+      : undefined,
+  );
+  return new Response(answer.body, {
+    status: 200,
+    headers: { "Content-Type": answer.contentType },
+  });
+}
+
+function errorResponse(c: Context<AppEnv>, error: unknown): Response {
+  const httpError = toHttpError(error);
+  const logger = c.get("logger") ?? jsonLogger({});
+  logger.log(httpError.status >= 500 ? "error" : "warn", "request refused", {
+    status: httpError.status,
+    reason: httpError.message,
+    path: c.req.path,
+  });
+  const encoding = responseEncodingFor(c.req.header("content-type") ?? null);
+  const status = encodeStatus(encoding, {
+    code: grpcCodeForHttpStatus(httpError.status),
+    message: httpError.message,
+  });
+  const headers = new Headers({ "Content-Type": status.contentType });
+  const requestId = c.get("requestId");
+  if (requestId !== undefined) headers.set("X-Request-Id", requestId);
+  if (httpError.retryAfterSeconds !== undefined) {
+    headers.set("Retry-After", String(httpError.retryAfterSeconds));
+  }
+  const allow = c.res.headers.get("Allow");
+  if (allow !== null) headers.set("Allow", allow);
+  return new Response(status.body, { status: httpError.status, headers });
+}
+
+/** Errors answer in the request's encoding when it has one we speak, else in JSON. */
+function responseEncodingFor(contentType: string | null): OtlpEncoding {
+  try {
+    return encodingFromContentType(contentType);
+  } catch {
+    return "json";
+  }
+}
+
+/** Seconds to wait after a configuration error: an operator has to act first. */
+const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  // A bad setting is ours to fix, not the sender's: it keeps its data and retries.
+  if (error instanceof ConfigError) {
+    return new HttpError(503, error.message, MISCONFIGURED_RETRY_AFTER_SECONDS);
+  }
+  if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);
+  return new HttpError(
+    500,
+    `internal error: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
+function receivedAtNanos(): string {
+  return `${Date.now()}000000`;
+}
+
+/**
+ * A token that is the same for the same signal and body, so that a sender retrying a request
+ * whose answer it never saw does not write its rows twice.
+ */
+async function deduplicationTokenOf(signal: Signal, body: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  let hex = signal;
+  for (let i = 0; i < 16; i++) hex += digest[i]!.toString(16).padStart(2, "0");
+  return hex;
+}

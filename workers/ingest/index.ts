@@ -1,0 +1,22 @@
+import { WorkerEntrypoint } from "cloudflare:workers";
+import { createIngestApp } from "./http/app";
+
+const publicApp = createIngestApp({ requireAuth: true, entrypoint: "public" });
+const serviceBindingApp = createIngestApp({ requireAuth: false, entrypoint: "tail-ingest" });
+
+/** The public OTLP/HTTP endpoint producers' `DECO_OTEL_*_ENDPOINT` vars point at. */
+export default {
+  fetch(request, env, ctx) {
+    return publicApp.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Record<string, unknown>>;
+
+/**
+ * The tail Worker's way in, named by its service binding (`entrypoint: "TailIngest"`). A named
+ * entrypoint has no public route, so the missing bearer check cannot be used from the internet.
+ */
+export class TailIngest extends WorkerEntrypoint<Record<string, unknown>> {
+  override fetch(request: Request): Promise<Response> {
+    return Promise.resolve(serviceBindingApp.fetch(request, this.env, this.ctx));
+  }
+}
