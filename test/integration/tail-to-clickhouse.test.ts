@@ -1,0 +1,195 @@
+/**
+ * The whole error path in workerd: producer Workers fail, the tail Worker turns their
+ * invocations into OTLP, the real ingest Worker takes them over the service binding (no token),
+ * and the rows are read back from the local ClickHouse with the attributes dashboards query.
+ */
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
+import { buildWorker } from "../support/build-worker";
+import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
+import { INGEST_COMPATIBILITY_DATE } from "../support/ingest-worker";
+
+/** Kept equal to wrangler.tail.jsonc. */
+const TAIL_COMPATIBILITY_DATE = "2026-04-01";
+/** Locally every producer's scriptName is null, so the tail names them all this. */
+const SERVICE = `storefront-${Date.now().toString(36)}`;
+
+const PRODUCERS: Record<string, string> = {
+  "throws-in-fetch": `export default {
+    async fetch(request) {
+      throw new TypeError("cart is undefined for " + new URL(request.url).pathname);
+    },
+  };`,
+  "logs-json-error": `export default {
+    async fetch(request) {
+      console.error(JSON.stringify({
+        level: "error",
+        msg: "payment declined",
+        "request.id": request.headers.get("x-request-id"),
+        customer: { email: "ana.souza@example.com.br", tier: "gold" },
+      }));
+      return new Response("declined", { status: 402 });
+    },
+  };`,
+  "fails-in-cron": `export default {
+    async scheduled() {
+      throw new Error("nightly catalog sync failed");
+    },
+  };`,
+  healthy: `export default {
+    async fetch() {
+      console.log("fine");
+      return new Response("ok");
+    },
+  };`,
+};
+
+let mf: Miniflare;
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase("tail_e2e");
+  await applySchema(db.client, renderSchema(resolveSchemaOptions({ database: db.database })));
+  const [tailScript, ingestScript] = await Promise.all([
+    buildWorker("workers/tail/index.ts"),
+    buildWorker("workers/ingest/index.ts"),
+  ]);
+  mf = new Miniflare({
+    workers: [
+      ...Object.entries(PRODUCERS).map(([name, script]) => ({
+        name,
+        modules: true,
+        script,
+        compatibilityDate: TAIL_COMPATIBILITY_DATE,
+        tails: ["deco-otel-tail"],
+      })),
+      {
+        name: "deco-otel-tail",
+        modules: true,
+        script: tailScript,
+        compatibilityDate: TAIL_COMPATIBILITY_DATE,
+        bindings: { TAIL_SERVICE_NAME_FALLBACK: SERVICE },
+        serviceBindings: { INGEST: { name: "deco-otel-ingest", entrypoint: "TailIngest" } },
+      },
+      {
+        name: "deco-otel-ingest",
+        modules: true,
+        script: ingestScript,
+        compatibilityDate: INGEST_COMPATIBILITY_DATE,
+        // A token is configured, yet the binding path needs none: it is not reachable from outside.
+        bindings: { CLICKHOUSE_URL: db.url, CLICKHOUSE_DATABASE: db.database, INGEST_TOKENS: "unused-by-tail" },
+      },
+    ],
+  });
+  await mf.ready;
+});
+
+afterAll(async () => {
+  await mf?.dispose();
+  await db?.drop();
+});
+
+async function rowsUntil<T>(sql: string, enough: (rows: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await (await db.client.query({ query: sql, format: "JSONEachRow" })).json<T>();
+    if (enough(rows) || Date.now() > deadline) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface LogRow {
+  ServiceName: string;
+  SeverityText: string;
+  SeverityNumber: number;
+  Body: string;
+  LogAttributes: Record<string, string>;
+  ResourceAttributes: Record<string, string>;
+}
+
+function logsWhere(condition: string): Promise<LogRow[]> {
+  return rowsUntil<LogRow>(
+    `SELECT ServiceName, SeverityText, SeverityNumber, Body, LogAttributes, ResourceAttributes
+     FROM otel_logs WHERE ServiceName = '${SERVICE}' AND ${condition}`,
+    (rows) => rows.length > 0,
+  );
+}
+
+describe("producer → tail → ingest → ClickHouse", () => {
+  it("lands an uncaught exception as an ERROR row with the tail's attributes", async () => {
+    const producer = await mf.getWorker("throws-in-fetch");
+    await producer
+      .fetch("https://shop.example.com/api/cart?coupon=SECRET10", { headers: { "x-request-id": "req-tail-e2e-1" } })
+      .catch(() => undefined);
+
+    const [row, ...others] = await logsWhere(`LogAttributes['request.id'] = 'req-tail-e2e-1'`);
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({
+      SeverityText: "ERROR",
+      SeverityNumber: 17,
+      Body: "TypeError: cart is undefined for /api/cart",
+      ResourceAttributes: { "service.name": SERVICE, "cloud.provider": "cloudflare" },
+    });
+    expect(row!.LogAttributes).toMatchObject({
+      _source: "tail-worker",
+      _outcome: "exception",
+      "url.path": "/api/cart",
+      "http.request.method": "GET",
+      "exception.type": "TypeError",
+      "exception.message": "cart is undefined for /api/cart",
+    });
+    expect(JSON.stringify(row)).not.toContain("SECRET10");
+  });
+
+  it("lifts a console.error JSON line and redacts the e-mail in it", async () => {
+    const producer = await mf.getWorker("logs-json-error");
+    const response = await producer.fetch("https://shop.example.com/checkout", {
+      headers: { "x-request-id": "req-tail-e2e-2" },
+    });
+    expect(response.status).toBe(402);
+    await response.text();
+
+    const [row] = await logsWhere(`LogAttributes['request.id'] = 'req-tail-e2e-2'`);
+    expect(row).toMatchObject({ SeverityText: "ERROR", Body: "payment declined" });
+    expect(row!.LogAttributes).toMatchObject({
+      _source: "tail-worker",
+      _outcome: "ok",
+      "url.path": "/checkout",
+      "http.response.status_code": "402",
+      "customer.email": "[REDACTED:email]",
+      "customer.tier": "gold",
+      "redaction.kinds": "email",
+    });
+    expect(JSON.stringify(row)).not.toContain("ana.souza");
+  });
+
+  it("lands a failed cron run with its schedule", async () => {
+    const producer = await mf.getWorker("fails-in-cron");
+    await producer.scheduled({ cron: "15 4 * * *" }).catch(() => undefined);
+
+    const [row] = await logsWhere(`LogAttributes['faas.cron'] = '15 4 * * *'`);
+    expect(row).toMatchObject({ SeverityText: "ERROR", Body: "Error: nightly catalog sync failed" });
+    expect(row!.LogAttributes).toMatchObject({ _source: "tail-worker", "cloudflare.event.kind": "scheduled" });
+  });
+
+  it("counts every invocation, healthy ones included, in otel_metrics_sum", async () => {
+    const producer = await mf.getWorker("healthy");
+    for (let i = 0; i < 3; i++) expect(await (await producer.fetch("https://shop.example.com/")).text()).toBe("ok");
+
+    const counted = await rowsUntil<{ total: number }>(
+      `SELECT sum(Value) AS total FROM otel_metrics_sum
+       WHERE ServiceName = '${SERVICE}' AND MetricName = 'cloudflare.worker.invocations'
+         AND Attributes['outcome'] = 'ok' AND Attributes['http.status_class'] = '2xx'`,
+      (rows) => (rows[0]?.total ?? 0) >= 3,
+    );
+    expect(counted[0]!.total).toBeGreaterThanOrEqual(3);
+    const healthyLogs = await (
+      await db.client.query({
+        query: `SELECT count() AS n FROM otel_logs WHERE ServiceName = '${SERVICE}' AND Body = 'fine'`,
+        format: "JSONEachRow",
+      })
+    ).json<{ n: string }>();
+    expect(healthyLogs).toEqual([{ n: "0" }]);
+  });
+});
