@@ -1,0 +1,72 @@
+/**
+ * The README's SQL must stay true: every query in its `sql` blocks runs on both schema
+ * generations, against tables holding rows our pipeline wrote.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+/** Statements of every ```sql block, split at `;` line ends, comment lines dropped. */
+const STATEMENTS = [...README.matchAll(/```sql\n([\s\S]*?)```/g)]
+  .flatMap((match) => match[1]!.split(/;\s*\n/))
+  .map((statement) => statement.split("\n").filter((line) => !line.trim().startsWith("--")).join("\n").trim())
+  .filter((statement) => statement.length > 0);
+
+const histogramPoint = {
+  attributes: [{ key: "script", value: { stringValue: "storefront" } }],
+  startTimeUnixNano: `${Date.now() - 60_000}000000`,
+  timeUnixNano: `${Date.now()}000000`,
+  count: "10",
+  sum: 42,
+  bucketCounts: ["2", "8", "0"],
+  explicitBounds: [1, 5],
+};
+
+describe.each(["current", "legacy"] as const)("README queries on the %s generation", (generation) => {
+  let ingest: IngestUnderTest;
+
+  beforeAll(async () => {
+    ingest = await startIngestWorker({ prefix: `readme_${generation}`, generation });
+    const response = await ingest.fetch("/v1/metrics", {
+      method: "POST",
+      headers: { ...bearer(), "Content-Type": "application/json" },
+      body: JSON.stringify({
+        resourceMetrics: [
+          {
+            resource: { attributes: [{ key: "service.name", value: { stringValue: "storefront" } }] },
+            scopeMetrics: [
+              {
+                scope: { name: "deco-otel-tail" },
+                metrics: [
+                  {
+                    name: "cloudflare.worker.cpu_time",
+                    unit: "ms",
+                    histogram: { aggregationTemporality: 1, dataPoints: [histogramPoint] },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    expect(response.status).toBe(200);
+  });
+
+  afterAll(() => ingest?.dispose());
+
+  it("has queries to check", () => {
+    expect(STATEMENTS.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(STATEMENTS)("runs: %s", async (statement) => {
+    await expect(ingest.rows(statement)).resolves.toBeInstanceOf(Array);
+  });
+
+  it("computes the p95 from the histogram buckets", async () => {
+    const p95 = STATEMENTS.find((statement) => statement.includes("quantileExactWeighted"))!;
+    expect(await ingest.rows(p95)).toEqual([{ script: "storefront", p95_ms: 5 }]);
+  });
+});
