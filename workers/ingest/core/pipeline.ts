@@ -1,6 +1,7 @@
 import type { ClickHouseTables } from "../config";
-import type { Signal } from "../../shared/otlp/model";
+import type { Signal, SignalRequest } from "../../shared/otlp/model";
 import { decodeRequest, type RequestEncoding } from "./decode";
+import { checkJsonDepth, checkRecordCount, limitAttributes, type RequestLimits } from "./limits";
 import { normalizeLogsRequest, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy } from "./redact";
 import {
@@ -39,6 +40,7 @@ export interface PipelineOptions {
   normalization: NormalizationOptions;
   redaction: RedactionPolicy;
   timestampWindow?: TimestampWindowOptions;
+  limits: RequestLimits;
 }
 
 const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
@@ -50,8 +52,10 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
 ];
 
 /**
- * The pure core of an export: decode → normalize (logs) → redact → map to rows. No I/O, so
- * it is what the benchmark measures and what the Worker runs, byte for byte.
+ * The pure core of an export: decode (within the request limits) → normalize (logs) → redact
+ * → limit attributes → map to rows. No I/O, so it is what the benchmark measures and what the
+ * Worker runs, byte for byte. Throws OtlpDecodeError for a body to refuse with 400, and its
+ * subclass RequestTooLargeError for one to refuse with 413.
  */
 export function prepareExport(
   signal: Signal,
@@ -66,21 +70,24 @@ export function prepareExport(
   };
   switch (signal) {
     case "logs": {
-      const request = decodeRequest("logs", encoding, body);
+      const request = decodeWithinLimits("logs", encoding, body, options.limits);
       normalizeLogsRequest(request, options.normalization);
       redactRequest("logs", request, options.redaction);
+      limitAttributes("logs", request, options.limits);
       const result = logsToRows(request, context);
       return single("logs", LOG_COLUMNS, result.rows, result);
     }
     case "traces": {
-      const request = decodeRequest("traces", encoding, body);
+      const request = decodeWithinLimits("traces", encoding, body, options.limits);
       redactRequest("traces", request, options.redaction);
+      limitAttributes("traces", request, options.limits);
       const result = tracesToRows(request, context);
       return single("traces", SPAN_COLUMNS, result.rows, result);
     }
     case "metrics": {
-      const request = decodeRequest("metrics", encoding, body);
+      const request = decodeWithinLimits("metrics", encoding, body, options.limits);
       redactRequest("metrics", request, options.redaction);
+      limitAttributes("metrics", request, options.limits);
       const result = metricsToRows(request, context);
       const batches: RowBatch[] = [];
       let accepted = 0;
@@ -97,6 +104,22 @@ export function prepareExport(
       };
     }
   }
+}
+
+/**
+ * The JSON depth is checked before parsing, as the parser would otherwise build every level;
+ * the record count right after decoding, before any work is spent on a request to refuse.
+ */
+function decodeWithinLimits<S extends Signal>(
+  signal: S,
+  encoding: RequestEncoding,
+  body: Uint8Array,
+  limits: RequestLimits,
+): SignalRequest[S] {
+  if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
+  const request = decodeRequest(signal, encoding, body);
+  checkRecordCount(signal, request, limits.maxRecordsPerRequest);
+  return request;
 }
 
 function single(

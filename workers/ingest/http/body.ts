@@ -56,17 +56,77 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   return raw;
 }
 
+/**
+ * Compressed bytes handed to the inflater at a time: deflate expands at most 1032-fold, so the
+ * output of one slice is at most about 4 MiB.
+ */
+const INFLATE_SLICE_BYTES = 4096;
+
+/**
+ * Inflates gzip, refusing output past `maxBytes`. workerd's DecompressionStream takes input
+ * without backpressure and inflates all of it whether or not its output is read, so piping a
+ * gzip bomb through it inflates the whole bomb (1 GiB from 1 MiB) before any limit on the
+ * output can act. So input goes in slices, and the next slice only once the output of the last
+ * one has been read; the inflater never holds more than one slice's output. A read that is
+ * still unanswered after a timer turn means the output is drained for now. That wait bounds
+ * memory, never correctness: the read stays pending and is taken up after the next slice.
+ */
 async function inflateGzip(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const inflated = new Blob([compressed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const inflater = new DecompressionStream("gzip");
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  let pending = reader.read();
+  // Handled here so a rejection is not reported as unhandled before the loop awaits it.
+  pending.catch(() => undefined);
+  /** Takes one answered read; requests the next unless the output has ended. */
+  const take = (result: ReadableStreamReadResult<Uint8Array>): void => {
+    if (result.done) {
+      ended = true;
+      return;
+    }
+    total += result.value.byteLength;
+    if (total > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+    chunks.push(result.value);
+    pending = reader.read();
+    pending.catch(() => undefined);
+  };
   try {
-    return await readAtMost(inflated, maxBytes, "decompressed request body");
+    for (let offset = 0; offset < compressed.length && !ended; offset += INFLATE_SLICE_BYTES) {
+      // Request bytes never live in shared memory, whatever the typing of their buffer says.
+      const slice = compressed.subarray(offset, offset + INFLATE_SLICE_BYTES) as Uint8Array<ArrayBuffer>;
+      const written = writer.write(slice);
+      written.catch(() => undefined);
+      for (;;) {
+        const result = await Promise.race([pending, nextTimerTurn()]);
+        if (result === undefined) break;
+        take(result);
+        if (ended) break;
+      }
+      await written;
+    }
+    if (!ended) {
+      const closed = writer.close();
+      closed.catch(() => undefined);
+      while (!ended) take(await pending);
+      await closed;
+    }
   } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    await writer.abort().catch(() => undefined);
     if (error instanceof HttpError) throw error;
     throw new HttpError(
       400,
       `request body is not valid gzip: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  return joined(chunks, total);
+}
+
+function nextTimerTurn(): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), 0));
 }
 
 async function readAtMost(
@@ -89,14 +149,19 @@ async function readAtMost(
     }
     chunks.push(value);
   }
+  return joined(chunks, total);
+}
+
+/** `chunks` as one array of `total` bytes. */
+function joined(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
-  const joined = new Uint8Array(total);
+  const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
-    joined.set(chunk, offset);
+    out.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return joined;
+  return out;
 }
 
 function tooLarge(what: string, size: number | undefined, limit: number): HttpError {

@@ -18,6 +18,9 @@
  * - Map(K, String): an object, keys in the row's order, a duplicated key written twice (ClickHouse
  *   keeps both, as it does for the exporter's native inserts).
  * - Array(T): an array of T; a nested column's fields arrive as such arrays (`Events.Name`).
+ * - strings: JSON strings, an unpaired UTF-16 surrogate (which OTLP/JSON can spell as an escape
+ *   like `\ud800`) replaced by U+FFFD: ClickHouse refuses the escape and with it the whole
+ *   INSERT, and the decoders replace invalid UTF-8 the same way.
  */
 import type { AttributeMap } from "./attributes";
 import type { ColumnValue, Row } from "./columns";
@@ -119,7 +122,7 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
 function encode(encoding: Encoding, value: ColumnValue): string {
   switch (encoding.kind) {
     case "string":
-      return JSON.stringify(value);
+      return jsonString(value as string);
     case "number":
       return String(value);
     case "quotedInteger":
@@ -139,6 +142,17 @@ function encode(encoding: Encoding, value: ColumnValue): string {
   }
 }
 
+/** ES2024 string methods, in workerd and Node 20+, newer than the ES2022 library we type against. */
+interface WellFormedString {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}
+
+function jsonString(text: string): string {
+  const checked = text as string & WellFormedString;
+  return JSON.stringify(checked.isWellFormed() ? text : checked.toWellFormed());
+}
+
 function encodeFloat(x: number): string {
   if (x === 0) return 1 / x < 0 ? "-0" : "0";
   if (Number.isFinite(x)) return String(x);
@@ -148,7 +162,7 @@ function encodeFloat(x: number): string {
 function encodeMap(map: AttributeMap): string {
   let out = "{";
   for (let i = 0; i < map.length; i += 2) {
-    out += (i === 0 ? "" : ",") + JSON.stringify(map[i]) + ":" + JSON.stringify(map[i + 1]);
+    out += (i === 0 ? "" : ",") + jsonString(map[i]!) + ":" + jsonString(map[i + 1]!);
   }
   return out + "}";
 }

@@ -1,0 +1,167 @@
+/**
+ * Hostile and broken input at the Worker in workerd: every limit answers with its precise
+ * status and message and writes nothing, a gzip bomb is stopped at the decompressed-size limit
+ * without being inflated, and what is trimmed rather than refused lands trimmed and counted.
+ */
+import { readFileSync } from "node:fs";
+import { createGzip } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { childrenNamed } from "../../scripts/load/process-cpu";
+import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { logsPayload } from "../support/otlp-payloads";
+import { discardRuntimeOutput } from "../support/runtime-output";
+import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+
+const utf8 = new TextEncoder();
+const LIMITS = {
+  MAX_BODY_BYTES: String(2 * 1024 * 1024),
+  MAX_DECOMPRESSED_BYTES: String(8 * 1024 * 1024),
+  MAX_RECORDS_PER_REQUEST: "20",
+  MAX_ATTRIBUTES_PER_RECORD: "4",
+  MAX_ATTRIBUTE_VALUE_LENGTH: "100",
+  MAX_JSON_DEPTH: "16",
+};
+
+/** `gigabytes` of zeros gzipped, made a megabyte at a time so the zeros are never all in memory. */
+async function gzipBomb(gigabytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const gzip = createGzip({ level: 6 });
+  const parts: Buffer[] = [];
+  gzip.on("data", (part: Buffer) => parts.push(part));
+  const ended = new Promise((resolve) => gzip.on("end", resolve));
+  const megabyte = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < gigabytes * 1024; i++) {
+    if (!gzip.write(megabyte)) await new Promise((resolve) => gzip.once("drain", resolve));
+  }
+  gzip.end();
+  await ended;
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** Peak resident memory of a process so far, in bytes (Linux). */
+function peakRssBytes(pid: number): number {
+  const kilobytes = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kilobytes) * 1024;
+}
+
+function logsJson(records: object[], resource: object = {}): Uint8Array<ArrayBuffer> {
+  return utf8.encode(JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ logRecords: records }] }] }));
+}
+
+describe("request limits in the Worker", () => {
+  let ingest: IngestUnderTest;
+  let workerd: number;
+
+  beforeAll(async () => {
+    const before = new Set(childrenNamed(process.pid, "workerd"));
+    ingest = await startIngestWorker({ prefix: "limits", vars: LIMITS, handleRuntimeStdio: discardRuntimeOutput });
+    const started = childrenNamed(process.pid, "workerd").filter((pid) => !before.has(pid));
+    expect(started).toHaveLength(1);
+    workerd = started[0]!;
+  });
+  afterAll(() => ingest?.dispose());
+
+  async function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
+    const response = await ingest.fetch(path, {
+      method: "POST",
+      headers: { ...bearer(), "Content-Type": "application/json", ...headers },
+      body,
+      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
+    const text = await response.text();
+    return { status: response.status, text, message: response.status === 200 ? "" : (JSON.parse(text) as { message: string }).message };
+  }
+
+  async function logRows(): Promise<number> {
+    return Number((await ingest.rows<{ n: string }>("SELECT count() AS n FROM otel_logs"))[0]!.n);
+  }
+
+  it("stops a gzip bomb (1 GiB of zeros in 1 MiB) at the decompressed limit, quickly and in bounded memory", async () => {
+    const bomb = await gzipBomb(1);
+    expect(bomb.length).toBeLessThan(Number(LIMITS.MAX_BODY_BYTES));
+    const peakBefore = peakRssBytes(workerd);
+    const started = performance.now();
+    const answer = await post("/v1/logs", bomb, { "Content-Encoding": "gzip" });
+    const elapsedMs = performance.now() - started;
+    expect(answer.status).toBe(413);
+    expect(answer.message).toBe("decompressed request body is more than the limit of 8388608 bytes");
+    // Inflating the whole gigabyte would take seconds and a gigabyte; stopping at 8 MiB takes neither.
+    expect(elapsedMs).toBeLessThan(3_000);
+    expect(peakRssBytes(workerd) - peakBefore).toBeLessThan(128 * 1024 * 1024);
+    expect(await logRows()).toBe(0);
+  });
+
+  it("refuses a body over the byte limit before decompression, declared or streamed", async () => {
+    const big = new Uint8Array(Number(LIMITS.MAX_BODY_BYTES) + 1);
+    const declared = await post("/v1/logs", big);
+    expect(declared).toMatchObject({ status: 413, message: "request body is 2097153 bytes, over the limit of 2097152 bytes" });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 3; i++) controller.enqueue(new Uint8Array(1024 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await post("/v1/logs", stream);
+    expect(streamed).toMatchObject({ status: 413, message: "request body is more than the limit of 2097152 bytes" });
+    expect(await logRows()).toBe(0);
+  });
+
+  it("refuses more records than MAX_RECORDS_PER_REQUEST with 413, in both encodings, naming the first over", async () => {
+    const payload = await logsPayload({ records: 21 });
+    const message =
+      "request holds 21 log records, over MAX_RECORDS_PER_REQUEST (20); the first over the limit is " +
+      "resourceLogs[0].scopeLogs[0].logRecords[20]: split the batch into smaller requests";
+    expect(await post("/v1/logs", payload.json.slice())).toEqual(expect.objectContaining({ status: 413, message }));
+    const protobuf = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      headers: { ...bearer(), "Content-Type": "application/x-protobuf" },
+      body: payload.protobuf.slice(),
+    });
+    expect(protobuf.status).toBe(413);
+    expect(Buffer.from(await protobuf.arrayBuffer()).toString("utf8")).toContain(message);
+    expect(await logRows()).toBe(0);
+  });
+
+  it("refuses JSON nested deeper than MAX_JSON_DEPTH with 400, before parsing", async () => {
+    const text = `{"resourceLogs":[],"ignored":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    // The object is level 1, so the 16th bracket of the run is level 17.
+    const seventeenth = text.lastIndexOf(":[") + 16;
+    expect(await post("/v1/logs", utf8.encode(text))).toMatchObject({
+      status: 400,
+      message: `JSON nested deeper than MAX_JSON_DEPTH (16 levels of arrays and objects) at byte ${seventeenth}`,
+    });
+  });
+
+  it("keeps the first attributes and cuts long values, counting both in the row", async () => {
+    const attributes = ["a", "b", "c", "d", "e", "f"].map((key) => ({ key, value: { stringValue: key === "b" ? "x".repeat(150) : key } }));
+    const answer = await post("/v1/logs", logsJson([{ timeUnixNano: `${Date.now()}000000`, body: { stringValue: "trimmed" }, attributes }]));
+    expect(answer.status).toBe(200);
+    const [row] = await ingest.rows<{ LogAttributes: Record<string, string> }>(
+      "SELECT LogAttributes FROM otel_logs WHERE Body = 'trimmed'",
+    );
+    expect(row!.LogAttributes).toEqual({
+      a: "a",
+      b: `${"x".repeat(100)}…[truncated 50 chars]`,
+      c: "c",
+      d: "d",
+      "otel.dropped_attributes_count": "2",
+      "otel.truncated_values": "1",
+    });
+  });
+
+  it("replaces invalid UTF-8 and unpaired surrogates with U+FFFD and writes the record", async () => {
+    const json = logsJson([{ timeUnixNano: `${Date.now()}000000`, body: { stringValue: "utf8-json A?B" } }]);
+    json[json.indexOf("?".charCodeAt(0))] = 0xff;
+    const escaped = utf8.encode(
+      `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"${Date.now()}000000","body":{"stringValue":"utf8-escape A\\ud800B"}}]}]}]}`,
+    );
+    const protobuf = oracleEncode(oracle.logsRequest, {
+      resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: `${Date.now()}000000`, body: { stringValue: "utf8-protobuf A?B" } }] }] }],
+    });
+    protobuf[protobuf.indexOf("?".charCodeAt(0))] = 0xc3;
+    expect((await post("/v1/logs", json)).status).toBe(200);
+    expect((await post("/v1/logs", escaped)).status).toBe(200);
+    expect((await post("/v1/logs", protobuf.slice(), { "Content-Type": "application/x-protobuf" })).status).toBe(200);
+    const rows = await ingest.rows<{ Body: string }>("SELECT Body FROM otel_logs WHERE Body LIKE 'utf8-%' ORDER BY Body");
+    expect(rows.map((row) => row.Body)).toEqual(["utf8-escape A\uFFFDB", "utf8-json A\uFFFDB", "utf8-protobuf A\uFFFDB"]);
+  });
+});

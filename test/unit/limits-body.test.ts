@@ -1,0 +1,45 @@
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { readRequestBody } from "../../workers/ingest/http/body";
+import { HttpError } from "../../workers/ingest/http/errors";
+import { seededRandom } from "../support/otlp-payloads";
+
+const LIMITS = { maxBodyBytes: 1024 * 1024, maxDecompressedBytes: 4 * 1024 * 1024 };
+
+function gzipRequest(compressed: Uint8Array<ArrayBuffer>): Request {
+  return new Request("http://ingest/v1/logs", { method: "POST", headers: { "Content-Encoding": "gzip" }, body: compressed });
+}
+
+const gzip = (body: Uint8Array) => new Uint8Array(gzipSync(body));
+
+async function refusal(request: Request): Promise<{ status: number; message: string }> {
+  try {
+    await readRequestBody(request, LIMITS);
+  } catch (error) {
+    expect(error).toBeInstanceOf(HttpError);
+    return { status: (error as HttpError).status, message: (error as HttpError).message };
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("readRequestBody with gzip", () => {
+  it("inflates a body spanning many input slices exactly", async () => {
+    const random = seededRandom(7);
+    // Text that compresses a little, so the compressed body is well over one 4 KiB slice.
+    const text = Array.from({ length: 40_000 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join("");
+    const body = new TextEncoder().encode(text.repeat(3));
+    const compressed = gzip(body);
+    expect(compressed.length).toBeGreaterThan(20_000);
+    expect(await readRequestBody(gzipRequest(compressed), LIMITS)).toEqual(body);
+  });
+
+  it("refuses output past the decompressed limit with 413, and broken gzip with 400", async () => {
+    expect(await refusal(gzipRequest(gzip(new Uint8Array(64 * 1024 * 1024))))).toEqual({
+      status: 413,
+      message: "decompressed request body is more than the limit of 4194304 bytes",
+    });
+    const answer = await refusal(gzipRequest(gzip(new TextEncoder().encode("hello ".repeat(1000))).slice(0, 20)));
+    expect(answer.status).toBe(400);
+    expect(answer.message).toMatch(/^request body is not valid gzip: /);
+  });
+});

@@ -1,0 +1,186 @@
+import type {
+  AnyValue,
+  KeyValue,
+  LogsRequest,
+  MetricsRequest,
+  Signal,
+  SignalRequest,
+  TracesRequest,
+} from "../../../shared/otlp/model";
+import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE } from "../redact";
+import type { RequestLimits } from "./options";
+
+/**
+ * Set on an attribute list that lost attributes to the count limit: how many it lacks, the
+ * name OpenTelemetry gives that count wherever a format has no field for it.
+ */
+export const DROPPED_ATTRIBUTES_ATTRIBUTE = "otel.dropped_attributes_count";
+/** Set on an attribute list with values cut to the length limit: how many were cut. */
+export const TRUNCATED_VALUES_ATTRIBUTE = "otel.truncated_values";
+
+/** What a cut value ends with, so a reader of the row sees it is not the whole value. */
+export function truncationMarker(removed: number): string {
+  return `…[truncated ${removed} chars]`;
+}
+
+/**
+ * Attributes the pipeline wrote itself (the redaction summary): the count limit never drops
+ * their first occurrence, so a producer cannot hide what redaction did by sending many
+ * attributes. Later duplicates are the producer's and count like any other.
+ */
+const PIPELINE_ATTRIBUTES: ReadonlySet<string> = new Set([REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE]);
+
+type AttributeLimits = Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttributeValueLength">;
+
+/** An attribute list's owner that counts its dropped attributes, as most OTLP messages do. */
+interface DropCounter {
+  droppedAttributesCount: number;
+}
+
+/**
+ * Keeps every attribute list of the request within the limits, in place: attributes beyond
+ * `maxAttributesPerRecord` are dropped (the first ones kept, as SDKs keep them) and counted in
+ * the owner's dropped-attributes count and in `otel.dropped_attributes_count`; string values
+ * longer than `maxAttributeValueLength`, at any depth of an array or map, are cut with a
+ * marker and counted in `otel.truncated_values`. Runs after redaction, so a value is scanned
+ * whole before it is cut and no secret survives half-cut. Log bodies are records, not
+ * attributes: only the body limits bound them.
+ */
+export function limitAttributes<S extends Signal>(
+  signal: S,
+  request: SignalRequest[S],
+  limits: AttributeLimits,
+): void {
+  const limiter = new AttributeLimiter(limits);
+  switch (signal) {
+    case "logs":
+      limiter.logs(request as LogsRequest);
+      break;
+    case "traces":
+      limiter.traces(request as TracesRequest);
+      break;
+    case "metrics":
+      limiter.metrics(request as MetricsRequest);
+      break;
+  }
+}
+
+class AttributeLimiter {
+  /** Values cut in the list being limited; reset per list. */
+  private truncated = 0;
+
+  constructor(private readonly limits: AttributeLimits) {}
+
+  logs(request: LogsRequest): void {
+    for (const resourceLogs of request.resourceLogs) {
+      this.counted(resourceLogs.resource);
+      for (const scopeLogs of resourceLogs.scopeLogs) {
+        this.counted(scopeLogs.scope);
+        for (const record of scopeLogs.logRecords) this.counted(record);
+      }
+    }
+  }
+
+  traces(request: TracesRequest): void {
+    for (const resourceSpans of request.resourceSpans) {
+      this.counted(resourceSpans.resource);
+      for (const scopeSpans of resourceSpans.scopeSpans) {
+        this.counted(scopeSpans.scope);
+        for (const span of scopeSpans.spans) {
+          this.counted(span);
+          for (const event of span.events) this.counted(event);
+          for (const link of span.links) this.counted(link);
+        }
+      }
+    }
+  }
+
+  metrics(request: MetricsRequest): void {
+    for (const resourceMetrics of request.resourceMetrics) {
+      this.counted(resourceMetrics.resource);
+      for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+        this.counted(scopeMetrics.scope);
+        for (const metric of scopeMetrics.metrics) {
+          if (metric.data.type === "empty") continue;
+          for (const point of metric.data.dataPoints) {
+            this.list(point.attributes, undefined);
+            if ("exemplars" in point) {
+              for (const exemplar of point.exemplars) this.list(exemplar.filteredAttributes, undefined);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private counted(owner: DropCounter & { attributes: KeyValue[] }): void {
+    this.list(owner.attributes, owner);
+  }
+
+  private list(attributes: KeyValue[], counter: DropCounter | undefined): void {
+    const dropped = this.dropOverCount(attributes);
+    this.truncated = 0;
+    for (const attribute of attributes) attribute.value = this.value(attribute.value);
+    if (dropped > 0) {
+      let total = dropped;
+      if (counter !== undefined) {
+        // uint32 on the wire: saturate rather than wrap.
+        counter.droppedAttributesCount = Math.min(counter.droppedAttributesCount + dropped, 0xffffffff);
+        total = counter.droppedAttributesCount;
+      }
+      setCount(attributes, DROPPED_ATTRIBUTES_ATTRIBUTE, total);
+    }
+    if (this.truncated > 0) setCount(attributes, TRUNCATED_VALUES_ATTRIBUTE, this.truncated);
+  }
+
+  /** Compacts `attributes` to the first `maxAttributesPerRecord` plus the pipeline's own. */
+  private dropOverCount(attributes: KeyValue[]): number {
+    const max = this.limits.maxAttributesPerRecord;
+    if (attributes.length <= max) return 0;
+    const seen = new Set<string>();
+    for (let i = 0; i < max; i++) seen.add(attributes[i]!.key);
+    let kept = max;
+    for (let i = max; i < attributes.length; i++) {
+      const attribute = attributes[i]!;
+      if (PIPELINE_ATTRIBUTES.has(attribute.key) && !seen.has(attribute.key)) {
+        seen.add(attribute.key);
+        attributes[kept++] = attribute;
+      }
+    }
+    const dropped = attributes.length - kept;
+    attributes.length = kept;
+    return dropped;
+  }
+
+  private value(value: AnyValue): AnyValue {
+    if ("stringValue" in value) {
+      const text = value.stringValue;
+      if (text.length <= this.limits.maxAttributeValueLength) return value;
+      this.truncated++;
+      return { stringValue: truncate(text, this.limits.maxAttributeValueLength) };
+    }
+    if ("arrayValue" in value) {
+      const items = value.arrayValue;
+      for (let i = 0; i < items.length; i++) items[i] = this.value(items[i]!);
+    } else if ("kvlistValue" in value) {
+      for (const entry of value.kvlistValue) entry.value = this.value(entry.value);
+    }
+    return value;
+  }
+}
+
+/** The first `max` code units of `text` (one fewer rather than half a surrogate pair) and the marker. */
+function truncate(text: string, max: number): string {
+  let cut = max;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return text.slice(0, cut) + truncationMarker(text.length - cut);
+}
+
+/** Sets `key` to `count`, replacing a producer's attribute of that name so it cannot mask ours. */
+function setCount(attributes: KeyValue[], key: string, count: number): void {
+  const value: AnyValue = { intValue: String(count) };
+  const existing = attributes.find((attribute) => attribute.key === key);
+  if (existing === undefined) attributes.push({ key, value });
+  else existing.value = value;
+}
