@@ -2,7 +2,8 @@
  * The ingest Worker in workerd (Miniflare), writing into a fresh database of the run's local
  * ClickHouse with the schema applied: the real Worker against a real engine.
  */
-import { Miniflare } from "miniflare";
+import type { Readable } from "node:stream";
+import { Miniflare, type WorkerOptions } from "miniflare";
 import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from "../../schema";
 import { buildWorker } from "./build-worker";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
@@ -19,7 +20,19 @@ export interface IngestUnderTest {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Rows of a query in the test database, 64-bit integers as strings. */
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** With `queues`: every message that reached the dead-letter queue, in arrival order. */
+  deadLetters: Record<string, unknown>[];
   dispose(): Promise<void>;
+}
+
+/** Kept equal to wrangler.ingest.jsonc. */
+export const RETRY_QUEUE = "deco-otel-ingest-retry";
+export const DEAD_LETTER_QUEUE = "deco-otel-ingest-dlq";
+
+export interface QueueOptions {
+  maxBatchSize?: number;
+  /** Seconds the consumer waits to fill a batch; 0 delivers at once. */
+  maxBatchTimeout?: number;
 }
 
 export interface IngestOptions {
@@ -29,6 +42,20 @@ export interface IngestOptions {
   vars?: Record<string, string>;
   /** Skip creating tables (to test a missing schema). */
   withoutSchema?: boolean;
+  /**
+   * More Workers in the same workerd, e.g. a caller holding a service binding to one of the
+   * ingest Worker's entrypoints; reach them with `mf.getWorker(name)`.
+   */
+  extraWorkers?: WorkerOptions[];
+  /** Receives workerd's stdout and stderr (the Workers' console output) instead of Miniflare printing it. */
+  handleRuntimeStdio?: (stdout: Readable, stderr: Readable) => void;
+  /** Where the Worker reaches ClickHouse, when not straight at the run's server (a fault proxy). */
+  clickhouseUrl?: string;
+  /**
+   * Bind the retry and dead-letter queues as wrangler.ingest.jsonc does, consume the retry
+   * queue, and record what reaches the dead-letter queue in `deadLetters`.
+   */
+  queues?: QueueOptions;
 }
 
 export async function startIngestWorker(options: IngestOptions): Promise<IngestUnderTest> {
@@ -39,22 +66,40 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       renderSchema(resolveSchemaOptions({ generation: options.generation ?? "current", database: db.database })),
     );
   }
+  const deadLetters: Record<string, unknown>[] = [];
+  const ingestWorker: WorkerOptions = {
+    name: "deco-otel-ingest",
+    modules: true,
+    script: await buildWorker("workers/ingest/index.ts"),
+    compatibilityDate: INGEST_COMPATIBILITY_DATE,
+    bindings: {
+      CLICKHOUSE_URL: options.clickhouseUrl ?? db.url,
+      CLICKHOUSE_DATABASE: db.database,
+      INGEST_TOKENS: TEST_TOKEN,
+      ...options.vars,
+    },
+    ...(options.queues === undefined
+      ? {}
+      : {
+          queueProducers: { RETRY_QUEUE, DEAD_LETTER_QUEUE },
+          queueConsumers: {
+            [RETRY_QUEUE]: {
+              maxBatchSize: options.queues.maxBatchSize ?? 10,
+              maxBatchTimeout: options.queues.maxBatchTimeout ?? 0,
+              maxRetries: 100,
+              deadLetterQueue: DEAD_LETTER_QUEUE,
+            },
+          },
+        }),
+  };
   const mf = new Miniflare({
     host: "127.0.0.1",
     port: 0,
+    ...(options.handleRuntimeStdio === undefined ? {} : { handleRuntimeStdio: options.handleRuntimeStdio }),
     workers: [
-      {
-        name: "deco-otel-ingest",
-        modules: true,
-        script: await buildWorker("workers/ingest/index.ts"),
-        compatibilityDate: INGEST_COMPATIBILITY_DATE,
-        bindings: {
-          CLICKHOUSE_URL: db.url,
-          CLICKHOUSE_DATABASE: db.database,
-          INGEST_TOKENS: TEST_TOKEN,
-          ...options.vars,
-        },
-      },
+      ingestWorker,
+      ...(options.queues === undefined ? [] : [deadLetterRecorder(deadLetters)]),
+      ...(options.extraWorkers ?? []),
     ],
   });
   const url = (await mf.ready).toString().replace(/\/$/, "");
@@ -67,9 +112,37 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       const result = await db.client.query({ query: sql, format: "JSONEachRow" });
       return result.json<T>();
     },
+    deadLetters,
     async dispose() {
       await mf.dispose();
       await db.drop();
+    },
+  };
+}
+
+/**
+ * A Worker that consumes the dead-letter queue and hands every message to the test process,
+ * the way an operator would read what was parked there.
+ */
+function deadLetterRecorder(deadLetters: Record<string, unknown>[]): WorkerOptions {
+  return {
+    name: "dead-letter-recorder",
+    modules: true,
+    compatibilityDate: INGEST_COMPATIBILITY_DATE,
+    script: `export default {
+      async queue(batch, env) {
+        for (const message of batch.messages) {
+          await env.RECORD.fetch("http://recorder/", { method: "POST", body: JSON.stringify(message.body) });
+          message.ack();
+        }
+      },
+    };`,
+    queueConsumers: { [DEAD_LETTER_QUEUE]: { maxBatchTimeout: 0 } },
+    serviceBindings: {
+      async RECORD(request: Request) {
+        deadLetters.push((await request.json()) as Record<string, unknown>);
+        return new Response(null, { status: 204 });
+      },
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   listSetting,
   parseSettings,
 } from "../shared/env-schema";
+import { DEFAULT_REQUEST_LIMITS } from "./core/limits";
 import type { PipelineOptions } from "./core/pipeline";
 import { parseRedactionPolicy, type RedactionPolicy } from "./core/redact";
 
@@ -36,10 +37,31 @@ const IngestSettingsSchema = z.object({
   CLICKHOUSE_METRICS_SUMMARY_TABLE: identifierSetting("otel_metrics_summary"),
   CLICKHOUSE_ASYNC_INSERT: booleanSetting(true),
   CLICKHOUSE_TIMEOUT_MS: integerSetting(10_000, 100, 120_000),
+  // Below the OpenTelemetry exporters' 10 s default timeout, so the rows are queued and
+  // answered for before the sender gives up on the request.
+  DIRECT_WRITE_TIMEOUT_MS: integerSetting(4_000, 100, 60_000),
+  WRITE_MODE: z._default(
+    z.enum(["direct", "queue"], {
+      error: (issue) => `must be direct or queue, got ${JSON.stringify(issue.input)}`,
+    }),
+    "direct",
+  ),
+  QUEUE_MAX_ATTEMPTS: integerSetting(20, 1, 100),
+  QUEUE_RETRY_DELAY_SECONDS: integerSetting(5, 0, 43_200),
+  QUEUE_RETRY_MAX_DELAY_SECONDS: integerSetting(900, 0, 43_200),
   INGEST_TOKENS: listSetting(),
   AUTH_DISABLED: booleanSetting(false),
   MAX_BODY_BYTES: integerSetting(4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DECOMPRESSED_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  MAX_RECORDS_PER_REQUEST: integerSetting(DEFAULT_REQUEST_LIMITS.maxRecordsPerRequest, 1, 1_000_000),
+  MAX_ATTRIBUTES_PER_RECORD: integerSetting(DEFAULT_REQUEST_LIMITS.maxAttributesPerRecord, 1, 65_535),
+  MAX_ATTRIBUTE_VALUE_LENGTH: integerSetting(
+    DEFAULT_REQUEST_LIMITS.maxAttributeValueLength,
+    64,
+    100 * 1024 * 1024,
+  ),
+  // The decoders stop at 64 levels of AnyValue whatever this says; it only bounds the parse.
+  MAX_JSON_DEPTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxJsonDepth, 8, 1024),
   LIFT_JSON_BODIES: booleanSetting(true),
   NORMALIZE_SEVERITY: booleanSetting(true),
   LIFT_MAX_DEPTH: integerSetting(4, 1, 16),
@@ -83,6 +105,20 @@ export interface ClickHouseTables {
   summary: string;
 }
 
+export type WriteMode = "direct" | "queue";
+
+export interface DurabilityConfig {
+  /** `direct`: insert, and queue what fails; `queue`: every write goes through the queue. */
+  writeMode: WriteMode;
+  /** Budget of a request's direct write (table plan and inserts) before it is queued. */
+  directWriteTimeoutMs: number;
+  /** Deliveries of a queued batch before it is dead-lettered. */
+  maxAttempts: number;
+  /** Backoff of queued retries: the first delay, doubled per attempt up to the maximum. */
+  retryDelaySeconds: number;
+  retryMaxDelaySeconds: number;
+}
+
 export interface IngestConfig {
   clickhouse: {
     url: string;
@@ -93,6 +129,7 @@ export interface IngestConfig {
     timeoutMs: number;
     tables: ClickHouseTables;
   };
+  durability: DurabilityConfig;
   auth: { disabled: boolean; tokens: string[] };
   limits: { maxBodyBytes: number; maxDecompressedBytes: number };
   pipeline: PipelineOptions;
@@ -125,6 +162,13 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
         summary: settings.CLICKHOUSE_METRICS_SUMMARY_TABLE,
       },
     },
+    durability: {
+      writeMode: settings.WRITE_MODE,
+      directWriteTimeoutMs: settings.DIRECT_WRITE_TIMEOUT_MS,
+      maxAttempts: settings.QUEUE_MAX_ATTEMPTS,
+      retryDelaySeconds: settings.QUEUE_RETRY_DELAY_SECONDS,
+      retryMaxDelaySeconds: settings.QUEUE_RETRY_MAX_DELAY_SECONDS,
+    },
     auth: { disabled: settings.AUTH_DISABLED, tokens: settings.INGEST_TOKENS },
     limits: {
       maxBodyBytes: settings.MAX_BODY_BYTES,
@@ -140,6 +184,12 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
       timestampWindow: {
         maxPastSeconds: settings.TIMESTAMP_MAX_PAST_SECONDS,
         maxFutureSeconds: settings.TIMESTAMP_MAX_FUTURE_SECONDS,
+      },
+      limits: {
+        maxRecordsPerRequest: settings.MAX_RECORDS_PER_REQUEST,
+        maxAttributesPerRecord: settings.MAX_ATTRIBUTES_PER_RECORD,
+        maxAttributeValueLength: settings.MAX_ATTRIBUTE_VALUE_LENGTH,
+        maxJsonDepth: settings.MAX_JSON_DEPTH,
       },
     },
   };

@@ -1,13 +1,22 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { jsonLogger } from "../shared/log";
+import { ingestContextFor } from "./context";
 import { createIngestApp } from "./http/app";
+import { consumeRetryBatch } from "./queue/consumer";
 
 const publicApp = createIngestApp({ requireAuth: true, entrypoint: "public" });
 const serviceBindingApp = createIngestApp({ requireAuth: false, entrypoint: "tail-ingest" });
 
-/** The public OTLP/HTTP endpoint producers' `DECO_OTEL_*_ENDPOINT` vars point at. */
+/**
+ * The public OTLP/HTTP endpoint producers' `DECO_OTEL_*_ENDPOINT` vars point at, and the
+ * consumer of the retry queue that holds what could not be written at once.
+ */
 export default {
   fetch(request, env, ctx) {
     return publicApp.fetch(request, env, ctx);
+  },
+  async queue(batch, env) {
+    await consumeRetryBatch(batch, ingestContextFor(env), jsonLogger({ entrypoint: "queue" }));
   },
 } satisfies ExportedHandler<Record<string, unknown>>;
 

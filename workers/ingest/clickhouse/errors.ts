@@ -6,7 +6,8 @@ const RETRY_AFTER_SECONDS = 5;
 
 /**
  * ClickHouse error codes that mean "these rows can never be written as they are": retrying the
- * same request cannot help, so the sender is told not to (a later queue path parks them).
+ * same request cannot help: they are parked on the dead-letter queue, or the sender is told
+ * not to retry when there is none.
  */
 const ROWS_REJECTED_CODES = new Set([
   "6", // CANNOT_PARSE_TEXT
@@ -19,6 +20,7 @@ const ROWS_REJECTED_CODES = new Set([
   "72", // CANNOT_PARSE_NUMBER
   "117", // INCORRECT_DATA
   "131", // TOO_LARGE_STRING_SIZE
+  "469", // VIOLATED_CONSTRAINT: a table CHECK refuses the rows
 ]);
 
 /** Codes that say ClickHouse is busy rather than down: the sender should slow down. */
@@ -30,26 +32,54 @@ const OVERLOADED_CODES = new Set([
 ]);
 
 /**
+ * A failed ClickHouse call, as the HTTP answer the sender gets. `rowsRejected` says the rows
+ * themselves were refused: retrying them cannot help, so they are dead-lettered, never retried.
+ */
+export class ClickHouseFailure extends HttpError {
+  constructor(
+    status: number,
+    message: string,
+    retryAfterSeconds: number | undefined,
+    readonly rowsRejected: boolean,
+  ) {
+    super(status, message, retryAfterSeconds);
+  }
+}
+
+/**
  * Translate a failed ClickHouse call into the HTTP answer the sender gets. Everything that is
  * not the rows' own fault is retryable: a missing table, refused credentials or an outage are
  * ours to fix, and the sender keeping its data until then is what loses nothing.
  */
-export function httpErrorForClickHouseFailure(error: unknown, what: string): HttpError {
+export function httpErrorForClickHouseFailure(error: unknown, what: string): ClickHouseFailure {
   if (error instanceof ClickHouseError) {
     const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}: ${firstLine(error.message)}`;
-    if (ROWS_REJECTED_CODES.has(error.code)) return new HttpError(500, detail);
-    if (OVERLOADED_CODES.has(error.code)) return new HttpError(429, detail, RETRY_AFTER_SECONDS);
-    return new HttpError(503, detail, RETRY_AFTER_SECONDS);
+    if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(500, detail, undefined, true);
+    if (OVERLOADED_CODES.has(error.code)) {
+      return new ClickHouseFailure(429, detail, RETRY_AFTER_SECONDS, false);
+    }
+    return new ClickHouseFailure(503, detail, RETRY_AFTER_SECONDS, false);
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (/timeout/i.test(message)) {
-    return new HttpError(504, `ClickHouse did not answer in time ${what}`, RETRY_AFTER_SECONDS);
+  // Our own deadlines abort calls, so an abort is a timeout too.
+  if (/timeout|timed out|abort/i.test(message) || isTimeoutName(error)) {
+    return new ClickHouseFailure(
+      504,
+      `ClickHouse did not answer in time ${what}`,
+      RETRY_AFTER_SECONDS,
+      false,
+    );
   }
-  return new HttpError(
+  return new ClickHouseFailure(
     502,
     `ClickHouse is unreachable ${what}: ${firstLine(message)}`,
     RETRY_AFTER_SECONDS,
+    false,
   );
+}
+
+function isTimeoutName(error: unknown): boolean {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
 function firstLine(text: string): string {

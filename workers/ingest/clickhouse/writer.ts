@@ -8,6 +8,22 @@ export interface TableInsert {
   /** The columns the rows carry; the table's own columns decide which are written. */
   columns: readonly string[];
   rows: readonly Row[];
+  /**
+   * The same rows always carry the same token, so an insert retried after an answer that never
+   * came (a timeout, a lost connection, a queued retry) lands once.
+   */
+  deduplicationToken: string;
+}
+
+export interface InsertOptions {
+  /**
+   * An asynchronous insert, buffered by the server and answered once flushed, or a plain one.
+   * Deduplication is only known to hold for plain inserts into non-replicated tables
+   * (docs/decisions.md), so the queue's retries use plain inserts.
+   */
+  asyncInsert: boolean;
+  /** Epoch milliseconds by which the whole insert, table plan included, must be done. */
+  deadline?: number;
 }
 
 /**
@@ -61,31 +77,24 @@ export class ClickHouseWriter {
   }
 
   /**
-   * Insert every batch; resolves only when ClickHouse has written all of them (with async
-   * inserts, `wait_for_async_insert=1` makes the answer mean written, not queued). The
-   * deduplication token, when given, makes a retried identical batch land once.
+   * Insert one batch as one INSERT; resolves once ClickHouse has written it (an asynchronous
+   * insert waits for its flush: `wait_for_async_insert=1`). Throws a ClickHouseFailure.
    */
-  async insert(batches: readonly TableInsert[], deduplicationToken?: string): Promise<void> {
-    await Promise.all(
-      batches
-        .filter((batch) => batch.rows.length > 0)
-        .map((batch) => this.insertBatch(batch, deduplicationToken)),
-    );
-  }
-
-  private async insertBatch(batch: TableInsert, deduplicationToken: string | undefined): Promise<void> {
-    const plan = await this.planFor(batch);
+  async insert(batch: TableInsert, options: InsertOptions): Promise<void> {
+    const plan = await this.planFor(batch, options.deadline);
     try {
       await this.client.insert({
         table: batch.table,
         columns: plan.columnNames.map(quoteIdentifier) as [string, ...string[]],
         values: [new SerializedRows(serializeRows(plan, batch.rows))],
         format: "JSONEachRow",
+        ...abortSignalFor(options.deadline),
         clickhouse_settings: {
-          ...(this.config.asyncInsert ? { async_insert: 1, wait_for_async_insert: 1 } : {}),
-          ...(deduplicationToken === undefined
-            ? {}
-            : { insert_deduplication_token: `${deduplicationToken}:${batch.table}` }),
+          ...(options.asyncInsert
+            ? // Servers that deduplicate asynchronous inserts are told to; others ignore it.
+              { async_insert: 1, wait_for_async_insert: 1, async_insert_deduplicate: 1 }
+            : { async_insert: 0 }),
+          insert_deduplication_token: batch.deduplicationToken,
         },
       });
     } catch (error) {
@@ -98,22 +107,23 @@ export class ClickHouseWriter {
     }
   }
 
-  private planFor(batch: TableInsert): Promise<TablePlan> {
+  private planFor(batch: TableInsert, deadline: number | undefined): Promise<TablePlan> {
     const key = this.cacheKey(batch);
     let plan = planCache.get(key);
     if (plan === undefined) {
-      plan = this.describe(batch.table).then((columns) => planTable(columns, batch.columns));
+      plan = this.describe(batch.table, deadline).then((columns) => planTable(columns, batch.columns));
       planCache.set(key, plan);
       plan.catch(() => planCache.delete(key));
     }
     return plan;
   }
 
-  private async describe(table: string): Promise<TableColumn[]> {
+  private async describe(table: string, deadline: number | undefined): Promise<TableColumn[]> {
     try {
       const result = await this.client.query({
         query: `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)}`,
         format: "JSONEachRow",
+        ...abortSignalFor(deadline),
       });
       const described = await result.json<{ name: string; type: string; default_type: string }>();
       // MATERIALIZED and ALIAS columns are computed by ClickHouse and cannot be inserted.
@@ -131,6 +141,15 @@ export class ClickHouseWriter {
   private cacheKey(batch: TableInsert): string {
     return `${this.config.url}|${this.config.database}.${batch.table}|${batch.columns.join(",")}`;
   }
+}
+
+/**
+ * A signal of its own for each call: the client attaches its handler by assigning `onabort`,
+ * so one signal shared by concurrent calls would abort only the last of them.
+ */
+function abortSignalFor(deadline: number | undefined): { abort_signal?: AbortSignal } {
+  if (deadline === undefined) return {};
+  return { abort_signal: AbortSignal.timeout(Math.max(0, deadline - Date.now())) };
 }
 
 /** Identifiers come from validated configuration, never from requests; quoting covers dots. */

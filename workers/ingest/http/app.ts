@@ -4,8 +4,10 @@ import { jsonLogger, type Logger } from "../../shared/log";
 import { ConfigError } from "../../shared/env-schema";
 import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
+import { RequestTooLargeError } from "../core/limits";
 import { prepareExport } from "../core/pipeline";
 import { ingestContextFor, type IngestContext } from "../context";
+import { writeDurably } from "../queue/durable-write";
 import { requireBearerToken } from "./auth";
 import { encodingFromContentType, readRequestBody, type OtlpEncoding } from "./body";
 import { HttpError, grpcCodeForHttpStatus } from "./errors";
@@ -82,29 +84,44 @@ async function handleExport(
   const encoding = encodingFromContentType(c.req.header("content-type") ?? null);
   const body = await readRequestBody(c.req.raw, context.config.limits);
   const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos());
-  if (prepared.batches.length > 0) {
-    await context.writer.insert(
-      prepared.batches.map((batch) => ({
-        table: context.config.clickhouse.tables[batch.kind],
-        columns: batch.columns,
-        rows: batch.rows,
-      })),
-      await deduplicationTokenOf(signal, body),
-    );
-  }
+  const written =
+    prepared.batches.length === 0
+      ? undefined
+      : await writeDurably(
+          context,
+          prepared.batches.map((batch) => ({
+            table: context.config.clickhouse.tables[batch.kind],
+            columns: batch.columns,
+            rows: batch.rows,
+          })),
+          await deduplicationTokenOf(signal, body),
+          c.get("logger"),
+        );
+  // Rows ClickHouse refused as data are parked on the dead-letter queue: not accepted.
+  const deadLettered = written?.deadLetteredRows ?? 0;
+  const rejected = prepared.rejected + deadLettered;
   c.get("logger").log("info", "export written", {
     signal,
     encoding,
     bytes: body.byteLength,
-    accepted: prepared.accepted,
-    rejected: prepared.rejected,
+    accepted: prepared.accepted - deadLettered,
+    rejected,
+    queued: written?.queuedRows ?? 0,
     ms: Date.now() - started,
   });
   const answer = encodeExportResponse(
     signal,
     encoding,
-    prepared.rejected > 0
-      ? { rejected: prepared.rejected, errorMessage: prepared.rejectionMessage }
+    rejected > 0
+      ? {
+          rejected,
+          errorMessage: [
+            prepared.rejected > 0 ? prepared.rejectionMessage : "",
+            deadLettered > 0 ? `${deadLettered} refused by ClickHouse: ${written?.deadLetterReason ?? ""}` : "",
+          ]
+            .filter((part) => part.length > 0)
+            .join("; "),
+        }
       : undefined,
   );
   return new Response(answer.body, {
@@ -155,6 +172,8 @@ function toHttpError(error: unknown): HttpError {
   if (error instanceof ConfigError) {
     return new HttpError(503, error.message, MISCONFIGURED_RETRY_AFTER_SECONDS);
   }
+  // Checked first: a request over a count limit is a decode error the sender fixes by splitting.
+  if (error instanceof RequestTooLargeError) return new HttpError(413, error.message);
   if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);
   return new HttpError(
     500,

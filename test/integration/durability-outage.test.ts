@@ -1,0 +1,116 @@
+/**
+ * ClickHouse failing while telemetry arrives: stopped, answering errors, or too slow. Every
+ * request is answered as accepted once its rows are written or queued, and after recovery
+ * every accepted record is in ClickHouse exactly once.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { uniqueId } from "../support/export-results";
+import { countRun, expectExactlyOnce, logsBody, metricsBody, postJson } from "../support/exactly-once";
+import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
+import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { captureRuntimeOutput } from "../support/runtime-output";
+
+const TIMEOUT_MS = 1_000;
+
+const output = captureRuntimeOutput();
+let proxy: FaultProxy;
+let ingest: IngestUnderTest;
+
+beforeAll(async () => {
+  proxy = await startFaultProxy(inject("clickhouseUrl"), 2 * TIMEOUT_MS);
+  ingest = await startIngestWorker({
+    prefix: "durability_outage",
+    clickhouseUrl: proxy.url,
+    handleRuntimeStdio: output.handleRuntimeStdio,
+    queues: {},
+    vars: {
+      DIRECT_WRITE_TIMEOUT_MS: String(TIMEOUT_MS),
+      CLICKHOUSE_TIMEOUT_MS: String(TIMEOUT_MS),
+      QUEUE_RETRY_DELAY_SECONDS: "1",
+      QUEUE_RETRY_MAX_DELAY_SECONDS: "1",
+    },
+  });
+});
+
+afterAll(async () => {
+  await ingest?.dispose();
+  await proxy?.close();
+});
+
+/** `requests` logs requests of `records` records each, all at once; their answers' statuses. */
+async function burst(runId: string, requests: number, records: number): Promise<number[]> {
+  const answers = await Promise.all(
+    Array.from({ length: requests }, (_, i) => postJson(ingest, "logs", logsBody(runId, `q${i}`, records))),
+  );
+  return answers.map((answer) => answer.status);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("ClickHouse failing during a burst", () => {
+  it("stopped before a burst and started after it: every record lands once", async () => {
+    const runId = uniqueId("outage-down");
+    await proxy.setMode("down");
+    try {
+      expect(await burst(runId, 20, 5)).toEqual(Array(20).fill(200));
+      // Held in the queue, retried and refused while ClickHouse stays down.
+      await sleep(2_500);
+    } finally {
+      await proxy.setMode("pass");
+    }
+    expect(proxy.requests.down).toBe(0);
+    await expectExactlyOnce(ingest, runId, 100);
+  });
+
+  it("answering errors for a while: every record lands once", async () => {
+    const runId = uniqueId("outage-errors");
+    await proxy.setMode("error");
+    try {
+      expect(await burst(runId, 10, 5)).toEqual(Array(10).fill(200));
+      await sleep(2_500);
+      expect(await countRun(ingest, runId)).toEqual({ rows: 0, records: 0 });
+    } finally {
+      await proxy.setMode("pass");
+    }
+    expect(proxy.requests.error).toBeGreaterThan(10);
+    await expectExactlyOnce(ingest, runId, 50);
+  });
+
+  it("slow past the timeout, having written the rows anyway: the queued copies drop out", async () => {
+    // The tables' plans are learnt first, so the slow answers are the inserts' own.
+    const warmRun = uniqueId("outage-warm");
+    expect(await burst(warmRun, 1, 1)).toEqual([200]);
+    const runId = uniqueId("outage-slow");
+    await proxy.setMode("slow");
+    try {
+      const started = Date.now();
+      expect(await burst(runId, 5, 4)).toEqual(Array(5).fill(200));
+      // Answered after the direct write's timeout, well before an SDK's 10 s would run out.
+      expect(Date.now() - started).toBeLessThan(2 * TIMEOUT_MS + 1_000);
+      // ClickHouse wrote every insert it was sent, answered or not.
+      await sleep(2 * TIMEOUT_MS);
+      expect(await countRun(ingest, runId)).toEqual({ rows: 20, records: 20 });
+    } finally {
+      await proxy.setMode("pass");
+    }
+    expect(proxy.requests.slow).toBeGreaterThan(0);
+    await expectExactlyOnce(ingest, runId, 20);
+  });
+
+  it("failing one table of a request: the written table is not written again", async () => {
+    const runId = uniqueId("outage-partial");
+    proxy.faultOnly = /otel_metrics_sum/;
+    await proxy.setMode("error");
+    try {
+      expect((await postJson(ingest, "metrics", metricsBody(runId, "m", 10))).status).toBe(200);
+      expect(await countRun(ingest, runId, "otel_metrics_gauge")).toEqual({ rows: 10, records: 10 });
+      await sleep(1_500);
+      expect(await countRun(ingest, runId, "otel_metrics_sum")).toEqual({ rows: 0, records: 0 });
+    } finally {
+      proxy.faultOnly = undefined;
+      await proxy.setMode("pass");
+    }
+    await expectExactlyOnce(ingest, runId, 10, "otel_metrics_sum");
+    await expectExactlyOnce(ingest, runId, 10, "otel_metrics_gauge");
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * What the durability tests share: OTLP/JSON bodies whose every record carries the run's id
+ * and an id of its own, and the check that every accepted record is in ClickHouse exactly once.
+ */
+import { expect } from "vitest";
+import { bearer, type IngestUnderTest } from "./ingest-worker";
+
+/**
+ * One logs request: `records` log records of run `runId`, ids `${request}-0`, `${request}-1`, ….
+ * Without `timestamps` the Worker stamps them with the time it received them, so two sends of
+ * the same body make different rows: only the deduplication token can make them land once.
+ */
+export function logsBody(runId: string, request: string, records: number, timestamps = true): string {
+  const nanos = `${Math.floor(Date.now() / 1000) - 60}000000000`;
+  return JSON.stringify({
+    resourceLogs: [
+      {
+        resource: { attributes: [stringAttribute("service.name", "durability"), stringAttribute("run.id", runId)] },
+        scopeLogs: [
+          {
+            scope: { name: "durability" },
+            logRecords: Array.from({ length: records }, (_, i) => ({
+              ...(timestamps ? { timeUnixNano: nanos } : {}),
+              severityNumber: 9,
+              body: { stringValue: `record ${request}-${i}` },
+              attributes: [stringAttribute("record.id", `${request}-${i}`)],
+            })),
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** One metrics request: a gauge and a sum, `points` data points each, so two tables are written. */
+export function metricsBody(runId: string, request: string, points: number): string {
+  const nanos = `${Math.floor(Date.now() / 1000) - 60}000000000`;
+  const dataPoints = (metric: string) =>
+    Array.from({ length: points }, (_, i) => ({
+      timeUnixNano: nanos,
+      asDouble: i,
+      attributes: [stringAttribute("record.id", `${request}-${metric}-${i}`)],
+    }));
+  return JSON.stringify({
+    resourceMetrics: [
+      {
+        resource: { attributes: [stringAttribute("service.name", "durability"), stringAttribute("run.id", runId)] },
+        scopeMetrics: [
+          {
+            scope: { name: "durability" },
+            metrics: [
+              { name: "durability.gauge", gauge: { dataPoints: dataPoints("gauge") } },
+              {
+                name: "durability.sum",
+                sum: { dataPoints: dataPoints("sum"), aggregationTemporality: 2, isMonotonic: true },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+}
+
+export function postJson(ingest: IngestUnderTest, signal: string, body: string): Promise<Response> {
+  return ingest.fetch(`/v1/${signal}`, {
+    method: "POST",
+    body,
+    headers: { ...bearer(), "Content-Type": "application/json" },
+  });
+}
+
+/** Rows of the run in `table`, and how many different records they are. */
+export async function countRun(
+  ingest: IngestUnderTest,
+  runId: string,
+  table = "otel_logs",
+  attributes = table === "otel_logs" ? "LogAttributes" : "Attributes",
+): Promise<{ rows: number; records: number }> {
+  const [counted] = await ingest.rows<{ rows: string; records: string }>(
+    `SELECT count() AS rows, uniqExact(${attributes}['record.id']) AS records
+       FROM ${table} WHERE ResourceAttributes['run.id'] = '${runId}'`,
+  );
+  return { rows: Number(counted?.rows ?? 0), records: Number(counted?.records ?? 0) };
+}
+
+/** Polls until `check` passes (it throws until then), or fails with its last error. */
+export async function eventually(check: () => Promise<void>, timeoutMs = 20_000, everyMs = 200): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+}
+
+/**
+ * Every accepted record of the run is in `table` exactly once: as many rows as records, and
+ * still so after the queue has had time to deliver anything left over.
+ */
+export async function expectExactlyOnce(
+  ingest: IngestUnderTest,
+  runId: string,
+  accepted: number,
+  table = "otel_logs",
+): Promise<void> {
+  await eventually(async () => {
+    expect(await countRun(ingest, runId, table)).toEqual({ rows: accepted, records: accepted });
+  });
+  // A duplicate would come from a late retry: give one the time to land, then count again.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect(await countRun(ingest, runId, table)).toEqual({ rows: accepted, records: accepted });
+}
+
+function stringAttribute(key: string, value: string) {
+  return { key, value: { stringValue: value } };
+}

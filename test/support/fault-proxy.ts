@@ -1,0 +1,116 @@
+/**
+ * A loopback HTTP proxy in front of the run's ClickHouse that a test switches between faults:
+ * the way ClickHouse fails in production, without stopping the server every test file shares.
+ *
+ * - `pass`: forwards every request and its answer unchanged;
+ * - `down`: stops listening, so connections are refused as by a stopped server; the same port
+ *   is listened on again when the mode changes back;
+ * - `error`: answers as an overloaded ClickHouse does (HTTP 503 with an exception code);
+ * - `slow`: forwards the request, so ClickHouse does write it, and holds the answer back for
+ *   `slowMs`, past the caller's timeout.
+ */
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export type FaultMode = "pass" | "down" | "error" | "slow";
+
+export interface FaultProxy {
+  /** The URL to give the Worker as CLICKHOUSE_URL. */
+  url: string;
+  mode(): FaultMode;
+  setMode(mode: FaultMode): Promise<void>;
+  /** How long `slow` holds an answer back. */
+  slowMs: number;
+  /** When set, `error` and `slow` hit only requests whose decoded URL (the query) matches. */
+  faultOnly: RegExp | undefined;
+  /** Requests that reached the proxy while listening, by mode. */
+  requests: Record<FaultMode, number>;
+  close(): Promise<void>;
+}
+
+/** ClickHouse's own answer when too many queries run at once: retryable, not the rows' fault. */
+const OVERLOADED_CODE = "202";
+const OVERLOADED_MESSAGE =
+  "Code: 202. DB::Exception: Too many simultaneous queries. Maximum: 100. (TOO_MANY_SIMULTANEOUS_QUERIES)";
+
+export async function startFaultProxy(target: string, slowMs = 3_000): Promise<FaultProxy> {
+  const upstream = new URL(target);
+  const sockets = new Set<Socket>();
+  let mode: FaultMode = "pass";
+  let server: Server | undefined;
+  const requests: Record<FaultMode, number> = { pass: 0, down: 0, error: 0, slow: 0 };
+
+  const handle = (incoming: IncomingMessage, answer: ServerResponse) => {
+    const current = appliesTo(incoming) ? mode : "pass";
+    requests[current]++;
+    if (current === "error") {
+      incoming.resume();
+      answer.writeHead(503, {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "X-ClickHouse-Exception-Code": OVERLOADED_CODE,
+      });
+      answer.end(`${OVERLOADED_MESSAGE}\n`);
+      return;
+    }
+    const forwarded = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
+      (response) => {
+        const relay = () => {
+          answer.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(answer);
+        };
+        if (current === "slow") setTimeout(relay, proxy.slowMs);
+        else relay();
+      },
+    );
+    forwarded.on("error", () => answer.destroy());
+    incoming.pipe(forwarded);
+  };
+
+  const appliesTo = (incoming: IncomingMessage) =>
+    proxy.faultOnly === undefined || proxy.faultOnly.test(decodeURIComponent(incoming.url ?? ""));
+
+  const listen = (port: number) =>
+    new Promise<Server>((resolve, reject) => {
+      const listening = createServer(handle);
+      listening.on("connection", (socket) => {
+        sockets.add(socket);
+        socket.on("close", () => sockets.delete(socket));
+      });
+      listening.once("error", reject);
+      listening.listen(port, "127.0.0.1", () => resolve(listening));
+    });
+
+  const stop = async () => {
+    const stopping = server;
+    server = undefined;
+    if (stopping === undefined) return;
+    // Open keep-alive connections go too, as they would when the server process stops.
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => stopping.close(() => resolve()));
+  };
+
+  server = await listen(0);
+  const { port } = server.address() as AddressInfo;
+
+  const proxy: FaultProxy = {
+    url: `http://127.0.0.1:${port}`,
+    slowMs,
+    faultOnly: undefined,
+    requests,
+    mode: () => mode,
+    async setMode(next) {
+      mode = next;
+      if (next === "down") await stop();
+      else if (server === undefined) server = await listen(port);
+    },
+    close: stop,
+  };
+  return proxy;
+}

@@ -1,0 +1,109 @@
+/**
+ * The pure parts of the durable path: how rows are cut into write units and tokens, how they
+ * travel in queue messages, how retries back off and how messages are grouped for sending.
+ */
+import { describe, expect, it } from "vitest";
+import type { Row } from "../../workers/ingest/core/rows/columns";
+import { retryDelaySeconds } from "../../workers/ingest/queue/backoff";
+import { insertOf, MAX_UNIT_BYTES, messageBytesOf, queuedBatchOf } from "../../workers/ingest/queue/message";
+import { decodeRow, encodeRow, utf8Length } from "../../workers/ingest/queue/row-codec";
+import { groupForSending } from "../../workers/ingest/queue/send";
+import { planWriteUnits } from "../../workers/ingest/queue/write-units";
+
+const COLUMNS = ["Body", "Value", "Attributes", "Bounds"];
+
+function row(i: number, body = `line ${i}`): Row {
+  return { Body: body, Value: i, Attributes: ["k", String(i)], Bounds: [1, 2] };
+}
+
+describe("write units", () => {
+  it("keeps a small table in one unit, named by request, table and rows", () => {
+    const units = planWriteUnits(
+      [
+        { table: "otel_metrics_gauge", columns: COLUMNS, rows: [row(0), row(1)] },
+        { table: "otel_metrics_sum", columns: COLUMNS, rows: [row(2)] },
+      ],
+      "metricsabc",
+      MAX_UNIT_BYTES,
+    );
+    expect(units.map((unit) => [unit.table, unit.rows.length, unit.deduplicationToken])).toEqual([
+      ["otel_metrics_gauge", 2, "metricsabc:otel_metrics_gauge:0-2"],
+      ["otel_metrics_sum", 1, "metricsabc:otel_metrics_sum:0-1"],
+    ]);
+  });
+
+  it("cuts rows in order into units within the budget, the same way every time", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => row(i, "x".repeat(90)));
+    const plan = () => planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", 1_000);
+    const units = plan();
+    expect(units.length).toBeGreaterThan(10);
+    expect(units.flatMap((unit) => unit.rows)).toEqual(rows);
+    for (const unit of units) expect(unit.encodedBytes).toBeLessThanOrEqual(1_000);
+    expect(new Set(units.map((unit) => unit.deduplicationToken)).size).toBe(units.length);
+    expect(plan().map((unit) => unit.deduplicationToken)).toEqual(units.map((unit) => unit.deduplicationToken));
+  });
+
+  it("gives a row bigger than the budget a unit of its own", () => {
+    const units = planWriteUnits(
+      [{ table: "t", columns: COLUMNS, rows: [row(0), row(1, "y".repeat(2_000)), row(2)] }],
+      "tok",
+      1_000,
+    );
+    expect(units.map((unit) => unit.deduplicationToken)).toEqual(["tok:t:0-1", "tok:t:1-2", "tok:t:2-3"]);
+  });
+});
+
+describe("queue messages", () => {
+  it("carry rows back exactly, non-finite numbers and missing values included", () => {
+    const rows: Row[] = [
+      { Body: "héllo ✓ 😀", Value: Number.NaN, Attributes: [], Bounds: [1, Number.POSITIVE_INFINITY] },
+      { Body: "", Value: Number.NEGATIVE_INFINITY, Attributes: ["a", "b", "a", "c"], Bounds: [] },
+      { Body: "no value" },
+    ];
+    const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", MAX_UNIT_BYTES);
+    const batch = queuedBatchOf(unit!, "ClickHouse is unreachable", 1);
+    const travelled = JSON.parse(JSON.stringify(batch)) as unknown;
+    expect(insertOf(travelled)).toEqual({ table: "t", columns: COLUMNS, rows, deduplicationToken: "tok:t:0-3" });
+  });
+
+  it("stay within the message limit when the unit is as big as a unit may be", () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => row(i, "é".repeat(200)));
+    const units = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", MAX_UNIT_BYTES);
+    const sizes = units.map((unit) => messageBytesOf(queuedBatchOf(unit, "r".repeat(2_000), 0)));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(128_000);
+  });
+
+  it("refuse a body this Worker did not write", () => {
+    expect(() => insertOf({ hello: "world" })).toThrow(/not a queued batch/);
+    expect(() => insertOf({ ...queuedBatchOf(planWriteUnits([{ table: "t", columns: COLUMNS, rows: [row(0)] }], "tok", 1e6)[0]!, "", 0), rows: [[1]] })).toThrow(/one value for each/);
+  });
+
+  it("count UTF-8 bytes as TextEncoder does", () => {
+    for (const text of ["plain", "é", "✓", "😀", "a\uD800b", "\uDC00"]) {
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).byteLength);
+    }
+    expect(decodeRow(["A"], encodeRow(["A"], { A: 1 }))).toEqual({ A: 1 });
+  });
+});
+
+describe("sending and retrying", () => {
+  it("groups messages within 100 per call and 256 KB per call", () => {
+    const small = queuedBatchOf(planWriteUnits([{ table: "t", columns: COLUMNS, rows: [row(0)] }], "tok", 1e6)[0]!, "", 0);
+    expect(groupForSending(Array(250).fill(small)).map((group) => group.length)).toEqual([100, 100, 50]);
+    const big = queuedBatchOf(
+      planWriteUnits([{ table: "t", columns: COLUMNS, rows: Array.from({ length: 900 }, (_, i) => row(i, "z".repeat(100))) }], "tok", MAX_UNIT_BYTES)[0]!,
+      "",
+      0,
+    );
+    const groups = groupForSending([big, big, big]);
+    for (const group of groups) expect(group.reduce((sum, batch) => sum + messageBytesOf(batch), 0)).toBeLessThanOrEqual(256_000);
+    expect(groups.flat()).toHaveLength(3);
+  });
+
+  it("backs off exponentially up to the maximum", () => {
+    const options = { retryDelaySeconds: 5, retryMaxDelaySeconds: 900 };
+    expect([1, 2, 3, 4, 8, 9, 50].map((attempts) => retryDelaySeconds(attempts, options))).toEqual([
+      5, 10, 20, 40, 640, 900, 900,
+    ]);
+  });
+});

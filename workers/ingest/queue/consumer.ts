@@ -1,0 +1,99 @@
+/**
+ * The retry queue's consumer: each message is one write unit, inserted under its own
+ * deduplication token, so a unit written before (by the request, or by an earlier delivery
+ * whose answer was lost) is dropped by ClickHouse instead of landing twice.
+ *
+ * Inserts here are plain, not asynchronous: ClickHouse is only known to deduplicate plain
+ * inserts into non-replicated tables, and retries are where duplicates would come from.
+ */
+import type { Logger } from "../../shared/log";
+import { ClickHouseFailure } from "../clickhouse/errors";
+import type { IngestContext } from "../context";
+import { retryDelaySeconds } from "./backoff";
+import { deadLetter } from "./dead-letter";
+import { insertOf, type QueuedBatch } from "./message";
+
+/** Inserts at once: a Worker invocation holds at most six connections open. */
+const CONCURRENT_INSERTS = 6;
+
+type Outcome = "written" | "retried" | "dead-lettered";
+
+export async function consumeRetryBatch(
+  batch: MessageBatch<unknown>,
+  context: IngestContext,
+  logger: Logger,
+): Promise<void> {
+  const counts: Record<Outcome, number> = { written: 0, retried: 0, "dead-lettered": 0 };
+  const messages = [...batch.messages];
+  const worker = async () => {
+    for (let message = messages.shift(); message !== undefined; message = messages.shift()) {
+      counts[await consumeMessage(message, context, logger)]++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_INSERTS, messages.length) }, worker));
+  logger.log("info", "retry batch consumed", { queue: batch.queue, messages: batch.messages.length, ...counts });
+}
+
+async function consumeMessage(message: Message<unknown>, context: IngestContext, logger: Logger): Promise<Outcome> {
+  const { writer, queues, config } = context;
+  let insert;
+  try {
+    insert = insertOf(message.body);
+  } catch (error) {
+    // Not ours to read: kept as it came for whoever sent it.
+    return settleUnreadable(message, context, logger, error);
+  }
+  const batch = message.body as QueuedBatch;
+  try {
+    await writer.insert(insert, { asyncInsert: false });
+    message.ack();
+    return "written";
+  } catch (error) {
+    if (!(error instanceof ClickHouseFailure)) throw error;
+    const exhausted = message.attempts >= config.durability.maxAttempts;
+    if ((error.rowsRejected || exhausted) && queues.deadLetter !== undefined) {
+      const reason = error.rowsRejected
+        ? error.message
+        : `gave up after ${message.attempts} attempts: ${error.message}`;
+      try {
+        await deadLetter(queues.deadLetter, [{ batch, reason, attempts: message.attempts }], logger);
+        message.ack();
+        return "dead-lettered";
+      } catch (sendError) {
+        logger.log("error", "dead-letter queue refused a batch", { reason: errorText(sendError) });
+      }
+    }
+    const delaySeconds = retryDelaySeconds(message.attempts, config.durability);
+    message.retry({ delaySeconds });
+    logger.log("warn", "queued batch retried", {
+      table: batch.table,
+      rows: batch.rowCount,
+      attempts: message.attempts,
+      delay_seconds: delaySeconds,
+      reason: error.message,
+    });
+    return "retried";
+  }
+}
+
+async function settleUnreadable(
+  message: Message<unknown>,
+  context: IngestContext,
+  logger: Logger,
+  error: unknown,
+): Promise<Outcome> {
+  const queue = context.queues.deadLetter;
+  logger.log("error", "unreadable queue message", { id: message.id, reason: errorText(error) });
+  if (queue === undefined) {
+    // Without our own dead-letter queue the platform's retry limit decides its fate.
+    message.retry();
+    return "retried";
+  }
+  await queue.send(message.body);
+  message.ack();
+  return "dead-lettered";
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

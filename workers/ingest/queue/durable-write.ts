@@ -1,0 +1,132 @@
+/**
+ * The request path's write: rows are answered for only once they are in ClickHouse or in the
+ * retry queue. With `WRITE_MODE=direct` each write unit is inserted, and the units that fail
+ * or time out are queued for the consumer to retry; with `WRITE_MODE=queue` every unit is
+ * queued. Rows ClickHouse refuses as data go to the dead-letter queue instead.
+ */
+import type { Logger } from "../../shared/log";
+import { ClickHouseFailure } from "../clickhouse/errors";
+import type { IngestContext } from "../context";
+import { deadLetter } from "./dead-letter";
+import { HttpError } from "../http/errors";
+import { isQueueable, MAX_UNIT_BYTES, queuedBatchOf, type QueuedBatch } from "./message";
+import { sendToQueue } from "./send";
+import { planWriteUnits, type TableRows, type WriteUnit } from "./write-units";
+import type { QueueProducer } from "./bindings";
+
+export interface WriteOutcome {
+  writtenRows: number;
+  queuedRows: number;
+  /** Rows ClickHouse refused as data, now on the dead-letter queue. */
+  deadLetteredRows: number;
+  /** Why, when there are any: the first refusal's message. */
+  deadLetterReason?: string;
+}
+
+/** Seconds a sender waits before retrying when neither ClickHouse nor the queue took its rows. */
+const QUEUE_RETRY_AFTER_SECONDS = 5;
+
+interface FailedUnit {
+  unit: WriteUnit;
+  failure: ClickHouseFailure;
+}
+
+/**
+ * Throws the HTTP error to answer with when the rows are neither written nor queued: retryable
+ * (the sender keeps them) when they could be written later, 500 when ClickHouse refused them
+ * as data and there is no dead-letter queue to park them on.
+ */
+export async function writeDurably(
+  context: IngestContext,
+  tables: readonly TableRows[],
+  requestToken: string,
+  logger: Logger,
+): Promise<WriteOutcome> {
+  const { config, writer, queues } = context;
+  const units = planWriteUnits(tables, requestToken, MAX_UNIT_BYTES);
+  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0 };
+
+  // In queue mode a row too big for a message is still written directly.
+  const queueFirst = config.durability.writeMode === "queue" ? queues.retry : undefined;
+  const direct = queueFirst === undefined ? units : units.filter((unit) => !isQueueable(unit));
+  if (queueFirst !== undefined) {
+    const queued = units.filter(isQueueable);
+    await sendOrRefuse(queueFirst, queued.map((unit) => queuedBatchOf(unit, "WRITE_MODE is queue", Date.now())));
+    outcome.queuedRows = rowsIn(queued);
+  }
+
+  const deadline = Date.now() + config.durability.directWriteTimeoutMs;
+  const settled = await Promise.allSettled(
+    direct.map((unit) => writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline })),
+  );
+  const retryable: FailedUnit[] = [];
+  const rejected: FailedUnit[] = [];
+  settled.forEach((result, i) => {
+    const unit = direct[i]!;
+    if (result.status === "fulfilled") {
+      outcome.writtenRows += unit.rows.length;
+      return;
+    }
+    if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
+    (result.reason.rowsRejected ? rejected : retryable).push({ unit, failure: result.reason });
+  });
+
+  // Queued first: if the refused rows then cannot be parked, the rest are at least kept.
+  if (retryable.length > 0) {
+    const { retry } = queues;
+    // No queue, or a row too big for a message: the sender retries the whole request, and
+    // the units already written or queued drop out as duplicates.
+    if (retry === undefined || !retryable.every(({ unit }) => isQueueable(unit))) {
+      throw retryable[0]!.failure;
+    }
+    await sendOrRefuse(
+      retry,
+      retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now())),
+    );
+    outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
+    logger.log("warn", "export queued for retry", {
+      queued_rows: rowsIn(retryable.map(({ unit }) => unit)),
+      units: retryable.length,
+      reason: retryable[0]!.failure.message,
+    });
+  }
+
+  if (rejected.length > 0) {
+    const queue = queues.deadLetter;
+    if (queue === undefined || !rejected.every(({ unit }) => isQueueable(unit))) throw rejected[0]!.failure;
+    try {
+      await deadLetter(
+        queue,
+        rejected.map(({ unit, failure }) => ({
+          batch: queuedBatchOf(unit, failure.message, Date.now()),
+          reason: failure.message,
+          attempts: 1,
+        })),
+        logger,
+      );
+    } catch (error) {
+      throw queueRefused(error);
+    }
+    outcome.deadLetteredRows = rowsIn(rejected.map(({ unit }) => unit));
+    outcome.deadLetterReason = rejected[0]!.failure.message;
+  }
+  return outcome;
+}
+
+/** A queue that does not take the rows leaves them with the sender, who is told to retry. */
+async function sendOrRefuse(queue: QueueProducer<QueuedBatch>, batches: readonly QueuedBatch[]): Promise<void> {
+  try {
+    await sendToQueue(queue, batches);
+  } catch (error) {
+    throw queueRefused(error);
+  }
+}
+
+function queueRefused(error: unknown): HttpError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new HttpError(503, `the queue did not take the rows: ${message}`, QUEUE_RETRY_AFTER_SECONDS);
+}
+
+function rowsIn(units: readonly WriteUnit[]): number {
+  return units.reduce((sum, unit) => sum + unit.rows.length, 0);
+}
