@@ -1,11 +1,12 @@
 /**
- * A batch written twice lands once: the same request sent again, directly or through the
- * retry queue, carries the same deduplication tokens, and ClickHouse drops the second copy
- * even though its rows differ in the time they were received.
+ * A batch written twice lands once: the same request sent again with the same Idempotency-Key,
+ * directly or through the retry queue, carries the same deduplication tokens, and ClickHouse
+ * drops the second copy even though its rows differ in the time they were received. Without a
+ * key, identical bodies are different exports and both land.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueId } from "../support/export-results";
-import { expectExactlyOnce, logsBody, postJson } from "../support/exactly-once";
+import { countRun, expectExactlyOnce, logsBody, postJson } from "../support/exactly-once";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput } from "../support/runtime-output";
 
@@ -38,8 +39,9 @@ describe("the same batch written twice", () => {
     const runId = uniqueId("dedup");
     // No timestamps: the second copy is stamped later, so only the token can drop it.
     const body = logsBody(runId, "r", 25, false);
-    expect((await postJson(ingest(), "logs", body)).status).toBe(200);
-    expect((await postJson(ingest(), "logs", body)).status).toBe(200);
+    const retry = { "Idempotency-Key": runId };
+    expect((await postJson(ingest(), "logs", body, retry)).status).toBe(200);
+    expect((await postJson(ingest(), "logs", body, retry)).status).toBe(200);
     await expectExactlyOnce(ingest(), runId, 25);
   });
 
@@ -50,10 +52,24 @@ describe("the same batch written twice", () => {
     const runId = uniqueId("dedup-units");
     // About 300 KB of rows: more than one queue message holds, so it is cut into units.
     const body = logsBody(runId, `r-${"x".repeat(400)}`, 600, false);
-    const [first, second] = await Promise.all([postJson(ingest(), "logs", body), postJson(ingest(), "logs", body)]);
+    const retry = { "Idempotency-Key": runId };
+    const [first, second] = await Promise.all([
+      postJson(ingest(), "logs", body, retry),
+      postJson(ingest(), "logs", body, retry),
+    ]);
     expect([first.status, second.status]).toEqual([200, 200]);
-    expect((await postJson(ingest(), "logs", body)).status).toBe(200);
+    expect((await postJson(ingest(), "logs", body, retry)).status).toBe(200);
     await expectExactlyOnce(ingest(), runId, 600);
+  });
+
+  it("lands twice when identical bodies come without an Idempotency-Key", async () => {
+    const runId = uniqueId("dedup-no-key");
+    const body = logsBody(runId, "r", 4, true);
+    expect((await postJson(direct, "logs", body)).status).toBe(200);
+    expect((await postJson(direct, "logs", body)).status).toBe(200);
+    // Two exports that happen to have the same bytes are two exports.
+    const counted = await countRun(direct, runId);
+    expect(counted.rows).toBe(8);
   });
 
   it("lands once when a request is retried with a different body", async () => {

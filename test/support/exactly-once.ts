@@ -62,11 +62,16 @@ export function metricsBody(runId: string, request: string, points: number): str
   });
 }
 
-export function postJson(ingest: IngestUnderTest, signal: string, body: string): Promise<Response> {
+export function postJson(
+  ingest: IngestUnderTest,
+  signal: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return ingest.fetch(`/v1/${signal}`, {
     method: "POST",
     body,
-    headers: { ...bearer(), "Content-Type": "application/json" },
+    headers: { ...bearer(), "Content-Type": "application/json", ...headers },
   });
 }
 

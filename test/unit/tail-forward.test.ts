@@ -80,6 +80,18 @@ describe("forwardPayload", () => {
     ]);
   });
 
+  it("sends one Idempotency-Key on every attempt of a payload, and a new one per payload", async () => {
+    const { binding, calls } = fakeBinding([503, 503, 200]);
+    const { sleep } = recordingSleep();
+    await forwardPayload(binding, payload, { logger, retries: 3, sleep });
+    await forwardPayload(binding, payload, { logger, retries: 3, sleep });
+    const keys = calls.map((call) => (call.init.headers as Record<string, string>)["idempotency-key"]);
+    expect(keys).toHaveLength(4);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys.slice(0, 3)).size).toBe(1);
+    expect(keys[3]).not.toBe(keys[0]);
+  });
+
   it("caps every wait, however large the backoff grows", async () => {
     const { binding } = fakeBinding([503]);
     const { delays, sleep } = recordingSleep();

@@ -52,11 +52,14 @@ export async function forwardPayload(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const maxAttempts = options.retries + 1;
+  // One key for every attempt: if an attempt was written but its answer lost, the ingest
+  // Worker recognises the retry and ClickHouse keeps one copy.
+  const idempotencyKey = crypto.randomUUID();
 
   let attempts = 0;
   for (;;) {
     attempts += 1;
-    const attempt = await attemptOnce(binding, payload);
+    const attempt = await attemptOnce(binding, payload, idempotencyKey);
     if (attempt.kind === "delivered") {
       if (attempts > 1) {
         options.logger.log("warn", "forward to ingest succeeded after retrying", { path: payload.path, attempts });
@@ -81,12 +84,12 @@ export async function forwardPayload(
   }
 }
 
-async function attemptOnce(binding: IngestBinding, payload: OtlpPayload): Promise<Attempt> {
+async function attemptOnce(binding: IngestBinding, payload: OtlpPayload, idempotencyKey: string): Promise<Attempt> {
   let response: Response;
   try {
     response = await binding.fetch(`${INGEST_ORIGIN}${payload.path}`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
       body: payload.body,
     });
   } catch (error) {

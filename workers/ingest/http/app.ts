@@ -94,7 +94,7 @@ async function handleExport(
             columns: batch.columns,
             rows: batch.rows,
           })),
-          await deduplicationTokenOf(signal, body),
+          await deduplicationTokenOf(signal, body, c.req.header("idempotency-key")),
           c.get("logger"),
         );
   // Rows ClickHouse refused as data are parked on the dead-letter queue: not accepted.
@@ -186,11 +186,27 @@ function receivedAtNanos(): string {
 }
 
 /**
- * A token that is the same for the same signal and body, so that a sender retrying a request
- * whose answer it never saw does not write its rows twice.
+ * The request's insert deduplication token. With an `Idempotency-Key` header (the tail Worker
+ * sends one, the same on each of its retries) the token is the same for the same key and body,
+ * so a retry of a request whose answer was lost does not write its rows twice. Without one the
+ * token is new for every request: two different exports can have identical bytes (a Worker's
+ * clock stands still between I/O, so concurrent invocations emit the same metric points) and
+ * both must land. Either way the token stays fixed for this request's own retries through the
+ * queue.
  */
-async function deduplicationTokenOf(signal: Signal, body: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+async function deduplicationTokenOf(
+  signal: Signal,
+  body: Uint8Array,
+  idempotencyKey: string | undefined,
+): Promise<string> {
+  if (idempotencyKey === undefined || idempotencyKey.trim() === "") {
+    return `${signal}-${crypto.randomUUID().replaceAll("-", "")}`;
+  }
+  const key = new TextEncoder().encode(`${idempotencyKey.trim()}\n`);
+  const keyed = new Uint8Array(key.byteLength + body.byteLength);
+  keyed.set(key);
+  keyed.set(body, key.byteLength);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", keyed));
   let hex = signal;
   for (let i = 0; i < 16; i++) hex += digest[i]!.toString(16).padStart(2, "0");
   return hex;
