@@ -12,7 +12,7 @@ import { createClient } from "@clickhouse/client-web";
 import { Miniflare } from "miniflare";
 import { unstable_readConfig } from "wrangler";
 import { applySchema, queryServerVersion, renderSchema, resolveSchemaOptions } from "../../schema/index";
-import { buildWorker } from "../../test/support/build-worker";
+import { buildWorker } from "../build-worker";
 import { childrenNamed } from "./process-cpu";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));

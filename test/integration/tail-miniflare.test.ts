@@ -9,7 +9,7 @@ import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JsonLogRecord, JsonLogsRequest, JsonMetricsRequest } from "../../workers/tail/otlp-json";
 import { attributeMap } from "../fixtures/trace-items/index";
-import { buildWorker } from "../support/build-worker";
+import { buildWorker } from "../../scripts/build-worker";
 
 /** Kept equal to wrangler.tail.jsonc. */
 const COMPATIBILITY_DATE = "2026-04-01";

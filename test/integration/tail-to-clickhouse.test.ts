@@ -6,7 +6,7 @@
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
-import { buildWorker } from "../support/build-worker";
+import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
 import { INGEST_COMPATIBILITY_DATE } from "../support/ingest-worker";
 

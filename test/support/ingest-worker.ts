@@ -5,7 +5,7 @@
 import type { Readable } from "node:stream";
 import { Miniflare, type WorkerOptions } from "miniflare";
 import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from "../../schema";
-import { buildWorker } from "./build-worker";
+import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
 
 /** Kept equal to wrangler.ingest.jsonc. */

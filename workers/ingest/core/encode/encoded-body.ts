@@ -1,6 +1,6 @@
 /** A response body ready for `new Response(body, { headers: { "Content-Type": contentType } })`. */
 export interface EncodedBody {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 
@@ -9,7 +9,9 @@ export type ResponseEncoding = "json" | "protobuf";
 const utf8 = new TextEncoder();
 
 export function jsonBody(value: unknown): EncodedBody {
-  return { body: utf8.encode(JSON.stringify(value)), contentType: "application/json" };
+  // TextEncoder always returns a view of a fresh ArrayBuffer; some lib typings say ArrayBufferLike.
+  const body = utf8.encode(JSON.stringify(value)) as Uint8Array<ArrayBuffer>;
+  return { body, contentType: "application/json" };
 }
 
 export function protobufBody(bytes: number[]): EncodedBody {

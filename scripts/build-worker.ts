@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 
-const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const REPOSITORY_ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 const bundles = new Map<string, Promise<string>>();
 

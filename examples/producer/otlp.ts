@@ -1,0 +1,185 @@
+/**
+ * A Worker's own telemetry as OTLP/JSON, posted straight to the deco-otel ingest endpoints.
+ *
+ * Record during the invocation, then hand `flush()` to `ctx.waitUntil`: the export happens
+ * after the response is sent, so it never adds to the user's latency, and a failed export
+ * never fails the request.
+ */
+
+/** The producer's settings: three endpoints (vars) and a bearer token (a secret). */
+export interface OtlpEnv {
+  DECO_OTEL_LOGS_ENDPOINT: string;
+  DECO_OTEL_TRACES_ENDPOINT: string;
+  DECO_OTEL_METRICS_ENDPOINT: string;
+  DECO_OTEL_TOKEN: string;
+}
+
+export type Attributes = Record<string, string | number | boolean>;
+
+export type Severity = "INFO" | "WARN" | "ERROR";
+
+export interface TraceContext {
+  traceId: string;
+  spanId: string;
+}
+
+export interface SpanRecord extends TraceContext {
+  parentSpanId?: string;
+  name: string;
+  kind: "server" | "client" | "internal";
+  startMs: number;
+  endMs: number;
+  attributes: Attributes;
+  /** Set when the operation failed: the span's status becomes ERROR with this message. */
+  error?: string;
+}
+
+const SEVERITY_NUMBER: Record<Severity, number> = { INFO: 9, WARN: 13, ERROR: 17 };
+const SPAN_KIND = { internal: 1, server: 2, client: 3 } as const;
+const STATUS_ERROR = 2;
+/** Each data point covers one invocation, so points add up: delta temporality. */
+const DELTA = 1;
+
+export class Telemetry {
+  private readonly logRecords: object[] = [];
+  private readonly spans: object[] = [];
+  private readonly metrics: object[] = [];
+
+  constructor(
+    private readonly env: OtlpEnv,
+    /** Resource attributes; `service.name` names the producer in every table. */
+    private readonly resource: Attributes,
+    private readonly scope = "example-shop",
+  ) {}
+
+  log(severity: Severity, message: string, attributes: Attributes, trace?: TraceContext): void {
+    this.logRecords.push({
+      timeUnixNano: nanos(Date.now()),
+      severityNumber: SEVERITY_NUMBER[severity],
+      severityText: severity,
+      body: { stringValue: message },
+      attributes: keyValues(attributes),
+      ...(trace ? { traceId: trace.traceId, spanId: trace.spanId } : {}),
+    });
+  }
+
+  span(span: SpanRecord): void {
+    this.spans.push({
+      traceId: span.traceId,
+      spanId: span.spanId,
+      ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
+      name: span.name,
+      kind: SPAN_KIND[span.kind],
+      startTimeUnixNano: nanos(span.startMs),
+      endTimeUnixNano: nanos(span.endMs),
+      attributes: keyValues(span.attributes),
+      status: span.error === undefined ? {} : { code: STATUS_ERROR, message: span.error },
+    });
+  }
+
+  /** Adds `value` to a monotonic counter over the window [startMs, endMs]. */
+  count(name: string, unit: string, value: number, attributes: Attributes, startMs: number, endMs: number): void {
+    this.metrics.push({
+      name,
+      unit,
+      sum: {
+        aggregationTemporality: DELTA,
+        isMonotonic: true,
+        dataPoints: [{ ...window(startMs, endMs), attributes: keyValues(attributes), asInt: String(value) }],
+      },
+    });
+  }
+
+  /** Records one measurement into a histogram with the given bucket bounds. */
+  measure(
+    name: string,
+    unit: string,
+    value: number,
+    bounds: readonly number[],
+    attributes: Attributes,
+    startMs: number,
+    endMs: number,
+  ): void {
+    // Bucket i holds values in (bounds[i-1], bounds[i]]; the last one everything above.
+    const bucket = bounds.findIndex((bound) => value <= bound);
+    const bucketCounts = Array.from({ length: bounds.length + 1 }, (_, i) =>
+      String(i === (bucket === -1 ? bounds.length : bucket) ? 1 : 0),
+    );
+    this.metrics.push({
+      name,
+      unit,
+      histogram: {
+        aggregationTemporality: DELTA,
+        dataPoints: [
+          {
+            ...window(startMs, endMs),
+            attributes: keyValues(attributes),
+            count: "1",
+            sum: value,
+            min: value,
+            max: value,
+            bucketCounts,
+            explicitBounds: bounds,
+          },
+        ],
+      },
+    });
+  }
+
+  /** Sends what was recorded, one request per signal. Never throws. */
+  async flush(): Promise<void> {
+    const resource = { attributes: keyValues(this.resource) };
+    const scope = { name: this.scope };
+    await Promise.all([
+      this.logRecords.length > 0 &&
+        this.post(this.env.DECO_OTEL_LOGS_ENDPOINT, {
+          resourceLogs: [{ resource, scopeLogs: [{ scope, logRecords: this.logRecords }] }],
+        }),
+      this.spans.length > 0 &&
+        this.post(this.env.DECO_OTEL_TRACES_ENDPOINT, {
+          resourceSpans: [{ resource, scopeSpans: [{ scope, spans: this.spans }] }],
+        }),
+      this.metrics.length > 0 &&
+        this.post(this.env.DECO_OTEL_METRICS_ENDPOINT, {
+          resourceMetrics: [{ resource, scopeMetrics: [{ scope, metrics: this.metrics }] }],
+        }),
+    ]);
+  }
+
+  private async post(endpoint: string, body: object): Promise<void> {
+    try {
+      const response = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${this.env.DECO_OTEL_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+      // Read the answer to the end so the connection is released.
+      await response.arrayBuffer();
+    } catch (error) {
+      // console.error reaches deco-otel through the tail even when the direct export cannot.
+      console.error(
+        JSON.stringify({ level: "error", msg: "telemetry export failed", endpoint, reason: String(error) }),
+      );
+    }
+  }
+}
+
+function nanos(ms: number): string {
+  return `${Math.round(ms * 1000)}000`;
+}
+
+function window(startMs: number, endMs: number) {
+  return { startTimeUnixNano: nanos(startMs), timeUnixNano: nanos(endMs) };
+}
+
+function keyValues(attributes: Attributes) {
+  return Object.entries(attributes).map(([key, value]) => ({ key, value: anyValue(value) }));
+}
+
+function anyValue(value: string | number | boolean) {
+  if (typeof value === "string") return { stringValue: value };
+  if (typeof value === "boolean") return { boolValue: value };
+  // OTLP/JSON writes 64-bit integers as strings.
+  return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
+}

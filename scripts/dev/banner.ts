@@ -1,0 +1,60 @@
+import { relative } from "node:path";
+import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, localUrl } from "./defaults";
+import type { LocalPipeline } from "./local-pipeline";
+
+/** Appears once everything answers; what follows is the banner. */
+export const READY_LINE = "deco-otel is running on this machine.";
+
+/** Comments line up after commands this long; longer ones (non-default ports) push theirs right. */
+const COMMAND_COLUMN = 70;
+
+const SAMPLE_QUERY =
+  "SELECT Timestamp, ServiceName, SeverityText, Body FROM otel.otel_logs ORDER BY Timestamp DESC LIMIT 5 FORMAT PrettyCompact";
+
+/** The URLs to use and a few commands to try, printed once everything answers. */
+export function renderBanner(pipeline: LocalPipeline, cwd: string): string {
+  const { ingestUrl, producerUrl, clickhouseUrl } = pipeline;
+  const suggestion = (command: string, why: string) => `  ${command.padEnd(COMMAND_COLUMN)}  # ${why}`;
+  return [
+    READY_LINE,
+    "",
+    `  OTLP/HTTP endpoints (header "Authorization: Bearer ${pipeline.token}")`,
+    `    logs      ${ingestUrl}/v1/logs`,
+    `    traces    ${ingestUrl}/v1/traces`,
+    `    metrics   ${ingestUrl}/v1/metrics`,
+    `  Producer    ${producerUrl}   ${pipeline.producerName}: tailed by deco-otel-tail, exporting to the endpoints above`,
+    `  ClickHouse  ${clickhouseUrl}   database ${pipeline.database}, data in ${displayPath(pipeline.dataDir, cwd)} (${schemaNote(pipeline)})`,
+    "",
+    "Try:",
+    suggestion(`curl -i ${producerUrl}/`, "a healthy request: span, counter, histogram"),
+    suggestion(`curl -i ${producerUrl}/checkout`, "a declined payment, logged with an e-mail address"),
+    suggestion(`curl -i ${producerUrl}/boom`, "an uncaught exception only the tail sees"),
+    suggestion(`curl '${producerUrl}/cdn-cgi/handler/scheduled?cron=0+3+*+*+*'`, "a failing cron run"),
+    suggestion(demoCommand(pipeline), "drive all of it and show what landed, with the SQL"),
+    `  curl ${clickhouseUrl} --data-binary "${SAMPLE_QUERY}"`,
+    "",
+    "Ctrl-C stops everything; the data stays for the next start.",
+  ].join("\n");
+}
+
+/** `npm run demo`, with flags only for what differs from the demo's defaults. */
+function demoCommand(pipeline: LocalPipeline): string {
+  const flags = [
+    pipeline.producerUrl === localUrl(DEFAULT_PRODUCER_PORT) ? "" : ` --producer-url ${pipeline.producerUrl}`,
+    pipeline.ingestUrl === localUrl(DEFAULT_INGEST_PORT) ? "" : ` --ingest-url ${pipeline.ingestUrl}`,
+    pipeline.clickhouseUrl === localUrl(DEFAULT_CLICKHOUSE_PORT) ? "" : ` --clickhouse-url ${pipeline.clickhouseUrl}`,
+    pipeline.token === DEFAULT_TOKEN ? "" : ` --token ${pipeline.token}`,
+  ].join("");
+  return flags === "" ? "npm run demo" : `npm run demo --${flags}`;
+}
+
+function schemaNote(pipeline: LocalPipeline): string {
+  return pipeline.schemaObjectsCreated === 0
+    ? "schema already in place"
+    : `schema applied: ${pipeline.schemaObjectsCreated} objects created`;
+}
+
+function displayPath(path: string, cwd: string): string {
+  const inside = relative(cwd, path);
+  return inside.startsWith("..") || inside === "" ? path : inside;
+}

@@ -1,0 +1,24 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** A wrong flag or variable: reported with the usage text instead of a stack trace. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** `parseArgs` with unknown or malformed flags reported as a UsageError. */
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A TCP port from a flag or variable; 0 means "any free port". */
+export function parsePort(text: string, name: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new UsageError(`${name} must be a port number (0 for any free port), got "${text}"`);
+  }
+  return port;
+}

@@ -1,0 +1,53 @@
+import { parseFlags, UsageError } from "./cli-flags";
+import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, localUrl } from "./defaults";
+
+export const demoUsage = `Usage: npm run demo -- [flags]     (with \`npm start\` running)
+
+  --producer-url URL     the example producer (default ${localUrl(DEFAULT_PRODUCER_PORT)}, $PRODUCER_URL)
+  --ingest-url URL       the ingest Worker's OTLP/HTTP origin (default ${localUrl(DEFAULT_INGEST_PORT)}, $INGEST_URL)
+  --clickhouse-url URL   the local ClickHouse (default ${localUrl(DEFAULT_CLICKHOUSE_PORT)}, $CLICKHOUSE_URL)
+  --token TOKEN          bearer token for the ingest Worker (default ${DEFAULT_TOKEN}, $INGEST_TOKEN)
+  --timeout SECONDS      how long to wait for the rows to land (default 30)
+  --json                 print the findings as JSON instead of tables`;
+
+export interface DemoOptions {
+  producerUrl: string;
+  ingestUrl: string;
+  clickhouseUrl: string;
+  token: string;
+  timeoutMs: number;
+  json: boolean;
+  help: boolean;
+}
+
+export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOptions {
+  const flags = parseFlags(argv, {
+    "producer-url": { type: "string" },
+    "ingest-url": { type: "string" },
+    "clickhouse-url": { type: "string" },
+    token: { type: "string" },
+    timeout: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean" },
+  });
+  return {
+    producerUrl: origin(flags["producer-url"] ?? env.PRODUCER_URL ?? localUrl(DEFAULT_PRODUCER_PORT)),
+    ingestUrl: origin(flags["ingest-url"] ?? env.INGEST_URL ?? localUrl(DEFAULT_INGEST_PORT)),
+    clickhouseUrl: origin(flags["clickhouse-url"] ?? env.CLICKHOUSE_URL ?? localUrl(DEFAULT_CLICKHOUSE_PORT)),
+    token: flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN,
+    timeoutMs: seconds(flags.timeout ?? "30") * 1000,
+    json: flags.json ?? false,
+    help: flags.help ?? false,
+  };
+}
+
+/** URLs are joined with paths, so a trailing slash must not double up. */
+function origin(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+function seconds(text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--timeout must be a number of seconds, got "${text}"`);
+  return value;
+}

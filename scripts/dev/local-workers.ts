@@ -1,0 +1,85 @@
+import { fileURLToPath } from "node:url";
+import type { WorkerOptions } from "miniflare";
+import { buildWorker } from "../build-worker";
+import { HOST } from "./defaults";
+import { readWorkerWiring } from "./wrangler-config";
+
+const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The three wrangler files of the local run; the same ones that deploy the Workers. */
+const WRANGLER_CONFIGS = {
+  producer: "examples/producer/wrangler.jsonc",
+  tail: "wrangler.tail.jsonc",
+  ingest: "wrangler.ingest.jsonc",
+} as const;
+
+export interface LocalWorkersSettings {
+  clickhouseUrl: string;
+  database: string;
+  ingestPort: number;
+  token: string;
+}
+
+export interface LocalWorkers {
+  /** In Miniflare's order: the first one answers on Miniflare's own (entry) port. */
+  workers: WorkerOptions[];
+  producerName: string;
+}
+
+/**
+ * The producer, the tail and the ingest Worker wired as their wrangler files say (name,
+ * compatibility date, vars, service bindings, tail consumers), changing only the vars a local
+ * run must: where ClickHouse and the ingest endpoints are, and the token.
+ */
+export async function localWorkers(settings: LocalWorkersSettings): Promise<LocalWorkers> {
+  const ingestOrigin = `http://${HOST}:${settings.ingestPort}`;
+  const producer = await workerFromConfig(WRANGLER_CONFIGS.producer, {
+    DECO_OTEL_LOGS_ENDPOINT: `${ingestOrigin}/v1/logs`,
+    DECO_OTEL_TRACES_ENDPOINT: `${ingestOrigin}/v1/traces`,
+    DECO_OTEL_METRICS_ENDPOINT: `${ingestOrigin}/v1/metrics`,
+    // A secret when deployed (`wrangler secret put DECO_OTEL_TOKEN`).
+    DECO_OTEL_TOKEN: settings.token,
+  });
+  const tail = await workerFromConfig(WRANGLER_CONFIGS.tail, {
+    // Locally the runtime gives tail events no scriptName; the only producer is this one.
+    TAIL_SERVICE_NAME_FALLBACK: producer.name,
+  });
+  const ingest = await workerFromConfig(WRANGLER_CONFIGS.ingest, {
+    CLICKHOUSE_URL: settings.clickhouseUrl,
+    CLICKHOUSE_USER: "default",
+    CLICKHOUSE_PASSWORD: "",
+    CLICKHOUSE_DATABASE: settings.database,
+    INGEST_TOKENS: settings.token,
+  });
+  return {
+    workers: [
+      producer,
+      tail,
+      // The public OTLP endpoint on a port of its own; TailIngest stays reachable only by binding.
+      { ...ingest, unsafeDirectSockets: [{ host: HOST, port: settings.ingestPort }] },
+    ],
+    producerName: producer.name,
+  };
+}
+
+async function workerFromConfig(
+  configPath: string,
+  localVars: Record<string, string>,
+): Promise<WorkerOptions & { name: string }> {
+  const wiring = await readWorkerWiring(`${REPOSITORY_ROOT}${configPath}`);
+  return {
+    name: wiring.name,
+    modules: true,
+    script: await buildWorker(wiring.main),
+    compatibilityDate: wiring.compatibility_date,
+    compatibilityFlags: wiring.compatibility_flags,
+    bindings: { ...wiring.vars, ...localVars },
+    serviceBindings: Object.fromEntries(
+      (wiring.services ?? []).map((service) => [
+        service.binding,
+        { name: service.service, entrypoint: service.entrypoint },
+      ]),
+    ),
+    tails: (wiring.tail_consumers ?? []).map((consumer) => consumer.service),
+  };
+}

@@ -1,0 +1,46 @@
+import { parseFlags, parsePort } from "./cli-flags";
+import {
+  DEFAULT_CLICKHOUSE_DATA_DIR,
+  DEFAULT_CLICKHOUSE_PORT,
+  DEFAULT_INGEST_PORT,
+  DEFAULT_PRODUCER_PORT,
+  DEFAULT_TOKEN,
+} from "./defaults";
+
+export const startUsage = `Usage: npm start -- [flags]
+
+  --clickhouse-port N   local ClickHouse HTTP port (default ${DEFAULT_CLICKHOUSE_PORT}, $CLICKHOUSE_PORT)
+  --ingest-port N       ingest Worker OTLP/HTTP port (default ${DEFAULT_INGEST_PORT}, $INGEST_PORT)
+  --producer-port N     example producer Worker port (default ${DEFAULT_PRODUCER_PORT}, $PRODUCER_PORT)
+  --data-dir PATH       ClickHouse data, kept between runs (default ${DEFAULT_CLICKHOUSE_DATA_DIR}, $CLICKHOUSE_DATA_DIR)
+  --token TOKEN         bearer token the ingest Worker accepts (default ${DEFAULT_TOKEN}, $INGEST_TOKEN)
+
+A port of 0 picks a free one. Flags win over variables.`;
+
+export interface StartOptions {
+  clickhousePort: number;
+  ingestPort: number;
+  producerPort: number;
+  dataDir: string;
+  token: string;
+  help: boolean;
+}
+
+export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
+  const flags = parseFlags(argv, {
+    "clickhouse-port": { type: "string" },
+    "ingest-port": { type: "string" },
+    "producer-port": { type: "string" },
+    "data-dir": { type: "string" },
+    token: { type: "string" },
+    help: { type: "boolean" },
+  });
+  return {
+    clickhousePort: parsePort(flags["clickhouse-port"] ?? env.CLICKHOUSE_PORT ?? String(DEFAULT_CLICKHOUSE_PORT), "--clickhouse-port"),
+    ingestPort: parsePort(flags["ingest-port"] ?? env.INGEST_PORT ?? String(DEFAULT_INGEST_PORT), "--ingest-port"),
+    producerPort: parsePort(flags["producer-port"] ?? env.PRODUCER_PORT ?? String(DEFAULT_PRODUCER_PORT), "--producer-port"),
+    dataDir: flags["data-dir"] ?? env.CLICKHOUSE_DATA_DIR ?? DEFAULT_CLICKHOUSE_DATA_DIR,
+    token: flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN,
+    help: flags.help ?? false,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm start`: the whole pipeline on this machine, until Ctrl-C.
+ *
+ * The local ClickHouse (schema applied), the ingest Worker, the tail Worker bound to it and the
+ * example producer tailing into it. Prints the URLs once everything answers; SIGINT or SIGTERM
+ * stops it all and exits 0, keeping the data for the next start.
+ */
+import { renderBanner } from "./banner";
+import { UsageError } from "./cli-flags";
+import { startLocalPipeline } from "./local-pipeline";
+import { parseStartOptions, startUsage } from "./start-options";
+
+/** Resolves on the first SIGINT/SIGTERM; a second one means "now" and exits at once. */
+function stopRequested(): Promise<void> {
+  return new Promise((resolve) => {
+    let requested = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (requested) process.exit(1);
+      requested = true;
+      console.log(`\n${signal}: stopping the Workers and ClickHouse (again to leave at once)...`);
+      resolve();
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  });
+}
+
+async function main(): Promise<number> {
+  const options = parseStartOptions(process.argv.slice(2), process.env);
+  if (options.help) {
+    console.log(startUsage);
+    return 0;
+  }
+  // Listening from the start: a Ctrl-C during start-up still stops whatever came up.
+  const stop = stopRequested();
+  console.log("Starting the local ClickHouse and the Workers...");
+  const pipeline = await startLocalPipeline(options);
+  console.log(`\n${renderBanner(pipeline, process.cwd())}\n`);
+  await stop;
+  await pipeline.stop();
+  console.log("Stopped.");
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${startUsage}`);
+    else console.error("npm start failed:", error);
+    // Whatever had started is stopped by now, but a Miniflare that failed to start can keep
+    // the event loop alive; leave explicitly.
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,36 @@
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import ts from "typescript";
+import * as z from "zod/mini";
+
+/**
+ * The part of a wrangler file that decides how a Worker is wired: what a local run has to
+ * reproduce. Other keys (routes, triggers, observability...) do not change the wiring.
+ */
+const WiringSchema = z.object({
+  name: z.string(),
+  main: z.string(),
+  compatibility_date: z.string(),
+  compatibility_flags: z.optional(z.array(z.string())),
+  vars: z.optional(z.record(z.string(), z.string())),
+  services: z.optional(z.array(z.object({ binding: z.string(), service: z.string(), entrypoint: z.optional(z.string()) }))),
+  tail_consumers: z.optional(z.array(z.object({ service: z.string() }))),
+});
+
+export type WorkerWiring = z.output<typeof WiringSchema>;
+
+/**
+ * Reads a wrangler.jsonc. wrangler itself is not imported for this: its CLI bundle installs
+ * SIGINT/SIGTERM handlers that exit the process on import. Wrangler files are JSON with
+ * comments and trailing commas, the dialect TypeScript's config parser reads.
+ */
+export async function readWorkerWiring(configPath: string): Promise<WorkerWiring> {
+  const parsed = ts.parseConfigFileTextToJson(configPath, await readFile(configPath, "utf8"));
+  if (parsed.error !== undefined) {
+    throw new Error(`${configPath}: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, "\n")}`);
+  }
+  const result = WiringSchema.safeParse(parsed.config);
+  if (!result.success) throw new Error(`${configPath} is not a Worker config we can run:\n${z.prettifyError(result.error)}`);
+  // `main` is relative to the config file, as wrangler reads it.
+  return { ...result.data, main: resolve(dirname(configPath), result.data.main) };
+}

@@ -1,0 +1,305 @@
+/**
+ * `npm start` and `npm run demo` as a newcomer runs them: the start command as a child process
+ * on free ports and a data directory of its own, the demo against the URLs it prints.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createClient } from "@clickhouse/client-web";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BANNER_END = "Ctrl-C stops everything";
+
+interface Started {
+  child: ChildProcess;
+  /** stdout alone. */
+  stdout: () => string;
+  /** stdout and stderr as they came. */
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+interface PipelineUrls {
+  ingest: string;
+  producer: string;
+  clickhouse: string;
+}
+
+/** Runs a TypeScript entry on this Node, without a wrapper process, so signals reach it directly. */
+function runScript(entry: string, args: string[]): Started {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    cwd: REPOSITORY_ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    output += chunk.toString();
+  });
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => stdout, output: () => output, exited };
+}
+
+function startPipeline(dataDir: string): Started {
+  return runScript("scripts/dev/start.ts", [
+    ...["--clickhouse-port", "0", "--ingest-port", "0", "--producer-port", "0"],
+    ...["--data-dir", dataDir, "--token", "test-token"],
+  ]);
+}
+
+async function bannerOf(started: Started, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void started.exited.then(({ code }) => (exitCode = code));
+  while (!started.output().includes(BANNER_END)) {
+    if (exitCode !== undefined || Date.now() > deadline) {
+      throw new Error(`npm start did not come up (exit ${exitCode}):\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return started.output();
+}
+
+function urlsIn(banner: string): PipelineUrls {
+  const url = (pattern: RegExp) => {
+    const match = pattern.exec(banner);
+    if (!match?.[1]) throw new Error(`no ${pattern} in the banner:\n${banner}`);
+    return match[1];
+  };
+  return {
+    ingest: url(/logs\s+(http:\/\/[\d.:]+)\/v1\/logs/),
+    producer: url(/Producer\s+(http:\/\/[\d.:]+)/),
+    clickhouse: url(/ClickHouse\s+(http:\/\/[\d.:]+)/),
+  };
+}
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function childPidsOf(pid: number): number[] {
+  try {
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Helpers such as esbuild's service leave on their own once their parent is gone: give them a moment. */
+async function stillAliveAfterGrace(pids: number[], graceMs = 5_000): Promise<number[]> {
+  const deadline = Date.now() + graceMs;
+  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  return pids.filter(isAlive);
+}
+
+async function stopWithSigint(started: Started) {
+  started.child.kill("SIGINT");
+  return started.exited;
+}
+
+interface DemoReport {
+  runId: string;
+  traffic: { boomRequestId: string; checkoutRequestId: string; checkoutTraceId: string; healthyRequestIds: string[] };
+  findings: Array<{ title: string; sql: string; complete: boolean; rows: Array<Record<string, unknown>> }>;
+}
+
+let dataDir: string;
+let pipeline: Started;
+let urls: PipelineUrls;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "deco-otel-local-pipeline-"));
+  pipeline = startPipeline(dataDir);
+  urls = urlsIn(await bannerOf(pipeline));
+});
+
+afterAll(async () => {
+  if (pipeline?.child.exitCode === null) {
+    pipeline.child.kill("SIGKILL");
+    await pipeline.exited;
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm run demo", () => {
+  let report: DemoReport;
+  const finding = (title: string) => {
+    const found = report.findings.find((candidate) => candidate.title.startsWith(title));
+    if (!found) throw new Error(`no finding titled ${title}`);
+    return found.rows;
+  };
+
+  beforeAll(async () => {
+    const demo = runScript("scripts/dev/demo.ts", [
+      ...["--json", "--token", "test-token", "--timeout", "40"],
+      ...["--producer-url", urls.producer, "--ingest-url", urls.ingest, "--clickhouse-url", urls.clickhouse],
+    ]);
+    const { code } = await demo.exited;
+    expect(code, demo.output()).toBe(0);
+    report = JSON.parse(demo.stdout()) as DemoReport;
+  }, 90_000);
+
+  it("finds every failure the tail caught, with the request ids it sent", () => {
+    const rows = finding("Errors the tail caught");
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          event: "fetch",
+          outcome: "exception",
+          request_id: report.traffic.boomRequestId,
+          path: "/boom",
+          body: "TypeError: Cannot read properties of undefined (reading 'items')",
+        }),
+        expect.objectContaining({
+          event: "fetch",
+          request_id: report.traffic.checkoutRequestId,
+          path: "/checkout",
+          severity: "ERROR",
+          body: "payment declined",
+        }),
+        expect.objectContaining({ event: "scheduled", severity: "ERROR" }),
+      ]),
+    );
+  });
+
+  it("joins the checkout's logs from both routes to its server span", () => {
+    expect(finding("One request")).toEqual([
+      expect.objectContaining({ log_via: "direct OTLP", server_span: "GET /checkout", span_status: "Error", same_trace: 1 }),
+      expect.objectContaining({ log_via: "tail Worker", server_span: "GET /checkout", span_status: "Error", same_trace: 1 }),
+    ]);
+  });
+
+  it("stores the e-mail address nowhere", () => {
+    const rows = finding("The e-mail address");
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => row.address_stored === 0 && row.redacted === "email")).toBe(true);
+    expect(rows.find((row) => row.log_via === "tail Worker")?.email_attribute).toBe("[REDACTED:email]");
+    expect(rows.find((row) => row.log_via === "direct OTLP")?.body).toContain("[REDACTED:email]");
+  });
+
+  it("shows one trace from the SDK's client span through the producer's spans", () => {
+    const rows = finding("The checkout's trace");
+    const span = (name: string, service: string) => rows.find((row) => row.span === name && row.service === service);
+    const client = span("GET /checkout", "demo-client");
+    const server = span("GET /checkout", "example-shop");
+    const payment = span("payment.authorize", "example-shop");
+    expect(client).toMatchObject({ kind: "Client", parent_span_id: "" });
+    expect(server).toMatchObject({ kind: "Server", parent_span_id: client?.span_id });
+    expect(payment).toMatchObject({ kind: "Client", status: "Error", parent_span_id: server?.span_id });
+  });
+
+  it("counts every invocation the traffic made", () => {
+    const rows = finding("Invocations counted by the tail");
+    const count = (event: string, outcome: string, statusClass: string) =>
+      Number(rows.find((row) => row.event === event && row.outcome === outcome && row.status_class === statusClass)?.invocations ?? 0);
+    expect(count("fetch", "ok", "2xx")).toBe(report.traffic.healthyRequestIds.length);
+    expect(count("fetch", "ok", "4xx")).toBe(1);
+    expect(count("fetch", "exception", "none")).toBe(1);
+    expect(count("scheduled", "ok", "none")).toBe(1);
+  });
+
+  it("reads request counts and a p95 bound from both duration histograms", () => {
+    const rows = finding("Latency");
+    const healthy = report.traffic.healthyRequestIds.length;
+    expect(rows.find((row) => row.service === "example-shop")).toMatchObject({
+      metric: "http.server.request.duration",
+      requests: String(healthy + 1),
+    });
+    expect(rows.find((row) => row.service === "demo-client")).toMatchObject({
+      metric: "http.client.request.duration",
+      requests: String(healthy + 2),
+    });
+    for (const row of rows) expect(Number(row.p95_at_most_ms)).toBeGreaterThan(0);
+  });
+
+  it("prints SQL that returns exactly the rows it shows", async () => {
+    const client = createClient({ url: urls.clickhouse });
+    try {
+      for (const { sql, rows, complete } of report.findings) {
+        expect(complete).toBe(true);
+        expect(await (await client.query({ query: sql, format: "JSONEachRow" })).json()).toEqual(rows);
+      }
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+// After the demo, whose counts cover everything the producer served since it started.
+describe("npm start", () => {
+  it("answers on every URL its banner prints, with the schema applied", async () => {
+    const home = await fetch(`${urls.producer}/`, { headers: { "x-request-id": "local-pipeline-test" } });
+    expect(home.status).toBe(200);
+    expect(home.headers.get("x-request-id")).toBe("local-pipeline-test");
+    await home.arrayBuffer();
+
+    const health = await fetch(`${urls.ingest}/health/deep`);
+    expect(await health.json()).toEqual({ status: "ok", clickhouse: "ok" });
+    const withoutToken = await fetch(`${urls.ingest}/v1/logs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(withoutToken.status).toBe(401);
+    await withoutToken.arrayBuffer();
+
+    expect(await (await fetch(`${urls.clickhouse}/ping`)).text()).toBe("Ok.\n");
+    const tables = await (
+      await fetch(urls.clickhouse, { method: "POST", body: "SELECT name FROM system.tables WHERE database = 'otel'" })
+    ).text();
+    expect(tables.split("\n")).toEqual(expect.arrayContaining(["otel_logs", "otel_traces", "otel_metrics_sum", "otel_metrics_histogram"]));
+  });
+});
+
+describe("stopping and starting again", () => {
+  it("stops everything on SIGINT with exit code 0, and a second start keeps the data", async () => {
+    const children = childPidsOf(pipeline.child.pid!);
+    expect(children.length).toBeGreaterThan(0);
+    expect(await stopWithSigint(pipeline)).toEqual({ code: 0, signal: null });
+    for (const url of Object.values(urls)) expect(await isListening(portOf(url))).toBe(false);
+    expect(await stillAliveAfterGrace(children)).toEqual([]);
+
+    const again = startPipeline(dataDir);
+    try {
+      const banner = await bannerOf(again);
+      expect(banner).toContain("schema already in place");
+      const rows = await (
+        await fetch(urlsIn(banner).clickhouse, {
+          method: "POST",
+          body: "SELECT count() FROM otel.otel_logs WHERE LogAttributes['_source'] = 'tail-worker'",
+        })
+      ).text();
+      expect(Number(rows)).toBeGreaterThanOrEqual(3);
+    } finally {
+      expect(await stopWithSigint(again)).toEqual({ code: 0, signal: null });
+    }
+  });
+});
