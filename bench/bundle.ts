@@ -1,0 +1,76 @@
+/**
+ * Bundle size of each Worker as `wrangler deploy --dry-run` builds it for upload, as built and
+ * minified, raw and gzipped (Cloudflare's size limit counts the gzipped upload).
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+
+export interface BundleResult {
+  worker: string;
+  minified: boolean;
+  bytes: number;
+  gzipBytes: number;
+  /** wrangler's own "Total Upload" line, kept as a cross-check. */
+  wranglerSays: string;
+}
+
+export const WORKER_CONFIGS = [
+  { worker: "deco-otel-ingest", config: "wrangler.ingest.jsonc" },
+  { worker: "deco-otel-tail", config: "wrangler.tail.jsonc" },
+] as const;
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const run = promisify(execFile);
+
+function wranglerBin(): string {
+  const require = createRequire(import.meta.url);
+  return join(require.resolve("wrangler/package.json"), "..", "bin", "wrangler.js");
+}
+
+/** The built modules of a dry-run (source maps and wrangler's README excluded). */
+async function builtModules(outdir: string): Promise<Buffer[]> {
+  const files = (await readdir(outdir)).filter((file) => /\.(m?js|wasm)$/.test(file));
+  return Promise.all(files.map((file) => readFile(join(outdir, file))));
+}
+
+/** Runs `wrangler deploy --dry-run` into `outdir`; returns what wrangler printed. */
+export async function wranglerBuild(config: string, minified: boolean, outdir: string): Promise<string> {
+  const args = [wranglerBin(), "deploy", "--dry-run", "-c", config, "--outdir", outdir, ...(minified ? ["--minify"] : [])];
+  const { stdout } = await run(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+async function buildOnce(worker: string, config: string, minified: boolean): Promise<BundleResult> {
+  const outdir = await mkdtemp(join(tmpdir(), "deco-otel-bundle-"));
+  try {
+    const stdout = await wranglerBuild(config, minified, outdir);
+    const modules = await builtModules(outdir);
+    return {
+      worker,
+      minified,
+      bytes: modules.reduce((sum, module) => sum + module.byteLength, 0),
+      gzipBytes: modules.reduce((sum, module) => sum + gzipSync(module).byteLength, 0),
+      wranglerSays: /Total Upload:[^\n]*/.exec(stdout)?.[0].trim() ?? "",
+    };
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+export async function measureBundles(): Promise<BundleResult[]> {
+  const results: BundleResult[] = [];
+  for (const { worker, config } of WORKER_CONFIGS) {
+    for (const minified of [false, true]) results.push(await buildOnce(worker, config, minified));
+  }
+  return results;
+}

@@ -1,0 +1,92 @@
+/**
+ * A Worker in workerd through Miniflare, loaded from the very bundle `wrangler deploy` uploads
+ * and with its wrangler configuration (compatibility date, flags, vars), plus a per-request
+ * probe of the workerd process's CPU time and the request's wall time.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Miniflare, type RequestInit } from "miniflare";
+import { unstable_readConfig } from "wrangler";
+import { wranglerBuild } from "./bundle";
+import { newWorkerdPid, processCpuNanos, workerdChildren } from "./workerd-cpu";
+
+export interface BuiltWorker {
+  scriptPath: string;
+  compatibilityDate: string;
+  compatibilityFlags: string[];
+  vars: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+export async function buildForWorkerd(config: string): Promise<BuiltWorker> {
+  const outdir = await mkdtemp(join(tmpdir(), "deco-otel-workerd-"));
+  await wranglerBuild(config, false, outdir);
+  const parsed = unstable_readConfig({ config });
+  const vars = Object.fromEntries(
+    Object.entries(parsed.vars).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]),
+  );
+  return {
+    scriptPath: join(outdir, "index.js"),
+    compatibilityDate: parsed.compatibility_date ?? "2026-04-01",
+    compatibilityFlags: parsed.compatibility_flags,
+    vars,
+    remove: () => rm(outdir, { recursive: true, force: true }),
+  };
+}
+
+export interface Measured {
+  status: number;
+  body: Uint8Array;
+  /** workerd CPU (all threads) from sending the request to reading the whole answer. */
+  cpuNs: number;
+  wallMs: number;
+}
+
+export interface RunningWorker {
+  /** From `new Miniflare` until workerd is up with the Worker loaded. */
+  readyMs: number;
+  request(path: string, init?: RequestInit): Promise<Measured>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The Worker logs each request to stdout; that is drained so it neither floods the table nor
+ * backs up. stderr (warnings, errors, workerd's own failures) still shows.
+ */
+function drainStdout(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream): void {
+  stdout.resume();
+  // Forwarded chunk by chunk: piping would add listeners to process.stderr for every start.
+  stderr.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+}
+
+export async function startInWorkerd(
+  source: { scriptPath: string; modulesRoot: string } | { script: string },
+  settings: { compatibilityDate: string; compatibilityFlags?: string[]; bindings?: Record<string, string> },
+): Promise<RunningWorker> {
+  const before = workerdChildren();
+  const started = performance.now();
+  const mf = new Miniflare({
+    modules: true,
+    ...source,
+    compatibilityDate: settings.compatibilityDate,
+    compatibilityFlags: settings.compatibilityFlags ?? [],
+    bindings: settings.bindings ?? {},
+    handleRuntimeStdio: drainStdout,
+  });
+  await mf.ready;
+  const readyMs = performance.now() - started;
+  const pid = newWorkerdPid(before);
+  return {
+    readyMs,
+    async request(path, init) {
+      const cpuBefore = processCpuNanos(pid);
+      const sent = performance.now();
+      const response = await mf.dispatchFetch(`http://worker.local${path}`, init);
+      const body = new Uint8Array(await response.arrayBuffer());
+      const wallMs = performance.now() - sent;
+      return { status: response.status, body, cpuNs: processCpuNanos(pid) - cpuBefore, wallMs };
+    },
+    dispose: () => mf.dispose(),
+  };
+}
