@@ -1,0 +1,601 @@
+/**
+ * Everything the ingest Worker refuses, in workerd against the local ClickHouse: malformed
+ * bodies, limits, auth, routes, an unavailable or unprepared ClickHouse and bad configuration.
+ * Each refusal has its status, a `google.rpc.Status` body in the request's encoding with a
+ * precise message, and writes nothing.
+ *
+ * One workerd runs the Worker under test plus variants of it with other settings (limits,
+ * ClickHouse endpoints, configuration), reached through `mf.getWorker(name)`.
+ */
+import { createServer, type Server } from "node:net";
+import { gzipSync } from "node:zlib";
+import type { WorkerOptions } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { oracle, oracleDecodeStatus, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { buildWorker } from "../../scripts/build-worker";
+import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
+import { uniqueId } from "../support/export-results";
+import { bearer, INGEST_COMPATIBILITY_DATE, startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
+import { discardRuntimeOutput } from "../support/runtime-output";
+
+const UNREACHABLE = "ingest-unreachable";
+const NO_SCHEMA = "ingest-no-schema";
+const SLOW = "ingest-slow";
+const REFUSED_LOGIN = "ingest-refused-login";
+const BAD_DATABASE_NAME = "ingest-bad-database-name";
+const NO_TOKENS = "ingest-no-tokens";
+
+const MAX_BODY_BYTES = 1024;
+const MAX_DECOMPRESSED_BYTES = 2048;
+const ROTATED_TOKENS = ["token-old-0123456789", "token-new-9876543210"];
+
+let ingest: IngestUnderTest;
+let limited: IngestUnderTest;
+let emptyDatabase: TestDatabase;
+/** Accepts connections and never answers: a ClickHouse that hangs. */
+let silentServer: Server;
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as { port: number }).port;
+}
+
+/** A port nothing listens on (it was free a moment ago). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  silentServer = createServer(() => undefined);
+  const [script, database, silentPort, unusedPort] = await Promise.all([
+    buildWorker("workers/ingest/index.ts"),
+    createTestDatabase("ingest_errors_empty"),
+    listen(silentServer),
+    closedPort(),
+  ]);
+  emptyDatabase = database;
+  const variant = (name: string, bindings: Record<string, string>): WorkerOptions => ({
+    name,
+    modules: true,
+    script,
+    compatibilityDate: INGEST_COMPATIBILITY_DATE,
+    bindings: {
+      CLICKHOUSE_URL: emptyDatabase.url,
+      CLICKHOUSE_DATABASE: emptyDatabase.database,
+      INGEST_TOKENS: TEST_TOKEN,
+      ...bindings,
+    },
+  });
+  [ingest, limited] = await Promise.all([
+    startIngestWorker({
+      prefix: "ingest_errors",
+      handleRuntimeStdio: discardRuntimeOutput,
+      extraWorkers: [
+        variant(UNREACHABLE, { CLICKHOUSE_URL: `http://127.0.0.1:${unusedPort}` }),
+        variant(NO_SCHEMA, {}),
+        variant(SLOW, { CLICKHOUSE_URL: `http://127.0.0.1:${silentPort}`, CLICKHOUSE_TIMEOUT_MS: "300" }),
+        variant(REFUSED_LOGIN, { CLICKHOUSE_PASSWORD: "not-the-password" }),
+        variant(BAD_DATABASE_NAME, { CLICKHOUSE_DATABASE: "bad-name!" }),
+        variant(NO_TOKENS, { INGEST_TOKENS: "" }),
+      ],
+    }),
+    // Small limits and two tokens, writing into a database with the schema of its own.
+    startIngestWorker({
+      prefix: "ingest_errors_limited",
+      handleRuntimeStdio: discardRuntimeOutput,
+      vars: {
+        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+        MAX_DECOMPRESSED_BYTES: String(MAX_DECOMPRESSED_BYTES),
+        INGEST_TOKENS: ROTATED_TOKENS.join(", "),
+      },
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([ingest?.dispose(), limited?.dispose(), emptyDatabase?.drop()]);
+  silentServer?.close();
+});
+
+/** A request to one of the variants sharing the workerd of `ingest`. */
+async function fetchVariant(name: string, path: string, init?: RequestInit): Promise<Response> {
+  const worker = await ingest.mf.getWorker(name);
+  return (await worker.fetch(`http://ingest.test${path}`, init as never)) as unknown as Response;
+}
+
+type Encoding = "json" | "protobuf";
+
+/** The refusal's `google.rpc.Status`, checked to be in the expected encoding. */
+async function statusOf(response: Response, encoding: Encoding): Promise<{ code: number; message: string }> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (encoding === "protobuf") {
+    expect(response.headers.get("content-type")).toBe("application/x-protobuf");
+    return oracleDecodeStatus(bytes);
+  }
+  expect(response.headers.get("content-type")).toBe("application/json");
+  return JSON.parse(new TextDecoder().decode(bytes)) as { code: number; message: string };
+}
+
+const TABLES = [
+  "otel_logs",
+  "otel_traces",
+  "otel_metrics_gauge",
+  "otel_metrics_sum",
+  "otel_metrics_histogram",
+  "otel_metrics_exponential_histogram",
+  "otel_metrics_summary",
+];
+
+/** Rows in every table of `target`'s database. */
+async function rowCounts(target: IngestUnderTest): Promise<Record<string, string>> {
+  const [counts] = await target.rows<Record<string, string>>(
+    `SELECT ${TABLES.map((table) => `(SELECT count() FROM ${table}) AS ${table}`).join(", ")}`,
+  );
+  return counts!;
+}
+
+function recentNanos(): string {
+  return `${Math.floor(Date.now() / 1000) - 60}000000000`;
+}
+
+function logRecord(runId: string, extra: object = {}): object {
+  return { timeUnixNano: recentNanos(), body: { stringValue: `record of ${runId}` }, ...extra };
+}
+
+/** Two resources of valid log records; `second` replaces the second resource's record. */
+function logsRequest(runId: string, second: object = logRecord(runId)): object {
+  const resource = { attributes: [{ key: "run.id", value: { stringValue: runId } }] };
+  return {
+    resourceLogs: [
+      { resource, scopeLogs: [{ logRecords: [logRecord(runId), logRecord(runId)] }] },
+      { resource, scopeLogs: [{ logRecords: [second] }] },
+    ],
+  };
+}
+
+/** Bytes needed for `n` as a protobuf varint. */
+function varintLength(n: number): number {
+  let length = 1;
+  while (n >= 0x80) {
+    n = Math.floor(n / 0x80);
+    length++;
+  }
+  return length;
+}
+
+interface BadInput {
+  name: string;
+  path?: string;
+  body: () => Uint8Array | string;
+  headers: Record<string, string>;
+  status: number;
+  code: number;
+  message: string | RegExp;
+}
+
+const JSON_TYPE = { "Content-Type": "application/json" };
+const PROTOBUF_TYPE = { "Content-Type": "application/x-protobuf" };
+
+/**
+ * A valid two-resource request cut one byte short: the first resource decodes, yet nothing
+ * may be written. The message names the second resource, its declared length, the bytes left
+ * and where its length prefix sits.
+ */
+function truncatedLogs(): { body: Uint8Array; message: string } {
+  const runId = uniqueId("truncated");
+  const full = oracleEncode(oracle.logsRequest, logsRequest(runId));
+  const firstOnly = oracleEncode(oracle.logsRequest, { resourceLogs: [(logsRequest(runId) as { resourceLogs: object[] }).resourceLogs[0]] });
+  const secondLength = full.length - firstOnly.length - 1 - varintLength(full.length - firstOnly.length - 2);
+  return {
+    body: full.subarray(0, full.length - 1),
+    message:
+      `protobuf: resourceLogs[1]: length ${secondLength} exceeds the ${secondLength - 1} bytes left ` +
+      `at byte ${firstOnly.length + 1} (field 1 of ExportLogsServiceRequest)`,
+  };
+}
+
+const truncated = truncatedLogs();
+
+const badInputs: BadInput[] = [
+  {
+    name: "truncated protobuf",
+    body: () => truncated.body,
+    headers: PROTOBUF_TYPE,
+    status: 400,
+    code: 3,
+    message: truncated.message,
+  },
+  {
+    name: "truncated protobuf traces (a cut varint)",
+    path: "/v1/traces",
+    // resourceSpans (field 1, length 3) → scopeSpans (field 2, length 1) → a tag byte whose varint never ends.
+    body: () => Uint8Array.from([0x0a, 0x03, 0x12, 0x01, 0x80]),
+    headers: PROTOBUF_TYPE,
+    status: 400,
+    code: 3,
+    message: /^protobuf: resourceSpans\[0\]\.scopeSpans\[0\]: truncated varint at byte 4\b/,
+  },
+  {
+    name: "protobuf sent as JSON",
+    body: () => oracleEncode(oracle.logsRequest, logsRequest(uniqueId("misdeclared"))),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: /^invalid JSON: /,
+  },
+  {
+    name: "invalid JSON",
+    body: () => '{"resourceLogs":[',
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: /^invalid JSON: \S/,
+  },
+  {
+    name: "a JSON array instead of an object",
+    body: () => "[]",
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: "expected a JSON object, got array",
+  },
+  {
+    name: "a wrong type in the last record",
+    body: () => JSON.stringify(logsRequest(uniqueId("wrong-type"), logRecord("x", { severityText: 5 }))),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: "resourceLogs[1].scopeLogs[0].logRecords[0].severityText: expected string, got number",
+  },
+  {
+    name: "a number where a repeated field belongs",
+    path: "/v1/metrics",
+    body: () => '{"resourceMetrics":[{"scopeMetrics":7}]}',
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: "resourceMetrics[0].scopeMetrics: expected array, got number",
+  },
+  {
+    name: "a bad hex trace id",
+    body: () => JSON.stringify(logsRequest(uniqueId("bad-hex"), logRecord("x", { traceId: "5b8efff798038103d269b633813fc6zz" }))),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: 'resourceLogs[1].scopeLogs[0].logRecords[0].traceId: expected 32 hex characters, got "5b8efff798038103d269b633813fc6zz"',
+  },
+  {
+    name: "a span id of the wrong length",
+    path: "/v1/traces",
+    body: () =>
+      JSON.stringify({
+        resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: "5b8efff798038103d269b633813fc60c", spanId: "eee19b7e", name: "s" }] }] }],
+      }),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: 'resourceSpans[0].scopeSpans[0].spans[0].spanId: expected 16 hex characters, got "eee19b7e"',
+  },
+  {
+    name: "a bad exemplar trace id",
+    path: "/v1/metrics",
+    body: () =>
+      JSON.stringify({
+        resourceMetrics: [
+          { scopeMetrics: [{ metrics: [{ name: "m", gauge: { dataPoints: [{ asDouble: 1, exemplars: [{ traceId: "nope" }] }] } }] }] },
+        ],
+      }),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message:
+      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0].traceId: expected 32 hex characters, got "nope"',
+  },
+  {
+    name: "gzip declared but not sent",
+    body: () => JSON.stringify(logsRequest(uniqueId("not-gzip"))),
+    headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
+    status: 400,
+    code: 3,
+    message: /^request body is not valid gzip: \S/,
+  },
+  {
+    name: "a cut gzip stream (found by its magic bytes, no header)",
+    body: () => {
+      const zipped = gzipSync(JSON.stringify(logsRequest(uniqueId("cut-gzip"))));
+      return zipped.subarray(0, zipped.length - 12);
+    },
+    headers: PROTOBUF_TYPE,
+    status: 400,
+    code: 3,
+    message: /^request body is not valid gzip: \S/,
+  },
+  {
+    name: "a wrong content type",
+    body: () => JSON.stringify(logsRequest(uniqueId("text-plain"))),
+    headers: { "Content-Type": "text/plain" },
+    status: 415,
+    code: 3,
+    message: 'unsupported Content-Type "text/plain": OTLP/HTTP accepts application/x-protobuf or application/json',
+  },
+  {
+    name: "no content type",
+    // Bytes, not a string: fetch would label a string text/plain.
+    body: () => new TextEncoder().encode(JSON.stringify(logsRequest(uniqueId("no-type")))),
+    headers: {},
+    status: 415,
+    code: 3,
+    message: 'unsupported Content-Type "": OTLP/HTTP accepts application/x-protobuf or application/json',
+  },
+  {
+    name: "an unsupported content encoding",
+    body: () => JSON.stringify(logsRequest(uniqueId("brotli"))),
+    headers: { ...JSON_TYPE, "Content-Encoding": "br" },
+    status: 415,
+    code: 3,
+    message: 'unsupported Content-Encoding "br": use gzip or identity',
+  },
+];
+
+describe("bad input", () => {
+  it.each(badInputs)("answers $name with $status and writes nothing", async ({ path, body, headers, status, code, message }) => {
+    const before = await rowCounts(ingest);
+    const response = await ingest.fetch(path ?? "/v1/logs", { method: "POST", body: body() as BodyInit, headers: { ...bearer(), ...headers } });
+    expect(response.status).toBe(status);
+    const encoding: Encoding = headers["Content-Type"] === "application/x-protobuf" ? "protobuf" : "json";
+    const answer = await statusOf(response, encoding);
+    expect(answer.code).toBe(code);
+    if (typeof message === "string") expect(answer.message).toBe(message);
+    else expect(answer.message).toMatch(message);
+    expect(response.headers.get("retry-after")).toBeNull();
+    expect(await rowCounts(ingest)).toEqual(before);
+  });
+});
+
+describe("auth", () => {
+  const body = () => oracleEncode(oracle.logsRequest, logsRequest(uniqueId("auth")));
+
+  it.each([
+    { name: "no Authorization header", authorization: undefined, message: "missing bearer token: send `Authorization: Bearer <token>`" },
+    { name: "another scheme", authorization: "Basic dXNlcjpwYXNz", message: "missing bearer token: send `Authorization: Bearer <token>`" },
+    { name: "an empty bearer token", authorization: "Bearer ", message: "missing bearer token: send `Authorization: Bearer <token>`" },
+    { name: "a wrong token", authorization: "Bearer not-the-token", message: "invalid bearer token" },
+    { name: "a prefix of the token", authorization: `Bearer ${TEST_TOKEN.slice(0, -1)}`, message: "invalid bearer token" },
+  ])("refuses $name with 401 and writes nothing", async ({ authorization, message }) => {
+    const before = await rowCounts(ingest);
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: body() as BodyInit,
+      headers: { ...PROTOBUF_TYPE, ...(authorization === undefined ? {} : { Authorization: authorization }) },
+    });
+    expect(response.status).toBe(401);
+    expect(await statusOf(response, "protobuf")).toEqual({ code: 16, message });
+    expect(await rowCounts(ingest)).toEqual(before);
+  });
+
+  it("checks the token before reading the body", async () => {
+    const response = await ingest.fetch("/v1/traces", { method: "POST", body: "not even JSON", headers: JSON_TYPE });
+    expect(response.status).toBe(401);
+    expect(await statusOf(response, "json")).toEqual({ code: 16, message: "missing bearer token: send `Authorization: Bearer <token>`" });
+  });
+
+  it.each(ROTATED_TOKENS)("accepts every configured token (%s) during a rotation", async (token) => {
+    const runId = uniqueId("rotation");
+    const response = await limited.fetch("/v1/logs", {
+      method: "POST",
+      body: JSON.stringify(logsRequest(runId)),
+      headers: { ...JSON_TYPE, Authorization: `bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await limited.rows(`SELECT count() AS n FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`)).toEqual([{ n: "3" }]);
+  });
+});
+
+describe("routes and methods", () => {
+  it.each([
+    { method: "POST", path: "/v1/profiles", message: "no route for POST /v1/profiles: OTLP paths are /v1/logs, /v1/traces and /v1/metrics" },
+    { method: "POST", path: "/v1/logs/extra", message: "no route for POST /v1/logs/extra: OTLP paths are /v1/logs, /v1/traces and /v1/metrics" },
+    { method: "GET", path: "/", message: "no route for GET /: OTLP paths are /v1/logs, /v1/traces and /v1/metrics" },
+  ])("answers $method $path with 404", async ({ method, path, message }) => {
+    const response = await ingest.fetch(path, { method, headers: { ...bearer(), ...JSON_TYPE }, ...(method === "POST" ? { body: "{}" } : {}) });
+    expect(response.status).toBe(404);
+    expect(await statusOf(response, "json")).toEqual({ code: 5, message });
+  });
+
+  it.each([
+    { method: "GET", path: "/v1/logs" },
+    { method: "PUT", path: "/v1/traces" },
+    { method: "DELETE", path: "/v1/metrics" },
+  ])("answers $method $path with 405 and Allow: POST", async ({ method, path }) => {
+    const response = await ingest.fetch(path, { method, headers: { ...bearer(), ...PROTOBUF_TYPE }, ...(method === "PUT" ? { body: "x" } : {}) });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(await statusOf(response, "protobuf")).toEqual({ code: 12, message: `method ${method} is not allowed on ${path}: use POST` });
+  });
+});
+
+describe("size limits", () => {
+  /** A valid JSON logs request of at least `bytes` bytes (a long body pads it). */
+  function paddedLogs(runId: string, bytes: number): string {
+    const request = logsRequest(runId, logRecord(runId, { body: { stringValue: "p".repeat(bytes) } }));
+    return JSON.stringify(request);
+  }
+
+  async function refusedWith413(response: Response, message: string): Promise<void> {
+    expect(response.status).toBe(413);
+    expect(await statusOf(response, "json")).toEqual({ code: 11, message });
+  }
+
+  it("refuses a body whose Content-Length is over MAX_BODY_BYTES", async () => {
+    const before = await rowCounts(limited);
+    const body = paddedLogs(uniqueId("over"), MAX_BODY_BYTES);
+    const response = await limited.fetch("/v1/logs", { method: "POST", body, headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE } });
+    await refusedWith413(response, `request body is ${Buffer.byteLength(body)} bytes, over the limit of ${MAX_BODY_BYTES} bytes`);
+    expect(await rowCounts(limited)).toEqual(before);
+  });
+
+  it("refuses a streamed body without Content-Length once it passes MAX_BODY_BYTES", async () => {
+    const before = await rowCounts(limited);
+    const text = paddedLogs(uniqueId("streamed"), MAX_BODY_BYTES);
+    const chunks = [text.slice(0, 600), text.slice(600)];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks.shift();
+        if (chunk === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(chunk));
+      },
+    });
+    const response = await limited.fetch("/v1/logs", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE },
+    } as RequestInit);
+    await refusedWith413(response, `request body is more than the limit of ${MAX_BODY_BYTES} bytes`);
+    expect(await rowCounts(limited)).toEqual(before);
+  });
+
+  it.each([
+    { name: "with Content-Encoding: gzip", headers: { "Content-Encoding": "gzip" } as Record<string, string> },
+    { name: "found by its magic bytes", headers: {} as Record<string, string> },
+  ])("refuses gzip that inflates past MAX_DECOMPRESSED_BYTES ($name)", async ({ headers }) => {
+    const before = await rowCounts(limited);
+    const body = gzipSync(paddedLogs(uniqueId("bomb"), 50_000));
+    expect(body.byteLength).toBeLessThan(MAX_BODY_BYTES);
+    const response = await limited.fetch("/v1/logs", {
+      method: "POST",
+      body,
+      headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE, ...headers },
+    });
+    await refusedWith413(response, `decompressed request body is more than the limit of ${MAX_DECOMPRESSED_BYTES} bytes`);
+    expect(await rowCounts(limited)).toEqual(before);
+  });
+
+  it("accepts gzip that is over MAX_BODY_BYTES only once inflated", async () => {
+    const runId = uniqueId("inflates-within");
+    const text = paddedLogs(runId, 1200);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_BODY_BYTES);
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_DECOMPRESSED_BYTES);
+    const response = await limited.fetch("/v1/logs", {
+      method: "POST",
+      body: gzipSync(text),
+      headers: { ...bearer(ROTATED_TOKENS[1]), ...JSON_TYPE, "Content-Encoding": "gzip" },
+    });
+    expect(response.status).toBe(200);
+    expect(await limited.rows(`SELECT count() AS n FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`)).toEqual([{ n: "3" }]);
+  });
+});
+
+describe("ClickHouse unavailable", () => {
+  const logs = () => JSON.stringify(logsRequest(uniqueId("unavailable")));
+  const post = (variant: string, path: string, body: string | Uint8Array, contentType = "application/json") =>
+    fetchVariant(variant, path, { method: "POST", body: body as BodyInit, headers: { ...bearer(), "Content-Type": contentType } });
+
+  it("answers 502 with Retry-After when ClickHouse cannot be reached", async () => {
+    const response = await post(UNREACHABLE, "/v1/logs", logs());
+    expect(response.status).toBe(502);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const status = await statusOf(response, "json");
+    expect(status.code).toBe(14);
+    expect(status.message).toMatch(
+      new RegExp(`^ClickHouse is unreachable describing ${emptyDatabase.database}\\.otel_logs \\(has the schema been applied\\?\\): \\S`),
+    );
+  });
+
+  it("answers in the request's encoding: protobuf", async () => {
+    const response = await post(UNREACHABLE, "/v1/traces", oracleEncode(oracle.tracesRequest, { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: new Uint8Array(16).fill(1), spanId: new Uint8Array(8).fill(2), name: "x" }] }] }] }), "application/x-protobuf");
+    expect(response.status).toBe(502);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await statusOf(response, "protobuf")).message).toMatch(/^ClickHouse is unreachable describing \S+\.otel_traces /);
+  });
+
+  it("answers 504 with Retry-After when ClickHouse does not answer in time", async () => {
+    const response = await post(SLOW, "/v1/logs", logs());
+    expect(response.status).toBe(504);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await statusOf(response, "json")).toEqual({
+      code: 14,
+      message: `ClickHouse did not answer in time describing ${emptyDatabase.database}.otel_logs (has the schema been applied?)`,
+    });
+  });
+
+  it.each([
+    { path: "/v1/logs", table: "otel_logs", body: logs },
+    {
+      path: "/v1/metrics",
+      table: "otel_metrics_sum",
+      body: () =>
+        JSON.stringify({
+          resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "m", sum: { dataPoints: [{ timeUnixNano: recentNanos(), asInt: "1" }] } }] }] }],
+        }),
+    },
+  ])("answers 503 naming the missing table when the schema was not applied ($table)", async ({ path, table, body }) => {
+    const response = await post(NO_SCHEMA, path, body());
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const status = await statusOf(response, "json");
+    expect(status.code).toBe(14);
+    expect(status.message).toMatch(
+      new RegExp(`^ClickHouse error 60 \\(UNKNOWN_TABLE\\) describing ${emptyDatabase.database}\\.${table} \\(has the schema been applied\\?\\): `),
+    );
+  });
+
+  it("answers 503 when ClickHouse refuses the login", async () => {
+    const response = await post(REFUSED_LOGIN, "/v1/logs", logs());
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await statusOf(response, "json")).message).toMatch(/^ClickHouse error 516 \(AUTHENTICATION_FAILED\) describing /);
+  });
+
+  it.each([
+    { variant: UNREACHABLE, status: 502, message: /^ClickHouse is unreachable on ping: \S/ },
+    { variant: SLOW, status: 504, message: /^ClickHouse did not answer in time on ping$/ },
+    { variant: REFUSED_LOGIN, status: 503, message: /^ClickHouse error 516 \(AUTHENTICATION_FAILED\) on ping: / },
+  ])("GET /health/deep answers $status from $variant, while GET /health answers 200", async ({ variant, status, message }) => {
+    const deep = await fetchVariant(variant, "/health/deep");
+    expect(deep.status).toBe(status);
+    expect(deep.headers.get("retry-after")).toBe("5");
+    expect((await statusOf(deep, "json")).message).toMatch(message);
+    const shallow = await fetchVariant(variant, "/health");
+    expect(shallow.status).toBe(200);
+    expect(await shallow.json()).toEqual({ status: "ok" });
+  });
+
+  it("GET /health/deep answers 200 when ClickHouse answers, even without the schema", async () => {
+    const response = await fetchVariant(NO_SCHEMA, "/health/deep");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", clickhouse: "ok" });
+  });
+});
+
+describe("configuration errors", () => {
+  it.each([
+    {
+      variant: BAD_DATABASE_NAME,
+      message:
+        'deco-otel-ingest configuration is invalid: CLICKHOUSE_DATABASE must be a plain identifier (letters, digits, underscore), got "bad-name!"',
+    },
+    {
+      variant: NO_TOKENS,
+      message:
+        "deco-otel-ingest configuration is invalid: INGEST_TOKENS is required (one or more comma-separated bearer tokens, " +
+        "set with `wrangler secret put INGEST_TOKENS`); set AUTH_DISABLED=true only for local use",
+    },
+  ])("answers 503 naming the setting ($variant)", async ({ variant, message }) => {
+    for (const path of ["/v1/logs", "/health/deep"]) {
+      const response = await fetchVariant(variant, path, {
+        method: path === "/health/deep" ? "GET" : "POST",
+        headers: { ...bearer(), ...PROTOBUF_TYPE },
+        ...(path === "/health/deep" ? {} : { body: new Uint8Array(0) }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("60");
+      expect(await statusOf(response, "protobuf")).toEqual({ code: 14, message });
+    }
+    const shallow = await fetchVariant(variant, "/health");
+    expect(shallow.status).toBe(200);
+  });
+});

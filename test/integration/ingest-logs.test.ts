@@ -1,0 +1,433 @@
+/**
+ * Logs through the ingest Worker in workerd into the local ClickHouse: sent by the real
+ * OpenTelemetry JS exporters (OTLP/HTTP JSON and protobuf, plain and gzip) and by hand-made
+ * requests for what the SDK cannot produce, then read back from `otel_logs`.
+ */
+import { ROOT_CONTEXT, trace, TraceFlags } from "@opentelemetry/api";
+import { SeverityNumber } from "@opentelemetry/api-logs";
+import { OTLPLogExporter as JsonLogExporter } from "@opentelemetry/exporter-logs-otlp-http";
+import { OTLPLogExporter as ProtoLogExporter } from "@opentelemetry/exporter-logs-otlp-proto";
+import { CompressionAlgorithm } from "@opentelemetry/otlp-exporter-base";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { BatchLogRecordProcessor, LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hexBytes, oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
+import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { discardRuntimeOutput } from "../support/runtime-output";
+
+let ingest: IngestUnderTest;
+
+beforeAll(async () => {
+  ingest = await startIngestWorker({ prefix: "ingest_logs", handleRuntimeStdio: discardRuntimeOutput });
+});
+
+afterAll(async () => {
+  await ingest?.dispose();
+});
+
+interface LogRowRead {
+  Timestamp: string;
+  TraceId: string;
+  SpanId: string;
+  TraceFlags: number;
+  SeverityText: string;
+  SeverityNumber: number;
+  ServiceName: string;
+  Body: string;
+  ResourceAttributes: Record<string, string>;
+  ScopeName: string;
+  ScopeVersion: string;
+  LogAttributes: Record<string, string>;
+  EventName: string;
+}
+
+/** The run's rows, oldest first, with the time as exact Unix nanoseconds. */
+function logRowsOf(runId: string): Promise<LogRowRead[]> {
+  return ingest.rows<LogRowRead>(
+    `SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS Timestamp, TraceId, SpanId, TraceFlags,
+            SeverityText, SeverityNumber, ServiceName, Body, ResourceAttributes, ScopeName,
+            ScopeVersion, LogAttributes, EventName
+       FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'
+      ORDER BY Timestamp, Body`,
+  );
+}
+
+function post(path: string, body: Uint8Array | string, headers: Record<string, string>): Promise<Response> {
+  return ingest.fetch(path, { method: "POST", body: body as BodyInit, headers: { ...bearer(), ...headers } });
+}
+
+const JSON_HEADERS = { "Content-Type": "application/json" };
+const PROTOBUF_HEADERS = { "Content-Type": "application/x-protobuf" };
+
+/** Whole seconds a minute ago: recent enough for the timestamp window, exact to the nanosecond. */
+function recentSeconds(): number {
+  return Math.floor(Date.now() / 1000) - 60;
+}
+
+describe("logs sent by the OpenTelemetry JS exporters", () => {
+  const cases = [
+    { name: "OTLP/HTTP JSON", Exporter: JsonLogExporter, compression: CompressionAlgorithm.NONE },
+    { name: "OTLP/HTTP JSON, gzip", Exporter: JsonLogExporter, compression: CompressionAlgorithm.GZIP },
+    { name: "OTLP/HTTP protobuf", Exporter: ProtoLogExporter, compression: CompressionAlgorithm.NONE },
+    { name: "OTLP/HTTP protobuf, gzip", Exporter: ProtoLogExporter, compression: CompressionAlgorithm.GZIP },
+  ];
+
+  it.each(cases)("writes every record as sent: $name", async ({ Exporter, compression }) => {
+    const runId = uniqueId("logs-exporter");
+    const service = `checkout-${runId}`;
+    const exporter = new Exporter({ url: `${ingest.url}/v1/logs`, headers: bearer(), compression });
+    const results = recordExportResults(exporter);
+    const provider = new LoggerProvider({
+      resource: resourceFromAttributes({ "service.name": service, "run.id": runId, "host.cores": 2 }),
+      processors: [new SimpleLogRecordProcessor({ exporter })],
+    });
+    const logger = provider.getLogger("checkout.logger", "1.4.2");
+    const seconds = recentSeconds();
+    const traceId = "5b8efff798038103d269b633813fc60c";
+    const spanId = "eee19b7ec3c1b174";
+    const context = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags: TraceFlags.SAMPLED });
+
+    logger.emit({
+      timestamp: [seconds, 123_456_789],
+      severityNumber: SeverityNumber.INFO,
+      severityText: "INFO",
+      body: "order placed",
+      eventName: "checkout.order_placed",
+      context,
+      attributes: {
+        "order.id": "ord-77",
+        "order.items": 3,
+        "order.total": 149.95,
+        "order.gift": true,
+        "order.digest": new Uint8Array([0, 1, 2, 253, 254, 255]),
+        "order.skus": ["sku-1", "sku-2"],
+        "order.flags": [1, 2.5, false],
+      },
+    });
+    logger.emit({
+      timestamp: [seconds + 1, 5],
+      severityNumber: SeverityNumber.WARN,
+      severityText: "warning",
+      body: { message: "stock low", remaining: 2, warehouse: { id: "w1", open: true } },
+      attributes: { "warehouse.zone": "b" },
+    });
+    logger.emit({
+      timestamp: [seconds + 2, 0],
+      severityNumber: SeverityNumber.ERROR2,
+      attributes: { nothing: "no body" },
+    });
+    await provider.forceFlush();
+    await provider.shutdown();
+
+    expect(exportOutcomes(results)).toEqual(["success", "success", "success"]);
+    const rows = await logRowsOf(runId);
+    expect(rows).toEqual([
+      {
+        Timestamp: `${seconds}123456789`,
+        TraceId: traceId,
+        SpanId: spanId,
+        TraceFlags: 1,
+        SeverityText: "INFO",
+        SeverityNumber: 9,
+        ServiceName: service,
+        Body: "order placed",
+        ResourceAttributes: expect.objectContaining({ "service.name": service, "run.id": runId, "host.cores": "2" }),
+        ScopeName: "checkout.logger",
+        ScopeVersion: "1.4.2",
+        LogAttributes: {
+          "order.id": "ord-77",
+          "order.items": "3",
+          "order.total": "149.95",
+          "order.gift": "true",
+          "order.digest": "AAEC/f7/",
+          "order.skus": '["sku-1","sku-2"]',
+          "order.flags": "[1,2.5,false]",
+        },
+        EventName: "checkout.order_placed",
+      },
+      {
+        Timestamp: `${seconds + 1}000000005`,
+        TraceId: "",
+        SpanId: "",
+        TraceFlags: 0,
+        // A known level name in any spelling is stored in OTLP's canonical short form.
+        SeverityText: "WARN",
+        SeverityNumber: 13,
+        ServiceName: service,
+        // A map body is stored as the Collector renders it: JSON with its keys sorted.
+        Body: '{"message":"stock low","remaining":2,"warehouse":{"id":"w1","open":true}}',
+        ResourceAttributes: expect.objectContaining({ "service.name": service }),
+        ScopeName: "checkout.logger",
+        ScopeVersion: "1.4.2",
+        LogAttributes: { "warehouse.zone": "b" },
+        EventName: "",
+      },
+      {
+        Timestamp: `${seconds + 2}000000000`,
+        TraceId: "",
+        SpanId: "",
+        TraceFlags: 0,
+        // No text was sent: it is taken from the number's range.
+        SeverityText: "ERROR",
+        SeverityNumber: 18,
+        ServiceName: service,
+        Body: "",
+        ResourceAttributes: expect.objectContaining({ "service.name": service }),
+        ScopeName: "checkout.logger",
+        ScopeVersion: "1.4.2",
+        LogAttributes: { nothing: "no body" },
+        EventName: "",
+      },
+    ]);
+  });
+
+  it("writes a batch of many records exported in one request", async () => {
+    const runId = uniqueId("logs-batch");
+    const exporter = new ProtoLogExporter({ url: `${ingest.url}/v1/logs`, headers: bearer() });
+    const results = recordExportResults(exporter);
+    const provider = new LoggerProvider({
+      resource: resourceFromAttributes({ "service.name": "batch-service", "run.id": runId }),
+      processors: [new BatchLogRecordProcessor({ exporter, maxExportBatchSize: 512, scheduledDelayMillis: 60_000 })],
+    });
+    const logger = provider.getLogger("batch");
+    for (let i = 0; i < 50; i++) logger.emit({ body: `line ${i}`, severityNumber: SeverityNumber.DEBUG, attributes: { i } });
+    await provider.forceFlush();
+    await provider.shutdown();
+
+    expect(exportOutcomes(results)).toEqual(["success"]);
+    const counted = await ingest.rows<{ n: string; distinctLines: string; maxI: string }>(
+      `SELECT count() AS n, uniqExact(Body) AS distinctLines, max(toUInt32(LogAttributes['i'])) AS maxI
+         FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(counted).toEqual([{ n: "50", distinctLines: "50", maxI: 49 }]);
+  });
+});
+
+/** A logs request with one record, as protobufjs `fromObject` or OTLP/JSON objects take it. */
+function oneRecordRequest(runId: string, record: object, resourceAttributes: object[] = []): object {
+  return {
+    resourceLogs: [
+      {
+        resource: {
+          attributes: [
+            { key: "service.name", value: { stringValue: "hand-made" } },
+            { key: "run.id", value: { stringValue: runId } },
+            ...resourceAttributes,
+          ],
+        },
+        scopeLogs: [{ scope: { name: "hand.scope", version: "2" }, logRecords: [record] }],
+      },
+    ],
+  };
+}
+
+describe("log records built by hand", () => {
+  /**
+   * Every AnyValue kind, nested too, with the Collector's `AsString()` rendering of each.
+   * The same request goes once as OTLP/JSON and once as protobuf.
+   */
+  const anyValueCases = (timeNanos: string) => ({
+    json: {
+      timeUnixNano: timeNanos,
+      body: { arrayValue: { values: [{ stringValue: "first" }, { intValue: "2" }, {}] } },
+      attributes: [
+        { key: "kind.string", value: { stringValue: "plain text" } },
+        { key: "kind.int", value: { intValue: "9007199254740993" } },
+        { key: "kind.int.negative", value: { intValue: "-9223372036854775808" } },
+        { key: "kind.double", value: { doubleValue: 0.1 } },
+        { key: "kind.double.tiny", value: { doubleValue: 1e-7 } },
+        { key: "kind.bool", value: { boolValue: false } },
+        { key: "kind.bytes", value: { bytesValue: "AQID/w==" } },
+        {
+          key: "kind.array",
+          value: {
+            arrayValue: {
+              values: [
+                { stringValue: "x" },
+                { intValue: "-5" },
+                { doubleValue: 1.5 },
+                { boolValue: true },
+                {},
+                { kvlistValue: { values: [{ key: "k", value: { stringValue: "v" } }] } },
+              ],
+            },
+          },
+        },
+        {
+          key: "kind.kvlist",
+          value: {
+            kvlistValue: {
+              values: [
+                { key: "zeta", value: { intValue: "1" } },
+                { key: "alpha", value: { arrayValue: { values: [{ bytesValue: "AQ==" }] } } },
+              ],
+            },
+          },
+        },
+        { key: "kind.empty", value: {} },
+      ],
+    },
+    expectedBody: '["first",2,null]',
+    expectedAttributes: {
+      "kind.string": "plain text",
+      "kind.int": "9007199254740993",
+      "kind.int.negative": "-9223372036854775808",
+      "kind.double": "0.1",
+      "kind.double.tiny": "1e-7",
+      "kind.bool": "false",
+      "kind.bytes": "AQID/w==",
+      "kind.array": '["x",-5,1.5,true,null,{"k":"v"}]',
+      "kind.kvlist": '{"alpha":["AQ=="],"zeta":1}',
+      "kind.empty": "",
+    },
+  });
+
+  /** The OTLP/JSON record above as protobufjs `fromObject` wants it (bytes as Uint8Array). */
+  function asOracleRecord(record: ReturnType<typeof anyValueCases>["json"]): object {
+    return JSON.parse(JSON.stringify(record), (key, value: unknown) =>
+      key === "bytesValue" && typeof value === "string" ? Uint8Array.from(Buffer.from(value, "base64")) : value,
+    ) as object;
+  }
+
+  it.each(["json", "protobuf"] as const)("stores every AnyValue kind as the Collector renders it (%s)", async (encoding) => {
+    const runId = uniqueId(`logs-anyvalue-${encoding}`);
+    const timeNanos = `${recentSeconds()}000000001`;
+    const { json: record, expectedBody, expectedAttributes } = anyValueCases(timeNanos);
+    const response =
+      encoding === "json"
+        ? await post("/v1/logs", JSON.stringify(oneRecordRequest(runId, record)), JSON_HEADERS)
+        : await post("/v1/logs", oracleEncode(oracle.logsRequest, oneRecordRequest(runId, asOracleRecord(record))), PROTOBUF_HEADERS);
+    expect(response.status).toBe(200);
+    const rows = await logRowsOf(runId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ Timestamp: timeNanos, Body: expectedBody, LogAttributes: expectedAttributes });
+  });
+
+  it("keeps every digit of 64-bit integers, attributes and times alike", async () => {
+    const runId = uniqueId("logs-int64");
+    const timeNanos = `${recentSeconds()}999999999`;
+    const request = oneRecordRequest(
+      runId,
+      {
+        timeUnixNano: timeNanos,
+        body: { intValue: "9223372036854775807" },
+        attributes: [{ key: "big", value: { intValue: "9007199254740993" } }],
+      },
+      [{ key: "resource.big", value: { intValue: "-9007199254740995" } }],
+    );
+    const response = await post("/v1/logs", oracleEncode(oracle.logsRequest, request), PROTOBUF_HEADERS);
+    expect(response.status).toBe(200);
+    const [row] = await logRowsOf(runId);
+    expect(row).toMatchObject({
+      Timestamp: timeNanos,
+      Body: "9223372036854775807",
+      LogAttributes: { big: "9007199254740993" },
+      ResourceAttributes: expect.objectContaining({ "resource.big": "-9007199254740995" }),
+    });
+  });
+
+  it("lifts a JSON object body into the record's fields and attributes", async () => {
+    const runId = uniqueId("logs-lift");
+    const traceId = "0af7651916cd43dd8448eb211c80319c";
+    const request = oneRecordRequest(runId, {
+      timeUnixNano: `${recentSeconds()}000000000`,
+      body: {
+        stringValue: JSON.stringify({ level: "error", msg: "payment declined", trace_id: traceId, attempt: 3, card: { brand: "visa" } }),
+      },
+    });
+    const response = await post("/v1/logs", JSON.stringify(request), JSON_HEADERS);
+    expect(response.status).toBe(200);
+    const [row] = await logRowsOf(runId);
+    expect(row).toMatchObject({
+      Body: "payment declined",
+      SeverityText: "ERROR",
+      SeverityNumber: 17,
+      TraceId: traceId,
+      LogAttributes: { attempt: "3", "card.brand": "visa" },
+    });
+  });
+});
+
+describe("answers", () => {
+  it("answers a fully written JSON request with an empty JSON response", async () => {
+    const runId = uniqueId("logs-answer-json");
+    const request = oneRecordRequest(runId, { timeUnixNano: `${recentSeconds()}000000000`, body: { stringValue: "hi" } });
+    const response = await post("/v1/logs", JSON.stringify(request), JSON_HEADERS);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual({});
+  });
+
+  it("answers a fully written protobuf request with an empty ExportLogsServiceResponse", async () => {
+    const runId = uniqueId("logs-answer-proto");
+    const request = oneRecordRequest(runId, { timeUnixNano: `${recentSeconds()}000000000`, body: { stringValue: "hi" } });
+    const response = await post("/v1/logs", gzipSync(oracleEncode(oracle.logsRequest, request)), {
+      ...PROTOBUF_HEADERS,
+      "Content-Encoding": "gzip",
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/x-protobuf");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(bytes.byteLength).toBe(0);
+    expect(oracleDecode(oracle.logsResponse, bytes)).toEqual({});
+    expect(await logRowsOf(runId)).toHaveLength(1);
+  });
+
+  const emptyRequests = [
+    { name: "an empty JSON object", body: "{}", headers: JSON_HEADERS },
+    { name: "an empty resourceLogs list", body: '{"resourceLogs":[]}', headers: JSON_HEADERS },
+    { name: "a resource without records", body: '{"resourceLogs":[{"scopeLogs":[{"logRecords":[]}]}]}', headers: JSON_HEADERS },
+    { name: "an empty protobuf body", body: new Uint8Array(0), headers: PROTOBUF_HEADERS },
+    {
+      name: "a protobuf request whose resource has no records",
+      body: oracleEncode(oracle.logsRequest, { resourceLogs: [{ scopeLogs: [{ scope: { name: "idle" } }] }] }),
+      headers: PROTOBUF_HEADERS,
+    },
+  ];
+
+  it.each(emptyRequests)("accepts $name and writes nothing", async ({ body, headers }) => {
+    const before = await ingest.rows<{ n: string }>("SELECT count() AS n FROM otel_logs");
+    const response = await post("/v1/logs", body, headers);
+    expect(response.status).toBe(200);
+    const answer = new Uint8Array(await response.arrayBuffer());
+    if (headers === JSON_HEADERS) expect(JSON.parse(new TextDecoder().decode(answer))).toEqual({});
+    else expect(answer.byteLength).toBe(0);
+    // The tests of a file run one after another, so nothing else writes meanwhile.
+    expect(await ingest.rows<{ n: string }>("SELECT count() AS n FROM otel_logs")).toEqual(before);
+  });
+
+  it("takes trace context from ids given in upper-case hex or base64, stored as lower-case hex", async () => {
+    const runId = uniqueId("logs-ids");
+    const traceHex = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const spanHex = "00f067aa0ba902b7";
+    const request = {
+      resourceLogs: [
+        {
+          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+          scopeLogs: [
+            {
+              logRecords: [
+                { timeUnixNano: `${recentSeconds()}000000000`, body: { stringValue: "upper" }, traceId: traceHex.toUpperCase(), spanId: spanHex.toUpperCase() },
+                {
+                  timeUnixNano: `${recentSeconds()}000000001`,
+                  body: { stringValue: "base64" },
+                  traceId: Buffer.from(hexBytes(traceHex)).toString("base64"),
+                  spanId: Buffer.from(hexBytes(spanHex)).toString("base64"),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const response = await post("/v1/logs", JSON.stringify(request), JSON_HEADERS);
+    expect(response.status).toBe(200);
+    const rows = await logRowsOf(runId);
+    expect(rows.map(({ Body, TraceId, SpanId }) => ({ Body, TraceId, SpanId }))).toEqual([
+      { Body: "upper", TraceId: traceHex, SpanId: spanHex },
+      { Body: "base64", TraceId: traceHex, SpanId: spanHex },
+    ]);
+  });
+});

@@ -1,0 +1,523 @@
+/**
+ * Metrics through the ingest Worker in workerd into the local ClickHouse: sent by the real
+ * OpenTelemetry JS metric exporters (OTLP/HTTP JSON and protobuf) from a MeterProvider with
+ * every synchronous instrument kind, and by hand-made requests for what the SDK does not make
+ * (summaries, exemplars, 64-bit counts, invalid points), then read back from the five
+ * `otel_metrics_*` tables.
+ */
+import {
+  AggregationTemporalityPreference,
+  OTLPMetricExporter as JsonMetricExporter,
+} from "@opentelemetry/exporter-metrics-otlp-http";
+import { OTLPMetricExporter as ProtoMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
+import { CompressionAlgorithm } from "@opentelemetry/otlp-exporter-base";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import {
+  AggregationType,
+  DataPointType,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type ExponentialHistogram,
+  type MetricData,
+  type ResourceMetrics,
+} from "@opentelemetry/sdk-metrics";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hexBytes, oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { exportOutcomes, recordExports, uniqueId } from "../support/export-results";
+import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { discardRuntimeOutput } from "../support/runtime-output";
+
+let ingest: IngestUnderTest;
+
+beforeAll(async () => {
+  ingest = await startIngestWorker({ prefix: "ingest_metrics", handleRuntimeStdio: discardRuntimeOutput });
+});
+
+afterAll(async () => {
+  await ingest?.dispose();
+});
+
+/** Columns every metric table shares, with the (current generation, whole-second) times as numbers. */
+const POINT_COLUMNS = `ServiceName, MetricName, MetricDescription, MetricUnit, Attributes, ScopeName, ScopeVersion,
+  toUnixTimestamp(StartTimeUnix) AS StartTimeUnix, toUnixTimestamp(TimeUnix) AS TimeUnix, Flags`;
+const EXEMPLAR_COLUMNS = `Exemplars.FilteredAttributes, arrayMap(t -> toUnixTimestamp(t), Exemplars.TimeUnix) AS \`Exemplars.TimeUnix\`,
+  Exemplars.Value, Exemplars.SpanId, Exemplars.TraceId`;
+
+function metricRows(table: string, columns: string, runId: string): Promise<Record<string, unknown>[]> {
+  return ingest.rows(
+    `SELECT ${POINT_COLUMNS}, ${columns} FROM ${table}
+      WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY MetricName, toString(Attributes)`,
+  );
+}
+
+function post(body: Uint8Array | string, contentType: string): Promise<Response> {
+  return ingest.fetch("/v1/metrics", { method: "POST", body: body as BodyInit, headers: { ...bearer(), "Content-Type": contentType } });
+}
+
+function recentSeconds(): number {
+  return Math.floor(Date.now() / 1000) - 60;
+}
+
+function metricNamed(exported: ResourceMetrics[], name: string): MetricData {
+  for (const resourceMetrics of exported) {
+    for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+      const metric = scopeMetrics.metrics.find((candidate) => candidate.descriptor.name === name);
+      if (metric !== undefined) return metric;
+    }
+  }
+  throw new Error(`the SDK exported no metric ${name}`);
+}
+
+describe("metrics sent by the OpenTelemetry JS exporters", () => {
+  const cases = [
+    { name: "OTLP/HTTP JSON, cumulative", Exporter: JsonMetricExporter, delta: false, compression: CompressionAlgorithm.NONE },
+    { name: "OTLP/HTTP protobuf, cumulative", Exporter: ProtoMetricExporter, delta: false, compression: CompressionAlgorithm.NONE },
+    { name: "OTLP/HTTP protobuf, delta, gzip", Exporter: ProtoMetricExporter, delta: true, compression: CompressionAlgorithm.GZIP },
+  ];
+
+  it.each(cases)("writes every instrument's points as sent: $name", async ({ Exporter, delta, compression }) => {
+    const runId = uniqueId("metrics-exporter");
+    const service = `inventory-${runId}`;
+    const exporter = new Exporter({
+      url: `${ingest.url}/v1/metrics`,
+      headers: bearer(),
+      compression,
+      temporalityPreference: delta ? AggregationTemporalityPreference.DELTA : AggregationTemporalityPreference.CUMULATIVE,
+    });
+    const recorded = recordExports<ResourceMetrics>(exporter);
+    const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+    const provider = new MeterProvider({
+      resource: resourceFromAttributes({ "service.name": service, "run.id": runId }),
+      readers: [reader],
+      views: [{ instrumentName: "payload.size", aggregation: { type: AggregationType.EXPONENTIAL_HISTOGRAM } }],
+    });
+    const meter = provider.getMeter("inventory.meter", "0.9.0");
+    const counter = meter.createCounter("orders.placed", { description: "Orders placed", unit: "{order}" });
+    counter.add(3, { region: "eu" });
+    counter.add(4, { region: "eu" });
+    counter.add(10, { region: "us" });
+    const upDown = meter.createUpDownCounter("queue.depth", { unit: "{message}" });
+    upDown.add(5);
+    upDown.add(-8);
+    meter.createGauge("cpu.temperature", { unit: "Cel" }).record(41.5, { core: 0 });
+    const histogram = meter.createHistogram("request.duration", { unit: "ms", advice: { explicitBucketBoundaries: [10, 100] } });
+    for (const value of [1, 5, 50, 500]) histogram.record(value, { route: "/items" });
+    const exponential = meter.createHistogram("payload.size", { unit: "By" });
+    for (const value of [0, 1, 2, 4, 1024]) exponential.record(value);
+    await reader.forceFlush();
+    // Shutting the provider down collects and exports once more, so the rows are checked first.
+    try {
+      await checkRows();
+    } finally {
+      await provider.shutdown();
+    }
+
+    async function checkRows(): Promise<void> {
+      expect(exportOutcomes(recorded.results)).toEqual(["success"]);
+      const exported = recorded.items;
+      const counterPoint = metricNamed(exported, "orders.placed").dataPoints[0]!;
+      const startSeconds = counterPoint.startTime[0];
+      const endSeconds = counterPoint.endTime[0];
+      const temporality = delta ? 1 : 2;
+      const common = {
+        ServiceName: service,
+        ScopeName: "inventory.meter",
+        ScopeVersion: "0.9.0",
+        StartTimeUnix: startSeconds,
+        TimeUnix: endSeconds,
+        Flags: 0,
+      };
+
+      expect(await metricRows("otel_metrics_sum", "Value, AggregationTemporality, IsMonotonic", runId)).toEqual([
+        { ...common, MetricName: "orders.placed", MetricDescription: "Orders placed", MetricUnit: "{order}", Attributes: { region: "eu" }, Value: 7, AggregationTemporality: temporality, IsMonotonic: true },
+        { ...common, MetricName: "orders.placed", MetricDescription: "Orders placed", MetricUnit: "{order}", Attributes: { region: "us" }, Value: 10, AggregationTemporality: temporality, IsMonotonic: true },
+        // An up-down counter is always cumulative in the SDK's delta preference.
+        { ...common, MetricName: "queue.depth", MetricDescription: "", MetricUnit: "{message}", Attributes: {}, Value: -3, AggregationTemporality: 2, IsMonotonic: false },
+      ]);
+
+      const gaugePoint = metricNamed(exported, "cpu.temperature").dataPoints[0]!;
+      expect(await metricRows("otel_metrics_gauge", `Value, ${EXEMPLAR_COLUMNS}`, runId)).toEqual([
+        {
+          ...common,
+          StartTimeUnix: gaugePoint.startTime[0],
+          TimeUnix: gaugePoint.endTime[0],
+          MetricName: "cpu.temperature",
+          MetricDescription: "",
+          MetricUnit: "Cel",
+          Attributes: { core: "0" },
+          Value: 41.5,
+          "Exemplars.FilteredAttributes": [],
+          "Exemplars.TimeUnix": [],
+          "Exemplars.Value": [],
+          "Exemplars.SpanId": [],
+          "Exemplars.TraceId": [],
+        },
+      ]);
+
+      expect(
+        await metricRows("otel_metrics_histogram", "Count, Sum, BucketCounts, ExplicitBounds, Min, Max, AggregationTemporality", runId),
+      ).toEqual([
+        {
+          ...common,
+          MetricName: "request.duration",
+          MetricDescription: "",
+          MetricUnit: "ms",
+          Attributes: { route: "/items" },
+          Count: "4",
+          Sum: 556,
+          BucketCounts: ["2", "1", "1"],
+          ExplicitBounds: [10, 100],
+          Min: 1,
+          Max: 500,
+          AggregationTemporality: temporality,
+        },
+      ]);
+
+      const sent = metricNamed(exported, "payload.size");
+      expect(sent.dataPointType).toBe(DataPointType.EXPONENTIAL_HISTOGRAM);
+      const sentPoint = sent.dataPoints[0]!.value as ExponentialHistogram;
+      expect(
+        await metricRows(
+          "otel_metrics_exponential_histogram",
+          `Count, Sum, Scale, ZeroCount, PositiveOffset, PositiveBucketCounts, NegativeOffset, NegativeBucketCounts,
+           Min, Max, AggregationTemporality`,
+          runId,
+        ),
+      ).toEqual([
+        {
+          ...common,
+          MetricName: "payload.size",
+          MetricDescription: "",
+          MetricUnit: "By",
+          Attributes: {},
+          Count: "5",
+          Sum: 1031,
+          Scale: sentPoint.scale,
+          ZeroCount: "1",
+          PositiveOffset: sentPoint.positive.offset,
+          PositiveBucketCounts: sentPoint.positive.bucketCounts.map(String),
+          NegativeOffset: sentPoint.negative.offset,
+          NegativeBucketCounts: sentPoint.negative.bucketCounts.map(String),
+          Min: 0,
+          Max: 1024,
+          AggregationTemporality: temporality,
+        },
+      ]);
+      // The buckets really hold the four positive values.
+      expect(sentPoint.positive.bucketCounts.reduce((a, b) => a + b, 0)).toBe(4);
+    }
+  });
+});
+
+/** Hex ids in OTLP/JSON become bytes for protobufjs `fromObject`. */
+function asOracleObject(request: object): object {
+  return JSON.parse(JSON.stringify(request), (key, value: unknown) =>
+    (key === "traceId" || key === "spanId") && typeof value === "string" ? hexBytes(value) : value,
+  ) as object;
+}
+
+function metricsRequest(runId: string, metrics: object[]): object {
+  return {
+    resourceMetrics: [
+      {
+        resource: {
+          attributes: [
+            { key: "service.name", value: { stringValue: "hand-made-metrics" } },
+            { key: "run.id", value: { stringValue: runId } },
+          ],
+        },
+        scopeMetrics: [{ scope: { name: "hand.meter", version: "7" }, metrics }],
+      },
+    ],
+  };
+}
+
+describe("metric points built by hand", () => {
+  const TRACE = "5b8efff798038103d269b633813fc60c";
+  const SPAN = "eee19b7ec3c1b174";
+
+  function handMadeMetrics(seconds: number): object[] {
+    const times = { startTimeUnixNano: `${seconds - 10}000000000`, timeUnixNano: `${seconds}000000000` };
+    return [
+      {
+        name: "temperature",
+        unit: "Cel",
+        gauge: {
+          dataPoints: [
+            {
+              ...times,
+              asDouble: 21.25,
+              attributes: [{ key: "room", value: { stringValue: "lab" } }],
+              exemplars: [
+                {
+                  timeUnixNano: `${seconds - 1}000000000`,
+                  asDouble: 22.5,
+                  traceId: TRACE,
+                  spanId: SPAN,
+                  filteredAttributes: [{ key: "sensor", value: { stringValue: "s-1" } }],
+                },
+                { timeUnixNano: `${seconds - 2}000000000`, asInt: "7" },
+              ],
+            },
+          ],
+        },
+      },
+      {
+        name: "big.count",
+        sum: {
+          aggregationTemporality: 2,
+          isMonotonic: true,
+          dataPoints: [{ ...times, asInt: "9007199254740993", flags: 1 }],
+        },
+      },
+      {
+        name: "latency",
+        histogram: {
+          aggregationTemporality: 1,
+          dataPoints: [
+            {
+              ...times,
+              count: "9007199254740993",
+              sum: 12.5,
+              bucketCounts: ["9007199254740992", "1"],
+              explicitBounds: [10],
+              attributes: [{ key: "ok", value: { stringValue: "yes" } }],
+            },
+            {
+              ...times,
+              count: "3",
+              bucketCounts: ["1", "2"],
+              explicitBounds: [],
+              attributes: [{ key: "ok", value: { stringValue: "no" } }],
+            },
+          ],
+        },
+      },
+      {
+        name: "rpc.duration",
+        description: "RPC durations",
+        summary: {
+          dataPoints: [
+            {
+              ...times,
+              count: "10",
+              sum: 200,
+              quantileValues: [
+                { quantile: 0.5, value: 12 },
+                { quantile: 0.99, value: 80 },
+              ],
+            },
+          ],
+        },
+      },
+      // A metric without data yields no rows.
+      { name: "no.data" },
+    ];
+  }
+
+  const PARTIAL_MESSAGE =
+    "1 data points rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].dataPoints[1]: " +
+    "bucketCounts must be empty or one longer than explicitBounds";
+
+  it.each(["json", "protobuf"] as const)(
+    "writes summaries, exemplars and 64-bit counts, and refuses unreadable histograms (%s)",
+    async (encoding) => {
+      const runId = uniqueId(`metrics-hand-${encoding}`);
+      const seconds = recentSeconds();
+      const request = metricsRequest(runId, handMadeMetrics(seconds));
+      const response =
+        encoding === "json"
+          ? await post(JSON.stringify(request), "application/json")
+          : await post(oracleEncode(oracle.metricsRequest, asOracleObject(request)), "application/x-protobuf");
+      expect(response.status).toBe(200);
+      const answer =
+        encoding === "json"
+          ? await response.json()
+          : oracleDecode(oracle.metricsResponse, new Uint8Array(await response.arrayBuffer()));
+      expect(answer).toEqual({ partialSuccess: { rejectedDataPoints: "1", errorMessage: PARTIAL_MESSAGE } });
+
+      const common = {
+        ServiceName: "hand-made-metrics",
+        MetricDescription: "",
+        MetricUnit: "",
+        ScopeName: "hand.meter",
+        ScopeVersion: "7",
+        StartTimeUnix: seconds - 10,
+        TimeUnix: seconds,
+        Flags: 0,
+      };
+      expect(await metricRows("otel_metrics_gauge", `Value, ${EXEMPLAR_COLUMNS}`, runId)).toEqual([
+        {
+          ...common,
+          MetricName: "temperature",
+          MetricUnit: "Cel",
+          Attributes: { room: "lab" },
+          Value: 21.25,
+          "Exemplars.FilteredAttributes": [{ sensor: "s-1" }, {}],
+          "Exemplars.TimeUnix": [seconds - 1, seconds - 2],
+          "Exemplars.Value": [22.5, 7],
+          // The Collector hex-encodes exemplar ids, so an absent one is all zeros.
+          "Exemplars.SpanId": [SPAN, "0".repeat(16)],
+          "Exemplars.TraceId": [TRACE, "0".repeat(32)],
+        },
+      ]);
+      expect(await metricRows("otel_metrics_sum", "Value, AggregationTemporality, IsMonotonic", runId)).toEqual([
+        // Values are Float64, as in the Collector: the int becomes its nearest double.
+        { ...common, MetricName: "big.count", Attributes: {}, Flags: 1, Value: 9007199254740992, AggregationTemporality: 2, IsMonotonic: true },
+      ]);
+      expect(await metricRows("otel_metrics_histogram", "Count, Sum, BucketCounts, ExplicitBounds, Min, Max, AggregationTemporality", runId)).toEqual([
+        {
+          ...common,
+          MetricName: "latency",
+          Attributes: { ok: "yes" },
+          Count: "9007199254740993",
+          Sum: 12.5,
+          BucketCounts: ["9007199254740992", "1"],
+          ExplicitBounds: [10],
+          Min: 0,
+          Max: 0,
+          AggregationTemporality: 1,
+        },
+      ]);
+      expect(await metricRows("otel_metrics_summary", "Count, Sum, ValueAtQuantiles.Quantile, ValueAtQuantiles.Value", runId)).toEqual([
+        {
+          ...common,
+          MetricName: "rpc.duration",
+          MetricDescription: "RPC durations",
+          Attributes: {},
+          Count: "10",
+          Sum: 200,
+          "ValueAtQuantiles.Quantile": [0.5, 0.99],
+          "ValueAtQuantiles.Value": [12, 80],
+        },
+      ]);
+      expect(await metricRows("otel_metrics_exponential_histogram", "Count", runId)).toEqual([]);
+    },
+  );
+
+  it.each(["json", "protobuf"] as const)(
+    "writes exponential histograms with negative buckets and scales, and non-finite values (%s)",
+    async (encoding) => {
+      const runId = uniqueId(`metrics-exp-${encoding}`);
+      const seconds = recentSeconds();
+      const time = `${seconds}000000000`;
+      // OTLP/JSON spells non-finite doubles (and here -0, which JSON.stringify loses) as strings.
+      const nonFinite = (value: number) => (encoding === "json" ? String(value) : value);
+      const request = metricsRequest(runId, [
+        {
+          name: "signed.sizes",
+          exponentialHistogram: {
+            aggregationTemporality: 1,
+            dataPoints: [
+              {
+                timeUnixNano: time,
+                count: "9",
+                sum: -3.5,
+                scale: -2,
+                zeroCount: "1",
+                positive: { offset: -3, bucketCounts: ["1", "2"] },
+                negative: { offset: 5, bucketCounts: ["0", "4", "1"] },
+                min: -300,
+                max: 0.25,
+              },
+            ],
+          },
+        },
+        {
+          name: "odd.values",
+          gauge: {
+            dataPoints: [
+              { timeUnixNano: time, asDouble: nonFinite(NaN), attributes: [{ key: "v", value: { stringValue: "nan" } }] },
+              { timeUnixNano: time, asDouble: nonFinite(-Infinity), attributes: [{ key: "v", value: { stringValue: "-inf" } }] },
+              { timeUnixNano: time, asDouble: encoding === "json" ? "-0" : -0, attributes: [{ key: "v", value: { stringValue: "-0" } }] },
+            ],
+          },
+        },
+      ]);
+      const response =
+        encoding === "json"
+          ? await post(JSON.stringify(request), "application/json")
+          : await post(oracleEncode(oracle.metricsRequest, request), "application/x-protobuf");
+      expect(response.status).toBe(200);
+      expect(
+        await metricRows(
+          "otel_metrics_exponential_histogram",
+          `Count, Sum, Scale, ZeroCount, PositiveOffset, PositiveBucketCounts, NegativeOffset, NegativeBucketCounts,
+           Min, Max, AggregationTemporality`,
+          runId,
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          MetricName: "signed.sizes",
+          Count: "9",
+          Sum: -3.5,
+          Scale: -2,
+          ZeroCount: "1",
+          PositiveOffset: -3,
+          PositiveBucketCounts: ["1", "2"],
+          NegativeOffset: 5,
+          NegativeBucketCounts: ["0", "4", "1"],
+          Min: -300,
+          Max: 0.25,
+          AggregationTemporality: 1,
+        }),
+      ]);
+      const values = await ingest.rows(
+        `SELECT Attributes['v'] AS sent, toString(Value) AS stored FROM otel_metrics_gauge
+          WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY sent`,
+      );
+      expect(values).toEqual([
+        { sent: "-0", stored: "-0" },
+        { sent: "-inf", stored: "-inf" },
+        { sent: "nan", stored: "nan" },
+      ]);
+    },
+  );
+
+  it("writes nothing when every point is refused, and says so", async () => {
+    const runId = uniqueId("metrics-all-refused");
+    const request = metricsRequest(runId, [
+      {
+        name: "broken",
+        histogram: {
+          aggregationTemporality: 2,
+          dataPoints: [{ timeUnixNano: `${recentSeconds()}000000000`, count: "2", bucketCounts: ["1", "1"], explicitBounds: [1, 2] }],
+        },
+      },
+    ]);
+    const response = await post(JSON.stringify(request), "application/json");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ partialSuccess: { rejectedDataPoints: "1" } });
+    expect(await metricRows("otel_metrics_histogram", "Count", runId)).toEqual([]);
+  });
+
+  it("keeps a point stamped in 1990 at the arrival time, with its original time noted", async () => {
+    const runId = uniqueId("metrics-absurd");
+    const before = Math.floor(Date.now() / 1000);
+    const request = metricsRequest(runId, [
+      { name: "old", gauge: { dataPoints: [{ timeUnixNano: "631152000000000000", asDouble: 1 }] } },
+    ]);
+    const response = await post(JSON.stringify(request), "application/json");
+    expect(response.status).toBe(200);
+    const after = Math.ceil(Date.now() / 1000);
+    const [row] = await metricRows("otel_metrics_gauge", "Value", runId);
+    expect(row!.TimeUnix as number).toBeGreaterThanOrEqual(before);
+    expect(row!.TimeUnix as number).toBeLessThanOrEqual(after);
+    expect(row!.Attributes).toEqual({ "otel.timestamp.original": "631152000000000000" });
+  });
+
+  it.each([
+    { name: "an empty JSON object", body: "{}", contentType: "application/json", answer: "{}" },
+    { name: "empty resourceMetrics", body: '{"resourceMetrics":[]}', contentType: "application/json", answer: "{}" },
+    { name: "an empty protobuf body", body: new Uint8Array(0), contentType: "application/x-protobuf", answer: "" },
+  ])("accepts $name and writes nothing", async ({ body, contentType, answer }) => {
+    const count = `SELECT (SELECT count() FROM otel_metrics_gauge) + (SELECT count() FROM otel_metrics_sum)
+      + (SELECT count() FROM otel_metrics_histogram) + (SELECT count() FROM otel_metrics_exponential_histogram)
+      + (SELECT count() FROM otel_metrics_summary) AS n`;
+    const before = await ingest.rows(count);
+    const response = await post(body, contentType);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(answer);
+    expect(await ingest.rows(count)).toEqual(before);
+  });
+});

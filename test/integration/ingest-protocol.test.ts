@@ -1,0 +1,456 @@
+/**
+ * The ingest Worker's protocol surface in workerd against the local ClickHouse: health checks,
+ * request ids, gzip with and without a header, content-type spellings, id spellings, both
+ * schema generations, the tail Worker's entrypoint (through a real service binding) and the
+ * timestamp policy.
+ */
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hexBytes, oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { uniqueId } from "../support/export-results";
+import { logsPayload, metricsPayload, tracesPayload } from "../support/otlp-payloads";
+import { bearer, INGEST_COMPATIBILITY_DATE, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { discardRuntimeOutput } from "../support/runtime-output";
+
+/** Stands in for the tail Worker: forwards whatever it is sent over its INGEST service binding. */
+const TAIL_CALLER = "tail-caller";
+const TAIL_CALLER_SCRIPT = `export default {
+  fetch(request, env) {
+    return env.INGEST.fetch(request);
+  },
+};`;
+
+let ingest: IngestUnderTest;
+let legacy: IngestUnderTest;
+
+beforeAll(async () => {
+  [ingest, legacy] = await Promise.all([
+    startIngestWorker({
+      prefix: "ingest_protocol",
+      handleRuntimeStdio: discardRuntimeOutput,
+      extraWorkers: [
+        {
+          name: TAIL_CALLER,
+          modules: true,
+          script: TAIL_CALLER_SCRIPT,
+          compatibilityDate: INGEST_COMPATIBILITY_DATE,
+          serviceBindings: { INGEST: { name: "deco-otel-ingest", entrypoint: "TailIngest" } },
+        },
+      ],
+    }),
+    startIngestWorker({ prefix: "ingest_protocol_legacy", generation: "legacy", handleRuntimeStdio: discardRuntimeOutput }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([ingest?.dispose(), legacy?.dispose()]);
+});
+
+const JSON_TYPE = { "Content-Type": "application/json" };
+const PROTOBUF_TYPE = { "Content-Type": "application/x-protobuf" };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function recentSeconds(): number {
+  return Math.floor(Date.now() / 1000) - 60;
+}
+
+function nowNanos(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
+}
+
+/** A logs request of one resource tagged with `runId`, holding `records`. */
+function logsRequest(runId: string, records: object[]): object {
+  return {
+    resourceLogs: [
+      {
+        resource: {
+          attributes: [
+            { key: "service.name", value: { stringValue: "protocol-service" } },
+            { key: "run.id", value: { stringValue: runId } },
+          ],
+        },
+        scopeLogs: [{ scope: { name: "protocol.scope" }, logRecords: records }],
+      },
+    ],
+  };
+}
+
+function simpleLogs(runId: string, body = "hello"): object {
+  return logsRequest(runId, [{ timeUnixNano: `${recentSeconds()}000000000`, body: { stringValue: body } }]);
+}
+
+async function logBodiesOf(target: IngestUnderTest, runId: string): Promise<string[]> {
+  const rows = await target.rows<{ Body: string }>(
+    `SELECT Body FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Timestamp, Body`,
+  );
+  return rows.map((row) => row.Body);
+}
+
+describe("health", () => {
+  it("GET /health answers at once, without a token and without asking ClickHouse", async () => {
+    const started = performance.now();
+    const response = await ingest.fetch("/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("GET /health/deep pings ClickHouse", async () => {
+    const response = await ingest.fetch("/health/deep");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", clickhouse: "ok" });
+  });
+});
+
+describe("X-Request-Id", () => {
+  it("echoes an inbound x-request-id on a written export", async () => {
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: JSON.stringify(simpleLogs(uniqueId("request-id"))),
+      headers: { ...bearer(), ...JSON_TYPE, "X-Request-Id": "req-1234.abc:5" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-request-id")).toBe("req-1234.abc:5");
+  });
+
+  it.each([
+    { name: "a refusal (400)", init: { method: "POST", body: "{", headers: { ...bearer(), ...JSON_TYPE } }, status: 400 },
+    { name: "an auth refusal (401)", init: { method: "POST", body: "{}", headers: JSON_TYPE }, status: 401 },
+    { name: "an unknown route (404)", init: { method: "GET" }, status: 404, path: "/nowhere" },
+    { name: "the health check", init: { method: "GET" }, status: 200, path: "/health" },
+  ])("echoes it on $name", async ({ init, status, path }) => {
+    const requestId = uniqueId("rid");
+    const response = await ingest.fetch(path ?? "/v1/logs", {
+      ...init,
+      headers: { ...(init.headers ?? {}), "x-request-id": requestId },
+    });
+    expect(response.status).toBe(status);
+    expect(response.headers.get("x-request-id")).toBe(requestId);
+  });
+
+  it.each([
+    { name: "none is sent", header: undefined },
+    { name: "the inbound one is unsafe to echo", header: "two words<script>" },
+    { name: "the inbound one is too long", header: "a".repeat(129) },
+  ])("answers with a new UUID when $name", async ({ header }) => {
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: JSON.stringify(simpleLogs(uniqueId("fresh-id"))),
+      headers: { ...bearer(), ...JSON_TYPE, ...(header === undefined ? {} : { "X-Request-Id": header }) },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-request-id")).toMatch(UUID);
+  });
+
+  it("gives every request an id of its own", async () => {
+    const ids = await Promise.all(
+      [1, 2, 3].map(async () => (await ingest.fetch("/health")).headers.get("x-request-id")),
+    );
+    expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe("gzip", () => {
+  const cases = [
+    { name: "JSON with Content-Encoding: gzip", encoding: "json", headers: { "Content-Encoding": "gzip" } },
+    { name: "JSON, gzip found by its magic bytes", encoding: "json", headers: {} },
+    { name: "protobuf with Content-Encoding: GZIP", encoding: "protobuf", headers: { "Content-Encoding": "GZIP" } },
+    { name: "protobuf, gzip found by its magic bytes", encoding: "protobuf", headers: {} },
+  ] as const;
+
+  it.each(cases)("inflates $name", async ({ encoding, headers }) => {
+    const runId = uniqueId("gzip");
+    const request = simpleLogs(runId, `zipped ${encoding}`);
+    const plain = encoding === "json" ? new TextEncoder().encode(JSON.stringify(request)) : oracleEncode(oracle.logsRequest, request);
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: gzipSync(plain),
+      headers: { ...bearer(), ...(encoding === "json" ? JSON_TYPE : PROTOBUF_TYPE), ...headers },
+    });
+    expect(response.status).toBe(200);
+    expect(await logBodiesOf(ingest, runId)).toEqual([`zipped ${encoding}`]);
+  });
+
+  it("takes an uncompressed body declared as Content-Encoding: identity", async () => {
+    const runId = uniqueId("identity");
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: JSON.stringify(simpleLogs(runId, "plain")),
+      headers: { ...bearer(), ...JSON_TYPE, "Content-Encoding": "identity" },
+    });
+    expect(response.status).toBe(200);
+    expect(await logBodiesOf(ingest, runId)).toEqual(["plain"]);
+  });
+});
+
+describe("content types", () => {
+  it.each([
+    { contentType: "application/json; charset=utf-8", encoding: "json", answerType: "application/json" },
+    { contentType: "Application/JSON;charset=UTF-8", encoding: "json", answerType: "application/json" },
+    { contentType: "application/x-protobuf", encoding: "protobuf", answerType: "application/x-protobuf" },
+    { contentType: "application/protobuf", encoding: "protobuf", answerType: "application/x-protobuf" },
+    { contentType: "application/x-protobuf; charset=binary", encoding: "protobuf", answerType: "application/x-protobuf" },
+  ] as const)("accepts $contentType and answers in the same encoding", async ({ contentType, encoding, answerType }) => {
+    const runId = uniqueId("content-type");
+    const request = simpleLogs(runId, contentType);
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: (encoding === "json" ? JSON.stringify(request) : oracleEncode(oracle.logsRequest, request)) as BodyInit,
+      headers: { ...bearer(), "Content-Type": contentType },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(answerType);
+    expect(await logBodiesOf(ingest, runId)).toEqual([contentType]);
+  });
+});
+
+describe("trace and span ids", () => {
+  const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+  const SPAN = "00f067aa0ba902b7";
+  const PARENT = "b7ad6b7169203331";
+  const LINKED_TRACE = "0af7651916cd43dd8448eb211c80319c";
+  const base64 = (hex: string) => Buffer.from(hexBytes(hex)).toString("base64");
+
+  it.each([
+    { name: "upper-case hex", spell: (hex: string) => hex.toUpperCase() },
+    { name: "base64", spell: base64 },
+  ])("stores ids sent as $name as lower-case hex, links and parents included", async ({ spell }) => {
+    const runId = uniqueId("span-ids");
+    const seconds = recentSeconds();
+    const request = {
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: spell(TRACE),
+                  spanId: spell(SPAN),
+                  parentSpanId: spell(PARENT),
+                  name: "spelled",
+                  startTimeUnixNano: `${seconds}000000000`,
+                  endTimeUnixNano: `${seconds}000000010`,
+                  links: [{ traceId: spell(LINKED_TRACE), spanId: spell(PARENT) }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const response = await ingest.fetch("/v1/traces", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), ...JSON_TYPE } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    expect(
+      await ingest.rows(
+        `SELECT TraceId, SpanId, ParentSpanId, Links.TraceId, Links.SpanId FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}'`,
+      ),
+    ).toEqual([{ TraceId: TRACE, SpanId: SPAN, ParentSpanId: PARENT, "Links.TraceId": [LINKED_TRACE], "Links.SpanId": [PARENT] }]);
+  });
+});
+
+describe("schema generations", () => {
+  const logRecord = (seconds: number) => ({
+    timeUnixNano: `${seconds}123456789`,
+    body: { stringValue: "generation" },
+    eventName: "app.started",
+  });
+  const gaugeRequest = (runId: string, seconds: number) => ({
+    resourceMetrics: [
+      {
+        resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+        scopeMetrics: [
+          {
+            metrics: [
+              {
+                name: "generation.gauge",
+                gauge: {
+                  dataPoints: [
+                    {
+                      startTimeUnixNano: `${seconds - 5}000000001`,
+                      timeUnixNano: `${seconds}987654321`,
+                      asDouble: 1.5,
+                      exemplars: [{ timeUnixNano: `${seconds}000000042`, asDouble: 2 }],
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  async function send(target: IngestUnderTest, runId: string, seconds: number): Promise<void> {
+    const logs = await target.fetch("/v1/logs", {
+      method: "POST",
+      body: JSON.stringify(logsRequest(runId, [logRecord(seconds)])),
+      headers: { ...bearer(), ...JSON_TYPE },
+    });
+    const metrics = await target.fetch("/v1/metrics", {
+      method: "POST",
+      body: oracleEncode(oracle.metricsRequest, gaugeRequest(runId, seconds)) as BodyInit,
+      headers: { ...bearer(), ...PROTOBUF_TYPE },
+    });
+    expect([logs.status, metrics.status]).toEqual([200, 200]);
+  }
+
+  it("legacy: writes TimestampTime beside Timestamp, and metric times to the nanosecond", async () => {
+    const runId = uniqueId("legacy");
+    const seconds = recentSeconds();
+    await send(legacy, runId, seconds);
+    expect(
+      await legacy.rows(
+        `SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS ts, toUnixTimestamp(TimestampTime) AS tsTime, EventName
+           FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+      ),
+    ).toEqual([{ ts: `${seconds}123456789`, tsTime: seconds, EventName: "app.started" }]);
+    expect(
+      await legacy.rows(
+        `SELECT toTypeName(TimeUnix) AS type, toString(toUnixTimestamp64Nano(StartTimeUnix)) AS start,
+                toString(toUnixTimestamp64Nano(TimeUnix)) AS time,
+                arrayMap(t -> toString(toUnixTimestamp64Nano(t)), Exemplars.TimeUnix) AS exemplarTimes
+           FROM otel_metrics_gauge WHERE ResourceAttributes['run.id'] = '${runId}'`,
+      ),
+    ).toEqual([{ type: "DateTime64(9)", start: `${seconds - 5}000000001`, time: `${seconds}987654321`, exemplarTimes: [`${seconds}000000042`] }]);
+  });
+
+  it("legacy: SDK-made requests of every signal land in the legacy tables", async () => {
+    const runId = uniqueId("legacy-signals");
+    const options = { records: 6, resourceAttributes: { "run.id": runId } };
+    const [logs, traces, metrics] = await Promise.all([logsPayload(options), tracesPayload(options), metricsPayload(options)]);
+    const sends = [
+      { path: "/v1/logs", body: logs.protobuf, headers: PROTOBUF_TYPE },
+      { path: "/v1/traces", body: traces.json, headers: JSON_TYPE },
+      { path: "/v1/metrics", body: gzipSync(metrics.protobuf), headers: PROTOBUF_TYPE },
+    ];
+    for (const { path, body, headers } of sends) {
+      const response = await legacy.fetch(path, { method: "POST", body: body as BodyInit, headers: { ...bearer(), ...headers } });
+      expect([path, response.status]).toEqual([path, 200]);
+    }
+    const count = (table: string) => `(SELECT count() FROM ${table} WHERE ResourceAttributes['run.id'] = '${runId}')`;
+    expect(
+      await legacy.rows(
+        `SELECT ${count("otel_logs")} AS logs, ${count("otel_traces")} AS spans,
+                ${count("otel_metrics_gauge")} + ${count("otel_metrics_sum")} + ${count("otel_metrics_histogram")}
+                  + ${count("otel_metrics_exponential_histogram")} AS points`,
+      ),
+    ).toEqual([{ logs: String(logs.items), spans: String(traces.items), points: String(metrics.items) }]);
+  });
+
+  it("current: logs without TimestampTime, with EventName; metric times in whole seconds", async () => {
+    const runId = uniqueId("current");
+    const seconds = recentSeconds();
+    await send(ingest, runId, seconds);
+    expect(
+      await ingest.rows(`SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'otel_logs' AND name = 'TimestampTime'`),
+    ).toEqual([]);
+    expect(
+      await ingest.rows(
+        `SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS ts, EventName FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+      ),
+    ).toEqual([{ ts: `${seconds}123456789`, EventName: "app.started" }]);
+    expect(
+      await ingest.rows(
+        `SELECT toTypeName(TimeUnix) AS type, toUnixTimestamp(StartTimeUnix) AS start, toUnixTimestamp(TimeUnix) AS time,
+                arrayMap(t -> toUnixTimestamp(t), Exemplars.TimeUnix) AS exemplarTimes
+           FROM otel_metrics_gauge WHERE ResourceAttributes['run.id'] = '${runId}'`,
+      ),
+    ).toEqual([{ type: "DateTime", start: seconds - 5, time: seconds, exemplarTimes: [seconds] }]);
+  });
+});
+
+describe("the tail Worker's entrypoint", () => {
+  async function throughBinding(path: string, init: RequestInit): Promise<Response> {
+    const caller = await ingest.mf.getWorker(TAIL_CALLER);
+    return (await caller.fetch(`http://ingest.internal${path}`, init as never)) as unknown as Response;
+  }
+
+  it("takes exports over a service binding to TailIngest without a token", async () => {
+    const runId = uniqueId("tail-binding");
+    const response = await throughBinding("/v1/logs", { method: "POST", body: JSON.stringify(simpleLogs(runId, "from the tail")), headers: JSON_TYPE });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    expect(response.headers.get("x-request-id")).toMatch(UUID);
+    expect(await logBodiesOf(ingest, runId)).toEqual(["from the tail"]);
+  });
+
+  it("refuses bad input there as on the public entrypoint", async () => {
+    const response = await throughBinding("/v1/metrics", { method: "POST", body: "[]", headers: JSON_TYPE });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: 3, message: "expected a JSON object, got array" });
+  });
+
+  it("still requires the token on the public entrypoint", async () => {
+    const runId = uniqueId("tail-public");
+    for (const response of [
+      await ingest.fetch("/v1/logs", { method: "POST", body: JSON.stringify(simpleLogs(runId)), headers: JSON_TYPE }),
+      // The default entrypoint reached from inside workerd is the public one too.
+      (await (await ingest.mf.getWorker("deco-otel-ingest")).fetch("http://ingest.internal/v1/logs", {
+        method: "POST",
+        body: JSON.stringify(simpleLogs(runId)),
+        headers: JSON_TYPE,
+      })) as unknown as Response,
+    ]) {
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ code: 16, message: "missing bearer token: send `Authorization: Bearer <token>`" });
+    }
+    expect(await logBodiesOf(ingest, runId)).toEqual([]);
+  });
+});
+
+describe("timestamp policy", () => {
+  const TIMESTAMP_ORIGINAL = "otel.timestamp.original";
+  const IN_1990 = "631152000000000000";
+  const IN_2100 = "4102444800000000000";
+
+  it("lands absurd log times at the observed or received time, noting the original, and keeps the rest of the request", async () => {
+    const runId = uniqueId("timestamps");
+    const seconds = recentSeconds();
+    const observed = `${seconds}000000777`;
+    const records = [
+      { body: { stringValue: "zero, no observed time" }, timeUnixNano: "0" },
+      { body: { stringValue: "1990, no observed time" }, timeUnixNano: IN_1990 },
+      { body: { stringValue: "2100, no observed time" }, timeUnixNano: IN_2100 },
+      { body: { stringValue: "zero, observed time" }, timeUnixNano: "0", observedTimeUnixNano: observed },
+      { body: { stringValue: "1990, observed time" }, timeUnixNano: IN_1990, observedTimeUnixNano: observed },
+      { body: { stringValue: "sane" }, timeUnixNano: `${seconds}000000001`, observedTimeUnixNano: observed },
+    ];
+    const before = nowNanos();
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: oracleEncode(oracle.logsRequest, logsRequest(runId, records)) as BodyInit,
+      headers: { ...bearer(), ...PROTOBUF_TYPE },
+    });
+    const after = nowNanos();
+    expect(response.status).toBe(200);
+    expect(new Uint8Array(await response.arrayBuffer()).byteLength).toBe(0);
+
+    const rows = await ingest.rows<{ Body: string; ts: string; original: string; hasOriginal: number }>(
+      `SELECT Body, toString(toUnixTimestamp64Nano(Timestamp)) AS ts, LogAttributes['${TIMESTAMP_ORIGINAL}'] AS original,
+              toUInt8(mapContains(LogAttributes, '${TIMESTAMP_ORIGINAL}')) AS hasOriginal
+         FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    const byBody = new Map(rows.map((row) => [row.Body, row]));
+    expect(rows).toHaveLength(records.length);
+    const receivedTime = (body: string) => {
+      const ts = BigInt(byBody.get(body)!.ts);
+      // The received time is taken in milliseconds.
+      return ts >= before - 1_000_000n && ts <= after;
+    };
+    for (const [body, original] of [
+      ["zero, no observed time", "0"],
+      ["1990, no observed time", IN_1990],
+      ["2100, no observed time", IN_2100],
+    ] as const) {
+      expect(receivedTime(body), body).toBe(true);
+      expect(byBody.get(body)).toMatchObject({ original, hasOriginal: 1 });
+    }
+    // A zero time falls back to the observed time, as the Collector does: nothing was replaced.
+    expect(byBody.get("zero, observed time")).toMatchObject({ ts: observed, hasOriginal: 0 });
+    expect(byBody.get("1990, observed time")).toMatchObject({ ts: observed, original: IN_1990, hasOriginal: 1 });
+    expect(byBody.get("sane")).toMatchObject({ ts: `${seconds}000000001`, hasOriginal: 0 });
+  });
+});
