@@ -83,7 +83,11 @@ function isTimeoutName(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
+/**
+ * The first line of ClickHouse's message, without its "Maybe you meant …" hints: those name
+ * other databases and tables on the server, which are none of the sender's business.
+ */
 function firstLine(text: string): string {
-  const line = text.split("\n", 1)[0] ?? "";
+  const line = (text.split("\n", 1)[0] ?? "").replace(/\s*Maybe you meant [^?]*\?\.?/g, "");
   return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
