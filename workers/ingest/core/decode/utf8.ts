@@ -14,13 +14,12 @@ const HAND_DECODE_MAX = 24;
 /** Decodes the string field value in `bytes[start, end)`. */
 export function utf8FieldToString(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= HAND_DECODE_MAX) {
-    let text = "";
     for (let i = start; i < end; i++) {
-      const byte = bytes[i]!;
-      if (byte >= 0x80) return fieldDecoder.decode(bytes.subarray(start, end));
-      text += String.fromCharCode(byte);
+      if (bytes[i]! >= 0x80) return fieldDecoder.decode(bytes.subarray(start, end));
     }
-    return text;
+    // One call builds a flat string; appending a character at a time would build a chain of
+    // string pieces that every later hash, regex and concatenation has to flatten first.
+    return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   }
   return fieldDecoder.decode(bytes.subarray(start, end));
 }

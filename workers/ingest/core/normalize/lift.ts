@@ -31,14 +31,14 @@ export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
   const object = parseJsonObjectBody(body.stringValue);
   if (object === undefined) return false;
 
-  takeSeverity(record, object);
-  const message = takeFirstString(object, MESSAGE_KEYS);
+  const consumed: string[] = [];
+  takeSeverity(record, object, consumed);
+  const message = takeFirstString(object, MESSAGE_KEYS, consumed);
   if (message !== undefined) record.body = { stringValue: message };
-  record.traceId = takeId(object, TRACE_ID_KEYS, TRACE_ID, record.traceId);
-  record.spanId = takeId(object, SPAN_ID_KEYS, SPAN_ID, record.spanId);
+  record.traceId = takeId(object, TRACE_ID_KEYS, TRACE_ID, record.traceId, consumed);
+  record.spanId = takeId(object, SPAN_ID_KEYS, SPAN_ID, record.spanId, consumed);
 
-  const taken = new Set(record.attributes.map((attribute) => attribute.key));
-  appendJsonAsAttributes(object, options.maxDepth, taken, record.attributes);
+  appendJsonAsAttributes(object, options.maxDepth, consumed, record.attributes);
   return true;
 }
 
@@ -51,7 +51,8 @@ export function liftJsonBodies(request: LogsRequest, options: LiftOptions): void
   }
 }
 
-function takeSeverity(record: LogRecord, object: Record<string, unknown>): void {
+/** The take* helpers add each key they use to `consumed`, which keeps it out of the attributes. */
+function takeSeverity(record: LogRecord, object: Record<string, unknown>, consumed: string[]): void {
   // A severity set by the transport or SDK is the record's own; the JSON level then stays an attribute.
   if (record.severityNumber !== 0 || record.severityText !== "") return;
   for (const key of LEVEL_KEYS) {
@@ -61,7 +62,7 @@ function takeSeverity(record: LogRecord, object: Record<string, unknown>): void 
     if (severity === undefined) continue;
     record.severityText = severity.text;
     record.severityNumber = severity.number;
-    delete object[key];
+    consumed.push(key);
     return;
   }
 }
@@ -69,29 +70,31 @@ function takeSeverity(record: LogRecord, object: Record<string, unknown>): void 
 function takeFirstString(
   object: Record<string, unknown>,
   keys: readonly string[],
+  consumed: string[],
 ): string | undefined {
   for (const key of keys) {
     const value = object[key];
     if (typeof value !== "string") continue;
-    delete object[key];
+    consumed.push(key);
     return value;
   }
   return undefined;
 }
 
-/** Returns the id the record ends up with, removing the JSON key when it was used or redundant. */
+/** Returns the id the record ends up with, consuming the JSON key when it was used or redundant. */
 function takeId(
   object: Record<string, unknown>,
   keys: readonly string[],
   shape: RegExp,
   current: string,
+  consumed: string[],
 ): string {
   for (const key of keys) {
     const value = object[key];
     if (typeof value !== "string" || !shape.test(value) || ALL_ZERO.test(value)) continue;
     const id = value.toLowerCase();
     if (current === "" || current === id) {
-      delete object[key];
+      consumed.push(key);
       return id;
     }
   }

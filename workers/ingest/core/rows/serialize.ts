@@ -148,7 +148,14 @@ interface WellFormedString {
   toWellFormed(): string;
 }
 
+/**
+ * Every character JSON.stringify would escape or a surrogate (paired or not). Most strings have
+ * none, and one regex test is about half the cost of the well-formedness check and stringify.
+ */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 function jsonString(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return '"' + text + '"';
   const checked = text as string & WellFormedString;
   return JSON.stringify(checked.isWellFormed() ? text : checked.toWellFormed());
 }
@@ -160,9 +167,17 @@ function encodeFloat(x: number): string {
 }
 
 function encodeMap(map: AttributeMap): string {
-  let out = "{";
+  if (map.length === 0) return "{}";
+  let out = "";
   for (let i = 0; i < map.length; i += 2) {
-    out += (i === 0 ? "" : ",") + jsonString(map[i]!) + ":" + jsonString(map[i + 1]!);
+    const key = map[i]!;
+    const value = map[i + 1]!;
+    // Each `+` allocates a string: without escapes an entry is written in one expression.
+    if (NEEDS_ESCAPING.test(key) || NEEDS_ESCAPING.test(value)) {
+      out += (i === 0 ? "{" : ",") + jsonString(key) + ":" + jsonString(value);
+    } else {
+      out += (i === 0 ? '{"' : ',"') + key + '":"' + value + '"';
+    }
   }
   return out + "}";
 }
