@@ -1,3 +1,4 @@
+import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type {
   AnyValue,
   KeyValue,
@@ -51,21 +52,10 @@ export function limitAttributes<S extends Signal>(
   request: SignalRequest[S],
   limits: AttributeLimits,
 ): void {
-  const limiter = new AttributeLimiter(limits);
-  switch (signal) {
-    case "logs":
-      limiter.logs(request as LogsRequest);
-      break;
-    case "traces":
-      limiter.traces(request as TracesRequest);
-      break;
-    case "metrics":
-      limiter.metrics(request as MetricsRequest);
-      break;
-  }
+  bySignal(signal, request, new AttributeLimiter(limits));
 }
 
-class AttributeLimiter {
+class AttributeLimiter implements BySignal<void> {
   /** Values cut in the list being limited; reset per list. */
   private truncated = 0;
 

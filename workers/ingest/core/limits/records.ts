@@ -1,3 +1,4 @@
+import { bySignal } from "../../../shared/otlp/by-signal";
 import type {
   LogsRequest,
   MetricsRequest,
@@ -50,14 +51,7 @@ function pathOfRecord(runs: Iterable<Run>, index: number): string {
 }
 
 function runsOf<S extends Signal>(signal: S, request: SignalRequest[S]): Iterable<Run> {
-  switch (signal) {
-    case "logs":
-      return logRuns(request as LogsRequest);
-    case "traces":
-      return spanRuns(request as TracesRequest);
-    default:
-      return dataPointRuns(request as MetricsRequest);
-  }
+  return bySignal(signal, request, { logs: logRuns, traces: spanRuns, metrics: dataPointRuns });
 }
 
 function* logRuns(request: LogsRequest): Iterable<Run> {

@@ -1,3 +1,4 @@
+import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type {
   AnyValue,
   KeyValue,
@@ -29,17 +30,7 @@ export function redactRequest<S extends Signal>(
 ): number {
   if (!policy.enabled) return 0;
   const walker = new RequestWalker(policy);
-  switch (signal) {
-    case "logs":
-      walker.logs(request as LogsRequest);
-      break;
-    case "traces":
-      walker.traces(request as TracesRequest);
-      break;
-    case "metrics":
-      walker.metrics(request as MetricsRequest);
-      break;
-  }
+  bySignal(signal, request, walker);
   return walker.total;
 }
 
@@ -48,7 +39,7 @@ interface SummaryOwner {
   attributes: KeyValue[];
 }
 
-class RequestWalker {
+class RequestWalker implements BySignal<void> {
   total = 0;
   /** Counts for the owner being walked; reset per owner so no tally is allocated per record. */
   private readonly tally = new RedactionTally();
