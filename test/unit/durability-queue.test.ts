@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { Row } from "../../workers/ingest/core/rows/columns";
 import { retryDelaySeconds } from "../../workers/ingest/queue/backoff";
 import { insertOf, MAX_UNIT_BYTES, messageBytesOf, queuedBatchOf } from "../../workers/ingest/queue/message";
-import { decodeRow, encodeRow, utf8Length } from "../../workers/ingest/queue/row-codec";
+import { utf8Length } from "../../workers/ingest/queue/json-bytes";
+import { decodeRow, encodeRow } from "../../workers/ingest/queue/row-codec";
 import { groupForSending } from "../../workers/ingest/queue/send";
 import { planWriteUnits } from "../../workers/ingest/queue/write-units";
 

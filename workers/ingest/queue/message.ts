@@ -4,7 +4,8 @@
  * which `planWriteUnits` budgets row by row, and every runtime reads it back the same way.
  */
 import type { TableInsert } from "../clickhouse/writer";
-import { decodeRow, encodeRow, utf8Length, type EncodedRow } from "./row-codec";
+import { utf8Length } from "./json-bytes";
+import { decodeRow, encodeRow, type EncodedRow } from "./row-codec";
 import type { WriteUnit } from "./write-units";
 
 /** Cloudflare Queues' limit per message (128 KB), of which about 100 bytes are the platform's. */

@@ -7,7 +7,7 @@
  */
 import type { TableInsert } from "../clickhouse/writer";
 import type { Row } from "../core/rows/columns";
-import { encodeRow, utf8Length } from "./row-codec";
+import { encodedRowSizer } from "./row-codec";
 
 export interface TableRows {
   table: string;
@@ -35,6 +35,7 @@ export function planWriteUnits(
   for (const { table, columns, rows } of tables) {
     let start = 0;
     let bytes = 0;
+    const encodedBytesOf = encodedRowSizer(columns);
     const close = (end: number) => {
       units.push({
         table,
@@ -47,8 +48,8 @@ export function planWriteUnits(
       bytes = 0;
     };
     for (let i = 0; i < rows.length; i++) {
-      // +1 for the comma that separates it from the next row.
-      const rowBytes = utf8Length(JSON.stringify(encodeRow(columns, rows[i]!))) + 1;
+      // Exactly what the row takes in a message, +1 for the comma that separates it from the next.
+      const rowBytes = encodedBytesOf(rows[i]!) + 1;
       if (i > start && bytes + rowBytes > maxUnitBytes) close(i);
       bytes += rowBytes;
     }

@@ -1,0 +1,132 @@
+/**
+ * Write units are sized by counting what rows take in a queue message instead of encoding them.
+ * The count must be exact: the cut points name the deduplication tokens, so they have to stay
+ * what sizing the real JSON text gives, and a queued unit has to fit its message.
+ */
+import { describe, expect, it } from "vitest";
+import type { ColumnValue, Row } from "../../workers/ingest/core/rows/columns";
+import { jsonStringBytes, utf8Length } from "../../workers/ingest/queue/json-bytes";
+import { encodedRowSizer, encodeRow } from "../../workers/ingest/queue/row-codec";
+import { planWriteUnits, type TableRows } from "../../workers/ingest/queue/write-units";
+
+/** What the sizes are measured against: the encoded row as a message's JSON carries it. */
+const messageBytes = (columns: readonly string[], row: Row) => utf8Length(JSON.stringify(encodeRow(columns, row)));
+
+/** A small seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TEXT_PIECES = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u0000", "\u001f", "\u007f", "é", "✓", "😀", "\uD800", "\uDC00", "\u2028", "\uFEFF"];
+const NUMBERS = [0, -0, 1, -1, 255, 1.5, -2.25e-7, 1e21, 123456789012345680000, 5e-324, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity];
+
+function text(next: () => number): string {
+  let out = "";
+  for (let n = Math.floor(next() * 12); n > 0; n--) out += TEXT_PIECES[Math.floor(next() * TEXT_PIECES.length)];
+  return out;
+}
+
+function value(next: () => number): ColumnValue | undefined {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const list = <T>(item: () => T): T[] => Array.from({ length: Math.floor(next() * 4) }, item);
+  switch (Math.floor(next() * 7)) {
+    case 0:
+      return text(next);
+    case 1:
+      return pick(NUMBERS);
+    case 2:
+      return next() < 0.5;
+    case 3:
+      return list(() => text(next)); // a map: keys and values, flat
+    case 4:
+      return list(() => pick(NUMBERS));
+    case 5:
+      return list(() => list(() => text(next))); // a nested column of maps
+    default:
+      return pick([undefined, "18446744073709551615", "-9223372036854775808", "1764000000000000000"]);
+  }
+}
+
+const COLUMNS = ["Timestamp", "Body", "Value", "Attributes", "Bounds", "Events.Attributes", "Flag"];
+
+function rows(seed: number, count: number): Row[] {
+  const next = random(seed);
+  return Array.from({ length: count }, () => {
+    const row: Record<string, ColumnValue> = {};
+    for (const column of COLUMNS) {
+      const cell = value(next);
+      if (cell !== undefined) row[column] = cell;
+    }
+    return row;
+  });
+}
+
+/** The planner as it was when it encoded every row to size it: the cuts to keep. */
+function referenceCuts({ columns, rows }: TableRows, maxUnitBytes: number): number[] {
+  const cuts: number[] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const rowBytes = messageBytes(columns, row) + 1;
+    if (i > start && bytes + rowBytes > maxUnitBytes) {
+      cuts.push(i);
+      start = i;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  });
+  return cuts;
+}
+
+describe("counting JSON bytes", () => {
+  it("matches JSON.stringify for every UTF-16 code unit, paired and lone surrogates included", () => {
+    const units = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
+    const samples = [...units, "", "😀", "a\uD83D", "\uDE00b", "\uDE00\uD83D", "\uD83D\uD83D\uDE00", "plain ascii text"];
+    expect(samples.filter((sample) => jsonStringBytes(sample) !== utf8Length(JSON.stringify(sample)))).toEqual([]);
+  });
+
+  it("sizes encoded rows exactly as their JSON takes them", () => {
+    const fixed: Row[] = [
+      {},
+      { Body: "", Value: NaN, Attributes: [], Bounds: [1, Infinity, -Infinity, NaN], Flag: false },
+      { Body: "héllo \"✓\"\n😀", Value: -0, Attributes: ["k", "v\u0001"], "Events.Attributes": [[], ["a", "b"]] },
+    ];
+    const sample = [...fixed, ...rows(1, 2_000)];
+    const sizeOf = encodedRowSizer(COLUMNS);
+    expect(sample.map(sizeOf)).toEqual(sample.map((row) => messageBytes(COLUMNS, row)));
+  });
+
+  it("counts an array shared with the previous row once, and a changed one afresh", () => {
+    const resource = ["service.name", "checkout"];
+    const sample: Row[] = [
+      { Attributes: resource, Bounds: [1, 2] },
+      { Attributes: resource, Bounds: [1, NaN] },
+      { Attributes: ["service.name", "ünïcode \"quoted\""], Bounds: [] },
+      { Attributes: resource },
+    ];
+    const sizeOf = encodedRowSizer(COLUMNS);
+    expect(sample.map(sizeOf)).toEqual(sample.map((row) => messageBytes(COLUMNS, row)));
+  });
+});
+
+describe("planning write units", () => {
+  it("cuts exactly where sizing the encoded JSON does, at any budget", () => {
+    for (const [seed, budget] of [[2, 300], [3, 1_000], [4, 4_096], [5, 124_000]] as const) {
+      const table: TableRows = { table: "t", columns: COLUMNS, rows: rows(seed, 1_500) };
+      const units = planWriteUnits([table], "tok", budget);
+      expect(units.slice(1).map((unit) => Number(unit.deduplicationToken.split(":")[2]!.split("-")[0]))).toEqual(
+        referenceCuts(table, budget),
+      );
+      for (const unit of units) {
+        // The budgeted bytes are the rows' JSON array text, less its brackets, plus one byte.
+        expect(unit.encodedBytes).toBe(utf8Length(JSON.stringify(unit.rows.map((row) => encodeRow(COLUMNS, row)))) - 1);
+      }
+    }
+  });
+});
