@@ -302,39 +302,33 @@ export class WireReader {
     }
   }
 
-  /** Appends a `repeated fixed64` field's values, packed (one run) or not (one value per tag). */
+  /** Appends a `repeated fixed64` field's values. */
   repeatedFixed64Decimal(tag: number, into: string[]): void {
-    if ((tag & 7) !== WIRE_LENGTH_DELIMITED) {
-      this.expectWireType(tag, WIRE_FIXED64);
-      into.push(this.fixed64Decimal());
-      return;
-    }
-    const parentLimit = this.enter();
-    while (this.pos < this.limit) into.push(this.fixed64Decimal());
-    this.leave(parentLimit);
+    this.repeated(tag, WIRE_FIXED64, into, readFixed64Decimal);
   }
 
-  /** Appends a `repeated uint64` field's values, packed or not. */
+  /** Appends a `repeated uint64` field's values. */
   repeatedUint64Decimal(tag: number, into: string[]): void {
-    if ((tag & 7) !== WIRE_LENGTH_DELIMITED) {
-      this.expectWireType(tag, WIRE_VARINT);
-      into.push(this.uint64Decimal());
-      return;
-    }
-    const parentLimit = this.enter();
-    while (this.pos < this.limit) into.push(this.uint64Decimal());
-    this.leave(parentLimit);
+    this.repeated(tag, WIRE_VARINT, into, readUint64Decimal);
   }
 
-  /** Appends a `repeated double` field's values, packed or not. */
+  /** Appends a `repeated double` field's values. */
   repeatedDouble(tag: number, into: number[]): void {
+    this.repeated(tag, WIRE_FIXED64, into, readDouble);
+  }
+
+  /**
+   * Appends a repeated scalar field's values, packed (one length-delimited run) or not (one
+   * value per tag, of `wireType`): parsers must accept both whatever the field declares.
+   */
+  private repeated<T>(tag: number, wireType: number, into: T[], readOne: (r: WireReader) => T): void {
     if ((tag & 7) !== WIRE_LENGTH_DELIMITED) {
-      this.expectWireType(tag, WIRE_FIXED64);
-      into.push(this.double());
+      this.expectWireType(tag, wireType);
+      into.push(readOne(this));
       return;
     }
     const parentLimit = this.enter();
-    while (this.pos < this.limit) into.push(this.double());
+    while (this.pos < this.limit) into.push(readOne(this));
     this.leave(parentLimit);
   }
 
@@ -346,6 +340,11 @@ export class WireReader {
     return pos;
   }
 }
+
+// Element readers for `repeated`, module-level so that no closure is made per field.
+const readFixed64Decimal = (r: WireReader): string => r.fixed64Decimal();
+const readUint64Decimal = (r: WireReader): string => r.uint64Decimal();
+const readDouble = (r: WireReader): number => r.double();
 
 function wireTypeName(wireType: number): string {
   return WIRE_TYPE_NAMES[wireType] ?? "invalid";
