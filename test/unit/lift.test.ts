@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { logRecord } from "../support/model-builders";
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../workers/shared/otlp/model";
 import {
   DEFAULT_NORMALIZATION_OPTIONS,
@@ -13,20 +14,12 @@ const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
 const options = { maxDepth: 4 };
 
 function record(body: AnyValue | undefined, overrides: Partial<LogRecord> = {}): LogRecord {
-  return {
+  return logRecord({
     timeUnixNano: "1751500800000000000",
     observedTimeUnixNano: "1751500800000000001",
-    severityNumber: 0,
-    severityText: "",
     body,
-    attributes: [],
-    droppedAttributesCount: 0,
-    flags: 0,
-    traceId: "",
-    spanId: "",
-    eventName: "",
     ...overrides,
-  };
+  });
 }
 
 function lifted(json: unknown, overrides: Partial<LogRecord> = {}, maxDepth = 4): LogRecord {

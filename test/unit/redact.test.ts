@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { logRecord as defaultLogRecord, span as defaultSpan } from "../support/model-builders";
 import type {
   AnyValue,
   KeyValue,
@@ -143,20 +144,16 @@ describe("parseRedactionPolicy", () => {
 });
 
 function logRecord(overrides: Partial<LogRecord>): LogRecord {
-  return {
+  return defaultLogRecord({
     timeUnixNano: "1751500800000000000",
     observedTimeUnixNano: "1751500800000000001",
     severityNumber: 9,
     severityText: "INFO",
-    body: undefined,
-    attributes: [],
-    droppedAttributesCount: 0,
     flags: 1,
     traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
     spanId: "00f067aa0ba902b7",
-    eventName: "",
     ...overrides,
-  };
+  });
 }
 
 function logsRequest(records: LogRecord[], resourceAttributes: KeyValue[] = []): LogsRequest {
@@ -320,25 +317,16 @@ describe("redactRequest: logs", () => {
 });
 
 function span(overrides: Partial<Span>): Span {
-  return {
+  return defaultSpan({
     traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
     spanId: "00f067aa0ba902b7",
-    traceState: "",
-    parentSpanId: "",
     flags: 1,
     name: "GET /",
     kind: 2,
     startTimeUnixNano: "1751500800000000000",
     endTimeUnixNano: "1751500800100000000",
-    attributes: [],
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
-    status: { message: "", code: 0 },
     ...overrides,
-  };
+  });
 }
 
 describe("redactRequest: traces", () => {

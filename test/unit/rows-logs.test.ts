@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { logRecord } from "../support/model-builders";
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../workers/shared/otlp/model";
 import { type LogRow, logsToRows } from "../../workers/ingest/core/rows/logs";
 
@@ -12,20 +13,17 @@ const kv = (key: string, value: AnyValue): KeyValue => ({ key, value });
 const str = (stringValue: string): AnyValue => ({ stringValue });
 
 function record(overrides: Partial<LogRecord> = {}): LogRecord {
-  return {
+  return logRecord({
     timeUnixNano: nanos(-1000n),
     observedTimeUnixNano: nanos(-500n),
     severityNumber: 9,
     severityText: "INFO",
     body: str("hello"),
-    attributes: [],
-    droppedAttributesCount: 0,
     flags: 1,
     traceId: "0102030405060708090a0b0c0d0e0f10",
     spanId: "a1a2a3a4a5a6a7a8",
-    eventName: "",
     ...overrides,
-  };
+  });
 }
 
 function request(records: LogRecord[], resourceAttributes: KeyValue[] = [kv("service.name", str("checkout"))]): LogsRequest {

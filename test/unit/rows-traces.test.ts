@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { span as defaultSpan } from "../support/model-builders";
 import type { AnyValue, KeyValue, Span, TracesRequest } from "../../workers/shared/otlp/model";
 import { type SpanRow, tracesToRows } from "../../workers/ingest/core/rows/traces";
 
@@ -10,25 +11,15 @@ const kv = (key: string, value: AnyValue): KeyValue => ({ key, value });
 const str = (stringValue: string): AnyValue => ({ stringValue });
 
 function span(overrides: Partial<Span> = {}): Span {
-  return {
+  return defaultSpan({
     traceId: "0102030405060708090a0b0c0d0e0f10",
     spanId: "a1a2a3a4a5a6a7a8",
-    traceState: "",
-    parentSpanId: "",
-    flags: 0,
     name: "GET /",
     kind: 2,
     startTimeUnixNano: nanos(-2_000_000_000n),
     endTimeUnixNano: nanos(-500_000_000n),
-    attributes: [],
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
-    status: { code: 0, message: "" },
     ...overrides,
-  };
+  });
 }
 
 function request(...spanLists: Span[][]): TracesRequest {

@@ -1,21 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { logRecord } from "../support/model-builders";
 import type { LogRecord, LogsRequest } from "../../workers/shared/otlp/model";
 import { normalizeRecordSeverity, normalizeSeverity } from "../../workers/ingest/core/normalize";
 
 function record(severityText: string, severityNumber: number): LogRecord {
-  return {
+  return logRecord({
     timeUnixNano: "1751500800000000000",
-    observedTimeUnixNano: "0",
     severityNumber,
     severityText,
     body: { stringValue: "x" },
-    attributes: [],
-    droppedAttributesCount: 0,
-    flags: 0,
-    traceId: "",
-    spanId: "",
-    eventName: "",
-  };
+  });
 }
 
 function normalized(severityText: string, severityNumber: number): [string, number] {
