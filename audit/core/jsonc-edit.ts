@@ -4,9 +4,11 @@ import { applyEdits, type Edit, type FormattingOptions, findNodeAtLocation, type
  * Edits a JSONC text in place, the way a person would: a new member goes on its own line
  * after the last one of a multi-line object or array, in that member's indentation, after
  * any comment that ends the last member's line, with the file's trailing-comma habit; a new
- * value is written inline when it fits on a line (`[{ "service": "deco-otel-tail" }]`).
- * Nothing else in the file changes. Empty or single-line containers, and replaced values, go
- * through jsonc-parser's `modify` (the container is then laid out one member per line).
+ * value is written inline when it fits on a line (`[{ "service": "deco-otel-tail" }]`), and
+ * added inline to a single-line container when the line stays within 100 columns. Nothing
+ * else in the file changes. Other cases (an empty container, a single-line one that would grow
+ * too long) and replaced values go through jsonc-parser's `modify`, which then lays that one
+ * container out a member per line.
  */
 export class JsoncEditor {
   private readonly formatting: FormattingOptions;
@@ -27,6 +29,8 @@ export class JsoncEditor {
       this.text = applyEdits(this.text, modify(this.text, path, value, {}));
     } else if (parent?.type === "object" && this.isMultiLine(parent)) {
       this.appendMember(parent, (indent) => `${JSON.stringify(key)}: ${this.serialize(value, indent)}`);
+    } else if (parent?.type === "object" && this.fitsInline(parent, `${JSON.stringify(key)}: ${inlineJson(value)}`)) {
+      this.appendInline(parent, `${JSON.stringify(key)}: ${inlineJson(value)}`);
     } else {
       this.text = applyEdits(this.text, modify(this.text, path, value, { formattingOptions: this.formatting }));
     }
@@ -37,6 +41,10 @@ export class JsoncEditor {
     const array = this.nodeAt(path);
     if (array?.type === "array" && this.isMultiLine(array)) {
       this.appendMember(array, (indent) => this.serialize(value, indent));
+      return;
+    }
+    if (array?.type === "array" && this.fitsInline(array, inlineJson(value))) {
+      this.appendInline(array, inlineJson(value));
       return;
     }
     const edits = modify(this.text, [...path, array?.children?.length ?? 0], value, { formattingOptions: this.formatting, isArrayInsertion: true });
@@ -52,11 +60,25 @@ export class JsoncEditor {
     return (container.children?.length ?? 0) > 0 && /[\r\n]/.test(this.text.slice(container.offset, container.offset + container.length));
   }
 
+  /** Whether a single-line, non-empty container's line stays within 100 columns with `member` added. */
+  private fitsInline(container: Node, member: string): boolean {
+    if ((container.children?.length ?? 0) === 0 || this.isMultiLine(container)) return false;
+    const lineStart = lineStartOf(this.text, container.offset);
+    const lineEnd = this.text.slice(container.offset).search(/[\r\n]|$/) + container.offset;
+    return lineEnd - lineStart + member.length + 2 <= 100;
+  }
+
+  /** Adds `, member` right after a single-line container's last member. */
+  private appendInline(container: Node, member: string): void {
+    const last = container.children![container.children!.length - 1]!;
+    const offset = last.offset + last.length;
+    this.text = applyEdits(this.text, [{ offset, length: 0, content: `, ${member}` }]);
+  }
+
   /** Adds a member on its own line after the container's last one. */
   private appendMember(container: Node, member: (indent: string) => string): void {
     const last = container.children![container.children!.length - 1]!;
-    const lineStart = Math.max(this.text.lastIndexOf("\n", last.offset - 1), this.text.lastIndexOf("\r", last.offset - 1)) + 1;
-    const indent = /^[ \t]*/.exec(this.text.slice(lineStart))![0];
+    const indent = /^[ \t]*/.exec(this.text.slice(lineStartOf(this.text, last.offset)))![0];
     let at = last.offset + last.length;
     const valueEnd = at;
     at = skipBlanks(this.text, at);
@@ -85,6 +107,10 @@ function inlineJson(value: unknown): string {
     return members.length === 0 ? "{}" : `{ ${members.join(", ")} }`;
   }
   return JSON.stringify(value);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1)) + 1;
 }
 
 function skipBlanks(text: string, at: number): number {
