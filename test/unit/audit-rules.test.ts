@@ -97,7 +97,7 @@ describe("the rules on the fixture fleet", () => {
       "8:49 warning observability -",
       "8:91 warning observability -",
       "9:33 warning observability -",
-      "10:27 warning observability -",
+      "9:77 warning observability -",
     ]);
     expect(messages("observability/wrangler.jsonc", "observability")).toEqual([
       "top level: the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)",
@@ -109,6 +109,10 @@ describe("the rules on the fixture fleet", () => {
     const absent = auditDocument(loadConfig("wrangler.jsonc", wired('"main": "x.ts"')));
     expect(absent.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
       ["observability", 1, 1, "top level: observability is not set: the Worker's own logs are not kept in Workers Logs"],
+    ]);
+    const blockRate = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true, "head_sampling_rate": 0, "traces": { "destinations": ["d"] } }')));
+    expect(blockRate.findings.map((f) => [f.line, f.column, f.message])).toEqual([
+      [10, 61, "top level: traces head_sampling_rate must be in (0, 1] where destinations are listed, got 0"],
     ]);
     const logsOnly = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "logs": { "enabled": true } }')));
     expect(logsOnly.findings).toEqual([]);
