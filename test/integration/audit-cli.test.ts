@@ -3,7 +3,7 @@
  * `bin`, on the fixture fleet and on copies of it for --fix.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -171,5 +171,34 @@ describe("deco-otel audit --fix (CLI)", () => {
     const after = await audit(["--json", "--mode", "block", "comments", "environments", "no-tail-consumer"], dir);
     expect(after.code).toBe(0);
     expect((JSON.parse(after.stdout) as Finding[]).map((f) => `${f.file} ${f.env} ${f.rule}`)).toEqual(["environments/wrangler.jsonc production observability"]);
+  });
+});
+
+describe("the example GitHub Actions workflow", () => {
+  let repo: string;
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), "deco-otel-producer-repo-"));
+    await cp(join(FLEET, "environments/wrangler.jsonc"), join(repo, "wrangler.jsonc"));
+    await cp(join(FLEET, "good-toml/wrangler.toml"), join(repo, "workers/api/wrangler.toml"), { recursive: true });
+    await cp(join(FLEET, "unparsable/wrangler.jsonc"), join(repo, "node_modules/some-package/wrangler.jsonc"), { recursive: true });
+    // Where the workflow checks deco-otel out: this repository, whose own wrangler files must not be audited.
+    await symlink(ROOT, join(repo, ".deco-otel"));
+  });
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true });
+  });
+
+  it("runs the audit in warn mode with annotations, on the producer's files only", async () => {
+    const workflow = await readFile(join(ROOT, "examples/ci/deco-otel-audit.yml"), "utf8");
+    const step = workflow.split("\n").find((line) => line.includes("run: node .deco-otel/bin/deco-otel.mjs audit"));
+    expect(step?.trim()).toBe("run: node .deco-otel/bin/deco-otel.mjs audit --mode warn --github .");
+    const [, ...args] = step!.trim().replace(/^run: node /, "").split(" ");
+    const { code, stdout } = await run(process.execPath, [join(repo, ".deco-otel/bin/deco-otel.mjs"), ...args], repo);
+    expect(code).toBe(0);
+    const annotations = stdout.split("\n").filter((line) => line.startsWith("::"));
+    expect(annotations).toHaveLength(7);
+    expect(annotations[0]).toMatch(/^::error file=wrangler\.jsonc,line=16,col=5,title=deco-otel tail-consumer::env\.staging: /);
+    expect(stdout).toContain("deco-otel audit: 2 files (2 producers; 5 environments), 3 errors, 4 warnings; mode warn, exit 0\n");
   });
 });
