@@ -12,7 +12,13 @@ Commands:
 const [command, ...rest] = process.argv.slice(2);
 const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
 if (command === "audit") {
-  process.exitCode = await runAudit(rest, output);
+  try {
+    process.exitCode = await runAudit(rest, output);
+  } catch (error) {
+    // A fault of the audit itself: never exit 1, which means "errors found" in block mode.
+    console.error(`deco-otel audit failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 2;
+  }
 } else if (command === undefined || command === "--help" || command === "-h" || command === "help") {
   console.log(`${USAGE}\n${AUDIT_USAGE}`);
 } else {
