@@ -1,0 +1,186 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { createTwoFilesPatch } from "diff";
+import { auditDocument } from "../core/audit";
+import { FIXABLE_RULES, fixDocument } from "../core/fix";
+import type { Finding } from "../core/findings";
+import { loadConfig } from "../core/load";
+import { ConfigParseError } from "../core/model";
+import { type AuditRun, type Mode, allFindings, exitCodeOf, formatGithub, formatText, summaryLine } from "../core/report";
+import { RULES } from "../core/rules/index";
+import { wranglerFilesAt } from "./discover";
+
+export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
+
+Checks that each producer Worker's wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml)
+is wired to deco-otel, in every wrangler environment. A path is a wrangler file or a directory
+searched for them (default: the current directory).
+
+Options:
+  --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
+  --github            print GitHub Actions annotations (::error file=…,line=…::…)
+  --json              print the findings as a JSON array (the summary goes to stderr)
+  --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment;
+                      JSONC files are edited in place, TOML files get the text to add by hand
+  --dry-run           with --fix: print the diff instead of writing
+  --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
+  -h, --help          this help
+
+Exit status: 0 clean or warn mode; 1 block mode with errors; 2 a path could not be read or
+parsed (the parser's message and position are printed), or a wrong option.
+
+Rules:
+${RULES.map((rule) => `  ${rule.id.padEnd(17)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}
+`;
+
+/** Where the CLI writes; tests pass their own. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+class UsageError extends Error {}
+
+interface Options {
+  mode: Mode;
+  github: boolean;
+  json: boolean;
+  fix: boolean;
+  dryRun: boolean;
+  ingestUrl: string | undefined;
+  paths: string[];
+}
+
+/** Runs `deco-otel audit` with the arguments after `audit`; returns the exit status. */
+export async function runAudit(argv: string[], output: Output): Promise<number> {
+  let options: Options | "help";
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    output.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === "help") {
+    output.out(USAGE);
+    return 0;
+  }
+  const run: AuditRun = { audits: [], failures: [] };
+  const fixReport: string[] = [];
+  for (const path of options.paths) {
+    let files: string[];
+    try {
+      files = await wranglerFilesAt(path);
+    } catch (error) {
+      run.failures.push(failure(path, null, "config-read", `cannot read: ${messageOf(error)}`));
+      continue;
+    }
+    if (files.length === 0) {
+      run.failures.push(failure(path, null, "config-read", "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder"));
+    }
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await readFile(file, "utf8");
+      } catch (error) {
+        run.failures.push(failure(file, null, "config-read", `cannot read: ${messageOf(error)}`));
+        continue;
+      }
+      let document;
+      try {
+        document = loadConfig(file, text);
+      } catch (error) {
+        if (!(error instanceof ConfigParseError)) throw error;
+        run.failures.push(failure(file, error.at, "config-parse", error.message));
+        continue;
+      }
+      if (!options.fix) {
+        run.audits.push(auditDocument(document));
+        continue;
+      }
+      const fixed = fixDocument(document, { ingestUrl: options.ingestUrl });
+      run.audits.push(fixed.audit);
+      if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
+      if (!options.dryRun && fixed.after !== fixed.before) await writeFile(file, fixed.after);
+      const verb = options.dryRun ? "would fix" : "fixed";
+      for (const change of fixed.changes) fixReport.push(`${verb} ${file}: ${change}`);
+      for (const edit of fixed.handEdits) fixReport.push(`needs a hand edit ${file}: ${edit}`);
+    }
+  }
+  print(run, options, fixReport, output);
+  return exitCodeOf(run, options.mode);
+}
+
+function print(run: AuditRun, options: Options, fixReport: string[], output: Output): void {
+  const findings = allFindings(run);
+  const summary = summaryLine(run, options.mode) + (options.fix ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
+  if (options.json) {
+    for (const line of fixReport) output.err(line);
+    output.out(JSON.stringify(findings, null, 2));
+    output.err(summary);
+    return;
+  }
+  for (const line of fixReport) output.out(line);
+  for (const finding of findings) output.out(options.github ? formatGithub(finding) : formatText(finding));
+  output.out(summary);
+}
+
+function parseOptions(argv: string[]): Options | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        mode: { type: "string", default: "warn" },
+        github: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        fix: { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+        "ingest-url": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(messageOf(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (values.mode !== "warn" && values.mode !== "block") throw new UsageError(`--mode must be warn or block, got "${values.mode}"`);
+  if (values.github && values.json) throw new UsageError("--github and --json are two output formats: pick one");
+  if (values["dry-run"] && !values.fix) throw new UsageError("--dry-run goes with --fix");
+  const ingestUrl = values["ingest-url"];
+  if (ingestUrl !== undefined) {
+    if (!values.fix) throw new UsageError("--ingest-url goes with --fix");
+    const url = URL.parse(ingestUrl);
+    if (url === null || url.protocol !== "https:" || url.search !== "" || url.hash !== "" || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
+      throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
+    }
+  }
+  return {
+    mode: values.mode,
+    github: values.github,
+    json: values.json,
+    fix: values.fix,
+    dryRun: values["dry-run"],
+    ingestUrl,
+    paths: positionals.length > 0 ? positionals : ["."],
+  };
+}
+
+function failure(file: string, at: { line: number; column: number } | null, rule: string, message: string): Finding {
+  return {
+    file,
+    env: null,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
+    severity: "error",
+    rule,
+    message,
+    fix: rule === "config-parse" ? "fix the file's syntax at this position (wrangler refuses it too)" : "pass a wrangler file or a folder holding one",
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

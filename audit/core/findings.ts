@@ -1,0 +1,43 @@
+import type { WorkerEnvironment } from "./environments";
+import type { ConfigDocument, Position } from "./model";
+import type { WorkerRole } from "./wiring";
+
+export type Severity = "error" | "warning";
+
+/** One problem found in one environment of one file. The `--json` output is an array of these. */
+export interface Finding {
+  file: string;
+  /** `null` for the top level, else the environment's name. */
+  env: string | null;
+  /** 1-based; `null` only for a path that could not be read at all. */
+  line: number | null;
+  column: number | null;
+  severity: Severity;
+  rule: string;
+  message: string;
+  /** One line saying how to fix it. */
+  fix: string;
+}
+
+/** What a rule reports: where, and what is wrong (the environment is added by the audit). */
+export interface RuleHit {
+  at: Position;
+  message: string;
+}
+
+export interface RuleContext {
+  document: ConfigDocument;
+  role: WorkerRole;
+}
+
+/** A check run on every environment of a file. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** Which Workers it applies to: producers only, or also this pipeline's own Workers. */
+  scope: "producers" | "all";
+  /** One line, for `--help` and the README. */
+  summary: string;
+  fix: string;
+  check(environment: WorkerEnvironment, context: RuleContext): RuleHit[];
+}

@@ -1,0 +1,107 @@
+import { type FileAudit, auditDocument } from "./audit";
+import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
+import { JsoncEditor } from "./jsonc-edit";
+import { loadConfig } from "./load";
+import { type ConfigDocument, stringAt } from "./model";
+import { otlpEndpointsRule } from "./rules/otlp-endpoints";
+import { tailConsumerRule } from "./rules/tail-consumer";
+import { versionMetadataRule } from "./rules/version-metadata";
+import { ENDPOINT_VARS, TAIL_WORKER, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
+
+export interface FixOptions {
+  /** The ingest Worker's origin, e.g. `https://deco-otel-ingest.acme.workers.dev`; without it the endpoint vars are not written. */
+  ingestUrl?: string;
+}
+
+/** What `--fix` does to one file. */
+export interface FixResult {
+  before: string;
+  after: string;
+  /** One line per change made, naming the environment. */
+  changes: string[];
+  /** What still needs a person, with the text to add where it helps. */
+  handEdits: string[];
+  /** The audit of `after`. */
+  audit: FileAudit;
+}
+
+/** The rules `--fix` can satisfy by adding keys. */
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id] as const;
+
+/**
+ * Adds what a producer is missing, in every environment that lacks it: `{ "service":
+ * "deco-otel-tail" }` in `tail_consumers`, `version_metadata` bound as `CF_VERSION_METADATA`,
+ * and, given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
+ * when any is missing or wrong, so they share that origin). JSONC files are edited in place;
+ * TOML files are left as they are and each change is returned as a hand edit with the TOML to
+ * add. Values the fix would have to guess (a differently named version_metadata binding, a
+ * `tail_consumers` that is not an array) are hand edits too.
+ */
+export function fixDocument(document: ConfigDocument, options: FixOptions = {}): FixResult {
+  const audit = auditDocument(document);
+  const failing = new Set(audit.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
+  const fails = (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
+  const editor = document.format === "jsonc" ? new JsoncEditor(document.text) : undefined;
+  const changes: string[] = [];
+  const handEdits: string[] = [];
+
+  for (const environment of environmentsOf(document)) {
+    const label = environmentLabel(environment.env);
+    const base = environment.env === null ? [] : ["env", environment.env];
+    const toml: string[] = [];
+    const tomlTable = (key: string) => (environment.env === null ? key : `env.${environment.env}.${key}`);
+
+    if (fails(environment, tailConsumerRule.id)) {
+      const current = environment.own("tail_consumers")?.value;
+      if (current !== undefined && current.kind !== "array") {
+        handEdits.push(`${label}: tail_consumers is not an array; make it [{ "service": "${TAIL_WORKER}" }]`);
+      } else if (editor !== undefined) {
+        if (current === undefined) editor.set([...base, "tail_consumers"], [{ service: TAIL_WORKER }]);
+        else editor.append([...base, "tail_consumers"], { service: TAIL_WORKER });
+        changes.push(`${label}: added ${TAIL_WORKER} to tail_consumers`);
+      } else if (current === undefined) {
+        toml.push(`[[${tomlTable("tail_consumers")}]]\nservice = "${TAIL_WORKER}"`);
+      } else {
+        toml.push(`add { service = "${TAIL_WORKER}" } to ${tomlTable("tail_consumers")}`);
+      }
+    }
+
+    if (fails(environment, versionMetadataRule.id)) {
+      const current = environment.own("version_metadata");
+      if (current !== undefined) {
+        handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; bind it as ${VERSION_METADATA_BINDING} and update the code that reads it`);
+      } else if (editor !== undefined) {
+        editor.set([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
+        changes.push(`${label}: added version_metadata bound as ${VERSION_METADATA_BINDING}`);
+      } else {
+        toml.push(`[${tomlTable("version_metadata")}]\nbinding = "${VERSION_METADATA_BINDING}"`);
+      }
+    }
+
+    if (fails(environment, otlpEndpointsRule.id)) {
+      const vars = environment.own("vars")?.value;
+      if (options.ingestUrl === undefined) {
+        handEdits.push(`${label}: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>`);
+      } else if (vars !== undefined && vars.kind !== "object") {
+        handEdits.push(`${label}: vars is not an object`);
+      } else {
+        const urls = endpointUrls(options.ingestUrl);
+        const wrong = ENDPOINT_VARS.filter(({ name }) => stringAt(vars, name) !== urls[name]);
+        if (editor !== undefined) {
+          if (vars === undefined) editor.set([...base, "vars"], urls);
+          else for (const { name } of wrong) editor.set([...base, "vars", name], urls[name]);
+          changes.push(`${label}: set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`);
+        } else {
+          toml.push(`under [${tomlTable("vars")}]:\n${wrong.map(({ name }) => `${name} = "${urls[name]}"`).join("\n")}`);
+        }
+      }
+    }
+
+    if (toml.length > 0) handEdits.push(`${label}: TOML is not rewritten; add by hand:\n${toml.join("\n\n")}`);
+  }
+
+  const after = editor?.text ?? document.text;
+  const fixed = after === document.text ? audit : auditDocument(loadConfig(document.file, after));
+  return { before: document.text, after, changes, handEdits, audit: fixed };
+}
+

@@ -1,0 +1,73 @@
+import type { FileAudit } from "./audit";
+import type { Finding } from "./findings";
+
+export type Mode = "warn" | "block";
+
+/** Everything one run found: the files audited, and the paths that could not be read or parsed. */
+export interface AuditRun {
+  audits: FileAudit[];
+  /** One `config-read` or `config-parse` finding per path that failed. */
+  failures: Finding[];
+}
+
+/** The exit status: 2 when a path could not be read or parsed, 1 in block mode when an error was found, else 0. */
+export function exitCodeOf(run: AuditRun, mode: Mode): 0 | 1 | 2 {
+  if (run.failures.length > 0) return 2;
+  const errors = run.audits.some((a) => a.findings.some((f) => f.severity === "error"));
+  return mode === "block" && errors ? 1 : 0;
+}
+
+/** All findings in output order: failures first, then each file's. */
+export function allFindings(run: AuditRun): Finding[] {
+  return [...run.failures, ...run.audits.flatMap((a) => a.findings)];
+}
+
+/** `file:line:col severity rule message`, then the fix hint indented on the next line. */
+export function formatText(finding: Finding): string {
+  const where = finding.line === null ? finding.file : `${finding.file}:${finding.line}:${finding.column}`;
+  return `${where} ${finding.severity} ${finding.rule} ${finding.message}\n    fix: ${finding.fix}`;
+}
+
+/**
+ * A GitHub Actions workflow command (`::error file=…,line=…,col=…,title=…::message`), escaped
+ * as the Actions toolkit escapes them (`%`, CR, LF; and `:` `,` in properties).
+ */
+export function formatGithub(finding: Finding): string {
+  const properties = [`file=${escapeProperty(finding.file)}`];
+  if (finding.line !== null) properties.push(`line=${finding.line}`, `col=${finding.column}`);
+  properties.push(`title=${escapeProperty(`deco-otel ${finding.rule}`)}`);
+  return `::${finding.severity} ${properties.join(",")}::${escapeData(`${finding.message}\nfix: ${finding.fix}`)}`;
+}
+
+function escapeData(text: string): string {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+
+/**
+ * One line: files, environments, this pipeline's own Workers recognised, findings by
+ * severity, unreadable paths, and the mode's verdict.
+ */
+export function summaryLine(run: AuditRun, mode: Mode): string {
+  const findings = run.audits.flatMap((a) => a.findings);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  const own = run.audits.filter((a) => a.role !== "producer").map((a) => a.role);
+  const environments = run.audits.reduce((n, a) => n + a.environments.length, 0);
+  const parts = [
+    `${count(run.audits.length + run.failures.length, "file")} (${count(run.audits.length - own.length, "producer")}` +
+      `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${own.join(", ")}` : ""}; ${count(environments, "environment")})`,
+    count(errors, "error"),
+    count(warnings, "warning"),
+  ];
+  if (run.failures.length > 0) parts.push(`${run.failures.length} not read or not parsed`);
+  const code = exitCodeOf(run, mode);
+  return `deco-otel audit: ${parts.join(", ")}; mode ${mode}, exit ${code}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

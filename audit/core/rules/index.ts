@@ -1,0 +1,17 @@
+import type { Rule } from "../findings";
+import { observabilityRule } from "./observability";
+import { otlpEndpointsRule } from "./otlp-endpoints";
+import { secretInVarsRule } from "./secret-in-vars";
+import { tailConsumerRule } from "./tail-consumer";
+import { tailLoopRule } from "./tail-loop";
+import { versionMetadataRule } from "./version-metadata";
+
+/** Every rule, in the order findings are reported within one environment. */
+export const RULES: readonly Rule[] = [
+  tailConsumerRule,
+  tailLoopRule,
+  versionMetadataRule,
+  otlpEndpointsRule,
+  secretInVarsRule,
+  observabilityRule,
+];

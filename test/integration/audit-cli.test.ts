@@ -1,0 +1,204 @@
+/**
+ * `deco-otel audit` run as producers run it: a subprocess, through the npm script and the
+ * `bin`, on the fixture fleet and on copies of it for --fix.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Finding } from "../../audit/core/findings";
+import { FLEET } from "../support/fleet";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const INGEST = "https://deco-otel-ingest.acme.workers.dev";
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], cwd = ROOT): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+/** The audit through the `deco-otel` bin, as a producer repository's CI calls it. */
+const audit = (args: string[], cwd = ROOT) => run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "audit", ...args], cwd);
+
+describe("deco-otel audit (CLI)", () => {
+  it("answers --help through the npm script and the bin, listing the rules", async () => {
+    const npm = await run("npm", ["run", "--silent", "audit", "--", "--help"]);
+    expect(npm.code).toBe(0);
+    expect(npm.stdout).toContain("Usage: deco-otel audit [options] [paths…]");
+    for (const rule of ["tail-consumer", "tail-loop", "version-metadata", "otlp-endpoints", "secret-in-vars", "observability"]) {
+      expect(npm.stdout).toContain(`  ${rule} `);
+    }
+    const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);
+    expect(bin.code).toBe(0);
+    expect(bin.stdout).toContain("audit    check producers' wrangler files");
+  });
+
+  it("audits the whole fleet: findings with positions, parse errors with the parser's position, exit 2", async () => {
+    const { code, stdout } = await audit([FLEET]);
+    expect(code).toBe(2);
+    const lines = stdout.split("\n");
+    expect(lines).toContain(`${FLEET}unparsable/wrangler.jsonc:4:3 error config-parse JSONC parse error: CommaExpected`);
+    expect(lines).toContain(`${FLEET}unparsable-toml/wrangler.toml:3:1 error config-parse TOML parse error: Defining a key multiple times is invalid`);
+    expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
+    expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
+    expect(lines.at(-2)).toBe(
+      "deco-otel audit: 14 files (11 producers, 1 of this pipeline's own Workers: deco-otel-ingest; 20 environments), 24 errors, 19 warnings, 2 not read or not parsed; mode warn, exit 2",
+    );
+  });
+
+  it("exits 0 in warn mode and 1 in block mode on errors; 0 in block mode on a clean fleet", async () => {
+    const broken = join(FLEET, "environments");
+    expect((await audit([broken])).code).toBe(0);
+    const blocked = await audit(["--mode", "block", broken]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toContain("3 errors, 4 warnings; mode block, exit 1");
+    const clean = await audit(["--mode", "block", join(FLEET, "good"), join(FLEET, "good-toml/wrangler.toml")]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe("deco-otel audit: 2 files (2 producers; 4 environments), 0 errors, 0 warnings; mode block, exit 0\n");
+  });
+
+  it("prints --json findings with file, env, line, column, severity, rule, message and fix", async () => {
+    const { code, stdout, stderr } = await audit(["--json", join(FLEET, "environments-toml"), join(FLEET, "unparsable")]);
+    expect(code).toBe(2);
+    const findings = JSON.parse(stdout) as Finding[];
+    expect(findings).toHaveLength(10);
+    expect(findings[0]).toEqual({
+      file: join(FLEET, "unparsable/wrangler.jsonc"),
+      env: null,
+      line: 4,
+      column: 3,
+      severity: "error",
+      rule: "config-parse",
+      message: "JSONC parse error: CommaExpected",
+      fix: "fix the file's syntax at this position (wrangler refuses it too)",
+    });
+    expect(findings.find((f) => f.rule === "secret-in-vars")).toEqual({
+      file: join(FLEET, "environments-toml/wrangler.toml"),
+      env: "staging",
+      line: 23,
+      column: 1,
+      severity: "error",
+      rule: "secret-in-vars",
+      message: "env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",
+      fix: "remove it from vars, rotate it, and store it with `wrangler secret put <NAME>`",
+    });
+    expect(stderr).toContain("deco-otel audit: 2 files (1 producer; 3 environments), 6 errors, 3 warnings, 1 not read or not parsed");
+  });
+
+  it("prints GitHub Actions annotations with --github, paths relative to where it runs", async () => {
+    const { code, stdout } = await audit(["--github", "no-tail-consumer", "bad-endpoints"], FLEET);
+    expect(code).toBe(0);
+    expect(stdout.split("\n").slice(0, 2)).toEqual([
+      "::error file=no-tail-consumer/wrangler.jsonc,line=5,col=21,title=deco-otel tail-consumer::top level: tail_consumers does not list deco-otel-tail (it is in streaming_tail_consumers, but deco-otel-tail has a tail() handler, not tailStream())%0Afix: add { \"service\": \"deco-otel-tail\" } to tail_consumers",
+      "::warning file=bad-endpoints/wrangler.jsonc,line=8,col=11,title=deco-otel otlp-endpoints::top level: DECO_OTEL_METRICS_ENDPOINT is not set%0Afix: set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+    ]);
+  });
+
+  it("recognises this repository's own Workers and does not audit them as producers", async () => {
+    const { code, stdout } = await audit(["--mode", "block", "wrangler.tail.jsonc", "wrangler.ingest.jsonc"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      "deco-otel audit: 2 files (0 producers, 2 of this pipeline's own Workers: deco-otel-tail, deco-otel-ingest; 2 environments), 0 errors, 0 warnings; mode block, exit 0\n",
+    );
+  });
+
+  it("exits 2 for a path that does not exist or holds no wrangler file, and for a wrong option", async () => {
+    const missing = await audit(["no/such/dir"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toMatch(/^no\/such\/dir error config-read cannot read: ENOENT: no such file or directory/);
+    const empty = await audit([join(ROOT, "schema")]);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toContain("error config-read no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder");
+    for (const [args, message] of [
+      [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
+      [["--dry-run"], "--dry-run goes with --fix"],
+      [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
+      [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
+      [["--json", "--github"], "--github and --json are two output formats: pick one"],
+      [["--colour"], "Unknown option '--colour'"],
+    ] as const) {
+      const result = await audit([...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).toContain(message);
+      expect(result.stderr).toContain("Usage: deco-otel audit");
+    }
+  });
+});
+
+describe("deco-otel audit --fix (CLI)", () => {
+  let dir: string;
+  const cases = ["comments", "environments", "no-tail-consumer", "environments-toml"];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-fix-"));
+    for (const name of cases) await cp(join(FLEET, name), join(dir, name), { recursive: true });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("--dry-run prints the diff and the hand edits, and writes nothing", async () => {
+    const { code, stdout } = await audit(["--fix", "--dry-run", "--ingest-url", INGEST, "."], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--- comments/wrangler.jsonc\n+++ comments/wrangler.jsonc\n");
+    expect(stdout).toContain('+\t\t\t"tail_consumers": [{ "service": "deco-otel-tail" }],\n');
+    expect(stdout).toContain("would fix environments/wrangler.jsonc: env.staging: added deco-otel-tail to tail_consumers\n");
+    expect(stdout).toContain("needs a hand edit environments-toml/wrangler.toml: env.staging: TOML is not rewritten; add by hand:\n[[env.staging.tail_consumers]]\n");
+    expect(stdout).toContain("(after the proposed fixes)");
+    for (const name of ["comments/wrangler.jsonc", "environments/wrangler.jsonc"]) {
+      expect(await readFile(join(dir, name), "utf8")).toBe(await readFile(join(FLEET, name), "utf8"));
+    }
+  });
+
+  it("fixes JSONC files in place, keeping comments, and the fixed files audit clean of those rules", async () => {
+    const fixed = await audit(["--fix", "--ingest-url", INGEST, "comments", "environments", "no-tail-consumer"], dir);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain("fixed comments/wrangler.jsonc: env.preview: added version_metadata bound as CF_VERSION_METADATA\n");
+    const comments = await readFile(join(dir, "comments/wrangler.jsonc"), "utf8");
+    for (const comment of ['// Storefront "blog"', "// the Worker's name", "/* Logs kept in the dashboard. */", "// Public settings only", "// Preview deployments.", "// no wiring yet"]) {
+      expect(comments).toContain(comment);
+    }
+    const after = await audit(["--json", "--mode", "block", "comments", "environments", "no-tail-consumer"], dir);
+    expect(after.code).toBe(0);
+    expect((JSON.parse(after.stdout) as Finding[]).map((f) => `${f.file} ${f.env} ${f.rule}`)).toEqual(["environments/wrangler.jsonc production observability"]);
+  });
+});
+
+describe("the example GitHub Actions workflow", () => {
+  let repo: string;
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), "deco-otel-producer-repo-"));
+    await cp(join(FLEET, "environments/wrangler.jsonc"), join(repo, "wrangler.jsonc"));
+    await cp(join(FLEET, "good-toml/wrangler.toml"), join(repo, "workers/api/wrangler.toml"), { recursive: true });
+    await cp(join(FLEET, "unparsable/wrangler.jsonc"), join(repo, "node_modules/some-package/wrangler.jsonc"), { recursive: true });
+    // Where the workflow checks deco-otel out: this repository, whose own wrangler files must not be audited.
+    await symlink(ROOT, join(repo, ".deco-otel"));
+  });
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true });
+  });
+
+  it("runs the audit in warn mode with annotations, on the producer's files only", async () => {
+    const workflow = await readFile(join(ROOT, "examples/ci/deco-otel-audit.yml"), "utf8");
+    const step = workflow.split("\n").find((line) => line.includes("run: node .deco-otel/bin/deco-otel.mjs audit"));
+    expect(step?.trim()).toBe("run: node .deco-otel/bin/deco-otel.mjs audit --mode warn --github .");
+    const [, ...args] = step!.trim().replace(/^run: node /, "").split(" ");
+    const { code, stdout } = await run(process.execPath, [join(repo, ".deco-otel/bin/deco-otel.mjs"), ...args], repo);
+    expect(code).toBe(0);
+    const annotations = stdout.split("\n").filter((line) => line.startsWith("::"));
+    expect(annotations).toHaveLength(7);
+    expect(annotations[0]).toMatch(/^::error file=wrangler\.jsonc,line=16,col=5,title=deco-otel tail-consumer::env\.staging: /);
+    expect(stdout).toContain("deco-otel audit: 2 files (2 producers; 5 environments), 3 errors, 4 warnings; mode warn, exit 0\n");
+  });
+});

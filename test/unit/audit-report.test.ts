@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { FileAudit } from "../../audit/core/audit";
+import type { Finding } from "../../audit/core/findings";
+import { type AuditRun, exitCodeOf, formatGithub, formatText, summaryLine } from "../../audit/core/report";
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  file: "apps/shop/wrangler.jsonc",
+  env: "staging",
+  line: 12,
+  column: 5,
+  severity: "error",
+  rule: "tail-consumer",
+  message: "env.staging: tail_consumers is not set",
+  fix: 'add { "service": "deco-otel-tail" } to tail_consumers',
+  ...over,
+});
+
+const audit = (findings: Finding[], role: FileAudit["role"] = "producer"): FileAudit => ({ file: "f", role, environments: ["top level", "env.staging"], findings });
+
+describe("report", () => {
+  it("prints file:line:col severity rule message, then the fix", () => {
+    expect(formatText(finding())).toBe(
+      'apps/shop/wrangler.jsonc:12:5 error tail-consumer env.staging: tail_consumers is not set\n    fix: add { "service": "deco-otel-tail" } to tail_consumers',
+    );
+    expect(formatText(finding({ line: null, column: null, rule: "config-read", message: "cannot read: ENOENT" }))).toMatch(/^apps\/shop\/wrangler.jsonc error config-read cannot read: ENOENT\n/);
+  });
+
+  it("prints GitHub Actions annotations escaped as the Actions toolkit escapes them", () => {
+    expect(formatGithub(finding({ severity: "warning", file: "a,b:c.jsonc", message: "100% of it\r\nbroken" }))).toBe(
+      '::warning file=a%2Cb%3Ac.jsonc,line=12,col=5,title=deco-otel tail-consumer::100%25 of it%0D%0Abroken%0Afix: add { "service": "deco-otel-tail" } to tail_consumers',
+    );
+    expect(formatGithub(finding({ line: null, column: null }))).toMatch(/^::error file=apps\/shop\/wrangler.jsonc,title=deco-otel tail-consumer::/);
+  });
+
+  it("exits 0 in warn mode, 1 in block mode with an error, 2 when a path failed", () => {
+    const warningsOnly: AuditRun = { audits: [audit([finding({ severity: "warning" })])], failures: [] };
+    const withError: AuditRun = { audits: [audit([finding()])], failures: [] };
+    const failed: AuditRun = { audits: [], failures: [finding({ rule: "config-parse" })] };
+    expect([exitCodeOf(withError, "warn"), exitCodeOf(withError, "block"), exitCodeOf(warningsOnly, "block")]).toEqual([0, 1, 0]);
+    expect([exitCodeOf(failed, "warn"), exitCodeOf(failed, "block")]).toEqual([2, 2]);
+  });
+
+  it("sums up files, producers, the pipeline's own Workers, environments and findings by severity", () => {
+    const run: AuditRun = {
+      audits: [audit([finding(), finding({ severity: "warning" }), finding({ severity: "warning" })]), audit([], "deco-otel-tail")],
+      failures: [finding({ rule: "config-parse" })],
+    };
+    expect(summaryLine(run, "block")).toBe(
+      "deco-otel audit: 3 files (1 producer, 1 of this pipeline's own Workers: deco-otel-tail; 4 environments), 1 error, 2 warnings, 1 not read or not parsed; mode block, exit 2",
+    );
+  });
+});

@@ -1,0 +1,211 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { auditDocument } from "../../audit/core/audit";
+import { loadConfig } from "../../audit/core/load";
+import { secretReason } from "../../audit/core/secret-detection";
+import { loadFleet } from "../support/fleet";
+
+/** Each finding as `line:column severity rule env`, the shape the assertions compare. */
+function brief(relative: string): string[] {
+  return auditDocument(loadFleet(relative)).findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.env ?? "-"}`);
+}
+
+function messages(relative: string, rule: string): string[] {
+  return auditDocument(loadFleet(relative)).findings.filter((f) => f.rule === rule).map((f) => f.message);
+}
+
+const wired = (extra: string) => `{
+  "name": "shop",
+  "tail_consumers": [{ "service": "deco-otel-tail" }],
+  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "vars": {
+    "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs",
+    "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces",
+    "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics"
+  },
+  ${extra}
+}`;
+
+describe("the rules on the fixture fleet", () => {
+  it("finds nothing in well-wired producers, JSONC and TOML, environments included", () => {
+    expect(brief("good/wrangler.jsonc")).toEqual([]);
+    expect(brief("good-toml/wrangler.toml")).toEqual([]);
+  });
+
+  it("tail-consumer: an error at tail_consumers, noting a listing under streaming_tail_consumers", () => {
+    expect(brief("no-tail-consumer/wrangler.jsonc")).toEqual(["5:21 error tail-consumer -"]);
+    expect(messages("no-tail-consumer/wrangler.jsonc", "tail-consumer")).toEqual([
+      "top level: tail_consumers does not list deco-otel-tail (it is in streaming_tail_consumers, but deco-otel-tail has a tail() handler, not tailStream())",
+    ]);
+  });
+
+  it("version-metadata: an error at the top of the file when missing; a wrong binding name is named", () => {
+    expect(brief("no-version-metadata/wrangler.json")).toEqual(["1:1 error version-metadata -"]);
+    const renamed = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace('"CF_VERSION_METADATA"', '"VERSION"')));
+    expect(renamed.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
+      ["version-metadata", 4, 23, "top level: version_metadata binds VERSION; the framework reads CF_VERSION_METADATA"],
+    ]);
+  });
+
+  it("otlp-endpoints: warnings for a missing var, plain http, and a second origin, each at its value", () => {
+    expect(brief("bad-endpoints/wrangler.jsonc")).toEqual([
+      "8:11 warning otlp-endpoints -",
+      "9:32 warning otlp-endpoints -",
+      "10:34 warning otlp-endpoints -",
+    ]);
+    expect(messages("bad-endpoints/wrangler.jsonc", "otlp-endpoints")).toEqual([
+      "top level: DECO_OTEL_METRICS_ENDPOINT is not set",
+      'top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://deco-otel-ingest.acme.workers.dev/v1/logs"',
+      "top level: DECO_OTEL_TRACES_ENDPOINT points at https://otel.other.dev, DECO_OTEL_LOGS_ENDPOINT at http://deco-otel-ingest.acme.workers.dev: all three must share one ingest origin",
+    ]);
+  });
+
+  it("otlp-endpoints: the signal path must end the URL, and a loopback address is called what it is", () => {
+    const text = wired('"observability": { "enabled": true }')
+      .replace("https://i.example.com/v1/traces", "https://i.example.com/v1/traces?x=1")
+      .replace("https://i.example.com/v1/metrics", "https://i.example.com")
+      .replace("https://i.example.com/v1/logs", "http://127.0.0.1:4318/v1/logs");
+    expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
+      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https origin)`,
+      'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.example.com/v1/traces?x=1"',
+      "top level: DECO_OTEL_TRACES_ENDPOINT points at https://i.example.com, DECO_OTEL_LOGS_ENDPOINT at http://127.0.0.1:4318: all three must share one ingest origin",
+      'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.example.com"',
+      "top level: DECO_OTEL_METRICS_ENDPOINT points at https://i.example.com, DECO_OTEL_LOGS_ENDPOINT at http://127.0.0.1:4318: all three must share one ingest origin",
+    ]);
+  });
+
+  it("secret-in-vars: DECO_OTEL_TOKEN and credential-looking vars, nested ones by path, at their keys", () => {
+    expect(brief("secret-in-vars/wrangler.jsonc")).toEqual([
+      "12:5 error secret-in-vars -",
+      "13:5 error secret-in-vars -",
+      "14:5 error secret-in-vars -",
+      "15:17 error secret-in-vars -",
+      "16:5 error secret-in-vars -",
+    ]);
+    expect(messages("secret-in-vars/wrangler.jsonc", "secret-in-vars")).toEqual([
+      "top level: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",
+      "top level: vars.SESSION looks like a credential (its value is a JWT): it must be a secret",
+      "top level: vars.CMS_URL looks like a credential (its value is a URL with a password): it must be a secret",
+      "top level: vars.CONFIG.vtexAppToken looks like a credential (its name says it is a credential): it must be a secret",
+      "top level: vars.OPAQUE looks like a credential (its value looks like a random key): it must be a secret",
+    ]);
+  });
+
+  it("observability: own logs off, destinations without the signal enabled, rates outside (0, 1]", () => {
+    expect(brief("observability/wrangler.jsonc")).toEqual([
+      "7:20 warning observability -",
+      "8:49 warning observability -",
+      "8:91 warning observability -",
+      "9:33 warning observability -",
+      "9:77 warning observability -",
+    ]);
+    expect(messages("observability/wrangler.jsonc", "observability")).toEqual([
+      "top level: the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)",
+      "top level: observability.logs.destinations are listed but logs are not enabled: nothing is exported",
+      "top level: logs head_sampling_rate must be in (0, 1] where destinations are listed, got 0",
+      "top level: observability.traces.destinations are listed but traces are not enabled: nothing is exported",
+      "top level: traces head_sampling_rate must be in (0, 1] where destinations are listed, got 1.5",
+    ]);
+    const absent = auditDocument(loadConfig("wrangler.jsonc", wired('"main": "x.ts"')));
+    expect(absent.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
+      ["observability", 1, 1, "top level: observability is not set: the Worker's own logs are not kept in Workers Logs"],
+    ]);
+    const blockRate = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true, "head_sampling_rate": 0, "traces": { "destinations": ["d"] } }')));
+    expect(blockRate.findings.map((f) => [f.line, f.column, f.message])).toEqual([
+      [10, 61, "top level: traces head_sampling_rate must be in (0, 1] where destinations are listed, got 0"],
+    ]);
+    const logsOnly = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "logs": { "enabled": true } }')));
+    expect(logsOnly.findings).toEqual([]);
+  });
+
+  it("checks every environment on its own: nothing but observability is inherited", () => {
+    expect(brief("environments/wrangler.jsonc")).toEqual([
+      "16:5 error tail-consumer staging",
+      "16:5 error version-metadata staging",
+      "16:5 warning otlp-endpoints staging",
+      "19:5 error version-metadata production",
+      "21:24 warning observability production",
+      "22:15 warning otlp-endpoints production",
+      "22:15 warning otlp-endpoints production",
+    ]);
+    expect(messages("environments/wrangler.jsonc", "tail-consumer")).toEqual([
+      "env.staging: tail_consumers is not set in this environment (the top level's is not inherited by env.staging): deco-otel-tail never sees this Worker",
+    ]);
+    expect(brief("environments-toml/wrangler.toml")).toEqual([
+      "18:2 error tail-consumer staging",
+      "18:2 error version-metadata staging",
+      "21:1 warning otlp-endpoints staging",
+      "21:1 warning otlp-endpoints staging",
+      "23:1 error secret-in-vars staging",
+      "25:1 error tail-consumer production",
+      "25:1 error tail-loop production",
+      "25:3 error version-metadata production",
+      "25:3 warning otlp-endpoints production",
+    ]);
+  });
+
+  it("tail-loop: a producer tailing itself (by its environment's name too) or the ingest Worker", () => {
+    expect(brief("loop/wrangler.jsonc")).toEqual(["5:55 error tail-loop -", "5:79 error tail-loop -", "15:59 error tail-loop staging"]);
+    expect(messages("loop/wrangler.jsonc", "tail-loop")).toEqual([
+      "top level: tail_consumers lists loopy, the Worker itself: each invocation would tail itself",
+      "top level: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail",
+      "env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself",
+    ]);
+  });
+
+  it("recognises this pipeline's own Workers: not audited as producers, but checked for loops", () => {
+    const own = auditDocument(loadFleet("own-worker-loop/wrangler.jsonc"));
+    expect(own.role).toBe("deco-otel-ingest");
+    expect(own.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      "6:22 tail-loop top level: tail_consumers of deco-otel-ingest lists deco-otel-tail: the pipeline would report its own invocations to itself",
+    ]);
+    for (const file of ["wrangler.tail.jsonc", "wrangler.ingest.jsonc"]) {
+      const path = new URL(`../../${file}`, import.meta.url).pathname;
+      const audit = auditDocument(loadConfig(path, readFileSync(path, "utf8")));
+      expect(audit.role).toBe(file === "wrangler.tail.jsonc" ? "deco-otel-tail" : "deco-otel-ingest");
+      expect(audit.findings).toEqual([]);
+    }
+  });
+
+  it("gives every finding its rule's severity and one-line fix", () => {
+    for (const finding of auditDocument(loadFleet("environments-toml/wrangler.toml")).findings) {
+      expect(finding.fix).not.toContain("\n");
+      expect(finding.fix.length).toBeGreaterThan(10);
+      expect(finding.severity).toBe(["otlp-endpoints", "observability"].includes(finding.rule) ? "warning" : "error");
+    }
+  });
+});
+
+describe("secretReason", () => {
+  it("flags credentials by value whatever the name", () => {
+    expect(secretReason("X", "Bearer abcdefghijkl")).toBe("its value is an Authorization header");
+    expect(secretReason("X", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).toBe("its value has a known token prefix");
+    expect(secretReason("X", "AKIAIOSFODNN7EXAMPLE")).toBe("its value has a known token prefix");
+    expect(secretReason("X", "https://api.example.com/hook?token=abc")).toBe('its value is a URL carrying "token"');
+    expect(secretReason("X", "postgres://app:s3cret@db.example.com/app")).toBe("its value is a URL with a password");
+  });
+
+  it("flags credential names holding a value, not names that describe one", () => {
+    expect(secretReason("STRIPE_API_KEY", "live-abcdefgh")).toBe("its name says it is a credential");
+    expect(secretReason("clientSecret", "abcdefgh123")).toBe("its name says it is a credential");
+    expect(secretReason("TOKEN_HEADER", "authorization")).toBeUndefined();
+    expect(secretReason("AUTH_TOKEN_URL", "https://auth.example.com/token")).toBeUndefined();
+    expect(secretReason("PASSWORD_MIN_LENGTH", "12")).toBeUndefined();
+    expect(secretReason("SECRET_ROTATION", "true")).toBeUndefined();
+    expect(secretReason("API_KEY", "")).toBeUndefined();
+  });
+
+  it("leaves plain settings alone: ids, hashes, UUIDs, words, URLs", () => {
+    for (const value of [
+      "c95fc4cec7fc52453228d9db170c372c",
+      "0fe0159b226964992c41a3d97290c514882ad682",
+      "5f0d7a52-4a43-4c9b-9a1e-8c3c0e7d2b11",
+      "Acme Store",
+      "https://deco-otel-ingest.acme.workers.dev/v1/logs",
+      "production",
+      "ThisIsALongCamelCaseSettingNameValue",
+    ]) {
+      expect(secretReason("SETTING", value)).toBeUndefined();
+    }
+  });
+});
