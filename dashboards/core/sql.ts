@@ -27,11 +27,19 @@ export function stringLiteral(value: string): string {
 }
 
 /**
- * An invocation is an error when it did not end `ok` (exception, CPU or memory kill, ...) or
- * answered 5xx: a Worker that catches its own exception and returns 500 still failed the user.
- * Applies to rows of `cloudflare.worker.invocations`.
+ * Outcomes that end an invocation without a failure of the Worker: `ok`, and the endings the
+ * client caused, which the tail records as INFO (workers/tail/outcomes.ts).
  */
-export const INVOCATION_IS_ERROR = `(Attributes['outcome'] != 'ok' OR Attributes['http.status_class'] = '5xx')`;
+export const NON_FAILURE_OUTCOMES = ["ok", "canceled", "responseStreamDisconnected", "aborted"] as const;
+
+/**
+ * An invocation is an error when the Worker failed (exception, CPU or memory kill, an outcome
+ * not known yet, ...) or answered 5xx: a Worker that catches its own exception and returns 500
+ * still failed the user. Applies to rows of `cloudflare.worker.invocations`.
+ */
+export const INVOCATION_IS_ERROR =
+  `(Attributes['outcome'] NOT IN (${NON_FAILURE_OUTCOMES.map((outcome) => `'${outcome}'`).join(", ")})` +
+  ` OR Attributes['http.status_class'] = '5xx')`;
 
 /** ERROR and FATAL (SeverityNumber 17–24), whatever text the sender used. */
 export const LOG_IS_ERROR = "SeverityNumber >= 17";
