@@ -7,13 +7,12 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
 import { generations, type Generation } from "../schema/index";
-import { render, renderFiles, RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
+import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
 import { queryTables } from "./core/tables";
 import { servicesSeenLastDay } from "./discover";
-import { importInstructions, writeRenderedFiles } from "./write";
+import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
-const DEFAULT_OUT = "dashboards/dist";
 
 const usage = `Usage: npm run dashboards -- [flags]
 
@@ -75,8 +74,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   const generation = parseGeneration(flags.generation);
   const clickhouse = {
-    url: flags.url ?? env.CLICKHOUSE_URL ?? DEFAULT_URL,
-    username: flags.user ?? env.CLICKHOUSE_USER ?? "default",
+    // An empty variable counts as unset.
+    url: flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL),
+    username: flags.user ?? (env.CLICKHOUSE_USER || "default"),
     password: flags.password ?? env.CLICKHOUSE_PASSWORD ?? "",
   };
   const services = [...(flags.service ?? [])];
@@ -93,18 +93,20 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (services.length === 0) throw new UsageError("no service to render: pass --service NAME or --from-clickhouse");
 
   const withAlerts = flags["with-alerts"] ?? false;
-  const rendered = render({
-    services,
-    datasourceUid: flags["datasource-uid"],
-    database: flags.database,
-    generation,
-    withAlerts,
-    runbookBaseUrl: flags["runbook-base-url"],
-    clickhouseUrl: clickhouse.url,
-    clickhouseUser: clickhouse.username,
-  });
   const outDir = resolve(flags.out ?? DEFAULT_OUT);
-  const written = await writeRenderedFiles(outDir, renderFiles(rendered));
+  const written = await writeGrafanaFiles(
+    {
+      services,
+      datasourceUid: flags["datasource-uid"],
+      database: flags.database,
+      generation,
+      withAlerts,
+      runbookBaseUrl: flags["runbook-base-url"],
+      clickhouseUrl: clickhouse.url,
+      clickhouseUser: clickhouse.username,
+    },
+    outDir,
+  );
   console.log(`Wrote ${written.length} files to ${outDir}:`);
   for (const path of written) console.log(`  ${path}`);
   console.log(`\n${importInstructions(outDir, withAlerts)}`);

@@ -1,7 +1,15 @@
 /** Writes rendered files under an output directory and says how to load them into Grafana. */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { DASHBOARDS_PATH, type RenderedFile } from "./core/render";
+import { DASHBOARDS_PATH, render, renderFiles, type RenderedFile, type RenderInput } from "./core/render";
+
+/** Where `npm run dashboards` and `npm run demo` write unless told otherwise (ignored by git). */
+export const DEFAULT_OUT = "dashboards/dist";
+
+/** Renders everything for `input` and writes it under `outDir`; returns the paths written. */
+export async function writeGrafanaFiles(input: RenderInput, outDir: string): Promise<string[]> {
+  return writeRenderedFiles(outDir, renderFiles(render(input)));
+}
 
 /** Creates directories as needed; overwrites files of the same name. Returns the paths written. */
 export async function writeRenderedFiles(outDir: string, files: readonly RenderedFile[]): Promise<string[]> {
