@@ -35,7 +35,7 @@ export function importInstructions(outDir: string, withAlerts: boolean): string 
     `                cp -r ${dir}/provisioning/* /etc/grafana/provisioning/`,
     `                mkdir -p ${DASHBOARDS_PATH} && cp ${dir}/dashboards/*.json ${DASHBOARDS_PATH}/`,
     withAlerts
-      ? "  Alert rules are in provisioning/alerting/; no contact point is wired (D-17): add one to be notified."
-      : "  Alert rules: run again with --with-alerts --runbook-base-url URL (off by default, D-17).",
+      ? "  Alert rules are in provisioning/alerting/; no contact point is wired: add one to be notified."
+      : "  Alert rules (off by default, no receiver is wired): npm run dashboards -- --with-alerts --runbook-base-url URL ...",
   ].join("\n");
 }

@@ -113,7 +113,7 @@ describe("npm run dashboards", () => {
         "deco-otel-named-shop.json",
         "deco-otel-seen-today.json",
       ]);
-      expect(run.stdout).toContain("Alert rules: run again with --with-alerts");
+      expect(run.stdout).toContain("npm run dashboards -- --with-alerts --runbook-base-url URL");
     });
   });
 });
