@@ -87,6 +87,7 @@ export interface AlertRulesInput {
   folder: string;
 }
 
+/** One provisioning file per service: a group evaluated every minute with both rules. */
 export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
   return {
     apiVersion: 1,

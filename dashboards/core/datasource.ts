@@ -9,8 +9,10 @@ import { PLUGIN_ID } from "./grafana-dashboard";
 
 /**
  * The plugin's OTel schema versions (src/otel.ts): `1.29.0` is the exporter's `otel_logs` with
- * `TimestampTime` (our `legacy`), `1.30.0` the one without it (our `current`); `latest` makes
- * the plugin detect which from the table's columns.
+ * `TimestampTime` (our `legacy`), `1.30.0` the one without it (our `current`, known from plugin
+ * 4.20); `latest` makes 4.20+ detect which from the table's columns (before 4.20 it meant
+ * 1.29.0). Every column is also named explicitly, so trace links and log context work where a
+ * plugin does not know the version.
  */
 const OTEL_VERSION: Record<Generation | "detect", string> = { legacy: "1.29.0", current: "1.30.0", detect: "latest" };
 

@@ -3,6 +3,7 @@ import type { RowSpec } from "./model";
 import { histogramQuantile, INVOCATION_IS_ERROR, INVOCATIONS_METRIC, TAIL_SOURCE, WALL_TIME_METRIC } from "./sql";
 import type { QueryTables } from "./tables";
 
+/** One row: services ranked by error rate, then per-service series of the same measures. */
 export function fleetPanelRows(tables: QueryTables): RowSpec[] {
   const invocations = `FROM ${tables.metricsSum}
 WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)`;

@@ -24,10 +24,12 @@ export interface ClickHouseSqlQuery extends DataQuery {
   pluginVersion: string;
 }
 
+/** A reference to the plugin's data source with this uid. */
 export function datasourceRef(uid: string): DataSourceRef {
   return { type: PLUGIN_ID, uid };
 }
 
+/** A query in the plugin's SQL editor form whose result is shaped for `visualization`. */
 export function sqlQuery(refId: string, rawSql: string, visualization: Visualization, datasourceUid: string): ClickHouseSqlQuery {
   return {
     refId,
@@ -51,6 +53,10 @@ export interface DashboardInput {
   annotations?: AnnotationQuery[];
 }
 
+/**
+ * A whole dashboard: tagged `deco-otel` (plus `tags`), linking to the others by that tag, last 6
+ * hours, refreshed every minute, rows laid out on the 24-column grid.
+ */
 export function renderDashboard(input: DashboardInput): Dashboard {
   return {
     uid: input.uid,
@@ -114,6 +120,7 @@ export function serviceVariable(name: string, current: string, query: AuxiliaryQ
   };
 }
 
+/** An annotation from a query returning `time`, `text` and `tags` columns. */
 export function sqlAnnotation(name: string, query: AuxiliaryQuery, datasourceUid: string): AnnotationQuery {
   return {
     name,

@@ -53,6 +53,11 @@ export class RenderError extends Error {
   override name = "RenderError";
 }
 
+/**
+ * Dashboards for each distinct service and the fleet, alert rules when asked, the data source.
+ * Throws RenderError for alerts without a runbook URL, and Error for a database name that is not
+ * a plain identifier or a ClickHouse URL that is not http(s).
+ */
 export function render(input: RenderInput): Rendered {
   const datasourceUid = input.datasourceUid ?? DEFAULT_DATASOURCE_UID;
   if (input.withAlerts && !input.runbookBaseUrl) {

@@ -18,6 +18,10 @@ import type { QueryTables } from "./tables";
 
 const SERVICE = serviceFilter({ variable: SERVICE_VARIABLE });
 
+/**
+ * The rows of a service's dashboard, top to bottom: the tail's counts, the exceptions it
+ * caught, latency and CPU time, logs, traces. Durations are in ms, rates in 0..1.
+ */
 export function servicePanelRows(tables: QueryTables): RowSpec[] {
   const logsTimeFilter = `$__timeFilter(${tables.logsFilterTime})`;
   const invocations = `FROM ${tables.metricsSum}
