@@ -1,3 +1,4 @@
+import { DEFAULT_OUT } from "../../dashboards/write";
 import { parseFlags, UsageError } from "./cli-flags";
 import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, localUrl } from "./defaults";
 
@@ -8,6 +9,7 @@ export const demoUsage = `Usage: npm run demo -- [flags]     (with \`npm start\`
   --clickhouse-url URL   the local ClickHouse (default ${localUrl(DEFAULT_CLICKHOUSE_PORT)}, $CLICKHOUSE_URL)
   --token TOKEN          bearer token for the ingest Worker (default ${DEFAULT_TOKEN}, $INGEST_TOKEN)
   --timeout SECONDS      how long to wait for the rows to land (default 30)
+  --grafana-out DIR      where to write Grafana dashboards for the demo's services (default ${DEFAULT_OUT})
   --json                 print the findings as JSON instead of tables`;
 
 export interface DemoOptions {
@@ -16,6 +18,7 @@ export interface DemoOptions {
   clickhouseUrl: string;
   token: string;
   timeoutMs: number;
+  grafanaOut: string;
   json: boolean;
   help: boolean;
 }
@@ -27,6 +30,7 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
     "clickhouse-url": { type: "string" },
     token: { type: "string" },
     timeout: { type: "string" },
+    "grafana-out": { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean" },
   });
@@ -36,6 +40,7 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
     clickhouseUrl: origin(flags["clickhouse-url"] ?? env.CLICKHOUSE_URL ?? localUrl(DEFAULT_CLICKHOUSE_PORT)),
     token: flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN,
     timeoutMs: seconds(flags.timeout ?? "30") * 1000,
+    grafanaOut: flags["grafana-out"] ?? DEFAULT_OUT,
     json: flags.json ?? false,
     help: flags.help ?? false,
   };

@@ -2,11 +2,13 @@
  * `npm run demo`: drives traffic through a running `npm start`, waits for the rows to land,
  * then prints what landed, each finding with the SQL that found it.
  */
+import { resolve } from "node:path";
 import { createClient } from "@clickhouse/client-web";
+import { importInstructions, writeGrafanaFiles } from "../../dashboards/write";
 import { defaultDatabase } from "../../schema/index";
 import { UsageError } from "./cli-flags";
 import { collectFindings, type FindingResult } from "./demo/collect-findings";
-import { demoFindings } from "./demo/findings";
+import { demoFindings, PRODUCER_SERVICE } from "./demo/findings";
 import { DEMO_CLIENT_SERVICE, instrumentedClient } from "./demo/sdk-client";
 import { textTable } from "./demo/text-table";
 import { driveTraffic, type DemoTraffic } from "./demo/traffic";
@@ -53,9 +55,23 @@ async function main(): Promise<number> {
   }
 
   say(`Queried after ${((Date.now() - waitStarted) / 1000).toFixed(1)}s.`);
-  if (options.json) process.stdout.write(`${JSON.stringify(jsonReport(runId, traffic, results), null, 2)}\n`);
+  const grafana = await grafanaFiles(options);
+  if (options.json) process.stdout.write(`${JSON.stringify({ ...jsonReport(runId, traffic, results), grafana }, null, 2)}\n`);
   else say(textReport(results, options.timeoutMs));
+  say(`\nGrafana dashboards for these services (npm run dashboards), written to ${grafana.outDir}:`);
+  for (const file of grafana.files) say(`  ${file}`);
+  say(`\n${importInstructions(grafana.outDir, false)}`);
   return results.every((result) => result.complete) ? 0 : 1;
+}
+
+/** The dashboards of the demo's two services and the fleet, with the data source pointing at this ClickHouse. */
+async function grafanaFiles(options: DemoOptions): Promise<{ outDir: string; files: string[] }> {
+  const outDir = resolve(options.grafanaOut);
+  const files = await writeGrafanaFiles(
+    { services: [PRODUCER_SERVICE, DEMO_CLIENT_SERVICE], clickhouseUrl: options.clickhouseUrl, clickhouseUser: "default" },
+    outDir,
+  );
+  return { outDir, files };
 }
 
 async function assertRunning(options: DemoOptions): Promise<void> {

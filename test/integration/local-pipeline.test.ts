@@ -3,10 +3,10 @@
  * on free ports and a data directory of its own, the demo against the URLs it prints.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@clickhouse/client-web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -129,6 +129,7 @@ interface DemoReport {
   runId: string;
   traffic: { boomRequestId: string; checkoutRequestId: string; checkoutTraceId: string; healthyRequestIds: string[] };
   findings: Array<{ title: string; sql: string; complete: boolean; rows: Array<Record<string, unknown>> }>;
+  grafana: { outDir: string; files: string[] };
 }
 
 let dataDir: string;
@@ -151,6 +152,7 @@ afterAll(async () => {
 
 describe("npm run demo", () => {
   let report: DemoReport;
+  let demoOutput: string;
   const finding = (title: string) => {
     const found = report.findings.find((candidate) => candidate.title.startsWith(title));
     if (!found) throw new Error(`no finding titled ${title}`);
@@ -161,10 +163,12 @@ describe("npm run demo", () => {
     const demo = runScript("scripts/dev/demo.ts", [
       ...["--json", "--token", "test-token", "--timeout", "40"],
       ...["--producer-url", urls.producer, "--ingest-url", urls.ingest, "--clickhouse-url", urls.clickhouse],
+      ...["--grafana-out", join(dataDir, "grafana")],
     ]);
     const { code } = await demo.exited;
     expect(code, demo.output()).toBe(0);
     report = JSON.parse(demo.stdout()) as DemoReport;
+    demoOutput = demo.output();
   }, 90_000);
 
   it("finds every failure the tail caught, with the request ids it sent", () => {
@@ -238,6 +242,21 @@ describe("npm run demo", () => {
       requests: String(healthy + 2),
     });
     for (const row of rows) expect(Number(row.p95_at_most_ms)).toBeGreaterThan(0);
+  });
+
+  it("ends by pointing at Grafana dashboards for its services and how to import them", async () => {
+    const outDir = join(dataDir, "grafana");
+    expect(report.grafana.outDir).toBe(outDir);
+    expect(report.grafana.files.map((file) => relative(outDir, file)).sort()).toEqual([
+      join("dashboards", "deco-otel-demo-client.json"),
+      join("dashboards", "deco-otel-example-shop.json"),
+      join("dashboards", "deco-otel-fleet.json"),
+      join("provisioning", "dashboards", "deco-otel.yaml"),
+      join("provisioning", "datasources", "deco-otel.yaml"),
+    ]);
+    const datasource = await readFile(join(outDir, "provisioning", "datasources", "deco-otel.yaml"), "utf8");
+    expect(datasource).toContain(`port: ${portOf(urls.clickhouse)}`);
+    expect(demoOutput.trimEnd().split("\n").slice(-8).join("\n")).toContain("Dashboards > New > Import");
   });
 
   it("prints SQL that returns exactly the rows it shows", async () => {

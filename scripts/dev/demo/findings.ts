@@ -13,7 +13,7 @@ export interface Finding {
 }
 
 /** The example producer's `service.name`, in its own telemetry and in the tail's. */
-const PRODUCER_SERVICE = "example-shop";
+export const PRODUCER_SERVICE = "example-shop";
 const CUSTOMER_EMAIL = "ana@example.com";
 
 export interface FindingsScope {

@@ -1,0 +1,126 @@
+/**
+ * `npm run dashboards -- [flags]`: Grafana dashboards, alert rules and the data source for
+ * the deco-otel tables, per service. Flags are parsed here; everything rendered comes from
+ * ./core (pure), files are written by ./write.
+ */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createClient } from "@clickhouse/client-web";
+import { generations, type Generation } from "../schema/index";
+import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
+import { queryTables } from "./core/tables";
+import { servicesSeenLastDay } from "./discover";
+import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
+
+const DEFAULT_URL = "http://127.0.0.1:8123";
+
+const usage = `Usage: npm run dashboards -- [flags]
+
+  --service NAME            a service (ServiceName) to render; repeat for more
+  --from-clickhouse         also every ServiceName seen in the last day (reads ClickHouse)
+  --datasource-uid UID      uid of the ClickHouse data source in Grafana (default ${DEFAULT_DATASOURCE_UID})
+  --generation current|legacy
+                            the schema generation of the tables; without it, queries use only
+                            the columns both share
+  --database NAME           database holding the tables (default otel)
+  --out DIR                 output directory (default ${DEFAULT_OUT})
+  --with-alerts             also write alert rules (off by default)
+  --runbook-base-url URL    where docs/runbooks/ is published; required with --with-alerts
+  --url URL                 ClickHouse HTTP(S) endpoint: read with --from-clickhouse, and the
+                            data source's address (default $CLICKHOUSE_URL or ${DEFAULT_URL})
+  --user USER, --password PASS
+                            credentials (default $CLICKHOUSE_USER or default / $CLICKHOUSE_PASSWORD);
+                            the password is never written: the data source reads $CLICKHOUSE_PASSWORD
+  --help                    this text`;
+
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        service: { type: "string", multiple: true },
+        "from-clickhouse": { type: "boolean" },
+        "datasource-uid": { type: "string" },
+        generation: { type: "string" },
+        database: { type: "string" },
+        out: { type: "string" },
+        "with-alerts": { type: "boolean" },
+        "runbook-base-url": { type: "string" },
+        url: { type: "string" },
+        user: { type: "string" },
+        password: { type: "string" },
+        help: { type: "boolean" },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseGeneration(text: string | undefined): Generation | undefined {
+  if (text === undefined) return undefined;
+  if (!(generations as readonly string[]).includes(text)) throw new UsageError(`--generation must be current or legacy, got "${text}"`);
+  return text as Generation;
+}
+
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const flags = parseCommandLine(argv);
+  if (flags.help) {
+    console.log(usage);
+    return 0;
+  }
+  const generation = parseGeneration(flags.generation);
+  const clickhouse = {
+    // An empty variable counts as unset.
+    url: flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL),
+    username: flags.user ?? (env.CLICKHOUSE_USER || "default"),
+    password: flags.password ?? env.CLICKHOUSE_PASSWORD ?? "",
+  };
+  const services = [...(flags.service ?? [])];
+  if (flags["from-clickhouse"]) {
+    const client = createClient(clickhouse);
+    try {
+      const seen = await servicesSeenLastDay(client, queryTables({ database: flags.database, generation }));
+      console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
+      services.push(...seen);
+    } finally {
+      await client.close();
+    }
+  }
+  if (services.length === 0) throw new UsageError("no service to render: pass --service NAME or --from-clickhouse");
+
+  const withAlerts = flags["with-alerts"] ?? false;
+  const outDir = resolve(flags.out ?? DEFAULT_OUT);
+  const written = await writeGrafanaFiles(
+    {
+      services,
+      datasourceUid: flags["datasource-uid"],
+      database: flags.database,
+      generation,
+      withAlerts,
+      runbookBaseUrl: flags["runbook-base-url"],
+      clickhouseUrl: clickhouse.url,
+      clickhouseUser: clickhouse.username,
+    },
+    outDir,
+  );
+  console.log(`Wrote ${written.length} files to ${outDir}:`);
+  for (const path of written) console.log(`  ${path}`);
+  console.log(`\n${importInstructions(outDir, withAlerts)}`);
+  return 0;
+}
+
+main(process.argv.slice(2), process.env).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UsageError || error instanceof RenderError) console.error(`${message}\n\n${usage}`);
+    else console.error(`npm run dashboards failed: ${message}`);
+    process.exitCode = error instanceof UsageError || error instanceof RenderError ? 2 : 1;
+  },
+);

@@ -1,0 +1,228 @@
+/**
+ * Grafana alert rules in its file-provisioning format (`apiVersion: 1`, `groups[].rules[]`,
+ * as Grafana's "Provision alerting resources: alert rules" documents), one group per service.
+ *
+ * Each rule is an anomaly band (platform decision D-13): the metric's mean over the last 5
+ * minutes against the mean and standard deviation of its 5-minute windows over the previous
+ * 24 hours. Query A returns how many standard deviations the recent value is from the
+ * baseline mean; condition C fires above 3, and `for: 10m` makes it fire only after 10
+ * minutes outside the band. Every rule carries a `runbook_url` annotation.
+ */
+import { sqlQuery, type ClickHouseSqlQuery } from "./grafana-dashboard";
+import { histogramQuantile, INVOCATION_IS_ERROR, INVOCATIONS_METRIC, serviceFilter, WALL_TIME_METRIC } from "./sql";
+import type { QueryTables } from "./tables";
+
+/** The band's half-width, in standard deviations. */
+export const BAND_SIGMAS = 3;
+/** Seconds of history the baseline covers (the rule's query range). */
+export const BASELINE_SECONDS = 24 * 60 * 60;
+/** Baseline windows needed before a rule judges anything: one hour of 5-minute windows. */
+export const MIN_BASELINE_WINDOWS = 12;
+
+export interface AlertDefinition {
+  /** Also the runbook's file name: docs/runbooks/<id>.md */
+  id: string;
+  title: string;
+  summary: string;
+}
+
+export const ALERTS = {
+  errorRate: {
+    id: "error-rate-anomaly",
+    title: "Error rate outside its 24-hour band",
+    summary: "The share of failed invocations (the tail's counts) left its own 24-hour mean ± 3σ for 10 minutes.",
+  },
+  latency: {
+    id: "latency-p95-anomaly",
+    title: "p95 latency outside its 24-hour band",
+    summary: "The p95 wall time of invocations (the tail's histogram) left its own 24-hour mean ± 3σ for 10 minutes.",
+  },
+} as const satisfies Record<string, AlertDefinition>;
+
+export interface AlertRule {
+  uid: string;
+  title: string;
+  condition: "C";
+  data: Array<AlertQuery | AlertExpression>;
+  noDataState: "OK" | "NoData" | "Alerting";
+  execErrState: "Error" | "Alerting" | "OK";
+  for: string;
+  annotations: { summary: string; description: string; runbook_url: string };
+  labels: Record<string, string>;
+  isPaused: boolean;
+}
+
+export interface AlertQuery {
+  refId: "A";
+  relativeTimeRange: { from: number; to: number };
+  datasourceUid: string;
+  model: ClickHouseSqlQuery & { intervalMs: number; maxDataPoints: number };
+}
+
+export interface AlertExpression {
+  refId: "C";
+  datasourceUid: "__expr__";
+  model: {
+    refId: "C";
+    type: "threshold";
+    expression: "A";
+    datasource: { type: "__expr__"; uid: "__expr__" };
+    conditions: Array<{ evaluator: { type: "gt"; params: number[] } }>;
+  };
+}
+
+export interface AlertRuleFile {
+  apiVersion: 1;
+  groups: Array<{ orgId: number; name: string; folder: string; interval: string; rules: AlertRule[] }>;
+}
+
+export interface AlertRulesInput {
+  service: string;
+  /** Unique per service, at most 30 characters (rule uids add a suffix; Grafana allows 40). */
+  serviceUid: string;
+  tables: QueryTables;
+  datasourceUid: string;
+  /** Where docs/runbooks/ is published; `<id>.md` is appended. */
+  runbookBaseUrl: string;
+  folder: string;
+}
+
+/** One provisioning file per service: a group evaluated every minute with both rules. */
+export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
+  return {
+    apiVersion: 1,
+    groups: [
+      {
+        orgId: 1,
+        name: `deco-otel ${input.service}`,
+        folder: input.folder,
+        interval: "1m",
+        rules: [
+          rule(input, ALERTS.errorRate, "err", errorRateDeviationSql(input.tables, input.service)),
+          rule(input, ALERTS.latency, "p95", latencyDeviationSql(input.tables, input.service)),
+        ],
+      },
+    ],
+  };
+}
+
+function rule(input: AlertRulesInput, alert: AlertDefinition, suffix: string, rawSql: string): AlertRule {
+  return {
+    uid: `${input.serviceUid}-${suffix}`,
+    title: `${input.service}: ${alert.title}`,
+    condition: "C",
+    data: [
+      {
+        refId: "A",
+        relativeTimeRange: { from: BASELINE_SECONDS, to: 0 },
+        datasourceUid: input.datasourceUid,
+        model: { ...sqlQuery("A", rawSql, "table", input.datasourceUid), intervalMs: 60_000, maxDataPoints: 43_200 },
+      },
+      {
+        refId: "C",
+        datasourceUid: "__expr__",
+        model: {
+          refId: "C",
+          type: "threshold",
+          expression: "A",
+          datasource: { type: "__expr__", uid: "__expr__" },
+          conditions: [{ evaluator: { type: "gt", params: [BAND_SIGMAS] } }],
+        },
+      },
+    ],
+    // A service without an hour of baseline yet, or without traffic, has nothing to judge.
+    noDataState: "OK",
+    execErrState: "Error",
+    for: "10m",
+    annotations: {
+      summary: alert.summary,
+      description: `${input.service} is {{ $values.A }} standard deviations from its 24-hour baseline.`,
+      runbook_url: `${input.runbookBaseUrl.replace(/\/+$/, "")}/${alert.id}.md`,
+    },
+    labels: { service: input.service, alert: alert.id, source: "deco-otel" },
+    isPaused: false,
+  };
+}
+
+/**
+ * Error rate per 5-minute window from `cloudflare.worker.invocations`; the band's σ is at
+ * least 0.001 (0.1 percentage point) so a service that never failed does not page on its
+ * first failed invocation.
+ */
+export function errorRateDeviationSql(tables: QueryTables, service: string): string {
+  return deviationSql({
+    table: tables.metricsSum,
+    where: `MetricName = '${INVOCATIONS_METRIC}' AND ${serviceFilter({ name: service })}`,
+    aggregates: `sumIf(Value, ${INVOCATION_IS_ERROR}) AS errors, sum(Value) AS invocations`,
+    value: "errors / invocations",
+    hasValue: "invocations > 0",
+    minimumSigma: 0.001,
+  });
+}
+
+/**
+ * p95 wall time per 5-minute window from the merged `cloudflare.worker.wall_time` buckets; the
+ * band's σ is at least 5 ms, the width of the histogram's first bucket.
+ */
+export function latencyDeviationSql(tables: QueryTables, service: string): string {
+  return deviationSql({
+    table: tables.metricsHistogram,
+    where: `MetricName = '${WALL_TIME_METRIC}' AND ${serviceFilter({ name: service })}`,
+    aggregates: "sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds, sum(Count) AS observations",
+    value: histogramQuantile(0.95, "counts", "bounds"),
+    hasValue: "observations > 0",
+    minimumSigma: 5,
+  });
+}
+
+interface Deviation {
+  table: string;
+  where: string;
+  /** Aggregates over the rows of one window, named for `value` and `hasValue`. */
+  aggregates: string;
+  /** The window's value from its aggregates. */
+  value: string;
+  /** Whether a window has a value (traffic) at all. */
+  hasValue: string;
+  minimumSigma: number;
+}
+
+/**
+ * |recent − baseline mean| / max(baseline σ, minimum σ): NULL (no data) until the baseline has
+ * MIN_BASELINE_WINDOWS windows or when the last 5 minutes saw no traffic. The query's range
+ * ($__timeFilter) is the 24-hour baseline; `$__toTime` is the evaluation time.
+ */
+function deviationSql(d: Deviation): string {
+  return `SELECT if(baseline_windows >= ${MIN_BASELINE_WINDOWS} AND recent_windows = 1, abs(recent - baseline_mean) / greatest(baseline_stddev, ${d.minimumSigma}), NULL) AS deviation_sigmas
+FROM
+(
+    SELECT avg(value) AS baseline_mean, stddevPop(value) AS baseline_stddev, count() AS baseline_windows
+    FROM
+    (
+        SELECT ${d.value} AS value
+        FROM
+        (
+            SELECT toStartOfFiveMinutes(TimeUnix) AS window, ${d.aggregates}
+            FROM ${d.table}
+            WHERE ${d.where} AND $__timeFilter(TimeUnix) AND TimeUnix <= $__toTime - INTERVAL 5 MINUTE
+            GROUP BY window
+        )
+        WHERE ${d.hasValue}
+    )
+) AS baseline
+CROSS JOIN
+(
+    SELECT any(value) AS recent, count() AS recent_windows
+    FROM
+    (
+        SELECT ${d.value} AS value
+        FROM
+        (
+            SELECT ${d.aggregates}
+            FROM ${d.table}
+            WHERE ${d.where} AND TimeUnix > $__toTime - INTERVAL 5 MINUTE AND TimeUnix <= $__toTime
+        )
+        WHERE ${d.hasValue}
+    )
+) AS last_five_minutes`;
+}

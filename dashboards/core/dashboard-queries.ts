@@ -1,0 +1,43 @@
+/** Queries a dashboard runs besides its panels: the service variable and the deploy annotation. */
+import type { AuxiliaryQuery } from "./model";
+import { SERVICE_VARIABLE, serviceFilter } from "./sql";
+import type { QueryTables } from "./tables";
+
+/**
+ * Every `ServiceName` with logs, spans or metric points in the time range, sorted. The
+ * `service` variable lists these, and `--from-clickhouse` renders a dashboard for each one seen
+ * in the last day.
+ */
+export function servicesSeenQuery(tables: QueryTables): AuxiliaryQuery {
+  return {
+    key: "services-seen",
+    rawSql: `SELECT DISTINCT ServiceName
+FROM
+(
+    SELECT ServiceName FROM ${tables.logs} WHERE $__timeFilter(${tables.logsFilterTime})
+    UNION ALL
+    SELECT ServiceName FROM ${tables.traces} WHERE $__timeFilter(Timestamp)
+    UNION ALL
+    SELECT ServiceName FROM ${tables.metricsSum} WHERE $__timeFilter(TimeUnix)
+    UNION ALL
+    SELECT ServiceName FROM ${tables.metricsHistogram} WHERE $__timeFilter(TimeUnix)
+)
+WHERE ServiceName != ''
+ORDER BY ServiceName`,
+  };
+}
+
+/**
+ * A marker where each `service.version` of the service first reports a metric point in the
+ * range (the tail's counts and the service's own metrics carry it): deploys on every panel.
+ */
+export function deployAnnotationQuery(tables: QueryTables): AuxiliaryQuery {
+  return {
+    key: "deploys",
+    rawSql: `SELECT min(TimeUnix) AS time, concat('service.version ', version) AS text, 'deploy' AS tags
+FROM ${tables.metricsSum}
+WHERE ${serviceFilter({ variable: SERVICE_VARIABLE })} AND ResourceAttributes['service.version'] != '' AND $__timeFilter(TimeUnix)
+GROUP BY ResourceAttributes['service.version'] AS version
+ORDER BY time`,
+  };
+}

@@ -1,0 +1,93 @@
+/** The fleet overview: every service side by side, from the tail Worker's counts and histograms. */
+import type { RowSpec } from "./model";
+import { histogramQuantile, INVOCATION_IS_ERROR, INVOCATIONS_METRIC, TAIL_SOURCE, WALL_TIME_METRIC } from "./sql";
+import type { QueryTables } from "./tables";
+
+/** One row: services ranked by error rate, then per-service series of the same measures. */
+export function fleetPanelRows(tables: QueryTables): RowSpec[] {
+  const invocations = `FROM ${tables.metricsSum}
+WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)`;
+  return [
+    {
+      title: "Services",
+      panels: [
+        {
+          key: "services",
+          title: "Services by error rate",
+          description:
+            "Invocations and errors per service over the time range (the tail's counts); open a service's dashboard from the links above.",
+          visualization: "table",
+          width: 24,
+          height: 8,
+          rawSql: `SELECT
+    ServiceName AS service,
+    sum(Value) AS invocations,
+    sumIf(Value, ${INVOCATION_IS_ERROR}) AS errors,
+    errors / invocations AS error_rate
+${invocations}
+GROUP BY service
+ORDER BY error_rate DESC, invocations DESC`,
+        },
+        {
+          key: "error-rate-by-service",
+          title: "Error rate by service",
+          description: "Share of invocations that did not end ok or answered 5xx, per service.",
+          visualization: "timeseries",
+          unit: "percentunit",
+          width: 12,
+          height: 8,
+          rawSql: `SELECT $__timeInterval(TimeUnix) AS time, ServiceName AS service, sumIf(Value, ${INVOCATION_IS_ERROR}) / sum(Value) AS error_rate
+${invocations}
+GROUP BY time, service
+ORDER BY time`,
+        },
+        {
+          key: "invocations-by-service",
+          title: "Invocations by service",
+          description: "Every invocation the tail Worker saw, per service.",
+          visualization: "timeseries",
+          bars: true,
+          unit: "short",
+          width: 12,
+          height: 8,
+          rawSql: `SELECT $__timeInterval(TimeUnix) AS time, ServiceName AS service, sum(Value) AS invocations
+${invocations}
+GROUP BY time, service
+ORDER BY time`,
+        },
+        {
+          key: "p95-by-service",
+          title: "p95 latency by service (wall time)",
+          description: "The bucket bound under which 95% of each service's invocations finished.",
+          visualization: "timeseries",
+          unit: "ms",
+          width: 12,
+          height: 8,
+          rawSql: `SELECT time, service, ${histogramQuantile(0.95, "counts", "bounds")} AS p95
+FROM
+(
+    SELECT $__timeInterval(TimeUnix) AS time, ServiceName AS service, sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds
+    FROM ${tables.metricsHistogram}
+    WHERE MetricName = '${WALL_TIME_METRIC}' AND $__timeFilter(TimeUnix) AND Count > 0
+    GROUP BY time, service
+)
+ORDER BY time`,
+        },
+        {
+          key: "exceptions-by-service",
+          title: "Exceptions the tail caught, by service",
+          description: "Uncaught exceptions and console.error(err) per service and exception type.",
+          visualization: "table",
+          width: 12,
+          height: 8,
+          rawSql: `SELECT ServiceName AS service, LogAttributes['exception.type'] AS type, count() AS occurrences, max(Timestamp) AS last_seen
+FROM ${tables.logs}
+WHERE LogAttributes['_source'] = '${TAIL_SOURCE}' AND LogAttributes['exception.type'] != '' AND $__timeFilter(${tables.logsFilterTime})
+GROUP BY service, type
+ORDER BY occurrences DESC
+LIMIT 100`,
+        },
+      ],
+    },
+  ];
+}

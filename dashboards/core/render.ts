@@ -1,0 +1,153 @@
+/**
+ * Everything `npm run dashboards` writes, as files in memory: a dashboard per service, the
+ * fleet overview, alert rules per service (only when asked, decision D-17) and the data
+ * source, laid out as Grafana's provisioning expects them.
+ */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { stringify } from "yaml";
+import type { Dashboard } from "@grafana/schema";
+import type { Generation } from "../../schema/index";
+import { renderAlertRules, type AlertRuleFile } from "./alert-rules";
+import { deployAnnotationQuery, servicesSeenQuery } from "./dashboard-queries";
+import { renderDatasource, type DatasourceFile } from "./datasource";
+import { fleetPanelRows } from "./fleet-panels";
+import { DASHBOARD_TAG, renderDashboard, serviceVariable, sqlAnnotation } from "./grafana-dashboard";
+import { servicePanelRows } from "./service-panels";
+import { SERVICE_VARIABLE } from "./sql";
+import { queryTables } from "./tables";
+
+export const DEFAULT_DATASOURCE_UID = "deco-otel-clickhouse";
+/** Where the dashboard provider file tells Grafana to read the dashboards from. */
+export const DASHBOARDS_PATH = "/var/lib/grafana/dashboards/deco-otel";
+const FOLDER = "deco-otel";
+
+export interface RenderInput {
+  services: string[];
+  datasourceUid?: string;
+  database?: string;
+  /** Undefined: queries use only the columns both schema generations share. */
+  generation?: Generation;
+  withAlerts?: boolean;
+  /** Required with `withAlerts`. */
+  runbookBaseUrl?: string;
+  /** How Grafana reaches ClickHouse, for the data source. */
+  clickhouseUrl: string;
+  clickhouseUser: string;
+}
+
+export interface RenderedFile {
+  /** Relative to the output directory, `/`-separated. */
+  path: string;
+  content: string;
+}
+
+/** The rendered objects, before serialisation (what the tests inspect). */
+export interface Rendered {
+  dashboards: Array<{ service?: string; dashboard: Dashboard }>;
+  alertRules: Array<{ service: string; file: AlertRuleFile }>;
+  datasource: DatasourceFile;
+}
+
+export class RenderError extends Error {
+  override name = "RenderError";
+}
+
+/**
+ * Dashboards for each distinct service and the fleet, alert rules when asked, the data source.
+ * Throws RenderError for alerts without a runbook URL, and Error for a database name that is not
+ * a plain identifier or a ClickHouse URL that is not http(s).
+ */
+export function render(input: RenderInput): Rendered {
+  const datasourceUid = input.datasourceUid ?? DEFAULT_DATASOURCE_UID;
+  if (input.withAlerts && !input.runbookBaseUrl) {
+    throw new RenderError("alert rules need a runbook URL: pass --runbook-base-url, where docs/runbooks/ is published");
+  }
+  const services = [...new Set(input.services)];
+  const tables = queryTables({ database: input.database, generation: input.generation });
+  const generationTag = input.generation ?? "any-generation";
+  const servicesSeen = servicesSeenQuery(tables);
+  const dashboards: Rendered["dashboards"] = services.map((service) => ({
+    service,
+    dashboard: renderDashboard({
+      uid: serviceUid(service),
+      title: `deco-otel: ${service}`,
+      description: `Invocations, errors, latency, logs and traces of ${service}, from the deco-otel tables.`,
+      tags: ["service", generationTag],
+      rows: servicePanelRows(tables),
+      datasourceUid,
+      variables: [serviceVariable(SERVICE_VARIABLE, service, servicesSeen, datasourceUid)],
+      annotations: [sqlAnnotation("Deploys (service.version)", deployAnnotationQuery(tables), datasourceUid)],
+    }),
+  }));
+  dashboards.push({
+    dashboard: renderDashboard({
+      uid: `${DASHBOARD_TAG}-fleet`,
+      title: "deco-otel: fleet overview",
+      description: "Every service's invocations, error rate, p95 latency and exceptions, from the tail Worker.",
+      tags: ["fleet", generationTag],
+      rows: fleetPanelRows(tables),
+      datasourceUid,
+    }),
+  });
+  const alertRules = input.withAlerts
+    ? services.map((service) => ({
+        service,
+        file: renderAlertRules({
+          service,
+          serviceUid: serviceUid(service),
+          tables,
+          datasourceUid,
+          runbookBaseUrl: input.runbookBaseUrl!,
+          folder: FOLDER,
+        }),
+      }))
+    : [];
+  const datasource = renderDatasource({
+    uid: datasourceUid,
+    name: "deco-otel ClickHouse",
+    clickhouseUrl: input.clickhouseUrl,
+    username: input.clickhouseUser,
+    database: input.database,
+    generation: input.generation,
+  });
+  return { dashboards, alertRules, datasource };
+}
+
+/** The files to write, in a stable order. */
+export function renderFiles(rendered: Rendered): RenderedFile[] {
+  const yaml = (value: unknown) => stringify(value, { lineWidth: 0 });
+  return [
+    ...rendered.dashboards.map(({ dashboard }) => ({
+      path: `dashboards/${dashboard.uid}.json`,
+      content: `${JSON.stringify(dashboard, null, 2)}\n`,
+    })),
+    ...rendered.alertRules.map(({ service, file }) => ({
+      path: `provisioning/alerting/${serviceUid(service)}.yaml`,
+      content: yaml(file),
+    })),
+    { path: "provisioning/datasources/deco-otel.yaml", content: yaml(rendered.datasource) },
+    {
+      path: "provisioning/dashboards/deco-otel.yaml",
+      content: yaml({
+        apiVersion: 1,
+        providers: [
+          { name: "deco-otel", folder: FOLDER, type: "file", disableDeletion: false, options: { path: DASHBOARDS_PATH } },
+        ],
+      }),
+    },
+  ];
+}
+
+/**
+ * `deco-otel-<service>` when the name is a safe uid (Grafana: letters, digits, `-`, `_`, at most
+ * 40 characters; alert rules add a 4-character suffix); otherwise a readable prefix and a hash,
+ * so distinct services never share a uid.
+ */
+export function serviceUid(service: string): string {
+  const plain = `${DASHBOARD_TAG}-${service}`;
+  if (/^[A-Za-z0-9_-]+$/.test(service) && plain.length <= 30) return plain;
+  const hash = bytesToHex(sha256(utf8ToBytes(service))).slice(0, 8);
+  const readable = service.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 30 - DASHBOARD_TAG.length - 10);
+  return `${DASHBOARD_TAG}-${readable}-${hash}`;
+}

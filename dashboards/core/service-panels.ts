@@ -1,0 +1,289 @@
+/**
+ * The per-service dashboard's panels (platform decision D-13: one template, rendered per
+ * service). Every query filters on the dashboard's `service` variable and the time range.
+ */
+import type { PanelSpec, RowSpec } from "./model";
+import {
+  CPU_TIME_METRIC,
+  histogramQuantile,
+  INVOCATION_IS_ERROR,
+  INVOCATIONS_METRIC,
+  LOG_IS_ERROR,
+  SERVICE_VARIABLE,
+  serviceFilter,
+  TAIL_SOURCE,
+  WALL_TIME_METRIC,
+} from "./sql";
+import type { QueryTables } from "./tables";
+
+const SERVICE = serviceFilter({ variable: SERVICE_VARIABLE });
+
+/**
+ * The rows of a service's dashboard, top to bottom: the tail's counts, the exceptions it
+ * caught, latency and CPU time, logs, traces. Durations are in ms, rates in 0..1.
+ */
+export function servicePanelRows(tables: QueryTables): RowSpec[] {
+  const logsTimeFilter = `$__timeFilter(${tables.logsFilterTime})`;
+  const invocations = `FROM ${tables.metricsSum}
+WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${SERVICE} AND $__timeFilter(TimeUnix)`;
+  return [
+    {
+      title: "Invocations and errors (the tail Worker's counts)",
+      panels: [
+        {
+          key: "invocations",
+          title: "Invocations",
+          description:
+            "Every invocation the tail Worker saw, sampled or not (cloudflare.worker.invocations): the true denominator of the error rate.",
+          visualization: "timeseries",
+          bars: true,
+          unit: "short",
+          width: 8,
+          height: 8,
+          rawSql: `SELECT $__timeInterval(TimeUnix) AS time, sum(Value) AS invocations
+${invocations}
+GROUP BY time
+ORDER BY time`,
+        },
+        {
+          key: "error-rate",
+          title: "Error rate",
+          description:
+            "Share of invocations that did not end ok (exception, CPU or memory limit, ...) or answered 5xx, from the tail's counts.",
+          visualization: "timeseries",
+          unit: "percentunit",
+          width: 8,
+          height: 8,
+          rawSql: `SELECT $__timeInterval(TimeUnix) AS time, sumIf(Value, ${INVOCATION_IS_ERROR}) / sum(Value) AS error_rate
+${invocations}
+GROUP BY time
+ORDER BY time`,
+        },
+        {
+          key: "errors-by-outcome",
+          title: "Errors by outcome and event kind",
+          description:
+            "Failed invocations by how they ended (the runtime's outcome, or the HTTP status class of a 5xx that ended ok) and what triggered them (fetch, scheduled, queue, ...).",
+          visualization: "timeseries",
+          bars: true,
+          unit: "short",
+          width: 8,
+          height: 8,
+          rawSql: `SELECT
+    $__timeInterval(TimeUnix) AS time,
+    concat(if(Attributes['outcome'] = 'ok', concat('HTTP ', Attributes['http.status_class']), Attributes['outcome']), ' / ', Attributes['event.kind']) AS ending,
+    sum(Value) AS errors
+${invocations} AND ${INVOCATION_IS_ERROR}
+GROUP BY time, ending
+ORDER BY time`,
+        },
+      ],
+    },
+    {
+      title: "Exceptions the tail caught",
+      panels: [
+        {
+          key: "tail-exceptions",
+          title: "Exceptions by type and message",
+          description:
+            "Uncaught exceptions and console.error(err) calls the tail Worker recorded, grouped by exception.type and exception.message, with one request id to look up.",
+          visualization: "table",
+          width: 24,
+          height: 8,
+          rawSql: `SELECT
+    LogAttributes['exception.type'] AS type,
+    LogAttributes['exception.message'] AS message,
+    count() AS occurrences,
+    min(Timestamp) AS first_seen,
+    max(Timestamp) AS last_seen,
+    any(LogAttributes['url.path']) AS example_path,
+    any(LogAttributes['request.id']) AS example_request_id
+FROM ${tables.logs}
+WHERE ${SERVICE} AND LogAttributes['_source'] = '${TAIL_SOURCE}' AND LogAttributes['exception.type'] != '' AND ${logsTimeFilter}
+GROUP BY type, message
+ORDER BY occurrences DESC, last_seen DESC
+LIMIT 50`,
+        },
+      ],
+    },
+    {
+      title: "Latency and CPU time (the tail Worker's histograms)",
+      panels: [
+        durationPercentiles(tables, {
+          key: "latency",
+          title: "Latency p50 / p95 / p99 (wall time)",
+          metric: WALL_TIME_METRIC,
+          description:
+            "Wall time of invocations (cloudflare.worker.wall_time), as the upper bound of the histogram bucket each percentile falls in.",
+        }),
+        durationPercentiles(tables, {
+          key: "cpu-time",
+          title: "CPU time p50 / p95 / p99",
+          metric: CPU_TIME_METRIC,
+          description:
+            "CPU time of invocations (cloudflare.worker.cpu_time), as the upper bound of the histogram bucket each percentile falls in. Near the plan's CPU limit, invocations get killed (outcome exceededCpu).",
+        }),
+      ],
+    },
+    {
+      title: "Logs",
+      panels: [
+        {
+          key: "log-volume",
+          title: "Log volume by severity",
+          description: "Log records of the service, from the tail and its own exports, per severity.",
+          visualization: "timeseries",
+          bars: true,
+          unit: "short",
+          width: 12,
+          height: 8,
+          rawSql: `SELECT $__timeInterval(Timestamp) AS time, if(SeverityText = '', 'UNSPECIFIED', SeverityText) AS severity, count() AS records
+FROM ${tables.logs}
+WHERE ${SERVICE} AND ${logsTimeFilter}
+GROUP BY time, severity
+ORDER BY time`,
+        },
+        {
+          key: "errors-by-version",
+          title: "Errors by service.version",
+          description:
+            "ERROR and FATAL log records per deployed version (the Worker's version tag or id): a new version with a new error line is the deploy to look at.",
+          visualization: "timeseries",
+          bars: true,
+          unit: "short",
+          width: 12,
+          height: 8,
+          rawSql: `SELECT
+    $__timeInterval(Timestamp) AS time,
+    if(ResourceAttributes['service.version'] = '', '(no version)', ResourceAttributes['service.version']) AS version,
+    count() AS errors
+FROM ${tables.logs}
+WHERE ${SERVICE} AND ${LOG_IS_ERROR} AND ${logsTimeFilter}
+GROUP BY time, version
+ORDER BY time`,
+        },
+        {
+          key: "error-logs",
+          title: "Recent error logs",
+          description:
+            "The latest ERROR and FATAL records. A record with a trace id links to its trace (the data source's trace settings).",
+          visualization: "logs",
+          width: 24,
+          height: 12,
+          // Column names are the plugin's log frame aliases; a field named traceID gets trace links.
+          rawSql: `SELECT
+    Timestamp AS timestamp,
+    Body AS body,
+    SeverityText AS level,
+    TraceId AS traceID,
+    LogAttributes['request.id'] AS request_id,
+    LogAttributes['url.path'] AS path,
+    LogAttributes['_outcome'] AS outcome,
+    LogAttributes['_source'] AS source
+FROM ${tables.logs}
+WHERE ${SERVICE} AND ${LOG_IS_ERROR} AND ${logsTimeFilter}
+ORDER BY Timestamp DESC
+LIMIT 200`,
+        },
+      ],
+    },
+    {
+      title: "Traces",
+      panels: [
+        {
+          key: "slowest-traces",
+          title: "Slowest traces",
+          description: "The traces with the longest spans of this service; a TraceId opens the trace.",
+          visualization: "table",
+          width: 24,
+          height: 8,
+          rawSql: `SELECT
+    TraceId,
+    argMax(SpanName, Duration) AS slowest_span,
+    max(Duration) / 1e6 AS duration_ms,
+    min(Timestamp) AS started,
+    countIf(StatusCode = 'Error') AS error_spans
+FROM ${tables.traces}
+WHERE ${SERVICE} AND $__timeFilter(Timestamp)
+GROUP BY TraceId
+ORDER BY duration_ms DESC
+LIMIT 20`,
+        },
+        slowestTrace(tables),
+      ],
+    },
+  ];
+}
+
+interface DurationPanel {
+  key: string;
+  title: string;
+  metric: string;
+  description: string;
+}
+
+function durationPercentiles(tables: QueryTables, panel: DurationPanel): PanelSpec {
+  const percentile = (q: number, alias: string) => `${histogramQuantile(q, "counts", "bounds")} AS ${alias}`;
+  return {
+    key: panel.key,
+    title: panel.title,
+    description: panel.description,
+    visualization: "timeseries",
+    unit: "ms",
+    width: 12,
+    height: 8,
+    rawSql: `SELECT time, ${percentile(0.5, "p50")}, ${percentile(0.95, "p95")}, ${percentile(0.99, "p99")}
+FROM
+(
+    SELECT $__timeInterval(TimeUnix) AS time, sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds
+    FROM ${tables.metricsHistogram}
+    WHERE MetricName = '${panel.metric}' AND ${SERVICE} AND $__timeFilter(TimeUnix) AND Count > 0
+    GROUP BY time
+)
+ORDER BY time`,
+  };
+}
+
+/**
+ * The spans of the slowest trace in range, as the plugin's trace-id query returns them (its
+ * SQL generator's `generateTraceIdQuery`: the Grafana trace frame's column names, durations in
+ * ms, attributes as key/value lists, events as span logs), narrowed to the trace's time span
+ * through the exporter's `_trace_id_ts` table as the plugin does.
+ */
+function slowestTrace(tables: QueryTables): PanelSpec {
+  const keyValues = (map: string) => `arrayMap(key -> map('key', key, 'value', ${map}[key]), mapKeys(${map}))`;
+  return {
+    key: "slowest-trace",
+    title: "Slowest trace",
+    description: "The trace holding this service's longest span in the time range, as a waterfall.",
+    visualization: "traces",
+    width: 24,
+    height: 14,
+    rawSql: `WITH
+    (
+        SELECT TraceId FROM ${tables.traces}
+        WHERE ${SERVICE} AND $__timeFilter(Timestamp)
+        ORDER BY Duration DESC
+        LIMIT 1
+    ) AS trace_id,
+    (SELECT min(Start) FROM ${tables.traceIdTimestamps} WHERE TraceId = trace_id) AS trace_start,
+    (SELECT max(End) + 1 FROM ${tables.traceIdTimestamps} WHERE TraceId = trace_id) AS trace_end
+SELECT
+    TraceId AS traceID,
+    SpanId AS spanID,
+    ParentSpanId AS parentSpanID,
+    ServiceName AS serviceName,
+    SpanName AS operationName,
+    multiply(toUnixTimestamp64Nano(Timestamp), 0.000001) AS startTime,
+    multiply(Duration, 0.000001) AS duration,
+    ${keyValues("SpanAttributes")} AS tags,
+    ${keyValues("ResourceAttributes")} AS serviceTags,
+    if(StatusCode IN ('Error', 'STATUS_CODE_ERROR'), 2, 0) AS statusCode,
+    arrayMap((name, timestamp, attributes) -> tuple(name, toString(toUnixTimestamp64Milli(timestamp)), ${keyValues("attributes")})::Tuple(name String, timestamp String, fields Array(Map(String, String))), Events.Name, Events.Timestamp, Events.Attributes) AS logs,
+    SpanKind AS kind,
+    StatusMessage AS statusMessage
+FROM ${tables.traces}
+WHERE TraceId = trace_id AND Timestamp >= trace_start AND Timestamp <= trace_end
+ORDER BY startTime`,
+  };
+}

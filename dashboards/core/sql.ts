@@ -1,0 +1,59 @@
+/**
+ * SQL fragments every generated query shares: the tail Worker's metric names and attributes
+ * (its contract: workers/tail/README.md), what counts as an error, and the quantile of merged
+ * explicit-bucket histograms.
+ */
+import { TAIL_SOURCE } from "../../workers/tail/attributes";
+import { CPU_TIME_METRIC, INVOCATIONS_METRIC, WALL_TIME_METRIC } from "../../workers/tail/translate-metrics";
+
+export { CPU_TIME_METRIC, INVOCATIONS_METRIC, TAIL_SOURCE, WALL_TIME_METRIC };
+
+/** Grafana's template variable holding the service of a per-service dashboard. */
+export const SERVICE_VARIABLE = "service";
+
+/** Where a per-service query names its service: the variable, or a fixed name (alert rules). */
+export type ServiceRef = { variable: string } | { name: string };
+
+/** `ServiceName = ...` for a service reference. */
+export function serviceFilter(service: ServiceRef): string {
+  // Grafana's ClickHouse data source interpolates a single-valued variable verbatim, so the
+  // quotes are ours; a fixed name is quoted as a ClickHouse string literal.
+  return "variable" in service ? `ServiceName = '\${${service.variable}}'` : `ServiceName = ${stringLiteral(service.name)}`;
+}
+
+/** A ClickHouse string literal (backslash escapes, ClickHouse's default). */
+export function stringLiteral(value: string): string {
+  return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+}
+
+/**
+ * Outcomes that end an invocation without a failure of the Worker: `ok`, and the endings the
+ * client caused, which the tail records as INFO (workers/tail/outcomes.ts).
+ */
+export const NON_FAILURE_OUTCOMES = ["ok", "canceled", "responseStreamDisconnected", "aborted"] as const;
+
+/**
+ * An invocation is an error when the Worker failed (exception, CPU or memory kill, an outcome
+ * not known yet, ...) or answered 5xx: a Worker that catches its own exception and returns 500
+ * still failed the user. Applies to rows of `cloudflare.worker.invocations`.
+ */
+export const INVOCATION_IS_ERROR =
+  `(Attributes['outcome'] NOT IN (${NON_FAILURE_OUTCOMES.map((outcome) => `'${outcome}'`).join(", ")})` +
+  ` OR Attributes['http.status_class'] = '5xx')`;
+
+/** ERROR and FATAL (SeverityNumber 17–24), whatever text the sender used. */
+export const LOG_IS_ERROR = "SeverityNumber >= 17";
+
+/**
+ * The q-quantile (0..1) of an explicit-bucket histogram whose per-bucket counts were summed
+ * (`sumForEach(BucketCounts)`) into the array `counts`, with bucket bounds `bounds`: the upper
+ * bound of the bucket the quantile falls in, i.e. "q of the observations took at most this".
+ * The overflow bucket has no upper bound; there it reads as the last finite bound. Rows with no
+ * observations must be filtered out by the caller. Unit: the histogram's (ms for the tail's).
+ */
+export function histogramQuantile(q: number, counts: string, bounds: string): string {
+  return (
+    `arrayPushBack(${bounds}, ${bounds}[-1])` +
+    `[arrayFirstIndex(c -> c >= ${q} * arraySum(${counts}), arrayCumSum(${counts}))]`
+  );
+}

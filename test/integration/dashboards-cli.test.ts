@@ -1,0 +1,119 @@
+/** `npm run dashboards` as a user runs it: flags, exit codes, the files it writes, --from-clickhouse. */
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
+import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
+
+const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function dashboardsCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "dashboards/cli.ts", ...args],
+      { cwd: REPOSITORY_ROOT, env: { ...process.env, CLICKHOUSE_URL: "", CLICKHOUSE_PASSWORD: "", ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), "deco-otel-dashboards-"));
+});
+
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe("npm run dashboards", () => {
+  it("prints its usage with --help", async () => {
+    const run = await dashboardsCli(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("--from-clickhouse");
+    expect(run.stdout).toContain("--runbook-base-url URL");
+  });
+
+  it.each([
+    [[], "no service to render"],
+    [["--service", "shop", "--with-alerts"], "--runbook-base-url"],
+    [["--service", "shop", "--generation", "newest"], "--generation must be current or legacy"],
+    [["--service", "shop", "--colour"], "Unknown option '--colour'"],
+  ])("refuses %j with exit code 2 and says why", async (args, message) => {
+    const run = await dashboardsCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain("Usage: npm run dashboards");
+  });
+
+  it("writes dashboards, alert rules, the data source and the dashboard provider, and says how to import them", async () => {
+    const dir = join(out, "named");
+    const run = await dashboardsCli(
+      [
+        ...["--service", "example-shop", "--service", "demo-client", "--generation", "legacy", "--with-alerts"],
+        ...["--runbook-base-url", "https://runbooks.example/docs/runbooks", "--datasource-uid", "my-ch", "--out", dir],
+      ],
+      { CLICKHOUSE_URL: "https://ch.example.com:8443", CLICKHOUSE_USER: "reader", CLICKHOUSE_PASSWORD: "s3cret-password" },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect((await readdir(join(dir, "dashboards"))).sort()).toEqual([
+      "deco-otel-demo-client.json",
+      "deco-otel-example-shop.json",
+      "deco-otel-fleet.json",
+    ]);
+    expect((await readdir(join(dir, "provisioning", "alerting"))).sort()).toEqual([
+      "deco-otel-demo-client.yaml",
+      "deco-otel-example-shop.yaml",
+    ]);
+    const datasource = await readFile(join(dir, "provisioning", "datasources", "deco-otel.yaml"), "utf8");
+    expect(datasource).toContain("uid: my-ch");
+    expect(datasource).toContain("host: ch.example.com");
+    expect(datasource).toContain("username: reader");
+    expect(datasource).not.toContain("s3cret-password");
+    const dashboard = JSON.parse(await readFile(join(dir, "dashboards", "deco-otel-example-shop.json"), "utf8"));
+    expect(dashboard.panels.find((panel: { type: string }) => panel.type === "logs").targets[0].rawSql).toContain(
+      "$__timeFilter(TimestampTime)",
+    );
+    expect(run.stdout).toContain("Dashboards > New > Import");
+    expect(run.stdout).toContain("/etc/grafana/provisioning/");
+  });
+
+  describe("--from-clickhouse", () => {
+    let db: TestDatabase;
+
+    beforeAll(async () => {
+      db = await createTestDatabase("dashboards_cli");
+      await applySchema(db.client, renderSchema(resolveSchemaOptions({ database: db.database })));
+      await db.client.command({
+        query: `INSERT INTO otel_logs (Timestamp, ServiceName, SeverityText, SeverityNumber, Body) VALUES
+          (now64(9), 'seen-today', 'ERROR', 17, 'boom'), (now64(9) - INTERVAL 3 DAY, 'seen-days-ago', 'INFO', 9, 'old')`,
+      });
+    });
+
+    afterAll(() => db?.drop());
+
+    it("renders every service seen in the last day, besides the named ones", async () => {
+      const dir = join(out, "discovered");
+      const run = await dashboardsCli(
+        ["--from-clickhouse", "--service", "named-shop", "--database", db.database, "--url", db.url, "--out", dir],
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain("Services seen in the last day at");
+      expect((await readdir(join(dir, "dashboards"))).sort()).toEqual([
+        "deco-otel-fleet.json",
+        "deco-otel-named-shop.json",
+        "deco-otel-seen-today.json",
+      ]);
+      expect(run.stdout).toContain("npm run dashboards -- --with-alerts --runbook-base-url URL");
+    });
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The generated dashboards and alert rules run on our tables: rendered for the demo's services,
+ * every query is expanded as Grafana and the ClickHouse plugin would (template variables, then
+ * the backend's macros) and run on both schema generations after the demo's traffic went
+ * through the real Workers. Every query runs, returns what its panel kind needs, and the
+ * panels that should show the demo's traffic return rows. The runbooks' SQL runs too.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { render, type Rendered } from "../../dashboards/core/render";
+import { expandQuery } from "../../dashboards/core/plugin-macros";
+import { BASELINE_SECONDS } from "../../dashboards/core/alert-rules";
+import { generations, type Generation } from "../../schema";
+import { DEMO_CLIENT_SERVICE } from "../../scripts/dev/demo/sdk-client";
+import { tailMetricsRequest, windows } from "../support/baseline-metrics";
+import { demoDataIn, type DemoData } from "../support/demo-pipeline";
+import { renderedQueries, type RenderedQuery } from "../support/rendered-queries";
+
+const PRODUCER = "example-shop";
+const SERVICES = [PRODUCER, DEMO_CLIENT_SERVICE];
+
+/**
+ * Panels that show the demo's traffic, per service. The producer is tailed and exports
+ * everything; the demo's client only exports its spans (and a client-side histogram the
+ * dashboards do not read), so only its trace panels have rows.
+ */
+const PANELS_WITH_DATA: Record<string, string[]> = {
+  [PRODUCER]: [
+    "Invocations",
+    "Error rate",
+    "Errors by outcome and event kind",
+    "Exceptions by type and message",
+    "Latency p50 / p95 / p99 (wall time)",
+    "CPU time p50 / p95 / p99",
+    "Log volume by severity",
+    "Errors by service.version",
+    "Recent error logs",
+    "Slowest traces",
+    "Slowest trace",
+  ],
+  [DEMO_CLIENT_SERVICE]: ["Slowest traces", "Slowest trace"],
+  fleet: [
+    "Services by error rate",
+    "Error rate by service",
+    "Invocations by service",
+    "p95 latency by service (wall time)",
+    "Exceptions the tail caught, by service",
+  ],
+};
+
+/** The columns each result format needs, as the plugin's backend and Grafana's panels read them. */
+const FORMAT_COLUMNS: Record<number, string[]> = {
+  0: ["time"],
+  2: ["timestamp", "body", "level"],
+  3: ["traceID", "spanID", "parentSpanID", "serviceName", "operationName", "startTime", "duration"],
+};
+
+const RUNBOOKS_DIR = new URL("../../docs/runbooks/", import.meta.url);
+const RUNBOOK_QUERIES = readdirSync(RUNBOOKS_DIR)
+  .filter((name) => name.endsWith(".md") && name !== "README.md")
+  .flatMap((name) =>
+    [...readFileSync(new URL(name, RUNBOOKS_DIR), "utf8").matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => ({
+      runbook: name,
+      title: match[1]!.split("\n", 1)[0]!.replace(/^--\s*/, ""),
+      sql: match[1]!,
+    })),
+  );
+
+const RENDER_DEFAULTS = {
+  withAlerts: true,
+  runbookBaseUrl: "https://runbooks.example/docs/runbooks",
+  clickhouseUrl: "http://127.0.0.1:8123",
+  clickhouseUser: "default",
+};
+
+function renderFor(database: string, generation: Generation | undefined): Rendered {
+  return render({ ...RENDER_DEFAULTS, services: SERVICES, database, generation });
+}
+
+describe.each(generations)("generated queries on the %s generation", (generation) => {
+  let demo: DemoData;
+
+  beforeAll(async () => {
+    demo = await demoDataIn(generation, `dashboards_${generation}`);
+  }, 120_000);
+
+  afterAll(() => demo?.dispose());
+
+  async function run(query: RenderedQuery) {
+    const toMs = Date.now() + 60_000;
+    const fromMs = query.kind === "alert" ? toMs - BASELINE_SECONDS * 1000 : demo.sinceMs - 10 * 60_000;
+    const sql = expandQuery(query.rawSql, {
+      fromMs,
+      toMs,
+      intervalMs: 10_000,
+      variables: query.service === undefined ? {} : { service: query.service },
+    });
+    expect(sql, "every macro and variable expanded").not.toMatch(/\$/);
+    return demo.db.client.query({ query: sql, format: "JSONEachRow" }).then((result) => result.json<Record<string, unknown>>());
+  }
+
+  // Without a generation the queries may use only shared columns: they must run here too.
+  describe.each([
+    ["shared columns", undefined],
+    [`the ${generation} generation`, generation],
+  ] as const)("rendered for %s", (_label, renderedFor) => {
+    const queries = () => renderedQueries(renderFor(demo.db.database, renderedFor));
+
+    it("renders every kind of query for both services, the fleet and the alerts", () => {
+      const all = queries();
+      expect(new Set(all.map((query) => query.kind))).toEqual(new Set(["panel", "variable", "annotation", "alert"]));
+      expect(all.filter((query) => query.kind === "alert")).toHaveLength(2 * SERVICES.length);
+      expect(all.some((query) => query.rawSql.includes("TimestampTime"))).toBe(renderedFor === "legacy");
+    });
+
+    it("runs every query, each returning the columns its panel kind needs", async () => {
+      for (const query of queries()) {
+        const rows = await run(query).catch((error: unknown) => {
+          throw new Error(`${query.where}: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        const columns = FORMAT_COLUMNS[query.format] ?? [];
+        for (const row of rows) expect(Object.keys(row), query.where).toEqual(expect.arrayContaining(columns));
+        if (query.format === 0) {
+          const times = rows.map((row) => String(row.time));
+          expect(times, `${query.where}: sorted by time for the wide pivot`).toEqual([...times].sort());
+        }
+      }
+    });
+
+    it.each(Object.entries(PANELS_WITH_DATA))("shows the demo's traffic on the panels of %s", async (scope, titles) => {
+      const panels = queries().filter(
+        (query) => query.kind === "panel" && (scope === "fleet" ? query.service === undefined : query.service === scope),
+      );
+      const withRows = [];
+      for (const panel of panels) if ((await run(panel)).length > 0) withRows.push(panel.title);
+      expect(withRows).toEqual(expect.arrayContaining(titles));
+    });
+
+    it("lists the demo's services in the service variable and marks the producer's version", async () => {
+      const variable = queries().find((query) => query.kind === "variable" && query.service === PRODUCER)!;
+      expect((await run(variable)).map((row) => row.ServiceName)).toEqual(expect.arrayContaining(SERVICES));
+      const annotation = queries().find((query) => query.kind === "annotation" && query.service === PRODUCER)!;
+      expect(await run(annotation)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ text: "service.version 1.4.2", tags: "deploy" })]),
+      );
+    });
+
+    it("answers each alert rule with one value, empty until a baseline hour exists", async () => {
+      for (const alert of queries().filter((query) => query.kind === "alert")) {
+        expect(await run(alert), alert.where).toEqual([{ deviation_sigmas: null }]);
+      }
+    });
+  });
+
+  describe("alert rules against a day of baseline", () => {
+    const STEADY = "steady-shop";
+    const SPIKING = "spiking-shop";
+    let nowMs: number;
+
+    beforeAll(async () => {
+      nowMs = Math.floor(Date.now() / 1000) * 1000;
+      // A day of 5-minute windows ending 5 minutes ago: 1–3% errors, p95 alternating 100/250 ms.
+      const day = (i: number) => ({ ok: 100, exceptions: 1 + (i % 3), wallTimeMs: i % 2 === 0 ? 80 : 200 });
+      const baseline = windows(287, nowMs - 6 * 60_000, day);
+      const recent = (shape: ReturnType<typeof day>) => windows(1, nowMs - 60_000, () => shape);
+      for (const [service, last] of [
+        [STEADY, recent({ ok: 100, exceptions: 2, wallTimeMs: 200 })],
+        [SPIKING, recent({ ok: 70, exceptions: 30, wallTimeMs: 4000 })],
+      ] as const) {
+        const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
+          body: JSON.stringify(tailMetricsRequest(service, [...baseline, ...last])),
+        });
+        expect(response.status, await response.text()).toBe(200);
+      }
+    });
+
+    async function deviations(service: string) {
+      const rules = renderedQueries(
+        render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation }),
+      ).filter((query) => query.kind === "alert");
+      const values: Record<string, number> = {};
+      for (const rule of rules) {
+        const sql = expandQuery(rule.rawSql, { fromMs: nowMs - BASELINE_SECONDS * 1000, toMs: nowMs, intervalMs: 60_000 });
+        const [row] = await demo.db.client.query({ query: sql, format: "JSONEachRow" }).then((r) => r.json<{ deviation_sigmas: number }>());
+        values[rule.where.replace(/^.*-/, "")] = row!.deviation_sigmas;
+      }
+      return values;
+    }
+
+    it("stays inside the band when the last 5 minutes look like the day", async () => {
+      const { err, p95 } = await deviations(STEADY);
+      expect(err).toBeLessThan(3);
+      expect(p95).toBeLessThan(3);
+    });
+
+    it("leaves the band when errors and latency jump", async () => {
+      const { err, p95 } = await deviations(SPIKING);
+      expect(err).toBeGreaterThan(3);
+      expect(p95).toBeGreaterThan(3);
+    });
+  });
+
+  it.each(RUNBOOK_QUERIES.map((query) => [`${query.runbook}: ${query.title}`, query.sql]))(
+    "runs the runbook query %s",
+    async (_title, sql) => {
+      const rows = await demo.db.client
+        .query({ query: sql.replaceAll("{service}", PRODUCER).replace(/;\s*$/, ""), format: "JSONEachRow" })
+        .then((result) => result.json());
+      // Only the query waiting for a pasted request id has nothing to show on its own.
+      if (sql.includes("<request_id")) expect(rows).toEqual([]);
+      else expect(rows.length, "rows on the demo's traffic").toBeGreaterThan(0);
+    },
+  );
+});

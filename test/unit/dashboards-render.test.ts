@@ -1,0 +1,179 @@
+/**
+ * What `npm run dashboards` renders, checked without a Grafana: Grafana's published dashboard
+ * type (`@grafana/schema`) at compile time, and what the type cannot say at run time (the
+ * plugin's query fields, layout, uids, alert rules, the data source's OTel settings).
+ */
+import { existsSync } from "node:fs";
+import type { Dashboard, Panel, RowPanel } from "@grafana/schema";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { render, renderFiles, RenderError, serviceUid, type RenderInput } from "../../dashboards/core/render";
+import { PLUGIN_ID, PLUGIN_VERSION } from "../../dashboards/core/grafana-dashboard";
+
+const INPUT: RenderInput = {
+  services: ["example-shop", "checkout.api", "example-shop"],
+  withAlerts: true,
+  runbookBaseUrl: "https://git.example/deco-otel/blob/main/docs/runbooks/",
+  clickhouseUrl: "https://ch.example.com:8443",
+  clickhouseUser: "grafana_reader",
+};
+
+const isPanel = (panel: Panel | RowPanel): panel is Panel => panel.type !== "row";
+
+describe("dashboards", () => {
+  const rendered = render(INPUT);
+  // Compile-time: what is written is exactly a value of Grafana's published Dashboard type.
+  const dashboards: Dashboard[] = rendered.dashboards.map(({ dashboard }) => dashboard);
+
+  it("renders one per service (named once) and the fleet overview, with unique short uids", () => {
+    expect(dashboards.map((dashboard) => dashboard.title)).toEqual([
+      "deco-otel: example-shop",
+      "deco-otel: checkout.api",
+      "deco-otel: fleet overview",
+    ]);
+    const uids = dashboards.map((dashboard) => dashboard.uid!);
+    expect(new Set(uids).size).toBe(uids.length);
+    for (const uid of uids) expect(uid).toMatch(/^[A-Za-z0-9_-]{1,40}$/);
+  });
+
+  it("writes the typed object as the JSON file, unchanged", () => {
+    const files = renderFiles(rendered);
+    for (const dashboard of dashboards) {
+      const file = files.find((candidate) => candidate.path === `dashboards/${dashboard.uid}.json`);
+      expect(JSON.parse(file!.content)).toEqual(dashboard);
+    }
+  });
+
+  it("gives per-service dashboards a service variable preset to their service", () => {
+    const [shop] = dashboards;
+    const variable = shop!.templating!.list![0]!;
+    expect(variable).toMatchObject({ name: "service", type: "query", current: { value: "example-shop" } });
+    expect(variable.datasource).toEqual({ type: PLUGIN_ID, uid: "deco-otel-clickhouse" });
+  });
+
+  it("queries through the plugin's SQL editor with the format each panel kind needs", () => {
+    const formats: Record<string, number> = { timeseries: 0, table: 1, logs: 2, traces: 3 };
+    for (const dashboard of dashboards) {
+      for (const panel of (dashboard.panels ?? []).filter(isPanel)) {
+        expect(Object.keys(formats)).toContain(panel.type);
+        expect(panel.targets).toEqual([
+          {
+            refId: "A",
+            datasource: { type: PLUGIN_ID, uid: "deco-otel-clickhouse" },
+            editorType: "sql",
+            rawSql: expect.stringContaining("SELECT"),
+            format: formats[panel.type],
+            queryType: panel.type,
+            pluginVersion: PLUGIN_VERSION,
+          },
+        ]);
+      }
+    }
+  });
+
+  it("lays panels out inside the 24-column grid without overlaps", () => {
+    for (const dashboard of dashboards) {
+      const cells = new Set<string>();
+      for (const panel of dashboard.panels ?? []) {
+        const { x, y, w, h } = panel.gridPos!;
+        expect(x + w).toBeLessThanOrEqual(24);
+        for (let row = y; row < y + h; row++) {
+          for (let column = x; column < x + w; column++) {
+            const cell = `${column},${row}`;
+            expect(cells.has(cell), `${panel.title} overlaps at ${cell}`).toBe(false);
+            cells.add(cell);
+          }
+        }
+      }
+    }
+  });
+
+  it("uses only the columns both schema generations share unless a generation is given", () => {
+    const sqlOf = (input: RenderInput) => JSON.stringify(render(input).dashboards);
+    expect(sqlOf(INPUT)).not.toContain("TimestampTime");
+    expect(sqlOf({ ...INPUT, generation: "current" })).not.toContain("TimestampTime");
+    expect(sqlOf({ ...INPUT, generation: "legacy" })).toContain("$__timeFilter(TimestampTime)");
+    expect(sqlOf({ ...INPUT, database: "observability" })).toContain("FROM observability.otel_logs");
+  });
+});
+
+describe("alert rules", () => {
+  it("are written only when asked, and then need a runbook URL", () => {
+    expect(render({ ...INPUT, withAlerts: false }).alertRules).toEqual([]);
+    expect(() => render({ ...INPUT, runbookBaseUrl: undefined })).toThrow(RenderError);
+  });
+
+  it("compare error rate and p95 with their 24-hour band for 10 minutes, each with its runbook", () => {
+    const [shop] = render(INPUT).alertRules;
+    const rules = shop!.file.groups[0]!.rules;
+    expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual([
+      "https://git.example/deco-otel/blob/main/docs/runbooks/error-rate-anomaly.md",
+      "https://git.example/deco-otel/blob/main/docs/runbooks/latency-p95-anomaly.md",
+    ]);
+    for (const rule of rules) {
+      const runbook = new URL(`../../docs/runbooks/${rule.labels.alert}.md`, import.meta.url);
+      expect(existsSync(runbook), `${runbook.pathname} exists`).toBe(true);
+      expect(rule).toMatchObject({ for: "10m", condition: "C", labels: { service: "example-shop" } });
+      expect(rule.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 86_400, to: 0 } });
+      expect(rule.data[1]!.model).toMatchObject({ type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [3] } }] });
+    }
+  });
+
+  it("are Grafana provisioning YAML with rule uids within Grafana's 40 characters", () => {
+    const files = renderFiles(render(INPUT)).filter((file) => file.path.startsWith("provisioning/alerting/"));
+    expect(files).toHaveLength(2);
+    for (const file of files) {
+      const parsed = parse(file.content) as { apiVersion: number; groups: Array<{ rules: Array<{ uid: string }> }> };
+      expect(parsed.apiVersion).toBe(1);
+      for (const rule of parsed.groups[0]!.rules) expect(rule.uid.length).toBeLessThanOrEqual(40);
+    }
+  });
+});
+
+describe("the data source", () => {
+  const datasourceOf = (input: RenderInput) => render(input).datasource.datasources[0]!;
+
+  it("points at the ClickHouse HTTP interface with the OTel tables, never holding the password", () => {
+    const datasource = datasourceOf(INPUT);
+    expect(datasource).toMatchObject({
+      uid: "deco-otel-clickhouse",
+      type: PLUGIN_ID,
+      jsonData: {
+        host: "ch.example.com",
+        port: 8443,
+        protocol: "http",
+        secure: true,
+        username: "grafana_reader",
+        defaultDatabase: "otel",
+        logs: { defaultDatabase: "otel", defaultTable: "otel_logs", otelEnabled: true, otelVersion: "latest" },
+        traces: { defaultTable: "otel_traces", otelEnabled: true, durationUnit: "nanoseconds", traceIdColumn: "TraceId" },
+      },
+      secureJsonData: { password: "$CLICKHOUSE_PASSWORD" },
+    });
+  });
+
+  it("pins the plugin's OTel schema version to the generation", () => {
+    expect(datasourceOf({ ...INPUT, generation: "legacy" }).jsonData.logs).toMatchObject({
+      otelVersion: "1.29.0",
+      filterTimeColumn: "TimestampTime",
+    });
+    const current = datasourceOf({ ...INPUT, generation: "current" }).jsonData.logs as Record<string, unknown>;
+    expect(current.otelVersion).toBe("1.30.0");
+    expect(current).not.toHaveProperty("filterTimeColumn");
+  });
+
+  it("refuses a URL that is not http(s)", () => {
+    expect(() => datasourceOf({ ...INPUT, clickhouseUrl: "tcp://ch:9000" })).toThrow(/http:\/\/ or https:\/\//);
+  });
+});
+
+describe("service uids", () => {
+  it("keep plain names readable and give every other name a distinct hashed uid", () => {
+    expect(serviceUid("example-shop")).toBe("deco-otel-example-shop");
+    expect(serviceUid("checkout-api")).toBe("deco-otel-checkout-api");
+    const odd = ["checkout.api", "Checkout API", "checkout api", "a-very-long-service-name-for-the-storefront"].map(serviceUid);
+    expect(new Set([...odd, serviceUid("checkout-api")]).size).toBe(odd.length + 1);
+    for (const uid of odd) expect(uid).toMatch(/^deco-otel-[a-z0-9_-]*-[0-9a-f]{8}$/);
+    for (const uid of odd) expect(uid.length).toBeLessThanOrEqual(30);
+  });
+});
