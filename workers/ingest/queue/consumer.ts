@@ -9,8 +9,8 @@
 import type { Logger } from "../../shared/log";
 import { ClickHouseFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
-import { retryDelaySeconds } from "./backoff";
-import { deadLetter } from "./dead-letter";
+import { retryDelaySeconds } from "../../shared/backoff";
+import { canDeadLetter, deadLetter } from "./dead-letter";
 import { insertOf, type QueuedBatch } from "./message";
 
 /** Inserts at once: a Worker invocation holds at most six connections open. */
@@ -51,16 +51,16 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
   } catch (error) {
     if (!(error instanceof ClickHouseFailure)) throw error;
     const exhausted = message.attempts >= config.durability.maxAttempts;
-    if ((error.rowsRejected || exhausted) && queues.deadLetter !== undefined) {
+    if ((error.rowsRejected || exhausted) && canDeadLetter(queues)) {
       const reason = error.rowsRejected
         ? error.message
         : `gave up after ${message.attempts} attempts: ${error.message}`;
       try {
-        await deadLetter(queues.deadLetter, [{ batch, reason, attempts: message.attempts }], logger);
+        await deadLetter(queues, [{ batch, reason, attempts: message.attempts, refused: error.rowsRejected }], logger);
         message.ack();
         return "dead-lettered";
       } catch (sendError) {
-        logger.log("error", "dead-letter queue refused a batch", { reason: errorText(sendError) });
+        logger.log("error", "dead-letter bucket and queue refused a batch", { reason: errorText(sendError) });
       }
     }
     const delaySeconds = retryDelaySeconds(message.attempts, config.durability);
