@@ -22,17 +22,44 @@ export interface IngestUnderTest {
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** With `queues`: every message that reached the dead-letter queue, in arrival order. */
   deadLetters: Record<string, unknown>[];
+  /** With `queues.driven`: the retry queue's messages, held until handed to the Worker. */
+  retryQueue: DrivenRetryQueue;
   dispose(): Promise<void>;
 }
 
 /** Kept equal to wrangler.ingest.jsonc. */
 export const RETRY_QUEUE = "deco-otel-ingest-retry";
 export const DEAD_LETTER_QUEUE = "deco-otel-ingest-dlq";
+export const DEAD_LETTER_BUCKET = "deco-otel-dead-letters";
 
 export interface QueueOptions {
   maxBatchSize?: number;
   /** Seconds the consumer waits to fill a batch; 0 delivers at once. */
   maxBatchTimeout?: number;
+  /**
+   * The Worker does not consume the retry queue by itself: its messages are held by a driver
+   * and handed to the Worker's queue() handler when the test says, with the attempt count the
+   * test gives, as the platform would deliver them. No timing decides what happens.
+   */
+  driven?: boolean;
+}
+
+/** What one explicit delivery of the held retry messages came to (workerd's FetcherQueueResult). */
+export interface DrivenDelivery {
+  delivered: number;
+  outcome: string;
+  explicitAcks: string[];
+  retryMessages: { msgId: string; delaySeconds?: number }[];
+}
+
+export interface DrivenRetryQueue {
+  /** Messages held now. */
+  held(): Promise<number>;
+  /**
+   * Hands every held message to the Worker as one batch at delivery number `attempts`; the
+   * ones it retries are held again, the ones it acknowledges are gone.
+   */
+  deliver(attempts: number): Promise<DrivenDelivery>;
 }
 
 export interface IngestOptions {
@@ -56,6 +83,8 @@ export interface IngestOptions {
    * queue, and record what reaches the dead-letter queue in `deadLetters`.
    */
   queues?: QueueOptions;
+  /** Bind the dead-letter R2 bucket (DEAD_LETTERS) as wrangler.ingest.jsonc does. */
+  deadLetterBucket?: boolean;
 }
 
 export async function startIngestWorker(options: IngestOptions): Promise<IngestUnderTest> {
@@ -78,9 +107,12 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       INGEST_TOKENS: TEST_TOKEN,
       ...options.vars,
     },
+    ...(options.deadLetterBucket === true ? { r2Buckets: { DEAD_LETTERS: DEAD_LETTER_BUCKET } } : {}),
     ...(options.queues === undefined
       ? {}
-      : {
+      : options.queues.driven === true
+        ? { queueProducers: { RETRY_QUEUE, DEAD_LETTER_QUEUE } }
+        : {
           queueProducers: { RETRY_QUEUE, DEAD_LETTER_QUEUE },
           queueConsumers: {
             [RETRY_QUEUE]: {
@@ -99,6 +131,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     workers: [
       ingestWorker,
       ...(options.queues === undefined ? [] : [deadLetterRecorder(deadLetters)]),
+      ...(options.queues?.driven === true ? [RETRY_DRIVER] : []),
       ...(options.extraWorkers ?? []),
     ],
   });
@@ -113,6 +146,18 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       return result.json<T>();
     },
     deadLetters,
+    retryQueue: {
+      async held() {
+        const driver = await mf.getWorker(RETRY_DRIVER.name);
+        return (await (await driver.fetch("http://driver/held")).json()) as number;
+      },
+      async deliver(attempts) {
+        const driver = await mf.getWorker(RETRY_DRIVER.name);
+        const answer = await driver.fetch(`http://driver/deliver?attempts=${attempts}`, { method: "POST" });
+        if (!answer.ok) throw new Error(`the retry driver answered ${answer.status}: ${await answer.text()}`);
+        return (await answer.json()) as DrivenDelivery;
+      },
+    },
     async dispose() {
       await mf.dispose();
       await db.drop();
@@ -146,6 +191,42 @@ function deadLetterRecorder(deadLetters: Record<string, unknown>[]): WorkerOptio
     },
   };
 }
+
+/**
+ * Consumes the retry queue in the Worker's place and holds its messages; hands them to the
+ * Worker's queue() handler through a service binding's queue() (workerd's way of delivering a
+ * batch on demand), at the attempt number the test names.
+ */
+const RETRY_DRIVER: WorkerOptions & { name: string } = {
+  name: "retry-driver",
+  modules: true,
+  compatibilityDate: INGEST_COMPATIBILITY_DATE,
+  compatibilityFlags: ["service_binding_extra_handlers"],
+  serviceBindings: { INGEST: "deco-otel-ingest" },
+  queueConsumers: { [RETRY_QUEUE]: { maxBatchTimeout: 0 } },
+  script: `const held = [];
+    export default {
+      async queue(batch) {
+        for (const message of batch.messages) {
+          held.push(message.body);
+          message.ack();
+        }
+      },
+      async fetch(request, env) {
+        const url = new URL(request.url);
+        if (url.pathname === "/held") return Response.json(held.length);
+        const attempts = Number(url.searchParams.get("attempts"));
+        const bodies = held.splice(0);
+        const result = await env.INGEST.queue(${JSON.stringify(RETRY_QUEUE)},
+          bodies.map((body, i) => ({ id: "m" + i, timestamp: new Date(), body, attempts })));
+        const retried = new Set(result.retryMessages.map((retry) => retry.msgId));
+        bodies.forEach((body, i) => {
+          if (result.retryBatch.retry || retried.has("m" + i)) held.push(body);
+        });
+        return Response.json({ delivered: bodies.length, ...result });
+      },
+    };`,
+};
 
 export function bearer(token = TEST_TOKEN): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
