@@ -37,9 +37,10 @@ describe("wrangler configs", () => {
     expect(config).not.toMatch(/"(CLICKHOUSE_PASSWORD|INGEST_TOKENS|ADMIN_TOKEN|REDACTION_HASH_SECRET)"\s*:/);
   });
 
-  it("deploys the tail Worker bound to the ingest Worker's TailIngest entrypoint", async () => {
+  it("deploys the tail Worker bound to the ingest Worker's TailIngest entrypoint and its hand-off queue", async () => {
     const { output } = await dryRun("wrangler.tail.jsonc");
     expect(output).toContain("--dry-run: exiting now.");
     expect(output).toMatch(/env\.INGEST \(deco-otel-ingest#TailIngest\)/);
+    expect(output).toMatch(/env\.HANDOFF_QUEUE \(deco-otel-tail-handoff\)\s+Queue/);
   });
 });
