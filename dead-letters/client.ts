@@ -4,7 +4,7 @@
  * Shapes are the Worker's own (workers/ingest/queue/dead-letter-store.ts and replay.ts).
  */
 import type { DeadLetterKind, DeadLetterSummary } from "../workers/ingest/queue/dead-letter-store";
-import type { ReplayFailure, ReplayPage } from "../workers/ingest/queue/replay";
+import type { ReplayPage } from "../workers/ingest/queue/replay";
 
 export interface AdminTarget {
   /** The ingest Worker's origin, e.g. https://deco-otel-ingest.example.workers.dev */
@@ -23,14 +23,8 @@ export function listDeadLetters(target: AdminTarget): Promise<DeadLetterSummary>
   return call<DeadLetterSummary>(target, "GET", "/admin/dead-letters");
 }
 
-export interface KindReplay {
-  kind: DeadLetterKind;
-  replayedBatches: number;
-  replayedRows: number;
-  refused: ReplayFailure[];
-  unreadable: ReplayFailure[];
-  stopped?: ReplayFailure;
-}
+/** Every page of one kind, added up. */
+export type KindReplay = Omit<ReplayPage, "next">;
 
 /**
  * Replays the `undelivered` batches, then, with `includeRefused`, the `refused` ones. Stops at

@@ -7,6 +7,7 @@ import { Miniflare, type WorkerOptions } from "miniflare";
 import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from "../../schema";
 import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
+import { drivenQueue, queueDriverWorker, type DrivenQueue } from "./queue-driver";
 
 /** Kept equal to wrangler.ingest.jsonc. */
 export const INGEST_COMPATIBILITY_DATE = "2026-04-20";
@@ -23,7 +24,7 @@ export interface IngestUnderTest {
   /** With `queues`: every message that reached the dead-letter queue, in arrival order. */
   deadLetters: Record<string, unknown>[];
   /** With `queues.driven`: the retry queue's messages, held until handed to the Worker. */
-  retryQueue: DrivenRetryQueue;
+  retryQueue: DrivenQueue;
   dispose(): Promise<void>;
 }
 
@@ -31,36 +32,16 @@ export interface IngestUnderTest {
 export const RETRY_QUEUE = "deco-otel-ingest-retry";
 export const DEAD_LETTER_QUEUE = "deco-otel-ingest-dlq";
 export const DEAD_LETTER_BUCKET = "deco-otel-dead-letters";
+const RETRY_DRIVER = "retry-driver";
 
 export interface QueueOptions {
   maxBatchSize?: number;
   /** Seconds the consumer waits to fill a batch; 0 delivers at once. */
   maxBatchTimeout?: number;
-  /**
-   * The Worker does not consume the retry queue by itself: its messages are held by a driver
-   * and handed to the Worker's queue() handler when the test says, with the attempt count the
-   * test gives, as the platform would deliver them. No timing decides what happens.
-   */
+  /** The Worker does not consume the retry queue by itself: the test drives it (queue-driver.ts). */
   driven?: boolean;
 }
 
-/** What one explicit delivery of the held retry messages came to (workerd's FetcherQueueResult). */
-export interface DrivenDelivery {
-  delivered: number;
-  outcome: string;
-  explicitAcks: string[];
-  retryMessages: { msgId: string; delaySeconds?: number }[];
-}
-
-export interface DrivenRetryQueue {
-  /** Messages held now. */
-  held(): Promise<number>;
-  /**
-   * Hands every held message to the Worker as one batch at delivery number `attempts`; the
-   * ones it retries are held again, the ones it acknowledges are gone.
-   */
-  deliver(attempts: number): Promise<DrivenDelivery>;
-}
 
 export interface IngestOptions {
   prefix: string;
@@ -131,7 +112,16 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     workers: [
       ingestWorker,
       ...(options.queues === undefined ? [] : [deadLetterRecorder(deadLetters)]),
-      ...(options.queues?.driven === true ? [RETRY_DRIVER] : []),
+      ...(options.queues?.driven === true
+        ? [
+            queueDriverWorker({
+              name: RETRY_DRIVER,
+              queue: RETRY_QUEUE,
+              consumer: "deco-otel-ingest",
+              compatibilityDate: INGEST_COMPATIBILITY_DATE,
+            }),
+          ]
+        : []),
       ...(options.extraWorkers ?? []),
     ],
   });
@@ -146,18 +136,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       return result.json<T>();
     },
     deadLetters,
-    retryQueue: {
-      async held() {
-        const driver = await mf.getWorker(RETRY_DRIVER.name);
-        return (await (await driver.fetch("http://driver/held")).json()) as number;
-      },
-      async deliver(attempts) {
-        const driver = await mf.getWorker(RETRY_DRIVER.name);
-        const answer = await driver.fetch(`http://driver/deliver?attempts=${attempts}`, { method: "POST" });
-        if (!answer.ok) throw new Error(`the retry driver answered ${answer.status}: ${await answer.text()}`);
-        return (await answer.json()) as DrivenDelivery;
-      },
-    },
+    retryQueue: drivenQueue(mf, RETRY_DRIVER),
     async dispose() {
       await mf.dispose();
       await db.drop();
@@ -191,42 +170,6 @@ function deadLetterRecorder(deadLetters: Record<string, unknown>[]): WorkerOptio
     },
   };
 }
-
-/**
- * Consumes the retry queue in the Worker's place and holds its messages; hands them to the
- * Worker's queue() handler through a service binding's queue() (workerd's way of delivering a
- * batch on demand), at the attempt number the test names.
- */
-const RETRY_DRIVER: WorkerOptions & { name: string } = {
-  name: "retry-driver",
-  modules: true,
-  compatibilityDate: INGEST_COMPATIBILITY_DATE,
-  compatibilityFlags: ["service_binding_extra_handlers"],
-  serviceBindings: { INGEST: "deco-otel-ingest" },
-  queueConsumers: { [RETRY_QUEUE]: { maxBatchTimeout: 0 } },
-  script: `const held = [];
-    export default {
-      async queue(batch) {
-        for (const message of batch.messages) {
-          held.push(message.body);
-          message.ack();
-        }
-      },
-      async fetch(request, env) {
-        const url = new URL(request.url);
-        if (url.pathname === "/held") return Response.json(held.length);
-        const attempts = Number(url.searchParams.get("attempts"));
-        const bodies = held.splice(0);
-        const result = await env.INGEST.queue(${JSON.stringify(RETRY_QUEUE)},
-          bodies.map((body, i) => ({ id: "m" + i, timestamp: new Date(), body, attempts })));
-        const retried = new Set(result.retryMessages.map((retry) => retry.msgId));
-        bodies.forEach((body, i) => {
-          if (result.retryBatch.retry || retried.has("m" + i)) held.push(body);
-        });
-        return Response.json({ delivered: bodies.length, ...result });
-      },
-    };`,
-};
 
 export function bearer(token = TEST_TOKEN): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
