@@ -9,9 +9,14 @@ const KIND_TITLES = {
 } as const;
 
 export function renderSummary(summary: DeadLetterSummary): string {
-  return (Object.keys(KIND_TITLES) as (keyof typeof KIND_TITLES)[])
-    .map((kind) => `${KIND_TITLES[kind]}\n${renderKind(summary[kind])}`)
-    .join("\n\n");
+  const kinds = (Object.keys(KIND_TITLES) as (keyof typeof KIND_TITLES)[]).map(
+    (kind) => `${KIND_TITLES[kind]}\n${renderKind(summary[kind])}`,
+  );
+  const unreadable =
+    summary.unreadableMessages > 0
+      ? [`Unreadable queue messages (not written by this Worker; kept under unreadable/ in the bucket): ${summary.unreadableMessages}`]
+      : [];
+  return [...kinds, ...unreadable].join("\n\n");
 }
 
 function renderKind(kind: KindSummary): string {

@@ -147,6 +147,40 @@ describe("dead letters", () => {
     expect(await keptObjects()).toEqual([]);
   });
 
+  it("moves a dead batch found on a queue into the bucket, and keeps a message it cannot read", async () => {
+    const runId = uniqueId("dead-moved");
+    await proxy.setMode("down");
+    try {
+      expect((await postJson(ingest, "logs", logsBody(runId, "moved", 4))).status).toBe(200);
+      await heldMessages(1);
+    } finally {
+      await proxy.setMode("pass");
+    }
+    const [queued] = await ingest.retryQueue.held<Record<string, unknown>>();
+    // Written by its first delivery after all...
+    expect((await ingest.retryQueue.deliver(1)).explicitAcks).toEqual(["m0"]);
+    expect(await countRun(ingest, runId)).toEqual({ rows: 4, records: 4 });
+
+    // ...and yet a dead copy of it reaches a queue (as when the bucket failed and the dead-letter
+    // queue took it), next to a message some other sender wrote.
+    const producer = await ingest.mf.getQueueProducer<unknown>("RETRY_QUEUE", "deco-otel-ingest");
+    await producer.send({ ...queued, deadReason: "gave up after 20 attempts: ClickHouse did not answer in time", attempts: 20, refused: false });
+    await producer.send({ hello: "not a batch" });
+    await heldMessages(2);
+    expect((await ingest.retryQueue.deliver(1)).explicitAcks).toEqual(["m0", "m1"]);
+
+    const kept = await keptObjects();
+    expect(kept.map(({ key }) => key.split("/").slice(0, 2).join("/"))).toEqual(["undelivered/otel_logs", "unreadable/m1"]);
+    expect(await listDeadLetters(admin)).toMatchObject({ undelivered: { batches: 1, rows: 4 }, unreadableMessages: 1 });
+
+    // Replayed under its token, the copy of rows already written is dropped.
+    const [replayed] = await replayDeadLetters(admin, false);
+    expect(replayed).toMatchObject({ replayedBatches: 1, replayedRows: 4 });
+    expect(await countRun(ingest, runId)).toEqual({ rows: 4, records: 4 });
+    const bucket = await ingest.mf.getR2Bucket("DEAD_LETTERS");
+    await bucket.delete("unreadable/m1");
+  });
+
   it("replays after partial writes: the rows already written land once", async () => {
     const runId = uniqueId("dead-partial");
     const points = 10;

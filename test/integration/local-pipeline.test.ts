@@ -288,6 +288,7 @@ describe("npm start", () => {
     expect(JSON.parse(listing)).toEqual({
       undelivered: { batches: 0, rows: 0, groups: [] },
       refused: { batches: 0, rows: 0, groups: [] },
+      unreadableMessages: 0,
     });
   });
 });

@@ -11,7 +11,8 @@ import { ClickHouseFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
 import { retryDelaySeconds } from "../../shared/backoff";
 import { canDeadLetter, deadLetter } from "./dead-letter";
-import { insertOf, type QueuedBatch } from "./message";
+import { putDeadBatch, putUnreadable } from "./dead-letter-store";
+import { insertOf, isDeadBatch, type DeadBatch, type QueuedBatch } from "./message";
 
 /** Inserts at once: a Worker invocation holds at most six connections open. */
 const CONCURRENT_INSERTS = 6;
@@ -36,6 +37,8 @@ export async function consumeRetryBatch(
 
 async function consumeMessage(message: Message<unknown>, context: IngestContext, logger: Logger): Promise<Outcome> {
   const { writer, queues, config } = context;
+  // A dead batch on a queue (the dead-letter queue, when the bucket had failed): kept now.
+  if (isDeadBatch(message.body)) return keepDeadBatch(message, message.body, context, logger);
   let insert;
   try {
     insert = insertOf(message.body);
@@ -76,20 +79,49 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
   }
 }
 
+/**
+ * Moves a dead batch from a queue into the bucket. Without a bucket, or when it fails, the
+ * message waits on its queue (the longest backoff) rather than being dropped.
+ */
+async function keepDeadBatch(
+  message: Message<unknown>,
+  batch: DeadBatch,
+  context: IngestContext,
+  logger: Logger,
+): Promise<Outcome> {
+  const bucket = context.queues.deadLetterBucket;
+  try {
+    if (bucket === undefined) throw new Error("no dead-letter bucket is bound");
+    const key = await putDeadBatch(bucket, batch, Date.now());
+    message.ack();
+    logger.log("info", "dead batch moved from the queue to the bucket", { key, dead_letter_rows: batch.rowCount });
+    return "dead-lettered";
+  } catch (error) {
+    const delaySeconds = context.config.durability.retryMaxDelaySeconds;
+    message.retry({ delaySeconds });
+    logger.log("error", "dead batch left on its queue", { table: batch.table, reason: errorText(error), delay_seconds: delaySeconds });
+    return "retried";
+  }
+}
+
+/**
+ * A message this Worker did not write is kept as it came for whoever sent it: in the bucket
+ * (`unreadable/<message id>`), else on the platform's terms (its retries, then the consumer's
+ * dead_letter_queue), never sent back onto a queue this Worker may itself be consuming.
+ */
 async function settleUnreadable(
   message: Message<unknown>,
   context: IngestContext,
   logger: Logger,
   error: unknown,
 ): Promise<Outcome> {
-  const queue = context.queues.deadLetter;
+  const bucket = context.queues.deadLetterBucket;
   logger.log("error", "unreadable queue message", { id: message.id, reason: errorText(error) });
-  if (queue === undefined) {
-    // Without our own dead-letter queue the platform's retry limit decides its fate.
+  if (bucket === undefined) {
     message.retry();
     return "retried";
   }
-  await queue.send(message.body);
+  await putUnreadable(bucket, message.id, message.body, errorText(error));
   message.ack();
   return "dead-lettered";
 }

@@ -49,6 +49,15 @@ export async function putDeadBatch(bucket: DeadLetterBucket, batch: DeadBatch, n
   return key;
 }
 
+/** Where a queue message this Worker cannot read is kept, as it came. Never replayed. */
+export const UNREADABLE_PREFIX = "unreadable/";
+
+export async function putUnreadable(bucket: DeadLetterBucket, messageId: string, body: unknown, reason: string): Promise<void> {
+  await bucket.put(`${UNREADABLE_PREFIX}${messageId}`, JSON.stringify(body) ?? "null", {
+    customMetadata: { reason: reason.slice(0, MAX_METADATA_REASON_LENGTH) },
+  });
+}
+
 export interface DeadLetterGroup {
   table: string;
   reason: string;
@@ -63,27 +72,37 @@ export interface KindSummary {
   groups: DeadLetterGroup[];
 }
 
-export type DeadLetterSummary = Record<DeadLetterKind, KindSummary>;
+export type DeadLetterSummary = Record<DeadLetterKind, KindSummary> & {
+  /** Queue messages this Worker could not read, kept under `unreadable/` for whoever sent them. */
+  unreadableMessages: number;
+};
 
 /** Counts every kept batch by kind, table and reason, from the listing's metadata alone. */
 export async function summarizeDeadLetters(bucket: DeadLetterBucket): Promise<DeadLetterSummary> {
-  const summary = {} as DeadLetterSummary;
-  for (const kind of DEAD_LETTER_KINDS) {
-    const objects: BucketObject[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await bucket.list({
-        prefix: `${kind}/`,
-        limit: LIST_PAGE,
-        include: ["customMetadata"],
-        ...(cursor === undefined ? {} : { cursor }),
-      });
-      objects.push(...page.objects);
-      cursor = page.truncated ? page.cursor : undefined;
-    } while (cursor !== undefined);
-    summary[kind] = summarizeObjects(objects);
-  }
-  return summary;
+  const [undelivered, refused, unreadable] = await Promise.all(
+    [...DEAD_LETTER_KINDS.map((kind) => `${kind}/`), UNREADABLE_PREFIX].map((prefix) => listAll(bucket, prefix)),
+  );
+  return {
+    undelivered: summarizeObjects(undelivered!),
+    refused: summarizeObjects(refused!),
+    unreadableMessages: unreadable!.length,
+  };
+}
+
+async function listAll(bucket: DeadLetterBucket, prefix: string): Promise<BucketObject[]> {
+  const objects: BucketObject[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await bucket.list({
+      prefix,
+      limit: LIST_PAGE,
+      include: ["customMetadata"],
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    objects.push(...page.objects);
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor !== undefined);
+  return objects;
 }
 
 /** Pure: the counts of one kind's objects. An object without metadata counts under "unknown". */

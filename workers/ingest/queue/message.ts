@@ -65,6 +65,12 @@ export function messageBytesOf(batch: QueuedBatch): number {
   return utf8Length(JSON.stringify(batch));
 }
 
+/** A dead batch this Worker wrote (the dead-letter queue's messages), as opposed to one to retry. */
+export function isDeadBatch(body: unknown): body is DeadBatch {
+  const batch = body as Partial<DeadBatch> | null;
+  return typeof batch === "object" && batch !== null && batch.version === 1 && typeof batch.deadReason === "string";
+}
+
 /** The insert a queued batch stands for; throws when the body is not a batch we wrote. */
 export function insertOf(body: unknown): TableInsert {
   const batch = body as Partial<QueuedBatch> | null;
