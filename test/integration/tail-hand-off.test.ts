@@ -118,13 +118,15 @@ describe("the tail's hand-off", () => {
     expect(second).toMatchObject({ delivered: 1, explicitAcks: ["m0"], retryMessages: [] });
     expect(await held()).toEqual([]);
 
-    const received = await fromCapture<{ key: string; body: unknown }[]>("/");
+    const received = await fromCapture<{ key: string; contentEncoding?: string; body: unknown }[]>("/");
     const attempts = await fromCapture<Attempt[]>("/attempts");
     expect(attempts.map(({ status }) => status)).toEqual([503, 503, 503, 200]);
     // One key across the forward's attempts and the drained delivery: a copy that was written
     // after all is dropped by the ingest Worker's deduplication.
     expect(new Set(attempts.map(({ key }) => key))).toEqual(new Set([handedOff!.idempotencyKey]));
     expect(received).toHaveLength(1);
+    // The body travelled gzipped on the queue, and is delivered so: the ingest inflates it.
+    expect(received[0]!.contentEncoding).toBe("gzip");
     const records = (received[0]!.body as JsonLogsRequest).resourceLogs.flatMap((resource) =>
       resource.scopeLogs.flatMap((scope) => scope.logRecords),
     );

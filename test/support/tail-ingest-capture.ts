@@ -1,6 +1,7 @@
 /**
  * A stand-in for the ingest Worker behind the tail's INGEST binding: it exports the same named
- * entrypoint (TailIngest) and records each request the tail sends, with its idempotency key.
+ * entrypoint (TailIngest) and records each request the tail sends, with its idempotency key,
+ * its body decompressed when it came gzipped (as the hand-off's drain sends it).
  * While armed it turns requests away with 503, as an ingest Worker that cannot take them does.
  *
  * Its default fetch is the test's window: `GET /` drains what was received, `GET /attempts`
@@ -23,12 +24,15 @@ export class TailIngest extends WorkerEntrypoint {
       return new Response("ingest overloaded", { status: 503, headers: { "retry-after": "0" } });
     }
     attempts.push({ path, key, status: 200 });
+    const contentEncoding = request.headers.get("content-encoding");
+    const body = contentEncoding === "gzip" ? request.body.pipeThrough(new DecompressionStream("gzip")) : request.body;
     received.push({
       path,
       method: request.method,
       contentType: request.headers.get("content-type"),
+      ...(contentEncoding === null ? {} : { contentEncoding }),
       key,
-      body: await request.json(),
+      body: await new Response(body).json(),
     });
     return Response.json({ partialSuccess: {} });
   }

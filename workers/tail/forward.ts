@@ -132,17 +132,29 @@ async function handOffOrLose(
   return true;
 }
 
+/** One OTLP/JSON request as sent: its body as is, or gzipped (the hand-off keeps it so). */
+export interface OtlpRequest {
+  path: OtlpPayload["path"];
+  body: string | Uint8Array<ArrayBuffer>;
+  gzipped?: boolean;
+}
+
 /**
  * One delivery attempt under `idempotencyKey`: the ingest Worker makes the attempts of one key
- * and body land once. Never throws; a failure says whether trying again later can help.
+ * and (decompressed) body land once. Never throws; a failure says whether trying again later
+ * can help.
  */
-export async function attemptOnce(binding: IngestBinding, payload: OtlpPayload, idempotencyKey: string): Promise<Attempt> {
+export async function attemptOnce(binding: IngestBinding, request: OtlpRequest, idempotencyKey: string): Promise<Attempt> {
   let response: Response;
   try {
-    response = await binding.fetch(`${INGEST_ORIGIN}${payload.path}`, {
+    response = await binding.fetch(`${INGEST_ORIGIN}${request.path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-      body: payload.body,
+      headers: {
+        "content-type": "application/json",
+        "idempotency-key": idempotencyKey,
+        ...(request.gzipped === true ? { "content-encoding": "gzip" } : {}),
+      },
+      body: request.body,
     });
   } catch (error) {
     return { kind: "retryable", reason: error instanceof Error ? error.message : String(error) };
