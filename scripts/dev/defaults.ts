@@ -14,3 +14,6 @@ export const DEFAULT_TOKEN = "dev-token";
 export function localUrl(port: number): string {
   return `http://${HOST}:${port}`;
 }
+
+/** The ingest Worker's ADMIN_TOKEN in the local run (`npm run dead-letters -- list --token ...`). */
+export const DEFAULT_ADMIN_TOKEN = "dev-admin-token-local";

@@ -2,7 +2,7 @@ import { Miniflare } from "miniflare";
 import { defaultDatabase } from "../../schema/index";
 import { startLocalClickHouse } from "../clickhouse/local-clickhouse";
 import { applyDefaultSchema } from "./apply-schema";
-import { HOST, localUrl } from "./defaults";
+import { DEFAULT_ADMIN_TOKEN, HOST, localUrl } from "./defaults";
 import { localWorkers } from "./local-workers";
 import { withoutNewStopListeners } from "./own-signals";
 import { assertPortsFree, findFreePort } from "./free-port";
@@ -60,6 +60,7 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
       database: defaultDatabase,
       ingestPort,
       token: settings.token,
+      adminToken: DEFAULT_ADMIN_TOKEN,
     });
     const miniflare = withoutNewStopListeners(
       () =>

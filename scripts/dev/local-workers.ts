@@ -18,6 +18,8 @@ export interface LocalWorkersSettings {
   database: string;
   ingestPort: number;
   token: string;
+  /** The ingest Worker's ADMIN_TOKEN, for `npm run dead-letters`. */
+  adminToken: string;
 }
 
 export interface LocalWorkers {
@@ -50,6 +52,8 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
     CLICKHOUSE_PASSWORD: "",
     CLICKHOUSE_DATABASE: settings.database,
     INGEST_TOKENS: settings.token,
+    // A secret when deployed (`wrangler secret put ADMIN_TOKEN`): `npm run dead-letters` uses it.
+    ADMIN_TOKEN: settings.adminToken,
   });
   return {
     workers: [
@@ -81,5 +85,19 @@ async function workerFromConfig(
       ]),
     ),
     tails: (wiring.tail_consumers ?? []).map((consumer) => consumer.service),
+    // Buckets and queues live in memory for the run, as `wrangler dev` keeps them by default.
+    r2Buckets: Object.fromEntries((wiring.r2_buckets ?? []).map((bucket) => [bucket.binding, bucket.bucket_name])),
+    queueProducers: Object.fromEntries((wiring.queues?.producers ?? []).map((producer) => [producer.binding, producer.queue])),
+    queueConsumers: Object.fromEntries(
+      (wiring.queues?.consumers ?? []).map((consumer) => [
+        consumer.queue,
+        {
+          maxBatchSize: consumer.max_batch_size,
+          maxBatchTimeout: consumer.max_batch_timeout,
+          maxRetries: consumer.max_retries,
+          deadLetterQueue: consumer.dead_letter_queue,
+        },
+      ]),
+    ),
   };
 }

@@ -15,6 +15,23 @@ const WiringSchema = z.object({
   vars: z.optional(z.record(z.string(), z.string())),
   services: z.optional(z.array(z.object({ binding: z.string(), service: z.string(), entrypoint: z.optional(z.string()) }))),
   tail_consumers: z.optional(z.array(z.object({ service: z.string() }))),
+  r2_buckets: z.optional(z.array(z.object({ binding: z.string(), bucket_name: z.string() }))),
+  queues: z.optional(
+    z.object({
+      producers: z.optional(z.array(z.object({ binding: z.string(), queue: z.string() }))),
+      consumers: z.optional(
+        z.array(
+          z.object({
+            queue: z.string(),
+            max_batch_size: z.optional(z.number()),
+            max_batch_timeout: z.optional(z.number()),
+            max_retries: z.optional(z.number()),
+            dead_letter_queue: z.optional(z.string()),
+          }),
+        ),
+      ),
+    }),
+  ),
 });
 
 export type WorkerWiring = z.output<typeof WiringSchema>;

@@ -31,14 +31,16 @@ describe("wrangler configs", () => {
     const { output, bundle } = await dryRun("wrangler.ingest.jsonc");
     expect(output).toContain("--dry-run: exiting now.");
     expect(output).toContain("env.CLICKHOUSE_URL");
+    expect(output).toMatch(/env\.DEAD_LETTERS \(deco-otel-dead-letters\)/);
     expect(bundle).toContain("TailIngest");
     const config = await readFile(join(ROOT, "wrangler.ingest.jsonc"), "utf8");
-    expect(config).not.toMatch(/"(CLICKHOUSE_PASSWORD|INGEST_TOKENS|REDACTION_HASH_SECRET)"\s*:/);
+    expect(config).not.toMatch(/"(CLICKHOUSE_PASSWORD|INGEST_TOKENS|ADMIN_TOKEN|REDACTION_HASH_SECRET)"\s*:/);
   });
 
-  it("deploys the tail Worker bound to the ingest Worker's TailIngest entrypoint", async () => {
+  it("deploys the tail Worker bound to the ingest Worker's TailIngest entrypoint and its hand-off queue", async () => {
     const { output } = await dryRun("wrangler.tail.jsonc");
     expect(output).toContain("--dry-run: exiting now.");
     expect(output).toMatch(/env\.INGEST \(deco-otel-ingest#TailIngest\)/);
+    expect(output).toMatch(/env\.HANDOFF_QUEUE \(deco-otel-tail-handoff\)\s+Queue/);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueId } from "../support/export-results";
 import { countRun, eventually, expectExactlyOnce, logsBody, postJson } from "../support/exactly-once";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { captureRuntimeOutput, type RuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, jsonLogLines, type RuntimeOutput } from "../support/runtime-output";
 
 interface Started {
   ingest: IngestUnderTest;
@@ -36,14 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(Object.values(workers).map((started) => started.ingest.dispose()));
 });
-
-function logLines(output: RuntimeOutput, msg: string): Record<string, unknown>[] {
-  return output
-    .lines()
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line.msg === msg);
-}
 
 describe("a poison batch", () => {
   it.each(["direct", "queue"] as const)("goes to the dead-letter queue while the others land (%s)", async (mode) => {
@@ -78,7 +70,7 @@ describe("a poison batch", () => {
       reason: mode === "queue" ? "WRITE_MODE is queue" : expect.stringContaining("VIOLATED_CONSTRAINT"),
     });
     expect(dead!.rows).toHaveLength(3);
-    expect(logLines(output, "batch dead-lettered")).toEqual([
+    expect(jsonLogLines(output, "batch dead-lettered")).toEqual([
       expect.objectContaining({ level: "error", table: "otel_logs", dead_letter_rows: 3 }),
     ]);
     // Never retried into the table, not even in part.

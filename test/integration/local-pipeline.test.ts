@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@clickhouse/client-web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_ADMIN_TOKEN } from "../../scripts/dev/defaults";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BANNER_END = "Ctrl-C stops everything";
@@ -295,6 +296,19 @@ describe("npm start", () => {
       await fetch(urls.clickhouse, { method: "POST", body: "SELECT name FROM system.tables WHERE database = 'otel'" })
     ).text();
     expect(tables.split("\n")).toEqual(expect.arrayContaining(["otel_logs", "otel_traces", "otel_metrics_sum", "otel_metrics_histogram"]));
+  });
+
+  it("runs the ingest Worker with its dead-letter bucket: `npm run dead-letters -- list` answers", () => {
+    const listing = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "dead-letters/cli.ts", "list", "--json", "--url", urls.ingest],
+      { cwd: REPOSITORY_ROOT, encoding: "utf8", env: { ...process.env, DECO_OTEL_ADMIN_TOKEN: DEFAULT_ADMIN_TOKEN } },
+    );
+    expect(JSON.parse(listing)).toEqual({
+      undelivered: { batches: 0, rows: 0, groups: [] },
+      refused: { batches: 0, rows: 0, groups: [] },
+      unreadableMessages: 0,
+    });
   });
 });
 

@@ -10,46 +10,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JsonLogRecord, JsonLogsRequest, JsonMetricsRequest } from "../../workers/tail/otlp-json";
 import { attributeMap } from "../fixtures/trace-items/index";
 import { buildWorker } from "../../scripts/build-worker";
+import { TAIL_INGEST_CAPTURE_WORKER } from "../support/tail-ingest-capture";
 
 /** Kept equal to wrangler.tail.jsonc. */
 const COMPATIBILITY_DATE = "2026-04-01";
 /** Locally the runtime reports scriptName null, so every producer appears under this name. */
 const LOCAL_SERVICE_NAME = "local-producer";
-
-const CAPTURE_WORKER = `
-import { WorkerEntrypoint } from "cloudflare:workers";
-
-const received = [];
-let failuresToServe = 0;
-
-export class TailIngest extends WorkerEntrypoint {
-  async fetch(request) {
-    if (failuresToServe > 0) {
-      failuresToServe -= 1;
-      return new Response("ingest overloaded", { status: 503, headers: { "retry-after": "0" } });
-    }
-    received.push({
-      path: new URL(request.url).pathname,
-      method: request.method,
-      contentType: request.headers.get("content-type"),
-      body: await request.json(),
-    });
-    return Response.json({ partialSuccess: {} });
-  }
-}
-
-// The test's window into what arrived: GET drains the record, POST /fail?count=n arms failures.
-export default {
-  async fetch(request) {
-    const url = new URL(request.url);
-    if (url.pathname === "/fail") {
-      failuresToServe = Number(url.searchParams.get("count"));
-      return new Response("armed");
-    }
-    return Response.json(received.splice(0));
-  },
-};
-`;
 
 const PRODUCERS = {
   "throws-in-fetch": `export default {
@@ -116,7 +82,7 @@ beforeAll(async () => {
         bindings: { TAIL_SERVICE_NAME_FALLBACK: LOCAL_SERVICE_NAME, TAIL_FORWARD_RETRIES: "2" },
         serviceBindings: { INGEST: { name: "capture", entrypoint: "TailIngest" } },
       },
-      { name: "capture", modules: true, script: CAPTURE_WORKER, compatibilityDate: COMPATIBILITY_DATE },
+      { name: "capture", modules: true, script: TAIL_INGEST_CAPTURE_WORKER, compatibilityDate: COMPATIBILITY_DATE },
     ],
   });
   await mf.ready;

@@ -7,6 +7,7 @@ import { Miniflare, type WorkerOptions } from "miniflare";
 import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from "../../schema";
 import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
+import { drivenQueue, queueDriverWorker, type DrivenQueue } from "./queue-driver";
 
 /** Kept equal to wrangler.ingest.jsonc. */
 export const INGEST_COMPATIBILITY_DATE = "2026-04-20";
@@ -22,18 +23,25 @@ export interface IngestUnderTest {
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** With `queues`: every message that reached the dead-letter queue, in arrival order. */
   deadLetters: Record<string, unknown>[];
+  /** With `queues.driven`: the retry queue's messages, held until handed to the Worker. */
+  retryQueue: DrivenQueue;
   dispose(): Promise<void>;
 }
 
 /** Kept equal to wrangler.ingest.jsonc. */
 export const RETRY_QUEUE = "deco-otel-ingest-retry";
 export const DEAD_LETTER_QUEUE = "deco-otel-ingest-dlq";
+export const DEAD_LETTER_BUCKET = "deco-otel-dead-letters";
+const RETRY_DRIVER = "retry-driver";
 
 export interface QueueOptions {
   maxBatchSize?: number;
   /** Seconds the consumer waits to fill a batch; 0 delivers at once. */
   maxBatchTimeout?: number;
+  /** The Worker does not consume the retry queue by itself: the test drives it (queue-driver.ts). */
+  driven?: boolean;
 }
+
 
 export interface IngestOptions {
   prefix: string;
@@ -56,6 +64,8 @@ export interface IngestOptions {
    * queue, and record what reaches the dead-letter queue in `deadLetters`.
    */
   queues?: QueueOptions;
+  /** Bind the dead-letter R2 bucket (DEAD_LETTERS) as wrangler.ingest.jsonc does. */
+  deadLetterBucket?: boolean;
 }
 
 export async function startIngestWorker(options: IngestOptions): Promise<IngestUnderTest> {
@@ -78,9 +88,12 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       INGEST_TOKENS: TEST_TOKEN,
       ...options.vars,
     },
+    ...(options.deadLetterBucket === true ? { r2Buckets: { DEAD_LETTERS: DEAD_LETTER_BUCKET } } : {}),
     ...(options.queues === undefined
       ? {}
-      : {
+      : options.queues.driven === true
+        ? { queueProducers: { RETRY_QUEUE, DEAD_LETTER_QUEUE } }
+        : {
           queueProducers: { RETRY_QUEUE, DEAD_LETTER_QUEUE },
           queueConsumers: {
             [RETRY_QUEUE]: {
@@ -99,6 +112,16 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     workers: [
       ingestWorker,
       ...(options.queues === undefined ? [] : [deadLetterRecorder(deadLetters)]),
+      ...(options.queues?.driven === true
+        ? [
+            queueDriverWorker({
+              name: RETRY_DRIVER,
+              queue: RETRY_QUEUE,
+              consumer: "deco-otel-ingest",
+              compatibilityDate: INGEST_COMPATIBILITY_DATE,
+            }),
+          ]
+        : []),
       ...(options.extraWorkers ?? []),
     ],
   });
@@ -113,6 +136,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       return result.json<T>();
     },
     deadLetters,
+    retryQueue: drivenQueue(mf, RETRY_DRIVER),
     async dispose() {
       await mf.dispose();
       await db.drop();

@@ -28,3 +28,12 @@ export function captureRuntimeOutput(): RuntimeOutput {
     lines: () => `${streams.stdout}\n${streams.stderr}`.split("\n").filter((line) => line !== ""),
   };
 }
+
+/** The Workers' own JSON log lines (workers/shared/log.ts) whose `msg` is `msg`, in order. */
+export function jsonLogLines(output: RuntimeOutput, msg: string): Record<string, unknown>[] {
+  return output
+    .lines()
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.msg === msg);
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Row } from "../../workers/ingest/core/rows/columns";
-import { retryDelaySeconds } from "../../workers/ingest/queue/backoff";
+import { retryDelaySeconds } from "../../workers/shared/backoff";
 import { insertOf, MAX_UNIT_BYTES, messageBytesOf, queuedBatchOf } from "../../workers/ingest/queue/message";
 import { utf8Length } from "../../workers/ingest/queue/json-bytes";
 import { decodeRow, encodeRow } from "../../workers/ingest/queue/row-codec";

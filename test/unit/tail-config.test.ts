@@ -10,6 +10,7 @@ describe("loadConfig", () => {
       emitMetrics: true,
       forwardRetries: 3,
       serviceNameFallback: "unknown-worker",
+      handOffMaxAttempts: 50,
     });
   });
 
@@ -21,6 +22,7 @@ describe("loadConfig", () => {
         TAIL_EMIT_METRICS: "false",
         TAIL_FORWARD_RETRIES: "0",
         TAIL_SERVICE_NAME_FALLBACK: "local-dev",
+        TAIL_HANDOFF_MAX_ATTEMPTS: "3",
       }),
     ).toEqual({
       captureLevels: new Set(["error", "warn"]),
@@ -28,6 +30,7 @@ describe("loadConfig", () => {
       emitMetrics: false,
       forwardRetries: 0,
       serviceNameFallback: "local-dev",
+      handOffMaxAttempts: 3,
     });
   });
 
@@ -47,6 +50,8 @@ describe("loadConfig", () => {
     ["TAIL_FORWARD_RETRIES", "two"],
     ["TAIL_FORWARD_RETRIES", "1.5"],
     ["TAIL_SERVICE_NAME_FALLBACK", "  "],
+    ["TAIL_HANDOFF_MAX_ATTEMPTS", "0"],
+    ["TAIL_HANDOFF_MAX_ATTEMPTS", "101"],
   ])("rejects %s = %j with an error naming the setting", (setting, value) => {
     const load = () => loadConfig({ [setting]: value });
     expect(load).toThrow(ConfigError);

@@ -130,6 +130,48 @@ describe("forwardPayload", () => {
     expect(lines).toEqual([expect.objectContaining({ reason: "binding exploded", lostRecords: 7, attempts: 3 })]);
   });
 
+  it("hands a request the ingest still turns away off to the queue, under the key of its attempts", async () => {
+    const { binding, calls } = fakeBinding([503]);
+    const handedOff: { payload: OtlpPayload; key: string; reason: string }[] = [];
+    const result = await forwardPayload(binding, payload, {
+      logger,
+      retries: 1,
+      sleep: async () => {},
+      handOff: async (given, key, reason) => void handedOff.push({ payload: given, key, reason }),
+    });
+    expect(result).toEqual({ delivered: false, attempts: 2, handedOff: true });
+    const keys = calls.map(({ init }) => (init.headers as Record<string, string>)["idempotency-key"]);
+    expect(handedOff).toEqual([{ payload, key: keys[0], reason: "status 503" }]);
+    expect(keys[1]).toBe(keys[0]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "warn", msg: "forward to ingest failed; handed off to the queue", handedOffRecords: 7 }),
+    ]);
+  });
+
+  it("does not hand off a request the ingest rejected as invalid: retrying it cannot help", async () => {
+    const { binding } = fakeBinding([400]);
+    let handOffs = 0;
+    const result = await forwardPayload(binding, payload, { logger, retries: 2, handOff: async () => void handOffs++ });
+    expect(result).toEqual({ delivered: false, attempts: 1 });
+    expect(handOffs).toBe(0);
+    expect(lines).toEqual([expect.objectContaining({ msg: "forward to ingest failed; records lost", lostRecords: 7 })]);
+  });
+
+  it("reports the records lost when the hand-off queue refuses them too", async () => {
+    const { binding } = fakeBinding([502]);
+    const result = await forwardPayload(binding, payload, {
+      logger,
+      retries: 0,
+      handOff: async () => {
+        throw new Error("queue unavailable");
+      },
+    });
+    expect(result).toEqual({ delivered: false, attempts: 1 });
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "error", lostRecords: 7, handOffError: "queue unavailable", retryable: true }),
+    ]);
+  });
+
   it("makes a single attempt when retries is 0", async () => {
     const { binding, calls } = fakeBinding([502]);
     await forwardPayload(binding, payload, { logger, retries: 0, sleep: async () => {} });

@@ -49,6 +49,12 @@ const IngestSettingsSchema = z.object({
   QUEUE_MAX_ATTEMPTS: integerSetting(20, 1, 100),
   QUEUE_RETRY_DELAY_SECONDS: integerSetting(5, 0, 43_200),
   QUEUE_RETRY_MAX_DELAY_SECONDS: integerSetting(900, 0, 43_200),
+  // The operator's token for /admin/* (dead letters); without it those routes are off.
+  ADMIN_TOKEN: z.optional(
+    z.string({ error: "must be a string" }).check(
+      z.minLength(16, { error: "must be at least 16 characters (it guards the replay of dead letters)" }),
+    ),
+  ),
   INGEST_TOKENS: listSetting(),
   AUTH_DISABLED: booleanSetting(false),
   MAX_BODY_BYTES: integerSetting(4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
@@ -130,6 +136,8 @@ export interface IngestConfig {
     tables: ClickHouseTables;
   };
   durability: DurabilityConfig;
+  /** The bearer token of the operator's /admin routes; undefined turns them off. */
+  admin: { token: string | undefined };
   auth: { disabled: boolean; tokens: string[] };
   limits: { maxBodyBytes: number; maxDecompressedBytes: number };
   pipeline: PipelineOptions;
@@ -169,6 +177,7 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
       retryDelaySeconds: settings.QUEUE_RETRY_DELAY_SECONDS,
       retryMaxDelaySeconds: settings.QUEUE_RETRY_MAX_DELAY_SECONDS,
     },
+    admin: { token: settings.ADMIN_TOKEN },
     auth: { disabled: settings.AUTH_DISABLED, tokens: settings.INGEST_TOKENS },
     limits: {
       maxBodyBytes: settings.MAX_BODY_BYTES,

@@ -1,19 +1,23 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { jsonLogger } from "../shared/log";
 import { ingestContextFor } from "./context";
+import { ADMIN_PATH_PREFIX, createAdminApp } from "./http/admin";
 import { createIngestApp } from "./http/app";
 import { consumeRetryBatch } from "./queue/consumer";
 
 const publicApp = createIngestApp({ requireAuth: true, entrypoint: "public" });
 const serviceBindingApp = createIngestApp({ requireAuth: false, entrypoint: "tail-ingest" });
+const adminApp = createAdminApp();
 
 /**
- * The public OTLP/HTTP endpoint producers' `DECO_OTEL_*_ENDPOINT` vars point at, and the
- * consumer of the retry queue that holds what could not be written at once.
+ * The public OTLP/HTTP endpoint producers' `DECO_OTEL_*_ENDPOINT` vars point at, the operator's
+ * /admin routes (their own token), and the consumer of the retry queue that holds what could
+ * not be written at once.
  */
 export default {
   fetch(request, env, ctx) {
-    return publicApp.fetch(request, env, ctx);
+    const app = new URL(request.url).pathname.startsWith(ADMIN_PATH_PREFIX) ? adminApp : publicApp;
+    return app.fetch(request, env, ctx);
   },
   async queue(batch, env) {
     await consumeRetryBatch(batch, ingestContextFor(env), jsonLogger({ entrypoint: "queue" }));

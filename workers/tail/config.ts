@@ -24,6 +24,8 @@ export interface TailConfig {
   readonly forwardRetries: number;
   /** service.name when the runtime gives no script name (local development does this). */
   readonly serviceNameFallback: string;
+  /** Deliveries of a handed-off request from the hand-off queue before it is reported lost. */
+  readonly handOffMaxAttempts: number;
 }
 
 const captureLevelsSetting = z._default(
@@ -50,6 +52,8 @@ const TailSettingsSchema = z.object({
   TAIL_IGNORE_SCRIPTS: listSetting(),
   TAIL_EMIT_METRICS: booleanSetting(true),
   TAIL_FORWARD_RETRIES: integerSetting(3, 0, 10),
+  // With 5 s doubling to 15 min between deliveries, 50 cover about 11 hours of ingest outage.
+  TAIL_HANDOFF_MAX_ATTEMPTS: integerSetting(50, 1, 100),
   TAIL_SERVICE_NAME_FALLBACK: z._default(
     z.string({ error: "must be a string" }).check(
       z.trim(),
@@ -70,5 +74,6 @@ export function loadConfig(env: TailSettings): TailConfig {
     emitMetrics: settings.TAIL_EMIT_METRICS,
     forwardRetries: settings.TAIL_FORWARD_RETRIES,
     serviceNameFallback: settings.TAIL_SERVICE_NAME_FALLBACK,
+    handOffMaxAttempts: settings.TAIL_HANDOFF_MAX_ATTEMPTS,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Delivers one OTLP request to the ingest Worker over the service binding, retrying transient
- * failures a bounded number of times. It never throws: a tail that throws loses the whole batch
- * and tells no one, while a logged line with the count of lost records can be alerted on.
+ * failures a bounded number of times, then handing the request off to a durable queue (when
+ * one is bound) to be drained into the ingest Worker later. It never throws: a tail that throws
+ * loses the whole batch and tells no one, while a logged line with the count of lost records
+ * can be alerted on.
  */
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
@@ -22,7 +24,15 @@ export interface ForwardOptions {
   sleep?: (milliseconds: number) => Promise<void>;
   /** Source of jitter in [0, 1), so that many tails failing at once do not retry in lockstep. */
   random?: () => number;
+  /**
+   * Where a request goes when the ingest Worker still cannot take it after the retries: a
+   * durable queue drained into the ingest Worker later (hand-off.ts). Without one it is lost.
+   */
+  handOff?: HandOff;
 }
+
+/** Keeps a request for a later delivery under the same idempotency key; rejects if it cannot. */
+export type HandOff = (payload: OtlpPayload, idempotencyKey: string, reason: string) => Promise<void>;
 
 /** Host is irrelevant on a service binding; only the path routes the request. */
 const INGEST_ORIGIN = "https://ingest.internal";
@@ -35,9 +45,11 @@ const MAX_REASON_LENGTH = 500;
 export interface ForwardResult {
   delivered: boolean;
   attempts: number;
+  /** Not delivered, but kept on the hand-off queue for a later delivery. */
+  handedOff?: true;
 }
 
-type Attempt =
+export type Attempt =
   | { kind: "delivered" }
   | { kind: "retryable"; reason: string; status?: number; retryAfterMs?: number }
   | { kind: "rejected"; reason: string; status: number };
@@ -66,6 +78,10 @@ export async function forwardPayload(
       }
       return { delivered: true, attempts };
     }
+    if (attempt.kind === "retryable" && attempts >= maxAttempts && options.handOff !== undefined) {
+      const handedOff = await handOffOrLose(options.handOff, payload, idempotencyKey, attempt, attempts, options.logger);
+      return { delivered: false, attempts, ...(handedOff ? { handedOff } : {}) };
+    }
     if (attempt.kind === "rejected" || attempts >= maxAttempts) {
       options.logger.log("error", "forward to ingest failed; records lost", {
         path: payload.path,
@@ -84,13 +100,61 @@ export async function forwardPayload(
   }
 }
 
-async function attemptOnce(binding: IngestBinding, payload: OtlpPayload, idempotencyKey: string): Promise<Attempt> {
+async function handOffOrLose(
+  handOff: HandOff,
+  payload: OtlpPayload,
+  idempotencyKey: string,
+  attempt: Extract<Attempt, { kind: "retryable" }>,
+  attempts: number,
+  logger: Logger,
+): Promise<true | undefined> {
+  try {
+    await handOff(payload, idempotencyKey, attempt.reason);
+  } catch (error) {
+    logger.log("error", "forward to ingest failed; records lost", {
+      path: payload.path,
+      lostRecords: payload.recordCount,
+      attempts,
+      status: attempt.status,
+      reason: attempt.reason,
+      retryable: true,
+      handOffError: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+  logger.log("warn", "forward to ingest failed; handed off to the queue", {
+    path: payload.path,
+    handedOffRecords: payload.recordCount,
+    attempts,
+    status: attempt.status,
+    reason: attempt.reason,
+  });
+  return true;
+}
+
+/** One OTLP/JSON request as sent: its body as is, or gzipped (the hand-off keeps it so). */
+export interface OtlpRequest {
+  path: OtlpPayload["path"];
+  body: string | Uint8Array<ArrayBuffer>;
+  gzipped?: boolean;
+}
+
+/**
+ * One delivery attempt under `idempotencyKey`: the ingest Worker makes the attempts of one key
+ * and (decompressed) body land once. Never throws; a failure says whether trying again later
+ * can help.
+ */
+export async function attemptOnce(binding: IngestBinding, request: OtlpRequest, idempotencyKey: string): Promise<Attempt> {
   let response: Response;
   try {
-    response = await binding.fetch(`${INGEST_ORIGIN}${payload.path}`, {
+    response = await binding.fetch(`${INGEST_ORIGIN}${request.path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-      body: payload.body,
+      headers: {
+        "content-type": "application/json",
+        "idempotency-key": idempotencyKey,
+        ...(request.gzipped === true ? { "content-encoding": "gzip" } : {}),
+      },
+      body: request.body,
     });
   } catch (error) {
     return { kind: "retryable", reason: error instanceof Error ? error.message : String(error) };

@@ -166,7 +166,7 @@ function responseEncodingFor(contentType: string | null): OtlpEncoding {
 /** Seconds to wait after a configuration error: an operator has to act first. */
 const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
 
-function toHttpError(error: unknown): HttpError {
+export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   // A bad setting is ours to fix, not the sender's: it keeps its data and retries.
   if (error instanceof ConfigError) {

@@ -9,9 +9,10 @@
 import type { Logger } from "../../shared/log";
 import { ClickHouseFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
-import { retryDelaySeconds } from "./backoff";
-import { deadLetter } from "./dead-letter";
-import { insertOf, type QueuedBatch } from "./message";
+import { retryDelaySeconds } from "../../shared/backoff";
+import { canDeadLetter, deadLetter } from "./dead-letter";
+import { putDeadBatch, putUnreadable } from "./dead-letter-store";
+import { insertOf, isDeadBatch, type DeadBatch, type QueuedBatch } from "./message";
 
 /** Inserts at once: a Worker invocation holds at most six connections open. */
 const CONCURRENT_INSERTS = 6;
@@ -36,6 +37,8 @@ export async function consumeRetryBatch(
 
 async function consumeMessage(message: Message<unknown>, context: IngestContext, logger: Logger): Promise<Outcome> {
   const { writer, queues, config } = context;
+  // A dead batch on a queue (the dead-letter queue, when the bucket had failed): kept now.
+  if (isDeadBatch(message.body)) return keepDeadBatch(message, message.body, context, logger);
   let insert;
   try {
     insert = insertOf(message.body);
@@ -51,16 +54,16 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
   } catch (error) {
     if (!(error instanceof ClickHouseFailure)) throw error;
     const exhausted = message.attempts >= config.durability.maxAttempts;
-    if ((error.rowsRejected || exhausted) && queues.deadLetter !== undefined) {
+    if ((error.rowsRejected || exhausted) && canDeadLetter(queues)) {
       const reason = error.rowsRejected
         ? error.message
         : `gave up after ${message.attempts} attempts: ${error.message}`;
       try {
-        await deadLetter(queues.deadLetter, [{ batch, reason, attempts: message.attempts }], logger);
+        await deadLetter(queues, [{ batch, reason, attempts: message.attempts, refused: error.rowsRejected }], logger);
         message.ack();
         return "dead-lettered";
       } catch (sendError) {
-        logger.log("error", "dead-letter queue refused a batch", { reason: errorText(sendError) });
+        logger.log("error", "dead-letter bucket and queue refused a batch", { reason: errorText(sendError) });
       }
     }
     const delaySeconds = retryDelaySeconds(message.attempts, config.durability);
@@ -76,20 +79,49 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
   }
 }
 
+/**
+ * Moves a dead batch from a queue into the bucket. Without a bucket, or when it fails, the
+ * message waits on its queue (the longest backoff) rather than being dropped.
+ */
+async function keepDeadBatch(
+  message: Message<unknown>,
+  batch: DeadBatch,
+  context: IngestContext,
+  logger: Logger,
+): Promise<Outcome> {
+  const bucket = context.queues.deadLetterBucket;
+  try {
+    if (bucket === undefined) throw new Error("no dead-letter bucket is bound");
+    const key = await putDeadBatch(bucket, batch, Date.now());
+    message.ack();
+    logger.log("info", "dead batch moved from the queue to the bucket", { key, dead_letter_rows: batch.rowCount });
+    return "dead-lettered";
+  } catch (error) {
+    const delaySeconds = context.config.durability.retryMaxDelaySeconds;
+    message.retry({ delaySeconds });
+    logger.log("error", "dead batch left on its queue", { table: batch.table, reason: errorText(error), delay_seconds: delaySeconds });
+    return "retried";
+  }
+}
+
+/**
+ * A message this Worker did not write is kept as it came for whoever sent it: in the bucket
+ * (`unreadable/<message id>`), else on the platform's terms (its retries, then the consumer's
+ * dead_letter_queue), never sent back onto a queue this Worker may itself be consuming.
+ */
 async function settleUnreadable(
   message: Message<unknown>,
   context: IngestContext,
   logger: Logger,
   error: unknown,
 ): Promise<Outcome> {
-  const queue = context.queues.deadLetter;
+  const bucket = context.queues.deadLetterBucket;
   logger.log("error", "unreadable queue message", { id: message.id, reason: errorText(error) });
-  if (queue === undefined) {
-    // Without our own dead-letter queue the platform's retry limit decides its fate.
+  if (bucket === undefined) {
     message.retry();
     return "retried";
   }
-  await queue.send(message.body);
+  await putUnreadable(bucket, message.id, message.body, errorText(error));
   message.ack();
   return "dead-lettered";
 }

@@ -1,30 +1,66 @@
 import type { Logger } from "../../shared/log";
-import { deadBatchOf, type QueuedBatch } from "./message";
+import type { QueueBindings } from "./bindings";
+import { putDeadBatch } from "./dead-letter-store";
+import { deadBatchOf, type DeadBatch, type QueuedBatch } from "./message";
 import { sendToQueue } from "./send";
-import type { QueueProducer } from "./bindings";
+
+export interface DeadLetterEntry {
+  batch: QueuedBatch;
+  reason: string;
+  attempts: number;
+  /** ClickHouse refused the rows as data; otherwise they ran out of attempts. */
+  refused: boolean;
+}
+
+/** Whether the Worker has anywhere to keep a dead batch. */
+export function canDeadLetter(queues: QueueBindings): boolean {
+  return queues.deadLetterBucket !== undefined || queues.deadLetter !== undefined;
+}
 
 /**
- * Park batches that will not be retried on the dead-letter queue, where they are kept for an
- * operator to inspect and replay, and say so in an error log line per batch: the line is the
- * count (`dead_letter_rows`) and the reason that dashboards and alerts read.
+ * Keep batches that will not be retried where an operator can list and replay them: the
+ * dead-letter bucket (R2, kept for as long as needed), else, or when the bucket fails, the
+ * dead-letter queue (kept for the queue's retention only). Then say so in an error log line per
+ * batch: the line is the count (`dead_letter_rows`) and the reason that dashboards and alerts
+ * read. Rejects when neither took the batches; the caller keeps them then (retry, or refuse).
  */
 export async function deadLetter(
-  queue: QueueProducer<unknown>,
-  batches: readonly { batch: QueuedBatch; reason: string; attempts: number }[],
+  queues: QueueBindings,
+  entries: readonly DeadLetterEntry[],
   logger: Logger,
 ): Promise<void> {
-  await sendToQueue(
-    queue,
-    batches.map(({ batch, reason, attempts }) => deadBatchOf(batch, reason, attempts)),
-  );
-  for (const { batch, reason, attempts } of batches) {
+  const dead = entries.map(({ batch, reason, attempts, refused }) => deadBatchOf(batch, reason, attempts, refused));
+  const keptIn = await keep(queues, dead, logger);
+  for (const batch of dead) {
     logger.log("error", "batch dead-lettered", {
       table: batch.table,
       dead_letter_rows: batch.rowCount,
-      attempts,
-      reason,
+      attempts: batch.attempts,
+      refused: batch.refused,
+      reason: batch.deadReason,
       first_reason: batch.reason,
       deduplication_token: batch.deduplicationToken,
+      kept_in: keptIn,
     });
   }
+}
+
+async function keep(queues: QueueBindings, dead: readonly DeadBatch[], logger: Logger): Promise<"bucket" | "queue"> {
+  const { deadLetterBucket: bucket, deadLetter: queue } = queues;
+  if (bucket !== undefined) {
+    try {
+      const now = Date.now();
+      await Promise.all(dead.map((batch) => putDeadBatch(bucket, batch, now)));
+      return "bucket";
+    } catch (error) {
+      if (queue === undefined) throw error;
+      logger.log("error", "dead-letter bucket refused batches; using the dead-letter queue", {
+        batches: dead.length,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  if (queue === undefined) throw new Error("no dead-letter bucket or queue is bound");
+  await sendToQueue(queue, dead);
+  return "queue";
 }

@@ -2,12 +2,12 @@
  * The request path's write: rows are answered for only once they are in ClickHouse or in the
  * retry queue. With `WRITE_MODE=direct` each write unit is inserted, and the units that fail
  * or time out are queued for the consumer to retry; with `WRITE_MODE=queue` every unit is
- * queued. Rows ClickHouse refuses as data go to the dead-letter queue instead.
+ * queued. Rows ClickHouse refuses as data are dead-lettered instead (bucket, else queue).
  */
 import type { Logger } from "../../shared/log";
 import { ClickHouseFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
-import { deadLetter } from "./dead-letter";
+import { canDeadLetter, deadLetter } from "./dead-letter";
 import { HttpError } from "../http/errors";
 import { isQueueable, MAX_UNIT_BYTES, queuedBatchOf, type QueuedBatch } from "./message";
 import { sendToQueue } from "./send";
@@ -17,7 +17,7 @@ import type { QueueProducer } from "./bindings";
 export interface WriteOutcome {
   writtenRows: number;
   queuedRows: number;
-  /** Rows ClickHouse refused as data, now on the dead-letter queue. */
+  /** Rows ClickHouse refused as data, now dead-lettered (bucket or queue). */
   deadLetteredRows: number;
   /** Why, when there are any: the first refusal's message. */
   deadLetterReason?: string;
@@ -34,7 +34,7 @@ interface FailedUnit {
 /**
  * Throws the HTTP error to answer with when the rows are neither written nor queued: retryable
  * (the sender keeps them) when they could be written later, 500 when ClickHouse refused them
- * as data and there is no dead-letter queue to park them on.
+ * as data and there is no dead-letter bucket or queue to keep them.
  */
 export async function writeDurably(
   context: IngestContext,
@@ -92,15 +92,15 @@ export async function writeDurably(
   }
 
   if (rejected.length > 0) {
-    const queue = queues.deadLetter;
-    if (queue === undefined || !rejected.every(({ unit }) => isQueueable(unit))) throw rejected[0]!.failure;
+    if (!canDeadLetter(queues) || !rejected.every(({ unit }) => isQueueable(unit))) throw rejected[0]!.failure;
     try {
       await deadLetter(
-        queue,
+        queues,
         rejected.map(({ unit, failure }) => ({
           batch: queuedBatchOf(unit, failure.message, Date.now()),
           reason: failure.message,
           attempts: 1,
+          refused: true,
         })),
         logger,
       );

@@ -1,7 +1,8 @@
 /**
- * What the retry and dead-letter queues carry: one write unit (rows of one table under one
- * deduplication token) and why it is there. Sent as JSON: its size is then its UTF-8 length,
- * which `planWriteUnits` budgets row by row, and every runtime reads it back the same way.
+ * What the retry and dead-letter queues, and the dead-letter bucket's objects, carry: one write
+ * unit (rows of one table under one deduplication token) and why it is there. Sent as JSON: its
+ * size is then its UTF-8 length, which `planWriteUnits` budgets row by row, and every runtime
+ * reads it back the same way.
  */
 import type { TableInsert } from "../clickhouse/writer";
 import { utf8Length } from "./json-bytes";
@@ -34,6 +35,8 @@ export interface QueuedBatch {
 export interface DeadBatch extends QueuedBatch {
   deadReason: string;
   attempts: number;
+  /** ClickHouse refused the rows as data (rather than not taking them in time). */
+  refused: boolean;
 }
 
 export function isQueueable(unit: WriteUnit): boolean {
@@ -53,13 +56,19 @@ export function queuedBatchOf(unit: WriteUnit, reason: string, now: number): Que
   };
 }
 
-export function deadBatchOf(batch: QueuedBatch, deadReason: string, attempts: number): DeadBatch {
-  return { ...batch, deadReason: cut(deadReason), attempts };
+export function deadBatchOf(batch: QueuedBatch, deadReason: string, attempts: number, refused: boolean): DeadBatch {
+  return { ...batch, deadReason: cut(deadReason), attempts, refused };
 }
 
 /** The bytes a batch takes in a message, as counted against the Queues' limits. */
 export function messageBytesOf(batch: QueuedBatch): number {
   return utf8Length(JSON.stringify(batch));
+}
+
+/** A dead batch this Worker wrote (the dead-letter queue's messages), as opposed to one to retry. */
+export function isDeadBatch(body: unknown): body is DeadBatch {
+  const batch = body as Partial<DeadBatch> | null;
+  return typeof batch === "object" && batch !== null && batch.version === 1 && typeof batch.deadReason === "string";
 }
 
 /** The insert a queued batch stands for; throws when the body is not a batch we wrote. */

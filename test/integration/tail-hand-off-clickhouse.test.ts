@@ -1,0 +1,104 @@
+/**
+ * The tail's hand-off against the real ingest Worker and ClickHouse, in workerd: a forward whose
+ * rows ClickHouse wrote but whose answer came too late is handed off, drained later (gzipped,
+ * under the same idempotency key), and the record is in ClickHouse once.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildWorker } from "../../scripts/build-worker";
+import { eventually } from "../support/exactly-once";
+import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
+import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { drivenQueue, queueDriverWorker, type DrivenQueue } from "../support/queue-driver";
+import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
+
+/** Kept equal to wrangler.tail.jsonc. */
+const TAIL_COMPATIBILITY_DATE = "2026-04-01";
+const HANDOFF_QUEUE = "deco-otel-tail-handoff";
+const SERVICE = `hand-off-${Date.now().toString(36)}`;
+const TIMEOUT_MS = 1_000;
+
+const output = captureRuntimeOutput();
+let proxy: FaultProxy;
+let ingest: IngestUnderTest;
+let handOffQueue: DrivenQueue;
+
+beforeAll(async () => {
+  proxy = await startFaultProxy(inject("clickhouseUrl"), 3 * TIMEOUT_MS);
+  ingest = await startIngestWorker({
+    prefix: "tail_hand_off",
+    clickhouseUrl: proxy.url,
+    handleRuntimeStdio: output.handleRuntimeStdio,
+    // No retry queue: the ingest Worker cannot keep what ClickHouse does not answer for, and
+    // says so with a retryable status, as when it cannot take a batch at all.
+    vars: {
+      DIRECT_WRITE_TIMEOUT_MS: String(TIMEOUT_MS),
+      CLICKHOUSE_TIMEOUT_MS: String(TIMEOUT_MS),
+      // Plain inserts: the deduplication the hand-off relies on, on every server.
+      CLICKHOUSE_ASYNC_INSERT: "false",
+    },
+    extraWorkers: [
+      {
+        name: "throws-in-fetch",
+        modules: true,
+        compatibilityDate: TAIL_COMPATIBILITY_DATE,
+        tails: ["deco-otel-tail"],
+        script: `export default { async fetch() { throw new TypeError("cart is undefined"); } };`,
+      },
+      {
+        name: "deco-otel-tail",
+        modules: true,
+        script: await buildWorker("workers/tail/index.ts"),
+        compatibilityDate: TAIL_COMPATIBILITY_DATE,
+        bindings: { TAIL_SERVICE_NAME_FALLBACK: SERVICE, TAIL_FORWARD_RETRIES: "0", TAIL_EMIT_METRICS: "false" },
+        serviceBindings: { INGEST: { name: "deco-otel-ingest", entrypoint: "TailIngest" } },
+        queueProducers: { HANDOFF_QUEUE },
+      },
+      queueDriverWorker({
+        name: "hand-off-driver",
+        queue: HANDOFF_QUEUE,
+        consumer: "deco-otel-tail",
+        compatibilityDate: TAIL_COMPATIBILITY_DATE,
+      }),
+    ],
+  });
+  handOffQueue = drivenQueue(ingest.mf, "hand-off-driver");
+});
+
+afterAll(async () => {
+  await ingest?.dispose();
+  await proxy?.close();
+});
+
+async function rowsOfService(): Promise<number> {
+  const [row] = await ingest.rows<{ rows: string }>(`SELECT count() AS rows FROM otel_logs WHERE ServiceName = '${SERVICE}'`);
+  return Number(row?.rows ?? 0);
+}
+
+describe("the tail's hand-off into the ingest Worker", () => {
+  it("lands a record once when its first forward was written but unanswered and the drained copy comes later", async () => {
+    // The table's plan is learnt on the way; only the INSERT's answer is held back.
+    proxy.faultOnly = /INSERT/;
+    await proxy.setMode("slow");
+    try {
+      const producer = await ingest.mf.getWorker("throws-in-fetch");
+      await producer.fetch("https://shop.example.com/cart").catch(() => {});
+      await eventually(async () => expect(await handOffQueue.held()).toHaveLength(1));
+      // ClickHouse wrote it although the ingest Worker answered 504.
+      await eventually(async () => expect(await rowsOfService()).toBe(1));
+    } finally {
+      proxy.faultOnly = undefined;
+      await proxy.setMode("pass");
+    }
+    expect(jsonLogLines(output, "forward to ingest failed; handed off to the queue")).toEqual([
+      expect.objectContaining({ path: "/v1/logs", handedOffRecords: 1, status: 504 }),
+    ]);
+
+    const delivery = await handOffQueue.deliver(1);
+    expect(delivery).toMatchObject({ delivered: 1, explicitAcks: ["m0"] });
+    expect(jsonLogLines(output, "handed-off records delivered")).toHaveLength(1);
+    // Same key, same (inflated) body: the same deduplication token, so the copy is dropped.
+    expect(await rowsOfService()).toBe(1);
+    const [row] = await ingest.rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE ServiceName = '${SERVICE}'`);
+    expect(row).toEqual({ Body: "TypeError: cart is undefined" });
+  });
+});
