@@ -21,7 +21,7 @@ export interface ClickHouseHttpServer {
    * Stops serving, under traffic too. No new connection is accepted; a request arriving from
    * now on over a connection already open (a client's keep-alive pool) is refused with 503
    * ABORTED, which clients retry, and its connection closed; requests already running are
-   * answered, then their connections closed. Resolves once every connection is closed; a connection
+   * answered, then their connections closed. Resolves once every connection is closed; one
    * still open after `SHUTDOWN_GRACE_MS` (a client stalled mid-upload) is cut.
    *
    * `server.close()` alone is not enough: it waits for every open connection to end, and a
@@ -39,6 +39,8 @@ export function createClickHouseHttpServer(options: HttpServerOptions): ClickHou
   let stopping = false;
   const server = createServer((request, response) => {
     if (stopping) {
+      // Read what the client sends, so closing does not reset the connection under the answer.
+      request.resume();
       response.shouldKeepAlive = false;
       return sendException(response, new ClickHouseException(236, "The local ClickHouse is stopping", "ABORTED"), 503, options);
     }
