@@ -5,7 +5,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
+import { UsageError, parseFlags } from "../scripts/dev/cli-flags";
 import { measureBundles } from "./bundle";
 import { startClickHouseStub } from "./clickhouse-stub";
 import { measureColdStarts } from "./cold-start";
@@ -20,13 +20,33 @@ import { measureTail } from "./tail";
 import { buildForWorkerd } from "./workerd";
 import { measureIngestE2e, type E2eBudget, type E2eRun } from "./worker-e2e";
 
-const { values: flags } = parseArgs({
-  options: {
-    quick: { type: "boolean", default: false },
-    "no-clickhouse": { type: "boolean", default: false },
-    out: { type: "string", default: "bench/results.json" },
-  },
-});
+const usage = `Usage: npm run bench -- [flags]
+
+Every measurement in one run on this machine, printed as tables and written as JSON. Ratios
+are against the floor measured in the same run.
+
+  --quick           a short run
+  --no-clickhouse   skip the runs against the local ClickHouse
+  --out FILE        where the JSON goes (default bench/results.json)
+  --help            this text`;
+
+const flags = (() => {
+  try {
+    return parseFlags(process.argv.slice(2), {
+      quick: { type: "boolean", default: false },
+      "no-clickhouse": { type: "boolean", default: false },
+      out: { type: "string", default: "bench/results.json" },
+      help: { type: "boolean" },
+    });
+  } catch (error) {
+    console.error(`${(error as UsageError).message}\n\n${usage}`);
+    process.exit(2);
+  }
+})();
+if (flags.help === true) {
+  console.log(usage);
+  process.exit(0);
+}
 
 const quick = flags.quick;
 const budget = quick ? QUICK_BUDGET : FULL_BUDGET;

@@ -15,15 +15,25 @@ export interface ApplyOutcome {
   result: "created" | "existed";
 }
 
+const EXISTS_QUERIES: Record<DdlStatement["kind"], string> = {
+  database: "SELECT 1 FROM system.databases WHERE name = {name:String}",
+  table: "SELECT 1 FROM system.tables WHERE database = {database:String} AND name = {name:String}",
+  view: "SELECT 1 FROM system.tables WHERE database = {database:String} AND name = {name:String}",
+  column:
+    "SELECT 1 FROM system.columns WHERE database = {database:String} AND table = {table:String} AND name = {column:String}",
+};
+
 async function exists(client: DdlClient, statement: DdlStatement): Promise<boolean> {
-  const query =
-    statement.kind === "database"
-      ? "SELECT 1 FROM system.databases WHERE name = {name:String}"
-      : "SELECT 1 FROM system.tables WHERE database = {database:String} AND name = {name:String}";
+  const dot = statement.name.indexOf(".");
   const result = await client.query({
-    query,
+    query: EXISTS_QUERIES[statement.kind],
     format: "JSONEachRow",
-    query_params: { database: statement.database, name: statement.name },
+    query_params: {
+      database: statement.database,
+      name: statement.name,
+      table: statement.name.slice(0, dot),
+      column: statement.name.slice(dot + 1),
+    },
   });
   return (await result.json<unknown>()).length > 0;
 }

@@ -15,12 +15,17 @@ export type SchemaTable = TableKind | "traceIdTimestamp";
 
 /**
  * The table descriptions of one generation. Full-text search only changes skip indexes,
- * never columns, and only in the current generation.
+ * never columns, and only in the current generation; `timestampTimeAlias` adds the opt-in
+ * `TimestampTime` ALIAS to the current `otel_logs`.
  */
-export function tableSpecs(generation: Generation, fullTextSearch: boolean): Record<SchemaTable, TableSpec> {
+export function tableSpecs(
+  generation: Generation,
+  fullTextSearch: boolean,
+  timestampTimeAlias = false,
+): Record<SchemaTable, TableSpec> {
   const current = generation === "current";
   return {
-    logs: current ? currentLogsTable(fullTextSearch) : legacyLogsTable,
+    logs: current ? currentLogsTable(fullTextSearch, timestampTimeAlias) : legacyLogsTable,
     traces: current ? currentTracesTable(fullTextSearch) : legacyTracesTable,
     traceIdTimestamp: current ? currentTraceIdTimestampTable : legacyTraceIdTimestampTable,
     metricsGauge: metricsTable("gauge", generation),

@@ -41,7 +41,18 @@ export const schemaOptionsInput = z.object({
   ),
   /** 0 turns the deduplication window off. */
   nonReplicatedDeduplicationWindow: z.optional(z.int().check(z.minimum(0))),
-});
+  /**
+   * Adds `TimestampTime` to the current generation's `otel_logs` as an ALIAS of
+   * `toDateTime(Timestamp)`, for readers built on the legacy column (Grafana's plugin with OTel
+   * 1.2.9, older ClickStack log sources); an existing table gets it by `ALTER TABLE`.
+   */
+  timestampTimeAlias: z.optional(z.boolean()),
+}).check(
+  z.refine((input) => !(input.timestampTimeAlias === true && input.generation === "legacy"), {
+    message: "the legacy generation stores TimestampTime already: use the TimestampTime alias with the current generation",
+    path: ["timestampTimeAlias"],
+  }),
+);
 
 export type SchemaOptionsInput = z.input<typeof schemaOptionsInput>;
 
@@ -55,6 +66,8 @@ export interface SchemaOptions {
   engine: TableEngine;
   serverVersion: ServerVersion | undefined;
   nonReplicatedDeduplicationWindow: number;
+  /** Current generation only: `otel_logs` gets `TimestampTime` as an ALIAS column. */
+  timestampTimeAlias: boolean;
 }
 
 /** Validates raw options (CLI flags, config) and fills in the exporter's defaults. */
@@ -76,6 +89,7 @@ export function resolveSchemaOptions(input: SchemaOptionsInput = {}): SchemaOpti
     serverVersion: parsed.serverVersion === undefined ? undefined : parseServerVersion(parsed.serverVersion),
     nonReplicatedDeduplicationWindow:
       parsed.nonReplicatedDeduplicationWindow ?? defaultNonReplicatedDeduplicationWindow,
+    timestampTimeAlias: parsed.timestampTimeAlias ?? false,
   };
 }
 

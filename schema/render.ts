@@ -9,15 +9,17 @@ import type { SchemaOptions } from "./options";
 import { supportsFullTextSearch } from "./server-version";
 import { isNested, type ColumnEntry, type TableSpec } from "./table-spec";
 import { traceIdTimestampTableName, traceIdTimestampViewName } from "./table-names";
+import { timestampTimeAlias } from "./tables/logs";
 import { traceIdTimestampSelect } from "./tables/traces";
 import { ttlClause } from "./ttl";
 
-export type SchemaObjectKind = "database" | "table" | "view";
+export type SchemaObjectKind = "database" | "table" | "view" | "column";
 
 /** One DDL statement and the object it creates, so `apply` can say what it did. */
 export interface DdlStatement {
   kind: SchemaObjectKind;
   database: string;
+  /** The object's name; for a column, `table.column`. */
   name: string;
   sql: string;
 }
@@ -98,6 +100,18 @@ function createTraceIdTimestampView(options: SchemaOptions): DdlStatement {
   return { kind: "view", database, name, sql };
 }
 
+/**
+ * Adds the `TimestampTime` ALIAS to a current `otel_logs` created without it. A new table has
+ * it from its CREATE already; then this finds the column there and does nothing.
+ */
+function addTimestampTimeAlias(options: SchemaOptions): DdlStatement {
+  const table = options.tables.logs;
+  const sql =
+    `ALTER TABLE ${qualified(options.database, table)}${onCluster(options)}\n` +
+    `ADD COLUMN IF NOT EXISTS ${columnDefinition(timestampTimeAlias)} AFTER ${quoteIdentifier("Timestamp")}`;
+  return { kind: "column", database: options.database, name: `${table}.${timestampTimeAlias.name}`, sql };
+}
+
 function createDatabase(options: SchemaOptions): DdlStatement {
   const sql = `CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(options.database)}${onCluster(options)}`;
   return { kind: "database", database: options.database, name: options.database, sql };
@@ -131,11 +145,12 @@ function engineFor(table: SchemaTable, options: SchemaOptions): TableEngine {
  * version, if any, comes in through the options.
  */
 export function renderSchema(options: SchemaOptions): DdlStatement[] {
-  const specs = tableSpecs(options.generation, supportsFullTextSearch(options.serverVersion));
+  const specs = tableSpecs(options.generation, supportsFullTextSearch(options.serverVersion), options.timestampTimeAlias);
   // The exporter never creates `default`: it always exists and may not be ours to touch.
   const database = options.database === "default" ? [] : [createDatabase(options)];
   const tables = tableOrder.map((table) =>
     createTable(tableName(table, options), specs[table], engineFor(table, options), options),
   );
-  return [...database, ...tables, createTraceIdTimestampView(options)];
+  const alias = options.timestampTimeAlias ? [addTimestampTimeAlias(options)] : [];
+  return [...database, ...tables, createTraceIdTimestampView(options), ...alias];
 }

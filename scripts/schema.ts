@@ -25,6 +25,10 @@ const usage = `Usage: npm run schema -- <print|apply> [flags]
   --engine ENGINE               table engine, e.g. "ReplicatedMergeTree('/p/{shard}/{table}', '{replica}')"
   --server-version VERSION      choose indexes for this server (apply asks the server otherwise)
   --dedup-window N              non_replicated_deduplication_window on plain MergeTree (default 1000, 0 = off)
+  --timestamp-time-alias        current generation: add otel_logs.TimestampTime as an ALIAS of
+                                toDateTime(Timestamp), for readers built on it (Grafana plugin with
+                                OTel 1.2.9, older ClickStack log sources); apply adds it to an
+                                existing table
   --logs-table, --traces-table, --gauge-table, --sum-table, --histogram-table,
   --exp-histogram-table, --summary-table NAME   table names
   --url URL                     ClickHouse HTTP endpoint (default $CLICKHOUSE_URL or http://127.0.0.1:8123)
@@ -58,6 +62,7 @@ function parseCommandLine(argv: string[]) {
       user: stringFlag,
       password: stringFlag,
       help: { type: "boolean" },
+      "timestamp-time-alias": { type: "boolean" },
       ...Object.fromEntries(Object.keys(tableFlags).map((flag) => [flag, stringFlag])),
     },
   });
@@ -85,6 +90,7 @@ function optionsInput(flags: Flags): SchemaOptionsInput {
     engine: flag("engine"),
     serverVersion: flag("server-version"),
     nonReplicatedDeduplicationWindow: dedupWindow === undefined ? undefined : Number(dedupWindow),
+    timestampTimeAlias: flags["timestamp-time-alias"] === true ? true : undefined,
     tables,
   };
 }

@@ -106,10 +106,24 @@ const currentLogsTextIndexes = [
   "idx_lower_body lower(Body) TYPE text(tokenizer = 'splitByNonAlpha')",
 ];
 
+/**
+ * The legacy generation's `TimestampTime`, computed from `Timestamp` on read instead of
+ * stored: for readers that still filter and sort current `otel_logs` on it. Opt-in
+ * (`--timestamp-time-alias`): it is not in the exporter's DDL.
+ */
+export const timestampTimeAlias: ColumnSpec = {
+  name: "TimestampTime",
+  type: "DateTime",
+  kind: "alias",
+  expression: "toDateTime(Timestamp)",
+};
+
 /** `otel_logs` as the exporter creates it since April 2026 (five-minute buckets lead the key). */
-export function currentLogsTable(fullTextSearch: boolean): TableSpec {
+export function currentLogsTable(fullTextSearch: boolean, withTimestampTimeAlias = false): TableSpec {
   return {
-    columns: currentLogsColumns,
+    columns: withTimestampTimeAlias
+      ? [currentLogsColumns[0]!, timestampTimeAlias, ...currentLogsColumns.slice(1)]
+      : currentLogsColumns,
     indexes: fullTextSearch ? currentLogsTextIndexes : currentLogsBloomIndexes,
     partitionBy: "toDate(Timestamp)",
     orderBy: "(toStartOfFiveMinutes(Timestamp), ServiceName, Timestamp)",

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { decodeRequestBody, encodeResponseBody } from "./compression";
 import { contentTypeOf } from "./content-type";
 import { authenticate, credentialsOf, type Credentials } from "./credentials";
-import { exceptionFromEngine } from "./errors";
+import { ClickHouseException, exceptionFromEngine } from "./errors";
 import { parseQueryRequest } from "./http-request";
 import type { QueryExecutor } from "./query-executor";
 
@@ -15,15 +15,56 @@ export interface HttpServerOptions {
   timezone: string;
 }
 
+export interface ClickHouseHttpServer {
+  server: Server;
+  /**
+   * Stops serving, under traffic too. No new connection is accepted; a request arriving from
+   * now on over a connection already open (a client's keep-alive pool) is refused with 503
+   * ABORTED, which clients retry, and its connection closed; requests already running are
+   * answered, then their connections closed. Resolves once every connection is closed; one
+   * still open after `SHUTDOWN_GRACE_MS` (a client stalled mid-upload) is cut.
+   *
+   * `server.close()` alone is not enough: it waits for every open connection to end, and a
+   * client that keeps sending over its keep-alive connections never lets them, so the process
+   * would stay up with its port closed and its data directory still locked.
+   */
+  shutdown(): Promise<void>;
+}
+
+/** How long running requests get to finish, as a server's `shutdown_wait_unfinished` (5 s). */
+const SHUTDOWN_GRACE_MS = 5_000;
+
 /** The ClickHouse HTTP interface: `/ping`, and queries on `/`. */
-export function createClickHouseHttpServer(options: HttpServerOptions): Server {
-  return createServer((request, response) => {
+export function createClickHouseHttpServer(options: HttpServerOptions): ClickHouseHttpServer {
+  let stopping = false;
+  const server = createServer((request, response) => {
+    if (stopping) {
+      // Read what the client sends, so closing does not reset the connection under the answer.
+      request.resume();
+      response.shouldKeepAlive = false;
+      return sendException(response, new ClickHouseException(236, "The local ClickHouse is stopping", "ABORTED"), 503, options);
+    }
+    // A request that was running when the stop began: once answered, its connection is idle
+    // and closed, before the client can send another over it.
+    response.on("finish", () => {
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
     handle(request, response, options).catch((error: unknown) => {
       // Only a failure to write the response lands here; the socket is all that is left.
       console.error("local ClickHouse: could not answer a request:", error);
       response.destroy();
     });
   });
+  return {
+    server,
+    async shutdown() {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+    },
+  };
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, options: HttpServerOptions): Promise<void> {
@@ -58,16 +99,25 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     });
     response.end(method === "HEAD" ? undefined : encoded.body);
   } catch (error) {
-    const exception = exceptionFromEngine(error);
-    const text = exception.toResponseBody(options.serverVersion);
-    response.writeHead(exception.httpStatus, {
-      "Content-Type": "text/plain; charset=UTF-8",
-      "X-ClickHouse-Query-Id": queryId,
-      "X-ClickHouse-Exception-Code": String(exception.code),
-      "Content-Length": Buffer.byteLength(text),
-    });
-    response.end(text);
+    sendException(response, exceptionFromEngine(error), undefined, options, queryId);
   }
+}
+
+function sendException(
+  response: ServerResponse,
+  exception: ClickHouseException,
+  status: number | undefined,
+  options: HttpServerOptions,
+  queryId: string = randomUUID(),
+): void {
+  const text = exception.toResponseBody(options.serverVersion);
+  response.writeHead(status ?? exception.httpStatus, {
+    "Content-Type": "text/plain; charset=UTF-8",
+    "X-ClickHouse-Query-Id": queryId,
+    "X-ClickHouse-Exception-Code": String(exception.code),
+    "Content-Length": Buffer.byteLength(text),
+  });
+  response.end(text);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

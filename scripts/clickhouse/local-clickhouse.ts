@@ -1,6 +1,9 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { ChdbEngine } from "./chdb-engine";
 import { defaultCredentials } from "./credentials";
+import { assertDataDirectoryFree, claimDataDirectory, lockedByAnotherProcess, releaseDataDirectory } from "./data-dir-owner";
 import { createClickHouseHttpServer } from "./http-server";
 import { HttpSessions } from "./http-sessions";
 import { QueryExecutor } from "./query-executor";
@@ -20,7 +23,13 @@ export interface LocalClickHouse {
   url: string;
   port: number;
   dataDir: string;
-  /** Stops listening and releases the data directory; starting again on it keeps the data. */
+  /** The HTTP server, for watching its requests. */
+  server: Server;
+  /**
+   * Stops, under traffic too: running queries are answered, later requests refused (503
+   * ABORTED), every connection closed, then the data directory released; starting again on it
+   * keeps the data.
+   */
   stop(): Promise<void>;
 }
 
@@ -30,12 +39,18 @@ export const DEFAULT_DATA_DIR = ".data/clickhouse";
 
 /**
  * A ClickHouse HTTP server on this machine, backed by chDB. One per process: chDB serves a
- * single data directory per process at a time.
+ * single data directory per process at a time. Throws DataDirectoryInUseError (one line to
+ * print) when another process serves or holds the data directory.
  */
 export async function startLocalClickHouse(options: LocalClickHouseOptions = {}): Promise<LocalClickHouse> {
-  const engine = await ChdbEngine.open(options.dataDir ?? DEFAULT_DATA_DIR);
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  assertDataDirectoryFree(dataDir);
+  const engine = await ChdbEngine.open(dataDir).catch((error: unknown) => {
+    // The engine's own error says only that it could not connect; its lock is the usual cause.
+    throw (error as { code?: unknown }).code === "CHDB_CONNECTION" ? lockedByAnotherProcess(dataDir) : error;
+  });
   const sessions = new HttpSessions(engine);
-  const server = createClickHouseHttpServer({
+  const http = createClickHouseHttpServer({
     executor: new QueryExecutor(engine, sessions),
     credentials: {
       user: options.user ?? defaultCredentials.user,
@@ -45,6 +60,7 @@ export async function startLocalClickHouse(options: LocalClickHouseOptions = {})
     timezone: engine.timezone,
   });
 
+  const { server } = http;
   const host = options.host ?? DEFAULT_HOST;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -60,15 +76,19 @@ export async function startLocalClickHouse(options: LocalClickHouseOptions = {})
   }
 
   const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  claimDataDirectory(engine.dataDir, url);
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url,
     port,
     dataDir: engine.dataDir,
+    server,
     async stop() {
-      // Lets running requests finish; idle keep-alive sockets are closed straight away.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Running requests are answered; later ones, even over open connections, are refused.
+      await http.shutdown();
       await engine.exclusive(async () => sessions.endAll());
       await engine.close();
+      releaseDataDirectory(engine.dataDir);
     },
   };
 }

@@ -6,6 +6,7 @@
  * stops it all and exits 0, keeping the data for the next start.
  */
 import { renderBanner } from "./banner";
+import { DataDirectoryInUseError } from "../clickhouse/data-dir-owner";
 import { UsageError } from "./cli-flags";
 import { startLocalPipeline } from "./local-pipeline";
 import { parseStartOptions, startUsage } from "./start-options";
@@ -48,6 +49,7 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${startUsage}`);
+    else if (error instanceof DataDirectoryInUseError) console.error(`npm start: ${error.message}`);
     else console.error("npm start failed:", error);
     // Whatever had started is stopped by now, but a Miniflare that failed to start can keep
     // the event loop alive; leave explicitly.

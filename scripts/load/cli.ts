@@ -14,8 +14,8 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
+import { UsageError, parseFlags } from "../dev/cli-flags";
 import { logsBodyTemplate, RUN_ID_ATTRIBUTE } from "./bodies";
 import { applyDefaultSchema, startClickHouseProcess, startIngestInWorkerd } from "./local-stack";
 import { cpuMillis } from "./process-cpu";
@@ -25,22 +25,38 @@ import { describeStatuses, percentile } from "./stats";
 const TOKEN = "load-token";
 const WARM_UP_SECONDS = 3;
 
+const usage = `Usage: npm run load -- [flags]
+
+A bounded load test on loopback: a local ClickHouse (temporary data), the ingest Worker in
+workerd, and concurrent OTLP/HTTP log producers. Exits 1 unless rows written equal records
+accepted and no request failed with a 5xx or no answer.
+
+  --concurrency N   producers sending at once (default 50)
+  --seconds N       how long to send, after a ${WARM_UP_SECONDS} s warm-up (default 30)
+  --records N       log records per request (default 50)
+  --help            this text`;
+
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag} must be a whole number of at least 1, got ${text}`);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${flag} must be a whole number of at least 1, got ${text}`);
   return value;
 }
 
-const { values: flags } = parseArgs({
-  options: {
+/** The run's settings, or undefined when only the usage was asked for. */
+function settingsFrom(argv: string[]): { concurrency: number; seconds: number; records: number } | undefined {
+  const flags = parseFlags(argv, {
     concurrency: { type: "string", default: "50" },
     seconds: { type: "string", default: "30" },
     records: { type: "string", default: "50" },
-  },
-});
-const concurrency = positiveInteger(flags.concurrency, "concurrency");
-const seconds = positiveInteger(flags.seconds, "seconds");
-const records = positiveInteger(flags.records, "records");
+    help: { type: "boolean" },
+  });
+  if (flags.help === true) return undefined;
+  return {
+    concurrency: positiveInteger(flags.concurrency, "concurrency"),
+    seconds: positiveInteger(flags.seconds, "seconds"),
+    records: positiveInteger(flags.records, "records"),
+  };
+}
 
 async function rowsOfRun(clickhouseUrl: string, runId: string): Promise<number> {
   const client = createClient({ url: clickhouseUrl, database: "otel" });
@@ -71,6 +87,12 @@ function report(result: LoadResult, cpu: { workerd: number; clickhouse: number; 
 }
 
 async function main(): Promise<number> {
+  const settings = settingsFrom(process.argv.slice(2));
+  if (settings === undefined) {
+    console.log(usage);
+    return 0;
+  }
+  const { concurrency, seconds, records } = settings;
   const dataDir = await mkdtemp(join(tmpdir(), "deco-otel-load-"));
   const clickhouse = await startClickHouseProcess(dataDir);
   try {
@@ -108,7 +130,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error("npm run load failed:", error);
-    process.exit(1);
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
+    else console.error("npm run load failed:", error);
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

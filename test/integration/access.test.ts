@@ -6,7 +6,8 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_readConfig } from "wrangler";
-import { requireBearerToken } from "../../workers/ingest/http/auth";
+import { authenticateBearer } from "../../workers/ingest/http/auth";
+import { parseIngestTokens, type IngestToken } from "../../workers/ingest/http/tokens";
 import { HttpError } from "../../workers/ingest/http/errors";
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload, type Payload } from "../support/otlp-payloads";
@@ -142,10 +143,15 @@ describe("the wrangler files", () => {
   });
 });
 
-describe("requireBearerToken", () => {
-  const refusal = async (authorization: string | null, tokens: string[]) => {
+describe("authenticateBearer", () => {
+  const configured = (secrets: string[]): IngestToken[] => {
+    const parsed = parseIngestTokens(secrets.join(","));
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.tokens;
+  };
+  const refusal = async (authorization: string | null, secrets: string[]) => {
     try {
-      await requireBearerToken(authorization, tokens);
+      await authenticateBearer(authorization, configured(secrets));
     } catch (error) {
       expect(error).toBeInstanceOf(HttpError);
       return { status: (error as HttpError).status, message: (error as HttpError).message };

@@ -4,6 +4,7 @@
  * without being inflated, and what is trimmed rather than refused lands trimmed and counted.
  */
 import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createGzip } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childrenNamed } from "../../scripts/load/process-cpu";
@@ -43,6 +44,58 @@ function peakRssBytes(pid: number): number {
   return Number(kilobytes) * 1024;
 }
 
+/**
+ * POSTs a body over the limit so that the answer never races the upload. A server that
+ * answers before reading a body (as the Worker does for a declared length over the limit)
+ * and then closes with unread bytes makes the kernel reset the connection, and a client still
+ * writing (Node's fetch) may then report ECONNRESET instead of the answer; workerd only waits
+ * for 64 KiB of an unread body before closing. So, as curl does for large uploads, the
+ * declared body is sent only on `100 Continue`, which a server refusing on the headers never
+ * sends; and the streamed body stops at the first byte over the limit and waits for the
+ * answer, so the server has read everything it was sent when it answers.
+ */
+function postOverLimit(
+  baseUrl: string,
+  body: { declaredBytes: number } | { chunks: number[] },
+): Promise<{ status: number; message: string; bodyBytesSent: number }> {
+  const url = new URL("/v1/logs", baseUrl);
+  const declared = "declaredBytes" in body;
+  return new Promise((resolve, reject) => {
+    let bodyBytesSent = 0;
+    const req = httpRequest(url, {
+      method: "POST",
+      headers: {
+        ...bearer(),
+        "Content-Type": "application/json",
+        ...(declared ? { "Content-Length": String(body.declaredBytes), Expect: "100-continue" } : {}),
+      },
+    });
+    req.on("continue", () => {
+      if (!declared) return;
+      bodyBytesSent = body.declaredBytes;
+      req.end(new Uint8Array(body.declaredBytes));
+    });
+    req.on("response", (response) => {
+      const parts: Buffer[] = [];
+      response.on("data", (part: Buffer) => parts.push(part));
+      response.on("end", () => {
+        const text = Buffer.concat(parts).toString("utf8");
+        resolve({ status: response.statusCode ?? 0, message: (JSON.parse(text) as { message: string }).message, bodyBytesSent });
+        req.destroy();
+      });
+    });
+    req.on("error", reject);
+    if (declared) {
+      req.flushHeaders();
+    } else {
+      for (const size of body.chunks) {
+        req.write(new Uint8Array(size));
+        bodyBytesSent += size;
+      }
+    }
+  });
+}
+
 function logsJson(records: object[], resource: object = {}): Uint8Array<ArrayBuffer> {
   return utf8.encode(JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ logRecords: records }] }] }));
 }
@@ -65,8 +118,7 @@ describe("request limits in the Worker", () => {
       method: "POST",
       headers: { ...bearer(), "Content-Type": "application/json", ...headers },
       body,
-      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-    } as RequestInit);
+    });
     const text = await response.text();
     return { status: response.status, text, message: response.status === 200 ? "" : (JSON.parse(text) as { message: string }).message };
   }
@@ -75,33 +127,28 @@ describe("request limits in the Worker", () => {
     return Number((await ingest.rows<{ n: string }>("SELECT count() AS n FROM otel_logs"))[0]!.n);
   }
 
-  it("stops a gzip bomb (1 GiB of zeros in 1 MiB) at the decompressed limit, quickly and in bounded memory", async () => {
+  it("stops a gzip bomb (1 GiB of zeros in 1 MiB) at the decompressed limit, in bounded memory", async () => {
     const bomb = await gzipBomb(1);
     expect(bomb.length).toBeLessThan(Number(LIMITS.MAX_BODY_BYTES));
     const peakBefore = peakRssBytes(workerd);
-    const started = performance.now();
     const answer = await post("/v1/logs", bomb, { "Content-Encoding": "gzip" });
-    const elapsedMs = performance.now() - started;
     expect(answer.status).toBe(413);
     expect(answer.message).toBe("decompressed request body is more than the limit of 8388608 bytes");
-    // Inflating the whole gigabyte would take seconds and a gigabyte; stopping at 8 MiB takes neither.
-    expect(elapsedMs).toBeLessThan(3_000);
+    // Inflating the whole gigabyte would take a gigabyte; stopping at 8 MiB does not. (Memory,
+    // not time, is the evidence: a timed bound fails on a busy machine.)
     expect(peakRssBytes(workerd) - peakBefore).toBeLessThan(128 * 1024 * 1024);
     expect(await logRows()).toBe(0);
   });
 
   it("refuses a body over the byte limit before decompression, declared or streamed", async () => {
-    const big = new Uint8Array(Number(LIMITS.MAX_BODY_BYTES) + 1);
-    const declared = await post("/v1/logs", big);
+    const limit = Number(LIMITS.MAX_BODY_BYTES);
+    const declared = await postOverLimit(ingest.url, { declaredBytes: limit + 1 });
     expect(declared).toMatchObject({ status: 413, message: "request body is 2097153 bytes, over the limit of 2097152 bytes" });
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < 3; i++) controller.enqueue(new Uint8Array(1024 * 1024));
-        controller.close();
-      },
-    });
-    const streamed = await post("/v1/logs", stream);
+    // Not sent: the answer came on the headers alone, before any byte of the body.
+    expect(declared.bodyBytesSent).toBe(0);
+    const streamed = await postOverLimit(ingest.url, { chunks: [1024 * 1024, 1024 * 1024, 1] });
     expect(streamed).toMatchObject({ status: 413, message: "request body is more than the limit of 2097152 bytes" });
+    expect(streamed.bodyBytesSent).toBe(limit + 1);
     expect(await logRows()).toBe(0);
   });
 

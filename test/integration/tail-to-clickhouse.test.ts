@@ -77,8 +77,9 @@ beforeAll(async () => {
         modules: true,
         script: ingestScript,
         compatibilityDate: INGEST_COMPATIBILITY_DATE,
-        // A token is configured, yet the binding path needs none: it is not reachable from outside.
-        bindings: { CLICKHOUSE_URL: db.url, CLICKHOUSE_DATABASE: db.database, INGEST_TOKENS: "unused-by-tail" },
+        // No INGEST_TOKENS: the binding path needs none (it is not reachable from outside), and
+        // a setting of the public endpoint must not stop it.
+        bindings: { CLICKHOUSE_URL: db.url, CLICKHOUSE_DATABASE: db.database },
       },
     ],
   });

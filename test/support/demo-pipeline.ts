@@ -10,7 +10,7 @@ import { collectFindings } from "../../scripts/dev/demo/collect-findings";
 import { demoFindings } from "../../scripts/dev/demo/findings";
 import { instrumentedClient } from "../../scripts/dev/demo/sdk-client";
 import { driveTraffic, type DemoTraffic } from "../../scripts/dev/demo/traffic";
-import { HOST, localUrl } from "../../scripts/dev/defaults";
+import { DEFAULT_ADMIN_TOKEN, HOST, localUrl } from "../../scripts/dev/defaults";
 import { findFreePort } from "../../scripts/dev/free-port";
 import { localWorkers } from "../../scripts/dev/local-workers";
 import { waitUntilAnswering } from "../../scripts/dev/wait-until-answering";
@@ -38,7 +38,7 @@ export async function demoDataIn(generation: Generation, prefix: string): Promis
   try {
     await applySchema(db.client, renderSchema(resolveSchemaOptions({ generation, database: db.database })));
     const ingestPort = await findFreePort(HOST);
-    const { workers } = await localWorkers({ clickhouseUrl: db.url, database: db.database, ingestPort, token: TOKEN });
+    const { workers } = await localWorkers({ clickhouseUrl: db.url, database: db.database, ingestPort, token: TOKEN, adminToken: DEFAULT_ADMIN_TOKEN });
     mf = new Miniflare({
       workers,
       host: HOST,

@@ -46,8 +46,8 @@ export interface QueueOptions {
 export interface IngestOptions {
   prefix: string;
   generation?: Generation;
-  /** Extra or overriding vars for the Worker. */
-  vars?: Record<string, string>;
+  /** Extra or overriding vars for the Worker; `undefined` leaves a var unset (e.g. INGEST_TOKENS). */
+  vars?: Record<string, string | undefined>;
   /** Skip creating tables (to test a missing schema). */
   withoutSchema?: boolean;
   /**
@@ -82,12 +82,12 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     modules: true,
     script: await buildWorker("workers/ingest/index.ts"),
     compatibilityDate: INGEST_COMPATIBILITY_DATE,
-    bindings: {
+    bindings: definedOnly({
       CLICKHOUSE_URL: options.clickhouseUrl ?? db.url,
       CLICKHOUSE_DATABASE: db.database,
       INGEST_TOKENS: TEST_TOKEN,
       ...options.vars,
-    },
+    }),
     ...(options.deadLetterBucket === true ? { r2Buckets: { DEAD_LETTERS: DEAD_LETTER_BUCKET } } : {}),
     ...(options.queues === undefined
       ? {}
@@ -142,6 +142,10 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       await db.drop();
     },
   };
+}
+
+function definedOnly(vars: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /**

@@ -8,12 +8,14 @@ import {
   parseSettings,
 } from "../shared/env-schema";
 import { DEFAULT_REQUEST_LIMITS } from "./core/limits";
+import { parseIngestTokens, type IngestToken } from "./http/tokens";
 import type { PipelineOptions } from "./core/pipeline";
 import { parseRedactionPolicy, type RedactionPolicy } from "./core/redact";
 
 /**
- * Every var and secret the ingest Worker reads. The README's configuration table mirrors this
- * schema; keep the two together.
+ * Every var and secret both of the ingest Worker's entrypoints read (the public endpoint's own
+ * are in PublicAuthSettingsSchema). The README's configuration table mirrors these schemas;
+ * keep them together.
  */
 const IngestSettingsSchema = z.object({
   CLICKHOUSE_URL: z.url({
@@ -55,8 +57,6 @@ const IngestSettingsSchema = z.object({
       z.minLength(16, { error: "must be at least 16 characters (it guards the replay of dead letters)" }),
     ),
   ),
-  INGEST_TOKENS: listSetting(),
-  AUTH_DISABLED: booleanSetting(false),
   MAX_BODY_BYTES: integerSetting(4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DECOMPRESSED_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_RECORDS_PER_REQUEST: integerSetting(DEFAULT_REQUEST_LIMITS.maxRecordsPerRequest, 1, 1_000_000),
@@ -138,20 +138,12 @@ export interface IngestConfig {
   durability: DurabilityConfig;
   /** The bearer token of the operator's /admin routes; undefined turns them off. */
   admin: { token: string | undefined };
-  auth: { disabled: boolean; tokens: string[] };
   limits: { maxBodyBytes: number; maxDecompressedBytes: number };
   pipeline: PipelineOptions;
 }
 
 export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
   const settings = parseSettings(IngestSettingsSchema, env, "deco-otel-ingest");
-  if (!settings.AUTH_DISABLED && settings.INGEST_TOKENS.length === 0) {
-    throw new ConfigError(
-      "deco-otel-ingest configuration is invalid: INGEST_TOKENS is required (one or more " +
-        "comma-separated bearer tokens, set with `wrangler secret put INGEST_TOKENS`); set " +
-        "AUTH_DISABLED=true only for local use",
-    );
-  }
   return {
     clickhouse: {
       url: settings.CLICKHOUSE_URL,
@@ -178,7 +170,6 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
       retryMaxDelaySeconds: settings.QUEUE_RETRY_MAX_DELAY_SECONDS,
     },
     admin: { token: settings.ADMIN_TOKEN },
-    auth: { disabled: settings.AUTH_DISABLED, tokens: settings.INGEST_TOKENS },
     limits: {
       maxBodyBytes: settings.MAX_BODY_BYTES,
       maxDecompressedBytes: settings.MAX_DECOMPRESSED_BYTES,
@@ -202,6 +193,46 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
       },
     },
   };
+}
+
+/**
+ * Settings only the public endpoint reads: who may call it. They are validated apart from the
+ * rest so that a missing or malformed token list refuses public callers (503, naming it) and
+ * never the tail's service binding, which no token opens.
+ */
+const PublicAuthSettingsSchema = z.object({
+  INGEST_TOKENS: z._default(
+    z.pipe(
+      z.string({ error: "must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries" }),
+      z.transform((text, ctx) => {
+        const parsed = parseIngestTokens(text);
+        if (parsed.ok) return parsed.tokens;
+        ctx.issues.push({ code: "custom", input: "(not shown: a secret)", message: parsed.error });
+        return z.NEVER;
+      }),
+    ),
+    [],
+  ),
+  AUTH_DISABLED: booleanSetting(false),
+});
+
+export interface PublicAuthConfig {
+  /** `AUTH_DISABLED=true`: no bearer token asked for (local use only). */
+  disabled: boolean;
+  tokens: IngestToken[];
+}
+
+/** The public endpoint's auth settings, or a ConfigError naming what is wrong with them. */
+export function parsePublicAuthConfig(env: Record<string, unknown>): PublicAuthConfig {
+  const settings = parseSettings(PublicAuthSettingsSchema, env, "deco-otel-ingest");
+  if (!settings.AUTH_DISABLED && settings.INGEST_TOKENS.length === 0) {
+    throw new ConfigError(
+      "deco-otel-ingest configuration is invalid: INGEST_TOKENS is required (one or more " +
+        "comma-separated bearer tokens, set with `wrangler secret put INGEST_TOKENS`); set " +
+        "AUTH_DISABLED=true only for local use",
+    );
+  }
+  return { disabled: settings.AUTH_DISABLED, tokens: settings.INGEST_TOKENS };
 }
 
 function redactionPolicyFrom(settings: IngestSettings): RedactionPolicy {

@@ -1,11 +1,16 @@
 import { ConfigError } from "../shared/env-schema";
-import { parseIngestConfig, type IngestConfig } from "./config";
+import { parseIngestConfig, parsePublicAuthConfig, type IngestConfig, type PublicAuthConfig } from "./config";
 import { ClickHouseWriter } from "./clickhouse/writer";
 import { queueBindingsOf, RETRY_QUEUE_BINDING, type QueueBindings } from "./queue/bindings";
 
 /** What every request of an isolate shares: the validated configuration, writer and queues. */
 export interface IngestContext {
   config: IngestConfig;
+  /**
+   * The public endpoint's auth settings, or what is wrong with them: kept apart so that only
+   * public requests are refused for them, never the tail's service binding.
+   */
+  publicAuth: PublicAuthConfig | ConfigError;
   writer: ClickHouseWriter;
   queues: QueueBindings;
 }
@@ -28,8 +33,17 @@ export function ingestContextFor(env: Record<string, unknown>): IngestContext {
           "queue binding (queues.producers in wrangler.ingest.jsonc)",
       );
     }
-    context = { config, writer: new ClickHouseWriter(config.clickhouse), queues };
+    context = { config, publicAuth: publicAuthOf(env), writer: new ClickHouseWriter(config.clickhouse), queues };
     contexts.set(env, context);
   }
   return context;
+}
+
+function publicAuthOf(env: Record<string, unknown>): PublicAuthConfig | ConfigError {
+  try {
+    return parsePublicAuthConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
 }

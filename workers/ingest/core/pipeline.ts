@@ -1,5 +1,6 @@
 import type { ClickHouseTables } from "../config";
 import type { Signal, SignalRequest } from "../../shared/otlp/model";
+import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
 import { decodeRequest, type RequestEncoding } from "./decode";
 import { checkJsonDepth, checkRecordCount, limitAttributes, type RequestLimits } from "./limits";
 import { normalizeLogsRequest, type NormalizationOptions } from "./normalize";
@@ -52,10 +53,12 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
 ];
 
 /**
- * The pure core of an export: decode (within the request limits) → normalize (logs) → redact
- * → limit attributes → map to rows. No I/O, so it is what the benchmark measures and what the
- * Worker runs, byte for byte. Throws OtlpDecodeError for a body to refuse with 400, and its
- * subclass RequestTooLargeError for one to refuse with 413.
+ * The pure core of an export: decode (within the request limits) → check the caller's service
+ * scope → normalize (logs) → redact → limit attributes → stamp the caller's token name → map
+ * to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
+ * byte. Throws OtlpDecodeError for a body to refuse with 400, its subclass
+ * RequestTooLargeError for one to refuse with 413, and ServiceOutOfScopeError for one the
+ * caller may not write (403).
  */
 export function prepareExport(
   signal: Signal,
@@ -63,6 +66,7 @@ export function prepareExport(
   body: Uint8Array,
   options: PipelineOptions,
   receivedAtNanos: string,
+  caller: Caller = UNRESTRICTED_CALLER,
 ): PreparedExport {
   const context: RowMappingContext = {
     receivedAtNanos,
@@ -71,23 +75,29 @@ export function prepareExport(
   switch (signal) {
     case "logs": {
       const request = decodeWithinLimits("logs", encoding, body, options.limits);
+      checkServiceScope("logs", request, caller);
       normalizeLogsRequest(request, options.normalization);
       redactRequest("logs", request, options.redaction);
       limitAttributes("logs", request, options.limits);
+      stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
       return single("logs", LOG_COLUMNS, result.rows, result);
     }
     case "traces": {
       const request = decodeWithinLimits("traces", encoding, body, options.limits);
+      checkServiceScope("traces", request, caller);
       redactRequest("traces", request, options.redaction);
       limitAttributes("traces", request, options.limits);
+      stampCaller("traces", request, caller);
       const result = tracesToRows(request, context);
       return single("traces", SPAN_COLUMNS, result.rows, result);
     }
     case "metrics": {
       const request = decodeWithinLimits("metrics", encoding, body, options.limits);
+      checkServiceScope("metrics", request, caller);
       redactRequest("metrics", request, options.redaction);
       limitAttributes("metrics", request, options.limits);
+      stampCaller("metrics", request, caller);
       const result = metricsToRows(request, context);
       const batches: RowBatch[] = [];
       let accepted = 0;

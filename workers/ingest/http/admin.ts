@@ -15,7 +15,7 @@ import { DEAD_LETTER_BUCKET_BINDING, type DeadLetterBucket } from "../queue/bind
 import { DEAD_LETTER_KINDS, summarizeDeadLetters, type DeadLetterKind } from "../queue/dead-letter-store";
 import { replayDeadLetters } from "../queue/replay";
 import { toHttpError } from "./app";
-import { requireBearerToken } from "./auth";
+import { authenticateBearer } from "./auth";
 import { HttpError } from "./errors";
 
 /**
@@ -35,7 +35,7 @@ export function createAdminApp(): Hono<AdminEnv> {
     const context = ingestContextFor(c.env);
     const token = context.config.admin.token;
     if (token === undefined) throw new HttpError(404, "the admin routes are off: set the ADMIN_TOKEN secret to use them");
-    await requireBearerToken(c.req.header("authorization") ?? null, [token]);
+    await authenticateBearer(c.req.header("authorization") ?? null, [{ name: "admin", secret: token, services: undefined }]);
     c.set("context", context);
     await next();
   });

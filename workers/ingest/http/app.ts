@@ -2,13 +2,14 @@ import { Hono, type Context } from "hono";
 import type { Signal } from "../../shared/otlp/model";
 import { jsonLogger, type Logger } from "../../shared/log";
 import { ConfigError } from "../../shared/env-schema";
+import { ServiceOutOfScopeError, UNRESTRICTED_CALLER, type Caller } from "../core/access";
 import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
 import { RequestTooLargeError } from "../core/limits";
 import { prepareExport } from "../core/pipeline";
 import { ingestContextFor, type IngestContext } from "../context";
 import { writeDurably } from "../queue/durable-write";
-import { requireBearerToken } from "./auth";
+import { authenticateBearer } from "./auth";
 import { encodingFromContentType, readRequestBody, type OtlpEncoding } from "./body";
 import { HttpError, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
@@ -22,9 +23,10 @@ const SIGNALS: readonly Signal[] = ["logs", "traces", "metrics"];
 
 export interface IngestAppOptions {
   /**
-   * Whether callers must present a bearer token. The public entrypoint does; the tail
-   * Worker's service-binding entrypoint does not, because nothing outside the account can
-   * reach a named entrypoint.
+   * Whether callers must present a bearer token, and so whether the public endpoint's auth
+   * settings apply at all. The public entrypoint does; the tail Worker's service-binding
+   * entrypoint does not, because nothing outside the account can reach a named entrypoint,
+   * and so no token setting (missing, malformed) can refuse it.
    */
   requireAuth: boolean;
   /** Label for this entrypoint in the Worker's own logs. */
@@ -47,6 +49,7 @@ export function createIngestApp(options: IngestAppOptions): Hono<AppEnv> {
 
   app.get("/health/deep", async (c) => {
     const context = ingestContextFor(c.env);
+    if (options.requireAuth) usablePublicAuth(context);
     await context.writer.ping();
     return c.json({ status: "ok", clickhouse: "ok" });
   });
@@ -78,12 +81,10 @@ async function handleExport(
 ): Promise<Response> {
   const started = Date.now();
   const context: IngestContext = ingestContextFor(c.env);
-  if (options.requireAuth && !context.config.auth.disabled) {
-    await requireBearerToken(c.req.header("authorization") ?? null, context.config.auth.tokens);
-  }
+  const caller = options.requireAuth ? await callerOf(c, context, options.entrypoint) : UNRESTRICTED_CALLER;
   const encoding = encodingFromContentType(c.req.header("content-type") ?? null);
   const body = await readRequestBody(c.req.raw, context.config.limits);
-  const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos());
+  const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos(), caller);
   const written =
     prepared.batches.length === 0
       ? undefined
@@ -94,7 +95,7 @@ async function handleExport(
             columns: batch.columns,
             rows: batch.rows,
           })),
-          await deduplicationTokenOf(signal, body, c.req.header("idempotency-key")),
+          await deduplicationTokenOf(signal, body, c.req.header("idempotency-key"), caller),
           c.get("logger"),
         );
   // Rows ClickHouse refused as data are parked on the dead-letter queue: not accepted.
@@ -128,6 +129,21 @@ async function handleExport(
     status: 200,
     headers: { "Content-Type": answer.contentType },
   });
+}
+
+/** The public endpoint's auth settings, or the ConfigError saying what is wrong with them. */
+function usablePublicAuth(context: IngestContext) {
+  if (context.publicAuth instanceof ConfigError) throw context.publicAuth;
+  return context.publicAuth;
+}
+
+/** Who is calling the public endpoint; later log lines of the request name its token. */
+async function callerOf(c: Context<AppEnv>, context: IngestContext, entrypoint: string): Promise<Caller> {
+  const auth = usablePublicAuth(context);
+  if (auth.disabled) return UNRESTRICTED_CALLER;
+  const caller = await authenticateBearer(c.req.header("authorization") ?? null, auth.tokens);
+  c.set("logger", jsonLogger({ requestId: c.get("requestId"), entrypoint, token: caller.tokenName }));
+  return caller;
 }
 
 function errorResponse(c: Context<AppEnv>, error: unknown): Response {
@@ -172,6 +188,7 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof ConfigError) {
     return new HttpError(503, error.message, MISCONFIGURED_RETRY_AFTER_SECONDS);
   }
+  if (error instanceof ServiceOutOfScopeError) return new HttpError(403, error.message);
   // Checked first: a request over a count limit is a decode error the sender fixes by splitting.
   if (error instanceof RequestTooLargeError) return new HttpError(413, error.message);
   if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);
@@ -198,11 +215,13 @@ async function deduplicationTokenOf(
   signal: Signal,
   body: Uint8Array,
   idempotencyKey: string | undefined,
+  caller: Caller,
 ): Promise<string> {
   if (idempotencyKey === undefined || idempotencyKey.trim() === "") {
     return `${signal}-${crypto.randomUUID().replaceAll("-", "")}`;
   }
-  const key = new TextEncoder().encode(`${idempotencyKey.trim()}\n`);
+  const scope = caller.tokenName === undefined ? "" : `${caller.tokenName}\n`;
+  const key = new TextEncoder().encode(`${scope}${idempotencyKey.trim()}\n`);
   const keyed = new Uint8Array(key.byteLength + body.byteLength);
   keyed.set(key);
   keyed.set(body, key.byteLength);

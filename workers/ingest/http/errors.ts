@@ -21,6 +21,8 @@ export function grpcCodeForHttpStatus(status: number): number {
       return 3; // INVALID_ARGUMENT
     case 401:
       return 16; // UNAUTHENTICATED
+    case 403:
+      return 7; // PERMISSION_DENIED
     case 404:
       return 5; // NOT_FOUND
     case 405:

@@ -1,0 +1,157 @@
+/**
+ * Scoped ingest tokens: the INGEST_TOKENS format (earlier comma-separated secrets keep their
+ * meaning), the service scope check and the `deco.ingest.token` stamp, in the pure core.
+ */
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../workers/shared/env-schema";
+import type { KeyValue, LogsRequest } from "../../workers/shared/otlp/model";
+import { parseIngestConfig, parsePublicAuthConfig } from "../../workers/ingest/config";
+import {
+  INGEST_TOKEN_ATTRIBUTE,
+  ServiceOutOfScopeError,
+  UNRESTRICTED_CALLER,
+  checkServiceScope,
+  serviceInScope,
+  stampCaller,
+} from "../../workers/ingest/core/access";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
+import { parseIngestTokens, unnamedTokenName } from "../../workers/ingest/http/tokens";
+import { logRecord } from "../support/model-builders";
+
+const tokensOf = (text: string) => {
+  const parsed = parseIngestTokens(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.tokens;
+};
+const errorOf = (text: string) => {
+  const parsed = parseIngestTokens(text);
+  return parsed.ok ? undefined : parsed.error;
+};
+
+describe("INGEST_TOKENS", () => {
+  it("keeps bare comma-separated secrets as unscoped tokens named by a SHA-256 prefix", () => {
+    const secret = "legacy-token-0123456789";
+    const digest = createHash("sha256").update(secret).digest("hex");
+    expect(tokensOf(` ${secret} , other-token-abc,`)).toEqual([
+      { name: `sha256:${digest.slice(0, 12)}`, secret, services: undefined },
+      { name: unnamedTokenName("other-token-abc"), secret: "other-token-abc", services: undefined },
+    ]);
+  });
+
+  it("reads NAME:SECRET and NAME:SECRET:SERVICE|SERVICE, with base64 padding and prefixes", () => {
+    expect(tokensOf("ops:b3BzLXNlY3JldA==, shop-a:c2hvcC1h:shop-a | shop-a-* ,edge.v2:s3cr3t:unknown_service:node")).toEqual([
+      { name: "ops", secret: "b3BzLXNlY3JldA==", services: undefined },
+      { name: "shop-a", secret: "c2hvcC1h", services: ["shop-a", "shop-a-*"] },
+      // Only the first two colons separate: a service.name may hold one.
+      { name: "edge.v2", secret: "s3cr3t", services: ["unknown_service:node"] },
+    ]);
+  });
+
+  it("names the entry at fault and never quotes a secret", () => {
+    const cases: Array<[string, string]> = [
+      ["a:one, a:two", 'entry 2 of 2 repeats the name "a": each token needs its own'],
+      ["a:same, b:same", "entry 2 of 2 repeats the secret of an earlier entry: give each name its own secret"],
+      ["good:x, sEcReT-vAlUe!:name", 'entry 2 of 2: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"'],
+      ["a:", 'entry 1 of 1 ("a"): the secret after "a:" must be non-empty, without spaces'],
+      ["a:two words", 'entry 1 of 1 ("a"): the secret after "a:" must be non-empty, without spaces'],
+      ["a:hidden-secret:", 'entry 1 of 1 ("a"): list its services after the second ":", separated by "|"'],
+      ["a:hidden-secret:*-shop", 'entry 1 of 1 ("a"): "*" may only end a service prefix, got "*-shop"'],
+    ];
+    for (const [text, message] of cases) {
+      expect(errorOf(text)).toBe(message);
+      expect(message).not.toMatch(/hidden-secret|sEcReT|same|one|two words/);
+    }
+  });
+
+  it("is the public endpoint's setting alone: the shared settings parse without it", () => {
+    const base = { CLICKHOUSE_URL: "http://127.0.0.1:8123" };
+    expect(() => parseIngestConfig(base)).not.toThrow();
+    expect(() => parseIngestConfig({ ...base, INGEST_TOKENS: "a:x, a:y" })).not.toThrow();
+    expect(() => parsePublicAuthConfig(base)).toThrow(ConfigError);
+    expect(() => parsePublicAuthConfig({ INGEST_TOKENS: "a:x, a:y" })).toThrow(
+      'deco-otel-ingest configuration is invalid: INGEST_TOKENS entry 2 of 2 repeats the name "a": each token needs its own',
+    );
+    expect(parsePublicAuthConfig({ AUTH_DISABLED: "true" })).toEqual({ disabled: true, tokens: [] });
+  });
+});
+
+const str = (key: string, value: string): KeyValue => ({ key, value: { stringValue: value } });
+
+function logsFrom(...resources: KeyValue[][]): LogsRequest {
+  return {
+    resourceLogs: resources.map((attributes) => ({
+      resource: { attributes, droppedAttributesCount: 0 },
+      schemaUrl: "",
+      scopeLogs: [{ scope: { name: "", version: "", attributes: [], droppedAttributesCount: 0 }, logRecords: [logRecord()], schemaUrl: "" }],
+    })),
+  };
+}
+
+describe("service scope", () => {
+  const shop = { tokenName: "shop-a", services: ["shop-a", "shop-a-*"] };
+
+  it("matches exact names and prefixes ending in *", () => {
+    expect(serviceInScope(["shop-a", "edge-*"], "shop-a")).toBe(true);
+    expect(serviceInScope(["shop-a", "edge-*"], "edge-eu")).toBe(true);
+    expect(serviceInScope(["shop-a", "edge-*"], "shop-ab")).toBe(false);
+    expect(serviceInScope(["shop-a", "edge-*"], "")).toBe(false);
+    expect(serviceInScope(["*"], "")).toBe(true);
+  });
+
+  it("refuses the whole request, naming every service outside the scope once", () => {
+    const request = logsFrom([str("service.name", "shop-a")], [str("service.name", "shop-b")], [], [str("service.name", "shop-b")]);
+    let error: unknown;
+    try {
+      checkServiceScope("logs", request, shop);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ServiceOutOfScopeError);
+    expect((error as ServiceOutOfScopeError).services).toEqual(["shop-b", ""]);
+    expect((error as Error).message).toBe(
+      'token "shop-a" may not write service.name "shop-b", a resource without service.name: it may write ' +
+        'service.name "shop-a", "shop-a-*"; nothing was written',
+    );
+  });
+
+  it("reads service.name as the ServiceName column does (the first one, as a string)", () => {
+    const request = logsFrom([str("service.name", "shop-a-api"), str("service.name", "shop-b")]);
+    expect(() => checkServiceScope("logs", request, shop)).not.toThrow();
+    expect(() => checkServiceScope("logs", logsFrom([str("service.name", "other")]), UNRESTRICTED_CALLER)).not.toThrow();
+  });
+});
+
+describe("the deco.ingest.token stamp", () => {
+  it("replaces what a sender claims with the accepted token's name, on every resource", () => {
+    const request = logsFrom([str("service.name", "a"), str(INGEST_TOKEN_ATTRIBUTE, "forged")], [str("service.name", "b")]);
+    stampCaller("logs", request, { tokenName: "shop-a", services: undefined });
+    for (const { resource } of request.resourceLogs) {
+      expect(resource.attributes.filter((a) => a.key === INGEST_TOKEN_ATTRIBUTE)).toEqual([str(INGEST_TOKEN_ATTRIBUTE, "shop-a")]);
+    }
+  });
+
+  it("removes a claimed one where no token identifies the caller", () => {
+    const request = logsFrom([str("service.name", "a"), str(INGEST_TOKEN_ATTRIBUTE, "forged")]);
+    stampCaller("logs", request, UNRESTRICTED_CALLER);
+    expect(request.resourceLogs[0]!.resource.attributes).toEqual([str("service.name", "a")]);
+  });
+
+  it("survives redaction of secret-named keys and the attribute count limit", () => {
+    const body = new TextEncoder().encode(
+      JSON.stringify({
+        resourceLogs: [
+          {
+            resource: { attributes: Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: { stringValue: "v" } })) },
+            scopeLogs: [{ logRecords: [{ body: { stringValue: "hello" } }] }],
+          },
+        ],
+      }),
+    );
+    const options = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", MAX_ATTRIBUTES_PER_RECORD: "2" }).pipeline;
+    const prepared = prepareExport("logs", "json", body, options, "1700000000000000000", { tokenName: "ops", services: undefined });
+    const row = prepared.batches[0]!.rows[0] as { ResourceAttributes: readonly string[] };
+    const flat = [...row.ResourceAttributes];
+    expect(flat[flat.indexOf(INGEST_TOKEN_ATTRIBUTE) + 1]).toBe("ops");
+  });
+});

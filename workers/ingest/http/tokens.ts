@@ -1,0 +1,75 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+
+/** One bearer token the public endpoint accepts. */
+export interface IngestToken {
+  /** Stamped on rows as `deco.ingest.token` and logged; never the secret. */
+  name: string;
+  secret: string;
+  /** `service.name`s it may write (exact, or a prefix ending in `*`); `undefined` = any. */
+  services: readonly string[] | undefined;
+}
+
+const NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Parses `INGEST_TOKENS`: entries separated by commas, each one of
+ *
+ *     SECRET                          any service; named sha256:<first 12 hex digits of SHA-256(SECRET)>
+ *     NAME:SECRET                     any service
+ *     NAME:SECRET:SERVICE|SERVICE…    only these service.names; `prefix*` matches by prefix
+ *
+ * so the comma-separated secrets of earlier versions mean what they meant. NAME is 1–64
+ * letters, digits, `.`, `_`, `-`; a secret cannot hold `:` or `,` (RFC 6750 bearer tokens
+ * never do). Names and secrets must be unique. Returns the tokens, or a message naming the
+ * entry by position (never quoting a secret) for the first malformed one.
+ */
+export function parseIngestTokens(text: string): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
+  const tokens: IngestToken[] = [];
+  const entries = text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  for (const [index, entry] of entries.entries()) {
+    const where = `entry ${index + 1} of ${entries.length}`;
+    const parsed = parseEntry(entry, where);
+    if (typeof parsed === "string") return { ok: false, error: parsed };
+    if (tokens.some((token) => token.name === parsed.name)) {
+      return { ok: false, error: `${where} repeats the name "${parsed.name}": each token needs its own` };
+    }
+    if (tokens.some((token) => token.secret === parsed.secret)) {
+      return { ok: false, error: `${where} repeats the secret of an earlier entry: give each name its own secret` };
+    }
+    tokens.push(parsed);
+  }
+  return { ok: true, tokens };
+}
+
+function parseEntry(entry: string, where: string): IngestToken | string {
+  const firstColon = entry.indexOf(":");
+  if (firstColon === -1) return { name: unnamedTokenName(entry), secret: entry, services: undefined };
+  const name = entry.slice(0, firstColon).trim();
+  // The name is not quoted back: a secret written first by mistake would end up in the log.
+  if (!NAME.test(name)) return `${where}: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"`;
+  const rest = entry.slice(firstColon + 1);
+  const secondColon = rest.indexOf(":");
+  const secret = (secondColon === -1 ? rest : rest.slice(0, secondColon)).trim();
+  if (secret === "" || /\s/.test(secret)) return `${where} ("${name}"): the secret after "${name}:" must be non-empty, without spaces`;
+  if (secondColon === -1) return { name, secret, services: undefined };
+  const services = rest
+    .slice(secondColon + 1)
+    .split("|")
+    .map((service) => service.trim())
+    .filter((service) => service !== "");
+  if (services.length === 0) return `${where} ("${name}"): list its services after the second ":", separated by "|"`;
+  const misplacedStar = services.find((service) => service.slice(0, -1).includes("*"));
+  if (misplacedStar !== undefined) {
+    return `${where} ("${name}"): "*" may only end a service prefix, got ${JSON.stringify(misplacedStar)}`;
+  }
+  return { name, secret, services };
+}
+
+/**
+ * The name of a token given without one: a prefix of its SHA-256, which identifies it to
+ * whoever holds the list (`printf %s "$TOKEN" | sha256sum | cut -c1-12`) without revealing it.
+ */
+export function unnamedTokenName(secret: string): string {
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(secret))).slice(0, 12)}`;
+}
