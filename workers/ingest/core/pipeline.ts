@@ -2,7 +2,7 @@ import type { ClickHouseTables } from "../config";
 import type { Signal, SignalRequest } from "../../shared/otlp/model";
 import { decodeRequest, type RequestEncoding } from "./decode";
 import { checkJsonDepth, checkRecordCount, limitAttributes, type RequestLimits } from "./limits";
-import { normalizeLogsRequest, type NormalizationOptions } from "./normalize";
+import { normalizeRequest, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy } from "./redact";
 import {
   LOG_COLUMNS,
@@ -52,7 +52,7 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
 ];
 
 /**
- * The pure core of an export: decode (within the request limits) → normalize (logs) → redact
+ * The pure core of an export: decode (within the request limits) → normalize → redact
  * → limit attributes → map to rows. No I/O, so it is what the benchmark measures and what the
  * Worker runs, byte for byte. Throws OtlpDecodeError for a body to refuse with 400, and its
  * subclass RequestTooLargeError for one to refuse with 413.
@@ -71,7 +71,7 @@ export function prepareExport(
   switch (signal) {
     case "logs": {
       const request = decodeWithinLimits("logs", encoding, body, options.limits);
-      normalizeLogsRequest(request, options.normalization);
+      normalizeRequest("logs", request, options.normalization);
       redactRequest("logs", request, options.redaction);
       limitAttributes("logs", request, options.limits);
       const result = logsToRows(request, context);
@@ -79,6 +79,7 @@ export function prepareExport(
     }
     case "traces": {
       const request = decodeWithinLimits("traces", encoding, body, options.limits);
+      normalizeRequest("traces", request, options.normalization);
       redactRequest("traces", request, options.redaction);
       limitAttributes("traces", request, options.limits);
       const result = tracesToRows(request, context);
@@ -86,6 +87,7 @@ export function prepareExport(
     }
     case "metrics": {
       const request = decodeWithinLimits("metrics", encoding, body, options.limits);
+      normalizeRequest("metrics", request, options.normalization);
       redactRequest("metrics", request, options.redaction);
       limitAttributes("metrics", request, options.limits);
       const result = metricsToRows(request, context);
