@@ -12,7 +12,7 @@ import { logRecord } from "../support/model-builders";
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const int = (intValue: string): AnyValue => ({ intValue });
 const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
-const options = { maxDepth: 4 };
+const options: { maxDepth: number; keepOriginal?: boolean } = { maxDepth: 4 };
 
 function record(body: AnyValue, overrides: Partial<LogRecord> = {}): LogRecord {
   return logRecord({ timeUnixNano: "1796000000000000000", body, ...overrides });

@@ -17,7 +17,7 @@ import type {
 } from "../../../../shared/otlp/model";
 import { fieldNames, keyValues, messages, oneofConflict, refuseUnreadContent, resource, scope, scopeList } from "./common";
 import { AGGREGATION_TEMPORALITY } from "./enums";
-import { wrongSignalHint } from "./signal-hint";
+import { isCloudflarePreflight, wrongSignalHint } from "./signal-hint";
 import {
   array,
   bool,
@@ -62,7 +62,7 @@ const SCOPE_METRICS_NAMES = {
 export function metricsRequest(o: JsonObject): MetricsRequest {
   const key = o.resourceMetrics != null ? "resourceMetrics" : "resource_metrics";
   const out = { resourceMetrics: messages(o[key], key, resourceMetrics) };
-  if (out.resourceMetrics.length === 0) {
+  if (out.resourceMetrics.length === 0 && !isCloudflarePreflight(o)) {
     refuseUnreadContent(o, REQUEST_FIELDS, "resourceMetrics", (k) => wrongSignalHint(k, "metrics"));
   }
   return out;

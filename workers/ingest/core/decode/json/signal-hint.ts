@@ -17,3 +17,29 @@ export function wrongSignalHint(key: string, endpointSignal: Signal): string | u
   if (signal === undefined || signal === endpointSignal) return undefined;
   return `a ${signal} request: send it to /v1/${signal}`;
 }
+
+/** The `service.name` of the test record Cloudflare's export sends when a destination is saved. */
+export const CLOUDFLARE_PREFLIGHT_SERVICE = "cloudflare-workers-observability";
+
+/**
+ * Whether a request that is not of the endpoint's signal is Cloudflare's destination test: a logs
+ * request whose every resource is `service.name: cloudflare-workers-observability`. The export
+ * must get a 2xx for it or the destination cannot be saved, and which body it sends to a traces
+ * destination is not documented, so such a probe is answered as an empty export there; on
+ * /v1/logs it is an ordinary record and is stored.
+ */
+export function isCloudflarePreflight(o: { readonly [key: string]: unknown }): boolean {
+  const resources = o.resourceLogs ?? o.resource_logs;
+  if (!Array.isArray(resources) || resources.length === 0) return false;
+  return resources.every((entry) => {
+    const attributes = (entry as { resource?: { attributes?: unknown } } | null)?.resource?.attributes;
+    return (
+      Array.isArray(attributes) &&
+      attributes.some(
+        (attribute) =>
+          (attribute as { key?: unknown } | null)?.key === "service.name" &&
+          (attribute as { value?: { stringValue?: unknown } }).value?.stringValue === CLOUDFLARE_PREFLIGHT_SERVICE,
+      )
+    );
+  });
+}

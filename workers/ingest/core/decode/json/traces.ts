@@ -3,7 +3,7 @@
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
 import { fieldNames, keyValues, messages, refuseUnreadContent, resource, scope, scopeList } from "./common";
 import { SPAN_KIND, STATUS_CODE } from "./enums";
-import { wrongSignalHint } from "./signal-hint";
+import { isCloudflarePreflight, wrongSignalHint } from "./signal-hint";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
 const REQUEST_FIELDS = fieldNames("resourceSpans");
@@ -25,7 +25,9 @@ const SCOPE_SPANS_NAMES = {
 export function tracesRequest(o: JsonObject): TracesRequest {
   const key = o.resourceSpans != null ? "resourceSpans" : "resource_spans";
   const out = { resourceSpans: messages(o[key], key, resourceSpans) };
-  if (out.resourceSpans.length === 0) refuseUnreadContent(o, REQUEST_FIELDS, "resourceSpans", (k) => wrongSignalHint(k, "traces"));
+  if (out.resourceSpans.length === 0 && !isCloudflarePreflight(o)) {
+    refuseUnreadContent(o, REQUEST_FIELDS, "resourceSpans", (k) => wrongSignalHint(k, "traces"));
+  }
   return out;
 }
 
