@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translateLogs } from "../../workers/tail/translate-logs";
 import { cloudflareExportRequest, type CloudflareExportFixture } from "../fixtures/cloudflare-export";
 import { loadTraceItems } from "../fixtures/trace-items/index";
+import { recentBaseNanos as recentBase } from "../support/fixture-clock";
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { discardRuntimeOutput } from "../support/runtime-output";
 
@@ -22,11 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ingest?.dispose();
 });
-
-/** A minute ago, in whole seconds: inside the timestamp window, exact to the nanosecond. */
-function recentBase(): bigint {
-  return BigInt(Math.floor(Date.now() / 1000) - 60) * 1_000_000_000n;
-}
 
 async function push(path: string, fixture: CloudflareExportFixture, base: bigint): Promise<Response> {
   return ingest.fetch(path, cloudflareExportRequest(fixture, base, TEST_TOKEN));

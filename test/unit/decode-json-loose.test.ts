@@ -287,3 +287,25 @@ describe("doubles written as strings are read as the Collector reads them (Go's 
     expect(decodeErrorOf("metrics", body)).toBe('resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].asDouble: expected double, got "0x10"');
   });
 });
+
+describe("Cloudflare's destination test record", () => {
+  const preflight = (service: string) =>
+    JSON.stringify({
+      resourceLogs: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+          scopeLogs: [{ scope: { name: "workers-observability" }, logRecords: [{ body: { stringValue: "Hello from Cloudflare 👋 (traces)" } }] }],
+        },
+      ],
+    });
+
+  it("is an empty export on /v1/traces and /v1/metrics, so the destination can be saved", () => {
+    expect(decodeText("traces", preflight("cloudflare-workers-observability")).resourceSpans).toEqual([]);
+    expect(decodeText("metrics", preflight("cloudflare-workers-observability")).resourceMetrics).toEqual([]);
+  });
+
+  it("is a log record like any other on /v1/logs, and other logs on /v1/traces are refused", () => {
+    expect(decodeText("logs", preflight("cloudflare-workers-observability")).resourceLogs[0]!.scopeLogs[0]!.logRecords).toHaveLength(1);
+    expect(decodeErrorOf("traces", preflight("storefront"))).toMatch(/^resourceLogs: unknown field.*send it to \/v1\/logs/);
+  });
+});
