@@ -1,7 +1,8 @@
 /** OTLP/JSON decoders for common/v1 and resource/v1 messages. */
 
-import type { AnyValue, InstrumentationScope, KeyValue, Resource } from "../../../../shared/otlp/model";
+import type { AnyValue, InstrumentationScope, KeyValue, Resource, Signal } from "../../../../shared/otlp/model";
 import { MAX_ANY_VALUE_DEPTH } from "../limits";
+import { isCloudflarePreflight, wrongSignalHint } from "./signal-hint";
 import {
   array,
   bool,
@@ -199,6 +200,50 @@ export interface ScopeListNames {
    * JSON name of the same proto field 1000), each in both spellings.
    */
   legacy: readonly string[];
+}
+
+/** The field names of one signal's container messages (request, ResourceX, ScopeX). */
+export interface ContainerFields {
+  /** The request's list, e.g. "resourceLogs", and its snake_case. */
+  resourceList: string;
+  resourceListSnake: string;
+  request: ReadonlySet<string>;
+  resource: ReadonlySet<string>;
+  scope: ReadonlySet<string>;
+  scopeList: ScopeListNames;
+  signal: Signal;
+}
+
+/** `kind` as OTLP spells it in message names ("Logs", "Spans", "Metrics"); `records` is the ScopeX's list. */
+export function containerFields(signal: Signal, kind: string, records: string): ContainerFields {
+  const snake = kind.toLowerCase();
+  return {
+    resourceList: `resource${kind}`,
+    resourceListSnake: `resource_${snake}`,
+    request: fieldNames(`resource${kind}`),
+    resource: fieldNames("resource", `scope${kind}`, "schemaUrl", `instrumentationLibrary${kind}`, `deprecatedScope${kind}`),
+    scope: fieldNames("scope", "instrumentationLibrary", records, "schemaUrl"),
+    scopeList: {
+      current: `scope${kind}`,
+      snake: `scope_${snake}`,
+      legacy: [`instrumentationLibrary${kind}`, `instrumentation_library_${snake}`, `deprecatedScope${kind}`, `deprecated_scope_${snake}`],
+    },
+    signal,
+  };
+}
+
+/**
+ * The ResourceX list of an export request, refusing a request that yields none while holding
+ * data under another name (with a hint when that name is another signal's list). Cloudflare's
+ * destination test record is let through on every endpoint (see isCloudflarePreflight).
+ */
+export function resourceList<T>(o: JsonObject, fields: ContainerFields, decode: (o: JsonObject) => T): T[] {
+  const key = o[fields.resourceList] != null ? fields.resourceList : fields.resourceListSnake;
+  const out = messages(o[key], key, decode);
+  if (out.length === 0 && !(fields.signal !== "logs" && isCloudflarePreflight(o))) {
+    refuseUnreadContent(o, fields.request, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
+  }
+  return out;
 }
 
 /**

@@ -1,41 +1,23 @@
 /** OTLP/JSON decoder for ExportLogsServiceRequest. */
 
 import type { LogRecord, LogsRequest, ResourceLogs, ScopeLogs } from "../../../../shared/otlp/model";
-import { anyValue, fieldNames, keyValues, messages, refuseUnreadContent, resource, scope, scopeList } from "./common";
+import { anyValue, containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
 import { SEVERITY_NUMBER } from "./enums";
-import { wrongSignalHint } from "./signal-hint";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
-const REQUEST_FIELDS = fieldNames("resourceLogs");
-const RESOURCE_LOGS_FIELDS = fieldNames(
-  "resource",
-  "scopeLogs",
-  "schemaUrl",
-  "instrumentationLibraryLogs",
-  "deprecatedScopeLogs",
-);
-const SCOPE_LOGS_FIELDS = fieldNames("scope", "instrumentationLibrary", "logRecords", "schemaUrl");
-
-const SCOPE_LOGS_NAMES = {
-  current: "scopeLogs",
-  snake: "scope_logs",
-  legacy: ["instrumentationLibraryLogs", "instrumentation_library_logs", "deprecatedScopeLogs", "deprecated_scope_logs"],
-};
+const FIELDS = containerFields("logs", "Logs", "logRecords");
 
 export function logsRequest(o: JsonObject): LogsRequest {
-  const key = o.resourceLogs != null ? "resourceLogs" : "resource_logs";
-  const out = { resourceLogs: messages(o[key], key, resourceLogs) };
-  if (out.resourceLogs.length === 0) refuseUnreadContent(o, REQUEST_FIELDS, "resourceLogs", (k) => wrongSignalHint(k, "logs"));
-  return out;
+  return { resourceLogs: resourceList(o, FIELDS, resourceLogs) };
 }
 
 function resourceLogs(o: JsonObject): ResourceLogs {
   const out: ResourceLogs = {
     resource: resource(o.resource),
-    scopeLogs: scopeList(o, SCOPE_LOGS_NAMES, scopeLogs),
+    scopeLogs: scopeList(o, FIELDS.scopeList, scopeLogs),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.scopeLogs.length === 0) refuseUnreadContent(o, RESOURCE_LOGS_FIELDS, "scopeLogs");
+  if (out.scopeLogs.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeLogs");
   return out;
 }
 
@@ -46,7 +28,7 @@ function scopeLogs(o: JsonObject): ScopeLogs {
     logRecords: messages(o[key], key, logRecord),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.logRecords.length === 0) refuseUnreadContent(o, SCOPE_LOGS_FIELDS, "logRecords");
+  if (out.logRecords.length === 0) refuseUnreadContent(o, FIELDS.scope, "logRecords");
   return out;
 }
 

@@ -15,9 +15,8 @@ import type {
   SummaryDataPoint,
   ValueAtQuantile,
 } from "../../../../shared/otlp/model";
-import { fieldNames, keyValues, messages, oneofConflict, refuseUnreadContent, resource, scope, scopeList } from "./common";
+import { containerFields, fieldNames, keyValues, messages, oneofConflict, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
 import { AGGREGATION_TEMPORALITY } from "./enums";
-import { isCloudflarePreflight, wrongSignalHint } from "./signal-hint";
 import {
   array,
   bool,
@@ -37,44 +36,20 @@ import {
   type JsonObject,
 } from "./values";
 
-const REQUEST_FIELDS = fieldNames("resourceMetrics");
-const RESOURCE_METRICS_FIELDS = fieldNames(
-  "resource",
-  "scopeMetrics",
-  "schemaUrl",
-  "instrumentationLibraryMetrics",
-  "deprecatedScopeMetrics",
-);
-const SCOPE_METRICS_FIELDS = fieldNames("scope", "instrumentationLibrary", "metrics", "schemaUrl");
+const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const METRIC_FIELDS = fieldNames("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
 
-const SCOPE_METRICS_NAMES = {
-  current: "scopeMetrics",
-  snake: "scope_metrics",
-  legacy: [
-    "instrumentationLibraryMetrics",
-    "instrumentation_library_metrics",
-    "deprecatedScopeMetrics",
-    "deprecated_scope_metrics",
-  ],
-};
-
 export function metricsRequest(o: JsonObject): MetricsRequest {
-  const key = o.resourceMetrics != null ? "resourceMetrics" : "resource_metrics";
-  const out = { resourceMetrics: messages(o[key], key, resourceMetrics) };
-  if (out.resourceMetrics.length === 0 && !isCloudflarePreflight(o)) {
-    refuseUnreadContent(o, REQUEST_FIELDS, "resourceMetrics", (k) => wrongSignalHint(k, "metrics"));
-  }
-  return out;
+  return { resourceMetrics: resourceList(o, FIELDS, resourceMetrics) };
 }
 
 function resourceMetrics(o: JsonObject): ResourceMetrics {
   const out: ResourceMetrics = {
     resource: resource(o.resource),
-    scopeMetrics: scopeList(o, SCOPE_METRICS_NAMES, scopeMetrics),
+    scopeMetrics: scopeList(o, FIELDS.scopeList, scopeMetrics),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.scopeMetrics.length === 0) refuseUnreadContent(o, RESOURCE_METRICS_FIELDS, "scopeMetrics");
+  if (out.scopeMetrics.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeMetrics");
   return out;
 }
 
@@ -84,7 +59,7 @@ function scopeMetrics(o: JsonObject): ScopeMetrics {
     metrics: messages(o.metrics, "metrics", metric),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.metrics.length === 0) refuseUnreadContent(o, SCOPE_METRICS_FIELDS, "metrics");
+  if (out.metrics.length === 0) refuseUnreadContent(o, FIELDS.scope, "metrics");
   return out;
 }
 

@@ -1,43 +1,23 @@
 /** OTLP/JSON decoder for ExportTraceServiceRequest. */
 
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
-import { fieldNames, keyValues, messages, refuseUnreadContent, resource, scope, scopeList } from "./common";
+import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
 import { SPAN_KIND, STATUS_CODE } from "./enums";
-import { isCloudflarePreflight, wrongSignalHint } from "./signal-hint";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
-const REQUEST_FIELDS = fieldNames("resourceSpans");
-const RESOURCE_SPANS_FIELDS = fieldNames(
-  "resource",
-  "scopeSpans",
-  "schemaUrl",
-  "instrumentationLibrarySpans",
-  "deprecatedScopeSpans",
-);
-const SCOPE_SPANS_FIELDS = fieldNames("scope", "instrumentationLibrary", "spans", "schemaUrl");
-
-const SCOPE_SPANS_NAMES = {
-  current: "scopeSpans",
-  snake: "scope_spans",
-  legacy: ["instrumentationLibrarySpans", "instrumentation_library_spans", "deprecatedScopeSpans", "deprecated_scope_spans"],
-};
+const FIELDS = containerFields("traces", "Spans", "spans");
 
 export function tracesRequest(o: JsonObject): TracesRequest {
-  const key = o.resourceSpans != null ? "resourceSpans" : "resource_spans";
-  const out = { resourceSpans: messages(o[key], key, resourceSpans) };
-  if (out.resourceSpans.length === 0 && !isCloudflarePreflight(o)) {
-    refuseUnreadContent(o, REQUEST_FIELDS, "resourceSpans", (k) => wrongSignalHint(k, "traces"));
-  }
-  return out;
+  return { resourceSpans: resourceList(o, FIELDS, resourceSpans) };
 }
 
 function resourceSpans(o: JsonObject): ResourceSpans {
   const out: ResourceSpans = {
     resource: resource(o.resource),
-    scopeSpans: scopeList(o, SCOPE_SPANS_NAMES, scopeSpans),
+    scopeSpans: scopeList(o, FIELDS.scopeList, scopeSpans),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.scopeSpans.length === 0) refuseUnreadContent(o, RESOURCE_SPANS_FIELDS, "scopeSpans");
+  if (out.scopeSpans.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeSpans");
   return out;
 }
 
@@ -47,7 +27,7 @@ function scopeSpans(o: JsonObject): ScopeSpans {
     spans: messages(o.spans, "spans", span),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.spans.length === 0) refuseUnreadContent(o, SCOPE_SPANS_FIELDS, "spans");
+  if (out.spans.length === 0) refuseUnreadContent(o, FIELDS.scope, "spans");
   return out;
 }
 
