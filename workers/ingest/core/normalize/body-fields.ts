@@ -4,15 +4,16 @@
  * object). Lifting asks each for a few named members and then flattens the rest.
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
-import { appendJsonAsAttributes, appendKvlistAsAttributes, jsonToAnyValue } from "./json-to-attributes";
+import { appendJsonAsAttributes, appendKvlistAsAttributes } from "./json-to-attributes";
 
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
   scalar(key: string): string | number | undefined;
-  /** The top-level member `key` as an attribute value when it is a string or an integer. */
-  idValue(key: string): AnyValue | undefined;
-  /** Flattens every top-level member not in `consumed` into `into` (the first writer of a key wins). */
-  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): void;
+  /**
+   * Flattens every top-level member not in `consumed` into `into` (the first writer of a key
+   * wins); returns the first request-id alias's value (a string or an integer), if any.
+   */
+  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): AnyValue | undefined;
 }
 
 export class JsonObjectFields implements BodyFields {
@@ -23,17 +24,8 @@ export class JsonObjectFields implements BodyFields {
     return typeof value === "string" || (typeof value === "number" && Number.isSafeInteger(value)) ? value : undefined;
   }
 
-  idValue(key: string): AnyValue | undefined {
-    const value = this.object[key];
-    if (typeof value === "string" || typeof value === "number") {
-      const converted = jsonToAnyValue(value);
-      return "doubleValue" in converted ? undefined : converted;
-    }
-    return undefined;
-  }
-
-  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): void {
-    appendJsonAsAttributes(this.object, maxDepth, consumed, into);
+  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): AnyValue | undefined {
+    return appendJsonAsAttributes(this.object, maxDepth, consumed, into);
   }
 }
 
@@ -57,12 +49,7 @@ export class KvlistFields implements BodyFields {
     return undefined;
   }
 
-  idValue(key: string): AnyValue | undefined {
-    const value = this.get(key);
-    return value !== undefined && ("stringValue" in value || "intValue" in value) ? value : undefined;
-  }
-
-  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): void {
-    appendKvlistAsAttributes(this.entries, maxDepth, consumed, into);
+  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): AnyValue | undefined {
+    return appendKvlistAsAttributes(this.entries, maxDepth, consumed, into);
   }
 }

@@ -10,6 +10,9 @@ import { decimalFromString } from "../decode/int64";
  * left out (skipping them is cheaper than deleting them, which would turn the object into a slow
  * dictionary).
  *
+ * Returns the value of the first top-level request-id alias (isRequestIdAlias) holding a string
+ * or an integer, found on the way so that lines without one cost no extra lookups.
+ *
  * Throws INEXACT_NUMBER when the object came from plain JSON.parse and holds an integer it had
  * to round: the caller parses the text again with parseJsonExactly, whose RawJsonNumbers keep
  * every digit here.
@@ -19,12 +22,16 @@ export function appendJsonAsAttributes(
   maxDepth: number,
   consumed: readonly string[],
   into: KeyValue[],
-): void {
+): AnyValue | undefined {
   const taken = new TakenKeys(into);
+  let requestId: AnyValue | undefined;
   for (const name in object) {
+    const value = object[name];
+    if (requestId === undefined && isRequestIdAlias(name) && isScalarId(value)) requestId = requestIdValue(jsonToAnyValue(value));
     if (consumed.length > 0 && consumed.includes(name)) continue;
-    appendEntry(name, object[name], 1, maxDepth, taken, into);
+    appendEntry(name, value, 1, maxDepth, taken, into);
   }
+  return requestId;
 }
 
 // for...in rather than Object.entries: it allocates no pair per key, and JSON.parse's objects
@@ -47,19 +54,56 @@ function appendEntry(
 /**
  * The same flattening for a structured (`kvlistValue`) body: nested maps become dotted keys down
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
- * deeper maps as JSON text, as it would have rendered them in the body).
+ * deeper maps as JSON text, as it would have rendered them in the body). Returns the first
+ * request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
   entries: readonly KeyValue[],
   maxDepth: number,
   consumed: readonly string[],
   into: KeyValue[],
-): void {
+): AnyValue | undefined {
   const taken = new TakenKeys(into);
+  let requestId: AnyValue | undefined;
   for (const entry of entries) {
+    if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
     if (consumed.length > 0 && consumed.includes(entry.key)) continue;
     appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken, into);
   }
+  return requestId;
+}
+
+/**
+ * What real log lines call the request id (the seeds' producers, pino-http/fastify, Express
+ * middlewares, header names copied into lines). A switch over internalized strings costs a few
+ * pointer comparisons per key.
+ */
+export function isRequestIdAlias(key: string): boolean {
+  switch (key) {
+    case "requestId":
+    case "request_id":
+    case "requestID":
+    case "reqId":
+    case "req_id":
+    case "correlationId":
+    case "correlation_id":
+    case "x-request-id":
+    case "X-Request-ID":
+    case "x-correlation-id":
+    case "X-Correlation-ID":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isScalarId(value: unknown): boolean {
+  return typeof value === "string" || typeof value === "number" || isRawJsonNumber(value);
+}
+
+/** Only strings and integers are ids; an object or a fraction under an alias is not. */
+function requestIdValue(value: AnyValue): AnyValue | undefined {
+  return "stringValue" in value || "intValue" in value ? value : undefined;
 }
 
 function appendKvlistEntry(

@@ -9,24 +9,6 @@ const LEVEL_KEYS = ["level", "severity", "lvl", "log.level"] as const;
 const MESSAGE_KEYS = ["msg", "message"] as const;
 const TRACE_ID_KEYS = ["trace_id", "traceId"] as const;
 const SPAN_ID_KEYS = ["span_id", "spanId"] as const;
-/**
- * What real log lines call the request id (the seeds' producers, pino-http/fastify, Express
- * middlewares, header names copied into lines): each also sets `request.id`, the join key.
- */
-export const REQUEST_ID_ALIASES = [
-  "requestId",
-  "request_id",
-  "requestID",
-  "reqId",
-  "req_id",
-  "correlationId",
-  "correlation_id",
-  "x-request-id",
-  "X-Request-ID",
-  "x-correlation-id",
-  "X-Correlation-ID",
-] as const;
-
 export const REQUEST_ID_ATTRIBUTE = "request.id";
 /** The semantic-convention attribute for the log line exactly as the producer wrote it. */
 export const ORIGINAL_RECORD_ATTRIBUTE = "log.record.original";
@@ -48,7 +30,7 @@ export interface LiftOptions {
 /**
  * Lifts a structured log body into the record: a string body holding a JSON object, or a
  * `kvlistValue` body. Level, message and ids fill the record's own fields, every other key
- * becomes an attribute, and a request-id alias also sets `request.id`. A key is consumed (not
+ * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key is consumed (not
  * kept as an attribute) only when it was used; a level the record already has, or an id that is
  * not valid hex, stays an attribute so nothing the producer wrote is lost. Integers keep every
  * digit. Mutates the record. Returns whether the body was lifted.
@@ -93,8 +75,9 @@ function liftFields(record: LogRecord, fields: BodyFields, original: AnyValue, o
   if (message !== undefined) record.body = { stringValue: message };
   record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID, record.traceId, consumed);
   record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID, record.spanId, consumed);
-  fields.appendAttributes(options.maxDepth, consumed, record.attributes);
-  addRequestId(fields, record.attributes);
+  const requestId = fields.appendAttributes(options.maxDepth, consumed, record.attributes);
+  // A line's request-id alias also sets the join key, unless the record has one already.
+  if (requestId !== undefined) addIfAbsent(record.attributes, REQUEST_ID_ATTRIBUTE, requestId);
   if (options.keepOriginal === true) addIfAbsent(record.attributes, ORIGINAL_RECORD_ATTRIBUTE, original);
 }
 
@@ -145,16 +128,6 @@ function takeId(fields: BodyFields, keys: readonly string[], shape: RegExp, curr
     }
   }
   return current;
-}
-
-/** The first request-id alias the line has sets `request.id`, unless the record has one already. */
-function addRequestId(fields: BodyFields, attributes: KeyValue[]): void {
-  for (const alias of REQUEST_ID_ALIASES) {
-    const value = fields.idValue(alias);
-    if (value === undefined) continue;
-    addIfAbsent(attributes, REQUEST_ID_ATTRIBUTE, value);
-    return;
-  }
 }
 
 function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): void {
