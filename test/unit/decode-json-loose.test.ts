@@ -203,6 +203,7 @@ describe("nothing that holds records is answered as written when we cannot read 
     { name: "a misspelled scope list", signal: "logs", body: '{"resourceLogs":[{"scopeLog":[{"logRecords":[{}]}]}]}', message: /^resourceLogs\[0\]\.scopeLog: unknown field, and no scopeLogs beside it/ },
     { name: "a misspelled record list", signal: "logs", body: '{"resourceLogs":[{"scopeLogs":[{"records":[{"body":{}}]}]}]}', message: /^resourceLogs\[0\]\.scopeLogs\[0\]\.records: unknown field, and no logRecords beside it/ },
     { name: "a misspelled span list", signal: "traces", body: '{"resourceSpans":[{"scopeSpans":[{"span":[{}]}]}]}', message: /^resourceSpans\[0\]\.scopeSpans\[0\]\.span: unknown field/ },
+    { name: "a log record written under other names", signal: "logs", body: '{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"message":"m","timestamp":"2026-11-30T00:00:00Z"}]}]}]}', message: /^resourceLogs\[0\]\.scopeLogs\[0\]\.logRecords\[0\]\.message: unknown field, and no LogRecord field set/ },
     { name: "a metric whose data we cannot name", signal: "metrics", body: '{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","counter":{"dataPoints":[{"asInt":1}]}}]}]}]}', message: /^resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]\.counter: unknown field, and no gauge, sum/ },
   ] as const)("refuses $name with 400 naming the field", ({ signal, body, message }) => {
     expect(decodeErrorOf(signal, body)).toMatch(message);
@@ -215,8 +216,10 @@ describe("nothing that holds records is answered as written when we cannot read 
   });
 
   it("accepts unknown extra fields beside records it reads (forward compatibility)", () => {
-    const request = decodeText("logs", '{"resourceLogs":[{"futureList":[{"x":1}],"scopeLogs":[{"futureList":[1],"logRecords":[{"futureField":{"a":1}}]}]}]}');
+    const request = decodeText("logs", '{"resourceLogs":[{"futureList":[{"x":1}],"scopeLogs":[{"futureList":[1],"logRecords":[{"body":{"stringValue":"x"},"futureField":{"a":1}}]}]}]}');
     expect(request.resourceLogs[0]!.scopeLogs[0]!.logRecords).toHaveLength(1);
+    // An empty record, or one with only a severity beside an unknown field, is still a record.
+    expect(decodeText("logs", '{"resourceLogs":[{"scopeLogs":[{"logRecords":[{},{"severityText":"INFO","x":1}]}]}]}').resourceLogs[0]!.scopeLogs[0]!.logRecords).toHaveLength(2);
   });
 });
 

@@ -275,6 +275,14 @@ export function refuseUnreadContent(o: JsonObject, known: ReadonlySet<string>, e
   }
 }
 
+/** Refuses a message that set none of its fields but holds values under names we do not read. */
+export function refuseUnknownValues(o: JsonObject, known: ReadonlySet<string>, messageName: string): void {
+  for (const key in o) {
+    if (known.has(key) || o[key] == null) continue;
+    fail(`unknown field, and no ${messageName} field set: it would be stored empty`, key);
+  }
+}
+
 function holdsContent(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value !== "object" || value === null) return false;

@@ -1,11 +1,24 @@
 /** OTLP/JSON decoder for ExportLogsServiceRequest. */
 
 import type { LogRecord, LogsRequest, ResourceLogs, ScopeLogs } from "../../../../shared/otlp/model";
-import { anyValue, containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
+import { anyValue, containerFields, fieldNames, keyValues, messages, refuseUnknownValues, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
 import { SEVERITY_NUMBER } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
 const FIELDS = containerFields("logs", "Logs", "logRecords");
+const LOG_RECORD_FIELDS = fieldNames(
+  "timeUnixNano",
+  "observedTimeUnixNano",
+  "severityNumber",
+  "severityText",
+  "body",
+  "attributes",
+  "droppedAttributesCount",
+  "flags",
+  "traceId",
+  "spanId",
+  "eventName",
+);
 
 export function logsRequest(o: JsonObject): LogsRequest {
   return { resourceLogs: resourceList(o, FIELDS, resourceLogs) };
@@ -35,7 +48,7 @@ function scopeLogs(o: JsonObject): ScopeLogs {
 // Each field is read in lowerCamelCase, and in snake_case only when that is absent, so the
 // common spelling costs one lookup.
 function logRecord(o: JsonObject): LogRecord {
-  return {
+  const out: LogRecord = {
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     observedTimeUnixNano: uint64(o.observedTimeUnixNano ?? o.observed_time_unix_nano, "observedTimeUnixNano"),
     severityNumber: enumeration(o.severityNumber ?? o.severity_number, "severityNumber", SEVERITY_NUMBER, "SeverityNumber"),
@@ -48,6 +61,26 @@ function logRecord(o: JsonObject): LogRecord {
     spanId: spanId(o.spanId ?? o.span_id, "spanId"),
     eventName: string(o.eventName ?? o.event_name, "eventName"),
   };
+  // A record none of whose fields we read, written under other names (`message`, `timestamp`),
+  // would be stored as an empty row.
+  if (out.body === undefined && out.attributes.length === 0 && isUnsetApartFromBody(out)) {
+    refuseUnknownValues(o, LOG_RECORD_FIELDS, "LogRecord");
+  }
+  return out;
+}
+
+function isUnsetApartFromBody(r: LogRecord): boolean {
+  return (
+    r.timeUnixNano === "0" &&
+    r.observedTimeUnixNano === "0" &&
+    r.severityNumber === 0 &&
+    r.severityText === "" &&
+    r.traceId === "" &&
+    r.spanId === "" &&
+    r.eventName === "" &&
+    r.flags === 0 &&
+    r.droppedAttributesCount === 0
+  );
 }
 
 function body(value: unknown): LogRecord["body"] {
