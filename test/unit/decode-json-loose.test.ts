@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
+import { EXACT_JSON_SUPPORTED } from "../../workers/ingest/core/decode/exact-json";
 import { parseDoubleText } from "../../workers/ingest/core/decode/json/values";
 import type { Signal } from "../../workers/shared/otlp/model";
 import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
@@ -224,6 +225,10 @@ describe("nothing that holds records is answered as written when we cannot read 
 });
 
 describe("64-bit integers sent as JSON numbers keep every digit", () => {
+  it("runs where JSON.parse gives revivers the source text (Node 22 here; workerd in the integration tests)", () => {
+    expect(EXACT_JSON_SUPPORTED).toBe(true);
+  });
+
   it("keeps times, intValue and asInt past 2^53 exactly", () => {
     const text =
       '{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":1796000000000000123,"observedTimeUnixNano":18446744073709551615,' +
