@@ -30,15 +30,16 @@ export interface LiftOptions {
 /**
  * Lifts a structured log body into the record: a string body holding a JSON object, or a
  * `kvlistValue` body. Level, message and ids fill the record's own fields, every other key
- * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key is consumed (not
- * kept as an attribute) only when it was used; a level the record already has, or an id that is
- * not valid hex, stays an attribute so nothing the producer wrote is lost. Integers keep every
- * digit. Mutates the record. Returns whether the body was lifted.
+ * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key
+ * is consumed (not kept as an attribute) only when it was used; a level the record already has,
+ * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
+ * Integers keep every digit. Mutates the record. Returns whether the body was lifted.
  */
 export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
   const body = record.body;
   if (body === undefined) return false;
   if ("kvlistValue" in body) {
+    if (body.kvlistValue.length === 0) return false;
     liftFields(record, new KvlistFields(body.kvlistValue), body, options);
     return true;
   }
