@@ -27,7 +27,9 @@ export function appendJsonAsAttributes(
   let requestId: AnyValue | undefined;
   for (const name in object) {
     const value = object[name];
-    if (requestId === undefined && isRequestIdAlias(name) && isScalarId(value)) requestId = requestIdValue(jsonToAnyValue(value));
+    if (requestId === undefined && isRequestIdAlias(name) && isScalarId(value)) {
+      requestId = requestIdValue(jsonToAnyValue(value));
+    }
     if (consumed.length > 0 && consumed.includes(name)) continue;
     appendEntry(name, value, 1, maxDepth, taken, into);
   }
