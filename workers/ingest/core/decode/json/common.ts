@@ -267,7 +267,12 @@ export function scopeList<T>(o: JsonObject, names: ScopeListNames, decode: (o: J
  * written. Unknown fields are otherwise ignored, as the spec and the Collector require, so a
  * field added to OTLP later never fails a request that still carries data.
  */
-export function refuseUnreadContent(o: JsonObject, known: ReadonlySet<string>, expected: string, hint?: (key: string) => string | undefined): void {
+export function refuseUnreadContent(
+  o: JsonObject,
+  known: ReadonlySet<string>,
+  expected: string,
+  hint?: (key: string) => string | undefined,
+): void {
   for (const key in o) {
     if (known.has(key) || !holdsContent(o[key])) continue;
     const extra = hint?.(key);

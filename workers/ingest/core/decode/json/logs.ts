@@ -1,7 +1,19 @@
 /** OTLP/JSON decoder for ExportLogsServiceRequest. */
 
 import type { LogRecord, LogsRequest, ResourceLogs, ScopeLogs } from "../../../../shared/otlp/model";
-import { anyValue, containerFields, fieldNames, keyValues, messages, refuseUnknownValues, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
+import {
+  anyValue,
+  containerFields,
+  fieldNames,
+  keyValues,
+  messages,
+  refuseUnknownValues,
+  refuseUnreadContent,
+  resource,
+  resourceList,
+  scope,
+  scopeList,
+} from "./common";
 import { SEVERITY_NUMBER } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 

@@ -15,7 +15,18 @@ import type {
   SummaryDataPoint,
   ValueAtQuantile,
 } from "../../../../shared/otlp/model";
-import { containerFields, fieldNames, keyValues, messages, oneofConflict, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
+import {
+  containerFields,
+  fieldNames,
+  keyValues,
+  messages,
+  oneofConflict,
+  refuseUnreadContent,
+  resource,
+  resourceList,
+  scope,
+  scopeList,
+} from "./common";
 import { AGGREGATION_TEMPORALITY } from "./enums";
 import {
   array,

@@ -68,7 +68,8 @@ function readResourceLogs(r: WireReader): ResourceLogs {
       }
     }
   } catch (error) {
-    throw locate(error, "ResourceLogs", field, RESOURCE_LOGS_FIELDS, field === 2 ? out.scopeLogs.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1);
+    const index = field === 2 ? out.scopeLogs.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
+    throw locate(error, "ResourceLogs", field, RESOURCE_LOGS_FIELDS, index);
   }
   r.leave(parentLimit);
   // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.

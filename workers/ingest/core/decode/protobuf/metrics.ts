@@ -71,7 +71,8 @@ function readResourceMetrics(r: WireReader): ResourceMetrics {
       }
     }
   } catch (error) {
-    throw locate(error, "ResourceMetrics", field, RESOURCE_METRICS_FIELDS, field === 2 ? out.scopeMetrics.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1);
+    const index = field === 2 ? out.scopeMetrics.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
+    throw locate(error, "ResourceMetrics", field, RESOURCE_METRICS_FIELDS, index);
   }
   r.leave(parentLimit);
   // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.

@@ -72,7 +72,8 @@ function readResourceSpans(r: WireReader): ResourceSpans {
       }
     }
   } catch (error) {
-    throw locate(error, "ResourceSpans", field, RESOURCE_SPANS_FIELDS, field === 2 ? out.scopeSpans.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1);
+    const index = field === 2 ? out.scopeSpans.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
+    throw locate(error, "ResourceSpans", field, RESOURCE_SPANS_FIELDS, index);
   }
   r.leave(parentLimit);
   // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.
