@@ -317,7 +317,7 @@ describe("metric points built by hand", () => {
 
   const PARTIAL_MESSAGE =
     "1 data points rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].dataPoints[1]: " +
-    "bucketCounts must be empty or one longer than explicitBounds";
+    "bucketCounts must be one longer than explicitBounds, or both empty";
 
   it.each(["json", "protobuf"] as const)(
     "writes summaries, exemplars and 64-bit counts, and refuses unreadable histograms (%s)",

@@ -128,7 +128,7 @@ describe("JSON decoding as the OTLP/JSON encoding specifies", () => {
     expect(point("1.25")).toMatchObject({ dataPoints: [{ value: { asDouble: 1.25 } }] });
   });
 
-  it("ignores unknown fields, including snake_case spellings of known ones", () => {
+  it("ignores unknown fields beside what it reads, and prefers lowerCamelCase over snake_case", () => {
     const request = decodeJson("logs", {
       futureField: { anything: [1, 2] },
       resource_logs: [{ scopeLogs: [{ logRecords: [{}] }] }],

@@ -107,10 +107,10 @@ describe("liftJsonBody", () => {
     expect(log.attributes).toEqual([attr("level", str("error"))]);
   });
 
-  it("keeps an unknown or non-string level as an attribute", () => {
-    const log = lifted({ level: "verbose", lvl: 30 });
+  it("keeps an unknown level name or a number that is not a pino level as an attribute", () => {
+    const log = lifted({ level: "verbose", lvl: 35, severity: true });
     expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
-    expect(attributeMap(log)).toEqual({ level: str("verbose"), lvl: { intValue: "30" } });
+    expect(attributeMap(log)).toEqual({ level: str("verbose"), lvl: { intValue: "35" }, severity: { boolValue: true } });
   });
 
   it("takes the body from message when there is no msg, and keeps the other as an attribute", () => {
@@ -161,7 +161,7 @@ describe("liftJsonBody leaves other bodies exactly as they were", () => {
     ["text starting with a brace", str("{not json} at all")],
     ["JSON string", str('"{\\"a\\":1}"')],
     ["empty string", str("")],
-    ["kvlist body", { kvlistValue: [attr("level", str("error"))] }],
+    ["array body", { arrayValue: [str('{"level":"error"}')] }],
     ["int body", { intValue: "7" }],
     ["no body", undefined],
   ])("%s", (_, body) => {
@@ -215,14 +215,14 @@ describe("liftJsonBodies and normalizeLogsRequest", () => {
   it("does neither when both are turned off (Collector parity)", () => {
     const logs = [record(str('{"msg":"a"}'), { severityText: "error" })];
     const before = structuredClone(logs);
-    normalizeLogsRequest(request(logs), { liftJsonBodies: false, normalizeSeverity: false, maxDepth: 4 });
+    normalizeLogsRequest(request(logs), { liftJsonBodies: false, normalizeSeverity: false, keepOriginal: false, maxDepth: 4 });
     expect(logs).toEqual(before);
   });
 });
 
 describe("NormalizationOptionsSchema", () => {
   it("defaults to lifting and normalizing with depth 4", () => {
-    expect(DEFAULT_NORMALIZATION_OPTIONS).toEqual({ liftJsonBodies: true, normalizeSeverity: true, maxDepth: 4 });
+    expect(DEFAULT_NORMALIZATION_OPTIONS).toEqual({ liftJsonBodies: true, normalizeSeverity: true, keepOriginal: false, maxDepth: 4 });
   });
 
   it.each([

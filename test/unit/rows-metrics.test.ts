@@ -382,7 +382,7 @@ describe("metric timestamps", () => {
 });
 
 describe("metric rejections", () => {
-  it("rejects histogram points whose bucket counts do not fit the bounds", () => {
+  it("rejects histogram points whose bucket counts do not fit the bounds, bounds without counts included", () => {
     const result = metricsToRows(
       request(
         metric({ type: "gauge", dataPoints: [numberPoint()] }),
@@ -399,11 +399,12 @@ describe("metric rejections", () => {
       ),
       ctx,
     );
-    expect([result.rows.gauge.length, result.rows.histogram.length, result.rejected]).toEqual([1, 2, 2]);
+    expect([result.rows.gauge.length, result.rows.histogram.length, result.rejected]).toEqual([1, 1, 3]);
     expect(result.rejectionMessage).toBe(
-      "2 data points rejected: " +
-        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[0]: bucketCounts must be empty or one longer than explicitBounds; " +
-        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[3]: bucketCounts must be empty or one longer than explicitBounds",
+      "3 data points rejected: " +
+        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[0]: bucketCounts must be one longer than explicitBounds, or both empty; " +
+        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[2]: bucketCounts must be one longer than explicitBounds, or both empty; " +
+        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[3]: bucketCounts must be one longer than explicitBounds, or both empty",
     );
   });
 });

@@ -84,10 +84,11 @@ describe("an uncaught exception in a fetch handler", () => {
     });
   });
 
-  it("names the producer in the resource", () => {
+  it("names the producer in the resource, with the version id Cloudflare's export reports as faas.version", () => {
     expect(resource).toEqual({
       "service.name": "shop-api",
-      "service.version": "v42",
+      "service.version": "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+      "cloudflare.script_version.tag": "v42",
       "cloud.provider": "cloudflare",
     });
   });
@@ -209,8 +210,9 @@ describe("non-fetch events", () => {
       "faas.time": "2026-04-26T08:00:00.000Z",
     });
     expect(records[0]!.body).toEqual({ stringValue: "Error: nightly sync failed" });
-    // No tag: the version falls back to the version id.
+    // No tag: the version id alone.
     expect(resource["service.version"]).toBe("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
+    expect(resource).not.toHaveProperty("cloudflare.script_version.tag");
   });
 
   it("queue: the queue name and batch size", () => {

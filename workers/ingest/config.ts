@@ -71,6 +71,7 @@ const IngestSettingsSchema = z.object({
   LIFT_JSON_BODIES: booleanSetting(true),
   NORMALIZE_SEVERITY: booleanSetting(true),
   LIFT_MAX_DEPTH: integerSetting(4, 1, 16),
+  LIFT_KEEP_ORIGINAL: booleanSetting(false),
   REDACTION_ENABLED: booleanSetting(true),
   REDACTION_DROP_KEYS: listSetting(),
   REDACTION_KEEP_KEYS: listSetting(),
@@ -179,6 +180,7 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
         liftJsonBodies: settings.LIFT_JSON_BODIES,
         normalizeSeverity: settings.NORMALIZE_SEVERITY,
         maxDepth: settings.LIFT_MAX_DEPTH,
+        keepOriginal: settings.LIFT_KEEP_ORIGINAL,
       },
       redaction: redactionPolicyFrom(settings),
       timestampWindow: {

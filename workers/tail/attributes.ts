@@ -13,11 +13,17 @@ import type { TailTraceItem } from "./trace-item";
 /** Marks every record the tail writes, so dashboards can tell them from a producer's own logs. */
 export const TAIL_SOURCE = "tail-worker";
 
+/**
+ * `service.version` is the Workers version id, the value Cloudflare's own OTLP export puts in
+ * `faas.version` (and the ingest Worker copies into `service.version`), so the tail's rows and the
+ * export's rows of one deployment carry the same version. A version tag, when set, is kept beside it.
+ */
 export function resourceAttributes(item: TailTraceItem, serviceNameFallback: string): Record<string, AttributeInput> {
   const scriptTags = item.scriptTags !== undefined && item.scriptTags.length > 0 ? item.scriptTags : undefined;
   return {
     "service.name": item.scriptName ?? serviceNameFallback,
-    "service.version": nonEmpty(item.scriptVersion?.tag) ?? nonEmpty(item.scriptVersion?.id),
+    "service.version": nonEmpty(item.scriptVersion?.id) ?? nonEmpty(item.scriptVersion?.tag),
+    "cloudflare.script_version.tag": nonEmpty(item.scriptVersion?.tag),
     "cloud.provider": "cloudflare",
     "cloudflare.dispatch_namespace": nonEmpty(item.dispatchNamespace),
     "cloudflare.script_tags": scriptTags,

@@ -3,7 +3,7 @@ import type { Signal, SignalRequest } from "../../shared/otlp/model";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
 import { decodeRequest, type RequestEncoding } from "./decode";
 import { checkJsonDepth, checkRecordCount, limitAttributes, type RequestLimits } from "./limits";
-import { normalizeLogsRequest, type NormalizationOptions } from "./normalize";
+import { normalizeRequest, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy } from "./redact";
 import {
   LOG_COLUMNS,
@@ -54,7 +54,7 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
 
 /**
  * The pure core of an export: decode (within the request limits) → check the caller's service
- * scope → normalize (logs) → redact → limit attributes → stamp the caller's token name → map
+ * scope → normalize (the JSON lift for logs, `service.version` for every signal) → redact → limit attributes → stamp the caller's token name → map
  * to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
  * byte. Throws OtlpDecodeError for a body to refuse with 400, its subclass
  * RequestTooLargeError for one to refuse with 413, and ServiceOutOfScopeError for one the
@@ -76,7 +76,7 @@ export function prepareExport(
     case "logs": {
       const request = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
-      normalizeLogsRequest(request, options.normalization);
+      normalizeRequest("logs", request, options.normalization);
       redactRequest("logs", request, options.redaction);
       limitAttributes("logs", request, options.limits);
       stampCaller("logs", request, caller);
@@ -86,6 +86,7 @@ export function prepareExport(
     case "traces": {
       const request = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
+      normalizeRequest("traces", request, options.normalization);
       redactRequest("traces", request, options.redaction);
       limitAttributes("traces", request, options.limits);
       stampCaller("traces", request, caller);
@@ -95,6 +96,7 @@ export function prepareExport(
     case "metrics": {
       const request = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
+      normalizeRequest("metrics", request, options.normalization);
       redactRequest("metrics", request, options.redaction);
       limitAttributes("metrics", request, options.limits);
       stampCaller("metrics", request, caller);

@@ -61,11 +61,18 @@ const TWO_POW_63 = 9223372036854775808;
 export type Int64Problem = "not an integer" | "out of range";
 
 /**
- * Canonical decimal text of a JSON 64-bit integer given as a string ("007" → "7", "-0" → "0"),
+ * Canonical decimal text of a JSON 64-bit integer given as a string ("007" → "7", "-0" → "0",
+ * "+5" → "5" for signed fields),
  * or the reason it is unacceptable. Comparing digit strings of equal length avoids BigInt.
  */
 export function decimalFromString(text: string, signed: boolean): string | Int64Problem {
-  if (!/^-?\d+$/.test(text)) return "not an integer";
+  if (!/^[+-]?\d+$/.test(text)) return "not an integer";
+  // Go's strconv.ParseInt takes a leading "+" (the Collector reads int64 text with it);
+  // ParseUint takes no sign.
+  if (text.charCodeAt(0) === 43) {
+    if (!signed) return "not an integer";
+    text = text.slice(1);
+  }
   const negative = text.charCodeAt(0) === 45; // "-"
   let digits = negative ? text.slice(1) : text;
   if (digits.length > 1 && digits.charCodeAt(0) === 48) digits = digits.replace(/^0+(?=\d)/, "");

@@ -1,14 +1,18 @@
 /**
- * Log normalization, run on decoded log requests before redaction and row mapping:
- * JSON bodies are lifted into fields and attributes, then severities are canonicalized.
+ * Normalization, run on decoded requests before redaction and row mapping: every resource gets
+ * a `service.version` when it only names its version in Cloudflare's attributes; log records'
+ * structured bodies are lifted into fields and attributes, then severities are canonicalized.
  */
-import type { LogsRequest } from "../../../shared/otlp/model";
+import type { Signal, SignalRequest } from "../../../shared/otlp/model";
 import { liftJsonBodies } from "./lift";
 import type { NormalizationOptions } from "./options";
+import { fillServiceVersion } from "./service-version";
 import { normalizeSeverity } from "./severity";
 
-export { liftJsonBodies, liftJsonBody } from "./lift";
+export { isRequestIdAlias } from "./json-to-attributes";
+export { liftJsonBodies, liftJsonBody, ORIGINAL_RECORD_ATTRIBUTE } from "./lift";
 export type { LiftOptions } from "./lift";
+export { fillServiceVersion } from "./service-version";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";
 export {
   DEFAULT_NORMALIZATION_OPTIONS,
@@ -16,8 +20,25 @@ export {
   type NormalizationOptions,
 } from "./options";
 
-/** Applies the enabled steps in their required order (lifting can set a severity to normalize). */
-export function normalizeLogsRequest(request: LogsRequest, options: NormalizationOptions): void {
+/** Applies the enabled log steps in their required order (lifting can set a severity to normalize). */
+export function normalizeLogsRequest(request: SignalRequest["logs"], options: NormalizationOptions): void {
   if (options.liftJsonBodies) liftJsonBodies(request, options);
   if (options.normalizeSeverity) normalizeSeverity(request);
+}
+
+/** Every step that applies to `signal`, in place: resources of all signals, then the log steps. */
+export function normalizeRequest<S extends Signal>(signal: S, request: SignalRequest[S], options: NormalizationOptions): void {
+  for (const resource of resourcesOf(signal, request)) fillServiceVersion(resource);
+  if (signal === "logs") normalizeLogsRequest(request as SignalRequest["logs"], options);
+}
+
+function resourcesOf<S extends Signal>(signal: S, request: SignalRequest[S]) {
+  switch (signal) {
+    case "logs":
+      return (request as SignalRequest["logs"]).resourceLogs.map((r) => r.resource);
+    case "traces":
+      return (request as SignalRequest["traces"]).resourceSpans.map((r) => r.resource);
+    default:
+      return (request as SignalRequest["metrics"]).resourceMetrics.map((r) => r.resource);
+  }
 }

@@ -1,6 +1,9 @@
+import { parseJsonExactly } from "../decode/exact-json";
+
 /**
  * Parses a log body as a JSON object, or says it is not one. Most bodies are plain text, so the
- * first non-blank character decides before JSON.parse is paid for.
+ * first non-blank character decides before JSON.parse is paid for. Integers past 2^53 come back
+ * rounded: lifting meets them and asks for parseJsonObjectBodyExactly.
  */
 export function parseJsonObjectBody(text: string): Record<string, unknown> | undefined {
   if (firstNonBlankChar(text) !== "{") return undefined;
@@ -13,6 +16,11 @@ export function parseJsonObjectBody(text: string): Record<string, unknown> | und
   // A leading "{" can only parse to an object, but narrowing keeps that knowledge in the types.
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
   return parsed as Record<string, unknown>;
+}
+
+/** The same text, already known to be a JSON object, with every integer exact (RawJsonNumbers). */
+export function parseJsonObjectBodyExactly(text: string): Record<string, unknown> {
+  return parseJsonExactly(text) as Record<string, unknown>;
 }
 
 function firstNonBlankChar(text: string): string | undefined {

@@ -1,13 +1,20 @@
-import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
-import { parseJsonObjectBody } from "./json-object-body";
-import { appendJsonAsAttributes } from "./json-to-attributes";
-import { severityFromName } from "./severity-scale";
+import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared/otlp/model";
+import { INEXACT_NUMBER } from "../decode/exact-json";
+import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
+import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
+import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
 
 /** Keys that carry the record's own fields, in the order they are looked for. */
-const LEVEL_KEYS = ["level", "severity", "lvl"] as const;
+const LEVEL_KEYS = ["level", "severity", "lvl", "log.level"] as const;
 const MESSAGE_KEYS = ["msg", "message"] as const;
 const TRACE_ID_KEYS = ["trace_id", "traceId"] as const;
 const SPAN_ID_KEYS = ["span_id", "spanId"] as const;
+export const REQUEST_ID_ATTRIBUTE = "request.id";
+/** The semantic-convention attribute for the log line exactly as the producer wrote it. */
+export const ORIGINAL_RECORD_ATTRIBUTE = "log.record.original";
+
+/** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
+const DEFAULT_SEVERITY_NUMBER = 9;
 
 const TRACE_ID = /^[0-9a-fA-F]{32}$/;
 const SPAN_ID = /^[0-9a-fA-F]{16}$/;
@@ -16,33 +23,44 @@ const ALL_ZERO = /^0+$/;
 export interface LiftOptions {
   /** Nesting levels flattened into dotted keys; deeper values are stored as JSON text. */
   maxDepth: number;
+  /** Keep the lifted body, as written, in `log.record.original`. */
+  keepOriginal?: boolean;
 }
 
 /**
- * Lifts a log body holding a JSON object into the record: level, message and ids fill the
- * record's own fields, every other key becomes an attribute. A key is consumed (not kept as an
- * attribute) only when it was used; a level the record already has, or an id that is not valid
- * hex, stays an attribute so nothing the producer wrote is lost. Mutates the record.
- * Returns whether the body was lifted.
+ * Lifts a structured log body into the record: a string body holding a JSON object, or a
+ * `kvlistValue` body. Level, message and ids fill the record's own fields, every other key
+ * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key
+ * is consumed (not kept as an attribute) only when it was used; a level the record already has,
+ * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
+ * Integers keep every digit. Mutates the record. Returns whether the body was lifted.
  */
 export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
   const body = record.body;
-  if (body === undefined || !("stringValue" in body)) return false;
+  if (body === undefined) return false;
+  if ("kvlistValue" in body) {
+    if (body.kvlistValue.length === 0) return false;
+    liftFields(record, new KvlistFields(body.kvlistValue), body, options);
+    return true;
+  }
+  if (!("stringValue" in body)) return false;
   const object = parseJsonObjectBody(body.stringValue);
   if (object === undefined) return false;
-
-  const consumed: string[] = [];
-  takeSeverity(record, object, consumed);
-  const message = takeFirstString(object, MESSAGE_KEYS, consumed);
-  if (message !== undefined) record.body = { stringValue: message };
-  record.traceId = takeId(object, TRACE_ID_KEYS, TRACE_ID, record.traceId, consumed);
-  record.spanId = takeId(object, SPAN_ID_KEYS, SPAN_ID, record.spanId, consumed);
-
-  appendJsonAsAttributes(object, options.maxDepth, consumed, record.attributes);
+  // What lifting changes, to undo if the text must be parsed again exactly.
+  const { severityText, severityNumber, traceId, spanId } = record;
+  const attributeCount = record.attributes.length;
+  try {
+    liftFields(record, new JsonObjectFields(object), body, options);
+  } catch (error) {
+    if (error !== INEXACT_NUMBER) throw error;
+    Object.assign(record, { severityText, severityNumber, traceId, spanId, body });
+    record.attributes.length = attributeCount;
+    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options);
+  }
   return true;
 }
 
-/** Lifts the JSON body of every record in the request, in place. */
+/** Lifts the structured body of every record in the request, in place. */
 export function liftJsonBodies(request: LogsRequest, options: LiftOptions): void {
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
@@ -51,14 +69,36 @@ export function liftJsonBodies(request: LogsRequest, options: LiftOptions): void
   }
 }
 
+function liftFields(record: LogRecord, fields: BodyFields, original: AnyValue, options: LiftOptions): void {
+  const consumed: string[] = [];
+  takeSeverity(record, fields, consumed);
+  const message = takeFirstString(fields, MESSAGE_KEYS, consumed);
+  if (message !== undefined) record.body = { stringValue: message };
+  record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID, record.traceId, consumed);
+  record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID, record.spanId, consumed);
+  const requestId = fields.appendAttributes(options.maxDepth, consumed, record.attributes);
+  // A line's request-id alias also sets the join key, unless the record has one already.
+  if (requestId !== undefined) addIfAbsent(record.attributes, REQUEST_ID_ATTRIBUTE, requestId);
+  if (options.keepOriginal === true) addIfAbsent(record.attributes, ORIGINAL_RECORD_ATTRIBUTE, original);
+}
+
+/**
+ * A lifted level replaces a severity the sender did not really choose: none at all, or the bare
+ * default INFO (number 9 with no text, as Cloudflare's export marks every console line). A
+ * severity text, or any other number, was chosen: the JSON level then stays an attribute.
+ */
+function severityIsDefault(record: LogRecord): boolean {
+  return record.severityText === "" && (record.severityNumber === 0 || record.severityNumber === DEFAULT_SEVERITY_NUMBER);
+}
+
 /** The take* helpers add each key they use to `consumed`, which keeps it out of the attributes. */
-function takeSeverity(record: LogRecord, object: Record<string, unknown>, consumed: string[]): void {
-  // A severity set by the transport or SDK is the record's own; the JSON level then stays an attribute.
-  if (record.severityNumber !== 0 || record.severityText !== "") return;
+function takeSeverity(record: LogRecord, fields: BodyFields, consumed: string[]): void {
+  if (!severityIsDefault(record)) return;
   for (const key of LEVEL_KEYS) {
-    const value = object[key];
-    if (typeof value !== "string") continue;
-    const severity = severityFromName(value);
+    const value = fields.scalar(key);
+    let severity: Severity | undefined;
+    if (typeof value === "string") severity = severityFromName(value);
+    else if (typeof value === "number") severity = severityFromPinoLevel(value);
     if (severity === undefined) continue;
     record.severityText = severity.text;
     record.severityNumber = severity.number;
@@ -67,13 +107,9 @@ function takeSeverity(record: LogRecord, object: Record<string, unknown>, consum
   }
 }
 
-function takeFirstString(
-  object: Record<string, unknown>,
-  keys: readonly string[],
-  consumed: string[],
-): string | undefined {
+function takeFirstString(fields: BodyFields, keys: readonly string[], consumed: string[]): string | undefined {
   for (const key of keys) {
-    const value = object[key];
+    const value = fields.scalar(key);
     if (typeof value !== "string") continue;
     consumed.push(key);
     return value;
@@ -82,15 +118,9 @@ function takeFirstString(
 }
 
 /** Returns the id the record ends up with, consuming the JSON key when it was used or redundant. */
-function takeId(
-  object: Record<string, unknown>,
-  keys: readonly string[],
-  shape: RegExp,
-  current: string,
-  consumed: string[],
-): string {
+function takeId(fields: BodyFields, keys: readonly string[], shape: RegExp, current: string, consumed: string[]): string {
   for (const key of keys) {
-    const value = object[key];
+    const value = fields.scalar(key);
     if (typeof value !== "string" || !shape.test(value) || ALL_ZERO.test(value)) continue;
     const id = value.toLowerCase();
     if (current === "" || current === id) {
@@ -99,4 +129,9 @@ function takeId(
     }
   }
   return current;
+}
+
+function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): void {
+  for (const attribute of attributes) if (attribute.key === key) return;
+  attributes.push({ key, value });
 }

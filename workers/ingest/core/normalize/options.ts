@@ -1,12 +1,15 @@
 import * as z from "zod/mini";
 
 /**
- * What normalization does to log records. Both steps are on by default; turning them off gives
- * rows exactly as the OpenTelemetry Collector's clickhouseexporter would write them.
+ * What normalization does to log records. Lifting and severity are on by default; turning both
+ * off gives log columns as the OpenTelemetry Collector's clickhouseexporter would write them
+ * (the resource's `service.version` fill from Cloudflare's version attributes always applies).
  */
 export const NormalizationOptionsSchema = z.object({
   liftJsonBodies: z._default(z.boolean({ error: "must be true or false" }), true),
   normalizeSeverity: z._default(z.boolean({ error: "must be true or false" }), true),
+  /** Keep a lifted body, exactly as written, in the `log.record.original` attribute. */
+  keepOriginal: z._default(z.boolean({ error: "must be true or false" }), false),
   /** Nesting levels flattened into dotted keys; anything deeper is stored as JSON text. */
   maxDepth: z._default(
     z.int({ error: "must be a whole number" }).check(

@@ -55,6 +55,19 @@ export function severityFromName(name: string): Severity | undefined {
   return BY_NAME.get(name.trim().toLowerCase());
 }
 
+/** pino's numeric levels (trace 10, debug 20, info 30, warn 40, error 50, fatal 60). */
+const PINO_LEVELS: ReadonlyMap<number, Severity> = new Map(
+  [10, 20, 30, 40, 50, 60].map((level, rangeIndex) => [level, { text: RANGE_NAMES[rangeIndex]!, number: rangeIndex * 4 + 1 }]),
+);
+
+/**
+ * The severity of a numeric level as pino writes it; undefined for any other number (a bare
+ * 3 could be syslog's error or OTLP's TRACE3, so only pino's six values are trusted).
+ */
+export function severityFromPinoLevel(level: number): Severity | undefined {
+  return PINO_LEVELS.get(level);
+}
+
 /**
  * The text for a bare severity number: the name of its range ("ERROR" for 17..20), not the
  * numbered short name, so that `SeverityText = 'ERROR'` finds every error whatever its step.

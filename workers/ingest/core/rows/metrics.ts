@@ -10,8 +10,11 @@
  *   unlike everywhere else, where the exporter writes "";
  * - a metric without data (no gauge, sum, …) yields no rows.
  *
- * Rejected: histogram points whose `bucket_counts` is neither empty nor one longer than
- * `explicit_bounds`, which the OTLP metrics proto requires; their buckets cannot be read.
+ * Rejected: histogram points whose `bucket_counts` is not one longer than `explicit_bounds`,
+ * unless both are empty, as the OTLP metrics proto requires. Bounds with no counts fail that rule
+ * like mismatched counts do, and are refused the same way: the exporter would store either shape
+ * as sent, but no bucket can be read from them, and a row whose arrays differ in length breaks
+ * every `ARRAY JOIN ExplicitBounds, BucketCounts` quantile query over the table.
  */
 import type {
   Exemplar,
@@ -130,7 +133,7 @@ function addMetricRows(
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
         if (!hasReadableBuckets(point)) {
-          rejections.reject(`${path}[${p}]`, "bucketCounts must be empty or one longer than explicitBounds");
+          rejections.reject(`${path}[${p}]`, "bucketCounts must be one longer than explicitBounds, or both empty");
           continue;
         }
         rows.histogram.push({
@@ -238,5 +241,6 @@ function quantileValueOf(entry: ValueAtQuantile): number {
 
 function hasReadableBuckets(point: HistogramDataPoint): boolean {
   const buckets = point.bucketCounts.length;
-  return buckets === 0 || buckets === point.explicitBounds.length + 1;
+  const bounds = point.explicitBounds.length;
+  return buckets === bounds + 1 || (buckets === 0 && bounds === 0);
 }

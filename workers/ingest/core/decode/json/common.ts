@@ -1,7 +1,8 @@
 /** OTLP/JSON decoders for common/v1 and resource/v1 messages. */
 
-import type { AnyValue, InstrumentationScope, KeyValue, Resource } from "../../../../shared/otlp/model";
+import type { AnyValue, InstrumentationScope, KeyValue, Resource, Signal } from "../../../../shared/otlp/model";
 import { MAX_ANY_VALUE_DEPTH } from "../limits";
+import { isCloudflarePreflight, wrongSignalHint } from "./signal-hint";
 import {
   array,
   bool,
@@ -21,42 +22,60 @@ import {
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
   // The oneof: exactly one member may be set; an object with none is a valid empty value.
+  return anyValueOf(o, depth, o.stringValue, o.intValue, o.boolValue, o.doubleValue, o.arrayValue, o.kvlistValue, o.bytesValue) ??
+    // snake_case spellings (the Collector reads both) are looked for only when no member matched.
+    anyValueOf(o, depth, o.string_value, o.int_value, o.bool_value, o.double_value, o.array_value, o.kvlist_value, o.bytes_value) ?? {
+      empty: true,
+    };
+}
+
+function anyValueOf(
+  o: JsonObject,
+  depth: number,
+  stringValue: unknown,
+  intValue: unknown,
+  boolValue: unknown,
+  doubleValue: unknown,
+  arrayMember: unknown,
+  kvlistMember: unknown,
+  bytesValue: unknown,
+): AnyValue | undefined {
   let value: AnyValue | undefined;
   let member = "";
-  if (o.stringValue != null) {
-    value = { stringValue: string(o.stringValue, "stringValue") };
+  if (stringValue != null) {
+    value = { stringValue: string(stringValue, "stringValue") };
     member = "stringValue";
   }
-  if (o.intValue != null) {
+  if (intValue != null) {
     if (value !== undefined) oneofConflict(member, "intValue");
-    value = { intValue: sint64(o.intValue, "intValue") };
+    value = { intValue: sint64(intValue, "intValue") };
     member = "intValue";
   }
-  if (o.boolValue != null) {
+  if (boolValue != null) {
     if (value !== undefined) oneofConflict(member, "boolValue");
-    value = { boolValue: bool(o.boolValue, "boolValue") };
+    value = { boolValue: bool(boolValue, "boolValue") };
     member = "boolValue";
   }
-  if (o.doubleValue != null) {
+  if (doubleValue != null) {
     if (value !== undefined) oneofConflict(member, "doubleValue");
-    value = { doubleValue: double(o.doubleValue, "doubleValue") };
+    value = { doubleValue: double(doubleValue, "doubleValue") };
     member = "doubleValue";
   }
-  if (o.arrayValue != null) {
+  if (arrayMember != null) {
     if (value !== undefined) oneofConflict(member, "arrayValue");
-    value = { arrayValue: arrayValue(o.arrayValue, depth) };
+    value = { arrayValue: arrayValue(arrayMember, depth) };
     member = "arrayValue";
   }
-  if (o.kvlistValue != null) {
+  if (kvlistMember != null) {
     if (value !== undefined) oneofConflict(member, "kvlistValue");
-    value = { kvlistValue: kvlistValue(o.kvlistValue, depth) };
+    value = { kvlistValue: kvlistValue(kvlistMember, depth) };
     member = "kvlistValue";
   }
-  if (o.bytesValue != null) {
+  if (bytesValue != null) {
     if (value !== undefined) oneofConflict(member, "bytesValue");
-    value = { bytesValue: bytes(o.bytesValue, "bytesValue") };
+    value = { bytesValue: bytes(bytesValue, "bytesValue") };
   }
-  return value ?? { empty: true };
+  return value;
 }
 
 export function oneofConflict(first: string, second: string): never {
@@ -118,13 +137,17 @@ export function resource(value: unknown): Resource {
   try {
     return {
       attributes: keyValues(o.attributes, "attributes", 0),
-      droppedAttributesCount: uint32(o.droppedAttributesCount, "droppedAttributesCount"),
+      droppedAttributesCount: uint32(o.droppedAttributesCount ?? o.dropped_attributes_count, "droppedAttributesCount"),
     };
   } catch (error) {
     throw within(error, "resource");
   }
 }
 
+/**
+ * The scope of a ScopeX message; `value` is its `scope`, or the `instrumentationLibrary` of a
+ * pre-1.0 InstrumentationLibraryX message (same name and version fields).
+ */
 export function scope(value: unknown): InstrumentationScope {
   const o = optionalObject(value, "scope");
   if (o === undefined) return { name: "", version: "", attributes: [], droppedAttributesCount: 0 };
@@ -133,7 +156,7 @@ export function scope(value: unknown): InstrumentationScope {
       name: string(o.name, "name"),
       version: string(o.version, "version"),
       attributes: keyValues(o.attributes, "attributes", 0),
-      droppedAttributesCount: uint32(o.droppedAttributesCount, "droppedAttributesCount"),
+      droppedAttributesCount: uint32(o.droppedAttributesCount ?? o.dropped_attributes_count, "droppedAttributesCount"),
     };
   } catch (error) {
     throw within(error, "scope");
@@ -155,4 +178,119 @@ export function messages<T>(value: unknown, key: string, decode: (o: JsonObject)
     }
   }
   return out;
+}
+
+/** The JSON names the Collector's reader accepts for a message's fields: each lowerCamelCase name and its snake_case. */
+export function fieldNames(...names: string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    out.add(name);
+    out.add(name.replace(/[A-Z]/g, (letter) => "_" + letter.toLowerCase()));
+  }
+  return out;
+}
+
+/** How a ResourceX message names its list of ScopeX messages, now and before OTLP 1.0. */
+export interface ScopeListNames {
+  /** lowerCamelCase, e.g. "scopeLogs" (its snake_case is accepted too). */
+  current: string;
+  snake: string;
+  /**
+   * Pre-1.0 names (`instrumentationLibraryLogs` …, and `deprecatedScopeLogs`, the Collector's
+   * JSON name of the same proto field 1000), each in both spellings.
+   */
+  legacy: readonly string[];
+}
+
+/** The field names of one signal's container messages (request, ResourceX, ScopeX). */
+export interface ContainerFields {
+  /** The request's list, e.g. "resourceLogs", and its snake_case. */
+  resourceList: string;
+  resourceListSnake: string;
+  request: ReadonlySet<string>;
+  resource: ReadonlySet<string>;
+  scope: ReadonlySet<string>;
+  scopeList: ScopeListNames;
+  signal: Signal;
+}
+
+/** `kind` as OTLP spells it in message names ("Logs", "Spans", "Metrics"); `records` is the ScopeX's list. */
+export function containerFields(signal: Signal, kind: string, records: string): ContainerFields {
+  const snake = kind.toLowerCase();
+  return {
+    resourceList: `resource${kind}`,
+    resourceListSnake: `resource_${snake}`,
+    request: fieldNames(`resource${kind}`),
+    resource: fieldNames("resource", `scope${kind}`, "schemaUrl", `instrumentationLibrary${kind}`, `deprecatedScope${kind}`),
+    scope: fieldNames("scope", "instrumentationLibrary", records, "schemaUrl"),
+    scopeList: {
+      current: `scope${kind}`,
+      snake: `scope_${snake}`,
+      legacy: [`instrumentationLibrary${kind}`, `instrumentation_library_${snake}`, `deprecatedScope${kind}`, `deprecated_scope_${snake}`],
+    },
+    signal,
+  };
+}
+
+/**
+ * The ResourceX list of an export request, refusing a request that yields none while holding
+ * data under another name (with a hint when that name is another signal's list). Cloudflare's
+ * destination test record is let through on every endpoint (see isCloudflarePreflight).
+ */
+export function resourceList<T>(o: JsonObject, fields: ContainerFields, decode: (o: JsonObject) => T): T[] {
+  const key = o[fields.resourceList] != null ? fields.resourceList : fields.resourceListSnake;
+  const out = messages(o[key], key, decode);
+  if (out.length === 0 && !(fields.signal !== "logs" && isCloudflarePreflight(o))) {
+    refuseUnreadContent(o, fields.request, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
+  }
+  return out;
+}
+
+/**
+ * The ScopeX list of a ResourceX message. The pre-1.0 list is read only when the current one is
+ * absent or empty, as OTLP 0.15 told receivers to do; its items decode like ScopeX ones (their
+ * `instrumentationLibrary` carries the same name and version as `scope`).
+ */
+export function scopeList<T>(o: JsonObject, names: ScopeListNames, decode: (o: JsonObject) => T): T[] {
+  const key = o[names.current] != null ? names.current : names.snake;
+  const current = messages(o[key], key, decode);
+  if (current.length > 0) return current;
+  for (const legacy of names.legacy) {
+    if (o[legacy] != null) return messages(o[legacy], legacy, decode);
+  }
+  return current;
+}
+
+/**
+ * Refuses a message that yielded nothing to store while holding, under a name we do not read,
+ * an array or object with content: `{"resourceLog": [...]}` would otherwise be answered as if
+ * written. Unknown fields are otherwise ignored, as the spec and the Collector require, so a
+ * field added to OTLP later never fails a request that still carries data.
+ */
+export function refuseUnreadContent(
+  o: JsonObject,
+  known: ReadonlySet<string>,
+  expected: string,
+  hint?: (key: string) => string | undefined,
+): void {
+  for (const key in o) {
+    if (known.has(key) || !holdsContent(o[key])) continue;
+    const extra = hint?.(key);
+    fail(`unknown field, and no ${expected} beside it: what it holds would not be stored${extra === undefined ? "" : ` (${extra})`}`, key);
+  }
+}
+
+/** Refuses a message that set none of its fields but holds values under names we do not read. */
+export function refuseUnknownValues(o: JsonObject, known: ReadonlySet<string>, messageName: string): void {
+  for (const key in o) {
+    if (known.has(key) || o[key] == null) continue;
+    fail(`unknown field, and no ${messageName} field set: it would be stored empty`, key);
+  }
+}
+
+function holdsContent(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value !== "object" || value === null) return false;
+  for (const _ in value) return true;
+  return false;
 }

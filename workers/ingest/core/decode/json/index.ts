@@ -1,11 +1,18 @@
 /**
  * OTLP/JSON request bodies to the decoded model.
  *
- * The dialect accepted is the spec's (proto3 JSON mapping with hex ids and integer enums,
- * lowerCamelCase keys, unknown keys ignored) plus what real senders emit when they use the
- * generic protobuf JSON mapping instead: base64 ids, enum names, and integers or doubles as
- * strings. Snake_case keys are not accepted: the spec calls them invalid and requires unknown
- * keys to be ignored, so `{"resource_logs": …}` decodes as an empty request.
+ * The dialect accepted is what the OpenTelemetry Collector's JSON reader accepts: the spec's
+ * proto3 JSON mapping (hex ids, integer enums, lowerCamelCase keys, unknown keys ignored), the
+ * snake_case spelling of every field (`resource_logs`, `string_value`), and what senders using
+ * the generic protobuf JSON mapping emit (base64 ids, enum names, integers and doubles as
+ * strings). Beyond the Collector, pre-1.0 senders' `instrumentationLibrary{Spans,Logs,Metrics}`
+ * lists are read as the scope lists they became (the Collector has dropped them since v0.57),
+ * and a message that yields nothing while holding data under a name we do not read is refused
+ * instead of being answered as written (see `refuseUnreadContent`).
+ *
+ * 64-bit integers keep every digit whether sent as strings or as JSON numbers: a document is
+ * parsed with plain JSON.parse, and parsed again exactly only if an int64 field turned out to
+ * hold an integer JSON.parse had to round (exact-json.ts).
  *
  * Validation is hand-written rather than a zod schema: one pass that checks and builds the
  * model costs about a seventh of what zod/mini needs just to check the same document.
@@ -13,6 +20,7 @@
 
 import type { Signal, SignalRequest } from "../../../../shared/otlp/model";
 import { OtlpDecodeError } from "../errors";
+import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
@@ -26,12 +34,17 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
 };
 
 export function decodeJsonRequest<S extends Signal>(signal: S, body: Uint8Array): SignalRequest[S] {
-  let document: unknown;
+  const text = utf8DocumentToString(body);
   try {
-    document = JSON.parse(utf8DocumentToString(body));
+    return decodeDocument(signal, JSON.parse(text));
   } catch (error) {
-    throw new OtlpDecodeError(`invalid JSON: ${(error as Error).message}`);
+    if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${error.message}`);
+    if (error !== INEXACT_NUMBER) throw error;
   }
+  return decodeDocument(signal, parseJsonExactly(text));
+}
+
+function decodeDocument<S extends Signal>(signal: S, document: unknown): SignalRequest[S] {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }

@@ -1,44 +1,98 @@
 /** OTLP/JSON decoder for ExportLogsServiceRequest. */
 
 import type { LogRecord, LogsRequest, ResourceLogs, ScopeLogs } from "../../../../shared/otlp/model";
-import { anyValue, keyValues, messages, resource, scope } from "./common";
+import {
+  anyValue,
+  containerFields,
+  fieldNames,
+  keyValues,
+  messages,
+  refuseUnknownValues,
+  refuseUnreadContent,
+  resource,
+  resourceList,
+  scope,
+  scopeList,
+} from "./common";
 import { SEVERITY_NUMBER } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
+const FIELDS = containerFields("logs", "Logs", "logRecords");
+const LOG_RECORD_FIELDS = fieldNames(
+  "timeUnixNano",
+  "observedTimeUnixNano",
+  "severityNumber",
+  "severityText",
+  "body",
+  "attributes",
+  "droppedAttributesCount",
+  "flags",
+  "traceId",
+  "spanId",
+  "eventName",
+);
+
 export function logsRequest(o: JsonObject): LogsRequest {
-  return { resourceLogs: messages(o.resourceLogs, "resourceLogs", resourceLogs) };
+  return { resourceLogs: resourceList(o, FIELDS, resourceLogs) };
 }
 
 function resourceLogs(o: JsonObject): ResourceLogs {
-  return {
+  const out: ResourceLogs = {
     resource: resource(o.resource),
-    scopeLogs: messages(o.scopeLogs, "scopeLogs", scopeLogs),
-    schemaUrl: string(o.schemaUrl, "schemaUrl"),
+    scopeLogs: scopeList(o, FIELDS.scopeList, scopeLogs),
+    schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
+  if (out.scopeLogs.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeLogs");
+  return out;
 }
 
 function scopeLogs(o: JsonObject): ScopeLogs {
-  return {
-    scope: scope(o.scope),
-    logRecords: messages(o.logRecords, "logRecords", logRecord),
-    schemaUrl: string(o.schemaUrl, "schemaUrl"),
+  const key = o.logRecords != null ? "logRecords" : "log_records";
+  const out: ScopeLogs = {
+    scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
+    logRecords: messages(o[key], key, logRecord),
+    schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
+  if (out.logRecords.length === 0) refuseUnreadContent(o, FIELDS.scope, "logRecords");
+  return out;
 }
 
+// Each field is read in lowerCamelCase, and in snake_case only when that is absent, so the
+// common spelling costs one lookup.
 function logRecord(o: JsonObject): LogRecord {
-  return {
-    timeUnixNano: uint64(o.timeUnixNano, "timeUnixNano"),
-    observedTimeUnixNano: uint64(o.observedTimeUnixNano, "observedTimeUnixNano"),
-    severityNumber: enumeration(o.severityNumber, "severityNumber", SEVERITY_NUMBER, "SeverityNumber"),
-    severityText: string(o.severityText, "severityText"),
+  const out: LogRecord = {
+    timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
+    observedTimeUnixNano: uint64(o.observedTimeUnixNano ?? o.observed_time_unix_nano, "observedTimeUnixNano"),
+    severityNumber: enumeration(o.severityNumber ?? o.severity_number, "severityNumber", SEVERITY_NUMBER, "SeverityNumber"),
+    severityText: string(o.severityText ?? o.severity_text, "severityText"),
     body: body(o.body),
     attributes: keyValues(o.attributes, "attributes", 0),
-    droppedAttributesCount: uint32(o.droppedAttributesCount, "droppedAttributesCount"),
+    droppedAttributesCount: uint32(o.droppedAttributesCount ?? o.dropped_attributes_count, "droppedAttributesCount"),
     flags: uint32(o.flags, "flags"),
-    traceId: traceId(o.traceId, "traceId"),
-    spanId: spanId(o.spanId, "spanId"),
-    eventName: string(o.eventName, "eventName"),
+    traceId: traceId(o.traceId ?? o.trace_id, "traceId"),
+    spanId: spanId(o.spanId ?? o.span_id, "spanId"),
+    eventName: string(o.eventName ?? o.event_name, "eventName"),
   };
+  // A record none of whose fields we read, written under other names (`message`, `timestamp`),
+  // would be stored as an empty row.
+  if (out.body === undefined && out.attributes.length === 0 && isUnsetApartFromBody(out)) {
+    refuseUnknownValues(o, LOG_RECORD_FIELDS, "LogRecord");
+  }
+  return out;
+}
+
+function isUnsetApartFromBody(r: LogRecord): boolean {
+  return (
+    r.timeUnixNano === "0" &&
+    r.observedTimeUnixNano === "0" &&
+    r.severityNumber === 0 &&
+    r.severityText === "" &&
+    r.traceId === "" &&
+    r.spanId === "" &&
+    r.eventName === "" &&
+    r.flags === 0 &&
+    r.droppedAttributesCount === 0
+  );
 }
 
 function body(value: unknown): LogRecord["body"] {

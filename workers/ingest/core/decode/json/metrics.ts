@@ -15,7 +15,18 @@ import type {
   SummaryDataPoint,
   ValueAtQuantile,
 } from "../../../../shared/otlp/model";
-import { keyValues, messages, oneofConflict, resource, scope } from "./common";
+import {
+  containerFields,
+  fieldNames,
+  keyValues,
+  messages,
+  oneofConflict,
+  refuseUnreadContent,
+  resource,
+  resourceList,
+  scope,
+  scopeList,
+} from "./common";
 import { AGGREGATION_TEMPORALITY } from "./enums";
 import {
   array,
@@ -36,34 +47,44 @@ import {
   type JsonObject,
 } from "./values";
 
+const FIELDS = containerFields("metrics", "Metrics", "metrics");
+const METRIC_FIELDS = fieldNames("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
+
 export function metricsRequest(o: JsonObject): MetricsRequest {
-  return { resourceMetrics: messages(o.resourceMetrics, "resourceMetrics", resourceMetrics) };
+  return { resourceMetrics: resourceList(o, FIELDS, resourceMetrics) };
 }
 
 function resourceMetrics(o: JsonObject): ResourceMetrics {
-  return {
+  const out: ResourceMetrics = {
     resource: resource(o.resource),
-    scopeMetrics: messages(o.scopeMetrics, "scopeMetrics", scopeMetrics),
-    schemaUrl: string(o.schemaUrl, "schemaUrl"),
+    scopeMetrics: scopeList(o, FIELDS.scopeList, scopeMetrics),
+    schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
+  if (out.scopeMetrics.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeMetrics");
+  return out;
 }
 
 function scopeMetrics(o: JsonObject): ScopeMetrics {
-  return {
-    scope: scope(o.scope),
+  const out: ScopeMetrics = {
+    scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
     metrics: messages(o.metrics, "metrics", metric),
-    schemaUrl: string(o.schemaUrl, "schemaUrl"),
+    schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
+  if (out.metrics.length === 0) refuseUnreadContent(o, FIELDS.scope, "metrics");
+  return out;
 }
 
 function metric(o: JsonObject): Metric {
-  return {
+  const out: Metric = {
     name: string(o.name, "name"),
     description: string(o.description, "description"),
     unit: string(o.unit, "unit"),
     data: metricData(o),
     metadata: keyValues(o.metadata, "metadata", 0),
   };
+  // A metric whose data sits under a name we do not read would yield no rows, silently.
+  if (out.data.type === "empty") refuseUnreadContent(o, METRIC_FIELDS, "gauge, sum, histogram, exponentialHistogram or summary");
+  return out;
 }
 
 const DATA_MEMBERS = ["gauge", "sum", "histogram", "exponentialHistogram", "summary"] as const;
@@ -71,45 +92,48 @@ const DATA_MEMBERS = ["gauge", "sum", "histogram", "exponentialHistogram", "summ
 /** The `data` oneof: at most one of the members may be present. */
 function metricData(o: JsonObject): MetricData {
   let member: (typeof DATA_MEMBERS)[number] | undefined;
+  let key = "";
   for (const candidate of DATA_MEMBERS) {
-    if (o[candidate] == null) continue;
+    const spelling = o[candidate] != null ? candidate : candidate === "exponentialHistogram" ? "exponential_histogram" : "";
+    if (spelling === "" || o[spelling] == null) continue;
     if (member !== undefined) oneofConflict(member, candidate);
     member = candidate;
+    key = spelling;
   }
   if (member === undefined) return { type: "empty" };
-  const data = optionalObject(o[member], member)!;
+  const data = optionalObject(o[key], key)!;
   try {
     return decodeData(member, data);
   } catch (error) {
-    throw within(error, member);
+    throw within(error, key);
   }
 }
 
 function decodeData(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
   switch (member) {
     case "gauge":
-      return { type: "gauge", dataPoints: messages(o.dataPoints, "dataPoints", numberDataPoint) };
+      return { type: "gauge", dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", numberDataPoint) };
     case "sum":
       return {
         type: "sum",
-        dataPoints: messages(o.dataPoints, "dataPoints", numberDataPoint),
-        aggregationTemporality: temporality(o.aggregationTemporality),
-        isMonotonic: bool(o.isMonotonic, "isMonotonic"),
+        dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", numberDataPoint),
+        aggregationTemporality: temporality(o.aggregationTemporality ?? o.aggregation_temporality),
+        isMonotonic: bool(o.isMonotonic ?? o.is_monotonic, "isMonotonic"),
       };
     case "histogram":
       return {
         type: "histogram",
-        dataPoints: messages(o.dataPoints, "dataPoints", histogramDataPoint),
-        aggregationTemporality: temporality(o.aggregationTemporality),
+        dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", histogramDataPoint),
+        aggregationTemporality: temporality(o.aggregationTemporality ?? o.aggregation_temporality),
       };
     case "exponentialHistogram":
       return {
         type: "exponentialHistogram",
-        dataPoints: messages(o.dataPoints, "dataPoints", exponentialHistogramDataPoint),
-        aggregationTemporality: temporality(o.aggregationTemporality),
+        dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", exponentialHistogramDataPoint),
+        aggregationTemporality: temporality(o.aggregationTemporality ?? o.aggregation_temporality),
       };
     case "summary":
-      return { type: "summary", dataPoints: messages(o.dataPoints, "dataPoints", summaryDataPoint) };
+      return { type: "summary", dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", summaryDataPoint) };
   }
 }
 
@@ -119,19 +143,21 @@ function temporality(value: unknown): number {
 
 /** The `value` oneof of number points and exemplars. */
 function numberValue(o: JsonObject): NumberValue {
-  const hasDouble = o.asDouble != null;
-  const hasInt = o.asInt != null;
+  const asDouble = o.asDouble ?? o.as_double;
+  const asInt = o.asInt ?? o.as_int;
+  const hasDouble = asDouble != null;
+  const hasInt = asInt != null;
   if (hasDouble && hasInt) oneofConflict("asDouble", "asInt");
-  if (hasDouble) return { asDouble: double(o.asDouble, "asDouble") };
-  if (hasInt) return { asInt: sint64(o.asInt, "asInt") };
+  if (hasDouble) return { asDouble: double(asDouble, "asDouble") };
+  if (hasInt) return { asInt: sint64(asInt, "asInt") };
   return { none: true };
 }
 
 function numberDataPoint(o: JsonObject): NumberDataPoint {
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
-    startTimeUnixNano: uint64(o.startTimeUnixNano, "startTimeUnixNano"),
-    timeUnixNano: uint64(o.timeUnixNano, "timeUnixNano"),
+    startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
+    timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     value: numberValue(o),
     exemplars: messages(o.exemplars, "exemplars", exemplar),
     flags: uint32(o.flags, "flags"),
@@ -141,12 +167,12 @@ function numberDataPoint(o: JsonObject): NumberDataPoint {
 function histogramDataPoint(o: JsonObject): HistogramDataPoint {
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
-    startTimeUnixNano: uint64(o.startTimeUnixNano, "startTimeUnixNano"),
-    timeUnixNano: uint64(o.timeUnixNano, "timeUnixNano"),
+    startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
+    timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     count: uint64(o.count, "count"),
     sum: optionalDouble(o.sum, "sum"),
-    bucketCounts: uint64s(o.bucketCounts, "bucketCounts"),
-    explicitBounds: doubles(o.explicitBounds, "explicitBounds"),
+    bucketCounts: uint64s(o.bucketCounts ?? o.bucket_counts, "bucketCounts"),
+    explicitBounds: doubles(o.explicitBounds ?? o.explicit_bounds, "explicitBounds"),
     exemplars: messages(o.exemplars, "exemplars", exemplar),
     flags: uint32(o.flags, "flags"),
     min: optionalDouble(o.min, "min"),
@@ -157,19 +183,19 @@ function histogramDataPoint(o: JsonObject): HistogramDataPoint {
 function exponentialHistogramDataPoint(o: JsonObject): ExponentialHistogramDataPoint {
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
-    startTimeUnixNano: uint64(o.startTimeUnixNano, "startTimeUnixNano"),
-    timeUnixNano: uint64(o.timeUnixNano, "timeUnixNano"),
+    startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
+    timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     count: uint64(o.count, "count"),
     sum: optionalDouble(o.sum, "sum"),
     scale: sint32(o.scale, "scale"),
-    zeroCount: uint64(o.zeroCount, "zeroCount"),
+    zeroCount: uint64(o.zeroCount ?? o.zero_count, "zeroCount"),
     positive: buckets(o.positive, "positive"),
     negative: buckets(o.negative, "negative"),
     flags: uint32(o.flags, "flags"),
     exemplars: messages(o.exemplars, "exemplars", exemplar),
     min: optionalDouble(o.min, "min"),
     max: optionalDouble(o.max, "max"),
-    zeroThreshold: double(o.zeroThreshold, "zeroThreshold"),
+    zeroThreshold: double(o.zeroThreshold ?? o.zero_threshold, "zeroThreshold"),
   };
 }
 
@@ -177,7 +203,7 @@ function buckets(value: unknown, key: string): ExponentialHistogramBuckets {
   const o = optionalObject(value, key);
   if (o === undefined) return { offset: 0, bucketCounts: [] };
   try {
-    return { offset: sint32(o.offset, "offset"), bucketCounts: uint64s(o.bucketCounts, "bucketCounts") };
+    return { offset: sint32(o.offset, "offset"), bucketCounts: uint64s(o.bucketCounts ?? o.bucket_counts, "bucketCounts") };
   } catch (error) {
     throw within(error, key);
   }
@@ -186,11 +212,11 @@ function buckets(value: unknown, key: string): ExponentialHistogramBuckets {
 function summaryDataPoint(o: JsonObject): SummaryDataPoint {
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
-    startTimeUnixNano: uint64(o.startTimeUnixNano, "startTimeUnixNano"),
-    timeUnixNano: uint64(o.timeUnixNano, "timeUnixNano"),
+    startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
+    timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     count: uint64(o.count, "count"),
     sum: double(o.sum, "sum"),
-    quantileValues: messages(o.quantileValues, "quantileValues", valueAtQuantile),
+    quantileValues: messages(o.quantileValues ?? o.quantile_values, "quantileValues", valueAtQuantile),
     flags: uint32(o.flags, "flags"),
   };
 }
@@ -201,11 +227,11 @@ function valueAtQuantile(o: JsonObject): ValueAtQuantile {
 
 function exemplar(o: JsonObject): Exemplar {
   return {
-    filteredAttributes: keyValues(o.filteredAttributes, "filteredAttributes", 0),
-    timeUnixNano: uint64(o.timeUnixNano, "timeUnixNano"),
+    filteredAttributes: keyValues(o.filteredAttributes ?? o.filtered_attributes, "filteredAttributes", 0),
+    timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     value: numberValue(o),
-    spanId: spanId(o.spanId, "spanId"),
-    traceId: traceId(o.traceId, "traceId"),
+    spanId: spanId(o.spanId ?? o.span_id, "spanId"),
+    traceId: traceId(o.traceId ?? o.trace_id, "traceId"),
   };
 }
 

@@ -1,67 +1,73 @@
 /** OTLP/JSON decoder for ExportTraceServiceRequest. */
 
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
-import { keyValues, messages, resource, scope } from "./common";
+import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
 import { SPAN_KIND, STATUS_CODE } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
+const FIELDS = containerFields("traces", "Spans", "spans");
+
 export function tracesRequest(o: JsonObject): TracesRequest {
-  return { resourceSpans: messages(o.resourceSpans, "resourceSpans", resourceSpans) };
+  return { resourceSpans: resourceList(o, FIELDS, resourceSpans) };
 }
 
 function resourceSpans(o: JsonObject): ResourceSpans {
-  return {
+  const out: ResourceSpans = {
     resource: resource(o.resource),
-    scopeSpans: messages(o.scopeSpans, "scopeSpans", scopeSpans),
-    schemaUrl: string(o.schemaUrl, "schemaUrl"),
+    scopeSpans: scopeList(o, FIELDS.scopeList, scopeSpans),
+    schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
+  if (out.scopeSpans.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeSpans");
+  return out;
 }
 
 function scopeSpans(o: JsonObject): ScopeSpans {
-  return {
-    scope: scope(o.scope),
+  const out: ScopeSpans = {
+    scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
     spans: messages(o.spans, "spans", span),
-    schemaUrl: string(o.schemaUrl, "schemaUrl"),
+    schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
+  if (out.spans.length === 0) refuseUnreadContent(o, FIELDS.scope, "spans");
+  return out;
 }
 
 function span(o: JsonObject): Span {
   return {
-    traceId: traceId(o.traceId, "traceId"),
-    spanId: spanId(o.spanId, "spanId"),
-    traceState: string(o.traceState, "traceState"),
-    parentSpanId: spanId(o.parentSpanId, "parentSpanId"),
+    traceId: traceId(o.traceId ?? o.trace_id, "traceId"),
+    spanId: spanId(o.spanId ?? o.span_id, "spanId"),
+    traceState: string(o.traceState ?? o.trace_state, "traceState"),
+    parentSpanId: spanId(o.parentSpanId ?? o.parent_span_id, "parentSpanId"),
     flags: uint32(o.flags, "flags"),
     name: string(o.name, "name"),
     kind: enumeration(o.kind, "kind", SPAN_KIND, "SpanKind"),
-    startTimeUnixNano: uint64(o.startTimeUnixNano, "startTimeUnixNano"),
-    endTimeUnixNano: uint64(o.endTimeUnixNano, "endTimeUnixNano"),
+    startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
+    endTimeUnixNano: uint64(o.endTimeUnixNano ?? o.end_time_unix_nano, "endTimeUnixNano"),
     attributes: keyValues(o.attributes, "attributes", 0),
-    droppedAttributesCount: uint32(o.droppedAttributesCount, "droppedAttributesCount"),
+    droppedAttributesCount: uint32(o.droppedAttributesCount ?? o.dropped_attributes_count, "droppedAttributesCount"),
     events: messages(o.events, "events", event),
-    droppedEventsCount: uint32(o.droppedEventsCount, "droppedEventsCount"),
+    droppedEventsCount: uint32(o.droppedEventsCount ?? o.dropped_events_count, "droppedEventsCount"),
     links: messages(o.links, "links", link),
-    droppedLinksCount: uint32(o.droppedLinksCount, "droppedLinksCount"),
+    droppedLinksCount: uint32(o.droppedLinksCount ?? o.dropped_links_count, "droppedLinksCount"),
     status: status(o.status),
   };
 }
 
 function event(o: JsonObject): SpanEvent {
   return {
-    timeUnixNano: uint64(o.timeUnixNano, "timeUnixNano"),
+    timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     name: string(o.name, "name"),
     attributes: keyValues(o.attributes, "attributes", 0),
-    droppedAttributesCount: uint32(o.droppedAttributesCount, "droppedAttributesCount"),
+    droppedAttributesCount: uint32(o.droppedAttributesCount ?? o.dropped_attributes_count, "droppedAttributesCount"),
   };
 }
 
 function link(o: JsonObject): SpanLink {
   return {
-    traceId: traceId(o.traceId, "traceId"),
-    spanId: spanId(o.spanId, "spanId"),
-    traceState: string(o.traceState, "traceState"),
+    traceId: traceId(o.traceId ?? o.trace_id, "traceId"),
+    spanId: spanId(o.spanId ?? o.span_id, "spanId"),
+    traceState: string(o.traceState ?? o.trace_state, "traceState"),
     attributes: keyValues(o.attributes, "attributes", 0),
-    droppedAttributesCount: uint32(o.droppedAttributesCount, "droppedAttributesCount"),
+    droppedAttributesCount: uint32(o.droppedAttributesCount ?? o.dropped_attributes_count, "droppedAttributesCount"),
     flags: uint32(o.flags, "flags"),
   };
 }

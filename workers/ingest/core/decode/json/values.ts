@@ -7,6 +7,7 @@
 
 import { decodeBase64 } from "../base64";
 import { idHexFromText, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isInexactInteger, isRawJsonNumber } from "../exact-json";
 import { decimalFromNumber, decimalFromString } from "../int64";
 
 export type JsonObject = { readonly [key: string]: unknown };
@@ -35,6 +36,7 @@ export function within(error: unknown, segment: string): unknown {
 export function describeJsonType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
+  if (isRawJsonNumber(value)) return "number";
   return typeof value;
 }
 
@@ -83,13 +85,17 @@ const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const UINT32_MAX = 4294967295;
 
-/** 32-bit integers: a JSON number, or a decimal string as the proto3 mapping also allows. */
+/**
+ * 32-bit integers: a JSON number, or a decimal string as the proto3 mapping also allows (an
+ * optional sign, as Go's strconv.ParseInt reads it in the Collector).
+ */
 function int(value: unknown, key: string, min: number, max: number, typeName: string): number {
   let n: number;
   if (typeof value === "number") n = value;
   else if (value === undefined || value === null) return 0;
-  else if (typeof value === "string" && /^-?\d+$/.test(value)) n = Number(value);
+  else if (typeof value === "string" && /^[+-]?\d+$/.test(value)) n = Number(value);
   else if (typeof value === "string") return fail(`expected ${typeName}, got ${quote(value)}`, key);
+  else if (isRawJsonNumber(value)) n = Number(value.rawJSON);
   else return fail(`expected ${typeName}, got ${describeJsonType(value)}`, key);
   if (!Number.isInteger(n)) return fail(`expected ${typeName}, got ${n}`, key);
   if (n < min || n > max) return fail(`${typeName} out of range: ${n}`, key);
@@ -110,7 +116,7 @@ export function sint32(value: unknown, key: string): number {
  * names instead; a lookup table makes accepting those cheap, so we do.
  */
 export function enumeration(value: unknown, key: string, names: Readonly<Record<string, number>>, enumName: string): number {
-  if (typeof value === "string" && !/^-?\d+$/.test(value)) {
+  if (typeof value === "string" && !/^[+-]?\d+$/.test(value)) {
     const number = Object.hasOwn(names, value) ? names[value] : undefined;
     if (number === undefined) {
       return fail(`expected ${enumName} as integer or name, got ${quote(value)}`, key);
@@ -123,11 +129,25 @@ export function enumeration(value: unknown, key: string, names: Readonly<Record<
 function int64(value: unknown, key: string, signed: boolean): string {
   const typeName = signed ? "int64" : "uint64";
   let decimal: string;
-  if (typeof value === "string") decimal = decimalFromString(value, signed);
-  else if (typeof value === "number") decimal = decimalFromNumber(value, signed);
-  else if (value === undefined || value === null) return "0";
-  else return fail(`expected ${typeName} as string or number, got ${describeJsonType(value)}`, key);
-  const shown = typeof value === "string" ? quote(value) : String(value);
+  let shown: string;
+  if (typeof value === "string") {
+    decimal = decimalFromString(value, signed);
+    shown = quote(value);
+  } else if (typeof value === "number") {
+    // JSON.parse rounded it: have the whole document parsed again, exactly.
+    if (isInexactInteger(value) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
+    decimal = decimalFromNumber(value, signed);
+    shown = String(value);
+  } else if (value === undefined || value === null) {
+    return "0";
+  } else if (isRawJsonNumber(value)) {
+    // An integer token keeps its digits; `1.5e19` meant the double it spells.
+    const text = value.rawJSON;
+    decimal = INTEGER_TOKEN.test(text) ? decimalFromString(text, signed) : decimalFromNumber(Number(text), signed);
+    shown = text;
+  } else {
+    return fail(`expected ${typeName} as string or number, got ${describeJsonType(value)}`, key);
+  }
   if (decimal === "not an integer") return fail(`expected ${typeName}, got ${shown}`, key);
   if (decimal === "out of range") return fail(`${typeName} out of range: ${shown}`, key);
   return decimal;
@@ -143,23 +163,47 @@ export function sint64(value: unknown, key: string): string {
   return int64(value, key, true);
 }
 
-const SPECIAL_DOUBLES: Readonly<Record<string, number>> = {
-  NaN: Number.NaN,
-  Infinity: Number.POSITIVE_INFINITY,
-  "-Infinity": Number.NEGATIVE_INFINITY,
-};
+/** Go's strconv.ParseFloat spellings of the special values (case-insensitive; no sign on NaN). */
+const INFINITY_TEXT = /^([+-]?)inf(?:inity)?$/i;
+const NAN_TEXT = /^nan$/i;
+/** Decimal floating-point text as ParseFloat reads it: no blanks, no hex integers like "0x10". */
+const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Hexadecimal floating point, which ParseFloat accepts only with a binary exponent: "0x1.8p3". */
+const HEX_FLOAT_TEXT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/;
 
-/** Doubles: a JSON number, or a string for NaN/±Infinity or any decimal (the mapping allows it). */
+/**
+ * A double written as a string, read as the Collector's JSON reader reads it (Go's
+ * `strconv.ParseFloat(s, 64)`): decimal and `0x…p…` forms, `NaN`, `Inf`, `Infinity` in any case;
+ * blanks, hex integers, and values too large for a double are refused (`undefined`).
+ */
+export function parseDoubleText(text: string): number | undefined {
+  if (DECIMAL_TEXT.test(text)) {
+    const n = Number(text);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  const infinity = INFINITY_TEXT.exec(text);
+  if (infinity !== null) return infinity[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (NAN_TEXT.test(text)) return Number.NaN;
+  const hex = HEX_FLOAT_TEXT.exec(text);
+  if (hex === null) return undefined;
+  const whole = hex[2]!;
+  const fraction = hex[3] ?? "";
+  if (whole.length + fraction.length === 0) return undefined;
+  const magnitude = Number.parseInt(whole + fraction, 16) * 2 ** (Number(hex[4]) - 4 * fraction.length);
+  if (!Number.isFinite(magnitude)) return undefined;
+  return hex[1] === "-" ? -magnitude : magnitude;
+}
+
+/** Doubles: a JSON number, or a string as the Collector's reader accepts it (parseDoubleText). */
 export function double(value: unknown, key: string): number {
   if (typeof value === "number") return value;
   if (value === undefined || value === null) return 0;
   if (typeof value === "string") {
-    const special = Object.hasOwn(SPECIAL_DOUBLES, value) ? SPECIAL_DOUBLES[value] : undefined;
-    if (special !== undefined) return special;
-    const n = value.trim() === "" ? Number.NaN : Number(value);
-    if (Number.isFinite(n)) return n;
+    const n = parseDoubleText(value);
+    if (n !== undefined) return n;
     return fail(`expected double, got ${quote(value)}`, key);
   }
+  if (isRawJsonNumber(value)) return Number(value.rawJSON);
   return fail(`expected double, got ${describeJsonType(value)}`, key);
 }
 

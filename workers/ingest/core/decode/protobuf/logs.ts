@@ -3,7 +3,7 @@
 import type { LogRecord, LogsRequest, ResourceLogs, ScopeLogs } from "../../../../shared/otlp/model";
 import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { newResource, newScope, readAnyValue, readAttribute, readId, readResource, readScope } from "./common";
-import { locate, WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
+import { LEGACY_SCOPE_LIST_FIELD, locate, WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
 
 const REQUEST_FIELDS = ["", "resourceLogs"];
 const RESOURCE_LOGS_FIELDS = ["", "resource", "scopeLogs", "schemaUrl"];
@@ -38,6 +38,8 @@ export function readLogsRequest(r: WireReader): LogsRequest {
 function readResourceLogs(r: WireReader): ResourceLogs {
   const parentLimit = r.enter();
   const out: ResourceLogs = { resource: newResource(), scopeLogs: [], schemaUrl: "" };
+  // Field 1000 is pre-1.0 OTLP's instrumentation_library_logs, wire-compatible with ScopeLogs.
+  const legacy: ScopeLogs[] = [];
   let field = 0;
   try {
     while (r.hasMore()) {
@@ -57,14 +59,21 @@ function readResourceLogs(r: WireReader): ResourceLogs {
           r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
           out.schemaUrl = r.string();
           break;
+        case LEGACY_SCOPE_LIST_FIELD:
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          legacy.push(readScopeLogs(r));
+          break;
         default:
           r.skip(tag);
       }
     }
   } catch (error) {
-    throw locate(error, "ResourceLogs", field, RESOURCE_LOGS_FIELDS, field === 2 ? out.scopeLogs.length : -1);
+    const index = field === 2 ? out.scopeLogs.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
+    throw locate(error, "ResourceLogs", field, RESOURCE_LOGS_FIELDS, index);
   }
   r.leave(parentLimit);
+  // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.
+  if (out.scopeLogs.length === 0) out.scopeLogs = legacy;
   return out;
 }
 

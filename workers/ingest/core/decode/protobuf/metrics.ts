@@ -8,7 +8,7 @@ import {
   readNumberDataPoint,
   readSummaryDataPoint,
 } from "./metric-points";
-import { locate, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
+import { LEGACY_SCOPE_LIST_FIELD, locate, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
 
 const REQUEST_FIELDS = ["", "resourceMetrics"];
 const RESOURCE_METRICS_FIELDS = ["", "resource", "scopeMetrics", "schemaUrl"];
@@ -41,6 +41,8 @@ export function readMetricsRequest(r: WireReader): MetricsRequest {
 function readResourceMetrics(r: WireReader): ResourceMetrics {
   const parentLimit = r.enter();
   const out: ResourceMetrics = { resource: newResource(), scopeMetrics: [], schemaUrl: "" };
+  // Field 1000 is pre-1.0 OTLP's instrumentation_library_metrics, wire-compatible with ScopeMetrics.
+  const legacy: ScopeMetrics[] = [];
   let field = 0;
   try {
     while (r.hasMore()) {
@@ -60,14 +62,21 @@ function readResourceMetrics(r: WireReader): ResourceMetrics {
           r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
           out.schemaUrl = r.string();
           break;
+        case LEGACY_SCOPE_LIST_FIELD:
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          legacy.push(readScopeMetrics(r));
+          break;
         default:
           r.skip(tag);
       }
     }
   } catch (error) {
-    throw locate(error, "ResourceMetrics", field, RESOURCE_METRICS_FIELDS, field === 2 ? out.scopeMetrics.length : -1);
+    const index = field === 2 ? out.scopeMetrics.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
+    throw locate(error, "ResourceMetrics", field, RESOURCE_METRICS_FIELDS, index);
   }
   r.leave(parentLimit);
+  // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.
+  if (out.scopeMetrics.length === 0) out.scopeMetrics = legacy;
   return out;
 }
 

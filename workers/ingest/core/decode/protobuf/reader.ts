@@ -45,6 +45,9 @@ export class WireError extends Error {
  * `index` is the position in a repeated field (the number of items decoded so far), or -1.
  * Errors that are not WireErrors are returned untouched.
  */
+/** ResourceX field 1000: pre-1.0 OTLP's `instrumentation_library_X` list, read as the scope list. */
+export const LEGACY_SCOPE_LIST_FIELD = 1000;
+
 export function locate(
   error: unknown,
   messageName: string,
@@ -57,7 +60,8 @@ export function locate(
     error.where = field === 0 ? `reading a tag of ${messageName}` : `field ${field} of ${messageName}`;
   }
   if (field !== 0) {
-    const name = fieldNames[field] || `<field ${field}>`;
+    const name =
+      fieldNames[field] || (field === LEGACY_SCOPE_LIST_FIELD ? "instrumentationLibrary" : `<field ${field}>`);
     error.reversedPath.push(index >= 0 ? `${name}[${index}]` : name);
   }
   return error;

@@ -3,7 +3,7 @@
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
 import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { newResource, newScope, readAttribute, readId, readResource, readScope } from "./common";
-import { locate, WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
+import { LEGACY_SCOPE_LIST_FIELD, locate, WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
 
 const REQUEST_FIELDS = ["", "resourceSpans"];
 const RESOURCE_SPANS_FIELDS = ["", "resource", "scopeSpans", "schemaUrl"];
@@ -42,6 +42,8 @@ export function readTracesRequest(r: WireReader): TracesRequest {
 function readResourceSpans(r: WireReader): ResourceSpans {
   const parentLimit = r.enter();
   const out: ResourceSpans = { resource: newResource(), scopeSpans: [], schemaUrl: "" };
+  // Field 1000 is pre-1.0 OTLP's instrumentation_library_spans, wire-compatible with ScopeSpans.
+  const legacy: ScopeSpans[] = [];
   let field = 0;
   try {
     while (r.hasMore()) {
@@ -61,14 +63,21 @@ function readResourceSpans(r: WireReader): ResourceSpans {
           r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
           out.schemaUrl = r.string();
           break;
+        case LEGACY_SCOPE_LIST_FIELD:
+          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
+          legacy.push(readScopeSpans(r));
+          break;
         default:
           r.skip(tag);
       }
     }
   } catch (error) {
-    throw locate(error, "ResourceSpans", field, RESOURCE_SPANS_FIELDS, field === 2 ? out.scopeSpans.length : -1);
+    const index = field === 2 ? out.scopeSpans.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
+    throw locate(error, "ResourceSpans", field, RESOURCE_SPANS_FIELDS, index);
   }
   r.leave(parentLimit);
+  // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.
+  if (out.scopeSpans.length === 0) out.scopeSpans = legacy;
   return out;
 }
 

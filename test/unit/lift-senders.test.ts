@@ -1,0 +1,208 @@
+/**
+ * Lifting as real senders need it: Cloudflare's export (severity 9 with no text on every console
+ * line), pino's numeric levels, ECS's `log.level`, structured (`kvlistValue`) bodies from log
+ * bridges, the request-id names the platform's producers use, integers past 2^53, and the
+ * `log.record.original` option.
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
+import { liftJsonBody, normalizeRecordSeverity, ORIGINAL_RECORD_ATTRIBUTE } from "../../workers/ingest/core/normalize";
+import { logRecord } from "../support/model-builders";
+
+const str = (stringValue: string): AnyValue => ({ stringValue });
+const int = (intValue: string): AnyValue => ({ intValue });
+const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
+const options: { maxDepth: number; keepOriginal?: boolean } = { maxDepth: 4 };
+
+function record(body: AnyValue, overrides: Partial<LogRecord> = {}): LogRecord {
+  return logRecord({ timeUnixNano: "1796000000000000000", body, ...overrides });
+}
+
+/** Lifts, then normalizes the severity, as the pipeline does. */
+function normalized(body: AnyValue | string, overrides: Partial<LogRecord> = {}, liftOptions = options): LogRecord {
+  const log = record(typeof body === "string" ? str(body) : body, overrides);
+  expect(liftJsonBody(log, liftOptions)).toBe(true);
+  normalizeRecordSeverity(log);
+  return log;
+}
+
+const attributeMap = (log: LogRecord) => Object.fromEntries(log.attributes.map((a) => [a.key, a.value]));
+
+/** Cloudflare's export: severityNumber 9, no text, attributes `name` and the sequence number. */
+function cloudflareLine(): Partial<LogRecord> {
+  return {
+    severityNumber: 9,
+    severityText: "",
+    attributes: [attr("name", str("log")), attr("cloudflare.invocation.sequence.number", int("3"))],
+  };
+}
+
+describe("which severity wins: the lifted level or the record's own", () => {
+  it("a lifted level wins over Cloudflare's bare default (9, no text)", () => {
+    const log = normalized('{"level":"error","msg":"checkout failed"}', cloudflareLine());
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("checkout failed")]);
+    expect(attributeMap(log)).toEqual({ name: str("log"), "cloudflare.invocation.sequence.number": int("3") });
+  });
+
+  it("a lifted level wins over an unset severity (0, no text)", () => {
+    const log = normalized('{"level":"warn","msg":"slow"}', { severityNumber: 0, severityText: "" });
+    expect([log.severityText, log.severityNumber]).toEqual(["WARN", 13]);
+  });
+
+  it("a line without a level keeps Cloudflare's 9 and reads INFO", () => {
+    const log = normalized('{"msg":"ok"}', cloudflareLine());
+    expect([log.severityText, log.severityNumber]).toEqual(["INFO", 9]);
+  });
+
+  it.each([
+    ["an SDK's explicit text", { severityText: "ERROR", severityNumber: 17 }, ["ERROR", 17]],
+    ["an explicit INFO text with its number", { severityText: "INFO", severityNumber: 9 }, ["INFO", 9]],
+    ["a text without a number", { severityText: "warn", severityNumber: 0 }, ["WARN", 13]],
+    ["a bare number other than the default", { severityText: "", severityNumber: 17 }, ["ERROR", 17]],
+  ] as const)("%s is never replaced by a JSON level", (_, own, expected) => {
+    const log = normalized('{"level":"debug","msg":"m"}', own);
+    expect([log.severityText, log.severityNumber]).toEqual(expected);
+    expect(attributeMap(log).level).toEqual(str("debug"));
+  });
+});
+
+describe("level and message keys of logging libraries", () => {
+  it.each([
+    [10, "TRACE", 1],
+    [20, "DEBUG", 5],
+    [30, "INFO", 9],
+    [40, "WARN", 13],
+    [50, "ERROR", 17],
+    [60, "FATAL", 21],
+  ])("pino's numeric level %d is %s", (level, text, number) => {
+    const log = normalized(JSON.stringify({ level, time: 1796000000000, pid: 7, hostname: "h", msg: "pino line" }), cloudflareLine());
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str("pino line")]);
+    expect(attributeMap(log)).not.toHaveProperty("level");
+  });
+
+  it.each(["level", "severity", "lvl", "log.level"])("reads the level from %j", (key) => {
+    const log = normalized(JSON.stringify({ [key]: "ERROR", message: "m" }));
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("m")]);
+    expect(attributeMap(log)).not.toHaveProperty(key);
+  });
+
+  it("reads an ECS line (flat log.level, message)", () => {
+    const line = '{"@timestamp":"2026-11-30T12:00:00.000Z","log.level":"warn","message":"disk almost full","ecs.version":"8.10.0"}';
+    const log = normalized(line);
+    expect([log.severityText, log.body]).toEqual(["WARN", str("disk almost full")]);
+    expect(attributeMap(log)).toEqual({ "@timestamp": str("2026-11-30T12:00:00.000Z"), "ecs.version": str("8.10.0") });
+  });
+});
+
+describe("structured (kvlistValue) bodies are lifted like JSON string bodies", () => {
+  const kvlist = (...entries: KeyValue[]): AnyValue => ({ kvlistValue: entries });
+
+  it("takes level, message and ids, and flattens the rest keeping each value's type", () => {
+    const body = kvlist(
+      attr("level", str("error")),
+      attr("msg", str("payment failed")),
+      attr("trace_id", str("4BF92F3577B34DA6A3CE929D0E0E4736")),
+      attr("payment_id", int("2305843009213693953")),
+      attr("amount", { doubleValue: 10 }),
+      attr("order", kvlist(attr("id", int("991")), attr("tags", { arrayValue: [str("a")] }))),
+    );
+    const log = normalized(body, cloudflareLine());
+    expect([log.severityText, log.severityNumber, log.body, log.traceId]).toEqual([
+      "ERROR",
+      17,
+      str("payment failed"),
+      "4bf92f3577b34da6a3ce929d0e0e4736",
+    ]);
+    expect(attributeMap(log)).toEqual({
+      name: str("log"),
+      "cloudflare.invocation.sequence.number": int("3"),
+      payment_id: int("2305843009213693953"),
+      amount: { doubleValue: 10 },
+      "order.id": int("991"),
+      "order.tags": { arrayValue: [str("a")] },
+    });
+  });
+
+  it("reads a pino level sent as intValue, and keeps maps past the depth limit as maps", () => {
+    const deep = kvlist(attr("b", kvlist(attr("c", str("d")))));
+    const log = record(kvlist(attr("level", int("40")), attr("a", deep)));
+    liftJsonBody(log, { maxDepth: 2 });
+    normalizeRecordSeverity(log);
+    expect(log.severityText).toBe("WARN");
+    expect(attributeMap(log)).toEqual({ "a.b": kvlist(attr("c", str("d"))) });
+  });
+});
+
+describe("request-id aliases also set request.id", () => {
+  it.each([
+    ["requestId", "req_abc123"],
+    ["request_id", "0191c3f0-7b1e-7c3a-9a51-2d7e0f3c4b5a"],
+    ["reqId", "req-1"],
+    ["correlationId", "8F42B1C3-5D9E-4A7B-B2E1-9C3F4D5A6E7B"],
+    ["correlation_id", "7c9e6679-7425-40de-944b-e07fc1f90ae7"],
+    ["x-request-id", "edge-42"],
+  ])("%s", (key, id) => {
+    const log = normalized(JSON.stringify({ level: "info", msg: "m", [key]: id }));
+    expect(attributeMap(log)).toEqual({ [key]: str(id), "request.id": str(id) });
+  });
+
+  it("keeps an integer id exact, and takes ids from structured bodies", () => {
+    expect(attributeMap(normalized('{"reqId":12}'))["request.id"]).toEqual(int("12"));
+    const log = normalized({ kvlistValue: [attr("requestId", str("r-9"))] });
+    expect(attributeMap(log)["request.id"]).toEqual(str("r-9"));
+  });
+
+  it("never replaces a request.id the line or the record already has", () => {
+    expect(attributeMap(normalized('{"request":{"id":"mine"},"requestId":"other"}'))["request.id"]).toEqual(str("mine"));
+    expect(attributeMap(normalized('{"request.id":"mine","requestId":"other"}'))["request.id"]).toEqual(str("mine"));
+    const own = normalized('{"requestId":"other"}', { attributes: [attr("request.id", str("mine"))] });
+    expect(own.attributes.filter((a) => a.key === "request.id")).toEqual([attr("request.id", str("mine"))]);
+  });
+
+  it("ignores aliases holding objects or fractions", () => {
+    expect(attributeMap(normalized('{"requestId":{"a":1},"reqId":1.5}'))).not.toHaveProperty("request.id");
+  });
+});
+
+describe("integers in lifted bodies keep every digit", () => {
+  it("keeps an id past 2^53 as the exact integer", () => {
+    const log = normalized('{"msg":"paid","payment_id":2305843009213693953,"amount":12.5,"big_double":1e300}');
+    expect(attributeMap(log)).toEqual({ payment_id: int("2305843009213693953"), amount: { doubleValue: 12.5 }, big_double: { doubleValue: 1e300 } });
+    expect(log.body).toEqual(str("paid"));
+  });
+
+  it("keeps exact digits in nested keys, arrays stored as text and negative values, after restoring what a first pass changed", () => {
+    const line = '{"level":"error","msg":"m","order":{"id":-9223372036854775808},"ids":[9007199254740993,1],"too_big":18446744073709551616}';
+    const log = normalized(line, cloudflareLine());
+    expect([log.severityText, log.severityNumber]).toEqual(["ERROR", 17]);
+    expect(attributeMap(log)).toEqual({
+      name: str("log"),
+      "cloudflare.invocation.sequence.number": int("3"),
+      "order.id": int("-9223372036854775808"),
+      ids: str("[9007199254740993,1]"),
+      too_big: { doubleValue: 18446744073709551616 },
+    });
+  });
+});
+
+describe("log.record.original (off by default)", () => {
+  const line = '{"level":"error","msg":"paid","payment_id":2305843009213693953}';
+
+  it("is not added unless asked for", () => {
+    expect(attributeMap(normalized(line))).not.toHaveProperty(ORIGINAL_RECORD_ATTRIBUTE);
+  });
+
+  it("keeps the whole line as written, and a structured body as it was", () => {
+    const log = normalized(line, {}, { maxDepth: 4, keepOriginal: true });
+    expect(attributeMap(log)[ORIGINAL_RECORD_ATTRIBUTE]).toEqual(str(line));
+    const body: AnyValue = { kvlistValue: [attr("msg", str("m")), attr("n", int("1"))] };
+    const structured = normalized(body, {}, { maxDepth: 4, keepOriginal: true });
+    expect(attributeMap(structured)[ORIGINAL_RECORD_ATTRIBUTE]).toEqual(body);
+  });
+
+  it("is not added to bodies that are not lifted", () => {
+    const log = record(str("plain text"));
+    expect(liftJsonBody(log, { maxDepth: 4, keepOriginal: true })).toBe(false);
+    expect(log.attributes).toEqual([]);
+  });
+});

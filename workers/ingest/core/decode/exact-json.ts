@@ -1,0 +1,69 @@
+/**
+ * JSON numbers that a double cannot hold, kept digit for digit.
+ *
+ * OTLP/JSON lets every 64-bit field be a JSON number, and log lines carry ids like
+ * `"payment_id":2305843009213693953`; `JSON.parse` rounds both to the nearest double. Parsing
+ * exactly costs a reviver call per value, so callers parse with plain `JSON.parse` first and come
+ * here only when a value proves inexact (an integer beyond ±(2^53 − 1)).
+ *
+ * The exact parse uses the JSON.parse source text access proposal (TC39 stage 3; V8 since 11.4,
+ * so Node 22 and workerd): the reviver's third argument carries each primitive's source text,
+ * and `JSON.rawJSON(text)` wraps it so that `JSON.stringify` writes it back verbatim.
+ */
+
+/** An integer too large for a double, as `JSON.rawJSON` wraps it: `rawJSON` is its source text. */
+export interface RawJsonNumber {
+  readonly rawJSON: string;
+}
+
+interface SourceTextJson {
+  rawJSON(text: string): RawJsonNumber;
+  isRawJSON(value: unknown): value is RawJsonNumber;
+  parse(text: string, reviver: (key: string, value: unknown, context?: { source?: string }) => unknown): unknown;
+}
+
+const sourceTextJson = JSON as unknown as Partial<SourceTextJson>;
+
+/** Whether this runtime can parse exactly; without it, integers past 2^53 stay rounded. */
+export const EXACT_JSON_SUPPORTED =
+  typeof sourceTextJson.rawJSON === "function" && typeof sourceTextJson.isRawJSON === "function";
+
+/** True for a number JSON.parse may have rounded: an integer outside the safe range. */
+export function isInexactInteger(value: number): boolean {
+  return !Number.isSafeInteger(value) && Number.isInteger(value);
+}
+
+function keepInexactIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === "number" && isInexactInteger(value) && context?.source !== undefined) {
+    return (JSON as unknown as SourceTextJson).rawJSON(context.source);
+  }
+  return value;
+}
+
+/**
+ * `JSON.parse(text)`, except that every integer beyond ±(2^53 − 1), however it is spelled
+ * (`2305843009213693953`, `1e21`), becomes a RawJsonNumber holding its source text. Throws
+ * SyntaxError like JSON.parse. Without runtime support it is plain JSON.parse.
+ */
+export function parseJsonExactly(text: string): unknown {
+  if (!EXACT_JSON_SUPPORTED) return JSON.parse(text);
+  return (JSON as unknown as SourceTextJson).parse(text, keepInexactIntegers);
+}
+
+export function isRawJsonNumber(value: unknown): value is RawJsonNumber {
+  return EXACT_JSON_SUPPORTED && typeof value === "object" && value !== null && sourceTextJson.isRawJSON!(value);
+}
+
+/**
+ * Thrown by a decoder that met an inexact integer where every digit counts (an int64 field) while
+ * reading a plain `JSON.parse` result: the caller parses again with parseJsonExactly and decodes
+ * the exact document. One shared instance, since it carries no detail and is never shown.
+ */
+export class InexactNumberSignal extends Error {
+  override readonly name = "InexactNumberSignal";
+}
+
+export const INEXACT_NUMBER = new InexactNumberSignal("an integer beyond 2^53 needs an exact parse");
+
+/** A plain integer token: digits with an optional minus, no fraction or exponent. */
+export const INTEGER_TOKEN = /^-?\d+$/;
