@@ -93,9 +93,11 @@ describe("npm run dashboards", () => {
     beforeAll(async () => {
       db = await createTestDatabase("dashboards_cli");
       await applySchema(db.client, renderSchema(resolveSchemaOptions({ database: db.database })));
+      // An hour back, not now: the plugin's $__timeFilter ends at the range's end truncated to a
+      // whole second, so a row written in the second the CLI runs would fall outside it.
       await db.client.command({
         query: `INSERT INTO otel_logs (Timestamp, ServiceName, SeverityText, SeverityNumber, Body) VALUES
-          (now64(9), 'seen-today', 'ERROR', 17, 'boom'), (now64(9) - INTERVAL 3 DAY, 'seen-days-ago', 'INFO', 9, 'old')`,
+          (now64(9) - INTERVAL 1 HOUR, 'seen-today', 'ERROR', 17, 'boom'), (now64(9) - INTERVAL 3 DAY, 'seen-days-ago', 'INFO', 9, 'old')`,
       });
     });
 
