@@ -8,11 +8,10 @@
  * goes first alternates), so a busy moment on a shared machine lands on both. CPU is each
  * workerd process's, all threads (see workerd-cpu.ts).
  */
-import { dirname } from "node:path";
 import type { RequestInit } from "miniflare";
 import { quantile } from "./measure";
 import { generateCloudflarePush, generatePayload, gzip, type Encoding, type Payload } from "./payloads";
-import { startInWorkerd, type BuiltWorker, type RunningWorker } from "./workerd";
+import { startIngestInWorkerd, startInWorkerd, type BuiltWorker, type RunningWorker } from "./workerd";
 
 /** The floor Worker: forward the bytes as one INSERT, wait for ClickHouse, answer 200. */
 export const FLOOR_WORKER = `
@@ -130,14 +129,7 @@ async function measureCase(ingest: RunningWorker, floor: RunningWorker, testCase
 
 /** Both Workers against the stub at `clickhouseUrl`, every case in FORWARDING_CASES. */
 export async function measureForwarding(build: BuiltWorker, clickhouseUrl: string, budget: ForwardingBudget): Promise<ForwardingResult[]> {
-  const ingest = await startInWorkerd(
-    { scriptPath: build.scriptPath, modulesRoot: dirname(build.scriptPath) },
-    {
-      compatibilityDate: build.compatibilityDate,
-      compatibilityFlags: build.compatibilityFlags,
-      bindings: { ...build.vars, CLICKHOUSE_URL: clickhouseUrl, AUTH_DISABLED: "true" },
-    },
-  );
+  const ingest = await startIngestInWorkerd(build, clickhouseUrl);
   try {
     const floor = await startInWorkerd(
       { script: FLOOR_WORKER },

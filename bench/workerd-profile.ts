@@ -12,10 +12,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { dirname } from "node:path";
 import { quantile } from "./measure";
 import { spreadOf, forwardingRequest, type ForwardingCase } from "./forwarding";
-import { startInWorkerd, type BuiltWorker } from "./workerd";
+import { startIngestInWorkerd, type BuiltWorker } from "./workerd";
 
 /** Pipeline stages, matched in order against the bundle's module paths. */
 const STAGES: ReadonlyArray<readonly [stage: string, pattern: RegExp]> = [
@@ -201,15 +200,7 @@ export async function profileInWorkerd(
   options: { warmup: number; requests: number; top?: number },
 ): Promise<WorkerdProfile> {
   const port = await freePort();
-  const worker = await startInWorkerd(
-    { scriptPath: build.scriptPath, modulesRoot: dirname(build.scriptPath) },
-    {
-      compatibilityDate: build.compatibilityDate,
-      compatibilityFlags: build.compatibilityFlags,
-      bindings: { ...build.vars, CLICKHOUSE_URL: clickhouseUrl, AUTH_DISABLED: "true" },
-      inspectorPort: port,
-    },
-  );
+  const worker = await startIngestInWorkerd(build, clickhouseUrl, port);
   try {
     const { body, headers } = forwardingRequest(testCase);
     const send = async () => {

@@ -5,7 +5,7 @@
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Miniflare, type RequestInit } from "miniflare";
 import { unstable_readConfig } from "wrangler";
 import { wranglerBuild } from "./bundle";
@@ -33,6 +33,22 @@ export async function buildForWorkerd(config: string): Promise<BuiltWorker> {
     vars,
     remove: () => rm(outdir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The built ingest Worker in workerd with its wrangler vars, writing to `clickhouseUrl`, without
+ * bearer tokens; `inspectorPort` opens workerd's inspector for profiling.
+ */
+export function startIngestInWorkerd(build: BuiltWorker, clickhouseUrl: string, inspectorPort?: number): Promise<RunningWorker> {
+  return startInWorkerd(
+    { scriptPath: build.scriptPath, modulesRoot: dirname(build.scriptPath) },
+    {
+      compatibilityDate: build.compatibilityDate,
+      compatibilityFlags: build.compatibilityFlags,
+      bindings: { ...build.vars, CLICKHOUSE_URL: clickhouseUrl, AUTH_DISABLED: "true" },
+      ...(inspectorPort === undefined ? {} : { inspectorPort }),
+    },
+  );
 }
 
 export interface Measured {
