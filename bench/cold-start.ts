@@ -14,6 +14,8 @@ export interface ColdStartResult {
   starts: number;
   /** Median ms from `new Miniflare` to ready. */
   readyMs: number;
+  /** Median CPU ms of the workerd process until ready (see RunningWorker.readyCpuMs). */
+  readyCpuMs: number;
   /** Median ms of the first request after ready; undefined for a Worker without fetch. */
   firstRequestMs: number | undefined;
   /** Median ms of a later, warm request of the same kind. */
@@ -32,12 +34,14 @@ async function coldStarts(
   starts: number,
 ): Promise<ColdStartResult> {
   const ready: number[] = [];
+  const readyCpu: number[] = [];
   const first: number[] = [];
   const warm: number[] = [];
   for (let i = 0; i < starts; i++) {
     const running = await startInWorkerd(source, settings);
     try {
       ready.push(running.readyMs);
+      readyCpu.push(running.readyCpuMs);
       if (firstPath !== undefined) {
         first.push((await running.request(firstPath)).wallMs);
         warm.push((await running.request(firstPath)).wallMs);
@@ -47,7 +51,7 @@ async function coldStarts(
     }
   }
   const median = (values: number[]) => (values.length === 0 ? undefined : quantile(values, 0.5));
-  return { worker, starts, readyMs: quantile(ready, 0.5), firstRequestMs: median(first), warmRequestMs: median(warm) };
+  return { worker, starts, readyMs: quantile(ready, 0.5), readyCpuMs: quantile(readyCpu, 0.5), firstRequestMs: median(first), warmRequestMs: median(warm) };
 }
 
 function fromBuild(build: BuiltWorker, bindings: Record<string, string>): [Source, Parameters<typeof startInWorkerd>[1]] {

@@ -2,7 +2,7 @@
 
 export type JsonAnyValue =
   | { stringValue: string }
-  | { intValue: string }
+  | { intValue: string | number }
   | { doubleValue: number }
   | { boolValue: boolean };
 
@@ -13,15 +13,19 @@ export interface JsonKeyValue {
 
 export type AttributeValue = string | number | boolean;
 
-/** Integers become OTLP `intValue` (decimal strings, as OTLP/JSON writes int64), others doubles. */
-export function keyValues(attributes: Readonly<Record<string, AttributeValue>>): JsonKeyValue[] {
-  return Object.entries(attributes).map(([key, value]) => ({ key, value: anyValue(value) }));
+/**
+ * Integers become OTLP `intValue` (decimal strings, as OTLP/JSON writes int64, or JSON numbers
+ * with `intsAsNumbers`, as Cloudflare's export writes them), others doubles.
+ */
+export function keyValues(attributes: Readonly<Record<string, AttributeValue>>, intsAsNumbers = false): JsonKeyValue[] {
+  return Object.entries(attributes).map(([key, value]) => ({ key, value: anyValue(value, intsAsNumbers) }));
 }
 
-function anyValue(value: AttributeValue): JsonAnyValue {
+function anyValue(value: AttributeValue, intsAsNumbers: boolean): JsonAnyValue {
   if (typeof value === "string") return { stringValue: value };
   if (typeof value === "boolean") return { boolValue: value };
-  return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
+  if (!Number.isInteger(value)) return { doubleValue: value };
+  return { intValue: intsAsNumbers ? value : String(value) };
 }
 
 /** Unix nanoseconds as OTLP/JSON's decimal string. */

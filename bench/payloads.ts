@@ -62,6 +62,27 @@ export function generatePayload(signal: Signal, options: PayloadOptions): Payloa
   };
 }
 
+/**
+ * A push from Cloudflare's native OTLP export (Workers Observability destinations), as its
+ * captures show it: one `resourceLogs` entry per invocation (never merged), scope
+ * `workers-observability`, each invocation's record (`"<METHOD> <url>"` with the request's
+ * attributes) followed by its `console.log(JSON.stringify({...}))` lines: severity 9, no
+ * severity text, the JSON text in `body.stringValue`, attributes `name` and
+ * `cloudflare.invocation.sequence.number` (an `intValue` written as a JSON number). Sent as
+ * gzip OTLP/JSON only; the protobuf form is kept for symmetry with the other payloads.
+ */
+export function generateCloudflarePush(options: PayloadOptions): Payload {
+  const random = seededRandom(options.seed ?? 1);
+  const request = cloudflarePushRequest(random, options.records, options.startNanos ?? DEFAULT_START_NANOS);
+  return {
+    signal: "logs",
+    records: options.records,
+    request,
+    json: new TextEncoder().encode(JSON.stringify(request)),
+    protobuf: oracleEncode(oracle.logsRequest, withIdBytes(request) as object),
+  };
+}
+
 /** gzip as OTLP exporters send it; Node writes no timestamp, so it is deterministic too. */
 export function gzip(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(gzipSync(bytes));
@@ -390,4 +411,78 @@ function metricsRequest(random: Random, records: number, start: bigint): object 
       },
     ],
   };
+}
+
+/** Console lines per invocation in a Cloudflare push: a couple, as request handlers log. */
+const CLOUDFLARE_LINES_PER_INVOCATION = 3;
+
+function cloudflareResource(script: string, random: Random): { attributes: JsonKeyValue[] } {
+  return {
+    attributes: keyValues({
+      "service.name": script,
+      "faas.name": script,
+      "cloudflare.script_name": script,
+      "faas.version": random.hex(16),
+      "cloudflare.script_version.id": random.hex(16),
+      "cloud.provider": "cloudflare",
+      "cloud.platform": "cloudflare.workers",
+      "cloudflare.colo": random.pick(COLOS),
+      "faas.invoked_region": random.pick(["SA", "ENAM", "WEUR"]),
+      "telemetry.sdk.name": "workers-observability",
+      "telemetry.sdk.language": "js",
+    }),
+  };
+}
+
+function cloudflarePushRequest(random: Random, records: number, start: bigint): object {
+  const resourceLogs = [];
+  let time = start;
+  for (let written = 0; written < records; ) {
+    const exchange = httpExchange(random);
+    const traceId = random.hex(16);
+    const spanId = random.hex(8);
+    const url = `https://shop.example.com${exchange.path}?page=${random.int(1, 9)}`;
+    const logRecords: object[] = [];
+    const record = (body: string, attributes: JsonKeyValue[]) => {
+      time += BigInt(random.int(1, 5_000_000));
+      logRecords.push({
+        timeUnixNano: nanos(time),
+        observedTimeUnixNano: nanos(time + BigInt(random.int(1, 50)) * 1_000_000n),
+        severityNumber: 9,
+        body: { stringValue: body },
+        attributes,
+        traceId,
+        spanId,
+        flags: 1,
+      });
+      written++;
+    };
+    const invocation: Record<string, AttributeValue> = {
+      "cloudflare.ray_id": exchange.rayId,
+      "faas.invocation_id": random.hex(16),
+      "faas.trigger": "http",
+      "cloudflare.handler_type": "fetch",
+      "cloudflare.execution_model": "stateless",
+      "url.full": url,
+      "url.path": exchange.path,
+      "url.query": url.slice(url.indexOf("?") + 1),
+      "http.request.method": exchange.method,
+      "user_agent.original": exchange.userAgent,
+      "cloudflare.asn": random.int(1000, 65_000),
+      "geo.country": "BR",
+      "geo.city": "São Paulo",
+      "geo.timezone": "America/Sao_Paulo",
+      "http.response.status_code": exchange.status,
+      "cloudflare.invocation.sequence.number": 0,
+    };
+    record(`${exchange.method} ${url}`, keyValues(invocation, true));
+    for (let line = 1; line <= CLOUDFLARE_LINES_PER_INVOCATION && written < records; line++) {
+      record(jsonLogLine(random, exchange), keyValues({ name: "log", "cloudflare.invocation.sequence.number": line }, true));
+    }
+    resourceLogs.push({
+      resource: cloudflareResource("storefront", random),
+      scopeLogs: [{ scope: { name: "workers-observability" }, logRecords }],
+    });
+  }
+  return { resourceLogs };
 }

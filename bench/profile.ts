@@ -5,16 +5,23 @@
  *
  *   npx tsx bench/profile.ts core <logs|traces|metrics> <json|protobuf> [records]
  *   npx tsx bench/profile.ts request <logs|traces|metrics> <json|protobuf> [records]
+ *   npx tsx bench/profile.ts workerd <cloudflare|json|protobuf> [records]
  *
  * `core` loops the pure core (bench/core.ts). `request` loops whole requests through the ingest
  * app under Node against the stub ClickHouse: Node's fetch is not workerd's, so read it for the
- * share of our own code, not for absolute figures.
+ * share of our own code, not for absolute figures. `workerd` profiles the built ingest Worker in
+ * workerd by pipeline stage (bench/workerd-profile.ts): `cloudflare` is Cloudflare's 10-line
+ * gzip JSON push, `json`/`protobuf` an SDK's logs export of `records` records (default 100).
  */
 import { Session, type Profiler } from "node:inspector/promises";
 import { basename } from "node:path";
 import { createIngestApp } from "../workers/ingest/http/app";
 import { startClickHouseStub } from "./clickhouse-stub";
 import { runCore } from "./core";
+import { FORWARDING_CASES, type ForwardingCase } from "./forwarding";
+import { profileTable } from "./report";
+import { buildForWorkerd } from "./workerd";
+import { profileInWorkerd } from "./workerd-profile";
 import { generatePayload, type Encoding, type Signal } from "./payloads";
 
 const PROFILE_MS = 4000;
@@ -71,7 +78,29 @@ async function workload(mode: string, signal: Signal, encoding: Encoding, record
   return [send, () => stub.stop()];
 }
 
+/** The built ingest Worker's profile by stage, printed as the full bench prints it. */
+async function profileWorkerd(shape: string, records: number): Promise<void> {
+  const testCase: ForwardingCase =
+    shape === "cloudflare"
+      ? FORWARDING_CASES.find((entry) => entry.shape === "cloudflare")!
+      : { name: `${records} log records, ${shape}`, shape: "sdk", encoding: shape as Encoding, gzip: false, records };
+  const build = await buildForWorkerd("wrangler.ingest.jsonc");
+  const stub = await startClickHouseStub();
+  try {
+    const profile = await profileInWorkerd(build, stub.url, testCase, { warmup: 20, requests: records >= 1000 ? 60 : 300, top: TOP });
+    process.stdout.write(`${profileTable(profile)}\n`);
+  } finally {
+    await stub.stop();
+    await build.remove();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === "workerd") {
+    const [shape = "cloudflare", records = "100"] = process.argv.slice(3);
+    if (!["cloudflare", "json", "protobuf"].includes(shape)) throw new Error("usage: tsx bench/profile.ts workerd <cloudflare|json|protobuf> [records]");
+    return profileWorkerd(shape, Number(records));
+  }
   const [mode = "core", signal = "logs", encoding = "json", records = mode === "core" ? "512" : "100"] = process.argv.slice(2);
   if ((mode !== "core" && mode !== "request") || !["logs", "traces", "metrics"].includes(signal) || !["json", "protobuf"].includes(encoding)) {
     throw new Error("usage: tsx bench/profile.ts <core|request> <logs|traces|metrics> <json|protobuf> [records]");

@@ -3,9 +3,11 @@ import type { BundleResult } from "./bundle";
 import type { ColdStartResult } from "./cold-start";
 import type { CoreResult } from "./core";
 import type { FloorResult } from "./floor";
+import type { ForwardingResult, Spread } from "./forwarding";
 import type { TextResult } from "./redaction";
 import type { TailResult } from "./tail";
 import type { E2eRun } from "./worker-e2e";
+import type { WorkerdProfile } from "./workerd-profile";
 
 export interface BenchResults {
   floor: FloorResult[];
@@ -15,11 +17,21 @@ export interface BenchResults {
   bundles: BundleResult[];
   coldStarts: ColdStartResult[];
   e2e: E2eRun[];
+  forwarding: ForwardingResult[];
+  profiles: WorkerdProfile[];
 }
 
 export const TARGETS = {
-  logsCoreOverJsonFloor: 3,
-  cpuUsPer100RecordRequest: 1000,
+  /** Ingest over floor Worker CPU, Cloudflare's 10-line gzip JSON push. */
+  cloudflarePushOverFloorWorker: 1.5,
+  /** Ingest over floor Worker CPU, 100 log records in protobuf. */
+  protobuf100OverFloorWorker: 2,
+  /** workerd CPU of a 1,000-record JSON logs request, µs (the Free plan allows 10 ms). */
+  json1000CpuUs: 10_000,
+  /** Logs core over the JSON floor of the same payload, by encoding. */
+  logsCoreOverJsonFloor: { json: 2, protobuf: 1 },
+  /** Cold start (to ready) over an empty Worker's, ms. */
+  coldStartOverEmptyMs: 50,
   gzipBundleBytes: 250 * 1024,
 };
 
@@ -34,7 +46,7 @@ const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const thousands = (value: number) => Math.round(value).toLocaleString("en-US");
 const kib = (bytes: number) => `${fixed(bytes / 1024, 1)} KiB`;
 
-export function floorFor(results: BenchResults, signal: string, encoding: string): FloorResult {
+export function floorFor(results: Pick<BenchResults, "floor">, signal: string, encoding: string): FloorResult {
   const floor = results.floor.find((entry) => entry.signal === signal && entry.encoding === encoding);
   if (floor === undefined) throw new Error(`no floor measured for ${signal}/${encoding}`);
   return floor;
@@ -44,7 +56,7 @@ export function floorFor(results: BenchResults, signal: string, encoding: string
  * Core CPU over the floor's of the same signal and encoding; gzip requests add the floor's
  * inflate. CPU, not wall: the Worker's inflater yields to timers, which cost nothing on the meter.
  */
-export function ratioToFloor(results: BenchResults, core: CoreResult, encoding = core.encoding): number {
+export function ratioToFloor(results: Pick<BenchResults, "floor">, core: CoreResult, encoding = core.encoding): number {
   const floor = floorFor(results, core.signal, encoding);
   return core.timing.cpuMedianNs / (floor.timing.cpuMedianNs + (core.gzip ? floor.gunzip.cpuMedianNs : 0));
 }
@@ -110,6 +122,39 @@ function e2eTable(run: E2eRun): string {
   );
 }
 
+const spread = (value: Spread, digits = 0) =>
+  `${digits === 0 ? thousands(value.median) : fixed(value.median, digits)} (${digits === 0 ? thousands(value.p10) : fixed(value.p10, digits)}–${digits === 0 ? thousands(value.p90) : fixed(value.p90, digits)})`;
+
+function forwardingTable(forwarding: readonly ForwardingResult[]): string {
+  return table(
+    ["request (both Workers, same stub)", "records", "bytes", "pairs", "ingest CPU µs", "floor Worker CPU µs", "× floor Worker", "per-pair ×"],
+    forwarding.map((result) => [
+      result.name,
+      String(result.records),
+      thousands(result.bytes),
+      String(result.pairs),
+      spread(result.ingestCpuUs),
+      spread(result.floorCpuUs),
+      fixed(result.ratio),
+      spread(result.pairRatio, 2),
+    ]),
+  );
+}
+
+export function profileTable(profile: WorkerdProfile): string {
+  const sampled = profile.stages.reduce((sum, stage) => sum + stage.us, 0);
+  const rows = profile.stages.map((stage) => [stage.stage, fixed(stage.us, 0), `${fixed((100 * stage.us) / sampled, 1)}%`]);
+  rows.push(["= sampled in the Worker's isolate", fixed(sampled, 0), "100.0%"]);
+  rows.push(["workerd process CPU (median, same requests)", fixed(profile.processCpuUs, 0), ""]);
+  const functions = profile.topFunctions.map((fn) => `  ${fixed(fn.us, 0).padStart(6)} µs  ${fn.stage}`);
+  return [
+    `${profile.case.name}: ${profile.requests} requests profiled`,
+    table(["stage", "µs/request", "share"], rows),
+    "functions with the most self time (µs/request):",
+    ...functions,
+  ].join("\n");
+}
+
 function textTable(results: BenchResults): string {
   return table(
     ["text", "kind", "mean chars", "ns/string", "p99 ns", "MB/s"],
@@ -140,40 +185,83 @@ function bundleTable(results: BenchResults): string {
 function coldStartTable(results: BenchResults): string {
   const optional = (value: number | undefined) => (value === undefined ? "-" : fixed(value, 1));
   return table(
-    ["cold start (median)", "starts", "new Miniflare → ready ms", "first request ms", "warm request ms"],
+    ["cold start (median)", "starts", "new Miniflare → ready ms", "workerd CPU to ready ms", "first request ms", "warm request ms"],
     results.coldStarts.map((start) => [
       start.worker,
       String(start.starts),
       fixed(start.readyMs, 1),
+      fixed(start.readyCpuMs, 1),
       optional(start.firstRequestMs),
       optional(start.warmRequestMs),
     ]),
   );
 }
 
+function forwardingCase(results: VerdictInputs, records: number, encoding: string, shape = "sdk"): ForwardingResult | undefined {
+  return results.forwarding.find((entry) => entry.records === records && entry.encoding === encoding && entry.shape === shape);
+}
+
 /** Each target with what was measured against it. */
-export function verdicts(results: BenchResults): string[] {
+type VerdictInputs = Pick<BenchResults, "floor" | "core" | "forwarding" | "coldStarts" | "bundles">;
+
+export function verdicts(results: VerdictInputs): string[] {
   const lines: string[] = [];
   const mark = (ok: boolean) => (ok ? "MET   " : "MISSED");
-  for (const core of results.core.filter((entry) => entry.signal === "logs" && !entry.gzip)) {
-    const ratio = ratioToFloor(results, core, "json");
+  const push = forwardingCase(results, 10, "json", "cloudflare");
+  if (push !== undefined) {
     lines.push(
-      `${mark(ratio <= TARGETS.logsCoreOverJsonFloor)} logs core (${core.encoding}) within ${TARGETS.logsCoreOverJsonFloor}× the JSON floor: ${fixed(ratio)}×`,
+      `${mark(push.ratio <= TARGETS.cloudflarePushOverFloorWorker)} Cloudflare 10-line gzip JSON push within ${TARGETS.cloudflarePushOverFloorWorker}× the floor Worker: ${fixed(push.ratio)}× (per pair ${spread(push.pairRatio, 2)})`,
     );
   }
-  for (const run of results.e2e) {
-    for (const result of run.results.filter((entry) => entry.records === 100)) {
-      const net = result.cpuUs.median - run.baseline.cpuUs.median;
-      lines.push(
-        `${mark(result.cpuUs.median <= TARGETS.cpuUsPer100RecordRequest)} 100-record ${result.signal} ${result.encoding}${result.gzip ? "+gzip" : ""} request under 1 ms CPU (ClickHouse: ${run.backend}): ${thousands(result.cpuUs.median)} µs, ${thousands(net)} µs over the /health baseline`,
-      );
-    }
+  const protobuf = forwardingCase(results, 100, "protobuf");
+  if (protobuf !== undefined) {
+    lines.push(
+      `${mark(protobuf.ratio <= TARGETS.protobuf100OverFloorWorker)} 100-record protobuf logs request within ${TARGETS.protobuf100OverFloorWorker}× the floor Worker: ${fixed(protobuf.ratio)}× (per pair ${spread(protobuf.pairRatio, 2)})`,
+    );
+  }
+  const json = forwardingCase(results, 1000, "json");
+  if (json !== undefined) {
+    lines.push(
+      `${mark(json.ingestCpuUs.median < TARGETS.json1000CpuUs)} 1,000-record JSON logs request under ${TARGETS.json1000CpuUs / 1000} ms CPU: ${fixed(json.ingestCpuUs.median / 1000)} ms (p10–p90 ${fixed(json.ingestCpuUs.p10 / 1000)}–${fixed(json.ingestCpuUs.p90 / 1000)})`,
+    );
+  }
+  for (const core of results.core.filter((entry) => entry.signal === "logs" && !entry.gzip)) {
+    const ratio = ratioToFloor(results, core, "json");
+    const target = TARGETS.logsCoreOverJsonFloor[core.encoding];
+    lines.push(`${mark(ratio <= target)} logs core (${core.encoding}) within ${target}× the JSON floor: ${fixed(ratio)}×`);
+  }
+  const empty = results.coldStarts.find((start) => start.worker.startsWith("empty"));
+  const ingest = results.coldStarts.find((start) => start.worker === "deco-otel-ingest");
+  if (empty !== undefined && ingest !== undefined) {
+    const over = ingest.readyMs - empty.readyMs;
+    const overCpu = ingest.readyCpuMs - empty.readyCpuMs;
+    lines.push(
+      `${mark(over <= TARGETS.coldStartOverEmptyMs)} ingest cold start within ${TARGETS.coldStartOverEmptyMs} ms of an empty Worker: ${fixed(over, 1)} ms over (${fixed(ingest.readyMs, 1)} vs ${fixed(empty.readyMs, 1)} ms; workerd CPU ${fixed(overCpu, 1)} ms over)`,
+    );
   }
   for (const bundle of results.bundles.filter((entry) => !entry.minified)) {
     lines.push(`${mark(bundle.gzipBytes <= TARGETS.gzipBundleBytes)} ${bundle.worker} under 250 KiB gzipped: ${kib(bundle.gzipBytes)}`);
   }
   return lines;
 }
+
+/** Sections 3 and 4 alone, with the targets they decide. */
+export function renderForwarding(results: Pick<BenchResults, "forwarding" | "profiles">): string {
+  return [
+    FORWARDING_TITLE,
+    forwardingTable(results.forwarding),
+    "",
+    PROFILE_TITLE,
+    ...results.profiles.flatMap((profile) => [profileTable(profile), ""]),
+    "Targets",
+    ...verdicts({ floor: [], core: [], bundles: [], coldStarts: [], ...results }),
+  ].join("\n");
+}
+
+const FORWARDING_TITLE =
+  "Ingest Worker against the floor Worker (reads the body, POSTs those bytes to the same ClickHouse stub, answers 200), side by side; workerd CPU per request, median (p10–p90)";
+const PROFILE_TITLE =
+  "Where a request's time goes: V8 CPU profile of the ingest Worker's isolate in workerd (samples × interval); the rest of the process CPU is workerd outside the isolate";
 
 export function renderReport(results: BenchResults): string {
   const tail = results.tail;
@@ -184,17 +272,22 @@ export function renderReport(results: BenchResults): string {
     "2. Core: prepareExport + JSONEachRow serialization (× floor: CPU over the same encoding's floor CPU; gzip adds the floor's gunzip)",
     coreTable(results),
     "",
-    "3. Ingest Worker in workerd (CPU: workerd process, all threads, per request)",
+    `3. ${FORWARDING_TITLE}`,
+    forwardingTable(results.forwarding),
+    "",
+    `4. ${PROFILE_TITLE}`,
+    ...results.profiles.flatMap((profile) => [profileTable(profile), ""]),
+    "5. Ingest Worker in workerd by signal (CPU: workerd process, all threads, per request)",
     ...results.e2e.flatMap((run) => [e2eTable(run), ""]),
-    "4. Redaction and JSON lifting alone",
+    "6. Redaction and JSON lifting alone",
     textTable(results),
     "",
-    "5. Bundles (wrangler deploy --dry-run) and cold start in workerd",
+    "7. Bundles (wrangler deploy --dry-run) and cold start in workerd",
     bundleTable(results),
     "",
     coldStartTable(results),
     "",
-    `6. Tail Worker: buildPayloads on ${tail.items} recorded TraceItems: ${fixed(tail.timing.medianNs / 1000)} µs per TraceItem (p99 ${fixed(tail.timing.p99Ns / 1000)})`,
+    `8. Tail Worker: buildPayloads on ${tail.items} recorded TraceItems: ${fixed(tail.timing.medianNs / 1000)} µs per TraceItem (p99 ${fixed(tail.timing.p99Ns / 1000)})`,
     "",
     "Targets",
     ...verdicts(results),

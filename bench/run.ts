@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --no-clickhouse] [-- --out FILE]`: every measurement in one
  * run on this machine, printed as tables and written as JSON (default bench/results.json).
- * Ratios are always against the floor measured in the same run.
+ * Ratios are always against the floor measured in the same run. `-- --forwarding-only` runs
+ * just the ingest Worker against the floor Worker and the workerd profiles, and prints them.
  */
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -11,14 +12,16 @@ import { startClickHouseStub } from "./clickhouse-stub";
 import { measureColdStarts } from "./cold-start";
 import { measureCore, type CoreResult } from "./core";
 import { measureFloor, type FloorResult } from "./floor";
+import { FORWARDING_CASES, measureForwarding, type ForwardingBudget, type ForwardingResult } from "./forwarding";
 import { startBenchClickHouse } from "./local-clickhouse";
 import { FULL_BUDGET, QUICK_BUDGET } from "./measure";
 import { ENCODINGS, SIGNALS, generatePayload } from "./payloads";
 import { measureLift, measureRedaction } from "./redaction";
-import { renderReport, type BenchResults } from "./report";
+import { renderForwarding, renderReport, type BenchResults } from "./report";
 import { measureTail } from "./tail";
-import { buildForWorkerd } from "./workerd";
+import { buildForWorkerd, type BuiltWorker } from "./workerd";
 import { measureIngestE2e, type E2eBudget, type E2eRun } from "./worker-e2e";
+import { profileInWorkerd, type WorkerdProfile } from "./workerd-profile";
 
 const usage = `Usage: npm run bench -- [flags]
 
@@ -27,6 +30,7 @@ are against the floor measured in the same run.
 
   --quick           a short run
   --no-clickhouse   skip the runs against the local ClickHouse
+  --forwarding-only only the floor-Worker comparison and the profiles
   --out FILE        where the JSON goes (default bench/results.json)
   --help            this text`;
 
@@ -35,6 +39,7 @@ const flags = (() => {
     return parseFlags(process.argv.slice(2), {
       quick: { type: "boolean", default: false },
       "no-clickhouse": { type: "boolean", default: false },
+      "forwarding-only": { type: "boolean", default: false },
       out: { type: "string", default: "bench/results.json" },
       help: { type: "boolean" },
     });
@@ -58,14 +63,48 @@ const E2E_STUB: E2eBudget = quick
 const E2E_CLICKHOUSE: E2eBudget = quick
   ? { warmup: 2, requests: { 1: 5, 100: 5, 1000: 3 } }
   : { warmup: 5, requests: { 1: 30, 100: 30, 1000: 10 } };
-const COLD_STARTS = quick ? 2 : 5;
+const COLD_STARTS = quick ? 2 : 7;
+const FORWARDING: ForwardingBudget = quick
+  ? { warmup: 5, pairs: (records) => (records >= 1000 ? 10 : 30) }
+  : { warmup: 30, pairs: (records) => (records >= 1000 ? 80 : 400) };
+/** Profiled: Cloudflare's push, 100 protobuf records, 1,000 JSON records. */
+const PROFILED = FORWARDING_CASES.filter(
+  (testCase) => testCase.shape === "cloudflare" || (testCase.records === 100 && testCase.encoding === "protobuf") || (testCase.records === 1000 && testCase.encoding === "json"),
+);
+const profileRequests = (records: number) => (quick ? 20 : records >= 1000 ? 60 : 300);
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
+/** The ingest Worker against the floor Worker, then the profiles, against one stub. */
+async function forwardingAndProfiles(ingest: BuiltWorker): Promise<{ forwarding: ForwardingResult[]; profiles: WorkerdProfile[] }> {
+  const stub = await startClickHouseStub();
+  try {
+    progress("ingest Worker against the floor Worker");
+    const forwarding = await measureForwarding(ingest, stub.url, FORWARDING);
+    progress("profiles in workerd");
+    const profiles: WorkerdProfile[] = [];
+    for (const testCase of PROFILED) {
+      profiles.push(await profileInWorkerd(ingest, stub.url, testCase, { warmup: 20, requests: profileRequests(testCase.records) }));
+    }
+    return { forwarding, profiles };
+  } finally {
+    await stub.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  if (flags["forwarding-only"]) {
+    const ingest = await buildForWorkerd("wrangler.ingest.jsonc");
+    try {
+      console.log(renderForwarding(await forwardingAndProfiles(ingest)));
+    } finally {
+      await ingest.remove();
+    }
+    return;
+  }
 
   progress("floor and core");
   const floor: FloorResult[] = [];
@@ -88,12 +127,18 @@ async function main(): Promise<void> {
   const ingest = await buildForWorkerd("wrangler.ingest.jsonc");
   const tailBuild = await buildForWorkerd("wrangler.tail.jsonc");
   const e2e: E2eRun[] = [];
+  const forwarding: ForwardingResult[] = [];
+  const profiles: WorkerdProfile[] = [];
   let coldStarts;
   try {
     progress("cold starts");
     coldStarts = await measureColdStarts(ingest, tailBuild, COLD_STARTS);
 
-    progress("ingest Worker, ClickHouse stubbed");
+    const measured = await forwardingAndProfiles(ingest);
+    forwarding.push(...measured.forwarding);
+    profiles.push(...measured.profiles);
+
+    progress("ingest Worker by signal, ClickHouse stubbed");
     const stub = await startClickHouseStub();
     try {
       e2e.push(await measureIngestE2e(ingest, stub.url, "stub", E2E_STUB));
@@ -115,7 +160,7 @@ async function main(): Promise<void> {
     await tailBuild.remove();
   }
 
-  const results: BenchResults = { floor, core, text, tail, bundles, coldStarts, e2e };
+  const results: BenchResults = { floor, core, text, tail, bundles, coldStarts, e2e, forwarding, profiles };
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`;
   console.log(`${command}  (${machine}, ${quick ? "quick" : "full"} run)\n`);

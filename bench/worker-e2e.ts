@@ -7,12 +7,11 @@
  * every request pays in local workerd besides our code (HTTP parsing, Miniflare's routing entry
  * Worker), so a `GET /health` baseline is measured the same way and reported next to it.
  */
-import { dirname } from "node:path";
 import type { RequestInit } from "miniflare";
 import { quantile } from "./measure";
 import { gzip, generatePayload, type Encoding, type Signal } from "./payloads";
 import type { BuiltWorker, Measured, RunningWorker } from "./workerd";
-import { startInWorkerd } from "./workerd";
+import { startIngestInWorkerd } from "./workerd";
 
 export type Backend = "stub" | "clickhouse";
 
@@ -110,14 +109,7 @@ export async function measureIngestE2e(
   backend: Backend,
   budget: E2eBudget,
 ): Promise<E2eRun> {
-  const worker = await startInWorkerd(
-    { scriptPath: build.scriptPath, modulesRoot: dirname(build.scriptPath) },
-    {
-      compatibilityDate: build.compatibilityDate,
-      compatibilityFlags: build.compatibilityFlags,
-      bindings: { ...build.vars, CLICKHOUSE_URL: clickhouseUrl, AUTH_DISABLED: "true" },
-    },
-  );
+  const worker = await startIngestInWorkerd(build, clickhouseUrl);
   try {
     const baseline = costsOf(await timeRequests(worker, "/health", () => ({}), budget.warmup, budget.requests[100]));
     const results: E2eResult[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generatePayload, gzip, METRIC_TYPES, SIGNALS } from "../../bench/payloads";
+import { generateCloudflarePush, generatePayload, gzip, METRIC_TYPES, SIGNALS } from "../../bench/payloads";
 import { decodeRequest } from "../../workers/ingest/core/decode";
 
 describe("benchmark payloads", () => {
@@ -47,5 +47,32 @@ describe("benchmark payloads", () => {
     expect(metrics.map((metric) => metric.data.type).sort()).toEqual([...METRIC_TYPES].sort());
     const points = metrics.reduce((sum, metric) => sum + (metric.data.type === "empty" ? 0 : metric.data.dataPoints.length), 0);
     expect(points).toBe(23);
+  });
+
+  it("a Cloudflare push: one resource per invocation, console lines with JSON bodies, int attributes as JSON numbers", () => {
+    const payload = generateCloudflarePush({ records: 10 });
+    const sent = JSON.parse(new TextDecoder().decode(payload.json)) as {
+      resourceLogs: Array<{ scopeLogs: Array<{ scope: { name: string }; logRecords: Array<Record<string, unknown>> }> }>;
+    };
+    expect(sent.resourceLogs.length).toBeGreaterThan(1);
+    const sentRecords = sent.resourceLogs.flatMap((resource) => resource.scopeLogs.flatMap((scope) => scope.logRecords));
+    expect(sentRecords).toHaveLength(10);
+    for (const record of sentRecords) {
+      expect(record).toMatchObject({ severityNumber: 9, flags: 1 });
+      expect(record).not.toHaveProperty("severityText");
+      const sequence = (record.attributes as Array<{ key: string; value: { intValue?: unknown } }>).find(
+        (attribute) => attribute.key === "cloudflare.invocation.sequence.number",
+      );
+      expect(typeof sequence?.value.intValue).toBe("number");
+    }
+    const request = decodeRequest("logs", "json", payload.json);
+    expect(request.resourceLogs.map((resource) => resource.scopeLogs[0]!.scope.name)).toEqual(sent.resourceLogs.map(() => "workers-observability"));
+    const bodies = request.resourceLogs.flatMap((resource) => resource.scopeLogs.flatMap((scope) => scope.logRecords)).map((record) =>
+      record.body !== undefined && "stringValue" in record.body ? record.body.stringValue : "",
+    );
+    const jsonLines = bodies.filter((body) => body.startsWith("{"));
+    expect(jsonLines.length).toBeGreaterThanOrEqual(bodies.length / 2);
+    for (const line of jsonLines) expect(JSON.parse(line)).toMatchObject({ level: expect.any(String), msg: expect.any(String) });
+    expect(bodies.filter((body) => !body.startsWith("{"))).toEqual(expect.arrayContaining([expect.stringMatching(/^(GET|POST|PUT|DELETE) https:\/\//)]));
   });
 });

@@ -43,3 +43,35 @@ describe("readRequestBody with gzip", () => {
     expect(answer.message).toMatch(/^request body is not valid gzip: /);
   });
 });
+
+describe("readRequestBody in one go", () => {
+  const limits = { maxBodyBytes: 64 * 1024, maxDecompressedBytes: 1024 * 1024 };
+  const text = new TextEncoder().encode(JSON.stringify({ resourceLogs: [{ note: "a small export ".repeat(40) }] }));
+
+  it("inflates a gzip body too small to pass the decompressed limit exactly, in one call", async () => {
+    const compressed = gzip(text);
+    expect(compressed.length * 1032).toBeLessThanOrEqual(limits.maxDecompressedBytes);
+    expect(await readRequestBody(gzipRequest(compressed), limits)).toEqual(text);
+  });
+
+  it("refuses a small broken gzip body with 400, as a large one", async () => {
+    const truncated = gzip(text).slice(0, 30);
+    await expect(readRequestBody(gzipRequest(truncated), limits)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^request body is not valid gzip: /),
+    });
+  });
+
+  it("reads a body with a declared length and one without (streamed) to the same bytes", async () => {
+    const declared = new Request("http://ingest/v1/logs", { method: "POST", headers: { "Content-Length": String(text.length) }, body: text });
+    const streamed = new Request("http://ingest/v1/logs", {
+      method: "POST",
+      body: new Blob([text]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(declared.headers.get("content-length")).toBe(String(text.length));
+    expect(streamed.headers.get("content-length")).toBeNull();
+    expect(await readRequestBody(declared, limits)).toEqual(text);
+    expect(await readRequestBody(streamed, limits)).toEqual(text);
+  });
+});

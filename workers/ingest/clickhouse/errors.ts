@@ -1,4 +1,3 @@
-import { ClickHouseError } from "@clickhouse/client-web";
 import { HttpError } from "../http/errors";
 
 /** Seconds a sender should wait before retrying when ClickHouse is unavailable or overloaded. */
@@ -32,6 +31,32 @@ const OVERLOADED_CODES = new Set([
   "252", // TOO_MANY_PARTS
 ]);
 
+/** An exception ClickHouse answered with: its numeric code, its name and its message. */
+export class ClickHouseServerError extends Error {
+  override readonly name = "ClickHouseServerError";
+  constructor(
+    readonly code: string,
+    readonly type: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * ClickHouse's exception text, `Code: 60. DB::Exception: <message>. (UNKNOWN_TABLE) (version …)`.
+ * A distributed query wraps the remote exception in its own, repeating the markers, so the
+ * message is the innermost one, up to the first `(NAME)` after it (a name has three capitals in
+ * a row, which `(2)` or `(official build)` do not). Text of any other shape (a proxy's error
+ * page) is kept as a plain Error.
+ */
+const SERVER_EXCEPTION = /(?:Code|Error): (\d+).*Exception: (.+?)\(((?=[A-Z0-9_]*[A-Z]{3})[A-Z0-9_]+)\)/s;
+
+export function parseServerError(text: string): Error {
+  const match = SERVER_EXCEPTION.exec(text);
+  return match === null ? new Error(text) : new ClickHouseServerError(match[1]!, match[3], match[2]!);
+}
+
 /**
  * A failed ClickHouse call, as the HTTP answer the sender gets. `rowsRejected` says the rows
  * themselves were refused: retrying them cannot help, so they are dead-lettered, never retried.
@@ -53,7 +78,7 @@ export class ClickHouseFailure extends HttpError {
  * ours to fix, and the sender keeping its data until then is what loses nothing.
  */
 export function httpErrorForClickHouseFailure(error: unknown, what: string): ClickHouseFailure {
-  if (error instanceof ClickHouseError) {
+  if (error instanceof ClickHouseServerError) {
     const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}: ${firstLine(error.message)}`;
     if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(500, detail, undefined, true);
     if (OVERLOADED_CODES.has(error.code)) {

@@ -1,7 +1,14 @@
-import { createClient, type ClickHouseClient } from "@clickhouse/client-web";
+/**
+ * Rows into ClickHouse over its HTTP interface
+ * (https://clickhouse.com/docs/interfaces/http): a POST per statement, the statement and its
+ * settings in the URL for an INSERT (the body is the data) or as the body otherwise, HTTP Basic
+ * credentials, and an exception answered as a non-2xx status or an `X-ClickHouse-Exception-Code`
+ * header with the exception's text as the body. Made with `fetch` alone rather than
+ * @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
+ */
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
-import { httpErrorForClickHouseFailure } from "./errors";
+import { httpErrorForClickHouseFailure, parseServerError } from "./errors";
 
 export interface TableInsert {
   table: string;
@@ -27,21 +34,6 @@ export interface InsertOptions {
 }
 
 /**
- * JSONEachRow text our serializer produced. The client's JSON hook passes it through, so rows
- * are written by our column plan (exact 64-bit values and times at each column's precision)
- * instead of being stringified object by object.
- */
-class SerializedRows {
-  constructor(readonly text: string) {}
-}
-
-const passSerializedRowsThrough = {
-  parse: JSON.parse,
-  stringify: (value: unknown): string =>
-    value instanceof SerializedRows ? value.text : JSON.stringify(value),
-};
-
-/**
  * Table plans learnt per isolate from `DESC TABLE`, as the Collector's exporter learns its
  * tables, so one build writes correctly into either schema generation. Keyed by server,
  * database, table and the row columns offered.
@@ -50,27 +42,22 @@ const planCache = new Map<string, Promise<TablePlan>>();
 
 /** Writes row batches into ClickHouse over its HTTP interface; one INSERT per table. */
 export class ClickHouseWriter {
-  private readonly client: ClickHouseClient;
+  /** The server's URL with its path, up to and including the `?` of the query string. */
+  private readonly endpoint: string;
+  private readonly authorization: string;
 
   constructor(private readonly config: IngestConfig["clickhouse"]) {
-    this.client = createClient({
-      url: config.url,
-      username: config.user,
-      password: config.password,
-      database: config.database,
-      request_timeout: config.timeoutMs,
-      json: passSerializedRowsThrough,
-      clickhouse_settings: {
-        // A real server's default, stated so the serializer's time format is always understood.
-        date_time_input_format: "basic",
-      },
-    });
+    const url = new URL(config.url);
+    url.search = "";
+    url.hash = "";
+    this.endpoint = `${url.href}?`;
+    this.authorization = `Basic ${btoa(`${config.user}:${config.password}`)}`;
   }
 
   /** Resolves once ClickHouse runs a query for us; throws the HTTP error a caller should give. */
   async ping(): Promise<void> {
     try {
-      await this.client.command({ query: "SELECT 1" });
+      await drain(await this.post({}, "SELECT 1", undefined));
     } catch (error) {
       throw httpErrorForClickHouseFailure(error, "on ping");
     }
@@ -83,20 +70,15 @@ export class ClickHouseWriter {
   async insert(batch: TableInsert, options: InsertOptions): Promise<void> {
     const plan = await this.planFor(batch, options.deadline);
     try {
-      await this.client.insert({
-        table: batch.table,
-        columns: plan.columnNames.map(quoteIdentifier) as [string, ...string[]],
-        values: [new SerializedRows(serializeRows(plan, batch.rows))],
-        format: "JSONEachRow",
-        ...abortSignalFor(options.deadline),
-        clickhouse_settings: {
-          ...(options.asyncInsert
-            ? // Servers that deduplicate asynchronous inserts are told to; others ignore it.
-              { async_insert: 1, wait_for_async_insert: 1, async_insert_deduplicate: 1 }
-            : { async_insert: 0 }),
-          insert_deduplication_token: batch.deduplicationToken,
-        },
-      });
+      const settings: Record<string, string> = options.asyncInsert
+        ? // Servers that deduplicate asynchronous inserts are told to; others ignore it.
+          { async_insert: "1", wait_for_async_insert: "1", async_insert_deduplicate: "1" }
+        : { async_insert: "0" };
+      settings.insert_deduplication_token = batch.deduplicationToken;
+      settings.query = `INSERT INTO ${quoteIdentifier(batch.table)} (${plan.columnNames.map(quoteIdentifier).join(", ")}) FORMAT JSONEachRow`;
+      // The rows are written by our column plan (exact 64-bit values, times at each column's
+      // precision), as JSONEachRow text.
+      await drain(await this.post(settings, serializeRows(plan, batch.rows), options.deadline));
     } catch (error) {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));
@@ -120,12 +102,15 @@ export class ClickHouseWriter {
 
   private async describe(table: string, deadline: number | undefined): Promise<TableColumn[]> {
     try {
-      const result = await this.client.query({
-        query: `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)}`,
-        format: "JSONEachRow",
-        ...abortSignalFor(deadline),
-      });
-      const described = await result.json<{ name: string; type: string; default_type: string }>();
+      const response = await this.post(
+        {},
+        `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)} FORMAT JSONEachRow`,
+        deadline,
+      );
+      const described = (await response.text())
+        .split("\n")
+        .filter((line) => line.length > 0)
+        .map((line) => JSON.parse(line) as { name: string; type: string; default_type: string });
       // MATERIALIZED and ALIAS columns are computed by ClickHouse and cannot be inserted.
       return described
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
@@ -141,15 +126,31 @@ export class ClickHouseWriter {
   private cacheKey(batch: TableInsert): string {
     return `${this.config.url}|${this.config.database}.${batch.table}|${batch.columns.join(",")}`;
   }
+
+  /**
+   * One POST of `body` with `settings` (and `query`, for an INSERT) in the URL. Resolves with an
+   * answer that is not an exception; rejects with a ClickHouseServerError for one, or with
+   * fetch's own error (a timeout's is a `TimeoutError`) when there was no answer in time, the
+   * sooner of CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms).
+   */
+  private async post(settings: Record<string, string>, body: string, deadline: number | undefined): Promise<Response> {
+    let url = `${this.endpoint}database=${encodeURIComponent(this.config.database)}&date_time_input_format=basic`;
+    for (const name in settings) url += `&${name}=${encodeURIComponent(settings[name]!)}`;
+    const timeoutMs = deadline === undefined ? this.config.timeoutMs : Math.max(0, Math.min(this.config.timeoutMs, deadline - Date.now()));
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { Authorization: this.authorization },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (response.ok && !response.headers.has("X-ClickHouse-Exception-Code")) return response;
+    throw parseServerError(await response.text());
+  }
 }
 
-/**
- * A signal of its own for each call: the client attaches its handler by assigning `onabort`,
- * so one signal shared by concurrent calls would abort only the last of them.
- */
-function abortSignalFor(deadline: number | undefined): { abort_signal?: AbortSignal } {
-  if (deadline === undefined) return {};
-  return { abort_signal: AbortSignal.timeout(Math.max(0, deadline - Date.now())) };
+/** Reads an answer to its end, so the connection is free for the next request. */
+async function drain(response: Response): Promise<void> {
+  if (response.body !== null) await response.arrayBuffer();
 }
 
 /** Identifiers come from validated configuration, never from requests; quoting covers dots. */

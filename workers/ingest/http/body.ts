@@ -45,7 +45,13 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   if (declaredLength > limits.maxBodyBytes) {
     throw tooLarge("request body", declaredLength, limits.maxBodyBytes);
   }
-  const raw = await readAtMost(request.body, limits.maxBodyBytes, "request body");
+  // A declared length within the limit is what HTTP framing holds the body to: read it in one
+  // native call. Without one (chunked), the body is read chunk by chunk and cut off at the limit.
+  const raw =
+    declaredLength <= limits.maxBodyBytes
+      ? new Uint8Array(await request.arrayBuffer())
+      : await readAtMost(request.body, limits.maxBodyBytes, "request body");
+  if (raw.length > limits.maxBodyBytes) throw tooLarge("request body", raw.length, limits.maxBodyBytes);
   const looksGzipped = raw.length >= 2 && raw[0] === GZIP_MAGIC_0 && raw[1] === GZIP_MAGIC_1;
   if (contentEncoding === "gzip" || looksGzipped) {
     return inflateGzip(raw, limits.maxDecompressedBytes);
@@ -56,14 +62,36 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   return raw;
 }
 
+/** Deflate expands at most 1032-fold (RFC 1951's longest match from a 258-byte length code). */
+const MAX_DEFLATE_RATIO = 1032;
+
 /**
- * Compressed bytes handed to the inflater at a time: deflate expands at most 1032-fold, so the
- * output of one slice is at most about 4 MiB.
+ * Compressed bytes handed to the inflater at a time: the output of one slice is at most about
+ * 4 MiB.
  */
 const INFLATE_SLICE_BYTES = 4096;
 
 /**
- * Inflates gzip, refusing output past `maxBytes`. workerd's DecompressionStream takes input
+ * Inflates gzip, refusing output past `maxBytes`. A body too small to inflate past the limit
+ * even at deflate's largest ratio (up to 16 KiB for the default 16 MiB: every Cloudflare push
+ * and most SDK batches) is inflated in one go; a larger one slice by slice.
+ */
+async function inflateGzip(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  if (compressed.length * MAX_DEFLATE_RATIO > maxBytes) return inflateGzipSliced(compressed, maxBytes);
+  let inflated: Uint8Array;
+  try {
+    // Request bytes never live in shared memory, whatever the typing of their buffer says.
+    const stream = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("gzip"));
+    inflated = new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    throw notGzip(error);
+  }
+  if (inflated.length > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+  return inflated;
+}
+
+/**
+ * The same, for bodies that could inflate past the limit. workerd's DecompressionStream takes input
  * without backpressure and inflates all of it whether or not its output is read, so piping a
  * gzip bomb through it inflates the whole bomb (1 GiB from 1 MiB) before any limit on the
  * output can act. So input goes in slices, and the next slice only once the output of the last
@@ -71,7 +99,7 @@ const INFLATE_SLICE_BYTES = 4096;
  * still unanswered after a timer turn means the output is drained for now. That wait bounds
  * memory, never correctness: the read stays pending and is taken up after the next slice.
  */
-async function inflateGzip(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+async function inflateGzipSliced(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   const inflater = new DecompressionStream("gzip");
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
@@ -117,12 +145,13 @@ async function inflateGzip(compressed: Uint8Array, maxBytes: number): Promise<Ui
     await reader.cancel().catch(() => undefined);
     await writer.abort().catch(() => undefined);
     if (error instanceof HttpError) throw error;
-    throw new HttpError(
-      400,
-      `request body is not valid gzip: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw notGzip(error);
   }
   return joined(chunks, total);
+}
+
+function notGzip(error: unknown): HttpError {
+  return new HttpError(400, `request body is not valid gzip: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function nextTimerTurn(): Promise<undefined> {

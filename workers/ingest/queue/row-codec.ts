@@ -8,7 +8,7 @@
  * objects (maps are flat string arrays), so the marker cannot be confused with a value.
  */
 import type { ColumnValue, Row } from "../core/rows/columns";
-import { jsonStringBytes } from "./json-bytes";
+import { jsonStringBytes, jsonStringsBytes } from "./json-bytes";
 
 interface NonFiniteNumber {
   n: "NaN" | "Infinity" | "-Infinity";
@@ -78,8 +78,13 @@ function encodedValueBytes(value: ColumnValue | undefined): number {
   // An array: numbers (non-finite ones as markers, as `encodeValue` makes them), strings, or
   // string arrays.
   let bytes = listPunctuationBytes(value.length);
+  if (value.every(isString)) return bytes + jsonStringsBytes(value);
   for (const item of value) bytes += encodedValueBytes(item);
   return bytes;
+}
+
+function isString(item: unknown): item is string {
+  return typeof item === "string";
 }
 
 /** The brackets and the commas between items of a JSON array of `length` items. */

@@ -1,0 +1,148 @@
+/**
+ * The ingest Worker against the floor Worker, side by side in one run. The floor Worker does
+ * what any Worker must to forward an export to ClickHouse: it reads the request body, makes one
+ * POST of those bytes to the same ClickHouse stub, reads the answer and answers 200. Our
+ * Worker's cost is stated as a ratio to it, per request size and shape.
+ *
+ * The two run in workerd processes of their own and take turns request by request (which one
+ * goes first alternates), so a busy moment on a shared machine lands on both. CPU is each
+ * workerd process's, all threads (see workerd-cpu.ts).
+ */
+import type { RequestInit } from "miniflare";
+import { quantile } from "./measure";
+import { generateCloudflarePush, generatePayload, gzip, type Encoding, type Payload } from "./payloads";
+import { startIngestInWorkerd, startInWorkerd, type BuiltWorker, type RunningWorker } from "./workerd";
+
+/** The floor Worker: forward the bytes as one INSERT, wait for ClickHouse, answer 200. */
+export const FLOOR_WORKER = `
+export default {
+  async fetch(request, env) {
+    const body = await request.arrayBuffer();
+    const query = encodeURIComponent("INSERT INTO otel.otel_logs FORMAT JSONEachRow");
+    const answer = await fetch(env.CLICKHOUSE_URL + "/?query=" + query, { method: "POST", body });
+    await answer.arrayBuffer();
+    return new Response(null, { status: answer.ok ? 200 : 502 });
+  },
+};
+`;
+
+export interface ForwardingCase {
+  name: string;
+  /** "cloudflare": Cloudflare's native OTLP export push; "sdk": an SDK's logs export. */
+  shape: "cloudflare" | "sdk";
+  encoding: Encoding;
+  gzip: boolean;
+  records: number;
+}
+
+export const FORWARDING_CASES: readonly ForwardingCase[] = [
+  { name: "1 log record, protobuf", shape: "sdk", encoding: "protobuf", gzip: false, records: 1 },
+  { name: "Cloudflare push: 10 lines, gzip JSON", shape: "cloudflare", encoding: "json", gzip: true, records: 10 },
+  { name: "100 log records, protobuf", shape: "sdk", encoding: "protobuf", gzip: false, records: 100 },
+  { name: "100 log records, JSON", shape: "sdk", encoding: "json", gzip: false, records: 100 },
+  { name: "1,000 log records, JSON", shape: "sdk", encoding: "json", gzip: false, records: 1000 },
+  { name: "1,000 log records, protobuf", shape: "sdk", encoding: "protobuf", gzip: false, records: 1000 },
+];
+
+/** Median and the 10th and 90th percentiles: the spread a noisy machine gives. */
+export interface Spread {
+  median: number;
+  p10: number;
+  p90: number;
+}
+
+export interface ForwardingResult extends ForwardingCase {
+  bytes: number;
+  pairs: number;
+  /** workerd CPU per request, µs. */
+  ingestCpuUs: Spread;
+  floorCpuUs: Spread;
+  /** Median ingest CPU over median floor CPU. */
+  ratio: number;
+  /** Each request's ingest CPU over its partner floor request's: the ratio's own spread. */
+  pairRatio: Spread;
+}
+
+export interface ForwardingBudget {
+  warmup: number;
+  /** Pairs timed per case, by records per request. */
+  pairs(records: number): number;
+}
+
+const CONTENT_TYPES: Record<Encoding, string> = { json: "application/json", protobuf: "application/x-protobuf" };
+
+export function spreadOf(values: readonly number[]): Spread {
+  return { median: quantile(values, 0.5), p10: quantile(values, 0.1), p90: quantile(values, 0.9) };
+}
+
+/** The request body of a case, records a minute old so they fall in the accepted time window. */
+export function forwardingRequest(testCase: ForwardingCase): { payload: Payload; body: Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
+  const options = { records: testCase.records, startNanos: BigInt(Date.now() - 60_000) * 1_000_000n };
+  const payload = testCase.shape === "cloudflare" ? generateCloudflarePush(options) : generatePayload("logs", options);
+  const raw = payload[testCase.encoding];
+  const body = testCase.gzip ? gzip(raw) : new Uint8Array(raw);
+  const headers: Record<string, string> = { "content-type": CONTENT_TYPES[testCase.encoding] };
+  if (testCase.gzip) headers["content-encoding"] = "gzip";
+  return { payload, body, headers };
+}
+
+async function timed(worker: RunningWorker, init: RequestInit, what: string): Promise<number> {
+  const measured = await worker.request("/v1/logs", init);
+  if (measured.status !== 200) {
+    throw new Error(`${what} answered ${measured.status}: ${new TextDecoder().decode(measured.body).slice(0, 300)}`);
+  }
+  return measured.cpuNs / 1000;
+}
+
+async function measureCase(ingest: RunningWorker, floor: RunningWorker, testCase: ForwardingCase, budget: ForwardingBudget): Promise<ForwardingResult> {
+  const { body, headers } = forwardingRequest(testCase);
+  const init = (): RequestInit => ({ method: "POST", headers, body });
+  const ingestCpu: number[] = [];
+  const floorCpu: number[] = [];
+  const pairs = budget.pairs(testCase.records);
+  for (let i = 0; i < budget.warmup + pairs; i++) {
+    let ours: number;
+    let theirs: number;
+    if (i % 2 === 0) {
+      ours = await timed(ingest, init(), "the ingest Worker");
+      theirs = await timed(floor, init(), "the floor Worker");
+    } else {
+      theirs = await timed(floor, init(), "the floor Worker");
+      ours = await timed(ingest, init(), "the ingest Worker");
+    }
+    if (i < budget.warmup) continue;
+    ingestCpu.push(ours);
+    floorCpu.push(theirs);
+  }
+  const ingestCpuUs = spreadOf(ingestCpu);
+  const floorCpuUs = spreadOf(floorCpu);
+  return {
+    ...testCase,
+    bytes: body.byteLength,
+    pairs,
+    ingestCpuUs,
+    floorCpuUs,
+    ratio: ingestCpuUs.median / floorCpuUs.median,
+    pairRatio: spreadOf(ingestCpu.map((cpu, i) => cpu / floorCpu[i]!)),
+  };
+}
+
+/** Both Workers against the stub at `clickhouseUrl`, every case in FORWARDING_CASES. */
+export async function measureForwarding(build: BuiltWorker, clickhouseUrl: string, budget: ForwardingBudget): Promise<ForwardingResult[]> {
+  const ingest = await startIngestInWorkerd(build, clickhouseUrl);
+  try {
+    const floor = await startInWorkerd(
+      { script: FLOOR_WORKER },
+      { compatibilityDate: build.compatibilityDate, compatibilityFlags: build.compatibilityFlags, bindings: { CLICKHOUSE_URL: clickhouseUrl } },
+    );
+    try {
+      const results: ForwardingResult[] = [];
+      for (const testCase of FORWARDING_CASES) results.push(await measureCase(ingest, floor, testCase, budget));
+      return results;
+    } finally {
+      await floor.dispose();
+    }
+  } finally {
+    await ingest.dispose();
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * Where a request's time goes inside workerd: V8's sampling CPU profiler in the ingest Worker's
+ * own isolate, reached through workerd's inspector (the DevTools protocol Miniflare proxies),
+ * while the bench sends the same request again and again. Each sample is put down to the stage
+ * of the pipeline whose code was running, read from the bundle's module markers (wrangler's
+ * unminified build starts each module with a `// path/to/module.ts` line). Native code (JSON.parse,
+ * TextDecoder, fetch's internals) counts for the nearest JavaScript caller on the stack.
+ *
+ * What the profile cannot see is workerd's own C++ work outside the isolate (HTTP parsing,
+ * Miniflare's routing Worker, sockets); the workerd process CPU measured around the same
+ * requests gives the whole, so that share is stated as the difference.
+ */
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { quantile } from "./measure";
+import { spreadOf, forwardingRequest, type ForwardingCase } from "./forwarding";
+import { startIngestInWorkerd, type BuiltWorker } from "./workerd";
+
+/** Pipeline stages, matched in order against the bundle's module paths. */
+const STAGES: ReadonlyArray<readonly [stage: string, pattern: RegExp]> = [
+  ["decode", /core\/decode\/|core\/limits\/(json-depth|records)\.ts/],
+  ["lift (normalize)", /core\/normalize\//],
+  ["redact", /core\/redact\/|@noble\/hashes/],
+  ["attribute limits", /core\/limits\//],
+  ["rows", /core\/rows\/(?!serialize)/],
+  ["serialize (JSONEachRow)", /core\/rows\/serialize\.ts/],
+  ["write units", /ingest\/queue\//],
+  ["ClickHouse client insert", /@clickhouse\/client|ingest\/clickhouse\//],
+  ["answer (encode)", /core\/encode\//],
+  ["log line", /shared\/log\.ts/],
+  ["HTTP layer (hono, body, gzip)", /hono\/|ingest\/http\/|ingest\/index\.ts|ingest\/context\.ts/],
+  ["configuration", /zod\/|env-schema\.ts|ingest\/config\.ts/],
+  ["pipeline orchestration", /core\/pipeline\.ts/],
+];
+const OTHER_JS = "other JavaScript";
+/**
+ * Native frames without a JavaScript caller. `(program)` samples are left out altogether: they
+ * are the event loop, whether working or waiting, which the process CPU measures instead.
+ */
+const NATIVE = "native, no JavaScript caller";
+const GC = "garbage collection";
+
+export interface StageShare {
+  stage: string;
+  /** Sampled CPU per request in the isolate, µs. */
+  us: number;
+}
+
+export interface WorkerdProfile {
+  case: ForwardingCase;
+  requests: number;
+  /** workerd process CPU per request (all threads), µs: the whole the stages are part of. */
+  processCpuUs: number;
+  /** Sampled isolate time per request, by stage, largest first. */
+  stages: StageShare[];
+  /** Functions with the most self time per request (µs), with their module. */
+  topFunctions: StageShare[];
+}
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A minimal DevTools protocol client over the inspector's WebSocket. */
+async function inspector(url: string): Promise<{ send(method: string, params?: object): Promise<unknown>; close(): void }> {
+  const socket = new WebSocket(url);
+  socket.binaryType = "arraybuffer";
+  await new Promise((resolve, reject) => {
+    socket.addEventListener("open", resolve, { once: true });
+    socket.addEventListener("error", reject, { once: true });
+  });
+  let nextId = 1;
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  socket.addEventListener("message", (event) => {
+    const text = typeof event.data === "string" ? event.data : new TextDecoder().decode(event.data as ArrayBuffer);
+    const message = JSON.parse(text) as { id?: number; result?: unknown; error?: { message: string } };
+    const pending = message.id === undefined ? undefined : waiting.get(message.id);
+    if (pending === undefined) return;
+    waiting.delete(message.id!);
+    if (message.error !== undefined) pending.reject(new Error(message.error.message));
+    else pending.resolve(message.result);
+  });
+  return {
+    send(method, params = {}) {
+      const id = nextId++;
+      socket.send(JSON.stringify({ id, method, params }));
+      return new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
+    },
+    close: () => socket.close(),
+  };
+}
+
+/** The inspector WebSocket of the Worker under test; Miniflare's own Workers have theirs too. */
+async function userWorkerInspectorUrl(port: number): Promise<string> {
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ id: string; webSocketDebuggerUrl: string }>;
+  const target = targets.find(({ id }) => id.startsWith("core:user:"));
+  if (target === undefined) throw new Error(`no user Worker among workerd's inspector targets: ${targets.map(({ id }) => id).join(", ")}`);
+  return target.webSocketDebuggerUrl;
+}
+
+/** Bundle line (0-based) → module path, from the `// path` markers of an unminified build. */
+async function moduleLines(scriptPath: string): Promise<(line: number) => string> {
+  const starts: Array<[number, string]> = [];
+  (await readFile(scriptPath, "utf8")).split("\n").forEach((line, i) => {
+    const marker = /^\/\/ ((?:node_modules|workers)\/\S+\.[cm]?[jt]s)$/.exec(line);
+    if (marker !== null) starts.push([i, marker[1]!]);
+  });
+  return (line) => {
+    let low = 0;
+    let high = starts.length - 1;
+    let found = "";
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]![0] <= line) {
+        found = starts[middle]![1];
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  };
+}
+
+function stageOf(module: string): string {
+  for (const [stage, pattern] of STAGES) if (pattern.test(module)) return stage;
+  return OTHER_JS;
+}
+
+/** Sampled µs per stage and per function, from the profile's samples and time deltas. */
+function attribute(profile: CpuProfile, moduleAt: (line: number) => string, requests: number): { stages: StageShare[]; functions: StageShare[] } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  /** The innermost frame with code of ours or a library's: native callees count for it. */
+  const owner = (id: number): ProfileNode | undefined => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const node = byId.get(at)!;
+      if (node.callFrame.url !== "") return node;
+    }
+    return undefined;
+  };
+  const stages = new Map<string, number>();
+  const functions = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
+  const samples = profile.samples ?? [];
+  // Each sample stands for one sampling interval of the thread running. Not its time delta: a
+  // thread the OS had descheduled takes its next sample late, and the delta would count the
+  // wait on a busy machine as the code's CPU.
+  const us = quantile(profile.timeDeltas ?? [0], 0.5);
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]!)!;
+    const name = node.callFrame.functionName;
+    if (name === "(idle)" || name === "(root)" || name === "(program)") continue;
+    if (name === "(garbage collector)") {
+      add(stages, GC, us);
+      continue;
+    }
+    const code = owner(node.id);
+    if (code === undefined) {
+      add(stages, NATIVE, us);
+      continue;
+    }
+    const module = moduleAt(code.callFrame.lineNumber);
+    add(stages, stageOf(module), us);
+    add(functions, `${code.callFrame.functionName || "(anonymous)"}  ${module.replace(/^node_modules\//, "")}`, us);
+  }
+  const perRequest = (map: Map<string, number>) =>
+    [...map.entries()].map(([stage, us]) => ({ stage, us: us / requests })).sort((a, b) => b.us - a.us);
+  return { stages: perRequest(stages), functions: perRequest(functions) };
+}
+
+/**
+ * Profile `requests` requests of `testCase` (after `warmup` unprofiled ones) through the ingest
+ * Worker in workerd against the ClickHouse stub at `clickhouseUrl`.
+ */
+export async function profileInWorkerd(
+  build: BuiltWorker,
+  clickhouseUrl: string,
+  testCase: ForwardingCase,
+  options: { warmup: number; requests: number; top?: number },
+): Promise<WorkerdProfile> {
+  const port = await freePort();
+  const worker = await startIngestInWorkerd(build, clickhouseUrl, port);
+  try {
+    const { body, headers } = forwardingRequest(testCase);
+    const send = async () => {
+      const measured = await worker.request("/v1/logs", { method: "POST", headers, body });
+      if (measured.status !== 200) throw new Error(`the ingest Worker answered ${measured.status}`);
+      return measured.cpuNs / 1000;
+    };
+    for (let i = 0; i < options.warmup; i++) await send();
+    const session = await inspector(await userWorkerInspectorUrl(port));
+    try {
+      await session.send("Profiler.enable");
+      await session.send("Profiler.setSamplingInterval", { interval: 50 });
+      await session.send("Profiler.start");
+      const cpu: number[] = [];
+      for (let i = 0; i < options.requests; i++) cpu.push(await send());
+      const { profile } = (await session.send("Profiler.stop")) as { profile: CpuProfile };
+      const { stages, functions } = attribute(profile, await moduleLines(build.scriptPath), options.requests);
+      return {
+        case: testCase,
+        requests: options.requests,
+        processCpuUs: spreadOf(cpu).median,
+        stages,
+        topFunctions: functions.slice(0, options.top ?? 15),
+      };
+    } finally {
+      session.close();
+    }
+  } finally {
+    await worker.dispose();
+  }
+}
