@@ -1,6 +1,6 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
-import { secretParameterDetector } from "./secret-parameter";
+import { secretFieldDetector, secretParameterDetector } from "./secret-parameter";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
 import { phoneDetector } from "./phone";
@@ -8,7 +8,7 @@ import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { cardDetector } from "./card";
 import type { Detector } from "./detector";
 
-export type { Detector } from "./detector";
+export type { Detector, Rewrite } from "./detector";
 
 /**
  * Every built-in text detector, in priority order: where two could match at the same place, the
@@ -21,6 +21,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   secretParameterDetector,
+  secretFieldDetector,
   emailDetector,
   ipv6Detector,
   ipv4Detector,
