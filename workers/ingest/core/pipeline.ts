@@ -3,7 +3,7 @@ import type { Signal, SignalRequest } from "../../shared/otlp/model";
 import { decodeRequest, type RequestEncoding } from "./decode";
 import { checkJsonDepth, checkRecordCount, limitAttributes, type RequestLimits } from "./limits";
 import { normalizeLogsRequest, type NormalizationOptions } from "./normalize";
-import { redactRequest, type RedactionPolicy } from "./redact";
+import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
   METRIC_COLUMNS,
@@ -34,6 +34,8 @@ export interface PreparedExport {
   /** Records refused as invalid; the answer reports them as a partial success. */
   rejected: number;
   rejectionMessage: string;
+  /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
+  redactions: RequestRedactions;
 }
 
 export interface PipelineOptions {
@@ -72,21 +74,21 @@ export function prepareExport(
     case "logs": {
       const request = decodeWithinLimits("logs", encoding, body, options.limits);
       normalizeLogsRequest(request, options.normalization);
-      redactRequest("logs", request, options.redaction);
+      const redactions = redactRequest("logs", request, options.redaction);
       limitAttributes("logs", request, options.limits);
       const result = logsToRows(request, context);
-      return single("logs", LOG_COLUMNS, result.rows, result);
+      return single("logs", LOG_COLUMNS, result.rows, result, redactions);
     }
     case "traces": {
       const request = decodeWithinLimits("traces", encoding, body, options.limits);
-      redactRequest("traces", request, options.redaction);
+      const redactions = redactRequest("traces", request, options.redaction);
       limitAttributes("traces", request, options.limits);
       const result = tracesToRows(request, context);
-      return single("traces", SPAN_COLUMNS, result.rows, result);
+      return single("traces", SPAN_COLUMNS, result.rows, result, redactions);
     }
     case "metrics": {
       const request = decodeWithinLimits("metrics", encoding, body, options.limits);
-      redactRequest("metrics", request, options.redaction);
+      const redactions = redactRequest("metrics", request, options.redaction);
       limitAttributes("metrics", request, options.limits);
       const result = metricsToRows(request, context);
       const batches: RowBatch[] = [];
@@ -101,6 +103,7 @@ export function prepareExport(
         accepted,
         rejected: result.rejected,
         rejectionMessage: result.rejectionMessage,
+        redactions,
       };
     }
   }
@@ -127,11 +130,13 @@ function single(
   columns: readonly string[],
   rows: readonly Row[],
   result: { rejected: number; rejectionMessage: string },
+  redactions: RequestRedactions,
 ): PreparedExport {
   return {
     batches: rows.length > 0 ? [{ kind, columns, rows }] : [],
     accepted: rows.length,
     rejected: result.rejected,
     rejectionMessage: result.rejectionMessage,
+    redactions,
   };
 }
