@@ -96,7 +96,8 @@ export const secretFieldDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source:
     `(?<![\\w.-])[\\w.-]*(?:${SECRET_STEMS})[\\w.-]*["']?[ \\t]*:[ \\t]*` +
-    `(?:${SCHEME_VALUE}|${QUOTED}|[^\\s"'<>,;&{\\[][^\\s"'<>,;&]*)`,
+    // Unquoted, the value ends where JSON text or a list would continue (`}`, `]`, `,`).
+    `(?:${SCHEME_VALUE}|${QUOTED}|[^\\s"'<>,;&{}\\[\\]][^\\s"'<>,;&}\\]]*)`,
   trigger: `(?:${SECRET_STEMS})[\\w.-]*["']?[ \\t]*:`,
   rewrite: (match, marker) => {
     const colon = match.indexOf(":");
