@@ -3,6 +3,7 @@ import type { BundleResult } from "./bundle";
 import type { ColdStartResult } from "./cold-start";
 import type { CoreResult } from "./core";
 import type { FloorResult } from "./floor";
+import type { CorpusFigures } from "../test/fixtures/pii/corpus";
 import type { TextResult } from "./redaction";
 import type { TailResult } from "./tail";
 import type { E2eRun } from "./worker-e2e";
@@ -11,6 +12,7 @@ export interface BenchResults {
   floor: FloorResult[];
   core: CoreResult[];
   text: TextResult[];
+  corpus: CorpusFigures;
   tail: TailResult;
   bundles: BundleResult[];
   coldStarts: ColdStartResult[];
@@ -125,6 +127,14 @@ function textTable(results: BenchResults): string {
   );
 }
 
+function corpusLine(corpus: CorpusFigures): string {
+  const failures = corpus.failures.map((failure) => `\n  ${failure.id} ${failure.name}: ${failure.problem}`).join("");
+  return (
+    `Redaction corpus through the core: secrets caught ${corpus.secretsCaught} of ${corpus.secrets}, ` +
+    `look-alikes kept ${corpus.lookAlikesKept} of ${corpus.lookAlikes}${failures}`
+  );
+}
+
 function bundleTable(results: BenchResults): string {
   return table(
     ["bundle", "raw", "gzip", "wrangler says"],
@@ -188,6 +198,7 @@ export function renderReport(results: BenchResults): string {
     ...results.e2e.flatMap((run) => [e2eTable(run), ""]),
     "4. Redaction and JSON lifting alone",
     textTable(results),
+    corpusLine(results.corpus),
     "",
     "5. Bundles (wrangler deploy --dry-run) and cold start in workerd",
     bundleTable(results),

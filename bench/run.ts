@@ -14,7 +14,7 @@ import { measureFloor, type FloorResult } from "./floor";
 import { startBenchClickHouse } from "./local-clickhouse";
 import { FULL_BUDGET, QUICK_BUDGET } from "./measure";
 import { ENCODINGS, SIGNALS, generatePayload } from "./payloads";
-import { measureLift, measureRedaction } from "./redaction";
+import { measureCorpusFigures, measureLift, measureRedaction } from "./redaction";
 import { renderReport, type BenchResults } from "./report";
 import { measureTail } from "./tail";
 import { buildForWorkerd } from "./workerd";
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
 
   progress("redaction, lifting, tail");
   const text = [...(await measureRedaction(budget)), await measureLift(budget)];
+  const corpus = measureCorpusFigures();
   const tail = await measureTail(budget);
 
   progress("bundles");
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     await tailBuild.remove();
   }
 
-  const results: BenchResults = { floor, core, text, tail, bundles, coldStarts, e2e };
+  const results: BenchResults = { floor, core, text, corpus, tail, bundles, coldStarts, e2e };
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`;
   console.log(`${command}  (${machine}, ${quick ? "quick" : "full"} run)\n`);
