@@ -140,7 +140,9 @@ function acceptAt(
     const rewrite: Rewrite | undefined =
       detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start);
     if (typeof rewrite === "string") return { replacement: rewrite, length: matched.length, kind: detector.kind };
-    if (rewrite !== undefined) return { replacement: rewrite.text, length: matched.length, kind: rewrite.kind };
+    if (rewrite !== undefined) {
+      return { replacement: rewrite.text, length: rewrite.length ?? matched.length, kind: rewrite.kind };
+    }
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ export const cardDetector: Detector = {
   trigger: "\\d{4}[ -]?\\d{4}",
   rewrite: (match, marker, text, start) => {
     const digits = match.replace(/[ -]/g, "");
-    return issuerIssues(digits) && passesLuhn(digits) && !isIdValue(text, start) ? marker : undefined;
+    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) ? marker : undefined;
   },
 };
 

@@ -21,14 +21,18 @@ export interface Detector {
    * The replacement for a candidate, given the marker for this kind, or undefined when the
    * candidate is not what it looked like (failed checksum, harmless name, an id's value).
    * A detector that recognises a more precise kind in its match (the `Basic` credentials after
-   * an `authorization=` key) returns that kind with its replacement. Defaults to the marker.
-   * `text` and `start` locate the candidate for checks of what precedes it.
+   * an `authorization=` key) returns that kind with its replacement, and one whose secret is
+   * only the start of its match says how long that start is. Defaults to the marker. `text`
+   * and `start` locate the candidate for checks of what precedes it.
    */
   readonly rewrite?: (match: string, marker: string, text: string, start: number) => Rewrite | undefined;
 }
 
-/** A replacement, counted under the detector's kind, or under `kind` when given. */
-export type Rewrite = string | { readonly text: string; readonly kind: string };
+/**
+ * A replacement for the whole match, counted under the detector's kind; or one counted under
+ * `kind`, standing for the first `length` characters of the match (the rest is scanned again).
+ */
+export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number };
 
 /** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
 export function redactionMarker(kind: string): string {

@@ -15,13 +15,12 @@ export const ipv4Detector: Detector = {
   rewrite: (match, marker) => (isLocalIpv4(match) ? undefined : marker),
 };
 
-const GROUP = "[0-9A-Fa-f]{1,4}";
-/** RFC 4291 §2.2: eight groups, `::` for a run of zero groups, the last 32 bits as a dotted quad. */
-const IPV6 =
-  `(?:(?:${GROUP}:){6}${DOTTED_QUAD}` +
-  `|(?:${GROUP}(?::${GROUP}){0,4})?::(?:${GROUP}:){0,5}${DOTTED_QUAD}` +
-  `|(?:${GROUP}:){7}${GROUP}` +
-  `|(?:${GROUP}(?::${GROUP}){0,6})?::(?:${GROUP}(?::${GROUP}){0,6})?)`;
+/**
+ * Candidates for IPv6 (RFC 4291 §2.2): hex groups and colons, at least two colons, optionally
+ * ending in a dotted quad. One loose alternative scans faster than the exact grammar's several;
+ * `parseIpv6` checks the grammar on the few candidates.
+ */
+const IPV6_CANDIDATE = `(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)${DOTTED_QUAD})?`;
 /** A zone index (`fe80::1%eth0`, RFC 6874) belongs to the address it qualifies. */
 const ZONE = "(?:%[\\w.-]+)?";
 
@@ -30,27 +29,32 @@ const ZONE = "(?:%[\\w.-]+)?";
  * or a zone, and the brackets of a URL host (`[2001:db8::1]:443`): the whole address is one
  * match, so no part of it (the IPv4 inside a mapped address) is left in the text. Candidates
  * that look like code or clock times rather than addresses (`a::b`, fewer than three groups of
- * which none is longer than two digits) are rejected, and the group count is checked because
- * the regex cannot bound it. Loopback (`::1`), unspecified (`::`) and loopback mapped into IPv6
- * stay.
+ * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`) and
+ * the IPv4 loopback in IPv6 form stay.
  */
 export const ipv6Detector: Detector = {
   kind: "ipv6",
-  source: `(?:\\[${IPV6}${ZONE}\\]|(?<![\\w:.])${IPV6}${ZONE}(?![\\w:]|\\.\\d))`,
-  trigger: ":[0-9A-Fa-f:]",
+  source: `(?:\\[${IPV6_CANDIDATE}${ZONE}\\]|(?<![\\w:.])${IPV6_CANDIDATE}${ZONE}(?![\\w:]|\\.\\d))`,
+  // Two colons with at most a group between: `"status":404` in JSON text does not trigger it.
+  // Starting with the literal colon lets the regex skip to colons.
+  trigger: ":(?::|(?<=[0-9A-Fa-f]:)[0-9A-Fa-f]{1,4}:)",
   rewrite: (match, marker) => (looksLikeIpv6(match) ? marker : undefined),
 };
 
 function looksLikeIpv6(candidate: string): boolean {
-  const address = candidate.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  const lastColon = address.lastIndexOf(":");
-  const embedded = address.includes(".") ? address.slice(lastColon + 1) : undefined;
-  const groups = (embedded === undefined ? address : address.slice(0, lastColon))
-    .split(":")
-    .filter((group) => group !== "");
+  let address = candidate.charCodeAt(0) === 91 /* [ */ ? candidate.slice(1, -1) : candidate;
+  const zone = address.indexOf("%");
+  if (zone >= 0) address = address.slice(0, zone);
+  // The candidate regex allows empty groups anywhere: only one `::` may stand for them.
+  const double = address.indexOf("::");
+  if (double >= 0 && address.indexOf("::", double + 1) >= 0) return false;
+  const groups =
+    double < 0 ? address.split(":") : [address.slice(0, double), address.slice(double + 2)].flatMap(splitGroups);
+  if (groups.includes("")) return false;
   // An embedded IPv4 address stands for the last two groups.
+  const embedded = groups.at(-1)?.includes(".") === true ? groups.pop() : undefined;
   const count = groups.length + (embedded === undefined ? 0 : 2);
-  if (address.includes("::") ? count > 7 : count !== 8) return false;
+  if (double >= 0 ? count > 7 : count !== 8) return false;
   const leadingZeros = groups.slice(0, -1).every((group) => /^0+$/.test(group));
   if (embedded !== undefined) {
     // ::127.0.0.1 and ::ffff:127.0.0.1 are the IPv4 loopback in IPv6 form.
@@ -59,6 +63,10 @@ function looksLikeIpv6(candidate: string): boolean {
   // The unspecified address and the loopback, in their uncompressed spellings too.
   if (leadingZeros && /^0*[01]?$/.test(groups.at(-1) ?? "")) return false;
   return count >= 3 || groups.some((group) => group.length >= 3);
+}
+
+function splitGroups(half: string): string[] {
+  return half === "" ? [] : half.split(":");
 }
 
 /** Loopback (127.0.0.0/8) and unspecified (0.0.0.0): never an address of a person. */

@@ -18,8 +18,7 @@ import { redactionMarker, type Detector, type Rewrite } from "./detector";
 /**
  * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
  * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
- * conventions, Okta's SSWS, Discord's Bot). Longest first, so `AWS4-HMAC-SHA256` is not read
- * as `AWS`.
+ * conventions, Okta's SSWS, Discord's Bot).
  */
 const SCHEMES = [
   "aws4-hmac-sha256",
@@ -51,7 +50,7 @@ const SCHEMES = [
   "aws",
   "bot",
   "jwt",
-].sort((a, b) => b.length - a.length);
+];
 const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
 /** A regex source matching `word` in any case, for sources that are compiled without flags. */
@@ -59,72 +58,110 @@ function caseless(word: string): string {
   return word.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
 }
 
-const SCHEME = `(?:${SCHEMES.map(caseless).join("|")})(?![\\w-])`;
 /** A space, or its URL encodings (`%20`, `+`) in a query parameter. */
 const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
 /** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
 const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[^\s,"&#]+)`;
 const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|[^\s"'<>&,;]+)`;
-const SCHEME_VALUE = `${SCHEME}${SCHEME_SEPARATOR}${CREDENTIALS}`;
+/**
+ * A word, a separator and credentials. Whether the word is a scheme is checked on the match
+ * (a list of 29 words in the regex would be tried at every candidate); when it is not, only
+ * the value's first token is the secret and the rest is scanned again.
+ */
+const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
 const SECRET_PARAM_KIND = "secret_param";
+/** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
+const PARAMETER_TOKEN = /^[^&#\s"'<>;,]+/;
+const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 
-/** `name=value` after `?`, `&`, `;`, a space, a quote, a bracket or the start of the text. */
+/**
+ * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
+ * every key of JSON text would then be a candidate to reject.
+ */
 export const secretParameterDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?<=^|[?&;\\s,"'{(\\[])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|[^&#\\s"'<>;,]+)`,
+  source: `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`,
   trigger: "=",
   rewrite: (match, marker) => {
     const equals = match.indexOf("=");
     if (!isSecretParameterName(match.slice(0, equals))) return undefined;
-    return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker);
+    return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN);
   },
 };
 
-/** Word stems of secret names (see secret-names.ts), to find `name:` candidates cheaply. */
-const SECRET_STEMS = ["auth", "token", "secret", "pass", "pwd", "key", "cookie", "session", "credential", "signature", "jwt"]
+/**
+ * The words a secret name ends with (see secret-names.ts): `Authorization`, `x-api-key`,
+ * `client_secret`, `db.password`. Only the end is matched, so each colon costs a fixed check.
+ */
+const SECRET_NAME_ENDINGS = [
+  "authorization",
+  "passphrase",
+  "credentials",
+  "credential",
+  "signature",
+  "sessionid",
+  "password",
+  "session",
+  "cookies",
+  "passwd",
+  "secret",
+  "cookie",
+  "token",
+  "auth",
+  "pwd",
+  "key",
+  "jwt",
+  "otp",
+]
   .map(caseless)
   .join("|");
 
 /**
- * `name: value` and `"name": "value"`, when the name announces a secret as an attribute key
- * would. Numbers, booleans and `null` pass, as they do under such keys (`"token_count": 12`).
+ * `name: value` and `"name": "value"`, when the name ends with a word announcing a secret and
+ * is one as an attribute key would be. Numbers, booleans and `null` pass, as they do under
+ * such keys (`"token_count": 12`). The match starts at the colon: a regex that starts with a
+ * literal skips to it fast, and the lookbehind compares a fixed set of endings; the name is
+ * read back from the text.
  */
+const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDINGS})["']?[ \\t]*:)`;
+
 export const secretFieldDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source:
-    `(?<![\\w.-])[\\w.-]*(?:${SECRET_STEMS})[\\w.-]*["']?[ \\t]*:[ \\t]*` +
+    `${AFTER_SECRET_NAME}[ \\t]*` +
     // Unquoted, the value ends where JSON text or a list would continue (`}`, `]`, `,`).
-    `(?:${SCHEME_VALUE}|${QUOTED}|[^\\s"'<>,;&{}\\[\\]][^\\s"'<>,;&}\\]]*)`,
-  trigger: `(?:${SECRET_STEMS})[\\w.-]*["']?[ \\t]*:`,
-  rewrite: (match, marker) => {
-    const colon = match.indexOf(":");
-    const name = match.slice(0, colon).replace(/["'\s]+$/, "");
+    `(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`,
+  trigger: AFTER_SECRET_NAME,
+  rewrite: (match, marker, text, start) => {
+    const name = /([\w.-]*)["']?[ \t]*$/.exec(text.slice(Math.max(0, start - 64), start))?.[1] ?? "";
     if (!isSecretName(name)) return undefined;
-    const valueStart = colon + 1 + (/^[ \t]*/.exec(match.slice(colon + 1))?.[0].length ?? 0);
+    const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
     const value = match.slice(valueStart);
     if (/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(value)) return undefined;
-    return redactValue(match.slice(0, valueStart), value, marker);
+    return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
   },
 };
 
 /**
- * The name and separator, then the value with its secret replaced: the whole value, or what
- * follows the authentication scheme. Undefined when there is nothing left to hide.
+ * The name and separator, then the value with its secret replaced: the whole quoted value,
+ * what follows an authentication scheme, or else the value's first token (`token`), leaving
+ * the rest of the match to be scanned again. Undefined when there is nothing left to hide.
  */
-function redactValue(head: string, value: string, marker: string): Rewrite | undefined {
+function redactValue(head: string, value: string, marker: string, token: RegExp): Rewrite | undefined {
   const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
   const inner = quote === "" ? value : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
-  if (scheme === null || !SCHEME_NAMES.has(scheme[1]!.toLowerCase())) {
-    return `${head}${quote}${marker}${quote}`;
+  const schemeName = scheme?.[1]!.toLowerCase();
+  if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
+    if (quote !== "") return `${head}${quote}${marker}${quote}`;
+    const first = token.exec(value)?.[0] ?? value;
+    return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
-  const credentials = inner.slice(scheme[0].length);
-  if (credentials.startsWith("[REDACTED:")) return undefined;
-  const kind = SCHEME_KINDS[scheme[1]!.toLowerCase()];
-  const replaced = `${head}${quote}${scheme[0]}${kind === undefined ? marker : redactionMarker(kind)}${quote}`;
-  return kind === undefined ? replaced : { text: replaced, kind };
+  if (inner.slice(scheme[0].length).startsWith("[REDACTED:")) return undefined;
+  const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
+  return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind };
 }
