@@ -13,6 +13,6 @@ export const HASHED_KIND = "hashed";
 
 /** Built-in kinds a policy can turn off; dropping and hashing follow the policy's key lists. */
 export const BUILT_IN_KINDS: readonly string[] = [
-  ...new Set(BUILT_IN_DETECTORS.map((detector) => detector.kind)),
+  ...BUILT_IN_DETECTORS.map((detector) => detector.kind),
   SECRET_KEY_KIND,
 ];

@@ -1,6 +1,6 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
-import { secretFieldDetector, secretParameterDetector } from "./secret-parameter";
+import { secretParameterDetector } from "./secret-parameter";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
 import { phoneDetector } from "./phone";
@@ -21,7 +21,6 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   secretParameterDetector,
-  secretFieldDetector,
   emailDetector,
   ipv6Detector,
   ipv4Detector,

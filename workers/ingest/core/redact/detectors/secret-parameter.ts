@@ -78,21 +78,6 @@ const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 
 /**
- * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
- * every key of JSON text would then be a candidate to reject.
- */
-export const secretParameterDetector: Detector = {
-  kind: SECRET_PARAM_KIND,
-  source: `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`,
-  trigger: "=",
-  rewrite: (match, marker) => {
-    const equals = match.indexOf("=");
-    if (!isSecretParameterName(match.slice(0, equals))) return undefined;
-    return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN);
-  },
-};
-
-/**
  * The words a secret name ends with (see secret-names.ts): `Authorization`, `x-api-key`,
  * `client_secret`, `db.password`. Only the end is matched, so each colon costs a fixed check.
  */
@@ -120,30 +105,45 @@ const SECRET_NAME_ENDINGS = [
   .join("|");
 
 /**
- * `name: value` and `"name": "value"`, when the name ends with a word announcing a secret and
- * is one as an attribute key would be. Numbers, booleans and `null` pass, as they do under
- * such keys (`"token_count": 12`). The match starts at the colon: a regex that starts with a
- * literal skips to it fast, and the lookbehind compares a fixed set of endings; the name is
- * read back from the text.
+ * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
+ * secret. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * and the lookbehind compares a fixed set of endings.
  */
 const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDINGS})["']?[ \\t]*:)`;
 
-export const secretFieldDetector: Detector = {
+/**
+ * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
+ * every key of JSON text would then be a candidate to reject.
+ */
+const PARAMETER = `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
+/** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
+const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
+
+/** Both forms are one detector, so a string pays one trigger test and one alternative for them. */
+export const secretParameterDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source:
-    `${AFTER_SECRET_NAME}[ \\t]*` +
-    // Unquoted, the value ends where JSON text or a list would continue (`}`, `]`, `,`).
-    `(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`,
-  trigger: AFTER_SECRET_NAME,
-  rewrite: (match, marker, text, start) => {
-    const name = /([\w.-]*)["']?[ \t]*$/.exec(text.slice(Math.max(0, start - 64), start))?.[1] ?? "";
-    if (!isSecretName(name)) return undefined;
-    const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
-    const value = match.slice(valueStart);
-    if (/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(value)) return undefined;
-    return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
-  },
+  source: `(?:${PARAMETER}|${FIELD})`,
+  trigger: `=|${AFTER_SECRET_NAME}`,
+  rewrite: (match, marker, text, start) =>
+    match.startsWith(":") ? redactField(match, marker, text, start) : redactParameter(match, marker),
 };
+
+function redactParameter(match: string, marker: string): Rewrite | undefined {
+  const equals = match.indexOf("=");
+  if (!isSecretParameterName(match.slice(0, equals))) return undefined;
+  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN);
+}
+
+/** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
+function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const name = /([\w.-]*)["']?[ \t]*$/.exec(text.slice(Math.max(0, start - 64), start))?.[1] ?? "";
+  if (!isSecretName(name)) return undefined;
+  const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
+  const value = match.slice(valueStart);
+  // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`).
+  if (/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(value)) return undefined;
+  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
+}
 
 /**
  * The name and separator, then the value with its secret replaced: the whole quoted value,
