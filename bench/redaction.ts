@@ -2,14 +2,19 @@
  * Redaction and JSON lifting alone, per string and per log record, on three kinds of text:
  * prose that trips no detector trigger, realistic Workers JSON log lines (about one in eight
  * carries personal data), and PII-dense lines built from the redaction tests' true positives.
+ * Beside the timing, the corpus figures: the redaction corpus (`test/fixtures/pii/`) through
+ * the core as the Worker runs it, judged on the rows it becomes as the workerd test judges
+ * them in ClickHouse.
  */
 import { readFileSync } from "node:fs";
 import type { LogRecord } from "../workers/shared/otlp/model";
+import { corpusFigures, corpusRequests, type CorpusFigures, type CorpusRow } from "../test/fixtures/pii/corpus";
 import { decodeRequest } from "../workers/ingest/core/decode";
 import { DEFAULT_NORMALIZATION_OPTIONS, liftJsonBody } from "../workers/ingest/core/normalize";
 import { DEFAULT_REDACTION_POLICY, redactString } from "../workers/ingest/core/redact";
+import { runCore } from "./core";
 import { timeIt, type Budget, type Timing } from "./measure";
-import { generatePayload } from "./payloads";
+import { DEFAULT_START_NANOS, generatePayload } from "./payloads";
 import { seededRandom } from "./random";
 
 export interface TextResult {
@@ -98,4 +103,20 @@ export async function measureLift(budget: Budget): Promise<TextResult> {
     meanLength: Math.round(bodies.reduce((a, b) => a + b, 0) / bodies.length),
     timing,
   };
+}
+
+/**
+ * Secrets caught out of secrets and look-alikes kept out of look-alikes: the corpus as one
+ * OTLP/JSON request per signal through `prepareExport` and the JSONEachRow the writer sends,
+ * read back as ClickHouse would return the rows.
+ */
+export function measureCorpusFigures(): CorpusFigures {
+  const corpus = corpusRequests("bench", DEFAULT_START_NANOS);
+  const rows: CorpusRow[] = (["logs", "traces", "metrics"] as const).flatMap((signal) =>
+    runCore(signal, "json", new TextEncoder().encode(corpus[signal]))
+      .flatMap((text) => text.split("\n"))
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line) as CorpusRow),
+  );
+  return corpusFigures(corpus.items, rows);
 }

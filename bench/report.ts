@@ -4,6 +4,7 @@ import type { ColdStartResult } from "./cold-start";
 import type { CoreResult } from "./core";
 import type { FloorResult } from "./floor";
 import type { ForwardingResult, Spread } from "./forwarding";
+import type { CorpusFigures } from "../test/fixtures/pii/corpus";
 import type { TextResult } from "./redaction";
 import type { TailResult } from "./tail";
 import type { E2eRun } from "./worker-e2e";
@@ -13,6 +14,7 @@ export interface BenchResults {
   floor: FloorResult[];
   core: CoreResult[];
   text: TextResult[];
+  corpus: CorpusFigures;
   tail: TailResult;
   bundles: BundleResult[];
   coldStarts: ColdStartResult[];
@@ -170,6 +172,14 @@ function textTable(results: BenchResults): string {
   );
 }
 
+function corpusLine(corpus: CorpusFigures): string {
+  const failures = corpus.failures.map((failure) => `\n  ${failure.id} ${failure.name}: ${failure.problem}`).join("");
+  return (
+    `Redaction corpus through the core: secrets caught ${corpus.secretsCaught} of ${corpus.secrets}, ` +
+    `look-alikes kept ${corpus.lookAlikesKept} of ${corpus.lookAlikes}${failures}`
+  );
+}
+
 function bundleTable(results: BenchResults): string {
   return table(
     ["bundle", "raw", "gzip", "wrangler says"],
@@ -281,6 +291,7 @@ export function renderReport(results: BenchResults): string {
     ...results.e2e.flatMap((run) => [e2eTable(run), ""]),
     "6. Redaction and JSON lifting alone",
     textTable(results),
+    corpusLine(results.corpus),
     "",
     "7. Bundles (wrangler deploy --dry-run) and cold start in workerd",
     bundleTable(results),

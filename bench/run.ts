@@ -16,7 +16,7 @@ import { FORWARDING_CASES, measureForwarding, type ForwardingBudget, type Forwar
 import { startBenchClickHouse } from "./local-clickhouse";
 import { FULL_BUDGET, QUICK_BUDGET } from "./measure";
 import { ENCODINGS, SIGNALS, generatePayload } from "./payloads";
-import { measureLift, measureRedaction } from "./redaction";
+import { measureCorpusFigures, measureLift, measureRedaction } from "./redaction";
 import { renderForwarding, renderReport, type BenchResults } from "./report";
 import { measureTail } from "./tail";
 import { buildForWorkerd, type BuiltWorker } from "./workerd";
@@ -119,6 +119,7 @@ async function main(): Promise<void> {
 
   progress("redaction, lifting, tail");
   const text = [...(await measureRedaction(budget)), await measureLift(budget)];
+  const corpus = measureCorpusFigures();
   const tail = await measureTail(budget);
 
   progress("bundles");
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
     await tailBuild.remove();
   }
 
-  const results: BenchResults = { floor, core, text, tail, bundles, coldStarts, e2e, forwarding, profiles };
+  const results: BenchResults = { floor, core, text, tail, bundles, coldStarts, e2e, forwarding, profiles, corpus };
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`;
   console.log(`${command}  (${machine}, ${quick ? "quick" : "full"} run)\n`);

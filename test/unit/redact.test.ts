@@ -184,8 +184,8 @@ describe("redactRequest: logs", () => {
         ],
       },
     });
-    const total = redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
-    expect(total).toBe(2);
+    const redactions = redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    expect(redactions).toEqual({ count: 2, kinds: { email: 1, ipv4: 1 } });
     expect(record.body).toEqual({
       kvlistValue: [
         attr("who", str("[REDACTED:email]")),
@@ -211,7 +211,7 @@ describe("redactRequest: logs", () => {
   it("adds no summary to a record with nothing to redact, and changes nothing in it", () => {
     const record = logRecord({ body: str("cart updated"), attributes: [attr("cart.items", { intValue: "3" })] });
     const before = structuredClone(record);
-    expect(redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY)).toBe(0);
+    expect(redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY).count).toBe(0);
     expect(record).toEqual(before);
   });
 
@@ -287,12 +287,16 @@ describe("redactRequest: logs", () => {
   });
 
   it("summarizes resource and scope redactions on the resource and scope", () => {
-    const request = logsRequest([logRecord({ body: str("ok") })], [attr("host.ip", str("10.1.2.3"))]);
+    const request = logsRequest(
+      [logRecord({ body: str("ok") })],
+      [attr("host.ip", str("10.1.2.3")), attr("deployment.contact", str("203.0.113.9"))],
+    );
     request.resourceLogs[0]!.scopeLogs[0]!.scope.attributes.push(attr("owner", str("ops@example.com")));
     redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
     const resourceLogs = request.resourceLogs[0]!;
     expect(attributeMap(resourceLogs.resource.attributes)).toEqual({
-      "host.ip": str("[REDACTED:ipv4]"),
+      "host.ip": str("10.1.2.3"),
+      "deployment.contact": str("[REDACTED:ipv4]"),
       "redaction.count": { intValue: "1" },
       "redaction.kinds": str("ipv4"),
     });
@@ -311,7 +315,7 @@ describe("redactRequest: logs", () => {
 
   it("does nothing when the policy is disabled", () => {
     const record = logRecord({ body: str("ana@example.com") });
-    expect(redactRequest("logs", logsRequest([record]), policy({ enabled: false }))).toBe(0);
+    expect(redactRequest("logs", logsRequest([record]), policy({ enabled: false })).count).toBe(0);
     expect(record.body).toEqual(str("ana@example.com"));
   });
 });
@@ -369,7 +373,7 @@ describe("redactRequest: traces", () => {
         },
       ],
     };
-    expect(redactRequest("traces", request, DEFAULT_REDACTION_POLICY)).toBe(5);
+    expect(redactRequest("traces", request, DEFAULT_REDACTION_POLICY).count).toBe(5);
     expect(redacted.name).toBe("GET /users/[REDACTED:email]");
     expect(redacted.status.message).toBe("card [REDACTED:card] declined");
     expect(redacted.events[0]!.attributes[0]!.value).toEqual(str("no customer with cpf [REDACTED:cpf]"));
@@ -405,13 +409,11 @@ describe("redactRequest: metrics", () => {
     };
   }
 
-  it("redacts point and exemplar attributes and metadata, summarizing on each point; names stay", () => {
-    const first = point([attr("client.address", str("203.0.113.9"))], [attr("user", str("ana@example.com"))]);
-    const second = point([attr("route", str("/cart"))]);
-    const request: MetricsRequest = {
+  function metricsRequest(points: NumberDataPoint[], metadata: KeyValue[] = [], resource: KeyValue[] = []): MetricsRequest {
+    return {
       resourceMetrics: [
         {
-          resource: { attributes: [], droppedAttributesCount: 0 },
+          resource: { attributes: resource, droppedAttributesCount: 0 },
           scopeMetrics: [
             {
               scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 },
@@ -420,8 +422,8 @@ describe("redactRequest: metrics", () => {
                   name: "http.server.requests.by.203.0.113.9",
                   description: "",
                   unit: "1",
-                  metadata: [attr("owner", str("ops@example.com"))],
-                  data: { type: "sum", dataPoints: [first, second], aggregationTemporality: 2, isMonotonic: true },
+                  metadata,
+                  data: { type: "sum", dataPoints: points, aggregationTemporality: 2, isMonotonic: true },
                 },
               ],
               schemaUrl: "",
@@ -431,20 +433,58 @@ describe("redactRequest: metrics", () => {
         },
       ],
     };
-    expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY)).toBe(3);
-    const metric = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
+  }
+  const hashed = (kinds: string) => ({ stringValue: expect.stringMatching(new RegExp(`^\\[REDACTED:${kinds}:[0-9a-f]{16}\\]$`)) });
+
+  it("replaces identifying values by a keyed hash and adds no attribute key; names stay", () => {
+    const first = point([attr("client.address", str("203.0.113.9"))], [attr("user", str("ana@example.com"))]);
+    const second = point([attr("route", str("/cart"))]);
+    const request = metricsRequest(
+      [first, second],
+      [attr("owner", str("ops@example.com"))],
+      [attr("service.owner", str("ops@example.com"))],
+    );
+    expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY)).toEqual({
+      count: 4,
+      kinds: { email: 3, ipv4: 1 },
+    });
+    const resourceMetrics = request.resourceMetrics[0]!;
+    const metric = resourceMetrics.scopeMetrics[0]!.metrics[0]!;
     expect(metric.name).toBe("http.server.requests.by.203.0.113.9");
-    expect(metric.metadata[0]!.value).toEqual(str("[REDACTED:email]"));
-    expect(first.exemplars[0]!.filteredAttributes[0]!.value).toEqual(str("[REDACTED:email]"));
-    expect(attributeMap(first.attributes)).toEqual({
-      "client.address": str("[REDACTED:ipv4]"),
-      "redaction.count": { intValue: "3" },
-      "redaction.kinds": str("email,ipv4"),
-    });
-    expect(attributeMap(second.attributes)).toEqual({
-      route: str("/cart"),
-      "redaction.count": { intValue: "1" },
-      "redaction.kinds": str("email"),
-    });
+    expect(metric.metadata[0]!.value).toEqual(hashed("email"));
+    expect(resourceMetrics.resource.attributes.map((a) => a.key)).toEqual(["service.owner"]);
+    expect(first.exemplars[0]!.filteredAttributes[0]!.value).toEqual(hashed("email"));
+    expect(attributeMap(first.attributes)).toEqual({ "client.address": hashed("ipv4") });
+    expect(attributeMap(second.attributes)).toEqual({ route: str("/cart") });
+  });
+
+  it("keeps two series that differ by one client address apart, and the same address the same", () => {
+    const points = ["203.0.113.9", "203.0.113.10", "203.0.113.9"].map((address) =>
+      point([attr("client.address", str(address)), attr("http.route", str("/cart"))]),
+    );
+    redactRequest("metrics", metricsRequest(points), DEFAULT_REDACTION_POLICY);
+    const values = points.map((p) => (p.attributes[0]!.value as { stringValue: string }).stringValue);
+    expect(values[0]).not.toBe(values[1]);
+    expect(values[0]).toBe(values[2]);
+    expect(values.join(" ")).not.toContain("203.0.113");
+    for (const p of points) expect(p.attributes.map((a) => a.key)).toEqual(["client.address", "http.route"]);
+  });
+
+  it("hashes credential values too, so distinct credentials stay distinct series", () => {
+    const points = ["Bearer a1", "Bearer b2"].map((value) => point([attr("authorization", str(value))]));
+    redactRequest("metrics", metricsRequest(points), DEFAULT_REDACTION_POLICY);
+    const [a, b] = points.map((p) => p.attributes[0]!.value);
+    expect(a).toEqual(hashed("secret"));
+    expect(a).not.toEqual(b);
+  });
+
+  it("keys the hash with the configured secret", () => {
+    const hashOf = (input: unknown) => {
+      const p = point([attr("client.address", str("203.0.113.9"))]);
+      redactRequest("metrics", metricsRequest([p]), policy(input));
+      return p.attributes[0]!.value;
+    };
+    expect(hashOf({ seriesHashSecret: "one-secret-value-0001" })).toEqual(hashOf({ seriesHashSecret: "one-secret-value-0001" }));
+    expect(hashOf({ seriesHashSecret: "one-secret-value-0001" })).not.toEqual(hashOf({ seriesHashSecret: "another-secret-0002" }));
   });
 });

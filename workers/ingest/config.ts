@@ -78,6 +78,8 @@ const IngestSettingsSchema = z.object({
   REDACTION_HASH_KEYS: listSetting(),
   REDACTION_HASH_SECRET: z.optional(z.string({ error: "must be a string" })),
   REDACTION_DISABLED_DETECTORS: listSetting(),
+  // Validated with the policy, which names the allowed values.
+  REDACTION_GEO_PRECISION: z._default(z.string({ error: "must be a string" }), "region"),
   REDACTION_EXTRA_PATTERNS: z._default(
     z.pipe(
       z.string({ error: 'must be JSON: [{"name":"…","pattern":"…"}]' }),
@@ -244,6 +246,10 @@ function redactionPolicyFrom(settings: IngestSettings): RedactionPolicy {
     keepKeys: settings.REDACTION_KEEP_KEYS,
     hashKeys: settings.REDACTION_HASH_KEYS,
     hashSecret: settings.REDACTION_HASH_SECRET,
+    // Metric attributes need a stable key even where no hash secret was set: the ClickHouse
+    // password is a secret every deployment has and rarely rotates.
+    seriesHashSecret: `clickhouse-password:${settings.CLICKHOUSE_PASSWORD}`,
+    geoPrecision: settings.REDACTION_GEO_PRECISION,
     disabledDetectors: settings.REDACTION_DISABLED_DETECTORS,
     extraPatterns: settings.REDACTION_EXTRA_PATTERNS,
   });

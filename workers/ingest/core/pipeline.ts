@@ -4,7 +4,7 @@ import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from
 import { decodeRequest, type RequestEncoding } from "./decode";
 import { checkJsonDepth, checkRecordCount, limitAttributes, type RequestLimits } from "./limits";
 import { normalizeRequest, type NormalizationOptions } from "./normalize";
-import { redactRequest, type RedactionPolicy } from "./redact";
+import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
   METRIC_COLUMNS,
@@ -35,6 +35,8 @@ export interface PreparedExport {
   /** Records refused as invalid; the answer reports them as a partial success. */
   rejected: number;
   rejectionMessage: string;
+  /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
+  redactions: RequestRedactions;
 }
 
 export interface PipelineOptions {
@@ -54,8 +56,9 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
 
 /**
  * The pure core of an export: decode (within the request limits) → check the caller's service
- * scope → normalize (the JSON lift for logs, `service.version` for every signal) → redact → limit attributes → stamp the caller's token name → map
- * to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
+ * scope → normalize (the JSON lift for logs, `service.version` for every signal) → redact
+ * (counting what it replaced, for the log line) → limit attributes → stamp the caller's token
+ * name → map to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
  * byte. Throws OtlpDecodeError for a body to refuse with 400, its subclass
  * RequestTooLargeError for one to refuse with 413, and ServiceOutOfScopeError for one the
  * caller may not write (403).
@@ -77,27 +80,27 @@ export function prepareExport(
       const request = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
       normalizeRequest("logs", request, options.normalization);
-      redactRequest("logs", request, options.redaction);
+      const redactions = redactRequest("logs", request, options.redaction);
       limitAttributes("logs", request, options.limits);
       stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
-      return single("logs", LOG_COLUMNS, result.rows, result);
+      return single("logs", LOG_COLUMNS, result.rows, result, redactions);
     }
     case "traces": {
       const request = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
       normalizeRequest("traces", request, options.normalization);
-      redactRequest("traces", request, options.redaction);
+      const redactions = redactRequest("traces", request, options.redaction);
       limitAttributes("traces", request, options.limits);
       stampCaller("traces", request, caller);
       const result = tracesToRows(request, context);
-      return single("traces", SPAN_COLUMNS, result.rows, result);
+      return single("traces", SPAN_COLUMNS, result.rows, result, redactions);
     }
     case "metrics": {
       const request = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
       normalizeRequest("metrics", request, options.normalization);
-      redactRequest("metrics", request, options.redaction);
+      const redactions = redactRequest("metrics", request, options.redaction);
       limitAttributes("metrics", request, options.limits);
       stampCaller("metrics", request, caller);
       const result = metricsToRows(request, context);
@@ -113,6 +116,7 @@ export function prepareExport(
         accepted,
         rejected: result.rejected,
         rejectionMessage: result.rejectionMessage,
+        redactions,
       };
     }
   }
@@ -139,11 +143,13 @@ function single(
   columns: readonly string[],
   rows: readonly Row[],
   result: { rejected: number; rejectionMessage: string },
+  redactions: RequestRedactions,
 ): PreparedExport {
   return {
     batches: rows.length > 0 ? [{ kind, columns, rows }] : [],
     accepted: rows.length,
     rejected: result.rejected,
     rejectionMessage: result.rejectionMessage,
+    redactions,
   };
 }

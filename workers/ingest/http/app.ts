@@ -108,6 +108,10 @@ async function handleExport(
     accepted: prepared.accepted - deadLettered,
     rejected,
     queued: written?.queuedRows ?? 0,
+    // What redaction replaced, by kind: for metrics the only place it is counted, since a
+    // metric point's attributes are series identity and get no summary keys.
+    redactions: prepared.redactions.count,
+    ...(prepared.redactions.count > 0 ? { redactionKinds: kindCounts(prepared.redactions.kinds) } : {}),
     ms: Date.now() - started,
   });
   const answer = encodeExportResponse(
@@ -229,4 +233,11 @@ async function deduplicationTokenOf(
   let hex = signal;
   for (let i = 0; i < 16; i++) hex += digest[i]!.toString(16).padStart(2, "0");
   return hex;
+}
+
+/** `{ email: 2, ipv4: 1 }` → `"email:2,ipv4:1"`: log fields are flat. */
+function kindCounts(kinds: Record<string, number>): string {
+  return Object.entries(kinds)
+    .map(([kind, count]) => `${kind}:${count}`)
+    .join(",");
 }

@@ -1,11 +1,19 @@
+import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { isSecretName } from "./secret-names";
 
 /**
- * What happens to an attribute's value, decided by its key alone: scan its strings with the text
- * detectors, keep it exactly as it is, drop the attribute, replace the value by its keyed hash,
- * or replace it by the secret marker because the key names a credential.
+ * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
+ * drop the attribute, replace the value by its keyed hash, replace it by the secret marker
+ * because the key names a credential, or scan its strings with the text detectors. A scanned
+ * value's key can also say what its addresses and numbers are:
+ * - `server`: addresses in it name infrastructure (`server.address`, `db.*`), not a person;
+ * - `peer`: addresses in it are the other end of the connection (`network.peer.address`),
+ *   which is a server when the span is a client's and a person when it is a server's;
+ * - `id`: the value is an identifier (`dd.trace_id`, `order.id`), so a number in it is no card.
  */
-export type KeyRule = "scan" | "keep" | "drop" | "hash" | "secret";
+export type KeyRule =
+  | { readonly action: "keep" | "drop" | "hash" | "secret" }
+  | { readonly action: "scan"; readonly server: boolean; readonly peer: boolean; readonly id: boolean };
 
 export interface KeyRuleLists {
   keepKeys: readonly string[];
@@ -13,21 +21,52 @@ export interface KeyRuleLists {
   hashKeys: readonly string[];
   /** Whether keys naming credentials (`authorization`, `cookie`, ...) hide their values. */
   secretKeys: boolean;
+  /** `geo.*` attributes finer than this are dropped. */
+  geoPrecision: GeoPrecision;
 }
 
 /** Distinct keys are few in practice; the bound only stops hostile input from growing memory. */
 const MAX_CACHED_KEYS = 4096;
 
+const KEEP: KeyRule = { action: "keep" };
+const DROP: KeyRule = { action: "drop" };
+const HASH: KeyRule = { action: "hash" };
+const SECRET: KeyRule = { action: "secret" };
+const SCANS: readonly KeyRule[] = Array.from({ length: 8 }, (_, bits) => ({
+  action: "scan",
+  server: (bits & 1) !== 0,
+  peer: (bits & 2) !== 0,
+  id: (bits & 4) !== 0,
+}));
+
 /**
- * Classifies attribute keys. Keys match case-insensitively, as a whole or by their last dotted
- * segment, so `authorization` also covers `http.request.header.authorization`. Precedence:
- * keep, drop, hash, secret, scan. Results are cached because the same keys repeat on every record.
+ * Namespaces whose addresses are the service's own side or the server it calls, per the
+ * OpenTelemetry semantic conventions (`server.*`, `destination.*`, `network.local.*`,
+ * `host.*`, `url.domain`) and their predecessors (`net.host.*`, `net.sock.host.*`,
+ * `http.host`); `db.*` names the database, except the statement and its parameters, which
+ * carry the application's data.
+ */
+const SERVER_PREFIXES = ["server.", "destination.", "network.local.", "host.", "net.host.", "net.sock.host."];
+const SERVER_KEYS = new Set(["url.domain", "http.host", "http.server_name"]);
+const DATA_IN_DB_KEY = /statement|query|parameter/;
+/** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
+const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
+/** A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID`. */
+const ID_SEGMENT = /(?:^|[_-])[Ii][Dd]$|[a-z0-9]I[Dd]$/;
+
+/**
+ * Classifies attribute keys. The policy's lists and the credential rule match case-insensitively,
+ * as a whole or by their last dotted segment, so `authorization` also covers
+ * `http.request.header.authorization`. Precedence: keep, drop (listed, or `geo.*` finer than the
+ * policy allows), hash, secret, scan. Results are cached because the same keys repeat on every
+ * record.
  */
 export class KeyRules {
   private readonly keep: ReadonlySet<string>;
   private readonly drop: ReadonlySet<string>;
   private readonly hash: ReadonlySet<string>;
   private readonly secretKeys: boolean;
+  private readonly geoLevel: number;
   private readonly cache = new Map<string, KeyRule>();
 
   constructor(lists: KeyRuleLists) {
@@ -35,6 +74,7 @@ export class KeyRules {
     this.drop = lowerCaseSet(lists.dropKeys);
     this.hash = lowerCaseSet(lists.hashKeys);
     this.secretKeys = lists.secretKeys;
+    this.geoLevel = geoPrecisionLevel(lists.geoPrecision);
   }
 
   ruleFor(key: string): KeyRule {
@@ -49,11 +89,23 @@ export class KeyRules {
     const whole = key.toLowerCase();
     const last = whole.slice(whole.lastIndexOf(".") + 1);
     const listed = (set: ReadonlySet<string>) => set.has(whole) || set.has(last);
-    if (listed(this.keep)) return "keep";
-    if (listed(this.drop)) return "drop";
-    if (listed(this.hash)) return "hash";
-    if (this.secretKeys && isSecretName(last)) return "secret";
-    return "scan";
+    if (listed(this.keep)) return KEEP;
+    if (listed(this.drop) || this.tooPrecise(key)) return DROP;
+    if (listed(this.hash)) return HASH;
+    if (this.secretKeys && isSecretName(last)) return SECRET;
+    const server =
+      SERVER_KEYS.has(whole) ||
+      SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
+      (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
+    const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
+    const id = ID_SEGMENT.test(key.slice(key.lastIndexOf(".") + 1));
+    return SCANS[(server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0)]!;
+  }
+
+  private tooPrecise(key: string): boolean {
+    const level = geoLevelOf(key);
+    if (level === undefined) return false;
+    return level === "unknown" ? this.geoLevel === 0 : level > this.geoLevel;
   }
 }
 

@@ -1,5 +1,7 @@
 import { BUILT_IN_DETECTORS } from "./detectors";
 
+export { redactionMarker } from "./detectors/detector";
+
 /**
  * Kinds produced by key rules rather than text detectors: the value of a key that names a
  * credential (`authorization`, `cookie`, `x-api-key`, ...), a key the policy drops, a key whose
@@ -14,8 +16,3 @@ export const BUILT_IN_KINDS: readonly string[] = [
   ...BUILT_IN_DETECTORS.map((detector) => detector.kind),
   SECRET_KEY_KIND,
 ];
-
-/** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
-export function redactionMarker(kind: string): string {
-  return `[REDACTED:${kind}]`;
-}

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { BUILT_IN_DETECTORS, type Detector } from "./detectors";
 import { createKeyedHasher } from "./keyed-hash";
+import { GEO_PRECISIONS } from "./geo";
 import { KeyRules } from "./key-rules";
 import { BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND } from "./kinds";
 import { TextScanner } from "./text-scanner";
@@ -32,7 +33,9 @@ const ExtraPatternSchema = z.object({
 
 /**
  * The redaction policy as configured. Every field has a default, so `{}` is the default policy:
- * every built-in detector on, no extra keys dropped, kept or hashed.
+ * every built-in detector on, no extra keys dropped, kept or hashed, `geo.*` kept down to the
+ * region. `seriesHashSecret` keys the hashes that replace identifying values in metric
+ * attributes when `hashSecret` is not set (see `RedactionPolicy.seriesHash`).
  */
 export const RedactionPolicySchema = z
   .object({
@@ -41,6 +44,13 @@ export const RedactionPolicySchema = z
     keepKeys: keyList(),
     hashKeys: keyList(),
     hashSecret: z.optional(z.string({ error: "must be a string" })),
+    seriesHashSecret: z.optional(z.string({ error: "must be a string" })),
+    geoPrecision: z._default(
+      z.enum(GEO_PRECISIONS, {
+        error: (issue) => `must be one of ${GEO_PRECISIONS.join(", ")}, got ${JSON.stringify(issue.input)}`,
+      }),
+      "region",
+    ),
     extraPatterns: z._default(
       z.array(ExtraPatternSchema, { error: "must be a list of { name, pattern }" }).check(
         z.maxLength(MAX_EXTRA_PATTERNS, { error: `must hold at most ${MAX_EXTRA_PATTERNS} patterns` }),
@@ -125,10 +135,23 @@ export interface RedactionPolicy {
   readonly enabled: boolean;
   /** Undefined when every text detector is off. */
   readonly scanner: TextScanner | undefined;
+  /** The scanner's address detectors (IPv4, IPv6): off where an address names a server. */
+  readonly addressDetectors: number;
+  /** The scanner's card detector: off in the value of a key naming an id. */
+  readonly cardDetectors: number;
   readonly keyRules: KeyRules;
   /** Undefined when no key is hashed. */
   readonly hash: ((value: string) => string) | undefined;
+  /**
+   * The keyed hash that replaces an identifying value in metric attributes, where a marker
+   * would merge distinct series: keyed with `hashSecret`, else `seriesHashSecret`, else a
+   * fixed key (then the hash is stable but anyone can recompute it: set a secret in production).
+   */
+  readonly seriesHash: (value: string) => string;
 }
+
+/** The key of series hashes when the policy has no secret at all (tests, local runs). */
+const FIXED_SERIES_KEY = "deco-otel series hash without a configured secret";
 
 export function compileRedactionPolicy(config: RedactionPolicyConfig): RedactionPolicy {
   const disabled = new Set(config.disabledDetectors);
@@ -137,19 +160,24 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     // Extra patterns declare no trigger: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, trigger: "" })),
   ];
+  const scanner = detectors.length > 0 ? new TextScanner(detectors) : undefined;
   return {
     enabled: config.enabled,
-    scanner: detectors.length > 0 ? new TextScanner(detectors) : undefined,
+    scanner,
+    addressDetectors: scanner?.maskOf(["ipv4", "ipv6"]) ?? 0,
+    cardDetectors: scanner?.maskOf(["card"]) ?? 0,
     keyRules: new KeyRules({
       keepKeys: config.keepKeys,
       dropKeys: config.dropKeys,
       hashKeys: config.hashKeys,
       secretKeys: !disabled.has(SECRET_KEY_KIND),
+      geoPrecision: config.geoPrecision,
     }),
     hash:
       config.hashKeys.length > 0 && config.hashSecret !== undefined
         ? createKeyedHasher(config.hashSecret)
         : undefined,
+    seriesHash: createKeyedHasher(config.hashSecret ?? config.seriesHashSecret ?? FIXED_SERIES_KEY),
   };
 }
 

@@ -8,30 +8,45 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
+import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { RedactionTally } from "./tally";
+
+/** What redaction did to a whole request: items redacted, in total and by kind. */
+export interface RequestRedactions {
+  count: number;
+  kinds: Record<string, number>;
+}
 
 /**
  * Walks a decoded request and redacts every free-text field in place: log bodies (strings at
  * any depth), every attribute map, span names, status messages, event names, log event names.
  * Ids, timestamps, metric and scope names, units and schema URLs are identifiers and stay.
  *
- * Each owner of an attribute map gets its own summary (`redaction.count`, `redaction.kinds`):
- * a log record, span or metric point counts what was redacted in it and its events, links and
- * exemplars; a resource and a scope count their own attributes. Mutating in place avoids
- * copying every request on the hot path; callers must not reuse the request expecting the
- * original values. Returns how many items were redacted in the whole request.
+ * Logs and traces: each redacted item becomes `[REDACTED:<kind>]`, and each owner of an
+ * attribute map gets its own summary (`redaction.count`, `redaction.kinds`): a log record or
+ * span counts what was redacted in it and its events and links; a resource and a scope count
+ * their own attributes.
+ *
+ * Metrics: every attribute map of a metric request (resource, scope, point, metadata,
+ * exemplar) is part of the identity of a time series, so a value with something identifying in
+ * it becomes `[REDACTED:<kinds>:<keyed hash of the value>]` (distinct values stay distinct, the
+ * same value always maps to the same text) and no summary key is added; the counts are only in
+ * the result.
+ *
+ * Mutating in place avoids copying every request on the hot path; callers must not reuse the
+ * request expecting the original values.
  */
 export function redactRequest<S extends Signal>(
   signal: S,
   request: SignalRequest[S],
   policy: RedactionPolicy,
-): number {
-  if (!policy.enabled) return 0;
-  const walker = new RequestWalker(policy);
+): RequestRedactions {
+  if (!policy.enabled) return { count: 0, kinds: {} };
+  const walker = new RequestWalker(policy, signal === "metrics");
   bySignal(signal, request, walker);
-  return walker.total;
+  return { count: walker.request.total, kinds: walker.request.toRecord() };
 }
 
 /** Owners of an attribute map that receive a summary. */
@@ -39,12 +54,24 @@ interface SummaryOwner {
   attributes: KeyValue[];
 }
 
+/** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
+const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
+
 class RequestWalker implements BySignal<void> {
-  total = 0;
+  /** Everything redacted in the request. */
+  readonly request = new RedactionTally();
   /** Counts for the owner being walked; reset per owner so no tally is allocated per record. */
   private readonly tally = new RedactionTally();
+  /** The finds in one metric attribute string, which name the kinds in its hash marker. */
+  private readonly scratch = new RedactionTally();
+  /** Whether addresses under `network.peer.*` keys belong to servers where the walk is. */
+  private peerIsServer = false;
 
-  constructor(private readonly policy: RedactionPolicy) {}
+  constructor(
+    private readonly policy: RedactionPolicy,
+    /** Metric attributes: hash identifying values and write no summary. */
+    private readonly series: boolean,
+  ) {}
 
   logs(request: LogsRequest): void {
     for (const resourceLogs of request.resourceLogs) {
@@ -52,8 +79,8 @@ class RequestWalker implements BySignal<void> {
       for (const scopeLogs of resourceLogs.scopeLogs) {
         this.owner(scopeLogs.scope);
         for (const record of scopeLogs.logRecords) {
-          if (record.body !== undefined) record.body = this.value(record.body);
-          record.eventName = this.text(record.eventName);
+          if (record.body !== undefined) record.body = this.value(record.body, 0);
+          record.eventName = this.text(record.eventName, 0);
           this.owner(record);
         }
       }
@@ -66,14 +93,17 @@ class RequestWalker implements BySignal<void> {
       for (const scopeSpans of resourceSpans.scopeSpans) {
         this.owner(scopeSpans.scope);
         for (const span of scopeSpans.spans) {
-          span.name = this.text(span.name);
-          span.status.message = this.text(span.status.message);
+          this.peerIsServer = PEER_IS_SERVER_KINDS.has(span.kind);
+          // A span name says what the operation reached (`GET 10.1.2.3:8080`): a server.
+          span.name = this.text(span.name, this.policy.addressDetectors);
+          span.status.message = this.text(span.status.message, 0);
           for (const event of span.events) {
-            event.name = this.text(event.name);
+            event.name = this.text(event.name, 0);
             event.attributes = this.attributes(event.attributes);
           }
           for (const link of span.links) link.attributes = this.attributes(link.attributes);
           this.owner(span);
+          this.peerIsServer = false;
         }
       }
     }
@@ -85,9 +115,7 @@ class RequestWalker implements BySignal<void> {
       for (const scopeMetrics of resourceMetrics.scopeMetrics) {
         this.owner(scopeMetrics.scope);
         for (const metric of scopeMetrics.metrics) {
-          // Metadata has no column of its own, so its redactions are reported on each point.
           metric.metadata = this.attributes(metric.metadata);
-          const metadataCounts = this.takeCounts();
           if (metric.data.type === "empty") continue;
           for (const point of metric.data.dataPoints) {
             if ("exemplars" in point) {
@@ -95,76 +123,83 @@ class RequestWalker implements BySignal<void> {
                 exemplar.filteredAttributes = this.attributes(exemplar.filteredAttributes);
               }
             }
-            this.owner(point, metadataCounts);
+            this.owner(point);
           }
         }
+        this.flush();
       }
     }
   }
 
   /**
    * Redacts the owner's attributes, then writes the summary of everything counted since the
-   * last owner, plus `inherited` counts that belong to it without having happened in it.
+   * last owner (not on metric attributes, where a new key would be a new series).
    */
-  private owner(owner: SummaryOwner, inherited?: RedactionTally): void {
+  private owner(owner: SummaryOwner): void {
     owner.attributes = this.attributes(owner.attributes);
-    this.total += this.tally.total;
-    if (inherited !== undefined) this.tally.addAll(inherited);
-    this.tally.writeSummary(owner.attributes);
-    this.tally.reset();
+    if (!this.series) this.tally.writeSummary(owner.attributes);
+    this.flush();
   }
 
-  /** Moves the counts gathered so far out of the running tally. */
-  private takeCounts(): RedactionTally | undefined {
-    if (this.tally.total === 0) return undefined;
-    const taken = new RedactionTally();
-    taken.addAll(this.tally);
-    this.total += this.tally.total;
+  /** Moves the owner's counts into the request's. */
+  private flush(): void {
+    this.request.addAll(this.tally);
     this.tally.reset();
-    return taken;
   }
 
   /** Applies key rules and redacts values; drops are compacted in place. */
   private attributes(attributes: KeyValue[]): KeyValue[] {
-    const { keyRules, hash } = this.policy;
     let kept = 0;
     for (const attribute of attributes) {
-      switch (keyRules.ruleFor(attribute.key)) {
-        case "keep":
-          break;
-        case "drop":
-          this.tally.add(DROPPED_KIND);
-          continue;
-        case "hash":
-          if (hash !== undefined && !("empty" in attribute.value)) {
-            attribute.value = { stringValue: hash(valueText(attribute.value)) };
-            this.tally.add(HASHED_KIND);
-          }
-          break;
-        case "secret":
-          if (holdsText(attribute.value)) {
-            attribute.value = { stringValue: redactionMarker(SECRET_KEY_KIND) };
-            this.tally.add(SECRET_KEY_KIND);
-          }
-          break;
-        case "scan":
-          attribute.value = this.value(attribute.value);
-          break;
+      const rule = this.policy.keyRules.ruleFor(attribute.key);
+      if (rule.action === "drop") {
+        this.tally.add(DROPPED_KIND);
+        continue;
       }
+      attribute.value = this.ruled(attribute.value, rule);
       attributes[kept++] = attribute;
     }
     attributes.length = kept;
     return attributes;
   }
 
-  private value(value: AnyValue): AnyValue {
+  private ruled(value: AnyValue, rule: KeyRule): AnyValue {
+    switch (rule.action) {
+      case "keep":
+      case "drop":
+        return value;
+      case "hash": {
+        const hash = this.policy.hash;
+        if (hash === undefined || "empty" in value) return value;
+        this.tally.add(HASHED_KIND);
+        return { stringValue: hash(valueText(value)) };
+      }
+      case "secret":
+        if (!holdsText(value)) return value;
+        this.tally.add(SECRET_KEY_KIND);
+        return {
+          stringValue: this.series
+            ? seriesMarker(SECRET_KEY_KIND, this.policy.seriesHash(valueText(value)))
+            : redactionMarker(SECRET_KEY_KIND),
+        };
+      case "scan": {
+        const { addressDetectors, cardDetectors } = this.policy;
+        const excluded =
+          (rule.server || (rule.peer && this.peerIsServer) ? addressDetectors : 0) | (rule.id ? cardDetectors : 0);
+        return this.value(value, excluded);
+      }
+    }
+  }
+
+  /** `excluded`: detectors that do not run on this value's strings (see TextScanner.redact). */
+  private value(value: AnyValue, excluded: number): AnyValue {
     if ("stringValue" in value) {
-      const redacted = this.text(value.stringValue);
+      const redacted = this.text(value.stringValue, excluded);
       return redacted === value.stringValue ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
       const items = value.arrayValue;
-      for (let i = 0; i < items.length; i++) items[i] = this.value(items[i]!);
+      for (let i = 0; i < items.length; i++) items[i] = this.value(items[i]!, excluded);
       return value;
     }
     if ("kvlistValue" in value) {
@@ -175,10 +210,21 @@ class RequestWalker implements BySignal<void> {
     return value;
   }
 
-  private text(text: string): string {
+  private text(text: string, excluded: number): string {
     const scanner = this.policy.scanner;
-    return scanner === undefined || text === "" ? text : scanner.redact(text, this.tally);
+    if (scanner === undefined || text === "") return text;
+    if (!this.series) return scanner.redact(text, this.tally, excluded);
+    const scratch = this.scratch;
+    scratch.reset();
+    if (scanner.redact(text, scratch, excluded) === text) return text;
+    this.tally.addAll(scratch);
+    return seriesMarker([...scratch.counts.keys()].sort().join(","), this.policy.seriesHash(text));
   }
+}
+
+/** `[REDACTED:ipv4:9f86d081884c7d65]`: what was found, and which value it was. */
+function seriesMarker(kinds: string, hash: string): string {
+  return redactionMarker(`${kinds}:${hash}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Detector } from "./detectors";
+import type { Detector, Rewrite } from "./detectors";
 import { redactionMarker } from "./kinds";
 import type { RedactionTally } from "./tally";
 
@@ -49,15 +49,29 @@ export class TextScanner {
       : undefined;
   }
 
-  /** The text with every match replaced by its marker; each replacement is counted in `tally`. */
-  redact(text: string, tally: RedactionTally): string {
+  /**
+   * The text with every match replaced by its marker; each replacement is counted in `tally`.
+   * Detectors in `excluded` (a mask from `maskOf`) do not run: the caller knows the text's
+   * place makes their kind harmless there (an address in a span name, a card-shaped trace id).
+   */
+  redact(text: string, tally: RedactionTally, excluded = 0): string {
     if (this.anyTrigger !== undefined && !this.anyTrigger.test(text)) return text;
     let mask = 0;
     for (let i = 0; i < this.gated.length; i++) {
+      if ((excluded & (1 << i)) !== 0) continue;
       const trigger = this.gated[i]!.trigger;
       if (trigger === undefined || trigger.test(text)) mask |= 1 << i;
     }
     return mask === 0 ? text : this.scan(text, this.combinationFor(mask), tally);
+  }
+
+  /** The mask of this scanner's detectors of the given kinds, for `redact`'s `excluded`. */
+  maskOf(kinds: readonly string[]): number {
+    let mask = 0;
+    this.gated.forEach((gated, index) => {
+      if (kinds.includes(gated.detector.kind)) mask |= 1 << index;
+    });
+    return mask;
   }
 
   private scan(text: string, scan: CombinedScan, tally: RedactionTally): string {
@@ -123,8 +137,12 @@ function acceptAt(
       matched = sticky.exec(text)?.[0];
     }
     if (matched === undefined || matched === "") continue;
-    const replacement = detector.rewrite === undefined ? marker : detector.rewrite(matched, marker);
-    if (replacement !== undefined) return { replacement, length: matched.length, kind: detector.kind };
+    const rewrite: Rewrite | undefined =
+      detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start);
+    if (typeof rewrite === "string") return { replacement: rewrite, length: matched.length, kind: detector.kind };
+    if (rewrite !== undefined) {
+      return { replacement: rewrite.text, length: rewrite.length ?? matched.length, kind: rewrite.kind };
+    }
   }
   return undefined;
 }

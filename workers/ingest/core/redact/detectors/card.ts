@@ -1,20 +1,88 @@
 import type { Detector } from "./detector";
 
 /**
- * Payment card numbers: 13 to 19 digits, contiguous or in the printed groupings (4-4-4-4[-3],
- * Amex/Diners 4-6-5 and 4-6-4), Luhn-valid, starting with 2-6. Every issuer range in use
- * (Visa, Mastercard, Amex, Discover, JCB, Diners, Elo, Hipercard) starts with 2-6, while
- * epoch timestamps in milliseconds and nanoseconds start with 1 until 2033; that rule keeps
- * them from being mistaken for cards a tenth of the time.
+ * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
+ * groupings (4-4-4-4[-3], Amex/Diners 4-6-5 and 4-6-4), whose issuer prefix is one in use with
+ * a length that issuer issues, and that pass the Luhn check. The checksum alone passes one
+ * number in ten; the issuer table is what keeps a 19-digit decimal trace id or an epoch
+ * timestamp (which starts with 1 until 2033) from being taken for a card. A number given as the
+ * value of an id (`dd.trace_id=…`, `"span_id": "…"`, `orderId: …`) is that id, not a card.
  */
 export const cardDetector: Detector = {
   kind: "card",
   source:
-    "(?<![\\w.,-])[2-6](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})" +
+    "(?<![\\w.,-])[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})" +
     "(?![\\w-]|[.,]\\d)",
   trigger: "\\d{4}[ -]?\\d{4}",
-  rewrite: (match, marker) => (passesLuhn(match.replace(/[ -]/g, "")) ? marker : undefined),
+  rewrite: (match, marker, text, start) => {
+    const digits = match.replace(/[ -]/g, "");
+    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) ? marker : undefined;
+  },
 };
+
+/**
+ * Issuer prefix ranges and the lengths their cards have, from the card networks' published
+ * IIN tables (as collected in the Wikipedia article "Payment card number", 2026): Visa, Visa
+ * Electron, Mastercard, Maestro, American Express, Diners Club, Discover, JCB, UnionPay, Mir,
+ * RuPay, Verve, Troy, GPN, UzCard, Humo, BORICA, InterPayment, InstaPayment, and Brazil's Elo
+ * and Hipercard. Each entry: first prefix, last prefix (same number of digits), lengths.
+ */
+const ISSUER_RANGES: readonly (readonly [string, string, readonly number[]])[] = [
+  ["4", "4", [13, 16, 19]], // Visa (Elo's 4xxxxx ranges are 16 digits too)
+  ["51", "55", [16]], // Mastercard
+  ["2221", "2720", [16]], // Mastercard 2-series
+  ["34", "34", [15]], // American Express
+  ["37", "37", [15]],
+  ["36", "36", [14, 15, 16, 17, 18, 19]], // Diners Club International
+  ["300", "305", [14, 15, 16, 17, 18, 19]], // Diners Club Carte Blanche
+  ["3095", "3095", [14, 15, 16, 17, 18, 19]],
+  ["38", "39", [14, 16]], // Diners Club, on the Discover network
+  ["3528", "3589", [16, 17, 18, 19]], // JCB
+  ["353", "353", [16]], // RuPay-JCB
+  ["356", "356", [16]],
+  ["3841", "3841", [16, 19]], // Hipercard
+  ["2200", "2204", [16, 17, 18, 19]], // Mir
+  ["2205", "2205", [16]], // BORICA
+  ["5018", "5018", [13, 14, 15, 16, 17, 18, 19]], // Maestro
+  ["5020", "5020", [13, 14, 15, 16, 17, 18, 19]],
+  ["5038", "5038", [13, 14, 15, 16, 17, 18, 19]],
+  ["5893", "5893", [13, 14, 15, 16, 17, 18, 19]],
+  ["6304", "6304", [13, 14, 15, 16, 17, 18, 19]],
+  ["6759", "6759", [13, 14, 15, 16, 17, 18, 19]],
+  ["6761", "6763", [13, 14, 15, 16, 17, 18, 19]],
+  ["50", "50", [16, 18, 19]], // GPN, Elo (504175, 5066–5067, 509), Verve (5060–5079), Dankort (5019)
+  ["56", "56", [16, 18, 19]], // GPN
+  ["58", "58", [16, 18, 19]],
+  ["60", "63", [16, 17, 18, 19]], // RuPay 60, Hipercard 606282, UnionPay 62, GPN 60–63
+  ["636", "636", [16, 17, 18, 19]], // InterPayment, Elo 636297 and 636368
+  ["637", "639", [16]], // InstaPayment
+  ["6011", "6011", [16, 17, 18, 19]], // Discover
+  ["644", "649", [16, 17, 18, 19]],
+  ["65", "65", [16, 17, 18, 19]], // Discover, RuPay, Elo 65xxxx, Verve 6500xx, Troy
+  ["81", "82", [16, 17, 18, 19]], // UnionPay 81, RuPay 81–82
+  ["8600", "8600", [16]], // UzCard
+  ["9792", "9792", [16]], // Troy
+  ["9860", "9860", [16]], // Humo
+];
+
+function issuerIssues(digits: string): boolean {
+  for (const [first, last, lengths] of ISSUER_RANGES) {
+    if (!lengths.includes(digits.length)) continue;
+    const prefix = digits.slice(0, first.length);
+    if (prefix >= first && prefix <= last) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the candidate is the value of a key naming an id: `trace_id=`, `dd.span_id: `,
+ * `"order.id":"`, `traceId=` just before it (a word ending in `id` as its own word or camel-case
+ * hump, then `=` or `:`, optionally quoted).
+ */
+function isIdValue(text: string, start: number): boolean {
+  return ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
+const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=][ \t]*["']?$/;
 
 /** The Luhn mod-10 check every payment card number satisfies. */
 function passesLuhn(digits: string): boolean {

@@ -1,7 +1,8 @@
 /**
  * A detector finds one kind of personal data in free text. Detectors are combined into one
  * regular expression per policy, so each contributes a regex source and the checks a regex
- * cannot express (checksums, name lists) run only on its candidate matches.
+ * cannot express (checksums, name lists, the text just before the match) run only on its
+ * candidate matches.
  */
 export interface Detector {
   /** Names the kind in markers and in the redaction summary, e.g. "email". */
@@ -18,7 +19,22 @@ export interface Detector {
   readonly trigger: string;
   /**
    * The replacement for a candidate, given the marker for this kind, or undefined when the
-   * candidate is not what it looked like (failed checksum, harmless name). Defaults to the marker.
+   * candidate is not what it looked like (failed checksum, harmless name, an id's value).
+   * A detector that recognises a more precise kind in its match (the `Basic` credentials after
+   * an `authorization=` key) returns that kind with its replacement, and one whose secret is
+   * only the start of its match says how long that start is. Defaults to the marker. `text`
+   * and `start` locate the candidate for checks of what precedes it.
    */
-  readonly rewrite?: (match: string, marker: string) => string | undefined;
+  readonly rewrite?: (match: string, marker: string, text: string, start: number) => Rewrite | undefined;
+}
+
+/**
+ * A replacement for the whole match, counted under the detector's kind; or one counted under
+ * `kind`, standing for the first `length` characters of the match (the rest is scanned again).
+ */
+export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number };
+
+/** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
+export function redactionMarker(kind: string): string {
+  return `[REDACTED:${kind}]`;
 }

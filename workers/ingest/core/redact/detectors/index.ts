@@ -8,7 +8,7 @@ import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { cardDetector } from "./card";
 import type { Detector } from "./detector";
 
-export type { Detector } from "./detector";
+export type { Detector, Rewrite } from "./detector";
 
 /**
  * Every built-in text detector, in priority order: where two could match at the same place, the

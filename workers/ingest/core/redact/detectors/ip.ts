@@ -1,36 +1,75 @@
 import type { Detector } from "./detector";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
 
 /**
  * Dotted-quad IPv4 addresses. Not when glued to a word or a longer dotted run (`v1.2.3.4`,
- * `1.2.3.4.5`), nor right after a product token (`Chrome/120.0.0.0` in user agents).
+ * `1.2.3.4.5`), nor right after a product token (`Chrome/120.0.0.0` in user agents). Loopback
+ * (127.0.0.0/8) and the unspecified address (0.0.0.0) never name a person and stay.
  */
 export const ipv4Detector: Detector = {
   kind: "ipv4",
-  source: `(?<![\\w.])(?<![A-Za-z]/)(?:${OCTET}\\.){3}${OCTET}(?!\\.?\\w)`,
+  source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   trigger: "\\d\\.\\d",
+  rewrite: (match, marker) => (isLocalIpv4(match) ? undefined : marker),
 };
 
-const GROUP = "[0-9A-Fa-f]{1,4}";
+/**
+ * Candidates for IPv6 (RFC 4291 §2.2): hex groups and colons, at least two colons, optionally
+ * ending in a dotted quad. One loose alternative scans faster than the exact grammar's several;
+ * `parseIpv6` checks the grammar on the few candidates.
+ */
+const IPV6_CANDIDATE = `(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)${DOTTED_QUAD})?`;
+/** A zone index (`fe80::1%eth0`, RFC 6874) belongs to the address it qualifies. */
+const ZONE = "(?:%[\\w.-]+)?";
 
 /**
- * IPv6 addresses, full or `::`-compressed. Candidates that look like code or clock times
- * rather than addresses (`a::b`, `::1`, fewer than three groups of which none is longer than two
- * digits) are rejected, and the group count is checked because the regex cannot bound it.
+ * IPv6 addresses, full or `::`-compressed, with an embedded IPv4 address (`::ffff:203.0.113.9`)
+ * or a zone, and the brackets of a URL host (`[2001:db8::1]:443`): the whole address is one
+ * match, so no part of it (the IPv4 inside a mapped address) is left in the text. Candidates
+ * that look like code or clock times rather than addresses (`a::b`, fewer than three groups of
+ * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`) and
+ * the IPv4 loopback in IPv6 form stay.
  */
 export const ipv6Detector: Detector = {
   kind: "ipv6",
-  source:
-    `(?<![\\w:.])(?:(?:${GROUP}:){7}${GROUP}` +
-    `|(?:${GROUP}(?::${GROUP}){0,6})?::(?:${GROUP}(?::${GROUP}){0,6})?)(?![\\w:]|\\.\\d)`,
-  trigger: ":[0-9A-Fa-f:]",
+  source: `(?:\\[${IPV6_CANDIDATE}${ZONE}\\]|(?<![\\w:.])${IPV6_CANDIDATE}${ZONE}(?![\\w:]|\\.\\d))`,
+  // Two colons with at most a group between: `"status":404` in JSON text does not trigger it.
+  // Starting with the literal colon lets the regex skip to colons.
+  trigger: ":(?::|(?<=[0-9A-Fa-f]:)[0-9A-Fa-f]{1,4}:)",
   rewrite: (match, marker) => (looksLikeIpv6(match) ? marker : undefined),
 };
 
 function looksLikeIpv6(candidate: string): boolean {
-  const groups = candidate.split(":").filter((group) => group !== "");
-  const compressed = candidate.includes("::");
-  if (compressed ? groups.length > 7 : groups.length !== 8) return false;
-  return groups.length >= 3 || groups.some((group) => group.length >= 3);
+  let address = candidate.charCodeAt(0) === 91 /* [ */ ? candidate.slice(1, -1) : candidate;
+  const zone = address.indexOf("%");
+  if (zone >= 0) address = address.slice(0, zone);
+  // The candidate regex allows empty groups anywhere: only one `::` may stand for them.
+  const double = address.indexOf("::");
+  if (double >= 0 && address.indexOf("::", double + 1) >= 0) return false;
+  const groups =
+    double < 0 ? address.split(":") : [address.slice(0, double), address.slice(double + 2)].flatMap(splitGroups);
+  if (groups.includes("")) return false;
+  // An embedded IPv4 address stands for the last two groups.
+  const embedded = groups.at(-1)?.includes(".") === true ? groups.pop() : undefined;
+  const count = groups.length + (embedded === undefined ? 0 : 2);
+  if (double >= 0 ? count > 7 : count !== 8) return false;
+  const leadingZeros = groups.slice(0, -1).every((group) => /^0+$/.test(group));
+  if (embedded !== undefined) {
+    // ::127.0.0.1 and ::ffff:127.0.0.1 are the IPv4 loopback in IPv6 form.
+    return !(isLocalIpv4(embedded) && leadingZeros && /^(?:0+|ffff)?$/i.test(groups.at(-1) ?? ""));
+  }
+  // The unspecified address and the loopback, in their uncompressed spellings too.
+  if (leadingZeros && /^0*[01]?$/.test(groups.at(-1) ?? "")) return false;
+  return count >= 3 || groups.some((group) => group.length >= 3);
+}
+
+function splitGroups(half: string): string[] {
+  return half === "" ? [] : half.split(":");
+}
+
+/** Loopback (127.0.0.0/8) and unspecified (0.0.0.0): never an address of a person. */
+function isLocalIpv4(address: string): boolean {
+  return address.startsWith("127.") || address === "0.0.0.0";
 }

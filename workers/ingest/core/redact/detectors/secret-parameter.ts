@@ -1,22 +1,167 @@
-import { isSecretParameterName } from "../secret-names";
-import type { Detector } from "./detector";
+import { isSecretName, isSecretParameterName } from "../secret-names";
+import { redactionMarker, type Detector, type Rewrite } from "./detector";
 
 /**
- * `name=value` pairs whose name announces a secret: URL query and form parameters (after `?`,
- * `&` or `;`) and the same shape in free text (`login failed password=hunter2`). The name is
- * kept so the row still says what was there; a value that is already a marker is left alone so
- * redacting twice counts once.
+ * Secrets given as the value of a name that announces one: `name=value` (URL query and form
+ * parameters, logfmt) and `name: value` (header lines, YAML, JSON text). The name stays so the
+ * row still says what was there; a value that is already a marker is left alone so redacting
+ * twice counts once.
+ *
+ * When the value is an HTTP authentication scheme and its credentials (RFC 9110 §11.4:
+ * `authorization=Basic <token68>`, `Authorization: Digest username="…", response="…"`,
+ * `?token=Bearer%20…`), the scheme word stays and everything after it, to the end of the
+ * value, is the secret: a token68, a list of auth-params with quoted strings, or what a quoted
+ * value or a URL parameter holds. Credentials of the Bearer and Basic schemes count under
+ * their own kinds, as they do without a name in front.
  */
+
+/**
+ * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
+ * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
+ * conventions, Okta's SSWS, Discord's Bot).
+ */
+const SCHEMES = [
+  "aws4-hmac-sha256",
+  "goog4-hmac-sha256",
+  "sharedaccesssignature",
+  "privatetoken",
+  "scram-sha-256",
+  "scram-sha-1",
+  "sharedkeylite",
+  "sharedkey",
+  "negotiate",
+  "concealed",
+  "kerberos",
+  "api-key",
+  "apikey",
+  "bearer",
+  "digest",
+  "mutual",
+  "basic",
+  "token",
+  "oauth",
+  "vapid",
+  "hawk",
+  "dpop",
+  "gnap",
+  "hoba",
+  "ntlm",
+  "ssws",
+  "aws",
+  "bot",
+  "jwt",
+];
+const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
+
+/** A regex source matching `word` in any case, for sources that are compiled without flags. */
+function caseless(word: string): string {
+  return word.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
+}
+
+/** A space, or its URL encodings (`%20`, `+`) in a query parameter. */
+const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
+const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
+/** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
+const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[^\s,"&#]+)`;
+const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|[^\s"'<>&,;]+)`;
+/**
+ * A word, a separator and credentials. Whether the word is a scheme is checked on the match
+ * (a list of 29 words in the regex would be tried at every candidate); when it is not, only
+ * the value's first token is the secret and the rest is scanned again.
+ */
+const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
+
+const SECRET_PARAM_KIND = "secret_param";
+/** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
+const PARAMETER_TOKEN = /^[^&#\s"'<>;,]+/;
+const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
+const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
+
+/**
+ * The words a secret name ends with (see secret-names.ts): `Authorization`, `x-api-key`,
+ * `client_secret`, `db.password`. Only the end is matched, so each colon costs a fixed check.
+ */
+const SECRET_NAME_ENDINGS = [
+  "authorization",
+  "passphrase",
+  "credentials",
+  "credential",
+  "signature",
+  "sessionid",
+  "password",
+  "session",
+  "cookies",
+  "passwd",
+  "secret",
+  "cookie",
+  "token",
+  "auth",
+  "pwd",
+  "key",
+  "jwt",
+  "otp",
+]
+  .map(caseless)
+  .join("|");
+
+/**
+ * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
+ * secret. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * and the lookbehind compares a fixed set of endings.
+ */
+const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDINGS})["']?[ \\t]*:)`;
+
+/**
+ * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
+ * every key of JSON text would then be a candidate to reject.
+ */
+const PARAMETER = `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
+/** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
+const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
+
+/** Both forms are one detector, so a string pays one trigger test and one alternative for them. */
 export const secretParameterDetector: Detector = {
-  kind: "secret_param",
-  source: "(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=[^&#\\s\"'<>;,]+",
-  trigger: "=",
-  rewrite: (match, marker) => {
-    const equals = match.indexOf("=");
-    const value = match.slice(equals + 1);
-    if (value.startsWith("[REDACTED:") || !isSecretParameterName(match.slice(0, equals))) {
-      return undefined;
-    }
-    return `${match.slice(0, equals + 1)}${marker}`;
-  },
+  kind: SECRET_PARAM_KIND,
+  source: `(?:${PARAMETER}|${FIELD})`,
+  trigger: `=|${AFTER_SECRET_NAME}`,
+  rewrite: (match, marker, text, start) =>
+    match.startsWith(":") ? redactField(match, marker, text, start) : redactParameter(match, marker),
 };
+
+function redactParameter(match: string, marker: string): Rewrite | undefined {
+  const equals = match.indexOf("=");
+  if (!isSecretParameterName(match.slice(0, equals))) return undefined;
+  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN);
+}
+
+/** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
+function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const name = /([\w.-]*)["']?[ \t]*$/.exec(text.slice(Math.max(0, start - 64), start))?.[1] ?? "";
+  if (!isSecretName(name)) return undefined;
+  const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
+  const value = match.slice(valueStart);
+  // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`).
+  if (/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(value)) return undefined;
+  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
+}
+
+/**
+ * The name and separator, then the value with its secret replaced: the whole quoted value,
+ * what follows an authentication scheme, or else the value's first token (`token`), leaving
+ * the rest of the match to be scanned again. Undefined when there is nothing left to hide.
+ */
+function redactValue(head: string, value: string, marker: string, token: RegExp): Rewrite | undefined {
+  const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
+  const inner = quote === "" ? value : value.slice(1, -1);
+  if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
+  const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
+  const schemeName = scheme?.[1]!.toLowerCase();
+  if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
+    if (quote !== "") return `${head}${quote}${marker}${quote}`;
+    const first = token.exec(value)?.[0] ?? value;
+    return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
+  }
+  if (inner.slice(scheme[0].length).startsWith("[REDACTED:")) return undefined;
+  const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
+  return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind };
+}

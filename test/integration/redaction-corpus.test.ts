@@ -1,0 +1,231 @@
+/**
+ * The redaction corpus through the ingest Worker in workerd into the local ClickHouse: every
+ * true positive leaves no secret in any column of its rows, every look-alike is stored exactly
+ * as sent. The corpus goes as one OTLP/JSON request per signal; rows are read back whole.
+ * Also: metric series that differ by one client address stay two series with the sent keys,
+ * and the `geo.*` precision setting.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corpusRequests, judge, type CorpusItem, type CorpusRow } from "../fixtures/pii/corpus";
+import { uniqueId } from "../support/export-results";
+import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { discardRuntimeOutput } from "../support/runtime-output";
+
+let ingest: IngestUnderTest;
+let cityIngest: IngestUnderTest;
+
+beforeAll(async () => {
+  [ingest, cityIngest] = await Promise.all([
+    // Bodies are kept as sent, so each look-alike text can be compared with the stored Body
+    // (lifting JSON bodies has its own tests).
+    startIngestWorker({ prefix: "redaction_corpus", vars: { LIFT_JSON_BODIES: "false" }, handleRuntimeStdio: discardRuntimeOutput }),
+    startIngestWorker({
+      prefix: "redaction_geo_city",
+      vars: { REDACTION_GEO_PRECISION: "city" },
+      handleRuntimeStdio: discardRuntimeOutput,
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([ingest?.dispose(), cityIngest?.dispose()]);
+});
+
+async function postJson(worker: IngestUnderTest, signal: string, body: string): Promise<void> {
+  const response = await worker.fetch(`/v1/${signal}`, {
+    method: "POST",
+    body,
+    headers: { ...bearer(), "Content-Type": "application/json" },
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect(await response.json()).toEqual({});
+}
+
+const METRIC_TABLES = ["otel_metrics_gauge", "otel_metrics_sum"];
+
+/** Every row of the run in every table, whole. */
+async function rowsOfRun(worker: IngestUnderTest, runId: string): Promise<CorpusRow[]> {
+  const tables = ["otel_logs", "otel_traces", ...METRIC_TABLES];
+  const perTable = await Promise.all(
+    tables.map((table) => worker.rows<CorpusRow>(`SELECT * FROM ${table} WHERE ResourceAttributes['run.id'] = '${runId}'`)),
+  );
+  return perTable.flat();
+}
+
+describe("the redaction corpus through the Worker into ClickHouse", () => {
+  const runId = uniqueId("corpus");
+  const corpus = corpusRequests(runId, BigInt(Date.now()) * 1_000_000n);
+  let rows: CorpusRow[] = [];
+
+  beforeAll(async () => {
+    for (const signal of ["logs", "traces", "metrics"] as const) await postJson(ingest, signal, corpus[signal]);
+    rows = await rowsOfRun(ingest, runId);
+  });
+
+  const byExpectation = (expectation: CorpusItem["expect"]) =>
+    corpus.items.filter((item) => item.expect === expectation).map((item) => [item.id, item.name, item] as const);
+
+  it.each(byExpectation("redacted"))("%s %s: no secret stored", (_id, _name, item) => {
+    expect(judge(item, rows)).toBeUndefined();
+  });
+
+  it.each(byExpectation("kept"))("%s %s: stored as sent", (_id, _name, item) => {
+    expect(judge(item, rows)).toBeUndefined();
+  });
+
+  it("summarizes redactions on log and span rows, and adds no key to metric points", () => {
+    const logRow = rows.find((row) => (row.LogAttributes as Record<string, string> | undefined)?.["corpus.case"] === "place-tp-0");
+    expect(logRow?.LogAttributes).toMatchObject({ "client.address": "[REDACTED:ipv4]", "redaction.kinds": "ipv4" });
+    for (const row of rows.filter((candidate) => "Attributes" in candidate)) {
+      const keys = [row.ResourceAttributes, row.ScopeAttributes, row.Attributes].flatMap((map) => Object.keys(map as object));
+      expect(keys.filter((key) => key.startsWith("redaction."))).toEqual([]);
+    }
+  });
+});
+
+describe("metric series", () => {
+  it("stay two series with the sent attribute keys when they differ by one client address", async () => {
+    const runId = uniqueId("series");
+    const time = String(BigInt(Date.now()) * 1_000_000n);
+    const dataPoint = (address: string, value: string) => ({
+      startTimeUnixNano: time,
+      timeUnixNano: time,
+      asInt: value,
+      attributes: [
+        { key: "client.address", value: { stringValue: address } },
+        { key: "http.route", value: { stringValue: "/checkout" } },
+      ],
+    });
+    await postJson(
+      ingest,
+      "metrics",
+      JSON.stringify({
+        resourceMetrics: [
+          {
+            resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+            scopeMetrics: [
+              {
+                scope: { name: "series" },
+                metrics: [
+                  {
+                    name: "http.server.requests",
+                    unit: "1",
+                    sum: {
+                      aggregationTemporality: 2,
+                      isMonotonic: true,
+                      dataPoints: [dataPoint("203.0.113.9", "10"), dataPoint("203.0.113.10", "7")],
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const series = await ingest.rows<{ Attributes: Record<string, string>; Value: number }>(
+      `SELECT Attributes, Value FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Value`,
+    );
+    expect(series).toHaveLength(2);
+    for (const { Attributes } of series) {
+      expect(Object.keys(Attributes).sort()).toEqual(["client.address", "http.route"]);
+      expect(Attributes["client.address"]).toMatch(/^\[REDACTED:ipv4:[0-9a-f]{16}\]$/);
+    }
+    expect(series[0]!.Attributes["client.address"]).not.toBe(series[1]!.Attributes["client.address"]);
+    const grouped = await ingest.rows<{ series: string }>(
+      `SELECT toString(uniqExact(Attributes)) AS series FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(grouped).toEqual([{ series: "2" }]);
+  });
+});
+
+describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
+  /** An invocation record's attributes, as Cloudflare's OTLP export sends them. */
+  const invocation = (runId: string) =>
+    JSON.stringify({
+      resourceLogs: [
+        {
+          resource: {
+            attributes: [
+              { key: "service.name", value: { stringValue: "storefront" } },
+              { key: "run.id", value: { stringValue: runId } },
+            ],
+          },
+          scopeLogs: [
+            {
+              scope: { name: "workers-observability" },
+              logRecords: [
+                {
+                  timeUnixNano: String(BigInt(Date.now()) * 1_000_000n),
+                  severityNumber: 9,
+                  body: { stringValue: "GET https://shop.example/cart?session=9f8e7d6c" },
+                  attributes: [
+                    { key: "url.full", value: { stringValue: "https://shop.example/cart?session=9f8e7d6c&utm_source=mail" } },
+                    { key: "user_agent.original", value: { stringValue: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" } },
+                    { key: "cloudflare.asn", value: { intValue: 28573 } },
+                    { key: "geo.country", value: { stringValue: "BR" } },
+                    { key: "geo.region", value: { stringValue: "São Paulo" } },
+                    { key: "geo.city", value: { stringValue: "Campinas" } },
+                    { key: "geo.postal_code", value: { stringValue: "13083-970" } },
+                    { key: "geo.timezone", value: { stringValue: "America/Sao_Paulo" } },
+                    { key: "http.request.header.cf-connecting-ip", value: { stringValue: "203.0.113.9" } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+
+  async function storedAttributes(worker: IngestUnderTest): Promise<Record<string, string>> {
+    const runId = uniqueId("geo");
+    await postJson(worker, "logs", invocation(runId));
+    const [row] = await worker.rows<{ LogAttributes: Record<string, string> }>(
+      `SELECT LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    return row!.LogAttributes;
+  }
+
+  it("keeps country, region and timezone by default, drops city and postal code, redacts the query secret and client ip", async () => {
+    expect(await storedAttributes(ingest)).toEqual({
+      "url.full": "https://shop.example/cart?session=[REDACTED:secret_param]&utm_source=mail",
+      "user_agent.original": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)",
+      "cloudflare.asn": "28573",
+      "geo.country": "BR",
+      "geo.region": "São Paulo",
+      "geo.timezone": "America/Sao_Paulo",
+      "http.request.header.cf-connecting-ip": "[REDACTED:ipv4]",
+      // The body's query secret is counted on the record too.
+      "redaction.count": "5",
+      "redaction.kinds": "dropped,ipv4,secret_param",
+    });
+  });
+
+  it("keeps the city when the setting says city", async () => {
+    const attributes = await storedAttributes(cityIngest);
+    expect(attributes["geo.city"]).toBe("Campinas");
+    expect(attributes["geo.postal_code"]).toBeUndefined();
+    expect(attributes["redaction.kinds"]).toBe("dropped,ipv4,secret_param");
+  });
+
+  it("refuses an unknown precision with a message naming the setting", async () => {
+    const misconfigured = await startIngestWorker({
+      prefix: "redaction_geo_bad",
+      vars: { REDACTION_GEO_PRECISION: "street" },
+      withoutSchema: true,
+      handleRuntimeStdio: discardRuntimeOutput,
+    });
+    try {
+      const response = await misconfigured.fetch("/v1/logs", {
+        method: "POST",
+        body: invocation("bad"),
+        headers: { ...bearer(), "Content-Type": "application/json" },
+      });
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain("geoPrecision must be one of none, continent, country, region, city, full");
+    } finally {
+      await misconfigured.dispose();
+    }
+  });
+});
