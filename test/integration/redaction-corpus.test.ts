@@ -5,20 +5,22 @@
  * Also: metric series that differ by one client address stay two series with the sent keys,
  * and the `geo.*` precision setting.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { corpusRequests, judge, type CorpusItem, type CorpusRow } from "../fixtures/pii/corpus";
 import { uniqueId } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, discardRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 let ingest: IngestUnderTest;
 let cityIngest: IngestUnderTest;
+/** The main Worker's own log lines: what redaction replaced is counted there. */
+const output = captureRuntimeOutput();
 
 beforeAll(async () => {
   [ingest, cityIngest] = await Promise.all([
     // Bodies are kept as sent, so each look-alike text can be compared with the stored Body
     // (lifting JSON bodies has its own tests).
-    startIngestWorker({ prefix: "redaction_corpus", vars: { LIFT_JSON_BODIES: "false" }, handleRuntimeStdio: discardRuntimeOutput }),
+    startIngestWorker({ prefix: "redaction_corpus", vars: { LIFT_JSON_BODIES: "false" }, handleRuntimeStdio: output.handleRuntimeStdio }),
     startIngestWorker({
       prefix: "redaction_geo_city",
       vars: { REDACTION_GEO_PRECISION: "city" },
@@ -136,6 +138,12 @@ describe("metric series", () => {
       `SELECT toString(uniqExact(Attributes)) AS series FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}'`,
     );
     expect(grouped).toEqual([{ series: "2" }]);
+    // The points got no summary keys, so the Worker's log line is where the two are counted.
+    await vi.waitFor(() =>
+      expect(
+        jsonLogLines(output, "export written").filter((line) => line.signal === "metrics" && line.accepted === 2),
+      ).toContainEqual(expect.objectContaining({ redactions: 2, redactionKinds: "ipv4:2" })),
+    );
   });
 });
 
