@@ -302,10 +302,11 @@ describe("npm start", () => {
     const versions = await (
       await fetch(urls.clickhouse, {
         method: "POST",
+        // The producer's own export, by its instrumentation scope (the tail's rows have their own).
         body: `SELECT DISTINCT signal, ResourceAttributes['service.version'], ResourceAttributes['cloudflare.script_version.tag'] FROM (
-  SELECT 'logs' AS signal, ResourceAttributes FROM otel.otel_logs WHERE ServiceName = 'example-shop' AND LogAttributes['_source'] != 'tail-worker'
-  UNION ALL SELECT 'traces', ResourceAttributes FROM otel.otel_traces WHERE ServiceName = 'example-shop'
-  UNION ALL SELECT 'metrics', ResourceAttributes FROM otel.otel_metrics_sum WHERE ServiceName = 'example-shop'
+  SELECT 'logs' AS signal, ResourceAttributes FROM otel.otel_logs WHERE ServiceName = 'example-shop' AND ScopeName = 'example-shop'
+  UNION ALL SELECT 'traces', ResourceAttributes FROM otel.otel_traces WHERE ServiceName = 'example-shop' AND ScopeName = 'example-shop'
+  UNION ALL SELECT 'metrics', ResourceAttributes FROM otel.otel_metrics_sum WHERE ServiceName = 'example-shop' AND ScopeName = 'example-shop'
 ) ORDER BY signal FORMAT TSV`,
       })
     ).text();
