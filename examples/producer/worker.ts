@@ -11,10 +11,25 @@
 import { Telemetry, type Attributes, type OtlpEnv, type TraceContext } from "./otlp";
 import { incomingTraceOf, newSpanId, requestIdOf } from "./request-context";
 
-type Env = OtlpEnv;
+interface Env extends OtlpEnv {
+  /** The `version_metadata` binding: the deployed version of this Worker. */
+  CF_VERSION_METADATA: WorkerVersionMetadata;
+}
 
-/** `service.name` is the Worker's name, which is also how the tail names it. */
-const RESOURCE: Attributes = { "service.name": "example-shop", "service.version": "1.4.2", "cloud.provider": "cloudflare" };
+/**
+ * The resource the tail gives this Worker's rows, so both channels' rows group together:
+ * `service.name` is the Worker's name; `service.version` is the deployed version id (what
+ * Cloudflare's own OTLP export reports as `faas.version`), and a version tag (`wrangler
+ * versions upload --tag`), when set, goes beside it.
+ */
+function resourceOf(version: WorkerVersionMetadata): Attributes {
+  return {
+    "service.name": "example-shop",
+    "service.version": version.id,
+    ...(version.tag ? { "cloudflare.script_version.tag": version.tag } : {}),
+    "cloud.provider": "cloudflare",
+  };
+}
 
 /** Seconds; OpenTelemetry's recommended bounds for `http.server.request.duration`. */
 const DURATION_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
@@ -51,7 +66,7 @@ export default {
     const requestId = requestIdOf(request);
     const incoming = incomingTraceOf(request);
     const server = { traceId: incoming.traceId, spanId: newSpanId() };
-    const telemetry = new Telemetry(env, RESOURCE);
+    const telemetry = new Telemetry(env, resourceOf(env.CF_VERSION_METADATA));
 
     const startMs = Date.now();
     // An exception a route throws leaves here with nothing recorded: the tail reports it.

@@ -17,3 +17,15 @@ export function localUrl(port: number): string {
 
 /** The ingest Worker's ADMIN_TOKEN in the local run (`npm run dead-letters -- list --token ...`). */
 export const DEFAULT_ADMIN_TOKEN = "dev-admin-token-local";
+
+/**
+ * What the local run binds as a producer's `version_metadata` (Workers' `WorkerVersionMetadata`:
+ * `id` a version UUID, `tag` empty unless set at upload, `timestamp` ISO 8601). Fixed, unlike
+ * Miniflare's own binding (a new random id at every start), so restarts do not show up as
+ * deploys on the dashboards and tests can name the `service.version` the producer reports.
+ */
+export const LOCAL_VERSION_METADATA = {
+  id: "10ca1000-0000-4000-8000-000000000001",
+  tag: "local",
+  timestamp: "2026-04-20T00:00:00.000Z",
+} as const;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { WorkerOptions } from "miniflare";
 import { buildWorker } from "../build-worker";
-import { HOST } from "./defaults";
+import { HOST, LOCAL_VERSION_METADATA } from "./defaults";
 import { readWorkerWiring } from "./wrangler-config";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -30,8 +30,9 @@ export interface LocalWorkers {
 
 /**
  * The producer, the tail and the ingest Worker wired as their wrangler files say (name,
- * compatibility date, vars, service bindings, tail consumers), changing only the vars a local
- * run must: where ClickHouse and the ingest endpoints are, and the token.
+ * compatibility date, vars, service bindings, tail consumers, version metadata), changing only
+ * the vars a local run must: where ClickHouse and the ingest endpoints are, and the token. The
+ * version metadata is the fixed LOCAL_VERSION_METADATA.
  */
 export async function localWorkers(settings: LocalWorkersSettings): Promise<LocalWorkers> {
   const ingestOrigin = `http://${HOST}:${settings.ingestPort}`;
@@ -77,7 +78,12 @@ async function workerFromConfig(
     script: await buildWorker(wiring.main),
     compatibilityDate: wiring.compatibility_date,
     compatibilityFlags: wiring.compatibility_flags,
-    bindings: { ...wiring.vars, ...localVars },
+    bindings: {
+      ...wiring.vars,
+      ...localVars,
+      // The same { id, tag, timestamp } object the platform binds, as a JSON binding.
+      ...(wiring.version_metadata && { [wiring.version_metadata.binding]: LOCAL_VERSION_METADATA }),
+    },
     serviceBindings: Object.fromEntries(
       (wiring.services ?? []).map((service) => [
         service.binding,

@@ -15,6 +15,7 @@ const WiringSchema = z.object({
   vars: z.optional(z.record(z.string(), z.string())),
   services: z.optional(z.array(z.object({ binding: z.string(), service: z.string(), entrypoint: z.optional(z.string()) }))),
   tail_consumers: z.optional(z.array(z.object({ service: z.string() }))),
+  version_metadata: z.optional(z.object({ binding: z.string() })),
   r2_buckets: z.optional(z.array(z.object({ binding: z.string(), bucket_name: z.string() }))),
   queues: z.optional(
     z.object({

@@ -104,6 +104,12 @@ describe("deco-otel audit (CLI)", () => {
     ]);
   });
 
+  it("finds nothing to report on the example producer, the model of a wired producer", async () => {
+    const { code, stdout } = await audit(["--mode", "block", "examples/producer"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings; mode block, exit 0\n");
+  });
+
   it("recognises this repository's own Workers and does not audit them as producers", async () => {
     const { code, stdout } = await audit(["--mode", "block", "wrangler.tail.jsonc", "wrangler.ingest.jsonc"]);
     expect(code).toBe(0);

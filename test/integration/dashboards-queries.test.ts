@@ -11,6 +11,7 @@ import { render, type Rendered } from "../../dashboards/core/render";
 import { expandQuery } from "../../dashboards/core/plugin-macros";
 import { BASELINE_SECONDS } from "../../dashboards/core/alert-rules";
 import { generations, type Generation } from "../../schema";
+import { LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
 import { DEMO_CLIENT_SERVICE } from "../../scripts/dev/demo/sdk-client";
 import { tailMetricsRequest, windows } from "../support/baseline-metrics";
 import { demoDataIn, type DemoData } from "../support/demo-pipeline";
@@ -141,7 +142,7 @@ describe.each(generations)("generated queries on the %s generation", (generation
       expect((await run(variable)).map((row) => row.ServiceName)).toEqual(expect.arrayContaining(SERVICES));
       const annotation = queries().find((query) => query.kind === "annotation" && query.service === PRODUCER)!;
       expect(await run(annotation)).toEqual(
-        expect.arrayContaining([expect.objectContaining({ text: "service.version 1.4.2", tags: "deploy" })]),
+        expect.arrayContaining([expect.objectContaining({ text: `service.version ${LOCAL_VERSION_METADATA.id}`, tags: "deploy" })]),
       );
     });
 

@@ -1,9 +1,10 @@
 /**
- * Both Worker configs deploy as they are: `wrangler deploy --dry-run` bundles each one exactly
- * as a real deploy would, and checks its bindings, without an account.
+ * Both Worker configs, and the example producer's, deploy as they are: `wrangler deploy
+ * --dry-run` bundles each one exactly as a real deploy would, and checks its bindings, without
+ * an account.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -20,7 +21,10 @@ async function dryRun(config: string): Promise<{ output: string; bundle: string 
       ["deploy", "--dry-run", "-c", config, "--outdir", outdir],
       { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" } },
     );
-    return { output: stdout + stderr, bundle: await readFile(join(outdir, "index.js"), "utf8") };
+    // The bundle is named after the config's `main` (index.js, worker.js...).
+    const bundle = (await readdir(outdir)).find((name) => name.endsWith(".js"));
+    if (bundle === undefined) throw new Error(`wrangler wrote no bundle for ${config}:\n${stdout}${stderr}`);
+    return { output: stdout + stderr, bundle: await readFile(join(outdir, bundle), "utf8") };
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }
@@ -42,5 +46,15 @@ describe("wrangler configs", () => {
     expect(output).toContain("--dry-run: exiting now.");
     expect(output).toMatch(/env\.INGEST \(deco-otel-ingest#TailIngest\)/);
     expect(output).toMatch(/env\.HANDOFF_QUEUE \(deco-otel-tail-handoff\)\s+Queue/);
+  });
+
+  it("deploys the example producer with its version metadata, https endpoints and no token", async () => {
+    const { output } = await dryRun("examples/producer/wrangler.jsonc");
+    expect(output).toContain("--dry-run: exiting now.");
+    expect(output).toMatch(/env\.CF_VERSION_METADATA\s+Worker Version Metadata/);
+    expect(output).toMatch(/sending Tail events to the following Workers:\s+- deco-otel-tail/);
+    // wrangler shortens the values it prints; the audit checks them whole.
+    for (const signal of ["LOGS", "TRACES", "METRICS"]) expect(output).toContain(`env.DECO_OTEL_${signal}_ENDPOINT ("https://`);
+    expect(output).not.toContain("DECO_OTEL_TOKEN");
   });
 });

@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@clickhouse/client-web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ADMIN_TOKEN } from "../../scripts/dev/defaults";
+import { DEFAULT_ADMIN_TOKEN, LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BANNER_END = "Ctrl-C stops everything";
@@ -296,6 +296,22 @@ describe("npm start", () => {
       await fetch(urls.clickhouse, { method: "POST", body: "SELECT name FROM system.tables WHERE database = 'otel'" })
     ).text();
     expect(tables.split("\n")).toEqual(expect.arrayContaining(["otel_logs", "otel_traces", "otel_metrics_sum", "otel_metrics_histogram"]));
+  });
+
+  it("binds the producer's version metadata: its own spans, metrics and logs carry the version id and tag", async () => {
+    const versions = await (
+      await fetch(urls.clickhouse, {
+        method: "POST",
+        // The producer's own export, by its instrumentation scope (the tail's rows have their own).
+        body: `SELECT DISTINCT signal, ResourceAttributes['service.version'], ResourceAttributes['cloudflare.script_version.tag'] FROM (
+  SELECT 'logs' AS signal, ResourceAttributes FROM otel.otel_logs WHERE ServiceName = 'example-shop' AND ScopeName = 'example-shop'
+  UNION ALL SELECT 'traces', ResourceAttributes FROM otel.otel_traces WHERE ServiceName = 'example-shop' AND ScopeName = 'example-shop'
+  UNION ALL SELECT 'metrics', ResourceAttributes FROM otel.otel_metrics_sum WHERE ServiceName = 'example-shop' AND ScopeName = 'example-shop'
+) ORDER BY signal FORMAT TSV`,
+      })
+    ).text();
+    const { id, tag } = LOCAL_VERSION_METADATA;
+    expect(versions).toBe(["logs", "metrics", "traces"].map((signal) => `${signal}\t${id}\t${tag}\n`).join(""));
   });
 
   it("runs the ingest Worker with its dead-letter bucket: `npm run dead-letters -- list` answers", () => {

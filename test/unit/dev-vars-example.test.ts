@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_INGEST_PORT, localUrl } from "../../scripts/dev/defaults";
 import { parseIngestConfig, parsePublicAuthConfig } from "../../workers/ingest/config";
 
 /** KEY=VALUE lines as dotenv (and so wrangler) reads them; `#` lines are comments. */
@@ -29,5 +30,16 @@ describe(".dev.vars.example", () => {
     const { DECO_OTEL_TOKEN } = devVars("examples/producer/.dev.vars.example");
     const tokens = parsePublicAuthConfig(devVars(".dev.vars.example")).tokens.map((token) => token.secret);
     expect(tokens).toContain(DECO_OTEL_TOKEN);
+  });
+
+  it("points the example producer's three endpoints at the ingest Worker run on the OTLP port", () => {
+    // wrangler dev lets .dev.vars replace the wrangler file's vars (its deployable https URLs).
+    const vars = devVars("examples/producer/.dev.vars.example");
+    const origin = localUrl(DEFAULT_INGEST_PORT);
+    expect(vars).toMatchObject({
+      DECO_OTEL_LOGS_ENDPOINT: `${origin}/v1/logs`,
+      DECO_OTEL_TRACES_ENDPOINT: `${origin}/v1/traces`,
+      DECO_OTEL_METRICS_ENDPOINT: `${origin}/v1/metrics`,
+    });
   });
 });
