@@ -114,9 +114,12 @@ describe("the rest of what the export sends", () => {
       "http.response.status_code": "500",
       "cloudflare.asn": "28573",
       "url.path": "/checkout",
-      "geo.city": "São Paulo",
+      "geo.country": "BR",
+      "geo.region": "São Paulo",
       "cloudflare.ray_id": "8f2a1b3c4d5e6f70",
     });
+    // The default REDACTION_GEO_PRECISION (region): a city beside a user agent identifies people.
+    expect(row!.LogAttributes).not.toHaveProperty("geo.city");
   });
 
   it("stores failing spans with Error status, no invented message, and their error attributes", async () => {
