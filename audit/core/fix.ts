@@ -2,7 +2,7 @@ import { type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { loadConfig } from "./load";
-import { type ConfigDocument, stringAt } from "./model";
+import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { tailConsumerRule } from "./rules/tail-consumer";
 import { versionMetadataRule } from "./rules/version-metadata";
@@ -92,7 +92,10 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           else for (const { name } of wrong) editor.set([...base, "vars", name], urls[name]);
           changes.push(`${label}: set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`);
         } else {
-          toml.push(`under [${tomlTable("vars")}]:\n${wrong.map(({ name }) => `${name} = "${urls[name]}"`).join("\n")}`);
+          // A key written twice is a TOML parse error: say which lines replace the file's own.
+          const replaced = wrong.filter(({ name }) => entryOf(vars, name) !== undefined).map(({ name }) => name);
+          const replacing = replaced.length > 0 ? `, replacing the line${replaced.length > 1 ? "s" : ""} of ${replaced.join(", ")}` : "";
+          toml.push(`under [${tomlTable("vars")}]${replacing}:\n${wrong.map(({ name }) => `${name} = "${urls[name]}"`).join("\n")}`);
         }
       }
     }

@@ -1,4 +1,5 @@
 /** Queries a dashboard runs besides its panels: the service variable and the deploy annotation. */
+import { CLOUDFLARE_PREFLIGHT_SERVICE } from "../../workers/ingest/core/decode/json/signal-hint";
 import type { AuxiliaryQuery } from "./model";
 import { SERVICE_VARIABLE, serviceFilter } from "./sql";
 import type { QueryTables } from "./tables";
@@ -6,7 +7,8 @@ import type { QueryTables } from "./tables";
 /**
  * Every `ServiceName` with logs, spans or metric points in the time range, sorted. The
  * `service` variable lists these, and `--from-clickhouse` renders a dashboard for each one seen
- * in the last day.
+ * in the last day. The test record Cloudflare's OTLP export sends when a destination is saved
+ * (stored under its own `service.name`) is no service of ours and is left out.
  */
 export function servicesSeenQuery(tables: QueryTables): AuxiliaryQuery {
   return {
@@ -22,7 +24,7 @@ FROM
     UNION ALL
     SELECT ServiceName FROM ${tables.metricsHistogram} WHERE $__timeFilter(TimeUnix)
 )
-WHERE ServiceName != ''
+WHERE ServiceName NOT IN ('', '${CLOUDFLARE_PREFLIGHT_SERVICE}')
 ORDER BY ServiceName`,
   };
 }

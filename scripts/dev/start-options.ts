@@ -1,4 +1,4 @@
-import { parseFlags, parsePort } from "./cli-flags";
+import { parseBearerToken, parseFlags, parsePort } from "./cli-flags";
 import {
   DEFAULT_CLICKHOUSE_DATA_DIR,
   DEFAULT_CLICKHOUSE_PORT,
@@ -40,7 +40,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     ingestPort: parsePort(flags["ingest-port"] ?? env.INGEST_PORT ?? String(DEFAULT_INGEST_PORT), "--ingest-port"),
     producerPort: parsePort(flags["producer-port"] ?? env.PRODUCER_PORT ?? String(DEFAULT_PRODUCER_PORT), "--producer-port"),
     dataDir: flags["data-dir"] ?? env.CLICKHOUSE_DATA_DIR ?? DEFAULT_CLICKHOUSE_DATA_DIR,
-    token: flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN,
+    token: parseBearerToken(flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN, "--token"),
     help: flags.help ?? false,
   };
 }

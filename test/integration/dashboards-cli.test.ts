@@ -97,13 +97,14 @@ describe("npm run dashboards", () => {
       // whole second, so a row written in the second the CLI runs would fall outside it.
       await db.client.command({
         query: `INSERT INTO otel_logs (Timestamp, ServiceName, SeverityText, SeverityNumber, Body) VALUES
-          (now64(9) - INTERVAL 1 HOUR, 'seen-today', 'ERROR', 17, 'boom'), (now64(9) - INTERVAL 3 DAY, 'seen-days-ago', 'INFO', 9, 'old')`,
+          (now64(9) - INTERVAL 1 HOUR, 'seen-today', 'ERROR', 17, 'boom'), (now64(9) - INTERVAL 3 DAY, 'seen-days-ago', 'INFO', 9, 'old'),
+          (now64(9) - INTERVAL 1 HOUR, 'cloudflare-workers-observability', '', 9, 'Hello from Cloudflare (a destination saved)')`,
       });
     });
 
     afterAll(() => db?.drop());
 
-    it("renders every service seen in the last day, besides the named ones", async () => {
+    it("renders every service seen in the last day, besides the named ones, but not Cloudflare's destination test record", async () => {
       const dir = join(out, "discovered");
       const run = await dashboardsCli(
         ["--from-clickhouse", "--service", "named-shop", "--database", db.database, "--url", db.url, "--out", dir],

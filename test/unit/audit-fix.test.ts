@@ -141,6 +141,24 @@ DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metri
     expect(result.audit).toEqual(auditDocument(loadFleet("environments-toml/wrangler.toml")));
   });
 
+  it("names the vars whose lines a TOML hand edit replaces, since a key written twice does not parse", () => {
+    const text = `name = "shop"
+tail_consumers = [{ service = "deco-otel-tail" }]
+version_metadata = { binding = "CF_VERSION_METADATA" }
+observability = { enabled = true }
+
+[vars]
+DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
+DECO_OTEL_TRACES_ENDPOINT = "http://deco-otel-ingest.acme.workers.dev/v1/trace"
+`;
+    expect(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST }).handEdits).toEqual([
+      `top level: TOML is not rewritten; add by hand:
+under [vars], replacing the line of DECO_OTEL_TRACES_ENDPOINT:
+DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
+DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"`,
+    ]);
+  });
+
   it("gives TOML hand edits that, once applied, audit clean of the fixable rules", () => {
     const document = loadFleet("environments-toml/wrangler.toml");
     const edited = `${document.text}

@@ -112,7 +112,17 @@ describe("the rules on the fixture fleet", () => {
     ]);
     const blockRate = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true, "head_sampling_rate": 0, "traces": { "destinations": ["d"] } }')));
     expect(blockRate.findings.map((f) => [f.line, f.column, f.message])).toEqual([
+      [10, 61, "top level: logs head_sampling_rate must be in (0, 1] for the Worker's own logs to be kept, got 0"],
       [10, 61, "top level: traces head_sampling_rate must be in (0, 1] where destinations are listed, got 0"],
+    ]);
+    // Workers Logs keep the Worker's own logs at the block's rate: 0 keeps none, destinations or not.
+    const ownLogsSampledAway = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true, "head_sampling_rate": 0 }')));
+    expect(ownLogsSampledAway.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
+      ["observability", 10, 61, "top level: logs head_sampling_rate must be in (0, 1] for the Worker's own logs to be kept, got 0"],
+    ]);
+    const logsRateOff = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "logs": { "enabled": true, "head_sampling_rate": 0 } }')));
+    expect(logsRateOff.findings.map((f) => f.message)).toEqual([
+      "top level: logs head_sampling_rate must be in (0, 1] for the Worker's own logs to be kept, got 0",
     ]);
     const logsOnly = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "logs": { "enabled": true } }')));
     expect(logsOnly.findings).toEqual([]);

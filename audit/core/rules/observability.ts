@@ -5,7 +5,8 @@ import { type ConfigValue, entryOf } from "../model";
  * The `observability` block (inheritable: a named environment without one uses the top
  * level's). Cloudflare's OTLP export sends a signal to the `destinations` listed under
  * `logs`/`traces`, sampled at that signal's `head_sampling_rate`, else the block's, else 1;
- * a rate outside (0, 1] exports nothing or is refused. A signal is on when its own `enabled`
+ * a rate outside (0, 1] exports nothing or is refused. Enabled logs are also the Worker's own
+ * logs in Workers Logs, kept at the same rate, so their rate is checked with no destination. A signal is on when its own `enabled`
  * is true, or when the block's `enabled` is true and the signal's is not false.
  */
 export const observabilityRule: Rule = {
@@ -29,13 +30,18 @@ export const observabilityRule: Rule = {
     for (const signal of ["logs", "traces"] as const) {
       const section = entryOf(block, signal)?.value;
       const destinations = entryOf(section, "destinations")?.value;
-      if (destinations?.kind !== "array" || destinations.items.length === 0) continue;
-      if (!signalEnabled(block, signal)) {
+      const exported = destinations?.kind === "array" && destinations.items.length > 0;
+      // Enabled logs are the Worker's own logs in Workers Logs, destinations or not: a rate of
+      // 0 keeps none of them, so the logs rate is checked whenever logs are on.
+      const keptInWorkersLogs = signal === "logs" && signalEnabled(block, signal);
+      if (!exported && !keptInWorkersLogs) continue;
+      if (exported && !signalEnabled(block, signal)) {
         hits.push({ at: destinations.at, message: `observability.${signal}.destinations are listed but ${signal} are not enabled: nothing is exported${inherited}` });
       }
       const rate = entryOf(section, "head_sampling_rate")?.value ?? entryOf(block, "head_sampling_rate")?.value;
       if (rate !== undefined && !validRate(rate)) {
-        hits.push({ at: rate.at, message: `${signal} head_sampling_rate must be in (0, 1] where destinations are listed, got ${JSON.stringify(rate.kind === "scalar" ? rate.value : rate.kind)}${inherited}` });
+        const where = exported ? "where destinations are listed" : "for the Worker's own logs to be kept";
+        hits.push({ at: rate.at, message: `${signal} head_sampling_rate must be in (0, 1] ${where}, got ${JSON.stringify(rate.kind === "scalar" ? rate.value : rate.kind)}${inherited}` });
       }
     }
     return hits;
