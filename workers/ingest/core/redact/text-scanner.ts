@@ -31,11 +31,11 @@ export class TextScanner {
     this.gated = detectors.map((detector) => ({
       detector,
       marker: redactionMarker(detector.kind),
-      trigger: detector.trigger === "" ? undefined : new RegExp(detector.trigger),
+      trigger: detector.trigger === "" ? undefined : new RegExp(detector.trigger, "g"),
       regex: new RegExp(detector.source, "g"),
     }));
     this.anyTrigger = detectors.every((d) => d.trigger !== "")
-      ? new RegExp(detectors.map((d) => d.trigger).join("|"))
+      ? new RegExp(detectors.map((d) => d.trigger).join("|"), "g")
       : undefined;
   }
 
@@ -45,12 +45,24 @@ export class TextScanner {
    * place makes their kind harmless there (an address in a span name, a card-shaped trace id).
    */
   redact(text: string, tally: RedactionTally, excluded = 0): string {
-    if (this.anyTrigger !== undefined && !this.anyTrigger.test(text)) return text;
+    // No trigger matches before the first place any trigger does, so each is tested from there.
+    let firstTrigger = 0;
+    if (this.anyTrigger !== undefined) {
+      this.anyTrigger.lastIndex = 0;
+      const found = this.anyTrigger.exec(text);
+      if (found === null) return text;
+      firstTrigger = found.index;
+    }
     const triggered: GatedDetector[] = [];
     for (let i = 0; i < this.gated.length; i++) {
       if ((excluded & (1 << i)) !== 0) continue;
       const gated = this.gated[i]!;
-      if (gated.trigger === undefined || gated.trigger.test(text)) triggered.push(gated);
+      const trigger = gated.trigger;
+      if (trigger !== undefined) {
+        trigger.lastIndex = firstTrigger;
+        if (!trigger.test(text)) continue;
+      }
+      triggered.push(gated);
     }
     return triggered.length === 0 ? text : scan(text, triggered, tally);
   }
