@@ -35,7 +35,7 @@ export class TextScanner {
       regex: new RegExp(detector.source, "g"),
     }));
     this.anyTrigger = detectors.every((d) => d.trigger !== "")
-      ? new RegExp(detectors.map((d) => d.trigger).join("|"), "g")
+      ? new RegExp(detectors.map((d) => d.trigger).join("|"))
       : undefined;
   }
 
@@ -48,7 +48,6 @@ export class TextScanner {
     // No trigger matches before the first place any trigger does, so each is tested from there.
     let firstTrigger = 0;
     if (this.anyTrigger !== undefined) {
-      this.anyTrigger.lastIndex = 0;
       const found = this.anyTrigger.exec(text);
       if (found === null) return text;
       firstTrigger = found.index;
