@@ -43,8 +43,24 @@ function wordsOf(name: string): string[] {
     .filter((word) => word !== "");
 }
 
+/** Distinct names are few in practice; the bound only stops unusual input from growing memory. */
+const MAX_CACHED_NAMES = 4096;
+/**
+ * Answers by name: the same parameter and field names (`token=`, `"password":`) recur on every
+ * line that carries them, and splitting a name into words costs several regex passes.
+ */
+const secretNameCache = new Map<string, boolean>();
+
 /** Whether an attribute key's last dotted segment (or the whole name) names a secret. */
 export function isSecretName(name: string): boolean {
+  const cached = secretNameCache.get(name);
+  if (cached !== undefined) return cached;
+  const secret = holdsSecretWord(name);
+  if (secretNameCache.size < MAX_CACHED_NAMES) secretNameCache.set(name, secret);
+  return secret;
+}
+
+function holdsSecretWord(name: string): boolean {
   const words = wordsOf(name);
   return words.some(
     (word, index) =>

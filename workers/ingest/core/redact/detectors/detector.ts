@@ -1,8 +1,7 @@
 /**
- * A detector finds one kind of personal data in free text. Detectors are combined into one
- * regular expression per policy, so each contributes a regex source and the checks a regex
- * cannot express (checksums, name lists, the text just before the match) run only on its
- * candidate matches.
+ * A detector finds one kind of personal data in free text. Each contributes a regex source that
+ * finds candidates, and the checks a regex cannot express (checksums, name lists, the text just
+ * before the match) run only on its candidate matches.
  */
 export interface Detector {
   /** Names the kind in markers and in the redaction summary, e.g. "email". */
@@ -14,7 +13,7 @@ export interface Detector {
   readonly source: string;
   /**
    * Whether the text can contain a match at all: a cheap regex source, tested once per string
-   * before the combined scan. Must accept every string `source` can match in.
+   * before the detector searches it. Must accept every string `source` can match in.
    */
   readonly trigger: string;
   /**

@@ -136,13 +136,35 @@ function redactParameter(match: string, marker: string): Rewrite | undefined {
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  const name = /([\w.-]*)["']?[ \t]*$/.exec(text.slice(Math.max(0, start - 64), start))?.[1] ?? "";
+  const name = nameBefore(text, start);
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
   const value = match.slice(valueStart);
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`).
   if (/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(value)) return undefined;
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
+}
+
+/**
+ * The name that ends just before `end` (at most 64 characters back), read backwards past blanks
+ * and one quote: `password` in `"password" :`. Empty when no name character is there.
+ */
+function nameBefore(text: string, end: number): string {
+  const limit = Math.max(0, end - 64);
+  let i = end;
+  while (i > limit && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i > limit && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) i--;
+  const nameEnd = i;
+  while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  return text.slice(i, nameEnd);
+}
+
+/** `[\w.-]`: ASCII letters, digits, `_`, `.` and `-`. */
+function isNameCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
+    code === 95 || code === 46 || code === 45
+  );
 }
 
 /**
