@@ -118,8 +118,8 @@ function reportKeysInTwoLists(
  * Why an extra pattern is refused, or undefined when it is taken. Backreferences and named
  * groups were refused while every pattern shared one combined regex; the scanner now runs each
  * pattern alone, so these two rules could be lifted, but the accepted settings are left as
- * they were until that is decided (docs/decisions.md, 2026-11-30, "each triggered detector searches with
- * its own regex").
+ * they were until that is decided (docs/decisions.md, 2026-11-30, "each triggered detector
+ * searches with its own regex").
  */
 function patternProblem(pattern: string): string | undefined {
   let compiled: RegExp;
