@@ -79,13 +79,15 @@ function encodedValueBytes(value: ColumnValue | undefined): number {
   // An array: numbers (non-finite ones as markers, as `encodeValue` makes them), strings, or
   // string arrays.
   let bytes = listPunctuationBytes(value.length);
-  if (value.every(isString)) return bytes + jsonStringsBytes(value);
+  if (allStrings(value)) return bytes + jsonStringsBytes(value as readonly string[]);
   for (const item of value) bytes += encodedValueBytes(item);
   return bytes;
 }
 
-function isString(item: unknown): item is string {
-  return typeof item === "string";
+/** A loop, not `every` with a callback: in workerd's profile the callback was a seventh of the sizing. */
+function allStrings(items: readonly unknown[]): boolean {
+  for (let i = 0; i < items.length; i++) if (typeof items[i] !== "string") return false;
+  return true;
 }
 
 /** The brackets and the commas between items of a JSON array of `length` items. */
