@@ -37,27 +37,28 @@ export function decodeRow(columns: readonly string[], encoded: unknown): Row {
   return row;
 }
 
+/** What no row holds: the sizer's memory of each column before the first row. */
+const NOTHING_YET: unique symbol = Symbol("nothing yet");
+
 /**
  * Counts, for the rows of one table taken in order, the bytes `JSON.stringify(encodeRow(columns,
  * row))` takes in UTF-8, without building either: sizing the rows of a request that is never
- * queued should cost no garbage. Consecutive rows usually hold the very same attribute arrays
- * of their resource and scope, so an array that is the previous row's is not counted again.
+ * queued should cost no garbage. Consecutive rows usually hold the same values of their
+ * resource and scope (the very same attribute arrays, service and scope names, severity…), so
+ * a value equal to the previous row's in its column is not counted again.
  */
 export function encodedRowSizer(columns: readonly string[]): (row: Row) => number {
-  const previousArrays = new Array<ColumnValue | undefined>(columns.length);
+  const previousValues = new Array<ColumnValue | undefined | typeof NOTHING_YET>(columns.length).fill(NOTHING_YET);
   const previousBytes = new Array<number>(columns.length).fill(0);
   return (row) => {
     let bytes = listPunctuationBytes(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const value = row[columns[i]!];
-      if (typeof value !== "object") bytes += encodedValueBytes(value);
-      else {
-        if (value !== previousArrays[i]) {
-          previousArrays[i] = value;
-          previousBytes[i] = encodedValueBytes(value);
-        }
-        bytes += previousBytes[i]!;
+      if (value !== previousValues[i]) {
+        previousValues[i] = value;
+        previousBytes[i] = encodedValueBytes(value);
       }
+      bytes += previousBytes[i]!;
     }
     return bytes;
   };
@@ -78,13 +79,15 @@ function encodedValueBytes(value: ColumnValue | undefined): number {
   // An array: numbers (non-finite ones as markers, as `encodeValue` makes them), strings, or
   // string arrays.
   let bytes = listPunctuationBytes(value.length);
-  if (value.every(isString)) return bytes + jsonStringsBytes(value);
+  if (allStrings(value)) return bytes + jsonStringsBytes(value as readonly string[]);
   for (const item of value) bytes += encodedValueBytes(item);
   return bytes;
 }
 
-function isString(item: unknown): item is string {
-  return typeof item === "string";
+/** A loop, not `every` with a callback: in workerd's profile the callback was a seventh of the sizing. */
+function allStrings(items: readonly unknown[]): boolean {
+  for (let i = 0; i < items.length; i++) if (typeof items[i] !== "string") return false;
+  return true;
 }
 
 /** The brackets and the commas between items of a JSON array of `length` items. */

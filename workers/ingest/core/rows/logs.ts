@@ -70,11 +70,14 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsRe
       const scope = scopeLogs.scope;
       const scopeMap = attributesToMap(scope.attributes);
       for (const record of scopeLogs.logRecords) {
-        const time = recordTime(record, window);
+        const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
+        // Almost every record is inside the window: only the others pay for finding a fallback.
+        const inside = isInsideWindow(exporterTime, window);
+        const nanos = inside ? exporterTime : fallbackTime(record, window);
         const attributes = attributesToMap(record.attributes);
         rows.push({
-          Timestamp: time.nanos,
-          TimestampTime: time.nanos,
+          Timestamp: nanos,
+          TimestampTime: nanos,
           TraceId: record.traceId,
           SpanId: record.spanId,
           // The exporter narrows both with Go conversions to uint8.
@@ -89,10 +92,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsRe
           ScopeName: scope.name,
           ScopeVersion: scope.version,
           ScopeAttributes: scopeMap,
-          LogAttributes:
-            time.replaced === undefined
-              ? attributes
-              : withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time.replaced),
+          LogAttributes: inside ? attributes : withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, exporterTime),
           EventName: record.eventName,
         });
       }
@@ -101,16 +101,11 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsRe
   return { rows, rejected: 0, rejectionMessage: "" };
 }
 
-interface ResolvedTime {
-  nanos: string;
-  /** The time the exporter would have written, when the policy replaced it. */
-  replaced: string | undefined;
-}
-
-function recordTime(record: LogRecord, window: TimestampWindow): ResolvedTime {
-  const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
-  if (isInsideWindow(exporterTime, window)) return { nanos: exporterTime, replaced: undefined };
+/**
+ * The time written for a record whose own time (the exporter's: `timeUnixNano`, else the
+ * observed time) is outside the window: the observed time when that is inside, else the arrival.
+ */
+function fallbackTime(record: LogRecord, window: TimestampWindow): string {
   const observed = record.observedTimeUnixNano;
-  const fallback = isInsideWindow(observed, window) ? observed : window.receivedAt;
-  return { nanos: fallback, replaced: exporterTime };
+  return isInsideWindow(observed, window) ? observed : window.receivedAt;
 }

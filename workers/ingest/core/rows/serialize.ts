@@ -101,9 +101,10 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
   // scope…), so each column remembers its previous value and reuses that encoding.
   const previousValues = new Array<ColumnValue | undefined>(columns.length);
   const previousEncodings = new Array<string>(columns.length);
+  // Appending straight to the whole text: a line of its own would be one more string per row.
   let out = "";
   for (const row of rows) {
-    let line = "{";
+    out += "{";
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
       const value = row[column.name];
@@ -112,9 +113,9 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
         previousValues[i] = value;
         previousEncodings[i] = column.prefix + encode(column.encoding, value);
       }
-      line += previousEncodings[i]!;
+      out += previousEncodings[i]!;
     }
-    out += line + "}\n";
+    out += "}\n";
   }
   return out;
 }
