@@ -8,7 +8,6 @@
  * goes first alternates), so a busy moment on a shared machine lands on both. CPU is each
  * workerd process's, all threads (see workerd-cpu.ts).
  */
-import type { RequestInit } from "miniflare";
 import { quantile } from "./measure";
 import { generateCloudflarePush, generatePayload, gzip, type Encoding, type Payload } from "./payloads";
 import { startIngestInWorkerd, startInWorkerd, type BuiltWorker, type RunningWorker } from "./workerd";
