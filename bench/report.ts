@@ -146,13 +146,15 @@ function forwardingTable(forwarding: readonly ForwardingResult[]): string {
 /** The same requests' CPU by workerd thread: what the isolate's thread pays, and what V8's helpers do. */
 function forwardingThreadsTable(forwarding: readonly ForwardingResult[]): string {
   return table(
-    ["request", "ingest main µs", "ingest V8 background µs", "floor main µs", "floor V8 background µs"],
+    ["request", "ingest main µs", "mean", "ingest V8 background µs, mean", "floor main µs", "mean", "floor V8 background µs, mean"],
     forwarding.map((result) => [
       result.name,
       spread(result.ingestThreads.mainUs),
-      spread(result.ingestThreads.v8BackgroundUs),
+      thousands(result.ingestThreads.mainMeanUs),
+      thousands(result.ingestThreads.v8BackgroundMeanUs),
       spread(result.floorThreads.mainUs),
-      spread(result.floorThreads.v8BackgroundUs),
+      thousands(result.floorThreads.mainMeanUs),
+      thousands(result.floorThreads.v8BackgroundMeanUs),
     ]),
   );
 }
@@ -288,7 +290,7 @@ export function renderForwarding(results: Pick<BenchResults, "forwarding" | "pro
 const FORWARDING_TITLE =
   "Ingest Worker against the floor Worker (reads the body, POSTs those bytes to the same ClickHouse stub, answers 200), side by side; workerd CPU per request, median (p10–p90)";
 const FORWARDING_THREADS_TITLE =
-  "The same requests by workerd thread: the main thread (event loop and the isolate's JavaScript) and V8's background threads (GC helpers, concurrent compilers), median (p10–p90)";
+  "The same requests by workerd thread: the main thread (event loop and the isolate's JavaScript), median (p10–p90) and mean, and V8's background threads (GC helpers, concurrent compilers), mean: their work comes in bursts, most requests see none";
 const PROFILE_TITLE =
   "Where a request's time goes: V8 CPU profile of the ingest Worker's isolate in workerd (samples × interval); the rest of the process CPU is workerd outside the isolate";
 
