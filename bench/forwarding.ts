@@ -6,7 +6,8 @@
  *
  * The two run in workerd processes of their own and take turns request by request (which one
  * goes first alternates), so a busy moment on a shared machine lands on both. CPU is each
- * workerd process's, all threads (see workerd-cpu.ts).
+ * workerd process's, all threads, and apart from that split into its main thread and V8's
+ * background threads (see workerd-cpu.ts).
  */
 import { quantile } from "./measure";
 import { generateCloudflarePush, generatePayload, gzip, type Encoding, type Payload } from "./payloads";
@@ -60,6 +61,21 @@ export interface ForwardingResult extends ForwardingCase {
   ratio: number;
   /** Each request's ingest CPU over its partner floor request's: the ratio's own spread. */
   pairRatio: Spread;
+  /** The same CPU per request split by workerd thread, µs: where garbage shows. */
+  ingestThreads: ThreadSplit;
+  floorThreads: ThreadSplit;
+}
+
+/**
+ * workerd CPU per request on its main thread and on V8's background threads (workerd-cpu.ts),
+ * µs. Background work comes in bursts (a concurrent marking, a batch of compilations) that land
+ * on one request in many, so its median is usually 0 and its mean is the cost per request.
+ */
+export interface ThreadSplit {
+  mainUs: Spread;
+  mainMeanUs: number;
+  v8BackgroundUs: Spread;
+  v8BackgroundMeanUs: number;
 }
 
 export interface ForwardingBudget {
@@ -85,23 +101,42 @@ export function forwardingRequest(testCase: ForwardingCase): { payload: Payload;
   return { payload, body, headers };
 }
 
-async function timed(worker: RunningWorker, init: RequestInit, what: string): Promise<number> {
+/** One request's workerd CPU, µs: all threads, the main thread, V8's background threads. */
+interface RequestCpu {
+  total: number;
+  main: number;
+  v8Background: number;
+}
+
+async function timed(worker: RunningWorker, init: RequestInit, what: string): Promise<RequestCpu> {
   const measured = await worker.request("/v1/logs", init);
   if (measured.status !== 200) {
     throw new Error(`${what} answered ${measured.status}: ${new TextDecoder().decode(measured.body).slice(0, 300)}`);
   }
-  return measured.cpuNs / 1000;
+  return { total: measured.cpuNs / 1000, main: measured.mainCpuNs / 1000, v8Background: measured.v8BackgroundCpuNs / 1000 };
+}
+
+function threadSplitOf(requests: readonly RequestCpu[]): ThreadSplit {
+  const main = requests.map((request) => request.main);
+  const v8Background = requests.map((request) => request.v8Background);
+  return { mainUs: spreadOf(main), mainMeanUs: meanOf(main), v8BackgroundUs: spreadOf(v8Background), v8BackgroundMeanUs: meanOf(v8Background) };
+}
+
+function meanOf(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return values.length === 0 ? 0 : sum / values.length;
 }
 
 async function measureCase(ingest: RunningWorker, floor: RunningWorker, testCase: ForwardingCase, budget: ForwardingBudget): Promise<ForwardingResult> {
   const { body, headers } = forwardingRequest(testCase);
   const init = (): RequestInit => ({ method: "POST", headers, body });
-  const ingestCpu: number[] = [];
-  const floorCpu: number[] = [];
+  const ingestCpu: RequestCpu[] = [];
+  const floorCpu: RequestCpu[] = [];
   const pairs = budget.pairs(testCase.records);
   for (let i = 0; i < budget.warmup + pairs; i++) {
-    let ours: number;
-    let theirs: number;
+    let ours: RequestCpu;
+    let theirs: RequestCpu;
     if (i % 2 === 0) {
       ours = await timed(ingest, init(), "the ingest Worker");
       theirs = await timed(floor, init(), "the floor Worker");
@@ -113,8 +148,8 @@ async function measureCase(ingest: RunningWorker, floor: RunningWorker, testCase
     ingestCpu.push(ours);
     floorCpu.push(theirs);
   }
-  const ingestCpuUs = spreadOf(ingestCpu);
-  const floorCpuUs = spreadOf(floorCpu);
+  const ingestCpuUs = spreadOf(ingestCpu.map((request) => request.total));
+  const floorCpuUs = spreadOf(floorCpu.map((request) => request.total));
   return {
     ...testCase,
     bytes: body.byteLength,
@@ -122,7 +157,9 @@ async function measureCase(ingest: RunningWorker, floor: RunningWorker, testCase
     ingestCpuUs,
     floorCpuUs,
     ratio: ingestCpuUs.median / floorCpuUs.median,
-    pairRatio: spreadOf(ingestCpu.map((cpu, i) => cpu / floorCpu[i]!)),
+    pairRatio: spreadOf(ingestCpu.map((cpu, i) => cpu.total / floorCpu[i]!.total)),
+    ingestThreads: threadSplitOf(ingestCpu),
+    floorThreads: threadSplitOf(floorCpu),
   };
 }
 

@@ -143,6 +143,22 @@ function forwardingTable(forwarding: readonly ForwardingResult[]): string {
   );
 }
 
+/** The same requests' CPU by workerd thread: what the isolate's thread pays, and what V8's helpers do. */
+function forwardingThreadsTable(forwarding: readonly ForwardingResult[]): string {
+  return table(
+    ["request", "ingest main µs", "mean", "ingest V8 background µs, mean", "floor main µs", "mean", "floor V8 background µs, mean"],
+    forwarding.map((result) => [
+      result.name,
+      spread(result.ingestThreads.mainUs),
+      thousands(result.ingestThreads.mainMeanUs),
+      thousands(result.ingestThreads.v8BackgroundMeanUs),
+      spread(result.floorThreads.mainUs),
+      thousands(result.floorThreads.mainMeanUs),
+      thousands(result.floorThreads.v8BackgroundMeanUs),
+    ]),
+  );
+}
+
 export function profileTable(profile: WorkerdProfile): string {
   const sampled = profile.stages.reduce((sum, stage) => sum + stage.us, 0);
   const rows = profile.stages.map((stage) => [stage.stage, fixed(stage.us, 0), `${fixed((100 * stage.us) / sampled, 1)}%`]);
@@ -261,6 +277,9 @@ export function renderForwarding(results: Pick<BenchResults, "forwarding" | "pro
     FORWARDING_TITLE,
     forwardingTable(results.forwarding),
     "",
+    FORWARDING_THREADS_TITLE,
+    forwardingThreadsTable(results.forwarding),
+    "",
     PROFILE_TITLE,
     ...results.profiles.flatMap((profile) => [profileTable(profile), ""]),
     "Targets",
@@ -270,6 +289,8 @@ export function renderForwarding(results: Pick<BenchResults, "forwarding" | "pro
 
 const FORWARDING_TITLE =
   "Ingest Worker against the floor Worker (reads the body, POSTs those bytes to the same ClickHouse stub, answers 200), side by side; workerd CPU per request, median (p10–p90)";
+const FORWARDING_THREADS_TITLE =
+  "The same requests by workerd thread: the main thread (event loop and the isolate's JavaScript), median (p10–p90) and mean, and V8's background threads (GC helpers, concurrent compilers), mean: their work comes in bursts, most requests see none";
 const PROFILE_TITLE =
   "Where a request's time goes: V8 CPU profile of the ingest Worker's isolate in workerd (samples × interval); the rest of the process CPU is workerd outside the isolate";
 
@@ -284,6 +305,9 @@ export function renderReport(results: BenchResults): string {
     "",
     `3. ${FORWARDING_TITLE}`,
     forwardingTable(results.forwarding),
+    "",
+    FORWARDING_THREADS_TITLE,
+    forwardingThreadsTable(results.forwarding),
     "",
     `4. ${PROFILE_TITLE}`,
     ...results.profiles.flatMap((profile) => [profileTable(profile), ""]),

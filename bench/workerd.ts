@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { Miniflare } from "miniflare";
 import { unstable_readConfig } from "wrangler";
 import { wranglerBuild } from "./bundle";
-import { newWorkerdPid, processCpuNanos, workerdChildren } from "./workerd-cpu";
+import { newWorkerdPid, processCpuNanos, threadCpuNanos, workerdChildren } from "./workerd-cpu";
 
 export interface BuiltWorker {
   scriptPath: string;
@@ -56,6 +56,10 @@ export interface Measured {
   body: Uint8Array;
   /** workerd CPU (all threads) from sending the request to reading the whole answer. */
   cpuNs: number;
+  /** Of which on workerd's main thread (event loop and JavaScript) … */
+  mainCpuNs: number;
+  /** … and on V8's background threads (GC helpers, concurrent compilers). */
+  v8BackgroundCpuNs: number;
   wallMs: number;
 }
 
@@ -117,14 +121,22 @@ export async function startInWorkerd(
     readyMs,
     readyCpuMs,
     async request(path, init) {
-      const cpuBefore = processCpuNanos(pid);
+      const cpuBefore = threadCpuNanos(pid);
       const sent = performance.now();
       // A plain HTTP request to workerd's socket, as a sender makes it: a body of known length
       // arrives with its Content-Length. (`dispatchFetch` would deliver it chunked, without one.)
       const response = await fetch(new URL(path, url), init);
       const body = new Uint8Array(await response.arrayBuffer());
       const wallMs = performance.now() - sent;
-      return { status: response.status, body, cpuNs: processCpuNanos(pid) - cpuBefore, wallMs };
+      const cpuAfter = threadCpuNanos(pid);
+      return {
+        status: response.status,
+        body,
+        cpuNs: cpuAfter.total - cpuBefore.total,
+        mainCpuNs: cpuAfter.main - cpuBefore.main,
+        v8BackgroundCpuNs: cpuAfter.v8Background - cpuBefore.v8Background,
+        wallMs,
+      };
     },
     dispose: () => mf.dispose(),
   };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ColumnValue, Row } from "../../workers/ingest/core/rows/columns";
-import { jsonStringBytes, utf8Length } from "../../workers/ingest/queue/json-bytes";
+import { jsonStringBytes, jsonStringsBytes, utf8Length } from "../../workers/ingest/queue/json-bytes";
 import { encodedRowSizer, encodeRow } from "../../workers/ingest/queue/row-codec";
 import { planWriteUnits, type TableRows } from "../../workers/ingest/queue/write-units";
 
@@ -89,6 +89,21 @@ describe("counting JSON bytes", () => {
     const units = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
     const samples = [...units, "", "😀", "a\uD83D", "\uDE00b", "\uDE00\uD83D", "\uD83D\uD83D\uDE00", "plain ascii text"];
     expect(samples.filter((sample) => jsonStringBytes(sample) !== utf8Length(JSON.stringify(sample)))).toEqual([]);
+  });
+
+  it("sums a map's keys and values exactly, plain ASCII next to escapes, non-ASCII and lone surrogates", () => {
+    const maps = [
+      [],
+      ["service.name", "checkout", "http.route", "/api/:id"],
+      ["plain", "quote \"inside\"", "back\\slash", "tab\tand\nnewline", "nul\u0000", "del\u007f"],
+      ["é", "✓", "😀", "lone \uD800 high", "lone \uDC00 low", "\uDE00\uD83D", "\u2028"],
+      ...Array.from({ length: 500 }, (_, seed) => {
+        const next = random(seed);
+        return Array.from({ length: 6 }, () => text(next));
+      }),
+    ];
+    const expected = (map: readonly string[]) => map.reduce((sum, item) => sum + utf8Length(JSON.stringify(item)), 0);
+    expect(maps.map(jsonStringsBytes)).toEqual(maps.map(expected));
   });
 
   it("sizes encoded rows exactly as their JSON takes them", () => {

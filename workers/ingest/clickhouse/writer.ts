@@ -40,24 +40,43 @@ export interface InsertOptions {
  */
 const planCache = new Map<string, Promise<TablePlan>>();
 
+/**
+ * Each plan's `&query=…` URL parameter (the INSERT with its column list, URL-encoded), made once
+ * per plan instead of on every insert: the same text for every batch of that table.
+ */
+const insertQueryParams = new WeakMap<TablePlan, string>();
+
 /** Writes row batches into ClickHouse over its HTTP interface; one INSERT per table. */
 export class ClickHouseWriter {
-  /** The server's URL with its path, up to and including the `?` of the query string. */
+  /**
+   * The server's URL with its path and the parameters every statement carries (database,
+   * `date_time_input_format`), ready for `&name=value` parameters to follow.
+   */
   private readonly endpoint: string;
+  /**
+   * An INSERT's URL up to its deduplication token's value, by `asyncInsert`: the settings are
+   * the same for every insert of an isolate, so they are written into the URL once.
+   */
+  private readonly insertEndpoints: Readonly<Record<"async" | "plain", string>>;
   private readonly authorization: string;
 
   constructor(private readonly config: IngestConfig["clickhouse"]) {
     const url = new URL(config.url);
     url.search = "";
     url.hash = "";
-    this.endpoint = `${url.href}?`;
+    this.endpoint = `${url.href}?database=${encodeURIComponent(config.database)}&date_time_input_format=basic`;
+    this.insertEndpoints = {
+      // Servers that deduplicate asynchronous inserts are told to; others ignore it.
+      async: `${this.endpoint}&async_insert=1&wait_for_async_insert=1&async_insert_deduplicate=1&insert_deduplication_token=`,
+      plain: `${this.endpoint}&async_insert=0&insert_deduplication_token=`,
+    };
     this.authorization = `Basic ${btoa(`${config.user}:${config.password}`)}`;
   }
 
   /** Resolves once ClickHouse runs a query for us; throws the HTTP error a caller should give. */
   async ping(): Promise<void> {
     try {
-      await drain(await this.post({}, "SELECT 1", undefined));
+      await drain(await this.post(this.endpoint, "SELECT 1", undefined));
     } catch (error) {
       throw httpErrorForClickHouseFailure(error, "on ping");
     }
@@ -70,15 +89,13 @@ export class ClickHouseWriter {
   async insert(batch: TableInsert, options: InsertOptions): Promise<void> {
     const plan = await this.planFor(batch, options.deadline);
     try {
-      const settings: Record<string, string> = options.asyncInsert
-        ? // Servers that deduplicate asynchronous inserts are told to; others ignore it.
-          { async_insert: "1", wait_for_async_insert: "1", async_insert_deduplicate: "1" }
-        : { async_insert: "0" };
-      settings.insert_deduplication_token = batch.deduplicationToken;
-      settings.query = `INSERT INTO ${quoteIdentifier(batch.table)} (${plan.columnNames.map(quoteIdentifier).join(", ")}) FORMAT JSONEachRow`;
+      const url =
+        this.insertEndpoints[options.asyncInsert ? "async" : "plain"] +
+        encodeURIComponent(batch.deduplicationToken) +
+        insertQueryParamOf(plan, batch.table);
       // The rows are written by our column plan (exact 64-bit values, times at each column's
       // precision), as JSONEachRow text.
-      await drain(await this.post(settings, serializeRows(plan, batch.rows), options.deadline));
+      await drain(await this.post(url, serializeRows(plan, batch.rows), options.deadline));
     } catch (error) {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));
@@ -103,7 +120,7 @@ export class ClickHouseWriter {
   private async describe(table: string, deadline: number | undefined): Promise<TableColumn[]> {
     try {
       const response = await this.post(
-        {},
+        this.endpoint,
         `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)} FORMAT JSONEachRow`,
         deadline,
       );
@@ -128,14 +145,13 @@ export class ClickHouseWriter {
   }
 
   /**
-   * One POST of `body` with `settings` (and `query`, for an INSERT) in the URL. Resolves with an
-   * answer that is not an exception; rejects with a ClickHouseServerError for one, or with
-   * fetch's own error (a timeout's is a `TimeoutError`) when there was no answer in time, the
-   * sooner of CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms).
+   * One POST of `body` to `url` (the endpoint with an INSERT's settings and `query`, or bare for
+   * a statement sent as the body). Resolves with an answer that is not an exception; rejects
+   * with a ClickHouseServerError for one, or with fetch's own error (a timeout's is a
+   * `TimeoutError`) when there was no answer in time, the sooner of CLICKHOUSE_TIMEOUT_MS and
+   * `deadline` (epoch ms).
    */
-  private async post(settings: Record<string, string>, body: string, deadline: number | undefined): Promise<Response> {
-    let url = `${this.endpoint}database=${encodeURIComponent(this.config.database)}&date_time_input_format=basic`;
-    for (const name in settings) url += `&${name}=${encodeURIComponent(settings[name]!)}`;
+  private async post(url: string, body: string, deadline: number | undefined): Promise<Response> {
     const timeoutMs = deadline === undefined ? this.config.timeoutMs : Math.max(0, Math.min(this.config.timeoutMs, deadline - Date.now()));
     const response = await fetch(url, {
       method: "POST",
@@ -146,6 +162,17 @@ export class ClickHouseWriter {
     if (response.ok && !response.headers.has("X-ClickHouse-Exception-Code")) return response;
     throw parseServerError(await response.text());
   }
+}
+
+/** `&query=INSERT INTO `table` (`A`, `B`, …) FORMAT JSONEachRow`, URL-encoded, for `plan`. */
+function insertQueryParamOf(plan: TablePlan, table: string): string {
+  let param = insertQueryParams.get(plan);
+  if (param === undefined) {
+    const query = `INSERT INTO ${quoteIdentifier(table)} (${plan.columnNames.map(quoteIdentifier).join(", ")}) FORMAT JSONEachRow`;
+    param = `&query=${encodeURIComponent(query)}`;
+    insertQueryParams.set(plan, param);
+  }
+  return param;
 }
 
 /** Reads an answer to its end, so the connection is free for the next request. */
