@@ -66,6 +66,10 @@ export type Int64Problem = "not an integer" | "out of range";
  * or the reason it is unacceptable. Comparing digit strings of equal length avoids BigInt.
  */
 export function decimalFromString(text: string, signed: boolean): string | Int64Problem {
+  if (isShortCanonicalDigits(text)) {
+    // Every timestamp takes this path: below 10^19 it is within uint64, and already canonical.
+    return signed && text.length === INT64_MAX.length && text > INT64_MAX ? "out of range" : text;
+  }
   if (!/^[+-]?\d+$/.test(text)) return "not an integer";
   // Go's strconv.ParseInt takes a leading "+" (the Collector reads int64 text with it);
   // ParseUint takes no sign.
@@ -83,6 +87,17 @@ export function decimalFromString(text: string, signed: boolean): string | Int64
     return "out of range";
   }
   return negative ? "-" + digits : digits;
+}
+
+/** 1 to 19 decimal digits without a sign or a leading zero (a lone "0" included). */
+function isShortCanonicalDigits(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 19 || (length > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < length; i++) {
+    const char = text.charCodeAt(i);
+    if (char < 48 || char > 57) return false;
+  }
+  return true;
 }
 
 /**

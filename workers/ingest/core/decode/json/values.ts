@@ -8,7 +8,7 @@
 import { decodeBase64 } from "../base64";
 import { idHexFromText, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isInexactInteger, isRawJsonNumber } from "../exact-json";
-import { decimalFromNumber, decimalFromString } from "../int64";
+import { decimalFromNumber, decimalFromString, type Int64Problem } from "../int64";
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -127,30 +127,32 @@ export function enumeration(value: unknown, key: string, names: Readonly<Record<
 }
 
 function int64(value: unknown, key: string, signed: boolean): string {
-  const typeName = signed ? "int64" : "uint64";
   let decimal: string;
-  let shown: string;
   if (typeof value === "string") {
     decimal = decimalFromString(value, signed);
-    shown = quote(value);
   } else if (typeof value === "number") {
     // JSON.parse rounded it: have the whole document parsed again, exactly.
     if (isInexactInteger(value) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
     decimal = decimalFromNumber(value, signed);
-    shown = String(value);
   } else if (value === undefined || value === null) {
     return "0";
   } else if (isRawJsonNumber(value)) {
     // An integer token keeps its digits; `1.5e19` meant the double it spells.
     const text = value.rawJSON;
     decimal = INTEGER_TOKEN.test(text) ? decimalFromString(text, signed) : decimalFromNumber(Number(text), signed);
-    shown = text;
   } else {
-    return fail(`expected ${typeName} as string or number, got ${describeJsonType(value)}`, key);
+    return fail(`expected ${signed ? "int64" : "uint64"} as string or number, got ${describeJsonType(value)}`, key);
   }
-  if (decimal === "not an integer") return fail(`expected ${typeName}, got ${shown}`, key);
-  if (decimal === "out of range") return fail(`${typeName} out of range: ${shown}`, key);
+  if (decimal === "not an integer" || decimal === "out of range") return int64Problem(decimal, value, key, signed);
   return decimal;
+}
+
+/** Fails naming the value as sent; kept apart so that accepted values never build its text. */
+function int64Problem(problem: Int64Problem, value: unknown, key: string, signed: boolean): never {
+  const typeName = signed ? "int64" : "uint64";
+  const shown = typeof value === "string" ? quote(value) : isRawJsonNumber(value) ? value.rawJSON : String(value);
+  if (problem === "not an integer") return fail(`expected ${typeName}, got ${shown}`, key);
+  return fail(`${typeName} out of range: ${shown}`, key);
 }
 
 /** fixed64/uint64 fields: timestamps and counts. */
