@@ -1,5 +1,6 @@
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { INEXACT_NUMBER } from "../decode/exact-json";
+import { idFromHexText } from "../decode/ids";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
@@ -122,40 +123,15 @@ function takeId(fields: BodyFields, keys: readonly string[], length: number, cur
   for (const key of keys) {
     const value = fields.scalar(key);
     if (typeof value !== "string") continue;
-    const id = idFromHex(value, length);
-    if (id === undefined) continue;
+    const id = idFromHexText(value, length);
+    // Not hex, or all zero: OTLP's "no id", which must not replace one.
+    if (id === undefined || id === "") continue;
     if (current === "" || current === id) {
       consumed.push(key);
       return id;
     }
   }
   return current;
-}
-
-/**
- * `text` in lower case when it is exactly `length` hex digits in either case and not all zero
- * (OTLP's invalid id), else undefined. One pass over the characters, where two regular
- * expressions and a case conversion cost a call each per line.
- */
-function idFromHex(text: string, length: number): string | undefined {
-  if (text.length !== length) return undefined;
-  let nonZero = false;
-  let upperCase = false;
-  for (let i = 0; i < length; i++) {
-    const char = text.charCodeAt(i);
-    if (char >= 0x30 && char <= 0x39) {
-      if (char !== 0x30) nonZero = true;
-    } else if (char >= 0x61 && char <= 0x66) {
-      nonZero = true;
-    } else if (char >= 0x41 && char <= 0x46) {
-      nonZero = true;
-      upperCase = true;
-    } else {
-      return undefined;
-    }
-  }
-  if (!nonZero) return undefined;
-  return upperCase ? text.toLowerCase() : text;
 }
 
 function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): void {

@@ -123,10 +123,13 @@ export function enumeration(value: unknown, key: string, names: Readonly<Record<
     }
     return number;
   }
+  // The usual integer and the usual absence, before the type name for errors is put together.
+  if (value === undefined || value === null) return 0;
+  if (typeof value === "number" && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX) return value;
   return int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
 }
 
-function int64(value: unknown, key: string, signed: boolean): string {
+function int64(value: unknown, key: string | undefined, signed: boolean): string {
   let decimal: string;
   if (typeof value === "string") {
     decimal = decimalFromString(value, signed);
@@ -148,15 +151,18 @@ function int64(value: unknown, key: string, signed: boolean): string {
 }
 
 /** Fails naming the value as sent; kept apart so that accepted values never build its text. */
-function int64Problem(problem: Int64Problem, value: unknown, key: string, signed: boolean): never {
+function int64Problem(problem: Int64Problem, value: unknown, key: string | undefined, signed: boolean): never {
   const typeName = signed ? "int64" : "uint64";
   const shown = typeof value === "string" ? quote(value) : isRawJsonNumber(value) ? value.rawJSON : String(value);
   if (problem === "not an integer") return fail(`expected ${typeName}, got ${shown}`, key);
   return fail(`${typeName} out of range: ${shown}`, key);
 }
 
-/** fixed64/uint64 fields: timestamps and counts. */
-export function uint64(value: unknown, key: string): string {
+/**
+ * fixed64/uint64 fields: timestamps and counts. `key` names the field in errors; a caller
+ * reading the items of a repeated field leaves it out and names the item itself.
+ */
+export function uint64(value: unknown, key?: string): string {
   return int64(value, key, false);
 }
 
@@ -196,8 +202,8 @@ export function parseDoubleText(text: string): number | undefined {
   return hex[1] === "-" ? -magnitude : magnitude;
 }
 
-/** Doubles: a JSON number, or a string as the Collector's reader accepts it (parseDoubleText). */
-export function double(value: unknown, key: string): number {
+/** Doubles: a JSON number, or a string as the Collector's reader accepts it (parseDoubleText); `key` as for uint64. */
+export function double(value: unknown, key?: string): number {
   if (typeof value === "number") return value;
   if (value === undefined || value === null) return 0;
   if (typeof value === "string") {
