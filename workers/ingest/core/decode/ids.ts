@@ -24,8 +24,31 @@ export function idHexFromBytes(bytes: Uint8Array, start: number, end: number): s
   return anyNonZero === 0 ? "" : hex;
 }
 
-const HEX_ID = /^[0-9a-fA-F]*$/;
-const ZEROS = /^0*$/;
+/**
+ * `text` as a model id if it is exactly `hexLength` hex digits in either case: lower-case, or
+ * `""` when all of them are zero. `undefined` when it is not such hex. One pass over the
+ * characters, where regular expressions and a case conversion would each cost a call.
+ */
+export function idFromHexText(text: string, hexLength: number): string | undefined {
+  if (text.length !== hexLength) return undefined;
+  let nonZero = false;
+  let upperCase = false;
+  for (let i = 0; i < hexLength; i++) {
+    const char = text.charCodeAt(i);
+    if (char >= 0x30 && char <= 0x39) {
+      if (char !== 0x30) nonZero = true;
+    } else if (char >= 0x61 && char <= 0x66) {
+      nonZero = true;
+    } else if (char >= 0x41 && char <= 0x46) {
+      nonZero = true;
+      upperCase = true;
+    } else {
+      return undefined;
+    }
+  }
+  if (!nonZero) return "";
+  return upperCase ? text.toLowerCase() : text;
+}
 
 /**
  * The model id for a JSON id string: hex of exactly `byteLength` bytes in either case, or — as
@@ -34,9 +57,8 @@ const ZEROS = /^0*$/;
  */
 export function idHexFromText(text: string, byteLength: number): string | undefined {
   if (text.length === 0) return "";
-  if (text.length === byteLength * 2 && HEX_ID.test(text)) {
-    return ZEROS.test(text) ? "" : text.toLowerCase();
-  }
+  const hex = idFromHexText(text, byteLength * 2);
+  if (hex !== undefined) return hex;
   const bytes = decodeBase64(text);
   if (bytes === undefined || bytes.length !== byteLength) return undefined;
   return idHexFromBytes(bytes, 0, bytes.length);

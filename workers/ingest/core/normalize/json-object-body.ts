@@ -6,7 +6,7 @@ import { parseJsonExactly } from "../decode/exact-json";
  * rounded: lifting meets them and asks for parseJsonObjectBodyExactly.
  */
 export function parseJsonObjectBody(text: string): Record<string, unknown> | undefined {
-  if (firstNonBlankChar(text) !== "{") return undefined;
+  if (firstNonBlankCharCode(text) !== OPEN_BRACE) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -23,11 +23,14 @@ export function parseJsonObjectBodyExactly(text: string): Record<string, unknown
   return parseJsonExactly(text) as Record<string, unknown>;
 }
 
-function firstNonBlankChar(text: string): string | undefined {
+const OPEN_BRACE = 0x7b;
+
+/** The code of the first character that is not JSON whitespace, or -1 for a blank text. */
+function firstNonBlankCharCode(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i);
     // JSON's whitespace: space, tab, line feed, carriage return.
-    if (char !== 0x20 && char !== 0x09 && char !== 0x0a && char !== 0x0d) return text[i];
+    if (char !== 0x20 && char !== 0x09 && char !== 0x0a && char !== 0x0d) return char;
   }
-  return undefined;
+  return -1;
 }

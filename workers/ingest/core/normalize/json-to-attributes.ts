@@ -30,8 +30,14 @@ export function appendJsonAsAttributes(
     if (requestId === undefined && isRequestIdAlias(name) && isScalarId(value)) {
       requestId = requestIdValue(jsonToAnyValue(value));
     }
-    if (consumed.length > 0 && consumed.includes(name)) continue;
-    appendEntry(name, value, 1, maxDepth, taken, into);
+    if (isConsumed(consumed, name)) continue;
+    // appendEntry's first level, inlined: a top-level key is distinct from the other top-level
+    // keys (JSON.parse keeps one member per name), so TakenKeys need not compare it with them.
+    if (maxDepth > 1 && isNonEmptyPlainObject(value)) {
+      for (const inner in value) appendEntry(`${name}.${inner}`, value[inner], 2, maxDepth, taken, into);
+    } else if (taken.takeDistinct(name)) {
+      into.push({ key: name, value: jsonToAnyValue(value) });
+    }
   }
   return requestId;
 }
@@ -69,7 +75,7 @@ export function appendKvlistAsAttributes(
   let requestId: AnyValue | undefined;
   for (const entry of entries) {
     if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
-    if (consumed.length > 0 && consumed.includes(entry.key)) continue;
+    if (isConsumed(consumed, entry.key)) continue;
     appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken, into);
   }
   return requestId;
@@ -77,26 +83,37 @@ export function appendKvlistAsAttributes(
 
 /**
  * What real log lines call the request id (the seeds' producers, pino-http/fastify, Express
- * middlewares, header names copied into lines). A switch over internalized strings costs a few
- * pointer comparisons per key.
+ * middlewares, header names copied into lines). Asked for every key of every lifted line, so it
+ * compares a key with at most two names.
  */
 export function isRequestIdAlias(key: string): boolean {
-  switch (key) {
-    case "requestId":
-    case "request_id":
-    case "requestID":
-    case "reqId":
-    case "req_id":
-    case "correlationId":
-    case "correlation_id":
-    case "x-request-id":
-    case "X-Request-ID":
-    case "x-correlation-id":
-    case "X-Correlation-ID":
-      return true;
+  // The length picks the one or two names to compare, so most keys cost a single comparison.
+  switch (key.length) {
+    case 5:
+      return key === "reqId";
+    case 6:
+      return key === "req_id";
+    case 9:
+      return key === "requestId" || key === "requestID";
+    case 10:
+      return key === "request_id";
+    case 12:
+      return key === "x-request-id" || key === "X-Request-ID";
+    case 13:
+      return key === "correlationId";
+    case 14:
+      return key === "correlation_id";
+    case 16:
+      return key === "x-correlation-id" || key === "X-Correlation-ID";
     default:
       return false;
   }
+}
+
+/** `consumed.includes(name)` for the few keys lifting consumed, without a builtin call per key. */
+function isConsumed(consumed: readonly string[], name: string): boolean {
+  for (let i = 0; i < consumed.length; i++) if (consumed[i] === name) return true;
+  return false;
 }
 
 function isScalarId(value: unknown): boolean {
@@ -129,15 +146,21 @@ function appendKvlistEntry(
 const LINEAR_SEARCH_LIMIT = 32;
 
 /**
- * The keys of an attribute list that only grows by keys `take` allowed. A typical record has a
- * dozen attributes, where comparing strings costs less than hashing them into a Set (and
- * allocates nothing); a Set takes over past LINEAR_SEARCH_LIMIT so a body with thousands of keys
- * stays linear.
+ * The keys of an attribute list that only grows by keys `take` or `takeDistinct` allowed. A
+ * typical record has a dozen attributes, where comparing strings costs less than hashing them
+ * into a Set (and allocates nothing); a Set takes over past LINEAR_SEARCH_LIMIT so a body with
+ * thousands of keys stays linear.
  */
 export class TakenKeys {
   private set: Set<string> | undefined;
+  /** How many attributes the list had before this flattening began. */
+  private readonly before: number;
+  /** Index of the first attribute `take` allowed, or -1 while it allowed none. */
+  private firstTaken = -1;
 
-  constructor(private readonly attributes: readonly KeyValue[]) {}
+  constructor(private readonly attributes: readonly KeyValue[]) {
+    this.before = attributes.length;
+  }
 
   /** Whether `key` is free, recording it as taken: the caller must then append it. */
   take(key: string): boolean {
@@ -145,6 +168,7 @@ export class TakenKeys {
     if (this.set === undefined) {
       if (attributes.length < LINEAR_SEARCH_LIMIT) {
         for (let i = 0; i < attributes.length; i++) if (attributes[i]!.key === key) return false;
+        if (this.firstTaken < 0) this.firstTaken = attributes.length;
         return true;
       }
       this.set = new Set();
@@ -152,6 +176,21 @@ export class TakenKeys {
     }
     if (this.set.has(key)) return false;
     this.set.add(key);
+    return true;
+  }
+
+  /**
+   * `take` for a key known to differ from every key `takeDistinct` allowed before (the
+   * top-level members of one JSON object): it is compared only with the attributes that were
+   * there before and with those `take` allowed since, which a dotted key could collide with.
+   */
+  takeDistinct(key: string): boolean {
+    const attributes = this.attributes;
+    if (this.set !== undefined || attributes.length >= LINEAR_SEARCH_LIMIT) return this.take(key);
+    for (let i = 0; i < this.before; i++) if (attributes[i]!.key === key) return false;
+    if (this.firstTaken >= 0) {
+      for (let i = this.firstTaken; i < attributes.length; i++) if (attributes[i]!.key === key) return false;
+    }
     return true;
   }
 }

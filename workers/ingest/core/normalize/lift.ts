@@ -1,5 +1,6 @@
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { INEXACT_NUMBER } from "../decode/exact-json";
+import { idFromHexText } from "../decode/ids";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
@@ -16,9 +17,9 @@ export const ORIGINAL_RECORD_ATTRIBUTE = "log.record.original";
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
 
-const TRACE_ID = /^[0-9a-fA-F]{32}$/;
-const SPAN_ID = /^[0-9a-fA-F]{16}$/;
-const ALL_ZERO = /^0+$/;
+/** Hex digits in a trace id and a span id. */
+const TRACE_ID_LENGTH = 32;
+const SPAN_ID_LENGTH = 16;
 
 export interface LiftOptions {
   /** Nesting levels flattened into dotted keys; deeper values are stored as JSON text. */
@@ -74,8 +75,8 @@ function liftFields(record: LogRecord, fields: BodyFields, original: AnyValue, o
   takeSeverity(record, fields, consumed);
   const message = takeFirstString(fields, MESSAGE_KEYS, consumed);
   if (message !== undefined) record.body = { stringValue: message };
-  record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID, record.traceId, consumed);
-  record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID, record.spanId, consumed);
+  record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID_LENGTH, record.traceId, consumed);
+  record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID_LENGTH, record.spanId, consumed);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, record.attributes);
   // A line's request-id alias also sets the join key, unless the record has one already.
   if (requestId !== undefined) addIfAbsent(record.attributes, REQUEST_ID_ATTRIBUTE, requestId);
@@ -118,11 +119,13 @@ function takeFirstString(fields: BodyFields, keys: readonly string[], consumed: 
 }
 
 /** Returns the id the record ends up with, consuming the JSON key when it was used or redundant. */
-function takeId(fields: BodyFields, keys: readonly string[], shape: RegExp, current: string, consumed: string[]): string {
+function takeId(fields: BodyFields, keys: readonly string[], length: number, current: string, consumed: string[]): string {
   for (const key of keys) {
     const value = fields.scalar(key);
-    if (typeof value !== "string" || !shape.test(value) || ALL_ZERO.test(value)) continue;
-    const id = value.toLowerCase();
+    if (typeof value !== "string") continue;
+    const id = idFromHexText(value, length);
+    // Not hex, or all zero: OTLP's "no id", which must not replace one.
+    if (id === undefined || id === "") continue;
     if (current === "" || current === id) {
       consumed.push(key);
       return id;

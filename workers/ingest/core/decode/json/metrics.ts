@@ -235,21 +235,33 @@ function exemplar(o: JsonObject): Exemplar {
   };
 }
 
+// Items are read without a key, and an error is named after its item only when there is one:
+// building "bucketCounts[7]" for every item that reads fine would cost a string per value.
 function uint64s(value: unknown, key: string): string[] {
   const items = array(value, key);
   const out = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = uint64(scalarItem(items[i], key, i), `${key}[${i}]`);
+  let i = 0;
+  try {
+    for (; i < items.length; i++) out[i] = uint64(scalarItem(items[i]));
+  } catch (error) {
+    throw within(error, `${key}[${i}]`);
+  }
   return out;
 }
 
 function doubles(value: unknown, key: string): number[] {
   const items = array(value, key);
   const out = new Array<number>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = double(scalarItem(items[i], key, i), `${key}[${i}]`);
+  let i = 0;
+  try {
+    for (; i < items.length; i++) out[i] = double(scalarItem(items[i]));
+  } catch (error) {
+    throw within(error, `${key}[${i}]`);
+  }
   return out;
 }
 
 /** `null` means "default" for a field, but a repeated field has no default per item. */
-function scalarItem(value: unknown, key: string, index: number): unknown {
-  return value === null ? fail("expected a value, got null", `${key}[${index}]`) : value;
+function scalarItem(value: unknown): unknown {
+  return value === null ? fail("expected a value, got null") : value;
 }

@@ -8,7 +8,7 @@
 import { decodeBase64 } from "../base64";
 import { idHexFromText, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isInexactInteger, isRawJsonNumber } from "../exact-json";
-import { decimalFromNumber, decimalFromString } from "../int64";
+import { decimalFromNumber, decimalFromString, type Int64Problem } from "../int64";
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -123,38 +123,46 @@ export function enumeration(value: unknown, key: string, names: Readonly<Record<
     }
     return number;
   }
+  // The usual integer and the usual absence, before the type name for errors is put together.
+  if (value === undefined || value === null) return 0;
+  if (typeof value === "number" && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX) return value;
   return int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
 }
 
-function int64(value: unknown, key: string, signed: boolean): string {
-  const typeName = signed ? "int64" : "uint64";
+function int64(value: unknown, key: string | undefined, signed: boolean): string {
   let decimal: string;
-  let shown: string;
   if (typeof value === "string") {
     decimal = decimalFromString(value, signed);
-    shown = quote(value);
   } else if (typeof value === "number") {
     // JSON.parse rounded it: have the whole document parsed again, exactly.
     if (isInexactInteger(value) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
     decimal = decimalFromNumber(value, signed);
-    shown = String(value);
   } else if (value === undefined || value === null) {
     return "0";
   } else if (isRawJsonNumber(value)) {
     // An integer token keeps its digits; `1.5e19` meant the double it spells.
     const text = value.rawJSON;
     decimal = INTEGER_TOKEN.test(text) ? decimalFromString(text, signed) : decimalFromNumber(Number(text), signed);
-    shown = text;
   } else {
-    return fail(`expected ${typeName} as string or number, got ${describeJsonType(value)}`, key);
+    return fail(`expected ${signed ? "int64" : "uint64"} as string or number, got ${describeJsonType(value)}`, key);
   }
-  if (decimal === "not an integer") return fail(`expected ${typeName}, got ${shown}`, key);
-  if (decimal === "out of range") return fail(`${typeName} out of range: ${shown}`, key);
+  if (decimal === "not an integer" || decimal === "out of range") return int64Problem(decimal, value, key, signed);
   return decimal;
 }
 
-/** fixed64/uint64 fields: timestamps and counts. */
-export function uint64(value: unknown, key: string): string {
+/** Fails naming the value as sent; kept apart so that accepted values never build its text. */
+function int64Problem(problem: Int64Problem, value: unknown, key: string | undefined, signed: boolean): never {
+  const typeName = signed ? "int64" : "uint64";
+  const shown = typeof value === "string" ? quote(value) : isRawJsonNumber(value) ? value.rawJSON : String(value);
+  if (problem === "not an integer") return fail(`expected ${typeName}, got ${shown}`, key);
+  return fail(`${typeName} out of range: ${shown}`, key);
+}
+
+/**
+ * fixed64/uint64 fields: timestamps and counts. `key` names the field in errors; a caller
+ * reading the items of a repeated field leaves it out and names the item itself.
+ */
+export function uint64(value: unknown, key?: string): string {
   return int64(value, key, false);
 }
 
@@ -194,8 +202,8 @@ export function parseDoubleText(text: string): number | undefined {
   return hex[1] === "-" ? -magnitude : magnitude;
 }
 
-/** Doubles: a JSON number, or a string as the Collector's reader accepts it (parseDoubleText). */
-export function double(value: unknown, key: string): number {
+/** Doubles: a JSON number, or a string as the Collector's reader accepts it (parseDoubleText); `key` as for uint64. */
+export function double(value: unknown, key?: string): number {
   if (typeof value === "number") return value;
   if (value === undefined || value === null) return 0;
   if (typeof value === "string") {

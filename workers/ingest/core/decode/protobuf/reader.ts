@@ -8,7 +8,7 @@
  */
 
 import { signedDecimal, unsignedDecimal } from "../int64";
-import { utf8FieldToString } from "../utf8";
+import { FieldStrings } from "../utf8";
 
 export const WIRE_VARINT = 0;
 export const WIRE_FIXED64 = 1;
@@ -75,6 +75,7 @@ export class WireReader {
   lo = 0;
   hi = 0;
   private readonly view: DataView;
+  private readonly strings = new FieldStrings();
 
   constructor(readonly bytes: Uint8Array) {
     this.limit = bytes.length;
@@ -231,7 +232,7 @@ export class WireReader {
 
   string(): string {
     const end = this.lengthDelimitedEnd();
-    const text = utf8FieldToString(this.bytes, this.pos, end);
+    const text = this.strings.decode(this.bytes, this.pos, end);
     this.pos = end;
     return text;
   }
