@@ -8,6 +8,7 @@ import {
   liftJsonBody,
   normalizeLogsRequest,
 } from "../../workers/ingest/core/normalize";
+import { MAX_NESTING_AS_TEXT } from "../../workers/ingest/core/normalize/json-to-attributes";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
@@ -169,6 +170,25 @@ describe("liftJsonBody leaves other bodies exactly as they were", () => {
     const before = structuredClone(log);
     expect(liftJsonBody(log, options)).toBe(false);
     expect(log).toEqual(before);
+  });
+
+  // A log line is only a string to OTLP, so the request's depth limit never saw its nesting.
+  const nested = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
+  it.each([
+    ["nests 20,000 levels", `{"level":"error","msg":"m","a":${nested(20_000)}}`],
+    ["nests just past the bound", `{"msg":"m","a":{"b":{"c":{"d":${nested(MAX_NESTING_AS_TEXT + 1)}}}}}`],
+    ["rounds an integer before nesting 20,000 levels", `{"msg":"m","n":12345678901234567890,"a":${nested(20_000)}}`],
+  ])("a JSON body that %s stays the text it is", (_, text) => {
+    const log = record(str(text), { attributes: [attr("name", str("w"))] });
+    const before = structuredClone(log);
+    expect(liftJsonBody(log, options)).toBe(false);
+    expect(log).toEqual(before);
+  });
+
+  it("lifts a body nesting up to the bound below its flattened keys, the rest as JSON text", () => {
+    const deepest = nested(MAX_NESTING_AS_TEXT);
+    const log = lifted({ msg: "m", a: { b: { c: { d: JSON.parse(deepest) } } } });
+    expect(attributeMap(log)).toEqual({ "a.b.c.d": str(deepest) });
   });
 
   it("lifts an object preceded by whitespace", () => {

@@ -15,7 +15,8 @@ import { decimalFromString } from "../decode/int64";
  *
  * Throws INEXACT_NUMBER when the object came from plain JSON.parse and holds an integer it had
  * to round: the caller parses the text again with parseJsonExactly, whose RawJsonNumbers keep
- * every digit here.
+ * every digit here. Throws TOO_DEEP_TO_LIFT when a value kept as JSON text nests more than
+ * MAX_NESTING_AS_TEXT levels: the caller leaves such a body as it is.
  */
 export function appendJsonAsAttributes(
   object: Record<string, unknown>,
@@ -218,7 +219,9 @@ export function jsonToAnyValue(value: unknown): AnyValue {
     default:
       if (value === null || value === undefined) return { empty: true };
       if (isRawJsonNumber(value)) return rawNumberToAnyValue(value.rawJSON);
-      if (EXACT_JSON_SUPPORTED && holdsInexactInteger(value)) throw INEXACT_NUMBER;
+      // Walked even without exact parsing: the depth bound is what keeps JSON.stringify (and the
+      // exact parse's reviver) from running out of stack on a hostile line.
+      if (holdsInexactInteger(value, MAX_NESTING_AS_TEXT) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
       // Arrays and objects too deep to flatten keep their JSON spelling (RawJsonNumbers verbatim).
       return { stringValue: JSON.stringify(value) };
   }
@@ -233,10 +236,40 @@ function rawNumberToAnyValue(text: string): AnyValue {
   return { doubleValue: Number(text) };
 }
 
-function holdsInexactInteger(value: unknown): boolean {
+/**
+ * Levels of arrays and objects a value kept as JSON text may nest (the default MAX_JSON_DEPTH of a
+ * whole request). A log line is only a string to OTLP, so no request limit saw its nesting.
+ */
+export const MAX_NESTING_AS_TEXT = 128;
+
+class TooDeepToLiftSignal extends Error {
+  override readonly name = "TooDeepToLiftSignal";
+}
+
+/** Thrown, never reported: the body nests too deep to lift and is stored as the text it is. */
+export const TOO_DEEP_TO_LIFT = new TooDeepToLiftSignal(`a log body nests more than ${MAX_NESTING_AS_TEXT} levels below its flattened keys`);
+
+/**
+ * Whether `value` holds an integer JSON.parse had to round, looking `levels` levels of arrays and
+ * objects down; throws TOO_DEEP_TO_LIFT past them. Bounded, so it never runs out of stack.
+ */
+function holdsInexactInteger(value: unknown, levels: number): boolean {
   if (typeof value === "number") return !Number.isSafeInteger(value) && Number.isInteger(value);
   if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.some(holdsInexactInteger);
-  for (const name in value) if (holdsInexactInteger((value as Record<string, unknown>)[name])) return true;
-  return false;
+  if (levels === 0) throw TOO_DEEP_TO_LIFT;
+  let inexact = false;
+  if (Array.isArray(value)) {
+    for (const item of value) inexact = holdsInexactInteger(item, levels - 1) || inexact;
+  } else {
+    for (const name in value) inexact = holdsInexactInteger((value as Record<string, unknown>)[name], levels - 1) || inexact;
+  }
+  return inexact;
+}
+
+/**
+ * Throws TOO_DEEP_TO_LIFT when `object` nests past flattening (`maxDepth` levels) and
+ * MAX_NESTING_AS_TEXT more: checked before an exact parse, whose reviver recurses too.
+ */
+export function checkLiftableNesting(object: Record<string, unknown>, maxDepth: number): void {
+  holdsInexactInteger(object, maxDepth + MAX_NESTING_AS_TEXT);
 }

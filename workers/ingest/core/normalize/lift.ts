@@ -2,6 +2,7 @@ import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
+import { TOO_DEEP_TO_LIFT, checkLiftableNesting } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
 
@@ -34,7 +35,8 @@ export interface LiftOptions {
  * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key
  * is consumed (not kept as an attribute) only when it was used; a level the record already has,
  * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
- * Integers keep every digit. Mutates the record. Returns whether the body was lifted.
+ * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
+ * more levels stays the text it is. Mutates the record. Returns whether the body was lifted.
  */
 export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
   const body = record.body;
@@ -50,12 +52,23 @@ export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
   // What lifting changes, to undo if the text must be parsed again exactly.
   const { severityText, severityNumber, traceId, spanId } = record;
   const attributeCount = record.attributes.length;
+  const undo = () => {
+    Object.assign(record, { severityText, severityNumber, traceId, spanId, body });
+    record.attributes.length = attributeCount;
+  };
   try {
     liftFields(record, new JsonObjectFields(object), body, options);
   } catch (error) {
-    if (error !== INEXACT_NUMBER) throw error;
-    Object.assign(record, { severityText, severityNumber, traceId, spanId, body });
-    record.attributes.length = attributeCount;
+    if (error !== INEXACT_NUMBER && error !== TOO_DEEP_TO_LIFT) throw error;
+    undo();
+    if (error === TOO_DEEP_TO_LIFT) return false;
+    // The rounded integer may have come before a part nested too deep for the exact parse.
+    try {
+      checkLiftableNesting(object, options.maxDepth);
+    } catch (nesting) {
+      if (nesting !== TOO_DEEP_TO_LIFT) throw nesting;
+      return false;
+    }
     liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options);
   }
   return true;
