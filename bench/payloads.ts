@@ -58,7 +58,7 @@ export function generatePayload(signal: Signal, options: PayloadOptions): Payloa
     request,
     json: new TextEncoder().encode(JSON.stringify(request)),
     // The same message through the reference protobuf encoder; only ids change form (hex → bytes).
-    protobuf: oracleEncode(MESSAGE_TYPES[signal], withIdBytes(request) as object),
+    protobuf: plainBytes(oracleEncode(MESSAGE_TYPES[signal], withIdBytes(request) as object)),
   };
 }
 
@@ -79,8 +79,16 @@ export function generateCloudflarePush(options: PayloadOptions): Payload {
     records: options.records,
     request,
     json: new TextEncoder().encode(JSON.stringify(request)),
-    protobuf: oracleEncode(oracle.logsRequest, withIdBytes(request) as object),
+    protobuf: plainBytes(oracleEncode(oracle.logsRequest, withIdBytes(request) as object)),
   };
+}
+
+/**
+ * The encoder's bytes as a plain Uint8Array, as a Worker receives a body: a Node Buffer would send
+ * every `subarray` of the decoder through Node's Buffer code (about 60% slower in Node).
+ */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 /** gzip as OTLP exporters send it; Node writes no timestamp, so it is deterministic too. */
