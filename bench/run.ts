@@ -65,8 +65,8 @@ const E2E_CLICKHOUSE: E2eBudget = quick
   : { warmup: 5, requests: { 1: 30, 100: 30, 1000: 10 } };
 const COLD_STARTS = quick ? 2 : 7;
 const FORWARDING: ForwardingBudget = quick
-  ? { warmup: 5, pairs: (records) => (records >= 1000 ? 10 : 30) }
-  : { warmup: 30, pairs: (records) => (records >= 1000 ? 80 : 400) };
+  ? { warmup: () => 5, pairs: (records) => (records >= 1000 ? 10 : 30) }
+  : { warmup: (records) => (records >= 1000 ? 30 : 300), pairs: (records) => (records >= 1000 ? 80 : 400) };
 /** Profiled: Cloudflare's push, 100 protobuf records, 1,000 JSON records. */
 const PROFILED = FORWARDING_CASES.filter(
   (testCase) => testCase.shape === "cloudflare" || (testCase.records === 100 && testCase.encoding === "protobuf") || (testCase.records === 1000 && testCase.encoding === "json"),
@@ -86,7 +86,7 @@ async function forwardingAndProfiles(ingest: BuiltWorker): Promise<{ forwarding:
     progress("profiles in workerd");
     const profiles: WorkerdProfile[] = [];
     for (const testCase of PROFILED) {
-      profiles.push(await profileInWorkerd(ingest, stub.url, testCase, { warmup: 20, requests: profileRequests(testCase.records) }));
+      profiles.push(await profileInWorkerd(ingest, stub.url, testCase, { warmup: quick ? 20 : 300, requests: profileRequests(testCase.records) }));
     }
     return { forwarding, profiles };
   } finally {
