@@ -15,6 +15,8 @@ export class RedactionTally {
   }
 
   addAll(other: RedactionTally): void {
+    // Most owners have nothing redacted: iterating an empty Map would still allocate an iterator.
+    if (other.total === 0) return;
     for (const [kind, count] of other.counts) this.add(kind, count);
   }
 
