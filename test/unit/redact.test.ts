@@ -242,6 +242,26 @@ describe("redactRequest: logs", () => {
     });
   });
 
+  it("classifies keys the same after a request with more distinct keys than its cache holds", () => {
+    const policy = parseRedactionPolicy({ dropKeys: ["geo.city"] });
+    if (!policy.ok) throw new Error(policy.error);
+    const many = logRecord({
+      attributes: Array.from({ length: 5000 }, (_, i) => attr(`field${i}.token`, str(`v${i}`))),
+    });
+    redactRequest("logs", logsRequest([many]), policy.policy);
+    expect(attributeMap(many.attributes)["field4999.token"]).toEqual(str("[REDACTED:secret]"));
+    const record = logRecord({
+      attributes: [attr("geo.city", str("Recife")), attr("authorization", str("t")), attr("route", str("/a"))],
+    });
+    redactRequest("logs", logsRequest([record]), policy.policy);
+    expect(attributeMap(record.attributes)).toEqual({
+      authorization: str("[REDACTED:secret]"),
+      route: str("/a"),
+      "redaction.count": { intValue: "2" },
+      "redaction.kinds": str("dropped,secret"),
+    });
+  });
+
   it("adds no summary to a record with nothing to redact, and changes nothing in it", () => {
     const record = logRecord({ body: str("cart updated"), attributes: [attr("cart.items", { intValue: "3" })] });
     const before = structuredClone(record);

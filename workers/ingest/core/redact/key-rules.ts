@@ -81,7 +81,10 @@ export class KeyRules {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const rule = this.classify(key);
-    if (this.cache.size < MAX_CACHED_KEYS) this.cache.set(key, rule);
+    // Full means a request sent thousands of distinct keys: start over rather than stop
+    // caching, so the keys of later requests are cached again.
+    if (this.cache.size >= MAX_CACHED_KEYS) this.cache.clear();
+    this.cache.set(key, rule);
     return rule;
   }
 

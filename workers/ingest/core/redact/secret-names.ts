@@ -56,7 +56,9 @@ export function isSecretName(name: string): boolean {
   const cached = secretNameCache.get(name);
   if (cached !== undefined) return cached;
   const secret = holdsSecretWord(name);
-  if (secretNameCache.size < MAX_CACHED_NAMES) secretNameCache.set(name, secret);
+  // Full means unusual input: start over rather than stop caching the names that recur.
+  if (secretNameCache.size >= MAX_CACHED_NAMES) secretNameCache.clear();
+  secretNameCache.set(name, secret);
   return secret;
 }
 

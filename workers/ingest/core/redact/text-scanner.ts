@@ -24,7 +24,10 @@ interface GatedDetector {
  */
 const WALKED_LENGTH = 64;
 
-/** Distinct detector masks are few (they follow the characters strings hold); the bound is for safety. */
+/**
+ * Distinct detector masks are few: they follow which groups of trigger characters strings hold
+ * (eight groups for the built-ins, and extra patterns have no trigger). The bound is for safety.
+ */
 const MAX_TRIGGER_UNIONS = 1024;
 
 /**
@@ -155,7 +158,8 @@ export class TextScanner {
     const cached = this.triggerUnions.get(mask);
     if (cached !== undefined) return cached;
     const union = this.unionOf(mask);
-    if (this.triggerUnions.size < MAX_TRIGGER_UNIONS) this.triggerUnions.set(mask, union);
+    if (this.triggerUnions.size >= MAX_TRIGGER_UNIONS) this.triggerUnions.clear();
+    this.triggerUnions.set(mask, union);
     return union;
   }
 
