@@ -232,7 +232,7 @@ class RequestWalker implements BySignal<void> {
     scratch.reset();
     if (scanner.redact(text, scratch, excluded) === text) return text;
     this.tally.addAll(scratch);
-    return seriesMarker([...scratch.counts.keys()].sort().join(","), this.policy.seriesHash(text));
+    return seriesMarker(scratch.kindList(), this.policy.seriesHash(text));
   }
 }
 
