@@ -1,4 +1,5 @@
 import type { Detector } from "./detectors";
+import { BoundedMemo } from "./bounded-memo";
 import { redactionMarker } from "./kinds";
 import type { RedactionTally } from "./tally";
 
@@ -60,7 +61,7 @@ export class TextScanner {
   /** Any detector's trigger; undefined when some detector has none (every string is tried). */
   private readonly anyTrigger: RegExp | undefined;
   /** The alternation of the triggers of a set of detectors, by its mask, made when first needed. */
-  private readonly triggerUnions = new Map<number, RegExp>();
+  private readonly triggerUnions = new BoundedMemo<number, RegExp>(MAX_TRIGGER_UNIONS, (mask) => this.unionOf(mask));
   /** Each detector's next candidate during `scan`; kept to allocate nothing per string. */
   private readonly candidates: (RegExpExecArray | null)[];
   /** The replacement `accept` found: its text, the length of text it replaces, its kind. */
@@ -108,7 +109,7 @@ export class TextScanner {
       triggered = this.charactersIn(text) & ~excluded;
       const withTrigger = triggered & this.withTrigger;
       // With several candidates, one regex of their triggers rules most strings out at once.
-      if ((withTrigger & (withTrigger - 1)) !== 0 && !this.triggersOf(withTrigger).test(text)) {
+      if ((withTrigger & (withTrigger - 1)) !== 0 && !this.triggerUnions.get(withTrigger).test(text)) {
         triggered &= ~withTrigger;
       }
     } else {
@@ -151,16 +152,6 @@ export class TextScanner {
       if (code < 128) found |= table[code]!;
     }
     return found;
-  }
-
-  /** The alternation of the triggers of the detectors in `mask`, cached per mask. */
-  private triggersOf(mask: number): RegExp {
-    const cached = this.triggerUnions.get(mask);
-    if (cached !== undefined) return cached;
-    const union = this.unionOf(mask);
-    if (this.triggerUnions.size >= MAX_TRIGGER_UNIONS) this.triggerUnions.clear();
-    this.triggerUnions.set(mask, union);
-    return union;
   }
 
   /** One regex matching where any trigger of the detectors in `mask` (all with triggers) does. */
