@@ -99,7 +99,8 @@ export class TextScanner {
    * The text with every match replaced by its marker; each replacement is counted in `tally`.
    * Detectors in `excluded` (a mask from `maskOf`) do not run: the caller knows the text's
    * place makes their kind harmless there (an address in a span name, a card-shaped trace id).
-   * A text with nothing to replace comes back as the same string, and allocates nothing.
+   * A text with nothing to replace comes back as the same string; a short one in which no
+   * trigger matches allocates nothing.
    */
   redact(text: string, tally: RedactionTally, excluded = 0): string {
     let triggered: number;
@@ -107,10 +108,10 @@ export class TextScanner {
     let from = 0;
     if (text.length <= WALKED_LENGTH) {
       triggered = this.charactersIn(text) & ~excluded;
-      const withTrigger = triggered & this.withTrigger;
+      const testable = triggered & this.withTrigger;
       // With several candidates, one regex of their triggers rules most strings out at once.
-      if ((withTrigger & (withTrigger - 1)) !== 0 && !this.triggerUnions.get(withTrigger).test(text)) {
-        triggered &= ~withTrigger;
+      if ((testable & (testable - 1)) !== 0 && !this.triggerUnions.get(testable).test(text)) {
+        triggered &= ~testable;
       }
     } else {
       triggered = this.allDetectors & ~excluded;
