@@ -18,6 +18,7 @@ import {
   redactString,
   type RedactionPolicy,
 } from "../../workers/ingest/core/redact";
+import { BUILT_IN_DETECTORS } from "../../workers/ingest/core/redact/detectors";
 
 interface TruePositive {
   name: string;
@@ -107,10 +108,43 @@ describe("redactString", () => {
     });
   });
 
+  it("finds the same in a long string as in a short one (the scanner gates them differently)", () => {
+    // Short strings are gated by a walk over their characters, long ones by one regex.
+    const words = " and nothing else was said here by anyone at all in this quiet little line of words";
+    for (const { text } of corpus<TruePositive>("true-positives.json")) {
+      const short = redactString(text, DEFAULT_REDACTION_POLICY);
+      const long = redactString(text + words, DEFAULT_REDACTION_POLICY);
+      expect(long).toEqual({ text: short.text + words, counts: short.counts });
+    }
+  });
+
   it("counts extra pattern groups correctly so later kinds keep their names", () => {
     const grouped = policy({ extraPatterns: [{ name: "ticket", pattern: "(TCK)-(\\d{4})" }] });
     expect(redactString("TCK-1234 by ana@example.com", grouped).counts).toEqual({ ticket: 1, email: 1 });
   });
+});
+
+describe("built-in detectors", () => {
+  // The scanner skips a detector for a short string holding none of its trigger characters,
+  // so every text a trigger matches in must hold one of them where it matches.
+  const texts = [
+    ...corpus<TruePositive>("true-positives.json").map((entry) => entry.text),
+    ...corpus<LookAlike>("look-alikes.json").map((entry) => entry.text),
+  ];
+  it.each(BUILT_IN_DETECTORS.map((detector) => [detector.kind, detector] as const))(
+    "%s: every trigger match holds one of its trigger characters",
+    (_kind, detector) => {
+      const trigger = new RegExp(detector.trigger, "g");
+      let matches = 0;
+      for (const text of texts) {
+        for (const match of text.matchAll(trigger)) {
+          matches++;
+          expect([...match[0]].some((character) => detector.triggerCharacters.includes(character))).toBe(true);
+        }
+      }
+      expect(matches).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("parseRedactionPolicy", () => {
@@ -205,6 +239,26 @@ describe("redactRequest: logs", () => {
       "request.id": str("req-1"),
       "redaction.count": { intValue: "3" },
       "redaction.kinds": str("email,ipv4"),
+    });
+  });
+
+  it("classifies keys the same after a request with more distinct keys than its cache holds", () => {
+    const policy = parseRedactionPolicy({ dropKeys: ["geo.city"] });
+    if (!policy.ok) throw new Error(policy.error);
+    const many = logRecord({
+      attributes: Array.from({ length: 5000 }, (_, i) => attr(`field${i}.token`, str(`v${i}`))),
+    });
+    redactRequest("logs", logsRequest([many]), policy.policy);
+    expect(attributeMap(many.attributes)["field4999.token"]).toEqual(str("[REDACTED:secret]"));
+    const record = logRecord({
+      attributes: [attr("geo.city", str("Recife")), attr("authorization", str("t")), attr("route", str("/a"))],
+    });
+    redactRequest("logs", logsRequest([record]), policy.policy);
+    expect(attributeMap(record.attributes)).toEqual({
+      authorization: str("[REDACTED:secret]"),
+      route: str("/a"),
+      "redaction.count": { intValue: "2" },
+      "redaction.kinds": str("dropped,secret"),
     });
   });
 

@@ -1,4 +1,5 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
+import { BoundedMemo } from "./bounded-memo";
 import { isSecretName } from "./secret-names";
 
 /**
@@ -67,7 +68,7 @@ export class KeyRules {
   private readonly hash: ReadonlySet<string>;
   private readonly secretKeys: boolean;
   private readonly geoLevel: number;
-  private readonly cache = new Map<string, KeyRule>();
+  private readonly rules = new BoundedMemo<string, KeyRule>(MAX_CACHED_KEYS, (key) => this.classify(key));
 
   constructor(lists: KeyRuleLists) {
     this.keep = lowerCaseSet(lists.keepKeys);
@@ -78,11 +79,7 @@ export class KeyRules {
   }
 
   ruleFor(key: string): KeyRule {
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
-    const rule = this.classify(key);
-    if (this.cache.size < MAX_CACHED_KEYS) this.cache.set(key, rule);
-    return rule;
+    return this.rules.get(key);
   }
 
   private classify(key: string): KeyRule {

@@ -162,7 +162,12 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
   const detectors: Detector[] = [
     ...BUILT_IN_DETECTORS.filter((detector) => !disabled.has(detector.kind)),
     // Extra patterns declare no trigger: they run on every non-empty string, after the built-ins.
-    ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, trigger: "" })),
+    ...config.extraPatterns.map((extra) => ({
+      kind: extra.name,
+      source: extra.pattern,
+      trigger: "",
+      triggerCharacters: "",
+    })),
   ];
   const scanner = detectors.length > 0 ? new TextScanner(detectors) : undefined;
   return {

@@ -79,8 +79,14 @@ class RequestWalker implements BySignal<void> {
       for (const scopeLogs of resourceLogs.scopeLogs) {
         this.owner(scopeLogs.scope);
         for (const record of scopeLogs.logRecords) {
-          if (record.body !== undefined) record.body = this.value(record.body, 0);
-          record.eventName = this.text(record.eventName, 0);
+          // Stores only what changed: a store into an old object costs a write barrier.
+          const body = record.body;
+          if (body !== undefined) {
+            const redacted = this.value(body, 0);
+            if (redacted !== body) record.body = redacted;
+          }
+          const eventName = this.text(record.eventName, 0);
+          if (eventName !== record.eventName) record.eventName = eventName;
           this.owner(record);
         }
       }
@@ -95,13 +101,16 @@ class RequestWalker implements BySignal<void> {
         for (const span of scopeSpans.spans) {
           this.peerIsServer = PEER_IS_SERVER_KINDS.has(span.kind);
           // A span name says what the operation reached (`GET 10.1.2.3:8080`): a server.
-          span.name = this.text(span.name, this.policy.addressDetectors);
-          span.status.message = this.text(span.status.message, 0);
+          const name = this.text(span.name, this.policy.addressDetectors);
+          if (name !== span.name) span.name = name;
+          const message = this.text(span.status.message, 0);
+          if (message !== span.status.message) span.status.message = message;
           for (const event of span.events) {
-            event.name = this.text(event.name, 0);
-            event.attributes = this.attributes(event.attributes);
+            const eventName = this.text(event.name, 0);
+            if (eventName !== event.name) event.name = eventName;
+            this.attributes(event.attributes);
           }
-          for (const link of span.links) link.attributes = this.attributes(link.attributes);
+          for (const link of span.links) this.attributes(link.attributes);
           this.owner(span);
           this.peerIsServer = false;
         }
@@ -115,12 +124,12 @@ class RequestWalker implements BySignal<void> {
       for (const scopeMetrics of resourceMetrics.scopeMetrics) {
         this.owner(scopeMetrics.scope);
         for (const metric of scopeMetrics.metrics) {
-          metric.metadata = this.attributes(metric.metadata);
+          this.attributes(metric.metadata);
           if (metric.data.type === "empty") continue;
           for (const point of metric.data.dataPoints) {
             if ("exemplars" in point) {
               for (const exemplar of point.exemplars) {
-                exemplar.filteredAttributes = this.attributes(exemplar.filteredAttributes);
+                this.attributes(exemplar.filteredAttributes);
               }
             }
             this.owner(point);
@@ -136,7 +145,7 @@ class RequestWalker implements BySignal<void> {
    * last owner (not on metric attributes, where a new key would be a new series).
    */
   private owner(owner: SummaryOwner): void {
-    owner.attributes = this.attributes(owner.attributes);
+    this.attributes(owner.attributes);
     if (!this.series) this.tally.writeSummary(owner.attributes);
     this.flush();
   }
@@ -147,20 +156,25 @@ class RequestWalker implements BySignal<void> {
     this.tally.reset();
   }
 
-  /** Applies key rules and redacts values; drops are compacted in place. */
-  private attributes(attributes: KeyValue[]): KeyValue[] {
+  /** Applies key rules and redacts values, in place; drops are compacted out. */
+  private attributes(attributes: KeyValue[]): void {
+    const keyRules = this.policy.keyRules;
     let kept = 0;
-    for (const attribute of attributes) {
-      const rule = this.policy.keyRules.ruleFor(attribute.key);
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i]!;
+      const rule = keyRules.ruleFor(attribute.key);
       if (rule.action === "drop") {
         this.tally.add(DROPPED_KIND);
         continue;
       }
-      attribute.value = this.ruled(attribute.value, rule);
-      attributes[kept++] = attribute;
+      // Stores only what changed: a store into an old object costs a write barrier.
+      const value = attribute.value;
+      const ruled = this.ruled(value, rule);
+      if (ruled !== value) attribute.value = ruled;
+      if (kept !== i) attributes[kept] = attribute;
+      kept++;
     }
-    attributes.length = kept;
-    return attributes;
+    if (kept !== attributes.length) attributes.length = kept;
   }
 
   private ruled(value: AnyValue, rule: KeyRule): AnyValue {
@@ -203,7 +217,7 @@ class RequestWalker implements BySignal<void> {
       return value;
     }
     if ("kvlistValue" in value) {
-      value.kvlistValue = this.attributes(value.kvlistValue);
+      this.attributes(value.kvlistValue);
       return value;
     }
     // Numbers, booleans and bytes carry no text to scan.
@@ -218,7 +232,7 @@ class RequestWalker implements BySignal<void> {
     scratch.reset();
     if (scanner.redact(text, scratch, excluded) === text) return text;
     this.tally.addAll(scratch);
-    return seriesMarker([...scratch.counts.keys()].sort().join(","), this.policy.seriesHash(text));
+    return seriesMarker(scratch.kindList(), this.policy.seriesHash(text));
   }
 }
 

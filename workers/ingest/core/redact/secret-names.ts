@@ -5,6 +5,8 @@
  * `prompt_tokens` do not.
  */
 
+import { BoundedMemo } from "./bounded-memo";
+
 /** A name holding any of these words is secret. */
 const SECRET_WORDS = new Set([
   "authorization",
@@ -49,15 +51,11 @@ const MAX_CACHED_NAMES = 4096;
  * Answers by name: the same parameter and field names (`token=`, `"password":`) recur on every
  * line that carries them, and splitting a name into words costs several regex passes.
  */
-const secretNameCache = new Map<string, boolean>();
+const secretNames = new BoundedMemo<string, boolean>(MAX_CACHED_NAMES, holdsSecretWord);
 
 /** Whether an attribute key's last dotted segment (or the whole name) names a secret. */
 export function isSecretName(name: string): boolean {
-  const cached = secretNameCache.get(name);
-  if (cached !== undefined) return cached;
-  const secret = holdsSecretWord(name);
-  if (secretNameCache.size < MAX_CACHED_NAMES) secretNameCache.set(name, secret);
-  return secret;
+  return secretNames.get(name);
 }
 
 function holdsSecretWord(name: string): boolean {

@@ -4,28 +4,40 @@ import type { KeyValue } from "../../../shared/otlp/model";
 export const REDACTION_COUNT_ATTRIBUTE = "redaction.count";
 export const REDACTION_KINDS_ATTRIBUTE = "redaction.kinds";
 
-/** Counts redactions by kind for one record (or one resource, one scope). Reusable via reset. */
+/**
+ * Counts redactions by kind for one record (or one resource, one scope). Reusable via reset.
+ * Most records and strings have nothing redacted, so the counts by kind are only allocated at
+ * the first count.
+ */
 export class RedactionTally {
-  readonly counts = new Map<string, number>();
+  private counts: Map<string, number> | undefined;
   total = 0;
 
   add(kind: string, count = 1): void {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + count);
+    const counts = (this.counts ??= new Map());
+    counts.set(kind, (counts.get(kind) ?? 0) + count);
     this.total += count;
   }
 
   addAll(other: RedactionTally): void {
+    // Most owners have nothing redacted: iterating an empty Map would still allocate an iterator.
+    if (other.total === 0 || other.counts === undefined) return;
     for (const [kind, count] of other.counts) this.add(kind, count);
   }
 
   reset(): void {
     if (this.total === 0) return;
-    this.counts.clear();
+    this.counts?.clear();
     this.total = 0;
   }
 
   toRecord(): Record<string, number> {
-    return Object.fromEntries(this.counts);
+    return this.counts === undefined ? {} : Object.fromEntries(this.counts);
+  }
+
+  /** The kinds counted, sorted and comma-separated (`email,ipv4`); empty when none. */
+  kindList(): string {
+    return this.counts === undefined ? "" : [...this.counts.keys()].sort().join(",");
   }
 
   /**
@@ -35,9 +47,8 @@ export class RedactionTally {
    */
   writeSummary(attributes: KeyValue[]): void {
     if (this.total === 0) return;
-    const kinds = [...this.counts.keys()].sort().join(",");
     setAttribute(attributes, REDACTION_COUNT_ATTRIBUTE, { intValue: String(this.total) });
-    setAttribute(attributes, REDACTION_KINDS_ATTRIBUTE, { stringValue: kinds });
+    setAttribute(attributes, REDACTION_KINDS_ATTRIBUTE, { stringValue: this.kindList() });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Detector } from "./detector";
+import { DIGITS, type Detector } from "./detector";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
@@ -14,6 +14,7 @@ export const cpfDetector: Detector = {
   kind: "cpf",
   source: `${NOT_GLUED_BEFORE}\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}`,
   trigger: "\\d{3}\\.?\\d{3}",
+  triggerCharacters: DIGITS,
   rewrite: (match, marker) => (isValidCpf(match.replace(/\D/g, "")) ? marker : undefined),
 };
 
@@ -28,6 +29,7 @@ export const cnpjDetector: Detector = {
     `${NOT_GLUED_BEFORE}(?:[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-\\d{2}` +
     `|\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2})${NOT_GLUED_AFTER}`,
   trigger: "\\d{2}\\.?[0-9A-Z]{3}",
+  triggerCharacters: DIGITS,
   rewrite: (match, marker) => (isValidCnpj(match.replace(/[./-]/g, "")) ? marker : undefined),
 };
 

@@ -1,4 +1,4 @@
-import type { Detector } from "./detector";
+import { DIGITS, type Detector } from "./detector";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
@@ -14,6 +14,7 @@ export const cardDetector: Detector = {
     "(?<![\\w.,-])[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})" +
     "(?![\\w-]|[.,]\\d)",
   trigger: "\\d{4}[ -]?\\d{4}",
+  triggerCharacters: DIGITS,
   rewrite: (match, marker, text, start) => {
     const digits = match.replace(/[ -]/g, "");
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) ? marker : undefined;

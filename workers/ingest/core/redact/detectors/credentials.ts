@@ -15,6 +15,7 @@ export const bearerDetector: Detector = {
   kind: "bearer",
   source: `(?<![\\w-])(?:[Bb]earer|BEARER)[ \\t]+${TOKEN_CHARS}{8,}=*`,
   trigger: "[Bb]earer|BEARER",
+  triggerCharacters: "Bb",
   rewrite: (match, marker) => {
     const [scheme, token = ""] = splitScheme(match);
     const looksLikeToken = /[\d._~+/=-]/.test(token) || token.length >= 20;
@@ -27,6 +28,7 @@ export const basicDetector: Detector = {
   kind: "basic",
   source: "(?<![\\w-])(?:[Bb]asic|BASIC)[ \\t]+[A-Za-z0-9+/]{4,}={0,2}(?![\\w+/=])",
   trigger: "[Bb]asic|BASIC",
+  triggerCharacters: "Bb",
   rewrite: (match, marker) => {
     const [scheme, encoded = ""] = splitScheme(match);
     return decodesToUserPassword(encoded) ? `${scheme}${marker}` : undefined;
@@ -41,6 +43,7 @@ export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
   source: "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:\\[]+:[^\\s/?#@]+@",
   trigger: "://",
+  triggerCharacters: ":",
   rewrite: (match, marker) => `${match.slice(0, match.indexOf("://") + 3)}${marker}@`,
 };
 

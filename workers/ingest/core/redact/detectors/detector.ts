@@ -17,6 +17,14 @@ export interface Detector {
    */
   readonly trigger: string;
   /**
+   * Characters of which every match of `trigger` holds at least one (`@%` for `@|%40`, the
+   * digits for a run of digits): a string holding none of them cannot trigger the detector, so
+   * the scanner rules it out with one table lookup per character instead of a regex test.
+   * Prefer the rarest character a match must hold (`J` of `eyJ`, `.` of `\d\.\d`). Empty
+   * when unknown (a policy's extra pattern): the detector is then tried on every string.
+   */
+  readonly triggerCharacters: string;
+  /**
    * The replacement for a candidate, given the marker for this kind, or undefined when the
    * candidate is not what it looked like (failed checksum, harmless name, an id's value).
    * A detector that recognises a more precise kind in its match (the `Basic` credentials after
@@ -26,6 +34,9 @@ export interface Detector {
    */
   readonly rewrite?: (match: string, marker: string, text: string, start: number) => Rewrite | undefined;
 }
+
+/** `triggerCharacters` of a trigger that needs a digit run (`\d` without the `u` flag is ASCII). */
+export const DIGITS = "0123456789";
 
 /**
  * A replacement for the whole match, counted under the detector's kind; or one counted under

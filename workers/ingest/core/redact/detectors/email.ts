@@ -9,4 +9,5 @@ export const emailDetector: Detector = {
   kind: "email",
   source: "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])",
   trigger: "@|%40",
+  triggerCharacters: "@%",
 };

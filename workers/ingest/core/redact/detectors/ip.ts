@@ -12,6 +12,7 @@ export const ipv4Detector: Detector = {
   kind: "ipv4",
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   trigger: "\\d\\.\\d",
+  triggerCharacters: ".",
   rewrite: (match, marker) => (isLocalIpv4(match) ? undefined : marker),
 };
 
@@ -38,6 +39,7 @@ export const ipv6Detector: Detector = {
   // Two colons with at most a group between: `"status":404` in JSON text does not trigger it.
   // Starting with the literal colon lets the regex skip to colons.
   trigger: ":(?::|(?<=[0-9A-Fa-f]:)[0-9A-Fa-f]{1,4}:)",
+  triggerCharacters: ":",
   rewrite: (match, marker) => (looksLikeIpv6(match) ? marker : undefined),
 };
 

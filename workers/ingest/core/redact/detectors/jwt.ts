@@ -8,4 +8,5 @@ export const jwtDetector: Detector = {
   kind: "jwt",
   source: "(?<![\\w-])eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*",
   trigger: "eyJ",
+  triggerCharacters: "J",
 };

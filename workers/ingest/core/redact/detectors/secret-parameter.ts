@@ -124,6 +124,7 @@ export const secretParameterDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: `(?:${PARAMETER}|${FIELD})`,
   trigger: `=|${AFTER_SECRET_NAME}`,
+  triggerCharacters: "=:",
   rewrite: (match, marker, text, start) =>
     match.startsWith(":") ? redactField(match, marker, text, start) : redactParameter(match, marker),
 };
