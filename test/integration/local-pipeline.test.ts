@@ -19,6 +19,8 @@ interface Started {
   child: ChildProcess;
   /** stdout alone. */
   stdout: () => string;
+  /** stderr alone. */
+  stderr: () => string;
   /** stdout and stderr as they came. */
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -37,16 +39,20 @@ function runScript(entry: string, args: string[]): Started {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
+  let stderr = "";
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();
     output += chunk.toString();
   });
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  return { child, stdout: () => stdout, output: () => output, exited };
+  return { child, stdout: () => stdout, stderr: () => stderr, output: () => output, exited };
 }
 
 function startPipeline(dataDir: string): Started {
@@ -153,7 +159,7 @@ afterAll(async () => {
 
 describe("npm run demo", () => {
   let report: DemoReport;
-  let demoOutput: string;
+  let demoMessages: string;
   const finding = (title: string) => {
     const found = report.findings.find((candidate) => candidate.title.startsWith(title));
     if (!found) throw new Error(`no finding titled ${title}`);
@@ -169,7 +175,9 @@ describe("npm run demo", () => {
     const { code } = await demo.exited;
     expect(code, demo.output()).toBe(0);
     report = JSON.parse(demo.stdout()) as DemoReport;
-    demoOutput = demo.output();
+    // With --json the report is stdout and the words for a person are stderr; the two pipes
+    // interleave in any order, so the ending is looked for in stderr alone.
+    demoMessages = demo.stderr();
   }, 90_000);
 
   it("finds every failure the tail caught, with the request ids it sent", () => {
@@ -257,7 +265,7 @@ describe("npm run demo", () => {
     ]);
     const datasource = await readFile(join(outDir, "provisioning", "datasources", "deco-otel.yaml"), "utf8");
     expect(datasource).toContain(`port: ${portOf(urls.clickhouse)}`);
-    expect(demoOutput.trimEnd().split("\n").slice(-8).join("\n")).toContain("Dashboards > New > Import");
+    expect(demoMessages.trimEnd().split("\n").slice(-8).join("\n")).toContain("Dashboards > New > Import");
   });
 
   it("prints SQL that returns exactly the rows it shows", async () => {
