@@ -28,7 +28,9 @@ export const cnpjDetector: Detector = {
   source:
     `${NOT_GLUED_BEFORE}(?:[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-\\d{2}` +
     `|\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2})${NOT_GLUED_AFTER}`,
-  trigger: "\\d{2}\\.?[0-9A-Z]{3}",
+  // Every form has two digits then a block of three, except an alphanumeric one that starts with
+  // letters (`AB.CDE.FGH/0001-95`): that one always has its `/`, branch and check digits.
+  trigger: "\\d{2}\\.?[0-9A-Z]{3}|/[0-9A-Z]{4}-\\d{2}",
   triggerCharacters: DIGITS,
   rewrite: (match, marker) => (isValidCnpj(match.replace(/[./-]/g, "")) ? marker : undefined),
 };
