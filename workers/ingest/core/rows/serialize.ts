@@ -47,8 +47,11 @@ interface ColumnPlan {
   name: string;
   /** `"Name":`, with the separating comma for every column but the first. */
   prefix: string;
-  /** `prefix` and the opening quote, for values written as JSON strings: one concatenation fewer. */
-  quotedPrefix: string;
+  /**
+   * `prefix` and the character every value of the column opens with, where there is one (`"`
+   * for strings, `{` for maps): each piece joined costs a string, so the two go as one.
+   */
+  opening: string;
   encoding: Encoding;
 }
 
@@ -65,7 +68,8 @@ export function planTable(tableColumns: readonly TableColumn[], rowColumns: read
     const type = typeOf.get(name);
     if (type === undefined) continue;
     const prefix = (columns.length === 0 ? "" : ",") + JSON.stringify(name) + ":";
-    columns.push({ name, prefix, quotedPrefix: prefix + '"', encoding: encodingOf(type, name) });
+    const encoding = encodingOf(type, name);
+    columns.push({ name, prefix, opening: prefix + openingOf(encoding), encoding });
   }
   return { columnNames: columns.map((column) => column.name), columns };
 }
@@ -87,6 +91,21 @@ function encodingOf(type: string, column: string): Encoding {
   const element = unwrap(bare, "Array");
   if (element !== bare) return { kind: "array", element: encodingOf(element, column) };
   throw new Error(`column ${column}: cannot write ClickHouse type ${type}`);
+}
+
+/** The first character of every value written with `encoding` (a bare string escapes its own). */
+function openingOf(encoding: Encoding): string {
+  switch (encoding.kind) {
+    case "string":
+    case "quotedInteger":
+      return '"';
+    case "dateTime64":
+      return encoding.precision === 0 ? "" : '"';
+    case "map":
+      return "{";
+    default:
+      return "";
+  }
 }
 
 function unwrap(type: string, wrapper: string): string {
@@ -128,15 +147,15 @@ function encodeColumn(column: ColumnPlan, value: ColumnValue, keys: MapKeys): st
     case "string":
       return NEEDS_ESCAPING.test(value as string)
         ? column.prefix + escapedJsonString(value as string)
-        : column.quotedPrefix + (value as string) + '"';
+        : column.opening + (value as string) + '"';
     case "quotedInteger":
-      return column.quotedPrefix + (value as string) + '"';
+      return column.opening + (value as string) + '"';
     case "dateTime64":
       return encoding.precision === 0
         ? column.prefix + wholeSeconds(value as string)
-        : column.quotedPrefix + dateTime64Digits(value as string, encoding.precision) + '"';
+        : column.opening + dateTime64Digits(value as string, encoding.precision) + '"';
     case "map":
-      return column.prefix + encodeMap(value as AttributeMap, keys);
+      return encodeMap(column.opening, value as AttributeMap, keys);
     default:
       return column.prefix + encode(encoding, value, keys);
   }
@@ -159,7 +178,7 @@ function encode(encoding: Encoding, value: ColumnValue, keys: MapKeys): string {
     case "dateTime64":
       return encodeDateTime64(value as string, encoding.precision);
     case "map":
-      return encodeMap(value as AttributeMap, keys);
+      return encodeMap("{", value as AttributeMap, keys);
     case "array":
       return encodeArray(encoding.element, value as readonly ColumnValue[], keys);
   }
@@ -194,34 +213,47 @@ function encodeFloat(x: number): string {
 }
 
 /**
- * The `,"key":"` that opens each map entry after the first, per key, for one serialization.
- * Records of one kind repeat the same few keys, so each is checked for escapes and quoted once
- * rather than once per entry.
+ * What opens each map entry, per key, for one serialization: `"key":"` for the first entry and
+ * `","key":"` (closing the previous value) for the others. Records of one kind repeat the same
+ * few keys, so each is checked for escapes and quoted once rather than once per entry, and an
+ * entry costs two pieces: its opening and its value.
  */
 class MapKeys {
-  private readonly openings = new Map<string, string>();
+  private readonly firsts = new Map<string, string>();
+  private readonly nexts = new Map<string, string>();
 
-  opening(key: string): string {
-    let opening = this.openings.get(key);
+  first(key: string): string {
+    let opening = this.firsts.get(key);
     if (opening === undefined) {
-      opening = "," + jsonString(key) + ':"';
-      this.openings.set(key, opening);
+      opening = jsonString(key) + ':"';
+      this.firsts.set(key, opening);
+    }
+    return opening;
+  }
+
+  next(key: string): string {
+    let opening = this.nexts.get(key);
+    if (opening === undefined) {
+      opening = '",' + jsonString(key) + ':"';
+      this.nexts.set(key, opening);
     }
     return opening;
   }
 }
 
-function encodeMap(map: AttributeMap, keys: MapKeys): string {
-  if (map.length === 0) return "{}";
-  let out = "{" + jsonString(map[0]!) + ":" + jsonString(map[1]!);
-  for (let i = 2; i < map.length; i += 2) {
-    const value = map[i + 1]!;
-    // The opening ends with the value's opening quote; an escaped value brings its own.
-    out += NEEDS_ESCAPING.test(value)
-      ? keys.opening(map[i]!) + escapedJsonString(value).slice(1)
-      : keys.opening(map[i]!) + value + '"';
-  }
-  return out + "}";
+/** `opening` (which ends with `{`) followed by the map's entries and `}`. */
+function encodeMap(opening: string, map: AttributeMap, keys: MapKeys): string {
+  if (map.length === 0) return opening + "}";
+  let out = opening + keys.first(map[0]!) + stringContent(map[1]!);
+  for (let i = 2; i < map.length; i += 2) out += keys.next(map[i]!) + stringContent(map[i + 1]!);
+  return out + '"}';
+}
+
+/** A JSON string's text between its quotes. */
+function stringContent(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
+  const quoted = escapedJsonString(text);
+  return quoted.slice(1, quoted.length - 1);
 }
 
 function encodeArray(element: Encoding, items: readonly ColumnValue[], keys: MapKeys): string {
