@@ -78,11 +78,13 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections();
   const rows: SpanRow[] = [];
-  const mappers: NestedMappers = {
-    span: new AttributeMapper(),
-    event: new AttributeMapper(),
-    link: new AttributeMapper(),
-  };
+  const spanAttributes = new AttributeMapper();
+  // One mapper per kind of list, so each remembers the key order of its own kind; the
+  // functions mapping events and links to them are made once per request, not per span.
+  const eventAttributes = new AttributeMapper();
+  const linkAttributes = new AttributeMapper();
+  const eventAttributesOf = (event: SpanEvent): AttributeMap => eventAttributes.map(event.attributes);
+  const linkAttributesOf = (link: SpanLink): AttributeMap => linkAttributes.map(link.attributes);
   for (let r = 0; r < request.resourceSpans.length; r++) {
     const resourceSpans = request.resourceSpans[r]!;
     const resourceAttributes = resourceSpans.resource.attributes;
@@ -100,9 +102,8 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
         }
         const start = span.startTimeUnixNano;
         const startIsSane = isInsideWindow(start, window);
-        const attributes = mappers.span.map(span.attributes);
-        const events = eventColumnsOf(span.events, mappers.event);
-        const links = linkColumnsOf(span.links, mappers.link);
+        const attributes = spanAttributes.map(span.attributes);
+        const { events, links } = span;
         rows.push({
           Timestamp: startIsSane ? start : window.receivedAt,
           TraceId: span.traceId,
@@ -119,13 +120,13 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
           Duration: spanDurationNanos(start, span.endTimeUnixNano),
           StatusCode: STATUS_CODE_NAMES[span.status.code] ?? "",
           StatusMessage: span.status.message,
-          "Events.Timestamp": events.timestamps,
-          "Events.Name": events.names,
-          "Events.Attributes": events.attributes,
-          "Links.TraceId": links.traceIds,
-          "Links.SpanId": links.spanIds,
-          "Links.TraceState": links.traceStates,
-          "Links.Attributes": links.attributes,
+          "Events.Timestamp": mapOrNone(events, eventTime),
+          "Events.Name": mapOrNone(events, eventName),
+          "Events.Attributes": mapOrNone(events, eventAttributesOf),
+          "Links.TraceId": mapOrNone(links, linkTraceId),
+          "Links.SpanId": mapOrNone(links, linkSpanId),
+          "Links.TraceState": mapOrNone(links, linkTraceState),
+          "Links.Attributes": mapOrNone(links, linkAttributesOf),
         });
       }
     }
@@ -133,71 +134,35 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
   return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("spans") };
 }
 
-/** One mapper per kind of attribute list, so each remembers the key order of its own kind. */
-interface NestedMappers {
-  span: AttributeMapper;
-  event: AttributeMapper;
-  link: AttributeMapper;
-}
+/**
+ * Most spans have no events and no links: their rows share this empty array rather than
+ * allocate seven each. Nothing writes to a row's arrays.
+ */
+const NONE: readonly never[] = [];
 
-/** The `Events` nested column's arrays, filled in one pass. */
-interface EventColumns {
-  timestamps: readonly string[];
-  names: readonly string[];
-  attributes: readonly AttributeMap[];
-}
-
-/** The `Links` nested column's arrays, filled in one pass. */
-interface LinkColumns {
-  traceIds: readonly string[];
-  spanIds: readonly string[];
-  traceStates: readonly string[];
-  attributes: readonly AttributeMap[];
-}
-
-// Most spans have no events and no links: they share these, rather than allocate seven empty
-// arrays each. Nothing writes to a row's arrays.
-const NO_EVENTS: EventColumns = { timestamps: [], names: [], attributes: [] };
-const NO_LINKS: LinkColumns = { traceIds: [], spanIds: [], traceStates: [], attributes: [] };
-
-function eventColumnsOf(events: readonly SpanEvent[], mapper: AttributeMapper): EventColumns {
-  const count = events.length;
-  if (count === 0) return NO_EVENTS;
-  const columns = {
-    timestamps: new Array<string>(count),
-    names: new Array<string>(count),
-    attributes: new Array<AttributeMap>(count),
-  };
-  for (let i = 0; i < count; i++) {
-    const event = events[i]!;
-    columns.timestamps[i] = event.timeUnixNano;
-    columns.names[i] = event.name;
-    columns.attributes[i] = mapper.map(event.attributes);
-  }
-  return columns;
-}
-
-function linkColumnsOf(links: readonly SpanLink[], mapper: AttributeMapper): LinkColumns {
-  const count = links.length;
-  if (count === 0) return NO_LINKS;
-  const columns = {
-    traceIds: new Array<string>(count),
-    spanIds: new Array<string>(count),
-    traceStates: new Array<string>(count),
-    attributes: new Array<AttributeMap>(count),
-  };
-  for (let i = 0; i < count; i++) {
-    const link = links[i]!;
-    columns.traceIds[i] = link.traceId;
-    columns.spanIds[i] = link.spanId;
-    columns.traceStates[i] = link.traceState;
-    columns.attributes[i] = mapper.map(link.attributes);
-  }
-  return columns;
+function mapOrNone<T, U>(items: readonly T[], map: (item: T) => U): readonly U[] {
+  return items.length === 0 ? NONE : items.map(map);
 }
 
 function invalidityOf(span: Span): string | undefined {
   if (span.traceId === "") return "empty traceId";
   if (span.spanId === "") return "empty spanId";
   return undefined;
+}
+
+// Named functions rather than inline arrows, so no closure is created per span.
+function eventTime(event: SpanEvent): string {
+  return event.timeUnixNano;
+}
+function eventName(event: SpanEvent): string {
+  return event.name;
+}
+function linkTraceId(link: SpanLink): string {
+  return link.traceId;
+}
+function linkSpanId(link: SpanLink): string {
+  return link.spanId;
+}
+function linkTraceState(link: SpanLink): string {
+  return link.traceState;
 }
