@@ -98,12 +98,14 @@ export class AttributeMapper {
   }
 }
 
-/** Whether no key among the first `count` holds a code unit from U+D800 up. */
+const SURROGATE_OR_ABOVE = /[\ud800-\uffff]/;
+
+/**
+ * Whether no key among the first `count` holds a code unit from U+D800 up. A regex test per key
+ * costs less than a charCodeAt loop over it.
+ */
 function allBelowSurrogates(keys: readonly string[], count: number): boolean {
-  for (let i = 0; i < count; i++) {
-    const key = keys[i]!;
-    for (let c = 0; c < key.length; c++) if (key.charCodeAt(c) >= 0xd800) return false;
-  }
+  for (let i = 0; i < count; i++) if (SURROGATE_OR_ABOVE.test(keys[i]!)) return false;
   return true;
 }
 
