@@ -195,6 +195,30 @@ describe("attribute values render as the Collector's AsString", () => {
     ]);
   });
 
+  it("sorts each record's list afresh when its keys differ from the record before", () => {
+    const lists = [
+      [kv("b", str("1")), kv("a", str("2"))],
+      [kv("b", str("3")), kv("a", str("4"))],
+      [kv("a", str("5")), kv("b", str("6"))],
+      [kv("b", str("7")), kv("a", str("8")), kv("c", str("9"))],
+      [kv("b", str("10"))],
+      [kv("\u{1f600}", str("astral")), kv("\uffff", str("bmp-last")), kv("z", str("z"))],
+      [kv("\u{1f600}", str("astral2")), kv("\uffff", str("bmp-last2")), kv("z", str("z2"))],
+      [kv("b", str("11")), kv("b", str("12")), kv("a", str("13"))],
+    ];
+    const { rows } = logsToRows(request(lists.map((attributes) => record({ attributes }))), ctx);
+    expect(rows.map((row) => row.LogAttributes)).toEqual([
+      ["a", "2", "b", "1"],
+      ["a", "4", "b", "3"],
+      ["a", "5", "b", "6"],
+      ["a", "8", "b", "7", "c", "9"],
+      ["b", "10"],
+      ["z", "z", "\uffff", "bmp-last", "\u{1f600}", "astral"],
+      ["z", "z2", "\uffff", "bmp-last2", "\u{1f600}", "astral2"],
+      ["a", "13", "b", "11", "b", "12"],
+    ]);
+  });
+
   it("sorts large attribute lists the same way", () => {
     const keys = Array.from({ length: 40 }, (_, i) => `k${String(39 - i).padStart(2, "0")}`);
     const attributes = [...keys.map((key) => kv(key, str(key))), kv("k05", str("second"))];

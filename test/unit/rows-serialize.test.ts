@@ -57,6 +57,15 @@ describe("planTable", () => {
     );
   });
 
+  it("writes every row's map in full when rows repeat keys with other values and escapes", () => {
+    const mapTable: TableColumn[] = [{ name: "m", type: "Map(LowCardinality(String), String)" }];
+    const plan = planTable(mapTable, ["m"]);
+    const rows = [{ m: ["a", "1", "b", "2"] }, { m: ["a", '"', "b", "3"] }, { m: ["b", "4"] }, { m: ["a", "5", "b", "\n"] }];
+    expect(serializeRows(plan, rows)).toBe(
+      '{"m":{"a":"1","b":"2"}}\n{"m":{"a":"\\"","b":"3"}}\n{"m":{"b":"4"}}\n{"m":{"a":"5","b":"\\n"}}\n',
+    );
+  });
+
   it("writes nothing for no rows", () => {
     expect(serializeRows(planTable(table, ["Body"]), [])).toBe("");
   });
@@ -94,6 +103,19 @@ describe("column encodings", () => {
     ["LowCardinality(String)", "LowCardinality(String)", "Server", '"Server"'],
     ["Map in row order, duplicates kept", "Map(LowCardinality(String), String)", ["a", "1", "a", "2", 'k"', "v\n"], '{"a":"1","a":"2","k\\"":"v\\n"}'],
     ["empty Map", "Map(LowCardinality(String), String)", [], "{}"],
+    [
+      "Map with escapes in the first entry's key and value",
+      "Map(LowCardinality(String), String)",
+      ['a"b', "c\\d", "e", "f"],
+      '{"a\\"b":"c\\\\d","e":"f"}',
+    ],
+    [
+      "Map with unpaired surrogates in a key and a later value, a pair kept",
+      "Map(LowCardinality(String), String)",
+      ["k\ud800", "v", "k2", "x\udc00y", "k3", "😀"],
+      '{"k\ufffd":"v","k2":"x\ufffdy","k3":"😀"}',
+    ],
+    ["Map with an empty key and value", "Map(LowCardinality(String), String)", ["", "", "a", ""], '{"":"","a":""}'],
     ["Array(UInt64)", "Array(UInt64)", ["9007199254740993", "0"], '["9007199254740993","0"]'],
     ["Array(Float64)", "Array(Float64)", [1.5, NaN, -Infinity], '[1.5,"nan","-inf"]'],
     ["Array(DateTime64(9))", "Array(DateTime64(9))", ["1700000000000000001"], '["1700000000.000000001"]'],

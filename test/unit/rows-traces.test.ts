@@ -138,6 +138,10 @@ describe("tracesToRows", () => {
     ["end before start", nanos(-1n), nanos(-3n), "0"],
     ["no end", nanos(-1n), "0", "0"],
     ["a duration beyond 2^53 ns", "1", "18446744073709551615", "18446744073709551614"],
+    ["a nanosecond borrow across a second", "1764000000999999999", "1764000001000000001", "2"],
+    ["104 days, just under 2^53 ns", "1000000000000000000", "1009000000999999999", "9000000999999999"],
+    ["just over 2^53 ns", "1000000000000000000", "1009007199254740993", "9007199254740993"],
+    ["end before start within one second", "1764000000500000000", "1764000000400000000", "0"],
   ])("Duration with %s", (_case, startTimeUnixNano, endTimeUnixNano, expected) => {
     expect(onlyRow(span({ startTimeUnixNano, endTimeUnixNano })).Duration).toBe(expected);
   });

@@ -5,7 +5,7 @@
  * resource once the request is otherwise ready to become rows.
  */
 import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
-import type { Resource, Signal, SignalRequest } from "../../../shared/otlp/model";
+import type { KeyValue, Resource, Signal, SignalRequest } from "../../../shared/otlp/model";
 import { serviceNameOf } from "../rows/attributes";
 
 /**
@@ -86,12 +86,18 @@ export function checkServiceScope<S extends Signal>(signal: S, request: SignalRe
  */
 export function stampCaller<S extends Signal>(signal: S, request: SignalRequest[S], caller: Caller): void {
   for (const resource of resourcesOf(signal, request)) {
-    const others = resource.attributes.filter((attribute) => attribute.key !== INGEST_TOKEN_ATTRIBUTE);
+    // Without a token to stamp, a resource that carries no such attribute is left as it is.
+    if (caller.tokenName === undefined && !resource.attributes.some(isIngestTokenAttribute)) continue;
+    const others = resource.attributes.filter((attribute) => !isIngestTokenAttribute(attribute));
     if (caller.tokenName !== undefined) {
       others.push({ key: INGEST_TOKEN_ATTRIBUTE, value: { stringValue: caller.tokenName } });
     }
     resource.attributes = others;
   }
+}
+
+function isIngestTokenAttribute(attribute: KeyValue): boolean {
+  return attribute.key === INGEST_TOKEN_ATTRIBUTE;
 }
 
 const RESOURCES: BySignal<Resource[]> = {

@@ -108,6 +108,8 @@ class AttributeLimiter implements BySignal<void> {
   }
 
   private list(attributes: KeyValue[], counter: DropCounter | undefined): void {
+    // Nearly every list is within the limits: one read-only pass says so, and nothing is written.
+    if (attributes.length <= this.limits.maxAttributesPerRecord && this.allWithinLength(attributes)) return;
     const dropped = this.dropOverCount(attributes);
     this.truncated = 0;
     for (const attribute of attributes) attribute.value = this.value(attribute.value);
@@ -140,6 +142,23 @@ class AttributeLimiter implements BySignal<void> {
     const dropped = attributes.length - kept;
     attributes.length = kept;
     return dropped;
+  }
+
+  private allWithinLength(attributes: readonly KeyValue[]): boolean {
+    for (let i = 0; i < attributes.length; i++) if (!this.isWithinLength(attributes[i]!.value)) return false;
+    return true;
+  }
+
+  /** Whether `value` holds no string, at any depth, that {@link value} would cut. */
+  private isWithinLength(value: AnyValue): boolean {
+    if ("stringValue" in value) return value.stringValue.length <= this.limits.maxAttributeValueLength;
+    if ("arrayValue" in value) {
+      const items = value.arrayValue;
+      for (let i = 0; i < items.length; i++) if (!this.isWithinLength(items[i]!)) return false;
+    } else if ("kvlistValue" in value) {
+      return this.allWithinLength(value.kvlistValue);
+    }
+    return true;
   }
 
   private value(value: AnyValue): AnyValue {

@@ -6,7 +6,7 @@
  */
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
-import { type AttributeMap, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf, withEntry } from "./attributes";
 import { columnNames } from "./columns";
 import type { RowsResult } from "./rejections";
 import {
@@ -62,6 +62,7 @@ export const LOG_COLUMNS = columnNames<LogRow>({
 export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsResult<LogRow[]> {
   const window = timestampWindowOf(ctx);
   const rows: LogRow[] = [];
+  const recordAttributes = new AttributeMapper();
   for (const resourceLogs of request.resourceLogs) {
     const resourceAttributes = resourceLogs.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
@@ -74,7 +75,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsRe
         // Almost every record is inside the window: only the others pay for finding a fallback.
         const inside = isInsideWindow(exporterTime, window);
         const nanos = inside ? exporterTime : fallbackTime(record, window);
-        const attributes = attributesToMap(record.attributes);
+        const attributes = recordAttributes.map(record.attributes);
         rows.push({
           Timestamp: nanos,
           TimestampTime: nanos,

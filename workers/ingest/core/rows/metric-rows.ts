@@ -26,7 +26,7 @@ export type PointColumns = {
 };
 
 /** The `Exemplars` nested column (all tables but summary's). */
-type ExemplarColumns = {
+export type ExemplarColumns = {
   "Exemplars.FilteredAttributes": readonly AttributeMap[];
   "Exemplars.TimeUnix": readonly string[];
   "Exemplars.Value": readonly number[];

@@ -27,8 +27,8 @@ import type {
   ScopeMetrics,
   ValueAtQuantile,
 } from "../../../shared/otlp/model";
-import { type AttributeMap, attributesToMap, serviceNameOf, withEntry } from "./attributes";
-import type { MetricRows, PointColumns } from "./metric-rows";
+import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   isAfterWindow,
@@ -47,6 +47,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections();
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
+  const mappers: PointMappers = { point: new AttributeMapper(), exemplar: new AttributeMapper() };
   for (let r = 0; r < request.resourceMetrics.length; r++) {
     const resourceMetrics = request.resourceMetrics[r]!;
     const resource = resourceFieldsOf(resourceMetrics);
@@ -56,7 +57,8 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const path = `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}].dataPoints`;
-        addMetricRows(rows, { ...resource, ...scope, ...metricFieldsOf(metric) }, metric, window, rejections, path);
+        const shared = sharedFieldsOf(resource, scope, metric);
+        addMetricRows(rows, { shared, window, mappers }, metric, rejections, path);
       }
     }
   }
@@ -95,38 +97,61 @@ function scopeFieldsOf(scopeMetrics: ScopeMetrics): ScopeFields {
   };
 }
 
-function metricFieldsOf(metric: Metric): MetricFields {
-  return { MetricName: metric.name, MetricDescription: metric.description, MetricUnit: metric.unit };
+/** Written out rather than spread: a spread copies property by property at run time. */
+function sharedFieldsOf(resource: ResourceFields, scope: ScopeFields, metric: Metric): SharedFields {
+  return {
+    ResourceAttributes: resource.ResourceAttributes,
+    ResourceSchemaUrl: resource.ResourceSchemaUrl,
+    ServiceName: resource.ServiceName,
+    ScopeName: scope.ScopeName,
+    ScopeVersion: scope.ScopeVersion,
+    ScopeAttributes: scope.ScopeAttributes,
+    ScopeDroppedAttrCount: scope.ScopeDroppedAttrCount,
+    ScopeSchemaUrl: scope.ScopeSchemaUrl,
+    MetricName: metric.name,
+    MetricDescription: metric.description,
+    MetricUnit: metric.unit,
+  };
 }
 
-function addMetricRows(
-  rows: MetricRows,
-  shared: SharedFields,
-  metric: Metric,
-  window: TimestampWindow,
-  rejections: Rejections,
-  path: string,
-): void {
+/** One mapper per kind of attribute list, so each remembers the key order of its own kind. */
+interface PointMappers {
+  point: AttributeMapper;
+  exemplar: AttributeMapper;
+}
+
+/** What every point of one metric is mapped with. */
+interface PointContext {
+  shared: SharedFields;
+  window: TimestampWindow;
+  mappers: PointMappers;
+}
+
+function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, path: string): void {
+  const exemplarMapper = context.mappers.exemplar;
   const data = metric.data;
   switch (data.type) {
     case "gauge":
       for (const point of data.dataPoints) {
-        rows.gauge.push({
-          ...pointFieldsOf(shared, point, window),
-          Value: valueOf(point.value),
-          ...exemplarColumnsOf(point.exemplars),
-        });
+        rows.gauge.push(
+          Object.assign(
+            pointColumnsOf(context, point),
+            { Value: valueOf(point.value) },
+            exemplarColumnsOf(point.exemplars, exemplarMapper),
+          ),
+        );
       }
       return;
     case "sum":
       for (const point of data.dataPoints) {
-        rows.sum.push({
-          ...pointFieldsOf(shared, point, window),
-          Value: valueOf(point.value),
-          ...exemplarColumnsOf(point.exemplars),
-          AggregationTemporality: data.aggregationTemporality | 0,
-          IsMonotonic: data.isMonotonic,
-        });
+        rows.sum.push(
+          Object.assign(
+            pointColumnsOf(context, point),
+            { Value: valueOf(point.value) },
+            exemplarColumnsOf(point.exemplars, exemplarMapper),
+            { AggregationTemporality: data.aggregationTemporality | 0, IsMonotonic: data.isMonotonic },
+          ),
+        );
       }
       return;
     case "histogram":
@@ -136,47 +161,52 @@ function addMetricRows(
           rejections.reject(`${path}[${p}]`, "bucketCounts must be one longer than explicitBounds, or both empty");
           continue;
         }
-        rows.histogram.push({
-          ...pointFieldsOf(shared, point, window),
-          Count: point.count,
-          Sum: point.sum ?? 0,
-          BucketCounts: point.bucketCounts,
-          ExplicitBounds: point.explicitBounds,
-          ...exemplarColumnsOf(point.exemplars),
-          Min: point.min ?? 0,
-          Max: point.max ?? 0,
-          AggregationTemporality: data.aggregationTemporality | 0,
-        });
+        rows.histogram.push(
+          Object.assign(
+            pointColumnsOf(context, point),
+            {
+              Count: point.count,
+              Sum: point.sum ?? 0,
+              BucketCounts: point.bucketCounts,
+              ExplicitBounds: point.explicitBounds,
+            },
+            exemplarColumnsOf(point.exemplars, exemplarMapper),
+            { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: data.aggregationTemporality | 0 },
+          ),
+        );
       }
       return;
     case "exponentialHistogram":
       for (const point of data.dataPoints) {
-        rows.exponentialHistogram.push({
-          ...pointFieldsOf(shared, point, window),
-          Count: point.count,
-          Sum: point.sum ?? 0,
-          Scale: point.scale,
-          ZeroCount: point.zeroCount,
-          PositiveOffset: point.positive.offset,
-          PositiveBucketCounts: point.positive.bucketCounts,
-          NegativeOffset: point.negative.offset,
-          NegativeBucketCounts: point.negative.bucketCounts,
-          ...exemplarColumnsOf(point.exemplars),
-          Min: point.min ?? 0,
-          Max: point.max ?? 0,
-          AggregationTemporality: data.aggregationTemporality | 0,
-        });
+        rows.exponentialHistogram.push(
+          Object.assign(
+            pointColumnsOf(context, point),
+            {
+              Count: point.count,
+              Sum: point.sum ?? 0,
+              Scale: point.scale,
+              ZeroCount: point.zeroCount,
+              PositiveOffset: point.positive.offset,
+              PositiveBucketCounts: point.positive.bucketCounts,
+              NegativeOffset: point.negative.offset,
+              NegativeBucketCounts: point.negative.bucketCounts,
+            },
+            exemplarColumnsOf(point.exemplars, exemplarMapper),
+            { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: data.aggregationTemporality | 0 },
+          ),
+        );
       }
       return;
     case "summary":
       for (const point of data.dataPoints) {
-        rows.summary.push({
-          ...pointFieldsOf(shared, point, window),
-          Count: point.count,
-          Sum: point.sum,
-          "ValueAtQuantiles.Quantile": point.quantileValues.map(quantileOf),
-          "ValueAtQuantiles.Value": point.quantileValues.map(quantileValueOf),
-        });
+        rows.summary.push(
+          Object.assign(pointColumnsOf(context, point), {
+            Count: point.count,
+            Sum: point.sum,
+            "ValueAtQuantiles.Quantile": point.quantileValues.map(quantileOf),
+            "ValueAtQuantiles.Value": point.quantileValues.map(quantileValueOf),
+          }),
+        );
       }
       return;
     case "empty":
@@ -184,9 +214,13 @@ function addMetricRows(
   }
 }
 
-/** The columns every metric table has, with the timestamp policy (see time.ts) applied. */
-function pointFieldsOf(shared: SharedFields, point: CommonPoint, window: TimestampWindow): PointColumns {
-  let attributes: AttributeMap = attributesToMap(point.attributes);
+/**
+ * The columns every metric table has, with the timestamp policy (see time.ts) applied; a fresh
+ * object each time, which the caller completes with its table's columns.
+ */
+function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns {
+  const { shared, window } = context;
+  let attributes: AttributeMap = context.mappers.point.map(point.attributes);
   let time = point.timeUnixNano;
   if (!isInsideWindow(time, window)) {
     attributes = withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
@@ -197,7 +231,23 @@ function pointFieldsOf(shared: SharedFields, point: CommonPoint, window: Timesta
     attributes = withEntry(attributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
     start = time;
   }
-  return { ...shared, Attributes: attributes, StartTimeUnix: start, TimeUnix: time, Flags: point.flags >>> 0 };
+  return {
+    ResourceAttributes: shared.ResourceAttributes,
+    ResourceSchemaUrl: shared.ResourceSchemaUrl,
+    ScopeName: shared.ScopeName,
+    ScopeVersion: shared.ScopeVersion,
+    ScopeAttributes: shared.ScopeAttributes,
+    ScopeDroppedAttrCount: shared.ScopeDroppedAttrCount,
+    ScopeSchemaUrl: shared.ScopeSchemaUrl,
+    ServiceName: shared.ServiceName,
+    MetricName: shared.MetricName,
+    MetricDescription: shared.MetricDescription,
+    MetricUnit: shared.MetricUnit,
+    Attributes: attributes,
+    StartTimeUnix: start,
+    TimeUnix: time,
+    Flags: point.flags >>> 0,
+  };
 }
 
 function valueOf(value: NumberValue): number {
@@ -206,32 +256,45 @@ function valueOf(value: NumberValue): number {
   return 0;
 }
 
-function exemplarColumnsOf(exemplars: readonly Exemplar[]) {
+/** The `Exemplars` nested column's arrays, filled in one pass. */
+function exemplarColumnsOf(exemplars: readonly Exemplar[], mapper: AttributeMapper): ExemplarColumns {
+  const count = exemplars.length;
+  if (count === 0) return NO_EXEMPLARS;
+  const attributes = new Array<AttributeMap>(count);
+  const times = new Array<string>(count);
+  const values = new Array<number>(count);
+  const spanIds = new Array<string>(count);
+  const traceIds = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const exemplar = exemplars[i]!;
+    attributes[i] = mapper.map(exemplar.filteredAttributes);
+    times[i] = exemplar.timeUnixNano;
+    values[i] = valueOf(exemplar.value);
+    spanIds[i] = exemplar.spanId || ZERO_SPAN_ID;
+    traceIds[i] = exemplar.traceId || ZERO_TRACE_ID;
+  }
   return {
-    "Exemplars.FilteredAttributes": exemplars.map(exemplarAttributes),
-    "Exemplars.TimeUnix": exemplars.map(exemplarTime),
-    "Exemplars.Value": exemplars.map(exemplarValue),
-    "Exemplars.SpanId": exemplars.map(exemplarSpanId),
-    "Exemplars.TraceId": exemplars.map(exemplarTraceId),
+    "Exemplars.FilteredAttributes": attributes,
+    "Exemplars.TimeUnix": times,
+    "Exemplars.Value": values,
+    "Exemplars.SpanId": spanIds,
+    "Exemplars.TraceId": traceIds,
   };
 }
 
+/**
+ * Most points carry no exemplars: their rows share these empty arrays (copied onto each row by
+ * Object.assign) rather than allocate five each. Nothing writes to a row's arrays.
+ */
+const NO_EXEMPLARS: ExemplarColumns = {
+  "Exemplars.FilteredAttributes": [],
+  "Exemplars.TimeUnix": [],
+  "Exemplars.Value": [],
+  "Exemplars.SpanId": [],
+  "Exemplars.TraceId": [],
+};
+
 // Named functions rather than inline arrows, so no closure is created per point.
-function exemplarAttributes(exemplar: Exemplar): AttributeMap {
-  return attributesToMap(exemplar.filteredAttributes);
-}
-function exemplarTime(exemplar: Exemplar): string {
-  return exemplar.timeUnixNano;
-}
-function exemplarValue(exemplar: Exemplar): number {
-  return valueOf(exemplar.value);
-}
-function exemplarSpanId(exemplar: Exemplar): string {
-  return exemplar.spanId || ZERO_SPAN_ID;
-}
-function exemplarTraceId(exemplar: Exemplar): string {
-  return exemplar.traceId || ZERO_TRACE_ID;
-}
 function quantileOf(entry: ValueAtQuantile): number {
   return entry.quantile;
 }

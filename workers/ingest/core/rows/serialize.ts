@@ -47,6 +47,11 @@ interface ColumnPlan {
   name: string;
   /** `"Name":`, with the separating comma for every column but the first. */
   prefix: string;
+  /**
+   * `prefix` and the character every value of the column opens with, where there is one (`"`
+   * for strings, `{` for maps): each piece joined costs a string, so the two go as one.
+   */
+  opening: string;
   encoding: Encoding;
 }
 
@@ -62,11 +67,9 @@ export function planTable(tableColumns: readonly TableColumn[], rowColumns: read
   for (const name of rowColumns) {
     const type = typeOf.get(name);
     if (type === undefined) continue;
-    columns.push({
-      name,
-      prefix: (columns.length === 0 ? "" : ",") + JSON.stringify(name) + ":",
-      encoding: encodingOf(type, name),
-    });
+    const prefix = (columns.length === 0 ? "" : ",") + JSON.stringify(name) + ":";
+    const encoding = encodingOf(type, name);
+    columns.push({ name, prefix, opening: prefix + openingOf(encoding), encoding });
   }
   return { columnNames: columns.map((column) => column.name), columns };
 }
@@ -90,6 +93,21 @@ function encodingOf(type: string, column: string): Encoding {
   throw new Error(`column ${column}: cannot write ClickHouse type ${type}`);
 }
 
+/** The first character of every value written with `encoding` (a bare string escapes its own). */
+function openingOf(encoding: Encoding): string {
+  switch (encoding.kind) {
+    case "string":
+    case "quotedInteger":
+      return '"';
+    case "dateTime64":
+      return encoding.precision === 0 ? "" : '"';
+    case "map":
+      return "{";
+    default:
+      return "";
+  }
+}
+
 function unwrap(type: string, wrapper: string): string {
   return type.startsWith(wrapper + "(") && type.endsWith(")") ? type.slice(wrapper.length + 1, -1) : type;
 }
@@ -101,7 +119,9 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
   // scope…), so each column remembers its previous value and reuses that encoding.
   const previousValues = new Array<ColumnValue | undefined>(columns.length);
   const previousEncodings = new Array<string>(columns.length);
+  const keys = new MapKeys();
   // Appending straight to the whole text: a line of its own would be one more string per row.
+  // Every `+` allocates a string, so each value is written with as few pieces as it takes.
   let out = "";
   for (const row of rows) {
     out += "{";
@@ -111,7 +131,7 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
       if (value === undefined) throw new Error(`row lacks column ${column.name}`);
       if (value !== previousValues[i]) {
         previousValues[i] = value;
-        previousEncodings[i] = column.prefix + encode(column.encoding, value);
+        previousEncodings[i] = encodeColumn(column, value, keys);
       }
       out += previousEncodings[i]!;
     }
@@ -120,7 +140,28 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
   return out;
 }
 
-function encode(encoding: Encoding, value: ColumnValue): string {
+/** `"Name":value` (with its leading comma but for the first column). */
+function encodeColumn(column: ColumnPlan, value: ColumnValue, keys: MapKeys): string {
+  const encoding = column.encoding;
+  switch (encoding.kind) {
+    case "string":
+      return NEEDS_ESCAPING.test(value as string)
+        ? column.prefix + escapedJsonString(value as string)
+        : column.opening + (value as string) + '"';
+    case "quotedInteger":
+      return column.opening + (value as string) + '"';
+    case "dateTime64":
+      return encoding.precision === 0
+        ? column.prefix + wholeSeconds(value as string)
+        : column.opening + dateTime64Digits(value as string, encoding.precision) + '"';
+    case "map":
+      return encodeMap(column.opening, value as AttributeMap, keys);
+    default:
+      return column.prefix + encode(encoding, value, keys);
+  }
+}
+
+function encode(encoding: Encoding, value: ColumnValue, keys: MapKeys): string {
   switch (encoding.kind) {
     case "string":
       return jsonString(value as string);
@@ -137,9 +178,9 @@ function encode(encoding: Encoding, value: ColumnValue): string {
     case "dateTime64":
       return encodeDateTime64(value as string, encoding.precision);
     case "map":
-      return encodeMap(value as AttributeMap);
+      return encodeMap("{", value as AttributeMap, keys);
     case "array":
-      return encodeArray(encoding.element, value as readonly ColumnValue[]);
+      return encodeArray(encoding.element, value as readonly ColumnValue[], keys);
   }
 }
 
@@ -156,7 +197,11 @@ interface WellFormedString {
 const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function jsonString(text: string): string {
-  if (!NEEDS_ESCAPING.test(text)) return '"' + text + '"';
+  return NEEDS_ESCAPING.test(text) ? escapedJsonString(text) : '"' + text + '"';
+}
+
+/** `text` as a JSON string, escaped by JSON.stringify, an unpaired surrogate replaced first. */
+function escapedJsonString(text: string): string {
   const checked = text as string & WellFormedString;
   return JSON.stringify(checked.isWellFormed() ? text : checked.toWellFormed());
 }
@@ -167,25 +212,53 @@ function encodeFloat(x: number): string {
   return Number.isNaN(x) ? '"nan"' : x > 0 ? '"inf"' : '"-inf"';
 }
 
-function encodeMap(map: AttributeMap): string {
-  if (map.length === 0) return "{}";
-  let out = "";
-  for (let i = 0; i < map.length; i += 2) {
-    const key = map[i]!;
-    const value = map[i + 1]!;
-    // Each `+` allocates a string: without escapes an entry is written in one expression.
-    if (NEEDS_ESCAPING.test(key) || NEEDS_ESCAPING.test(value)) {
-      out += (i === 0 ? "{" : ",") + jsonString(key) + ":" + jsonString(value);
-    } else {
-      out += (i === 0 ? '{"' : ',"') + key + '":"' + value + '"';
+/**
+ * What opens each map entry, per key, for one serialization: `"key":"` for the first entry and
+ * `","key":"` (closing the previous value) for the others. Records of one kind repeat the same
+ * few keys, so each is checked for escapes and quoted once rather than once per entry, and an
+ * entry costs two pieces: its opening and its value.
+ */
+class MapKeys {
+  private readonly firsts = new Map<string, string>();
+  private readonly nexts = new Map<string, string>();
+
+  first(key: string): string {
+    let opening = this.firsts.get(key);
+    if (opening === undefined) {
+      opening = jsonString(key) + ':"';
+      this.firsts.set(key, opening);
     }
+    return opening;
   }
-  return out + "}";
+
+  next(key: string): string {
+    let opening = this.nexts.get(key);
+    if (opening === undefined) {
+      opening = '",' + jsonString(key) + ':"';
+      this.nexts.set(key, opening);
+    }
+    return opening;
+  }
 }
 
-function encodeArray(element: Encoding, items: readonly ColumnValue[]): string {
+/** `opening` (which ends with `{`) followed by the map's entries and `}`. */
+function encodeMap(opening: string, map: AttributeMap, keys: MapKeys): string {
+  if (map.length === 0) return opening + "}";
+  let out = opening + keys.first(map[0]!) + stringContent(map[1]!);
+  for (let i = 2; i < map.length; i += 2) out += keys.next(map[i]!) + stringContent(map[i + 1]!);
+  return out + '"}';
+}
+
+/** A JSON string's text between its quotes. */
+function stringContent(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
+  const quoted = escapedJsonString(text);
+  return quoted.slice(1, quoted.length - 1);
+}
+
+function encodeArray(element: Encoding, items: readonly ColumnValue[], keys: MapKeys): string {
   let out = "[";
-  for (let i = 0; i < items.length; i++) out += (i === 0 ? "" : ",") + encode(element, items[i]!);
+  for (let i = 0; i < items.length; i++) out += (i === 0 ? "" : ",") + encode(element, items[i]!, keys);
   return out + "]";
 }
 
@@ -203,11 +276,16 @@ function encodeDateTime(nanos: string): string {
 
 /** Unix nanoseconds (decimal) as a Unix time with `precision` fraction digits. */
 function encodeDateTime64(nanos: string, precision: number): string {
+  return precision === 0 ? wholeSeconds(nanos) : '"' + dateTime64Digits(nanos, precision) + '"';
+}
+
+/** `seconds.fraction` with `precision` (1–9) fraction digits, clamped for DateTime64(9). */
+function dateTime64Digits(nanos: string, precision: number): string {
   if (precision === 9 && exceeds(nanos, MAX_DATETIME64_9_NANOS)) nanos = MAX_DATETIME64_9_NANOS;
-  if (precision === 0) return wholeSeconds(nanos);
   const length = nanos.length;
-  const fraction = length > 9 ? nanos.slice(length - 9) : NINE_ZEROS.slice(length) + nanos;
-  return '"' + wholeSeconds(nanos) + "." + fraction.slice(0, precision) + '"';
+  const fraction =
+    length > 9 ? nanos.slice(length - 9, length - 9 + precision) : (NINE_ZEROS.slice(length) + nanos).slice(0, precision);
+  return wholeSeconds(nanos) + "." + fraction;
 }
 
 function wholeSeconds(nanos: string): string {

@@ -6,7 +6,7 @@
  * The `<traces>_trace_id_ts` lookup table is filled by its materialized view, not from here.
  */
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
-import { type AttributeMap, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf, withEntry } from "./attributes";
 import { columnNames } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -78,6 +78,13 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections();
   const rows: SpanRow[] = [];
+  const spanAttributes = new AttributeMapper();
+  // One mapper per kind of list, so each remembers the key order of its own kind; the
+  // functions mapping events and links to them are made once per request, not per span.
+  const eventAttributes = new AttributeMapper();
+  const linkAttributes = new AttributeMapper();
+  const eventAttributesOf = (event: SpanEvent): AttributeMap => eventAttributes.map(event.attributes);
+  const linkAttributesOf = (link: SpanLink): AttributeMap => linkAttributes.map(link.attributes);
   for (let r = 0; r < request.resourceSpans.length; r++) {
     const resourceSpans = request.resourceSpans[r]!;
     const resourceAttributes = resourceSpans.resource.attributes;
@@ -95,7 +102,8 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
         }
         const start = span.startTimeUnixNano;
         const startIsSane = isInsideWindow(start, window);
-        const attributes = attributesToMap(span.attributes);
+        const attributes = spanAttributes.map(span.attributes);
+        const { events, links } = span;
         rows.push({
           Timestamp: startIsSane ? start : window.receivedAt,
           TraceId: span.traceId,
@@ -112,18 +120,28 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
           Duration: spanDurationNanos(start, span.endTimeUnixNano),
           StatusCode: STATUS_CODE_NAMES[span.status.code] ?? "",
           StatusMessage: span.status.message,
-          "Events.Timestamp": span.events.map(eventTime),
-          "Events.Name": span.events.map(eventName),
-          "Events.Attributes": span.events.map(eventOrLinkAttributes),
-          "Links.TraceId": span.links.map(linkTraceId),
-          "Links.SpanId": span.links.map(linkSpanId),
-          "Links.TraceState": span.links.map(linkTraceState),
-          "Links.Attributes": span.links.map(eventOrLinkAttributes),
+          "Events.Timestamp": mapOrNone(events, eventTime),
+          "Events.Name": mapOrNone(events, eventName),
+          "Events.Attributes": mapOrNone(events, eventAttributesOf),
+          "Links.TraceId": mapOrNone(links, linkTraceId),
+          "Links.SpanId": mapOrNone(links, linkSpanId),
+          "Links.TraceState": mapOrNone(links, linkTraceState),
+          "Links.Attributes": mapOrNone(links, linkAttributesOf),
         });
       }
     }
   }
   return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("spans") };
+}
+
+/**
+ * Most spans have no events and no links: their rows share this empty array rather than
+ * allocate seven each. Nothing writes to a row's arrays.
+ */
+const NONE: readonly never[] = [];
+
+function mapOrNone<T, U>(items: readonly T[], map: (item: T) => U): readonly U[] {
+  return items.length === 0 ? NONE : items.map(map);
 }
 
 function invalidityOf(span: Span): string | undefined {
@@ -138,9 +156,6 @@ function eventTime(event: SpanEvent): string {
 }
 function eventName(event: SpanEvent): string {
   return event.name;
-}
-function eventOrLinkAttributes(item: SpanEvent | SpanLink): AttributeMap {
-  return attributesToMap(item.attributes);
 }
 function linkTraceId(link: SpanLink): string {
   return link.traceId;
