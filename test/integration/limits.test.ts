@@ -178,6 +178,17 @@ describe("request limits in the Worker", () => {
     });
   });
 
+  it("writes a log line whose own JSON nests too deep to lift, as the text it is", async () => {
+    // A log line is only a string to OTLP: the request's depth limit does not see inside it.
+    const line = `{"level":"error","msg":"deep line","a":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    const answer = await post("/v1/logs", logsJson([{ timeUnixNano: `${Date.now()}000000`, body: { stringValue: line } }]));
+    expect(answer.status).toBe(200);
+    const rows = await ingest.rows<{ Body: string; SeverityText: string; keys: string }>(
+      "SELECT Body, SeverityText, toString(mapKeys(LogAttributes)) AS keys FROM otel_logs WHERE Body LIKE '{\"level\":\"error\",\"msg\":\"deep line\"%'",
+    );
+    expect(rows).toEqual([{ Body: line, SeverityText: "", keys: "[]" }]);
+  });
+
   it("keeps the first attributes and cuts long values, counting both in the row", async () => {
     const attributes = ["a", "b", "c", "d", "e", "f"].map((key) => ({ key, value: { stringValue: key === "b" ? "x".repeat(150) : key } }));
     const answer = await post("/v1/logs", logsJson([{ timeUnixNano: `${Date.now()}000000`, body: { stringValue: "trimmed" }, attributes }]));
