@@ -154,12 +154,22 @@ describe("liftJsonBody", () => {
   });
 });
 
+describe("liftJsonBody reads a JSON object between blanks", () => {
+  it("lifts a line with JSON whitespace around the object", () => {
+    const log = record(str(' \t{"level":"warn","msg":"slow"}\r\n '));
+    expect(liftJsonBody(log, options)).toBe(true);
+    expect([log.severityText, log.body]).toEqual(["WARN", str("slow")]);
+  });
+});
+
 describe("liftJsonBody leaves other bodies exactly as they were", () => {
   it.each([
     ["plain text", str("user logged in")],
     ["JSON array", str('[{"level":"error"}]')],
     ["broken JSON", str('{"level":"error",')],
     ["text starting with a brace", str("{not json} at all")],
+    ["text between braces", str("{not json} {either}")],
+    ["a JSON object followed by text", str('{"level":"error"} and then some')],
     ["JSON string", str('"{\\"a\\":1}"')],
     ["empty string", str("")],
     ["array body", { arrayValue: [str('{"level":"error"}')] }],

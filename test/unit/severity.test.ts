@@ -36,6 +36,10 @@ describe("normalizeRecordSeverity", () => {
     ["notice", 0, "INFO2", 10],
     ["info3", 0, "INFO3", 11],
     [" Warn ", 0, "WARN", 13],
+    ["INFO3", 0, "INFO3", 11],
+    ["wArNiNg", 0, "WARN", 13],
+    ["CRIT", 0, "FATAL", 21],
+    [" ERROR4", 0, "ERROR4", 20],
     // a number the producer set is kept even when the text's range differs
     ["error", 18, "ERROR", 18],
     ["info", 17, "INFO", 17],

@@ -49,18 +49,23 @@ export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
   if (!("stringValue" in body)) return false;
   const object = parseJsonObjectBody(body.stringValue);
   if (object === undefined) return false;
-  // What lifting changes, to undo if the text must be parsed again exactly.
-  const { severityText, severityNumber, traceId, spanId } = record;
+  // What lifting changes, kept in locals (no closure per record) to undo a lift that has to
+  // start over from an exact parse or give up.
+  const severityText = record.severityText;
+  const severityNumber = record.severityNumber;
+  const traceId = record.traceId;
+  const spanId = record.spanId;
   const attributeCount = record.attributes.length;
-  const undo = () => {
-    Object.assign(record, { severityText, severityNumber, traceId, spanId, body });
-    record.attributes.length = attributeCount;
-  };
   try {
     liftFields(record, new JsonObjectFields(object), body, options);
   } catch (error) {
     if (error !== INEXACT_NUMBER && error !== TOO_DEEP_TO_LIFT) throw error;
-    undo();
+    record.severityText = severityText;
+    record.severityNumber = severityNumber;
+    record.traceId = traceId;
+    record.spanId = spanId;
+    record.body = body;
+    record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
     // The rounded integer may have come before a part nested too deep for the exact parse.
     try {

@@ -50,9 +50,19 @@ function shortNameOf(severityNumber: number): string {
 
 const BY_NAME = buildNameTable();
 
+/**
+ * BY_NAME's names also in upper case: the spellings senders use nearly always ("info", "INFO",
+ * and the canonical texts normalization itself writes), found without building a trimmed,
+ * lower-cased copy of the name.
+ */
+const BY_USUAL_SPELLING: ReadonlyMap<string, Severity> = new Map([
+  ...BY_NAME,
+  ...[...BY_NAME].map(([name, severity]): [string, Severity] => [name.toUpperCase(), severity]),
+]);
+
 /** The severity a level name stands for, in any case; undefined for names outside the table. */
 export function severityFromName(name: string): Severity | undefined {
-  return BY_NAME.get(name.trim().toLowerCase());
+  return BY_USUAL_SPELLING.get(name) ?? BY_NAME.get(name.trim().toLowerCase());
 }
 
 /** pino's numeric levels (trace 10, debug 20, info 30, warn 40, error 50, fatal 60). */
