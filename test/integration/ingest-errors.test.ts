@@ -314,6 +314,26 @@ const badInputs: BadInput[] = [
     message: /^request body is not valid gzip: \S/,
   },
   {
+    name: "two gzip members one after the other",
+    body: () => Buffer.concat([gzipSync(JSON.stringify(logsRequest(uniqueId("two-members")))), gzipSync("{}")]),
+    headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
+    status: 400,
+    code: 3,
+    message: /^request body is not valid gzip: \S/,
+  },
+  {
+    name: "a gzip stream whose checksum does not match",
+    body: () => {
+      const zipped = gzipSync(JSON.stringify(logsRequest(uniqueId("bad-crc"))));
+      zipped[zipped.length - 8]! ^= 0xff;
+      return zipped;
+    },
+    headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
+    status: 400,
+    code: 3,
+    message: /^request body is not valid gzip: \S/,
+  },
+  {
     name: "a wrong content type",
     body: () => JSON.stringify(logsRequest(uniqueId("text-plain"))),
     headers: { "Content-Type": "text/plain" },

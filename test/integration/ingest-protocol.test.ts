@@ -150,6 +150,39 @@ describe("X-Request-Id", () => {
   });
 });
 
+describe("export paths", () => {
+  it.each([
+    { name: "with a query string", path: "/v1/logs?tenant=shop" },
+    { name: "with a percent-escaped letter", path: "/v1/%6Cogs" },
+  ])("writes a POST to /v1/logs $name", async ({ path }) => {
+    const runId = uniqueId("export-path");
+    const response = await ingest.fetch(path, {
+      method: "POST",
+      body: JSON.stringify(simpleLogs(runId, path)),
+      headers: { ...bearer(), ...JSON_TYPE, "X-Request-Id": runId },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-request-id")).toBe(runId);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual({});
+    expect(await logBodiesOf(ingest, runId)).toEqual([path]);
+  });
+
+  it("answers a POST to /v1/logs/ (trailing slash) with 404 and its request id", async () => {
+    const response = await ingest.fetch("/v1/logs/", {
+      method: "POST",
+      body: JSON.stringify(simpleLogs(uniqueId("trailing-slash"))),
+      headers: { ...bearer(), ...JSON_TYPE, "X-Request-Id": "slash-1" },
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("x-request-id")).toBe("slash-1");
+    expect(await response.json()).toEqual({
+      code: 5,
+      message: "no route for POST /v1/logs/: OTLP paths are /v1/logs, /v1/traces and /v1/metrics",
+    });
+  });
+});
+
 describe("gzip", () => {
   const cases = [
     { name: "JSON with Content-Encoding: gzip", encoding: "json", headers: { "Content-Encoding": "gzip" } },

@@ -1,6 +1,7 @@
 /**
  * Scoped ingest tokens: the INGEST_TOKENS format (earlier comma-separated secrets keep their
- * meaning), the service scope check and the `deco.ingest.token` stamp, in the pure core.
+ * meaning), the service scope check and the `deco.ingest.token` stamp, in the pure core, and
+ * the bearer check that picks the token.
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -16,6 +17,8 @@ import {
   stampCaller,
 } from "../../workers/ingest/core/access";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
+import { authenticateBearer } from "../../workers/ingest/http/auth";
+import { HttpError } from "../../workers/ingest/http/errors";
 import { parseIngestTokens, unnamedTokenName } from "../../workers/ingest/http/tokens";
 import { logRecord } from "../support/model-builders";
 
@@ -153,5 +156,36 @@ describe("the deco.ingest.token stamp", () => {
     const row = prepared.batches[0]!.rows[0] as { ResourceAttributes: readonly string[] };
     const flat = [...row.ResourceAttributes];
     expect(flat[flat.indexOf(INGEST_TOKEN_ATTRIBUTE) + 1]).toBe("ops");
+  });
+});
+
+describe("authenticateBearer", () => {
+  const tokens = tokensOf("site-a:secret-a,site-b:secret-b:shop-*,secret-c");
+
+  it("names the presented token on every request, the secrets' digests kept from the first", async () => {
+    for (let round = 0; round < 3; round++) {
+      expect(await authenticateBearer("Bearer secret-b", tokens)).toEqual({ tokenName: "site-b", services: ["shop-*"] });
+      expect(await authenticateBearer("bearer  secret-a ", tokens)).toEqual({ tokenName: "site-a", services: undefined });
+      expect(await authenticateBearer("Bearer secret-c", tokens)).toEqual({ tokenName: unnamedTokenName("secret-c"), services: undefined });
+    }
+  });
+
+  it.each([
+    { name: "an unknown token", header: "Bearer secret-d", message: "invalid bearer token" },
+    { name: "a prefix of a known one", header: "Bearer secret-", message: "invalid bearer token" },
+    { name: "no token", header: null, message: "missing bearer token: send `Authorization: Bearer <token>`" },
+  ])("refuses $name with 401, before and after the digests are kept", async ({ header, message }) => {
+    for (const list of [tokensOf("site-a:secret-a,site-b:secret-b"), tokens]) {
+      const refusal = await authenticateBearer(header, list).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(HttpError);
+      expect(refusal).toMatchObject({ status: 401, message });
+    }
+  });
+
+  it("holds a token to its own secret when another list reuses its name", async () => {
+    await authenticateBearer("Bearer secret-a", tokens);
+    const rotated = tokensOf("site-a:secret-new");
+    await expect(authenticateBearer("Bearer secret-a", rotated)).rejects.toMatchObject({ status: 401 });
+    expect(await authenticateBearer("Bearer secret-new", rotated)).toEqual({ tokenName: "site-a", services: undefined });
   });
 });

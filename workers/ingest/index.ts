@@ -2,7 +2,7 @@ import { WorkerEntrypoint } from "cloudflare:workers";
 import { jsonLogger } from "../shared/log";
 import { ingestContextFor } from "./context";
 import { ADMIN_PATH_PREFIX, createAdminApp } from "./http/admin";
-import { createIngestApp } from "./http/app";
+import { createIngestApp, exportSignalOf } from "./http/app";
 import { consumeRetryBatch } from "./queue/consumer";
 
 const publicApp = createIngestApp({ requireAuth: true, entrypoint: "public" });
@@ -16,8 +16,9 @@ const adminApp = createAdminApp();
  */
 export default {
   fetch(request, env, ctx) {
-    const app = new URL(request.url).pathname.startsWith(ADMIN_PATH_PREFIX) ? adminApp : publicApp;
-    return app.fetch(request, env, ctx);
+    // An export, nearly every request, is known by its exact path: no URL object to parse.
+    const admin = exportSignalOf(request) === undefined && new URL(request.url).pathname.startsWith(ADMIN_PATH_PREFIX);
+    return (admin ? adminApp : publicApp).fetch(request, env, ctx);
   },
   async queue(batch, env) {
     await consumeRetryBatch(batch, ingestContextFor(env), jsonLogger({ entrypoint: "queue" }));

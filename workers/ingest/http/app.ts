@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono, type ExecutionContext } from "hono";
 import type { Signal } from "../../shared/otlp/model";
 import { jsonLogger, type Logger } from "../../shared/log";
 import { ConfigError } from "../../shared/env-schema";
@@ -16,7 +16,7 @@ import { requestIdOf } from "./request-id";
 
 type AppEnv = {
   Bindings: Record<string, unknown>;
-  Variables: { requestId: string; logger: Logger };
+  Variables: { log: RequestLog };
 };
 
 const SIGNALS: readonly Signal[] = ["logs", "traces", "metrics"];
@@ -33,16 +33,64 @@ export interface IngestAppOptions {
   entrypoint: string;
 }
 
-/** The OTLP/HTTP receiver: routing, auth, body handling and answers. */
-export function createIngestApp(options: IngestAppOptions): Hono<AppEnv> {
+/** A Worker's fetch handler: what `createIngestApp` returns. */
+export interface IngestApp {
+  fetch(request: Request, env: Record<string, unknown>, ctx?: ExecutionContext): Response | Promise<Response>;
+}
+
+/** What one request's log lines carry; the caller's token name joins once it is known. */
+interface RequestLog {
+  requestId: string;
+  logger: Logger;
+}
+
+const EXPORT_PATHS: ReadonlyMap<string, Signal> = new Map(SIGNALS.map((signal) => [`/v1/${signal}`, signal]));
+
+/**
+ * The signal of an OTLP export request (`POST /v1/logs`, `/v1/traces`, `/v1/metrics`, the path
+ * exactly as sent, any query ignored), else `undefined`. It reads the URL string as hono's
+ * router does, without parsing it into a URL object. A path with percent-escapes is not one of
+ * these three strings, so it goes through hono, which decodes it, exactly as before.
+ */
+export function exportSignalOf(request: Request): Signal | undefined {
+  if (request.method !== "POST") return undefined;
+  const url = request.url;
+  const start = url.indexOf("/", url.indexOf(":") + 3);
+  if (start === -1) return undefined;
+  let end = url.indexOf("?", start);
+  if (end === -1) end = url.length;
+  const hash = url.indexOf("#", start);
+  if (hash !== -1 && hash < end) end = hash;
+  return EXPORT_PATHS.get(url.slice(start, end));
+}
+
+/**
+ * The OTLP/HTTP receiver: routing, auth, body handling and answers. Exports, nearly every
+ * request, are dispatched before hono: its per-request context, middleware chain and the copy
+ * of the answer made to set a header after the handler cost about 65 µs of a small request
+ * in workerd (docs/decisions.md, 2026-12-01). Everything else (health checks, wrong methods,
+ * unknown paths) goes through hono, with the same request id, log lines and error answers.
+ */
+export function createIngestApp(options: IngestAppOptions): IngestApp {
+  const router = createRouter(options);
+  return {
+    fetch(request, env, ctx) {
+      const signal = exportSignalOf(request);
+      if (signal === undefined) return router.fetch(request, env, ctx);
+      return exportRequest(request, env, signal, options);
+    },
+  };
+}
+
+/** Every route but the exports' POST. */
+function createRouter(options: IngestAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
-    const requestId = requestIdOf(c.req.raw.headers);
-    c.set("requestId", requestId);
-    c.set("logger", jsonLogger({ requestId, entrypoint: options.entrypoint }));
+    const log = requestLogOf(c.req.raw, options);
+    c.set("log", log);
     await next();
-    c.header("X-Request-Id", requestId);
+    c.header("X-Request-Id", log.requestId);
   });
 
   app.get("/health", (c) => c.json({ status: "ok" }));
@@ -55,7 +103,8 @@ export function createIngestApp(options: IngestAppOptions): Hono<AppEnv> {
   });
 
   for (const signal of SIGNALS) {
-    app.post(`/v1/${signal}`, (c) => handleExport(c, signal, options));
+    // A POST with this exact path never gets here; one with an escaped path (`/v1/%6Cogs`) does.
+    app.post(`/v1/${signal}`, (c) => handleExport(c.req.raw, c.env, signal, options, c.get("log")));
     app.all(`/v1/${signal}`, (c) => {
       c.header("Allow", "POST");
       throw new HttpError(405, `method ${c.req.method} is not allowed on /v1/${signal}: use POST`);
@@ -64,26 +113,60 @@ export function createIngestApp(options: IngestAppOptions): Hono<AppEnv> {
 
   app.notFound((c) =>
     errorResponse(
-      c,
+      c.req.raw,
+      c.req.path,
+      c.get("log"),
       new HttpError(404, `no route for ${c.req.method} ${c.req.path}: OTLP paths are /v1/logs, /v1/traces and /v1/metrics`),
     ),
   );
 
-  app.onError((error, c) => errorResponse(c, error));
+  app.onError((error, c) =>
+    errorResponse(
+      c.req.raw,
+      c.req.path,
+      c.get("log") ?? {},
+      error,
+      c.res.headers.get("Allow"),
+    ),
+  );
 
   return app;
 }
 
-async function handleExport(
-  c: Context<AppEnv>,
+/** The request's id (request-id.ts) and a logger that stamps it and the entrypoint on each line. */
+function requestLogOf(request: Request, options: IngestAppOptions): RequestLog {
+  const requestId = requestIdOf(request.headers);
+  return { requestId, logger: jsonLogger({ requestId, entrypoint: options.entrypoint }) };
+}
+
+/** An export request, its errors answered as hono's onError answers them. */
+async function exportRequest(
+  request: Request,
+  env: Record<string, unknown>,
   signal: Signal,
   options: IngestAppOptions,
 ): Promise<Response> {
+  const log = requestLogOf(request, options);
+  try {
+    return await handleExport(request, env, signal, options, log);
+  } catch (error) {
+    return errorResponse(request, `/v1/${signal}`, log, error);
+  }
+}
+
+/** Decodes, writes and answers one export; throws what `errorResponse` answers. */
+async function handleExport(
+  request: Request,
+  env: Record<string, unknown>,
+  signal: Signal,
+  options: IngestAppOptions,
+  log: RequestLog,
+): Promise<Response> {
   const started = Date.now();
-  const context: IngestContext = ingestContextFor(c.env);
-  const caller = options.requireAuth ? await callerOf(c, context, options.entrypoint) : UNRESTRICTED_CALLER;
-  const encoding = encodingFromContentType(c.req.header("content-type") ?? null);
-  const body = await readRequestBody(c.req.raw, context.config.limits);
+  const context: IngestContext = ingestContextFor(env);
+  const caller = options.requireAuth ? await callerOf(request, context, options.entrypoint, log) : UNRESTRICTED_CALLER;
+  const encoding = encodingFromContentType(request.headers.get("content-type"));
+  const body = await readRequestBody(request, context.config.limits);
   const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos(), caller);
   const written =
     prepared.batches.length === 0
@@ -95,13 +178,13 @@ async function handleExport(
             columns: batch.columns,
             rows: batch.rows,
           })),
-          await deduplicationTokenOf(signal, body, c.req.header("idempotency-key"), caller),
-          c.get("logger"),
+          await deduplicationTokenOf(signal, body, request.headers.get("idempotency-key") ?? undefined, caller),
+          log.logger,
         );
   // Rows ClickHouse refused as data are parked on the dead-letter queue: not accepted.
   const deadLettered = written?.deadLetteredRows ?? 0;
   const rejected = prepared.rejected + deadLettered;
-  c.get("logger").log("info", "export written", {
+  log.logger.log("info", "export written", {
     signal,
     encoding,
     bytes: body.byteLength,
@@ -131,7 +214,7 @@ async function handleExport(
   );
   return new Response(answer.body, {
     status: 200,
-    headers: { "Content-Type": answer.contentType },
+    headers: { "Content-Type": answer.contentType, "X-Request-Id": log.requestId },
   });
 }
 
@@ -142,35 +225,38 @@ function usablePublicAuth(context: IngestContext) {
 }
 
 /** Who is calling the public endpoint; later log lines of the request name its token. */
-async function callerOf(c: Context<AppEnv>, context: IngestContext, entrypoint: string): Promise<Caller> {
+async function callerOf(request: Request, context: IngestContext, entrypoint: string, log: RequestLog): Promise<Caller> {
   const auth = usablePublicAuth(context);
   if (auth.disabled) return UNRESTRICTED_CALLER;
-  const caller = await authenticateBearer(c.req.header("authorization") ?? null, auth.tokens);
-  c.set("logger", jsonLogger({ requestId: c.get("requestId"), entrypoint, token: caller.tokenName }));
+  const caller = await authenticateBearer(request.headers.get("authorization"), auth.tokens);
+  log.logger = jsonLogger({ requestId: log.requestId, entrypoint, token: caller.tokenName });
   return caller;
 }
 
-function errorResponse(c: Context<AppEnv>, error: unknown): Response {
+/**
+ * The answer to a refused request: `google.rpc.Status` in the request's encoding with its
+ * request id, Retry-After when retryable and `allow` (a 405's) as the Allow header; logged as
+ * "request refused" with the request's `path` as routed.
+ */
+function errorResponse(request: Request, path: string, log: Partial<RequestLog>, error: unknown, allow?: string | null): Response {
   const httpError = toHttpError(error);
-  const logger = c.get("logger") ?? jsonLogger({});
+  const logger = log.logger ?? jsonLogger({});
   logger.log(httpError.status >= 500 ? "error" : "warn", "request refused", {
     status: httpError.status,
     reason: httpError.message,
-    path: c.req.path,
+    path,
   });
-  const encoding = responseEncodingFor(c.req.header("content-type") ?? null);
+  const encoding = responseEncodingFor(request.headers.get("content-type"));
   const status = encodeStatus(encoding, {
     code: grpcCodeForHttpStatus(httpError.status),
     message: httpError.message,
   });
   const headers = new Headers({ "Content-Type": status.contentType });
-  const requestId = c.get("requestId");
-  if (requestId !== undefined) headers.set("X-Request-Id", requestId);
+  if (log.requestId !== undefined) headers.set("X-Request-Id", log.requestId);
   if (httpError.retryAfterSeconds !== undefined) {
     headers.set("Retry-After", String(httpError.retryAfterSeconds));
   }
-  const allow = c.res.headers.get("Allow");
-  if (allow !== null) headers.set("Allow", allow);
+  if (allow !== undefined && allow !== null) headers.set("Allow", allow);
   return new Response(status.body, { status: httpError.status, headers });
 }
 

@@ -26,11 +26,28 @@ export async function authenticateBearer(
   const presentedDigest = await sha256(presented);
   let matched: IngestToken | undefined;
   for (const token of tokens) {
-    const equal = timingSafeEqual(presentedDigest, await sha256(token.secret));
+    const equal = timingSafeEqual(presentedDigest, await secretDigestOf(token));
     if (equal) matched = token;
   }
   if (matched === undefined) throw new HttpError(401, "invalid bearer token");
   return { tokenName: matched.name, services: matched.services };
+}
+
+/**
+ * Each configured token's SHA-256, computed on its first use. The tokens come from the
+ * configuration parsed once per isolate, so a request hashes only the token it presents. The
+ * comparison still runs over every token: whether a digest was cached says nothing about
+ * the presented token.
+ */
+const secretDigests = new WeakMap<IngestToken, Promise<Uint8Array>>();
+
+function secretDigestOf(token: IngestToken): Promise<Uint8Array> {
+  let digest = secretDigests.get(token);
+  if (digest === undefined) {
+    digest = sha256(token.secret);
+    secretDigests.set(token, digest);
+  }
+  return digest;
 }
 
 async function sha256(text: string): Promise<Uint8Array> {
