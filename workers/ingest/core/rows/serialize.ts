@@ -116,7 +116,7 @@ function unwrap(type: string, wrapper: string): string {
 export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
   const columns = plan.columns;
   // Rows of one resource share its values (the very same attribute map object, service name,
-  // scope…), so each column remembers its previous value and reuses that encoding.
+  // scope…), so each column remembers its previous value and reuses that encoding (`isUnchanged`).
   const previousValues = new Array<ColumnValue | undefined>(columns.length);
   const previousEncodings = new Array<string>(columns.length);
   const keys = new MapKeys();
@@ -129,7 +129,7 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
       const column = columns[i]!;
       const value = row[column.name];
       if (value === undefined) throw new Error(`row lacks column ${column.name}`);
-      if (value !== previousValues[i]) {
+      if (!isUnchanged(value, previousValues[i])) {
         previousValues[i] = value;
         previousEncodings[i] = encodeColumn(column, value, keys);
       }
@@ -188,7 +188,7 @@ export function serializeRowsSized(
     for (let i = 0; i < count; i++) {
       const value = row[rowColumns[i]!];
       const column = written[i];
-      if (value !== previousValues[i]) {
+      if (!isUnchanged(value, previousValues[i])) {
         if (value === undefined && column !== undefined) return undefined;
         previousValues[i] = value;
         previousBytes[i] = encodeSized(column, value, keys, sizeOf);
@@ -202,6 +202,14 @@ export function serializeRowsSized(
     sizes.lineEnds.push(out.length);
   }
   return out;
+}
+
+/**
+ * Whether a column's value is the previous row's, so its encoding can be reused: the same
+ * string, number or array. A zero never is, as `===` cannot tell 0 from -0, which floats keep.
+ */
+function isUnchanged(value: ColumnValue | undefined, previous: ColumnValue | undefined | typeof NOTHING_YET): boolean {
+  return value === previous && value !== 0;
 }
 
 /** What no row holds: each column's memory before the first row. */
