@@ -151,9 +151,10 @@ export interface RowSizes {
 }
 
 /**
- * Sizes one value of that other encoding. Called for every value but a string or a map made
- * of printable ASCII without `"` and `\`, whose size is its JSON text's: its length with the
- * quotes, brackets, commas and colons or commas between entries.
+ * Sizes one value of that other encoding. Called for every value but a plain string or a map
+ * of plain strings (see `NOT_PLAIN`), whose size is its JSON text's: its length with the
+ * quotes, brackets, commas and colons or commas between entries; and but a finite number other
+ * than zero, which both encodings write as `String` does.
  */
 export type ValueSizer = (value: ColumnValue | undefined) => number;
 
@@ -161,7 +162,7 @@ export type ValueSizer = (value: ColumnValue | undefined) => number;
  * `serializeRows(plan, rows)` and, in the same walk, each row's size as a JSON array of every
  * one of `rowColumns`' values in order (the row columns the plan was made for, written or not),
  * each sized as `sizeOf` says or, for plain text, by its length. Both need each string tested
- * for characters that are not plain printable ASCII, and one test serves both. Returns
+ * for characters that are not plain, and one test serves both. Returns
  * `undefined` when a written column has no value (what `serializeRows` refuses), so a caller
  * can leave the refusal to it.
  */
@@ -227,8 +228,8 @@ function writtenColumnsOf(plan: TablePlan, rowColumns: readonly string[]): (Colu
 }
 
 /**
- * Any character other than printable ASCII without `"` and `\`: text without one is its own
- * JSON string content and takes one byte a character in UTF-8.
+ * Any character but ASCII from the space up (DEL included) other than `"` and `\`: text without
+ * one, plain text, is its own JSON string content and takes one byte a character in UTF-8.
  */
 const NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7f]/;
 
