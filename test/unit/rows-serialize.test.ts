@@ -57,6 +57,12 @@ describe("planTable", () => {
     );
   });
 
+  it("writes a zero's sign when a float column alternates 0 and -0", () => {
+    const plan = planTable([{ name: "f", type: "Float64" }], ["f"]);
+    const rows = [{ f: 0 }, { f: -0 }, { f: -0 }, { f: 0 }];
+    expect(serializeRows(plan, rows)).toBe('{"f":0}\n{"f":-0}\n{"f":-0}\n{"f":0}\n');
+  });
+
   it("writes every row's map in full when rows repeat keys with other values and escapes", () => {
     const mapTable: TableColumn[] = [{ name: "m", type: "Map(LowCardinality(String), String)" }];
     const plan = planTable(mapTable, ["m"]);

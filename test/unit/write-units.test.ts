@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ColumnValue, Row } from "../../workers/ingest/core/rows/columns";
 import { jsonStringBytes, jsonStringsBytes, utf8Length } from "../../workers/ingest/queue/json-bytes";
 import { encodedRowSizer, encodeRow } from "../../workers/ingest/queue/row-codec";
+import { planTable, serializeRows } from "../../workers/ingest/core/rows/serialize";
 import { planWriteUnits, type TableRows } from "../../workers/ingest/queue/write-units";
 
 /** What the sizes are measured against: the encoded row as a message's JSON carries it. */
@@ -142,6 +143,70 @@ describe("planning write units", () => {
         // The budgeted bytes are the rows' JSON array text, less its brackets, plus one byte.
         expect(unit.encodedBytes).toBe(utf8Length(JSON.stringify(unit.rows.map((row) => encodeRow(COLUMNS, row)))) - 1);
       }
+    }
+  });
+});
+
+/** Rows of one table with values of each column's type, consecutive rows sharing some values. */
+function typedRows(seed: number, count: number): Row[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const map = () => Array.from({ length: 2 * Math.floor(next() * 4) }, () => (next() < 0.6 ? pick(["k", "service.name", "é"]) : text(next)));
+  let shared = map();
+  return Array.from({ length: count }, () => {
+    if (next() < 0.2) shared = map();
+    return {
+      Timestamp: pick(["0", "999", "1700000000123456789", "18446744073709551615"]),
+      Body: next() < 0.5 ? "plain body" : text(next),
+      Value: pick(NUMBERS),
+      Attributes: next() < 0.7 ? shared : map(),
+      Bounds: Array.from({ length: Math.floor(next() * 3) }, () => pick(NUMBERS)),
+      "Events.Attributes": Array.from({ length: Math.floor(next() * 3) }, map),
+      Flag: next() < 0.5,
+      Unwritten: next() < 0.5 ? text(next) : pick(NUMBERS),
+    };
+  });
+}
+
+const TYPED_COLUMNS = ["Timestamp", "Body", "Value", "Attributes", "Bounds", "Events.Attributes", "Flag", "Unwritten"];
+const TABLE_COLUMNS = [
+  { name: "Timestamp", type: "DateTime64(9)" },
+  { name: "Body", type: "String" },
+  { name: "Value", type: "Float64" },
+  { name: "Attributes", type: "Map(LowCardinality(String), String)" },
+  { name: "Bounds", type: "Array(Float64)" },
+  { name: "Events.Attributes", type: "Array(Map(LowCardinality(String), String))" },
+  { name: "Flag", type: "Bool" },
+];
+
+describe("planning write units with the table's plan", () => {
+  it("gives each unit its rows' JSONEachRow text, cut and sized exactly as without the plan", () => {
+    const plan = planTable(TABLE_COLUMNS, TYPED_COLUMNS);
+    for (const [seed, budget] of [[6, 300], [7, 2_000], [8, 124_000]] as const) {
+      const table: TableRows = { table: "t", columns: TYPED_COLUMNS, rows: typedRows(seed, 1_000) };
+      const units = planWriteUnits([table], "tok", budget, [plan]);
+      const unplanned = planWriteUnits([table], "tok", budget);
+      const cutOf = ({ deduplicationToken, encodedBytes, rows }: (typeof units)[number]) => ({ deduplicationToken, encodedBytes, rows });
+      expect(units.map(cutOf)).toEqual(unplanned.map(cutOf));
+      for (const unit of units) {
+        expect(unit.text?.plan).toBe(plan);
+        expect(unit.text?.body).toBe(serializeRows(plan, unit.rows));
+      }
+    }
+  });
+
+  it("leaves the text to the insert when a written column has no value or the plan is another's", () => {
+    const rows = typedRows(9, 20);
+    const lacking = rows.map((row, i) => (i === 13 ? { ...row, Body: undefined as unknown as string } : row));
+    const plan = planTable(TABLE_COLUMNS, TYPED_COLUMNS);
+    const otherPlan = planTable(TABLE_COLUMNS, ["Body", "Timestamp"]);
+    for (const [tableRows, tablePlan] of [[lacking, plan], [rows, otherPlan]] as const) {
+      const table: TableRows = { table: "t", columns: TYPED_COLUMNS, rows: tableRows };
+      const units = planWriteUnits([table], "tok", 300, [tablePlan]);
+      expect(units.map((unit) => unit.deduplicationToken)).toEqual(
+        planWriteUnits([table], "tok", 300).map((unit) => unit.deduplicationToken),
+      );
+      expect(units.every((unit) => unit.text === undefined)).toBe(true);
     }
   });
 });

@@ -20,6 +20,16 @@ export interface TableInsert {
    * came (a timeout, a lost connection, a queued retry) lands once.
    */
   deduplicationToken: string;
+  /**
+   * The rows' JSONEachRow text, when it was written with a plan beforehand: the insert sends it
+   * as it is if its plan is still the table's, and serializes the rows afresh otherwise.
+   */
+  text?: PlannedText;
+}
+
+export interface PlannedText {
+  plan: TablePlan;
+  body: string;
 }
 
 export interface InsertOptions {
@@ -95,7 +105,8 @@ export class ClickHouseWriter {
         insertQueryParamOf(plan, batch.table);
       // The rows are written by our column plan (exact 64-bit values, times at each column's
       // precision), as JSONEachRow text.
-      await drain(await this.post(url, serializeRows(plan, batch.rows), options.deadline));
+      const body = batch.text?.plan === plan ? batch.text.body : serializeRows(plan, batch.rows);
+      await drain(await this.post(url, body, options.deadline));
     } catch (error) {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));
@@ -106,7 +117,11 @@ export class ClickHouseWriter {
     }
   }
 
-  private planFor(batch: TableInsert, deadline: number | undefined): Promise<TablePlan> {
+  /**
+   * The plan rows of `batch.table` with `batch.columns` are written by (from `DESC TABLE`, learnt
+   * once per isolate); rejects with the ClickHouseFailure an insert would have met.
+   */
+  planFor(batch: Pick<TableInsert, "table" | "columns">, deadline: number | undefined): Promise<TablePlan> {
     const key = this.cacheKey(batch);
     let plan = planCache.get(key);
     if (plan === undefined) {
@@ -140,7 +155,7 @@ export class ClickHouseWriter {
     }
   }
 
-  private cacheKey(batch: TableInsert): string {
+  private cacheKey(batch: Pick<TableInsert, "table" | "columns">): string {
     return `${this.config.url}|${this.config.database}.${batch.table}|${batch.columns.join(",")}`;
   }
 

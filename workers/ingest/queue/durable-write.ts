@@ -43,21 +43,45 @@ export async function writeDurably(
   logger: Logger,
 ): Promise<WriteOutcome> {
   const { config, writer, queues } = context;
-  const units = planWriteUnits(tables, requestToken, MAX_UNIT_BYTES);
   const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0 };
 
   // In queue mode a row too big for a message is still written directly.
   const queueFirst = config.durability.writeMode === "queue" ? queues.retry : undefined;
-  const direct = queueFirst === undefined ? units : units.filter((unit) => !isQueueable(unit));
-  if (queueFirst !== undefined) {
+  let units: WriteUnit[];
+  let direct: WriteUnit[];
+  let deadline: number;
+  /** Why a table's plan could not be had: its units fail with that, as their inserts would. */
+  const planFailures = new Map<string, unknown>();
+  if (queueFirst === undefined) {
+    deadline = Date.now() + config.durability.directWriteTimeoutMs;
+    // Every unit is inserted, so the plans are learnt first and the rows serialized as they
+    // are sized. The same plans serve the inserts (they are cached), so this asks no more.
+    const plans = await Promise.allSettled(tables.map((table) => writer.planFor(table, deadline)));
+    plans.forEach((plan, i) => {
+      if (plan.status === "rejected") planFailures.set(planKeyOf(tables[i]!), plan.reason);
+    });
+    units = planWriteUnits(
+      tables,
+      requestToken,
+      MAX_UNIT_BYTES,
+      plans.map((plan) => (plan.status === "fulfilled" ? plan.value : undefined)),
+    );
+    direct = units;
+  } else {
+    units = planWriteUnits(tables, requestToken, MAX_UNIT_BYTES);
+    direct = units.filter((unit) => !isQueueable(unit));
     const queued = units.filter(isQueueable);
     await sendOrRefuse(queueFirst, queued.map((unit) => queuedBatchOf(unit, "WRITE_MODE is queue", Date.now())));
     outcome.queuedRows = rowsIn(queued);
+    deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
 
-  const deadline = Date.now() + config.durability.directWriteTimeoutMs;
   const settled = await Promise.allSettled(
-    direct.map((unit) => writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline })),
+    direct.map((unit) =>
+      planFailures.has(planKeyOf(unit))
+        ? Promise.reject(planFailures.get(planKeyOf(unit)))
+        : writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline }),
+    ),
   );
   const retryable: FailedUnit[] = [];
   const rejected: FailedUnit[] = [];
@@ -125,6 +149,11 @@ async function sendOrRefuse(queue: QueueProducer<QueuedBatch>, batches: readonly
 function queueRefused(error: unknown): HttpError {
   const message = error instanceof Error ? error.message : String(error);
   return new HttpError(503, `the queue did not take the rows: ${message}`, QUEUE_RETRY_AFTER_SECONDS);
+}
+
+/** Rows of one table with the same columns share one plan. */
+function planKeyOf({ table, columns }: TableRows): string {
+  return `${table}|${columns.join(",")}`;
 }
 
 function rowsIn(units: readonly WriteUnit[]): number {

@@ -64,7 +64,8 @@ export function encodedRowSizer(columns: readonly string[]): (row: Row) => numbe
   };
 }
 
-function encodedValueBytes(value: ColumnValue | undefined): number {
+/** The bytes `JSON.stringify(encodeValue(value))` takes in UTF-8, without building it. */
+export function encodedValueBytes(value: ColumnValue | undefined): number {
   switch (typeof value) {
     case "undefined":
       return "null".length;

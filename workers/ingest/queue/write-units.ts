@@ -7,7 +7,8 @@
  */
 import type { TableInsert } from "../clickhouse/writer";
 import type { Row } from "../core/rows/columns";
-import { encodedRowSizer } from "./row-codec";
+import { serializeRowsSized, type RowSizes, type TablePlan } from "../core/rows/serialize";
+import { encodedRowSizer, encodedValueBytes } from "./row-codec";
 
 export interface TableRows {
   table: string;
@@ -25,17 +26,27 @@ export interface WriteUnit extends TableInsert {
  * (a row bigger than that is a unit by itself). The token names the request, the table and
  * the run of rows, so it stays the same however often the same request is sent or retried,
  * and two different runs can never share one (ClickHouse would drop the second).
+ *
+ * `plans[i]`, when there is one, is the plan `tables[i]` will be inserted with: its rows are
+ * then serialized in the same walk that sizes them, and each unit carries its JSONEachRow text.
+ * The cuts never depend on it: a request retried while ClickHouse cannot be asked for a plan
+ * must be cut exactly as before, under the same tokens.
  */
 export function planWriteUnits(
   tables: readonly TableRows[],
   requestToken: string,
   maxUnitBytes: number,
+  plans: readonly (TablePlan | undefined)[] = [],
 ): WriteUnit[] {
   const units: WriteUnit[] = [];
-  for (const { table, columns, rows } of tables) {
+  tables.forEach(({ table, columns, rows }, index) => {
+    const plan = plans[index];
+    const sizes: RowSizes = { rowBytes: [], lineEnds: [] };
+    const text =
+      plan === undefined ? undefined : serializeRowsSized(plan, columns, rows, encodedValueBytes, sizes);
+    const rowBytes = text === undefined ? sizesOf(columns, rows) : sizes.rowBytes;
     let start = 0;
     let bytes = 0;
-    const encodedBytesOf = encodedRowSizer(columns);
     const close = (end: number) => {
       units.push({
         table,
@@ -43,17 +54,30 @@ export function planWriteUnits(
         rows: rows.slice(start, end),
         deduplicationToken: `${requestToken}:${table}:${start}-${end}`,
         encodedBytes: bytes,
+        ...(text === undefined
+          ? {}
+          : { text: { plan: plan!, body: text.slice(lineStart(sizes, start), sizes.lineEnds[end - 1]) } }),
       });
       start = end;
       bytes = 0;
     };
     for (let i = 0; i < rows.length; i++) {
       // Exactly what the row takes in a message, +1 for the comma that separates it from the next.
-      const rowBytes = encodedBytesOf(rows[i]!) + 1;
-      if (i > start && bytes + rowBytes > maxUnitBytes) close(i);
-      bytes += rowBytes;
+      const size = rowBytes[i]! + 1;
+      if (i > start && bytes + size > maxUnitBytes) close(i);
+      bytes += size;
     }
     if (rows.length > start) close(rows.length);
-  }
+  });
   return units;
+}
+
+/** Each row's size in a message, for rows sized without serializing them. */
+function sizesOf(columns: readonly string[], rows: readonly Row[]): number[] {
+  const encodedBytesOf = encodedRowSizer(columns);
+  return rows.map(encodedBytesOf);
+}
+
+function lineStart(sizes: RowSizes, row: number): number {
+  return row === 0 ? 0 : sizes.lineEnds[row - 1]!;
 }

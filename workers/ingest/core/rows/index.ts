@@ -15,7 +15,15 @@ export {
   type SumRow,
   type SummaryRow,
 } from "./metric-rows";
-export { planTable, serializeRows, type TableColumn, type TablePlan } from "./serialize";
+export {
+  planTable,
+  serializeRows,
+  serializeRowsSized,
+  type RowSizes,
+  type TableColumn,
+  type TablePlan,
+  type ValueSizer,
+} from "./serialize";
 export type { RowsResult } from "./rejections";
 export type { AttributeMap } from "./attributes";
 export type { Row } from "./columns";

@@ -116,7 +116,7 @@ function unwrap(type: string, wrapper: string): string {
 export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
   const columns = plan.columns;
   // Rows of one resource share its values (the very same attribute map object, service name,
-  // scope…), so each column remembers its previous value and reuses that encoding.
+  // scope…), so each column remembers its previous value and reuses that encoding (`isUnchanged`).
   const previousValues = new Array<ColumnValue | undefined>(columns.length);
   const previousEncodings = new Array<string>(columns.length);
   const keys = new MapKeys();
@@ -129,7 +129,7 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
       const column = columns[i]!;
       const value = row[column.name];
       if (value === undefined) throw new Error(`row lacks column ${column.name}`);
-      if (value !== previousValues[i]) {
+      if (!isUnchanged(value, previousValues[i])) {
         previousValues[i] = value;
         previousEncodings[i] = encodeColumn(column, value, keys);
       }
@@ -138,6 +138,160 @@ export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
     out += "}\n";
   }
   return out;
+}
+
+/**
+ * What a sized serialization reports per row: `rowBytes[i]` is the size row `i` takes in some
+ * other JSON encoding of its values (a queue message's), `lineEnds[i]` the length of the text
+ * up to and including row `i`'s newline.
+ */
+export interface RowSizes {
+  readonly rowBytes: number[];
+  readonly lineEnds: number[];
+}
+
+/**
+ * Sizes one value of that other encoding. Called for every value but a plain string or a map
+ * of plain strings (see `NOT_PLAIN`), whose size is its JSON text's: its length with the
+ * quotes, brackets, commas and colons or commas between entries; and but a finite number other
+ * than zero, which both encodings write as `String` does.
+ */
+export type ValueSizer = (value: ColumnValue | undefined) => number;
+
+/**
+ * `serializeRows(plan, rows)` and, in the same walk, each row's size as a JSON array of every
+ * one of `rowColumns`' values in order (the row columns the plan was made for, written or not),
+ * each sized as `sizeOf` says or, for plain text, by its length. Both need each string tested
+ * for characters that are not plain, and one test serves both. Returns
+ * `undefined` when a written column has no value (what `serializeRows` refuses), so a caller
+ * can leave the refusal to it.
+ */
+export function serializeRowsSized(
+  plan: TablePlan,
+  rowColumns: readonly string[],
+  rows: readonly Row[],
+  sizeOf: ValueSizer,
+  sizes: RowSizes,
+): string | undefined {
+  const written = writtenColumnsOf(plan, rowColumns);
+  if (written === undefined) return undefined;
+  const count = rowColumns.length;
+  const previousValues = new Array<ColumnValue | undefined | typeof NOTHING_YET>(count).fill(NOTHING_YET);
+  const previousEncodings = new Array<string>(count).fill("");
+  const previousBytes = new Array<number>(count).fill(0);
+  const keys = new MapKeys();
+  // A JSON array of `count` values: brackets and the commas between.
+  const punctuation = count === 0 ? 2 : count + 1;
+  let out = "";
+  for (const row of rows) {
+    out += "{";
+    let bytes = punctuation;
+    for (let i = 0; i < count; i++) {
+      const value = row[rowColumns[i]!];
+      const column = written[i];
+      if (!isUnchanged(value, previousValues[i])) {
+        if (value === undefined && column !== undefined) return undefined;
+        previousValues[i] = value;
+        previousBytes[i] = encodeSized(column, value, keys, sizeOf);
+        previousEncodings[i] = sizedEncoding;
+      }
+      bytes += previousBytes[i]!;
+      if (column !== undefined) out += previousEncodings[i]!;
+    }
+    out += "}\n";
+    sizes.rowBytes.push(bytes);
+    sizes.lineEnds.push(out.length);
+  }
+  return out;
+}
+
+/**
+ * Whether a column's value is the previous row's, so its encoding can be reused: the same
+ * string, number or array. A zero never is, as `===` cannot tell 0 from -0, which floats keep.
+ */
+function isUnchanged(value: ColumnValue | undefined, previous: ColumnValue | undefined | typeof NOTHING_YET): boolean {
+  return value === previous && value !== 0;
+}
+
+/** What no row holds: each column's memory before the first row. */
+const NOTHING_YET: unique symbol = Symbol("nothing yet");
+
+/** The plan's column for each of `rowColumns`, `undefined` where it is not written. */
+function writtenColumnsOf(plan: TablePlan, rowColumns: readonly string[]): (ColumnPlan | undefined)[] | undefined {
+  const byName = new Map(plan.columns.map((column) => [column.name, column]));
+  const written = rowColumns.map((name) => byName.get(name));
+  // The plan must have been made for these row columns: every written one among them, in order.
+  const inOrder = written.filter((column) => column !== undefined);
+  return inOrder.length === plan.columns.length && inOrder.every((column, i) => column === plan.columns[i])
+    ? written
+    : undefined;
+}
+
+/**
+ * Any character but ASCII from the space up (DEL included) other than `"` and `\`: text without
+ * one, plain text, is its own JSON string content and takes one byte a character in UTF-8.
+ */
+const NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7f]/;
+
+/** The encoding `encodeSized` made, beside the size it returns (a pair would be an allocation). */
+let sizedEncoding = "";
+
+/** A value's size in the other encoding; its encoding for `column` (if written) in `sizedEncoding`. */
+function encodeSized(
+  column: ColumnPlan | undefined,
+  value: ColumnValue | undefined,
+  keys: MapKeys,
+  sizeOf: ValueSizer,
+): number {
+  if (typeof value === "string" && !NOT_PLAIN.test(value)) {
+    if (column !== undefined) sizedEncoding = encodePlainColumn(column, value, keys);
+    return value.length + 2;
+  }
+  if (column !== undefined && column.encoding.kind === "map") {
+    const map = value as AttributeMap;
+    const bytes = encodePlainMap(column.opening, map, keys);
+    if (bytes >= 0) return bytes;
+    sizedEncoding = encodeMap(column.opening, map, keys);
+    return sizeOf(value);
+  }
+  if (column === undefined) return sizeOf(value);
+  sizedEncoding = encodeColumn(column, value!, keys);
+  // A finite number other than zero (whose sign only the column's text keeps) is written as
+  // `String` writes it in either encoding: its size is what follows the column's name.
+  const kind = column.encoding.kind;
+  if (typeof value === "number" && (kind === "float" || kind === "number") && value !== 0 && Number.isFinite(value)) {
+    return sizedEncoding.length - column.prefix.length;
+  }
+  return sizeOf(value);
+}
+
+/** `encodeColumn` for a string known to hold only plain characters. */
+function encodePlainColumn(column: ColumnPlan, value: string, keys: MapKeys): string {
+  const kind = column.encoding.kind;
+  return kind === "string" || kind === "quotedInteger" ? column.opening + value + '"' : encodeColumn(column, value, keys);
+}
+
+/**
+ * `encodeMap` into `sizedEncoding` for a map whose keys and values are all plain, returning its
+ * JSON size (`["k","v",…]` and `{"k":"v",…}` take the same); -1, and no encoding, when one is
+ * not plain.
+ */
+function encodePlainMap(opening: string, map: AttributeMap, keys: MapKeys): number {
+  if (map.length === 0) {
+    sizedEncoding = opening + "}";
+    return 2;
+  }
+  let bytes = map.length + 1;
+  let out = opening;
+  for (let i = 0; i < map.length; i += 2) {
+    const key = keys.of(map[i]!);
+    const value = map[i + 1]!;
+    if (key.plainBytes < 0 || NOT_PLAIN.test(value)) return -1;
+    bytes += key.plainBytes + value.length + 2;
+    out += (i === 0 ? key.first : key.next) + value;
+  }
+  sizedEncoding = out + '"}';
+  return bytes;
 }
 
 /** `"Name":value` (with its leading comma but for the first column). */
@@ -212,40 +366,40 @@ function encodeFloat(x: number): string {
   return Number.isNaN(x) ? '"nan"' : x > 0 ? '"inf"' : '"-inf"';
 }
 
+/** What one map key opens its entry with, and its own JSON size. */
+interface MapKey {
+  /** `"key":"`, for the first entry. */
+  readonly first: string;
+  /** `","key":"`, closing the previous entry's value. */
+  readonly next: string;
+  /** The key's JSON string size when it is plain (see `NOT_PLAIN`), else -1. */
+  readonly plainBytes: number;
+}
+
 /**
- * What opens each map entry, per key, for one serialization: `"key":"` for the first entry and
- * `","key":"` (closing the previous value) for the others. Records of one kind repeat the same
- * few keys, so each is checked for escapes and quoted once rather than once per entry, and an
+ * Each key's {@link MapKey}, for one serialization. Records of one kind repeat the same few
+ * keys, so each is checked for escapes and quoted once rather than once per entry, and an
  * entry costs two pieces: its opening and its value.
  */
 class MapKeys {
-  private readonly firsts = new Map<string, string>();
-  private readonly nexts = new Map<string, string>();
+  private readonly keys = new Map<string, MapKey>();
 
-  first(key: string): string {
-    let opening = this.firsts.get(key);
-    if (opening === undefined) {
-      opening = jsonString(key) + ':"';
-      this.firsts.set(key, opening);
+  of(key: string): MapKey {
+    let entry = this.keys.get(key);
+    if (entry === undefined) {
+      const quoted = jsonString(key);
+      entry = { first: quoted + ':"', next: '",' + quoted + ':"', plainBytes: NOT_PLAIN.test(key) ? -1 : key.length + 2 };
+      this.keys.set(key, entry);
     }
-    return opening;
-  }
-
-  next(key: string): string {
-    let opening = this.nexts.get(key);
-    if (opening === undefined) {
-      opening = '",' + jsonString(key) + ':"';
-      this.nexts.set(key, opening);
-    }
-    return opening;
+    return entry;
   }
 }
 
 /** `opening` (which ends with `{`) followed by the map's entries and `}`. */
 function encodeMap(opening: string, map: AttributeMap, keys: MapKeys): string {
   if (map.length === 0) return opening + "}";
-  let out = opening + keys.first(map[0]!) + stringContent(map[1]!);
-  for (let i = 2; i < map.length; i += 2) out += keys.next(map[i]!) + stringContent(map[i + 1]!);
+  let out = opening + keys.of(map[0]!).first + stringContent(map[1]!);
+  for (let i = 2; i < map.length; i += 2) out += keys.of(map[i]!).next + stringContent(map[i + 1]!);
   return out + '"}';
 }
 
