@@ -3,12 +3,6 @@ import { logRecord } from "../support/model-builders";
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../workers/shared/otlp/model";
 import { type LogRow, logsToRows } from "../../workers/ingest/core/rows/logs";
 
-/** Byte-wise order of two UTF-8 encodings, as Go compares strings. */
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
-
 // 2025-11-24T16:00:00Z, when every test request "arrives".
 const RECEIVED = "1764000000000000000";
 const ctx = { receivedAtNanos: RECEIVED };
@@ -223,31 +217,6 @@ describe("attribute values render as the Collector's AsString", () => {
       ["z", "z2", "\uffff", "bmp-last2", "\u{1f600}", "astral2"],
       ["a", "13", "b", "11", "b", "12"],
     ]);
-  });
-
-  it("orders a key list met before as sorting it would, and only one with the very same keys", () => {
-    // Lists recur out of turn, differ only in keys of equal lengths (or in one key's place), and
-    // outnumber what a mapper remembers; each is checked against a sort by UTF-8 bytes.
-    const shapes = [
-      ["b", "a", "c"],
-      ["a", "b", "c"],
-      ["x", "a", "c"],
-      ["b", "a", "c", "d"],
-      ["\u{1f600}", "\uffff", "z"],
-      ["b", "b", "a"],
-      ...Array.from({ length: 80 }, (_, i) => [`k${(i * 7) % 80}`, `k${i}`, "a"]),
-    ];
-    const lists = Array.from({ length: 400 }, (_, i) =>
-      shapes[(i * 13 + (i >> 3)) % shapes.length]!.map((key, j) => kv(key, str(`${i}.${j}`))),
-    );
-    const bytes = (key: string) => new TextEncoder().encode(key);
-    const sortedByBytes = (attributes: KeyValue[]) =>
-      attributes
-        .map((attribute, arrival) => ({ attribute, arrival }))
-        .sort((p, q) => compareBytes(bytes(p.attribute.key), bytes(q.attribute.key)) || p.arrival - q.arrival)
-        .flatMap(({ attribute }) => [attribute.key, (attribute.value as { stringValue: string }).stringValue]);
-    const { rows } = logsToRows(request(lists.map((attributes) => record({ attributes }))), ctx);
-    expect(rows.map((row) => row.LogAttributes)).toEqual(lists.map(sortedByBytes));
   });
 
   it("sorts large attribute lists the same way", () => {
