@@ -147,11 +147,11 @@ const PHONE_DIGITS = 8;
  *
  * A first loop (a table lookup, an OR and an add per character) rules out most strings
  * (words, hex ids, paths with short numbers, versions, routes) by what each fact needs: one
- * of `@ % = J`; `+` or `(` with 8 digits (a phone number); a colon (two for IPv6, one after a
- * secret name); a run of digits, spaces, `.`, `/` and `-` holding 11 digits (a CPF, the
+ * of `@ % = J`; `+` or `(` with 8 digits (a phone number); a colon; a run of digits, spaces, `.`, `/` and `-` holding 11 digits (a CPF, the
  * shortest of the digit kinds) or 7 characters long with 3 dots (an IPv4 address); the words
- * `bearer` or `basic`; `/`, `-`, 2 dots and 2 digits (an alphanumeric CNPJ). Only the rest are
- * read again, by `evidenceWalk`.
+ * `bearer` or `basic`; `/`, `-`, 2 dots and 2 digits (an alphanumeric CNPJ). A text whose only
+ * candidates are colons, `+` or `(` has just those read again; the rest are walked again
+ * character by character (`evidenceWalk`).
  */
 export function evidenceIn(text: string): number {
   if (text.length > COUNTED_LENGTH) return evidenceWalk(text);
@@ -167,23 +167,25 @@ export function evidenceIn(text: string): number {
   const dots = counts >>> 12;
   if (
     (classes & HAS_SPECIAL) !== 0 ||
-    ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) ||
     ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) ||
     ((classes & (HAS_SMALL_B | HAS_CAPITAL_B)) !== 0 && holdsSchemeWord(text, classes))
   ) {
     return evidenceWalk(text);
   }
-  if ((classes & HAS_COLON) !== 0) {
-    const colon = text.indexOf(":");
-    if (text.indexOf(":", colon + 1) >= 0) return evidenceWalk(text);
-    // With one colon, no IPv6 address and no URL credentials (they need `@`): only a secret field.
-    if (endsSecretFieldName(text, colon)) return evidenceWalk(text);
-  }
   if (digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) {
     const run = longestDigitRun(text);
     if (run.digits >= CPF_DIGITS || (run.dots >= 3 && run.length >= SHORTEST_DOTTED_QUAD)) return evidenceWalk(text);
   }
-  return 0;
+  // What is left to find are the facts of colons and phone numbers: without `@`, a `://` is no
+  // evidence, so each colon and each `+` or `(` says what the walk would say of it.
+  let found = 0;
+  if ((classes & HAS_COLON) !== 0) {
+    for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) found |= colonEvidence(text, colon);
+  }
+  if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) {
+    for (let i = 0; i < text.length; i++) found |= phoneStartEvidence(text, i);
+  }
+  return found;
 }
 
 /** Whether a text holding `b` or `B` holds `bearer` or `basic` as the scheme detectors spell them. */
@@ -299,19 +301,14 @@ function evidenceWalk(text: string): number {
         break;
       case COLON:
         if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) schemeSeparator = true;
-        if (separatesIpv6Groups(text, i)) found |= Evidence.IPV6;
-        if (endsSecretFieldName(text, i)) found |= Evidence.SECRET_FIELD;
+        found |= colonEvidence(text, i);
         break;
       case EQUALS:
         if (i + 1 < length && namesSecretParameter(text, i)) found |= Evidence.SECRET_PARAMETER;
         break;
       case PLUS:
-        if (isDigit(text.charCodeAt(i + 1))) found |= Evidence.PHONE;
-        break;
       case PARENTHESIS:
-        if (isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 41) {
-          found |= Evidence.PHONE;
-        }
+        found |= phoneStartEvidence(text, i);
         break;
     }
     // Every other character ends the digit run, and a digit right after it may start one.
@@ -320,6 +317,23 @@ function evidenceWalk(text: string): number {
     dots = 0;
   }
   return found;
+}
+
+/** The IPv6 and secret field facts of the colon at `colon`. */
+function colonEvidence(text: string, colon: number): number {
+  return (
+    (separatesIpv6Groups(text, colon) ? Evidence.IPV6 : 0) | (endsSecretFieldName(text, colon) ? Evidence.SECRET_FIELD : 0)
+  );
+}
+
+/** `Evidence.PHONE` when `+` and a digit, or `(`, two digits and `)`, start at `at`. */
+function phoneStartEvidence(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === 43) return isDigit(text.charCodeAt(at + 1)) ? Evidence.PHONE : 0;
+  if (code !== 40) return 0;
+  return isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && text.charCodeAt(at + 3) === 41
+    ? Evidence.PHONE
+    : 0;
 }
 
 function isDigit(code: number): boolean {
