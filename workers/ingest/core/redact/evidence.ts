@@ -109,7 +109,8 @@ const HAS_SMALL_S = 1 << 9;
 const HAS_SMALL_I = 1 << 10;
 const HAS_COLON = 1 << 11;
 const HAS_PHONE_START = 1 << 12;
-const CLASS_BITS = 13;
+const HAS_EQUALS = 1 << 13;
+const CLASS_BITS = 14;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
 const CHARACTERS = new Int32Array(128);
@@ -129,8 +130,9 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["i", HAS_SMALL_I],
   ["+", HAS_PHONE_START],
   ["(", HAS_PHONE_START],
+  ["=", HAS_EQUALS],
   // Each starts some evidence on its own.
-  ...[..."@%=J"].map((character) => [character, HAS_SPECIAL] as const),
+  ...[..."@%J"].map((character) => [character, HAS_SPECIAL] as const),
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
 /** Past this length the first loop's digit count could overflow into its dot count. */
@@ -147,10 +149,10 @@ const PHONE_DIGITS = 8;
  *
  * A first loop (a table lookup, an OR and an add per character) rules out most strings
  * (words, hex ids, paths with short numbers, versions, routes) by what each fact needs: one
- * of `@ % = J`; `+` or `(` with 8 digits (a phone number); a colon; a run of digits, spaces, `.`, `/` and `-` holding 11 digits (a CPF, the
+ * of `@ % J`; `+` or `(` with 8 digits (a phone number); a colon; `=`; a run of digits, spaces, `.`, `/` and `-` holding 11 digits (a CPF, the
  * shortest of the digit kinds) or 7 characters long with 3 dots (an IPv4 address); the words
  * `bearer` or `basic`; `/`, `-`, 2 dots and 2 digits (an alphanumeric CNPJ). A text whose only
- * candidates are colons, `+` or `(` has just those read again; the rest are walked again
+ * candidates are colons, `=`, `+` or `(` has just those read again; the rest are walked again
  * character by character (`evidenceWalk`).
  */
 export function evidenceIn(text: string): number {
@@ -176,9 +178,14 @@ export function evidenceIn(text: string): number {
     const run = longestDigitRun(text);
     if (run.digits >= CPF_DIGITS || (run.dots >= 3 && run.length >= SHORTEST_DOTTED_QUAD)) return evidenceWalk(text);
   }
-  // What is left to find are the facts of colons and phone numbers: without `@`, a `://` is no
-  // evidence, so each colon and each `+` or `(` says what the walk would say of it.
+  // What is left to find are the facts of colons, `=` and phone numbers: without `@`, a `://`
+  // is no evidence, so each colon, `=`, `+` or `(` says what the walk would say of it.
   let found = 0;
+  if ((classes & HAS_EQUALS) !== 0) {
+    for (let equals = text.indexOf("="); equals >= 0; equals = text.indexOf("=", equals + 1)) {
+      found |= equalsEvidence(text, equals);
+    }
+  }
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) found |= colonEvidence(text, colon);
   }
@@ -304,7 +311,7 @@ function evidenceWalk(text: string): number {
         found |= colonEvidence(text, i);
         break;
       case EQUALS:
-        if (i + 1 < length && namesSecretParameter(text, i)) found |= Evidence.SECRET_PARAMETER;
+        found |= equalsEvidence(text, i);
         break;
       case PLUS:
       case PARENTHESIS:
@@ -317,6 +324,11 @@ function evidenceWalk(text: string): number {
     dots = 0;
   }
   return found;
+}
+
+/** `Evidence.SECRET_PARAMETER` when the `=` at `equals` ends a secret parameter's name and a value follows. */
+function equalsEvidence(text: string, equals: number): number {
+  return equals + 1 < text.length && namesSecretParameter(text, equals) ? Evidence.SECRET_PARAMETER : 0;
 }
 
 /** The IPv6 and secret field facts of the colon at `colon`. */
