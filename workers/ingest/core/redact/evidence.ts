@@ -1,4 +1,4 @@
-import { isNameCharacter, isSecretName, isSecretParameterName, nameBefore } from "./secret-names";
+import { SECRET_NAME_ENDINGS, isNameCharacter, isSecretName, isSecretParameterName, nameBefore } from "./secret-names";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -93,8 +93,9 @@ const MAY_START = -1;
 const GLUED = -2;
 
 /**
- * What `evidenceIn`'s first loop reads of each ASCII character: in the low 12 bits, classes
- * OR-ed over the text; above them, counts added over the text (digits, then dots from bit 12).
+ * What `evidenceIn`'s first loop reads of each ASCII character: in the low `CLASS_BITS` bits,
+ * classes OR-ed over the text; above them, counts added over the text (digits in 12 bits, then
+ * dots).
  */
 const HAS_SPECIAL = 1 << 0;
 const HAS_SLASH = 1 << 1;
@@ -148,11 +149,12 @@ const PHONE_DIGITS = 8;
  * never a sufficient one: the detector's regex and checks still decide.
  *
  * A first loop (a table lookup, an OR and an add per character) rules out most strings
- * (words, hex ids, paths with short numbers, versions, routes) by what each fact needs: one
- * of `@ % J`; `+` or `(` with 8 digits (a phone number); a colon; `=`; a run of digits, spaces, `.`, `/` and `-` holding 11 digits (a CPF, the
- * shortest of the digit kinds) or 7 characters long with 3 dots (an IPv4 address); the words
- * `bearer` or `basic`; `/`, `-`, 2 dots and 2 digits (an alphanumeric CNPJ). A text whose only
- * candidates are colons, `=`, `+` or `(` has just those read again; the rest are walked again
+ * (words, hex ids, paths with short numbers, versions) by what each fact needs: one of
+ * `@ % J`; `+` or `(` with 8 digits (a phone number); a colon; `=`; a run of digits, spaces,
+ * `.`, `/` and `-` holding 11 digits (a CPF, the shortest of the digit kinds) or 7 characters
+ * long with 3 dots (an IPv4 address); the words `bearer` or `basic`; `/`, `-`, 2 dots and 2
+ * digits (an alphanumeric CNPJ). A text whose only candidates are colons, `=`, `+` or `(` (a
+ * route's `/:id`, a query string) has just those read again; the rest are walked again
  * character by character (`evidenceWalk`).
  */
 export function evidenceIn(text: string): number {
@@ -388,30 +390,7 @@ function schemeWordAt(text: string, at: number, code: number): number {
   return 0;
 }
 
-/**
- * The words a secret field's name ends with (the secret parameter detector's lookbehind),
- * lower case, and the lower-case letters they end in.
- */
-const SECRET_NAME_ENDINGS = [
-  "authorization",
-  "passphrase",
-  "credentials",
-  "credential",
-  "signature",
-  "sessionid",
-  "password",
-  "session",
-  "cookies",
-  "passwd",
-  "secret",
-  "cookie",
-  "token",
-  "auth",
-  "pwd",
-  "key",
-  "jwt",
-  "otp",
-];
+/** The lower-case letters `SECRET_NAME_ENDINGS` end in. */
 const ENDING_LAST_LETTERS = new Uint8Array(128);
 for (const ending of SECRET_NAME_ENDINGS) ENDING_LAST_LETTERS[ending.charCodeAt(ending.length - 1)] = 1;
 

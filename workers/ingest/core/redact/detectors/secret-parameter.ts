@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { isSecretName, isSecretParameterName, nameBefore } from "../secret-names";
+import { SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameBefore } from "../secret-names";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 
 /**
@@ -78,30 +78,8 @@ const PARAMETER_TOKEN = /^[^&#\s"'<>;,]+/;
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 
-/**
- * The words a secret name ends with (see secret-names.ts): `Authorization`, `x-api-key`,
- * `client_secret`, `db.password`. Only the end is matched, so each colon costs a fixed check.
- */
-const SECRET_NAME_ENDINGS = [
-  "authorization",
-  "passphrase",
-  "credentials",
-  "credential",
-  "signature",
-  "sessionid",
-  "password",
-  "session",
-  "cookies",
-  "passwd",
-  "secret",
-  "cookie",
-  "token",
-  "auth",
-  "pwd",
-  "key",
-  "jwt",
-  "otp",
-]
+/** `SECRET_NAME_ENDINGS` in any case, as alternatives. Only the end is matched, so each colon costs a fixed check. */
+const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
   .map(caseless)
   .join("|");
 
@@ -110,7 +88,7 @@ const SECRET_NAME_ENDINGS = [
  * secret. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDINGS})["']?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
