@@ -158,12 +158,13 @@ const PHONE_DIGITS = 8;
  * character by character (`evidenceWalk`).
  */
 export function evidenceIn(text: string): number {
-  if (text.length > COUNTED_LENGTH) return evidenceWalk(text);
+  const length = text.length;
+  if (length > COUNTED_LENGTH) return evidenceWalk(text);
   let classes = 0;
   let counts = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const read = code < 128 ? CHARACTERS[code]! : 0;
+  for (let i = 0; i < length; i++) {
+    // A character past ASCII reads as its low seven bits: at worst more is walked again.
+    const read = CHARACTERS[text.charCodeAt(i) & 127]!;
     classes |= read;
     counts += read >>> CLASS_BITS;
   }
@@ -176,10 +177,7 @@ export function evidenceIn(text: string): number {
   ) {
     return evidenceWalk(text);
   }
-  if (digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) {
-    const run = longestDigitRun(text);
-    if (run.digits >= CPF_DIGITS || (run.dots >= 3 && run.length >= SHORTEST_DOTTED_QUAD)) return evidenceWalk(text);
-  }
+  if ((digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) && holdsDigitMatchRun(text)) return evidenceWalk(text);
   // What is left to find are the facts of colons, `=` and phone numbers: without `@`, a `://`
   // is no evidence, so each colon, `=`, `+` or `(` says what the walk would say of it.
   let found = 0;
@@ -208,33 +206,27 @@ function holdsSchemeWord(text: string, classes: number): boolean {
   );
 }
 
-const longest = { length: 0, digits: 0, dots: 0 };
-
 /**
- * Of the runs of digits, spaces, `.`, `/` and `-` in `text`: the most digits one holds, the
- * most dots, and the longest. One object is reused, so the answer must be read at once.
+ * Whether a run of digits, spaces, `.`, `/` and `-` in `text` holds 11 digits (a CPF, the
+ * shortest of the digit kinds), or 3 dots in 7 characters (an IPv4 address).
  */
-function longestDigitRun(text: string): typeof longest {
+function holdsDigitMatchRun(text: string): boolean {
   let length = 0;
   let digits = 0;
   let dots = 0;
-  longest.length = 0;
-  longest.digits = 0;
-  longest.dots = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits++;
-    else if (code === 46) dots++;
-    else if (code !== 32 && code !== 47 && code !== 45) {
+    if (code >= 48 && code <= 57) {
+      if (++digits >= CPF_DIGITS) return true;
+    } else if (code === 46) {
+      dots++;
+    } else if (code !== 32 && code !== 47 && code !== 45) {
       length = digits = dots = 0;
       continue;
     }
-    length++;
-    if (length > longest.length) longest.length = length;
-    if (digits > longest.digits) longest.digits = digits;
-    if (dots > longest.dots) longest.dots = dots;
+    if (++length >= SHORTEST_DOTTED_QUAD && dots >= 3) return true;
   }
-  return longest;
+  return false;
 }
 
 /** `evidenceIn` for a text its first loop could not rule out: the facts, character by character. */
