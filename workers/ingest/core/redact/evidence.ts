@@ -42,76 +42,23 @@ const CNPJ_DIGITS = 14;
 const CARD_DIGITS = 13;
 
 /**
- * How `evidenceIn` treats each ASCII code. Digit runs (digits, spaces, `.`, `/`, `-`) are
- * counted from the first digit where a tax id or a card could start: not right after a word
- * character, `.`, `,` or `-` (nor `/` for tax ids), as their lookbehinds require.
- */
-/** Ends a digit run, and glues a digit right after it: letters, `_`, `,`. */
-const WORD = 0;
-const DIGIT = 1;
-/** Ends a digit run; a digit right after it may start one: what has no other role. */
-const OTHER = 2;
-const SPACE = 3;
-/** `-`: continues a digit run, glues a digit right after it. */
-const DASH = 4;
-/** `.`: the same, and counts toward a dotted quad. */
-const DOT = 5;
-/** `/`: continues a digit run, glues a tax id but not a card; may start an alphanumeric CNPJ's branch. */
-const SLASH = 6;
-const AT = 7;
-const PERCENT = 8;
-const COLON = 9;
-const EQUALS = 10;
-const PLUS = 11;
-const PARENTHESIS = 12;
-/** `J`, `B` and `b`: word characters that may end `eyJ` or start a scheme word. */
-const CAPITAL_J = 13;
-const LETTER_B = 14;
-
-const KINDS = new Uint8Array(128).fill(OTHER);
-for (let code = 48; code <= 57; code++) KINDS[code] = DIGIT;
-for (let code = 65; code <= 90; code++) KINDS[code] = WORD;
-for (let code = 97; code <= 122; code++) KINDS[code] = WORD;
-KINDS[95] = WORD;
-KINDS[44] = WORD;
-KINDS[32] = SPACE;
-KINDS[45] = DASH;
-KINDS[46] = DOT;
-KINDS[47] = SLASH;
-KINDS[64] = AT;
-KINDS[37] = PERCENT;
-KINDS[58] = COLON;
-KINDS[61] = EQUALS;
-KINDS[43] = PLUS;
-KINDS[40] = PARENTHESIS;
-KINDS[74] = CAPITAL_J;
-KINDS[66] = LETTER_B;
-KINDS[98] = LETTER_B;
-
-/** A digit count's states before its run's first countable digit. */
-const MAY_START = -1;
-const GLUED = -2;
-
-/**
  * What `evidenceIn`'s first loop reads of each ASCII character: in the low `CLASS_BITS` bits,
  * classes OR-ed over the text; above them, counts added over the text (digits in 12 bits, then
  * dots).
  */
-const HAS_SPECIAL = 1 << 0;
-const HAS_SLASH = 1 << 1;
-const HAS_DASH = 1 << 2;
-const HAS_CAPITAL_B = 1 << 3;
-const HAS_SMALL_B = 1 << 4;
-const HAS_SMALL_R = 1 << 5;
-const HAS_CAPITAL_R = 1 << 6;
-const HAS_CAPITAL_S = 1 << 7;
-const HAS_CAPITAL_I = 1 << 8;
-const HAS_SMALL_S = 1 << 9;
-const HAS_SMALL_I = 1 << 10;
-const HAS_COLON = 1 << 11;
-const HAS_PHONE_START = 1 << 12;
-const HAS_EQUALS = 1 << 13;
-const CLASS_BITS = 14;
+const HAS_AT = 1 << 0;
+const HAS_PERCENT = 1 << 1;
+const HAS_CAPITAL_J = 1 << 2;
+const HAS_SLASH = 1 << 3;
+const HAS_DASH = 1 << 4;
+const HAS_B = 1 << 5;
+const HAS_R = 1 << 6;
+const HAS_S = 1 << 7;
+const HAS_I = 1 << 8;
+const HAS_COLON = 1 << 9;
+const HAS_PHONE_START = 1 << 10;
+const HAS_EQUALS = 1 << 11;
+const CLASS_BITS = 12;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
 const CHARACTERS = new Int32Array(128);
@@ -121,19 +68,20 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["-", HAS_DASH],
   ["/", HAS_SLASH],
   [":", HAS_COLON],
-  ["B", HAS_CAPITAL_B],
-  ["b", HAS_SMALL_B],
-  ["r", HAS_SMALL_R],
-  ["R", HAS_CAPITAL_R],
-  ["S", HAS_CAPITAL_S],
-  ["I", HAS_CAPITAL_I],
-  ["s", HAS_SMALL_S],
-  ["i", HAS_SMALL_I],
+  ["=", HAS_EQUALS],
   ["+", HAS_PHONE_START],
   ["(", HAS_PHONE_START],
-  ["=", HAS_EQUALS],
-  // Each starts some evidence on its own.
-  ...[..."@%J"].map((character) => [character, HAS_SPECIAL] as const),
+  ["@", HAS_AT],
+  ["%", HAS_PERCENT],
+  ["J", HAS_CAPITAL_J],
+  ["B", HAS_B],
+  ["b", HAS_B],
+  ["R", HAS_R],
+  ["r", HAS_R],
+  ["S", HAS_S],
+  ["s", HAS_S],
+  ["I", HAS_I],
+  ["i", HAS_I],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
 /** Past this length the first loop's digit count could overflow into its dot count. */
@@ -142,114 +90,162 @@ const COUNTED_LENGTH = 4000;
 const SHORTEST_DOTTED_QUAD = 7;
 /** The fewest digits of a phone number the phone detector accepts. */
 const PHONE_DIGITS = 8;
+/** Classes that call for a closer look whatever the counts. */
+const LOOKED_AT = HAS_AT | HAS_PERCENT | HAS_CAPITAL_J | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH;
 
 /**
  * The `Evidence` facts `text` shows, as a mask. Each fact is a necessary condition of a
  * detector's match (its regex) or of its acceptance (the name checks of secret parameters),
  * never a sufficient one: the detector's regex and checks still decide.
  *
- * A first loop (a table lookup, an OR and an add per character) rules out most strings
- * (words, hex ids, paths with short numbers, versions) by what each fact needs: one of
- * `@ % J`; `+` or `(` with 8 digits (a phone number); a colon; `=`; a run of digits, spaces,
- * `.`, `/` and `-` holding 11 digits (a CPF, the shortest of the digit kinds) or 7 characters
- * long with 3 dots (an IPv4 address); the words `bearer` or `basic`; `/`, `-`, 2 dots and 2
- * digits (an alphanumeric CNPJ). A text whose only candidates are colons, `=`, `+` or `(` (a
- * route's `/:id`, a query string) has just those read again; the rest are walked again
- * character by character (`evidenceWalk`).
+ * One loop over the character codes (a table lookup, an OR and an add each) says which
+ * characters the text holds and how many digits and dots; most strings (words, hex ids, paths
+ * with short numbers, versions) end there. Each fact is then established only where its
+ * characters are, with native searches (`indexOf`, `includes`) for `@`, `%40`, `eyJ`, the
+ * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
+ * the digits or dots of one (`digitRunEvidence`).
  */
 export function evidenceIn(text: string): number {
   const length = text.length;
-  if (length > COUNTED_LENGTH) return evidenceWalk(text);
   let classes = 0;
   let counts = 0;
   for (let i = 0; i < length; i++) {
-    // A character past ASCII reads as its low seven bits: at worst more is walked again.
+    // A character past ASCII reads as its low seven bits: at worst more is looked at.
     const read = CHARACTERS[text.charCodeAt(i) & 127]!;
     classes |= read;
     counts += read >>> CLASS_BITS;
   }
-  const digits = counts & 0xfff;
-  const dots = counts >>> 12;
-  if (
-    (classes & HAS_SPECIAL) !== 0 ||
-    ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) ||
-    ((classes & (HAS_SMALL_B | HAS_CAPITAL_B)) !== 0 && holdsSchemeWord(text, classes))
-  ) {
-    return evidenceWalk(text);
-  }
-  if ((digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) && holdsDigitMatchRun(text)) return evidenceWalk(text);
-  // What is left to find are the facts of colons, `=` and phone numbers: without `@`, a `://`
-  // is no evidence, so each colon, `=`, `+` or `(` says what the walk would say of it.
+  // In a longer text the counts may have overflowed: every check that needs them runs.
+  const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
+  const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
+  if ((classes & LOOKED_AT) === 0 && digits < CPF_DIGITS && dots < 3) return 0;
   let found = 0;
+  if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
+  if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
+  if ((classes & HAS_CAPITAL_J) !== 0) {
+    const first = text.indexOf("eyJ");
+    if (first >= 0 && text.indexOf("eyJ", first + 3) >= 0) found |= Evidence.JWT;
+  }
+  if ((classes & (HAS_B | HAS_R)) === (HAS_B | HAS_R) && holdsAny(text, BEARER_SPELLINGS)) found |= Evidence.BEARER;
+  if ((classes & (HAS_B | HAS_S | HAS_I)) === (HAS_B | HAS_S | HAS_I) && holdsAny(text, BASIC_SPELLINGS)) {
+    found |= Evidence.BASIC;
+  }
   if ((classes & HAS_EQUALS) !== 0) {
     for (let equals = text.indexOf("="); equals >= 0; equals = text.indexOf("=", equals + 1)) {
-      found |= equalsEvidence(text, equals);
+      if (equals + 1 < length && namesSecretParameter(text, equals)) found |= Evidence.SECRET_PARAMETER;
     }
   }
   if ((classes & HAS_COLON) !== 0) {
-    for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) found |= colonEvidence(text, colon);
+    for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+      if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
+      if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
+    }
   }
-  if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) {
-    for (let i = 0; i < text.length; i++) found |= phoneStartEvidence(text, i);
+  if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
+  if ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) {
+    for (let slash = text.indexOf("/"); slash >= 0; slash = text.indexOf("/", slash + 1)) {
+      if (startsAlphanumericCnpjBranch(text, slash)) found |= Evidence.CNPJ;
+    }
+  }
+  if (digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) {
+    for (let run = firstDigitMatchRun(text, 0); run >= 0; ) {
+      const end = digitRunEnd(text, run);
+      found |= digitRunEvidence(text, run, end);
+      run = firstDigitMatchRun(text, end);
+    }
   }
   return found;
 }
 
-/** Whether a text holding `b` or `B` holds `bearer` or `basic` as the scheme detectors spell them. */
-function holdsSchemeWord(text: string, classes: number): boolean {
-  return (
-    ((classes & HAS_SMALL_R) !== 0 && text.includes("earer")) ||
-    ((classes & (HAS_SMALL_S | HAS_SMALL_I)) === (HAS_SMALL_S | HAS_SMALL_I) && text.includes("asic")) ||
-    ((classes & (HAS_CAPITAL_B | HAS_CAPITAL_R)) === (HAS_CAPITAL_B | HAS_CAPITAL_R) && text.includes("EARER")) ||
-    ((classes & (HAS_CAPITAL_B | HAS_CAPITAL_S | HAS_CAPITAL_I)) === (HAS_CAPITAL_B | HAS_CAPITAL_S | HAS_CAPITAL_I) &&
-      text.includes("ASIC"))
-  );
+/** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
+function atEvidence(text: string): number {
+  const scheme = text.indexOf("://");
+  return scheme >= 0 && text.lastIndexOf("@") > scheme ? Evidence.MAIL_AT | Evidence.URL_CREDENTIALS : Evidence.MAIL_AT;
+}
+
+/** The scheme words as the credential detectors spell them (`[Bb]earer|BEARER`). */
+const BEARER_SPELLINGS = ["bearer", "Bearer", "BEARER"];
+const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
+
+function holdsAny(text: string, words: readonly string[]): boolean {
+  return words.some((word) => text.includes(word));
+}
+
+/** `Evidence.PHONE` when `+` and a digit, or `(`, two digits and `)`, are in the text. */
+function phoneEvidence(text: string): number {
+  for (let plus = text.indexOf("+"); plus >= 0; plus = text.indexOf("+", plus + 1)) {
+    if (isDigit(text.charCodeAt(plus + 1))) return Evidence.PHONE;
+  }
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    if (isDigit(text.charCodeAt(open + 1)) && isDigit(text.charCodeAt(open + 2)) && text.charCodeAt(open + 3) === 41) {
+      return Evidence.PHONE;
+    }
+  }
+  return 0;
 }
 
 /**
- * Whether a run of digits, spaces, `.`, `/` and `-` in `text` holds 11 digits (a CPF, the
- * shortest of the digit kinds), or 3 dots in 7 characters (an IPv4 address).
+ * Where the first run of digits, spaces, `.`, `/` and `-` from `from` on starts that holds 11
+ * digits (a CPF, the shortest of the digit kinds) or 3 dots in 7 characters (an IPv4
+ * address); -1 when none does. No digit fact can come from another run, so only these are
+ * walked by `digitRunEvidence`; the hex ids with many digits end here.
  */
-function holdsDigitMatchRun(text: string): boolean {
+function firstDigitMatchRun(text: string, from: number): number {
+  let start = from;
   let length = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
-      if (++digits >= CPF_DIGITS) return true;
+      if (++digits >= CPF_DIGITS) return start;
     } else if (code === 46) {
       dots++;
     } else if (code !== 32 && code !== 47 && code !== 45) {
       length = digits = dots = 0;
+      start = i + 1;
       continue;
     }
-    if (++length >= SHORTEST_DOTTED_QUAD && dots >= 3) return true;
+    if (++length >= SHORTEST_DOTTED_QUAD && dots >= 3) return start;
   }
-  return false;
+  return -1;
 }
 
-/** `evidenceIn` for a text its first loop could not rule out: the facts, character by character. */
-function evidenceWalk(text: string): number {
-  const length = text.length;
+/** Where the run of digits, spaces, `.`, `/` and `-` that starts at `start` ends. */
+function digitRunEnd(text: string, start: number): number {
+  let i = start;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 48 && code <= 57) || code === 32 || code === 46 || code === 47 || code === 45)) break;
+  }
+  return i;
+}
+
+/** A digit count's states before its run's first countable digit. */
+const MAY_START = -1;
+const GLUED = -2;
+/** `[A-Za-z_,]`: besides digits, `.`, `/` and `-`, what glues a digit after it to a word. */
+const GLUES = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  GLUES[code] = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 44 ? 1 : 0;
+}
+
+/**
+ * The facts of digit runs (digits, spaces, `.`, `/` and `-`): `CPF_DIGITS`, `CNPJ` and
+ * `CARD_DIGITS` when a run has their digits counted from its first digit where such a number
+ * could start (not right after a word character, `.`, `,` or `-`, nor `/` for tax ids, as
+ * their lookbehinds require; a card's first digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
+ * The walk reads the run from `run` to `end`, after the character before it, which says
+ * whether the run's first digit is glued.
+ */
+function digitRunEvidence(text: string, run: number, end: number): number {
   let found = 0;
-  let schemeSeparator = false;
-  let jwtHeads = 0;
-  // In the current digit run: the digits from its first place where a CPF or CNPJ could start,
-  // those from its first place where a card could start, and its dots.
   let taxDigits = MAY_START;
   let cardDigits = MAY_START;
   let dots = 0;
-  for (let i = 0; i < length; i++) {
+  for (let i = run > 0 ? run - 1 : 0; i < end; i++) {
     const code = text.charCodeAt(i);
-    const kind = code < 128 ? KINDS[code]! : OTHER;
-    if (kind === WORD) {
-      taxDigits = GLUED;
-      cardDigits = GLUED;
-      dots = 0;
-      continue;
-    }
-    if (kind === DIGIT) {
+    if (code >= 48 && code <= 57) {
       if (taxDigits >= 0) {
         if (++taxDigits >= CPF_DIGITS) found |= taxDigits >= CNPJ_DIGITS ? Evidence.CPF_DIGITS | Evidence.CNPJ : Evidence.CPF_DIGITS;
       } else if (taxDigits === MAY_START) {
@@ -258,88 +254,37 @@ function evidenceWalk(text: string): number {
       if (cardDigits >= 0) {
         if (++cardDigits >= CARD_DIGITS) found |= Evidence.CARD_DIGITS;
       } else {
-        // Cards start with 2–6, 8 or 9; a digit that starts none glues the next.
+        // A digit that starts no card glues the next.
         cardDigits = cardDigits === MAY_START && code !== 48 && code !== 49 && code !== 55 ? 1 : GLUED;
       }
       continue;
     }
-    switch (kind) {
-      case SPACE:
+    switch (code) {
+      case 32: // space
         if (taxDigits < 0) taxDigits = MAY_START;
         if (cardDigits < 0) cardDigits = MAY_START;
         continue;
-      case DASH:
-        if (taxDigits < 0) taxDigits = GLUED;
-        if (cardDigits < 0) cardDigits = GLUED;
-        continue;
-      case DOT:
-        if (taxDigits < 0) taxDigits = GLUED;
-        if (cardDigits < 0) cardDigits = GLUED;
+      case 46: // .
         if (++dots >= 3) found |= Evidence.DOTTED_QUAD;
+        if (taxDigits < 0) taxDigits = GLUED;
+        if (cardDigits < 0) cardDigits = GLUED;
         continue;
-      case SLASH:
+      case 45: // -
+        if (taxDigits < 0) taxDigits = GLUED;
+        if (cardDigits < 0) cardDigits = GLUED;
+        continue;
+      case 47: // /
         if (taxDigits < 0) taxDigits = GLUED;
         if (cardDigits < 0) cardDigits = MAY_START;
-        if (startsAlphanumericCnpjBranch(text, i)) found |= Evidence.CNPJ;
         continue;
-      case CAPITAL_J:
-        if (text.charCodeAt(i - 1) === 121 && text.charCodeAt(i - 2) === 101 && ++jwtHeads >= 2) found |= Evidence.JWT;
-        taxDigits = GLUED;
-        cardDigits = GLUED;
-        dots = 0;
-        continue;
-      case LETTER_B:
-        found |= schemeWordAt(text, i, code);
-        taxDigits = GLUED;
-        cardDigits = GLUED;
-        dots = 0;
-        continue;
-      case AT:
-        found |= schemeSeparator ? Evidence.MAIL_AT | Evidence.URL_CREDENTIALS : Evidence.MAIL_AT;
-        break;
-      case PERCENT:
-        if (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) found |= Evidence.MAIL_AT;
-        break;
-      case COLON:
-        if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) schemeSeparator = true;
-        found |= colonEvidence(text, i);
-        break;
-      case EQUALS:
-        found |= equalsEvidence(text, i);
-        break;
-      case PLUS:
-      case PARENTHESIS:
-        found |= phoneStartEvidence(text, i);
-        break;
     }
-    // Every other character ends the digit run, and a digit right after it may start one.
-    taxDigits = MAY_START;
-    cardDigits = MAY_START;
+    // Any other character ends the run; a word character glues a digit right after it.
+    const glued = code < 128 && GLUES[code] === 1;
+    taxDigits = glued ? GLUED : MAY_START;
+    cardDigits = taxDigits;
     dots = 0;
   }
   return found;
-}
-
-/** `Evidence.SECRET_PARAMETER` when the `=` at `equals` ends a secret parameter's name and a value follows. */
-function equalsEvidence(text: string, equals: number): number {
-  return equals + 1 < text.length && namesSecretParameter(text, equals) ? Evidence.SECRET_PARAMETER : 0;
-}
-
-/** The IPv6 and secret field facts of the colon at `colon`. */
-function colonEvidence(text: string, colon: number): number {
-  return (
-    (separatesIpv6Groups(text, colon) ? Evidence.IPV6 : 0) | (endsSecretFieldName(text, colon) ? Evidence.SECRET_FIELD : 0)
-  );
-}
-
-/** `Evidence.PHONE` when `+` and a digit, or `(`, two digits and `)`, start at `at`. */
-function phoneStartEvidence(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code === 43) return isDigit(text.charCodeAt(at + 1)) ? Evidence.PHONE : 0;
-  if (code !== 40) return 0;
-  return isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && text.charCodeAt(at + 3) === 41
-    ? Evidence.PHONE
-    : 0;
 }
 
 function isDigit(code: number): boolean {
@@ -368,23 +313,12 @@ function separatesIpv6Groups(text: string, colon: number): boolean {
   return i > colon + 1 && text.charCodeAt(i) === 58;
 }
 
-/**
- * `Bearer`, `bearer`, `BEARER`, `Basic`, `basic` or `BASIC` starting at `at`, whose code is
- * `b` or `B`.
- */
-function schemeWordAt(text: string, at: number, code: number): number {
-  const next = text.charCodeAt(at + 1);
-  if (next === 101) return text.startsWith("earer", at + 1) ? Evidence.BEARER : 0;
-  if (next === 97) return text.startsWith("asic", at + 1) ? Evidence.BASIC : 0;
-  if (code !== 66) return 0;
-  if (next === 69) return text.startsWith("EARER", at + 1) ? Evidence.BEARER : 0;
-  if (next === 65) return text.startsWith("ASIC", at + 1) ? Evidence.BASIC : 0;
-  return 0;
+/** `SECRET_NAME_ENDINGS` by the code of their last letter. */
+const ENDINGS_BY_LAST_LETTER: (readonly string[] | undefined)[] = new Array<readonly string[] | undefined>(128).fill(undefined);
+for (const ending of SECRET_NAME_ENDINGS) {
+  const last = ending.charCodeAt(ending.length - 1);
+  ENDINGS_BY_LAST_LETTER[last] = [...(ENDINGS_BY_LAST_LETTER[last] ?? []), ending];
 }
-
-/** The lower-case letters `SECRET_NAME_ENDINGS` end in. */
-const ENDING_LAST_LETTERS = new Uint8Array(128);
-for (const ending of SECRET_NAME_ENDINGS) ENDING_LAST_LETTERS[ending.charCodeAt(ending.length - 1)] = 1;
 
 /**
  * Whether the colon follows, past blanks and one quote, a word of `SECRET_NAME_ENDINGS` in any
@@ -395,10 +329,12 @@ function endsSecretFieldName(text: string, colon: number): boolean {
   let end = colon;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39)) end--;
-  const last = text.charCodeAt(end - 1) | 0x20;
-  if (last >= 128 || ENDING_LAST_LETTERS[last] === 0) return false;
-  if (!SECRET_NAME_ENDINGS.some((ending) => endsWithCaseless(text, end, ending))) return false;
-  return isSecretName(nameBefore(text, colon));
+  const endings = ENDINGS_BY_LAST_LETTER[(text.charCodeAt(end - 1) | 0x20) & 127];
+  if (endings === undefined) return false;
+  for (const ending of endings) {
+    if (endsWithCaseless(text, end, ending)) return isSecretName(nameBefore(text, colon));
+  }
+  return false;
 }
 
 /** Whether `text` before `end` ends with `word` (lower-case ASCII letters) in any case. */
@@ -416,8 +352,17 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
  * lookbehind makes the name start after none of them) is a secret parameter name.
  */
 function namesSecretParameter(text: string, equals: number): boolean {
-  const nameEnd = equals;
   let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  return start < nameEnd && isSecretParameterName(text.slice(start, nameEnd));
+  // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, a space or nothing.
+  const first = text.charCodeAt(start) | 0x20;
+  if (start === equals || first < 97 || first > 122) return false;
+  if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
+  return isSecretParameterName(text.slice(start, equals));
+}
+
+/** `[?&;\s,]`, with `\s` as JavaScript's regexes read it. */
+function mayPrecedeParameter(code: number): boolean {
+  if (code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
+  return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
