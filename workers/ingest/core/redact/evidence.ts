@@ -4,9 +4,8 @@ import { SECRET_NAME_ENDINGS, isNameCharacter, isSecretName, isSecretParameterNa
  * Facts about a text that the built-in detectors need before they can find anything in it.
  * Each detector declares the facts of which any match it accepts shows at least one; a text
  * showing none of a detector's facts cannot hold what it redacts, so its regex does not run.
- * One walk over the text's character codes establishes them all (`evidenceIn`), which rules
- * out the common strings (words, paths, hex and UUID ids, timestamps, versions, short numbers)
- * with integer checks instead of a regex call each.
+ * `evidenceIn` rules out the common strings (words, paths, hex and UUID ids, versions, short
+ * numbers) with one loop of integer checks instead of a regex call each.
  */
 export const Evidence = {
   /** `://` followed later by `@`: a URL's `user:password@`. */
