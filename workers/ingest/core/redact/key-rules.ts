@@ -28,6 +28,8 @@ export interface KeyRuleLists {
 
 /** Distinct keys are few in practice; the bound only stops hostile input from growing memory. */
 const MAX_CACHED_KEYS = 4096;
+/** Slots of the recent-key table in front of the memo (a power of two). */
+const RECENT_SLOTS = 256;
 
 const KEEP: KeyRule = { action: "keep" };
 const DROP: KeyRule = { action: "drop" };
@@ -69,6 +71,14 @@ export class KeyRules {
   private readonly secretKeys: boolean;
   private readonly geoLevel: number;
   private readonly rules = new BoundedMemo<string, KeyRule>(MAX_CACHED_KEYS, (key) => this.classify(key));
+  /**
+   * The last key seen in each slot, and its rule. A slot is chosen from the key's length and
+   * two of its characters, so the keys that recur on every record find their rule with a
+   * string comparison, where the memo's map would first hash the key: a decoded request's
+   * keys are new strings, whose hash nobody has computed yet.
+   */
+  private readonly recentKeys: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+  private readonly recentRules: KeyRule[] = new Array<KeyRule>(RECENT_SLOTS).fill(KEEP);
 
   constructor(lists: KeyRuleLists) {
     this.keep = lowerCaseSet(lists.keepKeys);
@@ -79,7 +89,13 @@ export class KeyRules {
   }
 
   ruleFor(key: string): KeyRule {
-    return this.rules.get(key);
+    const length = key.length;
+    const slot = (length * 31 + key.charCodeAt(length >> 1) * 7 + key.charCodeAt(length - 1)) & (RECENT_SLOTS - 1);
+    if (this.recentKeys[slot] === key) return this.recentRules[slot]!;
+    const rule = this.rules.get(key);
+    this.recentKeys[slot] = key;
+    this.recentRules[slot] = rule;
+    return rule;
   }
 
   private classify(key: string): KeyRule {

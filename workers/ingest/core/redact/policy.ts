@@ -161,13 +161,8 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
   const disabled = new Set(config.disabledDetectors);
   const detectors: Detector[] = [
     ...BUILT_IN_DETECTORS.filter((detector) => !disabled.has(detector.kind)),
-    // Extra patterns declare no trigger: they run on every non-empty string, after the built-ins.
-    ...config.extraPatterns.map((extra) => ({
-      kind: extra.name,
-      source: extra.pattern,
-      trigger: "",
-      triggerCharacters: "",
-    })),
+    // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
+    ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),
   ];
   const scanner = detectors.length > 0 ? new TextScanner(detectors) : undefined;
   return {

@@ -28,6 +28,32 @@ const SECRET_WORDS = new Set([
   "otp",
 ]);
 
+/**
+ * The words a secret name ends with, lower case: `Authorization`, `x-api-key`, `client_secret`,
+ * `db.password`. A `name: value` field in free text is a secret parameter only after one of
+ * them, which is cheaper to check than splitting every name before a colon into words.
+ */
+export const SECRET_NAME_ENDINGS: readonly string[] = [
+  "authorization",
+  "passphrase",
+  "credentials",
+  "credential",
+  "signature",
+  "sessionid",
+  "password",
+  "session",
+  "cookies",
+  "passwd",
+  "secret",
+  "cookie",
+  "token",
+  "auth",
+  "pwd",
+  "key",
+  "jwt",
+  "otp",
+];
+
 /** "key" alone is too common (`cache_key`, `sort_key`), so it counts only after these words. */
 const KEY_QUALIFIERS = new Set(["api", "access", "private", "secret", "client", "auth", "signing"]);
 
@@ -69,4 +95,26 @@ function holdsSecretWord(name: string): boolean {
 /** Whether a URL query or form parameter name announces a secret. */
 export function isSecretParameterName(name: string): boolean {
   return SECRET_PARAMETER_NAMES.has(name.toLowerCase()) || isSecretName(name);
+}
+
+/**
+ * The name that ends just before `end` (at most 64 characters back), read backwards past blanks
+ * and one quote: `password` in `"password" :`. Empty when no name character is there.
+ */
+export function nameBefore(text: string, end: number): string {
+  const limit = Math.max(0, end - 64);
+  let i = end;
+  while (i > limit && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i > limit && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) i--;
+  const nameEnd = i;
+  while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  return text.slice(i, nameEnd);
+}
+
+/** `[\w.-]`: ASCII letters, digits, `_`, `.` and `-`. */
+export function isNameCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
+    code === 95 || code === 46 || code === 45
+  );
 }

@@ -1,4 +1,5 @@
-import { DIGITS, type Detector } from "./detector";
+import { Evidence } from "../evidence";
+import type { Detector } from "./detector";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
@@ -13,8 +14,7 @@ const NOT_GLUED_AFTER = "(?![\\w/-]|[.,]\\d)";
 export const cpfDetector: Detector = {
   kind: "cpf",
   source: `${NOT_GLUED_BEFORE}\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}`,
-  trigger: "\\d{3}\\.?\\d{3}",
-  triggerCharacters: DIGITS,
+  evidence: Evidence.CPF_DIGITS,
   rewrite: (match, marker) => (isValidCpf(match.replace(/\D/g, "")) ? marker : undefined),
 };
 
@@ -28,10 +28,8 @@ export const cnpjDetector: Detector = {
   source:
     `${NOT_GLUED_BEFORE}(?:[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-\\d{2}` +
     `|\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2})${NOT_GLUED_AFTER}`,
-  // Every form has two digits then a block of three, except an alphanumeric one that starts with
-  // letters (`AB.CDE.FGH/0001-95`): that one always has its `/`, branch and check digits.
-  trigger: "\\d{2}\\.?[0-9A-Z]{3}|/[0-9A-Z]{4}-\\d{2}",
-  triggerCharacters: DIGITS,
+  // The numeric form has 14 digits; an alphanumeric one always has its `/`, branch and check digits.
+  evidence: Evidence.CNPJ,
   rewrite: (match, marker) => (isValidCnpj(match.replace(/[./-]/g, "")) ? marker : undefined),
 };
 

@@ -1,4 +1,5 @@
-import { DIGITS, type Detector } from "./detector";
+import { Evidence } from "../evidence";
+import type { Detector } from "./detector";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
@@ -13,8 +14,7 @@ export const cardDetector: Detector = {
   source:
     "(?<![\\w.,-])[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})" +
     "(?![\\w-]|[.,]\\d)",
-  trigger: "\\d{4}[ -]?\\d{4}",
-  triggerCharacters: DIGITS,
+  evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start) => {
     const digits = match.replace(/[ -]/g, "");
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) ? marker : undefined;

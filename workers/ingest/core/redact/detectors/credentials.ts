@@ -1,3 +1,4 @@
+import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
 
 /**
@@ -14,8 +15,7 @@ const TOKEN_CHARS = "[A-Za-z0-9._~+/-]";
 export const bearerDetector: Detector = {
   kind: "bearer",
   source: `(?<![\\w-])(?:[Bb]earer|BEARER)[ \\t]+${TOKEN_CHARS}{8,}=*`,
-  trigger: "[Bb]earer|BEARER",
-  triggerCharacters: "Bb",
+  evidence: Evidence.BEARER,
   rewrite: (match, marker) => {
     const [scheme, token = ""] = splitScheme(match);
     const looksLikeToken = /[\d._~+/=-]/.test(token) || token.length >= 20;
@@ -27,8 +27,7 @@ export const bearerDetector: Detector = {
 export const basicDetector: Detector = {
   kind: "basic",
   source: "(?<![\\w-])(?:[Bb]asic|BASIC)[ \\t]+[A-Za-z0-9+/]{4,}={0,2}(?![\\w+/=])",
-  trigger: "[Bb]asic|BASIC",
-  triggerCharacters: "Bb",
+  evidence: Evidence.BASIC,
   rewrite: (match, marker) => {
     const [scheme, encoded = ""] = splitScheme(match);
     return decodesToUserPassword(encoded) ? `${scheme}${marker}` : undefined;
@@ -42,8 +41,7 @@ export const basicDetector: Detector = {
 export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
   source: "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:\\[]+:[^\\s/?#@]+@",
-  trigger: "://",
-  triggerCharacters: ":",
+  evidence: Evidence.URL_CREDENTIALS,
   rewrite: (match, marker) => `${match.slice(0, match.indexOf("://") + 3)}${marker}@`,
 };
 

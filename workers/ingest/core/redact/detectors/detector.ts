@@ -12,18 +12,11 @@ export interface Detector {
    */
   readonly source: string;
   /**
-   * Whether the text can contain a match at all: a cheap regex source, tested once per string
-   * before the detector searches it. Must accept every string `source` can match in.
+   * The `Evidence` facts (a mask) of which every text holding a match this detector accepts
+   * shows at least one: the scanner does not run the detector on a text that shows none.
+   * Zero when unknown (a policy's extra pattern): the detector then runs on every string.
    */
-  readonly trigger: string;
-  /**
-   * Characters of which every match of `trigger` holds at least one (`@%` for `@|%40`, the
-   * digits for a run of digits): a string holding none of them cannot trigger the detector, so
-   * the scanner rules it out with one table lookup per character instead of a regex test.
-   * Prefer the rarest character a match must hold (`J` of `eyJ`, `.` of `\d\.\d`). Empty
-   * when unknown (a policy's extra pattern): the detector is then tried on every string.
-   */
-  readonly triggerCharacters: string;
+  readonly evidence: number;
   /**
    * The replacement for a candidate, given the marker for this kind, or undefined when the
    * candidate is not what it looked like (failed checksum, harmless name, an id's value).
@@ -34,9 +27,6 @@ export interface Detector {
    */
   readonly rewrite?: (match: string, marker: string, text: string, start: number) => Rewrite | undefined;
 }
-
-/** `triggerCharacters` of a trigger that needs a digit run (`\d` without the `u` flag is ASCII). */
-export const DIGITS = "0123456789";
 
 /**
  * A replacement for the whole match, counted under the detector's kind; or one counted under

@@ -1,3 +1,4 @@
+import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
 
 /**
@@ -8,6 +9,5 @@ import type { Detector } from "./detector";
 export const emailDetector: Detector = {
   kind: "email",
   source: "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])",
-  trigger: "@|%40",
-  triggerCharacters: "@%",
+  evidence: Evidence.MAIL_AT,
 };

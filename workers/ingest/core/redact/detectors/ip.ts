@@ -1,3 +1,4 @@
+import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -11,8 +12,7 @@ const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
 export const ipv4Detector: Detector = {
   kind: "ipv4",
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
-  trigger: "\\d\\.\\d",
-  triggerCharacters: ".",
+  evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker) => (isLocalIpv4(match) ? undefined : marker),
 };
 
@@ -36,10 +36,8 @@ const ZONE = "(?:%[\\w.-]+)?";
 export const ipv6Detector: Detector = {
   kind: "ipv6",
   source: `(?:\\[${IPV6_CANDIDATE}${ZONE}\\]|(?<![\\w:.])${IPV6_CANDIDATE}${ZONE}(?![\\w:]|\\.\\d))`,
-  // Two colons with at most a group between: `"status":404` in JSON text does not trigger it.
-  // Starting with the literal colon lets the regex skip to colons.
-  trigger: ":(?::|(?<=[0-9A-Fa-f]:)[0-9A-Fa-f]{1,4}:)",
-  triggerCharacters: ":",
+  // Two colons with at most a group between: `"status":404` in JSON text is no evidence.
+  evidence: Evidence.IPV6,
   rewrite: (match, marker) => (looksLikeIpv6(match) ? marker : undefined),
 };
 

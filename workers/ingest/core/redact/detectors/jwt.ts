@@ -1,3 +1,4 @@
+import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
 
 /**
@@ -7,6 +8,5 @@ import type { Detector } from "./detector";
 export const jwtDetector: Detector = {
   kind: "jwt",
   source: "(?<![\\w-])eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*",
-  trigger: "eyJ",
-  triggerCharacters: "J",
+  evidence: Evidence.JWT,
 };

@@ -1,3 +1,4 @@
+import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
 
 /**
@@ -11,8 +12,7 @@ export const phoneDetector: Detector = {
   source:
     "(?:(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}" +
     "|(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4})(?!\\d)",
-  trigger: "\\+\\d|\\(\\d\\d\\)",
-  triggerCharacters: "+(",
+  evidence: Evidence.PHONE,
   rewrite: (match, marker) => {
     const digits = match.replace(/\D/g, "").length;
     return digits >= 8 && digits <= 15 ? marker : undefined;

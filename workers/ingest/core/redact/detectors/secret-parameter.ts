@@ -1,4 +1,5 @@
-import { isSecretName, isSecretParameterName } from "../secret-names";
+import { Evidence } from "../evidence";
+import { SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameBefore } from "../secret-names";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 
 /**
@@ -77,30 +78,8 @@ const PARAMETER_TOKEN = /^[^&#\s"'<>;,]+/;
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 
-/**
- * The words a secret name ends with (see secret-names.ts): `Authorization`, `x-api-key`,
- * `client_secret`, `db.password`. Only the end is matched, so each colon costs a fixed check.
- */
-const SECRET_NAME_ENDINGS = [
-  "authorization",
-  "passphrase",
-  "credentials",
-  "credential",
-  "signature",
-  "sessionid",
-  "password",
-  "session",
-  "cookies",
-  "passwd",
-  "secret",
-  "cookie",
-  "token",
-  "auth",
-  "pwd",
-  "key",
-  "jwt",
-  "otp",
-]
+/** `SECRET_NAME_ENDINGS` in any case, as alternatives. Only the end is matched, so each colon costs a fixed check. */
+const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
   .map(caseless)
   .join("|");
 
@@ -109,7 +88,7 @@ const SECRET_NAME_ENDINGS = [
  * secret. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDINGS})["']?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
@@ -119,12 +98,11 @@ const PARAMETER = `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
 const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
 
-/** Both forms are one detector, so a string pays one trigger test and one alternative for them. */
+/** Both forms are one detector, so a string pays one search and one alternative for them. */
 export const secretParameterDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: `(?:${PARAMETER}|${FIELD})`,
-  trigger: `=|${AFTER_SECRET_NAME}`,
-  triggerCharacters: "=:",
+  evidence: Evidence.SECRET_PARAMETER | Evidence.SECRET_FIELD,
   rewrite: (match, marker, text, start) =>
     match.startsWith(":") ? redactField(match, marker, text, start) : redactParameter(match, marker),
 };
@@ -144,28 +122,6 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`).
   if (/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(value)) return undefined;
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
-}
-
-/**
- * The name that ends just before `end` (at most 64 characters back), read backwards past blanks
- * and one quote: `password` in `"password" :`. Empty when no name character is there.
- */
-function nameBefore(text: string, end: number): string {
-  const limit = Math.max(0, end - 64);
-  let i = end;
-  while (i > limit && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-  if (i > limit && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) i--;
-  const nameEnd = i;
-  while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
-  return text.slice(i, nameEnd);
-}
-
-/** `[\w.-]`: ASCII letters, digits, `_`, `.` and `-`. */
-function isNameCharacter(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
-    code === 95 || code === 46 || code === 45
-  );
 }
 
 /**

@@ -1,0 +1,367 @@
+import { SECRET_NAME_ENDINGS, isNameCharacter, isSecretName, isSecretParameterName, nameBefore } from "./secret-names";
+
+/**
+ * Facts about a text that the built-in detectors need before they can find anything in it.
+ * Each detector declares the facts of which any match it accepts shows at least one; a text
+ * showing none of a detector's facts cannot hold what it redacts, so its regex does not run.
+ * `evidenceIn` rules out the common strings (words, paths, hex and UUID ids, versions, short
+ * numbers) with one loop of integer checks instead of a regex call each.
+ */
+export const Evidence = {
+  /** `://` followed later by `@`: a URL's `user:password@`. */
+  URL_CREDENTIALS: 1 << 0,
+  /** `@` or `%40`: an e-mail address. */
+  MAIL_AT: 1 << 1,
+  /** Two `eyJ`: a JWT's header and payload. */
+  JWT: 1 << 2,
+  /** `Bearer`, `bearer` or `BEARER`. */
+  BEARER: 1 << 3,
+  /** `Basic`, `basic` or `BASIC`. */
+  BASIC: 1 << 4,
+  /** `name=value` with a name `isSecretParameterName` accepts. */
+  SECRET_PARAMETER: 1 << 5,
+  /** `name: value` with a name ending as a secret name does, which `isSecretName` accepts. */
+  SECRET_FIELD: 1 << 6,
+  /** `::`, or a colon between a hex digit and one to four hex digits and another colon. */
+  IPV6: 1 << 7,
+  /** A run of digits, spaces, `.`, `/` and `-` holding three dots. */
+  DOTTED_QUAD: 1 << 8,
+  /** `+` and a digit, or `(dd)`. */
+  PHONE: 1 << 9,
+  /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
+  CPF_DIGITS: 1 << 10,
+  /** The same with 14 digits, or `/XXXX-dd` (the alphanumeric CNPJ's branch and check digits). */
+  CNPJ: 1 << 11,
+  /** The same with 13 digits from a `[2-689]` where a card number could start. */
+  CARD_DIGITS: 1 << 12,
+} as const;
+
+const CPF_DIGITS = 11;
+const CNPJ_DIGITS = 14;
+const CARD_DIGITS = 13;
+
+/**
+ * What `evidenceIn`'s first loop reads of each ASCII character: in the low `CLASS_BITS` bits,
+ * classes OR-ed over the text; above them, counts added over the text (digits in 12 bits, then
+ * dots).
+ */
+const HAS_AT = 1 << 0;
+const HAS_PERCENT = 1 << 1;
+const HAS_CAPITAL_J = 1 << 2;
+const HAS_SLASH = 1 << 3;
+const HAS_DASH = 1 << 4;
+const HAS_B = 1 << 5;
+const HAS_R = 1 << 6;
+const HAS_S = 1 << 7;
+const HAS_I = 1 << 8;
+const HAS_COLON = 1 << 9;
+const HAS_PHONE_START = 1 << 10;
+const HAS_EQUALS = 1 << 11;
+const CLASS_BITS = 12;
+const ONE_DIGIT = 1 << CLASS_BITS;
+const ONE_DOT = 1 << (CLASS_BITS + 12);
+const CHARACTERS = new Int32Array(128);
+for (let code = 48; code <= 57; code++) CHARACTERS[code] = ONE_DIGIT;
+const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
+  [".", ONE_DOT],
+  ["-", HAS_DASH],
+  ["/", HAS_SLASH],
+  [":", HAS_COLON],
+  ["=", HAS_EQUALS],
+  ["+", HAS_PHONE_START],
+  ["(", HAS_PHONE_START],
+  ["@", HAS_AT],
+  ["%", HAS_PERCENT],
+  ["J", HAS_CAPITAL_J],
+  ["B", HAS_B],
+  ["b", HAS_B],
+  ["R", HAS_R],
+  ["r", HAS_R],
+  ["S", HAS_S],
+  ["s", HAS_S],
+  ["I", HAS_I],
+  ["i", HAS_I],
+];
+for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
+/** Past this length the first loop's digit count could overflow into its dot count. */
+const COUNTED_LENGTH = 4000;
+/** The shortest dotted quad, `1.2.3.4`. */
+const SHORTEST_DOTTED_QUAD = 7;
+/** The fewest digits of a phone number the phone detector accepts. */
+const PHONE_DIGITS = 8;
+/** Classes that call for a closer look whatever the counts. */
+const LOOKED_AT = HAS_AT | HAS_PERCENT | HAS_CAPITAL_J | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH;
+
+/**
+ * The `Evidence` facts `text` shows, as a mask. Each fact is a necessary condition of a
+ * detector's match (its regex) or of its acceptance (the name checks of secret parameters),
+ * never a sufficient one: the detector's regex and checks still decide.
+ *
+ * One loop over the character codes (a table lookup, an OR and an add each) says which
+ * characters the text holds and how many digits and dots; most strings (words, hex ids, paths
+ * with short numbers, versions) end there. Each fact is then established only where its
+ * characters are, with native searches (`indexOf`, `includes`) for `@`, `%40`, `eyJ`, the
+ * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
+ * the digits or dots of one (`digitRunEvidence`).
+ */
+export function evidenceIn(text: string): number {
+  const length = text.length;
+  let classes = 0;
+  let counts = 0;
+  for (let i = 0; i < length; i++) {
+    // A character past ASCII reads as its low seven bits: at worst more is looked at.
+    const read = CHARACTERS[text.charCodeAt(i) & 127]!;
+    classes |= read;
+    counts += read >>> CLASS_BITS;
+  }
+  // In a longer text the counts may have overflowed: every check that needs them runs.
+  const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
+  const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
+  if ((classes & LOOKED_AT) === 0 && digits < CPF_DIGITS && dots < 3) return 0;
+  let found = 0;
+  if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
+  if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
+  if ((classes & HAS_CAPITAL_J) !== 0) {
+    const first = text.indexOf("eyJ");
+    if (first >= 0 && text.indexOf("eyJ", first + 3) >= 0) found |= Evidence.JWT;
+  }
+  if ((classes & (HAS_B | HAS_R)) === (HAS_B | HAS_R) && holdsAny(text, BEARER_SPELLINGS)) found |= Evidence.BEARER;
+  if ((classes & (HAS_B | HAS_S | HAS_I)) === (HAS_B | HAS_S | HAS_I) && holdsAny(text, BASIC_SPELLINGS)) {
+    found |= Evidence.BASIC;
+  }
+  if ((classes & HAS_EQUALS) !== 0) {
+    for (let equals = text.indexOf("="); equals >= 0; equals = text.indexOf("=", equals + 1)) {
+      if (equals + 1 < length && namesSecretParameter(text, equals)) found |= Evidence.SECRET_PARAMETER;
+    }
+  }
+  if ((classes & HAS_COLON) !== 0) {
+    for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+      if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
+      if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
+    }
+  }
+  if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
+  if ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) {
+    for (let slash = text.indexOf("/"); slash >= 0; slash = text.indexOf("/", slash + 1)) {
+      if (startsAlphanumericCnpjBranch(text, slash)) found |= Evidence.CNPJ;
+    }
+  }
+  if (digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) {
+    for (let run = firstDigitMatchRun(text, 0); run >= 0; ) {
+      const end = digitRunEnd(text, run);
+      found |= digitRunEvidence(text, run, end);
+      run = firstDigitMatchRun(text, end);
+    }
+  }
+  return found;
+}
+
+/** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
+function atEvidence(text: string): number {
+  const scheme = text.indexOf("://");
+  return scheme >= 0 && text.lastIndexOf("@") > scheme ? Evidence.MAIL_AT | Evidence.URL_CREDENTIALS : Evidence.MAIL_AT;
+}
+
+/** The scheme words as the credential detectors spell them (`[Bb]earer|BEARER`). */
+const BEARER_SPELLINGS = ["bearer", "Bearer", "BEARER"];
+const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
+
+function holdsAny(text: string, words: readonly string[]): boolean {
+  return words.some((word) => text.includes(word));
+}
+
+/** `Evidence.PHONE` when `+` and a digit, or `(`, two digits and `)`, are in the text. */
+function phoneEvidence(text: string): number {
+  for (let plus = text.indexOf("+"); plus >= 0; plus = text.indexOf("+", plus + 1)) {
+    if (isDigit(text.charCodeAt(plus + 1))) return Evidence.PHONE;
+  }
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    if (isDigit(text.charCodeAt(open + 1)) && isDigit(text.charCodeAt(open + 2)) && text.charCodeAt(open + 3) === 41) {
+      return Evidence.PHONE;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Where the first run of digits, spaces, `.`, `/` and `-` from `from` on starts that holds 11
+ * digits (a CPF, the shortest of the digit kinds) or 3 dots in 7 characters (an IPv4
+ * address); -1 when none does. No digit fact can come from another run, so only these are
+ * walked by `digitRunEvidence`; the hex ids with many digits end here.
+ */
+function firstDigitMatchRun(text: string, from: number): number {
+  let start = from;
+  let length = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (++digits >= CPF_DIGITS) return start;
+    } else if (code === 46) {
+      dots++;
+    } else if (code !== 32 && code !== 47 && code !== 45) {
+      length = digits = dots = 0;
+      start = i + 1;
+      continue;
+    }
+    if (++length >= SHORTEST_DOTTED_QUAD && dots >= 3) return start;
+  }
+  return -1;
+}
+
+/** Where the run of digits, spaces, `.`, `/` and `-` that starts at `start` ends. */
+function digitRunEnd(text: string, start: number): number {
+  let i = start;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 48 && code <= 57) || code === 32 || code === 46 || code === 47 || code === 45)) break;
+  }
+  return i;
+}
+
+/** A digit count's states before its run's first countable digit. */
+const MAY_START = -1;
+const GLUED = -2;
+/** `[A-Za-z_,]`: besides digits, `.`, `/` and `-`, what glues a digit after it to a word. */
+const GLUES = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  GLUES[code] = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 44 ? 1 : 0;
+}
+
+/**
+ * The facts of digit runs (digits, spaces, `.`, `/` and `-`): `CPF_DIGITS`, `CNPJ` and
+ * `CARD_DIGITS` when a run has their digits counted from its first digit where such a number
+ * could start (not right after a word character, `.`, `,` or `-`, nor `/` for tax ids, as
+ * their lookbehinds require; a card's first digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
+ * The walk reads the run from `run` to `end`, after the character before it, which says
+ * whether the run's first digit is glued.
+ */
+function digitRunEvidence(text: string, run: number, end: number): number {
+  let found = 0;
+  let taxDigits = MAY_START;
+  let cardDigits = MAY_START;
+  let dots = 0;
+  for (let i = run > 0 ? run - 1 : 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (taxDigits >= 0) {
+        if (++taxDigits >= CPF_DIGITS) found |= taxDigits >= CNPJ_DIGITS ? Evidence.CPF_DIGITS | Evidence.CNPJ : Evidence.CPF_DIGITS;
+      } else if (taxDigits === MAY_START) {
+        taxDigits = 1;
+      }
+      if (cardDigits >= 0) {
+        if (++cardDigits >= CARD_DIGITS) found |= Evidence.CARD_DIGITS;
+      } else {
+        // A digit that starts no card glues the next.
+        cardDigits = cardDigits === MAY_START && code !== 48 && code !== 49 && code !== 55 ? 1 : GLUED;
+      }
+      continue;
+    }
+    switch (code) {
+      case 32: // space
+        if (taxDigits < 0) taxDigits = MAY_START;
+        if (cardDigits < 0) cardDigits = MAY_START;
+        continue;
+      case 46: // .
+        if (++dots >= 3) found |= Evidence.DOTTED_QUAD;
+        if (taxDigits < 0) taxDigits = GLUED;
+        if (cardDigits < 0) cardDigits = GLUED;
+        continue;
+      case 45: // -
+        if (taxDigits < 0) taxDigits = GLUED;
+        if (cardDigits < 0) cardDigits = GLUED;
+        continue;
+      case 47: // /
+        if (taxDigits < 0) taxDigits = GLUED;
+        if (cardDigits < 0) cardDigits = MAY_START;
+        continue;
+    }
+    // Any other character ends the run; a word character glues a digit right after it.
+    const glued = code < 128 && GLUES[code] === 1;
+    taxDigits = glued ? GLUED : MAY_START;
+    cardDigits = taxDigits;
+    dots = 0;
+  }
+  return found;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isHexDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
+
+/** `/` then four `[0-9A-Z]`, `-` and two digits: the end of `AB.CDE.FGH/IJKL-12`. */
+function startsAlphanumericCnpjBranch(text: string, slash: number): boolean {
+  for (let i = slash + 1; i <= slash + 4; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) return false;
+  }
+  return text.charCodeAt(slash + 5) === 45 && isDigit(text.charCodeAt(slash + 6)) && isDigit(text.charCodeAt(slash + 7));
+}
+
+/** The colon is followed by another, or sits between a hex digit and 1–4 hex digits and a colon. */
+function separatesIpv6Groups(text: string, colon: number): boolean {
+  if (text.charCodeAt(colon + 1) === 58) return true;
+  if (!isHexDigit(text.charCodeAt(colon - 1))) return false;
+  let i = colon + 1;
+  while (i < colon + 5 && isHexDigit(text.charCodeAt(i))) i++;
+  return i > colon + 1 && text.charCodeAt(i) === 58;
+}
+
+/** `SECRET_NAME_ENDINGS` by the code of their last letter. */
+const ENDINGS_BY_LAST_LETTER: (readonly string[] | undefined)[] = new Array<readonly string[] | undefined>(128).fill(undefined);
+for (const ending of SECRET_NAME_ENDINGS) {
+  const last = ending.charCodeAt(ending.length - 1);
+  ENDINGS_BY_LAST_LETTER[last] = [...(ENDINGS_BY_LAST_LETTER[last] ?? []), ending];
+}
+
+/**
+ * Whether the colon follows, past blanks and one quote, a word of `SECRET_NAME_ENDINGS` in any
+ * case (what the field form's regex requires) and a name that `isSecretName` accepts (what its
+ * rewrite requires).
+ */
+function endsSecretFieldName(text: string, colon: number): boolean {
+  let end = colon;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39)) end--;
+  const endings = ENDINGS_BY_LAST_LETTER[(text.charCodeAt(end - 1) | 0x20) & 127];
+  if (endings === undefined) return false;
+  for (const ending of endings) {
+    if (endsWithCaseless(text, end, ending)) return isSecretName(nameBefore(text, colon));
+  }
+  return false;
+}
+
+/** Whether `text` before `end` ends with `word` (lower-case ASCII letters) in any case. */
+function endsWithCaseless(text: string, end: number, word: string): boolean {
+  const start = end - word.length;
+  if (start < 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the name before `=` (every `[\w.-]` character before it, as the parameter form's
+ * lookbehind makes the name start after none of them) is a secret parameter name.
+ */
+function namesSecretParameter(text: string, equals: number): boolean {
+  let start = equals;
+  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, a space or nothing.
+  const first = text.charCodeAt(start) | 0x20;
+  if (start === equals || first < 97 || first > 122) return false;
+  if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
+  return isSecretParameterName(text.slice(start, equals));
+}
+
+/** `[?&;\s,]`, with `\s` as JavaScript's regexes read it. */
+function mayPrecedeParameter(code: number): boolean {
+  if (code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
+  return code >= 128 && /\s/.test(String.fromCharCode(code));
+}
