@@ -1,7 +1,8 @@
 /**
  * Redaction and JSON lifting alone, per string and per log record, on three kinds of text:
- * prose that trips no detector trigger, realistic Workers JSON log lines (about one in eight
- * carries personal data), and PII-dense lines built from the redaction tests' true positives.
+ * prose in which no detector finds the characters a match needs, realistic Workers JSON log
+ * lines (about one in eight carries personal data), and PII-dense lines built from the
+ * redaction tests' true positives.
  * Beside the timing, the corpus figures: the redaction corpus (`test/fixtures/pii/`) through
  * the core as the Worker runs it, judged on the rows it becomes as the workerd test judges
  * them in ClickHouse.
@@ -76,7 +77,7 @@ async function measureCorpus(name: string, description: string, lines: string[],
 /** The three kinds of text `measureRedaction` times, by name, with what makes each one. */
 export function redactionCorpora(): { name: string; description: string; lines: string[] }[] {
   return [
-    { name: "redact: clean prose", description: "no detector trigger matches", lines: cleanProse() },
+    { name: "redact: clean prose", description: "nothing any detector could match", lines: cleanProse() },
     { name: "redact: Workers JSON lines", description: "1 in 8 carries personal data", lines: workersLogLines() },
     { name: "redact: PII-dense", description: "4 true positives per line", lines: piiDenseLines() },
   ];
