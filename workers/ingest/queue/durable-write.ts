@@ -78,7 +78,7 @@ export async function writeDurably(
 
   const settled = await Promise.allSettled(
     direct.map((unit) =>
-      planFailures.size > 0 && planFailures.has(planKeyOf(unit))
+      planFailures.has(planKeyOf(unit))
         ? Promise.reject(planFailures.get(planKeyOf(unit)))
         : writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline }),
     ),

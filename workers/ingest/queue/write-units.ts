@@ -39,62 +39,37 @@ export function planWriteUnits(
   plans: readonly (TablePlan | undefined)[] = [],
 ): WriteUnit[] {
   const units: WriteUnit[] = [];
-  for (let index = 0; index < tables.length; index++) {
-    const { table, columns, rows } = tables[index]!;
+  tables.forEach(({ table, columns, rows }, index) => {
     const plan = plans[index];
     const sizes: RowSizes = { rowBytes: [], lineEnds: [] };
     const text =
       plan === undefined ? undefined : serializeRowsSized(plan, columns, rows, encodedValueBytes, sizes);
     const rowBytes = text === undefined ? sizesOf(columns, rows) : sizes.rowBytes;
-    const written = text === undefined ? undefined : { plan: plan!, text, sizes };
     let start = 0;
     let bytes = 0;
+    const close = (end: number) => {
+      units.push({
+        table,
+        columns,
+        rows: rows.slice(start, end),
+        deduplicationToken: `${requestToken}:${table}:${start}-${end}`,
+        encodedBytes: bytes,
+        ...(text === undefined
+          ? {}
+          : { text: { plan: plan!, body: text.slice(lineStart(sizes, start), sizes.lineEnds[end - 1]) } }),
+      });
+      start = end;
+      bytes = 0;
+    };
     for (let i = 0; i < rows.length; i++) {
       // Exactly what the row takes in a message, +1 for the comma that separates it from the next.
       const size = rowBytes[i]! + 1;
-      if (i > start && bytes + size > maxUnitBytes) {
-        units.push(unitOf(tables[index]!, requestToken, start, i, bytes, written));
-        start = i;
-        bytes = 0;
-      }
+      if (i > start && bytes + size > maxUnitBytes) close(i);
       bytes += size;
     }
-    if (rows.length > start) units.push(unitOf(tables[index]!, requestToken, start, rows.length, bytes, written));
-  }
+    if (rows.length > start) close(rows.length);
+  });
   return units;
-}
-
-/** A table's serialized rows with where each row's line ends. */
-interface WrittenRows {
-  plan: TablePlan;
-  text: string;
-  sizes: RowSizes;
-}
-
-/**
- * The unit of rows `start` to `end` (exclusive) of `tables`' table; a unit of all its rows (the
- * common case) shares the table's rows array rather than copying it.
- */
-function unitOf(
-  { table, columns, rows }: TableRows,
-  requestToken: string,
-  start: number,
-  end: number,
-  encodedBytes: number,
-  written: WrittenRows | undefined,
-): WriteUnit {
-  const unit: WriteUnit = {
-    table,
-    columns,
-    rows: start === 0 && end === rows.length ? rows : rows.slice(start, end),
-    deduplicationToken: `${requestToken}:${table}:${start}-${end}`,
-    encodedBytes,
-  };
-  if (written !== undefined) {
-    const { plan, text, sizes } = written;
-    unit.text = { plan, body: text.slice(lineStart(sizes, start), sizes.lineEnds[end - 1]) };
-  }
-  return unit;
 }
 
 /** Each row's size in a message, for rows sized without serializing them. */
