@@ -28,7 +28,7 @@ const STAGES: ReadonlyArray<readonly [stage: string, pattern: RegExp]> = [
   ["ClickHouse client insert", /@clickhouse\/client|ingest\/clickhouse\//],
   ["answer (encode)", /core\/encode\//],
   ["log line", /shared\/log\.ts/],
-  ["HTTP layer (hono, body, gzip)", /hono\/|ingest\/http\/|ingest\/index\.ts|ingest\/context\.ts/],
+  ["HTTP layer (routing, body, gzip)", /hono\/|ingest\/http\/|ingest\/index\.ts|ingest\/context\.ts/],
   ["configuration", /zod\/|env-schema\.ts|ingest\/config\.ts/],
   ["pipeline orchestration", /core\/pipeline\.ts/],
 ];
