@@ -1,7 +1,9 @@
 /**
- * Our core, exactly as the Worker runs it: `prepareExport` (decode → normalize → redact → rows)
+ * Our core as the issue's target names it: `prepareExport` (decode → normalize → redact → rows)
  * with the options the Worker's default configuration yields, then each batch serialized to the
- * JSONEachRow text the writer inserts, planned against the current schema's columns. gzip
+ * JSONEachRow text the writer inserts, planned against the current schema's columns. The Worker
+ * writes the same text in a pass that also sizes each row for its write units
+ * (`planWriteUnits`); that sizing is the queue's concern and is not counted here. gzip
  * requests first go through the Worker's own body reader (a Request stream inflated by
  * DecompressionStream), as in production.
  */
