@@ -21,7 +21,10 @@ export const SEVERITY = {
 
 export const OK_OUTCOME = "ok";
 
-const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(["canceled", "responseStreamDisconnected", "aborted"]);
+/** Endings the client caused (it went away or cancelled), not failures of the Worker. */
+export const CLIENT_SIDE_OUTCOMES = ["canceled", "responseStreamDisconnected", "aborted"] as const;
+
+const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(CLIENT_SIDE_OUTCOMES);
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   exception: "The Worker failed with an uncaught exception.",
