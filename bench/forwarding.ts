@@ -8,6 +8,13 @@
  * goes first alternates), so a busy moment on a shared machine lands on both. CPU is each
  * workerd process's, all threads, and apart from that split into its main thread and V8's
  * background threads (see workerd-cpu.ts).
+ *
+ * For OTLP/JSON requests a third Worker takes its turn too, the JSON floor Worker: the least any
+ * Worker that reads the records must do with this payload. It inflates the body, parses the
+ * document and every log body that is a JSON object, writes each record as one JSON line (its
+ * resource and scope along, as rows repeat them) and POSTs the text. Lifting, redaction, exact
+ * 64-bit values, the tables' column types and write units all come on top of it, so it says how
+ * much of a CPU budget the format alone takes on this machine.
  */
 import { quantile } from "./measure";
 import { generateCloudflarePush, generatePayload, gzip, type Encoding, type Payload } from "./payloads";
@@ -20,6 +27,43 @@ export default {
     const body = await request.arrayBuffer();
     const query = encodeURIComponent("INSERT INTO otel.otel_logs FORMAT JSONEachRow");
     const answer = await fetch(env.CLICKHOUSE_URL + "/?query=" + query, { method: "POST", body });
+    await answer.arrayBuffer();
+    return new Response(null, { status: answer.ok ? 200 : 502 });
+  },
+};
+`;
+
+/** The JSON floor Worker (OTLP/JSON logs only): inflate, parse both levels, one JSON line a record, POST. */
+export const JSON_FLOOR_WORKER = `
+export default {
+  async fetch(request, env) {
+    let bytes = new Uint8Array(await request.arrayBuffer());
+    if (request.headers.get("content-encoding") === "gzip") {
+      const inflater = new DecompressionStream("gzip");
+      const writer = inflater.writable.getWriter();
+      writer.write(bytes);
+      writer.close();
+      bytes = new Uint8Array(await new Response(inflater.readable).arrayBuffer());
+    }
+    const document = JSON.parse(new TextDecoder().decode(bytes));
+    let text = "";
+    for (const resourceLogs of document.resourceLogs) {
+      for (const scopeLogs of resourceLogs.scopeLogs) {
+        for (const record of scopeLogs.logRecords) {
+          const body = record.body === undefined ? undefined : record.body.stringValue;
+          if (typeof body === "string" && body.charCodeAt(0) === 123) {
+            try {
+              record.body = JSON.parse(body);
+            } catch {}
+          }
+          record.resource = resourceLogs.resource;
+          record.scope = scopeLogs.scope;
+          text += JSON.stringify(record) + "\\n";
+        }
+      }
+    }
+    const query = encodeURIComponent("INSERT INTO otel.otel_logs FORMAT JSONEachRow");
+    const answer = await fetch(env.CLICKHOUSE_URL + "/?query=" + query, { method: "POST", body: text });
     await answer.arrayBuffer();
     return new Response(null, { status: answer.ok ? 200 : 502 });
   },
@@ -64,6 +108,17 @@ export interface ForwardingResult extends ForwardingCase {
   /** The same CPU per request split by workerd thread, µs: where garbage shows. */
   ingestThreads: ThreadSplit;
   floorThreads: ThreadSplit;
+  /** OTLP/JSON cases only: the JSON floor Worker, measured in the same turns. */
+  jsonFloor?: JsonFloorResult;
+}
+
+export interface JsonFloorResult {
+  /** workerd CPU per request, µs. */
+  cpuUs: Spread;
+  /** Median JSON floor Worker CPU over median floor Worker CPU. */
+  overFloor: number;
+  /** Each request's ingest CPU over its partner JSON floor request's. */
+  ingestOver: Spread;
 }
 
 /**
@@ -133,27 +188,34 @@ function meanOf(values: readonly number[]): number {
   return values.length === 0 ? 0 : sum / values.length;
 }
 
-async function measureCase(ingest: RunningWorker, floor: RunningWorker, testCase: ForwardingCase, budget: ForwardingBudget): Promise<ForwardingResult> {
+async function measureCase(
+  ingest: RunningWorker,
+  floor: RunningWorker,
+  jsonFloor: RunningWorker,
+  testCase: ForwardingCase,
+  budget: ForwardingBudget,
+): Promise<ForwardingResult> {
   const { body, headers } = forwardingRequest(testCase);
   const init = (): RequestInit => ({ method: "POST", headers, body });
-  const ingestCpu: RequestCpu[] = [];
-  const floorCpu: RequestCpu[] = [];
+  const turns: [RunningWorker, string][] = [
+    [ingest, "the ingest Worker"],
+    [floor, "the floor Worker"],
+  ];
+  if (testCase.encoding === "json") turns.push([jsonFloor, "the JSON floor Worker"]);
+  const measured: RequestCpu[][] = turns.map(() => []);
   const pairs = budget.pairs(testCase.records);
   const warmup = budget.warmup(testCase.records);
   for (let i = 0; i < warmup + pairs; i++) {
-    let ours: RequestCpu;
-    let theirs: RequestCpu;
-    if (i % 2 === 0) {
-      ours = await timed(ingest, init(), "the ingest Worker");
-      theirs = await timed(floor, init(), "the floor Worker");
-    } else {
-      theirs = await timed(floor, init(), "the floor Worker");
-      ours = await timed(ingest, init(), "the ingest Worker");
+    // Who goes first rotates, so no Worker always follows the same one.
+    const cpu = new Array<RequestCpu>(turns.length);
+    for (let j = 0; j < turns.length; j++) {
+      const k = (i + j) % turns.length;
+      cpu[k] = await timed(turns[k]![0], init(), turns[k]![1]);
     }
     if (i < warmup) continue;
-    ingestCpu.push(ours);
-    floorCpu.push(theirs);
+    cpu.forEach((request, k) => measured[k]!.push(request));
   }
+  const [ingestCpu, floorCpu, jsonFloorCpu] = measured as [RequestCpu[], RequestCpu[], RequestCpu[] | undefined];
   const ingestCpuUs = spreadOf(ingestCpu.map((request) => request.total));
   const floorCpuUs = spreadOf(floorCpu.map((request) => request.total));
   return {
@@ -166,25 +228,34 @@ async function measureCase(ingest: RunningWorker, floor: RunningWorker, testCase
     pairRatio: spreadOf(ingestCpu.map((cpu, i) => cpu.total / floorCpu[i]!.total)),
     ingestThreads: threadSplitOf(ingestCpu),
     floorThreads: threadSplitOf(floorCpu),
+    ...(jsonFloorCpu === undefined ? {} : { jsonFloor: jsonFloorOf(jsonFloorCpu, ingestCpu, floorCpuUs) }),
   };
 }
 
-/** Both Workers against the stub at `clickhouseUrl`, every case in FORWARDING_CASES. */
+function jsonFloorOf(jsonFloorCpu: readonly RequestCpu[], ingestCpu: readonly RequestCpu[], floorCpuUs: Spread): JsonFloorResult {
+  const cpuUs = spreadOf(jsonFloorCpu.map((request) => request.total));
+  return {
+    cpuUs,
+    overFloor: cpuUs.median / floorCpuUs.median,
+    ingestOver: spreadOf(ingestCpu.map((cpu, i) => cpu.total / jsonFloorCpu[i]!.total)),
+  };
+}
+
+/** The ingest, floor and JSON floor Workers against the stub at `clickhouseUrl`, every case in FORWARDING_CASES. */
 export async function measureForwarding(build: BuiltWorker, clickhouseUrl: string, budget: ForwardingBudget): Promise<ForwardingResult[]> {
-  const ingest = await startIngestInWorkerd(build, clickhouseUrl);
+  const options = { compatibilityDate: build.compatibilityDate, compatibilityFlags: build.compatibilityFlags, bindings: { CLICKHOUSE_URL: clickhouseUrl } };
+  const started: RunningWorker[] = [];
   try {
-    const floor = await startInWorkerd(
-      { script: FLOOR_WORKER },
-      { compatibilityDate: build.compatibilityDate, compatibilityFlags: build.compatibilityFlags, bindings: { CLICKHOUSE_URL: clickhouseUrl } },
-    );
-    try {
-      const results: ForwardingResult[] = [];
-      for (const testCase of FORWARDING_CASES) results.push(await measureCase(ingest, floor, testCase, budget));
-      return results;
-    } finally {
-      await floor.dispose();
-    }
+    const ingest = await startIngestInWorkerd(build, clickhouseUrl);
+    started.push(ingest);
+    const floor = await startInWorkerd({ script: FLOOR_WORKER }, options);
+    started.push(floor);
+    const jsonFloor = await startInWorkerd({ script: JSON_FLOOR_WORKER }, options);
+    started.push(jsonFloor);
+    const results: ForwardingResult[] = [];
+    for (const testCase of FORWARDING_CASES) results.push(await measureCase(ingest, floor, jsonFloor, testCase, budget));
+    return results;
   } finally {
-    await ingest.dispose();
+    for (const worker of started.reverse()) await worker.dispose();
   }
 }

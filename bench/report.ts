@@ -3,7 +3,7 @@ import type { BundleResult } from "./bundle";
 import type { ColdStartResult } from "./cold-start";
 import type { CoreResult } from "./core";
 import type { FloorResult } from "./floor";
-import type { ForwardingResult, Spread } from "./forwarding";
+import type { ForwardingResult, JsonFloorResult, Spread } from "./forwarding";
 import type { CorpusFigures } from "../test/fixtures/pii/corpus";
 import type { TextResult } from "./redaction";
 import type { TailResult } from "./tail";
@@ -143,6 +143,18 @@ function forwardingTable(forwarding: readonly ForwardingResult[]): string {
   );
 }
 
+/** The OTLP/JSON requests against the JSON floor Worker, measured in the same turns. */
+function jsonFloorTable(forwarding: readonly ForwardingResult[]): string {
+  return table(
+    ["request", "JSON floor Worker CPU µs", "× floor Worker", "ingest × JSON floor Worker, per request"],
+    forwarding.flatMap((result) =>
+      result.jsonFloor === undefined
+        ? []
+        : [[result.name, spread(result.jsonFloor.cpuUs), fixed(result.jsonFloor.overFloor), spread(result.jsonFloor.ingestOver, 2)]],
+    ),
+  );
+}
+
 /** The same requests' CPU by workerd thread: what the isolate's thread pays, and what V8's helpers do. */
 function forwardingThreadsTable(forwarding: readonly ForwardingResult[]): string {
   return table(
@@ -227,6 +239,11 @@ function forwardingCase(results: VerdictInputs, records: number, encoding: strin
   return results.forwarding.find((entry) => entry.records === records && entry.encoding === encoding && entry.shape === shape);
 }
 
+/** What the JSON floor Worker alone took in the same turns, for a verdict's context. */
+function jsonFloorNote(result: ForwardingResult, figure: (jsonFloor: JsonFloorResult) => string): string {
+  return result.jsonFloor === undefined ? "" : `; the JSON floor Worker alone: ${figure(result.jsonFloor)}`;
+}
+
 /** Each target with what was measured against it. */
 type VerdictInputs = Pick<BenchResults, "floor" | "core" | "forwarding" | "coldStarts" | "bundles">;
 
@@ -236,7 +253,7 @@ export function verdicts(results: VerdictInputs): string[] {
   const push = forwardingCase(results, 10, "json", "cloudflare");
   if (push !== undefined) {
     lines.push(
-      `${mark(push.ratio <= TARGETS.cloudflarePushOverFloorWorker)} Cloudflare 10-line gzip JSON push within ${TARGETS.cloudflarePushOverFloorWorker}× the floor Worker: ${fixed(push.ratio)}× (per pair ${spread(push.pairRatio, 2)})`,
+      `${mark(push.ratio <= TARGETS.cloudflarePushOverFloorWorker)} Cloudflare 10-line gzip JSON push within ${TARGETS.cloudflarePushOverFloorWorker}× the floor Worker: ${fixed(push.ratio)}× (per pair ${spread(push.pairRatio, 2)})${jsonFloorNote(push, (cpu) => `${fixed(cpu.overFloor)}×`)}`,
     );
   }
   const protobuf = forwardingCase(results, 100, "protobuf");
@@ -248,7 +265,7 @@ export function verdicts(results: VerdictInputs): string[] {
   const json = forwardingCase(results, 1000, "json");
   if (json !== undefined) {
     lines.push(
-      `${mark(json.ingestCpuUs.median < TARGETS.json1000CpuUs)} 1,000-record JSON logs request under ${TARGETS.json1000CpuUs / 1000} ms CPU: ${fixed(json.ingestCpuUs.median / 1000)} ms (p10–p90 ${fixed(json.ingestCpuUs.p10 / 1000)}–${fixed(json.ingestCpuUs.p90 / 1000)})`,
+      `${mark(json.ingestCpuUs.median < TARGETS.json1000CpuUs)} 1,000-record JSON logs request under ${TARGETS.json1000CpuUs / 1000} ms CPU: ${fixed(json.ingestCpuUs.median / 1000)} ms (p10–p90 ${fixed(json.ingestCpuUs.p10 / 1000)}–${fixed(json.ingestCpuUs.p90 / 1000)})${jsonFloorNote(json, (cpu) => `${fixed(cpu.cpuUs.median / 1000)} ms`)}`,
     );
   }
   for (const core of results.core.filter((entry) => entry.signal === "logs" && !entry.gzip)) {
@@ -277,6 +294,9 @@ export function renderForwarding(results: Pick<BenchResults, "forwarding" | "pro
     FORWARDING_TITLE,
     forwardingTable(results.forwarding),
     "",
+    JSON_FLOOR_TITLE,
+    jsonFloorTable(results.forwarding),
+    "",
     FORWARDING_THREADS_TITLE,
     forwardingThreadsTable(results.forwarding),
     "",
@@ -289,6 +309,8 @@ export function renderForwarding(results: Pick<BenchResults, "forwarding" | "pro
 
 const FORWARDING_TITLE =
   "Ingest Worker against the floor Worker (reads the body, POSTs those bytes to the same ClickHouse stub, answers 200), side by side; workerd CPU per request, median (p10–p90)";
+const JSON_FLOOR_TITLE =
+  "The OTLP/JSON requests against the JSON floor Worker (inflates, parses the document and each JSON log body, writes one JSON line a record, POSTs it), in the same turns: what the format alone costs";
 const FORWARDING_THREADS_TITLE =
   "The same requests by workerd thread: the main thread (event loop and the isolate's JavaScript), median (p10–p90) and mean, and V8's background threads (GC helpers, concurrent compilers), mean: their work comes in bursts, most requests see none";
 const PROFILE_TITLE =
@@ -305,6 +327,9 @@ export function renderReport(results: BenchResults): string {
     "",
     `3. ${FORWARDING_TITLE}`,
     forwardingTable(results.forwarding),
+    "",
+    JSON_FLOOR_TITLE,
+    jsonFloorTable(results.forwarding),
     "",
     FORWARDING_THREADS_TITLE,
     forwardingThreadsTable(results.forwarding),
