@@ -8,7 +8,7 @@
  * ClickHouse endpoints, configuration), reached through `mf.getWorker(name)`.
  */
 import { createServer, type Server } from "node:net";
-import { gzipSync } from "node:zlib";
+import { deflateRawSync, gzipSync } from "node:zlib";
 import type { WorkerOptions } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oracle, oracleDecodeStatus, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
@@ -356,7 +356,23 @@ const badInputs: BadInput[] = [
     headers: { ...JSON_TYPE, "Content-Encoding": "br" },
     status: 415,
     code: 3,
-    message: 'unsupported Content-Encoding "br": use gzip or identity',
+    message: 'unsupported Content-Encoding "br": use gzip, deflate or identity',
+  },
+  {
+    name: "zstd, which the Collector takes but the Workers runtime cannot inflate",
+    body: () => JSON.stringify(logsRequest(uniqueId("zstd"))),
+    headers: { ...JSON_TYPE, "Content-Encoding": "zstd" },
+    status: 415,
+    code: 3,
+    message: 'unsupported Content-Encoding "zstd": use gzip, deflate or identity',
+  },
+  {
+    name: "deflate declared but raw deflate sent (no zlib header)",
+    body: () => deflateRawSync(JSON.stringify(logsRequest(uniqueId("raw-deflate")))),
+    headers: { ...JSON_TYPE, "Content-Encoding": "deflate" },
+    status: 400,
+    code: 3,
+    message: /^request body is not valid deflate \(zlib\): \S/,
   },
 ];
 

@@ -4,7 +4,7 @@
  * schema generations, the tail Worker's entrypoint (through a real service binding) and the
  * timestamp policy.
  */
-import { gzipSync } from "node:zlib";
+import { deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hexBytes, oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 import { uniqueId } from "../support/export-results";
@@ -183,21 +183,24 @@ describe("export paths", () => {
   });
 });
 
-describe("gzip", () => {
+describe("gzip and deflate", () => {
   const cases = [
-    { name: "JSON with Content-Encoding: gzip", encoding: "json", headers: { "Content-Encoding": "gzip" } },
-    { name: "JSON, gzip found by its magic bytes", encoding: "json", headers: {} },
-    { name: "protobuf with Content-Encoding: GZIP", encoding: "protobuf", headers: { "Content-Encoding": "GZIP" } },
-    { name: "protobuf, gzip found by its magic bytes", encoding: "protobuf", headers: {} },
+    { name: "JSON with Content-Encoding: gzip", encoding: "json", headers: { "Content-Encoding": "gzip" }, compress: gzipSync },
+    { name: "JSON, gzip found by its magic bytes", encoding: "json", headers: {}, compress: gzipSync },
+    { name: "protobuf with Content-Encoding: GZIP", encoding: "protobuf", headers: { "Content-Encoding": "GZIP" }, compress: gzipSync },
+    { name: "protobuf, gzip found by its magic bytes", encoding: "protobuf", headers: {}, compress: gzipSync },
+    // The Python SDK's Compression.Deflate sends zlib data as `deflate`; the Collector also names it `zlib`.
+    { name: "protobuf with Content-Encoding: deflate", encoding: "protobuf", headers: { "Content-Encoding": "deflate" }, compress: deflateSync },
+    { name: "JSON with Content-Encoding: zlib", encoding: "json", headers: { "Content-Encoding": "zlib" }, compress: deflateSync },
   ] as const;
 
-  it.each(cases)("inflates $name", async ({ encoding, headers }) => {
+  it.each(cases)("inflates $name", async ({ encoding, headers, compress }) => {
     const runId = uniqueId("gzip");
     const request = simpleLogs(runId, `zipped ${encoding}`);
     const plain = encoding === "json" ? new TextEncoder().encode(JSON.stringify(request)) : oracleEncode(oracle.logsRequest, request);
     const response = await ingest.fetch("/v1/logs", {
       method: "POST",
-      body: gzipSync(plain),
+      body: compress(plain),
       headers: { ...bearer(), ...(encoding === "json" ? JSON_TYPE : PROTOBUF_TYPE), ...headers },
     });
     expect(response.status).toBe(200);

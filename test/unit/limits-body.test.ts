@@ -1,4 +1,4 @@
-import { gzipSync } from "node:zlib";
+import { deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readRequestBody } from "../../workers/ingest/http/body";
 import { HttpError } from "../../workers/ingest/http/errors";
@@ -41,6 +41,32 @@ describe("readRequestBody with gzip", () => {
     const answer = await refusal(gzipRequest(gzip(new TextEncoder().encode("hello ".repeat(1000))).slice(0, 20)));
     expect(answer.status).toBe(400);
     expect(answer.message).toMatch(/^request body is not valid gzip: /);
+  });
+});
+
+describe("readRequestBody with deflate (zlib)", () => {
+  const deflateRequest = (compressed: Uint8Array<ArrayBuffer>) =>
+    new Request("http://ingest/v1/logs", { method: "POST", headers: { "Content-Encoding": "deflate" }, body: compressed });
+  const deflate = (body: Uint8Array) => new Uint8Array(deflateSync(body));
+
+  it("inflates small and sliced bodies exactly", async () => {
+    const small = new TextEncoder().encode("a small export ".repeat(40));
+    expect(await readRequestBody(deflateRequest(deflate(small)), LIMITS)).toEqual(small);
+    const random = seededRandom(11);
+    const large = new TextEncoder().encode(Array.from({ length: 60_000 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join(""));
+    const compressed = deflate(large);
+    expect(compressed.length * 1032).toBeGreaterThan(LIMITS.maxDecompressedBytes);
+    expect(await readRequestBody(deflateRequest(compressed), LIMITS)).toEqual(large);
+  });
+
+  it("stops a deflate bomb at the decompressed limit with 413, and refuses gzip sent as deflate with 400", async () => {
+    expect(await refusal(deflateRequest(deflate(new Uint8Array(64 * 1024 * 1024))))).toEqual({
+      status: 413,
+      message: "decompressed request body is more than the limit of 4194304 bytes",
+    });
+    const answer = await refusal(deflateRequest(gzip(new TextEncoder().encode("hello"))));
+    expect(answer.status).toBe(400);
+    expect(answer.message).toMatch(/^request body is not valid deflate \(zlib\): /);
   });
 });
 

@@ -27,18 +27,38 @@ export interface BodyLimits {
 }
 
 /**
- * Read a request body within `limits`, inflating gzip. A body whose Content-Encoding header
- * is missing but which starts with the gzip magic bytes is inflated too: some senders compress
- * without saying so.
+ * A compressed body's format as `DecompressionStream` names it: `gzip` (RFC 1952), or the zlib
+ * format (RFC 1950) that HTTP's `deflate` content coding means (RFC 9110 §8.4.1.2).
+ */
+type CompressionFormat = "gzip" | "deflate";
+
+/**
+ * Content-Encoding values accepted, as the Collector's OTLP/HTTP receiver accepts them (its
+ * confighttp decoders): `zlib` is its name for the same format as `deflate`. zstd, snappy and
+ * lz4, which it also takes, have no decoder in the Workers runtime and are refused.
+ */
+const CONTENT_ENCODINGS: Readonly<Record<string, CompressionFormat | undefined>> = {
+  "": undefined,
+  identity: undefined,
+  gzip: "gzip",
+  "x-gzip": "gzip",
+  deflate: "deflate",
+  zlib: "deflate",
+};
+
+/**
+ * Read a request body within `limits`, inflating gzip and deflate. A body whose Content-Encoding
+ * header is missing but which starts with the gzip magic bytes is inflated too: some senders
+ * compress without saying so.
  */
 export async function readRequestBody(request: Request, limits: BodyLimits): Promise<Uint8Array> {
   const contentEncoding = (request.headers.get("content-encoding") ?? "identity")
     .trim()
     .toLowerCase();
-  if (contentEncoding !== "gzip" && contentEncoding !== "identity" && contentEncoding !== "") {
+  if (!Object.hasOwn(CONTENT_ENCODINGS, contentEncoding)) {
     throw new HttpError(
       415,
-      `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}: use gzip or identity`,
+      `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}: use gzip, deflate or identity`,
     );
   }
   const declaredLength = Number(request.headers.get("content-length") ?? "NaN");
@@ -53,16 +73,18 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
       : await readAtMost(request.body, limits.maxBodyBytes, "request body");
   if (raw.length > limits.maxBodyBytes) throw tooLarge("request body", raw.length, limits.maxBodyBytes);
   const looksGzipped = raw.length >= 2 && raw[0] === GZIP_MAGIC_0 && raw[1] === GZIP_MAGIC_1;
-  if (contentEncoding === "gzip" || looksGzipped) {
-    return inflateGzip(raw, limits.maxDecompressedBytes);
-  }
+  const format = CONTENT_ENCODINGS[contentEncoding] ?? (looksGzipped ? "gzip" : undefined);
+  if (format !== undefined) return inflate(raw, format, limits.maxDecompressedBytes);
   if (raw.length > limits.maxDecompressedBytes) {
     throw tooLarge("request body", raw.length, limits.maxDecompressedBytes);
   }
   return raw;
 }
 
-/** Deflate expands at most 1032-fold (RFC 1951's longest match from a 258-byte length code). */
+/**
+ * Deflate expands at most 1032-fold (RFC 1951's longest match from a 258-byte length code);
+ * gzip and zlib wrap the same deflate data.
+ */
 const MAX_DEFLATE_RATIO = 1032;
 
 /**
@@ -72,26 +94,26 @@ const MAX_DEFLATE_RATIO = 1032;
 const INFLATE_SLICE_BYTES = 4096;
 
 /**
- * Inflates gzip, refusing output past `maxBytes`. A body too small to inflate past the limit
- * even at deflate's largest ratio (up to 16 KiB for the default 16 MiB: every Cloudflare push
- * and most SDK batches) is inflated in one go; a larger one slice by slice.
+ * Inflates gzip or deflate, refusing output past `maxBytes`. A body too small to inflate past
+ * the limit even at deflate's largest ratio (up to 16 KiB for the default 16 MiB: every
+ * Cloudflare push and most SDK batches) is inflated in one go; a larger one slice by slice.
  */
-async function inflateGzip(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  if (compressed.length * MAX_DEFLATE_RATIO > maxBytes) return inflateGzipSliced(compressed, maxBytes);
+async function inflate(compressed: Uint8Array, format: CompressionFormat, maxBytes: number): Promise<Uint8Array> {
+  if (compressed.length * MAX_DEFLATE_RATIO > maxBytes) return inflateSliced(compressed, format, maxBytes);
   let inflated: Uint8Array;
   try {
     // The whole body in one write, then close: no Blob and no pipe to pump (~13% less CPU in
     // workerd for a Cloudflare push than piping a Blob's stream through). A failure shows on
     // the readable side with the same error, so the write and close are only kept from being
     // reported as unhandled.
-    const inflater = new DecompressionStream("gzip");
+    const inflater = new DecompressionStream(format);
     const writer = inflater.writable.getWriter();
     // Request bytes never live in shared memory, whatever the typing of their buffer says.
     writer.write(compressed as Uint8Array<ArrayBuffer>).catch(() => undefined);
     writer.close().catch(() => undefined);
     inflated = new Uint8Array(await new Response(inflater.readable).arrayBuffer());
   } catch (error) {
-    throw notGzip(error);
+    throw notCompressed(format, error);
   }
   if (inflated.length > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
   return inflated;
@@ -106,8 +128,8 @@ async function inflateGzip(compressed: Uint8Array, maxBytes: number): Promise<Ui
  * still unanswered after a timer turn means the output is drained for now. That wait bounds
  * memory, never correctness: the read stays pending and is taken up after the next slice.
  */
-async function inflateGzipSliced(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const inflater = new DecompressionStream("gzip");
+async function inflateSliced(compressed: Uint8Array, format: CompressionFormat, maxBytes: number): Promise<Uint8Array> {
+  const inflater = new DecompressionStream(format);
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
   const chunks: Uint8Array[] = [];
@@ -152,13 +174,14 @@ async function inflateGzipSliced(compressed: Uint8Array, maxBytes: number): Prom
     await reader.cancel().catch(() => undefined);
     await writer.abort().catch(() => undefined);
     if (error instanceof HttpError) throw error;
-    throw notGzip(error);
+    throw notCompressed(format, error);
   }
   return joined(chunks, total);
 }
 
-function notGzip(error: unknown): HttpError {
-  return new HttpError(400, `request body is not valid gzip: ${error instanceof Error ? error.message : String(error)}`);
+function notCompressed(format: CompressionFormat, error: unknown): HttpError {
+  const what = format === "gzip" ? "gzip" : "deflate (zlib)";
+  return new HttpError(400, `request body is not valid ${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function nextTimerTurn(): Promise<undefined> {
