@@ -98,8 +98,10 @@ export async function writeDurably(
   // Queued first: if the refused rows then cannot be parked, the rest are at least kept.
   if (retryable.length > 0) {
     const { retry } = queues;
-    // No queue, or a row too big for a message: the sender retries the whole request, and
-    // the units already written or queued drop out as duplicates.
+    // No queue, or a row too big for a message: the sender retries the whole request. Its units
+    // already written or queued drop out as duplicates only if it sent an Idempotency-Key (the
+    // tail Worker does); otherwise the retry gets a new token and they land again (README,
+    // "Nothing duplicated").
     if (retry === undefined || !retryable.every(({ unit }) => isQueueable(unit))) {
       throw retryable[0]!.failure;
     }
