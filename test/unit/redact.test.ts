@@ -371,14 +371,14 @@ describe("redactRequest: logs", () => {
   it("summarizes resource and scope redactions on the resource and scope", () => {
     const request = logsRequest(
       [logRecord({ body: str("ok") })],
-      [attr("host.ip", str("10.1.2.3")), attr("deployment.contact", str("203.0.113.9"))],
+      [attr("host.ip", str("10.1.2.3")), attr("app.contact", str("203.0.113.9"))],
     );
     request.resourceLogs[0]!.scopeLogs[0]!.scope.attributes.push(attr("owner", str("ops@example.com")));
     redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
     const resourceLogs = request.resourceLogs[0]!;
     expect(attributeMap(resourceLogs.resource.attributes)).toEqual({
       "host.ip": str("10.1.2.3"),
-      "deployment.contact": str("[REDACTED:ipv4]"),
+      "app.contact": str("[REDACTED:ipv4]"),
       "redaction.count": { intValue: "1" },
       "redaction.kinds": str("ipv4"),
     });
