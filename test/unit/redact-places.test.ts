@@ -3,15 +3,14 @@
  * versions, the emitting service's own infrastructure, the server in a client's URL.
  */
 import { describe, expect, it } from "vitest";
-import { logRecord, span } from "../support/model-builders";
-import type {
-  AnyValue,
-  KeyValue,
-  LogsRequest,
-  MetricsRequest,
-  Span,
-  TracesRequest,
-} from "../../workers/shared/otlp/model";
+import {
+  logRecord,
+  logsRequest as sharedLogsRequest,
+  metricsRequest as sharedMetricsRequest,
+  span,
+  tracesRequest,
+} from "../support/model-builders";
+import type { AnyValue, KeyValue, LogsRequest, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { DEFAULT_REDACTION_POLICY, redactRequest } from "../../workers/ingest/core/redact";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
@@ -21,67 +20,16 @@ const valuesOf = (attributes: KeyValue[]) =>
 
 const SPAN_KIND = { internal: 1, server: 2, client: 3, producer: 4, consumer: 5 } as const;
 
+/** A log request with `resource` on its resource and `record` on its one record. */
 function logsRequest(resource: KeyValue[], record: KeyValue[]): LogsRequest {
-  return {
-    resourceLogs: [
-      {
-        resource: { attributes: resource, droppedAttributesCount: 0 },
-        scopeLogs: [
-          {
-            scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 },
-            logRecords: [logRecord({ attributes: record })],
-            schemaUrl: "",
-          },
-        ],
-        schemaUrl: "",
-      },
-    ],
-  };
+  return sharedLogsRequest([logRecord({ attributes: record })], resource);
 }
 
-function tracesRequest(spans: Span[], resource: KeyValue[] = []): TracesRequest {
-  return {
-    resourceSpans: [
-      {
-        resource: { attributes: resource, droppedAttributesCount: 0 },
-        scopeSpans: [{ scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 }, spans, schemaUrl: "" }],
-        schemaUrl: "",
-      },
-    ],
-  };
-}
-
+/** A metric request with `resource` on its resource and `point` on its one sum point. */
 function metricsRequest(resource: KeyValue[], point: KeyValue[]): MetricsRequest {
-  return {
-    resourceMetrics: [
-      {
-        resource: { attributes: resource, droppedAttributesCount: 0 },
-        scopeMetrics: [
-          {
-            scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 },
-            metrics: [
-              {
-                name: "http.server.request.count",
-                description: "",
-                unit: "1",
-                metadata: [],
-                data: {
-                  type: "sum",
-                  aggregationTemporality: 2,
-                  isMonotonic: true,
-                  dataPoints: [
-                    { attributes: point, startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "5" }, exemplars: [], flags: 0 },
-                  ],
-                },
-              },
-            ],
-            schemaUrl: "",
-          },
-        ],
-        schemaUrl: "",
-      },
-    ],
-  };
+  const dataPoint: NumberDataPoint = { attributes: point, startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "5" }, exemplars: [], flags: 0 };
+  const data = { type: "sum" as const, aggregationTemporality: 2, isMonotonic: true, dataPoints: [dataPoint] };
+  return sharedMetricsRequest([{ name: "http.server.request.count", description: "", unit: "1", metadata: [], data }], resource);
 }
 
 /** Redacts `attributes` as a log record's and returns the stored values (summary keys left out). */

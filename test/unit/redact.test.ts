@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { logRecord as defaultLogRecord, span as defaultSpan } from "../support/model-builders";
+import {
+  logRecord as defaultLogRecord,
+  metricsRequest as sharedMetricsRequest,
+  span as defaultSpan,
+} from "../support/model-builders";
 import type {
   AnyValue,
   KeyValue,
@@ -492,29 +496,11 @@ describe("redactRequest: metrics", () => {
   }
 
   function metricsRequest(points: NumberDataPoint[], metadata: KeyValue[] = [], resource: KeyValue[] = []): MetricsRequest {
-    return {
-      resourceMetrics: [
-        {
-          resource: { attributes: resource, droppedAttributesCount: 0 },
-          scopeMetrics: [
-            {
-              scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 },
-              metrics: [
-                {
-                  name: "http.server.requests.by.203.0.113.9",
-                  description: "",
-                  unit: "1",
-                  metadata,
-                  data: { type: "sum", dataPoints: points, aggregationTemporality: 2, isMonotonic: true },
-                },
-              ],
-              schemaUrl: "",
-            },
-          ],
-          schemaUrl: "",
-        },
-      ],
-    };
+    const data = { type: "sum", dataPoints: points, aggregationTemporality: 2, isMonotonic: true } as const;
+    return sharedMetricsRequest(
+      [{ name: "http.server.requests.by.203.0.113.9", description: "", unit: "1", metadata, data }],
+      resource,
+    );
   }
   const hashed = (kinds: string) => ({ stringValue: expect.stringMatching(new RegExp(`^\\[REDACTED:${kinds}:[0-9a-f]{16}\\]$`)) });
 
