@@ -2,7 +2,15 @@
  * Decoded-model objects for unit tests: every field at its proto3 default unless overridden,
  * so a test spells out only what it is about.
  */
-import type { LogRecord, Span } from "../../workers/shared/otlp/model";
+import type {
+  KeyValue,
+  LogRecord,
+  LogsRequest,
+  Metric,
+  MetricsRequest,
+  Span,
+  TracesRequest,
+} from "../../workers/shared/otlp/model";
 
 export function logRecord(overrides: Partial<LogRecord> = {}): LogRecord {
   return {
@@ -41,4 +49,47 @@ export function span(overrides: Partial<Span> = {}): Span {
     status: { message: "", code: 0 },
     ...overrides,
   };
+}
+
+/** One resource (with `resource` as its attributes) and one scope `s` holding `records`. */
+export function logsRequest(records: LogRecord[], resource: KeyValue[] = []): LogsRequest {
+  return {
+    resourceLogs: [
+      {
+        resource: { attributes: resource, droppedAttributesCount: 0 },
+        scopeLogs: [{ scope: emptyScope(), logRecords: records, schemaUrl: "" }],
+        schemaUrl: "",
+      },
+    ],
+  };
+}
+
+/** One resource (with `resource` as its attributes) and one scope `s` holding `spans`. */
+export function tracesRequest(spans: Span[], resource: KeyValue[] = []): TracesRequest {
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: resource, droppedAttributesCount: 0 },
+        scopeSpans: [{ scope: emptyScope(), spans, schemaUrl: "" }],
+        schemaUrl: "",
+      },
+    ],
+  };
+}
+
+/** One resource (with `resource` as its attributes) and one scope `s` holding `metrics`. */
+export function metricsRequest(metrics: Metric[], resource: KeyValue[] = []): MetricsRequest {
+  return {
+    resourceMetrics: [
+      {
+        resource: { attributes: resource, droppedAttributesCount: 0 },
+        scopeMetrics: [{ scope: emptyScope(), metrics, schemaUrl: "" }],
+        schemaUrl: "",
+      },
+    ],
+  };
+}
+
+function emptyScope() {
+  return { name: "s", version: "", attributes: [], droppedAttributesCount: 0 };
 }

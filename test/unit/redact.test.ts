@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { logRecord as defaultLogRecord, span as defaultSpan } from "../support/model-builders";
+import {
+  logRecord as defaultLogRecord,
+  metricsRequest as sharedMetricsRequest,
+  span as defaultSpan,
+} from "../support/model-builders";
 import type {
   AnyValue,
   KeyValue,
@@ -371,14 +375,14 @@ describe("redactRequest: logs", () => {
   it("summarizes resource and scope redactions on the resource and scope", () => {
     const request = logsRequest(
       [logRecord({ body: str("ok") })],
-      [attr("host.ip", str("10.1.2.3")), attr("deployment.contact", str("203.0.113.9"))],
+      [attr("host.ip", str("10.1.2.3")), attr("app.contact", str("203.0.113.9"))],
     );
     request.resourceLogs[0]!.scopeLogs[0]!.scope.attributes.push(attr("owner", str("ops@example.com")));
     redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
     const resourceLogs = request.resourceLogs[0]!;
     expect(attributeMap(resourceLogs.resource.attributes)).toEqual({
       "host.ip": str("10.1.2.3"),
-      "deployment.contact": str("[REDACTED:ipv4]"),
+      "app.contact": str("[REDACTED:ipv4]"),
       "redaction.count": { intValue: "1" },
       "redaction.kinds": str("ipv4"),
     });
@@ -492,29 +496,11 @@ describe("redactRequest: metrics", () => {
   }
 
   function metricsRequest(points: NumberDataPoint[], metadata: KeyValue[] = [], resource: KeyValue[] = []): MetricsRequest {
-    return {
-      resourceMetrics: [
-        {
-          resource: { attributes: resource, droppedAttributesCount: 0 },
-          scopeMetrics: [
-            {
-              scope: { name: "s", version: "", attributes: [], droppedAttributesCount: 0 },
-              metrics: [
-                {
-                  name: "http.server.requests.by.203.0.113.9",
-                  description: "",
-                  unit: "1",
-                  metadata,
-                  data: { type: "sum", dataPoints: points, aggregationTemporality: 2, isMonotonic: true },
-                },
-              ],
-              schemaUrl: "",
-            },
-          ],
-          schemaUrl: "",
-        },
-      ],
-    };
+    const data = { type: "sum", dataPoints: points, aggregationTemporality: 2, isMonotonic: true } as const;
+    return sharedMetricsRequest(
+      [{ name: "http.server.requests.by.203.0.113.9", description: "", unit: "1", metadata, data }],
+      resource,
+    );
   }
   const hashed = (kinds: string) => ({ stringValue: expect.stringMatching(new RegExp(`^\\[REDACTED:${kinds}:[0-9a-f]{16}\\]$`)) });
 

@@ -7,14 +7,27 @@ import { isSecretName } from "./secret-names";
  * drop the attribute, replace the value by its keyed hash, replace it by the secret marker
  * because the key names a credential, or scan its strings with the text detectors. A scanned
  * value's key can also say what its addresses and numbers are:
- * - `server`: addresses in it name infrastructure (`server.address`, `db.*`), not a person;
+ * - `server`: addresses in it name infrastructure, not a person: the server called
+ *   (`server.address`, `db.*`) or the emitting service's own (`host.ip`, `k8s.pod.ip`,
+ *   `service.instance.id`);
  * - `peer`: addresses in it are the other end of the connection (`network.peer.address`),
  *   which is a server when the span is a client's and a person when it is a server's;
- * - `id`: the value is an identifier (`dd.trace_id`, `order.id`), so a number in it is no card.
+ * - `url`: the value is a URL (`url.full`, `http.url`), whose host is the other end of a
+ *   client's span like a peer's address; its path and query are the caller's data;
+ * - `id`: the value is an identifier (`dd.trace_id`, `order.id`), so a number in it is no card;
+ * - `version`: the value is a version (`service.version`, `os.version`), whose four-part
+ *   numbers (`1.0.0.0`) are no address and whose digits are no card.
  */
 export type KeyRule =
   | { readonly action: "keep" | "drop" | "hash" | "secret" }
-  | { readonly action: "scan"; readonly server: boolean; readonly peer: boolean; readonly id: boolean };
+  | {
+      readonly action: "scan";
+      readonly server: boolean;
+      readonly peer: boolean;
+      readonly url: boolean;
+      readonly id: boolean;
+      readonly version: boolean;
+    };
 
 export interface KeyRuleLists {
   keepKeys: readonly string[];
@@ -35,11 +48,13 @@ const KEEP: KeyRule = { action: "keep" };
 const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
-const SCANS: readonly KeyRule[] = Array.from({ length: 8 }, (_, bits) => ({
+const SCANS: readonly KeyRule[] = Array.from({ length: 32 }, (_, bits) => ({
   action: "scan",
   server: (bits & 1) !== 0,
   peer: (bits & 2) !== 0,
   id: (bits & 4) !== 0,
+  version: (bits & 8) !== 0,
+  url: (bits & 16) !== 0,
 }));
 
 /**
@@ -50,12 +65,42 @@ const SCANS: readonly KeyRule[] = Array.from({ length: 8 }, (_, bits) => ({
  * carry the application's data.
  */
 const SERVER_PREFIXES = ["server.", "destination.", "network.local.", "host.", "net.host.", "net.sock.host."];
+/**
+ * The semantic conventions' resource namespaces that describe the emitting service and what it
+ * runs on (the service, its SDK, process, container, pod, node, cloud, function, deployment):
+ * an address there (`k8s.pod.ip`, `service.instance.id = 10.2.3.4:9464` from the Collector's
+ * Prometheus receiver) is the service's own, never a person's. Person-facing namespaces
+ * (`client.*`, `user.*`, `enduser.*`, `device.*`, `browser.*`, `user_agent.*`, `geo.*`) are not
+ * here. See docs/decisions.md, 2026-12-01, "the service's own infrastructure".
+ */
+const INFRASTRUCTURE_PREFIXES = [
+  "service.",
+  "telemetry.",
+  "process.",
+  "container.",
+  "oci.",
+  "k8s.",
+  "cloud.",
+  "cloudfoundry.",
+  "heroku.",
+  "faas.",
+  "os.",
+  "deployment.",
+  "webengine.",
+];
 const SERVER_KEYS = new Set(["url.domain", "http.host", "http.server_name"]);
 const DATA_IN_DB_KEY = /statement|query|parameter/;
 /** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
 const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
 /** A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID`. */
 const ID_SEGMENT = /(?:^|[_-])[Ii][Dd]$|[a-z0-9]I[Dd]$/;
+/** A last segment naming a version: `version`, `sdk_version`, `build-version`, `appVersion`, `VERSION`. */
+const VERSION_SEGMENT = /(?:^|[_-])(?:[Vv]ersion|VERSION)$|[a-z0-9]Version$/;
+/**
+ * Keys holding a whole URL (`url.full`, `url.original`, the older `http.url`): its host is the
+ * server a Client span called (semantic conventions, HTTP client spans).
+ */
+const URL_KEYS = new Set(["url.full", "url.original", "http.url"]);
 
 /**
  * Classifies attribute keys. The policy's lists and the credential rule match case-insensitively,
@@ -109,10 +154,14 @@ export class KeyRules {
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
+      INFRASTRUCTURE_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
-    const id = ID_SEGMENT.test(key.slice(key.lastIndexOf(".") + 1));
-    return SCANS[(server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0)]!;
+    const lastSegment = key.slice(key.lastIndexOf(".") + 1);
+    const id = ID_SEGMENT.test(lastSegment);
+    const version = VERSION_SEGMENT.test(lastSegment);
+    const url = URL_KEYS.has(whole);
+    return SCANS[(server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0)]!;
   }
 
   private tooPrecise(key: string): boolean {

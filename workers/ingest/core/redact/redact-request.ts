@@ -12,6 +12,7 @@ import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { RedactionTally } from "./tally";
+import type { TextScanner } from "./text-scanner";
 
 /** What redaction did to a whole request: items redacted, in total and by kind. */
 export interface RequestRedactions {
@@ -198,22 +199,30 @@ class RequestWalker implements BySignal<void> {
         };
       case "scan": {
         const { addressDetectors, cardDetectors } = this.policy;
+        const peerIsServer = this.peerIsServer;
         const excluded =
-          (rule.server || (rule.peer && this.peerIsServer) ? addressDetectors : 0) | (rule.id ? cardDetectors : 0);
-        return this.value(value, excluded);
+          (rule.server || rule.version || (rule.peer && peerIsServer) ? addressDetectors : 0) |
+          (rule.id || rule.version ? cardDetectors : 0);
+        // A client's URL names the server it called in its host; its path and query still
+        // carry the caller's data (`?ip=203.0.113.9` is a person's address).
+        const inHost = rule.url && peerIsServer ? excluded | addressDetectors : excluded;
+        return this.value(value, excluded, inHost);
       }
     }
   }
 
-  /** `excluded`: detectors that do not run on this value's strings (see TextScanner.redact). */
-  private value(value: AnyValue, excluded: number): AnyValue {
+  /**
+   * `excluded`: detectors that do not run on this value's strings (see TextScanner.redact);
+   * `inHost`: those that do not run on the scheme and authority of a string holding a URL.
+   */
+  private value(value: AnyValue, excluded: number, inHost = excluded): AnyValue {
     if ("stringValue" in value) {
-      const redacted = this.text(value.stringValue, excluded);
+      const redacted = this.text(value.stringValue, excluded, inHost);
       return redacted === value.stringValue ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
       const items = value.arrayValue;
-      for (let i = 0; i < items.length; i++) items[i] = this.value(items[i]!, excluded);
+      for (let i = 0; i < items.length; i++) items[i] = this.value(items[i]!, excluded, inHost);
       return value;
     }
     if ("kvlistValue" in value) {
@@ -224,16 +233,52 @@ class RequestWalker implements BySignal<void> {
     return value;
   }
 
-  private text(text: string, excluded: number): string {
+  private text(text: string, excluded: number, inHost = excluded): string {
     const scanner = this.policy.scanner;
     if (scanner === undefined || text === "") return text;
-    if (!this.series) return scanner.redact(text, this.tally, excluded);
+    if (!this.series) return redactText(scanner, text, this.tally, excluded, inHost);
     const scratch = this.scratch;
     scratch.reset();
-    if (scanner.redact(text, scratch, excluded) === text) return text;
+    if (redactText(scanner, text, scratch, excluded, inHost) === text) return text;
     this.tally.addAll(scratch);
     return seriesMarker(scratch.kindList(), this.policy.seriesHash(text));
   }
+}
+
+/**
+ * Redacts `text`, with the detectors in `inHost` left out of its URL's scheme and authority
+ * (`https://user:pw@10.0.4.7:8080`, RFC 3986 §3.2) when it differs from `excluded`; a text
+ * that is no absolute URL is scanned whole with `excluded`. Unchanged text comes back as the
+ * same string.
+ */
+function redactText(
+  scanner: TextScanner,
+  text: string,
+  tally: RedactionTally,
+  excluded: number,
+  inHost: number,
+): string {
+  const hostEnd = inHost === excluded ? -1 : authorityEnd(text);
+  if (hostEnd < 0) return scanner.redact(text, tally, excluded);
+  const head = text.slice(0, hostEnd);
+  const tail = text.slice(hostEnd);
+  const redactedHead = scanner.redact(head, tally, inHost);
+  const redactedTail = scanner.redact(tail, tally, excluded);
+  return redactedHead === head && redactedTail === tail ? text : redactedHead + redactedTail;
+}
+
+/** A URL's scheme and the `//` before its authority (RFC 3986 §3.1). */
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+
+/** Where the authority of an absolute URL (`scheme://authority`) ends, or -1 when there is none. */
+function authorityEnd(text: string): number {
+  const scheme = SCHEME.exec(text);
+  if (scheme === null) return -1;
+  for (let i = scheme[0].length; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 47 /* / */ || code === 63 /* ? */ || code === 35 /* # */) return i;
+  }
+  return text.length;
 }
 
 /** `[REDACTED:ipv4:9f86d081884c7d65]`: what was found, and which value it was. */

@@ -1,0 +1,215 @@
+/**
+ * What an attribute's key and its span's kind say about the addresses and numbers in its value:
+ * versions, the emitting service's own infrastructure, the server in a client's URL.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  logRecord,
+  logsRequest as sharedLogsRequest,
+  metricsRequest as sharedMetricsRequest,
+  span,
+  tracesRequest,
+} from "../support/model-builders";
+import type { AnyValue, KeyValue, LogsRequest, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
+import { DEFAULT_REDACTION_POLICY, redactRequest } from "../../workers/ingest/core/redact";
+
+const str = (stringValue: string): AnyValue => ({ stringValue });
+const attr = (key: string, value: string): KeyValue => ({ key, value: str(value) });
+const valuesOf = (attributes: KeyValue[]) =>
+  Object.fromEntries(attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
+
+const SPAN_KIND = { internal: 1, server: 2, client: 3, producer: 4, consumer: 5 } as const;
+
+/** A log request with `resource` on its resource and `record` on its one record. */
+function logsRequest(resource: KeyValue[], record: KeyValue[]): LogsRequest {
+  return sharedLogsRequest([logRecord({ attributes: record })], resource);
+}
+
+/** A metric request with `resource` on its resource and `point` on its one sum point. */
+function metricsRequest(resource: KeyValue[], point: KeyValue[]): MetricsRequest {
+  const dataPoint: NumberDataPoint = { attributes: point, startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "5" }, exemplars: [], flags: 0 };
+  const data = { type: "sum" as const, aggregationTemporality: 2, isMonotonic: true, dataPoints: [dataPoint] };
+  return sharedMetricsRequest([{ name: "http.server.request.count", description: "", unit: "1", metadata: [], data }], resource);
+}
+
+/** Redacts `attributes` as a log record's and returns the stored values (summary keys left out). */
+function asLogAttributes(attributes: KeyValue[]): Record<string, unknown> {
+  const request = logsRequest([], attributes);
+  redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+  const { "redaction.count": _count, "redaction.kinds": _kinds, ...values } = valuesOf(
+    request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes,
+  );
+  return values;
+}
+
+describe("versions", () => {
+  // .NET's default AssemblyVersion, a four-part build number, and the keys that carry versions.
+  const versions = [
+    attr("service.version", "1.0.0.0"),
+    attr("telemetry.sdk.version", "1.2.3.4"),
+    attr("telemetry.distro.version", "2.4.1.33-SNAPSHOT"),
+    attr("os.version", "10.0.19045.3693"),
+    attr("process.runtime.version", "8.0.0.0"),
+    attr("app_version", "3.2.1.0"),
+    attr("build-version", "4.1.0.7"),
+    attr("appVersion", "1.0.0.0"),
+    attr("APP_VERSION", "5.0.0.1"),
+  ];
+
+  it("keeps four-part versions under every key naming a version, in logs and traces", () => {
+    const expected = Object.fromEntries(versions.map((a) => [a.key, (a.value as { stringValue: string }).stringValue]));
+    expect(asLogAttributes(structuredClone(versions))).toEqual(expected);
+    const client = span({ kind: SPAN_KIND.server, attributes: structuredClone(versions) });
+    const resource = structuredClone(versions);
+    expect(redactRequest("traces", tracesRequest([client], resource), DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(valuesOf(client.attributes)).toEqual(expected);
+    expect(valuesOf(resource)).toEqual(expected);
+  });
+
+  it("keeps service.version in metric resources as sent rather than hashed", () => {
+    const request = metricsRequest([attr("service.version", "1.0.0.0")], [attr("app.version", "2.4.1.33")]);
+    expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY).count).toBe(0);
+    const resourceMetrics = request.resourceMetrics[0]!;
+    expect(valuesOf(resourceMetrics.resource.attributes)).toEqual({ "service.version": "1.0.0.0" });
+    const metric = resourceMetrics.scopeMetrics[0]!.metrics[0]!;
+    if (metric.data.type !== "sum") throw new Error("expected a sum");
+    expect(valuesOf(metric.data.dataPoints[0]!.attributes)).toEqual({ "app.version": "2.4.1.33" });
+  });
+
+  it("still redacts other kinds in a version's value, and addresses under keys that merely contain the word", () => {
+    expect(
+      asLogAttributes([
+        attr("service.version", "1.0.0.0 built by ana@example.com"),
+        attr("app.versioning_host", "203.0.113.9"),
+        attr("client.address", "2.4.1.33"),
+      ]),
+    ).toEqual({
+      "service.version": "1.0.0.0 built by [REDACTED:email]",
+      "app.versioning_host": "[REDACTED:ipv4]",
+      "client.address": "[REDACTED:ipv4]",
+    });
+  });
+});
+
+describe("the service's own infrastructure", () => {
+  // What the Collector's Prometheus receiver, k8sattributes and resourcedetection processors set.
+  const infrastructure = [
+    attr("service.instance.id", "10.2.3.4:9464"),
+    attr("k8s.pod.ip", "10.244.1.17"),
+    attr("k8s.node.name", "ip-10-0-1-23.ec2.internal"),
+    attr("container.ip", "172.17.0.5"),
+    attr("cloud.instance.ip", "10.0.7.8"),
+    attr("faas.instance", "10.0.7.9:8080"),
+    attr("host.ip", "10.0.0.12"),
+    attr("process.command_line", "/usr/bin/node server.js --host 10.0.0.12 --port 8080"),
+    attr("deployment.environment.name", "10.0.0.1-canary"),
+    attr("telemetry.exporter.endpoint", "http://10.0.0.2:4318"),
+    attr("container.ipv6", "fd00::1ff:fe23:4567:890a"),
+  ];
+
+  it("keeps addresses under the infrastructure namespaces in every position and signal", () => {
+    const expected = valuesOf(infrastructure);
+    expect(asLogAttributes(structuredClone(infrastructure))).toEqual(expected);
+    const logs = logsRequest(structuredClone(infrastructure), []);
+    expect(redactRequest("logs", logs, DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(valuesOf(logs.resourceLogs[0]!.resource.attributes)).toEqual(expected);
+    const server = span({ kind: SPAN_KIND.server, attributes: structuredClone(infrastructure) });
+    expect(redactRequest("traces", tracesRequest([server]), DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(valuesOf(server.attributes)).toEqual(expected);
+  });
+
+  it("keeps every instance of a metric resource apart and readable", () => {
+    const instances = ["10.2.3.4:9464", "10.2.3.5:9464"].map((instance) =>
+      metricsRequest([attr("service.instance.id", instance), attr("k8s.pod.ip", instance.split(":")[0]!)], []),
+    );
+    for (const request of instances) expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(instances.map((request) => valuesOf(request.resourceMetrics[0]!.resource.attributes))).toEqual([
+      { "service.instance.id": "10.2.3.4:9464", "k8s.pod.ip": "10.2.3.4" },
+      { "service.instance.id": "10.2.3.5:9464", "k8s.pod.ip": "10.2.3.5" },
+    ]);
+  });
+
+  it("still redacts other kinds there, and a person's address beside them on the same resource", () => {
+    const resource = [
+      attr("process.command_line", "java -jar app.jar --notify ana@example.com --bind 10.0.0.12"),
+      attr("service.owner", "https://10.0.0.3/?token=k9Xq2mPz7Lw4"),
+      attr("client.address", "203.0.113.9"),
+      attr("source.address", "203.0.113.10"),
+      attr("enduser.ip", "203.0.113.11"),
+      attr("device.ip", "198.51.100.4"),
+    ];
+    redactRequest("logs", logsRequest(resource, []), DEFAULT_REDACTION_POLICY);
+    expect(valuesOf(resource)).toMatchObject({
+      "process.command_line": "java -jar app.jar --notify [REDACTED:email] --bind 10.0.0.12",
+      "service.owner": "https://10.0.0.3/?token=[REDACTED:secret_param]",
+      "client.address": "[REDACTED:ipv4]",
+      "source.address": "[REDACTED:ipv4]",
+      "enduser.ip": "[REDACTED:ipv4]",
+      "device.ip": "[REDACTED:ipv4]",
+    });
+  });
+});
+
+describe("the URL of a client span", () => {
+  const urls = () => [
+    attr("url.full", "http://10.0.4.7:8080/api/orders?page=2"),
+    attr("http.url", "http://[2001:db8::7]:8080/api/orders"),
+    attr("url.original", "https://10.0.4.8/geo?ip=203.0.113.9&token=k9Xq2mPz7Lw4#top"),
+    attr("url.full.redirect", "http://10.0.4.9/"),
+  ];
+
+  it.each([
+    ["Client", SPAN_KIND.client],
+    ["Producer", SPAN_KIND.producer],
+    ["Consumer", SPAN_KIND.consumer],
+  ])("keeps the server's address in a %s span's URL and redacts the caller's data in its path and query", (_name, kind) => {
+    const called = span({ kind, attributes: urls() });
+    redactRequest("traces", tracesRequest([called]), DEFAULT_REDACTION_POLICY);
+    expect(valuesOf(called.attributes)).toEqual({
+      "url.full": "http://10.0.4.7:8080/api/orders?page=2",
+      "http.url": "http://[2001:db8::7]:8080/api/orders",
+      "url.original": "https://10.0.4.8/geo?ip=[REDACTED:ipv4]&token=[REDACTED:secret_param]#top",
+      // Not a URL key: scanned as any other value.
+      "url.full.redirect": "http://[REDACTED:ipv4]/",
+      "redaction.count": { intValue: "3" },
+      "redaction.kinds": "ipv4,secret_param",
+    });
+  });
+
+  it("still redacts the credentials and e-mails in a client's URL host", () => {
+    const called = span({
+      kind: SPAN_KIND.client,
+      attributes: [
+        attr("url.full", "redis://app:hunter2@10.0.0.3:6379/0"),
+        attr("http.url", "ftp://ana@example.com@10.0.0.4/inbox"),
+      ],
+    });
+    redactRequest("traces", tracesRequest([called]), DEFAULT_REDACTION_POLICY);
+    expect(valuesOf(called.attributes)).toMatchObject({
+      "url.full": "redis://[REDACTED:url_credentials]@10.0.0.3:6379/0",
+      "http.url": "ftp://[REDACTED:email]@10.0.0.4/inbox",
+    });
+  });
+
+  it("redacts addresses in the URL of a Server or Internal span and of a log record, and in a URL without a scheme", () => {
+    const served = span({ kind: SPAN_KIND.server, attributes: urls().slice(0, 1) });
+    const internal = span({
+      kind: SPAN_KIND.internal,
+      spanId: "00f067aa0ba902b8",
+      attributes: [attr("url.full", "http://203.0.113.9/cb")],
+    });
+    const client = span({
+      kind: SPAN_KIND.client,
+      spanId: "00f067aa0ba902b9",
+      attributes: [attr("url.full", "10.0.4.7:8080/api"), attr("client.address", "203.0.113.9")],
+    });
+    redactRequest("traces", tracesRequest([served, internal, client]), DEFAULT_REDACTION_POLICY);
+    expect(valuesOf(served.attributes)["url.full"]).toBe("http://[REDACTED:ipv4]:8080/api/orders?page=2");
+    expect(valuesOf(internal.attributes)["url.full"]).toBe("http://[REDACTED:ipv4]/cb");
+    expect(valuesOf(client.attributes)).toMatchObject({
+      "url.full": "[REDACTED:ipv4]:8080/api",
+      "client.address": "[REDACTED:ipv4]",
+    });
+    expect(asLogAttributes([attr("url.full", "http://203.0.113.9/cb")])).toEqual({ "url.full": "http://[REDACTED:ipv4]/cb" });
+  });
+});
