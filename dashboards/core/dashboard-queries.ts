@@ -30,16 +30,26 @@ ORDER BY ServiceName`,
 }
 
 /**
- * A marker where each `service.version` of the service first reports a metric point in the
- * range (the tail's counts and the service's own metrics carry it): deploys on every panel.
+ * How far before the range a version's rows are looked for: a version first seen earlier is
+ * no deploy inside the range. A version silent for longer and then seen again shows as a deploy.
+ */
+export const DEPLOY_LOOKBACK_DAYS = 7;
+
+/**
+ * A marker where each `service.version` of the service first reports a metric point (the
+ * tail's counts and the service's own metrics carry it): deploys on every panel. First means
+ * first within the range and the DEPLOY_LOOKBACK_DAYS before it, so a version already running
+ * when the range starts gets no marker at the range's left edge.
  */
 export function deployAnnotationQuery(tables: QueryTables): AuxiliaryQuery {
   return {
     key: "deploys",
     rawSql: `SELECT min(TimeUnix) AS time, concat('service.version ', version) AS text, 'deploy' AS tags
 FROM ${tables.metricsSum}
-WHERE ${serviceFilter({ variable: SERVICE_VARIABLE })} AND ResourceAttributes['service.version'] != '' AND $__timeFilter(TimeUnix)
+WHERE ${serviceFilter({ variable: SERVICE_VARIABLE })} AND ResourceAttributes['service.version'] != ''
+  AND TimeUnix >= $__fromTime - INTERVAL ${DEPLOY_LOOKBACK_DAYS} DAY AND TimeUnix <= $__toTime
 GROUP BY ResourceAttributes['service.version'] AS version
+HAVING time >= $__fromTime
 ORDER BY time`,
   };
 }

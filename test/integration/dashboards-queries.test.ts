@@ -190,6 +190,33 @@ describe.each(generations)("generated queries on the %s generation", (generation
       return values;
     }
 
+    it("marks a deploy where a version first reports, not at the range's start for a version already running", async () => {
+      const DEPLOYING = "deploying-shop";
+      const sends = [
+        tailMetricsRequest(DEPLOYING, windows(287, nowMs - 6 * 60_000, () => ({ ok: 10, exceptions: 0, wallTimeMs: 80 })), "v1"),
+        tailMetricsRequest(DEPLOYING, windows(1, nowMs - 60_000, () => ({ ok: 10, exceptions: 0, wallTimeMs: 80 })), "v2"),
+      ];
+      for (const body of sends) {
+        const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        expect(response.status, await response.text()).toBe(200);
+      }
+      const annotation = renderedQueries(
+        render({ ...RENDER_DEFAULTS, services: [DEPLOYING], database: demo.db.database, generation }),
+      ).find((query) => query.kind === "annotation")!;
+      const markers = async (fromMs: number) => {
+        const sql = expandQuery(annotation.rawSql, { fromMs, toMs: nowMs, intervalMs: 60_000, variables: { service: DEPLOYING } });
+        return demo.db.client.query({ query: sql, format: "JSONEachRow" }).then((r) => r.json<{ text: string }>());
+      };
+      // The last hour: v1 has been running all day, v2 arrived a minute ago.
+      expect((await markers(nowMs - 3_600_000)).map((row) => row.text)).toEqual(["service.version v2"]);
+      // The whole day: both versions started inside it.
+      expect((await markers(nowMs - 25 * 3_600_000)).map((row) => row.text)).toEqual(["service.version v1", "service.version v2"]);
+    });
+
     it("stays inside the band when the last 5 minutes look like the day", async () => {
       const { err, p95 } = await deviations(STEADY);
       expect(err).toBeLessThan(3);

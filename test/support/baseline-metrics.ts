@@ -25,7 +25,8 @@ const nanos = (ms: number) => `${ms}000000`;
 const attributes = (values: Record<string, string>) =>
   Object.entries(values).map(([key, value]) => ({ key, value: { stringValue: value } }));
 
-export function tailMetricsRequest(service: string, series: readonly Window[]) {
+/** `version`, when given, is the resource's `service.version` (what the deploy annotation reads). */
+export function tailMetricsRequest(service: string, series: readonly Window[], version?: string) {
   const fetchAttributes = (outcome: string) => ({ script: service, outcome, "event.kind": "fetch" });
   const counts = series.flatMap((window) =>
     (
@@ -60,7 +61,13 @@ export function tailMetricsRequest(service: string, series: readonly Window[]) {
   return {
     resourceMetrics: [
       {
-        resource: { attributes: attributes({ "service.name": service, "cloud.provider": "cloudflare" }) },
+        resource: {
+          attributes: attributes({
+            "service.name": service,
+            "cloud.provider": "cloudflare",
+            ...(version === undefined ? {} : { "service.version": version }),
+          }),
+        },
         scopeMetrics: [
           {
             scope: { name: "deco-otel-tail" },
