@@ -157,9 +157,12 @@ describe.each(["current", "legacy"] as const)("runbook queries on the %s generat
     ]);
   });
 
-  it("answers the top-error-routes query from the request counter", async () => {
+  it("answers the top-error-routes query from the request counter, counting points as the seed's SQL does", async () => {
     const sql = QUERIES.find((query) => query.title.startsWith("Top error routes"))!.sql;
     const rows = await ingest.rows<Record<string, unknown>>(sql.replaceAll("{site}", SITE).replace(/;\s*$/, ""));
+    // The points say 3 errors in 100 requests. The seed's SQL (which must run unchanged) takes
+    // count()/countIf() of rows, one per point, so it answers 1 of 2: a rate of points, not of
+    // requests. Pinned so a change in how points land shows; the runbook's owners were told.
     expect(rows).toEqual([expect.objectContaining({ route: "/_products/$slug/p", errors: "1", total: "2" })]);
   });
 

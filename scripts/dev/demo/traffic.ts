@@ -25,8 +25,7 @@ export async function driveTraffic(
   say: (line: string) => void,
 ): Promise<DemoTraffic> {
   const healthyRequestIds = Array.from({ length: HEALTHY_REQUESTS }, (_, i) => `${runId}-home-${i + 1}`);
-  // One after another: concurrent requests can send byte-identical metric exports, which the
-  // ingest Worker's deduplication currently stores once.
+  // One after another, as one visitor's page loads come.
   const healthy: ClientResponse[] = [];
   for (const id of healthyRequestIds) healthy.push(await client.get(`${producerUrl}/`, id));
   say(line(`GET / (x${HEALTHY_REQUESTS})`, statuses(healthy.map((r) => r.status)), "healthy: a span, a counter and a histogram each"));
