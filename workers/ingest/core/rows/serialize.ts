@@ -112,36 +112,27 @@ function unwrap(type: string, wrapper: string): string {
   return type.startsWith(wrapper + "(") && type.endsWith(")") ? type.slice(wrapper.length + 1, -1) : type;
 }
 
-/** The rows as JSONEachRow text, one line each, ending with a newline ("" for no rows). */
+/**
+ * The rows as JSONEachRow text, one line each, ending with a newline ("" for no rows). Throws
+ * `row lacks column <name>` for a row without a value for one of the plan's columns.
+ */
 export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
-  const columns = plan.columns;
-  // Rows of one resource share its values (the very same attribute map object, service name,
-  // scope…), so each column remembers its previous value and reuses that encoding (`isUnchanged`).
-  const previousValues = new Array<ColumnValue | undefined>(columns.length);
-  const previousEncodings = new Array<string>(columns.length);
-  const flattened = new Array<boolean>(columns.length).fill(false);
-  const keys = new MapKeys();
-  // Appending straight to the whole text: a line of its own would be one more string per row.
-  // Every `+` allocates a string, so each value is written with as few pieces as it takes.
-  let out = "";
+  // One walk writes every table's text: the sizes it also keeps are two numbers a row.
+  const text = serializeRowsSized(plan, plan.columnNames, rows, unsized, { rowBytes: [], lineEnds: [] });
+  if (text === undefined) throw new Error(`row lacks column ${lackingColumn(plan.columnNames, rows)}`);
+  return text;
+}
+
+/** A `ValueSizer` for a caller that wants only the text. */
+const unsized: ValueSizer = () => 0;
+
+/** The first of `columns` some row has no value for. */
+function lackingColumn(columns: readonly string[], rows: readonly Row[]): string | undefined {
   for (const row of rows) {
-    out += "{";
-    for (let i = 0; i < columns.length; i++) {
-      const column = columns[i]!;
-      const value = row[column.name];
-      if (value === undefined) throw new Error(`row lacks column ${column.name}`);
-      if (!isUnchanged(value, previousValues[i])) {
-        previousValues[i] = value;
-        previousEncodings[i] = encodeColumn(column, value, keys);
-        flattened[i] = false;
-      } else if (!flattened[i]) {
-        flattened[i] = flatten(previousEncodings[i]!);
-      }
-      out += previousEncodings[i]!;
-    }
-    out += "}\n";
+    const lacking = columns.find((name) => row[name] === undefined);
+    if (lacking !== undefined) return lacking;
   }
-  return out;
+  return undefined;
 }
 
 /**
@@ -163,7 +154,7 @@ export interface RowSizes {
 export type ValueSizer = (value: ColumnValue | undefined) => number;
 
 /**
- * `serializeRows(plan, rows)` and, in the same walk, each row's size as a JSON array of every
+ * The rows' JSONEachRow text (what `serializeRows` returns) and, in the same walk, each row's size as a JSON array of every
  * one of `rowColumns`' values in order (the row columns the plan was made for, written or not),
  * each sized as `sizeOf` says or, for plain text, by its length. Both need each string tested
  * for characters that are not plain, and one test serves both. Returns
@@ -187,6 +178,8 @@ export function serializeRowsSized(
   const keys = new MapKeys();
   // A JSON array of `count` values: brackets and the commas between.
   const punctuation = count === 0 ? 2 : count + 1;
+  // Appending straight to the whole text: a line of its own would be one more string per row.
+  // Every `+` allocates a string, so each value is written with as few pieces as it takes.
   let out = "";
   for (const row of rows) {
     out += "{";
