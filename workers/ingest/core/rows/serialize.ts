@@ -146,10 +146,10 @@ export interface RowSizes {
 }
 
 /**
- * Sizes one value of that other encoding. Called for every value but a plain string or a map
- * of plain strings (see `NOT_PLAIN`), whose size is its JSON text's: its length with the
- * quotes, brackets, commas and colons or commas between entries; and but a finite number other
- * than zero, which both encodings write as `String` does.
+ * Sizes one value of that other encoding. Called for every value but a plain string (see
+ * `NOT_PLAIN`), whose size is its JSON text's, its length with the quotes; but a map, sized as
+ * a JSON array of its keys and values, each key or value not plain sized by this; and but a
+ * finite number other than zero, which both encodings write as `String` does.
  */
 export type ValueSizer = (value: ColumnValue | undefined) => number;
 
@@ -264,11 +264,7 @@ function encodeSized(
     return value.length + 2;
   }
   if (column !== undefined && column.encoding.kind === "map") {
-    const map = value as AttributeMap;
-    const bytes = encodePlainMap(column.opening, map, keys);
-    if (bytes >= 0) return bytes;
-    sizedEncoding = encodeMap(column.opening, map, keys);
-    return sizeOf(value);
+    return encodeMapSized(column.opening, value as AttributeMap, keys, sizeOf);
   }
   if (column === undefined) return sizeOf(value);
   sizedEncoding = encodeColumn(column, value!, keys);
@@ -288,11 +284,12 @@ function encodePlainColumn(column: ColumnPlan, value: string, keys: MapKeys): st
 }
 
 /**
- * `encodeMap` into `sizedEncoding` for a map whose keys and values are all plain, returning its
- * JSON size (`["k","v",…]` and `{"k":"v",…}` take the same); -1, and no encoding, when one is
- * not plain.
+ * `encodeMap` into `sizedEncoding`, in the same walk returning the map's size in the other
+ * encoding: a JSON array of its keys and values (`["k","v",…]`), which takes what
+ * `{"k":"v",…}` takes, each key and value its JSON string's size, `sizeOf`'s for one that is
+ * not plain. One walk serves both: a map with one escaped value is not written twice.
  */
-function encodePlainMap(opening: string, map: AttributeMap, keys: MapKeys): number {
+function encodeMapSized(opening: string, map: AttributeMap, keys: MapKeys, sizeOf: ValueSizer): number {
   if (map.length === 0) {
     sizedEncoding = opening + "}";
     return 2;
@@ -302,9 +299,15 @@ function encodePlainMap(opening: string, map: AttributeMap, keys: MapKeys): numb
   for (let i = 0; i < map.length; i += 2) {
     const key = keys.of(map[i]!);
     const value = map[i + 1]!;
-    if (key.plainBytes < 0 || NOT_PLAIN.test(value)) return -1;
-    bytes += key.plainBytes + value.length + 2;
-    out += (i === 0 ? key.first : key.next) + value;
+    bytes += key.plainBytes >= 0 ? key.plainBytes : sizeOf(map[i]);
+    const opens = i === 0 ? key.first : key.next;
+    if (NOT_PLAIN.test(value)) {
+      bytes += sizeOf(value);
+      out += opens + stringContent(value);
+    } else {
+      bytes += value.length + 2;
+      out += opens + value;
+    }
   }
   sizedEncoding = out + '"}';
   return bytes;
@@ -324,8 +327,6 @@ function encodeColumn(column: ColumnPlan, value: ColumnValue, keys: MapKeys): st
       return encoding.precision === 0
         ? column.prefix + wholeSeconds(value as string)
         : column.opening + dateTime64Digits(value as string, encoding.precision) + '"';
-    case "map":
-      return encodeMap(column.opening, value as AttributeMap, keys);
     default:
       return column.prefix + encode(encoding, value, keys);
   }
