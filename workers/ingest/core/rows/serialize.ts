@@ -154,12 +154,12 @@ export interface RowSizes {
 export type ValueSizer = (value: ColumnValue | undefined) => number;
 
 /**
- * The rows' JSONEachRow text (what `serializeRows` returns) and, in the same walk, each row's size as a JSON array of every
- * one of `rowColumns`' values in order (the row columns the plan was made for, written or not),
- * each sized as `sizeOf` says or, for plain text, by its length. Both need each string tested
- * for characters that are not plain, and one test serves both. Returns
- * `undefined` when a written column has no value (what `serializeRows` refuses), so a caller
- * can leave the refusal to it.
+ * The rows' JSONEachRow text (what `serializeRows` returns) and, in the same walk, each row's
+ * size as a JSON array of every one of `rowColumns`' values in order (the row columns the plan
+ * was made for, written or not), each sized as `sizeOf` says or, for plain text, by its length.
+ * Both need each string tested for characters that are not plain, and one test serves both.
+ * Returns `undefined` when a written column has no value (what `serializeRows` refuses), so a
+ * caller can leave the refusal to it.
  */
 export function serializeRowsSized(
   plan: TablePlan,
