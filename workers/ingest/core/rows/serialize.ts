@@ -112,32 +112,27 @@ function unwrap(type: string, wrapper: string): string {
   return type.startsWith(wrapper + "(") && type.endsWith(")") ? type.slice(wrapper.length + 1, -1) : type;
 }
 
-/** The rows as JSONEachRow text, one line each, ending with a newline ("" for no rows). */
+/**
+ * The rows as JSONEachRow text, one line each, ending with a newline ("" for no rows). Throws
+ * `row lacks column <name>` for a row without a value for one of the plan's columns.
+ */
 export function serializeRows(plan: TablePlan, rows: readonly Row[]): string {
-  const columns = plan.columns;
-  // Rows of one resource share its values (the very same attribute map object, service name,
-  // scope…), so each column remembers its previous value and reuses that encoding (`isUnchanged`).
-  const previousValues = new Array<ColumnValue | undefined>(columns.length);
-  const previousEncodings = new Array<string>(columns.length);
-  const keys = new MapKeys();
-  // Appending straight to the whole text: a line of its own would be one more string per row.
-  // Every `+` allocates a string, so each value is written with as few pieces as it takes.
-  let out = "";
+  // One walk writes every table's text: the sizes it also keeps are two numbers a row.
+  const text = serializeRowsSized(plan, plan.columnNames, rows, unsized, { rowBytes: [], lineEnds: [] });
+  if (text === undefined) throw new Error(`row lacks column ${lackingColumn(plan.columnNames, rows)}`);
+  return text;
+}
+
+/** A `ValueSizer` for a caller that wants only the text. */
+const unsized: ValueSizer = () => 0;
+
+/** The first of `columns` some row has no value for. */
+function lackingColumn(columns: readonly string[], rows: readonly Row[]): string | undefined {
   for (const row of rows) {
-    out += "{";
-    for (let i = 0; i < columns.length; i++) {
-      const column = columns[i]!;
-      const value = row[column.name];
-      if (value === undefined) throw new Error(`row lacks column ${column.name}`);
-      if (!isUnchanged(value, previousValues[i])) {
-        previousValues[i] = value;
-        previousEncodings[i] = encodeColumn(column, value, keys);
-      }
-      out += previousEncodings[i]!;
-    }
-    out += "}\n";
+    const lacking = columns.find((name) => row[name] === undefined);
+    if (lacking !== undefined) return lacking;
   }
-  return out;
+  return undefined;
 }
 
 /**
@@ -151,20 +146,20 @@ export interface RowSizes {
 }
 
 /**
- * Sizes one value of that other encoding. Called for every value but a plain string or a map
- * of plain strings (see `NOT_PLAIN`), whose size is its JSON text's: its length with the
- * quotes, brackets, commas and colons or commas between entries; and but a finite number other
- * than zero, which both encodings write as `String` does.
+ * Sizes one value of that other encoding. Called for every value but a plain string (see
+ * `NOT_PLAIN`), whose size is its JSON text's, its length with the quotes; but a map, sized as
+ * a JSON array of its keys and values, each key or value not plain sized by this; and but a
+ * finite number other than zero, which both encodings write as `String` does.
  */
 export type ValueSizer = (value: ColumnValue | undefined) => number;
 
 /**
- * `serializeRows(plan, rows)` and, in the same walk, each row's size as a JSON array of every
- * one of `rowColumns`' values in order (the row columns the plan was made for, written or not),
- * each sized as `sizeOf` says or, for plain text, by its length. Both need each string tested
- * for characters that are not plain, and one test serves both. Returns
- * `undefined` when a written column has no value (what `serializeRows` refuses), so a caller
- * can leave the refusal to it.
+ * The rows' JSONEachRow text (what `serializeRows` returns) and, in the same walk, each row's
+ * size as a JSON array of every one of `rowColumns`' values in order (the row columns the plan
+ * was made for, written or not), each sized as `sizeOf` says or, for plain text, by its length.
+ * Both need each string tested for characters that are not plain, and one test serves both.
+ * Returns `undefined` when a written column has no value (what `serializeRows` refuses), so a
+ * caller can leave the refusal to it.
  */
 export function serializeRowsSized(
   plan: TablePlan,
@@ -179,9 +174,12 @@ export function serializeRowsSized(
   const previousValues = new Array<ColumnValue | undefined | typeof NOTHING_YET>(count).fill(NOTHING_YET);
   const previousEncodings = new Array<string>(count).fill("");
   const previousBytes = new Array<number>(count).fill(0);
+  const flattened = new Array<boolean>(count).fill(false);
   const keys = new MapKeys();
   // A JSON array of `count` values: brackets and the commas between.
   const punctuation = count === 0 ? 2 : count + 1;
+  // Appending straight to the whole text: a line of its own would be one more string per row.
+  // Every `+` allocates a string, so each value is written with as few pieces as it takes.
   let out = "";
   for (const row of rows) {
     out += "{";
@@ -194,6 +192,9 @@ export function serializeRowsSized(
         previousValues[i] = value;
         previousBytes[i] = encodeSized(column, value, keys, sizeOf);
         previousEncodings[i] = sizedEncoding;
+        flattened[i] = false;
+      } else if (!flattened[i]) {
+        flattened[i] = flatten(previousEncodings[i]!);
       }
       bytes += previousBytes[i]!;
       if (column !== undefined) out += previousEncodings[i]!;
@@ -212,6 +213,21 @@ export function serializeRowsSized(
 function isUnchanged(value: ColumnValue | undefined, previous: ColumnValue | undefined | typeof NOTHING_YET): boolean {
   return value === previous && value !== 0;
 }
+
+/**
+ * Stores `text` as one flat piece, and returns true. A string built with `+` is a tree of its
+ * pieces, and every string holding it copies each of those pieces again when it is flattened
+ * (sliced into a unit, sent): an encoding reused by a resource's rows (its attribute map, about
+ * 16 pieces) would be walked piece by piece once per row. Flattened at its first reuse, it is
+ * one piece; an encoding used once is never copied. V8 flattens a regular expression's subject
+ * in place before matching it, and `^` matches at once.
+ */
+function flatten(text: string): true {
+  STARTS.test(text);
+  return true;
+}
+
+const STARTS = /^/;
 
 /** What no row holds: each column's memory before the first row. */
 const NOTHING_YET: unique symbol = Symbol("nothing yet");
@@ -248,11 +264,7 @@ function encodeSized(
     return value.length + 2;
   }
   if (column !== undefined && column.encoding.kind === "map") {
-    const map = value as AttributeMap;
-    const bytes = encodePlainMap(column.opening, map, keys);
-    if (bytes >= 0) return bytes;
-    sizedEncoding = encodeMap(column.opening, map, keys);
-    return sizeOf(value);
+    return encodeMapSized(column.opening, value as AttributeMap, keys, sizeOf);
   }
   if (column === undefined) return sizeOf(value);
   sizedEncoding = encodeColumn(column, value!, keys);
@@ -272,11 +284,12 @@ function encodePlainColumn(column: ColumnPlan, value: string, keys: MapKeys): st
 }
 
 /**
- * `encodeMap` into `sizedEncoding` for a map whose keys and values are all plain, returning its
- * JSON size (`["k","v",…]` and `{"k":"v",…}` take the same); -1, and no encoding, when one is
- * not plain.
+ * `encodeMap` into `sizedEncoding`, in the same walk returning the map's size in the other
+ * encoding: a JSON array of its keys and values (`["k","v",…]`), which takes what
+ * `{"k":"v",…}` takes, each key and value its JSON string's size, `sizeOf`'s for one that is
+ * not plain. One walk serves both: a map with one escaped value is not written twice.
  */
-function encodePlainMap(opening: string, map: AttributeMap, keys: MapKeys): number {
+function encodeMapSized(opening: string, map: AttributeMap, keys: MapKeys, sizeOf: ValueSizer): number {
   if (map.length === 0) {
     sizedEncoding = opening + "}";
     return 2;
@@ -286,9 +299,15 @@ function encodePlainMap(opening: string, map: AttributeMap, keys: MapKeys): numb
   for (let i = 0; i < map.length; i += 2) {
     const key = keys.of(map[i]!);
     const value = map[i + 1]!;
-    if (key.plainBytes < 0 || NOT_PLAIN.test(value)) return -1;
-    bytes += key.plainBytes + value.length + 2;
-    out += (i === 0 ? key.first : key.next) + value;
+    bytes += key.plainBytes >= 0 ? key.plainBytes : sizeOf(map[i]);
+    const opens = i === 0 ? key.first : key.next;
+    if (NOT_PLAIN.test(value)) {
+      bytes += sizeOf(value);
+      out += opens + stringContent(value);
+    } else {
+      bytes += value.length + 2;
+      out += opens + value;
+    }
   }
   sizedEncoding = out + '"}';
   return bytes;
@@ -308,8 +327,6 @@ function encodeColumn(column: ColumnPlan, value: ColumnValue, keys: MapKeys): st
       return encoding.precision === 0
         ? column.prefix + wholeSeconds(value as string)
         : column.opening + dateTime64Digits(value as string, encoding.precision) + '"';
-    case "map":
-      return encodeMap(column.opening, value as AttributeMap, keys);
     default:
       return column.prefix + encode(encoding, value, keys);
   }
