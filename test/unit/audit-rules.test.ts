@@ -17,7 +17,7 @@ function messages(relative: string, rule: string): string[] {
 const wired = (extra: string) => `{
   "name": "shop",
   "tail_consumers": [{ "service": "deco-otel-tail" }],
-  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }],
   "vars": {
     "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs",
     "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces",
@@ -133,7 +133,9 @@ describe("the rules on the fixture fleet", () => {
       "16:5 error tail-consumer staging",
       "16:5 error version-metadata staging",
       "16:5 warning otlp-endpoints staging",
+      "16:5 warning analytics-engine staging",
       "19:5 error version-metadata production",
+      "19:5 warning analytics-engine production",
       "21:24 warning observability production",
       "22:15 warning otlp-endpoints production",
       "22:15 warning otlp-endpoints production",
@@ -144,6 +146,7 @@ describe("the rules on the fixture fleet", () => {
     expect(brief("environments-toml/wrangler.toml")).toEqual([
       "18:2 error tail-consumer staging",
       "18:2 error version-metadata staging",
+      "18:2 warning analytics-engine staging",
       "21:1 warning otlp-endpoints staging",
       "21:1 warning otlp-endpoints staging",
       "23:1 error secret-in-vars staging",
@@ -151,6 +154,7 @@ describe("the rules on the fixture fleet", () => {
       "25:1 error tail-loop production",
       "25:3 error version-metadata production",
       "25:3 warning otlp-endpoints production",
+      "25:3 warning analytics-engine production",
     ]);
   });
 
@@ -181,7 +185,7 @@ describe("the rules on the fixture fleet", () => {
     for (const finding of auditDocument(loadFleet("environments-toml/wrangler.toml")).findings) {
       expect(finding.fix).not.toContain("\n");
       expect(finding.fix.length).toBeGreaterThan(10);
-      expect(finding.severity).toBe(["otlp-endpoints", "observability"].includes(finding.rule) ? "warning" : "error");
+      expect(finding.severity).toBe(["otlp-endpoints", "analytics-engine", "observability"].includes(finding.rule) ? "warning" : "error");
     }
   });
 });
