@@ -10,8 +10,8 @@ export interface AuditRun {
   failures: Finding[];
   /** Wrangler files left out on request, with the pattern that did it. */
   excludedFiles: { file: string; pattern: string }[];
-  /** Folders not searched (`node_modules`, dot-folders). */
-  notSearched: string[];
+  /** Folders not searched, with why (`node_modules`, dot-folders, links). */
+  notSearched: { folder: string; reason: string }[];
 }
 
 /** The lines saying what a run left out: excluded files and environments, folders not searched. */
@@ -19,7 +19,7 @@ export function skippedLines(run: AuditRun): string[] {
   return [
     ...run.excludedFiles.map(({ file, pattern }) => `excluded ${file} (--exclude ${pattern})`),
     ...run.audits.flatMap((a) => a.excluded.map((env) => `excluded ${a.file} ${env} (--exclude-env)`)),
-    ...run.notSearched.map((folder) => `not searched ${folder} (node_modules and folders starting with a dot are not searched)`),
+    ...run.notSearched.map(({ folder, reason }) => `not searched ${folder} (${reason})`),
   ];
 }
 

@@ -52,7 +52,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 14 files (11 producers, 1 of this pipeline's own Workers: deco-otel-ingest; 20 environments), 24 errors, 19 warnings, 2 not read or not parsed; mode warn, exit 2",
+      "deco-otel audit: 15 files (12 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 22 environments), 26 errors, 30 warnings, 2 not read or not parsed; mode warn, exit 2",
     );
   });
 
@@ -61,7 +61,7 @@ describe("deco-otel audit (CLI)", () => {
     expect((await audit([broken])).code).toBe(0);
     const blocked = await audit(["--mode", "block", broken]);
     expect(blocked.code).toBe(1);
-    expect(blocked.stdout).toContain("3 errors, 4 warnings; mode block, exit 1");
+    expect(blocked.stdout).toContain("3 errors, 6 warnings; mode block, exit 1");
     const clean = await audit(["--mode", "block", join(FLEET, "good"), join(FLEET, "good-toml/wrangler.toml")]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toBe("deco-otel audit: 2 files (2 producers; 4 environments), 0 errors, 0 warnings; mode block, exit 0\n");
@@ -71,7 +71,7 @@ describe("deco-otel audit (CLI)", () => {
     const { code, stdout, stderr } = await audit(["--json", join(FLEET, "environments-toml"), join(FLEET, "unparsable")]);
     expect(code).toBe(2);
     const findings = JSON.parse(stdout) as Finding[];
-    expect(findings).toHaveLength(10);
+    expect(findings).toHaveLength(12);
     expect(findings[0]).toEqual({
       file: join(FLEET, "unparsable/wrangler.jsonc"),
       env: null,
@@ -92,7 +92,7 @@ describe("deco-otel audit (CLI)", () => {
       message: "env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",
       fix: "remove it from vars, rotate it, and store it with `wrangler secret put <NAME>`",
     });
-    expect(stderr).toContain("deco-otel audit: 2 files (1 producer; 3 environments), 6 errors, 3 warnings, 1 not read or not parsed");
+    expect(stderr).toContain("deco-otel audit: 2 files (1 producer; 3 environments), 6 errors, 5 warnings, 1 not read or not parsed");
   });
 
   it("prints GitHub Actions annotations with --github, paths relative to where it runs", async () => {
@@ -167,7 +167,7 @@ describe("deco-otel audit --fix (CLI)", () => {
   });
 
   it("fixes JSONC files in place, keeping comments, and the fixed files audit clean of those rules", async () => {
-    const fixed = await audit(["--fix", "--ingest-url", INGEST, "comments", "environments", "no-tail-consumer"], dir);
+    const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "comments", "environments", "no-tail-consumer"], dir);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain("fixed comments/wrangler.jsonc: env.preview: added version_metadata bound as CF_VERSION_METADATA\n");
     const comments = await readFile(join(dir, "comments/wrangler.jsonc"), "utf8");
