@@ -132,6 +132,9 @@ describe("deco-otel audit (CLI)", () => {
       [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
       [["--json", "--github"], "--github and --json are two output formats: pick one"],
       [["--colour"], "Unknown option '--colour'"],
+      [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
+      [["--fix", "--metrics-dataset", "deco-metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
+      [["--exclude-env", "apps/**:"], "--exclude-env takes NAME or GLOB:NAME"],
     ] as const) {
       const result = await audit([...args]);
       expect(result.code, args.join(" ")).toBe(2);
@@ -203,8 +206,59 @@ describe("the example GitHub Actions workflow", () => {
     const { code, stdout } = await run(process.execPath, [join(repo, ".deco-otel/bin/deco-otel.mjs"), ...args], repo);
     expect(code).toBe(0);
     const annotations = stdout.split("\n").filter((line) => line.startsWith("::"));
-    expect(annotations).toHaveLength(7);
+    expect(annotations).toHaveLength(9);
     expect(annotations[0]).toMatch(/^::error file=wrangler\.jsonc,line=16,col=5,title=deco-otel tail-consumer::env\.staging: /);
-    expect(stdout).toContain("deco-otel audit: 2 files (2 producers; 5 environments), 3 errors, 4 warnings; mode warn, exit 0\n");
+    expect(stdout).toContain("not searched .deco-otel (a symbolic link)\nnot searched node_modules (dependencies)\n");
+    expect(stdout).toContain("deco-otel audit: 2 files (2 producers; 5 environments), 3 errors, 6 warnings, 2 folders not searched; mode warn, exit 0\n");
+  });
+});
+
+describe("what a run leaves out", () => {
+  let repo: string;
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), "deco-otel-audit-skip-"));
+    // A producer in a folder named like build output is still a producer.
+    await cp(join(FLEET, "good-toml/wrangler.toml"), join(repo, "services/build/wrangler.toml"), { recursive: true });
+    await cp(join(FLEET, "pages/wrangler.toml"), join(repo, "apps/site/wrangler.toml"), { recursive: true });
+    await cp(join(FLEET, "environments/wrangler.jsonc"), join(repo, "apps/storefront/wrangler.jsonc"), { recursive: true });
+    await cp(join(FLEET, "unparsable/wrangler.jsonc"), join(repo, "node_modules/pkg/wrangler.jsonc"), { recursive: true });
+    await cp(join(FLEET, "unparsable/wrangler.jsonc"), join(repo, ".cache/wrangler.jsonc"), { recursive: true });
+  });
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true });
+  });
+
+  it("searches every folder but node_modules and dot-folders, and lists those it did not search", async () => {
+    const { code, stdout } = await audit(["--mode", "block", "."], repo);
+    expect(code).toBe(1);
+    const lines = stdout.split("\n");
+    expect(lines.slice(0, 2)).toEqual(["not searched .cache (a dot-folder)", "not searched node_modules (dependencies)"]);
+    expect(lines).toContain("apps/site/wrangler.toml:1:1 error version-metadata top level: version_metadata is not set: telemetry carries no service.version");
+    expect(stdout).not.toMatch(/apps\/site\/wrangler\.toml\S* \w+ (tail-consumer|tail-loop|observability) /);
+    expect(lines.at(-2)).toBe(
+      "deco-otel audit: 3 files (3 producers (1 of them a Pages project); 7 environments), 5 errors, 11 warnings, 2 folders not searched; mode block, exit 1",
+    );
+  });
+
+  it("leaves out the projects and environments named by --exclude and --exclude-env, says so, and block mode goes clean", async () => {
+    const { code, stdout } = await audit(["--mode", "block", "--exclude", "apps/site", "--exclude-env", "staging", "--exclude-env", "apps/storefront:production", "."], repo);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines).toContain("excluded apps/site/wrangler.toml (--exclude apps/site)");
+    expect(lines).toContain("excluded apps/storefront/wrangler.jsonc env.staging (--exclude-env)");
+    expect(lines).toContain("excluded apps/storefront/wrangler.jsonc env.production (--exclude-env)");
+    expect(stdout).not.toContain("error ");
+    expect(lines.at(-2)).toBe("deco-otel audit: 2 files (2 producers; 3 environments), 0 errors, 0 warnings, 3 excluded, 2 folders not searched; mode block, exit 0");
+  });
+
+  it("--fix on a Pages project writes no key wrangler refuses there, and none in excluded environments", async () => {
+    const { code } = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "--exclude-env", "staging", "apps"], repo);
+    expect(code).toBe(0);
+    const pages = await readFile(join(repo, "apps/site/wrangler.toml"), "utf8");
+    expect(pages).toBe(await readFile(join(FLEET, "pages/wrangler.toml"), "utf8"));
+    const storefront = await readFile(join(repo, "apps/storefront/wrangler.jsonc"), "utf8");
+    expect(storefront).toContain('"staging": {\n      "routes": ["staging.acme.dev/*"]\n    },');
+    expect(storefront).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]');
   });
 });
