@@ -74,11 +74,17 @@ export class JsoncEditor {
     return lineEnd - lineStart + member.length + 2 <= 100;
   }
 
-  /** Adds `, member` right after a single-line container's last member. */
+  /** Adds `, member` after a single-line container's last member and its comments. */
   private appendInline(container: Node, member: string): void {
     const last = container.children![container.children!.length - 1]!;
-    const offset = last.offset + last.length;
-    this.text = applyEdits(this.text, [{ offset, length: 0, content: `, ${member}` }]);
+    // After the last member's own comments (`"A": "1" /* x */`) and trailing comma, if any.
+    const valueEnd = last.offset + last.length;
+    const afterComments = skipCommentsOnLine(this.text, skipBlanks(this.text, valueEnd));
+    const edit: Edit =
+      this.text[afterComments] === ","
+        ? { offset: afterComments + 1, length: 0, content: ` ${member},` }
+        : { offset: valueEnd + this.text.slice(valueEnd, afterComments).trimEnd().length, length: 0, content: `, ${member}` };
+    this.text = applyEdits(this.text, [edit]);
   }
 
   /** Adds a member on its own line after the container's last one. */

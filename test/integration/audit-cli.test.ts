@@ -35,7 +35,7 @@ describe("deco-otel audit (CLI)", () => {
     const npm = await run("npm", ["run", "--silent", "audit", "--", "--help"]);
     expect(npm.code).toBe(0);
     expect(npm.stdout).toContain("Usage: deco-otel audit [options] [paths…]");
-    for (const rule of ["tail-consumer", "tail-loop", "version-metadata", "otlp-endpoints", "secret-in-vars", "observability"]) {
+    for (const rule of ["tail-consumer", "tail-loop", "version-metadata", "otlp-endpoints", "analytics-engine", "secret-in-vars", "observability"]) {
       expect(npm.stdout).toContain(`  ${rule} `);
     }
     const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);

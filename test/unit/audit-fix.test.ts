@@ -255,3 +255,16 @@ describe("--fix on Pages projects, excluded environments and comments", () => {
     expect(result.audit.findings.filter((f) => fixable(f.rule))).toEqual([]);
   });
 });
+
+describe("--fix on one-line containers", () => {
+  it("adds after the last member's comment and trailing comma, not between them and their member", () => {
+    const wired = (extra: string) =>
+      `{\n  "name": "a",\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "d" }],\n  ${extra}\n}\n`;
+    const commented = fixDocument(loadConfig("wrangler.jsonc", wired('"tail_consumers": [{ "service": "x" } /* kept */]')));
+    expect(commented.after).toContain('"tail_consumers": [{ "service": "x" } /* kept */, { "service": "deco-otel-tail" }]');
+    const trailing = fixDocument(loadConfig("wrangler.jsonc", wired('"tail_consumers": [{ "service": "x" }, ]')));
+    expect(trailing.after).toContain('"tail_consumers": [{ "service": "x" }, { "service": "deco-otel-tail" }, ]');
+    const plain = fixDocument(loadConfig("wrangler.jsonc", wired('"tail_consumers": [{ "service": "x" }]')));
+    expect(plain.after).toContain('"tail_consumers": [{ "service": "x" }, { "service": "deco-otel-tail" }]');
+  });
+});
