@@ -183,8 +183,7 @@ function parseOptions(argv: string[]): Options | "help" {
   const metricsDataset = values["metrics-dataset"];
   if (metricsDataset !== undefined) {
     if (!values.fix) throw new UsageError("--metrics-dataset goes with --fix");
-    // Analytics Engine dataset names: letters, digits and underscores.
-    if (!/^[A-Za-z0-9_]+$/.test(metricsDataset)) throw new UsageError(`--metrics-dataset must be an Analytics Engine dataset name (letters, digits, _), got "${metricsDataset}"`);
+    if (metricsDataset.trim() === "" || /\s/.test(metricsDataset)) throw new UsageError(`--metrics-dataset must be an Analytics Engine dataset name, got "${metricsDataset}"`);
   }
   let exclusions: Exclusions;
   try {

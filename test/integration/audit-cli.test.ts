@@ -133,7 +133,7 @@ describe("deco-otel audit (CLI)", () => {
       [["--json", "--github"], "--github and --json are two output formats: pick one"],
       [["--colour"], "Unknown option '--colour'"],
       [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
-      [["--fix", "--metrics-dataset", "deco-metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
+      [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
       [["--exclude-env", "apps/**:"], "--exclude-env takes NAME or GLOB:NAME"],
     ] as const) {
       const result = await audit([...args]);
