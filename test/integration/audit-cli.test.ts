@@ -107,7 +107,12 @@ describe("deco-otel audit (CLI)", () => {
   it("finds nothing to report on the example producer, the model of a wired producer", async () => {
     const { code, stdout } = await audit(["--mode", "block", "examples/producer"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings; mode block, exit 0\n");
+    // wrangler's local state (examples/producer/.wrangler, left by `wrangler dev` runs) is not searched.
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.slice(0, -1).every((line) => line === "not searched examples/producer/.wrangler (a dot-folder)")).toBe(true);
+    expect(lines.at(-1)).toBe(
+      `deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings${lines.length > 1 ? ", 1 folder not searched" : ""}; mode block, exit 0`,
+    );
   });
 
   it("recognises this repository's own Workers and does not audit them as producers", async () => {
