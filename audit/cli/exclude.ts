@@ -1,17 +1,18 @@
-import { isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 
 /**
  * What `--exclude` and `--exclude-env` leave out of a run. Patterns are globs (picomatch,
- * `**` crosses folders) matched against a wrangler file's path relative to the folder the
- * audit runs in, with `/` separators (a pattern may start with `./` or be absolute); a pattern
- * naming a folder leaves out everything under it.
+ * `**` crosses folders) matched against a wrangler file's path, with `/` separators, relative
+ * to the folder the audit runs in and relative to the folder given as a path to audit (so
+ * `deco-otel audit ../fleet --exclude shop` works too); a pattern may start with `./` or be
+ * absolute, and a pattern naming a folder leaves out everything under it.
  */
 export interface Exclusions {
-  /** The `--exclude` pattern that leaves this whole file out, if any. */
-  fileExcludedBy(file: string): string | undefined;
+  /** The `--exclude` pattern that leaves this whole file, found under `root`, out, if any. */
+  fileExcludedBy(file: string, root: string): string | undefined;
   /** Whether `--exclude-env` leaves environment `env` of this file out (never the top level). */
-  environmentExcluded(file: string, env: string | null): boolean;
+  environmentExcluded(file: string, root: string, env: string | null): boolean;
 }
 
 /**
@@ -21,7 +22,9 @@ export interface Exclusions {
  * @throws Error naming the pattern when one is empty.
  */
 export function exclusionsOf(filePatterns: string[], environmentPatterns: string[], cwd: string): Exclusions {
-  const key = (file: string) => relative(cwd, file).split(sep).join("/");
+  const key = (file: string, from = cwd) => relative(from, file).split(sep).join("/");
+  /** The file's path from where the audit runs, and from the folder it was found under. */
+  const keys = (file: string, root: string) => [key(file), key(file, resolve(cwd, root))];
   /** The glob and everything under it, as picomatch matchers of `key`s. */
   const matcher = (glob: string) => {
     const normalized = (isAbsolute(glob) ? key(glob) : glob).replace(/^(\.\/)+/, "").replace(/\/+$/, "");
@@ -39,7 +42,7 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
     return { name, matches: matcher(glob) };
   });
   return {
-    fileExcludedBy: (file) => files.find((f) => f.matches(key(file)))?.pattern,
-    environmentExcluded: (file, env) => env !== null && environments.some((e) => e.name === env && e.matches(key(file))),
+    fileExcludedBy: (file, root) => files.find((f) => keys(file, root).some((k) => f.matches(k)))?.pattern,
+    environmentExcluded: (file, root, env) => env !== null && environments.some((e) => e.name === env && keys(file, root).some((k) => e.matches(k))),
   };
 }

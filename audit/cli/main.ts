@@ -23,8 +23,9 @@ Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
   --github            print GitHub Actions annotations (::error file=…,line=…::…)
   --json              print the findings as a JSON array (the summary goes to stderr)
-  --exclude GLOB      leave out the wrangler files whose path (relative to the current folder)
-                      matches GLOB or lies under a folder it matches; repeatable
+  --exclude GLOB      leave out the wrangler files whose path (relative to the current folder,
+                      or to the folder audited) matches GLOB or lies under a folder it
+                      matches; repeatable
   --exclude-env [GLOB:]NAME
                       leave out environment env.NAME (of the files GLOB matches); repeatable
   --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment;
@@ -91,12 +92,12 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
       run.failures.push(failure(path, null, "config-read", "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder"));
     }
     for (const file of files) {
-      const pattern = options.exclusions.fileExcludedBy(file);
+      const pattern = options.exclusions.fileExcludedBy(file, path);
       if (pattern !== undefined) {
         run.excludedFiles.push({ file, pattern });
         continue;
       }
-      const excludeEnvironment = (env: string | null) => options.exclusions.environmentExcluded(file, env);
+      const excludeEnvironment = (env: string | null) => options.exclusions.environmentExcluded(file, path, env);
       let text: string;
       try {
         text = await readFile(file, "utf8");
