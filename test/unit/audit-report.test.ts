@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileAudit } from "../../audit/core/audit";
 import type { Finding } from "../../audit/core/findings";
-import { type AuditRun, exitCodeOf, formatGithub, formatText, summaryLine } from "../../audit/core/report";
+import { type AuditRun, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../../audit/core/report";
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   file: "apps/shop/wrangler.jsonc",
@@ -49,6 +49,27 @@ describe("report", () => {
     };
     expect(summaryLine(run, "block")).toBe(
       "deco-otel audit: 3 files (1 producer, 1 of this pipeline's own Workers: deco-otel-tail; 4 environments), 1 error, 2 warnings, 1 not read or not parsed; mode block, exit 2",
+    );
+  });
+});
+
+describe("what a run left out", () => {
+  it("lists excluded files and environments and folders not searched, and counts them with Pages projects", () => {
+    const pages: FileAudit = { file: "site/wrangler.toml", role: "producer", kind: "pages", environments: ["top level"], excluded: [], findings: [] };
+    const shop: FileAudit = { file: "shop/wrangler.jsonc", role: "producer", kind: "worker", environments: ["top level"], excluded: ["env.dev"], findings: [] };
+    const run: AuditRun = {
+      audits: [pages, shop],
+      failures: [],
+      excludedFiles: [{ file: "old/wrangler.toml", pattern: "old" }],
+      notSearched: [{ folder: "node_modules", reason: "dependencies" }],
+    };
+    expect(skippedLines(run)).toEqual([
+      "excluded old/wrangler.toml (--exclude old)",
+      "excluded shop/wrangler.jsonc env.dev (--exclude-env)",
+      "not searched node_modules (dependencies)",
+    ]);
+    expect(summaryLine(run, "block")).toBe(
+      "deco-otel audit: 2 files (2 producers (1 of them a Pages project); 2 environments), 0 errors, 0 warnings, 2 excluded, 1 folder not searched; mode block, exit 0",
     );
   });
 });
