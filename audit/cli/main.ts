@@ -6,24 +6,34 @@ import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, type Mode, allFindings, exitCodeOf, formatGithub, formatText, summaryLine } from "../core/report";
+import { type AuditRun, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
 import { RULES } from "../core/rules/index";
 import { wranglerFilesAt } from "./discover";
+import { type Exclusions, exclusionsOf } from "./exclude";
 
 export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
 
 Checks that each producer Worker's wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml)
 is wired to deco-otel, in every wrangler environment. A path is a wrangler file or a directory
-searched for them (default: the current directory).
+searched for them (default: the current directory); node_modules and folders whose name
+starts with a dot are not searched (the run lists them). A Cloudflare Pages project's file
+(pages_build_output_dir) gets only the rules for keys a Pages config may hold.
 
 Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
   --github            print GitHub Actions annotations (::error file=…,line=…::…)
   --json              print the findings as a JSON array (the summary goes to stderr)
+  --exclude GLOB      leave out the wrangler files whose path (relative to the current folder,
+                      or to the folder audited) matches GLOB or lies under a folder it
+                      matches; repeatable
+  --exclude-env [GLOB:]NAME
+                      leave out environment env.NAME (of the files GLOB matches); repeatable
   --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment;
                       JSONC files are edited in place, TOML files get the text to add by hand
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
+  --metrics-dataset NAME
+                      with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to
   -h, --help          this help
 
 Exit status: 0 clean or warn mode; 1 block mode with errors; 2 a path could not be read or
@@ -48,6 +58,8 @@ interface Options {
   fix: boolean;
   dryRun: boolean;
   ingestUrl: string | undefined;
+  metricsDataset: string | undefined;
+  exclusions: Exclusions;
   paths: string[];
 }
 
@@ -64,12 +76,14 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
     output.out(USAGE);
     return 0;
   }
-  const run: AuditRun = { audits: [], failures: [] };
+  const run: AuditRun = { audits: [], failures: [], excludedFiles: [], notSearched: [] };
   const fixReport: string[] = [];
   for (const path of options.paths) {
     let files: string[];
     try {
-      files = await wranglerFilesAt(path);
+      const discovery = await wranglerFilesAt(path);
+      files = discovery.files;
+      run.notSearched.push(...discovery.notSearched);
     } catch (error) {
       run.failures.push(failure(path, null, "config-read", `cannot read: ${messageOf(error)}`));
       continue;
@@ -78,6 +92,12 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
       run.failures.push(failure(path, null, "config-read", "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder"));
     }
     for (const file of files) {
+      const pattern = options.exclusions.fileExcludedBy(file, path);
+      if (pattern !== undefined) {
+        run.excludedFiles.push({ file, pattern });
+        continue;
+      }
+      const excludeEnvironment = (env: string | null) => options.exclusions.environmentExcluded(file, path, env);
       let text: string;
       try {
         text = await readFile(file, "utf8");
@@ -94,10 +114,10 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
         continue;
       }
       if (!options.fix) {
-        run.audits.push(auditDocument(document));
+        run.audits.push(auditDocument(document, { excludeEnvironment }));
         continue;
       }
-      const fixed = fixDocument(document, { ingestUrl: options.ingestUrl });
+      const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment });
       run.audits.push(fixed.audit);
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) await writeFile(file, fixed.after);
@@ -112,14 +132,15 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
 
 function print(run: AuditRun, options: Options, fixReport: string[], output: Output): void {
   const findings = allFindings(run);
+  const skipped = skippedLines(run);
   const summary = summaryLine(run, options.mode) + (options.fix ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
   if (options.json) {
-    for (const line of fixReport) output.err(line);
+    for (const line of [...skipped, ...fixReport]) output.err(line);
     output.out(JSON.stringify(findings, null, 2));
     output.err(summary);
     return;
   }
-  for (const line of fixReport) output.out(line);
+  for (const line of [...skipped, ...fixReport]) output.out(line);
   for (const finding of findings) output.out(options.github ? formatGithub(finding) : formatText(finding));
   output.out(summary);
 }
@@ -138,6 +159,9 @@ function parseOptions(argv: string[]): Options | "help" {
         fix: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
         "ingest-url": { type: "string" },
+        "metrics-dataset": { type: "string" },
+        exclude: { type: "string", multiple: true, default: [] },
+        "exclude-env": { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -157,6 +181,17 @@ function parseOptions(argv: string[]): Options | "help" {
       throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
     }
   }
+  const metricsDataset = values["metrics-dataset"];
+  if (metricsDataset !== undefined) {
+    if (!values.fix) throw new UsageError("--metrics-dataset goes with --fix");
+    if (metricsDataset.trim() === "" || /\s/.test(metricsDataset)) throw new UsageError(`--metrics-dataset must be an Analytics Engine dataset name, got "${metricsDataset}"`);
+  }
+  let exclusions: Exclusions;
+  try {
+    exclusions = exclusionsOf(values.exclude, values["exclude-env"], process.cwd());
+  } catch (error) {
+    throw new UsageError(messageOf(error));
+  }
   return {
     mode: values.mode,
     github: values.github,
@@ -164,6 +199,8 @@ function parseOptions(argv: string[]): Options | "help" {
     fix: values.fix,
     dryRun: values["dry-run"],
     ingestUrl,
+    metricsDataset,
+    exclusions,
     paths: positionals.length > 0 ? positionals : ["."],
   };
 }

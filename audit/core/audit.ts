@@ -1,29 +1,55 @@
 import { environmentLabel, environmentsOf } from "./environments";
 import type { Finding, Rule } from "./findings";
-import { type ConfigDocument, stringAt } from "./model";
+import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { RULES } from "./rules/index";
 import { roleOf, type WorkerRole } from "./wiring";
+
+/**
+ * What a wrangler file deploys: a Worker, or a Cloudflare Pages project (a top-level
+ * `pages_build_output_dir`, the key wrangler itself uses to tell them apart), whose config
+ * wrangler limits to the keys workers-sdk's `validatePagesConfig` accepts.
+ */
+export type ProjectKind = "worker" | "pages";
 
 export interface FileAudit {
   file: string;
   role: WorkerRole;
-  /** `top level`, then each `env.<name>`. */
+  kind: ProjectKind;
+  /** `top level`, then each `env.<name>` audited. */
   environments: string[];
+  /** The environments left out on request (`env.<name>`, or `top level`). */
+  excluded: string[];
   findings: Finding[];
+}
+
+export interface AuditOptions {
+  rules?: readonly Rule[];
+  /** Whether to leave an environment out (`null` is the top level); none by default. */
+  excludeEnvironment?: (env: string | null) => boolean;
+}
+
+/** The project kind a parsed wrangler file deploys. */
+export function projectKindOf(document: ConfigDocument): ProjectKind {
+  return entryOf(document.root, "pages_build_output_dir") === undefined ? "worker" : "pages";
 }
 
 /**
  * Runs every rule on every environment of one parsed wrangler file. This pipeline's own
- * Workers (recognised by name) get only the rules that apply to them (the loop check).
+ * Workers (recognised by name) get only the rules that apply to them (the loop check); a
+ * Pages project only the rules whose keys a Pages config may hold (`Rule.pages`).
  * Findings come in file order (line, column), then rule order.
  */
-export function auditDocument(document: ConfigDocument, rules: readonly Rule[] = RULES): FileAudit {
+export function auditDocument(document: ConfigDocument, options: AuditOptions = {}): FileAudit {
+  const { rules = RULES, excludeEnvironment = () => false } = options;
   const role = roleOf(stringAt(document.root, "name"));
+  const kind = projectKindOf(document);
   const environments = environmentsOf(document);
+  const audited = environments.filter((e) => !excludeEnvironment(e.env));
   const findings: Finding[] = [];
-  for (const environment of environments) {
+  for (const environment of audited) {
     for (const rule of rules) {
       if (rule.scope === "producers" && role !== "producer") continue;
+      if (kind === "pages" && !rule.pages) continue;
       for (const hit of rule.check(environment, { document, role })) {
         findings.push({
           file: document.file,
@@ -39,5 +65,12 @@ export function auditDocument(document: ConfigDocument, rules: readonly Rule[] =
     }
   }
   findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { file: document.file, role, environments: environments.map((e) => environmentLabel(e.env)), findings };
+  return {
+    file: document.file,
+    role,
+    kind,
+    environments: audited.map((e) => environmentLabel(e.env)),
+    excluded: environments.filter((e) => excludeEnvironment(e.env)).map((e) => environmentLabel(e.env)),
+    findings,
+  };
 }

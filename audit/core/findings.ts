@@ -36,6 +36,12 @@ export interface Rule {
   severity: Severity;
   /** Which Workers it applies to: producers only, or also this pipeline's own Workers. */
   scope: "producers" | "all";
+  /**
+   * Whether it applies to a Cloudflare Pages project too: only when every key it checks (or
+   * `--fix` writes) is one a Pages config may hold (workers-sdk's `validatePagesConfig`
+   * refuses the rest, e.g. `tail_consumers`, `observability`).
+   */
+  pages: boolean;
   /** One line, for `--help` and the README. */
   summary: string;
   fix: string;

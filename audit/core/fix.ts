@@ -1,16 +1,23 @@
-import { type FileAudit, auditDocument } from "./audit";
+import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { loadConfig } from "./load";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
+import { analyticsEngineRule } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { tailConsumerRule } from "./rules/tail-consumer";
 import { versionMetadataRule } from "./rules/version-metadata";
-import { ENDPOINT_VARS, TAIL_WORKER, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
+import { ENDPOINT_VARS, METRICS_BINDING, TAIL_WORKER, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
-export interface FixOptions {
+export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment"> {
   /** The ingest Worker's origin, e.g. `https://deco-otel-ingest.acme.workers.dev`; without it the endpoint vars are not written. */
   ingestUrl?: string;
+  /**
+   * The Analytics Engine dataset the `DECO_METRICS` binding writes to; without it the binding
+   * is not written (the dataset is the platform's choice: a guessed one would take the meter's
+   * points somewhere nobody queries).
+   */
+  metricsDataset?: string;
 }
 
 /** What `--fix` does to one file. */
@@ -26,19 +33,23 @@ export interface FixResult {
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
-export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id] as const;
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id] as const;
 
 /**
  * Adds what a producer is missing, in every environment that lacks it: `{ "service":
  * "deco-otel-tail" }` in `tail_consumers`, `version_metadata` bound as `CF_VERSION_METADATA`,
- * and, given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
- * when any is missing or wrong, so they share that origin). JSONC files are edited in place;
+ * given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
+ * when any is missing or wrong, so they share that origin), and, given a dataset, a
+ * `DECO_METRICS` entry in `analytics_engine_datasets`. Only environments whose audit fails a
+ * rule are touched, so excluded environments and the keys a Pages project may not hold
+ * (`tail_consumers`) are never written. JSONC files are edited in place;
  * TOML files are left as they are and each change is returned as a hand edit with the TOML to
  * add. Values the fix would have to guess (a differently named version_metadata binding, a
  * `tail_consumers` that is not an array) are hand edits too.
  */
 export function fixDocument(document: ConfigDocument, options: FixOptions = {}): FixResult {
-  const audit = auditDocument(document);
+  const auditOptions: AuditOptions = { excludeEnvironment: options.excludeEnvironment };
+  const audit = auditDocument(document, auditOptions);
   const failing = new Set(audit.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
   const fails = (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
   const editor = document.format === "jsonc" ? new JsoncEditor(document.text) : undefined;
@@ -46,6 +57,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const handEdits: string[] = [];
 
   for (const environment of environmentsOf(document)) {
+    if (options.excludeEnvironment?.(environment.env) === true) continue;
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];
     const toml: string[] = [];
@@ -100,11 +112,27 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
+    if (fails(environment, analyticsEngineRule.id)) {
+      const current = environment.own("analytics_engine_datasets")?.value;
+      const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
+      if (options.metricsDataset === undefined) {
+        handEdits.push(`${label}: the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>`);
+      } else if (current !== undefined && current.kind !== "array") {
+        handEdits.push(`${label}: analytics_engine_datasets is not an array; make it [${JSON.stringify(dataset)}]`);
+      } else if (editor !== undefined) {
+        if (current === undefined) editor.set([...base, "analytics_engine_datasets"], [dataset]);
+        else editor.append([...base, "analytics_engine_datasets"], dataset);
+        changes.push(`${label}: added ${METRICS_BINDING} (dataset ${options.metricsDataset}) to analytics_engine_datasets`);
+      } else {
+        toml.push(`[[${tomlTable("analytics_engine_datasets")}]]\nbinding = "${METRICS_BINDING}"\ndataset = ${JSON.stringify(options.metricsDataset)}`);
+      }
+    }
+
     if (toml.length > 0) handEdits.push(`${label}: TOML is not rewritten; add by hand:\n${toml.join("\n\n")}`);
   }
 
   const after = editor?.text ?? document.text;
-  const fixed = after === document.text ? audit : auditDocument(loadConfig(document.file, after));
+  const fixed = after === document.text ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
   return { before: document.text, after, changes, handEdits, audit: fixed };
 }
 

@@ -1,4 +1,4 @@
-import { applyEdits, type Edit, type FormattingOptions, findNodeAtLocation, type JSONPath, modify, type Node, parseTree } from "jsonc-parser";
+import { applyEdits, type Edit, type FormattingOptions, findNodeAtLocation, type JSONPath, modify, type Node, parseTree, visit } from "jsonc-parser";
 
 /**
  * Edits a JSONC text in place, the way a person would: a new member goes on its own line
@@ -31,6 +31,8 @@ export class JsoncEditor {
       this.appendMember(parent, (indent) => `${JSON.stringify(key)}: ${this.serialize(value, indent)}`);
     } else if (parent?.type === "object" && this.fitsInline(parent, `${JSON.stringify(key)}: ${inlineJson(value)}`)) {
       this.appendInline(parent, `${JSON.stringify(key)}: ${inlineJson(value)}`);
+    } else if (parent?.type === "object" && this.holdsComment(parent)) {
+      this.layOutWith(parent, (indent) => `${JSON.stringify(key)}: ${this.serialize(value, indent)}`);
     } else {
       this.text = applyEdits(this.text, modify(this.text, path, value, { formattingOptions: this.formatting }));
     }
@@ -45,6 +47,10 @@ export class JsoncEditor {
     }
     if (array?.type === "array" && this.fitsInline(array, inlineJson(value))) {
       this.appendInline(array, inlineJson(value));
+      return;
+    }
+    if (array?.type === "array" && this.holdsComment(array)) {
+      this.layOutWith(array, (indent) => this.serialize(value, indent));
       return;
     }
     const edits = modify(this.text, [...path, array?.children?.length ?? 0], value, { formattingOptions: this.formatting, isArrayInsertion: true });
@@ -68,27 +74,69 @@ export class JsoncEditor {
     return lineEnd - lineStart + member.length + 2 <= 100;
   }
 
-  /** Adds `, member` right after a single-line container's last member. */
+  /** Adds `, member` after a single-line container's last member and its comments. */
   private appendInline(container: Node, member: string): void {
     const last = container.children![container.children!.length - 1]!;
-    const offset = last.offset + last.length;
-    this.text = applyEdits(this.text, [{ offset, length: 0, content: `, ${member}` }]);
+    // After the last member's own comments (`"A": "1" /* x */`) and trailing comma, if any.
+    const valueEnd = last.offset + last.length;
+    const afterComments = skipCommentsOnLine(this.text, skipBlanks(this.text, valueEnd));
+    const edit: Edit =
+      this.text[afterComments] === ","
+        ? { offset: afterComments + 1, length: 0, content: ` ${member},` }
+        : { offset: valueEnd + this.text.slice(valueEnd, afterComments).trimEnd().length, length: 0, content: `, ${member}` };
+    this.text = applyEdits(this.text, [edit]);
   }
 
   /** Adds a member on its own line after the container's last one. */
   private appendMember(container: Node, member: (indent: string) => string): void {
     const last = container.children![container.children!.length - 1]!;
     const indent = /^[ \t]*/.exec(this.text.slice(lineStartOf(this.text, last.offset)))![0];
-    let at = last.offset + last.length;
-    const valueEnd = at;
-    at = skipBlanks(this.text, at);
-    const trailingComma = this.text[at] === ",";
-    if (trailingComma) at = skipBlanks(this.text, at + 1);
-    at = skipCommentsOnLine(this.text, at);
+    const valueEnd = last.offset + last.length;
+    // A comment may sit between the last member and its comma (`"A": "1" /* x */,`): the new
+    // member goes after both, so the comment stays with its member.
+    const beforeComma = skipCommentsOnLine(this.text, skipBlanks(this.text, valueEnd));
+    const trailingComma = this.text[beforeComma] === ",";
+    const at = trailingComma ? skipCommentsOnLine(this.text, skipBlanks(this.text, beforeComma + 1)) : beforeComma;
     const edits: Edit[] = [];
     if (!trailingComma) edits.push({ offset: valueEnd, length: 0, content: "," });
     edits.push({ offset: at, length: 0, content: `${this.formatting.eol}${indent}${member(indent)}${trailingComma ? "," : ""}` });
     this.text = applyEdits(this.text, edits);
+  }
+
+  /** Whether a comment lies inside the container. */
+  private holdsComment(container: Node): boolean {
+    let found = false;
+    visit(this.text.slice(container.offset, container.offset + container.length), { onComment: () => (found = true) }, { allowTrailingComma: true });
+    return found;
+  }
+
+  /**
+   * Rewrites a container a member per line, one indentation unit in from its own line, with
+   * `member` added last: each existing member keeps the text that follows it up to the next
+   * one (its comma and comments), and a comment before the first member keeps its own line.
+   */
+  private layOutWith(container: Node, member: (indent: string) => string): void {
+    const close = container.offset + container.length - 1;
+    const outer = /^[ \t]*/.exec(this.text.slice(lineStartOf(this.text, container.offset)))![0];
+    const inner = outer + this.indentUnit;
+    const children = container.children ?? [];
+    const lines: string[] = [];
+    const lead = this.text.slice(container.offset + 1, children[0]?.offset ?? close).trim();
+    if (lead !== "") lines.push(lead);
+    let trailingComma = false;
+    children.forEach((child, i) => {
+      const valueEnd = child.offset + child.length;
+      // What follows a member up to the next one: its comma and comments, on this one line.
+      const rest = this.text.slice(valueEnd, children[i + 1]?.offset ?? close).trim();
+      const hasComma = rest.replace(/\/\*[^]*?\*\//g, "").includes(",");
+      if (i + 1 === children.length) trailingComma = hasComma;
+      const comma = i + 1 === children.length && !hasComma ? "," : "";
+      lines.push(`${this.text.slice(child.offset, valueEnd)}${rest === "" || rest.startsWith(",") ? "" : " "}${rest}${comma}`);
+    });
+    lines.push(`${member(inner)}${trailingComma ? "," : ""}`);
+    const eol = this.formatting.eol;
+    const body = lines.map((line) => `${inner}${line}`).join(eol);
+    this.text = applyEdits(this.text, [{ offset: container.offset + 1, length: close - container.offset - 1, content: `${eol}${body}${eol}${outer}` }]);
   }
 
   /** `value` inline when it fits in 100 columns, else as indented JSON. */

@@ -8,6 +8,19 @@ export interface AuditRun {
   audits: FileAudit[];
   /** One `config-read` or `config-parse` finding per path that failed. */
   failures: Finding[];
+  /** Wrangler files left out on request, with the pattern that did it. */
+  excludedFiles: { file: string; pattern: string }[];
+  /** Folders not searched, with why (`node_modules`, dot-folders, links). */
+  notSearched: { folder: string; reason: string }[];
+}
+
+/** The lines saying what a run left out: excluded files and environments, folders not searched. */
+export function skippedLines(run: AuditRun): string[] {
+  return [
+    ...run.excludedFiles.map(({ file, pattern }) => `excluded ${file} (--exclude ${pattern})`),
+    ...run.audits.flatMap((a) => a.excluded.map((env) => `excluded ${a.file} ${env} (--exclude-env)`)),
+    ...run.notSearched.map(({ folder, reason }) => `not searched ${folder} (${reason})`),
+  ];
 }
 
 /** The exit status: 2 when a path could not be read or parsed, 1 in block mode when an error was found, else 0. */
@@ -48,22 +61,27 @@ function escapeProperty(text: string): string {
 }
 
 /**
- * One line: files, environments, this pipeline's own Workers recognised, findings by
- * severity, unreadable paths, and the mode's verdict.
+ * One line: files, environments, this pipeline's own Workers and Pages projects recognised,
+ * findings by severity, unreadable paths, what was left out, and the mode's verdict.
  */
 export function summaryLine(run: AuditRun, mode: Mode): string {
   const findings = run.audits.flatMap((a) => a.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   const own = run.audits.filter((a) => a.role !== "producer").map((a) => a.role);
+  const pages = run.audits.filter((a) => a.role === "producer" && a.kind === "pages").length;
   const environments = run.audits.reduce((n, a) => n + a.environments.length, 0);
   const parts = [
     `${count(run.audits.length + run.failures.length, "file")} (${count(run.audits.length - own.length, "producer")}` +
+      `${pages > 0 ? ` (${pages} of them ${pages === 1 ? "a Pages project" : "Pages projects"})` : ""}` +
       `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${own.join(", ")}` : ""}; ${count(environments, "environment")})`,
     count(errors, "error"),
     count(warnings, "warning"),
   ];
   if (run.failures.length > 0) parts.push(`${run.failures.length} not read or not parsed`);
+  const excluded = run.excludedFiles.length + run.audits.reduce((n, a) => n + a.excluded.length, 0);
+  if (excluded > 0) parts.push(`${excluded} excluded`);
+  if (run.notSearched.length > 0) parts.push(`${count(run.notSearched.length, "folder")} not searched`);
   const code = exitCodeOf(run, mode);
   return `deco-otel audit: ${parts.join(", ")}; mode ${mode}, exit ${code}`;
 }

@@ -9,6 +9,8 @@ export const TAIL_WORKER = "deco-otel-tail";
 export const INGEST_WORKER = "deco-otel-ingest";
 /** The `version_metadata` binding name the storefront framework reads (D-14). */
 export const VERSION_METADATA_BINDING = "CF_VERSION_METADATA";
+/** The `analytics_engine_datasets` binding the storefront framework's meter writes through (D-14). */
+export const METRICS_BINDING = "DECO_METRICS";
 /** The bearer token producers send; a secret, never a var. */
 export const TOKEN_VAR = "DECO_OTEL_TOKEN";
 

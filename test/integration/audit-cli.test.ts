@@ -35,7 +35,7 @@ describe("deco-otel audit (CLI)", () => {
     const npm = await run("npm", ["run", "--silent", "audit", "--", "--help"]);
     expect(npm.code).toBe(0);
     expect(npm.stdout).toContain("Usage: deco-otel audit [options] [paths…]");
-    for (const rule of ["tail-consumer", "tail-loop", "version-metadata", "otlp-endpoints", "secret-in-vars", "observability"]) {
+    for (const rule of ["tail-consumer", "tail-loop", "version-metadata", "otlp-endpoints", "analytics-engine", "secret-in-vars", "observability"]) {
       expect(npm.stdout).toContain(`  ${rule} `);
     }
     const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);
@@ -52,7 +52,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 14 files (11 producers, 1 of this pipeline's own Workers: deco-otel-ingest; 20 environments), 24 errors, 19 warnings, 2 not read or not parsed; mode warn, exit 2",
+      "deco-otel audit: 15 files (12 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 22 environments), 26 errors, 30 warnings, 2 not read or not parsed; mode warn, exit 2",
     );
   });
 
@@ -61,7 +61,7 @@ describe("deco-otel audit (CLI)", () => {
     expect((await audit([broken])).code).toBe(0);
     const blocked = await audit(["--mode", "block", broken]);
     expect(blocked.code).toBe(1);
-    expect(blocked.stdout).toContain("3 errors, 4 warnings; mode block, exit 1");
+    expect(blocked.stdout).toContain("3 errors, 6 warnings; mode block, exit 1");
     const clean = await audit(["--mode", "block", join(FLEET, "good"), join(FLEET, "good-toml/wrangler.toml")]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toBe("deco-otel audit: 2 files (2 producers; 4 environments), 0 errors, 0 warnings; mode block, exit 0\n");
@@ -71,7 +71,7 @@ describe("deco-otel audit (CLI)", () => {
     const { code, stdout, stderr } = await audit(["--json", join(FLEET, "environments-toml"), join(FLEET, "unparsable")]);
     expect(code).toBe(2);
     const findings = JSON.parse(stdout) as Finding[];
-    expect(findings).toHaveLength(10);
+    expect(findings).toHaveLength(12);
     expect(findings[0]).toEqual({
       file: join(FLEET, "unparsable/wrangler.jsonc"),
       env: null,
@@ -92,7 +92,7 @@ describe("deco-otel audit (CLI)", () => {
       message: "env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",
       fix: "remove it from vars, rotate it, and store it with `wrangler secret put <NAME>`",
     });
-    expect(stderr).toContain("deco-otel audit: 2 files (1 producer; 3 environments), 6 errors, 3 warnings, 1 not read or not parsed");
+    expect(stderr).toContain("deco-otel audit: 2 files (1 producer; 3 environments), 6 errors, 5 warnings, 1 not read or not parsed");
   });
 
   it("prints GitHub Actions annotations with --github, paths relative to where it runs", async () => {
@@ -107,7 +107,12 @@ describe("deco-otel audit (CLI)", () => {
   it("finds nothing to report on the example producer, the model of a wired producer", async () => {
     const { code, stdout } = await audit(["--mode", "block", "examples/producer"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings; mode block, exit 0\n");
+    // wrangler's local state (examples/producer/.wrangler, left by `wrangler dev` runs) is not searched.
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.slice(0, -1).every((line) => line === "not searched examples/producer/.wrangler (a dot-folder)")).toBe(true);
+    expect(lines.at(-1)).toBe(
+      `deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings${lines.length > 1 ? ", 1 folder not searched" : ""}; mode block, exit 0`,
+    );
   });
 
   it("recognises this repository's own Workers and does not audit them as producers", async () => {
@@ -132,6 +137,9 @@ describe("deco-otel audit (CLI)", () => {
       [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
       [["--json", "--github"], "--github and --json are two output formats: pick one"],
       [["--colour"], "Unknown option '--colour'"],
+      [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
+      [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
+      [["--exclude-env", "apps/**:"], "--exclude-env takes NAME or GLOB:NAME"],
     ] as const) {
       const result = await audit([...args]);
       expect(result.code, args.join(" ")).toBe(2);
@@ -167,7 +175,7 @@ describe("deco-otel audit --fix (CLI)", () => {
   });
 
   it("fixes JSONC files in place, keeping comments, and the fixed files audit clean of those rules", async () => {
-    const fixed = await audit(["--fix", "--ingest-url", INGEST, "comments", "environments", "no-tail-consumer"], dir);
+    const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "comments", "environments", "no-tail-consumer"], dir);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain("fixed comments/wrangler.jsonc: env.preview: added version_metadata bound as CF_VERSION_METADATA\n");
     const comments = await readFile(join(dir, "comments/wrangler.jsonc"), "utf8");
@@ -203,8 +211,59 @@ describe("the example GitHub Actions workflow", () => {
     const { code, stdout } = await run(process.execPath, [join(repo, ".deco-otel/bin/deco-otel.mjs"), ...args], repo);
     expect(code).toBe(0);
     const annotations = stdout.split("\n").filter((line) => line.startsWith("::"));
-    expect(annotations).toHaveLength(7);
+    expect(annotations).toHaveLength(9);
     expect(annotations[0]).toMatch(/^::error file=wrangler\.jsonc,line=16,col=5,title=deco-otel tail-consumer::env\.staging: /);
-    expect(stdout).toContain("deco-otel audit: 2 files (2 producers; 5 environments), 3 errors, 4 warnings; mode warn, exit 0\n");
+    expect(stdout).toContain("not searched .deco-otel (a symbolic link)\nnot searched node_modules (dependencies)\n");
+    expect(stdout).toContain("deco-otel audit: 2 files (2 producers; 5 environments), 3 errors, 6 warnings, 2 folders not searched; mode warn, exit 0\n");
+  });
+});
+
+describe("what a run leaves out", () => {
+  let repo: string;
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), "deco-otel-audit-skip-"));
+    // A producer in a folder named like build output is still a producer.
+    await cp(join(FLEET, "good-toml/wrangler.toml"), join(repo, "services/build/wrangler.toml"), { recursive: true });
+    await cp(join(FLEET, "pages/wrangler.toml"), join(repo, "apps/site/wrangler.toml"), { recursive: true });
+    await cp(join(FLEET, "environments/wrangler.jsonc"), join(repo, "apps/storefront/wrangler.jsonc"), { recursive: true });
+    await cp(join(FLEET, "unparsable/wrangler.jsonc"), join(repo, "node_modules/pkg/wrangler.jsonc"), { recursive: true });
+    await cp(join(FLEET, "unparsable/wrangler.jsonc"), join(repo, ".cache/wrangler.jsonc"), { recursive: true });
+  });
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true });
+  });
+
+  it("searches every folder but node_modules and dot-folders, and lists those it did not search", async () => {
+    const { code, stdout } = await audit(["--mode", "block", "."], repo);
+    expect(code).toBe(1);
+    const lines = stdout.split("\n");
+    expect(lines.slice(0, 2)).toEqual(["not searched .cache (a dot-folder)", "not searched node_modules (dependencies)"]);
+    expect(lines).toContain("apps/site/wrangler.toml:1:1 error version-metadata top level: version_metadata is not set: telemetry carries no service.version");
+    expect(stdout).not.toMatch(/apps\/site\/wrangler\.toml\S* \w+ (tail-consumer|tail-loop|observability) /);
+    expect(lines.at(-2)).toBe(
+      "deco-otel audit: 3 files (3 producers (1 of them a Pages project); 7 environments), 5 errors, 11 warnings, 2 folders not searched; mode block, exit 1",
+    );
+  });
+
+  it("leaves out the projects and environments named by --exclude and --exclude-env, says so, and block mode goes clean", async () => {
+    const { code, stdout } = await audit(["--mode", "block", "--exclude", "apps/site", "--exclude-env", "staging", "--exclude-env", "apps/storefront:production", "."], repo);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines).toContain("excluded apps/site/wrangler.toml (--exclude apps/site)");
+    expect(lines).toContain("excluded apps/storefront/wrangler.jsonc env.staging (--exclude-env)");
+    expect(lines).toContain("excluded apps/storefront/wrangler.jsonc env.production (--exclude-env)");
+    expect(stdout).not.toContain("error ");
+    expect(lines.at(-2)).toBe("deco-otel audit: 2 files (2 producers; 3 environments), 0 errors, 0 warnings, 3 excluded, 2 folders not searched; mode block, exit 0");
+  });
+
+  it("--fix on a Pages project writes no key wrangler refuses there, and none in excluded environments", async () => {
+    const { code } = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "--exclude-env", "staging", "apps"], repo);
+    expect(code).toBe(0);
+    const pages = await readFile(join(repo, "apps/site/wrangler.toml"), "utf8");
+    expect(pages).toBe(await readFile(join(FLEET, "pages/wrangler.toml"), "utf8"));
+    const storefront = await readFile(join(repo, "apps/storefront/wrangler.jsonc"), "utf8");
+    expect(storefront).toContain('"staging": {\n      "routes": ["staging.acme.dev/*"]\n    },');
+    expect(storefront).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]');
   });
 });

@@ -2,8 +2,9 @@
  * The audit resolves environments the way wrangler does. For every environment of every
  * parsable fleet file, wrangler's own config reader (`unstable_readConfig`, run in a
  * subprocess because importing wrangler installs process signal handlers) and the audit's
- * model must agree on the Worker's name, vars, tail_consumers, version_metadata and
- * observability: what is inherited, what is not, and the values read from JSONC and TOML.
+ * model must agree on the Worker's name, vars, tail_consumers, version_metadata,
+ * analytics_engine_datasets and observability: what is inherited, what is not, and the
+ * values read from JSONC and TOML.
  */
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -21,7 +22,7 @@ import { unstable_readConfig } from "wrangler";
 const out = [];
 for (const [config, env] of JSON.parse(process.argv[1])) {
   const c = unstable_readConfig({ config, env: env ?? undefined }, { hideWarnings: true });
-  out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, version_metadata: c.version_metadata, observability: c.observability });
+  out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, version_metadata: c.version_metadata, analytics_engine_datasets: c.analytics_engine_datasets, observability: c.observability });
 }
 console.log(JSON.stringify(out));
 `;
@@ -49,6 +50,7 @@ describe("environments match wrangler's own reading", () => {
             vars: own("vars") ?? {},
             tail_consumers: own("tail_consumers"),
             version_metadata: own("version_metadata"),
+            analytics_engine_datasets: own("analytics_engine_datasets") ?? [],
             observability: observability === undefined ? undefined : plainValue(observability.entry.value),
           },
         });

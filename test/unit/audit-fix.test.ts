@@ -5,12 +5,13 @@ import { loadConfig } from "../../audit/core/load";
 import { loadFleet } from "../support/fleet";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
+const DATASET = "deco_metrics";
 const fixable = (rule: string) => (FIXABLE_RULES as readonly string[]).includes(rule);
 
 describe("--fix on JSONC", () => {
   it("adds the tail consumer, version_metadata and endpoint vars in every environment, touching nothing else", () => {
     const document = loadFleet("comments/wrangler.jsonc");
-    const result = fixDocument(document, { ingestUrl: INGEST });
+    const result = fixDocument(document, { ingestUrl: INGEST, metricsDataset: DATASET });
     expect(result.after).toBe(`// Storefront "blog": a hand-kept file with comments everywhere and trailing commas.
 {
 	"$schema": "./node_modules/wrangler/config-schema.json",
@@ -37,19 +38,23 @@ describe("--fix on JSONC", () => {
 				"DECO_OTEL_TRACES_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/traces",
 				"DECO_OTEL_METRICS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
 			},
+			"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }],
 		},
 	},
 	"tail_consumers": [{ "service": "deco-otel-tail" }],
 	"version_metadata": { "binding": "CF_VERSION_METADATA" },
+	"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }],
 }
 `);
     expect(result.changes).toEqual([
       "top level: added deco-otel-tail to tail_consumers",
       "top level: added version_metadata bound as CF_VERSION_METADATA",
       "top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/…",
+      "top level: added DECO_METRICS (dataset deco_metrics) to analytics_engine_datasets",
       "env.preview: added deco-otel-tail to tail_consumers",
       "env.preview: added version_metadata bound as CF_VERSION_METADATA",
       "env.preview: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/…",
+      "env.preview: added DECO_METRICS (dataset deco_metrics) to analytics_engine_datasets",
     ]);
     expect(result.handEdits).toEqual([]);
     expect(result.audit.findings).toEqual([]);
@@ -57,30 +62,30 @@ describe("--fix on JSONC", () => {
 
   it("leaves every fleet file clean of the fixable rules, and a second run changes nothing", () => {
     for (const relative of ["environments/wrangler.jsonc", "no-tail-consumer/wrangler.jsonc", "no-version-metadata/wrangler.json", "bad-endpoints/wrangler.jsonc", "comments/wrangler.jsonc"]) {
-      const first = fixDocument(loadFleet(relative), { ingestUrl: INGEST });
+      const first = fixDocument(loadFleet(relative), { ingestUrl: INGEST, metricsDataset: DATASET });
       expect(first.after, relative).not.toBe(first.before);
       expect(first.audit.findings.filter((f) => fixable(f.rule)), relative).toEqual([]);
-      const again = fixDocument(loadConfig(relative, first.after), { ingestUrl: INGEST });
+      const again = fixDocument(loadConfig(relative, first.after), { ingestUrl: INGEST, metricsDataset: DATASET });
       expect(again.after, relative).toBe(first.after);
       expect(again.changes, relative).toEqual([]);
     }
   });
 
   it("keeps what it cannot fix as findings: other rules, and fixes that need a person", () => {
-    const production = fixDocument(loadFleet("environments/wrangler.jsonc"), { ingestUrl: INGEST });
+    const production = fixDocument(loadFleet("environments/wrangler.jsonc"), { ingestUrl: INGEST, metricsDataset: DATASET });
     expect(production.audit.findings.map((f) => `${f.rule} ${f.env}`)).toEqual(["observability production"]);
     const noUrl = fixDocument(loadFleet("bad-endpoints/wrangler.jsonc"));
     expect(noUrl.after).toBe(noUrl.before);
     expect(noUrl.handEdits).toEqual(["top level: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>"]);
     const renamed = loadConfig("wrangler.jsonc", '{ "name": "a", "version_metadata": { "binding": "V" }, "tail_consumers": { "service": "x" } }');
-    expect(fixDocument(renamed, { ingestUrl: INGEST }).handEdits).toEqual([
+    expect(fixDocument(renamed, { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
       'top level: tail_consumers is not an array; make it [{ "service": "deco-otel-tail" }]',
       "top level: version_metadata binds V; bind it as CF_VERSION_METADATA and update the code that reads it",
     ]);
   });
 
   it("appends to an existing tail_consumers and rewrites wrong endpoint values in place", () => {
-    const result = fixDocument(loadFleet("bad-endpoints/wrangler.jsonc"), { ingestUrl: `${INGEST}/` });
+    const result = fixDocument(loadFleet("bad-endpoints/wrangler.jsonc"), { ingestUrl: `${INGEST}/`, metricsDataset: DATASET });
     expect(result.after).toContain('    "DECO_OTEL_LOGS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/logs",\n');
     expect(result.after).toContain('    "DECO_OTEL_TRACES_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/traces",\n');
     expect(result.after).toContain('    "DECO_OTEL_METRICS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/metrics"\n  }\n}');
@@ -92,19 +97,20 @@ describe("--fix on JSONC", () => {
 
   it("lays out a single-line object one member per line when the additions would not fit on its line", () => {
     const text = '{\n  "name": "a",\n  "vars": { "SITE": "x" }, // public\n  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" }\n}\n';
-    const after = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST }).after;
+    const after = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST, metricsDataset: DATASET }).after;
     expect(after).toBe(
       '{\n  "name": "a",\n  "vars": {\n    "SITE": "x",\n' +
         '    "DECO_OTEL_LOGS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/logs",\n' +
         '    "DECO_OTEL_TRACES_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/traces",\n' +
         '    "DECO_OTEL_METRICS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/metrics"\n  }, // public\n' +
-        '  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" }\n}\n',
+        '  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n' +
+        '  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]\n}\n',
     );
   });
 
   it("keeps CRLF line endings and tab indentation", () => {
     const text = '{\r\n\t"name": "a",\r\n\t"env": {\r\n\t\t"x": {\r\n\t\t\t"routes": []\r\n\t\t}\r\n\t}\r\n}\r\n';
-    const after = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST }).after;
+    const after = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST, metricsDataset: DATASET }).after;
     expect(after.replaceAll("\r\n", "")).not.toContain("\n");
     expect(after).toContain('\r\n\t\t\t"tail_consumers": [{ "service": "deco-otel-tail" }]');
     expect(auditDocument(loadConfig("wrangler.jsonc", after)).findings.filter((f) => fixable(f.rule))).toEqual([]);
@@ -113,7 +119,7 @@ describe("--fix on JSONC", () => {
 
 describe("--fix on TOML", () => {
   it("leaves the file as it is and gives the TOML to add by hand, per environment", () => {
-    const result = fixDocument(loadFleet("environments-toml/wrangler.toml"), { ingestUrl: INGEST });
+    const result = fixDocument(loadFleet("environments-toml/wrangler.toml"), { ingestUrl: INGEST, metricsDataset: DATASET });
     expect(result.after).toBe(result.before);
     expect(result.changes).toEqual([]);
     expect(result.handEdits).toEqual([
@@ -126,7 +132,11 @@ binding = "CF_VERSION_METADATA"
 
 under [env.staging.vars]:
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
-DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"`,
+DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
+
+[[env.staging.analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "deco_metrics"`,
       `env.production: TOML is not rewritten; add by hand:
 add { service = "deco-otel-tail" } to env.production.tail_consumers
 
@@ -136,7 +146,11 @@ binding = "CF_VERSION_METADATA"
 under [env.production.vars]:
 DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
-DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"`,
+DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
+
+[[env.production.analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "deco_metrics"`,
     ]);
     expect(result.audit).toEqual(auditDocument(loadFleet("environments-toml/wrangler.toml")));
   });
@@ -146,12 +160,13 @@ DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metri
 tail_consumers = [{ service = "deco-otel-tail" }]
 version_metadata = { binding = "CF_VERSION_METADATA" }
 observability = { enabled = true }
+analytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "deco_metrics" }]
 
 [vars]
 DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "http://deco-otel-ingest.acme.workers.dev/v1/trace"
 `;
-    expect(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST }).handEdits).toEqual([
+    expect(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
       `top level: TOML is not rewritten; add by hand:
 under [vars], replacing the line of DECO_OTEL_TRACES_ENDPOINT:
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
@@ -174,6 +189,14 @@ service = "deco-otel-tail"
 [env.production.version_metadata]
 binding = "CF_VERSION_METADATA"
 
+[[env.staging.analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "deco_metrics"
+
+[[env.production.analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "deco_metrics"
+
 [env.production.vars]
 DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
@@ -184,5 +207,64 @@ DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metri
     );
     const findings = auditDocument(loadConfig("wrangler.toml", edited)).findings;
     expect(findings.map((f) => `${f.rule} ${f.env}`)).toEqual(["tail-loop production"]);
+  });
+});
+
+describe("--fix on Pages projects, excluded environments and comments", () => {
+  it("writes only keys a Pages config may hold: never tail_consumers or observability", () => {
+    const text = '{\n  "name": "marketing-site",\n  "pages_build_output_dir": "./dist",\n  "compatibility_date": "2026-04-20"\n}\n';
+    const result = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST, metricsDataset: DATASET });
+    const written = JSON.parse(result.after) as Record<string, unknown>;
+    expect(Object.keys(written)).toEqual(["name", "pages_build_output_dir", "compatibility_date", "version_metadata", "vars", "analytics_engine_datasets"]);
+    expect(result.audit.kind).toBe("pages");
+    expect(result.audit.findings).toEqual([]);
+  });
+
+  it("does not touch an excluded environment", () => {
+    const result = fixDocument(loadFleet("environments/wrangler.jsonc"), { ingestUrl: INGEST, metricsDataset: DATASET, excludeEnvironment: (env) => env === "staging" });
+    expect(result.changes.some((change) => change.startsWith("env.staging"))).toBe(false);
+    expect(result.changes.some((change) => change.startsWith("env.production"))).toBe(true);
+    expect(result.after).toContain('"staging": {\n      "routes": ["staging.acme.dev/*"]\n    },');
+  });
+
+  it("needs --metrics-dataset to bind DECO_METRICS: the dataset is not guessed", () => {
+    const result = fixDocument(loadFleet("environments/wrangler.jsonc"), { ingestUrl: INGEST });
+    expect(result.after.split("DECO_METRICS").length).toBe(result.before.split("DECO_METRICS").length);
+    expect(result.handEdits).toContain("env.staging: the DECO_METRICS binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>");
+  });
+
+  it("keeps a comment with the member it follows, before or after its comma, and on one-line containers", () => {
+    const text = `{
+  "name": "tricky",
+  "tail_consumers": [ /* none yet */ ],
+  "vars": {
+    "FOO": "bar" /* trailing */,
+  },
+  "env": {
+    "staging": {
+      "vars": { "A": "1" /* one */, "B": "2" /* two */ }
+    }
+  }
+}
+`;
+    const result = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(result.after).toContain('  "tail_consumers": [\n    /* none yet */\n    { "service": "deco-otel-tail" }\n  ],\n');
+    expect(result.after).toContain('    "FOO": "bar" /* trailing */,\n    "DECO_OTEL_LOGS_ENDPOINT": ');
+    expect(result.after).toContain('      "vars": {\n        "A": "1" /* one */,\n        "B": "2" /* two */,\n        "DECO_OTEL_LOGS_ENDPOINT": ');
+    expect(result.after.match(/\/\*[^*]*\*\//g)).toEqual(["/* none yet */", "/* trailing */", "/* one */", "/* two */"]);
+    expect(result.audit.findings.filter((f) => fixable(f.rule))).toEqual([]);
+  });
+});
+
+describe("--fix on one-line containers", () => {
+  it("adds after the last member's comment and trailing comma, not between them and their member", () => {
+    const wired = (extra: string) =>
+      `{\n  "name": "a",\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "d" }],\n  ${extra}\n}\n`;
+    const commented = fixDocument(loadConfig("wrangler.jsonc", wired('"tail_consumers": [{ "service": "x" } /* kept */]')));
+    expect(commented.after).toContain('"tail_consumers": [{ "service": "x" } /* kept */, { "service": "deco-otel-tail" }]');
+    const trailing = fixDocument(loadConfig("wrangler.jsonc", wired('"tail_consumers": [{ "service": "x" }, ]')));
+    expect(trailing.after).toContain('"tail_consumers": [{ "service": "x" }, { "service": "deco-otel-tail" }, ]');
+    const plain = fixDocument(loadConfig("wrangler.jsonc", wired('"tail_consumers": [{ "service": "x" }]')));
+    expect(plain.after).toContain('"tail_consumers": [{ "service": "x" }, { "service": "deco-otel-tail" }]');
   });
 });

@@ -49,6 +49,8 @@ describe("loading wrangler files", () => {
         },
         production: { tail_consumers: [{ service: "deco-otel-ingest" }] },
       },
+      // A top-level array of tables written after the env tables still belongs to the top level.
+      analytics_engine_datasets: [{ binding: "DECO_METRICS", dataset: "deco_metrics" }],
     });
     const stagingVars = entryOf(entryOf(entryOf(document.root, "env")!.value, "staging")!.value, "vars")!;
     expect(stagingVars.value.at).toEqual({ line: 21, column: 1 });

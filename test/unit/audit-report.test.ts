@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileAudit } from "../../audit/core/audit";
 import type { Finding } from "../../audit/core/findings";
-import { type AuditRun, exitCodeOf, formatGithub, formatText, summaryLine } from "../../audit/core/report";
+import { type AuditRun, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../../audit/core/report";
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   file: "apps/shop/wrangler.jsonc",
@@ -15,7 +15,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   ...over,
 });
 
-const audit = (findings: Finding[], role: FileAudit["role"] = "producer"): FileAudit => ({ file: "f", role, environments: ["top level", "env.staging"], findings });
+const audit = (findings: Finding[], role: FileAudit["role"] = "producer"): FileAudit => ({ file: "f", role, kind: "worker", environments: ["top level", "env.staging"], excluded: [], findings });
 
 describe("report", () => {
   it("prints file:line:col severity rule message, then the fix", () => {
@@ -33,9 +33,9 @@ describe("report", () => {
   });
 
   it("exits 0 in warn mode, 1 in block mode with an error, 2 when a path failed", () => {
-    const warningsOnly: AuditRun = { audits: [audit([finding({ severity: "warning" })])], failures: [] };
-    const withError: AuditRun = { audits: [audit([finding()])], failures: [] };
-    const failed: AuditRun = { audits: [], failures: [finding({ rule: "config-parse" })] };
+    const warningsOnly: AuditRun = { audits: [audit([finding({ severity: "warning" })])], failures: [], excludedFiles: [], notSearched: [] };
+    const withError: AuditRun = { audits: [audit([finding()])], failures: [], excludedFiles: [], notSearched: [] };
+    const failed: AuditRun = { audits: [], failures: [finding({ rule: "config-parse" })], excludedFiles: [], notSearched: [] };
     expect([exitCodeOf(withError, "warn"), exitCodeOf(withError, "block"), exitCodeOf(warningsOnly, "block")]).toEqual([0, 1, 0]);
     expect([exitCodeOf(failed, "warn"), exitCodeOf(failed, "block")]).toEqual([2, 2]);
   });
@@ -44,9 +44,32 @@ describe("report", () => {
     const run: AuditRun = {
       audits: [audit([finding(), finding({ severity: "warning" }), finding({ severity: "warning" })]), audit([], "deco-otel-tail")],
       failures: [finding({ rule: "config-parse" })],
+      excludedFiles: [],
+      notSearched: [],
     };
     expect(summaryLine(run, "block")).toBe(
       "deco-otel audit: 3 files (1 producer, 1 of this pipeline's own Workers: deco-otel-tail; 4 environments), 1 error, 2 warnings, 1 not read or not parsed; mode block, exit 2",
+    );
+  });
+});
+
+describe("what a run left out", () => {
+  it("lists excluded files and environments and folders not searched, and counts them with Pages projects", () => {
+    const pages: FileAudit = { file: "site/wrangler.toml", role: "producer", kind: "pages", environments: ["top level"], excluded: [], findings: [] };
+    const shop: FileAudit = { file: "shop/wrangler.jsonc", role: "producer", kind: "worker", environments: ["top level"], excluded: ["env.dev"], findings: [] };
+    const run: AuditRun = {
+      audits: [pages, shop],
+      failures: [],
+      excludedFiles: [{ file: "old/wrangler.toml", pattern: "old" }],
+      notSearched: [{ folder: "node_modules", reason: "dependencies" }],
+    };
+    expect(skippedLines(run)).toEqual([
+      "excluded old/wrangler.toml (--exclude old)",
+      "excluded shop/wrangler.jsonc env.dev (--exclude-env)",
+      "not searched node_modules (dependencies)",
+    ]);
+    expect(summaryLine(run, "block")).toBe(
+      "deco-otel audit: 2 files (2 producers (1 of them a Pages project); 2 environments), 0 errors, 0 warnings, 2 excluded, 1 folder not searched; mode block, exit 0",
     );
   });
 });

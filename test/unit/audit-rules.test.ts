@@ -4,6 +4,7 @@ import { auditDocument } from "../../audit/core/audit";
 import { loadConfig } from "../../audit/core/load";
 import { secretReason } from "../../audit/core/secret-detection";
 import { loadFleet } from "../support/fleet";
+import { RULES } from "../../audit/core/rules/index";
 
 /** Each finding as `line:column severity rule env`, the shape the assertions compare. */
 function brief(relative: string): string[] {
@@ -17,7 +18,7 @@ function messages(relative: string, rule: string): string[] {
 const wired = (extra: string) => `{
   "name": "shop",
   "tail_consumers": [{ "service": "deco-otel-tail" }],
-  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }],
   "vars": {
     "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs",
     "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces",
@@ -133,7 +134,9 @@ describe("the rules on the fixture fleet", () => {
       "16:5 error tail-consumer staging",
       "16:5 error version-metadata staging",
       "16:5 warning otlp-endpoints staging",
+      "16:5 warning analytics-engine staging",
       "19:5 error version-metadata production",
+      "19:5 warning analytics-engine production",
       "21:24 warning observability production",
       "22:15 warning otlp-endpoints production",
       "22:15 warning otlp-endpoints production",
@@ -144,6 +147,7 @@ describe("the rules on the fixture fleet", () => {
     expect(brief("environments-toml/wrangler.toml")).toEqual([
       "18:2 error tail-consumer staging",
       "18:2 error version-metadata staging",
+      "18:2 warning analytics-engine staging",
       "21:1 warning otlp-endpoints staging",
       "21:1 warning otlp-endpoints staging",
       "23:1 error secret-in-vars staging",
@@ -151,6 +155,7 @@ describe("the rules on the fixture fleet", () => {
       "25:1 error tail-loop production",
       "25:3 error version-metadata production",
       "25:3 warning otlp-endpoints production",
+      "25:3 warning analytics-engine production",
     ]);
   });
 
@@ -181,7 +186,7 @@ describe("the rules on the fixture fleet", () => {
     for (const finding of auditDocument(loadFleet("environments-toml/wrangler.toml")).findings) {
       expect(finding.fix).not.toContain("\n");
       expect(finding.fix.length).toBeGreaterThan(10);
-      expect(finding.severity).toBe(["otlp-endpoints", "observability"].includes(finding.rule) ? "warning" : "error");
+      expect(finding.severity).toBe(["otlp-endpoints", "analytics-engine", "observability"].includes(finding.rule) ? "warning" : "error");
     }
   });
 });
@@ -217,5 +222,44 @@ describe("secretReason", () => {
     ]) {
       expect(secretReason("SETTING", value)).toBeUndefined();
     }
+  });
+});
+
+describe("analytics-engine and Pages projects", () => {
+  it("analytics-engine: a warning when DECO_METRICS is not bound, in each environment on its own", () => {
+    const missing = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace(', "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }]', "")));
+    expect(missing.findings.map((f) => [f.rule, f.severity, f.line, f.column, f.message])).toEqual([
+      ["analytics-engine", "warning", 1, 1, "top level: analytics_engine_datasets is not set: no DECO_METRICS binding, so the meter writes nothing"],
+    ]);
+    const other = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace('"binding": "DECO_METRICS"', '"binding": "METRICS"')));
+    expect(other.findings.map((f) => f.message)).toEqual(["top level: analytics_engine_datasets does not bind DECO_METRICS"]);
+    expect(messages("environments/wrangler.jsonc", "analytics-engine")).toEqual([
+      "env.staging: analytics_engine_datasets is not set in this environment (the top level's is not inherited by env.staging): no DECO_METRICS binding, so the meter writes nothing",
+      "env.production: analytics_engine_datasets is not set in this environment (the top level's is not inherited by env.production): no DECO_METRICS binding, so the meter writes nothing",
+    ]);
+  });
+
+  it("audits a Pages project (pages_build_output_dir) only on keys a Pages config may hold", () => {
+    const pages = auditDocument(loadFleet("pages/wrangler.toml"));
+    expect(pages.kind).toBe("pages");
+    expect(pages.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.env ?? "-"}`)).toEqual([
+      "1:1 error version-metadata -",
+      "1:1 warning analytics-engine -",
+      "12:2 error version-metadata preview",
+      "12:2 warning analytics-engine preview",
+      "13:8 warning otlp-endpoints preview",
+      "13:8 warning otlp-endpoints preview",
+      "13:8 warning otlp-endpoints preview",
+    ]);
+    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability"]);
+    expect(auditDocument(loadFleet("good/wrangler.jsonc")).kind).toBe("worker");
+  });
+
+  it("leaves out the environments it is told to, and says so", () => {
+    const audit = auditDocument(loadFleet("environments/wrangler.jsonc"), { excludeEnvironment: (env) => env === "staging" });
+    expect(audit.environments).toEqual(["top level", "env.production"]);
+    expect(audit.excluded).toEqual(["env.staging"]);
+    expect(audit.findings.filter((f) => f.env === "staging")).toEqual([]);
+    expect(audit.findings.filter((f) => f.env === "production")).not.toEqual([]);
   });
 });

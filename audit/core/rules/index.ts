@@ -1,4 +1,5 @@
 import type { Rule } from "../findings";
+import { analyticsEngineRule } from "./analytics-engine";
 import { observabilityRule } from "./observability";
 import { otlpEndpointsRule } from "./otlp-endpoints";
 import { secretInVarsRule } from "./secret-in-vars";
@@ -12,6 +13,7 @@ export const RULES: readonly Rule[] = [
   tailLoopRule,
   versionMetadataRule,
   otlpEndpointsRule,
+  analyticsEngineRule,
   secretInVarsRule,
   observabilityRule,
 ];

@@ -13,6 +13,7 @@ export const observabilityRule: Rule = {
   id: "observability",
   severity: "warning",
   scope: "producers",
+  pages: false,
   summary: "observability: the Worker's own logs are enabled; logs/traces with destinations are enabled and sampled in (0, 1]",
   fix: 'set "observability": { "enabled": true } and keep each head_sampling_rate in (0, 1]',
   check(environment) {

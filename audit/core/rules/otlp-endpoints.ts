@@ -13,6 +13,7 @@ export const otlpEndpointsRule: Rule = {
   id: "otlp-endpoints",
   severity: "warning",
   scope: "producers",
+  pages: true,
   summary: "vars.DECO_OTEL_{LOGS,TRACES,METRICS}_ENDPOINT are https URLs ending in /v1/{logs,traces,metrics} on one origin",
   fix: "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
   check(environment) {

@@ -8,6 +8,7 @@ export const secretInVarsRule: Rule = {
   id: "secret-in-vars",
   severity: "error",
   scope: "producers",
+  pages: true,
   summary: `no token in vars: ${TOKEN_VAR} and anything that looks like a credential must be a secret`,
   fix: "remove it from vars, rotate it, and store it with `wrangler secret put <NAME>`",
   check(environment) {

@@ -17,6 +17,7 @@ export const tailConsumerRule: Rule = {
   id: "tail-consumer",
   severity: "error",
   scope: "producers",
+  pages: false,
   summary: `tail_consumers lists ${TAIL_WORKER}: without it uncaught exceptions and CPU/memory kills are invisible`,
   fix: `add { "service": "${TAIL_WORKER}" } to tail_consumers`,
   check(environment) {

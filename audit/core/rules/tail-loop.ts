@@ -11,6 +11,7 @@ export const tailLoopRule: Rule = {
   id: "tail-loop",
   severity: "error",
   scope: "all",
+  pages: false,
   summary: `no loop: a Worker does not tail itself, and no tail_consumers lists ${INGEST_WORKER}`,
   fix: `remove ${INGEST_WORKER} and the Worker's own name from tail_consumers`,
   check(environment, { role }) {

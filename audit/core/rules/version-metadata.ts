@@ -8,6 +8,7 @@ export const versionMetadataRule: Rule = {
   id: "version-metadata",
   severity: "error",
   scope: "producers",
+  pages: true,
   summary: `a version_metadata binding named ${VERSION_METADATA_BINDING} exists: without it there is no service.version and no deploy correlation`,
   fix: `add "version_metadata": { "binding": "${VERSION_METADATA_BINDING}" }`,
   check(environment) {

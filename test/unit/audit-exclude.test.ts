@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { exclusionsOf } from "../../audit/cli/exclude";
+
+describe("--exclude and --exclude-env patterns", () => {
+  const cwd = "/repo";
+
+  it("leaves out files a glob matches or that lie under a folder it names, relative to where the audit runs", () => {
+    const exclusions = exclusionsOf(["apps/marketing", "**/dist/**", "./legacy/", "/repo/tools/*.toml"], [], cwd);
+    expect(exclusions.fileExcludedBy("/repo/apps/marketing/wrangler.toml", ".")).toBe("apps/marketing");
+    expect(exclusions.fileExcludedBy("/repo/apps/marketing/site/wrangler.jsonc", ".")).toBe("apps/marketing");
+    expect(exclusions.fileExcludedBy("/repo/apps/shop/dist/shop/wrangler.json", ".")).toBe("**/dist/**");
+    expect(exclusions.fileExcludedBy("/repo/legacy/wrangler.toml", ".")).toBe("./legacy/");
+    expect(exclusions.fileExcludedBy("/repo/tools/wrangler.toml", ".")).toBe("/repo/tools/*.toml");
+    expect(exclusions.fileExcludedBy("/repo/apps/marketing-v2/wrangler.toml", ".")).toBeUndefined();
+    expect(exclusions.fileExcludedBy("/repo/services/build/wrangler.toml", ".")).toBeUndefined();
+  });
+
+  it("leaves out a named environment of every file, or of the files a glob matches, never the top level", () => {
+    const exclusions = exclusionsOf([], ["preview", "apps/shop/**:dev"], cwd);
+    expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", "preview")).toBe(true);
+    expect(exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "dev")).toBe(true);
+    expect(exclusions.environmentExcluded("/repo/apps/blog/wrangler.jsonc", ".", "dev")).toBe(false);
+    expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", "production")).toBe(false);
+    expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", null)).toBe(false);
+  });
+
+  it("also matches paths from the folder given to audit, when it lies elsewhere", () => {
+    const exclusions = exclusionsOf(["shop", "**/dist/**"], ["other/**:dev"], cwd);
+    expect(exclusions.fileExcludedBy("/fleet/shop/wrangler.jsonc", "/fleet")).toBe("shop");
+    expect(exclusions.fileExcludedBy("/fleet/app/dist/app/wrangler.json", "/fleet")).toBe("**/dist/**");
+    expect(exclusions.fileExcludedBy("/fleet/blog/wrangler.jsonc", "/fleet")).toBeUndefined();
+    expect(exclusions.environmentExcluded("/fleet/other/wrangler.jsonc", "/fleet", "dev")).toBe(true);
+  });
+
+  it("refuses empty patterns", () => {
+    expect(() => exclusionsOf([""], [], cwd)).toThrow("--exclude needs a glob");
+    expect(() => exclusionsOf([], ["apps/**:"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
+    expect(() => exclusionsOf([], [":dev"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
+  });
+});
