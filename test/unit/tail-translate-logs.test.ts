@@ -210,7 +210,8 @@ describe("a non-ok ending after captured lines", () => {
     return request.resourceLogs.flatMap((resourceLog) => resourceLog.scopeLogs[0]!.logRecords);
   };
   const summary = (records: JsonLogRecord[]) =>
-    records.map((record) => [record.severityText, record.body?.stringValue, attributesOf(record)._outcome]);
+    records.map((record) => [record.severityText, bodyText(record), attributesOf(record)._outcome]);
+  const bodyText = (record: JsonLogRecord) => ("stringValue" in record.body ? record.body.stringValue : undefined);
 
   it("a CPU kill after a WARN line still gets the ERROR record that says so", () => {
     expect(summary(withLogs("exceeded-cpu", [warnLine]))).toEqual([
