@@ -4,7 +4,7 @@
  * explicit-bucket histograms.
  */
 import { TAIL_SOURCE } from "../../workers/tail/attributes";
-import { NON_FAILURE_OUTCOMES } from "../../workers/tail/outcomes";
+import { CLIENT_SIDE_OUTCOMES, OK_OUTCOME } from "../../workers/tail/outcomes";
 import { CPU_TIME_METRIC, INVOCATIONS_METRIC, WALL_TIME_METRIC } from "../../workers/tail/translate-metrics";
 
 export { CPU_TIME_METRIC, INVOCATIONS_METRIC, TAIL_SOURCE, WALL_TIME_METRIC };
@@ -26,6 +26,12 @@ export function serviceFilter(service: ServiceRef): string {
 export function stringLiteral(value: string): string {
   return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
 }
+
+/**
+ * Outcomes that end an invocation without a failure of the Worker: `ok`, and the endings the
+ * client caused, which the tail records as INFO (workers/tail/outcomes.ts).
+ */
+export const NON_FAILURE_OUTCOMES = [OK_OUTCOME, ...CLIENT_SIDE_OUTCOMES] as const;
 
 /**
  * An invocation is an error when the Worker failed (exception, CPU or memory kill, an outcome

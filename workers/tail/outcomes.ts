@@ -23,27 +23,16 @@ export const SEVERITY = {
 export const OK_OUTCOME = "ok";
 export const EXCEPTION_OUTCOME = "exception";
 
-/** Endings the client caused (it went away or cancelled), not failures of the Worker. */
-export const CLIENT_SIDE_OUTCOMES = ["canceled", "responseStreamDisconnected", "aborted"] as const;
-
-const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(CLIENT_SIDE_OUTCOMES);
-
-/** Outcomes that end an invocation without a failure of the Worker: `ok` and the client-side endings. */
-export const NON_FAILURE_OUTCOMES = [OK_OUTCOME, ...CLIENT_SIDE_OUTCOMES] as const;
-
-const NON_FAILURE_ENDINGS: ReadonlySet<string> = new Set(NON_FAILURE_OUTCOMES);
-
 /**
  * The outcome the tail reports for an invocation, on its records (`_outcome`) and its counts
  * (`outcome`). An invocation that ended with uncaught exceptions failed (D-8: `outcome !== "ok"
  * || exceptions.length > 0`), yet workerd reports a throwing `scheduled()`, `queue()` or
  * hibernatable `webSocketMessage()` handler with outcome "ok" beside a non-empty `exceptions`
- * list. An outcome that names no failure (NON_FAILURE_OUTCOMES) with exceptions beside it is
- * therefore reported as "exception". A failure outcome, such as a limit kill that also threw, is
- * kept as reported, being the more precise of the two.
+ * list: such an invocation is reported as "exception". Every other outcome, including a limit
+ * kill that also threw, is kept as reported, being the more precise of the two.
  */
 export function invocationOutcome(item: Pick<TailTraceItem, "outcome" | "exceptions">): string {
-  return item.exceptions.length > 0 && NON_FAILURE_ENDINGS.has(item.outcome) ? EXCEPTION_OUTCOME : item.outcome;
+  return item.outcome === OK_OUTCOME && item.exceptions.length > 0 ? EXCEPTION_OUTCOME : item.outcome;
 }
 
 /**
@@ -53,6 +42,11 @@ export function invocationOutcome(item: Pick<TailTraceItem, "outcome" | "excepti
 export function reportedOutcomeIfChanged(item: Pick<TailTraceItem, "outcome" | "exceptions">): string | undefined {
   return invocationOutcome(item) === item.outcome ? undefined : item.outcome;
 }
+
+/** Endings the client caused (it went away or cancelled), not failures of the Worker. */
+export const CLIENT_SIDE_OUTCOMES = ["canceled", "responseStreamDisconnected", "aborted"] as const;
+
+const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(CLIENT_SIDE_OUTCOMES);
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   [EXCEPTION_OUTCOME]: "The Worker failed with an uncaught exception.",
