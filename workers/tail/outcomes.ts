@@ -28,8 +28,9 @@ export const EXCEPTION_OUTCOME = "exception";
  * (`outcome`). An invocation that ended with uncaught exceptions failed (D-8: `outcome !== "ok"
  * || exceptions.length > 0`), yet workerd reports a throwing `scheduled()`, `queue()` or
  * hibernatable `webSocketMessage()` handler with outcome "ok" beside a non-empty `exceptions`
- * list: such an invocation is reported as "exception". Every other outcome, including a limit
- * kill that also threw, is kept as reported, being the more precise of the two.
+ * list: such an invocation is reported as "exception". Every other outcome is kept as reported:
+ * a limit kill that also threw is the more precise of the two, and a client-side ending stays
+ * one, since a client going away can itself leave an exception ("Network connection lost.").
  */
 export function invocationOutcome(item: Pick<TailTraceItem, "outcome" | "exceptions">): string {
   return item.outcome === OK_OUTCOME && item.exceptions.length > 0 ? EXCEPTION_OUTCOME : item.outcome;
