@@ -8,7 +8,7 @@
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JsonLogRecord, JsonLogsRequest, JsonMetricsRequest } from "../../workers/tail/otlp-json";
-import { attributeMap } from "../fixtures/trace-items/index";
+import { attributeMap, type PlainValue } from "../fixtures/trace-items/index";
 import { buildWorker } from "../../scripts/build-worker";
 import { TAIL_INGEST_CAPTURE_WORKER } from "../support/tail-ingest-capture";
 
@@ -42,6 +42,28 @@ const PRODUCERS = {
       throw new SyntaxError("bad message " + batch.messages[0].body);
     },
   };`,
+  "pino-then-throws": `export default {
+    async fetch(request) {
+      console.log(JSON.stringify({ level: 30, msg: "checkout started", reqId: "req-pino-1" }));
+      throw new Error("payment provider unreachable");
+    },
+  };`,
+  "fails-in-websocket": `import { DurableObject } from "cloudflare:workers";
+  export class Room extends DurableObject {
+    async fetch(request) {
+      const pair = new WebSocketPair();
+      this.ctx.acceptWebSocket(pair[1]);
+      return new Response(null, { status: 101, webSocket: pair[0] });
+    }
+    async webSocketMessage(ws, message) {
+      throw new Error("cannot handle " + message);
+    }
+  }
+  export default {
+    async fetch(request, env) {
+      return env.ROOM.get(env.ROOM.idFromName("lobby")).fetch(request);
+    },
+  };`,
   healthy: `export default {
     async fetch(request) {
       console.log("all good");
@@ -52,6 +74,13 @@ const PRODUCERS = {
 } as const;
 
 type ProducerName = keyof typeof PRODUCERS;
+
+/** A handler that threw, which workerd reports with outcome "ok" beside its exceptions. */
+const FAILED_BUT_REPORTED_OK = {
+  script: LOCAL_SERVICE_NAME,
+  outcome: "exception",
+  "cloudflare.reported_outcome": "ok",
+} as const;
 
 interface Received {
   path: string;
@@ -73,6 +102,7 @@ beforeAll(async () => {
         compatibilityDate: COMPATIBILITY_DATE,
         tails: ["deco-otel-tail"],
         ...(name === "fails-in-queue" ? { queueConsumers: ["order-events"] } : {}),
+        ...(name === "fails-in-websocket" ? { durableObjects: { ROOM: "Room" } } : {}),
       })),
       {
         name: "deco-otel-tail",
@@ -213,15 +243,22 @@ describe("tail Worker in workerd", () => {
     }
   });
 
-  it("forwards an exception thrown in a scheduled handler with its cron", async () => {
+  it("forwards an exception thrown in a scheduled handler with its cron, and counts the run as failed", async () => {
     const worker = await producer("fails-in-cron");
     await worker.scheduled({ cron: "0 3 * * *", scheduledTime: new Date("2026-04-26T03:00:00Z") }).catch(() => {});
 
-    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    const received = await receiveUntil(hasLogsAndMetrics);
+    expect(invocationCounts(received)).toEqual([
+      { ...FAILED_BUT_REPORTED_OK, "event.kind": "scheduled", "http.status_class": "none", count: 1 },
+    ]);
+    const records = logRecords(received);
     expect(records).toHaveLength(1);
     expect(records[0]!.record.body).toEqual({ stringValue: "Error: nightly sync failed" });
     expect(attributeMap(records[0]!.record.attributes)).toMatchObject({
       _source: "tail-worker",
+      // workerd reports the run "ok" beside its exception; the tail reports the failure.
+      _outcome: "exception",
+      "cloudflare.reported_outcome": "ok",
       "cloudflare.event.kind": "scheduled",
       "faas.trigger": "timer",
       "faas.cron": "0 3 * * *",
@@ -230,18 +267,64 @@ describe("tail Worker in workerd", () => {
     });
   });
 
-  it("forwards an exception thrown in a queue consumer with the queue and batch size", async () => {
+  it("forwards an exception thrown in a queue consumer with the queue and batch size, and counts it as failed", async () => {
     const worker = await producer("fails-in-queue");
     await worker.queue("order-events", [{ id: "m1", timestamp: new Date(), body: "{oops", attempts: 1 }]);
 
-    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    const received = await receiveUntil(hasLogsAndMetrics);
+    expect(invocationCounts(received)).toEqual([
+      { ...FAILED_BUT_REPORTED_OK, "event.kind": "queue", "http.status_class": "none", count: 1 },
+    ]);
+    const records = logRecords(received);
     expect(records).toHaveLength(1);
     expect(records[0]!.record.body).toEqual({ stringValue: "SyntaxError: bad message {oops" });
     expect(attributeMap(records[0]!.record.attributes)).toMatchObject({
+      _outcome: "exception",
+      "cloudflare.reported_outcome": "ok",
       "cloudflare.event.kind": "queue",
       "faas.trigger": "pubsub",
       "messaging.destination.name": "order-events",
       "messaging.batch.message_count": 1,
+    });
+  });
+
+  it("forwards an exception thrown in a hibernatable WebSocket handler, and counts it as failed", async () => {
+    const worker = await producer("fails-in-websocket");
+    const response = await worker.fetch("https://shop.example.com/room", { headers: { Upgrade: "websocket" } });
+    expect(response.status).toBe(101);
+    const socket = response.webSocket!;
+    socket.accept();
+    socket.send("hello");
+
+    const isMessage = (count: Record<string, PlainValue>) => count["event.kind"] === "websocket";
+    const received = await receiveUntil((r) => invocationCounts(r).some(isMessage) && logRecords(r).length > 0);
+    socket.close(1000, "done");
+    expect(invocationCounts(received).filter(isMessage)).toEqual([
+      { ...FAILED_BUT_REPORTED_OK, "event.kind": "websocket", "http.status_class": "none", count: 1 },
+    ]);
+    const records = logRecords(received);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.record.body).toEqual({ stringValue: "Error: cannot handle hello" });
+    expect(attributeMap(records[0]!.record.attributes)).toMatchObject({
+      _outcome: "exception",
+      "cloudflare.reported_outcome": "ok",
+      "cloudflare.event.kind": "websocket",
+      "cloudflare.websocket.event_type": "message",
+      "cloudflare.execution_model": "durableObject",
+    });
+  });
+
+  it("gives the exception record the request id a pino line logged, as the ingest lifts it", async () => {
+    const worker = await producer("pino-then-throws");
+    await expect(
+      worker.fetch("https://shop.example.com/checkout", { headers: { "x-request-id": "req-header-2" } }),
+    ).rejects.toThrow("payment provider unreachable");
+
+    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    expect(records).toHaveLength(1);
+    expect(attributeMap(records[0]!.record.attributes)).toMatchObject({
+      "exception.message": "payment provider unreachable",
+      "request.id": "req-pino-1",
     });
   });
 

@@ -3,8 +3,10 @@
  * invocations into OTLP, the real ingest Worker takes them over the service binding (no token),
  * and the rows are read back from the local ClickHouse with the attributes dashboards query.
  */
+import { readFileSync } from "node:fs";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INVOCATION_IS_ERROR } from "../../dashboards/core/sql";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
 import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
@@ -44,6 +46,12 @@ const PRODUCERS: Record<string, string> = {
     },
   };`,
 };
+
+/** The seed runbook's "Recent exceptions captured by the tail worker", unchanged. */
+const RECENT_TAIL_EXCEPTIONS = readFileSync(new URL("../fixtures/runbook-queries.sql", import.meta.url), "utf8")
+  .split(/\n\s*\n/)
+  .find((block) => block.startsWith("-- Recent exceptions captured by the tail worker"))!
+  .replace(/;\s*$/, "");
 
 let mf: Miniflare;
 let db: TestDatabase;
@@ -165,13 +173,35 @@ describe("producer → tail → ingest → ClickHouse", () => {
     expect(JSON.stringify(row)).not.toContain("ana.souza");
   });
 
-  it("lands a failed cron run with its schedule", async () => {
+  it("lands a failed cron run with its schedule, where error panels and the runbook find it", async () => {
     const producer = await mf.getWorker("fails-in-cron");
     await producer.scheduled({ cron: "15 4 * * *" }).catch(() => undefined);
 
     const [row] = await logsWhere(`LogAttributes['faas.cron'] = '15 4 * * *'`);
     expect(row).toMatchObject({ SeverityText: "ERROR", Body: "Error: nightly catalog sync failed" });
-    expect(row!.LogAttributes).toMatchObject({ _source: "tail-worker", "cloudflare.event.kind": "scheduled" });
+    // workerd reports a throwing cron run "ok"; the tail reports the failure and keeps the "ok".
+    expect(row!.LogAttributes).toMatchObject({
+      _source: "tail-worker",
+      _outcome: "exception",
+      "cloudflare.reported_outcome": "ok",
+      "cloudflare.event.kind": "scheduled",
+    });
+
+    const runbook = await (
+      await db.client.query({ query: RECENT_TAIL_EXCEPTIONS.replaceAll("{site}", SERVICE), format: "JSONEachRow" })
+    ).json<{ Body: string }>();
+    expect(runbook.map((found) => found.Body)).toContain("Error: nightly catalog sync failed");
+
+    // The dashboards' and alerts' error condition, and the README's error-rate query's.
+    const failed = await rowsUntil<{ dashboards: number; readme: number; all: number }>(
+      `SELECT sumIf(Value, ${INVOCATION_IS_ERROR}) AS dashboards, sumIf(Value, Attributes['outcome'] != 'ok') AS readme,
+              sum(Value) AS all
+       FROM otel_metrics_sum
+       WHERE ServiceName = '${SERVICE}' AND MetricName = 'cloudflare.worker.invocations'
+         AND Attributes['event.kind'] = 'scheduled'`,
+      (rows) => (rows[0]?.all ?? 0) >= 1,
+    );
+    expect(failed).toEqual([{ dashboards: 1, readme: 1, all: 1 }]);
   });
 
   it("counts every invocation, healthy ones included, in otel_metrics_sum", async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_NORMALIZATION_OPTIONS, liftJsonBody } from "../../workers/ingest/core/normalize";
 import { findRequestId, findTraceContext } from "../../workers/tail/correlation";
 import { classifyEvent, type InvocationEvent } from "../../workers/tail/event-kind";
 import type { TailLog } from "../../workers/tail/trace-item";
 import { loadTraceItems } from "../fixtures/trace-items/index";
+import { logRecord } from "../support/model-builders";
 
 function fetchEvent(headers: Record<string, string>): InvocationEvent {
   return { kind: "fetch", url: "https://example.com/", method: "GET", headers, status: 200 };
@@ -38,6 +40,34 @@ describe("findRequestId", () => {
     const event = classifyEvent(item!.event);
     expect(findRequestId(withLogs([log(['{"requestId":"from-json"}'])]), event)).toBe("from-json");
     expect(findRequestId(withLogs([log([{ request_id: "from-object" }])]), event)).toBe("from-object");
+  });
+
+  // D-9 joins the tail's records with the producer's own rows on request.id: for every line, the
+  // tail must pick the id the ingest Worker's lifting stores for that same line.
+  it.each([
+    ...["reqId", "req_id", "requestId", "requestID", "request_id", "correlationId", "correlation_id"].map(
+      (key) => JSON.stringify({ level: 30, msg: "checkout started", [key]: "r-1" }),
+    ),
+    ...["x-request-id", "X-Request-ID", "x-correlation-id", "X-Correlation-ID"].map((key) => JSON.stringify({ [key]: "r-2" })),
+    '{"correlationId":"first","reqId":"second"}',
+    '{"reqId":"alias","request.id":"dotted"}',
+    '{"reqId":"alias","request":{"id":"nested"}}',
+    '{"reqId":4711}',
+  ])("reads the request id the ingest Worker lifts from %s", (line) => {
+    const lifted = logRecord({ body: { stringValue: line } });
+    liftJsonBody(lifted, DEFAULT_NORMALIZATION_OPTIONS);
+    const stored = lifted.attributes.find((attribute) => attribute.key === "request.id")?.value;
+    // ClickHouse's LogAttributes hold the string or the integer's decimal digits alike.
+    const storedText =
+      stored === undefined ? undefined : "intValue" in stored ? stored.intValue : "stringValue" in stored ? stored.stringValue : undefined;
+    expect(storedText).toBeDefined();
+    expect(findRequestId(withLogs([log([line])]), fetchEvent({ "cf-ray": "ray" }))).toBe(storedText);
+  });
+
+  it("skips values that are no id: objects, fractions, empty strings, other keys", () => {
+    for (const line of ['{"reqId":{"a":1}}', '{"reqId":1.5}', '{"reqId":""}', '{"traceId":"t","id":"i"}']) {
+      expect(findRequestId(withLogs([log([line])]), fetchEvent({ "cf-ray": "ray" }))).toBe("ray");
+    }
   });
 
   it("falls back to x-request-id, then cf-ray", () => {

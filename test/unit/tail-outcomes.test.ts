@@ -1,5 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { describeOutcome, outcomeSeverity } from "../../workers/tail/outcomes";
+import { describeOutcome, invocationOutcome, outcomeSeverity, reportedOutcomeIfChanged } from "../../workers/tail/outcomes";
+
+describe("the outcome the tail reports", () => {
+  const thrown = [{ timestamp: 0, name: "Error", message: "cron failed" }];
+
+  it("is exception for an ok invocation that threw, keeping the runtime's ok beside it", () => {
+    const item = { outcome: "ok", exceptions: thrown };
+    expect(invocationOutcome(item)).toBe("exception");
+    expect(reportedOutcomeIfChanged(item)).toBe("ok");
+  });
+
+  it.each([
+    ["ok", []],
+    ["exception", thrown],
+    ["exceededCpu", thrown],
+    ["exceededMemory", []],
+    ["canceled", thrown],
+    ["someOutcomeFromTheFuture", thrown],
+  ] as const)("is %s as reported, with nothing beside it, otherwise", (outcome, exceptions) => {
+    expect(invocationOutcome({ outcome, exceptions })).toBe(outcome);
+    expect(reportedOutcomeIfChanged({ outcome, exceptions })).toBeUndefined();
+  });
+});
 
 describe("outcome severity", () => {
   it.each(["canceled", "responseStreamDisconnected", "aborted"])("%s ends on the client's side: INFO", (outcome) => {

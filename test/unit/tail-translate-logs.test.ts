@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { joinLogMessage, translateLogs } from "../../workers/tail/translate-logs";
 import type { JsonLogRecord } from "../../workers/tail/otlp-json";
+import type { TailLog } from "../../workers/tail/trace-item";
 import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
 
 const OBSERVED_AT_MS = 1777190460000;
@@ -197,6 +198,72 @@ describe("failures that leave no exception or error line behind", () => {
       ["ERROR", { stringValue: "The Workers runtime could not tell how the invocation ended." }],
     ]);
     expect(attributesOf(records[1]!)).toMatchObject({ _outcome: "unknown", "cloudflare.event.kind": "none" });
+  });
+});
+
+describe("a non-ok ending after captured lines", () => {
+  const warnLine = { level: "warn", timestamp: 1777190400100, message: ["slow pricing call"] };
+  const errorLine = { level: "error", timestamp: 1777190400100, message: ["retrying pricing call"] };
+  const withLogs = (fixture: string, logs: object[], captureLevels = ["warn", "error"]) => {
+    const items = loadTraceItems(fixture).map((item) => ({ ...item, logs: logs as TailLog[] }));
+    const { request } = translateLogs(items, { ...config, captureLevels: new Set(captureLevels) }, OBSERVED_AT_MS);
+    return request.resourceLogs.flatMap((resourceLog) => resourceLog.scopeLogs[0]!.logRecords);
+  };
+  const summary = (records: JsonLogRecord[]) =>
+    records.map((record) => [record.severityText, bodyText(record), attributesOf(record)._outcome]);
+  const bodyText = (record: JsonLogRecord) => ("stringValue" in record.body ? record.body.stringValue : undefined);
+
+  it("a CPU kill after a WARN line still gets the ERROR record that says so", () => {
+    expect(summary(withLogs("exceeded-cpu", [warnLine]))).toEqual([
+      ["WARN", "slow pricing call", "exceededCpu"],
+      ["ERROR", "The Worker was stopped because it used more CPU time than its limit allows.", "exceededCpu"],
+    ]);
+  });
+
+  it("a memory kill after a line below the captured levels gets it too", () => {
+    expect(summary(withLogs("exceeded-memory", [{ ...warnLine, level: "log" }]))).toEqual([
+      ["ERROR", "The Worker was stopped because it used more memory than its limit allows.", "exceededMemory"],
+    ]);
+  });
+
+  it("an exception outcome without an exception in the list, after a WARN line, gets it too", () => {
+    const onlyLines = loadTraceItems("fetch-exception").map((item) => ({ ...item, exceptions: [], logs: [warnLine] }));
+    const translated = translateLogs(onlyLines, { ...config, captureLevels: new Set(["warn"]) }, OBSERVED_AT_MS);
+    expect(summary(translated.request.resourceLogs[0]!.scopeLogs[0]!.logRecords)).toEqual([
+      ["WARN", "slow pricing call", "exception"],
+      ["ERROR", "The Worker failed with an uncaught exception.", "exception"],
+    ]);
+  });
+
+  it("a client-side ending after a WARN line gets its INFO record", () => {
+    expect(summary(withLogs("canceled", [warnLine]))).toEqual([
+      ["WARN", "slow pricing call", "canceled"],
+      ["INFO", "The client went away before the Worker finished, so the invocation was canceled.", "canceled"],
+    ]);
+  });
+
+  it("an ERROR line already surfaces the ending: no synthetic record beside it", () => {
+    expect(summary(withLogs("exceeded-cpu", [warnLine, errorLine]))).toEqual([
+      ["WARN", "slow pricing call", "exceededCpu"],
+      ["ERROR", "retrying pricing call", "exceededCpu"],
+    ]);
+  });
+});
+
+describe("a handler that threw while the runtime reported ok", () => {
+  // workerd reports a throwing scheduled(), queue() or hibernatable webSocketMessage() handler
+  // with outcome "ok" beside the exception (tail-miniflare.test.ts sees it from the runtime).
+  it.each(["scheduled-exception", "queue-exception"])("%s: the exception record reports outcome exception", (fixture) => {
+    const { records } = onlyResource(fixture);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.severityText).toBe("ERROR");
+    expect(attributesOf(records[0]!)).toMatchObject({ _outcome: "exception", "cloudflare.reported_outcome": "ok" });
+  });
+
+  it("keeps no reported outcome where the runtime's agrees", () => {
+    const { records } = onlyResource("fetch-exception");
+    expect(attributesOf(records[0]!)._outcome).toBe("exception");
+    expect(attributesOf(records[0]!)).not.toHaveProperty("cloudflare.reported_outcome");
   });
 });
 

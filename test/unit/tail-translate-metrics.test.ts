@@ -52,9 +52,19 @@ describe("invocation counts", () => {
       { script: "shop-api", outcome: "exceededCpu", "event.kind": "fetch", "http.status_class": "none", count: 1 },
       { script: "shop-api", outcome: "canceled", "event.kind": "fetch", "http.status_class": "none", count: 1 },
     ]);
-    expect(sumPoints(byService.get("shop-consumer")!.get("cloudflare.worker.invocations"))).toEqual([
-      { script: "shop-consumer", outcome: "exception", "event.kind": "queue", "http.status_class": "none", count: 1 },
+  });
+
+  it("count a handler that threw as an exception, keeping the ok the runtime reported beside it", () => {
+    const consumer = byService.get("shop-consumer")!;
+    const reported = { outcome: "exception", "cloudflare.reported_outcome": "ok", "event.kind": "queue" };
+    expect(sumPoints(consumer.get("cloudflare.worker.invocations"))).toEqual([
+      { script: "shop-consumer", ...reported, "http.status_class": "none", count: 1 },
     ]);
+    for (const name of ["cloudflare.worker.cpu_time", "cloudflare.worker.wall_time"]) {
+      expect(histogram(consumer.get(name)).dataPoints.map((point) => attributeMap(point.attributes))).toEqual([
+        { script: "shop-consumer", ...reported },
+      ]);
+    }
   });
 
   it("are a monotonic delta sum over the batch's time window", () => {

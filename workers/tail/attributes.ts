@@ -5,13 +5,21 @@
  * and the client's geolocation. Only named, harmless facts are taken. The attribute names are a
  * contract with the dashboards; workers/tail/README.md lists them.
  */
+import { REQUEST_ID_ATTRIBUTE } from "../shared/request-id";
 import { findRequestId } from "./correlation";
 import type { InvocationEvent } from "./event-kind";
 import type { AttributeInput } from "./otlp-json";
+import { invocationOutcome, reportedOutcomeIfChanged } from "./outcomes";
 import type { TailTraceItem } from "./trace-item";
 
 /** Marks every record the tail writes, so dashboards can tell them from a producer's own logs. */
 export const TAIL_SOURCE = "tail-worker";
+
+/**
+ * The outcome the runtime reported, on records and counts whose outcome the tail changed
+ * (outcomes.ts invocationOutcome): "ok" for a handler that threw.
+ */
+export const REPORTED_OUTCOME_ATTRIBUTE = "cloudflare.reported_outcome";
 
 /**
  * `service.version` is the Workers version id, the value Cloudflare's own OTLP export puts in
@@ -35,11 +43,12 @@ export function resourceAttributes(item: TailTraceItem, serviceNameFallback: str
 export function invocationAttributes(item: TailTraceItem, event: InvocationEvent): Record<string, AttributeInput> {
   return {
     _source: TAIL_SOURCE,
-    _outcome: item.outcome,
+    _outcome: invocationOutcome(item),
+    [REPORTED_OUTCOME_ATTRIBUTE]: reportedOutcomeIfChanged(item),
     "cloudflare.event.kind": event.kind,
     "faas.trigger": faasTrigger(event),
     ...eventAttributes(event),
-    "request.id": findRequestId(item, event),
+    [REQUEST_ID_ATTRIBUTE]: findRequestId(item, event),
     "cloudflare.execution_model": nonEmpty(item.executionModel),
     "cloudflare.cpu_time_ms": item.cpuTime,
     "cloudflare.wall_time_ms": item.wallTime,

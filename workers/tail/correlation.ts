@@ -2,11 +2,9 @@
  * Ids that let a tail record be joined with the producer's own telemetry: the request id and the
  * W3C trace context.
  */
+import { isRequestIdAlias, REQUEST_ID_ATTRIBUTE } from "../shared/request-id";
 import type { InvocationEvent } from "./event-kind";
 import type { TailTraceItem } from "./trace-item";
-
-/** Keys producers commonly use for a request id in their JSON log lines, in order of preference. */
-const REQUEST_ID_KEYS = ["request.id", "requestId", "request_id"] as const;
 
 /**
  * The invocation's request id: what the producer itself logged wins, because that is the id its
@@ -26,11 +24,31 @@ function requestIdInLogLine(message: unknown): string | undefined {
   const args = Array.isArray(message) ? message : [message];
   if (args.length !== 1) return undefined;
   const fields = asJsonObject(args[0]);
-  if (fields === undefined) return undefined;
-  for (const key of REQUEST_ID_KEYS) {
-    const value = fields[key];
-    if (typeof value === "string" && value !== "") return value;
+  return fields === undefined ? undefined : requestIdInFields(fields);
+}
+
+/**
+ * The id the ingest Worker's lifting stores in `request.id` for this line (lift.ts): a
+ * `request.id` key (dotted, or `request` holding `id`, which flattening spells the same) wins;
+ * otherwise the first request-id alias (isRequestIdAlias) in the line's key order. Only strings
+ * and integers are ids; integers are written in decimal, as ClickHouse stores the attribute.
+ */
+function requestIdInFields(fields: Record<string, unknown>): string | undefined {
+  const nested = asPlainObject(fields["request"])?.["id"];
+  const direct = idText(fields[REQUEST_ID_ATTRIBUTE]) ?? idText(nested);
+  if (direct !== undefined) return direct;
+  for (const key in fields) {
+    if (!isRequestIdAlias(key)) continue;
+    const id = idText(fields[key]);
+    if (id !== undefined) return id;
   }
+  return undefined;
+}
+
+function idText(value: unknown): string | undefined {
+  if (typeof value === "string") return nonEmpty(value);
+  // A larger integer was already rounded by JSON.parse; its digits are not the producer's id.
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
   return undefined;
 }
 
@@ -44,10 +62,13 @@ function asJsonObject(argument: unknown): Record<string, unknown> | undefined {
       return undefined;
     }
   }
-  if (typeof argument === "object" && argument !== null && !Array.isArray(argument)) {
-    return argument as Record<string, unknown>;
-  }
-  return undefined;
+  return asPlainObject(argument);
+}
+
+function asPlainObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 export interface TraceContext {

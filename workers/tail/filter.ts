@@ -1,6 +1,6 @@
 /** Which trace items the tail looks at, and which of those deserve log records. */
 import type { TailConfig } from "./config";
-import { OK_OUTCOME } from "./outcomes";
+import { invocationOutcome, OK_OUTCOME } from "./outcomes";
 import type { TailTraceItem } from "./trace-item";
 
 /**
@@ -14,8 +14,7 @@ export function isFromIgnoredScript(item: TailTraceItem, config: Pick<TailConfig
 /** A healthy invocation that logged nothing at a captured level produces no log record at all. */
 export function needsLogRecords(item: TailTraceItem, config: Pick<TailConfig, "captureLevels">): boolean {
   return (
-    item.outcome !== OK_OUTCOME ||
-    item.exceptions.length > 0 ||
+    invocationOutcome(item) !== OK_OUTCOME ||
     item.logs.some((log) => config.captureLevels.has(log.level))
   );
 }

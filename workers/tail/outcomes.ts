@@ -5,6 +5,7 @@
  * marking them ERROR floods dashboards with thousands of false errors an hour. Everything else,
  * including names this table has never seen, is ERROR, so a new failure mode is never hidden.
  */
+import type { TailTraceItem } from "./trace-item";
 
 export interface Severity {
   number: number;
@@ -20,6 +21,28 @@ export const SEVERITY = {
 } as const satisfies Record<string, Severity>;
 
 export const OK_OUTCOME = "ok";
+export const EXCEPTION_OUTCOME = "exception";
+
+/**
+ * The outcome the tail reports for an invocation, on its records (`_outcome`) and its counts
+ * (`outcome`). An invocation that ended with uncaught exceptions failed (D-8: `outcome !== "ok"
+ * || exceptions.length > 0`), yet workerd reports a throwing `scheduled()`, `queue()` or
+ * hibernatable `webSocketMessage()` handler with outcome "ok" beside a non-empty `exceptions`
+ * list: such an invocation is reported as "exception". Every other outcome is kept as reported:
+ * a limit kill that also threw is the more precise of the two, and a client-side ending stays
+ * one, since a client going away can itself leave an exception ("Network connection lost.").
+ */
+export function invocationOutcome(item: Pick<TailTraceItem, "outcome" | "exceptions">): string {
+  return item.outcome === OK_OUTCOME && item.exceptions.length > 0 ? EXCEPTION_OUTCOME : item.outcome;
+}
+
+/**
+ * The outcome the runtime reported, when the tail reports another one (invocationOutcome), so
+ * what the platform said stays visible; undefined when the two agree.
+ */
+export function reportedOutcomeIfChanged(item: Pick<TailTraceItem, "outcome" | "exceptions">): string | undefined {
+  return invocationOutcome(item) === item.outcome ? undefined : item.outcome;
+}
 
 /** Endings the client caused (it went away or cancelled), not failures of the Worker. */
 export const CLIENT_SIDE_OUTCOMES = ["canceled", "responseStreamDisconnected", "aborted"] as const;
@@ -27,7 +50,7 @@ export const CLIENT_SIDE_OUTCOMES = ["canceled", "responseStreamDisconnected", "
 const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(CLIENT_SIDE_OUTCOMES);
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  exception: "The Worker failed with an uncaught exception.",
+  [EXCEPTION_OUTCOME]: "The Worker failed with an uncaught exception.",
   exceededCpu: "The Worker was stopped because it used more CPU time than its limit allows.",
   exceededMemory: "The Worker was stopped because it used more memory than its limit allows.",
   exceededWallTime: "The Worker was stopped because it ran for longer than its wall-clock time limit allows.",

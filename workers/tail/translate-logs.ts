@@ -1,7 +1,8 @@
 /**
  * Trace items to OTLP log records: one per exception, one per captured console line, and one
- * synthetic record for a failed invocation that left neither behind (a limit kill leaves no trace
- * in its own logs, so without it the failure would be invisible).
+ * synthetic record describing a non-ok ending that surfaced neither as an exception nor as an
+ * ERROR-level line (D-8). A limit kill leaves no trace in the producer's own logs: without the
+ * record it would be invisible, or visible only below ERROR, e.g. as the WARN line it cut short.
  */
 import { invocationAttributes } from "./attributes";
 import type { TailConfig } from "./config";
@@ -15,7 +16,15 @@ import {
   type JsonLogRecord,
   type JsonLogsRequest,
 } from "./otlp-json";
-import { describeOutcome, logLevelSeverity, OK_OUTCOME, outcomeSeverity, SEVERITY, type Severity } from "./outcomes";
+import {
+  describeOutcome,
+  invocationOutcome,
+  logLevelSeverity,
+  OK_OUTCOME,
+  outcomeSeverity,
+  SEVERITY,
+  type Severity,
+} from "./outcomes";
 import { groupByResource } from "./resource-groups";
 import type { TailErrorInfo, TailException, TailLog, TailTraceItem } from "./trace-item";
 
@@ -52,6 +61,7 @@ function logRecordsFor(
   const shared = invocationAttributes(item, event);
   const record = recordBuilder(findTraceContext(event), observedAtMs);
 
+  const capturedLogs = item.logs.filter((log) => config.captureLevels.has(log.level));
   const records = [
     ...item.exceptions.map((exception) =>
       record(exception.timestamp, SEVERITY.ERROR, exceptionSummary(exception), {
@@ -59,18 +69,19 @@ function logRecordsFor(
         ...exceptionAttributes(exception),
       }),
     ),
-    ...item.logs
-      .filter((log) => config.captureLevels.has(log.level))
-      .map((log) =>
-        record(log.timestamp, logLevelSeverity(log.level), joinLogMessage(log.message), {
-          ...shared,
-          ...errorInfoAttributes(log),
-        }),
-      ),
+    ...capturedLogs.map((log) =>
+      record(log.timestamp, logLevelSeverity(log.level), joinLogMessage(log.message), {
+        ...shared,
+        ...errorInfoAttributes(log),
+      }),
+    ),
   ];
-  if (records.length === 0 && item.outcome !== OK_OUTCOME) {
+  const outcome = invocationOutcome(item);
+  const surfaced =
+    item.exceptions.length > 0 || capturedLogs.some((log) => logLevelSeverity(log.level).number >= SEVERITY.ERROR.number);
+  if (outcome !== OK_OUTCOME && !surfaced) {
     const time = item.eventTimestamp ?? observedAtMs;
-    records.push(record(time, outcomeSeverity(item.outcome), describeOutcome(item.outcome), shared));
+    records.push(record(time, outcomeSeverity(outcome), describeOutcome(outcome), shared));
   }
   return records;
 }

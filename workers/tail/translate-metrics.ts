@@ -3,6 +3,7 @@
  * denominator: a sum of invocations and histograms of CPU and wall time, all delta temporality
  * (each batch reports only its own invocations; the store adds them up).
  */
+import { REPORTED_OUTCOME_ATTRIBUTE } from "./attributes";
 import type { TailConfig } from "./config";
 import { classifyEvent, type InvocationEvent } from "./event-kind";
 import {
@@ -15,6 +16,7 @@ import {
   type JsonMetricsRequest,
   type JsonNumberDataPoint,
 } from "./otlp-json";
+import { invocationOutcome, reportedOutcomeIfChanged } from "./outcomes";
 import { groupByResource } from "./resource-groups";
 import type { TailTraceItem } from "./trace-item";
 
@@ -35,6 +37,8 @@ export interface TranslatedMetrics {
 interface Observation {
   script: string;
   outcome: string;
+  /** The runtime's outcome where the tail reports another (REPORTED_OUTCOME_ATTRIBUTE). */
+  reportedOutcome: string | undefined;
   eventKind: string;
   statusClass: string;
   cpuTime: number;
@@ -65,7 +69,8 @@ function observe(item: TailTraceItem, serviceNameFallback: string): Observation 
   const event = classifyEvent(item.event);
   return {
     script: item.scriptName ?? serviceNameFallback,
-    outcome: item.outcome,
+    outcome: invocationOutcome(item),
+    reportedOutcome: reportedOutcomeIfChanged(item),
     eventKind: event.kind,
     statusClass: statusClass(event),
     cpuTime: item.cpuTime,
@@ -120,8 +125,7 @@ function metricsFor(observations: readonly Observation[], window: Window): JsonM
 
 function invocationsMetric(observations: readonly Observation[], window: Window): JsonMetric {
   const attributesOf = (o: Observation) => ({
-    script: o.script,
-    outcome: o.outcome,
+    ...outcomeAttributes(o),
     "event.kind": o.eventKind,
     "http.status_class": o.statusClass,
   });
@@ -144,13 +148,20 @@ function invocationsMetric(observations: readonly Observation[], window: Window)
   };
 }
 
+/** The script and how its invocations ended; the reported outcome only where the tail changed it. */
+function outcomeAttributes(o: Observation): Record<string, string> {
+  const attributes: Record<string, string> = { script: o.script, outcome: o.outcome };
+  if (o.reportedOutcome !== undefined) attributes[REPORTED_OUTCOME_ATTRIBUTE] = o.reportedOutcome;
+  return attributes;
+}
+
 function durationMetric(
   histogram: DurationHistogram,
   observations: readonly Observation[],
   window: Window,
 ): JsonMetric {
   // Durations leave the status class out: it adds series without telling more about latency.
-  const attributesOf = (o: Observation) => ({ script: o.script, outcome: o.outcome, "event.kind": o.eventKind });
+  const attributesOf = (o: Observation) => ({ ...outcomeAttributes(o), "event.kind": o.eventKind });
   return {
     name: histogram.name,
     description: histogram.description,

@@ -9,7 +9,6 @@ import type { NormalizationOptions } from "./options";
 import { fillServiceVersion } from "./service-version";
 import { normalizeSeverity } from "./severity";
 
-export { isRequestIdAlias } from "./json-to-attributes";
 export { liftJsonBodies, liftJsonBody, ORIGINAL_RECORD_ATTRIBUTE } from "./lift";
 export type { LiftOptions } from "./lift";
 export { fillServiceVersion } from "./service-version";

@@ -1,6 +1,7 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isRawJsonNumber } from "../decode/exact-json";
 import { decimalFromString } from "../decode/int64";
+import { isRequestIdAlias } from "../../../shared/request-id";
 
 /**
  * Flattens a parsed JSON object into attributes appended to `into`: nested objects become dotted
@@ -80,35 +81,6 @@ export function appendKvlistAsAttributes(
     appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken, into);
   }
   return requestId;
-}
-
-/**
- * What real log lines call the request id (the seeds' producers, pino-http/fastify, Express
- * middlewares, header names copied into lines). Asked for every key of every lifted line, so it
- * compares a key with at most two names.
- */
-export function isRequestIdAlias(key: string): boolean {
-  // The length picks the one or two names to compare, so most keys cost a single comparison.
-  switch (key.length) {
-    case 5:
-      return key === "reqId";
-    case 6:
-      return key === "req_id";
-    case 9:
-      return key === "requestId" || key === "requestID";
-    case 10:
-      return key === "request_id";
-    case 12:
-      return key === "x-request-id" || key === "X-Request-ID";
-    case 13:
-      return key === "correlationId";
-    case 14:
-      return key === "correlation_id";
-    case 16:
-      return key === "x-correlation-id" || key === "X-Correlation-ID";
-    default:
-      return false;
-  }
 }
 
 /** `consumed.includes(name)` for the few keys lifting consumed, without a builtin call per key. */

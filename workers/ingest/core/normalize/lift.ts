@@ -1,4 +1,5 @@
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared/otlp/model";
+import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
@@ -11,7 +12,6 @@ const LEVEL_KEYS = ["level", "severity", "lvl", "log.level"] as const;
 const MESSAGE_KEYS = ["msg", "message"] as const;
 const TRACE_ID_KEYS = ["trace_id", "traceId"] as const;
 const SPAN_ID_KEYS = ["span_id", "spanId"] as const;
-export const REQUEST_ID_ATTRIBUTE = "request.id";
 /** The semantic-convention attribute for the log line exactly as the producer wrote it. */
 export const ORIGINAL_RECORD_ATTRIBUTE = "log.record.original";
 
