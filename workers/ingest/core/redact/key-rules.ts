@@ -1,11 +1,13 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isSecretName } from "./secret-names";
+import { isSecretCodeName, isSecretName } from "./secret-names";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
  * drop the attribute, replace the value by its keyed hash, replace it by the secret marker
- * because the key names a credential, or scan its strings with the text detectors. A scanned
+ * because the key names a credential (`secret`: text only, so counts and flags stay; a card
+ * security code, PIN or one-time password, `secret_code`: numbers too), or scan its strings
+ * with the text detectors. A scanned
  * value's key can also say what its addresses and numbers are:
  * - `server`: addresses in it name infrastructure (`server.address`, `db.*`), not a person;
  * - `peer`: addresses in it are the other end of the connection (`network.peer.address`),
@@ -13,7 +15,7 @@ import { isSecretName } from "./secret-names";
  * - `id`: the value is an identifier (`dd.trace_id`, `order.id`), so a number in it is no card.
  */
 export type KeyRule =
-  | { readonly action: "keep" | "drop" | "hash" | "secret" }
+  | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" }
   | { readonly action: "scan"; readonly server: boolean; readonly peer: boolean; readonly id: boolean };
 
 export interface KeyRuleLists {
@@ -35,6 +37,7 @@ const KEEP: KeyRule = { action: "keep" };
 const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
+const SECRET_CODE: KeyRule = { action: "secret_code" };
 const SCANS: readonly KeyRule[] = Array.from({ length: 8 }, (_, bits) => ({
   action: "scan",
   server: (bits & 1) !== 0,
@@ -105,6 +108,8 @@ export class KeyRules {
     if (listed(this.keep)) return KEEP;
     if (listed(this.drop) || this.tooPrecise(key)) return DROP;
     if (listed(this.hash)) return HASH;
+    // A code's name may span segments (`card.security.code`); a secret name is the last one.
+    if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;
     if (this.secretKeys && isSecretName(last)) return SECRET;
     const server =
       SERVER_KEYS.has(whole) ||

@@ -8,6 +8,7 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
+import { SECRET_PARAM_KIND, isSecretFlag } from "./detectors/secret-parameter";
 import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
@@ -189,13 +190,9 @@ class RequestWalker implements BySignal<void> {
         return { stringValue: hash(valueText(value)) };
       }
       case "secret":
-        if (!holdsText(value)) return value;
-        this.tally.add(SECRET_KEY_KIND);
-        return {
-          stringValue: this.series
-            ? seriesMarker(SECRET_KEY_KIND, this.policy.seriesHash(valueText(value)))
-            : redactionMarker(SECRET_KEY_KIND),
-        };
+      case "secret_code":
+        if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return value;
+        return this.secret(value, SECRET_KEY_KIND);
       case "scan": {
         const { addressDetectors, cardDetectors } = this.policy;
         const excluded =
@@ -212,8 +209,17 @@ class RequestWalker implements BySignal<void> {
       return redacted === value.stringValue ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
+      // An argument list (`process.command_args`): the element after a flag such as
+      // `--password` is its value, which the text detectors see alone.
       const items = value.arrayValue;
-      for (let i = 0; i < items.length; i++) items[i] = this.value(items[i]!, excluded);
+      let afterSecretFlag = false;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        const secret =
+          afterSecretFlag && "stringValue" in item && item.stringValue !== "" && !/^(?:-|\[REDACTED:)/.test(item.stringValue);
+        afterSecretFlag = this.policy.secretFlags && "stringValue" in item && isSecretFlag(item.stringValue);
+        items[i] = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded);
+      }
       return value;
     }
     if ("kvlistValue" in value) {
@@ -222,6 +228,14 @@ class RequestWalker implements BySignal<void> {
     }
     // Numbers, booleans and bytes carry no text to scan.
     return value;
+  }
+
+  /** The secret marker of `kind` for a whole value (hashed in metric attributes), counted. */
+  private secret(value: AnyValue, kind: string): AnyValue {
+    this.tally.add(kind);
+    return {
+      stringValue: this.series ? seriesMarker(kind, this.policy.seriesHash(valueText(value))) : redactionMarker(kind),
+    };
   }
 
   private text(text: string, excluded: number): string {
@@ -249,6 +263,11 @@ function holdsText(value: AnyValue): boolean {
   return (
     "stringValue" in value || "arrayValue" in value || "kvlistValue" in value || "bytesValue" in value
   );
+}
+
+/** Numbers under the name of a card security code, PIN or one-time password are that code. */
+function holdsNumber(value: AnyValue): boolean {
+  return "intValue" in value || "doubleValue" in value;
 }
 
 /** The text a hashed value is computed from: what a row would show for it. */
