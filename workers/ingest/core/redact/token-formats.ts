@@ -19,37 +19,27 @@ export interface KnownTokenFormat {
   readonly body: string;
 }
 
+/** One issuer's several prefixes with one body shape. */
+function family(issuer: string, prefixes: readonly string[], body: string): KnownTokenFormat[] {
+  return prefixes.map((prefix) => ({ issuer, prefix, body }));
+}
+
 export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // OpenAI (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic (`sk-ant-api03-`).
   { issuer: "OpenAI / Anthropic API key", prefix: "sk-", body: "[A-Za-z0-9_-]{20,}" },
-  { issuer: "GitHub personal access token", prefix: "ghp_", body: "[A-Za-z0-9]{36,}" },
-  { issuer: "GitHub OAuth token", prefix: "gho_", body: "[A-Za-z0-9]{36,}" },
-  { issuer: "GitHub user-to-server token", prefix: "ghu_", body: "[A-Za-z0-9]{36,}" },
-  { issuer: "GitHub server-to-server token", prefix: "ghs_", body: "[A-Za-z0-9]{36,}" },
-  { issuer: "GitHub refresh token", prefix: "ghr_", body: "[A-Za-z0-9]{36,}" },
+  // Personal, OAuth, user-to-server, server-to-server and refresh tokens; GitHub may lengthen them.
+  ...family("GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], "[A-Za-z0-9]{36,}"),
   { issuer: "GitHub fine-grained token", prefix: "github_pat_", body: "[A-Za-z0-9_]{22,}" },
   { issuer: "GitLab personal access token", prefix: "glpat-", body: "[A-Za-z0-9_.-]{20,}" },
   { issuer: "GitLab deploy token", prefix: "gldt-", body: "[A-Za-z0-9_-]{20,}" },
   { issuer: "GitLab runner token", prefix: "glrt-", body: "[A-Za-z0-9_.-]{20,}" },
   { issuer: "GitLab pipeline trigger token", prefix: "glptt-", body: "[A-Za-z0-9_-]{20,}" },
-  ...["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-"].map((prefix) => ({
-    issuer: "Slack token",
-    prefix,
-    body: "[A-Za-z0-9-]{10,}",
-  })),
-  ...["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"].map((prefix) => ({
-    issuer: "Stripe secret key",
-    prefix,
-    body: "[A-Za-z0-9]{16,}",
-  })),
+  ...family("Slack token", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], "[A-Za-z0-9-]{10,}"),
+  ...family("Stripe secret key", ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"], "[A-Za-z0-9]{16,}"),
   { issuer: "AWS access key id", prefix: "AKIA", body: "[A-Z0-9]{16}" },
   { issuer: "AWS temporary access key id", prefix: "ASIA", body: "[A-Z0-9]{16}" },
   { issuer: "Google API key", prefix: "AIza", body: "[A-Za-z0-9_-]{35}" },
-  ...["hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_"].map((prefix) => ({
-    issuer: "Honeycomb API key",
-    prefix,
-    body: "[A-Za-z0-9]{20,}",
-  })),
+  ...family("Honeycomb API key", ["hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_"], "[A-Za-z0-9]{20,}"),
   { issuer: "npm access token", prefix: "npm_", body: "[A-Za-z0-9]{36}" },
   { issuer: "Hugging Face token", prefix: "hf_", body: "[A-Za-z]{34}" },
   { issuer: "Grafana Cloud access policy token", prefix: "glc_", body: "[A-Za-z0-9+/_-]{32,}={0,2}" },
