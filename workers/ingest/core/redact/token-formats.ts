@@ -19,6 +19,13 @@ export interface KnownTokenFormat {
   readonly body: string;
 }
 
+/**
+ * An AWS secret access key (40 characters of base64) after its access key id and a blank or a
+ * separator (`AKIA… / wJalr…`, `AKIA…:wJalr…`, `AKIA…,wJalr…` as CSV credential files have it):
+ * the secret has no prefix of its own, but next to its id it is known.
+ */
+const AWS_SECRET_AFTER_ID = "(?:(?:[ \\t]*[,:;/|=][ \\t]*|[ \\t]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?";
+
 /** One issuer's several prefixes with one body shape. */
 function family(issuer: string, prefixes: readonly string[], body: string): KnownTokenFormat[] {
   return prefixes.map((prefix) => ({ issuer, prefix, body }));
@@ -36,8 +43,8 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "GitLab pipeline trigger token", prefix: "glptt-", body: "[A-Za-z0-9_-]{20,}" },
   ...family("Slack token", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], "[A-Za-z0-9-]{10,}"),
   ...family("Stripe secret key", ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"], "[A-Za-z0-9]{16,}"),
-  { issuer: "AWS access key id", prefix: "AKIA", body: "[A-Z0-9]{16}" },
-  { issuer: "AWS temporary access key id", prefix: "ASIA", body: "[A-Z0-9]{16}" },
+  // Long-term and temporary; a secret access key written right after its id goes with it.
+  ...family("AWS access key", ["AKIA", "ASIA"], `[A-Z0-9]{16}${AWS_SECRET_AFTER_ID}`),
   { issuer: "Google API key", prefix: "AIza", body: "[A-Za-z0-9_-]{35}" },
   ...family("Honeycomb API key", ["hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_"], "[A-Za-z0-9]{20,}"),
   { issuer: "npm access token", prefix: "npm_", body: "[A-Za-z0-9]{36}" },
