@@ -6,7 +6,7 @@ import {
   isSecretParameterName,
   nameBefore,
 } from "./secret-names";
-import { SHORTEST_KNOWN_TOKEN, holdsKnownPrefix } from "./token-formats";
+import { holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -109,8 +109,8 @@ const PHONE_DIGITS = 8;
 /** Classes that call for a closer look whatever the counts. */
 const LOOKED_AT =
   HAS_AT | HAS_PERCENT | HAS_CAPITAL_J | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH | HAS_DASH;
-/** Classes of which a known token's prefix holds one (`_`, `-`, or the `A` of `AKIA`, `ASIA`, `AIza`). */
-const TOKEN_PREFIX_CLASSES = HAS_DASH | HAS_UNDERSCORE | HAS_CAPITAL_A;
+/** Classes that end most known tokens' prefixes. */
+const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
 
 /**
  * The `Evidence` facts `text` shows, as a mask. Each fact is a necessary condition of a
@@ -137,10 +137,13 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const mayHoldToken = (classes & TOKEN_PREFIX_CLASSES) !== 0 && length >= SHORTEST_KNOWN_TOKEN;
-  if ((classes & LOOKED_AT) === 0 && !mayHoldToken && digits < CPF_DIGITS && dots < 3) return 0;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return 0;
   let found = 0;
-  if (mayHoldToken && holdsKnownPrefix(text)) found |= Evidence.KNOWN_TOKEN;
+  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a Slack webhook).
+  if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
+  else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
+    found |= Evidence.KNOWN_TOKEN;
+  }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
   if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
   if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;

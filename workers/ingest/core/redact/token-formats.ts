@@ -41,6 +41,8 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "GitLab deploy token", prefix: "gldt-", body: "[A-Za-z0-9_-]{20,}" },
   { issuer: "GitLab runner token", prefix: "glrt-", body: "[A-Za-z0-9_.-]{20,}" },
   { issuer: "GitLab pipeline trigger token", prefix: "glptt-", body: "[A-Za-z0-9_-]{20,}" },
+  // An incoming webhook's URL is its credential: whoever has it can post.
+  { issuer: "Slack incoming webhook", prefix: "hooks.slack.com/services/", body: "T[A-Z0-9]{8,}/B[A-Z0-9]{8,}/[A-Za-z0-9]{24}" },
   ...family("Slack token", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], "[A-Za-z0-9-]{10,}"),
   ...family("Stripe secret key", ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"], "[A-Za-z0-9]{16,}"),
   // Long-term and temporary; a secret access key written right after its id goes with it.
@@ -115,7 +117,7 @@ export function findKnownToken(text: string): KnownTokenFormat | undefined {
  * can a prefix end there.
  */
 const PREFIXES_BY_ENDING = new Map<number, string[]>();
-/** Prefixes without a separator (`AKIA`, `ASIA`, `AIza`): looked for as they are. */
+/** Prefixes not ending in `_` or `-` (`AKIA`, `AIza`, Slack's webhook host): looked for as they are. */
 const UNSEPARATED_PREFIXES: string[] = [];
 for (const { prefix } of KNOWN_TOKEN_FORMATS) {
   const last = prefix.charCodeAt(prefix.length - 1);
@@ -128,10 +130,11 @@ for (const { prefix } of KNOWN_TOKEN_FORMATS) {
 }
 
 /**
- * Whether `text` holds a known prefix: a necessary condition of a known token in it. Reads
- * each `_` and `-` and the character before it, then compares only the prefixes that end so.
+ * Whether `text` holds a known prefix ending in `_` or `-`: a necessary condition of most
+ * known tokens in it. Reads each `_` and `-` and the character before it, then compares only
+ * the prefixes that end so.
  */
-export function holdsKnownPrefix(text: string): boolean {
+export function holdsSeparatedPrefix(text: string): boolean {
   if (text.length < SHORTEST_KNOWN_TOKEN) return false;
   for (const separator of ["_", "-"]) {
     for (let at = text.indexOf(separator, 1); at >= 0; at = text.indexOf(separator, at + 1)) {
@@ -139,5 +142,13 @@ export function holdsKnownPrefix(text: string): boolean {
       if (prefixes?.some((prefix) => text.startsWith(prefix, at + 1 - prefix.length))) return true;
     }
   }
-  return UNSEPARATED_PREFIXES.some((prefix) => text.includes(prefix));
+  return false;
+}
+
+/**
+ * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Slack's webhook
+ * host and path), searched for whole: each holds an `A` or a `/` and two dots.
+ */
+export function holdsUnseparatedPrefix(text: string): boolean {
+  return text.length >= SHORTEST_KNOWN_TOKEN && UNSEPARATED_PREFIXES.some((prefix) => text.includes(prefix));
 }
