@@ -349,6 +349,7 @@ describe("redactRequest: logs", () => {
         attr("llm.token_count", { intValue: "7" }),
         attr("http.response.status_code", { intValue: "402" }),
         attr("error.code", str("card_declined")),
+        attr("constructor", { intValue: "1" }),
       ],
     });
     redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
@@ -366,6 +367,7 @@ describe("redactRequest: logs", () => {
       "llm.token_count": { intValue: "7" },
       "http.response.status_code": { intValue: "402" },
       "error.code": str("card_declined"),
+      constructor: { intValue: "1" },
       "redaction.count": { intValue: "7" },
       "redaction.kinds": str("secret"),
     });

@@ -41,10 +41,10 @@ const SECRET_CODE_WORDS = new Set(["cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "
  * `card_verification_value`, `pin_code`, `mfa_code`, `sms_code`, `auth_code`; alone they are an
  * error code or any value.
  */
-const CODE_QUALIFIERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  code: new Set(["security", "verification", "pin", "otp", "totp", "mfa", "2fa", "factor", "sms", "auth"]),
-  value: new Set(["verification"]),
-};
+const CODE_QUALIFIERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["code", new Set(["security", "verification", "pin", "otp", "totp", "mfa", "2fa", "factor", "sms", "auth"])],
+  ["value", new Set(["verification"])],
+]);
 
 /**
  * The words a secret name ends with, lower case: `Authorization`, `x-api-key`, `client_secret`,
@@ -128,7 +128,7 @@ export function isSecretCodeName(name: string): boolean {
 function secrecyOf(name: string): number {
   const words = wordsOf(name);
   const last = words[words.length - 1] ?? "";
-  if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS[last]?.has(words[words.length - 2] ?? "") === true) {
+  if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
     return SECRET_CODE;
   }
   const secret = words.some(
