@@ -405,6 +405,15 @@ describe("redactRequest: logs", () => {
       "redaction.count": { intValue: "5" },
       "redaction.kinds": str("secret_param"),
     });
+    const mysql = logRecord({
+      attributes: [
+        attr("process.command_args", { arrayValue: ["/usr/bin/mysql", "-uroot", "-pS3cr3t!x", "shop"].map(str) }),
+        attr("ssh.args", { arrayValue: ["ssh", "-p2222", "bastion"].map(str) }),
+      ],
+    });
+    redactRequest("logs", logsRequest([mysql]), DEFAULT_REDACTION_POLICY);
+    expect(attributeMap(mysql.attributes)["process.command_args"]).toEqual({ arrayValue: ["/usr/bin/mysql", "-uroot", marker, "shop"].map(str) });
+    expect(attributeMap(mysql.attributes)["ssh.args"]).toEqual({ arrayValue: ["ssh", "-p2222", "bastion"].map(str) });
     const off = logRecord({ attributes: [attr("process.command_args", { arrayValue: ["--token", "s3cr3t"].map(str) })] });
     redactRequest("logs", logsRequest([off]), policy({ disabledDetectors: ["secret_param"] }));
     expect(attributeMap(off.attributes)["process.command_args"]).toEqual({ arrayValue: ["--token", "s3cr3t"].map(str) });

@@ -398,9 +398,15 @@ function mayPrecedeFlag(code: number): boolean {
   return (code >= 9 && code <= 13) || (code >= 128 && /\s/.test(String.fromCharCode(code)));
 }
 
+/** `mysql` or `mariadb`: the start of every MySQL client's name. */
+function holdsMysqlClient(text: string): boolean {
+  return text.includes("mysql") || text.includes("mariadb");
+}
+
 /**
  * `Evidence.SECRET_PARAMETER` for a flag that starts a word (`-` or `--`, then a letter) and
- * whose name, ended by `=`, a blank or a quote, `isSecretFlagName` accepts.
+ * whose name, ended by `=`, a blank or a quote, `isSecretFlagName` accepts; or for `-p` and a
+ * letter in a text naming a MySQL client.
  */
 function flagEvidence(text: string): number {
   for (let dash = text.indexOf("-"); dash >= 0; dash = text.indexOf("-", dash + 1)) {
@@ -410,6 +416,8 @@ function flagEvidence(text: string): number {
     if (first < 97 || first > 122) continue;
     let end = start + 1;
     while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
+    // A MySQL client's `-p<password>`, whatever follows.
+    if (start === dash + 1 && text.charCodeAt(start) === 112 && holdsMysqlClient(text)) return Evidence.SECRET_PARAMETER;
     const next = text.charCodeAt(end);
     const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39;
     if (ends && isSecretFlagName(text.slice(start, end))) return Evidence.SECRET_PARAMETER;

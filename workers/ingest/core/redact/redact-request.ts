@@ -8,7 +8,7 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
-import { SECRET_PARAM_KIND, isSecretFlag } from "./detectors/secret-parameter";
+import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
@@ -212,12 +212,14 @@ class RequestWalker implements BySignal<void> {
       // An argument list (`process.command_args`): the element after a flag such as
       // `--password` is its value, which the text detectors see alone.
       const items = value.arrayValue;
-      let afterSecretFlag = false;
+      const first = items[0];
+      const program = first !== undefined && "stringValue" in first ? first.stringValue : "";
+      let previous: string | undefined;
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
-        const secret =
-          afterSecretFlag && "stringValue" in item && item.stringValue !== "" && !/^(?:-|\[REDACTED:)/.test(item.stringValue);
-        afterSecretFlag = this.policy.secretFlags && "stringValue" in item && isSecretFlag(item.stringValue);
+        const argument = "stringValue" in item ? item.stringValue : undefined;
+        const secret = this.policy.secretFlags && argument !== undefined && isSecretArgument(program, previous, argument);
+        previous = argument;
         items[i] = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded);
       }
       return value;
