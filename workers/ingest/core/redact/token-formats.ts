@@ -117,6 +117,8 @@ export function findKnownToken(text: string): KnownTokenFormat | undefined {
  * can a prefix end there.
  */
 const PREFIXES_BY_ENDING = new Map<number, string[]>();
+/** The same endings as flags, read before the map: most separators end no prefix. */
+const ENDS_PREFIX = new Uint8Array(128 * 128);
 /** Prefixes not ending in `_` or `-` (`AKIA`, `AIza`, Slack's webhook host): looked for as they are. */
 const UNSEPARATED_PREFIXES: string[] = [];
 for (const { prefix } of KNOWN_TOKEN_FORMATS) {
@@ -127,6 +129,7 @@ for (const { prefix } of KNOWN_TOKEN_FORMATS) {
   }
   const ending = prefix.charCodeAt(prefix.length - 2) * 128 + last;
   PREFIXES_BY_ENDING.set(ending, [...(PREFIXES_BY_ENDING.get(ending) ?? []), prefix]);
+  ENDS_PREFIX[ending] = 1;
 }
 
 /**
@@ -138,8 +141,9 @@ export function holdsSeparatedPrefix(text: string): boolean {
   if (text.length < SHORTEST_KNOWN_TOKEN) return false;
   for (const separator of ["_", "-"]) {
     for (let at = text.indexOf(separator, 1); at >= 0; at = text.indexOf(separator, at + 1)) {
-      const prefixes = PREFIXES_BY_ENDING.get(text.charCodeAt(at - 1) * 128 + text.charCodeAt(at));
-      if (prefixes?.some((prefix) => text.startsWith(prefix, at + 1 - prefix.length))) return true;
+      const ending = (text.charCodeAt(at - 1) & 127) * 128 + text.charCodeAt(at);
+      if (ENDS_PREFIX[ending] === 0) continue;
+      if (PREFIXES_BY_ENDING.get(ending)!.some((prefix) => text.startsWith(prefix, at + 1 - prefix.length))) return true;
     }
   }
   return false;
