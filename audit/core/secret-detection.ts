@@ -1,3 +1,6 @@
+import { DEFAULT_REDACTION_POLICY, redactString } from "../../workers/ingest/core/redact";
+import { findKnownToken } from "../../workers/ingest/core/redact/token-formats";
+
 /**
  * Whether a var looks like a credential. Vars are plain text in the wrangler file, the
  * repository and the dashboard; anything that authenticates must be a secret
@@ -14,20 +17,67 @@ export function secretReason(name: string, value: string): string | undefined {
     const param = [...url.searchParams.keys()].find((key) => SECRET_PARAM.test(key));
     return param === undefined ? undefined : `its value is a URL carrying "${param}"`;
   }
+  const header = credentialHeader(value);
+  if (header !== undefined) return `its header list sets "${header.name}", where ${header.reason}`;
   if (/^(bearer|basic)\s+\S{8,}$/i.test(value)) return "its value is an Authorization header";
   if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(value)) return "its value is a JWT";
-  if (KNOWN_PREFIX.test(value)) return "its value has a known token prefix";
+  if (findKnownToken(value) !== undefined) return "its value has a known token prefix";
   if (secretName(name) && /^\S{8,}$/.test(value) && !/^(true|false|\d+(\.\d+)?)$/i.test(value)) {
     return "its name says it is a credential";
   }
   if (looksRandom(value)) return "its value looks like a random key";
+  const held = credentialsIn(value);
+  if (held.length > 0) return `its value holds ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
   return undefined;
+}
+
+/**
+ * Kinds of the ingest Worker's redaction that are credentials: what it would hide in this
+ * value anywhere in it (`Authorization: Bearer …`, `-Dapp.password=…`, `Server=…;Password=…`),
+ * where the checks above read the value as a whole.
+ */
+const CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token"]);
+
+function credentialsIn(value: string): string[] {
+  return Object.keys(redactString(value, DEFAULT_REDACTION_POLICY).counts).filter((kind) => CREDENTIAL_KINDS.has(kind));
 }
 
 const SECRET_PARAM = /^(token|access_token|api_?key|key|secret|password|sig|signature|auth)$/i;
 
-/** Prefixes of widely used tokens (GitHub, GitLab, Slack, Stripe/OpenAI-style, AWS, Cloudflare API v4 user tokens are opaque). */
-const KNOWN_PREFIX = /^(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abposr]-|sk_live_|sk_test_|rk_live_|sk-[A-Za-z0-9]|AKIA[0-9A-Z]{16}$)/;
+/**
+ * `name=value,name=value`: the header lists of `OTEL_EXPORTER_OTLP_HEADERS` and its per-signal
+ * variants (OpenTelemetry SDK environment variables: W3C Baggage's format, values
+ * percent-encoded), and of any var written the same way. Names are HTTP tokens (RFC 9110 §5.6.2);
+ * values hold no `;`, so a connection string (`Server=…;Password=…`) is not read as one.
+ */
+const HEADER_LIST = /^[\t ]*[!#$%&'*+.^_`|~0-9A-Za-z-]+[\t ]*=[^,;]*(?:,[\t ]*[!#$%&'*+.^_`|~0-9A-Za-z-]+[\t ]*=[^,;]*)*$/;
+
+/**
+ * The first header of a header-list value whose name and value, judged as a var of their
+ * own, look like a credential (`Authorization=Bearer …`, `x-honeycomb-team=hcaik_…`,
+ * `api-key=…`); undefined when the value is no header list or none does.
+ */
+function credentialHeader(value: string): { name: string; reason: string } | undefined {
+  if (!HEADER_LIST.test(value)) return undefined;
+  for (const member of value.split(",")) {
+    const equals = member.indexOf("=");
+    const name = member.slice(0, equals).trim();
+    const headerValue = percentDecoded(member.slice(equals + 1).trim());
+    // A lone base64 value's padding (`…==`) also reads as a list of one: its name is the whole value.
+    if (headerValue === "" || headerValue === "=") continue;
+    const reason = secretReason(name, headerValue);
+    if (reason !== undefined) return { name, reason };
+  }
+  return undefined;
+}
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 const CREDENTIAL_WORDS = new Set(["TOKEN", "SECRET", "PASSWORD", "PASSWD", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY"]);
 const CREDENTIAL_PAIRS = new Set(["API_KEY", "PRIVATE_KEY", "ACCESS_KEY", "SIGNING_KEY", "AUTH_KEY"]);

@@ -350,6 +350,31 @@ describe("log records built by hand", () => {
   });
 });
 
+describe("lifted payment lines", () => {
+  it("stores no card security code, PIN or one-time password, numbers included", async () => {
+    const runId = uniqueId("logs-lift-payment");
+    const line =
+      '{"level":"error","msg":"payment declined","card":{"number":"4111111111111111","cvv":"737","exp":"12/29"},' +
+      '"otp":123456,"pin":"4921","security_code":"737","attempt":3}';
+    const request = oneRecordRequest(runId, { timeUnixNano: `${recentSeconds()}000000000`, body: { stringValue: line } });
+    const response = await post("/v1/logs", JSON.stringify(request), JSON_HEADERS);
+    expect(response.status).toBe(200);
+    const [row] = await logRowsOf(runId);
+    expect(row).toMatchObject({
+      Body: "payment declined",
+      LogAttributes: {
+        "card.number": "[REDACTED:card]",
+        "card.cvv": "[REDACTED:secret]",
+        "card.exp": "12/29",
+        otp: "[REDACTED:secret]",
+        pin: "[REDACTED:secret]",
+        security_code: "[REDACTED:secret]",
+        attempt: "3",
+      },
+    });
+  });
+});
+
 describe("answers", () => {
   it("answers a fully written JSON request with an empty JSON response", async () => {
     const runId = uniqueId("logs-answer-json");

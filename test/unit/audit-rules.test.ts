@@ -210,6 +210,34 @@ describe("secretReason", () => {
     expect(secretReason("API_KEY", "")).toBeUndefined();
   });
 
+  it.each([
+    // Header lists (OTEL_EXPORTER_OTLP_HEADERS), header by header, percent-decoded.
+    ["OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer 6f1c9a2e7b4d8c0f3a5e9b1d7c2f4a8e6b0d3c5f", 'its header list sets "Authorization", where its value is an Authorization header'],
+    ["OTEL_EXPORTER_OTLP_HEADERS", "x-honeycomb-team=hcaik_01jabcdefghijklmnopqrstuvwxyz0123456789abcdefghijkl", 'its header list sets "x-honeycomb-team", where its value has a known token prefix'],
+    ["OTEL_EXPORTER_OTLP_TRACES_HEADERS", "x-scope-orgid=shop, api-key=abcd1234efgh", 'its header list sets "api-key", where its name says it is a credential'],
+    ["HEADERS", "Authorization=Basic%20dXNlcjpodW50ZXIy", 'its header list sets "Authorization", where its value is an Authorization header'],
+    // Known token formats and credentials anywhere in a value, as the ingest redaction finds them.
+    ["NOTE", "deploy with ghp_abcdefghijklmnopqrstuvwxyz0123456789 then", "its value has a known token prefix"],
+    ["X", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", "its value has a known token prefix"],
+    ["JAVA_OPTS", "-Xmx1g -Dapp.datasource.password=hunter2", "its value holds secret_param (as the ingest Worker's redaction reads it)"],
+    ["CONNECTION", "Server=db;Database=shop;Password=s3cr3t", "its value holds secret_param (as the ingest Worker's redaction reads it)"],
+    ["CURL_FLAGS", "-H 'Authorization: Bearer abcdef123456'", "its value holds bearer (as the ingest Worker's redaction reads it)"],
+  ])("reads inside %s = %j", (name, value, reason) => {
+    expect(secretReason(name, value)).toBe(reason);
+  });
+
+  it("takes no look-alike inside a value for a credential", () => {
+    for (const value of [
+      "service.name=shop,deployment.environment=production",
+      "sk-abc",
+      "task-abcdefghijklmnopqrstuvwxyz0123",
+      "sk-learn-tutorial-for-beginners-guide",
+      "--token-file /run/token",
+    ]) {
+      expect(secretReason("SETTING", value)).toBeUndefined();
+    }
+  });
+
   it("leaves plain settings alone: ids, hashes, UUIDs, words, URLs", () => {
     for (const value of [
       "c95fc4cec7fc52453228d9db170c372c",

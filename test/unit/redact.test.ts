@@ -174,6 +174,13 @@ describe("built-in detectors", () => {
     ["an IPv6 address among ids", "2c880d12546948ab from 2001:db8::7 at 12:30", "2c880d12546948ab from [REDACTED:ipv6] at 12:30"],
     ["a card in a hex-looking line", "ab 4111 1111 1111 1111 cd", "ab [REDACTED:card] cd"],
     ["a CPF past 4,000 characters", `${"x".repeat(4100)} 123.456.789-09`, `${"x".repeat(4100)} [REDACTED:cpf]`],
+    ["a known token past 4,000 characters", `${"x".repeat(4100)} AKIAIOSFODNN7EXAMPLE`, `${"x".repeat(4100)} [REDACTED:known_token]`],
+    ["a flag as the whole text", "--password=hunter2", "--password=[REDACTED:secret_param]"],
+    ["a flag's value in prose is a word", "pass --password secret or --token later", "pass --password secret or --token later"],
+    ["a flag's lower-case passphrase", "--password correcthorsebatterystaple", "--password [REDACTED:secret_param]"],
+    ["a URL with an empty user", "redis://:p4ss@cache:6379", "redis://[REDACTED:url_credentials]@cache:6379"],
+    ["a token after a name keeps the name", "GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789", "GITHUB_TOKEN=[REDACTED:secret_param]"],
+    ["a bearer token of a known format", "Authorization: Bearer sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t", "Authorization: Bearer [REDACTED:bearer]"],
   ])("%s", (_name, text, expected) => {
     expect(redactString(text, DEFAULT_REDACTION_POLICY).text).toBe(expected);
   });
@@ -328,6 +335,92 @@ describe("redactRequest: logs", () => {
       "redaction.count": { intValue: "4" },
       "redaction.kinds": str("secret"),
     });
+  });
+
+  it("replaces card security codes, PINs and one-time passwords even as numbers; other numbers stay", () => {
+    // A lifted payment line: {"card":{"number":…,"cvv":"737"},"otp":123456,"pin":"4921",…}.
+    const record = logRecord({
+      attributes: [
+        attr("card", { kvlistValue: [attr("cvv", str("737")), attr("brand", str("visa"))] }),
+        attr("otp", { intValue: "123456" }),
+        attr("pin", str("4921")),
+        attr("security_code", { intValue: "737" }),
+        attr("payment.card.security.code", { doubleValue: 7319 }),
+        attr("user.mfa_code", str("552211")),
+        attr("cardCvc2", { intValue: "123" }),
+        attr("otp_enabled", { boolValue: true }),
+        attr("pin_count", { intValue: "3" }),
+        attr("llm.token_count", { intValue: "7" }),
+        attr("http.response.status_code", { intValue: "402" }),
+        attr("error.code", str("card_declined")),
+        attr("constructor", { intValue: "1" }),
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    const secret = str("[REDACTED:secret]");
+    expect(attributeMap(record.attributes)).toEqual({
+      card: { kvlistValue: [attr("cvv", secret), attr("brand", str("visa"))] },
+      otp: secret,
+      pin: secret,
+      security_code: secret,
+      "payment.card.security.code": secret,
+      "user.mfa_code": secret,
+      cardCvc2: secret,
+      otp_enabled: { boolValue: true },
+      pin_count: { intValue: "3" },
+      "llm.token_count": { intValue: "7" },
+      "http.response.status_code": { intValue: "402" },
+      "error.code": str("card_declined"),
+      constructor: { intValue: "1" },
+      "redaction.count": { intValue: "7" },
+      "redaction.kinds": str("secret"),
+    });
+  });
+
+  it("replaces the element after a secret flag in an argument list, as that flag's value", () => {
+    const args = [
+      "/usr/bin/node",
+      "--db-password=hunter2",
+      "--token",
+      "s3cr3t",
+      "-Dapp.secret",
+      "abc",
+      "--password",
+      "--verbose",
+      "--token-file",
+      "/run/secrets/token",
+      "--no-password",
+      "shop",
+      "app.js",
+    ];
+    const record = logRecord({
+      attributes: [
+        attr("process.command_args", { arrayValue: args.map(str) }),
+        attr("process.command_line", str(`node --api-key=k9Xq2mPz7Lw4 --password hunter2 app.js`)),
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    const marker = "[REDACTED:secret_param]";
+    // By index: the `=` value, and the elements after `--token` and `-Dapp.secret`.
+    const redacted = new Map([[1, `--db-password=${marker}`], [3, marker], [5, marker]]);
+    expect(attributeMap(record.attributes)).toEqual({
+      "process.command_args": { arrayValue: args.map((arg, index) => str(redacted.get(index) ?? arg)) },
+      "process.command_line": str(`node --api-key=${marker} --password ${marker} app.js`),
+      "redaction.count": { intValue: "5" },
+      "redaction.kinds": str("secret_param"),
+    });
+    const mysql = logRecord({
+      attributes: [
+        attr("process.command_args", { arrayValue: ["/usr/bin/mysql", "-uroot", "-pS3cr3t!x", "shop"].map(str) }),
+        attr("ssh.args", { arrayValue: ["ssh", "-p2222", "bastion"].map(str) }),
+      ],
+    });
+    redactRequest("logs", logsRequest([mysql]), DEFAULT_REDACTION_POLICY);
+    expect(attributeMap(mysql.attributes)["process.command_args"]).toEqual({ arrayValue: ["/usr/bin/mysql", "-uroot", marker, "shop"].map(str) });
+    expect(attributeMap(mysql.attributes)["ssh.args"]).toEqual({ arrayValue: ["ssh", "-p2222", "bastion"].map(str) });
+    const off = logRecord({ attributes: [attr("process.command_args", { arrayValue: ["--token", "s3cr3t"].map(str) })] });
+    redactRequest("logs", logsRequest([off]), policy({ disabledDetectors: ["secret_param"] }));
+    expect(attributeMap(off.attributes)["process.command_args"]).toEqual({ arrayValue: ["--token", "s3cr3t"].map(str) });
   });
 
   it("drops, keeps and hashes keys as the policy says", () => {
@@ -544,6 +637,15 @@ describe("redactRequest: metrics", () => {
     const [a, b] = points.map((p) => p.attributes[0]!.value);
     expect(a).toEqual(hashed("secret"));
     expect(a).not.toEqual(b);
+  });
+
+  it("hashes numeric card security codes and one-time passwords; counts under secret names stay", () => {
+    const points = ["123456", "654321"].map((otp) => point([attr("otp", { intValue: otp }), attr("token_count", { intValue: "3" })]));
+    redactRequest("metrics", metricsRequest(points), DEFAULT_REDACTION_POLICY);
+    const [a, b] = points.map((p) => p.attributes[0]!.value);
+    expect(a).toEqual(hashed("secret"));
+    expect(a).not.toEqual(b);
+    expect(points[0]!.attributes[1]!.value).toEqual({ intValue: "3" });
   });
 
   it("keys the hash with the configured secret", () => {

@@ -1,4 +1,12 @@
-import { SECRET_NAME_ENDINGS, isNameCharacter, isSecretName, isSecretParameterName, nameBefore } from "./secret-names";
+import {
+  SECRET_NAME_ENDINGS,
+  isNameCharacter,
+  isSecretFlagName,
+  isSecretName,
+  isSecretParameterName,
+  nameBefore,
+} from "./secret-names";
+import { holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -18,7 +26,10 @@ export const Evidence = {
   BEARER: 1 << 3,
   /** `Basic`, `basic` or `BASIC`. */
   BASIC: 1 << 4,
-  /** `name=value` with a name `isSecretParameterName` accepts. */
+  /**
+   * `name=value` with a name `isSecretParameterName` accepts, or a command-line flag starting a
+   * word, with a name `isSecretFlagName` accepts, before `=`, a blank or a quote.
+   */
   SECRET_PARAMETER: 1 << 5,
   /** `name: value` with a name ending as a secret name does, which `isSecretName` accepts. */
   SECRET_FIELD: 1 << 6,
@@ -34,6 +45,8 @@ export const Evidence = {
   CNPJ: 1 << 11,
   /** The same with 13 digits from a `[2-689]` where a card number could start. */
   CARD_DIGITS: 1 << 12,
+  /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
+  KNOWN_TOKEN: 1 << 13,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -57,7 +70,9 @@ const HAS_I = 1 << 8;
 const HAS_COLON = 1 << 9;
 const HAS_PHONE_START = 1 << 10;
 const HAS_EQUALS = 1 << 11;
-const CLASS_BITS = 12;
+const HAS_UNDERSCORE = 1 << 12;
+const HAS_CAPITAL_A = 1 << 13;
+const CLASS_BITS = 14;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
 const CHARACTERS = new Int32Array(128);
@@ -65,6 +80,8 @@ for (let code = 48; code <= 57; code++) CHARACTERS[code] = ONE_DIGIT;
 const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   [".", ONE_DOT],
   ["-", HAS_DASH],
+  ["_", HAS_UNDERSCORE],
+  ["A", HAS_CAPITAL_A],
   ["/", HAS_SLASH],
   [":", HAS_COLON],
   ["=", HAS_EQUALS],
@@ -90,7 +107,10 @@ const SHORTEST_DOTTED_QUAD = 7;
 /** The fewest digits of a phone number the phone detector accepts. */
 const PHONE_DIGITS = 8;
 /** Classes that call for a closer look whatever the counts. */
-const LOOKED_AT = HAS_AT | HAS_PERCENT | HAS_CAPITAL_J | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH;
+const LOOKED_AT =
+  HAS_AT | HAS_PERCENT | HAS_CAPITAL_J | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH | HAS_DASH;
+/** Classes that end most known tokens' prefixes. */
+const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
 
 /**
  * The `Evidence` facts `text` shows, as a mask. Each fact is a necessary condition of a
@@ -117,8 +137,14 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if ((classes & LOOKED_AT) === 0 && digits < CPF_DIGITS && dots < 3) return 0;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return 0;
   let found = 0;
+  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a Slack webhook).
+  if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
+  else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
+    found |= Evidence.KNOWN_TOKEN;
+  }
+  if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
   if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
   if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
   if ((classes & HAS_CAPITAL_J) !== 0) {
@@ -364,4 +390,37 @@ function namesSecretParameter(text: string, equals: number): boolean {
 function mayPrecedeParameter(code: number): boolean {
   if (code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
+}
+
+/** `[\s"'=,[(]`: what may precede a command-line flag, as the flag form's lookbehind says. */
+function mayPrecedeFlag(code: number): boolean {
+  if (code === 34 || code === 39 || code === 61 || code === 44 || code === 91 || code === 40 || code === 32) return true;
+  return (code >= 9 && code <= 13) || (code >= 128 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** `mysql` or `mariadb`: the start of every MySQL client's name. */
+function holdsMysqlClient(text: string): boolean {
+  return text.includes("mysql") || text.includes("mariadb");
+}
+
+/**
+ * `Evidence.SECRET_PARAMETER` for a flag that starts a word (`-` or `--`, then a letter) and
+ * whose name, ended by `=`, a blank or a quote, `isSecretFlagName` accepts; or for `-p` and a
+ * letter in a text naming a MySQL client.
+ */
+function flagEvidence(text: string): number {
+  for (let dash = text.indexOf("-"); dash >= 0; dash = text.indexOf("-", dash + 1)) {
+    if (dash > 0 && !mayPrecedeFlag(text.charCodeAt(dash - 1))) continue;
+    const start = text.charCodeAt(dash + 1) === 45 ? dash + 2 : dash + 1;
+    const first = text.charCodeAt(start) | 0x20;
+    if (first < 97 || first > 122) continue;
+    let end = start + 1;
+    while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
+    // A MySQL client's `-p<password>`, whatever follows.
+    if (start === dash + 1 && text.charCodeAt(start) === 112 && holdsMysqlClient(text)) return Evidence.SECRET_PARAMETER;
+    const next = text.charCodeAt(end);
+    const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39;
+    if (ends && isSecretFlagName(text.slice(start, end))) return Evidence.SECRET_PARAMETER;
+  }
+  return 0;
 }

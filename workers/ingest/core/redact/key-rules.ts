@@ -1,11 +1,13 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isSecretName } from "./secret-names";
+import { isSecretCodeName, isSecretName } from "./secret-names";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
  * drop the attribute, replace the value by its keyed hash, replace it by the secret marker
- * because the key names a credential, or scan its strings with the text detectors. A scanned
+ * because the key names a credential (`secret`: text only, so counts and flags stay; a card
+ * security code, PIN or one-time password, `secret_code`: numbers too), or scan its strings
+ * with the text detectors. A scanned
  * value's key can also say what its addresses and numbers are:
  * - `server`: addresses in it name infrastructure, not a person: the server called
  *   (`server.address`, `db.*`) or the emitting service's own (`host.ip`, `k8s.pod.ip`,
@@ -19,7 +21,7 @@ import { isSecretName } from "./secret-names";
  *   numbers (`1.0.0.0`) are no address and whose digits are no card.
  */
 export type KeyRule =
-  | { readonly action: "keep" | "drop" | "hash" | "secret" }
+  | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" }
   | {
       readonly action: "scan";
       readonly server: boolean;
@@ -48,6 +50,7 @@ const KEEP: KeyRule = { action: "keep" };
 const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
+const SECRET_CODE: KeyRule = { action: "secret_code" };
 const SCANS: readonly KeyRule[] = Array.from({ length: 32 }, (_, bits) => ({
   action: "scan",
   server: (bits & 1) !== 0,
@@ -150,6 +153,8 @@ export class KeyRules {
     if (listed(this.keep)) return KEEP;
     if (listed(this.drop) || this.tooPrecise(key)) return DROP;
     if (listed(this.hash)) return HASH;
+    // A code's name may span segments (`card.security.code`); a secret name is the last one.
+    if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;
     if (this.secretKeys && isSecretName(last)) return SECRET;
     const server =
       SERVER_KEYS.has(whole) ||

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { BUILT_IN_DETECTORS, type Detector } from "./detectors";
+import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
 import { createKeyedHasher } from "./keyed-hash";
 import { GEO_PRECISIONS } from "./geo";
 import { KeyRules } from "./key-rules";
@@ -143,6 +144,11 @@ export interface RedactionPolicy {
   readonly addressDetectors: number;
   /** The scanner's card detector: off in the value of a key naming an id. */
   readonly cardDetectors: number;
+  /**
+   * Whether `secret_param` runs: then, in an argument list, the element after a flag naming a
+   * secret (`["--password", "…"]`) is replaced as that flag's value.
+   */
+  readonly secretFlags: boolean;
   readonly keyRules: KeyRules;
   /** Undefined when no key is hashed. */
   readonly hash: ((value: string) => string) | undefined;
@@ -170,6 +176,7 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     scanner,
     addressDetectors: scanner?.maskOf(["ipv4", "ipv6"]) ?? 0,
     cardDetectors: scanner?.maskOf(["card"]) ?? 0,
+    secretFlags: (scanner?.maskOf([SECRET_PARAM_KIND]) ?? 0) !== 0,
     keyRules: new KeyRules({
       keepKeys: config.keepKeys,
       dropKeys: config.dropKeys,

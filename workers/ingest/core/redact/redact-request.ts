@@ -8,6 +8,7 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
+import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
@@ -190,13 +191,9 @@ class RequestWalker implements BySignal<void> {
         return { stringValue: hash(valueText(value)) };
       }
       case "secret":
-        if (!holdsText(value)) return value;
-        this.tally.add(SECRET_KEY_KIND);
-        return {
-          stringValue: this.series
-            ? seriesMarker(SECRET_KEY_KIND, this.policy.seriesHash(valueText(value)))
-            : redactionMarker(SECRET_KEY_KIND),
-        };
+      case "secret_code":
+        if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return value;
+        return this.secret(value, SECRET_KEY_KIND);
       case "scan": {
         const { addressDetectors, cardDetectors } = this.policy;
         const peerIsServer = this.peerIsServer;
@@ -221,8 +218,19 @@ class RequestWalker implements BySignal<void> {
       return redacted === value.stringValue ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
+      // An argument list (`process.command_args`): the element after a flag such as
+      // `--password` is its value, which the text detectors see alone.
       const items = value.arrayValue;
-      for (let i = 0; i < items.length; i++) items[i] = this.value(items[i]!, excluded, inHost);
+      const first = items[0];
+      const program = first !== undefined && "stringValue" in first ? first.stringValue : "";
+      let previous: string | undefined;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        const argument = "stringValue" in item ? item.stringValue : undefined;
+        const secret = this.policy.secretFlags && argument !== undefined && isSecretArgument(program, previous, argument);
+        previous = argument;
+        items[i] = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded, inHost);
+      }
       return value;
     }
     if ("kvlistValue" in value) {
@@ -231,6 +239,14 @@ class RequestWalker implements BySignal<void> {
     }
     // Numbers, booleans and bytes carry no text to scan.
     return value;
+  }
+
+  /** The secret marker of `kind` for a whole value (hashed in metric attributes), counted. */
+  private secret(value: AnyValue, kind: string): AnyValue {
+    this.tally.add(kind);
+    return {
+      stringValue: this.series ? seriesMarker(kind, this.policy.seriesHash(valueText(value))) : redactionMarker(kind),
+    };
   }
 
   private text(text: string, excluded: number, inHost = excluded): string {
@@ -294,6 +310,11 @@ function holdsText(value: AnyValue): boolean {
   return (
     "stringValue" in value || "arrayValue" in value || "kvlistValue" in value || "bytesValue" in value
   );
+}
+
+/** Numbers under the name of a card security code, PIN or one-time password are that code. */
+function holdsNumber(value: AnyValue): boolean {
+  return "intValue" in value || "doubleValue" in value;
 }
 
 /** The text a hashed value is computed from: what a row would show for it. */

@@ -29,6 +29,24 @@ const SECRET_WORDS = new Set([
 ]);
 
 /**
+ * Names of the short codes that prove who holds a card or an account: card security codes
+ * (CVV, CVC, CSC, CVN, CAV2; PCI DSS forbids storing them after authorization), PINs and
+ * one-time passwords. A number under such a name is the secret itself, where a number under
+ * another secret name is a count or a flag (`token_count`).
+ */
+const SECRET_CODE_WORDS = new Set(["cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2", "pin", "pincode", "passcode", "otp", "totp", "hotp"]);
+
+/**
+ * `code` and `value` name a secret code only after these words: `security_code`,
+ * `card_verification_value`, `pin_code`, `mfa_code`, `sms_code`, `auth_code`; alone they are an
+ * error code or any value.
+ */
+const CODE_QUALIFIERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["code", new Set(["security", "verification", "pin", "otp", "totp", "mfa", "2fa", "factor", "sms", "auth"])],
+  ["value", new Set(["verification"])],
+]);
+
+/**
  * The words a secret name ends with, lower case: `Authorization`, `x-api-key`, `client_secret`,
  * `db.password`. A `name: value` field in free text is a secret parameter only after one of
  * them, which is cheaper to check than splitting every name before a colon into words.
@@ -52,6 +70,16 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "key",
   "jwt",
   "otp",
+  "cvv",
+  "cvv2",
+  "cvc",
+  "cvc2",
+  "csc",
+  "cvn",
+  "cav2",
+  "pin",
+  "code",
+  "value",
 ];
 
 /** "key" alone is too common (`cache_key`, `sort_key`), so it counts only after these words. */
@@ -73,23 +101,60 @@ function wordsOf(name: string): string[] {
 
 /** Distinct names are few in practice; the bound only stops unusual input from growing memory. */
 const MAX_CACHED_NAMES = 4096;
+/** What a name announces: nothing, a secret, or a secret code (a secret even as a number). */
+const NOT_SECRET = 0;
+const SECRET = 1;
+const SECRET_CODE = 2;
 /**
  * Answers by name: the same parameter and field names (`token=`, `"password":`) recur on every
  * line that carries them, and splitting a name into words costs several regex passes.
  */
-const secretNames = new BoundedMemo<string, boolean>(MAX_CACHED_NAMES, holdsSecretWord);
+const secretNames = new BoundedMemo<string, number>(MAX_CACHED_NAMES, secrecyOf);
 
 /** Whether an attribute key's last dotted segment (or the whole name) names a secret. */
 export function isSecretName(name: string): boolean {
-  return secretNames.get(name);
+  return secretNames.get(name) !== NOT_SECRET;
 }
 
-function holdsSecretWord(name: string): boolean {
+/**
+ * Whether a name ends by naming a card security code, a PIN or a one-time password
+ * (`card.cvv`, `security_code`, `pin`, `otp`, `mfa_code`): its value is secret even when it is
+ * a number. Such a name is also a secret name.
+ */
+export function isSecretCodeName(name: string): boolean {
+  return secretNames.get(name) === SECRET_CODE;
+}
+
+function secrecyOf(name: string): number {
   const words = wordsOf(name);
-  return words.some(
+  const last = words[words.length - 1] ?? "";
+  if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
+    return SECRET_CODE;
+  }
+  const secret = words.some(
     (word, index) =>
       SECRET_WORDS.has(word) || (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")),
   );
+  return secret ? SECRET : NOT_SECRET;
+}
+
+/**
+ * Last words that make a command-line flag name where a secret is rather than hold one
+ * (`--token-file /run/token`, `--password-stdin`, `--api-key-env NAME`), and first words that
+ * make it a switch (`--no-password`, `--ask-password`): the word after such a flag is no secret.
+ */
+const DESCRIBING_FLAG_WORDS = new Set(["file", "path", "dir", "url", "uri", "endpoint", "env", "stdin", "name", "type", "header", "ttl", "expiry", "expires", "length"]);
+const SWITCH_FLAG_WORDS = new Set(["no", "ask", "prompt", "show", "skip", "without"]);
+
+/**
+ * Whether a command-line flag's name, without its dashes (`db-password`, `api-key`, a Java
+ * system property's `Dspring.datasource.password`), announces that its value is a secret: a
+ * secret name, unless it only says where the secret is or switches something.
+ */
+export function isSecretFlagName(name: string): boolean {
+  if (!isSecretName(name)) return false;
+  const words = wordsOf(name);
+  return !DESCRIBING_FLAG_WORDS.has(words[words.length - 1]!) && !SWITCH_FLAG_WORDS.has(words[0]!);
 }
 
 /** Whether a URL query or form parameter name announces a secret. */

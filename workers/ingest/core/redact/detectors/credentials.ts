@@ -35,12 +35,14 @@ export const basicDetector: Detector = {
 };
 
 /**
- * The `user:password@` of a URL such as `postgres://app:hunter2@db.internal/shop`. The user
- * part cannot start a marker (`[`), so already redacted URLs are not redacted again.
+ * The `user:password@` of a URL such as `postgres://app:hunter2@db.internal/shop`, also with
+ * an empty user (`redis://:hunter2@cache:6379/0`, RFC 3986's userinfo may be `:password`, as
+ * Redis clients write a password without an ACL user). The user part cannot start a marker
+ * (`[`), so already redacted URLs are not redacted again.
  */
 export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
-  source: "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:\\[]+:[^\\s/?#@]+@",
+  source: "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:\\[]*:[^\\s/?#@]+@",
   evidence: Evidence.URL_CREDENTIALS,
   rewrite: (match, marker) => `${match.slice(0, match.indexOf("://") + 3)}${marker}@`,
 };

@@ -6,6 +6,7 @@ import { ipv4Detector, ipv6Detector } from "./ip";
 import { phoneDetector } from "./phone";
 import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { cardDetector } from "./card";
+import { knownTokenDetector } from "./known-token";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -21,6 +22,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   secretParameterDetector,
+  knownTokenDetector,
   emailDetector,
   ipv6Detector,
   ipv4Detector,

@@ -1,10 +1,18 @@
 import { Evidence } from "../evidence";
-import { SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameBefore } from "../secret-names";
+import {
+  SECRET_NAME_ENDINGS,
+  isSecretCodeName,
+  isSecretFlagName,
+  isSecretName,
+  isSecretParameterName,
+  nameBefore,
+} from "../secret-names";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
- * parameters, logfmt) and `name: value` (header lines, YAML, JSON text). The name stays so the
+ * parameters, logfmt), `name: value` (header lines, YAML, JSON text) and command-line flags
+ * (`--db-password=…`, `--token …`, `-Dspring.datasource.password=…`). The name stays so the
  * row still says what was there; a value that is already a marker is left alone so redacting
  * twice counts once.
  *
@@ -72,7 +80,7 @@ const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|[
  */
 const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
-const SECRET_PARAM_KIND = "secret_param";
+export const SECRET_PARAM_KIND = "secret_param";
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
 const PARAMETER_TOKEN = /^[^&#\s"'<>;,]+/;
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
@@ -98,13 +106,45 @@ const PARAMETER = `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
 const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
 
-/** Both forms are one detector, so a string pays one search and one alternative for them. */
+/**
+ * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
+ * `mariadb-dump`, …), which take a password glued to `-p` (`mysql -uroot -pS3cret shop`, as
+ * their manuals document `-p[password]`). Elsewhere `-p…` is a port, a path or another option.
+ */
+const MYSQL_CLIENT = String.raw`(?:mysql[a-z]*|mariadb(?:-[a-z]+)?)`;
+/** A MySQL client's name as a word of the command before a position (not past `;`, `|`, `&` or a line end), then a blank. */
+const MYSQL_CLIENT_BEFORE = String.raw`(?:^|[\s/"'])${MYSQL_CLIENT}[ \t](?:[^\n;|&]*[ \t])?`;
+const MYSQL_CLIENT_PROGRAM = new RegExp(String.raw`(?:^|/)${MYSQL_CLIENT}$`);
+/** The start of a password after `-p`; not a marker, so redacting twice counts once. */
+const GLUED_PASSWORD_START = String.raw`(?!\[REDACTED:)[^\s"'<>;,&-]`;
+const GLUED_PASSWORD_ARGUMENT = new RegExp(`^-p${GLUED_PASSWORD_START}`);
+
+/**
+ * A command-line flag and its value: `--name=value`, `-Dname=value` (Java system properties),
+ * or `--name value`, also as two elements of JSON array text (`"--token","…"`). A flag starts
+ * a word: after a blank, a quote, `=` (`JAVA_OPTS=-D…`), `,`, `[`, `(` or the start of the text.
+ * A value after a blank must not start another flag. First, a MySQL client's `-p<password>`:
+ * the literal `-p` comes before the lookbehind, so the line is read back only at a `-p`.
+ */
+const FLAG_VALUE = `(?:${QUOTED}|[^\\s"'<>;,&]+)`;
+const FLAG =
+  `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+` +
+  `|--?[A-Za-z][\\w.-]*(?:=|(?:[ \\t]+|"[ \\t]*,[ \\t]*"|'[ \\t]*,[ \\t]*')(?!-))${FLAG_VALUE})`;
+const AFTER_MYSQL_CLIENT = new RegExp(`${MYSQL_CLIENT_BEFORE}$`);
+/** The flag's separator and value, in a match of `FLAG`. */
+const FLAG_SEPARATOR = /=|[ \t]+|"[ \t]*,[ \t]*"|'[ \t]*,[ \t]*'/;
+
+/** Every form is one detector, so a string pays one search and one alternative for them. */
 export const secretParameterDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${PARAMETER}|${FIELD})`,
+  source: `(?:${PARAMETER}|${FIELD}|${FLAG})`,
   evidence: Evidence.SECRET_PARAMETER | Evidence.SECRET_FIELD,
   rewrite: (match, marker, text, start) =>
-    match.startsWith(":") ? redactField(match, marker, text, start) : redactParameter(match, marker),
+    match.startsWith(":")
+      ? redactField(match, marker, text, start)
+      : match.startsWith("-")
+        ? redactFlag(match, marker, text, start)
+        : redactParameter(match, marker),
 };
 
 function redactParameter(match: string, marker: string): Rewrite | undefined {
@@ -119,9 +159,50 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
   const value = match.slice(valueStart);
-  // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`).
-  if (/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(value)) return undefined;
+  // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
+  // number under a card security code's, PIN's or one-time password's name is that code.
+  if (/^(?:true|false|null)$/.test(value)) return undefined;
+  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) && !isSecretCodeName(name)) return undefined;
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
+}
+
+/**
+ * A flag's value when its name (without the dashes) is a secret flag name. After a blank, a
+ * value of lower-case letters shorter than a passphrase is read as prose (`use --token or set
+ * TOKEN`), not a password; array elements of a command line are judged without that doubt by
+ * the request walker (`isSecretArgument`). A MySQL client's `-p<password>` keeps its `-p`.
+ */
+function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) return `-p${marker}`;
+  const separator = FLAG_SEPARATOR.exec(match);
+  if (separator === null) return undefined;
+  const name = match.slice(match.startsWith("--") ? 2 : 1, separator.index);
+  if (!isSecretFlagName(name)) return undefined;
+  const value = match.slice(separator.index + separator[0].length);
+  if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(value)) return undefined;
+  return redactValue(match.slice(0, separator.index + separator[0].length), value, marker, PARAMETER_TOKEN);
+}
+
+/** The text from the start of `start`'s line up to `start`. */
+function lineBefore(text: string, start: number): string {
+  return text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
+}
+
+/**
+ * Whether `argument`, an element of the argument list that starts with `program`
+ * (`process.command_args`), is a secret its text cannot show alone: the element after a flag
+ * that takes a secret (`["--password", "…"]`, not another flag), or a MySQL client's
+ * `-p<password>`. `previous` is the element before, when it is a string.
+ */
+export function isSecretArgument(program: string, previous: string | undefined, argument: string): boolean {
+  if (argument === "" || argument.startsWith("[REDACTED:")) return false;
+  if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return true;
+  return previous !== undefined && !argument.startsWith("-") && isSecretFlag(previous);
+}
+
+/** Whether `text` is a whole command-line flag that takes a secret as its value (`--password`, `--api-key`). */
+function isSecretFlag(text: string): boolean {
+  return /^--?[A-Za-z][\w.-]*$/.test(text) && isSecretFlagName(text.slice(text.startsWith("--") ? 2 : 1));
 }
 
 /**

@@ -1,0 +1,158 @@
+/**
+ * Credentials whose issuers give them a fixed prefix, so that they can be recognised wherever
+ * they are written: in a log line, a command line, a config var. One list serves the ingest
+ * Worker's `known_token` detector and the wiring audit's check of `vars`.
+ *
+ * Prefixes and body shapes as the issuers document them (2026): GitHub "About authentication
+ * to GitHub" (token formats), GitLab "Token overview" (prefixes), Slack "Token types", Stripe
+ * "API keys", AWS IAM "Unique identifiers" (access key ids), Google Cloud "API keys", OpenAI
+ * and Anthropic API keys, Honeycomb API keys, npm access tokens, Hugging Face user access
+ * tokens, Grafana Cloud access policy and service account tokens.
+ */
+
+export interface KnownTokenFormat {
+  /** Who issues it, for docs and audit messages. */
+  readonly issuer: string;
+  /** The literal prefix, case-sensitive. */
+  readonly prefix: string;
+  /** Regex source of what follows the prefix (no flags, no captures). */
+  readonly body: string;
+}
+
+/**
+ * An AWS secret access key (40 characters of base64) after its access key id and a blank or a
+ * separator (`AKIA… / wJalr…`, `AKIA…:wJalr…`, `AKIA…,wJalr…` as CSV credential files have it):
+ * the secret has no prefix of its own, but next to its id it is known.
+ */
+const AWS_SECRET_AFTER_ID = "(?:(?:[ \\t]*[,:;/|=][ \\t]*|[ \\t]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?";
+
+/** One issuer's several prefixes with one body shape. */
+function family(issuer: string, prefixes: readonly string[], body: string): KnownTokenFormat[] {
+  return prefixes.map((prefix) => ({ issuer, prefix, body }));
+}
+
+export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
+  // OpenAI (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic (`sk-ant-api03-`).
+  { issuer: "OpenAI / Anthropic API key", prefix: "sk-", body: "[A-Za-z0-9_-]{20,}" },
+  // Personal, OAuth, user-to-server, server-to-server and refresh tokens; GitHub may lengthen them.
+  ...family("GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], "[A-Za-z0-9]{36,}"),
+  { issuer: "GitHub fine-grained token", prefix: "github_pat_", body: "[A-Za-z0-9_]{22,}" },
+  { issuer: "GitLab personal access token", prefix: "glpat-", body: "[A-Za-z0-9_.-]{20,}" },
+  { issuer: "GitLab deploy token", prefix: "gldt-", body: "[A-Za-z0-9_-]{20,}" },
+  { issuer: "GitLab runner token", prefix: "glrt-", body: "[A-Za-z0-9_.-]{20,}" },
+  { issuer: "GitLab pipeline trigger token", prefix: "glptt-", body: "[A-Za-z0-9_-]{20,}" },
+  // An incoming webhook's URL is its credential: whoever has it can post.
+  { issuer: "Slack incoming webhook", prefix: "hooks.slack.com/services/", body: "T[A-Z0-9]{8,}/B[A-Z0-9]{8,}/[A-Za-z0-9]{24}" },
+  ...family("Slack token", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], "[A-Za-z0-9-]{10,}"),
+  ...family("Stripe secret key", ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"], "[A-Za-z0-9]{16,}"),
+  // Long-term and temporary; a secret access key written right after its id goes with it.
+  ...family("AWS access key", ["AKIA", "ASIA"], `[A-Z0-9]{16}${AWS_SECRET_AFTER_ID}`),
+  { issuer: "Google API key", prefix: "AIza", body: "[A-Za-z0-9_-]{35}" },
+  ...family("Honeycomb API key", ["hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_"], "[A-Za-z0-9]{20,}"),
+  { issuer: "npm access token", prefix: "npm_", body: "[A-Za-z0-9]{36}" },
+  { issuer: "Hugging Face token", prefix: "hf_", body: "[A-Za-z]{34}" },
+  { issuer: "Grafana Cloud access policy token", prefix: "glc_", body: "[A-Za-z0-9+/_-]{32,}={0,2}" },
+  { issuer: "Grafana service account token", prefix: "glsa_", body: "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}" },
+];
+
+/** Characters a token is made of: none may be glued to either end of a match. */
+const TOKEN_CHARACTER = "[A-Za-z0-9_-]";
+
+/**
+ * Regex source matching any known token as a whole word: not glued to a token character on
+ * either side (so `sk-` inside `task-…` and a prefix in the middle of a longer id pass).
+ */
+export const KNOWN_TOKEN_SOURCE =
+  `(?<!${TOKEN_CHARACTER})(?:${KNOWN_TOKEN_FORMATS.map((format) => `${escape(format.prefix)}${format.body}`).join("|")})` +
+  `(?!${TOKEN_CHARACTER})`;
+
+function escape(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** No known token is shorter (Slack's: a five-character prefix and ten more). */
+export const SHORTEST_KNOWN_TOKEN = 15;
+
+/**
+ * Whether a candidate match looks generated rather than written: a run of 12 letters and
+ * digits, and digits with letters or both letter cases. A slug after a prefix
+ * (`sk-learn-tutorial-for-beginners`) is words, not a key.
+ */
+export function looksGenerated(token: string): boolean {
+  let run = 0;
+  let longest = 0;
+  let digit = false;
+  let lower = false;
+  let upper = false;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    const isDigit = code >= 48 && code <= 57;
+    const isUpper = code >= 65 && code <= 90;
+    const isLower = code >= 97 && code <= 122;
+    digit ||= isDigit;
+    upper ||= isUpper;
+    lower ||= isLower;
+    run = isDigit || isUpper || isLower ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest >= 12 && ((digit && (lower || upper)) || (lower && upper));
+}
+
+const KNOWN_TOKEN = new RegExp(KNOWN_TOKEN_SOURCE, "g");
+
+/**
+ * The first known token in `text` that looks generated, or undefined. For callers that judge
+ * whole values (the wiring audit); the ingest scanner runs `KNOWN_TOKEN_SOURCE` itself.
+ */
+export function findKnownToken(text: string): KnownTokenFormat | undefined {
+  for (const match of text.matchAll(KNOWN_TOKEN)) {
+    if (looksGenerated(match[0])) return KNOWN_TOKEN_FORMATS.find((format) => match[0].startsWith(format.prefix));
+  }
+  return undefined;
+}
+
+/**
+ * Prefixes ending in `_` or `-` by their last two characters (the character before the
+ * separator, then the separator), for the evidence walk: only where such a pair is in a text
+ * can a prefix end there.
+ */
+const PREFIXES_BY_ENDING = new Map<number, string[]>();
+/** The same endings as flags, read before the map: most separators end no prefix. */
+const ENDS_PREFIX = new Uint8Array(128 * 128);
+/** Prefixes not ending in `_` or `-` (`AKIA`, `AIza`, Slack's webhook host): looked for as they are. */
+const UNSEPARATED_PREFIXES: string[] = [];
+for (const { prefix } of KNOWN_TOKEN_FORMATS) {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  if (last !== 95 && last !== 45) {
+    UNSEPARATED_PREFIXES.push(prefix);
+    continue;
+  }
+  const ending = prefix.charCodeAt(prefix.length - 2) * 128 + last;
+  PREFIXES_BY_ENDING.set(ending, [...(PREFIXES_BY_ENDING.get(ending) ?? []), prefix]);
+  ENDS_PREFIX[ending] = 1;
+}
+
+/**
+ * Whether `text` holds a known prefix ending in `_` or `-`: a necessary condition of most
+ * known tokens in it. Reads each `_` and `-` and the character before it, then compares only
+ * the prefixes that end so.
+ */
+export function holdsSeparatedPrefix(text: string): boolean {
+  if (text.length < SHORTEST_KNOWN_TOKEN) return false;
+  for (const separator of ["_", "-"]) {
+    for (let at = text.indexOf(separator, 1); at >= 0; at = text.indexOf(separator, at + 1)) {
+      const ending = (text.charCodeAt(at - 1) & 127) * 128 + text.charCodeAt(at);
+      if (ENDS_PREFIX[ending] === 0) continue;
+      if (PREFIXES_BY_ENDING.get(ending)!.some((prefix) => text.startsWith(prefix, at + 1 - prefix.length))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Slack's webhook
+ * host and path), searched for whole: each holds an `A` or a `/` and two dots.
+ */
+export function holdsUnseparatedPrefix(text: string): boolean {
+  return text.length >= SHORTEST_KNOWN_TOKEN && UNSEPARATED_PREFIXES.some((prefix) => text.includes(prefix));
+}
