@@ -56,6 +56,7 @@ describe("wrangler configs", () => {
       expect.objectContaining({
         queue: "deco-otel-tail-handoff",
         max_retries: 100,
+        retry_delay: 60,
         dead_letter_queue: "deco-otel-tail-handoff-dlq",
       }),
     ]);
