@@ -1,12 +1,17 @@
 /**
  * Grafana alert rules in its file-provisioning format (`apiVersion: 1`, `groups[].rules[]`,
- * as Grafana's "Provision alerting resources: alert rules" documents), one group per service.
+ * as Grafana's "Provision alerting resources: alert rules" documents): one group per service,
+ * and one for the fleet.
  *
- * Each rule is an anomaly band (platform decision D-13): the metric's mean over the last 5
- * minutes against the mean and standard deviation of its 5-minute windows over the previous
- * 24 hours. Query A returns how many standard deviations the recent value is from the
+ * Each service's rule is an anomaly band (platform decision D-13): the metric's mean over the
+ * last 5 minutes against the mean and standard deviation of its 5-minute windows over the
+ * previous 24 hours. Query A returns how many standard deviations the recent value is from the
  * baseline mean; condition C fires above 3, and `for: 10m` makes it fire only after 10
- * minutes outside the band. Every rule carries a `runbook_url` annotation.
+ * minutes outside the band. A quiet service has nothing to judge, so no data is OK there.
+ *
+ * The fleet's rule watches the tail Worker itself: it fires when no service's invocation
+ * counts arrived for TAIL_SILENCE_MINUTES (a broken deploy, an unbound service, a stuck
+ * hand-off), and no data is Alerting there. Every rule carries a `runbook_url` annotation.
  */
 import { sqlQuery, type ClickHouseSqlQuery } from "./grafana-dashboard";
 import { histogramQuantile, INVOCATION_IS_ERROR, INVOCATIONS_METRIC, serviceFilter, WALL_TIME_METRIC } from "./sql";
@@ -26,6 +31,9 @@ export interface AlertDefinition {
   summary: string;
 }
 
+/** Minutes without any invocation count, fleet-wide, before the tail counts as silent. */
+export const TAIL_SILENCE_MINUTES = 15;
+
 export const ALERTS = {
   errorRate: {
     id: "error-rate-anomaly",
@@ -36,6 +44,11 @@ export const ALERTS = {
     id: "latency-p95-anomaly",
     title: "p95 latency outside its 24-hour band",
     summary: "The p95 wall time of invocations (the tail's histogram) left its own 24-hour mean ± 3σ for 10 minutes.",
+  },
+  tailSilent: {
+    id: "tail-silent",
+    title: "The tail Worker stopped reporting",
+    summary: `No invocation counts from the tail Worker for any service in ${TAIL_SILENCE_MINUTES} minutes, for 5 minutes more.`,
   },
 } as const satisfies Record<string, AlertDefinition>;
 
@@ -59,6 +72,12 @@ export interface AlertQuery {
   model: ClickHouseSqlQuery & { intervalMs: number; maxDataPoints: number };
 }
 
+/** Grafana's threshold evaluators: `gt` fires above the param, `lt` below it. */
+export interface ThresholdEvaluator {
+  type: "gt" | "lt";
+  params: number[];
+}
+
 export interface AlertExpression {
   refId: "C";
   datasourceUid: "__expr__";
@@ -67,7 +86,7 @@ export interface AlertExpression {
     type: "threshold";
     expression: "A";
     datasource: { type: "__expr__"; uid: "__expr__" };
-    conditions: Array<{ evaluator: { type: "gt"; params: number[] } }>;
+    conditions: Array<{ evaluator: ThresholdEvaluator }>;
   };
 }
 
@@ -76,10 +95,8 @@ export interface AlertRuleFile {
   groups: Array<{ orgId: number; name: string; folder: string; interval: string; rules: AlertRule[] }>;
 }
 
-export interface AlertRulesInput {
-  service: string;
-  /** Unique per service, at most 30 characters (rule uids add a suffix; Grafana allows 40). */
-  serviceUid: string;
+/** Where rules' queries run and their runbooks are published. */
+export interface AlertTarget {
   tables: QueryTables;
   datasourceUid: string;
   /** Where docs/runbooks/ is published; `<id>.md` is appended. */
@@ -87,36 +104,87 @@ export interface AlertRulesInput {
   folder: string;
 }
 
-/** One provisioning file per service: a group evaluated every minute with both rules. */
-export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
-  return {
-    apiVersion: 1,
-    groups: [
-      {
-        orgId: 1,
-        name: `deco-otel ${input.service}`,
-        folder: input.folder,
-        interval: "1m",
-        rules: [
-          rule(input, ALERTS.errorRate, "err", errorRateDeviationSql(input.tables, input.service)),
-          rule(input, ALERTS.latency, "p95", latencyDeviationSql(input.tables, input.service)),
-        ],
-      },
-    ],
-  };
+export interface AlertRulesInput extends AlertTarget {
+  service: string;
+  /** Unique per service, at most 30 characters (rule uids add a suffix; Grafana allows 40). */
+  serviceUid: string;
 }
 
-function rule(input: AlertRulesInput, alert: AlertDefinition, suffix: string, rawSql: string): AlertRule {
+/** One provisioning file per service: a group evaluated every minute with both band rules. */
+export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
+  const band = (alert: AlertDefinition, suffix: string, rawSql: string): AlertRule =>
+    rule(input, {
+      alert,
+      uid: `${input.serviceUid}-${suffix}`,
+      title: `${input.service}: ${alert.title}`,
+      rawSql,
+      rangeSeconds: BASELINE_SECONDS,
+      evaluator: { type: "gt", params: [BAND_SIGMAS] },
+      // A service without an hour of baseline yet, or without traffic, has nothing to judge.
+      noDataState: "OK",
+      for: "10m",
+      description: `${input.service} is {{ $values.A }} standard deviations from its 24-hour baseline.`,
+      labels: { service: input.service },
+    });
+  return ruleFile(`deco-otel ${input.service}`, input.folder, [
+    band(ALERTS.errorRate, "err", errorRateDeviationSql(input.tables, input.service)),
+    band(ALERTS.latency, "p95", latencyDeviationSql(input.tables, input.service)),
+  ]);
+}
+
+/**
+ * The fleet's file: the tail-silent rule. It is fleet-wide because a service may be quiet for
+ * hours while the fleet never is, and the tail reports every producer through one deploy, one
+ * binding and one hand-off queue: when those break, every service's counts stop together.
+ */
+export function renderFleetAlertRules(input: AlertTarget & { uid: string }): AlertRuleFile {
+  return ruleFile("deco-otel fleet", input.folder, [
+    rule(input, {
+      alert: ALERTS.tailSilent,
+      uid: `${input.uid}-tail`,
+      title: `fleet: ${ALERTS.tailSilent.title}`,
+      rawSql: tailInvocationsSql(input.tables),
+      rangeSeconds: TAIL_SILENCE_MINUTES * 60,
+      evaluator: { type: "lt", params: [1] },
+      // The query always answers one row; no data at all means something is broken too.
+      noDataState: "Alerting",
+      for: "5m",
+      description: `{{ $values.A }} invocations counted by the tail Worker, for all services, in the last ${TAIL_SILENCE_MINUTES} minutes.`,
+      labels: { scope: "fleet" },
+    }),
+  ]);
+}
+
+function ruleFile(name: string, folder: string, rules: AlertRule[]): AlertRuleFile {
+  return { apiVersion: 1, groups: [{ orgId: 1, name, folder, interval: "1m", rules }] };
+}
+
+interface RuleSpec {
+  alert: AlertDefinition;
+  uid: string;
+  title: string;
+  rawSql: string;
+  /** Seconds before the evaluation time that query A's range ($__timeFilter) starts. */
+  rangeSeconds: number;
+  evaluator: ThresholdEvaluator;
+  noDataState: AlertRule["noDataState"];
+  for: string;
+  description: string;
+  /** Beside `alert` and `source`, which every rule carries. */
+  labels: Record<string, string>;
+}
+
+function rule(target: AlertTarget, spec: RuleSpec): AlertRule {
   return {
-    uid: `${input.serviceUid}-${suffix}`,
-    title: `${input.service}: ${alert.title}`,
+    uid: spec.uid,
+    title: spec.title,
     condition: "C",
     data: [
       {
         refId: "A",
-        relativeTimeRange: { from: BASELINE_SECONDS, to: 0 },
-        datasourceUid: input.datasourceUid,
-        model: { ...sqlQuery("A", rawSql, "table", input.datasourceUid), intervalMs: 60_000, maxDataPoints: 43_200 },
+        relativeTimeRange: { from: spec.rangeSeconds, to: 0 },
+        datasourceUid: target.datasourceUid,
+        model: { ...sqlQuery("A", spec.rawSql, "table", target.datasourceUid), intervalMs: 60_000, maxDataPoints: 43_200 },
       },
       {
         refId: "C",
@@ -126,22 +194,33 @@ function rule(input: AlertRulesInput, alert: AlertDefinition, suffix: string, ra
           type: "threshold",
           expression: "A",
           datasource: { type: "__expr__", uid: "__expr__" },
-          conditions: [{ evaluator: { type: "gt", params: [BAND_SIGMAS] } }],
+          conditions: [{ evaluator: spec.evaluator }],
         },
       },
     ],
-    // A service without an hour of baseline yet, or without traffic, has nothing to judge.
-    noDataState: "OK",
+    noDataState: spec.noDataState,
     execErrState: "Error",
-    for: "10m",
+    for: spec.for,
     annotations: {
-      summary: alert.summary,
-      description: `${input.service} is {{ $values.A }} standard deviations from its 24-hour baseline.`,
-      runbook_url: `${input.runbookBaseUrl.replace(/\/+$/, "")}/${alert.id}.md`,
+      summary: spec.alert.summary,
+      description: spec.description,
+      runbook_url: `${target.runbookBaseUrl.replace(/\/+$/, "")}/${spec.alert.id}.md`,
     },
-    labels: { service: input.service, alert: alert.id, source: "deco-otel" },
+    labels: { ...spec.labels, alert: spec.alert.id, source: "deco-otel" },
     isPaused: false,
   };
+}
+
+/**
+ * Invocations the tail counted for every service in the TAIL_SILENCE_MINUTES before the
+ * evaluation time (`$__toTime`): one row, 0 when none arrived. Counts arrive by `TimeUnix`, the
+ * tail's clock when it sent them; a request delivered late from the hand-off queue still lands
+ * in its own minute, so an ingest outage reads as silence, as it should.
+ */
+export function tailInvocationsSql(tables: QueryTables): string {
+  return `SELECT sum(Value) AS invocations
+FROM ${tables.metricsSum}
+WHERE MetricName = '${INVOCATIONS_METRIC}' AND TimeUnix > $__toTime - INTERVAL ${TAIL_SILENCE_MINUTES} MINUTE AND TimeUnix <= $__toTime`;
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
  * Everything `npm run dashboards` writes, as files in memory: a dashboard per service, the
- * fleet overview, alert rules per service (only when asked, decision D-17) and the data
- * source, laid out as Grafana's provisioning expects them.
+ * fleet overview, alert rules per service and for the fleet (only when asked, decision D-17)
+ * and the data source, laid out as Grafana's provisioning expects them.
  */
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { stringify } from "yaml";
 import type { Dashboard } from "@grafana/schema";
 import type { Generation } from "../../schema/index";
-import { renderAlertRules, type AlertRuleFile } from "./alert-rules";
+import { renderAlertRules, renderFleetAlertRules, type AlertRuleFile } from "./alert-rules";
 import { deployAnnotationQuery, servicesSeenQuery } from "./dashboard-queries";
 import { renderDatasource, type DatasourceFile } from "./datasource";
 import { fleetPanelRows } from "./fleet-panels";
@@ -21,6 +21,8 @@ export const DEFAULT_DATASOURCE_UID = "deco-otel-clickhouse";
 /** Where the dashboard provider file tells Grafana to read the dashboards from. */
 export const DASHBOARDS_PATH = "/var/lib/grafana/dashboards/deco-otel";
 const FOLDER = "deco-otel";
+/** The fleet overview's uid, and the stem of the fleet's alert rules file. */
+const FLEET_UID = `${DASHBOARD_TAG}-fleet`;
 
 export interface RenderInput {
   services: string[];
@@ -45,7 +47,8 @@ export interface RenderedFile {
 /** The rendered objects, before serialisation (what the tests inspect). */
 export interface Rendered {
   dashboards: Array<{ service?: string; dashboard: Dashboard }>;
-  alertRules: Array<{ service: string; file: AlertRuleFile }>;
+  /** Per service, then the fleet's (no `service`). */
+  alertRules: Array<{ service?: string; file: AlertRuleFile }>;
   datasource: DatasourceFile;
 }
 
@@ -82,7 +85,7 @@ export function render(input: RenderInput): Rendered {
   }));
   dashboards.push({
     dashboard: renderDashboard({
-      uid: `${DASHBOARD_TAG}-fleet`,
+      uid: FLEET_UID,
       title: "deco-otel: fleet overview",
       description: "Every service's invocations, error rate, p95 latency and exceptions, from the tail Worker.",
       tags: ["fleet", generationTag],
@@ -90,18 +93,15 @@ export function render(input: RenderInput): Rendered {
       datasourceUid,
     }),
   });
-  const alertRules = input.withAlerts
-    ? services.map((service) => ({
-        service,
-        file: renderAlertRules({
+  const alertTarget = { tables, datasourceUid, runbookBaseUrl: input.runbookBaseUrl!, folder: FOLDER };
+  const alertRules: Rendered["alertRules"] = input.withAlerts
+    ? [
+        ...services.map((service) => ({
           service,
-          serviceUid: serviceUid(service),
-          tables,
-          datasourceUid,
-          runbookBaseUrl: input.runbookBaseUrl!,
-          folder: FOLDER,
-        }),
-      }))
+          file: renderAlertRules({ ...alertTarget, service, serviceUid: serviceUid(service) }),
+        })),
+        { file: renderFleetAlertRules({ ...alertTarget, uid: FLEET_UID }) },
+      ]
     : [];
   const datasource = renderDatasource({
     uid: datasourceUid,
@@ -123,7 +123,7 @@ export function renderFiles(rendered: Rendered): RenderedFile[] {
       content: `${JSON.stringify(dashboard, null, 2)}\n`,
     })),
     ...rendered.alertRules.map(({ service, file }) => ({
-      path: `provisioning/alerting/${serviceUid(service)}.yaml`,
+      path: `provisioning/alerting/${service === undefined ? FLEET_UID : serviceUid(service)}.yaml`,
       content: yaml(file),
     })),
     { path: "provisioning/datasources/deco-otel.yaml", content: yaml(rendered.datasource) },

@@ -73,6 +73,7 @@ describe("npm run dashboards", () => {
     expect((await readdir(join(dir, "provisioning", "alerting"))).sort()).toEqual([
       "deco-otel-demo-client.yaml",
       "deco-otel-example-shop.yaml",
+      "deco-otel-fleet.yaml",
     ]);
     const datasource = await readFile(join(dir, "provisioning", "datasources", "deco-otel.yaml"), "utf8");
     expect(datasource).toContain("uid: my-ch");

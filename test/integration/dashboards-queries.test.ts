@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { render, type Rendered } from "../../dashboards/core/render";
 import { expandQuery } from "../../dashboards/core/plugin-macros";
-import { BASELINE_SECONDS } from "../../dashboards/core/alert-rules";
+import { BASELINE_SECONDS, TAIL_SILENCE_MINUTES } from "../../dashboards/core/alert-rules";
 import { generations, type Generation } from "../../schema";
 import { LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
 import { DEMO_CLIENT_SERVICE } from "../../scripts/dev/demo/sdk-client";
@@ -110,7 +110,8 @@ describe.each(generations)("generated queries on the %s generation", (generation
     it("renders every kind of query for both services, the fleet and the alerts", () => {
       const all = queries();
       expect(new Set(all.map((query) => query.kind))).toEqual(new Set(["panel", "variable", "annotation", "alert"]));
-      expect(all.filter((query) => query.kind === "alert")).toHaveLength(2 * SERVICES.length);
+      // Two band rules per service, and the fleet's tail-silent rule.
+      expect(all.filter((query) => query.kind === "alert")).toHaveLength(2 * SERVICES.length + 1);
       expect(all.some((query) => query.rawSql.includes("TimestampTime"))).toBe(renderedFor === "legacy");
     });
 
@@ -146,10 +147,16 @@ describe.each(generations)("generated queries on the %s generation", (generation
       );
     });
 
-    it("answers each alert rule with one value, empty until a baseline hour exists", async () => {
-      for (const alert of queries().filter((query) => query.kind === "alert")) {
+    it("answers each service's alert rule with one value, empty until a baseline hour exists", async () => {
+      for (const alert of queries().filter((query) => query.kind === "alert" && query.service !== undefined)) {
         expect(await run(alert), alert.where).toEqual([{ deviation_sigmas: null }]);
       }
+    });
+
+    it("answers the fleet's tail-silent rule with the demo's invocation count", async () => {
+      const [silent] = queries().filter((query) => query.kind === "alert" && query.service === undefined);
+      const [row] = (await run(silent!)) as [{ invocations: number }];
+      expect(row.invocations).toBeGreaterThan(0);
     });
   });
 
@@ -180,7 +187,7 @@ describe.each(generations)("generated queries on the %s generation", (generation
     async function deviations(service: string) {
       const rules = renderedQueries(
         render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation }),
-      ).filter((query) => query.kind === "alert");
+      ).filter((query) => query.kind === "alert" && query.service !== undefined);
       const values: Record<string, number> = {};
       for (const rule of rules) {
         const sql = expandQuery(rule.rawSql, { fromMs: nowMs - BASELINE_SECONDS * 1000, toMs: nowMs, intervalMs: 60_000 });
@@ -215,6 +222,24 @@ describe.each(generations)("generated queries on the %s generation", (generation
       expect((await markers(nowMs - 3_600_000)).map((row) => row.text)).toEqual(["service.version v2"]);
       // The whole day: both versions started inside it.
       expect((await markers(nowMs - 25 * 3_600_000)).map((row) => row.text)).toEqual(["service.version v1", "service.version v2"]);
+    });
+
+    it("pages for a silent tail only when no service's counts arrived in the last 15 minutes", async () => {
+      const [silent] = renderedQueries(
+        render({ ...RENDER_DEFAULTS, services: [STEADY], database: demo.db.database, generation }),
+      ).filter((query) => query.kind === "alert" && query.service === undefined);
+      const invocationsAt = async (toMs: number) => {
+        const sql = expandQuery(silent!.rawSql, { fromMs: toMs - TAIL_SILENCE_MINUTES * 60_000, toMs, intervalMs: 60_000 });
+        const [row] = await demo.db.client.query({ query: sql, format: "JSONEachRow" }).then((r) => r.json<{ invocations: number }>());
+        return row!.invocations;
+      };
+      // Now: the last window of both shops (and the demo's traffic) arrived a minute ago.
+      expect(await invocationsAt(nowMs)).toBeGreaterThanOrEqual(2 * 102);
+      // 20 minutes from now with nothing more arriving: the tail has gone silent, 0 < 1 fires.
+      expect(await invocationsAt(nowMs + 20 * 60_000)).toBe(0);
+      // Within the day the counts arrived every 5 minutes: never silent for 15.
+      expect(await invocationsAt(nowMs - 12 * 3_600_000)).toBeGreaterThan(0);
+      expect(silent!.rawSql).not.toContain("ServiceName");
     });
 
     it("stays inside the band when the last 5 minutes look like the day", async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
 
 const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -46,6 +47,29 @@ describe("wrangler configs", () => {
     expect(output).toContain("--dry-run: exiting now.");
     expect(output).toMatch(/env\.INGEST \(deco-otel-ingest#TailIngest\)/);
     expect(output).toMatch(/env\.HANDOFF_QUEUE \(deco-otel-tail-handoff\)\s+Queue/);
+  });
+
+  it("parks what the tail's hand-off consumer cannot take on a dead-letter queue nothing consumes", async () => {
+    // wrangler's own reading of the config, as deploy uses it (a dry run prints no consumers).
+    const { queues } = unstable_readConfig({ config: join(ROOT, "wrangler.tail.jsonc") });
+    expect(queues.consumers).toEqual([
+      expect.objectContaining({
+        queue: "deco-otel-tail-handoff",
+        max_retries: 100,
+        retry_delay: 60,
+        dead_letter_queue: "deco-otel-tail-handoff-dlq",
+      }),
+    ]);
+    // Parked, not drained: a consumer that crashed on a message would crash on it there too.
+    expect((queues.consumers ?? []).map((consumer: { queue: string }) => consumer.queue)).not.toContain("deco-otel-tail-handoff-dlq");
+    // Both queues are created the way the config's comment and both READMEs say.
+    const texts = await Promise.all(
+      ["wrangler.tail.jsonc", "workers/tail/README.md", "README.md"].map((path) => readFile(join(ROOT, path), "utf8")),
+    );
+    for (const text of texts) {
+      expect(text).toMatch(/npx wrangler queues create deco-otel-tail-handoff(?!-)/);
+      expect(text).toContain("npx wrangler queues create deco-otel-tail-handoff-dlq --message-retention-period-secs 1209600");
+    }
   });
 
   it("deploys the example producer with its version metadata, https endpoints and no token", async () => {

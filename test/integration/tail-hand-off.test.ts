@@ -7,18 +7,11 @@
  * armed. The hand-off queue is driven (queue-driver.ts): its messages reach the tail's queue()
  * handler when the test says, at the attempt number it names.
  */
-import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWorker } from "../../scripts/build-worker";
 import type { JsonLogsRequest } from "../../workers/tail/otlp-json";
 import { eventually } from "../support/exactly-once";
-import { drivenQueue, queueDriverWorker, type DrivenQueue } from "../support/queue-driver";
-import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
-import { TAIL_INGEST_CAPTURE_WORKER } from "../support/tail-ingest-capture";
+import { startTailHandOffRig, THROWING_PRODUCER, type TailHandOffRig } from "../support/tail-hand-off-rig";
 
-/** Kept equal to wrangler.tail.jsonc. */
-const COMPATIBILITY_DATE = "2026-04-01";
-const HANDOFF_QUEUE = "deco-otel-tail-handoff";
 const MAX_ATTEMPTS = 3;
 
 interface Attempt {
@@ -34,71 +27,32 @@ interface HandedOff {
   reason: string;
 }
 
-const output = captureRuntimeOutput();
-let mf: Miniflare;
-let handOffQueue: DrivenQueue;
+let rig: TailHandOffRig;
 
 beforeAll(async () => {
-  mf = new Miniflare({
-    handleRuntimeStdio: output.handleRuntimeStdio,
-    workers: [
-      {
-        name: "throws-in-fetch",
-        modules: true,
-        compatibilityDate: COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        script: `export default { async fetch() { throw new TypeError("cart is undefined"); } };`,
-      },
-      {
-        name: "deco-otel-tail",
-        modules: true,
-        script: await buildWorker("workers/tail/index.ts"),
-        compatibilityDate: COMPATIBILITY_DATE,
-        bindings: {
-          TAIL_SERVICE_NAME_FALLBACK: "local-producer",
-          TAIL_FORWARD_RETRIES: "1",
-          TAIL_HANDOFF_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-          TAIL_EMIT_METRICS: "false",
-        },
-        serviceBindings: { INGEST: { name: "capture", entrypoint: "TailIngest" } },
-        queueProducers: { HANDOFF_QUEUE },
-      },
-      { name: "capture", modules: true, script: TAIL_INGEST_CAPTURE_WORKER, compatibilityDate: COMPATIBILITY_DATE },
-      queueDriverWorker({
-        name: "driver",
-        queue: HANDOFF_QUEUE,
-        consumer: "deco-otel-tail",
-        compatibilityDate: COMPATIBILITY_DATE,
-      }),
-    ],
+  rig = await startTailHandOffRig({
+    TAIL_SERVICE_NAME_FALLBACK: "local-producer",
+    TAIL_FORWARD_RETRIES: "1",
+    TAIL_HANDOFF_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+    TAIL_EMIT_METRICS: "false",
   });
-  await mf.ready;
-  handOffQueue = drivenQueue(mf, "driver");
 });
 
 afterAll(async () => {
-  await mf?.dispose();
+  await rig?.mf.dispose();
 });
 
-async function fromCapture<T>(path: string): Promise<T> {
-  const capture = await mf.getWorker("capture");
-  return (await (await capture.fetch(`http://capture${path}`)).json()) as T;
-}
-
-async function armFailures(count: number): Promise<void> {
-  const capture = await mf.getWorker("capture");
-  await (await capture.fetch(`http://capture/fail?count=${count}`)).text();
-}
-
-const held = () => handOffQueue.held<HandedOff>();
-const deliver = (attempts: number) => handOffQueue.deliver(attempts);
-const logLines = (msg: string) => jsonLogLines(output, msg);
+const fromCapture = <T>(path: string) => rig.fromCapture<T>(path);
+const armFailures = (count: number) => rig.armFailures(count);
+const held = () => rig.handOffQueue.held<HandedOff>();
+const deliver = (attempts: number) => rig.handOffQueue.deliver(attempts);
+const logLines = (msg: string) => rig.logLines(msg);
 
 describe("the tail's hand-off", () => {
   it("keeps a forward the ingest cannot take on the queue and delivers it later, under its first key", async () => {
     // Both attempts of the forward (TAIL_FORWARD_RETRIES=1) and the first drain are turned away.
     await armFailures(3);
-    const producer = await mf.getWorker("throws-in-fetch");
+    const producer = await rig.mf.getWorker(THROWING_PRODUCER);
     await producer.fetch("https://shop.example.com/cart").catch(() => {});
 
     await eventually(async () => expect(await held()).toHaveLength(1));
@@ -145,7 +99,7 @@ describe("the tail's hand-off", () => {
 
   it("reports the records lost, with their count, once the hand-off's attempts run out", async () => {
     await armFailures(3);
-    const producer = await mf.getWorker("throws-in-fetch");
+    const producer = await rig.mf.getWorker(THROWING_PRODUCER);
     await producer.fetch("https://shop.example.com/again").catch(() => {});
     await eventually(async () => expect(await held()).toHaveLength(1));
 

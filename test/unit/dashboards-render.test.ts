@@ -119,9 +119,34 @@ describe("alert rules", () => {
     }
   });
 
+  it("page the fleet when the tail's counts stop arriving, whatever each service's traffic", () => {
+    const fleet = render(INPUT).alertRules.find((rules) => rules.service === undefined)!;
+    const [rule, ...others] = fleet.file.groups[0]!.rules;
+    expect(others).toEqual([]);
+    expect(rule).toMatchObject({
+      uid: "deco-otel-fleet-tail",
+      for: "5m",
+      // No answer at all is as alarming as a zero.
+      noDataState: "Alerting",
+      labels: { scope: "fleet", alert: "tail-silent", source: "deco-otel" },
+      annotations: { runbook_url: "https://git.example/deco-otel/blob/main/docs/runbooks/tail-silent.md" },
+    });
+    expect(existsSync(new URL("../../docs/runbooks/tail-silent.md", import.meta.url))).toBe(true);
+    expect(rule!.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 900, to: 0 } });
+    expect(rule!.data[1]!.model).toMatchObject({ conditions: [{ evaluator: { type: "lt", params: [1] } }] });
+    // Quiet services never page for their quiet: their own rules judge nothing without data.
+    for (const { service, file } of render(INPUT).alertRules.filter((rules) => rules.service !== undefined)) {
+      for (const serviceRule of file.groups[0]!.rules) expect(serviceRule.noDataState, service).toBe("OK");
+    }
+  });
+
   it("are Grafana provisioning YAML with rule uids within Grafana's 40 characters", () => {
     const files = renderFiles(render(INPUT)).filter((file) => file.path.startsWith("provisioning/alerting/"));
-    expect(files).toHaveLength(2);
+    expect(files.map((file) => file.path)).toEqual([
+      "provisioning/alerting/deco-otel-example-shop.yaml",
+      expect.stringMatching(/^provisioning\/alerting\/deco-otel-checkout-[a-z-]+-[0-9a-f]{8}\.yaml$/),
+      "provisioning/alerting/deco-otel-fleet.yaml",
+    ]);
     for (const file of files) {
       const parsed = parse(file.content) as { apiVersion: number; groups: Array<{ rules: Array<{ uid: string }> }> };
       expect(parsed.apiVersion).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../workers/shared/env-schema";
-import { loadConfig } from "../../workers/tail/config";
+import { loadConfig, readConfig } from "../../workers/tail/config";
 
 describe("loadConfig", () => {
   it("defaults: capture errors, emit metrics, 3 retries, always ignore the tail and the ingest", () => {
@@ -56,5 +56,26 @@ describe("loadConfig", () => {
     const load = () => loadConfig({ [setting]: value });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(new RegExp(`^deco-otel-tail configuration is invalid: ${setting} must be `));
+  });
+});
+
+describe("readConfig", () => {
+  it("gives the settings as loadConfig does when all are good", () => {
+    expect(readConfig({ TAIL_FORWARD_RETRIES: "5" })).toEqual({ config: loadConfig({ TAIL_FORWARD_RETRIES: "5" }) });
+  });
+
+  it("puts each bad setting's default in its place, keeps the good ones, and names the bad ones", () => {
+    const env = {
+      TAIL_CAPTURE_LEVELS: "error,fatal",
+      TAIL_FORWARD_RETRIES: "two",
+      TAIL_IGNORE_SCRIPTS: "noisy-worker",
+      TAIL_SERVICE_NAME_FALLBACK: "local-dev",
+    };
+    const { config, invalid } = readConfig(env);
+    expect(config).toEqual(loadConfig({ TAIL_IGNORE_SCRIPTS: "noisy-worker", TAIL_SERVICE_NAME_FALLBACK: "local-dev" }));
+    expect(invalid?.settings).toEqual(["TAIL_CAPTURE_LEVELS", "TAIL_FORWARD_RETRIES"]);
+    expect(invalid?.error).toBe(
+      'deco-otel-tail configuration is invalid: TAIL_CAPTURE_LEVELS must be a comma-separated, non-empty list of debug, info, log, warn, error, got "error,fatal"; TAIL_FORWARD_RETRIES must be a whole number from 0 to 10, got "two"',
+    );
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The tail's settings, read from Worker vars and validated once per invocation.
  *
- * A bad value fails loudly with the setting's name rather than quietly falling back, because a
- * tail that silently captures the wrong thing is worse than one that stops.
+ * `loadConfig` fails with the setting's name. The Worker itself reads its settings with
+ * `readConfig`, which puts the default in place of each bad value and says which were bad: a
+ * tail that stops for a typo loses every producer's errors until someone notices, while one
+ * that logs the fault on every invocation and keeps capturing with the defaults loses nothing.
  */
 import * as z from "zod/mini";
-import { booleanSetting, integerSetting, listSetting, parseSettings } from "../shared/env-schema";
+import { booleanSetting, ConfigError, integerSetting, listSetting, parseSettings } from "../shared/env-schema";
 
 /** Console levels a producer can write, as the runtime names them in TraceItem.logs[].level. */
 export const LOG_LEVELS = ["debug", "info", "log", "warn", "error"] as const;
@@ -66,6 +68,7 @@ const TailSettingsSchema = z.object({
 /** The vars the tail reads; the rest of env (its bindings) is ignored by the schema. */
 export type TailSettings = Partial<Record<keyof z.input<typeof TailSettingsSchema>, unknown>>;
 
+/** Reads the settings; throws a ConfigError naming every bad one. */
 export function loadConfig(env: TailSettings): TailConfig {
   const settings = parseSettings(TailSettingsSchema, env, TAIL_WORKER_NAME);
   return {
@@ -76,4 +79,26 @@ export function loadConfig(env: TailSettings): TailConfig {
     serviceNameFallback: settings.TAIL_SERVICE_NAME_FALLBACK,
     handOffMaxAttempts: settings.TAIL_HANDOFF_MAX_ATTEMPTS,
   };
+}
+
+export interface ReadConfig {
+  config: TailConfig;
+  /** Present when some settings were bad: their names, and the ConfigError's message naming why. */
+  invalid?: { settings: string[]; error: string };
+}
+
+/**
+ * The settings the Worker runs with: each bad one replaced by its default (the setting as if
+ * unset), the rest as given. Never throws on a bad value; `invalid` says what was replaced.
+ */
+export function readConfig(env: TailSettings): ReadConfig {
+  try {
+    return { config: loadConfig(env) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const result = TailSettingsSchema.safeParse(env);
+    const settings = [...new Set(result.error?.issues.map((issue) => String(issue.path[0])) ?? [])];
+    const usable = Object.fromEntries(Object.entries(env).filter(([name]) => !settings.includes(name)));
+    return { config: loadConfig(usable), invalid: { settings, error: error.message } };
+  }
 }

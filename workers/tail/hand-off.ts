@@ -67,22 +67,57 @@ export interface DrainOptions {
 
 type DrainOutcome = "delivered" | "retried" | "lost";
 
-/** The hand-off queue's consumer: every message is acknowledged or retried, never thrown. */
-export async function drainHandOffs(
-  batch: MessageBatch<unknown>,
-  binding: IngestBinding,
-  options: DrainOptions,
-): Promise<void> {
-  const counts: Record<DrainOutcome, number> = { delivered: 0, retried: 0, lost: 0 };
-  const outcomes = await Promise.all(batch.messages.map((message) => drainOne(message, binding, options)));
-  for (const outcome of outcomes) counts[outcome]++;
-  options.logger.log("info", "hand-off batch drained", { queue: batch.queue, messages: batch.messages.length, ...counts });
+/** The part of a queue() batch (MessageBatch) the drain uses. */
+export interface HandOffBatch {
+  readonly queue: string;
+  readonly messages: readonly HandOffMessage[];
 }
 
-async function drainOne(message: Message<unknown>, binding: IngestBinding, options: DrainOptions): Promise<DrainOutcome> {
+/** The part of a queue message (Message) the drain uses. */
+export interface HandOffMessage {
+  readonly id: string;
+  readonly body: unknown;
+  /** Deliveries so far, this one included (1 on the first). */
+  readonly attempts: number;
+  ack(): void;
+  retry(options?: { delaySeconds?: number }): void;
+}
+
+/**
+ * The hand-off queue's consumer: every message is acknowledged or retried. Only a bug can make
+ * it throw; then it logs the batch's record count and rethrows, so the queue retries the
+ * messages not yet acknowledged up to the consumer's `max_retries` and then parks them on its
+ * `dead_letter_queue` (Cloudflare Queues: a batch whose handler throws is retried whole).
+ */
+export async function drainHandOffs(batch: HandOffBatch, binding: IngestBinding, options: DrainOptions): Promise<void> {
+  try {
+    const counts: Record<DrainOutcome, number> = { delivered: 0, retried: 0, lost: 0 };
+    const outcomes = await Promise.all(batch.messages.map((message) => drainOne(message, binding, options)));
+    for (const outcome of outcomes) counts[outcome]++;
+    options.logger.log("info", "hand-off batch drained", { queue: batch.queue, messages: batch.messages.length, ...counts });
+  } catch (error) {
+    options.logger.log("error", "hand-off batch failed; the queue retries it, then parks it on the dead-letter queue", {
+      queue: batch.queue,
+      messages: batch.messages.length,
+      records: batch.messages.reduce((sum, message) => sum + (recordCountOf(message.body) ?? 0), 0),
+      attempts: batch.messages.reduce((most, message) => Math.max(most, message.attempts), 0),
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
+    throw error;
+  }
+}
+
+async function drainOne(message: HandOffMessage, binding: IngestBinding, options: DrainOptions): Promise<DrainOutcome> {
   const request = message.body as Partial<HandedOffRequest> | null;
   if (!isHandedOffRequest(request)) {
-    options.logger.log("error", "unreadable hand-off message; dropped", { id: message.id });
+    // Not ours to read (another deploy's format, a message sent by hand): it can never be
+    // delivered, so it is counted as lost rather than retried into the dead-letter queue.
+    const recordCount = recordCountOf(message.body);
+    options.logger.log("error", "unreadable hand-off message; records lost", {
+      id: message.id,
+      lostMessages: 1,
+      ...(recordCount === undefined ? {} : { lostRecords: recordCount }),
+    });
     message.ack();
     return "lost";
   }
@@ -125,6 +160,12 @@ async function drainOne(message: Message<unknown>, binding: IngestBinding, optio
     handedOff: true,
   });
   return "lost";
+}
+
+/** The record count a hand-off message says it carries; undefined when it says none. */
+export function recordCountOf(body: unknown): number | undefined {
+  const count = (body as { recordCount?: unknown } | null)?.recordCount;
+  return typeof count === "number" ? count : undefined;
 }
 
 function isHandedOffRequest(request: Partial<HandedOffRequest> | null): request is HandedOffRequest {

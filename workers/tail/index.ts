@@ -1,12 +1,13 @@
 /**
  * deco-otel-tail: turns the trace items of producer Workers into OTLP logs and metrics and hands
- * them to the ingest Worker. Everything after the config check runs inside waitUntil, so the
- * runtime is never kept waiting on the forward, and nothing escapes tail(). What the ingest
- * Worker cannot take goes onto the hand-off queue, which queue() drains into it later.
+ * them to the ingest Worker. Everything runs inside waitUntil, so the runtime is never kept
+ * waiting on the forward, and nothing escapes tail(). What the ingest Worker cannot take goes
+ * onto the hand-off queue, which queue() drains into it later. Every way records can be lost
+ * leaves an error log line with a count.
  */
-import { jsonLogger } from "../shared/log";
+import { jsonLogger, type Logger } from "../shared/log";
 import { buildPayloads } from "./batch";
-import { loadConfig, type TailSettings } from "./config";
+import { readConfig, type TailConfig, type TailSettings } from "./config";
 import { forwardPayload } from "./forward";
 import { drainHandOffs, queueHandOff, type HandOffQueue } from "./hand-off";
 
@@ -19,12 +20,11 @@ export interface Env extends TailSettings {
 
 export default {
   tail(events, env, ctx) {
-    // A bad setting throws here, loudly, naming the setting: better than forwarding the wrong data.
-    const config = loadConfig(env);
     const logger = jsonLogger({});
     ctx.waitUntil(
       (async () => {
         try {
+          const config = settings(env, logger);
           const payloads = buildPayloads(events, config, Date.now());
           const handOff = env.HANDOFF_QUEUE === undefined ? undefined : queueHandOff(env.HANDOFF_QUEUE);
           await Promise.all(
@@ -37,9 +37,10 @@ export default {
             ),
           );
         } catch (error) {
-          // Only a bug can get here (forwardPayload never throws); report it instead of dying silently.
-          logger.log("error", "tail batch could not be translated", {
-            items: events.length,
+          // Only a bug can get here (forwardPayload never throws): the batch's records are gone,
+          // so say how many trace items they came from instead of dying silently.
+          logger.log("error", "tail batch could not be translated; records lost", {
+            lostItems: events.length,
             error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
           });
         }
@@ -47,10 +48,16 @@ export default {
     );
   },
   async queue(batch, env) {
-    const config = loadConfig(env);
-    await drainHandOffs(batch, env.INGEST, {
-      logger: jsonLogger({ entrypoint: "hand-off" }),
-      maxAttempts: config.handOffMaxAttempts,
-    });
+    const logger = jsonLogger({ entrypoint: "hand-off" });
+    await drainHandOffs(batch, env.INGEST, { logger, maxAttempts: settings(env, logger).handOffMaxAttempts });
   },
 } satisfies ExportedHandler<Env>;
+
+/** The settings, with each bad one at its default and an error line naming it (config.ts). */
+function settings(env: Env, logger: Logger): TailConfig {
+  const { config, invalid } = readConfig(env);
+  if (invalid !== undefined) {
+    logger.log("error", "tail settings invalid; their defaults are used", { settings: invalid.settings.join(","), error: invalid.error });
+  }
+  return config;
+}

@@ -1,0 +1,71 @@
+/**
+ * The tail Worker in workerd with what its delivery needs: a producer that throws on every
+ * fetch and tails into it, a capture Worker behind the INGEST binding's TailIngest entrypoint
+ * (it can be armed to answer 503), and the hand-off queue driven by the test (queue-driver.ts).
+ * workerd's output is captured, so tests can read the tail's log lines.
+ */
+import { Miniflare } from "miniflare";
+import { buildWorker } from "../../scripts/build-worker";
+import { drivenQueue, queueDriverWorker, type DrivenQueue } from "./queue-driver";
+import { captureRuntimeOutput, jsonLogLines } from "./runtime-output";
+import { TAIL_INGEST_CAPTURE_WORKER } from "./tail-ingest-capture";
+
+/** Kept equal to wrangler.tail.jsonc. */
+const COMPATIBILITY_DATE = "2026-04-01";
+const HANDOFF_QUEUE = "deco-otel-tail-handoff";
+/** The producer's name: `fetch` on it throws `TypeError: cart is undefined`. */
+export const THROWING_PRODUCER = "throws-in-fetch";
+
+export interface TailHandOffRig {
+  mf: Miniflare;
+  handOffQueue: DrivenQueue;
+  /** What the capture Worker answers at `path` (`/` the received requests, `/attempts`). */
+  fromCapture<T>(path: string): Promise<T>;
+  /** The next `count` requests to the capture Worker are answered 503 (Retry-After: 0). */
+  armFailures(count: number): Promise<void>;
+  /** The JSON log lines with this `msg` the Workers wrote so far. */
+  logLines(msg: string): Record<string, unknown>[];
+}
+
+/** Starts the rig with `tailVars` as the tail's vars; dispose `mf` when done. */
+export async function startTailHandOffRig(tailVars: Record<string, string>): Promise<TailHandOffRig> {
+  const output = captureRuntimeOutput();
+  const mf = new Miniflare({
+    handleRuntimeStdio: output.handleRuntimeStdio,
+    workers: [
+      {
+        name: THROWING_PRODUCER,
+        modules: true,
+        compatibilityDate: COMPATIBILITY_DATE,
+        tails: ["deco-otel-tail"],
+        script: `export default { async fetch() { throw new TypeError("cart is undefined"); } };`,
+      },
+      {
+        name: "deco-otel-tail",
+        modules: true,
+        script: await buildWorker("workers/tail/index.ts"),
+        compatibilityDate: COMPATIBILITY_DATE,
+        bindings: tailVars,
+        serviceBindings: { INGEST: { name: "capture", entrypoint: "TailIngest" } },
+        queueProducers: { HANDOFF_QUEUE },
+      },
+      { name: "capture", modules: true, script: TAIL_INGEST_CAPTURE_WORKER, compatibilityDate: COMPATIBILITY_DATE },
+      queueDriverWorker({ name: "driver", queue: HANDOFF_QUEUE, consumer: "deco-otel-tail", compatibilityDate: COMPATIBILITY_DATE }),
+    ],
+  });
+  await mf.ready;
+  const fromCapture = async <T>(path: string): Promise<T> => {
+    const capture = await mf.getWorker("capture");
+    return (await (await capture.fetch(`http://capture${path}`)).json()) as T;
+  };
+  return {
+    mf,
+    handOffQueue: drivenQueue(mf, "driver"),
+    fromCapture,
+    async armFailures(count) {
+      const capture = await mf.getWorker("capture");
+      await (await capture.fetch(`http://capture/fail?count=${count}`)).text();
+    },
+    logLines: (msg) => jsonLogLines(output, msg),
+  };
+}

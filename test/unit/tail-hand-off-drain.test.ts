@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Logger } from "../../workers/shared/log";
+import type { IngestBinding } from "../../workers/tail/forward";
+import { drainHandOffs, type HandedOffRequest, type HandOffBatch, type HandOffMessage } from "../../workers/tail/hand-off";
+
+const request: HandedOffRequest = {
+  version: 1,
+  path: "/v1/logs",
+  gzippedBody: new Uint8Array([31, 139]),
+  recordCount: 7,
+  idempotencyKey: "key-1",
+  reason: "ingest overloaded",
+  handedOffAt: 0,
+};
+
+/** A queue message as the platform hands it over; `ack` can be made to fail. */
+function message(body: unknown, ack: () => void = () => {}): HandOffMessage {
+  return { id: "m0", body, attempts: 4, ack, retry: () => {} };
+}
+
+function batch(messages: HandOffMessage[]): HandOffBatch {
+  return { queue: "deco-otel-tail-handoff", messages };
+}
+
+const accepting: IngestBinding = { fetch: async () => new Response("{}") };
+
+let lines: Record<string, unknown>[];
+const logger: Logger = { log: (level, msg, fields) => void lines.push({ level, msg, ...fields }) };
+beforeEach(() => {
+  lines = [];
+});
+
+describe("the hand-off drain's losses", () => {
+  it("counts an unreadable message as lost, with the records it says it carries", async () => {
+    const acked: string[] = [];
+    await drainHandOffs(
+      batch([message({ version: 2, recordCount: 3 }, () => acked.push("m0"))]),
+      accepting,
+      { logger, maxAttempts: 50 },
+    );
+    expect(acked).toEqual(["m0"]);
+    expect(lines[0]).toEqual({ level: "error", msg: "unreadable hand-off message; records lost", id: "m0", lostMessages: 1, lostRecords: 3 });
+  });
+
+  it("logs a batch the consumer fails on, with its records, and throws so the queue retries and then parks it", async () => {
+    const failing = batch([
+      message(request, () => {
+        throw new Error("ack refused");
+      }),
+    ]);
+    await expect(drainHandOffs(failing, accepting, { logger, maxAttempts: 50 })).rejects.toThrow("ack refused");
+    expect(lines.filter((line) => line.level === "error")).toEqual([
+      {
+        level: "error",
+        msg: "hand-off batch failed; the queue retries it, then parks it on the dead-letter queue",
+        queue: "deco-otel-tail-handoff",
+        messages: 1,
+        records: 7,
+        attempts: 4,
+        error: "Error: ack refused",
+      },
+    ]);
+  });
+});
