@@ -423,6 +423,42 @@ describe("redactRequest: logs", () => {
     expect(attributeMap(off.attributes)["process.command_args"]).toEqual({ arrayValue: ["--token", "s3cr3t"].map(str) });
   });
 
+  it("keeps values under names that describe a secret, and arguments that stand for one", () => {
+    const record = logRecord({
+      attributes: [
+        attr("session_ttl", str("3600")),
+        attr("k8s.secret_name", str("prod-db-credentials")),
+        attr("llm.token_count", str("512")),
+        attr("auth.token_type", str("Bearer")),
+        attr("user.otp_enabled", str("true")),
+        attr("cvv_check", str("pass")),
+        attr("process.command_args", {
+          arrayValue: ["/usr/bin/app", "--password", "$DB_PASSWORD", "--token", "${GITHUB_TOKEN}", "--api-key", "********"].map(str),
+        }),
+        attr("mysql.args", { arrayValue: ["/usr/bin/mysql", "-uroot", "-p${MYSQL_ROOT_PASSWORD}"].map(str) }),
+        attr("session_token", str("k9Xq2mPz7Lw4")),
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    const values = attributeMap(record.attributes);
+    expect(values["session_token"]).toEqual(str("[REDACTED:secret]"));
+    expect(values["redaction.count"]).toEqual({ intValue: "1" });
+    const kept = record.attributes.filter((a) => !["session_token", "redaction.count", "redaction.kinds"].includes(a.key));
+    expect(kept.map((a) => a.key)).toHaveLength(8);
+    expect(attributeMap(kept)).toEqual({
+      session_ttl: str("3600"),
+      "k8s.secret_name": str("prod-db-credentials"),
+      "llm.token_count": str("512"),
+      "auth.token_type": str("Bearer"),
+      "user.otp_enabled": str("true"),
+      cvv_check: str("pass"),
+      "process.command_args": {
+        arrayValue: ["/usr/bin/app", "--password", "$DB_PASSWORD", "--token", "${GITHUB_TOKEN}", "--api-key", "********"].map(str),
+      },
+      "mysql.args": { arrayValue: ["/usr/bin/mysql", "-uroot", "-p${MYSQL_ROOT_PASSWORD}"].map(str) },
+    });
+  });
+
   it("drops, keeps and hashes keys as the policy says", () => {
     const configured = policy({
       dropKeys: ["user.email"],

@@ -125,9 +125,26 @@ export function isSecretCodeName(name: string): boolean {
   return secretNames.get(name) === SECRET_CODE;
 }
 
+/**
+ * Last words that make a name describe a secret rather than hold one: where it is (`file`,
+ * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
+ * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
+ * (`enabled`, `required`, `verified`, `status`): `--token-count 5`, `session_ttl=3600`,
+ * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
+ * configuration or a result, never the secret itself.
+ */
+const DESCRIBING_WORDS = new Set([
+  "file", "path", "dir", "url", "uri", "endpoint", "env", "stdin", "ref", "arn",
+  "name", "type", "kind", "version", "store", "backend", "provider", "mode", "method", "algorithm", "policy", "affinity",
+  "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation",
+  "count", "counts", "size", "length", "len", "limit", "max", "min",
+  "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
+]);
+
 function secrecyOf(name: string): number {
   const words = wordsOf(name);
   const last = words[words.length - 1] ?? "";
+  if (words.length > 1 && DESCRIBING_WORDS.has(last)) return NOT_SECRET;
   if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
     return SECRET_CODE;
   }
@@ -139,22 +156,22 @@ function secrecyOf(name: string): number {
 }
 
 /**
- * Last words that make a command-line flag name where a secret is rather than hold one
- * (`--token-file /run/token`, `--password-stdin`, `--api-key-env NAME`), and first words that
- * make it a switch (`--no-password`, `--ask-password`): the word after such a flag is no secret.
+ * First words that make a command-line flag a switch (`--no-password`, `--ask-password`), and
+ * `header`, which as a flag's last word names the header to send the secret in
+ * (`--token-header X-Token`): the word after such a flag is no secret. (Other last words that
+ * describe a secret, `--token-file`, `--password-stdin`, are `DESCRIBING_WORDS` for every name.)
  */
-const DESCRIBING_FLAG_WORDS = new Set(["file", "path", "dir", "url", "uri", "endpoint", "env", "stdin", "name", "type", "header", "ttl", "expiry", "expires", "length"]);
 const SWITCH_FLAG_WORDS = new Set(["no", "ask", "prompt", "show", "skip", "without"]);
 
 /**
  * Whether a command-line flag's name, without its dashes (`db-password`, `api-key`, a Java
  * system property's `Dspring.datasource.password`), announces that its value is a secret: a
- * secret name, unless it only says where the secret is or switches something.
+ * secret name, unless it names a header or switches something.
  */
 export function isSecretFlagName(name: string): boolean {
   if (!isSecretName(name)) return false;
   const words = wordsOf(name);
-  return !DESCRIBING_FLAG_WORDS.has(words[words.length - 1]!) && !SWITCH_FLAG_WORDS.has(words[0]!);
+  return words[words.length - 1] !== "header" && !SWITCH_FLAG_WORDS.has(words[0]!);
 }
 
 /** Whether a URL query or form parameter name announces a secret. */

@@ -147,6 +147,20 @@ export const secretParameterDetector: Detector = {
         : redactParameter(match, marker),
 };
 
+/**
+ * A value that stands for a secret without being one: a boolean or `null` (`pin=true`), an
+ * environment variable or a template for it (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`,
+ * `{{ .Values.apiKey }}`), or a mask (`********`, `xxxxxxxx`, `...`). Redacting it would hide how
+ * a service is configured and protect nothing.
+ */
+const STANDS_FOR_SECRET =
+  /^(?:true|false|null|\$\{[^}\s]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{[^}]*\}\}|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
+/**
+ * A usage line's placeholder for a flag's value: upper-case letters, `_` and `-`, no digits
+ * (`--password PASSWORD`, `[--api-key API_KEY]`), as argparse, cobra and clap print them.
+ */
+const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
+
 function redactParameter(match: string, marker: string): Rewrite | undefined {
   const equals = match.indexOf("=");
   if (!isSecretParameterName(match.slice(0, equals))) return undefined;
@@ -173,14 +187,22 @@ function redactField(match: string, marker: string, text: string, start: number)
  * the request walker (`isSecretArgument`). A MySQL client's `-p<password>` keeps its `-p`.
  */
 function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) return `-p${marker}`;
+  if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
+    return STANDS_FOR_SECRET.test(unquoted(match.slice(2))) ? undefined : `-p${marker}`;
+  }
   const separator = FLAG_SEPARATOR.exec(match);
   if (separator === null) return undefined;
   const name = match.slice(match.startsWith("--") ? 2 : 1, separator.index);
   if (!isSecretFlagName(name)) return undefined;
   const value = match.slice(separator.index + separator[0].length);
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(value)) return undefined;
+  if (FLAG_PLACEHOLDER.test(value)) return undefined;
   return redactValue(match.slice(0, separator.index + separator[0].length), value, marker, PARAMETER_TOKEN);
+}
+
+/** `text` without the quotes around it, when it is quoted. */
+function unquoted(text: string): string {
+  return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
 }
 
 /** The text from the start of `start`'s line up to `start`. */
@@ -196,8 +218,8 @@ function lineBefore(text: string, start: number): string {
  */
 export function isSecretArgument(program: string, previous: string | undefined, argument: string): boolean {
   if (argument === "" || argument.startsWith("[REDACTED:")) return false;
-  if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return true;
-  return previous !== undefined && !argument.startsWith("-") && isSecretFlag(previous);
+  if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return !STANDS_FOR_SECRET.test(argument.slice(2));
+  return previous !== undefined && !argument.startsWith("-") && !STANDS_FOR_SECRET.test(argument) && isSecretFlag(previous);
 }
 
 /** Whether `text` is a whole command-line flag that takes a secret as its value (`--password`, `--api-key`). */
@@ -214,6 +236,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp)
   const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
   const inner = quote === "" ? value : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
+  if (STANDS_FOR_SECRET.test(quote === "" ? (token.exec(value)?.[0] ?? value) : inner)) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
