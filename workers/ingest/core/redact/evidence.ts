@@ -6,6 +6,7 @@ import {
   isSecretParameterName,
   nameBefore,
 } from "./secret-names";
+import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
@@ -381,14 +382,20 @@ function namesSecretParameter(text: string, equals: number): boolean {
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, a space or nothing.
   const first = text.charCodeAt(start) | 0x20;
-  if (start === equals || first < 97 || first > 122) return false;
-  if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
+  if (start === equals) return false;
+  // An `.npmrc` setting scoped to a registry: `//registry.npmjs.org/:_authToken=`.
+  const npmrc = first === 127 && start > 2 && text.charCodeAt(start - 1) === 58 && text.charCodeAt(start - 2) === 47;
+  if (!npmrc && (first < 97 || first > 122)) return false;
+  if (!npmrc && start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
   return isSecretParameterName(text.slice(start, equals));
 }
 
-/** `[?&;\s,]`, with `\s` as JavaScript's regexes read it. */
+/**
+ * `[?&;\s,]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
+ * parameter (`--from-literal=password=…`), which the flag form reads.
+ */
 function mayPrecedeParameter(code: number): boolean {
-  if (code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
 
@@ -420,7 +427,9 @@ function flagEvidence(text: string): number {
     if (start === dash + 1 && text.charCodeAt(start) === 112 && holdsMysqlClient(text)) return Evidence.SECRET_PARAMETER;
     const next = text.charCodeAt(end);
     const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39;
-    if (ends && isSecretFlagName(text.slice(start, end))) return Evidence.SECRET_PARAMETER;
+    if (!ends) continue;
+    const name = text.slice(start, end);
+    if (isSecretFlagName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;
   }
   return 0;
 }

@@ -82,6 +82,12 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "value",
 ];
 
+/**
+ * A word that ends with a secret word glued to what it protects, as environment variables and
+ * lower-case keys write them (`PGPASSWORD`, `dbpasswd`, `clientsecret`, `authtoken`).
+ */
+const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|secret|token)$/;
+
 /** "key" alone is too common (`cache_key`, `sort_key`), so it counts only after these words. */
 const KEY_QUALIFIERS = new Set(["api", "access", "private", "secret", "client", "auth", "signing"]);
 
@@ -150,9 +156,13 @@ function secrecyOf(name: string): number {
   }
   const secret = words.some(
     (word, index) =>
-      SECRET_WORDS.has(word) || (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")),
+      SECRET_WORDS.has(word) ||
+      (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
+      GLUED_SECRET_WORD.test(word),
   );
-  return secret ? SECRET : NOT_SECRET;
+  // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
+  // another word it names a kind or a place (`auth_type`, `auth.user`).
+  return secret || (last === "auth" && name.length > 4) ? SECRET : NOT_SECRET;
 }
 
 /**

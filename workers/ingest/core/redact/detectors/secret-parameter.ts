@@ -7,6 +7,7 @@ import {
   isSecretParameterName,
   nameBefore,
 } from "../secret-names";
+import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 
 /**
@@ -100,9 +101,10 @@ const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
- * every key of JSON text would then be a candidate to reject.
+ * every key of JSON text would then be a candidate to reject. Also an `.npmrc` line's
+ * registry-scoped setting, `//registry.npmjs.org/:_authToken=…` (`_auth`, `_password`).
  */
-const PARAMETER = `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?:(?<=^|[?&;\\s,])[A-Za-z]|(?<=[^/]/:)_)[\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
 const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
 
@@ -193,11 +195,41 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const separator = FLAG_SEPARATOR.exec(match);
   if (separator === null) return undefined;
   const name = match.slice(match.startsWith("--") ? 2 : 1, separator.index);
-  if (!isSecretFlagName(name)) return undefined;
   const value = match.slice(separator.index + separator[0].length);
+  const head = match.slice(0, separator.index + separator[0].length);
+  if (!isSecretFlagName(name)) {
+    const form = passwordOptionIn(lineBefore(text, start), name);
+    if (form !== undefined) return redactPassword(head, value, form, marker);
+    // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,
+    // `docker run --env=DB_PASSWORD=…`): the inner name decides.
+    const inner = separator[0] === "=" ? /^[A-Za-z_][\w.-]*=/.exec(value) : null;
+    if (inner === null || !isSecretParameterName(inner[0].slice(0, -1))) return undefined;
+    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN);
+    if (rewrite === undefined) return undefined;
+    return typeof rewrite === "string"
+      ? `${head}${rewrite}`
+      : { ...rewrite, text: `${head}${rewrite.text}`, length: rewrite.length === undefined ? undefined : head.length + rewrite.length };
+  }
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(value)) return undefined;
   if (FLAG_PLACEHOLDER.test(value)) return undefined;
-  return redactValue(match.slice(0, separator.index + separator[0].length), value, marker, PARAMETER_TOKEN);
+  return redactValue(head, value, marker, PARAMETER_TOKEN);
+}
+
+/**
+ * The value of a program's password option (`docker login -p …`, `curl -u user:…`), its
+ * password replaced as its form says. No prose doubt: the program's name is written before it.
+ */
+function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string): Rewrite | undefined {
+  const token = unquoted(PARAMETER_TOKEN.exec(value)?.[0] ?? value);
+  const inner = value === token ? value : unquoted(value);
+  const password = passwordIn(inner, form);
+  if (password === undefined) return undefined;
+  const secret = inner.slice(password.start, password.end);
+  if (secret.startsWith("[REDACTED:") || STANDS_FOR_SECRET.test(secret)) return undefined;
+  const quote = inner === value ? "" : value[0]!;
+  if (quote !== "") return `${head}${quote}${inner.slice(0, password.start)}${marker}${quote}`;
+  const kept = PARAMETER_TOKEN.exec(value)?.[0] ?? value;
+  return { text: `${head}${kept.slice(0, password.start)}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + kept.length };
 }
 
 /** `text` without the quotes around it, when it is quoted. */
@@ -219,7 +251,11 @@ function lineBefore(text: string, start: number): string {
 export function isSecretArgument(program: string, previous: string | undefined, argument: string): boolean {
   if (argument === "" || argument.startsWith("[REDACTED:")) return false;
   if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return !STANDS_FOR_SECRET.test(argument.slice(2));
-  return previous !== undefined && !argument.startsWith("-") && !STANDS_FOR_SECRET.test(argument) && isSecretFlag(previous);
+  if (previous === undefined || argument.startsWith("-") || STANDS_FOR_SECRET.test(argument)) return false;
+  if (isSecretFlag(previous)) return true;
+  // A program's password option (`["redis-cli", "-a", "…"]`); `curl -u user` holds a user name alone.
+  const form = /^--?[A-Za-z]/.test(previous) ? passwordOptionOf(program, previous.replace(/^--?/, "")) : undefined;
+  return form !== undefined && passwordIn(argument, form) !== undefined;
 }
 
 /** Whether `text` is a whole command-line flag that takes a secret as its value (`--password`, `--api-key`). */
