@@ -381,12 +381,11 @@ function namesSecretParameter(text: string, equals: number): boolean {
   let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, a space or nothing.
-  const first = text.charCodeAt(start) | 0x20;
-  if (start === equals) return false;
-  // An `.npmrc` setting scoped to a registry: `//registry.npmjs.org/:_authToken=`.
-  const npmrc = first === 127 && start > 2 && text.charCodeAt(start - 1) === 58 && text.charCodeAt(start - 2) === 47;
-  if (!npmrc && (first < 97 || first > 122)) return false;
-  if (!npmrc && start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
+  const first = text.charCodeAt(start);
+  if (start === equals || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
+  // Or an `.npmrc` setting scoped to a registry: `//registry.npmjs.org/:_authToken=`.
+  const npmrc = start > 1 && text.charCodeAt(start - 1) === 58 && text.charCodeAt(start - 2) === 47;
+  if (start > 0 && !npmrc && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
   return isSecretParameterName(text.slice(start, equals));
 }
 
