@@ -151,13 +151,14 @@ export const secretParameterDetector: Detector = {
 };
 
 /**
- * A value that stands for a secret without being one: a boolean or `null` (`pin=true`), an
+ * A value that stands for a secret without being one: a boolean, a switch or `null` (`pin=true`,
+ * `basic_auth=disabled`, `auth=none`), an
  * environment variable or a template for it (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`,
  * `{{ .Values.apiKey }}`), or a mask (`********`, `xxxxxxxx`, `...`). Redacting it would hide how
  * a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|\$\{[^}\s]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{[^}]*\}\}|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
+  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{[^}]*\}\}|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
 /**
  * A usage line's placeholder for a flag's value: upper-case letters, `_` and `-`, no digits
  * (`--password PASSWORD`, `[--api-key API_KEY]`), as argparse, cobra and clap print them.
@@ -179,6 +180,9 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(value)) return undefined;
+  // A word and a quoted name is a sentence naming an object, as Kubernetes events write
+  // them: `volume "db-password" : secret "db-password" not found`.
+  if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) && !isSecretCodeName(name)) return undefined;
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
 }
