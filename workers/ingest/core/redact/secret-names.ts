@@ -135,22 +135,32 @@ export function isSecretCodeName(name: string): boolean {
  * Last words that make a name describe a secret rather than hold one: where it is (`file`,
  * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
  * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
- * (`enabled`, `required`, `verified`, `status`): `--token-count 5`, `session_ttl=3600`,
+ * (`enabled`, `required`, `verified`, `status`), which part or whom it lets do what (`prefix`,
+ * `scope`, `permissions`, a rate limit's `bucket`): `--token-count 5`, `session_ttl=3600`,
  * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
  * configuration or a result, never the secret itself.
  */
 const DESCRIBING_WORDS = new Set([
   "file", "path", "dir", "url", "uri", "endpoint", "env", "stdin", "ref", "arn",
   "name", "type", "kind", "version", "store", "backend", "provider", "mode", "method", "algorithm", "policy", "affinity",
+  "prefix", "suffix", "scope", "scopes", "permission", "permissions", "bucket",
   "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation",
   "count", "counts", "size", "length", "len", "limit", "max", "min",
   "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
 ]);
 
+/**
+ * Secrets whose id names them without holding them (`api_key_id`, `token_id`, `secret_id`); a
+ * session's id is the session's credential, so `session_id` stays secret.
+ */
+const NAMED_BY_ID = new Set(["key", "apikey", "token", "secret", "credential", "credentials", "password"]);
+
 function secrecyOf(name: string): number {
   const words = wordsOf(name);
   const last = words[words.length - 1] ?? "";
-  if (words.length > 1 && DESCRIBING_WORDS.has(last)) return NOT_SECRET;
+  if (words.length > 1 && (DESCRIBING_WORDS.has(last) || (last === "id" && NAMED_BY_ID.has(words[words.length - 2]!)))) {
+    return NOT_SECRET;
+  }
   if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
     return SECRET_CODE;
   }
