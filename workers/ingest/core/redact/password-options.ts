@@ -38,6 +38,8 @@ const PASSWORD_OPTIONS: readonly PasswordOption[] = [
     value: "whole",
   },
   { command: "sshpass", options: ["p"], value: "whole", wraps: true },
+  // PyPI's uploader: `twine upload -u __token__ -p pypi-…`.
+  { command: String.raw`twine[ \t]+upload`, options: ["p"], value: "whole" },
   // The MongoDB shells and database tools: `-p` is `--password`.
   { command: "mongo(?:sh|dump|restore|export|import|stat|top|files)?", options: ["p"], value: "whole" },
   { command: "redis-cli", options: ["a"], value: "whole" },
@@ -64,7 +66,7 @@ const PROGRAMS = PASSWORD_OPTIONS.filter((option) => option.wraps !== true && !o
 export const PASSWORD_OPTION_NAMES: ReadonlySet<string> = new Set(PASSWORD_OPTIONS.flatMap((option) => option.options));
 
 /** Whether `text` names one of the table's programs anywhere: a necessary condition of a password option in it. */
-const ANY_PROGRAM = /docker|podman|nerdctl|buildah|skopeo|oras|az|cf|crane|helm|regctl|sshpass|mongo|redis-cli|sqlcmd|bcp|curl|openssl/;
+const ANY_PROGRAM = /docker|podman|nerdctl|buildah|skopeo|oras|az|cf|crane|helm|regctl|sshpass|twine|mongo|redis-cli|sqlcmd|bcp|curl|openssl/;
 export function holdsPasswordProgram(text: string): boolean {
   return ANY_PROGRAM.test(text);
 }
