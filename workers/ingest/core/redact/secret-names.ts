@@ -220,3 +220,18 @@ export function isNameCharacter(code: number): boolean {
     code === 95 || code === 46 || code === 45
   );
 }
+
+/**
+ * A value that stands for a secret without being one: a boolean, a switch or `null` (`pin=true`,
+ * `basic_auth=disabled`, `auth=none`), an environment variable or a template for it
+ * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`; a bare `$name` in
+ * lower case may be a password such as `$ecret`), or a mask (`********`, `xxxxxxxx`, `...`).
+ * Redacting it would hide how a service is configured and protect nothing.
+ */
+const STANDS_FOR_SECRET =
+  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
+
+/** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
+export function standsForSecret(value: string): boolean {
+  return STANDS_FOR_SECRET.test(value);
+}

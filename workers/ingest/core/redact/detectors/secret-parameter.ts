@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
+  standsForSecret,
   isSecretCodeName,
   isSecretFlagName,
   isSecretName,
@@ -151,15 +152,6 @@ export const secretParameterDetector: Detector = {
 };
 
 /**
- * A value that stands for a secret without being one: a boolean, a switch or `null` (`pin=true`,
- * `basic_auth=disabled`, `auth=none`), an
- * environment variable or a template for it (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`,
- * `{{ .Values.apiKey }}`), or a mask (`********`, `xxxxxxxx`, `...`). Redacting it would hide how
- * a service is configured and protect nothing.
- */
-const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{[^}]*\}\}|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
-/**
  * A usage line's placeholder for a flag's value: upper-case letters, `_` and `-`, no digits
  * (`--password PASSWORD`, `[--api-key API_KEY]`), as argparse, cobra and clap print them.
  */
@@ -195,7 +187,7 @@ function redactField(match: string, marker: string, text: string, start: number)
  */
 function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
-    return STANDS_FOR_SECRET.test(unquoted(match.slice(2))) ? undefined : `-p${marker}`;
+    return standsForSecret(unquoted(match.slice(2))) ? undefined : `-p${marker}`;
   }
   const separator = FLAG_SEPARATOR.exec(match);
   if (separator === null) return undefined;
@@ -230,7 +222,7 @@ function redactPassword(head: string, value: string, form: PasswordValueForm, ma
   const password = passwordIn(inner, form);
   if (password === undefined) return undefined;
   const secret = inner.slice(password.start, password.end);
-  if (secret.startsWith("[REDACTED:") || STANDS_FOR_SECRET.test(secret)) return undefined;
+  if (secret.startsWith("[REDACTED:") || standsForSecret(secret)) return undefined;
   const quote = inner === value ? "" : value[0]!;
   if (quote !== "") return `${head}${quote}${inner.slice(0, password.start)}${marker}${quote}`;
   const kept = PARAMETER_TOKEN.exec(value)?.[0] ?? value;
@@ -255,8 +247,8 @@ function lineBefore(text: string, start: number): string {
  */
 export function isSecretArgument(program: string, previous: string | undefined, argument: string): boolean {
   if (argument === "" || argument.startsWith("[REDACTED:")) return false;
-  if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return !STANDS_FOR_SECRET.test(argument.slice(2));
-  if (previous === undefined || argument.startsWith("-") || STANDS_FOR_SECRET.test(argument)) return false;
+  if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return !standsForSecret(argument.slice(2));
+  if (previous === undefined || argument.startsWith("-") || standsForSecret(argument)) return false;
   if (isSecretFlag(previous)) return true;
   // A program's password option (`["redis-cli", "-a", "…"]`); `curl -u user` holds a user name alone.
   const form = /^--?[A-Za-z]/.test(previous) ? passwordOptionOf(program, previous.replace(/^--?/, "")) : undefined;
@@ -277,7 +269,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp)
   const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
   const inner = quote === "" ? value : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
-  if (STANDS_FOR_SECRET.test(quote === "" ? (token.exec(value)?.[0] ?? value) : inner)) return undefined;
+  if (standsForSecret(quote === "" ? (token.exec(value)?.[0] ?? value) : inner)) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
@@ -285,7 +277,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp)
     const first = token.exec(value)?.[0] ?? value;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
-  if (inner.slice(scheme[0].length).startsWith("[REDACTED:")) return undefined;
+  const credentials = inner.slice(scheme[0].length);
+  if (credentials.startsWith("[REDACTED:") || standsForSecret(credentials)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind };
 }
