@@ -136,15 +136,18 @@ export function isSecretCodeName(name: string): boolean {
  * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
  * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
  * (`enabled`, `required`, `verified`, `status`), which part or whom it lets do what (`prefix`,
- * `scope`, `permissions`, a rate limit's `bucket`): `--token-count 5`, `session_ttl=3600`,
+ * `scope`, `permissions`, a rate limit's `bucket`, a token's `audience` and `issuer`, a cookie's
+ * `domain` and `samesite`) and when (`changed_at`, `expires_at`, `duration_ms`): `--token-count 5`, `session_ttl=3600`,
  * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
  * configuration or a result, never the secret itself.
  */
 const DESCRIBING_WORDS = new Set([
   "file", "path", "dir", "url", "uri", "endpoint", "env", "stdin", "ref", "arn",
   "name", "type", "kind", "version", "store", "backend", "provider", "mode", "method", "algorithm", "policy", "affinity",
-  "prefix", "suffix", "scope", "scopes", "permission", "permissions", "bucket",
-  "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation",
+  "prefix", "suffix", "scope", "scopes", "permission", "permissions", "bucket", "audience", "issuer", "source",
+  "format", "strength", "driver", "domain", "secure", "samesite", "httponly",
+  "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation", "duration",
+  "ms", "seconds", "at", "ts", "date", "time", "timestamp", "created", "issued", "changed", "updated", "started",
   "count", "counts", "size", "length", "len", "limit", "max", "min",
   "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
 ]);
