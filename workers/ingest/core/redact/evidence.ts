@@ -383,9 +383,7 @@ function namesSecretParameter(text: string, equals: number): boolean {
   // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, a space or nothing.
   const first = text.charCodeAt(start);
   if (start === equals || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
-  // Or an `.npmrc` setting scoped to a registry: `//registry.npmjs.org/:_authToken=`.
-  const npmrc = start > 1 && text.charCodeAt(start - 1) === 58 && text.charCodeAt(start - 2) === 47;
-  if (start > 0 && !npmrc && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
+  if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
   return isSecretParameterName(text.slice(start, equals));
 }
 
@@ -396,6 +394,23 @@ function namesSecretParameter(text: string, equals: number): boolean {
 function mayPrecedeParameter(code: number): boolean {
   if (code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
+}
+
+/**
+ * The parameter form's other starts: after `/:` (an `.npmrc` line's `//registry/:_authToken=`),
+ * a quote after a blank or `=` (`-var 'db_password=…'`), or a property switch's `p:` or
+ * `property:` (`/p:DbPassword=…`, `-p:…`). `start` is past the first character.
+ */
+function opensParameter(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === 34 || before === 39) {
+    const quoted = text.charCodeAt(start - 2);
+    return quoted === 61 || quoted === 32 || (quoted >= 9 && quoted <= 13);
+  }
+  if (before !== 58) return false;
+  const colonAfter = text.charCodeAt(start - 2);
+  if (colonAfter === 47) return true;
+  return colonAfter === 112 ? start >= 3 && /[\s/-]/.test(text[start - 3]!) : text.endsWith("-property", start - 1);
 }
 
 /** `[\s"'=,[(]`: what may precede a command-line flag, as the flag form's lookbehind says. */
