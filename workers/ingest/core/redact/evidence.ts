@@ -48,6 +48,8 @@ export const Evidence = {
   CARD_DIGITS: 1 << 12,
   /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
   KNOWN_TOKEN: 1 << 13,
+  /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `PIN`, `código`). */
+  CODE_PHRASE: 1 << 14,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -138,8 +140,9 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return 0;
-  let found = 0;
+  const codePhrase = digits >= CODE_DIGITS && holdsCodeWord(text) ? Evidence.CODE_PHRASE : 0;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return codePhrase;
+  let found = codePhrase;
   // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a Slack webhook).
   if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
   else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
@@ -181,6 +184,15 @@ export function evidenceIn(text: string): number {
     }
   }
   return found;
+}
+
+/** The fewest digits of a code in a sentence. */
+const CODE_DIGITS = 4;
+/** The words of a code in a sentence (`verification code`, `Code`, `PIN`, `código`), by a part each holds. */
+const CODE_WORD_PARTS = ["ode", "digo"];
+
+function holdsCodeWord(text: string): boolean {
+  return holdsAny(text, CODE_WORD_PARTS);
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
