@@ -423,6 +423,57 @@ describe("redactRequest: logs", () => {
     expect(attributeMap(off.attributes)["process.command_args"]).toEqual({ arrayValue: ["--token", "s3cr3t"].map(str) });
   });
 
+  it("replaces a program's password option in an argument list, and keeps the same letters elsewhere", () => {
+    const args = (...items: string[]) => ({ arrayValue: items.map(str) });
+    const record = logRecord({
+      attributes: [
+        attr("redis.args", args("/usr/bin/redis-cli", "-h", "cache", "-a", "S3cretRedis")),
+        attr("sqlcmd.args", args("sqlcmd", "-S", "db", "-P", "Str0ngPass")),
+        attr("curl.args", args("curl", "-u", "ci-bot:gh0stPassw0rd", "https://x")),
+        attr("curl.user_only", args("curl", "-u", "ci-bot", "https://x")),
+        attr("docker.args", args("docker", "run", "-p", "8080:8080", "app")),
+        attr("ssh.args", args("ssh", "-p", "2222", "bastion")),
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    const marker = "[REDACTED:secret_param]";
+    expect(attributeMap(record.attributes)).toEqual({
+      "redis.args": args("/usr/bin/redis-cli", "-h", "cache", "-a", marker),
+      "sqlcmd.args": args("sqlcmd", "-S", "db", "-P", marker),
+      "curl.args": args("curl", "-u", marker, "https://x"),
+      "curl.user_only": args("curl", "-u", "ci-bot", "https://x"),
+      "docker.args": args("docker", "run", "-p", "8080:8080", "app"),
+      "ssh.args": args("ssh", "-p", "2222", "bastion"),
+      "redaction.count": { intValue: "3" },
+      "redaction.kinds": str("secret_param"),
+    });
+  });
+
+  it("keeps values under names that describe a secret, and arguments that stand for one", () => {
+    const kept: Record<string, AnyValue> = {
+      session_ttl: str("3600"),
+      "k8s.secret_name": str("prod-db-credentials"),
+      "llm.token_count": str("512"),
+      "auth.token_type": str("Bearer"),
+      "user.otp_enabled": str("true"),
+      cvv_check: str("pass"),
+      "process.command_args": {
+        arrayValue: ["/usr/bin/app", "--password", "$DB_PASSWORD", "--token", "${GITHUB_TOKEN}", "--api-key", "********"].map(str),
+      },
+      "mysql.args": { arrayValue: ["/usr/bin/mysql", "-uroot", "-p${MYSQL_ROOT_PASSWORD}"].map(str) },
+    };
+    const record = logRecord({
+      attributes: [...Object.entries(structuredClone(kept)).map(([key, value]) => attr(key, value)), attr("session_token", str("k9Xq2mPz7Lw4"))],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    expect(attributeMap(record.attributes)).toEqual({
+      ...kept,
+      session_token: str("[REDACTED:secret]"),
+      "redaction.count": { intValue: "1" },
+      "redaction.kinds": str("secret"),
+    });
+  });
+
   it("drops, keeps and hashes keys as the policy says", () => {
     const configured = policy({
       dropKeys: ["user.email"],

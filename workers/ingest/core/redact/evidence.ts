@@ -6,6 +6,7 @@ import {
   isSecretParameterName,
   nameBefore,
 } from "./secret-names";
+import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
@@ -47,6 +48,8 @@ export const Evidence = {
   CARD_DIGITS: 1 << 12,
   /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
   KNOWN_TOKEN: 1 << 13,
+  /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `PIN`, `código`). */
+  CODE_PHRASE: 1 << 14,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -137,8 +140,9 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return 0;
-  let found = 0;
+  const codePhrase = digits >= CODE_DIGITS && holdsCodeWord(text) ? Evidence.CODE_PHRASE : 0;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return codePhrase;
+  let found = codePhrase;
   // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a Slack webhook).
   if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
   else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
@@ -180,6 +184,15 @@ export function evidenceIn(text: string): number {
     }
   }
   return found;
+}
+
+/** The fewest digits of a code in a sentence. */
+const CODE_DIGITS = 4;
+/** The words of a code in a sentence (`verification code`, `Code`, `PIN`, `código`), by a part each holds. */
+const CODE_WORD_PARTS = ["ode", "digo"];
+
+function holdsCodeWord(text: string): boolean {
+  return holdsAny(text, CODE_WORD_PARTS);
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
@@ -380,16 +393,36 @@ function namesSecretParameter(text: string, equals: number): boolean {
   let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, a space or nothing.
-  const first = text.charCodeAt(start) | 0x20;
-  if (start === equals || first < 97 || first > 122) return false;
-  if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1))) return false;
+  const first = text.charCodeAt(start);
+  if (start === equals || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
+  if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
   return isSecretParameterName(text.slice(start, equals));
 }
 
-/** `[?&;\s,]`, with `\s` as JavaScript's regexes read it. */
+/**
+ * `[?&;\s,]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
+ * parameter (`--from-literal=password=…`), which the flag form reads.
+ */
 function mayPrecedeParameter(code: number): boolean {
-  if (code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
+}
+
+/**
+ * The parameter form's other starts: after `/:` (an `.npmrc` line's `//registry/:_authToken=`),
+ * a quote after a blank or `=` (`-var 'db_password=…'`), or a property switch's `p:` or
+ * `property:` (`/p:DbPassword=…`, `-p:…`). `start` is past the first character.
+ */
+function opensParameter(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === 34 || before === 39) {
+    const quoted = text.charCodeAt(start - 2);
+    return quoted === 61 || quoted === 32 || (quoted >= 9 && quoted <= 13);
+  }
+  if (before !== 58) return false;
+  const colonAfter = text.charCodeAt(start - 2);
+  if (colonAfter === 47) return true;
+  return colonAfter === 112 ? start >= 3 && /[\s/-]/.test(text[start - 3]!) : text.endsWith("-property", start - 1);
 }
 
 /** `[\s"'=,[(]`: what may precede a command-line flag, as the flag form's lookbehind says. */
@@ -420,7 +453,9 @@ function flagEvidence(text: string): number {
     if (start === dash + 1 && text.charCodeAt(start) === 112 && holdsMysqlClient(text)) return Evidence.SECRET_PARAMETER;
     const next = text.charCodeAt(end);
     const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39;
-    if (ends && isSecretFlagName(text.slice(start, end))) return Evidence.SECRET_PARAMETER;
+    if (!ends) continue;
+    const name = text.slice(start, end);
+    if (isSecretFlagName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;
   }
   return 0;
 }

@@ -82,6 +82,12 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "value",
 ];
 
+/**
+ * A word that ends with a secret word glued to what it protects, as environment variables and
+ * lower-case keys write them (`PGPASSWORD`, `dbpasswd`, `clientsecret`, `authtoken`).
+ */
+const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|secret|token)$/;
+
 /** "key" alone is too common (`cache_key`, `sort_key`), so it counts only after these words. */
 const KEY_QUALIFIERS = new Set(["api", "access", "private", "secret", "client", "auth", "signing"]);
 
@@ -125,36 +131,70 @@ export function isSecretCodeName(name: string): boolean {
   return secretNames.get(name) === SECRET_CODE;
 }
 
+/**
+ * Last words that make a name describe a secret rather than hold one: where it is (`file`,
+ * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
+ * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
+ * (`enabled`, `required`, `verified`, `status`), which part or whom it lets do what (`prefix`,
+ * `scope`, `permissions`, a rate limit's `bucket`, a token's `audience` and `issuer`, a cookie's
+ * `domain` and `samesite`) and when (`changed_at`, `expires_at`, `duration_ms`): `--token-count 5`, `session_ttl=3600`,
+ * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
+ * configuration or a result, never the secret itself.
+ */
+const DESCRIBING_WORDS = new Set([
+  "file", "path", "dir", "url", "uri", "endpoint", "env", "stdin", "ref", "arn",
+  "name", "type", "kind", "version", "store", "backend", "provider", "mode", "method", "algorithm", "policy", "affinity",
+  "prefix", "suffix", "scope", "scopes", "permission", "permissions", "bucket", "audience", "issuer", "source",
+  "format", "strength", "driver", "domain", "secure", "samesite", "httponly",
+  "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation", "duration",
+  "ms", "seconds", "at", "ts", "date", "time", "timestamp", "created", "issued", "changed", "updated", "started",
+  "count", "counts", "size", "length", "len", "limit", "max", "min",
+  "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
+]);
+
+/**
+ * Secrets whose id names them without holding them (`api_key_id`, `token_id`, `secret_id`); a
+ * session's id is the session's credential, so `session_id` stays secret.
+ */
+const NAMED_BY_ID = new Set(["key", "apikey", "token", "secret", "credential", "credentials", "password"]);
+
 function secrecyOf(name: string): number {
   const words = wordsOf(name);
   const last = words[words.length - 1] ?? "";
+  if (words.length > 1 && (DESCRIBING_WORDS.has(last) || (last === "id" && NAMED_BY_ID.has(words[words.length - 2]!)))) {
+    return NOT_SECRET;
+  }
   if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
     return SECRET_CODE;
   }
   const secret = words.some(
     (word, index) =>
-      SECRET_WORDS.has(word) || (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")),
+      SECRET_WORDS.has(word) ||
+      (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
+      GLUED_SECRET_WORD.test(word),
   );
-  return secret ? SECRET : NOT_SECRET;
+  // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
+  // another word it names a kind or a place (`auth_type`, `auth.user`).
+  return secret || (last === "auth" && name.length > 4) ? SECRET : NOT_SECRET;
 }
 
 /**
- * Last words that make a command-line flag name where a secret is rather than hold one
- * (`--token-file /run/token`, `--password-stdin`, `--api-key-env NAME`), and first words that
- * make it a switch (`--no-password`, `--ask-password`): the word after such a flag is no secret.
+ * First words that make a command-line flag a switch (`--no-password`, `--ask-password`), and
+ * `header`, which as a flag's last word names the header to send the secret in
+ * (`--token-header X-Token`): the word after such a flag is no secret. (Other last words that
+ * describe a secret, `--token-file`, `--password-stdin`, are `DESCRIBING_WORDS` for every name.)
  */
-const DESCRIBING_FLAG_WORDS = new Set(["file", "path", "dir", "url", "uri", "endpoint", "env", "stdin", "name", "type", "header", "ttl", "expiry", "expires", "length"]);
 const SWITCH_FLAG_WORDS = new Set(["no", "ask", "prompt", "show", "skip", "without"]);
 
 /**
  * Whether a command-line flag's name, without its dashes (`db-password`, `api-key`, a Java
  * system property's `Dspring.datasource.password`), announces that its value is a secret: a
- * secret name, unless it only says where the secret is or switches something.
+ * secret name, unless it names a header or switches something.
  */
 export function isSecretFlagName(name: string): boolean {
   if (!isSecretName(name)) return false;
   const words = wordsOf(name);
-  return !DESCRIBING_FLAG_WORDS.has(words[words.length - 1]!) && !SWITCH_FLAG_WORDS.has(words[0]!);
+  return words[words.length - 1] !== "header" && !SWITCH_FLAG_WORDS.has(words[0]!);
 }
 
 /** Whether a URL query or form parameter name announces a secret. */
@@ -182,4 +222,19 @@ export function isNameCharacter(code: number): boolean {
     (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
     code === 95 || code === 46 || code === 45
   );
+}
+
+/**
+ * A value that stands for a secret without being one: a boolean, a switch or `null` (`pin=true`,
+ * `basic_auth=disabled`, `auth=none`), an environment variable or a template for it
+ * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`; a bare `$name` in
+ * lower case may be a password such as `$ecret`), or a mask (`********`, `xxxxxxxx`, `...`).
+ * Redacting it would hide how a service is configured and protect nothing.
+ */
+const STANDS_FOR_SECRET =
+  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
+
+/** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
+export function standsForSecret(value: string): boolean {
+  return STANDS_FOR_SECRET.test(value);
 }

@@ -7,7 +7,9 @@
  * to GitHub" (token formats), GitLab "Token overview" (prefixes), Slack "Token types", Stripe
  * "API keys", AWS IAM "Unique identifiers" (access key ids), Google Cloud "API keys", OpenAI
  * and Anthropic API keys, Honeycomb API keys, npm access tokens, Hugging Face user access
- * tokens, Grafana Cloud access policy and service account tokens.
+ * tokens, Grafana Cloud access policy and service account tokens, PyPI API tokens, Docker Hub
+ * personal and organization access tokens, DigitalOcean, Sentry, Shopify, New Relic user keys,
+ * Linear and Postman API keys.
  */
 
 export interface KnownTokenFormat {
@@ -53,6 +55,16 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "Hugging Face token", prefix: "hf_", body: "[A-Za-z]{34}" },
   { issuer: "Grafana Cloud access policy token", prefix: "glc_", body: "[A-Za-z0-9+/_-]{32,}={0,2}" },
   { issuer: "Grafana service account token", prefix: "glsa_", body: "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}" },
+  // A PyPI API token is a macaroon whose base64 starts by naming pypi.org.
+  { issuer: "PyPI API token", prefix: "pypi-", body: "AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}" },
+  ...family("Docker Hub access token", ["dckr_pat_", "dckr_oat_"], "[A-Za-z0-9_-]{27,}"),
+  ...family("DigitalOcean token", ["dop_v1_", "doo_v1_", "dor_v1_"], "[a-f0-9]{64}"),
+  { issuer: "Sentry organization token", prefix: "sntrys_", body: "[A-Za-z0-9+/=_]{50,}" },
+  { issuer: "Sentry user token", prefix: "sntryu_", body: "[a-f0-9]{64}" },
+  ...family("Shopify access token", ["shpat_", "shpss_", "shpca_", "shppa_"], "[a-fA-F0-9]{32}"),
+  { issuer: "New Relic user API key", prefix: "NRAK-", body: "[A-Z0-9]{27}" },
+  { issuer: "Linear API key", prefix: "lin_api_", body: "[A-Za-z0-9]{40}" },
+  { issuer: "Postman API key", prefix: "PMAK-", body: "[a-f0-9]{24}-[a-f0-9]{34}" },
 ];
 
 /** Characters a token is made of: none may be glued to either end of a match. */

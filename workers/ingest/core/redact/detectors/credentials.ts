@@ -1,4 +1,5 @@
 import { Evidence } from "../evidence";
+import { standsForSecret } from "../secret-names";
 import type { Detector } from "./detector";
 
 /**
@@ -44,7 +45,11 @@ export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
   source: "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:\\[]*:[^\\s/?#@]+@",
   evidence: Evidence.URL_CREDENTIALS,
-  rewrite: (match, marker) => `${match.slice(0, match.indexOf("://") + 3)}${marker}@`,
+  // A template's password (`postgres://app:${PG_PASSWORD}@db`) is configuration, not a secret.
+  rewrite: (match, marker) =>
+    standsForSecret(match.slice(match.indexOf(":", match.indexOf("://") + 3) + 1, -1))
+      ? undefined
+      : `${match.slice(0, match.indexOf("://") + 3)}${marker}@`,
 };
 
 /** Splits "Bearer   abc" into ["Bearer   ", "abc"]. */

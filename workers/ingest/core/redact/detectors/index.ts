@@ -1,6 +1,7 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
 import { secretParameterDetector } from "./secret-parameter";
+import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
 import { phoneDetector } from "./phone";
@@ -22,6 +23,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   secretParameterDetector,
+  codePhraseDetector,
   knownTokenDetector,
   emailDetector,
   ipv6Detector,

@@ -1,12 +1,14 @@
 import { Evidence } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
+  standsForSecret,
   isSecretCodeName,
   isSecretFlagName,
   isSecretName,
   isSecretParameterName,
   nameBefore,
 } from "../secret-names";
+import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 
 /**
@@ -100,9 +102,13 @@ const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
- * every key of JSON text would then be a candidate to reject.
+ * every key of JSON text would then be a candidate to reject; but after a quote that opens a
+ * command-line argument (after a blank or `=`: Terraform's `-var 'db_password=…'`, Ansible's
+ * `-e "…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
+ * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
+ * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?&;\\s,])[A-Za-z][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?&;\\s,]|/:|[\\s=]["']|[\\s/-]p:|-property:)[A-Za-z_][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
 const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
 
@@ -147,6 +153,12 @@ export const secretParameterDetector: Detector = {
         : redactParameter(match, marker),
 };
 
+/**
+ * A usage line's placeholder for a flag's value: upper-case letters, `_` and `-`, no digits
+ * (`--password PASSWORD`, `[--api-key API_KEY]`), as argparse, cobra and clap print them.
+ */
+const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
+
 function redactParameter(match: string, marker: string): Rewrite | undefined {
   const equals = match.indexOf("=");
   if (!isSecretParameterName(match.slice(0, equals))) return undefined;
@@ -162,6 +174,9 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(value)) return undefined;
+  // A word and a quoted name is a sentence naming an object, as Kubernetes events write
+  // them: `volume "db-password" : secret "db-password" not found`.
+  if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) && !isSecretCodeName(name)) return undefined;
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
 }
@@ -173,14 +188,52 @@ function redactField(match: string, marker: string, text: string, start: number)
  * the request walker (`isSecretArgument`). A MySQL client's `-p<password>` keeps its `-p`.
  */
 function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) return `-p${marker}`;
+  if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
+    return standsForSecret(unquoted(match.slice(2))) ? undefined : `-p${marker}`;
+  }
   const separator = FLAG_SEPARATOR.exec(match);
   if (separator === null) return undefined;
   const name = match.slice(match.startsWith("--") ? 2 : 1, separator.index);
-  if (!isSecretFlagName(name)) return undefined;
   const value = match.slice(separator.index + separator[0].length);
+  const head = match.slice(0, separator.index + separator[0].length);
+  if (!isSecretFlagName(name)) {
+    const form = passwordOptionIn(lineBefore(text, start), name);
+    if (form !== undefined) return redactPassword(head, value, form, marker);
+    // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,
+    // `docker run --env=DB_PASSWORD=…`): the inner name decides.
+    const inner = separator[0] === "=" ? /^[A-Za-z_][\w.-]*=/.exec(value) : null;
+    if (inner === null || !isSecretParameterName(inner[0].slice(0, -1))) return undefined;
+    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN);
+    if (rewrite === undefined) return undefined;
+    return typeof rewrite === "string"
+      ? `${head}${rewrite}`
+      : { ...rewrite, text: `${head}${rewrite.text}`, length: rewrite.length === undefined ? undefined : head.length + rewrite.length };
+  }
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(value)) return undefined;
-  return redactValue(match.slice(0, separator.index + separator[0].length), value, marker, PARAMETER_TOKEN);
+  if (FLAG_PLACEHOLDER.test(value)) return undefined;
+  return redactValue(head, value, marker, PARAMETER_TOKEN);
+}
+
+/**
+ * The value of a program's password option (`docker login -p …`, `curl -u user:…`), its
+ * password replaced as its form says. No prose doubt: the program's name is written before it.
+ */
+function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string): Rewrite | undefined {
+  const token = unquoted(PARAMETER_TOKEN.exec(value)?.[0] ?? value);
+  const inner = value === token ? value : unquoted(value);
+  const password = passwordIn(inner, form);
+  if (password === undefined) return undefined;
+  const secret = inner.slice(password.start, password.end);
+  if (secret.startsWith("[REDACTED:") || standsForSecret(secret)) return undefined;
+  const quote = inner === value ? "" : value[0]!;
+  if (quote !== "") return `${head}${quote}${inner.slice(0, password.start)}${marker}${quote}`;
+  const kept = PARAMETER_TOKEN.exec(value)?.[0] ?? value;
+  return { text: `${head}${kept.slice(0, password.start)}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + kept.length };
+}
+
+/** `text` without the quotes around it, when it is quoted. */
+function unquoted(text: string): string {
+  return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
 }
 
 /** The text from the start of `start`'s line up to `start`. */
@@ -196,8 +249,12 @@ function lineBefore(text: string, start: number): string {
  */
 export function isSecretArgument(program: string, previous: string | undefined, argument: string): boolean {
   if (argument === "" || argument.startsWith("[REDACTED:")) return false;
-  if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return true;
-  return previous !== undefined && !argument.startsWith("-") && isSecretFlag(previous);
+  if (GLUED_PASSWORD_ARGUMENT.test(argument) && MYSQL_CLIENT_PROGRAM.test(program)) return !standsForSecret(argument.slice(2));
+  if (previous === undefined || argument.startsWith("-") || standsForSecret(argument)) return false;
+  if (isSecretFlag(previous)) return true;
+  // A program's password option (`["redis-cli", "-a", "…"]`); `curl -u user` holds a user name alone.
+  const form = /^--?[A-Za-z]/.test(previous) ? passwordOptionOf(program, previous.replace(/^--?/, "")) : undefined;
+  return form !== undefined && passwordIn(argument, form) !== undefined;
 }
 
 /** Whether `text` is a whole command-line flag that takes a secret as its value (`--password`, `--api-key`). */
@@ -214,6 +271,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp)
   const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
   const inner = quote === "" ? value : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
+  if (standsForSecret(quote === "" ? (token.exec(value)?.[0] ?? value) : inner)) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
@@ -221,7 +279,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp)
     const first = token.exec(value)?.[0] ?? value;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
-  if (inner.slice(scheme[0].length).startsWith("[REDACTED:")) return undefined;
+  const credentials = inner.slice(scheme[0].length);
+  if (credentials.startsWith("[REDACTED:") || standsForSecret(credentials)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind };
 }
