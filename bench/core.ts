@@ -5,15 +5,17 @@
  * writes the same text in a pass that also sizes each row for its write units
  * (`planWriteUnits`); that sizing is the queue's concern and is not counted here. gzip
  * requests first go through the Worker's own body reader (a Request stream inflated by
- * DecompressionStream), as in production.
+ * DecompressionStream), as in production. The core and the floors are timed side by side,
+ * sample by sample (`timeSideBySide`), and each ratio is taken round by round.
  */
 import { expectedColumns, type SchemaTable } from "../schema";
 import { parseIngestConfig } from "../workers/ingest/config";
 import { prepareExport, type TableKind } from "../workers/ingest/core/pipeline";
 import { planTable, serializeRows, type TablePlan } from "../workers/ingest/core/rows";
 import { readRequestBody } from "../workers/ingest/http/body";
-import { timeIt, type Budget, type Timing } from "./measure";
-import { DEFAULT_START_NANOS, gzip, type Encoding, type Payload } from "./payloads";
+import { floorWork, gunzipWork, type FloorResult } from "./floor";
+import { quantile, timeSideBySide, type Budget, type Timing } from "./measure";
+import { DEFAULT_START_NANOS, ENCODINGS, gzip, type Encoding, type Payload } from "./payloads";
 
 export interface CoreResult {
   signal: Payload["signal"];
@@ -24,6 +26,11 @@ export interface CoreResult {
   bytes: number;
   /** Per request. */
   timing: Timing;
+  /**
+   * CPU over each encoding's floor for the same payload (plus that floor's inflate for a gzip
+   * request), the median of the ratios taken round by round (`timeSideBySide`).
+   */
+  overFloor: Record<Encoding, number>;
 }
 
 const SCHEMA_TABLE: Record<TableKind, SchemaTable> = {
@@ -74,14 +81,51 @@ async function runCoreGzip(signal: Payload["signal"], encoding: Encoding, compre
   return runCore(signal, encoding, await readRequestBody(request, config.limits));
 }
 
-export async function measureCore(payload: Payload, encoding: Encoding, compressed: boolean, budget: Budget): Promise<CoreResult> {
+/**
+ * The signal's floors (each encoding, and inflating each) and its core (each encoding, plain
+ * and gzip) for one payload, all timed side by side so each ratio compares samples of the same
+ * moments. `budget` is per workload.
+ */
+export async function measureCoreAndFloors(payload: Payload, budget: Budget): Promise<{ floor: FloorResult[]; core: CoreResult[] }> {
   const { signal } = payload;
-  if (compressed) {
-    const body = gzip(payload[encoding]);
-    const timing = await timeIt(() => runCoreGzip(signal, encoding, body), budget);
-    return { signal, encoding, gzip: true, records: payload.records, bytes: body.byteLength, timing };
-  }
-  const body = payload[encoding];
-  const timing = await timeIt(() => runCore(signal, encoding, body), budget);
-  return { signal, encoding, gzip: false, records: payload.records, bytes: body.byteLength, timing };
+  const floors = ENCODINGS.map((encoding) => ({ encoding, work: floorWork(signal, encoding, payload[encoding]), gunzip: gunzipWork(payload[encoding]) }));
+  const cores = ENCODINGS.flatMap((encoding) =>
+    [false, true].map((compressed) => {
+      const plain = payload[encoding];
+      const zipped = gzip(plain);
+      const work = compressed ? () => runCoreGzip(signal, encoding, zipped) : () => runCore(signal, encoding, plain);
+      return { encoding, compressed, bytes: compressed ? zipped.byteLength : plain.byteLength, work };
+    }),
+  );
+  const { timings, cpuPerCall } = await timeSideBySide(
+    [...floors.flatMap((floor) => [floor.work, floor.gunzip]), ...cores.map((core) => core.work)],
+    budget,
+  );
+  const floorIndex = (encoding: Encoding) => 2 * ENCODINGS.indexOf(encoding);
+  const floor: FloorResult[] = floors.map(({ encoding }) => ({
+    signal,
+    encoding,
+    records: payload.records,
+    bytes: payload[encoding].byteLength,
+    timing: timings[floorIndex(encoding)]!,
+    gunzip: timings[floorIndex(encoding) + 1]!,
+  }));
+  const core: CoreResult[] = cores.map(({ encoding, compressed, bytes }, i) => {
+    const own = cpuPerCall[2 * floors.length + i]!;
+    const overFloorOf = (floorEncoding: Encoding) => {
+      const work = cpuPerCall[floorIndex(floorEncoding)]!;
+      const gunzip = cpuPerCall[floorIndex(floorEncoding) + 1]!;
+      return quantile(own.map((ns, round) => ns / (work[round]! + (compressed ? gunzip[round]! : 0))), 0.5);
+    };
+    return {
+      signal,
+      encoding,
+      gzip: compressed,
+      records: payload.records,
+      bytes,
+      timing: timings[2 * floors.length + i]!,
+      overFloor: { json: overFloorOf("json"), protobuf: overFloorOf("protobuf") },
+    };
+  });
+  return { floor, core };
 }

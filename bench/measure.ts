@@ -34,33 +34,68 @@ const MIN_SAMPLES = 20;
 /** Results land here (a module variable V8 cannot prove unread) so the timed work is never dropped. */
 let sink: unknown;
 
+/** One workload timed alone: `timeSideBySide` with nothing beside it. */
 export async function timeIt(fn: () => unknown, budget: Budget): Promise<Timing> {
-  const warmupEnd = performance.now() + budget.warmupMs;
-  let warmupCalls = 0;
-  do {
-    await run(fn, 1);
-    warmupCalls++;
-  } while (performance.now() < warmupEnd);
-  const perCallMs = budget.warmupMs / warmupCalls;
-  const callsPerSample = Math.max(1, Math.round(SAMPLE_TARGET_MS / perCallMs));
+  return (await timeSideBySide([fn], budget)).timings[0]!;
+}
 
-  const perCall: number[] = [];
-  const cpuPerCall: number[] = [];
-  const measureEnd = performance.now() + budget.measureMs;
-  while (performance.now() < measureEnd || perCall.length < MIN_SAMPLES) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    await run(fn, callsPerSample);
-    perCall.push(((performance.now() - start) * 1e6) / callsPerSample);
-    const cpu = process.cpuUsage(cpuStart);
-    cpuPerCall.push(((cpu.user + cpu.system) * 1000) / callsPerSample);
+/** Workloads timed in turns, and each one's CPU per call sample by sample. */
+export interface SideBySide {
+  /** `timings[k]` is `fns[k]`'s. */
+  timings: Timing[];
+  /**
+   * `cpuPerCall[k][round]`: `fns[k]`'s process CPU ns per call in that round. One round samples
+   * every workload once (about a millisecond each), so a ratio of two workloads taken round by
+   * round compares them under the same machine conditions.
+   */
+  cpuPerCall: number[][];
+}
+
+/**
+ * Times several workloads side by side: warmed up in turns, then sampled in rounds, each round
+ * taking one sample of every workload in a rotating order, for `budget` times the number of
+ * workloads in all. A machine that slows down for a second slows every workload's samples of
+ * that second alike, which timing one workload after the other does not (the floor and the core
+ * could land on either side of a slow spell, and their ratio moved by half between runs).
+ */
+export async function timeSideBySide(fns: readonly (() => unknown)[], budget: Budget): Promise<SideBySide> {
+  const warmupCalls = fns.map(() => 0);
+  const warmupMs = fns.map(() => 0);
+  const warmupEnd = performance.now() + budget.warmupMs * fns.length;
+  do {
+    for (let k = 0; k < fns.length; k++) {
+      const start = performance.now();
+      await run(fns[k]!, 1);
+      warmupMs[k]! += performance.now() - start;
+      warmupCalls[k]!++;
+    }
+  } while (performance.now() < warmupEnd);
+  const callsPerSample = fns.map((_, k) => Math.max(1, Math.round(SAMPLE_TARGET_MS / (warmupMs[k]! / warmupCalls[k]!))));
+
+  const perCall: number[][] = fns.map(() => []);
+  const cpuPerCall: number[][] = fns.map(() => []);
+  const measureEnd = performance.now() + budget.measureMs * fns.length;
+  for (let round = 0; performance.now() < measureEnd || round < MIN_SAMPLES; round++) {
+    for (let j = 0; j < fns.length; j++) {
+      const k = (round + j) % fns.length;
+      const calls = callsPerSample[k]!;
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      await run(fns[k]!, calls);
+      perCall[k]!.push(((performance.now() - start) * 1e6) / calls);
+      const cpu = process.cpuUsage(cpuStart);
+      cpuPerCall[k]!.push(((cpu.user + cpu.system) * 1000) / calls);
+    }
   }
   return {
-    medianNs: quantile(perCall, 0.5),
-    p99Ns: quantile(perCall, 0.99),
-    cpuMedianNs: quantile(cpuPerCall, 0.5),
-    samples: perCall.length,
-    callsPerSample,
+    timings: fns.map((_, k) => ({
+      medianNs: quantile(perCall[k]!, 0.5),
+      p99Ns: quantile(perCall[k]!, 0.99),
+      cpuMedianNs: quantile(cpuPerCall[k]!, 0.5),
+      samples: perCall[k]!.length,
+      callsPerSample: callsPerSample[k]!,
+    })),
+    cpuPerCall,
   };
 }
 

@@ -10,8 +10,8 @@ import { UsageError, parseFlags } from "../scripts/dev/cli-flags";
 import { measureBundles } from "./bundle";
 import { startClickHouseStub } from "./clickhouse-stub";
 import { measureColdStarts } from "./cold-start";
-import { measureCore, type CoreResult } from "./core";
-import { measureFloor, type FloorResult } from "./floor";
+import { measureCoreAndFloors, type CoreResult } from "./core";
+import type { FloorResult } from "./floor";
 import { FORWARDING_CASES, measureForwarding, type ForwardingBudget, type ForwardingResult } from "./forwarding";
 import { startBenchClickHouse } from "./local-clickhouse";
 import { FULL_BUDGET, QUICK_BUDGET } from "./measure";
@@ -110,11 +110,9 @@ async function main(): Promise<void> {
   const floor: FloorResult[] = [];
   const core: CoreResult[] = [];
   for (const signal of SIGNALS) {
-    const payload = generatePayload(signal, { records: CORE_RECORDS });
-    for (const encoding of ENCODINGS) {
-      floor.push(await measureFloor(payload, encoding, budget));
-      for (const gzip of [false, true]) core.push(await measureCore(payload, encoding, gzip, budget));
-    }
+    const measured = await measureCoreAndFloors(generatePayload(signal, { records: CORE_RECORDS }), budget);
+    floor.push(...measured.floor);
+    core.push(...measured.core);
   }
 
   progress("redaction, lifting, tail");
