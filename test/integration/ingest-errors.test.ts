@@ -356,7 +356,7 @@ const badInputs: BadInput[] = [
     headers: { ...JSON_TYPE, "Content-Encoding": "br" },
     status: 415,
     code: 3,
-    message: 'unsupported Content-Encoding "br": use gzip, deflate or identity',
+    message: 'unsupported Content-Encoding "br": use gzip (x-gzip), deflate (zlib) or identity, one coding alone',
   },
   {
     name: "zstd, which the Collector takes but the Workers runtime cannot inflate",
@@ -364,7 +364,7 @@ const badInputs: BadInput[] = [
     headers: { ...JSON_TYPE, "Content-Encoding": "zstd" },
     status: 415,
     code: 3,
-    message: 'unsupported Content-Encoding "zstd": use gzip, deflate or identity',
+    message: 'unsupported Content-Encoding "zstd": use gzip (x-gzip), deflate (zlib) or identity, one coding alone',
   },
   {
     name: "deflate declared but raw deflate sent (no zlib header)",

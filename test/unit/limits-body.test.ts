@@ -1,4 +1,4 @@
-import { deflateSync, gzipSync } from "node:zlib";
+import { deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readRequestBody } from "../../workers/ingest/http/body";
 import { HttpError } from "../../workers/ingest/http/errors";
@@ -67,6 +67,10 @@ describe("readRequestBody with deflate (zlib)", () => {
     const answer = await refusal(deflateRequest(gzip(new TextEncoder().encode("hello"))));
     expect(answer.status).toBe(400);
     expect(answer.message).toMatch(/^request body is not valid deflate \(zlib\): /);
+    // Raw deflate without the zlib header: some runtimes fail it with an empty message.
+    const raw = await refusal(deflateRequest(new Uint8Array(deflateRawSync(new TextEncoder().encode("hello ".repeat(50))))));
+    expect(raw.status).toBe(400);
+    expect(raw.message).toMatch(/^request body is not valid deflate \(zlib\): \S/);
   });
 });
 

@@ -58,7 +58,7 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   if (!Object.hasOwn(CONTENT_ENCODINGS, contentEncoding)) {
     throw new HttpError(
       415,
-      `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}: use gzip, deflate or identity`,
+      `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}: use gzip (x-gzip), deflate (zlib) or identity, one coding alone`,
     );
   }
   const declaredLength = Number(request.headers.get("content-length") ?? "NaN");
@@ -179,9 +179,11 @@ async function inflateSliced(compressed: Uint8Array, format: CompressionFormat, 
   return joined(chunks, total);
 }
 
+/** A 400 naming the format; some runtimes' inflaters fail with an empty message, so one is supplied. */
 function notCompressed(format: CompressionFormat, error: unknown): HttpError {
   const what = format === "gzip" ? "gzip" : "deflate (zlib)";
-  return new HttpError(400, `request body is not valid ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const reason = (error instanceof Error ? error.message : String(error)).trim();
+  return new HttpError(400, `request body is not valid ${what}: ${reason === "" ? "the data does not decompress" : reason}`);
 }
 
 function nextTimerTurn(): Promise<undefined> {
