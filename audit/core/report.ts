@@ -60,6 +60,13 @@ function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 
+/** `deco-otel-ingest (2 files), deco-otel-tail`: each of the pipeline's Workers once, in order met. */
+function ownWorkersList(roles: readonly string[]): string {
+  const files = new Map<string, number>();
+  for (const role of roles) files.set(role, (files.get(role) ?? 0) + 1);
+  return [...files].map(([name, n]) => (n === 1 ? name : `${name} (${n} files)`)).join(", ");
+}
+
 /**
  * One line: files, environments, this pipeline's own Workers and Pages projects recognised,
  * findings by severity, unreadable paths, what was left out, and the mode's verdict.
@@ -74,7 +81,7 @@ export function summaryLine(run: AuditRun, mode: Mode): string {
   const parts = [
     `${count(run.audits.length + run.failures.length, "file")} (${count(run.audits.length - own.length, "producer")}` +
       `${pages > 0 ? ` (${pages} of them ${pages === 1 ? "a Pages project" : "Pages projects"})` : ""}` +
-      `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${own.join(", ")}` : ""}; ${count(environments, "environment")})`,
+      `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${ownWorkersList(own)}` : ""}; ${count(environments, "environment")})`,
     count(errors, "error"),
     count(warnings, "warning"),
   ];

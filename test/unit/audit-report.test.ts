@@ -53,6 +53,18 @@ describe("report", () => {
   });
 });
 
+describe("the pipeline's own Workers in the summary", () => {
+  it("names each once, with how many files hold it", () => {
+    const run: AuditRun = {
+      audits: [audit([], "deco-otel-ingest"), audit([], "deco-otel-tail"), audit([], "deco-otel-ingest")],
+      failures: [],
+      excludedFiles: [],
+      notSearched: [],
+    };
+    expect(summaryLine(run, "warn")).toContain("3 of this pipeline's own Workers: deco-otel-ingest (2 files), deco-otel-tail;");
+  });
+});
+
 describe("what a run left out", () => {
   it("lists excluded files and environments and folders not searched, and counts them with Pages projects", () => {
     const pages: FileAudit = { file: "site/wrangler.toml", role: "producer", kind: "pages", environments: ["top level"], excluded: [], findings: [] };
