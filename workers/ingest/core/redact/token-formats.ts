@@ -150,12 +150,18 @@ for (const { prefix } of KNOWN_TOKEN_FORMATS) {
  * the prefixes that end so.
  */
 export function holdsSeparatedPrefix(text: string): boolean {
-  if (text.length < SHORTEST_KNOWN_TOKEN) return false;
-  for (const separator of ["_", "-"]) {
-    for (let at = text.indexOf(separator, 1); at >= 0; at = text.indexOf(separator, at + 1)) {
-      const ending = (text.charCodeAt(at - 1) & 127) * 128 + text.charCodeAt(at);
-      if (ENDS_PREFIX[ending] === 0) continue;
-      if (PREFIXES_BY_ENDING.get(ending)!.some((prefix) => text.startsWith(prefix, at + 1 - prefix.length))) return true;
+  return text.length >= SHORTEST_KNOWN_TOKEN && (endsPrefixAt(text, "_") || endsPrefixAt(text, "-"));
+}
+
+/** Whether some `separator` in `text` ends a known prefix. Runs for most strings: no allocation. */
+function endsPrefixAt(text: string, separator: string): boolean {
+  for (let at = text.indexOf(separator, 1); at >= 0; at = text.indexOf(separator, at + 1)) {
+    const ending = (text.charCodeAt(at - 1) & 127) * 128 + text.charCodeAt(at);
+    if (ENDS_PREFIX[ending] === 0) continue;
+    const prefixes = PREFIXES_BY_ENDING.get(ending)!;
+    for (let i = 0; i < prefixes.length; i++) {
+      const prefix = prefixes[i]!;
+      if (text.startsWith(prefix, at + 1 - prefix.length)) return true;
     }
   }
   return false;
@@ -166,5 +172,7 @@ export function holdsSeparatedPrefix(text: string): boolean {
  * host and path), searched for whole: each holds an `A` or a `/` and two dots.
  */
 export function holdsUnseparatedPrefix(text: string): boolean {
-  return text.length >= SHORTEST_KNOWN_TOKEN && UNSEPARATED_PREFIXES.some((prefix) => text.includes(prefix));
+  if (text.length < SHORTEST_KNOWN_TOKEN) return false;
+  for (let i = 0; i < UNSEPARATED_PREFIXES.length; i++) if (text.includes(UNSEPARATED_PREFIXES[i]!)) return true;
+  return false;
 }
