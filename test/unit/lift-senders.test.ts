@@ -180,7 +180,7 @@ describe("integers in lifted bodies keep every digit", () => {
       "cloudflare.invocation.sequence.number": int("3"),
       "order.id": int("-9223372036854775808"),
       ids: str("[9007199254740993,1]"),
-      too_big: { doubleValue: 18446744073709551616 },
+      too_big: str("18446744073709551616"),
     });
   });
 });

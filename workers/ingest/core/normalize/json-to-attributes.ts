@@ -199,11 +199,16 @@ export function jsonToAnyValue(value: unknown): AnyValue {
   }
 }
 
-/** An integer token within int64 stays an integer, digit for digit; anything else is the double it spells. */
+/**
+ * An integer token within int64 stays an integer, digit for digit. One past int64 (an unsigned
+ * 64-bit id such as Datadog's, or wider) keeps its digits as text, as the map column would store
+ * them: `intValue` cannot hold it and a double would round it. Anything else is the double it spells.
+ */
 function rawNumberToAnyValue(text: string): AnyValue {
   if (INTEGER_TOKEN.test(text)) {
     const decimal = decimalFromString(text, true);
-    if (decimal !== "out of range" && decimal !== "not an integer") return { intValue: decimal };
+    if (decimal === "out of range") return { stringValue: text };
+    if (decimal !== "not an integer") return { intValue: decimal };
   }
   return { doubleValue: Number(text) };
 }
