@@ -21,7 +21,7 @@ import {
   type MetricData,
   type ResourceMetrics,
 } from "@opentelemetry/sdk-metrics";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hexBytes, oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 import { exportOutcomes, recordExports, uniqueId } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
@@ -206,6 +206,61 @@ describe("metrics sent by the OpenTelemetry JS exporters", () => {
       // The buckets really hold the four positive values.
       expect(sentPoint.positive.bucketCounts.reduce((a, b) => a + b, 0)).toBe(4);
     }
+  });
+});
+
+describe("metrics from a sender whose clock is wrong", () => {
+  it("keeps each series one series: the replaced times' originals are noted beside the scope's attributes", async () => {
+    const runId = uniqueId("metrics-skewed-clock");
+    const exporter = new JsonMetricExporter({
+      url: `${ingest.url}/v1/metrics`,
+      headers: bearer(),
+      temporalityPreference: AggregationTemporalityPreference.DELTA,
+    });
+    const recorded = recordExports<ResourceMetrics>(exporter);
+    const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+    const provider = new MeterProvider({
+      resource: resourceFromAttributes({ "service.name": "kiosk", "run.id": runId }),
+      readers: [reader],
+    });
+    // The SDK stamps points from Date.now(): this sender's clock runs two days ahead, and each
+    // export comes ten seconds after the one before.
+    const realNow = Date.now.bind(Date);
+    const before = Math.floor(realNow() / 1000);
+    let exports = 0;
+    const clock = vi.spyOn(Date, "now").mockImplementation(() => realNow() + 172_800_000 + exports * 10_000);
+    try {
+      const counter = provider.getMeter("kiosk.meter", "1.0.0").createCounter("taps");
+      for (exports = 0; exports < 3; exports++) {
+        counter.add(exports + 1, { screen: "home" });
+        await reader.forceFlush();
+      }
+    } finally {
+      clock.mockRestore();
+    }
+    await provider.shutdown();
+    const after = Math.ceil(Date.now() / 1000);
+    expect(exportOutcomes(recorded.results)).toEqual(["success", "success", "success"]);
+    const sent = recorded.items.map((items) => metricNamed([items], "taps").dataPoints[0]!);
+    const nanos = ([seconds, fraction]: [number, number]) => String(BigInt(seconds) * 1_000_000_000n + BigInt(fraction));
+
+    const rows = await ingest.rows<{ Attributes: object; ScopeAttributes: object; Value: number; time: number }>(
+      `SELECT Attributes, ScopeAttributes, Value, toUnixTimestamp(TimeUnix) AS time
+         FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Value`,
+    );
+    // One series, as the sender meant, stamped at its arrival rather than two days ahead.
+    expect(rows.map((row) => [row.Attributes, row.Value])).toEqual([
+      [{ screen: "home" }, 1],
+      [{ screen: "home" }, 2],
+      [{ screen: "home" }, 3],
+    ]);
+    for (const row of rows) expect([row.time >= before, row.time <= after]).toEqual([true, true]);
+    expect(rows.map((row) => row.ScopeAttributes)).toEqual(
+      sent.map((point) => ({
+        "otel.start_timestamp.original": nanos(point.startTime),
+        "otel.timestamp.original": nanos(point.endTime),
+      })),
+    );
   });
 });
 
@@ -491,7 +546,7 @@ describe("metric points built by hand", () => {
     expect(await metricRows("otel_metrics_histogram", "Count", runId)).toEqual([]);
   });
 
-  it("keeps a point stamped in 1990 at the arrival time, with its original time noted", async () => {
+  it("keeps a point stamped in 1990 at the arrival time, with its original time noted beside the scope's attributes", async () => {
     const runId = uniqueId("metrics-absurd");
     const before = Math.floor(Date.now() / 1000);
     const request = metricsRequest(runId, [
@@ -500,10 +555,11 @@ describe("metric points built by hand", () => {
     const response = await post(JSON.stringify(request), "application/json");
     expect(response.status).toBe(200);
     const after = Math.ceil(Date.now() / 1000);
-    const [row] = await metricRows("otel_metrics_gauge", "Value", runId);
+    const [row] = await metricRows("otel_metrics_gauge", "Value, ScopeAttributes", runId);
     expect(row!.TimeUnix as number).toBeGreaterThanOrEqual(before);
     expect(row!.TimeUnix as number).toBeLessThanOrEqual(after);
-    expect(row!.Attributes).toEqual({ "otel.timestamp.original": "631152000000000000" });
+    expect(row!.Attributes).toEqual({});
+    expect(row!.ScopeAttributes).toEqual({ "otel.timestamp.original": "631152000000000000" });
   });
 
   it.each([

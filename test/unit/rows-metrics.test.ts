@@ -338,13 +338,33 @@ describe("metric timestamps", () => {
     ["0", "0"],
     ["decades old", "946684800000000000"],
     ["two days ahead", nanos(172_800_000_000_000n)],
-  ])("replaces a point time of %s with the arrival time and records the original", (_case, time) => {
+  ])("replaces a point time of %s with the arrival time and records the original beside the scope's", (_case, time) => {
     const { rows } = metricsToRows(request(metric({ type: "gauge", dataPoints: [numberPoint({ timeUnixNano: time })] })), ctx);
     expect(rows.gauge[0]).toMatchObject({
       TimeUnix: RECEIVED,
       StartTimeUnix: START,
-      Attributes: ["otel.timestamp.original", time, "route", "/a"],
+      Attributes: ["route", "/a"],
+      ScopeAttributes: ["lib", "x", "otel.timestamp.original", time],
     });
+  });
+
+  it("keeps one series for points whose times were replaced: the originals stay out of Attributes", () => {
+    // A delta counter from a sender whose clock runs two days ahead: every point's times differ.
+    const points = [0n, 10n, 20n].map((seconds) =>
+      numberPoint({
+        startTimeUnixNano: nanos(172_800_000_000_000n + (seconds - 10n) * 1_000_000_000n),
+        timeUnixNano: nanos(172_800_000_000_000n + seconds * 1_000_000_000n),
+      }),
+    );
+    const { rows } = metricsToRows(request(metric({ type: "sum", aggregationTemporality: 1, isMonotonic: true, dataPoints: points })), ctx);
+    expect(new Set(rows.sum.map((row) => JSON.stringify(row.Attributes)))).toEqual(new Set([JSON.stringify(["route", "/a"])]));
+    expect(rows.sum.map((row) => [row.StartTimeUnix, row.TimeUnix, row.ScopeAttributes])).toEqual(
+      points.map((point) => [
+        RECEIVED,
+        RECEIVED,
+        ["lib", "x", "otel.start_timestamp.original", point.startTimeUnixNano, "otel.timestamp.original", point.timeUnixNano],
+      ]),
+    );
   });
 
   it("keeps an old start time and an unset one: only the point time decides partitions", () => {
@@ -374,9 +394,9 @@ describe("metric timestamps", () => {
       ),
       ctx,
     );
-    expect(rows.gauge.map((row) => [row.StartTimeUnix, row.TimeUnix, row.Attributes])).toEqual([
-      [TIME, TIME, ["otel.start_timestamp.original", future, "route", "/a"]],
-      [RECEIVED, RECEIVED, ["otel.start_timestamp.original", future, "otel.timestamp.original", "0", "route", "/a"]],
+    expect(rows.gauge.map((row) => [row.StartTimeUnix, row.TimeUnix, row.Attributes, row.ScopeAttributes])).toEqual([
+      [TIME, TIME, ["route", "/a"], ["lib", "x", "otel.start_timestamp.original", future]],
+      [RECEIVED, RECEIVED, ["route", "/a"], ["lib", "x", "otel.start_timestamp.original", future, "otel.timestamp.original", "0"]],
     ]);
   });
 });

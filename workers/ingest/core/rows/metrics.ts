@@ -10,6 +10,12 @@
  *   unlike everywhere else, where the exporter writes "";
  * - a metric without data (no gauge, sum, …) yields no rows.
  *
+ * Timestamps follow the policy of time.ts, with one difference: a replaced time's original is
+ * noted in the row's `ScopeAttributes`, not in the point's `Attributes`. A point's attributes are
+ * its series identity (the tables are ordered by `cityHash64(Attributes)`; every per-series query
+ * groups by them), so a note that differs from point to point there would make each point of a
+ * sender with a wrong clock a series of its own.
+ *
  * Rejected: histogram points whose `bucket_counts` is not one longer than `explicit_bounds`,
  * unless both are empty, as the OTLP metrics proto requires. Bounds with no counts fail that rule
  * like mismatched counts do, and are refused the same way: the exporter would store either shape
@@ -215,20 +221,21 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
 }
 
 /**
- * The columns every metric table has, with the timestamp policy (see time.ts) applied; a fresh
- * object each time, which the caller completes with its table's columns.
+ * The columns every metric table has, with the timestamp policy (see time.ts) applied and a
+ * replaced time's original noted in `ScopeAttributes` (see above); a fresh object each time,
+ * which the caller completes with its table's columns.
  */
 function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns {
   const { shared, window } = context;
-  let attributes: AttributeMap = context.mappers.point.map(point.attributes);
+  let scopeAttributes = shared.ScopeAttributes;
   let time = point.timeUnixNano;
   if (!isInsideWindow(time, window)) {
-    attributes = withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
+    scopeAttributes = withEntry(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
     time = window.receivedAt;
   }
   let start = point.startTimeUnixNano;
   if (isAfterWindow(start, window)) {
-    attributes = withEntry(attributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
+    scopeAttributes = withEntry(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
     start = time;
   }
   return {
@@ -236,14 +243,14 @@ function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns
     ResourceSchemaUrl: shared.ResourceSchemaUrl,
     ScopeName: shared.ScopeName,
     ScopeVersion: shared.ScopeVersion,
-    ScopeAttributes: shared.ScopeAttributes,
+    ScopeAttributes: scopeAttributes,
     ScopeDroppedAttrCount: shared.ScopeDroppedAttrCount,
     ScopeSchemaUrl: shared.ScopeSchemaUrl,
     ServiceName: shared.ServiceName,
     MetricName: shared.MetricName,
     MetricDescription: shared.MetricDescription,
     MetricUnit: shared.MetricUnit,
-    Attributes: attributes,
+    Attributes: context.mappers.point.map(point.attributes),
     StartTimeUnix: start,
     TimeUnix: time,
     Flags: point.flags >>> 0,

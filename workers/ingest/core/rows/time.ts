@@ -20,9 +20,10 @@
  *   legitimately have started long ago, so it is kept unless it lies beyond the window's future
  *   edge; then it becomes the point's (possibly replaced) `TimeUnix`.
  * - Every replaced time is recorded on the record as an attribute holding the original value in
- *   nanoseconds, in `LogAttributes`, `SpanAttributes` or the point's `Attributes`:
- *   `otel.timestamp.original` for the partitioning time (the time the exporter would have
- *   written) and `otel.start_timestamp.original` for a metric start time.
+ *   nanoseconds, in `LogAttributes`, `SpanAttributes` or, for a metric point, the row's
+ *   `ScopeAttributes` (metrics.ts says why): `otel.timestamp.original` for the partitioning time
+ *   (the time the exporter would have written) and `otel.start_timestamp.original` for a metric
+ *   start time.
  * Other times (span events, exemplars) do not decide partitions and are kept as sent; the
  * serializer clamps any beyond its column type's range.
  */
