@@ -10,7 +10,7 @@ import { prepareExport } from "../core/pipeline";
 import { ingestContextFor, type IngestContext } from "../context";
 import { writeDurably } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
-import { encodingFromContentType, readRequestBody, type OtlpEncoding } from "./body";
+import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
 import { HttpError, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
 
@@ -167,6 +167,7 @@ async function handleExport(
   const caller = options.requireAuth ? await callerOf(request, context, options.entrypoint, log) : UNRESTRICTED_CALLER;
   const encoding = encodingFromContentType(request.headers.get("content-type"));
   const body = await readRequestBody(request, context.config.limits);
+  refuseBlankJson(encoding, body);
   const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos(), caller);
   const written =
     prepared.batches.length === 0
