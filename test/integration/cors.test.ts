@@ -38,8 +38,13 @@ function preflight(origin: string, requestHeaders = "authorization,content-type"
   });
 }
 
-const corsHeaders = (response: Response) =>
-  Object.fromEntries([...response.headers].filter(([name]) => name.startsWith("access-control-") || name === "vary"));
+function corsHeaders(response: Response): Record<string, string> {
+  const found: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (name.startsWith("access-control-") || name === "vary") found[name] = value;
+  });
+  return found;
+}
 
 function spans(runId: string): string {
   return JSON.stringify({
