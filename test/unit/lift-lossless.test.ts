@@ -33,6 +33,13 @@ describe("a lifted value whose key is taken keeps the body as written", () => {
     expect(attributeMap(log)).toEqual(expected);
   });
 
+  it("a key taken by an attribute storing the same text loses nothing: the message becomes the body", () => {
+    // The tail Worker sets request.id from the very line it forwards.
+    const log = lifted(str('{"msg":"m","request.id":"req-7","n":"5"}'), [attr("request.id", str("req-7")), attr("n", { intValue: "5" })]);
+    expect(log.body).toEqual(str("m"));
+    expect(attributeMap(log)).toEqual({ "request.id": str("req-7"), n: { intValue: "5" } });
+  });
+
   it("a map body holding a key twice stays the map it is", () => {
     const body: AnyValue = { kvlistValue: [attr("msg", str("m")), attr("id", str("first")), attr("id", str("second"))] };
     const log = lifted(body);

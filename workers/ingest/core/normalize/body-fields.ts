@@ -11,7 +11,7 @@ export interface BodyFields {
   scalar(key: string): string | number | undefined;
   /**
    * Flattens every top-level member not in `consumed` into `taken.attributes` (the first writer
-   * of a key wins; `taken.refused` says a value was left out); returns the first request-id
+   * of a key wins; `taken.lost` says a value was left out); returns the first request-id
    * alias's value (a string or an integer), if any.
    */
   appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined;

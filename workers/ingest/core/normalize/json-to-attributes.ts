@@ -2,12 +2,13 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isRawJsonNumber } from "../decode/exact-json";
 import { decimalFromString } from "../decode/int64";
 import { isRequestIdAlias } from "../../../shared/request-id";
+import { anyValueAsString } from "../rows/any-value";
 
 /**
  * Flattens a parsed JSON object into attributes appended to `taken.attributes`: nested objects
  * become dotted keys, arrays and objects at `maxDepth` become JSON text, scalars keep their type.
  * A key already there (set by the producer, or produced earlier by the flattening itself) is not
- * written twice: the first writer wins and `taken.refused` records that a value was left out, so
+ * written twice: the first writer wins and `taken.lost` records that a value was left out, so
  * the caller can keep the body that still holds it. Top-level keys in `consumed` were used for
  * the record's own fields and are left out (skipping them is cheaper than deleting them, which
  * would turn the object into a slow dictionary).
@@ -40,6 +41,8 @@ export function appendJsonAsAttributes(
       for (const inner in value) appendEntry(`${name}.${inner}`, value[inner], 2, maxDepth, taken, into);
     } else if (taken.takeDistinct(name)) {
       into.push({ key: name, value: jsonToAnyValue(value) });
+    } else {
+      taken.refuse(name, jsonToAnyValue(value));
     }
   }
   return requestId;
@@ -60,13 +63,14 @@ function appendEntry(
     return;
   }
   if (taken.take(key)) into.push({ key, value: jsonToAnyValue(value) });
+  else taken.refuse(key, jsonToAnyValue(value));
 }
 
 /**
  * The same flattening for a structured (`kvlistValue`) body: nested maps become dotted keys down
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
  * deeper maps as JSON text, as it would have rendered them in the body). A key the map holds
- * twice, or that collides, is left out and recorded in `taken.refused`. Returns the first
+ * twice, or that collides, is left out and recorded in `taken.lost` unless the attribute holding it stores the same text. Returns the first
  * request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
@@ -107,6 +111,7 @@ function appendKvlistEntry(key: string, value: AnyValue, depth: number, maxDepth
     return;
   }
   if (taken.take(key)) taken.attributes.push({ key, value });
+  else taken.refuse(key, value);
 }
 
 /** Up to this many attributes a key is looked for by comparing it with each. */
@@ -124,8 +129,11 @@ export class TakenKeys {
   readonly before: number;
   /** Index of the first attribute `take` allowed, or -1 while it allowed none. */
   private firstTaken = -1;
-  /** Whether a key was refused because the list already had it: a value was not written. */
-  refused = false;
+  /**
+   * Whether a value was left out because its key was taken by an attribute storing other text
+   * (refuse): the attributes then do not hold everything the body held.
+   */
+  lost = false;
 
   /** `attributes` is the list appended to; it must only grow by keys this allowed. */
   constructor(readonly attributes: KeyValue[]) {
@@ -137,21 +145,32 @@ export class TakenKeys {
     const attributes = this.attributes;
     if (this.set === undefined) {
       if (attributes.length < LINEAR_SEARCH_LIMIT) {
-        for (let i = 0; i < attributes.length; i++) if (attributes[i]!.key === key) return this.refuse();
+        for (let i = 0; i < attributes.length; i++) if (attributes[i]!.key === key) return false;
         if (this.firstTaken < 0) this.firstTaken = attributes.length;
         return true;
       }
       this.set = new Set();
       for (const attribute of attributes) this.set.add(attribute.key);
     }
-    if (this.set.has(key)) return this.refuse();
+    if (this.set.has(key)) return false;
     this.set.add(key);
     return true;
   }
 
-  private refuse(): false {
-    this.refused = true;
-    return false;
+  /**
+   * Records `value`, whose `key` `take` refused: lost unless the attribute holding the key stores
+   * the same text (the map column stores every value as its AsString rendering), as when a
+   * line's `request.id` is the one the tail Worker already set from it.
+   */
+  refuse(key: string, value: AnyValue): void {
+    if (this.lost) return;
+    for (const attribute of this.attributes) {
+      if (attribute.key === key) {
+        this.lost = anyValueAsString(attribute.value) !== anyValueAsString(value);
+        return;
+      }
+    }
+    this.lost = true;
   }
 
   /**
@@ -162,9 +181,9 @@ export class TakenKeys {
   takeDistinct(key: string): boolean {
     const attributes = this.attributes;
     if (this.set !== undefined || attributes.length >= LINEAR_SEARCH_LIMIT) return this.take(key);
-    for (let i = 0; i < this.before; i++) if (attributes[i]!.key === key) return this.refuse();
+    for (let i = 0; i < this.before; i++) if (attributes[i]!.key === key) return false;
     if (this.firstTaken >= 0) {
-      for (let i = this.firstTaken; i < attributes.length; i++) if (attributes[i]!.key === key) return this.refuse();
+      for (let i = this.firstTaken; i < attributes.length; i++) if (attributes[i]!.key === key) return false;
     }
     return true;
   }

@@ -124,7 +124,7 @@ function liftFields(
   const originalAdded = options.keepOriginal === true && addIfAbsent(record.attributes, ORIGINAL_RECORD_ATTRIBUTE, original);
   // The message replaces the body only when the attributes hold everything else the body held:
   // each lifted value under its own key, or the whole body in `log.record.original`, uncut.
-  if (message !== undefined && (!taken.refused || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
+  if (message !== undefined && (!taken.lost || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
     record.body = { stringValue: message };
   }
 }
