@@ -1,22 +1,31 @@
-import { applyEdits, type Edit, type FormattingOptions, findNodeAtLocation, type JSONPath, modify, type Node, parseTree, visit } from "jsonc-parser";
+import { applyEdits, type Edit, findNodeAtLocation, type JSONPath, modify, type Node, parseTree, visit } from "jsonc-parser";
+
+/** The widest line an edit writes a value on; a longer one is laid out a member per line. */
+const MAX_COLUMNS = 100;
 
 /**
- * Edits a JSONC text in place, the way a person would: a new member goes on its own line
- * after the last one of a multi-line object or array, in that member's indentation, after
- * any comment that ends the last member's line, with the file's trailing-comma habit; a new
- * value is written inline when it fits on a line (`[{ "service": "deco-otel-tail" }]`), and
- * added inline to a single-line container when the line stays within 100 columns. Nothing
- * else in the file changes. Other cases (an empty container, a single-line one that would grow
- * too long) and replaced values go through jsonc-parser's `modify`, which then lays that one
- * container out a member per line.
+ * Edits a JSONC text in place, the way a person would, in the file's own style: its
+ * indentation unit (tabs, two or four spaces, read from how its containers nest), its line
+ * endings and its trailing-comma habit. A new member goes on its own line after the last one
+ * of a multi-line object or array, in that member's indentation, after any comment that ends the
+ * last member's line, keeping that container's trailing comma; a new value is written inline
+ * when its line stays within 100 columns (`[{ "service": "deco-otel-tail" }]`), else a member
+ * per line, one indentation unit in, with the file's trailing commas; it is added inline to a
+ * single-line array or object (an empty array too) when the line stays within 100 columns. An
+ * empty object, or a single-line container that would grow too long, is laid out a member per
+ * line. Nothing else in the file changes; a replaced value changes only its own characters.
  */
 export class JsoncEditor {
-  private readonly formatting: FormattingOptions;
+  private readonly eol: string;
   private readonly indentUnit: string;
+  /** Whether the file's multi-line containers mostly end their last member with a comma. */
+  private readonly trailingCommas: boolean;
 
   constructor(public text: string) {
-    this.formatting = formattingOf(text);
-    this.indentUnit = this.formatting.insertSpaces ? " ".repeat(this.formatting.tabSize ?? 2) : "\t";
+    this.eol = text.includes("\r\n") ? "\r\n" : "\n";
+    const tree = parseTree(text, [], { allowTrailingComma: true });
+    this.indentUnit = indentUnitOf(text, tree);
+    this.trailingCommas = tree !== undefined && trailingCommaHabitOf(text, tree);
   }
 
   /** Sets the member `path` (its last segment a key) to `value`; the object holding it must exist. */
@@ -27,34 +36,25 @@ export class JsoncEditor {
     if (existing !== undefined) {
       // Replacing a value: modify touches only the value's own characters.
       this.text = applyEdits(this.text, modify(this.text, path, value, {}));
-    } else if (parent?.type === "object" && this.isMultiLine(parent)) {
-      this.appendMember(parent, (indent) => `${JSON.stringify(key)}: ${this.serialize(value, indent)}`);
-    } else if (parent?.type === "object" && this.fitsInline(parent, `${JSON.stringify(key)}: ${inlineJson(value)}`)) {
-      this.appendInline(parent, `${JSON.stringify(key)}: ${inlineJson(value)}`);
-    } else if (parent?.type === "object" && this.holdsComment(parent)) {
-      this.layOutWith(parent, (indent) => `${JSON.stringify(key)}: ${this.serialize(value, indent)}`);
+    } else if (parent?.type !== "object") {
+      throw new Error(`no object at ${JSON.stringify(path.slice(0, -1))} to add ${JSON.stringify(key)} to`);
     } else {
-      this.text = applyEdits(this.text, modify(this.text, path, value, { formattingOptions: this.formatting }));
+      const member = (indent: string) => `${JSON.stringify(key)}: ${this.serialize(value, indent, JSON.stringify(key).length + 2)}`;
+      if (this.isMultiLine(parent)) this.appendMember(parent, member);
+      // An empty object is laid out a member per line, as wrangler files write objects.
+      else if ((parent.children?.length ?? 0) > 0 && this.fitsInline(parent, member(""))) this.appendInline(parent, member(""));
+      else this.layOutWith(parent, member);
     }
   }
 
   /** Appends `value` to the array at `path`. */
   append(path: JSONPath, value: unknown): void {
     const array = this.nodeAt(path);
-    if (array?.type === "array" && this.isMultiLine(array)) {
-      this.appendMember(array, (indent) => this.serialize(value, indent));
-      return;
-    }
-    if (array?.type === "array" && this.fitsInline(array, inlineJson(value))) {
-      this.appendInline(array, inlineJson(value));
-      return;
-    }
-    if (array?.type === "array" && this.holdsComment(array)) {
-      this.layOutWith(array, (indent) => this.serialize(value, indent));
-      return;
-    }
-    const edits = modify(this.text, [...path, array?.children?.length ?? 0], value, { formattingOptions: this.formatting, isArrayInsertion: true });
-    this.text = applyEdits(this.text, edits);
+    if (array?.type !== "array") throw new Error(`no array at ${JSON.stringify(path)} to append to`);
+    const member = (indent: string) => this.serialize(value, indent);
+    if (this.isMultiLine(array)) this.appendMember(array, member);
+    else if (this.fitsInline(array, member(""))) this.appendInline(array, member(""));
+    else this.layOutWith(array, member);
   }
 
   private nodeAt(path: JSONPath): Node | undefined {
@@ -66,17 +66,28 @@ export class JsoncEditor {
     return (container.children?.length ?? 0) > 0 && /[\r\n]/.test(this.text.slice(container.offset, container.offset + container.length));
   }
 
-  /** Whether a single-line, non-empty container's line stays within 100 columns with `member` added. */
+  /**
+   * Whether a single-line container (without comments, if empty) keeps its line within 100
+   * columns with `member` added.
+   */
   private fitsInline(container: Node, member: string): boolean {
-    if ((container.children?.length ?? 0) === 0 || this.isMultiLine(container)) return false;
+    const text = this.text.slice(container.offset, container.offset + container.length);
+    if (/[\r\n]/.test(text) || ((container.children?.length ?? 0) === 0 && this.holdsComment(container))) return false;
     const lineStart = lineStartOf(this.text, container.offset);
     const lineEnd = this.text.slice(container.offset).search(/[\r\n]|$/) + container.offset;
-    return lineEnd - lineStart + member.length + 2 <= 100;
+    return lineEnd - lineStart + member.length + 2 <= MAX_COLUMNS;
   }
 
-  /** Adds `, member` after a single-line container's last member and its comments. */
+  /** Adds `, member` after a single-line container's last member and its comments; fills an empty one. */
   private appendInline(container: Node, member: string): void {
-    const last = container.children![container.children!.length - 1]!;
+    const children = container.children ?? [];
+    if (children.length === 0) {
+      // `[]` or `[ ]`: the member alone inside, written as a new value would be.
+      const inner = container.type === "object" ? ` ${member} ` : member;
+      this.text = applyEdits(this.text, [{ offset: container.offset + 1, length: container.length - 2, content: inner }]);
+      return;
+    }
+    const last = children[children.length - 1]!;
     // After the last member's own comments (`"A": "1" /* x */`) and trailing comma, if any.
     const valueEnd = last.offset + last.length;
     const afterComments = skipCommentsOnLine(this.text, skipBlanks(this.text, valueEnd));
@@ -99,7 +110,7 @@ export class JsoncEditor {
     const at = trailingComma ? skipCommentsOnLine(this.text, skipBlanks(this.text, beforeComma + 1)) : beforeComma;
     const edits: Edit[] = [];
     if (!trailingComma) edits.push({ offset: valueEnd, length: 0, content: "," });
-    edits.push({ offset: at, length: 0, content: `${this.formatting.eol}${indent}${member(indent)}${trailingComma ? "," : ""}` });
+    edits.push({ offset: at, length: 0, content: `${this.eol}${indent}${member(indent)}${trailingComma ? "," : ""}` });
     this.text = applyEdits(this.text, edits);
   }
 
@@ -114,6 +125,8 @@ export class JsoncEditor {
    * Rewrites a container a member per line, one indentation unit in from its own line, with
    * `member` added last: each existing member keeps the text that follows it up to the next
    * one (its comma and comments), and a comment before the first member keeps its own line.
+   * The last member ends with a comma when the container's last one did or the file's
+   * multi-line containers mostly do.
    */
   private layOutWith(container: Node, member: (indent: string) => string): void {
     const close = container.offset + container.length - 1;
@@ -123,27 +136,38 @@ export class JsoncEditor {
     const lines: string[] = [];
     const lead = this.text.slice(container.offset + 1, children[0]?.offset ?? close).trim();
     if (lead !== "") lines.push(lead);
-    let trailingComma = false;
+    let trailingComma = this.trailingCommas;
     children.forEach((child, i) => {
       const valueEnd = child.offset + child.length;
       // What follows a member up to the next one: its comma and comments, on this one line.
       const rest = this.text.slice(valueEnd, children[i + 1]?.offset ?? close).trim();
       const hasComma = rest.replace(/\/\*[^]*?\*\//g, "").includes(",");
-      if (i + 1 === children.length) trailingComma = hasComma;
+      if (i + 1 === children.length) trailingComma ||= hasComma;
       const comma = i + 1 === children.length && !hasComma ? "," : "";
       lines.push(`${this.text.slice(child.offset, valueEnd)}${rest === "" || rest.startsWith(",") ? "" : " "}${rest}${comma}`);
     });
     lines.push(`${member(inner)}${trailingComma ? "," : ""}`);
-    const eol = this.formatting.eol;
+    const eol = this.eol;
     const body = lines.map((line) => `${inner}${line}`).join(eol);
     this.text = applyEdits(this.text, [{ offset: container.offset + 1, length: close - container.offset - 1, content: `${eol}${body}${eol}${outer}` }]);
   }
 
-  /** `value` inline when it fits in 100 columns, else as indented JSON. */
-  private serialize(value: unknown, indent: string): string {
+  /**
+   * `value` as written on a line starting with `indent` and `lead` more characters (a member's
+   * key): inline when the line stays within 100 columns, else a member per line, each one
+   * indentation unit in and itself inline when it fits, with the file's trailing commas.
+   */
+  private serialize(value: unknown, indent: string, lead = 0): string {
     const inline = inlineJson(value);
-    if (indent.length + inline.length <= 100) return inline;
-    return JSON.stringify(value, null, this.indentUnit).replaceAll("\n", `${this.formatting.eol}${indent}`);
+    if (indent.length + lead + inline.length <= MAX_COLUMNS || value === null || typeof value !== "object") return inline;
+    const inner = indent + this.indentUnit;
+    const members = Array.isArray(value)
+      ? value.map((item) => this.serialize(item, inner))
+      : Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${this.serialize(item, inner, JSON.stringify(key).length + 2)}`);
+    if (members.length === 0) return inline;
+    const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+    const lines = members.map((member) => `${inner}${member}`).join(`,${this.eol}`);
+    return `${open}${this.eol}${lines}${this.trailingCommas ? "," : ""}${this.eol}${indent}${close}`;
   }
 }
 
@@ -180,9 +204,50 @@ function skipCommentsOnLine(text: string, at: number): number {
   }
 }
 
-/** The file's indentation (the first indented line's) and line ending. */
-function formattingOf(text: string): FormattingOptions {
-  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? "  ";
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  return indent.startsWith("\t") ? { insertSpaces: false, tabSize: 4, eol } : { insertSpaces: true, tabSize: indent.length, eol };
+/** The leading blanks of the line holding `offset`. */
+function lineIndentAt(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStartOf(text, offset)))![0];
+}
+
+/** Every object and array of the tree that has members on lines of their own, with its first such member. */
+function* multiLineContainers(text: string, node: Node | undefined): Generator<{ container: Node; last: Node; indent: string; memberIndent: string }> {
+  if (node === undefined || (node.type !== "object" && node.type !== "array")) return;
+  const children = node.children ?? [];
+  const first = children[0];
+  if (first !== undefined && lineStartOf(text, first.offset) > node.offset) {
+    yield { container: node, last: children[children.length - 1]!, indent: lineIndentAt(text, node.offset), memberIndent: lineIndentAt(text, first.offset) };
+  }
+  for (const child of children) yield* multiLineContainers(text, node.type === "object" ? child.children?.[1] : child);
+}
+
+/**
+ * The file's indentation unit: what its multi-line containers most often indent their members
+ * by beyond their own line (a tab, two spaces, four), so that a comment block or an odd line
+ * does not decide it; two spaces when no container tells.
+ */
+function indentUnitOf(text: string, tree: Node | undefined): string {
+  const counts = new Map<string, number>();
+  for (const { indent, memberIndent } of multiLineContainers(text, tree)) {
+    if (memberIndent.length <= indent.length || !memberIndent.startsWith(indent)) continue;
+    const unit = memberIndent.slice(indent.length);
+    counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  let best = "  ";
+  let bestCount = 0;
+  for (const [unit, count] of counts) if (count > bestCount) [best, bestCount] = [unit, count];
+  return best;
+}
+
+/** Whether more of the file's multi-line containers end their last member with a comma than not. */
+function trailingCommaHabitOf(text: string, tree: Node): boolean {
+  let withComma = 0;
+  let without = 0;
+  for (const { container, last } of multiLineContainers(text, tree)) {
+    const close = container.offset + container.length - 1;
+    // What follows the last member up to the closing bracket, comments removed.
+    const rest = text.slice(last.offset + last.length, close).replace(/\/\*[^]*?\*\/|\/\/[^\r\n]*/g, "");
+    if (rest.includes(",")) withComma++;
+    else without++;
+  }
+  return withComma > without;
 }

@@ -47,6 +47,7 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
     // Locally the runtime gives tail events no scriptName; the only producer is this one.
     TAIL_SERVICE_NAME_FALLBACK: producer.name,
   });
+  const tailOfLocalProducer = withLocalScriptVersion(tail, producer.name);
   const ingest = await workerFromConfig(WRANGLER_CONFIGS.ingest, {
     CLICKHOUSE_URL: settings.clickhouseUrl,
     CLICKHOUSE_USER: "default",
@@ -59,11 +60,41 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
   return {
     workers: [
       producer,
-      tail,
+      tailOfLocalProducer,
       // The public OTLP endpoint on a port of its own; TailIngest stays reachable only by binding.
       { ...ingest, unsafeDirectSockets: [{ host: HOST, port: settings.ingestPort }] },
     ],
     producerName: producer.name,
+  };
+}
+
+/**
+ * The tail Worker as the platform runs it: workerd hands a tail handler no `scriptVersion` (a
+ * deployed version is an upload's, and a local run has none), where Cloudflare gives every
+ * TraceItem the producer's version. The tail's own code is kept byte for byte; a module in front
+ * of it gives each TraceItem without one the version the local run binds to the producer
+ * (LOCAL_VERSION_METADATA), so the tail's rows carry the `service.version` and
+ * `cloudflare.script_version.tag` production shows, the same as the producer's own rows.
+ */
+function withLocalScriptVersion(tail: WorkerOptions & { name: string; script?: string }, producerName: string): WorkerOptions {
+  const { script, ...options } = tail;
+  if (script === undefined) throw new Error(`the ${tail.name} Worker has no script to run`);
+  const scriptVersion = JSON.stringify({ id: LOCAL_VERSION_METADATA.id, tag: LOCAL_VERSION_METADATA.tag });
+  const front = `// The platform's scriptVersion of ${producerName}, which local workerd leaves out.
+import worker from "./tail-worker.mjs";
+export * from "./tail-worker.mjs";
+const scriptVersion = Object.freeze(${scriptVersion});
+const versioned = (item) =>
+  item.scriptVersion !== undefined ? item : new Proxy(item, { get: (target, key) => (key === "scriptVersion" ? scriptVersion : Reflect.get(target, key)) });
+export default { ...worker, tail: (events, env, ctx) => worker.tail(events.map(versioned), env, ctx) };
+`;
+  return {
+    ...options,
+    modulesRoot: REPOSITORY_ROOT,
+    modules: [
+      { type: "ESModule", path: `${REPOSITORY_ROOT}local-tail-front.mjs`, contents: front },
+      { type: "ESModule", path: `${REPOSITORY_ROOT}tail-worker.mjs`, contents: script },
+    ],
   };
 }
 

@@ -201,6 +201,24 @@ const truncated = truncatedLogs();
 
 const badInputs: BadInput[] = [
   {
+    name: "an empty OTLP/JSON body (the Collector refuses it too; {} is the empty export)",
+    body: () => new Uint8Array(0),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message:
+      "request body is empty: an OTLP/JSON export is a JSON object (an export with no data is {}); the OpenTelemetry Collector refuses an empty JSON body too",
+  },
+  {
+    name: "an OTLP/JSON body of only whitespace, gzip-compressed",
+    body: () => gzipSync(" \r\n\t"),
+    headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
+    status: 400,
+    code: 3,
+    message:
+      "request body is only whitespace: an OTLP/JSON export is a JSON object (an export with no data is {}); the OpenTelemetry Collector refuses an empty JSON body too",
+  },
+  {
     name: "truncated protobuf",
     body: () => truncated.body,
     headers: PROTOBUF_TYPE,
@@ -338,7 +356,7 @@ const badInputs: BadInput[] = [
     body: () => JSON.stringify(logsRequest(uniqueId("text-plain"))),
     headers: { "Content-Type": "text/plain" },
     status: 415,
-    code: 3,
+    code: 2,
     message: 'unsupported Content-Type "text/plain": OTLP/HTTP accepts application/x-protobuf or application/json',
   },
   {
@@ -347,7 +365,7 @@ const badInputs: BadInput[] = [
     body: () => new TextEncoder().encode(JSON.stringify(logsRequest(uniqueId("no-type")))),
     headers: {},
     status: 415,
-    code: 3,
+    code: 2,
     message: 'unsupported Content-Type "": OTLP/HTTP accepts application/x-protobuf or application/json',
   },
   {
@@ -355,7 +373,7 @@ const badInputs: BadInput[] = [
     body: () => JSON.stringify(logsRequest(uniqueId("brotli"))),
     headers: { ...JSON_TYPE, "Content-Encoding": "br" },
     status: 415,
-    code: 3,
+    code: 2,
     message: 'unsupported Content-Encoding "br": use gzip (x-gzip), deflate (zlib) or identity, one coding alone',
   },
   {
@@ -363,7 +381,7 @@ const badInputs: BadInput[] = [
     body: () => JSON.stringify(logsRequest(uniqueId("zstd"))),
     headers: { ...JSON_TYPE, "Content-Encoding": "zstd" },
     status: 415,
-    code: 3,
+    code: 2,
     message: 'unsupported Content-Encoding "zstd": use gzip (x-gzip), deflate (zlib) or identity, one coding alone',
   },
   {
@@ -438,7 +456,7 @@ describe("routes and methods", () => {
   ])("answers $method $path with 404", async ({ method, path, message }) => {
     const response = await ingest.fetch(path, { method, headers: { ...bearer(), ...JSON_TYPE }, ...(method === "POST" ? { body: "{}" } : {}) });
     expect(response.status).toBe(404);
-    expect(await statusOf(response, "json")).toEqual({ code: 5, message });
+    expect(await statusOf(response, "json")).toEqual({ code: 12, message });
   });
 
   it.each([
@@ -449,7 +467,7 @@ describe("routes and methods", () => {
     const response = await ingest.fetch(path, { method, headers: { ...bearer(), ...PROTOBUF_TYPE }, ...(method === "PUT" ? { body: "x" } : {}) });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
-    expect(await statusOf(response, "protobuf")).toEqual({ code: 12, message: `method ${method} is not allowed on ${path}: use POST` });
+    expect(await statusOf(response, "protobuf")).toEqual({ code: 2, message: `method ${method} is not allowed on ${path}: use POST` });
   });
 });
 
@@ -462,7 +480,7 @@ describe("size limits", () => {
 
   async function refusedWith413(response: Response, message: string): Promise<void> {
     expect(response.status).toBe(413);
-    expect(await statusOf(response, "json")).toEqual({ code: 11, message });
+    expect(await statusOf(response, "json")).toEqual({ code: 2, message });
   }
 
   it("refuses a body whose Content-Length is over MAX_BODY_BYTES", async () => {

@@ -348,6 +348,30 @@ describe("log records built by hand", () => {
       LogAttributes: { attempt: "3", "card.brand": "visa" },
     });
   });
+
+  it("loses no value of a lifted line: a key it cannot store keeps the line as its body", async () => {
+    const runId = uniqueId("logs-lift-lossless");
+    const colliding = '{"level":"warn","msg":"retrying","a.b":1,"a":{"b":2},"name":"checkout","huge":1e400}';
+    const clean = '{"msg":"served","service.name":"from-the-line","xs":[1e400,2]}';
+    const time = `${recentSeconds()}000000000`;
+    const requests = [
+      oneRecordRequest(runId, { timeUnixNano: time, body: { stringValue: colliding }, attributes: [{ key: "name", value: { stringValue: "log" } }] }),
+      oneRecordRequest(runId, { timeUnixNano: time, body: { stringValue: clean } }),
+    ];
+    for (const request of requests) expect((await post("/v1/logs", JSON.stringify(request), JSON_HEADERS)).status).toBe(200);
+    const rows = await logRowsOf(runId);
+    const byBody = new Map(rows.map((row) => [row.Body, row]));
+    // `name` and `a.b` were taken: the line is the body, every value of it still there.
+    expect(byBody.get(colliding)).toMatchObject({
+      SeverityText: "WARN",
+      LogAttributes: { name: "log", "a.b": "1", huge: "1e400" },
+    });
+    // Everything fits: the message is the body, and the line's service.name sits beside the resource's.
+    const served = byBody.get("served")!;
+    expect(served.LogAttributes).toMatchObject({ "service.name": "from-the-line", xs: "[1e400,2]" });
+    expect(served.ResourceAttributes["service.name"]).toBe(served.ServiceName);
+    expect(served.ServiceName).not.toBe("from-the-line");
+  });
 });
 
 describe("lifted payment lines", () => {

@@ -177,7 +177,7 @@ describe("export paths", () => {
     expect(response.status).toBe(404);
     expect(response.headers.get("x-request-id")).toBe("slash-1");
     expect(await response.json()).toEqual({
-      code: 5,
+      code: 12,
       message: "no route for POST /v1/logs/: OTLP paths are /v1/logs, /v1/traces and /v1/metrics",
     });
   });

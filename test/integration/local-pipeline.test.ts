@@ -325,6 +325,20 @@ describe("npm start", () => {
     expect(versions).toBe(["logs", "metrics", "traces"].map((signal) => `${signal}\t${id}\t${tag}\n`).join(""));
   });
 
+  it("gives the tail's rows the producer's version too, as the platform's TraceItems do", async () => {
+    const versions = await (
+      await fetch(urls.clickhouse, {
+        method: "POST",
+        body: `SELECT DISTINCT signal, ResourceAttributes['service.version'], ResourceAttributes['cloudflare.script_version.tag'] FROM (
+  SELECT 'logs' AS signal, ResourceAttributes FROM otel.otel_logs WHERE LogAttributes['_source'] = 'tail-worker'
+  UNION ALL SELECT 'metrics', ResourceAttributes FROM otel.otel_metrics_sum WHERE MetricName = 'cloudflare.worker.invocations'
+) ORDER BY signal FORMAT TSV`,
+      })
+    ).text();
+    const { id, tag } = LOCAL_VERSION_METADATA;
+    expect(versions).toBe(["logs", "metrics"].map((signal) => `${signal}\t${id}\t${tag}\n`).join(""));
+  });
+
   it("runs the ingest Worker with its dead-letter bucket: `npm run dead-letters -- list` answers", () => {
     const listing = execFileSync(
       process.execPath,

@@ -36,7 +36,7 @@ describe("--fix on JSONC", () => {
 			"vars": {
 				"DECO_OTEL_LOGS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/logs",
 				"DECO_OTEL_TRACES_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/traces",
-				"DECO_OTEL_METRICS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
+				"DECO_OTEL_METRICS_ENDPOINT": "https://deco-otel-ingest.acme.workers.dev/v1/metrics",
 			},
 			"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }],
 		},
@@ -114,6 +114,86 @@ describe("--fix on JSONC", () => {
     expect(after.replaceAll("\r\n", "")).not.toContain("\n");
     expect(after).toContain('\r\n\t\t\t"tail_consumers": [{ "service": "deco-otel-tail" }]');
     expect(auditDocument(loadConfig("wrangler.jsonc", after)).findings.filter((f) => fixable(f.rule))).toEqual([]);
+  });
+});
+
+describe("--fix writes in the file's own layout", () => {
+  const endpoints = (indent: string, comma: string) =>
+    [
+      `${indent}"DECO_OTEL_LOGS_ENDPOINT": "${INGEST}/v1/logs",`,
+      `${indent}"DECO_OTEL_TRACES_ENDPOINT": "${INGEST}/v1/traces",`,
+      `${indent}"DECO_OTEL_METRICS_ENDPOINT": "${INGEST}/v1/metrics"${comma}`,
+    ].join("\n");
+  const tail = '"tail_consumers": [{ "service": "deco-otel-tail" }]';
+  const version = '"version_metadata": { "binding": "CF_VERSION_METADATA" }';
+  const datasets = '"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]';
+
+  // A block comment first: its " * " lines must not be taken for the file's indentation.
+  it.each([
+    ["tabs", "\t", ""],
+    ["tabs and trailing commas", "\t", ","],
+    ["two spaces", "  ", ""],
+    ["four spaces and trailing commas", "    ", ","],
+  ])("%s: added to an existing object, to an empty one and to the top level alike", (_, u, t) => {
+    const before = `/**
+ * The shop's Worker.
+ */
+{
+${u}"name": "shop",
+${u}"vars": {
+${u}${u}"SITE": "shop.example.com"${t}
+${u}},
+${u}"env": {
+${u}${u}"staging": {}${t}
+${u}}${t}
+}
+`;
+    const after = `/**
+ * The shop's Worker.
+ */
+{
+${u}"name": "shop",
+${u}"vars": {
+${u}${u}"SITE": "shop.example.com",
+${endpoints(u + u, t)}
+${u}},
+${u}"env": {
+${u}${u}"staging": {
+${u}${u}${u}${tail},
+${u}${u}${u}${version},
+${u}${u}${u}"vars": {
+${endpoints(u + u + u + u, t)}
+${u}${u}${u}},
+${u}${u}${u}${datasets}${t}
+${u}${u}}${t}
+${u}},
+${u}${tail},
+${u}${version},
+${u}${datasets}${t}
+}
+`;
+    const result = fixDocument(loadConfig("wrangler.jsonc", before), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(result.after).toBe(after);
+    expect(result.audit.findings.filter((f) => fixable(f.rule))).toEqual([]);
+  });
+
+  it("a file on one line is laid out a member per line, each added entry inline like the others", () => {
+    const result = fixDocument(loadConfig("wrangler.jsonc", '{ "name": "shop", "main": "src/index.ts", "tail_consumers": [] }\n'), {
+      ingestUrl: INGEST,
+      metricsDataset: DATASET,
+    });
+    expect(result.after).toBe(
+      `{\n  "name": "shop",\n  "main": "src/index.ts",\n  ${tail},\n  ${version},\n  "vars": {\n${endpoints("    ", "")}\n  },\n  ${datasets}\n}\n`,
+    );
+  });
+
+  it("an empty array on a line gets the entry inline; one too long for the line is laid out", () => {
+    const text = '{\n  "name": "shop",\n  "tail_consumers": [ ],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "analytics_engine_datasets": []\n}\n';
+    const after = fixDocument(loadConfig("wrangler.jsonc", text), { metricsDataset: "storefront_worker_metrics_dataset_eu_west" }).after;
+    expect(after).toBe(
+      '{\n  "name": "shop",\n  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n' +
+        '  "analytics_engine_datasets": [\n    { "binding": "DECO_METRICS", "dataset": "storefront_worker_metrics_dataset_eu_west" }\n  ]\n}\n',
+    );
   });
 });
 

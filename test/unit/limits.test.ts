@@ -287,9 +287,12 @@ describe("prepareExport with limits", () => {
       c: "3",
       d: "4",
       "otel.dropped_attributes_count": "2",
-      "redaction.count": "1",
+      // The note in its attribute and in the body, which stays as written (redacted): the
+      // dropped e and the cut note are not lost.
+      "redaction.count": "2",
       "redaction.kinds": "email",
     });
+    expect(row.Body).toBe(JSON.stringify({ msg: "hi", a: 1, b: 2, c: 3, d: 4, e: 5, note: "x".repeat(60) + " [REDACTED:email]" }));
     expect(JSON.stringify(row)).not.toContain("ana@example.com");
   });
 

@@ -8,6 +8,7 @@ import {
   parseSettings,
 } from "../shared/env-schema";
 import { DEFAULT_REQUEST_LIMITS } from "./core/limits";
+import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
 import type { PipelineOptions } from "./core/pipeline";
 import { parseRedactionPolicy, type RedactionPolicy } from "./core/redact";
@@ -237,6 +238,30 @@ export function parsePublicAuthConfig(env: Record<string, unknown>): PublicAuthC
     );
   }
   return { disabled: settings.AUTH_DISABLED, tokens: settings.INGEST_TOKENS };
+}
+
+/**
+ * The public endpoint's CORS settings, for browser senders (http/cors.ts): validated apart from
+ * the rest, like its auth settings, so that its answers carry CORS headers, and so stay readable
+ * to a browser, even when another setting is wrong.
+ */
+const PublicCorsSettingsSchema = z.object({
+  /** Origins allowed, comma-separated: exact (`https://shop.example.com`), one `*` (`https://*.example.com`), or `*`. */
+  CORS_ALLOWED_ORIGINS: listSetting(),
+  /** Request headers allowed beyond the implicit ones, or `*`. */
+  CORS_ALLOWED_HEADERS: listSetting(),
+  /** Seconds a browser caches a preflight answer; 0 sends no Access-Control-Max-Age (browsers then keep it 5 s). */
+  CORS_MAX_AGE: integerSetting(0, 0, 86_400),
+});
+
+/** The public endpoint's CORS policy, undefined when off (no origin listed), or a ConfigError naming the bad entry. */
+export function parsePublicCorsConfig(env: Record<string, unknown>): CorsPolicy | undefined {
+  const settings = parseSettings(PublicCorsSettingsSchema, env, "deco-otel-ingest");
+  try {
+    return parseCorsPolicy(settings.CORS_ALLOWED_ORIGINS, settings.CORS_ALLOWED_HEADERS, settings.CORS_MAX_AGE);
+  } catch (error) {
+    throw new ConfigError(`deco-otel-ingest configuration is invalid: ${(error as Error).message}`);
+  }
 }
 
 function redactionPolicyFrom(settings: IngestSettings): RedactionPolicy {

@@ -1,5 +1,6 @@
 import { ConfigError } from "../shared/env-schema";
-import { parseIngestConfig, parsePublicAuthConfig, type IngestConfig, type PublicAuthConfig } from "./config";
+import { parseIngestConfig, parsePublicAuthConfig, parsePublicCorsConfig, type IngestConfig, type PublicAuthConfig } from "./config";
+import type { CorsPolicy } from "./http/cors";
 import { ClickHouseWriter } from "./clickhouse/writer";
 import { queueBindingsOf, RETRY_QUEUE_BINDING, type QueueBindings } from "./queue/bindings";
 
@@ -46,4 +47,25 @@ function publicAuthOf(env: Record<string, unknown>): PublicAuthConfig | ConfigEr
     if (error instanceof ConfigError) return error;
     throw error;
   }
+}
+
+/**
+ * The public endpoint's CORS policy (undefined: off), or what is wrong with its settings.
+ * Validated once per isolate and apart from every other setting, so that a refusal caused by
+ * another bad setting still reaches a browser sender readable.
+ */
+const corsPolicies = new WeakMap<object, CorsPolicy | ConfigError | "off">();
+
+export function publicCorsFor(env: Record<string, unknown>): CorsPolicy | undefined | ConfigError {
+  let policy = corsPolicies.get(env);
+  if (policy === undefined) {
+    try {
+      policy = parsePublicCorsConfig(env) ?? "off";
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      policy = error;
+    }
+    corsPolicies.set(env, policy);
+  }
+  return policy === "off" ? undefined : policy;
 }

@@ -79,7 +79,7 @@ export function prepareExport(
     case "logs": {
       const request = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
-      normalizeRequest("logs", request, options.normalization);
+      normalizeRequest("logs", request, options.normalization, options.limits);
       const redactions = redactRequest("logs", request, options.redaction);
       limitAttributes("logs", request, options.limits);
       stampCaller("logs", request, caller);

@@ -7,10 +7,11 @@ import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
 import { RequestTooLargeError } from "../core/limits";
 import { prepareExport } from "../core/pipeline";
-import { ingestContextFor, type IngestContext } from "../context";
+import { ingestContextFor, publicCorsFor, type IngestContext } from "../context";
 import { writeDurably } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
-import { encodingFromContentType, readRequestBody, type OtlpEncoding } from "./body";
+import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
+import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
 import { HttpError, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
 
@@ -73,11 +74,21 @@ export function exportSignalOf(request: Request): Signal | undefined {
  */
 export function createIngestApp(options: IngestAppOptions): IngestApp {
   const router = createRouter(options);
+  const dispatch = (request: Request, env: Record<string, unknown>, ctx?: ExecutionContext) => {
+    const signal = exportSignalOf(request);
+    if (signal === undefined) return router.fetch(request, env, ctx);
+    return exportRequest(request, env, signal, options);
+  };
+  if (!options.requireAuth) return { fetch: dispatch };
   return {
+    // The public endpoint answers browsers too (cors.ts), around every route as the Collector's
+    // receiver does; with CORS off, the default, requests go straight through.
     fetch(request, env, ctx) {
-      const signal = exportSignalOf(request);
-      if (signal === undefined) return router.fetch(request, env, ctx);
-      return exportRequest(request, env, signal, options);
+      const cors = publicCorsFor(env);
+      if (cors === undefined) return dispatch(request, env, ctx);
+      if (cors instanceof ConfigError) return errorResponse(request, new URL(request.url).pathname, requestLogOf(request, options), cors);
+      if (isPreflight(request)) return preflightResponse(request, cors);
+      return Promise.resolve(dispatch(request, env, ctx)).then((response) => withCorsHeaders(request, response, cors));
     },
   };
 }
@@ -167,6 +178,7 @@ async function handleExport(
   const caller = options.requireAuth ? await callerOf(request, context, options.entrypoint, log) : UNRESTRICTED_CALLER;
   const encoding = encodingFromContentType(request.headers.get("content-type"));
   const body = await readRequestBody(request, context.config.limits);
+  refuseBlankJson(encoding, body);
   const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos(), caller);
   const written =
     prepared.batches.length === 0

@@ -19,6 +19,27 @@ export function encodingFromContentType(contentType: string | null): OtlpEncodin
   );
 }
 
+/**
+ * Refuses an OTLP/JSON body that is empty or only whitespace (after inflating) with a 400 that
+ * says so. Such a body is no JSON document, and the Collector's receiver refuses it too (its
+ * JSON reader fails on zero bytes); an export with no data is `{}`. An empty protobuf body is
+ * different: it is the encoding of an empty ExportRequest, which the OTLP specification says to
+ * answer with success, and it is not checked here.
+ */
+export function refuseBlankJson(encoding: OtlpEncoding, body: Uint8Array): void {
+  if (encoding !== "json") return;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    // JSON whitespace: space, tab, line feed, carriage return.
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return;
+  }
+  throw new HttpError(
+    400,
+    `request body is ${body.length === 0 ? "empty" : "only whitespace"}: an OTLP/JSON export is a JSON object ` +
+      "(an export with no data is {}); the OpenTelemetry Collector refuses an empty JSON body too",
+  );
+}
+
 export interface BodyLimits {
   /** Bytes as received, before decompression. */
   maxBodyBytes: number;

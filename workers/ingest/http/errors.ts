@@ -14,7 +14,15 @@ export class HttpError extends Error {
   }
 }
 
-/** gRPC status codes used in `google.rpc.Status` bodies, by HTTP status (OTLP/HTTP maps them so). */
+/**
+ * The `google.rpc.Status` code of an error answer, by HTTP status: the OpenTelemetry Collector's
+ * OTLP/HTTP receiver mapping (`NewStatusFromMsgAndHTTPCode`, after gRPC's HTTP-to-gRPC table,
+ * with 400 → INVALID_ARGUMENT and 429 → RESOURCE_EXHAUSTED as its exceptions), so a client that
+ * records the code sees what a Collector would send. Statuses outside the table (405, 413, 415)
+ * are UNKNOWN there too. OTLP clients decide on the HTTP status alone; the code is for the record.
+ * Our 500 (ClickHouse refused rows as data, a fault of ours) is INTERNAL, as the Collector's
+ * receiver answers a permanent failure of its own pipeline.
+ */
 export function grpcCodeForHttpStatus(status: number): number {
   switch (status) {
     case 400:
@@ -24,20 +32,16 @@ export function grpcCodeForHttpStatus(status: number): number {
     case 403:
       return 7; // PERMISSION_DENIED
     case 404:
-      return 5; // NOT_FOUND
-    case 405:
-      return 12; // UNIMPLEMENTED
-    case 413:
-      return 11; // OUT_OF_RANGE
-    case 415:
-      return 3; // INVALID_ARGUMENT
+      return 12; // UNIMPLEMENTED: no such method
     case 429:
       return 8; // RESOURCE_EXHAUSTED
+    case 500:
+      return 13; // INTERNAL
     case 502:
     case 503:
     case 504:
       return 14; // UNAVAILABLE
     default:
-      return 13; // INTERNAL
+      return 2; // UNKNOWN: 405, 413, 415
   }
 }

@@ -33,21 +33,27 @@ export function isInexactInteger(value: number): boolean {
   return !Number.isSafeInteger(value) && Number.isInteger(value);
 }
 
-function keepInexactIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
-  if (typeof value === "number" && isInexactInteger(value) && context?.source !== undefined) {
-    return (JSON as unknown as SourceTextJson).rawJSON(context.source);
-  }
-  return value;
+/** A reviver turning every number `isInexact` picks into a RawJsonNumber of its source text. */
+function keepNumbers(isInexact: (value: number) => boolean) {
+  return (_key: string, value: unknown, context?: { source?: string }): unknown => {
+    if (typeof value === "number" && isInexact(value) && context?.source !== undefined) {
+      return (JSON as unknown as SourceTextJson).rawJSON(context.source);
+    }
+    return value;
+  };
 }
+
+const keepInexactIntegers = keepNumbers(isInexactInteger);
 
 /**
  * `JSON.parse(text)`, except that every integer beyond ±(2^53 − 1), however it is spelled
- * (`2305843009213693953`, `1e21`), becomes a RawJsonNumber holding its source text. Throws
- * SyntaxError like JSON.parse. Without runtime support it is plain JSON.parse.
+ * (`2305843009213693953`, `1e21`), becomes a RawJsonNumber holding its source text; with
+ * `isInexact`, every number it picks does (log lifting also keeps `1e400`, which would be
+ * Infinity). Throws SyntaxError like JSON.parse. Without runtime support it is plain JSON.parse.
  */
-export function parseJsonExactly(text: string): unknown {
+export function parseJsonExactly(text: string, isInexact?: (value: number) => boolean): unknown {
   if (!EXACT_JSON_SUPPORTED) return JSON.parse(text);
-  return (JSON as unknown as SourceTextJson).parse(text, keepInexactIntegers);
+  return (JSON as unknown as SourceTextJson).parse(text, isInexact === undefined ? keepInexactIntegers : keepNumbers(isInexact));
 }
 
 export function isRawJsonNumber(value: unknown): value is RawJsonNumber {

@@ -109,7 +109,7 @@ class AttributeLimiter implements BySignal<void> {
 
   private list(attributes: KeyValue[], counter: DropCounter | undefined): void {
     // Nearly every list is within the limits: one read-only pass says so, and nothing is written.
-    if (attributes.length <= this.limits.maxAttributesPerRecord && this.allWithinLength(attributes)) return;
+    if (attributes.length <= this.limits.maxAttributesPerRecord && allWithinLength(attributes, this.limits.maxAttributeValueLength)) return;
     const dropped = this.dropOverCount(attributes);
     this.truncated = 0;
     for (const attribute of attributes) attribute.value = this.value(attribute.value);
@@ -144,23 +144,6 @@ class AttributeLimiter implements BySignal<void> {
     return dropped;
   }
 
-  private allWithinLength(attributes: readonly KeyValue[]): boolean {
-    for (let i = 0; i < attributes.length; i++) if (!this.isWithinLength(attributes[i]!.value)) return false;
-    return true;
-  }
-
-  /** Whether `value` holds no string, at any depth, that {@link value} would cut. */
-  private isWithinLength(value: AnyValue): boolean {
-    if ("stringValue" in value) return value.stringValue.length <= this.limits.maxAttributeValueLength;
-    if ("arrayValue" in value) {
-      const items = value.arrayValue;
-      for (let i = 0; i < items.length; i++) if (!this.isWithinLength(items[i]!)) return false;
-    } else if ("kvlistValue" in value) {
-      return this.allWithinLength(value.kvlistValue);
-    }
-    return true;
-  }
-
   private value(value: AnyValue): AnyValue {
     if ("stringValue" in value) {
       const text = value.stringValue;
@@ -176,6 +159,27 @@ class AttributeLimiter implements BySignal<void> {
     }
     return value;
   }
+}
+
+/**
+ * Whether no value of `attributes` (from index `from` on) holds a string, at any depth, longer
+ * than `maxLength` UTF-16 code units: what limitAttributes would leave uncut.
+ */
+export function allWithinLength(attributes: readonly KeyValue[], maxLength: number, from = 0): boolean {
+  for (let i = from; i < attributes.length; i++) if (!isWithinLength(attributes[i]!.value, maxLength)) return false;
+  return true;
+}
+
+/** Whether `value` holds no string, at any depth of an array or map, that the length limit would cut. */
+function isWithinLength(value: AnyValue, maxLength: number): boolean {
+  if ("stringValue" in value) return value.stringValue.length <= maxLength;
+  if ("arrayValue" in value) {
+    const items = value.arrayValue;
+    for (let i = 0; i < items.length; i++) if (!isWithinLength(items[i]!, maxLength)) return false;
+  } else if ("kvlistValue" in value) {
+    return allWithinLength(value.kvlistValue, maxLength);
+  }
+  return true;
 }
 
 /** The first `max` code units of `text` (one fewer rather than half a surrogate pair) and the marker. */

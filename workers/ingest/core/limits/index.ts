@@ -8,6 +8,7 @@ export { checkRecordCount } from "./records";
 export {
   DROPPED_ATTRIBUTES_ATTRIBUTE,
   TRUNCATED_VALUES_ATTRIBUTE,
+  allWithinLength,
   limitAttributes,
   truncationMarker,
 } from "./attributes";

@@ -4,16 +4,17 @@
  * object). Lifting asks each for a few named members and then flattens the rest.
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
-import { appendJsonAsAttributes, appendKvlistAsAttributes } from "./json-to-attributes";
+import { appendJsonAsAttributes, appendKvlistAsAttributes, type TakenKeys } from "./json-to-attributes";
 
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
   scalar(key: string): string | number | undefined;
   /**
-   * Flattens every top-level member not in `consumed` into `into` (the first writer of a key
-   * wins); returns the first request-id alias's value (a string or an integer), if any.
+   * Flattens every top-level member not in `consumed` into `taken.attributes` (the first writer
+   * of a key wins; `taken.lost` says a value was left out); returns the first request-id
+   * alias's value (a string or an integer), if any.
    */
-  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): AnyValue | undefined;
+  appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined;
 }
 
 export class JsonObjectFields implements BodyFields {
@@ -24,8 +25,8 @@ export class JsonObjectFields implements BodyFields {
     return typeof value === "string" || (typeof value === "number" && Number.isSafeInteger(value)) ? value : undefined;
   }
 
-  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): AnyValue | undefined {
-    return appendJsonAsAttributes(this.object, maxDepth, consumed, into);
+  appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined {
+    return appendJsonAsAttributes(this.object, maxDepth, consumed, taken);
   }
 }
 
@@ -49,7 +50,7 @@ export class KvlistFields implements BodyFields {
     return undefined;
   }
 
-  appendAttributes(maxDepth: number, consumed: readonly string[], into: KeyValue[]): AnyValue | undefined {
-    return appendKvlistAsAttributes(this.entries, maxDepth, consumed, into);
+  appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined {
+    return appendKvlistAsAttributes(this.entries, maxDepth, consumed, taken);
   }
 }

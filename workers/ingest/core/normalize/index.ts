@@ -4,13 +4,13 @@
  * structured bodies are lifted into fields and attributes, then severities are canonicalized.
  */
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
-import { liftJsonBodies } from "./lift";
+import { liftJsonBodies, type LiftAttributeLimits } from "./lift";
 import type { NormalizationOptions } from "./options";
 import { fillServiceVersion } from "./service-version";
 import { normalizeSeverity } from "./severity";
 
 export { liftJsonBodies, liftJsonBody, ORIGINAL_RECORD_ATTRIBUTE } from "./lift";
-export type { LiftOptions } from "./lift";
+export type { LiftAttributeLimits, LiftOptions } from "./lift";
 export { fillServiceVersion } from "./service-version";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";
 export {
@@ -19,16 +19,25 @@ export {
   type NormalizationOptions,
 } from "./options";
 
-/** Applies the enabled log steps in their required order (lifting can set a severity to normalize). */
-export function normalizeLogsRequest(request: SignalRequest["logs"], options: NormalizationOptions): void {
-  if (options.liftJsonBodies) liftJsonBodies(request, options);
+/**
+ * Applies the enabled log steps in their required order (lifting can set a severity to
+ * normalize). `limits` are the attribute limits the request is held to afterwards, which lifting
+ * respects so that no value the sender wrote is lost (liftJsonBody).
+ */
+export function normalizeLogsRequest(request: SignalRequest["logs"], options: NormalizationOptions, limits?: LiftAttributeLimits): void {
+  if (options.liftJsonBodies) liftJsonBodies(request, options, limits);
   if (options.normalizeSeverity) normalizeSeverity(request);
 }
 
 /** Every step that applies to `signal`, in place: resources of all signals, then the log steps. */
-export function normalizeRequest<S extends Signal>(signal: S, request: SignalRequest[S], options: NormalizationOptions): void {
+export function normalizeRequest<S extends Signal>(
+  signal: S,
+  request: SignalRequest[S],
+  options: NormalizationOptions,
+  limits?: LiftAttributeLimits,
+): void {
   for (const resource of resourcesOf(signal, request)) fillServiceVersion(resource);
-  if (signal === "logs") normalizeLogsRequest(request as SignalRequest["logs"], options);
+  if (signal === "logs") normalizeLogsRequest(request as SignalRequest["logs"], options, limits);
 }
 
 function resourcesOf<S extends Signal>(signal: S, request: SignalRequest[S]) {

@@ -1,4 +1,5 @@
 import { parseJsonExactly } from "../decode/exact-json";
+import { isInexactNumber } from "./json-to-attributes";
 
 /**
  * Parses a log body as a JSON object, or says it is not one. Most bodies are plain text, so the
@@ -20,9 +21,12 @@ export function parseJsonObjectBody(text: string): Record<string, unknown> | und
   return parsed as Record<string, unknown>;
 }
 
-/** The same text, already known to be a JSON object, with every integer exact (RawJsonNumbers). */
+/**
+ * The same text, already known to be a JSON object, with every number a double cannot give back
+ * as written (isInexactNumber) kept as a RawJsonNumber of its digits.
+ */
 export function parseJsonObjectBodyExactly(text: string): Record<string, unknown> {
-  return parseJsonExactly(text) as Record<string, unknown>;
+  return parseJsonExactly(text, isInexactNumber) as Record<string, unknown>;
 }
 
 const OPEN_BRACE = 0x7b;

@@ -2,14 +2,16 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isRawJsonNumber } from "../decode/exact-json";
 import { decimalFromString } from "../decode/int64";
 import { isRequestIdAlias } from "../../../shared/request-id";
+import { anyValueAsString } from "../rows/any-value";
 
 /**
- * Flattens a parsed JSON object into attributes appended to `into`: nested objects become dotted
- * keys, arrays and objects at `maxDepth` become JSON text, scalars keep their type. A key already
- * in `into` (set by the producer, or produced earlier by the flattening itself) is skipped, so the
- * first writer wins. Top-level keys in `consumed` were used for the record's own fields and are
- * left out (skipping them is cheaper than deleting them, which would turn the object into a slow
- * dictionary).
+ * Flattens a parsed JSON object into attributes appended to `taken.attributes`: nested objects
+ * become dotted keys, arrays and objects at `maxDepth` become JSON text, scalars keep their type.
+ * A key already there (set by the producer, or produced earlier by the flattening itself) is not
+ * written twice: the first writer wins and `taken.lost` records that a value was left out, so
+ * the caller can keep the body that still holds it. Top-level keys in `consumed` were used for
+ * the record's own fields and are left out (skipping them is cheaper than deleting them, which
+ * would turn the object into a slow dictionary).
  *
  * Returns the value of the first top-level request-id alias (isRequestIdAlias) holding a string
  * or an integer, found on the way so that lines without one cost no extra lookups.
@@ -23,9 +25,9 @@ export function appendJsonAsAttributes(
   object: Record<string, unknown>,
   maxDepth: number,
   consumed: readonly string[],
-  into: KeyValue[],
+  taken: TakenKeys,
 ): AnyValue | undefined {
-  const taken = new TakenKeys(into);
+  const into = taken.attributes;
   let requestId: AnyValue | undefined;
   for (const name in object) {
     const value = object[name];
@@ -39,6 +41,8 @@ export function appendJsonAsAttributes(
       for (const inner in value) appendEntry(`${name}.${inner}`, value[inner], 2, maxDepth, taken, into);
     } else if (taken.takeDistinct(name)) {
       into.push({ key: name, value: jsonToAnyValue(value) });
+    } else {
+      taken.refuse(name, jsonToAnyValue(value));
     }
   }
   return requestId;
@@ -59,26 +63,27 @@ function appendEntry(
     return;
   }
   if (taken.take(key)) into.push({ key, value: jsonToAnyValue(value) });
+  else taken.refuse(key, jsonToAnyValue(value));
 }
 
 /**
  * The same flattening for a structured (`kvlistValue`) body: nested maps become dotted keys down
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
- * deeper maps as JSON text, as it would have rendered them in the body). Returns the first
+ * deeper maps as JSON text, as it would have rendered them in the body). A key the map holds
+ * twice, or that collides, is left out and recorded in `taken.lost` unless the attribute holding it stores the same text. Returns the first
  * request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
   entries: readonly KeyValue[],
   maxDepth: number,
   consumed: readonly string[],
-  into: KeyValue[],
+  taken: TakenKeys,
 ): AnyValue | undefined {
-  const taken = new TakenKeys(into);
   let requestId: AnyValue | undefined;
   for (const entry of entries) {
     if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
     if (isConsumed(consumed, entry.key)) continue;
-    appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken, into);
+    appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken);
   }
   return requestId;
 }
@@ -98,21 +103,15 @@ function requestIdValue(value: AnyValue): AnyValue | undefined {
   return "stringValue" in value || "intValue" in value ? value : undefined;
 }
 
-function appendKvlistEntry(
-  key: string,
-  value: AnyValue,
-  depth: number,
-  maxDepth: number,
-  taken: TakenKeys,
-  into: KeyValue[],
-): void {
+function appendKvlistEntry(key: string, value: AnyValue, depth: number, maxDepth: number, taken: TakenKeys): void {
   if (depth < maxDepth && "kvlistValue" in value && value.kvlistValue.length > 0) {
     for (const entry of value.kvlistValue) {
-      appendKvlistEntry(`${key}.${entry.key}`, entry.value, depth + 1, maxDepth, taken, into);
+      appendKvlistEntry(`${key}.${entry.key}`, entry.value, depth + 1, maxDepth, taken);
     }
     return;
   }
-  if (taken.take(key)) into.push({ key, value });
+  if (taken.take(key)) taken.attributes.push({ key, value });
+  else taken.refuse(key, value);
 }
 
 /** Up to this many attributes a key is looked for by comparing it with each. */
@@ -127,11 +126,17 @@ const LINEAR_SEARCH_LIMIT = 32;
 export class TakenKeys {
   private set: Set<string> | undefined;
   /** How many attributes the list had before this flattening began. */
-  private readonly before: number;
+  readonly before: number;
   /** Index of the first attribute `take` allowed, or -1 while it allowed none. */
   private firstTaken = -1;
+  /**
+   * Whether a value was left out because its key was taken by an attribute storing other text
+   * (refuse): the attributes then do not hold everything the body held.
+   */
+  lost = false;
 
-  constructor(private readonly attributes: readonly KeyValue[]) {
+  /** `attributes` is the list appended to; it must only grow by keys this allowed. */
+  constructor(readonly attributes: KeyValue[]) {
     this.before = attributes.length;
   }
 
@@ -150,6 +155,22 @@ export class TakenKeys {
     if (this.set.has(key)) return false;
     this.set.add(key);
     return true;
+  }
+
+  /**
+   * Records `value`, whose `key` `take` refused: lost unless the attribute holding the key stores
+   * the same text (the map column stores every value as its AsString rendering), as when a
+   * line's `request.id` is the one the tail Worker already set from it.
+   */
+  refuse(key: string, value: AnyValue): void {
+    if (this.lost) return;
+    for (const attribute of this.attributes) {
+      if (attribute.key === key) {
+        this.lost = anyValueAsString(attribute.value) !== anyValueAsString(value);
+        return;
+      }
+    }
+    this.lost = true;
   }
 
   /**
@@ -186,14 +207,16 @@ export function jsonToAnyValue(value: unknown): AnyValue {
       return { boolValue: value };
     case "number":
       if (Number.isSafeInteger(value)) return { intValue: String(value) };
-      if (EXACT_JSON_SUPPORTED && Number.isInteger(value)) throw INEXACT_NUMBER;
+      // A rounded integer, or a number past the double range (`1e400` parses to Infinity):
+      // the exact parse gives back the digits as written.
+      if (EXACT_JSON_SUPPORTED && isInexactNumber(value)) throw INEXACT_NUMBER;
       return { doubleValue: value };
     default:
       if (value === null || value === undefined) return { empty: true };
       if (isRawJsonNumber(value)) return rawNumberToAnyValue(value.rawJSON);
       // Walked even without exact parsing: the depth bound is what keeps JSON.stringify (and the
       // exact parse's reviver) from running out of stack on a hostile line.
-      if (holdsInexactInteger(value, MAX_NESTING_AS_TEXT) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
+      if (holdsInexactNumber(value, MAX_NESTING_AS_TEXT) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
       // Arrays and objects too deep to flatten keep their JSON spelling (RawJsonNumbers verbatim).
       return { stringValue: JSON.stringify(value) };
   }
@@ -202,7 +225,8 @@ export function jsonToAnyValue(value: unknown): AnyValue {
 /**
  * An integer token within int64 stays an integer, digit for digit. One past int64 (an unsigned
  * 64-bit id such as Datadog's, or wider) keeps its digits as text, as the map column would store
- * them: `intValue` cannot hold it and a double would round it. Anything else is the double it spells.
+ * them: `intValue` cannot hold it and a double would round it. So does a number past the double
+ * range (`1e400`, which a double would turn into Infinity). Anything else is the double it spells.
  */
 function rawNumberToAnyValue(text: string): AnyValue {
   if (INTEGER_TOKEN.test(text)) {
@@ -210,7 +234,16 @@ function rawNumberToAnyValue(text: string): AnyValue {
     if (decimal === "out of range") return { stringValue: text };
     if (decimal !== "not an integer") return { intValue: decimal };
   }
-  return { doubleValue: Number(text) };
+  const double = Number(text);
+  return Number.isFinite(double) ? { doubleValue: double } : { stringValue: text };
+}
+
+/**
+ * A number JSON.parse could not give back as written: an integer past 2^53 (rounded) or one past
+ * the double range (Infinity; JSON itself has no Infinity, so it always came from digits).
+ */
+export function isInexactNumber(value: number): boolean {
+  return !Number.isFinite(value) || (!Number.isSafeInteger(value) && Number.isInteger(value));
 }
 
 /**
@@ -227,18 +260,19 @@ class TooDeepToLiftSignal extends Error {
 export const TOO_DEEP_TO_LIFT = new TooDeepToLiftSignal(`a log body nests more than ${MAX_NESTING_AS_TEXT} levels below its flattened keys`);
 
 /**
- * Whether `value` holds an integer JSON.parse had to round, looking `levels` levels of arrays and
- * objects down; throws TOO_DEEP_TO_LIFT past them. Bounded, so it never runs out of stack.
+ * Whether `value` holds a number JSON.parse could not give back as written (isInexactNumber),
+ * looking `levels` levels of arrays and objects down; throws TOO_DEEP_TO_LIFT past them. Bounded,
+ * so it never runs out of stack. (JSON.stringify would write Infinity as `null`.)
  */
-function holdsInexactInteger(value: unknown, levels: number): boolean {
-  if (typeof value === "number") return !Number.isSafeInteger(value) && Number.isInteger(value);
+function holdsInexactNumber(value: unknown, levels: number): boolean {
+  if (typeof value === "number") return isInexactNumber(value);
   if (typeof value !== "object" || value === null) return false;
   if (levels === 0) throw TOO_DEEP_TO_LIFT;
   let inexact = false;
   if (Array.isArray(value)) {
-    for (const item of value) inexact = holdsInexactInteger(item, levels - 1) || inexact;
+    for (const item of value) inexact = holdsInexactNumber(item, levels - 1) || inexact;
   } else {
-    for (const name in value) inexact = holdsInexactInteger((value as Record<string, unknown>)[name], levels - 1) || inexact;
+    for (const name in value) inexact = holdsInexactNumber((value as Record<string, unknown>)[name], levels - 1) || inexact;
   }
   return inexact;
 }
@@ -248,5 +282,5 @@ function holdsInexactInteger(value: unknown, levels: number): boolean {
  * MAX_NESTING_AS_TEXT more: checked before an exact parse, whose reviver recurses too.
  */
 export function checkLiftableNesting(object: Record<string, unknown>, maxDepth: number): void {
-  holdsInexactInteger(object, maxDepth + MAX_NESTING_AS_TEXT);
+  holdsInexactNumber(object, maxDepth + MAX_NESTING_AS_TEXT);
 }

@@ -3,7 +3,8 @@ import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
-import { TOO_DEEP_TO_LIFT, checkLiftableNesting } from "./json-to-attributes";
+import { allWithinLength, type RequestLimits } from "../limits";
+import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
 
@@ -30,20 +31,35 @@ export interface LiftOptions {
 }
 
 /**
+ * The attribute limits the request's attributes are held to after lifting (limitAttributes): a
+ * lifted value they would drop or cut is not the only copy of what the sender wrote.
+ */
+export type LiftAttributeLimits = Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttributeValueLength">;
+
+/** No limits: what a caller that applies none gets. */
+const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAttributeValueLength: Infinity };
+
+/**
  * Lifts a structured log body into the record: a string body holding a JSON object, or a
  * `kvlistValue` body. Level, message and ids fill the record's own fields, every other key
  * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key
  * is consumed (not kept as an attribute) only when it was used; a level the record already has,
  * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
- * more levels stays the text it is. Mutates the record. Returns whether the body was lifted.
+ * more levels stays the text it is.
+ *
+ * Nothing the sender wrote is lost (docs/normalization-and-redaction.md, "When lifting cannot
+ * keep everything"): when a lifted value cannot be stored as an attribute of its own (its key
+ * is already taken, by the record or an earlier lifted key, or the request's attribute `limits`
+ * would drop or cut it), the body stays as written instead of becoming the message, as the
+ * Collector stores every body. Mutates the record. Returns whether the body was lifted.
  */
-export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
+export function liftJsonBody(record: LogRecord, options: LiftOptions, limits: LiftAttributeLimits = UNLIMITED): boolean {
   const body = record.body;
   if (body === undefined) return false;
   if ("kvlistValue" in body) {
     if (body.kvlistValue.length === 0) return false;
-    liftFields(record, new KvlistFields(body.kvlistValue), body, options);
+    liftFields(record, new KvlistFields(body.kvlistValue), body, options, limits);
     return true;
   }
   if (!("stringValue" in body)) return false;
@@ -57,7 +73,7 @@ export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
   const spanId = record.spanId;
   const attributeCount = record.attributes.length;
   try {
-    liftFields(record, new JsonObjectFields(object), body, options);
+    liftFields(record, new JsonObjectFields(object), body, options, limits);
   } catch (error) {
     if (error !== INEXACT_NUMBER && error !== TOO_DEEP_TO_LIFT) throw error;
     record.severityText = severityText;
@@ -74,31 +90,49 @@ export function liftJsonBody(record: LogRecord, options: LiftOptions): boolean {
       if (nesting !== TOO_DEEP_TO_LIFT) throw nesting;
       return false;
     }
-    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options);
+    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options, limits);
   }
   return true;
 }
 
-/** Lifts the structured body of every record in the request, in place. */
-export function liftJsonBodies(request: LogsRequest, options: LiftOptions): void {
+/** Lifts the structured body of every record in the request, in place (liftJsonBody). */
+export function liftJsonBodies(request: LogsRequest, options: LiftOptions, limits: LiftAttributeLimits = UNLIMITED): void {
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
-      for (const record of scopeLogs.logRecords) liftJsonBody(record, options);
+      for (const record of scopeLogs.logRecords) liftJsonBody(record, options, limits);
     }
   }
 }
 
-function liftFields(record: LogRecord, fields: BodyFields, original: AnyValue, options: LiftOptions): void {
+function liftFields(
+  record: LogRecord,
+  fields: BodyFields,
+  original: AnyValue,
+  options: LiftOptions,
+  limits: LiftAttributeLimits,
+): void {
   const consumed: string[] = [];
   takeSeverity(record, fields, consumed);
   const message = takeFirstString(fields, MESSAGE_KEYS, consumed);
-  if (message !== undefined) record.body = { stringValue: message };
   record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID_LENGTH, record.traceId, consumed);
   record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID_LENGTH, record.spanId, consumed);
-  const requestId = fields.appendAttributes(options.maxDepth, consumed, record.attributes);
-  // A line's request-id alias also sets the join key, unless the record has one already.
+  const taken = new TakenKeys(record.attributes);
+  const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
+  // A line's request-id alias also sets the join key, unless the record has one already (the
+  // alias's value stays an attribute under its own name either way).
   if (requestId !== undefined) addIfAbsent(record.attributes, REQUEST_ID_ATTRIBUTE, requestId);
-  if (options.keepOriginal === true) addIfAbsent(record.attributes, ORIGINAL_RECORD_ATTRIBUTE, original);
+  const originalAdded = options.keepOriginal === true && addIfAbsent(record.attributes, ORIGINAL_RECORD_ATTRIBUTE, original);
+  // The message replaces the body only when the attributes hold everything else the body held:
+  // each lifted value under its own key, or the whole body in `log.record.original`, uncut.
+  if (message !== undefined && (!taken.lost || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
+    record.body = { stringValue: message };
+  }
+}
+
+/** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */
+function withinLimits(attributes: readonly KeyValue[], before: number, limits: LiftAttributeLimits): boolean {
+  if (attributes.length > limits.maxAttributesPerRecord && attributes.length > before) return false;
+  return allWithinLength(attributes, limits.maxAttributeValueLength, before);
 }
 
 /**
@@ -152,7 +186,9 @@ function takeId(fields: BodyFields, keys: readonly string[], length: number, cur
   return current;
 }
 
-function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): void {
-  for (const attribute of attributes) if (attribute.key === key) return;
+/** Adds the attribute unless its key is taken; returns whether it was added. */
+function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): boolean {
+  for (const attribute of attributes) if (attribute.key === key) return false;
   attributes.push({ key, value });
+  return true;
 }
