@@ -1,4 +1,5 @@
 import { DEFAULT_REDACTION_POLICY, redactString } from "../../workers/ingest/core/redact";
+import { describesSecretSetting } from "../../workers/ingest/core/redact/secret-names";
 import { findKnownToken } from "../../workers/ingest/core/redact/token-formats";
 
 /**
@@ -81,12 +82,16 @@ function percentDecoded(text: string): string {
 
 const CREDENTIAL_WORDS = new Set(["TOKEN", "SECRET", "PASSWORD", "PASSWD", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY"]);
 const CREDENTIAL_PAIRS = new Set(["API_KEY", "PRIVATE_KEY", "ACCESS_KEY", "SIGNING_KEY", "AUTH_KEY"]);
-/** A last word that makes the var describe a credential rather than hold one. */
-const DESCRIBING_WORDS = new Set(["URL", "URI", "ENDPOINT", "HEADER", "NAME", "PATH", "FILE", "TTL", "EXPIRY", "EXPIRES", "LENGTH", "ENABLED", "DISABLED", "MODE", "TYPE", "ID"]);
 
+/**
+ * Whether a var's name says it holds a credential: it names one (`*_TOKEN`, `*_SECRET`,
+ * `*_API_KEY`, `clientSecret`), unless, as the ingest Worker's redaction reads names of
+ * settings, it describes one rather than holds it (`TOKEN_URL`, `PASSWORD_MIN_LENGTH`,
+ * `SECRET_ROTATION_DAYS`, `API_KEY_ID`, `TOKEN_HEADER`: `describesSecretSetting`).
+ */
 function secretName(name: string): boolean {
+  if (describesSecretSetting(name)) return false;
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-  if (words.length === 0 || DESCRIBING_WORDS.has(words[words.length - 1]!)) return false;
   return words.some((word, i) => CREDENTIAL_WORDS.has(word) || CREDENTIAL_PAIRS.has(`${word}_${words[i + 1]}`));
 }
 

@@ -210,6 +210,16 @@ describe("secretReason", () => {
     expect(secretReason("API_KEY", "")).toBeUndefined();
   });
 
+  it("reads names that describe a credential as the ingest Worker's redaction reads them", () => {
+    // The redaction's describing words (secret-names.ts), which the audit now shares.
+    for (const name of ["DB_PASSWORD_ENV", "API_TOKEN_ISSUER", "TOKEN_AUDIENCE", "SESSION_SECRET_VERSION", "SECRET_STORE_ID", "GITHUB_TOKEN_PERMISSIONS", "SKIP_TOKEN", "NO_PASSWORD"]) {
+      expect(secretReason(name, "abcdefgh123")).toBeUndefined();
+    }
+    for (const name of ["DB_PASSWORD", "GITHUB_TOKEN", "SESSION_SECRET", "USE_TOKEN", "TOKEN_VALUE"]) {
+      expect(secretReason(name, "abcdefgh123")).toBe("its name says it is a credential");
+    }
+  });
+
   it.each([
     // Header lists (OTEL_EXPORTER_OTLP_HEADERS), header by header, percent-decoded.
     ["OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer 6f1c9a2e7b4d8c0f3a5e9b1d7c2f4a8e6b0d3c5f", 'its header list sets "Authorization", where its value is an Authorization header'],

@@ -213,3 +213,39 @@ describe("the URL of a client span", () => {
     expect(asLogAttributes([attr("url.full", "http://203.0.113.9/cb")])).toEqual({ "url.full": "http://[REDACTED:ipv4]/cb" });
   });
 });
+
+describe("ids and Social Security numbers by their keys", () => {
+  it("keeps bare numbers under id keys even when they pass the CPF or CNPJ check; printed documents go", () => {
+    const ids = [
+      attr("order_id", "52998224725"),
+      attr("trace.parent_id", "11144477735"),
+      attr("cloudflare.ray_id", "45678912000155"),
+      attr("payment.id", "11222333000181"),
+      attr("invoiceId", "12345678909"),
+    ];
+    expect(asLogAttributes(ids)).toEqual(valuesOf(ids));
+    expect(
+      asLogAttributes([attr("customer_id", "529.982.247-25"), attr("supplier_id", "11.222.333/0001-81"), attr("customer.document", "12345678909")]),
+    ).toEqual({ customer_id: "[REDACTED:cpf]", supplier_id: "[REDACTED:cnpj]", "customer.document": "[REDACTED:cpf]" });
+  });
+
+  it("redacts nine bare digits under a key naming an SSN, as a lifted JSON line gives them, and nothing the SSA does not issue", () => {
+    expect(
+      asLogAttributes([
+        attr("applicant.ssn", "536228841"),
+        attr("socialSecurityNumber", "536 22 8841"),
+        attr("SOCIAL_SECURITY_NO", "536-22-8841"),
+        attr("applicant.ssn_last4", "8841"),
+        attr("other.ssn", "912345678"),
+        attr("order.number", "536228841"),
+      ]),
+    ).toEqual({
+      "applicant.ssn": "[REDACTED:ssn]",
+      socialSecurityNumber: "[REDACTED:ssn]",
+      SOCIAL_SECURITY_NO: "[REDACTED:ssn]",
+      "applicant.ssn_last4": "8841",
+      "other.ssn": "912345678",
+      "order.number": "536228841",
+    });
+  });
+});

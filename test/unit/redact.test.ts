@@ -186,6 +186,82 @@ describe("built-in detectors", () => {
   });
 });
 
+describe("redactString: codes, SSNs, versions and a sentence's punctuation", () => {
+  const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY).text;
+
+  it.each([
+    ["Your OTP is 123456", "Your OTP is [REDACTED:secret_param]"],
+    ["Use 482913 as your verification code", "Use [REDACTED:secret_param] as your verification code"],
+    ["passcode 7788", "passcode [REDACTED:secret_param]"],
+    ["G-123456 is your Google verification code.", "G-[REDACTED:secret_param] is your Google verification code."],
+    ["Seu código é 123456", "Seu código é [REDACTED:secret_param]"],
+    ["código de verificação: 4821", "código de verificação: [REDACTED:secret_param]"],
+    ["VERIFICATION CODE: 4821", "VERIFICATION CODE: [REDACTED:secret_param]"],
+  ])("keeps the words of a one-time code and hides its digits: %j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it("keeps numbers after words that name no code", () => {
+    for (const text of ["order 123456 shipped", "retry 3 of 5", "HTTP 404", "port 8080", "build 4821", "version 2.4.1", "error code 1001", "G-1234567"]) {
+      expect(redacted(text)).toBe(text);
+    }
+  });
+
+  it.each([
+    ["OTP: 123456.", "OTP: [REDACTED:secret_param]."],
+    ["otp: 123456.", "otp: [REDACTED:secret_param]."],
+    ["(otp: 123456)", "(otp: [REDACTED:secret_param])"],
+    ["login failed for password=hunter2.", "login failed for password=[REDACTED:secret_param]."],
+    ["password=hunter2: rejected", "password=[REDACTED:secret_param]: rejected"],
+    ["see https://x.example/cb?token=abc123.", "see https://x.example/cb?token=[REDACTED:secret_param]."],
+    ["Authorization: Bearer abc123def456.", "Authorization: Bearer [REDACTED:bearer]."],
+    ["authorization=Token abc123def456.", "authorization=Token [REDACTED:secret_param]."],
+    ["mysql -uroot -pS3cret.", "mysql -uroot -p[REDACTED:secret_param]."],
+    ["docker login -u ci -p Zx9kQ2mW7vB4.", "docker login -u ci -p [REDACTED:secret_param]."],
+    // `!` and `?` end passwords more often than log lines: they stay inside the value.
+    ["password=Hunter2!", "password=[REDACTED:secret_param]"],
+  ])("keeps a sentence's final punctuation out of the value: %j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it("ends every true positive's redaction before a period that ends its sentence", () => {
+    for (const { text } of corpus<TruePositive>("true-positives.json")) {
+      expect(redacted(`${text}.`)).toBe(`${redacted(text)}.`);
+      expect(redacted(`${text}. Next`)).toBe(`${redacted(text)}. Next`);
+    }
+  });
+
+  it("reads a dotted quad after words naming a version as that version, and any other as an address", () => {
+    for (const text of ["app_version=1.0.0.0", "version 1.0.0.0", "v1.2.3.4", "release 2.0.0.1 deployed", '"appVersion": "5.0.0.1"', "--version 8.0.0.0", "build is 4.1.0.7"]) {
+      expect(redacted(text)).toBe(text);
+    }
+    expect(redacted("client 203.0.113.7 connected")).toBe("client [REDACTED:ipv4] connected");
+    expect(redacted("from=198.51.100.23")).toBe("from=[REDACTED:ipv4]");
+    expect(redacted("version 1.0.0.0 from 203.0.113.7")).toBe("version 1.0.0.0 from [REDACTED:ipv4]");
+  });
+
+  it("finds SSNs printed with dashes anywhere, and other spellings only after their name", () => {
+    expect(redacted("ssn=123-45-6789")).toBe("ssn=[REDACTED:ssn]");
+    expect(redacted("SSN: 123 45 6789")).toBe("SSN: [REDACTED:ssn]");
+    expect(redacted("social security number 123456789")).toBe("social security number [REDACTED:ssn]");
+    expect(redacted("SSN# 123456789, SSN is 536228841")).toBe("SSN# [REDACTED:ssn], SSN is [REDACTED:ssn]");
+    expect(redactString("ssn=123-45-6789", DEFAULT_REDACTION_POLICY).counts).toEqual({ ssn: 1 });
+    for (const text of ["123 45 6789", "123456789", "000-12-3456", "666-12-3456", "900-12-3456", "123-00-6789", "123-45-0000", "2024-11-30", "id-123-45-6789", "123-45-6789-1", "550e8400-123-45-6789"]) {
+      expect(redacted(text)).toBe(text);
+    }
+    expect(redactString("ssn=123-45-6789", policy({ disabledDetectors: ["ssn"] })).text).toBe("ssn=123-45-6789");
+  });
+
+  it("keeps check-digit-valid numbers given as an id's value; a document's printed form still goes", () => {
+    for (const text of ["order_id=52998224725", '"trace.parent_id":"45678912000155"', "orderId: 11144477735", "cloudflare.ray_id=11222333000181"]) {
+      expect(redacted(text)).toBe(text);
+    }
+    expect(redacted("order_id=529.982.247-25")).toBe("order_id=[REDACTED:cpf]");
+    expect(redacted("CPF 123.456.789-09")).toBe("CPF [REDACTED:cpf]");
+    expect(redacted("customer.document=12345678909")).toBe("customer.document=[REDACTED:cpf]");
+  });
+});
+
 describe("parseRedactionPolicy", () => {
   it("accepts an empty object as the default policy", () => {
     expect(parseRedactionPolicy({}).ok).toBe(true);
@@ -469,6 +545,26 @@ describe("redactRequest: logs", () => {
     expect(attributeMap(record.attributes)).toEqual({
       ...kept,
       session_token: str("[REDACTED:secret]"),
+      "redaction.count": { intValue: "1" },
+      "redaction.kinds": str("secret"),
+    });
+  });
+
+  it("keeps a placeholder under a credential key, as text does; a value beside it still goes", () => {
+    const kept: Record<string, AnyValue> = {
+      password: str("${DB_PASSWORD}"),
+      api_key: str("<your-key>"),
+      token: str("$TOKEN"),
+      secret: str("****"),
+      "http.request.header.authorization": str("{{ .Values.token }}"),
+    };
+    const record = logRecord({
+      attributes: [...Object.entries(structuredClone(kept)).map(([key, value]) => attr(key, value)), attr("db.password", str("${DB_PASSWORD}x"))],
+    });
+    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    expect(attributeMap(record.attributes)).toEqual({
+      ...kept,
+      "db.password": str("[REDACTED:secret]"),
       "redaction.count": { intValue: "1" },
       "redaction.kinds": str("secret"),
     });

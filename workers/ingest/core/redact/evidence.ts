@@ -48,8 +48,10 @@ export const Evidence = {
   CARD_DIGITS: 1 << 12,
   /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
   KNOWN_TOKEN: 1 << 13,
-  /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `PIN`, `código`). */
+  /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`): `CODE_WORD`. */
   CODE_PHRASE: 1 << 14,
+  /** Nine digits and `ddd-dd-dddd`, or a word naming a Social Security number (`SSN_WORD`). */
+  SSN: 1 << 15,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -140,9 +142,10 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const codePhrase = digits >= CODE_DIGITS && holdsCodeWord(text) ? Evidence.CODE_PHRASE : 0;
-  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return codePhrase;
-  let found = codePhrase;
+  const named = digits >= CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return named;
+  let found = named;
+  if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedSsnEvidence(text);
   // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a Slack webhook).
   if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
   else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
@@ -188,11 +191,43 @@ export function evidenceIn(text: string): number {
 
 /** The fewest digits of a code in a sentence. */
 const CODE_DIGITS = 4;
-/** The words of a code in a sentence (`verification code`, `Code`, `PIN`, `código`), by a part each holds. */
-const CODE_WORD_PARTS = ["ode", "digo"];
+/** The digits of a Social Security number. */
+const SSN_DIGITS = 9;
+/**
+ * A part of every word that names a code in a sentence (`detectors/code-phrase.ts`: `code`,
+ * `passcode`, `CODE`, `código`, `codigo`, `CÓDIGO`, `OTP`, `TOTP`, `PIN`, `one-time`, Google's
+ * `G-123456`).
+ */
+const CODE_WORD = /od[ei]|OD[EI]|ódigo|ÓDIGO|OTP|PIN|G-\d|[Oo]ne[- ][Tt]ime|ONE[- ]TIME/;
+/** A part of every name of a Social Security number (`detectors/ssn.ts`: `ssn`, `SSN`, `userSsn`, `social security`). */
+const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
+/** Either: one search rules out the many texts with nine digits that name neither. */
+const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
 
-function holdsCodeWord(text: string): boolean {
-  return holdsAny(text, CODE_WORD_PARTS);
+/**
+ * `Evidence.CODE_PHRASE` and `Evidence.SSN` for a word naming the number they take, in a text
+ * with the digits of one (`digits`, at least `CODE_DIGITS`). A text with fewer digits than an
+ * SSN has is searched for the code words alone.
+ */
+function namedNumberEvidence(text: string, digits: number): number {
+  if (digits < SSN_DIGITS) return CODE_WORD.test(text) ? Evidence.CODE_PHRASE : 0;
+  if (!NAMING_WORD.test(text)) return 0;
+  return (CODE_WORD.test(text) ? Evidence.CODE_PHRASE : 0) | (SSN_WORD.test(text) ? Evidence.SSN : 0);
+}
+
+/** `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text. */
+function dashedSsnEvidence(text: string): number {
+  for (let dash = text.indexOf("-"); dash >= 0; dash = text.indexOf("-", dash + 1)) {
+    if (
+      isDigit(text.charCodeAt(dash - 1)) && isDigit(text.charCodeAt(dash - 2)) && isDigit(text.charCodeAt(dash - 3)) &&
+      isDigit(text.charCodeAt(dash + 1)) && isDigit(text.charCodeAt(dash + 2)) && text.charCodeAt(dash + 3) === 45 &&
+      isDigit(text.charCodeAt(dash + 4)) && isDigit(text.charCodeAt(dash + 5)) &&
+      isDigit(text.charCodeAt(dash + 6)) && isDigit(text.charCodeAt(dash + 7))
+    ) {
+      return Evidence.SSN;
+    }
+  }
+  return 0;
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
@@ -392,7 +427,7 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
 function namesSecretParameter(text: string, equals: number): boolean {
   let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, a space or nothing.
+  // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, `(`, a space or nothing.
   const first = text.charCodeAt(start);
   if (start === equals || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
@@ -400,11 +435,11 @@ function namesSecretParameter(text: string, equals: number): boolean {
 }
 
 /**
- * `[?&;\s,]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
+ * `[?&;\s,(]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
  * parameter (`--from-literal=password=…`), which the flag form reads.
  */
 function mayPrecedeParameter(code: number): boolean {
-  if (code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
 

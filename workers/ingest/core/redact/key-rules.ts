@@ -1,6 +1,7 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
 import { isSecretCodeName, isSecretName } from "./secret-names";
+import { Place } from "./detectors/detector";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -16,9 +17,12 @@ import { isSecretCodeName, isSecretName } from "./secret-names";
  *   which is a server when the span is a client's and a person when it is a server's;
  * - `url`: the value is a URL (`url.full`, `http.url`), whose host is the other end of a
  *   client's span like a peer's address; its path and query are the caller's data;
- * - `id`: the value is an identifier (`dd.trace_id`, `order.id`), so a number in it is no card;
- * - `version`: the value is a version (`service.version`, `os.version`), whose four-part
- *   numbers (`1.0.0.0`) are no address and whose digits are no card.
+ * - `id`: the value is an identifier (`dd.trace_id`, `order.id`, `cloudflare.ray_id`), so a number
+ *   in it is no card, and a bare 11- or 14-digit number no CPF or CNPJ;
+ * - `version`: the value is a version (`service.version`, `os.version`, `app.release`), whose four-part
+ *   numbers (`1.0.0.0`) are no address and whose digits are no card;
+ * - `place`: the `Place` facts the key gives the text detectors: an id's value (`id`), an SSN's
+ *   (`ssn`, `applicant.socialSecurityNumber`: nine bare digits there are the number).
  */
 export type KeyRule =
   | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" }
@@ -29,6 +33,7 @@ export type KeyRule =
       readonly url: boolean;
       readonly id: boolean;
       readonly version: boolean;
+      readonly place: number;
     };
 
 export interface KeyRuleLists {
@@ -51,13 +56,14 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
-const SCANS: readonly KeyRule[] = Array.from({ length: 32 }, (_, bits) => ({
+const SCANS: readonly KeyRule[] = Array.from({ length: 64 }, (_, bits) => ({
   action: "scan",
   server: (bits & 1) !== 0,
   peer: (bits & 2) !== 0,
   id: (bits & 4) !== 0,
   version: (bits & 8) !== 0,
   url: (bits & 16) !== 0,
+  place: ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0),
 }));
 
 /**
@@ -95,10 +101,26 @@ const SERVER_KEYS = new Set(["url.domain", "http.host", "http.server_name"]);
 const DATA_IN_DB_KEY = /statement|query|parameter/;
 /** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
 const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
-/** A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID`. */
+/**
+ * A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID` (so `order_id`,
+ * `trace.parent_id`, `cloudflare.ray_id`, `payment.attempt.id`). Free text's `name=value` and
+ * `"name":"value"` read the same names (`detectors/id-value.ts`).
+ */
 const ID_SEGMENT = /(?:^|[_-])[Ii][Dd]$|[a-z0-9]I[Dd]$/;
-/** A last segment naming a version: `version`, `sdk_version`, `build-version`, `appVersion`, `VERSION`. */
-const VERSION_SEGMENT = /(?:^|[_-])(?:[Vv]ersion|VERSION)$|[a-z0-9]Version$/;
+/**
+ * A last segment naming a version: `version`, `sdk_version`, `build-version`, `appVersion`,
+ * `VERSION`, and a release's or build's (`release`, `app_release`, `build`, `appBuild`), the
+ * words that make a dotted quad in free text a version (`detectors/ip.ts`).
+ */
+const VERSION_SEGMENT =
+  /(?:^|[_-])(?:[Vv]ersion|VERSION|[Rr]elease|RELEASE|[Bb]uild|BUILD)$|[a-z0-9](?:Version|Release|Build)$/;
+/**
+ * A last segment naming a US Social Security number: `ssn`, `customer_ssn`, `applicantSsn`,
+ * `social_security_number`, `socialSecurityNumber`, `SOCIAL_SECURITY_NO` (`detectors/ssn.ts`
+ * reads the same names before a number in text).
+ */
+const SSN_SEGMENT =
+  /(?:^|[_-])(?:ssn|SSN|Ssn)$|[a-z0-9]Ssn$|(?:^|[_-])(?:[Ss]ocial[_-]?[Ss]ecurity|SOCIAL[_-]?SECURITY)(?:[_-]?(?:[Nn]umber|NUMBER|[Nn]o|NO|[Nn]um))?$|[a-z0-9]Social[Ss]ecurity(?:Number|No|Num)?$/;
 /**
  * Keys holding a whole URL (`url.full`, `url.original`, the older `http.url`): its host is the
  * server a Client span called (semantic conventions, HTTP client spans).
@@ -166,7 +188,8 @@ export class KeyRules {
     const id = ID_SEGMENT.test(lastSegment);
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
-    return SCANS[(server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0)]!;
+    const ssn = SSN_SEGMENT.test(lastSegment);
+    return SCANS[(server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0)]!;
   }
 
   private tooPrecise(key: string): boolean {

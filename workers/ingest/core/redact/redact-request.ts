@@ -9,6 +9,7 @@ import type {
   TracesRequest,
 } from "../../../shared/otlp/model";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
+import { standsForSecret } from "./secret-names";
 import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
@@ -193,6 +194,9 @@ class RequestWalker implements BySignal<void> {
       case "secret":
       case "secret_code":
         if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return value;
+        // A placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`) tells how the service is
+        // configured and hides nothing, as in text (`standsForSecret`).
+        if ("stringValue" in value && standsForSecret(value.stringValue)) return value;
         return this.secret(value, SECRET_KEY_KIND);
       case "scan": {
         const { addressDetectors, cardDetectors } = this.policy;
@@ -203,18 +207,19 @@ class RequestWalker implements BySignal<void> {
         // A client's URL names the server it called in its host; its path and query still
         // carry the caller's data (`?ip=203.0.113.9` is a person's address).
         const inHost = rule.url && peerIsServer ? excluded | addressDetectors : excluded;
-        return this.value(value, excluded, inHost);
+        return this.value(value, excluded, inHost, rule.place);
       }
     }
   }
 
   /**
    * `excluded`: detectors that do not run on this value's strings (see TextScanner.redact);
-   * `inHost`: those that do not run on the scheme and authority of a string holding a URL.
+   * `inHost`: those that do not run on the scheme and authority of a string holding a URL;
+   * `place`: what the value's key says about it (`Place`: an id's, an SSN's).
    */
-  private value(value: AnyValue, excluded: number, inHost = excluded): AnyValue {
+  private value(value: AnyValue, excluded: number, inHost = excluded, place = 0): AnyValue {
     if ("stringValue" in value) {
-      const redacted = this.text(value.stringValue, excluded, inHost);
+      const redacted = this.text(value.stringValue, excluded, inHost, place);
       return redacted === value.stringValue ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
@@ -229,7 +234,7 @@ class RequestWalker implements BySignal<void> {
         const argument = "stringValue" in item ? item.stringValue : undefined;
         const secret = this.policy.secretFlags && argument !== undefined && isSecretArgument(program, previous, argument);
         previous = argument;
-        items[i] = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded, inHost);
+        items[i] = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded, inHost, place);
       }
       return value;
     }
@@ -249,13 +254,13 @@ class RequestWalker implements BySignal<void> {
     };
   }
 
-  private text(text: string, excluded: number, inHost = excluded): string {
+  private text(text: string, excluded: number, inHost = excluded, place = 0): string {
     const scanner = this.policy.scanner;
     if (scanner === undefined || text === "") return text;
-    if (!this.series) return redactText(scanner, text, this.tally, excluded, inHost);
+    if (!this.series) return redactText(scanner, text, this.tally, excluded, inHost, place);
     const scratch = this.scratch;
     scratch.reset();
-    if (redactText(scanner, text, scratch, excluded, inHost) === text) return text;
+    if (redactText(scanner, text, scratch, excluded, inHost, place) === text) return text;
     this.tally.addAll(scratch);
     return seriesMarker(scratch.kindList(), this.policy.seriesHash(text));
   }
@@ -264,8 +269,8 @@ class RequestWalker implements BySignal<void> {
 /**
  * Redacts `text`, with the detectors in `inHost` left out of its URL's scheme and authority
  * (`https://user:pw@10.0.4.7:8080`, RFC 3986 §3.2) when it differs from `excluded`; a text
- * that is no absolute URL is scanned whole with `excluded`. Unchanged text comes back as the
- * same string.
+ * that is no absolute URL is scanned whole with `excluded`. `place` as in
+ * `TextScanner.redact`. Unchanged text comes back as the same string.
  */
 function redactText(
   scanner: TextScanner,
@@ -273,13 +278,14 @@ function redactText(
   tally: RedactionTally,
   excluded: number,
   inHost: number,
+  place: number,
 ): string {
   const hostEnd = inHost === excluded ? -1 : authorityEnd(text);
-  if (hostEnd < 0) return scanner.redact(text, tally, excluded);
+  if (hostEnd < 0) return scanner.redact(text, tally, excluded, place);
   const head = text.slice(0, hostEnd);
   const tail = text.slice(hostEnd);
-  const redactedHead = scanner.redact(head, tally, inHost);
-  const redactedTail = scanner.redact(tail, tally, excluded);
+  const redactedHead = scanner.redact(head, tally, inHost, place);
+  const redactedTail = scanner.redact(tail, tally, excluded, place);
   return redactedHead === head && redactedTail === tail ? text : redactedHead + redactedTail;
 }
 

@@ -153,17 +153,22 @@ const DESCRIBING_WORDS = new Set([
 ]);
 
 /**
- * Secrets whose id names them without holding them (`api_key_id`, `token_id`, `secret_id`); a
- * session's id is the session's credential, so `session_id` stays secret.
+ * An id names a secret without holding it (`api_key_id`, `token_id`, `secret_store_id`,
+ * `GITHUB_TOKEN_OWNER_ID`), except a session's: a session's id is the session's credential
+ * (`session_id`, `x-session-id` stay secret).
  */
-const NAMED_BY_ID = new Set(["key", "apikey", "token", "secret", "credential", "credentials", "password"]);
+const CREDENTIAL_IDS = new Set(["session"]);
+
+/** Whether a name's words describe a secret rather than hold it (`DESCRIBING_WORDS`, an id: `CREDENTIAL_IDS`). */
+function describesSecret(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? "";
+  return words.length > 1 && (DESCRIBING_WORDS.has(last) || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)));
+}
 
 function secrecyOf(name: string): number {
   const words = wordsOf(name);
   const last = words[words.length - 1] ?? "";
-  if (words.length > 1 && (DESCRIBING_WORDS.has(last) || (last === "id" && NAMED_BY_ID.has(words[words.length - 2]!)))) {
-    return NOT_SECRET;
-  }
+  if (describesSecret(words)) return NOT_SECRET;
   if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
     return SECRET_CODE;
   }
@@ -187,14 +192,25 @@ function secrecyOf(name: string): number {
 const SWITCH_FLAG_WORDS = new Set(["no", "ask", "prompt", "show", "skip", "without"]);
 
 /**
+ * Whether a setting's name (a command-line flag without its dashes, a configuration variable
+ * such as a wrangler var) says that its value is something about a secret rather than the
+ * secret: its last word describes one (`DESCRIBING_WORDS`: `--token-file`, `TOKEN_URL`,
+ * `PASSWORD_MIN_LENGTH`, `API_KEY_ID`), names the header to send it in (`--token-header`,
+ * `TOKEN_HEADER`), or its first word switches something (`--no-password`, `SKIP_TOKEN`). The
+ * wiring audit judges vars' names by it.
+ */
+export function describesSecretSetting(name: string): boolean {
+  const words = wordsOf(name);
+  return describesSecret(words) || words[words.length - 1] === "header" || SWITCH_FLAG_WORDS.has(words[0] ?? "");
+}
+
+/**
  * Whether a command-line flag's name, without its dashes (`db-password`, `api-key`, a Java
  * system property's `Dspring.datasource.password`), announces that its value is a secret: a
- * secret name, unless it names a header or switches something.
+ * secret name, unless it names a header or switches something (`describesSecretSetting`).
  */
 export function isSecretFlagName(name: string): boolean {
-  if (!isSecretName(name)) return false;
-  const words = wordsOf(name);
-  return words[words.length - 1] !== "header" && !SWITCH_FLAG_WORDS.has(words[0]!);
+  return isSecretName(name) && !describesSecretSetting(name);
 }
 
 /** Whether a URL query or form parameter name announces a secret. */
@@ -228,11 +244,12 @@ export function isNameCharacter(code: number): boolean {
  * A value that stands for a secret without being one: a boolean, a switch or `null` (`pin=true`,
  * `basic_auth=disabled`, `auth=none`), an environment variable or a template for it
  * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`; a bare `$name` in
- * lower case may be a password such as `$ecret`), or a mask (`********`, `xxxxxxxx`, `...`).
- * Redacting it would hide how a service is configured and protect nothing.
+ * lower case may be a password such as `$ecret`), a documentation placeholder in angle brackets
+ * (`<your-key>`, `<API_TOKEN>`), or a mask (`********`, `xxxxxxxx`, `...`). Redacting it would
+ * hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
+  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<[^<>\n]{1,64}>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
 
 /** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
 export function standsForSecret(value: string): boolean {

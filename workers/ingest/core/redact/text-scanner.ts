@@ -32,6 +32,8 @@ export class TextScanner {
   private readonly everyString: number;
   /** Per `Evidence` bit, the mask of the detectors that fact lets search. */
   private readonly byEvidence = new Int32Array(32);
+  /** Per `Place` bit, the mask of the detectors that fact lets search. */
+  private readonly byPlace = new Int32Array(32);
   /** Each detector's next candidate during `scan`; kept to allocate nothing per string. */
   private readonly candidates: (RegExpExecArray | null)[];
   /** The replacement `accept` found: its text, the length of text it replaces, its kind. */
@@ -51,6 +53,7 @@ export class TextScanner {
       if (detector.evidence === 0) everyString |= 1 << index;
       for (let bit = 0; bit < 32; bit++) {
         if ((detector.evidence & (1 << bit)) !== 0) this.byEvidence[bit]! |= 1 << index;
+        if (((detector.placeEvidence ?? 0) & (1 << bit)) !== 0) this.byPlace[bit]! |= 1 << index;
       }
     });
     this.everyString = everyString;
@@ -61,10 +64,11 @@ export class TextScanner {
    * The text with every match replaced by its marker; each replacement is counted in `tally`.
    * Detectors in `excluded` (a mask from `maskOf`) do not run: the caller knows the text's
    * place makes their kind harmless there (an address in a span name, a card-shaped trace id).
-   * A text with nothing to replace comes back as the same string; one that shows no evidence
-   * allocates nothing.
+   * `place`: what the key of the attribute whose value the text is says about it (`Place`),
+   * evidence for some detectors and a fact their checks consult. A text with nothing to replace
+   * comes back as the same string; one that shows no evidence allocates nothing.
    */
-  redact(text: string, tally: RedactionTally, excluded = 0): string {
+  redact(text: string, tally: RedactionTally, excluded = 0, place = 0): string {
     let evidence = evidenceIn(text);
     let searching = this.everyString;
     while (evidence !== 0) {
@@ -72,8 +76,13 @@ export class TextScanner {
       searching |= this.byEvidence[bit]!;
       evidence ^= 1 << bit;
     }
+    for (let facts = place; facts !== 0; ) {
+      const bit = 31 - Math.clz32(facts);
+      searching |= this.byPlace[bit]!;
+      facts ^= 1 << bit;
+    }
     searching &= ~excluded;
-    return searching === 0 ? text : this.scan(text, searching, tally);
+    return searching === 0 ? text : this.scan(text, searching, tally, place);
   }
 
   /** The mask of this scanner's detectors of the given kinds, for `redact`'s `excluded`. */
@@ -91,7 +100,7 @@ export class TextScanner {
    * has none left or is not in the mask); only the ones the position passes are searched
    * again, so each detector reads the text about once.
    */
-  private scan(text: string, detectors: number, tally: RedactionTally): string {
+  private scan(text: string, detectors: number, tally: RedactionTally, place: number): string {
     const candidates = this.candidates;
     const scanned = this.detectors;
     for (let i = 0; i < scanned.length; i++) {
@@ -112,7 +121,7 @@ export class TextScanner {
         }
         if (first < 0) break;
         let resumeAt: number;
-        if (this.accept(text, start, first)) {
+        if (this.accept(text, start, first, place)) {
           output += text.slice(copiedUpTo, start) + this.replacement;
           copiedUpTo = start + this.replacedLength;
           resumeAt = copiedUpTo;
@@ -141,7 +150,7 @@ export class TextScanner {
    * later detector's candidate at the same place, is accepted; the replacement is left in
    * `replacement`, `replacedLength` and `replacedKind` rather than in a new object.
    */
-  private accept(text: string, start: number, first: number): boolean {
+  private accept(text: string, start: number, first: number, place: number): boolean {
     const candidates = this.candidates;
     for (let i = first; i < candidates.length; i++) {
       const candidate = candidates[i];
@@ -149,7 +158,7 @@ export class TextScanner {
       const matched = candidate[0];
       if (matched === "") continue;
       const { detector, marker } = this.detectors[i]!;
-      const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start);
+      const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start, place);
       if (rewrite === undefined) continue;
       if (typeof rewrite === "string") {
         this.replacement = rewrite;

@@ -1,11 +1,17 @@
 import { Evidence } from "../evidence";
-import type { Detector } from "./detector";
+import { Place, type Detector } from "./detector";
+import { isIdValue } from "./id-value";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
  * CNPJ (companies, 14). Both end in two check digits, so only checksum-valid numbers are
  * redacted (one in a hundred random numbers passes), and runs of one repeated digit, which pass
  * the checksum but are never issued, are left alone.
+ *
+ * A bare number that is the value of an id (an attribute under an id key, `order_id=…` or
+ * `"trace.parent_id":"…"` in text) is that id: one 11- or 14-digit id in a hundred passes the
+ * check digits. The punctuated spellings (`529.982.247-25`, `11.222.333/0001-81`) are how the
+ * documents are printed, which no generated id is, so they go wherever they are.
  */
 
 const NOT_GLUED_BEFORE = "(?<![\\w.,/-])";
@@ -15,7 +21,8 @@ export const cpfDetector: Detector = {
   kind: "cpf",
   source: `${NOT_GLUED_BEFORE}\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}`,
   evidence: Evidence.CPF_DIGITS,
-  rewrite: (match, marker) => (isValidCpf(match.replace(/\D/g, "")) ? marker : undefined),
+  rewrite: (match, marker, text, start, place) =>
+    isValidCpf(match.replace(/\D/g, "")) && !isBareId(match, text, start, place) ? marker : undefined,
 };
 
 /**
@@ -30,8 +37,15 @@ export const cnpjDetector: Detector = {
     `|\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2})${NOT_GLUED_AFTER}`,
   // The numeric form has 14 digits; an alphanumeric one always has its `/`, branch and check digits.
   evidence: Evidence.CNPJ,
-  rewrite: (match, marker) => (isValidCnpj(match.replace(/[./-]/g, "")) ? marker : undefined),
+  rewrite: (match, marker, text, start, place) =>
+    isValidCnpj(match.replace(/[./-]/g, "")) && !isBareId(match, text, start, place) ? marker : undefined,
 };
+
+/** Digits alone, as the value of an id: the id, not a tax number. */
+function isBareId(match: string, text: string, start: number, place: number): boolean {
+  return BARE_DIGITS.test(match) && ((place & Place.ID_VALUE) !== 0 || isIdValue(text, start));
+}
+const BARE_DIGITS = /^\d+$/;
 
 function isValidCpf(digits: string): boolean {
   if (digits.length !== 11 || /^(\d)\1+$/.test(digits)) return false;

@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
+import { isIdValue } from "./id-value";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
@@ -74,16 +75,6 @@ function issuerIssues(digits: string): boolean {
   }
   return false;
 }
-
-/**
- * Whether the candidate is the value of a key naming an id: `trace_id=`, `dd.span_id: `,
- * `"order.id":"`, `traceId=` just before it (a word ending in `id` as its own word or camel-case
- * hump, then `=` or `:`, optionally quoted).
- */
-function isIdValue(text: string, start: number): boolean {
-  return ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
-}
-const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=][ \t]*["']?$/;
 
 /** The Luhn mod-10 check every payment card number satisfies. */
 function passesLuhn(digits: string): boolean {

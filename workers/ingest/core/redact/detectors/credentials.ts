@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { standsForSecret } from "../secret-names";
 import type { Detector } from "./detector";
+import { sentenceEndLength } from "./sentence-end";
 
 /**
  * Credentials as they appear in headers and connection strings. Each rewrite keeps the part
@@ -11,16 +12,17 @@ const TOKEN_CHARS = "[A-Za-z0-9._~+/-]";
 
 /**
  * `Bearer <token>`. Prose like "the bearer instrument" must pass, so a token needs a digit or
- * token punctuation, or at least 20 characters.
+ * token punctuation, or at least 20 characters. A sentence's `.` after the token stays.
  */
 export const bearerDetector: Detector = {
   kind: "bearer",
   source: `(?<![\\w-])(?:[Bb]earer|BEARER)[ \\t]+${TOKEN_CHARS}{8,}=*`,
   evidence: Evidence.BEARER,
   rewrite: (match, marker) => {
-    const [scheme, token = ""] = splitScheme(match);
+    const [scheme, written = ""] = splitScheme(match);
+    const token = written.slice(0, written.length - sentenceEndLength(written));
     const looksLikeToken = /[\d._~+/=-]/.test(token) || token.length >= 20;
-    return looksLikeToken ? `${scheme}${marker}` : undefined;
+    return looksLikeToken ? { text: `${scheme}${marker}`, kind: "bearer", length: scheme.length + token.length } : undefined;
   },
 };
 

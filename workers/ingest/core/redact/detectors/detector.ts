@@ -18,14 +18,20 @@ export interface Detector {
    */
   readonly evidence: number;
   /**
+   * The `Place` facts that are evidence enough: in the value of such a key the detector
+   * searches whatever the text shows (the SSN detector under `ssn`). Zero or absent: none.
+   */
+  readonly placeEvidence?: number;
+  /**
    * The replacement for a candidate, given the marker for this kind, or undefined when the
    * candidate is not what it looked like (failed checksum, harmless name, an id's value).
    * A detector that recognises a more precise kind in its match (the `Basic` credentials after
    * an `authorization=` key) returns that kind with its replacement, and one whose secret is
    * only the start of its match says how long that start is. Defaults to the marker. `text`
-   * and `start` locate the candidate for checks of what precedes it.
+   * and `start` locate the candidate for checks of what precedes it; `place` (`Place` facts)
+   * says what the key of the attribute whose value the whole text is says about it.
    */
-  readonly rewrite?: (match: string, marker: string, text: string, start: number) => Rewrite | undefined;
+  readonly rewrite?: (match: string, marker: string, text: string, start: number, place: number) => Rewrite | undefined;
 }
 
 /**
@@ -33,6 +39,17 @@ export interface Detector {
  * `kind`, standing for the first `length` characters of the match (the rest is scanned again).
  */
 export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number };
+
+/**
+ * What an attribute's key says about its value, as bit flags: the request walker knows the key
+ * (`key-rules.ts`), free text does not (there a detector reads the words before a match).
+ */
+export const Place = {
+  /** The key names an id (`order_id`, `*.id`, `traceId`): a bare number in the value is that id. */
+  ID_VALUE: 1 << 0,
+  /** The key names a Social Security number (`ssn`, `customer.socialSecurityNumber`). */
+  SSN_VALUE: 1 << 1,
+} as const;
 
 /** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
 export function redactionMarker(kind: string): string {

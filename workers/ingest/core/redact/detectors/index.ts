@@ -6,6 +6,7 @@ import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
 import { phoneDetector } from "./phone";
 import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
+import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
 import type { Detector } from "./detector";
@@ -31,5 +32,6 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   phoneDetector,
   cnpjDetector,
   cpfDetector,
+  ssnDetector,
   cardDetector,
 ];

@@ -6,15 +6,36 @@ const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
 
 /**
  * Dotted-quad IPv4 addresses. Not when glued to a word or a longer dotted run (`v1.2.3.4`,
- * `1.2.3.4.5`), nor right after a product token (`Chrome/120.0.0.0` in user agents). Loopback
+ * `1.2.3.4.5`), nor right after a product token (`Chrome/120.0.0.0` in user agents), nor as the
+ * value of a word or key naming a version (`version 1.0.0.0`, `app_version=1.0.0.0`, `release
+ * 2.0.0.1 deployed`): .NET's default version and four-part builds are dotted quads too. Loopback
  * (127.0.0.0/8) and the unspecified address (0.0.0.0) never name a person and stay.
  */
 export const ipv4Detector: Detector = {
   kind: "ipv4",
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   evidence: Evidence.DOTTED_QUAD,
-  rewrite: (match, marker) => (isLocalIpv4(match) ? undefined : marker),
+  rewrite: (match, marker, text, start) => (isLocalIpv4(match) || isVersionValue(text, start) ? undefined : marker),
 };
+
+/**
+ * The words that name a version, as a word of their own or a key's last word (`version`,
+ * `app_version`, `appVersion`, `--version`, `"version":`), in English and Portuguese, and what
+ * may stand between them and the value: a blank, `is`, `=` or `:` (quoted or not). A version
+ * is what the words say the number is; any other word before it (`client`, `from=`, `to`)
+ * leaves it an address. `version`, `release` and `build` as a key's last word make an
+ * attribute's value a version in the same way (`key-rules.ts`).
+ */
+const VERSION_BEFORE = new RegExp(
+  "(?:(?<![A-Za-z0-9])(?:[Vv]ersion|VERSION|[Vv]ers(?:ão|ao)|[Vv]er|VER|[Rr]elease|RELEASE|[Bb]uild|BUILD)" +
+    "|[a-z0-9](?:Version|Release|Build))" +
+    "(?:[\"']?[ \\t]*[:=][ \\t]*[\"']?|[ \\t]+(?:is[ \\t]+)?)$",
+);
+
+/** Whether the dotted quad at `start` is the value of a word naming a version. */
+function isVersionValue(text: string, start: number): boolean {
+  return VERSION_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
 
 /**
  * Candidates for IPv6 (RFC 4291 §2.2): hex groups and colons, at least two colons, optionally

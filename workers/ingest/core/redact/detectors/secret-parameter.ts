@@ -10,6 +10,7 @@ import {
 } from "../secret-names";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
+import { sentenceEndLength } from "./sentence-end";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -101,14 +102,15 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
 const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 
 /**
- * `name=value` after `?`, `&`, `;`, `,`, a space or the start of the text. Not after a quote:
+ * `name=value` after `?`, `&`, `;`, `,`, `(`, a space or the start of the text (a sentence's
+ * `(password=…)`, a call's `connect(password=…)`). Not after a quote:
  * every key of JSON text would then be a candidate to reject; but after a quote that opens a
  * command-line argument (after a blank or `=`: Terraform's `-var 'db_password=…'`, Ansible's
  * `-e "…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?&;\\s,]|/:|[\\s=]["']|[\\s/-]p:|-property:)[A-Za-z_][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?&;\\s,(]|/:|[\\s=]["']|[\\s/-]p:|-property:)[A-Za-z_][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
 const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
 
@@ -171,13 +173,14 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
   const value = match.slice(valueStart);
+  const bare = withoutSentenceEnd(value);
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
-  if (/^(?:true|false|null)$/.test(value)) return undefined;
+  if (/^(?:true|false|null)$/.test(bare)) return undefined;
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
-  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) && !isSecretCodeName(name)) return undefined;
+  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
 }
 
@@ -189,7 +192,9 @@ function redactField(match: string, marker: string, text: string, start: number)
  */
 function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
-    return standsForSecret(unquoted(match.slice(2))) ? undefined : `-p${marker}`;
+    const password = withoutSentenceEnd(match.slice(2));
+    if (password === "" || standsForSecret(unquoted(password))) return undefined;
+    return { text: `-p${marker}`, kind: SECRET_PARAM_KIND, length: 2 + password.length };
   }
   const separator = FLAG_SEPARATOR.exec(match);
   if (separator === null) return undefined;
@@ -209,8 +214,9 @@ function redactFlag(match: string, marker: string, text: string, start: number):
       ? `${head}${rewrite}`
       : { ...rewrite, text: `${head}${rewrite.text}`, length: rewrite.length === undefined ? undefined : head.length + rewrite.length };
   }
-  if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(value)) return undefined;
-  if (FLAG_PLACEHOLDER.test(value)) return undefined;
+  const bare = withoutSentenceEnd(value);
+  if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
+  if (FLAG_PLACEHOLDER.test(bare)) return undefined;
   return redactValue(head, value, marker, PARAMETER_TOKEN);
 }
 
@@ -219,16 +225,21 @@ function redactFlag(match: string, marker: string, text: string, start: number):
  * password replaced as its form says. No prose doubt: the program's name is written before it.
  */
 function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string): Rewrite | undefined {
-  const token = unquoted(PARAMETER_TOKEN.exec(value)?.[0] ?? value);
-  const inner = value === token ? value : unquoted(value);
+  const kept = withoutSentenceEnd(PARAMETER_TOKEN.exec(value)?.[0] ?? value);
+  const token = unquoted(kept);
+  const inner = kept === token ? kept : unquoted(value);
   const password = passwordIn(inner, form);
   if (password === undefined) return undefined;
   const secret = inner.slice(password.start, password.end);
   if (secret.startsWith("[REDACTED:") || standsForSecret(secret)) return undefined;
-  const quote = inner === value ? "" : value[0]!;
+  const quote = inner === kept ? "" : value[0]!;
   if (quote !== "") return `${head}${quote}${inner.slice(0, password.start)}${marker}${quote}`;
-  const kept = PARAMETER_TOKEN.exec(value)?.[0] ?? value;
   return { text: `${head}${kept.slice(0, password.start)}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + kept.length };
+}
+
+/** `value` without the sentence's punctuation at its end (`sentenceEndLength`). */
+function withoutSentenceEnd(value: string): string {
+  return value.slice(0, value.length - sentenceEndLength(value));
 }
 
 /** `text` without the quotes around it, when it is quoted. */
@@ -269,18 +280,20 @@ function isSecretFlag(text: string): boolean {
  */
 function redactValue(head: string, value: string, marker: string, token: RegExp): Rewrite | undefined {
   const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
-  const inner = quote === "" ? value : value.slice(1, -1);
+  // Unquoted, the value ends before the sentence's final punctuation, which stays.
+  const inner = quote === "" ? withoutSentenceEnd(value) : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
-  if (standsForSecret(quote === "" ? (token.exec(value)?.[0] ?? value) : inner)) return undefined;
+  const first = quote === "" ? withoutSentenceEnd(token.exec(value)?.[0] ?? value) : inner;
+  if (first === "" || standsForSecret(first)) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
-    const first = token.exec(value)?.[0] ?? value;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
   const credentials = inner.slice(scheme[0].length);
-  if (credentials.startsWith("[REDACTED:") || standsForSecret(credentials)) return undefined;
+  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
-  return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind };
+  const length = quote === "" ? head.length + inner.length : head.length + value.length;
+  return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind, length };
 }

@@ -1,0 +1,48 @@
+import { Evidence } from "../evidence";
+import { Place, type Detector } from "./detector";
+
+/**
+ * US Social Security numbers. The printed form `123-45-6789` is one wherever it is; the same
+ * nine digits grouped by spaces (`123 45 6789`) or run together (`123456789`) are one only
+ * after a word naming it (`SSN: 123 45 6789`, `ssn=123456789`, `social security number
+ * 123456789`, `"socialSecurityNumber":"…"`), or in the value of a key naming it (`ssn`,
+ * `applicant.socialSecurityNumber`, as a lifted JSON line gives it): nine digits alone are an
+ * order, a zip+4, an id.
+ *
+ * Only numbers the Social Security Administration issues (its rules since randomization in
+ * 2011): no area `000`, `666` or `900`–`999` (the 9xx range is the IRS's ITINs), no group `00`,
+ * no serial `0000`. The number must stand alone: inside an id or a UUID (`ord-123-45-6789`,
+ * `123-45-6789-0`), or as a date (`2024-11-30`, which has another grouping), it is not one.
+ */
+export const ssnDetector: Detector = {
+  kind: "ssn",
+  source: "(?<![\\w.,/-])(?:\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{9})(?![\\w/-]|[.,]\\d)",
+  evidence: Evidence.SSN,
+  placeEvidence: Place.SSN_VALUE,
+  rewrite: (match, marker, text, start, place) => {
+    if (!isIssuable(match.replace(/\D/g, ""))) return undefined;
+    const named = (place & Place.SSN_VALUE) !== 0 || SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start));
+    return named || match.includes("-") ? marker : undefined;
+  },
+};
+
+/**
+ * A word naming a Social Security number, as a word or a key's last word (`ssn`, `SSN`,
+ * `customer_ssn`, `userSsn`, `social security`, `socialSecurity`, `SOCIAL_SECURITY`). The
+ * evidence walk looks for `SSN_WORD`, which every one of them holds.
+ */
+const SSN_NAME = "(?:(?<![A-Za-z])(?:ssn|SSN|Ssn)|[a-z]Ssn|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY)";
+
+/**
+ * The name, then what may stand between it and the number: `number`/`no.`/`#`, a quote, `:`,
+ * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `).
+ */
+const SSN_NAMED_BEFORE = new RegExp(
+  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?["']?[ \\t]*(?:[:=#][ \\t]*["']?|(?:is|was)[ \\t]+)?$`,
+);
+
+/** The SSA's issuing rules for an SSN's area (3 digits), group (2) and serial (4). */
+function isIssuable(digits: string): boolean {
+  const area = digits.slice(0, 3);
+  return area !== "000" && area !== "666" && area[0] !== "9" && digits.slice(3, 5) !== "00" && digits.slice(5) !== "0000";
+}
