@@ -82,7 +82,8 @@ interface ProfileNode {
   /** Samples by source line (1-based) of the node's own code. */
   positionTicks?: Array<{ line: number; ticks: number }>;
 }
-interface CpuProfile {
+/** The parts of a DevTools protocol `Profiler.Profile` read here. */
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];
@@ -141,9 +142,9 @@ interface BundleSource {
   describe(line: number): string;
 }
 
-/** The bundle's lines and modules, from the `// path` markers of an unminified build. */
-async function bundleSource(scriptPath: string): Promise<BundleSource> {
-  const lines = (await readFile(scriptPath, "utf8")).split("\n");
+/** The bundle's lines and modules, from the `// path` markers of an unminified build's text. */
+function bundleSource(bundle: string): BundleSource {
+  const lines = bundle.split("\n");
   const starts: Array<[number, string]> = [];
   lines.forEach((line, i) => {
     const marker = /^\/\/ ((?:node_modules|workers)\/\S+\.[cm]?[jt]s)$/.exec(line);
@@ -177,12 +178,17 @@ function stageOf(module: string): string {
   return OTHER_JS;
 }
 
-/** Sampled µs per stage, per function and per line, from the profile's samples and time deltas. */
-function attribute(
+/**
+ * Sampled µs per request by stage, by function and by line (largest first), from a profile of
+ * `requests` requests of the Worker whose unminified bundle is `bundle`. A sample counts one
+ * sampling interval (the median time delta); idle and event-loop samples are left out.
+ */
+export function attributeSamples(
   profile: CpuProfile,
-  source: BundleSource,
+  bundle: string,
   requests: number,
 ): { stages: StageShare[]; functions: StageShare[]; lines: StageShare[] } {
+  const source = bundleSource(bundle);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -261,7 +267,7 @@ export async function profileInWorkerd(
       const cpu: number[] = [];
       for (let i = 0; i < options.requests; i++) cpu.push(await send());
       const { profile } = (await session.send("Profiler.stop")) as { profile: CpuProfile };
-      const { stages, functions, lines } = attribute(profile, await bundleSource(build.scriptPath), options.requests);
+      const { stages, functions, lines } = attributeSamples(profile, await readFile(build.scriptPath, "utf8"), options.requests);
       return {
         case: testCase,
         requests: options.requests,
