@@ -10,7 +10,7 @@
  * `core` loops the pure core (bench/core.ts). `request` loops whole requests through the ingest
  * app under Node against the stub ClickHouse: Node's fetch is not workerd's, so read it for the
  * share of our own code, not for absolute figures. `workerd` profiles the built ingest Worker in
- * workerd by pipeline stage (bench/workerd-profile.ts): `cloudflare` is Cloudflare's 10-line
+ * workerd by pipeline stage, function and line (bench/workerd-profile.ts): `cloudflare` is Cloudflare's 10-line
  * gzip JSON push, `json`/`protobuf` an SDK's logs export of `records` records (default 100).
  */
 import { Session, type Profiler } from "node:inspector/promises";
@@ -87,7 +87,7 @@ async function profileWorkerd(shape: string, records: number): Promise<void> {
   const build = await buildForWorkerd("wrangler.ingest.jsonc");
   const stub = await startClickHouseStub();
   try {
-    const profile = await profileInWorkerd(build, stub.url, testCase, { warmup: 20, requests: records >= 1000 ? 60 : 300, top: TOP });
+    const profile = await profileInWorkerd(build, stub.url, testCase, { warmup: 20, requests: records >= 1000 ? 60 : 300, top: TOP, topLines: TOP });
     process.stdout.write(`${profileTable(profile)}\n`);
   } finally {
     await stub.stop();

@@ -8,7 +8,7 @@ import type { CorpusFigures } from "../test/fixtures/pii/corpus";
 import type { TextResult } from "./redaction";
 import type { TailResult } from "./tail";
 import type { E2eRun } from "./worker-e2e";
-import type { WorkerdProfile } from "./workerd-profile";
+import type { StageShare, WorkerdProfile } from "./workerd-profile";
 
 export interface BenchResults {
   floor: FloorResult[];
@@ -176,12 +176,14 @@ export function profileTable(profile: WorkerdProfile): string {
   const rows = profile.stages.map((stage) => [stage.stage, fixed(stage.us, 0), `${fixed((100 * stage.us) / sampled, 1)}%`]);
   rows.push(["= sampled in the Worker's isolate", fixed(sampled, 0), "100.0%"]);
   rows.push(["workerd process CPU (median, same requests)", fixed(profile.processCpuUs, 0), ""]);
-  const functions = profile.topFunctions.map((fn) => `  ${fixed(fn.us, 0).padStart(6)} µs  ${fn.stage}`);
+  const listed = (shares: readonly StageShare[]) => shares.map((share) => `  ${fixed(share.us, 0).padStart(6)} µs  ${share.stage}`);
   return [
     `${profile.case.name}: ${profile.requests} requests profiled`,
     table(["stage", "µs/request", "share"], rows),
     "functions with the most self time (µs/request):",
-    ...functions,
+    ...listed(profile.topFunctions),
+    "lines with the most samples (µs/request; a function's first line stands for what V8 inlined into it):",
+    ...listed(profile.topLines),
   ].join("\n");
 }
 

@@ -9,6 +9,13 @@
  * What the profile cannot see is workerd's own C++ work outside the isolate (HTTP parsing,
  * Miniflare's routing Worker, sockets); the workerd process CPU measured around the same
  * requests gives the whole, so that share is stated as the difference.
+ *
+ * Two things the profile inflates. Attaching the inspector makes every `console.log` also send
+ * its message over the DevTools protocol, so the log line's share is far above what it costs
+ * unprofiled (a build without the `console.log` measured within ±2% of one with it, side by
+ * side). And lines: V8 puts a sample in code it inlined on the line where the outermost function
+ * begins, so a function's first line stands for the callees inlined into it, and a native call
+ * (`JSON.parse`, `String#slice` flattening a string) is listed by name under its caller.
  */
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -55,6 +62,12 @@ export interface WorkerdProfile {
   stages: StageShare[];
   /** Functions with the most self time per request (µs), with their module. */
   topFunctions: StageShare[];
+  /**
+   * Bundle lines with the most samples per request (µs): `module:line  code` (the line counted
+   * from the module's start in the unminified bundle, so it is the built JavaScript's, not the
+   * TypeScript's), or a native function and its JavaScript caller.
+   */
+  topLines: StageShare[];
 }
 
 interface CallFrame {
@@ -66,8 +79,11 @@ interface ProfileNode {
   id: number;
   callFrame: CallFrame;
   children?: number[];
+  /** Samples by source line (1-based) of the node's own code. */
+  positionTicks?: Array<{ line: number; ticks: number }>;
 }
-interface CpuProfile {
+/** The parts of a DevTools protocol `Profiler.Profile` read here. */
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];
@@ -119,25 +135,41 @@ async function userWorkerInspectorUrl(port: number): Promise<string> {
   return target.webSocketDebuggerUrl;
 }
 
-/** Bundle line (0-based) → module path, from the `// path` markers of an unminified build. */
-async function moduleLines(scriptPath: string): Promise<(line: number) => string> {
+/** Where a bundle line (0-based) comes from: its module's path and its line in that module (1-based). */
+interface BundleSource {
+  moduleAt(line: number): string;
+  /** `module:line  code` for display. */
+  describe(line: number): string;
+}
+
+/** The bundle's lines and modules, from the `// path` markers of an unminified build's text. */
+function bundleSource(bundle: string): BundleSource {
+  const lines = bundle.split("\n");
   const starts: Array<[number, string]> = [];
-  (await readFile(scriptPath, "utf8")).split("\n").forEach((line, i) => {
+  lines.forEach((line, i) => {
     const marker = /^\/\/ ((?:node_modules|workers)\/\S+\.[cm]?[jt]s)$/.exec(line);
     if (marker !== null) starts.push([i, marker[1]!]);
   });
-  return (line) => {
+  /** The last module start at or before `line`. */
+  const startOf = (line: number): [number, string] => {
     let low = 0;
     let high = starts.length - 1;
-    let found = "";
+    let found: [number, string] = [0, ""];
     while (low <= high) {
       const middle = (low + high) >> 1;
       if (starts[middle]![0] <= line) {
-        found = starts[middle]![1];
+        found = starts[middle]!;
         low = middle + 1;
       } else high = middle - 1;
     }
     return found;
+  };
+  return {
+    moduleAt: (line) => startOf(line)[1],
+    describe(line) {
+      const [start, module] = startOf(line);
+      return `${module.replace(/^node_modules\//, "")}:${line - start}  ${(lines[line] ?? "").trim().slice(0, 100)}`;
+    },
   };
 }
 
@@ -146,8 +178,17 @@ function stageOf(module: string): string {
   return OTHER_JS;
 }
 
-/** Sampled µs per stage and per function, from the profile's samples and time deltas. */
-function attribute(profile: CpuProfile, moduleAt: (line: number) => string, requests: number): { stages: StageShare[]; functions: StageShare[] } {
+/**
+ * Sampled µs per request by stage, by function and by line (largest first), from a profile of
+ * `requests` requests of the Worker whose unminified bundle is `bundle`. A sample counts one
+ * sampling interval (the median time delta); idle and event-loop samples are left out.
+ */
+export function attributeSamples(
+  profile: CpuProfile,
+  bundle: string,
+  requests: number,
+): { stages: StageShare[]; functions: StageShare[]; lines: StageShare[] } {
+  const source = bundleSource(bundle);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -161,6 +202,7 @@ function attribute(profile: CpuProfile, moduleAt: (line: number) => string, requ
   };
   const stages = new Map<string, number>();
   const functions = new Map<string, number>();
+  const lines = new Map<string, number>();
   const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
   const samples = profile.samples ?? [];
   // Each sample stands for one sampling interval of the thread running. Not its time delta: a
@@ -180,13 +222,21 @@ function attribute(profile: CpuProfile, moduleAt: (line: number) => string, requ
       add(stages, NATIVE, us);
       continue;
     }
-    const module = moduleAt(code.callFrame.lineNumber);
+    const module = source.moduleAt(code.callFrame.lineNumber);
+    const caller = code.callFrame.functionName || "(anonymous)";
     add(stages, stageOf(module), us);
-    add(functions, `${code.callFrame.functionName || "(anonymous)"}  ${module.replace(/^node_modules\//, "")}`, us);
+    add(functions, `${caller}  ${module.replace(/^node_modules\//, "")}`, us);
+    // A native callee has no lines of its own: it is listed by name under its caller.
+    if (code !== node) add(lines, `${name || "(native)"} called by ${caller}  ${source.describe(code.callFrame.lineNumber)}`, us);
+  }
+  // Each node's samples by line of its own code (positionTicks count the same samples again).
+  for (const node of profile.nodes) {
+    if (node.callFrame.url === "") continue;
+    for (const { line, ticks } of node.positionTicks ?? []) add(lines, source.describe(line - 1), ticks * us);
   }
   const perRequest = (map: Map<string, number>) =>
     [...map.entries()].map(([stage, us]) => ({ stage, us: us / requests })).sort((a, b) => b.us - a.us);
-  return { stages: perRequest(stages), functions: perRequest(functions) };
+  return { stages: perRequest(stages), functions: perRequest(functions), lines: perRequest(lines) };
 }
 
 /**
@@ -197,7 +247,7 @@ export async function profileInWorkerd(
   build: BuiltWorker,
   clickhouseUrl: string,
   testCase: ForwardingCase,
-  options: { warmup: number; requests: number; top?: number },
+  options: { warmup: number; requests: number; top?: number; topLines?: number },
 ): Promise<WorkerdProfile> {
   const port = await freePort();
   const worker = await startIngestInWorkerd(build, clickhouseUrl, port);
@@ -217,13 +267,14 @@ export async function profileInWorkerd(
       const cpu: number[] = [];
       for (let i = 0; i < options.requests; i++) cpu.push(await send());
       const { profile } = (await session.send("Profiler.stop")) as { profile: CpuProfile };
-      const { stages, functions } = attribute(profile, await moduleLines(build.scriptPath), options.requests);
+      const { stages, functions, lines } = attributeSamples(profile, await readFile(build.scriptPath, "utf8"), options.requests);
       return {
         case: testCase,
         requests: options.requests,
         processCpuUs: spreadOf(cpu).median,
         stages,
         topFunctions: functions.slice(0, options.top ?? 15),
+        topLines: lines.slice(0, options.topLines ?? 15),
       };
     } finally {
       session.close();
