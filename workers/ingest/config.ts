@@ -57,7 +57,10 @@ const IngestSettingsSchema = z.object({
       z.minLength(16, { error: "must be at least 16 characters (it guards the replay of dead letters)" }),
     ),
   ),
-  MAX_BODY_BYTES: integerSetting(4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  // 16 MiB as received and once inflated: what a 128 MB isolate decodes with room to spare
+  // (the Collector's receiver takes 20 MiB; 16 MiB of small protobuf points already peaks near
+  // 90 MB: docs/decisions.md, 2026-12-01). Above Cloudflare's 100 MB body limit nothing arrives.
+  MAX_BODY_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DECOMPRESSED_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_RECORDS_PER_REQUEST: integerSetting(DEFAULT_REQUEST_LIMITS.maxRecordsPerRequest, 1, 1_000_000),
   MAX_ATTRIBUTES_PER_RECORD: integerSetting(DEFAULT_REQUEST_LIMITS.maxAttributesPerRecord, 1, 65_535),
