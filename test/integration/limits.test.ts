@@ -17,7 +17,7 @@ import { exportOutcomes, recordExportResults } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload } from "../support/otlp-payloads";
 import { discardRuntimeOutput } from "../support/runtime-output";
-import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 
 const utf8 = new TextEncoder();
 const LIMITS = {
@@ -173,7 +173,7 @@ describe("request limits in the Worker", () => {
       body: payload.protobuf.slice(),
     });
     expect(protobuf.status).toBe(200);
-    expect(oracle.logsResponse.decode(new Uint8Array(await protobuf.arrayBuffer())).toJSON()).toEqual({
+    expect(oracleDecode(oracle.logsResponse, new Uint8Array(await protobuf.arrayBuffer()))).toEqual({
       partialSuccess: { rejectedLogRecords: "1", errorMessage: message },
     });
     // The first 20 in request order, from each of the two requests.

@@ -57,9 +57,9 @@ const IngestSettingsSchema = z.object({
       z.minLength(16, { error: "must be at least 16 characters (it guards the replay of dead letters)" }),
     ),
   ),
-  // 16 MiB as received and once inflated: what a 128 MB isolate decodes with room to spare
-  // (the Collector's receiver takes 20 MiB; 16 MiB of small protobuf points already peaks near
-  // 90 MB: docs/decisions.md, 2026-12-01). Above Cloudflare's 100 MB body limit nothing arrives.
+  // 16 MiB as received and once inflated, not the Collector's 20 MiB: a body is decoded whole
+  // before the record limit cuts it, and 16 MiB of small protobuf points (130 000) already
+  // needs 84 MB of heap (docs/decisions.md, 2026-12-01). Cloudflare refuses bodies over 100 MB.
   MAX_BODY_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DECOMPRESSED_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_RECORDS_PER_REQUEST: integerSetting(DEFAULT_REQUEST_LIMITS.maxRecordsPerRequest, 1, 1_000_000),
