@@ -20,11 +20,13 @@ export interface RecordCut {
  * units OTLP's partial success counts), in request order, and removes the rest in place: the
  * container holding the record at the limit is truncated, later containers are emptied.
  *
- * Cutting rather than refusing is deliberate (docs/decisions.md, 2026-12-01): neither the
- * OpenTelemetry SDKs nor the Collector's otlphttp exporter split a batch answered 413, they drop
- * all of it, while a partial success stores every record up to the limit and tells the sender,
- * in `rejected_*` and `error_message`, how many were not and why. Counting walks only the
- * container arrays, so it costs nothing next to decoding.
+ * The cut is answered as the OTLP specification's partial success (opentelemetry-proto,
+ * `Export*PartialSuccess`: the sender must not retry it). Cutting rather than refusing is
+ * deliberate (docs/decisions.md, 2026-12-01): neither the OpenTelemetry SDKs nor the
+ * Collector's otlphttp exporter split a batch answered 413, they drop all of it, while a
+ * partial success stores every record up to the limit and tells the sender, in `rejected_*`
+ * and `error_message`, how many were not and why. Counting walks only the container arrays, so
+ * it costs nothing next to decoding.
  */
 export function limitRecordCount<S extends Signal>(
   signal: S,
