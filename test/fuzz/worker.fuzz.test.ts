@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Signal } from "../../workers/shared/otlp/model";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { OtlpDecodeError, type RequestEncoding } from "../../workers/ingest/core/decode";
-import { RequestTooLargeError } from "../../workers/ingest/core/limits";
 import { WireReader } from "../../workers/ingest/core/decode/protobuf/reader";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
@@ -55,7 +54,6 @@ function expectationFor(signal: Signal, encoding: RequestEncoding, plain: Uint8A
   try {
     return { accepted: prepareExport(signal, encoding, plain, pipeline, `${Date.now()}000000`).accepted };
   } catch (error) {
-    if (error instanceof RequestTooLargeError) return { status: 413, message: error.message };
     if (error instanceof OtlpDecodeError) return { status: 400, message: error.message };
     throw error;
   }

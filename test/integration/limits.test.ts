@@ -1,17 +1,23 @@
 /**
  * Hostile and broken input at the Worker in workerd: every limit answers with its precise
- * status and message and writes nothing, a gzip bomb is stopped at the decompressed-size limit
- * without being inflated, and what is trimmed rather than refused lands trimmed and counted.
+ * status and message, a gzip bomb is stopped at the decompressed-size limit without being
+ * inflated, what is trimmed rather than refused lands trimmed and counted, and records past the
+ * record limit are reported as a partial success while those before it are stored.
  */
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createGzip } from "node:zlib";
+import { diag, DiagLogLevel } from "@opentelemetry/api";
+import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childrenNamed } from "../../scripts/load/process-cpu";
+import { exportOutcomes, recordExportResults } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload } from "../support/otlp-payloads";
 import { discardRuntimeOutput } from "../support/runtime-output";
-import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 
 const utf8 = new TextEncoder();
 const LIMITS = {
@@ -152,20 +158,63 @@ describe("request limits in the Worker", () => {
     expect(await logRows()).toBe(0);
   });
 
-  it("refuses more records than MAX_RECORDS_PER_REQUEST with 413, in both encodings, naming the first over", async () => {
+  it("stores the first MAX_RECORDS_PER_REQUEST records and reports the rest as a partial success, in both encodings", async () => {
     const payload = await logsPayload({ records: 21 });
     const message =
-      "request holds 21 log records, over MAX_RECORDS_PER_REQUEST (20); the first over the limit is " +
-      "resourceLogs[0].scopeLogs[0].logRecords[20]: split the batch into smaller requests";
-    expect(await post("/v1/logs", payload.json.slice())).toEqual(expect.objectContaining({ status: 413, message }));
+      "1 log records rejected: the request holds 21, over MAX_RECORDS_PER_REQUEST (20); the first 20 were stored " +
+      "and those from resourceLogs[0].scopeLogs[0].logRecords[20] on were not: send at most 20 log records per request";
+    const json = await post("/v1/logs", payload.json.slice());
+    expect(json.status).toBe(200);
+    expect(JSON.parse(json.text)).toEqual({ partialSuccess: { rejectedLogRecords: "1", errorMessage: message } });
+    expect(await logRows()).toBe(20);
     const protobuf = await ingest.fetch("/v1/logs", {
       method: "POST",
       headers: { ...bearer(), "Content-Type": "application/x-protobuf" },
       body: payload.protobuf.slice(),
     });
-    expect(protobuf.status).toBe(413);
-    expect(Buffer.from(await protobuf.arrayBuffer()).toString("utf8")).toContain(message);
-    expect(await logRows()).toBe(0);
+    expect(protobuf.status).toBe(200);
+    expect(oracleDecode(oracle.logsResponse, new Uint8Array(await protobuf.arrayBuffer()))).toEqual({
+      partialSuccess: { rejectedLogRecords: "1", errorMessage: message },
+    });
+    // The first 20 in request order, from each of the two requests.
+    expect(await logRows()).toBe(40);
+  });
+
+  it("tells a real SDK sender past the limit how many points were not stored, and stores the rest", async () => {
+    const service = `over-the-limit-${Date.now()}`;
+    const warnings: string[] = [];
+    diag.setLogger(
+      { error: () => undefined, warn: (...args) => warnings.push(args.join(" ")), info: () => undefined, debug: () => undefined, verbose: () => undefined },
+      DiagLogLevel.WARN,
+    );
+    const exporter = new OTLPMetricExporter({ url: `${ingest.url}/v1/metrics`, headers: bearer() });
+    const results = recordExportResults(exporter);
+    const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+    const provider = new MeterProvider({ resource: resourceFromAttributes({ "service.name": service }), readers: [reader] });
+    const counter = provider.getMeter("over.the.limit").createCounter("requests");
+    for (let series = 0; series < 25; series++) counter.add(series + 1, { series });
+    try {
+      await reader.forceFlush();
+      // A partial success is a success to the SDK (it must not retry), and it logs what was rejected.
+      expect(exportOutcomes(results)).toEqual(["success"]);
+      expect(warnings).toEqual([
+        `Received Partial Success response: ${JSON.stringify({
+          rejectedDataPoints: 5,
+          errorMessage:
+            "5 metric data points rejected: the request holds 25, over MAX_RECORDS_PER_REQUEST (20); the first 20 were " +
+            "stored and those from resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[20] on were not: " +
+            "send at most 20 metric data points per request",
+        })}`,
+      ]);
+      const rows = await ingest.rows<{ series: string }>(
+        `SELECT Attributes['series'] AS series FROM otel_metrics_sum WHERE ServiceName = '${service}' ORDER BY toUInt32(series)`,
+      );
+      expect(rows.map((row) => Number(row.series))).toEqual(Array.from({ length: 20 }, (_, series) => series));
+    } finally {
+      diag.disable();
+      // Shutting down exports once more (cumulative), so the rows are checked first.
+      await provider.shutdown();
+    }
   });
 
   it("refuses JSON nested deeper than MAX_JSON_DEPTH with 400, before parsing", async () => {

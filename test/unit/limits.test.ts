@@ -5,10 +5,9 @@ import { parseIngestConfig } from "../../workers/ingest/config";
 import { OtlpDecodeError } from "../../workers/ingest/core/decode";
 import {
   DEFAULT_REQUEST_LIMITS,
-  RequestTooLargeError,
   checkJsonDepth,
-  checkRecordCount,
   limitAttributes,
+  limitRecordCount,
   truncationMarker,
 } from "../../workers/ingest/core/limits";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
@@ -86,18 +85,25 @@ describe("checkJsonDepth", () => {
   });
 });
 
-describe("checkRecordCount", () => {
-  it("accepts a request at the limit and refuses one over it, naming the first record over", () => {
-    expect(() => checkRecordCount("logs", logsRequest([3, 2]), 5)).not.toThrow();
-    const error = thrown(() => checkRecordCount("logs", logsRequest([3, 3]), 5));
-    expect(error).toBeInstanceOf(RequestTooLargeError);
-    expect((error as Error).message).toBe(
-      "request holds 6 log records, over MAX_RECORDS_PER_REQUEST (5); the first over the limit is " +
-        "resourceLogs[0].scopeLogs[1].logRecords[2]: split the batch into smaller requests",
-    );
+describe("limitRecordCount", () => {
+  it("keeps a request at the limit whole, and cuts one over it to the first records, naming the first cut", () => {
+    const atLimit = logsRequest([3, 2]);
+    expect(limitRecordCount("logs", atLimit, 5)).toEqual({ rejected: 0, message: "" });
+    expect(atLimit.resourceLogs[0]!.scopeLogs.map((scope) => scope.logRecords.length)).toEqual([3, 2]);
+    const over = logsRequest([3, 3, 2]);
+    const firstCut = over.resourceLogs[0]!.scopeLogs[1]!.logRecords[2];
+    expect(limitRecordCount("logs", over, 5)).toEqual({
+      rejected: 3,
+      message:
+        "3 log records rejected: the request holds 8, over MAX_RECORDS_PER_REQUEST (5); the first 5 were stored " +
+        "and those from resourceLogs[0].scopeLogs[1].logRecords[2] on were not: send at most 5 log records per request",
+    });
+    // The first records in request order stay, the container at the limit is cut, later ones are emptied.
+    expect(over.resourceLogs[0]!.scopeLogs.map((scope) => scope.logRecords.length)).toEqual([3, 2, 0]);
+    expect(over.resourceLogs[0]!.scopeLogs[1]!.logRecords).not.toContain(firstCut);
   });
 
-  it("counts spans and metric data points the way partial success counts them", () => {
+  it("counts and cuts spans and metric data points the way partial success counts them", () => {
     const traces: TracesRequest = {
       resourceSpans: [
         { resource: { attributes: [], droppedAttributesCount: 0 }, schemaUrl: "", scopeSpans: [] },
@@ -108,11 +114,12 @@ describe("checkRecordCount", () => {
         },
       ],
     };
-    expect(() => checkRecordCount("traces", traces, 1)).toThrow(
-      /^request holds 2 spans, over MAX_RECORDS_PER_REQUEST \(1\); the first over the limit is resourceSpans\[1\]\.scopeSpans\[0\]\.spans\[1\]/,
+    expect(limitRecordCount("traces", traces, 1).message).toMatch(
+      /^1 spans rejected: the request holds 2, over MAX_RECORDS_PER_REQUEST \(1\); the first 1 were stored and those from resourceSpans\[1\]\.scopeSpans\[0\]\.spans\[1\] on/,
     );
+    expect(traces.resourceSpans[1]!.scopeSpans[0]!.spans).toHaveLength(1);
     const point = {} as never;
-    const metrics: MetricsRequest = {
+    const metrics = (): MetricsRequest => ({
       resourceMetrics: [
         {
           resource: { attributes: [], droppedAttributesCount: 0 },
@@ -130,110 +137,14 @@ describe("checkRecordCount", () => {
           ],
         },
       ],
-    };
-    expect(() => checkRecordCount("metrics", metrics, 3)).not.toThrow();
-    expect(() => checkRecordCount("metrics", metrics, 2)).toThrow(
-      /^request holds 3 metric data points, over MAX_RECORDS_PER_REQUEST \(2\); the first over the limit is resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[2\]\.summary\.dataPoints\[0\]/,
-    );
-  });
-});
-
-describe("limitAttributes", () => {
-  const limits = { maxAttributesPerRecord: 3, maxAttributeValueLength: 8 };
-
-  it("keeps the first attributes, drops the rest and counts them on the record", () => {
-    const request = logsRequest([1], () => ["a", "b", "c", "d", "e"].map((key) => str(key, key)));
-    const record = request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!;
-    record.droppedAttributesCount = 4; // dropped by the SDK already
-    limitAttributes("logs", request, limits);
-    expect(keys(record.attributes)).toEqual(["a", "b", "c", "otel.dropped_attributes_count"]);
-    expect(record.droppedAttributesCount).toBe(6);
-    expect(valueOf(record.attributes, "otel.dropped_attributes_count")).toEqual({ intValue: "6" });
-  });
-
-  it("never drops the redaction summary, and a producer cannot forge the counts", () => {
-    const request = logsRequest([1], () => [
-      str("a", "a"),
-      str("otel.truncated_values", "forged"),
-      str("b", "b"),
-      str("c", "c"),
-      { key: "redaction.count", value: { intValue: "2" } },
-      str("redaction.kinds", "email"),
-      str("redaction.kinds", "a producer's duplicate"),
-    ]);
-    const record = request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!;
-    limitAttributes("logs", request, limits);
-    expect(keys(record.attributes)).toEqual([
-      "a",
-      "otel.truncated_values",
-      "b",
-      "redaction.count",
-      "redaction.kinds",
-      "otel.dropped_attributes_count",
-    ]);
-    expect(valueOf(record.attributes, "otel.dropped_attributes_count")).toEqual({ intValue: "2" });
-    // Nothing was cut, so the forged count stays the producer's own attribute.
-    expect(valueOf(record.attributes, "otel.truncated_values")).toEqual({ stringValue: "forged" });
-  });
-
-  it("cuts long strings at any depth with a marker and counts them", () => {
-    const request = logsRequest([1], () => [
-      str("short", "12345678"),
-      str("long", "123456789abc"),
-      {
-        key: "nested",
-        value: {
-          arrayValue: [
-            { stringValue: "abcdefghij" },
-            { kvlistValue: [str("deep", "0123456789"), str("ok", "fine")] },
-          ],
-        },
-      },
-    ]);
-    const attributes = request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes;
-    limitAttributes("logs", request, limits);
-    expect(valueOf(attributes, "short")).toEqual({ stringValue: "12345678" });
-    expect(valueOf(attributes, "long")).toEqual({ stringValue: `12345678${truncationMarker(4)}` });
-    expect(valueOf(attributes, "nested")).toEqual({
-      arrayValue: [
-        { stringValue: `abcdefgh${truncationMarker(2)}` },
-        { kvlistValue: [str("deep", `01234567${truncationMarker(2)}`), str("ok", "fine")] },
-      ],
     });
-    expect(valueOf(attributes, "otel.truncated_values")).toEqual({ intValue: "3" });
-    expect(truncationMarker(4)).toBe("…[truncated 4 chars]");
-  });
-
-  it("never splits a surrogate pair", () => {
-    const request = logsRequest([1], () => [str("emoji", "1234567😀90")]);
-    const attributes = request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes;
-    limitAttributes("logs", request, limits);
-    expect(valueOf(attributes, "emoji")).toEqual({ stringValue: `1234567${truncationMarker(4)}` });
-  });
-
-  it("limits every attribute list: resource, scope, spans, events and links", () => {
-    const many = () => ["a", "b", "c", "d"].map((key) => str(key, "0123456789"));
-    const span = {
-      attributes: many(),
-      droppedAttributesCount: 0,
-      events: [{ timeUnixNano: "0", name: "e", attributes: many(), droppedAttributesCount: 0 }],
-      links: [{ traceId: "", spanId: "", traceState: "", flags: 0, attributes: many(), droppedAttributesCount: 0 }],
-    };
-    const request = {
-      resourceSpans: [
-        {
-          resource: { attributes: many(), droppedAttributesCount: 0 },
-          schemaUrl: "",
-          scopeSpans: [{ scope: { name: "", version: "", attributes: many(), droppedAttributesCount: 0 }, schemaUrl: "", spans: [span] }],
-        },
-      ],
-    } as unknown as TracesRequest;
-    limitAttributes("traces", request, limits);
-    const resourceSpans = request.resourceSpans[0]!;
-    for (const owner of [resourceSpans.resource, resourceSpans.scopeSpans[0]!.scope, span, span.events[0]!, span.links[0]!]) {
-      expect(keys(owner.attributes)).toEqual(["a", "b", "c", "otel.dropped_attributes_count", "otel.truncated_values"]);
-      expect(owner.droppedAttributesCount).toBe(1);
-    }
+    expect(limitRecordCount("metrics", metrics(), 3).rejected).toBe(0);
+    const cut = metrics();
+    expect(limitRecordCount("metrics", cut, 2)).toMatchObject({ rejected: 1 });
+    expect(limitRecordCount("metrics", metrics(), 2).message).toMatch(
+      /^1 metric data points rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\); the first 2 were stored and those from resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[2\]\.summary\.dataPoints\[0\] on were not/,
+    );
+    expect(cut.resourceMetrics[0]!.scopeMetrics[0]!.metrics.map((metric) => (metric.data.type === "empty" ? -1 : metric.data.dataPoints.length))).toEqual([-1, 2, 0]);
   });
 });
 
@@ -247,7 +158,7 @@ describe("prepareExport with limits", () => {
   it("has the documented defaults", () => {
     expect(config().limits).toEqual(DEFAULT_REQUEST_LIMITS);
     expect(DEFAULT_REQUEST_LIMITS).toEqual({
-      maxRecordsPerRequest: 10_000,
+      maxRecordsPerRequest: 30_000,
       maxAttributesPerRecord: 128,
       maxAttributeValueLength: 65_536,
       maxJsonDepth: 128,
@@ -262,10 +173,13 @@ describe("prepareExport with limits", () => {
     expect(config({ MAX_ATTRIBUTE_VALUE_LENGTH: "100" }).limits.maxAttributeValueLength).toBe(100);
   });
 
-  it("refuses too many records and too deep JSON before building any row", () => {
+  it("stores the records up to the limit as a partial success, and refuses too deep JSON before building any row", () => {
     const pipeline = config({ MAX_RECORDS_PER_REQUEST: "2", MAX_JSON_DEPTH: "8" });
-    expect(() => prepareExport("logs", "json", logsJson([{}, {}, {}]), pipeline, RECEIVED)).toThrow(RequestTooLargeError);
-    expect(() => prepareExport("logs", "json", logsJson([{}, {}]), pipeline, RECEIVED)).not.toThrow();
+    const over = prepareExport("logs", "json", logsJson([{ body: { stringValue: "first" } }, { body: { stringValue: "second" } }, {}]), pipeline, RECEIVED);
+    expect(over).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(over.rejectionMessage).toMatch(/^1 log records rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\)/);
+    expect(over.batches[0]!.rows.map((row) => (row as LogRow).Body)).toEqual(["first", "second"]);
+    expect(prepareExport("logs", "json", logsJson([{}, {}]), pipeline, RECEIVED)).toMatchObject({ accepted: 2, rejected: 0 });
     // resourceLogs → scopeLogs → logRecords → body → kvlistValue → values → KeyValue → value: 10 levels.
     const deep = logsJson([{ body: { kvlistValue: { values: [{ key: "k", value: { stringValue: "v" } }] } } }]);
     expect(() => prepareExport("logs", "json", deep, pipeline, RECEIVED)).toThrow(/^JSON nested deeper than MAX_JSON_DEPTH/);

@@ -58,7 +58,10 @@ const IngestSettingsSchema = z.object({
       z.minLength(16, { error: "must be at least 16 characters (it guards the replay of dead letters)" }),
     ),
   ),
-  MAX_BODY_BYTES: integerSetting(4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  // 16 MiB as received and once inflated, not the Collector's 20 MiB: a body is decoded whole
+  // before the record limit cuts it, and 16 MiB of small protobuf points (130 000) already
+  // needs 84 MB of heap (docs/decisions.md, 2026-12-01). Cloudflare refuses bodies over 100 MB.
+  MAX_BODY_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DECOMPRESSED_BYTES: integerSetting(16 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_RECORDS_PER_REQUEST: integerSetting(DEFAULT_REQUEST_LIMITS.maxRecordsPerRequest, 1, 1_000_000),
   MAX_ATTRIBUTES_PER_RECORD: integerSetting(DEFAULT_REQUEST_LIMITS.maxAttributesPerRecord, 1, 65_535),

@@ -2,7 +2,7 @@ import type { ClickHouseTables } from "../config";
 import type { Signal, SignalRequest } from "../../shared/otlp/model";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
 import { decodeRequest, type RequestEncoding } from "./decode";
-import { checkJsonDepth, checkRecordCount, limitAttributes, type RequestLimits } from "./limits";
+import { checkJsonDepth, limitAttributes, limitRecordCount, type RecordCut, type RequestLimits } from "./limits";
 import { normalizeRequest, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
@@ -32,7 +32,7 @@ export interface PreparedExport {
   batches: RowBatch[];
   /** Records (log records, spans, metric data points) that become rows. */
   accepted: number;
-  /** Records refused as invalid; the answer reports them as a partial success. */
+  /** Records refused as invalid or cut at the record limit; the answer reports them as a partial success. */
   rejected: number;
   rejectionMessage: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
@@ -59,9 +59,9 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
  * scope → normalize (the JSON lift for logs, `service.version` for every signal) → redact
  * (counting what it replaced, for the log line) → limit attributes → stamp the caller's token
  * name → map to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
- * byte. Throws OtlpDecodeError for a body to refuse with 400, its subclass
- * RequestTooLargeError for one to refuse with 413, and ServiceOutOfScopeError for one the
- * caller may not write (403).
+ * byte. Records past `limits.maxRecordsPerRequest` are cut off and counted as rejected (a
+ * partial success). Throws OtlpDecodeError for a body to refuse with 400 and
+ * ServiceOutOfScopeError for one the caller may not write (403).
  */
 export function prepareExport(
   signal: Signal,
@@ -77,27 +77,27 @@ export function prepareExport(
   };
   switch (signal) {
     case "logs": {
-      const request = decodeWithinLimits("logs", encoding, body, options.limits);
+      const { request, cut } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
       normalizeRequest("logs", request, options.normalization, options.limits);
       const redactions = redactRequest("logs", request, options.redaction);
       limitAttributes("logs", request, options.limits);
       stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
-      return single("logs", LOG_COLUMNS, result.rows, result, redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut(result, cut), redactions);
     }
     case "traces": {
-      const request = decodeWithinLimits("traces", encoding, body, options.limits);
+      const { request, cut } = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
       normalizeRequest("traces", request, options.normalization);
       const redactions = redactRequest("traces", request, options.redaction);
       limitAttributes("traces", request, options.limits);
       stampCaller("traces", request, caller);
       const result = tracesToRows(request, context);
-      return single("traces", SPAN_COLUMNS, result.rows, result, redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut(result, cut), redactions);
     }
     case "metrics": {
-      const request = decodeWithinLimits("metrics", encoding, body, options.limits);
+      const { request, cut } = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
       normalizeRequest("metrics", request, options.normalization);
       const redactions = redactRequest("metrics", request, options.redaction);
@@ -111,31 +111,37 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      return {
-        batches,
-        accepted,
-        rejected: result.rejected,
-        rejectionMessage: result.rejectionMessage,
-        redactions,
-      };
+      return { batches, accepted, ...withCut(result, cut), redactions };
     }
   }
 }
 
 /**
  * The JSON depth is checked before parsing, as the parser would otherwise build every level;
- * the record count right after decoding, before any work is spent on a request to refuse.
+ * the record count is cut to right after decoding, before any work is spent on records that
+ * will not be stored.
  */
 function decodeWithinLimits<S extends Signal>(
   signal: S,
   encoding: RequestEncoding,
   body: Uint8Array,
   limits: RequestLimits,
-): SignalRequest[S] {
+): { request: SignalRequest[S]; cut: RecordCut } {
   if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
   const request = decodeRequest(signal, encoding, body);
-  checkRecordCount(signal, request, limits.maxRecordsPerRequest);
-  return request;
+  return { request, cut: limitRecordCount(signal, request, limits.maxRecordsPerRequest) };
+}
+
+/** The records refused as invalid and those cut at the record limit, as one partial success. */
+function withCut(
+  result: { rejected: number; rejectionMessage: string },
+  cut: RecordCut,
+): { rejected: number; rejectionMessage: string } {
+  if (cut.rejected === 0) return { rejected: result.rejected, rejectionMessage: result.rejectionMessage };
+  return {
+    rejected: result.rejected + cut.rejected,
+    rejectionMessage: result.rejected === 0 ? cut.message : `${result.rejectionMessage}; ${cut.message}`,
+  };
 }
 
 function single(

@@ -5,7 +5,6 @@ import { ConfigError } from "../../shared/env-schema";
 import { ServiceOutOfScopeError, UNRESTRICTED_CALLER, type Caller } from "../core/access";
 import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
-import { RequestTooLargeError } from "../core/limits";
 import { prepareExport } from "../core/pipeline";
 import { ingestContextFor, publicCorsFor, type IngestContext } from "../context";
 import { writeDurably } from "../queue/durable-write";
@@ -291,8 +290,6 @@ export function toHttpError(error: unknown): HttpError {
     return new HttpError(503, error.message, MISCONFIGURED_RETRY_AFTER_SECONDS);
   }
   if (error instanceof ServiceOutOfScopeError) return new HttpError(403, error.message);
-  // Checked first: a request over a count limit is a decode error the sender fixes by splitting.
-  if (error instanceof RequestTooLargeError) return new HttpError(413, error.message);
   if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);
   return new HttpError(
     500,

@@ -1,10 +1,10 @@
 /**
  * Limits on what one export request may hold, beyond the HTTP layer's byte limits: JSON
- * nesting checked before parsing, the record count checked after decoding, and attribute
+ * nesting checked before parsing, the record count cut to after decoding, and attribute
  * counts and value lengths enforced after redaction.
  */
 export { checkJsonDepth } from "./json-depth";
-export { checkRecordCount } from "./records";
+export { limitRecordCount, type RecordCut } from "./records";
 export {
   DROPPED_ATTRIBUTES_ATTRIBUTE,
   TRUNCATED_VALUES_ATTRIBUTE,
@@ -12,5 +12,4 @@ export {
   limitAttributes,
   truncationMarker,
 } from "./attributes";
-export { RequestTooLargeError } from "./errors";
 export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "./options";

@@ -6,26 +6,53 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
-import { RequestTooLargeError } from "./errors";
+
+/** What {@link limitRecordCount} cut off: reported to the sender as OTLP partial success. */
+export interface RecordCut {
+  /** Records beyond the limit, removed from the request; 0 when it was within the limit. */
+  rejected: number;
+  /** Names the limit, the first record cut and the sender's remedy; "" when nothing was cut. */
+  message: string;
+}
 
 /**
- * Refuses a request holding more than `maxRecords` log records, spans or metric data points
- * (the units OTLP's partial success counts), naming the first record over the limit. Counting
- * walks only the container arrays, so it costs nothing next to decoding.
+ * Keeps the first `maxRecords` log records, spans or metric data points of the request (the
+ * units OTLP's partial success counts), in request order, and removes the rest in place: the
+ * container holding the record at the limit is truncated, later containers are emptied.
+ *
+ * The cut is answered as the OTLP specification's partial success (opentelemetry-proto,
+ * `Export*PartialSuccess`: the sender must not retry it). Cutting rather than refusing is
+ * deliberate (docs/decisions.md, 2026-12-01): neither the OpenTelemetry SDKs nor the
+ * Collector's otlphttp exporter split a batch answered 413, they drop all of it, while a
+ * partial success stores every record up to the limit and tells the sender, in `rejected_*`
+ * and `error_message`, how many were not and why. Counting walks only the container arrays, so
+ * it costs nothing next to decoding.
  */
-export function checkRecordCount<S extends Signal>(
+export function limitRecordCount<S extends Signal>(
   signal: S,
   request: SignalRequest[S],
   maxRecords: number,
-): void {
+): RecordCut {
   let total = 0;
-  for (const run of runsOf(signal, request)) total += run.size;
-  if (total <= maxRecords) return;
-  throw new RequestTooLargeError(
-    `request holds ${total} ${RECORD_NOUNS[signal]}, over MAX_RECORDS_PER_REQUEST (${maxRecords}); ` +
-      `the first over the limit is ${pathOfRecord(runsOf(signal, request), maxRecords)}: ` +
-      `split the batch into smaller requests`,
-  );
+  for (const run of runsOf(signal, request)) total += run.records.length;
+  if (total <= maxRecords) return { rejected: 0, message: "" };
+  let kept = 0;
+  let firstCut = "";
+  for (const run of runsOf(signal, request)) {
+    const keep = Math.min(run.records.length, maxRecords - kept);
+    if (keep < run.records.length && firstCut === "") firstCut = `${run.path()}[${keep}]`;
+    run.records.length = keep;
+    kept += keep;
+  }
+  const rejected = total - maxRecords;
+  const noun = RECORD_NOUNS[signal];
+  return {
+    rejected,
+    message:
+      `${rejected} ${noun} rejected: the request holds ${total}, over MAX_RECORDS_PER_REQUEST (${maxRecords}); ` +
+      `the first ${maxRecords} were stored and those from ${firstCut} on were not: ` +
+      `send at most ${maxRecords} ${noun} per request`,
+  };
 }
 
 const RECORD_NOUNS: Readonly<Record<Signal, string>> = {
@@ -37,17 +64,8 @@ const RECORD_NOUNS: Readonly<Record<Signal, string>> = {
 /** One container of records and where it sits, e.g. `resourceLogs[0].scopeLogs[2].logRecords`. */
 interface Run {
   path: () => string;
-  size: number;
-}
-
-/** Path of the record at 0-based position `index` in request order. */
-function pathOfRecord(runs: Iterable<Run>, index: number): string {
-  let remaining = index;
-  for (const run of runs) {
-    if (remaining < run.size) return `${run.path()}[${remaining}]`;
-    remaining -= run.size;
-  }
-  return "(none)";
+  /** The container itself, truncated in place by a cut. */
+  records: unknown[];
 }
 
 function runsOf<S extends Signal>(signal: S, request: SignalRequest[S]): Iterable<Run> {
@@ -57,7 +75,7 @@ function runsOf<S extends Signal>(signal: S, request: SignalRequest[S]): Iterabl
 function* logRuns(request: LogsRequest): Iterable<Run> {
   for (const [r, resource] of request.resourceLogs.entries()) {
     for (const [s, scope] of resource.scopeLogs.entries()) {
-      yield { path: () => `resourceLogs[${r}].scopeLogs[${s}].logRecords`, size: scope.logRecords.length };
+      yield { path: () => `resourceLogs[${r}].scopeLogs[${s}].logRecords`, records: scope.logRecords };
     }
   }
 }
@@ -65,7 +83,7 @@ function* logRuns(request: LogsRequest): Iterable<Run> {
 function* spanRuns(request: TracesRequest): Iterable<Run> {
   for (const [r, resource] of request.resourceSpans.entries()) {
     for (const [s, scope] of resource.scopeSpans.entries()) {
-      yield { path: () => `resourceSpans[${r}].scopeSpans[${s}].spans`, size: scope.spans.length };
+      yield { path: () => `resourceSpans[${r}].scopeSpans[${s}].spans`, records: scope.spans };
     }
   }
 }
@@ -78,7 +96,7 @@ function* dataPointRuns(request: MetricsRequest): Iterable<Run> {
         if (data.type === "empty") continue;
         yield {
           path: () => `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}].${data.type}.dataPoints`,
-          size: data.dataPoints.length,
+          records: data.dataPoints,
         };
       }
     }
