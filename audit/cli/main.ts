@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from "diff";
 import { auditDocument } from "../core/audit";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
-import { loadConfig } from "../core/load";
+import { decodeConfigFile, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
 import { RULES } from "../core/rules/index";
@@ -85,11 +85,11 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
     } catch (error) {
-      run.failures.push(failure(path, null, "config-read", `cannot read: ${messageOf(error)}`));
+      run.failures.push(failure(path, null, "config-read", `cannot read: ${messageOf(error)}`, READ_FIX));
       continue;
     }
     if (files.length === 0) {
-      run.failures.push(failure(path, null, "config-read", "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder"));
+      run.failures.push(failure(path, null, "config-read", "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder", READ_FIX));
     }
     for (const file of files) {
       const pattern = options.exclusions.fileExcludedBy(file, path);
@@ -98,19 +98,19 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
         continue;
       }
       const excludeEnvironment = (env: string | null) => options.exclusions.environmentExcluded(file, path, env);
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await readFile(file, "utf8");
+        bytes = await readFile(file);
       } catch (error) {
-        run.failures.push(failure(file, null, "config-read", `cannot read: ${messageOf(error)}`));
+        run.failures.push(failure(file, null, "config-read", `cannot read: ${messageOf(error)}`, READ_FIX));
         continue;
       }
       let document;
       try {
-        document = loadConfig(file, text);
+        document = loadConfig(file, decodeConfigFile(bytes));
       } catch (error) {
         if (!(error instanceof ConfigParseError)) throw error;
-        run.failures.push(failure(file, error.at, "config-parse", error.message));
+        run.failures.push(failure(file, error.at, "config-parse", error.message, error.fix));
         continue;
       }
       if (!options.fix) {
@@ -205,7 +205,10 @@ function parseOptions(argv: string[]): Options | "help" {
   };
 }
 
-function failure(file: string, at: { line: number; column: number } | null, rule: string, message: string): Finding {
+/** The fix hint of a `config-read` finding. */
+const READ_FIX = "pass a wrangler file or a folder holding one";
+
+function failure(file: string, at: { line: number; column: number } | null, rule: string, message: string, fix: string): Finding {
   return {
     file,
     env: null,
@@ -214,7 +217,7 @@ function failure(file: string, at: { line: number; column: number } | null, rule
     severity: "error",
     rule,
     message,
-    fix: rule === "config-parse" ? "fix the file's syntax at this position (wrangler refuses it too)" : "pass a wrangler file or a folder holding one",
+    fix,
   };
 }
 

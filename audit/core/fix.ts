@@ -1,7 +1,7 @@
 import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
-import { loadConfig } from "./load";
+import { fileText, loadConfig } from "./load";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { analyticsEngineRule } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
@@ -22,7 +22,9 @@ export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment"> {
 
 /** What `--fix` does to one file. */
 export interface FixResult {
+  /** The file's text as read, a byte order mark included. */
   before: string;
+  /** The file's text to write: the same byte order mark, if it had one, then the edited text. */
   after: string;
   /** One line per change made, naming the environment. */
   changes: string[];
@@ -131,8 +133,9 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (toml.length > 0) handEdits.push(`${label}: TOML is not rewritten; add by hand:\n${toml.join("\n\n")}`);
   }
 
-  const after = editor?.text ?? document.text;
-  const fixed = after === document.text ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
-  return { before: document.text, after, changes, handEdits, audit: fixed };
+  const before = fileText(document, document.text);
+  const after = fileText(document, editor?.text ?? document.text);
+  const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
+  return { before, after, changes, handEdits, audit: fixed };
 }
 

@@ -20,7 +20,7 @@ export function loadJsonc(file: string, text: string): ConfigDocument {
   if (tree?.type !== "object") {
     throw new ConfigParseError("a wrangler file must hold one object", lines.positionOf(tree?.offset ?? 0));
   }
-  return { file, format: "jsonc", text, root: toValue(tree, lines) as ConfigObject };
+  return { file, format: "jsonc", text, byteOrderMark: false, root: toValue(tree, lines) as ConfigObject };
 }
 
 function toValue(node: Node, lines: LineIndex): ConfigValue {

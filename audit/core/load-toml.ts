@@ -28,7 +28,7 @@ export function loadToml(file: string, text: string): ConfigDocument {
     const table = descend(root, item.resolvedKey, at, item.kind === "array" ? "array-item" : "object", positionOf(item.key));
     for (const keyValue of item.body) setKeyValue(table, keyValue);
   }
-  return { file, format: "toml", text, root };
+  return { file, format: "toml", text, byteOrderMark: false, root };
 }
 
 /** TOML's path segments: a key's dotted names, or a table header's resolved key. */

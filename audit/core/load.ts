@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { loadJsonc } from "./load-jsonc";
 import { loadToml } from "./load-toml";
-import type { ConfigDocument } from "./model";
+import { type ConfigDocument, ConfigParseError } from "./model";
 
 /** The file names wrangler reads a Worker's configuration from. */
 export const WRANGLER_FILE_NAMES = ["wrangler.jsonc", "wrangler.json", "wrangler.toml"] as const;
@@ -17,9 +17,51 @@ export function isWranglerFile(path: string): boolean {
 
 /**
  * Parses a wrangler file's text by its extension: `.toml` as TOML, `.json`/`.jsonc` as JSONC.
+ * A leading UTF-8 byte order mark (U+FEFF, as Windows editors save files) is dropped before
+ * parsing, as wrangler's own reader does (workers-sdk `removeBOMAndValidate`), and recorded
+ * in `byteOrderMark`.
  *
  * @throws ConfigParseError when the text does not parse.
  */
 export function loadConfig(file: string, text: string): ConfigDocument {
-  return file.endsWith(".toml") ? loadToml(file, text) : loadJsonc(file, text);
+  const byteOrderMark = text.charCodeAt(0) === BYTE_ORDER_MARK;
+  const body = byteOrderMark ? text.slice(1) : text;
+  const document = file.endsWith(".toml") ? loadToml(file, body) : loadJsonc(file, body);
+  return { ...document, byteOrderMark };
+}
+
+/** The text to write for a document whose text is now `text`: its byte order mark, if it had one, first. */
+export function fileText(document: ConfigDocument, text: string): string {
+  return document.byteOrderMark ? String.fromCharCode(BYTE_ORDER_MARK) + text : text;
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
+
+/** The byte order marks wrangler refuses a configuration file for, longest first (UTF-32 LE starts like UTF-16 LE). */
+const REFUSED_BYTE_ORDER_MARKS: readonly { bytes: readonly number[]; encoding: string }[] = [
+  { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: "UTF-32 BE" },
+  { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: "UTF-32 LE" },
+  { bytes: [0xfe, 0xff], encoding: "UTF-16 BE" },
+  { bytes: [0xff, 0xfe], encoding: "UTF-16 LE" },
+];
+
+/**
+ * A wrangler file's bytes as text, read as wrangler reads them: UTF-8, a UTF-8 byte order mark
+ * kept for `loadConfig` to drop and record, invalid sequences as U+FFFD.
+ *
+ * @throws ConfigParseError at 1:1 when the bytes start with a UTF-16 or UTF-32 byte order
+ *   mark: wrangler refuses such a file ("Configuration file contains UTF-16 LE byte order
+ *   marker"), so the audit does too, naming the encoding.
+ */
+export function decodeConfigFile(bytes: Uint8Array): string {
+  for (const { bytes: mark, encoding } of REFUSED_BYTE_ORDER_MARKS) {
+    if (mark.every((byte, i) => bytes[i] === byte)) {
+      throw new ConfigParseError(
+        `the file is encoded as ${encoding} (it starts with that byte order mark); wrangler reads only UTF-8 and refuses it`,
+        { line: 1, column: 1 },
+        "save the file as UTF-8",
+      );
+    }
+  }
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 }

@@ -43,7 +43,10 @@ export type ConfigFormat = "jsonc" | "toml";
 export interface ConfigDocument {
   file: string;
   format: ConfigFormat;
+  /** The file's text after any UTF-8 byte order mark, which wrangler drops too: positions are an editor's. */
   text: string;
+  /** Whether the file starts with a UTF-8 byte order mark; `--fix` writes it back. */
+  byteOrderMark: boolean;
   root: ConfigObject;
 }
 
@@ -53,6 +56,8 @@ export class ConfigParseError extends Error {
   constructor(
     message: string,
     readonly at: Position,
+    /** What to do about it, when it is not a syntax error to fix at `at`. */
+    readonly fix = "fix the file's syntax at this position",
   ) {
     super(message);
   }

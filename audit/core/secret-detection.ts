@@ -1,17 +1,36 @@
 import { DEFAULT_REDACTION_POLICY, redactString } from "../../workers/ingest/core/redact";
-import { describesSecretSetting } from "../../workers/ingest/core/redact/secret-names";
+import { standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 import { findKnownToken } from "../../workers/ingest/core/redact/token-formats";
+import { type VarName, readVarName } from "./var-names";
 
 /**
  * Whether a var looks like a credential. Vars are plain text in the wrangler file, the
  * repository and the dashboard; anything that authenticates must be a secret
- * (`wrangler secret put`). Judged by the name and by the value, so a token under an innocent
- * name is caught too; plain settings (URLs without credentials, words, numbers, hex ids) are not.
+ * (`wrangler secret put`). Judged by the value and by the name (`readVarName`), so a token under
+ * an innocent name is caught too:
+ *
+ * - by the value, under any name: a PEM private key, a URL with a password or a secret
+ *   parameter, an Authorization header, a JWT, a known token format (the ingest Worker's
+ *   `known_token` list), a header list setting a credential, 32+ random-looking characters, or
+ *   a credential the ingest Worker's redaction would hide anywhere in it;
+ * - by the name: a name that holds a credential (`DB_PASSWORD`, `ADMIN_PASS`, `HMAC_KEY`,
+ *   `clientSecret`) with any value but one that stands for a credential without being one: a
+ *   blank, a template or placeholder (`${DB_PASSWORD}`, `<your-key>`, `********`), a boolean
+ *   switch (`true`, `off`, `1`) or a duration (`15m`, `PT1H`). A literal such as `changeme` is
+ *   what the Worker gets deployed with, so it is flagged like any other value.
+ *
+ * A name that marks its value public (`NEXT_PUBLIC_API_KEY`, `STRIPE_PUBLISHABLE_KEY`,
+ * `RECAPTCHA_SITE_KEY`, `PUBLIC_KEY`) is not judged as a key by its name or by randomness (public
+ * keys look random); a value in a secret format is still a credential there, and a name that
+ * says secret (`NEXT_PUBLIC_JWT_SECRET`) still says so.
  *
  * @returns why it looks like one, or `undefined`.
  */
 export function secretReason(name: string, value: string): string | undefined {
-  if (value.length === 0) return undefined;
+  if (value.trim() === "") return undefined;
+  if (PEM_PRIVATE_KEY.test(value)) return "its value is a PEM private key";
+  const varName = readVarName(name);
+  if (varName.public) return publicVarReason(varName, value);
   const url = URL.parse(value);
   if (url !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     if (url.password !== "") return "its value is a URL with a password";
@@ -20,17 +39,60 @@ export function secretReason(name: string, value: string): string | undefined {
   }
   const header = credentialHeader(value);
   if (header !== undefined) return `its header list sets "${header.name}", where ${header.reason}`;
-  if (/^(bearer|basic)\s+\S{8,}$/i.test(value)) return "its value is an Authorization header";
+  if (AUTHORIZATION_HEADER.test(value)) return "its value is an Authorization header";
   if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(value)) return "its value is a JWT";
   if (findKnownToken(value) !== undefined) return "its value has a known token prefix";
-  if (secretName(name) && /^\S{8,}$/.test(value) && !/^(true|false|\d+(\.\d+)?)$/i.test(value)) {
-    return "its name says it is a credential";
-  }
+  if (varName.credential !== undefined && !varName.describes && !standsForCredential(value)) return "its name says it is a credential";
   if (looksRandom(value)) return "its value looks like a random key";
-  const held = credentialsIn(value);
+  const held = credentialsIn(value, CREDENTIAL_KINDS);
   if (held.length > 0) return `its value holds ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
   return undefined;
 }
+
+/**
+ * A var whose name marks it public: only a name that says secret, or a value in a format that is
+ * secret whoever holds it, makes it a credential (see `secretReason`).
+ */
+function publicVarReason(varName: VarName, value: string): string | undefined {
+  if (varName.credential === "secret" && !varName.describes && !standsForCredential(value)) {
+    return "its name says it is a secret, which no public var may hold";
+  }
+  const token = findKnownToken(value);
+  if (token !== undefined && !PUBLIC_KEY_ISSUERS.has(token.issuer)) {
+    return `its name marks it public, but its value is a ${token.issuer}, which is never public`;
+  }
+  const held = credentialsIn(value, PUBLIC_VAR_CREDENTIAL_KINDS);
+  if (held.length > 0) return `its name marks it public, but its value holds ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
+  return undefined;
+}
+
+/** The armor line of a PEM private key (RFC 7468; OpenSSH and PGP write theirs the same way): a secret under any name. */
+const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+
+const AUTHORIZATION_HEADER = /^(bearer|basic)\s+\S{8,}$/i;
+
+/**
+ * Known token formats whose issuer also makes keys to be published: Google's browser API keys
+ * (Maps JavaScript, a Firebase web app's config) are restricted by referrer and sit in every
+ * page that uses them. In a var named public they are what the name says.
+ */
+const PUBLIC_KEY_ISSUERS: ReadonlySet<string> = new Set(["Google API key"]);
+
+/**
+ * A value that stands for a credential without being one: a blank, what the ingest Worker's
+ * redaction takes for a template, placeholder or mask (`standsForSecret`: `${DB_PASSWORD}`,
+ * `<your-key>`, `********`), a boolean switch in any case, or a duration.
+ */
+function standsForCredential(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed === "" || standsForSecret(trimmed) || BOOLEAN.test(trimmed) || DURATION.test(trimmed) || ISO_DURATION.test(trimmed);
+}
+
+const BOOLEAN = /^(?:true|false|yes|no|on|off|enabled?|disabled?|[01])$/i;
+/** `15m`, `1h30m`, `2 days`, `500ms`: Go's and the `ms` package's duration forms. */
+const DURATION = /^(?:\d+(?:\.\d+)?\s*(?:ns|us|µs|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?)\s*)+$/i;
+/** ISO 8601 durations: `PT1H`, `P30D`. */
+const ISO_DURATION = /^P(?=\d|T\d)(?:\d+[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?$/;
 
 /**
  * Kinds of the ingest Worker's redaction that are credentials: what it would hide in this
@@ -38,9 +100,15 @@ export function secretReason(name: string, value: string): string | undefined {
  * where the checks above read the value as a whole.
  */
 const CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token"]);
+/**
+ * The kinds that are credentials in a public var too: a public client key may be a JWT
+ * (Supabase's anon key), sit in a URL's `key=` parameter, or be a Google API key (`known_token`,
+ * judged issuer by issuer above).
+ */
+const PUBLIC_VAR_CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "url_credentials"]);
 
-function credentialsIn(value: string): string[] {
-  return Object.keys(redactString(value, DEFAULT_REDACTION_POLICY).counts).filter((kind) => CREDENTIAL_KINDS.has(kind));
+function credentialsIn(value: string, kinds: ReadonlySet<string>): string[] {
+  return Object.keys(redactString(value, DEFAULT_REDACTION_POLICY).counts).filter((kind) => kinds.has(kind));
 }
 
 const SECRET_PARAM = /^(token|access_token|api_?key|key|secret|password|sig|signature|auth)$/i;
@@ -78,21 +146,6 @@ function percentDecoded(text: string): string {
   } catch {
     return text;
   }
-}
-
-const CREDENTIAL_WORDS = new Set(["TOKEN", "SECRET", "PASSWORD", "PASSWD", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY"]);
-const CREDENTIAL_PAIRS = new Set(["API_KEY", "PRIVATE_KEY", "ACCESS_KEY", "SIGNING_KEY", "AUTH_KEY"]);
-
-/**
- * Whether a var's name says it holds a credential: it names one (`*_TOKEN`, `*_SECRET`,
- * `*_API_KEY`, `clientSecret`), unless, as the ingest Worker's redaction reads names of
- * settings, it describes one rather than holds it (`TOKEN_URL`, `PASSWORD_MIN_LENGTH`,
- * `SECRET_ROTATION_DAYS`, `API_KEY_ID`, `TOKEN_HEADER`: `describesSecretSetting`).
- */
-function secretName(name: string): boolean {
-  if (describesSecretSetting(name)) return false;
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-  return words.some((word, i) => CREDENTIAL_WORDS.has(word) || CREDENTIAL_PAIRS.has(`${word}_${words[i + 1]}`));
 }
 
 /**

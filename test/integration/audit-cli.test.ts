@@ -3,7 +3,7 @@
  * `bin`, on the fixture fleet and on copies of it for --fix.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,7 +80,7 @@ describe("deco-otel audit (CLI)", () => {
       severity: "error",
       rule: "config-parse",
       message: "JSONC parse error: CommaExpected",
-      fix: "fix the file's syntax at this position (wrangler refuses it too)",
+      fix: "fix the file's syntax at this position",
     });
     expect(findings.find((f) => f.rule === "secret-in-vars")).toEqual({
       file: join(FLEET, "environments-toml/wrangler.toml"),
@@ -265,5 +265,64 @@ describe("what a run leaves out", () => {
     const storefront = await readFile(join(repo, "apps/storefront/wrangler.jsonc"), "utf8");
     expect(storefront).toContain('"staging": {\n      "routes": ["staging.acme.dev/*"]\n    },');
     expect(storefront).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]');
+  });
+});
+
+describe("files saved with a byte order mark", () => {
+  let dir: string;
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+  // As a Windows editor saves them: a UTF-8 byte order mark, then the text.
+  const JSONC = '{\n  "name": "bom", // the worker\n  "main": "src/index.ts",\n  "compatibility_date": "2026-04-20",\n  "tail_consumers": [ /* none yet */ ],\n  "vars": {\n    "A": "1" // note\n  },\n  "env": { "staging": {} }\n}\n';
+  const TOML = 'name = "bomtoml"\nmain = "src/index.ts"\ncompatibility_date = "2026-04-20"\n';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-bom-"));
+    for (const [folder, name, text] of [["jsonc", "wrangler.jsonc", JSONC], ["json", "wrangler.json", '{ "name": "bomjson", "tail_consumers": [] }'], ["toml", "wrangler.toml", TOML]]) {
+      await mkdir(join(dir, folder!));
+      await writeFile(join(dir, folder!, name!), Buffer.concat([BOM, Buffer.from(text!)]));
+    }
+    await mkdir(join(dir, "utf16"));
+    await writeFile(join(dir, "utf16/wrangler.jsonc"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ "name": "wide" }', "utf16le")]));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("audits UTF-8 files with the mark like any other, with editors' positions, and refuses UTF-16 as wrangler does", async () => {
+    const { code, stdout } = await audit(["--json", "jsonc", "json", "toml", "utf16"], dir);
+    expect(code).toBe(2);
+    const findings = JSON.parse(stdout) as Finding[];
+    expect(findings.filter((f) => f.rule === "config-parse")).toEqual([
+      {
+        file: "utf16/wrangler.jsonc",
+        env: null,
+        line: 1,
+        column: 1,
+        severity: "error",
+        rule: "config-parse",
+        message: "the file is encoded as UTF-16 LE (it starts with that byte order mark); wrangler reads only UTF-8 and refuses it",
+        fix: "save the file as UTF-8",
+      },
+    ]);
+    // Positions as an editor shows them: the mark takes no column.
+    const jsonc = findings.filter((f) => f.file === "jsonc/wrangler.jsonc" && f.env === null);
+    expect(jsonc.find((f) => f.rule === "tail-consumer")).toMatchObject({ line: 5, column: 21 });
+    expect(jsonc.find((f) => f.rule === "version-metadata")).toMatchObject({ line: 1, column: 1 });
+    expect(new Set(findings.map((f) => f.file))).toEqual(new Set(["jsonc/wrangler.jsonc", "json/wrangler.json", "toml/wrangler.toml", "utf16/wrangler.jsonc"]));
+  });
+
+  it("--fix writes a JSONC file back with its mark, and the fixed file audits clean of what it added", async () => {
+    const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "jsonc", "toml"], dir);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers\n");
+    expect(fixed.stdout).toContain("needs a hand edit toml/wrangler.toml: top level: TOML is not rewritten; add by hand:");
+    const bytes = await readFile(join(dir, "jsonc/wrangler.jsonc"));
+    expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x7b]);
+    expect(bytes.toString("utf8").lastIndexOf("\uFEFF")).toBe(0);
+    expect(bytes.toString("utf8")).toContain('/* none yet */\n    { "service": "deco-otel-tail" }\n  ],');
+    expect(await readFile(join(dir, "toml/wrangler.toml"))).toEqual(Buffer.concat([BOM, Buffer.from(TOML)]));
+    // What --fix does not add (observability) is all that is left.
+    const after = await audit(["--json", "jsonc"], dir);
+    expect((JSON.parse(after.stdout) as Finding[]).map((f) => `${f.env} ${f.rule}`)).toEqual(["null observability", "staging observability"]);
   });
 });

@@ -7,12 +7,14 @@
  * values read from JSONC and TOML.
  */
 import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { environmentsOf } from "../../audit/core/environments";
-import { plainValue } from "../../audit/core/model";
+import { decodeConfigFile, loadConfig } from "../../audit/core/load";
+import { ConfigParseError, plainValue } from "../../audit/core/model";
 import { FLEET, loadFleet } from "../support/fleet";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -65,5 +67,62 @@ describe("environments match wrangler's own reading", () => {
     const theirs = JSON.parse(stdout) as unknown[];
     expect(theirs).toHaveLength(ours.length);
     ours.forEach((o, i) => expect(JSON.parse(JSON.stringify(o.view)), `${o.file} ${o.env ?? "top level"}`).toEqual(theirs[i]));
+  });
+});
+
+/** Each file as wrangler reads it (its name, vars and tail_consumers), or the error it refuses it with. */
+const READ_OR_REFUSE_WITH_WRANGLER = `
+import { unstable_readConfig } from "wrangler";
+const out = [];
+for (const config of JSON.parse(process.argv[1])) {
+  try {
+    const c = unstable_readConfig({ config }, { hideWarnings: true });
+    out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers });
+  } catch (error) {
+    out.push({ refused: String(error.message ?? error) });
+  }
+}
+console.log(JSON.stringify(out));
+`;
+
+describe("encodings match wrangler's own reading", () => {
+  it("reads files saved with a UTF-8 byte order mark as wrangler does, and refuses UTF-16 and UTF-32 as it does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-encodings-"));
+    try {
+      const mark = Buffer.from([0xef, 0xbb, 0xbf]);
+      const files: [string, Buffer][] = [
+        ["wrangler.jsonc", Buffer.concat([mark, Buffer.from('{\n  "name": "bom", // the worker\n  "tail_consumers": [ /* none yet */ ],\n  "vars": { "A": "1" },\n}\n')])],
+        ["wrangler.json", Buffer.concat([mark, Buffer.from('{ "name": "bomjson", "tail_consumers": [{ "service": "deco-otel-tail" }] }')])],
+        ["wrangler.toml", Buffer.concat([mark, Buffer.from('name = "bomtoml"\n[vars]\nA = "1"\n')])],
+        ["wrangler.utf16.jsonc", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ "name": "wide" }', "utf16le")])],
+        ["wrangler.utf32.jsonc", Buffer.from([0x00, 0x00, 0xfe, 0xff, 0x00, 0x00, 0x00, 0x7b, 0x00, 0x00, 0x00, 0x7d])],
+      ];
+      for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+      const ours = files.map(([name]) => {
+        const path = join(dir, name);
+        try {
+          const root = plainValue(loadConfig(path, decodeConfigFile(readFileSync(path))).root) as Record<string, unknown>;
+          return { name: root.name, vars: root.vars ?? {}, tail_consumers: root.tail_consumers };
+        } catch (error) {
+          if (!(error instanceof ConfigParseError)) throw error;
+          return { refused: error.message };
+        }
+      });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--input-type=module", "-e", READ_OR_REFUSE_WITH_WRANGLER, JSON.stringify(files.map(([name]) => join(dir, name)))],
+        { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" } },
+      );
+      const theirs = JSON.parse(stdout) as { refused?: string }[];
+      expect(ours.slice(0, 3)).toEqual(theirs.slice(0, 3));
+      expect(ours.slice(0, 3).map((o) => o.name)).toEqual(["bom", "bomjson", "bomtoml"]);
+      // Both refuse the wide encodings, naming the same one.
+      for (const [i, encoding] of [[3, "UTF-16 LE"], [4, "UTF-32 BE"]] as const) {
+        expect(theirs[i]!.refused).toContain(encoding);
+        expect(ours[i]).toEqual({ refused: `the file is encoded as ${encoding} (it starts with that byte order mark); wrangler reads only UTF-8 and refuses it` });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

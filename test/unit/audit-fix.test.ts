@@ -348,3 +348,23 @@ describe("--fix on one-line containers", () => {
     expect(plain.after).toContain('"tail_consumers": [{ "service": "x" }, { "service": "deco-otel-tail" }]');
   });
 });
+
+describe("--fix on files saved with a UTF-8 byte order mark", () => {
+  it("edits a JSONC file as it would without the mark, and keeps the mark, once, in front", () => {
+    const text = '{\n  "name": "bom", // the worker\n  "main": "src/index.ts",\n  "tail_consumers": [ /* none yet */ ],\n  "vars": {\n    "A": "1" // note\n  },\n  "env": { "staging": {} }\n}\n';
+    const plain = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST, metricsDataset: DATASET });
+    const marked = fixDocument(loadConfig("wrangler.jsonc", `\uFEFF${text}`), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(marked.before).toBe(`\uFEFF${text}`);
+    expect(marked.after).toBe(`\uFEFF${plain.after}`);
+    expect(marked.after.lastIndexOf("\uFEFF")).toBe(0);
+    expect(marked.changes).toEqual(plain.changes);
+    expect(marked.audit.findings).toEqual(plain.audit.findings);
+  });
+
+  it("leaves a TOML file with the mark as it is, with the same hand edits", () => {
+    const text = 'name = "bomtoml"\nmain = "src/index.ts"\ncompatibility_date = "2026-04-20"\n';
+    const marked = fixDocument(loadConfig("wrangler.toml", `\uFEFF${text}`), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(marked.after).toBe(marked.before);
+    expect(marked.handEdits).toEqual(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits);
+  });
+});

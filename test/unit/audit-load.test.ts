@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { environmentsOf } from "../../audit/core/environments";
-import { isWranglerFile, loadConfig } from "../../audit/core/load";
+import { decodeConfigFile, isWranglerFile, loadConfig } from "../../audit/core/load";
 import { LineIndex } from "../../audit/core/line-index";
 import { ConfigParseError, entryOf, plainValue } from "../../audit/core/model";
 import { loadFleet } from "../support/fleet";
@@ -94,6 +94,48 @@ describe("loading wrangler files", () => {
       { line: 4, column: 1 },
     ]);
     expect(loadConfig("wrangler.jsonc", '{\r\n  "name": "x"\r\n}').root.entries.get("name")!.keyAt).toEqual({ line: 2, column: 3 });
+  });
+
+  it("reads a file saved with a UTF-8 byte order mark as wrangler does: the mark dropped, positions an editor's", () => {
+    const texts = {
+      "wrangler.jsonc": '{\n  "name": "bom", // the worker\n  "tail_consumers": [ /* none yet */ ],\n}\n',
+      "wrangler.json": '{ "name": "bom", "tail_consumers": [] }',
+      "wrangler.toml": 'name = "bom"\ntail_consumers = []\n',
+    };
+    for (const [file, text] of Object.entries(texts)) {
+      const plain = loadConfig(file, text);
+      const marked = loadConfig(file, `\uFEFF${text}`);
+      expect([marked.byteOrderMark, plain.byteOrderMark], file).toEqual([true, false]);
+      expect(marked.text, file).toBe(text);
+      // The same model with the same positions: a column on line 1 does not count the mark.
+      expect(marked.root, file).toEqual(plain.root);
+    }
+  });
+
+  it("decodes a file's bytes as UTF-8, keeping a UTF-8 byte order mark for loadConfig to record", () => {
+    const utf8 = new TextEncoder().encode('\uFEFF{ "name": "caf\u00e9" }');
+    expect(utf8.subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(decodeConfigFile(utf8)).toBe('\uFEFF{ "name": "caf\u00e9" }');
+    expect(decodeConfigFile(new TextEncoder().encode("name = 1"))).toBe("name = 1");
+  });
+
+  it.each([
+    ["UTF-16 LE", [0xff, 0xfe, 0x7b, 0x00]],
+    ["UTF-16 BE", [0xfe, 0xff, 0x00, 0x7b]],
+    ["UTF-32 LE", [0xff, 0xfe, 0x00, 0x00, 0x7b, 0x00, 0x00, 0x00]],
+    ["UTF-32 BE", [0x00, 0x00, 0xfe, 0xff, 0x00, 0x00, 0x00, 0x7b]],
+  ])("refuses a file encoded as %s, as wrangler does, naming the encoding", (encoding, bytes) => {
+    let error: unknown;
+    try {
+      decodeConfigFile(new Uint8Array(bytes));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigParseError);
+    expect((error as ConfigParseError).message).toBe(
+      `the file is encoded as ${encoding} (it starts with that byte order mark); wrangler reads only UTF-8 and refuses it`,
+    );
+    expect([(error as ConfigParseError).at, (error as ConfigParseError).fix]).toEqual([{ line: 1, column: 1 }, "save the file as UTF-8"]);
   });
 
   it("recognises wrangler's file names and -c variants, and nothing else", () => {

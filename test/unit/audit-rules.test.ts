@@ -263,6 +263,114 @@ describe("secretReason", () => {
   });
 });
 
+describe("secret-in-vars on vars as producers write them", () => {
+  const file = new URL("../fixtures/audit-vars/wrangler.jsonc", import.meta.url).pathname;
+  const findings = () => auditDocument(loadConfig(file, readFileSync(file, "utf8"))).findings;
+
+  it("flags every credential and nothing else: settings about credentials and public keys pass", () => {
+    expect(findings().map((f) => f.message.match(/vars\.(\S+)/)![1])).toEqual([
+      "DB_PASSWORD_PRIMARY", "ADMIN_PASSWORD", "SMTP_PASS", "PASSWORD", "PRIVATE_KEY", "SIGNER", "ENCRYPTION_KEY", "HMAC_KEY",
+      "SESSION_KEY", "MASTER_KEY", "ADMIN_PASS", "SESSION_SECRET", "JWT_SECRET", "API_KEY", "NGROK_AUTHTOKEN",
+      "NEXT_PUBLIC_STRIPE_KEY", "NEXT_PUBLIC_JWT_SECRET", "PUBLIC_KEY_PEM",
+    ]);
+    expect(findings().every((f) => f.rule === "secret-in-vars" && f.severity === "error")).toBe(true);
+  });
+
+  it("says why a var named public is still a credential", () => {
+    expect(findings().filter((f) => /PUBLIC/.test(f.message)).map((f) => f.message)).toEqual([
+      "top level: vars.NEXT_PUBLIC_STRIPE_KEY looks like a credential (its name marks it public, but its value is a Stripe secret key, which is never public): it must be a secret",
+      "top level: vars.NEXT_PUBLIC_JWT_SECRET looks like a credential (its name says it is a secret, which no public var may hold): it must be a secret",
+      "top level: vars.PUBLIC_KEY_PEM looks like a credential (its value is a PEM private key): it must be a secret",
+    ]);
+  });
+});
+
+describe("secretReason: names that hold a credential", () => {
+  it.each([
+    // Short, spaced, all-digit and punctuated passwords: a credential's name and any real value.
+    ["DB_PASSWORD", "hunter2"],
+    ["DB_PASSWORD", "correct horse battery staple"],
+    ["DB_PASSWORD", "p@ss w0rd!"],
+    ["PASSWORD", "12345678"],
+    ["ADMIN_PASS", "Tr0ub4dor&3"],
+    ["MYSQL_PWD", "s3cret"],
+    ["PGPASSWORD", "pw"],
+    // Keys that sign, encrypt or authenticate.
+    ["ENCRYPTION_KEY", "q8s7d6f5g4h3j2k1"],
+    ["HMAC_KEY", "0123456789abcdef0123456789abcdef"],
+    ["SESSION_KEY", "sUp3rS3cr3tK3y!!"],
+    ["MASTER_KEY", "mk-8f7d6s5a4"],
+    ["APP_KEY", "base64:abc"],
+    ["AZURE_STORAGE_ACCOUNT_KEY", "abc=="],
+    // A deployed default is the deployed credential.
+    ["SESSION_SECRET", "changeme"],
+    ["clientSecret", "x"],
+  ])("%s = %j", (name, value) => {
+    expect(secretReason(name, value)).toBe("its name says it is a credential");
+  });
+
+  it.each([
+    ["DB_PASSWORD", "   "],
+    ["DB_PASSWORD", "${DB_PASSWORD}"],
+    ["DB_PASSWORD", "<your password>"],
+    ["API_TOKEN", "********"],
+    ["USE_TOKEN", "1"],
+    ["BASIC_AUTH_PASSWORD", "FALSE"],
+    ["SESSION_SECRET", "off"],
+    ["API_TOKEN", "15m"],
+    ["JWT_SECRET", "1h30m"],
+    ["SESSION_SECRET", "PT1H"],
+    ["ACCESS_TOKEN_EXPIRES_IN", "900"],
+    ["API_KEY_ROTATION_DAYS", "90"],
+    ["SECRET_STORE_TOKEN_URL", "https://vault.example.com/token"],
+    ["CACHE_KEY", "v2-products"],
+    ["PASS_RATE", "0.95"],
+    ["PWD", "/srv/app"],
+  ])("passes %s = %j: a placeholder, a switch, a duration or a setting", (name, value) => {
+    expect(secretReason(name, value)).toBeUndefined();
+  });
+
+  it("reads a credential word after describing words as a credential again", () => {
+    expect(secretReason("SECRET_STORE_TOKEN", "abcd1234")).toBe("its name says it is a credential");
+  });
+
+  it("flags a PEM private key under any name, not a public key or a certificate", () => {
+    for (const kind of ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY", "PGP PRIVATE KEY BLOCK"]) {
+      expect(secretReason("CONFIG", `-----BEGIN ${kind}-----\nMIIB\n-----END ${kind}-----`)).toBe("its value is a PEM private key");
+    }
+    for (const kind of ["PUBLIC KEY", "CERTIFICATE"]) {
+      expect(secretReason("TLS_CERT", `-----BEGIN ${kind}-----\nMIIB\n-----END ${kind}-----`)).toBeUndefined();
+    }
+  });
+});
+
+describe("secretReason: names that mark a value public", () => {
+  it.each([
+    ["STRIPE_PUBLISHABLE_KEY", "pk_live_51H8abcdefghijklmnopqrstuvWXYZ0123"],
+    ["RECAPTCHA_SITE_KEY", "6LcAbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab"],
+    ["HCAPTCHA_SITEKEY", "10000000-ffff-ffff-ffff-000000000001"],
+    ["PUBLIC_KEY", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEq8s7d6f5g4h3j2k1Q9W8E7R6T5Y4U3I2O1P"],
+    ["NEXT_PUBLIC_API_KEY", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"],
+    ["NEXT_PUBLIC_FIREBASE_API_KEY", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"],
+    ["PUBLIC_MAPBOX_TOKEN", "pk.eyJ1Ijoic2hvcCJ9.AbCdEfGhIjKlMnOpQrStUv"],
+    ["NEXT_PUBLIC_SUPABASE_ANON_KEY", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk"],
+    ["NEXT_PUBLIC_MAPS_URL", "https://maps.googleapis.com/maps/api/js?key=AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"],
+  ])("passes %s = %j", (name, value) => {
+    expect(secretReason(name, value)).toBeUndefined();
+  });
+
+  it.each([
+    ["NEXT_PUBLIC_STRIPE_KEY", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "its name marks it public, but its value is a Stripe secret key, which is never public"],
+    ["PUBLIC_GITHUB_TOKEN", "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "its name marks it public, but its value is a GitHub token, which is never public"],
+    ["NEXT_PUBLIC_DATABASE_URL", "postgres://app:hunter2@db.example.com/shop", "its name marks it public, but its value holds url_credentials (as the ingest Worker's redaction reads it)"],
+    ["NEXT_PUBLIC_AUTH", "Bearer 6f1c9a2e7b4d8c0f3a5e9b1d", "its name marks it public, but its value holds bearer (as the ingest Worker's redaction reads it)"],
+    ["NEXT_PUBLIC_JWT_SECRET", "supersecret", "its name says it is a secret, which no public var may hold"],
+    ["PUBLIC_KEY", "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----", "its value is a PEM private key"],
+  ])("flags %s = %j, saying so", (name, value, reason) => {
+    expect(secretReason(name, value)).toBe(reason);
+  });
+});
+
 describe("analytics-engine and Pages projects", () => {
   it("analytics-engine: a warning when DECO_METRICS is not bound, in each environment on its own", () => {
     const missing = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace(', "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }]', "")));

@@ -256,6 +256,14 @@ describe("log timestamps", () => {
     expect([row.Timestamp, row.LogAttributes]).toEqual([time, []]);
   });
 
+  it("gives the note its key when the producer sent one under it, keeping the producer's under otel.timestamp.original_sent", () => {
+    const attributes = [kv("otel.timestamp.original", str("2024-01-01T00:00:00Z")), kv("z", str("1"))];
+    const row = onlyRow([record({ timeUnixNano: "86400000000000", observedTimeUnixNano: nanos(-5n), attributes })]);
+    expect(row.LogAttributes).toEqual(["otel.timestamp.original", "86400000000000", "otel.timestamp.original_sent", "2024-01-01T00:00:00Z", "z", "1"]);
+    // A time inside the window is kept, and so are the producer's attributes, exactly as sent.
+    expect(onlyRow([record({ attributes })]).LogAttributes).toEqual(["otel.timestamp.original", "2024-01-01T00:00:00Z", "z", "1"]);
+  });
+
   it("takes the window from the context", () => {
     const narrow = { receivedAtNanos: RECEIVED, timestampWindow: { maxPastSeconds: 60, maxFutureSeconds: 0 } };
     const time = nanos(-61_000_000_000n);

@@ -399,6 +399,26 @@ describe("metric timestamps", () => {
       [RECEIVED, RECEIVED, ["route", "/a"], ["lib", "x", "otel.start_timestamp.original", future, "otel.timestamp.original", "0"]],
     ]);
   });
+  it("gives the note its key when the producer's scope already holds it, keeping the producer's value under <key>_sent", () => {
+    const scoped = request(metric({ type: "gauge", dataPoints: [numberPoint({ timeUnixNano: "0", startTimeUnixNano: "4102444800000000000" })] }));
+    const scope = scoped.resourceMetrics[0]!.scopeMetrics[0]!.scope;
+    scope.attributes = [
+      kv("otel.timestamp.original", str("producer-own")),
+      kv("otel.start_timestamp.original", str("1")),
+      kv("otel.timestamp.original", str("second")),
+      kv("otel.timestamp.original_sent", str("earlier")),
+    ];
+    const { rows } = metricsToRows(scoped, ctx);
+    // One entry per key, sorted as the exporter sorts maps; every value sent is still there.
+    expect(rows.gauge[0]!.ScopeAttributes).toEqual([
+      "otel.start_timestamp.original", "4102444800000000000",
+      "otel.start_timestamp.original_sent", "1",
+      "otel.timestamp.original", "0",
+      "otel.timestamp.original_sent", "earlier",
+      "otel.timestamp.original_sent", "producer-own",
+      "otel.timestamp.original_sent", "second",
+    ]);
+  });
 });
 
 describe("metric rejections", () => {

@@ -159,6 +159,11 @@ describe("span timestamps", () => {
     expect(row.Duration).toBe(duration);
   });
 
+  it("gives the note its key when the span already holds it, keeping the producer's under otel.timestamp.original_sent", () => {
+    const row = onlyRow(span({ startTimeUnixNano: "0", attributes: [kv("otel.timestamp.original", str("7")), kv("a", str("1"))] }));
+    expect(row.SpanAttributes).toEqual(["a", "1", "otel.timestamp.original", "0", "otel.timestamp.original_sent", "7"]);
+  });
+
   it("leaves event times as sent: they decide no partition", () => {
     const events = [{ timeUnixNano: "0", name: "e", attributes: [], droppedAttributesCount: 0 }];
     expect(onlyRow(span({ events }))["Events.Timestamp"]).toEqual(["0"]);

@@ -6,7 +6,7 @@
  */
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
-import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
 import { columnNames } from "./columns";
 import type { RowsResult } from "./rejections";
 import {
@@ -15,6 +15,7 @@ import {
   type RowMappingContext,
   type TimestampWindow,
   timestampWindowOf,
+  withOriginalTime,
 } from "./time";
 
 /** One row of either generation of `otel_logs`; the serializer drops what a table lacks. */
@@ -93,7 +94,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsRe
           ScopeName: scope.name,
           ScopeVersion: scope.version,
           ScopeAttributes: scopeMap,
-          LogAttributes: inside ? attributes : withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, exporterTime),
+          LogAttributes: inside ? attributes : withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, exporterTime),
           EventName: record.eventName,
         });
       }

@@ -33,7 +33,7 @@ import type {
   ScopeMetrics,
   ValueAtQuantile,
 } from "../../../shared/otlp/model";
-import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
 import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -44,6 +44,7 @@ import {
   type RowMappingContext,
   type TimestampWindow,
   timestampWindowOf,
+  withOriginalTime,
 } from "./time";
 
 const ZERO_TRACE_ID = "0".repeat(32);
@@ -230,12 +231,12 @@ function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns
   let scopeAttributes = shared.ScopeAttributes;
   let time = point.timeUnixNano;
   if (!isInsideWindow(time, window)) {
-    scopeAttributes = withEntry(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
+    scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
     time = window.receivedAt;
   }
   let start = point.startTimeUnixNano;
   if (isAfterWindow(start, window)) {
-    scopeAttributes = withEntry(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
+    scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
     start = time;
   }
   return {

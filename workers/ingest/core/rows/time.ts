@@ -23,14 +23,45 @@
  *   nanoseconds, in `LogAttributes`, `SpanAttributes` or, for a metric point, the row's
  *   `ScopeAttributes` (metrics.ts says why): `otel.timestamp.original` for the partitioning time
  *   (the time the exporter would have written) and `otel.start_timestamp.original` for a metric
- *   start time.
+ *   start time. The note's key is the pipeline's: a producer's own attribute under that key
+ *   moves to the key with `_sent` appended (`otel.timestamp.original_sent`), so the row holds
+ *   one entry under each key (a Map read with `m['key']` takes the first of duplicates, and JSON
+ *   readers the last) and nothing sent is lost (`withOriginalTime`).
  * Other times (span events, exemplars) do not decide partitions and are kept as sent; the
  * serializer clamps any beyond its column type's range.
  */
 import type { Int64String } from "../../../shared/otlp/model";
+import { type AttributeMap, withEntry } from "./attributes";
 
 export const ORIGINAL_TIMESTAMP_ATTRIBUTE = "otel.timestamp.original";
 export const ORIGINAL_START_TIMESTAMP_ATTRIBUTE = "otel.start_timestamp.original";
+/**
+ * Appended to a note's key for a producer's own attribute under it. A suffix, not a dotted
+ * child: OpenTelemetry's attribute naming rules forbid a name that is also a namespace.
+ */
+export const SENT_ATTRIBUTE_SUFFIX = "_sent";
+
+/**
+ * `attributes` (sorted, as the exporter writes maps) with the note that a record time was
+ * replaced: `key` (`ORIGINAL_TIMESTAMP_ATTRIBUTE` or `ORIGINAL_START_TIMESTAMP_ATTRIBUTE`)
+ * holding the original time in decimal nanoseconds. Entries the producer sent under `key` move,
+ * in their order, to `key` + `SENT_ATTRIBUTE_SUFFIX` (after any the producer sent there), so
+ * `m[key]` reads the note and every value sent is kept.
+ */
+export function withOriginalTime(attributes: AttributeMap, key: string, originalNanos: Int64String): AttributeMap {
+  let noted = attributes;
+  if (attributes.includes(key)) {
+    const sentKey = key + SENT_ATTRIBUTE_SUFFIX;
+    noted = [];
+    const sent: string[] = [];
+    for (let i = 0; i < attributes.length; i += 2) {
+      if (attributes[i] === key) sent.push(attributes[i + 1]!);
+      else (noted as string[]).push(attributes[i]!, attributes[i + 1]!);
+    }
+    for (const value of sent) noted = withEntry(noted, sentKey, value);
+  }
+  return withEntry(noted, key, originalNanos);
+}
 
 export interface TimestampWindowOptions {
   /** How far before the request's arrival a record time may lie. */

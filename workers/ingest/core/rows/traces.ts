@@ -6,7 +6,7 @@
  * The `<traces>_trace_id_ts` lookup table is filled by its materialized view, not from here.
  */
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
-import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf, withEntry } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
 import { columnNames } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -15,6 +15,7 @@ import {
   type RowMappingContext,
   spanDurationNanos,
   timestampWindowOf,
+  withOriginalTime,
 } from "./time";
 
 export type SpanRow = {
@@ -116,7 +117,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
           ResourceAttributes: resourceMap,
           ScopeName: scope.name,
           ScopeVersion: scope.version,
-          SpanAttributes: startIsSane ? attributes : withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start),
+          SpanAttributes: startIsSane ? attributes : withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start),
           Duration: spanDurationNanos(start, span.endTimeUnixNano),
           StatusCode: STATUS_CODE_NAMES[span.status.code] ?? "",
           StatusMessage: span.status.message,

@@ -1,0 +1,81 @@
+import { describesSecretSetting } from "../../workers/ingest/core/redact/secret-names";
+
+/**
+ * What a wrangler var's name says about its value, as producers name vars (environment-variable
+ * style `DB_PASSWORD`, camelCase `clientSecret` inside a JSON var):
+ *
+ * - `credential`: `"secret"` when the name says it holds something that is secret by definition
+ *   (a password, a secret, a private key, credentials); `"key"` when it names a key or token,
+ *   which some issuers make public on purpose (a browser API key, a publishable key, a map
+ *   token); undefined when it names neither.
+ * - `public`: the name says the value is public: a `PUBLIC` word (`PUBLIC_KEY`,
+ *   `VAPID_PUBLIC_KEY`, and the prefixes frameworks publish to browsers by convention:
+ *   `NEXT_PUBLIC_`, `NUXT_PUBLIC_`, `EXPO_PUBLIC_`, SvelteKit's and Astro's `PUBLIC_`),
+ *   `PUBLISHABLE` (Stripe's, Clerk's publishable keys), or a CAPTCHA site key
+ *   (`RECAPTCHA_SITE_KEY`, `TURNSTILE_SITE_KEY`, `HCAPTCHA_SITEKEY`).
+ * - `describes`: the name is about a credential rather than holding one, read with the ingest
+ *   Worker's redaction's words (`describesSecretSetting`: `TOKEN_URL`, `PASSWORD_MIN_LENGTH`,
+ *   `API_KEY_ID`, `SKIP_TOKEN`), also when more words follow the describing one
+ *   (`ACCESS_TOKEN_EXPIRES_IN`, `API_KEY_ROTATION_DAYS`); a credential word after them starts
+ *   over (`SECRET_STORE_TOKEN` holds a token).
+ */
+export interface VarName {
+  credential: "secret" | "key" | undefined;
+  public: boolean;
+  describes: boolean;
+}
+
+/** Words that name a secret by definition. */
+const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY"]);
+/** Short forms that name a password only as a name's last word (`ADMIN_PASS`, `DB_PWD`), not `PASS_RATE` or the shell's `PWD`. */
+const LAST_SECRET_WORDS = new Set(["PASS", "PWD"]);
+/** Words that name a key or token. */
+const KEY_WORDS = new Set(["TOKEN", "APIKEY", "AUTHTOKEN", "ACCESSTOKEN"]);
+/**
+ * A secret word glued to what it protects, as environment variables write them (`PGPASSWORD`,
+ * `NGROK_AUTHTOKEN`, `CLIENTSECRET`).
+ */
+const GLUED_SECRET = /^[A-Z0-9]+(?:PASSWORD|PASSWD|SECRET)$/;
+const GLUED_KEY = /^[A-Z0-9]+TOKEN$/;
+/**
+ * `KEY` alone is too common (`CACHE_KEY`, `SORT_KEY`, `R2_OBJECT_KEY`): it names a credential
+ * after these words. Beyond the redaction's qualifiers (API, access, private, secret, client,
+ * auth, signing), the keys that sign, encrypt or authenticate: `ENCRYPTION_KEY`, `HMAC_KEY`,
+ * `SESSION_KEY`, `MASTER_KEY`, Laravel's `APP_KEY`, Azure's storage `ACCOUNT_KEY` and API
+ * Management `SUBSCRIPTION_KEY`, Supabase's `SERVICE_KEY`, New Relic's `LICENSE_KEY`.
+ */
+const KEY_QUALIFIERS = new Set([
+  "API", "ACCESS", "PRIVATE", "SECRET", "CLIENT", "AUTH", "SIGNING",
+  "ENCRYPTION", "ENCRYPT", "DECRYPTION", "CRYPTO", "CIPHER", "AES", "HMAC", "SESSION", "COOKIE", "JWT", "MASTER", "ROOT",
+  "ADMIN", "APP", "SERVICE", "ACCOUNT", "SUBSCRIPTION", "LICENSE", "WEBHOOK", "SHARED",
+]);
+/** `PRIVATE` + `KEY` is a secret by definition; other qualified keys may be public keys. */
+const SECRET_KEY_QUALIFIERS = new Set(["PRIVATE", "SECRET", "ENCRYPTION", "ENCRYPT", "DECRYPTION", "HMAC", "MASTER", "SIGNING"]);
+
+/** Reads a var's name (see `VarName`). */
+export function readVarName(name: string): VarName {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  let credential: VarName["credential"];
+  let lastCredentialWord = -1;
+  words.forEach((word, i) => {
+    const kind = credentialKind(words, i);
+    if (kind === undefined) return;
+    if (credential !== "secret") credential = kind;
+    lastCredentialWord = i;
+  });
+  const isPublic = words.some((word, i) => word === "PUBLIC" || word === "PUBLISHABLE" || word === "SITEKEY" || (word === "SITE" && words[i + 1] === "KEY"));
+  let describes = false;
+  for (let end = Math.max(lastCredentialWord, 0); end < words.length && !describes; end++) {
+    describes = describesSecretSetting(words.slice(0, end + 1).join("_"));
+  }
+  return { credential, public: isPublic, describes };
+}
+
+function credentialKind(words: readonly string[], i: number): VarName["credential"] {
+  const word = words[i]!;
+  if (SECRET_WORDS.has(word) || GLUED_SECRET.test(word)) return "secret";
+  if (LAST_SECRET_WORDS.has(word) && i > 0 && i === words.length - 1) return "secret";
+  if (KEY_WORDS.has(word) || GLUED_KEY.test(word)) return "key";
+  if (word === "KEY" && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return SECRET_KEY_QUALIFIERS.has(words[i - 1]!) ? "secret" : "key";
+  return undefined;
+}
