@@ -25,6 +25,7 @@ import {
 import { BUILT_IN_DETECTORS } from "../../workers/ingest/core/redact/detectors";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { TextScanner } from "../../workers/ingest/core/redact/text-scanner";
+import { isSecretName, standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 
 interface TruePositive {
   name: string;
@@ -259,6 +260,61 @@ describe("redactString: codes, SSNs, versions and a sentence's punctuation", () 
     expect(redacted("order_id=529.982.247-25")).toBe("order_id=[REDACTED:cpf]");
     expect(redacted("CPF 123.456.789-09")).toBe("CPF [REDACTED:cpf]");
     expect(redacted("customer.document=12345678909")).toBe("customer.document=[REDACTED:cpf]");
+  });
+});
+
+describe("redactString: Portuguese and Spanish names, public keys, placeholders, ids and URL punctuation", () => {
+  const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY).text;
+
+  it("reads senha, contraseña and a qualified chave or clave as secret names, and their describing heads as none", () => {
+    for (const name of ["senha", "usuario.senha", "SENHA_BANCO", "novaSenha", "contraseña", "contrasena", "chave_api", "chaveSecreta", "clave_privada"]) {
+      expect(isSecretName(name), name).toBe(true);
+    }
+    for (const name of ["chave", "clave", "chave_acesso", "ClaveProdServ", "tipo_senha", "validade_token", "nome_senha"]) {
+      expect(isSecretName(name), name).toBe(false);
+    }
+  });
+
+  it("reads a public key or token as no secret, and a password beside one as one", () => {
+    for (const name of ["PublicKeyToken", "publickeytoken", "public_key", "publicToken", "publishable_key", "site_key"]) {
+      expect(isSecretName(name), name).toBe(false);
+    }
+    expect(isSecretName("public_key_password")).toBe(true);
+    expect(isSecretName("access_token")).toBe(true);
+  });
+
+  it("keeps word placeholders in angle brackets and nothing else in brackets", () => {
+    for (const value of ["<your-key>", "<API_TOKEN>", "<password>", "<redacted>", "<set in dashboard>", "<nil>"]) {
+      expect(standsForSecret(value), value).toBe(true);
+    }
+    for (const value of ["<Secr3t!>", "<p@ss>", "<x9Kq2mZ7vB4nL1>", "<<hunter2>>", "<a8$kQ>"]) {
+      expect(standsForSecret(value), value).toBe(false);
+    }
+    expect(redacted("login failed password=<<hunter2>> user=ana")).toBe("login failed password=[REDACTED:secret_param] user=ana");
+    expect(redacted('password="<Secr3t!>" x')).toBe('password="[REDACTED:secret_param]" x');
+  });
+
+  it("keeps punctuation with a value that the text goes on after, and gives a sentence its own", () => {
+    expect(redacted("?code=4/0AX4XfWh.&state=1")).toBe("?code=[REDACTED:secret_param]&state=1");
+    expect(redacted("Authorization: Bearer abc.def.ghi.&x=1")).toBe("Authorization: Bearer [REDACTED:bearer]&x=1");
+    expect(redacted("see ?token=abc123.")).toBe("see ?token=[REDACTED:secret_param].");
+    expect(redacted("token=abc123.\nnext")).toBe("token=[REDACTED:secret_param].\nnext");
+  });
+
+  it("replaces only a code's digits, so the words around it are still scanned", () => {
+    expect(redacted("verification code for ana@example.com: 771234")).toBe("verification code for [REDACTED:email]: [REDACTED:secret_param]");
+    expect(redactString("Your WhatsApp code: 123-456", DEFAULT_REDACTION_POLICY).counts).toEqual({ secret_param: 1 });
+  });
+
+  it("keeps an SSN-shaped identifier of a thing and finds the same number under a person's id", () => {
+    expect(redacted("order_id=123-45-6789 sku=321-54-9876")).toBe("order_id=123-45-6789 sku=321-54-9876");
+    expect(redacted("user_id=123-45-6789")).toBe("user_id=[REDACTED:ssn]");
+    expect(redacted("order_id=ssn 536-22-8841")).toBe("order_id=ssn [REDACTED:ssn]");
+  });
+
+  it("reads which-version names before a dotted quad as a version's, and other names as an address's", () => {
+    expect(redacted("version_from=10.1.2.3 ver. 1.0.0.1 versions 1.0.0.0")).toBe("version_from=10.1.2.3 ver. 1.0.0.1 versions 1.0.0.0");
+    expect(redacted("release_host=203.0.113.9")).toBe("release_host=[REDACTED:ipv4]");
   });
 });
 

@@ -1,7 +1,9 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isSecretCodeName, isSecretName } from "./secret-names";
+import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
+import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
+import { WHICH_VERSION } from "./detectors/ip";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -17,12 +19,14 @@ import { Place } from "./detectors/detector";
  *   which is a server when the span is a client's and a person when it is a server's;
  * - `url`: the value is a URL (`url.full`, `http.url`), whose host is the other end of a
  *   client's span like a peer's address; its path and query are the caller's data;
- * - `id`: the value is an identifier (`dd.trace_id`, `order.id`, `cloudflare.ray_id`), so a number
- *   in it is no card, and a bare 11- or 14-digit number no CPF or CNPJ;
+ * - `id`: the value is an identifier (`dd.trace_id`, `order.id`, `cloudflare.ray_id`, `sku`,
+ *   `part_number`), so a number in it is no card, and a bare 11- or 14-digit number no CPF or
+ *   CNPJ;
  * - `version`: the value is a version (`service.version`, `os.version`, `app.release`), whose four-part
  *   numbers (`1.0.0.0`) are no address and whose digits are no card;
  * - `place`: the `Place` facts the key gives the text detectors: an id's value (`id`), an SSN's
- *   (`ssn`, `applicant.socialSecurityNumber`: nine bare digits there are the number).
+ *   (`ssn`, `applicant.socialSecurityNumber`: nine bare digits there are the number), a thing's
+ *   identifier (`order.id`, `sku`: a number printed like an SSN there is the identifier).
  */
 export type KeyRule =
   | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" }
@@ -56,14 +60,15 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
-const SCANS: readonly KeyRule[] = Array.from({ length: 64 }, (_, bits) => ({
+const SCANS: readonly KeyRule[] = Array.from({ length: 128 }, (_, bits) => ({
   action: "scan",
   server: (bits & 1) !== 0,
   peer: (bits & 2) !== 0,
   id: (bits & 4) !== 0,
   version: (bits & 8) !== 0,
   url: (bits & 16) !== 0,
-  place: ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0),
+  place:
+    ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0),
 }));
 
 /**
@@ -104,16 +109,21 @@ const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
 /**
  * A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID` (so `order_id`,
  * `trace.parent_id`, `cloudflare.ray_id`, `payment.attempt.id`). Free text's `name=value` and
- * `"name":"value"` read the same names (`detectors/id-value.ts`).
+ * `"name":"value"` read the same names (`detectors/id-value.ts`), which also names the other
+ * identifiers (`namesIdentifier`: `sku`, `part_number`).
  */
 const ID_SEGMENT = /(?:^|[_-])[Ii][Dd]$|[a-z0-9]I[Dd]$/;
 /**
  * A last segment naming a version: `version`, `sdk_version`, `build-version`, `appVersion`,
- * `VERSION`, and a release's or build's (`release`, `app_release`, `build`, `appBuild`), the
- * words that make a dotted quad in free text a version (`detectors/ip.ts`).
+ * `VERSION`, `versions`, and a release's or build's (`release`, `app_release`, `build`,
+ * `appBuild`), also with a word saying which one after it (`version_from`, `versionTo`,
+ * `release_current`, `build_min`): the words that make a dotted quad in free text a version
+ * (`detectors/ip.ts`, `VERSION_WORD`).
  */
-const VERSION_SEGMENT =
-  /(?:^|[_-])(?:[Vv]ersion|VERSION|[Rr]elease|RELEASE|[Bb]uild|BUILD)$|[a-z0-9](?:Version|Release|Build)$/;
+const VERSION_SEGMENT = new RegExp(
+  `(?:^|[_-])(?:[Vv]ersions?|VERSIONS?|[Rr]eleases?|RELEASES?|[Bb]uilds?|BUILDS?)${WHICH_VERSION}$` +
+    `|[a-z0-9](?:Versions?|Releases?|Builds?)${WHICH_VERSION}$`,
+);
 /**
  * A last segment naming a US Social Security number: `ssn`, `customer_ssn`, `applicantSsn`,
  * `social_security_number`, `socialSecurityNumber`, `SOCIAL_SECURITY_NO` (`detectors/ssn.ts`
@@ -185,11 +195,15 @@ export class KeyRules {
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
     const lastSegment = key.slice(key.lastIndexOf(".") + 1);
-    const id = ID_SEGMENT.test(lastSegment);
+    const words = nameWords(key);
+    const id = ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
+    const thing = id && namesThingIdentifier(words);
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
     const ssn = SSN_SEGMENT.test(lastSegment);
-    return SCANS[(server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0)]!;
+    return SCANS[
+      (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0)
+    ]!;
   }
 
   private tooPrecise(key: string): boolean {

@@ -2,7 +2,8 @@
  * Decides whether a name (an attribute key's last segment, a query parameter) announces a
  * secret value. Names are split into words at `-`, `_`, `.`, spaces and camelCase humps, so
  * `accessToken`, `X-Api-Key` and `client_secret` all match while `keyword`, `monkey` and
- * `prompt_tokens` do not.
+ * `prompt_tokens` do not. The words are English, and the Portuguese and Spanish ones the
+ * platform's producers write (`senha`, `contraseña`, `chave_api`, `clave_secreta`).
  */
 
 import { BoundedMemo } from "./bounded-memo";
@@ -26,6 +27,42 @@ const SECRET_WORDS = new Set([
   "sessionid",
   "jwt",
   "otp",
+  // Portuguese and Spanish for "password" (`usuario.senha`, `SENHA_BANCO`, `contrasena`).
+  "senha",
+  "contrasena",
+  "contraseña",
+]);
+
+/**
+ * Portuguese `chave` and Spanish `clave` ("key") name a credential only before these words
+ * (`chave_api`, `chave_secreta`, `clave_privada`): alone they are any key, and `clave` is a
+ * code in Mexican invoices (`ClaveProdServ`). Not `acesso`/`acceso`: a Brazilian invoice's
+ * `chave de acesso` (and Ecuador's `clave de acceso`) is the invoice's public 44- or 49-digit
+ * number.
+ */
+const ROMANCE_KEY_WORDS = new Set(["chave", "clave"]);
+const ROMANCE_KEY_QUALIFIERS = new Set(["api", "secreta", "secreto", "privada", "privado"]);
+
+/**
+ * A key or token that is public by design: `public_key`, `publishable_key` (Stripe's
+ * `pk_live_…`), .NET's `PublicKeyToken` (the hash of an assembly's public key, printed in every
+ * assembly-load error), `publicToken`. After one of these words, `key`, `token` and `apikey`
+ * name nothing secret; other secret words still do (`public_key_password`).
+ */
+const PUBLIC_WORDS = new Set(["public", "publishable"]);
+const PUBLIC_WORD_GLUED = /^publi(?:c|shable)/;
+const PUBLIC_CREDENTIAL_WORDS = new Set(["key", "token", "apikey", "keytoken"]);
+
+/**
+ * Portuguese and Spanish put the head noun first: `tipo_senha` (the password's type),
+ * `validade_token` (the token's validity), `nombre_clave_api`. A name that starts with one of
+ * these describes the secret its later words name, as `DESCRIBING_WORDS` do at the end of an
+ * English name.
+ */
+const DESCRIBING_HEADS = new Set([
+  "tipo", "nome", "nombre", "arquivo", "archivo", "caminho", "ruta", "formato", "politica", "política",
+  "validade", "vencimiento", "expiracao", "expiração", "expiracion", "expiración", "duracao", "duração", "duracion",
+  "duración", "tamanho", "longitud", "comprimento", "quantidade", "cantidad",
 ]);
 
 /**
@@ -80,6 +117,15 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "pin",
   "code",
   "value",
+  "senha",
+  "contrasena",
+  "contraseña",
+  // `chave_api`, `clave_secreta`, `chave_privada` (ROMANCE_KEY_WORDS).
+  "api",
+  "secreta",
+  "secreto",
+  "privada",
+  "privado",
 ];
 
 /**
@@ -97,7 +143,8 @@ const KEY_QUALIFIERS = new Set(["api", "access", "private", "secret", "client", 
  */
 const SECRET_PARAMETER_NAMES = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
 
-function wordsOf(name: string): string[] {
+/** A name's words, lower case: `accessToken` → `access`, `token`; `X-Api-Key` → `x`, `api`, `key`. */
+export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
@@ -162,21 +209,27 @@ const CREDENTIAL_IDS = new Set(["session"]);
 /** Whether a name's words describe a secret rather than hold it (`DESCRIBING_WORDS`, an id: `CREDENTIAL_IDS`). */
 function describesSecret(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
-  return words.length > 1 && (DESCRIBING_WORDS.has(last) || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)));
+  return (
+    words.length > 1 &&
+    (DESCRIBING_WORDS.has(last) || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
+  );
 }
 
 function secrecyOf(name: string): number {
-  const words = wordsOf(name);
+  const words = nameWords(name);
   const last = words[words.length - 1] ?? "";
   if (describesSecret(words)) return NOT_SECRET;
   if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
     return SECRET_CODE;
   }
+  const publicFrom = words.findIndex((word) => PUBLIC_WORDS.has(word));
   const secret = words.some(
     (word, index) =>
-      SECRET_WORDS.has(word) ||
-      (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
-      GLUED_SECRET_WORD.test(word),
+      !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
+      (SECRET_WORDS.has(word) ||
+        (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
+        (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
+        (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
   // another word it names a kind or a place (`auth_type`, `auth.user`).
@@ -200,7 +253,7 @@ const SWITCH_FLAG_WORDS = new Set(["no", "ask", "prompt", "show", "skip", "witho
  * wiring audit judges vars' names by it.
  */
 export function describesSecretSetting(name: string): boolean {
-  const words = wordsOf(name);
+  const words = nameWords(name);
   return describesSecret(words) || words[words.length - 1] === "header" || SWITCH_FLAG_WORDS.has(words[0] ?? "");
 }
 
@@ -232,24 +285,33 @@ export function nameBefore(text: string, end: number): string {
   return text.slice(i, nameEnd);
 }
 
-/** `[\w.-]`: ASCII letters, digits, `_`, `.` and `-`. */
+/**
+ * A character of a name as the text forms read it (`NAME_CHARACTER`): ASCII letters, digits,
+ * `_`, `.` and `-`, and the Latin-1 letters of Portuguese and Spanish names (`contraseña`,
+ * `usuário.senha`).
+ */
 export function isNameCharacter(code: number): boolean {
   return (
     (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
-    code === 95 || code === 46 || code === 45
+    code === 95 || code === 46 || code === 45 || (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7)
   );
 }
+
+/** `isNameCharacter` as a regex class, for the detectors' sources. */
+export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00FF-]";
 
 /**
  * A value that stands for a secret without being one: a boolean, a switch or `null` (`pin=true`,
  * `basic_auth=disabled`, `auth=none`), an environment variable or a template for it
  * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`; a bare `$name` in
  * lower case may be a password such as `$ecret`), a documentation placeholder in angle brackets
- * (`<your-key>`, `<API_TOKEN>`), or a mask (`********`, `xxxxxxxx`, `...`). Redacting it would
- * hide how a service is configured and protect nothing.
+ * (`<your-key>`, `<API_TOKEN>`, `<password>`, `<set in dashboard>`, Go's `<nil>`: words of
+ * letters only, joined by blanks, `_`, `-` or `.`; `<Secr3t!>`, `<p@ss>`, `<x9Kq2mZ7vB4nL1>` and
+ * `<<hunter2>>` are values someone wrapped in brackets), or a mask (`********`, `xxxxxxxx`,
+ * `...`). Redacting it would hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<[^<>\n]{1,64}>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
+  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
 
 /** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
 export function standsForSecret(value: string): boolean {

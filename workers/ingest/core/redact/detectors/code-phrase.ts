@@ -1,25 +1,56 @@
 import { Evidence } from "../evidence";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import type { Detector } from "./detector";
+import { caseless, type Detector } from "./detector";
 
 /**
  * A one-time or verification code written into a sentence, as notification services log the
  * SMS and e-mail they send: the words name a code that proves who holds an account (the code
- * words of `secret_param`), so the 4 to 8 digits they name are that code; the words stay.
+ * words of `secret_param`), so the digits they name are that code. Only the digits are
+ * matched and replaced (the words are read around them), so the words stay and whatever else
+ * they hold (an e-mail in `code for ana@example.com:`) is still scanned by the other detectors.
  * Counted as `secret_param`, as the same code written `otp=482913` is. The wordings:
  *
  * - words, then the code: `Your verification code is 482913`, `Login code: 5521`, `Your OTP is
- *   123456`, `passcode 7788`, `PIN: 4821`, `Your one-time password is 482913`, `Your Acme code
- *   is 4821`, `Seu código é 123456`, `código de verificação: 4821`;
+ *   123456`, `passcode 7788`, `PIN: 4821`, `Your one-time password is 482913`, `Your Apple ID
+ *   Code is: 123456`, `Your 6-digit code is …`, `Your code for Acme is 1234`, `OTP for login is
+ *   1234`, `Enter code 482913`, and a brand's name and `code:` starting a message (`Telegram
+ *   code: 54321`);
+ * - in Portuguese, `código`, `senha`, `token` or `PIN` with what makes them a code (`de
+ *   verificação`, `de acesso`, `temporária`, a brand: `Código de segurança iFood: 4829`, `Token de
+ *   acesso: …`) or after `seu`/`sua` (`Seu token é …`, `Sua senha temporária é …`), and `Use o
+ *   código …`;
  * - the code, then words that make it the reader's code: `Use 482913 as your verification
- *   code`, `482913 is your Google verification code`, `123456 é o seu código`;
+ *   code`, `482913 is your Google verification code`, `Use 1234567 as Microsoft account security
+ *   code`, `123456 é o seu código`;
  * - Google's SMS form, `G-123456` (the `G-` stays).
  *
- * A number after any other word (`order 123456`, `build 4821`, `port 8080`, `error code 1001`,
- * `status code 404`) is not a code: only these words, or "your" before "code", name one. The
- * digits must end there (`Access code 2026-12-01` is a date). `CODE_WORD` in `evidence.ts` is
- * what every match holds.
+ * The code is 4 to 8 digits, or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
+ * there (`Access code 2026-12-01` is a date). A number after any other word (`order 123456`,
+ * `build 4821`, `error code 1001`, `exit code 137`, `status code: 500`) is not a code: only these
+ * words name one, and a word between `your` and `code`, or a brand before `code:`, that says
+ * which other code it is (`Your zip code is 94103`, `Error code: 5001`, `Your order code is …`:
+ * `NOT_SECRET_CODES`) makes it none. `CODE_WORD` in `evidence.ts` is what every match's words hold.
  */
+
+/**
+ * Words that, before `code`, name a code that is no secret: an error's, a status's, a place's
+ * (a US ZIP code names an area of thousands of people, not a person), a product's, an order's,
+ * a promotion's. In English and Portuguese, in any case.
+ */
+const NOT_SECRET_CODES = [
+  "error", "status", "exit", "return", "response", "result", "reason", "exception", "fault", "failure", "signal",
+  "event", "message", "opcode", "http", "https", "sql", "source", "unicode", "ascii", "key", "keyboard",
+  "country", "zip", "postal", "postcode", "area", "dial", "region", "language", "currency", "iso", "airport",
+  "bank", "branch", "sort", "swift", "routing", "station", "short", "tax",
+  "product", "item", "sku", "part", "model", "serial", "batch", "lot", "bar", "barcode", "qr", "color", "colour",
+  "order", "booking", "tracking", "shipping", "invoice", "ticket", "reference", "ref",
+  "promo", "promotion", "promotional", "discount", "coupon", "referral",
+  "erro", "rastreio", "rastreamento", "pedido", "produto", "barras", "promocional", "cupom", "desconto", "postal",
+  "referência", "país", "área", "cep",
+];
+const NOT_SECRET_CODE = `(?:${NOT_SECRET_CODES.map(caseless).join("|")})(?![\\w-])`;
+
+const BLANK = "[ \\t]+";
 const QUALIFIER =
   "(?:[Vv]erification|[Ss]ecurity|[Ll]og-?in|[Ss]ign-?in|[Oo]ne[- ][Tt]ime|[Aa]uthentication|[Cc]onfirmation|[Aa]ccess" +
   "|OTP|2FA|MFA|SMS|PIN|VERIFICATION|SECURITY|LOGIN|ONE[- ]TIME)";
@@ -27,27 +58,53 @@ const QUALIFIER =
 const QUALIFIED_NOUN = "(?:code|Code|CODE|passcode|PIN|(?<=[Ee][- ][Tt]ime[ \\t]+|E[- ]TIME[ \\t]+)(?:password|Password|PASSWORD))";
 /** Nouns that name a one-time code alone. */
 const LONE_NOUN = "(?:OTP|TOTP|passcode|Passcode|PASSCODE|PIN)";
-/** "your" (and an issuer's name) before a bare "code": the reader's code. */
-const YOUR_CODE = "(?:[Yy]our|YOUR)[ \\t]+(?:[A-Z][\\w-]*[ \\t]+)?(?:code|Code|CODE)";
-const ENGLISH = `(?:${QUALIFIER}[ \\t]+${QUALIFIED_NOUN}|${LONE_NOUN}|${YOUR_CODE})(?:[ \\t]+(?:is|was|IS))?`;
+const CODE_NOUN = "(?:code|Code|CODE)";
+const YOUR = "(?:[Yy]our|YOUR)";
+/** A word between `your` and `code`: a brand, a kind (`Apple ID`, `6-digit`), not one of `NOT_SECRET_CODES`. */
+const YOUR_WORD = `(?!${NOT_SECRET_CODE})[\\w-]+`;
+/** A brand's name: a capitalized word that names no other kind of code (`Telegram`, `WhatsApp`). */
+const BRAND = `(?!${NOT_SECRET_CODE})[A-Z][\\w-]*`;
+/** Whose code it is, after the noun: `for Acme`, `for login`, `for ana@example.com`. */
+const FOR = `${BLANK}for(?:${BLANK}[^\\s:]+){1,3}?`;
+const IS = `${BLANK}(?:is|was|IS)`;
+/** Where a message starts: the text's start, a line's, or after a colon, a quote, a bracket, `=` or a sentence's end. */
+const MESSAGE_START = "(?<=(?:^|[\\n:\"'\\]>|.!?(=])[ \\t]*)";
+
+/** English noun phrases that name the reader's code. */
+const ENGLISH_NOUN =
+  `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${YOUR}(?:${BLANK}${YOUR_WORD}){0,3}${BLANK}${CODE_NOUN})`;
+const ENGLISH =
+  `(?:${ENGLISH_NOUN}(?:${IS})?|${ENGLISH_NOUN}${FOR}(?:${IS}|[ \\t]*:)` +
+  `|${MESSAGE_START}${BRAND}(?:${BLANK}${BRAND}){0,2}${BLANK}${CODE_NOUN}[ \\t]*:` +
+  `|(?:[Ee]nter|ENTER)(?:${BLANK}the)?${BLANK}${CODE_NOUN})`;
+
 const CODIGO = "(?:[Cc](?:ó|o)digo|C(?:Ó|O)DIGO)";
+const PT_NOUN = `(?:${CODIGO}|[Ss]enha|SENHA|[Tt]oken|TOKEN|PIN)`;
+/** What makes a Portuguese noun a code: its purpose, or that it is temporary or single-use. */
+const PT_QUALIFIER =
+  "(?:(?:de[ \\t]+)?(?:verifica(?:ç|c)(?:ã|a)o|seguran(?:ç|c)a|acesso|confirma(?:ç|c)(?:ã|a)o|autentica(?:ç|c)(?:ã|a)o|login|uso[ \\t]+(?:ú|u)nico)" +
+  "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel)";
+/** A brand after the noun: a word with a capital in it (`Nubank`, `iFood`). */
+const PT_BRAND = `(?!${NOT_SECRET_CODE})[\\w-]*[A-Z][\\w-]*`;
+const PT_AFTER_NOUN = `(?:${BLANK}${PT_QUALIFIER})?(?:${BLANK}${PT_BRAND}){0,2}`;
 const PORTUGUESE =
-  `(?:${CODIGO}[ \\t]+(?:de[ \\t]+)?(?:verifica(?:ç|c)(?:ã|a)o|seguran(?:ç|c)a|acesso|confirma(?:ç|c)(?:ã|a)o|autentica(?:ç|c)(?:ã|a)o|login)` +
-  `|(?:[Ss]eu|SEU)[ \\t]+${CODIGO}(?:[ \\t]+[A-Z][\\w-]*)?)(?:[ \\t]+(?:é|e))?`;
-/** The code's digits, ending there: not glued to a word, nor the start of a date, a decimal or a longer number. */
-const DIGITS = "\\d{4,8}(?!\\w|[.,/:-]\\d)";
-/** What follows a code given first: a verb, "your" and the name of a code. */
+  `(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}(?:${BLANK}${PT_BRAND}){0,2}` +
+  `|(?:[Ss]eu|SEU|[Ss]ua|SUA)${BLANK}${PT_NOUN}${PT_AFTER_NOUN}` +
+  `|(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira)${BLANK}o${BLANK}${CODIGO})(?:${BLANK}(?:é|e))?`;
+
+/** The code: six digits in groups, or 4 to 8 digits; not glued to a word, nor the start of a date, a decimal or a longer number. */
+const CODE = "(?:\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
+/** What follows a code given first: a verb, then the name of the reader's code. */
 const NAMED_AFTER =
-  `[ \\t]+(?:is|as|IS|AS|é|como)[ \\t]+(?:[Yy]our|YOUR|o[ \\t]+seu|[Ss]eu|[Ss]ua)[ \\t]+(?:[A-Z][\\w-]*[ \\t]+)?` +
-  `(?:${QUALIFIER}[ \\t]+${QUALIFIED_NOUN}|${LONE_NOUN}|code|Code|CODE|${CODIGO})`;
+  `${BLANK}(?:is|as|IS|AS|é|como)${BLANK}` +
+  `(?:(?:${YOUR}|o${BLANK}seu|a${BLANK}sua|[Ss]eu|[Ss]ua)(?:${BLANK}${YOUR_WORD}){0,3}${BLANK}(?:${CODE_NOUN}|${PT_NOUN})` +
+  `|(?:${YOUR_WORD}${BLANK}){0,3}(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}))`;
 
 export const codePhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
+  // Every match starts with a digit: the words around it are read only there.
   source:
-    `(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE})[ \\t]*:?[ \\t]*${DIGITS}` +
-    `|(?<![\\w.,/:-])${DIGITS}(?=${NAMED_AFTER})` +
-    `|(?<![\\w-])G-\\d{6}(?![\\w-]|[.,]\\d)`,
+    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE})[ \\t]*:?[ \\t]*)${CODE}|${CODE}(?=${NAMED_AFTER}))` +
+    `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d))`,
   evidence: Evidence.CODE_PHRASE,
-  // The digits end every match: the words before them stay.
-  rewrite: (match, marker) => `${match.replace(/\d+$/, "")}${marker}`,
 };

@@ -12,15 +12,15 @@ const TOKEN_CHARS = "[A-Za-z0-9._~+/-]";
 
 /**
  * `Bearer <token>`. Prose like "the bearer instrument" must pass, so a token needs a digit or
- * token punctuation, or at least 20 characters. A sentence's `.` after the token stays.
+ * token punctuation, or at least 20 characters. A sentence's `.` after the token stays (`sentenceEndLength`).
  */
 export const bearerDetector: Detector = {
   kind: "bearer",
   source: `(?<![\\w-])(?:[Bb]earer|BEARER)[ \\t]+${TOKEN_CHARS}{8,}=*`,
   evidence: Evidence.BEARER,
-  rewrite: (match, marker) => {
+  rewrite: (match, marker, text, start) => {
     const [scheme, written = ""] = splitScheme(match);
-    const token = written.slice(0, written.length - sentenceEndLength(written));
+    const token = written.slice(0, written.length - sentenceEndLength(written, text.charAt(start + match.length)));
     const looksLikeToken = /[\d._~+/=-]/.test(token) || token.length >= 20;
     return looksLikeToken ? { text: `${scheme}${marker}`, kind: "bearer", length: scheme.length + token.length } : undefined;
   },

@@ -45,11 +45,24 @@ export type Rewrite = string | { readonly text: string; readonly kind: string; r
  * (`key-rules.ts`), free text does not (there a detector reads the words before a match).
  */
 export const Place = {
-  /** The key names an id (`order_id`, `*.id`, `traceId`): a bare number in the value is that id. */
+  /**
+   * The key names an identifier (`order_id`, `*.id`, `traceId`, `sku`, `part_number`): a bare
+   * number in the value is that identifier.
+   */
   ID_VALUE: 1 << 0,
   /** The key names a Social Security number (`ssn`, `customer.socialSecurityNumber`). */
   SSN_VALUE: 1 << 1,
+  /**
+   * The key names the identifier of a thing (`order.id`, `sku`, `part_number`; not a person's
+   * id, `applicant.id`): a number printed like an SSN there is that identifier.
+   */
+  THING_ID: 1 << 2,
 } as const;
+
+/** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */
+export function caseless(word: string): string {
+  return word.replace(/[a-zñ]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
+}
 
 /** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
 export function redactionMarker(kind: string): string {

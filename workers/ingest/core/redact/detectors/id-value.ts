@@ -1,3 +1,6 @@
+import { NAME_CHARACTER, nameWords } from "../secret-names";
+import { caseless } from "./detector";
+
 /**
  * Whether a candidate is the value of a key naming an id, as free text writes one: `trace_id=`,
  * `dd.span_id: `, `"order.id":"`, `orderId=` just before it (a word ending in `id` as its own
@@ -8,3 +11,76 @@ export function isIdValue(text: string, start: number): boolean {
   return ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=][ \t]*["']?$/;
+
+/**
+ * Codes that identify a product or an item by themselves: stock-keeping units, manufacturer
+ * part numbers, the GS1 barcodes (UPC, EAN, GTIN), Amazon's ASIN, books' ISBN.
+ */
+const PRODUCT_CODES = ["sku", "mpn", "upc", "ean", "gtin", "asin", "isbn"];
+/** Things whose number identifies them (`part_number`, `order no.`, `serial #`). */
+const NUMBERED_THINGS = ["part", "item", "model", "order", "invoice", "serial", "tracking", "product", "catalog", "catalogue", "batch", "lot"];
+/** Words for "number" after such a thing. */
+const NUMBER_WORDS = ["number", "no", "num", "nr"];
+const PRODUCT_CODE_SET: ReadonlySet<string> = new Set(PRODUCT_CODES);
+const NUMBERED_THING_SET: ReadonlySet<string> = new Set(NUMBERED_THINGS);
+const NUMBER_WORD_SET: ReadonlySet<string> = new Set(NUMBER_WORDS);
+
+/**
+ * Owners whose id may be a document of the person: a US system has long used a person's Social
+ * Security number as their id (`applicant.id`, `employee_id`, `patient_id`), and a taxpayer's
+ * or a citizen's id is their tax or national number (`tax_id`, `national_id`); and the
+ * document itself (`ssn_id`).
+ */
+const PERSON_OWNERS: ReadonlySet<string> = new Set([
+  "ssn", "user", "enduser", "customer", "client", "applicant", "employee", "patient", "member", "person", "citizen",
+  "taxpayer", "tax", "national", "government", "social", "beneficiary", "holder", "student", "subscriber",
+  "insured", "borrower", "candidate", "contact", "payer", "payee", "worker", "resident", "voter",
+]);
+
+/**
+ * Whether a name's words (`nameWords`) name an identifier: an id (`order.id`, `trace_id`,
+ * `orderId`: its last word is `id`), a product code (`sku`, `product.sku`, `ean`) or a
+ * thing's number (`part_number`, `partNo`, `order_no`, `serial_number`).
+ */
+export function namesIdentifier(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? "";
+  return (
+    last === "id" ||
+    PRODUCT_CODE_SET.has(last) ||
+    (NUMBER_WORD_SET.has(last) && NUMBERED_THING_SET.has(words[words.length - 2] ?? ""))
+  );
+}
+
+/**
+ * Whether a name's words name the identifier of a thing rather than of a person: an identifier
+ * (`namesIdentifier`) whose owner, the word before `id`, is none of `PERSON_OWNERS` (`order.id`,
+ * `sku`, `part_number`, `id` alone; not `applicant.id`, `user_id`, `tax_id`). A number printed
+ * like an SSN there is that identifier; under a person's id it may be the person's SSN.
+ */
+export function namesThingIdentifier(words: readonly string[]): boolean {
+  return namesIdentifier(words) && !(words[words.length - 1] === "id" && PERSON_OWNERS.has(words[words.length - 2] ?? ""));
+}
+
+/** A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`). */
+const NAME_BEFORE_VALUE = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)["']?[ \\t]*[:=][ \\t]*["']?$`);
+/**
+ * Words that name a thing's identifier in a sentence, then what may stand between them and the
+ * value: `SKU 321-54-9876`, `part no. 123-45-6789`, `order #123-45-6789`, `P/N: …`, `serial
+ * number is …`.
+ */
+const THING_WORDS_BEFORE = new RegExp(
+  `(?<![A-Za-z])(?:${[...PRODUCT_CODES, ...NUMBERED_THINGS].map(caseless).join("|")}|P/N|PN)` +
+  `(?:[ _-]?(?:${NUMBER_WORDS.map(caseless).join("|")})\\.?|[ \\t]*#)?[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
+);
+
+/**
+ * Whether the value at `start` in free text is a thing's identifier, as its name or the words
+ * before it say: `order_id=`, `"sku": "`, `part_number: ` (`namesThingIdentifier`), or `SKU `,
+ * `part no. `, `order #` in a sentence. Read from the 64 characters before `start`.
+ */
+export function isThingIdentifierValue(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 64), start);
+  const name = NAME_BEFORE_VALUE.exec(before);
+  if (name !== null && namesThingIdentifier(nameWords(name[1]!))) return true;
+  return THING_WORDS_BEFORE.test(before);
+}

@@ -19,16 +19,31 @@ export const ipv4Detector: Detector = {
 };
 
 /**
+ * Words after `version`, `release` or `build` in a name that say which one it is
+ * (`version_from`, `versionTo`, `min_version`'s mirror `version_min`, `build_number`): the name
+ * still names a version. Other words (`release_host`, `build_server`) name something else.
+ */
+const VERSION_WHICH = [
+  "from", "to", "old", "new", "prev", "previous", "next", "current", "latest", "target", "min", "max", "minimum",
+  "maximum", "requested", "installed", "expected", "actual", "string", "number", "full", "name", "code",
+];
+/** Regex source: optionally, `VERSION_WHICH` glued to the name's word before (`_from`, `-TO`, `From`). */
+export const WHICH_VERSION = `(?:[_-](?:${VERSION_WHICH.join("|")}|${VERSION_WHICH.map((word) => word.toUpperCase()).join("|")})` +
+  `|(?:${VERSION_WHICH.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("|")}))?`;
+
+/**
  * The words that name a version, as a word of their own or a key's last word (`version`,
- * `app_version`, `appVersion`, `--version`, `"version":`), in English and Portuguese, and what
- * may stand between them and the value: a blank, `is`, `=` or `:` (quoted or not). A version
- * is what the words say the number is; any other word before it (`client`, `from=`, `to`)
- * leaves it an address. `version`, `release` and `build` as a key's last word make an
+ * `versions`, `app_version`, `appVersion`, `--version`, `"version":`, `ver.`), in English and
+ * Portuguese, also with a word saying which one in a name (`version_from=`: `VERSION_WHICH`),
+ * and what may stand between them and the value: a blank, `is`, `=` or `:` (quoted or not). A
+ * version is what the words say the number is; any other word before it (`client`, `from=`,
+ * `to`) leaves it an address. `version`, `release` and `build` as a key's last word make an
  * attribute's value a version in the same way (`key-rules.ts`).
  */
 const VERSION_BEFORE = new RegExp(
-  "(?:(?<![A-Za-z0-9])(?:[Vv]ersion|VERSION|[Vv]ers(?:ão|ao)|[Vv]er|VER|[Rr]elease|RELEASE|[Bb]uild|BUILD)" +
-    "|[a-z0-9](?:Version|Release|Build))" +
+  "(?:(?<![A-Za-z0-9])(?:(?:[Vv]ersions?|VERSIONS?|[Vv]ers(?:ão|ao|ões|oes)|[Rr]eleases?|RELEASES?|[Bb]uilds?|BUILDS?)" +
+    `${WHICH_VERSION}|(?:[Vv]er|VER)\\.?)` +
+    `|[a-z0-9](?:Versions?|Releases?|Builds?)${WHICH_VERSION})` +
     "(?:[\"']?[ \\t]*[:=][ \\t]*[\"']?|[ \\t]+(?:is[ \\t]+)?)$",
 );
 

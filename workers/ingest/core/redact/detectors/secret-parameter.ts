@@ -7,9 +7,10 @@ import {
   isSecretName,
   isSecretParameterName,
   nameBefore,
+  NAME_CHARACTER,
 } from "../secret-names";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
-import { redactionMarker, type Detector, type Rewrite } from "./detector";
+import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength } from "./sentence-end";
 
 /**
@@ -65,14 +66,16 @@ const SCHEMES = [
 ];
 const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
-/** A regex source matching `word` in any case, for sources that are compiled without flags. */
-function caseless(word: string): string {
-  return word.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
-}
 
 /** A space, or its URL encodings (`%20`, `+`) in a query parameter. */
 const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
+/**
+ * A value in angle brackets, as documentation writes a placeholder (`password=<your-password>`,
+ * Go's `<nil>`) and as some write a secret (`password=<<hunter2>>`): the whole bracketed text is
+ * the value, which `standsForSecret` then judges.
+ */
+const ANGLED = "<{1,2}[^<>\\n]{1,64}>{1,2}";
 /** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
 const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[^\s,"&#]+)`;
 const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|[^\s"'<>&,;]+)`;
@@ -110,9 +113,9 @@ const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?&;\\s,(]|/:|[\\s=]["']|[\\s/-]p:|-property:)[A-Za-z_][\\w.-]*=(?:${SCHEME_VALUE}|${QUOTED}|${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?&;\\s,(]|/:|[\\s=]["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${PARAMETER_TOKEN.source.slice(1)})`;
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
-const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${FIELD_TOKEN.source.slice(1)})`;
+const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${FIELD_TOKEN.source.slice(1)})`;
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -134,10 +137,10 @@ const GLUED_PASSWORD_ARGUMENT = new RegExp(`^-p${GLUED_PASSWORD_START}`);
  * A value after a blank must not start another flag. First, a MySQL client's `-p<password>`:
  * the literal `-p` comes before the lookbehind, so the line is read back only at a `-p`.
  */
-const FLAG_VALUE = `(?:${QUOTED}|[^\\s"'<>;,&]+)`;
+const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|[^\\s"'<>;,&]+)`;
 const FLAG =
   `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+` +
-  `|--?[A-Za-z][\\w.-]*(?:=|(?:[ \\t]+|"[ \\t]*,[ \\t]*"|'[ \\t]*,[ \\t]*')(?!-))${FLAG_VALUE})`;
+  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|"[ \\t]*,[ \\t]*"|'[ \\t]*,[ \\t]*')(?!-))${FLAG_VALUE})`;
 const AFTER_MYSQL_CLIENT = new RegExp(`${MYSQL_CLIENT_BEFORE}$`);
 /** The flag's separator and value, in a match of `FLAG`. */
 const FLAG_SEPARATOR = /=|[ \t]+|"[ \t]*,[ \t]*"|'[ \t]*,[ \t]*'/;
@@ -152,7 +155,7 @@ export const secretParameterDetector: Detector = {
       ? redactField(match, marker, text, start)
       : match.startsWith("-")
         ? redactFlag(match, marker, text, start)
-        : redactParameter(match, marker),
+        : redactParameter(match, marker, text.charAt(start + match.length)),
 };
 
 /**
@@ -161,10 +164,11 @@ export const secretParameterDetector: Detector = {
  */
 const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 
-function redactParameter(match: string, marker: string): Rewrite | undefined {
+/** `next`: the character after the match, which says whether its final punctuation is a sentence's (`sentenceEndLength`). */
+function redactParameter(match: string, marker: string, next: string): Rewrite | undefined {
   const equals = match.indexOf("=");
   if (!isSecretParameterName(match.slice(0, equals))) return undefined;
-  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN);
+  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, next);
 }
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
@@ -173,7 +177,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
   const value = match.slice(valueStart);
-  const bare = withoutSentenceEnd(value);
+  const next = text.charAt(start + match.length);
+  const bare = withoutSentenceEnd(value, next);
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
@@ -181,7 +186,7 @@ function redactField(match: string, marker: string, text: string, start: number)
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
-  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN);
+  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, next);
 }
 
 /**
@@ -191,8 +196,9 @@ function redactField(match: string, marker: string, text: string, start: number)
  * the request walker (`isSecretArgument`). A MySQL client's `-p<password>` keeps its `-p`.
  */
 function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const next = text.charAt(start + match.length);
   if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
-    const password = withoutSentenceEnd(match.slice(2));
+    const password = withoutSentenceEnd(match.slice(2), next);
     if (password === "" || standsForSecret(unquoted(password))) return undefined;
     return { text: `-p${marker}`, kind: SECRET_PARAM_KIND, length: 2 + password.length };
   }
@@ -203,29 +209,31 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const head = match.slice(0, separator.index + separator[0].length);
   if (!isSecretFlagName(name)) {
     const form = passwordOptionIn(lineBefore(text, start), name);
-    if (form !== undefined) return redactPassword(head, value, form, marker);
+    if (form !== undefined) return redactPassword(head, value, form, marker, next);
     // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,
     // `docker run --env=DB_PASSWORD=…`): the inner name decides.
-    const inner = separator[0] === "=" ? /^[A-Za-z_][\w.-]*=/.exec(value) : null;
+    const inner = separator[0] === "=" ? INNER_PARAMETER_NAME.exec(value) : null;
     if (inner === null || !isSecretParameterName(inner[0].slice(0, -1))) return undefined;
-    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN);
+    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN, next);
     if (rewrite === undefined) return undefined;
     return typeof rewrite === "string"
       ? `${head}${rewrite}`
       : { ...rewrite, text: `${head}${rewrite.text}`, length: rewrite.length === undefined ? undefined : head.length + rewrite.length };
   }
-  const bare = withoutSentenceEnd(value);
+  const bare = withoutSentenceEnd(value, next);
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
   if (FLAG_PLACEHOLDER.test(bare)) return undefined;
-  return redactValue(head, value, marker, PARAMETER_TOKEN);
+  return redactValue(head, value, marker, PARAMETER_TOKEN, next);
 }
+/** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
+const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
 
 /**
  * The value of a program's password option (`docker login -p …`, `curl -u user:…`), its
  * password replaced as its form says. No prose doubt: the program's name is written before it.
  */
-function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string): Rewrite | undefined {
-  const kept = withoutSentenceEnd(PARAMETER_TOKEN.exec(value)?.[0] ?? value);
+function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string, next: string): Rewrite | undefined {
+  const kept = firstToken(value, PARAMETER_TOKEN, next);
   const token = unquoted(kept);
   const inner = kept === token ? kept : unquoted(value);
   const password = passwordIn(inner, form);
@@ -237,9 +245,18 @@ function redactPassword(head: string, value: string, form: PasswordValueForm, ma
   return { text: `${head}${kept.slice(0, password.start)}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + kept.length };
 }
 
-/** `value` without the sentence's punctuation at its end (`sentenceEndLength`). */
-function withoutSentenceEnd(value: string): string {
-  return value.slice(0, value.length - sentenceEndLength(value));
+/** `value` without the sentence's punctuation at its end (`sentenceEndLength`); `next` is the character after it. */
+function withoutSentenceEnd(value: string, next: string): string {
+  return value.slice(0, value.length - sentenceEndLength(value, next));
+}
+
+/**
+ * The first token of `value` (`token`, or the whole value when none matches), without the
+ * sentence's punctuation at its end; `next` is the character after `value`.
+ */
+function firstToken(value: string, token: RegExp, next: string): string {
+  const first = token.exec(value)?.[0] ?? value;
+  return withoutSentenceEnd(first, first.length < value.length ? value.charAt(first.length) : next);
 }
 
 /** `text` without the quotes around it, when it is quoted. */
@@ -278,12 +295,12 @@ function isSecretFlag(text: string): boolean {
  * what follows an authentication scheme, or else the value's first token (`token`), leaving
  * the rest of the match to be scanned again. Undefined when there is nothing left to hide.
  */
-function redactValue(head: string, value: string, marker: string, token: RegExp): Rewrite | undefined {
+function redactValue(head: string, value: string, marker: string, token: RegExp, next: string): Rewrite | undefined {
   const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
-  const inner = quote === "" ? withoutSentenceEnd(value) : value.slice(1, -1);
+  const inner = quote === "" ? withoutSentenceEnd(value, next) : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
-  const first = quote === "" ? withoutSentenceEnd(token.exec(value)?.[0] ?? value) : inner;
+  const first = quote === "" ? firstToken(value, token, next) : inner;
   if (first === "" || standsForSecret(first)) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();

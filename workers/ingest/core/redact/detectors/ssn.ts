@@ -1,13 +1,17 @@
 import { Evidence } from "../evidence";
 import { Place, type Detector } from "./detector";
+import { isThingIdentifierValue } from "./id-value";
 
 /**
- * US Social Security numbers. The printed form `123-45-6789` is one wherever it is; the same
- * nine digits grouped by spaces (`123 45 6789`) or run together (`123456789`) are one only
- * after a word naming it (`SSN: 123 45 6789`, `ssn=123456789`, `social security number
- * 123456789`, `"socialSecurityNumber":"…"`), or in the value of a key naming it (`ssn`,
- * `applicant.socialSecurityNumber`, as a lifted JSON line gives it): nine digits alone are an
- * order, a zip+4, an id.
+ * US Social Security numbers. The printed form `123-45-6789` is one wherever it is, except as
+ * the identifier of a thing, which ids, SKUs and part numbers share the grouping with: under a
+ * key or after a name naming one (`order.id`, `order_id=`, `sku`, `part_number`; not a person's
+ * id, `applicant.id`, `user_id=`, where it may be the person's SSN) or after words naming one
+ * (`SKU 321-54-9876`, `part no. …`, `order #…`). The same nine digits grouped by spaces (`123 45
+ * 6789`) or run together (`123456789`) are one only after a word naming it (`SSN: 123 45 6789`,
+ * `ssn=123456789`, `social security number 123456789`, `"socialSecurityNumber":"…"`), or in the
+ * value of a key naming it (`ssn`, `applicant.socialSecurityNumber`, as a lifted JSON line gives
+ * it): nine digits alone are an order, a zip+4, an id. A name of an SSN wins over a thing's.
  *
  * Only numbers the Social Security Administration issues (its rules since randomization in
  * 2011): no area `000`, `666` or `900`–`999` (the 9xx range is the IRS's ITINs), no group `00`,
@@ -21,8 +25,9 @@ export const ssnDetector: Detector = {
   placeEvidence: Place.SSN_VALUE,
   rewrite: (match, marker, text, start, place) => {
     if (!isIssuable(match.replace(/\D/g, ""))) return undefined;
-    const named = (place & Place.SSN_VALUE) !== 0 || SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start));
-    return named || match.includes("-") ? marker : undefined;
+    if ((place & Place.SSN_VALUE) !== 0 || SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) return marker;
+    const thingsIdentifier = (place & Place.THING_ID) !== 0 || isThingIdentifierValue(text, start);
+    return match.includes("-") && !thingsIdentifier ? marker : undefined;
   },
 };
 
