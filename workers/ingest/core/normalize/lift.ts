@@ -26,7 +26,7 @@ const SPAN_ID_LENGTH = 16;
 export interface LiftOptions {
   /** Nesting levels flattened into dotted keys; deeper values are stored as JSON text. */
   maxDepth: number;
-  /** Keep the lifted body, as written, in `log.record.original`. */
+  /** Keep the lifted body, as written, in `log.record.original` when the message replaces it. */
   keepOriginal?: boolean;
 }
 
@@ -48,11 +48,13 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
  * more levels stays the text it is.
  *
- * Nothing the sender wrote is lost (docs/normalization-and-redaction.md, "When lifting cannot
- * keep everything"): when a lifted value cannot be stored as an attribute of its own (its key
- * is already taken, by the record or an earlier lifted key, or the request's attribute `limits`
- * would drop or cut it), the body stays as written instead of becoming the message, as the
- * Collector stores every body. Mutates the record. Returns whether the body was lifted.
+ * Nothing the sender wrote is lost and nothing is stored twice (docs/normalization-and-redaction.md,
+ * "When lifting cannot keep everything"): a key the record already has with other text keeps
+ * the record's value, and the body's is stored as `log.<key>`; when a lifted value still cannot
+ * be stored as an attribute of its own (its key taken by an earlier lifted key, or the request's
+ * attribute `limits` would drop or cut it), the body stays as written instead of becoming the
+ * message, as the Collector stores every body. Mutates the record. Returns whether the body was
+ * lifted.
  */
 export function liftJsonBody(record: LogRecord, options: LiftOptions, limits: LiftAttributeLimits = UNLIMITED): boolean {
   const body = record.body;
@@ -126,7 +128,11 @@ function liftFields(
   // each lifted value under its own key, or the whole body in `log.record.original`, uncut.
   if (message !== undefined && (!taken.lost || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
     record.body = { stringValue: message };
+    return;
   }
+  // The body stays as written, so it is the original: a second copy would store every value
+  // twice (and a map body, one object in two places, would be redacted twice).
+  if (originalAdded) record.attributes.pop();
 }
 
 /** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */
