@@ -3,6 +3,7 @@ import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isRawJsonNumber } 
 import { decimalFromString } from "../decode/int64";
 import { isRequestIdAlias } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
+import { BODY_KEY_PREFIX } from "./attribute-names";
 
 /**
  * Flattens a parsed JSON object into attributes appended to `taken.attributes`: nested objects
@@ -114,12 +115,6 @@ function appendKvlistEntry(key: string, value: AnyValue, depth: number, maxDepth
   if (taken.take(key)) taken.attributes.push({ key, value });
   else taken.refuse(key, value);
 }
-
-/**
- * Where a body's value goes when the record already has its key with other text: `name` from a
- * pino or bunyan line beside Cloudflare's `name = "log"` is stored as `log.name`.
- */
-export const BODY_KEY_PREFIX = "log.";
 
 /** Up to this many attributes a key is looked for by comparing it with each. */
 const LINEAR_SEARCH_LIMIT = 32;

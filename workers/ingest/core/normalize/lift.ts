@@ -2,6 +2,7 @@ import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared
 import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
+import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import { allWithinLength, type RequestLimits } from "../limits";
 import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting } from "./json-to-attributes";
@@ -13,8 +14,6 @@ const LEVEL_KEYS = ["level", "severity", "lvl", "log.level"] as const;
 const MESSAGE_KEYS = ["msg", "message"] as const;
 const TRACE_ID_KEYS = ["trace_id", "traceId"] as const;
 const SPAN_ID_KEYS = ["span_id", "spanId"] as const;
-/** The semantic-convention attribute for the log line exactly as the producer wrote it. */
-export const ORIGINAL_RECORD_ATTRIBUTE = "log.record.original";
 
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
