@@ -62,6 +62,15 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
 }
 
 /**
+ * Whether `text` can be JSON text applyKeyRulesToJsonText works on, judged by its first
+ * character alone (`{`, `[` or JSON whitespace): the one test most values pay.
+ */
+export function mayBeJsonContainer(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === OPEN_BRACE || first === OPEN_BRACKET || first === 0x20 || first === 0x09 || first === 0x0a || first === 0x0d;
+}
+
+/**
  * Levels of objects and arrays walked: lifting's deepest flattening (16) and the nesting it
  * stores as JSON text (128), with room. A log line's nesting is the line's own, which no request
  * limit sees; deeper text is left to the text detectors.

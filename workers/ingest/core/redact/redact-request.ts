@@ -11,7 +11,7 @@ import type {
 import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
-import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, type JsonKeyRules, type MemberAction } from "./json-text";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
@@ -174,8 +174,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * attributes, where a new key would be a new series).
    */
   private owner(owner: SummaryOwner, jsonText = false): void {
-    if (!this.series) renameProducerSummary(owner.attributes);
-    this.attributes(owner.attributes, "", jsonText);
+    this.attributes(owner.attributes, "", jsonText, !this.series);
     if (!this.series) this.tally.writeSummary(owner.attributes);
     this.flush();
   }
@@ -189,14 +188,18 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   /**
    * Applies key rules and redacts values, in place; drops are compacted out. `prefix`: the path
    * of the map these attributes are entries of (a nested map's keys are ruled as `prefix.key`);
-   * `jsonText`: key rules also apply inside the values' JSON text.
+   * `jsonText`: key rules also apply inside the values' JSON text; `summary`: the list is a summary
+   * owner's, where a producer's `redaction.*` is renamed (renameProducerSummary).
    */
-  private attributes(attributes: KeyValue[], prefix = "", jsonText = false): void {
+  private attributes(attributes: KeyValue[], prefix = "", jsonText = false, summary = false): void {
     const keyRules = this.policy.keyRules;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      const key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
+      let key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
+      if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
+        key = renameProducerSummary(attributes, attribute);
+      }
       const rule = keyRules.ruleFor(key);
       if (rule.action === "drop") {
         this.tally.add(DROPPED_KIND);
@@ -204,9 +207,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       }
       // Stores only what changed: a store into an old object costs a write barrier.
       const value = attribute.value;
-      // `log.record.original` is the body as written: its keys' paths start at the line's root.
-      const path = jsonText && key === ORIGINAL_RECORD_ATTRIBUTE ? "" : key;
-      const ruled = this.ruled(value, rule, path, jsonText);
+      const ruled = this.ruled(value, rule, key, jsonText);
       if (ruled !== value) {
         attribute.value = ruled;
         this.noteRewritten(value, ruled);
@@ -298,7 +299,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = "", jsonText = false): AnyValue {
     if ("stringValue" in value) {
       const sent = value.stringValue;
-      const redacted = this.text(jsonText ? this.jsonKeyRules(sent, path) : sent, excluded, inHost, place);
+      const ruled = jsonText && mayBeJsonContainer(sent) ? this.jsonKeyRules(sent, jsonRoot(path)) : sent;
+      const redacted = this.text(ruled, excluded, inHost, place);
       return redacted === sent ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
@@ -322,7 +324,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       return value;
     }
     if ("kvlistValue" in value) {
-      this.attributes(value.kvlistValue, path);
+      this.attributes(value.kvlistValue, jsonText ? jsonRoot(path) : path);
       return value;
     }
     // Numbers, booleans and bytes carry no text to scan.
@@ -411,17 +413,23 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
 }
 
 /**
- * Renames a producer's `redaction.count` and `redaction.kinds` to `producer.<name>` (prefixed
- * again while that is taken), so that those names only ever hold the pipeline's summary.
+ * The path a log record's JSON text or map under `key` starts its keys at: its key, except for
+ * `log.record.original`, which is the body as written, whose keys start at the line's root.
  */
-function renameProducerSummary(attributes: KeyValue[]): void {
-  for (const attribute of attributes) {
-    const key = attribute.key;
-    if (key !== REDACTION_COUNT_ATTRIBUTE && key !== REDACTION_KINDS_ATTRIBUTE) continue;
-    let renamed = PRODUCER_PREFIX + key;
-    while (attributes.some((other) => other.key === renamed)) renamed = PRODUCER_PREFIX + renamed;
-    attribute.key = renamed;
-  }
+function jsonRoot(key: string): string {
+  return key === ORIGINAL_RECORD_ATTRIBUTE ? "" : key;
+}
+
+/**
+ * Renames a producer's `attribute` of the list, a `redaction.count` or `redaction.kinds`, to
+ * `producer.<name>` (prefixed again while that is taken), so that those names only ever hold the
+ * pipeline's summary. Returns the new key.
+ */
+function renameProducerSummary(attributes: readonly KeyValue[], attribute: KeyValue): string {
+  let renamed = PRODUCER_PREFIX + attribute.key;
+  while (attributes.some((other) => other.key === renamed)) renamed = PRODUCER_PREFIX + renamed;
+  attribute.key = renamed;
+  return renamed;
 }
 
 /** `[REDACTED:ipv4:9f86d081884c7d65]`: what was found, and which value it was. */
