@@ -1,8 +1,10 @@
 /**
- * Lifting loses nothing the sender wrote: wherever a lifted value cannot be stored as an attribute
- * of its own (its key taken by the record, by an earlier lifted key or by the map's own duplicate,
- * or the request's attribute limits would drop or cut it), the body stays exactly as written
- * instead of becoming the message; numbers a double cannot hold keep their digits.
+ * Lifting loses nothing the sender wrote and stores nothing twice: a key the record already has
+ * keeps the record's value and the line's goes to `log.<key>`; wherever a lifted value still
+ * cannot be stored as an attribute of its own (its key taken by an earlier lifted key or by the
+ * map's own duplicate, or the request's attribute limits would drop or cut it), the body stays
+ * exactly as written instead of becoming the message; numbers a double cannot hold keep their
+ * digits.
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
@@ -21,12 +23,61 @@ function lifted(body: AnyValue, attributes: KeyValue[] = [], liftOptions: { maxD
 
 const attributeMap = (log: LogRecord) => Object.fromEntries(log.attributes.map((a) => [a.key, a.value]));
 
-describe("a lifted value whose key is taken keeps the body as written", () => {
+describe("a lifted value whose key the record has goes to log.<key>: the message becomes the body", () => {
+  it.each([
+    ["a key equal to an attribute the record has", '{"msg":"m","level":"x"}', [attr("level", str("own"))], { level: str("own"), "log.level": str("x") }],
+    // Cloudflare's export sets name = "log" on every console line; pino's named loggers and every
+    // bunyan line carry the logger's name under the same key.
+    ["Cloudflare's name attribute and a JSON name", '{"msg":"m","name":"checkout"}', [attr("name", str("log"))], { name: str("log"), "log.name": str("checkout") }],
+    ["a nested key equal to one the record has", '{"msg":"m","url":{"path":"/a"}}', [attr("url.path", str("/b"))], { "url.path": str("/b"), "log.url.path": str("/a") }],
+  ])("%s", (_, line, attributes, expected) => {
+    const log = lifted(str(line), attributes);
+    expect(log.body).toEqual(str("m"));
+    expect(attributeMap(log)).toEqual(expected);
+  });
+
+  it("a whole bunyan line beside Cloudflare's attributes: every value once, the logger's name as log.name", () => {
+    const line = '{"name":"api","hostname":"vm","pid":31784,"level":30,"req_id":"r-9","msg":"hello","time":"2026-12-01T08:38:42.470Z","v":0}';
+    const log = lifted(str(line), [attr("name", str("log")), attr("cloudflare.invocation.sequence.number", { intValue: "7" })]);
+    expect(log.body).toEqual(str("hello"));
+    expect(log.severityText).toBe("INFO");
+    expect(attributeMap(log)).toEqual({
+      name: str("log"),
+      "cloudflare.invocation.sequence.number": { intValue: "7" },
+      "log.name": str("api"),
+      hostname: str("vm"),
+      pid: { intValue: "31784" },
+      req_id: str("r-9"),
+      time: str("2026-12-01T08:38:42.470Z"),
+      v: { intValue: "0" },
+      "request.id": str("r-9"),
+    });
+  });
+
+  it("a map body's key the record has goes to log.<key> too", () => {
+    const body: AnyValue = { kvlistValue: [attr("msg", str("m")), attr("name", str("checkout"))] };
+    const log = lifted(body, [attr("name", str("log"))]);
+    expect(log.body).toEqual(str("m"));
+    expect(attributeMap(log)).toEqual({ name: str("log"), "log.name": str("checkout") });
+  });
+});
+
+describe("a lifted value that cannot be stored under a key of its own keeps the body as written", () => {
   it.each([
     ["a dotted key and a nested one flattening to it", '{"msg":"m","a.b":1,"a":{"b":2}}', [], { "a.b": { intValue: "1" } }],
     ["a nested key before the dotted one", '{"msg":"m","a":{"b":2},"a.b":1}', [], { "a.b": { intValue: "2" } }],
-    ["a key equal to an attribute the record has", '{"msg":"m","level":"x"}', [attr("level", str("own"))], { level: str("own") }],
-    ["Cloudflare's name attribute and a JSON name", '{"msg":"m","name":"checkout"}', [attr("name", str("log"))], { name: str("log") }],
+    [
+      "a key the record has, when log.<key> is the record's too",
+      '{"msg":"m","name":"checkout"}',
+      [attr("name", str("log")), attr("log.name", str("other"))],
+      { name: str("log"), "log.name": str("other") },
+    ],
+    [
+      "a key the record has, when the line also holds log.<key>",
+      '{"msg":"m","log":{"name":"x"},"name":"checkout"}',
+      [attr("name", str("log"))],
+      { name: str("log"), "log.name": str("x") },
+    ],
   ])("%s", (_, line, attributes, expected) => {
     const log = lifted(str(line), attributes);
     expect(log.body).toEqual(str(line));
@@ -59,17 +110,26 @@ describe("a lifted value whose key is taken keeps the body as written", () => {
   });
 
   it("log.record.original, when kept whole, holds what a taken key could not", () => {
-    const line = '{"msg":"m","level":"x"}';
-    const log = lifted(str(line), [attr("level", str("own"))], { maxDepth: 4, keepOriginal: true });
+    const line = '{"msg":"m","a.b":1,"a":{"b":2}}';
+    const log = lifted(str(line), [], { maxDepth: 4, keepOriginal: true });
     expect(log.body).toEqual(str("m"));
     expect(attributeMap(log)[ORIGINAL_RECORD_ATTRIBUTE]).toEqual(str(line));
   });
 
   it("a sender's own log.record.original is left alone, and the body kept in its stead", () => {
-    const line = '{"msg":"m","level":"x"}';
-    const log = lifted(str(line), [attr("level", str("own")), attr(ORIGINAL_RECORD_ATTRIBUTE, str("theirs"))], { maxDepth: 4, keepOriginal: true });
+    const line = '{"msg":"m","a.b":1,"a":{"b":2}}';
+    const log = lifted(str(line), [attr(ORIGINAL_RECORD_ATTRIBUTE, str("theirs"))], { maxDepth: 4, keepOriginal: true });
     expect(log.body).toEqual(str(line));
     expect(attributeMap(log)[ORIGINAL_RECORD_ATTRIBUTE]).toEqual(str("theirs"));
+  });
+
+  it("a body kept as written is the original: log.record.original is not added beside it", () => {
+    const withoutMessage = '{"user":{"id":"u1"}}';
+    expect(attributeMap(lifted(str(withoutMessage), [], { maxDepth: 4, keepOriginal: true }))).toEqual({ "user.id": str("u1") });
+    const tooLong = JSON.stringify({ msg: "m", stack: "x".repeat(65) });
+    const log = lifted(str(tooLong), [], { maxDepth: 4, keepOriginal: true }, { maxAttributesPerRecord: 8, maxAttributeValueLength: 64 });
+    expect(log.body).toEqual(str(tooLong));
+    expect(Object.keys(attributeMap(log))).toEqual(["stack"]);
   });
 });
 

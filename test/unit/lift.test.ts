@@ -32,7 +32,7 @@ function lifted(json: unknown, overrides: Partial<LogRecord> = {}, maxDepth = 4)
 const attributeMap = (log: LogRecord) => Object.fromEntries(log.attributes.map((a) => [a.key, a.value]));
 
 describe("liftJsonBody", () => {
-  it("lifts a Cloudflare-exported console.log line despite the transport's attributes, keeping the line whose name it could not store", () => {
+  it("lifts a Cloudflare-exported console.log line despite the transport's attributes, the line's name beside Cloudflare's", () => {
     const line = '{"level":"error","msg":"payment failed","request":{"id":"req-7"},"trace_id":"4BF92F3577B34DA6A3CE929D0E0E4736","span_id":"00f067aa0ba902b7","name":"checkout"}';
     const log = record(
       str(line),
@@ -46,14 +46,15 @@ describe("liftJsonBody", () => {
     expect(liftJsonBody(log, options)).toBe(true);
     expect(log.severityText).toBe("ERROR");
     expect(log.severityNumber).toBe(17);
-    // Cloudflare's `name` keeps its key, so the line's "checkout" lives on in the body as written.
-    expect(log.body).toEqual(str(line));
+    // Cloudflare's `name` keeps its key; the line's "checkout" is stored as `log.name`.
+    expect(log.body).toEqual(str("payment failed"));
     expect(log.traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
     expect(log.spanId).toBe("00f067aa0ba902b7");
     expect(log.attributes).toEqual([
       attr("name", str("storefront")),
       attr("cloudflare.invocation.sequence.number", { intValue: "3" }),
       attr("request.id", str("req-7")),
+      attr("log.name", str("checkout")),
     ]);
   });
 
@@ -83,7 +84,7 @@ describe("liftJsonBody", () => {
     });
   });
 
-  it("lets an attribute the producer set win over a lifted key, and the first lifted key over a later one", () => {
+  it("lets an attribute the producer set keep its key (the line's value goes to log.<key>), and the first lifted key win over a later one", () => {
     const log = lifted(
       { "user.tier": "gold", user: { tier: "silver", id: "u1" }, region: "sa" },
       { attributes: [attr("region", str("gru"))] },
@@ -92,6 +93,7 @@ describe("liftJsonBody", () => {
       region: str("gru"),
       "user.tier": str("gold"),
       "user.id": str("u1"),
+      "log.region": str("sa"),
     });
   });
 

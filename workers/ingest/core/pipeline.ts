@@ -1,5 +1,5 @@
 import type { ClickHouseTables } from "../config";
-import type { Signal, SignalRequest } from "../../shared/otlp/model";
+import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
 import { decodeRequest, type RequestEncoding } from "./decode";
 import { checkJsonDepth, limitAttributes, limitRecordCount, type RecordCut, type RequestLimits } from "./limits";
@@ -57,7 +57,8 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
 /**
  * The pure core of an export: decode (within the request limits) → check the caller's service
  * scope → normalize (the JSON lift for logs, `service.version` for every signal) → redact
- * (counting what it replaced, for the log line) → limit attributes → stamp the caller's token
+ * (counting what it replaced, for the log line) → limit attributes (judging the sender's text,
+ * not redaction's markers) → stamp the caller's token
  * name → map to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
  * byte. Records past `limits.maxRecordsPerRequest` are cut off and counted as rejected (a
  * partial success). Throws OtlpDecodeError for a body to refuse with 400 and
@@ -80,8 +81,9 @@ export function prepareExport(
       const { request, cut } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
       normalizeRequest("logs", request, options.normalization, options.limits);
-      const redactions = redactRequest("logs", request, options.redaction);
-      limitAttributes("logs", request, options.limits);
+      const rewritten = new Map<AnyValue, number>();
+      const redactions = redactRequest("logs", request, options.redaction, rewritten);
+      limitAttributes("logs", request, options.limits, rewritten);
       stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
       return single("logs", LOG_COLUMNS, result.rows, withCut(result, cut), redactions);
@@ -90,8 +92,9 @@ export function prepareExport(
       const { request, cut } = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
       normalizeRequest("traces", request, options.normalization);
-      const redactions = redactRequest("traces", request, options.redaction);
-      limitAttributes("traces", request, options.limits);
+      const rewritten = new Map<AnyValue, number>();
+      const redactions = redactRequest("traces", request, options.redaction, rewritten);
+      limitAttributes("traces", request, options.limits, rewritten);
       stampCaller("traces", request, caller);
       const result = tracesToRows(request, context);
       return single("traces", SPAN_COLUMNS, result.rows, withCut(result, cut), redactions);
@@ -100,8 +103,9 @@ export function prepareExport(
       const { request, cut } = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
       normalizeRequest("metrics", request, options.normalization);
-      const redactions = redactRequest("metrics", request, options.redaction);
-      limitAttributes("metrics", request, options.limits);
+      const rewritten = new Map<AnyValue, number>();
+      const redactions = redactRequest("metrics", request, options.redaction, rewritten);
+      limitAttributes("metrics", request, options.limits, rewritten);
       stampCaller("metrics", request, caller);
       const result = metricsToRows(request, context);
       const batches: RowBatch[] = [];

@@ -25,9 +25,11 @@ export function truncationMarker(removed: number): string {
 }
 
 /**
- * Attributes the pipeline wrote itself (the redaction summary): the count limit never drops
- * their first occurrence, so a producer cannot hide what redaction did by sending many
- * attributes. Later duplicates are the producer's and count like any other.
+ * Attributes the pipeline wrote itself (the redaction summary, after redaction renamed any
+ * producer's attribute of those names): the count limit neither drops nor counts their first
+ * occurrence, so a producer cannot hide what redaction did by sending many attributes, and the
+ * summary takes no room from the attributes the sender wrote (lifting judged those to fit).
+ * Later duplicates count like any other attribute.
  */
 const PIPELINE_ATTRIBUTES: ReadonlySet<string> = new Set([REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE]);
 
@@ -44,22 +46,30 @@ interface DropCounter {
  * the owner's dropped-attributes count and in `otel.dropped_attributes_count`; string values
  * longer than `maxAttributeValueLength`, at any depth of an array or map, are cut with a
  * marker and counted in `otel.truncated_values`. Runs after redaction, so a value is scanned
- * whole before it is cut and no secret survives half-cut. Log bodies are records, not
+ * whole before it is cut and no secret survives half-cut. Both limits bound what the sender
+ * wrote, not what the pipeline added: the redaction summary is not counted, and a value in
+ * `rewritten` (redactRequest's: the values redaction replaced, with the length the sender wrote)
+ * is cut only when the sender's text was longer than the limit, so a marker longer than the
+ * secret it replaced never costs a value its last characters. Log bodies are records, not
  * attributes: only the body limits bound them.
  */
 export function limitAttributes<S extends Signal>(
   signal: S,
   request: SignalRequest[S],
   limits: AttributeLimits,
+  rewritten?: ReadonlyMap<AnyValue, number>,
 ): void {
-  bySignal(signal, request, new AttributeLimiter(limits));
+  bySignal(signal, request, new AttributeLimiter(limits, rewritten));
 }
 
 class AttributeLimiter implements BySignal<void> {
   /** Values cut in the list being limited; reset per list. */
   private truncated = 0;
 
-  constructor(private readonly limits: AttributeLimits) {}
+  constructor(
+    private readonly limits: AttributeLimits,
+    private readonly rewritten: ReadonlyMap<AnyValue, number> | undefined,
+  ) {}
 
   logs(request: LogsRequest): void {
     for (const resourceLogs of request.resourceLogs) {
@@ -125,19 +135,23 @@ class AttributeLimiter implements BySignal<void> {
     if (this.truncated > 0) setCount(attributes, TRUNCATED_VALUES_ATTRIBUTE, this.truncated);
   }
 
-  /** Compacts `attributes` to the first `maxAttributesPerRecord` plus the pipeline's own. */
+  /** Compacts `attributes` to the first `maxAttributesPerRecord` of the sender's plus the pipeline's own. */
   private dropOverCount(attributes: KeyValue[]): number {
     const max = this.limits.maxAttributesPerRecord;
     if (attributes.length <= max) return 0;
-    const seen = new Set<string>();
-    for (let i = 0; i < max; i++) seen.add(attributes[i]!.key);
-    let kept = max;
-    for (let i = max; i < attributes.length; i++) {
+    const pipelineSeen = new Set<string>();
+    let kept = 0;
+    let counted = 0;
+    for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      if (PIPELINE_ATTRIBUTES.has(attribute.key) && !seen.has(attribute.key)) {
-        seen.add(attribute.key);
-        attributes[kept++] = attribute;
+      if (PIPELINE_ATTRIBUTES.has(attribute.key) && !pipelineSeen.has(attribute.key)) {
+        pipelineSeen.add(attribute.key);
+      } else if (counted < max) {
+        counted++;
+      } else {
+        continue;
       }
+      attributes[kept++] = attribute;
     }
     const dropped = attributes.length - kept;
     attributes.length = kept;
@@ -147,7 +161,10 @@ class AttributeLimiter implements BySignal<void> {
   private value(value: AnyValue): AnyValue {
     if ("stringValue" in value) {
       const text = value.stringValue;
-      if (text.length <= this.limits.maxAttributeValueLength) return value;
+      const max = this.limits.maxAttributeValueLength;
+      if (text.length <= max) return value;
+      const sent = this.rewritten?.get(value);
+      if (sent !== undefined && sent <= max) return value;
       this.truncated++;
       return { stringValue: truncate(text, this.limits.maxAttributeValueLength) };
     }

@@ -9,7 +9,8 @@ import type { NormalizationOptions } from "./options";
 import { fillServiceVersion } from "./service-version";
 import { normalizeSeverity } from "./severity";
 
-export { liftJsonBodies, liftJsonBody, ORIGINAL_RECORD_ATTRIBUTE } from "./lift";
+export { liftJsonBodies, liftJsonBody } from "./lift";
+export { BODY_KEY_PREFIX, ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 export type { LiftAttributeLimits, LiftOptions } from "./lift";
 export { fillServiceVersion } from "./service-version";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";

@@ -33,7 +33,7 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
 /** The code of the first character that is not JSON whitespace, or -1 for a blank text. */
-function firstNonBlankCharCode(text: string): number {
+export function firstNonBlankCharCode(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i);
     if (!isJsonWhitespace(char)) return char;
@@ -42,7 +42,7 @@ function firstNonBlankCharCode(text: string): number {
 }
 
 /** The code of the last character that is not JSON whitespace, or -1 for a blank text. */
-function lastNonBlankCharCode(text: string): number {
+export function lastNonBlankCharCode(text: string): number {
   for (let i = text.length - 1; i >= 0; i--) {
     const char = text.charCodeAt(i);
     if (!isJsonWhitespace(char)) return char;

@@ -3,13 +3,15 @@ import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isRawJsonNumber } 
 import { decimalFromString } from "../decode/int64";
 import { isRequestIdAlias } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
+import { BODY_KEY_PREFIX } from "./attribute-names";
 
 /**
  * Flattens a parsed JSON object into attributes appended to `taken.attributes`: nested objects
  * become dotted keys, arrays and objects at `maxDepth` become JSON text, scalars keep their type.
- * A key already there (set by the producer, or produced earlier by the flattening itself) is not
- * written twice: the first writer wins and `taken.lost` records that a value was left out, so
- * the caller can keep the body that still holds it. Top-level keys in `consumed` were used for
+ * A key already there is not written twice (TakenKeys.refuse): a key the record has keeps the
+ * record's value and the body's goes under `log.<key>`; between lifted keys the first writer
+ * wins and `taken.lost` records that a value was left out, so the caller can keep the body that
+ * still holds it. Top-level keys in `consumed` were used for
  * the record's own fields and are left out (skipping them is cheaper than deleting them, which
  * would turn the object into a slow dictionary).
  *
@@ -69,9 +71,9 @@ function appendEntry(
 /**
  * The same flattening for a structured (`kvlistValue`) body: nested maps become dotted keys down
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
- * deeper maps as JSON text, as it would have rendered them in the body). A key the map holds
- * twice, or that collides, is left out and recorded in `taken.lost` unless the attribute holding it stores the same text. Returns the first
- * request-id alias's value, as appendJsonAsAttributes does.
+ * deeper maps as JSON text, as it would have rendered them in the body). A key that collides
+ * is handled by TakenKeys.refuse; a key the map holds twice is left out and recorded in
+ * `taken.lost`. Returns the first request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
   entries: readonly KeyValue[],
@@ -131,7 +133,8 @@ export class TakenKeys {
   private firstTaken = -1;
   /**
    * Whether a value was left out because its key was taken by an attribute storing other text
-   * (refuse): the attributes then do not hold everything the body held.
+   * and could not move to `log.<key>` (refuse): the attributes then do not hold everything the
+   * body held.
    */
   lost = false;
 
@@ -158,17 +161,28 @@ export class TakenKeys {
   }
 
   /**
-   * Records `value`, whose `key` `take` refused: lost unless the attribute holding the key stores
-   * the same text (the map column stores every value as its AsString rendering), as when a
-   * line's `request.id` is the one the tail Worker already set from it.
+   * Stores `value`, whose `key` `take` refused. The same text as the attribute holding the key
+   * (the map column stores every value as its AsString rendering, as when a line's `request.id`
+   * is the one the tail Worker already set from it) is not stored twice. A key the record itself
+   * has (Cloudflare's `name`, a tail Worker's `_source`) keeps the record's value, which queries
+   * and runbooks rely on, and the body's goes under `log.<key>` (BODY_KEY_PREFIX) when that is
+   * free. Otherwise (a key an earlier lifted value took, or `log.<key>` taken too) the value is
+   * left out and `lost` says so.
    */
   refuse(key: string, value: AnyValue): void {
-    if (this.lost) return;
-    for (const attribute of this.attributes) {
-      if (attribute.key === key) {
-        this.lost = anyValueAsString(attribute.value) !== anyValueAsString(value);
-        return;
+    const attributes = this.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i]!;
+      if (attribute.key !== key) continue;
+      if (anyValueAsString(attribute.value) === anyValueAsString(value)) return;
+      if (i < this.before) {
+        const moved = BODY_KEY_PREFIX + key;
+        if (this.take(moved)) {
+          attributes.push({ key: moved, value });
+          return;
+        }
       }
+      break;
     }
     this.lost = true;
   }

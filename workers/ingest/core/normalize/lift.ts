@@ -2,6 +2,7 @@ import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared
 import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
+import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import { allWithinLength, type RequestLimits } from "../limits";
 import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting } from "./json-to-attributes";
@@ -13,8 +14,6 @@ const LEVEL_KEYS = ["level", "severity", "lvl", "log.level"] as const;
 const MESSAGE_KEYS = ["msg", "message"] as const;
 const TRACE_ID_KEYS = ["trace_id", "traceId"] as const;
 const SPAN_ID_KEYS = ["span_id", "spanId"] as const;
-/** The semantic-convention attribute for the log line exactly as the producer wrote it. */
-export const ORIGINAL_RECORD_ATTRIBUTE = "log.record.original";
 
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
@@ -26,7 +25,7 @@ const SPAN_ID_LENGTH = 16;
 export interface LiftOptions {
   /** Nesting levels flattened into dotted keys; deeper values are stored as JSON text. */
   maxDepth: number;
-  /** Keep the lifted body, as written, in `log.record.original`. */
+  /** Keep the lifted body, as written, in `log.record.original` when the message replaces it. */
   keepOriginal?: boolean;
 }
 
@@ -48,11 +47,13 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
  * more levels stays the text it is.
  *
- * Nothing the sender wrote is lost (docs/normalization-and-redaction.md, "When lifting cannot
- * keep everything"): when a lifted value cannot be stored as an attribute of its own (its key
- * is already taken, by the record or an earlier lifted key, or the request's attribute `limits`
- * would drop or cut it), the body stays as written instead of becoming the message, as the
- * Collector stores every body. Mutates the record. Returns whether the body was lifted.
+ * Nothing the sender wrote is lost and nothing is stored twice (docs/normalization-and-redaction.md,
+ * "When lifting cannot keep everything"): a key the record already has with other text keeps
+ * the record's value, and the body's is stored as `log.<key>`; when a lifted value still cannot
+ * be stored as an attribute of its own (its key taken by an earlier lifted key, or the request's
+ * attribute `limits` would drop or cut it), the body stays as written instead of becoming the
+ * message, as the Collector stores every body. Mutates the record. Returns whether the body was
+ * lifted.
  */
 export function liftJsonBody(record: LogRecord, options: LiftOptions, limits: LiftAttributeLimits = UNLIMITED): boolean {
   const body = record.body;
@@ -126,7 +127,11 @@ function liftFields(
   // each lifted value under its own key, or the whole body in `log.record.original`, uncut.
   if (message !== undefined && (!taken.lost || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
     record.body = { stringValue: message };
+    return;
   }
+  // The body stays as written, so it is the original: a second copy would store every value
+  // twice (and a map body, one object in two places, would be redacted twice).
+  if (originalAdded) record.attributes.pop();
 }
 
 /** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */

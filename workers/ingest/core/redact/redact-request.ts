@@ -8,12 +8,15 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
+import { jsonToAnyValue } from "../normalize/json-to-attributes";
+import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import type { KeyRule } from "./key-rules";
 import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
-import { RedactionTally } from "./tally";
+import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { TextScanner } from "./text-scanner";
 
 /** What redaction did to a whole request: items redacted, in total and by kind. */
@@ -38,6 +41,21 @@ export interface RequestRedactions {
  * same value always maps to the same text) and no summary key is added; the counts are only in
  * the result.
  *
+ * Log records: key rules also apply inside JSON text, by the keys' dotted paths (json-text.ts):
+ * a body that is a JSON object (the line lifting kept as written, or did not lift), and log
+ * record attribute values holding JSON text (`log.record.original`, whose paths start at the
+ * line's root; arrays and deep objects lifting stored as text, whose paths start at their key).
+ * The text detectors then scan the text as they scan any text. Nested maps (`kvlistValue`) are
+ * ruled by their dotted paths too (`geo` → `{city}` is `geo.city`), as lifting flattens them.
+ *
+ * `redaction.count` and `redaction.kinds` on a resource, scope, log record or span are the
+ * pipeline's: a producer's attribute of that name (sent, or lifted from a body) is renamed to
+ * `producer.<name>` (PRODUCER_PREFIX; again while that is taken) before the summary is written.
+ *
+ * `rewritten`, when given, receives every string value redaction replaced (the new AnyValue),
+ * with the length in UTF-16 code units of what the sender wrote, so that the attribute length
+ * limit can judge the sender's text, not the markers (limitAttributes).
+ *
  * Mutating in place avoids copying every request on the hot path; callers must not reuse the
  * request expecting the original values.
  */
@@ -45,12 +63,16 @@ export function redactRequest<S extends Signal>(
   signal: S,
   request: SignalRequest[S],
   policy: RedactionPolicy,
+  rewritten?: Map<AnyValue, number>,
 ): RequestRedactions {
   if (!policy.enabled) return { count: 0, kinds: {} };
-  const walker = new RequestWalker(policy, signal === "metrics");
+  const walker = new RequestWalker(policy, signal === "metrics", rewritten);
   bySignal(signal, request, walker);
   return { count: walker.request.total, kinds: walker.request.toRecord() };
 }
+
+/** Where a producer's `redaction.count` and `redaction.kinds` are kept: `producer.redaction.count`. */
+export const PRODUCER_PREFIX = "producer.";
 
 /** Owners of an attribute map that receive a summary. */
 interface SummaryOwner {
@@ -60,13 +82,15 @@ interface SummaryOwner {
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
 
-class RequestWalker implements BySignal<void> {
+class RequestWalker implements BySignal<void>, JsonKeyRules {
   /** Everything redacted in the request. */
   readonly request = new RedactionTally();
   /** Counts for the owner being walked; reset per owner so no tally is allocated per record. */
   private readonly tally = new RedactionTally();
   /** The finds in one metric attribute string, which name the kinds in its hash marker. */
   private readonly scratch = new RedactionTally();
+  /** What key rules did inside one JSON text, counted once the text is done (JsonKeyRules.restart). */
+  private readonly inJson = new RedactionTally();
   /** Whether addresses under `network.peer.*` keys belong to servers where the walk is. */
   private peerIsServer = false;
 
@@ -74,6 +98,7 @@ class RequestWalker implements BySignal<void> {
     private readonly policy: RedactionPolicy,
     /** Metric attributes: hash identifying values and write no summary. */
     private readonly series: boolean,
+    private readonly rewritten: Map<AnyValue, number> | undefined,
   ) {}
 
   logs(request: LogsRequest): void {
@@ -85,12 +110,12 @@ class RequestWalker implements BySignal<void> {
           // Stores only what changed: a store into an old object costs a write barrier.
           const body = record.body;
           if (body !== undefined) {
-            const redacted = this.value(body, 0);
+            const redacted = this.value(body, 0, 0, 0, "", true);
             if (redacted !== body) record.body = redacted;
           }
           const eventName = this.text(record.eventName, 0);
           if (eventName !== record.eventName) record.eventName = eventName;
-          this.owner(record);
+          this.owner(record, true);
         }
       }
     }
@@ -144,11 +169,12 @@ class RequestWalker implements BySignal<void> {
   }
 
   /**
-   * Redacts the owner's attributes, then writes the summary of everything counted since the
-   * last owner (not on metric attributes, where a new key would be a new series).
+   * Redacts the owner's attributes (`jsonText`: a log record's, whose JSON text values get key
+   * rules), then writes the summary of everything counted since the last owner (not on metric
+   * attributes, where a new key would be a new series).
    */
-  private owner(owner: SummaryOwner): void {
-    this.attributes(owner.attributes);
+  private owner(owner: SummaryOwner, jsonText = false): void {
+    this.attributes(owner.attributes, "", jsonText, !this.series);
     if (!this.series) this.tally.writeSummary(owner.attributes);
     this.flush();
   }
@@ -159,45 +185,45 @@ class RequestWalker implements BySignal<void> {
     this.tally.reset();
   }
 
-  /** Applies key rules and redacts values, in place; drops are compacted out. */
-  private attributes(attributes: KeyValue[]): void {
+  /**
+   * Applies key rules and redacts values, in place; drops are compacted out. `prefix`: the path
+   * of the map these attributes are entries of (a nested map's keys are ruled as `prefix.key`);
+   * `jsonText`: key rules also apply inside the values' JSON text; `summary`: the list is a summary
+   * owner's, where a producer's `redaction.*` is renamed (renameProducerSummary).
+   */
+  private attributes(attributes: KeyValue[], prefix = "", jsonText = false, summary = false): void {
     const keyRules = this.policy.keyRules;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      const rule = keyRules.ruleFor(attribute.key);
+      let key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
+      if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
+        key = renameProducerSummary(attributes, attribute);
+      }
+      const rule = keyRules.ruleFor(key);
       if (rule.action === "drop") {
         this.tally.add(DROPPED_KIND);
         continue;
       }
       // Stores only what changed: a store into an old object costs a write barrier.
       const value = attribute.value;
-      const ruled = this.ruled(value, rule);
-      if (ruled !== value) attribute.value = ruled;
+      const ruled = this.ruled(value, rule, key, jsonText);
+      if (ruled !== value) {
+        attribute.value = ruled;
+        this.noteRewritten(value, ruled);
+      }
       if (kept !== i) attributes[kept] = attribute;
       kept++;
     }
     if (kept !== attributes.length) attributes.length = kept;
   }
 
-  private ruled(value: AnyValue, rule: KeyRule): AnyValue {
+  /** `path`: the value's key path, the prefix of its nested keys; `jsonText` as in attributes. */
+  private ruled(value: AnyValue, rule: KeyRule, path: string, jsonText: boolean): AnyValue {
     switch (rule.action) {
       case "keep":
       case "drop":
         return value;
-      case "hash": {
-        const hash = this.policy.hash;
-        if (hash === undefined || "empty" in value) return value;
-        this.tally.add(HASHED_KIND);
-        return { stringValue: hash(valueText(value)) };
-      }
-      case "secret":
-      case "secret_code":
-        if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return value;
-        // A placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`) tells how the service is
-        // configured and hides nothing, as in text (`standsForSecret`).
-        if ("stringValue" in value && standsForSecret(value.stringValue)) return value;
-        return this.secret(value, SECRET_KEY_KIND);
       case "scan": {
         const { addressDetectors, cardDetectors } = this.policy;
         const peerIsServer = this.peerIsServer;
@@ -207,20 +233,75 @@ class RequestWalker implements BySignal<void> {
         // A client's URL names the server it called in its host; its path and query still
         // carry the caller's data (`?ip=203.0.113.9` is a person's address).
         const inHost = rule.url && peerIsServer ? excluded | addressDetectors : excluded;
-        return this.value(value, excluded, inHost, rule.place);
+        return this.value(value, excluded, inHost, rule.place, path, jsonText);
+      }
+      default: {
+        const kind = replacedKind(value, rule, this.policy);
+        if (kind === undefined) return value;
+        this.tally.add(kind);
+        return this.replacement(value, kind);
       }
     }
+  }
+
+  /** The value a hash or credential rule leaves for `value`, whose kind `replacedKind` gave. */
+  private replacement(value: AnyValue, kind: string): AnyValue {
+    if (kind === HASHED_KIND) return { stringValue: this.policy.hash!(valueText(value)) };
+    return this.marker(value, kind);
+  }
+
+  /** JsonKeyRules: the member's attribute copy gets the same rule, so the text gets the same value. */
+  member(path: string, value: unknown): MemberAction {
+    const rule = this.policy.keyRules.ruleFor(path);
+    switch (rule.action) {
+      case "scan":
+        return DESCEND;
+      case "keep":
+        return KEEP;
+      case "drop":
+        this.inJson.add(DROPPED_KIND);
+        return REMOVE;
+      default: {
+        // The AnyValue lifting stores for the member, so that its hash is the attribute's.
+        const lifted = jsonToAnyValue(value);
+        const kind = replacedKind(lifted, rule, this.policy);
+        if (kind === undefined) return KEEP;
+        this.inJson.add(kind);
+        return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
+      }
+    }
+  }
+
+  restart(): void {
+    this.inJson.reset();
+  }
+
+  /** Applies key rules inside `text` when it holds JSON (json-text.ts), counting what they did. */
+  private jsonKeyRules(text: string, path: string): string {
+    this.inJson.reset();
+    const ruled = applyKeyRulesToJsonText(text, path, this);
+    if (ruled !== text) this.tally.addAll(this.inJson);
+    return ruled;
+  }
+
+  /** Notes a string value that redaction replaced, with the sender's length (see redactRequest). */
+  private noteRewritten(original: AnyValue, replacement: AnyValue): void {
+    if (this.rewritten === undefined || !("stringValue" in replacement)) return;
+    this.rewritten.set(replacement, "stringValue" in original ? original.stringValue.length : 0);
   }
 
   /**
    * `excluded`: detectors that do not run on this value's strings (see TextScanner.redact);
    * `inHost`: those that do not run on the scheme and authority of a string holding a URL;
-   * `place`: what the value's key says about it (`Place`: an id's, an SSN's).
+   * `place`: what the value's key says about it (`Place`: an id's, an SSN's); `path`: its key
+   * path, the prefix of a nested map's keys; `jsonText`: key rules apply inside its JSON text.
    */
-  private value(value: AnyValue, excluded: number, inHost = excluded, place = 0): AnyValue {
+  private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = "", jsonText = false): AnyValue {
     if ("stringValue" in value) {
-      const redacted = this.text(value.stringValue, excluded, inHost, place);
-      return redacted === value.stringValue ? value : { stringValue: redacted };
+      const sent = value.stringValue;
+      const ruled = jsonText && mayBeJsonContainer(sent) ? this.jsonKeyRules(sent, jsonRoot(path)) : sent;
+      const redacted = this.text(ruled, excluded, inHost, place);
+      return redacted === sent ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
       // An argument list (`process.command_args`): the element after a flag such as
@@ -234,12 +315,16 @@ class RequestWalker implements BySignal<void> {
         const argument = "stringValue" in item ? item.stringValue : undefined;
         const secret = this.policy.secretFlags && argument !== undefined && isSecretArgument(program, previous, argument);
         previous = argument;
-        items[i] = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded, inHost, place);
+        const redacted = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded, inHost, place, path);
+        if (redacted !== item) {
+          items[i] = redacted;
+          this.noteRewritten(item, redacted);
+        }
       }
       return value;
     }
     if ("kvlistValue" in value) {
-      this.attributes(value.kvlistValue);
+      this.attributes(value.kvlistValue, jsonText ? jsonRoot(path) : path);
       return value;
     }
     // Numbers, booleans and bytes carry no text to scan.
@@ -249,6 +334,10 @@ class RequestWalker implements BySignal<void> {
   /** The secret marker of `kind` for a whole value (hashed in metric attributes), counted. */
   private secret(value: AnyValue, kind: string): AnyValue {
     this.tally.add(kind);
+    return this.marker(value, kind);
+  }
+
+  private marker(value: AnyValue, kind: string): AnyValue {
     return {
       stringValue: this.series ? seriesMarker(kind, this.policy.seriesHash(valueText(value))) : redactionMarker(kind),
     };
@@ -301,6 +390,46 @@ function authorityEnd(text: string): number {
     if (code === 47 /* / */ || code === 63 /* ? */ || code === 35 /* # */) return i;
   }
   return text.length;
+}
+
+/**
+ * The kind a hash or credential key rule replaces `value` as, or undefined when the value stays:
+ * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
+ * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
+ * tells how the service is configured and hides nothing, as in text (`standsForSecret`).
+ */
+function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): string | undefined {
+  switch (rule.action) {
+    case "hash":
+      return policy.hash === undefined || "empty" in value ? undefined : HASHED_KIND;
+    case "secret":
+    case "secret_code":
+      if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
+      if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
+      return SECRET_KEY_KIND;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The path a log record's JSON text or map under `key` starts its keys at: its key, except for
+ * `log.record.original`, which is the body as written, whose keys start at the line's root.
+ */
+function jsonRoot(key: string): string {
+  return key === ORIGINAL_RECORD_ATTRIBUTE ? "" : key;
+}
+
+/**
+ * Renames a producer's `attribute` of the list, a `redaction.count` or `redaction.kinds`, to
+ * `producer.<name>` (prefixed again while that is taken), so that those names only ever hold the
+ * pipeline's summary. Returns the new key.
+ */
+function renameProducerSummary(attributes: readonly KeyValue[], attribute: KeyValue): string {
+  let renamed = PRODUCER_PREFIX + attribute.key;
+  while (attributes.some((other) => other.key === renamed)) renamed = PRODUCER_PREFIX + renamed;
+  attribute.key = renamed;
+  return renamed;
 }
 
 /** `[REDACTED:ipv4:9f86d081884c7d65]`: what was found, and which value it was. */

@@ -1,0 +1,215 @@
+/**
+ * Lifting, redaction and the attribute limits together, in the pipeline's order: key rules reach
+ * every copy of a value (the body kept as JSON text, `log.record.original`, JSON text values,
+ * nested maps), a producer's `redaction.*` never poses as the pipeline's summary, and the limits
+ * never cut what the sender wrote for the sake of a marker or the summary.
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
+import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest, type NormalizationOptions } from "../../workers/ingest/core/normalize";
+import { parseRedactionPolicy, redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { createKeyedHasher } from "../../workers/ingest/core/redact/keyed-hash";
+import { DEFAULT_REQUEST_LIMITS, limitAttributes, type RequestLimits } from "../../workers/ingest/core/limits";
+import { logRecord, logsRequest } from "../support/model-builders";
+
+const str = (stringValue: string): AnyValue => ({ stringValue });
+const int = (intValue: string): AnyValue => ({ intValue });
+const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
+const CLOUDFLARE_NAME = attr("name", str("log"));
+
+const SECRET = "0123456789abcdef0123";
+const hash = createKeyedHasher(SECRET);
+
+function policy(input: object = {}): RedactionPolicy {
+  const parsed = parseRedactionPolicy({ hashKeys: ["user.id"], hashSecret: SECRET, ...input });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.policy;
+}
+
+interface Setup {
+  redaction?: RedactionPolicy;
+  normalization?: Partial<NormalizationOptions>;
+  limits?: Partial<RequestLimits>;
+}
+
+/** normalize → redact → limit attributes, as prepareExport runs them. */
+function stored(body: AnyValue, attributes: KeyValue[] = [CLOUDFLARE_NAME], setup: Setup = {}): { record: LogRecord; attributes: Record<string, AnyValue> } {
+  const record = logRecord({ timeUnixNano: "1796000000000000000", severityNumber: 9, body, attributes: [...attributes] });
+  const request = logsRequest([record]);
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...setup.limits };
+  normalizeLogsRequest(request, { ...DEFAULT_NORMALIZATION_OPTIONS, ...setup.normalization }, limits);
+  const rewritten = new Map<AnyValue, number>();
+  redactRequest("logs", request, setup.redaction ?? policy(), rewritten);
+  limitAttributes("logs", request, limits, rewritten);
+  return { record, attributes: Object.fromEntries(record.attributes.map((a) => [a.key, a.value])) };
+}
+
+const bodyText = (record: LogRecord) => (record.body as { stringValue: string }).stringValue;
+
+/** A bunyan-style line with a user id to hash, a city and a postal code to drop, a token. */
+const PERSONAL = {
+  name: "checkout",
+  msg: "paid",
+  user: { id: "cust-829311", plan: "pro" },
+  geo: { city: "Campinas", postal_code: "13083-970", region: "SP" },
+  auth: { access_token: "tok-51H8xYz" },
+};
+const SECRETS = ["cust-829311", "Campinas", "13083-970", "tok-51H8xYz"];
+
+function expectNoSecrets(record: LogRecord): void {
+  const everything = JSON.stringify([record.body, record.attributes]);
+  for (const secret of SECRETS) expect(everything).not.toContain(secret);
+}
+
+describe("a logger's name beside Cloudflare's: the body becomes the message, every value stored once", () => {
+  it("keeps the line's name as log.name and applies the key rules to the attributes", () => {
+    const { record, attributes } = stored(str(JSON.stringify(PERSONAL)));
+    expect(record.body).toEqual(str("paid"));
+    expect(attributes).toMatchObject({
+      name: str("log"),
+      "log.name": str("checkout"),
+      "user.id": str(hash("cust-829311")),
+      "user.plan": str("pro"),
+      "geo.region": str("SP"),
+      "auth.access_token": str("[REDACTED:secret]"),
+      "redaction.count": int("4"),
+      "redaction.kinds": str("dropped,hashed,secret"),
+    });
+    expect(attributes).not.toHaveProperty("geo.city");
+    expectNoSecrets(record);
+  });
+
+  it("counts one e-mail once", () => {
+    const { record, attributes } = stored(str('{"name":"api","msg":"login ana@example.com","level":30}'));
+    expect(record.body).toEqual(str("login [REDACTED:email]"));
+    expect(attributes["redaction.count"]).toEqual(int("1"));
+  });
+});
+
+describe("a body kept as JSON text gets the key rules its attributes get", () => {
+  it("when a lifted key collides with another (the body stays the line): the same hash, drops removed, credentials redacted", () => {
+    const line = JSON.stringify({ ...PERSONAL, "a.b": 1, a: { b: 2 } });
+    const { record, attributes } = stored(str(line));
+    const body = JSON.parse(bodyText(record));
+    expect(body.user).toEqual({ id: (attributes["user.id"] as { stringValue: string }).stringValue, plan: "pro" });
+    expect(body.user.id).toBe(hash("cust-829311"));
+    expect(body.geo).toEqual({ region: "SP" });
+    expect(body.auth).toEqual({ access_token: "[REDACTED:secret]" });
+    expect(body.name).toBe("checkout");
+    expectNoSecrets(record);
+    // Each copy is an item redacted: four in the attributes, four in the body.
+    expect(attributes["redaction.count"]).toEqual(int("8"));
+  });
+
+  it("when the line has no message, and when lifting is off", () => {
+    const { msg: _, ...withoutMessage } = PERSONAL;
+    expectNoSecrets(stored(str(JSON.stringify(withoutMessage))).record);
+    const off = stored(str(JSON.stringify(PERSONAL)), [], { normalization: { liftJsonBodies: false } });
+    expect(JSON.parse(bodyText(off.record)).user.id).toBe(hash("cust-829311"));
+    expectNoSecrets(off.record);
+  });
+
+  it("keeps every number as written and the rest of the JSON as its values, compact", () => {
+    const line = '{ "id": 2305843009213693953, "price": 1.50, "e": 1E+2, "tags": ["a"], "user": { "id": "u1" }, "t": "caf\\u00e9" }';
+    const { record } = stored(str(line), [], { normalization: { liftJsonBodies: false } });
+    expect(bodyText(record)).toBe(`{"id":2305843009213693953,"price":1.50,"e":1E+2,"tags":["a"],"user":{"id":"${hash("u1")}"},"t":"café"}`);
+  });
+
+  it("leaves a line no key rule touches byte for byte as written", () => {
+    const line = '{ "event": "view",  "path": "/a", "n": 1.0 }';
+    const { record } = stored(str(line), [], { normalization: { liftJsonBodies: false } });
+    expect(record.body).toEqual(str(line));
+  });
+
+  it("rules arrays' objects by the array's path, and leaves JSON nesting past the bound to the text detectors", () => {
+    const line = JSON.stringify({ users: [{ geo: { city: "Campinas" } }], geo: [{ city: "Campinas" }] });
+    expect(stored(str(line), [], { normalization: { liftJsonBodies: false } }).record.body).toEqual(str('{"users":[{"geo":{}}],"geo":[{}]}'));
+    const deep = `${'{"a":'.repeat(200)}{"geo":{"city":"Campinas"}}${"}".repeat(200)}`;
+    expect(stored(str(deep), [], { normalization: { liftJsonBodies: false } }).record.body).toEqual(str(deep));
+  });
+});
+
+describe("other copies of a line's values", () => {
+  it("log.record.original gets the key rules by the line's own paths", () => {
+    const line = JSON.stringify({ msg: "m", "a.b": 1, a: { b: 2 }, user: { id: "cust-829311" }, geo: { city: "Campinas" } });
+    const { record, attributes } = stored(str(line), [], { normalization: { keepOriginal: true } });
+    expect(record.body).toEqual(str("m"));
+    expect(JSON.parse((attributes["log.record.original"] as { stringValue: string }).stringValue)).toEqual({ msg: "m", "a.b": 1, a: { b: 2 }, user: { id: hash("cust-829311") }, geo: {} });
+  });
+
+  it("values lifting stored as JSON text get the key rules by their key's path", () => {
+    const line = JSON.stringify({ msg: "m", geo: [{ city: "Campinas" }], w: { x: { y: { z: { geo: { city: "Campinas" } } } } } });
+    const { attributes } = stored(str(line));
+    expect(attributes).toMatchObject({ geo: str("[{}]"), "w.x.y.z": str('{"geo":{}}') });
+  });
+
+  it("a map body kept as the map it is, and nested maps in attributes, are ruled by their dotted paths", () => {
+    const map = (entries: Record<string, AnyValue>): AnyValue => ({ kvlistValue: Object.entries(entries).map(([key, value]) => attr(key, value)) });
+    // No message: the map stays the body.
+    const body = map({ user: map({ id: str("cust-829311") }), geo: map({ city: str("Campinas"), region: str("SP") }) });
+    const { record, attributes } = stored(body, [attr("client", map({ geo: map({ postal_code: str("13083-970") }) }))]);
+    expect(record.body).toEqual(map({ user: map({ id: str(hash("cust-829311")) }), geo: map({ region: str("SP") }) }));
+    expect(attributes.client).toEqual(map({ geo: map({}) }));
+    expectNoSecrets(record);
+  });
+});
+
+describe("redaction.count and redaction.kinds are the pipeline's", () => {
+  it("a producer's attributes of those names are kept as producer.*, and no summary is made up", () => {
+    const sent = [attr("redaction.count", int("9")), attr("redaction.kinds", str("pii-reviewed"))];
+    const { attributes } = stored(str("nothing personal"), sent);
+    expect(attributes).toEqual({ "producer.redaction.count": int("9"), "producer.redaction.kinds": str("pii-reviewed") });
+  });
+
+  it("lifted from a body, beside the pipeline's own summary", () => {
+    const { record, attributes } = stored(str('{"msg":"login ana@example.com","redaction.kinds":"pii-reviewed"}'), []);
+    expect(record.body).toEqual(str("login [REDACTED:email]"));
+    expect(attributes).toEqual({
+      "producer.redaction.kinds": str("pii-reviewed"),
+      "redaction.count": int("1"),
+      "redaction.kinds": str("email"),
+    });
+  });
+
+  it("a producer.* name already taken is prefixed again", () => {
+    const sent = [attr("producer.redaction.kinds", str("a")), attr("redaction.kinds", str("b"))];
+    expect(stored(str("x"), sent).attributes).toEqual({ "producer.redaction.kinds": str("a"), "producer.producer.redaction.kinds": str("b") });
+  });
+
+  it("on spans and resources too", () => {
+    const resource = [attr("redaction.count", int("2"))];
+    const request = logsRequest([logRecord({ body: str("x") })], resource);
+    redactRequest("logs", request, policy());
+    expect(request.resourceLogs[0]!.resource.attributes).toEqual([attr("producer.redaction.count", int("2"))]);
+  });
+});
+
+describe("the attribute limits judge what the sender wrote", () => {
+  const limits = { maxAttributeValueLength: 64, maxAttributesPerRecord: 4 };
+
+  it("a value that fit before a marker replaced its secret is not cut", () => {
+    const note = `a@b.co ${"k".repeat(57)}`;
+    const { record, attributes } = stored(str(JSON.stringify({ msg: "m", note })), [], { limits });
+    expect(record.body).toEqual(str("m"));
+    expect(attributes.note).toEqual(str(`[REDACTED:email] ${"k".repeat(57)}`));
+    expect(attributes).not.toHaveProperty("otel.truncated_values");
+  });
+
+  it("a value whose hash is longer than the limit is not cut either", () => {
+    const { attributes } = stored(str('{"msg":"m","user":{"id":"u1"}}'), [], { limits: { maxAttributeValueLength: 8 } });
+    expect(attributes["user.id"]).toEqual(str(hash("u1")));
+  });
+
+  it("a value longer than the limit as sent is still cut", () => {
+    const note = `a@b.co ${"k".repeat(60)}`;
+    const { record, attributes } = stored(str(JSON.stringify({ msg: "m", note })), [], { limits });
+    expect(bodyText(record)).toBe('{"msg":"m","note":"[REDACTED:email] kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"}');
+    expect(attributes["otel.truncated_values"]).toEqual(int("1"));
+  });
+
+  it("the redaction summary takes no room from the sender's attributes", () => {
+    const { record, attributes } = stored(str('{"msg":"m","a":"ana@example.com","b":2,"c":3}'), [CLOUDFLARE_NAME], { limits });
+    expect(record.body).toEqual(str("m"));
+    expect(Object.keys(attributes)).toEqual(["name", "a", "b", "c", "redaction.count", "redaction.kinds"]);
+  });
+});
