@@ -198,14 +198,15 @@ const PEM_BREAK = "(?:[\\r\\n \\t]|\\\\{1,2}[rn])";
 const PEM_LINE = "(?:[A-Z][A-Za-z-]+: [^\\r\\n\\\\]*|[A-Za-z0-9+/=]+)";
 
 /**
- * Regex source of a PEM private key: its armor line, its lines, and its closing armor line
- * when the text has it. A key cut short (a truncated log line) ends at the first character no
- * line of a key holds (`…`, a quote); one with its END line ends there. The body's repetitions
- * cannot fail once the armor line matched (the END line is optional), so the match never
- * backtracks into them.
+ * Regex source of a PEM private key: its armor line, at least one line of it, and its closing
+ * armor line when the text has it. A key cut short (a truncated log line) ends at the first
+ * character no line of a key holds (`…`, a quote); one with its END line ends there. A key
+ * already redacted (`-----BEGIN … PRIVATE KEY-----[REDACTED:known_token]`) has no line left and
+ * does not match again. Once a line matched the rest cannot fail (the END line is optional), so
+ * the match never backtracks into the lines.
  */
 export const PEM_PRIVATE_KEY_SOURCE =
-  `${PEM_PRIVATE_KEY_ARMOR}(?:${PEM_BREAK}*${PEM_LINE})*(?:${PEM_BREAK}*-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?`;
+  `${PEM_PRIVATE_KEY_ARMOR}(?:${PEM_BREAK}*${PEM_LINE})+(?:${PEM_BREAK}*-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?`;
 
 /** The armor lines of a matched key, kept when its material is redacted: they say what leaked. */
 const PEM_ARMOR_LINE = /-----(?:BEGIN|END) [A-Z0-9 ]+-----/g;
