@@ -190,14 +190,15 @@ export class KeyRules {
     if (listed(this.hash)) return HASH;
     // A code's name may span segments (`card.security.code`); a secret name is the last one.
     if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;
-    if (this.secretKeys && isSecretName(last)) return SECRET;
+    // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
+    const lastSegment = key.slice(key.lastIndexOf(".") + 1);
+    if (this.secretKeys && isSecretName(lastSegment)) return SECRET;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       INFRASTRUCTURE_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
-    const lastSegment = key.slice(key.lastIndexOf(".") + 1);
     const words = nameWords(key);
     const id = ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
     const thing = id && namesThingIdentifier(words);
