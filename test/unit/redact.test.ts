@@ -339,6 +339,12 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
     expect(redacted(`"-----BEGIN RSA PRIVATE KEY-----\\n${KEY}\\nAbCd…" (cut)`).text).toBe('"-----BEGIN RSA PRIVATE KEY-----[REDACTED:known_token]…" (cut)');
   });
 
+  it("ends a header line of a key flattened to one line at the END line, and keeps what follows", () => {
+    expect(redacted("-----BEGIN PGP PRIVATE KEY BLOCK----- Version: GnuPG v2 lQOYBF0Zx9kBCADJ7q3Zp -----END PGP PRIVATE KEY BLOCK----- next").text).toBe(
+      "-----BEGIN PGP PRIVATE KEY BLOCK-----[REDACTED:known_token]-----END PGP PRIVATE KEY BLOCK----- next",
+    );
+  });
+
   it("replaces a key after a secret name whole, not its first word", () => {
     for (const head of ["private_key=", "private_key: ", "--private-key ", '{"private_key":"']) {
       expect(redacted(`${head}-----BEGIN RSA PRIVATE KEY-----\n${KEY}\n-----END RSA PRIVATE KEY-----`).text, head).toBe(

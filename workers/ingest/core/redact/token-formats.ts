@@ -194,8 +194,11 @@ export const PEM_ARMOR_START = "-----BEGIN";
  * JSON string).
  */
 const PEM_BREAK = "(?:[\\r\\n \\t]|\\\\{1,2}[rn])";
-/** A header line (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`, PGP's `Version: …`) or a line of base64. */
-const PEM_LINE = "(?:[A-Z][A-Za-z-]+: [^\\r\\n\\\\]*|[A-Za-z0-9+/=]+)";
+/**
+ * A header line (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`, PGP's `Version: …`), up to a line
+ * break or, in a key flattened to one line, the END line's dashes; or a line of base64.
+ */
+const PEM_LINE = "(?:[A-Z][A-Za-z-]+: [^\\r\\n\\\\]*?(?=[\\r\\n\\\\]|-----|$)|[A-Za-z0-9+/=]+)";
 
 /**
  * Regex source of a PEM private key: its armor line, at least one line of it, and its closing
