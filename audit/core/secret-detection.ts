@@ -1,6 +1,6 @@
 import { DEFAULT_REDACTION_POLICY, redactString } from "../../workers/ingest/core/redact";
 import { standsForSecret } from "../../workers/ingest/core/redact/secret-names";
-import { findKnownToken } from "../../workers/ingest/core/redact/token-formats";
+import { PEM_PRIVATE_KEY_ARMOR, findKnownToken } from "../../workers/ingest/core/redact/token-formats";
 import { type VarName, readVarName } from "./var-names";
 
 /**
@@ -67,7 +67,7 @@ function publicVarReason(varName: VarName, value: string): string | undefined {
 }
 
 /** The armor line of a PEM private key (RFC 7468; OpenSSH and PGP write theirs the same way): a secret under any name. */
-const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const PEM_PRIVATE_KEY = new RegExp(PEM_PRIVATE_KEY_ARMOR);
 
 const AUTHORIZATION_HEADER = /^(bearer|basic)\s+\S{8,}$/i;
 

@@ -1,4 +1,10 @@
-import { describesSecretSetting } from "../../workers/ingest/core/redact/secret-names";
+import {
+  KEY_QUALIFIERS as REDACTION_KEY_QUALIFIERS,
+  ROMANCE_KEY_QUALIFIERS,
+  ROMANCE_KEY_WORDS,
+  ROMANCE_PASSWORD_WORDS,
+  describesSecretSetting,
+} from "../../workers/ingest/core/redact/secret-names";
 
 /**
  * What a wrangler var's name says about its value, as producers name vars (environment-variable
@@ -25,8 +31,15 @@ export interface VarName {
   describes: boolean;
 }
 
-/** Words that name a secret by definition. */
-const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY"]);
+/**
+ * Words that name a secret by definition, in English and, as the ingest Worker's redaction
+ * reads them, Portuguese and Spanish (`SENHA_BANCO`, `CONTRASENA_DB`; names are read without
+ * accents, so `CONTRASEÑA` is one word).
+ */
+const SECRET_WORDS = new Set([
+  "SECRET", "SECRETS", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY",
+  ...ROMANCE_PASSWORD_WORDS.map(unaccentedUpperCase),
+]);
 /** Short forms that name a password only as a name's last word (`ADMIN_PASS`, `DB_PWD`), not `PASS_RATE` or the shell's `PWD`. */
 const LAST_SECRET_WORDS = new Set(["PASS", "PWD"]);
 /** Words that name a key or token. */
@@ -40,13 +53,13 @@ const GLUED_KEY = /^[A-Z0-9]+TOKEN$/;
 /**
  * `KEY` alone is too common (`CACHE_KEY`, `SORT_KEY`, `R2_OBJECT_KEY`): it names a credential
  * after these words. Beyond the redaction's qualifiers (API, access, private, secret, client,
- * auth, signing), the keys that sign, encrypt or authenticate: `ENCRYPTION_KEY`, `HMAC_KEY`,
- * `SESSION_KEY`, `MASTER_KEY`, Laravel's `APP_KEY`, Azure's storage `ACCOUNT_KEY` and API
+ * auth, and the keys that sign or encrypt: signing, HMAC, encryption, master), more keys that
+ * sign, encrypt or authenticate: `SESSION_KEY`, `COOKIE_KEY`, Laravel's `APP_KEY`, Azure's storage `ACCOUNT_KEY` and API
  * Management `SUBSCRIPTION_KEY`, Supabase's `SERVICE_KEY`, New Relic's `LICENSE_KEY`.
  */
 const KEY_QUALIFIERS = new Set([
-  "API", "ACCESS", "PRIVATE", "SECRET", "CLIENT", "AUTH", "SIGNING",
-  "ENCRYPTION", "ENCRYPT", "DECRYPTION", "CRYPTO", "CIPHER", "AES", "HMAC", "SESSION", "COOKIE", "JWT", "MASTER", "ROOT",
+  ...[...REDACTION_KEY_QUALIFIERS].map((word) => word.toUpperCase()),
+  "CRYPTO", "CIPHER", "AES", "SESSION", "COOKIE", "JWT", "ROOT",
   "ADMIN", "APP", "SERVICE", "ACCOUNT", "SUBSCRIPTION", "LICENSE", "WEBHOOK", "SHARED",
 ]);
 /** `PRIVATE` + `KEY` is a secret by definition; other qualified keys may be public keys. */
@@ -54,7 +67,7 @@ const SECRET_KEY_QUALIFIERS = new Set(["PRIVATE", "SECRET", "ENCRYPTION", "ENCRY
 
 /** Reads a var's name (see `VarName`). */
 export function readVarName(name: string): VarName {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const words = unaccentedUpperCase(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2")).split(/[^A-Z0-9]+/).filter(Boolean);
   let credential: VarName["credential"];
   let lastCredentialWord = -1;
   words.forEach((word, i) => {
@@ -76,6 +89,15 @@ function credentialKind(words: readonly string[], i: number): VarName["credentia
   if (SECRET_WORDS.has(word) || GLUED_SECRET.test(word)) return "secret";
   if (LAST_SECRET_WORDS.has(word) && i > 0 && i === words.length - 1) return "secret";
   if (KEY_WORDS.has(word) || GLUED_KEY.test(word)) return "key";
+  // Portuguese `chave` and Spanish `clave` ("key") before `api` name a key, before `secreta`/`privada` a secret.
+  if (ROMANCE_KEY_WORDS.has(word.toLowerCase()) && ROMANCE_KEY_QUALIFIERS.has(words[i + 1]?.toLowerCase() ?? "")) {
+    return words[i + 1] === "API" ? "key" : "secret";
+  }
   if (word === "KEY" && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return SECRET_KEY_QUALIFIERS.has(words[i - 1]!) ? "secret" : "key";
   return undefined;
+}
+
+/** Upper case without diacritics (`contraseña` → `CONTRASENA`), so that a name's words split at non-ASCII letters only. */
+function unaccentedUpperCase(name: string): string {
+  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
 }

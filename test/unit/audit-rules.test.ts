@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditDocument } from "../../audit/core/audit";
 import { loadConfig } from "../../audit/core/load";
 import { secretReason } from "../../audit/core/secret-detection";
+import { readVarName } from "../../audit/core/var-names";
 import { loadFleet } from "../support/fleet";
 import { RULES } from "../../audit/core/rules/index";
 
@@ -305,6 +306,13 @@ describe("secretReason: names that hold a credential", () => {
     // A deployed default is the deployed credential.
     ["SESSION_SECRET", "changeme"],
     ["clientSecret", "x"],
+    // Portuguese and Spanish, as the ingest Worker's redaction reads them.
+    ["SENHA_BANCO", "hunter2"],
+    ["senhaAdmin", "12345678"],
+    ["CONTRASEÑA_DB", "s3cret"],
+    ["CONTRASENA", "s3cret"],
+    ["CLAVE_SECRETA", "x9"],
+    ["CHAVE_PRIVADA", "abc"],
   ])("%s = %j", (name, value) => {
     expect(secretReason(name, value)).toBe("its name says it is a credential");
   });
@@ -326,8 +334,21 @@ describe("secretReason: names that hold a credential", () => {
     ["CACHE_KEY", "v2-products"],
     ["PASS_RATE", "0.95"],
     ["PWD", "/srv/app"],
+    ["TIPO_SENHA", "bcrypt"],
+    ["SENHA_MIN_LENGTH", "12"],
+    ["CHAVE_ACESSO_PREFIXO", "3524"],
+    ["CLAVE_PROD_SERV", "01010101"],
   ])("passes %s = %j: a placeholder, a switch, a duration or a setting", (name, value) => {
     expect(secretReason(name, value)).toBeUndefined();
+  });
+
+  it("reads Portuguese and Spanish credential names as the redaction does: a password is a secret, chave_api a key", () => {
+    expect(["SENHA_BANCO", "CONTRASEÑA", "contraseña_db", "CLAVE_SECRETA", "chavePrivada"].map((name) => readVarName(name).credential)).toEqual(
+      ["secret", "secret", "secret", "secret", "secret"],
+    );
+    expect(readVarName("CHAVE_API").credential).toBe("key");
+    expect(readVarName("CHAVE_ACESSO").credential).toBeUndefined();
+    expect(readVarName("TIPO_SENHA").describes).toBe(true);
   });
 
   it("reads a credential word after describing words as a credential again", () => {

@@ -318,6 +318,73 @@ describe("redactString: Portuguese and Spanish names, public keys, placeholders,
   });
 });
 
+describe("redactString: PEM private keys, keys that sign or encrypt, short password names, phones printed like SSNs", () => {
+  const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY);
+  const KEY = "MIIEowIBAAKCAQEA1x2yZ3abcDEFghij9Kq2mZ7vB4nL1pQr";
+
+  it.each(["RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "DSA PRIVATE KEY", "PGP PRIVATE KEY BLOCK"])(
+    "replaces the material of a %s and keeps its armor lines",
+    (label) => {
+      for (const newline of ["\n", "\r\n", "\\n", "\\\\n", " "]) {
+        const text = `key -----BEGIN ${label}-----${newline}${KEY}${newline}${KEY.slice(5)}==${newline}-----END ${label}----- loaded`;
+        expect(redacted(text), JSON.stringify(newline)).toEqual({
+          text: `key -----BEGIN ${label}-----[REDACTED:known_token]-----END ${label}----- loaded`,
+          counts: { known_token: 1 },
+        });
+      }
+    },
+  );
+
+  it("replaces a truncated key up to the first character no key holds", () => {
+    expect(redacted(`"-----BEGIN RSA PRIVATE KEY-----\\n${KEY}\\nAbCd…" (cut)`).text).toBe('"-----BEGIN RSA PRIVATE KEY-----[REDACTED:known_token]…" (cut)');
+  });
+
+  it("ends a header line of a key flattened to one line at the END line, and keeps what follows", () => {
+    expect(redacted("-----BEGIN PGP PRIVATE KEY BLOCK----- Version: GnuPG v2 lQOYBF0Zx9kBCADJ7q3Zp -----END PGP PRIVATE KEY BLOCK----- next").text).toBe(
+      "-----BEGIN PGP PRIVATE KEY BLOCK-----[REDACTED:known_token]-----END PGP PRIVATE KEY BLOCK----- next",
+    );
+  });
+
+  it("replaces a key after a secret name whole, not its first word", () => {
+    for (const head of ["private_key=", "private_key: ", "--private-key ", '{"private_key":"']) {
+      expect(redacted(`${head}-----BEGIN RSA PRIVATE KEY-----\n${KEY}\n-----END RSA PRIVATE KEY-----`).text, head).toBe(
+        `${head}-----BEGIN RSA PRIVATE KEY-----[REDACTED:known_token]-----END RSA PRIVATE KEY-----`,
+      );
+    }
+  });
+
+  it("keeps public keys and certificates", () => {
+    for (const label of ["PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE", "PGP PUBLIC KEY BLOCK", "CERTIFICATE REQUEST"]) {
+      const text = `-----BEGIN ${label}-----\n${KEY}\n-----END ${label}-----`;
+      expect(redacted(text).text).toBe(text);
+      expect(redacted(`public_key=${text}`).text).toBe(`public_key=${text}`);
+    }
+  });
+
+  it("reads keys that sign or encrypt and a name's last pass as secret names, and their look-alikes as none", () => {
+    for (const name of ["hmac_key", "encryption_key", "master_key", "session_key", "signing_key", "decryption_key", "admin_pass", "db_pass", "DB_PASS", "smtp_pwd", "pwd", "PGPASSWORD", "gpgpassphrase"]) {
+      expect(isSecretName(name), name).toBe(true);
+    }
+    for (const name of [
+      "pass", "pass_rate", "passed", "passenger", "bypass", "compass", "session_key_count", "session_key_ttl", "master_key_id",
+      "PWD", "OLDPWD", "partition_key", "primary_key", "sort_key", "cache_key", "idempotency_key", "routing_key", "public_key",
+    ]) {
+      expect(isSecretName(name), name).toBe(false);
+    }
+    expect(redacted("PWD=/home/app db_pwd=s3cr3tPw").text).toBe("PWD=/home/app db_pwd=[REDACTED:secret_param]");
+    expect(redacted("?user=ana&pwd=hunter22").text).toBe("?user=ana&pwd=[REDACTED:secret_param]");
+  });
+
+  it("keeps a number printed like an SSN after a phone word, and redacts it when an SSN is named", () => {
+    for (const text of ["Call 800-55-1234", "Phone: 555-12-3456", "TEL. 555-12-3456", "customerPhone=555-12-3456", "telefone: 555-12-3456", "call us at 555-12-3456"]) {
+      expect(redacted(text).text, text).toBe(text);
+    }
+    expect(redacted("phone ok, SSN: 555-12-3456").text).toBe("phone ok, SSN: [REDACTED:ssn]");
+    expect(redacted("hotel 555-12-3456").text).toBe("hotel [REDACTED:ssn]");
+    expect(redacted("Phone: +1 415 555 0100").text).toBe("Phone: [REDACTED:phone]");
+  });
+});
+
 describe("parseRedactionPolicy", () => {
   it("accepts an empty object as the default policy", () => {
     expect(parseRedactionPolicy({}).ok).toBe(true);

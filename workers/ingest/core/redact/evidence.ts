@@ -7,7 +7,7 @@ import {
   nameBefore,
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
-import { holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
+import { holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -46,7 +46,10 @@ export const Evidence = {
   CNPJ: 1 << 11,
   /** The same with 13 digits from a `[2-689]` where a card number could start. */
   CARD_DIGITS: 1 << 12,
-  /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
+  /**
+   * A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a
+   * token, or a PEM private key's `-----BEGIN … PRIVATE KEY`.
+   */
   KNOWN_TOKEN: 1 << 13,
   /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`): `CODE_WORD`. */
   CODE_PHRASE: 1 << 14,
@@ -146,8 +149,11 @@ export function evidenceIn(text: string): number {
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return named;
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedSsnEvidence(text);
-  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a Slack webhook).
-  if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
+  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a
+  // Slack webhook); a PEM private key's armor line starts with five `-`.
+  if ((classes & TOKEN_SEPARATORS) !== 0 && (holdsSeparatedPrefix(text) || ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)))) {
+    found |= Evidence.KNOWN_TOKEN;
+  }
   else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
     found |= Evidence.KNOWN_TOKEN;
   }

@@ -4,6 +4,7 @@ import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
+import { namesPhone } from "./detectors/ssn";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -26,7 +27,8 @@ import { WHICH_VERSION } from "./detectors/ip";
  *   numbers (`1.0.0.0`) are no address and whose digits are no card;
  * - `place`: the `Place` facts the key gives the text detectors: an id's value (`id`), an SSN's
  *   (`ssn`, `applicant.socialSecurityNumber`: nine bare digits there are the number), a thing's
- *   identifier (`order.id`, `sku`: a number printed like an SSN there is the identifier).
+ *   identifier (`order.id`, `sku`: a number printed like an SSN there is the identifier), a
+ *   phone's (`customer.phone`, `phone_number`: a number printed like an SSN there is a phone).
  */
 export type KeyRule =
   | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" }
@@ -60,7 +62,7 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
-const SCANS: readonly KeyRule[] = Array.from({ length: 128 }, (_, bits) => ({
+const SCANS: readonly KeyRule[] = Array.from({ length: 256 }, (_, bits) => ({
   action: "scan",
   server: (bits & 1) !== 0,
   peer: (bits & 2) !== 0,
@@ -68,7 +70,8 @@ const SCANS: readonly KeyRule[] = Array.from({ length: 128 }, (_, bits) => ({
   version: (bits & 8) !== 0,
   url: (bits & 16) !== 0,
   place:
-    ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0),
+    ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
+    ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0),
 }));
 
 /**
@@ -187,22 +190,25 @@ export class KeyRules {
     if (listed(this.hash)) return HASH;
     // A code's name may span segments (`card.security.code`); a secret name is the last one.
     if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;
-    if (this.secretKeys && isSecretName(last)) return SECRET;
+    // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
+    const lastSegment = key.slice(key.lastIndexOf(".") + 1);
+    if (this.secretKeys && isSecretName(lastSegment)) return SECRET;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       INFRASTRUCTURE_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
-    const lastSegment = key.slice(key.lastIndexOf(".") + 1);
     const words = nameWords(key);
     const id = ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
     const thing = id && namesThingIdentifier(words);
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
     const ssn = SSN_SEGMENT.test(lastSegment);
+    const phone = namesPhone(words);
     return SCANS[
-      (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0)
+      (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
+        (phone ? 128 : 0)
     ]!;
   }
 

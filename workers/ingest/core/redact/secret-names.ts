@@ -8,6 +8,12 @@
 
 import { BoundedMemo } from "./bounded-memo";
 
+/**
+ * Portuguese and Spanish for "password" (`usuario.senha`, `SENHA_BANCO`, `contrasena`), with
+ * and without the tilde. The wiring audit reads vars' names with the same words.
+ */
+export const ROMANCE_PASSWORD_WORDS: readonly string[] = ["senha", "contrasena", "contraseña"];
+
 /** A name holding any of these words is secret. */
 const SECRET_WORDS = new Set([
   "authorization",
@@ -27,10 +33,7 @@ const SECRET_WORDS = new Set([
   "sessionid",
   "jwt",
   "otp",
-  // Portuguese and Spanish for "password" (`usuario.senha`, `SENHA_BANCO`, `contrasena`).
-  "senha",
-  "contrasena",
-  "contraseña",
+  ...ROMANCE_PASSWORD_WORDS,
 ]);
 
 /**
@@ -40,8 +43,8 @@ const SECRET_WORDS = new Set([
  * `chave de acesso` (and Ecuador's `clave de acceso`) is the invoice's public 44- or 49-digit
  * number.
  */
-const ROMANCE_KEY_WORDS = new Set(["chave", "clave"]);
-const ROMANCE_KEY_QUALIFIERS = new Set(["api", "secreta", "secreto", "privada", "privado"]);
+export const ROMANCE_KEY_WORDS: ReadonlySet<string> = new Set(["chave", "clave"]);
+export const ROMANCE_KEY_QUALIFIERS: ReadonlySet<string> = new Set(["api", "secreta", "secreto", "privada", "privado"]);
 
 /**
  * A key or token that is public by design: `public_key`, `publishable_key` (Stripe's
@@ -103,6 +106,7 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "cookie",
   "token",
   "auth",
+  "pass",
   "pwd",
   "key",
   "jwt",
@@ -130,12 +134,32 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
 
 /**
  * A word that ends with a secret word glued to what it protects, as environment variables and
- * lower-case keys write them (`PGPASSWORD`, `dbpasswd`, `clientsecret`, `authtoken`).
+ * lower-case keys write them (`PGPASSWORD`, `dbpasswd`, `clientsecret`, `authtoken`,
+ * `gpgpassphrase`). Not `pass` or `pwd` glued: `bypass`, `compass` and the shell's `OLDPWD`.
  */
-const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|secret|token)$/;
+const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|passphrase|secret|token)$/;
 
-/** "key" alone is too common (`cache_key`, `sort_key`), so it counts only after these words. */
-const KEY_QUALIFIERS = new Set(["api", "access", "private", "secret", "client", "auth", "signing"]);
+/**
+ * `pass` names a password only as the last word after another (`admin_pass`, `db_pass`):
+ * first or alone it is a test's `pass_rate`, a `pass` verdict. The wiring audit reads vars the
+ * same way.
+ */
+const LAST_PASSWORD_WORD = "pass";
+
+/**
+ * The shell's current and previous working directories (`PWD=/home/app`, as an environment dump
+ * prints them): paths, where a lower-case `pwd` parameter (`?user=ana&pwd=…`) is a password.
+ */
+const SHELL_DIRECTORY_NAMES = new Set(["PWD", "OLDPWD"]);
+
+/**
+ * "key" alone is too common (`cache_key`, `sort_key`, `partition_key`, `idempotency_key`), so
+ * it counts only after these words: keys that authenticate (`api_key`, `client_key`), sign
+ * (`signing_key`, `hmac_key`) or encrypt (`encryption_key`, `master_key`), and a `private_key`.
+ */
+export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  "api", "access", "private", "secret", "client", "auth", "signing", "hmac", "encryption", "encrypt", "decryption", "master",
+]);
 
 /**
  * Query parameters that are secret only as the whole name: OAuth's `code`, presigned URLs'
@@ -216,6 +240,7 @@ function describesSecret(words: readonly string[]): boolean {
 }
 
 function secrecyOf(name: string): number {
+  if (SHELL_DIRECTORY_NAMES.has(name)) return NOT_SECRET;
   const words = nameWords(name);
   const last = words[words.length - 1] ?? "";
   if (describesSecret(words)) return NOT_SECRET;
@@ -228,6 +253,7 @@ function secrecyOf(name: string): number {
       !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
       (SECRET_WORDS.has(word) ||
         (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
+        (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );

@@ -57,6 +57,11 @@ export const Place = {
    * id, `applicant.id`): a number printed like an SSN there is that identifier.
    */
   THING_ID: 1 << 2,
+  /**
+   * The key names a phone number (`phone`, `customer.phone_number`, `mobilePhone`, `fax`,
+   * `celular`): a number printed like an SSN there is a national phone number.
+   */
+  PHONE_VALUE: 1 << 3,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -10,6 +10,7 @@ import {
   NAME_CHARACTER,
 } from "../secret-names";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
+import { PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength } from "./sentence-end";
 
@@ -300,6 +301,10 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
   const inner = quote === "" ? withoutSentenceEnd(value, next) : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
+  // A PEM block's lines go on past the first blank or line break, which ends an unquoted
+  // value: the known token detector replaces a private key's (`private_key=-----BEGIN RSA
+  // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
+  if (inner.startsWith(PEM_ARMOR_START)) return undefined;
   const first = quote === "" ? firstToken(value, token, next) : inner;
   if (first === "" || standsForSecret(first)) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
