@@ -208,7 +208,7 @@ export function isSecretCodeName(name: string): boolean {
  * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
  * (`enabled`, `required`, `verified`, `status`), which part or whom it lets do what (`prefix`,
  * `scope`, `permissions`, a rate limit's `bucket`, a token's `audience` and `issuer`, a cookie's
- * `domain` and `samesite`) and when (`changed_at`, `expires_at`, `duration_ms`): `--token-count 5`, `session_ttl=3600`,
+ * `domain` and `samesite`) and when (`changed_at`, `expires_at`, `duration_ms`, `session_start`): `--token-count 5`, `session_ttl=3600`,
  * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
  * configuration or a result, never the secret itself.
  */
@@ -219,6 +219,7 @@ const DESCRIBING_WORDS = new Set([
   "format", "strength", "driver", "domain", "secure", "samesite", "httponly",
   "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation", "duration",
   "ms", "seconds", "at", "ts", "date", "time", "timestamp", "created", "issued", "changed", "updated", "started",
+  "start", "end", "ended", "begin",
   "count", "counts", "size", "length", "len", "limit", "max", "min",
   "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
 ]);
