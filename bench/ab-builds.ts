@@ -1,0 +1,91 @@
+/**
+ * Two builds of the ingest Worker against each other in workerd: is a change faster?
+ *
+ *   npx tsx bench/ab-builds.ts <old wrangler.ingest.jsonc> <new wrangler.ingest.jsonc>
+ *       [--cases 1,2,3,4,5] [--pairs 300] [--pairs-1000 80]
+ *
+ * The old build usually comes from a second checkout (`git worktree add --detach ../old <commit>`,
+ * with `node_modules` linked or installed there). Each build runs in a workerd of its own beside
+ * the floor Worker (bench/forwarding.ts), all three against one ClickHouse stub, taking turns
+ * request by request with the order rotating, so a busy moment of a shared machine lands on all
+ * three. The figure is the median of each turn's new ÷ old workerd CPU, after untimed warm-up
+ * requests; then everything runs again with the builds swapped (which is started first, and
+ * which takes each turn first, both bias by a few percent). Identical builds measure about
+ * ×1.00 ± 0.02 at 10–100 records and ± 0.05 at 1,000 with 80 pairs: read a change as real only
+ * when both orders agree. `--cases` are indexes into FORWARDING_CASES.
+ */
+import { parseArgs } from "node:util";
+import { startClickHouseStub } from "./clickhouse-stub";
+import { FLOOR_WORKER, FORWARDING_CASES, forwardingRequest, spreadOf } from "./forwarding";
+import { buildForWorkerd, startIngestInWorkerd, startInWorkerd, type BuiltWorker } from "./workerd";
+
+const WARM_UP_PAIRS = 300;
+const WARM_UP_PAIRS_1000 = 20;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    cases: { type: "string", default: "1,2,3,4,5" },
+    pairs: { type: "string", default: "300" },
+    "pairs-1000": { type: "string", default: "80" },
+  },
+});
+if (positionals.length !== 2) {
+  console.error("usage: npx tsx bench/ab-builds.ts <old wrangler config> <new wrangler config> [--cases 1,2] [--pairs N] [--pairs-1000 N]");
+  process.exit(2);
+}
+const cases = values.cases.split(",").map(Number);
+const pairs = Number(values.pairs);
+const pairs1000 = Number(values["pairs-1000"]);
+
+/** Medians of per-turn `second ÷ first` CPU, one per case, with `first` and `second` as started. */
+async function compare(first: BuiltWorker, second: BuiltWorker): Promise<Map<number, number>> {
+  const stub = await startClickHouseStub();
+  const workers = [
+    await startIngestInWorkerd(first, stub.url),
+    await startIngestInWorkerd(second, stub.url),
+    await startInWorkerd({ script: FLOOR_WORKER }, { compatibilityDate: first.compatibilityDate, bindings: { CLICKHOUSE_URL: stub.url } }),
+  ];
+  const medians = new Map<number, number>();
+  try {
+    for (const index of cases) {
+      const testCase = FORWARDING_CASES[index];
+      if (testCase === undefined) throw new Error(`no forwarding case ${index}: 0–${FORWARDING_CASES.length - 1}`);
+      const { body, headers } = forwardingRequest(testCase);
+      const big = testCase.records >= 1000;
+      const timed = big ? pairs1000 : pairs;
+      const warmUp = big ? WARM_UP_PAIRS_1000 : WARM_UP_PAIRS;
+      const cpu: number[][] = [[], [], []];
+      for (let turn = 0; turn < warmUp + timed; turn++) {
+        for (let j = 0; j < 3; j++) {
+          const k = (turn + j) % 3;
+          const answer = await workers[k]!.request("/v1/logs", { method: "POST", headers, body });
+          if (answer.status !== 200) throw new Error(`worker ${k} answered ${answer.status}: ${new TextDecoder().decode(answer.body)}`);
+          if (turn >= warmUp) cpu[k]!.push(answer.cpuNs);
+        }
+      }
+      medians.set(index, spreadOf(cpu[1]!.map((ns, i) => ns / cpu[0]![i]!)).median);
+    }
+  } finally {
+    for (const worker of workers) await worker.dispose();
+    await stub.stop();
+  }
+  return medians;
+}
+
+const [oldBuild, newBuild] = [await buildForWorkerd(positionals[0]!), await buildForWorkerd(positionals[1]!)];
+try {
+  const oldFirst = await compare(oldBuild, newBuild);
+  const newFirst = await compare(newBuild, oldBuild);
+  console.log("request".padEnd(40), "new ÷ old (old started first)", " new ÷ old (new started first)");
+  for (const index of cases) {
+    console.log(
+      FORWARDING_CASES[index]!.name.padEnd(40),
+      `×${oldFirst.get(index)!.toFixed(3)}`.padEnd(30),
+      ` ×${(1 / newFirst.get(index)!).toFixed(3)}`,
+    );
+  }
+} finally {
+  await oldBuild.remove();
+  await newBuild.remove();
+}
