@@ -197,7 +197,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * Applies key rules and redacts values, in place; drops are compacted out. `prefix`: the path
    * of the map these attributes are entries of (a nested map's keys are ruled as `prefix.key`);
    * `summary`: the list is a summary owner's, where a producer's `redaction.*` is renamed
-   * (renameProducerSummary).
+   * (moveToProducerName).
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false): void {
     const keyRules = this.policy.keyRules;
@@ -206,7 +206,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       const attribute = attributes[i]!;
       let key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
       if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
-        key = renameProducerSummary(attributes, attribute);
+        key = moveToProducerName(attributes, attribute);
       }
       const rule = keyRules.ruleFor(key);
       if (rule.action === "drop") {
@@ -447,11 +447,12 @@ function jsonRoot(key: string): string {
 }
 
 /**
- * Renames a producer's `attribute` of the list, a `redaction.count` or `redaction.kinds`, to
- * `producer.<name>` (prefixed again while that is taken), so that those names only ever hold the
- * pipeline's summary. Returns the new key.
+ * Renames a producer's `attribute` of the list, one named as something only the pipeline writes
+ * (`redaction.count`, `redaction.kinds`, the limits' `otel.truncated_values`), to
+ * `producer.<name>` (prefixed again while that is taken), so that the name only ever holds what
+ * the pipeline did and nothing the producer sent is lost. Returns the new key.
  */
-function renameProducerSummary(attributes: readonly KeyValue[], attribute: KeyValue): string {
+export function moveToProducerName(attributes: readonly KeyValue[], attribute: KeyValue): string {
   let renamed = PRODUCER_PREFIX + attribute.key;
   while (attributes.some((other) => other.key === renamed)) renamed = PRODUCER_PREFIX + renamed;
   attribute.key = renamed;
