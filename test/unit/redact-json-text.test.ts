@@ -7,22 +7,15 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { parseRedactionPolicy, redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
-import { createKeyedHasher } from "../../workers/ingest/core/redact/keyed-hash";
+import { redactRequest } from "../../workers/ingest/core/redact";
+import { hash, hashingPolicy } from "../support/hashing-policy";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
 const text = (value: AnyValue | undefined): string => (value as { stringValue: string }).stringValue;
 
-const SECRET = "0123456789abcdef0123";
-const hash = createKeyedHasher(SECRET);
-
-function policy(input: object = {}): RedactionPolicy {
-  const parsed = parseRedactionPolicy({ hashKeys: ["user.id"], hashSecret: SECRET, ...input });
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.policy;
-}
+const policy = hashingPolicy;
 
 /** The brief's example: a user id to hash, a city to drop at the default precision, a token. */
 const BODY = '{"user":{"id":"cust-1"},"geo":{"city":"Campinas","region":"SP"},"auth":{"access_token":"tok-51H8xYz"}}';
