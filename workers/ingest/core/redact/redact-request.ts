@@ -78,7 +78,7 @@ export function redactRequest<S extends Signal>(
   return { count: walker.request.total, kinds: walker.request.toRecord() };
 }
 
-/** Where a producer's `redaction.count` and `redaction.kinds` are kept: `producer.redaction.count`. */
+/** Where a producer's attribute of a name only the pipeline writes is kept: `producer.redaction.count`. */
 export const PRODUCER_PREFIX = "producer.";
 
 /** Owners of an attribute map that receive a summary. */
