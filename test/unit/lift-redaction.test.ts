@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
 import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest, type NormalizationOptions } from "../../workers/ingest/core/normalize";
-import { parseRedactionPolicy, redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
-import { createKeyedHasher } from "../../workers/ingest/core/redact/keyed-hash";
+import { redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { DEFAULT_REQUEST_LIMITS, limitAttributes, type RequestLimits } from "../../workers/ingest/core/limits";
+import { hash, hashingPolicy } from "../support/hashing-policy";
 import { logRecord, logsRequest } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
@@ -17,14 +17,7 @@ const int = (intValue: string): AnyValue => ({ intValue });
 const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
 const CLOUDFLARE_NAME = attr("name", str("log"));
 
-const SECRET = "0123456789abcdef0123";
-const hash = createKeyedHasher(SECRET);
-
-function policy(input: object = {}): RedactionPolicy {
-  const parsed = parseRedactionPolicy({ hashKeys: ["user.id"], hashSecret: SECRET, ...input });
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.policy;
-}
+const policy = hashingPolicy;
 
 interface Setup {
   redaction?: RedactionPolicy;

@@ -13,6 +13,7 @@ import {
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { planTable, serializeRows, type LogRow } from "../../workers/ingest/core/rows";
 import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { span as builtSpan, tracesRequest as builtTracesRequest } from "../support/model-builders";
 
 const utf8 = new TextEncoder();
 const RECEIVED = "1700000000000000000";
@@ -240,5 +241,47 @@ describe("prepareExport with limits", () => {
     const line = serializeRows(plan, prepared.batches[0]!.rows);
     expect(JSON.parse(line)).toEqual({ Body: "a\uFFFDb\uFFFD", LogAttributes: { "\uFFFD": "ok 😀" } });
     expect(line).not.toMatch(/\\ud[89a-f]/i);
+  });
+});
+
+describe("the limits' counters are what the pipeline cut", () => {
+  const limits = { ...DEFAULT_REQUEST_LIMITS, maxAttributesPerRecord: 2, maxAttributeValueLength: 8 };
+  const int = (key: string, value: string): KeyValue => ({ key, value: { intValue: value } });
+  function limitedSpan(attributes: KeyValue[], limitsToUse = limits): KeyValue[] {
+    const span = builtSpan({ attributes });
+    limitAttributes("traces", builtTracesRequest([span]), limitsToUse);
+    return span.attributes;
+  }
+
+  it("a producer's otel.truncated_values (ours only) moves to producer.otel.truncated_values, cut or not", () => {
+    expect(limitedSpan([int("otel.truncated_values", "3")])).toEqual([int("producer.otel.truncated_values", "3")]);
+    expect(limitedSpan([str("note", "0123456789"), int("otel.truncated_values", "3")])).toEqual([
+      str("note", `01234567${truncationMarker(2)}`),
+      int("producer.otel.truncated_values", "3"),
+      int("otel.truncated_values", "1"),
+    ]);
+  });
+
+  it("a producer's otel.dropped_attributes_count (the specification's name for drops upstream) is kept as sent, and our drops add to it", () => {
+    expect(limitedSpan([str("otel.dropped_attributes_count", "4")])).toEqual([str("otel.dropped_attributes_count", "4")]);
+    // Zipkin tags are strings; the count limit then drops c and d.
+    expect(limitedSpan([str("otel.dropped_attributes_count", "4"), str("a", "1"), str("c", "3"), str("d", "4")])).toEqual([
+      int("otel.dropped_attributes_count", "6"),
+      str("a", "1"),
+    ]);
+    // Dropped itself by the count limit: its count is still added.
+    expect(limitedSpan([str("a", "1"), str("b", "2"), int("otel.dropped_attributes_count", "4")])).toEqual([
+      str("a", "1"),
+      str("b", "2"),
+      int("otel.dropped_attributes_count", "5"),
+    ]);
+  });
+
+  it("a producer's otel.dropped_attributes_count that is no count is kept as producer.*", () => {
+    expect(limitedSpan([str("otel.dropped_attributes_count", "many"), str("a", "1"), str("b", "2")])).toEqual([
+      str("producer.otel.dropped_attributes_count", "many"),
+      str("a", "1"),
+      int("otel.dropped_attributes_count", "1"),
+    ]);
   });
 });

@@ -8,15 +8,23 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
-import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE } from "../redact";
+import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, moveToProducerName } from "../redact";
 import type { RequestLimits } from "./options";
 
 /**
- * Set on an attribute list that lost attributes to the count limit: how many it lacks, the
- * name OpenTelemetry gives that count wherever a format has no field for it.
+ * Set on an attribute list that lost attributes to the count limit: how many it lacks. The name
+ * is the OpenTelemetry specification's for that count wherever a format has no field for it
+ * ("Transformation to non-OTLP formats", Stable), and the Collector's Zipkin and Jaeger
+ * receivers keep it as an attribute: a producer's value is a count of drops upstream, kept as
+ * sent, and ours adds to it.
  */
 export const DROPPED_ATTRIBUTES_ATTRIBUTE = "otel.dropped_attributes_count";
-/** Set on an attribute list with values cut to the length limit: how many were cut. */
+/**
+ * Set on an attribute list with values cut to the length limit: how many were cut. Our own name
+ * (no semantic convention or Collector component writes it): a producer's attribute of this
+ * name is moved to `producer.otel.truncated_values` (moveToProducerName), so the name only
+ * ever counts cuts this pipeline made.
+ */
 export const TRUNCATED_VALUES_ATTRIBUTE = "otel.truncated_values";
 
 /** What a cut value ends with, so a reader of the row sees it is not the whole value. */
@@ -43,9 +51,13 @@ interface DropCounter {
 /**
  * Keeps every attribute list of the request within the limits, in place: attributes beyond
  * `maxAttributesPerRecord` are dropped (the first ones kept, as SDKs keep them) and counted in
- * the owner's dropped-attributes count and in `otel.dropped_attributes_count`; string values
- * longer than `maxAttributeValueLength`, at any depth of an array or map, are cut with a
- * marker and counted in `otel.truncated_values`. Runs after redaction, so a value is scanned
+ * the owner's dropped-attributes count and in `otel.dropped_attributes_count` (added to the
+ * count a producer's attribute of that name holds, a non-negative integer or its digits; a
+ * producer's value that is no count is moved to `producer.otel.dropped_attributes_count`);
+ * string values longer than `maxAttributeValueLength`, at any depth of an array or map, are cut
+ * with a marker and counted in `otel.truncated_values`, a name only the pipeline sets: a
+ * producer's attribute of that name is moved to `producer.otel.truncated_values` in every list,
+ * cut or not. Runs after redaction, so a value is scanned
  * whole before it is cut and no secret survives half-cut. Both limits bound what the sender
  * wrote, not what the pipeline added: the redaction summary is not counted, and a value in
  * `rewritten` (redactRequest's: the values redaction replaced, with the length the sender wrote)
@@ -118,8 +130,14 @@ class AttributeLimiter implements BySignal<void> {
   }
 
   private list(attributes: KeyValue[], counter: DropCounter | undefined): void {
-    // Nearly every list is within the limits: one read-only pass says so, and nothing is written.
-    if (attributes.length <= this.limits.maxAttributesPerRecord && allWithinLength(attributes, this.limits.maxAttributeValueLength)) return;
+    // Nearly every list is within the limits and holds none of our names: one read-only pass
+    // says so, and nothing is written.
+    if (attributes.length <= this.limits.maxAttributesPerRecord && isUntouched(attributes, this.limits.maxAttributeValueLength)) return;
+    for (const attribute of attributes) {
+      if (attribute.key === TRUNCATED_VALUES_ATTRIBUTE) moveToProducerName(attributes, attribute);
+    }
+    // Read before the count limit, which may drop it: the producer's count of earlier drops.
+    const sentDropped = attributes.find((attribute) => attribute.key === DROPPED_ATTRIBUTES_ATTRIBUTE);
     const dropped = this.dropOverCount(attributes);
     this.truncated = 0;
     for (const attribute of attributes) attribute.value = this.value(attribute.value);
@@ -130,7 +148,9 @@ class AttributeLimiter implements BySignal<void> {
         counter.droppedAttributesCount = Math.min(counter.droppedAttributesCount + dropped, 0xffffffff);
         total = counter.droppedAttributesCount;
       }
-      setCount(attributes, DROPPED_ATTRIBUTES_ATTRIBUTE, total);
+      const upstream = sentDropped === undefined ? 0 : countIn(sentDropped.value);
+      if (upstream === undefined) moveToProducerName(attributes, sentDropped!);
+      setCount(attributes, DROPPED_ATTRIBUTES_ATTRIBUTE, Math.min(total + (upstream ?? 0), 0xffffffff));
     }
     if (this.truncated > 0) setCount(attributes, TRUNCATED_VALUES_ATTRIBUTE, this.truncated);
   }
@@ -185,6 +205,24 @@ class AttributeLimiter implements BySignal<void> {
 export function allWithinLength(attributes: readonly KeyValue[], maxLength: number, from = 0): boolean {
   for (let i = from; i < attributes.length; i++) if (!isWithinLength(attributes[i]!.value, maxLength)) return false;
   return true;
+}
+
+/** Whether the limits leave `attributes` as they are: no value to cut, no producer's `otel.truncated_values`. */
+function isUntouched(attributes: readonly KeyValue[], maxLength: number): boolean {
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
+    if (attribute.key === TRUNCATED_VALUES_ATTRIBUTE || !isWithinLength(attribute.value, maxLength)) return false;
+  }
+  return true;
+}
+
+/**
+ * The count a producer's `otel.dropped_attributes_count` holds: a non-negative integer, or its
+ * decimal digits (Zipkin tags are strings); undefined for anything else.
+ */
+function countIn(value: AnyValue): number | undefined {
+  const digits = "intValue" in value ? value.intValue : "stringValue" in value ? value.stringValue : "";
+  return /^\d{1,10}$/.test(digits) ? Number(digits) : undefined;
 }
 
 /** Whether `value` holds no string, at any depth of an array or map, that the length limit would cut. */

@@ -1,9 +1,11 @@
 /**
  * Key rules inside JSON text. A log body kept as the line its producer wrote, the same line in
- * `log.record.original`, and arrays and deep objects that lifting stored as JSON text hold the
- * very keys lifting turned into attributes: a key rule (drop, hash, credential) must reach
- * those copies too, or the value it removes from the attribute stays readable in the text.
- * docs/normalization-and-redaction.md, "Key rules in JSON text".
+ * `log.record.original`, arrays and deep objects that lifting stored as JSON text, and any
+ * attribute holding a JSON document (a span's `http.request.body`, `graphql.variables`, an
+ * event's `exception.message`) hold keys that, sent as attributes, a key rule (drop, hash,
+ * credential) would rule: the rule must reach the text too, or the value it removes from an
+ * attribute stays readable in the text. docs/normalization-and-redaction.md, "Key rules in
+ * JSON text".
  */
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
@@ -20,17 +22,19 @@ export type MemberAction = typeof DESCEND | typeof KEEP | typeof REMOVE | string
 
 export interface JsonKeyRules {
   /**
-   * The action for the member at `path` (its keys from the JSON root, dot-joined, after the
-   * caller's prefix; an array's items share the array's path) holding `value`: a parsed JSON
-   * value, whose numbers may be RawJsonNumbers.
+   * The action for the member holding `value` (a parsed JSON value, whose numbers may be
+   * RawJsonNumbers). `path` is its keys from the JSON root, dot-joined, after the caller's
+   * prefix; `rootPath` the same keys without the prefix (equal to `path` when the prefix is
+   * empty). An array's items share the array's path.
    */
-  member(path: string, value: unknown): MemberAction;
+  member(path: string, rootPath: string, value: unknown): MemberAction;
   /** The walk starts over on an exact parse: forget what the members seen so far counted. */
   restart(): void;
 }
 
 /**
- * Applies `rules` to every member of `text` when it is a JSON object, or an array holding one,
+ * Applies `rules` to every member of `text` when it is a JSON object, or an array holding one
+ * (`prefix`: the path the members' paths start with, "" for none),
  * and returns the text with what they removed or replaced, re-serialized compactly (every number
  * written as it was spelled, every other value as JSON.stringify writes it; of a key named twice
  * the last one, as JSON.parse reads it). Text the rules leave alone, text that is no such JSON,
@@ -44,7 +48,7 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
   const parsed = parseJsonContainer(text);
   if (parsed === undefined) return text;
   try {
-    if (!walk(parsed, prefix, rules, 0)) return text;
+    if (!walk(parsed, prefix, "", rules, 0)) return text;
   } catch (error) {
     if (error === TOO_DEEP) return text;
     // A number JSON.parse rounded, which a rule wants whole: the exact walk below has it.
@@ -53,7 +57,7 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
   rules.restart();
   const exact = parseJsonExactly(text, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
   try {
-    walk(exact, prefix, rules, 0);
+    walk(exact, prefix, "", rules, 0);
   } catch (error) {
     if (error === TOO_DEEP) return text;
     throw error;
@@ -81,22 +85,27 @@ const TOO_DEEP = new Error(`JSON text nests more than ${MAX_JSON_TEXT_DEPTH} lev
 
 const keepEveryNumber = (): boolean => true;
 
-/** Whether any member changed. Throws TOO_DEEP past MAX_JSON_TEXT_DEPTH levels. */
-function walk(node: unknown, path: string, rules: JsonKeyRules, depth: number): boolean {
+/**
+ * Whether any member changed. `path` and `rootPath`: the node's path with and without the
+ * caller's prefix. Throws TOO_DEEP past MAX_JSON_TEXT_DEPTH levels.
+ */
+function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number): boolean {
   if (node === null || typeof node !== "object" || isRawJsonNumber(node)) return false;
   if (depth === MAX_JSON_TEXT_DEPTH) throw TOO_DEEP;
   let changed = false;
   if (Array.isArray(node)) {
-    for (const item of node) changed = walk(item, path, rules, depth + 1) || changed;
+    for (const item of node) changed = walk(item, path, rootPath, rules, depth + 1) || changed;
     return changed;
   }
   const object = node as Record<string, unknown>;
   for (const name in object) {
     const key = path === "" ? name : `${path}.${name}`;
+    // Without a prefix both paths are one string, built once.
+    const rootKey = rootPath === path ? key : rootPath === "" ? name : `${rootPath}.${name}`;
     const value = object[name];
-    const action = rules.member(key, value);
+    const action = rules.member(key, rootKey, value);
     if (action === DESCEND) {
-      changed = walk(value, key, rules, depth + 1) || changed;
+      changed = walk(value, key, rootKey, rules, depth + 1) || changed;
     } else if (action === REMOVE) {
       delete object[name];
       changed = true;

@@ -41,12 +41,19 @@ export interface RequestRedactions {
  * same value always maps to the same text) and no summary key is added; the counts are only in
  * the result.
  *
- * Log records: key rules also apply inside JSON text, by the keys' dotted paths (json-text.ts):
- * a body that is a JSON object (the line lifting kept as written, or did not lift), and log
- * record attribute values holding JSON text (`log.record.original`, whose paths start at the
- * line's root; arrays and deep objects lifting stored as text, whose paths start at their key).
- * The text detectors then scan the text as they scan any text. Nested maps (`kvlistValue`) are
- * ruled by their dotted paths too (`geo` → `{city}` is `geo.city`), as lifting flattens them.
+ * Key rules also apply inside JSON text (json-text.ts), in every signal: a log body that is a
+ * JSON object (the line lifting kept as written, or did not lift), its members ruled by their
+ * dotted paths from the line's root; and every attribute value (resource, scope, log record,
+ * span, event, link, metric) holding a JSON object or an array with one (a span's
+ * `http.request.body`, what lifting stored as text), its members ruled by their path after the
+ * attribute's key (`w.x.y.z.geo.city`, lifting's flattened name) and, where that names no rule,
+ * by their path from the JSON's root (`user.id`, the name the member has as an attribute of its
+ * own); `log.record.original`, the line as written, by the line's own paths. Only a string whose
+ * first non-blank character is `{` or `[` is parsed. In metrics every replacement keeps series
+ * apart: a hashed member is a keyed hash, a credential member a hashed marker, and a dropped
+ * member is the aggregation the operator chose. The text detectors then scan the text as they
+ * scan any text. Nested maps (`kvlistValue`) are ruled by their dotted paths too (`geo` →
+ * `{city}` is `geo.city`), as lifting flattens them.
  *
  * `redaction.count` and `redaction.kinds` on a resource, scope, log record or span are the
  * pipeline's: a producer's attribute of that name (sent, or lifted from a body) is renamed to
@@ -71,7 +78,7 @@ export function redactRequest<S extends Signal>(
   return { count: walker.request.total, kinds: walker.request.toRecord() };
 }
 
-/** Where a producer's `redaction.count` and `redaction.kinds` are kept: `producer.redaction.count`. */
+/** Where a producer's attribute of a name only the pipeline writes is kept: `producer.redaction.count`. */
 export const PRODUCER_PREFIX = "producer.";
 
 /** Owners of an attribute map that receive a summary. */
@@ -91,6 +98,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private readonly scratch = new RedactionTally();
   /** What key rules did inside one JSON text, counted once the text is done (JsonKeyRules.restart). */
   private readonly inJson = new RedactionTally();
+  /** Whether a credential key rule hit a member of the JSON text being walked. */
+  private secretInJson = false;
   /** Whether addresses under `network.peer.*` keys belong to servers where the walk is. */
   private peerIsServer = false;
 
@@ -110,12 +119,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           // Stores only what changed: a store into an old object costs a write barrier.
           const body = record.body;
           if (body !== undefined) {
-            const redacted = this.value(body, 0, 0, 0, "", true);
+            const redacted = this.value(body, 0);
             if (redacted !== body) record.body = redacted;
           }
           const eventName = this.text(record.eventName, 0);
           if (eventName !== record.eventName) record.eventName = eventName;
-          this.owner(record, true);
+          this.owner(record);
         }
       }
     }
@@ -169,12 +178,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /**
-   * Redacts the owner's attributes (`jsonText`: a log record's, whose JSON text values get key
-   * rules), then writes the summary of everything counted since the last owner (not on metric
-   * attributes, where a new key would be a new series).
+   * Redacts the owner's attributes, then writes the summary of everything counted since the
+   * last owner (not on metric attributes, where a new key would be a new series).
    */
-  private owner(owner: SummaryOwner, jsonText = false): void {
-    this.attributes(owner.attributes, "", jsonText, !this.series);
+  private owner(owner: SummaryOwner): void {
+    this.attributes(owner.attributes, "", !this.series);
     if (!this.series) this.tally.writeSummary(owner.attributes);
     this.flush();
   }
@@ -188,17 +196,17 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   /**
    * Applies key rules and redacts values, in place; drops are compacted out. `prefix`: the path
    * of the map these attributes are entries of (a nested map's keys are ruled as `prefix.key`);
-   * `jsonText`: key rules also apply inside the values' JSON text; `summary`: the list is a summary
-   * owner's, where a producer's `redaction.*` is renamed (renameProducerSummary).
+   * `summary`: the list is a summary owner's, where a producer's `redaction.*` is renamed
+   * (moveToProducerName).
    */
-  private attributes(attributes: KeyValue[], prefix = "", jsonText = false, summary = false): void {
+  private attributes(attributes: KeyValue[], prefix = "", summary = false): void {
     const keyRules = this.policy.keyRules;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
       let key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
       if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
-        key = renameProducerSummary(attributes, attribute);
+        key = moveToProducerName(attributes, attribute);
       }
       const rule = keyRules.ruleFor(key);
       if (rule.action === "drop") {
@@ -207,7 +215,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       }
       // Stores only what changed: a store into an old object costs a write barrier.
       const value = attribute.value;
-      const ruled = this.ruled(value, rule, key, jsonText);
+      const ruled = this.ruled(value, rule, key);
       if (ruled !== value) {
         attribute.value = ruled;
         this.noteRewritten(value, ruled);
@@ -218,8 +226,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if (kept !== attributes.length) attributes.length = kept;
   }
 
-  /** `path`: the value's key path, the prefix of its nested keys; `jsonText` as in attributes. */
-  private ruled(value: AnyValue, rule: KeyRule, path: string, jsonText: boolean): AnyValue {
+  /** `path`: the value's key path, the prefix of its nested keys. */
+  private ruled(value: AnyValue, rule: KeyRule, path: string): AnyValue {
     switch (rule.action) {
       case "keep":
       case "drop":
@@ -233,7 +241,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // A client's URL names the server it called in its host; its path and query still
         // carry the caller's data (`?ip=203.0.113.9` is a person's address).
         const inHost = rule.url && peerIsServer ? excluded | addressDetectors : excluded;
-        return this.value(value, excluded, inHost, rule.place, path, jsonText);
+        return this.value(value, excluded, inHost, rule.place, path);
       }
       default: {
         const kind = replacedKind(value, rule, this.policy);
@@ -250,9 +258,14 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     return this.marker(value, kind);
   }
 
-  /** JsonKeyRules: the member's attribute copy gets the same rule, so the text gets the same value. */
-  member(path: string, value: unknown): MemberAction {
-    const rule = this.policy.keyRules.ruleFor(path);
+  /**
+   * JsonKeyRules: the rule of the member's path after the attribute's key, else of its path from
+   * the JSON's root; the member gets the value its attribute copy would get.
+   */
+  member(path: string, rootPath: string, value: unknown): MemberAction {
+    const keyRules = this.policy.keyRules;
+    let rule = keyRules.ruleFor(path);
+    if (rule.action === "scan" && rootPath !== path) rule = keyRules.ruleFor(rootPath);
     switch (rule.action) {
       case "scan":
         return DESCEND;
@@ -267,6 +280,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const kind = replacedKind(lifted, rule, this.policy);
         if (kind === undefined) return KEEP;
         this.inJson.add(kind);
+        if (kind === SECRET_KEY_KIND) this.secretInJson = true;
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
       }
     }
@@ -274,14 +288,21 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   restart(): void {
     this.inJson.reset();
+    this.secretInJson = false;
   }
 
-  /** Applies key rules inside `text` when it holds JSON (json-text.ts), counting what they did. */
-  private jsonKeyRules(text: string, path: string): string {
-    this.inJson.reset();
+  /**
+   * Applies key rules inside `text` when it holds JSON (json-text.ts), counting what they did.
+   * In a metric attribute a credential member hides the whole value, as a detector's find does:
+   * the result is then its hashed marker, which no detector may read again.
+   */
+  private jsonKeyRules(text: string, path: string): { readonly text: string; readonly final: boolean } {
+    this.restart();
     const ruled = applyKeyRulesToJsonText(text, path, this);
-    if (ruled !== text) this.tally.addAll(this.inJson);
-    return ruled;
+    if (ruled === text) return { text, final: false };
+    this.tally.addAll(this.inJson);
+    if (this.series && this.secretInJson) return { text: seriesMarker(this.inJson.kindList(), this.policy.seriesHash(text)), final: true };
+    return { text: ruled, final: false };
   }
 
   /** Notes a string value that redaction replaced, with the sender's length (see redactRequest). */
@@ -294,12 +315,17 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * `excluded`: detectors that do not run on this value's strings (see TextScanner.redact);
    * `inHost`: those that do not run on the scheme and authority of a string holding a URL;
    * `place`: what the value's key says about it (`Place`: an id's, an SSN's); `path`: its key
-   * path, the prefix of a nested map's keys; `jsonText`: key rules apply inside its JSON text.
+   * path, the prefix of a nested map's keys and of the members of JSON text in it.
    */
-  private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = "", jsonText = false): AnyValue {
+  private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = ""): AnyValue {
     if ("stringValue" in value) {
       const sent = value.stringValue;
-      const ruled = jsonText && mayBeJsonContainer(sent) ? this.jsonKeyRules(sent, jsonRoot(path)) : sent;
+      let ruled = sent;
+      if (mayBeJsonContainer(sent)) {
+        const json = this.jsonKeyRules(sent, jsonRoot(path));
+        if (json.final) return { stringValue: json.text };
+        ruled = json.text;
+      }
       const redacted = this.text(ruled, excluded, inHost, place);
       return redacted === sent ? value : { stringValue: redacted };
     }
@@ -324,7 +350,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       return value;
     }
     if ("kvlistValue" in value) {
-      this.attributes(value.kvlistValue, jsonText ? jsonRoot(path) : path);
+      this.attributes(value.kvlistValue, jsonRoot(path));
       return value;
     }
     // Numbers, booleans and bytes carry no text to scan.
@@ -413,7 +439,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
 }
 
 /**
- * The path a log record's JSON text or map under `key` starts its keys at: its key, except for
+ * The path the keys of JSON text or a map under `key` start at: its key, except for
  * `log.record.original`, which is the body as written, whose keys start at the line's root.
  */
 function jsonRoot(key: string): string {
@@ -421,11 +447,12 @@ function jsonRoot(key: string): string {
 }
 
 /**
- * Renames a producer's `attribute` of the list, a `redaction.count` or `redaction.kinds`, to
- * `producer.<name>` (prefixed again while that is taken), so that those names only ever hold the
- * pipeline's summary. Returns the new key.
+ * Renames a producer's `attribute` of the list, one named as something only the pipeline writes
+ * (`redaction.count`, `redaction.kinds`, the limits' `otel.truncated_values`), to
+ * `producer.<name>` (prefixed again while that is taken), so that the name only ever holds what
+ * the pipeline did and nothing the producer sent is lost. Returns the new key.
  */
-function renameProducerSummary(attributes: readonly KeyValue[], attribute: KeyValue): string {
+export function moveToProducerName(attributes: readonly KeyValue[], attribute: KeyValue): string {
   let renamed = PRODUCER_PREFIX + attribute.key;
   while (attributes.some((other) => other.key === renamed)) renamed = PRODUCER_PREFIX + renamed;
   attribute.key = renamed;
