@@ -50,11 +50,11 @@ describe("JSON text in a span's attributes gets the key rules the same members g
     expect(text(s.attributes[0]!.value)).toBe('{"card":{},"cart":[{"sku":"A-1"}]}');
   });
 
-  it("the path after the key wins over the root path; keepKeys keeps a member", () => {
+  it("keepKeys keeps a member by the path after the key or by a key the path ends in", () => {
     const s = span({ attributes: [attr("payload", str('{"user":{"id":"u1"},"geo":{"city":"Campinas"},"client":{"name":"Ana"}}'))] });
     redactRequest("traces", tracesRequest([s]), policy({ keepKeys: ["payload.user.id", "geo.city"], dropKeys: ["client.name"] }));
-    // `payload.geo.city` is a geo key finer than the region: its rule comes first.
-    expect(text(s.attributes[0]!.value)).toBe('{"user":{"id":"u1"},"geo":{},"client":{}}');
+    // `payload.geo.city` ends in the kept `geo.city`: keeping comes before the geo precision's drop.
+    expect(text(s.attributes[0]!.value)).toBe('{"user":{"id":"u1"},"geo":{"city":"Campinas"},"client":{}}');
   });
 
   it("leaves text that is no JSON object, a db.statement, and JSON no rule touches as it is", () => {

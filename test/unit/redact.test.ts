@@ -723,6 +723,32 @@ describe("redactRequest: logs", () => {
     expect(values["redaction.kinds"]).toEqual(str("dropped,hashed"));
   });
 
+  it("applies listed keys to every key ending in them: a lifted key that collided, a path inside JSON text", () => {
+    const configured = policy({ dropKeys: ["internal.note"], hashKeys: ["user.id"], hashSecret: "a-long-enough-secret-value" });
+    const record = logRecord({
+      body: str('{"level":"warn","items":[{"user":{"id":"cust-9"},"internal":{"note":"n9"}}]}'),
+      attributes: [
+        attr("user.id", str("u-own")),
+        attr("log.user.id", str("cust-1")),
+        attr("log.internal.note", str("from the line")),
+        attr("ctx.user.id", str("cust-2")),
+        attr("user.identity", str("kept: no dotted suffix is user.id")),
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), configured);
+    const values = attributeMap(record.attributes);
+    const hashed = { stringValue: expect.stringMatching(/^[0-9a-f]{16}$/) };
+    expect(values["user.id"]).toEqual(hashed);
+    expect(values["log.user.id"]).toEqual(hashed);
+    expect(values["ctx.user.id"]).toEqual(hashed);
+    expect(values["log.internal.note"]).toBeUndefined();
+    expect(values["user.identity"]).toEqual(str("kept: no dotted suffix is user.id"));
+    const body = (record.body as { stringValue: string }).stringValue;
+    expect(body).not.toContain("cust-9");
+    expect(body).not.toContain("n9");
+    expect(JSON.parse(body)).toEqual({ level: "warn", items: [{ user: { id: expect.stringMatching(/^[0-9a-f]{16}$/) }, internal: {} }] });
+  });
+
   it("hashes the same value to the same short hash, and differently under another secret", () => {
     const hashed = (secret: string, id: string) => {
       const record = logRecord({ attributes: [attr("user.id", str(id))] });

@@ -141,8 +141,10 @@ const SSN_SEGMENT =
 const URL_KEYS = new Set(["url.full", "url.original", "http.url"]);
 
 /**
- * Classifies attribute keys. The policy's lists and the credential rule match case-insensitively,
- * as a whole or by their last dotted segment, so `authorization` also covers
+ * Classifies attribute keys. The policy's lists match case-insensitively, as the whole key or any
+ * whole dotted suffix of it, so `user.id` also covers `log.user.id` (a lifted key that collided)
+ * and `items.user.id` (a member's path in JSON text), and `note` covers `internal.note`; the
+ * credential rule reads the last segment, so `authorization` covers
  * `http.request.header.authorization`. Precedence: keep, drop (listed, or `geo.*` finer than the
  * policy allows), hash, secret, scan. Results are cached because the same keys repeat on every
  * record.
@@ -183,8 +185,7 @@ export class KeyRules {
 
   private classify(key: string): KeyRule {
     const whole = key.toLowerCase();
-    const last = whole.slice(whole.lastIndexOf(".") + 1);
-    const listed = (set: ReadonlySet<string>) => set.has(whole) || set.has(last);
+    const listed = (set: ReadonlySet<string>) => set.size > 0 && hasDottedSuffix(set, whole);
     if (listed(this.keep)) return KEEP;
     if (listed(this.drop) || this.tooPrecise(key)) return DROP;
     if (listed(this.hash)) return HASH;
@@ -221,4 +222,13 @@ export class KeyRules {
 
 function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {
   return new Set(keys.map((key) => key.toLowerCase()));
+}
+
+/** Whether `set` holds `key` or a part of it after one of its dots (`a.b.c`: `a.b.c`, `b.c`, `c`). */
+function hasDottedSuffix(set: ReadonlySet<string>, key: string): boolean {
+  if (set.has(key)) return true;
+  for (let dot = key.indexOf("."); dot >= 0; dot = key.indexOf(".", dot + 1)) {
+    if (set.has(key.slice(dot + 1))) return true;
+  }
+  return false;
 }
