@@ -177,6 +177,51 @@ ${u}${datasets}${t}
     expect(result.audit.findings.filter((f) => fixable(f.rule))).toEqual([]);
   });
 
+  it.each([
+    ["tabs", "\t", ""],
+    ["tabs and trailing commas", "\t", ","],
+    ["two spaces", "  ", ""],
+    ["four spaces and trailing commas", "    ", ","],
+  ])("%s: empty objects inside one-line objects are laid out with every object around them", (_, u, t) => {
+    const before = `{
+${u}"name": "shop",
+${u}"vars": {},
+${u}"env": { "production": {}, "staging": { "vars": {} } }${t}
+}
+`;
+    const after = `{
+${u}"name": "shop",
+${u}"vars": {
+${endpoints(u + u, t)}
+${u}},
+${u}"env": {
+${u}${u}"production": {
+${u}${u}${u}${tail},
+${u}${u}${u}${version},
+${u}${u}${u}"vars": {
+${endpoints(u + u + u + u, t)}
+${u}${u}${u}},
+${u}${u}${u}${datasets}${t}
+${u}${u}},
+${u}${u}"staging": {
+${u}${u}${u}"vars": {
+${endpoints(u + u + u + u, t)}
+${u}${u}${u}},
+${u}${u}${u}${tail},
+${u}${u}${u}${version},
+${u}${u}${u}${datasets}${t}
+${u}${u}}${t}
+${u}},
+${u}${tail},
+${u}${version},
+${u}${datasets}${t}
+}
+`;
+    const result = fixDocument(loadConfig("wrangler.jsonc", before), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(result.after).toBe(after);
+    expect(result.audit.findings.filter((f) => fixable(f.rule))).toEqual([]);
+  });
+
   it("a file on one line is laid out a member per line, each added entry inline like the others", () => {
     const result = fixDocument(loadConfig("wrangler.jsonc", '{ "name": "shop", "main": "src/index.ts", "tail_consumers": [] }\n'), {
       ingestUrl: INGEST,
