@@ -2,11 +2,11 @@
  * Key rules inside JSON text that is itself a string member of JSON text: a line logging a
  * payload it received as text (`{"msg":"x","payload":"{\"user\":{\"id\":\"u-42\"}}"}`), at any
  * depth, in every copy the walk reaches (a body kept as JSON, `log.record.original`, span, event,
- * link, resource and scope attributes, metric attributes), with drop, hash, keep and credential
- * rules; and the bounds that keep a hostile body's cost linear.
+ * link, resource and scope attributes; metric attributes in redact-json-text.test.ts), with drop,
+ * hash, keep and credential rules; and the bounds that keep a hostile body's cost linear.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AnyValue, KeyValue, LogRecord, NumberDataPoint } from "../../workers/shared/otlp/model";
+import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
 import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest, type NormalizationOptions } from "../../workers/ingest/core/normalize";
 import { redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import {
@@ -18,7 +18,7 @@ import {
 } from "../../workers/ingest/core/redact/json-text";
 import { DEFAULT_REQUEST_LIMITS, limitAttributes } from "../../workers/ingest/core/limits";
 import { hash, hashingPolicy } from "../support/hashing-policy";
-import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "../support/model-builders";
+import { logRecord, logsRequest, span, tracesRequest } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const int = (intValue: string): AnyValue => ({ intValue });
@@ -166,36 +166,6 @@ describe("in every attribute of every signal (the walk is shared)", () => {
     expect(text(request.resourceSpans[0]!.scopeSpans[0]!.scope.attributes[0]!.value)).toBe(ruled);
     // Two items in each of five copies, counted on the span.
     expect(s.attributes).toContainEqual(attr("redaction.count", int("10")));
-  });
-
-  describe("metrics keep series identity", () => {
-    function point(value: string): NumberDataPoint {
-      return { attributes: [attr("tenant", str(value))], startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "1" }, exemplars: [], flags: 0 };
-    }
-    function request(points: NumberDataPoint[]) {
-      const data = { type: "sum", dataPoints: points, aggregationTemporality: 2, isMonotonic: true } as const;
-      return metricsRequest([{ name: "requests", description: "", unit: "1", metadata: [], data }]);
-    }
-
-    it("a hashed inner member is the keyed hash: same value same text, distinct ones apart", () => {
-      const values = ["u1", "u2", "u1"].map((id) => json({ plan: "pro", ctx: json({ user: { id } }) }));
-      const points = values.map(point);
-      redactRequest("metrics", request(points), hashingPolicy());
-      const stored = points.map((p) => text(p.attributes[0]!.value));
-      expect(stored[0]).toBe(json({ plan: "pro", ctx: json({ user: { id: hash("u1") } }) }));
-      expect(stored[0]).toBe(stored[2]);
-      expect(stored[1]).toBe(json({ plan: "pro", ctx: json({ user: { id: hash("u2") } }) }));
-    });
-
-    it("a credential inner member hides the whole value as its hashed marker", () => {
-      const points = ["t-1", "t-2", "t-1"].map((token) => point(json({ plan: "pro", ctx: json({ token }) })));
-      const result = redactRequest("metrics", request(points), hashingPolicy());
-      const stored = points.map((p) => text(p.attributes[0]!.value));
-      expect(stored[0]).toMatch(/^\[REDACTED:secret:[0-9a-f]{16}\]$/);
-      expect(stored[0]).toBe(stored[2]);
-      expect(stored[0]).not.toBe(stored[1]);
-      expect(result).toEqual({ count: 3, kinds: { secret: 3 } });
-    });
   });
 });
 

@@ -121,15 +121,10 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
   if (Array.isArray(node)) {
     const items = node as unknown[];
     for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (typeof item === "string") {
-        const ruled = innerText(item, path, rootPath, rules, depth + 1, nesting, write);
-        if (ruled === item) continue;
-        items[i] = ruled;
-        changed = true;
-      } else {
-        changed = walk(item, path, rootPath, rules, depth + 1, nesting, write) || changed;
-      }
+      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write);
+      if (ruled === UNCHANGED) continue;
+      items[i] = ruled;
+      changed = true;
     }
     return changed;
   }
@@ -141,14 +136,10 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     const value = object[name];
     const action = rules.member(key, rootKey, value);
     if (action === DESCEND) {
-      if (typeof value === "string") {
-        const ruled = innerText(value, key, rootKey, rules, depth + 1, nesting, write);
-        if (ruled === value) continue;
-        object[name] = ruled;
-        changed = true;
-      } else {
-        changed = walk(value, key, rootKey, rules, depth + 1, nesting, write) || changed;
-      }
+      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write);
+      if (ruled === UNCHANGED) continue;
+      object[name] = ruled;
+      changed = true;
     } else if (action === REMOVE) {
       delete object[name];
       changed = true;
@@ -158,6 +149,30 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     }
   }
   return changed;
+}
+
+/** What ruledValue returns for a value no rule changed. */
+const UNCHANGED: unique symbol = Symbol("unchanged");
+
+/**
+ * The value a member or array item at `path` (`depth` levels deep) holds once the rules are
+ * applied below it: an object or array changed in place (the same value), a string that is JSON
+ * text re-serialized (innerText); UNCHANGED when no rule changed anything.
+ */
+function ruledValue(
+  value: unknown,
+  path: string,
+  rootPath: string,
+  rules: JsonKeyRules,
+  depth: number,
+  nesting: number,
+  write: boolean,
+): unknown {
+  if (typeof value === "string") {
+    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write);
+    return ruled === value ? UNCHANGED : ruled;
+  }
+  return walk(value, path, rootPath, rules, depth, nesting, write) ? value : UNCHANGED;
 }
 
 /**
