@@ -186,7 +186,10 @@ function ruledValue(
 function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean): string {
   if (nesting === MAX_JSON_TEXT_NESTING || !mayBeJsonContainer(text)) return text;
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
-  if (parsed === undefined || !fitsDepth(parsed, MAX_JSON_TEXT_DEPTH - depth)) return text;
+  if (parsed === undefined) return text;
+  // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
+  const levels = MAX_JSON_TEXT_DEPTH - depth;
+  if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
   if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write)) return text;
   return write ? JSON.stringify(parsed) : CHANGED;
 }
