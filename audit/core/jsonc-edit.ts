@@ -13,7 +13,9 @@ const MAX_COLUMNS = 100;
  * per line, one indentation unit in, with the file's trailing commas; it is added inline to a
  * single-line array or object (an empty array too) when the line stays within 100 columns. An
  * empty object, or a single-line container that would grow too long, is laid out a member per
- * line. Nothing else in the file changes; a replaced value changes only its own characters.
+ * line, and so is every single-line container around it (`"env": { "production": {} }`), so that
+ * each closing bracket ends up on its own line under its key, as a person writes nested objects.
+ * Nothing else in the file changes; a replaced value changes only its own characters.
  */
 export class JsoncEditor {
   private readonly eol: string;
@@ -43,7 +45,7 @@ export class JsoncEditor {
       if (this.isMultiLine(parent)) this.appendMember(parent, member);
       // An empty object is laid out a member per line, as wrangler files write objects.
       else if ((parent.children?.length ?? 0) > 0 && this.fitsInline(parent, member(""))) this.appendInline(parent, member(""));
-      else this.layOutWith(parent, member);
+      else this.layOutWith(path.slice(0, -1), member);
     }
   }
 
@@ -54,7 +56,7 @@ export class JsoncEditor {
     const member = (indent: string) => this.serialize(value, indent);
     if (this.isMultiLine(array)) this.appendMember(array, member);
     else if (this.fitsInline(array, member(""))) this.appendInline(array, member(""));
-    else this.layOutWith(array, member);
+    else this.layOutWith(path, member);
   }
 
   private nodeAt(path: JSONPath): Node | undefined {
@@ -122,13 +124,26 @@ export class JsoncEditor {
   }
 
   /**
+   * Lays out the container at `path` a member per line with `member` added last (layOut), after
+   * laying out each single-line container holding it, outermost first: a multi-line object
+   * inside a one-line one (`"env": { "production": {\n…\n} }`) is no layout a person writes.
+   */
+  private layOutWith(path: JSONPath, member: (indent: string) => string): void {
+    for (let depth = 0; depth < path.length; depth++) {
+      const enclosing = this.nodeAt(path.slice(0, depth));
+      if (enclosing !== undefined && (enclosing.children?.length ?? 0) > 0 && !this.isMultiLine(enclosing)) this.layOut(enclosing);
+    }
+    this.layOut(this.nodeAt(path)!, member);
+  }
+
+  /**
    * Rewrites a container a member per line, one indentation unit in from its own line, with
-   * `member` added last: each existing member keeps the text that follows it up to the next
-   * one (its comma and comments), and a comment before the first member keeps its own line.
-   * The last member ends with a comma when the container's last one did or the file's
+   * `member`, if given, added last: each existing member keeps the text that follows it up to
+   * the next one (its comma and comments), and a comment before the first member keeps its own
+   * line. The last member ends with a comma when the container's last one did or the file's
    * multi-line containers mostly do.
    */
-  private layOutWith(container: Node, member: (indent: string) => string): void {
+  private layOut(container: Node, member?: (indent: string) => string): void {
     const close = container.offset + container.length - 1;
     const outer = /^[ \t]*/.exec(this.text.slice(lineStartOf(this.text, container.offset)))![0];
     const inner = outer + this.indentUnit;
@@ -142,11 +157,13 @@ export class JsoncEditor {
       // What follows a member up to the next one: its comma and comments, on this one line.
       const rest = this.text.slice(valueEnd, children[i + 1]?.offset ?? close).trim();
       const hasComma = rest.replace(/\/\*[^]*?\*\//g, "").includes(",");
-      if (i + 1 === children.length) trailingComma ||= hasComma;
-      const comma = i + 1 === children.length && !hasComma ? "," : "";
+      const last = i + 1 === children.length;
+      if (last) trailingComma ||= hasComma;
+      // The last member gets a comma when a new one follows it, or when the file writes them.
+      const comma = last && !hasComma && (member !== undefined || this.trailingCommas) ? "," : "";
       lines.push(`${this.text.slice(child.offset, valueEnd)}${rest === "" || rest.startsWith(",") ? "" : " "}${rest}${comma}`);
     });
-    lines.push(`${member(inner)}${trailingComma ? "," : ""}`);
+    if (member !== undefined) lines.push(`${member(inner)}${trailingComma ? "," : ""}`);
     const eol = this.eol;
     const body = lines.map((line) => `${inner}${line}`).join(eol);
     this.text = applyEdits(this.text, [{ offset: container.offset + 1, length: close - container.offset - 1, content: `${eol}${body}${eol}${outer}` }]);

@@ -69,12 +69,15 @@ function ownWorkersList(roles: readonly string[]): string {
 
 /**
  * One line: files, environments, this pipeline's own Workers and Pages projects recognised,
- * findings by severity, unreadable paths, what was left out, and the mode's verdict.
+ * findings by severity (a path that could not be read or parsed is an error, and the count says
+ * how many of them are such), what was left out, and the mode's verdict.
  */
 export function summaryLine(run: AuditRun, mode: Mode): string {
   const findings = run.audits.flatMap((a) => a.findings);
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
+  const warnings = findings.filter((f) => f.severity !== "error").length;
+  // A path not read or not parsed is an error printed like any other, so it is counted as one.
+  const failed = run.failures.length;
+  const errors = findings.length - warnings + failed;
   const own = run.audits.filter((a) => a.role !== "producer").map((a) => a.role);
   const pages = run.audits.filter((a) => a.role === "producer" && a.kind === "pages").length;
   const environments = run.audits.reduce((n, a) => n + a.environments.length, 0);
@@ -82,10 +85,9 @@ export function summaryLine(run: AuditRun, mode: Mode): string {
     `${count(run.audits.length + run.failures.length, "file")} (${count(run.audits.length - own.length, "producer")}` +
       `${pages > 0 ? ` (${pages} of them ${pages === 1 ? "a Pages project" : "Pages projects"})` : ""}` +
       `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${ownWorkersList(own)}` : ""}; ${count(environments, "environment")})`,
-    count(errors, "error"),
+    count(errors, "error") + (failed > 0 ? ` (${failed} of them ${failed === 1 ? "a path" : "paths"} not read or not parsed)` : ""),
     count(warnings, "warning"),
   ];
-  if (run.failures.length > 0) parts.push(`${run.failures.length} not read or not parsed`);
   const excluded = run.excludedFiles.length + run.audits.reduce((n, a) => n + a.excluded.length, 0);
   if (excluded > 0) parts.push(`${excluded} excluded`);
   if (run.notSearched.length > 0) parts.push(`${count(run.notSearched.length, "folder")} not searched`);

@@ -42,7 +42,11 @@ export function secretReason(name: string, value: string): string | undefined {
   if (AUTHORIZATION_HEADER.test(value)) return "its value is an Authorization header";
   if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(value)) return "its value is a JWT";
   if (findKnownToken(value) !== undefined) return "its value has a known token prefix";
-  if (varName.credential !== undefined && !varName.describes && !standsForCredential(value)) return "its name says it is a credential";
+  if (varName.credential !== undefined && !varName.describes && !standsForCredential(value, varName)) {
+    return BOOLEAN.test(value.trim())
+      ? `its name says it is a credential, and "${value.trim()}" is its value, not a switch (a switch's name says so: *_ENABLED, USE_*, REQUIRE_*)`
+      : "its name says it is a credential";
+  }
   if (looksRandom(value)) return "its value looks like a random key";
   const held = credentialsIn(value, CREDENTIAL_KINDS);
   if (held.length > 0) return `its value holds ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
@@ -54,7 +58,7 @@ export function secretReason(name: string, value: string): string | undefined {
  * secret whoever holds it, makes it a credential (see `secretReason`).
  */
 function publicVarReason(varName: VarName, value: string): string | undefined {
-  if (varName.credential === "secret" && !varName.describes && !standsForCredential(value)) {
+  if (varName.credential === "secret" && !varName.describes && !standsForCredential(value, varName)) {
     return "its name says it is a secret, which no public var may hold";
   }
   const token = findKnownToken(value);
@@ -81,11 +85,15 @@ const PUBLIC_KEY_ISSUERS: ReadonlySet<string> = new Set(["Google API key"]);
 /**
  * A value that stands for a credential without being one: a blank, what the ingest Worker's
  * redaction takes for a template, placeholder or mask (`standsForSecret`: `${DB_PASSWORD}`,
- * `<your-key>`, `********`), a boolean switch in any case, or a duration.
+ * `<your-key>`, `********`), a duration, or a boolean switch in any case under a name that may
+ * be a switch (`VarName.switch`: `USE_TOKEN = "1"`, not `ADMIN_PASSWORD = "1"`, whose `1` is
+ * the password).
  */
-function standsForCredential(value: string): boolean {
+function standsForCredential(value: string, name: VarName): boolean {
   const trimmed = value.trim();
-  return trimmed === "" || standsForSecret(trimmed) || BOOLEAN.test(trimmed) || DURATION.test(trimmed) || ISO_DURATION.test(trimmed);
+  // Before standsForSecret, which takes `true` and `off` for switches whatever the name.
+  if (BOOLEAN.test(trimmed)) return name.switch;
+  return trimmed === "" || standsForSecret(trimmed) || DURATION.test(trimmed) || ISO_DURATION.test(trimmed);
 }
 
 const BOOLEAN = /^(?:true|false|yes|no|on|off|enabled?|disabled?|[01])$/i;

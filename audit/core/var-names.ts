@@ -24,11 +24,22 @@ import {
  *   `API_KEY_ID`, `SKIP_TOKEN`), also when more words follow the describing one
  *   (`ACCESS_TOKEN_EXPIRES_IN`, `API_KEY_ROTATION_DAYS`); a credential word after them starts
  *   over (`SECRET_STORE_TOKEN` holds a token).
+ * - `switch`: the name may be an on/off setting about a credential rather than the credential,
+ *   so a switch value (`true`, `1`) under it is one: its first word turns something on or off
+ *   (`USE_TOKEN`, `ENABLE_PASSWORD`, `REQUIRE_API_KEY`, `HAS_TOKEN`, Portuguese and Spanish
+ *   `HABILITAR_SENHA`, `USAR_CLAVE_API`), or its credential word is not its head, so it names
+ *   something else (`PASSWORD_LOGIN`, `TOKEN_AUTH`). English names put the head last, after
+ *   which only words saying which copy of it may follow (an environment, a generation, a slot:
+ *   `DB_PASSWORD_PROD`, `API_KEY_2`, `SECRET_OLD`, `TOKEN_VALUE` hold the credential);
+ *   Portuguese and Spanish put it first (`SENHA_BANCO`, `CLAVE_SECRETA_DB` are passwords). A
+ *   name whose head is a password, secret, key or token (`ADMIN_PASSWORD`, `JWT_SECRET`,
+ *   `GITHUB_TOKEN`) holds one, and `1` there is the password.
  */
 export interface VarName {
   credential: "secret" | "key" | undefined;
   public: boolean;
   describes: boolean;
+  switch: boolean;
 }
 
 /**
@@ -81,8 +92,36 @@ export function readVarName(name: string): VarName {
   for (let end = Math.max(lastCredentialWord, 0); end < words.length && !describes; end++) {
     describes = describesSecretSetting(words.slice(0, end + 1).join("_"));
   }
-  return { credential, public: isPublic, describes };
+  return { credential, public: isPublic, describes, switch: readsAsSwitch(words, lastCredentialWord) };
 }
+
+/** `VarName.switch` of a name's `words`, whose last credential word is at `lastCredentialWord`. */
+function readsAsSwitch(words: readonly string[], lastCredentialWord: number): boolean {
+  if (SWITCH_VERBS.has(words[0] ?? "")) return true;
+  let head = words.length - 1;
+  while (head > lastCredentialWord && WHICH_COPY.test(words[head]!)) head--;
+  if (head === lastCredentialWord) return false;
+  const first = words[0]?.toLowerCase() ?? "";
+  const romanceHead = ROMANCE_PASSWORD_WORDS.map(unaccentedUpperCase).includes(words[0] ?? "") ||
+    (ROMANCE_KEY_WORDS.has(first) && ROMANCE_KEY_QUALIFIERS.has(words[1]?.toLowerCase() ?? ""));
+  return !romanceHead;
+}
+
+/**
+ * First words of a switch: verbs that turn a feature on or off or demand it, in English,
+ * Portuguese and Spanish (`NO_`, `SKIP_`, `WITHOUT_` already make a name describe one).
+ */
+const SWITCH_VERBS = new Set([
+  "USE", "ENABLE", "ENABLED", "DISABLE", "DISABLED", "REQUIRE", "REQUIRED", "ALLOW", "FORCE", "ENFORCE", "HAS", "IS", "WITH", "TOGGLE",
+  "USAR", "HABILITAR", "DESABILITAR", "DESHABILITAR", "ATIVAR", "DESATIVAR", "ACTIVAR", "DESACTIVAR", "EXIGIR", "REQUERIR", "PERMITIR",
+]);
+
+/**
+ * Last words saying which copy of a credential a name holds, not what else it names: an
+ * environment, a generation, a slot, a number, or its form.
+ */
+const WHICH_COPY =
+  /^(?:PROD|PRODUCTION|PRD|DEV|DEVELOPMENT|STAGING|STAGE|STG|TEST|TESTING|QA|UAT|LOCAL|PREVIEW|SANDBOX|LIVE|PRIMARY|SECONDARY|OLD|NEW|PREV|PREVIOUS|NEXT|CURRENT|BACKUP|FALLBACK|VALUE|RAW|B64|BASE64|HEX|V?\d+)$/;
 
 function credentialKind(words: readonly string[], i: number): VarName["credential"] {
   const word = words[i]!;

@@ -52,7 +52,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 15 files (12 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 22 environments), 26 errors, 30 warnings, 2 not read or not parsed; mode warn, exit 2",
+      "deco-otel audit: 15 files (12 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 22 environments), 28 errors (2 of them paths not read or not parsed), 30 warnings; mode warn, exit 2",
     );
   });
 
@@ -92,7 +92,7 @@ describe("deco-otel audit (CLI)", () => {
       message: "env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",
       fix: "remove it from vars, rotate it, and store it with `wrangler secret put <NAME>`",
     });
-    expect(stderr).toContain("deco-otel audit: 2 files (1 producer; 3 environments), 6 errors, 5 warnings, 1 not read or not parsed");
+    expect(stderr).toContain("deco-otel audit: 2 files (1 producer; 3 environments), 7 errors (1 of them a path not read or not parsed), 5 warnings");
   });
 
   it("prints GitHub Actions annotations with --github, paths relative to where it runs", async () => {
@@ -324,5 +324,125 @@ describe("files saved with a byte order mark", () => {
     // What --fix does not add (observability) is all that is left.
     const after = await audit(["--json", "jsonc"], dir);
     expect((JSON.parse(after.stdout) as Finding[]).map((f) => `${f.env} ${f.rule}`)).toEqual(["null observability", "staging observability"]);
+  });
+});
+
+describe("reported faults, as users run the CLI", () => {
+  let dir: string;
+  /** A producer wired in every way, with `vars` added to its endpoint vars. */
+  const wired = (vars: Record<string, string>) =>
+    `${JSON.stringify(
+      {
+        name: "shop",
+        main: "src/index.ts",
+        compatibility_date: "2026-04-20",
+        tail_consumers: [{ service: "deco-otel-tail" }],
+        version_metadata: { binding: "CF_VERSION_METADATA" },
+        analytics_engine_datasets: [{ binding: "DECO_METRICS", dataset: "deco_metrics" }],
+        observability: { enabled: true },
+        vars: {
+          DECO_OTEL_LOGS_ENDPOINT: `${INGEST}/v1/logs`,
+          DECO_OTEL_TRACES_ENDPOINT: `${INGEST}/v1/traces`,
+          DECO_OTEL_METRICS_ENDPOINT: `${INGEST}/v1/metrics`,
+          ...vars,
+        },
+      },
+      null,
+      2,
+    )}\n`;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-faults-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("a password that looks like a switch is a password; a switch's name makes it a switch", async () => {
+    await mkdir(join(dir, "switches"));
+    const vars = { ADMIN_PASSWORD: "1", DB_PASS: "0", JWT_SECRET: "true", USE_TOKEN: "1", OTP_ENABLED: "true", REQUIRE_API_KEY: "false" };
+    await writeFile(join(dir, "switches/wrangler.jsonc"), wired(vars));
+    const { code, stdout } = await audit(["--mode", "block", "switches"], dir);
+    expect(code).toBe(1);
+    const findings = stdout.split("\n").filter((line) => line.includes(" error secret-in-vars "));
+    expect(findings).toEqual(
+      [["ADMIN_PASSWORD", "1", 26], ["DB_PASS", "0", 27], ["JWT_SECRET", "true", 28]].map(
+        ([name, value, line]) =>
+          `switches/wrangler.jsonc:${line}:5 error secret-in-vars top level: vars.${name} looks like a credential (its name says it is a credential, and "${value}" is its value, not a switch (a switch's name says so: *_ENABLED, USE_*, REQUIRE_*)): it must be a secret`,
+      ),
+    );
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 1 environment), 3 errors, 0 warnings; mode block, exit 1");
+  });
+
+  it("counts a file that does not parse in the summary's errors, and exits 2 in either mode", async () => {
+    await mkdir(join(dir, "parse/broken"), { recursive: true });
+    await mkdir(join(dir, "parse/clean"), { recursive: true });
+    await writeFile(join(dir, "parse/broken/wrangler.jsonc"), '{\n  "name": "broken"\n  "main": "src/index.ts"\n}\n');
+    await writeFile(join(dir, "parse/clean/wrangler.jsonc"), wired({}));
+    for (const mode of ["warn", "block"]) {
+      const { code, stdout } = await audit(["--mode", mode, "parse"], dir);
+      expect(code).toBe(2);
+      expect(stdout.trimEnd().split("\n")).toEqual([
+        "parse/broken/wrangler.jsonc:3:3 error config-parse JSONC parse error: CommaExpected",
+        "    fix: fix the file's syntax at this position",
+        `deco-otel audit: 2 files (1 producer; 1 environment), 1 error (1 of them a path not read or not parsed), 0 warnings; mode ${mode}, exit 2`,
+      ]);
+    }
+    const json = await audit(["--json", "parse"], dir);
+    expect(json.code).toBe(2);
+    expect((JSON.parse(json.stdout) as Finding[]).map((f) => `${f.severity} ${f.rule}`)).toEqual(["error config-parse"]);
+    expect(json.stderr).toContain(", 1 error (1 of them a path not read or not parsed), 0 warnings; mode warn, exit 2");
+  });
+
+  it("--fix on empty inline objects (an environment, vars) writes the layout a person would", async () => {
+    await mkdir(join(dir, "inline"));
+    const file = join(dir, "inline/wrangler.jsonc");
+    await writeFile(file, '{\n  "name": "shop",\n  "main": "src/index.ts",\n  "compatibility_date": "2026-04-20",\n  "vars": {},\n  "env": { "production": {} }\n}\n');
+    const { code } = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "inline"], dir);
+    expect(code).toBe(0);
+    const endpoints = (indent: string) =>
+      ["logs", "traces", "metrics"].map((signal) => `${indent}"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${INGEST}/v1/${signal}"`).join(",\n");
+    expect(await readFile(file, "utf8")).toBe(`{
+  "name": "shop",
+  "main": "src/index.ts",
+  "compatibility_date": "2026-04-20",
+  "vars": {
+${endpoints("    ")}
+  },
+  "env": {
+    "production": {
+      "tail_consumers": [{ "service": "deco-otel-tail" }],
+      "version_metadata": { "binding": "CF_VERSION_METADATA" },
+      "vars": {
+${endpoints("        ")}
+      },
+      "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]
+    }
+  },
+  "tail_consumers": [{ "service": "deco-otel-tail" }],
+  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]
+}
+`);
+  });
+
+  it("piped into head, a long report ends quietly with the audit's verdict as its status", async () => {
+    // A fleet whose report is far longer than a pipe holds, so writes go on after head exits.
+    const fleet = join(dir, "fleet");
+    for (let i = 0; i < 200; i++) {
+      await mkdir(join(fleet, `w${i}`), { recursive: true });
+      await writeFile(join(fleet, `w${i}/wrangler.jsonc`), `{ "name": "w${i}", "main": "src/index.ts", "vars": { "ADMIN_PASSWORD": "hunter${i}" } }\n`);
+    }
+    const bin = join(ROOT, "bin/deco-otel.mjs");
+    for (const [mode, verdict] of [["warn", 0], ["block", 1]] as const) {
+      const piped = await run("bash", ["-c", `"${process.execPath}" "${bin}" audit --mode ${mode} fleet | head -1; echo "audit exit \${PIPESTATUS[0]}"`], dir);
+      expect(piped.stderr).toBe("");
+      expect(piped.stdout).toBe(
+        "fleet/w0/wrangler.jsonc:1:1 error tail-consumer top level: tail_consumers is not set: deco-otel-tail never sees this Worker\n" +
+          `audit exit ${verdict}\n`,
+      );
+    }
+    const json = await run("bash", ["-c", `"${process.execPath}" "${bin}" audit --json fleet 2>&1 | head -c 1; echo " audit exit \${PIPESTATUS[0]}"`], dir);
+    expect(json.stdout).toBe("[ audit exit 0\n");
   });
 });

@@ -4,9 +4,14 @@
  * exception message with JSON in it, a resource attribute): the key rules (hash, geo
  * precision, credential keys) reach the members as they reach the same members sent as
  * attributes; a `db.statement` is text and stays as sent; and a producer's
- * `otel.truncated_values` is kept as `producer.otel.truncated_values`.
+ * `otel.truncated_values` is kept as `producer.otel.truncated_values`. A log line logging a payload
+ * it received as JSON text (JSON text in a string member of JSON text), sent by the OpenTelemetry
+ * JS logs SDK: the hashed id is a hash in the body kept as JSON and in the lifted attribute.
  */
 import { SpanKind } from "@opentelemetry/api";
+import { SeverityNumber } from "@opentelemetry/api-logs";
+import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-http";
+import { LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -84,5 +89,43 @@ describe("JSON text in a span's attributes", () => {
     expect(row.ResourceAttributes["app.config"]).toBe(`{"user":{"id":"${hash("cust-1")}"}}`);
     const stored = JSON.stringify(row);
     for (const personal of ["cust-1", "tok-51H8xYz"]) expect(stored).not.toContain(personal);
+  });
+});
+
+describe("JSON text inside a string member of JSON text", () => {
+  it("is ruled in a log body kept as JSON and in an attribute lifted from a line", async () => {
+    const runId = uniqueId("nested-json-text");
+    const exporter = new OTLPLogExporter({ url: `${ingest.url}/v1/logs`, headers: bearer() });
+    const results = recordExportResults(exporter);
+    const provider = new LoggerProvider({
+      resource: resourceFromAttributes({ "service.name": `webhooks-${runId}`, "run.id": runId }),
+      processors: [new SimpleLogRecordProcessor({ exporter })],
+    });
+    const logger = provider.getLogger("webhooks");
+    const payload = JSON.stringify({ user: { id: "u-42" }, geo: { city: "Campinas", country: "BR" } });
+    // No message: the line stays the body, as written.
+    logger.emit({ severityNumber: SeverityNumber.INFO, body: JSON.stringify({ event: "received", payload }), attributes: { seq: 1 } });
+    // A message: the body becomes it, `payload` an attribute holding text with text inside.
+    const wrapped = JSON.stringify({ source: "queue", message: payload });
+    logger.emit({ severityNumber: SeverityNumber.INFO, body: JSON.stringify({ msg: "x", payload: wrapped }), attributes: { seq: 2 } });
+    await provider.forceFlush();
+    await provider.shutdown();
+    expect(exportOutcomes(results).every((outcome) => outcome === "success")).toBe(true);
+
+    const rows = await ingest.rows<{ Body: string; LogAttributes: Record<string, string> }>(
+      `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY LogAttributes['seq']`,
+    );
+    expect(rows).toHaveLength(2);
+    const ruledPayload = JSON.stringify({ user: { id: hash("u-42") }, geo: { country: "BR" } });
+    expect(rows[0]!.Body).toBe(JSON.stringify({ event: "received", payload: ruledPayload }));
+    // The line's members are lifted beside it too: two items in each of the two copies.
+    expect(rows[0]!.LogAttributes).toMatchObject({ payload: ruledPayload, "redaction.count": "4", "redaction.kinds": "dropped,hashed" });
+    expect(rows[1]!.Body).toBe("x");
+    expect(rows[1]!.LogAttributes).toMatchObject({
+      payload: JSON.stringify({ source: "queue", message: ruledPayload }),
+      "redaction.count": "2",
+      "redaction.kinds": "dropped,hashed",
+    });
+    for (const personal of ["u-42", "Campinas"]) expect(JSON.stringify(rows)).not.toContain(personal);
   });
 });

@@ -127,14 +127,27 @@ describe("--fix writes in the file's own layout", () => {
   const tail = '"tail_consumers": [{ "service": "deco-otel-tail" }]';
   const version = '"version_metadata": { "binding": "CF_VERSION_METADATA" }';
   const datasets = '"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]';
+  /** What an empty environment gets, its members at `indent` in a file indented by `u` with trailing commas `t`. */
+  const addedToEmpty = (indent: string, u: string, t: string) =>
+    `${indent}${tail},\n${indent}${version},\n${indent}"vars": {\n${endpoints(indent + u, t)}\n${indent}},\n${indent}${datasets}${t}`;
 
-  // A block comment first: its " * " lines must not be taken for the file's indentation.
-  it.each([
+  /** What the top level gets after its last member. */
+  const addedToTop = (u: string, t: string) => `${u}${tail},\n${u}${version},\n${u}${datasets}${t}`;
+  /** Indentation units and trailing-comma habits, as files are written. */
+  const STYLES = [
     ["tabs", "\t", ""],
     ["tabs and trailing commas", "\t", ","],
     ["two spaces", "  ", ""],
     ["four spaces and trailing commas", "    ", ","],
-  ])("%s: added to an existing object, to an empty one and to the top level alike", (_, u, t) => {
+  ] as const;
+  function expectFixed(before: string, after: string): void {
+    const result = fixDocument(loadConfig("wrangler.jsonc", before), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(result.after).toBe(after);
+    expect(result.audit.findings.filter((f) => fixable(f.rule))).toEqual([]);
+  }
+
+  // A block comment first: its " * " lines must not be taken for the file's indentation.
+  it.each(STYLES)("%s: added to an existing object, to an empty one and to the top level alike", (_, u, t) => {
     const before = `/**
  * The shop's Worker.
  */
@@ -159,22 +172,44 @@ ${endpoints(u + u, t)}
 ${u}},
 ${u}"env": {
 ${u}${u}"staging": {
-${u}${u}${u}${tail},
-${u}${u}${u}${version},
+${addedToEmpty(u + u + u, u, t)}
+${u}${u}}${t}
+${u}},
+${addedToTop(u, t)}
+}
+`;
+    expectFixed(before, after);
+  });
+
+  it.each(STYLES)("%s: empty objects inside one-line objects are laid out with every object around them", (_, u, t) => {
+    const before = `{
+${u}"name": "shop",
+${u}"vars": {},
+${u}"env": { "production": {}, "staging": { "vars": {} } }${t}
+}
+`;
+    const after = `{
+${u}"name": "shop",
+${u}"vars": {
+${endpoints(u + u, t)}
+${u}},
+${u}"env": {
+${u}${u}"production": {
+${addedToEmpty(u + u + u, u, t)}
+${u}${u}},
+${u}${u}"staging": {
 ${u}${u}${u}"vars": {
 ${endpoints(u + u + u + u, t)}
 ${u}${u}${u}},
+${u}${u}${u}${tail},
+${u}${u}${u}${version},
 ${u}${u}${u}${datasets}${t}
 ${u}${u}}${t}
 ${u}},
-${u}${tail},
-${u}${version},
-${u}${datasets}${t}
+${addedToTop(u, t)}
 }
 `;
-    const result = fixDocument(loadConfig("wrangler.jsonc", before), { ingestUrl: INGEST, metricsDataset: DATASET });
-    expect(result.after).toBe(after);
-    expect(result.audit.findings.filter((f) => fixable(f.rule))).toEqual([]);
+    expectFixed(before, after);
   });
 
   it("a file on one line is laid out a member per line, each added entry inline like the others", () => {

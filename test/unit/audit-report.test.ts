@@ -48,7 +48,7 @@ describe("report", () => {
       notSearched: [],
     };
     expect(summaryLine(run, "block")).toBe(
-      "deco-otel audit: 3 files (1 producer, 1 of this pipeline's own Workers: deco-otel-tail; 4 environments), 1 error, 2 warnings, 1 not read or not parsed; mode block, exit 2",
+      "deco-otel audit: 3 files (1 producer, 1 of this pipeline's own Workers: deco-otel-tail; 4 environments), 2 errors (1 of them a path not read or not parsed), 2 warnings; mode block, exit 2",
     );
   });
 });

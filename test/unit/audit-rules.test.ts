@@ -323,8 +323,13 @@ describe("secretReason: names that hold a credential", () => {
     ["DB_PASSWORD", "<your password>"],
     ["API_TOKEN", "********"],
     ["USE_TOKEN", "1"],
-    ["BASIC_AUTH_PASSWORD", "FALSE"],
-    ["SESSION_SECRET", "off"],
+    ["ENABLE_PASSWORD", "true"],
+    ["REQUIRE_ADMIN_PASSWORD", "0"],
+    ["HABILITAR_SENHA", "1"],
+    ["BASIC_AUTH_PASSWORD_ENABLED", "FALSE"],
+    ["PASSWORD_LOGIN", "off"],
+    ["TOKEN_AUTH", "1"],
+    ["ADMIN_PASSWORD", "none"],
     ["API_TOKEN", "15m"],
     ["JWT_SECRET", "1h30m"],
     ["SESSION_SECRET", "PT1H"],
@@ -340,6 +345,32 @@ describe("secretReason: names that hold a credential", () => {
     ["CLAVE_PROD_SERV", "01010101"],
   ])("passes %s = %j: a placeholder, a switch, a duration or a setting", (name, value) => {
     expect(secretReason(name, value)).toBeUndefined();
+  });
+
+  it.each([
+    ["ADMIN_PASSWORD", "1"],
+    ["ADMIN_PASSWORD", "0"],
+    ["ADMIN_PASSWORD", "true"],
+    ["BASIC_AUTH_PASSWORD", "FALSE"],
+    ["SESSION_SECRET", "off"],
+    ["GITHUB_TOKEN", "yes"],
+    ["DB_PASSWORD_PROD", "1"],
+    ["API_KEY_2", "0"],
+    ["SENHA_BANCO", "1"],
+    ["CLAVE_SECRETA_DB", "true"],
+    ["clientSecret", "1"],
+  ])("flags %s = %j: a switch's value under a name that is a credential's is the credential", (name, value) => {
+    expect(secretReason(name, value)).toBe(
+      `its name says it is a credential, and "${value}" is its value, not a switch (a switch's name says so: *_ENABLED, USE_*, REQUIRE_*)`,
+    );
+  });
+
+  it("reads a name as a switch by its first word or by a head that is no credential, not by a copy's qualifier", () => {
+    const switches = (names: string[]) => names.map((name) => readVarName(name).switch);
+    expect(switches(["USE_TOKEN", "ENABLE_PASSWORD", "HAS_TOKEN", "PASSWORD_LOGIN", "TOKEN_AUTH", "DESABILITAR_SENHA"])).toEqual([true, true, true, true, true, true]);
+    expect(switches(["ADMIN_PASSWORD", "JWT_SECRET", "HMAC_KEY", "DB_PASSWORD_PROD", "SECRET_OLD", "TOKEN_VALUE", "SENHA_BANCO", "CHAVE_API_PROD"])).toEqual(
+      [false, false, false, false, false, false, false, false],
+    );
   });
 
   it("reads Portuguese and Spanish credential names as the redaction does: a password is a secret, chave_api a key", () => {

@@ -105,20 +105,26 @@ describe("metrics: JSON text in series attributes keeps series identity", () => 
     return metricsRequest([{ name: "requests", description: "", unit: "1", metadata: [], data }]);
   }
 
-  it("a hashed member is the keyed hash: the same value gives the same text, distinct ones stay apart", () => {
-    const values = ['{"user":{"id":"u1"},"plan":"pro"}', '{"user":{"id":"u2"},"plan":"pro"}', '{"user":{"id":"u1"},"plan":"pro"}'];
+  /** The members as the series attribute holds them: in its JSON text, or in JSON text inside it. */
+  const shapes = [
+    ["in the text", (members: object) => JSON.stringify(members)],
+    ["in JSON text held by a member of the text", (members: object) => JSON.stringify({ ctx: JSON.stringify(members) })],
+  ] as const;
+
+  it.each(shapes)("a hashed member (%s) is the keyed hash: the same value gives the same text, distinct ones stay apart", (_, shape) => {
+    const values = ["u1", "u2", "u1"].map((id) => shape({ user: { id }, plan: "pro" }));
     const points = values.map((value) => point([attr("tenant", str(value))]));
     const result = redactRequest("metrics", request(points), policy());
     const stored = points.map((p) => text(p.attributes[0]!.value));
-    expect(stored[0]).toBe(`{"user":{"id":"${hash("u1")}"},"plan":"pro"}`);
+    expect(stored[0]).toBe(shape({ user: { id: hash("u1") }, plan: "pro" }));
     expect(stored[0]).toBe(stored[2]);
     expect(stored[0]).not.toBe(stored[1]);
     expect(points.every((p) => p.attributes.map((a) => a.key).join() === "tenant")).toBe(true);
     expect(result).toEqual({ count: 3, kinds: { hashed: 3 } });
   });
 
-  it("a credential member hides the whole value as its hashed marker, as a detector's find does", () => {
-    const values = ['{"plan":"pro","token":"t-1"}', '{"plan":"pro","token":"t-2"}', '{"plan":"pro","token":"t-1"}'];
+  it.each(shapes)("a credential member (%s) hides the whole value as its hashed marker, as a detector's find does", (_, shape) => {
+    const values = ["t-1", "t-2", "t-1"].map((token) => shape({ plan: "pro", token }));
     const points = values.map((value) => point([attr("tenant", str(value))]));
     const result = redactRequest("metrics", request(points), policy());
     const stored = points.map((p) => text(p.attributes[0]!.value));

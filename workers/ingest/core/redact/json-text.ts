@@ -34,30 +34,41 @@ export interface JsonKeyRules {
 
 /**
  * Applies `rules` to every member of `text` when it is a JSON object, or an array holding one
- * (`prefix`: the path the members' paths start with, "" for none),
- * and returns the text with what they removed or replaced, re-serialized compactly (every number
- * written as it was spelled, every other value as JSON.stringify writes it; of a key named twice
- * the last one, as JSON.parse reads it). Text the rules leave alone, text that is no such JSON,
- * and JSON nesting deeper than MAX_JSON_TEXT_DEPTH come back as the same string.
+ * (`prefix`: the path the members' paths start with, "" for none), and to the members of every
+ * string inside it that is such JSON text itself (a line logging a payload it received as text:
+ * `{"payload":"{\"user\":{\"id\":\"u-42\"}}"}`), at any depth, a string's members ruled by
+ * the path of the member holding it (`payload.user.id`), as if the text were the object it
+ * encodes. Returns the text with what the rules removed or replaced, re-serialized compactly
+ * (every number written as it was spelled, every other value as JSON.stringify writes it; of a
+ * key named twice the last one, as JSON.parse reads it); an inner text a rule changed is
+ * re-serialized the same way, in its members' order, and stays a string. Text the rules leave
+ * alone, text that is no such JSON, and JSON nesting deeper than MAX_JSON_TEXT_DEPTH come back as
+ * the same string; an inner text nested in more than MAX_JSON_TEXT_NESTING texts, or whose
+ * objects would take the nesting past MAX_JSON_TEXT_DEPTH, is left as written (the text detectors
+ * still read it) while the rest is ruled.
+ *
+ * Cost: an inner text is a part of the text holding it, so each level of text nesting parses at
+ * most the outer text's length again: the whole walk is linear in the text's length, at most
+ * MAX_JSON_TEXT_NESTING + 1 times it, whatever a hostile sender nests.
  *
  * The first walk runs on a plain `JSON.parse`, which is all that text the rules leave alone
  * costs; only when a rule changed something is the text parsed again keeping every number's
  * spelling (exact-json.ts) and walked again for the text that is written.
  */
 export function applyKeyRulesToJsonText(text: string, prefix: string, rules: JsonKeyRules): string {
-  const parsed = parseJsonContainer(text);
+  const parsed = parseJsonContainer(text, JSON.parse);
   if (parsed === undefined) return text;
   try {
-    if (!walk(parsed, prefix, "", rules, 0)) return text;
+    if (!walk(parsed, prefix, "", rules, 0, 0, false)) return text;
   } catch (error) {
     if (error === TOO_DEEP) return text;
     // A number JSON.parse rounded, which a rule wants whole: the exact walk below has it.
     if (error !== INEXACT_NUMBER) throw error;
   }
   rules.restart();
-  const exact = parseJsonExactly(text, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
+  const exact = parseJsonContainer(text, parseKeepingNumbers)!;
   try {
-    walk(exact, prefix, "", rules, 0);
+    walk(exact, prefix, "", rules, 0, 0, true);
   } catch (error) {
     if (error === TOO_DEEP) return text;
     throw error;
@@ -77,24 +88,44 @@ export function mayBeJsonContainer(text: string): boolean {
 /**
  * Levels of objects and arrays walked: lifting's deepest flattening (16) and the nesting it
  * stores as JSON text (128), with room. A log line's nesting is the line's own, which no request
- * limit sees; deeper text is left to the text detectors.
+ * limit sees; deeper text is left to the text detectors. The levels of inner texts count on
+ * those of the text holding them.
  */
 export const MAX_JSON_TEXT_DEPTH = 160;
+
+/**
+ * Levels of JSON text inside JSON text walked. Producers encode a payload as text once or twice
+ * (a queue message's body inside a logged event); each level escapes every quote of the ones
+ * inside again, so a level past a few is no real sender's.
+ */
+export const MAX_JSON_TEXT_NESTING = 8;
 
 const TOO_DEEP = new Error(`JSON text nests more than ${MAX_JSON_TEXT_DEPTH} levels`);
 
 const keepEveryNumber = (): boolean => true;
 
+/** The exact parse: every number keeps its spelling, so a rewritten text writes it back as sent. */
+const parseKeepingNumbers = (text: string): unknown => parseJsonExactly(text, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
+
 /**
  * Whether any member changed. `path` and `rootPath`: the node's path with and without the
- * caller's prefix. Throws TOO_DEEP past MAX_JSON_TEXT_DEPTH levels.
+ * caller's prefix; `depth`: levels of objects and arrays above the node, `nesting`: texts
+ * holding it; `write`: whether an inner text the rules changed is written back (the exact walk;
+ * the first walk only learns whether anything changes). Throws TOO_DEEP past
+ * MAX_JSON_TEXT_DEPTH levels.
  */
-function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number): boolean {
+function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean): boolean {
   if (node === null || typeof node !== "object" || isRawJsonNumber(node)) return false;
   if (depth === MAX_JSON_TEXT_DEPTH) throw TOO_DEEP;
   let changed = false;
   if (Array.isArray(node)) {
-    for (const item of node) changed = walk(item, path, rootPath, rules, depth + 1) || changed;
+    const items = node as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write);
+      if (ruled === UNCHANGED) continue;
+      items[i] = ruled;
+      changed = true;
+    }
     return changed;
   }
   const object = node as Record<string, unknown>;
@@ -105,7 +136,10 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     const value = object[name];
     const action = rules.member(key, rootKey, value);
     if (action === DESCEND) {
-      changed = walk(value, key, rootKey, rules, depth + 1) || changed;
+      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write);
+      if (ruled === UNCHANGED) continue;
+      object[name] = ruled;
+      changed = true;
     } else if (action === REMOVE) {
       delete object[name];
       changed = true;
@@ -117,12 +151,68 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
   return changed;
 }
 
+/** What ruledValue returns for a value no rule changed. */
+const UNCHANGED: unique symbol = Symbol("unchanged");
+
 /**
- * `text` parsed when it is a JSON object, or an array with an object in it (an array without
- * one has no keys), else undefined. The first and last characters decide before JSON.parse is
- * paid for: most values are plain text.
+ * The value a member or array item at `path` (`depth` levels deep) holds once the rules are
+ * applied below it: an object or array changed in place (the same value), a string that is JSON
+ * text re-serialized (innerText); UNCHANGED when no rule changed anything.
  */
-function parseJsonContainer(text: string): object | undefined {
+function ruledValue(
+  value: unknown,
+  path: string,
+  rootPath: string,
+  rules: JsonKeyRules,
+  depth: number,
+  nesting: number,
+  write: boolean,
+): unknown {
+  if (typeof value === "string") {
+    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write);
+    return ruled === value ? UNCHANGED : ruled;
+  }
+  return walk(value, path, rootPath, rules, depth, nesting, write) ? value : UNCHANGED;
+}
+
+/**
+ * `text`, a string member at `path` (`depth` levels deep), with the rules applied to its members
+ * when it is JSON text (parseJsonContainer's test), re-serialized when they changed something.
+ * The same string when nothing changed, when the text is nested in MAX_JSON_TEXT_NESTING texts
+ * already, or when its objects would nest past MAX_JSON_TEXT_DEPTH: that is checked before any
+ * rule sees a member, so the counts of what the rules did only hold what is written.
+ * In the first walk (`write` false) a changed text comes back as any other string.
+ */
+function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean): string {
+  if (nesting === MAX_JSON_TEXT_NESTING || !mayBeJsonContainer(text)) return text;
+  const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
+  if (parsed === undefined) return text;
+  // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
+  const levels = MAX_JSON_TEXT_DEPTH - depth;
+  if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
+  if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write)) return text;
+  return write ? JSON.stringify(parsed) : CHANGED;
+}
+
+/** What the first walk puts in place of an inner text it found changed: any other string. */
+const CHANGED = "";
+
+/** Whether `node`'s objects and arrays nest no more than `levels` deep (strings are leaves). */
+function fitsDepth(node: unknown, levels: number): boolean {
+  if (node === null || typeof node !== "object" || isRawJsonNumber(node)) return true;
+  if (levels === 0) return false;
+  for (const value of Array.isArray(node) ? node : Object.values(node)) {
+    if (!fitsDepth(value, levels - 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * `text` parsed with `parse` when it is a JSON object, or an array with an object in it (an
+ * array without one has no keys), else undefined. The first and last characters decide before
+ * the parse is paid for: most values are plain text.
+ */
+function parseJsonContainer(text: string, parse: (text: string) => unknown): object | undefined {
   const first = firstNonBlankCharCode(text);
   if (first === OPEN_BRACE) {
     if (lastNonBlankCharCode(text) !== CLOSE_BRACE) return undefined;
@@ -132,7 +222,7 @@ function parseJsonContainer(text: string): object | undefined {
     return undefined;
   }
   try {
-    return JSON.parse(text) as object;
+    return parse(text) as object;
   } catch {
     return undefined;
   }
