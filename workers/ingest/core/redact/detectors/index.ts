@@ -1,6 +1,7 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
 import { secretParameterDetector } from "./secret-parameter";
+import { secretAssignmentDetector } from "./secret-assignment";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
@@ -24,6 +25,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   secretParameterDetector,
+  secretAssignmentDetector,
   codePhraseDetector,
   knownTokenDetector,
   emailDetector,
