@@ -7,6 +7,7 @@ import {
   nameBefore,
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
+import { POSTAL_CODE_PARAMETER_NAMES } from "./geo";
 import { holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
@@ -61,6 +62,8 @@ export const Evidence = {
    * secret name; `%3D` after an encoded secret parameter name.
    */
   SECRET_ASSIGNMENT: 1 << 16,
+  /** `=` after a postal code's parameter name (`POSTAL_CODE_PARAMETER_NAMES`) after `?`, `&`, `#` or `;`. */
+  POSTAL_CODE_PARAMETER: 1 << 17,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -181,6 +184,7 @@ export function evidenceIn(text: string): number {
     for (let equals = text.indexOf("="); equals >= 0; equals = text.indexOf("=", equals + 1)) {
       if (equals + 1 < length && namesSecretParameter(text, equals)) found |= Evidence.SECRET_PARAMETER;
       if (assignsToSecretName(text, equals)) found |= Evidence.SECRET_ASSIGNMENT;
+      if (namesPostalCodeParameter(text, equals)) found |= Evidence.POSTAL_CODE_PARAMETER;
     }
   }
   found |= secretAssignmentEvidence(text, classes);
@@ -579,4 +583,20 @@ function secretAssignmentEvidence(text: string, classes: number): number {
     }
   }
   return 0;
+}
+
+const POSTAL_CODE_PARAMETERS: ReadonlySet<string> = new Set(POSTAL_CODE_PARAMETER_NAMES);
+
+/**
+ * Whether the name before the `=` at `equals` is a postal code's parameter name after `?`,
+ * `&`, `#` or `;`. Such names end in `p`, `e` or `E`, `P`: other `=` cost one comparison.
+ */
+function namesPostalCodeParameter(text: string, equals: number): boolean {
+  const last = text.charCodeAt(equals - 1) | 0x20;
+  if (last !== 112 && last !== 101) return false;
+  let start = equals - 1;
+  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  const before = text.charCodeAt(start - 1);
+  if (before !== 63 && before !== 38 && before !== 35 && before !== 59) return false;
+  return POSTAL_CODE_PARAMETERS.has(text.slice(start, equals).toLowerCase());
 }

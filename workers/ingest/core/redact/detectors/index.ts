@@ -10,6 +10,7 @@ import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
+import { postalCodeParameterDetector } from "./postal-code-parameter";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -36,4 +37,5 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cpfDetector,
   ssnDetector,
   cardDetector,
+  postalCodeParameterDetector,
 ];

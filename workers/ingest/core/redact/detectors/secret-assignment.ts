@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { NAME_CHARACTER, isSecretName, isSecretParameterName, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
+import { sentenceEndLength } from "./sentence-end";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -52,9 +53,9 @@ export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: `(?:${QUOTED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${ENCODED_PARAMETER})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
-  rewrite: (match, marker) => {
+  rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
-    if (match.startsWith("%")) return redactEncodedParameter(match, marker);
+    if (match.startsWith("%")) return redactEncodedParameter(match, marker, text.charAt(start + match.length));
     return redactQuotedValue(match, marker);
   },
 };
@@ -85,10 +86,14 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
   return `${match.slice(0, open)}${marker}</${name}>`;
 }
 
-/** The encoded value replaced when the encoded name is a secret parameter name. */
-function redactEncodedParameter(match: string, marker: string): Rewrite | undefined {
+/**
+ * The encoded value replaced when the encoded name is a secret parameter name; a sentence's
+ * final punctuation after it stays. `next`: the character after the match.
+ */
+function redactEncodedParameter(match: string, marker: string, next: string): Rewrite | undefined {
   const equals = match.search(/%3[Dd]/);
   if (!isSecretParameterName(match.slice(3, equals))) return undefined;
   if (match.startsWith("[REDACTED:", equals + 3)) return undefined;
-  return `${match.slice(0, equals + 3)}${marker}`;
+  const length = match.length - sentenceEndLength(match, next);
+  return { text: `${match.slice(0, equals + 3)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }
