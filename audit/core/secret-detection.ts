@@ -52,7 +52,8 @@ export function secretReason(name: string, value: string): string | undefined {
  * bot's `bot<token>`, `/ghp_…`), a JWT or 32+ random-looking characters as a path segment, a
  * query value or a fragment value (`?t=eyJ…`, `#access_token=…`), or a credential the ingest
  * Worker's redaction would hide in it. Ordinary URLs pass: words, numeric ids, UUIDs and hex
- * hashes in paths are not random-looking (`looksRandom`).
+ * hashes in paths are not random-looking (`looksRandom`), and digests named by their algorithm
+ * are public.
  */
 function urlSecretReason(url: URL, value: string): string | undefined {
   if (url.password !== "") return "its value is a URL with a password";
@@ -68,7 +69,7 @@ function urlSecretReason(url: URL, value: string): string | undefined {
     percentDecoded(url.hash.slice(1)),
   ];
   if (parts.some((part) => JWT.test(part))) return "its value is a URL holding a JWT";
-  if (parts.some(looksRandom)) return "its value is a URL holding a random-looking key";
+  if (parts.some((part) => !NAMED_DIGEST.test(part) && looksRandom(part))) return "its value is a URL holding a random-looking key";
   const held = credentialsIn(value, CREDENTIAL_KINDS);
   if (held.length > 0) return `its value is a URL holding ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
   return undefined;
@@ -96,6 +97,8 @@ const PEM_PRIVATE_KEY = new RegExp(PEM_PRIVATE_KEY_ARMOR);
 
 const AUTHORIZATION_HEADER = /^(bearer|basic)\s+\S{8,}$/i;
 const JWT = /^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/;
+/** A digest named by its algorithm (Subresource Integrity's `sha384-…`, an OCI digest's `sha256:…`): random-looking, public. */
+const NAMED_DIGEST = /^(?:sha(?:1|224|256|384|512)|md5)[-:=]/i;
 
 /**
  * Known token formats whose issuer also makes keys to be published: Google's browser API keys
