@@ -89,7 +89,9 @@ const HAS_PHONE_START = 1 << 10;
 const HAS_EQUALS = 1 << 11;
 const HAS_UNDERSCORE = 1 << 12;
 const HAS_CAPITAL_A = 1 << 13;
-const CLASS_BITS = 14;
+/** `'` or `<`: SQL strings, XML tags (`secretAssignmentEvidence`). */
+const HAS_QUOTE_OR_TAG = 1 << 14;
+const CLASS_BITS = 15;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
 const CHARACTERS = new Int32Array(128);
@@ -115,6 +117,8 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["s", HAS_S],
   ["I", HAS_I],
   ["i", HAS_I],
+  ["'", HAS_QUOTE_OR_TAG],
+  ["<", HAS_QUOTE_OR_TAG],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
 /** Past this length the first loop's digit count could overflow into its dot count. */
@@ -157,7 +161,7 @@ export function evidenceIn(text: string): number {
   const named = digits >= CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
-    return (classes & HAS_S) !== 0 ? named | sqlPasswordEvidence(text) : named;
+    return (classes & HAS_QUOTE_OR_TAG) !== 0 ? named | sqlPasswordEvidence(text) : named;
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedSsnEvidence(text);
@@ -166,7 +170,7 @@ export function evidenceIn(text: string): number {
   if ((classes & TOKEN_SEPARATORS) !== 0 && (holdsSeparatedPrefix(text) || ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)))) {
     found |= Evidence.KNOWN_TOKEN;
   }
-  else if (((classes & HAS_CAPITAL_A) !== 0 || dots >= 1) && holdsUnseparatedPrefix(text)) {
+  else if (((classes & HAS_CAPITAL_A) !== 0 || dots >= 1) && holdsUnseparatedPrefix(text, (classes & HAS_CAPITAL_A) !== 0, dots >= 1)) {
     found |= Evidence.KNOWN_TOKEN;
   }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
@@ -187,7 +191,7 @@ export function evidenceIn(text: string): number {
       if (namesPostalCodeParameter(text, equals)) found |= Evidence.POSTAL_CODE_PARAMETER;
     }
   }
-  found |= secretAssignmentEvidence(text, classes);
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT)) !== 0) found |= secretAssignmentEvidence(text, classes);
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
@@ -562,8 +566,8 @@ function sqlPasswordEvidence(text: string): number {
  * `%3D` first.
  */
 function secretAssignmentEvidence(text: string, classes: number): number {
-  if (sqlPasswordEvidence(text) !== 0) return Evidence.SECRET_ASSIGNMENT;
-  if ((classes & HAS_SLASH) !== 0) {
+  if ((classes & HAS_QUOTE_OR_TAG) !== 0 && sqlPasswordEvidence(text) !== 0) return Evidence.SECRET_ASSIGNMENT;
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_SLASH)) === (HAS_QUOTE_OR_TAG | HAS_SLASH)) {
     for (let tag = text.indexOf("</"); tag >= 0; tag = text.indexOf("</", tag + 2)) {
       const close = text.indexOf(">", tag + 2);
       if (close < 0) break;

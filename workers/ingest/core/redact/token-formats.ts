@@ -49,7 +49,9 @@ function family(issuer: string, prefixes: readonly string[], body: string): Know
  * implicit-flow redirects' fragments.
  */
 const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
-  ...family("Discord webhook", ["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"], "\\d{17,20}/[A-Za-z0-9_-]{60,}"),
+  ...family("Discord webhook", ["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"], "\\d{17,20}/[A-Za-z0-9_-]{60,}").map(
+    (format) => ({ ...format, evidence: ".com/api/webhooks/" }),
+  ),
   { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A" },
   { issuer: "Google OAuth access token", prefix: "ya29.", body: "[A-Za-z0-9_-]{20,}" },
 ];
@@ -154,14 +156,18 @@ const PREFIXES_BY_ENDING = new Map<number, string[]>();
 /** The same endings as flags, read before the map: most separators end no prefix. */
 const ENDS_PREFIX = new Uint8Array(128 * 128);
 /**
- * Prefixes not ending in `_` or `-` (`AKIA`, `AIza`, Slack's webhook host), or a format's own
- * evidence literal in their stead: looked for as they are.
+ * Prefixes not ending in `_` or `-`, or a format's own evidence literal in their stead, looked
+ * for as they are: those holding a dot (Slack's and Discord's webhook paths, `ya29.`), and the
+ * others, which all hold an `A` (`AKIA`, `AIza`, Telegram's `:A`).
  */
-const UNSEPARATED_PREFIXES: string[] = [];
+const DOTTED_PREFIXES: string[] = [];
+const CAPITAL_A_PREFIXES: string[] = [];
 for (const { prefix, evidence } of KNOWN_TOKEN_FORMATS) {
   const last = prefix.charCodeAt(prefix.length - 1);
   if (last !== 95 && last !== 45) {
-    UNSEPARATED_PREFIXES.push(evidence ?? prefix);
+    const literal = evidence ?? prefix;
+    const list = literal.includes(".") ? DOTTED_PREFIXES : CAPITAL_A_PREFIXES;
+    if (!list.includes(literal)) list.push(literal);
     continue;
   }
   const ending = prefix.charCodeAt(prefix.length - 2) * 128 + last;
@@ -193,13 +199,14 @@ function endsPrefixAt(text: string, separator: string): boolean {
 }
 
 /**
- * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Slack's and
- * Discord's webhook hosts and paths, `ya29.`, Telegram's `:A`), searched for whole: each holds
- * an `A` or a dot.
+ * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Telegram's `:A`
+ * when `capitalA`; Slack's and Discord's webhook paths and `ya29.` when `dotted`), searched for
+ * whole. The caller says which the text's characters allow.
  */
-export function holdsUnseparatedPrefix(text: string): boolean {
+export function holdsUnseparatedPrefix(text: string, capitalA: boolean, dotted: boolean): boolean {
   if (text.length < SHORTEST_KNOWN_TOKEN) return false;
-  for (let i = 0; i < UNSEPARATED_PREFIXES.length; i++) if (text.includes(UNSEPARATED_PREFIXES[i]!)) return true;
+  if (capitalA) for (let i = 0; i < CAPITAL_A_PREFIXES.length; i++) if (text.includes(CAPITAL_A_PREFIXES[i]!)) return true;
+  if (dotted) for (let i = 0; i < DOTTED_PREFIXES.length; i++) if (text.includes(DOTTED_PREFIXES[i]!)) return true;
   return false;
 }
 
