@@ -78,17 +78,14 @@ export function summaryLine(run: AuditRun, mode: Mode): string {
   const own = run.audits.filter((a) => a.role !== "producer").map((a) => a.role);
   const pages = run.audits.filter((a) => a.role === "producer" && a.kind === "pages").length;
   const environments = run.audits.reduce((n, a) => n + a.environments.length, 0);
-  // A path that does not exist names no file: it is counted as an error of the run instead.
-  const missing = run.failures.filter(isMissingPath).length;
   const parts = [
-    `${count(run.audits.length + run.failures.length - missing, "file")} (${count(run.audits.length - own.length, "producer")}` +
+    `${count(run.audits.length + run.failures.filter((failure) => !isMissingPath(failure)).length, "file")} (${count(run.audits.length - own.length, "producer")}` +
       `${pages > 0 ? ` (${pages} of them ${pages === 1 ? "a Pages project" : "Pages projects"})` : ""}` +
       `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${ownWorkersList(own)}` : ""}; ${count(environments, "environment")})`,
-    count(errors + missing, "error"),
+    count(errors, "error"),
     count(warnings, "warning"),
   ];
-  if (missing > 0) parts.push(`${count(missing, "path")} not found`);
-  if (run.failures.length > missing) parts.push(`${run.failures.length - missing} not read or not parsed`);
+  if (run.failures.length > 0) parts.push(`${run.failures.length} not read or not parsed`);
   const excluded = run.excludedFiles.length + run.audits.reduce((n, a) => n + a.excluded.length, 0);
   if (excluded > 0) parts.push(`${excluded} excluded`);
   if (run.notSearched.length > 0) parts.push(`${count(run.notSearched.length, "folder")} not searched`);
@@ -103,6 +100,7 @@ function count(n: number, noun: string): string {
 /** The message of the `config-read` failure of a path given on the command line that does not exist. */
 export const MISSING_PATH_MESSAGE = "the path does not exist";
 
+/** A path that does not exist names no file, so the summary does not count it as one. */
 function isMissingPath(failure: Finding): boolean {
   return failure.rule === "config-read" && failure.message === MISSING_PATH_MESSAGE;
 }
