@@ -60,6 +60,16 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
+/** An error's message and its causes' (`fetch failed: connect ECONNREFUSED 127.0.0.1:1`), as far as they go. */
+function withCauses(error: unknown): string {
+  const messages: string[] = [];
+  for (let cause: unknown = error; cause !== undefined && messages.length < 5; cause = (cause as { cause?: unknown }).cause) {
+    messages.push(cause instanceof Error ? cause.message : String(cause));
+    if (!(cause instanceof Error)) break;
+  }
+  return messages.join(": ");
+}
+
 function parseGeneration(text: string | undefined): Generation | undefined {
   if (text === undefined) return undefined;
   if (!(generations as readonly string[]).includes(text)) throw new UsageError(`--generation must be current or legacy, got "${text}"`);
@@ -83,7 +93,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (flags["from-clickhouse"]) {
     const client = createClient(clickhouse);
     try {
-      const seen = await servicesSeenLastDay(client, queryTables({ database: flags.database, generation }));
+      const seen = await servicesSeenLastDay(client, queryTables({ database: flags.database, generation })).catch((error: unknown) => {
+        throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${withCauses(error)}`);
+      });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);
     } finally {

@@ -6,7 +6,7 @@ import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, MISSING_PATH_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
 import { RULES } from "../core/rules/index";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
@@ -85,7 +85,8 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
     } catch (error) {
-      run.failures.push(failure(path, null, "config-read", `cannot read: ${messageOf(error)}`, READ_FIX));
+      const missing = (error as { code?: unknown }).code === "ENOENT";
+      run.failures.push(failure(path, null, "config-read", missing ? MISSING_PATH_MESSAGE : `cannot read: ${messageOf(error)}`, READ_FIX));
       continue;
     }
     if (files.length === 0) {

@@ -2,10 +2,10 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, entryOf, stringAt } from "./model";
+import { type ConfigArray, type ConfigDocument, entryOf, stringAt } from "./model";
 import { analyticsEngineRule } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
-import { tailConsumerRule } from "./rules/tail-consumer";
+import { listedServices, tailConsumerRule } from "./rules/tail-consumer";
 import { versionMetadataRule } from "./rules/version-metadata";
 import { ENDPOINT_VARS, METRICS_BINDING, TAIL_WORKER, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
@@ -76,7 +76,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else if (current === undefined) {
         toml.push(`[[${tomlTable("tail_consumers")}]]\nservice = "${TAIL_WORKER}"`);
       } else {
-        toml.push(`add { service = "${TAIL_WORKER}" } to ${tomlTable("tail_consumers")}`);
+        toml.push(tomlTailConsumerAddition(document.text, current, tomlTable("tail_consumers")));
       }
     }
 
@@ -139,3 +139,15 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   return { before, after, changes, handEdits, audit: fixed };
 }
 
+/**
+ * The TOML that adds the tail to a `tail_consumers` the file already has: one more
+ * `[[<table>]]` when the file writes it as an array of tables (the form the README shows);
+ * else the inline array written again with the tail added, as a table cannot extend an inline
+ * array (TOML 1.0, "Array of Tables").
+ */
+function tomlTailConsumerAddition(text: string, current: ConfigArray, table: string): string {
+  const line = text.split("\n")[current.at.line - 1] ?? "";
+  if (line.slice(current.at.column - 1).startsWith("[[")) return `[[${table}]]\nservice = "${TAIL_WORKER}"`;
+  const items = [...listedServices(current).map(({ service }) => service), TAIL_WORKER].map((service) => `{ service = ${JSON.stringify(service)} }`);
+  return `in place of the array at line ${current.at.line}:\n${line.slice(0, current.at.column - 1)}[${items.join(", ")}]`;
+}

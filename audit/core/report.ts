@@ -82,7 +82,7 @@ export function summaryLine(run: AuditRun, mode: Mode): string {
   const pages = run.audits.filter((a) => a.role === "producer" && a.kind === "pages").length;
   const environments = run.audits.reduce((n, a) => n + a.environments.length, 0);
   const parts = [
-    `${count(run.audits.length + run.failures.length, "file")} (${count(run.audits.length - own.length, "producer")}` +
+    `${count(run.audits.length + run.failures.filter((failure) => !isMissingPath(failure)).length, "file")} (${count(run.audits.length - own.length, "producer")}` +
       `${pages > 0 ? ` (${pages} of them ${pages === 1 ? "a Pages project" : "Pages projects"})` : ""}` +
       `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${ownWorkersList(own)}` : ""}; ${count(environments, "environment")})`,
     count(errors, "error") + (failed > 0 ? ` (${failed} of them ${failed === 1 ? "a path" : "paths"} not read or not parsed)` : ""),
@@ -97,4 +97,12 @@ export function summaryLine(run: AuditRun, mode: Mode): string {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** The message of the `config-read` failure of a path given on the command line that does not exist. */
+export const MISSING_PATH_MESSAGE = "the path does not exist";
+
+/** A path that does not exist names no file, so the summary does not count it as one. */
+function isMissingPath(failure: Finding): boolean {
+  return failure.rule === "config-read" && failure.message === MISSING_PATH_MESSAGE;
 }

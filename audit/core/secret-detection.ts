@@ -9,8 +9,9 @@ import { type VarName, readVarName } from "./var-names";
  * (`wrangler secret put`). Judged by the value and by the name (`readVarName`), so a token under
  * an innocent name is caught too:
  *
- * - by the value, under any name: a PEM private key, a URL with a password or a secret
- *   parameter, an Authorization header, a JWT, a known token format (the ingest Worker's
+ * - by the value, under any name: a PEM private key, a URL with a password, a secret
+ *   parameter or a credential in its path, query or fragment (`urlSecretReason`), an
+ *   Authorization header, a JWT, a known token format (the ingest Worker's
  *   `known_token` list), a header list setting a credential, 32+ random-looking characters, or
  *   a credential the ingest Worker's redaction would hide anywhere in it;
  * - by the name: a name that holds a credential (`DB_PASSWORD`, `ADMIN_PASS`, `HMAC_KEY`,
@@ -32,15 +33,11 @@ export function secretReason(name: string, value: string): string | undefined {
   const varName = readVarName(name);
   if (varName.public) return publicVarReason(varName, value);
   const url = URL.parse(value);
-  if (url !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    if (url.password !== "") return "its value is a URL with a password";
-    const param = [...url.searchParams.keys()].find((key) => SECRET_PARAM.test(key));
-    return param === undefined ? undefined : `its value is a URL carrying "${param}"`;
-  }
+  if (url !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return urlSecretReason(url, value);
   const header = credentialHeader(value);
   if (header !== undefined) return `its header list sets "${header.name}", where ${header.reason}`;
   if (AUTHORIZATION_HEADER.test(value)) return "its value is an Authorization header";
-  if (/^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/.test(value)) return "its value is a JWT";
+  if (JWT.test(value)) return "its value is a JWT";
   if (findKnownToken(value) !== undefined) return "its value has a known token prefix";
   if (varName.credential !== undefined && !varName.describes && !standsForCredential(value, varName)) {
     return BOOLEAN.test(value.trim())
@@ -50,6 +47,35 @@ export function secretReason(name: string, value: string): string | undefined {
   if (looksRandom(value)) return "its value looks like a random key";
   const held = credentialsIn(value, CREDENTIAL_KINDS);
   if (held.length > 0) return `its value holds ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
+  return undefined;
+}
+
+/**
+ * A URL value: its password and its query parameters' names, then what its parts hold, as any
+ * value is judged: a known token anywhere in it (a Slack or Discord webhook's path, a Telegram
+ * bot's `bot<token>`, `/ghp_…`), a JWT or 32+ random-looking characters as a path segment, a
+ * query value or a fragment value (`?t=eyJ…`, `#access_token=…`), or a credential the ingest
+ * Worker's redaction would hide in it. Ordinary URLs pass: words, numeric ids, UUIDs and hex
+ * hashes in paths are not random-looking (`looksRandom`), and digests named by their algorithm
+ * are public.
+ */
+function urlSecretReason(url: URL, value: string): string | undefined {
+  if (url.password !== "") return "its value is a URL with a password";
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const param = [...url.searchParams.keys(), ...fragment.keys()].find((key) => SECRET_PARAM.test(key));
+  if (param !== undefined) return `its value is a URL carrying "${param}"`;
+  const token = findKnownToken(value);
+  if (token !== undefined) return `its value is a URL holding a ${token.issuer}`;
+  const parts = [
+    ...url.pathname.split("/").map(percentDecoded),
+    ...url.searchParams.values(),
+    ...fragment.values(),
+    percentDecoded(url.hash.slice(1)),
+  ];
+  if (parts.some((part) => JWT.test(part))) return "its value is a URL holding a JWT";
+  if (parts.some((part) => !NAMED_DIGEST.test(part) && looksRandom(part))) return "its value is a URL holding a random-looking key";
+  const held = credentialsIn(value, CREDENTIAL_KINDS);
+  if (held.length > 0) return `its value is a URL holding ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
   return undefined;
 }
 
@@ -74,6 +100,9 @@ function publicVarReason(varName: VarName, value: string): string | undefined {
 const PEM_PRIVATE_KEY = new RegExp(PEM_PRIVATE_KEY_ARMOR);
 
 const AUTHORIZATION_HEADER = /^(bearer|basic)\s+\S{8,}$/i;
+const JWT = /^eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/;
+/** A digest named by its algorithm (Subresource Integrity's `sha384-…`, an OCI digest's `sha256:…`): random-looking, public. */
+const NAMED_DIGEST = /^(?:sha(?:1|224|256|384|512)|md5)[-:=]/i;
 
 /**
  * Known token formats whose issuer also makes keys to be published: Google's browser API keys

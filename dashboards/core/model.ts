@@ -19,7 +19,7 @@ export interface PanelSpec {
   description: string;
   /** Grafana panel type; also decides the result format of its query. */
   visualization: Visualization;
-  /** SQL in the plugin's SQL editor form: `$__timeFilter(...)` etc. and `${service}`. */
+  /** SQL in the plugin's SQL editor form: `$__timeFilter(...)` etc. and the `service` variable (`${service:percentencode}`). */
   rawSql: string;
   /** Grafana unit id, e.g. `percentunit`, `ms`, `short`. */
   unit?: string;

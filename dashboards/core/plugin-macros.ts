@@ -5,7 +5,9 @@
  *
  * 1. Template variables, as the plugin's frontend does (`CHDatasource.applyTemplateVariables`
  *    → `templateSrv.replace` with its formatter): `$name` and `${name}` become the variable's
- *    value verbatim (a multi-value becomes `'a','b'`); unknown names are left alone.
+ *    value verbatim (a multi-value becomes `'a','b'`); `${name:format}` is formatted by
+ *    Grafana's format registry instead (`percentencode`, `sqlstring`, `raw`; Grafana's
+ *    `formatRegistry`); unknown names and formats are left alone.
  * 2. Macros, as its backend does (grafana/clickhouse-datasource 4.20 `pkg/macros/macros.go`,
  *    `Interpolate` on grafana/macropro; the SQL these produce is unchanged since 4.10):
  *    - `$__timeFilter(c)`     → `c >= toDateTime(<from s>) AND c <= toDateTime(<to s>)`
@@ -43,13 +45,32 @@ export function expandQuery(rawSql: string, context: ExpansionContext): string {
   return expandMacros(interpolateVariables(rawSql, context.variables ?? {}), context);
 }
 
-/** Grafana's `$name` / `${name}` substitution with the plugin's value formatter. */
+/** Grafana's `$name` / `${name}` / `${name:format}` substitution with the plugin's value formatter. */
 export function interpolateVariables(sql: string, variables: Record<string, string | string[]>): string {
-  return sql.replace(/\$\{(\w+)\}|\$(\w+)/g, (match, braced: string | undefined, bare: string | undefined) => {
-    const value = variables[braced ?? bare ?? ""];
-    if (value === undefined) return match;
-    return Array.isArray(value) ? `'${value.join("','")}'` : value;
-  });
+  return sql.replace(
+    /\$\{(\w+)(?::(\w+))?\}|\$(\w+)/g,
+    (match, braced: string | undefined, format: string | undefined, bare: string | undefined) => {
+      const value = variables[braced ?? bare ?? ""];
+      if (value === undefined) return match;
+      if (format !== undefined) return FORMATS[format]?.(value) ?? match;
+      return Array.isArray(value) ? `'${value.join("','")}'` : value;
+    },
+  );
+}
+
+/**
+ * Grafana's variable formats that generated queries use (its `formatRegistry`): `percentencode`
+ * is `encodeURIComponent` that also encodes `!'()*`, a multi-value as `{a,b}`; `sqlstring`
+ * quotes each value, doubling `'`; `raw` is the value as it is.
+ */
+const FORMATS: Readonly<Record<string, (value: string | string[]) => string>> = {
+  percentencode: (value) => strictPercentEncoded(Array.isArray(value) ? `{${value.join(",")}}` : value),
+  sqlstring: (value) => (Array.isArray(value) ? value : [value]).map((one) => `'${one.replaceAll("'", "''")}'`).join(","),
+  raw: (value) => (Array.isArray(value) ? value.join(",") : value),
+};
+
+function strictPercentEncoded(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 type MacroFunction = (args: string[], context: ExpansionContext) => string;

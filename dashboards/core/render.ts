@@ -58,13 +58,17 @@ export class RenderError extends Error {
 
 /**
  * Dashboards for each distinct service and the fleet, alert rules when asked, the data source.
- * Throws RenderError for alerts without a runbook URL, and Error for a database name that is not
+ * Throws RenderError for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
  * a plain identifier or a ClickHouse URL that is not http(s).
  */
 export function render(input: RenderInput): Rendered {
   const datasourceUid = input.datasourceUid ?? DEFAULT_DATASOURCE_UID;
   if (input.withAlerts && !input.runbookBaseUrl) {
     throw new RenderError("alert rules need a runbook URL: pass --runbook-base-url, where docs/runbooks/ is published");
+  }
+  if (input.runbookBaseUrl !== undefined && !/^https?:\/\/[^/?#\s]/i.test(input.runbookBaseUrl)) {
+    // Grafana links the runbook_url annotation in alert notifications: readers open it in a browser.
+    throw new RenderError(`--runbook-base-url must be an http(s) URL, got "${input.runbookBaseUrl}"`);
   }
   const services = [...new Set(input.services)];
   const tables = queryTables({ database: input.database, generation: input.generation });

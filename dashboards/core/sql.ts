@@ -15,11 +15,18 @@ export const SERVICE_VARIABLE = "service";
 /** Where a per-service query names its service: the variable, or a fixed name (alert rules). */
 export type ServiceRef = { variable: string } | { name: string };
 
-/** `ServiceName = ...` for a service reference. */
+/**
+ * `ServiceName = ...` for a service reference. Grafana's ClickHouse data source interpolates a
+ * single-valued variable verbatim, so a name holding a quote would end the string; Grafana's
+ * `sqlstring` format doubles quotes but leaves backslashes, which ClickHouse reads as escapes.
+ * The variable is therefore interpolated with Grafana's `percentencode` format (RFC 3986
+ * unreserved characters and `%XX` only, `'()*!` included) and decoded by ClickHouse, a constant
+ * expression the primary key still uses. A fixed name is quoted as a ClickHouse string literal.
+ */
 export function serviceFilter(service: ServiceRef): string {
-  // Grafana's ClickHouse data source interpolates a single-valued variable verbatim, so the
-  // quotes are ours; a fixed name is quoted as a ClickHouse string literal.
-  return "variable" in service ? `ServiceName = '\${${service.variable}}'` : `ServiceName = ${stringLiteral(service.name)}`;
+  return "variable" in service
+    ? `ServiceName = decodeURLComponent('\${${service.variable}:percentencode}')`
+    : `ServiceName = ${stringLiteral(service.name)}`;
 }
 
 /** A ClickHouse string literal (backslash escapes, ClickHouse's default). */

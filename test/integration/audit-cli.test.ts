@@ -123,10 +123,21 @@ describe("deco-otel audit (CLI)", () => {
     );
   });
 
+  it("blocks on credentials carried inside URLs in vars, and on nothing else there", async () => {
+    const fixture = join(ROOT, "test/fixtures/audit-vars/url-credentials");
+    const { code, stdout } = await audit(["--mode", "block", "--json", fixture]);
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout) as Finding[];
+    expect(findings.map((finding) => [finding.rule, finding.message.match(/vars\.(\S+)/)?.[1]])).toEqual(
+      ["SLACK_WEBHOOK_URL", "DISCORD_WEBHOOK_URL", "TELEGRAM_API", "EMBED_URL", "CALLBACK_URL"].map((name) => ["secret-in-vars", name]),
+    );
+  });
+
   it("exits 2 for a path that does not exist or holds no wrangler file, and for a wrong option", async () => {
     const missing = await audit(["no/such/dir"]);
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toMatch(/^no\/such\/dir error config-read cannot read: ENOENT: no such file or directory/);
+    expect(missing.stdout).toMatch(/^no\/such\/dir error config-read the path does not exist\n/);
+    expect(missing.stdout).toContain("deco-otel audit: 0 files (0 producers; 0 environments)");
     const empty = await audit([join(ROOT, "schema")]);
     expect(empty.code).toBe(2);
     expect(empty.stdout).toContain("error config-read no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder");

@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +49,7 @@ describe("npm run dashboards", () => {
     [["--service", "shop", "--with-alerts"], "--runbook-base-url"],
     [["--service", "shop", "--generation", "newest"], "--generation must be current or legacy"],
     [["--service", "shop", "--colour"], "Unknown option '--colour'"],
+    [["--service", "shop", "--with-alerts", "--runbook-base-url", "ftp://x"], '--runbook-base-url must be an http(s) URL, got "ftp://x"'],
   ])("refuses %j with exit code 2 and says why", async (args, message) => {
     const run = await dashboardsCli(args);
     expect(run.code).toBe(2);
@@ -104,6 +106,18 @@ describe("npm run dashboards", () => {
     });
 
     afterAll(() => db?.drop());
+
+    it("names the URL and the cause when ClickHouse cannot be reached", async () => {
+      // A port that was just free and is closed again: the connection is refused.
+      const server = createServer();
+      await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+      const { port } = server.address() as AddressInfo;
+      await new Promise((closed) => server.close(closed));
+      const url = `http://127.0.0.1:${port}`;
+      const run = await dashboardsCli(["--from-clickhouse", "--url", url, "--out", join(out, "unreachable")]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`--from-clickhouse could not read the services at ${url}: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+    });
 
     it("renders every service seen in the last day, besides the named ones, but not Cloudflare's destination test record", async () => {
       const dir = join(out, "discovered");

@@ -160,6 +160,38 @@ describe.each(generations)("generated queries on the %s generation", (generation
     });
   });
 
+  describe("a service whose name holds a quote and a backslash", () => {
+    // Names a producer may give: `service.name` is free text. Its look-alike differs only where
+    // a backslash escape would land, so a panel that read `\\` as an escape would show the other.
+    const ODD = "o'brien\\svc";
+    const LOOK_ALIKE = "o'brien\\\\svc";
+
+    beforeAll(async () => {
+      const nowMs = Math.floor(Date.now() / 1000) * 1000;
+      for (const [service, ok] of [[ODD, 7], [LOOK_ALIKE, 50]] as const) {
+        const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
+          body: JSON.stringify(tailMetricsRequest(service, windows(1, nowMs - 60_000, () => ({ ok, exceptions: 0, wallTimeMs: 80 })))),
+        });
+        expect(response.status, await response.text()).toBe(200);
+      }
+    });
+
+    it("runs every panel, the variable, the annotation and the alert rules, and counts only that service", async () => {
+      const queries = renderedQueries(render({ ...RENDER_DEFAULTS, services: [ODD], database: demo.db.database, generation }));
+      for (const query of queries.filter((one) => one.service === ODD)) {
+        await run(query).catch((error: unknown) => {
+          throw new Error(`${query.where}: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }
+      const invocations = queries.find((query) => query.kind === "panel" && query.service === ODD && query.title === "Invocations")!;
+      const rows = await run(invocations);
+      const total = rows.reduce((sum, row) => sum + Object.entries(row).reduce((n, [key, value]) => (key === "time" ? n : n + Number(value)), 0), 0);
+      expect(total).toBe(7);
+    });
+  });
+
   describe("alert rules against a day of baseline", () => {
     const STEADY = "steady-shop";
     const SPIKING = "spiking-shop";

@@ -168,7 +168,7 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
                   severityNumber: 9,
                   body: { stringValue: "GET https://shop.example/cart?session=9f8e7d6c" },
                   attributes: [
-                    { key: "url.full", value: { stringValue: "https://shop.example/cart?session=9f8e7d6c&utm_source=mail" } },
+                    { key: "url.full", value: { stringValue: "https://shop.example/cart?session=9f8e7d6c&utm_source=mail&zip=13083-970" } },
                     { key: "user_agent.original", value: { stringValue: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" } },
                     { key: "cloudflare.asn", value: { intValue: 28573 } },
                     { key: "geo.country", value: { stringValue: "BR" } },
@@ -177,6 +177,11 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
                     { key: "geo.postal_code", value: { stringValue: "13083-970" } },
                     { key: "geo.timezone", value: { stringValue: "America/Sao_Paulo" } },
                     { key: "http.request.header.cf-connecting-ip", value: { stringValue: "203.0.113.9" } },
+                    // Cloudflare's visitor location headers, as instrumentation records request headers.
+                    ...Object.entries(VISITOR_LOCATION_HEADERS).map(([name, value]) => ({
+                      key: `http.request.header.${name}`,
+                      value: { stringValue: value },
+                    })),
                   ],
                 },
               ],
@@ -185,6 +190,26 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
         },
       ],
     });
+
+  /** What the "Add visitor location headers" managed transform and IP geolocation send for a visitor in Campinas. */
+  const VISITOR_LOCATION_HEADERS = {
+    "cf-ipcontinent": "SA",
+    "cf-ipcountry": "BR",
+    "cf-region": "São Paulo",
+    "cf-region-code": "SP",
+    "cf-timezone": "America/Sao_Paulo",
+    "cf-ipcity": "Campinas",
+    "cf-postal-code": "13083-970",
+    "cf-iplatitude": "-22.90530",
+    "cf-iplongitude": "-47.06390",
+  };
+  const COARSE_HEADERS = {
+    "http.request.header.cf-ipcontinent": "SA",
+    "http.request.header.cf-ipcountry": "BR",
+    "http.request.header.cf-region": "São Paulo",
+    "http.request.header.cf-region-code": "SP",
+    "http.request.header.cf-timezone": "America/Sao_Paulo",
+  };
 
   async function storedAttributes(worker: IngestUnderTest): Promise<Record<string, string>> {
     const runId = uniqueId("geo");
@@ -195,9 +220,10 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
     return row!.LogAttributes;
   }
 
-  it("keeps country, region and timezone by default, drops city and postal code, redacts the query secret and client ip", async () => {
+  it("keeps country, region and timezone by default, drops city, postal code and coordinates (attributes and visitor location headers), redacts the query secret, the query's postal code and client ip", async () => {
     expect(await storedAttributes(ingest)).toEqual({
-      "url.full": "https://shop.example/cart?session=[REDACTED:secret_param]&utm_source=mail",
+      ...COARSE_HEADERS,
+      "url.full": "https://shop.example/cart?session=[REDACTED:secret_param]&utm_source=mail&zip=[REDACTED:postal_code]",
       "user_agent.original": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)",
       "cloudflare.asn": "28573",
       "geo.country": "BR",
@@ -205,16 +231,20 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
       "geo.timezone": "America/Sao_Paulo",
       "http.request.header.cf-connecting-ip": "[REDACTED:ipv4]",
       // The body's query secret is counted on the record too.
-      "redaction.count": "5",
-      "redaction.kinds": "dropped,ipv4,secret_param",
+      "redaction.count": "10",
+      "redaction.kinds": "dropped,ipv4,postal_code,secret_param",
     });
   });
 
   it("keeps the city when the setting says city", async () => {
     const attributes = await storedAttributes(cityIngest);
     expect(attributes["geo.city"]).toBe("Campinas");
-    expect(attributes["geo.postal_code"]).toBeUndefined();
-    expect(attributes["redaction.kinds"]).toBe("dropped,ipv4,secret_param");
+    expect(attributes["http.request.header.cf-ipcity"]).toBe("Campinas");
+    expect(attributes).toMatchObject(COARSE_HEADERS);
+    for (const finer of ["geo.postal_code", "http.request.header.cf-postal-code", "http.request.header.cf-iplatitude", "http.request.header.cf-iplongitude"]) {
+      expect(attributes[finer]).toBeUndefined();
+    }
+    expect(attributes["redaction.kinds"]).toBe("dropped,ipv4,postal_code,secret_param");
   });
 
   it("refuses an unknown precision with a message naming the setting", async () => {

@@ -253,7 +253,8 @@ DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metri
 binding = "DECO_METRICS"
 dataset = "deco_metrics"`,
       `env.production: TOML is not rewritten; add by hand:
-add { service = "deco-otel-tail" } to env.production.tail_consumers
+[[env.production.tail_consumers]]
+service = "deco-otel-tail"
 
 [env.production.version_metadata]
 binding = "CF_VERSION_METADATA"
@@ -268,6 +269,14 @@ binding = "DECO_METRICS"
 dataset = "deco_metrics"`,
     ]);
     expect(result.audit).toEqual(auditDocument(loadFleet("environments-toml/wrangler.toml")));
+  });
+
+  it("writes an inline tail_consumers again with the tail added, since a table cannot extend an inline array", () => {
+    const text = `name = "shop"\n\n[env.prod]\ntail_consumers = [ { service = "shop-prod-tail" } ]\n`;
+    const [edit] = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits.filter((e) => e.startsWith("env.prod"));
+    expect(edit).toContain(
+      'in place of the array at line 4:\ntail_consumers = [{ service = "shop-prod-tail" }, { service = "deco-otel-tail" }]\n',
+    );
   });
 
   it("names the vars whose lines a TOML hand edit replaces, since a key written twice does not parse", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileAudit } from "../../audit/core/audit";
 import type { Finding } from "../../audit/core/findings";
-import { type AuditRun, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../../audit/core/report";
+import { type AuditRun, MISSING_PATH_MESSAGE, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../../audit/core/report";
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   file: "apps/shop/wrangler.jsonc",
@@ -83,5 +83,17 @@ describe("what a run left out", () => {
     expect(summaryLine(run, "block")).toBe(
       "deco-otel audit: 2 files (2 producers (1 of them a Pages project); 2 environments), 0 errors, 0 warnings, 2 excluded, 1 folder not searched; mode block, exit 0",
     );
+  });
+
+  it("does not count a path that does not exist as a file", () => {
+    const shop: FileAudit = { file: "shop/wrangler.jsonc", role: "producer", kind: "worker", environments: ["top level"], excluded: [], findings: [] };
+    const failure = (file: string, message: string) => ({ file, env: null, line: null, column: null, severity: "error" as const, rule: "config-read", message, fix: "" });
+    const run: AuditRun = {
+      audits: [shop],
+      failures: [failure("no/such/dir", MISSING_PATH_MESSAGE), failure("locked/wrangler.toml", "cannot read: EACCES")],
+      excludedFiles: [],
+      notSearched: [],
+    };
+    expect(summaryLine(run, "warn")).toMatch(/^deco-otel audit: 2 files \(1 producer; 1 environment\), .*; mode warn, exit 2$/);
   });
 });

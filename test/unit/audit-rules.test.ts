@@ -264,6 +264,39 @@ describe("secretReason", () => {
   });
 });
 
+describe("secretReason: credentials inside URLs", () => {
+  it.each([
+    ["a Slack webhook", "https://hooks.slack.com/services/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", "its value is a URL holding a Slack incoming webhook"],
+    ["a Discord webhook", "https://discord.com/api/webhooks/1234567890123456789/Abc-DeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdefGHIJKLmnopqrstuvwxyz0123", "its value is a URL holding a Discord webhook"],
+    ["a Telegram bot's API URL", "https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/sendMessage", "its value is a URL holding a Telegram bot token"],
+    ["a GitHub token as a path segment", "https://api.example.com/ghp_abcdefghijklmnopqrstuvwxyz0123456789", "its value is a URL holding a GitHub token"],
+    ["a JWT in a query value", "https://app.example.com/embed?t=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "its value is a URL holding a JWT"],
+    ["an implicit-flow token in the fragment", "https://app.example.com/cb#access_token=ya29.a0AfH6SMBx3kLmNoPqRsTuVwXyZ&token_type=Bearer", 'its value is a URL carrying "access_token"'],
+    ["a random key as a capability path", "https://hooks.example.com/catch/k9Xq2mZ7vB4nL1pQw8Rt5Yu3Io6Pa0SdFg", "its value is a URL holding a random-looking key"],
+    ["a random key in an unnamed query value", "https://api.example.com/v1/notify?k=k9Xq2mZ7vB4nL1pQw8Rt5Yu3Io6Pa0SdFg", "its value is a URL holding a random-looking key"],
+    ["a Bearer credential in a parameter", "https://api.example.com/v1/notify?authorization=Bearer%20k9Xq2mZ7vB4n", 'its value is a URL holding bearer (as the ingest Worker\'s redaction reads it)'],
+  ])("flags %s", (_what, value, reason) => {
+    expect(secretReason("WEBHOOK_URL", value)).toBe(reason);
+  });
+
+  it("leaves ordinary URLs alone: public endpoints, ids, UUIDs, hashes of public assets", () => {
+    for (const value of [
+      "https://api.stripe.com/v1/charges",
+      "https://api.example.com/v1/users/12345/orders?page=2&sort=created_at",
+      "https://api.example.com/items/550e8400-e29b-41d4-a716-446655440000",
+      "https://cdn.example.com/assets/app.3f9a8b7c2d1e4f5a6b7c8d9e0f1a2b3c.js",
+      "https://cdn.example.com/npm/lib@1.2.3/dist/lib.min.js#sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU",
+      "https://registry.example.com/v2/shop/manifests/sha256:0fe0159b226964992c41a3d97290c514882ad682a7b3c4d5e6f708192a3b4c5d",
+      "https://discord.com/developers/docs/resources/webhook#execute-webhook",
+      "https://api.telegram.org/bot<token>/getMe",
+      "https://hooks.slack.com/services/",
+      "https://auth.example.com/oauth/token?grant_type=client_credentials",
+    ]) {
+      expect(secretReason("SETTING_URL", value), value).toBeUndefined();
+    }
+  });
+});
+
 describe("secret-in-vars on vars as producers write them", () => {
   const file = new URL("../fixtures/audit-vars/wrangler.jsonc", import.meta.url).pathname;
   const findings = () => auditDocument(loadConfig(file, readFileSync(file, "utf8"))).findings;

@@ -70,6 +70,13 @@ describe("Grafana's template variables, with the plugin's formatter", () => {
     );
   });
 
+  it("formats ${name:format} as Grafana's format registry does", () => {
+    const variables = { service: "o'brien\\svc (eu)*!", many: ["a'b", "c"] };
+    expect(interpolateVariables("${service:percentencode}|${many:percentencode}", variables)).toBe("o%27brien%5Csvc%20%28eu%29%2A%21|%7Ba%27b%2Cc%7D");
+    expect(interpolateVariables("${service:sqlstring}|${many:sqlstring}|${many:raw}", variables)).toBe("'o''brien\\svc (eu)*!'|'a''b','c'|a'b,c");
+    expect(interpolateVariables("${service:lucene}", variables)).toBe("${service:lucene}");
+  });
+
   it("expands variables before macros", () => {
     expect(expandQuery("WHERE $__timeFilter(${column})", { ...context, variables: { column: "Timestamp" } })).toBe(
       "WHERE Timestamp >= toDateTime(1415792726) AND Timestamp <= toDateTime(1447328726)",

@@ -11,7 +11,7 @@ import {
   tracesRequest,
 } from "../support/model-builders";
 import type { AnyValue, KeyValue, LogsRequest, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { DEFAULT_REDACTION_POLICY, redactRequest } from "../../workers/ingest/core/redact";
+import { DEFAULT_REDACTION_POLICY, parseRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const attr = (key: string, value: string): KeyValue => ({ key, value: str(value) });
@@ -247,5 +247,45 @@ describe("ids and Social Security numbers by their keys", () => {
       "other.ssn": "912345678",
       "order.number": "536228841",
     });
+  });
+});
+
+describe("visitor location as Cloudflare's request headers and URL parameters carry it", () => {
+  const policyAt = (geoPrecision: string) => {
+    const parsed = parseRedactionPolicy({ geoPrecision });
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.policy;
+  };
+  const headers = [
+    attr("http.request.header.cf-ipcontinent", "SA"),
+    attr("http.request.header.cf-ipcountry", "BR"),
+    attr("http.request.header.cf-region", "Pernambuco"),
+    attr("http.request.header.cf-region-code", "PE"),
+    attr("http.request.header.cf-timezone", "America/Recife"),
+    attr("http.request.header.cf-ipcity", "Recife"),
+    attr("http.request.header.cf-metro-code", "0"),
+    attr("http.request.header.cf-postal-code", "50000-000"),
+    attr("http.request.header.cf-iplatitude", "-8.05"),
+    attr("http.request.header.cf-iplongitude", "-34.9"),
+    attr("url.full", "https://shop.example/frete?cep=50000-000&qty=2"),
+  ];
+  const stored = (geoPrecision: string) => {
+    const request = logsRequest([], headers.map((header) => ({ ...header })));
+    redactRequest("logs", request, policyAt(geoPrecision));
+    return valuesOf(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes);
+  };
+  const header = (name: string) => `http.request.header.${name}`;
+
+  it.each([
+    ["none", [], "[REDACTED:postal_code]"],
+    ["country", ["cf-ipcontinent", "cf-ipcountry"], "[REDACTED:postal_code]"],
+    ["region", ["cf-ipcontinent", "cf-ipcountry", "cf-region", "cf-region-code", "cf-timezone"], "[REDACTED:postal_code]"],
+    ["city", ["cf-ipcontinent", "cf-ipcountry", "cf-region", "cf-region-code", "cf-timezone", "cf-ipcity", "cf-metro-code"], "[REDACTED:postal_code]"],
+    ["full", headers.slice(0, -1).map((kept) => kept.key.slice(header("").length)), "50000-000"],
+  ] as const)("%s keeps the headers at or above it and drops the finer ones", (precision, kept, cep) => {
+    const values = stored(precision);
+    const keptHeaders = Object.keys(values).filter((key) => key.startsWith(header("")));
+    expect(keptHeaders.sort()).toEqual(kept.map(header).sort());
+    expect(values["url.full"]).toBe(`https://shop.example/frete?cep=${cep}&qty=2`);
   });
 });

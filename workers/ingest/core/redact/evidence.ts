@@ -7,6 +7,7 @@ import {
   nameBefore,
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
+import { POSTAL_CODE_PARAMETER_NAMES } from "./geo";
 import { holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
@@ -55,6 +56,14 @@ export const Evidence = {
   CODE_PHRASE: 1 << 14,
   /** Nine digits and `ddd-dd-dddd`, or a word naming a Social Security number (`SSN_WORD`). */
   SSN: 1 << 15,
+  /**
+   * What `secretAssignmentDetector` reads: `=>`, or `=` with a blank beside it, after a secret
+   * parameter name; a quote after `PASSWORD`, `BY` or `FOR` (SQL); an end tag `</name>` of a
+   * secret name; `%3D` after an encoded secret parameter name.
+   */
+  SECRET_ASSIGNMENT: 1 << 16,
+  /** `=` after a postal code's parameter name (`POSTAL_CODE_PARAMETER_NAMES`) after `?`, `&`, `#` or `;`. */
+  POSTAL_CODE_PARAMETER: 1 << 17,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -80,7 +89,9 @@ const HAS_PHONE_START = 1 << 10;
 const HAS_EQUALS = 1 << 11;
 const HAS_UNDERSCORE = 1 << 12;
 const HAS_CAPITAL_A = 1 << 13;
-const CLASS_BITS = 14;
+/** `'` or `<`: SQL strings, XML tags (`secretAssignmentEvidence`). */
+const HAS_QUOTE_OR_TAG = 1 << 14;
+const CLASS_BITS = 15;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
 const CHARACTERS = new Int32Array(128);
@@ -106,6 +117,8 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["s", HAS_S],
   ["I", HAS_I],
   ["i", HAS_I],
+  ["'", HAS_QUOTE_OR_TAG],
+  ["<", HAS_QUOTE_OR_TAG],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
 /** Past this length the first loop's digit count could overflow into its dot count. */
@@ -146,15 +159,18 @@ export function evidenceIn(text: string): number {
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   const named = digits >= CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
-  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return named;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) {
+    // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
+    return (classes & HAS_QUOTE_OR_TAG) !== 0 ? named | sqlPasswordEvidence(text) : named;
+  }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedSsnEvidence(text);
-  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a
-  // Slack webhook); a PEM private key's armor line starts with five `-`.
+  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`, Telegram's `:A`) or a dot
+  // (a webhook's host, `ya29.`); a PEM private key's armor line starts with five `-`.
   if ((classes & TOKEN_SEPARATORS) !== 0 && (holdsSeparatedPrefix(text) || ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)))) {
     found |= Evidence.KNOWN_TOKEN;
   }
-  else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
+  else if (((classes & HAS_CAPITAL_A) !== 0 || dots >= 1) && holdsUnseparatedPrefix(text, (classes & HAS_CAPITAL_A) !== 0, dots >= 1)) {
     found |= Evidence.KNOWN_TOKEN;
   }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
@@ -171,8 +187,11 @@ export function evidenceIn(text: string): number {
   if ((classes & HAS_EQUALS) !== 0) {
     for (let equals = text.indexOf("="); equals >= 0; equals = text.indexOf("=", equals + 1)) {
       if (equals + 1 < length && namesSecretParameter(text, equals)) found |= Evidence.SECRET_PARAMETER;
+      if (assignsToSecretName(text, equals)) found |= Evidence.SECRET_ASSIGNMENT;
+      if (namesPostalCodeParameter(text, equals)) found |= Evidence.POSTAL_CODE_PARAMETER;
     }
   }
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT)) !== 0) found |= secretAssignmentEvidence(text, classes);
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
@@ -441,7 +460,7 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
 function namesSecretParameter(text: string, equals: number): boolean {
   let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  // The parameter form's name starts with a letter after `?`, `&`, `;`, `,`, `(`, a space or nothing.
+  // The parameter form's name starts with a letter after `?`, `#`, `&`, `;`, `,`, `(`, a space or nothing.
   const first = text.charCodeAt(start);
   if (start === equals || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
@@ -449,11 +468,11 @@ function namesSecretParameter(text: string, equals: number): boolean {
 }
 
 /**
- * `[?&;\s,(]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
+ * `[?#&;\s,(]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
  * parameter (`--from-literal=password=…`), which the flag form reads.
  */
 function mayPrecedeParameter(code: number): boolean {
-  if (code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code === 35 || code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
 
@@ -507,4 +526,81 @@ function flagEvidence(text: string): number {
     if (isSecretFlagName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;
   }
   return 0;
+}
+
+/**
+ * Whether the `=` at `equals` is `=>` or has a blank beside it, after a secret parameter name
+ * (`password = '…'`, `:password=>`, `"api_key" => `), as `secretAssignmentDetector` reads them.
+ */
+function assignsToSecretName(text: string, equals: number): boolean {
+  const next = text.charCodeAt(equals + 1);
+  const before = text.charCodeAt(equals - 1);
+  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9) return false;
+  const name = nameBefore(text, equals);
+  return name !== "" && isSecretParameterName(name);
+}
+
+/** SQL words a password string follows (`WITH PASSWORD '…'`, `IDENTIFIED BY '…'`, `SET PASSWORD FOR '…'`). */
+const SQL_WORDS_BEFORE_PASSWORD = ["password", "by", "for"];
+
+/**
+ * `Evidence.SECRET_ASSIGNMENT` for a quote after a blank or `(` that follows a word of
+ * `SQL_WORDS_BEFORE_PASSWORD` in any case. A native search for `'` first.
+ */
+function sqlPasswordEvidence(text: string): number {
+  for (let quote = text.indexOf("'"); quote > 0; quote = text.indexOf("'", quote + 1)) {
+    const before = text.charCodeAt(quote - 1);
+    if (before !== 32 && before !== 9 && before !== 40) continue;
+    let end = quote - 1;
+    while (end > 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 || text.charCodeAt(end) === 40)) end--;
+    for (const word of SQL_WORDS_BEFORE_PASSWORD) {
+      if (endsWithCaseless(text, end + 1, word) && !isNameCharacter(text.charCodeAt(end - word.length))) return Evidence.SECRET_ASSIGNMENT;
+    }
+  }
+  return 0;
+}
+
+/**
+ * The other facts of `Evidence.SECRET_ASSIGNMENT` (`sqlPasswordEvidence`): an end tag of a
+ * secret name; `%3D` after an encoded secret parameter name. Native searches for `</` and
+ * `%3D` first.
+ */
+function secretAssignmentEvidence(text: string, classes: number): number {
+  if ((classes & HAS_QUOTE_OR_TAG) !== 0 && sqlPasswordEvidence(text) !== 0) return Evidence.SECRET_ASSIGNMENT;
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_SLASH)) === (HAS_QUOTE_OR_TAG | HAS_SLASH)) {
+    for (let tag = text.indexOf("</"); tag >= 0; tag = text.indexOf("</", tag + 2)) {
+      const close = text.indexOf(">", tag + 2);
+      if (close < 0) break;
+      const name = text.slice(tag + 2, close);
+      if (isSecretName(name.slice(name.lastIndexOf(":") + 1))) return Evidence.SECRET_ASSIGNMENT;
+    }
+  }
+  if ((classes & HAS_PERCENT) !== 0) {
+    for (let equals = text.search(/%3[Dd]/); equals >= 0; ) {
+      let start = equals;
+      while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+      // The name starts after the encoded `?` or `&` (`%3F`, `%26`), whose hex digits read as name characters.
+      if (start > 0 && /^(?:3[Ff]|26)/.test(text.slice(start, start + 2))) start += 2;
+      if (isSecretParameterName(text.slice(start, equals))) return Evidence.SECRET_ASSIGNMENT;
+      const next = text.slice(equals + 3).search(/%3[Dd]/);
+      equals = next < 0 ? -1 : equals + 3 + next;
+    }
+  }
+  return 0;
+}
+
+const POSTAL_CODE_PARAMETERS: ReadonlySet<string> = new Set(POSTAL_CODE_PARAMETER_NAMES);
+
+/**
+ * Whether the name before the `=` at `equals` is a postal code's parameter name after `?`,
+ * `&`, `#` or `;`. Such names end in `p`, `e` or `E`, `P`: other `=` cost one comparison.
+ */
+function namesPostalCodeParameter(text: string, equals: number): boolean {
+  const last = text.charCodeAt(equals - 1) | 0x20;
+  if (last !== 112 && last !== 101) return false;
+  let start = equals - 1;
+  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  const before = text.charCodeAt(start - 1);
+  if (before !== 63 && before !== 38 && before !== 35 && before !== 59) return false;
+  return POSTAL_CODE_PARAMETERS.has(text.slice(start, equals).toLowerCase());
 }

@@ -13,7 +13,7 @@ export const HASHED_KIND = "hashed";
 
 /** Built-in kinds a policy can turn off; dropping and hashing follow the policy's key lists. */
 export const BUILT_IN_KINDS: readonly string[] = [
-  // Two detectors count as `secret_param` (a name's value, a code in a sentence).
+  // Three detectors count as `secret_param` (a name's value, an assignment in other notations, a code in a sentence).
   ...new Set(BUILT_IN_DETECTORS.map((detector) => detector.kind)),
   SECRET_KEY_KIND,
 ];

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { BUILT_IN_DETECTORS, type Detector } from "./detectors";
 import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
+import { POSTAL_CODE_KIND } from "./detectors/postal-code-parameter";
 import { createKeyedHasher } from "./keyed-hash";
 import { GEO_PRECISIONS } from "./geo";
 import { KeyRules } from "./key-rules";
@@ -166,7 +167,7 @@ const FIXED_SERIES_KEY = "deco-otel series hash without a configured secret";
 export function compileRedactionPolicy(config: RedactionPolicyConfig): RedactionPolicy {
   const disabled = new Set(config.disabledDetectors);
   const detectors: Detector[] = [
-    ...BUILT_IN_DETECTORS.filter((detector) => !disabled.has(detector.kind)),
+    ...BUILT_IN_DETECTORS.filter((detector) => !disabled.has(detector.kind) && !(detector.kind === POSTAL_CODE_KIND && config.geoPrecision === "full")),
     // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),
   ];

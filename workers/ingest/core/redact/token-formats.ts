@@ -19,6 +19,11 @@ export interface KnownTokenFormat {
   readonly prefix: string;
   /** Regex source of what follows the prefix (no flags, no captures). */
   readonly body: string;
+  /**
+   * A literal every match holds, looked for before the regex runs; the prefix when absent. For
+   * a prefix that is also a common word's start (Telegram's `bot`), a rarer part of the body.
+   */
+  readonly evidence?: string;
 }
 
 /**
@@ -32,6 +37,24 @@ const AWS_SECRET_AFTER_ID = "(?:(?:[ \\t]*[,:;/|=][ \\t]*|[ \\t]+)[A-Za-z0-9/+]{
 function family(issuer: string, prefixes: readonly string[], body: string): KnownTokenFormat[] {
   return prefixes.map((prefix) => ({ issuer, prefix, body }));
 }
+
+/**
+ * Credentials that outbound-fetch spans (`url.full` of a Client span) and "fetch failed" lines
+ * carry in a URL: a Discord webhook's URL is its credential like a Slack one's (Discord
+ * "Webhook Resource": `/api/webhooks/{webhook.id}/{webhook.token}`, the id a snowflake, the
+ * token 68 characters); a Telegram bot token is its API path's `bot<token>` (Telegram Bot API
+ * "Authorizing your bot": `123456:ABC-DEF…`, the secret part 35 characters starting with `A` as
+ * issued, fewer accepted as examples write them); a Google OAuth 2.0 access token starts
+ * `ya29.` (Google Identity "OAuth 2.0 token types"), in `Authorization` headers and in
+ * implicit-flow redirects' fragments.
+ */
+const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
+  ...family("Discord webhook", ["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"], "\\d{17,20}/[A-Za-z0-9_-]{60,}").map(
+    (format) => ({ ...format, evidence: ".com/api/webhooks/" }),
+  ),
+  { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A" },
+  { issuer: "Google OAuth access token", prefix: "ya29.", body: "[A-Za-z0-9_-]{20,}" },
+];
 
 export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // OpenAI (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic (`sk-ant-api03-`).
@@ -65,6 +88,7 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "New Relic user API key", prefix: "NRAK-", body: "[A-Z0-9]{27}" },
   { issuer: "Linear API key", prefix: "lin_api_", body: "[A-Za-z0-9]{40}" },
   { issuer: "Postman API key", prefix: "PMAK-", body: "[a-f0-9]{24}-[a-f0-9]{34}" },
+  ...CHAT_AND_OAUTH_TOKEN_FORMATS,
 ];
 
 /** Characters a token is made of: none may be glued to either end of a match. */
@@ -131,12 +155,19 @@ export function findKnownToken(text: string): KnownTokenFormat | undefined {
 const PREFIXES_BY_ENDING = new Map<number, string[]>();
 /** The same endings as flags, read before the map: most separators end no prefix. */
 const ENDS_PREFIX = new Uint8Array(128 * 128);
-/** Prefixes not ending in `_` or `-` (`AKIA`, `AIza`, Slack's webhook host): looked for as they are. */
-const UNSEPARATED_PREFIXES: string[] = [];
-for (const { prefix } of KNOWN_TOKEN_FORMATS) {
+/**
+ * Prefixes not ending in `_` or `-`, or a format's own evidence literal in their stead, looked
+ * for as they are: those holding a dot (Slack's and Discord's webhook paths, `ya29.`), and the
+ * others, which all hold an `A` (`AKIA`, `AIza`, Telegram's `:A`).
+ */
+const DOTTED_PREFIXES: string[] = [];
+const CAPITAL_A_PREFIXES: string[] = [];
+for (const { prefix, evidence } of KNOWN_TOKEN_FORMATS) {
   const last = prefix.charCodeAt(prefix.length - 1);
   if (last !== 95 && last !== 45) {
-    UNSEPARATED_PREFIXES.push(prefix);
+    const literal = evidence ?? prefix;
+    const list = literal.includes(".") ? DOTTED_PREFIXES : CAPITAL_A_PREFIXES;
+    if (!list.includes(literal)) list.push(literal);
     continue;
   }
   const ending = prefix.charCodeAt(prefix.length - 2) * 128 + last;
@@ -168,12 +199,14 @@ function endsPrefixAt(text: string, separator: string): boolean {
 }
 
 /**
- * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Slack's webhook
- * host and path), searched for whole: each holds an `A` or a `/` and two dots.
+ * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Telegram's `:A`
+ * when `capitalA`; Slack's and Discord's webhook paths and `ya29.` when `dotted`), searched for
+ * whole. The caller says which the text's characters allow.
  */
-export function holdsUnseparatedPrefix(text: string): boolean {
+export function holdsUnseparatedPrefix(text: string, capitalA: boolean, dotted: boolean): boolean {
   if (text.length < SHORTEST_KNOWN_TOKEN) return false;
-  for (let i = 0; i < UNSEPARATED_PREFIXES.length; i++) if (text.includes(UNSEPARATED_PREFIXES[i]!)) return true;
+  if (capitalA) for (let i = 0; i < CAPITAL_A_PREFIXES.length; i++) if (text.includes(CAPITAL_A_PREFIXES[i]!)) return true;
+  if (dotted) for (let i = 0; i < DOTTED_PREFIXES.length; i++) if (text.includes(DOTTED_PREFIXES[i]!)) return true;
   return false;
 }
 

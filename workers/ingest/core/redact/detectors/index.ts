@@ -1,6 +1,7 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
 import { secretParameterDetector } from "./secret-parameter";
+import { secretAssignmentDetector } from "./secret-assignment";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
@@ -9,6 +10,7 @@ import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
+import { postalCodeParameterDetector } from "./postal-code-parameter";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -24,6 +26,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   secretParameterDetector,
+  secretAssignmentDetector,
   codePhraseDetector,
   knownTokenDetector,
   emailDetector,
@@ -34,4 +37,5 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cpfDetector,
   ssnDetector,
   cardDetector,
+  postalCodeParameterDetector,
 ];
