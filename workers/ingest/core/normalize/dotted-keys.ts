@@ -6,9 +6,9 @@
  * compared by `===`), the attribute maps' sort, the serializer's table of quoted keys. A key
  * built afresh by concatenation is a new string each record, which each of those must flatten
  * and hash or compare character by character; the same instance is found by its pointer and its
- * cached hash. The parts are themselves one instance each (JSON.parse's property names are
- * internalized, and a dotted prefix comes from this table), so finding the joined key hashes
- * nothing new.
+ * cached hash. For a JSON body the parts are themselves one instance each (JSON.parse's
+ * property names are internalized, and a dotted prefix comes from this table), so finding the
+ * joined key hashes nothing new.
  */
 export class DottedKeys {
   /** `prefix` → `name` → `prefix.name`. Lives as long as one request, so it holds no request's keys after it. */

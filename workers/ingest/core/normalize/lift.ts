@@ -53,9 +53,8 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * the record's value, and the body's is stored as `log.<key>`; when a lifted value still cannot
  * be stored as an attribute of its own (its key taken by an earlier lifted key, or the request's
  * attribute `limits` would drop or cut it), the body stays as written instead of becoming the
- * message, as the Collector stores every body. Mutates the record. `keys` makes the dotted keys (one
- * instance per key when shared by a request's records). Returns whether the body was
- * lifted.
+ * message, as the Collector stores every body. Mutates the record. `keys` makes the dotted keys
+ * (one instance per key when a request's records share it). Returns whether the body was lifted.
  */
 export function liftJsonBody(
   record: LogRecord,
