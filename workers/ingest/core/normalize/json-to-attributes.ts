@@ -4,6 +4,7 @@ import { decimalFromString } from "../decode/int64";
 import { isRequestIdAlias } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
 import { BODY_KEY_PREFIX } from "./attribute-names";
+import { DottedKeys } from "./dotted-keys";
 
 /**
  * Flattens a parsed JSON object into attributes appended to `taken.attributes`: nested objects
@@ -40,7 +41,7 @@ export function appendJsonAsAttributes(
     // appendEntry's first level, inlined: a top-level key is distinct from the other top-level
     // keys (JSON.parse keeps one member per name), so TakenKeys need not compare it with them.
     if (maxDepth > 1 && isNonEmptyPlainObject(value)) {
-      for (const inner in value) appendEntry(`${name}.${inner}`, value[inner], 2, maxDepth, taken, into);
+      for (const inner in value) appendEntry(taken.keys.join(name, inner), value[inner], 2, maxDepth, taken, into);
     } else if (taken.takeDistinct(name)) {
       into.push({ key: name, value: jsonToAnyValue(value) });
     } else {
@@ -61,7 +62,7 @@ function appendEntry(
   into: KeyValue[],
 ): void {
   if (depth < maxDepth && isNonEmptyPlainObject(value)) {
-    for (const name in value) appendEntry(`${key}.${name}`, value[name], depth + 1, maxDepth, taken, into);
+    for (const name in value) appendEntry(taken.keys.join(key, name), value[name], depth + 1, maxDepth, taken, into);
     return;
   }
   if (taken.take(key)) into.push({ key, value: jsonToAnyValue(value) });
@@ -108,7 +109,7 @@ function requestIdValue(value: AnyValue): AnyValue | undefined {
 function appendKvlistEntry(key: string, value: AnyValue, depth: number, maxDepth: number, taken: TakenKeys): void {
   if (depth < maxDepth && "kvlistValue" in value && value.kvlistValue.length > 0) {
     for (const entry of value.kvlistValue) {
-      appendKvlistEntry(`${key}.${entry.key}`, entry.value, depth + 1, maxDepth, taken);
+      appendKvlistEntry(taken.keys.join(key, entry.key), entry.value, depth + 1, maxDepth, taken);
     }
     return;
   }
@@ -138,8 +139,14 @@ export class TakenKeys {
    */
   lost = false;
 
-  /** `attributes` is the list appended to; it must only grow by keys this allowed. */
-  constructor(readonly attributes: KeyValue[]) {
+  /**
+   * `attributes` is the list appended to; it must only grow by keys this allowed. `keys` makes
+   * the dotted keys, one instance per key for the whole request.
+   */
+  constructor(
+    readonly attributes: KeyValue[],
+    readonly keys: DottedKeys = new DottedKeys(),
+  ) {
     this.before = attributes.length;
   }
 

@@ -3,6 +3,7 @@ import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
+import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import { allWithinLength, type RequestLimits } from "../limits";
 import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting } from "./json-to-attributes";
@@ -52,15 +53,20 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * the record's value, and the body's is stored as `log.<key>`; when a lifted value still cannot
  * be stored as an attribute of its own (its key taken by an earlier lifted key, or the request's
  * attribute `limits` would drop or cut it), the body stays as written instead of becoming the
- * message, as the Collector stores every body. Mutates the record. Returns whether the body was
- * lifted.
+ * message, as the Collector stores every body. Mutates the record. `keys` makes the dotted keys
+ * (one instance per key when a request's records share it). Returns whether the body was lifted.
  */
-export function liftJsonBody(record: LogRecord, options: LiftOptions, limits: LiftAttributeLimits = UNLIMITED): boolean {
+export function liftJsonBody(
+  record: LogRecord,
+  options: LiftOptions,
+  limits: LiftAttributeLimits = UNLIMITED,
+  keys: DottedKeys = new DottedKeys(),
+): boolean {
   const body = record.body;
   if (body === undefined) return false;
   if ("kvlistValue" in body) {
     if (body.kvlistValue.length === 0) return false;
-    liftFields(record, new KvlistFields(body.kvlistValue), body, options, limits);
+    liftFields(record, new KvlistFields(body.kvlistValue), body, options, limits, keys);
     return true;
   }
   if (!("stringValue" in body)) return false;
@@ -74,7 +80,7 @@ export function liftJsonBody(record: LogRecord, options: LiftOptions, limits: Li
   const spanId = record.spanId;
   const attributeCount = record.attributes.length;
   try {
-    liftFields(record, new JsonObjectFields(object), body, options, limits);
+    liftFields(record, new JsonObjectFields(object), body, options, limits, keys);
   } catch (error) {
     if (error !== INEXACT_NUMBER && error !== TOO_DEEP_TO_LIFT) throw error;
     record.severityText = severityText;
@@ -91,16 +97,20 @@ export function liftJsonBody(record: LogRecord, options: LiftOptions, limits: Li
       if (nesting !== TOO_DEEP_TO_LIFT) throw nesting;
       return false;
     }
-    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options, limits);
+    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options, limits, keys);
   }
   return true;
 }
 
-/** Lifts the structured body of every record in the request, in place (liftJsonBody). */
+/**
+ * Lifts the structured body of every record in the request, in place (liftJsonBody), making
+ * each dotted key once for the whole request (DottedKeys).
+ */
 export function liftJsonBodies(request: LogsRequest, options: LiftOptions, limits: LiftAttributeLimits = UNLIMITED): void {
+  const keys = new DottedKeys();
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
-      for (const record of scopeLogs.logRecords) liftJsonBody(record, options, limits);
+      for (const record of scopeLogs.logRecords) liftJsonBody(record, options, limits, keys);
     }
   }
 }
@@ -111,13 +121,14 @@ function liftFields(
   original: AnyValue,
   options: LiftOptions,
   limits: LiftAttributeLimits,
+  keys: DottedKeys,
 ): void {
   const consumed: string[] = [];
   takeSeverity(record, fields, consumed);
   const message = takeFirstString(fields, MESSAGE_KEYS, consumed);
   record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID_LENGTH, record.traceId, consumed);
   record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID_LENGTH, record.spanId, consumed);
-  const taken = new TakenKeys(record.attributes);
+  const taken = new TakenKeys(record.attributes, keys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
   // A line's request-id alias also sets the join key, unless the record has one already (the
   // alias's value stays an attribute under its own name either way).
