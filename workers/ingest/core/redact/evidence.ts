@@ -46,15 +46,14 @@ export const Evidence = {
   CNPJ: 1 << 11,
   /** The same with 13 digits from a `[2-689]` where a card number could start. */
   CARD_DIGITS: 1 << 12,
-  /**
-   * A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a
-   * token, or a PEM private key's `-----BEGIN … PRIVATE KEY`.
-   */
+  /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
   KNOWN_TOKEN: 1 << 13,
   /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`): `CODE_WORD`. */
   CODE_PHRASE: 1 << 14,
   /** Nine digits and `ddd-dd-dddd`, or a word naming a Social Security number (`SSN_WORD`). */
   SSN: 1 << 15,
+  /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
+  PRIVATE_KEY: 1 << 16,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -151,9 +150,8 @@ export function evidenceIn(text: string): number {
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedSsnEvidence(text);
   // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a
   // Slack webhook); a PEM private key's armor line starts with five `-`.
-  if ((classes & TOKEN_SEPARATORS) !== 0 && (holdsSeparatedPrefix(text) || ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)))) {
-    found |= Evidence.KNOWN_TOKEN;
-  }
+  if ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)) found |= Evidence.PRIVATE_KEY;
+  if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
   else if (((classes & HAS_CAPITAL_A) !== 0 || ((classes & HAS_SLASH) !== 0 && dots >= 2)) && holdsUnseparatedPrefix(text)) {
     found |= Evidence.KNOWN_TOKEN;
   }

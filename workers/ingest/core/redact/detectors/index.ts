@@ -9,6 +9,7 @@ import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
+import { privateKeyDetector } from "./private-key";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -25,6 +26,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   basicDetector,
   secretParameterDetector,
   codePhraseDetector,
+  privateKeyDetector,
   knownTokenDetector,
   emailDetector,
   ipv6Detector,
