@@ -38,7 +38,10 @@ export const Evidence = {
   IPV6: 1 << 7,
   /** A run of digits, spaces, `.`, `/` and `-` holding three dots. */
   DOTTED_QUAD: 1 << 8,
-  /** `+` and a digit, or `(dd)`. */
+  /**
+   * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
+   * naming a phone (`PHONE_WORD`).
+   */
   PHONE: 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
   CPF_DIGITS: 1 << 10,
@@ -48,12 +51,18 @@ export const Evidence = {
   CARD_DIGITS: 1 << 12,
   /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
   KNOWN_TOKEN: 1 << 13,
-  /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`): `CODE_WORD`. */
+  /**
+   * Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`,
+   * `FB-1`: `CODE_WORD`) or a verb giving one (`Use 6`: `USE_CODE`), or three digits and a card
+   * security code's name (`CVV`, `security`: `CARD_CODE_WORD`).
+   */
   CODE_PHRASE: 1 << 14,
   /** Nine digits and `ddd-dd-dddd`, or a word naming a Social Security number (`SSN_WORD`). */
   SSN: 1 << 15,
   /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
   PRIVATE_KEY: 1 << 16,
+  /** Seven digits and a word naming a Brazilian identity document (`RG`, `CNH`, `identidade`): `ID_DOCUMENT_WORD`. */
+  ID_DOCUMENT: 1 << 17,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -144,10 +153,10 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const named = digits >= CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
+  const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return named;
   let found = named;
-  if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedSsnEvidence(text);
+  if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
   // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a
   // Slack webhook); a PEM private key's armor line starts with five `-`.
   if ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)) found |= Evidence.PRIVATE_KEY;
@@ -193,21 +202,40 @@ export function evidenceIn(text: string): number {
   return found;
 }
 
-/** The fewest digits of a code in a sentence. */
+/** The fewest digits of a code in a sentence; of a card's security code. */
 const CODE_DIGITS = 4;
+const CARD_CODE_DIGITS = 3;
 /** The digits of a Social Security number. */
 const SSN_DIGITS = 9;
+/** The fewest digits of an RG the `rg` detector takes with its word (`ID_DOCUMENT`). */
+const ID_DOCUMENT_DIGITS = 7;
 /**
  * A part of every word that names a code in a sentence (`detectors/code-phrase.ts`: `code`,
  * `passcode`, `CODE`, `código`, `codigo`, `CÓDIGO`, `OTP`, `TOTP`, `PIN`, `one-time`, Google's
- * `G-123456`, Portuguese `token` and `senha`). Grouped by first letter: the regex tries its
- * alternatives at every letter, so fewer first letters cost less.
+ * `G-123456`, Facebook's `FB-12345`, Portuguese `token` and `senha`, Spanish `clave` and
+ * `contraseña`). Grouped by first letter: the regex tries its alternatives at every letter, so
+ * fewer first letters cost less.
  */
-const CODE_WORD = /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|nha|NHA/;
+const CODE_WORD = /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|nha|NHA|lave|LAVE|ntrase|NTRASE/;
+/** A verb giving a code, right before its digits (`Use 654321 to verify`, `Digite 1234 para confirmar`). */
+const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)[ \t]+\d/;
+/** A part of every name of a card security code (`CVV`, `cvc2`, `CSC`, `CAV2`, `security code`, `código de segurança`/`seguridad`). */
+const CARD_CODE_WORD = /[Cc][Vv][VvCcNn]|[Cc][Ss][Cc]|[Cc][Aa][Vv]2|ecurity|ECURITY|eguran|EGURAN|eguridad|EGURIDAD/;
 /** A part of every name of a Social Security number (`detectors/ssn.ts`: `ssn`, `SSN`, `userSsn`, `social security`). */
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
-/** Either: one search rules out the many texts with nine digits that name neither. */
-const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
+/**
+ * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
+ * `cell`, `celular`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`); `tel` not
+ * as `telemetry` and `otel` write it.
+ */
+const PHONE_WORD =
+  /[Pp]hone|PHONE|[Tt]el(?![a-df-z])|TEL(?![A-DF-Z])|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats[Aa]pp|WHATSAPP|[Ww]pp|WPP|[Cc]all|CALL|[Ll]igue|LIGUE|[Ll]lame|LLAME/;
+/** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
+const ID_DOCUMENT_WORD = /RG|[Rr]g(?![a-z])|R\.G|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
+/** Every naming word at once: one search rules out the many texts with eight digits that name none. */
+const NAMING_WORD = new RegExp(
+  [CODE_WORD, USE_CODE, CARD_CODE_WORD, SSN_WORD, PHONE_WORD, ID_DOCUMENT_WORD].map((word) => word.source).join("|"),
+);
 /**
  * The digits of a code (`detectors/code-phrase.ts`): four in a row, or six in groups (`123-456`,
  * `48 29 13`). Searched before the code words: a regex that starts with a digit skips the
@@ -217,29 +245,53 @@ const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
 const CODE_DIGITS_RUN = /\d(?:\d{3}|\d\d[- ]\d{3}|\d[- ]\d\d[- ]\d\d)/;
 
 /**
- * `Evidence.CODE_PHRASE` and `Evidence.SSN` for a word naming the number they take, in a text
- * with the digits of one (`digits`, at least `CODE_DIGITS`). A text with fewer digits than an
- * SSN has is searched for a code's digits and words alone.
+ * The facts of a word naming the number after it, in a text with the digits of one (`digits`,
+ * at least `CARD_CODE_DIGITS`): `CODE_PHRASE` (a code's words and digits, or a card security
+ * code's name), `PHONE` (eight digits and a phone word), `SSN` (nine and its name),
+ * `ID_DOCUMENT` (seven and an RG's or CNH's name). Texts with fewer digits than a phone has are
+ * searched for a code's words alone; longer ones first for any naming word.
  */
 function namedNumberEvidence(text: string, digits: number): number {
-  if (digits < SSN_DIGITS) return CODE_DIGITS_RUN.test(text) && CODE_WORD.test(text) ? Evidence.CODE_PHRASE : 0;
+  if (digits < PHONE_DIGITS) {
+    const code =
+      CARD_CODE_WORD.test(text) || (digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text) && (CODE_WORD.test(text) || USE_CODE.test(text)));
+    return (code ? Evidence.CODE_PHRASE : 0) | (digits >= ID_DOCUMENT_DIGITS && ID_DOCUMENT_WORD.test(text) ? Evidence.ID_DOCUMENT : 0);
+  }
   if (!NAMING_WORD.test(text)) return 0;
-  return (CODE_WORD.test(text) && CODE_DIGITS_RUN.test(text) ? Evidence.CODE_PHRASE : 0) | (SSN_WORD.test(text) ? Evidence.SSN : 0);
+  const code = CARD_CODE_WORD.test(text) || (CODE_DIGITS_RUN.test(text) && (CODE_WORD.test(text) || USE_CODE.test(text)));
+  return (
+    (code ? Evidence.CODE_PHRASE : 0) |
+    (PHONE_WORD.test(text) ? Evidence.PHONE : 0) |
+    (digits >= SSN_DIGITS && SSN_WORD.test(text) ? Evidence.SSN : 0) |
+    (ID_DOCUMENT_WORD.test(text) ? Evidence.ID_DOCUMENT : 0)
+  );
 }
 
-/** `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text. */
-function dashedSsnEvidence(text: string): number {
+/**
+ * `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text, and
+ * `Evidence.PHONE` for Brazil's mobile shape, a 9 and four digits, `-` and four digits.
+ */
+function dashedNumberEvidence(text: string): number {
+  let found = 0;
   for (let dash = text.indexOf("-"); dash >= 0; dash = text.indexOf("-", dash + 1)) {
+    if (!(isDigit(text.charCodeAt(dash - 1)) && isDigit(text.charCodeAt(dash - 2)) && isDigit(text.charCodeAt(dash - 3)) && isDigit(text.charCodeAt(dash + 1)))) {
+      continue;
+    }
     if (
-      isDigit(text.charCodeAt(dash - 1)) && isDigit(text.charCodeAt(dash - 2)) && isDigit(text.charCodeAt(dash - 3)) &&
-      isDigit(text.charCodeAt(dash + 1)) && isDigit(text.charCodeAt(dash + 2)) && text.charCodeAt(dash + 3) === 45 &&
+      isDigit(text.charCodeAt(dash + 2)) && text.charCodeAt(dash + 3) === 45 &&
       isDigit(text.charCodeAt(dash + 4)) && isDigit(text.charCodeAt(dash + 5)) &&
       isDigit(text.charCodeAt(dash + 6)) && isDigit(text.charCodeAt(dash + 7))
     ) {
-      return Evidence.SSN;
+      found |= Evidence.SSN;
+    }
+    if (
+      text.charCodeAt(dash - 5) === 57 && isDigit(text.charCodeAt(dash - 4)) &&
+      isDigit(text.charCodeAt(dash + 2)) && isDigit(text.charCodeAt(dash + 3)) && isDigit(text.charCodeAt(dash + 4))
+    ) {
+      found |= Evidence.PHONE;
     }
   }
-  return 0;
+  return found;
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */

@@ -4,7 +4,7 @@ import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
-import { namesPhone } from "./detectors/ssn";
+import { namesPhone } from "./detectors/phone";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,

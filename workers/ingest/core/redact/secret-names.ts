@@ -69,12 +69,18 @@ const DESCRIBING_HEADS = new Set([
 ]);
 
 /**
- * Names of the short codes that prove who holds a card or an account: card security codes
- * (CVV, CVC, CSC, CVN, CAV2; PCI DSS forbids storing them after authorization), PINs and
- * one-time passwords. A number under such a name is the secret itself, where a number under
- * another secret name is a count or a flag (`token_count`).
+ * The card networks' names of a card security code (Visa's CVV2, Mastercard's CVC2, Amex's and
+ * Discover's CSC, JCB's CAV2, CVN), lower case. A code phrase in text reads them too (`CVV 123`).
  */
-const SECRET_CODE_WORDS = new Set(["cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2", "pin", "pincode", "passcode", "otp", "totp", "hotp"]);
+export const CARD_SECURITY_CODE_WORDS: readonly string[] = ["cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2"];
+
+/**
+ * Names of the short codes that prove who holds a card or an account: card security codes
+ * (PCI DSS forbids storing them after authorization), PINs and one-time passwords. A number
+ * under such a name is the secret itself, where a number under another secret name is a count
+ * or a flag (`token_count`).
+ */
+const SECRET_CODE_WORDS = new Set([...CARD_SECURITY_CODE_WORDS, "pin", "pincode", "passcode", "otp", "totp", "hotp"]);
 
 /**
  * `code` and `value` name a secret code only after these words: `security_code`,

@@ -6,6 +6,7 @@ import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
 import { phoneDetector } from "./phone";
 import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
+import { cnhDetector, rgDetector } from "./brazil-id-documents";
 import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
@@ -32,6 +33,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   ipv6Detector,
   ipv4Detector,
   phoneDetector,
+  cnhDetector,
+  rgDetector,
   cnpjDetector,
   cpfDetector,
   ssnDetector,
