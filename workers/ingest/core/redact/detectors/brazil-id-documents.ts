@@ -1,41 +1,85 @@
 import { Evidence } from "../evidence";
-import { caseless, type Detector } from "./detector";
+import { Place, caseless, type Detector } from "./detector";
 
 /**
- * Brazil's identity documents, redacted after the words that name them: the RG (Registro Geral,
- * the identity card each state issues) and the CNH (Carteira Nacional de Habilitação, the
- * driver's licence, whose number is an identity document too). Neither number has one national
- * format or check digit (the RG's grouping, length and check digit vary by state), so only the
- * word says what the number is: `RG 12.345.678-9`, `RG: 123456789`, `RG nº MG-12.345.678`,
- * `carteira de identidade 1234567`, `CNH 02650306461`, `CNH nº 123 456 789 00`,
- * `"rg":"123456789"`. A number after any other word is not one (ids, orders, timestamps).
+ * Brazil's identity documents, redacted where their name says what the number is: the RG
+ * (Registro Geral, the identity card each state issues) and the CNH (Carteira Nacional de
+ * Habilitação, the driver's licence, whose number is an identity document too). Neither number
+ * has one national format or check digit (the RG's grouping, length and check digit vary by
+ * state), so only the name says what the number is: after it in text (`RG 12.345.678-9`,
+ * `RG: 123456789`, `RG nº MG-12.345.678`, `carteira de identidade 1234567`, `CNH 02650306461`,
+ * `CNH nº 123 456 789 00`, `"rg":"123456789"`), or as the whole value of a key naming it, as a
+ * lifted JSON line gives it (`rg`, `cliente.cnh`: `Place.RG_VALUE`, `Place.CNH_VALUE`). A number
+ * after any other word is not one (ids, orders, timestamps).
  */
 
-/** Between the word and the number: `nº`, `n.º`, `no.`, `número`, `#`, a quote, `:`, `=`, a state's letters (`SP-`). */
+/** Between the name and the number: `nº`, `n.º`, `no.`, `número`, `#`, a quote, `:`, `=`, a state's letters (`SP-`). */
 const BETWEEN =
   "(?:[ _-]?(?:[Nn](?:[º°]|\\.[º°]|o\\.?|ú?mero|UMERO|ÚMERO)|#))?\\.?[\"']?[ \\t]*(?:[:=#][ \\t]*[\"']?)?(?:[A-Z]{2}[- ])?";
-/** A word ends before the name: not glued to a letter before it (`ORG`), but a key's last word (`cliente_rg`, `numeroRg`). */
+/** A name is not glued to a letter before it (`ORG`), but may be a key's last word (`cliente_rg`, `numeroRg`). */
 const NOT_GLUED = "(?<![A-Za-z\\u00C0-\\u00FF])";
 const END = "(?![\\w/-]|[.,]\\d)";
 
-const RG_NAME = `(?:${NOT_GLUED}(?:RG|R\\.G\\.|[Rr]g|${["carteira de identidade", "cédula de identidade", "cedula de identidade", "documento de identidade", "identidade"].map(caseless).join("|")})|[a-z]Rg)`;
+/**
+ * Where the number starts: a digit not glued to a word or a number (a state's letters may be,
+ * `MG-12.345.678`), after the document's name, or at the start of the text (a key's value, which
+ * `isDocument` then requires the key to name).
+ */
+function numberAfter(name: string): string {
+  return `(?=\\d)(?<![\\w.,/]|(?<![A-Z]{2})-)(?<=${name}${BETWEEN}|^(?:[A-Z]{2}[- ])?)`;
+}
+
+/**
+ * Whether the candidate at `start` is the document: the whole value of a key naming it
+ * (`placed`, one of the `Place` facts), or a number right after its name (`named`).
+ */
+function isDocument(named: RegExp, placed: number, text: string, start: number, length: number, place: number): boolean {
+  if ((place & placed) !== 0 && text.slice(start + length).trim() === "") return true;
+  return named.test(text.slice(Math.max(0, start - 48), start));
+}
+
+const RG_NAME =
+  `(?:${NOT_GLUED}(?:RG|R\\.G\\.|[Rr]g|${["carteira de identidade", "cédula de identidade", "cedula de identidade", "documento de identidade", "identidade"].map(caseless).join("|")})|[a-z]Rg)`;
+const RG_NAMED_BEFORE = new RegExp(`${RG_NAME}${BETWEEN}$`);
 /** 5 to 12 digits, in groups of three after one to three (`12.345.678`), then a check digit or `X`. */
 const RG_NUMBER = `\\d{1,3}(?:\\.?\\d{3}){1,3}(?:-?[\\dXx])?${END}`;
 
 export const rgDetector: Detector = {
   kind: "rg",
-  // Every match starts with a digit: the words before it are read only there.
-  // A state's letters may stand glued before it (`MG-12.345.678`).
-  source: `(?=\\d)(?<![\\w.,/]|(?<![A-Z]{2})-)(?<=${RG_NAME}${BETWEEN})${RG_NUMBER}`,
+  source: `${numberAfter(RG_NAME)}${RG_NUMBER}`,
   evidence: Evidence.ID_DOCUMENT,
+  placeEvidence: Place.RG_VALUE,
+  rewrite: (match, marker, text, start, place) =>
+    isDocument(RG_NAMED_BEFORE, Place.RG_VALUE, text, start, match.length, place) ? marker : undefined,
 };
 
-const CNH_NAME = `(?:${NOT_GLUED}(?:CNH|[Cc]nh|${["carteira nacional de habilitação", "carteira nacional de habilitacao", "carteira de motorista", "habilitação", "habilitacao"].map(caseless).join("|")})|[a-z]Cnh)`;
+const CNH_NAME =
+  `(?:${NOT_GLUED}(?:CNH|[Cc]nh|${["carteira nacional de habilitação", "carteira nacional de habilitacao", "carteira de motorista", "habilitação", "habilitacao"].map(caseless).join("|")})|[a-z]Cnh)`;
+const CNH_NAMED_BEFORE = new RegExp(`${CNH_NAME}${BETWEEN}$`);
 /** 11 digits (9 on licences from before 1999), in a row or in the CPF's groups. */
 const CNH_NUMBER = `(?:\\d{11}|\\d{9}|\\d{3}[ .]\\d{3}[ .]\\d{3}[ .-]?\\d{2})${END}`;
 
 export const cnhDetector: Detector = {
   kind: "cnh",
-  source: `(?=\\d)(?<![\\w.,/]|(?<![A-Z]{2})-)(?<=${CNH_NAME}${BETWEEN})${CNH_NUMBER}`,
+  source: `${numberAfter(CNH_NAME)}${CNH_NUMBER}`,
   evidence: Evidence.ID_DOCUMENT,
+  placeEvidence: Place.CNH_VALUE,
+  rewrite: (match, marker, text, start, place) =>
+    isDocument(CNH_NAMED_BEFORE, Place.CNH_VALUE, text, start, match.length, place) ? marker : undefined,
 };
+
+/** A key's last word naming an RG (`rg`, `cliente_rg`, `numeroRg`, `identidade`) or a CNH (`cnh`, `habilitacao`). */
+const RG_KEY_WORDS: ReadonlySet<string> = new Set(["rg", "identidade"]);
+const CNH_KEY_WORDS: ReadonlySet<string> = new Set(["cnh", "habilitacao", "habilitação"]);
+const NUMBER_WORDS: ReadonlySet<string> = new Set(["numero", "número", "number", "no", "num"]);
+
+/**
+ * The `Place` fact a key's words (`nameWords`) give about Brazilian identity documents:
+ * `RG_VALUE` when its last word names an RG, `CNH_VALUE` a CNH, also before a word for "number"
+ * (`rg_numero`, `cnh_number`); 0 otherwise.
+ */
+export function idDocumentPlace(words: readonly string[]): number {
+  const last = words[words.length - 1] ?? "";
+  const word = NUMBER_WORDS.has(last) ? (words[words.length - 2] ?? "") : last;
+  return RG_KEY_WORDS.has(word) ? Place.RG_VALUE : CNH_KEY_WORDS.has(word) ? Place.CNH_VALUE : 0;
+}
