@@ -57,7 +57,7 @@ export const Evidence = {
    * security code's name (`CVV`, `security`: `CARD_CODE_WORD`).
    */
   CODE_PHRASE: 1 << 14,
-  /** Nine digits and `ddd-dd-dddd`, or a word naming a Social Security number (`SSN_WORD`). */
+  /** `ddd-dd-dddd`, or nine digits and a word naming a Social Security number (`SSN_WORD`). */
   SSN: 1 << 15,
   /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
   PRIVATE_KEY: 1 << 16,
@@ -154,7 +154,7 @@ export function evidenceIn(text: string): number {
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
-  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) return named;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) return named;
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
   // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`), or `/` and two dots (a
@@ -192,10 +192,10 @@ export function evidenceIn(text: string): number {
       if (startsAlphanumericCnpjBranch(text, slash)) found |= Evidence.CNPJ;
     }
   }
-  if (digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) {
+  if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     for (let run = firstDigitMatchRun(text, 0); run >= 0; ) {
       const end = digitRunEnd(text, run);
-      found |= digitRunEvidence(text, run, end);
+      found |= digitRunEvidence(text, run, end) | namedRunEvidence(text, run, end);
       run = firstDigitMatchRun(text, end);
     }
   }
@@ -207,8 +207,6 @@ const CODE_DIGITS = 4;
 const CARD_CODE_DIGITS = 3;
 /** The digits of a Social Security number. */
 const SSN_DIGITS = 9;
-/** The fewest digits of an RG the `rg` detector takes with its word (`ID_DOCUMENT`). */
-const ID_DOCUMENT_DIGITS = 7;
 /**
  * A part of every word that names a code in a sentence (`detectors/code-phrase.ts`: `code`,
  * `passcode`, `CODE`, `código`, `codigo`, `CÓDIGO`, `OTP`, `TOTP`, `PIN`, `one-time`, Google's
@@ -219,23 +217,28 @@ const ID_DOCUMENT_DIGITS = 7;
 const CODE_WORD = /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|nha|NHA|lave|LAVE|ntrase|NTRASE/;
 /** A verb giving a code, right before its digits (`Use 654321 to verify`, `Digite 1234 para confirmar`). */
 const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)[ \t]+\d/;
-/** A part of every name of a card security code (`CVV`, `cvc2`, `CSC`, `CAV2`, `security code`, `código de segurança`/`seguridad`). */
-const CARD_CODE_WORD = /[Cc][Vv][VvCcNn]|[Cc][Ss][Cc]|[Cc][Aa][Vv]2|ecurity|ECURITY|eguran|EGURAN|eguridad|EGURIDAD/;
+/**
+ * A part of every name of a card security code (`CVV`, `cvc2`, `CVN`, `CAV2`, `CSC`, `security
+ * code`, `código de segurança`/`seguridad`). Its alternatives start at letters rarer than the
+ * words' first ones (`v`, `y`, `ç`) and read back from there.
+ */
+const CARD_CODE_WORD = /[vV][vVcCnN2]|[yY](?<=[sS]ecurit[yY]|SECURITY)|[çÇ](?<=eguran[çÇ]|EGURAN[çÇ])|[dD](?<=eguridad|EGURIDAD)|csc|CSC|Csc/;
 /** A part of every name of a Social Security number (`detectors/ssn.ts`: `ssn`, `SSN`, `userSsn`, `social security`). */
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
+/** Either: one search rules out the many texts with nine digits that name neither. */
+const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
 /**
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
- * `cell`, `celular`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`); `tel` not
- * as `telemetry` and `otel` write it.
+ * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`).
  */
-const PHONE_WORD =
-  /[Pp]hone|PHONE|[Tt]el(?![a-df-z])|TEL(?![A-DF-Z])|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats[Aa]pp|WHATSAPP|[Ww]pp|WPP|[Cc]all|CALL|[Ll]igue|LIGUE|[Ll]lame|LLAME/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]igue|LIGUE|[Ll]lam|LLAM/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
-const ID_DOCUMENT_WORD = /RG|[Rr]g(?![a-z])|R\.G|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
-/** Every naming word at once: one search rules out the many texts with eight digits that name none. */
-const NAMING_WORD = new RegExp(
-  [CODE_WORD, USE_CODE, CARD_CODE_WORD, SSN_WORD, PHONE_WORD, ID_DOCUMENT_WORD].map((word) => word.source).join("|"),
-);
+const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
+/** Either: one search rules out most numbers. */
+const NAMED_RUN_WORD = new RegExp(`${PHONE_WORD.source}|${ID_DOCUMENT_WORD.source}`);
+/** The fewest digits of a number a word before it names as a phone or a document; how far before it the word is read. */
+const NAMED_RUN_DIGITS = 7;
+const NAMED_RUN_REACH = 48;
 /**
  * The digits of a code (`detectors/code-phrase.ts`): four in a row, or six in groups (`123-456`,
  * `48 29 13`). Searched before the code words: a regex that starts with a digit skips the
@@ -243,28 +246,68 @@ const NAMING_WORD = new RegExp(
  * digits hold them apart (`after 120 ms with 12 items`).
  */
 const CODE_DIGITS_RUN = /\d(?:\d{3}|\d\d[- ]\d{3}|\d[- ]\d\d[- ]\d\d)/;
+/** What stands right before a card security code's digits (`CVV 123`, `cvv is 123`, `CVV#123`). */
+const CARD_CODE_STARTS = [" ", "\t", "#"];
+/** How far before its digits a card security code's name is read (`código de seguridad: `). */
+const CARD_CODE_REACH = 32;
+/** What the code given before what it proves (`Use 654321 to verify`) is followed by. */
+const TO_PROVE = [" to ", " para "];
 
 /**
- * The facts of a word naming the number after it, in a text with the digits of one (`digits`,
- * at least `CARD_CODE_DIGITS`): `CODE_PHRASE` (a code's words and digits, or a card security
- * code's name), `PHONE` (eight digits and a phone word), `SSN` (nine and its name),
- * `ID_DOCUMENT` (seven and an RG's or CNH's name). Texts with fewer digits than a phone has are
- * searched for a code's words alone; longer ones first for any naming word.
+ * `CODE_PHRASE` for a code's words and digits, a card security code's name and three digits,
+ * or a verb giving a code and what it proves; `SSN` for nine digits and an SSN's name. Each
+ * looks for its digits first, with a regex that starts with a digit and skips the letters, and
+ * only then for its words, whose alternatives are tried at every letter. `digits`: at least
+ * `CARD_CODE_DIGITS`.
  */
 function namedNumberEvidence(text: string, digits: number): number {
-  if (digits < PHONE_DIGITS) {
-    const code =
-      CARD_CODE_WORD.test(text) || (digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text) && (CODE_WORD.test(text) || USE_CODE.test(text)));
-    return (code ? Evidence.CODE_PHRASE : 0) | (digits >= ID_DOCUMENT_DIGITS && ID_DOCUMENT_WORD.test(text) ? Evidence.ID_DOCUMENT : 0);
+  let found = 0;
+  if (digits >= SSN_DIGITS && NAMING_WORD.test(text)) {
+    if (CODE_WORD.test(text) && CODE_DIGITS_RUN.test(text)) found |= Evidence.CODE_PHRASE;
+    if (SSN_WORD.test(text)) found |= Evidence.SSN;
+  } else if (digits >= CODE_DIGITS && digits < SSN_DIGITS && CODE_DIGITS_RUN.test(text) && CODE_WORD.test(text)) {
+    found |= Evidence.CODE_PHRASE;
   }
-  if (!NAMING_WORD.test(text)) return 0;
-  const code = CARD_CODE_WORD.test(text) || (CODE_DIGITS_RUN.test(text) && (CODE_WORD.test(text) || USE_CODE.test(text)));
-  return (
-    (code ? Evidence.CODE_PHRASE : 0) |
-    (PHONE_WORD.test(text) ? Evidence.PHONE : 0) |
-    (digits >= SSN_DIGITS && SSN_WORD.test(text) ? Evidence.SSN : 0) |
-    (ID_DOCUMENT_WORD.test(text) ? Evidence.ID_DOCUMENT : 0)
-  );
+  if ((found & Evidence.CODE_PHRASE) !== 0) return found;
+  if (holdsNamedCardCode(text)) return found | Evidence.CODE_PHRASE;
+  if (digits >= CODE_DIGITS && holdsAny(text, TO_PROVE) && USE_CODE.test(text)) return found | Evidence.CODE_PHRASE;
+  return found;
+}
+
+/**
+ * Whether three digits after a blank or `#` have a card security code's name in the
+ * `CARD_CODE_REACH` characters before them: only where such a code can start is a name looked
+ * for (a text's numbers are few; its letters are many).
+ */
+function holdsNamedCardCode(text: string): boolean {
+  for (const separator of CARD_CODE_STARTS) {
+    for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+      if (
+        isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3)) &&
+        CARD_CODE_WORD.test(text.slice(Math.max(0, at - CARD_CODE_REACH), at))
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * `PHONE` and `ID_DOCUMENT` for a run of digits (from `run` to `end`, as `firstDigitMatchRun`
+ * finds them) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
+ * before it (`celular 98765-4321`, `RG: 12.345.678-9`): only where a number could be named is a
+ * word looked for.
+ */
+function namedRunEvidence(text: string, run: number, end: number): number {
+  // A number glued to a word (a hex id's digits) is no one's phone or document.
+  if (run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) return 0;
+  let digits = 0;
+  for (let i = run; i < end; i++) if (isDigit(text.charCodeAt(i))) digits++;
+  if (digits < NAMED_RUN_DIGITS) return 0;
+  const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
+  if (!NAMED_RUN_WORD.test(before)) return 0;
+  return (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
 }
 
 /**
@@ -322,10 +365,10 @@ function phoneEvidence(text: string): number {
 }
 
 /**
- * Where the first run of digits, spaces, `.`, `/` and `-` from `from` on starts that holds 11
- * digits (a CPF, the shortest of the digit kinds) or 3 dots in 7 characters (an IPv4
- * address); -1 when none does. No digit fact can come from another run, so only these are
- * walked by `digitRunEvidence`; the hex ids with many digits end here.
+ * Where the first run of digits, spaces, `.`, `/` and `-` from `from` on starts that holds 7
+ * digits (an RG, the shortest number a word names: `namedRunEvidence`; a CPF has 11) or 3 dots
+ * in 7 characters (an IPv4 address); -1 when none does. No digit fact can come from another
+ * run, so only these are walked by `digitRunEvidence`; the hex ids with many digits end here.
  */
 function firstDigitMatchRun(text: string, from: number): number {
   let start = from;
@@ -335,7 +378,7 @@ function firstDigitMatchRun(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
-      if (++digits >= CPF_DIGITS) return start;
+      if (++digits >= NAMED_RUN_DIGITS) return start;
     } else if (code === 46) {
       dots++;
     } else if (code !== 32 && code !== 47 && code !== 45) {
@@ -422,6 +465,11 @@ function digitRunEvidence(text: string, run: number, end: number): number {
     dots = 0;
   }
   return found;
+}
+
+/** `[A-Za-z0-9_]`. */
+function isWordCharacter(code: number): boolean {
+  return isDigit(code) || code === 95 || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
 }
 
 function isDigit(code: number): boolean {

@@ -41,8 +41,8 @@ function isDocument(named: RegExp, placed: number, text: string, start: number, 
 const RG_NAME =
   `(?:${NOT_GLUED}(?:RG|R\\.G\\.|[Rr]g|${["carteira de identidade", "cédula de identidade", "cedula de identidade", "documento de identidade", "identidade"].map(caseless).join("|")})|[a-z]Rg)`;
 const RG_NAMED_BEFORE = new RegExp(`${RG_NAME}${BETWEEN}$`);
-/** 5 to 12 digits, in groups of three after one to three (`12.345.678`), then a check digit or `X`. */
-const RG_NUMBER = `\\d{1,3}(?:\\.?\\d{3}){1,3}(?:-?[\\dXx])?${END}`;
+/** 7 to 12 digits, in groups of three after one to three (`12.345.678`), then a check digit or `X`. */
+const RG_NUMBER = `\\d{1,3}(?:\\.?\\d{3}){2,3}(?:-?[\\dXx])?${END}`;
 
 export const rgDetector: Detector = {
   kind: "rg",

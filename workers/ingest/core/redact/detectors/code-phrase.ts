@@ -20,12 +20,19 @@ import { caseless, type Detector } from "./detector";
  *   verificação`, `de acesso`, `temporária`, a brand: `Código de segurança iFood: 4829`, `Token de
  *   acesso: …`) or after `seu`/`sua` (`Seu token é …`, `Sua senha temporária é …`), and `Use o
  *   código …`;
+ * - in Spanish likewise, `clave` and `contraseña` beside `código` (`Tu código de verificación es
+ *   …`, `Su código es …`, `Tu clave dinámica es …`, `Ingresa el código …`);
  * - the code, then words that make it the reader's code: `Use 482913 as your verification
  *   code`, `482913 is your Google verification code`, `Use 1234567 as Microsoft account security
- *   code`, `123456 é o seu código`;
- * - Google's SMS form, `G-123456` (the `G-` stays).
+ *   code`, `123456 é o seu código`, `556677 es tu código`;
+ * - a verb giving the code and what it proves: `Use 654321 to verify your account`, `Digite
+ *   112233 para confirmar`;
+ * - a message that is `Código:` or `Code:` and the code alone (`Código: 445566`);
+ * - a card security code after its name with only a blank (`CVV 123`, `cvc 4821`, `security code
+ *   321`, `código de segurança 654`): 3 or 4 digits;
+ * - Google's and Facebook's SMS forms, `G-123456` and `FB-12345` (the `G-` and `FB-` stay).
  *
- * The code is 4 to 8 digits, or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
+ * The code is 4 to 8 digits (a card's security code 3 or 4), or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
  * there (`Access code 2026-12-01` is a date). A number after any other word (`order 123456`,
  * `build 4821`, `error code 1001`, `exit code 137`, `status code: 500`) is not a code: only these
  * words name one, and a word between `your` and `code`, or a brand before `code:`, that says
@@ -106,13 +113,15 @@ const NAMED_AFTER =
 
 /**
  * A card security code's names (`CVV`, `cvc2`, `CSC`) and `security code` in English,
- * Portuguese and Spanish, then `is`, `:`, `=` or `#`: three or four digits after them are the
- * code (`CVV 123`, `cvc 4821`, `código de segurança 123`).
+ * Portuguese and Spanish, then a blank (after `is`, `:` or `=`) or `#`: three or four digits
+ * after them are the code (`CVV 123`, `cvc 4821`, `código de segurança 123`; written without its `ç`, the phrase
+ * takes the four to eight digits of any code).
  */
 const CARD_CODE_NAME =
   `(?:${CARD_SECURITY_CODE_WORDS.map(caseless).join("|")}|[Ss]ecurity${BLANK}[Cc]ode|SECURITY${BLANK}CODE` +
-  `|${CODIGO}${BLANK}de${BLANK}(?:seguran(?:ç|c)a|seguridad|SEGURAN(?:Ç|C)A|SEGURIDAD))`;
-const CARD_CODE = `(?<=(?<![\\w-])${CARD_CODE_NAME}(?:${BLANK}(?:is|IS|é|es)|[ \\t]*[:=#])?[ \\t]*)\\d{3,4}(?!\\w|[.,/:-]\\d)`;
+  `|${CODIGO}${BLANK}de${BLANK}(?:segurança|seguridad|SEGURANÇA|SEGURIDAD))`;
+const CARD_CODE =
+  `(?<=(?<![\\w-])${CARD_CODE_NAME}(?:${BLANK}(?:is|IS|é|es)${BLANK}|[ \\t]*[:=]?${BLANK}|[ \\t]*#[ \\t]*))\\d{3,4}(?!\\w|[.,/:-]\\d)`;
 
 /** A verb giving the code before it, then what it is for: `Use 654321 to verify your account`, `Digite 1234 para confirmar`. */
 const USE_VERB =

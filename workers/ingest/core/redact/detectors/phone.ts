@@ -85,7 +85,8 @@ const ZIP_BEFORE = /(?:(?<![A-Za-z])(?:[Zz][Ii][Pp]|[Pp]ostal|POSTAL|[Pp]ostcode
 
 export const phoneDetector: Detector = {
   kind: "phone",
-  source: `(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${NATIONAL})`,
+  // Every match starts with `+`, `(` or a digit: the regex engine skips to them.
+  source: `(?=[+(\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${NATIONAL})`,
   evidence: Evidence.PHONE,
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
