@@ -246,12 +246,13 @@ const NAMED_RUN_REACH = 48;
  * digits hold them apart (`after 120 ms with 12 items`).
  */
 const CODE_DIGITS_RUN = /\d(?:\d{3}|\d\d[- ]\d{3}|\d[- ]\d\d[- ]\d\d)/;
-/** What stands right before a card security code's digits (`CVV 123`, `cvv is 123`, `CVV#123`). */
-const CARD_CODE_STARTS = [" ", "\t", "#"];
+/** Where a card security code can start: three digits after a blank or `#` (`CVV 123`, `cvv is 123`, `CVV#123`). */
+const CARD_CODE_START = /[ \t#]\d\d\d/g;
 /** How far before its digits a card security code's name is read (`código de seguridad: `). */
 const CARD_CODE_REACH = 32;
-/** What the code given before what it proves (`Use 654321 to verify`) is followed by. */
+/** What the code given before what it proves (`Use 654321 to verify`) is followed by; how far before it its verb is read. */
 const TO_PROVE = [" to ", " para "];
+const GIVEN_CODE_REACH = 24;
 
 /**
  * `CODE_PHRASE` for a code's words and digits, a card security code's name and three digits,
@@ -261,16 +262,16 @@ const TO_PROVE = [" to ", " para "];
  * `CARD_CODE_DIGITS`.
  */
 function namedNumberEvidence(text: string, digits: number): number {
+  const codeDigits = digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text);
   let found = 0;
   if (digits >= SSN_DIGITS && NAMING_WORD.test(text)) {
-    if (CODE_WORD.test(text) && CODE_DIGITS_RUN.test(text)) found |= Evidence.CODE_PHRASE;
+    if (codeDigits && CODE_WORD.test(text)) found |= Evidence.CODE_PHRASE;
     if (SSN_WORD.test(text)) found |= Evidence.SSN;
-  } else if (digits >= CODE_DIGITS && digits < SSN_DIGITS && CODE_DIGITS_RUN.test(text) && CODE_WORD.test(text)) {
+  } else if (digits < SSN_DIGITS && codeDigits && CODE_WORD.test(text)) {
     found |= Evidence.CODE_PHRASE;
   }
   if ((found & Evidence.CODE_PHRASE) !== 0) return found;
-  if (holdsNamedCardCode(text)) return found | Evidence.CODE_PHRASE;
-  if (digits >= CODE_DIGITS && holdsAny(text, TO_PROVE) && USE_CODE.test(text)) return found | Evidence.CODE_PHRASE;
+  if (holdsNamedCardCode(text) || (codeDigits && holdsGivenCode(text))) found |= Evidence.CODE_PHRASE;
   return found;
 }
 
@@ -280,14 +281,21 @@ function namedNumberEvidence(text: string, digits: number): number {
  * for (a text's numbers are few; its letters are many).
  */
 function holdsNamedCardCode(text: string): boolean {
-  for (const separator of CARD_CODE_STARTS) {
-    for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
-      if (
-        isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3)) &&
-        CARD_CODE_WORD.test(text.slice(Math.max(0, at - CARD_CODE_REACH), at))
-      ) {
-        return true;
-      }
+  CARD_CODE_START.lastIndex = 0;
+  for (let start = CARD_CODE_START.exec(text); start !== null; start = CARD_CODE_START.exec(text)) {
+    if (CARD_CODE_WORD.test(text.slice(Math.max(0, start.index - CARD_CODE_REACH), start.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a code stands right before ` to ` or ` para ` with a verb giving it before it (`Use
+ * 654321 to verify`, `Digite 112233 para confirmar`): only there is the verb looked for.
+ */
+function holdsGivenCode(text: string): boolean {
+  for (const after of TO_PROVE) {
+    for (let at = text.indexOf(after); at >= 0; at = text.indexOf(after, at + 1)) {
+      if (isDigit(text.charCodeAt(at - 1)) && USE_CODE.test(text.slice(Math.max(0, at - GIVEN_CODE_REACH), at))) return true;
     }
   }
   return false;
