@@ -88,10 +88,15 @@ const HAS_PHONE_START = 1 << 10;
 const HAS_EQUALS = 1 << 11;
 const HAS_UNDERSCORE = 1 << 12;
 const HAS_CAPITAL_A = 1 << 13;
-const CLASS_BITS = 14;
+/** `v`, `V`, `y` or `Y`: in every English name of a card security code but `CSC` (`cvv`, `cvc`, `cav2`, `security`). */
+const HAS_V_OR_Y = 1 << 14;
+/** A Latin-1 letter past ASCII (`ç`, `ó`): `código de segurança` / `seguridad`. */
+const HAS_LATIN_LETTER = 1 << 15;
+const CLASS_BITS = 16;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
-const CHARACTERS = new Int32Array(128);
+/** By a character's low eight bits: Latin-1 reads as itself, later characters as a Latin-1 one. */
+const CHARACTERS = new Int32Array(256);
 for (let code = 48; code <= 57; code++) CHARACTERS[code] = ONE_DIGIT;
 const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   [".", ONE_DOT],
@@ -116,6 +121,8 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["i", HAS_I],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
+for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_V_OR_Y;
+for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) CHARACTERS[code] = HAS_LATIN_LETTER;
 /** Past this length the first loop's digit count could overflow into its dot count. */
 const COUNTED_LENGTH = 4000;
 /** The shortest dotted quad, `1.2.3.4`. */
@@ -145,15 +152,15 @@ export function evidenceIn(text: string): number {
   let classes = 0;
   let counts = 0;
   for (let i = 0; i < length; i++) {
-    // A character past ASCII reads as its low seven bits: at worst more is looked at.
-    const read = CHARACTERS[text.charCodeAt(i) & 127]!;
+    // A character past Latin-1 reads as its low eight bits: at worst more is looked at.
+    const read = CHARACTERS[text.charCodeAt(i) & 255]!;
     classes |= read;
     counts += read >>> CLASS_BITS;
   }
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
+  const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0;
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) return named;
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
@@ -246,6 +253,8 @@ const NAMED_RUN_REACH = 48;
  * digits hold them apart (`after 120 ms with 12 items`).
  */
 const CODE_DIGITS_RUN = /\d(?:\d{3}|\d\d[- ]\d{3}|\d[- ]\d\d[- ]\d\d)/;
+/** `CSC` as the card security code's names write it: the one without a `v` or a `y`. */
+const CSC_SPELLINGS = ["csc", "CSC", "Csc"];
 /** Where a card security code can start: three digits after a blank or `#` (`CVV 123`, `cvv is 123`, `CVV#123`). */
 const CARD_CODE_START = /[ \t#]\d\d\d/g;
 /** How far before its digits a card security code's name is read (`código de seguridad: `). */
@@ -258,10 +267,11 @@ const GIVEN_CODE_REACH = 24;
  * `CODE_PHRASE` for a code's words and digits, a card security code's name and three digits,
  * or a verb giving a code and what it proves; `SSN` for nine digits and an SSN's name. Each
  * looks for its digits first, with a regex that starts with a digit and skips the letters, and
- * only then for its words, whose alternatives are tried at every letter. `digits`: at least
- * `CARD_CODE_DIGITS`.
+ * only then for its words, whose alternatives are tried at every letter; a card security code's
+ * name only in a text whose characters (`classes`, from `evidenceIn`'s first loop) could spell
+ * one. `digits`: at least `CARD_CODE_DIGITS`.
  */
-function namedNumberEvidence(text: string, digits: number): number {
+function namedNumberEvidence(text: string, digits: number, classes: number): number {
   const codeDigits = digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text);
   let found = 0;
   if (digits >= SSN_DIGITS && NAMING_WORD.test(text)) {
@@ -271,7 +281,8 @@ function namedNumberEvidence(text: string, digits: number): number {
     found |= Evidence.CODE_PHRASE;
   }
   if ((found & Evidence.CODE_PHRASE) !== 0) return found;
-  if (holdsNamedCardCode(text) || (codeDigits && holdsGivenCode(text))) found |= Evidence.CODE_PHRASE;
+  const cardCodeName = (classes & (HAS_V_OR_Y | HAS_LATIN_LETTER)) !== 0 || holdsAny(text, CSC_SPELLINGS);
+  if ((cardCodeName && holdsNamedCardCode(text)) || (codeDigits && holdsGivenCode(text))) found |= Evidence.CODE_PHRASE;
   return found;
 }
 
@@ -308,8 +319,8 @@ function holdsGivenCode(text: string): boolean {
  * word looked for.
  */
 function namedRunEvidence(text: string, run: number, end: number): number {
-  // A number glued to a word (a hex id's digits) is no one's phone or document.
-  if (run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) return 0;
+  // A number glued to a word on either side (a hex id's digits) is no one's phone or document.
+  if ((run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */)) return 0;
   let digits = 0;
   for (let i = run; i < end; i++) if (isDigit(text.charCodeAt(i))) digits++;
   if (digits < NAMED_RUN_DIGITS) return 0;
