@@ -19,54 +19,45 @@ const BETWEEN =
 /** A name is not glued to a letter before it (`ORG`), but may be a key's last word (`cliente_rg`, `numeroRg`). */
 const NOT_GLUED = "(?<![A-Za-z\\u00C0-\\u00FF])";
 const END = "(?![\\w/-]|[.,]\\d)";
+/** How far before its number a document's name is read. */
+const NAME_REACH = 48;
 
 /**
- * Where the number starts: a digit not glued to a word or a number (a state's letters may be,
- * `MG-12.345.678`), after the document's name, or at the start of the text (a key's value, which
- * `isDocument` then requires the key to name).
+ * The detector of one document: its `kind`, its `name` (regex source of the words naming it),
+ * its `number` (regex source) and the `Place` fact of a key naming it. The number starts at a
+ * digit not glued to a word or a number (a state's letters may be, `MG-12.345.678`), after the
+ * name, or at the start of the text; there it is the document only as the whole value of a key
+ * naming it.
  */
-function numberAfter(name: string): string {
-  return `(?=\\d)(?<![\\w.,/]|(?<![A-Z]{2})-)(?<=${name}${BETWEEN}|^(?:[A-Z]{2}[- ])?)`;
+function documentDetector(kind: string, name: string, number: string, placed: number): Detector {
+  const namedBefore = new RegExp(`${name}${BETWEEN}$`);
+  return {
+    kind,
+    source: `(?=\\d)(?<![\\w.,/]|(?<![A-Z]{2})-)(?<=${name}${BETWEEN}|^(?:[A-Z]{2}[- ])?)${number}${END}`,
+    evidence: Evidence.ID_DOCUMENT,
+    placeEvidence: placed,
+    rewrite: (match, marker, text, start, place) =>
+      ((place & placed) !== 0 && text.slice(start + match.length).trim() === "") ||
+      namedBefore.test(text.slice(Math.max(0, start - NAME_REACH), start))
+        ? marker
+        : undefined,
+  };
 }
+export const rgDetector = documentDetector(
+  "rg",
+  `(?:${NOT_GLUED}(?:RG|R\\.G\\.|[Rr]g|${["carteira de identidade", "cédula de identidade", "cedula de identidade", "documento de identidade", "identidade"].map(caseless).join("|")})|[a-z]Rg)`,
+  // 7 to 12 digits, in groups of three after one to three (`12.345.678`), then a check digit or `X`.
+  "\\d{1,3}(?:\\.?\\d{3}){2,3}(?:-?[\\dXx])?",
+  Place.RG_VALUE,
+);
 
-/**
- * Whether the candidate at `start` is the document: the whole value of a key naming it
- * (`placed`, one of the `Place` facts), or a number right after its name (`named`).
- */
-function isDocument(named: RegExp, placed: number, text: string, start: number, length: number, place: number): boolean {
-  if ((place & placed) !== 0 && text.slice(start + length).trim() === "") return true;
-  return named.test(text.slice(Math.max(0, start - 48), start));
-}
-
-const RG_NAME =
-  `(?:${NOT_GLUED}(?:RG|R\\.G\\.|[Rr]g|${["carteira de identidade", "cédula de identidade", "cedula de identidade", "documento de identidade", "identidade"].map(caseless).join("|")})|[a-z]Rg)`;
-const RG_NAMED_BEFORE = new RegExp(`${RG_NAME}${BETWEEN}$`);
-/** 7 to 12 digits, in groups of three after one to three (`12.345.678`), then a check digit or `X`. */
-const RG_NUMBER = `\\d{1,3}(?:\\.?\\d{3}){2,3}(?:-?[\\dXx])?${END}`;
-
-export const rgDetector: Detector = {
-  kind: "rg",
-  source: `${numberAfter(RG_NAME)}${RG_NUMBER}`,
-  evidence: Evidence.ID_DOCUMENT,
-  placeEvidence: Place.RG_VALUE,
-  rewrite: (match, marker, text, start, place) =>
-    isDocument(RG_NAMED_BEFORE, Place.RG_VALUE, text, start, match.length, place) ? marker : undefined,
-};
-
-const CNH_NAME =
-  `(?:${NOT_GLUED}(?:CNH|[Cc]nh|${["carteira nacional de habilitação", "carteira nacional de habilitacao", "carteira de motorista", "habilitação", "habilitacao"].map(caseless).join("|")})|[a-z]Cnh)`;
-const CNH_NAMED_BEFORE = new RegExp(`${CNH_NAME}${BETWEEN}$`);
-/** 11 digits (9 on licences from before 1999), in a row or in the CPF's groups. */
-const CNH_NUMBER = `(?:\\d{11}|\\d{9}|\\d{3}[ .]\\d{3}[ .]\\d{3}[ .-]?\\d{2})${END}`;
-
-export const cnhDetector: Detector = {
-  kind: "cnh",
-  source: `${numberAfter(CNH_NAME)}${CNH_NUMBER}`,
-  evidence: Evidence.ID_DOCUMENT,
-  placeEvidence: Place.CNH_VALUE,
-  rewrite: (match, marker, text, start, place) =>
-    isDocument(CNH_NAMED_BEFORE, Place.CNH_VALUE, text, start, match.length, place) ? marker : undefined,
-};
+export const cnhDetector = documentDetector(
+  "cnh",
+  `(?:${NOT_GLUED}(?:CNH|[Cc]nh|${["carteira nacional de habilitação", "carteira nacional de habilitacao", "carteira de motorista", "habilitação", "habilitacao"].map(caseless).join("|")})|[a-z]Cnh)`,
+  // 11 digits (9 on licences from before 1999), in a row or in the CPF's groups.
+  "(?:\\d{11}|\\d{9}|\\d{3}[ .]\\d{3}[ .]\\d{3}[ .-]?\\d{2})",
+  Place.CNH_VALUE,
+);
 
 /** A key's last word naming an RG (`rg`, `cliente_rg`, `numeroRg`, `identidade`) or a CNH (`cnh`, `habilitacao`). */
 const RG_KEY_WORDS: ReadonlySet<string> = new Set(["rg", "identidade"]);
