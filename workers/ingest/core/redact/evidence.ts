@@ -221,7 +221,8 @@ const SSN_DIGITS = 9;
  * `contraseña`). Grouped by first letter: the regex tries its alternatives at every letter, so
  * fewer first letters cost less.
  */
-const CODE_WORD = /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|nha|NHA|lave|LAVE|ntrase|NTRASE/;
+const CODE_WORD =
+  /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|n(?:ha|trase)|N(?:HA|TRASE)|lave|LAVE/;
 /** A verb giving a code, right before its digits (`Use 654321 to verify`, `Digite 1234 para confirmar`). */
 const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)[ \t]+\d/;
 /**
