@@ -136,7 +136,7 @@ const ISO_DURATION = /^P(?=\d|T\d)(?:\d+[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?$/;
  * value anywhere in it (`Authorization: Bearer …`, `-Dapp.password=…`, `Server=…;Password=…`),
  * where the checks above read the value as a whole.
  */
-const CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token"]);
+const CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token", "private_key"]);
 /**
  * The kinds that are credentials in a public var too: a public client key may be a JWT
  * (Supabase's anon key), sit in a URL's `key=` parameter, or be a Google API key (`known_token`,

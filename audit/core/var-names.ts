@@ -1,5 +1,6 @@
 import {
   KEY_QUALIFIERS as REDACTION_KEY_QUALIFIERS,
+  NON_PASSWORD_PASS_WORDS,
   ROMANCE_KEY_QUALIFIERS,
   ROMANCE_KEY_WORDS,
   ROMANCE_PASSWORD_WORDS,
@@ -51,7 +52,11 @@ const SECRET_WORDS = new Set([
   "SECRET", "SECRETS", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY",
   ...ROMANCE_PASSWORD_WORDS.map(unaccentedUpperCase),
 ]);
-/** Short forms that name a password only as a name's last word (`ADMIN_PASS`, `DB_PWD`), not `PASS_RATE` or the shell's `PWD`. */
+/**
+ * Short forms that name a password only as a name's last word (`ADMIN_PASS`, `DB_PWD`), not
+ * `PASS_RATE` or the shell's `PWD`; `PASS` not after a word naming another pass
+ * (`BOARDING_PASS`, `LOW_PASS`: the redaction's `NON_PASSWORD_PASS_WORDS`).
+ */
 const LAST_SECRET_WORDS = new Set(["PASS", "PWD"]);
 /** Words that name a key or token. */
 const KEY_WORDS = new Set(["TOKEN", "APIKEY", "AUTHTOKEN", "ACCESSTOKEN"]);
@@ -126,7 +131,9 @@ const WHICH_COPY =
 function credentialKind(words: readonly string[], i: number): VarName["credential"] {
   const word = words[i]!;
   if (SECRET_WORDS.has(word) || GLUED_SECRET.test(word)) return "secret";
-  if (LAST_SECRET_WORDS.has(word) && i > 0 && i === words.length - 1) return "secret";
+  if (LAST_SECRET_WORDS.has(word) && i > 0 && i === words.length - 1 && !(word === "PASS" && NON_PASSWORD_PASS_WORDS.has(words[i - 1]!.toLowerCase()))) {
+    return "secret";
+  }
   if (KEY_WORDS.has(word) || GLUED_KEY.test(word)) return "key";
   // Portuguese `chave` and Spanish `clave` ("key") before `api` name a key, before `secreta`/`privada` a secret.
   if (ROMANCE_KEY_WORDS.has(word.toLowerCase()) && ROMANCE_KEY_QUALIFIERS.has(words[i + 1]?.toLowerCase() ?? "")) {

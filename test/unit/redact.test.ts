@@ -117,7 +117,8 @@ describe("redactString", () => {
 
   it("finds the same in a longer string as in a short one", () => {
     // The words add letters, `b`, `s`, `i` and `r` to the evidence's first loop: nothing it can act on.
-    const words = " and nothing else was said here by anyone at all in this quiet little line of words";
+    // On a line of their own, they leave a message that is a code alone (`Código: 445566`) one.
+    const words = "\nand nothing else was said here by anyone at all in this quiet little line of words";
     for (const { text } of corpus<TruePositive>("true-positives.json")) {
       const short = redactString(text, DEFAULT_REDACTION_POLICY);
       const long = redactString(text + words, DEFAULT_REDACTION_POLICY);
@@ -212,23 +213,39 @@ describe("redactString: codes, SSNs, versions and a sentence's punctuation", () 
     ["OTP: 123456.", "OTP: [REDACTED:secret_param]."],
     ["otp: 123456.", "otp: [REDACTED:secret_param]."],
     ["(otp: 123456)", "(otp: [REDACTED:secret_param])"],
-    ["login failed for password=hunter2.", "login failed for password=[REDACTED:secret_param]."],
-    ["password=hunter2: rejected", "password=[REDACTED:secret_param]: rejected"],
-    ["see https://x.example/cb?token=abc123.", "see https://x.example/cb?token=[REDACTED:secret_param]."],
-    ["Authorization: Bearer abc123def456.", "Authorization: Bearer [REDACTED:bearer]."],
-    ["authorization=Token abc123def456.", "authorization=Token [REDACTED:secret_param]."],
-    ["mysql -uroot -pS3cret.", "mysql -uroot -p[REDACTED:secret_param]."],
-    ["docker login -u ci -p Zx9kQ2mW7vB4.", "docker login -u ci -p [REDACTED:secret_param]."],
-    // `!` and `?` end passwords more often than log lines: they stay inside the value.
-    ["password=Hunter2!", "password=[REDACTED:secret_param]"],
-  ])("keeps a sentence's final punctuation out of the value: %j", (text, expected) => {
+    ["(pin=4821).", "(pin=[REDACTED:secret_param])."],
+    ["connect(host=db, password=Pg5ecret) failed", "connect(host=db, password=[REDACTED:secret_param]) failed"],
+    ["(password=abc123).", "(password=[REDACTED:secret_param])."],
+  ])("keeps a sentence's punctuation out of a value that cannot hold it: %j", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });
 
-  it("ends every true positive's redaction before a period that ends its sentence", () => {
-    for (const { text } of corpus<TruePositive>("true-positives.json")) {
-      expect(redacted(`${text}.`)).toBe(`${redacted(text)}.`);
-      expect(redacted(`${text}. Next`)).toBe(`${redacted(text)}. Next`);
+  it.each([
+    // A password or a token may end in `.`, `:` or `)`: the whole value goes, never its last character alone.
+    ["login failed for password=hunter2.", "login failed for password=[REDACTED:secret_param]"],
+    ["password=abc123. next", "password=[REDACTED:secret_param] next"],
+    ["password=abc.def", "password=[REDACTED:secret_param]"],
+    ["password=hunter2: rejected", "password=[REDACTED:secret_param] rejected"],
+    ["password=:-)", "password=[REDACTED:secret_param]"],
+    ["password=a(b)", "password=[REDACTED:secret_param]"],
+    ["see https://x.example/cb?token=abc123.", "see https://x.example/cb?token=[REDACTED:secret_param]"],
+    ["Authorization: Bearer abc123def456.", "Authorization: Bearer [REDACTED:bearer]"],
+    ["authorization=Token abc123def456.", "authorization=Token [REDACTED:secret_param]"],
+    ["mysql -uroot -pS3cret.", "mysql -uroot -p[REDACTED:secret_param]"],
+    ["docker login -u ci -p Zx9kQ2mW7vB4.", "docker login -u ci -p [REDACTED:secret_param]"],
+    ["password=Hunter2!", "password=[REDACTED:secret_param]"],
+  ])("takes a final punctuation mark a secret may hold with the secret: %j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it("leaves no character of a true positive when a period follows it: the sentence keeps it only after a number or a format's end", () => {
+    for (const { text, pii } of corpus<TruePositive>("true-positives.json")) {
+      const alone = redacted(text);
+      for (const [suffix, kept, taken] of [[".", `${alone}.`, alone], [". Next", `${alone}. Next`, `${alone} Next`]] as const) {
+        const result = redacted(`${text}${suffix}`);
+        expect([kept, taken], `${text}${suffix}`).toContain(result);
+        for (const item of pii) expect(result).not.toContain(item);
+      }
     }
   });
 
@@ -294,11 +311,12 @@ describe("redactString: Portuguese and Spanish names, public keys, placeholders,
     expect(redacted('password="<Secr3t!>" x')).toBe('password="[REDACTED:secret_param]" x');
   });
 
-  it("keeps punctuation with a value that the text goes on after, and gives a sentence its own", () => {
+  it("keeps punctuation with a value that the text goes on after, and gives a sentence a number's", () => {
     expect(redacted("?code=4/0AX4XfWh.&state=1")).toBe("?code=[REDACTED:secret_param]&state=1");
     expect(redacted("Authorization: Bearer abc.def.ghi.&x=1")).toBe("Authorization: Bearer [REDACTED:bearer]&x=1");
-    expect(redacted("see ?token=abc123.")).toBe("see ?token=[REDACTED:secret_param].");
-    expect(redacted("token=abc123.\nnext")).toBe("token=[REDACTED:secret_param].\nnext");
+    expect(redacted("see ?token=abc123.")).toBe("see ?token=[REDACTED:secret_param]");
+    expect(redacted("token=abc123.\nnext")).toBe("token=[REDACTED:secret_param]\nnext");
+    expect(redacted("otp=123456.\nnext")).toBe("otp=[REDACTED:secret_param].\nnext");
   });
 
   it("replaces only a code's digits, so the words around it are still scanned", () => {
@@ -328,27 +346,27 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
       for (const newline of ["\n", "\r\n", "\\n", "\\\\n", " "]) {
         const text = `key -----BEGIN ${label}-----${newline}${KEY}${newline}${KEY.slice(5)}==${newline}-----END ${label}----- loaded`;
         expect(redacted(text), JSON.stringify(newline)).toEqual({
-          text: `key -----BEGIN ${label}-----[REDACTED:known_token]-----END ${label}----- loaded`,
-          counts: { known_token: 1 },
+          text: `key -----BEGIN ${label}-----[REDACTED:private_key]-----END ${label}----- loaded`,
+          counts: { private_key: 1 },
         });
       }
     },
   );
 
   it("replaces a truncated key up to the first character no key holds", () => {
-    expect(redacted(`"-----BEGIN RSA PRIVATE KEY-----\\n${KEY}\\nAbCd…" (cut)`).text).toBe('"-----BEGIN RSA PRIVATE KEY-----[REDACTED:known_token]…" (cut)');
+    expect(redacted(`"-----BEGIN RSA PRIVATE KEY-----\\n${KEY}\\nAbCd…" (cut)`).text).toBe('"-----BEGIN RSA PRIVATE KEY-----[REDACTED:private_key]…" (cut)');
   });
 
   it("ends a header line of a key flattened to one line at the END line, and keeps what follows", () => {
     expect(redacted("-----BEGIN PGP PRIVATE KEY BLOCK----- Version: GnuPG v2 lQOYBF0Zx9kBCADJ7q3Zp -----END PGP PRIVATE KEY BLOCK----- next").text).toBe(
-      "-----BEGIN PGP PRIVATE KEY BLOCK-----[REDACTED:known_token]-----END PGP PRIVATE KEY BLOCK----- next",
+      "-----BEGIN PGP PRIVATE KEY BLOCK-----[REDACTED:private_key]-----END PGP PRIVATE KEY BLOCK----- next",
     );
   });
 
   it("replaces a key after a secret name whole, not its first word", () => {
     for (const head of ["private_key=", "private_key: ", "--private-key ", '{"private_key":"']) {
       expect(redacted(`${head}-----BEGIN RSA PRIVATE KEY-----\n${KEY}\n-----END RSA PRIVATE KEY-----`).text, head).toBe(
-        `${head}-----BEGIN RSA PRIVATE KEY-----[REDACTED:known_token]-----END RSA PRIVATE KEY-----`,
+        `${head}-----BEGIN RSA PRIVATE KEY-----[REDACTED:private_key]-----END RSA PRIVATE KEY-----`,
       );
     }
   });
@@ -375,9 +393,10 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
     expect(redacted("?user=ana&pwd=hunter22").text).toBe("?user=ana&pwd=[REDACTED:secret_param]");
   });
 
-  it("keeps a number printed like an SSN after a phone word, and redacts it when an SSN is named", () => {
+  it("reads a number printed like an SSN after a phone word as a phone, and as an SSN when an SSN is named", () => {
     for (const text of ["Call 800-55-1234", "Phone: 555-12-3456", "TEL. 555-12-3456", "customerPhone=555-12-3456", "telefone: 555-12-3456", "call us at 555-12-3456"]) {
-      expect(redacted(text).text, text).toBe(text);
+      expect(redacted(text).counts, text).toEqual({ phone: 1 });
+      expect(redactString(text, policy({ disabledDetectors: ["phone"] })).text, text).toBe(text);
     }
     expect(redacted("phone ok, SSN: 555-12-3456").text).toBe("phone ok, SSN: [REDACTED:ssn]");
     expect(redacted("hotel 555-12-3456").text).toBe("hotel [REDACTED:ssn]");

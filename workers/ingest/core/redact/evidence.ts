@@ -39,7 +39,10 @@ export const Evidence = {
   IPV6: 1 << 7,
   /** A run of digits, spaces, `.`, `/` and `-` holding three dots. */
   DOTTED_QUAD: 1 << 8,
-  /** `+` and a digit, or `(dd)`. */
+  /**
+   * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
+   * naming a phone (`PHONE_WORD`).
+   */
   PHONE: 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
   CPF_DIGITS: 1 << 10,
@@ -47,14 +50,15 @@ export const Evidence = {
   CNPJ: 1 << 11,
   /** The same with 13 digits from a `[2-689]` where a card number could start. */
   CARD_DIGITS: 1 << 12,
-  /**
-   * A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a
-   * token, or a PEM private key's `-----BEGIN … PRIVATE KEY`.
-   */
+  /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
   KNOWN_TOKEN: 1 << 13,
-  /** Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`): `CODE_WORD`. */
+  /**
+   * Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`,
+   * `FB-1`: `CODE_WORD`) or a verb giving one (`Use 6`: `USE_CODE`), or three digits and a card
+   * security code's name (`CVV`, `security`: `CARD_CODE_WORD`).
+   */
   CODE_PHRASE: 1 << 14,
-  /** Nine digits and `ddd-dd-dddd`, or a word naming a Social Security number (`SSN_WORD`). */
+  /** `ddd-dd-dddd`, or nine digits and a word naming a Social Security number (`SSN_WORD`). */
   SSN: 1 << 15,
   /**
    * What `secretAssignmentDetector` reads: `=>`, or `=` with a blank beside it, after a secret
@@ -64,6 +68,10 @@ export const Evidence = {
   SECRET_ASSIGNMENT: 1 << 16,
   /** `=` after a postal code's parameter name (`POSTAL_CODE_PARAMETER_NAMES`) after `?`, `&`, `#` or `;`. */
   POSTAL_CODE_PARAMETER: 1 << 17,
+  /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
+  PRIVATE_KEY: 1 << 18,
+  /** Seven digits and a word naming a Brazilian identity document (`RG`, `CNH`, `identidade`): `ID_DOCUMENT_WORD`. */
+  ID_DOCUMENT: 1 << 19,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -91,10 +99,15 @@ const HAS_UNDERSCORE = 1 << 12;
 const HAS_CAPITAL_A = 1 << 13;
 /** `'` or `<`: SQL strings, XML tags (`secretAssignmentEvidence`). */
 const HAS_QUOTE_OR_TAG = 1 << 14;
-const CLASS_BITS = 15;
+/** `v`, `V`, `y` or `Y`: in every English name of a card security code but `CSC` (`cvv`, `cvc`, `cav2`, `security`). */
+const HAS_V_OR_Y = 1 << 15;
+/** A Latin-1 letter past ASCII (`ç`, `ó`): `código de segurança` / `seguridad`. */
+const HAS_LATIN_LETTER = 1 << 16;
+const CLASS_BITS = 17;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
-const CHARACTERS = new Int32Array(128);
+/** By a character's low eight bits: Latin-1 reads as itself, later characters as a Latin-1 one. */
+const CHARACTERS = new Int32Array(256);
 for (let code = 48; code <= 57; code++) CHARACTERS[code] = ONE_DIGIT;
 const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   [".", ONE_DOT],
@@ -121,6 +134,8 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["<", HAS_QUOTE_OR_TAG],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
+for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_V_OR_Y;
+for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) CHARACTERS[code] = HAS_LATIN_LETTER;
 /** Past this length the first loop's digit count could overflow into its dot count. */
 const COUNTED_LENGTH = 4000;
 /** The shortest dotted quad, `1.2.3.4`. */
@@ -150,26 +165,25 @@ export function evidenceIn(text: string): number {
   let classes = 0;
   let counts = 0;
   for (let i = 0; i < length; i++) {
-    // A character past ASCII reads as its low seven bits: at worst more is looked at.
-    const read = CHARACTERS[text.charCodeAt(i) & 127]!;
+    // A character past Latin-1 reads as its low eight bits: at worst more is looked at.
+    const read = CHARACTERS[text.charCodeAt(i) & 255]!;
     classes |= read;
     counts += read >>> CLASS_BITS;
   }
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const named = digits >= CODE_DIGITS ? namedNumberEvidence(text, digits) : 0;
-  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < CPF_DIGITS && dots < 3) {
+  const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0;
+  if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & HAS_QUOTE_OR_TAG) !== 0 ? named | sqlPasswordEvidence(text) : named;
   }
   let found = named;
-  if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedSsnEvidence(text);
+  if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
   // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`, Telegram's `:A`) or a dot
   // (a webhook's host, `ya29.`); a PEM private key's armor line starts with five `-`.
-  if ((classes & TOKEN_SEPARATORS) !== 0 && (holdsSeparatedPrefix(text) || ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)))) {
-    found |= Evidence.KNOWN_TOKEN;
-  }
+  if ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)) found |= Evidence.PRIVATE_KEY;
+  if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
   else if (((classes & HAS_CAPITAL_A) !== 0 || dots >= 1) && holdsUnseparatedPrefix(text, (classes & HAS_CAPITAL_A) !== 0, dots >= 1)) {
     found |= Evidence.KNOWN_TOKEN;
   }
@@ -204,31 +218,54 @@ export function evidenceIn(text: string): number {
       if (startsAlphanumericCnpjBranch(text, slash)) found |= Evidence.CNPJ;
     }
   }
-  if (digits >= CPF_DIGITS || (dots >= 3 && digits >= 4)) {
+  if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     for (let run = firstDigitMatchRun(text, 0); run >= 0; ) {
       const end = digitRunEnd(text, run);
-      found |= digitRunEvidence(text, run, end);
+      found |= digitRunEvidence(text, run, end) | namedRunEvidence(text, run, end);
       run = firstDigitMatchRun(text, end);
     }
   }
   return found;
 }
 
-/** The fewest digits of a code in a sentence. */
+/** The fewest digits of a code in a sentence; of a card's security code. */
 const CODE_DIGITS = 4;
+const CARD_CODE_DIGITS = 3;
 /** The digits of a Social Security number. */
 const SSN_DIGITS = 9;
 /**
  * A part of every word that names a code in a sentence (`detectors/code-phrase.ts`: `code`,
  * `passcode`, `CODE`, `código`, `codigo`, `CÓDIGO`, `OTP`, `TOTP`, `PIN`, `one-time`, Google's
- * `G-123456`, Portuguese `token` and `senha`). Grouped by first letter: the regex tries its
- * alternatives at every letter, so fewer first letters cost less.
+ * `G-123456`, Facebook's `FB-12345`, Portuguese `token` and `senha`, Spanish `clave` and
+ * `contraseña`). Grouped by first letter: the regex tries its alternatives at every letter, so
+ * fewer first letters cost less.
  */
-const CODE_WORD = /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|nha|NHA/;
+const CODE_WORD =
+  /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|n(?:ha|trase)|N(?:HA|TRASE)|lave|LAVE/;
+/** A verb giving a code, right before its digits (`Use 654321 to verify`, `Digite 1234 para confirmar`). */
+const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)[ \t]+\d/;
+/**
+ * A part of every name of a card security code (`CVV`, `cvc2`, `CVN`, `CAV2`, `CSC`, `security
+ * code`, `código de segurança`/`seguridad`). Its alternatives start at letters rarer than the
+ * words' first ones (`v`, `y`, `ç`) and read back from there.
+ */
+const CARD_CODE_WORD = /[vV][vVcCnN2]|[yY](?<=[sS]ecurit[yY]|SECURITY)|[çÇ](?<=eguran[çÇ]|EGURAN[çÇ])|[dD](?<=eguridad|EGURIDAD)|csc|CSC|Csc/;
 /** A part of every name of a Social Security number (`detectors/ssn.ts`: `ssn`, `SSN`, `userSsn`, `social security`). */
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
 /** Either: one search rules out the many texts with nine digits that name neither. */
 const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
+/**
+ * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
+ * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`).
+ */
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]igue|LIGUE|[Ll]lam|LLAM/;
+/** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
+const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
+/** Either: one search rules out most numbers. */
+const NAMED_RUN_WORD = new RegExp(`${PHONE_WORD.source}|${ID_DOCUMENT_WORD.source}`);
+/** The fewest digits of a number a word before it names as a phone or a document; how far before it the word is read. */
+const NAMED_RUN_DIGITS = 7;
+const NAMED_RUN_REACH = 48;
 /**
  * The digits of a code (`detectors/code-phrase.ts`): four in a row, or six in groups (`123-456`,
  * `48 29 13`). Searched before the code words: a regex that starts with a digit skips the
@@ -236,31 +273,107 @@ const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
  * digits hold them apart (`after 120 ms with 12 items`).
  */
 const CODE_DIGITS_RUN = /\d(?:\d{3}|\d\d[- ]\d{3}|\d[- ]\d\d[- ]\d\d)/;
+/** `CSC` as the card security code's names write it: the one without a `v` or a `y`. */
+const CSC_SPELLINGS = ["csc", "CSC", "Csc"];
+/** Where a card security code can start: three digits after a blank or `#` (`CVV 123`, `cvv is 123`, `CVV#123`). */
+const CARD_CODE_START = /[ \t#]\d\d\d/g;
+/** How far before its digits a card security code's name is read (`código de seguridad: `). */
+const CARD_CODE_REACH = 32;
+/** What the code given before what it proves (`Use 654321 to verify`) is followed by; how far before it its verb is read. */
+const TO_PROVE = [" to ", " para "];
+const GIVEN_CODE_REACH = 24;
 
 /**
- * `Evidence.CODE_PHRASE` and `Evidence.SSN` for a word naming the number they take, in a text
- * with the digits of one (`digits`, at least `CODE_DIGITS`). A text with fewer digits than an
- * SSN has is searched for a code's digits and words alone.
+ * `CODE_PHRASE` for a code's words and digits, a card security code's name and three digits,
+ * or a verb giving a code and what it proves; `SSN` for nine digits and an SSN's name. Each
+ * looks for its digits first, with a regex that starts with a digit and skips the letters, and
+ * only then for its words, whose alternatives are tried at every letter; a card security code's
+ * name only in a text whose characters (`classes`, from `evidenceIn`'s first loop) could spell
+ * one. `digits`: at least `CARD_CODE_DIGITS`.
  */
-function namedNumberEvidence(text: string, digits: number): number {
-  if (digits < SSN_DIGITS) return CODE_DIGITS_RUN.test(text) && CODE_WORD.test(text) ? Evidence.CODE_PHRASE : 0;
-  if (!NAMING_WORD.test(text)) return 0;
-  return (CODE_WORD.test(text) && CODE_DIGITS_RUN.test(text) ? Evidence.CODE_PHRASE : 0) | (SSN_WORD.test(text) ? Evidence.SSN : 0);
+function namedNumberEvidence(text: string, digits: number, classes: number): number {
+  const codeDigits = digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text);
+  let found = 0;
+  if (digits >= SSN_DIGITS && NAMING_WORD.test(text)) {
+    if (codeDigits && CODE_WORD.test(text)) found |= Evidence.CODE_PHRASE;
+    if (SSN_WORD.test(text)) found |= Evidence.SSN;
+  } else if (digits < SSN_DIGITS && codeDigits && CODE_WORD.test(text)) {
+    found |= Evidence.CODE_PHRASE;
+  }
+  if ((found & Evidence.CODE_PHRASE) !== 0) return found;
+  const cardCodeName = (classes & (HAS_V_OR_Y | HAS_LATIN_LETTER)) !== 0 || holdsAny(text, CSC_SPELLINGS);
+  if ((cardCodeName && holdsNamedCardCode(text)) || (codeDigits && holdsGivenCode(text))) found |= Evidence.CODE_PHRASE;
+  return found;
 }
 
-/** `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text. */
-function dashedSsnEvidence(text: string): number {
+/**
+ * Whether three digits after a blank or `#` have a card security code's name in the
+ * `CARD_CODE_REACH` characters before them: only where such a code can start is a name looked
+ * for (a text's numbers are few; its letters are many).
+ */
+function holdsNamedCardCode(text: string): boolean {
+  CARD_CODE_START.lastIndex = 0;
+  for (let start = CARD_CODE_START.exec(text); start !== null; start = CARD_CODE_START.exec(text)) {
+    if (CARD_CODE_WORD.test(text.slice(Math.max(0, start.index - CARD_CODE_REACH), start.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a code stands right before ` to ` or ` para ` with a verb giving it before it (`Use
+ * 654321 to verify`, `Digite 112233 para confirmar`): only there is the verb looked for.
+ */
+function holdsGivenCode(text: string): boolean {
+  for (const after of TO_PROVE) {
+    for (let at = text.indexOf(after); at >= 0; at = text.indexOf(after, at + 1)) {
+      if (isDigit(text.charCodeAt(at - 1)) && USE_CODE.test(text.slice(Math.max(0, at - GIVEN_CODE_REACH), at))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `PHONE` and `ID_DOCUMENT` for a run of digits (from `run` to `end`, as `firstDigitMatchRun`
+ * finds them) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
+ * before it (`celular 98765-4321`, `RG: 12.345.678-9`): only where a number could be named is a
+ * word looked for.
+ */
+function namedRunEvidence(text: string, run: number, end: number): number {
+  // A number glued to a word on either side (a hex id's digits) is no one's phone or document.
+  if ((run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */)) return 0;
+  let digits = 0;
+  for (let i = run; i < end; i++) if (isDigit(text.charCodeAt(i))) digits++;
+  if (digits < NAMED_RUN_DIGITS) return 0;
+  const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
+  if (!NAMED_RUN_WORD.test(before)) return 0;
+  return (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
+}
+
+/**
+ * `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text, and
+ * `Evidence.PHONE` for Brazil's mobile shape, a 9 and four digits, `-` and four digits.
+ */
+function dashedNumberEvidence(text: string): number {
+  let found = 0;
   for (let dash = text.indexOf("-"); dash >= 0; dash = text.indexOf("-", dash + 1)) {
+    if (!(isDigit(text.charCodeAt(dash - 1)) && isDigit(text.charCodeAt(dash - 2)) && isDigit(text.charCodeAt(dash - 3)) && isDigit(text.charCodeAt(dash + 1)))) {
+      continue;
+    }
     if (
-      isDigit(text.charCodeAt(dash - 1)) && isDigit(text.charCodeAt(dash - 2)) && isDigit(text.charCodeAt(dash - 3)) &&
-      isDigit(text.charCodeAt(dash + 1)) && isDigit(text.charCodeAt(dash + 2)) && text.charCodeAt(dash + 3) === 45 &&
+      isDigit(text.charCodeAt(dash + 2)) && text.charCodeAt(dash + 3) === 45 &&
       isDigit(text.charCodeAt(dash + 4)) && isDigit(text.charCodeAt(dash + 5)) &&
       isDigit(text.charCodeAt(dash + 6)) && isDigit(text.charCodeAt(dash + 7))
     ) {
-      return Evidence.SSN;
+      found |= Evidence.SSN;
+    }
+    if (
+      text.charCodeAt(dash - 5) === 57 && isDigit(text.charCodeAt(dash - 4)) &&
+      isDigit(text.charCodeAt(dash + 2)) && isDigit(text.charCodeAt(dash + 3)) && isDigit(text.charCodeAt(dash + 4))
+    ) {
+      found |= Evidence.PHONE;
     }
   }
-  return 0;
+  return found;
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
@@ -291,10 +404,10 @@ function phoneEvidence(text: string): number {
 }
 
 /**
- * Where the first run of digits, spaces, `.`, `/` and `-` from `from` on starts that holds 11
- * digits (a CPF, the shortest of the digit kinds) or 3 dots in 7 characters (an IPv4
- * address); -1 when none does. No digit fact can come from another run, so only these are
- * walked by `digitRunEvidence`; the hex ids with many digits end here.
+ * Where the first run of digits, spaces, `.`, `/` and `-` from `from` on starts that holds 7
+ * digits (an RG, the shortest number a word names: `namedRunEvidence`; a CPF has 11) or 3 dots
+ * in 7 characters (an IPv4 address); -1 when none does. No digit fact can come from another
+ * run, so only these are walked by `digitRunEvidence`; the hex ids with many digits end here.
  */
 function firstDigitMatchRun(text: string, from: number): number {
   let start = from;
@@ -304,7 +417,7 @@ function firstDigitMatchRun(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
-      if (++digits >= CPF_DIGITS) return start;
+      if (++digits >= NAMED_RUN_DIGITS) return start;
     } else if (code === 46) {
       dots++;
     } else if (code !== 32 && code !== 47 && code !== 45) {
@@ -391,6 +504,11 @@ function digitRunEvidence(text: string, run: number, end: number): number {
     dots = 0;
   }
   return found;
+}
+
+/** `[A-Za-z0-9_]`. */
+function isWordCharacter(code: number): boolean {
+  return isDigit(code) || code === 95 || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
 }
 
 function isDigit(code: number): boolean {

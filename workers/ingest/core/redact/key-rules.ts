@@ -4,7 +4,8 @@ import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
-import { namesPhone } from "./detectors/ssn";
+import { namesPhone } from "./detectors/phone";
+import { idDocumentPlace } from "./detectors/brazil-id-documents";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -62,7 +63,7 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
-const SCANS: readonly KeyRule[] = Array.from({ length: 256 }, (_, bits) => ({
+const SCANS: readonly KeyRule[] = Array.from({ length: 1024 }, (_, bits) => ({
   action: "scan",
   server: (bits & 1) !== 0,
   peer: (bits & 2) !== 0,
@@ -71,7 +72,7 @@ const SCANS: readonly KeyRule[] = Array.from({ length: 256 }, (_, bits) => ({
   url: (bits & 16) !== 0,
   place:
     ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
-    ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0),
+    ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0),
 }));
 
 /**
@@ -207,9 +208,10 @@ export class KeyRules {
     const url = URL_KEYS.has(whole);
     const ssn = SSN_SEGMENT.test(lastSegment);
     const phone = namesPhone(words);
+    const document = idDocumentPlace(words);
     return SCANS[
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
-        (phone ? 128 : 0)
+        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0)
     ]!;
   }
 

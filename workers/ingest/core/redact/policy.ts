@@ -11,7 +11,10 @@ import { TextScanner } from "./text-scanner";
 /** Long enough that the secret cannot be guessed to reverse the hashes of low-entropy ids. */
 const MIN_HASH_SECRET_LENGTH = 16;
 
-/** Together with the built-in detectors this stays within the scanner's 31-detector mask. */
+/**
+ * Extra patterns declare no evidence, so each one searches every string: the bound is their
+ * cost, not the scanner's masks (which only the built-in detectors, with evidence, take).
+ */
 const MAX_EXTRA_PATTERNS = 16;
 
 function keyList() {

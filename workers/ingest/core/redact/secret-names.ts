@@ -69,12 +69,18 @@ const DESCRIBING_HEADS = new Set([
 ]);
 
 /**
- * Names of the short codes that prove who holds a card or an account: card security codes
- * (CVV, CVC, CSC, CVN, CAV2; PCI DSS forbids storing them after authorization), PINs and
- * one-time passwords. A number under such a name is the secret itself, where a number under
- * another secret name is a count or a flag (`token_count`).
+ * The card networks' names of a card security code (Visa's CVV2, Mastercard's CVC2, Amex's and
+ * Discover's CSC, JCB's CAV2, CVN), lower case. A code phrase in text reads them too (`CVV 123`).
  */
-const SECRET_CODE_WORDS = new Set(["cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2", "pin", "pincode", "passcode", "otp", "totp", "hotp"]);
+export const CARD_SECURITY_CODE_WORDS: readonly string[] = ["cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2"];
+
+/**
+ * Names of the short codes that prove who holds a card or an account: card security codes
+ * (PCI DSS forbids storing them after authorization), PINs and one-time passwords. A number
+ * under such a name is the secret itself, where a number under another secret name is a count
+ * or a flag (`token_count`).
+ */
+const SECRET_CODE_WORDS = new Set([...CARD_SECURITY_CODE_WORDS, "pin", "pincode", "passcode", "otp", "totp", "hotp"]);
 
 /**
  * `code` and `value` name a secret code only after these words: `security_code`,
@@ -145,6 +151,26 @@ const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|passphrase|secret|token)
  * same way.
  */
 const LAST_PASSWORD_WORD = "pass";
+
+/**
+ * Words before a last `pass` that make it a pass that is no password: a ticket or a permit
+ * (`boarding_pass`, `bus_pass`, `season_pass`, `hall_pass`, a wallet's `wallet_pass`, a game's
+ * `battle_pass`), a stage of processing (`render_pass`, `shadow_pass`, `first_pass`,
+ * `compiler_pass`), a filter (`low_pass`, `high_pass`, `band_pass`) or a check's verdict
+ * (`test_pass`, `lint_pass`). After any other word (`db_pass`, `admin_pass`, `smtp_pass`,
+ * `grafana_pass`) it names a password: what a password opens is any system's name, while what
+ * else a pass is comes from these few families. Lower case; the wiring audit reads vars' names
+ * with the same words.
+ */
+export const NON_PASSWORD_PASS_WORDS: ReadonlySet<string> = new Set([
+  "boarding", "bus", "season", "hall", "day", "week", "weekly", "month", "monthly", "annual", "year", "yearly",
+  "travel", "train", "rail", "metro", "transit", "subway", "ski", "park", "parking", "event", "festival", "concert",
+  "museum", "gym", "guest", "visitor", "backstage", "vip", "press", "wallet", "battle", "game", "membership", "free",
+  "render", "shader", "draw", "depth", "shadow", "lighting", "post", "first", "second", "third", "final", "multi",
+  "single", "one", "two", "compile", "compiler", "optimization", "optimizer",
+  "low", "high", "band", "all",
+  "test", "tests", "check", "checks", "lint", "smoke", "unit", "qa", "ci",
+]);
 
 /**
  * The shell's current and previous working directories (`PWD=/home/app`, as an environment dump
@@ -254,7 +280,7 @@ function secrecyOf(name: string): number {
       !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
       (SECRET_WORDS.has(word) ||
         (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
-        (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1) ||
+        (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );

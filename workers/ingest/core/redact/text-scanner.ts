@@ -8,7 +8,15 @@ interface ScannedDetector {
   readonly marker: string;
   /** The detector alone, global, to find its next candidate from any position. */
   readonly regex: RegExp;
+  /**
+   * The detector's bit in the masks (`1 << n`, the 32nd bit negative), or 0 for a detector that
+   * declares no evidence: it searches every string and no mask names it.
+   */
+  readonly bit: number;
 }
+
+/** The bits of an int32 mask: as many detectors with evidence as one scanner holds. */
+export const MAX_GATED_DETECTORS = 32;
 
 /**
  * Finds and replaces detector matches in a string in one left-to-right pass. What a string
@@ -28,8 +36,8 @@ interface ScannedDetector {
  */
 export class TextScanner {
   private readonly detectors: readonly ScannedDetector[];
-  /** Detectors that declare no evidence: every string is theirs to search. */
-  private readonly everyString: number;
+  /** Whether some detector declares no evidence: every string is then searched. */
+  private readonly searchesEveryString: boolean;
   /** Per `Evidence` bit, the mask of the detectors that fact lets search. */
   private readonly byEvidence = new Int32Array(32);
   /** Per `Place` bit, the mask of the detectors that fact lets search. */
@@ -42,21 +50,28 @@ export class TextScanner {
   private replacedKind = "";
 
   constructor(detectors: readonly Detector[]) {
-    if (detectors.length > 31) throw new RangeError("at most 31 detectors fit in a detector mask");
-    this.detectors = detectors.map((detector) => ({
-      detector,
-      marker: redactionMarker(detector.kind),
-      regex: new RegExp(detector.source, "g"),
-    }));
-    let everyString = 0;
-    detectors.forEach((detector, index) => {
-      if (detector.evidence === 0) everyString |= 1 << index;
-      for (let bit = 0; bit < 32; bit++) {
-        if ((detector.evidence & (1 << bit)) !== 0) this.byEvidence[bit]! |= 1 << index;
-        if (((detector.placeEvidence ?? 0) & (1 << bit)) !== 0) this.byPlace[bit]! |= 1 << index;
+    // Only detectors with evidence take a bit: the ones without (a policy's extra patterns)
+    // search every string anyway, so a mask has nothing to say about them.
+    let gated = 0;
+    this.detectors = detectors.map((detector) => {
+      const hasEvidence = detector.evidence !== 0;
+      if (hasEvidence && gated === MAX_GATED_DETECTORS) {
+        throw new RangeError(`at most ${MAX_GATED_DETECTORS} detectors with evidence fit in a detector mask`);
       }
+      return {
+        detector,
+        marker: redactionMarker(detector.kind),
+        regex: new RegExp(detector.source, "g"),
+        bit: hasEvidence ? 1 << gated++ : 0,
+      };
     });
-    this.everyString = everyString;
+    for (const { detector, bit: detectorBit } of this.detectors) {
+      for (let bit = 0; bit < 32; bit++) {
+        if ((detector.evidence & (1 << bit)) !== 0) this.byEvidence[bit]! |= detectorBit;
+        if (((detector.placeEvidence ?? 0) & (1 << bit)) !== 0) this.byPlace[bit]! |= detectorBit;
+      }
+    }
+    this.searchesEveryString = this.detectors.some((scanned) => scanned.bit === 0);
     this.candidates = detectors.map(() => null);
   }
 
@@ -70,7 +85,7 @@ export class TextScanner {
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0): string {
     let evidence = evidenceIn(text);
-    let searching = this.everyString;
+    let searching = 0;
     while (evidence !== 0) {
       const bit = 31 - Math.clz32(evidence);
       searching |= this.byEvidence[bit]!;
@@ -82,15 +97,20 @@ export class TextScanner {
       facts ^= 1 << bit;
     }
     searching &= ~excluded;
-    return searching === 0 ? text : this.scan(text, searching, tally, place);
+    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place);
   }
 
-  /** The mask of this scanner's detectors of the given kinds, for `redact`'s `excluded`. */
+  /**
+   * The mask of this scanner's detectors of the given kinds, for `redact`'s `excluded`. A
+   * detector without evidence has no bit and cannot be excluded: naming its kind is an error.
+   */
   maskOf(kinds: readonly string[]): number {
     let mask = 0;
-    this.detectors.forEach((scanned, index) => {
-      if (kinds.includes(scanned.detector.kind)) mask |= 1 << index;
-    });
+    for (const { detector, bit } of this.detectors) {
+      if (!kinds.includes(detector.kind)) continue;
+      if (bit === 0) throw new RangeError(`the detector of "${detector.kind}" searches every string and cannot be excluded`);
+      mask |= bit;
+    }
     return mask;
   }
 
@@ -104,7 +124,8 @@ export class TextScanner {
     const candidates = this.candidates;
     const scanned = this.detectors;
     for (let i = 0; i < scanned.length; i++) {
-      candidates[i] = (detectors & (1 << i)) === 0 ? null : nextCandidate(scanned[i]!.regex, text, 0);
+      const bit = scanned[i]!.bit;
+      candidates[i] = bit !== 0 && (detectors & bit) === 0 ? null : nextCandidate(scanned[i]!.regex, text, 0);
     }
     let output = "";
     let copiedUpTo = 0;

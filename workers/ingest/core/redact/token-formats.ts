@@ -1,7 +1,7 @@
 /**
  * Credentials whose issuers give them a fixed prefix, so that they can be recognised wherever
  * they are written: in a log line, a command line, a config var. One list serves the ingest
- * Worker's `known_token` detector and the wiring audit's check of `vars`.
+ * Worker's `known_token` and `private_key` detectors and the wiring audit's check of `vars`.
  *
  * Prefixes and body shapes as the issuers document them (2026): GitHub "About authentication
  * to GitHub" (token formats), GitLab "Token overview" (prefixes), Slack "Token types", Stripe
@@ -237,7 +237,7 @@ const PEM_LINE = "(?:[A-Z][A-Za-z-]+: [^\\r\\n\\\\]*?(?=[\\r\\n\\\\]|-----|$)|[A
  * Regex source of a PEM private key: its armor line, at least one line of it, and its closing
  * armor line when the text has it. A key cut short (a truncated log line) ends at the first
  * character no line of a key holds (`…`, a quote); one with its END line ends there. A key
- * already redacted (`-----BEGIN … PRIVATE KEY-----[REDACTED:known_token]`) has no line left and
+ * already redacted (`-----BEGIN … PRIVATE KEY-----[REDACTED:private_key]`) has no line left and
  * does not match again. Once a line matched the rest cannot fail (the END line is optional), so
  * the match never backtracks into the lines.
  */
@@ -249,7 +249,7 @@ const PEM_ARMOR_LINE = /-----(?:BEGIN|END) [A-Z0-9 ]+-----/g;
 
 /**
  * A matched PEM private key with its material replaced by `marker`:
- * `-----BEGIN RSA PRIVATE KEY-----[REDACTED:known_token]-----END RSA PRIVATE KEY-----`.
+ * `-----BEGIN RSA PRIVATE KEY-----[REDACTED:private_key]-----END RSA PRIVATE KEY-----`.
  */
 export function redactPemPrivateKey(match: string, marker: string): string {
   const [begin, end = ""] = match.match(PEM_ARMOR_LINE)!;

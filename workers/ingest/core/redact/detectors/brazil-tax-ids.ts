@@ -11,7 +11,8 @@ import { isIdValue } from "./id-value";
  * A bare number that is the value of an id (an attribute under an id key, `order_id=…` or
  * `"trace.parent_id":"…"` in text) is that id: one 11- or 14-digit id in a hundred passes the
  * check digits. The punctuated spellings (`529.982.247-25`, `11.222.333/0001-81`) are how the
- * documents are printed, which no generated id is, so they go wherever they are.
+ * documents are printed, which no generated id is, so they go wherever they are; so does a CPF
+ * typed in groups of spaces (`123 456 789 09`).
  */
 
 const NOT_GLUED_BEFORE = "(?<![\\w.,/-])";
@@ -19,7 +20,10 @@ const NOT_GLUED_AFTER = "(?![\\w/-]|[.,]\\d)";
 
 export const cpfDetector: Detector = {
   kind: "cpf",
-  source: `${NOT_GLUED_BEFORE}\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}`,
+  // Printed with dots and a dash, or with spaces as people type it (`123 456 789 09`, not inside a longer spaced run).
+  source:
+    `${NOT_GLUED_BEFORE}(?:\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}` +
+    `|(?<!\\d )\\d{3} \\d{3} \\d{3}[ -]\\d{2}${NOT_GLUED_AFTER}(?! \\d))`,
   evidence: Evidence.CPF_DIGITS,
   rewrite: (match, marker, text, start, place) =>
     isValidCpf(match.replace(/\D/g, "")) && !isBareId(match, text, start, place) ? marker : undefined,

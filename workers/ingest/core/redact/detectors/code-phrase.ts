@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 
 /**
@@ -19,12 +20,19 @@ import { caseless, type Detector } from "./detector";
  *   verificação`, `de acesso`, `temporária`, a brand: `Código de segurança iFood: 4829`, `Token de
  *   acesso: …`) or after `seu`/`sua` (`Seu token é …`, `Sua senha temporária é …`), and `Use o
  *   código …`;
+ * - in Spanish likewise, `clave` and `contraseña` beside `código` (`Tu código de verificación es
+ *   …`, `Su código es …`, `Tu clave dinámica es …`, `Ingresa el código …`);
  * - the code, then words that make it the reader's code: `Use 482913 as your verification
  *   code`, `482913 is your Google verification code`, `Use 1234567 as Microsoft account security
- *   code`, `123456 é o seu código`;
- * - Google's SMS form, `G-123456` (the `G-` stays).
+ *   code`, `123456 é o seu código`, `556677 es tu código`;
+ * - a verb giving the code and what it proves: `Use 654321 to verify your account`, `Digite
+ *   112233 para confirmar`;
+ * - a message that is `Código:` or `Code:` and the code alone (`Código: 445566`);
+ * - a card security code after its name with only a blank (`CVV 123`, `cvc 4821`, `security code
+ *   321`, `código de segurança 654`): 3 or 4 digits;
+ * - Google's and Facebook's SMS forms, `G-123456` and `FB-12345` (the `G-` and `FB-` stay).
  *
- * The code is 4 to 8 digits, or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
+ * The code is 4 to 8 digits (a card's security code 3 or 4), or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
  * there (`Access code 2026-12-01` is a date). A number after any other word (`order 123456`,
  * `build 4821`, `error code 1001`, `exit code 137`, `status code: 500`) is not a code: only these
  * words name one, and a word between `your` and `code`, or a brand before `code:`, that says
@@ -79,32 +87,65 @@ const ENGLISH =
   `|(?:[Ee]nter|ENTER)(?:${BLANK}the)?${BLANK}${CODE_NOUN})`;
 
 const CODIGO = "(?:[Cc](?:ó|o)digo|C(?:Ó|O)DIGO)";
-const PT_NOUN = `(?:${CODIGO}|[Ss]enha|SENHA|[Tt]oken|TOKEN|PIN)`;
-/** What makes a Portuguese noun a code: its purpose, or that it is temporary or single-use. */
+/** Portuguese and Spanish nouns of a code: code, password (`senha`, `clave`, `contraseña`), token, PIN. */
+const PT_NOUN = `(?:${CODIGO}|[Ss]enha|SENHA|[Tt]oken|TOKEN|PIN|[Cc]lave|CLAVE|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A)`;
+/** What makes a Portuguese or Spanish noun a code: its purpose, or that it is temporary, single-use or dynamic. */
 const PT_QUALIFIER =
-  "(?:(?:de[ \\t]+)?(?:verifica(?:ç|c)(?:ã|a)o|seguran(?:ç|c)a|acesso|confirma(?:ç|c)(?:ã|a)o|autentica(?:ç|c)(?:ã|a)o|login|uso[ \\t]+(?:ú|u)nico)" +
-  "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel)";
+  "(?:(?:de[ \\t]+)?(?:verifica(?:ç|c)(?:ã|a)o|seguran(?:ç|c)a|acesso|confirma(?:ç|c)(?:ã|a)o|autentica(?:ç|c)(?:ã|a)o|login|uso[ \\t]+(?:ú|u)nico" +
+  "|verificaci(?:ó|o)n|seguridad|acceso|confirmaci(?:ó|o)n|autenticaci(?:ó|o)n|activaci(?:ó|o)n|inicio[ \\t]+de[ \\t]+sesi(?:ó|o)n|un[ \\t]+solo[ \\t]+uso)" +
+  "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel|temporal|provisional|din(?:á|a)mic[ao])";
 /** A brand after the noun: a word with a capital in it (`Nubank`, `iFood`). */
 const PT_BRAND = `(?!${NOT_SECRET_CODE})[\\w-]*[A-Z][\\w-]*`;
 const PT_AFTER_NOUN = `(?:${BLANK}${PT_QUALIFIER})?(?:${BLANK}${PT_BRAND}){0,2}`;
 const PORTUGUESE =
   `(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}(?:${BLANK}${PT_BRAND}){0,2}` +
-  `|(?:[Ss]eu|SEU|[Ss]ua|SUA)${BLANK}${PT_NOUN}${PT_AFTER_NOUN}` +
-  `|(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira)${BLANK}o${BLANK}${CODIGO})(?:${BLANK}(?:é|e))?`;
+  `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU)${BLANK}${PT_NOUN}${PT_AFTER_NOUN}` +
+  `|(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO})` +
+  `(?:${BLANK}(?:é|e|es))?`;
 
 /** The code: six digits in groups, or 4 to 8 digits; not glued to a word, nor the start of a date, a decimal or a longer number. */
 const CODE = "(?:\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
 /** What follows a code given first: a verb, then the name of the reader's code. */
 const NAMED_AFTER =
-  `${BLANK}(?:is|as|IS|AS|é|como)${BLANK}` +
-  `(?:(?:${YOUR}|o${BLANK}seu|a${BLANK}sua|[Ss]eu|[Ss]ua)(?:${BLANK}${YOUR_WORD}){0,3}${BLANK}(?:${CODE_NOUN}|${PT_NOUN})` +
+  `${BLANK}(?:is|as|IS|AS|é|es|como)${BLANK}` +
+  `(?:(?:${YOUR}|o${BLANK}seu|a${BLANK}sua|[Ss]eu|[Ss]ua|[Tt]u|[Ss]u)(?:${BLANK}${YOUR_WORD}){0,3}${BLANK}(?:${CODE_NOUN}|${PT_NOUN})` +
   `|(?:${YOUR_WORD}${BLANK}){0,3}(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}))`;
+
+/**
+ * A card security code's names (`CVV`, `cvc2`, `CSC`) and `security code` in English,
+ * Portuguese and Spanish, then a blank (after `is`, `:` or `=`) or `#`: three or four digits
+ * after them are the code (`CVV 123`, `cvc 4821`, `código de segurança 123`; written without its `ç`, the phrase
+ * takes the four to eight digits of any code).
+ */
+const CARD_CODE_NAME =
+  `(?:${CARD_SECURITY_CODE_WORDS.map(caseless).join("|")}|[Ss]ecurity${BLANK}[Cc]ode|SECURITY${BLANK}CODE` +
+  `|${CODIGO}${BLANK}de${BLANK}(?:segurança|seguridad|SEGURANÇA|SEGURIDAD))`;
+const CARD_CODE =
+  `(?<=(?<![\\w-])${CARD_CODE_NAME}(?:${BLANK}(?:is|IS|é|es)${BLANK}|[ \\t]*[:=]?${BLANK}|[ \\t]*#[ \\t]*))\\d{3,4}(?!\\w|[.,/:-]\\d)`;
+
+/** A verb giving the code before it, then what it is for: `Use 654321 to verify your account`, `Digite 1234 para confirmar`. */
+const USE_VERB =
+  "(?:[Uu]se|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]sa|[Uu]tilize|[Uu]tiliza|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)";
+const TO_PROVE =
+  `${BLANK}(?:to|para)${BLANK}(?:verify|confirm|sign[ \\t-]?in|log[ \\t-]?in|authenticate|activate|reset|complete|validate` +
+  "|verificar|confirmar|validar|ativar|activar|autenticar|redefinir|restablecer)(?![\\w-])";
+const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK})${CODE}(?=${TO_PROVE})`;
+
+/**
+ * A message that is `Code:` or `Código:` and the code alone (`Código: 445566`, `Code: 482913.
+ * Don't share it`): it starts the text, a line or a quoted string, and the code ends it or its
+ * sentence. After other words (`Erro ao pagar. Código: 5001`, `Status code: 5000`) or before
+ * more (`Código: 12345 - Camiseta`) it is no one's secret.
+ */
+const BARE_CODE =
+  `(?<=(?:^|[\\n"'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]))`;
 
 export const codePhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   // Every match starts with a digit: the words around it are read only there.
   source:
-    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE})[ \\t]*:?[ \\t]*)${CODE}|${CODE}(?=${NAMED_AFTER}))` +
-    `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d))`,
+    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE})[ \\t]*:?[ \\t]*)${CODE}|${CODE}(?=${NAMED_AFTER})` +
+    `|${CARD_CODE}|${GIVEN_CODE}|${BARE_CODE})` +
+    `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d))`,
   evidence: Evidence.CODE_PHRASE,
 };

@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { standsForSecret } from "../secret-names";
 import type { Detector } from "./detector";
-import { sentenceEndLength } from "./sentence-end";
+import { sentenceEndLength, valueEnd } from "./sentence-end";
 
 /**
  * Credentials as they appear in headers and connection strings. Each rewrite keeps the part
@@ -12,7 +12,7 @@ const TOKEN_CHARS = "[A-Za-z0-9._~+/-]";
 
 /**
  * `Bearer <token>`. Prose like "the bearer instrument" must pass, so a token needs a digit or
- * token punctuation, or at least 20 characters. A sentence's `.` after the token stays (`sentenceEndLength`).
+ * token punctuation, or at least 20 characters. A `)` closing a sentence's `(` after the token stays (`sentenceEndLength`).
  */
 export const bearerDetector: Detector = {
   kind: "bearer",
@@ -20,7 +20,7 @@ export const bearerDetector: Detector = {
   evidence: Evidence.BEARER,
   rewrite: (match, marker, text, start) => {
     const [scheme, written = ""] = splitScheme(match);
-    const token = written.slice(0, written.length - sentenceEndLength(written, text.charAt(start + match.length)));
+    const token = written.slice(0, written.length - sentenceEndLength(written, valueEnd(text, start, start + match.length)));
     const looksLikeToken = /[\d._~+/=-]/.test(token) || token.length >= 20;
     return looksLikeToken ? { text: `${scheme}${marker}`, kind: "bearer", length: scheme.length + token.length } : undefined;
   },

@@ -62,6 +62,10 @@ export const Place = {
    * `celular`): a number printed like an SSN there is a national phone number.
    */
   PHONE_VALUE: 1 << 3,
+  /** The key names an RG, Brazil's identity card (`rg`, `cliente.rg`, `numeroRg`): its number is the value. */
+  RG_VALUE: 1 << 4,
+  /** The key names a CNH, Brazil's driver's licence (`cnh`, `motorista.cnh`): its number is the value. */
+  CNH_VALUE: 1 << 5,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -17,10 +17,17 @@ const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=]
  * part numbers, the GS1 barcodes (UPC, EAN, GTIN), Amazon's ASIN, books' ISBN.
  */
 const PRODUCT_CODES = ["sku", "mpn", "upc", "ean", "gtin", "asin", "isbn"];
-/** Things whose number identifies them (`part_number`, `order no.`, `serial #`). */
-const NUMBERED_THINGS = ["part", "item", "model", "order", "invoice", "serial", "tracking", "product", "catalog", "catalogue", "batch", "lot"];
+/**
+ * Things whose number identifies them (`part_number`, `order no.`, `serial #`), also in
+ * Portuguese and Spanish (`pedido 98765-4321`, `nota fiscal`'s `nota`, `fatura`, `factura`,
+ * `produto`, `producto`, `rastreio`, `lote`).
+ */
+const NUMBERED_THINGS = [
+  "part", "item", "model", "order", "invoice", "serial", "tracking", "product", "catalog", "catalogue", "batch", "lot",
+  "pedido", "encomenda", "nota", "fatura", "factura", "produto", "producto", "rastreio", "lote", "modelo", "serie", "série",
+];
 /** Words for "number" after such a thing. */
-const NUMBER_WORDS = ["number", "no", "num", "nr"];
+const NUMBER_WORDS = ["number", "no", "num", "nr", "numero", "número", "nº"];
 const PRODUCT_CODE_SET: ReadonlySet<string> = new Set(PRODUCT_CODES);
 const NUMBERED_THING_SET: ReadonlySet<string> = new Set(NUMBERED_THINGS);
 const NUMBER_WORD_SET: ReadonlySet<string> = new Set(NUMBER_WORDS);

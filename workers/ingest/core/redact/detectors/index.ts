@@ -7,10 +7,12 @@ import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
 import { phoneDetector } from "./phone";
 import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
+import { cnhDetector, rgDetector } from "./brazil-id-documents";
 import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
+import { privateKeyDetector } from "./private-key";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -28,11 +30,14 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   secretParameterDetector,
   secretAssignmentDetector,
   codePhraseDetector,
+  privateKeyDetector,
   knownTokenDetector,
   emailDetector,
   ipv6Detector,
   ipv4Detector,
   phoneDetector,
+  cnhDetector,
+  rgDetector,
   cnpjDetector,
   cpfDetector,
   ssnDetector,

@@ -8,15 +8,30 @@ const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
  * Dotted-quad IPv4 addresses. Not when glued to a word or a longer dotted run (`v1.2.3.4`,
  * `1.2.3.4.5`), nor right after a product token (`Chrome/120.0.0.0` in user agents), nor as the
  * value of a word or key naming a version (`version 1.0.0.0`, `app_version=1.0.0.0`, `release
- * 2.0.0.1 deployed`): .NET's default version and four-part builds are dotted quads too. Loopback
- * (127.0.0.0/8) and the unspecified address (0.0.0.0) never name a person and stay.
+ * 2.0.0.1 deployed`): .NET's default version and four-part builds are dotted quads too. Nor right
+ * after a name and `@` outside a URL: a package specifier's version (`@deco/apps@0.62.3.1`,
+ * `pkg@1.2.3.4`) or the host of `user@host` (`ssh root@10.0.0.5`, `git@10.1.2.3:repo.git`), a
+ * server a command reaches. Addresses that name no host (`isHostIpv4`) never name a person and
+ * stay.
  */
 export const ipv4Detector: Detector = {
   kind: "ipv4",
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   evidence: Evidence.DOTTED_QUAD,
-  rewrite: (match, marker, text, start) => (isLocalIpv4(match) || isVersionValue(text, start) ? undefined : marker),
+  rewrite: (match, marker, text, start) =>
+    !isHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) ? undefined : marker,
 };
+
+/**
+ * Whether the dotted quad at `start` follows a name and `@` outside a URL: `pkg@1.2.3.4`,
+ * `root@10.0.0.5`. In a URL (`redis://:pw@10.0.0.3/`) the host is read as every URL's is.
+ */
+function followsNameAt(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 64 /* @ */ || !/[\w.-]/.test(text.charAt(start - 2))) return false;
+  let word = start - 2;
+  while (word > 0 && !/\s/.test(text.charAt(word - 1))) word--;
+  return !text.slice(word, start).includes("://");
+}
 
 /**
  * Words after `version`, `release` or `build` in a name that say which one it is
@@ -66,8 +81,8 @@ const ZONE = "(?:%[\\w.-]+)?";
  * or a zone, and the brackets of a URL host (`[2001:db8::1]:443`): the whole address is one
  * match, so no part of it (the IPv4 inside a mapped address) is left in the text. Candidates
  * that look like code or clock times rather than addresses (`a::b`, fewer than three groups of
- * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`) and
- * the IPv4 loopback in IPv6 form stay.
+ * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`),
+ * multicast (`ff02::1`) and the IPv4 addresses that name no host in IPv6 form stay.
  */
 export const ipv6Detector: Detector = {
   kind: "ipv6",
@@ -93,11 +108,13 @@ function looksLikeIpv6(candidate: string): boolean {
   if (double >= 0 ? count > 7 : count !== 8) return false;
   const leadingZeros = groups.slice(0, -1).every((group) => /^0+$/.test(group));
   if (embedded !== undefined) {
-    // ::127.0.0.1 and ::ffff:127.0.0.1 are the IPv4 loopback in IPv6 form.
-    return !(isLocalIpv4(embedded) && leadingZeros && /^(?:0+|ffff)?$/i.test(groups.at(-1) ?? ""));
+    // ::127.0.0.1 and ::ffff:127.0.0.1 are the IPv4 loopback in IPv6 form, and so on.
+    return !(!isHostIpv4(embedded) && leadingZeros && /^(?:0+|ffff)?$/i.test(groups.at(-1) ?? ""));
   }
   // The unspecified address and the loopback, in their uncompressed spellings too.
   if (leadingZeros && /^0*[01]?$/.test(groups.at(-1) ?? "")) return false;
+  // Multicast (ff00::/8, RFC 4291 §2.7): a group, never one sender's address (`ff02::1`, mDNS's `ff02::fb`).
+  if (/^ff[0-9a-f]{2}$/i.test(groups[0] ?? "")) return false;
   return count >= 3 || groups.some((group) => group.length >= 3);
 }
 
@@ -105,7 +122,15 @@ function splitGroups(half: string): string[] {
   return half === "" ? [] : half.split(":");
 }
 
-/** Loopback (127.0.0.0/8) and unspecified (0.0.0.0): never an address of a person. */
-function isLocalIpv4(address: string): boolean {
-  return address.startsWith("127.") || address === "0.0.0.0";
+/**
+ * Whether a dotted quad can be the address of a host, which may be a person's device: not
+ * "this network" (0.0.0.0/8, the unspecified `0.0.0.0` a server listens on; RFC 1122
+ * §3.2.1.3), loopback (127.0.0.0/8), multicast (224.0.0.0/4: a group, never one sender's
+ * address; mDNS's `224.0.0.251`, SSDP's `239.255.255.250`), nor the reserved 240.0.0.0/4 with
+ * the limited broadcast `255.255.255.255` (RFC 1112, RFC 919). Such an address tells nothing
+ * about who sent a request.
+ */
+export function isHostIpv4(address: string): boolean {
+  const first = Number.parseInt(address, 10);
+  return first !== 0 && first !== 127 && first < 224;
 }

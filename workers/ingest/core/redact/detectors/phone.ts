@@ -1,20 +1,116 @@
 import { Evidence } from "../evidence";
-import type { Detector } from "./detector";
+import { Place, caseless, type Detector } from "./detector";
+import { isIdValue, isThingIdentifierValue } from "./id-value";
 
 /**
- * Phone numbers in international form (`+55 11 91234-5678`, `+1 (415) 555-0100`,
- * `+442071838750`) with 8 to 15 digits as E.164 allows, and Brazil's national form with the
- * area code in parentheses (`(11) 91234-5678`), the way storefront customers type it.
- * Timezone offsets (`+05:30`) and signed numbers (`+100.00`) have too few digits to match.
+ * Phone numbers, which are personal data wherever a person's is written:
+ *
+ * - the international form (`+55 11 91234-5678`, `+1 (415) 555-0100`, `+442071838750`) with 8
+ *   to 15 digits as E.164 allows, anywhere;
+ * - Brazil's national form with the area code in parentheses (`(11) 91234-5678`), the way
+ *   storefront customers type it, anywhere;
+ * - Brazil's mobile form, `9dddd-dddd` after an optional two-digit area code (`98765-4321`,
+ *   `11 98765-4321`): nine digits starting with 9 and split 5-4 by a hyphen is how Brazil
+ *   prints a mobile number, anywhere but as an identifier (`order_id=`, `order 98765-4321`, under
+ *   an id key) or a US ZIP+4 (`ZIP 94105-1234`, `CA 94105-1234`);
+ * - any national number, 8 to 13 digits as people group them (`11 98765-4321`, `8765-4321`,
+ *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`), right
+ *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
+ *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row) or as the
+ *   value of a key naming one (`customer.phone`, `celular`).
+ *
+ * Timezone offsets (`+05:30`), signed numbers (`+100.00`), ids, order numbers, timestamps and
+ * durations have too few digits, no phone word, or are identifiers.
  */
+
+/**
+ * The words that name a phone, lower case, in English, Portuguese and Spanish (`telefone`,
+ * `fone`, `teléfono`, `celular`, `móvil`), and the apps that reach one (`whatsapp`, `wpp`). A
+ * key's last word or one before `number`/`no` names a phone (`namesPhone`).
+ */
+const PHONE_NOUNS = [
+  "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
+  "telefono", "teléfono", "movil", "móvil", "whatsapp", "wpp",
+];
+/** Verbs that dial the number after them. */
+const PHONE_VERBS = ["call", "ligue", "llame"];
+
+/**
+ * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
+ * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `para` (`Tel.: `, `"phone":"`, `call me at `,
+ * `ligue para `). The word is captured.
+ */
+const PHONE_NAMED_BEFORE = new RegExp(
+  `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
+    "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
+    "(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn](?:o|ú|u)mero|N(?:O|Ú|U)MERO|[Nn]o|NO|[Nn]um|#))?\\.?[\"']?[ \\t]*" +
+    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|para[ \\t]+)?$",
+);
+
+/** How far before a number its phone word is read. */
+const PHONE_WORD_REACH = 40;
+
+/**
+ * Whether a phone word is right before `start` (`PHONE_NAMED_BEFORE`); `grouped` says the
+ * number is written in groups, which a verb needs (`call 12345678` may be a call's id).
+ */
+export function isNamedPhone(text: string, start: number, grouped = true): boolean {
+  const named = PHONE_NAMED_BEFORE.exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
+  return named !== null && (grouped || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
+}
+
+/** Whether a key's words name a phone: the last word is a phone word, or one before `number`/`no` (`phone_number`, `telefoneCelular`). */
+export function namesPhone(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? "";
+  const named = (word: string) => PHONE_NOUNS.includes(word);
+  return named(last) || ((last === "number" || last === "no" || last === "num") && named(words[words.length - 2] ?? ""));
+}
+
+const INTERNATIONAL = "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";
+const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
+/**
+ * A national number's shapes: groups ending in four to six digits, the first perhaps an area
+ * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`), pairs after two or
+ * three digits (`612 34 56 78`, `06 12 34 56 78`), or 8 to 13 digits in a row.
+ */
+const NATIONAL =
+  "(?<![\\w.,/+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-])(?:\\d{1,5}[ .-]){0,3}\\d{4,6}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{8,13})" +
+  "(?![\\w/-]|[.,]\\d)";
+/** The Brazilian mobile shape, with an optional area code (`011 `, `11 `). */
+const BRAZIL_MOBILE = /^(?:0?\d{2} )?9\d{4}-\d{4}$/;
+const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
+/** A US ZIP+4 names an area, not a person: after a ZIP word or a state's two letters (`CA 94105-1234`). */
+const ZIP_BEFORE = /(?:(?<![A-Za-z])(?:[Zz][Ii][Pp]|[Pp]ostal|POSTAL|[Pp]ostcode|POSTCODE)(?:[ _-]?(?:[Cc]ode|CODE))?[ \t]*[:=#]?[ \t]*["']?|(?<![A-Za-z])[A-Z]{2}[ \t]+)$/;
+
 export const phoneDetector: Detector = {
   kind: "phone",
-  source:
-    "(?:(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}" +
-    "|(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4})(?!\\d)",
+  // Every match starts with `+`, `(` or a digit: the regex engine skips to them.
+  source: `(?=[+(\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${NATIONAL})`,
   evidence: Evidence.PHONE,
-  rewrite: (match, marker) => {
-    const digits = match.replace(/\D/g, "").length;
-    return digits >= 8 && digits <= 15 ? marker : undefined;
+  placeEvidence: Place.PHONE_VALUE,
+  rewrite: (match, marker, text, start, place) => {
+    const digits = countDigits(match);
+    if (match.startsWith("+")) return digits >= 8 && digits <= 15 ? marker : undefined;
+    if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
+    if (digits < 8 || digits > 13) return undefined;
+    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start, digits !== match.length)) return marker;
+    return BRAZIL_MOBILE.test(match) && !isIdentifier(text, start, place) && !ZIP_BEFORE.test(text.slice(Math.max(0, start - 24), start))
+      ? marker
+      : undefined;
   },
 };
+
+/** Whether the number at `start` is an identifier, as its key or the words before it say. */
+function isIdentifier(text: string, start: number, place: number): boolean {
+  return (place & (Place.ID_VALUE | Place.THING_ID)) !== 0 || isIdValue(text, start) || isThingIdentifierValue(text, start);
+}
+
+function countDigits(text: string): number {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+  }
+  return digits;
+}

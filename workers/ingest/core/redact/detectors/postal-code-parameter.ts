@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { POSTAL_CODE_PARAMETER_NAMES } from "../geo";
 import { caseless, type Detector } from "./detector";
-import { sentenceEndLength } from "./sentence-end";
+import { sentenceEndLength, valueEnd } from "./sentence-end";
 
 /**
  * Postal codes in URL query and form parameters (`?zip=01310-100`, `&postal_code=SW1A 1AA`,
@@ -17,8 +17,8 @@ export const postalCodeParameterDetector: Detector = {
   source: `(?<=[?&#;])(?:${POSTAL_CODE_PARAMETER_NAMES.map(caseless).join("|")})=(?=[^&#\\s"'<>;,]*\\d)(?!\\[REDACTED:)[^&#\\s"'<>;,]+`,
   evidence: Evidence.POSTAL_CODE_PARAMETER,
   rewrite: (match, marker, text, start) => {
-    // A sentence's final punctuation after the value stays (`…?zip=01310-100.`).
-    const length = match.length - sentenceEndLength(match, text.charAt(start + match.length));
+    // A sentence's final punctuation after the value is read as for every unquoted secret (sentence-end.ts).
+    const length = match.length - sentenceEndLength(match, valueEnd(text, start, start + match.length));
     return { text: `${match.slice(0, match.indexOf("=") + 1)}${marker}`, kind: POSTAL_CODE_KIND, length };
   },
 };

@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { NAME_CHARACTER, isSecretName, isSecretParameterName, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
-import { sentenceEndLength } from "./sentence-end";
+import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -55,7 +55,7 @@ export const secretAssignmentDetector: Detector = {
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
-    if (match.startsWith("%")) return redactEncodedParameter(match, marker, text.charAt(start + match.length));
+    if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
     return redactQuotedValue(match, marker);
   },
 };
@@ -88,12 +88,12 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
 
 /**
  * The encoded value replaced when the encoded name is a secret parameter name; a sentence's
- * final punctuation after it stays. `next`: the character after the match.
+ * final punctuation after it stays (`sentenceEndLength`). `end`: where the match ends in its text.
  */
-function redactEncodedParameter(match: string, marker: string, next: string): Rewrite | undefined {
+function redactEncodedParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
   const equals = match.search(/%3[Dd]/);
   if (!isSecretParameterName(match.slice(3, equals))) return undefined;
   if (match.startsWith("[REDACTED:", equals + 3)) return undefined;
-  const length = match.length - sentenceEndLength(match, next);
+  const length = match.length - sentenceEndLength(match, end);
   return { text: `${match.slice(0, equals + 3)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }

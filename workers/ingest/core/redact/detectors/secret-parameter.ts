@@ -12,7 +12,7 @@ import {
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
-import { sentenceEndLength } from "./sentence-end";
+import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -157,7 +157,7 @@ export const secretParameterDetector: Detector = {
       ? redactField(match, marker, text, start)
       : match.startsWith("-")
         ? redactFlag(match, marker, text, start)
-        : redactParameter(match, marker, text.charAt(start + match.length)),
+        : redactParameter(match, marker, valueEnd(text, start, start + match.length)),
 };
 
 /**
@@ -166,11 +166,11 @@ export const secretParameterDetector: Detector = {
  */
 const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 
-/** `next`: the character after the match, which says whether its final punctuation is a sentence's (`sentenceEndLength`). */
-function redactParameter(match: string, marker: string, next: string): Rewrite | undefined {
+/** `end`: how the match ends, which says whether its final punctuation is a sentence's (`sentenceEndLength`). */
+function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
   const equals = match.indexOf("=");
   if (!isSecretParameterName(match.slice(0, equals))) return undefined;
-  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, next);
+  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end);
 }
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
@@ -179,8 +179,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
   const value = match.slice(valueStart);
-  const next = text.charAt(start + match.length);
-  const bare = withoutSentenceEnd(value, next);
+  const end = valueEnd(text, start, start + match.length);
+  const bare = withoutSentenceEnd(value, end);
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
@@ -188,7 +188,7 @@ function redactField(match: string, marker: string, text: string, start: number)
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
-  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, next);
+  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end);
 }
 
 /**
@@ -198,9 +198,9 @@ function redactField(match: string, marker: string, text: string, start: number)
  * the request walker (`isSecretArgument`). A MySQL client's `-p<password>` keeps its `-p`.
  */
 function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  const next = text.charAt(start + match.length);
+  const end = valueEnd(text, start, start + match.length);
   if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
-    const password = withoutSentenceEnd(match.slice(2), next);
+    const password = withoutSentenceEnd(match.slice(2), end);
     if (password === "" || standsForSecret(unquoted(password))) return undefined;
     return { text: `-p${marker}`, kind: SECRET_PARAM_KIND, length: 2 + password.length };
   }
@@ -211,21 +211,21 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const head = match.slice(0, separator.index + separator[0].length);
   if (!isSecretFlagName(name)) {
     const form = passwordOptionIn(lineBefore(text, start), name);
-    if (form !== undefined) return redactPassword(head, value, form, marker, next);
+    if (form !== undefined) return redactPassword(head, value, form, marker, end);
     // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,
     // `docker run --env=DB_PASSWORD=…`): the inner name decides.
     const inner = separator[0] === "=" ? INNER_PARAMETER_NAME.exec(value) : null;
     if (inner === null || !isSecretParameterName(inner[0].slice(0, -1))) return undefined;
-    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN, next);
+    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN, end);
     if (rewrite === undefined) return undefined;
     return typeof rewrite === "string"
       ? `${head}${rewrite}`
       : { ...rewrite, text: `${head}${rewrite.text}`, length: rewrite.length === undefined ? undefined : head.length + rewrite.length };
   }
-  const bare = withoutSentenceEnd(value, next);
+  const bare = withoutSentenceEnd(value, end);
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
   if (FLAG_PLACEHOLDER.test(bare)) return undefined;
-  return redactValue(head, value, marker, PARAMETER_TOKEN, next);
+  return redactValue(head, value, marker, PARAMETER_TOKEN, end);
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
 const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
@@ -234,8 +234,8 @@ const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
  * The value of a program's password option (`docker login -p …`, `curl -u user:…`), its
  * password replaced as its form says. No prose doubt: the program's name is written before it.
  */
-function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string, next: string): Rewrite | undefined {
-  const kept = firstToken(value, PARAMETER_TOKEN, next);
+function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string, end: ValueEnd): Rewrite | undefined {
+  const kept = firstToken(value, PARAMETER_TOKEN, end);
   const token = unquoted(kept);
   const inner = kept === token ? kept : unquoted(value);
   const password = passwordIn(inner, form);
@@ -247,18 +247,18 @@ function redactPassword(head: string, value: string, form: PasswordValueForm, ma
   return { text: `${head}${kept.slice(0, password.start)}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + kept.length };
 }
 
-/** `value` without the sentence's punctuation at its end (`sentenceEndLength`); `next` is the character after it. */
-function withoutSentenceEnd(value: string, next: string): string {
-  return value.slice(0, value.length - sentenceEndLength(value, next));
+/** `value` without the sentence's punctuation at its end (`sentenceEndLength`); `end` says how it ends. */
+function withoutSentenceEnd(value: string, end: ValueEnd): string {
+  return value.slice(0, value.length - sentenceEndLength(value, end));
 }
 
 /**
  * The first token of `value` (`token`, or the whole value when none matches), without the
- * sentence's punctuation at its end; `next` is the character after `value`.
+ * sentence's punctuation at its end; `end` says how `value` ends.
  */
-function firstToken(value: string, token: RegExp, next: string): string {
+function firstToken(value: string, token: RegExp, end: ValueEnd): string {
   const first = token.exec(value)?.[0] ?? value;
-  return withoutSentenceEnd(first, first.length < value.length ? value.charAt(first.length) : next);
+  return withoutSentenceEnd(first, first.length < value.length ? { ...end, next: value.charAt(first.length) } : end);
 }
 
 /** `text` without the quotes around it, when it is quoted. */
@@ -297,16 +297,16 @@ function isSecretFlag(text: string): boolean {
  * what follows an authentication scheme, or else the value's first token (`token`), leaving
  * the rest of the match to be scanned again. Undefined when there is nothing left to hide.
  */
-function redactValue(head: string, value: string, marker: string, token: RegExp, next: string): Rewrite | undefined {
+function redactValue(head: string, value: string, marker: string, token: RegExp, end: ValueEnd): Rewrite | undefined {
   const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
-  const inner = quote === "" ? withoutSentenceEnd(value, next) : value.slice(1, -1);
+  const inner = quote === "" ? withoutSentenceEnd(value, end) : value.slice(1, -1);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
   // A PEM block's lines go on past the first blank or line break, which ends an unquoted
   // value: the known token detector replaces a private key's (`private_key=-----BEGIN RSA
   // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
   if (inner.startsWith(PEM_ARMOR_START)) return undefined;
-  const first = quote === "" ? firstToken(value, token, next) : inner;
+  const first = quote === "" ? firstToken(value, token, end) : inner;
   if (first === "" || standsForSecret(first)) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();

@@ -1,34 +1,82 @@
 /**
- * How many characters at the end of an unquoted value are the punctuation of the sentence it
- * is written in rather than part of the value: `.` and `:` (`OTP: 123456.`, `password=hunter2:
- * rejected`, `see ?token=abc123.`), and a `)` that closes no `(` of the value (`(otp: 123456)`).
- * They stay in the text after the marker. `!` and `?` stay part of the value: passwords end
- * with them far more often than log lines do. Generated tokens (base64url, hex, JWTs) do not
- * end in `.` or `:`.
- *
- * Punctuation ends a sentence only where the sentence ends: `next`, the character written right
- * after the value (`""` at the end of the text), must be a blank or nothing. Before anything
- * else the value goes on in another form (`?code=4/0AX4XfWh.&state=1`: the `.` is the code's,
- * and the URL continues), so nothing is taken off.
+ * Where an unquoted value ends, as far as its last characters go: the character written right
+ * after it, and whether the text before it (on its line) left a `(` open.
  */
-export function sentenceEndLength(value: string, next: string): number {
-  if (next !== "" && !isBlank(next.charCodeAt(0))) return 0;
-  let end = value.length;
-  let unopened = 0;
-  for (let i = 0; i < value.length; i++) {
+export interface ValueEnd {
+  /** The character right after the value; `""` at the end of the text. */
+  readonly next: string;
+  /** Whether a `(` before the value, on its line, is still open there (`(otp: 123456)`). */
+  readonly opened: boolean;
+}
+
+/** The `ValueEnd` of a value that starts at `start` and ends at `end` in `text`. */
+export function valueEnd(text: string, start: number, end: number): ValueEnd {
+  return { next: text.charAt(end), opened: opensParenthesisBefore(text, start) };
+}
+
+/**
+ * How many characters at the end of an unquoted value are the punctuation of the sentence it
+ * is written in rather than part of the secret. The whole secret must go, so a character the
+ * secret may hold is the secret's unless the value says otherwise:
+ *
+ * - `.` and `:` are the sentence's only after a number (`OTP: 123456.`, `(pin=4821).`): codes
+ *   and PINs are digits. After anything else they may end a password (`password=abc123.`) or a
+ *   token (RFC 6750's b64token allows a final `.`), and go with the value.
+ * - `)` is the sentence's when it closes a `(` opened before the value and none of the value's
+ *   own (`connect(password=Pg5ecret)`, `(otp: 552211)`); then whatever follows it is too.
+ *
+ * Punctuation ends a sentence only where the sentence ends: `end.next` must be a blank or
+ * nothing. Before anything else the value goes on in another form (`?code=4/0AX4XfWh.&state=1`).
+ * `!` and `?` are always the value's.
+ */
+export function sentenceEndLength(value: string, end: ValueEnd): number {
+  if (end.next !== "" && !isBlank(end.next.charCodeAt(0))) return 0;
+  let core = value.length;
+  while (core > 0 && isClosingPunctuation(value.charCodeAt(core - 1))) core--;
+  if (core === value.length) return 0;
+  if (core > 0 && isDigits(value, core)) return value.length - core;
+  if (!end.opened) return 0;
+  let balance = 0;
+  for (let i = 0; i < core; i++) {
     const code = value.charCodeAt(i);
-    if (code === 40 /* ( */) unopened--;
-    else if (code === 41 /* ) */) unopened++;
+    if (code === 40 /* ( */) balance++;
+    else if (code === 41 /* ) */) balance--;
   }
-  while (end > 0) {
-    const code = value.charCodeAt(end - 1);
-    if (code === 46 /* . */ || code === 58 /* : */) end--;
-    else if (code === 41 /* ) */ && unopened > 0) {
-      unopened--;
-      end--;
-    } else break;
+  for (let i = core; i < value.length; i++) {
+    if (value.charCodeAt(i) !== 41 /* ) */) continue;
+    if (balance <= 0) return value.length - i;
+    balance--;
   }
-  return value.length - end;
+  return 0;
+}
+
+/** `.`, `:` or `)`. */
+function isClosingPunctuation(code: number): boolean {
+  return code === 46 || code === 58 || code === 41;
+}
+
+/** Whether the first `length` characters of `value` are digits. */
+function isDigits(value: string, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** How far back a value's line is read for an open `(`. */
+const PARENTHESIS_REACH = 256;
+
+/** Whether a `(` before `start`, on its line (up to `PARENTHESIS_REACH` characters back), is not closed before it. */
+function opensParenthesisBefore(text: string, start: number): boolean {
+  let balance = 0;
+  for (let i = start - 1; i >= 0 && i >= start - PARENTHESIS_REACH; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 /* \n */) break;
+    if (code === 41 /* ) */) balance--;
+    else if (code === 40 /* ( */ && ++balance > 0) return true;
+  }
+  return false;
 }
 
 /** `\s` as JavaScript's regexes read it, for one character code. */

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { isThingIdentifierValue } from "./id-value";
+import { isNamedPhone } from "./phone";
 
 /**
  * US Social Security numbers. The printed form `123-45-6789` is one wherever it is, except as
@@ -14,8 +15,8 @@ import { isThingIdentifierValue } from "./id-value";
  * it): nine digits alone are an order, a zip+4, an id. A name of an SSN wins over a thing's.
  * After a word naming a phone (`Call 800-55-1234`, `Phone: 555-12-3456`, `fax`, `celular`,
  * `WhatsApp`) or under a key naming one (`customer.phone`), the shape is a national phone
- * number, which the phone detector leaves as it leaves every number without a country code or
- * Brazil's `(dd)`: it is kept, not redacted as an SSN. A name of an SSN wins over a phone's.
+ * number, which the phone detector redacts as one (kept when `phone` is off): not an SSN. A
+ * name of an SSN wins over a phone's.
  *
  * Only numbers the Social Security Administration issues (its rules since randomization in
  * 2011): no area `000`, `666` or `900`–`999` (the 9xx range is the IRS's ITINs), no group `00`,
@@ -30,7 +31,7 @@ export const ssnDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     if (!isIssuable(match.replace(/\D/g, ""))) return undefined;
     if ((place & Place.SSN_VALUE) !== 0 || SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) return marker;
-    if ((place & Place.PHONE_VALUE) !== 0 || PHONE_NAMED_BEFORE.test(text.slice(Math.max(0, start - 32), start))) return undefined;
+    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start)) return undefined;
     const thingsIdentifier = (place & Place.THING_ID) !== 0 || isThingIdentifierValue(text, start);
     return match.includes("-") && !thingsIdentifier ? marker : undefined;
   },
@@ -50,30 +51,6 @@ const SSN_NAME = "(?:(?<![A-Za-z])(?:ssn|SSN|Ssn)|[a-z]Ssn|[Ss]ocial[ _-]?[Ss]ec
 const SSN_NAMED_BEFORE = new RegExp(
   `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?["']?[ \\t]*(?:[:=#][ \\t]*["']?|(?:is|was)[ \\t]+)?$`,
 );
-
-/**
- * The words that name a phone, lower case, in English, Portuguese and Spanish (`telefone`,
- * `teléfono`, `celular`), and the verbs and apps that dial one (`call`, `whatsapp`). A key's
- * last word or one before `number`/`no` names a phone (`namesPhone`).
- */
-const PHONE_WORDS = ["phone", "telephone", "tel", "fax", "mobile", "cell", "telefone", "telefono", "teléfono", "celular", "whatsapp", "call"];
-
-/**
- * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
- * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at` (`Tel.: `, `"phone":"`, `call me at `).
- */
-const PHONE_NAMED_BEFORE = new RegExp(
-  `(?:(?<![A-Za-z])(?:${PHONE_WORDS.map(caseless).join("|")})|[a-z](?:Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))` +
-    `(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o|NO|[Nn]um|#))?\\.?["']?[ \\t]*(?:[:=#][ \\t]*["']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+)?$`,
-);
-
-/** Whether a key's words name a phone: the last word is a phone word, or one before `number`/`no` (`phone_number`, `telefoneCelular`). */
-export function namesPhone(words: readonly string[]): boolean {
-  const last = words[words.length - 1] ?? "";
-  const named = (word: string) => word !== "call" && PHONE_WORDS.includes(word);
-  return named(last) || ((last === "number" || last === "no" || last === "num") && named(words[words.length - 2] ?? ""));
-}
 
 /** The SSA's issuing rules for an SSN's area (3 digits), group (2) and serial (4). */
 function isIssuable(digits: string): boolean {

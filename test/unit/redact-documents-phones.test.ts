@@ -1,0 +1,185 @@
+/**
+ * Brazilian identity documents and phone numbers by their words and their keys, the kinds a
+ * policy turns off one by one, and the scanner's room for detectors.
+ */
+import { describe, expect, it } from "vitest";
+import { logRecord, logsRequest } from "../support/model-builders";
+import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
+import { BUILT_IN_KINDS, DEFAULT_REDACTION_POLICY, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { BUILT_IN_DETECTORS, type Detector } from "../../workers/ingest/core/redact/detectors";
+import { Evidence } from "../../workers/ingest/core/redact/evidence";
+import { RedactionTally } from "../../workers/ingest/core/redact/tally";
+import { MAX_GATED_DETECTORS, TextScanner } from "../../workers/ingest/core/redact/text-scanner";
+import { isSecretName } from "../../workers/ingest/core/redact/secret-names";
+import { readVarName } from "../../audit/core/var-names";
+
+const str = (stringValue: string): AnyValue => ({ stringValue });
+const attr = (key: string, value: string): KeyValue => ({ key, value: str(value) });
+
+function policy(input: unknown): RedactionPolicy {
+  const parsed = parseRedactionPolicy(input);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.policy;
+}
+
+const redacted = (text: string, with_ = DEFAULT_REDACTION_POLICY) => redactString(text, with_);
+
+/** The stored values of `attributes` as a log record's, summary keys left out, and the record's kinds. */
+function asLogAttributes(attributes: KeyValue[]): { values: Record<string, unknown>; kinds: unknown } {
+  const request = logsRequest([logRecord({ attributes })]);
+  redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+  const stored = Object.fromEntries(
+    request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]),
+  );
+  const { "redaction.count": _count, "redaction.kinds": kinds, ...values } = stored;
+  return { values, kinds };
+}
+
+describe("Brazilian identity documents", () => {
+  it.each([
+    ["RG 12.345.678-9", "RG [REDACTED:rg]"],
+    ["RG: 123456789", "RG: [REDACTED:rg]"],
+    ["RG nº SP-12.345.678-X emitido", "RG nº SP-[REDACTED:rg] emitido"],
+    ["numeroRg=1234567", "numeroRg=[REDACTED:rg]"],
+    ["CNH 02650306461", "CNH [REDACTED:cnh]"],
+    ["carteira nacional de habilitação nº 123 456 789 00", "carteira nacional de habilitação nº [REDACTED:cnh]"],
+  ])("redacts a document's number after its name: %j", (text, expected) => {
+    expect(redacted(text).text).toBe(expected);
+  });
+
+  it("takes the whole value under a key naming the document, and nothing under other keys", () => {
+    const { values, kinds } = asLogAttributes([
+      attr("cliente.rg", "12.345.678-9"),
+      attr("rg_numero", "123456789"),
+      attr("motorista.cnh", "02650306461"),
+      attr("cargo", "123456789"),
+      attr("rg", "ver documento anexo 123456789"),
+    ]);
+    expect(values).toEqual({
+      "cliente.rg": "[REDACTED:rg]",
+      rg_numero: "[REDACTED:rg]",
+      "motorista.cnh": "[REDACTED:cnh]",
+      cargo: "123456789",
+      rg: "ver documento anexo 123456789",
+    });
+    expect(kinds).toBe("cnh,rg");
+  });
+});
+
+describe("phone numbers without a country code", () => {
+  it.each([
+    ["celular 98765-4321", "celular [REDACTED:phone]"],
+    ["tel: 11 98765-4321", "tel: [REDACTED:phone]"],
+    ["whatsapp 11987654321", "whatsapp [REDACTED:phone]"],
+    ["WhatsApp: (11) 3456-7890", "WhatsApp: [REDACTED:phone]"],
+    ["ligue para 11 9 8765-4321", "ligue para [REDACTED:phone]"],
+    ["Phone: (415) 555-0100", "Phone: [REDACTED:phone]"],
+    ["contato: 11 98765-4321", "contato: [REDACTED:phone]"],
+  ])("redacts %j", (text, expected) => {
+    expect(redacted(text).text).toBe(expected);
+  });
+
+  it.each([
+    "order 98765-4321 shipped",
+    "pedido 98765-4321 enviado",
+    "pedido nº 91234-5678",
+    "order_id=98765-4321",
+    "ZIP 94105-1234",
+    "San Francisco, CA 94105-1234",
+    "call 12345678 retried",
+    "took 98765432 ns",
+    "ts=1700000000123",
+    "8765-4321",
+    "phone_count=12345678",
+  ])("keeps the look-alike %j", (text) => {
+    expect(redacted(text)).toEqual({ text, counts: {} });
+  });
+
+  it("reads any national number under a phone key, and none under an id key", () => {
+    const { values } = asLogAttributes([attr("customer.celular", "11987654321"), attr("phone_number", "8765-4321"), attr("order.id", "98765-4321")]);
+    expect(values).toEqual({ "customer.celular": "[REDACTED:phone]", phone_number: "[REDACTED:phone]", "order.id": "98765-4321" });
+  });
+});
+
+describe("passes, e-mail addresses, non-host addresses", () => {
+  it("reads a pass after a ticket's, a stage's, a filter's or a verdict's word as no password, in the redaction and the audit", () => {
+    for (const name of ["boarding_pass", "bus_pass", "season_pass", "hall_pass", "render_pass", "low_pass", "test_pass", "boardingPass"]) {
+      expect(isSecretName(name), name).toBe(false);
+      expect(readVarName(name.toUpperCase()).credential, name).toBeUndefined();
+    }
+    for (const name of ["db_pass", "admin_pass", "smtp_pass", "grafana_pass"]) {
+      expect(isSecretName(name), name).toBe(true);
+      expect(readVarName(name.toUpperCase()).credential, name).toBe("secret");
+    }
+  });
+
+  it("redacts e-mail addresses with accented letters whole", () => {
+    expect(redacted("joão.silva@exemplo.com.br e josé@x.es").text).toBe("[REDACTED:email] e [REDACTED:email]");
+  });
+
+  it("keeps addresses that name no host and a version or host after a name and @, not a URL's host", () => {
+    for (const text of ["0.0.0.0", "0.1.2.3", "255.255.255.255", "224.0.0.251", "239.255.255.250", "240.0.0.1", "ff02::fb", "::ffff:224.0.0.251", "pkg@1.2.3.4", "@deco/apps@0.62.3.1", "ssh deploy@10.0.0.5"]) {
+      expect(redacted(text), text).toEqual({ text, counts: {} });
+    }
+    expect(redacted("223.255.255.254 1.2.3.4").text).toBe("[REDACTED:ipv4] [REDACTED:ipv4]");
+    expect(redacted("redis://:pw1@10.0.0.3:6379/0").text).toBe("redis://[REDACTED:url_credentials]@[REDACTED:ipv4]:6379/0");
+    expect(redacted("@203.0.113.9").text).toBe("@[REDACTED:ipv4]");
+  });
+});
+
+describe("kinds a policy turns off", () => {
+  const KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1x2yZ3abcDEFghij9Kq2mZ7vB4nL1pQr\n-----END RSA PRIVATE KEY-----";
+  const TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+
+  it("lists private_key, rg and cnh among the built-in kinds", () => {
+    expect(BUILT_IN_KINDS).toEqual(expect.arrayContaining(["private_key", "known_token", "rg", "cnh", "phone"]));
+  });
+
+  it("keeps redacting private keys with known_token off, and tokens with private_key off", () => {
+    const text = `${KEY} ${TOKEN}`;
+    expect(redacted(text, policy({ disabledDetectors: ["known_token"] }))).toEqual({
+      text: `-----BEGIN RSA PRIVATE KEY-----[REDACTED:private_key]-----END RSA PRIVATE KEY----- ${TOKEN}`,
+      counts: { private_key: 1 },
+    });
+    expect(redacted(text, policy({ disabledDetectors: ["private_key"] }))).toEqual({ text: `${KEY} [REDACTED:known_token]`, counts: { known_token: 1 } });
+  });
+});
+
+describe("the scanner's room for detectors", () => {
+  /** A detector finding `<name>` when the text shows `evidence`. */
+  const gated = (index: number): Detector => ({ kind: `k${index}`, source: `<k${index}>`, evidence: index < 16 ? Evidence.MAIL_AT : Evidence.JWT });
+
+  it(`holds ${MAX_GATED_DETECTORS} detectors with evidence, the last on the mask's sign bit, and refuses one more`, () => {
+    const detectors = Array.from({ length: MAX_GATED_DETECTORS }, (_, i) => gated(i));
+    const scanner = new TextScanner(detectors);
+    const last = `k${MAX_GATED_DETECTORS - 1}`;
+    // The last detector's evidence is JWT's: without it the detector does not search.
+    expect(scanner.redact(`<${last}>`, new RedactionTally())).toBe(`<${last}>`);
+    const tally = new RedactionTally();
+    expect(scanner.redact(`eyJ eyJ <${last}> <k0>`, tally)).toBe(`eyJ eyJ [REDACTED:${last}] <k0>`);
+    expect(tally.toRecord()).toEqual({ [last]: 1 });
+    // Its bit is the sign bit: excluding it by its mask still works.
+    expect(scanner.maskOf([last])).toBe(1 << 31);
+    expect(scanner.redact(`eyJ eyJ <${last}>`, new RedactionTally(), scanner.maskOf([last]))).toBe(`eyJ eyJ <${last}>`);
+    expect(() => new TextScanner([...detectors, gated(MAX_GATED_DETECTORS)])).toThrow(RangeError);
+  });
+
+  it("runs any number of detectors without evidence beside them, and refuses to exclude one", () => {
+    const everyString = Array.from({ length: 40 }, (_, i): Detector => ({ kind: `x${i}`, source: `<x${i}>`, evidence: 0 }));
+    const scanner = new TextScanner([...Array.from({ length: MAX_GATED_DETECTORS }, (_, i) => gated(i)), ...everyString]);
+    const tally = new RedactionTally();
+    expect(scanner.redact("<x0> <x39> <k0>", tally)).toBe("[REDACTED:x0] [REDACTED:x39] <k0>");
+    expect(tally.toRecord()).toEqual({ x0: 1, x39: 1 });
+    expect(() => scanner.maskOf(["x0"])).toThrow(RangeError);
+  });
+
+  it("leaves room beside the built-in detectors and the policy's 16 extra patterns", () => {
+    const extraPatterns = Array.from({ length: 16 }, (_, i) => ({ name: `extra_${i}`, pattern: `EXTRA${i}-\\d+` }));
+    const withExtras = policy({ extraPatterns });
+    expect(BUILT_IN_DETECTORS.length).toBeLessThan(MAX_GATED_DETECTORS);
+    expect(redacted("EXTRA15-42 ana@example.com EXTRA0-7", withExtras)).toEqual({
+      text: "[REDACTED:extra_15] [REDACTED:email] [REDACTED:extra_0]",
+      counts: { extra_15: 1, email: 1, extra_0: 1 },
+    });
+  });
+});

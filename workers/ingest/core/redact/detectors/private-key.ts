@@ -1,0 +1,19 @@
+import { Evidence } from "../evidence";
+import { PEM_PRIVATE_KEY_SOURCE, redactPemPrivateKey } from "../token-formats";
+import type { Detector } from "./detector";
+
+/**
+ * PEM private keys (RFC 7468's `PRIVATE KEY` and `ENCRYPTED PRIVATE KEY`, OpenSSL's `RSA`/`EC`/
+ * `DSA PRIVATE KEY`, OpenSSH's, OpenPGP's `PRIVATE KEY BLOCK`), wherever they are written and
+ * under any name: the armor line says what the material is. The material is replaced and the
+ * armor lines are kept, so the reader still sees which kind of key leaked:
+ * `-----BEGIN RSA PRIVATE KEY-----[REDACTED:private_key]-----END RSA PRIVATE KEY-----`. Public
+ * keys and certificates are published by design and do not match. Its own kind, so that turning
+ * off `known_token` (issuers' token formats) leaves private keys redacted.
+ */
+export const privateKeyDetector: Detector = {
+  kind: "private_key",
+  source: PEM_PRIVATE_KEY_SOURCE,
+  evidence: Evidence.PRIVATE_KEY,
+  rewrite: redactPemPrivateKey,
+};
