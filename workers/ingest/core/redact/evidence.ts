@@ -493,7 +493,8 @@ function digitRunEvidence(text: string, run: number, end: number): number {
         if (cardDigits < 0) cardDigits = GLUED;
         continue;
       case 47: // /
-        if (taxDigits < 0) taxDigits = GLUED;
+        // A URL path's segment may be a printed CPF or CNPJ (`/clientes/529.982.247-25`).
+        if (taxDigits < 0) taxDigits = MAY_START;
         if (cardDigits < 0) cardDigits = MAY_START;
         continue;
     }

@@ -11,18 +11,27 @@ import { isIdValue } from "./id-value";
  * A bare number that is the value of an id (an attribute under an id key, `order_id=…` or
  * `"trace.parent_id":"…"` in text) is that id: one 11- or 14-digit id in a hundred passes the
  * check digits. The punctuated spellings (`529.982.247-25`, `11.222.333/0001-81`) are how the
- * documents are printed, which no generated id is, so they go wherever they are; so does a CPF
+ * documents are printed, which no generated id is, so they go wherever they are, a URL path's
+ * segment too; so does a CPF
  * typed in groups of spaces (`123 456 789 09`).
  */
 
 const NOT_GLUED_BEFORE = "(?<![\\w.,/-])";
 const NOT_GLUED_AFTER = "(?![\\w/-]|[.,]\\d)";
+/**
+ * The fully punctuated spellings may also stand between `/`s: a URL path names the document
+ * (`/clientes/529.982.247-25/pedidos`, `/empresas/11.222.333/0001-81/notas`). Bare digits
+ * between `/`s stay a path's id.
+ */
+const PRINTED_BEFORE = "(?<![\\w.,-])";
+const PRINTED_AFTER = "(?![\\w-]|[.,]\\d)";
 
 export const cpfDetector: Detector = {
   kind: "cpf",
   // Printed with dots and a dash, or with spaces as people type it (`123 456 789 09`, not inside a longer spaced run).
   source:
-    `${NOT_GLUED_BEFORE}(?:\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}` +
+    `${PRINTED_BEFORE}\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}${PRINTED_AFTER}` +
+    `|${NOT_GLUED_BEFORE}(?:\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}${NOT_GLUED_AFTER}` +
     `|(?<!\\d )\\d{3} \\d{3} \\d{3}[ -]\\d{2}${NOT_GLUED_AFTER}(?! \\d))`,
   evidence: Evidence.CPF_DIGITS,
   rewrite: (match, marker, text, start, place) =>
@@ -37,8 +46,8 @@ export const cpfDetector: Detector = {
 export const cnpjDetector: Detector = {
   kind: "cnpj",
   source:
-    `${NOT_GLUED_BEFORE}(?:[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-\\d{2}` +
-    `|\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2})${NOT_GLUED_AFTER}`,
+    `${PRINTED_BEFORE}[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-\\d{2}${PRINTED_AFTER}` +
+    `|${NOT_GLUED_BEFORE}\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2}${NOT_GLUED_AFTER}`,
   // The numeric form has 14 digits; an alphanumeric one always has its `/`, branch and check digits.
   evidence: Evidence.CNPJ,
   rewrite: (match, marker, text, start, place) =>
