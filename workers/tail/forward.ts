@@ -22,7 +22,10 @@ export interface ForwardOptions {
   /** Upper bound for any single wait, Retry-After included: waitUntil time is limited. */
   maxDelayMs?: number;
   sleep?: (milliseconds: number) => Promise<void>;
-  /** The clock the budget is measured on, in epoch ms (Date.now unless a test drives it). */
+  /**
+   * The clock the budget is measured on, in epoch ms (Date.now unless a test drives it with
+   * `sleep`); each attempt's own timeout runs on setTimeout.
+   */
   now?: () => number;
   /** Source of jitter in [0, 1), so that many tails failing at once do not retry in lockstep. */
   random?: () => number;
