@@ -278,7 +278,7 @@ describe("forwardPayload within waitUntil's 30 s", () => {
     expect(lines).toEqual([expect.objectContaining({ level: "error", lostRecords: 7, retryable: true })]);
   });
 
-  // The probe's case: ClickHouse slow, so the ingest answers 504 after its DIRECT_WRITE_TIMEOUT_MS
+  // The case as found: ClickHouse slow, so the ingest answers 504 after its DIRECT_WRITE_TIMEOUT_MS
   // (4 s) with Retry-After 5; four attempts and three capped waits came to 31 s.
   it("stops retrying a slow ingest when the budget runs out, and hands off in time", async () => {
     const calls: number[] = [];
