@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 const fromCapture = <T>(path: string) => rig.fromCapture<T>(path);
-const armFailures = (count: number) => rig.armFailures(count);
+const armFailures = (count: number, status?: number) => rig.armFailures(count, status);
 const held = () => rig.handOffQueue.held<HandedOff>();
 const deliver = (attempts: number) => rig.handOffQueue.deliver(attempts);
 const logLines = (msg: string) => rig.logLines(msg);
@@ -111,5 +111,27 @@ describe("the tail's hand-off", () => {
         expect.objectContaining({ level: "error", path: "/v1/logs", lostRecords: 1, attempts: MAX_ATTEMPTS, handedOff: true }),
       ]),
     );
+  });
+
+  it("hands off what a crashed ingest deploy answers 500 to, instead of dropping it", async () => {
+    // Both forward attempts meet the crash; the drain finds the ingest fixed.
+    await armFailures(2, 500);
+    const producer = await rig.mf.getWorker(THROWING_PRODUCER);
+    await producer.fetch("https://shop.example.com/crashed").catch(() => {});
+
+    await eventually(async () => expect(await held()).toHaveLength(1));
+    const [handedOff] = await held();
+    expect(handedOff).toMatchObject({ path: "/v1/logs", recordCount: 1, reason: "internal error" });
+    await eventually(async () =>
+      expect(logLines("forward to ingest failed; handed off to the queue")).toEqual(
+        expect.arrayContaining([expect.objectContaining({ level: "warn", handedOffRecords: 1, attempts: 2, status: 500 })]),
+      ),
+    );
+
+    expect(await deliver(1)).toMatchObject({ delivered: 1, explicitAcks: ["m0"], retryMessages: [] });
+    expect(await held()).toEqual([]);
+    const received = await fromCapture<{ key: string }[]>("/");
+    expect(received.map(({ key }) => key)).toEqual([handedOff!.idempotencyKey]);
+    expect(logLines("forward to ingest failed; records lost")).not.toContainEqual(expect.objectContaining({ status: 500 }));
   });
 });

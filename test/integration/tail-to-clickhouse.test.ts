@@ -39,6 +39,28 @@ const PRODUCERS: Record<string, string> = {
       throw new Error("nightly catalog sync failed");
     },
   };`,
+  "throws-custom-errors": `class CheckoutError extends Error {
+    constructor(message) {
+      super(message);
+      this.name = "CheckoutError";
+    }
+  }
+  export default {
+    async fetch(request) {
+      if (new URL(request.url).pathname === "/batch") {
+        throw new AggregateError([new Error("a1"), new TypeError("a2")], "several payments failed");
+      }
+      throw new CheckoutError("card declined");
+    },
+  };`,
+  // Over the platform's 256 KB per invocation: the error line after the big one is never recorded.
+  "logs-past-the-limit": `export default {
+    async fetch() {
+      console.log("cart dump: " + "x".repeat(300000));
+      console.error("checkout failed after the dump");
+      return new Response("ok");
+    },
+  };`,
   healthy: `export default {
     async fetch() {
       console.log("fine");
@@ -221,5 +243,40 @@ describe("producer → tail → ingest → ClickHouse", () => {
       })
     ).json<{ n: string }>();
     expect(healthyLogs).toEqual([{ n: "0" }]);
+  });
+
+  it("records a custom error class under its own type, its stack with one header", async () => {
+    const producer = await mf.getWorker("throws-custom-errors");
+    await producer.fetch("https://shop.example.com/pay", { headers: { "x-request-id": "req-custom-1" } }).catch(() => undefined);
+    await producer.fetch("https://shop.example.com/batch", { headers: { "x-request-id": "req-custom-2" } }).catch(() => undefined);
+
+    const [checkout] = await logsWhere(`LogAttributes['request.id'] = 'req-custom-1'`);
+    expect(checkout).toMatchObject({ SeverityText: "ERROR", Body: "CheckoutError: card declined" });
+    expect(checkout!.LogAttributes).toMatchObject({ "exception.type": "CheckoutError", "exception.message": "card declined" });
+    expect(checkout!.LogAttributes["exception.stacktrace"]).toMatch(/^CheckoutError: card declined\n\s+at /);
+
+    const [batch] = await logsWhere(`LogAttributes['request.id'] = 'req-custom-2'`);
+    expect(batch!.LogAttributes).toMatchObject({ "exception.type": "AggregateError", "exception.message": "several payments failed" });
+    expect(batch!.LogAttributes["exception.stacktrace"]).toMatch(/^AggregateError: several payments failed\n\s+at /);
+  });
+
+  it("makes an invocation past the 256 KB log limit visible: the platform's notice, and its count marked", async () => {
+    const producer = await mf.getWorker("logs-past-the-limit");
+    const response = await producer.fetch("https://shop.example.com/dump", { headers: { "x-request-id": "req-truncated" } });
+    expect(await response.text()).toBe("ok");
+
+    const [row, ...others] = await logsWhere(`LogAttributes['request.id'] = 'req-truncated'`);
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ SeverityText: "WARN", SeverityNumber: 13 });
+    expect(row!.Body).toMatch(/^Log size limit exceeded: More than 256KB/);
+    expect(row!.LogAttributes).toMatchObject({ _outcome: "ok", "cloudflare.truncated": "true", "url.path": "/dump" });
+
+    const counted = await rowsUntil<{ total: number }>(
+      `SELECT sum(Value) AS total FROM otel_metrics_sum
+       WHERE ServiceName = '${SERVICE}' AND MetricName = 'cloudflare.worker.invocations'
+         AND Attributes['cloudflare.truncated'] = 'true'`,
+      (rows) => (rows[0]?.total ?? 0) >= 1,
+    );
+    expect(counted).toEqual([{ total: 1 }]);
   });
 });

@@ -21,8 +21,8 @@ export interface TailHandOffRig {
   handOffQueue: DrivenQueue;
   /** What the capture Worker answers at `path` (`/` the received requests, `/attempts`). */
   fromCapture<T>(path: string): Promise<T>;
-  /** The next `count` requests to the capture Worker are answered 503 (Retry-After: 0). */
-  armFailures(count: number): Promise<void>;
+  /** The next `count` requests to the capture Worker are answered `status` (503 with Retry-After: 0 unless given). */
+  armFailures(count: number, status?: number): Promise<void>;
   /** The JSON log lines with this `msg` the Workers wrote so far. */
   logLines(msg: string): Record<string, unknown>[];
 }
@@ -62,9 +62,9 @@ export async function startTailHandOffRig(tailVars: Record<string, string>): Pro
     mf,
     handOffQueue: drivenQueue(mf, "driver"),
     fromCapture,
-    async armFailures(count) {
+    async armFailures(count, status = 503) {
       const capture = await mf.getWorker("capture");
-      await (await capture.fetch(`http://capture/fail?count=${count}`)).text();
+      await (await capture.fetch(`http://capture/fail?count=${count}&status=${status}`)).text();
     },
     logLines: (msg) => jsonLogLines(output, msg),
   };

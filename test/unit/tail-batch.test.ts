@@ -54,3 +54,10 @@ describe("a tail batch", () => {
     expect(logs!.body).toContain('{"key":"cloudflare.cpu_time_ms","value":{"intValue":"30004"}}');
   });
 });
+
+describe("a truncated invocation", () => {
+  it("is forwarded as a log record though it ended ok and logged nothing at a captured level", () => {
+    const payloads = buildPayloads(loadTraceItems("log-limit-exceeded").slice(0, 1), loadConfig({ TAIL_EMIT_METRICS: "false" }), NOW_MS);
+    expect(payloads.map(({ path, recordCount }) => ({ path, recordCount }))).toEqual([{ path: "/v1/logs", recordCount: 1 }]);
+  });
+});

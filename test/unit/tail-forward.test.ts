@@ -1,7 +1,14 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Logger } from "../../workers/shared/log";
 import type { OtlpPayload } from "../../workers/tail/batch";
-import { forwardPayload, parseRetryAfter, type IngestBinding } from "../../workers/tail/forward";
+import {
+  ATTEMPT_TIMEOUT_MS,
+  FORWARD_BUDGET_MS,
+  forwardPayload,
+  parseRetryAfter,
+  readPartialSuccess,
+  type IngestBinding,
+} from "../../workers/tail/forward";
 
 const payload: OtlpPayload = { path: "/v1/logs", body: '{"resourceLogs":[]}', recordCount: 7 };
 
@@ -20,9 +27,18 @@ function fakeBinding(script: (number | Error | Response)[]) {
   return { binding, calls };
 }
 
+/** A clock that moves only when the forward sleeps: the waits it asked for, and the time they took. */
 function recordingSleep() {
   const delays: number[] = [];
-  return { delays, sleep: async (milliseconds: number) => void delays.push(milliseconds) };
+  let clock = 0;
+  return {
+    delays,
+    now: () => clock,
+    sleep: async (milliseconds: number) => {
+      delays.push(milliseconds);
+      clock += milliseconds;
+    },
+  };
 }
 
 let lines: Record<string, unknown>[];
@@ -61,8 +77,8 @@ describe("forwardPayload", () => {
 
   it("gives up after the configured retries and logs one error line with the records lost", async () => {
     const { binding, calls } = fakeBinding([503]);
-    const { delays, sleep } = recordingSleep();
-    const result = await forwardPayload(binding, payload, { logger, retries: 3, sleep, random: () => 1, baseDelayMs: 100 });
+    const { delays, sleep, now } = recordingSleep();
+    const result = await forwardPayload(binding, payload, { logger, retries: 3, sleep, now, random: () => 1, baseDelayMs: 100 });
     expect(result).toEqual({ delivered: false, attempts: 4 });
     expect(calls).toHaveLength(4);
     expect(delays).toEqual([100, 200, 400]);
@@ -73,6 +89,7 @@ describe("forwardPayload", () => {
         path: "/v1/logs",
         lostRecords: 7,
         attempts: 4,
+        elapsedMs: 700,
         status: 503,
         reason: "status 503",
         retryable: true,
@@ -107,17 +124,40 @@ describe("forwardPayload", () => {
     expect(delays).toEqual([2000, 5000]);
   });
 
-  it("does not retry other 4xx, and logs the rejection with what the ingest said", async () => {
-    const { binding, calls } = fakeBinding([400]);
+  it.each([400, 413, 415])("does not retry %i (the data is invalid), and logs the rejection with what the ingest said", async (status) => {
+    const { binding, calls } = fakeBinding([status]);
     const { delays, sleep } = recordingSleep();
     const result = await forwardPayload(binding, payload, { logger, retries: 3, sleep });
     expect(result).toEqual({ delivered: false, attempts: 1 });
     expect(calls).toHaveLength(1);
     expect(delays).toEqual([]);
     expect(lines).toEqual([
-      expect.objectContaining({ level: "error", lostRecords: 7, status: 400, reason: "status 400", retryable: false }),
+      expect.objectContaining({ level: "error", lostRecords: 7, status, reason: `status ${status}`, retryable: false }),
     ]);
   });
+
+  // The ingest answers 500 for any unexpected exception (a bad deploy), 404 when the binding
+  // reaches a version without the route, 401/403 when it reaches the public entrypoint: none of
+  // them says the data is invalid, and each is what the hand-off exists to outlast.
+  it.each([500, 501, 404, 401, 403, 408, 409, 422])(
+    "retries %i and hands the request off when it persists",
+    async (status) => {
+      const { binding, calls } = fakeBinding([status]);
+      const handedOff: string[] = [];
+      const result = await forwardPayload(binding, payload, {
+        logger,
+        retries: 2,
+        sleep: async () => {},
+        handOff: async (_payload, _key, reason) => void handedOff.push(reason),
+      });
+      expect(result).toEqual({ delivered: false, attempts: 3, handedOff: true });
+      expect(calls).toHaveLength(3);
+      expect(handedOff).toEqual([`status ${status}`]);
+      expect(lines).toEqual([
+        expect.objectContaining({ level: "warn", msg: "forward to ingest failed; handed off to the queue", status, handedOffRecords: 7 }),
+      ]);
+    },
+  );
 
   it("never throws, even when every attempt throws", async () => {
     const { binding, calls } = fakeBinding([new TypeError("binding exploded")]);
@@ -176,6 +216,162 @@ describe("forwardPayload", () => {
     const { binding, calls } = fakeBinding([502]);
     await forwardPayload(binding, payload, { logger, retries: 0, sleep: async () => {} });
     expect(calls).toHaveLength(1);
+  });
+});
+
+/**
+ * The 30 s waitUntil limit, on vitest's fake clock (setTimeout and Date.now): no test waits for
+ * real time, and every wait the forward makes is one the test advances past.
+ */
+describe("forwardPayload within waitUntil's 30 s", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("aborts an attempt the ingest never answers, and hands the request off well inside 30 s", async () => {
+    const signals: AbortSignal[] = [];
+    // A hung ingest Worker: it holds every request until the caller gives up on it.
+    const hanging: IngestBinding = {
+      fetch: (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          signals.push(init.signal!);
+          init.signal!.addEventListener("abort", () => reject(new Error("aborted")));
+        }),
+    };
+    let handedOffAtMs: number | undefined;
+    const started = Date.now();
+    const promise = forwardPayload(hanging, payload, {
+      logger,
+      retries: 3,
+      handOff: async () => void (handedOffAtMs = Date.now() - started),
+    });
+    await vi.runAllTimersAsync();
+    const result = await promise;
+
+    expect(result).toMatchObject({ delivered: false, handedOff: true });
+    // 10 s, a wait, 10 s, a wait, then the 1-2 s left.
+    expect(signals).toHaveLength(3);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+    expect(handedOffAtMs).toBeLessThanOrEqual(FORWARD_BUDGET_MS);
+    expect(FORWARD_BUDGET_MS).toBeLessThanOrEqual(22_000);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: "warn",
+        msg: "forward to ingest failed; handed off to the queue",
+        handedOffRecords: 7,
+        // The last attempt has only what is left of the budget.
+        reason: expect.stringMatching(/^the ingest Worker did not answer within \d+ ms$/),
+      }),
+    ]);
+  });
+
+  it("ignores a late answer of an attempt it gave up on", async () => {
+    let answer: ((response: Response) => void) | undefined;
+    const late: IngestBinding = { fetch: () => new Promise<Response>((resolve) => (answer = resolve)) };
+    const promise = forwardPayload(late, payload, { logger, retries: 0 });
+    await vi.advanceTimersByTimeAsync(ATTEMPT_TIMEOUT_MS);
+    answer!(new Response("{}"));
+    await expect(promise).resolves.toEqual({ delivered: false, attempts: 1 });
+    expect(lines).toEqual([expect.objectContaining({ level: "error", lostRecords: 7, retryable: true })]);
+  });
+
+  // The case as found: ClickHouse slow, so the ingest answers 504 after its DIRECT_WRITE_TIMEOUT_MS
+  // (4 s) with Retry-After 5; four attempts and three capped waits came to 31 s.
+  it("stops retrying a slow ingest when the budget runs out, and hands off in time", async () => {
+    const calls: number[] = [];
+    const started = Date.now();
+    const slow: IngestBinding = {
+      fetch: async () => {
+        calls.push(Date.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        return new Response("ClickHouse did not answer in time", { status: 504, headers: { "retry-after": "5" } });
+      },
+    };
+    let handedOffAtMs: number | undefined;
+    const promise = forwardPayload(slow, payload, {
+      logger,
+      retries: 3,
+      handOff: async () => void (handedOffAtMs = Date.now() - started),
+    });
+    await vi.runAllTimersAsync();
+    expect(await promise).toMatchObject({ delivered: false, handedOff: true, attempts: 3 });
+    expect(calls).toEqual([0, 9_000, 18_000]);
+    expect(handedOffAtMs).toBe(FORWARD_BUDGET_MS);
+    expect(lines).toEqual([expect.objectContaining({ level: "warn", handedOffRecords: 7, attempts: 3, elapsedMs: 22_000 })]);
+  });
+
+  it("ends within the budget however many retries are set", async () => {
+    const { binding, calls } = fakeBinding([new Response("busy", { status: 503, headers: { "retry-after": "5" } })]);
+    const started = Date.now();
+    let lostAtMs: number | undefined;
+    const promise = forwardPayload(binding, payload, {
+      logger: { log: (level, msg, fields) => void (lostAtMs = Date.now() - started, lines.push({ level, msg, ...fields })) },
+      retries: 10,
+    });
+    await vi.runAllTimersAsync();
+    await promise;
+    // 0, 5, 10, 15 and 20 s; a sixth would start with 2 s of the budget left after its wait.
+    expect(calls).toHaveLength(5);
+    expect(lostAtMs).toBeLessThanOrEqual(FORWARD_BUDGET_MS);
+    expect(lines).toEqual([expect.objectContaining({ level: "error", lostRecords: 7, attempts: 5, retryable: true })]);
+  });
+});
+
+describe("forwardPayload and an OTLP partial success", () => {
+  const partial = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+
+  it("logs the records the ingest did not store as lost, with its message", async () => {
+    const { binding, calls } = fakeBinding([
+      partial({ partialSuccess: { rejectedLogRecords: "3", errorMessage: "3 log records rejected: over MAX_RECORDS_PER_REQUEST (4)" } }),
+    ]);
+    const result = await forwardPayload(binding, payload, { logger, retries: 3 });
+    // Delivered: resending cannot help, the ingest refuses the same records the same way.
+    expect(result).toEqual({ delivered: true, attempts: 1 });
+    expect(calls).toHaveLength(1);
+    expect(lines).toEqual([
+      {
+        level: "error",
+        msg: "ingest rejected part of a forward; records lost",
+        path: "/v1/logs",
+        lostRecords: 3,
+        deliveredRecords: 4,
+        attempts: 1,
+        reason: "3 log records rejected: over MAX_RECORDS_PER_REQUEST (4)",
+      },
+    ]);
+  });
+
+  it("logs a warning a partial success carries without rejecting anything", async () => {
+    const { binding } = fakeBinding([partial({ partialSuccess: { errorMessage: "attribute values truncated" } })]);
+    await forwardPayload(binding, payload, { logger, retries: 0 });
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "warn", msg: "ingest accepted a forward with a warning", records: 7, reason: "attribute values truncated" }),
+    ]);
+  });
+
+  it("says nothing of a plain success", async () => {
+    const { binding } = fakeBinding([partial({}), partial({ partialSuccess: {} })]);
+    await forwardPayload(binding, payload, { logger, retries: 0 });
+    await forwardPayload(binding, payload, { logger, retries: 0 });
+    expect(lines).toEqual([]);
+  });
+});
+
+describe("readPartialSuccess", () => {
+  it("reads every signal's count, in lowerCamel and proto names, as strings or numbers", () => {
+    expect(readPartialSuccess('{"partialSuccess":{"rejectedDataPoints":"2","errorMessage":"bad"}}')).toEqual({ rejected: 2, errorMessage: "bad" });
+    expect(readPartialSuccess('{"partial_success":{"rejected_data_points":5,"error_message":"x"}}')).toEqual({ rejected: 5, errorMessage: "x" });
+    expect(readPartialSuccess('{"partialSuccess":{"rejectedSpans":"1"}}')).toEqual({ rejected: 1, errorMessage: "" });
+  });
+
+  it("finds none in an empty answer, a zero count without message, or a body that is not JSON", () => {
+    expect(readPartialSuccess("{}")).toBeUndefined();
+    expect(readPartialSuccess('{"partialSuccess":{"rejectedLogRecords":"0","errorMessage":""}}')).toBeUndefined();
+    expect(readPartialSuccess("")).toBeUndefined();
+    expect(readPartialSuccess("null")).toBeUndefined();
   });
 });
 

@@ -62,3 +62,55 @@ describe("the hand-off drain's losses", () => {
     ]);
   });
 });
+
+describe("the hand-off drain's answers", () => {
+  /** A message that records whether it was acknowledged or retried. */
+  function tracked(attempts: number) {
+    const seen: string[] = [];
+    const tracked: HandOffMessage = {
+      id: "m0",
+      body: request,
+      attempts,
+      ack: () => void seen.push("ack"),
+      retry: (options) => void seen.push(`retry ${options?.delaySeconds}`),
+    };
+    return { seen, tracked };
+  }
+
+  it("retries a 500 from the ingest (a bad deploy) as it retries a 503", async () => {
+    const { seen, tracked: delivery } = tracked(1);
+    const crashed: IngestBinding = { fetch: async () => new Response("internal error", { status: 500 }) };
+    await drainHandOffs(batch([delivery]), crashed, { logger, maxAttempts: 50 });
+    expect(seen).toEqual(["retry 5"]);
+    expect(lines[0]).toMatchObject({ level: "warn", msg: "handed-off records retried", status: 500, reason: "internal error" });
+  });
+
+  it("acknowledges a 400 as final and reports its records lost", async () => {
+    const { seen, tracked: delivery } = tracked(1);
+    const refusing: IngestBinding = { fetch: async () => new Response("bad body", { status: 400 }) };
+    await drainHandOffs(batch([delivery]), refusing, { logger, maxAttempts: 50 });
+    expect(seen).toEqual(["ack"]);
+    expect(lines[0]).toMatchObject({ level: "error", msg: "forward to ingest failed; records lost", lostRecords: 7, status: 400, retryable: false, handedOff: true });
+  });
+
+  it("reports the records a partial success says were not stored", async () => {
+    const { seen, tracked: delivery } = tracked(2);
+    const partly: IngestBinding = {
+      fetch: async () => Response.json({ partialSuccess: { rejectedLogRecords: "2", errorMessage: "2 log records rejected" } }),
+    };
+    await drainHandOffs(batch([delivery]), partly, { logger, maxAttempts: 50 });
+    expect(seen).toEqual(["ack"]);
+    expect(lines.filter((line) => line.level === "error")).toEqual([
+      {
+        level: "error",
+        msg: "ingest rejected part of a forward; records lost",
+        path: "/v1/logs",
+        lostRecords: 2,
+        deliveredRecords: 5,
+        attempts: 2,
+        handedOff: true,
+        reason: "2 log records rejected",
+      },
+    ]);
+  });
+});

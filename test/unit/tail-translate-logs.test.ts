@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinLogMessage, translateLogs } from "../../workers/tail/translate-logs";
+import { describeError, joinLogMessage, translateLogs } from "../../workers/tail/translate-logs";
 import type { JsonLogRecord } from "../../workers/tail/otlp-json";
 import type { TailLog } from "../../workers/tail/trace-item";
 import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
@@ -355,5 +355,114 @@ describe("joinLogMessage", () => {
 
   it("accepts a message that is not an array", () => {
     expect(joinLogMessage("plain")).toBe("plain");
+  });
+});
+
+describe("errors of a custom class (this workerd's shape: name Error, the real header in the stack)", () => {
+  const { records } = onlyResource("custom-errors");
+  const exceptionRecords = records.filter((record) => attributesOf(record)["exception.type"] !== undefined);
+
+  it("take exception.type from the stack's header, and keep the stack with its one header", () => {
+    expect(exceptionRecords.map((record) => attributesOf(record))).toEqual([
+      expect.objectContaining({
+        "exception.type": "CheckoutError",
+        "exception.message": "card declined",
+        "exception.stacktrace": "CheckoutError: card declined\n    at Object.fetch (index.js:1:447)",
+      }),
+      expect.objectContaining({
+        "exception.type": "AggregateError",
+        "exception.message": "several failed",
+        "exception.stacktrace": "AggregateError: several failed\n    at Object.fetch (index.js:1:194)",
+      }),
+      expect.objectContaining({
+        "exception.type": "EmptyError",
+        "exception.message": "",
+        "exception.stacktrace": "EmptyError\n    at Object.fetch (index.js:1:379)",
+      }),
+    ]);
+  });
+
+  it("name the real type in the body, as JS prints the error", () => {
+    expect(exceptionRecords.map((record) => record.body)).toEqual([
+      { stringValue: "CheckoutError: card declined" },
+      { stringValue: "AggregateError: several failed" },
+      { stringValue: "EmptyError" },
+    ]);
+  });
+});
+
+describe("describeError", () => {
+  it("puts the header in front of a stack of frames only (older runtimes, production)", () => {
+    expect(describeError("Error", "several failed", "    at Object.fetch (index.js:1:194)")).toEqual({
+      type: "Error",
+      stacktrace: "Error: several failed\n    at Object.fetch (index.js:1:194)",
+    });
+  });
+
+  it("reads the type only from a header carrying exactly the error's message, multi-line ones too", () => {
+    const stack = "ValidationError: bad input\nfield: email\n    at check (index.js:3:9)";
+    expect(describeError("Error", "bad input\nfield: email", stack)).toEqual({ type: "ValidationError", stacktrace: stack });
+    // A message changed after the error was made: the header is not this error's, so the name
+    // stays; the stack already has a header and gets no second one.
+    expect(describeError("Error", "new message", "CheckoutError: old message\n    at f (index.js:1:1)")).toEqual({
+      type: "Error",
+      stacktrace: "CheckoutError: old message\n    at f (index.js:1:1)",
+    });
+    // A longer message that merely starts like this one's is another message.
+    expect(describeError("Error", "card", "CheckoutError: card declined\n    at f (index.js:1:1)").type).toBe("Error");
+  });
+
+  it("gives no stack trace when the runtime sent none", () => {
+    expect(describeError("CheckoutError", "card declined", undefined)).toEqual({ type: "CheckoutError", stacktrace: undefined });
+    expect(describeError("Error", "card declined", "")).toEqual({ type: "Error", stacktrace: undefined });
+  });
+
+  it("reads a console.error(err) line's errorInfo the same way", () => {
+    const [item] = loadTraceItems("custom-errors");
+    const logged: TailLog = {
+      level: "error",
+      timestamp: 1777190400020,
+      message: ["CheckoutError: logged custom"],
+      errorInfo: { name: "Error", message: "logged custom", stack: "CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)" },
+    };
+    const { request } = translateLogs([{ ...item!, exceptions: [], logs: [logged] }], config, OBSERVED_AT_MS);
+    const [record] = request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(attributesOf(record!)).toMatchObject({
+      "exception.type": "CheckoutError",
+      "exception.stacktrace": "CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)",
+    });
+  });
+});
+
+describe("an invocation whose logs the platform truncated (over 256 KB)", () => {
+  const [okItem, thrownItem] = loadTraceItems("log-limit-exceeded");
+
+  it("keeps the platform's WARN notice though warn is not captured: the error it replaced left nothing else", () => {
+    const { request, recordCount } = translateLogs([okItem!], config, OBSERVED_AT_MS);
+    expect(recordCount).toBe(1);
+    const [record] = request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(record).toMatchObject({ severityText: "WARN", severityNumber: 13, timeUnixNano: "1777190400012000000" });
+    expect(record!.body).toMatchObject({ stringValue: expect.stringMatching(/^Log size limit exceeded: More than 256KB/) });
+    expect(attributesOf(record!)).toMatchObject({ "cloudflare.truncated": true, _outcome: "ok", "url.path": "/huge" });
+  });
+
+  it("keeps it beside the exception that did get through", () => {
+    const { request } = translateLogs([thrownItem!], config, OBSERVED_AT_MS);
+    const records = request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(records.map((record) => record.severityText)).toEqual(["ERROR", "WARN"]);
+    expect(records.every((record) => attributesOf(record)["cloudflare.truncated"] === true)).toBe(true);
+  });
+
+  it("writes a WARN record of its own when the notice line is missing", () => {
+    const { request } = translateLogs([{ ...okItem!, logs: [] }], config, OBSERVED_AT_MS);
+    const records = request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ severityText: "WARN", timeUnixNano: "1777190400000000000" });
+    expect(records[0]!.body).toMatchObject({ stringValue: expect.stringMatching(/^Log size limit exceeded: .*what followed is missing$/) });
+  });
+
+  it("does not keep a line that only looks like the notice in an invocation that was not truncated", () => {
+    const { recordCount } = translateLogs([{ ...okItem!, truncated: false }], config, OBSERVED_AT_MS);
+    expect(recordCount).toBe(0);
   });
 });

@@ -119,3 +119,22 @@ it("counts a producer with no script name under the fallback name", () => {
     count: 1,
   });
 });
+
+describe("the count of invocations whose logs the platform truncated", () => {
+  it("carries cloudflare.truncated = true apart from the others' series, which stay as they were", () => {
+    const [truncatedOk] = loadTraceItems("log-limit-exceeded");
+    const { byService } = metricsByName([...loadTraceItems("fetch-ok"), truncatedOk!]);
+    const points = sumPoints(byService.get("shop-api")?.get("cloudflare.worker.invocations"));
+    expect(points).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ outcome: "ok", "http.status_class": "2xx", "cloudflare.truncated": true, count: 1 }),
+      ]),
+    );
+    expect(points.filter((point) => !("cloudflare.truncated" in point))).not.toEqual([]);
+    // The durations keep their series: truncation says nothing about latency.
+    for (const name of ["cloudflare.worker.cpu_time", "cloudflare.worker.wall_time"]) {
+      const durations = histogram(byService.get("shop-api")?.get(name));
+      expect(durations.dataPoints.every((point) => !("cloudflare.truncated" in attributeMap(point.attributes)))).toBe(true);
+    }
+  });
+});

@@ -21,6 +21,9 @@ export const TAIL_SOURCE = "tail-worker";
  */
 export const REPORTED_OUTCOME_ATTRIBUTE = "cloudflare.reported_outcome";
 
+/** The platform cut the invocation's logs short (truncation.ts): on every record, and on its count when true. */
+export const TRUNCATED_ATTRIBUTE = "cloudflare.truncated";
+
 /**
  * `service.version` is the Workers version id, the value Cloudflare's own OTLP export puts in
  * `faas.version` (and the ingest Worker copies into `service.version`), so the tail's rows and the
@@ -52,7 +55,7 @@ export function invocationAttributes(item: TailTraceItem, event: InvocationEvent
     "cloudflare.execution_model": nonEmpty(item.executionModel),
     "cloudflare.cpu_time_ms": item.cpuTime,
     "cloudflare.wall_time_ms": item.wallTime,
-    "cloudflare.truncated": item.truncated,
+    [TRUNCATED_ATTRIBUTE]: item.truncated,
   };
 }
 

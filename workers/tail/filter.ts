@@ -11,10 +11,14 @@ export function isFromIgnoredScript(item: TailTraceItem, config: Pick<TailConfig
   return item.scriptName !== null && config.ignoredScripts.has(item.scriptName);
 }
 
-/** A healthy invocation that logged nothing at a captured level produces no log record at all. */
+/**
+ * A healthy invocation that logged nothing at a captured level produces no log record at all;
+ * one whose logs the platform truncated always does (truncation.ts).
+ */
 export function needsLogRecords(item: TailTraceItem, config: Pick<TailConfig, "captureLevels">): boolean {
   return (
     invocationOutcome(item) !== OK_OUTCOME ||
+    item.truncated ||
     item.logs.some((log) => config.captureLevels.has(log.level))
   );
 }

@@ -1,9 +1,9 @@
 /**
  * Delivers one OTLP request to the ingest Worker over the service binding, retrying transient
- * failures a bounded number of times, then handing the request off to a durable queue (when
- * one is bound) to be drained into the ingest Worker later. It never throws: a tail that throws
- * loses the whole batch and tells no one, while a logged line with the count of lost records
- * can be alerted on.
+ * failures a bounded number of times within a time budget, then handing the request off to a
+ * durable queue (when one is bound) to be drained into the ingest Worker later. It never throws:
+ * a tail that throws loses the whole batch and tells no one, while a logged line with the count
+ * of lost records can be alerted on.
  */
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
@@ -22,6 +22,11 @@ export interface ForwardOptions {
   /** Upper bound for any single wait, Retry-After included: waitUntil time is limited. */
   maxDelayMs?: number;
   sleep?: (milliseconds: number) => Promise<void>;
+  /**
+   * The clock the budget is measured on, in epoch ms (Date.now unless a test drives it with
+   * `sleep`); each attempt's own timeout runs on setTimeout.
+   */
+  now?: () => number;
   /** Source of jitter in [0, 1), so that many tails failing at once do not retry in lockstep. */
   random?: () => number;
   /**
@@ -36,11 +41,42 @@ export type HandOff = (payload: OtlpPayload, idempotencyKey: string, reason: str
 
 /** Host is irrelevant on a service binding; only the path routes the request. */
 const INGEST_ORIGIN = "https://ingest.internal";
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/**
+ * The only answers that mean "this data is invalid": the OTLP/HTTP refusals a sender must not
+ * repeat unchanged (malformed, too large, unsupported media type). Every other status on this
+ * internal path is a fault of the ingest's deploy, wiring or moment (a 500 from an unexpected
+ * exception, a 404 from a binding routed to an old version, a 5xx from ClickHouse) that a later
+ * delivery can get past, so it is retried and then handed off like a 503.
+ */
+const FINAL_STATUSES: ReadonlySet<number> = new Set([400, 413, 415]);
 const DEFAULT_BASE_DELAY_MS = 250;
 const DEFAULT_MAX_DELAY_MS = 5000;
 /** Enough of a rejection's body to say why, without copying a large echo into our own logs. */
 const MAX_REASON_LENGTH = 500;
+
+/**
+ * Cloudflare lets work passed to a tail()'s `waitUntil` run for 30 s after the invocation, then
+ * cancels it silently (Workers limits, "waitUntil"): whatever is not handed off by then is lost
+ * without a log line.
+ */
+const WAIT_UNTIL_LIMIT_MS = 30_000;
+/**
+ * Kept back from the 30 s for what must still run after the last attempt: gzipping the body and
+ * one Queue send for the hand-off (well under a second normally), or the loss line. Generous,
+ * because a send to a struggling Queues backend is the slow case, and the tail is invoked a
+ * moment after the producer's invocation ended, which is when the platform's 30 s may start.
+ */
+const HAND_OFF_RESERVE_MS = 8_000;
+/** Attempts and the waits between them end within this, so the hand-off always runs in time. */
+export const FORWARD_BUDGET_MS = WAIT_UNTIL_LIMIT_MS - HAND_OFF_RESERVE_MS;
+/**
+ * One attempt's limit. The ingest answers within its DIRECT_WRITE_TIMEOUT_MS (4 s by default)
+ * plus a queue send, by writing or queueing the rows or by a retryable 5xx; no answer after more
+ * than twice that is a hung ingest, and waiting on it longer would spend the whole budget.
+ */
+export const ATTEMPT_TIMEOUT_MS = 10_000;
+/** Less time than this left in the budget is not worth another attempt: hand off now. */
+const MIN_ATTEMPT_MS = 1_000;
 
 export interface ForwardResult {
   delivered: boolean;
@@ -49,11 +85,27 @@ export interface ForwardResult {
   handedOff?: true;
 }
 
+/** What the ingest said of records it accepted only in part (OTLP `partial_success`). */
+export interface PartialSuccess {
+  /** Records (log records, data points) it did not store. */
+  rejected: number;
+  /** Why, or a warning when `rejected` is 0. */
+  errorMessage: string;
+}
+
 export type Attempt =
-  | { kind: "delivered" }
+  | { kind: "delivered"; partialSuccess?: PartialSuccess }
   | { kind: "retryable"; reason: string; status?: number; retryAfterMs?: number }
   | { kind: "rejected"; reason: string; status: number };
 
+type Failure = Exclude<Attempt, { kind: "delivered" }>;
+
+/**
+ * Delivers `payload` with up to `options.retries` retries, all attempts and waits within
+ * FORWARD_BUDGET_MS of the call (each attempt cut at ATTEMPT_TIMEOUT_MS or what is left of the
+ * budget), then hands it off. Never throws; every way its records are lost leaves an `error` line
+ * with their count (`lostRecords`).
+ */
 export async function forwardPayload(
   binding: IngestBinding,
   payload: OtlpPayload,
@@ -62,8 +114,10 @@ export async function forwardPayload(
   const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const maxAttempts = options.retries + 1;
+  const deadline = now() + FORWARD_BUDGET_MS;
   // One key for every attempt: if an attempt was written but its answer lost, the ingest
   // Worker recognises the retry and ClickHouse keeps one copy.
   const idempotencyKey = crypto.randomUUID();
@@ -71,32 +125,32 @@ export async function forwardPayload(
   let attempts = 0;
   for (;;) {
     attempts += 1;
-    const attempt = await attemptOnce(binding, payload, idempotencyKey);
+    const timeoutMs = Math.max(0, Math.min(ATTEMPT_TIMEOUT_MS, deadline - now()));
+    const attempt = await attemptOnce(binding, payload, idempotencyKey, timeoutMs);
     if (attempt.kind === "delivered") {
       if (attempts > 1) {
         options.logger.log("warn", "forward to ingest succeeded after retrying", { path: payload.path, attempts });
       }
+      reportPartialSuccess(options.logger, payload, attempt.partialSuccess, { attempts });
       return { delivered: true, attempts };
-    }
-    if (attempt.kind === "retryable" && attempts >= maxAttempts && options.handOff !== undefined) {
-      const handedOff = await handOffOrLose(options.handOff, payload, idempotencyKey, attempt, attempts, options.logger);
-      return { delivered: false, attempts, ...(handedOff ? { handedOff } : {}) };
-    }
-    if (attempt.kind === "rejected" || attempts >= maxAttempts) {
-      options.logger.log("error", "forward to ingest failed; records lost", {
-        path: payload.path,
-        lostRecords: payload.recordCount,
-        attempts,
-        status: attempt.status,
-        reason: attempt.reason,
-        retryable: attempt.kind === "retryable",
-      });
-      return { delivered: false, attempts };
     }
     const backoff = baseDelayMs * 2 ** (attempts - 1);
     // Equal jitter: at least half the backoff, so retries still space out under heavy failure.
     const jittered = backoff / 2 + (backoff / 2) * random();
-    await sleep(Math.min(maxDelayMs, attempt.retryAfterMs ?? jittered));
+    const delayMs = attempt.kind === "retryable" ? Math.min(maxDelayMs, attempt.retryAfterMs ?? jittered) : 0;
+    const outOfTime = deadline - now() - delayMs < MIN_ATTEMPT_MS;
+    const givingUp = attempt.kind === "rejected" || attempts >= maxAttempts || outOfTime;
+    if (!givingUp) {
+      await sleep(delayMs);
+      continue;
+    }
+    const elapsedMs = FORWARD_BUDGET_MS - (deadline - now());
+    if (attempt.kind === "retryable" && options.handOff !== undefined) {
+      const handedOff = await handOffOrLose(options.handOff, payload, idempotencyKey, attempt, attempts, elapsedMs, options.logger);
+      return { delivered: false, attempts, ...(handedOff ? { handedOff } : {}) };
+    }
+    reportLost(options.logger, payload, attempt, { attempts, elapsedMs });
+    return { delivered: false, attempts };
   }
 }
 
@@ -106,18 +160,15 @@ async function handOffOrLose(
   idempotencyKey: string,
   attempt: Extract<Attempt, { kind: "retryable" }>,
   attempts: number,
+  elapsedMs: number,
   logger: Logger,
 ): Promise<true | undefined> {
   try {
     await handOff(payload, idempotencyKey, attempt.reason);
   } catch (error) {
-    logger.log("error", "forward to ingest failed; records lost", {
-      path: payload.path,
-      lostRecords: payload.recordCount,
+    reportLost(logger, payload, attempt, {
       attempts,
-      status: attempt.status,
-      reason: attempt.reason,
-      retryable: true,
+      elapsedMs,
       handOffError: error instanceof Error ? error.message : String(error),
     });
     return undefined;
@@ -126,10 +177,64 @@ async function handOffOrLose(
     path: payload.path,
     handedOffRecords: payload.recordCount,
     attempts,
+    elapsedMs,
     status: attempt.status,
     reason: attempt.reason,
   });
   return true;
+}
+
+/** The records of one request, as the loss lines count them. */
+export interface RequestRecords {
+  path: OtlpPayload["path"];
+  recordCount: number;
+}
+
+/** The `error` line of a request given up on: its records are lost, `retryable` says whether for good. */
+export function reportLost(
+  logger: Logger,
+  request: RequestRecords,
+  attempt: Failure,
+  fields: Record<string, string | number | boolean>,
+): void {
+  logger.log("error", "forward to ingest failed; records lost", {
+    path: request.path,
+    lostRecords: request.recordCount,
+    ...fields,
+    status: attempt.status,
+    reason: attempt.reason,
+    retryable: attempt.kind === "retryable",
+  });
+}
+
+/**
+ * Says what a 2xx with an OTLP partial success means: an `error` line counting the records the
+ * ingest did not store (they are lost: the answer is final, resending is refused the same way),
+ * or a `warn` line with the message when it rejected none. Nothing when there is no partial success.
+ */
+export function reportPartialSuccess(
+  logger: Logger,
+  request: RequestRecords,
+  partialSuccess: PartialSuccess | undefined,
+  fields: Record<string, string | number | boolean>,
+): void {
+  if (partialSuccess === undefined) return;
+  if (partialSuccess.rejected > 0) {
+    logger.log("error", "ingest rejected part of a forward; records lost", {
+      path: request.path,
+      lostRecords: partialSuccess.rejected,
+      deliveredRecords: Math.max(0, request.recordCount - partialSuccess.rejected),
+      ...fields,
+      reason: partialSuccess.errorMessage.slice(0, MAX_REASON_LENGTH),
+    });
+    return;
+  }
+  logger.log("warn", "ingest accepted a forward with a warning", {
+    path: request.path,
+    records: request.recordCount,
+    ...fields,
+    reason: partialSuccess.errorMessage.slice(0, MAX_REASON_LENGTH),
+  });
 }
 
 /** One OTLP/JSON request as sent: its body as is, or gzipped (the hand-off keeps it so). */
@@ -141,10 +246,38 @@ export interface OtlpRequest {
 
 /**
  * One delivery attempt under `idempotencyKey`: the ingest Worker makes the attempts of one key
- * and (decompressed) body land once. Never throws; a failure says whether trying again later
- * can help.
+ * and (decompressed) body land once. Never throws, and ends within `timeoutMs` (ms; no answer by
+ * then is retryable, the request is aborted). A failure says whether trying again later can
+ * help: only 400, 413 and 415 say it cannot. A 2xx carries the OTLP partial success its body holds.
  */
-export async function attemptOnce(binding: IngestBinding, request: OtlpRequest, idempotencyKey: string): Promise<Attempt> {
+export async function attemptOnce(
+  binding: IngestBinding,
+  request: OtlpRequest,
+  idempotencyKey: string,
+  timeoutMs: number = ATTEMPT_TIMEOUT_MS,
+): Promise<Attempt> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<Attempt>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ kind: "retryable", reason: `the ingest Worker did not answer within ${timeoutMs} ms` });
+    }, timeoutMs);
+  });
+  try {
+    // The answer's body is read inside the race too: a hung stream holds an attempt as long.
+    return await Promise.race([exchange(binding, request, idempotencyKey, controller.signal), timedOut]);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+async function exchange(
+  binding: IngestBinding,
+  request: OtlpRequest,
+  idempotencyKey: string,
+  signal: AbortSignal,
+): Promise<Attempt> {
   let response: Response;
   try {
     response = await binding.fetch(`${INGEST_ORIGIN}${request.path}`, {
@@ -155,30 +288,62 @@ export async function attemptOnce(binding: IngestBinding, request: OtlpRequest, 
         ...(request.gzipped === true ? { "content-encoding": "gzip" } : {}),
       },
       body: request.body,
+      signal,
     });
   } catch (error) {
     return { kind: "retryable", reason: error instanceof Error ? error.message : String(error) };
   }
   if (response.ok) {
-    // Release the connection; the ingest's success body carries nothing the tail needs.
-    await response.body?.cancel();
-    return { kind: "delivered" };
+    // The ingest's answer to an OTLP/JSON request is small JSON: `{}`, or a partial success.
+    const partialSuccess = readPartialSuccess(await readText(response));
+    return partialSuccess === undefined ? { kind: "delivered" } : { kind: "delivered", partialSuccess };
   }
-  const reason = await readReason(response);
-  if (RETRYABLE_STATUSES.has(response.status)) {
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    return { kind: "retryable", reason, status: response.status, retryAfterMs };
-  }
-  return { kind: "rejected", reason, status: response.status };
+  const reason = (await readText(response)).slice(0, MAX_REASON_LENGTH) || `HTTP ${response.status}`;
+  if (FINAL_STATUSES.has(response.status)) return { kind: "rejected", reason, status: response.status };
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  return { kind: "retryable", reason, status: response.status, retryAfterMs };
 }
 
-async function readReason(response: Response): Promise<string> {
+async function readText(response: Response): Promise<string> {
   try {
-    const text = await response.text();
-    return text.slice(0, MAX_REASON_LENGTH) || `HTTP ${response.status}`;
+    return await response.text();
   } catch {
-    return `HTTP ${response.status}`;
+    return "";
   }
+}
+
+/** JSON names of the rejected-count field per signal, lowerCamel and proto (both are valid OTLP/JSON). */
+const REJECTED_FIELDS = [
+  "rejectedLogRecords",
+  "rejected_log_records",
+  "rejectedDataPoints",
+  "rejected_data_points",
+  "rejectedSpans",
+  "rejected_spans",
+] as const;
+
+/**
+ * The `partialSuccess` of an Export*ServiceResponse in OTLP/JSON (int64 counts as strings or
+ * numbers); undefined when the body is not one, or reports neither a rejection nor a message.
+ */
+export function readPartialSuccess(body: string): PartialSuccess | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const answer = parsed as { partialSuccess?: unknown; partial_success?: unknown } | null;
+  const partial = (typeof answer === "object" && answer !== null ? answer.partialSuccess ?? answer.partial_success : undefined) as
+    | Record<string, unknown>
+    | undefined;
+  if (typeof partial !== "object" || partial === null) return undefined;
+  const count = REJECTED_FIELDS.map((field) => partial[field]).find((value) => value !== undefined);
+  const rejected = typeof count === "string" || typeof count === "number" ? Number(count) : 0;
+  const message = partial.errorMessage ?? partial.error_message;
+  const errorMessage = typeof message === "string" ? message : "";
+  if (!(Number.isFinite(rejected) && rejected > 0) && errorMessage === "") return undefined;
+  return { rejected: Number.isFinite(rejected) && rejected > 0 ? rejected : 0, errorMessage };
 }
 
 /** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */

@@ -9,7 +9,7 @@
 import { retryDelaySeconds } from "../shared/backoff";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
-import { attemptOnce, type HandOff, type IngestBinding } from "./forward";
+import { attemptOnce, reportLost, reportPartialSuccess, type HandOff, type IngestBinding } from "./forward";
 
 /** The part of a Queue producer binding the hand-off uses. */
 export interface HandOffQueue {
@@ -134,6 +134,7 @@ async function drainOne(message: HandOffMessage, binding: IngestBinding, options
       attempts: message.attempts,
       waitedMs: Date.now() - request.handedOffAt,
     });
+    reportPartialSuccess(options.logger, request, attempt.partialSuccess, { attempts: message.attempts, handedOff: true });
     return "delivered";
   }
   if (attempt.kind === "retryable" && message.attempts < options.maxAttempts) {
@@ -150,15 +151,7 @@ async function drainOne(message: HandOffMessage, binding: IngestBinding, options
     return "retried";
   }
   message.ack();
-  options.logger.log("error", "forward to ingest failed; records lost", {
-    path: request.path,
-    lostRecords: request.recordCount,
-    attempts: message.attempts,
-    status: attempt.status,
-    reason: attempt.reason,
-    retryable: attempt.kind === "retryable",
-    handedOff: true,
-  });
+  reportLost(options.logger, request, attempt, { attempts: message.attempts, handedOff: true });
   return "lost";
 }
 

@@ -3,6 +3,7 @@
  * synthetic record describing a non-ok ending that surfaced neither as an exception nor as an
  * ERROR-level line (D-8). A limit kill leaves no trace in the producer's own logs: without the
  * record it would be invisible, or visible only below ERROR, e.g. as the WARN line it cut short.
+ * An invocation whose logs the platform truncated always has a WARN record saying so (truncation.ts).
  */
 import { invocationAttributes } from "./attributes";
 import type { TailConfig } from "./config";
@@ -26,7 +27,8 @@ import {
   type Severity,
 } from "./outcomes";
 import { groupByResource } from "./resource-groups";
-import type { TailErrorInfo, TailException, TailLog, TailTraceItem } from "./trace-item";
+import type { TailErrorInfo, TailLog, TailTraceItem } from "./trace-item";
+import { isLogLimitNotice, LOG_LIMIT_RECORD_BODY } from "./truncation";
 
 export interface TranslatedLogs {
   request: JsonLogsRequest;
@@ -61,14 +63,17 @@ function logRecordsFor(
   const shared = invocationAttributes(item, event);
   const record = recordBuilder(findTraceContext(event), observedAtMs);
 
-  const capturedLogs = item.logs.filter((log) => config.captureLevels.has(log.level));
+  // The platform's notice of a truncated invocation is kept at any capture level: what it
+  // replaced may have been the invocation's error (truncation.ts).
+  const capturedLogs = item.logs.filter((log) => config.captureLevels.has(log.level) || isLogLimitNotice(item, log));
   const records = [
-    ...item.exceptions.map((exception) =>
-      record(exception.timestamp, SEVERITY.ERROR, exceptionSummary(exception), {
+    ...item.exceptions.map((exception) => {
+      const error = describeError(exception.name, exception.message, exception.stack);
+      return record(exception.timestamp, SEVERITY.ERROR, exceptionSummary(error.type, exception.message), {
         ...shared,
-        ...exceptionAttributes(exception),
-      }),
-    ),
+        ...errorAttributes(error, exception.message),
+      });
+    }),
     ...capturedLogs.map((log) =>
       record(log.timestamp, logLevelSeverity(log.level), joinLogMessage(log.message), {
         ...shared,
@@ -79,9 +84,12 @@ function logRecordsFor(
   const outcome = invocationOutcome(item);
   const surfaced =
     item.exceptions.length > 0 || capturedLogs.some((log) => logLevelSeverity(log.level).number >= SEVERITY.ERROR.number);
+  const time = item.eventTimestamp ?? observedAtMs;
   if (outcome !== OK_OUTCOME && !surfaced) {
-    const time = item.eventTimestamp ?? observedAtMs;
     records.push(record(time, outcomeSeverity(outcome), describeOutcome(outcome), shared));
+  }
+  if (item.truncated && !item.logs.some((log) => isLogLimitNotice(item, log))) {
+    records.push(record(time, SEVERITY.WARN, LOG_LIMIT_RECORD_BODY, shared));
   }
   return records;
 }
@@ -104,36 +112,62 @@ function recordBuilder(trace: TraceContext | undefined, observedAtMs: number) {
   });
 }
 
-function exceptionSummary(exception: Pick<TailException, "name" | "message">): string {
-  return exception.message === "" ? exception.name : `${exception.name}: ${exception.message}`;
+/** JS's "Type: message" line, or the type alone for an empty message. */
+function exceptionSummary(type: string, message: string): string {
+  return message === "" ? type : `${type}: ${message}`;
 }
 
-function exceptionAttributes(exception: TailException): Record<string, AttributeInput> {
+function errorAttributes(error: DescribedError, message: string | undefined): Record<string, AttributeInput> {
   return {
-    "exception.type": exception.name,
-    "exception.message": exception.message,
-    "exception.stacktrace": stacktrace(exception.name, exception.message, exception.stack),
+    "exception.type": error.type,
+    "exception.message": message,
+    "exception.stacktrace": error.stacktrace,
   };
 }
 
 function errorInfoAttributes(log: TailLog): Record<string, AttributeInput> {
   const info: TailErrorInfo | undefined = log.errorInfo;
   if (info === undefined) return {};
-  return {
-    "exception.type": info.name,
-    "exception.message": info.message,
-    "exception.stacktrace": stacktrace(info.name ?? "Error", info.message ?? "", info.stack),
-  };
+  return errorAttributes(describeError(info.name ?? "Error", info.message ?? "", info.stack), info.message);
 }
 
+/** An error's `exception.type` and `exception.stacktrace` (semantic conventions, exceptions). */
+export interface DescribedError {
+  type: string;
+  stacktrace: string | undefined;
+}
+
+/** A stack's first line when it is a frame ("    at f (file:1:2)"), not a "Type: message" header. */
+const FRAME_LINE = /^\s*at\s/;
+/** The type a header line starts with: an identifier (`CheckoutError`, `AggregateError`). */
+const HEADER_TYPE = /^[A-Za-z_$][\w$]*/;
+
 /**
- * The runtime reports only the frames ("    at f (file:1:2)"); JS's natural form, which the
- * semantic conventions ask for, starts with the "Name: message" line, so it is put back.
+ * The real type of an error and its stack trace in JS's natural form, "Type: message" then the
+ * frames, as the semantic conventions ask (`exception.type` is the type's name).
+ *
+ * workerd reports a subclass's errors (a custom `CheckoutError`, an `AggregateError`) with
+ * `name: "Error"`, and, in the runtime this was recorded with, a stack that starts with the
+ * real header (`CheckoutError: card declined\n    at …`); older runtimes and production have
+ * sent only the frames. So: when the stack's first line is a header whose type is followed by
+ * exactly the error's message, that type is the type and the stack is kept as it is; a stack
+ * that already has some other header is kept too (a second one would double it); a stack of
+ * frames only gets the "name: message" line put in front.
  */
-function stacktrace(name: string, message: string, stack: string | undefined): string | undefined {
-  if (stack === undefined || stack === "") return undefined;
-  if (stack.startsWith(name)) return stack;
-  return `${exceptionSummary({ name, message })}\n${stack}`;
+export function describeError(name: string, message: string, stack: string | undefined): DescribedError {
+  const type = headerType(stack ?? "", message) ?? name;
+  if (stack === undefined || stack === "") return { type, stacktrace: undefined };
+  if (!FRAME_LINE.test(stack)) return { type, stacktrace: stack };
+  return { type, stacktrace: `${exceptionSummary(name, message)}\n${stack}` };
+}
+
+/** The type a stack's header names, when the header is "Type: message" (or "Type") for this message. */
+function headerType(stack: string, message: string): string | undefined {
+  const type = HEADER_TYPE.exec(stack)?.[0];
+  if (type === undefined) return undefined;
+  const header = exceptionSummary(type, message);
+  const rest = stack.slice(header.length);
+  return stack.startsWith(header) && (rest === "" || rest.startsWith("\n")) ? type : undefined;
 }
 
 /**

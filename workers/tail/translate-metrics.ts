@@ -3,7 +3,7 @@
  * denominator: a sum of invocations and histograms of CPU and wall time, all delta temporality
  * (each batch reports only its own invocations; the store adds them up).
  */
-import { REPORTED_OUTCOME_ATTRIBUTE } from "./attributes";
+import { REPORTED_OUTCOME_ATTRIBUTE, TRUNCATED_ATTRIBUTE } from "./attributes";
 import type { TailConfig } from "./config";
 import { classifyEvent, type InvocationEvent } from "./event-kind";
 import {
@@ -21,6 +21,8 @@ import { groupByResource } from "./resource-groups";
 import type { TailTraceItem } from "./trace-item";
 
 export const INVOCATIONS_METRIC = "cloudflare.worker.invocations";
+/** A data point's attributes: strings, and the truncation flag as the log records carry it (bool). */
+type PointAttributes = Record<string, string | boolean>;
 export const CPU_TIME_METRIC = "cloudflare.worker.cpu_time";
 export const WALL_TIME_METRIC = "cloudflare.worker.wall_time";
 
@@ -43,6 +45,8 @@ interface Observation {
   statusClass: string;
   cpuTime: number;
   wallTime: number;
+  /** The platform cut the invocation's logs short (truncation.ts). */
+  truncated: boolean;
 }
 
 export function translateMetrics(
@@ -75,6 +79,7 @@ function observe(item: TailTraceItem, serviceNameFallback: string): Observation 
     statusClass: statusClass(event),
     cpuTime: item.cpuTime,
     wallTime: item.wallTime,
+    truncated: item.truncated,
   };
 }
 
@@ -124,10 +129,13 @@ function metricsFor(observations: readonly Observation[], window: Window): JsonM
 }
 
 function invocationsMetric(observations: readonly Observation[], window: Window): JsonMetric {
-  const attributesOf = (o: Observation) => ({
+  const attributesOf = (o: Observation): PointAttributes => ({
     ...outcomeAttributes(o),
     "event.kind": o.eventKind,
     "http.status_class": o.statusClass,
+    // Only where true: a truncated invocation is counted apart (its logs may have lost its
+    // error), and the series of every other invocation stay as they were.
+    ...(o.truncated ? { [TRUNCATED_ATTRIBUTE]: true } : {}),
   });
   return {
     name: INVOCATIONS_METRIC,
@@ -176,7 +184,7 @@ function durationMetric(
 }
 
 function histogramPoint(
-  attributes: Record<string, string>,
+  attributes: PointAttributes,
   values: readonly number[],
   bounds: readonly number[],
   window: Window,
@@ -204,9 +212,9 @@ function histogramPoint(
 /** Observations grouped by the attribute set they report under, in first-seen order. */
 function aggregate(
   observations: readonly Observation[],
-  attributesOf: (o: Observation) => Record<string, string>,
-): [Record<string, string>, Observation[]][] {
-  const groups = new Map<string, [Record<string, string>, Observation[]]>();
+  attributesOf: (o: Observation) => PointAttributes,
+): [PointAttributes, Observation[]][] {
+  const groups = new Map<string, [PointAttributes, Observation[]]>();
   for (const observation of observations) {
     const attributes = attributesOf(observation);
     const key = JSON.stringify(attributes);
