@@ -35,12 +35,16 @@ import {
  *   Portuguese and Spanish put it first (`SENHA_BANCO`, `CLAVE_SECRETA_DB` are passwords). A
  *   name whose head is a password, secret, key or token (`ADMIN_PASSWORD`, `JWT_SECRET`,
  *   `GITHUB_TOKEN`) holds one, and `1` there is the password.
+ * - `measures`: a word after its credential word counts or bounds something about the credential
+ *   (`MEASURE_WORDS`: `PASSWORD_HASH_ROUNDS`, `BCRYPT_PASSWORD_COST`, `PASSWORD_LENGTH`,
+ *   `TOKEN_MAX`), so a number under it is that count, not the credential.
  */
 export interface VarName {
   credential: "secret" | "key" | undefined;
   public: boolean;
   describes: boolean;
   switch: boolean;
+  measures: boolean;
 }
 
 /**
@@ -97,8 +101,12 @@ export function readVarName(name: string): VarName {
   for (let end = Math.max(lastCredentialWord, 0); end < words.length && !describes; end++) {
     describes = describesSecretSetting(words.slice(0, end + 1).join("_"));
   }
-  return { credential, public: isPublic, describes, switch: readsAsSwitch(words, lastCredentialWord) };
+  const measures = credential !== undefined && words.slice(lastCredentialWord + 1).some((word) => MEASURE_WORDS.has(word));
+  return { credential, public: isPublic, describes, switch: readsAsSwitch(words, lastCredentialWord), measures };
 }
+
+/** Words that count or bound (`VarName.measures`): hashing rounds and cost, a length, a minimum or maximum. */
+const MEASURE_WORDS = new Set(["ROUNDS", "COST", "ITERATIONS", "LENGTH", "LEN", "MIN", "MAX", "MINIMUM", "MAXIMUM"]);
 
 /** `VarName.switch` of a name's `words`, whose last credential word is at `lastCredentialWord`. */
 function readsAsSwitch(words: readonly string[], lastCredentialWord: number): boolean {
