@@ -193,9 +193,9 @@ function namesWhereKept(value: string): boolean {
  * (`…:secret:db-AbCdEf` is an ARN's resource, not a `secret:` assignment).
  * - an Amazon Resource Name (`arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf`,
  *   `arn:aws:ssm:…:parameter/…`; AWS "Identify AWS resources with ARNs"), in any partition;
- * - a HashiCorp Vault path, bare or as a `vault:` reference (`secret/data/app`,
- *   `vault:secret/data/db#password`: the KV engine's mount, `data/` for version 2, and an
- *   optional `#field`);
+ * - a HashiCorp Vault KV path: a version 2 engine's, whose mount is followed by `data/`
+ *   (`secret/data/app`), or any path as a `vault:` reference (`vault:secret/data/db#password`,
+ *   `vault:kv/smtp`), with an optional `#field` (a bare `secret/hunter2` may be a password);
  * - a Google Secret Manager version (`projects/p/secrets/db/versions/latest`);
  * - an Azure App Service Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`);
  * - a file's path, absolute, home-relative or relative (`/etc/gcp/sa.json` under
@@ -204,7 +204,7 @@ function namesWhereKept(value: string): boolean {
  */
 const SECRET_REFERENCE: readonly RegExp[] = [
   /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:\S+$/,
-  /^(?:vault:)?(?:secret|kv)\/(?:data\/)?[\w.\/-]+(?:#[\w.-]+)?$/,
+  /^(?:vault:[\w-]+|[\w-]+\/data)\/[\w.\/-]+(?:#[\w.-]+)?$/,
   /^projects\/[\w-]+\/secrets\/[\w-]+(?:\/versions\/\w+)?$/,
   /^@Microsoft\.KeyVault\((?:SecretUri|VaultName)=[^)]+\)$/,
   /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)(?:[\w.@+-]+[\/\\])+[\w.@+-]+$|^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)[\w@+-]+\.[A-Za-z]\w{0,4}$/,

@@ -129,7 +129,20 @@ describe("deco-otel audit (CLI)", () => {
     expect(code).toBe(1);
     const findings = JSON.parse(stdout) as Finding[];
     expect(findings.map((finding) => [finding.rule, finding.message.match(/vars\.(\S+)/)?.[1]])).toEqual(
-      ["SLACK_WEBHOOK_URL", "DISCORD_WEBHOOK_URL", "TELEGRAM_API", "EMBED_URL", "CALLBACK_URL"].map((name) => ["secret-in-vars", name]),
+      ["SLACK_WEBHOOK_URL", "DISCORD_WEBHOOK_URL", "TELEGRAM_API", "EMBED_URL", "TEAMS_WEBHOOK", "ALERTS_HOOK", "CHECKOUT_SERVER_HOOK", "CALLBACK_URL"].map(
+        (name) => ["secret-in-vars", name],
+      ),
+    );
+    expect(findings.find((finding) => finding.message.includes("vars.ALERTS_HOOK"))!.message).toContain("(its value is a URL holding a Zapier catch hook)");
+  });
+
+  it("passes vars saying where a credential is kept and counts about one, and blocks the credentials beside them", async () => {
+    const fixture = join(ROOT, "test/fixtures/audit-vars/credential-references");
+    const { code, stdout } = await audit(["--mode", "block", "--json", fixture]);
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout) as Finding[];
+    expect(findings.map((finding) => [finding.rule, finding.message.match(/vars\.(\S+)/)?.[1]])).toEqual(
+      ["GOOGLE_CREDENTIALS_JSON", "ADMIN_PASSWORD", "ROOT_PASSWORD", "VAULT_TOKEN", "BACKUP_SECRET"].map((name) => ["secret-in-vars", name]),
     );
   });
 
