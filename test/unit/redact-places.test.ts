@@ -250,12 +250,14 @@ describe("ids and Social Security numbers by their keys", () => {
   });
 });
 
+/** The default policy at a `REDACTION_GEO_PRECISION`. */
+function policyAt(geoPrecision: string) {
+  const parsed = parseRedactionPolicy({ geoPrecision });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.policy;
+}
+
 describe("visitor location as Cloudflare's request headers and URL parameters carry it", () => {
-  const policyAt = (geoPrecision: string) => {
-    const parsed = parseRedactionPolicy({ geoPrecision });
-    if (!parsed.ok) throw new Error(parsed.error);
-    return parsed.policy;
-  };
   const headers = [
     attr("http.request.header.cf-ipcontinent", "SA"),
     attr("http.request.header.cf-ipcountry", "BR"),
@@ -291,11 +293,6 @@ describe("visitor location as Cloudflare's request headers and URL parameters ca
 });
 
 describe("visitor location in a logged request.cf or headers object, under any path", () => {
-  const policyAt = (geoPrecision: string) => {
-    const parsed = parseRedactionPolicy({ geoPrecision });
-    if (!parsed.ok) throw new Error(parsed.error);
-    return parsed.policy;
-  };
   /** `request.cf` of a visitor in Recife as a Worker logs it, members as Cloudflare names them. */
   const REQUEST_CF = {
     continent: "SA",
