@@ -18,8 +18,10 @@ import {
  * - `public`: the name says the value is public: a `PUBLIC` word (`PUBLIC_KEY`,
  *   `VAPID_PUBLIC_KEY`, and the prefixes frameworks publish to browsers by convention:
  *   `NEXT_PUBLIC_`, `NUXT_PUBLIC_`, `EXPO_PUBLIC_`, SvelteKit's and Astro's `PUBLIC_`),
- *   `PUBLISHABLE` (Stripe's, Clerk's publishable keys), or a CAPTCHA site key
- *   (`RECAPTCHA_SITE_KEY`, `TURNSTILE_SITE_KEY`, `HCAPTCHA_SITEKEY`).
+ *   `PUBLISHABLE` (Stripe's, Clerk's publishable keys), a CAPTCHA site key
+ *   (`RECAPTCHA_SITE_KEY`, `TURNSTILE_SITE_KEY`, `HCAPTCHA_SITEKEY`), or an OAuth client id
+ *   (`AUTH0_CLIENT_ID`, `googleClientId`: "not a secret", RFC 6749 §2.2; the client's secret
+ *   is `*_CLIENT_SECRET`).
  * - `describes`: the name is about a credential rather than holding one, read with the ingest
  *   Worker's redaction's words (`describesSecretSetting`: `TOKEN_URL`, `PASSWORD_MIN_LENGTH`,
  *   `API_KEY_ID`, `SKIP_TOKEN`), also when more words follow the describing one
@@ -96,7 +98,11 @@ export function readVarName(name: string): VarName {
     if (credential !== "secret") credential = kind;
     lastCredentialWord = i;
   });
-  const isPublic = words.some((word, i) => word === "PUBLIC" || word === "PUBLISHABLE" || word === "SITEKEY" || (word === "SITE" && words[i + 1] === "KEY"));
+  const isPublic = words.some(
+    (word, i) =>
+      word === "PUBLIC" || word === "PUBLISHABLE" || word === "SITEKEY" || (word === "SITE" && words[i + 1] === "KEY") ||
+      word === "CLIENTID" || (word === "CLIENT" && words[i + 1] === "ID"),
+  );
   let describes = false;
   for (let end = Math.max(lastCredentialWord, 0); end < words.length && !describes; end++) {
     describes = describesSecretSetting(words.slice(0, end + 1).join("_"));

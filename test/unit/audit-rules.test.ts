@@ -514,6 +514,10 @@ describe("secretReason: names that mark a value public", () => {
     ["PUBLIC_MAPBOX_TOKEN", "pk.eyJ1Ijoic2hvcCJ9.AbCdEfGhIjKlMnOpQrStUv"],
     ["NEXT_PUBLIC_SUPABASE_ANON_KEY", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk"],
     ["NEXT_PUBLIC_MAPS_URL", "https://maps.googleapis.com/maps/api/js?key=AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"],
+    // OAuth client ids are not secrets (RFC 6749 §2.2), however random they look.
+    ["AUTH0_CLIENT_ID", "AbCdEfGhIjKlMnOpQrStUvWxYz012345"],
+    ["googleClientId", "1234567890-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com"],
+    ["GITHUB_CLIENTID", "Iv1.8a61f9b3a7aba766"],
   ])("passes %s = %j", (name, value) => {
     expect(secretReason(name, value)).toBeUndefined();
   });
@@ -525,6 +529,8 @@ describe("secretReason: names that mark a value public", () => {
     ["NEXT_PUBLIC_AUTH", "Bearer 6f1c9a2e7b4d8c0f3a5e9b1d", "its name marks it public, but its value holds bearer (as the ingest Worker's redaction reads it)"],
     ["NEXT_PUBLIC_JWT_SECRET", "supersecret", "its name says it is a secret, which no public var may hold"],
     ["PUBLIC_KEY", "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----", "its value is a PEM private key"],
+    ["OAUTH_CLIENT_ID_SECRET", "k9Xq2mZ7vB4nL1pQ", "its name says it is a secret, which no public var may hold"],
+    ["CLIENT_ID", "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "its name marks it public, but its value is a GitHub token, which is never public"],
   ])("flags %s = %j, saying so", (name, value, reason) => {
     expect(secretReason(name, value)).toBe(reason);
   });
