@@ -16,9 +16,14 @@ import { type VarName, readVarName } from "./var-names";
  *   a credential the ingest Worker's redaction would hide anywhere in it;
  * - by the name: a name that holds a credential (`DB_PASSWORD`, `ADMIN_PASS`, `HMAC_KEY`,
  *   `clientSecret`) with any value but one that stands for a credential without being one: a
- *   blank, a template or placeholder (`${DB_PASSWORD}`, `<your-key>`, `********`), a boolean
- *   switch (`true`, `off`, `1`) or a duration (`15m`, `PT1H`). A literal such as `changeme` is
- *   what the Worker gets deployed with, so it is flagged like any other value.
+ *   blank, a template or placeholder (`${DB_PASSWORD}`, `${{ secrets.DB_PASSWORD }}`,
+ *   `<your-key>`, `********`), a boolean switch (`true`, `off`, `1`), a duration (`15m`,
+ *   `PT1H`) or a count (`PASSWORD_HASH_ROUNDS = "10"`). A literal such as `changeme` is what
+ *   the Worker gets deployed with, so it is flagged like any other value.
+ *
+ * A value that only says where a credential is kept (`SECRET_REFERENCE`: an AWS ARN, a Vault
+ * path, a credential file's path such as `GOOGLE_APPLICATION_CREDENTIALS = "/etc/gcp/sa.json"`)
+ * passes under any name, unless it holds a known token.
  *
  * A name that marks its value public (`NEXT_PUBLIC_API_KEY`, `STRIPE_PUBLISHABLE_KEY`,
  * `RECAPTCHA_SITE_KEY`, `PUBLIC_KEY`) is not judged as a key by its name or by randomness (public
@@ -39,6 +44,7 @@ export function secretReason(name: string, value: string): string | undefined {
   if (AUTHORIZATION_HEADER.test(value)) return "its value is an Authorization header";
   if (JWT.test(value)) return "its value is a JWT";
   if (findKnownToken(value) !== undefined) return "its value has a known token prefix";
+  if (namesWhereKept(value)) return undefined;
   if (varName.credential !== undefined && !varName.describes && !standsForCredential(value, varName)) {
     return BOOLEAN.test(value.trim())
       ? `its name says it is a credential, and "${value.trim()}" is its value, not a switch (a switch's name says so: *_ENABLED, USE_*, REQUIRE_*)`
@@ -52,32 +58,76 @@ export function secretReason(name: string, value: string): string | undefined {
 
 /**
  * A URL value: its password and its query parameters' names, then what its parts hold, as any
- * value is judged: a known token anywhere in it (a Slack or Discord webhook's path, a Telegram
- * bot's `bot<token>`, `/ghp_…`), a JWT or 32+ random-looking characters as a path segment, a
- * query value or a fragment value (`?t=eyJ…`, `#access_token=…`), or a credential the ingest
- * Worker's redaction would hide in it. Ordinary URLs pass: words, numeric ids, UUIDs and hex
- * hashes in paths are not random-looking (`looksRandom`), and digests named by their algorithm
- * are public.
+ * value is judged: a known token anywhere in it (a Slack, Discord or Teams webhook's path, a
+ * Telegram bot's `bot<token>`, `/ghp_…`), a webhook whose secret part is too short to look
+ * random (`CREDENTIAL_WEBHOOKS`: Zapier's catch hooks), a JWT or 32+ random-looking characters
+ * as a path segment, a query value or a fragment value (`?t=eyJ…`, `#access_token=…`), or a
+ * credential the ingest Worker's redaction would hide in it. Ordinary URLs pass: words,
+ * numeric ids, UUIDs and hex hashes in paths are not random-looking (`looksRandom`), and
+ * public parts are not judged as keys: digests named by their algorithm, file names (content
+ * hashes name built assets and fonts: `_app-a1B2….js`, `fonts.gstatic.com/s/inter/v13/UcCO….woff2`),
+ * the values of parameters that are public by their protocol (`PUBLIC_PARAMETERS`: an OAuth
+ * `client_id`, a CAPTCHA's `render` site key) and publishable keys (`PUBLISHABLE_KEY`) under
+ * any parameter (`widget.js?key=pk_live_…`).
  */
 function urlSecretReason(url: URL, value: string): string | undefined {
   if (url.password !== "") return "its value is a URL with a password";
-  const fragment = new URLSearchParams(url.hash.slice(1));
-  const param = [...url.searchParams.keys(), ...fragment.keys()].find((key) => SECRET_PARAM.test(key));
+  const query = withoutPublicValues(url.searchParams);
+  const fragment = withoutPublicValues(new URLSearchParams(url.hash.slice(1)));
+  const param = [...query.keys(), ...fragment.keys()].find((key) => SECRET_PARAM.test(key));
   if (param !== undefined) return `its value is a URL carrying "${param}"`;
   const token = findKnownToken(value);
   if (token !== undefined) return `its value is a URL holding a ${token.issuer}`;
-  const parts = [
-    ...url.pathname.split("/").map(percentDecoded),
-    ...url.searchParams.values(),
-    ...fragment.values(),
-    percentDecoded(url.hash.slice(1)),
-  ];
-  if (parts.some((part) => JWT.test(part))) return "its value is a URL holding a JWT";
-  if (parts.some((part) => !NAMED_DIGEST.test(part) && looksRandom(part))) return "its value is a URL holding a random-looking key";
-  const held = credentialsIn(value, CREDENTIAL_KINDS);
+  const webhook = CREDENTIAL_WEBHOOKS.find((hook) => url.hostname === hook.host && hook.path.test(url.pathname));
+  if (webhook !== undefined) return `its value is a URL holding a ${webhook.issuer}`;
+  const segments = url.pathname.split("/").map(percentDecoded);
+  // A fragment of parameters is judged by its values; a bare fragment (`#<token>`) whole.
+  const bareFragment = url.hash.includes("=") ? [] : [percentDecoded(url.hash.slice(1))];
+  const values = [...query.values(), ...fragment.values(), ...bareFragment];
+  if ([...segments, ...values].some((part) => JWT.test(part))) return "its value is a URL holding a JWT";
+  const keyLike = [...segments.filter((segment) => !FILE_NAME.test(segment)), ...values];
+  if (keyLike.some((part) => !NAMED_DIGEST.test(part) && looksRandom(part))) return "its value is a URL holding a random-looking key";
+  const judged = new URL(url);
+  judged.search = query.toString();
+  judged.hash = url.hash.includes("=") ? fragment.toString() : url.hash;
+  const held = credentialsIn(judged.href, CREDENTIAL_KINDS);
   if (held.length > 0) return `its value is a URL holding ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
   return undefined;
 }
+
+/** `params` without the parameters whose values are public (`PUBLIC_PARAMETERS`, `PUBLISHABLE_KEY`). */
+function withoutPublicValues(params: URLSearchParams): URLSearchParams {
+  return new URLSearchParams([...params].filter(([key, value]) => !PUBLIC_PARAMETERS.has(key.toLowerCase()) && !PUBLISHABLE_KEY.test(value)));
+}
+
+/**
+ * Query parameters whose values are public by their protocol, lower case: OAuth 2.0's
+ * authorization request (RFC 6749 §2.2, a client identifier "is not a secret"; §4.1.1
+ * `redirect_uri`, `state`; OpenID Connect's `nonce`; PKCE's `code_challenge`, a hash of the
+ * secret verifier, RFC 7636 §4.2) and the site keys CAPTCHA scripts load with, which every page
+ * using them shows (reCAPTCHA's `api.js?render=`, hCaptcha's and Turnstile's `sitekey`).
+ */
+const PUBLIC_PARAMETERS: ReadonlySet<string> = new Set(["client_id", "clientid", "redirect_uri", "state", "nonce", "code_challenge", "render", "sitekey"]);
+
+/**
+ * A publishable key: Stripe's (`pk_live_…`, `pk_test_…`, "API keys": publishable keys identify
+ * an account in client-side code) and Clerk's, which uses the same prefixes. Public under any
+ * name or parameter.
+ */
+const PUBLISHABLE_KEY = /^pk_(?:live|test)_[A-Za-z0-9$=+/]+$/;
+
+/** A path segment naming a file: a dot and an extension of 1 to 5 letters and digits (`.js`, `.woff2`, `.json`). */
+const FILE_NAME = /\.[a-z][a-z0-9]{0,4}$/i;
+
+/**
+ * Webhook URLs that are credentials, whoever posts to them, but whose secret part is too short
+ * for a known token's generated-looking test: a Zapier "Catch Hook"
+ * (`https://hooks.zapier.com/hooks/catch/<account id>/<hook id>/`, Zapier "Webhooks by Zapier":
+ * any request to it starts the Zap).
+ */
+const CREDENTIAL_WEBHOOKS: readonly { issuer: string; host: string; path: RegExp }[] = [
+  { issuer: "Zapier catch hook", host: "hooks.zapier.com", path: /^\/hooks\/catch\/\d+\/[A-Za-z0-9]+/ },
+];
 
 /**
  * A var whose name marks it public: only a name that says secret, or a value in a format that is
@@ -114,16 +164,51 @@ const PUBLIC_KEY_ISSUERS: ReadonlySet<string> = new Set(["Google API key"]);
 /**
  * A value that stands for a credential without being one: a blank, what the ingest Worker's
  * redaction takes for a template, placeholder or mask (`standsForSecret`: `${DB_PASSWORD}`,
- * `<your-key>`, `********`), a duration, or a boolean switch in any case under a name that may
- * be a switch (`VarName.switch`: `USE_TOKEN = "1"`, not `ADMIN_PASSWORD = "1"`, whose `1` is
- * the password).
+ * `<your-key>`, `********`), a GitHub Actions expression (`${{ secrets.DB_PASSWORD }}`), a
+ * duration, a number under a name that counts or bounds
+ * (`VarName.measures`: `PASSWORD_HASH_ROUNDS = "10"`), or a boolean switch in any case under a
+ * name that may be a switch (`VarName.switch`: `USE_TOKEN = "1"`, not `ADMIN_PASSWORD = "1"`,
+ * whose `1` is the password).
  */
 function standsForCredential(value: string, name: VarName): boolean {
   const trimmed = value.trim();
+  if (name.measures && /^\d+$/.test(trimmed)) return true;
   // Before standsForSecret, which takes `true` and `off` for switches whatever the name.
   if (BOOLEAN.test(trimmed)) return name.switch;
-  return trimmed === "" || standsForSecret(trimmed) || DURATION.test(trimmed) || ISO_DURATION.test(trimmed);
+  return trimmed === "" || standsForSecret(trimmed) || ACTIONS_EXPRESSION.test(trimmed) || DURATION.test(trimmed) || ISO_DURATION.test(trimmed);
 }
+
+/** A GitHub Actions expression (`${{ secrets.DB_PASSWORD }}`, `${{ vars.X }}`): the workflow substitutes it at deploy time. */
+const ACTIONS_EXPRESSION = /^\$\{\{[^{}]*\}\}$/;
+
+/** Whether `value` is only where a credential is kept (`SECRET_REFERENCE`), under any name. */
+function namesWhereKept(value: string): boolean {
+  const trimmed = value.trim();
+  return SECRET_REFERENCE.some((reference) => reference.test(trimmed));
+}
+
+/**
+ * Where a credential is kept, which is not the credential: whoever reads it still needs access
+ * to the store or the file. Judged before the name and the value's randomness
+ * (`…:secret:db-AbCdEf` is an ARN's resource, not a `secret:` assignment).
+ * - an Amazon Resource Name (`arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf`,
+ *   `arn:aws:ssm:…:parameter/…`; AWS "Identify AWS resources with ARNs"), in any partition;
+ * - a HashiCorp Vault KV path: a version 2 engine's, whose mount is followed by `data/`
+ *   (`secret/data/app`), or any path as a `vault:` reference (`vault:secret/data/db#password`,
+ *   `vault:kv/smtp`), with an optional `#field` (a bare `secret/hunter2` may be a password);
+ * - a Google Secret Manager version (`projects/p/secrets/db/versions/latest`);
+ * - an Azure App Service Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`);
+ * - a file's path, absolute, home-relative or relative (`/etc/gcp/sa.json` under
+ *   `GOOGLE_APPLICATION_CREDENTIALS`, `./certs/key.pem`, `C:\keys\sa.json`): two or more
+ *   segments of file-name characters, or one with an extension.
+ */
+const SECRET_REFERENCE: readonly RegExp[] = [
+  /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:\S+$/,
+  /^(?:vault:[\w-]+|[\w-]+\/data)\/[\w.\/-]+(?:#[\w.-]+)?$/,
+  /^projects\/[\w-]+\/secrets\/[\w-]+(?:\/versions\/\w+)?$/,
+  /^@Microsoft\.KeyVault\((?:SecretUri|VaultName)=[^)]+\)$/,
+  /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)(?:[\w.@+-]+[\/\\])+[\w.@+-]+$|^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)[\w@+-]+\.[A-Za-z]\w{0,4}$/,
+];
 
 const BOOLEAN = /^(?:true|false|yes|no|on|off|enabled?|disabled?|[01])$/i;
 /** `15m`, `1h30m`, `2 days`, `500ms`: Go's and the `ms` package's duration forms. */

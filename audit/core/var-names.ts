@@ -18,8 +18,10 @@ import {
  * - `public`: the name says the value is public: a `PUBLIC` word (`PUBLIC_KEY`,
  *   `VAPID_PUBLIC_KEY`, and the prefixes frameworks publish to browsers by convention:
  *   `NEXT_PUBLIC_`, `NUXT_PUBLIC_`, `EXPO_PUBLIC_`, SvelteKit's and Astro's `PUBLIC_`),
- *   `PUBLISHABLE` (Stripe's, Clerk's publishable keys), or a CAPTCHA site key
- *   (`RECAPTCHA_SITE_KEY`, `TURNSTILE_SITE_KEY`, `HCAPTCHA_SITEKEY`).
+ *   `PUBLISHABLE` (Stripe's, Clerk's publishable keys), a CAPTCHA site key
+ *   (`RECAPTCHA_SITE_KEY`, `TURNSTILE_SITE_KEY`, `HCAPTCHA_SITEKEY`), or an OAuth client id
+ *   (`AUTH0_CLIENT_ID`, `googleClientId`: "not a secret", RFC 6749 §2.2; the client's secret
+ *   is `*_CLIENT_SECRET`).
  * - `describes`: the name is about a credential rather than holding one, read with the ingest
  *   Worker's redaction's words (`describesSecretSetting`: `TOKEN_URL`, `PASSWORD_MIN_LENGTH`,
  *   `API_KEY_ID`, `SKIP_TOKEN`), also when more words follow the describing one
@@ -35,12 +37,16 @@ import {
  *   Portuguese and Spanish put it first (`SENHA_BANCO`, `CLAVE_SECRETA_DB` are passwords). A
  *   name whose head is a password, secret, key or token (`ADMIN_PASSWORD`, `JWT_SECRET`,
  *   `GITHUB_TOKEN`) holds one, and `1` there is the password.
+ * - `measures`: a word after its credential word counts or bounds something about the credential
+ *   (`MEASURE_WORDS`: `PASSWORD_HASH_ROUNDS`, `BCRYPT_PASSWORD_COST`, `PASSWORD_LENGTH`,
+ *   `TOKEN_MAX`), so a number under it is that count, not the credential.
  */
 export interface VarName {
   credential: "secret" | "key" | undefined;
   public: boolean;
   describes: boolean;
   switch: boolean;
+  measures: boolean;
 }
 
 /**
@@ -92,13 +98,21 @@ export function readVarName(name: string): VarName {
     if (credential !== "secret") credential = kind;
     lastCredentialWord = i;
   });
-  const isPublic = words.some((word, i) => word === "PUBLIC" || word === "PUBLISHABLE" || word === "SITEKEY" || (word === "SITE" && words[i + 1] === "KEY"));
+  const isPublic = words.some(
+    (word, i) =>
+      word === "PUBLIC" || word === "PUBLISHABLE" || word === "SITEKEY" || (word === "SITE" && words[i + 1] === "KEY") ||
+      word === "CLIENTID" || (word === "CLIENT" && words[i + 1] === "ID"),
+  );
   let describes = false;
   for (let end = Math.max(lastCredentialWord, 0); end < words.length && !describes; end++) {
     describes = describesSecretSetting(words.slice(0, end + 1).join("_"));
   }
-  return { credential, public: isPublic, describes, switch: readsAsSwitch(words, lastCredentialWord) };
+  const measures = credential !== undefined && words.slice(lastCredentialWord + 1).some((word) => MEASURE_WORDS.has(word));
+  return { credential, public: isPublic, describes, switch: readsAsSwitch(words, lastCredentialWord), measures };
 }
+
+/** Words that count or bound (`VarName.measures`): hashing rounds and cost, a length, a minimum or maximum. */
+const MEASURE_WORDS = new Set(["ROUNDS", "COST", "ITERATIONS", "LENGTH", "LEN", "MIN", "MAX", "MINIMUM", "MAXIMUM"]);
 
 /** `VarName.switch` of a name's `words`, whose last credential word is at `lastCredentialWord`. */
 function readsAsSwitch(words: readonly string[], lastCredentialWord: number): boolean {

@@ -30,6 +30,13 @@ function run(command: string, args: string[], cwd = ROOT): Promise<Result> {
 /** The audit through the `deco-otel` bin, as a producer repository's CI calls it. */
 const audit = (args: string[], cwd = ROOT) => run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "audit", ...args], cwd);
 
+/** The findings of `--mode block --json` on a `test/fixtures/audit-vars/` producer, which holds credentials: exit 1. */
+async function blockedVars(fixture: string): Promise<Finding[]> {
+  const { code, stdout } = await audit(["--mode", "block", "--json", join(ROOT, "test/fixtures/audit-vars", fixture)]);
+  expect(code).toBe(1);
+  return JSON.parse(stdout) as Finding[];
+}
+
 describe("deco-otel audit (CLI)", () => {
   it("answers --help through the npm script and the bin, listing the rules", async () => {
     const npm = await run("npm", ["run", "--silent", "audit", "--", "--help"]);
@@ -124,12 +131,19 @@ describe("deco-otel audit (CLI)", () => {
   });
 
   it("blocks on credentials carried inside URLs in vars, and on nothing else there", async () => {
-    const fixture = join(ROOT, "test/fixtures/audit-vars/url-credentials");
-    const { code, stdout } = await audit(["--mode", "block", "--json", fixture]);
-    expect(code).toBe(1);
-    const findings = JSON.parse(stdout) as Finding[];
+    const findings = await blockedVars("url-credentials");
     expect(findings.map((finding) => [finding.rule, finding.message.match(/vars\.(\S+)/)?.[1]])).toEqual(
-      ["SLACK_WEBHOOK_URL", "DISCORD_WEBHOOK_URL", "TELEGRAM_API", "EMBED_URL", "CALLBACK_URL"].map((name) => ["secret-in-vars", name]),
+      ["SLACK_WEBHOOK_URL", "DISCORD_WEBHOOK_URL", "TELEGRAM_API", "EMBED_URL", "TEAMS_WEBHOOK", "ALERTS_HOOK", "CHECKOUT_SERVER_HOOK", "CALLBACK_URL"].map(
+        (name) => ["secret-in-vars", name],
+      ),
+    );
+    expect(findings.find((finding) => finding.message.includes("vars.ALERTS_HOOK"))!.message).toContain("(its value is a URL holding a Zapier catch hook)");
+  });
+
+  it("passes vars saying where a credential is kept and counts about one, and blocks the credentials beside them", async () => {
+    const findings = await blockedVars("credential-references");
+    expect(findings.map((finding) => [finding.rule, finding.message.match(/vars\.(\S+)/)?.[1]])).toEqual(
+      ["GOOGLE_CREDENTIALS_JSON", "ADMIN_PASSWORD", "ROOT_PASSWORD", "VAULT_TOKEN", "BACKUP_SECRET"].map((name) => ["secret-in-vars", name]),
     );
   });
 

@@ -104,6 +104,56 @@ describe("a push of 10 console lines (gzip JSON, severity 9 without text)", () =
   });
 });
 
+describe("a push of console lines logging request.cf and the request headers (default REDACTION_GEO_PRECISION, region)", () => {
+  let rows: LogRow[];
+
+  beforeAll(async () => {
+    const response = await push("/v1/logs", "logs-request-cf", recentBase());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    rows = await logRows(`ServiceName = 'storefront-edge'`);
+  });
+
+  it("drops the visitor's city, metro code, postal code and coordinates from the lifted request.cf, keeps the coarser members and where the request was served", () => {
+    const cf = Object.fromEntries(Object.entries(rows[0]!.LogAttributes).filter(([key]) => key.startsWith("cf.")));
+    expect(rows[0]!.Body).toBe("request");
+    expect(cf).toEqual({
+      "cf.continent": "SA",
+      "cf.country": "BR",
+      "cf.isEUCountry": "0",
+      "cf.region": "São Paulo",
+      "cf.regionCode": "SP",
+      "cf.timezone": "America/Sao_Paulo",
+      "cf.colo": "GRU",
+      "cf.asn": "28573",
+      "cf.asOrganization": "Claro NXT",
+      "cf.httpProtocol": "HTTP/2",
+      "cf.tlsVersion": "TLSv1.3",
+      "cf.tlsCipher": "AEAD-AES128-GCM-SHA256",
+      "cf.tlsClientAuth.certPresented": "0",
+      "cf.tlsClientAuth.certVerified": "NONE",
+      "cf.clientTcpRtt": "23",
+      "cf.clientAcceptEncoding": "gzip, deflate, br",
+      "cf.requestPriority": "weight=256;exclusive=1",
+      "cf.edgeRequestKeepAliveStatus": "1",
+      "cf.verifiedBotCategory": "",
+    });
+    expect(rows[0]!.LogAttributes).toMatchObject({ "request.id": "req-geo-1", "redaction.count": "5", "redaction.kinds": "dropped" });
+  });
+
+  it("drops the finer visitor location headers of a logged headers object, keeps country, region and timezone", () => {
+    const headers = Object.fromEntries(Object.entries(rows[1]!.LogAttributes).filter(([key]) => key.startsWith("headers.")));
+    expect(headers).toEqual({
+      "headers.accept": "text/html",
+      "headers.cf-ipcountry": "BR",
+      "headers.cf-region": "São Paulo",
+      "headers.cf-timezone": "America/Sao_Paulo",
+      "headers.cf-ray": "8f2a1b3c4d5e6f70-GRU",
+    });
+    expect(JSON.stringify(rows)).not.toMatch(/Campinas|13083|22\.905|47\.063/);
+  });
+});
+
 describe("the rest of what the export sends", () => {
   it("stores an invocation record with its request facts", async () => {
     const response = await push("/v1/logs", "logs-invocation", recentBase());

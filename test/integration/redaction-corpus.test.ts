@@ -6,9 +6,11 @@
  * and the `geo.*` precision setting.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { cloudflareExportRequest } from "../fixtures/cloudflare-export";
 import { corpusRequests, judge, type CorpusItem, type CorpusRow } from "../fixtures/pii/corpus";
+import { recentBaseNanos } from "../support/fixture-clock";
 import { uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { bearer, startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, discardRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 let ingest: IngestUnderTest;
@@ -245,6 +247,19 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
       expect(attributes[finer]).toBeUndefined();
     }
     expect(attributes["redaction.kinds"]).toBe("dropped,ipv4,postal_code,secret_param");
+  });
+
+  it("keeps the city and metro code of a logged request.cf and headers object when the setting says city, not the postal code or coordinates", async () => {
+    const response = await cityIngest.fetch("/v1/logs", cloudflareExportRequest("logs-request-cf", recentBaseNanos(), TEST_TOKEN));
+    expect(response.status).toBe(200);
+    const rows = await cityIngest.rows<{ LogAttributes: Record<string, string> }>(
+      `SELECT LogAttributes FROM otel_logs WHERE ServiceName = 'storefront-edge' ORDER BY Timestamp`,
+    );
+    expect(rows[0]!.LogAttributes).toMatchObject({ "cf.city": "Campinas", "cf.metroCode": "0", "cf.region": "São Paulo", "cf.colo": "GRU" });
+    expect(rows[1]!.LogAttributes).toMatchObject({ "headers.cf-ipcity": "Campinas", "headers.cf-region": "São Paulo" });
+    for (const finer of ["cf.postalCode", "cf.latitude", "cf.longitude", "headers.cf-postal-code", "headers.cf-iplatitude", "headers.cf-iplongitude"]) {
+      expect(rows.map((row) => row.LogAttributes[finer])).toEqual([undefined, undefined]);
+    }
   });
 
   it("refuses an unknown precision with a message naming the setting", async () => {

@@ -429,6 +429,80 @@ describe("secretReason: names that hold a credential", () => {
   });
 });
 
+describe("secretReason: public parts of URLs, and webhooks that are credentials", () => {
+  it.each([
+    // RFC 6749 §2.2: a client identifier is not a secret; state, nonce and redirect_uri travel in the front channel.
+    ["an OAuth authorize URL with its client_id", "https://acme.us.auth0.com/authorize?response_type=code&client_id=AbCdEfGhIjKlMnOpQrStUvWxYz012345&redirect_uri=https://app.example.com/cb"],
+    ["an OIDC authorize URL's state and nonce", "https://login.example.com/authorize?client_id=shop&state=Xk9mQ2pL7vR4tY8wZ3nB6cJ1dF5gH0sA&nonce=Qw8Rt5Yu3Io6Pa0SdFgk9Xq2mZ7vB4nL"],
+    ["a PKCE code challenge", "https://login.example.com/authorize?client_id=shop&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"],
+    ["a font file named by its content hash", "https://fonts.gstatic.com/s/inter/v13/UcCO3FwrK3iLTeHuS_fvQtMwCp50KnMw2boKoduKmMEVuLyfAZ9hiJ-Ek-_EeA.woff2"],
+    ["a built asset named by its hash", "https://cdn.example.com/_next/static/chunks/pages/_app-a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV.js"],
+    ["a chunk with a mixed-case content hash", "https://cdn.example.com/static/js/main.8f3a2b1cD4E5F6a7B8c9D0e1F2a3B4c5.chunk.js"],
+    ["a reCAPTCHA script's site key", "https://www.google.com/recaptcha/api.js?render=6LcAbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab"],
+    ["an hCaptcha site key", "https://example.com/captcha?sitekey=k9Xq2mZ7vB4nL1pQw8Rt5Yu3Io6Pa0SdFg"],
+    ["a Stripe publishable key under key=", "https://example.com/widget.js?key=pk_live_51H8abcDEF"],
+    ["a publishable test key in a fragment", "https://example.com/pay#key=pk_test_51H8abcDEFghiJKLmnoPQRstuVWX"],
+  ])("passes %s", (_what, value) => {
+    expect(secretReason("SETTING_URL", value)).toBeUndefined();
+  });
+
+  it.each([
+    ["a Teams incoming webhook", "https://acme.webhook.office.com/webhookb2/3f786850-e387-450f-9ab8-36ed7e6dc881@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d/3f786850-e387-450f-9ab8-36ed7e6dc881", "its value is a URL holding a Microsoft Teams incoming webhook"],
+    ["a Zapier catch hook", "https://hooks.zapier.com/hooks/catch/1234567/abcde12/", "its value is a URL holding a Zapier catch hook"],
+    // The same places holding what is not public.
+    ["a secret key under key=", "https://example.com/widget.js?key=sk_test_abcdefghijklmnop", 'its value is a URL carrying "key"'],
+    ["a client secret beside the client id", "https://login.example.com/token?client_id=shop&client_secret=k9Xq2mZ7vB4nL1pQ", "its value is a URL holding secret_param (as the ingest Worker's redaction reads it)"],
+    ["a random key as a path segment without an extension", "https://hooks.example.com/catch/k9Xq2mZ7vB4nL1pQw8Rt5Yu3Io6Pa0SdFg", "its value is a URL holding a random-looking key"],
+    ["a random key in a public-looking file's query", "https://cdn.example.com/app.js?k=k9Xq2mZ7vB4nL1pQw8Rt5Yu3Io6Pa0SdFg", "its value is a URL holding a random-looking key"],
+    ["a known token as a client_id's value", "https://api.example.com/authorize?client_id=ghp_abcdefghijklmnopqrstuvwxyz0123456789", "its value is a URL holding a GitHub token"],
+  ])("flags %s", (_what, value, reason) => {
+    expect(secretReason("SETTING_URL", value)).toBe(reason);
+  });
+});
+
+describe("secretReason: where a credential is kept, and counts about one", () => {
+  it.each([
+    ["GOOGLE_APPLICATION_CREDENTIALS", "/etc/gcp/sa.json"],
+    ["TLS_PRIVATE_KEY", "./certs/client-key.pem"],
+    ["SSH_PRIVATE_KEY", "~/.ssh/id_ed25519"],
+    ["AZURE_CREDENTIALS", "C:\\keys\\sa.json"],
+    ["DB_PASSWORD", "${{ secrets.DB_PASSWORD }}"],
+    ["API_TOKEN", "${{ vars.API_TOKEN_NAME }}"],
+    ["VAULT_SECRET", "secret/data/app"],
+    ["DB_PASSWORD", "vault:secret/data/db#password"],
+    ["SMTP_PASSWORD", "vault:kv/smtp"],
+    ["DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"],
+    ["API_TOKEN", "arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/billing/api-token"],
+    ["JWT_SECRET", "projects/acme/secrets/jwt-secret/versions/latest"],
+    ["CLIENT_SECRET", "@Microsoft.KeyVault(SecretUri=https://acme.vault.azure.net/secrets/client-secret/)"],
+    ["PASSWORD_HASH_ROUNDS", "10"],
+    ["BCRYPT_PASSWORD_COST", "12"],
+    ["PASSWORD_MAX", "64"],
+    ["TOKEN_MAX_LENGTH", "4096"],
+  ])("passes %s = %j", (name, value) => {
+    expect(secretReason(name, value)).toBeUndefined();
+  });
+
+  it.each([
+    // A bare path that is no Vault v2 path, a number under a name that counts nothing, a word under one that does.
+    ["ADMIN_PASSWORD", "secret/hunter2", "its name says it is a credential"],
+    ["ROOT_PASSWORD", "10", "its name says it is a credential"],
+    ["PASSWORD_HASH_ROUNDS", "hunter2", "its name says it is a credential"],
+    ["DB_PASSWORD", "${{ secrets.X }} hunter2", "its name says it is a credential"],
+    // A path holding a token is the token.
+    ["CONFIG_PATH", "/srv/ghp_abcdefghijklmnopqrstuvwxyz0123456789/config.json", "its value has a known token prefix"],
+    ["SECRETS", "arn:aws:secretsmanager:us-east-1:123456789012:secret:db and password=hunter2", "its name says it is a credential"],
+  ])("flags %s = %j", (name, value, reason) => {
+    expect(secretReason(name, value)).toBe(reason);
+  });
+
+  it("reads a word after the credential word that counts or bounds as measuring it", () => {
+    expect(["PASSWORD_HASH_ROUNDS", "TOKEN_MAX_LENGTH", "PASSWORD_MIN", "DB_PASSWORD", "ROUNDS_PASSWORD"].map((name) => readVarName(name).measures)).toEqual([
+      true, true, true, false, false,
+    ]);
+  });
+});
+
 describe("secretReason: names that mark a value public", () => {
   it.each([
     ["STRIPE_PUBLISHABLE_KEY", "pk_live_51H8abcdefghijklmnopqrstuvWXYZ0123"],
@@ -440,6 +514,10 @@ describe("secretReason: names that mark a value public", () => {
     ["PUBLIC_MAPBOX_TOKEN", "pk.eyJ1Ijoic2hvcCJ9.AbCdEfGhIjKlMnOpQrStUv"],
     ["NEXT_PUBLIC_SUPABASE_ANON_KEY", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk"],
     ["NEXT_PUBLIC_MAPS_URL", "https://maps.googleapis.com/maps/api/js?key=AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"],
+    // OAuth client ids are not secrets (RFC 6749 §2.2), however random they look.
+    ["AUTH0_CLIENT_ID", "AbCdEfGhIjKlMnOpQrStUvWxYz012345"],
+    ["googleClientId", "1234567890-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com"],
+    ["GITHUB_CLIENTID", "Iv1.8a61f9b3a7aba766"],
   ])("passes %s = %j", (name, value) => {
     expect(secretReason(name, value)).toBeUndefined();
   });
@@ -451,6 +529,8 @@ describe("secretReason: names that mark a value public", () => {
     ["NEXT_PUBLIC_AUTH", "Bearer 6f1c9a2e7b4d8c0f3a5e9b1d", "its name marks it public, but its value holds bearer (as the ingest Worker's redaction reads it)"],
     ["NEXT_PUBLIC_JWT_SECRET", "supersecret", "its name says it is a secret, which no public var may hold"],
     ["PUBLIC_KEY", "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----", "its value is a PEM private key"],
+    ["OAUTH_CLIENT_ID_SECRET", "k9Xq2mZ7vB4nL1pQ", "its name says it is a secret, which no public var may hold"],
+    ["CLIENT_ID", "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "its name marks it public, but its value is a GitHub token, which is never public"],
   ])("flags %s = %j, saying so", (name, value, reason) => {
     expect(secretReason(name, value)).toBe(reason);
   });

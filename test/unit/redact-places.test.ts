@@ -250,12 +250,14 @@ describe("ids and Social Security numbers by their keys", () => {
   });
 });
 
+/** The default policy at a `REDACTION_GEO_PRECISION`. */
+function policyAt(geoPrecision: string) {
+  const parsed = parseRedactionPolicy({ geoPrecision });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.policy;
+}
+
 describe("visitor location as Cloudflare's request headers and URL parameters carry it", () => {
-  const policyAt = (geoPrecision: string) => {
-    const parsed = parseRedactionPolicy({ geoPrecision });
-    if (!parsed.ok) throw new Error(parsed.error);
-    return parsed.policy;
-  };
   const headers = [
     attr("http.request.header.cf-ipcontinent", "SA"),
     attr("http.request.header.cf-ipcountry", "BR"),
@@ -287,5 +289,76 @@ describe("visitor location as Cloudflare's request headers and URL parameters ca
     const keptHeaders = Object.keys(values).filter((key) => key.startsWith(header("")));
     expect(keptHeaders.sort()).toEqual(kept.map(header).sort());
     expect(values["url.full"]).toBe(`https://shop.example/frete?cep=${cep}&qty=2`);
+  });
+});
+
+describe("visitor location in a logged request.cf or headers object, under any path", () => {
+  /** `request.cf` of a visitor in Recife as a Worker logs it, members as Cloudflare names them. */
+  const REQUEST_CF = {
+    continent: "SA",
+    country: "BR",
+    isEUCountry: "0",
+    region: "Pernambuco",
+    regionCode: "PE",
+    timezone: "America/Recife",
+    city: "Recife",
+    metroCode: "0",
+    postalCode: "50000-000",
+    latitude: "-8.05390",
+    longitude: "-34.88110",
+    // Where the request was served and how it came: no visitor's location.
+    colo: "REC",
+    asn: "28573",
+    asOrganization: "Claro NXT",
+    httpProtocol: "HTTP/2",
+    tlsVersion: "TLSv1.3",
+  };
+  /** Each path a logged `request.cf` member reaches an attribute by: lifted as is, nested, collided with a sent key. */
+  const CF_PATHS = ["cf", "request.cf", "log.cf"];
+  /** Visitor location headers in a logged headers object and in older instrumentations' underscore form. */
+  const HEADER_PATHS = ["headers.cf-ipcity", "req.headers.cf-postal-code", "http.request.header.cf_ipcity", "http.request.header.cf_iplatitude", "headers.cf-ipcountry", "headers.cf-timezone"];
+  const attributes = () => [
+    ...CF_PATHS.flatMap((path) => Object.entries(REQUEST_CF).map(([member, value]) => attr(`${path}.${member}`, value))),
+    ...HEADER_PATHS.map((key) => attr(key, "x")),
+  ];
+  const keptKeys = (geoPrecision: string) => {
+    const request = logsRequest([], attributes());
+    redactRequest("logs", request, policyAt(geoPrecision));
+    return request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.map((kept) => kept.key).filter((key) => !key.startsWith("redaction."));
+  };
+  const SERVED = ["colo", "asn", "asOrganization", "httpProtocol", "tlsVersion"];
+  const membersAt: Record<string, string[]> = {
+    none: SERVED,
+    continent: [...SERVED, "continent"],
+    country: [...SERVED, "continent", "country", "isEUCountry"],
+    region: [...SERVED, "continent", "country", "isEUCountry", "region", "regionCode", "timezone"],
+    city: [...SERVED, "continent", "country", "isEUCountry", "region", "regionCode", "timezone", "city", "metroCode"],
+    full: Object.keys(REQUEST_CF),
+  };
+  const headersAt: Record<string, string[]> = {
+    none: [],
+    continent: [],
+    country: ["headers.cf-ipcountry"],
+    region: ["headers.cf-ipcountry", "headers.cf-timezone"],
+    city: ["headers.cf-ipcity", "http.request.header.cf_ipcity", "headers.cf-ipcountry", "headers.cf-timezone"],
+    full: HEADER_PATHS,
+  };
+
+  it.each(Object.keys(membersAt))("%s keeps the request.cf members and headers at or above it, and where the request was served", (precision) => {
+    expect(keptKeys(precision).sort()).toEqual(
+      [...CF_PATHS.flatMap((path) => membersAt[precision]!.map((member) => `${path}.${member}`)), ...headersAt[precision]!].sort(),
+    );
+  });
+
+  it("reads a member's name in any case, and only under a segment named cf", () => {
+    const request = logsRequest([], [attr("CF.City", "Recife"), attr("app.city", "Recife"), attr("order.cf.latitude_hint", "x"), attr("cfg.latitude", "1")]);
+    redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+    expect(valuesOf(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes)).toEqual({
+      "app.city": "Recife",
+      "order.cf.latitude_hint": "x",
+      "cfg.latitude": "1",
+      "redaction.count": { intValue: "1" },
+      "redaction.kinds": "dropped",
+    });
   });
 });

@@ -8,16 +8,26 @@ export const GEO_PRECISIONS = ["none", "continent", "country", "region", "city",
 export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 
 /**
- * The precision an attribute under `geo` reveals, by the words after `geo.` (`geo.city`,
- * `geo.locality.name`, `client.geo.postal_code`, `geo.location.lat`), or a visitor-location
- * request header (`http.request.header.cf-ipcity`, `visitorLocationHeaderLevel`). Undefined
- * for a key outside `geo` and those headers, or for a `geo` attribute that locates nothing (`geo.source`), which stays
- * unless the precision is `none`.
+ * The precision an attribute reveals about the visitor's location: one under `geo`, by the words
+ * after `geo.` (`geo.city`, `geo.locality.name`, `client.geo.postal_code`, `geo.location.lat`);
+ * a member of a logged Workers `request.cf` object, by its name as Cloudflare writes it
+ * (`cf.city`, `request.cf.postalCode`, `log.cf.latitude`: `REQUEST_CF_LOCATION`); or a
+ * visitor-location request header under any path (`http.request.header.cf-ipcity`, a logged
+ * headers object's `headers.cf-ipcity`, the underscore form `http.request.header.cf_ipcity`:
+ * `VISITOR_LOCATION_HEADERS`). `key` in any case. Undefined for any other key; `"unknown"` for
+ * a `geo` attribute that locates nothing (`geo.source`), which stays unless the precision is
+ * `none`.
  */
 export function geoLevelOf(key: string): number | "unknown" | undefined {
   const lower = key.toLowerCase();
-  const header = visitorLocationHeaderLevel(lower);
+  const dot = lower.lastIndexOf(".");
+  const last = lower.slice(dot + 1);
+  const header = VISITOR_LOCATION_HEADERS.get(last.replaceAll("_", "-"));
   if (header !== undefined) return header;
+  if (dot > 0 && lower.slice(lower.lastIndexOf(".", dot - 1) + 1, dot) === "cf") {
+    const member = REQUEST_CF_LOCATION.get(last);
+    if (member !== undefined) return member;
+  }
   const nested = lower.indexOf(".geo.");
   if (!lower.startsWith("geo.") && nested < 0) return undefined;
   const field = lower.slice(lower.startsWith("geo.") ? 4 : nested + 5);
@@ -40,9 +50,11 @@ export function geoPrecisionLevel(precision: GeoPrecision): number {
 
 /**
  * Cloudflare's visitor-location request headers (the "Add visitor location headers" managed
- * transform, and `CF-IPCountry` from IP geolocation), which an invocation's or an
- * instrumentation's `http.request.header.<name>` attributes carry (OpenTelemetry HTTP
- * semantic conventions: lower-case header names), by the `geo.*` level each reveals.
+ * transform, and `CF-IPCountry` from IP geolocation), by the `geo.*` level each reveals, as a
+ * key's last segment in lower case with `-` between words. Instrumentation records them as
+ * `http.request.header.<name>` (OpenTelemetry HTTP semantic conventions: lower-case names;
+ * older instrumentations wrote `_` for `-`), a logged headers object lifts to
+ * `headers.<name>`: the names are Cloudflare's own, so they locate the visitor under any path.
  */
 const VISITOR_LOCATION_HEADERS: ReadonlyMap<string, number> = new Map([
   ["cf-ipcontinent", 1],
@@ -56,12 +68,28 @@ const VISITOR_LOCATION_HEADERS: ReadonlyMap<string, number> = new Map([
   ["cf-iplatitude", 5],
   ["cf-iplongitude", 5],
 ]);
-const REQUEST_HEADER = "http.request.header.";
 
-/** The level of a visitor-location header's attribute (`key` in lower case), or undefined for any other key. */
-function visitorLocationHeaderLevel(key: string): number | undefined {
-  return key.startsWith(REQUEST_HEADER) ? VISITOR_LOCATION_HEADERS.get(key.slice(REQUEST_HEADER.length)) : undefined;
-}
+/**
+ * The members of a Worker's `request.cf` that locate the visitor, lower case, by the `geo.*`
+ * level each reveals (Cloudflare's `IncomingRequestCfPropertiesGeographicInformation`, in
+ * `@cloudflare/workers-types`). A producer logging `request.cf` as JSON gets them lifted as
+ * `cf.<member>`. The other members (`colo`, the data center that served the request; `asn`,
+ * `asOrganization`, the visitor's network; `httpProtocol`, `tlsVersion`, `botManagement`) say
+ * where the request was served or how it came, not where the visitor is, and stay.
+ */
+const REQUEST_CF_LOCATION: ReadonlyMap<string, number> = new Map([
+  ["continent", 1],
+  ["country", 2],
+  ["iseucountry", 2],
+  ["region", 3],
+  ["regioncode", 3],
+  ["timezone", 3],
+  ["city", 4],
+  ["metrocode", 4],
+  ["postalcode", 5],
+  ["latitude", 5],
+  ["longitude", 5],
+]);
 
 /**
  * Query and form parameter names of a postal code (English, US, Brazilian Portuguese), lower

@@ -46,7 +46,9 @@ function family(issuer: string, prefixes: readonly string[], body: string): Know
  * "Authorizing your bot": `123456:ABC-DEF…`, the secret part 35 characters starting with `A` as
  * issued, fewer accepted as examples write them); a Google OAuth 2.0 access token starts
  * `ya29.` (Google Identity "OAuth 2.0 token types"), in `Authorization` headers and in
- * implicit-flow redirects' fragments.
+ * implicit-flow redirects' fragments; a Microsoft Teams incoming webhook's URL (Microsoft 365
+ * connectors: `https://<tenant>.webhook.office.com/webhookb2/<group id>@<tenant id>/IncomingWebhook/<32 hex>/<owner id>`,
+ * newer ones followed by `/V2<signature>`) lets whoever has it post to the channel.
  */
 const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   ...family("Discord webhook", ["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"], "\\d{17,20}/[A-Za-z0-9_-]{60,}").map(
@@ -54,6 +56,11 @@ const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   ),
   { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A" },
   { issuer: "Google OAuth access token", prefix: "ya29.", body: "[A-Za-z0-9_-]{20,}" },
+  {
+    issuer: "Microsoft Teams incoming webhook",
+    prefix: "webhook.office.com/webhookb2/",
+    body: "[0-9A-Fa-f-]{36}@[0-9A-Fa-f-]{36}/IncomingWebhook/[0-9A-Fa-f]{32}/[0-9A-Fa-f-]{36}(?:/V2[A-Za-z0-9_-]{20,})?",
+  },
 ];
 
 export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
