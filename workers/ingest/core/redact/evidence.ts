@@ -58,7 +58,7 @@ export const Evidence = {
    * security code's name (`CVV`, `security`: `CARD_CODE_WORD`).
    */
   CODE_PHRASE: 1 << 14,
-  /** `ddd-dd-dddd`, or nine digits and a word naming a Social Security number (`SSN_WORD`). */
+  /** `ddd-dd-dddd`, or a run of nine digits after a word naming a Social Security number (`SSN_WORD`). */
   SSN: 1 << 15,
   /**
    * What `secretAssignmentDetector` reads: `=>`, or `=` with a blank beside it, after a secret
@@ -103,7 +103,9 @@ const HAS_QUOTE_OR_TAG = 1 << 14;
 const HAS_V_OR_Y = 1 << 15;
 /** A Latin-1 letter past ASCII (`ç`, `ó`): `código de segurança` / `seguridad`. */
 const HAS_LATIN_LETTER = 1 << 16;
-const CLASS_BITS = 17;
+/** A blank or `#`: what a card security code and a code given before its purpose follow (`CVV 123`, `CVV#123`, `Use 654321 to`). */
+const HAS_BLANK = 1 << 17;
+const CLASS_BITS = 18;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
 /** By a character's low eight bits: Latin-1 reads as itself, later characters as a Latin-1 one. */
@@ -135,6 +137,7 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
 for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_V_OR_Y;
+for (const blank of " \t#") CHARACTERS[blank.charCodeAt(0)] = HAS_BLANK;
 for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) CHARACTERS[code] = HAS_LATIN_LETTER;
 /** Past this length the first loop's digit count could overflow into its dot count. */
 const COUNTED_LENGTH = 4000;
@@ -252,8 +255,6 @@ const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igit
 const CARD_CODE_WORD = /[vV][vVcCnN2]|[yY](?<=[sS]ecurit[yY]|SECURITY)|[çÇ](?<=eguran[çÇ]|EGURAN[çÇ])|[dD](?<=eguridad|EGURIDAD)|csc|CSC|Csc/;
 /** A part of every name of a Social Security number (`detectors/ssn.ts`: `ssn`, `SSN`, `userSsn`, `social security`). */
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
-/** Either: one search rules out the many texts with nine digits that name neither. */
-const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
 /**
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
  * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`).
@@ -267,12 +268,15 @@ const NAMED_RUN_WORD = new RegExp(`${PHONE_WORD.source}|${ID_DOCUMENT_WORD.sourc
 const NAMED_RUN_DIGITS = 7;
 const NAMED_RUN_REACH = 48;
 /**
- * The digits of a code (`detectors/code-phrase.ts`): four in a row, or six in groups (`123-456`,
- * `48 29 13`). Searched before the code words: a regex that starts with a digit skips the
- * letters, where the words' alternatives are tried at every letter, and most texts with four
- * digits hold them apart (`after 120 ms with 12 items`).
+ * The digits of a code as `detectors/code-phrase.ts` reads them: four to eight in a row, or six
+ * in groups (`123-456`, `12-34-56`, `48 29 13`), after neither a word character, `.`, `,`, `/`
+ * nor `:` and before no word character and no decimal (`-` may come before, as in `G-123456`;
+ * what may follow is what both the detector's ends allow). Searched before the code words: a
+ * regex that starts with a digit skips the letters, where the words' alternatives are tried at
+ * every letter, and most texts with four digits hold them apart (`after 120 ms with 12
+ * items`), glued to letters (hex ids) or after `:` (JSON numbers: `"ageSeconds":1805`).
  */
-const CODE_DIGITS_RUN = /\d(?:\d{3}|\d\d[- ]\d{3}|\d[- ]\d\d[- ]\d\d)/;
+const CODE_DIGITS_RUN = /\d(?<![\w.,/:]\d)(?:\d\d[- ]\d{3}|\d-\d\d-\d\d|\d \d\d \d\d|\d{3,7})(?!\w|[.,]\d)/;
 /** `CSC` as the card security code's names write it: the one without a `v` or a `y`. */
 const CSC_SPELLINGS = ["csc", "CSC", "Csc"];
 /** Where a card security code can start: three digits after a blank or `#` (`CVV 123`, `cvv is 123`, `CVV#123`). */
@@ -285,25 +289,19 @@ const GIVEN_CODE_REACH = 24;
 
 /**
  * `CODE_PHRASE` for a code's words and digits, a card security code's name and three digits,
- * or a verb giving a code and what it proves; `SSN` for nine digits and an SSN's name. Each
- * looks for its digits first, with a regex that starts with a digit and skips the letters, and
- * only then for its words, whose alternatives are tried at every letter; a card security code's
- * name only in a text whose characters (`classes`, from `evidenceIn`'s first loop) could spell
- * one. `digits`: at least `CARD_CODE_DIGITS`.
+ * or a verb giving a code and what it proves. Each looks for its digits first, with a regex
+ * that starts with a digit and skips the letters, and only then for its words, whose
+ * alternatives are tried at every letter; a card security code's name only in a text whose
+ * characters (`classes`, from `evidenceIn`'s first loop) could spell one, and, like a code
+ * given before its purpose, only after a blank or `#`. `digits`: at least `CARD_CODE_DIGITS`.
+ * (An SSN's name is read before its digits: `namedRunEvidence`.)
  */
 function namedNumberEvidence(text: string, digits: number, classes: number): number {
   const codeDigits = digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text);
-  let found = 0;
-  if (digits >= SSN_DIGITS && NAMING_WORD.test(text)) {
-    if (codeDigits && CODE_WORD.test(text)) found |= Evidence.CODE_PHRASE;
-    if (SSN_WORD.test(text)) found |= Evidence.SSN;
-  } else if (digits < SSN_DIGITS && codeDigits && CODE_WORD.test(text)) {
-    found |= Evidence.CODE_PHRASE;
-  }
-  if ((found & Evidence.CODE_PHRASE) !== 0) return found;
+  if (codeDigits && CODE_WORD.test(text)) return Evidence.CODE_PHRASE;
+  if ((classes & HAS_BLANK) === 0) return 0;
   const cardCodeName = (classes & (HAS_V_OR_Y | HAS_LATIN_LETTER)) !== 0 || holdsAny(text, CSC_SPELLINGS);
-  if ((cardCodeName && holdsNamedCardCode(text)) || (codeDigits && holdsGivenCode(text))) found |= Evidence.CODE_PHRASE;
-  return found;
+  return (cardCodeName && holdsNamedCardCode(text)) || (codeDigits && holdsGivenCode(text)) ? Evidence.CODE_PHRASE : 0;
 }
 
 /**
@@ -335,18 +333,23 @@ function holdsGivenCode(text: string): boolean {
 /**
  * `PHONE` and `ID_DOCUMENT` for a run of digits (from `run` to `end`, as `firstDigitMatchRun`
  * finds them) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
- * before it (`celular 98765-4321`, `RG: 12.345.678-9`): only where a number could be named is a
- * word looked for.
+ * before it (`celular 98765-4321`, `RG: 12.345.678-9`); `SSN` for nine digits and an SSN's name
+ * there (`ssn: 123456789`, which the SSN detector reads in as many characters before its
+ * match, which starts in the run: every number of nine digits is in a run). Only where a number
+ * could be named is a word looked for.
  */
 function namedRunEvidence(text: string, run: number, end: number): number {
-  // A number glued to a word on either side (a hex id's digits) is no one's phone or document.
-  if ((run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */)) return 0;
   let digits = 0;
   for (let i = run; i < end; i++) if (isDigit(text.charCodeAt(i))) digits++;
   if (digits < NAMED_RUN_DIGITS) return 0;
+  // A number glued to a word on either side (a hex id's digits) is no one's phone or document;
+  // the SSN detector's match may still start inside such a run (`a1 123456789`).
+  const glued = (run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */);
+  if (glued && digits < SSN_DIGITS) return 0;
   const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
-  if (!NAMED_RUN_WORD.test(before)) return 0;
-  return (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
+  const ssn = digits >= SSN_DIGITS && SSN_WORD.test(before) ? Evidence.SSN : 0;
+  if (glued || !NAMED_RUN_WORD.test(before)) return ssn;
+  return ssn | (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
 }
 
 /**
