@@ -222,12 +222,7 @@ export function evidenceIn(text: string): number {
     }
   }
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
-    DIGIT_RUN.lastIndex = 0;
-    while (DIGIT_RUN.test(text)) {
-      const end = DIGIT_RUN.lastIndex;
-      const run = end - runLength(text, end);
-      if (holdsDigitMatch(text, run, end)) found |= digitRunEvidence(text, run, end) | namedRunEvidence(text, run, end);
-    }
+    found |= digitRunsEvidence(text);
   }
   return found;
 }
@@ -333,16 +328,13 @@ function holdsGivenCode(text: string): boolean {
 
 /**
  * `PHONE` and `ID_DOCUMENT` for a run of digits (from `run` to `end`, as `DIGIT_RUN`
- * finds them) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
+ * finds them, holding `digits` digits) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
  * before it (`celular 98765-4321`, `RG: 12.345.678-9`); `SSN` for nine digits and an SSN's name
  * there (`ssn: 123456789`, which the SSN detector reads in as many characters before its
  * match, which starts in the run: every number of nine digits is in a run). Only where a number
  * could be named is a word looked for.
  */
-function namedRunEvidence(text: string, run: number, end: number): number {
-  let digits = 0;
-  for (let i = run; i < end; i++) if (isDigit(text.charCodeAt(i))) digits++;
-  if (digits < NAMED_RUN_DIGITS) return 0;
+function namedRunEvidence(text: string, run: number, end: number, digits: number): number {
   // A number glued to a word on either side (a hex id's digits) is no one's phone or document;
   // the SSN detector's match may still start inside such a run (`a1 123456789`).
   const glued = (run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */);
@@ -415,31 +407,33 @@ function phoneEvidence(text: string): number {
  */
 const DIGIT_RUN = new RegExp(`[\\d ./-]{${Math.min(NAMED_RUN_DIGITS, SHORTEST_DOTTED_QUAD)},}`, "g");
 
-/** How many characters of the run that ends at `end` (as `DIGIT_RUN` matched it) there are. */
-function runLength(text: string, end: number): number {
-  let start = end;
-  while (start > 0 && isRunCharacter(text.charCodeAt(start - 1))) start--;
-  return end - start;
+/**
+ * The digit facts of the text's runs (`DIGIT_RUN`): each run is counted (digits, dots) as it is
+ * read back from its end to its start; only a run with the 11 digits of a CPF or the dots of a
+ * quad is walked by `digitRunEvidence`, only one with 7 digits is read for the words that name
+ * a number (`namedRunEvidence`). The hex ids with many digits, paths and versions end at the
+ * count.
+ */
+function digitRunsEvidence(text: string): number {
+  let found = 0;
+  DIGIT_RUN.lastIndex = 0;
+  while (DIGIT_RUN.test(text)) {
+    const end = DIGIT_RUN.lastIndex;
+    let run = end;
+    let digits = 0;
+    let dots = 0;
+    for (let code = text.charCodeAt(run - 1); run > 0 && isRunCharacter(code); code = text.charCodeAt(--run - 1)) {
+      if (code === 46) dots++;
+      else if (code >= 48 && code <= 57) digits++;
+    }
+    if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
+    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits);
+  }
+  return found;
 }
 
 function isRunCharacter(code: number): boolean {
   return (code >= 48 && code <= 57) || code === 32 || code === 46 || code === 47 || code === 45;
-}
-
-/**
- * Whether the run from `run` to `end` holds 7 digits or 3 dots: no digit fact can come from
- * another run, so only these are walked by `digitRunEvidence`; the hex ids with many digits,
- * paths and versions end here.
- */
-function holdsDigitMatch(text: string, run: number, end: number): boolean {
-  let digits = 0;
-  let dots = 0;
-  for (let i = run; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits++;
-    else if (code === 46) dots++;
-  }
-  return digits >= NAMED_RUN_DIGITS || dots >= 3;
 }
 
 /** A digit count's states before its run's first countable digit. */
