@@ -281,6 +281,8 @@ const CODE_DIGITS_RUN = /\d(?<![\w.,/:]\d)(?:\d\d[- ]\d{3}|\d-\d\d-\d\d|\d \d\d 
 const CSC_SPELLINGS = ["csc", "CSC", "Csc"];
 /** Where a card security code can start: three digits after a blank or `#` (`CVV 123`, `cvv is 123`, `CVV#123`). */
 const CARD_CODE_START = /[ \t#]\d\d\d/g;
+/** The length of every match of `CARD_CODE_START`. */
+const CARD_CODE_START_LENGTH = 4;
 /** How far before its digits a card security code's name is read (`código de seguridad: `). */
 const CARD_CODE_REACH = 32;
 /**
@@ -312,20 +314,24 @@ function namedNumberEvidence(text: string, digits: number, classes: number): num
   const codeDigits = digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text);
   if (codeDigits && CODE_WORD.test(text)) return Evidence.CODE_PHRASE;
   if ((classes & HAS_BLANK) === 0) return 0;
-  const cardCodeName = (classes & HAS_CARD_CODE_LETTER) !== 0 || holdsAny(text, CSC_SPELLINGS);
-  return (cardCodeName && holdsNamedCardCode(text)) || (codeDigits && holdsGivenCode(text)) ? Evidence.CODE_PHRASE : 0;
+  return holdsNamedCardCode(text, classes) || (codeDigits && holdsGivenCode(text)) ? Evidence.CODE_PHRASE : 0;
 }
 
 /**
  * Whether three digits after a blank or `#` have a card security code's name in the
  * `CARD_CODE_REACH` characters before them: only where such a code can start is a name looked
- * for (a text's numbers are few; its letters are many).
+ * for (a text's numbers are few; its letters are many), and only where a name could end right
+ * before it; only then are the text's characters (`classes`) asked whether they could spell one.
  */
-function holdsNamedCardCode(text: string): boolean {
+function holdsNamedCardCode(text: string, classes: number): boolean {
   CARD_CODE_START.lastIndex = 0;
-  for (let start = CARD_CODE_START.exec(text); start !== null; start = CARD_CODE_START.exec(text)) {
-    if (!mayEndCardCodeName(text, start.index)) continue;
-    if (CARD_CODE_WORD.test(text.slice(Math.max(0, start.index - CARD_CODE_REACH), start.index))) return true;
+  while (CARD_CODE_START.test(text)) {
+    // `test` and `lastIndex` rather than `exec`: no match object for each number.
+    const blank = CARD_CODE_START.lastIndex - CARD_CODE_START_LENGTH;
+    if (!mayEndCardCodeName(text, blank)) continue;
+    // Whether the text's characters could spell a name at all, asked only once a name could end here.
+    if ((classes & HAS_CARD_CODE_LETTER) === 0 && !holdsAny(text, CSC_SPELLINGS)) return false;
+    if (CARD_CODE_WORD.test(text.slice(Math.max(0, blank - CARD_CODE_REACH), blank))) return true;
   }
   return false;
 }
