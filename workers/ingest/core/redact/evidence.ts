@@ -277,8 +277,11 @@ const NAMED_RUN_REACH = 48;
  * items`), glued to letters (hex ids) or after `:` (JSON numbers: `"ageSeconds":1805`).
  */
 const CODE_DIGITS_RUN = /\d(?<![\w.,/:]\d)(?:\d\d[- ]\d{3}|\d-\d\d-\d\d|\d \d\d \d\d|\d{3,7})(?!\w|[.,]\d)/;
-/** `CSC` as the card security code's names write it: the one without a `v` or a `y`. */
-const CSC_SPELLINGS = ["csc", "CSC", "Csc"];
+/**
+ * The card security code's names without a `v`, a `y` or a letter past ASCII, as
+ * `CARD_CODE_WORD` reads them: `CSC`, and `seguridad` after `codigo` written without its accent.
+ */
+const UNMARKED_CARD_CODE_NAMES = ["csc", "CSC", "Csc", "eguridad", "EGURIDAD"];
 /** Where a card security code can start: three digits after a blank or `#` (`CVV 123`, `cvv is 123`, `CVV#123`). */
 const CARD_CODE_START = /[ \t#]\d\d\d/g;
 /** The length of every match of `CARD_CODE_START`. */
@@ -330,7 +333,7 @@ function holdsNamedCardCode(text: string, classes: number): boolean {
     const blank = CARD_CODE_START.lastIndex - CARD_CODE_START_LENGTH;
     if (!mayEndCardCodeName(text, blank)) continue;
     // Whether the text's characters could spell a name at all, asked only once a name could end here.
-    if ((classes & HAS_CARD_CODE_LETTER) === 0 && !holdsAny(text, CSC_SPELLINGS)) return false;
+    if ((classes & HAS_CARD_CODE_LETTER) === 0 && !holdsAny(text, UNMARKED_CARD_CODE_NAMES)) return false;
     if (CARD_CODE_WORD.test(text.slice(Math.max(0, blank - CARD_CODE_REACH), blank))) return true;
   }
   return false;
