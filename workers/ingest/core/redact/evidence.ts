@@ -366,19 +366,22 @@ function holdsGivenCode(text: string): boolean {
 
 /**
  * `PHONE` and `ID_DOCUMENT` for a run of digits (from `run` to `end`, as `DIGIT_RUN`
- * finds them, holding `digits` digits) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
+ * finds them, holding `digits` digits, and a space when `spaced`) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
  * before it (`celular 98765-4321`, `RG: 12.345.678-9`); `SSN` for nine digits and an SSN's name
  * there (`ssn: 123456789`, which the SSN detector reads in as many characters before its
  * match, which starts in the run: every number of nine digits is in a run). Only where a number
  * could be named is a word looked for.
  */
-function namedRunEvidence(text: string, run: number, end: number, digits: number): number {
+function namedRunEvidence(text: string, run: number, end: number, digits: number, spaced: boolean): number {
   // A number glued to a word on either side (a hex id's digits) is no one's phone or document;
-  // the SSN detector's match may still start inside such a run (`a1 123456789`).
-  const glued = (run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */);
-  if (glued && digits < SSN_DIGITS) return 0;
+  // an SSN may still start after a space inside a run glued at its start (`a1 123456789`), and
+  // end before a space or a `.` inside one glued at its end.
+  const gluedStart = run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1));
+  const glued = gluedStart || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */);
+  const maySsn = digits >= SSN_DIGITS && (spaced || !gluedStart);
+  if (glued && !maySsn) return 0;
   const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
-  const ssn = digits >= SSN_DIGITS && SSN_WORD.test(before) ? Evidence.SSN : 0;
+  const ssn = maySsn && SSN_WORD.test(before) ? Evidence.SSN : 0;
   if (glued || !NAMED_RUN_WORD.test(before)) return ssn;
   return ssn | (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
 }
@@ -460,12 +463,14 @@ function digitRunsEvidence(text: string): number {
     let run = end;
     let digits = 0;
     let dots = 0;
+    let blanks = 0;
     for (let code = text.charCodeAt(run - 1); run > 0 && isRunCharacter(code); code = text.charCodeAt(--run - 1)) {
       if (code === 46) dots++;
+      else if (code === 32) blanks++;
       else if (code >= 48 && code <= 57) digits++;
     }
     if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
-    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits);
+    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0);
   }
   return found;
 }
