@@ -203,6 +203,14 @@ describe("redactString: codes, SSNs, versions and a sentence's punctuation", () 
     expect(redacted(text)).toBe(expected);
   });
 
+  it.each([
+    ["codigo de seguridad 987", "codigo de seguridad [REDACTED:secret_param]"],
+    ["código de seguridad 987", "código de seguridad [REDACTED:secret_param]"],
+    ["Codigo de seguridad: 987", "Codigo de seguridad: [REDACTED:secret_param]"],
+  ])("hides a card security code after its Spanish name, written with or without accents: %j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
   it("keeps numbers after words that name no code", () => {
     for (const text of ["order 123456 shipped", "retry 3 of 5", "HTTP 404", "port 8080", "build 4821", "version 2.4.1", "error code 1001", "G-1234567"]) {
       expect(redacted(text)).toBe(text);

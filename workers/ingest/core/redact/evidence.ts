@@ -1,4 +1,5 @@
 import {
+  CARD_SECURITY_CODE_WORDS,
   SECRET_NAME_ENDINGS,
   isNameCharacter,
   isSecretFlagName,
@@ -58,7 +59,7 @@ export const Evidence = {
    * security code's name (`CVV`, `security`: `CARD_CODE_WORD`).
    */
   CODE_PHRASE: 1 << 14,
-  /** `ddd-dd-dddd`, or nine digits and a word naming a Social Security number (`SSN_WORD`). */
+  /** `ddd-dd-dddd`, or a run of nine digits after a word naming a Social Security number (`SSN_WORD`). */
   SSN: 1 << 15,
   /**
    * What `secretAssignmentDetector` reads: `=>`, or `=` with a blank beside it, after a secret
@@ -99,10 +100,15 @@ const HAS_UNDERSCORE = 1 << 12;
 const HAS_CAPITAL_A = 1 << 13;
 /** `'` or `<`: SQL strings, XML tags (`secretAssignmentEvidence`). */
 const HAS_QUOTE_OR_TAG = 1 << 14;
-/** `v`, `V`, `y` or `Y`: in every English name of a card security code but `CSC` (`cvv`, `cvc`, `cav2`, `security`). */
-const HAS_V_OR_Y = 1 << 15;
-/** A Latin-1 letter past ASCII (`ç`, `ó`): `código de segurança` / `seguridad`. */
-const HAS_LATIN_LETTER = 1 << 16;
+/**
+ * `v`, `V`, `y` or `Y`, in every English name of a card security code but `CSC` (`cvv`, `cvc`,
+ * `cav2`, `security`), or a Latin-1 letter past ASCII (`ç`, `ó`: `código de segurança` /
+ * `seguridad`).
+ */
+const HAS_CARD_CODE_LETTER = 1 << 15;
+/** A blank or `#`: what a card security code and a code given before its purpose follow (`CVV 123`, `CVV#123`, `Use 654321 to`). */
+const HAS_BLANK = 1 << 16;
+/** Below 18, so that a digit and a dot count (`ONE_DOT`) leave every mask a small integer. */
 const CLASS_BITS = 17;
 const ONE_DIGIT = 1 << CLASS_BITS;
 const ONE_DOT = 1 << (CLASS_BITS + 12);
@@ -134,8 +140,9 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["<", HAS_QUOTE_OR_TAG],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
-for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_V_OR_Y;
-for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) CHARACTERS[code] = HAS_LATIN_LETTER;
+for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_CARD_CODE_LETTER;
+for (const blank of " \t#") CHARACTERS[blank.charCodeAt(0)] = HAS_BLANK;
+for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) CHARACTERS[code] = HAS_CARD_CODE_LETTER;
 /** Past this length the first loop's digit count could overflow into its dot count. */
 const COUNTED_LENGTH = 4000;
 /** The shortest dotted quad, `1.2.3.4`. */
@@ -219,11 +226,7 @@ export function evidenceIn(text: string): number {
     }
   }
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
-    for (let run = firstDigitMatchRun(text, 0); run >= 0; ) {
-      const end = digitRunEnd(text, run);
-      found |= digitRunEvidence(text, run, end) | namedRunEvidence(text, run, end);
-      run = firstDigitMatchRun(text, end);
-    }
+    found |= digitRunsEvidence(text);
   }
   return found;
 }
@@ -252,8 +255,6 @@ const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igit
 const CARD_CODE_WORD = /[vV][vVcCnN2]|[yY](?<=[sS]ecurit[yY]|SECURITY)|[çÇ](?<=eguran[çÇ]|EGURAN[çÇ])|[dD](?<=eguridad|EGURIDAD)|csc|CSC|Csc/;
 /** A part of every name of a Social Security number (`detectors/ssn.ts`: `ssn`, `SSN`, `userSsn`, `social security`). */
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
-/** Either: one search rules out the many texts with nine digits that name neither. */
-const NAMING_WORD = new RegExp(`${CODE_WORD.source}|${SSN_WORD.source}`);
 /**
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
  * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`).
@@ -267,56 +268,87 @@ const NAMED_RUN_WORD = new RegExp(`${PHONE_WORD.source}|${ID_DOCUMENT_WORD.sourc
 const NAMED_RUN_DIGITS = 7;
 const NAMED_RUN_REACH = 48;
 /**
- * The digits of a code (`detectors/code-phrase.ts`): four in a row, or six in groups (`123-456`,
- * `48 29 13`). Searched before the code words: a regex that starts with a digit skips the
- * letters, where the words' alternatives are tried at every letter, and most texts with four
- * digits hold them apart (`after 120 ms with 12 items`).
+ * The digits of a code as `detectors/code-phrase.ts` reads them: four to eight in a row, or six
+ * in groups (`123-456`, `12-34-56`, `48 29 13`), after neither a word character, `.`, `,`, `/`
+ * nor `:` and before no word character and no decimal (`-` may come before, as in `G-123456`;
+ * what may follow is what both the detector's ends allow). Searched before the code words: a
+ * regex that starts with a digit skips the letters, where the words' alternatives are tried at
+ * every letter, and most texts with four digits hold them apart (`after 120 ms with 12
+ * items`), glued to letters (hex ids) or after `:` (JSON numbers: `"ageSeconds":1805`).
  */
-const CODE_DIGITS_RUN = /\d(?:\d{3}|\d\d[- ]\d{3}|\d[- ]\d\d[- ]\d\d)/;
-/** `CSC` as the card security code's names write it: the one without a `v` or a `y`. */
-const CSC_SPELLINGS = ["csc", "CSC", "Csc"];
+const CODE_DIGITS_RUN = /\d(?<![\w.,/:]\d)(?:\d\d[- ]\d{3}|\d-\d\d-\d\d|\d \d\d \d\d|\d{3,7})(?!\w|[.,]\d)/;
+/**
+ * The card security code's names without a `v`, a `y` or a letter past ASCII, as
+ * `CARD_CODE_WORD` reads them: `CSC`, and `seguridad` after `codigo` written without its accent.
+ */
+const UNMARKED_CARD_CODE_NAMES = ["csc", "CSC", "Csc", "eguridad", "EGURIDAD"];
 /** Where a card security code can start: three digits after a blank or `#` (`CVV 123`, `cvv is 123`, `CVV#123`). */
 const CARD_CODE_START = /[ \t#]\d\d\d/g;
+/** The length of every match of `CARD_CODE_START`. */
+const CARD_CODE_START_LENGTH = 4;
 /** How far before its digits a card security code's name is read (`código de seguridad: `). */
 const CARD_CODE_REACH = 32;
+/**
+ * By a character's low eight bits, 1 for what may end a card security code's name (`cvv`,
+ * `cvc2`, `cvn`, `security code`, `código de segurança`, `seguridad`) or a word between the
+ * name and its digits (`is`, `es`, `é`), in any case; 2 for what may stand between them and the
+ * blank or `#` before the digits (`CVV: 123`, `cvv = 123`, `CVV # 123`).
+ */
+const CARD_CODE_APPROACH = new Uint8Array(256);
+for (const ending of [...CARD_SECURITY_CODE_WORDS, "code", "segurança", "seguridad", "is", "es", "é"]) {
+  const last = ending[ending.length - 1]!;
+  for (const letter of [last, last.toUpperCase()]) CARD_CODE_APPROACH[letter.charCodeAt(0) & 255] = 1;
+}
+for (const between of " \t#:=") CARD_CODE_APPROACH[between.charCodeAt(0)] = 2;
 /** What the code given before what it proves (`Use 654321 to verify`) is followed by; how far before it its verb is read. */
 const TO_PROVE = [" to ", " para "];
 const GIVEN_CODE_REACH = 24;
 
 /**
  * `CODE_PHRASE` for a code's words and digits, a card security code's name and three digits,
- * or a verb giving a code and what it proves; `SSN` for nine digits and an SSN's name. Each
- * looks for its digits first, with a regex that starts with a digit and skips the letters, and
- * only then for its words, whose alternatives are tried at every letter; a card security code's
- * name only in a text whose characters (`classes`, from `evidenceIn`'s first loop) could spell
- * one. `digits`: at least `CARD_CODE_DIGITS`.
+ * or a verb giving a code and what it proves. Each looks for its digits first, with a regex
+ * that starts with a digit and skips the letters, and only then for its words, whose
+ * alternatives are tried at every letter; a card security code's name only in a text whose
+ * characters (`classes`, from `evidenceIn`'s first loop) could spell one, and, like a code
+ * given before its purpose, only after a blank or `#`. `digits`: at least `CARD_CODE_DIGITS`.
+ * (An SSN's name is read before its digits: `namedRunEvidence`.)
  */
 function namedNumberEvidence(text: string, digits: number, classes: number): number {
   const codeDigits = digits >= CODE_DIGITS && CODE_DIGITS_RUN.test(text);
-  let found = 0;
-  if (digits >= SSN_DIGITS && NAMING_WORD.test(text)) {
-    if (codeDigits && CODE_WORD.test(text)) found |= Evidence.CODE_PHRASE;
-    if (SSN_WORD.test(text)) found |= Evidence.SSN;
-  } else if (digits < SSN_DIGITS && codeDigits && CODE_WORD.test(text)) {
-    found |= Evidence.CODE_PHRASE;
-  }
-  if ((found & Evidence.CODE_PHRASE) !== 0) return found;
-  const cardCodeName = (classes & (HAS_V_OR_Y | HAS_LATIN_LETTER)) !== 0 || holdsAny(text, CSC_SPELLINGS);
-  if ((cardCodeName && holdsNamedCardCode(text)) || (codeDigits && holdsGivenCode(text))) found |= Evidence.CODE_PHRASE;
-  return found;
+  if (codeDigits && CODE_WORD.test(text)) return Evidence.CODE_PHRASE;
+  if ((classes & HAS_BLANK) === 0) return 0;
+  return holdsNamedCardCode(text, classes) || (codeDigits && holdsGivenCode(text)) ? Evidence.CODE_PHRASE : 0;
 }
 
 /**
  * Whether three digits after a blank or `#` have a card security code's name in the
  * `CARD_CODE_REACH` characters before them: only where such a code can start is a name looked
- * for (a text's numbers are few; its letters are many).
+ * for (a text's numbers are few; its letters are many), and only where a name could end right
+ * before it; only then are the text's characters (`classes`) asked whether they could spell one.
  */
-function holdsNamedCardCode(text: string): boolean {
+function holdsNamedCardCode(text: string, classes: number): boolean {
   CARD_CODE_START.lastIndex = 0;
-  for (let start = CARD_CODE_START.exec(text); start !== null; start = CARD_CODE_START.exec(text)) {
-    if (CARD_CODE_WORD.test(text.slice(Math.max(0, start.index - CARD_CODE_REACH), start.index))) return true;
+  while (CARD_CODE_START.test(text)) {
+    // `test` and `lastIndex` rather than `exec`: no match object for each number.
+    const blank = CARD_CODE_START.lastIndex - CARD_CODE_START_LENGTH;
+    if (!mayEndCardCodeName(text, blank)) continue;
+    // Whether the text's characters could spell a name at all, asked only once a name could end here.
+    if ((classes & HAS_CARD_CODE_LETTER) === 0 && !holdsAny(text, UNMARKED_CARD_CODE_NAMES)) return false;
+    if (CARD_CODE_WORD.test(text.slice(Math.max(0, blank - CARD_CODE_REACH), blank))) return true;
   }
   return false;
+}
+
+/**
+ * Whether the blank or `#` at `blank`, past what may stand between (`CARD_CODE_APPROACH`),
+ * follows a character that may end a card security code's name or the word before its digits:
+ * a test of one character that rules out most numbers (`after 532 ms`, `GET /api 200`) before
+ * the name is looked for.
+ */
+function mayEndCardCodeName(text: string, blank: number): boolean {
+  let i = blank;
+  while (i > 0 && CARD_CODE_APPROACH[text.charCodeAt(i - 1) & 255] === 2) i--;
+  return i > 0 && CARD_CODE_APPROACH[text.charCodeAt(i - 1) & 255] === 1;
 }
 
 /**
@@ -333,20 +365,25 @@ function holdsGivenCode(text: string): boolean {
 }
 
 /**
- * `PHONE` and `ID_DOCUMENT` for a run of digits (from `run` to `end`, as `firstDigitMatchRun`
- * finds them) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
- * before it (`celular 98765-4321`, `RG: 12.345.678-9`): only where a number could be named is a
- * word looked for.
+ * `PHONE` and `ID_DOCUMENT` for a run of digits (from `run` to `end`, as `DIGIT_RUN`
+ * finds them, holding `digits` digits, and a space when `spaced`) with the digits of one and a word naming one in the `NAMED_RUN_REACH` characters
+ * before it (`celular 98765-4321`, `RG: 12.345.678-9`); `SSN` for nine digits and an SSN's name
+ * there (`ssn: 123456789`, which the SSN detector reads in as many characters before its
+ * match, which starts in the run: every number of nine digits is in a run). Only where a number
+ * could be named is a word looked for.
  */
-function namedRunEvidence(text: string, run: number, end: number): number {
-  // A number glued to a word on either side (a hex id's digits) is no one's phone or document.
-  if ((run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1))) || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */)) return 0;
-  let digits = 0;
-  for (let i = run; i < end; i++) if (isDigit(text.charCodeAt(i))) digits++;
-  if (digits < NAMED_RUN_DIGITS) return 0;
+function namedRunEvidence(text: string, run: number, end: number, digits: number, spaced: boolean): number {
+  // A number glued to a word on either side (a hex id's digits) is no one's phone or document;
+  // an SSN may still start after a space inside a run glued at its start (`a1 123456789`), and
+  // end before a space or a `.` inside one glued at its end.
+  const gluedStart = run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1));
+  const glued = gluedStart || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */);
+  const maySsn = digits >= SSN_DIGITS && (spaced || !gluedStart);
+  if (glued && !maySsn) return 0;
   const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
-  if (!NAMED_RUN_WORD.test(before)) return 0;
-  return (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
+  const ssn = maySsn && SSN_WORD.test(before) ? Evidence.SSN : 0;
+  if (glued || !NAMED_RUN_WORD.test(before)) return ssn;
+  return ssn | (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
 }
 
 /**
@@ -404,40 +441,42 @@ function phoneEvidence(text: string): number {
 }
 
 /**
- * Where the first run of digits, spaces, `.`, `/` and `-` from `from` on starts that holds 7
- * digits (an RG, the shortest number a word names: `namedRunEvidence`; a CPF has 11) or 3 dots
- * in 7 characters (an IPv4 address); -1 when none does. No digit fact can come from another
- * run, so only these are walked by `digitRunEvidence`; the hex ids with many digits end here.
+ * A run of digits, spaces, `.`, `/` and `-` as long as the shortest that can hold a digit fact:
+ * seven digits (an RG, the shortest number a word names: `namedRunEvidence`; a CPF has 11) or a
+ * dotted quad (`1.2.3.4`). A native search finds them: most characters of a text end a run, and
+ * a regex steps over them several times faster than a loop of `charCodeAt`.
  */
-function firstDigitMatchRun(text: string, from: number): number {
-  let start = from;
-  let length = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      if (++digits >= NAMED_RUN_DIGITS) return start;
-    } else if (code === 46) {
-      dots++;
-    } else if (code !== 32 && code !== 47 && code !== 45) {
-      length = digits = dots = 0;
-      start = i + 1;
-      continue;
+const DIGIT_RUN = new RegExp(`[\\d ./-]{${Math.min(NAMED_RUN_DIGITS, SHORTEST_DOTTED_QUAD)},}`, "g");
+
+/**
+ * The digit facts of the text's runs (`DIGIT_RUN`): each run is counted (digits, dots) as it is
+ * read back from its end to its start; only a run with the 11 digits of a CPF or the dots of a
+ * quad is walked by `digitRunEvidence`, only one with 7 digits is read for the words that name
+ * a number (`namedRunEvidence`). The hex ids with many digits, paths and versions end at the
+ * count.
+ */
+function digitRunsEvidence(text: string): number {
+  let found = 0;
+  DIGIT_RUN.lastIndex = 0;
+  while (DIGIT_RUN.test(text)) {
+    const end = DIGIT_RUN.lastIndex;
+    let run = end;
+    let digits = 0;
+    let dots = 0;
+    let blanks = 0;
+    for (let code = text.charCodeAt(run - 1); run > 0 && isRunCharacter(code); code = text.charCodeAt(--run - 1)) {
+      if (code === 46) dots++;
+      else if (code === 32) blanks++;
+      else if (code >= 48 && code <= 57) digits++;
     }
-    if (++length >= SHORTEST_DOTTED_QUAD && dots >= 3) return start;
+    if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
+    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0);
   }
-  return -1;
+  return found;
 }
 
-/** Where the run of digits, spaces, `.`, `/` and `-` that starts at `start` ends. */
-function digitRunEnd(text: string, start: number): number {
-  let i = start;
-  for (; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!((code >= 48 && code <= 57) || code === 32 || code === 46 || code === 47 || code === 45)) break;
-  }
-  return i;
+function isRunCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 32 || code === 46 || code === 47 || code === 45;
 }
 
 /** A digit count's states before its run's first countable digit. */

@@ -162,19 +162,27 @@ export function findKnownToken(text: string): KnownTokenFormat | undefined {
 const PREFIXES_BY_ENDING = new Map<number, string[]>();
 /** The same endings as flags, read before the map: most separators end no prefix. */
 const ENDS_PREFIX = new Uint8Array(128 * 128);
+/** A literal and where in it its anchor character is: it can only start that far before one. */
+interface AnchoredLiteral {
+  readonly literal: string;
+  readonly anchorAt: number;
+}
+
 /**
  * Prefixes not ending in `_` or `-`, or a format's own evidence literal in their stead, looked
- * for as they are: those holding a dot (Slack's and Discord's webhook paths, `ya29.`), and the
- * others, which all hold an `A` (`AKIA`, `AIza`, Telegram's `:A`).
+ * for where their anchor is: those holding a dot (Slack's and Discord's webhook paths, `ya29.`)
+ * at each `.`, the others, which all hold an `A` (`AKIA`, `AIza`, Telegram's `:A`), at each `A`.
  */
-const DOTTED_PREFIXES: string[] = [];
-const CAPITAL_A_PREFIXES: string[] = [];
+const DOTTED_PREFIXES: AnchoredLiteral[] = [];
+const CAPITAL_A_PREFIXES: AnchoredLiteral[] = [];
 for (const { prefix, evidence } of KNOWN_TOKEN_FORMATS) {
   const last = prefix.charCodeAt(prefix.length - 1);
   if (last !== 95 && last !== 45) {
     const literal = evidence ?? prefix;
-    const list = literal.includes(".") ? DOTTED_PREFIXES : CAPITAL_A_PREFIXES;
-    if (!list.includes(literal)) list.push(literal);
+    const [list, anchor] = literal.includes(".") ? [DOTTED_PREFIXES, "."] : [CAPITAL_A_PREFIXES, "A"];
+    // The evidence walk looks for these only in texts holding their anchor.
+    if (!literal.includes(anchor)) throw new Error(`known token prefix ${literal} holds neither a dot nor an A`);
+    if (!list.some((known) => known.literal === literal)) list.push({ literal, anchorAt: literal.indexOf(anchor) });
     continue;
   }
   const ending = prefix.charCodeAt(prefix.length - 2) * 128 + last;
@@ -207,13 +215,24 @@ function endsPrefixAt(text: string, separator: string): boolean {
 
 /**
  * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Telegram's `:A`
- * when `capitalA`; Slack's and Discord's webhook paths and `ya29.` when `dotted`), searched for
- * whole. The caller says which the text's characters allow.
+ * when `capitalA`; Slack's and Discord's webhook paths and `ya29.` when `dotted`). The caller
+ * says which the text's characters allow. Each `A` or `.` is compared with the prefixes that
+ * hold one, rather than the whole text searched once per prefix: a text's dots and capital
+ * `A`s are few.
  */
 export function holdsUnseparatedPrefix(text: string, capitalA: boolean, dotted: boolean): boolean {
   if (text.length < SHORTEST_KNOWN_TOKEN) return false;
-  if (capitalA) for (let i = 0; i < CAPITAL_A_PREFIXES.length; i++) if (text.includes(CAPITAL_A_PREFIXES[i]!)) return true;
-  if (dotted) for (let i = 0; i < DOTTED_PREFIXES.length; i++) if (text.includes(DOTTED_PREFIXES[i]!)) return true;
+  return (capitalA && holdsAtAnchor(text, "A", CAPITAL_A_PREFIXES)) || (dotted && holdsAtAnchor(text, ".", DOTTED_PREFIXES));
+}
+
+/** Whether one of `literals` is in `text` with its anchor at an `anchor` of the text. */
+function holdsAtAnchor(text: string, anchor: string, literals: readonly AnchoredLiteral[]): boolean {
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+    for (let i = 0; i < literals.length; i++) {
+      const { literal, anchorAt } = literals[i]!;
+      if (at >= anchorAt && text.startsWith(literal, at - anchorAt)) return true;
+    }
+  }
   return false;
 }
 
