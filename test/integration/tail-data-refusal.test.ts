@@ -8,14 +8,10 @@
  * for replay and answers a partial success: the tail must not call them lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWorker } from "../../scripts/build-worker";
 import { eventually } from "../support/exactly-once";
 import { startIngestWorker, type IngestOptions, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, jsonLogLines, type RuntimeOutput } from "../support/runtime-output";
-
-/** Kept equal to wrangler.tail.jsonc. */
-const TAIL_COMPATIBILITY_DATE = "2026-04-01";
-const PRODUCER = "throws-once";
+import { THROWING_PRODUCER, tailWorker, throwingProducer } from "../support/tail-workers";
 
 interface Rig {
   ingest: IngestUnderTest;
@@ -32,21 +28,11 @@ async function startRig(prefix: string, options: Pick<IngestOptions, "queues" | 
     ...options,
     handleRuntimeStdio: output.handleRuntimeStdio,
     extraWorkers: [
-      {
-        name: PRODUCER,
-        modules: true,
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        script: `export default { async fetch() { throw new Error("checkout failed"); } };`,
-      },
-      {
-        name: "deco-otel-tail",
-        modules: true,
-        script: await buildWorker("workers/tail/index.ts"),
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        bindings: { TAIL_SERVICE_NAME_FALLBACK: service, TAIL_FORWARD_RETRIES: "3" },
-        serviceBindings: { INGEST: { name: "deco-otel-ingest", entrypoint: "TailIngest" } },
-      },
+      throwingProducer(),
+      await tailWorker({
+        vars: { TAIL_SERVICE_NAME_FALLBACK: service, TAIL_FORWARD_RETRIES: "3" },
+        ingest: { name: "deco-otel-ingest", entrypoint: "TailIngest" },
+      }),
     ],
   });
   await ingest.db.client.command({
@@ -56,7 +42,7 @@ async function startRig(prefix: string, options: Pick<IngestOptions, "queues" | 
 }
 
 async function invokeProducer(rig: Rig): Promise<void> {
-  const producer = await rig.ingest.mf.getWorker(PRODUCER);
+  const producer = await rig.ingest.mf.getWorker(THROWING_PRODUCER);
   await producer.fetch("https://shop.example.com/checkout").catch(() => {});
 }
 

@@ -6,16 +6,13 @@
  * (not "records lost") for the drain to deliver once the binding is fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWorker } from "../../scripts/build-worker";
 import type { HandedOffRequest } from "../../workers/tail/hand-off";
 import { eventually } from "../support/exactly-once";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { drivenQueue, queueDriverWorker } from "../support/queue-driver";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
+import { HANDOFF_QUEUE, TAIL_COMPATIBILITY_DATE, THROWING_PRODUCER, tailWorker, throwingProducer } from "../support/tail-workers";
 
-/** Kept equal to wrangler.tail.jsonc. */
-const TAIL_COMPATIBILITY_DATE = "2026-04-01";
-const HANDOFF_QUEUE = "deco-otel-tail-handoff";
 const DRIVER = "handoff-driver";
 const WIRING_FAULT = "ingest refused the tail's binding; records kept in the hand-off queue until it is fixed";
 
@@ -27,23 +24,9 @@ beforeAll(async () => {
     prefix: "tail_wiring",
     handleRuntimeStdio: output.handleRuntimeStdio,
     extraWorkers: [
-      {
-        name: "throws-once",
-        modules: true,
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        script: `export default { async fetch() { throw new TypeError("cart is undefined"); } };`,
-      },
-      {
-        name: "deco-otel-tail",
-        modules: true,
-        script: await buildWorker("workers/tail/index.ts"),
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        bindings: { TAIL_FORWARD_RETRIES: "1", TAIL_EMIT_METRICS: "false" },
-        // The mistake: no `entrypoint: "TailIngest"`.
-        serviceBindings: { INGEST: { name: "deco-otel-ingest" } },
-        queueProducers: { HANDOFF_QUEUE },
-      },
+      throwingProducer(),
+      // The mistake: no `entrypoint: "TailIngest"`.
+      await tailWorker({ vars: { TAIL_FORWARD_RETRIES: "1", TAIL_EMIT_METRICS: "false" }, ingest: { name: "deco-otel-ingest" }, handOff: true }),
       queueDriverWorker({ name: DRIVER, queue: HANDOFF_QUEUE, consumer: "deco-otel-tail", compatibilityDate: TAIL_COMPATIBILITY_DATE }),
     ],
   });
@@ -56,7 +39,7 @@ afterAll(async () => {
 describe("a tail bound to the ingest's public entrypoint", () => {
   it("logs an error saying the records are kept and what to fix, at the hand-off and on each drain retry", async () => {
     const handOffQueue = drivenQueue(ingest.mf, DRIVER);
-    const producer = await ingest.mf.getWorker("throws-once");
+    const producer = await ingest.mf.getWorker(THROWING_PRODUCER);
     await producer.fetch("https://shop.example.com/cart").catch(() => {});
 
     await eventually(async () => expect(await handOffQueue.held<HandedOffRequest>()).toHaveLength(1));
