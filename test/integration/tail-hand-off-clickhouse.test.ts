@@ -4,16 +4,13 @@
  * under the same idempotency key), and the record is in ClickHouse once.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildWorker } from "../../scripts/build-worker";
 import { eventually } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { drivenQueue, queueDriverWorker, type DrivenQueue } from "../support/queue-driver";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
+import { HANDOFF_QUEUE, TAIL_COMPATIBILITY_DATE, THROWING_PRODUCER, tailWorker, throwingProducer } from "../support/tail-workers";
 
-/** Kept equal to wrangler.tail.jsonc. */
-const TAIL_COMPATIBILITY_DATE = "2026-04-01";
-const HANDOFF_QUEUE = "deco-otel-tail-handoff";
 const SERVICE = `hand-off-${Date.now().toString(36)}`;
 const TIMEOUT_MS = 1_000;
 
@@ -37,22 +34,12 @@ beforeAll(async () => {
       CLICKHOUSE_ASYNC_INSERT: "false",
     },
     extraWorkers: [
-      {
-        name: "throws-in-fetch",
-        modules: true,
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        script: `export default { async fetch() { throw new TypeError("cart is undefined"); } };`,
-      },
-      {
-        name: "deco-otel-tail",
-        modules: true,
-        script: await buildWorker("workers/tail/index.ts"),
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        bindings: { TAIL_SERVICE_NAME_FALLBACK: SERVICE, TAIL_FORWARD_RETRIES: "0", TAIL_EMIT_METRICS: "false" },
-        serviceBindings: { INGEST: { name: "deco-otel-ingest", entrypoint: "TailIngest" } },
-        queueProducers: { HANDOFF_QUEUE },
-      },
+      throwingProducer(),
+      await tailWorker({
+        vars: { TAIL_SERVICE_NAME_FALLBACK: SERVICE, TAIL_FORWARD_RETRIES: "0", TAIL_EMIT_METRICS: "false" },
+        ingest: { name: "deco-otel-ingest", entrypoint: "TailIngest" },
+        handOff: true,
+      }),
       queueDriverWorker({
         name: "hand-off-driver",
         queue: HANDOFF_QUEUE,
@@ -80,7 +67,7 @@ describe("the tail's hand-off into the ingest Worker", () => {
     proxy.faultOnly = /INSERT/;
     await proxy.setMode("slow");
     try {
-      const producer = await ingest.mf.getWorker("throws-in-fetch");
+      const producer = await ingest.mf.getWorker(THROWING_PRODUCER);
       await producer.fetch("https://shop.example.com/cart").catch(() => {});
       await eventually(async () => expect(await handOffQueue.held()).toHaveLength(1));
       // ClickHouse wrote it although the ingest Worker answered 504.

@@ -5,16 +5,12 @@
  * workerd's output is captured, so tests can read the tail's log lines.
  */
 import { Miniflare } from "miniflare";
-import { buildWorker } from "../../scripts/build-worker";
 import { drivenQueue, queueDriverWorker, type DrivenQueue } from "./queue-driver";
 import { captureRuntimeOutput, jsonLogLines } from "./runtime-output";
 import { TAIL_INGEST_CAPTURE_WORKER } from "./tail-ingest-capture";
+import { HANDOFF_QUEUE, TAIL_COMPATIBILITY_DATE as COMPATIBILITY_DATE, tailWorker, throwingProducer } from "./tail-workers";
 
-/** Kept equal to wrangler.tail.jsonc. */
-const COMPATIBILITY_DATE = "2026-04-01";
-const HANDOFF_QUEUE = "deco-otel-tail-handoff";
-/** The producer's name: `fetch` on it throws `TypeError: cart is undefined`. */
-export const THROWING_PRODUCER = "throws-in-fetch";
+export { THROWING_PRODUCER } from "./tail-workers";
 
 export interface TailHandOffRig {
   mf: Miniflare;
@@ -33,22 +29,8 @@ export async function startTailHandOffRig(tailVars: Record<string, string>): Pro
   const mf = new Miniflare({
     handleRuntimeStdio: output.handleRuntimeStdio,
     workers: [
-      {
-        name: THROWING_PRODUCER,
-        modules: true,
-        compatibilityDate: COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        script: `export default { async fetch() { throw new TypeError("cart is undefined"); } };`,
-      },
-      {
-        name: "deco-otel-tail",
-        modules: true,
-        script: await buildWorker("workers/tail/index.ts"),
-        compatibilityDate: COMPATIBILITY_DATE,
-        bindings: tailVars,
-        serviceBindings: { INGEST: { name: "capture", entrypoint: "TailIngest" } },
-        queueProducers: { HANDOFF_QUEUE },
-      },
+      throwingProducer(),
+      await tailWorker({ vars: tailVars, ingest: { name: "capture", entrypoint: "TailIngest" }, handOff: true }),
       { name: "capture", modules: true, script: TAIL_INGEST_CAPTURE_WORKER, compatibilityDate: COMPATIBILITY_DATE },
       queueDriverWorker({ name: "driver", queue: HANDOFF_QUEUE, consumer: "deco-otel-tail", compatibilityDate: COMPATIBILITY_DATE }),
     ],

@@ -139,25 +139,81 @@ describe("forwardPayload", () => {
   // The ingest answers 500 for any unexpected exception (a bad deploy), 404 when the binding
   // reaches a version without the route, 401/403 when it reaches the public entrypoint: none of
   // them says the data is invalid, and each is what the hand-off exists to outlast.
-  it.each([500, 501, 404, 401, 403, 408, 409, 422])(
-    "retries %i and hands the request off when it persists",
-    async (status) => {
-      const { binding, calls } = fakeBinding([status]);
-      const handedOff: string[] = [];
-      const result = await forwardPayload(binding, payload, {
-        logger,
-        retries: 2,
-        sleep: async () => {},
-        handOff: async (_payload, _key, reason) => void handedOff.push(reason),
-      });
-      expect(result).toEqual({ delivered: false, attempts: 3, handedOff: true });
-      expect(calls).toHaveLength(3);
-      expect(handedOff).toEqual([`status ${status}`]);
-      expect(lines).toEqual([
-        expect.objectContaining({ level: "warn", msg: "forward to ingest failed; handed off to the queue", status, handedOffRecords: 7 }),
-      ]);
-    },
-  );
+  const handOffEvery = async (status: number) => {
+    const { binding, calls } = fakeBinding([status]);
+    const handedOff: string[] = [];
+    const result = await forwardPayload(binding, payload, {
+      logger,
+      retries: 2,
+      sleep: async () => {},
+      handOff: async (_payload, _key, reason) => void handedOff.push(reason),
+    });
+    expect(result).toEqual({ delivered: false, attempts: 3, handedOff: true });
+    expect(calls).toHaveLength(3);
+    expect(handedOff).toEqual([`status ${status}`]);
+  };
+
+  it.each([500, 501, 408, 409, 422])("retries %i and hands the request off when it persists", async (status) => {
+    await handOffEvery(status);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "warn", msg: "forward to ingest failed; handed off to the queue", status, handedOffRecords: 7 }),
+    ]);
+  });
+
+  // A wrong binding does not heal by waiting: the alert on `error` lines must see it at the first
+  // hand-off, not when the queue gives up hours later, and the line must not read as a loss.
+  it.each([
+    [401, /TailIngest entrypoint/],
+    [403, /TailIngest entrypoint/],
+    [404, /deploy an ingest version that serves/],
+  ])("hands %i off too, logged at error as a wiring fault with what to fix", async (status, fix) => {
+    await handOffEvery(status);
+    expect(lines).toEqual([
+      {
+        level: "error",
+        msg: "ingest refused the tail's binding; records kept in the hand-off queue until it is fixed",
+        path: "/v1/logs",
+        handedOffRecords: 7,
+        attempts: 3,
+        elapsedMs: expect.any(Number),
+        status,
+        reason: `status ${status}`,
+        fix: expect.stringMatching(fix),
+      },
+    ]);
+  });
+
+  // What the ingest answers (google.rpc.Status as JSON) when ClickHouse refuses rows as data and
+  // it has no dead-letter queue: the rows can never be written, and redelivering the request for
+  // hours would write its other tables' rows again once the deduplication window moved on.
+  it("does not retry or hand off a 500 saying ClickHouse refused the rows as data", async () => {
+    const refusal = JSON.stringify({
+      code: 13,
+      message: "ClickHouse error 53 (TYPE_MISMATCH) writing otel_metrics_histogram: Cannot convert",
+    });
+    const { binding, calls } = fakeBinding([new Response(refusal, { status: 500 })]);
+    let handOffs = 0;
+    const result = await forwardPayload(binding, payload, {
+      logger,
+      retries: 3,
+      sleep: async () => {},
+      handOff: async () => void handOffs++,
+    });
+    expect(result).toEqual({ delivered: false, attempts: 1 });
+    expect(calls).toHaveLength(1);
+    expect(handOffs).toBe(0);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "error", msg: "forward to ingest failed; records lost", status: 500, reason: refusal, retryable: false }),
+    ]);
+  });
+
+  it("retries a 500 from the ingest's own crash: a later deploy can get past it", async () => {
+    const crash = JSON.stringify({ code: 13, message: "internal error: ClickHouse error 53 is not this" });
+    const { binding, calls } = fakeBinding([new Response(crash, { status: 500 }), 200]);
+    const result = await forwardPayload(binding, payload, { logger, retries: 1, sleep: async () => {} });
+    expect(result).toEqual({ delivered: true, attempts: 2 });
+    expect(calls).toHaveLength(2);
+  });
 
   it("never throws, even when every attempt throws", async () => {
     const { binding, calls } = fakeBinding([new TypeError("binding exploded")]);
@@ -301,6 +357,73 @@ describe("forwardPayload within waitUntil's 30 s", () => {
     expect(calls).toEqual([0, 9_000, 18_000]);
     expect(handedOffAtMs).toBe(FORWARD_BUDGET_MS);
     expect(lines).toEqual([expect.objectContaining({ level: "warn", handedOffRecords: 7, attempts: 3, elapsedMs: 22_000 })]);
+  });
+
+  /** A logger that also notes when (ms after `started`) each line was written. */
+  const timedLogger = (started: number, at: number[]): Logger => ({
+    log: (level, msg, fields) => {
+      at.push(Date.now() - started);
+      lines.push({ level, msg, ...fields });
+    },
+  });
+
+  it("cuts a hung hand-off queue send before waitUntil's 30 s and logs the records lost", async () => {
+    const { binding } = fakeBinding([503]);
+    const started = Date.now();
+    const loggedAt: number[] = [];
+    let settled = false;
+    const promise = forwardPayload(binding, payload, {
+      logger: timedLogger(started, loggedAt),
+      retries: 0,
+      handOff: () => new Promise<void>(() => {}),
+    }).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(28_999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await promise).toEqual({ delivered: false, attempts: 1 });
+    expect(loggedAt).toEqual([29_000]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: "error",
+        msg: "forward to ingest failed; records lost",
+        lostRecords: 7,
+        status: 503,
+        retryable: true,
+        handOffError: expect.stringMatching(/^the queue send did not finish within the 29000 ms left of waitUntil's 30 s; .*same idempotency key$/),
+      }),
+    ]);
+  });
+
+  // As found: ClickHouse so slow the ingest answers 504 after 9.9 s, then a 9 s queue send: the
+  // send would end at 31 s, after the platform cancelled it without a word.
+  it("cuts a slow queue send after slow attempts at what is left of the 30 s", async () => {
+    const started = Date.now();
+    const calls: number[] = [];
+    const slow: IngestBinding = {
+      fetch: async () => {
+        calls.push(Date.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 9_900));
+        return new Response("ClickHouse did not answer in time", { status: 504 });
+      },
+    };
+    let sendStartedAt: number | undefined;
+    const loggedAt: number[] = [];
+    const promise = forwardPayload(slow, payload, {
+      logger: timedLogger(started, loggedAt),
+      retries: 10,
+      random: () => 0.5,
+      handOff: async () => {
+        sendStartedAt = Date.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 9_000));
+      },
+    });
+    await vi.runAllTimersAsync();
+    expect(await promise).toEqual({ delivered: false, attempts: 3 });
+    expect(sendStartedAt).toBe(FORWARD_BUDGET_MS);
+    expect(loggedAt).toEqual([29_000]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "error", lostRecords: 7, handOffError: expect.stringContaining("7000 ms left") }),
+    ]);
   });
 
   it("ends within the budget however many retries are set", async () => {

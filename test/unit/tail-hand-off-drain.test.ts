@@ -113,4 +113,58 @@ describe("the hand-off drain's answers", () => {
       },
     ]);
   });
+
+  // What the ingest says when ClickHouse refused some rows as data and it parked them in its
+  // dead-letter store (its partial success's message): kept for replay, not lost.
+  it("tells rows kept in the ingest's dead-letter store apart from rows lost", async () => {
+    const { seen, tracked: delivery } = tracked(3);
+    const errorMessage =
+      "1 log records over MAX_RECORDS_PER_REQUEST (6); " +
+      "4 refused by ClickHouse, kept in the dead-letter store for replay: ClickHouse error 53 (TYPE_MISMATCH) writing otel_logs";
+    const partly: IngestBinding = { fetch: async () => Response.json({ partialSuccess: { rejectedLogRecords: "5", errorMessage } }) };
+    await drainHandOffs(batch([delivery]), partly, { logger, maxAttempts: 50 });
+    expect(seen).toEqual(["ack"]);
+    expect(lines.filter((line) => line.msg !== "handed-off records delivered" && line.msg !== "hand-off batch drained")).toEqual([
+      {
+        level: "warn",
+        msg: "ingest refused part of a forward as data; records kept in the ingest's dead-letter store",
+        path: "/v1/logs",
+        keptRecords: 4,
+        deliveredRecords: 2,
+        attempts: 3,
+        handedOff: true,
+        reason: errorMessage,
+      },
+      expect.objectContaining({ level: "error", msg: "ingest rejected part of a forward; records lost", lostRecords: 1, deliveredRecords: 2 }),
+    ]);
+  });
+
+  it("retries a wrong binding's 401 but logs it at error, with the records kept and what to fix", async () => {
+    const { seen, tracked: delivery } = tracked(1);
+    const publicEntrypoint: IngestBinding = {
+      fetch: async () => new Response(JSON.stringify({ code: 16, message: "missing bearer token" }), { status: 401 }),
+    };
+    await drainHandOffs(batch([delivery]), publicEntrypoint, { logger, maxAttempts: 50 });
+    expect(seen).toEqual(["retry 5"]);
+    expect(lines[0]).toEqual({
+      level: "error",
+      msg: "ingest refused the tail's binding; records kept in the hand-off queue until it is fixed",
+      path: "/v1/logs",
+      records: 7,
+      attempts: 1,
+      delaySeconds: 5,
+      status: 401,
+      reason: JSON.stringify({ code: 16, message: "missing bearer token" }),
+      fix: expect.stringContaining("TailIngest"),
+    });
+  });
+
+  it("acknowledges a 500 saying ClickHouse refused the rows as data, and reports them lost", async () => {
+    const { seen, tracked: delivery } = tracked(1);
+    const refusal = JSON.stringify({ code: 13, message: "ClickHouse error 6 (CANNOT_PARSE_TEXT) writing otel_logs: bad" });
+    const refusing: IngestBinding = { fetch: async () => new Response(refusal, { status: 500 }) };
+    await drainHandOffs(batch([delivery]), refusing, { logger, maxAttempts: 50 });
+    expect(seen).toEqual(["ack"]);
+    expect(lines[0]).toMatchObject({ level: "error", msg: "forward to ingest failed; records lost", lostRecords: 7, status: 500, retryable: false, handedOff: true });
+  });
 });

@@ -412,6 +412,21 @@ describe("describeError", () => {
     expect(describeError("Error", "card", "CheckoutError: card declined\n    at f (index.js:1:1)").type).toBe("Error");
   });
 
+  // As workerd reports them (recorded): `err.name = "Payment Error"` on a plain Error, and a
+  // RangeError("a") whose message was then changed to "b".
+  it("reads a name of several words from the header, and keeps a stack whose first line is no header as sent", () => {
+    expect(describeError("Error", "declined", "Payment Error: declined\n    at Object.fetch (script-10:1:124)")).toEqual({
+      type: "Payment Error",
+      stacktrace: "Payment Error: declined\n    at Object.fetch (script-10:1:124)",
+    });
+    expect(describeError("RangeError", "b", "a\n    at Object.fetch (script-9:1:44)")).toEqual({
+      type: "RangeError",
+      stacktrace: "a\n    at Object.fetch (script-9:1:44)",
+    });
+    // Words with no message after them are not taken for a type.
+    expect(describeError("Error", "", "something went wrong\n    at f (index.js:1:1)").type).toBe("Error");
+  });
+
   it("gives no stack trace when the runtime sent none", () => {
     expect(describeError("CheckoutError", "card declined", undefined)).toEqual({ type: "CheckoutError", stacktrace: undefined });
     expect(describeError("Error", "card declined", "")).toEqual({ type: "Error", stacktrace: undefined });

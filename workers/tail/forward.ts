@@ -5,6 +5,7 @@
  * a tail that throws loses the whole batch and tells no one, while a logged line with the count
  * of lost records can be alerted on.
  */
+import { deadLetteredRowsIn, isDataRefusal } from "../shared/ingest-answers";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
 
@@ -46,7 +47,10 @@ const INGEST_ORIGIN = "https://ingest.internal";
  * repeat unchanged (malformed, too large, unsupported media type). Every other status on this
  * internal path is a fault of the ingest's deploy, wiring or moment (a 500 from an unexpected
  * exception, a 404 from a binding routed to an old version, a 5xx from ClickHouse) that a later
- * delivery can get past, so it is retried and then handed off like a 503.
+ * delivery can get past, so it is retried and then handed off like a 503. One 500 is final too:
+ * ClickHouse refusing the rows as data (isDataRefusal), which no later delivery gets past and
+ * which, redelivered for hours, would write again the rows of the request's other tables once
+ * ClickHouse's deduplication window has moved on.
  */
 const FINAL_STATUSES: ReadonlySet<number> = new Set([400, 413, 415]);
 const DEFAULT_BASE_DELAY_MS = 250;
@@ -67,6 +71,11 @@ const WAIT_UNTIL_LIMIT_MS = 30_000;
  * moment after the producer's invocation ended, which is when the platform's 30 s may start.
  */
 const HAND_OFF_RESERVE_MS = 8_000;
+/**
+ * Kept back from the 30 s after the hand-off's queue send is cut: enough to write the loss line,
+ * so a send that hangs ends in an `error` line instead of the platform's silent cancel.
+ */
+const LOSS_LINE_MARGIN_MS = 1_000;
 /** Attempts and the waits between them end within this, so the hand-off always runs in time. */
 export const FORWARD_BUDGET_MS = WAIT_UNTIL_LIMIT_MS - HAND_OFF_RESERVE_MS;
 /**
@@ -117,7 +126,8 @@ export async function forwardPayload(
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const maxAttempts = options.retries + 1;
-  const deadline = now() + FORWARD_BUDGET_MS;
+  const started = now();
+  const deadline = started + FORWARD_BUDGET_MS;
   // One key for every attempt: if an attempt was written but its answer lost, the ingest
   // Worker recognises the retry and ClickHouse keeps one copy.
   const idempotencyKey = crypto.randomUUID();
@@ -146,7 +156,13 @@ export async function forwardPayload(
     }
     const elapsedMs = FORWARD_BUDGET_MS - (deadline - now());
     if (attempt.kind === "retryable" && options.handOff !== undefined) {
-      const handedOff = await handOffOrLose(options.handOff, payload, idempotencyKey, attempt, attempts, elapsedMs, options.logger);
+      const handOffTimeoutMs = Math.max(0, started + WAIT_UNTIL_LIMIT_MS - LOSS_LINE_MARGIN_MS - now());
+      const handedOff = await handOffOrLose(options.handOff, payload, idempotencyKey, attempt, {
+        attempts,
+        elapsedMs,
+        handOffTimeoutMs,
+        logger: options.logger,
+      });
       return { delivered: false, attempts, ...(handedOff ? { handedOff } : {}) };
     }
     reportLost(options.logger, payload, attempt, { attempts, elapsedMs });
@@ -154,34 +170,94 @@ export async function forwardPayload(
   }
 }
 
+type Retryable = Extract<Attempt, { kind: "retryable" }>;
+
+/**
+ * Runs the hand-off, cut at `handOffTimeoutMs` (ms; what is left of waitUntil's 30 s less the
+ * loss line's margin): a queue send still pending then is reported lost rather than cancelled in
+ * silence by the platform. Such a send may still land; its message keeps the request's
+ * idempotency key, so the drain's delivery and any copy the attempts wrote are one insert to
+ * ClickHouse within its deduplication window (README, "Nothing duplicated").
+ */
 async function handOffOrLose(
   handOff: HandOff,
   payload: OtlpPayload,
   idempotencyKey: string,
-  attempt: Extract<Attempt, { kind: "retryable" }>,
-  attempts: number,
-  elapsedMs: number,
-  logger: Logger,
+  attempt: Retryable,
+  context: { attempts: number; elapsedMs: number; handOffTimeoutMs: number; logger: Logger },
 ): Promise<true | undefined> {
-  try {
-    await handOff(payload, idempotencyKey, attempt.reason);
-  } catch (error) {
-    reportLost(logger, payload, attempt, {
-      attempts,
-      elapsedMs,
-      handOffError: error instanceof Error ? error.message : String(error),
-    });
+  const { attempts, elapsedMs, handOffTimeoutMs, logger } = context;
+  const handOffError = await failureWithin(handOff(payload, idempotencyKey, attempt.reason), handOffTimeoutMs, () =>
+    `the queue send did not finish within the ${handOffTimeoutMs} ms left of waitUntil's 30 s; ` +
+    "should it land later, the drain delivers it under the same idempotency key",
+  );
+  if (handOffError !== undefined) {
+    reportLost(logger, payload, attempt, { attempts, elapsedMs, handOffError });
     return undefined;
   }
-  logger.log("warn", "forward to ingest failed; handed off to the queue", {
-    path: payload.path,
-    handedOffRecords: payload.recordCount,
-    attempts,
-    elapsedMs,
+  reportHandedOff(
+    logger,
+    payload,
+    attempt,
+    { handedOffRecords: payload.recordCount, attempts, elapsedMs },
+    "forward to ingest failed; handed off to the queue");
+  return true;
+}
+
+/**
+ * Waits for `work` at most `timeoutMs` (ms, on setTimeout): undefined when it resolved, else why
+ * not (its rejection's message, or `timedOut()`). The work itself is not cancelled.
+ */
+async function failureWithin(work: Promise<unknown>, timeoutMs: number, timedOut: () => string): Promise<string | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(timedOut()), timeoutMs);
+  });
+  const settled = work.then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  try {
+    return await Promise.race([settled, deadline]);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+/**
+ * Statuses that say the tail's INGEST binding is wired wrong rather than that the ingest is
+ * having a bad moment, with what to fix. They do not heal by waiting, so they are logged at
+ * `error` from the first hand-off on; the records stay on the hand-off queue until fixed.
+ */
+const WIRING_FAULTS: ReadonlyMap<number, string> = new Map([
+  [401, "bind INGEST to the ingest Worker's TailIngest entrypoint (the default entrypoint wants a bearer token)"],
+  [403, "bind INGEST to the ingest Worker's TailIngest entrypoint, or allow the producer's service in the token's scope"],
+  [404, "bind INGEST to deco-otel-ingest, and deploy an ingest version that serves /v1/logs and /v1/metrics"],
+]);
+
+/** The `error` line of records kept on the hand-off queue behind a wiring fault. */
+export const WIRING_FAULT_MSG = "ingest refused the tail's binding; records kept in the hand-off queue until it is fixed";
+
+/**
+ * The line of a request kept on the hand-off queue after a failed delivery: `msg` at `warn`, or,
+ * for a status in WIRING_FAULTS, WIRING_FAULT_MSG at `error` with the `fix`, so an alert on
+ * `error` lines sees a wrong binding at once rather than when the queue gives up hours later.
+ */
+export function reportHandedOff(
+  logger: Logger,
+  request: Pick<RequestRecords, "path">,
+  attempt: Retryable,
+  fields: Record<string, string | number | boolean>,
+  msg: string,
+): void {
+  const fix = attempt.status === undefined ? undefined : WIRING_FAULTS.get(attempt.status);
+  logger.log(fix === undefined ? "warn" : "error", fix === undefined ? msg : WIRING_FAULT_MSG, {
+    path: request.path,
+    ...fields,
     status: attempt.status,
     reason: attempt.reason,
+    ...(fix === undefined ? {} : { fix }),
   });
-  return true;
 }
 
 /** The records of one request, as the loss lines count them. */
@@ -209,8 +285,11 @@ export function reportLost(
 
 /**
  * Says what a 2xx with an OTLP partial success means: an `error` line counting the records the
- * ingest did not store (they are lost: the answer is final, resending is refused the same way),
- * or a `warn` line with the message when it rejected none. Nothing when there is no partial success.
+ * ingest did not store (they are lost: the answer is final, resending is refused the same way);
+ * a `warn` line counting those it says ClickHouse refused as data and it kept in its dead-letter
+ * store (`keptRecords`: not lost, replayable once the cause is fixed, and the ingest's own
+ * `batch dead-lettered` line is the `error` an operator is alerted by); a `warn` line with the
+ * message when it rejected none. Nothing when there is no partial success.
  */
 export function reportPartialSuccess(
   logger: Logger,
@@ -219,21 +298,34 @@ export function reportPartialSuccess(
   fields: Record<string, string | number | boolean>,
 ): void {
   if (partialSuccess === undefined) return;
-  if (partialSuccess.rejected > 0) {
+  const reason = partialSuccess.errorMessage.slice(0, MAX_REASON_LENGTH);
+  const deliveredRecords = Math.max(0, request.recordCount - partialSuccess.rejected);
+  const keptRecords = Math.min(partialSuccess.rejected, deadLetteredRowsIn(partialSuccess.errorMessage));
+  const lostRecords = partialSuccess.rejected - keptRecords;
+  if (keptRecords > 0) {
+    logger.log("warn", "ingest refused part of a forward as data; records kept in the ingest's dead-letter store", {
+      path: request.path,
+      keptRecords,
+      deliveredRecords,
+      ...fields,
+      reason,
+    });
+  }
+  if (lostRecords > 0) {
     logger.log("error", "ingest rejected part of a forward; records lost", {
       path: request.path,
-      lostRecords: partialSuccess.rejected,
-      deliveredRecords: Math.max(0, request.recordCount - partialSuccess.rejected),
+      lostRecords,
+      deliveredRecords,
       ...fields,
-      reason: partialSuccess.errorMessage.slice(0, MAX_REASON_LENGTH),
+      reason,
     });
-    return;
   }
+  if (partialSuccess.rejected > 0) return;
   logger.log("warn", "ingest accepted a forward with a warning", {
     path: request.path,
     records: request.recordCount,
     ...fields,
-    reason: partialSuccess.errorMessage.slice(0, MAX_REASON_LENGTH),
+    reason,
   });
 }
 
@@ -248,7 +340,8 @@ export interface OtlpRequest {
  * One delivery attempt under `idempotencyKey`: the ingest Worker makes the attempts of one key
  * and (decompressed) body land once. Never throws, and ends within `timeoutMs` (ms; no answer by
  * then is retryable, the request is aborted). A failure says whether trying again later can
- * help: only 400, 413 and 415 say it cannot. A 2xx carries the OTLP partial success its body holds.
+ * help: only 400, 413, 415 and a 500 saying ClickHouse refused the rows as data (isDataRefusal)
+ * say it cannot. A 2xx carries the OTLP partial success its body holds.
  */
 export async function attemptOnce(
   binding: IngestBinding,
@@ -299,7 +392,9 @@ async function exchange(
     return partialSuccess === undefined ? { kind: "delivered" } : { kind: "delivered", partialSuccess };
   }
   const reason = (await readText(response)).slice(0, MAX_REASON_LENGTH) || `HTTP ${response.status}`;
-  if (FINAL_STATUSES.has(response.status)) return { kind: "rejected", reason, status: response.status };
+  if (FINAL_STATUSES.has(response.status) || isDataRefusal(response.status, reason)) {
+    return { kind: "rejected", reason, status: response.status };
+  }
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   return { kind: "retryable", reason, status: response.status, retryAfterMs };
 }

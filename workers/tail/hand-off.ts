@@ -9,7 +9,7 @@
 import { retryDelaySeconds } from "../shared/backoff";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
-import { attemptOnce, reportLost, reportPartialSuccess, type HandOff, type IngestBinding } from "./forward";
+import { attemptOnce, reportHandedOff, reportLost, reportPartialSuccess, type HandOff, type IngestBinding } from "./forward";
 
 /** The part of a Queue producer binding the hand-off uses. */
 export interface HandOffQueue {
@@ -140,14 +140,13 @@ async function drainOne(message: HandOffMessage, binding: IngestBinding, options
   if (attempt.kind === "retryable" && message.attempts < options.maxAttempts) {
     const delaySeconds = retryDelaySeconds(message.attempts, DRAIN_BACKOFF);
     message.retry({ delaySeconds });
-    options.logger.log("warn", "handed-off records retried", {
-      path: request.path,
-      records: request.recordCount,
-      attempts: message.attempts,
-      delaySeconds,
-      status: attempt.status,
-      reason: attempt.reason,
-    });
+    reportHandedOff(
+      options.logger,
+      request,
+      attempt,
+      { records: request.recordCount, attempts: message.attempts, delaySeconds },
+      "handed-off records retried",
+    );
     return "retried";
   }
   message.ack();

@@ -139,8 +139,11 @@ export interface DescribedError {
 
 /** A stack's first line when it is a frame ("    at f (file:1:2)"), not a "Type: message" header. */
 const FRAME_LINE = /^\s*at\s/;
-/** The type a header line starts with: an identifier (`CheckoutError`, `AggregateError`). */
-const HEADER_TYPE = /^[A-Za-z_$][\w$]*/;
+/**
+ * The type a header line starts with: an identifier (`CheckoutError`, `AggregateError`), or
+ * words an error's `name` was set to (`"Payment Error"`), which V8 prints as they are.
+ */
+const HEADER_TYPE = /^[A-Za-z_$][\w$]*(?: [A-Za-z_$][\w$]*)*/;
 
 /**
  * The real type of an error and its stack trace in JS's natural form, "Type: message" then the
@@ -151,8 +154,9 @@ const HEADER_TYPE = /^[A-Za-z_$][\w$]*/;
  * real header (`CheckoutError: card declined\n    at …`); older runtimes and production have
  * sent only the frames. So: when the stack's first line is a header whose type is followed by
  * exactly the error's message, that type is the type and the stack is kept as it is; a stack
- * that already has some other header is kept too (a second one would double it); a stack of
- * frames only gets the "name: message" line put in front.
+ * that already has some other first line is kept as sent (a second header would double it; workerd
+ * sends the original message alone, `"a\n    at …"`, for an error whose message was changed to
+ * `"b"`); a stack of frames only gets the "name: message" line put in front.
  */
 export function describeError(name: string, message: string, stack: string | undefined): DescribedError {
   const type = headerType(stack ?? "", message) ?? name;
@@ -164,7 +168,8 @@ export function describeError(name: string, message: string, stack: string | und
 /** The type a stack's header names, when the header is "Type: message" (or "Type") for this message. */
 function headerType(stack: string, message: string): string | undefined {
   const type = HEADER_TYPE.exec(stack)?.[0];
-  if (type === undefined) return undefined;
+  // Words alone on the first line, with no message after them, are more likely text than a name.
+  if (type === undefined || (message === "" && type.includes(" "))) return undefined;
   const header = exceptionSummary(type, message);
   const rest = stack.slice(header.length);
   return stack.startsWith(header) && (rest === "" || rest.startsWith("\n")) ? type : undefined;

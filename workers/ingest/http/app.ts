@@ -2,6 +2,7 @@ import { Hono, type ExecutionContext } from "hono";
 import type { Signal } from "../../shared/otlp/model";
 import { jsonLogger, type Logger } from "../../shared/log";
 import { ConfigError } from "../../shared/env-schema";
+import { DEAD_LETTERED_PHRASE } from "../../shared/ingest-answers";
 import { ServiceOutOfScopeError, UNRESTRICTED_CALLER, type Caller } from "../core/access";
 import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
@@ -216,7 +217,7 @@ async function handleExport(
           rejected,
           errorMessage: [
             prepared.rejected > 0 ? prepared.rejectionMessage : "",
-            deadLettered > 0 ? `${deadLettered} refused by ClickHouse: ${written?.deadLetterReason ?? ""}` : "",
+            deadLettered > 0 ? `${deadLettered} ${DEAD_LETTERED_PHRASE}: ${written?.deadLetterReason ?? ""}` : "",
           ]
             .filter((part) => part.length > 0)
             .join("; "),

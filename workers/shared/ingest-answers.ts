@@ -1,0 +1,31 @@
+/**
+ * The parts of the ingest Worker's answers the tail Worker reads to tell kept rows from lost
+ * ones. OTLP gives a partial success only a count and a free-text `error_message`, and an error
+ * only a `google.rpc.Status` message, so the two Workers share these phrases here rather than
+ * each spelling them.
+ */
+
+/**
+ * Starts the part of a partial success's `error_message` that counts rows ClickHouse refused as
+ * data and the ingest parked in its dead-letter store for replay: `"<n> refused by ClickHouse,
+ * kept in the dead-letter store for replay: <reason>"`.
+ */
+export const DEAD_LETTERED_PHRASE = "refused by ClickHouse, kept in the dead-letter store for replay";
+
+/** How many rows a partial success's `error_message` says were dead-lettered (0 when none). */
+export function deadLetteredRowsIn(errorMessage: string): number {
+  const match = new RegExp(`(\\d+) ${DEAD_LETTERED_PHRASE}`).exec(errorMessage);
+  return match === null ? 0 : Number(match[1]);
+}
+
+/**
+ * Whether an error answer's body says ClickHouse refused the rows as data (a parse error, a type
+ * mismatch, a CHECK constraint): the ingest answers that with 500 and a `google.rpc.Status` whose
+ * message is `"ClickHouse error <code> (<NAME>) writing …"` when it has no dead-letter queue
+ * (workers/ingest/clickhouse/errors.ts). Every other ClickHouse fault it answers 429, 502, 503 or
+ * 504, and its own crashes 500 with `"internal error: …"`, so a 500 with this message is the
+ * rows' fault and sending them again cannot help.
+ */
+export function isDataRefusal(status: number, body: string): boolean {
+  return status === 500 && /"message"\s*:\s*"ClickHouse error \d+ /.test(body);
+}
