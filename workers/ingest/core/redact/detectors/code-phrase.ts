@@ -25,8 +25,8 @@ import { caseless, type Detector } from "./detector";
  * - the code, then words that make it the reader's code: `Use 482913 as your verification
  *   code`, `482913 is your Google verification code`, `Use 1234567 as Microsoft account security
  *   code`, `123456 é o seu código`, `556677 es tu código`;
- * - a verb giving the code and what it proves: `Use 654321 to verify your account`, `Digite
- *   112233 para confirmar`;
+ * - a verb giving the code and what it proves: `Use 654321 to verify your account`, `Use code
+ *   654321 to sign in`, `Digite 112233 para confirmar`;
  * - a message that is `Código:` or `Code:` and the code alone (`Código: 445566`);
  * - a card security code after its name with only a blank (`CVV 123`, `cvc 4821`, `security code
  *   321`, `código de segurança 654`): 3 or 4 digits;
@@ -129,7 +129,9 @@ const USE_VERB =
 const TO_PROVE =
   `${BLANK}(?:to|para)${BLANK}(?:verify|confirm|sign[ \\t-]?in|log[ \\t-]?in|authenticate|activate|reset|complete|validate` +
   "|verificar|confirmar|validar|ativar|activar|autenticar|redefinir|restablecer)(?![\\w-])";
-const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK})${CODE}(?=${TO_PROVE})`;
+/** The code's noun between the verb and the code: `Use code 654321 to verify`, `Digite o código 1234 para confirmar`. */
+const GIVEN_NOUN = `(?:(?:the${BLANK})?${CODE_NOUN}|(?:o|el)${BLANK}${CODIGO})${BLANK}`;
+const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}(?=${TO_PROVE})`;
 
 /**
  * A message that is `Code:` or `Código:` and the code alone (`Código: 445566`, `Code: 482913.
