@@ -82,7 +82,23 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
  */
 export function mayBeJsonContainer(text: string): boolean {
   const first = text.charCodeAt(0);
-  return first === OPEN_BRACE || first === OPEN_BRACKET || first === 0x20 || first === 0x09 || first === 0x0a || first === 0x0d;
+  return first === OPEN_BRACE || first === OPEN_BRACKET || first === 0x20 || first === 0x09 || first === 0x0a || first === 0x0d || isLeadingMark(first);
+}
+
+/**
+ * A byte order mark (U+FEFF) or a no-break space (U+00A0) before the text: what a producer that
+ * wrote a file or copied a line leaves in front of JSON, which JSON.parse rejects (RFC 8259
+ * §2's whitespace is four ASCII characters) while the members are a reader's all the same.
+ */
+function isLeadingMark(code: number): boolean {
+  return code === 0xfeff || code === 0xa0;
+}
+
+/** `text` without the byte order marks and no-break spaces in front of it (`isLeadingMark`). */
+function withoutLeadingMarks(text: string): string {
+  let start = 0;
+  while (start < text.length && isLeadingMark(text.charCodeAt(start))) start++;
+  return start === 0 ? text : text.slice(start);
 }
 
 /**
@@ -208,11 +224,13 @@ function fitsDepth(node: unknown, levels: number): boolean {
 }
 
 /**
- * `text` parsed with `parse` when it is a JSON object, or an array with an object in it (an
- * array without one has no keys), else undefined. The first and last characters decide before
+ * `sent` parsed with `parse` when it is a JSON object, or an array with an object in it (an
+ * array without one has no keys), after any byte order mark or no-break space in front of it
+ * (`isLeadingMark`), else undefined. The first and last characters decide before
  * the parse is paid for: most values are plain text.
  */
-function parseJsonContainer(text: string, parse: (text: string) => unknown): object | undefined {
+function parseJsonContainer(sent: string, parse: (text: string) => unknown): object | undefined {
+  const text = withoutLeadingMarks(sent);
   const first = firstNonBlankCharCode(text);
   if (first === OPEN_BRACE) {
     if (lastNonBlankCharCode(text) !== CLOSE_BRACE) return undefined;

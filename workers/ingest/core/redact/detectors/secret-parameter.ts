@@ -100,10 +100,10 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
 
 /**
  * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
- * secret. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * secret; not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, a space or the start of the text (a sentence's
@@ -169,7 +169,11 @@ const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 /** `end`: how the match ends, which says whether its final punctuation is a sentence's (`sentenceEndLength`). */
 function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
   const equals = match.indexOf("=");
-  if (!isSecretParameterName(match.slice(0, equals))) return undefined;
+  const name = match.slice(0, equals);
+  // A quoted value is an attribute's or an argument's, where the names only ever secret in a
+  // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
+  const quoted = match.charCodeAt(equals + 1) === 34 || match.charCodeAt(equals + 1) === 39;
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
   return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end);
 }
 
@@ -184,6 +188,9 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
+  // A GraphQL variable passed as an argument (`login(password: $password)`): the secret is
+  // in the variables, which are read by their own names.
+  if (end.opened && /^\$[A-Za-z_]\w*$/.test(bare)) return undefined;
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
