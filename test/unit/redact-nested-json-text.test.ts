@@ -242,3 +242,26 @@ function stringAtDepth(sent: string, levels: number): string {
   for (let i = 0; i < levels; i++) current = (JSON.parse(current) as { next: string }).next;
   return current;
 }
+
+describe("JSON text after a byte order mark or a no-break space", () => {
+  it.each([
+    ["a byte order mark", "\uFEFF"],
+    ["a no-break space", "\u00A0"],
+    ["both, then a blank", "\uFEFF\u00A0 "],
+  ])("an inner text starting with %s is ruled as the object it encodes", (_name, lead) => {
+    const line = json({ msg: "x", payload: `${lead}${json({ user: { id: "u-42" } })}` });
+    const { record } = stored(str(line), { liftJsonBodies: false });
+    expect(record.body).toEqual(str(json({ msg: "x", payload: json({ user: { id: hash("u-42") } }) })));
+  });
+
+  it("a whole value starting with a byte order mark is ruled too", () => {
+    const { record } = stored(str(`\uFEFF${json({ event: "login", user: { id: "u-42" } })}`), { liftJsonBodies: false });
+    expect(text(record.body)).not.toContain("u-42");
+    expect(text(record.body)).toContain(hash("u-42"));
+  });
+
+  it("a no-break space inside plain text is no JSON", () => {
+    const rules: JsonKeyRules = { member: () => DESCEND, restart: () => undefined };
+    expect(applyKeyRulesToJsonText("\u00A0user {id}", "", rules)).toBe("\u00A0user {id}");
+  });
+});
