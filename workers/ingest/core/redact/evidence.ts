@@ -739,11 +739,11 @@ function secretAssignmentEvidence(text: string, classes: number): number {
 /**
  * Whether the name before the `=` at `equals` is a postal code's parameter name
  * (`isPostalCodeParameterName`) after what the detector's lookbehind allows: `?`, `&`, `#`,
- * `;`, `,`, `(`, a blank or the start of the text. Its value starts with a digit or a letter.
+ * `;`, `,`, `(`, a blank or the start of the text.
  */
 function namesPostalCodeParameter(text: string, equals: number): boolean {
-  const next = text.charCodeAt(equals + 1) | 0x20;
-  if (!((next >= 48 && next <= 57) || (next >= 97 && next <= 122))) return false;
+  // Every shape the detector accepts has a digit in its first three characters (`94103`, `M1 1AE`, `SW1A 1AA`).
+  if (!isDigit(text.charCodeAt(equals + 1)) && !isDigit(text.charCodeAt(equals + 2)) && !isDigit(text.charCodeAt(equals + 3))) return false;
   let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   if (start === equals) return false;
