@@ -144,3 +144,18 @@ describe("costs grow with the text, not its square", () => {
     }
   });
 });
+
+describe("redacting twice changes nothing", () => {
+  it.each([
+    'object(User)#1 (2) { ["password":protected]=> string(7) "hunter2" }',
+    'object(User)#1 (2) { ["password":"User":private]=> string(7) "hunter2" }',
+    "CREATE USER sidney IDENTIFIED BY out_standing1",
+    "<password><![CDATA[hunter2]]></password>",
+    "next=%252Flogin%253Ftoken%253Dabc123",
+    "GET /api?billing_zip=94103",
+  ])("%j", (text) => {
+    const once = redacted(text).text;
+    expect(once).not.toBe(text);
+    expect(redacted(once)).toEqual({ text: once, counts: {} });
+  });
+});

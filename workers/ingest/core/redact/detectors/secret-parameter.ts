@@ -177,6 +177,9 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end);
 }
 
+/** What ends a `var_dump` key after a property's visibility or class. */
+const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
+
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const name = nameBefore(text, start);
@@ -188,6 +191,10 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
+  // PHP's `var_dump` names a property's visibility, and a private one's class, after its name
+  // (`["password":protected]=>`, `["password":"User":private]=>`): the value follows the `=>`
+  // (secret-assignment.ts).
+  if (VAR_DUMP_KEY_END.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A GraphQL variable passed as an argument (`login(password: $password)`): the secret is
   // in the variables, which are read by their own names.
   if (end.opened && /^\$[A-Za-z_]\w*$/.test(bare)) return undefined;
