@@ -683,7 +683,7 @@ const SQL_WORDS_BEFORE_PASSWORD = ["password", "by", "for"];
 /**
  * `Evidence.SECRET_ASSIGNMENT` for a quote after a blank, a line break or `(` that follows a
  * word of `SQL_WORDS_BEFORE_PASSWORD` in any case (a native search for `'` first, in a text
- * whose `classes` hold one); for `IDENTIFIED` (its `BY` may take a double-quoted or unquoted
+ * whose `classes` hold one); for `IDENTIFIED BY` (which may take a double-quoted or unquoted
  * password); for `define(`.
  */
 function sqlPasswordEvidence(text: string, classes: number): number {
@@ -700,7 +700,7 @@ function sqlPasswordEvidence(text: string, classes: number): number {
   if ((classes & (HAS_I | HAS_B)) === (HAS_I | HAS_B) && holdsAny(text, IDENTIFIED_SPELLINGS)) return Evidence.SECRET_ASSIGNMENT;
   return (classes & HAS_PHONE_START) !== 0 && text.includes("define(") ? Evidence.SECRET_ASSIGNMENT : 0;
 }
-const IDENTIFIED_SPELLINGS = ["identified", "IDENTIFIED", "Identified"];
+const IDENTIFIED_SPELLINGS = ["identified by", "IDENTIFIED BY", "Identified by"];
 /** An encoded `=`, once or twice (`%3D`, `%253D`); the encoded separator a parameter's name follows. */
 const ENCODED_EQUALS = /%(?:25)?3[Dd]/;
 const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
