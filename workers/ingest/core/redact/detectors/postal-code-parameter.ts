@@ -34,15 +34,22 @@ const POSTAL_CODE_VALUE =
  */
 const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|[.:!?](?:$|[\\s"'<>)\\]}]))`;
 
+/** The name before the `=` a match starts with: after a parameter's separator, a blank or the start of the text. */
+const NAME_BEFORE = /(?:^|[?&#;\s,(])([A-Za-z_][\w.-]*)$/;
+const NAME_REACH = 64;
+
 export const postalCodeParameterDetector: Detector = {
   kind: POSTAL_CODE_KIND,
-  // Only after a parameter's separator, a blank or the start of the text; the value is a few
-  // characters of fixed shapes, so each candidate costs its name and at most a dozen characters.
-  source: `(?<=^|[?&#;\\s,(])[A-Za-z_][\\w.-]*=${POSTAL_CODE_VALUE}${VALUE_END}`,
+  // The match starts at the `=`, a literal the regex skips to; the name is read back by a
+  // lookbehind and the value is a few characters of fixed shapes, so each `=` costs its name
+  // and at most a dozen characters.
+  source: `=(?<=(?:^|[?&#;\\s,(])[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}`,
   evidence: Evidence.POSTAL_CODE_PARAMETER,
-  rewrite: (match, marker) => {
-    const equals = match.indexOf("=");
-    if (!isPostalCodeParameterName(match.slice(0, equals))) return undefined;
-    return `${match.slice(0, equals + 1)}${marker}`;
+  rewrite: (_match, marker, text, start) => {
+    const from = Math.max(0, start - NAME_REACH);
+    const before = NAME_BEFORE.exec(text.slice(from, start));
+    // A name longer than the reach is read whole or not at all.
+    if (before === null || (before.index === 0 && from > 0) || !isPostalCodeParameterName(before[1]!)) return undefined;
+    return `=${marker}`;
   },
 };
