@@ -26,6 +26,8 @@ describe("secret assignments: names only a URL's query makes secret, and names a
     "<secret-santa>Ana</secret-santa>",
     "<token-list><token>ETH</token><token>BTC</token></token-list>",
     "<session>Morning keynote, room 2</session>",
+    "<session>Morning session: Keynote</session>",
+    "Signature: Approved",
     "<credentials>default</credentials>",
     "The user reset their password 'yesterday' via the link",
     "Please alter the user settings; password 'reset' links expire",

@@ -177,6 +177,9 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end);
 }
 
+/** Secret names that are also a sentence's or a heading's words (`redactField`). */
+const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
+
 /** What ends a `var_dump` key after a property's visibility or class. */
 const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 
@@ -191,6 +194,9 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
+  // `session` and `signature` alone head a line or a sentence as often as they name a session
+  // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
+  if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
   // PHP's `var_dump` names a property's visibility, and a private one's class, after its name
   // (`["password":protected]=>`, `["password":"User":private]=>`): the value follows the `=>`
   // (secret-assignment.ts).
