@@ -127,7 +127,9 @@ const parseKeepingNumbers = (text: string): unknown => parseJsonExactly(text, EX
  * Whether any member changed. `path` and `rootPath`: the node's path with and without the
  * caller's prefix; `depth`: levels of objects and arrays above the node, `nesting`: texts
  * holding it; `write`: whether an inner text the rules changed is written back (the exact walk;
- * the first walk only learns whether anything changes). Throws TOO_DEEP past
+ * the first walk only learns whether anything changes, and stops at the first change: the exact
+ * walk redoes every rule, so a text with many ruled members pays their rules, hashes included,
+ * once). Throws TOO_DEEP past
  * MAX_JSON_TEXT_DEPTH levels.
  */
 function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean): boolean {
@@ -139,6 +141,7 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     for (let i = 0; i < items.length; i++) {
       const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write);
       if (ruled === UNCHANGED) continue;
+      if (!write) return true;
       items[i] = ruled;
       changed = true;
     }
@@ -154,8 +157,11 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     if (action === DESCEND) {
       const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write);
       if (ruled === UNCHANGED) continue;
+      if (!write) return true;
       object[name] = ruled;
       changed = true;
+    } else if (!write && action !== KEEP) {
+      return true;
     } else if (action === REMOVE) {
       delete object[name];
       changed = true;
