@@ -265,3 +265,34 @@ describe("JSON text after a byte order mark or a no-break space", () => {
     expect(applyKeyRulesToJsonText("\u00A0user {id}", "", rules)).toBe("\u00A0user {id}");
   });
 });
+
+describe("the work JSON text costs, counted", () => {
+  it("a braced text that is no JSON is told apart before any parse", () => {
+    const rules: JsonKeyRules = { member: () => DESCEND, restart: () => undefined };
+    const line = json({ items: Array.from({ length: 100 }, (_, i) => `{item ${i}}`), note: "{ id }" });
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      expect(applyKeyRulesToJsonText(line, "", rules)).toBe(line);
+      // The line itself only: none of its 101 braced strings reaches the parser.
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it("the first walk stops at the first change: each ruled member's rule runs once, in the walk that writes", () => {
+    let calls = 0;
+    const rules: JsonKeyRules = {
+      member: (path) => {
+        if (path !== "items.user.id") return DESCEND;
+        calls++;
+        return "[hashed]";
+      },
+      restart: () => undefined,
+    };
+    const line = json({ items: Array.from({ length: 50 }, (_, i) => json({ user: { id: `u-${i}` } })) });
+    const ruled = applyKeyRulesToJsonText(line, "", rules);
+    expect(ruled).not.toContain("u-1");
+    expect(calls).toBe(50 + 1);
+  });
+});

@@ -239,7 +239,7 @@ function parseJsonContainer(sent: string, parse: (text: string) => unknown): obj
   const text = withoutLeadingMarks(sent);
   const first = firstNonBlankCharCode(text);
   if (first === OPEN_BRACE) {
-    if (lastNonBlankCharCode(text) !== CLOSE_BRACE) return undefined;
+    if (lastNonBlankCharCode(text) !== CLOSE_BRACE || !opensMember(text)) return undefined;
   } else if (first === OPEN_BRACKET) {
     if (lastNonBlankCharCode(text) !== CLOSE_BRACKET || text.indexOf("{") < 0) return undefined;
   } else {
@@ -250,6 +250,20 @@ function parseJsonContainer(sent: string, parse: (text: string) => unknown): obj
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the first `{` of `text` is followed, after JSON whitespace, by a member's quoted name or
+ * the object's end (RFC 8259 §4): a `{…}` that is no JSON (`{id}`, a template, a Go struct's
+ * `{x y}`) is told apart without the parse's exception, which costs far more than a read.
+ */
+function opensMember(text: string): boolean {
+  for (let i = text.indexOf("{") + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === CLOSE_BRACE) return true;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+  }
+  return false;
 }
 
 const OPEN_BRACE = 0x7b;
