@@ -8,20 +8,29 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
  * flags) do not read, counted under the same kind:
  *
- * - a quoted value after `=` with blanks around it, or after `=>`: SQL (`WHERE password =
- *   'hunter2'`), Python and TOML (`api_key = "…"`), Ruby hashes (`:password=>"…"`,
- *   `"password" => "…"`), PHP and Perl arrays (`'password' => '…'`);
- * - SQL statements that set a password (PostgreSQL `CREATE|ALTER ROLE|USER … [WITH]
- *   [ENCRYPTED] PASSWORD '…'`; MySQL, MariaDB, Oracle and ClickHouse `IDENTIFIED [WITH plugin] BY '…'`;
- *   MySQL `SET PASSWORD [FOR user] = '…'` and `= PASSWORD('…')`), in any case;
- * - an XML element named as a secret (`<password>…</password>`, `<apiKey>`, `<ns:secret>`);
- * - a parameter inside a percent-encoded URL that is itself a parameter's value
- *   (`next=%2Flogin%3Fpassword%3Dhunter2`: the `%3F`/`%26` and `%3D` of RFC 3986 §2.1).
+ * - a quoted value after `=` with blanks around it, after `=>` or Go's `:=`: SQL (`WHERE password =
+ *   'hunter2'`, Sequelize's `` `User`.`password` = '…' ``), Python and TOML (`api_key = "…"`), Ruby
+ *   hashes and params (`:password=>"…"`, `"password" => "…"`, `params[:password] = "…"`), PHP
+ *   and Perl arrays (`'password' => '…'`, `$config['password'] = '…'`), PHP's `define('DB_PASSWORD',
+ *   '…')` and `var_dump` (`["password":protected]=> string(7) "…"`), Go (`token := "…"`);
+ * - SQL statements that set a password, matched from their first keyword (PostgreSQL
+ *   `CREATE|ALTER ROLE|USER <name> [WITH] [options] [ENCRYPTED] PASSWORD '…'`; MySQL, MariaDB,
+ *   Oracle and ClickHouse `IDENTIFIED [WITH plugin] BY '…'` or `"…"`; Oracle's unquoted
+ *   `CREATE USER <name> IDENTIFIED BY password`; MySQL `SET PASSWORD [FOR user] = '…'` and
+ *   `PASSWORD('…')`), in any case, over lines too;
+ * - an XML element named as a secret (`<password>…</password>`, `<apiKey>`, `<ns:secret>`), its
+ *   text over lines or in CDATA, and .NET's `<add key="ApiKey" value="…"/>`;
+ * - a parameter inside a percent-encoded URL that is itself a parameter's value, once or twice
+ *   encoded (`next=%2Flogin%3Fpassword%3Dhunter2`, `%253Ftoken%253D…`, `%23access_token%3D…`:
+ *   the `%3F`/`%26`/`%23` and `%3D` of RFC 3986 §2.1).
  *
- * Names are judged as the parameter form judges them (`isSecretParameterName`), so
- * `password_changed_at = '…'` and `<password_policy>` stay. The name, the quotes and the SQL
- * words stay; a value that stands for a secret (`'********'`, `'${DB_PASSWORD}'`) or is
- * already a marker is left alone.
+ * Names are judged by `holdsSecret`: a secret name whose last word holds the secret, not a name
+ * only a URL's query makes secret (`key`, `code`, `session`), so `password_changed_at = '…'`,
+ * `password_encryption = '…'`, `WHERE code = 'US'` and `<password_policy>` stay. The name, the
+ * quotes and the SQL words stay; a value that stands for a secret (`'********'`,
+ * `'${DB_PASSWORD}'`, `[FILTERED]`), a word of letters under a name other than a password's
+ * (`<token>ETH</token>`), or a marker is left alone. Each form starts at a fixed character or
+ * word and reads a bounded stretch after it: the cost is linear in the text.
  */
 
 const QUOTED = String.raw`'(?:[^'\\\n]|''|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
