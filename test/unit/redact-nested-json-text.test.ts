@@ -242,3 +242,57 @@ function stringAtDepth(sent: string, levels: number): string {
   for (let i = 0; i < levels; i++) current = (JSON.parse(current) as { next: string }).next;
   return current;
 }
+
+describe("JSON text after a byte order mark or a no-break space", () => {
+  it.each([
+    ["a byte order mark", "\uFEFF"],
+    ["a no-break space", "\u00A0"],
+    ["both, then a blank", "\uFEFF\u00A0 "],
+  ])("an inner text starting with %s is ruled as the object it encodes", (_name, lead) => {
+    const line = json({ msg: "x", payload: `${lead}${json({ user: { id: "u-42" } })}` });
+    const { record } = stored(str(line), { liftJsonBodies: false });
+    expect(record.body).toEqual(str(json({ msg: "x", payload: json({ user: { id: hash("u-42") } }) })));
+  });
+
+  it("a whole value starting with a byte order mark is ruled too", () => {
+    const { record } = stored(str(`\uFEFF${json({ event: "login", user: { id: "u-42" } })}`), { liftJsonBodies: false });
+    expect(text(record.body)).not.toContain("u-42");
+    expect(text(record.body)).toContain(hash("u-42"));
+  });
+
+  it("a no-break space inside plain text is no JSON", () => {
+    const rules: JsonKeyRules = { member: () => DESCEND, restart: () => undefined };
+    expect(applyKeyRulesToJsonText("\u00A0user {id}", "", rules)).toBe("\u00A0user {id}");
+  });
+});
+
+describe("the work JSON text costs, counted", () => {
+  it("a braced text that is no JSON is told apart before any parse", () => {
+    const rules: JsonKeyRules = { member: () => DESCEND, restart: () => undefined };
+    const line = json({ items: Array.from({ length: 100 }, (_, i) => `{item ${i}}`), note: "{ id }" });
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      expect(applyKeyRulesToJsonText(line, "", rules)).toBe(line);
+      // The line itself only: none of its 101 braced strings reaches the parser.
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it("the first walk stops at the first change: each ruled member's rule runs once, in the walk that writes", () => {
+    let calls = 0;
+    const rules: JsonKeyRules = {
+      member: (path) => {
+        if (path !== "items.user.id") return DESCEND;
+        calls++;
+        return "[hashed]";
+      },
+      restart: () => undefined,
+    };
+    const line = json({ items: Array.from({ length: 50 }, (_, i) => json({ user: { id: `u-${i}` } })) });
+    const ruled = applyKeyRulesToJsonText(line, "", rules);
+    expect(ruled).not.toContain("u-1");
+    expect(calls).toBe(50 + 1);
+  });
+});

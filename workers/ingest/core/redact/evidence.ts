@@ -8,7 +8,7 @@ import {
   nameBefore,
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
-import { POSTAL_CODE_PARAMETER_NAMES } from "./geo";
+import { isPostalCodeParameterName } from "./postal-code-names";
 import { holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
@@ -67,7 +67,7 @@ export const Evidence = {
    * secret name; `%3D` after an encoded secret parameter name.
    */
   SECRET_ASSIGNMENT: 1 << 16,
-  /** `=` after a postal code's parameter name (`POSTAL_CODE_PARAMETER_NAMES`) after `?`, `&`, `#` or `;`. */
+  /** `=` after a postal code's parameter name (`isPostalCodeParameterName`) after `?`, `&`, `#`, `;`, `,`, `(`, a blank or nothing. */
   POSTAL_CODE_PARAMETER: 1 << 17,
   /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
   PRIVATE_KEY: 1 << 18,
@@ -183,7 +183,7 @@ export function evidenceIn(text: string): number {
   const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0;
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
-    return (classes & HAS_QUOTE_OR_TAG) !== 0 ? named | sqlPasswordEvidence(text) : named;
+    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
@@ -212,7 +212,7 @@ export function evidenceIn(text: string): number {
       if (namesPostalCodeParameter(text, equals)) found |= Evidence.POSTAL_CODE_PARAMETER;
     }
   }
-  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT)) !== 0) found |= secretAssignmentEvidence(text, classes);
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
@@ -687,14 +687,32 @@ function flagEvidence(text: string): number {
 }
 
 /**
- * Whether the `=` at `equals` is `=>` or has a blank beside it, after a secret parameter name
- * (`password = '…'`, `:password=>`, `"api_key" => `), as `secretAssignmentDetector` reads them.
+ * Whether the `=` at `equals` assigns to a secret parameter name as `secretAssignmentDetector`
+ * reads assignments: `=>` or `=` with a blank beside it (`password = '…'`, `:password=>`,
+ * `"api_key" => `, Go's `token := "…"`), after a backquoted column (`` `password`='…' ``) or an
+ * index (`$config['password'] = `, `["password":protected]=>`); or the `key="…"`/`name="…"`
+ * of a setting whose value follows (`<add key="ApiKey" value="…"/>`).
  */
 function assignsToSecretName(text: string, equals: number): boolean {
   const next = text.charCodeAt(equals + 1);
-  const before = text.charCodeAt(equals - 1);
-  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9) return false;
-  const name = nameBefore(text, equals);
+  let end = text.charCodeAt(equals - 1) === 58 ? equals - 1 : equals;
+  const before = text.charCodeAt(end - 1);
+  if (next === 34 || next === 39) {
+    if (endsWithCaseless(text, end, "key") || endsWithCaseless(text, end, "name")) {
+      const close = text.indexOf(String.fromCharCode(next), equals + 2);
+      if (close > 0 && close - equals < 66 && isSecretName(text.slice(equals + 2, close))) return true;
+    }
+  }
+  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96) return false;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (text.charCodeAt(end - 1) === 93) {
+    // An index: the first name inside its brackets (`['password']`, `["password":protected]`).
+    const open = text.lastIndexOf("[", end - 1);
+    if (open < 0 || end - open > 130) return false;
+    const name = /[A-Za-z_][\w.-]*/.exec(text.slice(open + 1, end - 1));
+    return name !== null && isSecretParameterName(name[0]);
+  }
+  const name = text.charCodeAt(end - 1) === 96 ? nameBefore(text, end - 1) : nameBefore(text, end);
   return name !== "" && isSecretParameterName(name);
 }
 
@@ -702,21 +720,29 @@ function assignsToSecretName(text: string, equals: number): boolean {
 const SQL_WORDS_BEFORE_PASSWORD = ["password", "by", "for"];
 
 /**
- * `Evidence.SECRET_ASSIGNMENT` for a quote after a blank or `(` that follows a word of
- * `SQL_WORDS_BEFORE_PASSWORD` in any case. A native search for `'` first.
+ * `Evidence.SECRET_ASSIGNMENT` for a quote after a blank, a line break or `(` that follows a
+ * word of `SQL_WORDS_BEFORE_PASSWORD` in any case (a native search for `'` first, in a text
+ * whose `classes` hold one); for `IDENTIFIED BY` (which may take a double-quoted or unquoted
+ * password); for `define(`.
  */
-function sqlPasswordEvidence(text: string): number {
-  for (let quote = text.indexOf("'"); quote > 0; quote = text.indexOf("'", quote + 1)) {
+function sqlPasswordEvidence(text: string, classes: number): number {
+  if ((classes & HAS_QUOTE_OR_TAG) !== 0) for (let quote = text.indexOf("'"); quote > 0; quote = text.indexOf("'", quote + 1)) {
     const before = text.charCodeAt(quote - 1);
-    if (before !== 32 && before !== 9 && before !== 40) continue;
+    if (before !== 32 && before !== 9 && before !== 40 && before !== 10 && before !== 13) continue;
     let end = quote - 1;
-    while (end > 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 || text.charCodeAt(end) === 40)) end--;
+    while (end > 0 && (text.charCodeAt(end) === 32 || (text.charCodeAt(end) >= 9 && text.charCodeAt(end) <= 13) || text.charCodeAt(end) === 40)) end--;
     for (const word of SQL_WORDS_BEFORE_PASSWORD) {
       if (endsWithCaseless(text, end + 1, word) && !isNameCharacter(text.charCodeAt(end - word.length))) return Evidence.SECRET_ASSIGNMENT;
     }
   }
-  return 0;
+  // `IDENTIFIED BY "…"` and Oracle's unquoted `IDENTIFIED BY password`; PHP's `define("DB_PASSWORD", "…")`.
+  if ((classes & (HAS_I | HAS_B)) === (HAS_I | HAS_B) && holdsAny(text, IDENTIFIED_SPELLINGS)) return Evidence.SECRET_ASSIGNMENT;
+  return (classes & HAS_PHONE_START) !== 0 && text.includes("define(") ? Evidence.SECRET_ASSIGNMENT : 0;
 }
+const IDENTIFIED_SPELLINGS = ["identified by", "IDENTIFIED BY", "Identified by"];
+/** An encoded `=`, once or twice (`%3D`, `%253D`); the encoded separator a parameter's name follows. */
+const ENCODED_EQUALS = /%(?:25)?3[Dd]/;
+const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
 
 /**
  * The other facts of `Evidence.SECRET_ASSIGNMENT` (`sqlPasswordEvidence`): an end tag of a
@@ -724,7 +750,7 @@ function sqlPasswordEvidence(text: string): number {
  * `%3D` first.
  */
 function secretAssignmentEvidence(text: string, classes: number): number {
-  if ((classes & HAS_QUOTE_OR_TAG) !== 0 && sqlPasswordEvidence(text) !== 0) return Evidence.SECRET_ASSIGNMENT;
+  if (sqlPasswordEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_SLASH)) === (HAS_QUOTE_OR_TAG | HAS_SLASH)) {
     for (let tag = text.indexOf("</"); tag >= 0; tag = text.indexOf("</", tag + 2)) {
       const close = text.indexOf(">", tag + 2);
@@ -734,31 +760,37 @@ function secretAssignmentEvidence(text: string, classes: number): number {
     }
   }
   if ((classes & HAS_PERCENT) !== 0) {
-    for (let equals = text.search(/%3[Dd]/); equals >= 0; ) {
+    for (let equals = text.search(ENCODED_EQUALS); equals >= 0; ) {
       let start = equals;
       while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-      // The name starts after the encoded `?` or `&` (`%3F`, `%26`), whose hex digits read as name characters.
-      if (start > 0 && /^(?:3[Ff]|26)/.test(text.slice(start, start + 2))) start += 2;
+      // The name starts after the encoded `?`, `&` or `#` (`%3F`, `%26`, `%23`, twice encoded
+      // `%253F`), whose hex digits read as name characters.
+      const encoded = start > 0 ? ENCODED_SEPARATOR.exec(text.slice(start, start + 4)) : null;
+      if (encoded !== null) start += encoded[0].length;
       if (isSecretParameterName(text.slice(start, equals))) return Evidence.SECRET_ASSIGNMENT;
-      const next = text.slice(equals + 3).search(/%3[Dd]/);
+      const next = text.slice(equals + 3).search(ENCODED_EQUALS);
       equals = next < 0 ? -1 : equals + 3 + next;
     }
   }
   return 0;
 }
 
-const POSTAL_CODE_PARAMETERS: ReadonlySet<string> = new Set(POSTAL_CODE_PARAMETER_NAMES);
-
 /**
- * Whether the name before the `=` at `equals` is a postal code's parameter name after `?`,
- * `&`, `#` or `;`. Such names end in `p`, `e` or `E`, `P`: other `=` cost one comparison.
+ * Whether the name before the `=` at `equals` is a postal code's parameter name
+ * (`isPostalCodeParameterName`) after what the detector's lookbehind allows: `?`, `&`, `#`,
+ * `;`, `,`, `(`, a blank or the start of the text.
  */
 function namesPostalCodeParameter(text: string, equals: number): boolean {
-  const last = text.charCodeAt(equals - 1) | 0x20;
-  if (last !== 112 && last !== 101) return false;
-  let start = equals - 1;
+  // Every shape the detector accepts has a digit in its first three characters (`94103`, `M1 1AE`, `SW1A 1AA`).
+  if (!isDigit(text.charCodeAt(equals + 1)) && !isDigit(text.charCodeAt(equals + 2)) && !isDigit(text.charCodeAt(equals + 3))) return false;
+  let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  const before = text.charCodeAt(start - 1);
-  if (before !== 63 && before !== 38 && before !== 35 && before !== 59) return false;
-  return POSTAL_CODE_PARAMETERS.has(text.slice(start, equals).toLowerCase());
+  if (start === equals) return false;
+  if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
+  return isPostalCodeParameterName(text.slice(start, equals));
+}
+
+/** `[?&#;\s,(]`, with `\s` as JavaScript's regexes read it. */
+function mayPrecedePostalCodeParameter(code: number): boolean {
+  return code !== 61 && mayPrecedeParameter(code);
 }

@@ -82,7 +82,23 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
  */
 export function mayBeJsonContainer(text: string): boolean {
   const first = text.charCodeAt(0);
-  return first === OPEN_BRACE || first === OPEN_BRACKET || first === 0x20 || first === 0x09 || first === 0x0a || first === 0x0d;
+  return first === OPEN_BRACE || first === OPEN_BRACKET || first === 0x20 || first === 0x09 || first === 0x0a || first === 0x0d || isLeadingMark(first);
+}
+
+/**
+ * A byte order mark (U+FEFF) or a no-break space (U+00A0) before the text: what a producer that
+ * wrote a file or copied a line leaves in front of JSON, which JSON.parse rejects (RFC 8259
+ * §2's whitespace is four ASCII characters) while the members are a reader's all the same.
+ */
+function isLeadingMark(code: number): boolean {
+  return code === 0xfeff || code === 0xa0;
+}
+
+/** `text` without the byte order marks and no-break spaces in front of it (`isLeadingMark`). */
+function withoutLeadingMarks(text: string): string {
+  let start = 0;
+  while (start < text.length && isLeadingMark(text.charCodeAt(start))) start++;
+  return start === 0 ? text : text.slice(start);
 }
 
 /**
@@ -111,7 +127,9 @@ const parseKeepingNumbers = (text: string): unknown => parseJsonExactly(text, EX
  * Whether any member changed. `path` and `rootPath`: the node's path with and without the
  * caller's prefix; `depth`: levels of objects and arrays above the node, `nesting`: texts
  * holding it; `write`: whether an inner text the rules changed is written back (the exact walk;
- * the first walk only learns whether anything changes). Throws TOO_DEEP past
+ * the first walk only learns whether anything changes, and stops at the first change: the exact
+ * walk redoes every rule, so a text with many ruled members pays their rules, hashes included,
+ * once). Throws TOO_DEEP past
  * MAX_JSON_TEXT_DEPTH levels.
  */
 function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean): boolean {
@@ -123,6 +141,7 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     for (let i = 0; i < items.length; i++) {
       const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write);
       if (ruled === UNCHANGED) continue;
+      if (!write) return true;
       items[i] = ruled;
       changed = true;
     }
@@ -138,8 +157,11 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     if (action === DESCEND) {
       const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write);
       if (ruled === UNCHANGED) continue;
+      if (!write) return true;
       object[name] = ruled;
       changed = true;
+    } else if (!write && action !== KEEP) {
+      return true;
     } else if (action === REMOVE) {
       delete object[name];
       changed = true;
@@ -208,14 +230,16 @@ function fitsDepth(node: unknown, levels: number): boolean {
 }
 
 /**
- * `text` parsed with `parse` when it is a JSON object, or an array with an object in it (an
- * array without one has no keys), else undefined. The first and last characters decide before
+ * `sent` parsed with `parse` when it is a JSON object, or an array with an object in it (an
+ * array without one has no keys), after any byte order mark or no-break space in front of it
+ * (`isLeadingMark`), else undefined. The first and last characters decide before
  * the parse is paid for: most values are plain text.
  */
-function parseJsonContainer(text: string, parse: (text: string) => unknown): object | undefined {
+function parseJsonContainer(sent: string, parse: (text: string) => unknown): object | undefined {
+  const text = withoutLeadingMarks(sent);
   const first = firstNonBlankCharCode(text);
   if (first === OPEN_BRACE) {
-    if (lastNonBlankCharCode(text) !== CLOSE_BRACE) return undefined;
+    if (lastNonBlankCharCode(text) !== CLOSE_BRACE || !opensMember(text)) return undefined;
   } else if (first === OPEN_BRACKET) {
     if (lastNonBlankCharCode(text) !== CLOSE_BRACKET || text.indexOf("{") < 0) return undefined;
   } else {
@@ -226,6 +250,20 @@ function parseJsonContainer(text: string, parse: (text: string) => unknown): obj
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the first `{` of `text` is followed, after JSON whitespace, by a member's quoted name or
+ * the object's end (RFC 8259 §4): a `{…}` that is no JSON (`{id}`, a template, a Go struct's
+ * `{x y}`) is told apart without the parse's exception, which costs far more than a read.
+ */
+function opensMember(text: string): boolean {
+  for (let i = text.indexOf("{") + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === CLOSE_BRACE) return true;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+  }
+  return false;
 }
 
 const OPEN_BRACE = 0x7b;

@@ -9,6 +9,8 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
  * Synchronous on purpose: WebCrypto's HMAC is async, and redaction runs in a synchronous walk.
  */
 export function createKeyedHasher(secret: string): (value: string) => string {
-  const key = utf8ToBytes(secret);
-  return (value) => bytesToHex(hmac(sha256, key, utf8ToBytes(value)).subarray(0, 8));
+  // The key's inner and outer states are computed once (RFC 2104's padded key blocks): each
+  // value then costs the compressions of its own bytes and of the outer digest, not the key's.
+  const keyed = hmac.create(sha256, utf8ToBytes(secret));
+  return (value) => bytesToHex(keyed.clone().update(utf8ToBytes(value)).digest().subarray(0, 8));
 }

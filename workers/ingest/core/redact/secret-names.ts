@@ -361,10 +361,10 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * (`<your-key>`, `<API_TOKEN>`, `<password>`, `<set in dashboard>`, Go's `<nil>`: words of
  * letters only, joined by blanks, `_`, `-` or `.`; `<Secr3t!>`, `<p@ss>`, `<x9Kq2mZ7vB4nL1>` and
  * `<<hunter2>>` are values someone wrapped in brackets), or a mask (`********`, `xxxxxxxx`,
- * `...`). Redacting it would hide how a service is configured and protect nothing.
+ * `...`, Rails' and Phoenix's `[FILTERED]`). Redacting it would hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026)$/;
+  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|\[FILTERED\])$/;
 
 /** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
 export function standsForSecret(value: string): boolean {

@@ -41,8 +41,8 @@ function family(issuer: string, prefixes: readonly string[], body: string): Know
 /**
  * Credentials that outbound-fetch spans (`url.full` of a Client span) and "fetch failed" lines
  * carry in a URL: a Discord webhook's URL is its credential like a Slack one's (Discord
- * "Webhook Resource": `/api/webhooks/{webhook.id}/{webhook.token}`, the id a snowflake, the
- * token 68 characters); a Telegram bot token is its API path's `bot<token>` (Telegram Bot API
+ * "Webhook Resource": `/api/webhooks/{webhook.id}/{webhook.token}`, also under a versioned
+ * API path, `/api/v10/webhooks/…`; the id a snowflake, the token 68 characters); a Telegram bot token is its API path's `bot<token>` (Telegram Bot API
  * "Authorizing your bot": `123456:ABC-DEF…`, the secret part 35 characters starting with `A` as
  * issued, fewer accepted as examples write them); a Google OAuth 2.0 access token starts
  * `ya29.` (Google Identity "OAuth 2.0 token types"), in `Authorization` headers and in
@@ -51,8 +51,8 @@ function family(issuer: string, prefixes: readonly string[], body: string): Know
  * newer ones followed by `/V2<signature>`) lets whoever has it post to the channel.
  */
 const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
-  ...family("Discord webhook", ["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"], "\\d{17,20}/[A-Za-z0-9_-]{60,}").map(
-    (format) => ({ ...format, evidence: ".com/api/webhooks/" }),
+  ...family("Discord webhook", ["discord.com/api/", "discordapp.com/api/"], "(?:v\\d{1,2}/)?webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,}").map(
+    (format) => ({ ...format, evidence: ".com/api/" }),
   ),
   { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A" },
   { issuer: "Google OAuth access token", prefix: "ya29.", body: "[A-Za-z0-9_-]{20,}" },

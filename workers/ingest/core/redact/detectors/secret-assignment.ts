@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { NAME_CHARACTER, isSecretName, isSecretParameterName, standsForSecret } from "../secret-names";
+import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -8,82 +8,217 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
  * flags) do not read, counted under the same kind:
  *
- * - a quoted value after `=` with blanks around it, or after `=>`: SQL (`WHERE password =
- *   'hunter2'`), Python and TOML (`api_key = "…"`), Ruby hashes (`:password=>"…"`,
- *   `"password" => "…"`), PHP and Perl arrays (`'password' => '…'`);
- * - SQL statements that set a password (PostgreSQL `CREATE|ALTER ROLE|USER … [WITH]
- *   [ENCRYPTED] PASSWORD '…'`; MySQL, MariaDB, Oracle and ClickHouse `IDENTIFIED [WITH plugin] BY '…'`;
- *   MySQL `SET PASSWORD [FOR user] = '…'` and `= PASSWORD('…')`), in any case;
- * - an XML element named as a secret (`<password>…</password>`, `<apiKey>`, `<ns:secret>`);
- * - a parameter inside a percent-encoded URL that is itself a parameter's value
- *   (`next=%2Flogin%3Fpassword%3Dhunter2`: the `%3F`/`%26` and `%3D` of RFC 3986 §2.1).
+ * - a quoted value after `=` with blanks around it, after `=>` or Go's `:=`: SQL (`WHERE password =
+ *   'hunter2'`, Sequelize's `` `User`.`password` = '…' ``), Python and TOML (`api_key = "…"`), Ruby
+ *   hashes and params (`:password=>"…"`, `"password" => "…"`, `params[:password] = "…"`), PHP
+ *   and Perl arrays (`'password' => '…'`, `$config['password'] = '…'`), PHP's `define('DB_PASSWORD',
+ *   '…')` and `var_dump` (`["password":protected]=> string(7) "…"`), Go (`token := "…"`);
+ * - SQL statements that set a password, matched from their first keyword (PostgreSQL
+ *   `CREATE|ALTER ROLE|USER <name> [WITH] [options] [ENCRYPTED] PASSWORD '…'`; MySQL, MariaDB,
+ *   Oracle and ClickHouse `IDENTIFIED [WITH plugin] BY '…'` or `"…"`; Oracle's unquoted
+ *   `CREATE USER <name> IDENTIFIED BY password`; MySQL `SET PASSWORD [FOR user] = '…'` and
+ *   `PASSWORD('…')`), in any case, over lines too;
+ * - an XML element named as a secret (`<password>…</password>`, `<apiKey>`, `<ns:secret>`), its
+ *   text over lines or in CDATA, and .NET's `<add key="ApiKey" value="…"/>`;
+ * - a parameter inside a percent-encoded URL that is itself a parameter's value, once or twice
+ *   encoded (`next=%2Flogin%3Fpassword%3Dhunter2`, `%253Ftoken%253D…`, `%23access_token%3D…`:
+ *   the `%3F`/`%26`/`%23` and `%3D` of RFC 3986 §2.1).
  *
- * Names are judged as the parameter form judges them (`isSecretParameterName`), so
- * `password_changed_at = '…'` and `<password_policy>` stay. The name, the quotes and the SQL
- * words stay; a value that stands for a secret (`'********'`, `'${DB_PASSWORD}'`) or is
- * already a marker is left alone.
+ * Names are judged by `holdsSecret`: a secret name whose last word holds the secret, not a name
+ * only a URL's query makes secret (`key`, `code`, `session`), so `password_changed_at = '…'`,
+ * `password_encryption = '…'`, `WHERE code = 'US'` and `<password_policy>` stay. The name, the
+ * quotes and the SQL words stay; a value that stands for a secret (`'********'`,
+ * `'${DB_PASSWORD}'`, `[FILTERED]`), a word of letters under a name other than a password's
+ * (`<token>ETH</token>`), or a marker is left alone. Each form starts at a fixed character or
+ * word and reads a bounded stretch after it: the cost is linear in the text.
  */
 
 const QUOTED = String.raw`'(?:[^'\\\n]|''|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
 /** The quoted value that ends a match. */
 const VALUE_AT_END = new RegExp(`(?:${QUOTED})$`);
 
-/** `name = 'value'`, `name => "value"`, with the name bare, quoted or a Ruby symbol. */
+const NAME = `[A-Za-z_]${NAME_CHARACTER}*`;
+/**
+ * The name before an assignment: bare, quoted or a Ruby symbol (`password`, `"password"`,
+ * `:password`), or an index (`$config['password']`, `params[:password]`).
+ */
+const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])[:"']?${NAME}["']?|\\[[:"']?${NAME}["']?\\])`;
+/**
+ * `name = 'value'` (blanks around `=`), `name => "value"` (the value may start the next line,
+ * as pretty printers write long hashes), Go's `name := "value"`; a quoted SQL column,
+ * qualified or not, with any blanks (Sequelize's `` `User`.`password` = '…' `` and
+ * `` SET `password`='…' ``); PHP's `define('DB_PASSWORD', '…')`; `var_dump`'s
+ * `["password"]=>` / `["password":protected]=>` and `string(7) "…"` on the same or the next line.
+ */
 const QUOTED_ASSIGNMENT =
-  String.raw`(?<![\w.\u00C0-\u00FF-])[:"']?[A-Za-z_]${NAME_CHARACTER}*["']?(?:[ \t]*=>|[ \t]+=|=[ \t]+)[ \t]*(?:${QUOTED})`;
+  `(?:${ASSIGNED}(?:[ \\t]*=>(?:[ \\t]*\\r?\\n)?|[ \\t]+:?=|:?=[ \\t]+)` +
+  `|(?<![\\w.\\u00C0-\\u00FF-])(?:\`[^\`\\n]{1,64}\`\\.)?\`${NAME}\`[ \\t]*=` +
+  `|(?<![\\w.-])define\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
+  `|\\["${NAME}"(?::"?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +
+  `[ \\t]*(?:${QUOTED})`;
 
-const BLANK = "[ \\t]+";
-/** `SET PASSWORD [FOR user] = ` and `= PASSWORD(`, before the string. */
+/** Blanks between SQL words, a line break among them (a statement written over lines). */
+const BLANKS = "\\s+";
+const word = (sql: string): string => sql.split(" ").map(caseless).join(BLANKS);
+/** A SQL string (`'…'`, `''` escaping a quote) or, where MySQL and Oracle allow it, a double-quoted one. */
+const SQL_STRING = `'(?:[^'\\n]|'')*'`;
+const SQL_OR_DOUBLE_QUOTED = `(?:${SQL_STRING}|"[^"\\n]*")`;
+/** A user or role: a word, or quoted (MySQL's `'app'@'%'`, PostgreSQL's `"App"`). */
+const ACCOUNT_PART = "(?:[\\w.$-]{1,128}|\"[^\"\\n]{1,64}\"|'[^'\\n]{1,64}'|`[^`\\n]{1,64}`)";
+const ACCOUNT = `${ACCOUNT_PART}(?:@(?:[\\w.%-]{1,255}|'[^'\\n]{1,255}'|\`[^\`\\n]{1,255}\`))?`;
+/**
+ * `CREATE|ALTER USER|ROLE [IF [NOT] EXISTS] <account>`: the statement's own start, so a password
+ * string after it is the account's; prose naming a user (`the user reset their password 'x'`)
+ * is no statement.
+ */
+const ACCOUNT_STATEMENT =
+  `(?:${word("create")}|${word("alter")})${BLANKS}(?:${word("user")}|${word("role")})${BLANKS}` +
+  `(?:${word("if")}${BLANKS}(?:${word("not")}${BLANKS})?${word("exists")}${BLANKS})?${ACCOUNT}`;
+/**
+ * PostgreSQL's role options before `PASSWORD` (`LOGIN`, `CREATEDB`, `CONNECTION LIMIT 5`,
+ * `VALID UNTIL '…'`), at most eight: each candidate's work is bounded.
+ */
+const ROLE_OPTION = "(?:[A-Za-z]{1,32}|-?\\d{1,9}|'[^'\\n]{0,64}')";
+const ROLE_PASSWORD =
+  `${ACCOUNT_STATEMENT}(?:${BLANKS}${word("with")})?(?:${BLANKS}${ROLE_OPTION}){0,8}?${BLANKS}` +
+  `(?:${word("encrypted")}${BLANKS})?${word("password")}${BLANKS}${SQL_STRING}`;
+/**
+ * Oracle's unquoted password (`CREATE USER sidney IDENTIFIED BY out_standing1`), only in the
+ * statement; not MySQL's `IDENTIFIED BY RANDOM PASSWORD` nor Oracle's `IDENTIFIED BY VALUES '…'`.
+ */
+const UNQUOTED_PASSWORD =
+  `${ACCOUNT_STATEMENT}${BLANKS}${word("identified")}${BLANKS}${word("by")}${BLANKS}` +
+  `(?!(?:${word("values")}|${word("random")}|${word("password")})(?![\\w$#]))[A-Za-z][\\w$#]*`;
+/** `IDENTIFIED [WITH plugin] BY [PASSWORD] '…'` (MySQL, MariaDB, Oracle, ClickHouse), `"…"` too. */
+const IDENTIFIED_BY =
+  `${word("identified")}(?:${BLANKS}${word("with")}${BLANKS}\\w+)?${BLANKS}${word("by")}(?:${BLANKS}${word("password")})?${BLANKS}${SQL_OR_DOUBLE_QUOTED}`;
+/** MySQL's `SET PASSWORD [FOR user] = '…'`. */
 const SET_PASSWORD =
-  `${caseless("set")}${BLANK}${caseless("password")}(?:${BLANK}${caseless("for")}${BLANK}[^=;\\n]{1,100}?)?[ \\t]*=[ \\t]*` +
-  `(?:${caseless("password")}[ \\t]*\\([ \\t]*)?`;
-const IDENTIFIED_BY = `${caseless("identified")}(?:${BLANK}${caseless("with")}${BLANK}\\w+)?${BLANK}${caseless("by")}(?:${BLANK}${caseless("password")})?${BLANK}`;
-/** A role's `PASSWORD` option, in a statement naming a `USER` or `ROLE` before it (`password 'reset' link` is prose). */
-const ROLE_PASSWORD = `(?<=(?:${caseless("user")}|${caseless("role")})[ \\t][^;\\n]{0,200})(?:${caseless("encrypted")}${BLANK})?${caseless("password")}${BLANK}`;
-/** The SQL that sets a password; `'` strings only (SQL's string literals), `''` escaping a quote. */
-const SQL_PASSWORD = `(?<![\\w.-])(?:${SET_PASSWORD}|${IDENTIFIED_BY}|${ROLE_PASSWORD})'(?:[^'\\n]|'')*'`;
+  `${word("set")}${BLANKS}${word("password")}(?:${BLANKS}${word("for")}${BLANKS}[^=;\\n]{1,100}?)?[ \\t]*=[ \\t]*${SQL_STRING}`;
+/** MySQL's `PASSWORD('…')` and `OLD_PASSWORD('…')` functions, wherever a statement calls them. */
+const PASSWORD_FUNCTION = `(?:${caseless("old_")})?${caseless("password")}[ \\t]*\\([ \\t]*${SQL_STRING}`;
+/** The SQL that sets a password; each form starts with its first keyword, so its work is bounded by the statement. */
+const SQL_PASSWORD = `(?<![\\w.-])(?:${ROLE_PASSWORD}|${UNQUOTED_PASSWORD}|${IDENTIFIED_BY}|${SET_PASSWORD}|${PASSWORD_FUNCTION})`;
+/** Whether a match is one of `SQL_PASSWORD`'s statements, whose words need no name check. */
+const SQL_STATEMENT_START = /^(?:(?:create|alter|identified|set)\s+[a-z]|(?:old_)?password[ \t]*\()/i;
 
-/** An element with text content only; whether its end tag closes it is checked on the match. */
-const XML_ELEMENT = String.raw`<[A-Za-z_][\w.:-]*(?:[ \t][^<>]*)?>[^<>\n]{1,512}</[A-Za-z_][\w.:-]*>`;
+/**
+ * An element whose name ends as a secret name does (`SECRET_NAME_ENDINGS`), closed by the same
+ * name: its text, over lines too (pretty-printed XML), or a CDATA section. Only names with such
+ * an ending can match, so most elements cost a few characters.
+ */
+const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS.map(caseless).join("|");
+const XML_ELEMENT =
+  `<(?<tag>(?:[A-Za-z_][\\w.-]*:)?(?:[A-Za-z_][\\w.-]*?)?(?:${SECRET_NAME_ENDING}))(?:[ \\t][^<>]*)?>` +
+  `(?:<!\\[CDATA\\[(?:[^\\]]|\\](?!\\]>)){1,512}\\]\\]>|[^<>]{1,512})</\\k<tag>>`;
 
-/** A parameter inside an encoded query, up to the next encoded `&` or the outer value's end. */
-const ENCODED_PARAMETER = String.raw`%(?:3[Ff]|26)[A-Za-z_]${NAME_CHARACTER}*%3[Dd](?:[^&#\s"'<>;,%]|%(?!26)[0-9A-Fa-f]{2})+`;
+/**
+ * .NET's `<add key="ApiKey" value="…"/>` (app.config, web.config) and the `name`/`value`
+ * pairs of other XML configuration (`<param name="password" value="…"/>`): the value of a
+ * setting the first attribute names.
+ */
+const KEYED_SETTING = `(?<![\\w-])(?:${caseless("key")}|${caseless("name")})=(?:"${NAME}"|'${NAME}')[ \\t]+${caseless("value")}=(?:"[^"\\n]*"|'[^'\\n]*')`;
+
+/** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
+const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHARACTER}*%(?:25)?3[Dd](?:[^&#\s"'<>;,%]|%(?!(?:25)?26)[0-9A-Fa-f]{2})+`;
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${ENCODED_PARAMETER})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
+    if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
+    if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
     return redactQuotedValue(match, marker);
   },
 };
 
-/** The name of a quoted assignment; SQL statements start with a word in `SQL_WORD`. */
-const ASSIGNED_NAME = new RegExp(`^[:"']?([A-Za-z_]${NAME_CHARACTER}*)`);
-const SQL_WORD = /^(?:set|identified|encrypted|password)$/i;
+/**
+ * Names only ever secret inside a URL's query (OAuth's `code`, a presigned URL's `sig`, `key`,
+ * `auth`, `session`, `signature`, `sid`): in SQL, hashes and XML these are a column's, a
+ * setting's or an element's ordinary names (`WHERE code = 'US'`, `'key' => 'app.name'`,
+ * `<session>Morning session</session>`).
+ */
+const URL_ONLY_NAMES: ReadonlySet<string> = new Set(["key", "code", "auth", "session", "signature", "sig", "sid"]);
+/** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `session_id`, `chave_api`). */
+const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "pass", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
+/** A password's words, under which even a word of letters is the secret (`<password>hunter</password>`). */
+const PASSWORD_WORD = /(?:password|passwd|pwd|passphrase|pass|senha|contrase[nñ]a)$/;
 
-/** Keeps everything up to the value's opening quote; the name must be a secret parameter name. */
+/**
+ * Whether a name in these notations holds a secret: a secret name (`isSecretName`) whose last
+ * word holds it (`db_password`, `api_key`, `auth_token`; not `password_encryption`,
+ * `session_replication_role`, `secret_santa`, where a later word says what the name is), and
+ * not one of the `URL_ONLY_NAMES` alone.
+ */
+function holdsSecret(name: string): boolean {
+  if (URL_ONLY_NAMES.has(name.toLowerCase()) || !isSecretName(name)) return false;
+  const words = nameWords(name);
+  const last = words[words.length - 1] ?? "";
+  return words.length < 2 || QUALIFIED_LAST_WORDS.has(last) || isSecretName(last);
+}
+
+/**
+ * Whether `value` under `name` is a secret to hide: not empty, not a marker, not standing for a
+ * secret, and, but under a password's name, not a word of letters (`<token>ETH</token>`,
+ * `<credentials>default</credentials>`): generated keys and tokens hold digits or symbols.
+ */
+function isHiddenValue(name: string, value: string): boolean {
+  if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value)) return false;
+  return !/^[A-Za-z]{1,15}$/.test(value) || PASSWORD_WORD.test(nameWords(name).join(""));
+}
+
+/** The name a quoted assignment assigns to: the last backquoted one of a SQL column, `define`'s first argument, else the first. */
+function assignedName(head: string): string {
+  if (head.startsWith("`")) return head.slice(head.lastIndexOf("`", head.lastIndexOf("`") - 1) + 1, head.lastIndexOf("`"));
+  return NAME_RUN.exec(head.startsWith("define") ? head.slice(head.indexOf("(")) : head)?.[0] ?? "";
+}
+const NAME_RUN = new RegExp(NAME);
+
+/** Keeps everything up to the value's opening quote; the name must hold a secret (`holdsSecret`). */
 function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const open = VALUE_AT_END.exec(match)?.index ?? match.length - 1;
   const quote = match.charAt(match.length - 1);
-  const value = match.slice(open + 1, -1);
-  if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value)) return undefined;
-  const name = ASSIGNED_NAME.exec(match)![1]!;
-  if (!SQL_WORD.test(name) && !isSecretParameterName(name)) return undefined;
+  const name = assignedName(match.slice(0, open));
+  if (!holdsSecret(name) || !isHiddenValue(name, match.slice(open + 1, -1))) return undefined;
   return `${match.slice(0, open + 1)}${marker}${quote}`;
 }
 
-/** The element's text replaced when its name (without a namespace prefix) is a secret name and its end tag closes it. */
-function redactElement(match: string, marker: string): Rewrite | undefined {
-  const name = /^<([^\s>]+)/.exec(match)![1]!;
-  if (!match.endsWith(`</${name}>`)) return undefined;
-  if (!isSecretName(name.slice(name.lastIndexOf(":") + 1))) return undefined;
-  const open = match.indexOf(">") + 1;
-  const value = match.slice(open, -(name.length + 3)).trim();
+/** The SQL words stay; the password string's content, or Oracle's unquoted password, goes. */
+function redactSqlPassword(match: string, marker: string): Rewrite | undefined {
+  const quote = match.charAt(match.length - 1);
+  if (quote !== "'" && quote !== '"') {
+    const password = /[\w$#]+$/.exec(match)!;
+    return `${match.slice(0, password.index)}${marker}`;
+  }
+  const open = quote === "'" ? SQL_STRING_AT_END.exec(match)!.index : match.lastIndexOf('"', match.length - 2);
+  const value = match.slice(open + 1, -1);
   if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value)) return undefined;
-  return `${match.slice(0, open)}${marker}</${name}>`;
+  return `${match.slice(0, open + 1)}${marker}${quote}`;
+}
+const SQL_STRING_AT_END = new RegExp(`${SQL_STRING}$`);
+
+/** The `value` attribute's content, when the `key` or `name` attribute holds a secret's name. */
+function redactKeyedSetting(match: string, marker: string): Rewrite | undefined {
+  const name = NAME_RUN.exec(match.slice(match.indexOf("=") + 2))![0];
+  const valueAt = match.search(/[Vv][Aa][Ll][Uu][Ee]=/) + 7;
+  if (!holdsSecret(name) || !isHiddenValue(name, match.slice(valueAt, -1))) return undefined;
+  return `${match.slice(0, valueAt)}${marker}${match.charAt(match.length - 1)}`;
+}
+
+/** The element's content replaced when its name (without a namespace prefix) holds a secret; blanks around it stay. */
+function redactElement(match: string, marker: string): Rewrite | undefined {
+  const tag = /^<([^\s>]+)/.exec(match)![1]!;
+  const name = tag.slice(tag.lastIndexOf(":") + 1);
+  const open = match.indexOf(">") + 1;
+  const close = match.length - (tag.length + 3);
+  const content = match.slice(open, close);
+  const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(content);
+  const value = (cdata?.[1] ?? content).trim();
+  if (!holdsSecret(name) || !isHiddenValue(name, value)) return undefined;
+  return `${match.slice(0, open)}${marker}${match.slice(close)}`;
 }
 
 /**
@@ -91,9 +226,11 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
  * final punctuation after it stays (`sentenceEndLength`). `end`: where the match ends in its text.
  */
 function redactEncodedParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
-  const equals = match.search(/%3[Dd]/);
-  if (!isSecretParameterName(match.slice(3, equals))) return undefined;
-  if (match.startsWith("[REDACTED:", equals + 3)) return undefined;
+  const equals = /%(?:25)?3[Dd]/.exec(match)!;
+  const nameStart = /^%(?:25)?(?:3[Ff]|26|23)/.exec(match)![0].length;
+  if (!isSecretParameterName(match.slice(nameStart, equals.index))) return undefined;
+  const valueStart = equals.index + equals[0].length;
+  if (match.startsWith("[REDACTED:", valueStart)) return undefined;
   const length = match.length - sentenceEndLength(match, end);
-  return { text: `${match.slice(0, equals + 3)}${marker}`, kind: SECRET_PARAM_KIND, length };
+  return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }

@@ -100,10 +100,10 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
 
 /**
  * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
- * secret. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * secret; not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, a space or the start of the text (a sentence's
@@ -169,9 +169,19 @@ const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 /** `end`: how the match ends, which says whether its final punctuation is a sentence's (`sentenceEndLength`). */
 function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
   const equals = match.indexOf("=");
-  if (!isSecretParameterName(match.slice(0, equals))) return undefined;
+  const name = match.slice(0, equals);
+  // A quoted value is an attribute's or an argument's, where the names only ever secret in a
+  // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
+  const quoted = match.charCodeAt(equals + 1) === 34 || match.charCodeAt(equals + 1) === 39;
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
   return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end);
 }
+
+/** Secret names that are also a sentence's or a heading's words (`redactField`). */
+const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
+
+/** What ends a `var_dump` key after a property's visibility or class. */
+const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
@@ -184,6 +194,16 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
+  // `session` and `signature` alone head a line or a sentence as often as they name a session
+  // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
+  if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
+  // PHP's `var_dump` names a property's visibility, and a private one's class, after its name
+  // (`["password":protected]=>`, `["password":"User":private]=>`): the value follows the `=>`
+  // (secret-assignment.ts).
+  if (VAR_DUMP_KEY_END.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
+  // A GraphQL variable passed as an argument (`login(password: $password)`): the secret is
+  // in the variables, which are read by their own names.
+  if (end.opened && /^\$[A-Za-z_]\w*$/.test(bare)) return undefined;
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;

@@ -1,0 +1,163 @@
+/**
+ * Secrets assigned in SQL, hashes, PHP, Go, XML and encoded URLs (detectors/secret-assignment.ts),
+ * postal codes in query and form text (detectors/postal-code-parameter.ts), and what those rules
+ * must leave alone. The corpus (test/fixtures/pii/) holds the same examples end to end.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REDACTION_POLICY, redactString } from "../../workers/ingest/core/redact";
+import { secretAssignmentDetector } from "../../workers/ingest/core/redact/detectors/secret-assignment";
+import { postalCodeParameterDetector } from "../../workers/ingest/core/redact/detectors/postal-code-parameter";
+
+const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY);
+
+describe("secret assignments: names only a URL's query makes secret, and names a later word describes, stay", () => {
+  it.each([
+    "WHERE code = 'US' AND key = 'enabled'",
+    "UPDATE settings SET value = 'dark' WHERE key = 'theme'",
+    "SELECT * FROM sessions WHERE session = 'active'",
+    "SELECT count(*) FROM logins WHERE auth = 'saml'",
+    "SET session_replication_role = 'replica';",
+    "ALTER SYSTEM SET password_encryption = 'scram-sha-256';",
+    "'key' => 'app.name'",
+    ':key => "cache:42"',
+    '"code" => "ERR_42"',
+    '"auth" => "ldap"',
+    '"signature" => "John Smith"',
+    "<secret-santa>Ana</secret-santa>",
+    "<token-list><token>ETH</token><token>BTC</token></token-list>",
+    "<session>Morning keynote, room 2</session>",
+    "<session>Morning session: Keynote</session>",
+    "Signature: Approved",
+    "<credentials>default</credentials>",
+    "The user reset their password 'yesterday' via the link",
+    "Please alter the user settings; password 'reset' links expire",
+    "CREATE USER sidney IDENTIFIED BY VALUES 'S:8F2A…'",
+    "CREATE USER app IDENTIFIED BY RANDOM PASSWORD",
+    'Parameters: {"user"=>"bob", "password"=>"[FILTERED]"}',
+    "password=[FILTERED]&user=bob",
+    "mutation { login(email: $email, password: $password) { token } }",
+    '<add key="Theme" value="dark"/>',
+    '<add key="ApiKeyHeader" value="X-Api-Key"/>',
+  ])("%s", (text) => {
+    const result = redacted(text);
+    expect(result.text).toBe(text);
+    expect(result.counts).toEqual({});
+  });
+});
+
+describe("secret assignments: the notations that hold a secret", () => {
+  it.each([
+    ["Executing (default): SELECT * FROM `Users` WHERE `User`.`password` = 'hunter2'", "Executing (default): SELECT * FROM `Users` WHERE `User`.`password` = '[REDACTED:secret_param]'"],
+    ["UPDATE `Users` SET `password`='hunter2' WHERE `id` = 1", "UPDATE `Users` SET `password`='[REDACTED:secret_param]' WHERE `id` = 1"],
+    ['CREATE USER app IDENTIFIED BY "S3cret"', 'CREATE USER app IDENTIFIED BY "[REDACTED:secret_param]"'],
+    ["CREATE USER sidney IDENTIFIED BY out_standing1 DEFAULT TABLESPACE example", "CREATE USER sidney IDENTIFIED BY [REDACTED:secret_param] DEFAULT TABLESPACE example"],
+    ["create user sidney identified by outstanding", "create user sidney identified by [REDACTED:secret_param]"],
+    ["ALTER USER app\nWITH PASSWORD 'hunter2';", "ALTER USER app\nWITH PASSWORD '[REDACTED:secret_param]';"],
+    ["CREATE ROLE app WITH LOGIN CONNECTION LIMIT 5 PASSWORD 'hunter2' VALID UNTIL '2027-01-01'", "CREATE ROLE app WITH LOGIN CONNECTION LIMIT 5 PASSWORD '[REDACTED:secret_param]' VALID UNTIL '2027-01-01'"],
+    ["CREATE USER 'app'@'%' IDENTIFIED BY 'S3cret'", "CREATE USER 'app'@'%' IDENTIFIED BY '[REDACTED:secret_param]'"],
+    ["UPDATE mysql.user SET authentication_string = PASSWORD('S3cret') WHERE User='root';", "UPDATE mysql.user SET authentication_string = PASSWORD('[REDACTED:secret_param]') WHERE User='root';"],
+    ["<password>\n  hunter2\n</password>", "<password>[REDACTED:secret_param]</password>"],
+    ["<password><![CDATA[hunter2]]></password>", "<password>[REDACTED:secret_param]</password>"],
+    ["<password>hunter</password>", "<password>[REDACTED:secret_param]</password>"],
+    ["<token>ghs_x1</token>", "<token>[REDACTED:secret_param]</token>"],
+    ["$config['password'] = 'hunter2';", "$config['password'] = '[REDACTED:secret_param]';"],
+    ["define('DB_PASSWORD', 'hunter2');", "define('DB_PASSWORD', '[REDACTED:secret_param]');"],
+    ['define("AUTH_KEY", "k9-Xq2mZ7vB4");', 'define("AUTH_KEY", "[REDACTED:secret_param]");'],
+    ['params[:password] = "hunter2"', 'params[:password] = "[REDACTED:secret_param]"'],
+    ['array(1) {\n  ["password"]=>\n  string(7) "hunter2"\n}', 'array(1) {\n  ["password"]=>\n  string(7) "[REDACTED:secret_param]"\n}'],
+    ['object(User)#1 (2) { ["password":protected]=> string(7) "hunter2" }', 'object(User)#1 (2) { ["password":protected]=> string(7) "[REDACTED:secret_param]" }'],
+    ['"password" =>\n  "hunter2"', '"password" =>\n  "[REDACTED:secret_param]"'],
+    ['token := "abc123def"', 'token := "[REDACTED:secret_param]"'],
+    ['<add key="ApiKey" value="abc123def456"/>', '<add key="ApiKey" value="[REDACTED:secret_param]"/>'],
+    ['<param name="password" value="hunter2"/>', '<param name="password" value="[REDACTED:secret_param]"/>'],
+    ["next=%252Flogin%253Ftoken%253Dabc123", "next=%252Flogin%253Ftoken%253D[REDACTED:secret_param]"],
+    ["return_to=%2Fcb%23access_token%3Dabc123def456%26state%3Dx", "return_to=%2Fcb%23access_token%3D[REDACTED:secret_param]%26state%3Dx"],
+    ["WHERE api_key = 'k9Xq2mZ7' AND user_session = 'c2Vzc2lvbg42'", "WHERE api_key = '[REDACTED:secret_param]' AND user_session = '[REDACTED:secret_param]'"],
+  ])("%j", (text, expected) => {
+    const result = redacted(text);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual({ secret_param: 1 + (expected.split("[REDACTED:").length - 2) });
+  });
+
+  it("redacts a versioned Discord webhook URL", () => {
+    const text = "POST https://discord.com/api/v10/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh failed";
+    expect(redacted(text).text).toBe("POST https://[REDACTED:known_token] failed");
+  });
+});
+
+describe("postal codes in query and form text", () => {
+  it.each([
+    ["zip=94103&sku=1", "zip=[REDACTED:postal_code]&sku=1"],
+    ["zip=94103&name=ana", "zip=[REDACTED:postal_code]&name=ana"],
+    ["postal_code=SW1A%201AA&country=GB", "postal_code=[REDACTED:postal_code]&country=GB"],
+    ["GET /api?billing_zip=94103", "GET /api?billing_zip=[REDACTED:postal_code]"],
+    ["GET /api?shipping_postal_code=94103-1234", "GET /api?shipping_postal_code=[REDACTED:postal_code]"],
+    ["GET /api?zip5=94103", "GET /api?zip5=[REDACTED:postal_code]"],
+    ["GET /frete?cepDestino=01310100&cep_origem=01.310-100", "GET /frete?cepDestino=[REDACTED:postal_code]&cep_origem=[REDACTED:postal_code]"],
+    ["checkout shippingZipCode=K1A 0B1 postcode=M1+1AE.", "checkout shippingZipCode=[REDACTED:postal_code] postcode=[REDACTED:postal_code]."],
+  ])("%j", (text, expected) => expect(redacted(text).text).toBe(expected));
+
+  it.each([
+    "GET /download?zip=release-2.4.1",
+    "GET /a?zip=v2",
+    "GET /files?name=report.zip&zip=1",
+    "GET /static/app.js?v=3&zip=gz2",
+    "zip=2&level=9",
+    "GET /x?postal_code_format=12345&zip_required=94103",
+    "GET /x?order_id=94103&zip=true",
+    "zip=12345.tar.gz",
+  ])("keeps %j", (text) => expect(redacted(text).text).toBe(text));
+});
+
+/**
+ * The work a detector's regex does on a text, counted without a clock: the characters its
+ * matching reads cannot be seen, but a regex whose work grows faster than its text shows it in
+ * the number of candidates and in how far each reaches. This counts candidates and the
+ * characters they span over texts of growing size: both must grow in proportion to the text.
+ */
+function candidateWork(source: string, text: string): number {
+  const regex = new RegExp(source, "g");
+  let work = 0;
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    work += 1 + match[0].length;
+    if (match[0] === "") regex.lastIndex++;
+  }
+  return work;
+}
+
+describe("costs grow with the text, not its square", () => {
+  const hostile = [
+    "?zip=abcdefgh",
+    "user a b c d e f g h i j k l ",
+    "a b c d e f g h i j k l m n o ",
+    "<a b=c ",
+    "<a>b</a>",
+    `password${" ".repeat(60)}x `,
+    "''",
+    "%3Ftoken%3D%41%41%41%26",
+    ':password=>"',
+    "create user x with ",
+  ];
+  it.each(hostile)("%j repeated", (unit) => {
+    for (const detector of [secretAssignmentDetector, postalCodeParameterDetector]) {
+      const small = candidateWork(detector.source, unit.repeat(200) + " password = 'x'");
+      const large = candidateWork(detector.source, unit.repeat(2000) + " password = 'x'");
+      expect(large).toBeLessThanOrEqual(small * 10 + 64);
+    }
+  });
+});
+
+describe("redacting twice changes nothing", () => {
+  it.each([
+    'object(User)#1 (2) { ["password":protected]=> string(7) "hunter2" }',
+    'object(User)#1 (2) { ["password":"User":private]=> string(7) "hunter2" }',
+    "CREATE USER sidney IDENTIFIED BY out_standing1",
+    "<password><![CDATA[hunter2]]></password>",
+    "next=%252Flogin%253Ftoken%253Dabc123",
+    "GET /api?billing_zip=94103",
+  ])("%j", (text) => {
+    const once = redacted(text).text;
+    expect(once).not.toBe(text);
+    expect(redacted(once)).toEqual({ text: once, counts: {} });
+  });
+});
