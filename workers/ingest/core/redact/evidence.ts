@@ -737,9 +737,14 @@ function sqlPasswordEvidence(text: string, classes: number): number {
   }
   // `IDENTIFIED BY "…"` and Oracle's unquoted `IDENTIFIED BY password`; PHP's `define("DB_PASSWORD", "…")`.
   if ((classes & (HAS_I | HAS_B)) === (HAS_I | HAS_B) && holdsAny(text, IDENTIFIED_SPELLINGS)) return Evidence.SECRET_ASSIGNMENT;
+  // MySQL's `SET PASSWORD FOR bob = '…'`: the quote follows the account's name and `=`.
+  if ((classes & (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS) && holdsAny(text, SET_PASSWORD_SPELLINGS)) {
+    return Evidence.SECRET_ASSIGNMENT;
+  }
   return (classes & HAS_PHONE_START) !== 0 && text.includes("define(") ? Evidence.SECRET_ASSIGNMENT : 0;
 }
 const IDENTIFIED_SPELLINGS = ["identified by", "IDENTIFIED BY", "Identified by"];
+const SET_PASSWORD_SPELLINGS = ["set password", "SET PASSWORD", "Set password"];
 /** An encoded `=`, once or twice (`%3D`, `%253D`); the encoded separator a parameter's name follows. */
 const ENCODED_EQUALS = /%(?:25)?3[Dd]/;
 const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
