@@ -14,9 +14,10 @@ const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=]
 
 /**
  * Codes that identify a product or an item by themselves: stock-keeping units, manufacturer
- * part numbers, the GS1 barcodes (UPC, EAN, GTIN), Amazon's ASIN, books' ISBN.
+ * part numbers, the GS1 barcodes (UPC, EAN, GTIN, a `barcode`, Portuguese `cod_barras`), Amazon's
+ * ASIN, books' ISBN.
  */
-const PRODUCT_CODES = ["sku", "mpn", "upc", "ean", "gtin", "asin", "isbn"];
+const PRODUCT_CODES = ["sku", "mpn", "upc", "ean", "gtin", "barcode", "barras", "asin", "isbn"];
 /**
  * Things whose number identifies them (`part_number`, `order no.`, `serial #`), also in
  * Portuguese and Spanish (`pedido 98765-4321`, `nota fiscal`'s `nota`, `fatura`, `factura`,
