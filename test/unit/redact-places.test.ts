@@ -152,10 +152,10 @@ describe("the service's own infrastructure", () => {
 
 describe("the URL of a client span", () => {
   const urls = () => [
-    attr("url.full", "http://10.0.4.7:8080/api/orders?page=2"),
+    attr("url.full", "http://198.51.100.7:8080/api/orders?page=2"),
     attr("http.url", "http://[2001:db8::7]:8080/api/orders"),
-    attr("url.original", "https://10.0.4.8/geo?ip=203.0.113.9&token=k9Xq2mPz7Lw4#top"),
-    attr("url.full.redirect", "http://10.0.4.9/"),
+    attr("url.original", "https://198.51.100.8/geo?ip=203.0.113.9&token=k9Xq2mPz7Lw4#top"),
+    attr("url.full.redirect", "http://198.51.100.9/"),
   ];
 
   it.each([
@@ -166,9 +166,9 @@ describe("the URL of a client span", () => {
     const called = span({ kind, attributes: urls() });
     redactRequest("traces", tracesRequest([called]), DEFAULT_REDACTION_POLICY);
     expect(valuesOf(called.attributes)).toEqual({
-      "url.full": "http://10.0.4.7:8080/api/orders?page=2",
+      "url.full": "http://198.51.100.7:8080/api/orders?page=2",
       "http.url": "http://[2001:db8::7]:8080/api/orders",
-      "url.original": "https://10.0.4.8/geo?ip=[REDACTED:ipv4]&token=[REDACTED:secret_param]#top",
+      "url.original": "https://198.51.100.8/geo?ip=[REDACTED:ipv4]&token=[REDACTED:secret_param]#top",
       // Not a URL key: scanned as any other value.
       "url.full.redirect": "http://[REDACTED:ipv4]/",
       "redaction.count": { intValue: "3" },
@@ -201,7 +201,7 @@ describe("the URL of a client span", () => {
     const client = span({
       kind: SPAN_KIND.client,
       spanId: "00f067aa0ba902b9",
-      attributes: [attr("url.full", "10.0.4.7:8080/api"), attr("client.address", "203.0.113.9")],
+      attributes: [attr("url.full", "198.51.100.7:8080/api"), attr("client.address", "203.0.113.9")],
     });
     redactRequest("traces", tracesRequest([served, internal, client]), DEFAULT_REDACTION_POLICY);
     expect(valuesOf(served.attributes)["url.full"]).toBe("http://[REDACTED:ipv4]:8080/api/orders?page=2");

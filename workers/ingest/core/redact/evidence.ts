@@ -388,7 +388,7 @@ function namedRunEvidence(text: string, run: number, end: number, digits: number
 
 /**
  * `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text, and
- * `Evidence.PHONE` for Brazil's mobile shape, a 9 and four digits, `-` and four digits.
+ * `Evidence.PHONE` for Brazil's mobile shape, a 9 and four digits (`98765-`, `9 8765-`), `-` and four digits.
  */
 function dashedNumberEvidence(text: string): number {
   let found = 0;
@@ -404,7 +404,8 @@ function dashedNumberEvidence(text: string): number {
       found |= Evidence.SSN;
     }
     if (
-      text.charCodeAt(dash - 5) === 57 && isDigit(text.charCodeAt(dash - 4)) &&
+      (text.charCodeAt(dash - 5) === 57 || (text.charCodeAt(dash - 5) === 32 && text.charCodeAt(dash - 6) === 57)) &&
+      isDigit(text.charCodeAt(dash - 4)) &&
       isDigit(text.charCodeAt(dash + 2)) && isDigit(text.charCodeAt(dash + 3)) && isDigit(text.charCodeAt(dash + 4))
     ) {
       found |= Evidence.PHONE;

@@ -25,12 +25,15 @@ import { caseless, type Detector } from "./detector";
  * - the code, then words that make it the reader's code: `Use 482913 as your verification
  *   code`, `482913 is your Google verification code`, `Use 1234567 as Microsoft account security
  *   code`, `123456 é o seu código`, `556677 es tu código`;
- * - a verb giving the code and what it proves: `Use 654321 to verify your account`, `Use code
- *   654321 to sign in`, `Digite 112233 para confirmar`;
+ * - a verb giving the code and what it proves, which ends the sentence or is the reader's account
+ *   or identity: `Use 654321 to verify your account`, `Use code 654321 to sign in`, `Digite 112233
+ *   para confirmar`, `Usa 445566 para verificar tu cuenta`; a thing after it makes the digits a
+ *   number for that thing (`Use 8080 to verify the proxy`, `Use 417710 para verificar o lote`);
  * - a message that is `Código:` or `Code:` and the code alone (`Código: 445566`);
  * - a card security code after its name with only a blank (`CVV 123`, `cvc 4821`, `security code
  *   321`, `código de segurança 654`): 3 or 4 digits;
- * - Google's and Facebook's SMS forms, `G-123456` and `FB-12345` (the `G-` and `FB-` stay).
+ * - Google's and Facebook's SMS forms, `G-123456` and `FB-12345` (the `G-` and `FB-` stay), the
+ *   latter with `Facebook` after it.
  *
  * The code is 4 to 8 digits (a card's security code 3 or 4), or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
  * there (`Access code 2026-12-01` is a date). A number after any other word (`order 123456`,
@@ -99,9 +102,11 @@ const PT_BRAND = `(?!${NOT_SECRET_CODE})[\\w-]*[A-Z][\\w-]*`;
 const PT_AFTER_NOUN = `(?:${BLANK}${PT_QUALIFIER})?(?:${BLANK}${PT_BRAND}){0,2}`;
 const PORTUGUESE =
   `(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}(?:${BLANK}${PT_BRAND}){0,2}` +
-  `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU)${BLANK}${PT_NOUN}${PT_AFTER_NOUN}` +
-  `|(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO})` +
+  `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU)${BLANK}${PT_NOUN}${PT_AFTER_NOUN})` +
   `(?:${BLANK}(?:é|e|es))?`;
+/** `Use o código …`, `Ingresa el código …`: a verb giving the code with its noun. */
+const PT_USE_CODE =
+  `(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO}`;
 
 /** The code: six digits in groups, or 4 to 8 digits; not glued to a word, nor the start of a date, a decimal or a longer number. */
 const CODE = "(?:\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
@@ -123,12 +128,32 @@ const CARD_CODE_NAME =
 const CARD_CODE =
   `(?<=(?<![\\w-])${CARD_CODE_NAME}(?:${BLANK}(?:is|IS|é|es)${BLANK}|[ \\t]*[:=]?${BLANK}|[ \\t]*#[ \\t]*))\\d{3,4}(?!\\w|[.,/:-]\\d)`;
 
+/**
+ * Whose is what a given code proves: the reader's (`your`, `seu`, `sua`, `o seu`, `a sua`,
+ * `tu`, `su`, `vos`), as in `to verify your account`, `para verificar tu cuenta`.
+ */
+const PURPOSE_OWNER = "(?:[Yy]our|YOUR|(?:o[ \\t]+|a[ \\t]+)?(?:[Ss]eu|[Ss]ua|SEU|SUA)|[Tt]u|TU|[Ss]u|SU|vos)";
+/**
+ * What a given code proves, named without an owner: an account, an identity, a login, an
+ * e-mail or a phone (`to verify the account`, `para confirmar o cadastro`, `para validar el número`).
+ */
+const ACCOUNT_THING =
+  "(?:account|identity|login|sign[ \\t-]?in|e-?mail|email|phone|number" +
+  "|conta|cuenta|identidade|identidad|cadastro|registro|n(?:ú|u)mero|telefone|tel(?:é|e)fono|celular|acesso|acceso)";
+const ARTICLE = "(?:the|o|a|el|la|os|las)";
+const PURPOSE_THING = `(?:${ARTICLE}${BLANK})?${ACCOUNT_THING}`;
+/**
+ * A code given for a thing that is no account (`Usa el código 205038 para el descuento`, `Use o
+ * código 1234 para o frete`) is that thing's code: a discount's, a shipment's.
+ */
+const FOR_A_THING = `${BLANK}(?:para|for)${BLANK}${ARTICLE}${BLANK}(?!${ACCOUNT_THING}|${PURPOSE_OWNER})`;
 /** A verb giving the code before it, then what it is for: `Use 654321 to verify your account`, `Digite 1234 para confirmar`. */
 const USE_VERB =
   "(?:[Uu]se|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]sa|[Uu]tilize|[Uu]tiliza|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)";
 const TO_PROVE =
   `${BLANK}(?:to|para)${BLANK}(?:verify|confirm|sign[ \\t-]?in|log[ \\t-]?in|authenticate|activate|reset|complete|validate` +
-  "|verificar|confirmar|validar|ativar|activar|autenticar|redefinir|restablecer)(?![\\w-])";
+  "|verificar|confirmar|validar|ativar|activar|autenticar|redefinir|restablecer)(?![\\w-])" +
+  `(?=[ \\t]*(?:$|[.!;,|\\r\\n"')])|${BLANK}(?:${PURPOSE_OWNER}|${PURPOSE_THING})(?![\\w-]))`;
 /** The code's noun between the verb and the code: `Use code 654321 to verify`, `Digite o código 1234 para confirmar`. */
 const GIVEN_NOUN = `(?:(?:the${BLANK})?${CODE_NOUN}|(?:o|el)${BLANK}${CODIGO})${BLANK}`;
 const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}(?=${TO_PROVE})`;
@@ -142,12 +167,20 @@ const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}
 const BARE_CODE =
   `(?<=(?:^|[\\n"'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]))`;
 
+/**
+ * Facebook's SMS names Facebook after the code (`FB-12345 is your Facebook confirmation code`,
+ * `FB-12345 é seu código de confirmação do Facebook`): without that word in the line after it,
+ * `FB-12345` is an issue key of a project `FB` (`Ticket FB-43673 closed`).
+ */
+const FACEBOOK_NEAR = "[^\\n]{0,80}?(?:[Ff]acebook|FACEBOOK)";
+
 export const codePhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   // Every match starts with a digit: the words around it are read only there.
   source:
-    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE})[ \\t]*:?[ \\t]*)${CODE}|${CODE}(?=${NAMED_AFTER})` +
+    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE})[ \\t]*:?[ \\t]*)${CODE}` +
+    `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})` +
     `|${CARD_CODE}|${GIVEN_CODE}|${BARE_CODE})` +
-    `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d))`,
+    `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d)(?=${FACEBOOK_NEAR}))`,
   evidence: Evidence.CODE_PHRASE,
 };

@@ -14,9 +14,10 @@ const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=]
 
 /**
  * Codes that identify a product or an item by themselves: stock-keeping units, manufacturer
- * part numbers, the GS1 barcodes (UPC, EAN, GTIN), Amazon's ASIN, books' ISBN.
+ * part numbers, the GS1 barcodes (UPC, EAN, GTIN, a `barcode`, Portuguese `cod_barras`), Amazon's
+ * ASIN, books' ISBN.
  */
-const PRODUCT_CODES = ["sku", "mpn", "upc", "ean", "gtin", "asin", "isbn"];
+const PRODUCT_CODES = ["sku", "mpn", "upc", "ean", "gtin", "barcode", "barras", "asin", "isbn"];
 /**
  * Things whose number identifies them (`part_number`, `order no.`, `serial #`), also in
  * Portuguese and Spanish (`pedido 98765-4321`, `nota fiscal`'s `nota`, `fatura`, `factura`,
@@ -90,4 +91,21 @@ export function isThingIdentifierValue(text: string, start: number): boolean {
   const name = NAME_BEFORE_VALUE.exec(before);
   if (name !== null && namesThingIdentifier(nameWords(name[1]!))) return true;
   return THING_WORDS_BEFORE.test(before);
+}
+
+/**
+ * Words that name a barcode, then what may stand between them and its digits: the GS1 codes
+ * (`EAN 4516533011970`, `ean13=`, `GTIN-14: `, `UPC-A `), `barcode` and Portuguese `código de
+ * barras` / `cod_barras`. An EAN-13 passes the Luhn check as often as any number does; after
+ * these words it is the product's barcode, as under the `product.ean` key.
+ */
+const BARCODE_BEFORE = new RegExp(
+  `(?<![A-Za-z])(?:${["ean", "gtin", "upc", "barcode", "bar code"].map(caseless).join("|")}` +
+    `|${caseless("c")}(?:${caseless("ódigo")}|${caseless("odigo")}|${caseless("od")})[ _-]?(?:${caseless("de")}[ _-])?${caseless("barras")})` +
+    `(?:[ _-]?(?:8|12|13|14|[Aa]))?["']?[ \\t]*(?:[:=#][ \\t]*["']?)?$`,
+);
+
+/** Whether the number at `start` follows a barcode's name (`BARCODE_BEFORE`), read from the 32 characters before it. */
+export function isBarcodeValue(text: string, start: number): boolean {
+  return BARCODE_BEFORE.test(text.slice(Math.max(0, start - 32), start));
 }

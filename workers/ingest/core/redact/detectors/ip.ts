@@ -11,15 +11,15 @@ const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
  * 2.0.0.1 deployed`): .NET's default version and four-part builds are dotted quads too. Nor right
  * after a name and `@` outside a URL: a package specifier's version (`@deco/apps@0.62.3.1`,
  * `pkg@1.2.3.4`) or the host of `user@host` (`ssh root@10.0.0.5`, `git@10.1.2.3:repo.git`), a
- * server a command reaches. Addresses that name no host (`isHostIpv4`) never name a person and
- * stay.
+ * server a command reaches. Addresses that name no host on the Internet (`isInternetHostIpv4`:
+ * private, link-local, shared and loopback ranges) never name a visitor and stay.
  */
 export const ipv4Detector: Detector = {
   kind: "ipv4",
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker, text, start) =>
-    !isHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) ? undefined : marker,
+    !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) ? undefined : marker,
 };
 
 /**
@@ -82,7 +82,9 @@ const ZONE = "(?:%[\\w.-]+)?";
  * match, so no part of it (the IPv4 inside a mapped address) is left in the text. Candidates
  * that look like code or clock times rather than addresses (`a::b`, fewer than three groups of
  * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`),
- * multicast (`ff02::1`) and the IPv4 addresses that name no host in IPv6 form stay.
+ * multicast (`ff02::1`), the unique local fc00::/7 and link-local fe80::/10 addresses of a
+ * site's own network (RFC 4193, RFC 4291 §2.5.6), and the IPv4 addresses that name no host in
+ * IPv6 form stay.
  */
 export const ipv6Detector: Detector = {
   kind: "ipv6",
@@ -109,12 +111,15 @@ function looksLikeIpv6(candidate: string): boolean {
   const leadingZeros = groups.slice(0, -1).every((group) => /^0+$/.test(group));
   if (embedded !== undefined) {
     // ::127.0.0.1 and ::ffff:127.0.0.1 are the IPv4 loopback in IPv6 form, and so on.
-    return !(!isHostIpv4(embedded) && leadingZeros && /^(?:0+|ffff)?$/i.test(groups.at(-1) ?? ""));
+    return !(!isInternetHostIpv4(embedded) && leadingZeros && /^(?:0+|ffff)?$/i.test(groups.at(-1) ?? ""));
   }
   // The unspecified address and the loopback, in their uncompressed spellings too.
   if (leadingZeros && /^0*[01]?$/.test(groups.at(-1) ?? "")) return false;
   // Multicast (ff00::/8, RFC 4291 §2.7): a group, never one sender's address (`ff02::1`, mDNS's `ff02::fb`).
   if (/^ff[0-9a-f]{2}$/i.test(groups[0] ?? "")) return false;
+  // Unique local (fc00::/7) and link-local (fe80::/10): a site's own hosts, never a visitor's
+  // address as the Internet delivers it (`fe80::1%eth0`, a pod's `fd00::…`).
+  if (/^(?:f[cd][0-9a-f]{2}|fe[89ab][0-9a-f])$/i.test(groups[0] ?? "")) return false;
   return count >= 3 || groups.some((group) => group.length >= 3);
 }
 
@@ -123,14 +128,26 @@ function splitGroups(half: string): string[] {
 }
 
 /**
- * Whether a dotted quad can be the address of a host, which may be a person's device: not
- * "this network" (0.0.0.0/8, the unspecified `0.0.0.0` a server listens on; RFC 1122
+ * Whether a dotted quad can be the address of a host on the Internet, which may be a visitor's
+ * device: not "this network" (0.0.0.0/8, the unspecified `0.0.0.0` a server listens on; RFC 1122
  * §3.2.1.3), loopback (127.0.0.0/8), multicast (224.0.0.0/4: a group, never one sender's
- * address; mDNS's `224.0.0.251`, SSDP's `239.255.255.250`), nor the reserved 240.0.0.0/4 with
- * the limited broadcast `255.255.255.255` (RFC 1112, RFC 919). Such an address tells nothing
- * about who sent a request.
+ * address; mDNS's `224.0.0.251`, SSDP's `239.255.255.250`), the reserved 240.0.0.0/4 with the
+ * limited broadcast `255.255.255.255` (RFC 1112, RFC 919), nor an address no Internet route
+ * reaches: private 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16 (RFC 1918), link-local
+ * 169.254.0.0/16 (RFC 3927) and the carriers' shared 100.64.0.0/10 (RFC 6598). Those name a
+ * site's servers, pods and upstreams (`upstream: "http://10.0.3.97:3000"`, `dial tcp
+ * 10.0.0.7:50051`); a visitor reaches a Worker from a public address, the one Cloudflare passes
+ * as the client's. Documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) are
+ * public addresses here, as examples use them.
  */
-export function isHostIpv4(address: string): boolean {
+export function isInternetHostIpv4(address: string): boolean {
+  const dot = address.indexOf(".");
   const first = Number.parseInt(address, 10);
-  return first !== 0 && first !== 127 && first < 224;
+  const second = Number.parseInt(address.slice(dot + 1), 10);
+  if (first === 0 || first === 10 || first === 127 || first >= 224) return false;
+  if (first === 172) return second < 16 || second > 31;
+  if (first === 192) return second !== 168;
+  if (first === 169) return second !== 254;
+  if (first === 100) return second < 64 || second > 127;
+  return true;
 }

@@ -9,10 +9,11 @@ import { isIdValue, isThingIdentifierValue } from "./id-value";
  *   to 15 digits as E.164 allows, anywhere;
  * - Brazil's national form with the area code in parentheses (`(11) 91234-5678`), the way
  *   storefront customers type it, anywhere;
- * - Brazil's mobile form, `9dddd-dddd` after an optional two-digit area code (`98765-4321`,
- *   `11 98765-4321`): nine digits starting with 9 and split 5-4 by a hyphen is how Brazil
- *   prints a mobile number, anywhere but as an identifier (`order_id=`, `order 98765-4321`, under
- *   an id key) or a US ZIP+4 (`ZIP 94105-1234`, `CA 94105-1234`);
+ * - Brazil's mobile form `9dddd-dddd` after its area code (`11 98765-4321`, `011 98765-4321`,
+ *   `11 9 8765-4321`), anywhere but as an identifier (`order_id=`, `pedido 11 98765-4321`, under
+ *   an id key); without the area code only after a contact word (`contato 98765-4321`,
+ *   `contacto`, `contact`): the shape alone is as often a SKU, a lot, a
+ *   protocol or a ticket (`Ref 97009-1895`, `'sku' = '98767-4552'`, a US ZIP+4 `WA 98101-1234`);
  * - any national number, 8 to 13 digits as people group them (`11 98765-4321`, `8765-4321`,
  *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`), right
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
@@ -38,14 +39,14 @@ const PHONE_VERBS = ["call", "ligue", "llame"];
 /**
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at`, `para` (`Tel.: `, `"phone":"`, `call me at `,
- * `ligue para `). The word is captured.
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
+ * `ligue para `, `Meu celular é `). The word is captured.
  */
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
     "(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn](?:o|ú|u)mero|N(?:O|Ú|U)MERO|[Nn]o|NO|[Nn]um|#))?\\.?[\"']?[ \\t]*" +
-    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|para[ \\t]+)?$",
+    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|para[ \\t]+|(?:is|é|es)[ \\t]+)?$",
 );
 
 /** How far before a number its phone word is read. */
@@ -77,11 +78,20 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
 const NATIONAL =
   "(?<![\\w.,/+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-])(?:\\d{1,5}[ .-]){0,3}\\d{4,6}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{8,13})" +
   "(?![\\w/-]|[.,]\\d)";
-/** The Brazilian mobile shape, with an optional area code (`011 `, `11 `). */
-const BRAZIL_MOBILE = /^(?:0?\d{2} )?9\d{4}-\d{4}$/;
+/**
+ * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
+ * the 9 perhaps set apart (`11 9 8765-4321`).
+ */
+const BRAZIL_MOBILE_WITH_AREA = /^0?[1-9]{2} 9 ?\d{4}-\d{4}$/;
+/** The Brazilian mobile shape alone (`98765-4321`). */
+const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
+/**
+ * Words that make the mobile shape alone a person's number: a contact (`contato 98765-4321`,
+ * `contacto:`, `Contact: `). They name no phone for other shapes (`contato 12345678` may be a
+ * contact's id).
+ */
+const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Cc]onta(?:c?to|ct)|CONTA(?:C?TO|CT))[ \t]*[:=]?[ \t]*["']?$/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
-/** A US ZIP+4 names an area, not a person: after a ZIP word or a state's two letters (`CA 94105-1234`). */
-const ZIP_BEFORE = /(?:(?<![A-Za-z])(?:[Zz][Ii][Pp]|[Pp]ostal|POSTAL|[Pp]ostcode|POSTCODE)(?:[ _-]?(?:[Cc]ode|CODE))?[ \t]*[:=#]?[ \t]*["']?|(?<![A-Za-z])[A-Z]{2}[ \t]+)$/;
 
 export const phoneDetector: Detector = {
   kind: "phone",
@@ -95,9 +105,9 @@ export const phoneDetector: Detector = {
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start, digits !== match.length)) return marker;
-    return BRAZIL_MOBILE.test(match) && !isIdentifier(text, start, place) && !ZIP_BEFORE.test(text.slice(Math.max(0, start - 24), start))
-      ? marker
-      : undefined;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || (BRAZIL_MOBILE.test(match) && CONTACT_BEFORE.test(before));
+    return mobile && !isIdentifier(text, start, place) ? marker : undefined;
   },
 };
 
