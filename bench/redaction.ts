@@ -12,7 +12,7 @@ import type { LogRecord } from "../workers/shared/otlp/model";
 import { corpusFigures, corpusRequests, type CorpusFigures, type CorpusRow } from "../test/fixtures/pii/corpus";
 import { decodeRequest } from "../workers/ingest/core/decode";
 import { DEFAULT_NORMALIZATION_OPTIONS, liftJsonBody } from "../workers/ingest/core/normalize";
-import { DEFAULT_REDACTION_POLICY, redactString } from "../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactString } from "../workers/ingest/core/redact";
 import { runCore } from "./core";
 import { timeIt, type Budget, type Timing } from "./measure";
 import { DEFAULT_START_NANOS, generatePayload } from "./payloads";
@@ -64,7 +64,7 @@ function piiDenseLines(): string[] {
 
 async function measureCorpus(name: string, description: string, lines: string[], budget: Budget): Promise<TextResult> {
   let next = 0;
-  const timing = await timeIt(() => redactString(lines[next++ % lines.length]!, DEFAULT_REDACTION_POLICY), budget);
+  const timing = await timeIt(() => redactString(lines[next++ % lines.length]!, defaultRedactionPolicy()), budget);
   return {
     name,
     description,

@@ -1,4 +1,4 @@
-import { DEFAULT_REDACTION_POLICY, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 import { PEM_PRIVATE_KEY_ARMOR, findKnownToken } from "../../workers/ingest/core/redact/token-formats";
 import { type VarName, readVarName } from "./var-names";
@@ -230,7 +230,7 @@ const CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "jwt",
 const PUBLIC_VAR_CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "url_credentials"]);
 
 function credentialsIn(value: string, kinds: ReadonlySet<string>): string[] {
-  return Object.keys(redactString(value, DEFAULT_REDACTION_POLICY).counts).filter((kind) => kinds.has(kind));
+  return Object.keys(redactString(value, defaultRedactionPolicy()).counts).filter((kind) => kinds.has(kind));
 }
 
 const SECRET_PARAM = /^(token|access_token|api_?key|key|secret|password|sig|signature|auth)$/i;

@@ -4,11 +4,11 @@
  * must leave alone. The corpus (test/fixtures/pii/) holds the same examples end to end.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REDACTION_POLICY, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { secretAssignmentDetector } from "../../workers/ingest/core/redact/detectors/secret-assignment";
 import { postalCodeParameterDetector } from "../../workers/ingest/core/redact/detectors/postal-code-parameter";
 
-const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY);
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy());
 
 describe("secret assignments: names only a URL's query makes secret, and names a later word describes, stay", () => {
   it.each([

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { logRecord, logsRequest } from "../support/model-builders";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
-import { BUILT_IN_KINDS, DEFAULT_REDACTION_POLICY, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { BUILT_IN_KINDS, defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { BUILT_IN_DETECTORS, type Detector } from "../../workers/ingest/core/redact/detectors";
 import { Evidence } from "../../workers/ingest/core/redact/evidence";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
@@ -22,12 +22,12 @@ function policy(input: unknown): RedactionPolicy {
   return parsed.policy;
 }
 
-const redacted = (text: string, with_ = DEFAULT_REDACTION_POLICY) => redactString(text, with_);
+const redacted = (text: string, with_ = defaultRedactionPolicy()) => redactString(text, with_);
 
 /** The stored values of `attributes` as a log record's, summary keys left out, and the record's kinds. */
 function asLogAttributes(attributes: KeyValue[]): { values: Record<string, unknown>; kinds: unknown } {
   const request = logsRequest([logRecord({ attributes })]);
-  redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+  redactRequest("logs", request, defaultRedactionPolicy());
   const stored = Object.fromEntries(
     request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]),
   );

@@ -11,7 +11,7 @@ import {
   tracesRequest,
 } from "../support/model-builders";
 import type { AnyValue, KeyValue, LogsRequest, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { DEFAULT_REDACTION_POLICY, parseRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const attr = (key: string, value: string): KeyValue => ({ key, value: str(value) });
@@ -35,7 +35,7 @@ function metricsRequest(resource: KeyValue[], point: KeyValue[]): MetricsRequest
 /** Redacts `attributes` as a log record's and returns the stored values (summary keys left out). */
 function asLogAttributes(attributes: KeyValue[]): Record<string, unknown> {
   const request = logsRequest([], attributes);
-  redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+  redactRequest("logs", request, defaultRedactionPolicy());
   const { "redaction.count": _count, "redaction.kinds": _kinds, ...values } = valuesOf(
     request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes,
   );
@@ -61,14 +61,14 @@ describe("versions", () => {
     expect(asLogAttributes(structuredClone(versions))).toEqual(expected);
     const client = span({ kind: SPAN_KIND.server, attributes: structuredClone(versions) });
     const resource = structuredClone(versions);
-    expect(redactRequest("traces", tracesRequest([client], resource), DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(redactRequest("traces", tracesRequest([client], resource), defaultRedactionPolicy()).count).toBe(0);
     expect(valuesOf(client.attributes)).toEqual(expected);
     expect(valuesOf(resource)).toEqual(expected);
   });
 
   it("keeps service.version in metric resources as sent rather than hashed", () => {
     const request = metricsRequest([attr("service.version", "1.0.0.0")], [attr("app.version", "2.4.1.33")]);
-    expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(redactRequest("metrics", request, defaultRedactionPolicy()).count).toBe(0);
     const resourceMetrics = request.resourceMetrics[0]!;
     expect(valuesOf(resourceMetrics.resource.attributes)).toEqual({ "service.version": "1.0.0.0" });
     const metric = resourceMetrics.scopeMetrics[0]!.metrics[0]!;
@@ -111,10 +111,10 @@ describe("the service's own infrastructure", () => {
     const expected = valuesOf(infrastructure);
     expect(asLogAttributes(structuredClone(infrastructure))).toEqual(expected);
     const logs = logsRequest(structuredClone(infrastructure), []);
-    expect(redactRequest("logs", logs, DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(redactRequest("logs", logs, defaultRedactionPolicy()).count).toBe(0);
     expect(valuesOf(logs.resourceLogs[0]!.resource.attributes)).toEqual(expected);
     const server = span({ kind: SPAN_KIND.server, attributes: structuredClone(infrastructure) });
-    expect(redactRequest("traces", tracesRequest([server]), DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(redactRequest("traces", tracesRequest([server]), defaultRedactionPolicy()).count).toBe(0);
     expect(valuesOf(server.attributes)).toEqual(expected);
   });
 
@@ -122,7 +122,7 @@ describe("the service's own infrastructure", () => {
     const instances = ["10.2.3.4:9464", "10.2.3.5:9464"].map((instance) =>
       metricsRequest([attr("service.instance.id", instance), attr("k8s.pod.ip", instance.split(":")[0]!)], []),
     );
-    for (const request of instances) expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY).count).toBe(0);
+    for (const request of instances) expect(redactRequest("metrics", request, defaultRedactionPolicy()).count).toBe(0);
     expect(instances.map((request) => valuesOf(request.resourceMetrics[0]!.resource.attributes))).toEqual([
       { "service.instance.id": "10.2.3.4:9464", "k8s.pod.ip": "10.2.3.4" },
       { "service.instance.id": "10.2.3.5:9464", "k8s.pod.ip": "10.2.3.5" },
@@ -138,7 +138,7 @@ describe("the service's own infrastructure", () => {
       attr("enduser.ip", "203.0.113.11"),
       attr("device.ip", "198.51.100.4"),
     ];
-    redactRequest("logs", logsRequest(resource, []), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest(resource, []), defaultRedactionPolicy());
     expect(valuesOf(resource)).toMatchObject({
       "process.command_line": "java -jar app.jar --notify [REDACTED:email] --bind 10.0.0.12",
       "service.owner": "https://10.0.0.3/?token=[REDACTED:secret_param]",
@@ -164,7 +164,7 @@ describe("the URL of a client span", () => {
     ["Consumer", SPAN_KIND.consumer],
   ])("keeps the server's address in a %s span's URL and redacts the caller's data in its path and query", (_name, kind) => {
     const called = span({ kind, attributes: urls() });
-    redactRequest("traces", tracesRequest([called]), DEFAULT_REDACTION_POLICY);
+    redactRequest("traces", tracesRequest([called]), defaultRedactionPolicy());
     expect(valuesOf(called.attributes)).toEqual({
       "url.full": "http://198.51.100.7:8080/api/orders?page=2",
       "http.url": "http://[2001:db8::7]:8080/api/orders",
@@ -184,7 +184,7 @@ describe("the URL of a client span", () => {
         attr("http.url", "ftp://ana@example.com@10.0.0.4/inbox"),
       ],
     });
-    redactRequest("traces", tracesRequest([called]), DEFAULT_REDACTION_POLICY);
+    redactRequest("traces", tracesRequest([called]), defaultRedactionPolicy());
     expect(valuesOf(called.attributes)).toMatchObject({
       "url.full": "redis://[REDACTED:url_credentials]@10.0.0.3:6379/0",
       "http.url": "ftp://[REDACTED:email]@10.0.0.4/inbox",
@@ -203,7 +203,7 @@ describe("the URL of a client span", () => {
       spanId: "00f067aa0ba902b9",
       attributes: [attr("url.full", "198.51.100.7:8080/api"), attr("client.address", "203.0.113.9")],
     });
-    redactRequest("traces", tracesRequest([served, internal, client]), DEFAULT_REDACTION_POLICY);
+    redactRequest("traces", tracesRequest([served, internal, client]), defaultRedactionPolicy());
     expect(valuesOf(served.attributes)["url.full"]).toBe("http://[REDACTED:ipv4]:8080/api/orders?page=2");
     expect(valuesOf(internal.attributes)["url.full"]).toBe("http://[REDACTED:ipv4]/cb");
     expect(valuesOf(client.attributes)).toMatchObject({
@@ -352,7 +352,7 @@ describe("visitor location in a logged request.cf or headers object, under any p
 
   it("reads a member's name in any case, and only under a segment named cf", () => {
     const request = logsRequest([], [attr("CF.City", "Recife"), attr("app.city", "Recife"), attr("order.cf.latitude_hint", "x"), attr("cfg.latitude", "1")]);
-    redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", request, defaultRedactionPolicy());
     expect(valuesOf(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes)).toEqual({
       "app.city": "Recife",
       "order.cf.latitude_hint": "x",

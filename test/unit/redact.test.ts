@@ -16,7 +16,7 @@ import type {
   TracesRequest,
 } from "../../workers/shared/otlp/model";
 import {
-  DEFAULT_REDACTION_POLICY,
+  defaultRedactionPolicy,
   parseRedactionPolicy,
   redactRequest,
   redactString,
@@ -56,7 +56,7 @@ const attributeMap = (attributes: KeyValue[]) =>
 
 describe("redactString: true positives", () => {
   it.each(corpus<TruePositive>("true-positives.json"))("$name", ({ text, pii, counts }) => {
-    const result = redactString(text, DEFAULT_REDACTION_POLICY);
+    const result = redactString(text, defaultRedactionPolicy());
     for (const item of pii) expect(result.text).not.toContain(item);
     expect(result.counts).toEqual(counts);
     for (const kind of Object.keys(counts)) expect(result.text).toContain(`[REDACTED:${kind}]`);
@@ -65,34 +65,34 @@ describe("redactString: true positives", () => {
 
 describe("redactString: look-alikes", () => {
   it.each(corpus<LookAlike>("look-alikes.json"))("$name", ({ text }) => {
-    expect(redactString(text, DEFAULT_REDACTION_POLICY)).toEqual({ text, counts: {} });
+    expect(redactString(text, defaultRedactionPolicy())).toEqual({ text, counts: {} });
   });
 });
 
 describe("redactString", () => {
   it("keeps the scheme word and parameter name so the row still says what was there", () => {
-    expect(redactString("Authorization: Bearer abc123def456", DEFAULT_REDACTION_POLICY).text).toBe(
+    expect(redactString("Authorization: Bearer abc123def456", defaultRedactionPolicy()).text).toBe(
       "Authorization: Bearer [REDACTED:bearer]",
     );
-    expect(redactString("/cb?state=1&code=xyz", DEFAULT_REDACTION_POLICY).text).toBe(
+    expect(redactString("/cb?state=1&code=xyz", defaultRedactionPolicy()).text).toBe(
       "/cb?state=1&code=[REDACTED:secret_param]",
     );
-    expect(redactString("redis://u:p4ss@cache:6379", DEFAULT_REDACTION_POLICY).text).toBe(
+    expect(redactString("redis://u:p4ss@cache:6379", defaultRedactionPolicy()).text).toBe(
       "redis://[REDACTED:url_credentials]@cache:6379",
     );
   });
 
   it("is idempotent: redacting its own output changes and counts nothing", () => {
     for (const { text } of corpus<TruePositive>("true-positives.json")) {
-      const once = redactString(text, DEFAULT_REDACTION_POLICY).text;
-      expect(redactString(once, DEFAULT_REDACTION_POLICY)).toEqual({ text: once, counts: {} });
+      const once = redactString(text, defaultRedactionPolicy()).text;
+      expect(redactString(once, defaultRedactionPolicy())).toEqual({ text: once, counts: {} });
     }
   });
 
   it("finds the second kind when the first candidate at a place fails its check", () => {
     // 14 digits that fail Luhn but are a valid CNPJ, and 14 that pass Luhn but are no CNPJ.
-    expect(redactString("45678912000155", DEFAULT_REDACTION_POLICY).counts).toEqual({ cnpj: 1 });
-    expect(redactString("30569309025904", DEFAULT_REDACTION_POLICY).counts).toEqual({ card: 1 });
+    expect(redactString("45678912000155", defaultRedactionPolicy()).counts).toEqual({ cnpj: 1 });
+    expect(redactString("30569309025904", defaultRedactionPolicy()).counts).toEqual({ card: 1 });
   });
 
   it("leaves everything alone when the policy is disabled", () => {
@@ -120,8 +120,8 @@ describe("redactString", () => {
     // On a line of their own, they leave a message that is a code alone (`Código: 445566`) one.
     const words = "\nand nothing else was said here by anyone at all in this quiet little line of words";
     for (const { text } of corpus<TruePositive>("true-positives.json")) {
-      const short = redactString(text, DEFAULT_REDACTION_POLICY);
-      const long = redactString(text + words, DEFAULT_REDACTION_POLICY);
+      const short = redactString(text, defaultRedactionPolicy());
+      const long = redactString(text + words, defaultRedactionPolicy());
       expect(long).toEqual({ text: short.text + words, counts: short.counts });
     }
   });
@@ -184,12 +184,12 @@ describe("built-in detectors", () => {
     ["a token after a name keeps the name", "GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789", "GITHUB_TOKEN=[REDACTED:secret_param]"],
     ["a bearer token of a known format", "Authorization: Bearer sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t", "Authorization: Bearer [REDACTED:bearer]"],
   ])("%s", (_name, text, expected) => {
-    expect(redactString(text, DEFAULT_REDACTION_POLICY).text).toBe(expected);
+    expect(redactString(text, defaultRedactionPolicy()).text).toBe(expected);
   });
 });
 
 describe("redactString: codes, SSNs, versions and a sentence's punctuation", () => {
-  const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY).text;
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 
   it.each([
     ["Your OTP is 123456", "Your OTP is [REDACTED:secret_param]"],
@@ -271,7 +271,7 @@ describe("redactString: codes, SSNs, versions and a sentence's punctuation", () 
     expect(redacted("SSN: 123 45 6789")).toBe("SSN: [REDACTED:ssn]");
     expect(redacted("social security number 123456789")).toBe("social security number [REDACTED:ssn]");
     expect(redacted("SSN# 123456789, SSN is 536228841")).toBe("SSN# [REDACTED:ssn], SSN is [REDACTED:ssn]");
-    expect(redactString("ssn=123-45-6789", DEFAULT_REDACTION_POLICY).counts).toEqual({ ssn: 1 });
+    expect(redactString("ssn=123-45-6789", defaultRedactionPolicy()).counts).toEqual({ ssn: 1 });
     for (const text of ["123 45 6789", "123456789", "000-12-3456", "666-12-3456", "900-12-3456", "123-00-6789", "123-45-0000", "2024-11-30", "id-123-45-6789", "123-45-6789-1", "550e8400-123-45-6789"]) {
       expect(redacted(text)).toBe(text);
     }
@@ -289,7 +289,7 @@ describe("redactString: codes, SSNs, versions and a sentence's punctuation", () 
 });
 
 describe("redactString: Portuguese and Spanish names, public keys, placeholders, ids and URL punctuation", () => {
-  const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY).text;
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 
   it("reads senha, contraseña and a qualified chave or clave as secret names, and their describing heads as none", () => {
     for (const name of ["senha", "usuario.senha", "SENHA_BANCO", "novaSenha", "contraseña", "contrasena", "chave_api", "chaveSecreta", "clave_privada"]) {
@@ -329,7 +329,7 @@ describe("redactString: Portuguese and Spanish names, public keys, placeholders,
 
   it("replaces only a code's digits, so the words around it are still scanned", () => {
     expect(redacted("verification code for ana@example.com: 771234")).toBe("verification code for [REDACTED:email]: [REDACTED:secret_param]");
-    expect(redactString("Your WhatsApp code: 123-456", DEFAULT_REDACTION_POLICY).counts).toEqual({ secret_param: 1 });
+    expect(redactString("Your WhatsApp code: 123-456", defaultRedactionPolicy()).counts).toEqual({ secret_param: 1 });
   });
 
   it("keeps an SSN-shaped identifier of a thing and finds the same number under a person's id", () => {
@@ -345,7 +345,7 @@ describe("redactString: Portuguese and Spanish names, public keys, placeholders,
 });
 
 describe("redactString: PEM private keys, keys that sign or encrypt, short password names, phones printed like SSNs", () => {
-  const redacted = (text: string) => redactString(text, DEFAULT_REDACTION_POLICY);
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy());
   const KEY = "MIIEowIBAAKCAQEA1x2yZ3abcDEFghij9Kq2mZ7vB4nL1pQr";
 
   it.each(["RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "DSA PRIVATE KEY", "PGP PRIVATE KEY BLOCK"])(
@@ -483,7 +483,7 @@ describe("redactRequest: logs", () => {
         ],
       },
     });
-    const redactions = redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    const redactions = redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     expect(redactions).toEqual({ count: 2, kinds: { email: 1, ipv4: 1 } });
     expect(record.body).toEqual({
       kvlistValue: [
@@ -498,7 +498,7 @@ describe("redactRequest: logs", () => {
       body: str("ana@example.com paid from 203.0.113.9"),
       attributes: [attr("user.email", str("bia@example.com")), attr("request.id", str("req-1"))],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     expect(attributeMap(record.attributes)).toEqual({
       "user.email": str("[REDACTED:email]"),
       "request.id": str("req-1"),
@@ -530,7 +530,7 @@ describe("redactRequest: logs", () => {
   it("adds no summary to a record with nothing to redact, and changes nothing in it", () => {
     const record = logRecord({ body: str("cart updated"), attributes: [attr("cart.items", { intValue: "3" })] });
     const before = structuredClone(record);
-    expect(redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY).count).toBe(0);
+    expect(redactRequest("logs", logsRequest([record]), defaultRedactionPolicy()).count).toBe(0);
     expect(record).toEqual(before);
   });
 
@@ -547,7 +547,7 @@ describe("redactRequest: logs", () => {
         attr("code", str("E_TIMEOUT")),
       ],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     const secret = str("[REDACTED:secret]");
     expect(attributeMap(record.attributes)).toEqual({
       "http.request.header.authorization": secret,
@@ -582,7 +582,7 @@ describe("redactRequest: logs", () => {
         attr("constructor", { intValue: "1" }),
       ],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     const secret = str("[REDACTED:secret]");
     expect(attributeMap(record.attributes)).toEqual({
       card: { kvlistValue: [attr("cvv", secret), attr("brand", str("visa"))] },
@@ -625,7 +625,7 @@ describe("redactRequest: logs", () => {
         attr("process.command_line", str(`node --api-key=k9Xq2mPz7Lw4 --password hunter2 app.js`)),
       ],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     const marker = "[REDACTED:secret_param]";
     // By index: the `=` value, and the elements after `--token` and `-Dapp.secret`.
     const redacted = new Map([[1, `--db-password=${marker}`], [3, marker], [5, marker]]);
@@ -641,7 +641,7 @@ describe("redactRequest: logs", () => {
         attr("ssh.args", { arrayValue: ["ssh", "-p2222", "bastion"].map(str) }),
       ],
     });
-    redactRequest("logs", logsRequest([mysql]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([mysql]), defaultRedactionPolicy());
     expect(attributeMap(mysql.attributes)["process.command_args"]).toEqual({ arrayValue: ["/usr/bin/mysql", "-uroot", marker, "shop"].map(str) });
     expect(attributeMap(mysql.attributes)["ssh.args"]).toEqual({ arrayValue: ["ssh", "-p2222", "bastion"].map(str) });
     const off = logRecord({ attributes: [attr("process.command_args", { arrayValue: ["--token", "s3cr3t"].map(str) })] });
@@ -661,7 +661,7 @@ describe("redactRequest: logs", () => {
         attr("ssh.args", args("ssh", "-p", "2222", "bastion")),
       ],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     const marker = "[REDACTED:secret_param]";
     expect(attributeMap(record.attributes)).toEqual({
       "redis.args": args("/usr/bin/redis-cli", "-h", "cache", "-a", marker),
@@ -691,7 +691,7 @@ describe("redactRequest: logs", () => {
     const record = logRecord({
       attributes: [...Object.entries(structuredClone(kept)).map(([key, value]) => attr(key, value)), attr("session_token", str("k9Xq2mPz7Lw4"))],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     expect(attributeMap(record.attributes)).toEqual({
       ...kept,
       session_token: str("[REDACTED:secret]"),
@@ -711,7 +711,7 @@ describe("redactRequest: logs", () => {
     const record = logRecord({
       attributes: [...Object.entries(structuredClone(kept)).map(([key, value]) => attr(key, value)), attr("db.password", str("${DB_PASSWORD}x"))],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     expect(attributeMap(record.attributes)).toEqual({
       ...kept,
       "db.password": str("[REDACTED:secret]"),
@@ -794,7 +794,7 @@ describe("redactRequest: logs", () => {
       [attr("host.ip", str("10.1.2.3")), attr("app.contact", str("203.0.113.9"))],
     );
     request.resourceLogs[0]!.scopeLogs[0]!.scope.attributes.push(attr("owner", str("ops@example.com")));
-    redactRequest("logs", request, DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", request, defaultRedactionPolicy());
     const resourceLogs = request.resourceLogs[0]!;
     expect(attributeMap(resourceLogs.resource.attributes)).toEqual({
       "host.ip": str("10.1.2.3"),
@@ -811,7 +811,7 @@ describe("redactRequest: logs", () => {
       body: str("ana@example.com"),
       attributes: [attr("redaction.count", { intValue: "0" })],
     });
-    redactRequest("logs", logsRequest([record]), DEFAULT_REDACTION_POLICY);
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     expect(attributeMap(record.attributes)["redaction.count"]).toEqual({ intValue: "1" });
   });
 
@@ -875,7 +875,7 @@ describe("redactRequest: traces", () => {
         },
       ],
     };
-    expect(redactRequest("traces", request, DEFAULT_REDACTION_POLICY).count).toBe(5);
+    expect(redactRequest("traces", request, defaultRedactionPolicy()).count).toBe(5);
     expect(redacted.name).toBe("GET /users/[REDACTED:email]");
     expect(redacted.status.message).toBe("card [REDACTED:card] declined");
     expect(redacted.events[0]!.attributes[0]!.value).toEqual(str("no customer with cpf [REDACTED:cpf]"));
@@ -928,7 +928,7 @@ describe("redactRequest: metrics", () => {
       [attr("owner", str("ops@example.com"))],
       [attr("service.owner", str("ops@example.com"))],
     );
-    expect(redactRequest("metrics", request, DEFAULT_REDACTION_POLICY)).toEqual({
+    expect(redactRequest("metrics", request, defaultRedactionPolicy())).toEqual({
       count: 4,
       kinds: { email: 3, ipv4: 1 },
     });
@@ -946,7 +946,7 @@ describe("redactRequest: metrics", () => {
     const points = ["203.0.113.9", "203.0.113.10", "203.0.113.9"].map((address) =>
       point([attr("client.address", str(address)), attr("http.route", str("/cart"))]),
     );
-    redactRequest("metrics", metricsRequest(points), DEFAULT_REDACTION_POLICY);
+    redactRequest("metrics", metricsRequest(points), defaultRedactionPolicy());
     const values = points.map((p) => (p.attributes[0]!.value as { stringValue: string }).stringValue);
     expect(values[0]).not.toBe(values[1]);
     expect(values[0]).toBe(values[2]);
@@ -956,7 +956,7 @@ describe("redactRequest: metrics", () => {
 
   it("hashes credential values too, so distinct credentials stay distinct series", () => {
     const points = ["Bearer a1", "Bearer b2"].map((value) => point([attr("authorization", str(value))]));
-    redactRequest("metrics", metricsRequest(points), DEFAULT_REDACTION_POLICY);
+    redactRequest("metrics", metricsRequest(points), defaultRedactionPolicy());
     const [a, b] = points.map((p) => p.attributes[0]!.value);
     expect(a).toEqual(hashed("secret"));
     expect(a).not.toEqual(b);
@@ -964,7 +964,7 @@ describe("redactRequest: metrics", () => {
 
   it("hashes numeric card security codes and one-time passwords; counts under secret names stay", () => {
     const points = ["123456", "654321"].map((otp) => point([attr("otp", { intValue: otp }), attr("token_count", { intValue: "3" })]));
-    redactRequest("metrics", metricsRequest(points), DEFAULT_REDACTION_POLICY);
+    redactRequest("metrics", metricsRequest(points), defaultRedactionPolicy());
     const [a, b] = points.map((p) => p.attributes[0]!.value);
     expect(a).toEqual(hashed("secret"));
     expect(a).not.toEqual(b);

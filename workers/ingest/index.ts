@@ -7,7 +7,8 @@ import { consumeRetryBatch } from "./queue/consumer";
 
 const publicApp = createIngestApp({ requireAuth: true, entrypoint: "public" });
 const serviceBindingApp = createIngestApp({ requireAuth: false, entrypoint: "tail-ingest" });
-const adminApp = createAdminApp();
+// /admin is off unless ADMIN_TOKEN is set and rarely called: its app is built on first use.
+let adminApp: ReturnType<typeof createAdminApp> | undefined;
 
 /**
  * The public OTLP/HTTP endpoint producers' `DECO_OTEL_*_ENDPOINT` vars point at, the operator's
@@ -18,7 +19,7 @@ export default {
   fetch(request, env, ctx) {
     // An export, nearly every request, is known by its exact path: no URL object to parse.
     const admin = exportSignalOf(request) === undefined && new URL(request.url).pathname.startsWith(ADMIN_PATH_PREFIX);
-    return (admin ? adminApp : publicApp).fetch(request, env, ctx);
+    return (admin ? (adminApp ??= createAdminApp()) : publicApp).fetch(request, env, ctx);
   },
   async queue(batch, env) {
     await consumeRetryBatch(batch, ingestContextFor(env), jsonLogger({ entrypoint: "queue" }));

@@ -73,10 +73,12 @@ export function exportSignalOf(request: Request): Signal | undefined {
  * unknown paths) goes through hono, with the same request id, log lines and error answers.
  */
 export function createIngestApp(options: IngestAppOptions): IngestApp {
-  const router = createRouter(options);
+  // Built on the first request that is no export: an isolate that only receives exports never
+  // pays for hono's app and routes, and neither does its start (cold start).
+  let router: Hono<AppEnv> | undefined;
   const dispatch = (request: Request, env: Record<string, unknown>, ctx?: ExecutionContext) => {
     const signal = exportSignalOf(request);
-    if (signal === undefined) return router.fetch(request, env, ctx);
+    if (signal === undefined) return (router ??= createRouter(options)).fetch(request, env, ctx);
     return exportRequest(request, env, signal, options);
   };
   if (!options.requireAuth) return { fetch: dispatch };

@@ -6,7 +6,7 @@ export { moveToProducerName, redactRequest, type RequestRedactions } from "./red
 export { GEO_PRECISIONS, type GeoPrecision } from "./geo";
 export { redactString, type RedactedString } from "./redact-string";
 export {
-  DEFAULT_REDACTION_POLICY,
+  defaultRedactionPolicy,
   RedactionPolicySchema,
   compileRedactionPolicy,
   parseRedactionPolicy,

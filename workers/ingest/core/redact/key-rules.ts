@@ -63,17 +63,26 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
-const SCANS: readonly KeyRule[] = Array.from({ length: 1024 }, (_, bits) => ({
-  action: "scan",
-  server: (bits & 1) !== 0,
-  peer: (bits & 2) !== 0,
-  id: (bits & 4) !== 0,
-  version: (bits & 8) !== 0,
-  url: (bits & 16) !== 0,
-  place:
-    ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
-    ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0),
-}));
+/**
+ * The scan rules, one per combination of the 10 facts `classify` reads (bit 0 server … bit 9 a
+ * CNH), shared by every key with the same facts. Each is made when a key first needs it: the
+ * 1,024 objects made at module evaluation lengthened every cold start, and traffic uses few.
+ */
+const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(1024).fill(undefined);
+
+function scanRule(bits: number): KeyRule {
+  return (SCANS[bits] ??= {
+    action: "scan",
+    server: (bits & 1) !== 0,
+    peer: (bits & 2) !== 0,
+    id: (bits & 4) !== 0,
+    version: (bits & 8) !== 0,
+    url: (bits & 16) !== 0,
+    place:
+      ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
+      ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0),
+  });
+}
 
 /**
  * Namespaces whose addresses are the service's own side or the server it calls, per the
@@ -209,10 +218,10 @@ export class KeyRules {
     const ssn = SSN_SEGMENT.test(lastSegment);
     const phone = namesPhone(words);
     const document = idDocumentPlace(words);
-    return SCANS[
+    return scanRule(
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
-        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0)
-    ]!;
+        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0),
+    );
   }
 
   private tooPrecise(key: string): boolean {

@@ -55,12 +55,28 @@ function commandBefore(option: PasswordOption): RegExp {
   return new RegExp(String.raw`(?:^|[\s/"'])${option.command}${between}$`);
 }
 
-const COMMANDS_BEFORE = PASSWORD_OPTIONS.map((option) => ({ option, before: commandBefore(option) }));
-/** The same programs as the argument list's first element (a path or a name). */
-const PROGRAMS = PASSWORD_OPTIONS.filter((option) => option.wraps !== true && !option.command.includes(" ")).map((option) => ({
-  option,
-  program: new RegExp(String.raw`(?:^|/)${option.command}$`),
-}));
+/**
+ * The table's regexes, built the first time an option of the table is met (most isolates never
+ * meet one): `before` for a command line, `program` for an argument list's first element (a
+ * path or a name), the latter only for programs that need no subcommand and run no other one.
+ */
+let matchers:
+  | {
+      readonly commandsBefore: readonly { option: PasswordOption; before: RegExp }[];
+      readonly programs: readonly { option: PasswordOption; program: RegExp }[];
+    }
+  | undefined;
+
+function passwordOptionMatchers(): NonNullable<typeof matchers> {
+  matchers ??= {
+    commandsBefore: PASSWORD_OPTIONS.map((option) => ({ option, before: commandBefore(option) })),
+    programs: PASSWORD_OPTIONS.filter((option) => option.wraps !== true && !option.command.includes(" ")).map((option) => ({
+      option,
+      program: new RegExp(String.raw`(?:^|/)${option.command}$`),
+    })),
+  };
+  return matchers;
+}
 
 /** Every option name of the table, for the evidence walk. */
 export const PASSWORD_OPTION_NAMES: ReadonlySet<string> = new Set(PASSWORD_OPTIONS.flatMap((option) => option.options));
@@ -77,7 +93,7 @@ export function holdsPasswordProgram(text: string): boolean {
  */
 export function passwordOptionIn(lineBefore: string, name: string): PasswordValueForm | undefined {
   if (!PASSWORD_OPTION_NAMES.has(name)) return undefined;
-  return COMMANDS_BEFORE.find(({ option, before }) => option.options.includes(name) && before.test(lineBefore))?.option.value;
+  return passwordOptionMatchers().commandsBefore.find(({ option, before }) => option.options.includes(name) && before.test(lineBefore))?.option.value;
 }
 
 /**
@@ -87,7 +103,7 @@ export function passwordOptionIn(lineBefore: string, name: string): PasswordValu
  */
 export function passwordOptionOf(program: string, name: string): PasswordValueForm | undefined {
   if (!PASSWORD_OPTION_NAMES.has(name)) return undefined;
-  return PROGRAMS.find(({ option, program: named }) => option.options.includes(name) && named.test(program))?.option.value;
+  return passwordOptionMatchers().programs.find(({ option, program: named }) => option.options.includes(name) && named.test(program))?.option.value;
 }
 
 /** The part of `value` that is the password, as its form says, or undefined when none is there. */

@@ -215,6 +215,15 @@ export function parseRedactionPolicy(input: unknown): ParsedRedactionPolicy {
   return { ok: false, error: `redaction policy is invalid: ${problems.join("; ")}` };
 }
 
-export const DEFAULT_REDACTION_POLICY: RedactionPolicy = compileRedactionPolicy(
-  RedactionPolicySchema.parse({}),
-);
+let defaultPolicy: RedactionPolicy | undefined;
+
+/**
+ * The default policy (`{}`: every built-in detector on), compiled on first use and kept. Not
+ * compiled at module evaluation: the Worker compiles the policy its settings name, and
+ * compiling the scanner's regexes, key rules and hashers at load only lengthened every cold
+ * start.
+ */
+export function defaultRedactionPolicy(): RedactionPolicy {
+  defaultPolicy ??= compileRedactionPolicy(RedactionPolicySchema.parse({}));
+  return defaultPolicy;
+}

@@ -141,14 +141,16 @@ export function looksGenerated(token: string): boolean {
   return longest >= 12 && ((digit && (lower || upper)) || (lower && upper));
 }
 
-const KNOWN_TOKEN = new RegExp(KNOWN_TOKEN_SOURCE, "g");
+/** Compiled by `findKnownToken`'s first call: the Worker never calls it, so never pays for it. */
+let knownToken: RegExp | undefined;
 
 /**
  * The first known token in `text` that looks generated, or undefined. For callers that judge
  * whole values (the wiring audit); the ingest scanner runs `KNOWN_TOKEN_SOURCE` itself.
  */
 export function findKnownToken(text: string): KnownTokenFormat | undefined {
-  for (const match of text.matchAll(KNOWN_TOKEN)) {
+  knownToken ??= new RegExp(KNOWN_TOKEN_SOURCE, "g");
+  for (const match of text.matchAll(knownToken)) {
     if (looksGenerated(match[0])) return KNOWN_TOKEN_FORMATS.find((format) => match[0].startsWith(format.prefix));
   }
   return undefined;
