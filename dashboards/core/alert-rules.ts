@@ -123,8 +123,8 @@ export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
       // A service without an hour of baseline yet, or without traffic, has nothing to judge.
       noDataState: "OK",
       for: "10m",
-      description: `${input.service} is {{ $values.A }} standard deviations from its 24-hour baseline.`,
-      labels: { service: input.service },
+      description: `${templateText(input.service)} is {{ $values.A }} standard deviations from its 24-hour baseline.`,
+      labels: { service: templateText(input.service) },
     });
   return ruleFile(`deco-otel ${input.service}`, input.folder, [
     band(ALERTS.errorRate, "err", errorRateDeviationSql(input.tables, input.service)),
@@ -153,6 +153,18 @@ export function renderFleetAlertRules(input: AlertTarget & { uid: string }): Ale
       labels: { scope: "fleet" },
     }),
   ]);
+}
+
+/**
+ * `text` as Grafana alerting's annotations and labels show it: both are Go templates, where
+ * `{{` starts an action, so a service named with one (`svc-{{x}}`) would break the rule or run
+ * as a template. Such a name is written as a Go string literal inside an action, which prints it
+ * as it is; JSON's escapes (`\"`, `\\`, `\n`, `\u…`) are Go's too. Any other text is written
+ * unchanged (text/template: "Actions ... are delimited by {{ and }}; all text outside actions is
+ * copied to the output unchanged").
+ */
+export function templateText(text: string): string {
+  return text.includes("{{") ? `{{ ${JSON.stringify(text)} }}` : text;
 }
 
 function ruleFile(name: string, folder: string, rules: AlertRule[]): AlertRuleFile {

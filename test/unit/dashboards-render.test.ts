@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { render, renderFiles, RenderError, serviceUid, type RenderInput } from "../../dashboards/core/render";
 import { PLUGIN_ID, PLUGIN_VERSION } from "../../dashboards/core/grafana-dashboard";
+import { templateText } from "../../dashboards/core/alert-rules";
 
 const INPUT: RenderInput = {
   services: ["example-shop", "checkout.api", "example-shop"],
@@ -138,6 +139,17 @@ describe("alert rules", () => {
     for (const { service, file } of render(INPUT).alertRules.filter((rules) => rules.service !== undefined)) {
       for (const serviceRule of file.groups[0]!.rules) expect(serviceRule.noDataState, service).toBe("OK");
     }
+  });
+
+  it("show a service name holding `{{` as text, not as a Go template action", () => {
+    const [odd] = render({ ...INPUT, services: ["svc-{{ .Values }}\"x"] }).alertRules;
+    for (const rule of odd!.file.groups[0]!.rules) {
+      expect(rule.labels.service).toBe('{{ "svc-{{ .Values }}\\"x" }}');
+      expect(rule.annotations.description.startsWith('{{ "svc-{{ .Values }}\\"x" }} is {{ $values.A }}')).toBe(true);
+    }
+    const [plain] = render(INPUT).alertRules;
+    expect(plain!.file.groups[0]!.rules[0]!.labels.service).toBe("example-shop");
+    expect(templateText("o'brien")).toBe("o'brien");
   });
 
   it("are Grafana provisioning YAML with rule uids within Grafana's 40 characters", () => {
