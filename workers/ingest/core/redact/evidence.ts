@@ -300,8 +300,11 @@ for (const ending of [...CARD_SECURITY_CODE_WORDS, "code", "segurança", "seguri
   for (const letter of [last, last.toUpperCase()]) CARD_CODE_APPROACH[letter.charCodeAt(0) & 255] = 1;
 }
 for (const between of " \t#:=") CARD_CODE_APPROACH[between.charCodeAt(0)] = 2;
-/** What the code given before what it proves (`Use 654321 to verify`) is followed by; how far before it its verb is read. */
-const TO_PROVE = [" to ", " para "];
+/**
+ * The words after a code given before what it proves (`Use 654321 to verify`), between blanks
+ * (any run of spaces and tabs, as `code-phrase.ts` reads them); how far before it its verb is read.
+ */
+const TO_PROVE = ["to", "para"];
 const GIVEN_CODE_REACH = 24;
 
 /**
@@ -352,16 +355,24 @@ function mayEndCardCodeName(text: string, blank: number): boolean {
 }
 
 /**
- * Whether a code stands right before ` to ` or ` para ` with a verb giving it before it (`Use
- * 654321 to verify`, `Digite 112233 para confirmar`): only there is the verb looked for.
+ * Whether a code stands before `to` or `para` between blanks with a verb giving it before it
+ * (`Use 654321 to verify`, `Digite 112233  para confirmar`): only there is the verb looked for.
  */
 function holdsGivenCode(text: string): boolean {
-  for (const after of TO_PROVE) {
-    for (let at = text.indexOf(after); at >= 0; at = text.indexOf(after, at + 1)) {
-      if (isDigit(text.charCodeAt(at - 1)) && USE_CODE.test(text.slice(Math.max(0, at - GIVEN_CODE_REACH), at))) return true;
+  for (const word of TO_PROVE) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (!isSpaceOrTab(text.charCodeAt(at + word.length))) continue;
+      let end = at;
+      while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+      if (end === at || !isDigit(text.charCodeAt(end - 1))) continue;
+      if (USE_CODE.test(text.slice(Math.max(0, end - GIVEN_CODE_REACH), end))) return true;
     }
   }
   return false;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /**
@@ -737,15 +748,16 @@ function sqlPasswordEvidence(text: string, classes: number): number {
     }
   }
   // `IDENTIFIED BY "…"` and Oracle's unquoted `IDENTIFIED BY password`; PHP's `define("DB_PASSWORD", "…")`.
-  if ((classes & (HAS_I | HAS_B)) === (HAS_I | HAS_B) && holdsAny(text, IDENTIFIED_SPELLINGS)) return Evidence.SECRET_ASSIGNMENT;
+  if ((classes & (HAS_I | HAS_B)) === (HAS_I | HAS_B) && IDENTIFIED_BY.test(text)) return Evidence.SECRET_ASSIGNMENT;
   // MySQL's `SET PASSWORD FOR bob = '…'`: the quote follows the account's name and `=`.
-  if ((classes & (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS) && holdsAny(text, SET_PASSWORD_SPELLINGS)) {
+  if ((classes & (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS) && SET_PASSWORD.test(text)) {
     return Evidence.SECRET_ASSIGNMENT;
   }
   return (classes & HAS_PHONE_START) !== 0 && text.includes("define(") ? Evidence.SECRET_ASSIGNMENT : 0;
 }
-const IDENTIFIED_SPELLINGS = ["identified by", "IDENTIFIED BY", "Identified by"];
-const SET_PASSWORD_SPELLINGS = ["set password", "SET PASSWORD", "Set password"];
+/** The statements' words in any case and with any blanks between them, as the detector reads them (`secret-assignment.ts`). */
+const IDENTIFIED_BY = /identified\s+by/i;
+const SET_PASSWORD = /set\s+password/i;
 /** An encoded `=`, once or twice (`%3D`, `%253D`); the encoded separator a parameter's name follows. */
 const ENCODED_EQUALS = /%(?:25)?3[Dd]/;
 const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
