@@ -140,7 +140,7 @@ function splitGroups(half: string): string[] {
  * as the client's. Documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) are
  * public addresses here, as examples use them.
  */
-export function isInternetHostIpv4(address: string): boolean {
+function isInternetHostIpv4(address: string): boolean {
   const dot = address.indexOf(".");
   const first = Number.parseInt(address, 10);
   const second = Number.parseInt(address.slice(dot + 1), 10);
