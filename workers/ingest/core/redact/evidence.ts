@@ -388,7 +388,11 @@ function namedRunEvidence(text: string, run: number, end: number, digits: number
   // an SSN may still start after a space inside a run glued at its start (`a1 123456789`), and
   // end before a space or a `.` inside one glued at its end.
   const gluedStart = run > 0 && isDigit(text.charCodeAt(run)) && isWordCharacter(text.charCodeAt(run - 1));
-  const glued = gluedStart || (isWordCharacter(text.charCodeAt(end)) && (text.charCodeAt(end) | 0x20) !== 120 /* an RG's check X */);
+  // The run may end in the blanks or punctuation after the number (`RG 12.345.678-9 foi`): what
+  // follows its last digit says whether the number is glued.
+  let last = end;
+  while (last > run && !isDigit(text.charCodeAt(last - 1))) last--;
+  const glued = gluedStart || (isWordCharacter(text.charCodeAt(last)) && (text.charCodeAt(last) | 0x20) !== 120 /* an RG's check X */);
   const maySsn = digits >= SSN_DIGITS && (spaced || !gluedStart);
   if (glued && !maySsn) return 0;
   const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
