@@ -659,7 +659,8 @@ function opensParameter(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
   if (before === 34 || before === 39) {
     const quoted = text.charCodeAt(start - 2);
-    return quoted === 61 || quoted === 32 || (quoted >= 9 && quoted <= 13);
+    // After a blank or `=` (`-var 'db_password=…'`), or opening a JSON string (`"detail":"password=…"`, `["token=…"`).
+    return quoted === 61 || quoted === 32 || (quoted >= 9 && quoted <= 13) || quoted === 58 || quoted === 44 || quoted === 91;
   }
   if (before !== 58) return false;
   const colonAfter = text.charCodeAt(start - 2);

@@ -108,14 +108,14 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, a space or the start of the text (a sentence's
  * `(password=…)`, a call's `connect(password=…)`, an OAuth implicit-flow redirect's
- * `#access_token=…`, RFC 6749 §4.2.2). Not after a quote:
- * every key of JSON text would then be a candidate to reject; but after a quote that opens a
- * command-line argument (after a blank or `=`: Terraform's `-var 'db_password=…'`, Ansible's
- * `-e "…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
+ * `#access_token=…`, RFC 6749 §4.2.2). Not after any quote (every key of JSON text would then
+ * be a candidate to reject), but after a quote that opens a command-line argument (after a
+ * blank or `=`: Terraform's `-var 'db_password=…'`, Ansible's `-e "…"`) or a JSON string value
+ * (after `:`, `,` or `[`: a body kept as JSON text, `"detail":"password=…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=]["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${PARAMETER_TOKEN.source.slice(1)})`;
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
 const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${FIELD_TOKEN.source.slice(1)})`;
 
