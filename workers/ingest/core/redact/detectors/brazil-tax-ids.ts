@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, type Detector } from "./detector";
-import { isIdValue } from "./id-value";
+import { isIdValue, isThingIdentifierValue } from "./id-value";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
@@ -54,9 +54,13 @@ export const cnpjDetector: Detector = {
     isValidCnpj(match.replace(/[./-]/g, "")) && !isBareId(match, text, start, place) ? marker : undefined,
 };
 
-/** Digits alone, as the value of an id: the id, not a tax number. */
+/**
+ * Digits alone, as the value of an id or after the words naming a thing's number (`order
+ * 52998224725`, `SKU …`, `pedido=…`, the words the SSN detector reads too): the id, not a tax
+ * number.
+ */
 function isBareId(match: string, text: string, start: number, place: number): boolean {
-  return BARE_DIGITS.test(match) && ((place & Place.ID_VALUE) !== 0 || isIdValue(text, start));
+  return BARE_DIGITS.test(match) && ((place & Place.ID_VALUE) !== 0 || isIdValue(text, start) || isThingIdentifierValue(text, start));
 }
 const BARE_DIGITS = /^\d+$/;
 
