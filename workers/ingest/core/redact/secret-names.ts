@@ -57,6 +57,19 @@ const PUBLIC_WORD_GLUED = /^publi(?:c|shable)/;
 const PUBLIC_CREDENTIAL_WORDS = new Set(["key", "token", "apikey", "keytoken"]);
 
 /**
+ * Words before `token` that make it a position in a listing, not a credential: a page token or
+ * cursor (S3's `ContinuationToken`/`NextContinuationToken` and its query's `continuation-token`,
+ * AWS's `NextToken`, Google APIs' `pageToken`/`nextPageToken`/`page_token`, Microsoft Graph's
+ * `skipToken`/`deltaToken`, Google Calendar's and Todoist's `syncToken`/`sync_token`). A page
+ * token is opaque but grants nothing: the next request still needs the caller's own credentials.
+ * Other secret words in the name still count (`page_token_secret`). Not `resume`: Meteor's login
+ * `resume` token is a credential.
+ */
+const PAGINATION_WORDS = new Set(["page", "pagination", "continuation", "next", "prev", "previous", "skip", "delta", "sync", "cursor"]);
+/** The same names glued, as `$skiptoken`, `$deltatoken` and lower-case keys write them (`nextpagetoken`, `synctoken`). */
+const GLUED_PAGINATION_TOKEN = /^(?:(?:next|prev|previous|start)?(?:page|pagination|continuation|skip|delta|sync|cursor)|next|prev|previous)token$/;
+
+/**
  * Portuguese and Spanish put the head noun first: `tipo_senha` (the password's type),
  * `validade_token` (the token's validity), `nombre_clave_api`. A name that starts with one of
  * these describes the secret its later words name, as `DESCRIBING_WORDS` do at the end of an
@@ -278,6 +291,8 @@ function secrecyOf(name: string): number {
   const secret = words.some(
     (word, index) =>
       !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
+      !(word === "token" && PAGINATION_WORDS.has(words[index - 1] ?? "")) &&
+      !GLUED_PAGINATION_TOKEN.test(word) &&
       (SECRET_WORDS.has(word) ||
         (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
         (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||

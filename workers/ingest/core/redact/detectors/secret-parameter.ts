@@ -116,8 +116,15 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
 const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${PARAMETER_TOKEN.source.slice(1)})`;
+/**
+ * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
+ * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
+ * the value, as before (a number there passes).
+ */
+const GROUPED_DIGITS = "(?:\\d{4} \\d{4}|\\d{3} \\d{3}|\\d\\d \\d\\d \\d\\d)(?!\\w|[.,/:-]\\d|[ \\t]\\d)";
+const GROUPED_CODE = new RegExp(`^${GROUPED_DIGITS}$`);
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
-const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${FIELD_TOKEN.source.slice(1)})`;
+const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${GROUPED_DIGITS}|${FIELD_TOKEN.source.slice(1)})`;
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -188,7 +195,10 @@ function redactField(match: string, marker: string, text: string, start: number)
   const name = nameBefore(text, start);
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
-  const value = match.slice(valueStart);
+  const grouped = GROUPED_CODE.test(match.slice(valueStart));
+  if (grouped && isSecretCodeName(name)) return `${match.slice(0, valueStart)}${marker}`;
+  // Elsewhere a group is a number of its own (`"token": 1234 5678` keeps both).
+  const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
