@@ -181,8 +181,20 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const quoted = match.charCodeAt(equals + 1) === 34 || match.charCodeAt(equals + 1) === 39;
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
-  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end);
+  const value = match.slice(equals + 1);
+  if (!quoted && name.toLowerCase() === "code" && PLACE_OR_LANGUAGE_CODE.test(firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
 }
+
+/**
+ * A country's, a currency's or a language's code, as the bare name `code` often holds one
+ * (`country code=BR`, `currency code=USD`, `?code=pt-BR`), written as their standards write
+ * them: ISO 3166-1 alpha-2 and alpha-3 and ISO 4217 in capitals (`BR`, `BRA`, `USD`), ISO 639-1
+ * in lower case (`pt`), a BCP 47 tag of a language and a region, perhaps with a script (`pt-BR`,
+ * `en_US`, `zh-Hant-TW`, `es-419`). An OAuth authorization code or a one-time code is never
+ * that; three lower-case letters (`code=xyz`) may be a code and go.
+ */
+const PLACE_OR_LANGUAGE_CODE = /^(?:[A-Z]{2,3}|[a-z]{2}|[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?[-_](?:[A-Z]{2}|\d{3}))[.:)]?$/;
 
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
