@@ -113,7 +113,7 @@ const PT_AFTER_NOUN = `(?:${BLANK}${PT_QUALIFIER})?${PT_BRANDS}${PT_PURPOSE}`;
 const PORTUGUESE =
   `(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}${PT_BRANDS}` +
   `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU|[Yy]our|YOUR)${BLANK}(?:${PT_NOUN}|${CODE_NOUN})${PT_AFTER_NOUN})` +
-  `(?:${BLANK}(?:é|e|es|is))?`;
+  `(?:${BLANK}(?:é|e|es|is)(?:${BLANK}(?:el|o))?)?`;
 /** `Use o código …`, `Ingresa el código …`: a verb giving the code with its noun. */
 const PT_USE_CODE =
   `(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO}`;
@@ -127,21 +127,30 @@ const PT_USE_CODE =
  */
 const SENT_NOUN =
   `(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})(?:${QUALIFIER}${BLANK})?${CODE_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
-const SENT_PARTICIPLE = "(?:[Ss]ent|SENT|[Gg]enerated|GENERATED|[Ee]nviad[oa]|ENVIAD[OA]|[Gg]erad[oa]|GERAD[OA]|[Gg]enerad[oa]|GENERAD[OA])";
+const SENT_PARTICIPLE = "(?:[Ss]ent|SENT|[Ee]nviad[oa]|ENVIAD[OA])";
+/**
+ * `generated` only after a noun that names a one-time code by itself: a code generator's `Code
+ * generated: 1234 lines` is source code.
+ */
+const GENERATED_NOUN = `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
+const GENERATED = "(?:[Gg]enerated|GENERATED|[Gg]erad[oa]|GERAD[OA]|[Gg]enerad[oa]|GENERAD[OA])";
+const BE_SENT = `(?:${BLANK}(?:has${BLANK}been|was|is|foi|fue|ha${BLANK}sido))?${BLANK}`;
 const SENT_TO = `${BLANK}(?:to|para|ao|à|a|al)(?:${BLANK}[^\\s:]+){1,4}?(?=[ \\t]*:|${BLANK}(?:is|é|es)${BLANK})(?:${BLANK}(?:is|é|es))?`;
 const SENT_CODE =
-  `${SENT_NOUN}(?:${BLANK}(?:has${BLANK}been|was|is|foi|fue|ha${BLANK}sido))?${BLANK}${SENT_PARTICIPLE}(?:${SENT_TO}|${BLANK}(?:is|é|es))?`;
+  `(?:${SENT_NOUN}${BE_SENT}${SENT_PARTICIPLE}|${GENERATED_NOUN}${BE_SENT}${GENERATED})(?:${SENT_TO}|${BLANK}(?:is|é|es))?`;
 /**
  * A verb sending the code, then its noun: `enviamos com código 482913`, `Te enviamos el código
  * …`, `We sent you a code: …`, `Enviamos um código para o seu e-mail: …`, `SMS enviado com código …`; not after a word naming another thing
- * sent (`Pedido enviado com código …`: `NOT_SECRET_CODES`), and not when a thing's name follows
- * the code (`Enviamos o código 12345 do pedido`).
+ * sent (`Pedido enviado com código …`: `NOT_SECRET_CODES`), and not when a thing's name or a count
+ * follows the code (`Enviamos o código 12345 do pedido`, `sent the code 1234 times`). Whom it was
+ * sent to may stand before `with` (`SMS sent to +55… with code …`).
  */
 const SEND_VERB =
   `(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})` +
   "(?:[Ss]ent|SENT|[Ss]ending|SENDING|[Ee]nviad[oa]|ENVIAD[OA]|[Ee]nviamos|ENVIAMOS|[Ee]nvi(?:ei|ou|ó)|[Ee]nviando|ENVIANDO)";
 const SEND_CODE =
-  `${SEND_VERB}(?:${BLANK}(?:you|te|lhe|le))?(?:${BLANK}(?:with|com|con))?` +
+  `${SEND_VERB}(?:${BLANK}(?:you|te|lhe|le))?` +
+  `(?:${BLANK}(?:to|para|a|al)(?:${BLANK}[^\\s:]+){1,4}?(?=${BLANK}(?:with|com|con)${BLANK}))?(?:${BLANK}(?:with|com|con))?` +
   `(?:${BLANK}(?:the|a|an|your|o|um|el|un|tu|su|seu|sua|o${BLANK}seu|a${BLANK}sua))?${BLANK}${SENT_NOUN}(?:${SENT_TO})?`;
 
 /**
@@ -221,7 +230,7 @@ export const codePhraseDetector: Detector = {
   // Every match starts with a digit: the words around it are read only there.
   source:
     `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})[ \\t]*:?[ \\t]*)${CODE}` +
-    `|(?<=(?<![\\w-])${SEND_CODE}[ \\t]*:?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING})` +
+    `|(?<=(?<![\\w-])${SEND_CODE}[ \\t]*:?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
     `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})` +
     `|${CARD_CODE}|${GIVEN_CODE}|${BARE_CODE})` +
     `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d)(?=${FACEBOOK_NEAR}))`,

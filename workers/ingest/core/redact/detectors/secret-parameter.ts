@@ -182,7 +182,7 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   const quoted = match.charCodeAt(equals + 1) === 34 || match.charCodeAt(equals + 1) === 39;
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
   const value = match.slice(equals + 1);
-  if (!quoted && name.toLowerCase() === "code" && PLACE_OR_LANGUAGE_CODE.test(firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
 }
 
@@ -195,6 +195,11 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
  * that; three lower-case letters (`code=xyz`) may be a code and go.
  */
 const PLACE_OR_LANGUAGE_CODE = /^(?:[A-Z]{2,3}|[a-z]{2}|[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?[-_](?:[A-Z]{2}|\d{3}))[.:)]?$/;
+
+/** Whether a parameter is the bare name `code` holding a country's, currency's or language's code (`PLACE_OR_LANGUAGE_CODE`). */
+export function isPlaceOrLanguageCode(name: string, value: string): boolean {
+  return name.toLowerCase() === "code" && PLACE_OR_LANGUAGE_CODE.test(value);
+}
 
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
