@@ -345,33 +345,40 @@ export const PASSWORD_HASH_SOURCE =
 
 /** How far apart the two `$` that open every crypt, Django and Werkzeug string may be (`$2b$`, `pbkdf2:sha256:600000$<16 characters>$`). */
 const HASH_FIELD_REACH = 24;
-/** How long an LDAP scheme's name in braces may be (`{PBKDF2-SHA512}`). */
-const LDAP_SCHEME_REACH = 16;
+/** How long an LDAP scheme's name in braces may be after its `{S` (`{SSHA512}`). */
+const LDAP_SCHEME_REACH = 8;
 
 /**
- * Whether `text` could hold a password hash (`PASSWORD_HASH_SOURCE`): two `$` at most
- * `HASH_FIELD_REACH` apart with no blank between, or a `}` closing an upper-case scheme name in
- * braces (`{SSHA}`). Native searches for `$` and `}` only; a price (`$12.99 and $5`) or a
- * template (`${name}`, whose `}` follows a lower-case name) ends there.
+ * Whether `text` could hold a password hash (`PASSWORD_HASH_SOURCE`): when `dollar`, two `$` at
+ * most `HASH_FIELD_REACH` apart with no blank between (every crypt, Django and Werkzeug string,
+ * and LDAP's `{CRYPT}$…`, `{PBKDF2}…$…$`); when `capitalA`, `{S` opening a scheme of the SHA
+ * family (`{SSHA}`, `{SHA256}`); when `equals`, `MD5}` (`{MD5}` and `{SMD5}`, whose base64 always
+ * ends in `=` padding). The caller says which characters the text holds. Native searches only:
+ * a price (`$12.99 and $5`) ends at the blank between its dollars, and a JSON line's braces are
+ * never read.
  */
-export function holdsPasswordHashMark(text: string): boolean {
-  for (let dollar = text.indexOf("$"); dollar >= 0; ) {
-    const next = text.indexOf("$", dollar + 1);
-    if (next < 0) break;
-    if (next - dollar <= HASH_FIELD_REACH && !holdsBlank(text, dollar + 1, next)) return true;
-    dollar = next;
+export function holdsPasswordHashMark(text: string, dollar: boolean, capitalA: boolean, equals: boolean): boolean {
+  if (dollar) {
+    for (let at = text.indexOf("$"); at >= 0; ) {
+      const next = text.indexOf("$", at + 1);
+      if (next < 0) break;
+      if (next - at <= HASH_FIELD_REACH && !holdsBlank(text, at + 1, next)) return true;
+      at = next;
+    }
   }
-  for (let brace = text.indexOf("}"); brace >= 0; brace = text.indexOf("}", brace + 1)) {
-    let start = brace;
-    while (start > brace - LDAP_SCHEME_REACH && start > 0 && isSchemeCharacter(text.charCodeAt(start - 1))) start--;
-    if (start < brace - 2 && text.charCodeAt(start - 1) === 123) return true;
+  if (capitalA) {
+    for (let open = text.indexOf("{S"); open >= 0; open = text.indexOf("{S", open + 2)) {
+      let end = open + 2;
+      while (end < open + 2 + LDAP_SCHEME_REACH && isSchemeCharacter(text.charCodeAt(end))) end++;
+      if (text.charCodeAt(end) === 125) return true;
+    }
   }
-  return false;
+  return equals && text.includes("MD5}");
 }
 
-/** `[A-Z0-9-]`: an LDAP scheme's name. */
+/** `[A-Z0-9]`: an LDAP scheme's name. */
 function isSchemeCharacter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45;
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 function holdsBlank(text: string, from: number, to: number): boolean {
