@@ -227,12 +227,14 @@ const FACEBOOK_NEAR = "[^\\n]{0,80}?(?:[Ff]acebook|FACEBOOK)";
 
 export const codePhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  // Every match starts with a digit: the words around it are read only there.
+  // Every match starts with a digit: the words around it are read only there, and, but for a
+  // card security code's three digits, only where a code's digits start (`(?=CODE)`), so a
+  // short or glued number costs no look back at the words.
   source:
-    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})[ \\t]*:?[ \\t]*)${CODE}` +
+    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?=${CODE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})[ \\t]*:?[ \\t]*)${CODE}` +
     `|(?<=(?<![\\w-])${SEND_CODE}[ \\t]*:?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
-    `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})` +
-    `|${CARD_CODE}|${GIVEN_CODE}|${BARE_CODE})` +
+    `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})|${GIVEN_CODE}|${BARE_CODE})` +
+    `|${CARD_CODE})` +
     `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d)(?=${FACEBOOK_NEAR}))`,
   evidence: Evidence.CODE_PHRASE,
 };
