@@ -30,12 +30,16 @@ import { caseless, type Detector } from "./detector";
  *   para confirmar`, `Usa 445566 para verificar tu cuenta`; a thing after it makes the digits a
  *   number for that thing (`Use 8080 to verify the proxy`, `Use 417710 para verificar o lote`);
  * - a message that is `Código:` or `Code:` and the code alone (`Código: 445566`);
+ * - as the service sending it logs it: the noun, then `sent`/`enviado` (`seu código enviado:
+ *   482913`, `código enviado para o seu celular: 4829`, `Your code has been sent: …`), or a verb
+ *   sending it, then the noun (`enviamos com código 482913`, `Te enviamos el código …`, `We sent
+ *   you a code: …`), not when it names another thing sent (`Pedido enviado com código 45678`);
  * - a card security code after its name with only a blank (`CVV 123`, `cvc 4821`, `security code
  *   321`, `código de segurança 654`): 3 or 4 digits;
  * - Google's and Facebook's SMS forms, `G-123456` and `FB-12345` (the `G-` and `FB-` stay), the
  *   latter with `Facebook` after it.
  *
- * The code is 4 to 8 digits (a card's security code 3 or 4), or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
+ * The code is 4 to 8 digits (a card's security code 3 or 4), or six or eight in groups (`123-456`, `482 913`, `48 29 13`, `4829 1234`), and must end
  * there (`Access code 2026-12-01` is a date). A number after any other word (`order 123456`,
  * `build 4821`, `error code 1001`, `exit code 137`, `status code: 500`) is not a code: only these
  * words name one, and a word between `your` and `code`, or a brand before `code:`, that says
