@@ -219,15 +219,18 @@ const ISO_DURATION = /^P(?=\d|T\d)(?:\d+[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?$/;
 /**
  * Kinds of the ingest Worker's redaction that are credentials: what it would hide in this
  * value anywhere in it (`Authorization: Bearer …`, `-Dapp.password=…`, `Server=…;Password=…`),
- * where the checks above read the value as a whole.
+ * where the checks above read the value as a whole; a stored password hash (`password_hash`),
+ * which a var exposes to offline cracking.
  */
-const CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token", "private_key"]);
+const CREDENTIAL_KINDS: ReadonlySet<string> = new Set([
+  "bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token", "private_key", "password_hash",
+]);
 /**
  * The kinds that are credentials in a public var too: a public client key may be a JWT
  * (Supabase's anon key), sit in a URL's `key=` parameter, or be a Google API key (`known_token`,
  * judged issuer by issuer above).
  */
-const PUBLIC_VAR_CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "url_credentials"]);
+const PUBLIC_VAR_CREDENTIAL_KINDS: ReadonlySet<string> = new Set(["bearer", "basic", "url_credentials", "password_hash"]);
 
 function credentialsIn(value: string, kinds: ReadonlySet<string>): string[] {
   return Object.keys(redactString(value, defaultRedactionPolicy()).counts).filter((kind) => kinds.has(kind));

@@ -193,6 +193,21 @@ describe("the rules on the fixture fleet", () => {
 });
 
 describe("secretReason", () => {
+  it("flags a stored password hash under any name, a public one too, as the ingest Worker's password_hash", () => {
+    for (const hash of [
+      "$2b$12$KIXQJ5dD7Tqj8oUuZ7G9ueS4hU9zH0zQ3oW8YFqk0nQy9cG2mKp2y",
+      "{SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=",
+      "admin:$apr1$71850310$gh9m4xcAn3MGxogwX/ztb.",
+      "pbkdf2_sha256$260000$abcdefgh12345678$Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo=",
+    ]) {
+      expect(secretReason("BASIC_AUTH_HASH", hash)).toBe("its value holds password_hash (as the ingest Worker's redaction reads it)");
+      expect(secretReason("NEXT_PUBLIC_HASH", hash)).toBe(
+        "its name marks it public, but its value holds password_hash (as the ingest Worker's redaction reads it)",
+      );
+    }
+    expect(secretReason("PRICE_LABEL", "$12.99 and $5.00")).toBeUndefined();
+  });
+
   it("flags credentials by value whatever the name", () => {
     expect(secretReason("X", "Bearer abcdefghijkl")).toBe("its value is an Authorization header");
     expect(secretReason("X", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).toBe("its value has a known token prefix");

@@ -9,7 +9,7 @@ import {
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
-import { holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
+import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -73,6 +73,8 @@ export const Evidence = {
   PRIVATE_KEY: 1 << 18,
   /** Seven digits and a word naming a Brazilian identity document (`RG`, `CNH`, `identidade`): `ID_DOCUMENT_WORD`. */
   ID_DOCUMENT: 1 << 19,
+  /** Two `$` close together, or an LDAP scheme in braces (`{SSHA}`, `{MD5}`): a stored password hash (`holdsPasswordHashMark`). */
+  PASSWORD_HASH: 1 << 20,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -86,7 +88,11 @@ const CARD_DIGITS = 13;
  */
 const HAS_AT = 1 << 0;
 const HAS_PERCENT = 1 << 1;
-const HAS_CAPITAL_J = 1 << 2;
+/**
+ * `J` (a JWT's `eyJ`) or `$` (a password hash's `$2b$`): rare characters sharing a bit, so a text
+ * holding one pays the other's native search too.
+ */
+const HAS_J_OR_DOLLAR = 1 << 2;
 const HAS_SLASH = 1 << 3;
 const HAS_DASH = 1 << 4;
 const HAS_B = 1 << 5;
@@ -127,7 +133,8 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["(", HAS_PHONE_START],
   ["@", HAS_AT],
   ["%", HAS_PERCENT],
-  ["J", HAS_CAPITAL_J],
+  ["J", HAS_J_OR_DOLLAR],
+  ["$", HAS_J_OR_DOLLAR],
   ["B", HAS_B],
   ["b", HAS_B],
   ["R", HAS_R],
@@ -151,7 +158,7 @@ const SHORTEST_DOTTED_QUAD = 7;
 const PHONE_DIGITS = 8;
 /** Classes that call for a closer look whatever the counts. */
 const LOOKED_AT =
-  HAS_AT | HAS_PERCENT | HAS_CAPITAL_J | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH | HAS_DASH;
+  HAS_AT | HAS_PERCENT | HAS_J_OR_DOLLAR | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH | HAS_DASH;
 /** Classes that end most known tokens' prefixes. */
 const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
 
@@ -197,9 +204,16 @@ export function evidenceIn(text: string): number {
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
   if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
   if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
-  if ((classes & HAS_CAPITAL_J) !== 0) {
+  if ((classes & HAS_J_OR_DOLLAR) !== 0) {
     const first = text.indexOf("eyJ");
     if (first >= 0 && text.indexOf("eyJ", first + 3) >= 0) found |= Evidence.JWT;
+  }
+  // Two `$` of a crypt string; an LDAP scheme's `{SSHA}` (an `A`) or `{MD5}` (base64 padding, `=`).
+  if (
+    (classes & (HAS_J_OR_DOLLAR | HAS_CAPITAL_A | HAS_EQUALS)) !== 0 &&
+    holdsPasswordHashMark(text, (classes & HAS_J_OR_DOLLAR) !== 0, (classes & HAS_CAPITAL_A) !== 0, (classes & HAS_EQUALS) !== 0)
+  ) {
+    found |= Evidence.PASSWORD_HASH;
   }
   if ((classes & (HAS_B | HAS_R)) === (HAS_B | HAS_R) && holdsAny(text, BEARER_SPELLINGS)) found |= Evidence.BEARER;
   if ((classes & (HAS_B | HAS_S | HAS_I)) === (HAS_B | HAS_S | HAS_I) && holdsAny(text, BASIC_SPELLINGS)) {

@@ -57,6 +57,23 @@ const PUBLIC_WORD_GLUED = /^publi(?:c|shable)/;
 const PUBLIC_CREDENTIAL_WORDS = new Set(["key", "token", "apikey", "keytoken"]);
 
 /**
+ * Words before `token` that make it no credential: a position in a listing, a page token or
+ * cursor (S3's `ContinuationToken`/`NextContinuationToken` and its query's `continuation-token`,
+ * AWS's `NextToken`, Google APIs' `pageToken`/`nextPageToken`/`page_token`, Microsoft Graph's
+ * `skipToken`/`deltaToken`, Google Calendar's and Todoist's `syncToken`/`sync_token`). A page
+ * token is opaque but grants nothing: the next request still needs the caller's own credentials.
+ * And .NET's `CancellationToken` (`cancellation_token`), a handle that cancels an operation in the
+ * process. Other secret words in the name still count (`page_token_secret`). Not `resume`:
+ * Meteor's login `resume` token is a credential.
+ */
+const NON_CREDENTIAL_TOKEN_WORDS = new Set([
+  "page", "pagination", "continuation", "next", "prev", "previous", "skip", "delta", "sync", "cursor", "cancellation",
+]);
+/** The same names glued, as `$skiptoken`, `$deltatoken` and lower-case keys write them (`nextpagetoken`, `synctoken`). */
+const GLUED_NON_CREDENTIAL_TOKEN =
+  /^(?:(?:next|prev|previous|start)?(?:page|pagination|continuation|skip|delta|sync|cursor)|next|prev|previous|cancellation)token$/;
+
+/**
  * Portuguese and Spanish put the head noun first: `tipo_senha` (the password's type),
  * `validade_token` (the token's validity), `nombre_clave_api`. A name that starts with one of
  * these describes the secret its later words name, as `DESCRIBING_WORDS` do at the end of an
@@ -232,7 +249,8 @@ export function isSecretCodeName(name: string): boolean {
  * Last words that make a name describe a secret rather than hold one: where it is (`file`,
  * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
  * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
- * (`enabled`, `required`, `verified`, `status`), which part or whom it lets do what (`prefix`,
+ * (`enabled`, `required`, `verified`, `status`), how much of it is used (an LLM's `token_usage`,
+ * `token_budget`), which part or whom it lets do what (`prefix`,
  * `scope`, `permissions`, a rate limit's `bucket`, a token's `audience` and `issuer`, a cookie's
  * `domain` and `samesite`) and when (`changed_at`, `expires_at`, `duration_ms`, `session_start`): `--token-count 5`, `session_ttl=3600`,
  * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
@@ -246,7 +264,7 @@ const DESCRIBING_WORDS = new Set([
   "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation", "duration",
   "ms", "seconds", "at", "ts", "date", "time", "timestamp", "created", "issued", "changed", "updated", "started",
   "start", "end", "ended", "begin",
-  "count", "counts", "size", "length", "len", "limit", "max", "min",
+  "count", "counts", "size", "length", "len", "limit", "max", "min", "usage", "used", "remaining", "budget",
   "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
 ]);
 
@@ -278,6 +296,8 @@ function secrecyOf(name: string): number {
   const secret = words.some(
     (word, index) =>
       !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
+      !(word === "token" && NON_CREDENTIAL_TOKEN_WORDS.has(words[index - 1] ?? "")) &&
+      !GLUED_NON_CREDENTIAL_TOKEN.test(word) &&
       (SECRET_WORDS.has(word) ||
         (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
         (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
@@ -354,8 +374,9 @@ export function isNameCharacter(code: number): boolean {
 export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00FF-]";
 
 /**
- * A value that stands for a secret without being one: a boolean, a switch or `null` (`pin=true`,
- * `basic_auth=disabled`, `auth=none`), an environment variable or a template for it
+ * A value that stands for a secret without being one: a boolean, a switch or no value as languages
+ * print one (`pin=true`, `basic_auth=disabled`, `auth=none`, Python's `None`/`True`, JavaScript's
+ * `undefined`, Go's `nil`, SQL's `NULL`: `token=undefined`, `password=None`), an environment variable or a template for it
  * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`; a bare `$name` in
  * lower case may be a password such as `$ecret`), a documentation placeholder in angle brackets
  * (`<your-key>`, `<API_TOKEN>`, `<password>`, `<set in dashboard>`, Go's `<nil>`: words of
@@ -364,7 +385,7 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * `...`, Rails' and Phoenix's `[FILTERED]`). Redacting it would hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|\[FILTERED\])$/;
+  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|\[FILTERED\])$/;
 
 /** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
 export function standsForSecret(value: string): boolean {

@@ -1,7 +1,8 @@
 /**
  * Credentials whose issuers give them a fixed prefix, so that they can be recognised wherever
  * they are written: in a log line, a command line, a config var. One list serves the ingest
- * Worker's `known_token` and `private_key` detectors and the wiring audit's check of `vars`.
+ * Worker's `known_token`, `private_key` and `password_hash` detectors and the wiring audit's
+ * check of `vars`.
  *
  * Prefixes and body shapes as the issuers document them (2026): GitHub "About authentication
  * to GitHub" (token formats), GitLab "Token overview" (prefixes), Slack "Token types", Stripe
@@ -291,4 +292,99 @@ export function redactPemPrivateKey(match: string, marker: string): string {
 export function holdsPemPrivateKey(text: string): boolean {
   const begin = text.indexOf(PEM_ARMOR_START);
   return begin >= 0 && text.includes("PRIVATE KEY", begin + PEM_ARMOR_START.length);
+}
+
+/** The crypt alphabet (`./0-9A-Za-z`), in which the modular crypt format writes salts and hashes. */
+const CRYPT_CHARACTERS = "[./A-Za-z0-9]";
+/** Base64 (RFC 4648 §4), in which Argon2, Django, passlib and LDAP write theirs. */
+const BASE64_CHARACTERS = "[A-Za-z0-9+/]";
+
+/**
+ * Stored password hashes, as the libraries that make them print them: credential material, which
+ * a leaked log hands to offline cracking (a hash and its salt are all a cracker needs). Shapes as
+ * each format's reference defines them:
+ *
+ * - bcrypt (`$2a$`, `$2b$`, `$2x$`, `$2y$`, cost, then 22 characters of salt and 31 of hash: 60 in all);
+ * - the crypt(3) family of glibc and libxcrypt: MD5-crypt `$1$` and Apache's `$apr1$`, SHA-crypt
+ *   `$5$`/`$6$` (with `rounds=N$`), Sun's `$md5$`, yescrypt `$y$` (Debian's and Ubuntu's
+ *   `/etc/shadow` default), gost-yescrypt `$gy$`, scrypt `$7$`; phpass `$P$`/`$H$` (WordPress, phpBB);
+ * - Argon2's PHC string (`$argon2id$v=19$m=65536,t=3,p=4$salt$hash`), passlib's `$pbkdf2-sha256$`;
+ * - Django's `<algorithm>$…` (`pbkdf2_sha256$260000$salt$hash`, `argon2$argon2id$…`,
+ *   `bcrypt_sha256$$2b$…`, `scrypt$16384$salt$8$1$hash`) and Werkzeug's (`pbkdf2:sha256:600000$salt$hex`,
+ *   `scrypt:32768:8:1$salt$hex`);
+ * - LDAP `userPassword` schemes (RFC 2307, OpenLDAP): `{SSHA}…`, `{SHA}…`, `{SSHA512}…`,
+ *   `{MD5}…`, `{SMD5}…`, `{PBKDF2-SHA256}N$salt$hash`; `{CRYPT}`, `{ARGON2}`, `{BCRYPT}` before a
+ *   crypt string, which is matched and replaced alone.
+ *
+ * A bare hex digest (an unsalted MD5 or SHA-1) is not among them: nothing tells it from a
+ * content hash, an ETag or an id.
+ */
+const MODULAR_CRYPT_HASH =
+  `(?:\\$2[abxy]\\$\\d\\d\\$${CRYPT_CHARACTERS}{53}` +
+  `|\\$(?:1|5|6|md5|apr1)\\$(?:rounds=\\d{1,9}\\$)?${CRYPT_CHARACTERS}{1,16}\\$${CRYPT_CHARACTERS}{22,86}` +
+  `|\\$(?:y|gy|7)\\$${CRYPT_CHARACTERS}+\\$(?:${CRYPT_CHARACTERS}*\\$)?${CRYPT_CHARACTERS}{43}` +
+  `|\\$[PH]\\$${CRYPT_CHARACTERS}{31}` +
+  `|\\$argon2(?:id|i|d)\\$(?:v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+(?:,[a-z]+=[^$,\\s]+)*\\$${BASE64_CHARACTERS}+=*\\$${BASE64_CHARACTERS}{16,}=*` +
+  `|\\$pbkdf2(?:-sha(?:1|256|512))?\\$\\d+\\$[./A-Za-z0-9+=]+\\$[./A-Za-z0-9+=]{16,})`;
+const DJANGO_HASH =
+  `(?:pbkdf2_sha(?:1|256)\\$\\d+\\$[./A-Za-z0-9+=]+\\$${BASE64_CHARACTERS}{20,}=*` +
+  `|scrypt\\$\\d+\\$[./A-Za-z0-9+=]+\\$\\d+\\$\\d+\\$${BASE64_CHARACTERS}{20,}=*` +
+  `|(?:pbkdf2:sha(?:1|256|512)(?::\\d+)?|scrypt:\\d+:\\d+:\\d+)\\$[A-Za-z0-9]{1,64}\\$[0-9a-f]{32,})`;
+const LDAP_HASH =
+  `(?:\\{(?:S?SHA(?:256|384|512)?|S?MD5)\\}${BASE64_CHARACTERS}{20,}=*` +
+  `|\\{PBKDF2(?:-SHA(?:1|256|512))?\\}\\d+\\$[./A-Za-z0-9+]+\\$[./A-Za-z0-9+]{16,})`;
+
+/**
+ * Regex source of a stored password hash (see above) as a whole word: not glued to a word, a `$`
+ * or the crypt alphabet before it (Django's `bcrypt_sha256$`/`argon2$` prefix goes with the
+ * crypt string after it), nor to either alphabet after it but a sentence's final `.`.
+ */
+export const PASSWORD_HASH_SOURCE =
+  `(?:(?:(?<![\\w$./+-])(?:argon2|bcrypt(?:_sha256)?\\$)|(?<![\\w$./+]))${MODULAR_CRYPT_HASH}` +
+  `|(?<![\\w$./+-])${DJANGO_HASH}|(?<![\\w$./+])${LDAP_HASH})(?![\\w/+=$]|\\.[\\w./+=$])`;
+
+/** How far apart the two `$` that open every crypt, Django and Werkzeug string may be (`$2b$`, `pbkdf2:sha256:600000$<16 characters>$`). */
+const HASH_FIELD_REACH = 24;
+/** How long an LDAP scheme's name in braces may be after its `{S` (`{SSHA512}`). */
+const LDAP_SCHEME_REACH = 8;
+
+/**
+ * Whether `text` could hold a password hash (`PASSWORD_HASH_SOURCE`): when `dollar`, two `$` at
+ * most `HASH_FIELD_REACH` apart with no blank between (every crypt, Django and Werkzeug string,
+ * and LDAP's `{CRYPT}$…`, `{PBKDF2}…$…$`); when `capitalA`, `{S` opening a scheme of the SHA
+ * family (`{SSHA}`, `{SHA256}`); when `equals`, `MD5}` (`{MD5}` and `{SMD5}`, whose base64 always
+ * ends in `=` padding). The caller says which characters the text holds. Native searches only:
+ * a price (`$12.99 and $5`) ends at the blank between its dollars, and a JSON line's braces are
+ * never read.
+ */
+export function holdsPasswordHashMark(text: string, dollar: boolean, capitalA: boolean, equals: boolean): boolean {
+  if (dollar) {
+    for (let at = text.indexOf("$"); at >= 0; ) {
+      const next = text.indexOf("$", at + 1);
+      if (next < 0) break;
+      if (next - at <= HASH_FIELD_REACH && !holdsBlank(text, at + 1, next)) return true;
+      at = next;
+    }
+  }
+  if (capitalA) {
+    for (let open = text.indexOf("{S"); open >= 0; open = text.indexOf("{S", open + 2)) {
+      let end = open + 2;
+      while (end < open + 2 + LDAP_SCHEME_REACH && isSchemeCharacter(text.charCodeAt(end))) end++;
+      if (text.charCodeAt(end) === 125) return true;
+    }
+  }
+  return equals && text.includes("MD5}");
+}
+
+/** `[A-Z0-9]`: an LDAP scheme's name. */
+function isSchemeCharacter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+function holdsBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) return true;
+  }
+  return false;
 }

@@ -30,12 +30,16 @@ import { caseless, type Detector } from "./detector";
  *   para confirmar`, `Usa 445566 para verificar tu cuenta`; a thing after it makes the digits a
  *   number for that thing (`Use 8080 to verify the proxy`, `Use 417710 para verificar o lote`);
  * - a message that is `Código:` or `Code:` and the code alone (`Código: 445566`);
+ * - as the service sending it logs it: the noun, then `sent`/`enviado` (`seu código enviado:
+ *   482913`, `código enviado para o seu celular: 4829`, `Your code has been sent: …`), or a verb
+ *   sending it, then the noun (`enviamos com código 482913`, `Te enviamos el código …`, `We sent
+ *   you a code: …`), not when it names another thing sent (`Pedido enviado com código 45678`);
  * - a card security code after its name with only a blank (`CVV 123`, `cvc 4821`, `security code
  *   321`, `código de segurança 654`): 3 or 4 digits;
  * - Google's and Facebook's SMS forms, `G-123456` and `FB-12345` (the `G-` and `FB-` stay), the
  *   latter with `Facebook` after it.
  *
- * The code is 4 to 8 digits (a card's security code 3 or 4), or six in groups (`123-456`, `482 913`, `48 29 13`), and must end
+ * The code is 4 to 8 digits (a card's security code 3 or 4), or six or eight in groups (`123-456`, `482 913`, `48 29 13`, `4829 1234`), and must end
  * there (`Access code 2026-12-01` is a date). A number after any other word (`order 123456`,
  * `build 4821`, `error code 1001`, `exit code 137`, `status code: 500`) is not a code: only these
  * words name one, and a word between `your` and `code`, or a brand before `code:`, that says
@@ -56,8 +60,10 @@ const NOT_SECRET_CODES = [
   "product", "item", "sku", "part", "model", "serial", "batch", "lot", "bar", "barcode", "qr", "color", "colour",
   "order", "booking", "tracking", "shipping", "invoice", "ticket", "reference", "ref",
   "promo", "promotion", "promotional", "discount", "coupon", "referral",
+  "package", "parcel", "shipment", "invite", "invitation", "gift",
   "erro", "rastreio", "rastreamento", "pedido", "produto", "barras", "promocional", "cupom", "desconto", "postal",
-  "referência", "país", "área", "cep",
+  "referência", "país", "área", "cep", "pacote", "encomenda", "remessa", "convite", "indicação", "presente",
+  "seguimiento", "producto", "orden", "compra", "cupón", "descuento", "paquete", "invitación", "referido",
 ];
 const NOT_SECRET_CODE = `(?:${NOT_SECRET_CODES.map(caseless).join("|")})(?![\\w-])`;
 
@@ -97,19 +103,66 @@ const PT_QUALIFIER =
   "(?:(?:de[ \\t]+)?(?:verifica(?:ç|c)(?:ã|a)o|seguran(?:ç|c)a|acesso|confirma(?:ç|c)(?:ã|a)o|autentica(?:ç|c)(?:ã|a)o|login|uso[ \\t]+(?:ú|u)nico" +
   "|verificaci(?:ó|o)n|seguridad|acceso|confirmaci(?:ó|o)n|autenticaci(?:ó|o)n|activaci(?:ó|o)n|inicio[ \\t]+de[ \\t]+sesi(?:ó|o)n|un[ \\t]+solo[ \\t]+uso)" +
   "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel|temporal|provisional|din(?:á|a)mic[ao])";
-/** A brand after the noun: a word with a capital in it (`Nubank`, `iFood`). */
+/** A brand after the noun: a word with a capital in it (`Nubank`, `iFood`), perhaps after `de`/`do` (`do WhatsApp`, `de Uber`). */
 const PT_BRAND = `(?!${NOT_SECRET_CODE})[\\w-]*[A-Z][\\w-]*`;
-const PT_AFTER_NOUN = `(?:${BLANK}${PT_QUALIFIER})?(?:${BLANK}${PT_BRAND}){0,2}`;
+const PT_BRANDS = `(?:(?:${BLANK}(?:de|do|da|del))?(?:${BLANK}${PT_BRAND}){1,2})?`;
+/**
+ * What the reader does with the code, between its noun and `é`/`es`/`is`/`:`: `Tu código para
+ * iniciar sesión es …`, `Seu código para acessar a conta é …`, `Your code to sign in is …`.
+ */
+const PT_PURPOSE =
+  `(?:${BLANK}(?:para|to)${BLANK}(?:verificar|confirmar|validar|ativar|activar|autenticar|redefinir|restablecer|recuperar|acessar|acceder` +
+  `|entrar|ingresar|iniciar|logar|verify|confirm|sign|log|access|reset)(?:${BLANK}[^\\s:]+){0,3}?(?=${BLANK}(?:é|es|is)|[ \\t]*:))?`;
+const PT_AFTER_NOUN = `(?:${BLANK}${PT_QUALIFIER})?${PT_BRANDS}${PT_PURPOSE}`;
 const PORTUGUESE =
-  `(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}(?:${BLANK}${PT_BRAND}){0,2}` +
-  `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU)${BLANK}${PT_NOUN}${PT_AFTER_NOUN})` +
-  `(?:${BLANK}(?:é|e|es))?`;
+  `(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}${PT_BRANDS}` +
+  `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU|[Yy]our|YOUR)${BLANK}(?:${PT_NOUN}|${CODE_NOUN})${PT_AFTER_NOUN})` +
+  `(?:${BLANK}(?:é|e|es|is)(?:${BLANK}(?:el|o))?)?`;
 /** `Use o código …`, `Ingresa el código …`: a verb giving the code with its noun. */
 const PT_USE_CODE =
   `(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO}`;
 
-/** The code: six digits in groups, or 4 to 8 digits; not glued to a word, nor the start of a date, a decimal or a longer number. */
-const CODE = "(?:\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
+/**
+ * A code as the service sending it logs it: its noun (`code`, `verification code`, `OTP`,
+ * `código`, `código de verificação`, `token de acceso`; not an error's, a status's, …), then
+ * `sent`/`generated`/`enviado`/`gerado`/`generado`, perhaps to whom (then `:` or `is`/`é`/`es`):
+ * `seu código enviado: 482913`, `tu código enviado es …`, `Your code has been sent: …`, `OTP generated: 4829`, `código enviado para o seu celular: 4829`,
+ * `verification code sent to +5511987654321: 482913`.
+ */
+const SENT_NOUN =
+  `(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})(?:${QUALIFIER}${BLANK})?${CODE_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
+const SENT_PARTICIPLE = "(?:[Ss]ent|SENT|[Ee]nviad[oa]|ENVIAD[OA])";
+/**
+ * `generated` only after a noun that names a one-time code by itself: a code generator's `Code
+ * generated: 1234 lines` is source code.
+ */
+const GENERATED_NOUN = `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
+const GENERATED = "(?:[Gg]enerated|GENERATED|[Gg]erad[oa]|GERAD[OA]|[Gg]enerad[oa]|GENERAD[OA])";
+const BE_SENT = `(?:${BLANK}(?:has${BLANK}been|was|is|foi|fue|ha${BLANK}sido))?${BLANK}`;
+const SENT_TO = `${BLANK}(?:to|para|ao|à|a|al)(?:${BLANK}[^\\s:]+){1,4}?(?=[ \\t]*:|${BLANK}(?:is|é|es)${BLANK})(?:${BLANK}(?:is|é|es))?`;
+const SENT_CODE =
+  `(?:${SENT_NOUN}${BE_SENT}${SENT_PARTICIPLE}|${GENERATED_NOUN}${BE_SENT}${GENERATED})(?:${SENT_TO}|${BLANK}(?:is|é|es))?`;
+/**
+ * A verb sending the code, then its noun: `enviamos com código 482913`, `Te enviamos el código
+ * …`, `We sent you a code: …`, `Enviamos um código para o seu e-mail: …`, `SMS enviado com código …`; not after a word naming another thing
+ * sent (`Pedido enviado com código …`: `NOT_SECRET_CODES`), and not when a thing's name or a count
+ * follows the code (`Enviamos o código 12345 do pedido`, `sent the code 1234 times`). Whom it was
+ * sent to may stand before `with` (`SMS sent to +55… with code …`).
+ */
+const SEND_VERB =
+  `(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})` +
+  "(?:[Ss]ent|SENT|[Ss]ending|SENDING|[Ee]nviad[oa]|ENVIAD[OA]|[Ee]nviamos|ENVIAMOS|[Ee]nvi(?:ei|ou|ó)|[Ee]nviando|ENVIANDO)";
+const SEND_CODE =
+  `${SEND_VERB}(?:${BLANK}(?:you|te|lhe|le))?` +
+  `(?:${BLANK}(?:to|para|a|al)(?:${BLANK}[^\\s:]+){1,4}?(?=${BLANK}(?:with|com|con)${BLANK}))?(?:${BLANK}(?:with|com|con))?` +
+  `(?:${BLANK}(?:the|a|an|your|o|um|el|un|tu|su|seu|sua|o${BLANK}seu|a${BLANK}sua))?${BLANK}${SENT_NOUN}(?:${SENT_TO})?`;
+
+/**
+ * The code: six or eight digits in groups (`482-913`, `482 913`, `48 29 13`, `4829 1234`,
+ * `4829-1234`), or 4 to 8 digits; not glued to a word, nor the start of a date, a decimal or a
+ * longer number. The groups are tried first, so a grouped code goes whole.
+ */
+const CODE = "(?:\\d{4}[- ]\\d{4}|\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
 /** What follows a code given first: a verb, then the name of the reader's code. */
 const NAMED_AFTER =
   `${BLANK}(?:is|as|IS|AS|é|es|como)${BLANK}` +
@@ -147,6 +200,8 @@ const PURPOSE_THING = `(?:${ARTICLE}${BLANK})?${ACCOUNT_THING}`;
  * código 1234 para o frete`) is that thing's code: a discount's, a shipment's.
  */
 const FOR_A_THING = `${BLANK}(?:para|for)${BLANK}${ARTICLE}${BLANK}(?!${ACCOUNT_THING}|${PURPOSE_OWNER})`;
+/** A thing whose code it is, after the code (`Enviamos o código 12345 do pedido`, `… of the order`). */
+const OF_A_THING = `${BLANK}(?:do|da|dos|das|del|de${BLANK}la|of(?:${BLANK}the)?)${BLANK}(?!${ACCOUNT_THING}|${PURPOSE_OWNER})`;
 /** A verb giving the code before it, then what it is for: `Use 654321 to verify your account`, `Digite 1234 para confirmar`. */
 const USE_VERB =
   "(?:[Uu]se|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]sa|[Uu]tilize|[Uu]tiliza|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)";
@@ -176,11 +231,14 @@ const FACEBOOK_NEAR = "[^\\n]{0,80}?(?:[Ff]acebook|FACEBOOK)";
 
 export const codePhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  // Every match starts with a digit: the words around it are read only there.
+  // Every match starts with a digit: the words around it are read only there, and, but for a
+  // card security code's three digits, only where a code's digits start (`(?=CODE)`), so a
+  // short or glued number costs no look back at the words.
   source:
-    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE})[ \\t]*:?[ \\t]*)${CODE}` +
-    `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})` +
-    `|${CARD_CODE}|${GIVEN_CODE}|${BARE_CODE})` +
+    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?=${CODE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})[ \\t]*:?[ \\t]*)${CODE}` +
+    `|(?<=(?<![\\w-])${SEND_CODE}[ \\t]*:?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
+    `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})|${GIVEN_CODE}|${BARE_CODE})` +
+    `|${CARD_CODE})` +
     `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d)(?=${FACEBOOK_NEAR}))`,
   evidence: Evidence.CODE_PHRASE,
 };

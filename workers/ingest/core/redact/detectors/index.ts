@@ -13,6 +13,7 @@ import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { privateKeyDetector } from "./private-key";
+import { passwordHashDetector } from "./password-hash";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -32,6 +33,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   codePhraseDetector,
   privateKeyDetector,
   knownTokenDetector,
+  passwordHashDetector,
   emailDetector,
   ipv6Detector,
   ipv4Detector,

@@ -2,7 +2,7 @@ import { Evidence } from "../evidence";
 import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
-import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { SECRET_PARAM_KIND, isPlaceOrLanguageCode } from "./secret-parameter";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -232,5 +232,6 @@ function redactEncodedParameter(match: string, marker: string, end: ValueEnd): R
   const valueStart = equals.index + equals[0].length;
   if (match.startsWith("[REDACTED:", valueStart)) return undefined;
   const length = match.length - sentenceEndLength(match, end);
+  if (isPlaceOrLanguageCode(match.slice(nameStart, equals.index), match.slice(valueStart, length))) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }

@@ -116,8 +116,15 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
 const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${PARAMETER_TOKEN.source.slice(1)})`;
+/**
+ * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
+ * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
+ * the value, as before (a number there passes).
+ */
+const GROUPED_DIGITS = "(?:\\d{4} \\d{4}|\\d{3} \\d{3}|\\d\\d \\d\\d \\d\\d)(?!\\w|[.,/:-]\\d|[ \\t]\\d)";
+const GROUPED_CODE = new RegExp(`^${GROUPED_DIGITS}$`);
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
-const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${FIELD_TOKEN.source.slice(1)})`;
+const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${GROUPED_DIGITS}|${FIELD_TOKEN.source.slice(1)})`;
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -174,7 +181,24 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const quoted = match.charCodeAt(equals + 1) === 34 || match.charCodeAt(equals + 1) === 39;
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
-  return redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end);
+  const value = match.slice(equals + 1);
+  if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
+}
+
+/**
+ * A country's, a currency's or a language's code, as the bare name `code` often holds one
+ * (`country code=BR`, `currency code=USD`, `?code=pt-BR`), written as their standards write
+ * them: ISO 3166-1 alpha-2 and alpha-3 and ISO 4217 in capitals (`BR`, `BRA`, `USD`), ISO 639-1
+ * in lower case (`pt`), a BCP 47 tag of a language and a region, perhaps with a script (`pt-BR`,
+ * `en_US`, `zh-Hant-TW`, `es-419`). An OAuth authorization code or a one-time code is never
+ * that; three lower-case letters (`code=xyz`) may be a code and go.
+ */
+const PLACE_OR_LANGUAGE_CODE = /^(?:[A-Z]{2,3}|[a-z]{2}|[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?[-_](?:[A-Z]{2}|\d{3}))[.:)]?$/;
+
+/** Whether a parameter is the bare name `code` holding a country's, currency's or language's code (`PLACE_OR_LANGUAGE_CODE`). */
+export function isPlaceOrLanguageCode(name: string, value: string): boolean {
+  return name.toLowerCase() === "code" && PLACE_OR_LANGUAGE_CODE.test(value);
 }
 
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
@@ -188,7 +212,10 @@ function redactField(match: string, marker: string, text: string, start: number)
   const name = nameBefore(text, start);
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
-  const value = match.slice(valueStart);
+  const grouped = GROUPED_CODE.test(match.slice(valueStart));
+  if (grouped && isSecretCodeName(name)) return `${match.slice(0, valueStart)}${marker}`;
+  // Elsewhere a group is a number of its own (`"token": 1234 5678` keeps both).
+  const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
