@@ -12,11 +12,13 @@
  * requests; then everything runs again with the builds swapped (which is started first, and
  * which takes each turn first, both bias by a few percent). Identical builds measure about
  * ×1.00 ± 0.02 at 10–100 records and ± 0.05 at 1,000 with 80 pairs: read a change as real only
- * when both orders agree. `--cases` are indexes into FORWARDING_CASES.
+ * when both orders agree. Under each case the same ratio for workerd's main thread, and each
+ * build's mean CPU on V8's background threads (mostly its optimizing compiler: docs/decisions.md,
+ * 2026-12-01, sixth round). `--cases` are indexes into FORWARDING_CASES.
  */
 import { parseArgs } from "node:util";
 import { startClickHouseStub } from "./clickhouse-stub";
-import { FLOOR_WORKER, FORWARDING_CASES, forwardingRequest, spreadOf } from "./forwarding";
+import { FLOOR_WORKER, FORWARDING_CASES, forwardingRequest, meanOf, spreadOf } from "./forwarding";
 import { buildForWorkerd, startIngestInWorkerd, startInWorkerd, type BuiltWorker } from "./workerd";
 
 const WARM_UP_PAIRS = 300;
@@ -38,15 +40,24 @@ const cases = values.cases.split(",").map(Number);
 const pairs = Number(values.pairs);
 const pairs1000 = Number(values["pairs-1000"]);
 
-/** Medians of per-turn `second ÷ first` CPU, one per case, with `first` and `second` as started. */
-async function compare(first: BuiltWorker, second: BuiltWorker): Promise<Map<number, number>> {
+/** One case's comparison, with `first` and `second` as started. */
+interface CaseComparison {
+  /** Median of per-turn `second ÷ first` workerd CPU, all threads. */
+  total: number;
+  /** The same for workerd's main thread (the isolate's JavaScript and the event loop). */
+  main: number;
+  /** Mean µs per request on V8's background threads (compilers, GC helpers): first, second. */
+  background: [number, number];
+}
+
+async function compare(first: BuiltWorker, second: BuiltWorker): Promise<Map<number, CaseComparison>> {
   const stub = await startClickHouseStub();
   const workers = [
     await startIngestInWorkerd(first, stub.url),
     await startIngestInWorkerd(second, stub.url),
     await startInWorkerd({ script: FLOOR_WORKER }, { compatibilityDate: first.compatibilityDate, bindings: { CLICKHOUSE_URL: stub.url } }),
   ];
-  const medians = new Map<number, number>();
+  const medians = new Map<number, CaseComparison>();
   try {
     for (const index of cases) {
       const testCase = FORWARDING_CASES[index];
@@ -56,15 +67,25 @@ async function compare(first: BuiltWorker, second: BuiltWorker): Promise<Map<num
       const timed = big ? pairs1000 : pairs;
       const warmUp = big ? WARM_UP_PAIRS_1000 : WARM_UP_PAIRS;
       const cpu: number[][] = [[], [], []];
+      const main: number[][] = [[], [], []];
+      const background: number[][] = [[], [], []];
       for (let turn = 0; turn < warmUp + timed; turn++) {
         for (let j = 0; j < 3; j++) {
           const k = (turn + j) % 3;
           const answer = await workers[k]!.request("/v1/logs", { method: "POST", headers, body });
           if (answer.status !== 200) throw new Error(`worker ${k} answered ${answer.status}: ${new TextDecoder().decode(answer.body)}`);
-          if (turn >= warmUp) cpu[k]!.push(answer.cpuNs);
+          if (turn >= warmUp) {
+            cpu[k]!.push(answer.cpuNs);
+            main[k]!.push(answer.mainCpuNs);
+            background[k]!.push(answer.v8BackgroundCpuNs);
+          }
         }
       }
-      medians.set(index, spreadOf(cpu[1]!.map((ns, i) => ns / cpu[0]![i]!)).median);
+      medians.set(index, {
+        total: spreadOf(cpu[1]!.map((ns, i) => ns / cpu[0]![i]!)).median,
+        main: spreadOf(main[1]!.map((ns, i) => ns / main[0]![i]!)).median,
+        background: [meanOf(background[0]!) / 1000, meanOf(background[1]!) / 1000],
+      });
     }
   } finally {
     for (const worker of workers) await worker.dispose();
@@ -79,10 +100,17 @@ try {
   const newFirst = await compare(newBuild, oldBuild);
   console.log("request".padEnd(40), "new ÷ old (old started first)", " new ÷ old (new started first)");
   for (const index of cases) {
+    const [old, swapped] = [oldFirst.get(index)!, newFirst.get(index)!];
+    console.log(FORWARDING_CASES[index]!.name.padEnd(40), `×${old.total.toFixed(3)}`.padEnd(30), ` ×${(1 / swapped.total).toFixed(3)}`);
     console.log(
-      FORWARDING_CASES[index]!.name.padEnd(40),
-      `×${oldFirst.get(index)!.toFixed(3)}`.padEnd(30),
-      ` ×${(1 / newFirst.get(index)!).toFixed(3)}`,
+      "  main thread".padEnd(40),
+      `×${old.main.toFixed(3)}`.padEnd(30),
+      ` ×${(1 / swapped.main).toFixed(3)}`,
+    );
+    console.log(
+      "  V8 background, µs/request (old / new)".padEnd(40),
+      `${old.background[0].toFixed(0)} / ${old.background[1].toFixed(0)}`.padEnd(30),
+      ` ${swapped.background[1].toFixed(0)} / ${swapped.background[0].toFixed(0)}`,
     );
   }
 } finally {

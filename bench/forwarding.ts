@@ -182,7 +182,7 @@ function threadSplitOf(requests: readonly RequestCpu[]): ThreadSplit {
   return { mainUs: spreadOf(main), mainMeanUs: meanOf(main), v8BackgroundUs: spreadOf(v8Background), v8BackgroundMeanUs: meanOf(v8Background) };
 }
 
-function meanOf(values: readonly number[]): number {
+export function meanOf(values: readonly number[]): number {
   let sum = 0;
   for (const value of values) sum += value;
   return values.length === 0 ? 0 : sum / values.length;
