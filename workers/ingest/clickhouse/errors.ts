@@ -104,6 +104,21 @@ export function httpErrorForClickHouseFailure(error: unknown, what: string): Cli
   );
 }
 
+/** ClickHouse's codes for a table or database that does not exist: the schema is not applied. */
+const SCHEMA_MISSING_CODES = new Set([
+  "60", // UNKNOWN_TABLE
+  "81", // UNKNOWN_DATABASE
+]);
+
+/**
+ * ` (has the schema been applied?)` when `error` is ClickHouse saying the table or database is
+ * unknown, else `""`: a network failure or a timeout says nothing about the schema, and the hint
+ * would send an operator to the wrong place.
+ */
+export function schemaHintFor(error: unknown): string {
+  return error instanceof ClickHouseServerError && SCHEMA_MISSING_CODES.has(error.code) ? " (has the schema been applied?)" : "";
+}
+
 function isTimeoutName(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }

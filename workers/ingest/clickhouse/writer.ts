@@ -8,7 +8,7 @@
  */
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
-import { httpErrorForClickHouseFailure, parseServerError } from "./errors";
+import { httpErrorForClickHouseFailure, parseServerError, schemaHintFor } from "./errors";
 
 export interface TableInsert {
   table: string;
@@ -148,10 +148,7 @@ export class ClickHouseWriter {
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
         .map(({ name, type }) => ({ name, type }));
     } catch (error) {
-      throw httpErrorForClickHouseFailure(
-        error,
-        `describing ${this.config.database}.${table} (has the schema been applied?)`,
-      );
+      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`);
     }
   }
 
