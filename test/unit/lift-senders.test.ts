@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
-import { liftJsonBody, normalizeRecordSeverity, ORIGINAL_RECORD_ATTRIBUTE } from "../../workers/ingest/core/normalize";
-import { logRecord } from "../support/model-builders";
+import { liftJsonBodies, liftJsonBody, normalizeRecordSeverity, ORIGINAL_RECORD_ATTRIBUTE } from "../../workers/ingest/core/normalize";
+import { logRecord, logsRequest } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const int = (intValue: string): AnyValue => ({ intValue });
@@ -157,6 +157,20 @@ describe("request-id aliases also set request.id", () => {
     expect(attributeMap(normalized('{"request.id":"mine","requestId":"other"}'))["request.id"]).toEqual(str("mine"));
     const own = normalized('{"requestId":"other"}', { attributes: [attr("request.id", str("mine"))] });
     expect(own.attributes.filter((a) => a.key === "request.id")).toEqual([attr("request.id", str("mine"))]);
+  });
+
+  it("takes the id from the record's own attributes when a logger sends its fields so (pino-opentelemetry-transport's reqId)", () => {
+    // pino-opentelemetry-transport: the message is the body, pino-http's fields are attributes.
+    const pino = record(str("request completed"), { attributes: [attr("reqId", str("req-7")), attr("res.statusCode", int("200"))] });
+    const withBodyAlias = record(str('{"msg":"m","requestId":"from-body"}'), { attributes: [attr("reqId", int("42"))] });
+    const own = record(str("m"), { attributes: [attr("reqId", str("alias")), attr("request.id", str("mine"))] });
+    const notAnId = record(str("m"), { attributes: [attr("reqId", { boolValue: true })] });
+    liftJsonBodies(logsRequest([pino, withBodyAlias, own, notAnId]), options);
+    expect(attributeMap(pino)).toEqual({ reqId: str("req-7"), "res.statusCode": int("200"), "request.id": str("req-7") });
+    // The record's own attribute wins over the body's alias, as for every other key.
+    expect(attributeMap(withBodyAlias)["request.id"]).toEqual(int("42"));
+    expect(own.attributes.filter((a) => a.key === "request.id")).toEqual([attr("request.id", str("mine"))]);
+    expect(attributeMap(notAnId)).not.toHaveProperty("request.id");
   });
 
   it("ignores aliases holding objects or fractions", () => {

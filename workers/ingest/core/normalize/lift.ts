@@ -1,5 +1,5 @@
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared/otlp/model";
-import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
+import { isRequestIdAlias, REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
@@ -110,9 +110,30 @@ export function liftJsonBodies(request: LogsRequest, options: LiftOptions, limit
   const keys = new DottedKeys();
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
-      for (const record of scopeLogs.logRecords) liftJsonBody(record, options, limits, keys);
+      for (const record of scopeLogs.logRecords) {
+        joinRequestIdAttribute(record);
+        liftJsonBody(record, options, limits, keys);
+      }
     }
   }
+}
+
+/**
+ * Sets `request.id` from the record's own attributes when a logger sent its fields as attributes
+ * rather than in the body (pino-opentelemetry-transport sends pino-http's `reqId` so): the first
+ * request-id alias (isRequestIdAlias) holding a string or an integer, unless the record has a
+ * `request.id` already. Runs before the body is lifted, so the record's own value wins over the
+ * body's, as it does for every other key.
+ */
+function joinRequestIdAttribute(record: LogRecord): void {
+  let alias: AnyValue | undefined;
+  for (const attribute of record.attributes) {
+    if (attribute.key === REQUEST_ID_ATTRIBUTE) return;
+    if (alias === undefined && isRequestIdAlias(attribute.key) && ("stringValue" in attribute.value || "intValue" in attribute.value)) {
+      alias = attribute.value;
+    }
+  }
+  if (alias !== undefined) record.attributes.push({ key: REQUEST_ID_ATTRIBUTE, value: alias });
 }
 
 function liftFields(
