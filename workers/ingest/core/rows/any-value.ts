@@ -9,8 +9,10 @@
  * - bytes: standard base64 with padding;
  * - array / kvlist: `encoding/json` of the raw Go value without HTML escaping, so map keys are
  *   sorted (byte order) with the last duplicate winning, bytes become base64 strings and empty
- *   values `null`. Go cannot encode NaN or ±Inf as JSON and the Collector ignores that error,
- *   so an array or kvlist holding one renders as "".
+ *   values `null`. A NaN or ±Inf inside is written as the JSON string `"NaN"`, `"Infinity"`,
+ *   `"-Infinity"` (the text it renders as alone): Go cannot encode those as JSON and the
+ *   Collector ignores that error, storing the whole array or kvlist as "", which loses every
+ *   other value in it (docs/decisions.md, 2026-12-01).
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { encodeBase64 } from "./base64";
@@ -24,7 +26,7 @@ export function anyValueAsString(value: AnyValue | undefined): string {
   if ("doubleValue" in value) return formatDouble(value.doubleValue);
   if ("bytesValue" in value) return encodeBase64(value.bytesValue);
   if ("empty" in value) return "";
-  return goJson(value) ?? "";
+  return goJson(value);
 }
 
 function formatDouble(x: number): string {
@@ -37,13 +39,14 @@ function formatDouble(x: number): string {
   return String(x);
 }
 
-/** The JSON Go writes for the value's raw form, or `undefined` where Go's encoder fails. */
-function goJson(value: AnyValue): string | undefined {
+/** The JSON Go writes for the value's raw form; a non-finite double as its text in a JSON string. */
+function goJson(value: AnyValue): string {
   if ("stringValue" in value) return goJsonString(value.stringValue);
   if ("intValue" in value) return value.intValue;
   if ("boolValue" in value) return value.boolValue ? "true" : "false";
   if ("doubleValue" in value) {
-    return Number.isFinite(value.doubleValue) ? formatDouble(value.doubleValue) : undefined;
+    const text = formatDouble(value.doubleValue);
+    return Number.isFinite(value.doubleValue) ? text : `"${text}"`;
   }
   if ("bytesValue" in value) return `"${encodeBase64(value.bytesValue)}"`;
   if ("empty" in value) return "null";
@@ -51,17 +54,16 @@ function goJson(value: AnyValue): string | undefined {
   return goJsonObject(value.kvlistValue);
 }
 
-function goJsonArray(items: readonly AnyValue[]): string | undefined {
+function goJsonArray(items: readonly AnyValue[]): string {
   let out = "[";
   for (let i = 0; i < items.length; i++) {
     const item = goJson(items[i]!);
-    if (item === undefined) return undefined;
     out += i === 0 ? item : "," + item;
   }
   return out + "]";
 }
 
-function goJsonObject(entries: readonly KeyValue[]): string | undefined {
+function goJsonObject(entries: readonly KeyValue[]): string {
   // A Go map keeps the last value written for a key.
   const lastValueOf = new Map<string, AnyValue>();
   for (const entry of entries) lastValueOf.set(entry.key, entry.value);
@@ -69,9 +71,7 @@ function goJsonObject(entries: readonly KeyValue[]): string | undefined {
   let out = "{";
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const item = goJson(lastValueOf.get(key)!);
-    if (item === undefined) return undefined;
-    out += (i === 0 ? "" : ",") + goJsonString(key) + ":" + item;
+    out += (i === 0 ? "" : ",") + goJsonString(key) + ":" + goJson(lastValueOf.get(key)!);
   }
   return out + "}";
 }
