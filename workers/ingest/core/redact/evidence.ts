@@ -10,6 +10,7 @@ import {
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
+import { isIbanCountry } from "./iban-registry";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -73,6 +74,12 @@ export const Evidence = {
   PRIVATE_KEY: 1 << 18,
   /** Seven digits and a word naming a Brazilian identity document (`RG`, `CNH`, `identidade`): `ID_DOCUMENT_WORD`. */
   ID_DOCUMENT: 1 << 19,
+  /**
+   * A run of seven digits or more with a country code of the IBAN registry and two digits
+   * starting a word before it, only capitals, digits and blanks between (`DE89 3704…`, `GB82
+   * WEST 1234…`).
+   */
+  IBAN: 1 << 20,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -486,9 +493,42 @@ function digitRunsEvidence(text: string): number {
       else if (code >= 48 && code <= 57) digits++;
     }
     if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
-    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0);
+    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0) | ibanEvidence(text, run);
   }
   return found;
+}
+
+/** How far before a run of digits an IBAN's country code is read: the longest IBAN, printed in groups. */
+const IBAN_REACH = 42;
+
+/**
+ * `Evidence.IBAN` when a country code of the IBAN registry and two digits start a word in the
+ * `IBAN_REACH` characters before the run at `run`, with only capitals, digits and blanks
+ * between (`DE89370400…`, `GB82 WEST 1234…`): read back from the run, which most texts end at
+ * its first character (`"ts":1733…`, `id=`).
+ */
+function ibanEvidence(text: string, run: number): number {
+  const from = Math.max(1, run - IBAN_REACH);
+  for (let second = run - 1; second >= from; second--) {
+    const code = text.charCodeAt(second);
+    if (!(isCapital(code) || isDigit(code) || code === 32)) return 0;
+    const first = text.charCodeAt(second - 1);
+    if (
+      isCapital(code) && isCapital(first) && isDigit(text.charCodeAt(second + 1)) && isDigit(text.charCodeAt(second + 2)) &&
+      (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first, code)
+    ) {
+      return Evidence.IBAN;
+    }
+  }
+  return 0;
+}
+
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return isDigit(code) || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
 }
 
 function isRunCharacter(code: number): boolean {

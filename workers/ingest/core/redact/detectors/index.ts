@@ -13,6 +13,7 @@ import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { privateKeyDetector } from "./private-key";
+import { ibanDetector } from "./iban";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -42,5 +43,6 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cpfDetector,
   ssnDetector,
   cardDetector,
+  ibanDetector,
   postalCodeParameterDetector,
 ];
