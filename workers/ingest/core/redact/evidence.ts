@@ -68,7 +68,11 @@ export const Evidence = {
    * secret name; `%3D` after an encoded secret parameter name.
    */
   SECRET_ASSIGNMENT: 1 << 16,
-  /** `=` after a postal code's parameter name (`isPostalCodeParameterName`) after `?`, `&`, `#`, `;`, `,`, `(`, a blank or nothing. */
+  /**
+   * `=` after a postal code's parameter name (`isPostalCodeParameterName`) after `?`, `&`, `#`,
+   * `;`, `,`, `(`, a blank or nothing; or `:` after such a name, perhaps quoted, also after `{`
+   * or `[` (a field, a JSON member); a digit in the value's first three characters.
+   */
   POSTAL_CODE_PARAMETER: 1 << 17,
   /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
   PRIVATE_KEY: 1 << 18,
@@ -224,6 +228,7 @@ export function evidenceIn(text: string): number {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
+      if (namesPostalCodeField(text, colon)) found |= Evidence.POSTAL_CODE_PARAMETER;
     }
   }
   if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
@@ -844,13 +849,42 @@ function secretAssignmentEvidence(text: string, classes: number): number {
  * `;`, `,`, `(`, a blank or the start of the text.
  */
 function namesPostalCodeParameter(text: string, equals: number): boolean {
-  // Every shape the detector accepts has a digit in its first three characters (`94103`, `M1 1AE`, `SW1A 1AA`).
-  if (!isDigit(text.charCodeAt(equals + 1)) && !isDigit(text.charCodeAt(equals + 2)) && !isDigit(text.charCodeAt(equals + 3))) return false;
+  if (!postalCodeValueMayStart(text, equals + 1)) return false;
   let start = equals;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   if (start === equals) return false;
   if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
+}
+
+/**
+ * The same for a field's `:` at `colon` (`CEP: 01310-100`, `"zip":94105`, `'cep': '…'`): the
+ * name perhaps quoted and followed by blanks, after what may precede a parameter, `{` or `[`;
+ * the value after blanks and a quote.
+ */
+function namesPostalCodeField(text: string, colon: number): boolean {
+  let value = colon + 1;
+  while (isSpaceOrTab(text.charCodeAt(value))) value++;
+  const quote = text.charCodeAt(value);
+  if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
+  let end = colon;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);
+  if (quoted) end--;
+  let start = end;
+  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  if (start === end) return false;
+  const before = quoted && start > 0 ? start - 1 : start;
+  if (before > 0) {
+    const code = text.charCodeAt(before - 1);
+    if (code !== 123 && code !== 91 && !mayPrecedePostalCodeParameter(code)) return false;
+  }
+  return isPostalCodeParameterName(text.slice(start, end));
+}
+
+/** Every shape the detector accepts has a digit in its first three characters (`94103`, `M1 1AE`, `SW1A 1AA`). */
+function postalCodeValueMayStart(text: string, value: number): boolean {
+  return isDigit(text.charCodeAt(value)) || isDigit(text.charCodeAt(value + 1)) || isDigit(text.charCodeAt(value + 2));
 }
 
 /** `[?&#;\s,(]`, with `\s` as JavaScript's regexes read it. */
