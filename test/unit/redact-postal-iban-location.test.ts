@@ -179,3 +179,32 @@ describe("IBANs", () => {
     expect(redacted("IBAN DE89370400440532013000", policy({ disabledDetectors: ["iban"] }))).toBe("IBAN DE89370400440532013000");
   });
 });
+
+describe("phones as SQL values", () => {
+  it.each([
+    ["UPDATE users SET `phone` = '11987654321' WHERE id = 5", "UPDATE users SET `phone` = '[REDACTED:phone]' WHERE id = 5"],
+    [`UPDATE users SET "telefone" = '+55 11 98765-4321' WHERE id = 5`, `UPDATE users SET "telefone" = '[REDACTED:phone]' WHERE id = 5`],
+    ["UPDATE users SET [phone] = '11987654321'", "UPDATE users SET [phone] = '[REDACTED:phone]'"],
+    ["INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')", "INSERT INTO clientes (nome, celular) VALUES ('Ana', '[REDACTED:phone]')"],
+    [
+      "INSERT INTO clientes (nome, celular, cidade)\nVALUES ('Ana, a', '11987654321', 'X'), ('Bia''s', '21987654321', 'Y');",
+      "INSERT INTO clientes (nome, celular, cidade)\nVALUES ('Ana, a', '[REDACTED:phone]', 'X'), ('Bia''s', '[REDACTED:phone]', 'Y');",
+    ],
+    [
+      `insert into "customers" ("name", "email", "mobile_phone") values ('Ana', 'ana@example.com', 11987654321)`,
+      `insert into "customers" ("name", "email", "mobile_phone") values ('Ana', '[REDACTED:email]', [REDACTED:phone])`,
+    ],
+  ])("%j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it.each([
+    "INSERT INTO pedidos (cliente, sku, total) VALUES ('Ana', '11987654321', 10)",
+    "INSERT INTO pedidos (cliente, telefone_id) VALUES ('Ana', '11987654321')",
+    "INSERT INTO logs (msg, n) VALUES ('call later', 11987654321)",
+    "UPDATE t SET `phone_count` = '12345678'",
+    "SELECT (celular) FROM t WHERE n IN (11987654321)",
+  ])("keeps %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});

@@ -43,7 +43,8 @@ export const Evidence = {
   DOTTED_QUAD: 1 << 8,
   /**
    * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
-   * naming a phone (`PHONE_WORD`).
+   * naming a phone (`PHONE_WORD`) before them, or anywhere in a text holding `(` and an SQL
+   * `VALUES` (an `INSERT`'s column list).
    */
   PHONE: 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
@@ -239,6 +240,10 @@ export function evidenceIn(text: string): number {
   }
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     found |= digitRunsEvidence(text);
+  }
+  // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
+  if ((found & Evidence.PHONE) === 0 && (classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_VALUES_SPELLINGS) && PHONE_WORD.test(text)) {
+    found |= Evidence.PHONE;
   }
   return found;
 }
@@ -450,6 +455,8 @@ function atEvidence(text: string): number {
 /** The scheme words as the credential detectors spell them (`[Bb]earer|BEARER`). */
 const BEARER_SPELLINGS = ["bearer", "Bearer", "BEARER"];
 const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
+/** An SQL `INSERT`'s `VALUES`, as statements spell it. */
+const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));
