@@ -208,3 +208,63 @@ describe("phones as SQL values", () => {
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("visitor location in text forms", () => {
+  const LINE =
+    'user data cf={"city":"Sao Paulo","latitude":"-23.5","postalCode":"01310","country":"BR","continent":"SA","colo":"GRU"} ' +
+    "cf-ipcity=Campinas cf-ipcountry=BR cf-postal-code=13010";
+
+  it("drops what is finer than the default precision, keeps the region and what locates no visitor", () => {
+    expect(redacted(LINE)).toBe(
+      'user data cf={"city":"[REDACTED:geo]","latitude":"[REDACTED:geo]","postalCode":"[REDACTED:postal_code]","country":"BR","continent":"SA","colo":"GRU"} ' +
+        "cf-ipcity=[REDACTED:geo] cf-ipcountry=BR cf-postal-code=[REDACTED:postal_code]",
+    );
+    expect(redactString(LINE, defaultRedactionPolicy()).counts).toEqual({ geo: 3, postal_code: 2 });
+  });
+
+  it("keeps the levels the precision keeps, as it does for geo.* and the headers as attributes", () => {
+    expect(redacted(LINE, policy({ geoPrecision: "city" }))).toBe(
+      'user data cf={"city":"Sao Paulo","latitude":"[REDACTED:geo]","postalCode":"[REDACTED:postal_code]","country":"BR","continent":"SA","colo":"GRU"} ' +
+        "cf-ipcity=Campinas cf-ipcountry=BR cf-postal-code=[REDACTED:postal_code]",
+    );
+    expect(redacted(LINE, policy({ geoPrecision: "continent" }))).toBe(
+      'user data cf={"city":"[REDACTED:geo]","latitude":"[REDACTED:geo]","postalCode":"[REDACTED:postal_code]","country":"[REDACTED:geo]","continent":"SA","colo":"GRU"} ' +
+        "cf-ipcity=[REDACTED:geo] cf-ipcountry=[REDACTED:geo] cf-postal-code=[REDACTED:postal_code]",
+    );
+    expect(redacted(LINE, policy({ geoPrecision: "none" }))).toContain('"continent":"[REDACTED:geo]","colo":"GRU"');
+    expect(redacted(LINE, policy({ geoPrecision: "full" }))).toBe(LINE);
+  });
+
+  it.each([
+    ['headers [["cf-ipcity","Campinas"],["cf-ipcountry","BR"]]', 'headers [["cf-ipcity","[REDACTED:geo]"],["cf-ipcountry","BR"]]'],
+    ['Headers { "cf-ipcity": "Campinas" }', 'Headers { "cf-ipcity": "[REDACTED:geo]" }'],
+    ["Headers(1) { 'CF-IPCity' => 'São Paulo' }", "Headers(1) { 'CF-IPCity' => '[REDACTED:geo]' }"],
+    ["cf-ipcity: Sao Paulo status=200", "cf-ipcity: [REDACTED:geo] status=200"],
+    ["cf_iplatitude=-22.9&x=1", "cf_iplatitude=[REDACTED:geo]&x=1"],
+    ["request.cf.city=Campinas request.cf.colo=GRU", "request.cf.city=[REDACTED:geo] request.cf.colo=GRU"],
+    ["cf: { city: 'Itu', asn: 28573, botManagement: { score: 99 } }", "cf: { city: '[REDACTED:geo]', asn: 28573, botManagement: { score: 99 } }"],
+    [
+      'req {"cf":{"tlsClientAuth":{"certPresented":"0"},"longitude":-47.06,"region":"SP"}} done',
+      'req {"cf":{"tlsClientAuth":{"certPresented":"0"},"longitude":[REDACTED:geo],"region":"SP"}} done',
+    ],
+  ])("%j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it.each([
+    "shipping city: Campinas",
+    'x={"city":"Campinas"}',
+    'cfg={"city":"Campinas"}',
+    'cf={"botManagement":{"city":"n/a"}}',
+    '["city","Campinas"]',
+    "acf-ipcity=X",
+    "cf-ipcity=[REDACTED:geo]",
+  ])("keeps %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it("is the kind geo, which a policy can turn off", () => {
+    expect(BUILT_IN_KINDS).toContain("geo");
+    expect(redacted("cf-ipcity=Campinas", policy({ disabledDetectors: ["geo"] }))).toBe("cf-ipcity=Campinas");
+  });
+});

@@ -85,6 +85,12 @@ export const Evidence = {
    * WEST 1234…`).
    */
   IBAN: 1 << 20,
+  /**
+   * `cf` (any case) before `-` or `_` (a visitor-location header: `cf-ipcity`); or `cf` before
+   * `.` or, past a quote and blanks, `:` or `=` and `{` (a logged `request.cf`: `cf.city=`,
+   * `cf={"city":…}`).
+   */
+  VISITOR_LOCATION: 1 << 21,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -207,6 +213,7 @@ export function evidenceIn(text: string): number {
     found |= Evidence.KNOWN_TOKEN;
   }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
+  found |= visitorLocationEvidence(text, classes);
   if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
   if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
   if ((classes & HAS_CAPITAL_J) !== 0) {
@@ -444,6 +451,36 @@ function dashedNumberEvidence(text: string): number {
     }
   }
   return found;
+}
+
+/**
+ * `Evidence.VISITOR_LOCATION` (`visitor-location.ts`): a header's `cf-`/`cf_` is found from its
+ * separator, which the text has few of (one test of the two characters before each); a logged
+ * `request.cf`'s `cf` by a native search, only in a text with a `:` or `=` its members need.
+ */
+function visitorLocationEvidence(text: string, classes: number): number {
+  if ((classes & HAS_DASH) !== 0 && followsCf(text, "-")) return Evidence.VISITOR_LOCATION;
+  if ((classes & HAS_UNDERSCORE) !== 0 && followsCf(text, "_")) return Evidence.VISITOR_LOCATION;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) === 0) return 0;
+  for (let at = text.indexOf("cf"); at >= 0; at = text.indexOf("cf", at + 2)) {
+    let i = at + 2;
+    if (text.charCodeAt(i) === 46) return Evidence.VISITOR_LOCATION;
+    if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
+    while (isSpaceOrTab(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 61) continue;
+    i++;
+    while (isSpaceOrTab(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 123) return Evidence.VISITOR_LOCATION;
+  }
+  return 0;
+}
+
+/** Whether some `separator` in `text` follows `cf` in any case. */
+function followsCf(text: string, separator: string): boolean {
+  for (let at = text.indexOf(separator, 2); at >= 0; at = text.indexOf(separator, at + 1)) {
+    if ((text.charCodeAt(at - 1) | 0x20) === 102 && (text.charCodeAt(at - 2) | 0x20) === 99) return true;
+  }
+  return false;
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */

@@ -14,6 +14,8 @@ import { knownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { privateKeyDetector } from "./private-key";
 import { ibanDetector } from "./iban";
+import { visitorLocationDetector } from "./visitor-location";
+import { DEFAULT_GEO_PRECISION, geoPrecisionLevel } from "../geo";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -45,4 +47,6 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cardDetector,
   ibanDetector,
   postalCodeParameterDetector,
+  // At the default precision; a policy compiles the one of its own (`policy.ts`).
+  visitorLocationDetector(geoPrecisionLevel(DEFAULT_GEO_PRECISION)),
 ];
