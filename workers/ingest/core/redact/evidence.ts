@@ -236,7 +236,7 @@ export function evidenceIn(text: string): number {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
-      if (namesPostalCodeField(text, colon)) found |= Evidence.POSTAL_CODE_PARAMETER;
+      if ((found & Evidence.POSTAL_CODE_PARAMETER) === 0 && namesPostalCodeField(text, colon)) found |= Evidence.POSTAL_CODE_PARAMETER;
     }
   }
   if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
@@ -895,8 +895,11 @@ function secretAssignmentEvidence(text: string, classes: number): number {
 function namesPostalCodeParameter(text: string, equals: number): boolean {
   if (!postalCodeValueMayStart(text, equals + 1)) return false;
   let start = equals;
-  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  if (start === equals) return false;
+  let p = false;
+  for (let code = text.charCodeAt(start - 1); start > 0 && isNameCharacter(code); code = text.charCodeAt(--start - 1)) {
+    if ((code | 0x20) === 112) p = true;
+  }
+  if (!p) return false;
   if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
 }
@@ -915,9 +918,14 @@ function namesPostalCodeField(text: string, colon: number): boolean {
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);
   if (quoted) end--;
+  // Every postal code name holds a `p` (`zip`, `cep`, `postal`, `postcode`): a name without one
+  // (`"status":404`, `"durationMs":319`) is ruled out before it is cut from the text.
   let start = end;
-  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  if (start === end) return false;
+  let p = false;
+  for (let code = text.charCodeAt(start - 1); start > 0 && isNameCharacter(code); code = text.charCodeAt(--start - 1)) {
+    if ((code | 0x20) === 112) p = true;
+  }
+  if (!p) return false;
   const before = quoted && start > 0 ? start - 1 : start;
   if (before > 0) {
     const code = text.charCodeAt(before - 1);
