@@ -87,6 +87,18 @@ describe("the redaction corpus through the Worker into ClickHouse", () => {
   });
 });
 
+/** One monotonic sum of `dataPoints` under a resource marked `run.id`, as an SDK exports it. */
+function sumRequest(runId: string, name: string, dataPoints: object[]): string {
+  return JSON.stringify({
+    resourceMetrics: [
+      {
+        resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+        scopeMetrics: [{ scope: { name: "series" }, metrics: [{ name, unit: "1", sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints } }] }],
+      },
+    ],
+  });
+}
+
 describe("metric series", () => {
   it("stay two series with the sent attribute keys when they differ by one client address", async () => {
     const runId = uniqueId("series");
@@ -100,33 +112,7 @@ describe("metric series", () => {
         { key: "http.route", value: { stringValue: "/checkout" } },
       ],
     });
-    await postJson(
-      ingest,
-      "metrics",
-      JSON.stringify({
-        resourceMetrics: [
-          {
-            resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
-            scopeMetrics: [
-              {
-                scope: { name: "series" },
-                metrics: [
-                  {
-                    name: "http.server.requests",
-                    unit: "1",
-                    sum: {
-                      aggregationTemporality: 2,
-                      isMonotonic: true,
-                      dataPoints: [dataPoint("203.0.113.9", "10"), dataPoint("203.0.113.10", "7")],
-                    },
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    await postJson(ingest, "metrics", sumRequest(runId, "http.server.requests", [dataPoint("203.0.113.9", "10"), dataPoint("203.0.113.10", "7")]));
     const series = await ingest.rows<{ Attributes: Record<string, string>; Value: number }>(
       `SELECT Attributes, Value FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Value`,
     );
@@ -334,33 +320,7 @@ describe("postal codes under their own keys and visitor location in text, throug
         { key: "http.route", value: { stringValue: "/checkout" } },
       ],
     });
-    await postJson(
-      ingest,
-      "metrics",
-      JSON.stringify({
-        resourceMetrics: [
-          {
-            resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
-            scopeMetrics: [
-              {
-                scope: { name: "orders" },
-                metrics: [
-                  {
-                    name: "orders.placed",
-                    unit: "1",
-                    sum: {
-                      aggregationTemporality: 2,
-                      isMonotonic: true,
-                      dataPoints: [dataPoint({ stringValue: "94105" }, "10"), dataPoint({ intValue: "10001" }, "7")],
-                    },
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    await postJson(ingest, "metrics", sumRequest(runId, "orders.placed", [dataPoint({ stringValue: "94105" }, "10"), dataPoint({ intValue: "10001" }, "7")]));
     const series = await ingest.rows<{ Attributes: Record<string, string>; Value: number }>(
       `SELECT Attributes, Value FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Value`,
     );

@@ -3,32 +3,18 @@
  * phones as SQL values: each form a sender writes, beside the look-alikes that must stay.
  */
 import { describe, expect, it } from "vitest";
-import { logRecord, logsRequest, metricsRequest } from "../support/model-builders";
+import { metricsRequest } from "../support/model-builders";
+import { redactionPolicy, storedLogAttributes } from "../support/redaction";
 import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { BUILT_IN_KINDS, defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { BUILT_IN_KINDS, defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { isValidIbanChecksum } from "../../workers/ingest/core/redact/detectors/iban";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value: typeof value === "string" ? str(value) : value });
 
-function policy(input: unknown): RedactionPolicy {
-  const parsed = parseRedactionPolicy(input);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.policy;
-}
-
+const policy = redactionPolicy;
 const redacted = (text: string, with_ = defaultRedactionPolicy()) => redactString(text, with_).text;
-
-/** The stored values of `attributes` as a log record's, summary keys left out, and the record's kinds. */
-function asLogAttributes(attributes: KeyValue[], with_ = defaultRedactionPolicy()): { values: Record<string, unknown>; kinds: unknown } {
-  const request = logsRequest([logRecord({ attributes })]);
-  redactRequest("logs", request, with_);
-  const stored = Object.fromEntries(
-    request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]),
-  );
-  const { "redaction.count": _count, "redaction.kinds": kinds, ...values } = stored;
-  return { values, kinds };
-}
+const asLogAttributes = storedLogAttributes;
 
 function pointsRequest(points: KeyValue[][]) {
   const dataPoints: NumberDataPoint[] = points.map((attributes) => ({
