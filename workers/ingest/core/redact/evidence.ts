@@ -236,7 +236,9 @@ export function evidenceIn(text: string): number {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
-      if ((found & Evidence.POSTAL_CODE_PARAMETER) === 0 && namesPostalCodeField(text, colon)) found |= Evidence.POSTAL_CODE_PARAMETER;
+      if ((found & Evidence.POSTAL_CODE_PARAMETER) === 0 && mayOpenPostalCodeValue(text, colon) && namesPostalCodeField(text, colon)) {
+        found |= Evidence.POSTAL_CODE_PARAMETER;
+      }
     }
   }
   if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
@@ -905,6 +907,20 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
 }
 
 /**
+ * Whether the value after the field's `:` at `colon` may be a postal code, read at its first
+ * characters (`postalCodeValueMayStart`): most JSON values are ruled out there, before the name
+ * is read (`"GET"`, `404`, `319.22`, `"2b9b…"`).
+ */
+function mayOpenPostalCodeValue(text: string, colon: number): boolean {
+  let value = colon + 1;
+  let first = text.charCodeAt(value);
+  if (first === 34 || first === 39) first = text.charCodeAt(++value);
+  if (isDigit(first)) return postalCodeValueMayStart(text, value);
+  if (isLetter(first)) return isDigit(text.charCodeAt(value + 1)) || isDigit(text.charCodeAt(value + 2));
+  return first === 32 || first === 9;
+}
+
+/**
  * The same for a field's `:` at `colon` (`CEP: 01310-100`, `"zip":94105`, `'cep': '…'`): the
  * name perhaps quoted and followed by blanks, after what may precede a parameter, `{` or `[`;
  * the value after blanks and a quote.
@@ -934,9 +950,37 @@ function namesPostalCodeField(text: string, colon: number): boolean {
   return isPostalCodeParameterName(text.slice(start, end));
 }
 
-/** Every shape the detector accepts has a digit in its first three characters (`94103`, `M1 1AE`, `SW1A 1AA`). */
+/**
+ * Whether a postal code the detector accepts may start at `value`, by its leading digits as the
+ * shapes have them (`postal-code-parameter.ts`): a letter (the UK's and Canada's codes); two
+ * digits and `.` or `-`, three and `-`, four, five, six or eight not glued to a letter. Rules out
+ * most numbers and ids at one or two reads (`404`, `319.22`, `2b9b…`, a 32-digit trace id).
+ */
 function postalCodeValueMayStart(text: string, value: number): boolean {
-  return isDigit(text.charCodeAt(value)) || isDigit(text.charCodeAt(value + 1)) || isDigit(text.charCodeAt(value + 2));
+  const first = text.charCodeAt(value);
+  if (!isDigit(first)) return isLetter(first);
+  let digits = 1;
+  while (digits < 9 && isDigit(text.charCodeAt(value + digits))) digits++;
+  const next = text.charCodeAt(value + digits);
+  switch (digits) {
+    case 2:
+      return next === 46 || next === 45;
+    case 3:
+      return next === 45;
+    case 4:
+      return true;
+    case 5:
+    case 6:
+    case 8:
+      return !isLetter(next);
+    default:
+      return false;
+  }
+}
+
+/** `[A-Za-z]`. */
+function isLetter(code: number): boolean {
+  return (code | 0x20) >= 97 && (code | 0x20) <= 122;
 }
 
 /** `[?&#;\s,(]`, with `\s` as JavaScript's regexes read it. */
