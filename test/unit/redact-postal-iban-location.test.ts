@@ -184,6 +184,14 @@ describe("phones as SQL values", () => {
     expect(redacted(text)).toBe(expected);
   });
 
+  it("reads every row of a bulk insert by the column list, rows without a number between them too", () => {
+    const rows = Array.from({ length: 3000 }, (_, row) => (row % 100 === 0 ? `('c${row}', '119876${String(row).padStart(5, "0")}')` : `('c${row}', NULL)`));
+    const text = `INSERT INTO clientes (nome, celular) VALUES ${rows.join(", ")}`;
+    const result = redactString(text, defaultRedactionPolicy());
+    expect(result.counts).toEqual({ phone: 30 });
+    expect(result.text).not.toMatch(/119876\d{5}/);
+  });
+
   it.each([
     "INSERT INTO pedidos (cliente, sku, total) VALUES ('Ana', '11987654321', 10)",
     "INSERT INTO pedidos (cliente, telefone_id) VALUES ('Ana', '11987654321')",

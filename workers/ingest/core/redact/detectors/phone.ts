@@ -3,6 +3,7 @@ import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdentifierValue } from "./id-value";
 import { sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
+import { BoundedMemo } from "../bounded-memo";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -110,12 +111,15 @@ export const phoneDetector: Detector = {
     if (digits < 8 || digits > 13) return undefined;
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start, digits !== match.length)) return marker;
     const column = sqlInsertColumnOf(text, start);
-    if (column !== undefined && namesPhone(nameWords(column))) return marker;
+    if (column !== undefined && phoneColumns.get(column)) return marker;
     const before = text.slice(Math.max(0, start - 24), start);
     const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || (BRAZIL_MOBILE.test(match) && CONTACT_BEFORE.test(before));
     return mobile && !isIdentifier(text, start, place) ? marker : undefined;
   },
 };
+
+/** Whether an SQL column's name names a phone; a bulk insert asks for its columns on every row. */
+const phoneColumns = new BoundedMemo<string, boolean>(256, (column) => namesPhone(nameWords(column)));
 
 /** Whether the number at `start` is an identifier, as its key or the words before it say. */
 function isIdentifier(text: string, start: number, place: number): boolean {

@@ -100,23 +100,35 @@ export function visitorLocationDetector(precisionLevel: number): Detector {
 /**
  * Whether the member at `start` is one of an object given as `cf` (`CF_OPENER` before its `{`):
  * read back from the member, strings in either quote skipped, nested objects and arrays passed.
+ * Where the reading reaches the place the last member of the same text was read from, at the
+ * same depth, that member's answer is taken: a long object's members cost its length once.
  */
 function insideCfObject(text: string, start: number): boolean {
+  if (text !== lastMember.text) {
+    lastMember.text = text;
+    lastMember.from = -1;
+  }
+  const earlier = lastMember.from >= 0 && lastMember.from < start ? lastMember.from : -1;
+  lastMember.from = start - 1;
   const from = Math.max(0, start - OBJECT_REACH);
   let depth = 0;
   for (let i = start - 1; i >= from; i--) {
+    if (i === earlier && depth === 0) return lastMember.inside;
     const code = text.charCodeAt(i);
     if (code === 34 || code === 39) {
       let open = i - 1;
       while (open >= from && (text.charCodeAt(open) !== code || text.charCodeAt(open - 1) === 92)) open--;
-      if (open < from) return false;
+      if (open < from) return (lastMember.inside = false);
       i = open;
     } else if (code === 125 || code === 93) {
       depth++;
     } else if (code === 123 || code === 91) {
-      if (depth === 0) return code === 123 && CF_OPENER.test(text.slice(Math.max(0, i - 16), i));
+      if (depth === 0) return (lastMember.inside = code === 123 && CF_OPENER.test(text.slice(Math.max(0, i - 16), i)));
       depth--;
     }
   }
-  return false;
+  return (lastMember.inside = false);
 }
+
+/** The last member `insideCfObject` read in a text: where its reading started, and its answer. */
+const lastMember = { text: undefined as string | undefined, from: -1, inside: false };
