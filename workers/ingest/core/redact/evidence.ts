@@ -72,7 +72,8 @@ export const Evidence = {
   /**
    * `=` after a postal code's parameter name (`isPostalCodeParameterName`) after `?`, `&`, `#`,
    * `;`, `,`, `(`, a blank or nothing; or `:` after such a name, perhaps quoted, also after `{`
-   * or `[` (a field, a JSON member); a digit in the value's first three characters.
+   * or `[` (a field, a JSON member); the value's first characters able to start a postal code
+   * (`postalCodeValueMayStart`).
    */
   POSTAL_CODE_PARAMETER: 1 << 17,
   /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
