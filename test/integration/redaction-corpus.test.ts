@@ -87,6 +87,18 @@ describe("the redaction corpus through the Worker into ClickHouse", () => {
   });
 });
 
+/** One monotonic sum of `dataPoints` under a resource marked `run.id`, as an SDK exports it. */
+function sumRequest(runId: string, name: string, dataPoints: object[]): string {
+  return JSON.stringify({
+    resourceMetrics: [
+      {
+        resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+        scopeMetrics: [{ scope: { name: "series" }, metrics: [{ name, unit: "1", sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints } }] }],
+      },
+    ],
+  });
+}
+
 describe("metric series", () => {
   it("stay two series with the sent attribute keys when they differ by one client address", async () => {
     const runId = uniqueId("series");
@@ -100,33 +112,7 @@ describe("metric series", () => {
         { key: "http.route", value: { stringValue: "/checkout" } },
       ],
     });
-    await postJson(
-      ingest,
-      "metrics",
-      JSON.stringify({
-        resourceMetrics: [
-          {
-            resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
-            scopeMetrics: [
-              {
-                scope: { name: "series" },
-                metrics: [
-                  {
-                    name: "http.server.requests",
-                    unit: "1",
-                    sum: {
-                      aggregationTemporality: 2,
-                      isMonotonic: true,
-                      dataPoints: [dataPoint("203.0.113.9", "10"), dataPoint("203.0.113.10", "7")],
-                    },
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    await postJson(ingest, "metrics", sumRequest(runId, "http.server.requests", [dataPoint("203.0.113.9", "10"), dataPoint("203.0.113.10", "7")]));
     const series = await ingest.rows<{ Attributes: Record<string, string>; Value: number }>(
       `SELECT Attributes, Value FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Value`,
     );
@@ -280,5 +266,82 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
     } finally {
       await misconfigured.dispose();
     }
+  });
+});
+
+describe("postal codes under their own keys and visitor location in text, through the Worker", () => {
+  /** One log record as a Worker's `console.log(JSON.stringify(…))` sends it, with the sender's own attributes. */
+  const logs = (runId: string, body: string, attributes: { key: string; value: object }[]) =>
+    JSON.stringify({
+      resourceLogs: [
+        {
+          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+          scopeLogs: [{ scope: { name: "app" }, logRecords: [{ timeUnixNano: String(BigInt(Date.now()) * 1_000_000n), body: { stringValue: body }, attributes }] }],
+        },
+      ],
+    });
+
+  it("redacts a postal code sent under its key, lifted from a body and inside a body kept as JSON text; keeps a switch named zip", async () => {
+    const runId = uniqueId("postal");
+    await postJson(
+      cityIngest,
+      "logs",
+      logs(runId, JSON.stringify({ msg: "checkout", cep: "01310-100", customer: { zip: 94105 }, archive: { zip: "gz" } }), [
+        { key: "billing_zip", value: { stringValue: "10001" } },
+        { key: "zip", value: { stringValue: "true" } },
+      ]),
+    );
+    await postJson(cityIngest, "logs", logs(runId, '{"cep":"13083-970","step":"quote"}', []));
+    const rows = await cityIngest.rows<{ Body: string; LogAttributes: Record<string, string> }>(
+      `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Body`,
+    );
+    expect(rows.map((row) => row.Body)).toEqual(["checkout", '{"cep":"[REDACTED:postal_code]","step":"quote"}']);
+    expect(rows[0]!.LogAttributes).toEqual({
+      billing_zip: "[REDACTED:postal_code]",
+      zip: "true",
+      cep: "[REDACTED:postal_code]",
+      "customer.zip": "[REDACTED:postal_code]",
+      "archive.zip": "gz",
+      "redaction.count": "3",
+      "redaction.kinds": "postal_code",
+    });
+    expect(rows[1]!.LogAttributes).toMatchObject({ cep: "[REDACTED:postal_code]", step: "quote" });
+  });
+
+  it("gives a metric point's postal code a hashed marker: two ZIP codes stay two series, no key is added", async () => {
+    const runId = uniqueId("postal-series");
+    const time = String(BigInt(Date.now()) * 1_000_000n);
+    const dataPoint = (zip: object, value: string) => ({
+      startTimeUnixNano: time,
+      timeUnixNano: time,
+      asInt: value,
+      attributes: [
+        { key: "customer.zip", value: zip },
+        { key: "http.route", value: { stringValue: "/checkout" } },
+      ],
+    });
+    await postJson(ingest, "metrics", sumRequest(runId, "orders.placed", [dataPoint({ stringValue: "94105" }, "10"), dataPoint({ intValue: "10001" }, "7")]));
+    const series = await ingest.rows<{ Attributes: Record<string, string>; Value: number }>(
+      `SELECT Attributes, Value FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Value`,
+    );
+    expect(series).toHaveLength(2);
+    for (const { Attributes } of series) {
+      expect(Object.keys(Attributes).sort()).toEqual(["customer.zip", "http.route"]);
+      expect(Attributes["customer.zip"]).toMatch(/^\[REDACTED:postal_code:[0-9a-f]{16}\]$/);
+    }
+    expect(series[0]!.Attributes["customer.zip"]).not.toBe(series[1]!.Attributes["customer.zip"]);
+  });
+
+  it("keeps a logged request.cf's city in a log line at the city precision, not its postal code or coordinates", async () => {
+    const runId = uniqueId("cf-text");
+    const line = 'user data cf={"city":"Campinas","latitude":"-22.9","postalCode":"13010","country":"BR"} cf-ipcity=Campinas cf-iplongitude=-47.06';
+    await postJson(cityIngest, "logs", logs(runId, line, []));
+    const [row] = await cityIngest.rows<{ Body: string; LogAttributes: Record<string, string> }>(
+      `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(row!.Body).toBe(
+      'user data cf={"city":"Campinas","latitude":"[REDACTED:geo]","postalCode":"[REDACTED:postal_code]","country":"BR"} cf-ipcity=Campinas cf-iplongitude=[REDACTED:geo]',
+    );
+    expect(row!.LogAttributes).toEqual({ "redaction.count": "3", "redaction.kinds": "geo,postal_code" });
   });
 });

@@ -3,9 +3,9 @@
  * policy turns off one by one, and the scanner's room for detectors.
  */
 import { describe, expect, it } from "vitest";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { redactionPolicy, storedLogAttributes } from "../support/redaction";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
-import { BUILT_IN_KINDS, defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { BUILT_IN_KINDS, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { BUILT_IN_DETECTORS, type Detector } from "../../workers/ingest/core/redact/detectors";
 import { Evidence } from "../../workers/ingest/core/redact/evidence";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
@@ -16,24 +16,11 @@ import { readVarName } from "../../audit/core/var-names";
 const str = (stringValue: string): AnyValue => ({ stringValue });
 const attr = (key: string, value: string): KeyValue => ({ key, value: str(value) });
 
-function policy(input: unknown): RedactionPolicy {
-  const parsed = parseRedactionPolicy(input);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.policy;
-}
+const policy = redactionPolicy;
 
 const redacted = (text: string, with_ = defaultRedactionPolicy()) => redactString(text, with_);
 
-/** The stored values of `attributes` as a log record's, summary keys left out, and the record's kinds. */
-function asLogAttributes(attributes: KeyValue[]): { values: Record<string, unknown>; kinds: unknown } {
-  const request = logsRequest([logRecord({ attributes })]);
-  redactRequest("logs", request, defaultRedactionPolicy());
-  const stored = Object.fromEntries(
-    request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]),
-  );
-  const { "redaction.count": _count, "redaction.kinds": kinds, ...values } = stored;
-  return { values, kinds };
-}
+const asLogAttributes = (attributes: KeyValue[]) => storedLogAttributes(attributes);
 
 describe("Brazilian identity documents", () => {
   it.each([

@@ -10,6 +10,7 @@ import {
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
+import { isIbanCountry } from "./iban-registry";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -42,7 +43,8 @@ export const Evidence = {
   DOTTED_QUAD: 1 << 8,
   /**
    * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
-   * naming a phone (`PHONE_WORD`).
+   * naming a phone (`PHONE_WORD`) before them, or anywhere in a text holding `(` and an SQL
+   * `VALUES` (an `INSERT`'s column list).
    */
   PHONE: 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
@@ -67,7 +69,12 @@ export const Evidence = {
    * secret name; `%3D` after an encoded secret parameter name.
    */
   SECRET_ASSIGNMENT: 1 << 16,
-  /** `=` after a postal code's parameter name (`isPostalCodeParameterName`) after `?`, `&`, `#`, `;`, `,`, `(`, a blank or nothing. */
+  /**
+   * `=` after a postal code's parameter name (`isPostalCodeParameterName`) after `?`, `&`, `#`,
+   * `;`, `,`, `(`, a blank or nothing; or `:` after such a name, perhaps quoted, also after `{`
+   * or `[` (a field, a JSON member); the value's first characters able to start a postal code
+   * (`postalCodeValueMayStart`).
+   */
   POSTAL_CODE_PARAMETER: 1 << 17,
   /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
   PRIVATE_KEY: 1 << 18,
@@ -75,6 +82,18 @@ export const Evidence = {
   ID_DOCUMENT: 1 << 19,
   /** Two `$` close together, or an LDAP scheme in braces (`{SSHA}`, `{MD5}`): a stored password hash (`holdsPasswordHashMark`). */
   PASSWORD_HASH: 1 << 20,
+  /**
+   * A run of seven digits or more with a country code of the IBAN registry and two digits
+   * starting a word before it, only capitals, digits and blanks between (`DE89 3704…`, `GB82
+   * WEST 1234…`).
+   */
+  IBAN: 1 << 21,
+  /**
+   * `cf` (any case) before `-` or `_` (a visitor-location header: `cf-ipcity`); or `cf` before
+   * `.` or, past a quote and blanks, `:` or `=` and `{` (a logged `request.cf`: `cf.city=`,
+   * `cf={"city":…}`).
+   */
+  VISITOR_LOCATION: 1 << 22,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -202,6 +221,7 @@ export function evidenceIn(text: string): number {
     found |= Evidence.KNOWN_TOKEN;
   }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
+  found |= visitorLocationEvidence(text, classes);
   if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
   if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
   if ((classes & HAS_J_OR_DOLLAR) !== 0) {
@@ -231,6 +251,9 @@ export function evidenceIn(text: string): number {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
+      if ((found & Evidence.POSTAL_CODE_PARAMETER) === 0 && mayOpenPostalCodeValue(text, colon) && namesPostalCodeField(text, colon)) {
+        found |= Evidence.POSTAL_CODE_PARAMETER;
+      }
     }
   }
   if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
@@ -241,6 +264,10 @@ export function evidenceIn(text: string): number {
   }
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     found |= digitRunsEvidence(text);
+  }
+  // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
+  if ((found & Evidence.PHONE) === 0 && (classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_VALUES_SPELLINGS) && PHONE_WORD.test(text)) {
+    found |= Evidence.PHONE;
   }
   return found;
 }
@@ -443,6 +470,36 @@ function dashedNumberEvidence(text: string): number {
   return found;
 }
 
+/**
+ * `Evidence.VISITOR_LOCATION` (`visitor-location.ts`): a header's `cf-`/`cf_` is found from its
+ * separator, which the text has few of (one test of the two characters before each); a logged
+ * `request.cf`'s `cf` by a native search, only in a text with a `:` or `=` its members need.
+ */
+function visitorLocationEvidence(text: string, classes: number): number {
+  if ((classes & HAS_DASH) !== 0 && followsCf(text, "-")) return Evidence.VISITOR_LOCATION;
+  if ((classes & HAS_UNDERSCORE) !== 0 && followsCf(text, "_")) return Evidence.VISITOR_LOCATION;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) === 0) return 0;
+  for (let at = text.indexOf("cf"); at >= 0; at = text.indexOf("cf", at + 2)) {
+    let i = at + 2;
+    if (text.charCodeAt(i) === 46) return Evidence.VISITOR_LOCATION;
+    if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
+    while (isSpaceOrTab(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 61) continue;
+    i++;
+    while (isSpaceOrTab(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 123) return Evidence.VISITOR_LOCATION;
+  }
+  return 0;
+}
+
+/** Whether some `separator` in `text` follows `cf` in any case. */
+function followsCf(text: string, separator: string): boolean {
+  for (let at = text.indexOf(separator, 2); at >= 0; at = text.indexOf(separator, at + 1)) {
+    if ((text.charCodeAt(at - 1) | 0x20) === 102 && (text.charCodeAt(at - 2) | 0x20) === 99) return true;
+  }
+  return false;
+}
+
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
 function atEvidence(text: string): number {
   const scheme = text.indexOf("://");
@@ -452,6 +509,8 @@ function atEvidence(text: string): number {
 /** The scheme words as the credential detectors spell them (`[Bb]earer|BEARER`). */
 const BEARER_SPELLINGS = ["bearer", "Bearer", "BEARER"];
 const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
+/** An SQL `INSERT`'s `VALUES`, as statements spell it. */
+const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));
@@ -500,9 +559,42 @@ function digitRunsEvidence(text: string): number {
       else if (code >= 48 && code <= 57) digits++;
     }
     if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
-    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0);
+    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0) | ibanEvidence(text, run);
   }
   return found;
+}
+
+/** How far before a run of digits an IBAN's country code is read: the longest IBAN, printed in groups. */
+const IBAN_REACH = 42;
+
+/**
+ * `Evidence.IBAN` when a country code of the IBAN registry and two digits start a word in the
+ * `IBAN_REACH` characters before the run at `run`, with only capitals, digits and blanks
+ * between (`DE89370400…`, `GB82 WEST 1234…`): read back from the run, which most texts end at
+ * its first character (`"ts":1733…`, `id=`).
+ */
+function ibanEvidence(text: string, run: number): number {
+  const from = Math.max(1, run - IBAN_REACH);
+  for (let second = run - 1; second >= from; second--) {
+    const code = text.charCodeAt(second);
+    if (!(isCapital(code) || isDigit(code) || code === 32)) return 0;
+    const first = text.charCodeAt(second - 1);
+    if (
+      isCapital(code) && isCapital(first) && isDigit(text.charCodeAt(second + 1)) && isDigit(text.charCodeAt(second + 2)) &&
+      (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first, code)
+    ) {
+      return Evidence.IBAN;
+    }
+  }
+  return 0;
+}
+
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return isDigit(code) || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
 }
 
 function isRunCharacter(code: number): boolean {
@@ -818,13 +910,92 @@ function secretAssignmentEvidence(text: string, classes: number): number {
  * `;`, `,`, `(`, a blank or the start of the text.
  */
 function namesPostalCodeParameter(text: string, equals: number): boolean {
-  // Every shape the detector accepts has a digit in its first three characters (`94103`, `M1 1AE`, `SW1A 1AA`).
-  if (!isDigit(text.charCodeAt(equals + 1)) && !isDigit(text.charCodeAt(equals + 2)) && !isDigit(text.charCodeAt(equals + 3))) return false;
+  if (!postalCodeValueMayStart(text, equals + 1)) return false;
   let start = equals;
-  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  if (start === equals) return false;
+  let p = false;
+  for (let code = text.charCodeAt(start - 1); start > 0 && isNameCharacter(code); code = text.charCodeAt(--start - 1)) {
+    if ((code | 0x20) === 112) p = true;
+  }
+  if (!p) return false;
   if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
+}
+
+/**
+ * Whether the value after the field's `:` at `colon` may be a postal code, read at its first
+ * characters (`postalCodeValueMayStart`): most JSON values are ruled out there, before the name
+ * is read (`"GET"`, `404`, `319.22`, `"2b9b…"`).
+ */
+function mayOpenPostalCodeValue(text: string, colon: number): boolean {
+  let value = colon + 1;
+  let first = text.charCodeAt(value);
+  if (first === 34 || first === 39) first = text.charCodeAt(++value);
+  if (isDigit(first)) return postalCodeValueMayStart(text, value);
+  if (isLetter(first)) return isDigit(text.charCodeAt(value + 1)) || isDigit(text.charCodeAt(value + 2));
+  return first === 32 || first === 9;
+}
+
+/**
+ * The same for a field's `:` at `colon` (`CEP: 01310-100`, `"zip":94105`, `'cep': '…'`): the
+ * name perhaps quoted and followed by blanks, after what may precede a parameter, `{` or `[`;
+ * the value after blanks and a quote.
+ */
+function namesPostalCodeField(text: string, colon: number): boolean {
+  let value = colon + 1;
+  while (isSpaceOrTab(text.charCodeAt(value))) value++;
+  const quote = text.charCodeAt(value);
+  if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
+  let end = colon;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);
+  if (quoted) end--;
+  // Every postal code name holds a `p` (`zip`, `cep`, `postal`, `postcode`): a name without one
+  // (`"status":404`, `"durationMs":319`) is ruled out before it is cut from the text.
+  let start = end;
+  let p = false;
+  for (let code = text.charCodeAt(start - 1); start > 0 && isNameCharacter(code); code = text.charCodeAt(--start - 1)) {
+    if ((code | 0x20) === 112) p = true;
+  }
+  if (!p) return false;
+  const before = quoted && start > 0 ? start - 1 : start;
+  if (before > 0) {
+    const code = text.charCodeAt(before - 1);
+    if (code !== 123 && code !== 91 && !mayPrecedePostalCodeParameter(code)) return false;
+  }
+  return isPostalCodeParameterName(text.slice(start, end));
+}
+
+/**
+ * Whether a postal code the detector accepts may start at `value`, by its leading digits as the
+ * shapes have them (`postal-code-parameter.ts`): a letter (the UK's and Canada's codes); two
+ * digits and `.` or `-`, three and `-`, four, five, six or eight not glued to a letter. Rules out
+ * most numbers and ids at one or two reads (`404`, `319.22`, `2b9b…`, a 32-digit trace id).
+ */
+function postalCodeValueMayStart(text: string, value: number): boolean {
+  const first = text.charCodeAt(value);
+  if (!isDigit(first)) return isLetter(first);
+  let digits = 1;
+  while (digits < 9 && isDigit(text.charCodeAt(value + digits))) digits++;
+  const next = text.charCodeAt(value + digits);
+  switch (digits) {
+    case 2:
+      return next === 46 || next === 45;
+    case 3:
+      return next === 45;
+    case 4:
+      return true;
+    case 5:
+    case 6:
+    case 8:
+      return !isLetter(next);
+    default:
+      return false;
+  }
+}
+
+/** `[A-Za-z]`. */
+function isLetter(code: number): boolean {
+  return (code | 0x20) >= 97 && (code | 0x20) <= 122;
 }
 
 /** `[?&#;\s,(]`, with `\s` as JavaScript's regexes read it. */

@@ -6,6 +6,8 @@
  */
 export const GEO_PRECISIONS = ["none", "continent", "country", "region", "city", "full"] as const;
 export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
+/** Country, region and timezone kept; a city with a user agent is often one person. */
+export const DEFAULT_GEO_PRECISION: GeoPrecision = "region";
 
 /**
  * The precision an attribute reveals about the visitor's location: one under `geo`, by the words
@@ -46,6 +48,19 @@ const LEVEL_PATTERNS: readonly (readonly [number, RegExp])[] = [
 
 export function geoPrecisionLevel(precision: GeoPrecision): number {
   return GEO_PRECISIONS.indexOf(precision);
+}
+
+/**
+ * The level a Cloudflare visitor-location header name reveals (`cf-ipcity`, `CF-IPCity`,
+ * `cf_postal_code`: any case, `_` read as `-`), or undefined for any other name.
+ */
+export function visitorLocationHeaderLevel(name: string): number | undefined {
+  return VISITOR_LOCATION_HEADERS.get(name.toLowerCase().replaceAll("_", "-"));
+}
+
+/** The level a member of a logged `request.cf` reveals (`city`, `postalCode`: any case), or undefined for the others (`colo`, `asn`). */
+export function requestCfMemberLevel(name: string): number | undefined {
+  return REQUEST_CF_LOCATION.get(name.toLowerCase());
 }
 
 /**
@@ -96,3 +111,8 @@ const REQUEST_CF_LOCATION: ReadonlyMap<string, number> = new Map([
  * case: the `postal_code` detector redacts their values unless the precision is `full`.
  */
 export const POSTAL_CODE_PARAMETER_NAMES: readonly string[] = ["zip", "zipcode", "zip_code", "postal_code", "postalcode", "postcode", "post_code", "cep"];
+
+/** The visitor-location header names (lower case, `-` between words), for the text detector's regex. */
+export const VISITOR_LOCATION_HEADER_NAMES: readonly string[] = [...VISITOR_LOCATION_HEADERS.keys()];
+/** The `request.cf` members that locate the visitor (lower case), for the text detector's regex. */
+export const REQUEST_CF_LOCATION_MEMBERS: readonly string[] = [...REQUEST_CF_LOCATION.keys()];

@@ -6,6 +6,7 @@ import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
+import { isPostalCodeParameterName } from "./postal-code-names";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -29,7 +30,8 @@ import { idDocumentPlace } from "./detectors/brazil-id-documents";
  * - `place`: the `Place` facts the key gives the text detectors: an id's value (`id`), an SSN's
  *   (`ssn`, `applicant.socialSecurityNumber`: nine bare digits there are the number), a thing's
  *   identifier (`order.id`, `sku`: a number printed like an SSN there is the identifier), a
- *   phone's (`customer.phone`, `phone_number`: a number printed like an SSN there is a phone).
+ *   phone's (`customer.phone`, `phone_number`: a number printed like an SSN there is a phone), a
+ *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one).
  */
 export type KeyRule =
   | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" }
@@ -64,11 +66,11 @@ const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 /**
- * The scan rules, one per combination of the 10 facts `classify` reads (bit 0 server … bit 9 a
- * CNH), shared by every key with the same facts. Each is made when a key first needs it: the
- * 1,024 objects made at module evaluation lengthened every cold start, and traffic uses few.
+ * The scan rules, one per combination of the 11 facts `classify` reads (bit 0 server … bit 10 a
+ * postal code), shared by every key with the same facts. Each is made when a key first needs it:
+ * the 2,048 objects made at module evaluation would lengthen every cold start, and traffic uses few.
  */
-const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(1024).fill(undefined);
+const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(2048).fill(undefined);
 
 function scanRule(bits: number): KeyRule {
   return (SCANS[bits] ??= {
@@ -80,7 +82,8 @@ function scanRule(bits: number): KeyRule {
     url: (bits & 16) !== 0,
     place:
       ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
-      ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0),
+      ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0) |
+      ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0),
   });
 }
 
@@ -218,9 +221,11 @@ export class KeyRules {
     const ssn = SSN_SEGMENT.test(lastSegment);
     const phone = namesPhone(words);
     const document = idDocumentPlace(words);
+    // The whole key's words: `address.postal.code` names one as `address.postal_code` does.
+    const postalCode = isPostalCodeParameterName(key);
     return scanRule(
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
-        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0),
+        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0),
     );
   }
 

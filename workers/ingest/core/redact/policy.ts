@@ -3,7 +3,8 @@ import { BUILT_IN_DETECTORS, type Detector } from "./detectors";
 import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
 import { POSTAL_CODE_KIND } from "./detectors/postal-code-parameter";
 import { createKeyedHasher } from "./keyed-hash";
-import { GEO_PRECISIONS } from "./geo";
+import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel } from "./geo";
+import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
 import { BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND } from "./kinds";
 import { TextScanner } from "./text-scanner";
@@ -54,7 +55,7 @@ export const RedactionPolicySchema = z
       z.enum(GEO_PRECISIONS, {
         error: (issue) => `must be one of ${GEO_PRECISIONS.join(", ")}, got ${JSON.stringify(issue.input)}`,
       }),
-      "region",
+      DEFAULT_GEO_PRECISION,
     ),
     extraPatterns: z._default(
       z.array(ExtraPatternSchema, { error: "must be a list of { name, pattern }" }).check(
@@ -169,8 +170,16 @@ const FIXED_SERIES_KEY = "deco-otel series hash without a configured secret";
 
 export function compileRedactionPolicy(config: RedactionPolicyConfig): RedactionPolicy {
   const disabled = new Set(config.disabledDetectors);
+  // At `full` no postal code or location is redacted; below it, the location detector keeps the policy's levels.
+  const keepsLocation = config.geoPrecision === "full";
   const detectors: Detector[] = [
-    ...BUILT_IN_DETECTORS.filter((detector) => !disabled.has(detector.kind) && !(detector.kind === POSTAL_CODE_KIND && config.geoPrecision === "full")),
+    ...BUILT_IN_DETECTORS.filter(
+      (detector) => !disabled.has(detector.kind) && !(keepsLocation && (detector.kind === POSTAL_CODE_KIND || detector.kind === VISITOR_LOCATION_KIND)),
+    ).map((detector) =>
+      detector.kind === VISITOR_LOCATION_KIND && config.geoPrecision !== DEFAULT_GEO_PRECISION
+        ? visitorLocationDetector(geoPrecisionLevel(config.geoPrecision))
+        : detector,
+    ),
     // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),
   ];

@@ -11,6 +11,7 @@ import type {
 import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
+import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import type { KeyRule } from "./key-rules";
@@ -85,6 +86,13 @@ export const PRODUCER_PREFIX = "producer.";
 interface SummaryOwner {
   attributes: KeyValue[];
 }
+
+/**
+ * The `Place` facts of keys naming a number that is a person's (a phone, an SSN, an RG, a CNH, a
+ * postal code): an integer value there is scanned as its digits.
+ */
+const PERSONAL_NUMBER_PLACES =
+  Place.PHONE_VALUE | Place.SSN_VALUE | Place.RG_VALUE | Place.CNH_VALUE | Place.POSTAL_CODE_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
@@ -353,7 +361,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       this.attributes(value.kvlistValue, jsonRoot(path));
       return value;
     }
-    // Numbers, booleans and bytes carry no text to scan.
+    // An integer under a key naming a person's number (`{"phone":11987654321}`, `{"zip":94105}`
+    // lifted) is that number as its digits: scanned as the text a row shows for it.
+    if ("intValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0) {
+      const redacted = this.text(value.intValue, excluded, inHost, place);
+      return redacted === value.intValue ? value : { stringValue: redacted };
+    }
+    // Other numbers, booleans and bytes carry no text to scan.
     return value;
   }
 

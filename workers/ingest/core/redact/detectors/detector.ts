@@ -66,6 +66,11 @@ export const Place = {
   RG_VALUE: 1 << 4,
   /** The key names a CNH, Brazil's driver's licence (`cnh`, `motorista.cnh`): its number is the value. */
   CNH_VALUE: 1 << 5,
+  /**
+   * The key names a postal code (`cep`, `customer.zip`, `billing_zip`, `shipping.postalCode`:
+   * `isPostalCodeParameterName`): a value shaped as one, whole, is that code.
+   */
+  POSTAL_CODE_VALUE: 1 << 6,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -14,6 +14,9 @@ import { knownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { privateKeyDetector } from "./private-key";
 import { passwordHashDetector } from "./password-hash";
+import { ibanDetector } from "./iban";
+import { visitorLocationDetector } from "./visitor-location";
+import { DEFAULT_GEO_PRECISION, geoPrecisionLevel } from "../geo";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -44,5 +47,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cpfDetector,
   ssnDetector,
   cardDetector,
+  ibanDetector,
   postalCodeParameterDetector,
+  // At the default precision; a policy compiles the one of its own (`policy.ts`).
+  visitorLocationDetector(geoPrecisionLevel(DEFAULT_GEO_PRECISION)),
 ];

@@ -1,6 +1,9 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdentifierValue } from "./id-value";
+import { sqlInsertColumnOf } from "./sql-values";
+import { nameWords } from "../secret-names";
+import { BoundedMemo } from "../bounded-memo";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -18,7 +21,8 @@ import { isIdValue, isThingIdentifierValue } from "./id-value";
  *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`), right
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
  *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row) or as the
- *   value of a key naming one (`customer.phone`, `celular`).
+ *   value of a key naming one (`customer.phone`, `celular`), or of an SQL column naming one (`` SET
+ *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`).
  *
  * Timezone offsets (`+05:30`), signed numbers (`+100.00`), ids, order numbers, timestamps and
  * durations have too few digits, no phone word, or are identifiers.
@@ -40,12 +44,13 @@ const PHONE_VERBS = ["call", "ligue", "llame"];
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
- * `ligue para `, `Meu celular é `). The word is captured.
+ * `ligue para `, `Meu celular é `), an SQL column's closing quote (`` `phone` = '…' ``, `"telefone" =
+ * '…'`, `[phone] = '…'`). The word is captured.
  */
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
-    "(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn](?:o|ú|u)mero|N(?:O|Ú|U)MERO|[Nn]o|NO|[Nn]um|#))?\\.?[\"']?[ \\t]*" +
+    "(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn](?:o|ú|u)mero|N(?:O|Ú|U)MERO|[Nn]o|NO|[Nn]um|#))?\\.?[\"'`\\]]?[ \\t]*" +
     "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|para[ \\t]+|(?:is|é|es)[ \\t]+)?$",
 );
 
@@ -105,11 +110,16 @@ export const phoneDetector: Detector = {
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start, digits !== match.length)) return marker;
+    const column = sqlInsertColumnOf(text, start);
+    if (column !== undefined && phoneColumns.get(column)) return marker;
     const before = text.slice(Math.max(0, start - 24), start);
     const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || (BRAZIL_MOBILE.test(match) && CONTACT_BEFORE.test(before));
     return mobile && !isIdentifier(text, start, place) ? marker : undefined;
   },
 };
+
+/** Whether an SQL column's name names a phone; a bulk insert asks for its columns on every row. */
+const phoneColumns = new BoundedMemo<string, boolean>(256, (column) => namesPhone(nameWords(column)));
 
 /** Whether the number at `start` is an identifier, as its key or the words before it say. */
 function isIdentifier(text: string, start: number, place: number): boolean {

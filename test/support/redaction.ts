@@ -1,0 +1,24 @@
+import type { KeyValue } from "../../workers/shared/otlp/model";
+import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { logRecord, logsRequest } from "./model-builders";
+
+/** A compiled redaction policy of `input`'s settings; a bad setting fails the test with the parser's message. */
+export function redactionPolicy(input: unknown): RedactionPolicy {
+  const parsed = parseRedactionPolicy(input);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.policy;
+}
+
+/**
+ * `attributes` redacted as one log record's: the stored values (a string's text, any other
+ * AnyValue as it is), summary keys left out, and the record's `redaction.kinds`.
+ */
+export function storedLogAttributes(attributes: KeyValue[], policy = defaultRedactionPolicy()): { values: Record<string, unknown>; kinds: unknown } {
+  const request = logsRequest([logRecord({ attributes })]);
+  redactRequest("logs", request, policy);
+  const stored = Object.fromEntries(
+    request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]),
+  );
+  const { "redaction.count": _count, "redaction.kinds": kinds, ...values } = stored;
+  return { values, kinds };
+}

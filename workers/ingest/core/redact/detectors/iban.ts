@@ -1,0 +1,71 @@
+import { Evidence } from "../evidence";
+import { IBAN_LENGTHS, LONGEST_IBAN, SHORTEST_IBAN } from "../iban-registry";
+import type { Detector } from "./detector";
+
+/**
+ * International Bank Account Numbers (ISO 13616-1): a bank account is personal data wherever a
+ * person's is written (`IBAN DE89370400440532013000`, `GB82 WEST 1234 5698 7654 32`, `BR15 0000
+ * 0000 0000 1093 2840 814P 2`).
+ *
+ * An IBAN is a country code, two check digits and the country's BBAN, letters and digits, as
+ * long as the SWIFT IBAN registry says for that country (`IBAN_LENGTHS`), written whole or in
+ * groups of four (the print format, ISO 13616-1 §5.4), and its check digits make the whole
+ * number, its first four characters moved to its end and each letter read as 10–35, equal 1
+ * modulo 97 (ISO 7064 MOD 97-10). A hex or trace id in capitals (no country starts it), an order
+ * code (`BR12-4455`), `DE89` alone, a number of the wrong length for its country or one failing
+ * the check stay.
+ */
+export const IBAN_KIND = "iban";
+
+export const ibanDetector: Detector = {
+  kind: IBAN_KIND,
+  // A country code and two check digits starting a word, then letters and digits, single
+  // spaces between them; the rewrite takes as many as the country's length.
+  source: `(?<![A-Za-z0-9])[A-Z]{2}\\d\\d(?: ?[A-Z0-9]){${SHORTEST_IBAN - 4},${LONGEST_IBAN - 4}}`,
+  evidence: Evidence.IBAN,
+  rewrite: (match, marker) => {
+    const length = IBAN_LENGTHS.get(match.slice(0, 2));
+    if (length === undefined) return undefined;
+    const end = ibanEnd(match, length);
+    if (end < 0 || !isValidIbanChecksum(match.slice(0, end).replaceAll(" ", ""))) return undefined;
+    return end === match.length ? marker : { text: marker, kind: IBAN_KIND, length: end };
+  },
+};
+
+/**
+ * Where the IBAN of `length` characters that `match` starts with ends in it, or -1 when its
+ * characters are not written whole or in groups of four, or when a letter or digit is glued to
+ * its last one (`DE89…3000X`: then the number is longer than its country's).
+ */
+function ibanEnd(match: string, length: number): number {
+  const grouped = match.charCodeAt(4) === 32;
+  let characters = 0;
+  let i = 0;
+  for (; i < match.length && characters < length; i++) {
+    if (match.charCodeAt(i) === 32) {
+      // Spaced only as the print format spaces it: after each group of four.
+      if (!grouped || characters % 4 !== 0) return -1;
+      continue;
+    }
+    if (grouped && characters > 0 && characters % 4 === 0 && match.charCodeAt(i - 1) !== 32) return -1;
+    characters++;
+  }
+  if (characters < length) return -1;
+  return i < match.length && match.charCodeAt(i) !== 32 ? -1 : i;
+}
+
+/**
+ * ISO 7064 MOD 97-10 over the IBAN (`iban`: without blanks) rearranged, letters as 10–35: the
+ * remainder is carried digit by digit, so no number grows past a few thousand.
+ */
+export function isValidIbanChecksum(iban: string): boolean {
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const code = rearranged.charCodeAt(i);
+    if (code >= 48 && code <= 57) remainder = (remainder * 10 + (code - 48)) % 97;
+    else if (code >= 65 && code <= 90) remainder = (remainder * 100 + (code - 55)) % 97;
+    else return false;
+  }
+  return remainder === 1;
+}

@@ -1,0 +1,164 @@
+/**
+ * The column an SQL `INSERT` gives a value: `INSERT INTO clientes (nome, celular) VALUES ('Ana',
+ * '11987654321')` puts `'11987654321'` in `celular`, as `celular 11987654321` names it in prose.
+ * Read back from the value, so only a candidate a detector found pays for it; what one candidate
+ * read is kept for the next candidates of the same text (the scanner asks left to right), so a
+ * text costs its length once however many numbers it holds.
+ */
+
+/** How far back from a value its row's `(` is looked for. */
+const REACH = 4096;
+
+/**
+ * The name of the column (lower case, without its quotes: `` `celular` ``, `"Phone"`,
+ * `[phone]`) of the value starting at `start` inside a `VALUES (…)` row of an `INSERT … (columns)
+ * VALUES`, in any case and over lines, rows before it included (`VALUES (…), (…)`); undefined
+ * when the value is in no such row, or the row and the column list do not line up. Strings in
+ * single quotes (with `''` inside) are skipped whole.
+ */
+export function sqlInsertColumnOf(text: string, start: number): string | undefined {
+  if (text !== memo.text) resetMemo(text);
+  if (!memo.holdsValues) return undefined;
+  const row = rowOf(text, start);
+  if (row === undefined) return undefined;
+  const columns = columnsOfRow(text, row.open);
+  return columns?.[row.index];
+}
+
+/** What earlier candidates of the same text found. */
+const memo = {
+  text: undefined as string | undefined,
+  /** Whether the text says `values` anywhere, in any case: without it no value is in a row. */
+  holdsValues: false,
+  /** The first position the last row search read, and what it found there: a row's `(` and the value's index, or none (-1). */
+  searchedFrom: -1,
+  open: -1,
+  index: 0,
+  /** The columns of each row's `(` validated so far (undefined: the `(` opens no `INSERT` row). */
+  rows: new Map<number, string[] | undefined>(),
+};
+
+function resetMemo(text: string): void {
+  memo.text = text;
+  memo.holdsValues = VALUES.test(text);
+  memo.searchedFrom = -1;
+  memo.rows.clear();
+}
+
+const VALUES = /values/i;
+const QUOTE = 39;
+const COMMA = 44;
+const OPEN = 40;
+const CLOSE = 41;
+const SEMICOLON = 59;
+
+/**
+ * The `(` of the row holding the value at `start`, and how many values come before it in the
+ * row; undefined when a `)` or `;` comes first, or none within REACH. Where the search reaches
+ * the position the last one started from, that one's answer is taken.
+ */
+function rowOf(text: string, start: number): { open: number; index: number } | undefined {
+  const from = Math.max(0, start - REACH);
+  // Past the value's own opening quote.
+  const first = text.charCodeAt(start - 1) === QUOTE ? start - 2 : start - 1;
+  const earlier = memo.searchedFrom >= 0 && memo.searchedFrom < first ? memo.searchedFrom : -1;
+  memo.searchedFrom = first;
+  let index = 0;
+  for (let i = first; i >= from; i--) {
+    if (i === earlier) return remember(memo.open, memo.open < 0 ? 0 : memo.index + index);
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      i = openingQuote(text, i, from);
+      if (i < 0) return remember(-1, 0);
+    } else if (code === COMMA) {
+      index++;
+    } else if (code === OPEN) {
+      return remember(i, index);
+    } else if (code === CLOSE || code === SEMICOLON) {
+      return remember(-1, 0);
+    }
+  }
+  return remember(-1, 0);
+}
+
+function remember(open: number, index: number): { open: number; index: number } | undefined {
+  memo.open = open;
+  memo.index = index;
+  return open < 0 ? undefined : { open, index };
+}
+
+/**
+ * The column names of the row opened at `open`: after `VALUES`, past the rows before it
+ * (`VALUES (…), (…), (`), the `(…)` list before `VALUES`. Each row's answer is kept, so a bulk
+ * insert's rows each read only the ones before them not read yet.
+ */
+function columnsOfRow(text: string, open: number): string[] | undefined {
+  const rows: number[] = [];
+  let row = open;
+  let columns: string[] | undefined;
+  for (;;) {
+    if (memo.rows.has(row)) {
+      columns = memo.rows.get(row);
+      break;
+    }
+    rows.push(row);
+    const at = skipBlanksBack(text, row - 1);
+    if (text.charCodeAt(at) === COMMA) {
+      // A row after another: its columns are the previous row's.
+      const close = skipBlanksBack(text, at - 1);
+      const previous = text.charCodeAt(close) === CLOSE ? openingParenthesis(text, close, Math.max(0, close - REACH)) : -1;
+      if (previous >= 0) {
+        row = previous;
+        continue;
+      }
+    } else if (at >= 5 && text.slice(at - 5, at + 1).toLowerCase() === "values") {
+      columns = columnList(text, skipBlanksBack(text, at - 6));
+    }
+    break;
+  }
+  for (const each of rows) memo.rows.set(each, columns);
+  return columns;
+}
+
+/** The names in the `(…)` list closed at `close` (before `VALUES`), or undefined when there is none. */
+function columnList(text: string, close: number): string[] | undefined {
+  const list = text.charCodeAt(close) === CLOSE ? text.lastIndexOf("(", close) : -1;
+  if (list < 0 || close - list > REACH) return undefined;
+  return text.slice(list + 1, close).split(",").map((column) => column.trim().replace(/^[`"[]|[`"\]]$/g, "").toLowerCase());
+}
+
+/** The `'` opening the string whose closing `'` is at `close` (`''` inside it is a quote), or -1. */
+function openingQuote(text: string, close: number, from: number): number {
+  for (let i = close - 1; i >= from; i--) {
+    if (text.charCodeAt(i) !== QUOTE) continue;
+    if (i > from && text.charCodeAt(i - 1) === QUOTE) {
+      i--;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** The `(` of the row whose `)` is at `close`, skipping its strings, or -1. */
+function openingParenthesis(text: string, close: number, from: number): number {
+  for (let i = close - 1; i >= from; i--) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      i = openingQuote(text, i, from);
+      if (i < 0) return -1;
+    } else if (code === OPEN) {
+      return i;
+    } else if (code === CLOSE) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** The last position at or before `at` that is no blank or line break. */
+function skipBlanksBack(text: string, at: number): number {
+  let i = at;
+  for (let code = text.charCodeAt(i); i >= 0 && (code === 32 || (code >= 9 && code <= 13)); code = text.charCodeAt(--i));
+  return i;
+}

@@ -1,0 +1,134 @@
+import { Evidence } from "../evidence";
+import {
+  REQUEST_CF_LOCATION_MEMBERS,
+  VISITOR_LOCATION_HEADER_NAMES,
+  requestCfMemberLevel,
+  visitorLocationHeaderLevel,
+} from "../geo";
+import { POSTAL_CODE_KIND } from "./postal-code-parameter";
+import { caseless, redactionMarker, type Detector } from "./detector";
+
+/**
+ * The visitor's location in text forms, at the levels `geoPrecision` drops as attributes
+ * (docs/normalization-and-redaction.md, "Cloudflare invocation records"): what a logged
+ * `request.cf` or headers object holds when it is not an attribute of its own, nor JSON text
+ * that is the whole value (whose members the key rules remove), but part of a line:
+ *
+ * - Cloudflare's visitor-location headers (`cf-ipcity`, `CF-IPCity`, `cf_iplatitude`, any case)
+ *   before their value, as a logfmt field (`cf-ipcity=Campinas`), a header line or a JSON or
+ *   JavaScript member (`cf-ipcity: Sao Paulo`, `"cf-ipcity":"…"`, `'cf-ipcity': '…'`), a
+ *   `Map`'s or `Headers`' dump (`'cf-ipcity' => '…'`) and a pair of a logged
+ *   `[...request.headers]` (`["cf-ipcity","Campinas"]`);
+ * - a `request.cf` member that locates the visitor (`city`, `latitude`, `postalCode`, …) inside
+ *   an object given as `cf` after a prefix (`user data cf={"city":"Sao Paulo",…}`, `"cf":{…}`,
+ *   `cf: { city: 'Campinas' }`), or named `cf.<member>` (`request.cf.city=Campinas`).
+ *
+ * Only the value is replaced, quotes kept: `[REDACTED:geo]`, or `[REDACTED:postal_code]` for a
+ * postal code, as its parameter would be. Each detector instance keeps the levels up to its
+ * precision (`visitorLocationDetector`): the coarser members (`country`, `region` at the
+ * default) stay, and so do `colo`, `asn` and the other members, which say where the request was
+ * served and how, not where the visitor is.
+ */
+export const VISITOR_LOCATION_KIND = "geo";
+
+/** A header name, `cf-` or `cf_` and the rest with `-` or `_` between words, in any case. */
+const HEADER = `[Cc][Ff][-_](?:${VISITOR_LOCATION_HEADER_NAMES.map((name) => caseless(name.slice(3)).replaceAll("-", "[-_]")).join("|")})`;
+/** A location member of `request.cf`, perhaps after `cf.`, in any case. */
+const MEMBER = `(?:cf\\.)?(?:${REQUEST_CF_LOCATION_MEMBERS.map(caseless).join("|")})`;
+/** A value in quotes (escapes inside), up to 200 characters. */
+const QUOTED = `"(?:[^"\\\\\\n]|\\\\.){0,200}"|'(?:[^'\\\\\\n]|\\\\.){0,200}'`;
+/**
+ * An unquoted value: one word, as logfmt and query strings end one at a blank; a sentence's
+ * final `.`, `:`, `!` or `?` is the sentence's.
+ */
+const WORD = `[^\\s"',;&)\\]}]{0,99}[^\\s"',;&)\\]}.:!?]`;
+/**
+ * After `:` or `=>` (a header line, a member), up to eight words (`Sao Paulo`), until a word that
+ * is the next field's name (`status=200`, `cf-ipcountry:`).
+ */
+const WORDS = `${WORD}(?: (?![\\w.-]+[:=])${WORD}){0,7}`;
+const SOURCE =
+  `(?<![\\w-])["']?(?:${HEADER}|${MEMBER})["']?[ \\t]*` +
+  `(?:(?:=>|:)[ \\t]*(?:${QUOTED}|${WORDS})|[=,][ \\t]*(?:${QUOTED}|${WORD}))`;
+
+/** A match's parts: the name (quotes aside), the separator and what opens the value. */
+const PARTS = /^["']?([A-Za-z_.-]+)["']?[ \t]*(=>|[:=,])[ \t]*(["']?)/;
+
+/** An object given as `cf`, right before its `{`: `cf=`, `"cf":`, `cf: `, `request.cf = `. */
+const CF_OPENER = /(?<![\w-])["']?cf["']?[ \t]*[:=][ \t]*$/;
+/** How far back from a member its object's `{` is looked for: a logged `request.cf` is about 1.5 KB. */
+const OBJECT_REACH = 4096;
+
+/** The level of `postalCode` and `cf-postal-code`, the finest. */
+const POSTAL_LEVEL = 5;
+const POSTAL_MARKER = redactionMarker(POSTAL_CODE_KIND);
+const REDACTED = "[REDACTED:";
+
+/**
+ * The detector keeping the levels up to `precisionLevel` (`geoPrecisionLevel`: 0 `none` … 4
+ * `city`; at 5, `full`, it finds nothing and the policy leaves it out).
+ */
+export function visitorLocationDetector(precisionLevel: number): Detector {
+  return {
+    kind: VISITOR_LOCATION_KIND,
+    source: SOURCE,
+    evidence: Evidence.VISITOR_LOCATION,
+    rewrite: (match, marker, text, start) => {
+      const parts = PARTS.exec(match);
+      // A value redacted already (`cf-ipcity=[REDACTED:geo]`, the output scanned again) stays.
+      if (parts === null || match.startsWith(REDACTED, parts[0].length)) return undefined;
+      const name = parts[1]!;
+      const header = (name.charCodeAt(2) === 45 || name.charCodeAt(2) === 95) && (name.charCodeAt(0) | 0x20) === 99;
+      let level: number | undefined;
+      if (header) {
+        level = visitorLocationHeaderLevel(name);
+      } else {
+        // A pair (`["city","x"]`) is no member; a member is one of `request.cf` only inside its object.
+        if (parts[2] === ",") return undefined;
+        const dotted = name.startsWith("cf.");
+        if (!dotted && !insideCfObject(text, start)) return undefined;
+        level = requestCfMemberLevel(dotted ? name.slice(3) : name);
+      }
+      if (level === undefined || level <= precisionLevel) return undefined;
+      const postal = level === POSTAL_LEVEL && name.toLowerCase().includes("postal");
+      const quote = parts[3]!;
+      return { text: `${parts[0]}${postal ? POSTAL_MARKER : marker}${quote}`, kind: postal ? POSTAL_CODE_KIND : VISITOR_LOCATION_KIND };
+    },
+  };
+}
+
+/**
+ * Whether the member at `start` is one of an object given as `cf` (`CF_OPENER` before its `{`):
+ * read back from the member, strings in either quote skipped, nested objects and arrays passed.
+ * Where the reading reaches the place the last member of the same text was read from, at the
+ * same depth, that member's answer is taken: a long object's members cost its length once.
+ */
+function insideCfObject(text: string, start: number): boolean {
+  if (text !== lastMember.text) {
+    lastMember.text = text;
+    lastMember.from = -1;
+  }
+  const earlier = lastMember.from >= 0 && lastMember.from < start ? lastMember.from : -1;
+  lastMember.from = start - 1;
+  const from = Math.max(0, start - OBJECT_REACH);
+  let depth = 0;
+  for (let i = start - 1; i >= from; i--) {
+    if (i === earlier && depth === 0) return lastMember.inside;
+    const code = text.charCodeAt(i);
+    if (code === 34 || code === 39) {
+      let open = i - 1;
+      while (open >= from && (text.charCodeAt(open) !== code || text.charCodeAt(open - 1) === 92)) open--;
+      if (open < from) return (lastMember.inside = false);
+      i = open;
+    } else if (code === 125 || code === 93) {
+      depth++;
+    } else if (code === 123 || code === 91) {
+      if (depth === 0) return (lastMember.inside = code === 123 && CF_OPENER.test(text.slice(Math.max(0, i - 16), i)));
+      depth--;
+    }
+  }
+  return (lastMember.inside = false);
+}
+
+/** The last member `insideCfObject` read in a text: where its reading started, and its answer. */
+const lastMember = { text: undefined as string | undefined, from: -1, inside: false };
