@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { redactRequest } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { hash, hashingPolicy } from "../support/hashing-policy";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "../support/model-builders";
 
@@ -138,5 +138,31 @@ describe("metrics: JSON text in series attributes keeps series identity", () => 
     const p = point([attr("origin", str('{"geo":{"country":"BR","city":"Campinas"}}'))]);
     redactRequest("metrics", request([p]), policy());
     expect(p.attributes).toEqual([attr("origin", str('{"geo":{"country":"BR"}}'))]);
+  });
+});
+
+describe("a detector's marker for a bare JSON number keeps JSON text JSON", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+
+  it.each([
+    ['{"zip":94105,"cvc": 123}', '{"zip":"[REDACTED:postal_code]","cvc": "[REDACTED:secret_param]"}'],
+    ['{"otp": 482913}', '{"otp": "[REDACTED:secret_param]"}'],
+    ['{"contato":{"phone":11987654321}}', '{"contato":{"phone":"[REDACTED:phone]"}}'],
+    ['[52998224725, 1]', '["[REDACTED:cpf]", 1]'],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+    expect(() => JSON.parse(redacted(text))).not.toThrow();
+  });
+
+  it("quotes with the member name's own escapes inside JSON text held in a JSON string", () => {
+    const text = JSON.stringify({ q: JSON.stringify({ cpf: 52998224725, n: 1 }) });
+    const out = redacted(text);
+    expect(JSON.parse(JSON.parse(out).q)).toEqual({ cpf: "[REDACTED:cpf]", n: 1 });
+  });
+
+  it("leaves prose and text after a prefix as it was", () => {
+    expect(redacted("Código: 607409")).toBe("Código: [REDACTED:secret_param]");
+    expect(redacted("cpf: 52998224725, ok")).toBe("cpf: [REDACTED:cpf], ok");
+    expect(redacted("ids [52998224725, 1]")).toBe("ids [[REDACTED:cpf], 1]");
   });
 });

@@ -113,7 +113,7 @@ describe("postal codes as fields and JSON members", () => {
   it.each([
     ["CEP: 01310-100 entregue", "CEP: [REDACTED:postal_code] entregue"],
     ['{"cep":"01310-100","sku":"A1"}', '{"cep":"[REDACTED:postal_code]","sku":"A1"}'],
-    ['{"customer":{"zip":94105}}', '{"customer":{"zip":[REDACTED:postal_code]}}'],
+    ['{"customer":{"zip":94105}}', '{"customer":{"zip":"[REDACTED:postal_code]"}}'],
     ["{'billing_zip': '10001'}", "{'billing_zip': '[REDACTED:postal_code]'}"],
     ["Postcode: SW1A 1AA", "Postcode: [REDACTED:postal_code]"],
     ["customer.zip: 94105", "customer.zip: [REDACTED:postal_code]"],
@@ -239,7 +239,7 @@ describe("visitor location in text forms", () => {
     ["cf: { city: 'Itu', asn: 28573, botManagement: { score: 99 } }", "cf: { city: '[REDACTED:geo]', asn: 28573, botManagement: { score: 99 } }"],
     [
       'req {"cf":{"tlsClientAuth":{"certPresented":"0"},"longitude":-47.06,"region":"SP"}} done',
-      'req {"cf":{"tlsClientAuth":{"certPresented":"0"},"longitude":[REDACTED:geo],"region":"SP"}} done',
+      'req {"cf":{"tlsClientAuth":{"certPresented":"0"},"longitude":"[REDACTED:geo]","region":"SP"}} done',
     ],
   ])("%j", (text, expected) => {
     expect(redacted(text)).toBe(expected);

@@ -143,7 +143,7 @@ export class TextScanner {
         if (first < 0) break;
         let resumeAt: number;
         if (this.accept(text, start, first, place)) {
-          output += text.slice(copiedUpTo, start) + this.replacement;
+          output += text.slice(copiedUpTo, start) + quotedAsJsonValue(text, start, this.replacedLength, this.replacement);
           copiedUpTo = start + this.replacedLength;
           resumeAt = copiedUpTo;
           tally.add(this.replacedKind);
@@ -194,6 +194,55 @@ export class TextScanner {
     }
     return false;
   }
+}
+
+const JSON_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** How every marker starts (`redactionMarker`). */
+const MARKER_START = "[REDACTED:";
+
+/**
+ * `replacement` for the `length` characters at `start`, with its marker quoted as a JSON string
+ * when what the marker replaces is a bare JSON number in a JSON value's place: a member's value
+ * (`"zip":94105`, `"cvc": 123`, also inside JSON text held in a JSON string, where the quotes are
+ * escaped as the member name's closing quote is: `{\"cpf\":\"[REDACTED:cpf]\"}`), or an item of an
+ * array in text that is a JSON document. A marker left bare there would make the text no longer
+ * JSON, and a body or attribute stored as JSON could no longer be read with ClickHouse's JSON
+ * functions. A detector's replacement may keep the text before the value (`"cvc": ` + marker):
+ * the value is what follows that kept prefix. Runs only for an accepted replacement.
+ */
+function quotedAsJsonValue(text: string, start: number, length: number, replacement: string): string {
+  const markerAt = replacement.lastIndexOf(MARKER_START);
+  if (markerAt < 0 || !replacement.endsWith("]")) return replacement;
+  const kept = replacement.slice(0, markerAt);
+  if (!text.startsWith(kept, start)) return replacement;
+  const valueStart = start + markerAt;
+  const end = start + length;
+  if (!JSON_NUMBER.test(text.slice(valueStart, end))) return replacement;
+  let after = end;
+  while (after < text.length && isJsonBlank(text.charCodeAt(after))) after++;
+  if (after < text.length && !",}]".includes(text.charAt(after))) return replacement;
+  let before = valueStart - 1;
+  while (before >= 0 && isJsonBlank(text.charCodeAt(before))) before--;
+  const previous = text.charAt(before);
+  const marker = replacement.slice(markerAt);
+  if (previous === ":") {
+    let quote = before - 1;
+    while (quote >= 0 && isJsonBlank(text.charCodeAt(quote))) quote--;
+    if (text.charAt(quote) !== '"') return replacement;
+    let escapes = quote;
+    while (escapes > 0 && text.charAt(escapes - 1) === "\\") escapes--;
+    const quoteText = text.slice(escapes, quote + 1);
+    return kept + quoteText + marker + quoteText;
+  }
+  if (previous !== "[" && previous !== ",") return replacement;
+  const first = text.trimStart().charAt(0);
+  return first === "[" || first === "{" ? `${kept}"${marker}"` : replacement;
+}
+
+/** JSON's insignificant whitespace: space, tab, line feed, carriage return. */
+function isJsonBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 function nextCandidate(regex: RegExp, text: string, from: number): RegExpExecArray | null {
