@@ -196,8 +196,11 @@ describe("a request handed off in queue-sized pieces", () => {
     expect(sent.reduce((total, message) => total + message.recordCount, 0)).toBe(2_000);
     expect(new Set(sent.map((message) => message.idempotencyKey)).size).toBe(sent.length);
     expect(sent.every((message) => message.idempotencyKey.startsWith("key-1/"))).toBe(true);
+    // The pieces are sent concurrently: compare the records in time order (one line per ms).
+    const inTimeOrder = (records: { record: JsonLogRecord }[]) =>
+      records.map(({ record }) => record).sort((a, b) => a.timeUnixNano.localeCompare(b.timeUnixNano));
     const records = sent.flatMap((message) => logRecordsOf([{ path: "/v1/logs", body: gunzipSync(message.gzippedBody).toString("utf8"), recordCount: 0 }]));
-    expect(records.map(({ record }) => record)).toEqual(logRecordsOf([logs!]).map(({ record }) => record));
+    expect(inTimeOrder(records)).toEqual(inTimeOrder(logRecordsOf([logs!])));
   });
 
   it("hands off a small request as one message under the request's own key", async () => {

@@ -85,12 +85,17 @@ describe("an uncaught exception in a fetch handler", () => {
     });
   });
 
-  it("names the producer in the resource, with the version id Cloudflare's export reports as faas.version", () => {
+  it("names the producer in the resource with the attributes and values Cloudflare's OTLP export sets", () => {
     expect(resource).toEqual({
       "service.name": "shop-api",
       "service.version": "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
       "cloudflare.script_version.tag": "v42",
       "cloud.provider": "cloudflare",
+      "cloud.platform": "cloudflare.workers",
+      "faas.name": "shop-api",
+      "cloudflare.script_name": "shop-api",
+      "faas.version": "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+      "cloudflare.script_version.id": "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
     });
   });
 });
@@ -331,6 +336,11 @@ describe("a batch from several producers", () => {
         "service.name": "customer-acme",
         "service.version": "5555eeee-6666-4fff-8aaa-7777bbbb8888",
         "cloud.provider": "cloudflare",
+        "cloud.platform": "cloudflare.workers",
+        "faas.name": "customer-acme",
+        "cloudflare.script_name": "customer-acme",
+        "faas.version": "5555eeee-6666-4fff-8aaa-7777bbbb8888",
+        "cloudflare.script_version.id": "5555eeee-6666-4fff-8aaa-7777bbbb8888",
         "cloudflare.dispatch_namespace": "customers",
         "cloudflare.script_tags": ["plan:pro", "customer:acme"],
       },
@@ -340,7 +350,11 @@ describe("a batch from several producers", () => {
   it("uses the fallback service name when the runtime reports no script name", () => {
     const [item] = loadTraceItems("exceeded-cpu");
     const { request } = translateLogs([{ ...item!, scriptName: null }], config, OBSERVED_AT_MS);
-    expect(attributeMap(request.resourceLogs[0]!.resource.attributes)["service.name"]).toBe("unknown-worker");
+    const attributes = attributeMap(request.resourceLogs[0]!.resource.attributes);
+    expect(attributes["service.name"]).toBe("unknown-worker");
+    // The fallback is not the Worker's name: the export's faas.name would never say it.
+    expect(attributes).not.toHaveProperty("faas.name");
+    expect(attributes).toHaveProperty("cloud.platform", "cloudflare.workers");
   });
 });
 
@@ -479,5 +493,18 @@ describe("an invocation whose logs the platform truncated (over 256 KB)", () => 
   it("does not keep a line that only looks like the notice in an invocation that was not truncated", () => {
     const { recordCount } = translateLogs([{ ...okItem!, truncated: false }], config, OBSERVED_AT_MS);
     expect(recordCount).toBe(0);
+  });
+});
+
+describe("the ray id", () => {
+  it("is kept as cloudflare.ray_id, the name Cloudflare's OTLP export gives it, on every record of a fetch", () => {
+    const { records } = onlyResource("fetch-console-error");
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expect(attributesOf(record)["cloudflare.ray_id"]).toBe("8f3b2c1d4e5f6a7b");
+  });
+
+  it("is absent where the event has none", () => {
+    const { records } = onlyResource("scheduled-exception");
+    expect(attributesOf(records[0]!)).not.toHaveProperty("cloudflare.ray_id");
   });
 });
