@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, joinLogMessage, translateLogs } from "../../workers/tail/translate-logs";
+import { describeError, joinLogMessage, printedErrorAttributes, translateLogs } from "../../workers/tail/translate-logs";
 import type { JsonLogRecord } from "../../workers/tail/otlp-json";
 import type { TailLog } from "../../workers/tail/trace-item";
 import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
@@ -117,12 +117,9 @@ describe("console.error lines in a healthy invocation", () => {
     expect(records.every((record) => record.severityText === "ERROR" && record.severityNumber === 17)).toBe(true);
   });
 
-  it("take exception attributes from errorInfo of a console.error(err) line", () => {
-    expect(attributesOf(records[2]!)).toMatchObject({
-      "exception.type": "Error",
-      "exception.message": "upstream timed out",
-      "exception.stacktrace": "Error: upstream timed out\n    at callUpstream (index.js:88:13)\n    at async Object.fetch (index.js:50:5)",
-    });
+  it("give a console.error(err) line, printed by the runtime as \"Error: message\" alone, no exception attributes", () => {
+    // The same text as console.error("Error: upstream timed out"): nothing tells them apart.
+    expect(attributesOf(records[2]!)).not.toHaveProperty("exception.type");
     expect(attributesOf(records[0]!)).not.toHaveProperty("exception.type");
   });
 
@@ -446,20 +443,45 @@ describe("describeError", () => {
     expect(describeError("Error", "card declined", "")).toEqual({ type: "Error", stacktrace: undefined });
   });
 
-  it("reads a console.error(err) line's errorInfo the same way", () => {
+  it("reads a console.error(err.stack) line, an Error's printed stack, as that error", () => {
     const [item] = loadTraceItems("custom-errors");
     const logged: TailLog = {
       level: "error",
       timestamp: 1777190400020,
-      message: ["CheckoutError: logged custom"],
-      errorInfo: { name: "Error", message: "logged custom", stack: "CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)" },
+      message: ["CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)"],
     };
     const { request } = translateLogs([{ ...item!, exceptions: [], logs: [logged] }], config, OBSERVED_AT_MS);
     const [record] = request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
     expect(attributesOf(record!)).toMatchObject({
       "exception.type": "CheckoutError",
+      "exception.message": "logged custom",
       "exception.stacktrace": "CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)",
     });
+  });
+});
+
+describe("printedErrorAttributes", () => {
+  it.each([
+    ["an Error printed with frames", ["TypeError: x is undefined\n    at f (index.js:1:2)"], { type: "TypeError", message: "x is undefined" }],
+    ["a message over several lines", ["Error: line one\nline two\n    at f (index.js:1:2)"], { type: "Error", message: "line one\nline two" }],
+    ["an empty message", ["RangeError\n    at f (index.js:1:2)"], { type: "RangeError", message: "" }],
+    ["a bare string argument", "Error: boom\n    at f (index.js:1:2)", { type: "Error", message: "boom" }],
+  ])("reads %s", (_name, message, expected) => {
+    expect(printedErrorAttributes({ message })).toMatchObject({
+      "exception.type": expected.type,
+      "exception.message": expected.message,
+    });
+  });
+
+  it.each([
+    ["prose that reads like an error, without frames", ["Error: could not reach x"]],
+    ["console.error(err) as the runtime prints it", ["TypeError: typed inside"]],
+    ["an error among other arguments", ["context:", "TypeError: typed inside\n    at f (index.js:1:2)"]],
+    ["words before the frames that are no type", ["could not reach x: timeout\n    at f (index.js:1:2)"]],
+    ["frames alone", ["    at f (index.js:1:2)"]],
+    ["an object", [{ error: "x" }]],
+  ])("gives no exception attributes to %s", (_name, message) => {
+    expect(printedErrorAttributes({ message })).toEqual({});
   });
 });
 
