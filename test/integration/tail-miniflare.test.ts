@@ -191,7 +191,7 @@ describe("tail Worker in workerd", () => {
     const records = logRecords(received);
     expect(records).toHaveLength(1);
     const [{ resource, record }] = records as [(typeof records)[number]];
-    expect(resource).toEqual({ "service.name": LOCAL_SERVICE_NAME, "cloud.provider": "cloudflare" });
+    expect(resource).toEqual({ "service.name": LOCAL_SERVICE_NAME, "cloud.provider": "cloudflare", "cloud.platform": "cloudflare.workers" });
     expect(record).toMatchObject({
       severityNumber: 17,
       severityText: "ERROR",
