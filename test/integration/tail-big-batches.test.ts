@@ -12,10 +12,8 @@
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
-import { buildWorker } from "../../scripts/build-worker";
-import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
-import { INGEST_COMPATIBILITY_DATE } from "../support/ingest-worker";
-import { TAIL_COMPATIBILITY_DATE, tailWorker } from "../support/tail-workers";
+import { createTestDatabase, rowsUntil, type TestDatabase } from "../support/clickhouse";
+import { ingestWorker, tailedProducers, tailWorker } from "../support/tail-workers";
 
 const SERVICE = `noisy-${Date.now().toString(36)}`;
 const LINES = 4_000;
@@ -28,39 +26,18 @@ beforeAll(async () => {
   await applySchema(db.client, renderSchema(resolveSchemaOptions({ database: db.database })));
   mf = new Miniflare({
     workers: [
-      {
-        name: "noisy",
-        modules: true,
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        script: `export default { async fetch() {
+      ...tailedProducers({
+        noisy: `export default { async fetch() {
           for (let j = 0; j < ${LINES}; j++) console.error("fail " + j);
           return new Response("ok");
         } };`,
-      },
-      {
-        name: "quiet",
-        modules: true,
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        script: `export default { async fetch() { throw new RangeError("quiet producer failed"); } };`,
-      },
+        quiet: `export default { async fetch() { throw new RangeError("quiet producer failed"); } };`,
+      }),
       await tailWorker({
         vars: { TAIL_SERVICE_NAME_FALLBACK: SERVICE, TAIL_MAX_REQUEST_BYTES: String(1024 * 1024) },
         ingest: { name: "deco-otel-ingest", entrypoint: "TailIngest" },
       }),
-      {
-        name: "deco-otel-ingest",
-        modules: true,
-        script: await buildWorker("workers/ingest/index.ts"),
-        compatibilityDate: INGEST_COMPATIBILITY_DATE,
-        bindings: {
-          CLICKHOUSE_URL: db.url,
-          CLICKHOUSE_DATABASE: db.database,
-          MAX_BODY_BYTES: String(768 * 1024),
-          MAX_DECOMPRESSED_BYTES: String(768 * 1024),
-        },
-      },
+      await ingestWorker(db, { MAX_BODY_BYTES: String(768 * 1024), MAX_DECOMPRESSED_BYTES: String(768 * 1024) }),
     ],
   });
   await mf.ready;
@@ -71,20 +48,20 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function countsUntil(enough: (rows: { kind: string; n: string; bodies: string }[]) => boolean) {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const rows = await (
-      await db.client.query({
-        query: `SELECT if(Body LIKE 'fail %', 'noisy', Body) AS kind, toString(count()) AS n, toString(uniqExact(Body)) AS bodies
-                FROM otel_logs WHERE ServiceName = '${SERVICE}' GROUP BY kind ORDER BY kind`,
-        format: "JSONEachRow",
-      })
-    ).json<{ kind: string; n: string; bodies: string }>();
-    if (enough(rows) || Date.now() > deadline) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+interface Count {
+  kind: string;
+  n: string;
+  bodies: string;
 }
+
+const countsUntil = (enough: (rows: Count[]) => boolean) =>
+  rowsUntil<Count>(
+    db,
+    `SELECT if(Body LIKE 'fail %', 'noisy', Body) AS kind, toString(count()) AS n, toString(uniqExact(Body)) AS bodies
+     FROM otel_logs WHERE ServiceName = '${SERVICE}' GROUP BY kind ORDER BY kind`,
+    enough,
+    45_000,
+  );
 
 describe("a noisy producer beside a quiet one", () => {
   it("lands all 4,000 console.error records of one invocation once, and the other producer's exception", async () => {

@@ -9,10 +9,8 @@ import { readFileSync } from "node:fs";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
-import { buildWorker } from "../../scripts/build-worker";
-import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
-import { INGEST_COMPATIBILITY_DATE } from "../support/ingest-worker";
-import { TAIL_COMPATIBILITY_DATE, tailWorker } from "../support/tail-workers";
+import { createTestDatabase, rowsUntil as rowsUntilIn, type TestDatabase } from "../support/clickhouse";
+import { ingestWorker, tailedProducers, tailWorker } from "../support/tail-workers";
 
 const SERVICE = `shapes-${Date.now().toString(36)}`;
 
@@ -50,22 +48,9 @@ beforeAll(async () => {
   await applySchema(db.client, renderSchema(resolveSchemaOptions({ database: db.database })));
   mf = new Miniflare({
     workers: [
-      ...Object.entries(PRODUCERS).map(([name, script]) => ({
-        name,
-        modules: true,
-        script,
-        compatibilityDate: TAIL_COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
-        ...(name === "do-host" ? { durableObjects: { CART: "Cart" } } : {}),
-      })),
+      ...tailedProducers(PRODUCERS, (name) => (name === "do-host" ? { durableObjects: { CART: "Cart" } } : {})),
       await tailWorker({ vars: { TAIL_SERVICE_NAME_FALLBACK: SERVICE }, ingest: { name: "deco-otel-ingest", entrypoint: "TailIngest" } }),
-      {
-        name: "deco-otel-ingest",
-        modules: true,
-        script: await buildWorker("workers/ingest/index.ts"),
-        compatibilityDate: INGEST_COMPATIBILITY_DATE,
-        bindings: { CLICKHOUSE_URL: db.url, CLICKHOUSE_DATABASE: db.database },
-      },
+      await ingestWorker(db),
     ],
   });
   await mf.ready;
@@ -76,14 +61,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function rowsUntil<T>(sql: string, enough: (rows: T[]) => boolean): Promise<T[]> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const rows = await (await db.client.query({ query: sql, format: "JSONEachRow" })).json<T>();
-    if (enough(rows) || Date.now() > deadline) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const rowsUntil = <T>(sql: string, enough: (rows: T[]) => boolean) => rowsUntilIn<T>(db, sql, enough);
 
 interface Row {
   Body: string;
