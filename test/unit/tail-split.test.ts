@@ -84,6 +84,16 @@ describe("a batch's requests within the ingest's limits", () => {
     expect(services.filter((service) => service === "quiet-cpu-kill")).toHaveLength(1);
   });
 
+  it("counts UTF-8 bytes, not characters: accented, CJK and emoji lines stay within the byte limit", () => {
+    const item = noisyInvocation("unicode", 3_000, (j) => `São Paulo 東京 😀 ${j} ${"é".repeat(j % 50)}`);
+    const logs = buildPayloads([item], loadConfig({ TAIL_MAX_REQUEST_BYTES: "262144" }), NOW_MS).filter((payload) => payload.path === "/v1/logs");
+    expect(logs.length).toBeGreaterThan(1);
+    for (const part of logs) expect(bytesOf(part.body)).toBeLessThanOrEqual(262_144);
+    // Filled close to the limit: the count is an upper bound, not a loose one.
+    expect(bytesOf(logs[0]!.body)).toBeGreaterThan(262_144 * 0.9);
+    expect(logRecordsOf(logs).map(({ record }) => record.body)).toEqual(item.logs.map((log) => ({ stringValue: (log.message as string[])[0] })));
+  });
+
   it("keeps to TAIL_MAX_REQUEST_RECORDS", () => {
     const logs = buildPayloads([noisyInvocation("noisy", 2_500, (j) => `fail ${j}`)], loadConfig({ TAIL_MAX_REQUEST_RECORDS: "1000" }), NOW_MS).filter(
       (payload) => payload.path === "/v1/logs",

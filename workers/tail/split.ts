@@ -104,10 +104,44 @@ function assemble(path: OtlpPayload["path"], groups: readonly Group[]): JsonLogs
   };
 }
 
-const encoder = new TextEncoder();
-
+/** UTF-8 bytes of `text`, counted without encoding it (JSON.stringify leaves no lone surrogate). */
 function utf8Bytes(text: string): number {
-  return encoder.encode(text).byteLength;
+  if (!NON_ASCII.test(text)) return text.length;
+  let bytes = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) continue;
+    // 2 bytes below U+0800; a surrogate pair is 4 bytes for its 2 units; the rest 3.
+    bytes += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A group whose records are already JSON text, as a part holds them. */
+interface RenderedGroup {
+  group: Group;
+  entries: string[];
+}
+
+/**
+ * Stands in for a group's records in a part's skeleton: the skeleton (resources, scopes, metric
+ * headers; no record) is serialized once, and each marker replaced by its records' JSON, so
+ * no record is serialized twice. U+0001 is escaped by JSON.stringify, so the quoted marker
+ * cannot be confused with the skeleton's own text, which holds no record.
+ */
+const marker = (index: number) => `\u0001entries:${index}\u0001`;
+const QUOTED_MARKER = /"\\u0001entries:(\d+)\\u0001"/g;
+
+function render(path: OtlpPayload["path"], members: readonly RenderedGroup[]): string {
+  const skeleton = JSON.stringify(
+    assemble(
+      path,
+      members.map(({ group }, index) => ({ ...group, entries: [marker(index) as unknown as JsonLogRecord] })),
+    ),
+  );
+  return skeleton.replace(QUOTED_MARKER, (_quoted, index: string) => members[Number(index)]!.entries.join(","));
 }
 
 /**
@@ -127,11 +161,13 @@ export function splitRequest(
   const recordCount = groups.reduce((total, group) => total + group.entries.length, 0);
   if (recordCount === 0) return [];
   const body = JSON.stringify(request);
-  if (recordCount <= limits.maxRecords && utf8Bytes(body) <= limits.maxBytes) return [{ path, body, recordCount }];
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most batches fit without being counted.
+  const fits = body.length * 3 <= limits.maxBytes || utf8Bytes(body) <= limits.maxBytes;
+  if (recordCount <= limits.maxRecords && fits) return [{ path, body, recordCount }];
 
   const envelopeBytes = utf8Bytes(JSON.stringify(assemble(path, [])));
-  const parts: Group[][] = [];
-  let part: Group[] = [];
+  const parts: RenderedGroup[][] = [];
+  let part: RenderedGroup[] = [];
   let partBytes = envelopeBytes;
   let partRecords = 0;
   const closePart = () => {
@@ -143,20 +179,21 @@ export function splitRequest(
   for (const group of groups) {
     // The group alone, with no records: its resource, scope (and metric) and the brackets.
     const groupBytes = utf8Bytes(JSON.stringify(assemble(path, [{ ...group, entries: [] }]))) - envelopeBytes + 1;
-    let open: Group | undefined;
+    let open: RenderedGroup | undefined;
     for (const entry of group.entries) {
-      const entryBytes = utf8Bytes(JSON.stringify(entry)) + 1;
+      const json = JSON.stringify(entry);
+      const entryBytes = utf8Bytes(json) + 1;
       const added = entryBytes + (open === undefined ? groupBytes : 0);
       if (partRecords > 0 && (partRecords + 1 > limits.maxRecords || partBytes + added > limits.maxBytes)) {
         closePart();
         open = undefined;
       }
       if (open === undefined) {
-        open = { ...group, entries: [] };
+        open = { group, entries: [] };
         part.push(open);
         partBytes += groupBytes;
       }
-      (open.entries as (JsonLogRecord | DataPoint)[]).push(entry);
+      open.entries.push(json);
       partBytes += entryBytes;
       partRecords += 1;
     }
@@ -164,7 +201,7 @@ export function splitRequest(
   closePart();
   return parts.map((members) => ({
     path,
-    body: JSON.stringify(assemble(path, members)),
+    body: render(path, members),
     recordCount: members.reduce((total, member) => total + member.entries.length, 0),
   }));
 }
