@@ -4,7 +4,8 @@
  * handler drains it into the ingest Worker later, through the same service binding, with
  * doubling backoff for as long as the queue keeps retrying. The request keeps the idempotency
  * key of its first attempts, so if one of them was written after all, the drained copy lands
- * as a duplicate ClickHouse drops.
+ * as a duplicate ClickHouse drops; a request too big for one message goes in pieces keyed apart
+ * (queueHandOff), for which that holds per piece only.
  */
 import { retryDelaySeconds } from "../shared/backoff";
 import type { Logger } from "../shared/log";
