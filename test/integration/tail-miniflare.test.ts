@@ -11,6 +11,7 @@ import type { JsonLogRecord, JsonLogsRequest, JsonMetricsRequest } from "../../w
 import { attributeMap, type PlainValue } from "../fixtures/trace-items/index";
 import { buildWorker } from "../../scripts/build-worker";
 import { TAIL_INGEST_CAPTURE_WORKER } from "../support/tail-ingest-capture";
+import { tailedProducers } from "../support/tail-workers";
 
 /** Kept equal to wrangler.tail.jsonc. */
 const COMPATIBILITY_DATE = "2026-04-01";
@@ -95,12 +96,7 @@ beforeAll(async () => {
   const tailScript = await buildWorker("workers/tail/index.ts");
   mf = new Miniflare({
     workers: [
-      ...Object.entries(PRODUCERS).map(([name, script]) => ({
-        name,
-        modules: true,
-        script,
-        compatibilityDate: COMPATIBILITY_DATE,
-        tails: ["deco-otel-tail"],
+      ...tailedProducers(PRODUCERS, (name) => ({
         ...(name === "fails-in-queue" ? { queueConsumers: ["order-events"] } : {}),
         ...(name === "fails-in-websocket" ? { durableObjects: { ROOM: "Room" } } : {}),
       })),
@@ -191,7 +187,7 @@ describe("tail Worker in workerd", () => {
     const records = logRecords(received);
     expect(records).toHaveLength(1);
     const [{ resource, record }] = records as [(typeof records)[number]];
-    expect(resource).toEqual({ "service.name": LOCAL_SERVICE_NAME, "cloud.provider": "cloudflare" });
+    expect(resource).toEqual({ "service.name": LOCAL_SERVICE_NAME, "cloud.provider": "cloudflare", "cloud.platform": "cloudflare.workers" });
     expect(record).toMatchObject({
       severityNumber: 17,
       severityText: "ERROR",

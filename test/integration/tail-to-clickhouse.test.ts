@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVOCATION_IS_ERROR } from "../../dashboards/core/sql";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
 import { buildWorker } from "../../scripts/build-worker";
-import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
+import { createTestDatabase, rowsUntil as rowsUntilIn, type TestDatabase } from "../support/clickhouse";
 import { INGEST_COMPATIBILITY_DATE } from "../support/ingest-worker";
 
 /** Kept equal to wrangler.tail.jsonc. */
@@ -121,14 +121,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function rowsUntil<T>(sql: string, enough: (rows: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await (await db.client.query({ query: sql, format: "JSONEachRow" })).json<T>();
-    if (enough(rows) || Date.now() > deadline) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const rowsUntil = <T>(sql: string, enough: (rows: T[]) => boolean, timeoutMs?: number) =>
+  rowsUntilIn<T>(db, sql, enough, timeoutMs);
 
 interface LogRow {
   ServiceName: string;

@@ -42,6 +42,20 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   };
 }
 
+/**
+ * The rows of `sql` in `db` once `enough` says so, polled every 100 ms, or whatever is there
+ * after `timeoutMs` (the caller's assertions then say what is missing): what a Worker writes
+ * inside `waitUntil` lands a moment after its invocation.
+ */
+export async function rowsUntil<T>(db: TestDatabase, sql: string, enough: (rows: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await (await db.client.query({ query: sql, format: "JSONEachRow" })).json<T>();
+    if (enough(rows) || Date.now() > deadline) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function quoteIdentifier(name: string): string {
   return `\`${name.replaceAll("\\", "\\\\").replaceAll("`", "\\`")}\``;
 }

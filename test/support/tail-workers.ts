@@ -4,6 +4,8 @@
  */
 import type { WorkerOptions } from "miniflare";
 import { buildWorker } from "../../scripts/build-worker";
+import type { TestDatabase } from "./clickhouse";
+import { INGEST_COMPATIBILITY_DATE } from "./ingest-worker";
 
 /** Kept equal to wrangler.tail.jsonc. */
 export const TAIL_COMPATIBILITY_DATE = "2026-04-01";
@@ -22,6 +24,24 @@ export function throwingProducer(): WorkerOptions {
   };
 }
 
+/**
+ * Producer Workers from their module source, each tailed by `deco-otel-tail`; `extra` adds a
+ * producer's own options (a Durable Object, a queue consumer).
+ */
+export function tailedProducers(
+  producers: Record<string, string>,
+  extra: (name: string) => Partial<WorkerOptions> = () => ({}),
+): WorkerOptions[] {
+  return Object.entries(producers).map(([name, script]) => ({
+    name,
+    modules: true,
+    script,
+    compatibilityDate: TAIL_COMPATIBILITY_DATE,
+    tails: ["deco-otel-tail"],
+    ...extra(name),
+  }) as WorkerOptions);
+}
+
 /** `deco-otel-tail` with these vars and bindings (INGEST, and HANDOFF_QUEUE when `handOff`). */
 export async function tailWorker(options: {
   vars: Record<string, string>;
@@ -36,5 +56,16 @@ export async function tailWorker(options: {
     bindings: options.vars,
     serviceBindings: { INGEST: options.ingest },
     ...(options.handOff === true ? { queueProducers: { HANDOFF_QUEUE } } : {}),
+  };
+}
+
+/** The real `deco-otel-ingest`, writing into `db`, with these extra vars (its limits, say). */
+export async function ingestWorker(db: TestDatabase, vars: Record<string, string> = {}): Promise<WorkerOptions> {
+  return {
+    name: "deco-otel-ingest",
+    modules: true,
+    script: await buildWorker("workers/ingest/index.ts"),
+    compatibilityDate: INGEST_COMPATIBILITY_DATE,
+    bindings: { CLICKHOUSE_URL: db.url, CLICKHOUSE_DATABASE: db.database, ...vars },
   };
 }

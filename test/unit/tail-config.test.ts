@@ -11,6 +11,8 @@ describe("loadConfig", () => {
       forwardRetries: 3,
       serviceNameFallback: "unknown-worker",
       handOffMaxAttempts: 50,
+      maxRequestBytes: 4 * 1024 * 1024,
+      maxRequestRecords: 10_000,
     });
   });
 
@@ -23,6 +25,8 @@ describe("loadConfig", () => {
         TAIL_FORWARD_RETRIES: "0",
         TAIL_SERVICE_NAME_FALLBACK: "local-dev",
         TAIL_HANDOFF_MAX_ATTEMPTS: "3",
+        TAIL_MAX_REQUEST_BYTES: "1048576",
+        TAIL_MAX_REQUEST_RECORDS: "500",
       }),
     ).toEqual({
       captureLevels: new Set(["error", "warn"]),
@@ -31,6 +35,19 @@ describe("loadConfig", () => {
       forwardRetries: 0,
       serviceNameFallback: "local-dev",
       handOffMaxAttempts: 3,
+      maxRequestBytes: 1_048_576,
+      maxRequestRecords: 500,
+    });
+  });
+
+  it.each(["", "  "])("reads a blank TAIL_EMIT_METRICS (%j) as unset: metrics stay on", (value) => {
+    expect(loadConfig({ TAIL_EMIT_METRICS: value }).emitMetrics).toBe(true);
+  });
+
+  it("reads decimal integers with spaces around", () => {
+    expect(loadConfig({ TAIL_HANDOFF_MAX_ATTEMPTS: " 7 ", TAIL_FORWARD_RETRIES: "007" })).toMatchObject({
+      handOffMaxAttempts: 7,
+      forwardRetries: 7,
     });
   });
 
@@ -52,6 +69,16 @@ describe("loadConfig", () => {
     ["TAIL_SERVICE_NAME_FALLBACK", "  "],
     ["TAIL_HANDOFF_MAX_ATTEMPTS", "0"],
     ["TAIL_HANDOFF_MAX_ATTEMPTS", "101"],
+    // Integers are decimal digits: what Number() also reads is not what an operator wrote.
+    ["TAIL_FORWARD_RETRIES", "1e1"],
+    ["TAIL_FORWARD_RETRIES", "0x3"],
+    ["TAIL_FORWARD_RETRIES", "0b11"],
+    ["TAIL_FORWARD_RETRIES", "3."],
+    ["TAIL_FORWARD_RETRIES", "+3"],
+    ["TAIL_FORWARD_RETRIES", ""],
+    ["TAIL_MAX_REQUEST_BYTES", "4MiB"],
+    ["TAIL_MAX_REQUEST_BYTES", "1024"],
+    ["TAIL_MAX_REQUEST_RECORDS", "0"],
   ])("rejects %s = %j with an error naming the setting", (setting, value) => {
     const load = () => loadConfig({ [setting]: value });
     expect(load).toThrow(ConfigError);
@@ -77,5 +104,15 @@ describe("readConfig", () => {
     expect(invalid?.error).toBe(
       'deco-otel-tail configuration is invalid: TAIL_CAPTURE_LEVELS must be a comma-separated, non-empty list of debug, info, log, warn, error, got "error,fatal"; TAIL_FORWARD_RETRIES must be a whole number from 0 to 10, got "two"',
     );
+  });
+
+  it("keeps an exact capture list without error, and warns that console.error lines make no records", () => {
+    const { config, invalid, warnings } = readConfig({ TAIL_CAPTURE_LEVELS: "warn" });
+    expect(config.captureLevels).toEqual(new Set(["warn"]));
+    expect(invalid).toBeUndefined();
+    expect(warnings).toEqual([
+      'TAIL_CAPTURE_LEVELS is "warn", without error: console.error lines make no log records (the list is exact, not a threshold); add error to capture them',
+    ]);
+    expect(readConfig({ TAIL_CAPTURE_LEVELS: "warn,error" }).warnings).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, joinLogMessage, translateLogs } from "../../workers/tail/translate-logs";
+import { describeError, joinLogMessage, printedErrorAttributes, translateLogs } from "../../workers/tail/translate-logs";
 import type { JsonLogRecord } from "../../workers/tail/otlp-json";
 import type { TailLog } from "../../workers/tail/trace-item";
 import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
@@ -85,12 +85,17 @@ describe("an uncaught exception in a fetch handler", () => {
     });
   });
 
-  it("names the producer in the resource, with the version id Cloudflare's export reports as faas.version", () => {
+  it("names the producer in the resource with the attributes and values Cloudflare's OTLP export sets", () => {
     expect(resource).toEqual({
       "service.name": "shop-api",
       "service.version": "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
       "cloudflare.script_version.tag": "v42",
       "cloud.provider": "cloudflare",
+      "cloud.platform": "cloudflare.workers",
+      "faas.name": "shop-api",
+      "cloudflare.script_name": "shop-api",
+      "faas.version": "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+      "cloudflare.script_version.id": "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
     });
   });
 });
@@ -112,12 +117,9 @@ describe("console.error lines in a healthy invocation", () => {
     expect(records.every((record) => record.severityText === "ERROR" && record.severityNumber === 17)).toBe(true);
   });
 
-  it("take exception attributes from errorInfo of a console.error(err) line", () => {
-    expect(attributesOf(records[2]!)).toMatchObject({
-      "exception.type": "Error",
-      "exception.message": "upstream timed out",
-      "exception.stacktrace": "Error: upstream timed out\n    at callUpstream (index.js:88:13)\n    at async Object.fetch (index.js:50:5)",
-    });
+  it("give a console.error(err) line, printed by the runtime as \"Error: message\" alone, no exception attributes", () => {
+    // The same text as console.error("Error: upstream timed out"): nothing tells them apart.
+    expect(attributesOf(records[2]!)).not.toHaveProperty("exception.type");
     expect(attributesOf(records[0]!)).not.toHaveProperty("exception.type");
   });
 
@@ -331,6 +333,11 @@ describe("a batch from several producers", () => {
         "service.name": "customer-acme",
         "service.version": "5555eeee-6666-4fff-8aaa-7777bbbb8888",
         "cloud.provider": "cloudflare",
+        "cloud.platform": "cloudflare.workers",
+        "faas.name": "customer-acme",
+        "cloudflare.script_name": "customer-acme",
+        "faas.version": "5555eeee-6666-4fff-8aaa-7777bbbb8888",
+        "cloudflare.script_version.id": "5555eeee-6666-4fff-8aaa-7777bbbb8888",
         "cloudflare.dispatch_namespace": "customers",
         "cloudflare.script_tags": ["plan:pro", "customer:acme"],
       },
@@ -340,7 +347,11 @@ describe("a batch from several producers", () => {
   it("uses the fallback service name when the runtime reports no script name", () => {
     const [item] = loadTraceItems("exceeded-cpu");
     const { request } = translateLogs([{ ...item!, scriptName: null }], config, OBSERVED_AT_MS);
-    expect(attributeMap(request.resourceLogs[0]!.resource.attributes)["service.name"]).toBe("unknown-worker");
+    const attributes = attributeMap(request.resourceLogs[0]!.resource.attributes);
+    expect(attributes["service.name"]).toBe("unknown-worker");
+    // The fallback is not the Worker's name: the export's faas.name would never say it.
+    expect(attributes).not.toHaveProperty("faas.name");
+    expect(attributes).toHaveProperty("cloud.platform", "cloudflare.workers");
   });
 });
 
@@ -432,20 +443,45 @@ describe("describeError", () => {
     expect(describeError("Error", "card declined", "")).toEqual({ type: "Error", stacktrace: undefined });
   });
 
-  it("reads a console.error(err) line's errorInfo the same way", () => {
+  it("reads a console.error(err.stack) line, an Error's printed stack, as that error", () => {
     const [item] = loadTraceItems("custom-errors");
     const logged: TailLog = {
       level: "error",
       timestamp: 1777190400020,
-      message: ["CheckoutError: logged custom"],
-      errorInfo: { name: "Error", message: "logged custom", stack: "CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)" },
+      message: ["CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)"],
     };
     const { request } = translateLogs([{ ...item!, exceptions: [], logs: [logged] }], config, OBSERVED_AT_MS);
     const [record] = request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
     expect(attributesOf(record!)).toMatchObject({
       "exception.type": "CheckoutError",
+      "exception.message": "logged custom",
       "exception.stacktrace": "CheckoutError: logged custom\n    at Object.fetch (index.js:1:300)",
     });
+  });
+});
+
+describe("printedErrorAttributes", () => {
+  it.each([
+    ["an Error printed with frames", ["TypeError: x is undefined\n    at f (index.js:1:2)"], { type: "TypeError", message: "x is undefined" }],
+    ["a message over several lines", ["Error: line one\nline two\n    at f (index.js:1:2)"], { type: "Error", message: "line one\nline two" }],
+    ["an empty message", ["RangeError\n    at f (index.js:1:2)"], { type: "RangeError", message: "" }],
+    ["a bare string argument", "Error: boom\n    at f (index.js:1:2)", { type: "Error", message: "boom" }],
+  ])("reads %s", (_name, message, expected) => {
+    expect(printedErrorAttributes({ message })).toMatchObject({
+      "exception.type": expected.type,
+      "exception.message": expected.message,
+    });
+  });
+
+  it.each([
+    ["prose that reads like an error, without frames", ["Error: could not reach x"]],
+    ["console.error(err) as the runtime prints it", ["TypeError: typed inside"]],
+    ["an error among other arguments", ["context:", "TypeError: typed inside\n    at f (index.js:1:2)"]],
+    ["words before the frames that are no type", ["could not reach x: timeout\n    at f (index.js:1:2)"]],
+    ["frames alone", ["    at f (index.js:1:2)"]],
+    ["an object", [{ error: "x" }]],
+  ])("gives no exception attributes to %s", (_name, message) => {
+    expect(printedErrorAttributes({ message })).toEqual({});
   });
 });
 
@@ -479,5 +515,18 @@ describe("an invocation whose logs the platform truncated (over 256 KB)", () => 
   it("does not keep a line that only looks like the notice in an invocation that was not truncated", () => {
     const { recordCount } = translateLogs([{ ...okItem!, truncated: false }], config, OBSERVED_AT_MS);
     expect(recordCount).toBe(0);
+  });
+});
+
+describe("the ray id", () => {
+  it("is kept as cloudflare.ray_id, the name Cloudflare's OTLP export gives it, on every record of a fetch", () => {
+    const { records } = onlyResource("fetch-console-error");
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expect(attributesOf(record)["cloudflare.ray_id"]).toBe("8f3b2c1d4e5f6a7b");
+  });
+
+  it("is absent where the event has none", () => {
+    const { records } = onlyResource("scheduled-exception");
+    expect(attributesOf(records[0]!)).not.toHaveProperty("cloudflare.ray_id");
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   CPU_TIME_BOUNDS_MS,
+  MAX_WINDOW_MS,
   translateMetrics,
   WALL_TIME_BOUNDS_MS,
+  windowStart,
 } from "../../workers/tail/translate-metrics";
 import type { JsonMetric } from "../../workers/tail/otlp-json";
 import type { TailTraceItem } from "../../workers/tail/trace-item";
@@ -136,5 +138,35 @@ describe("the count of invocations whose logs the platform truncated", () => {
       const durations = histogram(byService.get("shop-api")?.get(name));
       expect(durations.dataPoints.every((point) => !("cloudflare.truncated" in attributeMap(point.attributes)))).toBe(true);
     }
+  });
+});
+
+describe("the delta window", () => {
+  const at = (eventTimestamp: number | null): TailTraceItem => ({ ...loadTraceItems("fetch-ok")[0]!, eventTimestamp });
+
+  it("opens at the batch's earliest invocation", () => {
+    expect(windowStart([at(NOW_MS - 5_000), at(NOW_MS - 9_000), at(null)], NOW_MS)).toBe(NOW_MS - 9_000);
+  });
+
+  it.each([
+    ["0", 0],
+    ["a negative time", -1],
+    ["NaN", Number.NaN],
+    ["Infinity", Number.NEGATIVE_INFINITY],
+    ["a time over a day old", NOW_MS - MAX_WINDOW_MS - 1],
+    ["a time in the future", NOW_MS + 60_000],
+  ])("ignores %s: one unusable time does not move every point of the batch", (_name, time) => {
+    expect(windowStart([at(NOW_MS - 5_000), at(time)], NOW_MS)).toBe(NOW_MS - 5_000);
+    expect(windowStart([at(time)], NOW_MS)).toBe(NOW_MS);
+  });
+
+  it("starts every point of a batch holding an eventTimestamp of 0 at the usable earliest time, not in 1970", () => {
+    const { request } = translateMetrics([at(NOW_MS - 5_000), at(0)], config, NOW_MS);
+    const starts = request.resourceMetrics.flatMap((resource) =>
+      resource.scopeMetrics[0]!.metrics.flatMap((metric) =>
+        ("sum" in metric ? metric.sum.dataPoints : metric.histogram.dataPoints).map((point) => point.startTimeUnixNano),
+      ),
+    );
+    expect(new Set(starts)).toEqual(new Set([`${NOW_MS - 5_000}000000`]));
   });
 });

@@ -10,8 +10,14 @@ import * as z from "zod/mini";
  */
 
 const TRUE_WORDS = ["true", "1", "yes", "on"];
-const FALSE_WORDS = ["false", "0", "no", "off", ""];
+const FALSE_WORDS = ["false", "0", "no", "off"];
 
+/**
+ * A switch: true/1/yes/on or false/0/no/off (any case), a JSON boolean, or blank. A blank value
+ * (`""`, spaces) is the default, as if the var were unset: a dashboard field cleared or a
+ * `KEY=` line in .dev.vars means "no value", and reading it as false would turn a feature off
+ * (metrics, redaction) without a word.
+ */
 export function booleanSetting(defaultValue: boolean) {
   return z._default(
     z.pipe(
@@ -19,6 +25,7 @@ export function booleanSetting(defaultValue: boolean) {
       z.transform((value, ctx) => {
         if (typeof value === "boolean") return value;
         const word = value.trim().toLowerCase();
+        if (word === "") return defaultValue;
         if (TRUE_WORDS.includes(word)) return true;
         if (FALSE_WORDS.includes(word)) return false;
         ctx.issues.push({
@@ -33,6 +40,14 @@ export function booleanSetting(defaultValue: boolean) {
   );
 }
 
+const DECIMAL_INTEGER = /^-?\d+$/;
+
+/**
+ * A whole number from `min` to `max`: a JSON number, or decimal digits (an optional minus sign,
+ * spaces around). Not what `Number()` also reads (`"1e1"`, `"0x3"`, `"0b11"`, `"3."`): an
+ * operator who wrote those meant something else, and a value read differently from how it reads
+ * is worse than one refused with its name.
+ */
 export function integerSetting(defaultValue: number, min: number, max: number) {
   return z._default(
     z.pipe(
@@ -40,7 +55,7 @@ export function integerSetting(defaultValue: number, min: number, max: number) {
       z.transform((value, ctx) => {
         const parsed = typeof value === "number" ? value : Number(value.trim());
         if (
-          (typeof value === "string" && value.trim() === "") ||
+          (typeof value === "string" && !DECIMAL_INTEGER.test(value.trim())) ||
           !Number.isInteger(parsed) ||
           parsed < min ||
           parsed > max

@@ -21,21 +21,35 @@ export const TAIL_SOURCE = "tail-worker";
  */
 export const REPORTED_OUTCOME_ATTRIBUTE = "cloudflare.reported_outcome";
 
+/** `cloud.platform` as Cloudflare's OTLP export sets it for Workers. */
+export const CLOUD_PLATFORM = "cloudflare.workers";
+
 /** The platform cut the invocation's logs short (truncation.ts): on every record, and on its count when true. */
 export const TRUNCATED_ATTRIBUTE = "cloudflare.truncated";
 
 /**
- * `service.version` is the Workers version id, the value Cloudflare's own OTLP export puts in
- * `faas.version` (and the ingest Worker copies into `service.version`), so the tail's rows and the
- * export's rows of one deployment carry the same version. A version tag, when set, is kept beside it.
+ * The producer's resource, with the semantic-convention attributes Cloudflare's own OTLP export
+ * sets for the same Worker and with the same values (`cloud.provider`, `cloud.platform`,
+ * `faas.name` and `cloudflare.script_name` the script name, `faas.version` and
+ * `cloudflare.script_version.id` the version id), so one query finds a Worker's rows from both
+ * channels. `faas.name` is left out where the runtime gives no script name: the fallback is not
+ * the Worker's name. `service.version` is the version id too (the ingest Worker copies the export's
+ * `faas.version` into it), else the version tag; a tag, when set, is kept beside it.
  */
 export function resourceAttributes(item: TailTraceItem, serviceNameFallback: string): Record<string, AttributeInput> {
   const scriptTags = item.scriptTags !== undefined && item.scriptTags.length > 0 ? item.scriptTags : undefined;
+  const scriptName = nonEmpty(item.scriptName ?? undefined);
+  const versionId = nonEmpty(item.scriptVersion?.id);
   return {
     "service.name": item.scriptName ?? serviceNameFallback,
-    "service.version": nonEmpty(item.scriptVersion?.id) ?? nonEmpty(item.scriptVersion?.tag),
+    "service.version": versionId ?? nonEmpty(item.scriptVersion?.tag),
     "cloudflare.script_version.tag": nonEmpty(item.scriptVersion?.tag),
     "cloud.provider": "cloudflare",
+    "cloud.platform": CLOUD_PLATFORM,
+    "faas.name": scriptName,
+    "cloudflare.script_name": scriptName,
+    "faas.version": versionId,
+    "cloudflare.script_version.id": versionId,
     "cloudflare.dispatch_namespace": nonEmpty(item.dispatchNamespace),
     "cloudflare.script_tags": scriptTags,
     "cloudflare.entrypoint": nonEmpty(item.entrypoint),
@@ -81,6 +95,8 @@ function eventAttributes(event: InvocationEvent): Record<string, AttributeInput>
         "url.path": urlPath(event.url),
         "http.request.method": nonEmpty(event.method),
         "http.response.status_code": event.status,
+        // The export's name for the ray id; `request.id` falls back to it too (correlation.ts).
+        "cloudflare.ray_id": nonEmpty(event.headers["cf-ray"]),
       };
     case "scheduled":
       return { "faas.cron": event.cron, "faas.time": isoTime(event.scheduledTime) };

@@ -4,6 +4,7 @@
  */
 import type { TailConfig } from "./config";
 import { isFromIgnoredScript, needsLogRecords } from "./filter";
+import { splitRequest } from "./split";
 import { translateLogs } from "./translate-logs";
 import { translateMetrics } from "./translate-metrics";
 import type { TailTraceItem } from "./trace-item";
@@ -16,22 +17,23 @@ export interface OtlpPayload {
   recordCount: number;
 }
 
+/**
+ * The `/v1/logs` requests (when there are records) and `/v1/metrics` requests (unless metrics are
+ * off) of one batch, each within `config.maxRequestBytes` and `config.maxRequestRecords`
+ * (split.ts): usually one of each; more when a batch is large, so each fits the ingest's limits
+ * and is delivered, retried and handed off on its own, under its own idempotency key.
+ */
 export function buildPayloads(events: readonly TailTraceItem[], config: TailConfig, nowMs: number): OtlpPayload[] {
   const watched = events.filter((item) => !isFromIgnoredScript(item, config));
-  const payloads: OtlpPayload[] = [];
-
+  const limits = { maxBytes: config.maxRequestBytes, maxRecords: config.maxRequestRecords };
   const logs = translateLogs(
     watched.filter((item) => needsLogRecords(item, config)),
     config,
     nowMs,
   );
-  if (logs.recordCount > 0) {
-    payloads.push({ path: "/v1/logs", body: JSON.stringify(logs.request), recordCount: logs.recordCount });
-  }
-
+  const payloads = splitRequest("/v1/logs", logs.request, limits);
   if (config.emitMetrics && watched.length > 0) {
-    const metrics = translateMetrics(watched, config, nowMs);
-    payloads.push({ path: "/v1/metrics", body: JSON.stringify(metrics.request), recordCount: metrics.pointCount });
+    payloads.push(...splitRequest("/v1/metrics", translateMetrics(watched, config, nowMs).request, limits));
   }
   return payloads;
 }

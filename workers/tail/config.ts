@@ -28,6 +28,10 @@ export interface TailConfig {
   readonly serviceNameFallback: string;
   /** Deliveries of a handed-off request from the hand-off queue before it is reported lost. */
   readonly handOffMaxAttempts: number;
+  /** Most UTF-8 bytes of one request's JSON body; a batch's larger requests are cut into parts (split.ts). */
+  readonly maxRequestBytes: number;
+  /** Most log records or data points in one request. */
+  readonly maxRequestRecords: number;
 }
 
 const captureLevelsSetting = z._default(
@@ -49,6 +53,11 @@ const captureLevelsSetting = z._default(
   ["error"],
 );
 
+/** TAIL_MAX_REQUEST_BYTES's default: 4 MiB. */
+export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** TAIL_MAX_REQUEST_RECORDS's default. */
+export const DEFAULT_MAX_REQUEST_RECORDS = 10_000;
+
 const TailSettingsSchema = z.object({
   TAIL_CAPTURE_LEVELS: captureLevelsSetting,
   TAIL_IGNORE_SCRIPTS: listSetting(),
@@ -56,6 +65,10 @@ const TailSettingsSchema = z.object({
   TAIL_FORWARD_RETRIES: integerSetting(3, 0, 10),
   // With 5 s doubling to 15 min between deliveries, 50 cover about 11 hours of ingest outage.
   TAIL_HANDOFF_MAX_ATTEMPTS: integerSetting(50, 1, 100),
+  // A quarter of the ingest's default MAX_BODY_BYTES (16 MiB) and a third of its
+  // MAX_RECORDS_PER_REQUEST (30,000): room for an ingest set lower, few subrequests per batch.
+  TAIL_MAX_REQUEST_BYTES: integerSetting(DEFAULT_MAX_REQUEST_BYTES, 65_536, 100 * 1024 * 1024),
+  TAIL_MAX_REQUEST_RECORDS: integerSetting(DEFAULT_MAX_REQUEST_RECORDS, 1, 1_000_000),
   TAIL_SERVICE_NAME_FALLBACK: z._default(
     z.string({ error: "must be a string" }).check(
       z.trim(),
@@ -78,6 +91,8 @@ export function loadConfig(env: TailSettings): TailConfig {
     forwardRetries: settings.TAIL_FORWARD_RETRIES,
     serviceNameFallback: settings.TAIL_SERVICE_NAME_FALLBACK,
     handOffMaxAttempts: settings.TAIL_HANDOFF_MAX_ATTEMPTS,
+    maxRequestBytes: settings.TAIL_MAX_REQUEST_BYTES,
+    maxRequestRecords: settings.TAIL_MAX_REQUEST_RECORDS,
   };
 }
 
@@ -85,6 +100,22 @@ export interface ReadConfig {
   config: TailConfig;
   /** Present when some settings were bad: their names, and the ConfigError's message naming why. */
   invalid?: { settings: string[]; error: string };
+  /** Valid settings that are likely a mistake, each a sentence saying why (see captureWarning). */
+  warnings?: string[];
+}
+
+/**
+ * A capture list without `error` (`TAIL_CAPTURE_LEVELS=warn`) is an exact list, as documented:
+ * the producers' `console.error` lines then make no records. That is more likely a setting meant
+ * as a threshold ("warn and above") than a wish, and it loses the one level the tail exists for
+ * without a sign, so it is said on every invocation, as a `warn`, and the list is kept as given.
+ */
+function captureWarning(config: TailConfig): string | undefined {
+  if (config.captureLevels.has("error")) return undefined;
+  return (
+    `TAIL_CAPTURE_LEVELS is ${JSON.stringify([...config.captureLevels].join(","))}, without error: ` +
+    "console.error lines make no log records (the list is exact, not a threshold); add error to capture them"
+  );
 }
 
 /**
@@ -92,6 +123,12 @@ export interface ReadConfig {
  * unset), the rest as given. Never throws on a bad value; `invalid` says what was replaced.
  */
 export function readConfig(env: TailSettings): ReadConfig {
+  const read = readOrDefault(env);
+  const warning = captureWarning(read.config);
+  return warning === undefined ? read : { ...read, warnings: [warning] };
+}
+
+function readOrDefault(env: TailSettings): ReadConfig {
   try {
     return { config: loadConfig(env) };
   } catch (error) {

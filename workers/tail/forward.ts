@@ -8,6 +8,7 @@
 import { deadLetteredRowsIn, isDataRefusal } from "../shared/ingest-answers";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
+import { halvePayload } from "./split";
 
 /** The part of a service binding the tail uses. */
 export interface IngestBinding {
@@ -31,14 +32,34 @@ export interface ForwardOptions {
   /** Source of jitter in [0, 1), so that many tails failing at once do not retry in lockstep. */
   random?: () => number;
   /**
+   * When the tail() call began, in epoch ms on `now`: the budget runs from it. Defaults to the
+   * call of forwardPayload; the parts of a request the ingest found too large share their
+   * request's start.
+   */
+  startedAt?: number;
+  /**
    * Where a request goes when the ingest Worker still cannot take it after the retries: a
    * durable queue drained into the ingest Worker later (hand-off.ts). Without one it is lost.
    */
   handOff?: HandOff;
 }
 
-/** Keeps a request for a later delivery under the same idempotency key; rejects if it cannot. */
+/**
+ * Keeps a request for a later delivery under the same idempotency key; rejects if it cannot (with
+ * a HandOffError when it kept some of the records).
+ */
 export type HandOff = (payload: OtlpPayload, idempotencyKey: string, reason: string) => Promise<void>;
+
+/** A hand-off that kept only some of a request's records, or none: `lostRecords` were not kept. */
+export class HandOffError extends Error {
+  override readonly name = "HandOffError";
+  constructor(
+    message: string,
+    readonly lostRecords: number,
+  ) {
+    super(message);
+  }
+}
 
 /** Host is irrelevant on a service binding; only the path routes the request. */
 const INGEST_ORIGIN = "https://ingest.internal";
@@ -126,7 +147,7 @@ export async function forwardPayload(
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const maxAttempts = options.retries + 1;
-  const started = now();
+  const started = options.startedAt ?? now();
   const deadline = started + FORWARD_BUDGET_MS;
   // One key for every attempt: if an attempt was written but its answer lost, the ingest
   // Worker recognises the retry and ClickHouse keeps one copy.
@@ -144,6 +165,8 @@ export async function forwardPayload(
       reportPartialSuccess(options.logger, payload, attempt.partialSuccess, { attempts });
       return { delivered: true, attempts };
     }
+    const parts = isTooLarge(attempt) ? halvePayload(payload) : [];
+    if (parts.length > 1) return forwardInParts(binding, payload, parts, attempt, { ...options, startedAt: started }, attempts);
     const backoff = baseDelayMs * 2 ** (attempts - 1);
     // Equal jitter: at least half the backoff, so retries still space out under heavy failure.
     const jittered = backoff / 2 + (backoff / 2) * random();
@@ -165,9 +188,59 @@ export async function forwardPayload(
       });
       return { delivered: false, attempts, ...(handedOff ? { handedOff } : {}) };
     }
-    reportLost(options.logger, payload, attempt, { attempts, elapsedMs });
+    reportLost(options.logger, payload, attempt, { attempts, elapsedMs, ...tooLargeNote(attempt, payload) });
     return { delivered: false, attempts };
   }
+}
+
+/** The ingest's 413: the body (or, decompressed, the records) is over its MAX_BODY_BYTES or MAX_DECOMPRESSED_BYTES. */
+function isTooLarge(attempt: Attempt): attempt is Extract<Attempt, { kind: "rejected" }> {
+  return attempt.kind === "rejected" && attempt.status === 413;
+}
+
+/**
+ * A request the ingest refused as too large although the tail keeps to TAIL_MAX_REQUEST_BYTES
+ * (an ingest set lower than the tail): sent again in two halves, each forwarded as a request of
+ * its own (own key, same budget), and halved again while the ingest still refuses, down to a
+ * single record. Nothing of a 413 was stored, so the halves cannot land twice.
+ */
+async function forwardInParts(
+  binding: IngestBinding,
+  payload: OtlpPayload,
+  parts: readonly OtlpPayload[],
+  refusal: Failure,
+  options: ForwardOptions,
+  attempts: number,
+): Promise<ForwardResult> {
+  options.logger.log("warn", "ingest refused a forward as too large; sending it in smaller parts", {
+    path: payload.path,
+    records: payload.recordCount,
+    bytes: new TextEncoder().encode(payload.body).byteLength,
+    parts: parts.length,
+    reason: refusal.reason,
+    fix: "set TAIL_MAX_REQUEST_BYTES below the ingest's MAX_BODY_BYTES",
+  });
+  const results = await Promise.all(parts.map((part) => forwardPayload(binding, part, options)));
+  return {
+    delivered: results.every((result) => result.delivered),
+    attempts: results.reduce((total, result) => total + result.attempts, attempts),
+    ...(results.some((result) => result.handedOff === true) ? { handedOff: true as const } : {}),
+  };
+}
+
+/**
+ * What a 413 of a request that cannot be cut (one record) means, for its loss line. The ingest
+ * cuts string attribute values at its MAX_ATTRIBUTE_VALUE_LENGTH, but never a record's body, so
+ * such a record is kept only by raising the ingest's MAX_BODY_BYTES (and MAX_DECOMPRESSED_BYTES).
+ */
+function tooLargeNote(attempt: Failure, payload: OtlpPayload): Record<string, string | number> {
+  if (!isTooLarge(attempt)) return {};
+  return {
+    bytes: new TextEncoder().encode(payload.body).byteLength,
+    note:
+      "a single record over the ingest's MAX_BODY_BYTES cannot be cut smaller: the ingest truncates " +
+      "attribute values past MAX_ATTRIBUTE_VALUE_LENGTH but not a record's body; raise MAX_BODY_BYTES to keep it",
+  };
 }
 
 type Retryable = Extract<Attempt, { kind: "retryable" }>;
@@ -187,12 +260,19 @@ async function handOffOrLose(
   context: { attempts: number; elapsedMs: number; handOffTimeoutMs: number; logger: Logger },
 ): Promise<true | undefined> {
   const { attempts, elapsedMs, handOffTimeoutMs, logger } = context;
-  const handOffError = await failureWithin(handOff(payload, idempotencyKey, attempt.reason), handOffTimeoutMs, () =>
+  let lostRecords: number | undefined;
+  const sent = handOff(payload, idempotencyKey, attempt.reason).catch((error: unknown) => {
+    if (error instanceof HandOffError) lostRecords = error.lostRecords;
+    throw error;
+  });
+  const handOffError = await failureWithin(sent, handOffTimeoutMs, () =>
     `the queue send did not finish within the ${handOffTimeoutMs} ms left of waitUntil's 30 s; ` +
     "should it land later, the drain delivers it under the same idempotency key",
   );
   if (handOffError !== undefined) {
-    reportLost(logger, payload, attempt, { attempts, elapsedMs, handOffError });
+    const lost = lostRecords ?? payload.recordCount;
+    const kept: Record<string, number> = lost < payload.recordCount ? { handedOffRecords: payload.recordCount - lost } : {};
+    reportLost(logger, { path: payload.path, recordCount: lost }, attempt, { attempts, elapsedMs, handOffError, ...kept });
     return undefined;
   }
   reportHandedOff(

@@ -4,12 +4,22 @@
  * handler drains it into the ingest Worker later, through the same service binding, with
  * doubling backoff for as long as the queue keeps retrying. The request keeps the idempotency
  * key of its first attempts, so if one of them was written after all, the drained copy lands
- * as a duplicate ClickHouse drops.
+ * as a duplicate ClickHouse drops; a request too big for one message goes in pieces keyed apart
+ * (queueHandOff), for which that holds per piece only.
  */
 import { retryDelaySeconds } from "../shared/backoff";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
-import { attemptOnce, reportHandedOff, reportLost, reportPartialSuccess, type HandOff, type IngestBinding } from "./forward";
+import { halvePayload } from "./split";
+import {
+  attemptOnce,
+  HandOffError,
+  reportHandedOff,
+  reportLost,
+  reportPartialSuccess,
+  type HandOff,
+  type IngestBinding,
+} from "./forward";
 
 /** The part of a Queue producer binding the hand-off uses. */
 export interface HandOffQueue {
@@ -18,8 +28,11 @@ export interface HandOffQueue {
 
 /**
  * One OTLP request waiting on the hand-off queue. Sent as a structured-clone ("v8") message so
- * the body travels as bytes: gzipped, a tail batch's JSON takes about a tenth of a message's
- * 128 KB, and the ingest Worker takes it gzipped as it is.
+ * the body travels as bytes, gzipped (the ingest Worker takes it gzipped as it is). The tail's
+ * JSON repeats each invocation's attributes on every record and gzips 15 to 100 times smaller,
+ * but a request of TAIL_MAX_REQUEST_BYTES (4 MiB) can still gzip past a message's 128 KB
+ * (2,000 distinct 100-character lines, 2 MB, gzip to 128,410 bytes): such a request is handed
+ * off in pieces, each its own message (queueHandOff).
  */
 export interface HandedOffRequest {
   version: 1;
@@ -39,23 +52,48 @@ const MAX_GZIPPED_BODY_BYTES = 126_000;
 const DRAIN_BACKOFF = { retryDelaySeconds: 5, retryMaxDelaySeconds: 900 };
 const MAX_REASON_LENGTH = 500;
 
-/** The forward's fall-back onto `queue`; rejects (and the forward reports the loss) when the queue refuses. */
+/**
+ * The forward's fall-back onto `queue`. A request whose gzipped body is over a message's
+ * MAX_GZIPPED_BODY_BYTES is cut into pieces of about equal record counts that fit, each sent as
+ * its own message under the request's key with the piece's place appended (`<key>/1/0`), so a
+ * piece redelivered lands once. Rejects with a HandOffError counting the records of the pieces
+ * not sent (the queue refused, or one record is over a message even gzipped); the forward
+ * reports those lost.
+ */
 export function queueHandOff(queue: HandOffQueue): HandOff {
   return async (payload, idempotencyKey, reason) => {
-    const gzippedBody = await gzip(payload.body);
-    if (gzippedBody.byteLength > MAX_GZIPPED_BODY_BYTES) {
-      throw new Error(`the request is ${gzippedBody.byteLength} bytes gzipped, over a queue message's ${MAX_GZIPPED_BODY_BYTES}`);
-    }
-    const message: HandedOffRequest = {
-      version: 1,
-      path: payload.path,
-      gzippedBody,
-      recordCount: payload.recordCount,
-      idempotencyKey,
-      reason: reason.slice(0, MAX_REASON_LENGTH),
-      handedOffAt: Date.now(),
+    const failures: string[] = [];
+    let lostRecords = 0;
+    const sendPieces = async (piece: OtlpPayload, key: string): Promise<void> => {
+      const gzippedBody = await gzip(piece.body);
+      if (gzippedBody.byteLength > MAX_GZIPPED_BODY_BYTES) {
+        const pieces = halvePayload(piece, Math.ceil(gzippedBody.byteLength / MAX_GZIPPED_BODY_BYTES) + 1);
+        if (pieces.length > 1) {
+          await Promise.all(pieces.map((smaller, index) => sendPieces(smaller, `${key}/${index}`)));
+          return;
+        }
+        lostRecords += piece.recordCount;
+        failures.push(`a record is ${gzippedBody.byteLength} bytes gzipped, over a queue message's ${MAX_GZIPPED_BODY_BYTES}`);
+        return;
+      }
+      const message: HandedOffRequest = {
+        version: 1,
+        path: piece.path,
+        gzippedBody,
+        recordCount: piece.recordCount,
+        idempotencyKey: key,
+        reason: reason.slice(0, MAX_REASON_LENGTH),
+        handedOffAt: Date.now(),
+      };
+      try {
+        await queue.send(message, { contentType: "v8" });
+      } catch (error) {
+        lostRecords += piece.recordCount;
+        failures.push(error instanceof Error ? error.message : String(error));
+      }
     };
-    await queue.send(message, { contentType: "v8" });
+    await sendPieces(payload, idempotencyKey);
+    if (lostRecords > 0) throw new HandOffError([...new Set(failures)].join("; "), lostRecords);
   };
 }
 

@@ -55,9 +55,10 @@ export default {
 
 /** The settings, with each bad one at its default and an error line naming it (config.ts). */
 function settings(env: Env, logger: Logger): TailConfig {
-  const { config, invalid } = readConfig(env);
+  const { config, invalid, warnings } = readConfig(env);
   if (invalid !== undefined) {
     logger.log("error", "tail settings invalid; their defaults are used", { settings: invalid.settings.join(","), error: invalid.error });
   }
+  for (const warning of warnings ?? []) logger.log("warn", "tail settings likely mistaken", { warning });
   return config;
 }

@@ -35,16 +35,13 @@ export interface TailLog {
   readonly timestamp: number;
   /** "debug" | "info" | "log" | "warn" | "error" in practice. */
   readonly level: string;
-  /** The console call's arguments, normally an array of structured-cloned values. */
+  /**
+   * The console call's arguments, normally an array of structured-cloned values. An Error
+   * argument arrives as its printed form, a string (`console.error(err)` gives
+   * `["Error: message"]`, with no stack and no other field: workers-types' TraceLog is
+   * timestamp, level and message).
+   */
   readonly message: unknown;
-  /** Present on a `console.error(err)` line: the logged Error, so its stack survives. */
-  readonly errorInfo?: TailErrorInfo | undefined;
-}
-
-export interface TailErrorInfo {
-  readonly name?: string | undefined;
-  readonly message?: string | undefined;
-  readonly stack?: string | undefined;
 }
 
 export interface TailException {

@@ -27,7 +27,7 @@ import {
   type Severity,
 } from "./outcomes";
 import { groupByResource } from "./resource-groups";
-import type { TailErrorInfo, TailLog, TailTraceItem } from "./trace-item";
+import type { TailLog, TailTraceItem } from "./trace-item";
 import { isLogLimitNotice, LOG_LIMIT_RECORD_BODY } from "./truncation";
 
 export interface TranslatedLogs {
@@ -77,7 +77,7 @@ function logRecordsFor(
     ...capturedLogs.map((log) =>
       record(log.timestamp, logLevelSeverity(log.level), joinLogMessage(log.message), {
         ...shared,
-        ...errorInfoAttributes(log),
+        ...printedErrorAttributes(log),
       }),
     ),
   ];
@@ -125,11 +125,30 @@ function errorAttributes(error: DescribedError, message: string | undefined): Re
   };
 }
 
-function errorInfoAttributes(log: TailLog): Record<string, AttributeInput> {
-  const info: TailErrorInfo | undefined = log.errorInfo;
-  if (info === undefined) return {};
-  return errorAttributes(describeError(info.name ?? "Error", info.message ?? "", info.stack), info.message);
+/**
+ * `exception.*` of a console line that is one Error's printed stack: `console.error(err.stack)`,
+ * or a logger that prints it, a single string `Type: message` (the message may span lines)
+ * followed by `    at …` frames. The runtime prints `console.error(err)` as `"Type: message"`
+ * alone, which is also what `console.error("Error: could not reach x")` prints: without frames
+ * nothing tells an Error from a sentence, so such a line keeps its body and gets no
+ * `exception.*` rather than a type the producer never threw. Several arguments
+ * (`console.error("context:", err)`) are text around an error, not one: no `exception.*` either.
+ */
+export function printedErrorAttributes(log: Pick<TailLog, "message">): Record<string, AttributeInput> {
+  const args: unknown[] = Array.isArray(log.message) ? log.message : [log.message];
+  const [text] = args;
+  if (args.length !== 1 || typeof text !== "string") return {};
+  const lines = text.split("\n");
+  const firstFrame = lines.findIndex((line) => FRAME_LINE.test(line));
+  if (firstFrame < 1) return {};
+  const header = PRINTED_HEADER.exec(lines.slice(0, firstFrame).join("\n"));
+  if (header === null) return {};
+  const [, type = "", message = ""] = header;
+  return errorAttributes(describeError(type, message, text), message);
 }
+
+/** The header of a printed Error: a type name (one identifier) and, after ": ", its message. */
+const PRINTED_HEADER = /^([A-Za-z_$][\w$]*)(?:: ([\s\S]*))?$/;
 
 /** An error's `exception.type` and `exception.stacktrace` (semantic conventions, exceptions). */
 export interface DescribedError {

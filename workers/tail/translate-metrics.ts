@@ -89,9 +89,22 @@ function statusClass(event: InvocationEvent): string {
   return `${Math.floor(event.status / 100)}xx`;
 }
 
-/** The earliest invocation in the batch opens the delta window. */
-function windowStart(items: readonly TailTraceItem[], nowMs: number): number {
-  return items.reduce((earliest, item) => Math.min(earliest, item.eventTimestamp ?? nowMs), nowMs);
+/**
+ * How far back an invocation's time may open the window. A tail batch arrives seconds after its
+ * invocations; an eventTimestamp older than this is unusable (0, a clock gone wrong), not a
+ * window: one such item would date every point of the batch back to it, 1970 for a 0.
+ */
+export const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The delta window's start, epoch ms: the earliest usable eventTimestamp in the batch (a finite
+ * time within MAX_WINDOW_MS before `nowMs`), else `nowMs`. A time after `nowMs` never opens it.
+ */
+export function windowStart(items: readonly TailTraceItem[], nowMs: number): number {
+  return items.reduce((earliest, { eventTimestamp: time }) => {
+    const usable = typeof time === "number" && Number.isFinite(time) && time >= nowMs - MAX_WINDOW_MS;
+    return usable ? Math.min(earliest, time) : earliest;
+  }, nowMs);
 }
 
 interface Window {

@@ -1,0 +1,136 @@
+/**
+ * What real producers' errors look like once the tail and the ingest have stored them, in
+ * workerd against the local ClickHouse: a Durable Object that throws (two ERROR rows, told apart
+ * and counted once by the README's queries), `console.error(err)` (its printed text only) beside
+ * `console.error(err.stack)` (an Error's printed stack, read as that error), a thrown plain
+ * object, and the resource attributes Cloudflare's own export sets.
+ */
+import { readFileSync } from "node:fs";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
+import { createTestDatabase, rowsUntil as rowsUntilIn, type TestDatabase } from "../support/clickhouse";
+import { ingestWorker, tailedProducers, tailWorker } from "../support/tail-workers";
+
+const SERVICE = `shapes-${Date.now().toString(36)}`;
+
+/** A README `sql` statement, found by the start of its comment line. */
+function readmeQuery(comment: string): string {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const statement = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)]
+    .flatMap((match) => match[1]!.split(/;\s*\n/))
+    .find((text) => text.trimStart().startsWith(`-- ${comment}`));
+  if (statement === undefined) throw new Error(`no README query starts with "-- ${comment}"`);
+  return statement;
+}
+
+const PRODUCERS: Record<string, string> = {
+  "do-host": `import { DurableObject } from "cloudflare:workers";
+    export class Cart extends DurableObject {
+      async fetch() { throw new Error("cart object failed"); }
+    }
+    export default { async fetch(request, env) { return env.CART.get(env.CART.idFromName("c1")).fetch(request); } };`,
+  "console-errors": `export default { async fetch() {
+      const err = new TypeError("upstream timed out");
+      console.error(err);
+      console.error(err.stack);
+      console.error("Error: could not reach the upstream");
+      return new Response("ok");
+    } };`,
+  "throws-object": `export default { async fetch() { throw { code: 42, reason: "object thrown" }; } };`,
+};
+
+let mf: Miniflare;
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase("tail_shapes");
+  await applySchema(db.client, renderSchema(resolveSchemaOptions({ database: db.database })));
+  mf = new Miniflare({
+    workers: [
+      ...tailedProducers(PRODUCERS, (name) => (name === "do-host" ? { durableObjects: { CART: "Cart" } } : {})),
+      await tailWorker({ vars: { TAIL_SERVICE_NAME_FALLBACK: SERVICE }, ingest: { name: "deco-otel-ingest", entrypoint: "TailIngest" } }),
+      await ingestWorker(db),
+    ],
+  });
+  await mf.ready;
+}, 60_000);
+
+afterAll(async () => {
+  await mf?.dispose();
+  await db?.drop();
+});
+
+const rowsUntil = <T>(sql: string, enough: (rows: T[]) => boolean) => rowsUntilIn<T>(db, sql, enough);
+
+interface Row {
+  Body: string;
+  LogAttributes: Record<string, string>;
+  ResourceAttributes: Record<string, string>;
+}
+
+const rowsOf = (requestId: string, count: number) =>
+  rowsUntil<Row>(
+    `SELECT Body, LogAttributes, ResourceAttributes FROM otel_logs
+     WHERE ServiceName = '${SERVICE}' AND LogAttributes['request.id'] = '${requestId}' ORDER BY Timestamp, Body`,
+    (rows) => rows.length >= count,
+  );
+
+async function hit(worker: string, requestId: string): Promise<void> {
+  const response = await (await mf.getWorker(worker))
+    .fetch("https://shop.example.com/x", { headers: { "x-request-id": requestId } })
+    .catch(() => undefined);
+  await response?.text();
+}
+
+describe("errors as real producers make them", () => {
+  it("a throwing Durable Object gives two ERROR rows; the README's queries tell them apart and count one failure", async () => {
+    await hit("do-host", "req-do-1");
+    const rows = await rowsOf("req-do-1", 2);
+    expect(rows.map((row) => row.Body)).toEqual(["Error: cart object failed", "Error: cart object failed"]);
+    const thrown = rows.find((row) => row.LogAttributes["cloudflare.execution_model"] === "durableObject")!;
+    expect(thrown.ResourceAttributes["cloudflare.entrypoint"]).toBe("Cart");
+    expect(thrown.LogAttributes["exception.stacktrace"]).toMatch(/^Error: cart object failed\n\s+at /);
+
+    const where = await rowsUntil<{ request_id: string; entrypoint: string; propagated_copy: number }>(
+      readmeQuery("Tail exceptions in the last hour"),
+      (found) => found.length >= 2,
+    );
+    expect(
+      where
+        .filter((row) => row.request_id === "req-do-1")
+        .map((row) => [row.entrypoint, Number(row.propagated_copy)])
+        .sort(),
+    ).toEqual([["", 1], ["Cart", 0]]);
+
+    const [counted] = await rowsUntil<{ failures: string; error_rows: string }>(readmeQuery("Failures counted once"), () => true);
+    expect(counted).toEqual({ failures: "1", error_rows: "2" });
+  });
+
+  it("console.error(err) keeps its printed text with no exception.*; console.error(err.stack) is read as the error; prose stays prose", async () => {
+    await hit("console-errors", "req-console-1");
+    const rows = await rowsOf("req-console-1", 3);
+    const byBody = (start: string) => rows.find((row) => row.Body.startsWith(start))!;
+    expect(rows).toHaveLength(3);
+    expect(byBody("TypeError: upstream timed out\n").LogAttributes).toMatchObject({
+      "exception.type": "TypeError",
+      "exception.message": "upstream timed out",
+    });
+    expect(rows.find((row) => row.Body === "TypeError: upstream timed out")!.LogAttributes).not.toHaveProperty("exception.type");
+    expect(byBody("Error: could not reach").LogAttributes).not.toHaveProperty("exception.type");
+  });
+
+  it("a thrown plain object arrives as an Error whose message is #<Object>", async () => {
+    await hit("throws-object", "req-object-1");
+    const [row] = await rowsOf("req-object-1", 1);
+    expect(row!.Body).toBe("Error: #<Object>");
+    expect(row!.LogAttributes).toMatchObject({ "exception.type": "Error", "exception.message": "#<Object>" });
+  });
+
+  it("carries cloud.platform as Cloudflare's export does (no faas.name where the runtime gives no script name)", async () => {
+    await hit("throws-object", "req-object-2");
+    const [row] = await rowsOf("req-object-2", 1);
+    expect(row!.ResourceAttributes).toMatchObject({ "cloud.provider": "cloudflare", "cloud.platform": "cloudflare.workers" });
+    expect(row!.ResourceAttributes).not.toHaveProperty("faas.name");
+  });
+});
