@@ -6,6 +6,7 @@ import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
+import { namesPixKey } from "./detectors/pix";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -64,11 +65,12 @@ const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 /**
- * The scan rules, one per combination of the 10 facts `classify` reads (bit 0 server … bit 9 a
- * CNH), shared by every key with the same facts. Each is made when a key first needs it: the
- * 1,024 objects made at module evaluation lengthened every cold start, and traffic uses few.
+ * The scan rules, one per combination of the 11 facts `classify` reads (bit 0 server … bit 9 a
+ * CNH, bit 10 a PIX key), shared by every key with the same facts. Each is made when a key first
+ * needs it: the 1,024 objects made at module evaluation lengthened every cold start, and traffic
+ * uses few.
  */
-const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(1024).fill(undefined);
+const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(2048).fill(undefined);
 
 function scanRule(bits: number): KeyRule {
   return (SCANS[bits] ??= {
@@ -80,7 +82,8 @@ function scanRule(bits: number): KeyRule {
     url: (bits & 16) !== 0,
     place:
       ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
-      ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0),
+      ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0) |
+      ((bits & 1024) !== 0 ? Place.PIX_KEY_VALUE : 0),
   });
 }
 
@@ -220,7 +223,8 @@ export class KeyRules {
     const document = idDocumentPlace(words);
     return scanRule(
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
-        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0),
+        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) |
+        (namesPixKey(words) ? 1024 : 0),
     );
   }
 

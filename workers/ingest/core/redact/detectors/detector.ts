@@ -66,6 +66,8 @@ export const Place = {
   RG_VALUE: 1 << 4,
   /** The key names a CNH, Brazil's driver's licence (`cnh`, `motorista.cnh`): its number is the value. */
   CNH_VALUE: 1 << 5,
+  /** The key names a PIX key (`pix.chave`, `pix_key`, `chavePix`): the whole value is the key, whatever its type. */
+  PIX_KEY_VALUE: 1 << 6,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

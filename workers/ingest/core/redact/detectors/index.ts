@@ -14,6 +14,7 @@ import { knownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { privateKeyDetector } from "./private-key";
 import { passwordHashDetector } from "./password-hash";
+import { pixDetector } from "./pix";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -34,6 +35,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   privateKeyDetector,
   knownTokenDetector,
   passwordHashDetector,
+  pixDetector,
   emailDetector,
   ipv6Detector,
   ipv4Detector,
