@@ -8,7 +8,7 @@ import { Place, type Detector } from "./detector";
  * their own detectors wherever they stand; a UUID is an id everywhere else, so it is a PIX key
  * only in its context: after its name (`chave pix: `, `chave aleatória `, `PIX key `, `pixKey=`)
  * or under a key naming one (`pix.chave`, `pix_key`, `chavePix`: `Place.PIX_KEY_VALUE`, where
- * the whole value is the key whatever its type).
+ * the whole value is the key whatever its type, and a UUID in a longer value is one).
  *
  * The "copia e cola" code (the BR Code, an EMV QR Code Merchant-Presented Mode payload: fields of
  * a two-digit id, a two-digit length and the value) holds the receiver's key in sub-field 01 of
@@ -33,10 +33,10 @@ export const pixDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     // A code holding a marker was redacted already (its lengths no longer hold together).
     if (match.startsWith("000201") && match.length > 30) return match.includes(marker) ? undefined : redactBrCode(match, marker);
-    if ((place & Place.PIX_KEY_VALUE) !== 0 && start === 0 && text.length === match.length) return marker;
-    return RANDOM_KEY.test(match) && PIX_KEY_NAMED_BEFORE.test(text.slice(Math.max(0, start - PIX_KEY_NAME_REACH), start))
-      ? marker
-      : undefined;
+    const pixKeyValue = (place & Place.PIX_KEY_VALUE) !== 0;
+    if (pixKeyValue && start === 0 && text.length === match.length) return marker;
+    if (!RANDOM_KEY.test(match)) return undefined;
+    return pixKeyValue || PIX_KEY_NAMED_BEFORE.test(text.slice(Math.max(0, start - PIX_KEY_NAME_REACH), start)) ? marker : undefined;
   },
 };
 
