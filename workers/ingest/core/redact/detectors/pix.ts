@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { Place, type Detector } from "./detector";
+import { Place, caseless, type Detector } from "./detector";
 
 /**
  * PIX, Brazil's instant payments (Banco Central do Brasil, "Manual de Padrões para Iniciação do
@@ -17,13 +17,17 @@ import { Place, type Detector } from "./detector";
  * readable (amount 54, city 60, the transaction id in 62, a dynamic code's location URL in
  * sub-field 25, which is the payment provider's, the CRC 63), and the lengths stay as sent, so
  * they no longer match the values (the stored code is no payable code). A code whose lengths do
- * not hold together is replaced from its key template's identifier on.
+ * not hold together is replaced from its key template's identifier on. The PIX template is read
+ * where BR Codes put it, first after the point of initiation.
  */
 export const pixDetector: Detector = {
   kind: "pix_key",
   source:
-    // A BR Code: from its payload format indicator to its CRC field.
-    `(?<![0-9A-Za-z])000201[^\\n\\r"\\\\]*?6304[0-9A-Fa-f]{4}(?![0-9A-Za-z])` +
+    // A BR Code: its payload format indicator, perhaps its point of initiation, PIX's template
+    // with its identifier, then up to the CRC field (an EMV payload holds at most 512
+    // characters), never past another code's identifier: a text of many costs linear time.
+    `(?<![0-9A-Za-z])000201(?:01021[12])?(?:[234]\\d|5[01])\\d\\d0014${caseless("br.gov.bcb.pix").replace(/\./g, "\\.")}` +
+    `(?:(?!0014[Bb][Rr]\\.)[^\\n\\r"\\\\]){0,480}?6304[0-9A-Fa-f]{4}(?![0-9A-Za-z])` +
     // A random key.
     `|(?<![\\w-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![\\w-])` +
     // The whole value under a key naming a PIX key (77 characters: the longest key, an e-mail).
