@@ -94,6 +94,11 @@ export const Evidence = {
    * `cf={"city":…}`).
    */
   VISITOR_LOCATION: 1 << 22,
+  /**
+   * `.PIX`, `.pix` or `.Pix` in a text with three dots and a `b` (a BR Code's `br.gov.bcb.pix`),
+   * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`).
+   */
+  PIX: 1 << 23,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -257,6 +262,8 @@ export function evidenceIn(text: string): number {
     }
   }
   if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
+  if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
+  else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
   if ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) {
     for (let slash = text.indexOf("/"); slash >= 0; slash = text.indexOf("/", slash + 1)) {
       if (startsAlphanumericCnpjBranch(text, slash)) found |= Evidence.CNPJ;
@@ -504,6 +511,28 @@ function followsCf(text: string, separator: string): boolean {
 function atEvidence(text: string): number {
   const scheme = text.indexOf("://");
   return scheme >= 0 && text.lastIndexOf("@") > scheme ? Evidence.MAIL_AT | Evidence.URL_CREDENTIALS : Evidence.MAIL_AT;
+}
+
+/** The end of PIX's identifier in a BR Code (`BR.GOV.BCB.PIX`, `br.gov.bcb.pix`), as senders spell it. */
+const PIX_GUI_ENDINGS = [".PIX", ".pix", ".Pix"];
+/** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */
+const PIX_KEY_WORD = /[Pp][Ii][Xx]|[Cc]have|CHAVE|[Rr]andom|RANDOM/;
+
+/** Whether a UUID's groups (8, 4, 4, 4 and 12 hex digits) are in the text: found from its dashes. */
+function holdsUuid(text: string): boolean {
+  for (let dash = text.indexOf("-", 8); dash >= 0 && dash + 28 <= text.length; dash = text.indexOf("-", dash + 1)) {
+    if (text.charCodeAt(dash + 5) !== 45 || text.charCodeAt(dash + 10) !== 45 || text.charCodeAt(dash + 15) !== 45) continue;
+    if (allHex(text, dash - 8, dash) && allHex(text, dash + 1, dash + 5) && allHex(text, dash + 6, dash + 10) &&
+      allHex(text, dash + 11, dash + 15) && allHex(text, dash + 16, dash + 28)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function allHex(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isHexDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The scheme words as the credential detectors spell them (`[Bb]earer|BEARER`). */

@@ -7,6 +7,7 @@ import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
+import { namesPixKey } from "./detectors/pix";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -66,11 +67,12 @@ const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 /**
- * The scan rules, one per combination of the 11 facts `classify` reads (bit 0 server … bit 10 a
- * postal code), shared by every key with the same facts. Each is made when a key first needs it:
- * the 2,048 objects made at module evaluation would lengthen every cold start, and traffic uses few.
+ * The scan rules, one per combination of the 12 facts `classify` reads (bit 0 server … bit 10 a
+ * postal code, bit 11 a PIX key), shared by every key with the same facts. Each is made when a
+ * key first needs it: the 4,096 objects made at module evaluation would lengthen every cold
+ * start, and traffic uses few.
  */
-const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(2048).fill(undefined);
+const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(4096).fill(undefined);
 
 function scanRule(bits: number): KeyRule {
   return (SCANS[bits] ??= {
@@ -83,7 +85,7 @@ function scanRule(bits: number): KeyRule {
     place:
       ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
       ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0) |
-      ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0),
+      ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0),
   });
 }
 
@@ -225,7 +227,8 @@ export class KeyRules {
     const postalCode = isPostalCodeParameterName(key);
     return scanRule(
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
-        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0),
+        (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
+        (namesPixKey(words) ? 2048 : 0),
     );
   }
 

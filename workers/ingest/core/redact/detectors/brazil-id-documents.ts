@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
+import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 
 /**
  * Brazil's identity documents, redacted where their name says what the number is: the RG
@@ -14,8 +15,7 @@ import { Place, caseless, type Detector } from "./detector";
  */
 
 /** Between the name and the number: `nº`, `n.º`, `no.`, `número`, `#`, a quote, `:`, `=`, a state's letters (`SP-`). */
-const BETWEEN =
-  "(?:[ _-]?(?:[Nn](?:[º°]|\\.[º°]|o\\.?|ú?mero|UMERO|ÚMERO)|#))?\\.?[\"']?[ \\t]*(?:[:=#][ \\t]*[\"']?)?(?:[A-Z]{2}[- ])?";
+const BETWEEN = `(?:[ _-]?${NUMBER_WORD})?\\.?["']?[ \\t]*(?:[:=#][ \\t]*["']?)?(?:[A-Z]{2}[- ])?`;
 /** A name is not glued to a letter before it (`ORG`), but may be a key's last word (`cliente_rg`, `numeroRg`). */
 const NOT_GLUED = "(?<![A-Za-z\\u00C0-\\u00FF])";
 const END = "(?![\\w/-]|[.,]\\d)";
@@ -62,7 +62,6 @@ export const cnhDetector = documentDetector(
 /** A key's last word naming an RG (`rg`, `cliente_rg`, `numeroRg`, `identidade`) or a CNH (`cnh`, `habilitacao`). */
 const RG_KEY_WORDS: ReadonlySet<string> = new Set(["rg", "identidade"]);
 const CNH_KEY_WORDS: ReadonlySet<string> = new Set(["cnh", "habilitacao", "habilitação"]);
-const NUMBER_WORDS: ReadonlySet<string> = new Set(["numero", "número", "number", "no", "num"]);
 
 /**
  * The `Place` fact a key's words (`nameWords`) give about Brazilian identity documents:
@@ -71,6 +70,6 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(["numero", "número", "number"
  */
 export function idDocumentPlace(words: readonly string[]): number {
   const last = words[words.length - 1] ?? "";
-  const word = NUMBER_WORDS.has(last) ? (words[words.length - 2] ?? "") : last;
+  const word = NUMBER_WORD_SET.has(last) ? (words[words.length - 2] ?? "") : last;
   return RG_KEY_WORDS.has(word) ? Place.RG_VALUE : CNH_KEY_WORDS.has(word) ? Place.CNH_VALUE : 0;
 }

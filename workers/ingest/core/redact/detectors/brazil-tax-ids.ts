@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, type Detector } from "./detector";
-import { isIdValue, isThingIdentifierValue } from "./id-value";
+import { isIdValue, isPersonIdValue, isThingIdentifierValue } from "./id-value";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
@@ -8,9 +8,11 @@ import { isIdValue, isThingIdentifierValue } from "./id-value";
  * redacted (one in a hundred random numbers passes), and runs of one repeated digit, which pass
  * the checksum but are never issued, are left alone.
  *
- * A bare number that is the value of an id (an attribute under an id key, `order_id=…` or
- * `"trace.parent_id":"…"` in text) is that id: one 11- or 14-digit id in a hundred passes the
- * check digits. The punctuated spellings (`529.982.247-25`, `11.222.333/0001-81`) are how the
+ * A bare number that is the value of a thing's id (an attribute under an id key, `order_id=…` or
+ * `"trace.parent_id":"…"` in text, `nsu`, `tid`, `NSU 52998224725`, `nosso número …`) is that
+ * id: one 11- or 14-digit id in a hundred passes the check digits. A person's id (`user.id`,
+ * `cliente_id`, `customerId=`) is not: Brazilian shops key customers by their CPF, and a
+ * checksum-valid number there is taken for it, as an SSN printed as one is under such a key. The punctuated spellings (`529.982.247-25`, `11.222.333/0001-81`) are how the
  * documents are printed, which no generated id is, so they go wherever they are, a URL path's
  * segment too; so does a CPF
  * typed in groups of spaces (`123 456 789 09`).
@@ -55,12 +57,16 @@ export const cnpjDetector: Detector = {
 };
 
 /**
- * Digits alone, as the value of an id or after the words naming a thing's number (`order
- * 52998224725`, `SKU …`, `pedido=…`, the words the SSN detector reads too): the id, not a tax
- * number.
+ * Digits alone, as the value of a thing's id or after the words naming a thing's number (`order
+ * 52998224725`, `SKU …`, `pedido=…`, `NSU …`: `thing-words.ts`): the id, not a tax number. Under
+ * a person's id (a key, `Place.ID_VALUE` without `Place.THING_ID`, or `user_id=` in text) they
+ * are the person's number.
  */
 function isBareId(match: string, text: string, start: number, place: number): boolean {
-  return BARE_DIGITS.test(match) && ((place & Place.ID_VALUE) !== 0 || isIdValue(text, start) || isThingIdentifierValue(text, start));
+  if (!BARE_DIGITS.test(match)) return false;
+  if ((place & Place.THING_ID) !== 0 || isThingIdentifierValue(text, start)) return true;
+  if ((place & Place.ID_VALUE) !== 0) return false;
+  return isIdValue(text, start) && !isPersonIdValue(text, start);
 }
 const BARE_DIGITS = /^\d+$/;
 

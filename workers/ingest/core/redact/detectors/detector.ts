@@ -71,6 +71,8 @@ export const Place = {
    * `isPostalCodeParameterName`): a value shaped as one, whole, is that code.
    */
   POSTAL_CODE_VALUE: 1 << 6,
+  /** The key names a PIX key (`pix.chave`, `pix_key`, `chavePix`): the whole value is the key, whatever its type. */
+  PIX_KEY_VALUE: 1 << 7,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -1,5 +1,15 @@
 import { NAME_CHARACTER, nameWords } from "../secret-names";
 import { caseless } from "./detector";
+import {
+  NUMBERED_THINGS,
+  NUMBERED_THING_SET,
+  NUMBER_WORD,
+  NUMBER_WORD_SET,
+  PAYMENT_CODES,
+  PAYMENT_CODE_SET,
+  PRODUCT_CODES,
+  PRODUCT_CODE_SET,
+} from "./thing-words";
 
 /**
  * Whether a candidate is the value of a key naming an id, as free text writes one: `trace_id=`,
@@ -12,49 +22,38 @@ export function isIdValue(text: string, start: number): boolean {
 }
 const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=][ \t]*["']?$/;
 
-/**
- * Codes that identify a product or an item by themselves: stock-keeping units, manufacturer
- * part numbers, the GS1 barcodes (UPC, EAN, GTIN, a `barcode`, Portuguese `cod_barras`), Amazon's
- * ASIN, books' ISBN.
- */
-const PRODUCT_CODES = ["sku", "mpn", "upc", "ean", "gtin", "barcode", "barras", "asin", "isbn"];
-/**
- * Things whose number identifies them (`part_number`, `order no.`, `serial #`), also in
- * Portuguese and Spanish (`pedido 98765-4321`, `nota fiscal`'s `nota`, `fatura`, `factura`,
- * `produto`, `producto`, `rastreio`, `lote`).
- */
-const NUMBERED_THINGS = [
-  "part", "item", "model", "order", "invoice", "serial", "tracking", "product", "catalog", "catalogue", "batch", "lot",
-  "pedido", "encomenda", "nota", "fatura", "factura", "produto", "producto", "rastreio", "lote", "modelo", "serie", "série",
-];
-/** Words for "number" after such a thing. */
-const NUMBER_WORDS = ["number", "no", "num", "nr", "numero", "número", "nº"];
-const PRODUCT_CODE_SET: ReadonlySet<string> = new Set(PRODUCT_CODES);
-const NUMBERED_THING_SET: ReadonlySet<string> = new Set(NUMBERED_THINGS);
-const NUMBER_WORD_SET: ReadonlySet<string> = new Set(NUMBER_WORDS);
 
 /**
  * Owners whose id may be a document of the person: a US system has long used a person's Social
  * Security number as their id (`applicant.id`, `employee_id`, `patient_id`), and a taxpayer's
  * or a citizen's id is their tax or national number (`tax_id`, `national_id`); and the
- * document itself (`ssn_id`).
+ * document itself (`ssn_id`). Brazilian shops key their customers by CPF: the Portuguese owners
+ * (`cliente_id`, `usuario.id`, `comprador_id`, `titular_id`) are people too.
  */
 const PERSON_OWNERS: ReadonlySet<string> = new Set([
   "ssn", "user", "enduser", "customer", "client", "applicant", "employee", "patient", "member", "person", "citizen",
   "taxpayer", "tax", "national", "government", "social", "beneficiary", "holder", "student", "subscriber",
-  "insured", "borrower", "candidate", "contact", "payer", "payee", "worker", "resident", "voter",
+  "insured", "borrower", "candidate", "contact", "payer", "payee", "worker", "resident", "voter", "buyer",
+  "cliente", "usuario", "usuário", "comprador", "pagador", "recebedor", "titular", "pessoa", "consumidor", "contribuinte",
+  "favorecido", "beneficiario", "beneficiário", "destinatario", "destinatário", "remetente", "paciente", "aluno",
+  "funcionario", "funcionário", "colaborador", "associado", "assinante", "cidadao", "cidadão", "eleitor",
 ]);
 
 /**
  * Whether a name's words (`nameWords`) name an identifier: an id (`order.id`, `trace_id`,
- * `orderId`: its last word is `id`), a product code (`sku`, `product.sku`, `ean`) or a
- * thing's number (`part_number`, `partNo`, `order_no`, `serial_number`).
+ * `orderId`: its last word is `id`), a product code (`sku`, `product.sku`, `ean`), a thing's
+ * number (`part_number`, `partNo`, `order_no`, `serial_number`, `nosso_numero`), an
+ * authorization's (`autorizacao`, `codigo_autorizacao`) or a payment's code anywhere in the name
+ * (`nsu`, `nsu_host`, `nsu_sitef`, `tid`).
  */
 export function namesIdentifier(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   return (
     last === "id" ||
     PRODUCT_CODE_SET.has(last) ||
+    last === "autorizacao" ||
+    last === "autorização" ||
+    words.some((word) => PAYMENT_CODE_SET.has(word)) ||
     (NUMBER_WORD_SET.has(last) && NUMBERED_THING_SET.has(words[words.length - 2] ?? ""))
   );
 }
@@ -66,7 +65,12 @@ export function namesIdentifier(words: readonly string[]): boolean {
  * like an SSN there is that identifier; under a person's id it may be the person's SSN.
  */
 export function namesThingIdentifier(words: readonly string[]): boolean {
-  return namesIdentifier(words) && !(words[words.length - 1] === "id" && PERSON_OWNERS.has(words[words.length - 2] ?? ""));
+  return namesIdentifier(words) && !namesPersonId(words);
+}
+
+/** Whether a name's words name a person's id: `id` after one of `PERSON_OWNERS` (`user.id`, `cliente_id`, `customerId`). */
+function namesPersonId(words: readonly string[]): boolean {
+  return words[words.length - 1] === "id" && PERSON_OWNERS.has(words[words.length - 2] ?? "");
 }
 
 /** A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`). */
@@ -77,8 +81,8 @@ const NAME_BEFORE_VALUE = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)
  * number is …`.
  */
 const THING_WORDS_BEFORE = new RegExp(
-  `(?<![A-Za-z])(?:${[...PRODUCT_CODES, ...NUMBERED_THINGS].map(caseless).join("|")}|P/N|PN)` +
-  `(?:[ _-]?(?:${NUMBER_WORDS.map(caseless).join("|")})\\.?|[ \\t]*#)?[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
+  `(?<![A-Za-z])(?:${[...PRODUCT_CODES, ...PAYMENT_CODES, ...NUMBERED_THINGS].map(caseless).join("|")}|P/N|PN)` +
+  `(?:[ _-]?${NUMBER_WORD}\\.?|[ \\t]*#)?[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
 );
 
 /**
@@ -91,6 +95,15 @@ export function isThingIdentifierValue(text: string, start: number): boolean {
   const name = NAME_BEFORE_VALUE.exec(before);
   if (name !== null && namesThingIdentifier(nameWords(name[1]!))) return true;
   return THING_WORDS_BEFORE.test(before);
+}
+
+/**
+ * Whether the value at `start` in free text is a person's id, as its name says: `user_id=`,
+ * `"cliente.id": "`, `customerId: ` (`namesPersonId`). Read from the 64 characters before `start`.
+ */
+export function isPersonIdValue(text: string, start: number): boolean {
+  const name = NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, start - 64), start));
+  return name !== null && namesPersonId(nameWords(name[1]!));
 }
 
 /**

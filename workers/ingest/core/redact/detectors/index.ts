@@ -17,6 +17,7 @@ import { passwordHashDetector } from "./password-hash";
 import { ibanDetector } from "./iban";
 import { visitorLocationDetector } from "./visitor-location";
 import { DEFAULT_GEO_PRECISION, geoPrecisionLevel } from "../geo";
+import { pixDetector } from "./pix";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -37,6 +38,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   privateKeyDetector,
   knownTokenDetector,
   passwordHashDetector,
+  pixDetector,
   emailDetector,
   ipv6Detector,
   ipv4Detector,

@@ -4,6 +4,7 @@ import { isIdValue, isThingIdentifierValue } from "./id-value";
 import { sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
+import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -50,7 +51,7 @@ const PHONE_VERBS = ["call", "ligue", "llame"];
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
-    "(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn](?:o|ú|u)mero|N(?:O|Ú|U)MERO|[Nn]o|NO|[Nn]um|#))?\\.?[\"'`\\]]?[ \\t]*" +
+    `(?:[ _-]?${NUMBER_WORD})?\\.?["'\`\\]]?[ \\t]*` +
     "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|para[ \\t]+|(?:is|é|es)[ \\t]+)?$",
 );
 
@@ -70,7 +71,7 @@ export function isNamedPhone(text: string, start: number, grouped = true): boole
 export function namesPhone(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   const named = (word: string) => PHONE_NOUNS.includes(word);
-  return named(last) || ((last === "number" || last === "no" || last === "num") && named(words[words.length - 2] ?? ""));
+  return named(last) || (NUMBER_WORD_SET.has(last) && named(words[words.length - 2] ?? ""));
 }
 
 const INTERNATIONAL = "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";

@@ -1,0 +1,48 @@
+/**
+ * The words that say a number identifies a thing, or that stand for "number" between a name and
+ * its digits, shared by every detector that reads them (ids and SKUs, cards, CPFs and CNPJs,
+ * SSNs, phones, RGs and CNHs), so a word added here is honoured by all of them.
+ */
+
+/**
+ * Codes that identify a product or an item by themselves: stock-keeping units, manufacturer
+ * part numbers, the GS1 barcodes (UPC, EAN, GTIN, a `barcode`, Portuguese `cod_barras`), Amazon's
+ * ASIN, books' ISBN.
+ */
+export const PRODUCT_CODES: readonly string[] = ["sku", "mpn", "upc", "ean", "gtin", "barcode", "barras", "asin", "isbn"];
+
+/**
+ * Codes that identify a card payment by themselves, wherever they stand in a key (`nsu`,
+ * `nsu_host`, `nsu_sitef`, `tid`, `cielo.tid`): the acquirer's or the terminal's transaction
+ * number (NSU, Número Sequencial Único) and the transaction id (TID) Brazilian acquirers return.
+ */
+export const PAYMENT_CODES: readonly string[] = ["nsu", "tid"];
+
+/**
+ * Things whose number identifies them (`part_number`, `order no.`, `serial #`), also in
+ * Portuguese and Spanish (`pedido 98765-4321`, `nota fiscal`'s `nota`, `fatura`, `factura`,
+ * `produto`, `producto`, `rastreio`, `lote`), and the numbers of payments and their paperwork:
+ * a boleto's `nosso número` (the bank's id of the boleto), an authorization (`autorização`),
+ * a transaction, a protocol, a ticket, a reference.
+ */
+export const NUMBERED_THINGS: readonly string[] = [
+  "part", "item", "model", "order", "invoice", "serial", "tracking", "product", "catalog", "catalogue", "batch", "lot",
+  "pedido", "encomenda", "nota", "fatura", "factura", "produto", "producto", "rastreio", "lote", "modelo", "serie", "série",
+  "nosso", "autorizacao", "autorização", "transacao", "transação", "transaction", "protocolo", "protocol", "boleto",
+  "chamado", "ticket", "referencia", "referência", "reference",
+];
+
+/** Words for "number" after such a thing or a document's name, lower case (`number`, `no`, `nº`, `número`). */
+export const NUMBER_WORDS: readonly string[] = ["number", "no", "num", "nr", "numero", "número", "nº"];
+
+/**
+ * A regex source (compiled without flags) of a word for "number" in any case, or `#`: `number`,
+ * `NUMBER`, `no`, `No`, `num`, `nr`, `número`, `numero`, `NÚMERO`, `nº`, `n°`, `n.º`. Callers
+ * allow a `.` after it (`no.`).
+ */
+export const NUMBER_WORD = "(?:[Nn](?:[Uu][Mm][Bb][Ee][Rr]|[UuÚú][Mm][Ee][Rr][Oo]|[Uu][Mm]|[Oo]|[Rr]|[º°]|\\.[º°])|#)";
+
+export const PRODUCT_CODE_SET: ReadonlySet<string> = new Set(PRODUCT_CODES);
+export const PAYMENT_CODE_SET: ReadonlySet<string> = new Set(PAYMENT_CODES);
+export const NUMBERED_THING_SET: ReadonlySet<string> = new Set(NUMBERED_THINGS);
+export const NUMBER_WORD_SET: ReadonlySet<string> = new Set(NUMBER_WORDS);
