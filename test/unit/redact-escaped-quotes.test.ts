@@ -70,8 +70,17 @@ describe("a quoted secret reads the same written inside one, two or three JSON s
   });
 
   it.each([
-    // Never closed: nothing to take whole, and the escape is not split.
-    'password=\\"unterminated and more',
+    // Never closed, as a line cut short: the word after the escape goes, the escape stays, and
+    // the word ends before a backslash, so no quote loses its escape.
+    ['password=\\"unterminated and more', 'password=\\"[REDACTED:secret_param] and more'],
+    ['{\\"password\\":\\"Hunter2024', '{\\"password\\":\\"[REDACTED:secret_param]'],
+    ['{"a":"password=\\"xyz"}', '{"a":"password=\\"[REDACTED:secret_param]"}'],
+    ['login password=\\"abc\\\\\\" more', 'login password=\\"[REDACTED:secret_param]\\\\\\" more'],
+  ])("an escaped quote never closed: %s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it.each([
     // Empty, and values that only stand for a secret.
     '{\\"password\\":\\"\\"}',
     '{"cmd":"login --password=\\"$DB_PASSWORD\\""}',

@@ -47,6 +47,20 @@ export const ESCAPED_QUOTED = [
 ].join("|");
 
 /**
+ * An escaped quote never closed (a line cut short by a limit or a logger) and the word after it,
+ * up to a blank, a quote or a backslash, as regex source: the value then is that word, read past
+ * the escape, which stays (see `unclosedQuoteOpening`). It ends before any backslash, so the
+ * marker cannot leave a quote its escape no longer escapes.
+ */
+export const UNCLOSED_ESCAPED_QUOTE = `\\\\{1,7}["'][^\\s"'\\\\<>;,&{}[\\]]+`;
+
+/** The escape and quote that open `value` when no same escaped quote closes it (`UNCLOSED_ESCAPED_QUOTE`), else `""`. */
+export function unclosedQuoteOpening(value: string): string {
+  if (value.charCodeAt(0) !== 92 /* \ */ || quoteOpening(value) !== "") return "";
+  return /^\\+["']/.exec(value)?.[0] ?? "";
+}
+
+/**
  * Regex source that fails where an escaped quote starts: an unquoted value's alternative must
  * not take the backslash of one (the marker would then split the escape and keep the value).
  */

@@ -12,7 +12,7 @@ import {
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
-import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, quoteOpening } from "./escaped-quotes";
+import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 
 /**
@@ -71,8 +71,11 @@ const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
 /** A space, or its URL encodings (`%20`, `+`) in a query parameter. */
 const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
-/** A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`, escaped-quotes.ts). */
-const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|` + ESCAPED_QUOTED;
+/**
+ * A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`), or the
+ * word after an escaped quote that none closes (escaped-quotes.ts).
+ */
+const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED}|${UNCLOSED_ESCAPED_QUOTE}`;
 /**
  * A value in angle brackets, as documentation writes a placeholder (`password=<your-password>`,
  * Go's `<nil>`) and as some write a secret (`password=<<hunter2>>`): the whole bracketed text is
@@ -348,6 +351,9 @@ function isSecretFlag(text: string): boolean {
  * the rest of the match to be scanned again. Undefined when there is nothing left to hide.
  */
 function redactValue(head: string, value: string, marker: string, token: RegExp, end: ValueEnd): Rewrite | undefined {
+  // An escaped quote that nothing closes stays, and the word after it is the value.
+  const unclosed = unclosedQuoteOpening(value);
+  if (unclosed !== "") return redactValue(`${head}${unclosed}`, value.slice(unclosed.length), marker, token, end);
   // The quote, after any backslashes escaping it, opens and closes the value alike.
   const quote = quoteOpening(value);
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
