@@ -135,7 +135,7 @@ describe("redactString", () => {
 describe("built-in detectors", () => {
   // The scanner runs a detector only on a text that shows one of its evidence facts, so a
   // detector must redact exactly what it would if it ran on every text. Each corpus text is
-  // also tried glued to words and digits, inside JSON and query strings, and past the length
+  // also tried glued to words and digits, inside JSON (written in and as a JSON string) and query strings, and past the length
   // where the evidence's first loop stops counting.
   const texts = [
     ...corpus<TruePositive>("true-positives.json").map((entry) => entry.text),
@@ -146,6 +146,8 @@ describe("built-in detectors", () => {
     (text: string) => `a${text}1`,
     (text: string) => `1 ${text}.`,
     (text: string) => `{"note":"${text}","id":"550e8400-e29b-41d4-a716-446655440000"}`,
+    // Held in a JSON string, every quote escaped.
+    (text: string) => JSON.stringify({ note: text }),
     (text: string) => `GET /search?q=${text}&page=2`,
     (text: string) => `${"lorem ipsum ".repeat(400)}${text}`,
   ];

@@ -743,7 +743,11 @@ for (const ending of SECRET_NAME_ENDINGS) {
 function endsSecretFieldName(text: string, colon: number): boolean {
   let end = colon;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  if (end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39)) end--;
+  if (end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39)) {
+    end--;
+    // A name's quote escaped in JSON text held in a string (`{\"senha\":…}`).
+    while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
+  }
   const endings = ENDINGS_BY_LAST_LETTER[(text.charCodeAt(end - 1) | 0x20) & 127];
   if (endings === undefined) return false;
   for (const ending of endings) {
@@ -793,7 +797,10 @@ function mayPrecedeParameter(code: number): boolean {
 function opensParameter(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
   if (before === 34 || before === 39) {
-    const quoted = text.charCodeAt(start - 2);
+    let quote = start - 1;
+    // The quote may be escaped, in JSON text held in a string (`:\"password=…\"`).
+    while (quote > 0 && text.charCodeAt(quote - 1) === 92) quote--;
+    const quoted = text.charCodeAt(quote - 1);
     // After a blank or `=` (`-var 'db_password=…'`), or opening a JSON string (`"detail":"password=…"`, `["token=…"`).
     return quoted === 61 || quoted === 32 || (quoted >= 9 && quoted <= 13) || quoted === 58 || quoted === 44 || quoted === 91;
   }
@@ -849,10 +856,14 @@ function assignsToSecretName(text: string, equals: number): boolean {
   const next = text.charCodeAt(equals + 1);
   let end = text.charCodeAt(equals - 1) === 58 ? equals - 1 : equals;
   const before = text.charCodeAt(end - 1);
-  if (next === 34 || next === 39) {
+  // The setting's name may be in escaped quotes, in JSON text held in a string (`key=\"ApiKey\"`).
+  let quote = equals + 1;
+  while (text.charCodeAt(quote) === 92 && quote - equals < 8) quote++;
+  const quoteCode = text.charCodeAt(quote);
+  if (quoteCode === 34 || quoteCode === 39) {
     if (endsWithCaseless(text, end, "key") || endsWithCaseless(text, end, "name")) {
-      const close = text.indexOf(String.fromCharCode(next), equals + 2);
-      if (close > 0 && close - equals < 66 && isSecretName(text.slice(equals + 2, close))) return true;
+      const close = text.indexOf(String.fromCharCode(quoteCode), quote + 1);
+      if (close > 0 && close - equals < 66 && isSecretName(text.slice(quote + 1, close).replace(/\\+$/, ""))) return true;
     }
   }
   if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96) return false;

@@ -202,7 +202,16 @@ const SHELL_DIRECTORY_NAMES = new Set(["PWD", "OLDPWD"]);
  */
 export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   "api", "access", "private", "secret", "client", "auth", "signing", "hmac", "encryption", "encrypt", "decryption", "master",
+  // A payment gateway's key for a merchant's account: Cielo's and Stone's `MerchantKey` (next
+  // to the public `MerchantId`), the secret of every request's headers.
+  "merchant",
 ]);
+
+/**
+ * The same keys glued, as lower-case header names write them (`merchantkey`, `secretkey`,
+ * `privatekey`, `clientkey`); not `accesskey`, HTML's attribute naming a keyboard shortcut.
+ */
+const GLUED_QUALIFIED_KEY = new RegExp(`^(?:${[...KEY_QUALIFIERS].filter((word) => word !== "access").join("|")})key$`);
 
 /**
  * Query parameters that are secret only as the whole name: OAuth's `code`, presigned URLs'
@@ -300,6 +309,7 @@ function secrecyOf(name: string): number {
       !GLUED_NON_CREDENTIAL_TOKEN.test(word) &&
       (SECRET_WORDS.has(word) ||
         (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
+        GLUED_QUALIFIED_KEY.test(word) ||
         (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
@@ -346,13 +356,17 @@ export function isSecretParameterName(name: string): boolean {
 
 /**
  * The name that ends just before `end` (at most 64 characters back), read backwards past blanks
- * and one quote: `password` in `"password" :`. Empty when no name character is there.
+ * and one quote, escaped or not: `password` in `"password" :` and `\"password\":`. Empty when no name character is there.
  */
 export function nameBefore(text: string, end: number): string {
   const limit = Math.max(0, end - 64);
   let i = end;
   while (i > limit && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-  if (i > limit && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) i--;
+  if (i > limit && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) {
+    i--;
+    // The quote of a name in JSON text held in a string is escaped: `{\"senha\":…}`.
+    while (i > limit && text.charCodeAt(i - 1) === 92) i--;
+  }
   const nameEnd = i;
   while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
   return text.slice(i, nameEnd);

@@ -10,7 +10,8 @@
  * and Anthropic API keys, Honeycomb API keys, npm access tokens, Hugging Face user access
  * tokens, Grafana Cloud access policy and service account tokens, PyPI API tokens, Docker Hub
  * personal and organization access tokens, DigitalOcean, Sentry, Shopify, New Relic user keys,
- * Linear and Postman API keys.
+ * Linear and Postman API keys, Pagar.me "Autenticação" (v5 and v4 keys), Asaas "Autenticação"
+ * (key prefixes), Mercado Pago "Credenciais" (access tokens).
  */
 
 export interface KnownTokenFormat {
@@ -64,6 +65,22 @@ const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   },
 ];
 
+/**
+ * Secret keys of the payment platforms Brazilian and Latin American shops use, as their docs
+ * give them: Pagar.me's (and Stone Connect's) v5 secret key `sk_…` (its test key `sk_test_…`
+ * has Stripe's shape) and v4 API key `ak_live_…`/`ak_test_…` (not the v4 encryption key
+ * `ek_…`, which a checkout page holds); Asaas's API key `$aact_prod_…`/`$aact_hmlg_…` (older
+ * keys `$aact_` and base64), which its `access_token` header carries; a Mercado Pago access
+ * token `APP_USR-<app id>-<date>-<32 hex>-<user id>` (`TEST-…` in its sandbox; its public key
+ * is a UUID after the same prefix and stays).
+ */
+const LATIN_AMERICAN_PAYMENT_FORMATS: readonly KnownTokenFormat[] = [
+  { issuer: "Pagar.me secret key", prefix: "sk_", body: "[A-Za-z0-9]{24,}" },
+  ...family("Pagar.me API key", ["ak_live_", "ak_test_"], "[A-Za-z0-9]{24,}"),
+  { issuer: "Asaas API key", prefix: "$aact_", body: "[A-Za-z0-9+/_]{20,}={0,2}" },
+  ...family("Mercado Pago access token", ["APP_USR-", "TEST-"], "\\d{6,20}-\\d{6}-[a-f0-9]{32}-\\d{4,12}"),
+];
+
 export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // OpenAI (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic (`sk-ant-api03-`).
   { issuer: "OpenAI / Anthropic API key", prefix: "sk-", body: "[A-Za-z0-9_-]{20,}" },
@@ -96,6 +113,7 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "New Relic user API key", prefix: "NRAK-", body: "[A-Z0-9]{27}" },
   { issuer: "Linear API key", prefix: "lin_api_", body: "[A-Za-z0-9]{40}" },
   { issuer: "Postman API key", prefix: "PMAK-", body: "[a-f0-9]{24}-[a-f0-9]{34}" },
+  ...LATIN_AMERICAN_PAYMENT_FORMATS,
   ...CHAT_AND_OAUTH_TOKEN_FORMATS,
 ];
 

@@ -2,6 +2,7 @@ import { Evidence } from "../evidence";
 import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
+import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
 import { SECRET_PARAM_KIND, isPlaceOrLanguageCode } from "./secret-parameter";
 
 /**
@@ -33,7 +34,8 @@ import { SECRET_PARAM_KIND, isPlaceOrLanguageCode } from "./secret-parameter";
  * word and reads a bounded stretch after it: the cost is linear in the text.
  */
 
-const QUOTED = String.raw`'(?:[^'\\\n]|''|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
+/** A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`, escaped-quotes.ts). */
+const QUOTED = String.raw`'(?:[^'\\\n]|''|\\.)*'|"(?:[^"\\\n]|\\.)*"|` + ESCAPED_QUOTED;
 /** The quoted value that ends a match. */
 const VALUE_AT_END = new RegExp(`(?:${QUOTED})$`);
 
@@ -42,7 +44,7 @@ const NAME = `[A-Za-z_]${NAME_CHARACTER}*`;
  * The name before an assignment: bare, quoted or a Ruby symbol (`password`, `"password"`,
  * `:password`), or an index (`$config['password']`, `params[:password]`).
  */
-const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])[:"']?${NAME}["']?|\\[[:"']?${NAME}["']?\\])`;
+const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])(?::|\\\\{0,7}["'])?${NAME}(?:\\\\{0,7}["'])?|\\[[:"']?${NAME}["']?\\])`;
 /**
  * `name = 'value'` (blanks around `=`), `name => "value"` (the value may start the next line,
  * as pretty printers write long hashes), Go's `name := "value"`; a quoted SQL column,
@@ -117,7 +119,9 @@ const XML_ELEMENT =
  * pairs of other XML configuration (`<param name="password" value="…"/>`): the value of a
  * setting the first attribute names.
  */
-const KEYED_SETTING = `(?<![\\w-])(?:${caseless("key")}|${caseless("name")})=(?:"${NAME}"|'${NAME}')[ \\t]+${caseless("value")}=(?:"[^"\\n]*"|'[^'\\n]*')`;
+const KEYED_SETTING =
+  `(?<![\\w-])(?:${caseless("key")}|${caseless("name")})=(?:"${NAME}"|'${NAME}'|\\\\{1,7}"${NAME}\\\\{1,7}")[ \\t]+` +
+  `${caseless("value")}=(?:"[^"\\n]*"|'[^'\\n]*'|${ESCAPED_QUOTED})`;
 
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
 const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHARACTER}*%(?:25)?3[Dd](?:[^&#\s"'<>;,%]|%(?!(?:25)?26)[0-9A-Fa-f]{2})+`;
@@ -180,10 +184,11 @@ const NAME_RUN = new RegExp(NAME);
 /** Keeps everything up to the value's opening quote; the name must hold a secret (`holdsSecret`). */
 function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const open = VALUE_AT_END.exec(match)?.index ?? match.length - 1;
-  const quote = match.charAt(match.length - 1);
+  // The quote, after any backslashes escaping it, opens and closes the value alike.
+  const quote = quoteOpening(match.slice(open));
   const name = assignedName(match.slice(0, open));
-  if (!holdsSecret(name) || !isHiddenValue(name, match.slice(open + 1, -1))) return undefined;
-  return `${match.slice(0, open + 1)}${marker}${quote}`;
+  if (!holdsSecret(name) || !isHiddenValue(name, match.slice(open + quote.length, -quote.length))) return undefined;
+  return `${match.slice(0, open)}${quote}${marker}${quote}`;
 }
 
 /** The SQL words stay; the password string's content, or Oracle's unquoted password, goes. */
@@ -203,9 +208,10 @@ const SQL_STRING_AT_END = new RegExp(`${SQL_STRING}$`);
 /** The `value` attribute's content, when the `key` or `name` attribute holds a secret's name. */
 function redactKeyedSetting(match: string, marker: string): Rewrite | undefined {
   const name = NAME_RUN.exec(match.slice(match.indexOf("=") + 2))![0];
-  const valueAt = match.search(/[Vv][Aa][Ll][Uu][Ee]=/) + 7;
-  if (!holdsSecret(name) || !isHiddenValue(name, match.slice(valueAt, -1))) return undefined;
-  return `${match.slice(0, valueAt)}${marker}${match.charAt(match.length - 1)}`;
+  const valueAt = match.search(/[Vv][Aa][Ll][Uu][Ee]=/) + 6;
+  const quote = quoteOpening(match.slice(valueAt));
+  if (!holdsSecret(name) || !isHiddenValue(name, match.slice(valueAt + quote.length, -quote.length))) return undefined;
+  return `${match.slice(0, valueAt)}${quote}${marker}${quote}`;
 }
 
 /** The element's content replaced when its name (without a namespace prefix) holds a secret; blanks around it stay. */

@@ -12,6 +12,7 @@ import {
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
+import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 
 /**
@@ -70,7 +71,11 @@ const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
 /** A space, or its URL encodings (`%20`, `+`) in a query parameter. */
 const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
-const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
+/**
+ * A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`), or the
+ * word after an escaped quote that none closes (escaped-quotes.ts).
+ */
+const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED}|${UNCLOSED_ESCAPED_QUOTE}`;
 /**
  * A value in angle brackets, as documentation writes a placeholder (`password=<your-password>`,
  * Go's `<nil>`) and as some write a secret (`password=<<hunter2>>`): the whole bracketed text is
@@ -78,8 +83,8 @@ const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
  */
 const ANGLED = "<{1,2}[^<>\\n]{1,64}>{1,2}";
 /** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
-const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[^\s,"&#]+)`;
-const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|[^\s"'<>&,;]+)`;
+const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|${ESCAPED_QUOTED}|${NOT_AT_ESCAPED_QUOTE}[^\s,"&#]+)`;
+const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|${NOT_AT_ESCAPED_QUOTE}[^\s"'<>&,;]+)`;
 /**
  * A word, a separator and credentials. Whether the word is a scheme is checked on the match
  * (a list of 29 words in the regex would be tried at every candidate); when it is not, only
@@ -103,7 +108,7 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
  * secret; not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, a space or the start of the text (a sentence's
@@ -115,7 +120,7 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})["']?[ \\t]*:)`;
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]\\\\{0,7}["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -124,7 +129,7 @@ const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]["']|[\\s/-]p:|-property:)[A-Za
 const GROUPED_DIGITS = "(?:\\d{4} \\d{4}|\\d{3} \\d{3}|\\d\\d \\d\\d \\d\\d)(?!\\w|[.,/:-]\\d|[ \\t]\\d)";
 const GROUPED_CODE = new RegExp(`^${GROUPED_DIGITS}$`);
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
-const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${GROUPED_DIGITS}|${FIELD_TOKEN.source.slice(1)})`;
+const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -146,7 +151,7 @@ const GLUED_PASSWORD_ARGUMENT = new RegExp(`^-p${GLUED_PASSWORD_START}`);
  * A value after a blank must not start another flag. First, a MySQL client's `-p<password>`:
  * the literal `-p` comes before the lookbehind, so the line is read back only at a `-p`.
  */
-const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|[^\\s"'<>;,&]+)`;
+const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}[^\\s"'<>;,&]+)`;
 const FLAG =
   `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+` +
   `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|"[ \\t]*,[ \\t]*"|'[ \\t]*,[ \\t]*')(?!-))${FLAG_VALUE})`;
@@ -179,9 +184,9 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   const name = match.slice(0, equals);
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
-  const quoted = match.charCodeAt(equals + 1) === 34 || match.charCodeAt(equals + 1) === 39;
-  if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
   const value = match.slice(equals + 1);
+  const quoted = quoteOpening(value) !== "";
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
   if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
 }
@@ -228,9 +233,10 @@ function redactField(match: string, marker: string, text: string, start: number)
   // (`["password":protected]=>`, `["password":"User":private]=>`): the value follows the `=>`
   // (secret-assignment.ts).
   if (VAR_DUMP_KEY_END.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
-  // A GraphQL variable passed as an argument (`login(password: $password)`): the secret is
-  // in the variables, which are read by their own names.
-  if (end.opened && /^\$[A-Za-z_]\w*$/.test(bare)) return undefined;
+  // A GraphQL variable passed as an argument (`login(password: $password)`, `login(senha:$s)}`,
+  // where the `)` closing the call is read with the token): the secret is in the variables,
+  // which are read by their own names.
+  if (end.opened && /^\$[A-Za-z_]\w*\)?$/.test(bare)) return undefined;
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
@@ -282,14 +288,13 @@ const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
  * password replaced as its form says. No prose doubt: the program's name is written before it.
  */
 function redactPassword(head: string, value: string, form: PasswordValueForm, marker: string, end: ValueEnd): Rewrite | undefined {
-  const kept = firstToken(value, PARAMETER_TOKEN, end);
-  const token = unquoted(kept);
-  const inner = kept === token ? kept : unquoted(value);
+  const quote = quoteOpening(value);
+  const kept = quote === "" ? firstToken(value, PARAMETER_TOKEN, end) : value;
+  const inner = quote === "" ? kept : value.slice(quote.length, -quote.length);
   const password = passwordIn(inner, form);
   if (password === undefined) return undefined;
   const secret = inner.slice(password.start, password.end);
   if (secret.startsWith("[REDACTED:") || standsForSecret(secret)) return undefined;
-  const quote = inner === kept ? "" : value[0]!;
   if (quote !== "") return `${head}${quote}${inner.slice(0, password.start)}${marker}${quote}`;
   return { text: `${head}${kept.slice(0, password.start)}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + kept.length };
 }
@@ -308,9 +313,10 @@ function firstToken(value: string, token: RegExp, end: ValueEnd): string {
   return withoutSentenceEnd(first, first.length < value.length ? { ...end, next: value.charAt(first.length) } : end);
 }
 
-/** `text` without the quotes around it, when it is quoted. */
+/** `text` without the quotes around it (escaped ones too), when it is quoted. */
 function unquoted(text: string): string {
-  return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
+  const opening = quoteOpening(text);
+  return opening === "" ? text : text.slice(opening.length, -opening.length);
 }
 
 /** The text from the start of `start`'s line up to `start`. */
@@ -345,9 +351,13 @@ function isSecretFlag(text: string): boolean {
  * the rest of the match to be scanned again. Undefined when there is nothing left to hide.
  */
 function redactValue(head: string, value: string, marker: string, token: RegExp, end: ValueEnd): Rewrite | undefined {
-  const quote = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value[0] : "";
+  // An escaped quote that nothing closes stays, and the word after it is the value.
+  const unclosed = unclosedQuoteOpening(value);
+  if (unclosed !== "") return redactValue(`${head}${unclosed}`, value.slice(unclosed.length), marker, token, end);
+  // The quote, after any backslashes escaping it, opens and closes the value alike.
+  const quote = quoteOpening(value);
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
-  const inner = quote === "" ? withoutSentenceEnd(value, end) : value.slice(1, -1);
+  const inner = quote === "" ? withoutSentenceEnd(value, end) : value.slice(quote.length, -quote.length);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
   // A PEM block's lines go on past the first blank or line break, which ends an unquoted
   // value: the known token detector replaces a private key's (`private_key=-----BEGIN RSA

@@ -1,0 +1,80 @@
+/**
+ * Quoted values written inside a string of JSON text (or of a language that escapes quotes the
+ * same way), as the detectors that read `"…"` must read them there too: a GraphQL document in a
+ * request body, `{"query":"mutation { login(senha: \"…\") }"}`, a command line logged as a JSON
+ * member, `{"cmd":"psql --password=\"…\""}`, a payload printed with its quotes escaped,
+ * `request body: {\"senha\":\"…\"}`.
+ *
+ * Each level of encoding doubles the backslashes before a quote and adds one (RFC 8259 §7): a
+ * quote of the innermost text is written `"`, then `\"`, then `\\\"`, `2^n - 1` backslashes at
+ * level `n`. Inside a value opened at level `n`, a quote the innermost text itself escaped
+ * (`\"` there) is written with `2^(n+1) - 1` backslashes, a literal backslash before the closing
+ * quote adds `2^(n+1)`: so the value ends at the first quote whose backslashes number `2^n - 1`
+ * modulo `2^(n+1)`, as decoding the levels one by one would find.
+ */
+
+/** Levels of escaping read for `"`: JSON text in a string, in a string of a string. */
+const DOUBLE_QUOTE_LEVELS = 3;
+/** `'` is not escaped by JSON; a language's string (`'…'` inside `'…'`, `\'`) has one level. */
+const SINGLE_QUOTE_LEVELS = 1;
+/**
+ * Characters, escapes and inner quotes a value may hold: a bound, so a value opened and never
+ * closed costs each candidate a bounded read (a JSON Web Token is under a kilobyte).
+ */
+const MAX_VALUE_PARTS = 4096;
+
+/** `count` backslashes, as regex source. */
+function backslashes(count: number): string {
+  return count === 1 ? "\\\\" : `\\\\{${count}}`;
+}
+
+/** The value quoted with `quote` at escape level `level` (>= 1), as regex source. */
+function escapedQuoted(quote: string, level: number): string {
+  const edge = 2 ** level - 1;
+  const period = 2 ** (level + 1);
+  const other = `[^${quote}\\\\\\n]`;
+  const parts = `(?:${other}|\\\\+${other}|(?:${backslashes(period)})*${backslashes(period - 1)}${quote}){0,${MAX_VALUE_PARTS}}`;
+  return `${backslashes(edge)}${quote}${parts}(?:${backslashes(period)})*${backslashes(edge)}${quote}`;
+}
+
+/**
+ * A value in escaped quotes, `\"…\"` (three levels) or `\'…\'`, whole, as regex source: the
+ * alternative a detector's quoted value gains.
+ */
+export const ESCAPED_QUOTED = [
+  ...Array.from({ length: DOUBLE_QUOTE_LEVELS }, (_, i) => escapedQuoted('"', i + 1)),
+  ...Array.from({ length: SINGLE_QUOTE_LEVELS }, (_, i) => escapedQuoted("'", i + 1)),
+].join("|");
+
+/**
+ * An escaped quote never closed (a line cut short by a limit or a logger) and the word after it,
+ * up to a blank, a quote or a backslash, as regex source: the value then is that word, read past
+ * the escape, which stays (see `unclosedQuoteOpening`). It ends before any backslash, so the
+ * marker cannot leave a quote its escape no longer escapes.
+ */
+export const UNCLOSED_ESCAPED_QUOTE = `\\\\{1,7}["'][^\\s"'\\\\<>;,&{}[\\]]+`;
+
+/** The escape and quote that open `value` when no same escaped quote closes it (`UNCLOSED_ESCAPED_QUOTE`), else `""`. */
+export function unclosedQuoteOpening(value: string): string {
+  if (value.charCodeAt(0) !== 92 /* \ */ || quoteOpening(value) !== "") return "";
+  return /^\\+["']/.exec(value)?.[0] ?? "";
+}
+
+/**
+ * Regex source that fails where an escaped quote starts: an unquoted value's alternative must
+ * not take the backslash of one (the marker would then split the escape and keep the value).
+ */
+export const NOT_AT_ESCAPED_QUOTE = `(?!\\\\+["'])`;
+
+/**
+ * What opens `value` when it is quoted whole, the quote and the backslashes escaping it (`"`,
+ * `'`, `\"`, `\\\"`); the same characters close it. `""` when it is not quoted.
+ */
+export function quoteOpening(value: string): string {
+  let i = 0;
+  while (value.charCodeAt(i) === 92 /* \ */) i++;
+  const quote = value.charCodeAt(i);
+  if (quote !== 34 && quote !== 39) return "";
+  const opening = value.slice(0, i + 1);
+  return value.length >= 2 * opening.length && value.endsWith(opening) ? opening : "";
+}
