@@ -23,7 +23,10 @@ const batch: TailTraceItem[] = [
 ];
 
 function metricsByName(items: readonly TailTraceItem[]) {
-  const { request, pointCount } = translateMetrics(items, config, NOW_MS);
+  const { request } = translateMetrics(items, config, NOW_MS);
+  const pointCount = request.resourceMetrics
+    .flatMap((resource) => resource.scopeMetrics.flatMap((scope) => scope.metrics))
+    .reduce((total, metric) => total + ("sum" in metric ? metric.sum.dataPoints : metric.histogram.dataPoints).length, 0);
   const byService = new Map<unknown, Map<string, JsonMetric>>();
   for (const resourceMetric of request.resourceMetrics) {
     const service = attributeMap(resourceMetric.resource.attributes)["service.name"];

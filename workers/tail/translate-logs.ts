@@ -32,7 +32,6 @@ import { isLogLimitNotice, LOG_LIMIT_RECORD_BODY } from "./truncation";
 
 export interface TranslatedLogs {
   request: JsonLogsRequest;
-  recordCount: number;
 }
 
 export function translateLogs(
@@ -50,7 +49,6 @@ export function translateLogs(
         scopeLogs: [{ scope: TAIL_SCOPE, logRecords: entries }],
       })),
     },
-    recordCount: groups.reduce((total, group) => total + group.entries.length, 0),
   };
 }
 

@@ -32,7 +32,6 @@ export const WALL_TIME_BOUNDS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 50
 
 export interface TranslatedMetrics {
   request: JsonMetricsRequest;
-  pointCount: number;
 }
 
 /** One invocation's contribution, before aggregation. */
@@ -62,11 +61,7 @@ export function translateMetrics(
     resource,
     scopeMetrics: [{ scope: TAIL_SCOPE, metrics: metricsFor(entries, window) }],
   }));
-  const pointCount = resourceMetrics
-    .flatMap((resource) => resource.scopeMetrics[0]?.metrics ?? [])
-    .map((metric) => ("sum" in metric ? metric.sum.dataPoints : metric.histogram.dataPoints).length)
-    .reduce((total, points) => total + points, 0);
-  return { request: { resourceMetrics }, pointCount };
+  return { request: { resourceMetrics } };
 }
 
 function observe(item: TailTraceItem, serviceNameFallback: string): Observation {
