@@ -206,6 +206,11 @@ export function isPlaceOrLanguageCode(name: string, value: string): boolean {
   return name.toLowerCase() === "code" && PLACE_OR_LANGUAGE_CODE.test(value);
 }
 
+/** A GraphQL type as a variable definition writes it (`String!`, `[ID!]!`), up to what follows it. */
+const GRAPHQL_TYPE = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?(?:[),=\s]|$)/;
+/** `(` or `,`, blanks, `$` and a name, then the colon at the end of the text: a variable definition. */
+const GRAPHQL_VARIABLE_DEFINITION = /[(,][ \t\n]*\$[A-Za-z_]\w*[ \t]*$/;
+
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
 
@@ -237,6 +242,9 @@ function redactField(match: string, marker: string, text: string, start: number)
   // where the `)` closing the call is read with the token): the secret is in the variables,
   // which are read by their own names.
   if (end.opened && /^\$[A-Za-z_]\w*\)?$/.test(bare)) return undefined;
+  // A GraphQL operation's variable definitions (`mutation Login($password: String!, $ids:
+  // [ID!])`): after `(` or `,` and `$name`, the value is the variable's type, never a secret.
+  if (GRAPHQL_TYPE.test(value) && GRAPHQL_VARIABLE_DEFINITION.test(text.slice(Math.max(0, start - name.length - 64), start))) return undefined;
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
