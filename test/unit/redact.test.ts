@@ -346,6 +346,37 @@ describe("redactString: Portuguese and Spanish names, public keys, placeholders,
   });
 });
 
+describe("redactString: addresses the words before them name as a server's or a visitor's", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+
+  it.each([
+    ["server 54.232.10.11 port 443"],
+    ['upstream: "http://54.232.10.11:8080/"'],
+    ["upstream_addr=54.232.10.11:80, 54.232.10.12:80 : 54.232.10.13:80"],
+    ["dial tcp [2606:4700:4700::1111]:443: i/o timeout"],
+    ["connect ECONNREFUSED 54.232.10.11:443"],
+    ['Could not connect to server: Connection refused Is the server running on host "54.232.10.11"'],
+    ["connect to mx.example.com[54.232.10.11]:25"],
+    ["Host: 54.232.10.11"],
+    ["example.com. 300 IN AAAA 2606:2800:220:1:248:1893:25c8:1946"],
+  ])("keeps a server's address: %s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it.each([
+    ["client 198.51.100.7 connected", "client [REDACTED:ipv4] connected"],
+    ["X-Forwarded-For: 198.51.100.7, 203.0.113.9", "X-Forwarded-For: [REDACTED:ipv4], [REDACTED:ipv4]"],
+    ["lost connection to client 198.51.100.7", "lost connection to client [REDACTED:ipv4]"],
+    ["connected to 54.232.10.11 from 198.51.100.7", "connected to 54.232.10.11 from [REDACTED:ipv4]"],
+    ["remote host: 198.51.100.7", "remote host: [REDACTED:ipv4]"],
+    ["blocked host 198.51.100.7", "blocked host [REDACTED:ipv4]"],
+    ["read tcp 54.232.10.11:443->198.51.100.7:51234", "read tcp 54.232.10.11:443->[REDACTED:ipv4]:51234"],
+    ["connect from unknown[198.51.100.7]", "connect from unknown[[REDACTED:ipv4]]"],
+  ])("redacts a visitor's address: %s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+});
+
 describe("redactString: PEM private keys, keys that sign or encrypt, short password names, phones printed like SSNs", () => {
   const redacted = (text: string) => redactString(text, defaultRedactionPolicy());
   const KEY = "MIIEowIBAAKCAQEA1x2yZ3abcDEFghij9Kq2mZ7vB4nL1pQr";

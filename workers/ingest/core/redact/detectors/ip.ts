@@ -12,15 +12,105 @@ const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
  * after a name and `@` outside a URL: a package specifier's version (`@deco/apps@0.62.3.1`,
  * `pkg@1.2.3.4`) or the host of `user@host` (`ssh root@10.0.0.5`, `git@10.1.2.3:repo.git`), a
  * server a command reaches. Addresses that name no host on the Internet (`isInternetHostIpv4`:
- * private, link-local, shared and loopback ranges) never name a visitor and stay.
+ * private, link-local, shared and loopback ranges) never name a visitor and stay, and neither do
+ * addresses the words before them name as a server the service reached or runs on
+ * (`namedAsServer`: `server 54.232.10.11`, `dial tcp 1.2.3.4:443`).
  */
 export const ipv4Detector: Detector = {
   kind: "ipv4",
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker, text, start) =>
-    !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) ? undefined : marker,
+    !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || namedAsServer(text, start)
+      ? undefined
+      : marker,
 };
+
+/**
+ * Words naming a server (the other end of a connection the service made, or the service itself),
+ * as a word of their own, before an address: nginx's `server` and `upstream` (error log) and
+ * `$server_addr`/`$upstream_addr` (access log), HAProxy's and Cloudflare's `backend` and `origin`
+ * (the origin server of Cloudflare's 52x errors), resolv.conf's `nameserver`, a `resolver`,
+ * `proxy_pass`; with an address word after them (`upstream_addr`, `origin IP`, `serverAddress`).
+ */
+const SERVER_NOUN =
+  "(?:[Ss]erver|SERVER|[Uu]pstream|UPSTREAM|[Bb]ackend|BACKEND|[Oo]rigin|ORIGIN|[Nn]ameserver|NAMESERVER|[Rr]esolver|RESOLVER|proxy_pass)" +
+  "(?:[ _.-]?(?:[Aa]ddr(?:ess)?|ADDR(?:ESS)?|IP|[Ii]p)|[ _.-](?:[Ss]erver|SERVER))?";
+/**
+ * `host` (HTTP's Host header, RFC 9110 §7.2: the server the client asked for; libpq's `host "…"`
+ * and `hostaddr=`), only with `:`, `=` or a quote after it, or after `to`, `on`, `at`: `blocked
+ * host 1.2.3.4` may be a visitor's. Not after a visitor's word (`remote host`, Apache's `%h`).
+ */
+const HOST_NOUN = "(?<![Rr]emote[ _.-]|[Cc]lient[ _.-]|[Pp]eer[ _.-]|[Ss]ource[ _.-]|[Uu]ser[ _.-])(?:[Hh]ost(?:name|addr)?|HOST(?:NAME|ADDR)?)";
+/** `:` or `=`, quoted names and values too, or (after a noun) a blank or a quote. */
+const ASSIGNED = "[\"']?[ \\t]*[:=][ \\t]*[\"']?";
+/**
+ * What a connection to a server is logged as: `connect to`, `connecting to`, `connection to`
+ * (`Connection to 1.2.3.4 closed`, PostgreSQL 14's `connection to server at "…"`, MySQL's
+ * `Can't connect to MySQL server on '…'`, Redis's `Could not connect to Redis at`, Postfix's
+ * `connect to mx.example.com[…]`, curl's `Connected to example.com (…)`, MongoDB's `connection 1
+ * to`), with up to three words between (none a visitor's: `connection to client 1.2.3.4`).
+ */
+const CONNECT_TO =
+  "(?:[Cc]onnect(?:s|ed|ing|ion|ions)?|CONNECT(?:ING|ION)?)(?:[ \\t]+#?\\d+)?[ \\t]+(?:to|TO)" +
+  "((?:[ \\t]+[(\"'<]?[\\w.-]+[)\"'>]?){0,3}?)(?:[ \\t]*[\"'(|]|[ \\t]+|(?<=[\\w.-]))";
+
+/**
+ * The notations before an address that say it is a server's, each ending where the address (or
+ * a URL holding it) starts. Group 1 holds the words a connection's notation lets between `to` and
+ * the address, checked for a visitor's word.
+ */
+const SERVER_BEFORE = new RegExp(
+  `(?:${CONNECT_TO}` +
+    `|(?<!\\w)(?:${SERVER_NOUN}(?:${ASSIGNED}|[ \\t]+[\\"']?|[ \\t]*[\\"'])` +
+    `|${HOST_NOUN}(?:${ASSIGNED}|[ \\t]*[\\"'])|(?:to|on|at)[ \\t]+${HOST_NOUN}[ \\t]+)` +
+    // libpq: `host "db.example.com" (1.2.3.4)`, `server at "db" (1.2.3.4)`.
+    `(?:[\\"'][\\w.-]+[\\"'][ \\t]+\\()?` +
+    // Go: `dial tcp 1.2.3.4:443`, the local end of `read tcp 10.0.0.1:5678->…`, the resolver of
+    // `lookup example.com on 1.2.3.4:53`, the URL of a client's `Get "http://…"`.
+    `|(?<![A-Za-z])(?:dial|read|write)[ \\t]+(?:tcp|udp)[46]?[ \\t]+|lookup[ \\t]+[\\w.-]+[ \\t]+on[ \\t]+` +
+    `|(?<![A-Za-z])(?:Get|Post|Put|Patch|Delete|Head|Options)[ \\t]+\\"` +
+    // Node: `connect ECONNREFUSED 1.2.3.4:443`, `listen EADDRINUSE: address already in use …`;
+    // undici's `(attempted address: 1.2.3.4:443`.
+    `|(?<![A-Za-z])(?:connect|bind|listen)[ \\t]+E[A-Z]+(?::[ \\t]+[a-z ]+)?[ \\t]+|attempted address:[ \\t]+` +
+    `|[Cc]onnection (?:refused|timed out)[ \\t]*\\(|[Nn]o route to host[ \\t]*\\(` +
+    // DNS: `resolved to`, wget's `Resolving example.com (example.com)... `, a record's `A`/`AAAA`.
+    `|[Rr]esolv(?:es|ed|ing)[ \\t]+(?:to|as)[ \\t]+|[Rr]esolving[ \\t]+[\\w.-]+[ \\t]+\\([\\w.-]+\\)\\.\\.\\.[ \\t]+` +
+    `|(?<![\\w-])(?:A|AAAA)[ \\t]+` +
+    // What the service listens on: sshd's `Server listening on`, ASP.NET's `Now listening on: `, curl's `Trying`.
+    `|(?<![A-Za-z])(?:[Ll]isten(?:s|ing)?|[Ss]erving|[Bb]ound|[Bb]ind(?:ing)?)[ \\t]+(?:on|at|to):?[ \\t]+|(?<![A-Za-z])Trying[ \\t]+)$`,
+);
+
+/** Words between `connect … to` and an address that make it a visitor's. */
+const VISITOR_WORD = /(?:^|[^A-Za-z])(?:client|clients|visitor|user|peer|remote|from|by|source|src)(?![A-Za-z])/i;
+/** A URL's scheme and user information right before its host: the host is judged by what precedes the URL. */
+const URL_BEFORE_HOST = /[A-Za-z][\w+.-]*:\/\/(?:[^\s/@]*@)?$/;
+/** A list's earlier address (and port) and its separator: nginx's `upstream_addr` lists `a:80, b:80 : c:80`. */
+const ADDRESS_BEFORE = /(?:^|[^\w.:[\]])(\[?[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*\]?(?::\d+)?(?:,[ \t]*|[ \t]+:[ \t]+))$/;
+/** How far before an address its notation is read: past the longest wording above. */
+const SERVER_WORDS_WINDOW = 96;
+/** How many earlier addresses of one list are followed back to the list's words. */
+const LIST_DEPTH = 8;
+
+/**
+ * Whether the words (or notation) right before the address at `start` name it as a server the
+ * service reached or runs on: nothing a visitor is (`client`, `from`, `remote_addr=`,
+ * `X-Forwarded-For:`, an access log's first field) is among them, so those stay redacted. An
+ * address inside a URL is judged by what precedes the URL (`upstream: "http://1.2.3.4:8080/"`);
+ * a later address of a list by the list's first (`upstream_addr=1.2.3.4:80, 5.6.7.8:80`).
+ * Runs only on a public address's candidate, so clean text pays nothing.
+ */
+export function namedAsServer(text: string, start: number, depth = 0): boolean {
+  // A bracket opening the address is the notation's (`dial tcp [2001:db8::1]:443`, Postfix's `mx.example.com[…]`).
+  const end = text.charCodeAt(start - 1) === 91 /* [ */ ? start - 1 : start;
+  let before = text.slice(Math.max(0, end - SERVER_WORDS_WINDOW), end);
+  const url = URL_BEFORE_HOST.exec(before);
+  if (url !== null) before = before.slice(0, url.index);
+  const notation = SERVER_BEFORE.exec(before);
+  if (notation !== null) return notation[1] === undefined || !VISITOR_WORD.test(notation[1]);
+  const listed = depth < LIST_DEPTH && url === null ? ADDRESS_BEFORE.exec(before) : null;
+  return listed !== null && namedAsServer(text, end - listed[1]!.length, depth + 1);
+}
 
 /**
  * Whether the dotted quad at `start` follows a name and `@` outside a URL: `pkg@1.2.3.4`,
@@ -83,15 +173,15 @@ const ZONE = "(?:%[\\w.-]+)?";
  * that look like code or clock times rather than addresses (`a::b`, fewer than three groups of
  * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`),
  * multicast (`ff02::1`), the unique local fc00::/7 and link-local fe80::/10 addresses of a
- * site's own network (RFC 4193, RFC 4291 §2.5.6), and the IPv4 addresses that name no host in
- * IPv6 form stay.
+ * site's own network (RFC 4193, RFC 4291 §2.5.6), the IPv4 addresses that name no host in
+ * IPv6 form, and addresses the words before them name as a server (`namedAsServer`) stay.
  */
 export const ipv6Detector: Detector = {
   kind: "ipv6",
   source: `(?:\\[${IPV6_CANDIDATE}${ZONE}\\]|(?<![\\w:.])${IPV6_CANDIDATE}${ZONE}(?![\\w:]|\\.\\d))`,
   // Two colons with at most a group between: `"status":404` in JSON text is no evidence.
   evidence: Evidence.IPV6,
-  rewrite: (match, marker) => (looksLikeIpv6(match) ? marker : undefined),
+  rewrite: (match, marker, text, start) => (looksLikeIpv6(match) && !namedAsServer(text, start) ? marker : undefined),
 };
 
 function looksLikeIpv6(candidate: string): boolean {
