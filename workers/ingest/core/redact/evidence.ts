@@ -239,11 +239,19 @@ export function evidenceIn(text: string): number {
   if ((classes & (HAS_B | HAS_S | HAS_I)) === (HAS_B | HAS_S | HAS_I) && holdsAny(text, BASIC_SPELLINGS)) {
     found |= Evidence.BASIC;
   }
+  // Whether the text may hold a name starting with `cep` (`cepDestino`), asked once, only where
+  // a name before `=` or `:` does not end as the other postal code names do.
+  let cepName: boolean | undefined;
   if ((classes & HAS_EQUALS) !== 0) {
     for (let equals = text.indexOf("="); equals >= 0; equals = text.indexOf("=", equals + 1)) {
       if (equals + 1 < length && namesSecretParameter(text, equals)) found |= Evidence.SECRET_PARAMETER;
       if (assignsToSecretName(text, equals)) found |= Evidence.SECRET_ASSIGNMENT;
-      if (namesPostalCodeParameter(text, equals)) found |= Evidence.POSTAL_CODE_PARAMETER;
+      if (
+        (POSTAL_CODE_NAME_ENDS[text.charCodeAt(equals - 1) & 127] === 1 || (cepName ??= CEP_NAME.test(text))) &&
+        namesPostalCodeParameter(text, equals)
+      ) {
+        found |= Evidence.POSTAL_CODE_PARAMETER;
+      }
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
@@ -251,7 +259,12 @@ export function evidenceIn(text: string): number {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
-      if ((found & Evidence.POSTAL_CODE_PARAMETER) === 0 && mayOpenPostalCodeValue(text, colon) && namesPostalCodeField(text, colon)) {
+      if (
+        (found & Evidence.POSTAL_CODE_PARAMETER) === 0 &&
+        (POSTAL_CODE_NAME_ENDS[fieldNameLast(text, colon)] === 1 || (cepName ??= CEP_NAME.test(text))) &&
+        mayOpenPostalCodeValue(text, colon) &&
+        namesPostalCodeField(text, colon)
+      ) {
         found |= Evidence.POSTAL_CODE_PARAMETER;
       }
     }
@@ -919,6 +932,28 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
   if (!p) return false;
   if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
+}
+
+/**
+ * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
+ * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), a digit (`zip5`), in any case, or a
+ * separator its words drop (`zip_`). A name ending otherwise (`"ageSeconds":1762`,
+ * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once.
+ */
+const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
+for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
+/** `cep` as a name's first word may spell it (`cep`, `Cep`, `CEP`, `CEp`: `nameWords`). */
+const CEP_NAME = /[cC][eE][pP]/;
+
+/**
+ * The last character of the name before the field's `:` at `colon`, past blanks and one quote
+ * as `namesPostalCodeField` reads it, as an index of `POSTAL_CODE_NAME_ENDS`.
+ */
+function fieldNameLast(text: string, colon: number): number {
+  let end = colon;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const last = text.charCodeAt(end - 1);
+  return (last === 34 || last === 39 ? text.charCodeAt(end - 2) : last) & 127;
 }
 
 /**
