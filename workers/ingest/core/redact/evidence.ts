@@ -248,7 +248,8 @@ export function evidenceIn(text: string): number {
       if (assignsToSecretName(text, equals)) found |= Evidence.SECRET_ASSIGNMENT;
       if (opensCfObject(text, equals)) found |= Evidence.VISITOR_LOCATION;
       if (
-        (POSTAL_CODE_NAME_ENDS[text.charCodeAt(equals - 1) & 127] === 1 || (cepName ??= CEP_NAME.test(text))) &&
+        (POSTAL_CODE_NAME_ENDS[text.charCodeAt(equals - 1) & 127] === 1 ||
+          (isAlphanumeric(text.charCodeAt(equals + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
         namesPostalCodeParameter(text, equals)
       ) {
         found |= Evidence.POSTAL_CODE_PARAMETER;
@@ -265,7 +266,7 @@ export function evidenceIn(text: string): number {
       if (last === 102 && opensCfObject(text, colon)) found |= Evidence.VISITOR_LOCATION;
       if (
         (found & Evidence.POSTAL_CODE_PARAMETER) === 0 &&
-        (POSTAL_CODE_NAME_ENDS[last] === 1 || (cepName ??= CEP_NAME.test(text))) &&
+        (POSTAL_CODE_NAME_ENDS[last] === 1 || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
         mayOpenPostalCodeValue(text, colon) &&
         namesPostalCodeField(text, colon)
       ) {
@@ -955,12 +956,18 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
  * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
  * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), a digit (`zip5`), in any case, or a
  * separator its words drop (`zip_`). A name ending otherwise (`"ageSeconds":1762`,
- * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once.
+ * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once, asked
+ * only where the value's first character may open a code (not at `https://`, `:id/`).
  */
 const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
 for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
 /** `cep` as a name's first word may spell it (`cep`, `Cep`, `CEP`, `CEp`: `nameWords`). */
 const CEP_NAME = /[cC][eE][pP]/;
+
+/** What a field's value may start with, as `mayOpenPostalCodeValue` reads it: a quote, a blank, a letter or a digit. */
+function mayOpenValue(code: number): boolean {
+  return code === 34 || code === 39 || code === 32 || code === 9 || isAlphanumeric(code);
+}
 
 /**
  * The last character of the name before the field's `:` at `colon`, past blanks and one quote
