@@ -226,7 +226,7 @@ export function evidenceIn(text: string): number {
     found |= Evidence.KNOWN_TOKEN;
   }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
-  found |= visitorLocationEvidence(text, classes);
+  found |= visitorLocationEvidence(text, classes, dots);
   if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
   if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
   if ((classes & HAS_J_OR_DOLLAR) !== 0) {
@@ -244,11 +244,21 @@ export function evidenceIn(text: string): number {
   if ((classes & (HAS_B | HAS_S | HAS_I)) === (HAS_B | HAS_S | HAS_I) && holdsAny(text, BASIC_SPELLINGS)) {
     found |= Evidence.BASIC;
   }
+  // Whether the text may hold a name starting with `cep` (`cepDestino`), asked once, only where
+  // a name before `=` or `:` does not end as the other postal code names do.
+  let cepName: boolean | undefined;
   if ((classes & HAS_EQUALS) !== 0) {
     for (let equals = text.indexOf("="); equals >= 0; equals = text.indexOf("=", equals + 1)) {
       if (equals + 1 < length && namesSecretParameter(text, equals)) found |= Evidence.SECRET_PARAMETER;
       if (assignsToSecretName(text, equals)) found |= Evidence.SECRET_ASSIGNMENT;
-      if (namesPostalCodeParameter(text, equals)) found |= Evidence.POSTAL_CODE_PARAMETER;
+      if (opensCfObject(text, equals)) found |= Evidence.VISITOR_LOCATION;
+      if (
+        (POSTAL_CODE_NAME_ENDS[text.charCodeAt(equals - 1) & 127] === 1 ||
+          (isAlphanumeric(text.charCodeAt(equals + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
+        namesPostalCodeParameter(text, equals)
+      ) {
+        found |= Evidence.POSTAL_CODE_PARAMETER;
+      }
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
@@ -256,7 +266,15 @@ export function evidenceIn(text: string): number {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
-      if ((found & Evidence.POSTAL_CODE_PARAMETER) === 0 && mayOpenPostalCodeValue(text, colon) && namesPostalCodeField(text, colon)) {
+      const last = fieldNameLast(text, colon);
+      // `f`: `"cf":{`.
+      if (last === 102 && opensCfObject(text, colon)) found |= Evidence.VISITOR_LOCATION;
+      if (
+        (found & Evidence.POSTAL_CODE_PARAMETER) === 0 &&
+        (POSTAL_CODE_NAME_ENDS[last] === 1 || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
+        mayOpenPostalCodeValue(text, colon) &&
+        namesPostalCodeField(text, colon)
+      ) {
         found |= Evidence.POSTAL_CODE_PARAMETER;
       }
     }
@@ -478,25 +496,38 @@ function dashedNumberEvidence(text: string): number {
 }
 
 /**
- * `Evidence.VISITOR_LOCATION` (`visitor-location.ts`): a header's `cf-`/`cf_` is found from its
- * separator, which the text has few of (one test of the two characters before each); a logged
- * `request.cf`'s `cf` by a native search, only in a text with a `:` or `=` its members need.
+ * `Evidence.VISITOR_LOCATION` (`visitor-location.ts`) for a header's `cf-`/`cf_`, found from its
+ * separator, which the text has few of (one test of the two characters before each), and for
+ * `cf.` (`cf.city=`), only in a text with a `:` or `=` its members need: from its dots when the
+ * text has few (`dots`), else by a native search. An object given as `cf` is found at its `:` or
+ * `=` (`opensCfObject`) by the walks over those.
  */
-function visitorLocationEvidence(text: string, classes: number): number {
+function visitorLocationEvidence(text: string, classes: number, dots: number): number {
   if ((classes & HAS_DASH) !== 0 && followsCf(text, "-")) return Evidence.VISITOR_LOCATION;
   if ((classes & HAS_UNDERSCORE) !== 0 && followsCf(text, "_")) return Evidence.VISITOR_LOCATION;
-  if ((classes & (HAS_COLON | HAS_EQUALS)) === 0) return 0;
-  for (let at = text.indexOf("cf"); at >= 0; at = text.indexOf("cf", at + 2)) {
-    let i = at + 2;
-    if (text.charCodeAt(i) === 46) return Evidence.VISITOR_LOCATION;
-    if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
-    while (isSpaceOrTab(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 61) continue;
-    i++;
-    while (isSpaceOrTab(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) === 123) return Evidence.VISITOR_LOCATION;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) === 0 || dots === 0) return 0;
+  if (dots > FEW_DOTS) return text.includes("cf.") ? Evidence.VISITOR_LOCATION : 0;
+  for (let dot = text.indexOf(".", 2); dot >= 0; dot = text.indexOf(".", dot + 1)) {
+    if (text.charCodeAt(dot - 1) === 102 && text.charCodeAt(dot - 2) === 99) return Evidence.VISITOR_LOCATION;
   }
   return 0;
+}
+
+/** Up to this many dots, reading before each costs less than a search for `cf.` (a Workers JSON line has two to five). */
+const FEW_DOTS = 4;
+
+/**
+ * Whether the `:` or `=` at `separator` gives an object as `cf`, as `visitor-location.ts` reads
+ * one before its `{` (`cf={`, `"cf": {`, `cf = {`): `cf`, perhaps quoted, blanks either side.
+ */
+function opensCfObject(text: string, separator: number): boolean {
+  let i = separator + 1;
+  while (isSpaceOrTab(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 123) return false;
+  i = separator - 1;
+  while (isSpaceOrTab(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i--;
+  return text.charCodeAt(i) === 102 && text.charCodeAt(i - 1) === 99;
 }
 
 /** Whether some `separator` in `text` follows `cf` in any case. */
@@ -959,6 +990,35 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
   if (!p) return false;
   if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
+}
+
+/**
+ * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
+ * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), a digit (`zip5`), in any case, or a
+ * separator its words drop (`zip_`). A name ending otherwise (`"ageSeconds":1762`,
+ * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once, asked
+ * only where the value's first character may open a code (not at `https://`, `:id/`).
+ */
+const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
+for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
+/** `cep` as a name's first word may spell it (`cep`, `Cep`, `CEP`, `CEp`: `nameWords`). */
+const CEP_NAME = /[cC][eE][pP]/;
+
+/** What a field's value may start with, as `mayOpenPostalCodeValue` reads it: a quote, a blank, a letter or a digit. */
+function mayOpenValue(code: number): boolean {
+  return code === 34 || code === 39 || code === 32 || code === 9 || isAlphanumeric(code);
+}
+
+/**
+ * The last character of the name before the field's `:` at `colon`, past blanks and one quote
+ * as `namesPostalCodeField` reads it, as an index of `POSTAL_CODE_NAME_ENDS` (ASCII; others
+ * read as their low seven bits, at worst a closer look).
+ */
+function fieldNameLast(text: string, colon: number): number {
+  let end = colon;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const last = text.charCodeAt(end - 1);
+  return (last === 34 || last === 39 ? text.charCodeAt(end - 2) : last) & 127;
 }
 
 /**
