@@ -122,7 +122,7 @@ describe("postal codes as fields and JSON members", () => {
     ['{"ageSeconds":1762,"cepDestino":"01310-100"}', '{"ageSeconds":1762,"cepDestino":"[REDACTED:postal_code]"}'],
     ['{"status":200,"CEP_ORIGEM":"01310100"}', '{"status":200,"CEP_ORIGEM":"[REDACTED:postal_code]"}'],
     ["cepEntrega=01310-100&sku=1", "cepEntrega=[REDACTED:postal_code]&sku=1"],
-    ['{"ZIP":94105,"zip5":"10001","zip_":"10002"}', '{"ZIP":[REDACTED:postal_code],"zip5":"[REDACTED:postal_code]","zip_":"[REDACTED:postal_code]"}'],
+    ['{"ZIP":94105,"zip5":"10001","zip_":"10002"}', '{"ZIP":"[REDACTED:postal_code]","zip5":"[REDACTED:postal_code]","zip_":"[REDACTED:postal_code]"}'],
     ['{"shippingPostalCode":"K1A 0B1"}', '{"shippingPostalCode":"[REDACTED:postal_code]"}'],
     ["user ZIP=94105", "user ZIP=[REDACTED:postal_code]"],
   ])("%j", (text, expected) => {
