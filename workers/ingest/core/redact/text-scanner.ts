@@ -205,11 +205,13 @@ const MARKER_START = "[REDACTED:";
  * `replacement` for the `length` characters at `start`, with its marker quoted as a JSON string
  * when what the marker replaces is a bare JSON number in a JSON value's place: a member's value
  * (`"zip":94105`, `"cvc": 123`, also inside JSON text held in a JSON string, where the quotes are
- * escaped as the member name's closing quote is: `{\"cpf\":\"[REDACTED:cpf]\"}`), or an item of an
- * array in text that is a JSON document. A marker left bare there would make the text no longer
- * JSON, and a body or attribute stored as JSON could no longer be read with ClickHouse's JSON
- * functions. A detector's replacement may keep the text before the value (`"cvc": ` + marker):
- * the value is what follows that kept prefix. Runs only for an accepted replacement.
+ * escaped as the member name's closing quote is: `{\"cpf\":\"[REDACTED:cpf]\"}`). An item of an
+ * array is left bare: whether it sits inside a JSON string could only be told by reading the
+ * text from its start at every replacement. A marker left bare in a member's place would make
+ * the text no longer JSON, and a body or attribute stored as JSON could no longer be read with
+ * ClickHouse's JSON functions. A detector's replacement may keep the text before the value
+ * (`"cvc": ` + marker): the value is what follows that kept prefix. Runs only for an accepted
+ * replacement.
  */
 function quotedAsJsonValue(text: string, start: number, length: number, replacement: string): string {
   const markerAt = replacement.lastIndexOf(MARKER_START);
@@ -224,9 +226,8 @@ function quotedAsJsonValue(text: string, start: number, length: number, replacem
   if (after < text.length && !",}]".includes(text.charAt(after))) return replacement;
   let before = valueStart - 1;
   while (before >= 0 && isJsonBlank(text.charCodeAt(before))) before--;
-  const previous = text.charAt(before);
   const marker = replacement.slice(markerAt);
-  if (previous === ":") {
+  if (text.charAt(before) === ":") {
     let quote = before - 1;
     while (quote >= 0 && isJsonBlank(text.charCodeAt(quote))) quote--;
     if (text.charAt(quote) !== '"') return replacement;
@@ -235,9 +236,7 @@ function quotedAsJsonValue(text: string, start: number, length: number, replacem
     const quoteText = text.slice(escapes, quote + 1);
     return kept + quoteText + marker + quoteText;
   }
-  if (previous !== "[" && previous !== ",") return replacement;
-  const first = text.trimStart().charAt(0);
-  return first === "[" || first === "{" ? `${kept}"${marker}"` : replacement;
+  return replacement;
 }
 
 /** JSON's insignificant whitespace: space, tab, line feed, carriage return. */

@@ -10,7 +10,7 @@ import {
   NAME_CHARACTER,
 } from "../secret-names";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
-import { PEM_ARMOR_START } from "../token-formats";
+import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
@@ -165,12 +165,28 @@ export const secretParameterDetector: Detector = {
   source: `(?:${PARAMETER}|${FIELD}|${FLAG})`,
   evidence: Evidence.SECRET_PARAMETER | Evidence.SECRET_FIELD,
   rewrite: (match, marker, text, start) =>
-    match.startsWith(":")
-      ? redactField(match, marker, text, start)
-      : match.startsWith("-")
-        ? redactFlag(match, marker, text, start)
-        : redactParameter(match, marker, valueEnd(text, start, start + match.length)),
+    holdsPasswordHash(match, text, start)
+      ? undefined
+      : match.startsWith(":")
+        ? redactField(match, marker, text, start)
+        : match.startsWith("-")
+          ? redactFlag(match, marker, text, start)
+          : redactParameter(match, marker, valueEnd(text, start, start + match.length)),
 };
+
+const PASSWORD_HASH_AT = new RegExp(PASSWORD_HASH_SOURCE, "y");
+
+/**
+ * Whether the value in `match` starts a stored password hash (`PASSWORD_HASH_SOURCE`): the
+ * `password_hash` detector then replaces it whole, where a value's token would end at its first
+ * comma and leave the rest in clear (Argon2's `$argon2id$v=19$m=65536,t=3,p=4$salt$digest`).
+ */
+function holdsPasswordHash(match: string, text: string, start: number): boolean {
+  const opening = match.search(/[${]/);
+  if (opening < 0) return false;
+  PASSWORD_HASH_AT.lastIndex = start + opening;
+  return PASSWORD_HASH_AT.test(text);
+}
 
 /**
  * A usage line's placeholder for a flag's value: upper-case letters, `_` and `-`, no digits
