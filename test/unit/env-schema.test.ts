@@ -31,7 +31,7 @@ describe("booleanSetting", () => {
 });
 
 describe("integerSetting", () => {
-  it.each(["1e4", "0x2710", "0b11", "10000.", "+10000", "10_000", "1,000", ""])(
+  it.each(["1e4", "0x2710", "0b11", "10000.", "+10000", "10_000", "1,000", "- 5"])(
     "refuses %j, naming the setting",
     (value) => {
       expect(() => ingest({ MAX_RECORDS_PER_REQUEST: value })).toThrow(ConfigError);
@@ -41,6 +41,11 @@ describe("integerSetting", () => {
       expect(() => loadConfig({ TAIL_MAX_REQUEST_RECORDS: value })).toThrow("TAIL_MAX_REQUEST_RECORDS must be a whole number");
     },
   );
+
+  it.each(["", " ", "\t"])("reads a blank value (%j) as unset: the default, as for a switch", (blank) => {
+    expect(ingest({ MAX_RECORDS_PER_REQUEST: blank }).pipeline.limits.maxRecordsPerRequest).toBe(ingest({}).pipeline.limits.maxRecordsPerRequest);
+    expect(loadConfig({ TAIL_FORWARD_RETRIES: blank }).forwardRetries).toBe(loadConfig({}).forwardRetries);
+  });
 
   it("reads decimal digits, with spaces around, and JSON numbers", () => {
     expect(ingest({ MAX_RECORDS_PER_REQUEST: " 10000 " }).pipeline.limits.maxRecordsPerRequest).toBe(10_000);

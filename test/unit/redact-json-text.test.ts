@@ -17,7 +17,7 @@ const text = (value: AnyValue | undefined): string => (value as { stringValue: s
 
 const policy = hashingPolicy;
 
-/** The brief's example: a user id to hash, a city to drop at the default precision, a token. */
+/** A new user's example: a user id to hash, a city to drop at the default precision, a token. */
 const BODY = '{"user":{"id":"cust-1"},"geo":{"city":"Campinas","region":"SP"},"auth":{"access_token":"tok-51H8xYz"}}';
 const RULED = `{"user":{"id":"${hash("cust-1")}"},"geo":{"region":"SP"},"auth":{"access_token":"[REDACTED:secret]"}}`;
 

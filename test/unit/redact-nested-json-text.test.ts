@@ -26,9 +26,9 @@ const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
 const text = (value: AnyValue | undefined): string => (value as { stringValue: string }).stringValue;
 const json = JSON.stringify;
 
-/** The probe's line: a payload received as JSON text, logged inside a JSON line. */
-const PROBE = json({ msg: "x", payload: json({ user: { id: "u-42" } }) });
-const PROBE_RULED = json({ msg: "x", payload: json({ user: { id: hash("u-42") } }) });
+/** A new user's line: a payload received as JSON text, logged inside a JSON line. */
+const RECEIVED = json({ msg: "x", payload: json({ user: { id: "u-42" } }) });
+const RECEIVED_RULED = json({ msg: "x", payload: json({ user: { id: hash("u-42") } }) });
 
 /** normalize → redact → limit attributes, as prepareExport runs them. */
 function stored(
@@ -52,12 +52,12 @@ function nested(levels: number, leaf: unknown): unknown {
   return value;
 }
 
-describe("the probe: JSON text in a string member of a log body", () => {
+describe("a received payload: JSON text in a string member of a log body", () => {
   it("a body kept as JSON (lifting off) stores the hash the lifted attribute gets, not the id", () => {
-    const { record, attributes } = stored(str(PROBE), { liftJsonBodies: false });
-    expect(record.body).toEqual(str(PROBE_RULED));
+    const { record, attributes } = stored(str(RECEIVED), { liftJsonBodies: false });
+    expect(record.body).toEqual(str(RECEIVED_RULED));
     expect(attributes).toMatchObject({ "redaction.count": int("1"), "redaction.kinds": str("hashed") });
-    const lifted = stored(str(PROBE)).attributes;
+    const lifted = stored(str(RECEIVED)).attributes;
     expect(lifted.payload).toEqual(str(json({ user: { id: hash("u-42") } })));
   });
 
@@ -67,9 +67,9 @@ describe("the probe: JSON text in a string member of a log body", () => {
   });
 
   it("log.record.original, the line as written, by the line's own paths", () => {
-    const { record, attributes } = stored(str(PROBE), { keepOriginal: true });
+    const { record, attributes } = stored(str(RECEIVED), { keepOriginal: true });
     expect(record.body).toEqual(str("x"));
-    expect(attributes["log.record.original"]).toEqual(str(PROBE_RULED));
+    expect(attributes["log.record.original"]).toEqual(str(RECEIVED_RULED));
     // One hash in the lifted attribute, one in the original.
     expect(attributes["redaction.count"]).toEqual(int("2"));
   });

@@ -75,7 +75,7 @@ describe("loadConfig", () => {
     ["TAIL_FORWARD_RETRIES", "0b11"],
     ["TAIL_FORWARD_RETRIES", "3."],
     ["TAIL_FORWARD_RETRIES", "+3"],
-    ["TAIL_FORWARD_RETRIES", ""],
+    ["TAIL_FORWARD_RETRIES", "- 3"],
     ["TAIL_MAX_REQUEST_BYTES", "4MiB"],
     ["TAIL_MAX_REQUEST_BYTES", "1024"],
     ["TAIL_MAX_REQUEST_RECORDS", "0"],

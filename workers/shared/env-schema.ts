@@ -43,16 +43,18 @@ export function booleanSetting(defaultValue: boolean) {
 const DECIMAL_INTEGER = /^-?\d+$/;
 
 /**
- * A whole number from `min` to `max`: a JSON number, or decimal digits (an optional minus sign,
- * spaces around). Not what `Number()` also reads (`"1e1"`, `"0x3"`, `"0b11"`, `"3."`): an
- * operator who wrote those meant something else, and a value read differently from how it reads
- * is worse than one refused with its name.
+ * A whole number from `min` to `max`: a JSON number, decimal digits (an optional minus sign,
+ * spaces around), or blank, which is the default as for a switch (`booleanSetting`). Not what
+ * `Number()` also reads (`"1e1"`, `"0x3"`, `"0b11"`, `"3."`): an operator who wrote those meant
+ * something else, and a value read differently from how it reads is worse than one refused with
+ * its name.
  */
 export function integerSetting(defaultValue: number, min: number, max: number) {
   return z._default(
     z.pipe(
       z.union([z.number(), z.string()]),
       z.transform((value, ctx) => {
+        if (typeof value === "string" && value.trim() === "") return defaultValue;
         const parsed = typeof value === "number" ? value : Number(value.trim());
         if (
           (typeof value === "string" && !DECIMAL_INTEGER.test(value.trim())) ||
