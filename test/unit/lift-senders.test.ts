@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
-import { liftJsonBodies, liftJsonBody, normalizeRecordSeverity, ORIGINAL_RECORD_ATTRIBUTE } from "../../workers/ingest/core/normalize";
+import { DEFAULT_NORMALIZATION_OPTIONS, liftJsonBodies, liftJsonBody, normalizeLogsRequest, normalizeRecordSeverity, ORIGINAL_RECORD_ATTRIBUTE } from "../../workers/ingest/core/normalize";
 import { logRecord, logsRequest } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
@@ -171,6 +171,13 @@ describe("request-id aliases also set request.id", () => {
     expect(attributeMap(withBodyAlias)["request.id"]).toEqual(int("42"));
     expect(own.attributes.filter((a) => a.key === "request.id")).toEqual([attr("request.id", str("mine"))]);
     expect(attributeMap(notAnId)).not.toHaveProperty("request.id");
+  });
+
+  it("joins a record's own alias with lifting off too", () => {
+    const pino = record(str('{"msg":"m","requestId":"from-body"}'), { attributes: [attr("reqId", str("req-7"))] });
+    normalizeLogsRequest(logsRequest([pino]), { ...DEFAULT_NORMALIZATION_OPTIONS, liftJsonBodies: false });
+    expect(attributeMap(pino)).toEqual({ reqId: str("req-7"), "request.id": str("req-7") });
+    expect(pino.body).toEqual(str('{"msg":"m","requestId":"from-body"}'));
   });
 
   it("ignores aliases holding objects or fractions", () => {

@@ -4,7 +4,7 @@
  * structured bodies are lifted into fields and attributes, then severities are canonicalized.
  */
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
-import { liftJsonBodies, type LiftAttributeLimits } from "./lift";
+import { joinRequestIdAttributes, liftJsonBodies, type LiftAttributeLimits } from "./lift";
 import type { NormalizationOptions } from "./options";
 import { fillServiceVersion } from "./service-version";
 import { normalizeSeverity } from "./severity";
@@ -27,6 +27,7 @@ export {
  */
 export function normalizeLogsRequest(request: SignalRequest["logs"], options: NormalizationOptions, limits?: LiftAttributeLimits): void {
   if (options.liftJsonBodies) liftJsonBodies(request, options, limits);
+  else joinRequestIdAttributes(request);
   if (options.normalizeSeverity) normalizeSeverity(request);
 }
 

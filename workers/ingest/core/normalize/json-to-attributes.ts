@@ -102,7 +102,7 @@ function isScalarId(value: unknown): boolean {
 }
 
 /** Only strings and integers are ids; an object or a fraction under an alias is not. */
-function requestIdValue(value: AnyValue): AnyValue | undefined {
+export function requestIdValue(value: AnyValue): AnyValue | undefined {
   return "stringValue" in value || "intValue" in value ? value : undefined;
 }
 

@@ -6,7 +6,7 @@ import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import { allWithinLength, type RequestLimits } from "../limits";
-import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting } from "./json-to-attributes";
+import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
 
@@ -129,11 +129,21 @@ function joinRequestIdAttribute(record: LogRecord): void {
   let alias: AnyValue | undefined;
   for (const attribute of record.attributes) {
     if (attribute.key === REQUEST_ID_ATTRIBUTE) return;
-    if (alias === undefined && isRequestIdAlias(attribute.key) && ("stringValue" in attribute.value || "intValue" in attribute.value)) {
-      alias = attribute.value;
-    }
+    if (alias === undefined && isRequestIdAlias(attribute.key)) alias = requestIdValue(attribute.value);
   }
   if (alias !== undefined) record.attributes.push({ key: REQUEST_ID_ATTRIBUTE, value: alias });
+}
+
+/**
+ * `joinRequestIdAttribute` for every record of the request, in place: the join with the
+ * record's own attributes holds with lifting off too (`liftJsonBodies` does it as it lifts).
+ */
+export function joinRequestIdAttributes(request: LogsRequest): void {
+  for (const resourceLogs of request.resourceLogs) {
+    for (const scopeLogs of resourceLogs.scopeLogs) {
+      for (const record of scopeLogs.logRecords) joinRequestIdAttribute(record);
+    }
+  }
 }
 
 function liftFields(
