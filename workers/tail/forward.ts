@@ -8,7 +8,7 @@
 import { deadLetteredRowsIn, isDataRefusal } from "../shared/ingest-answers";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
-import { halvePayload } from "./split";
+import { halvePayload, utf8Bytes } from "./split";
 
 /** The part of a service binding the tail uses. */
 export interface IngestBinding {
@@ -215,7 +215,7 @@ async function forwardInParts(
   options.logger.log("warn", "ingest refused a forward as too large; sending it in smaller parts", {
     path: payload.path,
     records: payload.recordCount,
-    bytes: new TextEncoder().encode(payload.body).byteLength,
+    bytes: utf8Bytes(payload.body),
     parts: parts.length,
     reason: refusal.reason,
     fix: "set TAIL_MAX_REQUEST_BYTES below the ingest's MAX_BODY_BYTES",
@@ -236,7 +236,7 @@ async function forwardInParts(
 function tooLargeNote(attempt: Failure, payload: OtlpPayload): Record<string, string | number> {
   if (!isTooLarge(attempt)) return {};
   return {
-    bytes: new TextEncoder().encode(payload.body).byteLength,
+    bytes: utf8Bytes(payload.body),
     note:
       "a single record over the ingest's MAX_BODY_BYTES cannot be cut smaller: the ingest truncates " +
       "attribute values past MAX_ATTRIBUTE_VALUE_LENGTH but not a record's body; raise MAX_BODY_BYTES to keep it",

@@ -105,7 +105,7 @@ function assemble(path: OtlpPayload["path"], groups: readonly Group[]): JsonLogs
 }
 
 /** UTF-8 bytes of `text`, counted without encoding it (JSON.stringify leaves no lone surrogate). */
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let index = 0; index < text.length; index++) {
