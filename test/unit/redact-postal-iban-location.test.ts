@@ -125,11 +125,35 @@ describe("postal codes as fields and JSON members", () => {
     ['{"ZIP":94105,"zip5":"10001","zip_":"10002"}', '{"ZIP":"[REDACTED:postal_code]","zip5":"[REDACTED:postal_code]","zip_":"[REDACTED:postal_code]"}'],
     ['{"shippingPostalCode":"K1A 0B1"}', '{"shippingPostalCode":"[REDACTED:postal_code]"}'],
     ["user ZIP=94105", "user ZIP=[REDACTED:postal_code]"],
+    // `.zip` after a word naming a party or an address is a member path, not a file's name.
+    ["billing.zip=12345 shipping.zip: 12345", "billing.zip=[REDACTED:postal_code] shipping.zip: [REDACTED:postal_code]"],
+    ['{"endereco.zip":"12345","user.address.zip":"10001"}', '{"endereco.zip":"[REDACTED:postal_code]","user.address.zip":"[REDACTED:postal_code]"}'],
+    // A range word elsewhere, or from/to before the code's word (an origin or destination address).
+    ["ship_to_zip=12345 from_zip=10001 to_zip=10002", "ship_to_zip=[REDACTED:postal_code] from_zip=[REDACTED:postal_code] to_zip=[REDACTED:postal_code]"],
+    ['{"cep_destino":"01310100","cepOrigem":"01310-100"}', '{"cep_destino":"[REDACTED:postal_code]","cepOrigem":"[REDACTED:postal_code]"}'],
   ])("%j", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });
 
-  it.each(["zip: true", '"zip": "gz"', '"postal_code_format": "12345"', "zip: 12345.tar.gz", "zip_required: 1", "at 10:30 zip"])(
+  it.each([
+    "zip: true",
+    '"zip": "gz"',
+    '"postal_code_format": "12345"',
+    "zip: 12345.tar.gz",
+    "zip_required: 1",
+    "at 10:30 zip",
+    // An archive's name and its size.
+    "created archive backup-14141837.zip: 582607 bytes",
+    "assets.zip: 48213",
+    "Archive: release-1.2.3.zip: 20481",
+    '{"files":{"assets.zip":48213}}',
+    "upload.ZIP=199201",
+    // A shipping table's ranges: bounds, no one's address.
+    '{"cep_inicio":"01000000","cep_fim":"09999999"}',
+    "cep_de=01000000 cep_ate=09999999 cepInicio=01000000 cepFim=09999999",
+    "zip_start=10001 zip_end=10099 zipFrom=10001 zipTo=10099 zipCodeStart=10001 zipCodeEnd=10099",
+    "faixa_cep=01000000 cep_min=01000 cep_max=09999 min_zip=10001 range_zip=10001",
+  ])(
     "keeps %j",
     (text) => {
       expect(redacted(text)).toBe(text);
@@ -245,6 +269,9 @@ describe("visitor location in text forms", () => {
     ["cf_iplatitude=-22.9&x=1", "cf_iplatitude=[REDACTED:geo]&x=1"],
     ["request.cf.city=Campinas request.cf.colo=GRU", "request.cf.city=[REDACTED:geo] request.cf.colo=GRU"],
     ["cf: { city: 'Itu', asn: 28573, botManagement: { score: 99 } }", "cf: { city: '[REDACTED:geo]', asn: 28573, botManagement: { score: 99 } }"],
+    // A word that starts as a literal does, and a literal quoted, is a value.
+    ["cf-ipcity: Nullville", "cf-ipcity: [REDACTED:geo]"],
+    ['{"cf-ipcity":"null","cf":{"city":"true"}}', '{"cf-ipcity":"[REDACTED:geo]","cf":{"city":"[REDACTED:geo]"}}'],
     [
       'req {"cf":{"tlsClientAuth":{"certPresented":"0"},"longitude":-47.06,"region":"SP"}} done',
       'req {"cf":{"tlsClientAuth":{"certPresented":"0"},"longitude":"[REDACTED:geo]","region":"SP"}} done',
@@ -261,6 +288,13 @@ describe("visitor location in text forms", () => {
     '["city","Campinas"]',
     "acf-ipcity=X",
     "cf-ipcity=[REDACTED:geo]",
+    // JSON's and JavaScript's literals say no place.
+    '{"cf-ipcity":null}',
+    '{"cf":{"city":null}}',
+    '{"cf-ipcity":false}',
+    'request cf={"city":null,"latitude":true,"postalCode":null,"region":"SP"}',
+    "cf-ipcity: null cf-iplatitude=undefined",
+    "cf: { city: undefined, latitude: null }",
   ])("keeps %j", (text) => {
     expect(redacted(text)).toBe(text);
   });

@@ -1,6 +1,7 @@
 import type { Detector } from "./detectors";
 import { evidenceIn } from "./evidence";
 import { redactionMarker } from "./kinds";
+import { beginScan, endScan } from "./scan-scope";
 import type { RedactionTally } from "./tally";
 
 interface ScannedDetector {
@@ -123,6 +124,7 @@ export class TextScanner {
   private scan(text: string, detectors: number, tally: RedactionTally, place: number): string {
     const candidates = this.candidates;
     const scanned = this.detectors;
+    beginScan();
     for (let i = 0; i < scanned.length; i++) {
       const bit = scanned[i]!.bit;
       candidates[i] = bit !== 0 && (detectors & bit) === 0 ? null : nextCandidate(scanned[i]!.regex, text, 0);
@@ -160,8 +162,9 @@ export class TextScanner {
         }
       }
     } finally {
-      // The matches hold the text: let it go with the request.
+      // The matches and the detectors' memos hold the text: let it go with the request.
       candidates.fill(null);
+      endScan();
     }
     return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
   }

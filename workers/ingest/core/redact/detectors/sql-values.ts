@@ -1,3 +1,5 @@
+import { currentScan, resetAfterEachScan } from "../scan-scope";
+
 /**
  * The column an SQL `INSERT` gives a value: `INSERT INTO clientes (nome, celular) VALUES ('Ana',
  * '11987654321')` puts `'11987654321'` in `celular`, as `celular 11987654321` names it in prose.
@@ -17,7 +19,7 @@ const REACH = 4096;
  * single quotes (with `''` inside) are skipped whole.
  */
 export function sqlInsertColumnOf(text: string, start: number): string | undefined {
-  if (text !== memo.text) resetMemo(text);
+  if (memo.scan !== currentScan()) resetMemo(text);
   if (!memo.holdsValues) return undefined;
   const row = rowOf(text, start);
   if (row === undefined) return undefined;
@@ -25,9 +27,9 @@ export function sqlInsertColumnOf(text: string, start: number): string | undefin
   return columns?.[row.index];
 }
 
-/** What earlier candidates of the same text found. */
+/** What earlier candidates of the same scan (`scan-scope`: one text, never compared whole) found. */
 const memo = {
-  text: undefined as string | undefined,
+  scan: -1,
   /** Whether the text says `values` anywhere, in any case: without it no value is in a row. */
   holdsValues: false,
   /** The first position the last row search read, and what it found there: a row's `(` and the value's index, or none (-1). */
@@ -39,11 +41,17 @@ const memo = {
 };
 
 function resetMemo(text: string): void {
-  memo.text = text;
+  memo.scan = currentScan();
   memo.holdsValues = VALUES.test(text);
   memo.searchedFrom = -1;
   memo.rows.clear();
 }
+
+// The column names are slices of the text: empty the rows when the scan ends.
+resetAfterEachScan(() => {
+  memo.scan = -1;
+  memo.rows.clear();
+});
 
 const VALUES = /values/i;
 const QUOTE = 39;

@@ -5,6 +5,7 @@ import {
   requestCfMemberLevel,
   visitorLocationHeaderLevel,
 } from "../geo";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { POSTAL_CODE_KIND } from "./postal-code-parameter";
 import { caseless, redactionMarker, type Detector } from "./detector";
 
@@ -63,6 +64,13 @@ const OBJECT_REACH = 4096;
 const POSTAL_LEVEL = 5;
 const POSTAL_MARKER = redactionMarker(POSTAL_CODE_KIND);
 const REDACTED = "[REDACTED:";
+const JSON_LITERAL = /^(?:null|true|false|undefined)$/;
+/**
+ * How many characters `insideCfObject` may read back per character of a scan's text, beyond one
+ * reach: members whose objects close before them (`"city":"x"},` repeated) cannot use the last
+ * member's answer and would each read a whole reach.
+ */
+const READS_PER_CHARACTER = 4;
 
 /**
  * The detector keeping the levels up to `precisionLevel` (`geoPrecisionLevel`: 0 `none` … 4
@@ -77,6 +85,8 @@ export function visitorLocationDetector(precisionLevel: number): Detector {
       const parts = PARTS.exec(match);
       // A value redacted already (`cf-ipcity=[REDACTED:geo]`, the output scanned again) stays.
       if (parts === null || match.startsWith(REDACTED, parts[0].length)) return undefined;
+      // JSON's and JavaScript's literals (`"cf-ipcity":null`, `city: false`) say no place.
+      if (parts[3] === "" && JSON_LITERAL.test(match.slice(parts[0].length))) return undefined;
       const name = parts[1]!;
       const header = (name.charCodeAt(2) === 45 || name.charCodeAt(2) === 95) && (name.charCodeAt(0) | 0x20) === 99;
       let level: number | undefined;
@@ -85,6 +95,9 @@ export function visitorLocationDetector(precisionLevel: number): Detector {
       } else {
         // A pair (`["city","x"]`) is no member; a member is one of `request.cf` only inside its object.
         if (parts[2] === ",") return undefined;
+        // A quoted name is read from its opening quote: the scanner retrying one character later
+        // (the candidate there rejected) would start inside it and pair the quotes wrongly.
+        if (match.charCodeAt(0) !== 34 && match.charCodeAt(0) !== 39 && isQuote(text.charCodeAt(start - 1))) return undefined;
         const dotted = name.startsWith("cf.");
         if (!dotted && !insideCfObject(text, start)) return undefined;
         level = requestCfMemberLevel(dotted ? name.slice(3) : name);
@@ -100,35 +113,61 @@ export function visitorLocationDetector(precisionLevel: number): Detector {
 /**
  * Whether the member at `start` is one of an object given as `cf` (`CF_OPENER` before its `{`):
  * read back from the member, strings in either quote skipped, nested objects and arrays passed.
- * Where the reading reaches the place the last member of the same text was read from, at the
+ * Where the reading reaches the place the last member of the same scan was read from, at the
  * same depth, that member's answer is taken: a long object's members cost its length once.
  */
 function insideCfObject(text: string, start: number): boolean {
-  if (text !== lastMember.text) {
-    lastMember.text = text;
+  if (lastMember.scan !== currentScan()) {
+    lastMember.scan = currentScan();
     lastMember.from = -1;
+    lastMember.budget = OBJECT_REACH + READS_PER_CHARACTER * text.length;
   }
+  // Past the budget (only text built to defeat the memo gets there) a member is taken as one of
+  // `request.cf`: its value goes rather than the scan growing with the square of the text.
+  if (lastMember.budget <= 0) return (lastMember.inside = true);
   const earlier = lastMember.from >= 0 && lastMember.from < start ? lastMember.from : -1;
   lastMember.from = start - 1;
   const from = Math.max(0, start - OBJECT_REACH);
   let depth = 0;
-  for (let i = start - 1; i >= from; i--) {
-    if (i === earlier && depth === 0) return lastMember.inside;
+  let i = start - 1;
+  let inside = false;
+  for (; i >= from; i--) {
+    if (i === earlier && depth === 0) {
+      inside = lastMember.inside;
+      break;
+    }
     const code = text.charCodeAt(i);
-    if (code === 34 || code === 39) {
+    if (isQuote(code)) {
       let open = i - 1;
       while (open >= from && (text.charCodeAt(open) !== code || text.charCodeAt(open - 1) === 92)) open--;
-      if (open < from) return (lastMember.inside = false);
       i = open;
+      if (open < from) break;
     } else if (code === 125 || code === 93) {
       depth++;
     } else if (code === 123 || code === 91) {
-      if (depth === 0) return (lastMember.inside = code === 123 && CF_OPENER.test(text.slice(Math.max(0, i - 16), i)));
+      if (depth === 0) {
+        inside = code === 123 && CF_OPENER.test(text.slice(Math.max(0, i - 16), i));
+        break;
+      }
       depth--;
     }
   }
-  return (lastMember.inside = false);
+  const read = start - Math.max(i, from - 1);
+  lastMember.budget -= read;
+  countWork(read);
+  return (lastMember.inside = inside);
 }
 
-/** The last member `insideCfObject` read in a text: where its reading started, and its answer. */
-const lastMember = { text: undefined as string | undefined, from: -1, inside: false };
+function isQuote(code: number): boolean {
+  return code === 34 || code === 39;
+}
+
+/**
+ * The last member `insideCfObject` read in a scan: where its reading started, and its answer.
+ * Keyed by the scan (`scan-scope`), not the text: a retry's equal copy is another scan.
+ */
+const lastMember = { scan: -1, from: -1, inside: false, budget: 0 };
+resetAfterEachScan(() => {
+  lastMember.scan = -1;
+  lastMember.from = -1;
+});

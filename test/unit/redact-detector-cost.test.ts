@@ -1,0 +1,68 @@
+/**
+ * The detectors' checks that read back from a candidate (a `request.cf` member's object) cost
+ * linear work in the text however it is built, and their memos belong to one scan: counted in
+ * characters read (`countWork`), never timed.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+
+const policy = defaultRedactionPolicy();
+
+/** `prefix` and `unit` repeated to `size` characters. */
+const built = (prefix: string, unit: string, size: number) => prefix + unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** The characters the checks read while redacting `text`, and the redacted text. */
+function measured(text: string): { work: number; text: string } {
+  const before = workDone();
+  const redacted = redactString(text, policy).text;
+  return { work: workDone() - before, text: redacted };
+}
+
+const HOSTILE: Array<[string, string, string]> = [
+  ["objects opened and never closed", "cf={", '{"city":"x",'],
+  ["objects closed before each member", "cf={", '"city":"x"},'],
+  ["one long object", "cf={", '"city":"x",'],
+  ["members after an object closed", "cf={} ", '"city":"x",'],
+  ["arrays opened and never closed", "cf={", '["city","x"],"city":"x",['],
+];
+
+describe("visitor location in text: the work of finding a member's object", () => {
+  it.each(HOSTILE)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
+    const n = 1 << 16;
+    const small = measured(built(prefix, unit, n)).work;
+    const large = measured(built(prefix, unit, 2 * n)).work;
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThanOrEqual(2 * small + 8192);
+    expect(large).toBeLessThanOrEqual(8 * 2 * n);
+  });
+
+  it("is the same for an equal copy of the text scanned again (a retry), with the same output", () => {
+    const text = built("cf={", '"city":"x",', 1 << 15);
+    const first = measured(text);
+    const copy = measured(built("cf={", '"city":"x",', 1 << 15));
+    expect(copy.work).toBe(first.work);
+    expect(copy.text).toBe(first.text);
+    expect(first.text.startsWith('cf={"city":"[REDACTED:geo]","city":"[REDACTED:geo]"')).toBe(true);
+  });
+
+  it("takes no answer from an earlier scan of another text at the same places", () => {
+    const inside = 'cf={"region":"SP","city":"Campinas"}';
+    const outside = 'xx={"region":"SP","city":"Campinas"}';
+    expect(redactString(inside, policy).text).toBe('cf={"region":"SP","city":"[REDACTED:geo]"}');
+    expect(redactString(outside, policy).text).toBe(outside);
+    expect(redactString(inside, policy).text).toBe('cf={"region":"SP","city":"[REDACTED:geo]"}');
+  });
+
+  it("still finds each member of an object nested and closed before it", () => {
+    const text = 'request cf={"botManagement":{"score":99},"tlsClientAuth":{"certPresented":"0"},"city":"Campinas","latitude":"-22.9"}';
+    expect(redactString(text, policy).text).toBe(
+      'request cf={"botManagement":{"score":99},"tlsClientAuth":{"certPresented":"0"},"city":"[REDACTED:geo]","latitude":"[REDACTED:geo]"}',
+    );
+  });
+
+  it("does not read a member from inside its own quotes (the scanner's retry one character on)", () => {
+    const text = 'meta={"note":"a","city":"Campinas"} {"city":"Recife"}';
+    expect(redactString(text, policy).text).toBe(text);
+  });
+});

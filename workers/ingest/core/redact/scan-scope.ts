@@ -1,0 +1,47 @@
+/**
+ * The scope of one `TextScanner` scan, for the detectors whose checks keep what earlier
+ * candidates of the same text read (a `request.cf` object's reach, an `INSERT`'s rows): such a
+ * memo is valid for the scan that filled it and no other. Comparing texts instead would read a
+ * retried request's equal copy whole at every candidate (quadratic), and holding a text would
+ * keep a request alive after its scan; so the scanner numbers its scans and, when one ends,
+ * empties every memo registered here.
+ */
+
+let current = 0;
+let work = 0;
+const resets: Array<() => void> = [];
+
+/** The number of the scan under way (or of the last one): a memo filled under another number is stale. */
+export function currentScan(): number {
+  return current;
+}
+
+/** Registers a memo's reset, run when each scan ends (module load time, once per memo). */
+export function resetAfterEachScan(reset: () => void): void {
+  resets.push(reset);
+}
+
+/** Called by the scanner as a scan starts: a new number, so no memo of an earlier scan is read. */
+export function beginScan(): void {
+  current++;
+}
+
+/** Called by the scanner as a scan ends (also when a check throws): memos let the text go. */
+export function endScan(): void {
+  current++;
+  for (const reset of resets) reset();
+}
+
+/**
+ * Adds `characters` to the characters detectors' checks have read outside their regexes (back
+ * from a candidate to its object or row): what tests compare on texts of n and 2n characters to
+ * show a check linear, without timing it.
+ */
+export function countWork(characters: number): void {
+  work += characters;
+}
+
+/** The characters counted by `countWork` since the process started. */
+export function workDone(): number {
+  return work;
+}
