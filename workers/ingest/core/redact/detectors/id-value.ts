@@ -75,15 +75,19 @@ function namesPersonId(words: readonly string[]): boolean {
 
 /** A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`). */
 const NAME_BEFORE_VALUE = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)["']?[ \\t]*[:=][ \\t]*["']?$`);
+let thingWordsBefore: RegExp | undefined;
 /**
  * Words that name a thing's identifier in a sentence, then what may stand between them and the
  * value: `SKU 321-54-9876`, `part no. 123-45-6789`, `order #123-45-6789`, `P/N: …`, `serial
- * number is …`.
+ * number is …`. Built on first use: its source joins and case-folds three word lists, work an
+ * isolate's start does not need (most requests never ask).
  */
-const THING_WORDS_BEFORE = new RegExp(
-  `(?<![A-Za-z])(?:${[...PRODUCT_CODES, ...PAYMENT_CODES, ...NUMBERED_THINGS].map(caseless).join("|")}|P/N|PN)` +
-  `(?:[ _-]?${NUMBER_WORD}\\.?|[ \\t]*#)?[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
-);
+function thingWordsBeforeRegExp(): RegExp {
+  return (thingWordsBefore ??= new RegExp(
+    `(?<![A-Za-z])(?:${[...PRODUCT_CODES, ...PAYMENT_CODES, ...NUMBERED_THINGS].map(caseless).join("|")}|P/N|PN)` +
+      `(?:[ _-]?${NUMBER_WORD}\\.?|[ \\t]*#)?[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
+  ));
+}
 
 /**
  * Whether the value at `start` in free text is a thing's identifier, as its name or the words
@@ -94,7 +98,7 @@ export function isThingIdentifierValue(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
   const name = NAME_BEFORE_VALUE.exec(before);
   if (name !== null && namesThingIdentifier(nameWords(name[1]!))) return true;
-  return THING_WORDS_BEFORE.test(before);
+  return thingWordsBeforeRegExp().test(before);
 }
 
 /**
@@ -106,19 +110,23 @@ export function isPersonIdValue(text: string, start: number): boolean {
   return name !== null && namesPersonId(nameWords(name[1]!));
 }
 
+let barcodeBefore: RegExp | undefined;
 /**
  * Words that name a barcode, then what may stand between them and its digits: the GS1 codes
  * (`EAN 4516533011970`, `ean13=`, `GTIN-14: `, `UPC-A `), `barcode` and Portuguese `código de
  * barras` / `cod_barras`. An EAN-13 passes the Luhn check as often as any number does; after
- * these words it is the product's barcode, as under the `product.ean` key.
+ * these words it is the product's barcode, as under the `product.ean` key. Built on first use,
+ * like `thingWordsBeforeRegExp`.
  */
-const BARCODE_BEFORE = new RegExp(
-  `(?<![A-Za-z])(?:${["ean", "gtin", "upc", "barcode", "bar code"].map(caseless).join("|")}` +
-    `|${caseless("c")}(?:${caseless("ódigo")}|${caseless("odigo")}|${caseless("od")})[ _-]?(?:${caseless("de")}[ _-])?${caseless("barras")})` +
-    `(?:[ _-]?(?:8|12|13|14|[Aa]))?["']?[ \\t]*(?:[:=#][ \\t]*["']?)?$`,
-);
+function barcodeBeforeRegExp(): RegExp {
+  return (barcodeBefore ??= new RegExp(
+    `(?<![A-Za-z])(?:${["ean", "gtin", "upc", "barcode", "bar code"].map(caseless).join("|")}` +
+      `|${caseless("c")}(?:${caseless("ódigo")}|${caseless("odigo")}|${caseless("od")})[ _-]?(?:${caseless("de")}[ _-])?${caseless("barras")})` +
+      `(?:[ _-]?(?:8|12|13|14|[Aa]))?["']?[ \\t]*(?:[:=#][ \\t]*["']?)?$`,
+  ));
+}
 
-/** Whether the number at `start` follows a barcode's name (`BARCODE_BEFORE`), read from the 32 characters before it. */
+/** Whether the number at `start` follows a barcode's name (`barcodeBeforeRegExp`), read from the 32 characters before it. */
 export function isBarcodeValue(text: string, start: number): boolean {
-  return BARCODE_BEFORE.test(text.slice(Math.max(0, start - 32), start));
+  return barcodeBeforeRegExp().test(text.slice(Math.max(0, start - 32), start));
 }
