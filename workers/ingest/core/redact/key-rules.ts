@@ -2,7 +2,7 @@ import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
 import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
-import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
+import { namesIdentifier, namesPaymentCode, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
@@ -217,7 +217,8 @@ export class KeyRules {
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
     const words = nameWords(key);
     const id = ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
-    const thing = id && namesThingIdentifier(words);
+    // A payment's code (`nsu`, `tid`) is a thing's number for CPFs and SSNs, not for cards.
+    const thing = (id || namesPaymentCode(words)) && namesThingIdentifier(words);
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
     const ssn = SSN_SEGMENT.test(lastSegment);

@@ -41,21 +41,30 @@ const PERSON_OWNERS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a name's words (`nameWords`) name an identifier: an id (`order.id`, `trace_id`,
- * `orderId`: its last word is `id`), a product code (`sku`, `product.sku`, `ean`), a thing's
- * number (`part_number`, `partNo`, `order_no`, `serial_number`, `nosso_numero`), an
- * authorization's (`autorizacao`, `codigo_autorizacao`) or a payment's code anywhere in the name
- * (`nsu`, `nsu_host`, `nsu_sitef`, `tid`).
+ * `orderId`: its last word is `id`), a product code (`sku`, `product.sku`, `ean`) or a thing's
+ * number (`part_number`, `partNo`, `order_no`, `serial_number`, `nosso_numero`). A number of a
+ * card's shape there is that identifier, not a card (a decimal trace id passes the Luhn check one
+ * time in ten).
  */
 export function namesIdentifier(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   return (
     last === "id" ||
     PRODUCT_CODE_SET.has(last) ||
-    last === "autorizacao" ||
-    last === "autorização" ||
-    words.some((word) => PAYMENT_CODE_SET.has(word)) ||
     (NUMBER_WORD_SET.has(last) && NUMBERED_THING_SET.has(words[words.length - 2] ?? ""))
   );
+}
+
+/**
+ * Whether a name's words name a card payment's code: an authorization's (`autorizacao`,
+ * `codigo_autorizacao`) or a payment's anywhere in the name (`nsu`, `nsu_host`, `nsu_sitef`,
+ * `tid`). A number printed like a CPF or an SSN there is that code; a card number is still a
+ * card, as after those words in text: payment logs write a PAN beside them, and a stored PAN is
+ * the leak PCI DSS forbids (docs/decisions.md, 2026-12-01).
+ */
+export function namesPaymentCode(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? "";
+  return last === "autorizacao" || last === "autorização" || words.some((word) => PAYMENT_CODE_SET.has(word));
 }
 
 /**
@@ -65,7 +74,7 @@ export function namesIdentifier(words: readonly string[]): boolean {
  * like an SSN there is that identifier; under a person's id it may be the person's SSN.
  */
 export function namesThingIdentifier(words: readonly string[]): boolean {
-  return namesIdentifier(words) && !namesPersonId(words);
+  return (namesIdentifier(words) || namesPaymentCode(words)) && !namesPersonId(words);
 }
 
 /** Whether a name's words name a person's id: `id` after one of `PERSON_OWNERS` (`user.id`, `cliente_id`, `customerId`). */
