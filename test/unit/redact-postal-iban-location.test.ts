@@ -52,6 +52,37 @@ describe("postal codes under a key naming one", () => {
     expect(kinds).toBe("postal_code");
   });
 
+  it("reads `cep` and a word as a postal code only when the word says whose or which address; any path ending in .zip but a file's", () => {
+    const { values } = asLogAttributes([
+      attr("cep_total", "12345678"),
+      attr("cep_hits", "13010000"),
+      attr("cep.count", "5231"),
+      attr("cep_ttl", "86400"),
+      attr("cep_residencial", "01310-100"),
+      attr("cep_entrega", "01310-100"),
+      attr("order.zip", "94103-1234"),
+      attr("data.zip", "94103"),
+      attr("req.body.zip", "10001"),
+      attr("assets.zip", "48213"),
+      attr("backup-14141837.zip", "582607"),
+      attr("release-1.2.3.zip", "20481"),
+    ]);
+    expect(values).toEqual({
+      cep_total: "12345678",
+      cep_hits: "13010000",
+      "cep.count": "5231",
+      cep_ttl: "86400",
+      cep_residencial: "[REDACTED:postal_code]",
+      cep_entrega: "[REDACTED:postal_code]",
+      "order.zip": "[REDACTED:postal_code]",
+      "data.zip": "[REDACTED:postal_code]",
+      "req.body.zip": "[REDACTED:postal_code]",
+      "assets.zip": "48213",
+      "backup-14141837.zip": "582607",
+      "release-1.2.3.zip": "20481",
+    });
+  });
+
   it("keeps switches, formats, archives and values of other shapes", () => {
     const sent = {
       zip: "true",

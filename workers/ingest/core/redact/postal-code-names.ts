@@ -7,15 +7,19 @@ import { nameWords } from "./secret-names";
  * `postal_code`, `postcode`, `cep`, …) as words: a name whose last word, or last two, spell one,
  * after what the code is of (`billing_zip`, `shippingPostalCode`, `customer.zipcode`), with a
  * digit count after `zip` (`zip5`, USPS's five-digit ZIP); and, as Portuguese puts the head noun
- * first, a name starting with `cep` (`cep_destino`, `cepOrigem`). Not when a later word
- * describes the code rather than hold it (`postal_code_format`, `zip_required`).
+ * first, `cep` and a word naming whose or which address it is (`cep_destino`, `cepOrigem`,
+ * `cep_residencial`: `PARTY_WORDS`, `ADDRESS_KINDS`); `cep_total`, `cep_hits`, `cep_ttl` count or
+ * time something. Not when a later word describes the code rather than hold it
+ * (`postal_code_format`, `zip_required`).
  *
  * Not a bound of a range, which is a shipping table's and no one's address: a word of
  * `RANGE_WORDS` after `cep` (`cep_inicio`, `cep_fim`, `cep_de`, `cep_ate`, `cep_min`, `cepMax`)
  * or right before the code's word (`faixa_cep`, `range_zip`, `min_zip`), as the English names
  * with the bound last (`zip_start`, `zipFrom`, `zipCodeStart`) already are by their last word.
- * And a name ending in `.zip` (`backup-14141837.zip`, `assets.zip`) is a file's unless the word
- * before names a party or an address (`PARTY_WORDS`: `customer.zip`, `shipping.zip`).
+ * And a name ending in `.zip` is a file's when what comes before reads as a file's base name: a
+ * digit or a `-` in it (`backup-14141837.zip`, `release-1.2.3.zip`) or a word of
+ * `FILE_BASE_WORDS` (`assets.zip`, `dist/app.zip`); otherwise it is a member path
+ * (`customer.zip`, `order.zip`, `req.body.zip`).
  */
 const POSTAL_CODE_NAMES: ReadonlySet<string> = new Set(POSTAL_CODE_PARAMETER_NAMES.map((name) => name.replace(/_/g, " ")));
 
@@ -40,18 +44,39 @@ const PARTY_WORDS: ReadonlySet<string> = new Set([
   "remetente", "cobranca", "entrega", "endereco", "residencia", "origem", "destino", "local", "localizacao",
 ]);
 
-/** A file's name: `.zip` last, in any case. */
-const ZIP_FILE_NAME = /\.zip$/i;
+/** Words naming a kind of address in Portuguese, after `cep` (`cep_residencial`, `cep_coleta`). */
+const ADDRESS_KINDS: ReadonlySet<string> = new Set([
+  "residencial", "comercial", "loja", "empresa", "filial", "coleta", "retirada", "principal", "correspondencia",
+]);
+
+/** Words that name what a `.zip` file holds (`assets.zip`, `backup.zip`, `relatorio.zip`). */
+const FILE_BASE_WORDS: ReadonlySet<string> = new Set([
+  "assets", "app", "dist", "build", "release", "backup", "bundle", "archive", "files", "file", "source", "src", "docs",
+  "site", "static", "public", "artifact", "artifacts", "package", "pkg", "lambda", "function", "export", "dump",
+  "logs", "report", "upload", "download", "deploy", "images", "theme", "plugin", "extension", "attachment",
+  "anexo", "arquivo", "arquivos", "relatorio", "fotos", "imagens",
+]);
+
+/** A file's name: `.zip` last, in any case; its base name is what the name holds before it. */
+const ZIP_FILE_NAME = /(?:^|[./])([^./]*)\.zip$/i;
+
+/** Whether `.zip` after `base` (what stands between the previous `.` or `/` and it) ends a file's name. */
+function isFileBase(base: string, before: string | undefined): boolean {
+  return /[\d-]/.test(base) || (before !== undefined && FILE_BASE_WORDS.has(before));
+}
 
 /** Names recur on every line that carries them; splitting into words costs regex passes. */
 const postalCodeNames = new BoundedMemo<string, boolean>(1024, (name) => {
   const words = nameWords(name);
   if (words.length === 0) return false;
-  if (words[0] === "cep" && words.length <= 2) return words.length === 1 || !RANGE_WORDS.has(words[1]!);
+  if (words[0] === "cep" && words.length <= 2) {
+    return words.length === 1 || PARTY_WORDS.has(words[1]!) || ADDRESS_KINDS.has(words[1]!);
+  }
   const last = words[words.length - 1]!.replace(/^(zip)\d$/, "$1");
   const before = words.length > 1 ? words[words.length - 2]! : undefined;
   if (before !== undefined && RANGE_WORDS.has(before) && before !== "from" && before !== "to" && before !== "de") return false;
-  if (ZIP_FILE_NAME.test(name)) return before !== undefined && PARTY_WORDS.has(before);
+  const file = ZIP_FILE_NAME.exec(name);
+  if (file !== null && isFileBase(file[1]!, before)) return false;
   return POSTAL_CODE_NAMES.has(last) || (before !== undefined && POSTAL_CODE_NAMES.has(`${before} ${last}`));
 });
 
