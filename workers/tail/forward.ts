@@ -194,7 +194,7 @@ export async function forwardPayload(
 }
 
 /** The ingest's 413: the body (or, decompressed, the records) is over its MAX_BODY_BYTES or MAX_DECOMPRESSED_BYTES. */
-function isTooLarge(attempt: Attempt): attempt is Extract<Attempt, { kind: "rejected" }> {
+export function isTooLarge(attempt: Attempt): attempt is Extract<Attempt, { kind: "rejected" }> {
   return attempt.kind === "rejected" && attempt.status === 413;
 }
 
@@ -233,7 +233,7 @@ async function forwardInParts(
  * cuts string attribute values at its MAX_ATTRIBUTE_VALUE_LENGTH, but never a record's body, so
  * such a record is kept only by raising the ingest's MAX_BODY_BYTES (and MAX_DECOMPRESSED_BYTES).
  */
-function tooLargeNote(attempt: Failure, payload: OtlpPayload): Record<string, string | number> {
+export function tooLargeNote(attempt: Failure, payload: OtlpPayload): Record<string, string | number> {
   if (!isTooLarge(attempt)) return {};
   return {
     bytes: utf8Bytes(payload.body),
