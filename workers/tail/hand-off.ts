@@ -5,7 +5,8 @@
  * doubling backoff for as long as the queue keeps retrying. The request keeps the idempotency
  * key of its first attempts, so if one of them was written after all, the drained copy lands
  * as a duplicate ClickHouse drops; a request too big for one message goes in pieces keyed apart
- * (queueHandOff), for which that holds per piece only.
+ * (queueHandOff), for which that holds per piece only, as it does for the halves the drain puts
+ * back on the queue when the ingest finds a request too large (drainTooLarge).
  */
 import { retryDelaySeconds } from "../shared/backoff";
 import type { Logger } from "../shared/log";
