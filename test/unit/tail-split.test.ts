@@ -139,23 +139,46 @@ beforeEach(() => {
   lines = [];
 });
 
+/**
+ * An ingest whose MAX_BODY_BYTES is `maxBytes`: 413 above it, 200 within, taking the drain's
+ * gzipped bodies as the real one does. `calls` are every request's records and key, `accepted`
+ * the ones it took.
+ */
+function ingestRefusingOver(maxBytes: number) {
+  const calls: { records: number; key: string }[] = [];
+  const accepted: typeof calls = [];
+  const binding: IngestBinding = {
+    async fetch(_url, init) {
+      const headers = new Headers(init.headers);
+      const body = headers.get("content-encoding") === "gzip" ? gunzipSync(init.body as Uint8Array).toString("utf8") : String(init.body);
+      const call = { records: logRecordsOf([{ path: "/v1/logs", body, recordCount: 0 }]).length, key: headers.get("idempotency-key")! };
+      calls.push(call);
+      if (bytesOf(body) > maxBytes) return new Response(`request body is ${bytesOf(body)} bytes, over the limit`, { status: 413 });
+      accepted.push(call);
+      return new Response("{}");
+    },
+  };
+  return { binding, calls, accepted };
+}
+
+/** The loss line of one record a 413 refused for good, with the forward's note. */
+const singleRecordLost = (payload: OtlpPayload, fields: Record<string, unknown> = {}) =>
+  expect.objectContaining({
+    level: "error",
+    msg: "forward to ingest failed; records lost",
+    lostRecords: 1,
+    status: 413,
+    retryable: false,
+    bytes: bytesOf(payload.body),
+    note: expect.stringMatching(/^a single record over the ingest's MAX_BODY_BYTES cannot be cut smaller: .*MAX_ATTRIBUTE_VALUE_LENGTH/),
+    ...fields,
+  });
+
 describe("a request the ingest still finds too large", () => {
   /** An ingest whose MAX_BODY_BYTES is `maxBytes`: 413 above it, 200 within. */
-  function ingestWithLimit(maxBytes: number) {
-    const calls: { records: number; key: string }[] = [];
-    const binding: IngestBinding = {
-      async fetch(_url, init) {
-        const body = String(init.body);
-        calls.push({ records: logRecordsOf([{ path: "/v1/logs", body, recordCount: 0 }]).length, key: new Headers(init.headers).get("idempotency-key")! });
-        return bytesOf(body) > maxBytes ? new Response(`request body is ${bytesOf(body)} bytes, over the limit`, { status: 413 }) : new Response("{}");
-      },
-    };
-    return { binding, calls };
-  }
-
   it("is halved until the parts fit, each part under its own key, and nothing is lost", async () => {
     const [logs] = buildPayloads([noisyInvocation("noisy", 40, (j) => `fail ${j}`)], loadConfig({}), NOW_MS);
-    const { binding, calls } = ingestWithLimit(bytesOf(logs!.body) / 3);
+    const { binding, calls } = ingestRefusingOver(bytesOf(logs!.body) / 3);
     const result = await forwardPayload(binding, logs!, { logger, retries: 0 });
     expect(result).toMatchObject({ delivered: true });
     const accepted = calls.filter((call) => call.records <= 10);
@@ -167,19 +190,9 @@ describe("a request the ingest still finds too large", () => {
 
   it("is final for a single record, and the loss line says why nothing smaller could be sent", async () => {
     const [logs] = buildPayloads([noisyInvocation("one-line", 1, () => "x".repeat(5_000))], loadConfig({}), NOW_MS);
-    const { binding } = ingestWithLimit(1_024);
+    const { binding } = ingestRefusingOver(1_024);
     expect(await forwardPayload(binding, logs!, { logger, retries: 3 })).toEqual({ delivered: false, attempts: 1 });
-    expect(lines).toEqual([
-      expect.objectContaining({
-        level: "error",
-        msg: "forward to ingest failed; records lost",
-        lostRecords: 1,
-        status: 413,
-        retryable: false,
-        bytes: bytesOf(logs!.body),
-        note: expect.stringMatching(/^a single record over the ingest's MAX_BODY_BYTES cannot be cut smaller: .*MAX_ATTRIBUTE_VALUE_LENGTH/),
-      }),
-    ]);
+    expect(lines).toEqual([singleRecordLost(logs!)]);
   });
 });
 
@@ -244,25 +257,6 @@ describe("a request handed off in queue-sized pieces", () => {
 });
 
 describe("a handed-off request the ingest finds too large", () => {
-  /**
-   * An ingest whose MAX_BODY_BYTES is `maxBytes` (413 above it, 200 within), taking the drain's
-   * gzipped bodies as the real one does; it records each accepted request's records and key.
-   */
-  function gzipIngestWithLimit(maxBytes: number) {
-    const accepted: { records: number; key: string }[] = [];
-    const binding: IngestBinding = {
-      async fetch(_url, init) {
-        const headers = new Headers(init.headers);
-        const body =
-          headers.get("content-encoding") === "gzip" ? gunzipSync(init.body as Uint8Array).toString("utf8") : String(init.body);
-        if (bytesOf(body) > maxBytes) return new Response(`request body is ${bytesOf(body)} bytes, over the limit`, { status: 413 });
-        accepted.push({ records: logRecordsOf([{ path: "/v1/logs", body, recordCount: 0 }]).length, key: headers.get("idempotency-key")! });
-        return new Response("{}");
-      },
-    };
-    return { binding, accepted };
-  }
-
   /** The hand-off queue: messages sent to it, drained (each acked or retried once) until it is empty. */
   function handOffQueue() {
     const waiting: HandedOffRequest[] = [];
@@ -288,7 +282,7 @@ describe("a handed-off request the ingest finds too large", () => {
     const queue = handOffQueue();
     // The forward's first failure was retryable (the ingest was down): the whole part was handed off.
     await queue.handOff(logs!, "key-1", "ingest unavailable");
-    const { binding, accepted } = gzipIngestWithLimit(bytesOf(logs!.body) / 3);
+    const { binding, accepted } = ingestRefusingOver(bytesOf(logs!.body) / 3);
     await queue.drainAll(binding);
 
     expect(accepted.reduce((total, call) => total + call.records, 0)).toBe(40);
@@ -363,21 +357,10 @@ describe("a handed-off request the ingest finds too large", () => {
     const [logs] = buildPayloads([noisyInvocation("one-line", 1, () => "x".repeat(5_000))], loadConfig({}), NOW_MS);
     const queue = handOffQueue();
     await queue.handOff(logs!, "key-1", "ingest unavailable");
-    const { binding, accepted } = gzipIngestWithLimit(1_024);
+    const { binding, accepted } = ingestRefusingOver(1_024);
     await queue.drainAll(binding);
     expect(accepted).toEqual([]);
     expect(queue.settled).toEqual(["ack key-1"]);
-    expect(lines).toContainEqual(
-      expect.objectContaining({
-        level: "error",
-        msg: "forward to ingest failed; records lost",
-        lostRecords: 1,
-        status: 413,
-        retryable: false,
-        handedOff: true,
-        bytes: bytesOf(logs!.body),
-        note: expect.stringMatching(/^a single record over the ingest's MAX_BODY_BYTES cannot be cut smaller: /),
-      }),
-    );
+    expect(lines).toContainEqual(singleRecordLost(logs!, { handedOff: true }));
   });
 });

@@ -19,6 +19,7 @@ import {
   reportHandedOff,
   reportLost,
   reportPartialSuccess,
+  TOO_LARGE_FIX,
   tooLargeNote,
   type Attempt,
   type HandOff,
@@ -243,7 +244,7 @@ async function drainTooLarge(
       parts: halves.length,
       attempts: message.attempts,
       reason: attempt.reason,
-      fix: "set TAIL_MAX_REQUEST_BYTES below the ingest's MAX_BODY_BYTES",
+      fix: TOO_LARGE_FIX,
     });
     return "halved";
   }
