@@ -8,18 +8,29 @@
  * parts) still refuses those, the tail halves them, and every record lands in ClickHouse once,
  * beside a quiet producer's exception. (Unit tests cover the 9 MB and 17.9 MB batches at the
  * default limits: tail-split.test.ts.)
+ *
+ * The same part handed off first (the ingest was down when it was forwarded) is halved by the
+ * drain when the ingest answers it 413, the halves go back on the hand-off queue under their own
+ * keys, and every record lands once.
  */
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
+import { buildPayloads } from "../../workers/tail/batch";
+import { loadConfig } from "../../workers/tail/config";
+import { queueHandOff, type HandedOffRequest } from "../../workers/tail/hand-off";
 import { createTestDatabase, rowsUntil, type TestDatabase } from "../support/clickhouse";
-import { ingestWorker, tailedProducers, tailWorker } from "../support/tail-workers";
+import { eventually } from "../support/exactly-once";
+import { drivenQueue, queueDriverWorker, type DrivenQueue } from "../support/queue-driver";
+import { HANDOFF_QUEUE, ingestWorker, TAIL_COMPATIBILITY_DATE, tailedProducers, tailWorker } from "../support/tail-workers";
+import { loadTraceItems } from "../fixtures/trace-items/index";
 
 const SERVICE = `noisy-${Date.now().toString(36)}`;
 const LINES = 4_000;
 
 let mf: Miniflare;
 let db: TestDatabase;
+let handOffQueue: DrivenQueue;
 
 beforeAll(async () => {
   db = await createTestDatabase("tail_big");
@@ -36,11 +47,14 @@ beforeAll(async () => {
       await tailWorker({
         vars: { TAIL_SERVICE_NAME_FALLBACK: SERVICE, TAIL_MAX_REQUEST_BYTES: String(1024 * 1024) },
         ingest: { name: "deco-otel-ingest", entrypoint: "TailIngest" },
+        handOff: true,
       }),
       await ingestWorker(db, { MAX_BODY_BYTES: String(768 * 1024), MAX_DECOMPRESSED_BYTES: String(768 * 1024) }),
+      queueDriverWorker({ name: "hand-off-driver", queue: HANDOFF_QUEUE, consumer: "deco-otel-tail", compatibilityDate: TAIL_COMPATIBILITY_DATE }),
     ],
   });
   await mf.ready;
+  handOffQueue = drivenQueue(mf, "hand-off-driver");
 }, 60_000);
 
 afterAll(async () => {
@@ -73,5 +87,41 @@ describe("a noisy producer beside a quiet one", () => {
       { kind: "RangeError: quiet producer failed", n: "1", bodies: "1" },
       { kind: "noisy", n: String(LINES), bodies: String(LINES) },
     ]);
+  }, 60_000);
+});
+
+describe("a handed-off part over the ingest's limit", () => {
+  it("is halved by the drain back onto the queue, and all its records land once", async () => {
+    const service = `handed-off-${Date.now().toString(36)}`;
+    const base = loadTraceItems("fetch-console-error")[0]!;
+    const item = {
+      ...base,
+      scriptName: service,
+      logs: Array.from({ length: 1_000 }, (_, j) => ({ timestamp: Date.now() - 60_000 + j, level: "error", message: [`handed ${j}`] })),
+    };
+    // The part the forward handed off whole: within the tail's 1 MiB, over the ingest's 768 KiB.
+    const [part] = buildPayloads([item], loadConfig({ TAIL_MAX_REQUEST_BYTES: String(1024 * 1024) }), Date.now());
+    expect(part!.recordCount).toBe(1_000);
+    expect(new TextEncoder().encode(part!.body).byteLength).toBeGreaterThan(768 * 1024);
+    const producer = await mf.getQueueProducer<HandedOffRequest>("HANDOFF_QUEUE", "deco-otel-tail");
+    await queueHandOff({ send: async (body, options) => void (await producer.send(body, options)) })(part!, "key-handed-off", "ingest unavailable");
+
+    const landed = async () => {
+      const sql = `SELECT toString(count()) AS n, toString(uniqExact(Body)) AS bodies FROM otel_logs WHERE ServiceName = '${service}'`;
+      const [row] = await (await db.client.query({ query: sql, format: "JSONEachRow" })).json<{ n: string; bodies: string }>();
+      return row;
+    };
+    const keys: string[] = [];
+    for (let round = 0; round < 10 && (await landed())?.n !== "1000"; round++) {
+      await eventually(async () => expect((await handOffQueue.held()).length).toBeGreaterThan(0));
+      keys.push(...(await handOffQueue.held<HandedOffRequest>()).map((message) => message.idempotencyKey));
+      await handOffQueue.deliver(1);
+    }
+    expect(await landed()).toEqual({ n: "1000", bodies: "1000" });
+    // The whole part (413), then its halves under keys of their own.
+    expect(keys[0]).toBe("key-handed-off");
+    expect(keys.slice(1).every((key) => key.startsWith("key-handed-off/"))).toBe(true);
+    expect(keys.length).toBeGreaterThan(2);
+    expect(await handOffQueue.held()).toEqual([]);
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import type { Logger } from "../../workers/shared/log";
 import { buildPayloads, type OtlpPayload } from "../../workers/tail/batch";
 import { loadConfig } from "../../workers/tail/config";
 import { forwardPayload, type IngestBinding } from "../../workers/tail/forward";
-import { queueHandOff, type HandedOffRequest } from "../../workers/tail/hand-off";
+import { drainHandOffs, queueHandOff, type HandedOffRequest, type HandOffMessage } from "../../workers/tail/hand-off";
 import type { JsonLogRecord, JsonLogsRequest, JsonMetricsRequest } from "../../workers/tail/otlp-json";
 import { halvePayload, splitRequest } from "../../workers/tail/split";
 import type { TailTraceItem } from "../../workers/tail/trace-item";
@@ -139,23 +139,46 @@ beforeEach(() => {
   lines = [];
 });
 
+/**
+ * An ingest whose MAX_BODY_BYTES is `maxBytes`: 413 above it, 200 within, taking the drain's
+ * gzipped bodies as the real one does. `calls` are every request's records and key, `accepted`
+ * the ones it took.
+ */
+function ingestRefusingOver(maxBytes: number) {
+  const calls: { records: number; key: string }[] = [];
+  const accepted: typeof calls = [];
+  const binding: IngestBinding = {
+    async fetch(_url, init) {
+      const headers = new Headers(init.headers);
+      const body = headers.get("content-encoding") === "gzip" ? gunzipSync(init.body as Uint8Array).toString("utf8") : String(init.body);
+      const call = { records: logRecordsOf([{ path: "/v1/logs", body, recordCount: 0 }]).length, key: headers.get("idempotency-key")! };
+      calls.push(call);
+      if (bytesOf(body) > maxBytes) return new Response(`request body is ${bytesOf(body)} bytes, over the limit`, { status: 413 });
+      accepted.push(call);
+      return new Response("{}");
+    },
+  };
+  return { binding, calls, accepted };
+}
+
+/** The loss line of one record a 413 refused for good, with the forward's note. */
+const singleRecordLost = (payload: OtlpPayload, fields: Record<string, unknown> = {}) =>
+  expect.objectContaining({
+    level: "error",
+    msg: "forward to ingest failed; records lost",
+    lostRecords: 1,
+    status: 413,
+    retryable: false,
+    bytes: bytesOf(payload.body),
+    note: expect.stringMatching(/^a single record over the ingest's MAX_BODY_BYTES cannot be cut smaller: .*MAX_ATTRIBUTE_VALUE_LENGTH/),
+    ...fields,
+  });
+
 describe("a request the ingest still finds too large", () => {
   /** An ingest whose MAX_BODY_BYTES is `maxBytes`: 413 above it, 200 within. */
-  function ingestWithLimit(maxBytes: number) {
-    const calls: { records: number; key: string }[] = [];
-    const binding: IngestBinding = {
-      async fetch(_url, init) {
-        const body = String(init.body);
-        calls.push({ records: logRecordsOf([{ path: "/v1/logs", body, recordCount: 0 }]).length, key: new Headers(init.headers).get("idempotency-key")! });
-        return bytesOf(body) > maxBytes ? new Response(`request body is ${bytesOf(body)} bytes, over the limit`, { status: 413 }) : new Response("{}");
-      },
-    };
-    return { binding, calls };
-  }
-
   it("is halved until the parts fit, each part under its own key, and nothing is lost", async () => {
     const [logs] = buildPayloads([noisyInvocation("noisy", 40, (j) => `fail ${j}`)], loadConfig({}), NOW_MS);
-    const { binding, calls } = ingestWithLimit(bytesOf(logs!.body) / 3);
+    const { binding, calls } = ingestRefusingOver(bytesOf(logs!.body) / 3);
     const result = await forwardPayload(binding, logs!, { logger, retries: 0 });
     expect(result).toMatchObject({ delivered: true });
     const accepted = calls.filter((call) => call.records <= 10);
@@ -167,19 +190,9 @@ describe("a request the ingest still finds too large", () => {
 
   it("is final for a single record, and the loss line says why nothing smaller could be sent", async () => {
     const [logs] = buildPayloads([noisyInvocation("one-line", 1, () => "x".repeat(5_000))], loadConfig({}), NOW_MS);
-    const { binding } = ingestWithLimit(1_024);
+    const { binding } = ingestRefusingOver(1_024);
     expect(await forwardPayload(binding, logs!, { logger, retries: 3 })).toEqual({ delivered: false, attempts: 1 });
-    expect(lines).toEqual([
-      expect.objectContaining({
-        level: "error",
-        msg: "forward to ingest failed; records lost",
-        lostRecords: 1,
-        status: 413,
-        retryable: false,
-        bytes: bytesOf(logs!.body),
-        note: expect.stringMatching(/^a single record over the ingest's MAX_BODY_BYTES cannot be cut smaller: .*MAX_ATTRIBUTE_VALUE_LENGTH/),
-      }),
-    ]);
+    expect(lines).toEqual([singleRecordLost(logs!)]);
   });
 });
 
@@ -240,5 +253,114 @@ describe("a request handed off in queue-sized pieces", () => {
         handOffError: expect.stringMatching(/^a record is \d+ bytes gzipped, over a queue message's 126000$/),
       }),
     ]);
+  });
+});
+
+describe("a handed-off request the ingest finds too large", () => {
+  /** The hand-off queue: messages sent to it, drained (each acked or retried once) until it is empty. */
+  function handOffQueue() {
+    const waiting: HandedOffRequest[] = [];
+    const settled: string[] = [];
+    const handOff = queueHandOff({ send: async (body) => void waiting.push(body) });
+    const drainAll = async (binding: IngestBinding) => {
+      while (waiting.length > 0) {
+        const messages: HandOffMessage[] = waiting.splice(0).map((body) => ({
+          id: body.idempotencyKey,
+          body,
+          attempts: 1,
+          ack: () => void settled.push(`ack ${body.idempotencyKey}`),
+          retry: () => void settled.push(`retry ${body.idempotencyKey}`),
+        }));
+        await drainHandOffs({ queue: "deco-otel-tail-handoff", messages }, binding, { logger, maxAttempts: 50, handOff });
+      }
+    };
+    return { waiting, settled, handOff, drainAll };
+  }
+
+  it("is halved back onto the queue until the halves fit, each under its own key, and nothing is lost", async () => {
+    const [logs] = buildPayloads([noisyInvocation("noisy", 40, (j) => `fail ${j}`)], loadConfig({}), NOW_MS);
+    const queue = handOffQueue();
+    // The forward's first failure was retryable (the ingest was down): the whole part was handed off.
+    await queue.handOff(logs!, "key-1", "ingest unavailable");
+    const { binding, accepted } = ingestRefusingOver(bytesOf(logs!.body) / 3);
+    await queue.drainAll(binding);
+
+    expect(accepted.reduce((total, call) => total + call.records, 0)).toBe(40);
+    expect(accepted.every((call) => call.records <= 10)).toBe(true);
+    expect(new Set(accepted.map((call) => call.key)).size).toBe(accepted.length);
+    expect(accepted.every((call) => /^key-1(\/[01])+$/.test(call.key))).toBe(true);
+    expect(queue.settled.every((settled) => settled.startsWith("ack "))).toBe(true);
+    expect(lines.filter((line) => line.level === "error")).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        msg: "ingest refused handed-off records as too large; handed off again in smaller parts",
+        records: 40,
+        parts: 2,
+      }),
+    );
+  });
+
+  it("halves a redelivered message into the same keys, so a half sent twice lands once", async () => {
+    const [logs] = buildPayloads([noisyInvocation("noisy", 9, (j) => `fail ${j}`)], loadConfig({}), NOW_MS);
+    const keysOfHalves = async () => {
+      const queue = handOffQueue();
+      await queue.handOff(logs!, "key-1", "ingest unavailable");
+      const [message] = queue.waiting.splice(0);
+      const halves: HandedOffRequest[] = [];
+      const tooLarge: IngestBinding = { fetch: async () => new Response("too large", { status: 413 }) };
+      await drainHandOffs(
+        { queue: "deco-otel-tail-handoff", messages: [{ id: "m0", body: message, attempts: 1, ack: () => {}, retry: () => {} }] },
+        tooLarge,
+        { logger, maxAttempts: 50, handOff: queueHandOff({ send: async (body) => void halves.push(body) }) },
+      );
+      return halves.map((half) => [half.idempotencyKey, half.recordCount]).sort();
+    };
+    const first = await keysOfHalves();
+    expect(first).toEqual([
+      ["key-1/0", 5],
+      ["key-1/1", 4],
+    ]);
+    expect(await keysOfHalves()).toEqual(first);
+  });
+
+  it("retries the whole message when a half cannot be handed off, and nothing is acknowledged lost", async () => {
+    const [logs] = buildPayloads([noisyInvocation("noisy", 8, (j) => `fail ${j}`)], loadConfig({}), NOW_MS);
+    const queue = handOffQueue();
+    await queue.handOff(logs!, "key-1", "ingest unavailable");
+    const [message] = queue.waiting.splice(0);
+    const seen: string[] = [];
+    const tooLarge: IngestBinding = { fetch: async () => new Response("too large", { status: 413 }) };
+    const refusingQueue = queueHandOff({
+      send: async () => {
+        throw new Error("Queue send failed: queue overloaded");
+      },
+    });
+    await drainHandOffs(
+      {
+        queue: "deco-otel-tail-handoff",
+        messages: [{ id: "m0", body: message, attempts: 1, ack: () => void seen.push("ack"), retry: (o) => void seen.push(`retry ${o?.delaySeconds}`) }],
+      },
+      tooLarge,
+      { logger, maxAttempts: 50, handOff: refusingQueue },
+    );
+    expect(seen).toEqual(["retry 5"]);
+    expect(lines[0]).toMatchObject({
+      level: "warn",
+      msg: "handed-off records retried",
+      records: 8,
+      reason: expect.stringMatching(/^too large; halves not handed off: Queue send failed: queue overloaded/),
+    });
+  });
+
+  it("is final for a single record, and the loss line says why nothing smaller could be sent", async () => {
+    const [logs] = buildPayloads([noisyInvocation("one-line", 1, () => "x".repeat(5_000))], loadConfig({}), NOW_MS);
+    const queue = handOffQueue();
+    await queue.handOff(logs!, "key-1", "ingest unavailable");
+    const { binding, accepted } = ingestRefusingOver(1_024);
+    await queue.drainAll(binding);
+    expect(accepted).toEqual([]);
+    expect(queue.settled).toEqual(["ack key-1"]);
+    expect(lines).toContainEqual(singleRecordLost(logs!, { handedOff: true }));
   });
 });

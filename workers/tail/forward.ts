@@ -193,8 +193,11 @@ export async function forwardPayload(
   }
 }
 
+/** What to set so the ingest takes the tail's parts whole, for the lines of a request halved after a 413. */
+export const TOO_LARGE_FIX = "set TAIL_MAX_REQUEST_BYTES below the ingest's MAX_BODY_BYTES";
+
 /** The ingest's 413: the body (or, decompressed, the records) is over its MAX_BODY_BYTES or MAX_DECOMPRESSED_BYTES. */
-function isTooLarge(attempt: Attempt): attempt is Extract<Attempt, { kind: "rejected" }> {
+export function isTooLarge(attempt: Attempt): attempt is Extract<Attempt, { kind: "rejected" }> {
   return attempt.kind === "rejected" && attempt.status === 413;
 }
 
@@ -218,7 +221,7 @@ async function forwardInParts(
     bytes: utf8Bytes(payload.body),
     parts: parts.length,
     reason: refusal.reason,
-    fix: "set TAIL_MAX_REQUEST_BYTES below the ingest's MAX_BODY_BYTES",
+    fix: TOO_LARGE_FIX,
   });
   const results = await Promise.all(parts.map((part) => forwardPayload(binding, part, options)));
   return {
@@ -233,7 +236,7 @@ async function forwardInParts(
  * cuts string attribute values at its MAX_ATTRIBUTE_VALUE_LENGTH, but never a record's body, so
  * such a record is kept only by raising the ingest's MAX_BODY_BYTES (and MAX_DECOMPRESSED_BYTES).
  */
-function tooLargeNote(attempt: Failure, payload: OtlpPayload): Record<string, string | number> {
+export function tooLargeNote(attempt: Failure, payload: OtlpPayload): Record<string, string | number> {
   if (!isTooLarge(attempt)) return {};
   return {
     bytes: utf8Bytes(payload.body),

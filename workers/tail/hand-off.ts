@@ -5,18 +5,23 @@
  * doubling backoff for as long as the queue keeps retrying. The request keeps the idempotency
  * key of its first attempts, so if one of them was written after all, the drained copy lands
  * as a duplicate ClickHouse drops; a request too big for one message goes in pieces keyed apart
- * (queueHandOff), for which that holds per piece only.
+ * (queueHandOff), for which that holds per piece only, as it does for the halves the drain puts
+ * back on the queue when the ingest finds a request too large (drainTooLarge).
  */
 import { retryDelaySeconds } from "../shared/backoff";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
-import { halvePayload } from "./split";
+import { halvePayload, utf8Bytes } from "./split";
 import {
   attemptOnce,
   HandOffError,
+  isTooLarge,
   reportHandedOff,
   reportLost,
   reportPartialSuccess,
+  TOO_LARGE_FIX,
+  tooLargeNote,
+  type Attempt,
   type HandOff,
   type IngestBinding,
 } from "./forward";
@@ -101,9 +106,14 @@ export interface DrainOptions {
   logger: Logger;
   /** Deliveries of a handed-off request before it is reported lost (TAIL_HANDOFF_MAX_ATTEMPTS). */
   maxAttempts: number;
+  /**
+   * Where a request the ingest refuses as too large goes back in halves: the same queue
+   * (queueHandOff of HANDOFF_QUEUE). Without it such a request is lost, as one record's is.
+   */
+  handOff?: HandOff;
 }
 
-type DrainOutcome = "delivered" | "retried" | "lost";
+type DrainOutcome = "delivered" | "retried" | "halved" | "lost";
 
 /** The part of a queue() batch (MessageBatch) the drain uses. */
 export interface HandOffBatch {
@@ -129,7 +139,7 @@ export interface HandOffMessage {
  */
 export async function drainHandOffs(batch: HandOffBatch, binding: IngestBinding, options: DrainOptions): Promise<void> {
   try {
-    const counts: Record<DrainOutcome, number> = { delivered: 0, retried: 0, lost: 0 };
+    const counts: Record<DrainOutcome, number> = { delivered: 0, retried: 0, halved: 0, lost: 0 };
     const outcomes = await Promise.all(batch.messages.map((message) => drainOne(message, binding, options)));
     for (const outcome of outcomes) counts[outcome]++;
     options.logger.log("info", "hand-off batch drained", { queue: batch.queue, messages: batch.messages.length, ...counts });
@@ -175,20 +185,86 @@ async function drainOne(message: HandOffMessage, binding: IngestBinding, options
     reportPartialSuccess(options.logger, request, attempt.partialSuccess, { attempts: message.attempts, handedOff: true });
     return "delivered";
   }
-  if (attempt.kind === "retryable" && message.attempts < options.maxAttempts) {
-    const delaySeconds = retryDelaySeconds(message.attempts, DRAIN_BACKOFF);
-    message.retry({ delaySeconds });
-    reportHandedOff(
-      options.logger,
-      request,
-      attempt,
-      { records: request.recordCount, attempts: message.attempts, delaySeconds },
-      "handed-off records retried",
-    );
-    return "retried";
-  }
+  if (isTooLarge(attempt)) return drainTooLarge(message, request, attempt, options);
+  if (attempt.kind === "retryable" && message.attempts < options.maxAttempts) return retryLater(message, request, attempt, options);
   message.ack();
   reportLost(options.logger, request, attempt, { attempts: message.attempts, handedOff: true });
+  return "lost";
+}
+
+type Retryable = Extract<Attempt, { kind: "retryable" }>;
+type TooLarge = Extract<Attempt, { kind: "rejected" }>;
+
+function retryLater(message: HandOffMessage, request: HandedOffRequest, attempt: Retryable, options: DrainOptions): DrainOutcome {
+  const delaySeconds = retryDelaySeconds(message.attempts, DRAIN_BACKOFF);
+  message.retry({ delaySeconds });
+  reportHandedOff(
+    options.logger,
+    request,
+    attempt,
+    { records: request.recordCount, attempts: message.attempts, delaySeconds },
+    "handed-off records retried",
+  );
+  return "retried";
+}
+
+/**
+ * A handed-off request the ingest refused as too large (its limits lower than the tail's, the
+ * case the forward halves for, reached here when the forward's first failure was retryable):
+ * halved as the forward halves it (halvePayload) and each half handed off again as a message of
+ * its own, keyed `<key>/<index>`. Halving is deterministic, so a half re-sent after a failed
+ * send (the whole message is retried then) carries the same key and lands once; nothing of a
+ * 413 was stored, so no half can land twice with the whole. A single record's 413 is final,
+ * lost with the forward's note.
+ */
+async function drainTooLarge(
+  message: HandOffMessage,
+  request: HandedOffRequest,
+  attempt: TooLarge,
+  options: DrainOptions,
+): Promise<DrainOutcome> {
+  const payload: OtlpPayload = { path: request.path, body: await gunzip(request.gzippedBody), recordCount: request.recordCount };
+  const halves = halvePayload(payload);
+  if (halves.length < 2 || options.handOff === undefined) {
+    message.ack();
+    reportLost(options.logger, request, attempt, { attempts: message.attempts, handedOff: true, ...tooLargeNote(attempt, payload) });
+    return "lost";
+  }
+  const { handOff } = options;
+  const sent = await Promise.allSettled(
+    halves.map((half, index) => handOff(half, `${request.idempotencyKey}/${index}`, attempt.reason)),
+  );
+  const failures = sent.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+  if (failures.length === 0) {
+    message.ack();
+    options.logger.log("warn", "ingest refused handed-off records as too large; handed off again in smaller parts", {
+      path: request.path,
+      records: request.recordCount,
+      bytes: utf8Bytes(payload.body),
+      parts: halves.length,
+      attempts: message.attempts,
+      reason: attempt.reason,
+      fix: TOO_LARGE_FIX,
+    });
+    return "halved";
+  }
+  const sendError = failures.map((error) => (error instanceof Error ? error.message : String(error))).join("; ");
+  if (message.attempts < options.maxAttempts) {
+    return retryLater(message, request, { kind: "retryable", reason: `${attempt.reason}; halves not handed off: ${sendError}` }, options);
+  }
+  message.ack();
+  const lostRecords = sent.reduce(
+    (total, result, index) =>
+      result.status === "fulfilled"
+        ? total
+        : total + (result.reason instanceof HandOffError ? result.reason.lostRecords : halves[index]!.recordCount),
+    0,
+  );
+  reportLost(options.logger, { path: request.path, recordCount: lostRecords }, attempt, {
+    attempts: message.attempts,
+    handedOff: true,
+    handOffError: sendError,
+  });
   return "lost";
 }
 
@@ -213,4 +289,8 @@ function isHandedOffRequest(request: Partial<HandedOffRequest> | null): request 
 async function gzip(text: string): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
 }

@@ -49,7 +49,12 @@ export default {
   },
   async queue(batch, env) {
     const logger = jsonLogger({ entrypoint: "hand-off" });
-    await drainHandOffs(batch, env.INGEST, { logger, maxAttempts: settings(env, logger).handOffMaxAttempts });
+    await drainHandOffs(batch, env.INGEST, {
+      logger,
+      maxAttempts: settings(env, logger).handOffMaxAttempts,
+      // A request the ingest refuses as too large goes back on this queue in halves.
+      ...(env.HANDOFF_QUEUE === undefined ? {} : { handOff: queueHandOff(env.HANDOFF_QUEUE) }),
+    });
   },
 } satisfies ExportedHandler<Env>;
 
