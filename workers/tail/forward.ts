@@ -194,7 +194,7 @@ export async function forwardPayload(
 }
 
 /** What to set so the ingest takes the tail's parts whole, for the lines of a request halved after a 413. */
-export const TOO_LARGE_FIX = "set TAIL_MAX_REQUEST_BYTES below the ingest's MAX_BODY_BYTES";
+export const TOO_LARGE_FIX = "set TAIL_MAX_REQUEST_BYTES below the ingest's MAX_BODY_BYTES and MAX_DECOMPRESSED_BYTES";
 
 /** The ingest's 413: the body (or, decompressed, the records) is over its MAX_BODY_BYTES or MAX_DECOMPRESSED_BYTES. */
 export function isTooLarge(attempt: Attempt): attempt is Extract<Attempt, { kind: "rejected" }> {
