@@ -22,7 +22,7 @@ export const TAIL_SOURCE = "tail-worker";
 export const REPORTED_OUTCOME_ATTRIBUTE = "cloudflare.reported_outcome";
 
 /** `cloud.platform` as Cloudflare's OTLP export sets it for Workers. */
-export const CLOUD_PLATFORM = "cloudflare.workers";
+const CLOUD_PLATFORM = "cloudflare.workers";
 
 /** The platform cut the invocation's logs short (truncation.ts): on every record, and on its count when true. */
 export const TRUNCATED_ATTRIBUTE = "cloudflare.truncated";

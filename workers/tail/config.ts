@@ -54,9 +54,9 @@ const captureLevelsSetting = z._default(
 );
 
 /** TAIL_MAX_REQUEST_BYTES's default: 4 MiB. */
-export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** TAIL_MAX_REQUEST_RECORDS's default. */
-export const DEFAULT_MAX_REQUEST_RECORDS = 10_000;
+const DEFAULT_MAX_REQUEST_RECORDS = 10_000;
 
 const TailSettingsSchema = z.object({
   TAIL_CAPTURE_LEVELS: captureLevelsSetting,

@@ -15,7 +15,7 @@ import type { Detector } from "./detector";
  * code (`BR12-4455`), `DE89` alone, a number of the wrong length for its country or one failing
  * the check stay.
  */
-export const IBAN_KIND = "iban";
+const IBAN_KIND = "iban";
 
 export const ibanDetector: Detector = {
   kind: IBAN_KIND,

@@ -100,7 +100,7 @@ const LIST_DEPTH = 8;
  * a later address of a list by the list's first (`upstream_addr=1.2.3.4:80, 5.6.7.8:80`).
  * Runs only on a public address's candidate, so clean text pays nothing.
  */
-export function namedAsServer(text: string, start: number, depth = 0): boolean {
+function namedAsServer(text: string, start: number, depth = 0): boolean {
   // A bracket opening the address is the notation's (`dial tcp [2001:db8::1]:443`, Postfix's `mx.example.com[…]`).
   const end = text.charCodeAt(start - 1) === 91 /* [ */ ? start - 1 : start;
   let before = text.slice(Math.max(0, end - SERVER_WORDS_WINDOW), end);
