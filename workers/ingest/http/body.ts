@@ -1,3 +1,4 @@
+import { isJsonWhitespace } from "../core/decode/json/whitespace";
 import { HttpError } from "./errors";
 
 export type OtlpEncoding = "json" | "protobuf";
@@ -28,11 +29,7 @@ export function encodingFromContentType(contentType: string | null): OtlpEncodin
  */
 export function refuseBlankJson(encoding: OtlpEncoding, body: Uint8Array): void {
   if (encoding !== "json") return;
-  for (let i = 0; i < body.length; i++) {
-    const byte = body[i];
-    // JSON whitespace: space, tab, line feed, carriage return.
-    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return;
-  }
+  for (let i = 0; i < body.length; i++) if (!isJsonWhitespace(body[i]!)) return;
   throw new HttpError(
     400,
     `request body is ${body.length === 0 ? "empty" : "only whitespace"}: an OTLP/JSON export is a JSON object ` +

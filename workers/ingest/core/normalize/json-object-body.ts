@@ -1,4 +1,5 @@
 import { parseJsonExactly } from "../decode/exact-json";
+import { isJsonWhitespace } from "../decode/json/whitespace";
 import { isInexactNumber } from "./json-to-attributes";
 
 /**
@@ -48,9 +49,4 @@ export function lastNonBlankCharCode(text: string): number {
     if (!isJsonWhitespace(char)) return char;
   }
   return -1;
-}
-
-/** JSON's whitespace: space, tab, line feed, carriage return. */
-function isJsonWhitespace(char: number): boolean {
-  return char === 0x20 || char === 0x09 || char === 0x0a || char === 0x0d;
 }

@@ -1,4 +1,5 @@
 import type { Detector } from "./detectors";
+import { isJsonWhitespace } from "../decode/json/whitespace";
 import { evidenceIn } from "./evidence";
 import { redactionMarker } from "./kinds";
 import { beginScan, endScan } from "./scan-scope";
@@ -225,14 +226,14 @@ function quotedAsJsonValue(text: string, start: number, length: number, replacem
   const end = start + length;
   if (!JSON_NUMBER.test(text.slice(valueStart, end))) return replacement;
   let after = end;
-  while (after < text.length && isJsonBlank(text.charCodeAt(after))) after++;
+  while (after < text.length && isJsonWhitespace(text.charCodeAt(after))) after++;
   if (after < text.length && !",}]".includes(text.charAt(after))) return replacement;
   let before = valueStart - 1;
-  while (before >= 0 && isJsonBlank(text.charCodeAt(before))) before--;
+  while (before >= 0 && isJsonWhitespace(text.charCodeAt(before))) before--;
   const marker = replacement.slice(markerAt);
   if (text.charAt(before) === ":") {
     let quote = before - 1;
-    while (quote >= 0 && isJsonBlank(text.charCodeAt(quote))) quote--;
+    while (quote >= 0 && isJsonWhitespace(text.charCodeAt(quote))) quote--;
     if (text.charAt(quote) !== '"') return replacement;
     let escapes = quote;
     while (escapes > 0 && text.charAt(escapes - 1) === "\\") escapes--;
@@ -240,11 +241,6 @@ function quotedAsJsonValue(text: string, start: number, length: number, replacem
     return kept + quoteText + marker + quoteText;
   }
   return replacement;
-}
-
-/** JSON's insignificant whitespace: space, tab, line feed, carriage return. */
-function isJsonBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 function nextCandidate(regex: RegExp, text: string, from: number): RegExpExecArray | null {
