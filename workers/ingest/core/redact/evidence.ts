@@ -99,6 +99,11 @@ export const Evidence = {
    * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`).
    */
   PIX: 1 << 23,
+  /**
+   * Five digits and a word of a postal code starting a word (`CEP`, `zip`, `postal`,
+   * `postcode`, any case as `POSTAL_CODE_WORDS` spell them): `postalCodePhraseEvidence`.
+   */
+  POSTAL_CODE_PHRASE: 1 << 24,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -211,7 +216,9 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0;
+  const named =
+    (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
+    (digits >= POSTAL_CODE_PHRASE_DIGITS ? postalCodePhraseEvidence(text) : 0);
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
@@ -571,6 +578,27 @@ const BEARER_SPELLINGS = ["bearer", "Bearer", "BEARER"];
 const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
 /** An SQL `INSERT`'s `VALUES`, as statements spell it. */
 const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
+
+/** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
+const POSTAL_CODE_PHRASE_DIGITS = 5;
+/** The spellings of the postal code words `detectors/postal-code-phrase.ts` reads (`ostal`: `postal`, `Postal`; `ostcode`). */
+const POSTAL_CODE_WORDS = ["cep", "CEP", "Cep", "zip", "ZIP", "Zip", "ostal", "OSTAL", "ostcode", "OSTCODE"];
+
+/**
+ * `Evidence.POSTAL_CODE_PHRASE` when a word of `POSTAL_CODE_WORDS` is in the text not glued to
+ * a letter, `.` or `-` before it (`gzip`, `report.zip` are not), searched natively.
+ */
+function postalCodePhraseEvidence(text: string): number {
+  for (const word of POSTAL_CODE_WORDS) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      // `ostal`: the `p` before it is part of the word.
+      const start = word.startsWith("ost") || word.startsWith("OST") ? at - 1 : at;
+      const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+      if (!isAlphanumeric(before) && before !== 46 && before !== 45 && before !== 95) return Evidence.POSTAL_CODE_PHRASE;
+    }
+  }
+  return 0;
+}
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));
