@@ -6,6 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttributes } from "../support/redaction";
+import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
+
+const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value: typeof value === "string" ? { stringValue: value } : value });
 
 const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 
@@ -40,6 +44,29 @@ describe("postal codes in prose, after their word", () => {
       "report.zip 94105 bytes",
       "cep_total 12345678",
     ]) {
+      expect(redacted(text), text).toBe(text);
+    }
+  });
+});
+
+describe("postal codes in JSON arrays", () => {
+  it("redacts each item under a member naming a postal code; a bare number becomes a quoted marker, so the text stays JSON", () => {
+    const cep = redacted('{"cep":["01310-100","20040-020"],"n":1}');
+    expect(cep).toBe('{"cep":["[REDACTED:postal_code]","[REDACTED:postal_code]"],"n":1}');
+    const zip = redacted('{"zip":[94105, 10001]}');
+    expect(zip).toBe('{"zip":["[REDACTED:postal_code]", "[REDACTED:postal_code]"]}');
+    expect(JSON.parse(zip)).toEqual({ zip: ["[REDACTED:postal_code]", "[REDACTED:postal_code]"] });
+    expect(redacted('{"shipping":{"postalCode":[ "13083-970" ]}}')).toBe('{"shipping":{"postalCode":[ "[REDACTED:postal_code]" ]}}');
+  });
+
+  it("redacts the items of an array held whole under a key naming one, as lifting {\"cep\":[…]} gives it", () => {
+    const { values, kinds } = storedLogAttributes([attr("cep", '["01310-100"]'), attr("customer.zip", "[94105]"), attr("sku", "[94105]")]);
+    expect(values).toEqual({ cep: '["[REDACTED:postal_code]"]', "customer.zip": '["[REDACTED:postal_code]"]', sku: "[94105]" });
+    expect(kinds).toBe("postal_code");
+  });
+
+  it("keeps arrays under other names and ranges' bounds", () => {
+    for (const text of ['{"sizes":[94105, 10001], "files":["a.zip"]}', '{"cep_inicio":["01000000"],"zip_required":[12345]}', "[94105, 10001]"]) {
       expect(redacted(text), text).toBe(text);
     }
   });

@@ -1034,7 +1034,7 @@ const CEP_NAME = /[cC][eE][pP]/;
 
 /** What a field's value may start with, as `mayOpenPostalCodeValue` reads it: a quote, a blank, a letter or a digit. */
 function mayOpenValue(code: number): boolean {
-  return code === 34 || code === 39 || code === 32 || code === 9 || isAlphanumeric(code);
+  return code === 34 || code === 39 || code === 32 || code === 9 || code === 91 || isAlphanumeric(code);
 }
 
 /**
@@ -1056,6 +1056,8 @@ function fieldNameLast(text: string, colon: number): number {
  */
 function mayOpenPostalCodeValue(text: string, colon: number): boolean {
   let value = colon + 1;
+  // An array of codes: `"cep":["01310-100"]`, `"zip":[94105]`.
+  if (text.charCodeAt(value) === 91) value++;
   let first = text.charCodeAt(value);
   if (first === 34 || first === 39) first = text.charCodeAt(++value);
   if (isDigit(first)) return postalCodeValueMayStart(text, value);
@@ -1071,6 +1073,7 @@ function mayOpenPostalCodeValue(text: string, colon: number): boolean {
 function namesPostalCodeField(text: string, colon: number): boolean {
   let value = colon + 1;
   while (isSpaceOrTab(text.charCodeAt(value))) value++;
+  if (text.charCodeAt(value) === 91) while (isSpaceOrTab(text.charCodeAt(++value)));
   const quote = text.charCodeAt(value);
   if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
   let end = colon;
