@@ -5,7 +5,8 @@
  * must stay.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { BUILT_IN_KINDS, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { redactionPolicy } from "../support/redaction";
 import { storedLogAttributes } from "../support/redaction";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 
@@ -57,6 +58,9 @@ describe("postal codes in JSON arrays", () => {
     expect(zip).toBe('{"zip":["[REDACTED:postal_code]", "[REDACTED:postal_code]"]}');
     expect(JSON.parse(zip)).toEqual({ zip: ["[REDACTED:postal_code]", "[REDACTED:postal_code]"] });
     expect(redacted('{"shipping":{"postalCode":[ "13083-970" ]}}')).toBe('{"shipping":{"postalCode":[ "[REDACTED:postal_code]" ]}}');
+    // JSON text held in a JSON string: the marker is quoted as the name is, with escapes.
+    const inner = redacted(JSON.stringify({ payload: '{"zip":[94105],"cep":["01310-100"]}' }));
+    expect(JSON.parse(JSON.parse(inner).payload)).toEqual({ zip: ["[REDACTED:postal_code]"], cep: ["[REDACTED:postal_code]"] });
   });
 
   it("redacts the items of an array held whole under a key naming one, as lifting {\"cep\":[…]} gives it", () => {
@@ -67,6 +71,92 @@ describe("postal codes in JSON arrays", () => {
 
   it("keeps arrays under other names and ranges' bounds", () => {
     for (const text of ['{"sizes":[94105, 10001], "files":["a.zip"]}', '{"cep_inicio":["01000000"],"zip_required":[12345]}', "[94105, 10001]"]) {
+      expect(redacted(text), text).toBe(text);
+    }
+  });
+});
+
+describe("cardholder names by their keys", () => {
+  const holderKeys = [
+    "card.holder",
+    "cardholder_name",
+    "card_holder",
+    "cardHolderName",
+    "creditCardHolderName",
+    "cardholder.name",
+    "card.holder.name",
+    "holderName",
+    "holder_name",
+    "nameOnCard",
+    "name_on_card",
+    "payment.CreditCard.Holder",
+    "bank_account.holder",
+    "nome_titular",
+    "titular",
+    "titular_cartao",
+    "nombre_titular",
+  ];
+
+  it("replaces the holder's name, in whatever case it is written, under the gateways' and shops' names", () => {
+    const { values, kinds } = storedLogAttributes(holderKeys.map((key) => attr(key, key === "card.holder" ? "JOAO DA SILVA" : "Maria Souza")));
+    expect(values).toEqual(Object.fromEntries(holderKeys.map((key) => [key, "[REDACTED:card_holder]"])));
+    expect(kinds).toBe("card_holder");
+  });
+
+  it("replaces a holder's name in JSON text members, as the attribute's copy would be", () => {
+    const { values } = storedLogAttributes([
+      attr("http.request.body", '{"payment":{"creditCard":{"holder":"Maria Souza","brand":"Visa"}},"cardholderName":"JOAO SILVA"}'),
+    ]);
+    expect(JSON.parse(values["http.request.body"] as string)).toEqual({
+      payment: { creditCard: { holder: "[REDACTED:card_holder]", brand: "Visa" } },
+      cardholderName: "[REDACTED:card_holder]",
+    });
+  });
+
+  it("keeps holders of other things, keys describing the holder, numbers and blanks", () => {
+    const kept = [
+      attr("lock.holder", "worker-3"),
+      attr("lease_holder", "node-7"),
+      attr("holder_type", "individual"),
+      attr("tipo_titular", "PF"),
+      attr("is_titular", "true"),
+      attr("titular.cpf_count", "1"),
+      attr("card.name", "Visa Gold"),
+      attr("card_holder", { intValue: "1" }),
+      attr("holder_name", ""),
+    ];
+    const { values, kinds } = storedLogAttributes(kept);
+    expect(values).toEqual(Object.fromEntries(kept.map(({ key, value }) => [key, "stringValue" in value ? value.stringValue : value])));
+    expect(kinds).toBeUndefined();
+  });
+
+  it("is a kind a policy can turn off", () => {
+    expect(BUILT_IN_KINDS).toContain("card_holder");
+    const off = redactionPolicy({ disabledDetectors: ["card_holder"] });
+    expect(storedLogAttributes([attr("card.holder", "Maria Souza")], off).values).toEqual({ "card.holder": "Maria Souza" });
+  });
+});
+
+describe("phones after calling verbs", () => {
+  it("redacts a number in groups after a verb saying a call came from it or goes to it, in Portuguese, Spanish and English", () => {
+    expect(redacted("cliente ligou do 11 3456-7890 reclamando")).toBe("cliente ligou do [REDACTED:phone] reclamando");
+    expect(redacted("ligou de 11 98765-4321")).toBe("ligou de [REDACTED:phone]");
+    expect(redacted("retornar para 11 3456 7890")).toBe("retornar para [REDACTED:phone]");
+    expect(redacted("liguei para 11 3456-7890 ontem; retorne no 21 2345-6789")).toBe("liguei para [REDACTED:phone] ontem; retorne no [REDACTED:phone]");
+    expect(redacted("llamó del 11 3456-7890")).toBe("llamó del [REDACTED:phone]");
+    expect(redacted("customer called from 415 555 0100")).toBe("customer called from [REDACTED:phone]");
+  });
+
+  it("keeps versions, ranges, times, counts, a thing's number and numbers not in groups after a verb", () => {
+    for (const text of [
+      "versão 11 3456",
+      "ligou 3 vezes entre 10 1234 e 11 5678",
+      "retornar para 10:30 amanhã",
+      "ligou do pedido 11 3456-7890",
+      "atualizado de 11 3456-7890 para 12 3456-7890",
+      "ligou 12 vezes, retornar em 2026-12-02",
+      "call 12345678 ended",
+    ]) {
       expect(redacted(text), text).toBe(text);
     }
   });

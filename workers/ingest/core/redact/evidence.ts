@@ -330,9 +330,9 @@ const CARD_CODE_WORD = /[vV][vVcCnN2]|[yY](?<=[sS]ecurit[yY]|SECURITY)|[çÇ](?<
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
 /**
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
- * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`).
+ * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]igue|LIGUE|[Ll]lam|LLAM/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]lam|LLAM/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */
@@ -1046,7 +1046,11 @@ function fieldNameLast(text: string, colon: number): number {
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
-  return (last === 34 || last === 39 ? text.charCodeAt(end - 2) : last) & 127;
+  if (last !== 34 && last !== 39) return last & 127;
+  // Past the quote and the backslashes escaping it (`{\"zip\":[…]}`).
+  let name = end - 2;
+  while (name > 0 && text.charCodeAt(name) === 92) name--;
+  return text.charCodeAt(name) & 127;
 }
 
 /**
@@ -1056,8 +1060,8 @@ function fieldNameLast(text: string, colon: number): number {
  */
 function mayOpenPostalCodeValue(text: string, colon: number): boolean {
   let value = colon + 1;
-  // An array of codes: `"cep":["01310-100"]`, `"zip":[94105]`.
-  if (text.charCodeAt(value) === 91) value++;
+  // An array of codes: `"cep":["01310-100"]`, `"zip":[94105]`, its quotes perhaps escaped.
+  if (text.charCodeAt(value) === 91) while (text.charCodeAt(++value) === 92);
   let first = text.charCodeAt(value);
   if (first === 34 || first === 39) first = text.charCodeAt(++value);
   if (isDigit(first)) return postalCodeValueMayStart(text, value);
@@ -1073,13 +1077,17 @@ function mayOpenPostalCodeValue(text: string, colon: number): boolean {
 function namesPostalCodeField(text: string, colon: number): boolean {
   let value = colon + 1;
   while (isSpaceOrTab(text.charCodeAt(value))) value++;
-  if (text.charCodeAt(value) === 91) while (isSpaceOrTab(text.charCodeAt(++value)));
+  if (text.charCodeAt(value) === 91) {
+    while (isSpaceOrTab(text.charCodeAt(++value)));
+    while (text.charCodeAt(value) === 92) value++;
+  }
   const quote = text.charCodeAt(value);
   if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);
   if (quoted) end--;
+  while (quoted && end > 0 && text.charCodeAt(end - 1) === 92) end--;
   // Every postal code name holds a `p` (`zip`, `cep`, `postal`, `postcode`): a name without one
   // (`"status":404`, `"durationMs":319`) is ruled out before it is cut from the text.
   let start = end;
@@ -1088,7 +1096,9 @@ function namesPostalCodeField(text: string, colon: number): boolean {
     if ((code | 0x20) === 112) p = true;
   }
   if (!p) return false;
-  const before = quoted && start > 0 ? start - 1 : start;
+  let before = quoted && start > 0 ? start - 1 : start;
+  // A name in escaped quotes (JSON text in a string: `{\"cep\":[…]}`).
+  while (quoted && before > 0 && text.charCodeAt(before - 1) === 92) before--;
   if (before > 0) {
     const code = text.charCodeAt(before - 1);
     if (code !== 123 && code !== 91 && !mayPrecedePostalCodeParameter(code)) return false;

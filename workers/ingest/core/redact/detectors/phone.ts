@@ -38,21 +38,29 @@ const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "whatsapp", "wpp",
 ];
-/** Verbs that dial the number after them. */
-const PHONE_VERBS = ["call", "ligue", "llame"];
+/**
+ * Verbs that dial the number after them, or say a call came from it or goes back to it, in
+ * English, Portuguese and Spanish (`call`, `ligue`, `ligou do`, `liguei para`, `retornar para`,
+ * `llamó del`), as support and order notes log a customer's call.
+ */
+const PHONE_VERBS = [
+  "call", "called", "calling", "ligue", "ligou", "ligar", "liguei", "ligaram", "ligando", "retornar", "retorne", "retornou",
+  "retornando", "llame", "llamar", "llamó", "llamo", "llamando",
+];
 
 /**
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
- * `ligue para `, `Meu celular é `), an SQL column's closing quote (`` `phone` = '…' ``, `"telefone" =
+ * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
+ * `llamó del `), an SQL column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured.
  */
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
     `(?:[ _-]?${NUMBER_WORD})?\\.?["'\`\\]]?[ \\t]*` +
-    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|para[ \\t]+|(?:is|é|es)[ \\t]+)?$",
+    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|(?:para|pro|d[eo]l?|n[oa]|from)[ \\t]+|(?:is|é|es)[ \\t]+)?$",
 );
 
 /** How far before a number its phone word is read. */
