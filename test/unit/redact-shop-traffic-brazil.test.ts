@@ -161,3 +161,19 @@ describe("phones after calling verbs", () => {
     }
   });
 });
+
+describe("IBANs in lower case", () => {
+  it("redacts one with a valid checksum after the word IBAN or in the print format's groups", () => {
+    expect(redacted("iban de89370400440532013000")).toBe("iban [REDACTED:iban]");
+    expect(redacted("iban de89 3704 0044 0532 0130 00")).toBe("iban [REDACTED:iban]");
+    expect(redacted("transfer to de89 3704 0044 0532 0130 00 ok")).toBe("transfer to [REDACTED:iban] ok");
+    expect(redacted("IBAN: gb82west12345698765432")).toBe("IBAN: [REDACTED:iban]");
+    expect(redacted('{"iban":"br1500000000000010932840814p2"}')).toBe('{"iban":"[REDACTED:iban]"}');
+  });
+
+  it("keeps lower-case ids of an IBAN's length without the word, and failing checksums", () => {
+    for (const text of ["span be71096123456769 done", "id de89370400440532013000", "iban de89370400440532013001", "iban de89 3704 0044 0532 0130 01"]) {
+      expect(redacted(text), text).toBe(text);
+    }
+  });
+});

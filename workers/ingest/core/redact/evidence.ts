@@ -84,8 +84,8 @@ export const Evidence = {
   PASSWORD_HASH: 1 << 20,
   /**
    * A run of seven digits or more with a country code of the IBAN registry and two digits
-   * starting a word before it, only capitals, digits and blanks between (`DE89 3704…`, `GB82
-   * WEST 1234…`).
+   * starting a word before it, in any case, only letters, digits and blanks between (`DE89
+   * 3704…`, `GB82 WEST 1234…`, `de89 3704…`).
    */
   IBAN: 1 << 21,
   /**
@@ -657,28 +657,24 @@ const IBAN_REACH = 42;
 
 /**
  * `Evidence.IBAN` when a country code of the IBAN registry and two digits start a word in the
- * `IBAN_REACH` characters before the run at `run`, with only capitals, digits and blanks
- * between (`DE89370400…`, `GB82 WEST 1234…`): read back from the run, which most texts end at
- * its first character (`"ts":1733…`, `id=`).
+ * `IBAN_REACH` characters before the run at `run`, with only letters, digits and blanks
+ * between (`DE89370400…`, `GB82 WEST 1234…`, in lower case too: `de89370400…`): read back from
+ * the run, which most texts end at its first character (`"ts":1733…`, `id=`).
  */
 function ibanEvidence(text: string, run: number): number {
   const from = Math.max(1, run - IBAN_REACH);
   for (let second = run - 1; second >= from; second--) {
     const code = text.charCodeAt(second);
-    if (!(isCapital(code) || isDigit(code) || code === 32)) return 0;
+    if (!(isLetter(code) || isDigit(code) || code === 32)) return 0;
     const first = text.charCodeAt(second - 1);
     if (
-      isCapital(code) && isCapital(first) && isDigit(text.charCodeAt(second + 1)) && isDigit(text.charCodeAt(second + 2)) &&
-      (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first, code)
+      isLetter(code) && isLetter(first) && isDigit(text.charCodeAt(second + 1)) && isDigit(text.charCodeAt(second + 2)) &&
+      (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first & ~0x20, code & ~0x20)
     ) {
       return Evidence.IBAN;
     }
   }
   return 0;
-}
-
-function isCapital(code: number): boolean {
-  return code >= 65 && code <= 90;
 }
 
 function isAlphanumeric(code: number): boolean {
