@@ -177,3 +177,32 @@ describe("IBANs in lower case", () => {
     }
   });
 });
+
+describe("phones among an ORM's bound parameters", () => {
+  it("redacts a parameter whose placeholder the logged statement puts in a phone's column", () => {
+    expect(redacted('query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","ana@example.com","1134567890"]')).toBe(
+      'query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","[REDACTED:email]","[REDACTED:phone]"]',
+    );
+    expect(redacted('query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["1134567890","1134567890",42]')).toBe(
+      'query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["[REDACTED:phone]","1134567890",42]',
+    );
+    expect(redacted('Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; with bind ["João","1134567890"]')).toBe(
+      'Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; with bind ["João","[REDACTED:phone]"]',
+    );
+  });
+
+  it("redacts e-mails and phones in a list logged without its statement; a Brazilian mobile's digits as a quoted string", () => {
+    expect(redacted('-- PARAMETERS: ["ana@example.com","+55 11 98765-4321","João"]')).toBe('-- PARAMETERS: ["[REDACTED:email]","[REDACTED:phone]","João"]');
+    expect(redacted('Params: ["ana@example.com","11987654321"]')).toBe('Params: ["[REDACTED:email]","[REDACTED:phone]"]');
+  });
+
+  it("keeps numbers bound to other columns, numbers that are no mobile's, and bare numbers without a statement", () => {
+    for (const text of [
+      'query: SELECT * FROM "order" WHERE "order_number" = $1 -- PARAMETERS: ["1134567890"]',
+      'query: INSERT INTO "item"("sku", "qty") VALUES ($1, $2) -- PARAMETERS: ["11987654321",2]',
+      'Params: [11987654321, "12345678901", "01987654321"]',
+    ]) {
+      expect(redacted(text), text).toBe(text);
+    }
+  });
+});

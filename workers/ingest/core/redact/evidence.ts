@@ -11,6 +11,7 @@ import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options"
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
+import { SQL_BOUND_LIST_MARKERS } from "./detectors/sql-values";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -44,7 +45,8 @@ export const Evidence = {
   /**
    * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
    * naming a phone (`PHONE_WORD`) before them, or anywhere in a text holding `(` and an SQL
-   * `VALUES` (an `INSERT`'s column list).
+   * `VALUES` (an `INSERT`'s column list), or eight digits and an ORM's list of bound
+   * parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`).
    */
   PHONE: 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
@@ -297,6 +299,8 @@ export function evidenceIn(text: string): number {
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     found |= digitRunsEvidence(text);
   }
+  // An ORM's query log binds a phone in a list after its statement (`sql-values.ts`).
+  if ((found & Evidence.PHONE) === 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_BOUND_LIST_MARKERS)) found |= Evidence.PHONE;
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
   if ((found & Evidence.PHONE) === 0 && (classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_VALUES_SPELLINGS) && PHONE_WORD.test(text)) {
     found |= Evidence.PHONE;
