@@ -102,8 +102,8 @@ export const Evidence = {
    */
   PIX: 1 << 23,
   /**
-   * Five digits and a word of a postal code starting a word (`CEP`, `zip`, `postal`,
-   * `postcode`, any case as `POSTAL_CODE_WORDS` spell them): `postalCodePhraseEvidence`.
+   * Five digits, a code's first digits after a blank (`PROSE_CODE_DIGITS`), and a postal code's
+   * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,
 } as const;
@@ -220,7 +220,7 @@ export function evidenceIn(text: string): number {
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   const named =
     (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
-    (digits >= POSTAL_CODE_PHRASE_DIGITS ? postalCodePhraseEvidence(text) : 0);
+    (digits >= POSTAL_CODE_PHRASE_DIGITS && PROSE_CODE_DIGITS.test(text) ? postalCodePhraseEvidence(text) : 0);
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
@@ -585,21 +585,25 @@ const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;
-/** The spellings of the postal code words `detectors/postal-code-phrase.ts` reads (`ostal`: `postal`, `Postal`; `ostcode`). */
-const POSTAL_CODE_WORDS = ["cep", "CEP", "Cep", "zip", "ZIP", "Zip", "ostal", "OSTAL", "ostcode", "OSTCODE"];
-
 /**
- * `Evidence.POSTAL_CODE_PHRASE` when a word of `POSTAL_CODE_WORDS` is in the text not glued to
- * a letter, `.` or `-` before it (`gzip`, `report.zip` are not), searched natively.
+ * How every code in prose starts (`postal-code-phrase.ts`): after a blank, four digits in a row,
+ * a dotted CEP's `01.310` or Japan's `123-4567`. JSON lines' numbers follow a `:` or a quote.
  */
+const PROSE_CODE_DIGITS = /[ \t]\d(?:\d{3}|\d\.\d{3}|\d\d-\d{4})/;
+/**
+ * A postal code word as `detectors/postal-code-phrase.ts` reads it (`CEP`, `Cep`, `cep`, `ZIP`,
+ * `Zip`, `zip`, `POSTAL`, `Postal`, `postal`, `postcode`, `Postcode`, `POSTCODE`): a first
+ * character the engine skips to, then the rest; whether it starts a word is read after
+ * (`gzip`, `report.zip`, `_zip` are none).
+ */
+const POSTAL_CODE_WORD = /[CcZzPp](?:EP|ep|IP|ip|OST(?:AL|CODE)|ost(?:al|code))/g;
+
+/** `Evidence.POSTAL_CODE_PHRASE` when a word of `POSTAL_CODE_WORD` starts a word in the text. */
 function postalCodePhraseEvidence(text: string): number {
-  for (const word of POSTAL_CODE_WORDS) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      // `ostal`: the `p` before it is part of the word.
-      const start = word.startsWith("ost") || word.startsWith("OST") ? at - 1 : at;
-      const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-      if (!isAlphanumeric(before) && before !== 46 && before !== 45 && before !== 95) return Evidence.POSTAL_CODE_PHRASE;
-    }
+  POSTAL_CODE_WORD.lastIndex = 0;
+  for (let found = POSTAL_CODE_WORD.exec(text); found !== null; found = POSTAL_CODE_WORD.exec(text)) {
+    const before = found.index > 0 ? text.charCodeAt(found.index - 1) : 32;
+    if (!isAlphanumeric(before) && before !== 46 && before !== 45 && before !== 95) return Evidence.POSTAL_CODE_PHRASE;
   }
   return 0;
 }

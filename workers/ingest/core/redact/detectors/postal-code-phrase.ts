@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { ADDRESS_KINDS, PARTY_WORDS } from "../postal-code-names";
 import type { Detector } from "./detector";
-import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE, VALUE_END } from "./postal-code-parameter";
+import { POSTAL_CODE_KIND, VALUE_END } from "./postal-code-parameter";
 
 /**
  * Postal codes written in prose after their word, without the `:` or `=` of a field or a
@@ -14,8 +14,8 @@ import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE, VALUE_END } from "./postal-code-pa
  *   after `de`/`do`/`da` and before a `:` (`CEP destino`, `CEP de entrega:`, `CEP do cliente`:
  *   the words `postal-code-names.ts` reads after `cep` in a name). `CEP` names nothing else, and
  *   eight digits are no count;
- * - `ZIP`, `ZIP code`, `postal code`, `postcode`, `código postal` and a code of any shape the
- *   parameter form reads, perhaps after a `:` when the name has two words, only after an
+ * - `ZIP`, `ZIP code`, `postal code`, `postcode`, `código postal` and a code with four digits in
+ *   a row (`PROSE_VALUE`), perhaps after a `:` when the name has two words, only after an
  *   address in the text before it (`ADDRESS_CONTEXT`: `Rua`, `Avenida`, `Street`, `endereço`,
  *   `shipping`, a US state's two capitals before `zip`): alone, `zip code 94103` and `Your zip
  *   code is 94103` are kept (docs/decisions.md), as `zip 12345 files` is a count.
@@ -27,6 +27,13 @@ import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE, VALUE_END } from "./postal-code-pa
  * parameter form at `geoPrecision` `full`.
  */
 const CEP_VALUE = "(?:\\d{5}-?\\d{3}|\\d\\d\\.\\d{3}-?\\d{3})";
+/**
+ * The shapes the parameter form reads (`POSTAL_CODE_VALUE`) that hold four digits in a row: US
+ * ZIP and ZIP+4, a CEP, the 4- and 6-digit codes, `1234-567`, `1234 AB`, `123-4567`. The UK's,
+ * Canada's and Poland's codes are left to fields and parameters: in prose their few digits
+ * cannot be told from a text's other numbers without reading every word.
+ */
+const PROSE_VALUE = "(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[ ]?[A-Za-z]{2})?|\\d{6}|\\d{3}-\\d{4})";
 const WORD_START = "(?<![\\w.-])";
 const WORD_END = "(?![\\w\\u00C0-\\u00FF])";
 /** `CEP`, then perhaps a word that the rewrite checks (group 1), then blanks and the code. */
@@ -35,7 +42,7 @@ const CEP_PHRASE =
 /** The other postal code words; a second word (`code`) lets a `:` follow. */
 const OTHER_PHRASE =
   `${WORD_START}(?:ZIP|[Zz]ip|POSTCODE|[Pp]ostcode|(?:POSTAL|[Pp]ostal)(?=[ \\t]?[Cc]ode|[ \\t]?CODE)|C[ÓO]DIGO POSTAL|[Cc][óo]digo postal)` +
-  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}[ \\t]*:?[ \\t]+${POSTAL_CODE_VALUE}`;
+  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}[ \\t]*:?[ \\t]+${PROSE_VALUE}`;
 
 /** What makes the text before a `ZIP` an address: a street, an address's word, a US state before it. */
 const ADDRESS_CONTEXT =
@@ -44,8 +51,8 @@ const ADDRESS_CONTEXT =
 const ADDRESS_REACH = 160;
 /** A range's second bound after a code (`a 09999-999`, `- 09999999`, `to 10099`, `até`). */
 const RANGE_AFTER = /^[ \t]*(?:-|–|a|at[ée]|to|through|thru)[ \t]*\d/i;
-/** The code at the end of a match: after the last blank or `:`. */
-const VALUE_AT_END = /[^ \t:]+(?:[ \t][A-Za-z\d]{2,3})?$/;
+/** The code at the end of a match: after the last blank or `:` (`1234 AB` keeps its blank). */
+const VALUE_AT_END = /\d[^ \t:]*(?:[ ][A-Za-z]{2})?$/;
 
 export const postalCodePhraseDetector: Detector = {
   kind: POSTAL_CODE_KIND,
@@ -71,7 +78,7 @@ function namesParty(word: string): boolean {
   return PARTY_WORDS.has(plain) || ADDRESS_KINDS.has(plain);
 }
 
-/** The code a match ends with: a CEP has no blank; other shapes may (`SW1A 1AA`, `K1A 0B1`). */
+/** The code a match ends with: a CEP has no blank; `1234 AB` has one. */
 function valueOf(match: string, cep: boolean): string {
   if (cep) return match.slice(match.search(/[\d]+[\d.-]*$/));
   return VALUE_AT_END.exec(match)![0];
