@@ -11,6 +11,7 @@ import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options"
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
+import { SQL_BOUND_LIST_MARKERS } from "./detectors/sql-values";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -44,7 +45,8 @@ export const Evidence = {
   /**
    * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
    * naming a phone (`PHONE_WORD`) before them, or anywhere in a text holding `(` and an SQL
-   * `VALUES` (an `INSERT`'s column list).
+   * `VALUES` (an `INSERT`'s column list), or eight digits and an ORM's list of bound
+   * parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`).
    */
   PHONE: 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
@@ -84,8 +86,8 @@ export const Evidence = {
   PASSWORD_HASH: 1 << 20,
   /**
    * A run of seven digits or more with a country code of the IBAN registry and two digits
-   * starting a word before it, only capitals, digits and blanks between (`DE89 3704…`, `GB82
-   * WEST 1234…`).
+   * starting a word before it, in any case, only letters, digits and blanks between (`DE89
+   * 3704…`, `GB82 WEST 1234…`, `de89 3704…`).
    */
   IBAN: 1 << 21,
   /**
@@ -99,6 +101,11 @@ export const Evidence = {
    * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`).
    */
   PIX: 1 << 23,
+  /**
+   * Five digits, a code's first digits after a blank (`PROSE_CODE_DIGITS`), and a postal code's
+   * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
+   */
+  POSTAL_CODE_PHRASE: 1 << 24,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -211,7 +218,9 @@ export function evidenceIn(text: string): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const named = digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0;
+  const named =
+    (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
+    (digits >= POSTAL_CODE_PHRASE_DIGITS && PROSE_CODE_DIGITS.test(text) ? postalCodePhraseEvidence(text) : 0);
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
@@ -290,6 +299,8 @@ export function evidenceIn(text: string): number {
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     found |= digitRunsEvidence(text);
   }
+  // An ORM's query log binds a phone in a list after its statement (`sql-values.ts`).
+  if ((found & Evidence.PHONE) === 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_BOUND_LIST_MARKERS)) found |= Evidence.PHONE;
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
   if ((found & Evidence.PHONE) === 0 && (classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_VALUES_SPELLINGS) && PHONE_WORD.test(text)) {
     found |= Evidence.PHONE;
@@ -323,9 +334,9 @@ const CARD_CODE_WORD = /[vV][vVcCnN2]|[yY](?<=[sS]ecurit[yY]|SECURITY)|[çÇ](?<
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
 /**
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
- * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `llame`).
+ * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]igue|LIGUE|[Ll]lam|LLAM/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Ff]ax|FAX|[Mm]obile|MOBILE|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]lam|LLAM/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */
@@ -572,6 +583,31 @@ const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
 /** An SQL `INSERT`'s `VALUES`, as statements spell it. */
 const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 
+/** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
+const POSTAL_CODE_PHRASE_DIGITS = 5;
+/**
+ * How every code in prose starts (`postal-code-phrase.ts`): after a blank, four digits in a row,
+ * a dotted CEP's `01.310` or Japan's `123-4567`. JSON lines' numbers follow a `:` or a quote.
+ */
+const PROSE_CODE_DIGITS = /[ \t]\d(?:\d{3}|\d\.\d{3}|\d\d-\d{4})/;
+/**
+ * A postal code word as `detectors/postal-code-phrase.ts` reads it (`CEP`, `Cep`, `cep`, `ZIP`,
+ * `Zip`, `zip`, `POSTAL`, `Postal`, `postal`, `postcode`, `Postcode`, `POSTCODE`): a first
+ * character the engine skips to, then the rest; whether it starts a word is read after
+ * (`gzip`, `report.zip`, `_zip` are none).
+ */
+const POSTAL_CODE_WORD = /[CcZzPp](?:EP|ep|IP|ip|OST(?:AL|CODE)|ost(?:al|code))/g;
+
+/** `Evidence.POSTAL_CODE_PHRASE` when a word of `POSTAL_CODE_WORD` starts a word in the text. */
+function postalCodePhraseEvidence(text: string): number {
+  POSTAL_CODE_WORD.lastIndex = 0;
+  for (let found = POSTAL_CODE_WORD.exec(text); found !== null; found = POSTAL_CODE_WORD.exec(text)) {
+    const before = found.index > 0 ? text.charCodeAt(found.index - 1) : 32;
+    if (!isAlphanumeric(before) && before !== 46 && before !== 45 && before !== 95) return Evidence.POSTAL_CODE_PHRASE;
+  }
+  return 0;
+}
+
 function holdsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));
 }
@@ -629,28 +665,24 @@ const IBAN_REACH = 42;
 
 /**
  * `Evidence.IBAN` when a country code of the IBAN registry and two digits start a word in the
- * `IBAN_REACH` characters before the run at `run`, with only capitals, digits and blanks
- * between (`DE89370400…`, `GB82 WEST 1234…`): read back from the run, which most texts end at
- * its first character (`"ts":1733…`, `id=`).
+ * `IBAN_REACH` characters before the run at `run`, with only letters, digits and blanks
+ * between (`DE89370400…`, `GB82 WEST 1234…`, in lower case too: `de89370400…`): read back from
+ * the run, which most texts end at its first character (`"ts":1733…`, `id=`).
  */
 function ibanEvidence(text: string, run: number): number {
   const from = Math.max(1, run - IBAN_REACH);
   for (let second = run - 1; second >= from; second--) {
     const code = text.charCodeAt(second);
-    if (!(isCapital(code) || isDigit(code) || code === 32)) return 0;
+    if (!(isLetter(code) || isDigit(code) || code === 32)) return 0;
     const first = text.charCodeAt(second - 1);
     if (
-      isCapital(code) && isCapital(first) && isDigit(text.charCodeAt(second + 1)) && isDigit(text.charCodeAt(second + 2)) &&
-      (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first, code)
+      isLetter(code) && isLetter(first) && isDigit(text.charCodeAt(second + 1)) && isDigit(text.charCodeAt(second + 2)) &&
+      (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first & ~0x20, code & ~0x20)
     ) {
       return Evidence.IBAN;
     }
   }
   return 0;
-}
-
-function isCapital(code: number): boolean {
-  return code >= 65 && code <= 90;
 }
 
 function isAlphanumeric(code: number): boolean {
@@ -1006,7 +1038,7 @@ const CEP_NAME = /[cC][eE][pP]/;
 
 /** What a field's value may start with, as `mayOpenPostalCodeValue` reads it: a quote, a blank, a letter or a digit. */
 function mayOpenValue(code: number): boolean {
-  return code === 34 || code === 39 || code === 32 || code === 9 || isAlphanumeric(code);
+  return code === 34 || code === 39 || code === 32 || code === 9 || code === 91 || isAlphanumeric(code);
 }
 
 /**
@@ -1018,7 +1050,11 @@ function fieldNameLast(text: string, colon: number): number {
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
-  return (last === 34 || last === 39 ? text.charCodeAt(end - 2) : last) & 127;
+  if (last !== 34 && last !== 39) return last & 127;
+  // Past the quote and the backslashes escaping it (`{\"zip\":[…]}`).
+  let name = end - 2;
+  while (name > 0 && text.charCodeAt(name) === 92) name--;
+  return text.charCodeAt(name) & 127;
 }
 
 /**
@@ -1028,6 +1064,8 @@ function fieldNameLast(text: string, colon: number): number {
  */
 function mayOpenPostalCodeValue(text: string, colon: number): boolean {
   let value = colon + 1;
+  // An array of codes: `"cep":["01310-100"]`, `"zip":[94105]`, its quotes perhaps escaped.
+  if (text.charCodeAt(value) === 91) while (text.charCodeAt(++value) === 92);
   let first = text.charCodeAt(value);
   if (first === 34 || first === 39) first = text.charCodeAt(++value);
   if (isDigit(first)) return postalCodeValueMayStart(text, value);
@@ -1043,12 +1081,17 @@ function mayOpenPostalCodeValue(text: string, colon: number): boolean {
 function namesPostalCodeField(text: string, colon: number): boolean {
   let value = colon + 1;
   while (isSpaceOrTab(text.charCodeAt(value))) value++;
+  if (text.charCodeAt(value) === 91) {
+    while (isSpaceOrTab(text.charCodeAt(++value)));
+    while (text.charCodeAt(value) === 92) value++;
+  }
   const quote = text.charCodeAt(value);
   if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);
   if (quoted) end--;
+  while (quoted && end > 0 && text.charCodeAt(end - 1) === 92) end--;
   // Every postal code name holds a `p` (`zip`, `cep`, `postal`, `postcode`): a name without one
   // (`"status":404`, `"durationMs":319`) is ruled out before it is cut from the text.
   let start = end;
@@ -1057,7 +1100,9 @@ function namesPostalCodeField(text: string, colon: number): boolean {
     if ((code | 0x20) === 112) p = true;
   }
   if (!p) return false;
-  const before = quoted && start > 0 ? start - 1 : start;
+  let before = quoted && start > 0 ? start - 1 : start;
+  // A name in escaped quotes (JSON text in a string: `{\"cep\":[…]}`).
+  while (quoted && before > 0 && text.charCodeAt(before - 1) === 92) before--;
   if (before > 0) {
     const code = text.charCodeAt(before - 1);
     if (code !== 123 && code !== 91 && !mayPrecedePostalCodeParameter(code)) return false;

@@ -8,12 +8,15 @@ import { namesPhone } from "./detectors/phone";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesPixKey } from "./detectors/pix";
+import { namesCardHolder } from "./card-holder-names";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
  * drop the attribute, replace the value by its keyed hash, replace it by the secret marker
  * because the key names a credential (`secret`: text only, so counts and flags stay; a card
- * security code, PIN or one-time password, `secret_code`: numbers too), or scan its strings
+ * security code, PIN or one-time password, `secret_code`: numbers too), replace it by the
+ * card holder marker because the key names a payment card's holder (`card_holder`: text only,
+ * `card-holder-names.ts`), or scan its strings
  * with the text detectors. A scanned
  * value's key can also say what its addresses and numbers are:
  * - `server`: addresses in it name infrastructure, not a person: the server called
@@ -35,7 +38,7 @@ import { namesPixKey } from "./detectors/pix";
  *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one).
  */
 export type KeyRule =
-  | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" }
+  | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" }
   | {
       readonly action: "scan";
       readonly server: boolean;
@@ -52,6 +55,8 @@ export interface KeyRuleLists {
   hashKeys: readonly string[];
   /** Whether keys naming credentials (`authorization`, `cookie`, ...) hide their values. */
   secretKeys: boolean;
+  /** Whether keys naming a card's holder (`card.holder`, `holderName`, `titular`) hide their values. */
+  cardHolderKeys: boolean;
   /** `geo.*` attributes finer than this are dropped. */
   geoPrecision: GeoPrecision;
 }
@@ -66,6 +71,7 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
+const CARD_HOLDER: KeyRule = { action: "card_holder" };
 /**
  * The scan rules, one per combination of the 12 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key), shared by every key with the same facts. Each is made when a
@@ -161,14 +167,15 @@ const URL_KEYS = new Set(["url.full", "url.original", "http.url"]);
  * and `items.user.id` (a member's path in JSON text), and `note` covers `internal.note`; the
  * credential rule reads the last segment, so `authorization` covers
  * `http.request.header.authorization`. Precedence: keep, drop (listed, or `geo.*` finer than the
- * policy allows), hash, secret, scan. Results are cached because the same keys repeat on every
- * record.
+ * policy allows), hash, secret, card holder, scan. Results are cached because the same keys
+ * repeat on every record.
  */
 export class KeyRules {
   private readonly keep: ReadonlySet<string>;
   private readonly drop: ReadonlySet<string>;
   private readonly hash: ReadonlySet<string>;
   private readonly secretKeys: boolean;
+  private readonly cardHolderKeys: boolean;
   private readonly geoLevel: number;
   private readonly rules = new BoundedMemo<string, KeyRule>(MAX_CACHED_KEYS, (key) => this.classify(key));
   /**
@@ -185,6 +192,7 @@ export class KeyRules {
     this.drop = lowerCaseSet(lists.dropKeys);
     this.hash = lowerCaseSet(lists.hashKeys);
     this.secretKeys = lists.secretKeys;
+    this.cardHolderKeys = lists.cardHolderKeys;
     this.geoLevel = geoPrecisionLevel(lists.geoPrecision);
   }
 
@@ -209,13 +217,14 @@ export class KeyRules {
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
     const lastSegment = key.slice(key.lastIndexOf(".") + 1);
     if (this.secretKeys && isSecretName(lastSegment)) return SECRET;
+    const words = nameWords(key);
+    if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       INFRASTRUCTURE_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
-    const words = nameWords(key);
     const id = ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
     // A payment's code (`nsu`, `tid`) is a thing's number for CPFs and SSNs, not for cards.
     const thing = (id || namesPaymentCode(words)) && namesThingIdentifier(words);

@@ -4,10 +4,12 @@ export { redactionMarker } from "./detectors/detector";
 
 /**
  * Kinds produced by key rules rather than text detectors: the value of a key that names a
- * credential (`authorization`, `cookie`, `x-api-key`, ...), a key the policy drops, a key whose
+ * credential (`authorization`, `cookie`, `x-api-key`, ...) or a card's holder, a key the policy drops, a key whose
  * value the policy replaces by its keyed hash.
  */
 export const SECRET_KEY_KIND = "secret";
+/** The value of a key naming a payment card's holder (`card.holder`, `holderName`, `titular`): the holder's name. */
+export const CARD_HOLDER_KIND = "card_holder";
 export const DROPPED_KIND = "dropped";
 export const HASHED_KIND = "hashed";
 
@@ -16,4 +18,5 @@ export const BUILT_IN_KINDS: readonly string[] = [
   // Three detectors count as `secret_param` (a name's value, an assignment in other notations, a code in a sentence).
   ...new Set(BUILT_IN_DETECTORS.map((detector) => detector.kind)),
   SECRET_KEY_KIND,
+  CARD_HOLDER_KIND,
 ];

@@ -6,7 +6,7 @@ import { createKeyedHasher } from "./keyed-hash";
 import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel } from "./geo";
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
-import { BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND } from "./kinds";
+import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND } from "./kinds";
 import { TextScanner } from "./text-scanner";
 
 /** Long enough that the secret cannot be guessed to reverse the hashes of low-entropy ids. */
@@ -195,6 +195,7 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
       dropKeys: config.dropKeys,
       hashKeys: config.hashKeys,
       secretKeys: !disabled.has(SECRET_KEY_KIND),
+      cardHolderKeys: !disabled.has(CARD_HOLDER_KIND),
       geoPrecision: config.geoPrecision,
     }),
     hash:

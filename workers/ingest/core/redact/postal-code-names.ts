@@ -36,7 +36,7 @@ const RANGE_WORDS: ReadonlySet<string> = new Set([
  * Words naming whose code, or which address, it is, in English and Portuguese: before `.zip`
  * they make the name a member path (`customer.zip`, `pedido.entrega.zip`) rather than a file's.
  */
-const PARTY_WORDS: ReadonlySet<string> = new Set([
+export const PARTY_WORDS: ReadonlySet<string> = new Set([
   "customer", "client", "user", "account", "member", "profile", "contact", "person", "buyer", "seller", "payer",
   "recipient", "sender", "shopper", "consumer", "holder", "owner", "visitor",
   "billing", "shipping", "delivery", "mailing", "address", "home", "origin", "destination", "geo", "location",
@@ -45,7 +45,7 @@ const PARTY_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words naming a kind of address in Portuguese, after `cep` (`cep_residencial`, `cep_coleta`). */
-const ADDRESS_KINDS: ReadonlySet<string> = new Set([
+export const ADDRESS_KINDS: ReadonlySet<string> = new Set([
   "residencial", "comercial", "loja", "empresa", "filial", "coleta", "retirada", "principal", "correspondencia",
 ]);
 

@@ -15,7 +15,7 @@ import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import type { KeyRule } from "./key-rules";
-import { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
+import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { TextScanner } from "./text-scanner";
@@ -447,6 +447,8 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
       if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
+    case "card_holder":
+      return holdsText(value) && !("stringValue" in value && value.stringValue.trim() === "") ? CARD_HOLDER_KIND : undefined;
     default:
       return undefined;
   }

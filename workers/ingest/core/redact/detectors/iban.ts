@@ -13,7 +13,10 @@ import type { Detector } from "./detector";
  * number, its first four characters moved to its end and each letter read as 10–35, equal 1
  * modulo 97 (ISO 7064 MOD 97-10). A hex or trace id in capitals (no country starts it), an order
  * code (`BR12-4455`), `DE89` alone, a number of the wrong length for its country or one failing
- * the check stay.
+ * the check stay. Written in lower case (`de89370400440532013000`, as a form lower-cases what
+ * it stores), an IBAN is one only in the print format's groups or after the word `IBAN`: a
+ * lower-case hex id of an IBAN's length may start with a country code (`be`, `de`, `ad`, `ae`)
+ * and pass the check once in 97.
  */
 const IBAN_KIND = "iban";
 
@@ -21,16 +24,26 @@ export const ibanDetector: Detector = {
   kind: IBAN_KIND,
   // A country code and two check digits starting a word, then letters and digits, single
   // spaces between them; the rewrite takes as many as the country's length.
-  source: `(?<![A-Za-z0-9])[A-Z]{2}\\d\\d(?: ?[A-Z0-9]){${SHORTEST_IBAN - 4},${LONGEST_IBAN - 4}}`,
+  source: `(?<![A-Za-z0-9])[A-Za-z]{2}\\d\\d(?: ?[A-Za-z0-9]){${SHORTEST_IBAN - 4},${LONGEST_IBAN - 4}}`,
   evidence: Evidence.IBAN,
-  rewrite: (match, marker) => {
-    const length = IBAN_LENGTHS.get(match.slice(0, 2));
+  rewrite: (match, marker, text, start) => {
+    const upper = match.toUpperCase();
+    const length = IBAN_LENGTHS.get(upper.slice(0, 2));
     if (length === undefined) return undefined;
     const end = ibanEnd(match, length);
-    if (end < 0 || !isValidIbanChecksum(match.slice(0, end).replaceAll(" ", ""))) return undefined;
+    if (end < 0 || !isValidIbanChecksum(upper.slice(0, end).replaceAll(" ", ""))) return undefined;
+    if (upper.slice(0, end) !== match.slice(0, end) && !mayBeLowerCase(match, text, start)) return undefined;
     return end === match.length ? marker : { text: marker, kind: IBAN_KIND, length: end };
   },
 };
+
+/** The word `IBAN` (any case) right before a value, past `:`, `=`, `#` and blanks. */
+const IBAN_WORD_BEFORE = /(?<![A-Za-z])iban[ \t:=#"']*$/i;
+
+/** Whether an IBAN written with lower-case letters is one: grouped as printed, or after `IBAN`. */
+function mayBeLowerCase(match: string, text: string, start: number): boolean {
+  return match.charCodeAt(4) === 32 || IBAN_WORD_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
 
 /**
  * Where the IBAN of `length` characters that `match` starts with ends in it, or -1 when its

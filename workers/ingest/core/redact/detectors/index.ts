@@ -12,6 +12,7 @@ import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
 import { knownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
+import { postalCodePhraseDetector } from "./postal-code-phrase";
 import { privateKeyDetector } from "./private-key";
 import { passwordHashDetector } from "./password-hash";
 import { ibanDetector } from "./iban";
@@ -51,6 +52,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cardDetector,
   ibanDetector,
   postalCodeParameterDetector,
+  postalCodePhraseDetector,
   // At the default precision; a policy compiles the one of its own (`policy.ts`).
   visitorLocationDetector(geoPrecisionLevel(DEFAULT_GEO_PRECISION)),
 ];

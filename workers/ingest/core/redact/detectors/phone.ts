@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdentifierValue } from "./id-value";
-import { sqlInsertColumnOf } from "./sql-values";
+import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
@@ -23,7 +23,11 @@ import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
  *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row) or as the
  *   value of a key naming one (`customer.phone`, `celular`), or of an SQL column naming one (`` SET
- *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`).
+ *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
+ *   also bound by an ORM and logged in its parameter list after the statement (`… VALUES ($1, $2)
+ *   -- PARAMETERS: ["Ana","11987654321"]`: `sqlBoundParameterOf`); in such a list with no
+ *   statement before it (Prisma's `Params: […]`), a quoted Brazilian mobile number with its area
+ *   code, digits only (`"11987654321"`).
  *
  * Timezone offsets (`+05:30`), signed numbers (`+100.00`), ids, order numbers, timestamps and
  * durations have too few digits, no phone word, or are identifiers.
@@ -38,21 +42,29 @@ const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "whatsapp", "wpp",
 ];
-/** Verbs that dial the number after them. */
-const PHONE_VERBS = ["call", "ligue", "llame"];
+/**
+ * Verbs that dial the number after them, or say a call came from it or goes back to it, in
+ * English, Portuguese and Spanish (`call`, `ligue`, `ligou do`, `liguei para`, `retornar para`,
+ * `llamó del`), as support and order notes log a customer's call.
+ */
+const PHONE_VERBS = [
+  "call", "called", "calling", "ligue", "ligou", "ligar", "liguei", "ligaram", "ligando", "retornar", "retorne", "retornou",
+  "retornando", "llame", "llamar", "llamó", "llamo", "llamando",
+];
 
 /**
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
- * `ligue para `, `Meu celular é `), an SQL column's closing quote (`` `phone` = '…' ``, `"telefone" =
+ * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
+ * `llamó del `), an SQL column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured.
  */
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
     `(?:[ _-]?${NUMBER_WORD})?\\.?["'\`\\]]?[ \\t]*` +
-    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|para[ \\t]+|(?:is|é|es)[ \\t]+)?$",
+    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|(?:para|pro|d[eo]l?|n[oa]|from)[ \\t]+|(?:is|é|es)[ \\t]+)?$",
 );
 
 /** How far before a number its phone word is read. */
@@ -89,6 +101,11 @@ const NATIONAL =
  * the 9 perhaps set apart (`11 9 8765-4321`).
  */
 const BRAZIL_MOBILE_WITH_AREA = /^0?[1-9]{2} 9 ?\d{4}-\d{4}$/;
+/**
+ * A Brazilian mobile number with its area code, digits only (`11987654321`): a string an ORM
+ * binds, alone in its list when the statement is logged apart (Prisma's `Params:`).
+ */
+const BRAZIL_MOBILE_DIGITS = /^[1-9]{2}9\d{8}$/;
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
@@ -113,6 +130,13 @@ export const phoneDetector: Detector = {
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start, digits !== match.length)) return marker;
     const column = sqlInsertColumnOf(text, start);
     if (column !== undefined && phoneColumns.get(column)) return marker;
+    const bound = sqlBoundParameterOf(text, start);
+    if (
+      bound !== undefined &&
+      (bound.column !== undefined ? phoneColumns.get(bound.column) : BRAZIL_MOBILE_DIGITS.test(match) && text.charCodeAt(start - 1) === 34)
+    ) {
+      return marker;
+    }
     const before = text.slice(Math.max(0, start - 24), start);
     const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || (BRAZIL_MOBILE.test(match) && CONTACT_BEFORE.test(before));
     return mobile && !isIdentifier(text, start, place) ? marker : undefined;

@@ -29,14 +29,14 @@ const BLANK = "(?:[ +]|%20)";
  * `1234 AB`; the UK's alphanumeric outward and inward codes (`SW1A 1AA`, `M1 1AE`) and Canada's
  * `K1A 0B1`.
  */
-const POSTAL_CODE_VALUE =
+export const POSTAL_CODE_VALUE =
   `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|${BLANK}?[A-Za-z]{2})?|\\d{6}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
   `|[A-Za-z]{1,2}\\d[A-Za-z\\d]?${BLANK}?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z][ +-]?\\d[A-Za-z]\\d)`;
 /**
  * Where the value must end: at the next parameter, a blank, a quote or bracket, the end of the
  * text, or a sentence's final punctuation before one of those (`zip=94103.`).
  */
-const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|[.:!?](?:$|[\\s"'<>)\\]}]))`;
+export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|[.:!?](?:$|[\\s"'<>)\\]}]))`;
 
 /**
  * The name before the `=` or `:` a match starts with: after a parameter's separator, a blank, a
@@ -46,6 +46,10 @@ const NAME_BEFORE = /(?:^|[?&#;\s,({[])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*$/;
 const NAME_REACH = 64;
 /** What a field's value may follow: a field's `:`, blanks and a quote. */
 const FIELD_OPENING = /^:[ \t]*["']?/;
+/** What an array's item follows: its `[` or `,`, blanks and a quote, perhaps escaped (JSON text in a string). */
+const ITEM_OPENING = /^[[,][ \t]*(?:\\*["'])?/;
+/** The `:` and the name of the member whose value is the array opened at the end (`"cep":[`), perhaps with escaped quotes. */
+const MEMBER_BEFORE_ARRAY = /(?:^|[{,[\s])(\\*["'])?([A-Za-z_][\w.-]*)\1[ \t]*:[ \t]*$/;
 
 export const postalCodeParameterDetector: Detector = {
   kind: POSTAL_CODE_KIND,
@@ -56,11 +60,14 @@ export const postalCodeParameterDetector: Detector = {
   source:
     `=(?<=(?:^|[?&#;\\s,(])[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
     `|:(?<=(?:^|[?&#;\\s,({[])["']?[A-Za-z_][\\w.-]*["']?[ \\t]*:)[ \\t]*["']?${POSTAL_CODE_VALUE}${VALUE_END}` +
-    `|^${POSTAL_CODE_VALUE}$`,
+    `|^${POSTAL_CODE_VALUE}$` +
+    // An array's item: the `[` or `,` before it starts the match, a literal the regex skips to.
+    `|[[,][ \\t]*(?:\\\\*["'])?${POSTAL_CODE_VALUE}(?=\\\\*["']?[ \\t]*[,\\]])`,
   evidence: Evidence.POSTAL_CODE_PARAMETER,
   placeEvidence: Place.POSTAL_CODE_VALUE,
   rewrite: (match, marker, text, start, place) => {
     const separator = match.charCodeAt(0);
+    if (separator === 91 /* [ */ || separator === 44 /* , */) return arrayItem(match, marker, text, start, place);
     if (separator !== 61 /* = */ && separator !== 58 /* : */) return (place & Place.POSTAL_CODE_VALUE) !== 0 ? marker : undefined;
     const from = Math.max(0, start - NAME_REACH);
     const before = NAME_BEFORE.exec(text.slice(from, start));
@@ -69,3 +76,36 @@ export const postalCodeParameterDetector: Detector = {
     return separator === 61 ? `=${marker}` : `${FIELD_OPENING.exec(match)![0]}${marker}`;
   },
 };
+
+/**
+ * An item of a JSON array of postal codes: the whole value under a key naming one (a lifted
+ * `{"cep":["01310-100"]}` gives the attribute `cep` the text `["01310-100"]`), or the value of a
+ * member naming one in JSON text (`{"zip":[94105]}`, `{\"cep\":[\"01310-100\"]}` inside a
+ * string). The array is read back from the item to its `[`, past the items before it; a bare
+ * number becomes a quoted marker, quoted as the member's name is, so the text stays JSON.
+ */
+function arrayItem(match: string, marker: string, text: string, start: number, place: number): string | undefined {
+  const open = match.charCodeAt(0) === 91 ? start : arrayOpening(text, start);
+  if (open < 0) return undefined;
+  const opening = ITEM_OPENING.exec(match)![0];
+  const quoted = /["']$/.test(opening);
+  let quote = '"';
+  if ((place & Place.POSTAL_CODE_VALUE) !== 0 && text.slice(0, open).trim() === "") {
+    // The whole value is the array.
+  } else {
+    const member = MEMBER_BEFORE_ARRAY.exec(text.slice(Math.max(0, open - NAME_REACH), open));
+    if (member === null || !isPostalCodeParameterName(member[2]!)) return undefined;
+    quote = member[1] ?? '"';
+  }
+  return quoted ? `${opening}${marker}` : `${opening}${quote}${marker}${quote}`;
+}
+
+/** The `[` of the array holding the item after the `,` at `comma`, past the items before it, or -1. */
+function arrayOpening(text: string, comma: number): number {
+  for (let i = comma - 1, from = Math.max(0, comma - 1024); i >= from; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 91) return i;
+    if (code === 93 || code === 123 || code === 125 || code === 58) return -1;
+  }
+  return -1;
+}

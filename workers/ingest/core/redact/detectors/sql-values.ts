@@ -170,3 +170,87 @@ function skipBlanksBack(text: string, at: number): number {
   for (let code = text.charCodeAt(i); i >= 0 && (code === 32 || (code >= 9 && code <= 13)); code = text.charCodeAt(--i));
   return i;
 }
+
+/**
+ * What opens the list of an ORM's bound parameters in its query log: TypeORM's `-- PARAMETERS:
+ * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`. The list is JSON.
+ */
+export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "with bind", "Params:"];
+
+/**
+ * The place of the value starting at `start` in an ORM's list of bound parameters
+ * (`SQL_BOUND_LIST_MARKERS`), and the column its placeholder gives it in the statement logged
+ * before the list: the `$n` (PostgreSQL) or n-th `?` (MySQL, SQLite) of the value's position n,
+ * in an `INSERT … (columns) VALUES (…)` row (`sqlInsertColumnOf`) or after `column =` (`SET`,
+ * `WHERE`). `column` is undefined when no statement is logged before the list (Prisma logs its
+ * `Params:` apart) or the placeholder is found in no such place; undefined altogether when the
+ * value is in no such list.
+ */
+export function sqlBoundParameterOf(text: string, start: number): { readonly column: string | undefined } | undefined {
+  const marker = lastBoundListMarker(text, start);
+  if (marker < 0 || start - marker > REACH) return undefined;
+  const open = text.indexOf("[", marker);
+  if (open < 0 || open > start) return undefined;
+  const index = itemIndex(text, open, start);
+  if (index < 0) return undefined;
+  // The statement is what comes before the list since the list before it, if any.
+  const placeholder = placeholderOf(text, Math.max(0, marker - REACH, lastBoundListMarker(text, marker - 1) + 1), marker, index + 1);
+  return { column: placeholder < 0 ? undefined : assignedColumn(text, placeholder) ?? sqlInsertColumnOf(text, placeholder) };
+}
+
+/** Where the last bound list marker at or before `at` starts, or -1. */
+function lastBoundListMarker(text: string, at: number): number {
+  let marker = -1;
+  if (at < 0) return marker;
+  for (const spelling of SQL_BOUND_LIST_MARKERS) marker = Math.max(marker, text.lastIndexOf(spelling, at));
+  return marker;
+}
+
+/** The index of the item of the JSON array opened at `open` holding `start`, or -1 when the array closes before it. */
+function itemIndex(text: string, open: number, start: number): number {
+  let index = 0;
+  let depth = 0;
+  for (let i = open + 1; i < start; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      // A string, past its escapes; the value may start inside it (after its quote).
+      let end = i + 1;
+      while (end < text.length && text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      if (end >= start) return depth === 0 ? index : -1;
+      i = end;
+    } else if (code === 91 || code === 123) {
+      depth++;
+    } else if (code === 93 || code === 125) {
+      if (depth-- === 0) return -1;
+    } else if (code === COMMA && depth === 0) {
+      index++;
+    }
+  }
+  return depth === 0 ? index : -1;
+}
+
+/** Where the statement between `from` and `to` holds the placeholder of parameter `n`: `$n`, or else its n-th `?`; -1 when none. */
+function placeholderOf(text: string, from: number, to: number, n: number): number {
+  const statement = text.slice(from, to);
+  const numbered = new RegExp(`\\$${n}(?!\\d)`).exec(statement);
+  if (numbered !== null) return from + numbered.index;
+  let seen = 0;
+  for (let i = 0; i < statement.length; i++) {
+    const code = statement.charCodeAt(i);
+    if (code === QUOTE) {
+      const close = statement.indexOf("'", i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (code === 63 /* ? */ && ++seen === n) {
+      return from + i;
+    }
+  }
+  return -1;
+}
+
+/** A column assigned or compared right before a placeholder: `"phone" = $1`, `` `celular`=? ``, `phone = ?`. */
+const ASSIGNED_COLUMN = /([A-Za-z_][\w]*)[`"\]]?[ \t]*=[ \t]*$/;
+
+function assignedColumn(text: string, placeholder: number): string | undefined {
+  return ASSIGNED_COLUMN.exec(text.slice(Math.max(0, placeholder - 64), placeholder))?.[1]?.toLowerCase();
+}

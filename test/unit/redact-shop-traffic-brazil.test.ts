@@ -1,0 +1,205 @@
+/**
+ * What a Brazilian shop's traffic wrote that redaction missed: postal codes in prose and in JSON
+ * arrays, cardholder names by their keys, phones after Portuguese calling verbs, IBANs in lower
+ * case, personal values among an ORM's bound parameters. Each form beside the look-alikes that
+ * must stay.
+ */
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_KINDS, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { redactionPolicy } from "../support/redaction";
+import { storedLogAttributes } from "../support/redaction";
+import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
+
+const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value: typeof value === "string" ? { stringValue: value } : value });
+
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+/** Each text (left) is stored as the right one. */
+function expectRedacted(cases: readonly (readonly [string, string])[]): void {
+  for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+}
+/** Every text is stored as sent. */
+function expectKept(texts: readonly string[]): void {
+  for (const text of texts) expect(redacted(text), text).toBe(text);
+}
+
+describe("postal codes in prose, after their word", () => {
+  it("redacts a CEP after CEP, alone or with whose or which address it is, and a ZIP after an address", () => {
+    expectRedacted([
+      ["Endereço: Rua Augusta, 1500 - CEP 01304-001 - São Paulo", "Endereço: Rua Augusta, 1500 - CEP [REDACTED:postal_code] - São Paulo"],
+
+      ["Jadlog CEP destino 04538133", "Jadlog CEP destino [REDACTED:postal_code]"],
+      ["enviar para CEP de entrega: 01310-100 amanhã", "enviar para CEP de entrega: [REDACTED:postal_code] amanhã"],
+      ["consulta cep 01.310-100 ok", "consulta cep [REDACTED:postal_code] ok"],
+      ["Rua Augusta 1500, São Paulo, CA zip 94105", "Rua Augusta 1500, São Paulo, CA zip [REDACTED:postal_code]"],
+      ["Shipping address: 1 Market St, San Francisco, zip code: 94105-1234", "Shipping address: 1 Market St, San Francisco, zip code: [REDACTED:postal_code]"],
+      ["billing address: Damrak 70, postcode 1012 LM Amsterdam.", "billing address: Damrak 70, postcode [REDACTED:postal_code] Amsterdam."],
+    ]);
+  });
+
+  it("keeps ranges, other words after CEP, archives, counts and a ZIP without an address", () => {
+    expectKept([
+      "faixa de CEP 01000-000 a 09999-999",
+      "CEP 01000000 - 09999999 frete grátis",
+      "CEP inicial 01000000",
+      "Rua Augusta: zip 10001 to 10099",
+      "zip code 94103",
+      "Your zip code is 94103",
+      "created 12 zip 94105 files",
+      "order 98765-4321 shipped, ZIP 94105-1234, Seattle, WA 98101-1234",
+      "gzip 12345678 bytes",
+      "report.zip 94105 bytes",
+      "cep_total 12345678",
+    ]);
+  });
+});
+
+describe("postal codes in JSON arrays", () => {
+  it("redacts each item under a member naming a postal code; a bare number becomes a quoted marker, so the text stays JSON", () => {
+    const cep = redacted('{"cep":["01310-100","20040-020"],"n":1}');
+    expect(cep).toBe('{"cep":["[REDACTED:postal_code]","[REDACTED:postal_code]"],"n":1}');
+    const zip = redacted('{"zip":[94105, 10001]}');
+    expect(zip).toBe('{"zip":["[REDACTED:postal_code]", "[REDACTED:postal_code]"]}');
+    expect(JSON.parse(zip)).toEqual({ zip: ["[REDACTED:postal_code]", "[REDACTED:postal_code]"] });
+    expect(redacted('{"shipping":{"postalCode":[ "13083-970" ]}}')).toBe('{"shipping":{"postalCode":[ "[REDACTED:postal_code]" ]}}');
+    // JSON text held in a JSON string: the marker is quoted as the name is, with escapes.
+    const inner = redacted(JSON.stringify({ payload: '{"zip":[94105],"cep":["01310-100"]}' }));
+    expect(JSON.parse(JSON.parse(inner).payload)).toEqual({ zip: ["[REDACTED:postal_code]"], cep: ["[REDACTED:postal_code]"] });
+  });
+
+  it("redacts the items of an array held whole under a key naming one, as lifting {\"cep\":[…]} gives it", () => {
+    const { values, kinds } = storedLogAttributes([attr("cep", '["01310-100"]'), attr("customer.zip", "[94105]"), attr("sku", "[94105]")]);
+    expect(values).toEqual({ cep: '["[REDACTED:postal_code]"]', "customer.zip": '["[REDACTED:postal_code]"]', sku: "[94105]" });
+    expect(kinds).toBe("postal_code");
+  });
+
+  it("keeps arrays under other names and ranges' bounds", () => {
+    expectKept(['{"sizes":[94105, 10001], "files":["a.zip"]}', '{"cep_inicio":["01000000"],"zip_required":[12345]}', "[94105, 10001]"]);
+  });
+});
+
+describe("cardholder names by their keys", () => {
+  const holderKeys = [
+    "card.holder",
+    "cardholder_name",
+    "card_holder",
+    "cardHolderName",
+    "creditCardHolderName",
+    "cardholder.name",
+    "card.holder.name",
+    "holderName",
+    "holder_name",
+    "nameOnCard",
+    "name_on_card",
+    "payment.CreditCard.Holder",
+    "bank_account.holder",
+    "nome_titular",
+    "titular",
+    "titular_cartao",
+    "nombre_titular",
+  ];
+
+  it("replaces the holder's name, in whatever case it is written, under the gateways' and shops' names", () => {
+    const { values, kinds } = storedLogAttributes(holderKeys.map((key) => attr(key, key === "card.holder" ? "JOAO DA SILVA" : "Maria Souza")));
+    expect(values).toEqual(Object.fromEntries(holderKeys.map((key) => [key, "[REDACTED:card_holder]"])));
+    expect(kinds).toBe("card_holder");
+  });
+
+  it("replaces a holder's name in JSON text members, as the attribute's copy would be", () => {
+    const { values } = storedLogAttributes([
+      attr("http.request.body", '{"payment":{"creditCard":{"holder":"Maria Souza","brand":"Visa"}},"cardholderName":"JOAO SILVA"}'),
+    ]);
+    expect(JSON.parse(values["http.request.body"] as string)).toEqual({
+      payment: { creditCard: { holder: "[REDACTED:card_holder]", brand: "Visa" } },
+      cardholderName: "[REDACTED:card_holder]",
+    });
+  });
+
+  it("keeps holders of other things, keys describing the holder, numbers and blanks", () => {
+    const kept = [
+      attr("lock.holder", "worker-3"),
+      attr("lease_holder", "node-7"),
+      attr("holder_type", "individual"),
+      attr("tipo_titular", "PF"),
+      attr("is_titular", "true"),
+      attr("titular.cpf_count", "1"),
+      attr("card.name", "Visa Gold"),
+      attr("card_holder", { intValue: "1" }),
+      attr("holder_name", ""),
+    ];
+    const { values, kinds } = storedLogAttributes(kept);
+    expect(values).toEqual(Object.fromEntries(kept.map(({ key, value }) => [key, "stringValue" in value ? value.stringValue : value])));
+    expect(kinds).toBeUndefined();
+  });
+
+  it("is a kind a policy can turn off", () => {
+    expect(BUILT_IN_KINDS).toContain("card_holder");
+    const off = redactionPolicy({ disabledDetectors: ["card_holder"] });
+    expect(storedLogAttributes([attr("card.holder", "Maria Souza")], off).values).toEqual({ "card.holder": "Maria Souza" });
+  });
+});
+
+describe("phones after calling verbs", () => {
+  it("redacts a number in groups after a verb saying a call came from it or goes to it, in Portuguese, Spanish and English", () => {
+    expectRedacted([
+      ["cliente ligou do 11 3456-7890 reclamando", "cliente ligou do [REDACTED:phone] reclamando"],
+      ["ligou de 11 98765-4321", "ligou de [REDACTED:phone]"],
+      ["retornar para 11 3456 7890", "retornar para [REDACTED:phone]"],
+      ["liguei para 11 3456-7890 ontem; retorne no 21 2345-6789", "liguei para [REDACTED:phone] ontem; retorne no [REDACTED:phone]"],
+      ["llamó del 11 3456-7890", "llamó del [REDACTED:phone]"],
+      ["customer called from 415 555 0100", "customer called from [REDACTED:phone]"],
+    ]);
+  });
+
+  it("keeps versions, ranges, times, counts, a thing's number and numbers not in groups after a verb", () => {
+    expectKept([
+      "versão 11 3456",
+      "ligou 3 vezes entre 10 1234 e 11 5678",
+      "retornar para 10:30 amanhã",
+      "ligou do pedido 11 3456-7890",
+      "atualizado de 11 3456-7890 para 12 3456-7890",
+      "ligou 12 vezes, retornar em 2026-12-02",
+      "call 12345678 ended",
+    ]);
+  });
+});
+
+describe("IBANs in lower case", () => {
+  it("redacts one with a valid checksum after the word IBAN or in the print format's groups", () => {
+    expectRedacted([
+      ["iban de89370400440532013000", "iban [REDACTED:iban]"],
+      ["iban de89 3704 0044 0532 0130 00", "iban [REDACTED:iban]"],
+      ["transfer to de89 3704 0044 0532 0130 00 ok", "transfer to [REDACTED:iban] ok"],
+      ["IBAN: gb82west12345698765432", "IBAN: [REDACTED:iban]"],
+      ['{"iban":"br1500000000000010932840814p2"}', '{"iban":"[REDACTED:iban]"}'],
+    ]);
+  });
+
+  it("keeps lower-case ids of an IBAN's length without the word, and failing checksums", () => {
+    expectKept(["span be71096123456769 done", "id de89370400440532013000", "iban de89370400440532013001", "iban de89 3704 0044 0532 0130 01"]);
+  });
+});
+
+describe("phones among an ORM's bound parameters", () => {
+  it("redacts a parameter whose placeholder the logged statement puts in a phone's column", () => {
+    expectRedacted([
+      ['query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","ana@example.com","1134567890"]', 'query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","[REDACTED:email]","[REDACTED:phone]"]'],
+      ['query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["1134567890","1134567890",42]', 'query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["[REDACTED:phone]","1134567890",42]'],
+      ['Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; with bind ["João","1134567890"]', 'Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; with bind ["João","[REDACTED:phone]"]'],
+    ]);
+  });
+
+  it("redacts e-mails and phones in a list logged without its statement; a Brazilian mobile's digits as a quoted string", () => {
+    expectRedacted([
+      ['-- PARAMETERS: ["ana@example.com","+55 11 98765-4321","João"]', '-- PARAMETERS: ["[REDACTED:email]","[REDACTED:phone]","João"]'],
+      ['Params: ["ana@example.com","11987654321"]', 'Params: ["[REDACTED:email]","[REDACTED:phone]"]'],
+    ]);
+  });
+
+  it("keeps numbers bound to other columns, numbers that are no mobile's, and bare numbers without a statement", () => {
+    expectKept([
+      'query: SELECT * FROM "order" WHERE "order_number" = $1 -- PARAMETERS: ["1134567890"]',
+      'query: INSERT INTO "item"("sku", "qty") VALUES ($1, $2) -- PARAMETERS: ["11987654321",2]',
+      'Params: [11987654321, "12345678901", "01987654321"]',
+    ]);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Keys naming a payment card's holder, whose value is the holder's name as printed on the card:
+ * personal data in whatever case it is written (`JOAO DA SILVA`). By the names the payment
+ * gateways and their SDKs give it: Cielo's `CreditCard.Holder`, Adyen's `holderName`, Mercado
+ * Pago's `cardholder.name` and `cardholderName`, PagSeguro/PagBank's `holder.name` and
+ * `creditCardHolderName`, Braintree's `cardholderName`, and the forms shops write (`card.holder`,
+ * `card_holder`, `cardholder_name`, `nameOnCard`, `name_on_card`; Portuguese `titular`,
+ * `nome_titular`, `titular_cartao`; Spanish `nombre_titular`). Stripe's card `name` is left out:
+ * `card.name` and `card_name` are as often a card brand's or a page component's name.
+ *
+ * `words`: the key's words, lower case (`nameWords`). Not when a word says what the value
+ * describes rather than holds (`holder_type`, `tipo_titular`, `is_titular`, `titular_count`:
+ * the last word is not the holder or the name, or the first one is `DESCRIBING_FIRST`), nor a
+ * `holder` of anything but a card or an account (`lock.holder`, `lease_holder`).
+ */
+export function namesCardHolder(words: readonly string[]): boolean {
+  const count = words.length;
+  if (count === 0 || DESCRIBING_FIRST.has(words[0]!)) return false;
+  const last = words[count - 1]!;
+  const before = count > 1 ? words[count - 2]! : "";
+  if (last === "cardholder" || last === "titular") return true;
+  // `cardholder_name`, `holderName`, `holder.name`, `nome_titular` (its head noun first).
+  if (NAME_WORDS.has(last)) return before === "cardholder" || before === "holder" || before === "titular";
+  // `nameOnCard`, `name_on_card`.
+  if (count >= 3 && before === "on" && NAME_WORDS.has(words[count - 3]!)) return CARD_WORDS.has(last);
+  // `card.holder`, `CreditCard.Holder`, `bank_account.holder`.
+  if (last === "holder") return words.slice(0, -1).some((word) => CARD_WORDS.has(word));
+  // `titular_cartao`.
+  return words[0] === "titular" && CARD_WORDS.has(last);
+}
+
+/** The words for a name, and for a card or an account a holder is named of. */
+const NAME_WORDS: ReadonlySet<string> = new Set(["name", "nome", "nombre", "fullname"]);
+const CARD_WORDS: ReadonlySet<string> = new Set([
+  "card", "creditcard", "debitcard", "credit", "debit", "payment", "account", "bank", "cartao", "tarjeta", "conta", "cuenta",
+]);
+/** First words making the key describe the holder rather than name them. */
+const DESCRIBING_FIRST: ReadonlySet<string> = new Set(["is", "has", "tipo", "type", "count", "qtd", "quantidade", "num", "max", "min"]);

@@ -1,0 +1,85 @@
+import { Evidence } from "../evidence";
+import { ADDRESS_KINDS, PARTY_WORDS } from "../postal-code-names";
+import type { Detector } from "./detector";
+import { POSTAL_CODE_KIND, VALUE_END } from "./postal-code-parameter";
+
+/**
+ * Postal codes written in prose after their word, without the `:` or `=` of a field or a
+ * parameter (`postal-code-parameter.ts` reads those), as addresses are printed in order and
+ * shipping lines (`Endereço: Rua Augusta, 1500 - CEP 01304-001 - São Paulo`, `Jadlog CEP
+ * destino 04538133`, `Rua Augusta 1500, CA zip 94105`):
+ *
+ * - `CEP` (any case, a word of its own) and a CEP's shape (`01304-001`, `04538133`,
+ *   `01.304-001`), perhaps with a word between saying whose or which address it is, perhaps
+ *   after `de`/`do`/`da` and before a `:` (`CEP destino`, `CEP de entrega:`, `CEP do cliente`:
+ *   the words `postal-code-names.ts` reads after `cep` in a name). `CEP` names nothing else, and
+ *   eight digits are no count;
+ * - `ZIP`, `ZIP code`, `postal code`, `postcode`, `código postal` and a code with four digits in
+ *   a row (`PROSE_VALUE`), perhaps after a `:` when the name has two words, only after an
+ *   address in the text before it (`ADDRESS_CONTEXT`: `Rua`, `Avenida`, `Street`, `endereço`,
+ *   `shipping`, a US state's two capitals before `zip`): alone, `zip code 94103` and `Your zip
+ *   code is 94103` are kept (docs/decisions.md), as `zip 12345 files` is a count.
+ *
+ * Never a bound of a range (`CEP 01000-000 a 09999-999`, `faixa de CEP 01000000 - 09999999`,
+ * `zip 10001 to 10099`: a shipping table's, no one's address), nor a word after `CEP` that is
+ * no party's or address's (`CEP inicial 01000000`). Only the code is replaced; the words stay.
+ * The name of the kind is `postal_code`, so the policy leaves this detector out with the
+ * parameter form at `geoPrecision` `full`.
+ */
+const CEP_VALUE = "(?:\\d{5}-?\\d{3}|\\d\\d\\.\\d{3}-?\\d{3})";
+/**
+ * The shapes the parameter form reads (`POSTAL_CODE_VALUE`) that hold four digits in a row: US
+ * ZIP and ZIP+4, a CEP, the 4- and 6-digit codes, `1234-567`, `1234 AB`, `123-4567`. The UK's,
+ * Canada's and Poland's codes are left to fields and parameters: in prose their few digits
+ * cannot be told from a text's other numbers without reading every word.
+ */
+const PROSE_VALUE = "(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[ ]?[A-Za-z]{2})?|\\d{6}|\\d{3}-\\d{4})";
+const WORD_START = "(?<![\\w.-])";
+const WORD_END = "(?![\\w\\u00C0-\\u00FF])";
+/** `CEP`, then perhaps a word that the rewrite checks (group 1), then blanks and the code. */
+const CEP_PHRASE =
+  `${WORD_START}(?:CEP|[Cc]ep)${WORD_END}(?:[ \\t]+(?:[Dd][eoa][ \\t]+)?([A-Za-z\\u00C0-\\u00FF]+)[ \\t]*:?)?[ \\t]+${CEP_VALUE}`;
+/** The other postal code words; a second word (`code`) lets a `:` follow. */
+const OTHER_PHRASE =
+  `${WORD_START}(?:ZIP|[Zz]ip|POSTCODE|[Pp]ostcode|(?:POSTAL|[Pp]ostal)(?=[ \\t]?[Cc]ode|[ \\t]?CODE)|C[ÓO]DIGO POSTAL|[Cc][óo]digo postal)` +
+  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}[ \\t]*:?[ \\t]+${PROSE_VALUE}`;
+
+/** What makes the text before a `ZIP` an address: a street, an address's word, a US state before it. */
+const ADDRESS_CONTEXT =
+  /(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing)(?![\p{L}])|(?:^|,[ \t]*)[A-Z]{2}[ \t]*$/iu;
+/** How far before its word an address is read. */
+const ADDRESS_REACH = 160;
+/** A range's second bound after a code (`a 09999-999`, `- 09999999`, `to 10099`, `até`). */
+const RANGE_AFTER = /^[ \t]*(?:-|–|a|at[ée]|to|through|thru)[ \t]*\d/i;
+/** The code at the end of a match: after the last blank or `:` (`1234 AB` keeps its blank). */
+const VALUE_AT_END = /\d[^ \t:]*(?:[ ][A-Za-z]{2})?$/;
+
+export const postalCodePhraseDetector: Detector = {
+  kind: POSTAL_CODE_KIND,
+  source: `(?:${CEP_PHRASE}|${OTHER_PHRASE})${VALUE_END}`,
+  evidence: Evidence.POSTAL_CODE_PHRASE,
+  rewrite: (match, marker, text, start) => {
+    if (RANGE_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
+    const cep = /^cep/i.test(match);
+    if (cep) {
+      const word = /^cep[ \t]+(?:d[eoa][ \t]+)?([^\s\d:]+)/i.exec(match)?.[1];
+      if (word !== undefined && !namesParty(word)) return undefined;
+    } else if (!ADDRESS_CONTEXT.test(text.slice(Math.max(0, start - ADDRESS_REACH), start))) {
+      return undefined;
+    }
+    const value = valueOf(match, cep);
+    return match.slice(0, match.length - value.length) + marker;
+  },
+};
+
+/** Whether a word after `CEP` names whose or which address the code is (`destino`, `entrega`, `cobrança`). */
+function namesParty(word: string): boolean {
+  const plain = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return PARTY_WORDS.has(plain) || ADDRESS_KINDS.has(plain);
+}
+
+/** The code a match ends with: a CEP has no blank; `1234 AB` has one. */
+function valueOf(match: string, cep: boolean): string {
+  if (cep) return match.slice(match.search(/[\d]+[\d.-]*$/));
+  return VALUE_AT_END.exec(match)![0];
+}
