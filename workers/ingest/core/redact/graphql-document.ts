@@ -37,30 +37,34 @@ const MAX_FRAMES = 256;
 
 /**
  * The longest argument path kept: real ones are a few names (`input.credentials.password`). A
- * longer one names nothing a key rule knows, and hashing it for every variable under it would
- * make the read's cost grow with the nesting.
+ * longer one names nothing a key rule knows, and bounds what one `name:` can cost.
  */
-const MAX_PATH_LENGTH = 256;
+const MAX_PATH_LENGTH = 128;
 
 /**
  * The arguments each variable of `document` is passed as (VariableArguments), from every
  * operation and fragment in it, field arguments and directive arguments alike. Text that is no
  * GraphQL (a SQL statement, prose) gives few or no bindings: only `$name` standing where an
- * argument's value stands counts. Linear in the document's length: each character is read once
- * and each frame opened and closed once; strings (block strings too) and comments are skipped as
- * the lexer skips them, so a `$` or a bracket inside them means nothing.
+ * argument's value stands counts. Linear in the document's length: each character is read once,
+ * each frame opened and closed once, and each `name:` (two characters at least) builds one path
+ * of at most MAX_PATH_LENGTH characters, hashed once however many variables stand after it;
+ * strings (block strings too) and comments are skipped as the lexer skips them, so a `$` or a
+ * bracket inside them means nothing.
  */
 export function variableArguments(document: string): VariableArguments {
   // No `$`, no variable: the answer for most texts, without reading them token by token.
   if (document.indexOf("$") < 0) return NO_ARGUMENTS;
-  // Characters hashed into the answer, counted with those read (countWork).
+  // Characters of the paths built and the names hashed, counted with those read (countWork).
   let hashed = 0;
   const found = new Map<string, Set<string>>();
   // The open frames: their kind, the path a value directly inside stands at (an argument's or
-  // a field's name is added to it), and the name before the last `:` read in it.
+  // a field's name is added to it), the name before the last `:` read in it and the path of a
+  // value after that `:` ("" before any). A path is built once per name and frame, so a name
+  // used again is hashed again at no cost (a string keeps its hash).
   const kinds: number[] = [];
   const paths: string[] = [];
   const keys: string[] = [];
+  const values: string[] = [];
   // How many frames of each kind are open, so a closing bracket with no frame of its kind open
   // is skipped without searching the stack.
   const open = [0, 0, 0, 0, 0];
@@ -78,6 +82,7 @@ export function variableArguments(document: string): VariableArguments {
     kinds.push(kind);
     paths.push(path);
     keys.push("");
+    values.push("");
     open[kind]!++;
     return true;
   };
@@ -88,6 +93,7 @@ export function variableArguments(document: string): VariableArguments {
       const top = kinds.pop()!;
       paths.pop();
       keys.pop();
+      values.pop();
       open[top]!--;
       if (top === kind || top === other) return;
     }
@@ -99,10 +105,8 @@ export function variableArguments(document: string): VariableArguments {
     const kind = kinds[depth];
     if (kind === LIST) return paths[depth];
     if (kind !== ARGUMENTS && kind !== INPUT_OBJECT) return undefined;
-    const key = keys[depth]!;
-    if (key === "") return undefined;
-    const path = paths[depth]!;
-    return path === "" ? key : `${path}.${key}`;
+    const value = values[depth]!;
+    return value === "" ? undefined : value;
   };
 
   const length = document.length;
@@ -124,7 +128,7 @@ export function variableArguments(document: string): VariableArguments {
         let bound = found.get(name);
         if (bound === undefined) found.set(name, (bound = new Set()));
         bound.add(path);
-        hashed += name.length + path.length;
+        hashed += name.length;
         continue;
       }
       lastName = name;
@@ -165,7 +169,15 @@ export function variableArguments(document: string): VariableArguments {
       case COLON: {
         const depth = kinds.length - 1;
         const kind = kinds[depth];
-        if (name !== "" && (kind === ARGUMENTS || kind === INPUT_OBJECT)) keys[depth] = name;
+        if (name !== "" && name !== keys[depth] && (kind === ARGUMENTS || kind === INPUT_OBJECT)) {
+          const path = paths[depth]!;
+          keys[depth] = name;
+          values[depth] = path === "" ? name : `${path}.${name}`;
+          // Joining makes no copy; a path is read whole only when hashed, which one longer
+          // than MAX_PATH_LENGTH never is.
+          const length = values[depth]!.length;
+          if (length <= MAX_PATH_LENGTH) hashed += length;
+        }
         break;
       }
       case OPEN_PARENTHESIS:

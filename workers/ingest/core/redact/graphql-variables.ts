@@ -52,38 +52,49 @@ export function graphQLRequestInObject(object: Readonly<Record<string, unknown>>
 }
 
 /**
- * The GraphQL request among `attributes` (one attribute list or map), or undefined: the first
- * string under a document's key (`query`, `….query`, `….graphql.document`, `….graphql.source`)
- * whose variables' key (the same key ending in `variables`) is an attribute's or starts some
+ * The GraphQL requests among `attributes` (one attribute list or map), usually none: each string
+ * under a document's key (`query`, `….query`, `….graphql.document`, `….graphql.source`) whose
+ * variables' key (the same key ending in `variables`) is an attribute's or starts some
  * (`graphql.variables.p`), and whose document passes a variable as an argument.
  */
-export function graphQLRequestInAttributes(attributes: readonly KeyValue[]): GraphQLRequest | undefined {
+export function graphQLRequestsInAttributes(attributes: readonly KeyValue[]): readonly GraphQLRequest[] {
+  let found: GraphQLRequest[] | undefined;
   for (const attribute of attributes) {
     const variablesKey = variablesKeyOf(attribute.key);
     if (variablesKey === undefined || !("stringValue" in attribute.value)) continue;
     if (!attributes.some(({ key }) => key === variablesKey || (key.startsWith(variablesKey) && key.charCodeAt(variablesKey.length) === DOT))) continue;
-    const found = request(variablesKey, attribute.value.stringValue);
-    if (found !== undefined) return found;
+    const graphQL = request(variablesKey, attribute.value.stringValue);
+    if (graphQL !== undefined) (found ??= []).push(graphQL);
+  }
+  return found ?? NO_REQUESTS;
+}
+
+const NO_REQUESTS: readonly GraphQLRequest[] = [];
+
+/**
+ * The entry `key` of the list holding `requests` (or of the variables' own map) when it is one
+ * of their variables or inside one: the argument paths of the variable, and `rest`, what follows
+ * the variable's name in the key (`graphql.variables.in.password`: `in`'s arguments,
+ * `.password`); undefined for any other key.
+ */
+export function variableEntry(requests: readonly GraphQLRequest[], key: string): { readonly arguments: readonly string[]; readonly rest: string } | undefined {
+  for (const { variablesKey, arguments: bound } of requests) {
+    let start = 0;
+    if (variablesKey !== "") {
+      if (!key.startsWith(variablesKey) || key.charCodeAt(variablesKey.length) !== DOT) continue;
+      start = variablesKey.length + 1;
+    }
+    const dot = key.indexOf(".", start);
+    const argumentPaths = bound.get(dot < 0 ? key.slice(start) : key.slice(start, dot));
+    if (argumentPaths !== undefined) return { arguments: argumentPaths, rest: dot < 0 ? "" : key.slice(dot) };
   }
   return undefined;
 }
 
-/**
- * The entry `key` of the list holding `request` (or of the variables' own map) when it is one of its variables or inside one:
- * the argument paths of the variable, and `rest`, what follows the variable's name in the key
- * (`graphql.variables.in.password`: `in`'s arguments, `.password`); undefined for any other key.
- */
-export function variableEntry(request: GraphQLRequest, key: string): { readonly arguments: readonly string[]; readonly rest: string } | undefined {
-  const { variablesKey } = request;
-  let start = 0;
-  if (variablesKey !== "") {
-    if (!key.startsWith(variablesKey) || key.charCodeAt(variablesKey.length) !== DOT) return undefined;
-    start = variablesKey.length + 1;
-  }
-  const dot = key.indexOf(".", start);
-  const name = dot < 0 ? key.slice(start) : key.slice(start, dot);
-  const bound = request.arguments.get(name);
-  return bound === undefined ? undefined : { arguments: bound, rest: dot < 0 ? "" : key.slice(dot) };
+/** What the document binds the variables held by the entry `key` to, when `key` is one of `requests`' variables' key. */
+export function variablesUnder(requests: readonly GraphQLRequest[], key: string): VariableArguments | undefined {
+  for (const request of requests) if (request.variablesKey === key) return request.arguments;
+  return undefined;
 }
 
 /**

@@ -15,11 +15,11 @@ import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import {
-  graphQLRequestInAttributes,
+  graphQLRequestsInAttributes,
   renamedVariable,
   variableEntry,
   variableRule,
-  type GraphQLRequest,
+  variablesUnder,
   type VariableArguments,
 } from "./graphql-variables";
 import type { KeyRule } from "./key-rules";
@@ -224,8 +224,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
     const keyRules = this.policy.keyRules;
-    const graphQL: GraphQLRequest | undefined =
-      variables !== undefined ? { variablesKey: "", arguments: variables } : graphQLRequestInAttributes(attributes);
+    const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -234,7 +233,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         key = moveToProducerName(attributes, attribute);
       }
       let rule = keyRules.ruleFor(key);
-      const variable = graphQL === undefined || rule.action !== "scan" ? undefined : variableEntry(graphQL, attribute.key);
+      const variable = graphQL.length === 0 || rule.action !== "scan" ? undefined : variableEntry(graphQL, attribute.key);
       if (variable !== undefined) {
         rule = variableRule(rule, variable.arguments, (argument) => keyRules.ruleFor(renamedVariable(key, variable.rest, argument)));
       }
@@ -244,7 +243,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       }
       // Stores only what changed: a store into an old object costs a write barrier.
       const value = attribute.value;
-      const bound = graphQL !== undefined && attribute.key === graphQL.variablesKey ? graphQL.arguments : undefined;
+      const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
       const ruled = this.ruled(value, rule, key, bound);
       if (ruled !== value) {
         attribute.value = ruled;
