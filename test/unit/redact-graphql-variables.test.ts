@@ -124,12 +124,17 @@ describe("look-alikes: variables passed as what is no secret stay as sent", () =
   it.each([
     ["an id, a page size, a cursor and a locale", { query: "query($i: ID!, $n: Int, $c: String, $l: String){ products(id: $i, first: $n, after: $c, locale: $l) { id } }", variables: { i: "prod-42", n: 10, c: "YXJyYXljb25uZWN0aW9uOjk5", l: "pt-BR" } }],
     ["a query without secrets", { query: "query($slug: String!){ product(slug: $slug) { name price } }", variables: { slug: "camiseta-azul" } }],
-    ["a persisted query: no document, nothing bound", { operationName: "Login", variables: { p: "hunter22" }, extensions: { persistedQuery: { version: 1, sha256Hash: "ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38" } } }],
     ["a document passing the password inline, with variables for the rest", { query: "mutation($n: Int){ login(password: \"\") { items(first: $n) } }", variables: { n: 5 } }],
     ["a `query` that is SQL beside `variables`", { query: "SELECT * FROM t WHERE password_hash = $1", variables: { "1": "x" } }],
   ])("%s", (_, body) => {
     const sent = JSON.stringify(body);
     expect(redactedBody(sent)).toBe(sent);
+  });
+
+  it("a persisted query names no argument (a hash instead of the document): its variables keep their own names' rules", () => {
+    const persisted = { sha256Hash: "ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38", version: 1 };
+    const body = { operationName: "Login", variables: { p: "hunter22", password: "Mudar@2024" }, extensions: { persistedQuery: persisted } };
+    expect(JSON.parse(redactedBody(body))).toEqual({ ...body, variables: { p: "hunter22", password: "[REDACTED:secret]" } });
   });
 
   it("a secret-named argument bound to a placeholder or a switch: what the key rule keeps", () => {
