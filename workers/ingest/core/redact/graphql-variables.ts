@@ -147,8 +147,30 @@ const GRAPHQL_VARIABLES = "graphql.variables";
 const DOT = 0x2e;
 
 function request(variablesKey: string, document: string): GraphQLRequest | undefined {
-  const bound = variableArguments(document);
+  const bound = recentArguments(document);
   return bound.size === 0 ? undefined : { variablesKey, arguments: bound };
+}
+
+/**
+ * The documents read last and what they bind. A document comes again with every request of its
+ * operation, and twice in one JSON text (the key rules' first walk and their exact one):
+ * comparing it with a few recent ones costs a fraction of reading it. Only documents up to
+ * RECENT_DOCUMENT_LENGTH characters are kept, so the memo holds little text alive.
+ */
+const RECENT_DOCUMENTS = 4;
+const RECENT_DOCUMENT_LENGTH = 4096;
+const recentDocuments: string[] = new Array<string>(RECENT_DOCUMENTS).fill("");
+const recentBindings: VariableArguments[] = new Array<VariableArguments>(RECENT_DOCUMENTS).fill(new Map());
+let nextRecent = 0;
+
+function recentArguments(document: string): VariableArguments {
+  if (document.length > RECENT_DOCUMENT_LENGTH) return variableArguments(document);
+  for (let i = 0; i < RECENT_DOCUMENTS; i++) if (recentDocuments[i] === document) return recentBindings[i]!;
+  const bound = variableArguments(document);
+  recentDocuments[nextRecent] = document;
+  recentBindings[nextRecent] = bound;
+  nextRecent = (nextRecent + 1) % RECENT_DOCUMENTS;
+  return bound;
 }
 
 /**

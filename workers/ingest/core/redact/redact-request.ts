@@ -102,6 +102,13 @@ interface SummaryOwner {
 const PERSONAL_NUMBER_PLACES =
   Place.PHONE_VALUE | Place.SSN_VALUE | Place.RG_VALUE | Place.CNH_VALUE | Place.POSTAL_CODE_VALUE;
 
+/**
+ * The `Place` facts that let a detector find what it would not find in the same text without
+ * the key (the others, an id's, only keep finds away): only a GraphQL variable passed as such an
+ * argument is worth reading alone (`scannedMember`), the whole text is scanned anyway.
+ */
+const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE;
+
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
 
@@ -343,7 +350,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    */
   private scannedMember(value: unknown, rule: KeyRule & { action: "scan" }): MemberAction {
     const scanner = this.policy.scanner;
-    if (scanner === undefined || rule.place === 0) return DESCEND;
+    if (scanner === undefined || (rule.place & FINDING_PLACES) === 0) return DESCEND;
     const lifted = jsonToAnyValue(value);
     let text: string;
     if ("stringValue" in lifted && !mayBeJsonContainer(lifted.stringValue)) text = lifted.stringValue;
