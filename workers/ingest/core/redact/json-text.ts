@@ -44,10 +44,10 @@ export interface JsonKeyRules {
  * encodes. The variables of a GraphQL request in it (an object with `query` and `variables`,
  * graphql-variables.ts) are ruled knowing the arguments they are passed as; `variables` says
  * what the document beside `text` binds when `text` is the variables themselves (a
- * `graphql.variables` attribute). Returns the text with what the rules removed or replaced, re-serialized compactly
- * (every number written as it was spelled, every other value as JSON.stringify writes it; of a
- * key named twice the last one, as JSON.parse reads it); an inner text a rule changed is
- * re-serialized the same way, in its members' order, and stays a string. Text the rules leave
+ * `graphql.variables` attribute). Returns the text with what the rules removed or replaced,
+ * re-serialized compactly (every number written as it was spelled, every other value as
+ * JSON.stringify writes it; of a key named twice the last one, as JSON.parse reads it); an inner
+ * text a rule changed is re-serialized the same way, in its members' order, and stays a string. Text the rules leave
  * alone, text that is no such JSON, and JSON nesting deeper than MAX_JSON_TEXT_DEPTH come back as
  * the same string; an inner text nested in more than MAX_JSON_TEXT_NESTING texts, or whose
  * objects would take the nesting past MAX_JSON_TEXT_DEPTH, is left as written (the text detectors
@@ -138,16 +138,7 @@ const parseKeepingNumbers = (text: string): unknown => parseJsonExactly(text, EX
  * once); `variables`: the node is a GraphQL request's variables, bound so. Throws TOO_DEEP past
  * MAX_JSON_TEXT_DEPTH levels.
  */
-function walk(
-  node: unknown,
-  path: string,
-  rootPath: string,
-  rules: JsonKeyRules,
-  depth: number,
-  nesting: number,
-  write: boolean,
-  variables?: VariableArguments,
-): boolean {
+function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables?: VariableArguments): boolean {
   if (node === null || typeof node !== "object" || isRawJsonNumber(node)) return false;
   if (depth === MAX_JSON_TEXT_DEPTH) throw TOO_DEEP;
   let changed = false;
@@ -195,19 +186,11 @@ const UNCHANGED: unique symbol = Symbol("unchanged");
 
 /**
  * The value a member or array item at `path` (`depth` levels deep; a GraphQL request's
- * `variables` when bound so) holds once the rules are applied below it: an object or array changed in place (the same value), a string that is JSON
- * text re-serialized (innerText); UNCHANGED when no rule changed anything.
+ * `variables` when bound so) holds once the rules are applied below it: an object or array
+ * changed in place (the same value), a string that is JSON text re-serialized (innerText);
+ * UNCHANGED when no rule changed anything.
  */
-function ruledValue(
-  value: unknown,
-  path: string,
-  rootPath: string,
-  rules: JsonKeyRules,
-  depth: number,
-  nesting: number,
-  write: boolean,
-  variables: VariableArguments | undefined,
-): unknown {
+function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): unknown {
   if (typeof value === "string") {
     const ruled = innerText(value, path, rootPath, rules, depth, nesting, write, variables);
     return ruled === value ? UNCHANGED : ruled;
@@ -223,16 +206,7 @@ function ruledValue(
  * rule sees a member, so the counts of what the rules did only hold what is written.
  * In the first walk (`write` false) a changed text comes back as any other string.
  */
-function innerText(
-  text: string,
-  path: string,
-  rootPath: string,
-  rules: JsonKeyRules,
-  depth: number,
-  nesting: number,
-  write: boolean,
-  variables: VariableArguments | undefined,
-): string {
+function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): string {
   if (nesting === MAX_JSON_TEXT_NESTING || !mayBeJsonContainer(text)) return text;
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
   if (parsed === undefined) return text;
