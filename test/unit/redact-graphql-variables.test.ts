@@ -259,6 +259,27 @@ describe("reading the document costs linear work, counted in characters", () => 
     expect(large).toBeLessThanOrEqual(64 * document(1 << 14).length);
   });
 
+  it("a record with thousands of keys naming a document looks at a few: a pass over the list each", () => {
+    const work = (count: number) => {
+      const attributes = Array.from({ length: count }, (_, i) => attr(`k${i}.query`, str(`query($v: String){ a(password: $v) }`)));
+      const before = workDone();
+      redactRequest("logs", logsRequest([logRecord({ attributes })]), defaultRedactionPolicy());
+      return workDone() - before;
+    };
+    const small = work(10_000);
+    const large = work(20_000);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThanOrEqual(2 * small + 8192);
+    expect(large).toBeLessThanOrEqual(8 * 20_000);
+  });
+
+  it("keeps the first 32 arguments of a variable passed to more (each costs a rule lookup per value)", () => {
+    const document = `{ f(${Array.from({ length: 1000 }, (_, i) => `a${i}: $x`).join(", ")}) }`;
+    const bound = variableArguments(document).get("x")!;
+    expect(bound).toHaveLength(32);
+    expect(bound.slice(0, 2)).toEqual(["a0", "a1"]);
+  });
+
   it("still binds what it read before a nesting no document reaches", () => {
     const document = `{ a(password: $p) f(${"a: {".repeat(300)}b: $x`;
     expect(Object.fromEntries(variableArguments(document))).toEqual({ p: ["password"] });

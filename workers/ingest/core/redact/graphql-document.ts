@@ -12,7 +12,8 @@ import { countWork } from "./scan-scope";
  * A variable's name (without `$`) → the paths of the arguments the document passes it as, each
  * the argument's name and then the input object fields around the variable, dot-joined
  * (`login(input: {credentials: {password: $p}})`: `input.credentials.password`); a list between
- * adds nothing (`codes: [$a]`: `codes`). In document order, each path once.
+ * adds nothing (`codes: [$a]`: `codes`). In document order, each path once, the first
+ * MAX_ARGUMENTS_PER_VARIABLE of a variable.
  */
 export type VariableArguments = ReadonlyMap<string, readonly string[]>;
 
@@ -40,6 +41,13 @@ const MAX_FRAMES = 256;
  * longer one names nothing a key rule knows, and bounds what one `name:` can cost.
  */
 const MAX_PATH_LENGTH = 128;
+
+/**
+ * Argument paths kept per variable: a real one is passed to a few arguments. Each path costs a
+ * rule lookup for every value held under the variable (one attribute per list item, as
+ * instrumentation-graphql writes lists), so the count is bounded.
+ */
+const MAX_ARGUMENTS_PER_VARIABLE = 32;
 
 /**
  * The arguments each variable of `document` is passed as (VariableArguments), from every
@@ -127,7 +135,7 @@ export function variableArguments(document: string): VariableArguments {
         if (path === undefined || path.length > MAX_PATH_LENGTH) continue;
         let bound = found.get(name);
         if (bound === undefined) found.set(name, (bound = new Set()));
-        bound.add(path);
+        if (bound.size < MAX_ARGUMENTS_PER_VARIABLE) bound.add(path);
         hashed += name.length;
         continue;
       }

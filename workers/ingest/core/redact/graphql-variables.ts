@@ -22,6 +22,7 @@
 import type { KeyValue } from "../../../shared/otlp/model";
 import type { KeyRule } from "./key-rules";
 import { variableArguments, type VariableArguments } from "./graphql-document";
+import { countWork } from "./scan-scope";
 
 export type { VariableArguments } from "./graphql-document";
 
@@ -55,13 +56,19 @@ export function graphQLRequestInObject(object: Readonly<Record<string, unknown>>
  * The GraphQL requests among `attributes` (one attribute list or map), usually none: each string
  * under a document's key (`query`, `….query`, `….graphql.document`, `….graphql.source`) whose
  * variables' key (the same key ending in `variables`) is an attribute's or starts some
- * (`graphql.variables.p`), and whose document passes a variable as an argument.
+ * (`graphql.variables.p`), and whose document passes a variable as an argument. Only the first
+ * MAX_DOCUMENT_KEYS such keys are looked at, each costing a pass over the list (counted as
+ * work, scan-scope.ts): a list of thousands of `….query` keys costs a few passes, not one per
+ * key.
  */
 export function graphQLRequestsInAttributes(attributes: readonly KeyValue[]): readonly GraphQLRequest[] {
   let found: GraphQLRequest[] | undefined;
+  let documentKeys = 0;
   for (const attribute of attributes) {
     const variablesKey = variablesKeyOf(attribute.key);
     if (variablesKey === undefined || !("stringValue" in attribute.value)) continue;
+    if (++documentKeys > MAX_DOCUMENT_KEYS) break;
+    countWork(attributes.length);
     if (!attributes.some(({ key }) => key === variablesKey || (key.startsWith(variablesKey) && key.charCodeAt(variablesKey.length) === DOT))) continue;
     const graphQL = request(variablesKey, attribute.value.stringValue);
     if (graphQL !== undefined) (found ??= []).push(graphQL);
@@ -70,6 +77,13 @@ export function graphQLRequestsInAttributes(attributes: readonly KeyValue[]): re
 }
 
 const NO_REQUESTS: readonly GraphQLRequest[] = [];
+
+/**
+ * Keys naming a document looked at in one list: a record holds one request, perhaps two (a
+ * lifted line's `query` beside the span's `graphql.document`), and a few other `….query` keys
+ * (`url.query`).
+ */
+const MAX_DOCUMENT_KEYS = 8;
 
 /**
  * The entry `key` of the list holding `requests` (or of the variables' own map) when it is one
