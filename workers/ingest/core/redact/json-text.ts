@@ -9,6 +9,7 @@
  */
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
+import { graphQLRequestInObject, type VariableArguments } from "./graphql-variables";
 
 /** Leave the member to the text detectors; its own members are visited. */
 export const DESCEND = 0;
@@ -25,9 +26,11 @@ export interface JsonKeyRules {
    * The action for the member holding `value` (a parsed JSON value, whose numbers may be
    * RawJsonNumbers). `path` is its keys from the JSON root, dot-joined, after the caller's
    * prefix; `rootPath` the same keys without the prefix (equal to `path` when the prefix is
-   * empty). An array's items share the array's path.
+   * empty). An array's items share the array's path. `argumentPaths`: when the member is a
+   * variable of a GraphQL request (graphql-variables.ts), the arguments its document passes it
+   * as; the member's name, the last segment of both paths, is then the variable's.
    */
-  member(path: string, rootPath: string, value: unknown): MemberAction;
+  member(path: string, rootPath: string, value: unknown, argumentPaths?: readonly string[]): MemberAction;
   /** The walk starts over on an exact parse: forget what the members seen so far counted. */
   restart(): void;
 }
@@ -38,10 +41,13 @@ export interface JsonKeyRules {
  * string inside it that is such JSON text itself (a line logging a payload it received as text:
  * `{"payload":"{\"user\":{\"id\":\"u-42\"}}"}`), at any depth, a string's members ruled by
  * the path of the member holding it (`payload.user.id`), as if the text were the object it
- * encodes. Returns the text with what the rules removed or replaced, re-serialized compactly
- * (every number written as it was spelled, every other value as JSON.stringify writes it; of a
- * key named twice the last one, as JSON.parse reads it); an inner text a rule changed is
- * re-serialized the same way, in its members' order, and stays a string. Text the rules leave
+ * encodes. The variables of a GraphQL request in it (an object with `query` and `variables`,
+ * graphql-variables.ts) are ruled knowing the arguments they are passed as; `variables` says
+ * what the document beside `text` binds when `text` is the variables themselves (a
+ * `graphql.variables` attribute). Returns the text with what the rules removed or replaced,
+ * re-serialized compactly (every number written as it was spelled, every other value as
+ * JSON.stringify writes it; of a key named twice the last one, as JSON.parse reads it); an inner
+ * text a rule changed is re-serialized the same way, in its members' order, and stays a string. Text the rules leave
  * alone, text that is no such JSON, and JSON nesting deeper than MAX_JSON_TEXT_DEPTH come back as
  * the same string; an inner text nested in more than MAX_JSON_TEXT_NESTING texts, or whose
  * objects would take the nesting past MAX_JSON_TEXT_DEPTH, is left as written (the text detectors
@@ -55,11 +61,11 @@ export interface JsonKeyRules {
  * costs; only when a rule changed something is the text parsed again keeping every number's
  * spelling (exact-json.ts) and walked again for the text that is written.
  */
-export function applyKeyRulesToJsonText(text: string, prefix: string, rules: JsonKeyRules): string {
+export function applyKeyRulesToJsonText(text: string, prefix: string, rules: JsonKeyRules, variables?: VariableArguments): string {
   const parsed = parseJsonContainer(text, JSON.parse);
   if (parsed === undefined) return text;
   try {
-    if (!walk(parsed, prefix, "", rules, 0, 0, false)) return text;
+    if (!walk(parsed, prefix, "", rules, 0, 0, false, variables)) return text;
   } catch (error) {
     if (error === TOO_DEEP) return text;
     // A number JSON.parse rounded, which a rule wants whole: the exact walk below has it.
@@ -68,7 +74,7 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
   rules.restart();
   const exact = parseJsonContainer(text, parseKeepingNumbers)!;
   try {
-    walk(exact, prefix, "", rules, 0, 0, true);
+    walk(exact, prefix, "", rules, 0, 0, true, variables);
   } catch (error) {
     if (error === TOO_DEEP) return text;
     throw error;
@@ -129,17 +135,17 @@ const parseKeepingNumbers = (text: string): unknown => parseJsonExactly(text, EX
  * holding it; `write`: whether an inner text the rules changed is written back (the exact walk;
  * the first walk only learns whether anything changes, and stops at the first change: the exact
  * walk redoes every rule, so a text with many ruled members pays their rules, hashes included,
- * once). Throws TOO_DEEP past
+ * once); `variables`: the node is a GraphQL request's variables, bound so. Throws TOO_DEEP past
  * MAX_JSON_TEXT_DEPTH levels.
  */
-function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean): boolean {
+function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables?: VariableArguments): boolean {
   if (node === null || typeof node !== "object" || isRawJsonNumber(node)) return false;
   if (depth === MAX_JSON_TEXT_DEPTH) throw TOO_DEEP;
   let changed = false;
   if (Array.isArray(node)) {
     const items = node as unknown[];
     for (let i = 0; i < items.length; i++) {
-      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write);
+      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write, undefined);
       if (ruled === UNCHANGED) continue;
       if (!write) return true;
       items[i] = ruled;
@@ -148,14 +154,16 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     return changed;
   }
   const object = node as Record<string, unknown>;
+  const graphQL = graphQLRequestInObject(object);
   for (const name in object) {
     const key = path === "" ? name : `${path}.${name}`;
     // Without a prefix both paths are one string, built once.
     const rootKey = rootPath === path ? key : rootPath === "" ? name : `${rootPath}.${name}`;
     const value = object[name];
-    const action = rules.member(key, rootKey, value);
+    const action = rules.member(key, rootKey, value, variables?.get(name));
     if (action === DESCEND) {
-      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write);
+      const bound = graphQL !== undefined && name === graphQL.variablesKey ? graphQL.arguments : undefined;
+      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write, bound);
       if (ruled === UNCHANGED) continue;
       if (!write) return true;
       object[name] = ruled;
@@ -177,24 +185,17 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
 const UNCHANGED: unique symbol = Symbol("unchanged");
 
 /**
- * The value a member or array item at `path` (`depth` levels deep) holds once the rules are
- * applied below it: an object or array changed in place (the same value), a string that is JSON
- * text re-serialized (innerText); UNCHANGED when no rule changed anything.
+ * The value a member or array item at `path` (`depth` levels deep; a GraphQL request's
+ * `variables` when bound so) holds once the rules are applied below it: an object or array
+ * changed in place (the same value), a string that is JSON text re-serialized (innerText);
+ * UNCHANGED when no rule changed anything.
  */
-function ruledValue(
-  value: unknown,
-  path: string,
-  rootPath: string,
-  rules: JsonKeyRules,
-  depth: number,
-  nesting: number,
-  write: boolean,
-): unknown {
+function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): unknown {
   if (typeof value === "string") {
-    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write);
+    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write, variables);
     return ruled === value ? UNCHANGED : ruled;
   }
-  return walk(value, path, rootPath, rules, depth, nesting, write) ? value : UNCHANGED;
+  return walk(value, path, rootPath, rules, depth, nesting, write, variables) ? value : UNCHANGED;
 }
 
 /**
@@ -205,14 +206,14 @@ function ruledValue(
  * rule sees a member, so the counts of what the rules did only hold what is written.
  * In the first walk (`write` false) a changed text comes back as any other string.
  */
-function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean): string {
+function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): string {
   if (nesting === MAX_JSON_TEXT_NESTING || !mayBeJsonContainer(text)) return text;
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
   if (parsed === undefined) return text;
   // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
   const levels = MAX_JSON_TEXT_DEPTH - depth;
   if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
-  if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write)) return text;
+  if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write, variables)) return text;
   return write ? JSON.stringify(parsed) : CHANGED;
 }
 

@@ -14,6 +14,14 @@ import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-paramete
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
+import {
+  graphQLRequestsInAttributes,
+  renamedVariable,
+  variableEntry,
+  variableRule,
+  variablesUnder,
+  type VariableArguments,
+} from "./graphql-variables";
 import type { KeyRule } from "./key-rules";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
@@ -94,6 +102,13 @@ interface SummaryOwner {
 const PERSONAL_NUMBER_PLACES =
   Place.PHONE_VALUE | Place.SSN_VALUE | Place.RG_VALUE | Place.CNH_VALUE | Place.POSTAL_CODE_VALUE;
 
+/**
+ * The `Place` facts that let a detector find what it would not find in the same text without
+ * the key (the others, an id's, only keep finds away): only a GraphQL variable passed as such an
+ * argument is worth reading alone (`scannedMember`), the whole text is scanned anyway.
+ */
+const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE;
+
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
 
@@ -106,8 +121,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private readonly scratch = new RedactionTally();
   /** What key rules did inside one JSON text, counted once the text is done (JsonKeyRules.restart). */
   private readonly inJson = new RedactionTally();
-  /** Whether a credential key rule hit a member of the JSON text being walked. */
-  private secretInJson = false;
+  /**
+   * Whether something in the JSON text being walked hides the whole value in a metric
+   * attribute: a credential key rule hit a member, or a GraphQL variable's argument made a
+   * detector find something in it.
+   */
+  private wholeValueInJson = false;
   /** Whether addresses under `network.peer.*` keys belong to servers where the walk is. */
   private peerIsServer = false;
 
@@ -205,10 +224,14 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * Applies key rules and redacts values, in place; drops are compacted out. `prefix`: the path
    * of the map these attributes are entries of (a nested map's keys are ruled as `prefix.key`);
    * `summary`: the list is a summary owner's, where a producer's `redaction.*` is renamed
-   * (moveToProducerName).
+   * (moveToProducerName); `variables`: the list is a GraphQL request's variables, bound so.
+   * A GraphQL request among the attributes (`graphql.document` and `graphql.variables`, a lifted
+   * `query` and `variables.*`) has its variables ruled by the arguments they are passed as
+   * (graphql-variables.ts).
    */
-  private attributes(attributes: KeyValue[], prefix = "", summary = false): void {
+  private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
     const keyRules = this.policy.keyRules;
+    const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -216,14 +239,19 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
         key = moveToProducerName(attributes, attribute);
       }
-      const rule = keyRules.ruleFor(key);
+      let rule = keyRules.ruleFor(key);
+      const variable = graphQL.length === 0 || rule.action !== "scan" ? undefined : variableEntry(graphQL, attribute.key);
+      if (variable !== undefined) {
+        rule = variableRule(rule, variable.arguments, (argument) => keyRules.ruleFor(renamedVariable(key, variable.rest, argument)));
+      }
       if (rule.action === "drop") {
         this.tally.add(DROPPED_KIND);
         continue;
       }
       // Stores only what changed: a store into an old object costs a write barrier.
       const value = attribute.value;
-      const ruled = this.ruled(value, rule, key);
+      const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
+      const ruled = this.ruled(value, rule, key, bound);
       if (ruled !== value) {
         attribute.value = ruled;
         this.noteRewritten(value, ruled);
@@ -234,22 +262,21 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if (kept !== attributes.length) attributes.length = kept;
   }
 
-  /** `path`: the value's key path, the prefix of its nested keys. */
-  private ruled(value: AnyValue, rule: KeyRule, path: string): AnyValue {
+  /**
+   * `path`: the value's key path, the prefix of its nested keys; `variables`: the value is a
+   * GraphQL request's variables, bound so.
+   */
+  private ruled(value: AnyValue, rule: KeyRule, path: string, variables?: VariableArguments): AnyValue {
     switch (rule.action) {
       case "keep":
       case "drop":
         return value;
       case "scan": {
-        const { addressDetectors, cardDetectors } = this.policy;
-        const peerIsServer = this.peerIsServer;
-        const excluded =
-          (rule.server || rule.version || (rule.peer && peerIsServer) ? addressDetectors : 0) |
-          (rule.id || rule.version ? cardDetectors : 0);
+        const excluded = this.excludedBy(rule);
         // A client's URL names the server it called in its host; its path and query still
         // carry the caller's data (`?ip=203.0.113.9` is a person's address).
-        const inHost = rule.url && peerIsServer ? excluded | addressDetectors : excluded;
-        return this.value(value, excluded, inHost, rule.place, path);
+        const inHost = rule.url && this.peerIsServer ? excluded | this.policy.addressDetectors : excluded;
+        return this.value(value, excluded, inHost, rule.place, path, variables);
       }
       default: {
         const kind = replacedKind(value, rule, this.policy);
@@ -260,6 +287,15 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
   }
 
+  /** The detectors a scan rule keeps off its value's strings (see TextScanner.redact). */
+  private excludedBy(rule: KeyRule & { action: "scan" }): number {
+    const { addressDetectors, cardDetectors } = this.policy;
+    return (
+      (rule.server || rule.version || (rule.peer && this.peerIsServer) ? addressDetectors : 0) |
+      (rule.id || rule.version ? cardDetectors : 0)
+    );
+  }
+
   /** The value a hash or credential rule leaves for `value`, whose kind `replacedKind` gave. */
   private replacement(value: AnyValue, kind: string): AnyValue {
     if (kind === HASHED_KIND) return { stringValue: this.policy.hash!(valueText(value)) };
@@ -268,15 +304,20 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   /**
    * JsonKeyRules: the rule of the member's path after the attribute's key, else of its path from
-   * the JSON's root; the member gets the value its attribute copy would get.
+   * the JSON's root; the member gets the value its attribute copy would get. A GraphQL variable
+   * gets the rule its paths would have named after the arguments it is passed as
+   * (`variableRule`), and a scan that rule's key says more about (`phone`, `cep`) reads the
+   * member's value as the attribute would be read.
    */
-  member(path: string, rootPath: string, value: unknown): MemberAction {
-    const keyRules = this.policy.keyRules;
-    let rule = keyRules.ruleFor(path);
-    if (rule.action === "scan" && rootPath !== path) rule = keyRules.ruleFor(rootPath);
+  member(path: string, rootPath: string, value: unknown, argumentPaths?: readonly string[]): MemberAction {
+    const own = this.memberRule(path, rootPath);
+    const rule =
+      argumentPaths === undefined
+        ? own
+        : variableRule(own, argumentPaths, (argument) => this.memberRule(renamedVariable(path, "", argument), renamedVariable(rootPath, "", argument)));
     switch (rule.action) {
       case "scan":
-        return DESCEND;
+        return rule === own ? DESCEND : this.scannedMember(value, rule);
       case "keep":
         return KEEP;
       case "drop":
@@ -288,15 +329,42 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const kind = replacedKind(lifted, rule, this.policy);
         if (kind === undefined) return KEEP;
         this.inJson.add(kind);
-        if (kind === SECRET_KEY_KIND) this.secretInJson = true;
+        if (kind === SECRET_KEY_KIND) this.wholeValueInJson = true;
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
       }
     }
   }
 
+  /** The rule of a JSON member: its path's after the attribute's key, else its path's from the root. */
+  private memberRule(path: string, rootPath: string): KeyRule {
+    const keyRules = this.policy.keyRules;
+    const rule = keyRules.ruleFor(path);
+    return rule.action === "scan" && rootPath !== path ? keyRules.ruleFor(rootPath) : rule;
+  }
+
+  /**
+   * A member's value (a string, or an integer where the key names a person's number) read by
+   * the text detectors with what `rule`'s key says about it (`KeyRule.place`), counted with the
+   * JSON text's finds: the text replacing it, or DESCEND when nothing was found (the whole text
+   * is scanned after the key rules, without that knowledge).
+   */
+  private scannedMember(value: unknown, rule: KeyRule & { action: "scan" }): MemberAction {
+    const scanner = this.policy.scanner;
+    if (scanner === undefined || (rule.place & FINDING_PLACES) === 0) return DESCEND;
+    const lifted = jsonToAnyValue(value);
+    let text: string;
+    if ("stringValue" in lifted && !mayBeJsonContainer(lifted.stringValue)) text = lifted.stringValue;
+    else if ("intValue" in lifted && (rule.place & PERSONAL_NUMBER_PLACES) !== 0) text = lifted.intValue;
+    else return DESCEND;
+    const redacted = scanner.redact(text, this.inJson, this.excludedBy(rule), rule.place);
+    if (redacted === text) return DESCEND;
+    this.wholeValueInJson = true;
+    return redacted;
+  }
+
   restart(): void {
     this.inJson.reset();
-    this.secretInJson = false;
+    this.wholeValueInJson = false;
   }
 
   /**
@@ -304,12 +372,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * In a metric attribute a credential member hides the whole value, as a detector's find does:
    * the result is then its hashed marker, which no detector may read again.
    */
-  private jsonKeyRules(text: string, path: string): { readonly text: string; readonly final: boolean } {
+  private jsonKeyRules(text: string, path: string, variables: VariableArguments | undefined): { readonly text: string; readonly final: boolean } {
     this.restart();
-    const ruled = applyKeyRulesToJsonText(text, path, this);
+    const ruled = applyKeyRulesToJsonText(text, path, this, variables);
     if (ruled === text) return { text, final: false };
     this.tally.addAll(this.inJson);
-    if (this.series && this.secretInJson) return { text: seriesMarker(this.inJson.kindList(), this.policy.seriesHash(text)), final: true };
+    if (this.series && this.wholeValueInJson) return { text: seriesMarker(this.inJson.kindList(), this.policy.seriesHash(text)), final: true };
     return { text: ruled, final: false };
   }
 
@@ -323,14 +391,15 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * `excluded`: detectors that do not run on this value's strings (see TextScanner.redact);
    * `inHost`: those that do not run on the scheme and authority of a string holding a URL;
    * `place`: what the value's key says about it (`Place`: an id's, an SSN's); `path`: its key
-   * path, the prefix of a nested map's keys and of the members of JSON text in it.
+   * path, the prefix of a nested map's keys and of the members of JSON text in it; `variables`:
+   * the value (JSON text, a map) is a GraphQL request's variables, bound so.
    */
-  private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = ""): AnyValue {
+  private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): AnyValue {
     if ("stringValue" in value) {
       const sent = value.stringValue;
       let ruled = sent;
       if (mayBeJsonContainer(sent)) {
-        const json = this.jsonKeyRules(sent, jsonRoot(path));
+        const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
         if (json.final) return { stringValue: json.text };
         ruled = json.text;
       }
@@ -358,7 +427,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       return value;
     }
     if ("kvlistValue" in value) {
-      this.attributes(value.kvlistValue, jsonRoot(path));
+      this.attributes(value.kvlistValue, jsonRoot(path), false, variables);
       return value;
     }
     // An integer under a key naming a person's number (`{"phone":11987654321}`, `{"zip":94105}`
