@@ -127,7 +127,7 @@ export function renamedVariable(key: string, rest: string, argument: string): st
  * more than scan (a variable named `$password` stays a password whatever it is passed as, a key
  * the operator listed stays listed), else the strongest of it and the rules of the keys named
  * after the arguments it is passed as (`ruleOf(argument path)`): drop, a code's secret, a
- * secret, a hash, keep, a scan whose key says what the value is (`phone`, `cep`: `KeyRule.place`),
+ * secret, a card holder's name, a hash, keep, a scan whose key says what the value is (`phone`, `cep`: `KeyRule.place`),
  * a plain scan; the first of equals.
  */
 export function variableRule(ownRule: KeyRule, argumentPaths: readonly string[], ruleOf: (argumentPath: string) => KeyRule): KeyRule {
@@ -143,10 +143,12 @@ export function variableRule(ownRule: KeyRule, argumentPaths: readonly string[],
 function strength(rule: KeyRule): number {
   switch (rule.action) {
     case "drop":
-      return 6;
+      return 7;
     case "secret_code":
-      return 5;
+      return 6;
     case "secret":
+      return 5;
+    case "card_holder":
       return 4;
     case "hash":
       return 3;
