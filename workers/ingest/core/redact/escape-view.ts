@@ -1,0 +1,189 @@
+/**
+ * What a string holding JSON escapes says, for the text detectors. JSON text held in a string
+ * (a payload logged as an attribute, a body kept as its line, Python's `json.dumps`, which writes
+ * every letter past ASCII as `\uXXXX`), a logfmt value and a stack trace written on one line spell
+ * characters as escapes (RFC 8259 §7): `Cliente:\n529.982.247-25`, `jo\u00e3o.silva@exemplo.com.br`,
+ * `ana\u0040example.com`. Read as raw characters, an escape glues itself to the value after it
+ * (the detectors' word-boundary lookbehinds see `n`, `t`, a hex digit) or hides it (no `@`), and
+ * a match may start inside an escape, so its marker leaves half of one (`jo\[REDACTED:email]`,
+ * no longer JSON). The scanner reads such a string through its view instead: every escape that
+ * encodes a character reads as that character, and every replacement is written back over whole
+ * escapes.
+ *
+ * Read as characters: `\n \r \t \b \f \/` and `\uXXXX`, and the same escapes one level further
+ * down, where JSON text inside a JSON string doubles each backslash (`\\n`, `\\u00e3`: a power of
+ * two backslashes is one escape of its level; after any other number, the last backslash and
+ * the letter are the escape and the backslashes before it stay). Left as written: `\"`, `\\`
+ * (also as `\u0022` and `\u005c`), and a backslash before anything else (`\\d+`, `C:\\Users`).
+ * Those are the text's structure, not its words: the detectors that read quoted values count the
+ * backslashes before a quote to know at which level a value opens and closes
+ * (`detectors/escaped-quotes.ts`), and decoding them would merge the levels, a quote inside
+ * JSON text held in a string reading as the one that closes the string.
+ */
+
+/** The characters `\n \r \t \b \f \/` encode, by the letter after the backslash. */
+const SHORT_ESCAPES = new Map<number, string>([
+  [0x6e, "\n"],
+  [0x72, "\r"],
+  [0x74, "\t"],
+  [0x62, "\b"],
+  [0x66, "\f"],
+  [0x2f, "/"],
+]);
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+const LETTER_U = 0x75;
+/** `\uXXXX`: six characters. */
+const UNICODE_ESCAPE_LENGTH = 6;
+
+/**
+ * A string holding JSON escapes (`raw`) and what it says (`text`), with the map between them:
+ * each character of `text` stands for one character of `raw` or one whole escape. Built by
+ * `escapeView`.
+ */
+export class EscapeView {
+  /**
+   * @param raw the string as written.
+   * @param text what it says: each escape that encodes a character read as the character.
+   * @param escapeAt per escape, left to right, the index in `text` of the character it encodes.
+   * @param escapeStart per escape, the index in `raw` where it starts (its first backslash).
+   * @param escapeEnd per escape, the index in `raw` after its last character.
+   */
+  constructor(
+    readonly raw: string,
+    readonly text: string,
+    private readonly escapeAt: readonly number[],
+    private readonly escapeStart: readonly number[],
+    private readonly escapeEnd: readonly number[],
+  ) {}
+
+  /**
+   * The index in `raw` where the character of `text` at `at` starts (`raw.length` for
+   * `text.length`): a boundary between whole escapes. A binary search over the escapes.
+   */
+  rawIndex(at: number): number {
+    const escapeAt = this.escapeAt;
+    // The last escape at or before `at`.
+    let low = 0;
+    let high = escapeAt.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (escapeAt[middle]! <= at) low = middle + 1;
+      else high = middle;
+    }
+    if (low === 0) return at;
+    const last = low - 1;
+    const lastAt = escapeAt[last]!;
+    return lastAt === at ? this.escapeStart[last]! : this.escapeEnd[last]! + (at - lastAt - 1);
+  }
+
+  /** The raw text standing for `text.slice(start, end)`. */
+  rawSlice(start: number, end: number): string {
+    return this.raw.slice(this.rawIndex(start), this.rawIndex(end));
+  }
+
+  /**
+   * What replaces, in `raw`, the `length` characters of `text` at `start` for which a detector
+   * wrote `replacement`. The part of the replacement that repeats the start or the end of what it
+   * replaces (a label kept before the marker, `senha=`, `Bearer\t`; a closing quote) is written
+   * as `raw` wrote it, escapes included; the rest (the marker) as it is, but for the control
+   * characters JSON must escape (RFC 8259 §7), escaped at the level of the first escape the
+   * replaced text holds. So the result is JSON wherever `raw` was: no escape is cut, none added
+   * at another level. Costs the length of the replaced text.
+   */
+  written(start: number, length: number, replacement: string): string {
+    const text = this.text;
+    const end = start + length;
+    const most = Math.min(length, replacement.length);
+    let kept = 0;
+    while (kept < most && replacement.charCodeAt(kept) === text.charCodeAt(start + kept)) kept++;
+    let keptAtEnd = 0;
+    const mostAtEnd = most - kept;
+    while (keptAtEnd < mostAtEnd && replacement.charCodeAt(replacement.length - 1 - keptAtEnd) === text.charCodeAt(end - 1 - keptAtEnd)) {
+      keptAtEnd++;
+    }
+    const middle = replacement.slice(kept, replacement.length - keptAtEnd);
+    return (
+      this.rawSlice(start, start + kept) +
+      escapedControls(middle, this.backslashesOfFirstEscape(this.rawIndex(start), this.rawIndex(end))) +
+      this.rawSlice(end - keptAtEnd, end)
+    );
+  }
+
+  /** The backslashes of the first escape in `raw` between `from` and `to`, 1 when there is none. */
+  private backslashesOfFirstEscape(from: number, to: number): number {
+    const first = this.raw.indexOf("\\", from);
+    if (first < 0 || first >= to) return 1;
+    let count = 1;
+    while (this.raw.charCodeAt(first + count) === BACKSLASH) count++;
+    return count;
+  }
+}
+
+/**
+ * The view of `raw` (a string holding a backslash), or undefined when no escape in it encodes a
+ * character (only `\"`, `\\` or backslashes before other characters): the detectors then read
+ * `raw` itself. Linear in the length of `raw`: each backslash run is read once.
+ */
+export function escapeView(raw: string): EscapeView | undefined {
+  let text = "";
+  let copied = 0;
+  const escapeAt: number[] = [];
+  const escapeStart: number[] = [];
+  const escapeEnd: number[] = [];
+  for (let run = raw.indexOf("\\"); run >= 0; ) {
+    let backslashes = 1;
+    while (raw.charCodeAt(run + backslashes) === BACKSLASH) backslashes++;
+    const letterAt = run + backslashes;
+    const letter = raw.charCodeAt(letterAt);
+    let character = SHORT_ESCAPES.get(letter);
+    let end = letterAt + 1;
+    if (character === undefined && letter === LETTER_U) {
+      const code = hexValue(raw, letterAt + 1);
+      if (code >= 0 && code !== QUOTE && code !== BACKSLASH) {
+        character = String.fromCharCode(code);
+        end = letterAt + UNICODE_ESCAPE_LENGTH - 1;
+      }
+    }
+    if (character !== undefined) {
+      // A power of two backslashes is one escape of its level; after others, the last one is.
+      const start = (backslashes & (backslashes - 1)) === 0 ? run : letterAt - 1;
+      text += raw.slice(copied, start);
+      escapeAt.push(text.length);
+      escapeStart.push(start);
+      escapeEnd.push(end);
+      text += character;
+      copied = end;
+    }
+    run = raw.indexOf("\\", character === undefined ? letterAt : end);
+  }
+  if (escapeAt.length === 0) return undefined;
+  text += raw.slice(copied);
+  return new EscapeView(raw, text, escapeAt, escapeStart, escapeEnd);
+}
+
+/** The value of the four hex digits at `at`, or -1 when they are not four hex digits. */
+function hexValue(text: string, at: number): number {
+  let value = 0;
+  for (let i = at; i < at + 4; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57 ? code - 48 : (code | 0x20) >= 97 && (code | 0x20) <= 102 ? (code | 0x20) - 87 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+/** `text` with each character below U+0020 written as JSON escapes it, behind `backslashes` backslashes. */
+function escapedControls(text: string, backslashes: number): string {
+  let result = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20) continue;
+    const escaped = JSON.stringify(text[i]).slice(2, -1);
+    result += text.slice(copied, i) + "\\".repeat(backslashes) + escaped;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
