@@ -20,6 +20,7 @@
  * (`detectors/escaped-quotes.ts`), and decoding them would merge the levels, a quote inside
  * JSON text held in a string reading as the one that closes the string.
  */
+import { countWork } from "./scan-scope";
 
 /** The characters `\n \r \t \b \f \/` encode, by the letter after the backslash. */
 const SHORT_ESCAPES = new Map<number, string>([
@@ -57,22 +58,24 @@ export class EscapeView {
     private readonly escapeEnd: readonly number[],
   ) {}
 
+  /** The last escape at or before the position `rawIndex` was last asked for, -1 for none. */
+  private cursor = -1;
+
   /**
    * The index in `raw` where the character of `text` at `at` starts (`raw.length` for
-   * `text.length`): a boundary between whole escapes. A binary search over the escapes.
+   * `text.length`): a boundary between whole escapes. Asked in increasing order, as the scanner
+   * asks while it writes left to right, the escapes are walked once over a whole scan; asked
+   * behind the last position, the walk starts over.
    */
   rawIndex(at: number): number {
     const escapeAt = this.escapeAt;
-    // The last escape at or before `at`.
-    let low = 0;
-    let high = escapeAt.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (escapeAt[middle]! <= at) low = middle + 1;
-      else high = middle;
-    }
-    if (low === 0) return at;
-    const last = low - 1;
+    let last = this.cursor;
+    if (last >= 0 && escapeAt[last]! > at) last = -1;
+    const from = last;
+    while (last + 1 < escapeAt.length && escapeAt[last + 1]! <= at) last++;
+    countWork(last - from);
+    this.cursor = last;
+    if (last < 0) return at;
     const lastAt = escapeAt[last]!;
     return lastAt === at ? this.escapeStart[last]! : this.escapeEnd[last]! + (at - lastAt - 1);
   }
@@ -102,11 +105,17 @@ export class EscapeView {
     while (keptAtEnd < mostAtEnd && replacement.charCodeAt(replacement.length - 1 - keptAtEnd) === text.charCodeAt(end - 1 - keptAtEnd)) {
       keptAtEnd++;
     }
+    countWork(kept + keptAtEnd);
     const middle = replacement.slice(kept, replacement.length - keptAtEnd);
+    // Asked in increasing order (`rawIndex`).
+    const rawStart = this.rawIndex(start);
+    const rawKept = this.rawIndex(start + kept);
+    const rawKeptAtEnd = this.rawIndex(end - keptAtEnd);
+    const rawEnd = this.rawIndex(end);
     return (
-      this.rawSlice(start, start + kept) +
-      escapedControls(middle, this.backslashesOfFirstEscape(this.rawIndex(start), this.rawIndex(end))) +
-      this.rawSlice(end - keptAtEnd, end)
+      this.raw.slice(rawStart, rawKept) +
+      escapedControls(middle, this.backslashesOfFirstEscape(rawStart, rawEnd)) +
+      this.raw.slice(rawKeptAtEnd, rawEnd)
     );
   }
 
@@ -126,6 +135,8 @@ export class EscapeView {
  * `raw` itself. Linear in the length of `raw`: each backslash run is read once.
  */
 export function escapeView(raw: string): EscapeView | undefined {
+  // The native searches for backslashes read each character once.
+  countWork(raw.length);
   let text = "";
   let copied = 0;
   const escapeAt: number[] = [];
