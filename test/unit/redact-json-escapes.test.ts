@@ -171,6 +171,13 @@ describe("the facts of a text with escapes are those of what it says", () => {
     expect(evidenceIn(view.text, true) & Evidence.MAIL_AT).toBe(Evidence.MAIL_AT);
   });
 
+  it("reads a text whose backslashes encode no character (`\\\"`, `\\\\`) as it is", () => {
+    for (const text of [String.raw`{\"password\":\"x\"}`, String.raw`C:\\Users\\ana@example.com`]) {
+      expect(evidenceIn(text)).toBe(evidenceIn(text, true));
+      expect(evidenceIn(text) & Evidence.ESCAPES).toBe(0);
+    }
+  });
+
   it("never shows `ESCAPES` for a text without a backslash, whatever shares its first loop's bit (`J`, `$`)", () => {
     for (const text of ["Jane paid $5 via eyJhbGciOi", "JSON $ref", "ana@example.com", ""]) {
       expect(evidenceIn(text) & Evidence.ESCAPES).toBe(0);

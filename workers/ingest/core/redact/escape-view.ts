@@ -22,20 +22,16 @@
  */
 import { countWork } from "./scan-scope";
 
-/** The characters `\n \r \t \b \f \/` encode, by the letter after the backslash. */
-const SHORT_ESCAPES = new Map<number, string>([
-  [0x6e, "\n"],
-  [0x72, "\r"],
-  [0x74, "\t"],
-  [0x62, "\b"],
-  [0x66, "\f"],
-  [0x2f, "/"],
-]);
+/** The characters `\n \r \t \b \f \/` encode, by the letter after the backslash; -1 for other letters. */
+const SHORT_ESCAPES = new Int16Array(128).fill(-1);
+for (const [letter, character] of [["n", "\n"], ["r", "\r"], ["t", "\t"], ["b", "\b"], ["f", "\f"], ["/", "/"]]) {
+  SHORT_ESCAPES[letter!.charCodeAt(0)] = character!.charCodeAt(0);
+}
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
 const LETTER_U = 0x75;
-/** `\uXXXX`: six characters. */
-const UNICODE_ESCAPE_LENGTH = 6;
+/** The characters of `\uXXXX` after the letter. */
+const HEX_DIGITS = 4;
 
 /**
  * A string holding JSON escapes (`raw`) and what it says (`text`), with the map between them:
@@ -130,53 +126,76 @@ export class EscapeView {
 }
 
 /**
- * The view of `raw` (a string holding a backslash), or undefined when no escape in it encodes a
- * character (only `\"`, `\\` or backslashes before other characters): the detectors then read
- * `raw` itself. Linear in the length of `raw`: each backslash run is read once.
+ * Whether `text` holds an escape that encodes a character (the view's test: `\"` and `\\` do
+ * not). Reads each backslash run once and stops at the first such escape.
+ */
+export function holdsCharacterEscape(text: string): boolean {
+  for (let run = text.indexOf("\\"); run >= 0; ) {
+    let letterAt = run + 1;
+    while (text.charCodeAt(letterAt) === BACKSLASH) letterAt++;
+    if (encodedCode(text, letterAt) >= 0) return true;
+    run = text.indexOf("\\", letterAt);
+  }
+  return false;
+}
+
+/**
+ * The view of `raw`, or undefined when no escape in it encodes a character
+ * (`holdsCharacterEscape`): the detectors then read `raw` itself. Linear in the length of `raw`:
+ * each backslash run is read once.
  */
 export function escapeView(raw: string): EscapeView | undefined {
   // The native searches for backslashes read each character once.
   countWork(raw.length);
-  let text = "";
+  // The parts joined once: a string built by `+=` is a rope, whose characters the detectors'
+  // loops read measurably slower than those of a flat string.
+  const parts: string[] = [];
+  let length = 0;
   let copied = 0;
   const escapeAt: number[] = [];
   const escapeStart: number[] = [];
   const escapeEnd: number[] = [];
   for (let run = raw.indexOf("\\"); run >= 0; ) {
-    let backslashes = 1;
-    while (raw.charCodeAt(run + backslashes) === BACKSLASH) backslashes++;
-    const letterAt = run + backslashes;
-    const letter = raw.charCodeAt(letterAt);
-    let character = SHORT_ESCAPES.get(letter);
-    let end = letterAt + 1;
-    if (character === undefined && letter === LETTER_U) {
-      const code = hexValue(raw, letterAt + 1);
-      if (code >= 0 && code !== QUOTE && code !== BACKSLASH) {
-        character = String.fromCharCode(code);
-        end = letterAt + UNICODE_ESCAPE_LENGTH - 1;
-      }
+    let letterAt = run + 1;
+    while (raw.charCodeAt(letterAt) === BACKSLASH) letterAt++;
+    const code = encodedCode(raw, letterAt);
+    if (code < 0) {
+      run = raw.indexOf("\\", letterAt);
+      continue;
     }
-    if (character !== undefined) {
-      // A power of two backslashes is one escape of its level; after others, the last one is.
-      const start = (backslashes & (backslashes - 1)) === 0 ? run : letterAt - 1;
-      text += raw.slice(copied, start);
-      escapeAt.push(text.length);
-      escapeStart.push(start);
-      escapeEnd.push(end);
-      text += character;
-      copied = end;
-    }
-    run = raw.indexOf("\\", character === undefined ? letterAt : end);
+    const backslashes = letterAt - run;
+    // A power of two backslashes is one escape of its level; after others, the last one is.
+    const start = (backslashes & (backslashes - 1)) === 0 ? run : letterAt - 1;
+    const end = raw.charCodeAt(letterAt) === LETTER_U ? letterAt + 1 + HEX_DIGITS : letterAt + 1;
+    parts.push(raw.slice(copied, start), String.fromCharCode(code));
+    length += start - copied;
+    escapeAt.push(length);
+    escapeStart.push(start);
+    escapeEnd.push(end);
+    length++;
+    copied = end;
+    run = raw.indexOf("\\", end);
   }
   if (escapeAt.length === 0) return undefined;
-  text += raw.slice(copied);
-  return new EscapeView(raw, text, escapeAt, escapeStart, escapeEnd);
+  parts.push(raw.slice(copied));
+  return new EscapeView(raw, parts.join(""), escapeAt, escapeStart, escapeEnd);
+}
+
+/**
+ * The character code the escape whose letter is at `letterAt` encodes (`n`, `t`, …, `u` and four
+ * hex digits), or -1: another letter, or `\u0022` and `\u005c`, which stay as written.
+ */
+function encodedCode(raw: string, letterAt: number): number {
+  const letter = raw.charCodeAt(letterAt);
+  if (letter !== LETTER_U) return letter < 128 ? SHORT_ESCAPES[letter]! : -1;
+  const code = hexValue(raw, letterAt + 1);
+  return code === QUOTE || code === BACKSLASH ? -1 : code;
 }
 
 /** The value of the four hex digits at `at`, or -1 when they are not four hex digits. */
 function hexValue(text: string, at: number): number {
   let value = 0;
-  for (let i = at; i < at + 4; i++) {
+  for (let i = at; i < at + HEX_DIGITS; i++) {
     const code = text.charCodeAt(i);
     const digit = code >= 48 && code <= 57 ? code - 48 : (code | 0x20) >= 97 && (code | 0x20) <= 102 ? (code | 0x20) - 87 : -1;
     if (digit < 0) return -1;

@@ -11,6 +11,7 @@ import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options"
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
+import { holdsCharacterEscape } from "./escape-view";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -100,9 +101,9 @@ export const Evidence = {
    */
   PIX: 1 << 23,
   /**
-   * A backslash, which may start a JSON escape: no detector's fact, but what tells the scanner
-   * to read the text through its escapes (`escape-view.ts`) and ask for its facts there. When
-   * `evidenceIn` finds it, it is the only fact returned.
+   * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
+   * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
+   * its facts there. When `evidenceIn` finds it, it is the only fact returned.
    */
   ESCAPES: 1 << 24,
 } as const;
@@ -205,10 +206,11 @@ const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
  * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
  * the digits or dots of one (`digitRunEvidence`).
  *
- * A text holding a backslash shows `Evidence.ESCAPES` alone, unless `escapesRead` says it is the
- * view the scanner reads in its place (`escape-view.ts`: `ana\u0040example.com` shows its `@`
- * there) or a text whose backslashes encode no character; that costs a text without one nothing
- * but the first loop's bit, which it shares with `J` and `$`.
+ * A text holding an escape that encodes a character shows `Evidence.ESCAPES` alone, unless
+ * `escapesRead` says it is the view the scanner reads in its place (`escape-view.ts`:
+ * `ana\u0040example.com` shows its `@` there). That costs a text without a backslash nothing but
+ * the first loop's bit, which it shares with `J` and `$`; a text whose backslashes encode no
+ * character (`\"`, `\\`) a read of its backslashes.
  */
 export function evidenceIn(text: string, escapesRead = false): number {
   const length = text.length;
@@ -221,7 +223,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
     counts += read >>> CLASS_BITS;
   }
   // The facts of a text with escapes are those of what they say, asked of its view.
-  if (!escapesRead && (classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0 && text.includes("\\")) return Evidence.ESCAPES;
+  if (!escapesRead && (classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0 && holdsCharacterEscape(text)) return Evidence.ESCAPES;
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;

@@ -88,22 +88,24 @@ export class TextScanner {
    * same string; one that shows no evidence allocates nothing.
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0): string {
-    const evidence = evidenceIn(text);
-    if (evidence === Evidence.ESCAPES) return this.redactEscaped(text, tally, excluded, place);
+    let evidence = evidenceIn(text);
+    if (evidence === Evidence.ESCAPES) {
+      const view = escapeView(text);
+      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place);
+      // Not met: the evidence and the view find escapes with one test (`holdsCharacterEscape`).
+      evidence = evidenceIn(text, true);
+    }
     const searching = this.searching(evidence, excluded, place);
     return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place, undefined);
   }
 
   /**
-   * `redact` for a text holding a backslash: the detectors read what its escapes say
-   * (`escape-view.ts`), and each replacement is written over whole escapes of the text as sent.
-   * A text whose backslashes encode no character (`\"`, `\\`) is read as it is.
+   * `redact` for a text holding escapes that encode characters: the detectors read what they say
+   * (`view.text`), and each replacement is written over whole escapes of the text as sent.
    */
-  private redactEscaped(text: string, tally: RedactionTally, excluded: number, place: number): string {
-    const view = escapeView(text);
-    const read = view === undefined ? text : view.text;
-    const searching = this.searching(evidenceIn(read, true), excluded, place);
-    return searching === 0 && !this.searchesEveryString ? text : this.scan(read, searching, tally, place, view);
+  private redactEscaped(view: EscapeView, tally: RedactionTally, excluded: number, place: number): string {
+    const searching = this.searching(evidenceIn(view.text, true), excluded, place);
+    return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view);
   }
 
   /** The mask of the detectors that search a text showing `evidence`, at `place`, but for `excluded`. */
