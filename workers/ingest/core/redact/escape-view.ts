@@ -115,12 +115,18 @@ export class EscapeView {
     );
   }
 
-  /** The backslashes of the first escape in `raw` between `from` and `to`, 1 when there is none. */
+  /**
+   * The backslashes of the first escape in `raw` between `from` and `to`, 1 when there is none:
+   * read within the replaced text only, so replacements far from any escape cost their length.
+   */
   private backslashesOfFirstEscape(from: number, to: number): number {
-    const first = this.raw.indexOf("\\", from);
-    if (first < 0 || first >= to) return 1;
+    const raw = this.raw;
+    let first = from;
+    while (first < to && raw.charCodeAt(first) !== BACKSLASH) first++;
+    countWork(first - from);
+    if (first === to) return 1;
     let count = 1;
-    while (this.raw.charCodeAt(first + count) === BACKSLASH) count++;
+    while (raw.charCodeAt(first + count) === BACKSLASH) count++;
     return count;
   }
 }
