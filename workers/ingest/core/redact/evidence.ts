@@ -103,9 +103,10 @@ export const Evidence = {
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
-   * its facts there. When `evidenceIn` finds it, it is the only fact returned.
+   * its facts there. When `evidenceIn` finds it, it is the only fact returned. The top bit a
+   * mask holds as a small integer, apart from the detectors' facts, which are numbered from 0.
    */
-  ESCAPES: 1 << 24,
+  ESCAPES: 1 << 30,
 } as const;
 
 const CPF_DIGITS = 11;
