@@ -103,10 +103,11 @@ export const Evidence = {
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
-   * its facts there. When `evidenceIn` finds it, it is the only fact returned. The top bit a
-   * mask holds as a small integer, apart from the detectors' facts, which are numbered from 0.
+   * its facts there. When `evidenceIn` finds it, it is the only fact returned. A high bit, apart
+   * from the detectors' facts, which are numbered from 0, and below 2^30, so that a mask stays a
+   * small integer in V8 (31-bit with pointer compression).
    */
-  ESCAPES: 1 << 30,
+  ESCAPES: 1 << 29,
 } as const;
 
 const CPF_DIGITS = 11;
