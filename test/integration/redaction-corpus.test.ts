@@ -10,6 +10,7 @@ import { cloudflareExportRequest } from "../fixtures/cloudflare-export";
 import { corpusRequests, judge, type CorpusItem, type CorpusRow } from "../fixtures/pii/corpus";
 import { recentBaseNanos } from "../support/fixture-clock";
 import { uniqueId } from "../support/export-results";
+import { parsesAsJson } from "../support/json-text";
 import { bearer, startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, discardRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
@@ -75,6 +76,15 @@ describe("the redaction corpus through the Worker into ClickHouse", () => {
 
   it.each(byExpectation("kept"))("%s %s: stored as sent", (_id, _name, item) => {
     expect(judge(item, rows)).toBeUndefined();
+  });
+
+  it("stores every true positive that is JSON text (an object, an array, a string) as JSON text in the Body", () => {
+    const jsonText = corpus.items.filter((item) => item.expect === "redacted" && item.text !== undefined && /^[{["]/.test(item.text) && parsesAsJson(item.text));
+    expect(jsonText.length).toBeGreaterThan(10);
+    for (const item of jsonText) {
+      const body = rows.find((row) => "Body" in row && (row.LogAttributes as Record<string, string>)["corpus.case"] === item.id)?.Body;
+      expect(typeof body === "string" && parsesAsJson(body), `${item.name}: ${String(body)}`).toBe(true);
+    }
   });
 
   it("summarizes redactions on log and span rows, and adds no key to metric points", () => {

@@ -206,3 +206,12 @@ describe("the attribute limits judge what the sender wrote", () => {
     expect(Object.keys(attributes)).toEqual(["name", "a", "b", "c", "redaction.count", "redaction.kinds"]);
   });
 });
+
+describe("a body kept as JSON text reads its escapes as the attributes lifted from it do", () => {
+  it("redacts an address whose `@` is an escape in the Body as in the lifted `user`, and the Body stays JSON", () => {
+    const { record, attributes } = stored(str(String.raw`{"user": "ana\u0040example.com", "ip": "203.0.113.9"}`));
+    expect(attributes.user).toEqual(str("[REDACTED:email]"));
+    expect(bodyText(record)).toBe(String.raw`{"user": "[REDACTED:email]", "ip": "[REDACTED:ipv4]"}`);
+    expect(JSON.parse(bodyText(record))).toEqual({ user: "[REDACTED:email]", ip: "[REDACTED:ipv4]" });
+  });
+});

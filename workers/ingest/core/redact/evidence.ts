@@ -12,6 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS } from "./detectors/sql-values";
+import { holdsCharacterEscape } from "./escape-view";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -106,6 +107,14 @@ export const Evidence = {
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,
+  /**
+   * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
+   * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
+   * its facts there. When `evidenceIn` finds it, it is the only fact returned. A high bit, apart
+   * from the detectors' facts, which are numbered from 0, and below 2^30, so that a mask stays a
+   * small integer in V8 (31-bit with pointer compression).
+   */
+  ESCAPES: 1 << 29,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -120,10 +129,10 @@ const CARD_DIGITS = 13;
 const HAS_AT = 1 << 0;
 const HAS_PERCENT = 1 << 1;
 /**
- * `J` (a JWT's `eyJ`) or `$` (a password hash's `$2b$`): rare characters sharing a bit, so a text
- * holding one pays the other's native search too.
+ * `J` (a JWT's `eyJ`), `$` (a password hash's `$2b$`) or `\\` (a JSON escape): rare characters
+ * sharing a bit, so a text holding one pays the others' native searches too.
  */
-const HAS_J_OR_DOLLAR = 1 << 2;
+const HAS_J_DOLLAR_OR_BACKSLASH = 1 << 2;
 const HAS_SLASH = 1 << 3;
 const HAS_DASH = 1 << 4;
 const HAS_B = 1 << 5;
@@ -164,8 +173,9 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["(", HAS_PHONE_START],
   ["@", HAS_AT],
   ["%", HAS_PERCENT],
-  ["J", HAS_J_OR_DOLLAR],
-  ["$", HAS_J_OR_DOLLAR],
+  ["J", HAS_J_DOLLAR_OR_BACKSLASH],
+  ["$", HAS_J_DOLLAR_OR_BACKSLASH],
+  ["\\", HAS_J_DOLLAR_OR_BACKSLASH],
   ["B", HAS_B],
   ["b", HAS_B],
   ["R", HAS_R],
@@ -189,7 +199,7 @@ const SHORTEST_DOTTED_QUAD = 7;
 const PHONE_DIGITS = 8;
 /** Classes that call for a closer look whatever the counts. */
 const LOOKED_AT =
-  HAS_AT | HAS_PERCENT | HAS_J_OR_DOLLAR | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH | HAS_DASH;
+  HAS_AT | HAS_PERCENT | HAS_J_DOLLAR_OR_BACKSLASH | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH | HAS_DASH;
 /** Classes that end most known tokens' prefixes. */
 const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
 
@@ -204,8 +214,14 @@ const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
  * characters are, with native searches (`indexOf`, `includes`) for `@`, `%40`, `eyJ`, the
  * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
  * the digits or dots of one (`digitRunEvidence`).
+ *
+ * A text holding an escape that encodes a character shows `Evidence.ESCAPES` alone, unless
+ * `escapesRead` says it is the view the scanner reads in its place (`escape-view.ts`:
+ * `ana\u0040example.com` shows its `@` there). That costs a text without a backslash nothing but
+ * the first loop's bit, which it shares with `J` and `$`; a text whose backslashes encode no
+ * character (`\"`, `\\`) a read of its backslashes.
  */
-export function evidenceIn(text: string): number {
+export function evidenceIn(text: string, escapesRead = false): number {
   const length = text.length;
   let classes = 0;
   let counts = 0;
@@ -215,6 +231,8 @@ export function evidenceIn(text: string): number {
     classes |= read;
     counts += read >>> CLASS_BITS;
   }
+  // The facts of a text with escapes are those of what they say, asked of its view.
+  if (!escapesRead && (classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0 && holdsCharacterEscape(text)) return Evidence.ESCAPES;
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
@@ -238,14 +256,14 @@ export function evidenceIn(text: string): number {
   found |= visitorLocationEvidence(text, classes, dots);
   if ((classes & HAS_AT) !== 0) found |= atEvidence(text);
   if ((classes & HAS_PERCENT) !== 0 && text.includes("%40")) found |= Evidence.MAIL_AT;
-  if ((classes & HAS_J_OR_DOLLAR) !== 0) {
+  if ((classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0) {
     const first = text.indexOf("eyJ");
     if (first >= 0 && text.indexOf("eyJ", first + 3) >= 0) found |= Evidence.JWT;
   }
   // Two `$` of a crypt string; an LDAP scheme's `{SSHA}` (an `A`) or `{MD5}` (base64 padding, `=`).
   if (
-    (classes & (HAS_J_OR_DOLLAR | HAS_CAPITAL_A | HAS_EQUALS)) !== 0 &&
-    holdsPasswordHashMark(text, (classes & HAS_J_OR_DOLLAR) !== 0, (classes & HAS_CAPITAL_A) !== 0, (classes & HAS_EQUALS) !== 0)
+    (classes & (HAS_J_DOLLAR_OR_BACKSLASH | HAS_CAPITAL_A | HAS_EQUALS)) !== 0 &&
+    holdsPasswordHashMark(text, (classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0, (classes & HAS_CAPITAL_A) !== 0, (classes & HAS_EQUALS) !== 0)
   ) {
     found |= Evidence.PASSWORD_HASH;
   }

@@ -1,6 +1,7 @@
 import type { Detector } from "./detectors";
 import { isJsonWhitespace } from "../decode/json/whitespace";
-import { evidenceIn } from "./evidence";
+import { escapeView, type EscapeView } from "./escape-view";
+import { Evidence, evidenceIn } from "./evidence";
 import { redactionMarker } from "./kinds";
 import { beginScan, endScan } from "./scan-scope";
 import type { RedactionTally } from "./tally";
@@ -82,11 +83,33 @@ export class TextScanner {
    * Detectors in `excluded` (a mask from `maskOf`) do not run: the caller knows the text's
    * place makes their kind harmless there (an address in a span name, a card-shaped trace id).
    * `place`: what the key of the attribute whose value the text is says about it (`Place`),
-   * evidence for some detectors and a fact their checks consult. A text with nothing to replace
-   * comes back as the same string; one that shows no evidence allocates nothing.
+   * evidence for some detectors and a fact their checks consult. A text holding JSON escapes is
+   * read as what they say (`redactEscaped`). A text with nothing to replace comes back as the
+   * same string; one that shows no evidence allocates nothing.
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0): string {
     let evidence = evidenceIn(text);
+    if (evidence === Evidence.ESCAPES) {
+      const view = escapeView(text);
+      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place);
+      // Not met: the evidence and the view find escapes with one test (`holdsCharacterEscape`).
+      evidence = evidenceIn(text, true);
+    }
+    const searching = this.searching(evidence, excluded, place);
+    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place, undefined);
+  }
+
+  /**
+   * `redact` for a text holding escapes that encode characters: the detectors read what they say
+   * (`view.text`), and each replacement is written over whole escapes of the text as sent.
+   */
+  private redactEscaped(view: EscapeView, tally: RedactionTally, excluded: number, place: number): string {
+    const searching = this.searching(evidenceIn(view.text, true), excluded, place);
+    return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view);
+  }
+
+  /** The mask of the detectors that search a text showing `evidence`, at `place`, but for `excluded`. */
+  private searching(evidence: number, excluded: number, place: number): number {
     let searching = 0;
     while (evidence !== 0) {
       const bit = 31 - Math.clz32(evidence);
@@ -98,8 +121,7 @@ export class TextScanner {
       searching |= this.byPlace[bit]!;
       facts ^= 1 << bit;
     }
-    searching &= ~excluded;
-    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place);
+    return searching & ~excluded;
   }
 
   /**
@@ -120,9 +142,10 @@ export class TextScanner {
    * Replaces the accepted candidates of the detectors in `detectors` (a mask), leftmost first.
    * `candidates[i]` is detector i's next candidate at or after the scan position (null when it
    * has none left or is not in the mask); only the ones the position passes are searched
-   * again, so each detector reads the text about once.
+   * again, so each detector reads the text about once. With `view`, `text` is the view's text and
+   * the result is its raw text with each replacement written over whole escapes.
    */
-  private scan(text: string, detectors: number, tally: RedactionTally, place: number): string {
+  private scan(text: string, detectors: number, tally: RedactionTally, place: number, view: EscapeView | undefined): string {
     const candidates = this.candidates;
     const scanned = this.detectors;
     beginScan();
@@ -146,7 +169,11 @@ export class TextScanner {
         if (first < 0) break;
         let resumeAt: number;
         if (this.accept(text, start, first, place)) {
-          output += text.slice(copiedUpTo, start) + quotedAsJsonValue(text, start, this.replacedLength, this.replacement);
+          const replacement = quotedAsJsonValue(text, start, this.replacedLength, this.replacement);
+          output +=
+            view === undefined
+              ? text.slice(copiedUpTo, start) + replacement
+              : view.rawSlice(copiedUpTo, start) + view.written(start, this.replacedLength, replacement);
           copiedUpTo = start + this.replacedLength;
           resumeAt = copiedUpTo;
           tally.add(this.replacedKind);
@@ -167,7 +194,8 @@ export class TextScanner {
       candidates.fill(null);
       endScan();
     }
-    return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
+    if (view === undefined) return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
+    return copiedUpTo === 0 ? view.raw : output + view.rawSlice(copiedUpTo, text.length);
   }
 
   /**
@@ -180,7 +208,7 @@ export class TextScanner {
     for (let i = first; i < candidates.length; i++) {
       const candidate = candidates[i];
       if (candidate == null || candidate.index !== start) continue;
-      const matched = candidate[0];
+      const matched = withoutEscapeAfter(candidate[0]);
       if (matched === "") continue;
       const { detector, marker } = this.detectors[i]!;
       const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start, place);
@@ -241,6 +269,20 @@ function quotedAsJsonValue(text: string, start: number, length: number, replacem
     return kept + quoteText + marker + quoteText;
   }
   return replacement;
+}
+
+/**
+ * `matched` without the backslashes it ends with. In JSON text held in a string (and in any text
+ * escaping as JSON does) they escape the character after the match, the value's closing quote
+ * (`password=abc\"`, one level further down `\\\"`), not the value's: a detector judges the
+ * value without them (`Signature: Approved\"` is a word), and the marker leaves them in place, so
+ * the quote keeps its escape and does not end the string that holds it. Texts without a
+ * backslash are never changed.
+ */
+function withoutEscapeAfter(matched: string): string {
+  let end = matched.length;
+  while (end > 0 && matched.charCodeAt(end - 1) === 92 /* \ */) end--;
+  return end === matched.length ? matched : matched.slice(0, end);
 }
 
 function nextCandidate(regex: RegExp, text: string, from: number): RegExpExecArray | null {

@@ -2,6 +2,7 @@ import { Evidence } from "../evidence";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
 import { caseless, type Detector } from "./detector";
+import { ESCAPED_QUOTE } from "./escaped-quotes";
 
 /**
  * A one-time or verification code written into a sentence, as notification services log the
@@ -208,7 +209,7 @@ const USE_VERB =
 const TO_PROVE =
   `${BLANK}(?:to|para)${BLANK}(?:verify|confirm|sign[ \\t-]?in|log[ \\t-]?in|authenticate|activate|reset|complete|validate` +
   "|verificar|confirmar|validar|ativar|activar|autenticar|redefinir|restablecer)(?![\\w-])" +
-  `(?=[ \\t]*(?:$|[.!;,|\\r\\n"')])|${BLANK}(?:${PURPOSE_OWNER}|${PURPOSE_THING})(?![\\w-]))`;
+  `(?=[ \\t]*(?:$|[.!;,|\\r\\n"')]|${ESCAPED_QUOTE})|${BLANK}(?:${PURPOSE_OWNER}|${PURPOSE_THING})(?![\\w-]))`;
 /** The code's noun between the verb and the code: `Use code 654321 to verify`, `Digite o código 1234 para confirmar`. */
 const GIVEN_NOUN = `(?:(?:the${BLANK})?${CODE_NOUN}|(?:o|el)${BLANK}${CODIGO})${BLANK}`;
 const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}(?=${TO_PROVE})`;
@@ -220,7 +221,7 @@ const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}
  * more (`Código: 12345 - Camiseta`) it is no one's secret.
  */
 const BARE_CODE =
-  `(?<=(?:^|[\\n"'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]))`;
+  `(?<=(?:^|[\\n"'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
 
 /**
  * Facebook's SMS names Facebook after the code (`FB-12345 is your Facebook confirmation code`,

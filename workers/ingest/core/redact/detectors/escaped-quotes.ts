@@ -61,6 +61,13 @@ export function unclosedQuoteOpening(value: string): string {
 }
 
 /**
+ * A quote after the backslashes escaping it, as regex source: where a value in JSON text held in
+ * a string ends (`Code: 482913\"}`, `CEP: 01310-100\\\"`), as a bare quote ends it one level up.
+ * The detectors that end a value at a quote accept this too.
+ */
+export const ESCAPED_QUOTE = `\\\\+["']`;
+
+/**
  * Regex source that fails where an escaped quote starts: an unquoted value's alternative must
  * not take the backslash of one (the marker would then split the escape and keep the value).
  */

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { isPostalCodeParameterName } from "../postal-code-names";
 import { Place, type Detector } from "./detector";
+import { ESCAPED_QUOTE } from "./escaped-quotes";
 
 /**
  * Postal codes under a name that says they are one: in URL query and form parameters
@@ -36,7 +37,7 @@ export const POSTAL_CODE_VALUE =
  * Where the value must end: at the next parameter, a blank, a quote or bracket, the end of the
  * text, or a sentence's final punctuation before one of those (`zip=94103.`).
  */
-export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|[.:!?](?:$|[\\s"'<>)\\]}]))`;
+export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|${ESCAPED_QUOTE}|[.:!?](?:$|[\\s"'<>)\\]}]|${ESCAPED_QUOTE}))`;
 
 /**
  * The name before the `=` or `:` a match starts with: after a parameter's separator, a blank, a

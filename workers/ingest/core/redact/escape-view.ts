@@ -1,0 +1,225 @@
+/**
+ * What a string holding JSON escapes says, for the text detectors. JSON text held in a string
+ * (a payload logged as an attribute, a body kept as its line, Python's `json.dumps`, which writes
+ * every letter past ASCII as `\uXXXX`), a logfmt value and a stack trace written on one line spell
+ * characters as escapes (RFC 8259 §7): `Cliente:\n529.982.247-25`, `jo\u00e3o.silva@exemplo.com.br`,
+ * `ana\u0040example.com`. Read as raw characters, an escape glues itself to the value after it
+ * (the detectors' word-boundary lookbehinds see `n`, `t`, a hex digit) or hides it (no `@`), and
+ * a match may start inside an escape, so its marker leaves half of one (`jo\[REDACTED:email]`,
+ * no longer JSON). The scanner reads such a string through its view instead: every escape that
+ * encodes a character reads as that character, and every replacement is written back over whole
+ * escapes.
+ *
+ * Read as characters: `\n \r \t \b \f \/` and `\uXXXX`, and the same escapes one level further
+ * down, where JSON text inside a JSON string doubles each backslash (`\\n`, `\\u00e3`: a power of
+ * two backslashes is one escape of its level; after any other number, the last backslash and
+ * the letter are the escape and the backslashes before it stay). Left as written: `\"`, `\\`
+ * (also as `\u0022` and `\u005c`), and a backslash before anything else (`\\d+`, `C:\\Users`).
+ * Those are the text's structure, not its words: the detectors that read quoted values count the
+ * backslashes before a quote to know at which level a value opens and closes
+ * (`detectors/escaped-quotes.ts`), and decoding them would merge the levels, a quote inside
+ * JSON text held in a string reading as the one that closes the string.
+ */
+import { countWork } from "./scan-scope";
+
+/** The characters `\n \r \t \b \f \/` encode, by the letter after the backslash; -1 for other letters. */
+const SHORT_ESCAPES = new Int16Array(128).fill(-1);
+for (const [letter, character] of [["n", "\n"], ["r", "\r"], ["t", "\t"], ["b", "\b"], ["f", "\f"], ["/", "/"]]) {
+  SHORT_ESCAPES[letter!.charCodeAt(0)] = character!.charCodeAt(0);
+}
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+const LETTER_U = 0x75;
+/** The characters of `\uXXXX` after the letter. */
+const HEX_DIGITS = 4;
+
+/**
+ * A string holding JSON escapes (`raw`) and what it says (`text`), with the map between them:
+ * each character of `text` stands for one character of `raw` or one whole escape. Built by
+ * `escapeView`.
+ */
+export class EscapeView {
+  /**
+   * @param raw the string as written.
+   * @param text what it says: each escape that encodes a character read as the character.
+   * @param escapeAt per escape, left to right, the index in `text` of the character it encodes.
+   * @param escapeStart per escape, the index in `raw` where it starts (its first backslash).
+   * @param escapeEnd per escape, the index in `raw` after its last character.
+   */
+  constructor(
+    readonly raw: string,
+    readonly text: string,
+    private readonly escapeAt: readonly number[],
+    private readonly escapeStart: readonly number[],
+    private readonly escapeEnd: readonly number[],
+  ) {}
+
+  /** The last escape at or before the position `rawIndex` was last asked for, -1 for none. */
+  private cursor = -1;
+
+  /**
+   * The index in `raw` where the character of `text` at `at` starts (`raw.length` for
+   * `text.length`): a boundary between whole escapes. Asked in increasing order, as the scanner
+   * asks while it writes left to right, the escapes are walked once over a whole scan; asked
+   * behind the last position, the walk starts over.
+   */
+  rawIndex(at: number): number {
+    const escapeAt = this.escapeAt;
+    let last = this.cursor;
+    if (last >= 0 && escapeAt[last]! > at) last = -1;
+    const from = last;
+    while (last + 1 < escapeAt.length && escapeAt[last + 1]! <= at) last++;
+    countWork(last - from);
+    this.cursor = last;
+    if (last < 0) return at;
+    const lastAt = escapeAt[last]!;
+    return lastAt === at ? this.escapeStart[last]! : this.escapeEnd[last]! + (at - lastAt - 1);
+  }
+
+  /** The raw text standing for `text.slice(start, end)`. */
+  rawSlice(start: number, end: number): string {
+    return this.raw.slice(this.rawIndex(start), this.rawIndex(end));
+  }
+
+  /**
+   * What replaces, in `raw`, the `length` characters of `text` at `start` for which a detector
+   * wrote `replacement`. The part of the replacement that repeats the start or the end of what it
+   * replaces (a label kept before the marker, `senha=`, `Bearer\t`; a closing quote) is written
+   * as `raw` wrote it, escapes included; the rest (the marker) as it is, but for the control
+   * characters JSON must escape (RFC 8259 §7), escaped at the level of the first escape the
+   * replaced text holds. So the result is JSON wherever `raw` was: no escape is cut, none added
+   * at another level. Costs the length of the replaced text.
+   */
+  written(start: number, length: number, replacement: string): string {
+    const text = this.text;
+    const end = start + length;
+    const most = Math.min(length, replacement.length);
+    let kept = 0;
+    while (kept < most && replacement.charCodeAt(kept) === text.charCodeAt(start + kept)) kept++;
+    let keptAtEnd = 0;
+    const mostAtEnd = most - kept;
+    while (keptAtEnd < mostAtEnd && replacement.charCodeAt(replacement.length - 1 - keptAtEnd) === text.charCodeAt(end - 1 - keptAtEnd)) {
+      keptAtEnd++;
+    }
+    countWork(kept + keptAtEnd);
+    const middle = replacement.slice(kept, replacement.length - keptAtEnd);
+    // Asked in increasing order (`rawIndex`).
+    const rawStart = this.rawIndex(start);
+    const rawKept = this.rawIndex(start + kept);
+    const rawKeptAtEnd = this.rawIndex(end - keptAtEnd);
+    const rawEnd = this.rawIndex(end);
+    return (
+      this.raw.slice(rawStart, rawKept) +
+      escapedControls(middle, this.backslashesOfFirstEscape(rawStart, rawEnd)) +
+      this.raw.slice(rawKeptAtEnd, rawEnd)
+    );
+  }
+
+  /**
+   * The backslashes of the first escape in `raw` between `from` and `to`, 1 when there is none:
+   * read within the replaced text only, so replacements far from any escape cost their length.
+   */
+  private backslashesOfFirstEscape(from: number, to: number): number {
+    const raw = this.raw;
+    let first = from;
+    while (first < to && raw.charCodeAt(first) !== BACKSLASH) first++;
+    countWork(first - from);
+    if (first === to) return 1;
+    let count = 1;
+    while (raw.charCodeAt(first + count) === BACKSLASH) count++;
+    return count;
+  }
+}
+
+/**
+ * Whether `text` holds an escape that encodes a character (the view's test: `\"` and `\\` do
+ * not). Reads each backslash run once and stops at the first such escape.
+ */
+export function holdsCharacterEscape(text: string): boolean {
+  for (let run = text.indexOf("\\"); run >= 0; ) {
+    let letterAt = run + 1;
+    while (text.charCodeAt(letterAt) === BACKSLASH) letterAt++;
+    if (encodedCode(text, letterAt) >= 0) return true;
+    run = text.indexOf("\\", letterAt);
+  }
+  return false;
+}
+
+/**
+ * The view of `raw`, or undefined when no escape in it encodes a character
+ * (`holdsCharacterEscape`): the detectors then read `raw` itself. Linear in the length of `raw`:
+ * each backslash run is read once.
+ */
+export function escapeView(raw: string): EscapeView | undefined {
+  // The native searches for backslashes read each character once.
+  countWork(raw.length);
+  // The parts joined once: a string built by `+=` is a rope, whose characters the detectors'
+  // loops read measurably slower than those of a flat string.
+  const parts: string[] = [];
+  let length = 0;
+  let copied = 0;
+  const escapeAt: number[] = [];
+  const escapeStart: number[] = [];
+  const escapeEnd: number[] = [];
+  for (let run = raw.indexOf("\\"); run >= 0; ) {
+    let letterAt = run + 1;
+    while (raw.charCodeAt(letterAt) === BACKSLASH) letterAt++;
+    const code = encodedCode(raw, letterAt);
+    if (code < 0) {
+      run = raw.indexOf("\\", letterAt);
+      continue;
+    }
+    const backslashes = letterAt - run;
+    // A power of two backslashes is one escape of its level; after others, the last one is.
+    const start = (backslashes & (backslashes - 1)) === 0 ? run : letterAt - 1;
+    const end = raw.charCodeAt(letterAt) === LETTER_U ? letterAt + 1 + HEX_DIGITS : letterAt + 1;
+    parts.push(raw.slice(copied, start), String.fromCharCode(code));
+    length += start - copied;
+    escapeAt.push(length);
+    escapeStart.push(start);
+    escapeEnd.push(end);
+    length++;
+    copied = end;
+    run = raw.indexOf("\\", end);
+  }
+  if (escapeAt.length === 0) return undefined;
+  parts.push(raw.slice(copied));
+  return new EscapeView(raw, parts.join(""), escapeAt, escapeStart, escapeEnd);
+}
+
+/**
+ * The character code the escape whose letter is at `letterAt` encodes (`n`, `t`, …, `u` and four
+ * hex digits), or -1: another letter, or `\u0022` and `\u005c`, which stay as written.
+ */
+function encodedCode(raw: string, letterAt: number): number {
+  const letter = raw.charCodeAt(letterAt);
+  if (letter !== LETTER_U) return letter < 128 ? SHORT_ESCAPES[letter]! : -1;
+  const code = hexValue(raw, letterAt + 1);
+  return code === QUOTE || code === BACKSLASH ? -1 : code;
+}
+
+/** The value of the four hex digits at `at`, or -1 when they are not four hex digits. */
+function hexValue(text: string, at: number): number {
+  let value = 0;
+  for (let i = at; i < at + HEX_DIGITS; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57 ? code - 48 : (code | 0x20) >= 97 && (code | 0x20) <= 102 ? (code | 0x20) - 87 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+/** `text` with each character below U+0020 written as JSON escapes it, behind `backslashes` backslashes. */
+function escapedControls(text: string, backslashes: number): string {
+  let result = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20) continue;
+    const escaped = JSON.stringify(text[i]).slice(2, -1);
+    result += text.slice(copied, i) + "\\".repeat(backslashes) + escaped;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
