@@ -8,13 +8,23 @@
  * previous 24 hours. Query A returns how many standard deviations the recent value is from the
  * baseline mean; condition C fires above 3, and `for: 10m` makes it fire only after 10
  * minutes outside the band. A quiet service has nothing to judge, so no data is OK there.
+ * A third rule per service, `tail-lost`, fires when the tail stopped counting a service it
+ * counted in the last week while the service's own telemetry still arrives (its wiring lost).
  *
  * The fleet's rule watches the tail Worker itself: it fires when no service's invocation
  * counts arrived for TAIL_SILENCE_MINUTES (a broken deploy, an unbound service, a stuck
  * hand-off), and no data is Alerting there. Every rule carries a `runbook_url` annotation.
  */
 import { sqlQuery, type ClickHouseSqlQuery } from "./grafana-dashboard";
-import { histogramQuantile, INVOCATION_IS_ERROR, INVOCATIONS_METRIC, serviceFilter, WALL_TIME_METRIC } from "./sql";
+import {
+  histogramQuantile,
+  INVOCATION_IS_ERROR,
+  INVOCATIONS_METRIC,
+  LOG_IS_TAIL,
+  METRIC_IS_TAIL,
+  serviceFilter,
+  WALL_TIME_METRIC,
+} from "./sql";
 import type { QueryTables } from "./tables";
 
 /** The band's half-width, in standard deviations. */
@@ -34,6 +44,13 @@ export interface AlertDefinition {
 /** Minutes without any invocation count, fleet-wide, before the tail counts as silent. */
 export const TAIL_SILENCE_MINUTES = 15;
 
+/**
+ * How far back a service's earlier invocation counts are looked for by `tail-lost`: a service
+ * whose tail wiring has been gone for longer is no longer "lost" but untailed, which the
+ * generator reports and the dashboards' "Telemetry by channel" panel shows.
+ */
+export const TAIL_LOST_LOOKBACK_DAYS = 7;
+
 export const ALERTS = {
   errorRate: {
     id: "error-rate-anomaly",
@@ -44,6 +61,11 @@ export const ALERTS = {
     id: "latency-p95-anomaly",
     title: "p95 latency outside its 24-hour band",
     summary: "The p95 wall time of invocations (the tail's histogram) left its own 24-hour mean ± 3σ for 10 minutes.",
+  },
+  tailLost: {
+    id: "tail-lost",
+    title: "The tail Worker stopped counting this service",
+    summary: `The tail Worker counted this service's invocations in the last ${TAIL_LOST_LOOKBACK_DAYS} days but none in the last ${TAIL_SILENCE_MINUTES} minutes, while the service's own telemetry still arrives, for 5 minutes more.`,
   },
   tailSilent: {
     id: "tail-silent",
@@ -110,7 +132,7 @@ export interface AlertRulesInput extends AlertTarget {
   serviceUid: string;
 }
 
-/** One provisioning file per service: a group evaluated every minute with both band rules. */
+/** One provisioning file per service: a group evaluated every minute with both band rules and `tail-lost`. */
 export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
   const band = (alert: AlertDefinition, suffix: string, rawSql: string): AlertRule =>
     rule(input, {
@@ -129,6 +151,19 @@ export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
   return ruleFile(`deco-otel ${input.service}`, input.folder, [
     band(ALERTS.errorRate, "err", errorRateDeviationSql(input.tables, input.service)),
     band(ALERTS.latency, "p95", latencyDeviationSql(input.tables, input.service)),
+    rule(input, {
+      alert: ALERTS.tailLost,
+      uid: `${input.serviceUid}-tlo`,
+      title: `${input.service}: ${ALERTS.tailLost.title}`,
+      rawSql: tailLostSql(input.tables, input.service),
+      rangeSeconds: TAIL_LOST_LOOKBACK_DAYS * 24 * 60 * 60,
+      evaluator: { type: "gt", params: [0] },
+      // The query always answers one row; no data at all means something is broken.
+      noDataState: "Alerting",
+      for: "5m",
+      description: `${templateText(input.service)} still sends its own telemetry, but the tail Worker counted none of its invocations in the last ${TAIL_SILENCE_MINUTES} minutes: its uncaught exceptions, CPU and memory kills and error rate are no longer captured.`,
+      labels: { service: templateText(input.service) },
+    }),
   ]);
 }
 
@@ -233,6 +268,29 @@ export function tailInvocationsSql(tables: QueryTables): string {
   return `SELECT sum(Value) AS invocations
 FROM ${tables.metricsSum}
 WHERE MetricName = '${INVOCATIONS_METRIC}' AND TimeUnix > $__toTime - INTERVAL ${TAIL_SILENCE_MINUTES} MINUTE AND TimeUnix <= $__toTime`;
+}
+
+/**
+ * 1 when the tail counted the service's invocations in the TAIL_LOST_LOOKBACK_DAYS before the
+ * last TAIL_SILENCE_MINUTES, counted none within them, and the service's own log records,
+ * spans or metric points arrived within them; else 0 (one row, always). So a service that goes
+ * quiet (no own telemetry either) never fires, nor does one the tail never counted (a
+ * non-Worker service, or one never wired: the generator and the dashboards say so). Times are
+ * relative to the evaluation time (`$__toTime`).
+ */
+export function tailLostSql(tables: QueryTables, service: string): string {
+  const serviceIs = serviceFilter({ name: service });
+  const recent = (time: string) => `${time} > $__toTime - INTERVAL ${TAIL_SILENCE_MINUTES} MINUTE AND ${time} <= $__toTime`;
+  const counts = `FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${serviceIs}`;
+  return `SELECT toUInt8(
+    (SELECT count() ${counts}
+        AND TimeUnix > $__toTime - INTERVAL ${TAIL_LOST_LOOKBACK_DAYS} DAY AND TimeUnix <= $__toTime - INTERVAL ${TAIL_SILENCE_MINUTES} MINUTE) > 0
+    AND (SELECT count() ${counts} AND ${recent("TimeUnix")}) = 0
+    AND (SELECT count() FROM ${tables.logs} WHERE ${serviceIs} AND NOT ${LOG_IS_TAIL} AND ${recent(tables.logsFilterTime)})
+      + (SELECT count() FROM ${tables.traces} WHERE ${serviceIs} AND ${recent("Timestamp")})
+      + (SELECT count() FROM ${tables.metricsSum} WHERE ${serviceIs} AND NOT ${METRIC_IS_TAIL} AND ${recent("TimeUnix")})
+      + (SELECT count() FROM ${tables.metricsHistogram} WHERE ${serviceIs} AND NOT ${METRIC_IS_TAIL} AND ${recent("TimeUnix")}) > 0
+) AS tail_lost`;
 }
 
 /**
