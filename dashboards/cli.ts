@@ -76,7 +76,8 @@ function untailedWarning(services: string[]): string {
   return [
     `No invocation counts from the tail Worker in the last day for ${services.length} service(s): ${services.join(", ")}.`,
     `  Their panels ${TAIL_PANEL_TITLES.map((title) => `"${title}"`).join(", ")} stay empty, and so do their`,
-    "  error-rate-anomaly and latency-p95-anomaly rules; their dashboards say so and show their server spans instead.",
+    "  error-rate-anomaly and latency-p95-anomaly rules; their dashboards say so, and their server spans feed",
+    "  the server-spans row and the server-error-rate-anomaly and server-latency-p95-anomaly rules instead.",
     '  A Cloudflare Worker is counted once its wrangler file lists "tail_consumers": [{ "service": "deco-otel-tail" }].',
   ].join("\n");
 }

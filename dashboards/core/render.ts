@@ -153,7 +153,7 @@ export function renderFiles(rendered: Rendered): RenderedFile[] {
 
 /**
  * `deco-otel-<service>` when the name is a safe uid (Grafana: letters, digits, `-`, `_`, at most
- * 40 characters; alert rules add a 4-character suffix); otherwise a readable prefix and a hash,
+ * 40 characters; alert rules add a suffix of up to 5 characters); otherwise a readable prefix and a hash,
  * so distinct services never share a uid.
  */
 export function serviceUid(service: string): string {

@@ -257,7 +257,7 @@ function untailedNote(): TextSpec {
       "When this dashboard was generated, the tail Worker had counted **no invocation of this service in the last day**.",
       "",
       `The panels fed by the tail (${TAIL_PANEL_TITLES.join(", ")}) and the alert rules \`error-rate-anomaly\` and \`latency-p95-anomaly\` stay empty for it.`,
-      "The *server spans* row reads its own traces instead.",
+      "The *server spans* row and the rules `server-error-rate-anomaly` and `server-latency-p95-anomaly` read its own traces instead.",
       "",
       'A Cloudflare Worker gets the counts from one line in its wrangler file, `"tail_consumers": [{ "service": "deco-otel-tail" }]` (deco-otel README, "Wiring a producer"); `npm run audit` checks it.',
     ].join("\n"),

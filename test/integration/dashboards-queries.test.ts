@@ -17,7 +17,7 @@ import { DEMO_CLIENT_SERVICE } from "../../scripts/dev/demo/sdk-client";
 import { tailMetricsRequest, windows } from "../support/baseline-metrics";
 import { demoDataIn, type DemoData } from "../support/demo-pipeline";
 import { renderedQueries, type RenderedQuery } from "../support/rendered-queries";
-import { exportSdkTelemetry } from "../support/sdk-service";
+import { exportSdkTelemetry, type ServerRequest } from "../support/sdk-service";
 
 const PRODUCER = "example-shop";
 const SERVICES = [PRODUCER, DEMO_CLIENT_SERVICE];
@@ -118,8 +118,8 @@ describe.each(generations)("generated queries on the %s generation", (generation
     it("renders every kind of query for both services, the fleet and the alerts", () => {
       const all = queries();
       expect(new Set(all.map((query) => query.kind))).toEqual(new Set(["panel", "variable", "annotation", "alert"]));
-      // Two band rules and tail-lost per service, and the fleet's tail-silent rule.
-      expect(all.filter((query) => query.kind === "alert")).toHaveLength(3 * SERVICES.length + 1);
+      // Four band rules and tail-lost per service, and the fleet's tail-silent rule.
+      expect(all.filter((query) => query.kind === "alert")).toHaveLength(5 * SERVICES.length + 1);
       expect(all.some((query) => query.rawSql.includes("TimestampTime"))).toBe(renderedFor === "legacy");
     });
 
@@ -319,6 +319,59 @@ describe.each(generations)("generated queries on the %s generation", (generation
         expect(await tailLostAt(LOST, nowMs + 20 * 60_000)).toBe(0);
         expect(await tailLostAt(STEADY, nowMs)).toBe(0);
         expect(await tailLostAt(DEMO_CLIENT_SERVICE, nowMs)).toBe(0);
+      });
+    });
+
+    describe("server-span bands", () => {
+      const SDK_STEADY = "sdk-steady-shop";
+      const SDK_SPIKING = "sdk-spiking-shop";
+      const TAILED = "tailed-sdk-shop";
+      const SPANS_PER_WINDOW = 25;
+
+      /** A day of 5-minute windows of server spans ending 6 minutes ago: 1–2 of 25 failed, 50–140 ms. */
+      const day = (): ServerRequest[] =>
+        Array.from({ length: 287 * SPANS_PER_WINDOW }, (_, n) => {
+          const window = Math.floor(n / SPANS_PER_WINDOW);
+          const k = n % SPANS_PER_WINDOW;
+          const startMs = nowMs - 6 * 60_000 - (286 - window) * 5 * 60_000 - 4 * 60_000 + k * 5_000;
+          const failed = k < 1 + (window % 2);
+          return { name: "GET /products/:id", startMs, durationMs: 50 + (k % 10) * 10, status: failed ? 500 : 200, errorStatus: failed };
+        });
+      const lastFiveMinutes = (failed: number, durationMs: number): ServerRequest[] =>
+        Array.from({ length: SPANS_PER_WINDOW }, (_, k) => ({
+          name: "GET /products/:id",
+          startMs: nowMs - 4 * 60_000 + k * 5_000,
+          durationMs: k < failed ? durationMs : 50 + (k % 10) * 10,
+          status: k < failed ? 502 : 200,
+        }));
+
+      beforeAll(async () => {
+        await exportSdkTelemetry(demo.ingestUrl, demo.token, SDK_STEADY, { requests: [...day(), ...lastFiveMinutes(1, 60)] });
+        await exportSdkTelemetry(demo.ingestUrl, demo.token, SDK_SPIKING, { requests: [...day(), ...lastFiveMinutes(15, 2_000)] });
+        await exportSdkTelemetry(demo.ingestUrl, demo.token, TAILED, { requests: [...day(), ...lastFiveMinutes(15, 2_000)] });
+        const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
+          body: JSON.stringify(tailMetricsRequest(TAILED, windows(287, nowMs - 6 * 60_000, () => ({ ok: 100, exceptions: 1, wallTimeMs: 80 })))),
+        });
+        expect(response.status, await response.text()).toBe(200);
+      }, 60_000);
+
+      it("stays inside the band for an SDK-only service whose last 5 minutes look like its day", async () => {
+        const { serr, sp95 } = await deviations(SDK_STEADY);
+        expect(serr).toBeLessThan(3);
+        expect(sp95).toBeLessThan(3);
+      });
+
+      it("leaves the band when an SDK-only service's server spans fail and slow down", async () => {
+        const { serr, sp95 } = await deviations(SDK_SPIKING);
+        expect(serr).toBeGreaterThan(3);
+        expect(sp95).toBeGreaterThan(3);
+      });
+
+      it("judges nothing for a service the tail counts: its counts' rules do, so it pages once", async () => {
+        const { serr, sp95 } = await deviations(TAILED);
+        expect([serr, sp95]).toEqual([null, null]);
       });
     });
 

@@ -34,7 +34,13 @@ export async function exportSdkTelemetry(ingestUrl: string, token: string, servi
   const headers = { Authorization: `Bearer ${token}` };
   const tracerProvider = new BasicTracerProvider({
     resource,
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${ingestUrl}/v1/traces`, headers }))],
+    // A queue that holds every span: the default 2,048 would drop a day of them.
+    spanProcessors: [
+      new BatchSpanProcessor(new OTLPTraceExporter({ url: `${ingestUrl}/v1/traces`, headers }), {
+        maxQueueSize: telemetry.requests.length + 1,
+        maxExportBatchSize: 2_000,
+      }),
+    ],
   });
   const tracer = tracerProvider.getTracer("sdk-service");
   for (const request of telemetry.requests) {

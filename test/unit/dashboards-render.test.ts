@@ -116,15 +116,15 @@ describe("alert rules", () => {
     expect(() => render({ ...INPUT, runbookBaseUrl: undefined })).toThrow(RenderError);
   });
 
-  const BAND_ALERTS = ["error-rate-anomaly", "latency-p95-anomaly"];
+  const BAND_ALERTS = ["error-rate-anomaly", "latency-p95-anomaly", "server-error-rate-anomaly", "server-latency-p95-anomaly"];
 
-  it("compare error rate and p95 with their 24-hour band for 10 minutes, each with its runbook", () => {
+  it("compare error rate and p95, the tail's and the server spans', with their 24-hour band for 10 minutes, each with its runbook", () => {
     const [shop] = render(INPUT).alertRules;
     const rules = shop!.file.groups[0]!.rules.filter((rule) => BAND_ALERTS.includes(rule.labels.alert!));
-    expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual([
-      "https://git.example/deco-otel/blob/main/docs/runbooks/error-rate-anomaly.md",
-      "https://git.example/deco-otel/blob/main/docs/runbooks/latency-p95-anomaly.md",
-    ]);
+    expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual(
+      BAND_ALERTS.map((id) => `https://git.example/deco-otel/blob/main/docs/runbooks/${id}.md`),
+    );
+    expect(rules.map((rule) => rule.uid)).toEqual(["err", "p95", "serr", "sp95"].map((suffix) => `deco-otel-example-shop-${suffix}`));
     for (const rule of rules) {
       const runbook = new URL(`../../docs/runbooks/${rule.labels.alert}.md`, import.meta.url);
       expect(existsSync(runbook), `${runbook.pathname} exists`).toBe(true);
