@@ -40,6 +40,19 @@ async function rig(prefix: string, withQueues: boolean): Promise<Rig> {
   return { proxy, ingest };
 }
 
+/** A rig for the enclosing describe block, handed to `use` once started and disposed after. */
+function useRig(prefix: string, withQueues: boolean, use: (started: Rig) => void) {
+  let started: Rig | undefined;
+  beforeAll(async () => {
+    started = await rig(prefix, withQueues);
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.ingest.dispose();
+    await started?.proxy.close();
+  });
+}
+
 /**
  * RECORDS log records exported one by one through the SDK while ClickHouse is in `mode`, then
  * ClickHouse back to normal: the SDK's export results and the records stored per record.
@@ -77,13 +90,7 @@ async function exportDuring({ proxy, ingest }: Rig, mode: FaultMode) {
 
 describe("without the queue bindings", () => {
   let setup: Rig;
-  beforeAll(async () => {
-    setup = await rig("sdk_outage_plain", false);
-  });
-  afterAll(async () => {
-    await setup?.ingest.dispose();
-    await setup?.proxy.close();
-  });
+  useRig("sdk_outage_plain", false, (started) => (setup = started));
 
   it("ClickHouse down: the SDK retries within its export timeout, gives up, and nothing is stored after recovery", async () => {
     const { codes, stored } = await exportDuring(setup, "down");
@@ -104,13 +111,7 @@ describe("without the queue bindings", () => {
 
 describe("with the queue bindings", () => {
   let setup: Rig;
-  beforeAll(async () => {
-    setup = await rig("sdk_outage_queued", true);
-  });
-  afterAll(async () => {
-    await setup?.ingest.dispose();
-    await setup?.proxy.close();
-  });
+  useRig("sdk_outage_queued", true, (started) => (setup = started));
 
   it.each(["down", "slow"] as const)("ClickHouse %s: the SDK's export succeeds and every record lands once", async (mode) => {
     const { codes, stored } = await exportDuring(setup, mode);
