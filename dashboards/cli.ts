@@ -9,7 +9,8 @@ import { createClient } from "@clickhouse/client-web";
 import { generations, type Generation } from "../schema/index";
 import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
 import { queryTables } from "./core/tables";
-import { servicesSeenLastDay } from "./discover";
+import { TAIL_PANEL_TITLES } from "./core/service-panels";
+import { servicesSeenLastDay, servicesTailCountedLastDay } from "./discover";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
@@ -70,6 +71,17 @@ function withCauses(error: unknown): string {
   return messages.join(": ");
 }
 
+/** What a service without the tail's counts gets, for stderr. */
+function untailedWarning(services: string[]): string {
+  return [
+    `No invocation counts from the tail Worker in the last day for ${services.length} service(s): ${services.join(", ")}.`,
+    `  Their panels ${TAIL_PANEL_TITLES.map((title) => `"${title}"`).join(", ")} stay empty, and so do their`,
+    "  error-rate-anomaly and latency-p95-anomaly rules; their dashboards say so, and their server spans feed",
+    "  the server-spans row and the server-error-rate-anomaly and server-latency-p95-anomaly rules instead.",
+    '  A Cloudflare Worker is counted once its wrangler file lists "tail_consumers": [{ "service": "deco-otel-tail" }].',
+  ].join("\n");
+}
+
 function parseGeneration(text: string | undefined): Generation | undefined {
   if (text === undefined) return undefined;
   if (!(generations as readonly string[]).includes(text)) throw new UsageError(`--generation must be current or legacy, got "${text}"`);
@@ -90,14 +102,21 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     password: flags.password ?? env.CLICKHOUSE_PASSWORD ?? "",
   };
   const services = [...(flags.service ?? [])];
+  let servicesWithoutTailCounts: string[] | undefined;
   if (flags["from-clickhouse"]) {
     const client = createClient(clickhouse);
+    const tables = queryTables({ database: flags.database, generation });
     try {
-      const seen = await servicesSeenLastDay(client, queryTables({ database: flags.database, generation })).catch((error: unknown) => {
+      const [seen, counted] = await Promise.all([
+        servicesSeenLastDay(client, tables),
+        servicesTailCountedLastDay(client, tables),
+      ]).catch((error: unknown) => {
         throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${withCauses(error)}`);
       });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);
+      servicesWithoutTailCounts = [...new Set(services)].filter((service) => !counted.includes(service));
+      if (servicesWithoutTailCounts.length > 0) console.error(untailedWarning(servicesWithoutTailCounts));
     } finally {
       await client.close();
     }
@@ -114,6 +133,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       generation,
       withAlerts,
       runbookBaseUrl: flags["runbook-base-url"],
+      servicesWithoutTailCounts,
       clickhouseUrl: clickhouse.url,
       clickhouseUser: clickhouse.username,
     },

@@ -8,13 +8,27 @@
  * previous 24 hours. Query A returns how many standard deviations the recent value is from the
  * baseline mean; condition C fires above 3, and `for: 10m` makes it fire only after 10
  * minutes outside the band. A quiet service has nothing to judge, so no data is OK there.
+ * Two more bands read the service's server spans, and judge only a service the tail did not
+ * count in the baseline day (an SDK-only service), so a tailed one is not paged twice.
+ * The last rule per service, `tail-lost`, fires when the tail stopped counting a service it
+ * counted in the last week while the service's own telemetry still arrives (its wiring lost).
  *
  * The fleet's rule watches the tail Worker itself: it fires when no service's invocation
  * counts arrived for TAIL_SILENCE_MINUTES (a broken deploy, an unbound service, a stuck
  * hand-off), and no data is Alerting there. Every rule carries a `runbook_url` annotation.
  */
 import { sqlQuery, type ClickHouseSqlQuery } from "./grafana-dashboard";
-import { histogramQuantile, INVOCATION_IS_ERROR, INVOCATIONS_METRIC, serviceFilter, WALL_TIME_METRIC } from "./sql";
+import {
+  histogramQuantile,
+  INVOCATION_IS_ERROR,
+  INVOCATIONS_METRIC,
+  LOG_IS_TAIL,
+  METRIC_IS_TAIL,
+  SERVER_SPAN_IS_ERROR,
+  serviceFilter,
+  SPAN_IS_SERVER,
+  WALL_TIME_METRIC,
+} from "./sql";
 import type { QueryTables } from "./tables";
 
 /** The band's half-width, in standard deviations. */
@@ -34,6 +48,13 @@ export interface AlertDefinition {
 /** Minutes without any invocation count, fleet-wide, before the tail counts as silent. */
 export const TAIL_SILENCE_MINUTES = 15;
 
+/**
+ * How far back a service's earlier invocation counts are looked for by `tail-lost`: a service
+ * whose tail wiring has been gone for longer is no longer "lost" but untailed, which the
+ * generator reports and the dashboards' "Telemetry by channel" panel shows.
+ */
+export const TAIL_LOST_LOOKBACK_DAYS = 7;
+
 export const ALERTS = {
   errorRate: {
     id: "error-rate-anomaly",
@@ -44,6 +65,22 @@ export const ALERTS = {
     id: "latency-p95-anomaly",
     title: "p95 latency outside its 24-hour band",
     summary: "The p95 wall time of invocations (the tail's histogram) left its own 24-hour mean ± 3σ for 10 minutes.",
+  },
+  serverErrorRate: {
+    id: "server-error-rate-anomaly",
+    title: "Server-span error rate outside its 24-hour band",
+    summary:
+      "The share of failed server spans (Error status or 5xx) of a service the tail does not count left its own 24-hour mean ± 3σ for 10 minutes.",
+  },
+  serverLatency: {
+    id: "server-latency-p95-anomaly",
+    title: "Server-span p95 latency outside its 24-hour band",
+    summary: "The p95 duration of the server spans of a service the tail does not count left its own 24-hour mean ± 3σ for 10 minutes.",
+  },
+  tailLost: {
+    id: "tail-lost",
+    title: "The tail Worker stopped counting this service",
+    summary: `The tail Worker counted this service's invocations in the last ${TAIL_LOST_LOOKBACK_DAYS} days but none in the last ${TAIL_SILENCE_MINUTES} minutes, while the service's own telemetry still arrives, for 5 minutes more.`,
   },
   tailSilent: {
     id: "tail-silent",
@@ -110,7 +147,11 @@ export interface AlertRulesInput extends AlertTarget {
   serviceUid: string;
 }
 
-/** One provisioning file per service: a group evaluated every minute with both band rules. */
+/**
+ * One provisioning file per service: a group evaluated every minute with the band rules (the
+ * tail's error rate and p95; the server spans' for a service the tail does not count) and
+ * `tail-lost`.
+ */
 export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
   const band = (alert: AlertDefinition, suffix: string, rawSql: string): AlertRule =>
     rule(input, {
@@ -129,6 +170,21 @@ export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
   return ruleFile(`deco-otel ${input.service}`, input.folder, [
     band(ALERTS.errorRate, "err", errorRateDeviationSql(input.tables, input.service)),
     band(ALERTS.latency, "p95", latencyDeviationSql(input.tables, input.service)),
+    band(ALERTS.serverErrorRate, "serr", serverErrorRateDeviationSql(input.tables, input.service)),
+    band(ALERTS.serverLatency, "sp95", serverLatencyDeviationSql(input.tables, input.service)),
+    rule(input, {
+      alert: ALERTS.tailLost,
+      uid: `${input.serviceUid}-tlo`,
+      title: `${input.service}: ${ALERTS.tailLost.title}`,
+      rawSql: tailLostSql(input.tables, input.service),
+      rangeSeconds: TAIL_LOST_LOOKBACK_DAYS * 24 * 60 * 60,
+      evaluator: { type: "gt", params: [0] },
+      // The query always answers one row; no data at all means something is broken.
+      noDataState: "Alerting",
+      for: "5m",
+      description: `${templateText(input.service)} still sends its own telemetry, but the tail Worker counted none of its invocations in the last ${TAIL_SILENCE_MINUTES} minutes: its uncaught exceptions, CPU and memory kills and error rate are no longer captured.`,
+      labels: { service: templateText(input.service) },
+    }),
   ]);
 }
 
@@ -236,6 +292,29 @@ WHERE MetricName = '${INVOCATIONS_METRIC}' AND TimeUnix > $__toTime - INTERVAL $
 }
 
 /**
+ * 1 when the tail counted the service's invocations in the TAIL_LOST_LOOKBACK_DAYS before the
+ * last TAIL_SILENCE_MINUTES, counted none within them, and the service's own log records,
+ * spans or metric points arrived within them; else 0 (one row, always). So a service that goes
+ * quiet (no own telemetry either) never fires, nor does one the tail never counted (a
+ * non-Worker service, or one never wired: the generator and the dashboards say so). Times are
+ * relative to the evaluation time (`$__toTime`).
+ */
+export function tailLostSql(tables: QueryTables, service: string): string {
+  const serviceIs = serviceFilter({ name: service });
+  const recent = (time: string) => `${time} > $__toTime - INTERVAL ${TAIL_SILENCE_MINUTES} MINUTE AND ${time} <= $__toTime`;
+  const counts = `FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${serviceIs}`;
+  return `SELECT toUInt8(
+    (SELECT count() ${counts}
+        AND TimeUnix > $__toTime - INTERVAL ${TAIL_LOST_LOOKBACK_DAYS} DAY AND TimeUnix <= $__toTime - INTERVAL ${TAIL_SILENCE_MINUTES} MINUTE) > 0
+    AND (SELECT count() ${counts} AND ${recent("TimeUnix")}) = 0
+    AND (SELECT count() FROM ${tables.logs} WHERE ${serviceIs} AND NOT ${LOG_IS_TAIL} AND ${recent(tables.logsFilterTime)})
+      + (SELECT count() FROM ${tables.traces} WHERE ${serviceIs} AND ${recent("Timestamp")})
+      + (SELECT count() FROM ${tables.metricsSum} WHERE ${serviceIs} AND NOT ${METRIC_IS_TAIL} AND ${recent("TimeUnix")})
+      + (SELECT count() FROM ${tables.metricsHistogram} WHERE ${serviceIs} AND NOT ${METRIC_IS_TAIL} AND ${recent("TimeUnix")}) > 0
+) AS tail_lost`;
+}
+
+/**
  * Error rate per 5-minute window from `cloudflare.worker.invocations`; the band's σ is at
  * least 0.001 (0.1 percentage point) so a service that never failed does not page on its
  * first failed invocation.
@@ -243,6 +322,7 @@ WHERE MetricName = '${INVOCATIONS_METRIC}' AND TimeUnix > $__toTime - INTERVAL $
 export function errorRateDeviationSql(tables: QueryTables, service: string): string {
   return deviationSql({
     table: tables.metricsSum,
+    time: "TimeUnix",
     where: `MetricName = '${INVOCATIONS_METRIC}' AND ${serviceFilter({ name: service })}`,
     aggregates: `sumIf(Value, ${INVOCATION_IS_ERROR}) AS errors, sum(Value) AS invocations`,
     value: "errors / invocations",
@@ -258,6 +338,7 @@ export function errorRateDeviationSql(tables: QueryTables, service: string): str
 export function latencyDeviationSql(tables: QueryTables, service: string): string {
   return deviationSql({
     table: tables.metricsHistogram,
+    time: "TimeUnix",
     where: `MetricName = '${WALL_TIME_METRIC}' AND ${serviceFilter({ name: service })}`,
     aggregates: "sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds, sum(Count) AS observations",
     value: histogramQuantile(0.95, "counts", "bounds"),
@@ -266,8 +347,61 @@ export function latencyDeviationSql(tables: QueryTables, service: string): strin
   });
 }
 
+/**
+ * Server spans a 5-minute window needs before its error rate or p95 counts: with fewer, one
+ * failed or slow request moves the value more than a band can tell from noise (sampled traces
+ * give a few spans a window).
+ */
+export const MIN_SERVER_SPANS_PER_WINDOW = 20;
+
+/**
+ * The server-span rules judge a service only while the tail counted none of its invocations in
+ * the baseline day; a tailed service is judged by its counts, and is not paged twice.
+ */
+function untailedInRange(tables: QueryTables, service: string): string {
+  return `(SELECT count() FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${serviceFilter({ name: service })} AND $__timeFilter(TimeUnix)) = 0`;
+}
+
+/**
+ * Error rate of the service's server spans (Error status or a 5xx) per 5-minute window of at
+ * least MIN_SERVER_SPANS_PER_WINDOW spans, for a service the tail does not count; the band's σ
+ * is at least 0.01 (1 percentage point: one span in a window of 100).
+ */
+export function serverErrorRateDeviationSql(tables: QueryTables, service: string): string {
+  return deviationSql({
+    table: tables.traces,
+    time: "Timestamp",
+    where: `${serviceFilter({ name: service })} AND ${SPAN_IS_SERVER}`,
+    aggregates: `countIf(${SERVER_SPAN_IS_ERROR}) AS errors, count() AS spans`,
+    value: "errors / spans",
+    hasValue: `spans >= ${MIN_SERVER_SPANS_PER_WINDOW}`,
+    minimumSigma: 0.01,
+    judgedOnlyIf: untailedInRange(tables, service),
+  });
+}
+
+/**
+ * p95 duration of the service's server spans, in ms, per 5-minute window of at least
+ * MIN_SERVER_SPANS_PER_WINDOW spans, for a service the tail does not count; σ at least 5 ms,
+ * as for the tail's wall time.
+ */
+export function serverLatencyDeviationSql(tables: QueryTables, service: string): string {
+  return deviationSql({
+    table: tables.traces,
+    time: "Timestamp",
+    where: `${serviceFilter({ name: service })} AND ${SPAN_IS_SERVER}`,
+    aggregates: "quantile(0.95)(Duration) / 1e6 AS p95_ms, count() AS spans",
+    value: "p95_ms",
+    hasValue: `spans >= ${MIN_SERVER_SPANS_PER_WINDOW}`,
+    minimumSigma: 5,
+    judgedOnlyIf: untailedInRange(tables, service),
+  });
+}
+
 interface Deviation {
   table: string;
+  /** The rows' time column: `TimeUnix` of metric points, `Timestamp` of spans. */
+  time: string;
   where: string;
   /** Aggregates over the rows of one window, named for `value` and `hasValue`. */
   aggregates: string;
@@ -276,6 +410,8 @@ interface Deviation {
   /** Whether a window has a value (traffic) at all. */
   hasValue: string;
   minimumSigma: number;
+  /** A scalar condition; when false the rule answers NULL (no data, so OK): another rule judges. */
+  judgedOnlyIf?: string;
 }
 
 /**
@@ -284,7 +420,8 @@ interface Deviation {
  * ($__timeFilter) is the 24-hour baseline; `$__toTime` is the evaluation time.
  */
 function deviationSql(d: Deviation): string {
-  return `SELECT if(baseline_windows >= ${MIN_BASELINE_WINDOWS} AND recent_windows = 1, abs(recent - baseline_mean) / greatest(baseline_stddev, ${d.minimumSigma}), NULL) AS deviation_sigmas
+  const judged = d.judgedOnlyIf === undefined ? "" : ` AND ${d.judgedOnlyIf}`;
+  return `SELECT if(baseline_windows >= ${MIN_BASELINE_WINDOWS} AND recent_windows = 1${judged}, abs(recent - baseline_mean) / greatest(baseline_stddev, ${d.minimumSigma}), NULL) AS deviation_sigmas
 FROM
 (
     SELECT avg(value) AS baseline_mean, stddevPop(value) AS baseline_stddev, count() AS baseline_windows
@@ -293,9 +430,9 @@ FROM
         SELECT ${d.value} AS value
         FROM
         (
-            SELECT toStartOfFiveMinutes(TimeUnix) AS window, ${d.aggregates}
+            SELECT toStartOfFiveMinutes(${d.time}) AS window, ${d.aggregates}
             FROM ${d.table}
-            WHERE ${d.where} AND $__timeFilter(TimeUnix) AND TimeUnix <= $__toTime - INTERVAL 5 MINUTE
+            WHERE ${d.where} AND $__timeFilter(${d.time}) AND ${d.time} <= $__toTime - INTERVAL 5 MINUTE
             GROUP BY window
         )
         WHERE ${d.hasValue}
@@ -311,7 +448,7 @@ CROSS JOIN
         (
             SELECT ${d.aggregates}
             FROM ${d.table}
-            WHERE ${d.where} AND TimeUnix > $__toTime - INTERVAL 5 MINUTE AND TimeUnix <= $__toTime
+            WHERE ${d.where} AND ${d.time} > $__toTime - INTERVAL 5 MINUTE AND ${d.time} <= $__toTime
         )
         WHERE ${d.hasValue}
     )

@@ -1,7 +1,7 @@
 /** Queries a dashboard runs besides its panels: the service variable and the deploy annotation. */
 import { CLOUDFLARE_PREFLIGHT_SERVICE } from "../../workers/ingest/core/decode/json/signal-hint";
 import type { AuxiliaryQuery } from "./model";
-import { SERVICE_VARIABLE, serviceFilter } from "./sql";
+import { INVOCATIONS_METRIC, SERVICE_VARIABLE, serviceFilter } from "./sql";
 import type { QueryTables } from "./tables";
 
 /**
@@ -25,6 +25,20 @@ FROM
     SELECT ServiceName FROM ${tables.metricsHistogram} WHERE $__timeFilter(TimeUnix)
 )
 WHERE ServiceName NOT IN ('', '${CLOUDFLARE_PREFLIGHT_SERVICE}')
+ORDER BY ServiceName`,
+  };
+}
+
+/**
+ * Every `ServiceName` the tail Worker counted invocations of in the time range, sorted:
+ * `--from-clickhouse` reports the services seen without them.
+ */
+export function tailCountedServicesQuery(tables: QueryTables): AuxiliaryQuery {
+  return {
+    key: "tail-counted-services",
+    rawSql: `SELECT DISTINCT ServiceName
+FROM ${tables.metricsSum}
+WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)
 ORDER BY ServiceName`,
   };
 }

@@ -1,9 +1,21 @@
 /** The fleet overview: every service side by side, from the tail Worker's counts and histograms. */
-import type { RowSpec } from "./model";
-import { histogramQuantile, INVOCATION_IS_ERROR, INVOCATIONS_METRIC, TAIL_SOURCE, WALL_TIME_METRIC } from "./sql";
+import { CLOUDFLARE_PREFLIGHT_SERVICE } from "../../workers/ingest/core/decode/json/signal-hint";
+import type { PanelSpec, RowSpec } from "./model";
+import {
+  histogramQuantile,
+  INVOCATION_IS_ERROR,
+  INVOCATIONS_METRIC,
+  LOG_IS_TAIL,
+  METRIC_IS_TAIL,
+  TAIL_SOURCE,
+  WALL_TIME_METRIC,
+} from "./sql";
 import type { QueryTables } from "./tables";
 
-/** One row: services ranked by error rate, then per-service series of the same measures. */
+/**
+ * One row: services ranked by error rate, the services the tail does not count, then
+ * per-service series of the same measures.
+ */
 export function fleetPanelRows(tables: QueryTables): RowSpec[] {
   const invocations = `FROM ${tables.metricsSum}
 WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)`;
@@ -28,6 +40,7 @@ ${invocations}
 GROUP BY service
 ORDER BY error_rate DESC, invocations DESC`,
         },
+        untailedServices(tables),
         {
           key: "error-rate-by-service",
           title: "Error rate by service",
@@ -90,4 +103,40 @@ LIMIT 100`,
       ],
     },
   ];
+}
+
+/**
+ * Services whose own telemetry arrived in the range while the tail counted none of their
+ * invocations: the ones the table above and every tail-fed panel and rule leave out (a Worker
+ * without `tail_consumers`, or a service that is no Worker).
+ */
+function untailedServices(tables: QueryTables): PanelSpec {
+  // `filterTime` is the column the range filters on: for logs of the legacy generation, its sort key.
+  const own = (from: string, time: string, filterTime: string, where: string) =>
+    `    SELECT ServiceName, 0 AS tail, count() AS amount, max(${time}) AS last_seen FROM ${from} WHERE ${where}$__timeFilter(${filterTime}) GROUP BY ServiceName`;
+  return {
+    key: "untailed-services",
+    title: "Services the tail does not count",
+    description:
+      "Services whose own log records, spans or metric points arrived in the range while the tail Worker counted none of their invocations: their error rate, latency and tail-based alert rules are empty. Wire tail_consumers for a Cloudflare Worker; the service's dashboard shows its server spans.",
+    visualization: "table",
+    width: 24,
+    height: 6,
+    rawSql: `SELECT ServiceName AS service, sumIf(amount, tail = 0) AS own_records, sumIf(amount, tail = 1) AS invocations_counted, max(last_seen) AS last_seen
+FROM
+(
+    SELECT ServiceName, 1 AS tail, toUInt64(sum(Value)) AS amount, max(TimeUnix) AS last_seen FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix) GROUP BY ServiceName
+    UNION ALL
+${[
+  own(tables.logs, "Timestamp", tables.logsFilterTime, `NOT ${LOG_IS_TAIL} AND `),
+  own(tables.traces, "Timestamp", "Timestamp", ""),
+  own(tables.metricsSum, "TimeUnix", "TimeUnix", `NOT ${METRIC_IS_TAIL} AND `),
+  own(tables.metricsHistogram, "TimeUnix", "TimeUnix", `NOT ${METRIC_IS_TAIL} AND `),
+].join("\n    UNION ALL\n")}
+)
+WHERE ServiceName NOT IN ('', '${CLOUDFLARE_PREFLIGHT_SERVICE}')
+GROUP BY service
+HAVING invocations_counted = 0
+ORDER BY own_records DESC, service`,
+  };
 }

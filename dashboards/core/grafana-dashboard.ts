@@ -6,7 +6,7 @@
  * `queryType` (the panel kind, used by Explore).
  */
 import type { AnnotationQuery, Dashboard, DataQuery, DataSourceRef, Panel, RowPanel, VariableModel } from "@grafana/schema";
-import { RESULT_FORMAT, type AuxiliaryQuery, type PanelSpec, type RowSpec, type Visualization } from "./model";
+import { RESULT_FORMAT, type AuxiliaryQuery, type PanelSpec, type RowSpec, type TextSpec, type Visualization } from "./model";
 
 export const PLUGIN_ID = "grafana-clickhouse-datasource";
 /** The plugin release whose query model and macros the output was checked against. */
@@ -157,7 +157,10 @@ function layout(rows: readonly RowSpec[], datasourceUid: string): Array<Panel | 
   return panels;
 }
 
-function panel(spec: PanelSpec, id: number, gridPos: Panel["gridPos"], datasourceUid: string): Panel {
+function panel(spec: PanelSpec | TextSpec, id: number, gridPos: Panel["gridPos"], datasourceUid: string): Panel {
+  if (spec.visualization === "text") {
+    return { type: "text", id, title: spec.title, gridPos, options: { mode: "markdown", content: spec.markdown } };
+  }
   return {
     type: spec.visualization,
     id,

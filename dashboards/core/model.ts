@@ -30,9 +30,19 @@ export interface PanelSpec {
   height: number;
 }
 
+/** A note in Markdown, without a query (Grafana's text panel). */
+export interface TextSpec {
+  key: string;
+  title: string;
+  visualization: "text";
+  markdown: string;
+  width: number;
+  height: number;
+}
+
 export interface RowSpec {
   title: string;
-  panels: PanelSpec[];
+  panels: Array<PanelSpec | TextSpec>;
 }
 
 /** A query the dashboard runs outside panels: a template variable or an annotation. */

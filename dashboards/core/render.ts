@@ -33,6 +33,11 @@ export interface RenderInput {
   withAlerts?: boolean;
   /** Required with `withAlerts`. */
   runbookBaseUrl?: string;
+  /**
+   * Services known to have had no invocation counts from the tail Worker in the last day (read
+   * from ClickHouse when generating): their dashboards open with a note saying so.
+   */
+  servicesWithoutTailCounts?: string[];
   /** How Grafana reaches ClickHouse, for the data source. */
   clickhouseUrl: string;
   clickhouseUser: string;
@@ -74,14 +79,17 @@ export function render(input: RenderInput): Rendered {
   const tables = queryTables({ database: input.database, generation: input.generation });
   const generationTag = input.generation ?? "any-generation";
   const servicesSeen = servicesSeenQuery(tables);
+  const untailed = new Set(input.servicesWithoutTailCounts ?? []);
   const dashboards: Rendered["dashboards"] = services.map((service) => ({
     service,
     dashboard: renderDashboard({
       uid: serviceUid(service),
       title: `deco-otel: ${service}`,
-      description: `Invocations, errors, latency, logs and traces of ${service}, from the deco-otel tables.`,
+      description:
+        `Invocations, errors, latency, logs and traces of ${service}, from the deco-otel tables.` +
+        (untailed.has(service) ? " The tail Worker counted none of its invocations in the day before this was generated: the tail's panels stay empty." : ""),
       tags: ["service", generationTag],
-      rows: servicePanelRows(tables),
+      rows: servicePanelRows({ tables, withoutTailCounts: untailed.has(service) }),
       datasourceUid,
       variables: [serviceVariable(SERVICE_VARIABLE, service, servicesSeen, datasourceUid)],
       annotations: [sqlAnnotation("Deploys (service.version)", deployAnnotationQuery(tables), datasourceUid)],
@@ -91,7 +99,7 @@ export function render(input: RenderInput): Rendered {
     dashboard: renderDashboard({
       uid: FLEET_UID,
       title: "deco-otel: fleet overview",
-      description: "Every service's invocations, error rate, p95 latency and exceptions, from the tail Worker.",
+      description: "Every service's invocations, error rate, p95 latency and exceptions, from the tail Worker, and the services it does not count.",
       tags: ["fleet", generationTag],
       rows: fleetPanelRows(tables),
       datasourceUid,
@@ -145,7 +153,7 @@ export function renderFiles(rendered: Rendered): RenderedFile[] {
 
 /**
  * `deco-otel-<service>` when the name is a safe uid (Grafana: letters, digits, `-`, `_`, at most
- * 40 characters; alert rules add a 4-character suffix); otherwise a readable prefix and a hash,
+ * 40 characters; alert rules add a suffix of up to 5 characters); otherwise a readable prefix and a hash,
  * so distinct services never share a uid.
  */
 export function serviceUid(service: string): string {

@@ -2,15 +2,20 @@
  * The per-service dashboard's panels (platform decision D-13: one template, rendered per
  * service). Every query filters on the dashboard's `service` variable and the time range.
  */
-import type { PanelSpec, RowSpec } from "./model";
+import type { PanelSpec, RowSpec, TextSpec } from "./model";
 import {
   CPU_TIME_METRIC,
   histogramQuantile,
   INVOCATION_IS_ERROR,
   INVOCATIONS_METRIC,
   LOG_IS_ERROR,
+  LOG_IS_TAIL,
+  METRIC_IS_TAIL,
+  SERVER_SPAN_IS_ERROR,
   SERVICE_VARIABLE,
   serviceFilter,
+  SPAN_IS_SERVER,
+  SPAN_STATUS_IS_ERROR,
   TAIL_SOURCE,
   WALL_TIME_METRIC,
 } from "./sql";
@@ -18,15 +23,39 @@ import type { QueryTables } from "./tables";
 
 const SERVICE = serviceFilter({ variable: SERVICE_VARIABLE });
 
+/** The panels that read only the tail Worker's counts and histograms, by title: empty for a service it does not see. */
+export const TAIL_PANEL_TITLES = [
+  "Invocations",
+  "Error rate",
+  "Errors by outcome and event kind",
+  "Exceptions by type and message",
+  "Latency p50 / p95 / p99 (wall time)",
+  "CPU time p50 / p95 / p99",
+] as const;
+
+export interface ServicePanelsInput {
+  tables: QueryTables;
+  /**
+   * Known when the dashboard was generated: the service had no invocation counts from the tail
+   * Worker in the last day. The dashboard then opens with a note saying so.
+   */
+  withoutTailCounts?: boolean;
+}
+
 /**
- * The rows of a service's dashboard, top to bottom: the tail's counts, the exceptions it
- * caught, latency and CPU time, logs, traces. Durations are in ms, rates in 0..1.
+ * The rows of a service's dashboard, top to bottom: which channels reach deco-otel, the
+ * tail's counts, the exceptions it caught, latency and CPU time, the service's own server
+ * spans, logs, traces. Durations are in ms, rates in 0..1.
  */
-export function servicePanelRows(tables: QueryTables): RowSpec[] {
+export function servicePanelRows({ tables, withoutTailCounts = false }: ServicePanelsInput): RowSpec[] {
   const logsTimeFilter = `$__timeFilter(${tables.logsFilterTime})`;
   const invocations = `FROM ${tables.metricsSum}
 WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${SERVICE} AND $__timeFilter(TimeUnix)`;
   return [
+    {
+      title: "What reaches deco-otel",
+      panels: [...(withoutTailCounts ? [untailedNote()] : []), channels(tables, withoutTailCounts ? 16 : 24)],
+    },
     {
       title: "Invocations and errors (the tail Worker's counts)",
       panels: [
@@ -125,6 +154,7 @@ LIMIT 50`,
         }),
       ],
     },
+    serverSpanRow(tables),
     {
       title: "Logs",
       panels: [
@@ -215,6 +245,135 @@ LIMIT 20`,
   ];
 }
 
+/** The note on the dashboard of a service the tail did not count when it was generated. */
+function untailedNote(): TextSpec {
+  return {
+    key: "no-tail-counts",
+    title: "No counts from the tail Worker",
+    visualization: "text",
+    width: 8,
+    height: 8,
+    markdown: [
+      "When this dashboard was generated, the tail Worker had counted **no invocation of this service in the last day**.",
+      "",
+      `The panels fed by the tail (${TAIL_PANEL_TITLES.join(", ")}) and the alert rules \`error-rate-anomaly\` and \`latency-p95-anomaly\` stay empty for it.`,
+      "The *server spans* row and the rules `server-error-rate-anomaly` and `server-latency-p95-anomaly` read its own traces instead.",
+      "",
+      'A Cloudflare Worker gets the counts from one line in its wrangler file, `"tail_consumers": [{ "service": "deco-otel-tail" }]` (deco-otel README, "Wiring a producer"); `npm run audit` checks it.',
+    ].join("\n"),
+  };
+}
+
+/**
+ * Rows, spans and points of the service per channel in the range, the tail's beside the
+ * service's own exports: a 0 on the tail's lines while its own arrive says the tail does not
+ * see it. `last_seen` is NULL for a channel with nothing in range.
+ */
+function channels(tables: QueryTables, width: number): PanelSpec {
+  const logsTimeFilter = `$__timeFilter(${tables.logsFilterTime})`;
+  const line = (channel: string, amount: string, time: string, from: string, where: string) =>
+    `    SELECT '${channel}' AS channel, toUInt64(${amount}) AS amount, maxOrNull(${time}) AS last_seen FROM ${from} WHERE ${SERVICE} AND ${where}`;
+  return {
+    key: "channels",
+    title: "Telemetry by channel",
+    description:
+      "What arrived for this service in the range, per channel: the tail Worker's invocation counts and log records, and the service's own log records, spans and metric points (OTel SDKs, Cloudflare's export). When the tail's invocations are 0 while its own telemetry arrives, the tail does not see the service: the panels fed by the tail and the tail-based alert rules stay empty (wire tail_consumers), and the server-spans row is what shows its requests.",
+    visualization: "table",
+    width,
+    height: 8,
+    rawSql: `SELECT channel, amount, last_seen
+FROM
+(
+${[
+  line("tail: invocations counted", "sum(Value)", "TimeUnix", tables.metricsSum, `MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)`),
+  line("tail: log records", "count()", "Timestamp", tables.logs, `${LOG_IS_TAIL} AND ${logsTimeFilter}`),
+  line("own: log records", "count()", "Timestamp", tables.logs, `NOT ${LOG_IS_TAIL} AND ${logsTimeFilter}`),
+  line("own: spans", "count()", "Timestamp", tables.traces, "$__timeFilter(Timestamp)"),
+  line("own: metric points (sums)", "count()", "TimeUnix", tables.metricsSum, `NOT ${METRIC_IS_TAIL} AND $__timeFilter(TimeUnix)`),
+  line("own: metric points (histograms)", "count()", "TimeUnix", tables.metricsHistogram, `NOT ${METRIC_IS_TAIL} AND $__timeFilter(TimeUnix)`),
+].join("\n    UNION ALL\n")}
+)
+ORDER BY channel`,
+  };
+}
+
+/**
+ * Requests, errors and latency from the service's own server spans (an OTel SDK's HTTP server
+ * spans, Cloudflare's export's root spans): what shows a service the tail does not count.
+ * Spans may be sampled, so counts are the sample's; the rate and percentiles are unbiased when
+ * sampling does not depend on the outcome (head sampling by trace id).
+ */
+function serverSpanRow(tables: QueryTables): RowSpec {
+  const serverSpans = `FROM ${tables.traces}
+WHERE ${SERVICE} AND ${SPAN_IS_SERVER} AND $__timeFilter(Timestamp)`;
+  const sampled = "Spans may be head-sampled (the framework's traces default to 1%, Cloudflare's export follows head_sampling_rate): counts are the sample's.";
+  return {
+    title: "Requests, errors and latency (the service's server spans)",
+    panels: [
+      {
+        key: "server-requests",
+        title: "Server requests (spans)",
+        description: `Server spans of the service (SpanKind Server) per interval, failed or not. ${sampled}`,
+        visualization: "timeseries",
+        bars: true,
+        unit: "short",
+        width: 8,
+        height: 8,
+        rawSql: `SELECT $__timeInterval(Timestamp) AS time, if(${SERVER_SPAN_IS_ERROR}, 'error', 'ok') AS outcome, count() AS spans
+${serverSpans}
+GROUP BY time, outcome
+ORDER BY time`,
+      },
+      {
+        key: "server-error-rate",
+        title: "Error rate (server spans)",
+        description: `Share of server spans with Error status or a 5xx http.response.status_code (a 4xx is the client's). ${sampled}`,
+        visualization: "timeseries",
+        unit: "percentunit",
+        width: 8,
+        height: 8,
+        rawSql: `SELECT $__timeInterval(Timestamp) AS time, countIf(${SERVER_SPAN_IS_ERROR}) / count() AS error_rate
+${serverSpans}
+GROUP BY time
+ORDER BY time`,
+      },
+      {
+        key: "server-latency",
+        title: "Latency p50 / p95 / p99 (server spans)",
+        description: `Duration of server spans, exact percentiles of the spans stored. ${sampled}`,
+        visualization: "timeseries",
+        unit: "ms",
+        width: 8,
+        height: 8,
+        rawSql: `SELECT $__timeInterval(Timestamp) AS time, quantile(0.5)(Duration) / 1e6 AS p50, quantile(0.95)(Duration) / 1e6 AS p95, quantile(0.99)(Duration) / 1e6 AS p99
+${serverSpans}
+GROUP BY time
+ORDER BY time`,
+      },
+      {
+        key: "server-failing-operations",
+        title: "Failing operations (server spans)",
+        description: "Server span names (an HTTP server span is named `METHOD route`) with errors in the range, worst first, with a trace to open.",
+        visualization: "table",
+        width: 24,
+        height: 8,
+        rawSql: `SELECT
+    SpanName AS operation,
+    countIf(${SERVER_SPAN_IS_ERROR}) AS errors,
+    count() AS spans,
+    errors / spans AS error_rate,
+    anyIf(SpanAttributes['http.response.status_code'], ${SERVER_SPAN_IS_ERROR}) AS example_status,
+    anyIf(TraceId, ${SERVER_SPAN_IS_ERROR}) AS example_trace
+${serverSpans}
+GROUP BY operation
+HAVING errors > 0
+ORDER BY errors DESC, error_rate DESC
+LIMIT 50`,
+      },
+    ],
+  };
+}
+
 interface DurationPanel {
   key: string;
   title: string;
@@ -278,7 +437,7 @@ SELECT
     multiply(Duration, 0.000001) AS duration,
     ${keyValues("SpanAttributes")} AS tags,
     ${keyValues("ResourceAttributes")} AS serviceTags,
-    if(StatusCode IN ('Error', 'STATUS_CODE_ERROR'), 2, 0) AS statusCode,
+    if(${SPAN_STATUS_IS_ERROR}, 2, 0) AS statusCode,
     arrayMap((name, timestamp, attributes) -> tuple(name, toString(toUnixTimestamp64Milli(timestamp)), ${keyValues("attributes")})::Tuple(name String, timestamp String, fields Array(Map(String, String))), Events.Name, Events.Timestamp, Events.Attributes) AS logs,
     SpanKind AS kind,
     StatusMessage AS statusMessage

@@ -52,6 +52,31 @@ export const INVOCATION_IS_ERROR =
 /** ERROR and FATAL (SeverityNumber 17–24), whatever text the sender used. */
 export const LOG_IS_ERROR = "SeverityNumber >= 17";
 
+/** A log record the tail Worker wrote; every other record is the service's own export. */
+export const LOG_IS_TAIL = `LogAttributes['_source'] = '${TAIL_SOURCE}'`;
+
+/** The tail's own metrics (`cloudflare.worker.*`); every other metric is the service's own export. */
+export const METRIC_IS_TAIL = "startsWith(MetricName, 'cloudflare.worker.')";
+
+/** A span's Error status, as pdata names it (`Error`, what the exporter writes) or older exporters did. */
+export const SPAN_STATUS_IS_ERROR = "StatusCode IN ('Error', 'STATUS_CODE_ERROR')";
+
+/**
+ * A span that served a request of the service: SpanKind Server (an OTel SDK's HTTP server span,
+ * Cloudflare's export's root span of a fetch invocation), as pdata names it or older exporters did.
+ */
+export const SPAN_IS_SERVER = "SpanKind IN ('Server', 'SPAN_KIND_SERVER')";
+
+/**
+ * A server span that failed the user: Error status, or a 5xx answer recorded by an
+ * instrumentation that left the status unset (the semantic conventions'
+ * `http.response.status_code`, or the older `http.status_code`). A 4xx is the client's fault and
+ * no error of a server span (semantic conventions, "Status" of HTTP server spans).
+ */
+export const SERVER_SPAN_IS_ERROR =
+  `(${SPAN_STATUS_IS_ERROR} OR toUInt16OrZero(SpanAttributes['http.response.status_code']) >= 500` +
+  ` OR toUInt16OrZero(SpanAttributes['http.status_code']) >= 500)`;
+
 /**
  * The q-quantile (0..1) of an explicit-bucket histogram whose per-bucket counts were summed
  * (`sumForEach(BucketCounts)`) into the array `counts`, with bucket bounds `bounds`: the upper

@@ -103,6 +103,11 @@ describe("npm run dashboards", () => {
           (now64(9) - INTERVAL 1 HOUR, 'seen-today', 'ERROR', 17, 'boom'), (now64(9) - INTERVAL 3 DAY, 'seen-days-ago', 'INFO', 9, 'old'),
           (now64(9) - INTERVAL 1 HOUR, 'cloudflare-workers-observability', '', 9, 'Hello from Cloudflare (a destination saved)')`,
       });
+      // A service the tail Worker counts: its invocation count, as the tail sends it.
+      await db.client.command({
+        query: `INSERT INTO otel_metrics_sum (ServiceName, MetricName, TimeUnix, Value, AggregationTemporality, IsMonotonic) VALUES
+          ('counted-shop', 'cloudflare.worker.invocations', now() - INTERVAL 1 HOUR, 5, 1, true)`,
+      });
     });
 
     afterAll(() => db?.drop());
@@ -119,7 +124,7 @@ describe("npm run dashboards", () => {
       expect(run.stderr).toContain(`--from-clickhouse could not read the services at ${url}: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
     });
 
-    it("renders every service seen in the last day, besides the named ones, but not Cloudflare's destination test record", async () => {
+    it("renders every service seen in the last day, besides the named ones (not Cloudflare's destination test record), and names those the tail Worker did not count", async () => {
       const dir = join(out, "discovered");
       const run = await dashboardsCli(
         ["--from-clickhouse", "--service", "named-shop", "--database", db.database, "--url", db.url, "--out", dir],
@@ -127,11 +132,23 @@ describe("npm run dashboards", () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain("Services seen in the last day at");
       expect((await readdir(join(dir, "dashboards"))).sort()).toEqual([
+        "deco-otel-counted-shop.json",
         "deco-otel-fleet.json",
         "deco-otel-named-shop.json",
         "deco-otel-seen-today.json",
       ]);
       expect(run.stdout).toContain("npm run dashboards -- --with-alerts --runbook-base-url URL");
+      // On stderr and on their dashboards.
+      expect(run.stderr).toContain("No invocation counts from the tail Worker in the last day for 2 service(s): named-shop, seen-today.");
+      expect(run.stderr).toContain('"Error rate"');
+      expect(run.stderr).toContain('"tail_consumers": [{ "service": "deco-otel-tail" }]');
+      const notes = async (service: string) => {
+        const dashboard = JSON.parse(await readFile(join(dir, "dashboards", `deco-otel-${service}.json`), "utf8"));
+        return (dashboard.panels as Array<{ type: string; title: string }>).filter((panel) => panel.type === "text").map((panel) => panel.title);
+      };
+      expect(await notes("seen-today")).toEqual(["No counts from the tail Worker"]);
+      expect(await notes("named-shop")).toEqual(["No counts from the tail Worker"]);
+      expect(await notes("counted-shop")).toEqual([]);
     });
   });
 });

@@ -9,39 +9,42 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { render, type Rendered } from "../../dashboards/core/render";
 import { expandQuery } from "../../dashboards/core/plugin-macros";
-import { BASELINE_SECONDS, TAIL_SILENCE_MINUTES } from "../../dashboards/core/alert-rules";
+import { BASELINE_SECONDS, TAIL_LOST_LOOKBACK_DAYS, TAIL_SILENCE_MINUTES } from "../../dashboards/core/alert-rules";
+import { TAIL_PANEL_TITLES } from "../../dashboards/core/service-panels";
 import { generations, type Generation } from "../../schema";
 import { LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
 import { DEMO_CLIENT_SERVICE } from "../../scripts/dev/demo/sdk-client";
 import { tailMetricsRequest, windows } from "../support/baseline-metrics";
 import { demoDataIn, type DemoData } from "../support/demo-pipeline";
 import { renderedQueries, type RenderedQuery } from "../support/rendered-queries";
+import { exportSdkTelemetry, type ServerRequest } from "../support/sdk-service";
 
 const PRODUCER = "example-shop";
 const SERVICES = [PRODUCER, DEMO_CLIENT_SERVICE];
 
 /**
  * Panels that show the demo's traffic, per service. The producer is tailed and exports
- * everything; the demo's client only exports its spans (and a client-side histogram the
- * dashboards do not read), so only its trace panels have rows.
+ * everything; the demo's client only exports its client spans (and a client-side histogram the
+ * dashboards do not read), so only its channel and trace panels have rows, and the fleet lists
+ * it among the services the tail does not count.
  */
 const PANELS_WITH_DATA: Record<string, string[]> = {
   [PRODUCER]: [
-    "Invocations",
-    "Error rate",
-    "Errors by outcome and event kind",
-    "Exceptions by type and message",
-    "Latency p50 / p95 / p99 (wall time)",
-    "CPU time p50 / p95 / p99",
+    "Telemetry by channel",
+    "Server requests (spans)",
+    "Error rate (server spans)",
+    "Latency p50 / p95 / p99 (server spans)",
+    ...TAIL_PANEL_TITLES,
     "Log volume by severity",
     "Errors by service.version",
     "Recent error logs",
     "Slowest traces",
     "Slowest trace",
   ],
-  [DEMO_CLIENT_SERVICE]: ["Slowest traces", "Slowest trace"],
+  [DEMO_CLIENT_SERVICE]: ["Telemetry by channel", "Slowest traces", "Slowest trace"],
   fleet: [
     "Services by error rate",
+    "Services the tail does not count",
     "Error rate by service",
     "Invocations by service",
     "p95 latency by service (wall time)",
@@ -87,6 +90,16 @@ describe.each(generations)("generated queries on the %s generation", (generation
 
   afterAll(() => demo?.dispose());
 
+  /** An OTLP/JSON metrics export to the ingest Worker, stored. */
+  async function postMetrics(body: unknown) {
+    const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, await response.text()).toBe(200);
+  }
+
   async function run(query: RenderedQuery) {
     const toMs = Date.now() + 60_000;
     const fromMs = query.kind === "alert" ? toMs - BASELINE_SECONDS * 1000 : demo.sinceMs - 10 * 60_000;
@@ -110,8 +123,8 @@ describe.each(generations)("generated queries on the %s generation", (generation
     it("renders every kind of query for both services, the fleet and the alerts", () => {
       const all = queries();
       expect(new Set(all.map((query) => query.kind))).toEqual(new Set(["panel", "variable", "annotation", "alert"]));
-      // Two band rules per service, and the fleet's tail-silent rule.
-      expect(all.filter((query) => query.kind === "alert")).toHaveLength(2 * SERVICES.length + 1);
+      // Four band rules and tail-lost per service, and the fleet's tail-silent rule.
+      expect(all.filter((query) => query.kind === "alert")).toHaveLength(5 * SERVICES.length + 1);
       expect(all.some((query) => query.rawSql.includes("TimestampTime"))).toBe(renderedFor === "legacy");
     });
 
@@ -147,9 +160,10 @@ describe.each(generations)("generated queries on the %s generation", (generation
       );
     });
 
-    it("answers each service's alert rule with one value, empty until a baseline hour exists", async () => {
+    it("answers each service's band rules with one value, empty until a baseline hour exists, and tail-lost with 0", async () => {
       for (const alert of queries().filter((query) => query.kind === "alert" && query.service !== undefined)) {
-        expect(await run(alert), alert.where).toEqual([{ deviation_sigmas: null }]);
+        const expected = alert.where.endsWith("-tlo") ? { tail_lost: 0 } : { deviation_sigmas: null };
+        expect(await run(alert), alert.where).toEqual([expected]);
       }
     });
 
@@ -169,12 +183,7 @@ describe.each(generations)("generated queries on the %s generation", (generation
     beforeAll(async () => {
       const nowMs = Math.floor(Date.now() / 1000) * 1000;
       for (const [service, ok] of [[ODD, 7], [LOOK_ALIKE, 50]] as const) {
-        const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
-          body: JSON.stringify(tailMetricsRequest(service, windows(1, nowMs - 60_000, () => ({ ok, exceptions: 0, wallTimeMs: 80 })))),
-        });
-        expect(response.status, await response.text()).toBe(200);
+        await postMetrics(tailMetricsRequest(service, windows(1, nowMs - 60_000, () => ({ ok, exceptions: 0, wallTimeMs: 80 }))));
       }
     });
 
@@ -207,19 +216,14 @@ describe.each(generations)("generated queries on the %s generation", (generation
         [STEADY, recent({ ok: 100, exceptions: 2, wallTimeMs: 200 })],
         [SPIKING, recent({ ok: 70, exceptions: 30, wallTimeMs: 4000 })],
       ] as const) {
-        const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
-          body: JSON.stringify(tailMetricsRequest(service, [...baseline, ...last])),
-        });
-        expect(response.status, await response.text()).toBe(200);
+        await postMetrics(tailMetricsRequest(service, [...baseline, ...last]));
       }
     });
 
     async function deviations(service: string) {
       const rules = renderedQueries(
         render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation }),
-      ).filter((query) => query.kind === "alert" && query.service !== undefined);
+      ).filter((query) => query.kind === "alert" && query.service !== undefined && !query.where.endsWith("-tlo"));
       const values: Record<string, number> = {};
       for (const rule of rules) {
         const sql = expandQuery(rule.rawSql, { fromMs: nowMs - BASELINE_SECONDS * 1000, toMs: nowMs, intervalMs: 60_000 });
@@ -236,12 +240,7 @@ describe.each(generations)("generated queries on the %s generation", (generation
         tailMetricsRequest(DEPLOYING, windows(1, nowMs - 60_000, () => ({ ok: 10, exceptions: 0, wallTimeMs: 80 })), "v2"),
       ];
       for (const body of sends) {
-        const response = await fetch(`${demo.ingestUrl}/v1/metrics`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
-          body: JSON.stringify(body),
-        });
-        expect(response.status, await response.text()).toBe(200);
+        await postMetrics(body);
       }
       const annotation = renderedQueries(
         render({ ...RENDER_DEFAULTS, services: [DEPLOYING], database: demo.db.database, generation }),
@@ -274,16 +273,144 @@ describe.each(generations)("generated queries on the %s generation", (generation
       expect(silent!.rawSql).not.toContain("ServiceName");
     });
 
-    it("stays inside the band when the last 5 minutes look like the day", async () => {
-      const { err, p95 } = await deviations(STEADY);
-      expect(err).toBeLessThan(3);
-      expect(p95).toBeLessThan(3);
+    describe("tail-lost", () => {
+      const LOST = "lost-shop";
+      const tailLostAt = async (service: string, toMs: number) => {
+        const [rule] = renderedQueries(
+          render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation }),
+        ).filter((query) => query.kind === "alert" && query.where.endsWith("-tlo"));
+        const sql = expandQuery(rule!.rawSql, { fromMs: toMs - TAIL_LOST_LOOKBACK_DAYS * 86_400_000, toMs, intervalMs: 60_000 });
+        const [row] = await demo.db.client.query({ query: sql, format: "JSONEachRow" }).then((r) => r.json<{ tail_lost: number }>());
+        return row!.tail_lost;
+      };
+
+      beforeAll(async () => {
+        // Counted by the tail until an hour ago, then only its own SDK spans and logs, a minute ago.
+        await postMetrics(tailMetricsRequest(LOST, windows(12, nowMs - 60 * 60_000, () => ({ ok: 40, exceptions: 1, wallTimeMs: 80 }))));
+        await exportSdkTelemetry(demo.ingestUrl, demo.token, LOST, {
+          requests: [{ name: "GET /cart", startMs: nowMs - 60_000, durationMs: 30, status: 200 }],
+          errorLogs: ["cart lookup failed"],
+        });
+      });
+
+      it("fires for a service the tail counted before, not now, while its own telemetry arrives", async () => {
+        expect(await tailLostAt(LOST, nowMs)).toBe(1);
+        // An hour and a half ago its counts still arrived.
+        expect(await tailLostAt(LOST, nowMs - 90 * 60_000)).toBe(0);
+      });
+
+      it("stays quiet for a quiet service, a counted one, and one the tail never counted", async () => {
+        // 20 minutes on, nothing of its own arrived either: quiet, not lost.
+        expect(await tailLostAt(LOST, nowMs + 20 * 60_000)).toBe(0);
+        expect(await tailLostAt(STEADY, nowMs)).toBe(0);
+        expect(await tailLostAt(DEMO_CLIENT_SERVICE, nowMs)).toBe(0);
+      });
     });
 
-    it("leaves the band when errors and latency jump", async () => {
-      const { err, p95 } = await deviations(SPIKING);
-      expect(err).toBeGreaterThan(3);
-      expect(p95).toBeGreaterThan(3);
+    describe("bands on the tail's counts and on server spans", () => {
+      const SDK_STEADY = "sdk-steady-shop";
+      const SDK_SPIKING = "sdk-spiking-shop";
+      const TAILED = "tailed-sdk-shop";
+      const SPANS_PER_WINDOW = 25;
+
+      /** A day of 5-minute windows of server spans ending 6 minutes ago: 1–2 of 25 failed, 50–140 ms. */
+      const day = (): ServerRequest[] =>
+        Array.from({ length: 287 * SPANS_PER_WINDOW }, (_, n) => {
+          const window = Math.floor(n / SPANS_PER_WINDOW);
+          const k = n % SPANS_PER_WINDOW;
+          const startMs = nowMs - 6 * 60_000 - (286 - window) * 5 * 60_000 - 4 * 60_000 + k * 5_000;
+          const failed = k < 1 + (window % 2);
+          return { name: "GET /products/:id", startMs, durationMs: 50 + (k % 10) * 10, status: failed ? 500 : 200, errorStatus: failed };
+        });
+      const lastFiveMinutes = (failed: number, durationMs: number): ServerRequest[] =>
+        Array.from({ length: SPANS_PER_WINDOW }, (_, k) => ({
+          name: "GET /products/:id",
+          startMs: nowMs - 4 * 60_000 + k * 5_000,
+          durationMs: k < failed ? durationMs : 50 + (k % 10) * 10,
+          status: k < failed ? 502 : 200,
+        }));
+
+      beforeAll(async () => {
+        await exportSdkTelemetry(demo.ingestUrl, demo.token, SDK_STEADY, { requests: [...day(), ...lastFiveMinutes(1, 60)] });
+        await exportSdkTelemetry(demo.ingestUrl, demo.token, SDK_SPIKING, { requests: [...day(), ...lastFiveMinutes(15, 2_000)] });
+        await exportSdkTelemetry(demo.ingestUrl, demo.token, TAILED, { requests: [...day(), ...lastFiveMinutes(15, 2_000)] });
+        await postMetrics(tailMetricsRequest(TAILED, windows(287, nowMs - 6 * 60_000, () => ({ ok: 100, exceptions: 1, wallTimeMs: 80 }))));
+      }, 60_000);
+
+      it.each([
+        ["stays inside the tail's bands when the last 5 minutes look like the day", STEADY, false, "err", "p95"],
+        ["leaves the tail's bands when errors and latency jump", SPIKING, true, "err", "p95"],
+        ["stays inside the server-span bands for an SDK-only service whose last 5 minutes look like its day", SDK_STEADY, false, "serr", "sp95"],
+        ["leaves the server-span bands when an SDK-only service's server spans fail and slow down", SDK_SPIKING, true, "serr", "sp95"],
+      ] as const)("%s", async (_title, service, outside, errorRule, latencyRule) => {
+        const values = await deviations(service);
+        expect([values[errorRule]! > 3, values[latencyRule]! > 3]).toEqual([outside, outside]);
+      });
+
+      it("judges nothing for a service the tail counts: its counts' rules do, so it pages once", async () => {
+        const { serr, sp95 } = await deviations(TAILED);
+        expect([serr, sp95]).toEqual([null, null]);
+      });
+    });
+
+  });
+
+  describe("a service only OpenTelemetry SDKs report", () => {
+    const SDK_ONLY = "sdk-only-shop";
+    let sentMs: number;
+
+    beforeAll(async () => {
+      sentMs = Math.floor(Date.now() / 1000) * 1000 - 2 * 60_000;
+      // 8 good requests, 2 with Error status, one 502 whose instrumentation left the status
+      // unset, and a 404 (the client's fault): 3 of 12 failed the user.
+      const requests = [
+        ...Array.from({ length: 8 }, (_, i) => ({ name: "GET /products/:id", startMs: sentMs + i * 1000, durationMs: 20 + i, status: 200 })),
+        { name: "POST /checkout", startMs: sentMs + 9000, durationMs: 900, status: 500, errorStatus: true },
+        { name: "POST /checkout", startMs: sentMs + 9500, durationMs: 950, status: 503, errorStatus: true },
+        { name: "GET /products/:id", startMs: sentMs + 10_000, durationMs: 3000, status: 502 },
+        { name: "GET /missing", startMs: sentMs + 11_000, durationMs: 5, status: 404 },
+      ];
+      await exportSdkTelemetry(demo.ingestUrl, demo.token, SDK_ONLY, { requests, errorLogs: ["checkout failed: payment upstream 503"] });
+    });
+
+    const sdkQueries = (servicesWithoutTailCounts: string[] = []) =>
+      renderedQueries(render({ ...RENDER_DEFAULTS, services: [SDK_ONLY], servicesWithoutTailCounts, database: demo.db.database, generation }));
+    const panel = (title: string) =>
+      sdkQueries().find((query) => query.kind === "panel" && query.service === SDK_ONLY && query.title === title)!;
+    const rowsOf = (query: RenderedQuery) => run(query);
+
+    it("shows its requests, error rate, latency and failing operations from its server spans", async () => {
+      const requests = await rowsOf(panel("Server requests (spans)"));
+      const byOutcome = (outcome: string) => requests.filter((row) => row.outcome === outcome).reduce((n, row) => n + Number(row.spans), 0);
+      expect([byOutcome("ok"), byOutcome("error")]).toEqual([9, 3]);
+      const rates = (await rowsOf(panel("Error rate (server spans)"))).map((row) => Number(row.error_rate));
+      expect(rates.some((rate) => rate > 0)).toBe(true);
+      const failing = await rowsOf(panel("Failing operations (server spans)"));
+      expect(failing.map((row) => [row.operation, Number(row.errors), Number(row.spans)])).toEqual([
+        ["POST /checkout", 2, 2],
+        ["GET /products/:id", 1, 9],
+      ]);
+      const latency = await rowsOf(panel("Latency p50 / p95 / p99 (server spans)"));
+      expect(Math.max(...latency.map((row) => Number(row.p99)))).toBeGreaterThan(800);
+    });
+
+    it("leaves the tail's panels empty and says so: the channels, the fleet and the generated note", async () => {
+      for (const title of TAIL_PANEL_TITLES) expect(await rowsOf(panel(title)), title).toEqual([]);
+      const channels = Object.fromEntries((await rowsOf(panel("Telemetry by channel"))).map((row) => [row.channel, Number(row.amount)]));
+      expect(channels).toMatchObject({ "tail: invocations counted": 0, "tail: log records": 0, "own: spans": 12, "own: log records": 1 });
+      const fleet = renderedQueries(render({ ...RENDER_DEFAULTS, services: [SDK_ONLY], database: demo.db.database, generation })).find(
+        (query) => query.service === undefined && query.title === "Services the tail does not count",
+      )!;
+      const untailed = await rowsOf(fleet);
+      expect(untailed.map((row) => row.service)).toEqual(expect.arrayContaining([SDK_ONLY, DEMO_CLIENT_SERVICE]));
+      expect(untailed.map((row) => row.service)).not.toContain(PRODUCER);
+
+      const noted = render({ ...RENDER_DEFAULTS, services: [SDK_ONLY, PRODUCER], servicesWithoutTailCounts: [SDK_ONLY], database: demo.db.database, generation });
+      const notes = (service: string) =>
+        (noted.dashboards.find((one) => one.service === service)!.dashboard.panels ?? []).filter((one) => one.type === "text");
+      expect(notes(SDK_ONLY)).toHaveLength(1);
+      expect(JSON.stringify(notes(SDK_ONLY)[0])).toContain("tail_consumers");
+      expect(notes(PRODUCER)).toEqual([]);
     });
   });
 

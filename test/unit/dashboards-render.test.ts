@@ -89,6 +89,18 @@ describe("dashboards", () => {
     }
   });
 
+  it("opens the dashboard of a service the tail did not count with a note, and only that one", () => {
+    const noted = render({ ...INPUT, servicesWithoutTailCounts: ["checkout.api"] }).dashboards;
+    const notes = (index: number) => (noted[index]!.dashboard.panels ?? []).filter((panel) => panel.type === "text") as Panel[];
+    expect(notes(0)).toEqual([]);
+    const [note] = notes(1);
+    expect(note).toMatchObject({ title: "No counts from the tail Worker", options: { mode: "markdown" } });
+    expect(note!.targets).toBeUndefined();
+    expect((note!.options as { content: string }).content).toContain('"tail_consumers": [{ "service": "deco-otel-tail" }]');
+    expect(noted[1]!.dashboard.description).toContain("counted none of its invocations");
+    expect(notes(2)).toEqual([]);
+  });
+
   it("uses only the columns both schema generations share unless a generation is given", () => {
     const sqlOf = (input: RenderInput) => JSON.stringify(render(input).dashboards);
     expect(sqlOf(INPUT)).not.toContain("TimestampTime");
@@ -104,13 +116,15 @@ describe("alert rules", () => {
     expect(() => render({ ...INPUT, runbookBaseUrl: undefined })).toThrow(RenderError);
   });
 
-  it("compare error rate and p95 with their 24-hour band for 10 minutes, each with its runbook", () => {
+  const BAND_ALERTS = ["error-rate-anomaly", "latency-p95-anomaly", "server-error-rate-anomaly", "server-latency-p95-anomaly"];
+
+  it("compare error rate and p95, the tail's and the server spans', with their 24-hour band for 10 minutes, each with its runbook", () => {
     const [shop] = render(INPUT).alertRules;
-    const rules = shop!.file.groups[0]!.rules;
-    expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual([
-      "https://git.example/deco-otel/blob/main/docs/runbooks/error-rate-anomaly.md",
-      "https://git.example/deco-otel/blob/main/docs/runbooks/latency-p95-anomaly.md",
-    ]);
+    const rules = shop!.file.groups[0]!.rules.filter((rule) => BAND_ALERTS.includes(rule.labels.alert!));
+    expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual(
+      BAND_ALERTS.map((id) => `https://git.example/deco-otel/blob/main/docs/runbooks/${id}.md`),
+    );
+    expect(rules.map((rule) => rule.uid)).toEqual(["err", "p95", "serr", "sp95"].map((suffix) => `deco-otel-example-shop-${suffix}`));
     for (const rule of rules) {
       const runbook = new URL(`../../docs/runbooks/${rule.labels.alert}.md`, import.meta.url);
       expect(existsSync(runbook), `${runbook.pathname} exists`).toBe(true);
@@ -118,6 +132,24 @@ describe("alert rules", () => {
       expect(rule.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 86_400, to: 0 } });
       expect(rule.data[1]!.model).toMatchObject({ type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [3] } }] });
     }
+  });
+
+  it("page per service when the tail stops counting a service that still sends its own telemetry", () => {
+    const [shop] = render(INPUT).alertRules;
+    const rules = shop!.file.groups[0]!.rules;
+    expect(rules.map((rule) => rule.labels.alert)).toEqual([...BAND_ALERTS, "tail-lost"]);
+    const lost = rules.find((rule) => rule.labels.alert === "tail-lost")!;
+    expect(lost).toMatchObject({
+      uid: "deco-otel-example-shop-tlo",
+      for: "5m",
+      // The query always answers one row.
+      noDataState: "Alerting",
+      labels: { service: "example-shop", source: "deco-otel" },
+      annotations: { runbook_url: "https://git.example/deco-otel/blob/main/docs/runbooks/tail-lost.md" },
+    });
+    expect(existsSync(new URL("../../docs/runbooks/tail-lost.md", import.meta.url))).toBe(true);
+    expect(lost.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 7 * 86_400, to: 0 } });
+    expect(lost.data[1]!.model).toMatchObject({ conditions: [{ evaluator: { type: "gt", params: [0] } }] });
   });
 
   it("page the fleet when the tail's counts stop arriving, whatever each service's traffic", () => {
@@ -135,9 +167,11 @@ describe("alert rules", () => {
     expect(existsSync(new URL("../../docs/runbooks/tail-silent.md", import.meta.url))).toBe(true);
     expect(rule!.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 900, to: 0 } });
     expect(rule!.data[1]!.model).toMatchObject({ conditions: [{ evaluator: { type: "lt", params: [1] } }] });
-    // Quiet services never page for their quiet: their own rules judge nothing without data.
+    // Quiet services never page for their quiet: their band rules judge nothing without data.
     for (const { service, file } of render(INPUT).alertRules.filter((rules) => rules.service !== undefined)) {
-      for (const serviceRule of file.groups[0]!.rules) expect(serviceRule.noDataState, service).toBe("OK");
+      for (const serviceRule of file.groups[0]!.rules.filter((rule) => BAND_ALERTS.includes(rule.labels.alert!))) {
+        expect(serviceRule.noDataState, service).toBe("OK");
+      }
     }
   });
 
@@ -145,7 +179,7 @@ describe("alert rules", () => {
     const [odd] = render({ ...INPUT, services: ["svc-{{ .Values }}\"x"] }).alertRules;
     for (const rule of odd!.file.groups[0]!.rules) {
       expect(rule.labels.service).toBe('{{ "svc-{{ .Values }}\\"x" }}');
-      expect(rule.annotations.description.startsWith('{{ "svc-{{ .Values }}\\"x" }} is {{ $values.A }}')).toBe(true);
+      expect(rule.annotations.description.startsWith('{{ "svc-{{ .Values }}\\"x" }} ')).toBe(true);
     }
     const [plain] = render(INPUT).alertRules;
     expect(plain!.file.groups[0]!.rules[0]!.labels.service).toBe("example-shop");

@@ -1,0 +1,123 @@
+/**
+ * What an OpenTelemetry SDK keeps when ClickHouse fails, with and without the ingest Worker's
+ * queue bindings (the README's "Operating it"): the JS SDK's own OTLP exporter, at its defaults
+ * (5 attempts at most, Retry-After honoured, all within its 10 s export timeout), sending log
+ * records to the ingest Worker in front of a ClickHouse a fault proxy stops or slows.
+ */
+import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
+import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { eventually, logsBody, postJson } from "../support/exactly-once";
+import { uniqueId } from "../support/export-results";
+import { startFaultProxy, type FaultMode, type FaultProxy } from "../support/fault-proxy";
+import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
+import { discardRuntimeOutput } from "../support/runtime-output";
+
+const TIMEOUT_MS = 1_000;
+const RECORDS = 3;
+
+interface Rig {
+  proxy: FaultProxy;
+  ingest: IngestUnderTest;
+}
+
+async function rig(prefix: string, withQueues: boolean): Promise<Rig> {
+  const proxy = await startFaultProxy(inject("clickhouseUrl"), 2 * TIMEOUT_MS);
+  const ingest = await startIngestWorker({
+    prefix,
+    clickhouseUrl: proxy.url,
+    handleRuntimeStdio: discardRuntimeOutput,
+    ...(withQueues ? { queues: {} } : {}),
+    vars: {
+      DIRECT_WRITE_TIMEOUT_MS: String(TIMEOUT_MS),
+      CLICKHOUSE_TIMEOUT_MS: String(TIMEOUT_MS),
+      QUEUE_RETRY_DELAY_SECONDS: "1",
+      QUEUE_RETRY_MAX_DELAY_SECONDS: "1",
+    },
+  });
+  return { proxy, ingest };
+}
+
+/** A rig for the enclosing describe block, handed to `use` once started and disposed after. */
+function useRig(prefix: string, withQueues: boolean, use: (started: Rig) => void) {
+  let started: Rig | undefined;
+  beforeAll(async () => {
+    started = await rig(prefix, withQueues);
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.ingest.dispose();
+    await started?.proxy.close();
+  });
+}
+
+/**
+ * RECORDS log records exported one by one through the SDK while ClickHouse is in `mode`, then
+ * ClickHouse back to normal: the SDK's export results and the records stored per record.
+ */
+async function exportDuring({ proxy, ingest }: Rig, mode: FaultMode) {
+  const runId = uniqueId(mode);
+  // The Worker learns the table's columns on a write (again after a failure): learnt here, so a
+  // slow answer later is the INSERT's own, written while the answer is held back.
+  const warmUp = await postJson(ingest, "logs", logsBody(uniqueId("warm-up"), "w", 1));
+  expect(warmUp.status, await warmUp.text()).toBe(200);
+  const results: ExportResult[] = [];
+  const exporter = new OTLPLogExporter({ url: `${ingest.url}/v1/logs`, headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+  const send = exporter.export.bind(exporter);
+  exporter.export = (records, done) => send(records, (result) => (results.push(result), done(result)));
+  const provider = new LoggerProvider({
+    resource: resourceFromAttributes({ "service.name": "sdk-outage", "run.id": runId }),
+    processors: [new SimpleLogRecordProcessor({ exporter })],
+  });
+  await proxy.setMode(mode);
+  try {
+    const logger = provider.getLogger("outage");
+    for (let i = 0; i < RECORDS; i++) logger.emit({ body: `record ${i}`, attributes: { i } });
+    // The processor's forceFlush does not wait for exports in flight: wait for every result.
+    await eventually(async () => expect(results).toHaveLength(RECORDS), 30_000);
+  } finally {
+    await proxy.setMode("pass");
+  }
+  await provider.shutdown();
+  const stored = async () =>
+    ingest.rows<{ i: string; copies: string }>(
+      `SELECT LogAttributes['i'] AS i, count() AS copies FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}' GROUP BY i ORDER BY i`,
+    );
+  return { codes: results.map((result) => result.code), stored };
+}
+
+describe("without the queue bindings", () => {
+  let setup: Rig;
+  useRig("sdk_outage_plain", false, (started) => (setup = started));
+
+  it("ClickHouse down: the SDK retries within its export timeout, gives up, and nothing is stored after recovery", async () => {
+    const { codes, stored } = await exportDuring(setup, "down");
+    expect(codes).toEqual(Array(RECORDS).fill(ExportResultCode.FAILED));
+    expect(await stored()).toEqual([]);
+  }, 60_000);
+
+  it("ClickHouse slow: answered 504 while the rows were written, so the SDK reports a failure for stored data", async () => {
+    const { codes, stored } = await exportDuring(setup, "slow");
+    expect(codes).toEqual(Array(RECORDS).fill(ExportResultCode.FAILED));
+    // The first try's INSERT went through before its answer was held back past the timeout;
+    // whether a retry writes a second copy depends on how far it gets (no Idempotency-Key).
+    const rows = await stored();
+    expect(rows.map((row) => row.i)).toEqual(["0", "1", "2"]);
+    for (const row of rows) expect(Number(row.copies)).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+});
+
+describe("with the queue bindings", () => {
+  let setup: Rig;
+  useRig("sdk_outage_queued", true, (started) => (setup = started));
+
+  it.each(["down", "slow"] as const)("ClickHouse %s: the SDK's export succeeds and every record lands once", async (mode) => {
+    const { codes, stored } = await exportDuring(setup, mode);
+    expect(codes).toEqual(Array(RECORDS).fill(ExportResultCode.SUCCESS));
+    await eventually(async () => {
+      expect(await stored()).toEqual(["0", "1", "2"].map((i) => ({ i, copies: "1" })));
+    });
+  }, 60_000);
+});
