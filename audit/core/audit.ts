@@ -59,7 +59,7 @@ export function auditDocument(document: ConfigDocument, options: AuditOptions = 
           severity: rule.severity,
           rule: rule.id,
           message: `${environmentLabel(environment.env)}: ${hit.message}`,
-          fix: rule.fix,
+          fix: hit.fix ?? rule.fix,
         });
       }
     }

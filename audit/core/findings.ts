@@ -23,6 +23,8 @@ export interface Finding {
 export interface RuleHit {
   at: Position;
   message: string;
+  /** The fix hint for this hit when the rule's general one would name what is not there. */
+  fix?: string;
 }
 
 export interface RuleContext {

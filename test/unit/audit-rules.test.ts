@@ -58,7 +58,7 @@ describe("the rules on the fixture fleet", () => {
     expect(messages("bad-endpoints/wrangler.jsonc", "otlp-endpoints")).toEqual([
       "top level: DECO_OTEL_METRICS_ENDPOINT is not set",
       'top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://deco-otel-ingest.acme.workers.dev/v1/logs"',
-      "top level: DECO_OTEL_TRACES_ENDPOINT points at https://otel.other.dev, DECO_OTEL_LOGS_ENDPOINT at http://deco-otel-ingest.acme.workers.dev: all three must share one ingest origin",
+      "top level: the endpoint vars point at 2 origins (DECO_OTEL_LOGS_ENDPOINT at http://deco-otel-ingest.acme.workers.dev, DECO_OTEL_TRACES_ENDPOINT at https://otel.other.dev): all three must share one ingest origin",
     ]);
   });
 
@@ -69,10 +69,23 @@ describe("the rules on the fixture fleet", () => {
       .replace("https://i.example.com/v1/logs", "http://127.0.0.1:4318/v1/logs");
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
       `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https origin)`,
+      "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
       'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.example.com/v1/traces?x=1"',
-      "top level: DECO_OTEL_TRACES_ENDPOINT points at https://i.example.com, DECO_OTEL_LOGS_ENDPOINT at http://127.0.0.1:4318: all three must share one ingest origin",
       'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.example.com"',
-      "top level: DECO_OTEL_METRICS_ENDPOINT points at https://i.example.com, DECO_OTEL_LOGS_ENDPOINT at http://127.0.0.1:4318: all three must share one ingest origin",
+    ]);
+  });
+
+  it("otlp-endpoints: the var whose origin differs is named, not the two that agree (a default port written out agrees)", () => {
+    const text = wired('"observability": { "enabled": true }')
+      .replace("https://i.example.com/v1/logs", "https://i.example.com:8443/v1/logs")
+      .replace("https://i.example.com/v1/traces", "https://i.example.com:443/v1/traces");
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "6:32 top level: DECO_OTEL_LOGS_ENDPOINT points at https://i.example.com:8443, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
+    ]);
+    const threeWays = text.replace("https://i.example.com/v1/metrics", "https://j.example.com/v1/metrics");
+    expect(auditDocument(loadConfig("wrangler.jsonc", threeWays)).findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.example.com:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.example.com, DECO_OTEL_METRICS_ENDPOINT at https://j.example.com): all three must share one ingest origin",
     ]);
   });
 
@@ -167,6 +180,17 @@ describe("the rules on the fixture fleet", () => {
       "top level: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail",
       "env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself",
     ]);
+  });
+
+  it("tail-loop: each fix hint names only the entry that is there", () => {
+    const fixes = auditDocument(loadFleet("loop/wrangler.jsonc")).findings.filter((f) => f.rule === "tail-loop").map((f) => `${f.env ?? "-"} ${f.fix}`);
+    expect(fixes).toEqual([
+      '- remove { "service": "loopy" } from tail_consumers',
+      '- remove { "service": "deco-otel-ingest" } from tail_consumers',
+      'staging remove { "service": "loopy-staging" } from tail_consumers',
+    ]);
+    const own = auditDocument(loadFleet("own-worker-loop/wrangler.jsonc")).findings.map((f) => f.fix);
+    expect(own).toEqual(['remove { "service": "deco-otel-tail" } from tail_consumers']);
   });
 
   it("recognises this pipeline's own Workers: not audited as producers, but checked for loops", () => {
