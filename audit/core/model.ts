@@ -85,3 +85,8 @@ export function plainValue(value: ConfigValue): unknown {
       return Object.fromEntries([...value.entries].map(([key, entry]) => [key, plainValue(entry.value)]));
   }
 }
+
+/** How a value is shown in a finding: as JSON writes it (`"true"`, `["deco-otel-tail"]`). */
+export function shownValue(value: ConfigValue): string {
+  return JSON.stringify(plainValue(value));
+}

@@ -238,7 +238,7 @@ describe("--fix on TOML", () => {
     expect(result.after).toBe(result.before);
     expect(result.changes).toEqual([]);
     expect(result.handEdits).toEqual([
-      `env.staging: TOML is not rewritten; add by hand:
+      `env.staging: TOML is not rewritten; edit by hand:
 [[env.staging.tail_consumers]]
 service = "deco-otel-tail"
 
@@ -252,7 +252,7 @@ DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metri
 [[env.staging.analytics_engine_datasets]]
 binding = "DECO_METRICS"
 dataset = "deco_metrics"`,
-      `env.production: TOML is not rewritten; add by hand:
+      `env.production: TOML is not rewritten; edit by hand:
 [[env.production.tail_consumers]]
 service = "deco-otel-tail"
 
@@ -291,7 +291,7 @@ DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "http://deco-otel-ingest.acme.workers.dev/v1/trace"
 `;
     expect(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
-      `top level: TOML is not rewritten; add by hand:
+      `top level: TOML is not rewritten; edit by hand:
 under [vars], replacing the line of DECO_OTEL_TRACES_ENDPOINT:
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
 DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"`,
