@@ -97,7 +97,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           else editor.replace([...base, key, entry.index], { service: entry.repairedService });
           changes.push(`${label}: wrote ${entry.field} as { "service": "${entry.repairedService}" } (it was ${shownValue(entry.item)})`);
         } else {
-          toml.push(`in place of ${entry.field} at ${tomlLine}, service = "${entry.repairedService}" (it is ${shownValue(entry.item)})`);
+          const written = entry.item.kind === "object" ? `service = "${entry.repairedService}"` : `{ service = "${entry.repairedService}" }`;
+          toml.push(`write ${written} in place of ${entry.field} at ${tomlLine} (it is ${shownValue(entry.item)})`);
         }
       }
       const listsTail = tailEntries("tail_consumers", current).some((e) => e.repairedService === TAIL_WORKER);
@@ -127,7 +128,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           editor.replace([...base, "observability", ...fault.path], fault.repaired);
           changes.push(`${label}: wrote ${field} as ${JSON.stringify(fault.repaired)} (it was ${shownValue(fault.value)})`);
         } else {
-          toml.push(`in place of ${field} at line ${fault.at.line}: ${fault.path[fault.path.length - 1]} = ${JSON.stringify(fault.repaired)}`);
+          toml.push(`write ${fault.path[fault.path.length - 1]} = ${JSON.stringify(fault.repaired)} in place of ${field} at line ${fault.at.line} (it is ${shownValue(fault.value)})`);
         }
       }
     }

@@ -199,6 +199,20 @@ describe("deco-otel audit --fix (CLI)", () => {
     }
   });
 
+  it("--dry-run gives the positions of the file on disk, not of the fixed text it did not write", async () => {
+    const text = '{\n  "name": "shop", "tail_consumers": ["deco-otel-tail"],\n  "env": { "staging": { "vars": { "DECO_OTEL_TOKEN": "x" } } }\n}\n';
+    await mkdir(join(dir, "dry"));
+    await writeFile(join(dir, "dry/wrangler.jsonc"), text);
+    const { stdout } = await audit(["--fix", "--dry-run", "--json", "dry"], dir);
+    expect(await readFile(join(dir, "dry/wrangler.jsonc"), "utf8")).toBe(text);
+    const findings = JSON.parse(stdout) as Finding[];
+    const secret = findings.find((f) => f.rule === "secret-in-vars")!;
+    // Line 3, at the key, as an editor opening the file shows it (the fix would have moved it to another line).
+    expect([secret.line, secret.column]).toEqual([3, text.split("\n")[2]!.indexOf('"DECO_OTEL_TOKEN"') + 1]);
+    const staging = findings.find((f) => f.rule === "analytics-engine" && f.env === "staging")!;
+    expect([staging.line, staging.column]).toEqual([3, text.split("\n")[2]!.indexOf('"staging"') + 1]);
+  });
+
   it("fixes JSONC files in place, keeping comments, and the fixed files audit clean of those rules", async () => {
     const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "comments", "environments", "no-tail-consumer"], dir);
     expect(fixed.code).toBe(0);

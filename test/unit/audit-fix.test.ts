@@ -232,8 +232,76 @@ ${addedToTop(u, t)}
   });
 });
 
+describe("--fix on entries wrangler refuses, near misses and repeats", () => {
+  it("rewrites a near miss of the tail's name and removes a second tail entry, keeping the rest of the line", () => {
+    const result = fixDocument(loadFleet("near-miss/wrangler.jsonc"));
+    expect(result.changes).toEqual([
+      'top level: wrote tail_consumers[0] as { "service": "deco-otel-tail" } (it was {"service":"Deco-Otel-Tail"})',
+      'env.staging: wrote tail_consumers[0] as { "service": "deco-otel-tail" } (it was {"service":" deco-otel-tail"})',
+      "env.staging: removed tail_consumers[1], a second deco-otel-tail (tail_consumers[0] lists it)",
+      "env.production: removed tail_consumers[1], a second deco-otel-tail (tail_consumers[0] lists it)",
+    ]);
+    const lines = result.after.split("\n");
+    expect(lines[8]).toBe('  "tail_consumers": [{ "service": "deco-otel-tail" }, { "service": "audit-log-tail" }],');
+    // The last item goes with its line; the one before it, now last, keeps its comment and loses its comma.
+    expect(lines.slice(18, 21)).toEqual(['      "tail_consumers": [', '        { "service": "deco-otel-tail" } // pasted with a space', "      ],"]);
+    expect(result.after).toContain('"tail_consumers": [{ "service": "deco-otel-tail" }],\n      "vars"');
+    expect(result.audit.findings).toEqual([]);
+  });
+
+  it("replaces malformed entries and values in place, in the file's layout, so that nothing is added beside them", () => {
+    const text = `{
+  "name": "shop",
+  "tail_consumers": [
+    "deco-otel-tail", // the tail
+    { "service": ["audit-tail"], "environment": "production" },
+    { "service": ["deco-otel-tail"] },
+  ],
+  "observability": { "enabled": "True", "logs": { "head_sampling_rate": " 0.5 ", "enabled": 1 } },
+  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "m" }],
+}
+`;
+    const result = fixDocument(loadConfig("wrangler.jsonc", text));
+    expect(result.after).toBe(`{
+  "name": "shop",
+  "tail_consumers": [
+    { "service": "deco-otel-tail" }, // the tail
+    { "service": "audit-tail", "environment": "production" },
+  ],
+  "observability": { "enabled": true, "logs": { "head_sampling_rate": 0.5, "enabled": true } },
+  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "m" }],
+}
+`);
+    expect(result.audit.findings.map((f) => f.rule)).toEqual(["otlp-endpoints"]);
+  });
+
+  it("leaves what it cannot tell to a hand edit, and still adds the tail when no entry means it", () => {
+    const text = '{ "name": "shop", "tail_consumers": [{ "service": 7 }], "observability": { "enabled": "yes" } }';
+    const result = fixDocument(loadConfig("wrangler.jsonc", text));
+    expect(result.handEdits.slice(0, 2)).toEqual([
+      'top level: tail_consumers[0] is {"service":7}, which wrangler refuses; write it as { "service": "<Worker name>" }',
+      'top level: observability.enabled is "yes", which wrangler refuses; write it as a boolean',
+    ]);
+    expect(result.after).toContain('"tail_consumers": [\n    { "service": 7 },\n    { "service": "deco-otel-tail" }\n  ],');
+  });
+
+  it("says which TOML lines to remove or rewrite", () => {
+    expect(fixDocument(loadFleet("repeated-tail/wrangler.toml")).handEdits).toEqual([
+      "top level: TOML is not rewritten; edit by hand:\nremove tail_consumers[1] from the array at line 5: tail_consumers[0] already lists deco-otel-tail",
+      "env.staging: TOML is not rewritten; edit by hand:\nremove the [[env.staging.tail_consumers]] table at line 30: tail_consumers[0] already lists deco-otel-tail",
+    ]);
+    const text = 'name = "shop"\ntail_consumers = ["deco-otel-tail"]\n\n[observability]\nenabled = "true"\n\n[[env.staging.tail_consumers]]\nservice = ["deco-otel-tail"]\n';
+    const edits = fixDocument(loadConfig("wrangler.toml", text)).handEdits.filter((e) => e.includes("TOML"));
+    expect(edits[0]).toContain('write { service = "deco-otel-tail" } in place of tail_consumers[0] at line 2 (it is "deco-otel-tail")');
+    expect(edits[0]).toContain('write enabled = true in place of observability.enabled at line 5 (it is "true")');
+    expect(edits[1]).toContain('write service = "deco-otel-tail" in place of tail_consumers[0] at line 7 (it is {"service":["deco-otel-tail"]})');
+  });
+});
+
 describe("--fix on TOML", () => {
-  it("leaves the file as it is and gives the TOML to add by hand, per environment", () => {
+  it("leaves the file as it is and gives the TOML to edit by hand, per environment", () => {
     const result = fixDocument(loadFleet("environments-toml/wrangler.toml"), { ingestUrl: INGEST, metricsDataset: DATASET });
     expect(result.after).toBe(result.before);
     expect(result.changes).toEqual([]);

@@ -6,6 +6,7 @@ import { secretReason } from "../../audit/core/secret-detection";
 import { readVarName } from "../../audit/core/var-names";
 import { loadFleet } from "../support/fleet";
 import { RULES } from "../../audit/core/rules/index";
+import { nearMissOfTail } from "../../audit/core/tail-entries";
 
 /** Each finding as `line:column severity rule env`, the shape the assertions compare. */
 function brief(relative: string): string[] {
@@ -179,6 +180,60 @@ describe("the rules on the fixture fleet", () => {
       "top level: tail_consumers lists loopy, the Worker itself: each invocation would tail itself",
       "top level: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail",
       "env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself",
+    ]);
+  });
+
+  it("tail-consumer: a near miss of the tail's name asks \"did you mean\", and the tail listed twice says it doubles the counts", () => {
+    const findings = auditDocument(loadFleet("near-miss/wrangler.jsonc")).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      '9:22 error tail-consumer top level: tail_consumers[0] names "Deco-Otel-Tail": did you mean deco-otel-tail? Worker names are exact, so deco-otel-tail never sees this Worker',
+      '20:9 error tail-consumer env.staging: tail_consumers[0] names " deco-otel-tail": did you mean deco-otel-tail? Worker names are exact, so deco-otel-tail never sees this Worker',
+      '21:9 error tail-consumer env.staging: tail_consumers[1] names "deco-otel-tails": did you mean deco-otel-tail? tail_consumers[0] already lists it',
+      "32:59 error tail-consumer env.production: tail_consumers[1] lists deco-otel-tail again (tail_consumers[0] already does): each invocation would be delivered to the tail twice, doubling its invocation counts and every log and exception row it writes",
+    ]);
+    expect(findings.map((f) => f.fix)).toEqual([
+      'write tail_consumers[0] as { "service": "deco-otel-tail" } (or run --fix)',
+      'write tail_consumers[0] as { "service": "deco-otel-tail" } (or run --fix)',
+      "remove tail_consumers[1]: tail_consumers[0] already lists deco-otel-tail (or run --fix)",
+      "remove tail_consumers[1]: tail_consumers[0] already lists deco-otel-tail (or run --fix)",
+    ]);
+  });
+
+  it("tail-consumer: the tail listed twice in TOML, as an inline array and as two [[tables]], each at the repeat", () => {
+    expect(brief("repeated-tail/wrangler.toml")).toEqual(["5:51 error tail-consumer -", "30:1 error tail-consumer staging"]);
+    expect(messages("repeated-tail/wrangler.toml", "tail-consumer").every((m) => m.includes("doubling its invocation counts"))).toBe(true);
+  });
+
+  it("tail-consumer: near misses are names within two edits of deco-otel-tail, case and surrounding spaces ignored", () => {
+    for (const name of ["Deco-Otel-Tail", " deco-otel-tail", "deco-otel-tail ", "deco-otel-tails", "deco_otel_tail", "deco-otel-tial", "DECO-OTEL-TAI"]) {
+      expect(nearMissOfTail(name), name).toBe(true);
+    }
+    for (const name of ["deco-otel-tail", "deco-otel-ingest", "deco-otel-tail-staging", "audit-log-tail", "otel-tail", "deco-tail"]) {
+      expect(nearMissOfTail(name), name).toBe(false);
+    }
+  });
+
+  it("entries wrangler refuses are named in its words, as errors, not as a missing tail or logs that are off", () => {
+    const text = wired('"observability": { "enabled": "true", "head_sampling_rate": "1" }').replace(
+      '"tail_consumers": [{ "service": "deco-otel-tail" }]',
+      '"tail_consumers": [{ "service": ["deco-otel-tail"] }, "deco-otel-tail", { "service": 7 }, { "service": "x", "environment": false }]',
+    );
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      '3:22 error tail-consumer top level: tail_consumers[0] is {"service":["deco-otel-tail"]}, which wrangler refuses to deploy (Expected "tail_consumers[0].service" to be of type string): an entry is { "service": "deco-otel-tail" }',
+      '3:57 error tail-consumer top level: tail_consumers[1] is "deco-otel-tail", which wrangler refuses to deploy ("tail_consumers[1]" should be an object): an entry is { "service": "deco-otel-tail" }, and it repeats tail_consumers[0]',
+      '3:75 error tail-consumer top level: tail_consumers[2] is {"service":7}, which wrangler refuses to deploy (Expected "tail_consumers[2].service" to be of type string)',
+      '3:93 error tail-consumer top level: tail_consumers[3] is {"service":"x","environment":false}, which wrangler refuses to deploy (Expected "tail_consumers[3].environment" to be of type string): an entry is { "service": "x" }',
+      '10:33 error observability top level: observability.enabled is "true", which wrangler refuses to deploy (Expected "observability.enabled" to be of type boolean)',
+      '10:63 error observability top level: observability.head_sampling_rate is "1", which wrangler refuses to deploy (Expected "observability.head_sampling_rate" to be of type number)',
+    ]);
+    expect(findings.map((f) => f.fix)).toEqual([
+      'write tail_consumers[0] as { "service": "deco-otel-tail" } (or run --fix)',
+      "remove tail_consumers[1]: tail_consumers[0] already lists deco-otel-tail (or run --fix)",
+      'write tail_consumers[2] as { "service": "<Worker name>" }',
+      'write tail_consumers[3] as { "service": "x" } (or run --fix)',
+      "write observability.enabled as true (or run --fix)",
+      "write observability.head_sampling_rate as 1 (or run --fix)",
     ]);
   });
 
