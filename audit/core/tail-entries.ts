@@ -27,11 +27,11 @@ export interface TailEntry {
    * `"name"` entry; the one string of a `service: ["name"]`. Undefined when nothing tells.
    */
   meant: string | undefined;
-  /** Whether `meant` is a near miss of the tail's name (`nearMissOfTail`). */
+  /** Whether `meant` is a near miss of the tail's name (`nearMissOfTail`); only in `tail_consumers`. */
   nearMiss: boolean;
   /** The entry as it must be written: `meant` (the tail's name for a near miss) under `service`. */
   repairedService: string | undefined;
-  /** The earlier entry this one repeats once both are repaired: the same Worker (and environment) twice. */
+  /** The earlier entry this one repeats once both are repaired: the same Worker (and environment) twice; only in `tail_consumers`. */
   repeats: TailEntry | undefined;
 }
 
@@ -43,10 +43,11 @@ export function tailEntries(key: TailKey, value: ConfigValue | undefined): TailE
     const field = `${key}[${index}]`;
     const service = stringAt(item, "service");
     const meant = service ?? meantService(item);
-    const nearMiss = meant !== undefined && meant !== TAIL_WORKER && nearMissOfTail(meant);
+    // The tail is listed in tail_consumers: near misses and repeats are read there only.
+    const nearMiss = key === "tail_consumers" && meant !== undefined && nearMissOfTail(meant);
     const repairedService = nearMiss ? TAIL_WORKER : meant;
     const entry: TailEntry = { field, index, item, service, fault: faultOf(key, field, item), meant, nearMiss, repairedService, repeats: undefined };
-    if (repairedService !== undefined) {
+    if (key === "tail_consumers" && repairedService !== undefined) {
       const environment = stringAt(item, "environment") ?? "";
       const identity = `${repairedService}\u0000${environment}`;
       entry.repeats = seen.get(identity);
