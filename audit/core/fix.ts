@@ -3,7 +3,7 @@ import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./envi
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
 import { type ConfigArray, type ConfigDocument, type Position, entryOf, shownValue, stringAt } from "./model";
-import { analyticsEngineRule } from "./rules/analytics-engine";
+import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { listedServices, needsRepair, tailConsumerRule } from "./rules/tail-consumer";
@@ -48,7 +48,9 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * in place rather than added beside: a `tail_consumers`/`streaming_tail_consumers` entry that
  * is a bare name or whose `service` is an array of one name becomes `{ "service": <name> }`, a
  * near miss of the tail's name becomes the tail's, a second entry for the tail is removed, and an
- * `observability` boolean or rate written as a string (or `enabled` as 1/0) becomes its value.
+ * `observability` boolean or rate written as a string (or `enabled` as 1/0) becomes its value,
+ * and, given a dataset, a `DECO_METRICS` entry wrangler refuses (`"DECO_METRICS"`, a
+ * `binding` array, an empty `dataset`) becomes `{ binding, dataset }`.
  * Only environments whose audit fails a
  * rule are touched, so excluded environments and the keys a Pages project may not hold
  * (`tail_consumers`) are never written. JSONC files are edited in place;
@@ -170,7 +172,35 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (fails(environment, analyticsEngineRule.id)) {
       const current = environment.own("analytics_engine_datasets")?.value;
       const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
-      if (options.metricsDataset === undefined) {
+      const entries = current?.kind === "array" ? datasetEntries(current.items) : [];
+      // Rewrites first, then removals from the last item back, so that each index still names its item.
+      const refused = entries.filter((e) => e.fault !== undefined).sort((a, b) => Number(a.repeats !== undefined) - Number(b.repeats !== undefined) || (a.repeats === undefined ? 0 : b.index - a.index));
+      // A repeat goes only when the entry it repeats stays: valid as written, or rewritten here.
+      const kept = new Set(entries.filter((e) => e.fault === undefined).map((e) => e.index));
+      for (const entry of refused) {
+        const keptDataset = entry.dataset ?? options.metricsDataset;
+        if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
+        } else if (removableRepeat(entry) && editor !== undefined) {
+          editor.removeRepeat([...base, "analytics_engine_datasets", entry.index]);
+          changes.push(`${label}: removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`);
+        } else if (removableRepeat(entry)) {
+          toml.push(`remove ${entry.field} (at line ${entry.item.at.line}): ${entry.repeats!.field} binds ${entry.binding} already`);
+        } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
+          // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry)}`);
+        } else if (editor !== undefined) {
+          kept.add(entry.index);
+          editor.replace([...base, "analytics_engine_datasets", entry.index], { binding: METRICS_BINDING, dataset: keptDataset });
+          changes.push(`${label}: wrote ${entry.field} as { "binding": "${METRICS_BINDING}", "dataset": "${keptDataset}" } (it was ${shownValue(entry.item)})`);
+        } else {
+          kept.add(entry.index);
+          toml.push(`write { binding = "${METRICS_BINDING}", dataset = ${JSON.stringify(keptDataset)} } in place of ${entry.field} at line ${entry.item.at.line} (it is ${shownValue(entry.item)})`);
+        }
+      }
+      if (entries.some((entry) => entry.binding === METRICS_BINDING)) {
+        // An entry means DECO_METRICS: rewritten above or left to a hand edit, never added beside.
+      } else if (options.metricsDataset === undefined) {
         handEdits.push(`${label}: the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>`);
       } else if (current !== undefined && current.kind !== "array") {
         handEdits.push(`${label}: analytics_engine_datasets is not an array; make it [${JSON.stringify(dataset)}]`);

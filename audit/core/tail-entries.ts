@@ -1,4 +1,4 @@
-import { type ConfigValue, entryOf, stringAt } from "./model";
+import { type ConfigValue, entryOf, meantString, stringAt } from "./model";
 import { TAIL_WORKER } from "./wiring";
 
 /** The two keys listing a Worker's tail consumers; wrangler checks their entries alike. */
@@ -42,7 +42,7 @@ export function tailEntries(key: TailKey, value: ConfigValue | undefined): TailE
   return value.items.map((item, index) => {
     const field = `${key}[${index}]`;
     const service = stringAt(item, "service");
-    const meant = service ?? meantService(item);
+    const meant = service ?? meantString(item, "service");
     // The tail is listed in tail_consumers: near misses and repeats are read there only.
     const nearMiss = key === "tail_consumers" && meant !== undefined && nearMissOfTail(meant);
     const repairedService = nearMiss ? TAIL_WORKER : meant;
@@ -55,17 +55,6 @@ export function tailEntries(key: TailKey, value: ConfigValue | undefined): TailE
     }
     return entry;
   });
-}
-
-/** A bare string entry, or a `service` given as an array of one string: the name meant. */
-function meantService(item: ConfigValue): string | undefined {
-  if (item.kind === "scalar") return typeof item.value === "string" ? item.value : undefined;
-  const service = entryOf(item, "service")?.value;
-  if (service?.kind === "array" && service.items.length === 1) {
-    const only = service.items[0]!;
-    return only.kind === "scalar" && typeof only.value === "string" ? only.value : undefined;
-  }
-  return undefined;
 }
 
 function faultOf(key: TailKey, field: string, item: ConfigValue): string | undefined {

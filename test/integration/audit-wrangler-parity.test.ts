@@ -146,19 +146,21 @@ describe("--fix leaves files wrangler deploys", () => {
   "name": "q",
   "tail_consumers": [{ "service": ["deco-otel-tail"] }, "deco-otel-tail", { "service": "Deco-Otel-Tail", "environment": "production" }],
   "streaming_tail_consumers": ["audit-stream"],
-  "observability": { "enabled": "true", "logs": { "head_sampling_rate": "0.25", "invocation_logs": 1 } }
+  "observability": { "enabled": "true", "logs": { "head_sampling_rate": "0.25", "invocation_logs": 1 } },
+  "analytics_engine_datasets": ["DECO_METRICS", { "binding": ["DECO_METRICS"], "dataset": "" }]
 }
 `;
       const original = join(dir, "wrangler.jsonc");
       const fixedPath = join(dir, "wrangler.fixed.jsonc");
       writeFileSync(original, refused);
       const document = loadConfig(original, refused);
-      const fixed = fixDocument(document);
+      const fixed = fixDocument(document, { metricsDataset: "deco_metrics" });
       writeFileSync(fixedPath, fixed.after);
-      const before = auditDocument(document).findings.filter((f) => f.rule === "tail-consumer" || f.rule === "observability");
+      const rules = ["tail-consumer", "observability", "analytics-engine"];
+      const before = auditDocument(document).findings.filter((f) => rules.includes(f.rule));
       const [theirsBefore, theirsAfter] = await readWithWrangler([original, fixedPath]);
       // Every fault wrangler names, the audit names in the same words.
-      const faults = before.map((f) => /\((Expected "[^"]+" to be of type \w+|"[^"]+" should be an object)\)/.exec(f.message)?.[1]).filter((m) => m !== undefined);
+      const faults = before.map((f) => /which wrangler refuses to deploy \((.+?)\)(: |$)/.exec(f.message)?.[1]).filter((fault) => fault !== undefined);
       expect(faults).toEqual([
         'Expected "tail_consumers[0].service" to be of type string',
         '"tail_consumers[1]" should be an object',
@@ -166,10 +168,12 @@ describe("--fix leaves files wrangler deploys", () => {
         'Expected "observability.enabled" to be of type boolean',
         'Expected "observability.logs.head_sampling_rate" to be of type number',
         'Expected "observability.logs.invocation_logs" to be of type boolean',
+        '"analytics_engine" bindings should be objects',
+        '"analytics_engine_datasets[1]" bindings should have a string "binding" field',
       ]);
       for (const fault of faults) expect(theirsBefore!.refused).toContain(fault!);
       expect(before.every((f) => f.severity === "error")).toBe(true);
-      expect(before.map((f) => f.message).join("\n")).not.toMatch(/does not list|not enabled/);
+      expect(before.map((f) => f.message).join("\n")).not.toMatch(/does not list|not enabled|does not bind/);
       // The fixed file deploys: the tail once, the rest as meant.
       expect(theirsAfter).toEqual({
         name: "q",
@@ -177,7 +181,8 @@ describe("--fix leaves files wrangler deploys", () => {
         tail_consumers: [{ service: "deco-otel-tail" }, { service: "deco-otel-tail", environment: "production" }],
         observability: { enabled: true, logs: { head_sampling_rate: 0.25, invocation_logs: true } },
       });
-      expect(fixed.audit.findings.filter((f) => f.rule === "tail-consumer" || f.rule === "observability")).toEqual([]);
+      expect(fixed.audit.findings.filter((f) => rules.includes(f.rule))).toEqual([]);
+      expect(fixed.after).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }],');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

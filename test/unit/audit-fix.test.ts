@@ -287,6 +287,27 @@ describe("--fix on entries wrangler refuses, near misses and repeats", () => {
     expect(result.after).toContain('"tail_consumers": [\n    { "service": 7 },\n    { "service": "deco-otel-tail" }\n  ],');
   });
 
+  it("rewrites a DECO_METRICS entry wrangler refuses given the dataset, removes its repeat, and leaves other bindings' datasets to a hand edit", () => {
+    const text = '{\n  "name": "shop",\n  "analytics_engine_datasets": [\n    "DECO_METRICS",\n    { "binding": "DECO_METRICS" },\n    { "binding": "LOGS", "dataset": "" }\n  ]\n}\n';
+    const result = fixDocument(loadConfig("wrangler.jsonc", text), { metricsDataset: DATASET });
+    expect(result.after).toContain('"analytics_engine_datasets": [\n    { "binding": "DECO_METRICS", "dataset": "deco_metrics" },\n    { "binding": "LOGS", "dataset": "" }\n  ]');
+    expect(result.changes.filter((c) => c.includes("analytics_engine_datasets"))).toEqual([
+      'top level: wrote analytics_engine_datasets[0] as { "binding": "DECO_METRICS", "dataset": "deco_metrics" } (it was "DECO_METRICS")',
+      "top level: removed analytics_engine_datasets[1], a second DECO_METRICS binding (analytics_engine_datasets[0] has it)",
+    ]);
+    expect(result.handEdits).toContain(
+      'top level: analytics_engine_datasets[2] is {"binding":"LOGS","dataset":""}, which wrangler refuses ("analytics_engine_datasets[2]" bindings should, optionally, have a string "dataset" field); write analytics_engine_datasets[2] as { "binding": "LOGS", "dataset": "<dataset>" }',
+    );
+    // Without the dataset, nothing is guessed: the entry is a hand edit, and no second one is added beside it.
+    const withoutDataset = fixDocument(loadConfig("wrangler.jsonc", text));
+    expect(withoutDataset.after).toContain(text.slice(text.indexOf('"analytics_engine_datasets"'), text.indexOf("  ]") + 3));
+    expect(withoutDataset.handEdits.filter((e) => e.includes("analytics_engine_datasets["))).toEqual([
+      'top level: analytics_engine_datasets[0] is "DECO_METRICS", which wrangler refuses ("analytics_engine" bindings should be objects); write analytics_engine_datasets[0] as { "binding": "DECO_METRICS", "dataset": "<dataset>" } (or run --fix --metrics-dataset <dataset>)',
+      'top level: analytics_engine_datasets[2] is {"binding":"LOGS","dataset":""}, which wrangler refuses ("analytics_engine_datasets[2]" bindings should, optionally, have a string "dataset" field); write analytics_engine_datasets[2] as { "binding": "LOGS", "dataset": "<dataset>" }',
+      'top level: analytics_engine_datasets[1] is {"binding":"DECO_METRICS"}, which wrangler refuses (DECO_METRICS assigned to multiple Analytics Engine Dataset bindings); keep one of analytics_engine_datasets[0] and analytics_engine_datasets[1]',
+    ]);
+  });
+
   it("says which TOML lines to remove or rewrite", () => {
     expect(fixDocument(loadFleet("repeated-tail/wrangler.toml")).handEdits).toEqual([
       "top level: TOML is not rewritten; edit by hand:\nremove tail_consumers[1] from the array at line 5: tail_consumers[0] already lists deco-otel-tail",

@@ -631,6 +631,19 @@ describe("secretReason: names that mark a value public", () => {
 });
 
 describe("analytics-engine and Pages projects", () => {
+  it("analytics-engine: entries wrangler refuses, a binding name given twice among them, are errors in its words", () => {
+    const text = wired('"observability": { "enabled": true }').replace(
+      '"analytics_engine_datasets": [{ "binding": "DECO_METRICS" }]',
+      '"analytics_engine_datasets": ["DECO_METRICS", { "binding": "DECO_METRICS", "dataset": "other" }, { "binding": "LOGS", "dataset": "" }]',
+    );
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.message} | ${f.fix}`)).toEqual([
+      'error analytics-engine top level: analytics_engine_datasets[0] is "DECO_METRICS", which wrangler refuses to deploy ("analytics_engine" bindings should be objects) | write analytics_engine_datasets[0] as { "binding": "DECO_METRICS", "dataset": "<dataset>" } (or run --fix --metrics-dataset <dataset>)',
+      'error analytics-engine top level: analytics_engine_datasets[1] is {"binding":"DECO_METRICS","dataset":"other"}, which wrangler refuses to deploy (DECO_METRICS assigned to multiple Analytics Engine Dataset bindings): analytics_engine_datasets[0] binds DECO_METRICS already | keep one of analytics_engine_datasets[0] and analytics_engine_datasets[1]: they name two datasets',
+      'error analytics-engine top level: analytics_engine_datasets[2] is {"binding":"LOGS","dataset":""}, which wrangler refuses to deploy ("analytics_engine_datasets[2]" bindings should, optionally, have a string "dataset" field) | write analytics_engine_datasets[2] as { "binding": "LOGS", "dataset": "<dataset>" }',
+    ]);
+  });
+
   it("analytics-engine: a warning when DECO_METRICS is not bound, in each environment on its own", () => {
     const missing = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace(', "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }]', "")));
     expect(missing.findings.map((f) => [f.rule, f.severity, f.line, f.column, f.message])).toEqual([
