@@ -8,7 +8,7 @@ import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { listedServices, needsRepair, tailConsumerRule } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
-import { versionMetadataRule } from "./rules/version-metadata";
+import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { ENDPOINT_VARS, METRICS_BINDING, TAIL_WORKER, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment"> {
@@ -137,7 +137,16 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
 
     if (fails(environment, versionMetadataRule.id)) {
       const current = environment.own("version_metadata");
-      if (current !== undefined) {
+      const meant = current === undefined || stringAt(current.value, "binding") !== undefined ? undefined : refusedVersionMetadata(current.value, environment.env).meant;
+      if (meant === VERSION_METADATA_BINDING) {
+        // A value wrangler refuses that means the right binding: rewritten in place.
+        if (editor !== undefined) {
+          editor.replace([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
+          changes.push(`${label}: wrote version_metadata as { "binding": "${VERSION_METADATA_BINDING}" } (it was ${shownValue(current!.value)})`);
+        } else {
+          toml.push(`write version_metadata = { binding = "${VERSION_METADATA_BINDING}" } in place of the value at line ${current!.value.at.line} (it is ${shownValue(current!.value)})`);
+        }
+      } else if (current !== undefined) {
         handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; bind it as ${VERSION_METADATA_BINDING} and update the code that reads it`);
       } else if (editor !== undefined) {
         editor.set([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });

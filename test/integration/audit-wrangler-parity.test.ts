@@ -147,7 +147,8 @@ describe("--fix leaves files wrangler deploys", () => {
   "tail_consumers": [{ "service": ["deco-otel-tail"] }, "deco-otel-tail", { "service": "Deco-Otel-Tail", "environment": "production" }],
   "streaming_tail_consumers": ["audit-stream"],
   "observability": { "enabled": "true", "logs": { "head_sampling_rate": "0.25", "invocation_logs": 1 } },
-  "analytics_engine_datasets": ["DECO_METRICS", { "binding": ["DECO_METRICS"], "dataset": "" }]
+  "analytics_engine_datasets": ["DECO_METRICS", { "binding": ["DECO_METRICS"], "dataset": "" }],
+  "version_metadata": "CF_VERSION_METADATA"
 }
 `;
       const original = join(dir, "wrangler.jsonc");
@@ -156,7 +157,7 @@ describe("--fix leaves files wrangler deploys", () => {
       const document = loadConfig(original, refused);
       const fixed = fixDocument(document, { metricsDataset: "deco_metrics" });
       writeFileSync(fixedPath, fixed.after);
-      const rules = ["tail-consumer", "observability", "analytics-engine"];
+      const rules = ["tail-consumer", "observability", "analytics-engine", "version-metadata"];
       const before = auditDocument(document).findings.filter((f) => rules.includes(f.rule));
       const [theirsBefore, theirsAfter] = await readWithWrangler([original, fixedPath]);
       // Every fault wrangler names, the audit names in the same words.
@@ -170,6 +171,7 @@ describe("--fix leaves files wrangler deploys", () => {
         'Expected "observability.logs.invocation_logs" to be of type boolean',
         '"analytics_engine" bindings should be objects',
         '"analytics_engine_datasets[1]" bindings should have a string "binding" field',
+        'The field "version_metadata" should be an object',
       ]);
       for (const fault of faults) expect(theirsBefore!.refused).toContain(fault!);
       expect(before.every((f) => f.severity === "error")).toBe(true);
@@ -183,6 +185,7 @@ describe("--fix leaves files wrangler deploys", () => {
       });
       expect(fixed.audit.findings.filter((f) => rules.includes(f.rule))).toEqual([]);
       expect(fixed.after).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }],');
+      expect(fixed.after).toContain('"version_metadata": { "binding": "CF_VERSION_METADATA" }\n}');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

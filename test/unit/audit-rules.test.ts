@@ -50,6 +50,17 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
+  it("version-metadata: a value wrangler refuses is named in its words, with the binding it means", () => {
+    const refused = (value: string) =>
+      auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace('{ "binding": "CF_VERSION_METADATA" }', value))).findings.map((f) => `${f.message} | ${f.fix}`);
+    expect(refused('"CF_VERSION_METADATA"')).toEqual([
+      'top level: version_metadata is "CF_VERSION_METADATA", which wrangler refuses to deploy (The field "version_metadata" should be an object): it is written { "binding": "CF_VERSION_METADATA" } | write "version_metadata": { "binding": "CF_VERSION_METADATA" } (or run --fix)',
+    ]);
+    expect(refused('{ "binding": 1 }')).toEqual([
+      'top level: version_metadata is {"binding":1}, which wrangler refuses to deploy (binding should have a string "binding" field) | write "version_metadata": { "binding": "CF_VERSION_METADATA" }',
+    ]);
+  });
+
   it("otlp-endpoints: warnings for a missing var, plain http, and a second origin, each at its value", () => {
     expect(brief("bad-endpoints/wrangler.jsonc")).toEqual([
       "8:11 warning otlp-endpoints -",
