@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
+import { findingsOnDisk } from "../../audit/core/relocate";
 import { loadFleet } from "../support/fleet";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
@@ -306,6 +307,26 @@ describe("--fix on entries wrangler refuses, near misses and repeats", () => {
       'top level: analytics_engine_datasets[2] is {"binding":"LOGS","dataset":""}, which wrangler refuses ("analytics_engine_datasets[2]" bindings should, optionally, have a string "dataset" field); write analytics_engine_datasets[2] as { "binding": "LOGS", "dataset": "<dataset>" }',
       'top level: analytics_engine_datasets[1] is {"binding":"DECO_METRICS"}, which wrangler refuses (DECO_METRICS assigned to multiple Analytics Engine Dataset bindings); keep one of analytics_engine_datasets[0] and analytics_engine_datasets[1]',
     ]);
+  });
+
+  it("rewrites a version_metadata wrangler refuses that means CF_VERSION_METADATA", () => {
+    const result = fixDocument(loadConfig("wrangler.jsonc", '{\n  "name": "shop",\n  "version_metadata": "CF_VERSION_METADATA"\n}\n'));
+    expect(result.after).toContain('\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n');
+    expect(result.changes).toContain('top level: wrote version_metadata as { "binding": "CF_VERSION_METADATA" } (it was "CF_VERSION_METADATA")');
+    expect(result.audit.findings.filter((f) => f.rule === "version-metadata")).toEqual([]);
+  });
+
+  it("places a dry run's findings in the text on disk: shared text moves with the edits, added text points where it would go", () => {
+    const onDisk = '{\n  "a": [1],\n  "b": 2\n}\n';
+    const proposed = '{\n  "a": [\n    1,\n    3\n  ],\n  "b": 2\n}\n';
+    const finding = (line: number, column: number) => ({ file: "f", env: null, line, column, severity: "error" as const, rule: "r", message: "m", fix: "x" });
+    const placed = findingsOnDisk([finding(6, 3), finding(4, 5), finding(1, 1)], onDisk, proposed);
+    expect(placed.map((f) => [f.line, f.column])).toEqual([
+      [3, 3], // "b", two lines up on disk
+      [2, 10], // the added 3: where it would be inserted, after the 1
+      [1, 1],
+    ]);
+    expect(findingsOnDisk([finding(2, 3)], onDisk, onDisk)).toEqual([finding(2, 3)]);
   });
 
   it("says which TOML lines to remove or rewrite", () => {
