@@ -76,10 +76,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
 
     if (fails(environment, tailConsumerRule.id)) {
       const current = environment.own("tail_consumers")?.value;
-      // Rewrites first, then removals from the last item back, so that each index still names its item.
-      const repairs = (["streaming_tail_consumers", "tail_consumers"] as const)
-        .flatMap((key) => tailEntries(key, environment.own(key)?.value).filter(needsRepair))
-        .sort((a, b) => Number(a.repeats !== undefined) - Number(b.repeats !== undefined) || (a.repeats === undefined ? 0 : b.index - a.index));
+      const repairs = rewritesThenRemovals((["streaming_tail_consumers", "tail_consumers"] as const).flatMap((key) => tailEntries(key, environment.own(key)?.value).filter(needsRepair)));
       for (const entry of repairs) {
         const key = entry.field.slice(0, entry.field.indexOf("["));
         const tomlLine = `line ${entry.item.at.line}`;
@@ -182,8 +179,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       const current = environment.own("analytics_engine_datasets")?.value;
       const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
       const entries = current?.kind === "array" ? datasetEntries(current.items) : [];
-      // Rewrites first, then removals from the last item back, so that each index still names its item.
-      const refused = entries.filter((e) => e.fault !== undefined).sort((a, b) => Number(a.repeats !== undefined) - Number(b.repeats !== undefined) || (a.repeats === undefined ? 0 : b.index - a.index));
+      const refused = rewritesThenRemovals(entries.filter((e) => e.fault !== undefined));
       // A repeat goes only when the entry it repeats stays: valid as written, or rewritten here.
       const kept = new Set(entries.filter((e) => e.fault === undefined).map((e) => e.index));
       for (const entry of refused) {
@@ -247,4 +243,13 @@ function tomlTailConsumerAddition(text: string, current: ConfigArray, table: str
 /** Whether a TOML value was read from an array-of-tables header (`[[tail_consumers]]`) rather than an inline array or table. */
 function isTomlTableHeader(text: string, at: Position): boolean {
   return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("[[");
+}
+
+/**
+ * Entries of one array to repair, in the order their edits keep each index naming its item:
+ * rewrites first (they change no index), then removals of repeats from the last item back.
+ */
+function rewritesThenRemovals<T extends { index: number; repeats: unknown }>(entries: T[]): T[] {
+  const removal = (entry: T) => entry.repeats !== undefined;
+  return [...entries].sort((a, b) => Number(removal(a)) - Number(removal(b)) || (removal(a) ? b.index - a.index : 0));
 }
