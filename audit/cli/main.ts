@@ -7,6 +7,7 @@ import type { Finding } from "../core/findings";
 import { decodeConfigFile, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, MISSING_PATH_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
+import { findingsOnDisk } from "../core/relocate";
 import { RULES } from "../core/rules/index";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
@@ -28,8 +29,10 @@ Options:
                       matches; repeatable
   --exclude-env [GLOB:]NAME
                       leave out environment env.NAME (of the files GLOB matches); repeatable
-  --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment;
-                      JSONC files are edited in place, TOML files get the text to add by hand
+  --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment,
+                      rewrite tail_consumers entries and observability values wrangler refuses
+                      when what they mean is clear, and remove a second deco-otel-tail entry;
+                      JSONC files are edited in place, TOML files get the edits to make by hand
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
   --metrics-dataset NAME
@@ -119,7 +122,9 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
         continue;
       }
       const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment });
-      run.audits.push(fixed.audit);
+      // A dry run writes nothing: its findings point into the file as it is on disk.
+      const proposed = fixed.after.slice(document.byteOrderMark ? 1 : 0);
+      run.audits.push(options.dryRun ? { ...fixed.audit, findings: findingsOnDisk(fixed.audit.findings, document.text, proposed) } : fixed.audit);
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) await writeFile(file, fixed.after);
       const verb = options.dryRun ? "would fix" : "fixed";

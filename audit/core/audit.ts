@@ -56,10 +56,10 @@ export function auditDocument(document: ConfigDocument, options: AuditOptions = 
           env: environment.env,
           line: hit.at.line,
           column: hit.at.column,
-          severity: rule.severity,
+          severity: hit.severity ?? rule.severity,
           rule: rule.id,
           message: `${environmentLabel(environment.env)}: ${hit.message}`,
-          fix: rule.fix,
+          fix: hit.fix ?? rule.fix,
         });
       }
     }

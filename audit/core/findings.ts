@@ -23,6 +23,10 @@ export interface Finding {
 export interface RuleHit {
   at: Position;
   message: string;
+  /** The fix hint for this hit when the rule's general one would name what is not there. */
+  fix?: string;
+  /** This hit's severity when it is graver than the rule's: a value wrangler refuses to deploy is an error. */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -2,11 +2,13 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigArray, type ConfigDocument, entryOf, stringAt } from "./model";
-import { analyticsEngineRule } from "./rules/analytics-engine";
+import { type ConfigArray, type ConfigDocument, type Position, entryOf, shownValue, stringAt } from "./model";
+import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
-import { listedServices, tailConsumerRule } from "./rules/tail-consumer";
-import { versionMetadataRule } from "./rules/version-metadata";
+import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
+import { listedServices, needsRepair, tailConsumerRule } from "./rules/tail-consumer";
+import { tailEntries } from "./tail-entries";
+import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { ENDPOINT_VARS, METRICS_BINDING, TAIL_WORKER, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment"> {
@@ -42,7 +44,14 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * "deco-otel-tail" }` in `tail_consumers`, `version_metadata` bound as `CF_VERSION_METADATA`,
  * given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
  * when any is missing or wrong, so they share that origin), and, given a dataset, a
- * `DECO_METRICS` entry in `analytics_engine_datasets`. Only environments whose audit fails a
+ * `DECO_METRICS` entry in `analytics_engine_datasets`. Entries wrangler refuses are rewritten
+ * in place rather than added beside: a `tail_consumers`/`streaming_tail_consumers` entry that
+ * is a bare name or whose `service` is an array of one name becomes `{ "service": <name> }`, a
+ * near miss of the tail's name becomes the tail's, a second entry for the tail is removed, and an
+ * `observability` boolean or rate written as a string (or `enabled` as 1/0) becomes its value,
+ * and, given a dataset, a `DECO_METRICS` entry wrangler refuses (`"DECO_METRICS"`, a
+ * `binding` array, an empty `dataset`) becomes `{ binding, dataset }`.
+ * Only environments whose audit fails a
  * rule are touched, so excluded environments and the keys a Pages project may not hold
  * (`tail_consumers`) are never written. JSONC files are edited in place;
  * TOML files are left as they are and each change is returned as a hand edit with the TOML to
@@ -67,7 +76,34 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
 
     if (fails(environment, tailConsumerRule.id)) {
       const current = environment.own("tail_consumers")?.value;
-      if (current !== undefined && current.kind !== "array") {
+      const repairs = rewritesThenRemovals((["streaming_tail_consumers", "tail_consumers"] as const).flatMap((key) => tailEntries(key, environment.own(key)?.value).filter(needsRepair)));
+      for (const entry of repairs) {
+        const key = entry.field.slice(0, entry.field.indexOf("["));
+        const tomlLine = `line ${entry.item.at.line}`;
+        if (entry.repeats !== undefined) {
+          if (editor !== undefined) {
+            editor.removeRepeat([...base, key, entry.index]);
+            changes.push(`${label}: removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`);
+          } else {
+            const what = isTomlTableHeader(document.text, entry.item.at) ? `the [[${tomlTable(key)}]] table at ${tomlLine}` : `${entry.field} from the array at ${tomlLine}`;
+            toml.push(`remove ${what}: ${entry.repeats.field} already lists ${entry.repairedService}`);
+          }
+        } else if (entry.repairedService === undefined) {
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses; write it as { "service": "<Worker name>" }`);
+        } else if (editor !== undefined) {
+          // An object keeps its other keys (`environment`): only its service is rewritten.
+          if (entry.item.kind === "object") editor.set([...base, key, entry.index, "service"], entry.repairedService);
+          else editor.replace([...base, key, entry.index], { service: entry.repairedService });
+          changes.push(`${label}: wrote ${entry.field} as { "service": "${entry.repairedService}" } (it was ${shownValue(entry.item)})`);
+        } else {
+          const written = entry.item.kind === "object" ? `service = "${entry.repairedService}"` : `{ service = "${entry.repairedService}" }`;
+          toml.push(`write ${written} in place of ${entry.field} at ${tomlLine} (it is ${shownValue(entry.item)})`);
+        }
+      }
+      const listsTail = tailEntries("tail_consumers", current).some((e) => e.repairedService === TAIL_WORKER);
+      if (listsTail) {
+        // Nothing to add: the repairs above leave the tail listed once.
+      } else if (current !== undefined && current.kind !== "array") {
         handEdits.push(`${label}: tail_consumers is not an array; make it [{ "service": "${TAIL_WORKER}" }]`);
       } else if (editor !== undefined) {
         if (current === undefined) editor.set([...base, "tail_consumers"], [{ service: TAIL_WORKER }]);
@@ -80,9 +116,34 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
+    if (fails(environment, observabilityRule.id)) {
+      // Only the block this environment writes: an inherited one is repaired where it is written.
+      const block = environment.own("observability")?.value;
+      for (const fault of block === undefined ? [] : observabilityTypeFaults(block)) {
+        const field = ["observability", ...fault.path].join(".");
+        if (fault.repaired === undefined) {
+          handEdits.push(`${label}: ${field} is ${shownValue(fault.value)}, which wrangler refuses; write it as ${fault.type === "string[]" ? "an array of strings" : `a ${fault.type}`}`);
+        } else if (editor !== undefined) {
+          editor.replace([...base, "observability", ...fault.path], fault.repaired);
+          changes.push(`${label}: wrote ${field} as ${JSON.stringify(fault.repaired)} (it was ${shownValue(fault.value)})`);
+        } else {
+          toml.push(`write ${fault.path[fault.path.length - 1]} = ${JSON.stringify(fault.repaired)} in place of ${field} at line ${fault.at.line} (it is ${shownValue(fault.value)})`);
+        }
+      }
+    }
+
     if (fails(environment, versionMetadataRule.id)) {
       const current = environment.own("version_metadata");
-      if (current !== undefined) {
+      const meant = current === undefined || stringAt(current.value, "binding") !== undefined ? undefined : refusedVersionMetadata(current.value, environment.env).meant;
+      if (meant === VERSION_METADATA_BINDING) {
+        // A value wrangler refuses that means the right binding: rewritten in place.
+        if (editor !== undefined) {
+          editor.replace([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
+          changes.push(`${label}: wrote version_metadata as { "binding": "${VERSION_METADATA_BINDING}" } (it was ${shownValue(current!.value)})`);
+        } else {
+          toml.push(`write version_metadata = { binding = "${VERSION_METADATA_BINDING}" } in place of the value at line ${current!.value.at.line} (it is ${shownValue(current!.value)})`);
+        }
+      } else if (current !== undefined) {
         handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; bind it as ${VERSION_METADATA_BINDING} and update the code that reads it`);
       } else if (editor !== undefined) {
         editor.set([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
@@ -117,7 +178,34 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (fails(environment, analyticsEngineRule.id)) {
       const current = environment.own("analytics_engine_datasets")?.value;
       const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
-      if (options.metricsDataset === undefined) {
+      const entries = current?.kind === "array" ? datasetEntries(current.items) : [];
+      const refused = rewritesThenRemovals(entries.filter((e) => e.fault !== undefined));
+      // A repeat goes only when the entry it repeats stays: valid as written, or rewritten here.
+      const kept = new Set(entries.filter((e) => e.fault === undefined).map((e) => e.index));
+      for (const entry of refused) {
+        const keptDataset = entry.dataset ?? options.metricsDataset;
+        if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
+        } else if (removableRepeat(entry) && editor !== undefined) {
+          editor.removeRepeat([...base, "analytics_engine_datasets", entry.index]);
+          changes.push(`${label}: removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`);
+        } else if (removableRepeat(entry)) {
+          toml.push(`remove ${entry.field} (at line ${entry.item.at.line}): ${entry.repeats!.field} binds ${entry.binding} already`);
+        } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
+          // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry)}`);
+        } else if (editor !== undefined) {
+          kept.add(entry.index);
+          editor.replace([...base, "analytics_engine_datasets", entry.index], { binding: METRICS_BINDING, dataset: keptDataset });
+          changes.push(`${label}: wrote ${entry.field} as { "binding": "${METRICS_BINDING}", "dataset": "${keptDataset}" } (it was ${shownValue(entry.item)})`);
+        } else {
+          kept.add(entry.index);
+          toml.push(`write { binding = "${METRICS_BINDING}", dataset = ${JSON.stringify(keptDataset)} } in place of ${entry.field} at line ${entry.item.at.line} (it is ${shownValue(entry.item)})`);
+        }
+      }
+      if (entries.some((entry) => entry.binding === METRICS_BINDING)) {
+        // An entry means DECO_METRICS: rewritten above or left to a hand edit, never added beside.
+      } else if (options.metricsDataset === undefined) {
         handEdits.push(`${label}: the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>`);
       } else if (current !== undefined && current.kind !== "array") {
         handEdits.push(`${label}: analytics_engine_datasets is not an array; make it [${JSON.stringify(dataset)}]`);
@@ -130,7 +218,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (toml.length > 0) handEdits.push(`${label}: TOML is not rewritten; add by hand:\n${toml.join("\n\n")}`);
+    if (toml.length > 0) handEdits.push(`${label}: TOML is not rewritten; edit by hand:\n${toml.join("\n\n")}`);
   }
 
   const before = fileText(document, document.text);
@@ -147,7 +235,21 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
  */
 function tomlTailConsumerAddition(text: string, current: ConfigArray, table: string): string {
   const line = text.split("\n")[current.at.line - 1] ?? "";
-  if (line.slice(current.at.column - 1).startsWith("[[")) return `[[${table}]]\nservice = "${TAIL_WORKER}"`;
+  if (isTomlTableHeader(text, current.at)) return `[[${table}]]\nservice = "${TAIL_WORKER}"`;
   const items = [...listedServices(current).map(({ service }) => service), TAIL_WORKER].map((service) => `{ service = ${JSON.stringify(service)} }`);
   return `in place of the array at line ${current.at.line}:\n${line.slice(0, current.at.column - 1)}[${items.join(", ")}]`;
+}
+
+/** Whether a TOML value was read from an array-of-tables header (`[[tail_consumers]]`) rather than an inline array or table. */
+function isTomlTableHeader(text: string, at: Position): boolean {
+  return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("[[");
+}
+
+/**
+ * Entries of one array to repair, in the order their edits keep each index naming its item:
+ * rewrites first (they change no index), then removals of repeats from the last item back.
+ */
+function rewritesThenRemovals<T extends { index: number; repeats: unknown }>(entries: T[]): T[] {
+  const removal = (entry: T) => entry.repeats !== undefined;
+  return [...entries].sort((a, b) => Number(removal(a)) - Number(removal(b)) || (removal(a) ? b.index - a.index : 0));
 }

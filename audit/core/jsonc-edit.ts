@@ -59,6 +59,42 @@ export class JsoncEditor {
     else this.layOutWith(path, member);
   }
 
+  /** Replaces the value at `path` (an object member or an array item) with `value`, written as a new value is. */
+  replace(path: JSONPath, value: unknown): void {
+    const node = this.nodeAt(path);
+    if (node === undefined) throw new Error(`no value at ${JSON.stringify(path)} to replace`);
+    const content = this.serialize(value, lineIndentAt(this.text, node.offset), node.offset - lineStartOf(this.text, node.offset));
+    this.text = applyEdits(this.text, [{ offset: node.offset, length: node.length, content }]);
+  }
+
+  /**
+   * Removes the array item at `path`, which must follow another item (a repeat of an earlier
+   * one): an item on lines of its own goes with its lines, its comma and the comments ending
+   * them; an item sharing its line goes with the comma before it.
+   */
+  removeRepeat(path: JSONPath): void {
+    const array = this.nodeAt(path.slice(0, -1));
+    const index = path[path.length - 1] as number;
+    const item = array?.children?.[index];
+    const previous = array?.children?.[index - 1];
+    if (array?.type !== "array" || item === undefined || previous === undefined) throw new Error(`no repeated item at ${JSON.stringify(path)} to remove`);
+    const lineStart = lineStartOf(this.text, item.offset);
+    const valueEnd = item.offset + item.length;
+    const afterValue = skipCommentsOnLine(this.text, skipBlanks(this.text, valueEnd));
+    const afterComma = this.text[afterValue] === "," ? skipCommentsOnLine(this.text, skipBlanks(this.text, afterValue + 1)) : afterValue;
+    const ownsLine = this.text.slice(lineStart, item.offset).trim() === "" && /^(\r?\n|\r)/.test(this.text.slice(afterComma));
+    const previousEnd = previous.offset + previous.length;
+    if (!ownsLine) {
+      this.text = applyEdits(this.text, [{ offset: previousEnd, length: valueEnd - previousEnd, content: "" }]);
+      return;
+    }
+    const edits: Edit[] = [{ offset: lineStart, length: afterComma + /^(\r?\n|\r)/.exec(this.text.slice(afterComma))![0].length - lineStart, content: "" }];
+    // The last item written without a trailing comma: the one before it becomes last, and loses its comma too.
+    const previousComma = skipCommentsOnLine(this.text, skipBlanks(this.text, previousEnd));
+    if (index === array.children!.length - 1 && afterComma === afterValue && this.text[previousComma] === ",") edits.unshift({ offset: previousComma, length: 1, content: "" });
+    this.text = applyEdits(this.text, edits);
+  }
+
   private nodeAt(path: JSONPath): Node | undefined {
     const tree = parseTree(this.text, [], { allowTrailingComma: true });
     return tree === undefined ? undefined : findNodeAtLocation(tree, path);

@@ -25,4 +25,9 @@ export class LineIndex {
     }
     return { line: low + 1, column: offset - this.starts[low]! + 1 };
   }
+
+  /** The offset (0-based) of a position; a column past its line's end counts on, as `positionOf` would. */
+  offsetOf(position: Position): number {
+    return (this.starts[position.line - 1] ?? this.starts[this.starts.length - 1]!) + position.column - 1;
+  }
 }

@@ -85,3 +85,21 @@ export function plainValue(value: ConfigValue): unknown {
       return Object.fromEntries([...value.entries].map(([key, entry]) => [key, plainValue(entry.value)]));
   }
 }
+
+/** How a value is shown in a finding: as JSON writes it (`"true"`, `["deco-otel-tail"]`). */
+export function shownValue(value: ConfigValue): string {
+  return JSON.stringify(plainValue(value));
+}
+
+/**
+ * The name an entry wrangler refuses clearly means: the entry itself when it is a bare string
+ * (`"deco-otel-tail"` for `{ "service": "deco-otel-tail" }`), or the one string of an array
+ * under `key` (`{ "binding": ["DECO_METRICS"] }`); undefined when nothing tells.
+ */
+export function meantString(item: ConfigValue, key: string): string | undefined {
+  if (item.kind === "scalar") return typeof item.value === "string" ? item.value : undefined;
+  const value = entryOf(item, key)?.value;
+  if (value?.kind !== "array" || value.items.length !== 1) return undefined;
+  const only = value.items[0]!;
+  return only.kind === "scalar" && typeof only.value === "string" ? only.value : undefined;
+}

@@ -59,7 +59,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 15 files (12 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 22 environments), 28 errors (2 of them paths not read or not parsed), 30 warnings; mode warn, exit 2",
+      "deco-otel audit: 17 files (14 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 27 environments), 34 errors (2 of them paths not read or not parsed), 30 warnings; mode warn, exit 2",
     );
   });
 
@@ -192,11 +192,25 @@ describe("deco-otel audit --fix (CLI)", () => {
     expect(stdout).toContain("--- comments/wrangler.jsonc\n+++ comments/wrangler.jsonc\n");
     expect(stdout).toContain('+\t\t\t"tail_consumers": [{ "service": "deco-otel-tail" }],\n');
     expect(stdout).toContain("would fix environments/wrangler.jsonc: env.staging: added deco-otel-tail to tail_consumers\n");
-    expect(stdout).toContain("needs a hand edit environments-toml/wrangler.toml: env.staging: TOML is not rewritten; add by hand:\n[[env.staging.tail_consumers]]\n");
+    expect(stdout).toContain("needs a hand edit environments-toml/wrangler.toml: env.staging: TOML is not rewritten; edit by hand:\n[[env.staging.tail_consumers]]\n");
     expect(stdout).toContain("(after the proposed fixes)");
     for (const name of ["comments/wrangler.jsonc", "environments/wrangler.jsonc"]) {
       expect(await readFile(join(dir, name), "utf8")).toBe(await readFile(join(FLEET, name), "utf8"));
     }
+  });
+
+  it("--dry-run gives the positions of the file on disk, not of the fixed text it did not write", async () => {
+    const text = '{\n  "name": "shop", "tail_consumers": ["deco-otel-tail"],\n  "env": { "staging": { "vars": { "DECO_OTEL_TOKEN": "x" } } }\n}\n';
+    await mkdir(join(dir, "dry"));
+    await writeFile(join(dir, "dry/wrangler.jsonc"), text);
+    const { stdout } = await audit(["--fix", "--dry-run", "--json", "dry"], dir);
+    expect(await readFile(join(dir, "dry/wrangler.jsonc"), "utf8")).toBe(text);
+    const findings = JSON.parse(stdout) as Finding[];
+    const secret = findings.find((f) => f.rule === "secret-in-vars")!;
+    // Line 3, at the key, as an editor opening the file shows it (the fix would have moved it to another line).
+    expect([secret.line, secret.column]).toEqual([3, text.split("\n")[2]!.indexOf('"DECO_OTEL_TOKEN"') + 1]);
+    const staging = findings.find((f) => f.rule === "analytics-engine" && f.env === "staging")!;
+    expect([staging.line, staging.column]).toEqual([3, text.split("\n")[2]!.indexOf('"staging"') + 1]);
   });
 
   it("fixes JSONC files in place, keeping comments, and the fixed files audit clean of those rules", async () => {
@@ -340,7 +354,7 @@ describe("files saved with a byte order mark", () => {
     const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "jsonc", "toml"], dir);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers\n");
-    expect(fixed.stdout).toContain("needs a hand edit toml/wrangler.toml: top level: TOML is not rewritten; add by hand:");
+    expect(fixed.stdout).toContain("needs a hand edit toml/wrangler.toml: top level: TOML is not rewritten; edit by hand:");
     const bytes = await readFile(join(dir, "jsonc/wrangler.jsonc"));
     expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x7b]);
     expect(bytes.toString("utf8").lastIndexOf("\uFEFF")).toBe(0);

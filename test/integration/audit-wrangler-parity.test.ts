@@ -15,7 +15,9 @@ import { describe, expect, it } from "vitest";
 import { environmentsOf } from "../../audit/core/environments";
 import { decodeConfigFile, loadConfig } from "../../audit/core/load";
 import { ConfigParseError, plainValue } from "../../audit/core/model";
-import { FLEET, loadFleet } from "../support/fleet";
+import { auditDocument } from "../../audit/core/audit";
+import { fixDocument } from "../../audit/core/fix";
+import { FLEET, fleetPath, loadFleet } from "../support/fleet";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -70,14 +72,14 @@ describe("environments match wrangler's own reading", () => {
   });
 });
 
-/** Each file as wrangler reads it (its name, vars and tail_consumers), or the error it refuses it with. */
+/** Each file as wrangler reads it (its name, vars, tail_consumers and observability), or the error it refuses it with. */
 const READ_OR_REFUSE_WITH_WRANGLER = `
 import { unstable_readConfig } from "wrangler";
 const out = [];
 for (const config of JSON.parse(process.argv[1])) {
   try {
     const c = unstable_readConfig({ config }, { hideWarnings: true });
-    out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers });
+    out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, observability: c.observability });
   } catch (error) {
     out.push({ refused: String(error.message ?? error) });
   }
@@ -121,6 +123,83 @@ describe("encodings match wrangler's own reading", () => {
         expect(theirs[i]!.refused).toContain(encoding);
         expect(ours[i]).toEqual({ refused: `the file is encoded as ${encoding} (it starts with that byte order mark); wrangler reads only UTF-8 and refuses it` });
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Reads each file with wrangler in a subprocess: what it deploys, or why it refuses. */
+async function readWithWrangler(files: string[]): Promise<{ refused?: string; tail_consumers?: unknown; observability?: unknown }[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", READ_OR_REFUSE_WITH_WRANGLER, JSON.stringify(files)], {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+  });
+  return JSON.parse(stdout);
+}
+
+describe("--fix leaves files wrangler deploys", () => {
+  it("names the entries wrangler refuses in its own words, and replaces them instead of adding beside them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-refused-"));
+    try {
+      const refused = `{
+  "name": "q",
+  "tail_consumers": [{ "service": ["deco-otel-tail"] }, "deco-otel-tail", { "service": "Deco-Otel-Tail", "environment": "production" }],
+  "streaming_tail_consumers": ["audit-stream"],
+  "observability": { "enabled": "true", "logs": { "head_sampling_rate": "0.25", "invocation_logs": 1 } },
+  "analytics_engine_datasets": ["DECO_METRICS", { "binding": ["DECO_METRICS"], "dataset": "" }],
+  "version_metadata": "CF_VERSION_METADATA"
+}
+`;
+      const original = join(dir, "wrangler.jsonc");
+      const fixedPath = join(dir, "wrangler.fixed.jsonc");
+      writeFileSync(original, refused);
+      const document = loadConfig(original, refused);
+      const fixed = fixDocument(document, { metricsDataset: "deco_metrics" });
+      writeFileSync(fixedPath, fixed.after);
+      const rules = ["tail-consumer", "observability", "analytics-engine", "version-metadata"];
+      const before = auditDocument(document).findings.filter((f) => rules.includes(f.rule));
+      const [theirsBefore, theirsAfter] = await readWithWrangler([original, fixedPath]);
+      // Every fault wrangler names, the audit names in the same words.
+      const faults = before.map((f) => /which wrangler refuses to deploy \((.+?)\)(: |$)/.exec(f.message)?.[1]).filter((fault) => fault !== undefined);
+      expect(faults).toEqual([
+        'Expected "tail_consumers[0].service" to be of type string',
+        '"tail_consumers[1]" should be an object',
+        '"streaming_tail_consumers[0]" should be an object',
+        'Expected "observability.enabled" to be of type boolean',
+        'Expected "observability.logs.head_sampling_rate" to be of type number',
+        'Expected "observability.logs.invocation_logs" to be of type boolean',
+        '"analytics_engine" bindings should be objects',
+        '"analytics_engine_datasets[1]" bindings should have a string "binding" field',
+        'The field "version_metadata" should be an object',
+      ]);
+      for (const fault of faults) expect(theirsBefore!.refused).toContain(fault!);
+      expect(before.every((f) => f.severity === "error")).toBe(true);
+      expect(before.map((f) => f.message).join("\n")).not.toMatch(/does not list|not enabled|does not bind/);
+      // The fixed file deploys: the tail once, the rest as meant.
+      expect(theirsAfter).toEqual({
+        name: "q",
+        vars: {},
+        tail_consumers: [{ service: "deco-otel-tail" }, { service: "deco-otel-tail", environment: "production" }],
+        observability: { enabled: true, logs: { head_sampling_rate: 0.25, invocation_logs: true } },
+      });
+      expect(fixed.audit.findings.filter((f) => rules.includes(f.rule))).toEqual([]);
+      expect(fixed.after).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }],');
+      expect(fixed.after).toContain('"version_metadata": { "binding": "CF_VERSION_METADATA" }\n}');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("deploys the near misses and repeats as wrangler reads them, and the JSONC fix of them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-near-miss-"));
+    try {
+      const fixedPath = join(dir, "wrangler.jsonc");
+      writeFileSync(fixedPath, fixDocument(loadFleet("near-miss/wrangler.jsonc")).after);
+      const [asWritten, fixed] = await readWithWrangler([fleetPath("near-miss/wrangler.jsonc"), fixedPath]);
+      // Wrangler takes the file as written: only the audit can say the tail is misnamed.
+      expect(asWritten!.tail_consumers).toEqual([{ service: "Deco-Otel-Tail" }, { service: "audit-log-tail" }]);
+      expect(fixed!.tail_consumers).toEqual([{ service: "deco-otel-tail" }, { service: "audit-log-tail" }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -414,8 +414,33 @@ describe("auth", () => {
 
   it.each([
     { name: "no Authorization header", authorization: undefined, message: "missing bearer token: send `Authorization: Bearer <token>`" },
-    { name: "another scheme", authorization: "Basic dXNlcjpwYXNz", message: "missing bearer token: send `Authorization: Bearer <token>`" },
-    { name: "an empty bearer token", authorization: "Bearer ", message: "missing bearer token: send `Authorization: Bearer <token>`" },
+    {
+      name: "Basic credentials",
+      authorization: "Basic dXNlcjpwYXNz",
+      message: "no bearer token: the Authorization header uses the Basic scheme; the ingest takes only Bearer tokens: send `Authorization: Bearer <token>`",
+    },
+    {
+      name: "a registered scheme in another case",
+      authorization: "digest username=\"shop\", response=\"6629fae49393a05397450978507c4ef1\"",
+      message: "no bearer token: the Authorization header uses the Digest scheme; the ingest takes only Bearer tokens: send `Authorization: Bearer <token>`",
+    },
+    {
+      name: "an unknown first word, which may be the credential",
+      authorization: `${TEST_TOKEN} extra`,
+      message:
+        "no bearer token: the Authorization header uses a scheme other than Bearer (not repeated here, in case it is part of the credential); the ingest takes only Bearer tokens: send `Authorization: Bearer <token>`",
+    },
+    {
+      name: "a token without a scheme",
+      authorization: TEST_TOKEN,
+      message: 'no authentication scheme: the Authorization header holds one word (a token without "Bearer "?); send `Authorization: Bearer <token>`',
+    },
+    {
+      name: "the scheme glued to the token by a colon",
+      authorization: `Bearer:${TEST_TOKEN}`,
+      message: 'the Authorization header joins the Bearer scheme to the token with ":"; the scheme and the token are separated by a space: send `Authorization: Bearer <token>`',
+    },
+    { name: "an empty bearer token", authorization: "Bearer ", message: "empty bearer token: the Authorization header holds the Bearer scheme and no token; send `Authorization: Bearer <token>`" },
     { name: "a wrong token", authorization: "Bearer not-the-token", message: "invalid bearer token" },
     { name: "a prefix of the token", authorization: `Bearer ${TEST_TOKEN.slice(0, -1)}`, message: "invalid bearer token" },
   ])("refuses $name with 401 and writes nothing", async ({ authorization, message }) => {
@@ -426,7 +451,10 @@ describe("auth", () => {
       headers: { ...PROTOBUF_TYPE, ...(authorization === undefined ? {} : { Authorization: authorization }) },
     });
     expect(response.status).toBe(401);
-    expect(await statusOf(response, "protobuf")).toEqual({ code: 16, message });
+    const answer = await statusOf(response, "protobuf");
+    expect(answer).toEqual({ code: 16, message });
+    // What was sent is described, never repeated.
+    for (const credential of [TEST_TOKEN, "dXNlcjpwYXNz", "6629fae49393a05397450978507c4ef1"]) expect(answer.message).not.toContain(credential);
     expect(await rowCounts(ingest)).toEqual(before);
   });
 

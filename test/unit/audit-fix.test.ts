@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
+import { findingsOnDisk } from "../../audit/core/relocate";
 import { loadFleet } from "../support/fleet";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
@@ -232,13 +233,122 @@ ${addedToTop(u, t)}
   });
 });
 
+describe("--fix on entries wrangler refuses, near misses and repeats", () => {
+  it("rewrites a near miss of the tail's name and removes a second tail entry, keeping the rest of the line", () => {
+    const result = fixDocument(loadFleet("near-miss/wrangler.jsonc"));
+    expect(result.changes).toEqual([
+      'top level: wrote tail_consumers[0] as { "service": "deco-otel-tail" } (it was {"service":"Deco-Otel-Tail"})',
+      'env.staging: wrote tail_consumers[0] as { "service": "deco-otel-tail" } (it was {"service":" deco-otel-tail"})',
+      "env.staging: removed tail_consumers[1], a second deco-otel-tail (tail_consumers[0] lists it)",
+      "env.production: removed tail_consumers[1], a second deco-otel-tail (tail_consumers[0] lists it)",
+    ]);
+    const lines = result.after.split("\n");
+    expect(lines[8]).toBe('  "tail_consumers": [{ "service": "deco-otel-tail" }, { "service": "audit-log-tail" }],');
+    // The last item goes with its line; the one before it, now last, keeps its comment and loses its comma.
+    expect(lines.slice(18, 21)).toEqual(['      "tail_consumers": [', '        { "service": "deco-otel-tail" } // pasted with a space', "      ],"]);
+    expect(result.after).toContain('"tail_consumers": [{ "service": "deco-otel-tail" }],\n      "vars"');
+    expect(result.audit.findings).toEqual([]);
+  });
+
+  it("replaces malformed entries and values in place, in the file's layout, so that nothing is added beside them", () => {
+    const text = `{
+  "name": "shop",
+  "tail_consumers": [
+    "deco-otel-tail", // the tail
+    { "service": ["audit-tail"], "environment": "production" },
+    { "service": ["deco-otel-tail"] },
+  ],
+  "observability": { "enabled": "True", "logs": { "head_sampling_rate": " 0.5 ", "enabled": 1 } },
+  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "m" }],
+}
+`;
+    const result = fixDocument(loadConfig("wrangler.jsonc", text));
+    expect(result.after).toBe(`{
+  "name": "shop",
+  "tail_consumers": [
+    { "service": "deco-otel-tail" }, // the tail
+    { "service": "audit-tail", "environment": "production" },
+  ],
+  "observability": { "enabled": true, "logs": { "head_sampling_rate": 0.5, "enabled": true } },
+  "version_metadata": { "binding": "CF_VERSION_METADATA" },
+  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "m" }],
+}
+`);
+    expect(result.audit.findings.map((f) => f.rule)).toEqual(["otlp-endpoints"]);
+  });
+
+  it("leaves what it cannot tell to a hand edit, and still adds the tail when no entry means it", () => {
+    const text = '{ "name": "shop", "tail_consumers": [{ "service": 7 }], "observability": { "enabled": "yes" } }';
+    const result = fixDocument(loadConfig("wrangler.jsonc", text));
+    expect(result.handEdits.slice(0, 2)).toEqual([
+      'top level: tail_consumers[0] is {"service":7}, which wrangler refuses; write it as { "service": "<Worker name>" }',
+      'top level: observability.enabled is "yes", which wrangler refuses; write it as a boolean',
+    ]);
+    expect(result.after).toContain('"tail_consumers": [\n    { "service": 7 },\n    { "service": "deco-otel-tail" }\n  ],');
+  });
+
+  it("rewrites a DECO_METRICS entry wrangler refuses given the dataset, removes its repeat, and leaves other bindings' datasets to a hand edit", () => {
+    const text = '{\n  "name": "shop",\n  "analytics_engine_datasets": [\n    "DECO_METRICS",\n    { "binding": "DECO_METRICS" },\n    { "binding": "LOGS", "dataset": "" }\n  ]\n}\n';
+    const result = fixDocument(loadConfig("wrangler.jsonc", text), { metricsDataset: DATASET });
+    expect(result.after).toContain('"analytics_engine_datasets": [\n    { "binding": "DECO_METRICS", "dataset": "deco_metrics" },\n    { "binding": "LOGS", "dataset": "" }\n  ]');
+    expect(result.changes.filter((c) => c.includes("analytics_engine_datasets"))).toEqual([
+      'top level: wrote analytics_engine_datasets[0] as { "binding": "DECO_METRICS", "dataset": "deco_metrics" } (it was "DECO_METRICS")',
+      "top level: removed analytics_engine_datasets[1], a second DECO_METRICS binding (analytics_engine_datasets[0] has it)",
+    ]);
+    expect(result.handEdits).toContain(
+      'top level: analytics_engine_datasets[2] is {"binding":"LOGS","dataset":""}, which wrangler refuses ("analytics_engine_datasets[2]" bindings should, optionally, have a string "dataset" field); write analytics_engine_datasets[2] as { "binding": "LOGS", "dataset": "<dataset>" }',
+    );
+    // Without the dataset, nothing is guessed: the entry is a hand edit, and no second one is added beside it.
+    const withoutDataset = fixDocument(loadConfig("wrangler.jsonc", text));
+    expect(withoutDataset.after).toContain(text.slice(text.indexOf('"analytics_engine_datasets"'), text.indexOf("  ]") + 3));
+    expect(withoutDataset.handEdits.filter((e) => e.includes("analytics_engine_datasets["))).toEqual([
+      'top level: analytics_engine_datasets[0] is "DECO_METRICS", which wrangler refuses ("analytics_engine" bindings should be objects); write analytics_engine_datasets[0] as { "binding": "DECO_METRICS", "dataset": "<dataset>" } (or run --fix --metrics-dataset <dataset>)',
+      'top level: analytics_engine_datasets[2] is {"binding":"LOGS","dataset":""}, which wrangler refuses ("analytics_engine_datasets[2]" bindings should, optionally, have a string "dataset" field); write analytics_engine_datasets[2] as { "binding": "LOGS", "dataset": "<dataset>" }',
+      'top level: analytics_engine_datasets[1] is {"binding":"DECO_METRICS"}, which wrangler refuses (DECO_METRICS assigned to multiple Analytics Engine Dataset bindings); keep one of analytics_engine_datasets[0] and analytics_engine_datasets[1]',
+    ]);
+  });
+
+  it("rewrites a version_metadata wrangler refuses that means CF_VERSION_METADATA", () => {
+    const result = fixDocument(loadConfig("wrangler.jsonc", '{\n  "name": "shop",\n  "version_metadata": "CF_VERSION_METADATA"\n}\n'));
+    expect(result.after).toContain('\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n');
+    expect(result.changes).toContain('top level: wrote version_metadata as { "binding": "CF_VERSION_METADATA" } (it was "CF_VERSION_METADATA")');
+    expect(result.audit.findings.filter((f) => f.rule === "version-metadata")).toEqual([]);
+  });
+
+  it("places a dry run's findings in the text on disk: shared text moves with the edits, added text points where it would go", () => {
+    const onDisk = '{\n  "a": [1],\n  "b": 2\n}\n';
+    const proposed = '{\n  "a": [\n    1,\n    3\n  ],\n  "b": 2\n}\n';
+    const finding = (line: number, column: number) => ({ file: "f", env: null, line, column, severity: "error" as const, rule: "r", message: "m", fix: "x" });
+    const placed = findingsOnDisk([finding(6, 3), finding(4, 5), finding(1, 1)], onDisk, proposed);
+    expect(placed.map((f) => [f.line, f.column])).toEqual([
+      [3, 3], // "b", two lines up on disk
+      [2, 10], // the added 3: where it would be inserted, after the 1
+      [1, 1],
+    ]);
+    expect(findingsOnDisk([finding(2, 3)], onDisk, onDisk)).toEqual([finding(2, 3)]);
+  });
+
+  it("says which TOML lines to remove or rewrite", () => {
+    expect(fixDocument(loadFleet("repeated-tail/wrangler.toml")).handEdits).toEqual([
+      "top level: TOML is not rewritten; edit by hand:\nremove tail_consumers[1] from the array at line 5: tail_consumers[0] already lists deco-otel-tail",
+      "env.staging: TOML is not rewritten; edit by hand:\nremove the [[env.staging.tail_consumers]] table at line 30: tail_consumers[0] already lists deco-otel-tail",
+    ]);
+    const text = 'name = "shop"\ntail_consumers = ["deco-otel-tail"]\n\n[observability]\nenabled = "true"\n\n[[env.staging.tail_consumers]]\nservice = ["deco-otel-tail"]\n';
+    const edits = fixDocument(loadConfig("wrangler.toml", text)).handEdits.filter((e) => e.includes("TOML"));
+    expect(edits[0]).toContain('write { service = "deco-otel-tail" } in place of tail_consumers[0] at line 2 (it is "deco-otel-tail")');
+    expect(edits[0]).toContain('write enabled = true in place of observability.enabled at line 5 (it is "true")');
+    expect(edits[1]).toContain('write service = "deco-otel-tail" in place of tail_consumers[0] at line 7 (it is {"service":["deco-otel-tail"]})');
+  });
+});
+
 describe("--fix on TOML", () => {
-  it("leaves the file as it is and gives the TOML to add by hand, per environment", () => {
+  it("leaves the file as it is and gives the TOML to edit by hand, per environment", () => {
     const result = fixDocument(loadFleet("environments-toml/wrangler.toml"), { ingestUrl: INGEST, metricsDataset: DATASET });
     expect(result.after).toBe(result.before);
     expect(result.changes).toEqual([]);
     expect(result.handEdits).toEqual([
-      `env.staging: TOML is not rewritten; add by hand:
+      `env.staging: TOML is not rewritten; edit by hand:
 [[env.staging.tail_consumers]]
 service = "deco-otel-tail"
 
@@ -252,7 +362,7 @@ DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metri
 [[env.staging.analytics_engine_datasets]]
 binding = "DECO_METRICS"
 dataset = "deco_metrics"`,
-      `env.production: TOML is not rewritten; add by hand:
+      `env.production: TOML is not rewritten; edit by hand:
 [[env.production.tail_consumers]]
 service = "deco-otel-tail"
 
@@ -291,7 +401,7 @@ DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "http://deco-otel-ingest.acme.workers.dev/v1/trace"
 `;
     expect(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
-      `top level: TOML is not rewritten; add by hand:
+      `top level: TOML is not rewritten; edit by hand:
 under [vars], replacing the line of DECO_OTEL_TRACES_ENDPOINT:
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
 DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"`,

@@ -6,6 +6,7 @@ import { secretReason } from "../../audit/core/secret-detection";
 import { readVarName } from "../../audit/core/var-names";
 import { loadFleet } from "../support/fleet";
 import { RULES } from "../../audit/core/rules/index";
+import { nearMissOfTail } from "../../audit/core/tail-entries";
 
 /** Each finding as `line:column severity rule env`, the shape the assertions compare. */
 function brief(relative: string): string[] {
@@ -49,6 +50,17 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
+  it("version-metadata: a value wrangler refuses is named in its words, with the binding it means", () => {
+    const refused = (value: string) =>
+      auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace('{ "binding": "CF_VERSION_METADATA" }', value))).findings.map((f) => `${f.message} | ${f.fix}`);
+    expect(refused('"CF_VERSION_METADATA"')).toEqual([
+      'top level: version_metadata is "CF_VERSION_METADATA", which wrangler refuses to deploy (The field "version_metadata" should be an object): it is written { "binding": "CF_VERSION_METADATA" } | write "version_metadata": { "binding": "CF_VERSION_METADATA" } (or run --fix)',
+    ]);
+    expect(refused('{ "binding": 1 }')).toEqual([
+      'top level: version_metadata is {"binding":1}, which wrangler refuses to deploy (binding should have a string "binding" field) | write "version_metadata": { "binding": "CF_VERSION_METADATA" }',
+    ]);
+  });
+
   it("otlp-endpoints: warnings for a missing var, plain http, and a second origin, each at its value", () => {
     expect(brief("bad-endpoints/wrangler.jsonc")).toEqual([
       "8:11 warning otlp-endpoints -",
@@ -58,7 +70,7 @@ describe("the rules on the fixture fleet", () => {
     expect(messages("bad-endpoints/wrangler.jsonc", "otlp-endpoints")).toEqual([
       "top level: DECO_OTEL_METRICS_ENDPOINT is not set",
       'top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://deco-otel-ingest.acme.workers.dev/v1/logs"',
-      "top level: DECO_OTEL_TRACES_ENDPOINT points at https://otel.other.dev, DECO_OTEL_LOGS_ENDPOINT at http://deco-otel-ingest.acme.workers.dev: all three must share one ingest origin",
+      "top level: the endpoint vars point at 2 origins (DECO_OTEL_LOGS_ENDPOINT at http://deco-otel-ingest.acme.workers.dev, DECO_OTEL_TRACES_ENDPOINT at https://otel.other.dev): all three must share one ingest origin",
     ]);
   });
 
@@ -69,10 +81,23 @@ describe("the rules on the fixture fleet", () => {
       .replace("https://i.example.com/v1/logs", "http://127.0.0.1:4318/v1/logs");
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
       `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https origin)`,
+      "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
       'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.example.com/v1/traces?x=1"',
-      "top level: DECO_OTEL_TRACES_ENDPOINT points at https://i.example.com, DECO_OTEL_LOGS_ENDPOINT at http://127.0.0.1:4318: all three must share one ingest origin",
       'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.example.com"',
-      "top level: DECO_OTEL_METRICS_ENDPOINT points at https://i.example.com, DECO_OTEL_LOGS_ENDPOINT at http://127.0.0.1:4318: all three must share one ingest origin",
+    ]);
+  });
+
+  it("otlp-endpoints: the var whose origin differs is named, not the two that agree (a default port written out agrees)", () => {
+    const text = wired('"observability": { "enabled": true }')
+      .replace("https://i.example.com/v1/logs", "https://i.example.com:8443/v1/logs")
+      .replace("https://i.example.com/v1/traces", "https://i.example.com:443/v1/traces");
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "6:32 top level: DECO_OTEL_LOGS_ENDPOINT points at https://i.example.com:8443, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
+    ]);
+    const threeWays = text.replace("https://i.example.com/v1/metrics", "https://j.example.com/v1/metrics");
+    expect(auditDocument(loadConfig("wrangler.jsonc", threeWays)).findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.example.com:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.example.com, DECO_OTEL_METRICS_ENDPOINT at https://j.example.com): all three must share one ingest origin",
     ]);
   });
 
@@ -167,6 +192,71 @@ describe("the rules on the fixture fleet", () => {
       "top level: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail",
       "env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself",
     ]);
+  });
+
+  it("tail-consumer: a near miss of the tail's name asks \"did you mean\", and the tail listed twice says it doubles the counts", () => {
+    const findings = auditDocument(loadFleet("near-miss/wrangler.jsonc")).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      '9:22 error tail-consumer top level: tail_consumers[0] names "Deco-Otel-Tail": did you mean deco-otel-tail? Worker names are exact, so deco-otel-tail never sees this Worker',
+      '20:9 error tail-consumer env.staging: tail_consumers[0] names " deco-otel-tail": did you mean deco-otel-tail? Worker names are exact, so deco-otel-tail never sees this Worker',
+      '21:9 error tail-consumer env.staging: tail_consumers[1] names "deco-otel-tails": did you mean deco-otel-tail? tail_consumers[0] already lists it',
+      "32:59 error tail-consumer env.production: tail_consumers[1] lists deco-otel-tail again (tail_consumers[0] already does): each invocation would be delivered to the tail twice, doubling its invocation counts and every log and exception row it writes",
+    ]);
+    expect(findings.map((f) => f.fix)).toEqual([
+      'write tail_consumers[0] as { "service": "deco-otel-tail" } (or run --fix)',
+      'write tail_consumers[0] as { "service": "deco-otel-tail" } (or run --fix)',
+      "remove tail_consumers[1]: tail_consumers[0] already lists deco-otel-tail (or run --fix)",
+      "remove tail_consumers[1]: tail_consumers[0] already lists deco-otel-tail (or run --fix)",
+    ]);
+  });
+
+  it("tail-consumer: the tail listed twice in TOML, as an inline array and as two [[tables]], each at the repeat", () => {
+    expect(brief("repeated-tail/wrangler.toml")).toEqual(["5:51 error tail-consumer -", "30:1 error tail-consumer staging"]);
+    expect(messages("repeated-tail/wrangler.toml", "tail-consumer").every((m) => m.includes("doubling its invocation counts"))).toBe(true);
+  });
+
+  it("tail-consumer: near misses are names within two edits of deco-otel-tail, case and surrounding spaces ignored", () => {
+    for (const name of ["Deco-Otel-Tail", " deco-otel-tail", "deco-otel-tail ", "deco-otel-tails", "deco_otel_tail", "deco-otel-tial", "DECO-OTEL-TAI"]) {
+      expect(nearMissOfTail(name), name).toBe(true);
+    }
+    for (const name of ["deco-otel-tail", "deco-otel-ingest", "deco-otel-tail-staging", "audit-log-tail", "otel-tail", "deco-tail"]) {
+      expect(nearMissOfTail(name), name).toBe(false);
+    }
+  });
+
+  it("entries wrangler refuses are named in its words, as errors, not as a missing tail or logs that are off", () => {
+    const text = wired('"observability": { "enabled": "true", "head_sampling_rate": "1" }').replace(
+      '"tail_consumers": [{ "service": "deco-otel-tail" }]',
+      '"tail_consumers": [{ "service": ["deco-otel-tail"] }, "deco-otel-tail", { "service": 7 }, { "service": "x", "environment": false }]',
+    );
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      '3:22 error tail-consumer top level: tail_consumers[0] is {"service":["deco-otel-tail"]}, which wrangler refuses to deploy (Expected "tail_consumers[0].service" to be of type string): an entry is { "service": "deco-otel-tail" }',
+      '3:57 error tail-consumer top level: tail_consumers[1] is "deco-otel-tail", which wrangler refuses to deploy ("tail_consumers[1]" should be an object): an entry is { "service": "deco-otel-tail" }, and it repeats tail_consumers[0]',
+      '3:75 error tail-consumer top level: tail_consumers[2] is {"service":7}, which wrangler refuses to deploy (Expected "tail_consumers[2].service" to be of type string)',
+      '3:93 error tail-consumer top level: tail_consumers[3] is {"service":"x","environment":false}, which wrangler refuses to deploy (Expected "tail_consumers[3].environment" to be of type string): an entry is { "service": "x" }',
+      '10:33 error observability top level: observability.enabled is "true", which wrangler refuses to deploy (Expected "observability.enabled" to be of type boolean)',
+      '10:63 error observability top level: observability.head_sampling_rate is "1", which wrangler refuses to deploy (Expected "observability.head_sampling_rate" to be of type number)',
+    ]);
+    expect(findings.map((f) => f.fix)).toEqual([
+      'write tail_consumers[0] as { "service": "deco-otel-tail" } (or run --fix)',
+      "remove tail_consumers[1]: tail_consumers[0] already lists deco-otel-tail (or run --fix)",
+      'write tail_consumers[2] as { "service": "<Worker name>" }',
+      'write tail_consumers[3] as { "service": "x" } (or run --fix)',
+      "write observability.enabled as true (or run --fix)",
+      "write observability.head_sampling_rate as 1 (or run --fix)",
+    ]);
+  });
+
+  it("tail-loop: each fix hint names only the entry that is there", () => {
+    const fixes = auditDocument(loadFleet("loop/wrangler.jsonc")).findings.filter((f) => f.rule === "tail-loop").map((f) => `${f.env ?? "-"} ${f.fix}`);
+    expect(fixes).toEqual([
+      '- remove { "service": "loopy" } from tail_consumers',
+      '- remove { "service": "deco-otel-ingest" } from tail_consumers',
+      'staging remove { "service": "loopy-staging" } from tail_consumers',
+    ]);
+    const own = auditDocument(loadFleet("own-worker-loop/wrangler.jsonc")).findings.map((f) => f.fix);
+    expect(own).toEqual(['remove { "service": "deco-otel-tail" } from tail_consumers']);
   });
 
   it("recognises this pipeline's own Workers: not audited as producers, but checked for loops", () => {
@@ -552,6 +642,19 @@ describe("secretReason: names that mark a value public", () => {
 });
 
 describe("analytics-engine and Pages projects", () => {
+  it("analytics-engine: entries wrangler refuses, a binding name given twice among them, are errors in its words", () => {
+    const text = wired('"observability": { "enabled": true }').replace(
+      '"analytics_engine_datasets": [{ "binding": "DECO_METRICS" }]',
+      '"analytics_engine_datasets": ["DECO_METRICS", { "binding": "DECO_METRICS", "dataset": "other" }, { "binding": "LOGS", "dataset": "" }]',
+    );
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.message} | ${f.fix}`)).toEqual([
+      'error analytics-engine top level: analytics_engine_datasets[0] is "DECO_METRICS", which wrangler refuses to deploy ("analytics_engine" bindings should be objects) | write analytics_engine_datasets[0] as { "binding": "DECO_METRICS", "dataset": "<dataset>" } (or run --fix --metrics-dataset <dataset>)',
+      'error analytics-engine top level: analytics_engine_datasets[1] is {"binding":"DECO_METRICS","dataset":"other"}, which wrangler refuses to deploy (DECO_METRICS assigned to multiple Analytics Engine Dataset bindings): analytics_engine_datasets[0] binds DECO_METRICS already | keep one of analytics_engine_datasets[0] and analytics_engine_datasets[1]: they name two datasets',
+      'error analytics-engine top level: analytics_engine_datasets[2] is {"binding":"LOGS","dataset":""}, which wrangler refuses to deploy ("analytics_engine_datasets[2]" bindings should, optionally, have a string "dataset" field) | write analytics_engine_datasets[2] as { "binding": "LOGS", "dataset": "<dataset>" }',
+    ]);
+  });
+
   it("analytics-engine: a warning when DECO_METRICS is not bound, in each environment on its own", () => {
     const missing = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace(', "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }]', "")));
     expect(missing.findings.map((f) => [f.rule, f.severity, f.line, f.column, f.message])).toEqual([

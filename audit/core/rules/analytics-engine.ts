@@ -1,6 +1,6 @@
 import { notSetMessage } from "../environments";
-import type { Rule } from "../findings";
-import { stringAt } from "../model";
+import type { Rule, RuleHit } from "../findings";
+import { type ConfigValue, entryOf, meantString, shownValue, stringAt } from "../model";
 import { METRICS_BINDING } from "../wiring";
 
 /**
@@ -23,7 +23,61 @@ export const analyticsEngineRule: Rule = {
     if (entry.value.kind !== "array") {
       return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects" }];
     }
-    if (entry.value.items.some((item) => stringAt(item, "binding") === METRICS_BINDING)) return [];
-    return [{ at: entry.value.at, message: `analytics_engine_datasets does not bind ${METRICS_BINDING}` }];
+    const entries = datasetEntries(entry.value.items);
+    const hits: RuleHit[] = entries.filter((e) => e.fault !== undefined).map(refusedDatasetHit);
+    if (!entries.some((e) => e.binding === METRICS_BINDING)) hits.push({ at: entry.value.at, message: `analytics_engine_datasets does not bind ${METRICS_BINDING}` });
+    return hits;
   },
 };
+
+/** One `analytics_engine_datasets` entry: the binding it names or clearly means, and what wrangler refuses in it. */
+export interface DatasetEntry {
+  field: string;
+  index: number;
+  item: ConfigValue;
+  /** Its `binding` when a string; else the one a bare `"NAME"` or `binding: ["NAME"]` means. */
+  binding: string | undefined;
+  /** Its `dataset` when a non-empty string. */
+  dataset: string | undefined;
+  /** The earlier entry with the same binding name: wrangler refuses a name bound twice. */
+  repeats: DatasetEntry | undefined;
+  /** Wrangler's words for what it refuses (workers-sdk `validateAnalyticsEngineBinding`, `validateBindingsHaveUniqueNames`). */
+  fault: string | undefined;
+}
+
+/** Every entry, in file order. */
+export function datasetEntries(items: readonly ConfigValue[]): DatasetEntry[] {
+  const seen = new Map<string, DatasetEntry>();
+  return items.map((item, index) => {
+    const field = `analytics_engine_datasets[${index}]`;
+    const binding = stringAt(item, "binding") ?? meantString(item, "binding");
+    const dataset = stringAt(item, "dataset") || undefined;
+    const repeats = binding === undefined ? undefined : seen.get(binding);
+    let fault: string | undefined;
+    if (item.kind !== "object") fault = '"analytics_engine" bindings should be objects';
+    else if (stringAt(item, "binding") === undefined) fault = `"${field}" bindings should have a string "binding" field`;
+    else if (entryOf(item, "dataset") !== undefined && dataset === undefined) fault = `"${field}" bindings should, optionally, have a string "dataset" field`;
+    else if (repeats !== undefined) fault = `${binding} assigned to multiple Analytics Engine Dataset bindings`;
+    const entry: DatasetEntry = { field, index, item, binding, dataset, repeats, fault };
+    if (binding !== undefined && repeats === undefined) seen.set(binding, entry);
+    return entry;
+  });
+}
+
+/** Whether `--fix` may remove a repeat: it names no other dataset than the entry it repeats. */
+export function removableRepeat(entry: DatasetEntry): boolean {
+  return entry.repeats !== undefined && (entry.dataset === undefined || entry.dataset === entry.repeats.dataset);
+}
+
+/** The fix hint of an entry wrangler refuses: remove a repeat, else write it as an entry is written. */
+export function refusedDatasetFix(e: DatasetEntry): string {
+  if (e.repeats !== undefined) return removableRepeat(e) ? `remove ${e.field} (or run --fix)` : `keep one of ${e.repeats.field} and ${e.field}: they name two datasets`;
+  const byFix = e.binding === METRICS_BINDING ? " (or run --fix --metrics-dataset <dataset>)" : "";
+  return `write ${e.field} as { "binding": "${e.binding ?? "<name>"}", "dataset": "<dataset>" }${byFix}`;
+}
+
+function refusedDatasetHit(e: DatasetEntry): RuleHit {
+  const repeat = e.repeats === undefined ? "" : `: ${e.repeats.field} binds ${e.binding} already`;
+  // The Worker does not deploy at all: graver than a meter writing nothing.
+  return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${repeat}`, fix: refusedDatasetFix(e), severity: "error" };
+}

@@ -1,5 +1,5 @@
 import type { Rule, RuleHit } from "../findings";
-import { type ConfigValue, entryOf } from "../model";
+import { type ConfigValue, type Position, entryOf, shownValue } from "../model";
 
 /**
  * The `observability` block (inheritable: a named environment without one uses the top
@@ -24,8 +24,10 @@ export const observabilityRule: Rule = {
     const inherited = found.inherited ? " (inherited from the top level)" : "";
     const block = found.entry.value;
     if (block.kind !== "object") return [{ at: block.at, message: `observability must be an object${inherited}` }];
-    const hits: RuleHit[] = [];
-    if (!signalEnabled(block, "logs")) {
+    const faults = observabilityTypeFaults(block);
+    const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited));
+    // A mistyped `enabled` is the fault to fix; "not enabled" would send the reader elsewhere.
+    if (!faults.some((fault) => fault.path[fault.path.length - 1] === "enabled") && !signalEnabled(block, "logs")) {
       hits.push({ at: block.at, message: `the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)${inherited}` });
     }
     for (const signal of ["logs", "traces"] as const) {
@@ -40,7 +42,7 @@ export const observabilityRule: Rule = {
         hits.push({ at: destinations.at, message: `observability.${signal}.destinations are listed but ${signal} are not enabled: nothing is exported${inherited}` });
       }
       const rate = entryOf(section, "head_sampling_rate")?.value ?? entryOf(block, "head_sampling_rate")?.value;
-      if (rate !== undefined && !validRate(rate)) {
+      if (rate !== undefined && isNumber(rate) && !validRate(rate)) {
         const where = exported ? "where destinations are listed" : "for the Worker's own logs to be kept";
         hits.push({ at: rate.at, message: `${signal} head_sampling_rate must be in (0, 1] ${where}, got ${JSON.stringify(rate.kind === "scalar" ? rate.value : rate.kind)}${inherited}` });
       }
@@ -58,4 +60,78 @@ function signalEnabled(block: ConfigValue, signal: "logs" | "traces"): boolean {
 
 function validRate(rate: ConfigValue): boolean {
   return rate.kind === "scalar" && typeof rate.value === "number" && rate.value > 0 && rate.value <= 1;
+}
+
+function isNumber(value: ConfigValue): boolean {
+  return value.kind === "scalar" && typeof value.value === "number";
+}
+
+/** The keys of `observability` wrangler types, with the type it requires (workers-sdk `validateObservability`). */
+const TYPED_KEYS: readonly { path: readonly string[]; type: "boolean" | "number" | "object" | "string[]" }[] = [
+  { path: ["enabled"], type: "boolean" },
+  { path: ["head_sampling_rate"], type: "number" },
+  { path: ["logs"], type: "object" },
+  { path: ["traces"], type: "object" },
+  { path: ["logs", "enabled"], type: "boolean" },
+  { path: ["logs", "head_sampling_rate"], type: "number" },
+  { path: ["logs", "invocation_logs"], type: "boolean" },
+  { path: ["logs", "persist"], type: "boolean" },
+  { path: ["logs", "destinations"], type: "string[]" },
+  { path: ["traces", "enabled"], type: "boolean" },
+  { path: ["traces", "head_sampling_rate"], type: "number" },
+  { path: ["traces", "persist"], type: "boolean" },
+  { path: ["traces", "destinations"], type: "string[]" },
+];
+
+/** A value under `observability` whose type wrangler refuses, and the value it clearly means, if any. */
+export interface ObservabilityTypeFault {
+  /** Below `observability`, e.g. `["logs", "enabled"]`. */
+  path: readonly string[];
+  at: Position;
+  value: ConfigValue;
+  type: (typeof TYPED_KEYS)[number]["type"];
+  /** `true`/`false` for `"true"`, `"False"`, `1`, `0`; a number for a numeric string; else undefined. */
+  repaired: boolean | number | undefined;
+}
+
+/** The values of an `observability` object wrangler refuses for their type, in the order it checks them. */
+export function observabilityTypeFaults(block: ConfigValue): ObservabilityTypeFault[] {
+  return TYPED_KEYS.flatMap(({ path, type }) => {
+    const parent = path.length === 1 ? block : entryOf(block, path[0]!)?.value;
+    const value = entryOf(parent, path[path.length - 1]!)?.value;
+    if (value === undefined || hasType(value, type)) return [];
+    return [{ path, at: value.at, value, type, repaired: repairedScalar(value, type) }];
+  });
+}
+
+function hasType(value: ConfigValue, type: ObservabilityTypeFault["type"]): boolean {
+  if (type === "object") return value.kind === "object";
+  if (type === "string[]") return value.kind === "array" && value.items.every((item) => item.kind === "scalar" && typeof item.value === "string");
+  return value.kind === "scalar" && typeof value.value === type;
+}
+
+/** The boolean or number a mistyped scalar clearly means: `"true"`, `1` for true; `"0.5"` for 0.5. */
+function repairedScalar(value: ConfigValue, type: ObservabilityTypeFault["type"]): boolean | number | undefined {
+  if (value.kind !== "scalar") return undefined;
+  const text = typeof value.value === "string" ? value.value.trim().toLowerCase() : undefined;
+  if (type === "boolean") {
+    if (text === "true" || value.value === 1) return true;
+    if (text === "false" || value.value === 0) return false;
+  }
+  if (type === "number" && text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text)) return Number(text);
+  return undefined;
+}
+
+function typeFaultHit(fault: ObservabilityTypeFault, inherited: string): RuleHit {
+  const field = ["observability", ...fault.path].join(".");
+  const expected = fault.type === "string[]" ? "an array of strings" : fault.type === "object" ? "an object" : `of type ${fault.type}`;
+  const wrangler = fault.type === "object" || fault.type === "string[]" ? `"${field}" should be ${expected}` : `Expected "${field}" to be ${expected}`;
+  const write = fault.repaired === undefined ? `a ${fault.type === "string[]" ? "list of destination names" : fault.type}` : JSON.stringify(fault.repaired);
+  return {
+    at: fault.at,
+    message: `${field} is ${shownValue(fault.value)}, which wrangler refuses to deploy (${wrangler})${inherited}`,
+    fix: `write ${field} as ${write}${fault.repaired === undefined ? "" : " (or run --fix)"}`,
+    // The Worker does not deploy at all: graver than observability being off.
+    severity: "error",
+  };
 }

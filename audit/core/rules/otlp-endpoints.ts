@@ -1,6 +1,6 @@
 import { notSetMessage } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import type { ConfigValue } from "../model";
+import type { Position } from "../model";
 import { ENDPOINT_VARS } from "../wiring";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -23,7 +23,7 @@ export const otlpEndpointsRule: Rule = {
     }
     if (vars.value.kind !== "object") return [{ at: vars.value.at, message: "vars must be an object" }];
     const hits: RuleHit[] = [];
-    const origins: { name: string; origin: string; at: ConfigValue["at"] }[] = [];
+    const origins: EndpointOrigin[] = [];
     for (const { name, path } of ENDPOINT_VARS) {
       const entry = vars.value.entries.get(name);
       if (entry === undefined) {
@@ -49,12 +49,35 @@ export const otlpEndpointsRule: Rule = {
       }
       origins.push({ name, origin: url.origin, at: value.at });
     }
-    const first = origins[0];
-    for (const other of origins.slice(1)) {
-      if (first !== undefined && other.origin !== first.origin) {
-        hits.push({ at: other.at, message: `${other.name} points at ${other.origin}, ${first.name} at ${first.origin}: all three must share one ingest origin` });
-      }
-    }
-    return hits;
+    return [...hits, ...originMismatches(origins)];
   },
 };
+
+interface EndpointOrigin {
+  name: string;
+  origin: string;
+  at: Position;
+}
+
+/**
+ * The vars whose origin (scheme, host and port, the default port written or not, as WHATWG URL
+ * compares them) is not the one the others share: when a majority shares one, each var outside it
+ * is named at its value, beside the ones that agree; when none does (two that differ, or three
+ * origins), one hit at the last names them all, since nothing tells which is meant.
+ */
+function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
+  const byOrigin = new Map<string, EndpointOrigin[]>();
+  for (const endpoint of origins) byOrigin.set(endpoint.origin, [...(byOrigin.get(endpoint.origin) ?? []), endpoint]);
+  if (byOrigin.size < 2) return [];
+  const shared = "all three must share one ingest origin";
+  const majority = [...byOrigin.values()].find((group) => group.length * 2 > origins.length);
+  if (majority === undefined) {
+    const listed = origins.map(({ name, origin }) => `${name} at ${origin}`).join(", ");
+    return [{ at: origins[origins.length - 1]!.at, message: `the endpoint vars point at ${byOrigin.size} origins (${listed}): ${shared}` }];
+  }
+  const agreeing = majority.map(({ name }) => name).join(" and ");
+  const verb = majority.length === 1 ? "points" : "point";
+  return origins
+    .filter((endpoint) => endpoint.origin !== majority[0]!.origin)
+    .map(({ name, origin, at }) => ({ at, message: `${name} points at ${origin}, while ${agreeing} ${verb} at ${majority[0]!.origin}: ${shared}` }));
+}

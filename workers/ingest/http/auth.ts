@@ -5,9 +5,11 @@ import type { IngestToken } from "./tokens";
 const encoder = new TextEncoder();
 
 /**
- * Checks `Authorization: Bearer <token>` against every configured token and returns the caller
- * it identifies: the token's name and the services it may write. Throws HttpError 401 for a
- * missing or unknown token.
+ * Checks `Authorization: Bearer <token>` (RFC 6750 §2.1; the scheme is case-insensitive, RFC 9110
+ * §11.1) against every configured token and returns the caller it identifies: the token's name
+ * and the services it may write. Throws HttpError 401 for a missing or unknown token; when a
+ * header was sent but holds no bearer token, the message says what it holds instead
+ * (`noBearerTokenMessage`), never the credential itself.
  *
  * Both sides are hashed first so the comparison always runs over 32 bytes (a length mismatch
  * would otherwise leak through timing), and every token is compared without an early exit so
@@ -20,9 +22,7 @@ export async function authenticateBearer(
   tokens: readonly IngestToken[],
 ): Promise<Caller> {
   const presented = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? "")?.[1]?.trim();
-  if (presented === undefined || presented === "") {
-    throw new HttpError(401, "missing bearer token: send `Authorization: Bearer <token>`");
-  }
+  if (presented === undefined || presented === "") throw new HttpError(401, noBearerTokenMessage(authorization));
   const presentedDigest = await sha256(presented);
   let matched: IngestToken | undefined;
   for (const token of tokens) {
@@ -31,6 +31,39 @@ export async function authenticateBearer(
   }
   if (matched === undefined) throw new HttpError(401, "invalid bearer token");
   return { tokenName: matched.name, services: matched.services };
+}
+
+const SEND_BEARER = "send `Authorization: Bearer <token>`";
+
+/**
+ * Authentication schemes named in a refusal: the IANA HTTP Authentication Scheme Registry's, and
+ * those common clients send unregistered (AWS Signature V4, NTLM, `Token`, `ApiKey`), in their
+ * usual spelling. A first word not listed is not repeated: it may be the credential itself.
+ */
+const KNOWN_SCHEMES = new Map(
+  [
+    "Basic", "Concealed", "Digest", "DPoP", "GNAP", "HOBA", "Mutual", "Negotiate", "OAuth",
+    "PrivateToken", "SCRAM-SHA-1", "SCRAM-SHA-256", "vapid", "AWS4-HMAC-SHA256", "NTLM", "Token", "ApiKey",
+  ].map((scheme) => [scheme.toLowerCase(), scheme]),
+);
+
+/**
+ * Why an `Authorization` value (or its absence) holds no bearer token, for a 401: nothing sent,
+ * `Bearer` with no token, `Bearer:` glued to it, another scheme (named when `KNOWN_SCHEMES` has
+ * it), or one word with no scheme (a token sent bare). The credential is never repeated.
+ */
+function noBearerTokenMessage(authorization: string | null): string {
+  const value = authorization?.trim() ?? "";
+  if (value === "") return `missing bearer token: ${SEND_BEARER}`;
+  if (/^bearer$/i.test(value)) return `empty bearer token: the Authorization header holds the Bearer scheme and no token; ${SEND_BEARER}`;
+  if (/^bearer[:=]/i.test(value)) {
+    return `the Authorization header joins the Bearer scheme to the token with "${value[6]}"; the scheme and the token are separated by a space: ${SEND_BEARER}`;
+  }
+  const [scheme, ...rest] = value.split(/\s+/);
+  if (rest.length === 0) return `no authentication scheme: the Authorization header holds one word (a token without "Bearer "?); ${SEND_BEARER}`;
+  const known = KNOWN_SCHEMES.get(scheme!.toLowerCase());
+  const which = known === undefined ? "a scheme other than Bearer (not repeated here, in case it is part of the credential)" : `the ${known} scheme`;
+  return `no bearer token: the Authorization header uses ${which}; the ingest takes only Bearer tokens: ${SEND_BEARER}`;
 }
 
 /**

@@ -1,0 +1,95 @@
+import { type ConfigValue, entryOf, meantString, stringAt } from "./model";
+import { TAIL_WORKER } from "./wiring";
+
+/** The two keys listing a Worker's tail consumers; wrangler checks their entries alike. */
+export type TailKey = "tail_consumers" | "streaming_tail_consumers";
+
+/**
+ * One entry of `tail_consumers` or `streaming_tail_consumers`, read as wrangler validates it
+ * (workers-sdk `validateTailConsumer`/`validateStreamingTailConsumer`: an object whose
+ * `service` is a string, and for `tail_consumers` an optional string `environment`), and as the
+ * person who wrote it meant it.
+ */
+export interface TailEntry {
+  /** `tail_consumers[1]`, as wrangler names it in its errors. */
+  field: string;
+  index: number;
+  item: ConfigValue;
+  /** The Worker it names, written validly. */
+  service: string | undefined;
+  /**
+   * What wrangler refuses the file for, in its own words (`"tail_consumers[1]" should be an
+   * object`, `Expected "tail_consumers[0].service" to be of type string`), and what it got.
+   */
+  fault: string | undefined;
+  /**
+   * The Worker the entry means: its `service` when valid; the string itself for a bare
+   * `"name"` entry; the one string of a `service: ["name"]`. Undefined when nothing tells.
+   */
+  meant: string | undefined;
+  /** Whether `meant` is a near miss of the tail's name (`nearMissOfTail`); only in `tail_consumers`. */
+  nearMiss: boolean;
+  /** The entry as it must be written: `meant` (the tail's name for a near miss) under `service`. */
+  repairedService: string | undefined;
+  /** The earlier entry this one repeats once both are repaired: the same Worker (and environment) twice; only in `tail_consumers`. */
+  repeats: TailEntry | undefined;
+}
+
+/** Every entry of a tail consumers array, in file order; none when the value is not an array. */
+export function tailEntries(key: TailKey, value: ConfigValue | undefined): TailEntry[] {
+  if (value?.kind !== "array") return [];
+  const seen = new Map<string, TailEntry>();
+  return value.items.map((item, index) => {
+    const field = `${key}[${index}]`;
+    const service = stringAt(item, "service");
+    const meant = service ?? meantString(item, "service");
+    // The tail is listed in tail_consumers: near misses and repeats are read there only.
+    const nearMiss = key === "tail_consumers" && meant !== undefined && nearMissOfTail(meant);
+    const repairedService = nearMiss ? TAIL_WORKER : meant;
+    const entry: TailEntry = { field, index, item, service, fault: faultOf(key, field, item), meant, nearMiss, repairedService, repeats: undefined };
+    if (key === "tail_consumers" && repairedService !== undefined) {
+      const environment = stringAt(item, "environment") ?? "";
+      const identity = `${repairedService}\u0000${environment}`;
+      entry.repeats = seen.get(identity);
+      if (entry.repeats === undefined) seen.set(identity, entry);
+    }
+    return entry;
+  });
+}
+
+function faultOf(key: TailKey, field: string, item: ConfigValue): string | undefined {
+  if (item.kind !== "object") return `"${field}" should be an object`;
+  const service = entryOf(item, "service")?.value;
+  if (service === undefined) return `"${field}.service" is a required field`;
+  if (service.kind !== "scalar" || typeof service.value !== "string") return `Expected "${field}.service" to be of type string`;
+  const environment = entryOf(item, "environment")?.value;
+  if (key === "tail_consumers" && environment !== undefined && (environment.kind !== "scalar" || typeof environment.value !== "string")) {
+    return `Expected "${field}.environment" to be of type string`;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a name is a clear near miss of `deco-otel-tail`: not the name itself, but equal to it
+ * once spaces around it are trimmed and case is ignored (`" Deco-Otel-Tail"`), or within two
+ * single-character edits of it, case ignored (`deco-otel-tails`, `deco_otel_tail`). Worker names
+ * are lower-case letters, digits and dashes, so no other Worker is two edits from the tail's name
+ * by accident in a fleet named for its sites; a name further off is a Worker of its own.
+ */
+export function nearMissOfTail(name: string): boolean {
+  if (name === TAIL_WORKER) return false;
+  return editDistance(name.trim().toLowerCase(), TAIL_WORKER) <= 2;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions, one character each. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
