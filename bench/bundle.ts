@@ -1,6 +1,7 @@
 /**
- * Bundle size of each Worker as `wrangler deploy --dry-run` builds it for upload, as built and
- * minified, raw and gzipped (Cloudflare's size limit counts the gzipped upload).
+ * Bundle size of each Worker as `wrangler deploy --dry-run` builds it for upload, minified and
+ * not, raw and gzipped (Cloudflare's size limit counts the gzipped upload; an uploaded source map
+ * has a limit of its own, 15 MB gzipped, and does not count).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -10,10 +11,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { unstable_readConfig } from "wrangler";
 
 export interface BundleResult {
   worker: string;
   minified: boolean;
+  /** Whether this is the build the wrangler file deploys (its `minify`). */
+  deployed: boolean;
   bytes: number;
   gzipBytes: number;
   /** wrangler's own "Total Upload" line, kept as a cross-check. */
@@ -39,9 +43,14 @@ async function builtModules(outdir: string): Promise<Buffer[]> {
   return Promise.all(files.map((file) => readFile(join(outdir, file))));
 }
 
-/** Runs `wrangler deploy --dry-run` into `outdir`; returns what wrangler printed. */
-export async function wranglerBuild(config: string, minified: boolean, outdir: string): Promise<string> {
-  const args = [wranglerBin(), "deploy", "--dry-run", "-c", config, "--outdir", outdir, ...(minified ? ["--minify"] : [])];
+/**
+ * Runs `wrangler deploy --dry-run` into `outdir`; returns what wrangler printed. `minify`
+ * overrides the wrangler file's own (`--minify` / `--no-minify`); without it the build is the one
+ * `wrangler deploy` uploads.
+ */
+export async function wranglerBuild(config: string, outdir: string, minify?: boolean): Promise<string> {
+  const flags = minify === undefined ? [] : [minify ? "--minify" : "--no-minify"];
+  const args = [wranglerBin(), "deploy", "--dry-run", "-c", config, "--outdir", outdir, ...flags];
   const { stdout } = await run(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
@@ -53,11 +62,12 @@ export async function wranglerBuild(config: string, minified: boolean, outdir: s
 async function buildOnce(worker: string, config: string, minified: boolean): Promise<BundleResult> {
   const outdir = await mkdtemp(join(tmpdir(), "deco-otel-bundle-"));
   try {
-    const stdout = await wranglerBuild(config, minified, outdir);
+    const stdout = await wranglerBuild(config, outdir, minified);
     const modules = await builtModules(outdir);
     return {
       worker,
       minified,
+      deployed: minified === (unstable_readConfig({ config: join(ROOT, config) }).minify ?? false),
       bytes: modules.reduce((sum, module) => sum + module.byteLength, 0),
       gzipBytes: modules.reduce((sum, module) => sum + gzipSync(module).byteLength, 0),
       wranglerSays: /Total Upload:[^\n]*/.exec(stdout)?.[0].trim() ?? "",

@@ -22,7 +22,8 @@ export interface ColdStartResult {
   warmRequestMs: number | undefined;
 }
 
-const EMPTY_WORKER = `export default { fetch() { return new Response("ok"); } };`;
+/** The baseline every start is compared with: workerd's own start and a Worker of one line. */
+export const EMPTY_WORKER = `export default { fetch() { return new Response("ok"); } };`;
 
 type Source = Parameters<typeof startInWorkerd>[0];
 
@@ -54,7 +55,8 @@ async function coldStarts(
   return { worker, starts, readyMs: quantile(ready, 0.5), readyCpuMs: quantile(readyCpu, 0.5), firstRequestMs: median(first), warmRequestMs: median(warm) };
 }
 
-function fromBuild(build: BuiltWorker, bindings: Record<string, string>): [Source, Parameters<typeof startInWorkerd>[1]] {
+/** How `startInWorkerd` starts `build`: its bundle file, compatibility settings and vars, with `bindings` on top. */
+export function fromBuild(build: BuiltWorker, bindings: Record<string, string>): [Source, Parameters<typeof startInWorkerd>[1]] {
   return [
     { scriptPath: build.scriptPath, modulesRoot: dirname(build.scriptPath) },
     { compatibilityDate: build.compatibilityDate, compatibilityFlags: build.compatibilityFlags, bindings: { ...build.vars, ...bindings } },

@@ -84,7 +84,7 @@ async function profileWorkerd(shape: string, records: number): Promise<void> {
     shape === "cloudflare"
       ? FORWARDING_CASES.find((entry) => entry.shape === "cloudflare")!
       : { name: `${records} log records, ${shape}`, shape: "sdk", encoding: shape as Encoding, gzip: false, records };
-  const build = await buildForWorkerd("wrangler.ingest.jsonc");
+  const build = await buildForWorkerd("wrangler.ingest.jsonc", { minify: false });
   const stub = await startClickHouseStub();
   try {
     const profile = await profileInWorkerd(build, stub.url, testCase, { warmup: 20, requests: records >= 1000 ? 60 : 300, top: TOP, topLines: TOP });

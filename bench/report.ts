@@ -214,7 +214,7 @@ function bundleTable(results: BenchResults): string {
   return table(
     ["bundle", "raw", "gzip", "wrangler says"],
     results.bundles.map((bundle) => [
-      `${bundle.worker}${bundle.minified ? " (--minify)" : " (as deployed)"}`,
+      `${bundle.worker} (${bundle.minified ? "minified" : "unminified"}${bundle.deployed ? ", as deployed" : ""})`,
       kib(bundle.bytes),
       kib(bundle.gzipBytes),
       bundle.wranglerSays,
@@ -284,7 +284,7 @@ export function verdicts(results: VerdictInputs): string[] {
       `${mark(over <= TARGETS.coldStartOverEmptyMs)} ingest cold start within ${TARGETS.coldStartOverEmptyMs} ms of an empty Worker: ${fixed(over, 1)} ms over (${fixed(ingest.readyMs, 1)} vs ${fixed(empty.readyMs, 1)} ms; workerd CPU ${fixed(overCpu, 1)} ms over)`,
     );
   }
-  for (const bundle of results.bundles.filter((entry) => !entry.minified)) {
+  for (const bundle of results.bundles.filter((entry) => entry.deployed)) {
     lines.push(`${mark(bundle.gzipBytes <= TARGETS.gzipBundleBytes)} ${bundle.worker} under 250 KiB gzipped: ${kib(bundle.gzipBytes)}`);
   }
   return lines;

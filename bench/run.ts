@@ -77,19 +77,24 @@ function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-/** The ingest Worker against the floor Worker, then the profiles, against one stub. */
+/**
+ * The ingest Worker as deployed against the floor Worker, then the profiles, against one stub.
+ * The profiles run an unminified build of the same code: they read its module markers.
+ */
 async function forwardingAndProfiles(ingest: BuiltWorker): Promise<{ forwarding: ForwardingResult[]; profiles: WorkerdProfile[] }> {
   const stub = await startClickHouseStub();
+  const unminified = await buildForWorkerd("wrangler.ingest.jsonc", { minify: false });
   try {
     progress("ingest Worker against the floor Worker");
     const forwarding = await measureForwarding(ingest, stub.url, FORWARDING);
     progress("profiles in workerd");
     const profiles: WorkerdProfile[] = [];
     for (const testCase of PROFILED) {
-      profiles.push(await profileInWorkerd(ingest, stub.url, testCase, { warmup: quick ? 20 : 300, requests: profileRequests(testCase.records) }));
+      profiles.push(await profileInWorkerd(unminified, stub.url, testCase, { warmup: quick ? 20 : 300, requests: profileRequests(testCase.records) }));
     }
     return { forwarding, profiles };
   } finally {
+    await unminified.remove();
     await stub.stop();
   }
 }

@@ -3,7 +3,10 @@
  * own isolate, reached through workerd's inspector (the DevTools protocol Miniflare proxies),
  * while the bench sends the same request again and again. Each sample is put down to the stage
  * of the pipeline whose code was running, read from the bundle's module markers (wrangler's
- * unminified build starts each module with a `// path/to/module.ts` line). Native code (JSON.parse,
+ * unminified build starts each module with a `// path/to/module.ts` line). The Workers deploy
+ * minified, so the profile runs an unminified build of the same code: minifying changes no
+ * request's CPU measurably (docs/decisions.md, "Cold start: a minified upload with source maps"),
+ * and its one-line text would leave the lines table nothing to tell apart. Native code (JSON.parse,
  * TextDecoder, fetch's internals) counts for the nearest JavaScript caller on the stack.
  *
  * What the profile cannot see is workerd's own C++ work outside the isolate (HTTP parsing,
@@ -150,6 +153,10 @@ function bundleSource(bundle: string): BundleSource {
     const marker = /^\/\/ ((?:node_modules|workers)\/\S+\.[cm]?[jt]s)$/.exec(line);
     if (marker !== null) starts.push([i, marker[1]!]);
   });
+  // A minified build has no markers: every sample would land in "other JavaScript" unnoticed.
+  if (starts.length === 0) {
+    throw new Error("the bundle has no `// path` module markers: profile an unminified build (buildForWorkerd(config, { minify: false }))");
+  }
   /** The last module start at or before `line`. */
   const startOf = (line: number): [number, string] => {
     let low = 0;
@@ -241,7 +248,8 @@ export function attributeSamples(
 
 /**
  * Profile `requests` requests of `testCase` (after `warmup` unprofiled ones) through the ingest
- * Worker in workerd against the ClickHouse stub at `clickhouseUrl`.
+ * Worker in workerd against the ClickHouse stub at `clickhouseUrl`. `build` must be unminified
+ * (`buildForWorkerd(config, { minify: false })`); a minified one is refused.
  */
 export async function profileInWorkerd(
   build: BuiltWorker,

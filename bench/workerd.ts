@@ -19,9 +19,14 @@ export interface BuiltWorker {
   remove(): Promise<void>;
 }
 
-export async function buildForWorkerd(config: string): Promise<BuiltWorker> {
+/**
+ * Builds the Worker of the wrangler file `config` with `wrangler deploy --dry-run`: the bundle
+ * `wrangler deploy` uploads (minified if the file says so), or with `minify` set, built that way
+ * instead (the workerd profile reads an unminified build's module markers).
+ */
+export async function buildForWorkerd(config: string, options: { minify?: boolean } = {}): Promise<BuiltWorker> {
   const outdir = await mkdtemp(join(tmpdir(), "deco-otel-workerd-"));
-  await wranglerBuild(config, false, outdir);
+  await wranglerBuild(config, outdir, options.minify);
   const parsed = unstable_readConfig({ config });
   const vars = Object.fromEntries(
     Object.entries(parsed.vars).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]),

@@ -106,7 +106,9 @@ async function workerFromConfig(
   return {
     name: wiring.name,
     modules: true,
-    script: await buildWorker(wiring.main),
+    // Unminified, unlike the upload: workerd prints our function names in a stack trace here,
+    // where Cloudflare would map it with the uploaded source map (tests run the minified build).
+    script: await buildWorker(wiring.main, { minify: false }),
     compatibilityDate: wiring.compatibility_date,
     compatibilityFlags: wiring.compatibility_flags,
     bindings: {

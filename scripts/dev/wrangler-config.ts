@@ -12,6 +12,9 @@ const WiringSchema = z.object({
   main: z.string(),
   compatibility_date: z.string(),
   compatibility_flags: z.optional(z.array(z.string())),
+  // How the code is built, so a local run executes what deploys (scripts/build-worker.ts).
+  minify: z.optional(z.boolean()),
+  keep_names: z.optional(z.boolean()),
   vars: z.optional(z.record(z.string(), z.string())),
   services: z.optional(z.array(z.object({ binding: z.string(), service: z.string(), entrypoint: z.optional(z.string()) }))),
   tail_consumers: z.optional(z.array(z.object({ service: z.string() }))),

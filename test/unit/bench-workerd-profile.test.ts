@@ -52,3 +52,10 @@ describe("the workerd profile's attribution", () => {
     ]);
   });
 });
+
+describe("the workerd profile of a minified build", () => {
+  it("is refused: without module markers no sample could be put down to a stage", () => {
+    const minified = 'function a(e,t){return b(e,JSON.parse(t))}function c(e,t){o+=p[i]}';
+    expect(() => attributeSamples(PROFILE, minified, 2)).toThrow(/no `\/\/ path` module markers: profile an unminified build/);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Two builds of a Worker against each other at cold start, interleaved with an empty Worker:
+ * does a change start faster?
+ *
+ *   npx tsx bench/ab-cold-start.ts <old wrangler file> <new wrangler file> [--starts 30]
+ *
+ * Each round starts the empty Worker, the old build and the new build once each in workerd, in
+ * an order that rotates from round to round, so a busy moment of a shared machine lands on all
+ * three. A start is timed from `new Miniflare` until the Worker is loaded (wall), with the CPU
+ * the new workerd process spent getting there, all threads (bench/workerd.ts). Printed: each
+ * one's median with the 10th–90th percentiles, each build's median over the empty Worker, and
+ * the median of each round's new − old. Wall time on a loaded machine mostly measures waiting
+ * for a core; read CPU there. Builds are as `wrangler deploy` makes them from each file (its
+ * `minify` included), so an old build can come from a second checkout or from a copy of a
+ * wrangler file with one setting changed (`main` made absolute if the copy lives elsewhere).
+ */
+import { parseArgs } from "node:util";
+import { EMPTY_WORKER, fromBuild } from "./cold-start";
+import { spreadOf, type Spread } from "./forwarding";
+import { buildForWorkerd, startInWorkerd } from "./workerd";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { starts: { type: "string", default: "30" } } });
+const starts = Number(values.starts);
+if (positionals.length !== 2 || !Number.isInteger(starts) || starts < 1) {
+  console.error("usage: npx tsx bench/ab-cold-start.ts <old wrangler file> <new wrangler file> [--starts N]  (N a whole number of at least 1)");
+  process.exit(2);
+}
+
+const builds = [await buildForWorkerd(positionals[0]!), await buildForWorkerd(positionals[1]!)] as const;
+try {
+  const sources: Array<ReturnType<typeof fromBuild>> = [
+    [{ script: EMPTY_WORKER }, { compatibilityDate: builds[0].compatibilityDate }],
+    // The ingest Worker's settings are read per request, not at load: its wrangler vars suffice.
+    fromBuild(builds[0], {}),
+    fromBuild(builds[1], {}),
+  ];
+  const names = ["empty Worker", "old", "new"];
+  const wall: number[][] = [[], [], []];
+  const cpu: number[][] = [[], [], []];
+  for (let round = 0; round < starts; round++) {
+    for (let j = 0; j < 3; j++) {
+      const k = (round + j) % 3;
+      const [source, settings] = sources[k]!;
+      const running = await startInWorkerd(source, settings);
+      wall[k]!.push(running.readyMs);
+      cpu[k]!.push(running.readyCpuMs);
+      await running.dispose();
+    }
+  }
+  const show = ({ median, p10, p90 }: Spread) => `${median.toFixed(1)} (${p10.toFixed(1)}–${p90.toFixed(1)})`.padEnd(24);
+  const paired = (figures: number[][]) => spreadOf(figures[2]!.map((value, i) => value - figures[1]![i]!));
+  console.log(`${starts} starts each, interleaved; ms, median (p10–p90)`);
+  const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${ms.toFixed(1)}`;
+  console.log("".padEnd(22), "ready, wall".padEnd(24), "ready, workerd CPU");
+  for (let k = 0; k < 3; k++) console.log(names[k]!.padEnd(22), show(spreadOf(wall[k]!)), show(spreadOf(cpu[k]!)));
+  for (const k of [1, 2]) {
+    const over = (figures: number[][]) => signed(spreadOf(figures[k]!).median - spreadOf(figures[0]!).median);
+    console.log(`${names[k]!} over empty`.padEnd(22), over(wall).padEnd(24), over(cpu));
+  }
+  console.log("new − old, per round".padEnd(22), show(paired(wall)), show(paired(cpu)));
+} finally {
+  for (const build of builds) await build.remove();
+}
