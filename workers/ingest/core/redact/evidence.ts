@@ -862,11 +862,16 @@ function namesSecretParameter(text: string, equals: number): boolean {
 }
 
 /**
- * `[?#&;\s,(]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
+ * `[?#&;\s,([{]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
  * parameter (`--from-literal=password=…`), which the flag form reads.
  */
 function mayPrecedeParameter(code: number): boolean {
-  if (code === 35 || code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 32 || (code >= 9 && code <= 13)) return true;
+  return code === 35 || code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 91 || code === 123 || isBlank(code);
+}
+
+/** `\s` as JavaScript's regexes read it. */
+function isBlank(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
 
@@ -877,18 +882,32 @@ function mayPrecedeParameter(code: number): boolean {
  */
 function opensParameter(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
-  if (before === 34 || before === 39) {
-    let quote = start - 1;
-    // The quote may be escaped, in JSON text held in a string (`:\"password=…\"`).
-    while (quote > 0 && text.charCodeAt(quote - 1) === 92) quote--;
-    const quoted = text.charCodeAt(quote - 1);
-    // After a blank or `=` (`-var 'db_password=…'`), or opening a JSON string (`"detail":"password=…"`, `["token=…"`).
-    return quoted === 61 || quoted === 32 || (quoted >= 9 && quoted <= 13) || quoted === 58 || quoted === 44 || quoted === 91;
-  }
+  // After a blank or `=` (`-var 'db_password=…'`), or opening a JSON string (`"detail":"password=…"`, `["token=…"`).
+  if (before === 34 || before === 39) return opensString(text, start - 1);
   if (before !== 58) return false;
   const colonAfter = text.charCodeAt(start - 2);
   if (colonAfter === 47) return true;
   return colonAfter === 112 ? start >= 3 && /[\s/-]/.test(text[start - 3]!) : text.endsWith("-property", start - 1);
+}
+
+/** Whether the character at `at` is a quote that opens a string (`opensString`). */
+function opensStringAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code === 34 || code === 39) && opensString(text, at);
+}
+
+/**
+ * Whether the quote at `quote` opens a string, as `OPENING_QUOTES` (detectors/escaped-quotes.ts)
+ * reads it: past the backslashes escaping it, at the text's start or after a blank, `=`, `:`,
+ * `,`, `(`, `[` or `{`, or after one more quote that does (`"\"smtp_pass=…`).
+ */
+function opensString(text: string, quote: number, second = false): boolean {
+  let at = quote;
+  while (at > 0 && text.charCodeAt(at - 1) === 92) at--;
+  if (at === 0) return true;
+  const code = text.charCodeAt(at - 1);
+  if (code === 34 || code === 39) return !second && opensString(text, at - 1, true);
+  return code === 61 || code === 58 || code === 44 || code === 40 || code === 91 || code === 123 || isBlank(code);
 }
 
 /** `[\s"'=,[(]`: what may precede a command-line flag, as the flag form's lookbehind says. */
@@ -1038,7 +1057,7 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
     if ((code | 0x20) === 112) p = true;
   }
   if (!p) return false;
-  if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
+  if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1)) && !opensStringAt(text, start - 1)) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
 }
 
@@ -1083,7 +1102,9 @@ function fieldNameLast(text: string, colon: number): number {
 function mayOpenPostalCodeValue(text: string, colon: number): boolean {
   let value = colon + 1;
   // An array of codes: `"cep":["01310-100"]`, `"zip":[94105]`, its quotes perhaps escaped.
-  if (text.charCodeAt(value) === 91) while (text.charCodeAt(++value) === 92);
+  if (text.charCodeAt(value) === 91) value++;
+  // Its quote perhaps escaped, in JSON text held in a string (`{\"cep\":\"01310-100\"}`).
+  while (text.charCodeAt(value) === 92) value++;
   let first = text.charCodeAt(value);
   if (first === 34 || first === 39) first = text.charCodeAt(++value);
   if (isDigit(first)) return postalCodeValueMayStart(text, value);
@@ -1099,10 +1120,8 @@ function mayOpenPostalCodeValue(text: string, colon: number): boolean {
 function namesPostalCodeField(text: string, colon: number): boolean {
   let value = colon + 1;
   while (isSpaceOrTab(text.charCodeAt(value))) value++;
-  if (text.charCodeAt(value) === 91) {
-    while (isSpaceOrTab(text.charCodeAt(++value)));
-    while (text.charCodeAt(value) === 92) value++;
-  }
+  if (text.charCodeAt(value) === 91) while (isSpaceOrTab(text.charCodeAt(++value)));
+  while (text.charCodeAt(value) === 92) value++;
   const quote = text.charCodeAt(value);
   if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
   let end = colon;
@@ -1118,11 +1137,9 @@ function namesPostalCodeField(text: string, colon: number): boolean {
     if ((code | 0x20) === 112) p = true;
   }
   if (!p) return false;
-  let before = quoted && start > 0 ? start - 1 : start;
-  // A name in escaped quotes (JSON text in a string: `{\"cep\":[…]}`).
-  while (quoted && before > 0 && text.charCodeAt(before - 1) === 92) before--;
-  if (before > 0) {
-    const code = text.charCodeAt(before - 1);
+  // A name in quotes, perhaps escaped (JSON text in a string: `{\"cep\":[…]}`), or after one opening a string (`{"m":"CEP: …"}`).
+  if (start > 0 && !opensStringAt(text, start - 1)) {
+    const code = text.charCodeAt(start - 1);
     if (code !== 123 && code !== 91 && !mayPrecedePostalCodeParameter(code)) return false;
   }
   return isPostalCodeParameterName(text.slice(start, end));
@@ -1161,7 +1178,7 @@ function isLetter(code: number): boolean {
   return (code | 0x20) >= 97 && (code | 0x20) <= 122;
 }
 
-/** `[?&#;\s,(]`, with `\s` as JavaScript's regexes read it. */
+/** `[?&#;\s,([{]`, with `\s` as JavaScript's regexes read it. */
 function mayPrecedePostalCodeParameter(code: number): boolean {
   return code !== 61 && mayPrecedeParameter(code);
 }

@@ -12,7 +12,7 @@ import {
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
-import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
+import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 
 /**
@@ -111,16 +111,18 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
 const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
- * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, a space or the start of the text (a sentence's
- * `(password=…)`, a call's `connect(password=…)`, an OAuth implicit-flow redirect's
+ * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
+ * `(password=…)`, a call's `connect(password=…)`, Java's `Map.toString()` `{password=…, …}` and a
+ * record's `User[password=…]`, an OAuth implicit-flow redirect's
  * `#access_token=…`, RFC 6749 §4.2.2). Not after any quote (every key of JSON text would then
- * be a candidate to reject), but after a quote that opens a command-line argument (after a
- * blank or `=`: Terraform's `-var 'db_password=…'`, Ansible's `-e "…"`) or a JSON string value
- * (after `:`, `,` or `[`: a body kept as JSON text, `"detail":"password=…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
+ * be a candidate to reject), but after quotes that open a string (`OPENING_QUOTES`): a
+ * command-line argument (Terraform's `-var 'db_password=…'`, Ansible's `-e "…"`), a JSON string
+ * value (a body kept as JSON text, `"detail":"password=…"`, one level down `\"password=…`), a
+ * whole text in quotes (`"password=…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]\\\\{0,7}["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
