@@ -62,3 +62,35 @@ describe("a name right after a string's opening quote", () => {
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("member-level and quoted forms one level down (JSON text inside a JSON string)", () => {
+  // Each as a sender writes it at the first level; held in a JSON string, its quotes are escaped.
+  const texts = [
+    '{"cep":"01310-100"}',
+    '{"zip":94105}',
+    '{"cep":["01310-100"]}',
+    '["--token","abcdef1234567890"]',
+    '["--password", "abcdef1234567890"]',
+    '"smtp_pass=hunter22"',
+    '{"a":"smtp_pass=hunter22"}',
+    "ALTER USER app IDENTIFIED BY \"hunter22\"",
+    'array(1) { ["password"]=> string(8) "hunter22" }',
+    'user data cf={"city":"Sao Paulo","postalCode":"01310-100","country":"BR"}',
+    '{"cf":{"city":"Campinas","latitude":"-22.9","colo":"GRU"}}',
+  ];
+  it.each(texts)("%s", (text) => {
+    const once = redacted(text);
+    expect(once).not.toBe(text);
+    const result = redacted(JSON.stringify({ q: text }));
+    // The text held in the string reads, once decoded, as the text redacted at the first level.
+    expect(JSON.parse(result).q).toBe(once);
+  });
+
+  it("keeps what the first level keeps", () => {
+    for (const text of ['{"cf":{"country":"BR","colo":"GRU"}}', '["--verbose","--output","out.txt"]', '{"zip":1}', 'array(1) { ["name"]=> string(3) "Ana" }']) {
+      expect(redacted(text)).toBe(text);
+      const held = JSON.stringify({ q: text });
+      expect(redacted(held)).toBe(held);
+    }
+  });
+});

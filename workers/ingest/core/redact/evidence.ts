@@ -556,6 +556,8 @@ function opensCfObject(text: string, separator: number): boolean {
   i = separator - 1;
   while (isSpaceOrTab(text.charCodeAt(i))) i--;
   if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i--;
+  // The quote's escape, in JSON text held in a string (`{\"cf\":{…}}`).
+  while (text.charCodeAt(i) === 92) i--;
   return text.charCodeAt(i) === 102 && text.charCodeAt(i - 1) === 99;
 }
 
@@ -923,7 +925,7 @@ function holdsMysqlClient(text: string): boolean {
 
 /**
  * `Evidence.SECRET_PARAMETER` for a flag that starts a word (`-` or `--`, then a letter) and
- * whose name, ended by `=`, a blank or a quote, `isSecretFlagName` accepts; or for `-p` and a
+ * whose name, ended by `=`, a blank, a quote or the backslash escaping one, `isSecretFlagName` accepts; or for `-p` and a
  * letter in a text naming a MySQL client.
  */
 function flagEvidence(text: string): number {
@@ -937,7 +939,8 @@ function flagEvidence(text: string): number {
     // A MySQL client's `-p<password>`, whatever follows.
     if (start === dash + 1 && text.charCodeAt(start) === 112 && holdsMysqlClient(text)) return Evidence.SECRET_PARAMETER;
     const next = text.charCodeAt(end);
-    const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39;
+    // A quote may be escaped: an argument list held in a JSON string (`[\"--token\",\"…\"]`).
+    const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39 || next === 92;
     if (!ends) continue;
     const name = text.slice(start, end);
     if (isSecretFlagName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;

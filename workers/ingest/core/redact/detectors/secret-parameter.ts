@@ -153,13 +153,18 @@ const GLUED_PASSWORD_ARGUMENT = new RegExp(`^-p${GLUED_PASSWORD_START}`);
  * A value after a blank must not start another flag. First, a MySQL client's `-p<password>`:
  * the literal `-p` comes before the lookbehind, so the line is read back only at a `-p`.
  */
+/**
+ * Between two elements of JSON array text, `","`, its quotes escaped alike when the array is
+ * JSON text held in a string (`[\\"--token\\",\\"…\\"]`), or `','` (a Python list's repr).
+ */
+const ARRAY_ELEMENTS_SEPARATOR = String.raw`(?<elementQuoteEscape>\\{0,7})"[ \t]*,[ \t]*\k<elementQuoteEscape>"|(?<elementApostropheEscape>\\{0,7})'[ \t]*,[ \t]*\k<elementApostropheEscape>'`;
 const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}[^\\s"'<>;,&]+)`;
 const FLAG =
   `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+` +
-  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|"[ \\t]*,[ \\t]*"|'[ \\t]*,[ \\t]*')(?!-))${FLAG_VALUE})`;
+  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR})(?!-))${FLAG_VALUE})`;
 const AFTER_MYSQL_CLIENT = new RegExp(`${MYSQL_CLIENT_BEFORE}$`);
 /** The flag's separator and value, in a match of `FLAG`. */
-const FLAG_SEPARATOR = /=|[ \t]+|"[ \t]*,[ \t]*"|'[ \t]*,[ \t]*'/;
+const FLAG_SEPARATOR = new RegExp(`=|[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR}`);
 
 /** Every form is one detector, so a string pays one search and one alternative for them. */
 export const secretParameterDetector: Detector = {
