@@ -726,7 +726,7 @@ for (let code = 0; code < 128; code++) {
  * The facts of digit runs (digits, spaces, `.`, `/` and `-`): `CPF_DIGITS`, `CNPJ` and
  * `CARD_DIGITS` when a run has their digits counted from its first digit where such a number
  * could start (not right after a word character, `.`, `,` or `-`, nor `/` for tax ids, as
- * their lookbehinds require; a card's first digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
+ * their lookbehinds require; a card may follow a comma, between a list's items; its first digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
  * The walk reads the run from `run` to `end`, after the character before it, which says
  * whether the run's first digit is glued.
  */
@@ -774,7 +774,8 @@ function digitRunEvidence(text: string, run: number, end: number): number {
     // Any other character ends the run; a word character glues a digit right after it.
     const glued = code < 128 && GLUES[code] === 1;
     taxDigits = glued ? GLUED : MAY_START;
-    cardDigits = taxDigits;
+    // A comma may separate a list's items, a card among them (`[1,4111…]`): the detector tells.
+    cardDigits = glued && code !== 44 ? GLUED : MAY_START;
     dots = 0;
   }
   return found;
