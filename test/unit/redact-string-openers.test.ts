@@ -35,6 +35,9 @@ describe("a name right after a string's opening quote", () => {
     ["{password=hunter2, user=bob}", "{password=[REDACTED:secret_param], user=bob}"],
     ["{user=bob, password=hunter2}", "{user=bob, password=[REDACTED:secret_param]}"],
     ["User[name=bob, password=hunter2]", "User[name=bob, password=[REDACTED:secret_param]]"],
+    // A command in a subshell.
+    ["out=$(mysql -uroot -pS3cret shop -e 'select 1')", "out=$(mysql -uroot -p[REDACTED:secret_param] shop -e 'select 1')"],
+    ["id=$(curl -u ci-bot:gh0stPassw0rd https://x.example/id)", "id=$(curl -u ci-bot:[REDACTED:secret_param] https://x.example/id)"],
   ])("after an opening bracket: %s", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });
@@ -77,6 +80,8 @@ describe("member-level and quoted forms one level down (JSON text inside a JSON 
     'array(1) { ["password"]=> string(8) "hunter22" }',
     'user data cf={"city":"Sao Paulo","postalCode":"01310-100","country":"BR"}',
     '{"cf":{"city":"Campinas","latitude":"-22.9","colo":"GRU"}}',
+    '{"applicant":{"socialSecurityNumber":"536228841"}}',
+    '{"rg":"12345678X"}',
   ];
   it.each(texts)("%s", (text) => {
     const once = redacted(text);

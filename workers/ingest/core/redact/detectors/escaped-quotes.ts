@@ -94,3 +94,6 @@ export function quoteOpening(value: string): string {
  * `'zip=94105'`. A closing quote is never followed by a name, so none is mistaken for one.
  */
 export const OPENING_QUOTES = `(?:^|[\\s=:,[({])(?:\\\\{0,7}["']){1,2}`;
+
+/** A quote, perhaps escaped (JSON text held in a string: `\"`, `\\\"`), as regex source. */
+export const PERHAPS_ESCAPED_QUOTE = `(?:\\\\{0,7}["'])`;

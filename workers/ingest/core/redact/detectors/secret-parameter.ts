@@ -140,7 +140,7 @@ const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}
  */
 const MYSQL_CLIENT = String.raw`(?:mysql[a-z]*|mariadb(?:-[a-z]+)?)`;
 /** A MySQL client's name as a word of the command before a position (not past `;`, `|`, `&` or a line end), then a blank. */
-const MYSQL_CLIENT_BEFORE = String.raw`(?:^|[\s/"'])${MYSQL_CLIENT}[ \t](?:[^\n;|&]*[ \t])?`;
+const MYSQL_CLIENT_BEFORE = String.raw`(?:^|[\s/"'(])${MYSQL_CLIENT}[ \t](?:[^\n;|&]*[ \t])?`;
 const MYSQL_CLIENT_PROGRAM = new RegExp(String.raw`(?:^|/)${MYSQL_CLIENT}$`);
 /** The start of a password after `-p`; not a marker, so redacting twice counts once. */
 const GLUED_PASSWORD_START = String.raw`(?!\[REDACTED:)[^\s"'<>;,&-]`;
