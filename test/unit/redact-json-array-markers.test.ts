@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { JsonPlaceReader, IN_WORDS, JSON_VALUE, NESTED_JSON_VALUE } from "../../workers/ingest/core/redact/json-place";
-import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { redactionWork } from "../support/redaction";
 
 const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 
@@ -78,12 +78,6 @@ describe("JsonPlaceReader", () => {
 });
 
 describe("the cost of quoting items", () => {
-  /** The characters counted while redacting `text` (`countWork`), and the markers written. */
-  function measured(text: string): { work: number; markers: number } {
-    const before = workDone();
-    const result = redacted(text);
-    return { work: workDone() - before, markers: result.split("[REDACTED:").length - 1 };
-  }
 
   it.each([
     ["cards in one array", "[", "4111111111111111,", "1]"],
@@ -93,8 +87,8 @@ describe("the cost of quoting items", () => {
   ])("is linear in the text (%s): twice the text, at most twice the work", (_, prefix, unit, suffix) => {
     const n = 1 << 10;
     const built = (units: number) => prefix + unit.repeat(units) + suffix;
-    const small = measured(built(n));
-    const large = measured(built(2 * n));
+    const small = redactionWork(built(n));
+    const large = redactionWork(built(2 * n));
     expect(JSON.parse(redacted(built(n)))).toBeDefined();
     expect(small.work).toBeGreaterThan(0);
     expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
