@@ -1,5 +1,6 @@
 import type { KeyValue } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { logRecord, logsRequest } from "./model-builders";
 
 /** A compiled redaction policy of `input`'s settings; a bad setting fails the test with the parser's message. */
@@ -21,4 +22,14 @@ export function storedLogAttributes(attributes: KeyValue[], policy = defaultReda
   );
   const { "redaction.count": _count, "redaction.kinds": kinds, ...values } = stored;
   return { values, kinds };
+}
+
+/**
+ * The characters counted while redacting `text` with the default policy (`countWork`), and the
+ * markers written: what the linearity tests compare on texts of n and 2n characters.
+ */
+export function redactionWork(text: string): { work: number; markers: number } {
+  const before = workDone();
+  const result = redactString(text, defaultRedactionPolicy()).text;
+  return { work: workDone() - before, markers: result.split("[REDACTED:").length - 1 };
 }

@@ -215,3 +215,29 @@ describe("a body kept as JSON text reads its escapes as the attributes lifted fr
     expect(JSON.parse(bodyText(record))).toEqual({ user: "[REDACTED:email]", ip: "[REDACTED:ipv4]" });
   });
 });
+
+describe("a body kept as JSON and the values lifted from it read the same, and stay JSON", () => {
+  it("a name right after a string value's opening quote (`CEP: …`, `zip=…`) is redacted in the Body as in the lifted attribute", () => {
+    for (const [line, value] of [
+      ['{"m":"CEP: 01310-100"}', "CEP: [REDACTED:postal_code]"],
+      ['{"m":"zip=94105"}', "zip=[REDACTED:postal_code]"],
+    ] as const) {
+      const { record, attributes } = stored(str(line));
+      expect(attributes.m).toEqual(str(value));
+      expect(JSON.parse(bodyText(record))).toEqual({ m: value });
+    }
+  });
+
+  it("a member one level down, in JSON text held in a string value", () => {
+    const { record, attributes } = stored(str(JSON.stringify({ q: '{"cep":"01310-100"}' })));
+    expect(bodyText(record)).not.toContain("01310-100");
+    expect(JSON.parse(JSON.parse(bodyText(record)).q)).toEqual({ cep: "[REDACTED:postal_code]" });
+    expect(JSON.parse((attributes.q as { stringValue: string }).stringValue)).toEqual({ cep: "[REDACTED:postal_code]" });
+  });
+
+  it("a card number as an array's item becomes a quoted marker in the Body and in the lifted array", () => {
+    const { record, attributes } = stored(str('{"cards":[4111111111111111],"n":{"a":[[5500000000000004,1]]}}'));
+    expect(JSON.parse(bodyText(record))).toEqual({ cards: ["[REDACTED:card]"], n: { a: [["[REDACTED:card]", 1]] } });
+    expect(JSON.parse((attributes.cards as { stringValue: string }).stringValue)).toEqual(["[REDACTED:card]"]);
+  });
+});

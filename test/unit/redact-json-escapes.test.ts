@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { escapeView } from "../../workers/ingest/core/redact/escape-view";
 import { Evidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
-import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { parsesAsJson } from "../support/json-text";
+import { redactionWork } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const redacted = (text: string) => redactString(text, policy).text;
@@ -218,12 +218,6 @@ describe("the cost of reading through escapes", () => {
   /** `prefix` and `unit` repeated to `size` characters at least, whole. */
   const built = (prefix: string, unit: string, size: number) => prefix + unit.repeat(Math.ceil(size / unit.length));
 
-  /** The characters counted while redacting `text` (`countWork`), and the markers written. */
-  function measured(text: string): { work: number; markers: number } {
-    const before = workDone();
-    const result = redacted(text);
-    return { work: workDone() - before, markers: result.split("[REDACTED:").length - 1 };
-  }
 
   it.each([
     ["escapes only", "", String.raw`\n`],
@@ -235,8 +229,8 @@ describe("the cost of reading through escapes", () => {
     ["e-mails in escaped quotes with escaped accents", "", String.raw`\"n\u00e3o\":\"ana@example.com\",`],
   ])("is linear in the text (%s): twice the text, at most twice the work", (_, prefix, unit) => {
     const n = 1 << 15;
-    const small = measured(built(prefix, unit, n));
-    const large = measured(built(prefix, unit, 2 * n));
+    const small = redactionWork(built(prefix, unit, n));
+    const large = redactionWork(built(prefix, unit, 2 * n));
     expect(small.work).toBeGreaterThan(0);
     expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
     expect(large.work).toBeLessThanOrEqual(8 * 2 * n);

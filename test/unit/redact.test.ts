@@ -54,6 +54,16 @@ const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
 const attributeMap = (attributes: KeyValue[]) =>
   Object.fromEntries(attributes.map((a) => [a.key, a.value]));
 
+
+/**
+ * `text` with the quotes around markers that are a JSON array's items taken off: a marker is
+ * quoted there only when the whole text is JSON (redact/json-place.ts), which words appended to
+ * it change; the tests that append words compare what was found, not that quoting.
+ */
+function withoutItemQuotes(text: string): string {
+  return text.replace(/([[,][ \t]*)(\\*)"(\[REDACTED:[a-z_0-9]+\])\2"/g, "$1$3");
+}
+
 describe("redactString: true positives", () => {
   it.each(corpus<TruePositive>("true-positives.json"))("$name", ({ text, pii, counts }) => {
     const result = redactString(text, defaultRedactionPolicy());
@@ -122,7 +132,7 @@ describe("redactString", () => {
     for (const { text } of corpus<TruePositive>("true-positives.json")) {
       const short = redactString(text, defaultRedactionPolicy());
       const long = redactString(text + words, defaultRedactionPolicy());
-      expect(long).toEqual({ text: short.text + words, counts: short.counts });
+      expect({ ...long, text: withoutItemQuotes(long.text) }).toEqual({ text: withoutItemQuotes(short.text) + words, counts: short.counts });
     }
   });
 
@@ -250,9 +260,9 @@ describe("redactString: codes, SSNs, versions and a sentence's punctuation", () 
 
   it("leaves no character of a true positive when a period follows it: the sentence keeps it only after a number or a format's end", () => {
     for (const { text, pii } of corpus<TruePositive>("true-positives.json")) {
-      const alone = redacted(text);
+      const alone = withoutItemQuotes(redacted(text));
       for (const [suffix, kept, taken] of [[".", `${alone}.`, alone], [". Next", `${alone}. Next`, `${alone} Next`]] as const) {
-        const result = redacted(`${text}${suffix}`);
+        const result = withoutItemQuotes(redacted(`${text}${suffix}`));
         expect([kept, taken], `${text}${suffix}`).toContain(result);
         for (const item of pii) expect(result).not.toContain(item);
       }

@@ -556,6 +556,8 @@ function opensCfObject(text: string, separator: number): boolean {
   i = separator - 1;
   while (isSpaceOrTab(text.charCodeAt(i))) i--;
   if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i--;
+  // The quote's escape, in JSON text held in a string (`{\"cf\":{…}}`).
+  while (text.charCodeAt(i) === 92) i--;
   return text.charCodeAt(i) === 102 && text.charCodeAt(i - 1) === 99;
 }
 
@@ -724,7 +726,7 @@ for (let code = 0; code < 128; code++) {
  * The facts of digit runs (digits, spaces, `.`, `/` and `-`): `CPF_DIGITS`, `CNPJ` and
  * `CARD_DIGITS` when a run has their digits counted from its first digit where such a number
  * could start (not right after a word character, `.`, `,` or `-`, nor `/` for tax ids, as
- * their lookbehinds require; a card's first digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
+ * their lookbehinds require; a card may follow a comma, between a list's items; its first digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
  * The walk reads the run from `run` to `end`, after the character before it, which says
  * whether the run's first digit is glued.
  */
@@ -772,7 +774,8 @@ function digitRunEvidence(text: string, run: number, end: number): number {
     // Any other character ends the run; a word character glues a digit right after it.
     const glued = code < 128 && GLUES[code] === 1;
     taxDigits = glued ? GLUED : MAY_START;
-    cardDigits = taxDigits;
+    // A comma may separate a list's items, a card among them (`[1,4111…]`): the detector tells.
+    cardDigits = glued && code !== 44 ? GLUED : MAY_START;
     dots = 0;
   }
   return found;
@@ -862,11 +865,16 @@ function namesSecretParameter(text: string, equals: number): boolean {
 }
 
 /**
- * `[?#&;\s,(]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
+ * `[?#&;\s,([{]`, with `\s` as JavaScript's regexes read it, and `=`: a flag's value may be a
  * parameter (`--from-literal=password=…`), which the flag form reads.
  */
 function mayPrecedeParameter(code: number): boolean {
-  if (code === 35 || code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 32 || (code >= 9 && code <= 13)) return true;
+  return code === 35 || code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 91 || code === 123 || isBlank(code);
+}
+
+/** `\s` as JavaScript's regexes read it. */
+function isBlank(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
 
@@ -877,18 +885,32 @@ function mayPrecedeParameter(code: number): boolean {
  */
 function opensParameter(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
-  if (before === 34 || before === 39) {
-    let quote = start - 1;
-    // The quote may be escaped, in JSON text held in a string (`:\"password=…\"`).
-    while (quote > 0 && text.charCodeAt(quote - 1) === 92) quote--;
-    const quoted = text.charCodeAt(quote - 1);
-    // After a blank or `=` (`-var 'db_password=…'`), or opening a JSON string (`"detail":"password=…"`, `["token=…"`).
-    return quoted === 61 || quoted === 32 || (quoted >= 9 && quoted <= 13) || quoted === 58 || quoted === 44 || quoted === 91;
-  }
+  // After a blank or `=` (`-var 'db_password=…'`), or opening a JSON string (`"detail":"password=…"`, `["token=…"`).
+  if (before === 34 || before === 39) return opensString(text, start - 1);
   if (before !== 58) return false;
   const colonAfter = text.charCodeAt(start - 2);
   if (colonAfter === 47) return true;
   return colonAfter === 112 ? start >= 3 && /[\s/-]/.test(text[start - 3]!) : text.endsWith("-property", start - 1);
+}
+
+/** Whether the character at `at` is a quote that opens a string (`opensString`). */
+function opensStringAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code === 34 || code === 39) && opensString(text, at);
+}
+
+/**
+ * Whether the quote at `quote` opens a string, as `OPENING_QUOTES` (detectors/escaped-quotes.ts)
+ * reads it: past the backslashes escaping it, at the text's start or after a blank, `=`, `:`,
+ * `,`, `(`, `[` or `{`, or after one more quote that does (`"\"smtp_pass=…`).
+ */
+function opensString(text: string, quote: number, second = false): boolean {
+  let at = quote;
+  while (at > 0 && text.charCodeAt(at - 1) === 92) at--;
+  if (at === 0) return true;
+  const code = text.charCodeAt(at - 1);
+  if (code === 34 || code === 39) return !second && opensString(text, at - 1, true);
+  return code === 61 || code === 58 || code === 44 || code === 40 || code === 91 || code === 123 || isBlank(code);
 }
 
 /** `[\s"'=,[(]`: what may precede a command-line flag, as the flag form's lookbehind says. */
@@ -904,7 +926,7 @@ function holdsMysqlClient(text: string): boolean {
 
 /**
  * `Evidence.SECRET_PARAMETER` for a flag that starts a word (`-` or `--`, then a letter) and
- * whose name, ended by `=`, a blank or a quote, `isSecretFlagName` accepts; or for `-p` and a
+ * whose name, ended by `=`, a blank, a quote or the backslash escaping one, `isSecretFlagName` accepts; or for `-p` and a
  * letter in a text naming a MySQL client.
  */
 function flagEvidence(text: string): number {
@@ -918,7 +940,8 @@ function flagEvidence(text: string): number {
     // A MySQL client's `-p<password>`, whatever follows.
     if (start === dash + 1 && text.charCodeAt(start) === 112 && holdsMysqlClient(text)) return Evidence.SECRET_PARAMETER;
     const next = text.charCodeAt(end);
-    const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39;
+    // A quote may be escaped: an argument list held in a JSON string (`[\"--token\",\"…\"]`).
+    const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39 || next === 92;
     if (!ends) continue;
     const name = text.slice(start, end);
     if (isSecretFlagName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;
@@ -1038,7 +1061,7 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
     if ((code | 0x20) === 112) p = true;
   }
   if (!p) return false;
-  if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1))) return false;
+  if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1)) && !opensStringAt(text, start - 1)) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
 }
 
@@ -1083,7 +1106,9 @@ function fieldNameLast(text: string, colon: number): number {
 function mayOpenPostalCodeValue(text: string, colon: number): boolean {
   let value = colon + 1;
   // An array of codes: `"cep":["01310-100"]`, `"zip":[94105]`, its quotes perhaps escaped.
-  if (text.charCodeAt(value) === 91) while (text.charCodeAt(++value) === 92);
+  if (text.charCodeAt(value) === 91) value++;
+  // Its quote perhaps escaped, in JSON text held in a string (`{\"cep\":\"01310-100\"}`).
+  while (text.charCodeAt(value) === 92) value++;
   let first = text.charCodeAt(value);
   if (first === 34 || first === 39) first = text.charCodeAt(++value);
   if (isDigit(first)) return postalCodeValueMayStart(text, value);
@@ -1099,10 +1124,8 @@ function mayOpenPostalCodeValue(text: string, colon: number): boolean {
 function namesPostalCodeField(text: string, colon: number): boolean {
   let value = colon + 1;
   while (isSpaceOrTab(text.charCodeAt(value))) value++;
-  if (text.charCodeAt(value) === 91) {
-    while (isSpaceOrTab(text.charCodeAt(++value)));
-    while (text.charCodeAt(value) === 92) value++;
-  }
+  if (text.charCodeAt(value) === 91) while (isSpaceOrTab(text.charCodeAt(++value)));
+  while (text.charCodeAt(value) === 92) value++;
   const quote = text.charCodeAt(value);
   if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
   let end = colon;
@@ -1118,11 +1141,9 @@ function namesPostalCodeField(text: string, colon: number): boolean {
     if ((code | 0x20) === 112) p = true;
   }
   if (!p) return false;
-  let before = quoted && start > 0 ? start - 1 : start;
-  // A name in escaped quotes (JSON text in a string: `{\"cep\":[…]}`).
-  while (quoted && before > 0 && text.charCodeAt(before - 1) === 92) before--;
-  if (before > 0) {
-    const code = text.charCodeAt(before - 1);
+  // A name in quotes, perhaps escaped (JSON text in a string: `{\"cep\":[…]}`), or after one opening a string (`{"m":"CEP: …"}`).
+  if (start > 0 && !opensStringAt(text, start - 1)) {
+    const code = text.charCodeAt(start - 1);
     if (code !== 123 && code !== 91 && !mayPrecedePostalCodeParameter(code)) return false;
   }
   return isPostalCodeParameterName(text.slice(start, end));
@@ -1161,7 +1182,7 @@ function isLetter(code: number): boolean {
   return (code | 0x20) >= 97 && (code | 0x20) <= 122;
 }
 
-/** `[?&#;\s,(]`, with `\s` as JavaScript's regexes read it. */
+/** `[?&#;\s,([{]`, with `\s` as JavaScript's regexes read it. */
 function mayPrecedePostalCodeParameter(code: number): boolean {
   return code !== 61 && mayPrecedeParameter(code);
 }

@@ -52,7 +52,8 @@ const PASSWORD_OPTIONS: readonly PasswordOption[] = [
 /** `command` as the start of the command before an option (not past `;`, `|`, `&` or a line end). */
 function commandBefore(option: PasswordOption): RegExp {
   const between = option.wraps === true ? String.raw`(?:[ \t]+-\S+)*[ \t]+` : String.raw`[ \t](?:[^\n;|&]*[ \t])?`;
-  return new RegExp(String.raw`(?:^|[\s/"'])${option.command}${between}$`);
+  // A command starts the text, follows a blank, a path's `/`, a quote, or opens a subshell (`$(curl …)`).
+  return new RegExp(String.raw`(?:^|[\s/"'(])${option.command}${between}$`);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Detector } from "./detectors";
 import { isJsonWhitespace } from "../decode/json/whitespace";
 import { escapeView, type EscapeView } from "./escape-view";
 import { Evidence, evidenceIn } from "./evidence";
+import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
 import { redactionMarker } from "./kinds";
 import { beginScan, endScan } from "./scan-scope";
 import type { RedactionTally } from "./tally";
@@ -155,6 +156,8 @@ export class TextScanner {
     }
     let output = "";
     let copiedUpTo = 0;
+    // Read only for a marker that replaces an array's item (`quotedAsJsonValue`).
+    let places: JsonPlaceReader | undefined;
     try {
       for (;;) {
         let first = -1;
@@ -169,7 +172,8 @@ export class TextScanner {
         if (first < 0) break;
         let resumeAt: number;
         if (this.accept(text, start, first, place)) {
-          const replacement = quotedAsJsonValue(text, start, this.replacedLength, this.replacement);
+          places ??= new JsonPlaceReader(text, view?.raw);
+          const replacement = quotedAsJsonValue(text, start, this.replacedLength, this.replacement, places);
           output +=
             view === undefined
               ? text.slice(copiedUpTo, start) + replacement
@@ -237,15 +241,16 @@ const MARKER_START = "[REDACTED:";
  * `replacement` for the `length` characters at `start`, with its marker quoted as a JSON string
  * when what the marker replaces is a bare JSON number in a JSON value's place: a member's value
  * (`"zip":94105`, `"cvc": 123`, also inside JSON text held in a JSON string, where the quotes are
- * escaped as the member name's closing quote is: `{\"cpf\":\"[REDACTED:cpf]\"}`). An item of an
- * array is left bare: whether it sits inside a JSON string could only be told by reading the
- * text from its start at every replacement. A marker left bare in a member's place would make
- * the text no longer JSON, and a body or attribute stored as JSON could no longer be read with
- * ClickHouse's JSON functions. A detector's replacement may keep the text before the value
- * (`"cvc": ` + marker): the value is what follows that kept prefix. Runs only for an accepted
- * replacement.
+ * escaped as the member name's closing quote is: `{\"cpf\":\"[REDACTED:cpf]\"}`), or an array's
+ * item in a text that is JSON (`{"cards":[4111111111111111]}`, a lifted `[4111…, 5500…]`, arrays
+ * of arrays), quoted as the level it stands at quotes (`places`: `"…"` outside every string,
+ * `\"…\"` in JSON text held in a string; bare in a string's words, `"cards [4111…]"`). A marker
+ * left bare in a value's place would make the text no longer JSON, and a body or attribute
+ * stored as JSON could no longer be read with ClickHouse's JSON functions. A detector's
+ * replacement may keep the text before the value (`"cvc": ` + marker): the value is what
+ * follows that kept prefix. Runs only for an accepted replacement.
  */
-function quotedAsJsonValue(text: string, start: number, length: number, replacement: string): string {
+function quotedAsJsonValue(text: string, start: number, length: number, replacement: string, places: JsonPlaceReader): string {
   const markerAt = replacement.lastIndexOf(MARKER_START);
   if (markerAt < 0 || !replacement.endsWith("]")) return replacement;
   const kept = replacement.slice(0, markerAt);
@@ -268,7 +273,10 @@ function quotedAsJsonValue(text: string, start: number, length: number, replacem
     const quoteText = text.slice(escapes, quote + 1);
     return kept + quoteText + marker + quoteText;
   }
-  return replacement;
+  if (text.charAt(before) !== "[" && text.charAt(before) !== ",") return replacement;
+  const place = places.placeAt(valueStart);
+  if (place === JSON_VALUE) return `${kept}"${marker}"`;
+  return place === NESTED_JSON_VALUE ? `${kept}\\"${marker}\\"` : replacement;
 }
 
 /**

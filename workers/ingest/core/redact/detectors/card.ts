@@ -17,11 +17,20 @@ import { isBarcodeValue, isIdValue } from "./id-value";
  * (docs/decisions.md, 2026-12-01). A gift card's or a voucher's number is a card number: it
  * spends a stored value.
  */
+/**
+ * A comma after a number that is no item of a list: a decimal comma (`1,4111…`, `R$ 1.234,…`),
+ * whose digits after it are a fraction, not a card. A comma between the items of a list is a
+ * separator, and a card may follow it: JSON arrays as `JSON.stringify` writes them, without
+ * blanks (`[1,4111111111111111]`, `[4111…,5500…]`), and a CSV row's fields (`ana,4111…,12`). In
+ * the same way a card is never followed by `,` and digits unless they are a list's next item.
+ */
+const DECIMAL_COMMA = "(?<![[,][ \\t]*\\d*)\\d,";
+
 export const cardDetector: Detector = {
   kind: "card",
   source:
-    "(?<![\\w.,-])[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})" +
-    "(?![\\w-]|[.,]\\d)",
+    `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
+    `(?![\\w-]|\\.\\d|,\\d(?!\\d*[,\\]]))`,
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start) => {
     const digits = match.replace(/[ -]/g, "");

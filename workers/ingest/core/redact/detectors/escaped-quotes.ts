@@ -85,3 +85,15 @@ export function quoteOpening(value: string): string {
   const opening = value.slice(0, i + 1);
   return value.length >= 2 * opening.length && value.endsWith(opening) ? opening : "";
 }
+
+/**
+ * Quotes that open a string, for a lookbehind before a name: one quote, perhaps escaped (JSON
+ * text held in a string: `:\"password=…`), or two when a string opens with an escaped one
+ * (`"\"smtp_pass=…`), after the start of the text, a blank, `=`, `:`, `,` or an opening bracket.
+ * A quote there is a boundary as a blank is: `"password=…"` as a whole text, `{"m":"CEP: …"}`,
+ * `'zip=94105'`. A closing quote is never followed by a name, so none is mistaken for one.
+ */
+export const OPENING_QUOTES = `(?:^|[\\s=:,[({])(?:\\\\{0,7}["']){1,2}`;
+
+/** A quote, perhaps escaped (JSON text held in a string: `\"`, `\\\"`), as regex source. */
+export const PERHAPS_ESCAPED_QUOTE = `(?:\\\\{0,7}["'])`;

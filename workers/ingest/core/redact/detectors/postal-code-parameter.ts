@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { isPostalCodeParameterName } from "../postal-code-names";
 import { Place, type Detector } from "./detector";
-import { ESCAPED_QUOTE } from "./escaped-quotes";
+import { ESCAPED_QUOTE, OPENING_QUOTES } from "./escaped-quotes";
 
 /**
  * Postal codes under a name that says they are one: in URL query and form parameters
@@ -41,12 +41,14 @@ export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|${ESCAPED_QUOTE}|[.:!?](?:$|[\
 
 /**
  * The name before the `=` or `:` a match starts with: after a parameter's separator, a blank, a
- * bracket or the start of the text; before a `:`, perhaps quoted and followed by blanks.
+ * bracket, the start of the text or quotes opening a string (`OPENING_QUOTES`: `"zip=94105"`,
+ * `{"m":"CEP: 01310-100"}`); before a `:`, perhaps quoted (quotes perhaps escaped, JSON text in a
+ * string: `{\"cep\":…}`) and followed by blanks.
  */
-const NAME_BEFORE = /(?:^|[?&#;\s,({[])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*$/;
+const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_][\w.-]*)(?:\\*["'])?[ \t]*$/;
 const NAME_REACH = 64;
 /** What a field's value may follow: a field's `:`, blanks and a quote. */
-const FIELD_OPENING = /^:[ \t]*["']?/;
+const FIELD_OPENING = /^:[ \t]*(?:\\*["'])?/;
 /** What an array's item follows: its `[` or `,`, blanks and a quote, perhaps escaped (JSON text in a string). */
 const ITEM_OPENING = /^[[,][ \t]*(?:\\*["'])?/;
 /** The `:` and the name of the member whose value is the array opened at the end (`"cep":[`), perhaps with escaped quotes. */
@@ -59,8 +61,8 @@ export const postalCodeParameterDetector: Detector = {
   // each `=` or `:` costs its name and at most a dozen characters. A whole value is one only
   // under a key naming a postal code, which the rewrite checks.
   source:
-    `=(?<=(?:^|[?&#;\\s,(])[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
-    `|:(?<=(?:^|[?&#;\\s,({[])["']?[A-Za-z_][\\w.-]*["']?[ \\t]*:)[ \\t]*["']?${POSTAL_CODE_VALUE}${VALUE_END}` +
+    `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
+    `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*(?:\\\\{0,7}["'])?${POSTAL_CODE_VALUE}${VALUE_END}` +
     `|^${POSTAL_CODE_VALUE}$` +
     // An array's item: the `[` or `,` before it starts the match, a literal the regex skips to.
     `|[[,][ \\t]*(?:\\\\*["'])?${POSTAL_CODE_VALUE}(?=\\\\*["']?[ \\t]*[,\\]])`,
@@ -73,7 +75,7 @@ export const postalCodeParameterDetector: Detector = {
     const from = Math.max(0, start - NAME_REACH);
     const before = NAME_BEFORE.exec(text.slice(from, start));
     // A name longer than the reach is read whole or not at all.
-    if (before === null || (before.index === 0 && from > 0) || !isPostalCodeParameterName(before[2]!)) return undefined;
+    if (before === null || (before.index === 0 && from > 0) || !isPostalCodeParameterName(before[1]!)) return undefined;
     return separator === 61 ? `=${marker}` : `${FIELD_OPENING.exec(match)![0]}${marker}`;
   },
 };

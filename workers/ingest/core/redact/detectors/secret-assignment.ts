@@ -50,21 +50,26 @@ const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])(?::|\\\\{0,7}["'])?${NAME}(?:\\
  * as pretty printers write long hashes), Go's `name := "value"`; a quoted SQL column,
  * qualified or not, with any blanks (Sequelize's `` `User`.`password` = '…' `` and
  * `` SET `password`='…' ``); PHP's `define('DB_PASSWORD', '…')`; `var_dump`'s
- * `["password"]=>` / `["password":protected]=>` and `string(7) "…"` on the same or the next line.
+ * `["password"]=>` / `["password":protected]=>` and `string(7) "…"` on the same or the next line,
+ * its quotes perhaps escaped (a dump held in a JSON string: `[\"password\"]=> string(8) \"…\"`).
  */
 const QUOTED_ASSIGNMENT =
   `(?:${ASSIGNED}(?:[ \\t]*=>(?:[ \\t]*\\r?\\n)?|[ \\t]+:?=|:?=[ \\t]+)` +
   `|(?<![\\w.\\u00C0-\\u00FF-])(?:\`[^\`\\n]{1,64}\`\\.)?\`${NAME}\`[ \\t]*=` +
   `|(?<![\\w.-])define\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
-  `|\\["${NAME}"(?::"?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +
+  `|\\[\\\\{0,7}"${NAME}\\\\{0,7}"(?::(?:\\\\{0,7}")?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +
   `[ \\t]*(?:${QUOTED})`;
 
 /** Blanks between SQL words, a line break among them (a statement written over lines). */
 const BLANKS = "\\s+";
 const word = (sql: string): string => sql.split(" ").map(caseless).join(BLANKS);
-/** A SQL string (`'…'`, `''` escaping a quote) or, where MySQL and Oracle allow it, a double-quoted one. */
+/**
+ * A SQL string (`'…'`, `''` escaping a quote) or, where MySQL and Oracle allow it, a
+ * double-quoted one; either in escaped quotes where the statement is held in a JSON string
+ * (`IDENTIFIED BY \"…\"`).
+ */
 const SQL_STRING = `'(?:[^'\\n]|'')*'`;
-const SQL_OR_DOUBLE_QUOTED = `(?:${SQL_STRING}|"[^"\\n]*")`;
+const SQL_OR_DOUBLE_QUOTED = `(?:${SQL_STRING}|"[^"\\n]*"|${ESCAPED_QUOTED})`;
 /** A user or role: a word, or quoted (MySQL's `'app'@'%'`, PostgreSQL's `"App"`). */
 const ACCOUNT_PART = "(?:[\\w.$-]{1,128}|\"[^\"\\n]{1,64}\"|'[^'\\n]{1,64}'|`[^`\\n]{1,64}`)";
 const ACCOUNT = `${ACCOUNT_PART}(?:@(?:[\\w.%-]{1,255}|'[^'\\n]{1,255}'|\`[^\`\\n]{1,255}\`))?`;
@@ -198,10 +203,15 @@ function redactSqlPassword(match: string, marker: string): Rewrite | undefined {
     const password = /[\w$#]+$/.exec(match)!;
     return `${match.slice(0, password.index)}${marker}`;
   }
-  const open = quote === "'" ? SQL_STRING_AT_END.exec(match)!.index : match.lastIndexOf('"', match.length - 2);
-  const value = match.slice(open + 1, -1);
+  // The quote's escape, when the statement is held in a JSON string (`BY \"…\"`), closes it too.
+  let escapes = match.length - 1;
+  while (escapes > 0 && match.charCodeAt(escapes - 1) === 92 /* \ */) escapes--;
+  const closing = match.slice(escapes);
+  const open =
+    closing.length === 1 && quote === "'" ? SQL_STRING_AT_END.exec(match)!.index : match.lastIndexOf(closing, match.length - closing.length - 1);
+  const value = match.slice(open + closing.length, -closing.length);
   if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value)) return undefined;
-  return `${match.slice(0, open + 1)}${marker}${quote}`;
+  return `${match.slice(0, open + closing.length)}${marker}${closing}`;
 }
 const SQL_STRING_AT_END = new RegExp(`${SQL_STRING}$`);
 

@@ -12,7 +12,7 @@ import {
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
-import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
+import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 
 /**
@@ -111,16 +111,18 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
 const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
- * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, a space or the start of the text (a sentence's
- * `(password=…)`, a call's `connect(password=…)`, an OAuth implicit-flow redirect's
+ * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
+ * `(password=…)`, a call's `connect(password=…)`, Java's `Map.toString()` `{password=…, …}` and a
+ * record's `User[password=…]`, an OAuth implicit-flow redirect's
  * `#access_token=…`, RFC 6749 §4.2.2). Not after any quote (every key of JSON text would then
- * be a candidate to reject), but after a quote that opens a command-line argument (after a
- * blank or `=`: Terraform's `-var 'db_password=…'`, Ansible's `-e "…"`) or a JSON string value
- * (after `:`, `,` or `[`: a body kept as JSON text, `"detail":"password=…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
+ * be a candidate to reject), but after quotes that open a string (`OPENING_QUOTES`): a
+ * command-line argument (Terraform's `-var 'db_password=…'`, Ansible's `-e "…"`), a JSON string
+ * value (a body kept as JSON text, `"detail":"password=…"`, one level down `\"password=…`), a
+ * whole text in quotes (`"password=…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,(]|/:|[\\s=:,[]\\\\{0,7}["']|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -138,7 +140,7 @@ const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}
  */
 const MYSQL_CLIENT = String.raw`(?:mysql[a-z]*|mariadb(?:-[a-z]+)?)`;
 /** A MySQL client's name as a word of the command before a position (not past `;`, `|`, `&` or a line end), then a blank. */
-const MYSQL_CLIENT_BEFORE = String.raw`(?:^|[\s/"'])${MYSQL_CLIENT}[ \t](?:[^\n;|&]*[ \t])?`;
+const MYSQL_CLIENT_BEFORE = String.raw`(?:^|[\s/"'(])${MYSQL_CLIENT}[ \t](?:[^\n;|&]*[ \t])?`;
 const MYSQL_CLIENT_PROGRAM = new RegExp(String.raw`(?:^|/)${MYSQL_CLIENT}$`);
 /** The start of a password after `-p`; not a marker, so redacting twice counts once. */
 const GLUED_PASSWORD_START = String.raw`(?!\[REDACTED:)[^\s"'<>;,&-]`;
@@ -151,13 +153,18 @@ const GLUED_PASSWORD_ARGUMENT = new RegExp(`^-p${GLUED_PASSWORD_START}`);
  * A value after a blank must not start another flag. First, a MySQL client's `-p<password>`:
  * the literal `-p` comes before the lookbehind, so the line is read back only at a `-p`.
  */
+/**
+ * Between two elements of JSON array text, `","`, its quotes escaped alike when the array is
+ * JSON text held in a string (`[\\"--token\\",\\"…\\"]`), or `','` (a Python list's repr).
+ */
+const ARRAY_ELEMENTS_SEPARATOR = String.raw`(?<elementQuoteEscape>\\{0,7})"[ \t]*,[ \t]*\k<elementQuoteEscape>"|(?<elementApostropheEscape>\\{0,7})'[ \t]*,[ \t]*\k<elementApostropheEscape>'`;
 const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}[^\\s"'<>;,&]+)`;
 const FLAG =
   `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+` +
-  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|"[ \\t]*,[ \\t]*"|'[ \\t]*,[ \\t]*')(?!-))${FLAG_VALUE})`;
+  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR})(?!-))${FLAG_VALUE})`;
 const AFTER_MYSQL_CLIENT = new RegExp(`${MYSQL_CLIENT_BEFORE}$`);
 /** The flag's separator and value, in a match of `FLAG`. */
-const FLAG_SEPARATOR = /=|[ \t]+|"[ \t]*,[ \t]*"|'[ \t]*,[ \t]*'/;
+const FLAG_SEPARATOR = new RegExp(`=|[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR}`);
 
 /** Every form is one detector, so a string pays one search and one alternative for them. */
 export const secretParameterDetector: Detector = {

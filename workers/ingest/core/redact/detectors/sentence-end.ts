@@ -1,17 +1,17 @@
 /**
  * Where an unquoted value ends, as far as its last characters go: the character written right
- * after it, and whether the text before it (on its line) left a `(` open.
+ * after it, and whether the text before it (on its line) left a bracket open.
  */
 export interface ValueEnd {
   /** The character right after the value; `""` at the end of the text. */
   readonly next: string;
-  /** Whether a `(` before the value, on its line, is still open there (`(otp: 123456)`). */
+  /** Whether a `(`, `[` or `{` before the value, on its line, is still open there (`(otp: 123456)`, `{password=…}`). */
   readonly opened: boolean;
 }
 
 /** The `ValueEnd` of a value that starts at `start` and ends at `end` in `text`. */
 export function valueEnd(text: string, start: number, end: number): ValueEnd {
-  return { next: text.charAt(end), opened: opensParenthesisBefore(text, start) };
+  return { next: text.charAt(end), opened: opensBracketBefore(text, start) };
 }
 
 /**
@@ -22,8 +22,10 @@ export function valueEnd(text: string, start: number, end: number): ValueEnd {
  * - `.` and `:` are the sentence's only after a number (`OTP: 123456.`, `(pin=4821).`): codes
  *   and PINs are digits. After anything else they may end a password (`password=abc123.`) or a
  *   token (RFC 6750's b64token allows a final `.`), and go with the value.
- * - `)` is the sentence's when it closes a `(` opened before the value and none of the value's
- *   own (`connect(password=Pg5ecret)`, `(otp: 552211)`); then whatever follows it is too.
+ * - `)`, `]` and `}` are the sentence's when they close a bracket opened before the value and
+ *   none of the value's own (`connect(password=Pg5ecret)`, `(otp: 552211)`, Java's
+ *   `Map.toString()` `{password=Pg5ecret}`, a record's `User[password=Pg5ecret]`); then whatever
+ *   follows is too.
  *
  * Punctuation ends a sentence only where the sentence ends: `end.next` must be a blank or
  * nothing. Before anything else the value goes on in another form (`?code=4/0AX4XfWh.&state=1`).
@@ -39,20 +41,30 @@ export function sentenceEndLength(value: string, end: ValueEnd): number {
   let balance = 0;
   for (let i = 0; i < core; i++) {
     const code = value.charCodeAt(i);
-    if (code === 40 /* ( */) balance++;
-    else if (code === 41 /* ) */) balance--;
+    if (isOpeningBracket(code)) balance++;
+    else if (isClosingBracket(code)) balance--;
   }
   for (let i = core; i < value.length; i++) {
-    if (value.charCodeAt(i) !== 41 /* ) */) continue;
+    if (!isClosingBracket(value.charCodeAt(i))) continue;
     if (balance <= 0) return value.length - i;
     balance--;
   }
   return 0;
 }
 
-/** `.`, `:` or `)`. */
+/** `.`, `:` or a closing bracket. */
 function isClosingPunctuation(code: number): boolean {
-  return code === 46 || code === 58 || code === 41;
+  return code === 46 || code === 58 || isClosingBracket(code);
+}
+
+/** `(`, `[` or `{`. */
+function isOpeningBracket(code: number): boolean {
+  return code === 40 || code === 91 || code === 123;
+}
+
+/** `)`, `]` or `}`. */
+function isClosingBracket(code: number): boolean {
+  return code === 41 || code === 93 || code === 125;
 }
 
 /** Whether the first `length` characters of `value` are digits. */
@@ -67,14 +79,14 @@ function isDigits(value: string, length: number): boolean {
 /** How far back a value's line is read for an open `(`. */
 const PARENTHESIS_REACH = 256;
 
-/** Whether a `(` before `start`, on its line (up to `PARENTHESIS_REACH` characters back), is not closed before it. */
-function opensParenthesisBefore(text: string, start: number): boolean {
+/** Whether a bracket before `start`, on its line (up to `PARENTHESIS_REACH` characters back), is not closed before it. */
+function opensBracketBefore(text: string, start: number): boolean {
   let balance = 0;
   for (let i = start - 1; i >= 0 && i >= start - PARENTHESIS_REACH; i--) {
     const code = text.charCodeAt(i);
     if (code === 10 /* \n */) break;
-    if (code === 41 /* ) */) balance--;
-    else if (code === 40 /* ( */ && ++balance > 0) return true;
+    if (isClosingBracket(code)) balance--;
+    else if (isOpeningBracket(code) && ++balance > 0) return true;
   }
   return false;
 }

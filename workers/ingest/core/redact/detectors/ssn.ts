@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
+import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
 import { isThingIdentifierValue } from "./id-value";
 import { isNamedPhone } from "./phone";
 
@@ -46,10 +47,11 @@ const SSN_NAME = "(?:(?<![A-Za-z])(?:ssn|SSN|Ssn)|[a-z]Ssn|[Ss]ocial[ _-]?[Ss]ec
 
 /**
  * The name, then what may stand between it and the number: `number`/`no.`/`#`, a quote, `:`,
- * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `).
+ * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `); quotes perhaps
+ * escaped, in JSON text held in a string (`\\"ssn\\":\\"`).
  */
 const SSN_NAMED_BEFORE = new RegExp(
-  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?["']?[ \\t]*(?:[:=#][ \\t]*["']?|(?:is|was)[ \\t]+)?$`,
+  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?${QUOTE}?[ \\t]*(?:[:=#][ \\t]*${QUOTE}?|(?:is|was)[ \\t]+)?$`,
 );
 
 /** The SSA's issuing rules for an SSN's area (3 digits), group (2) and serial (4). */

@@ -7,6 +7,7 @@ import {
 } from "../geo";
 import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { POSTAL_CODE_KIND } from "./postal-code-parameter";
+import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE } from "./escaped-quotes";
 import { caseless, redactionMarker, type Detector } from "./detector";
 
 /**
@@ -23,6 +24,9 @@ import { caseless, redactionMarker, type Detector } from "./detector";
  * - a `request.cf` member that locates the visitor (`city`, `latitude`, `postalCode`, …) inside
  *   an object given as `cf` after a prefix (`user data cf={"city":"Sao Paulo",…}`, `"cf":{…}`,
  *   `cf: { city: 'Campinas' }`), or named `cf.<member>` (`request.cf.city=Campinas`).
+ *
+ * Both read the same with their quotes escaped, where the line is held in a JSON string (a
+ * Workers log message in a body kept as JSON: `"user data cf={\"city\":\"Sao Paulo\",…}"`).
  *
  * Only the value is replaced, quotes kept: `[REDACTED:geo]`, or `[REDACTED:postal_code]` for a
  * postal code, as its parameter would be. Each detector instance keeps the levels up to its
@@ -48,15 +52,21 @@ const WORD = `[^\\s"',;&)\\]}]{0,99}[^\\s"',;&)\\]}.:!?]`;
  * is the next field's name (`status=200`, `cf-ipcountry:`).
  */
 const WORDS = `${WORD}(?: (?![\\w.-]+[:=])${WORD}){0,7}`;
+/** A quote, perhaps escaped. */
+const QUOTE = `(?:\\\\{0,7}["'])`;
+/** A value quoted, in quotes perhaps escaped; an unquoted one never starts at an escaped quote. */
+const QUOTED_VALUE = `${QUOTED}|${ESCAPED_QUOTED}|${NOT_AT_ESCAPED_QUOTE}`;
 const SOURCE =
-  `(?<![\\w-])["']?(?:${HEADER}|${MEMBER})["']?[ \\t]*` +
-  `(?:(?:=>|:)[ \\t]*(?:${QUOTED}|${WORDS})|[=,][ \\t]*(?:${QUOTED}|${WORD}))`;
+  `(?<![\\w-])${QUOTE}?(?:${HEADER}|${MEMBER})${QUOTE}?[ \\t]*` +
+  `(?:(?:=>|:)[ \\t]*(?:${QUOTED_VALUE}${WORDS})|[=,][ \\t]*(?:${QUOTED_VALUE}${WORD}))`;
 
 /** A match's parts: the name (quotes aside), the separator and what opens the value. */
-const PARTS = /^["']?([A-Za-z_.-]+)["']?[ \t]*(=>|[:=,])[ \t]*(["']?)/;
+const PARTS = /^(?:\\*["'])?([A-Za-z_.-]+)(?:\\*["'])?[ \t]*(=>|[:=,])[ \t]*((?:\\*["'])?)/;
 
-/** An object given as `cf`, right before its `{`: `cf=`, `"cf":`, `cf: `, `request.cf = `. */
-const CF_OPENER = /(?<![\w-])["']?cf["']?[ \t]*[:=][ \t]*$/;
+/** An object given as `cf`, right before its `{`: `cf=`, `"cf":`, `cf: `, `request.cf = `, `\"cf\":`. */
+const CF_OPENER = /(?<![\w-])(?:\\*["'])?cf(?:\\*["'])?[ \t]*[:=][ \t]*$/;
+/** How far before a `{` `CF_OPENER` is read. */
+const CF_OPENER_REACH = 32;
 /** How far back from a member its object's `{` is looked for: a logged `request.cf` is about 1.5 KB. */
 const OBJECT_REACH = 4096;
 
@@ -97,7 +107,9 @@ export function visitorLocationDetector(precisionLevel: number): Detector {
         if (parts[2] === ",") return undefined;
         // A quoted name is read from its opening quote: the scanner retrying one character later
         // (the candidate there rejected) would start inside it and pair the quotes wrongly.
-        if (match.charCodeAt(0) !== 34 && match.charCodeAt(0) !== 39 && isQuote(text.charCodeAt(start - 1))) return undefined;
+        if (!isQuote(match.charCodeAt(0)) && match.charCodeAt(0) !== 92 && (isQuote(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 92)) {
+          return undefined;
+        }
         const dotted = name.startsWith("cf.");
         if (!dotted && !insideCfObject(text, start)) return undefined;
         level = requestCfMemberLevel(dotted ? name.slice(3) : name);
@@ -138,15 +150,17 @@ function insideCfObject(text: string, start: number): boolean {
     }
     const code = text.charCodeAt(i);
     if (isQuote(code)) {
-      let open = i - 1;
-      while (open >= from && (text.charCodeAt(open) !== code || text.charCodeAt(open - 1) === 92)) open--;
-      i = open;
+      // A string's quotes are escaped alike: none inside JSON text, `\"` inside JSON text held in a string.
+      const escapes = backslashesBefore(text, i, from);
+      let open = i - 1 - escapes;
+      while (open >= from && (text.charCodeAt(open) !== code || backslashesBefore(text, open, from) !== escapes)) open--;
+      i = open - escapes;
       if (open < from) break;
     } else if (code === 125 || code === 93) {
       depth++;
     } else if (code === 123 || code === 91) {
       if (depth === 0) {
-        inside = code === 123 && CF_OPENER.test(text.slice(Math.max(0, i - 16), i));
+        inside = code === 123 && CF_OPENER.test(text.slice(Math.max(0, i - CF_OPENER_REACH), i));
         break;
       }
       depth--;
@@ -156,6 +170,13 @@ function insideCfObject(text: string, start: number): boolean {
   lastMember.budget -= read;
   countWork(read);
   return (lastMember.inside = inside);
+}
+
+/** How many backslashes come right before `at`, counting back no further than `from`. */
+function backslashesBefore(text: string, at: number, from: number): number {
+  let count = 0;
+  while (at - count - 1 >= from && text.charCodeAt(at - count - 1) === 92) count++;
+  return count;
 }
 
 function isQuote(code: number): boolean {

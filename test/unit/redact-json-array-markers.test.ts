@@ -1,0 +1,98 @@
+/**
+ * A marker that replaces a bare number as an array's item is quoted as a JSON string at the
+ * level the item stands at (redact/json-place.ts), so every text that was JSON stays JSON:
+ * ClickHouse's JSON functions read a stored body or a lifted array as they read the sender's.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { JsonPlaceReader, IN_WORDS, JSON_VALUE, NESTED_JSON_VALUE } from "../../workers/ingest/core/redact/json-place";
+import { redactionWork } from "../support/redaction";
+
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+
+const CARD = "[REDACTED:card]";
+
+describe("array items replaced by a marker", () => {
+  it.each([
+    ['{"cards":[4111111111111111]}', { cards: [CARD] }],
+    ["[4111111111111111]", [CARD]],
+    // As JSON.stringify writes an array: no blank after the comma.
+    ["[4111111111111111,5500000000000004]", [CARD, CARD]],
+    ["[1,4111111111111111]", [1, CARD]],
+    ["[4111111111111111, 5500000000000004]", [CARD, CARD]],
+    ['{"a":{"b":[[4111111111111111],[1, 4111111111111111]]}}', { a: { b: [[CARD], [1, CARD]] } }],
+    ['[[[4111111111111111]]]', [[[CARD]]]],
+    ['{"cpfs":[52998224725, 11144477735]}', { cpfs: ["[REDACTED:cpf]", "[REDACTED:cpf]"] }],
+    ['[4111111111111111, "x"]', [CARD, "x"]],
+    ['{"s":"[4111111111111111] in words","n":[4111111111111111]}', { s: `[${CARD}] in words`, n: [CARD] }],
+  ])("%s", (text, expected) => {
+    const result = redacted(text);
+    expect(JSON.parse(result)).toEqual(expected);
+  });
+
+  it("one level down, the marker is quoted as the inner JSON text quotes, and both levels parse", () => {
+    for (const [inner, expected] of [
+      ['{"cards":[4111111111111111]}', { cards: [CARD] }],
+      ["[4111111111111111,5500000000000004]", [CARD, CARD]],
+      ['{"a":[[1,4111111111111111]],"s":"x [4111111111111111]"}', { a: [[1, CARD]], s: `x [${CARD}]` }],
+    ] as const) {
+      const result = redacted(JSON.stringify({ q: inner, r: [inner] }));
+      const outer = JSON.parse(result) as { q: string; r: string[] };
+      expect(JSON.parse(outer.q)).toEqual(expected);
+      expect(JSON.parse(outer.r[0]!)).toEqual(expected);
+    }
+  });
+
+  it("the same read through escapes that encode characters (a body holding `\\n`)", () => {
+    const text = JSON.stringify({ note: "line\nnext", cards: [4111111111111111], q: JSON.stringify({ c: [4111111111111111], t: "a\tb" }) });
+    const outer = JSON.parse(redacted(text)) as { cards: string[]; q: string };
+    expect(outer.cards).toEqual([CARD]);
+    expect(JSON.parse(outer.q)).toEqual({ c: [CARD], t: "a\tb" });
+  });
+
+  it("a text that is not JSON keeps its marker as it was", () => {
+    expect(redacted("cards [4111111111111111] declined")).toBe(`cards [${CARD}] declined`);
+    expect(redacted("payload={\"cards\":[4111111111111111]}")).toBe(`payload={"cards":[${CARD}]}`);
+  });
+
+  it("a list's comma is a separator, a decimal comma is not", () => {
+    expect(redacted("ana,4111111111111111,12,2030")).toBe(`ana,${CARD},12,2030`);
+    for (const kept of ["1,4111111111111111", "R$ 1.234,4111111111111111", "4111111111111111,50 reais"]) expect(redacted(kept)).toBe(kept);
+  });
+});
+
+describe("JsonPlaceReader", () => {
+  it("tells a JSON value's place, JSON text held in a string, and a string's words, reading forward once", () => {
+    const text = '{"a":[1],"b":"[2,\\"x[3]\\"]","c":"w [4]"}';
+    const reader = new JsonPlaceReader(text);
+    expect(reader.placeAt(text.indexOf("1"))).toBe(JSON_VALUE);
+    expect(reader.placeAt(text.indexOf("2"))).toBe(NESTED_JSON_VALUE);
+    expect(reader.placeAt(text.indexOf("3"))).toBe(IN_WORDS);
+    expect(reader.placeAt(text.indexOf("4"))).toBe(IN_WORDS);
+  });
+
+  it("reads nothing as JSON in a text that is not", () => {
+    const text = 'x [1] "a"';
+    expect(new JsonPlaceReader(text).placeAt(3)).toBe(IN_WORDS);
+  });
+});
+
+describe("the cost of quoting items", () => {
+
+  it.each([
+    ["cards in one array", "[", "4111111111111111,", "1]"],
+    ["strings of JSON text, each with a card", "[", '"[4111111111111111,1]",', '""]'],
+    ["strings that look like JSON text and are not", "[", '"[4111111111111111] x",', '""]'],
+    ["objects of arrays", "[", '{"c":[[4111111111111111]],"s":"\\"[1]"},', "{}]"],
+  ])("is linear in the text (%s): twice the text, at most twice the work", (_, prefix, unit, suffix) => {
+    const n = 1 << 10;
+    const built = (units: number) => prefix + unit.repeat(units) + suffix;
+    const small = redactionWork(built(n));
+    const large = redactionWork(built(2 * n));
+    expect(JSON.parse(redacted(built(n)))).toBeDefined();
+    expect(small.work).toBeGreaterThan(0);
+    expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
+    expect(large.work).toBeLessThanOrEqual(8 * built(2 * n).length);
+    expect(large.markers).toBe(2 * small.markers);
+  });
+});
