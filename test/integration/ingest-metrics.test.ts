@@ -115,32 +115,32 @@ describe("metrics sent by the OpenTelemetry JS exporters", () => {
     async function checkRows(): Promise<void> {
       expect(exportOutcomes(recorded.results)).toEqual(["success"]);
       const exported = recorded.items;
-      const counterPoint = metricNamed(exported, "orders.placed").dataPoints[0]!;
-      const startSeconds = counterPoint.startTime[0];
-      const endSeconds = counterPoint.endTime[0];
       const temporality = delta ? 1 : 2;
-      const common = {
-        ServiceName: service,
-        ScopeName: "inventory.meter",
-        ScopeVersion: "0.9.0",
-        StartTimeUnix: startSeconds,
-        TimeUnix: endSeconds,
-        Flags: 0,
+      // Each instrument's points carry its own times: with delta temporality a point starts when
+      // its instrument was first recorded, so two instruments' starts can fall in different
+      // seconds. Every row is compared with the times its own metric was exported with.
+      const common = (name: string) => {
+        const point = metricNamed(exported, name).dataPoints[0]!;
+        return {
+          ServiceName: service,
+          ScopeName: "inventory.meter",
+          ScopeVersion: "0.9.0",
+          StartTimeUnix: point.startTime[0],
+          TimeUnix: point.endTime[0],
+          Flags: 0,
+        };
       };
 
       expect(await metricRows("otel_metrics_sum", "Value, AggregationTemporality, IsMonotonic", runId)).toEqual([
-        { ...common, MetricName: "orders.placed", MetricDescription: "Orders placed", MetricUnit: "{order}", Attributes: { region: "eu" }, Value: 7, AggregationTemporality: temporality, IsMonotonic: true },
-        { ...common, MetricName: "orders.placed", MetricDescription: "Orders placed", MetricUnit: "{order}", Attributes: { region: "us" }, Value: 10, AggregationTemporality: temporality, IsMonotonic: true },
+        { ...common("orders.placed"), MetricName: "orders.placed", MetricDescription: "Orders placed", MetricUnit: "{order}", Attributes: { region: "eu" }, Value: 7, AggregationTemporality: temporality, IsMonotonic: true },
+        { ...common("orders.placed"), MetricName: "orders.placed", MetricDescription: "Orders placed", MetricUnit: "{order}", Attributes: { region: "us" }, Value: 10, AggregationTemporality: temporality, IsMonotonic: true },
         // An up-down counter is always cumulative in the SDK's delta preference.
-        { ...common, MetricName: "queue.depth", MetricDescription: "", MetricUnit: "{message}", Attributes: {}, Value: -3, AggregationTemporality: 2, IsMonotonic: false },
+        { ...common("queue.depth"), MetricName: "queue.depth", MetricDescription: "", MetricUnit: "{message}", Attributes: {}, Value: -3, AggregationTemporality: 2, IsMonotonic: false },
       ]);
 
-      const gaugePoint = metricNamed(exported, "cpu.temperature").dataPoints[0]!;
       expect(await metricRows("otel_metrics_gauge", `Value, ${EXEMPLAR_COLUMNS}`, runId)).toEqual([
         {
-          ...common,
-          StartTimeUnix: gaugePoint.startTime[0],
-          TimeUnix: gaugePoint.endTime[0],
+          ...common("cpu.temperature"),
           MetricName: "cpu.temperature",
           MetricDescription: "",
           MetricUnit: "Cel",
@@ -158,7 +158,7 @@ describe("metrics sent by the OpenTelemetry JS exporters", () => {
         await metricRows("otel_metrics_histogram", "Count, Sum, BucketCounts, ExplicitBounds, Min, Max, AggregationTemporality", runId),
       ).toEqual([
         {
-          ...common,
+          ...common("request.duration"),
           MetricName: "request.duration",
           MetricDescription: "",
           MetricUnit: "ms",
@@ -185,7 +185,7 @@ describe("metrics sent by the OpenTelemetry JS exporters", () => {
         ),
       ).toEqual([
         {
-          ...common,
+          ...common("payload.size"),
           MetricName: "payload.size",
           MetricDescription: "",
           MetricUnit: "By",
