@@ -3,7 +3,7 @@ import { type ConfigValue, entryOf, meantString, stringAt } from "./model";
 import { TAIL_WORKER } from "./wiring";
 
 /** The two keys listing a Worker's tail consumers; wrangler checks their entries alike. */
-export type TailKey = "tail_consumers" | "streaming_tail_consumers";
+type TailKey = "tail_consumers" | "streaming_tail_consumers";
 
 /**
  * One entry of `tail_consumers` or `streaming_tail_consumers`, read as wrangler validates it

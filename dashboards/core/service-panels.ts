@@ -33,7 +33,7 @@ export const TAIL_PANEL_TITLES = [
   "CPU time p50 / p95 / p99",
 ] as const;
 
-export interface ServicePanelsInput {
+interface ServicePanelsInput {
   tables: QueryTables;
   /**
    * Known when the dashboard was generated: the service had no invocation counts from the tail
