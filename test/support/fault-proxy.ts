@@ -7,12 +7,15 @@
  *   is listened on again when the mode changes back;
  * - `error`: answers as an overloaded ClickHouse does (HTTP 503 with an exception code);
  * - `slow`: forwards the request, so ClickHouse does write it, and holds the answer back for
- *   `slowMs`, past the caller's timeout.
+ *   `slowMs`, past the caller's timeout;
+ * - `stalled`: forwards the request, so ClickHouse does write it, and never answers: only the
+ *   caller's own timeout ends the wait, so no timer of the proxy races the caller's on a loaded
+ *   machine.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
-export type FaultMode = "pass" | "down" | "error" | "slow";
+export type FaultMode = "pass" | "down" | "error" | "slow" | "stalled";
 
 export interface FaultProxy {
   /** The URL to give the Worker as CLICKHOUSE_URL. */
@@ -21,7 +24,7 @@ export interface FaultProxy {
   setMode(mode: FaultMode): Promise<void>;
   /** How long `slow` holds an answer back. */
   slowMs: number;
-  /** When set, `error` and `slow` hit only requests whose decoded URL (the query) matches. */
+  /** When set, `error`, `slow` and `stalled` hit only requests whose decoded URL (the query) matches. */
   faultOnly: RegExp | undefined;
   /** Requests that reached the proxy while listening, by mode. */
   requests: Record<FaultMode, number>;
@@ -38,7 +41,7 @@ export async function startFaultProxy(target: string, slowMs = 3_000): Promise<F
   const sockets = new Set<Socket>();
   let mode: FaultMode = "pass";
   let server: Server | undefined;
-  const requests: Record<FaultMode, number> = { pass: 0, down: 0, error: 0, slow: 0 };
+  const requests: Record<FaultMode, number> = { pass: 0, down: 0, error: 0, slow: 0, stalled: 0 };
 
   const handle = (incoming: IncomingMessage, answer: ServerResponse) => {
     const current = appliesTo(incoming) ? mode : "pass";
@@ -61,6 +64,8 @@ export async function startFaultProxy(target: string, slowMs = 3_000): Promise<F
         headers: incoming.headers,
       },
       (response) => {
+        // ClickHouse has answered, so the rows are in; the caller never hears of it.
+        if (current === "stalled") return void response.resume();
         const relay = () => {
           answer.writeHead(response.statusCode ?? 502, response.headers);
           response.pipe(answer);
