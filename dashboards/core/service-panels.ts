@@ -232,7 +232,7 @@ LIMIT 200`,
     argMax(SpanName, Duration) AS slowest_span,
     max(Duration) / 1e6 AS duration_ms,
     min(Timestamp) AS started,
-    countIf(StatusCode = 'Error') AS error_spans
+    countIf(${SPAN_STATUS_IS_ERROR}) AS error_spans
 FROM ${tables.traces}
 WHERE ${SERVICE} AND $__timeFilter(Timestamp)
 GROUP BY TraceId
