@@ -1,8 +1,9 @@
+import { distance } from "fastest-levenshtein";
 import { type ConfigValue, entryOf, meantString, stringAt } from "./model";
 import { TAIL_WORKER } from "./wiring";
 
 /** The two keys listing a Worker's tail consumers; wrangler checks their entries alike. */
-export type TailKey = "tail_consumers" | "streaming_tail_consumers";
+type TailKey = "tail_consumers" | "streaming_tail_consumers";
 
 /**
  * One entry of `tail_consumers` or `streaming_tail_consumers`, read as wrangler validates it
@@ -78,18 +79,6 @@ function faultOf(key: TailKey, field: string, item: ConfigValue): string | undef
  */
 export function nearMissOfTail(name: string): boolean {
   if (name === TAIL_WORKER) return false;
-  return editDistance(name.trim().toLowerCase(), TAIL_WORKER) <= 2;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions, one character each. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  // Levenshtein distance: insertions, deletions and substitutions, one character each.
+  return distance(name.trim().toLowerCase(), TAIL_WORKER) <= 2;
 }

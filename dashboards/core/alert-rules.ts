@@ -299,7 +299,7 @@ WHERE MetricName = '${INVOCATIONS_METRIC}' AND TimeUnix > $__toTime - INTERVAL $
  * non-Worker service, or one never wired: the generator and the dashboards say so). Times are
  * relative to the evaluation time (`$__toTime`).
  */
-export function tailLostSql(tables: QueryTables, service: string): string {
+function tailLostSql(tables: QueryTables, service: string): string {
   const serviceIs = serviceFilter({ name: service });
   const recent = (time: string) => `${time} > $__toTime - INTERVAL ${TAIL_SILENCE_MINUTES} MINUTE AND ${time} <= $__toTime`;
   const counts = `FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${serviceIs}`;
@@ -352,7 +352,7 @@ export function latencyDeviationSql(tables: QueryTables, service: string): strin
  * failed or slow request moves the value more than a band can tell from noise (sampled traces
  * give a few spans a window).
  */
-export const MIN_SERVER_SPANS_PER_WINDOW = 20;
+const MIN_SERVER_SPANS_PER_WINDOW = 20;
 
 /**
  * The server-span rules judge a service only while the tail counted none of its invocations in
@@ -367,7 +367,7 @@ function untailedInRange(tables: QueryTables, service: string): string {
  * least MIN_SERVER_SPANS_PER_WINDOW spans, for a service the tail does not count; the band's σ
  * is at least 0.01 (1 percentage point: one span in a window of 100).
  */
-export function serverErrorRateDeviationSql(tables: QueryTables, service: string): string {
+function serverErrorRateDeviationSql(tables: QueryTables, service: string): string {
   return deviationSql({
     table: tables.traces,
     time: "Timestamp",
@@ -385,7 +385,7 @@ export function serverErrorRateDeviationSql(tables: QueryTables, service: string
  * MIN_SERVER_SPANS_PER_WINDOW spans, for a service the tail does not count; σ at least 5 ms,
  * as for the tail's wall time.
  */
-export function serverLatencyDeviationSql(tables: QueryTables, service: string): string {
+function serverLatencyDeviationSql(tables: QueryTables, service: string): string {
   return deviationSql({
     table: tables.traces,
     time: "Timestamp",

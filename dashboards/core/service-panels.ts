@@ -33,7 +33,7 @@ export const TAIL_PANEL_TITLES = [
   "CPU time p50 / p95 / p99",
 ] as const;
 
-export interface ServicePanelsInput {
+interface ServicePanelsInput {
   tables: QueryTables;
   /**
    * Known when the dashboard was generated: the service had no invocation counts from the tail
@@ -232,7 +232,7 @@ LIMIT 200`,
     argMax(SpanName, Duration) AS slowest_span,
     max(Duration) / 1e6 AS duration_ms,
     min(Timestamp) AS started,
-    countIf(StatusCode = 'Error') AS error_spans
+    countIf(${SPAN_STATUS_IS_ERROR}) AS error_spans
 FROM ${tables.traces}
 WHERE ${SERVICE} AND $__timeFilter(Timestamp)
 GROUP BY TraceId

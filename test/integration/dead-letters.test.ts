@@ -26,7 +26,7 @@ let ingest: IngestUnderTest;
 let admin: AdminTarget;
 
 beforeAll(async () => {
-  proxy = await startFaultProxy(inject("clickhouseUrl"), 3 * TIMEOUT_MS);
+  proxy = await startFaultProxy(inject("clickhouseUrl"));
   ingest = await startIngestWorker({
     prefix: "dead_letters",
     clickhouseUrl: proxy.url,
@@ -205,7 +205,7 @@ describe("dead letters", () => {
     // A replay whose insert ClickHouse writes but whose answer never comes back in time: the
     // replay stops there and keeps the batch, though its rows are in.
     proxy.faultOnly = /INSERT/;
-    await proxy.setMode("slow");
+    await proxy.setMode("stalled");
     try {
       const [stopped] = await replayDeadLetters(admin, false);
       expect(stopped).toMatchObject({ replayedBatches: 0, stopped: { key: expect.stringContaining("undelivered/otel_metrics_sum/") } });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { uniqueId } from "../support/export-results";
-import { countRun, expectExactlyOnce, logsBody, metricsBody, postJson } from "../support/exactly-once";
+import { countRun, eventually, expectExactlyOnce, logsBody, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput } from "../support/runtime-output";
@@ -17,7 +17,7 @@ let proxy: FaultProxy;
 let ingest: IngestUnderTest;
 
 beforeAll(async () => {
-  proxy = await startFaultProxy(inject("clickhouseUrl"), 2 * TIMEOUT_MS);
+  proxy = await startFaultProxy(inject("clickhouseUrl"));
   ingest = await startIngestWorker({
     prefix: "durability_outage",
     clickhouseUrl: proxy.url,
@@ -76,24 +76,22 @@ describe("ClickHouse failing during a burst", () => {
     await expectExactlyOnce(ingest, runId, 50);
   });
 
-  it("slow past the timeout, having written the rows anyway: the queued copies drop out", async () => {
-    // The tables' plans are learnt first, so the slow answers are the inserts' own.
+  it("unanswered past the timeout, having written the rows anyway: the queued copies drop out", async () => {
+    // The tables' plans are learnt first, so the unanswered writes are the inserts' own.
     const warmRun = uniqueId("outage-warm");
     expect(await burst(warmRun, 1, 1)).toEqual([200]);
     const runId = uniqueId("outage-slow");
-    await proxy.setMode("slow");
+    // ClickHouse never answers, so each direct write ends at the Worker's own timeout and is
+    // queued; no timer of the proxy races the Worker's on a loaded machine.
+    await proxy.setMode("stalled");
     try {
-      const started = Date.now();
       expect(await burst(runId, 5, 4)).toEqual(Array(5).fill(200));
-      // Answered after the direct write's timeout, well before an SDK's 10 s would run out.
-      expect(Date.now() - started).toBeLessThan(2 * TIMEOUT_MS + 1_000);
       // ClickHouse wrote every insert it was sent, answered or not.
-      await sleep(2 * TIMEOUT_MS);
-      expect(await countRun(ingest, runId)).toEqual({ rows: 20, records: 20 });
+      await eventually(async () => expect(await countRun(ingest, runId)).toEqual({ rows: 20, records: 20 }));
     } finally {
       await proxy.setMode("pass");
     }
-    expect(proxy.requests.slow).toBeGreaterThan(0);
+    expect(proxy.requests.stalled).toBeGreaterThan(0);
     await expectExactlyOnce(ingest, runId, 20);
   });
 

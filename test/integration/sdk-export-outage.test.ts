@@ -1,8 +1,12 @@
 /**
  * What an OpenTelemetry SDK keeps when ClickHouse fails, with and without the ingest Worker's
- * queue bindings (the README's "Operating it"): the JS SDK's own OTLP exporter, at its defaults
- * (5 attempts at most, Retry-After honoured, all within its 10 s export timeout), sending log
- * records to the ingest Worker in front of a ClickHouse a fault proxy stops or slows.
+ * queue bindings (the README's "Operating it"): the JS SDK's own OTLP exporter (5 attempts at
+ * most, Retry-After honoured, all within its export timeout), sending log records to the ingest
+ * Worker in front of a ClickHouse a fault proxy stops or stalls.
+ *
+ * No outcome hangs on which timer fires first: a stalled ClickHouse never answers, so the
+ * Worker's own timeout is the only end of a write, and the SDK's export timeout is set ten times
+ * the Worker's, so a loaded machine cannot make the SDK give up before the Worker answers.
  */
 import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -15,8 +19,13 @@ import { startFaultProxy, type FaultMode, type FaultProxy } from "../support/fau
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { discardRuntimeOutput } from "../support/runtime-output";
 
-const TIMEOUT_MS = 1_000;
+/** The Worker's ClickHouse and direct-write timeouts. */
+const TIMEOUT_MS = 2_000;
+/** The SDK's export timeout (its default is 10 s), far past the Worker's answer. */
+const SDK_TIMEOUT_MS = 10 * TIMEOUT_MS;
 const RECORDS = 3;
+/** Room for the SDK's last export to run out, the rows to be read, and a loaded machine. */
+const TEST_TIMEOUT_MS = 4 * SDK_TIMEOUT_MS;
 
 interface Rig {
   proxy: FaultProxy;
@@ -24,7 +33,7 @@ interface Rig {
 }
 
 async function rig(prefix: string, withQueues: boolean): Promise<Rig> {
-  const proxy = await startFaultProxy(inject("clickhouseUrl"), 2 * TIMEOUT_MS);
+  const proxy = await startFaultProxy(inject("clickhouseUrl"));
   const ingest = await startIngestWorker({
     prefix,
     clickhouseUrl: proxy.url,
@@ -60,11 +69,15 @@ function useRig(prefix: string, withQueues: boolean, use: (started: Rig) => void
 async function exportDuring({ proxy, ingest }: Rig, mode: FaultMode) {
   const runId = uniqueId(mode);
   // The Worker learns the table's columns on a write (again after a failure): learnt here, so a
-  // slow answer later is the INSERT's own, written while the answer is held back.
+  // stalled answer later is the INSERT's own, written while the answer is held back.
   const warmUp = await postJson(ingest, "logs", logsBody(uniqueId("warm-up"), "w", 1));
   expect(warmUp.status, await warmUp.text()).toBe(200);
   const results: ExportResult[] = [];
-  const exporter = new OTLPLogExporter({ url: `${ingest.url}/v1/logs`, headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+  const exporter = new OTLPLogExporter({
+    url: `${ingest.url}/v1/logs`,
+    headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+    timeoutMillis: SDK_TIMEOUT_MS,
+  });
   const send = exporter.export.bind(exporter);
   exporter.export = (records, done) => send(records, (result) => (results.push(result), done(result)));
   const provider = new LoggerProvider({
@@ -76,7 +89,7 @@ async function exportDuring({ proxy, ingest }: Rig, mode: FaultMode) {
     const logger = provider.getLogger("outage");
     for (let i = 0; i < RECORDS; i++) logger.emit({ body: `record ${i}`, attributes: { i } });
     // The processor's forceFlush does not wait for exports in flight: wait for every result.
-    await eventually(async () => expect(results).toHaveLength(RECORDS), 30_000);
+    await eventually(async () => expect(results).toHaveLength(RECORDS), 2 * SDK_TIMEOUT_MS);
   } finally {
     await proxy.setMode("pass");
   }
@@ -96,28 +109,31 @@ describe("without the queue bindings", () => {
     const { codes, stored } = await exportDuring(setup, "down");
     expect(codes).toEqual(Array(RECORDS).fill(ExportResultCode.FAILED));
     expect(await stored()).toEqual([]);
-  }, 60_000);
+  }, TEST_TIMEOUT_MS);
 
-  it("ClickHouse slow: answered 504 while the rows were written, so the SDK reports a failure for stored data", async () => {
-    const { codes, stored } = await exportDuring(setup, "slow");
+  it("ClickHouse stalled: answered 504 while the rows were written, so the SDK reports a failure for stored data", async () => {
+    const { codes, stored } = await exportDuring(setup, "stalled");
     expect(codes).toEqual(Array(RECORDS).fill(ExportResultCode.FAILED));
-    // The first try's INSERT went through before its answer was held back past the timeout;
-    // whether a retry writes a second copy depends on how far it gets (no Idempotency-Key).
-    const rows = await stored();
-    expect(rows.map((row) => row.i)).toEqual(["0", "1", "2"]);
-    for (const row of rows) expect(Number(row.copies)).toBeGreaterThanOrEqual(1);
-  }, 60_000);
+    // What the proxy saw: the exports' writes reached ClickHouse, whose answers it kept back.
+    expect(setup.proxy.requests.stalled).toBeGreaterThanOrEqual(RECORDS);
+    // Whether a retry writes a second copy depends on how far it gets (no Idempotency-Key).
+    await eventually(async () => {
+      const rows = await stored();
+      expect(rows.map((row) => row.i)).toEqual(["0", "1", "2"]);
+      for (const row of rows) expect(Number(row.copies)).toBeGreaterThanOrEqual(1);
+    });
+  }, TEST_TIMEOUT_MS);
 });
 
 describe("with the queue bindings", () => {
   let setup: Rig;
   useRig("sdk_outage_queued", true, (started) => (setup = started));
 
-  it.each(["down", "slow"] as const)("ClickHouse %s: the SDK's export succeeds and every record lands once", async (mode) => {
+  it.each(["down", "stalled"] as const)("ClickHouse %s: the SDK's export succeeds and every record lands once", async (mode) => {
     const { codes, stored } = await exportDuring(setup, mode);
     expect(codes).toEqual(Array(RECORDS).fill(ExportResultCode.SUCCESS));
     await eventually(async () => {
       expect(await stored()).toEqual(["0", "1", "2"].map((i) => ({ i, copies: "1" })));
     });
-  }, 60_000);
+  }, TEST_TIMEOUT_MS);
 });

@@ -20,7 +20,7 @@ let ingest: IngestUnderTest;
 let handOffQueue: DrivenQueue;
 
 beforeAll(async () => {
-  proxy = await startFaultProxy(inject("clickhouseUrl"), 3 * TIMEOUT_MS);
+  proxy = await startFaultProxy(inject("clickhouseUrl"));
   ingest = await startIngestWorker({
     prefix: "tail_hand_off",
     clickhouseUrl: proxy.url,
@@ -65,7 +65,7 @@ describe("the tail's hand-off into the ingest Worker", () => {
   it("lands a record once when its first forward was written but unanswered and the drained copy comes later", async () => {
     // The table's plan is learnt on the way; only the INSERT's answer is held back.
     proxy.faultOnly = /INSERT/;
-    await proxy.setMode("slow");
+    await proxy.setMode("stalled");
     try {
       const producer = await ingest.mf.getWorker(THROWING_PRODUCER);
       await producer.fetch("https://shop.example.com/cart").catch(() => {});

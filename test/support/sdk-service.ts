@@ -22,7 +22,7 @@ export interface ServerRequest {
   errorStatus?: boolean;
 }
 
-export interface SdkTelemetry {
+interface SdkTelemetry {
   requests: readonly ServerRequest[];
   /** ERROR log records, one per message, at the time of the first request. */
   errorLogs?: readonly string[];

@@ -31,7 +31,7 @@ export const analyticsEngineRule: Rule = {
 };
 
 /** One `analytics_engine_datasets` entry: the binding it names or clearly means, and what wrangler refuses in it. */
-export interface DatasetEntry {
+interface DatasetEntry {
   field: string;
   index: number;
   item: ConfigValue;

@@ -84,7 +84,7 @@ const TYPED_KEYS: readonly { path: readonly string[]; type: "boolean" | "number"
 ];
 
 /** A value under `observability` whose type wrangler refuses, and the value it clearly means, if any. */
-export interface ObservabilityTypeFault {
+interface ObservabilityTypeFault {
   /** Below `observability`, e.g. `["logs", "enabled"]`. */
   path: readonly string[];
   at: Position;

@@ -27,7 +27,7 @@ import { countWork } from "./scan-scope";
 export type { VariableArguments } from "./graphql-document";
 
 /** A GraphQL request found among the entries of one object or attribute list. */
-export interface GraphQLRequest {
+interface GraphQLRequest {
   /**
    * The entry holding the variables, or whose key every variable's key starts with: `variables`,
    * `graphql.variables`; "" when the entries are the variables themselves (a map under
