@@ -131,6 +131,36 @@ describe("cardholder names by their keys", () => {
     expect(kinds).toBeUndefined();
   });
 
+  it("walks an object or list under a holder's key: its members are ruled by their own keys, nothing else is lost", () => {
+    const { values, kinds } = storedLogAttributes([
+      attr("a", '{"cardholder":{"name":"Maria Souza","brand":"visa","last4":"4242"}}'),
+      attr("b", '{"card":{"holder":{"name":"Maria Souza","document":"52998224725"},"brand":"visa"}}'),
+      attr("c", '{"titular":{"tipo":"PF","nome":"Maria Souza"}}'),
+      attr("cardholder", { kvlistValue: [attr("name", "Maria Souza"), attr("brand", "visa")] }),
+    ]);
+    expect(JSON.parse(values["a"] as string)).toEqual({ cardholder: { name: "[REDACTED:card_holder]", brand: "visa", last4: "4242" } });
+    expect(JSON.parse(values["b"] as string)).toEqual({ card: { holder: { name: "[REDACTED:card_holder]", document: "[REDACTED:cpf]" }, brand: "visa" } });
+    expect(JSON.parse(values["c"] as string)).toEqual({ titular: { tipo: "PF", nome: "[REDACTED:card_holder]" } });
+    expect(values["cardholder"]).toEqual({ kvlistValue: [attr("name", "[REDACTED:card_holder]"), attr("brand", "visa")] });
+    expect(kinds).toBe("card_holder,cpf");
+  });
+
+  it("keeps what forms put in a name's place: flags, no value, templates, card brands, validation words, the field's label", () => {
+    const kept = [
+      attr("titular", "true"),
+      attr("payment.titular", "Sim"),
+      attr("cardholder.name", "n/a"),
+      attr("holderName", "{{holderName}}"),
+      attr("nameOnCard", "Visa"),
+      attr("card.holder", "CARDHOLDER NAME"),
+      attr("nome_titular", "Nome do titular"),
+      attr("body", '{"validation":{"holderName":"required"}}'),
+    ];
+    const { values, kinds } = storedLogAttributes(kept);
+    expect(values).toEqual(Object.fromEntries(kept.map(({ key, value }) => [key, "stringValue" in value ? value.stringValue : value])));
+    expect(kinds).toBeUndefined();
+  });
+
   it("is a kind a policy can turn off", () => {
     expect(BUILT_IN_KINDS).toContain("card_holder");
     const off = redactionPolicy({ disabledDetectors: ["card_holder"] });
