@@ -161,7 +161,29 @@ describe("cardholder names by their keys", () => {
     expect(kinds).toBeUndefined();
   });
 
+  it("replaces a holder's name in quoted fields of JSON written into prose, as a password there is", () => {
+    expectRedacted([
+      [
+        'payment failed: {"password":"hunter2","holderName":"JOAO P SILVA"}',
+        'payment failed: {"password":"[REDACTED:secret_param]","holderName":"[REDACTED:card_holder]"}',
+      ],
+      ['"nome_titular":"João"', '"nome_titular":"[REDACTED:card_holder]"'],
+      ["erro {'name_on_card': 'Ana Lima'}", "erro {'name_on_card': '[REDACTED:card_holder]'}"],
+      ['{"msg":"falhou {\\"cardholderName\\":\\"MARIA SOUZA\\"}"}', '{"msg":"falhou {\\"cardholderName\\":\\"[REDACTED:card_holder]\\"}"}'],
+    ]);
+    expect(redactString('x {"holderName":"JOAO P SILVA"}', defaultRedactionPolicy()).counts).toEqual({ card_holder: 1 });
+  });
+
+  it("keeps fields in prose that name no card holder or hold no name", () => {
+    expectKept([
+      'form error: {"holderName":"required","titular":"true","nameOnCard":"Visa","cardholder_name":"n/a","holder_name":"{{holderName}}"}',
+      'lock busy: {"holder":"worker-3","lease_holder":"node-7","holder_type":"individual","name":"Widget"}',
+      'ok {"cardholderName":"[REDACTED:card_holder]"}',
+    ]);
+  });
+
   it("is a kind a policy can turn off", () => {
+    expect(redactString('x {"holderName":"JOAO P SILVA"}', redactionPolicy({ disabledDetectors: ["card_holder"] })).text).toBe('x {"holderName":"JOAO P SILVA"}');
     expect(BUILT_IN_KINDS).toContain("card_holder");
     const off = redactionPolicy({ disabledDetectors: ["card_holder"] });
     expect(storedLogAttributes([attr("card.holder", "Maria Souza")], off).values).toEqual({ "card.holder": "Maria Souza" });

@@ -60,6 +60,18 @@ const CARD_BRANDS: ReadonlySet<string> = new Set([
   "maestro", "aura", "cabal", "unionpay", "visa electron",
 ]);
 
+/**
+ * What every key `namesCardHolder` accepts holds, as its words are written in any case: a
+ * holder's word (`holder`, `cardholder`, `titular`) or a name on a card (`nameOnCard`,
+ * `name_on_card`). Free text holding none has no holder's field (`evidence.ts`).
+ */
+export const CARD_HOLDER_WORD = /[Hh]older|HOLDER|[Tt]itular|TITULAR|[Oo]n[_.-]?[Cc]ard|ON[_.-]?CARD/;
+
+/** The last words of the keys `namesCardHolder` accepts, lower case (a text detector's candidates). */
+export function cardHolderNameLastWords(): readonly string[] {
+  return ["cardholder", "titular", "holder", ...NAME_WORDS, ...CARD_WORDS];
+}
+
 /** The words for a name, and for a card or an account a holder is named of. */
 const NAME_WORDS: ReadonlySet<string> = new Set(["name", "nome", "nombre", "fullname"]);
 const CARD_WORDS: ReadonlySet<string> = new Set([

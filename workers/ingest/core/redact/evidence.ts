@@ -9,6 +9,7 @@ import {
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
+import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS } from "./detectors/sql-values";
@@ -107,6 +108,8 @@ export const Evidence = {
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,
+  /** A colon, and a card holder's word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`). */
+  CARD_HOLDER_FIELD: 1 << 25,
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
@@ -289,6 +292,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
+  if ((classes & HAS_COLON) !== 0 && CARD_HOLDER_WORD.test(text)) found |= Evidence.CARD_HOLDER_FIELD;
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
