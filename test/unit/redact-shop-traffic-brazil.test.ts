@@ -75,6 +75,29 @@ describe("postal codes in JSON arrays", () => {
   it("keeps arrays under other names and ranges' bounds", () => {
     expectKept(['{"sizes":[94105, 10001], "files":["a.zip"]}', '{"cep_inicio":["01000000"],"zip_required":[12345]}', "[94105, 10001]"]);
   });
+
+  it("redacts lists and values under plural names, as the singular's", () => {
+    expectRedacted([
+      ['{"postalCodes":["01304-001"]}', '{"postalCodes":["[REDACTED:postal_code]"]}'],
+      ['{"zipCodes":[94105,94107]}', '{"zipCodes":["[REDACTED:postal_code]","[REDACTED:postal_code]"]}'],
+      ['{"customer_zip_codes":["94105"]}', '{"customer_zip_codes":["[REDACTED:postal_code]"]}'],
+      ['{"ceps":["01304-001"]}', '{"ceps":["[REDACTED:postal_code]"]}'],
+    ]);
+    const { values, kinds } = storedLogAttributes([attr("ceps", "01304-001"), attr("zip_codes", '["94105"]'), attr("postcodes", "1012 LM")]);
+    expect(values).toEqual({ ceps: "[REDACTED:postal_code]", zip_codes: '["[REDACTED:postal_code]"]', postcodes: "[REDACTED:postal_code]" });
+    expect(kinds).toBe("postal_code");
+  });
+
+  it("keeps a service's area: lists of codes served, covered or allowed are no one's address", () => {
+    expectKept([
+      '{"cepsAtendidos":["01304-001","01310-100"]}',
+      '{"zipCodesServed":[94105,94107]}',
+      '{"coverage_zips":["94105"]}',
+      '{"allowed_postal_codes":["94105"],"status":"94105"}',
+    ]);
+    const kept = [attr("cepsAtendidos", "01304-001"), attr("coverage_zips", '["94105"]')];
+    expect(storedLogAttributes(kept).kinds).toBeUndefined();
+  });
 });
 
 describe("cardholder names by their keys", () => {

@@ -1048,13 +1048,13 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
 
 /**
  * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
- * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), a digit (`zip5`), in any case, or a
+ * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), `s` (`zipCodes`, `ceps`), a digit (`zip5`), in any case, or a
  * separator its words drop (`zip_`). A name ending otherwise (`"ageSeconds":1762`,
  * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once, asked
  * only where the value's first character may open a code (not at `https://`, `:id/`).
  */
 const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
-for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
+for (const character of "pPeEsS0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
 /** `cep` as a name's first word may spell it (`cep`, `Cep`, `CEP`, `CEp`: `nameWords`). */
 const CEP_NAME = /[cC][eE][pP]/;
 
