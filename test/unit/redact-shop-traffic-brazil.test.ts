@@ -51,6 +51,21 @@ describe("postal codes in prose, after their word", () => {
       "cep_total 12345678",
     ]);
   });
+
+  it("keeps an amount after an address's words: a unit or a count's noun after the number, a memory address before it", () => {
+    expectKept([
+      "shipping labels for Rua Augusta; zip 48213 bytes",
+      "billing export done: city=SP rows=3; ZIP 94105 bytes written",
+      "Shipping rates loaded\nZIP 94105 entries indexed",
+      "Shipping rates loaded\\nZIP 94105 entries indexed",
+      "billing address cache: zip 94105 KB, 12 files",
+      "address space 0x7ffe94105000 ZIP 94105",
+    ]);
+    expectRedacted([
+      ["Shipping address: 1 Market St, zip 94105 today", "Shipping address: 1 Market St, zip [REDACTED:postal_code] today"],
+      ["Shipping address: 1 Market St, zip 94105 Bldg 2", "Shipping address: 1 Market St, zip [REDACTED:postal_code] Bldg 2"],
+    ]);
+  });
 });
 
 describe("postal codes in JSON arrays", () => {
