@@ -251,6 +251,20 @@ describe("phones after calling verbs", () => {
       "call 12345678 ended",
     ]);
   });
+
+  it("reads a line break as a blank, and a line's word after the verb as naming the phone", () => {
+    expectRedacted([
+      ["ligou do\n11 3456-7890", "ligou do\n[REDACTED:phone]"],
+      ['{"msg":"ligou do\\n11 3456-7890"}', '{"msg":"ligou do\\n[REDACTED:phone]"}'],
+      ['{"p":"{\\"msg\\":\\"ligou do\\\\n11 3456-7890\\"}"}', '{"p":"{\\"msg\\":\\"ligou do\\\\n[REDACTED:phone]\\"}"}'],
+      ["tel:\n11987654321", "tel:\n[REDACTED:phone]"],
+      ["Cliente ligou do\r\n11 3456-7890", "Cliente ligou do\r\n[REDACTED:phone]"],
+      ["Cliente ligou do número 11 3456-7890", "Cliente ligou do número [REDACTED:phone]"],
+      ["ligou do fixo 1134567890", "ligou do fixo [REDACTED:phone]"],
+      ["customer called from home 415 555 0100", "customer called from home [REDACTED:phone]"],
+    ]);
+    expectKept(["ligou do cache 11 3456 vezes", "Job ligou do worker 11 3456-7890 tarefas", "ligou do\npedido 11 3456-7890", "call\n12345678 ended"]);
+  });
 });
 
 describe("IBANs in lower case", () => {
