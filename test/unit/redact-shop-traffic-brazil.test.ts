@@ -192,6 +192,8 @@ describe("cardholder names by their keys", () => {
       attr("nameOnCard", "Visa"),
       attr("card.holder", "CARDHOLDER NAME"),
       attr("nome_titular", "Nome do titular"),
+      attr("titular", "Banco do Brasil S.A."),
+      attr("conta.titular", "Acme Ltda"),
       attr("body", '{"validation":{"holderName":"required"}}'),
     ];
     const { values, kinds } = storedLogAttributes(kept);
@@ -206,6 +208,7 @@ describe("cardholder names by their keys", () => {
         'payment failed: {"password":"[REDACTED:secret_param]","holderName":"[REDACTED:card_holder]"}',
       ],
       ['"nome_titular":"João"', '"nome_titular":"[REDACTED:card_holder]"'],
+      ['{"holderName":"JOAO SA"}', '{"holderName":"[REDACTED:card_holder]"}'],
       ["erro {'name_on_card': 'Ana Lima'}", "erro {'name_on_card': '[REDACTED:card_holder]'}"],
       ['{"msg":"falhou {\\"cardholderName\\":\\"MARIA SOUZA\\"}"}', '{"msg":"falhou {\\"cardholderName\\":\\"[REDACTED:card_holder]\\"}"}'],
     ]);
