@@ -283,7 +283,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
       if (assignsToSecretName(text, equals)) found |= Evidence.SECRET_ASSIGNMENT;
       if (opensCfObject(text, equals)) found |= Evidence.VISITOR_LOCATION;
       if (
-        (POSTAL_CODE_NAME_ENDS[text.charCodeAt(equals - 1) & 127] === 1 ||
+        (namesPostalCodeEnding(text, equals - 1) ||
           (isAlphanumeric(text.charCodeAt(equals + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
         namesPostalCodeParameter(text, equals)
       ) {
@@ -302,7 +302,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
       if (last === 102 && opensCfObject(text, colon)) found |= Evidence.VISITOR_LOCATION;
       if (
         (found & Evidence.POSTAL_CODE_PARAMETER) === 0 &&
-        (POSTAL_CODE_NAME_ENDS[last] === 1 || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
+        (namesPostalCodeEnding(text, fieldNameLastAt(text, colon)) || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
         mayOpenPostalCodeValue(text, colon) &&
         namesPostalCodeField(text, colon)
       ) {
@@ -1048,13 +1048,16 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
 
 /**
  * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
- * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), `s` (`zipCodes`, `ceps`), a digit (`zip5`), in any case, or a
+ * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), `s` after one of those (`zipCodes`,
+ * `ceps`: 2, `endsAsPluralCodeName`), a digit (`zip5`), in any case, or a
  * separator its words drop (`zip_`). A name ending otherwise (`"ageSeconds":1762`,
  * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once, asked
  * only where the value's first character may open a code (not at `https://`, `:id/`).
  */
 const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
-for (const character of "pPeEsS0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
+for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
+// A plural's `s`, which `endsAsPluralCodeName` reads further.
+POSTAL_CODE_NAME_ENDS[115] = POSTAL_CODE_NAME_ENDS[83] = 2;
 /** `cep` as a name's first word may spell it (`cep`, `Cep`, `CEP`, `CEp`: `nameWords`). */
 const CEP_NAME = /[cC][eE][pP]/;
 
@@ -1069,14 +1072,30 @@ function mayOpenValue(code: number): boolean {
  * read as their low seven bits, at worst a closer look).
  */
 function fieldNameLast(text: string, colon: number): number {
+  return text.charCodeAt(fieldNameLastAt(text, colon)) & 127;
+}
+
+/** Where `fieldNameLast`'s character is. */
+function fieldNameLastAt(text: string, colon: number): number {
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
-  if (last !== 34 && last !== 39) return last & 127;
+  if (last !== 34 && last !== 39) return end - 1;
   // Past the quote and the backslashes escaping it (`{\"zip\":[…]}`).
   let name = end - 2;
   while (name > 0 && text.charCodeAt(name) === 92) name--;
-  return text.charCodeAt(name) & 127;
+  return name;
+}
+
+/**
+ * Whether the name character at `at` may end a postal code's name (`POSTAL_CODE_NAME_ENDS`): a
+ * plural's `s` only after a `p` or an `e` (`zips`, `ceps`, `zipCodes`; not `items`, `status`).
+ */
+function namesPostalCodeEnding(text: string, at: number): boolean {
+  const ends = POSTAL_CODE_NAME_ENDS[text.charCodeAt(at) & 127];
+  if (ends !== 2) return ends === 1;
+  const before = text.charCodeAt(at - 1) | 0x20;
+  return before === 112 || before === 101;
 }
 
 /**
