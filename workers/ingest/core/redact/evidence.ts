@@ -297,12 +297,13 @@ export function evidenceIn(text: string, escapesRead = false): number {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
-      const last = fieldNameLast(text, colon);
+      const lastAt = fieldNameLastAt(text, colon);
+      const last = text.charCodeAt(lastAt) & 127;
       // `f`: `"cf":{`.
       if (last === 102 && opensCfObject(text, colon)) found |= Evidence.VISITOR_LOCATION;
       if (
         (found & Evidence.POSTAL_CODE_PARAMETER) === 0 &&
-        (namesPostalCodeEnding(text, fieldNameLastAt(text, colon)) || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
+        (namesPostalCodeEnding(text, lastAt) || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
         mayOpenPostalCodeValue(text, colon) &&
         namesPostalCodeField(text, colon)
       ) {
@@ -1067,15 +1068,10 @@ function mayOpenValue(code: number): boolean {
 }
 
 /**
- * The last character of the name before the field's `:` at `colon`, past blanks and one quote
- * as `namesPostalCodeField` reads it, as an index of `POSTAL_CODE_NAME_ENDS` (ASCII; others
- * read as their low seven bits, at worst a closer look).
+ * Where the last character of the name before the field's `:` at `colon` is, past blanks and
+ * one quote as `namesPostalCodeField` reads it. Its low seven bits index `POSTAL_CODE_NAME_ENDS`
+ * (a character past ASCII at worst gets a closer look).
  */
-function fieldNameLast(text: string, colon: number): number {
-  return text.charCodeAt(fieldNameLastAt(text, colon)) & 127;
-}
-
-/** Where `fieldNameLast`'s character is. */
 function fieldNameLastAt(text: string, colon: number): number {
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
