@@ -51,6 +51,21 @@ describe("postal codes in prose, after their word", () => {
       "cep_total 12345678",
     ]);
   });
+
+  it("keeps an amount after an address's words: a unit or a count's noun after the number, a memory address before it", () => {
+    expectKept([
+      "shipping labels for Rua Augusta; zip 48213 bytes",
+      "billing export done: city=SP rows=3; ZIP 94105 bytes written",
+      "Shipping rates loaded\nZIP 94105 entries indexed",
+      "Shipping rates loaded\\nZIP 94105 entries indexed",
+      "billing address cache: zip 94105 KB, 12 files",
+      "address space 0x7ffe94105000 ZIP 94105",
+    ]);
+    expectRedacted([
+      ["Shipping address: 1 Market St, zip 94105 today", "Shipping address: 1 Market St, zip [REDACTED:postal_code] today"],
+      ["Shipping address: 1 Market St, zip 94105 Bldg 2", "Shipping address: 1 Market St, zip [REDACTED:postal_code] Bldg 2"],
+    ]);
+  });
 });
 
 describe("postal codes in JSON arrays", () => {
@@ -74,6 +89,29 @@ describe("postal codes in JSON arrays", () => {
 
   it("keeps arrays under other names and ranges' bounds", () => {
     expectKept(['{"sizes":[94105, 10001], "files":["a.zip"]}', '{"cep_inicio":["01000000"],"zip_required":[12345]}', "[94105, 10001]"]);
+  });
+
+  it("redacts lists and values under plural names, as the singular's", () => {
+    expectRedacted([
+      ['{"postalCodes":["01304-001"]}', '{"postalCodes":["[REDACTED:postal_code]"]}'],
+      ['{"zipCodes":[94105,94107]}', '{"zipCodes":["[REDACTED:postal_code]","[REDACTED:postal_code]"]}'],
+      ['{"customer_zip_codes":["94105"]}', '{"customer_zip_codes":["[REDACTED:postal_code]"]}'],
+      ['{"ceps":["01304-001"]}', '{"ceps":["[REDACTED:postal_code]"]}'],
+    ]);
+    const { values, kinds } = storedLogAttributes([attr("ceps", "01304-001"), attr("zip_codes", '["94105"]'), attr("postcodes", "1012 LM")]);
+    expect(values).toEqual({ ceps: "[REDACTED:postal_code]", zip_codes: '["[REDACTED:postal_code]"]', postcodes: "[REDACTED:postal_code]" });
+    expect(kinds).toBe("postal_code");
+  });
+
+  it("keeps a service's area: lists of codes served, covered or allowed are no one's address", () => {
+    expectKept([
+      '{"cepsAtendidos":["01304-001","01310-100"]}',
+      '{"zipCodesServed":[94105,94107]}',
+      '{"coverage_zips":["94105"]}',
+      '{"allowed_postal_codes":["94105"],"status":"94105"}',
+    ]);
+    const kept = [attr("cepsAtendidos", "01304-001"), attr("coverage_zips", '["94105"]')];
+    expect(storedLogAttributes(kept).kinds).toBeUndefined();
   });
 });
 
@@ -131,7 +169,62 @@ describe("cardholder names by their keys", () => {
     expect(kinds).toBeUndefined();
   });
 
+  it("walks an object or list under a holder's key: its members are ruled by their own keys, nothing else is lost", () => {
+    const { values, kinds } = storedLogAttributes([
+      attr("a", '{"cardholder":{"name":"Maria Souza","brand":"visa","last4":"4242"}}'),
+      attr("b", '{"card":{"holder":{"name":"Maria Souza","document":"52998224725"},"brand":"visa"}}'),
+      attr("c", '{"titular":{"tipo":"PF","nome":"Maria Souza"}}'),
+      attr("cardholder", { kvlistValue: [attr("name", "Maria Souza"), attr("brand", "visa")] }),
+    ]);
+    expect(JSON.parse(values["a"] as string)).toEqual({ cardholder: { name: "[REDACTED:card_holder]", brand: "visa", last4: "4242" } });
+    expect(JSON.parse(values["b"] as string)).toEqual({ card: { holder: { name: "[REDACTED:card_holder]", document: "[REDACTED:cpf]" }, brand: "visa" } });
+    expect(JSON.parse(values["c"] as string)).toEqual({ titular: { tipo: "PF", nome: "[REDACTED:card_holder]" } });
+    expect(values["cardholder"]).toEqual({ kvlistValue: [attr("name", "[REDACTED:card_holder]"), attr("brand", "visa")] });
+    expect(kinds).toBe("card_holder,cpf");
+  });
+
+  it("keeps what forms put in a name's place: flags, no value, templates, card brands, validation words, the field's label", () => {
+    const kept = [
+      attr("titular", "true"),
+      attr("payment.titular", "Sim"),
+      attr("cardholder.name", "n/a"),
+      attr("holderName", "{{holderName}}"),
+      attr("nameOnCard", "Visa"),
+      attr("card.holder", "CARDHOLDER NAME"),
+      attr("nome_titular", "Nome do titular"),
+      attr("titular", "Banco do Brasil S.A."),
+      attr("conta.titular", "Acme Ltda"),
+      attr("body", '{"validation":{"holderName":"required"}}'),
+    ];
+    const { values, kinds } = storedLogAttributes(kept);
+    expect(values).toEqual(Object.fromEntries(kept.map(({ key, value }) => [key, "stringValue" in value ? value.stringValue : value])));
+    expect(kinds).toBeUndefined();
+  });
+
+  it("replaces a holder's name in quoted fields of JSON written into prose, as a password there is", () => {
+    expectRedacted([
+      [
+        'payment failed: {"password":"hunter2","holderName":"JOAO P SILVA"}',
+        'payment failed: {"password":"[REDACTED:secret_param]","holderName":"[REDACTED:card_holder]"}',
+      ],
+      ['"nome_titular":"João"', '"nome_titular":"[REDACTED:card_holder]"'],
+      ['{"holderName":"JOAO SA"}', '{"holderName":"[REDACTED:card_holder]"}'],
+      ["erro {'name_on_card': 'Ana Lima'}", "erro {'name_on_card': '[REDACTED:card_holder]'}"],
+      ['{"msg":"falhou {\\"cardholderName\\":\\"MARIA SOUZA\\"}"}', '{"msg":"falhou {\\"cardholderName\\":\\"[REDACTED:card_holder]\\"}"}'],
+    ]);
+    expect(redactString('x {"holderName":"JOAO P SILVA"}', defaultRedactionPolicy()).counts).toEqual({ card_holder: 1 });
+  });
+
+  it("keeps fields in prose that name no card holder or hold no name", () => {
+    expectKept([
+      'form error: {"holderName":"required","titular":"true","nameOnCard":"Visa","cardholder_name":"n/a","holder_name":"{{holderName}}"}',
+      'lock busy: {"holder":"worker-3","lease_holder":"node-7","holder_type":"individual","name":"Widget"}',
+      'ok {"cardholderName":"[REDACTED:card_holder]"}',
+    ]);
+  });
+
   it("is a kind a policy can turn off", () => {
+    expect(redactString('x {"holderName":"JOAO P SILVA"}', redactionPolicy({ disabledDetectors: ["card_holder"] })).text).toBe('x {"holderName":"JOAO P SILVA"}');
     expect(BUILT_IN_KINDS).toContain("card_holder");
     const off = redactionPolicy({ disabledDetectors: ["card_holder"] });
     expect(storedLogAttributes([attr("card.holder", "Maria Souza")], off).values).toEqual({ "card.holder": "Maria Souza" });
@@ -160,6 +253,20 @@ describe("phones after calling verbs", () => {
       "ligou 12 vezes, retornar em 2026-12-02",
       "call 12345678 ended",
     ]);
+  });
+
+  it("reads a line break as a blank, and a line's word after the verb as naming the phone", () => {
+    expectRedacted([
+      ["ligou do\n11 3456-7890", "ligou do\n[REDACTED:phone]"],
+      ['{"msg":"ligou do\\n11 3456-7890"}', '{"msg":"ligou do\\n[REDACTED:phone]"}'],
+      ['{"p":"{\\"msg\\":\\"ligou do\\\\n11 3456-7890\\"}"}', '{"p":"{\\"msg\\":\\"ligou do\\\\n[REDACTED:phone]\\"}"}'],
+      ["tel:\n11987654321", "tel:\n[REDACTED:phone]"],
+      ["Cliente ligou do\r\n11 3456-7890", "Cliente ligou do\r\n[REDACTED:phone]"],
+      ["Cliente ligou do número 11 3456-7890", "Cliente ligou do número [REDACTED:phone]"],
+      ["ligou do fixo 1134567890", "ligou do fixo [REDACTED:phone]"],
+      ["customer called from home 415 555 0100", "customer called from home [REDACTED:phone]"],
+    ]);
+    expectKept(["ligou do cache 11 3456 vezes", "Job ligou do worker 11 3456-7890 tarefas", "ligou do\npedido 11 3456-7890", "call\n12345678 ended"]);
   });
 });
 

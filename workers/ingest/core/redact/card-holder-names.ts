@@ -1,3 +1,5 @@
+import { nameWords, standsForSecret } from "./secret-names";
+
 /**
  * Keys naming a payment card's holder, whose value is the holder's name as printed on the card:
  * personal data in whatever case it is written (`JOAO DA SILVA`). By the names the payment
@@ -29,10 +31,59 @@ export function namesCardHolder(words: readonly string[]): boolean {
   return words[0] === "titular" && CARD_WORDS.has(last);
 }
 
+/**
+ * Whether `text`, the string under a card holder's key, is a holder's name, so that the key rule
+ * replaces it. Not what forms, schemas and flags put there in a name's place: a blank, a flag or
+ * yes/no (`true`, `Sim`; `titular` is also a yes/no field saying whether a person is the
+ * account's holder), no value (`n/a`, `-`), a template or mask (`{{holderName}}`, `****`:
+ * `standsForSecret`), a card brand (`Visa`: a form's wrong field, nobody's name), a validation
+ * word (`required`), the field's own label (`CARDHOLDER NAME`, `Nome do titular`: words that
+ * name a card holder as a key would), or a company (an account's `titular` may be one: `Banco do
+ * Brasil S.A.`, `Acme Ltda`, `Acme Inc.`: `COMPANY`), which is no person.
+ */
+export function holdsCardHolderName(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === "" || standsForSecret(trimmed) || COMPANY.test(trimmed)) return false;
+  const lower = trimmed.toLowerCase();
+  return !NOT_A_NAME.has(lower) && !CARD_BRANDS.has(lower) && !namesCardHolder(nameWords(trimmed));
+}
+
+/**
+ * A company's name: a legal form last (`S.A.`, `S/A`; not `SA`, as `JOAO SA` writes Sá, `Ltda`, `EIRELI`, `Inc.`, `LLC`, `Ltd`,
+ * `GmbH`, `Corp.`, `PLC`), or a bank's word first (`Banco Inter`, `Bank of America`). Not
+ * Brazil's `ME`/`MEI`: a sole trader's firm is named after the person.
+ */
+const COMPANY = /(?:^|[\s,])(?:S\.A\.?|S\/A|[Ll]tda\.?|LTDA\.?|EIRELI|Eireli|Inc\.?|INC\.?|LLC|Ltd\.?|LTD\.?|GmbH|GMBH|Corp\.?|CORP\.?|PLC|plc)$|^(?:Banco|BANCO|Bank|BANK)\s/;
+
+/** Values of a holder's field that are no name: flags, no value, validation and type words. */
+const NOT_A_NAME: ReadonlySet<string> = new Set([
+  "yes", "no", "y", "n", "sim", "não", "nao", "si", "sí", "0", "1",
+  "n/a", "na", "-", "--", "?", "none", "empty", "vazio", "blank", "unknown", "desconhecido", "null",
+  "required", "optional", "invalid", "valid", "missing", "obrigatório", "obrigatorio", "opcional", "inválido", "invalido", "válido", "valido",
+  "string", "text", "pf", "pj",
+]);
+/** Card brands as gateways and checkout forms name them. */
+const CARD_BRANDS: ReadonlySet<string> = new Set([
+  "visa", "mastercard", "master", "amex", "american express", "elo", "hipercard", "hiper", "diners", "diners club", "discover", "jcb",
+  "maestro", "aura", "cabal", "unionpay", "visa electron",
+]);
+
+/**
+ * What every key `namesCardHolder` accepts holds, as its words are written in any case: a
+ * holder's word (`holder`, `cardholder`, `titular`) or a name on a card (`nameOnCard`,
+ * `name_on_card`). Free text holding none has no holder's field (`evidence.ts`).
+ */
+export const CARD_HOLDER_WORD = /[Hh]older|HOLDER|[Tt]itular|TITULAR|[Oo]n[_.-]?[Cc]ard|ON[_.-]?CARD/;
+
+/** The last words of the keys `namesCardHolder` accepts, lower case (a text detector's candidates). */
+export function cardHolderNameLastWords(): readonly string[] {
+  return ["cardholder", "titular", "holder", ...NAME_WORDS, ...CARD_WORDS];
+}
+
 /** The words for a name, and for a card or an account a holder is named of. */
 const NAME_WORDS: ReadonlySet<string> = new Set(["name", "nome", "nombre", "fullname"]);
 const CARD_WORDS: ReadonlySet<string> = new Set([
-  "card", "creditcard", "debitcard", "credit", "debit", "payment", "account", "bank", "cartao", "tarjeta", "conta", "cuenta",
+  "card", "creditcard", "debitcard", "credit", "debit", "payment", "account", "bank", "cartao", "cartão", "tarjeta", "conta", "cuenta",
 ]);
 /** First words making the key describe the holder rather than name them. */
 const DESCRIBING_FIRST: ReadonlySet<string> = new Set(["is", "has", "tipo", "type", "count", "qtd", "quantidade", "num", "max", "min"]);

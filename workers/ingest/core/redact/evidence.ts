@@ -9,6 +9,7 @@ import {
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
+import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS } from "./detectors/sql-values";
@@ -107,6 +108,8 @@ export const Evidence = {
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,
+  /** A colon, and a card holder's word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`). */
+  CARD_HOLDER_FIELD: 1 << 25,
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
@@ -280,7 +283,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
       if (assignsToSecretName(text, equals)) found |= Evidence.SECRET_ASSIGNMENT;
       if (opensCfObject(text, equals)) found |= Evidence.VISITOR_LOCATION;
       if (
-        (POSTAL_CODE_NAME_ENDS[text.charCodeAt(equals - 1) & 127] === 1 ||
+        (namesPostalCodeEnding(text, equals - 1) ||
           (isAlphanumeric(text.charCodeAt(equals + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
         namesPostalCodeParameter(text, equals)
       ) {
@@ -289,16 +292,18 @@ export function evidenceIn(text: string, escapesRead = false): number {
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
+  if ((classes & HAS_COLON) !== 0 && CARD_HOLDER_WORD.test(text)) found |= Evidence.CARD_HOLDER_FIELD;
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
       if (endsSecretFieldName(text, colon)) found |= Evidence.SECRET_FIELD;
-      const last = fieldNameLast(text, colon);
+      const lastAt = fieldNameLastAt(text, colon);
+      const last = text.charCodeAt(lastAt) & 127;
       // `f`: `"cf":{`.
       if (last === 102 && opensCfObject(text, colon)) found |= Evidence.VISITOR_LOCATION;
       if (
         (found & Evidence.POSTAL_CODE_PARAMETER) === 0 &&
-        (POSTAL_CODE_NAME_ENDS[last] === 1 || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
+        (namesPostalCodeEnding(text, lastAt) || (mayOpenValue(text.charCodeAt(colon + 1)) && (cepName ??= CEP_NAME.test(text)))) &&
         mayOpenPostalCodeValue(text, colon) &&
         namesPostalCodeField(text, colon)
       ) {
@@ -1067,13 +1072,16 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
 
 /**
  * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
- * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), a digit (`zip5`), in any case, or a
+ * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), `s` after one of those (`zipCodes`,
+ * `ceps`: 2, `endsAsPluralCodeName`), a digit (`zip5`), in any case, or a
  * separator its words drop (`zip_`). A name ending otherwise (`"ageSeconds":1762`,
  * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once, asked
  * only where the value's first character may open a code (not at `https://`, `:id/`).
  */
 const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
 for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
+// A plural's `s`, which `endsAsPluralCodeName` reads further.
+POSTAL_CODE_NAME_ENDS[115] = POSTAL_CODE_NAME_ENDS[83] = 2;
 /** `cep` as a name's first word may spell it (`cep`, `Cep`, `CEP`, `CEp`: `nameWords`). */
 const CEP_NAME = /[cC][eE][pP]/;
 
@@ -1083,19 +1091,30 @@ function mayOpenValue(code: number): boolean {
 }
 
 /**
- * The last character of the name before the field's `:` at `colon`, past blanks and one quote
- * as `namesPostalCodeField` reads it, as an index of `POSTAL_CODE_NAME_ENDS` (ASCII; others
- * read as their low seven bits, at worst a closer look).
+ * Where the last character of the name before the field's `:` at `colon` is, past blanks and
+ * one quote as `namesPostalCodeField` reads it. Its low seven bits index `POSTAL_CODE_NAME_ENDS`
+ * (a character past ASCII at worst gets a closer look).
  */
-function fieldNameLast(text: string, colon: number): number {
+function fieldNameLastAt(text: string, colon: number): number {
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
-  if (last !== 34 && last !== 39) return last & 127;
+  if (last !== 34 && last !== 39) return end - 1;
   // Past the quote and the backslashes escaping it (`{\"zip\":[…]}`).
   let name = end - 2;
   while (name > 0 && text.charCodeAt(name) === 92) name--;
-  return text.charCodeAt(name) & 127;
+  return name;
+}
+
+/**
+ * Whether the name character at `at` may end a postal code's name (`POSTAL_CODE_NAME_ENDS`): a
+ * plural's `s` only after a `p` or an `e` (`zips`, `ceps`, `zipCodes`; not `items`, `status`).
+ */
+function namesPostalCodeEnding(text: string, at: number): boolean {
+  const ends = POSTAL_CODE_NAME_ENDS[text.charCodeAt(at) & 127];
+  if (ends !== 2) return ends === 1;
+  const before = text.charCodeAt(at - 1) | 0x20;
+  return before === 112 || before === 101;
 }
 
 /**

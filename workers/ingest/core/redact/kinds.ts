@@ -1,6 +1,8 @@
 import { BUILT_IN_DETECTORS } from "./detectors";
 
 export { redactionMarker } from "./detectors/detector";
+/** The value of a key naming a payment card's holder (`card.holder`, `holderName`, `titular`), and such a field in text: the holder's name. */
+export { CARD_HOLDER_KIND } from "./detectors/card-holder-field";
 
 /**
  * Kinds produced by key rules rather than text detectors: the value of a key that names a
@@ -8,15 +10,12 @@ export { redactionMarker } from "./detectors/detector";
  * value the policy replaces by its keyed hash.
  */
 export const SECRET_KEY_KIND = "secret";
-/** The value of a key naming a payment card's holder (`card.holder`, `holderName`, `titular`): the holder's name. */
-export const CARD_HOLDER_KIND = "card_holder";
 export const DROPPED_KIND = "dropped";
 export const HASHED_KIND = "hashed";
 
 /** Built-in kinds a policy can turn off; dropping and hashing follow the policy's key lists. */
 export const BUILT_IN_KINDS: readonly string[] = [
-  // Three detectors count as `secret_param` (a name's value, an assignment in other notations, a code in a sentence).
-  ...new Set(BUILT_IN_DETECTORS.map((detector) => detector.kind)),
-  SECRET_KEY_KIND,
-  CARD_HOLDER_KIND,
+  // Three detectors count as `secret_param` (a name's value, an assignment in other notations, a
+  // code in a sentence); `card_holder` is a key rule's kind and a detector's.
+  ...new Set([...BUILT_IN_DETECTORS.map((detector) => detector.kind), SECRET_KEY_KIND]),
 ];

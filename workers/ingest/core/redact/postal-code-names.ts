@@ -67,18 +67,42 @@ function isFileBase(base: string, before: string | undefined): boolean {
 
 /** Names recur on every line that carries them; splitting into words costs regex passes. */
 const postalCodeNames = new BoundedMemo<string, boolean>(1024, (name) => {
-  const words = nameWords(name);
+  const words = singularLast(nameWords(name));
   if (words.length === 0) return false;
   if (words[0] === "cep" && words.length <= 2) {
     return words.length === 1 || PARTY_WORDS.has(words[1]!) || ADDRESS_KINDS.has(words[1]!);
   }
   const last = words[words.length - 1]!.replace(/^(zip)\d$/, "$1");
   const before = words.length > 1 ? words[words.length - 2]! : undefined;
+  if (words.slice(0, -1).some((word) => SERVICE_AREA_WORDS.has(word))) return false;
   if (before !== undefined && RANGE_WORDS.has(before) && before !== "from" && before !== "to" && before !== "de") return false;
   const file = ZIP_FILE_NAME.exec(name);
   if (file !== null && isFileBase(file[1]!, before)) return false;
   return POSTAL_CODE_NAMES.has(last) || (before !== undefined && POSTAL_CODE_NAMES.has(`${before} ${last}`));
 });
+
+/**
+ * `words` with a plural last word as its singular (`ceps`, `zips`, `zipCodes`, `postal_codes`,
+ * `postcodes`): a list under such a name holds the codes one under the singular holds. Only the
+ * last word: `cepsAtendidos` and `zipCodesServed` name what the codes are (below).
+ */
+function singularLast(words: string[]): string[] {
+  const last = words[words.length - 1];
+  if (last === undefined || !PLURALS.has(last)) return words;
+  words[words.length - 1] = last.slice(0, -1);
+  return words;
+}
+const PLURALS: ReadonlySet<string> = new Set(["ceps", "zips", "codes", "zipcodes", "postalcodes", "postcodes"]);
+
+/**
+ * Words making codes a service's area, which is no one's address (the decisions about ranges):
+ * `coverage_zips`, `zipCodesServed`, `cepsAtendidos`, `service_area_ceps`, `allowed_zips`.
+ */
+const SERVICE_AREA_WORDS: ReadonlySet<string> = new Set([
+  "coverage", "served", "serviced", "service", "area", "areas", "region", "regions", "zone", "zones", "allowed", "supported",
+  "eligible", "blocked", "excluded", "atendidos", "atendidas", "atendimento", "cobertura", "abrangencia", "permitidos",
+  "regiao", "zona", "zonas", "bloqueados",
+]);
 
 /** Whether a query, form or `name=value` parameter's name names a postal code (see `POSTAL_CODE_NAMES`). */
 export function isPostalCodeParameterName(name: string): boolean {

@@ -23,6 +23,7 @@ import {
   type VariableArguments,
 } from "./graphql-variables";
 import type { KeyRule } from "./key-rules";
+import { holdsCardHolderName } from "./card-holder-names";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
@@ -280,6 +281,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       }
       default: {
         const kind = replacedKind(value, rule, this.policy);
+        // What a holder's key holds besides a name (an object, a list, a flag) is scanned: its
+        // members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
+        if (kind === undefined && rule.action === "card_holder") return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
         this.tally.add(kind);
         return this.replacement(value, kind);
@@ -327,7 +331,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
         const kind = replacedKind(lifted, rule, this.policy);
-        if (kind === undefined) return KEEP;
+        if (kind === undefined) return rule.action === "card_holder" ? DESCEND : KEEP;
         this.inJson.add(kind);
         if (kind === SECRET_KEY_KIND) this.wholeValueInJson = true;
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
@@ -517,7 +521,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
       if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":
-      return holdsText(value) && !("stringValue" in value && value.stringValue.trim() === "") ? CARD_HOLDER_KIND : undefined;
+      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
     default:
       return undefined;
   }

@@ -2,6 +2,7 @@ import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
 import { secretParameterDetector } from "./secret-parameter";
 import { secretAssignmentDetector } from "./secret-assignment";
+import { cardHolderFieldDetector } from "./card-holder-field";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
@@ -35,6 +36,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   basicDetector,
   secretParameterDetector,
   secretAssignmentDetector,
+  cardHolderFieldDetector,
   codePhraseDetector,
   privateKeyDetector,
   knownTokenDetector,

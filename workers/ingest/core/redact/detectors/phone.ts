@@ -53,6 +53,21 @@ const PHONE_VERBS = [
 ];
 
 /**
+ * A blank between a phone word and its number: a line break is one (`tel:\n11987654321`,
+ * `ligou do\n11 3456-7890`), also as JSON text escapes it, once or twice (`\n`, `\\n`).
+ */
+const BLANK = "(?:[ \\t\\r\\n]|\\\\{1,3}[nrt])";
+/**
+ * A word naming which line a call came from or goes to, between a verb's `do`/`para` and the
+ * number (`ligou do número 11 3456-7890`, `ligou do fixo 1134567890`, `called from the mobile`
+ * is not read: only one word). Other words there name a thing (`ligou do worker 11 3456-7890`).
+ */
+const LINE_WORD = `(?:${NUMBER_WORD}|${[
+  "fixo", "celular", "cel", "telefone", "fone", "movel", "móvel", "whatsapp", "zap", "mobile", "cell", "landline", "phone",
+  "casa", "trabalho", "escritorio", "escritório", "residencial", "comercial", "home", "work", "office",
+].map(caseless).join("|")})`;
+
+/**
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
@@ -63,8 +78,8 @@ const PHONE_VERBS = [
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
-    `(?:[ _-]?${NUMBER_WORD})?\\.?["'\`\\]]?[ \\t]*` +
-    "(?:[:=#][ \\t]*[\"']?|(?:(?:me|us)[ \\t]+)?at[ \\t]+|(?:para|pro|d[eo]l?|n[oa]|from)[ \\t]+|(?:is|é|es)[ \\t]+)?$",
+    `(?:[ _-]?${NUMBER_WORD})?\\.?["'\`\\]]?${BLANK}*` +
+    `(?:[:=#]${BLANK}*["']?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
 );
 
 /** How far before a number its phone word is read. */
@@ -72,11 +87,12 @@ const PHONE_WORD_REACH = 40;
 
 /**
  * Whether a phone word is right before `start` (`PHONE_NAMED_BEFORE`); `grouped` says the
- * number is written in groups, which a verb needs (`call 12345678` may be a call's id).
+ * number is written in groups, which a verb alone needs (`call 12345678` may be a call's id).
  */
 export function isNamedPhone(text: string, start: number, grouped = true): boolean {
   const named = PHONE_NAMED_BEFORE.exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
-  return named !== null && (grouped || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
+  // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
+  return named !== null && (grouped || named[3] !== undefined || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
 }
 
 /** Whether a key's words name a phone: the last word is a phone word, or one before `number`/`no` (`phone_number`, `telefoneCelular`). */

@@ -60,6 +60,7 @@ export const postalCodePhraseDetector: Detector = {
   evidence: Evidence.POSTAL_CODE_PHRASE,
   rewrite: (match, marker, text, start) => {
     if (RANGE_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
+    if (isAmountOrMemory(text, start, start + match.length)) return undefined;
     const cep = /^cep/i.test(match);
     if (cep) {
       const word = /^cep[ \t]+(?:d[eoa][ \t]+)?([^\s\d:]+)/i.exec(match)?.[1];
@@ -71,6 +72,28 @@ export const postalCodePhraseDetector: Detector = {
     return match.slice(0, match.length - value.length) + marker;
   },
 };
+
+/**
+ * A unit or a count's noun after a number (`zip 48213 bytes`, `ZIP 94105 entries indexed`,
+ * `12345 KB`, `linhas`, `registros`): the number is an amount of them.
+ */
+const AMOUNT_AFTER =
+  /^[ 	]*(?:bytes?|[kmgt]i?b|entries|entry|rows?|files?|items?|records?|lines?|objects?|keys?|documents?|docs|times|ms|seconds?|%|vezes|linhas?|itens|registros?|arquivos?|entradas?|segundos?)(?![\p{L}\d])/iu;
+/**
+ * A hexadecimal number just before the code's word (`address space 0x7ffe94105000 ZIP 94105`):
+ * the text speaks of memory addresses, not postal ones. Only the `HEX_REACH` characters
+ * before: a hex id further back is another field's.
+ */
+const HEX_BEFORE = /0x[0-9a-f]{4,}/i;
+const HEX_REACH = 40;
+
+/**
+ * Whether the code between `start` and `end` is no postal code by what surrounds it: a unit or
+ * a count's noun after it (`AMOUNT_AFTER`), or a memory address just before (`HEX_BEFORE`).
+ */
+function isAmountOrMemory(text: string, start: number, end: number): boolean {
+  return AMOUNT_AFTER.test(text.slice(end, end + 24)) || HEX_BEFORE.test(text.slice(Math.max(0, start - HEX_REACH), start));
+}
 
 /** Whether a word after `CEP` names whose or which address the code is (`destino`, `entrega`, `cobrança`). */
 function namesParty(word: string): boolean {

@@ -234,6 +234,12 @@ const GRAPHQL_TYPE = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?(?:[),=\s]|$)/;
 /** `(` or `,`, blanks, `$` and a name, then the colon at the end of the text: a variable definition. */
 const GRAPHQL_VARIABLE_DEFINITION = /[(,][ \t\n]*\$[A-Za-z_]\w*[ \t]*$/;
 
+/**
+ * A GraphQL variable as an argument's value, up to what ends it (`$token`, `$token){id}`,
+ * `$token, …`): a reference to the request's variables, no value.
+ */
+const GRAPHQL_VARIABLE_ARGUMENT = /^\$[A-Za-z_]\w*(?:$|[),\s])/;
+
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
 
@@ -262,9 +268,9 @@ function redactField(match: string, marker: string, text: string, start: number)
   // (secret-assignment.ts).
   if (VAR_DUMP_KEY_END.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A GraphQL variable passed as an argument (`login(password: $password)`, `login(senha:$s)}`,
-  // where the `)` closing the call is read with the token): the secret is in the variables,
-  // which are read by their own names.
-  if (end.opened && /^\$[A-Za-z_]\w*\)?$/.test(bare)) return undefined;
+  // `viewer(token:$token){id}`, where the `)` closing the call and the selection after it are
+  // read with the token): the secret is in the variables, which are read by their own names.
+  if (end.opened && GRAPHQL_VARIABLE_ARGUMENT.test(value)) return undefined;
   // A GraphQL operation's variable definitions (`mutation Login($password: String!, $ids:
   // [ID!])`): after `(` or `,` and `$name`, the value is the variable's type, never a secret.
   if (GRAPHQL_TYPE.test(value) && GRAPHQL_VARIABLE_DEFINITION.test(text.slice(Math.max(0, start - name.length - 64), start))) return undefined;
@@ -272,6 +278,10 @@ function redactField(match: string, marker: string, text: string, start: number)
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
+  // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
+  // follows is the query's, scanned again.
+  const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
+  if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" });
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end);
 }
 
