@@ -38,11 +38,11 @@ const WORD_START = "(?<![\\w.-])";
 const WORD_END = "(?![\\w\\u00C0-\\u00FF])";
 /** `CEP`, then perhaps a word that the rewrite checks (group 1), then blanks and the code. */
 const CEP_PHRASE =
-  `${WORD_START}(?:CEP|[Cc]ep)${WORD_END}(?:[ \\t]+(?:[Dd][eoa][ \\t]+)?([A-Za-z\\u00C0-\\u00FF]+)[ \\t]*:?)?[ \\t]+${CEP_VALUE}`;
+  `${WORD_START}(?:CEP|[Cc]ep)${WORD_END}(?:[ \\t]+(?:[Dd][eoa][ \\t]+)?([A-Za-z\\u00C0-\\u00FF]+)(?:[ \\t]*:)?)?[ \\t]+${CEP_VALUE}`;
 /** The other postal code words; a second word (`code`) lets a `:` follow. */
 const OTHER_PHRASE =
   `${WORD_START}(?:ZIP|[Zz]ip|POSTCODE|[Pp]ostcode|(?:POSTAL|[Pp]ostal)(?=[ \\t]?[Cc]ode|[ \\t]?CODE)|C[ÓO]DIGO POSTAL|[Cc][óo]digo postal)` +
-  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}[ \\t]*:?[ \\t]+${PROSE_VALUE}`;
+  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}(?:[ \\t]*:)?[ \\t]+${PROSE_VALUE}`;
 
 /** What makes the text before a `ZIP` an address: a street, an address's word, a US state before it. */
 const ADDRESS_CONTEXT =
