@@ -33,7 +33,7 @@ const CEP_VALUE = "(?:\\d{5}-?\\d{3}|\\d\\d\\.\\d{3}-?\\d{3})";
  * Canada's and Poland's codes are left to fields and parameters: in prose their few digits
  * cannot be told from a text's other numbers without reading every word.
  */
-const PROSE_VALUE = "(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[ ]?[A-Za-z]{2})?|\\d{6}|\\d{3}-\\d{4})";
+const PROSE_VALUE = "(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[ ]?[A-Z]{2}(?![A-Za-z]))?|\\d{6}|\\d{3}-\\d{4})";
 const WORD_START = "(?<![\\w.-])";
 const WORD_END = "(?![\\w\\u00C0-\\u00FF])";
 /** `CEP`, then perhaps a word that the rewrite checks (group 1), then blanks and the code. */
@@ -52,7 +52,7 @@ const ADDRESS_REACH = 160;
 /** A range's second bound after a code (`a 09999-999`, `- 09999999`, `to 10099`, `até`). */
 const RANGE_AFTER = /^[ \t]*(?:-|–|a|at[ée]|to|through|thru)[ \t]*\d/i;
 /** The code at the end of a match: after the last blank or `:` (`1234 AB` keeps its blank). */
-const VALUE_AT_END = /\d[^ \t:]*(?:[ ][A-Za-z]{2})?$/;
+const VALUE_AT_END = /\d[^ \t:]*(?:[ ][A-Z]{2})?$/;
 
 export const postalCodePhraseDetector: Detector = {
   kind: POSTAL_CODE_KIND,
