@@ -19,6 +19,16 @@ function measured(text: string): { work: number; text: string } {
   return { work: workDone() - before, text: redacted };
 }
 
+/** Twice the text costs at most twice the work (and a constant), a few reads a character. */
+function expectLinear(prefix: string, unit: string): void {
+    const n = 1 << 16;
+    const small = measured(built(prefix, unit, n)).work;
+    const large = measured(built(prefix, unit, 2 * n)).work;
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThanOrEqual(2 * small + 8192);
+    expect(large).toBeLessThanOrEqual(8 * 2 * n);
+}
+
 const HOSTILE: Array<[string, string, string]> = [
   ["objects opened and never closed", "cf={", '{"city":"x",'],
   ["objects closed before each member", "cf={", '"city":"x"},'],
@@ -29,12 +39,7 @@ const HOSTILE: Array<[string, string, string]> = [
 
 describe("visitor location in text: the work of finding a member's object", () => {
   it.each(HOSTILE)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
-    const n = 1 << 16;
-    const small = measured(built(prefix, unit, n)).work;
-    const large = measured(built(prefix, unit, 2 * n)).work;
-    expect(small).toBeGreaterThan(0);
-    expect(large).toBeLessThanOrEqual(2 * small + 8192);
-    expect(large).toBeLessThanOrEqual(8 * 2 * n);
+    expectLinear(prefix, unit);
   });
 
   it("is the same for an equal copy of the text scanned again (a retry), with the same output", () => {
@@ -64,5 +69,30 @@ describe("visitor location in text: the work of finding a member's object", () =
   it("does not read a member from inside its own quotes (the scanner's retry one character on)", () => {
     const text = 'meta={"note":"a","city":"Campinas"} {"city":"Recife"}';
     expect(redactString(text, policy).text).toBe(text);
+  });
+});
+
+describe("phones in an ORM's list of bound parameters: the work of finding the list and its placeholder", () => {
+  const cases: Array<[string, string, string]> = [
+    ["one long Prisma list", "Params: [", '"11987654321", '],
+    ["numbers after a marker with no list", "Params: ", "x 3456-7890 y "],
+    ["lists after statements, over and over", "", 'INSERT INTO t (nome, celular) VALUES ($1, $2) -- PARAMETERS: ["Ana","11987654321"] '],
+    ["numbers after a list closed", 'Params: ["a"] ', "x 3456-7890 y "],
+    ["MySQL placeholders before each list", "", 'UPDATE c SET phone = ? WHERE id = ?; with bind ["11987654321", 7] '],
+  ];
+
+  it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
+    expectLinear(prefix, unit);
+  });
+
+  it("still finds each number of a long list, and each column a placeholder names", () => {
+    // Items as far as the list's reach (4096 characters) from its marker.
+    const list = measured(built("Params: [", '"11987654321", ', 4000)).text;
+    expect(list.startsWith('Params: ["[REDACTED:phone]", "[REDACTED:phone]", ')).toBe(true);
+    expect(list).not.toContain("11987654321");
+    const logged = 'INSERT INTO t (nome, celular) VALUES ($1, $2) -- PARAMETERS: ["Ana","1140041234"] ';
+    expect(measured(logged.repeat(3)).text).toBe(logged.replaceAll("1140041234", "[REDACTED:phone]").repeat(3));
+    const mysql = 'UPDATE c SET phone = ? WHERE id = ?; with bind ["1140041234", "1140041235"]';
+    expect(measured(mysql).text).toBe('UPDATE c SET phone = ? WHERE id = ?; with bind ["[REDACTED:phone]", "1140041235"]');
   });
 });

@@ -12,6 +12,7 @@ import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/o
 import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
 import { variableArguments } from "../../workers/ingest/core/redact/graphql-document";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { GraphQLDocuments } from "../../workers/ingest/core/redact/graphql-variables";
 import { hash, hashingPolicy } from "../support/hashing-policy";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "../support/model-builders";
 
@@ -283,5 +284,33 @@ describe("reading the document costs linear work, counted in characters", () => 
   it("still binds what it read before a nesting no document reaches", () => {
     const document = `{ a(password: $p) f(${"a: {".repeat(300)}b: $x`;
     expect(Object.fromEntries(variableArguments(document))).toEqual({ p: ["password"] });
+  });
+});
+
+describe("the documents a request's walk read", () => {
+  const document = 'mutation L($p: String!) { login(password: $p) }';
+
+  it("reads a document once while it is among the last few of the walk", () => {
+    const documents = new GraphQLDocuments();
+    const first = documents.argumentsOf(document);
+    expect(first.get("p")).toEqual(["password"]);
+    // An equal copy (another span of the operation) answers from the memo: the same bindings.
+    expect(documents.argumentsOf(document.slice(0, 9) + document.slice(9))).toBe(first);
+  });
+
+  it("keeps nothing past its walk: another request's walk reads the document anew", () => {
+    const first = new GraphQLDocuments().argumentsOf(document);
+    const second = new GraphQLDocuments().argumentsOf(document);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+  });
+
+  it("reads a document again once four others came after it", () => {
+    const documents = new GraphQLDocuments();
+    const first = documents.argumentsOf(document);
+    for (let i = 0; i < 4; i++) documents.argumentsOf(`query Q${i}($v: ID) { node(id: $v) { id } }`);
+    const again = documents.argumentsOf(document);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { escapeView } from "../../workers/ingest/core/redact/escape-view";
+import { escapeView, escapesMayShowEvidence } from "../../workers/ingest/core/redact/escape-view";
+import { TEXT_LOOK_ALIKES, TEXT_TRUE_POSITIVES } from "../fixtures/pii/corpus";
 import { Evidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
 import { parsesAsJson } from "../support/json-text";
 import { redactionWork } from "../support/redaction";
@@ -235,5 +236,52 @@ describe("the cost of reading through escapes", () => {
     expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
     expect(large.work).toBeLessThanOrEqual(8 * 2 * n);
     expect(large.markers).toBe(2 * small.markers);
+  });
+});
+
+describe("the view is built only where it may show evidence (escapesMayShowEvidence)", () => {
+  /** Ways senders write a text with escapes: JSON strings one and two levels down, blanks as escaped line breaks and tabs, every character past ASCII, `@` and `/` as `\uXXXX`. */
+  const FORMS: Array<[string, (text: string) => string]> = [
+    ["a JSON string", (text) => JSON.stringify(text).slice(1, -1)],
+    ["a JSON string in a JSON string", (text) => JSON.stringify(JSON.stringify(text)).slice(3, -3)],
+    ["blanks as \\n", (text) => text.replaceAll(" ", String.raw`\n`)],
+    ["blanks as \\t", (text) => text.replaceAll(" ", String.raw`\t`)],
+    ["blanks as stack trace lines", (text) => text.replaceAll(" ", String.raw` \n    `)],
+    ["blanks as \\\\n", (text) => text.replaceAll(" ", String.raw`\\n`)],
+    ["line breaks around each word", (text) => text.replaceAll(" ", String.raw`\r\n`)],
+    ["@, / and letters past ASCII as \\u", (text) => asciiOnly(text).replace(/[@/]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)],
+  ];
+  const TEXTS = [...TEXT_TRUE_POSITIVES, ...TEXT_LOOK_ALIKES].map(({ name, text }) => [name, text] as const);
+
+  it("loses no evidence the view shows, over the corpus written in each form: the raw text's facts hold the view's", () => {
+    let skipped = 0;
+    for (const [form, write] of FORMS) {
+      for (const [name, text] of TEXTS) {
+        const written = write(text);
+        const view = escapeView(written);
+        if (view === undefined || escapesMayShowEvidence(written)) continue;
+        skipped++;
+        // The raw facts are asked in the view's place: they must hold every one of them.
+        const raw = evidenceIn(written, true);
+        expect({ form, name, missing: evidenceIn(view.text, true) & ~raw }).toEqual({ form, name, missing: 0 });
+      }
+    }
+    // No empty check: many texts take the cheap way (most in the stack trace's form).
+    expect(skipped).toBeGreaterThan(50);
+  });
+
+  it("skips the view of a stack trace's lines, and the text comes back as the same string", () => {
+    const trace = String.raw`Error: request failed\n    at fetchOrder (/app/src/orders.ts:42:11)\n    at async handle (/app/src/index.ts:7:3)`;
+    expect(escapesMayShowEvidence(trace)).toBe(false);
+    expect(evidenceIn(trace, true)).toBe(0);
+    expect(redacted(trace)).toBe(trace);
+  });
+
+  it.each([
+    [String.raw`Cliente:\n529.982.247-25`, String.raw`Cliente:\n[REDACTED:cpf]`],
+    [String.raw`contato\tana\u0040example.com`, String.raw`contato\t[REDACTED:email]`],
+    [String.raw`ok)\n    senha=hunter22`, String.raw`ok)\n    senha=[REDACTED:secret_param]`],
+  ])("still reads through the escapes that may show evidence: %s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
   });
 });

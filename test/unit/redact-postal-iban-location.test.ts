@@ -162,6 +162,16 @@ describe("postal codes as fields and JSON members", () => {
     // A range word elsewhere, or from/to before the code's word (an origin or destination address).
     ["ship_to_zip=12345 from_zip=10001 to_zip=10002", "ship_to_zip=[REDACTED:postal_code] from_zip=[REDACTED:postal_code] to_zip=[REDACTED:postal_code]"],
     ['{"cep_destino":"01310100","cepOrigem":"01310-100"}', '{"cep_destino":"[REDACTED:postal_code]","cepOrigem":"[REDACTED:postal_code]"}'],
+    // A Dutch code's letters are capitals (`1234 AB`, `1234AB`); a word after four digits stays.
+    ["shipping zip 1234 to warehouse 7", "shipping zip [REDACTED:postal_code] to warehouse 7"],
+    ["delivery zip 2024 of 2026", "delivery zip [REDACTED:postal_code] of 2026"],
+    ["address zip 1234 is ok, order 56789", "address zip [REDACTED:postal_code] is ok, order 56789"],
+    ["zip: 1234 to warehouse 7", "zip: [REDACTED:postal_code] to warehouse 7"],
+    ["zip=1234 to", "zip=[REDACTED:postal_code] to"],
+    ["zip=1234AB&x=1 zip=1234ab&y=2", "zip=[REDACTED:postal_code]&x=1 zip=[REDACTED:postal_code]&y=2"],
+    ["zip: 1234 AB", "zip: [REDACTED:postal_code]"],
+    ["billing address, zip 1234 AB, order 56789", "billing address, zip [REDACTED:postal_code], order 56789"],
+    ["billing address, zip 1234AB, order 56789", "billing address, zip [REDACTED:postal_code], order 56789"],
   ])("%j", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

@@ -30,6 +30,7 @@ for (const [letter, character] of [["n", "\n"], ["r", "\r"], ["t", "\t"], ["b", 
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
 const LETTER_U = 0x75;
+const SLASH = 0x2f;
 /** The characters of `\uXXXX` after the letter. */
 const HEX_DIGITS = 4;
 
@@ -143,6 +144,49 @@ export function holdsCharacterEscape(text: string): boolean {
     run = text.indexOf("\\", letterAt);
   }
   return false;
+}
+
+/**
+ * Whether the view of `text` may show evidence (evidence.ts) its raw characters do not, so that
+ * only such a text pays for the view when the raw text shows none: it holds a `\uXXXX` or `\/`
+ * escape (a character the raw text lacks: `@`, `ã`, the `/` of `://`), or an escape that encodes
+ * a character with a letter, a digit, `@` or a character past ASCII right after it (`\nsenha`,
+ * `:\n529.982`: raw, the escape's letter glues to the word or number) or a digit or `@` right
+ * before it (`11\t9876`), or a `=` or `:` after it past blanks. An escape between blanks and punctuation (`)\n    at f`, the lines of
+ * a stack trace) reads as a separator either way. Reads each backslash run once.
+ */
+export function escapesMayShowEvidence(text: string): boolean {
+  // The native searches for backslashes read each character once.
+  countWork(text.length);
+  for (let run = text.indexOf("\\"); run >= 0; ) {
+    let letterAt = run + 1;
+    while (text.charCodeAt(letterAt) === BACKSLASH) letterAt++;
+    const letter = text.charCodeAt(letterAt);
+    if (encodedCode(text, letterAt) >= 0) {
+      if (letter === LETTER_U || letter === SLASH) return true;
+      if (joinsWord(text.charCodeAt(letterAt + 1)) || joinsNumber(text.charCodeAt(run - 1)) || assignsAfter(text, letterAt + 1)) return true;
+    }
+    run = text.indexOf("\\", letterAt);
+  }
+  return false;
+}
+
+/** A letter, digit, `@` or character past ASCII: what a word, number or address goes on with. */
+function joinsWord(code: number): boolean {
+  return (code | 0x20) >= 97 && (code | 0x20) <= 122 ? true : joinsNumber(code) || code >= 0x80;
+}
+
+/** Whether a `=` or `:` comes at `at` past blanks: a name before the escape may be assigned across it (`password \n    = 'x'`). */
+function assignsAfter(text: string, at: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const code = text.charCodeAt(i);
+  return code === 0x3d || code === 0x3a;
+}
+
+/** A digit or `@`. */
+function joinsNumber(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 0x40;
 }
 
 /**

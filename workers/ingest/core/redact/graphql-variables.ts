@@ -44,12 +44,12 @@ interface GraphQLRequest {
  * `graphql.variables`, whose document passes a variable as an argument. A lookup or two for
  * any other object.
  */
-export function graphQLRequestInObject(object: Readonly<Record<string, unknown>>): GraphQLRequest | undefined {
+export function graphQLRequestInObject(object: Readonly<Record<string, unknown>>, documents?: GraphQLDocuments): GraphQLRequest | undefined {
   const query = object.query;
-  if (typeof query === "string" && object.variables !== undefined) return request("variables", query);
+  if (typeof query === "string" && object.variables !== undefined) return request("variables", query, documents);
   if (object[GRAPHQL_VARIABLES] === undefined) return undefined;
-  const document = object["graphql.document"] ?? object["graphql.source"] ?? object["graphql.query"];
-  return typeof document === "string" ? request(GRAPHQL_VARIABLES, document) : undefined;
+  const document = object[GRAPHQL_DOCUMENT] ?? object[GRAPHQL_SOURCE] ?? object["graphql.query"];
+  return typeof document === "string" ? request(GRAPHQL_VARIABLES, document, documents) : undefined;
 }
 
 /**
@@ -61,7 +61,7 @@ export function graphQLRequestInObject(object: Readonly<Record<string, unknown>>
  * work, scan-scope.ts): a list of thousands of `….query` keys costs a few passes, not one per
  * key.
  */
-export function graphQLRequestsInAttributes(attributes: readonly KeyValue[]): readonly GraphQLRequest[] {
+export function graphQLRequestsInAttributes(attributes: readonly KeyValue[], documents: GraphQLDocuments): readonly GraphQLRequest[] {
   let found: GraphQLRequest[] | undefined;
   let documentKeys = 0;
   for (const attribute of attributes) {
@@ -70,7 +70,7 @@ export function graphQLRequestsInAttributes(attributes: readonly KeyValue[]): re
     if (++documentKeys > MAX_DOCUMENT_KEYS) break;
     countWork(attributes.length);
     if (!attributes.some(({ key }) => key === variablesKey || (key.startsWith(variablesKey) && key.charCodeAt(variablesKey.length) === DOT))) continue;
-    const graphQL = request(variablesKey, attribute.value.stringValue);
+    const graphQL = request(variablesKey, attribute.value.stringValue, documents);
     if (graphQL !== undefined) (found ??= []).push(graphQL);
   }
   return found ?? NO_REQUESTS;
@@ -160,34 +160,41 @@ function strength(rule: KeyRule): number {
 }
 
 const GRAPHQL_VARIABLES = "graphql.variables";
+const GRAPHQL_DOCUMENT = "graphql.document";
+const GRAPHQL_SOURCE = "graphql.source";
 const DOT = 0x2e;
 
-function request(variablesKey: string, document: string): GraphQLRequest | undefined {
-  const bound = recentArguments(document);
+function request(variablesKey: string, document: string, documents: GraphQLDocuments | undefined): GraphQLRequest | undefined {
+  const bound = documents === undefined ? variableArguments(document) : documents.argumentsOf(document);
   return bound.size === 0 ? undefined : { variablesKey, arguments: bound };
 }
 
 /**
- * The documents read last and what they bind. A document comes again with every request of its
- * operation, and twice in one JSON text (the key rules' first walk and their exact one):
- * comparing it with a few recent ones costs a fraction of reading it. Only documents up to
- * RECENT_DOCUMENT_LENGTH characters are kept, so the memo holds little text alive.
+ * The documents one request's walk read last and what they bind. A document comes again with
+ * every span or log of its operation in a request, and twice in one JSON text (the key rules'
+ * first walk and their exact one): comparing it with a few recent ones costs a fraction of
+ * reading it. Owned by the walk of one request (redact-request.ts), so no document outlives it;
+ * only documents up to RECENT_DOCUMENT_LENGTH characters are kept.
  */
+export class GraphQLDocuments {
+  private readonly documents: string[] = [];
+  private readonly bindings: VariableArguments[] = [];
+  private next = 0;
+
+  /** What `document` binds (`variableArguments`), read once while it is among the last few. */
+  argumentsOf(document: string): VariableArguments {
+    if (document.length > RECENT_DOCUMENT_LENGTH) return variableArguments(document);
+    for (let i = 0; i < this.documents.length; i++) if (this.documents[i] === document) return this.bindings[i]!;
+    const bound = variableArguments(document);
+    this.documents[this.next] = document;
+    this.bindings[this.next] = bound;
+    this.next = (this.next + 1) % RECENT_DOCUMENTS;
+    return bound;
+  }
+}
+
 const RECENT_DOCUMENTS = 4;
 const RECENT_DOCUMENT_LENGTH = 4096;
-const recentDocuments: string[] = new Array<string>(RECENT_DOCUMENTS).fill("");
-const recentBindings: VariableArguments[] = new Array<VariableArguments>(RECENT_DOCUMENTS).fill(new Map());
-let nextRecent = 0;
-
-function recentArguments(document: string): VariableArguments {
-  if (document.length > RECENT_DOCUMENT_LENGTH) return variableArguments(document);
-  for (let i = 0; i < RECENT_DOCUMENTS; i++) if (recentDocuments[i] === document) return recentBindings[i]!;
-  const bound = variableArguments(document);
-  recentDocuments[nextRecent] = document;
-  recentBindings[nextRecent] = bound;
-  nextRecent = (nextRecent + 1) % RECENT_DOCUMENTS;
-  return bound;
-}
 
 /**
  * The key of the variables that go with a document under `key`, or undefined when `key` names
@@ -200,13 +207,12 @@ function variablesKeyOf(key: string): string | undefined {
   if (last === 0x79 /* y */) {
     return key === "query" || key.endsWith(".query") ? `${key.slice(0, -"query".length)}variables` : undefined;
   }
-  if (last === 0x74 /* t */) return isGraphQLKey(key, "document") ? `${key.slice(0, -"document".length)}variables` : undefined;
-  if (last === 0x65 /* e */) return isGraphQLKey(key, "source") ? `${key.slice(0, -"source".length)}variables` : undefined;
+  if (last === 0x74 /* t */) return isGraphQLKey(key, GRAPHQL_DOCUMENT) ? `${key.slice(0, -"document".length)}variables` : undefined;
+  if (last === 0x65 /* e */) return isGraphQLKey(key, GRAPHQL_SOURCE) ? `${key.slice(0, -"source".length)}variables` : undefined;
   return undefined;
 }
 
-/** Whether `key` is `graphql.<name>` or ends in `.graphql.<name>`. */
-function isGraphQLKey(key: string, name: string): boolean {
-  const suffix = `graphql.${name}`;
+/** Whether `key` is `suffix` (`graphql.document`, `graphql.source`) or ends in `.` and it. */
+function isGraphQLKey(key: string, suffix: string): boolean {
   return key.endsWith(suffix) && (key.length === suffix.length || key.charCodeAt(key.length - suffix.length - 1) === DOT);
 }

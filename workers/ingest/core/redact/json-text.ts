@@ -9,7 +9,7 @@
  */
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
-import { graphQLRequestInObject, type VariableArguments } from "./graphql-variables";
+import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 
 /** Leave the member to the text detectors; its own members are visited. */
 export const DESCEND = 0;
@@ -33,6 +33,8 @@ export interface JsonKeyRules {
   member(path: string, rootPath: string, value: unknown, argumentPaths?: readonly string[]): MemberAction;
   /** The walk starts over on an exact parse: forget what the members seen so far counted. */
   restart(): void;
+  /** The GraphQL documents the request's walk read last (kept for that walk only); none: each read anew. */
+  readonly graphQLDocuments?: GraphQLDocuments;
 }
 
 /**
@@ -154,7 +156,7 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     return changed;
   }
   const object = node as Record<string, unknown>;
-  const graphQL = graphQLRequestInObject(object);
+  const graphQL = graphQLRequestInObject(object, rules.graphQLDocuments);
   for (const name in object) {
     const key = path === "" ? name : `${path}.${name}`;
     // Without a prefix both paths are one string, built once.

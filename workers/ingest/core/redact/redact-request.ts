@@ -15,6 +15,7 @@ import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import {
+  GraphQLDocuments,
   graphQLRequestsInAttributes,
   renamedVariable,
   variableEntry,
@@ -130,6 +131,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private wholeValueInJson = false;
   /** Whether addresses under `network.peer.*` keys belong to servers where the walk is. */
   private peerIsServer = false;
+  /** The GraphQL documents read in this request: its spans and logs of one operation read it once. */
+  readonly graphQLDocuments = new GraphQLDocuments();
 
   constructor(
     private readonly policy: RedactionPolicy,
@@ -232,7 +235,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
     const keyRules = this.policy.keyRules;
-    const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes);
+    const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes, this.graphQLDocuments);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;

@@ -1,6 +1,6 @@
 import type { Detector } from "./detectors";
 import { isJsonWhitespace } from "../decode/json/whitespace";
-import { escapeView, type EscapeView } from "./escape-view";
+import { escapeView, escapesMayShowEvidence, type EscapeView } from "./escape-view";
 import { Evidence, evidenceIn } from "./evidence";
 import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
 import { redactionMarker } from "./kinds";
@@ -85,14 +85,22 @@ export class TextScanner {
    * place makes their kind harmless there (an address in a span name, a card-shaped trace id).
    * `place`: what the key of the attribute whose value the text is says about it (`Place`),
    * evidence for some detectors and a fact their checks consult. A text holding JSON escapes is
-   * read as what they say (`redactEscaped`). A text with nothing to replace comes back as the
-   * same string; one that shows no evidence allocates nothing.
+   * read as what they say (`redactEscaped`), but for one whose raw characters show no evidence
+   * and whose escapes cannot make any (`escapesMayShowEvidence`: a stack trace's `\n    at`).
+   * A text with nothing to replace comes back as the same string; one that shows no evidence,
+   * escaped or not, allocates nothing.
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0): string {
     let evidence = evidenceIn(text);
     if (evidence === Evidence.ESCAPES) {
+      // The raw facts are asked first only where they may settle it: a text whose escapes cannot
+      // make evidence and whose raw characters show none has nothing to find through them.
+      // Where they cannot, the raw facts hold every fact of the view (escape-view.ts), and are what
+      // the view's scan is asked for.
+      const raw = place === 0 && !this.searchesEveryString && !escapesMayShowEvidence(text) ? evidenceIn(text, true) : -1;
+      if (raw === 0) return text;
       const view = escapeView(text);
-      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place);
+      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place, raw);
       // Not met: the evidence and the view find escapes with one test (`holdsCharacterEscape`).
       evidence = evidenceIn(text, true);
     }
@@ -103,9 +111,10 @@ export class TextScanner {
   /**
    * `redact` for a text holding escapes that encode characters: the detectors read what they say
    * (`view.text`), and each replacement is written over whole escapes of the text as sent.
+   * `evidence`: the facts of the raw text when they hold the view's, else -1 (the view's are asked).
    */
-  private redactEscaped(view: EscapeView, tally: RedactionTally, excluded: number, place: number): string {
-    const searching = this.searching(evidenceIn(view.text, true), excluded, place);
+  private redactEscaped(view: EscapeView, tally: RedactionTally, excluded: number, place: number, evidence: number): string {
+    const searching = this.searching(evidence >= 0 ? evidence : evidenceIn(view.text, true), excluded, place);
     return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view);
   }
 

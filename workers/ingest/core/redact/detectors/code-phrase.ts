@@ -180,7 +180,7 @@ const CARD_CODE_NAME =
   `(?:${CARD_SECURITY_CODE_WORDS.map(caseless).join("|")}|[Ss]ecurity${BLANK}[Cc]ode|SECURITY${BLANK}CODE` +
   `|${CODIGO}${BLANK}de${BLANK}(?:segurança|seguridad|SEGURANÇA|SEGURIDAD))`;
 const CARD_CODE =
-  `(?<=(?<![\\w-])${CARD_CODE_NAME}(?:${BLANK}(?:is|IS|é|es)${BLANK}|[ \\t]*[:=]?${BLANK}|[ \\t]*#[ \\t]*))\\d{3,4}(?!\\w|[.,/:-]\\d)`;
+  `(?<=(?<![\\w-])${CARD_CODE_NAME}(?:${BLANK}(?:is|IS|é|es)${BLANK}|(?:[ \\t]*[:=])?${BLANK}|[ \\t]*#[ \\t]*))\\d{3,4}(?!\\w|[.,/:-]\\d)`;
 
 /**
  * Whose is what a given code proves: the reader's (`your`, `seu`, `sua`, `o seu`, `a sua`,
@@ -236,8 +236,8 @@ export const codePhraseDetector: Detector = {
   // card security code's three digits, only where a code's digits start (`(?=CODE)`), so a
   // short or glued number costs no look back at the words.
   source:
-    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?=${CODE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})[ \\t]*:?[ \\t]*)${CODE}` +
-    `|(?<=(?<![\\w-])${SEND_CODE}[ \\t]*:?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
+    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?=${CODE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})(?:[ \\t]*:)?[ \\t]*)${CODE}` +
+    `|(?<=(?<![\\w-])${SEND_CODE}(?:[ \\t]*:)?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
     `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})|${GIVEN_CODE}|${BARE_CODE})` +
     `|${CARD_CODE})` +
     `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d)(?=${FACEBOOK_NEAR}))`,

@@ -129,7 +129,7 @@ const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
  * `contacto:`, `Contact: `). They name no phone for other shapes (`contato 12345678` may be a
  * contact's id).
  */
-const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Cc]onta(?:c?to|ct)|CONTA(?:C?TO|CT))[ \t]*[:=]?[ \t]*["']?$/;
+const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Cc]onta(?:c?to|ct)|CONTA(?:C?TO|CT))(?:[ \t]*[:=])?[ \t]*["']?$/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
 
 export const phoneDetector: Detector = {

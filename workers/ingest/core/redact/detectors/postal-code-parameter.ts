@@ -31,7 +31,7 @@ const BLANK = "(?:[ +]|%20)";
  * `K1A 0B1`.
  */
 const POSTAL_CODE_VALUE =
-  `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|${BLANK}?[A-Za-z]{2})?|\\d{6}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
+  `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[A-Za-z]{2}|${BLANK}[A-Z]{2})?|\\d{6}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
   `|[A-Za-z]{1,2}\\d[A-Za-z\\d]?${BLANK}?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z][ +-]?\\d[A-Za-z]\\d)`;
 /**
  * Where the value must end: at the next parameter, a blank, a quote or bracket, the end of the

@@ -33,16 +33,16 @@ const CEP_VALUE = "(?:\\d{5}-?\\d{3}|\\d\\d\\.\\d{3}-?\\d{3})";
  * Canada's and Poland's codes are left to fields and parameters: in prose their few digits
  * cannot be told from a text's other numbers without reading every word.
  */
-const PROSE_VALUE = "(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[ ]?[A-Za-z]{2})?|\\d{6}|\\d{3}-\\d{4})";
+const PROSE_VALUE = "(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[ ]?[A-Z]{2}(?![A-Za-z]))?|\\d{6}|\\d{3}-\\d{4})";
 const WORD_START = "(?<![\\w.-])";
 const WORD_END = "(?![\\w\\u00C0-\\u00FF])";
 /** `CEP`, then perhaps a word that the rewrite checks (group 1), then blanks and the code. */
 const CEP_PHRASE =
-  `${WORD_START}(?:CEP|[Cc]ep)${WORD_END}(?:[ \\t]+(?:[Dd][eoa][ \\t]+)?([A-Za-z\\u00C0-\\u00FF]+)[ \\t]*:?)?[ \\t]+${CEP_VALUE}`;
+  `${WORD_START}(?:CEP|[Cc]ep)${WORD_END}(?:[ \\t]+(?:[Dd][eoa][ \\t]+)?([A-Za-z\\u00C0-\\u00FF]+)(?:[ \\t]*:)?)?[ \\t]+${CEP_VALUE}`;
 /** The other postal code words; a second word (`code`) lets a `:` follow. */
 const OTHER_PHRASE =
   `${WORD_START}(?:ZIP|[Zz]ip|POSTCODE|[Pp]ostcode|(?:POSTAL|[Pp]ostal)(?=[ \\t]?[Cc]ode|[ \\t]?CODE)|C[ÓO]DIGO POSTAL|[Cc][óo]digo postal)` +
-  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}[ \\t]*:?[ \\t]+${PROSE_VALUE}`;
+  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}(?:[ \\t]*:)?[ \\t]+${PROSE_VALUE}`;
 
 /** What makes the text before a `ZIP` an address: a street, an address's word, a US state before it. */
 const ADDRESS_CONTEXT =
@@ -52,7 +52,7 @@ const ADDRESS_REACH = 160;
 /** A range's second bound after a code (`a 09999-999`, `- 09999999`, `to 10099`, `até`). */
 const RANGE_AFTER = /^[ \t]*(?:-|–|a|at[ée]|to|through|thru)[ \t]*\d/i;
 /** The code at the end of a match: after the last blank or `:` (`1234 AB` keeps its blank). */
-const VALUE_AT_END = /\d[^ \t:]*(?:[ ][A-Za-z]{2})?$/;
+const VALUE_AT_END = /\d[^ \t:]*(?:[ ][A-Z]{2})?$/;
 
 export const postalCodePhraseDetector: Detector = {
   kind: POSTAL_CODE_KIND,

@@ -1,4 +1,4 @@
-import { currentScan, resetAfterEachScan } from "../scan-scope";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 
 /**
  * The column an SQL `INSERT` gives a value: `INSERT INTO clientes (nome, celular) VALUES ('Ana',
@@ -59,6 +59,7 @@ const COMMA = 44;
 const OPEN = 40;
 const CLOSE = 41;
 const SEMICOLON = 59;
+const DOLLAR = 36;
 
 /**
  * The `(` of the row holding the value at `start`, and how many values come before it in the
@@ -187,65 +188,187 @@ export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "with b
  * value is in no such list.
  */
 export function sqlBoundParameterOf(text: string, start: number): { readonly column: string | undefined } | undefined {
-  const marker = lastBoundListMarker(text, start);
-  if (marker < 0 || start - marker > REACH) return undefined;
-  const open = text.indexOf("[", marker);
+  if (bound.scan !== currentScan()) resetBound(text);
+  const m = lastMarkerAt(start);
+  const marker = bound.markers[m];
+  if (marker === undefined || start - marker > REACH) return undefined;
+  const open = listOpening(text, m);
   if (open < 0 || open > start) return undefined;
   const index = itemIndex(text, open, start);
   if (index < 0) return undefined;
-  // The statement is what comes before the list since the list before it, if any.
-  const placeholder = placeholderOf(text, Math.max(0, marker - REACH, lastBoundListMarker(text, marker - 1) + 1), marker, index + 1);
-  return { column: placeholder < 0 ? undefined : assignedColumn(text, placeholder) ?? sqlInsertColumnOf(text, placeholder) };
+  return { column: placeholderColumn(text, m, index + 1) };
 }
 
-/** Where the last bound list marker at or before `at` starts, or -1. */
-function lastBoundListMarker(text: string, at: number): number {
-  let marker = -1;
-  if (at < 0) return marker;
-  for (const spelling of SQL_BOUND_LIST_MARKERS) marker = Math.max(marker, text.lastIndexOf(spelling, at));
-  return marker;
+/**
+ * What earlier candidates of the same scan (`scan-scope`) found of the bound lists: every marker's
+ * place, found once; the item count of the list read last up to where it was read; the column of
+ * each placeholder asked for. So a text costs its length a few times however many candidates it
+ * holds, rather than a search back to its start for each.
+ */
+const bound = {
+  scan: -1,
+  /** Where each `SQL_BOUND_LIST_MARKERS` spelling starts, in order. */
+  markers: [] as number[],
+  /** The marker whose list's `[` was looked for last, and that `[` (or -1). */
+  listOf: -1,
+  list: -1,
+  /** The list `[` last read by `itemIndex`, the position it stopped at (outside strings), its item index and depth there. */
+  open: -1,
+  at: -1,
+  index: 0,
+  depth: 0,
+  /** The marker whose statement was read last: its `$n` placeholders, its `?`s, each placeholder n's column (or none) asked for. */
+  statement: -1,
+  numbered: new Map<number, number>(),
+  questionMarks: [] as number[],
+  columns: new Map<number, string | undefined>(),
+};
+
+function resetBound(text: string): void {
+  bound.scan = currentScan();
+  const markers: number[] = [];
+  for (const spelling of SQL_BOUND_LIST_MARKERS) {
+    for (let at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + 1)) markers.push(at);
+  }
+  countWork(text.length * SQL_BOUND_LIST_MARKERS.length);
+  bound.markers = markers.sort((a, b) => a - b);
+  bound.open = -1;
+  bound.listOf = -1;
+  bound.statement = -1;
 }
 
-/** The index of the item of the JSON array opened at `open` holding `start`, or -1 when the array closes before it. */
+// The columns are slices of the text: let them go when the scan ends.
+resetAfterEachScan(() => {
+  bound.scan = -1;
+  bound.markers = [];
+  bound.statement = -1;
+  bound.numbered.clear();
+  bound.questionMarks = [];
+  bound.columns.clear();
+});
+
+/** The index in `bound.markers` of the last marker starting at or before `at`, or -1 (a binary search). */
+function lastMarkerAt(at: number): number {
+  const markers = bound.markers;
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((markers[middle] ?? at) <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/**
+ * The `[` opening the list after marker `m`: before the next marker and within REACH, else -1.
+ * Kept for the marker, so its items each ask without reading again.
+ */
+function listOpening(text: string, m: number): number {
+  if (bound.listOf === m) return bound.list;
+  const marker = bound.markers[m] ?? 0;
+  const to = Math.min(text.length, marker + REACH, bound.markers[m + 1] ?? text.length);
+  let open = marker;
+  while (open < to && text.charCodeAt(open) !== 91 /* [ */) open++;
+  countWork(open - marker);
+  bound.listOf = m;
+  bound.list = open < to ? open : -1;
+  return bound.list;
+}
+
+/**
+ * The index of the item of the JSON array opened at `open` holding `start`, or -1 when the array
+ * closes before it. A later candidate of the same array reads on from where the last one stopped.
+ */
 function itemIndex(text: string, open: number, start: number): number {
   let index = 0;
   let depth = 0;
-  for (let i = open + 1; i < start; i++) {
+  let from = open + 1;
+  if (bound.open === open && bound.at >= 0 && bound.at <= start) {
+    ({ index, depth } = bound);
+    from = bound.at;
+  }
+  bound.open = open;
+  bound.at = -1;
+  let i = from;
+  for (; i < start; i++) {
     const code = text.charCodeAt(i);
     if (code === 34 /* " */) {
       // A string, past its escapes; the value may start inside it (after its quote).
       let end = i + 1;
       while (end < text.length && text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
-      if (end >= start) return depth === 0 ? index : -1;
+      if (end >= start) {
+        countWork(end - from);
+        remember(i, index, depth);
+        return depth === 0 ? index : -1;
+      }
       i = end;
     } else if (code === 91 || code === 123) {
       depth++;
     } else if (code === 93 || code === 125) {
-      if (depth-- === 0) return -1;
+      if (depth-- === 0) {
+        countWork(i - from);
+        return -1;
+      }
     } else if (code === COMMA && depth === 0) {
       index++;
     }
   }
+  countWork(i - from);
+  remember(i, index, depth);
   return depth === 0 ? index : -1;
+
+  function remember(at: number, index: number, depth: number): void {
+    bound.at = at;
+    bound.index = index;
+    bound.depth = depth;
+  }
 }
 
-/** Where the statement between `from` and `to` holds the placeholder of parameter `n`: `$n`, or else its n-th `?`; -1 when none. */
-function placeholderOf(text: string, from: number, to: number, n: number): number {
-  const statement = text.slice(from, to);
-  const numbered = new RegExp(`\\$${n}(?!\\d)`).exec(statement);
-  if (numbered !== null) return from + numbered.index;
-  let seen = 0;
-  for (let i = 0; i < statement.length; i++) {
-    const code = statement.charCodeAt(i);
+/**
+ * The column of placeholder `n` in the statement logged before marker `m`: what comes before the
+ * list since the list before it, if any, within REACH. The statement's placeholders are read once
+ * for the marker, and each one's column once: a list's items each ask in turn.
+ */
+function placeholderColumn(text: string, m: number, n: number): string | undefined {
+  if (bound.statement !== m) readStatement(text, m);
+  if (bound.columns.has(n)) return bound.columns.get(n);
+  const placeholder = bound.numbered.get(n) ?? bound.questionMarks[n - 1] ?? -1;
+  const column = placeholder < 0 ? undefined : assignedColumn(text, placeholder) ?? sqlInsertColumnOf(text, placeholder);
+  bound.columns.set(n, column);
+  return column;
+}
+
+/**
+ * Where the statement before marker `m` holds each placeholder: the first `$n` of each n
+ * (PostgreSQL), and its `?`s outside `'…'` strings in order (MySQL, SQLite), up to a string that
+ * does not close before the marker.
+ */
+function readStatement(text: string, m: number): void {
+  const marker = bound.markers[m] ?? 0;
+  const from = Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
+  countWork(marker - from);
+  bound.statement = m;
+  bound.numbered.clear();
+  bound.questionMarks = [];
+  bound.columns.clear();
+  for (let i = from; i < marker; i++) {
+    if (text.charCodeAt(i) !== DOLLAR) continue;
+    let end = i + 1;
+    let n = 0;
+    for (let code = text.charCodeAt(end); end < marker && code >= 48 && code <= 57; code = text.charCodeAt(++end)) n = n * 10 + code - 48;
+    if (end > i + 1 && !bound.numbered.has(n)) bound.numbered.set(n, i);
+  }
+  for (let i = from; i < marker; i++) {
+    const code = text.charCodeAt(i);
     if (code === QUOTE) {
-      const close = statement.indexOf("'", i + 1);
-      if (close < 0) return -1;
+      const close = text.indexOf("'", i + 1);
+      if (close < 0 || close >= marker) return;
       i = close;
-    } else if (code === 63 /* ? */ && ++seen === n) {
-      return from + i;
+    } else if (code === 63 /* ? */) {
+      bound.questionMarks.push(i);
     }
   }
-  return -1;
 }
 
 /** A column assigned or compared right before a placeholder: `"phone" = $1`, `` `celular`=? ``, `phone = ?`. */
