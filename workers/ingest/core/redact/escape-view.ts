@@ -152,7 +152,9 @@ export function holdsCharacterEscape(text: string): boolean {
  * escape (a character the raw text lacks: `@`, `ã`, the `/` of `://`), or an escape that encodes
  * a character with a letter, a digit, `@` or a character past ASCII right after it (`\nsenha`,
  * `:\n529.982`: raw, the escape's letter glues to the word or number) or a digit or `@` right
- * before it (`11\t9876`), or a `=` or `:` after it past blanks. An escape between blanks and punctuation (`)\n    at f`, the lines of
+ * before it (`11\t9876`), a `=` or `:` after it past blanks, or words on both sides past blanks
+ * (`IDENTIFIED \n    BY`: the view joins two words a phrase's evidence reads together; a stack
+ * frame's `at` after it joins none). An escape between blanks and punctuation (`)\n    at f`, the lines of
  * a stack trace) reads as a separator either way. Reads each backslash run once.
  */
 export function escapesMayShowEvidence(text: string): boolean {
@@ -165,6 +167,7 @@ export function escapesMayShowEvidence(text: string): boolean {
     if (encodedCode(text, letterAt) >= 0) {
       if (letter === LETTER_U || letter === SLASH) return true;
       if (joinsWord(text.charCodeAt(letterAt + 1)) || joinsNumber(text.charCodeAt(run - 1)) || assignsAfter(text, letterAt + 1)) return true;
+      if (joinsWord(text.charCodeAt(pastBlanksBefore(text, run))) && joinsPhrase(text, pastBlanksAfter(text, letterAt + 1))) return true;
     }
     run = text.indexOf("\\", letterAt);
   }
@@ -178,10 +181,31 @@ function joinsWord(code: number): boolean {
 
 /** Whether a `=` or `:` comes at `at` past blanks: a name before the escape may be assigned across it (`password \n    = 'x'`). */
 function assignsAfter(text: string, at: number): boolean {
+  const code = text.charCodeAt(pastBlanksAfter(text, at));
+  return code === 0x3d || code === 0x3a;
+}
+
+/**
+ * Whether the word at `at` may go on a phrase the word before the escape started: any word but
+ * a stack frame's `at ` (V8's and the JVM's frame lines, `\n    at f (…)`), which starts a line
+ * no detector reads together with the line before it.
+ */
+function joinsPhrase(text: string, at: number): boolean {
+  return joinsWord(text.charCodeAt(at)) && !text.startsWith("at ", at);
+}
+
+/** The index of the first character at or after `at` that is no space or tab. */
+function pastBlanksAfter(text: string, at: number): number {
   let i = at;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  const code = text.charCodeAt(i);
-  return code === 0x3d || code === 0x3a;
+  return i;
+}
+
+/** The index of the last character before `end` that is no space or tab (-1 when none). */
+function pastBlanksBefore(text: string, end: number): number {
+  let i = end - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i;
 }
 
 /** A digit or `@`. */
