@@ -8,9 +8,10 @@
  * with `node_modules` linked or installed there). Each build runs in a workerd of its own beside
  * the floor Worker (bench/forwarding.ts), all three against one ClickHouse stub, taking turns
  * request by request with the order rotating, so a busy moment of a shared machine lands on all
- * three. The figure is the median of each turn's new ÷ old workerd CPU, after untimed warm-up
- * requests; then everything runs again with the builds swapped (which is started first, and
- * which takes each turn first, both bias by a few percent). Identical builds measure about
+ * three. The figure is the median of each turn's new ÷ old workerd CPU (with the 10th–90th
+ * percentiles of those ratios), after untimed warm-up requests; then everything runs again with
+ * the builds swapped (which is started first, and which takes each turn first, both bias by a
+ * few percent). Identical builds measure about
  * ×1.00 ± 0.02 at 10–100 records and ± 0.05 at 1,000 with 80 pairs: read a change as real only
  * when both orders agree. Under each case the same ratio for workerd's main thread, and each
  * build's mean CPU on V8's background threads (mostly its optimizing compiler: docs/decisions.md,
@@ -18,7 +19,7 @@
  */
 import { parseArgs } from "node:util";
 import { startClickHouseStub } from "./clickhouse-stub";
-import { FLOOR_WORKER, FORWARDING_CASES, forwardingRequest, meanOf, spreadOf } from "./forwarding";
+import { FLOOR_WORKER, FORWARDING_CASES, forwardingRequest, meanOf, spreadOf, type Spread } from "./forwarding";
 import { buildForWorkerd, startIngestInWorkerd, startInWorkerd, type BuiltWorker } from "./workerd";
 
 const WARM_UP_PAIRS = 300;
@@ -46,8 +47,8 @@ if (![pairs, pairs1000, ...cases].every((n) => Number.isInteger(n) && n >= 0) ||
 
 /** One case's comparison, with `first` and `second` as started. */
 interface CaseComparison {
-  /** Median of per-turn `second ÷ first` workerd CPU, all threads. */
-  total: number;
+  /** Per-turn `second ÷ first` workerd CPU, all threads: median and 10th–90th percentiles. */
+  total: Spread;
   /** The same for workerd's main thread (the isolate's JavaScript and the event loop). */
   main: number;
   /** Mean µs per request on V8's background threads (compilers, GC helpers): first, second. */
@@ -88,7 +89,7 @@ async function compare(first: BuiltWorker, second: BuiltWorker): Promise<Map<num
         }
       }
       medians.set(index, {
-        total: spreadOf(cpu[1]!.map((ns, i) => ns / cpu[0]![i]!)).median,
+        total: spreadOf(cpu[1]!.map((ns, i) => ns / cpu[0]![i]!)),
         main: spreadOf(main[1]!.map((ns, i) => ns / main[0]![i]!)).median,
         background: [meanOf(background[0]!) / 1000, meanOf(background[1]!) / 1000],
       });
@@ -100,6 +101,15 @@ async function compare(first: BuiltWorker, second: BuiltWorker): Promise<Map<num
   return medians;
 }
 
+/**
+ * A case's new ÷ old figure, `×median (p10–p90)` of the per-turn ratios; `swapped` when they
+ * were taken as old ÷ new (the new build started first), whose inverse turns p90 into p10.
+ */
+function newOverOld(ratios: Spread, swapped: boolean): string {
+  const [median, p10, p90] = swapped ? [1 / ratios.median, 1 / ratios.p90, 1 / ratios.p10] : [ratios.median, ratios.p10, ratios.p90];
+  return `×${median.toFixed(3)} (${p10.toFixed(2)}–${p90.toFixed(2)})`;
+}
+
 const [oldBuild, newBuild] = [await buildForWorkerd(positionals[0]!), await buildForWorkerd(positionals[1]!)];
 try {
   const oldFirst = await compare(oldBuild, newBuild);
@@ -107,7 +117,7 @@ try {
   console.log("request".padEnd(40), "new ÷ old (old started first)", " new ÷ old (new started first)");
   for (const index of cases) {
     const [old, swapped] = [oldFirst.get(index)!, newFirst.get(index)!];
-    console.log(FORWARDING_CASES[index]!.name.padEnd(40), `×${old.total.toFixed(3)}`.padEnd(30), ` ×${(1 / swapped.total).toFixed(3)}`);
+    console.log(FORWARDING_CASES[index]!.name.padEnd(40), newOverOld(old.total, false).padEnd(30), ` ${newOverOld(swapped.total, true)}`);
     console.log(
       "  main thread".padEnd(40),
       `×${old.main.toFixed(3)}`.padEnd(30),

@@ -241,7 +241,8 @@ export function evidenceIn(text: string, escapesRead = false): number {
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   const named =
     (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
-    (digits >= POSTAL_CODE_PHRASE_DIGITS && PROSE_CODE_DIGITS.test(text) ? postalCodePhraseEvidence(text) : 0);
+    // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
+    (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0);
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
@@ -323,7 +324,9 @@ export function evidenceIn(text: string, escapesRead = false): number {
     found |= digitRunsEvidence(text);
   }
   // An ORM's query log binds a phone in a list after its statement (`sql-values.ts`).
-  if ((found & Evidence.PHONE) === 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_BOUND_LIST_MARKERS)) found |= Evidence.PHONE;
+  if ((found & Evidence.PHONE) === 0 && digits >= PHONE_DIGITS && mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsAny(text, SQL_BOUND_LIST_MARKERS)) {
+    found |= Evidence.PHONE;
+  }
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
   if ((found & Evidence.PHONE) === 0 && (classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_VALUES_SPELLINGS) && PHONE_WORD.test(text)) {
     found |= Evidence.PHONE;
@@ -611,10 +614,37 @@ const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;
 /**
- * How every code in prose starts (`postal-code-phrase.ts`): after a blank, four digits in a row,
- * a dotted CEP's `01.310` or Japan's `123-4567`. JSON lines' numbers follow a `:` or a quote.
+ * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,
+ * four digits in a row, a dotted CEP's `01.310` or Japan's `123-4567` (as the regex
+ * `[ \t]\d(?:\d{3}|\d\.\d{3}|\d\d-\d{4})` reads). JSON lines' numbers follow a `:` or a
+ * quote. Read from each blank the native searches find: most lines met have a few, and a regex
+ * call costs more than reading them.
  */
-const PROSE_CODE_DIGITS = /[ \t]\d(?:\d{3}|\d\.\d{3}|\d\d-\d{4})/;
+function holdsProseCodeDigits(text: string): boolean {
+  for (let blank = text.indexOf(" "); blank >= 0; blank = text.indexOf(" ", blank + 1)) {
+    if (startsProseCode(text, blank + 1)) return true;
+  }
+  for (let blank = text.indexOf("\t"); blank >= 0; blank = text.indexOf("\t", blank + 1)) {
+    if (startsProseCode(text, blank + 1)) return true;
+  }
+  return false;
+}
+
+/** `\d(?:\d{3}|\d\.\d{3}|\d\d-\d{4})` at `at`: `holdsProseCodeDigits`. */
+function startsProseCode(text: string, at: number): boolean {
+  if (!isDigit(text.charCodeAt(at)) || !isDigit(text.charCodeAt(at + 1))) return false;
+  const third = text.charCodeAt(at + 2);
+  if (third === 46 /* . */) return digitsAt(text, at + 3, 3);
+  if (!isDigit(third)) return false;
+  const fourth = text.charCodeAt(at + 3);
+  return isDigit(fourth) || (fourth === 45 /* - */ && digitsAt(text, at + 4, 4));
+}
+
+/** Whether the `count` characters from `at` are ASCII digits. */
+function digitsAt(text: string, at: number, count: number): boolean {
+  for (let i = at; i < at + count; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
 /**
  * A postal code word as `detectors/postal-code-phrase.ts` reads it (`CEP`, `Cep`, `cep`, `ZIP`,
  * `Zip`, `zip`, `POSTAL`, `Postal`, `postal`, `postcode`, `Postcode`, `POSTCODE`): a first
@@ -632,6 +662,27 @@ function postalCodePhraseEvidence(text: string): number {
   }
   return 0;
 }
+
+/**
+ * The first loop's classes of each word of `words` (`CHARACTERS`): a text whose classes lack one
+ * of a word's cannot hold it (`mayHoldAny`), which spares the native searches of texts that
+ * hold none of their characters (hex ids, numbers).
+ */
+function classesOfWords(words: readonly string[]): Int32Array {
+  return Int32Array.from(words, (word) => {
+    let classes = 0;
+    for (let i = 0; i < word.length; i++) classes |= CHARACTERS[word.charCodeAt(i) & 255]! & ((1 << CLASS_BITS) - 1);
+    return classes;
+  });
+}
+
+/** Whether a text of `classes` may hold one of the words whose classes `classesOfWords` gave. */
+function mayHoldAny(classes: number, wordClasses: Int32Array): boolean {
+  for (let i = 0; i < wordClasses.length; i++) if ((classes & wordClasses[i]!) === wordClasses[i]) return true;
+  return false;
+}
+
+const SQL_BOUND_LIST_MARKER_CLASSES = classesOfWords(SQL_BOUND_LIST_MARKERS);
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));
@@ -696,16 +747,23 @@ const IBAN_REACH = 42;
  */
 function ibanEvidence(text: string, run: number): number {
   const from = Math.max(1, run - IBAN_REACH);
+  // The character after `second`, read by the step before: most steps end at its test, in the
+  // letters of a path or a word before the run (`/products/4521`).
+  let next = text.charCodeAt(run);
   for (let second = run - 1; second >= from; second--) {
     const code = text.charCodeAt(second);
-    if (!(isLetter(code) || isDigit(code) || code === 32)) return 0;
-    const first = text.charCodeAt(second - 1);
-    if (
-      isLetter(code) && isLetter(first) && isDigit(text.charCodeAt(second + 1)) && isDigit(text.charCodeAt(second + 2)) &&
-      (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first & ~0x20, code & ~0x20)
-    ) {
-      return Evidence.IBAN;
+    if (isDigit(next) && isLetter(code)) {
+      const first = text.charCodeAt(second - 1);
+      if (
+        isLetter(first) && isDigit(text.charCodeAt(second + 2)) &&
+        (second < 2 || !isAlphanumeric(text.charCodeAt(second - 2))) && isIbanCountry(first & ~0x20, code & ~0x20)
+      ) {
+        return Evidence.IBAN;
+      }
+    } else if (!(isLetter(code) || isDigit(code) || code === 32)) {
+      return 0;
     }
+    next = code;
   }
   return 0;
 }
