@@ -107,6 +107,8 @@ export const Evidence = {
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,
+  /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`). */
+  SQL_BOUND_LIST: 1 << 25,
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
@@ -317,6 +319,8 @@ export function evidenceIn(text: string, escapesRead = false): number {
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     found |= digitRunsEvidence(text);
   }
+  // Every marker holds `:` or `b`.
+  if ((classes & (HAS_COLON | HAS_B)) !== 0 && holdsAny(text, SQL_BOUND_LIST_MARKERS)) found |= Evidence.SQL_BOUND_LIST;
   // An ORM's query log binds a phone in a list after its statement (`sql-values.ts`).
   if ((found & Evidence.PHONE) === 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_BOUND_LIST_MARKERS)) found |= Evidence.PHONE;
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.

@@ -2,6 +2,7 @@ import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
 import { secretParameterDetector } from "./secret-parameter";
 import { secretAssignmentDetector } from "./secret-assignment";
+import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
@@ -35,6 +36,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   basicDetector,
   secretParameterDetector,
   secretAssignmentDetector,
+  // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
+  SQL_BOUND_PARAMETER_DETECTOR,
   codePhraseDetector,
   privateKeyDetector,
   knownTokenDetector,

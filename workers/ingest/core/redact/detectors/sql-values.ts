@@ -293,10 +293,11 @@ function itemIndex(text: string, open: number, start: number): number {
   let i = from;
   for (; i < start; i++) {
     const code = text.charCodeAt(i);
-    if (code === 34 /* " */) {
-      // A string, past its escapes; the value may start inside it (after its quote).
+    if (code === 34 /* " */ || code === QUOTE) {
+      // A string (JSON's `"…"`, or `'…'` as Sequelize prints a list), past its escapes; the value
+      // may start inside it (after its quote).
       let end = i + 1;
-      while (end < text.length && text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      while (end < text.length && text.charCodeAt(end) !== code) end += text.charCodeAt(end) === 92 ? 2 : 1;
       if (end >= start) {
         countWork(end - from);
         remember(i, index, depth);
