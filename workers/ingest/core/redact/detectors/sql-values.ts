@@ -174,7 +174,8 @@ function skipBlanksBack(text: string, at: number): number {
 
 /**
  * What opens the list of an ORM's bound parameters in its query log: TypeORM's `-- PARAMETERS:
- * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`. The list is JSON.
+ * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`. The list is JSON, its strings
+ * also in `'…'` as Sequelize prints them.
  */
 export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "with bind", "Params:"];
 
