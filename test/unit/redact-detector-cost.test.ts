@@ -96,3 +96,23 @@ describe("phones in an ORM's list of bound parameters: the work of finding the l
     expect(measured(mysql).text).toBe('UPDATE c SET phone = ? WHERE id = ?; with bind ["[REDACTED:phone]", "1140041235"]');
   });
 });
+
+describe("any value in an ORM's list of bound parameters: the work of finding its column's rule", () => {
+  const cases: Array<[string, string, string]> = [
+    ["one long TypeORM list", 'UPDATE u SET password = $1 -- PARAMETERS: [', '"hunter2-S3cret!", 7, '],
+    ["one long Sequelize list in single quotes", "UPDATE u SET `password`=$1; with bind: [", "'hunter2-S3cret!','01304-001',"],
+    ["statements and lists over and over", "", 'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["hunter2-S3cret!","01304-001"] '],
+    ["quoted items after a marker with no list", "Params: ", ',"a" ,7 '],
+  ];
+
+  it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
+    expectLinear(prefix, unit);
+  });
+
+  it("still redacts each statement's values by their columns", () => {
+    const logged = 'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["hunter2-S3cret!","01304-001"] ';
+    expect(measured(logged.repeat(3)).text).toBe(
+      'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["[REDACTED:secret_param]","[REDACTED:postal_code]"] '.repeat(3),
+    );
+  });
+});

@@ -110,6 +110,8 @@ export const Evidence = {
   POSTAL_CODE_PHRASE: 1 << 24,
   /** A colon, and a card holder's word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`). */
   CARD_HOLDER_FIELD: 1 << 25,
+  /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`). */
+  SQL_BOUND_LIST: 1 << 26,
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
@@ -323,9 +325,11 @@ export function evidenceIn(text: string, escapesRead = false): number {
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
     found |= digitRunsEvidence(text);
   }
-  // An ORM's query log binds a phone in a list after its statement (`sql-values.ts`).
-  if ((found & Evidence.PHONE) === 0 && digits >= PHONE_DIGITS && mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsAny(text, SQL_BOUND_LIST_MARKERS)) {
-    found |= Evidence.PHONE;
+  // An ORM's query log binds values in a list after its statement (`sql-values.ts`): each gets its
+  // column's rule, and a phone is found there by its column too.
+  if (mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsAny(text, SQL_BOUND_LIST_MARKERS)) {
+    found |= Evidence.SQL_BOUND_LIST;
+    if (digits >= PHONE_DIGITS) found |= Evidence.PHONE;
   }
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
   if ((found & Evidence.PHONE) === 0 && (classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_VALUES_SPELLINGS) && PHONE_WORD.test(text)) {

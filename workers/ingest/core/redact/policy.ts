@@ -6,6 +6,7 @@ import { createKeyedHasher } from "./keyed-hash";
 import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel } from "./geo";
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
+import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
 import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND } from "./kinds";
 import { TextScanner } from "./text-scanner";
 
@@ -172,13 +173,17 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
   const disabled = new Set(config.disabledDetectors);
   // At `full` no postal code or location is redacted; below it, the location detector keeps the policy's levels.
   const keepsLocation = config.geoPrecision === "full";
+  // The kinds an ORM's bound parameters keep, as the policy keeps them everywhere else.
+  const withheld = new Set([...(keepsLocation || disabled.has(POSTAL_CODE_KIND) ? [POSTAL_CODE_KIND] : []), ...(disabled.has(CARD_HOLDER_KIND) ? [CARD_HOLDER_KIND] : [])]);
   const detectors: Detector[] = [
     ...BUILT_IN_DETECTORS.filter(
       (detector) => !disabled.has(detector.kind) && !(keepsLocation && (detector.kind === POSTAL_CODE_KIND || detector.kind === VISITOR_LOCATION_KIND)),
     ).map((detector) =>
       detector.kind === VISITOR_LOCATION_KIND && config.geoPrecision !== DEFAULT_GEO_PRECISION
         ? visitorLocationDetector(geoPrecisionLevel(config.geoPrecision))
-        : detector,
+        : detector === SQL_BOUND_PARAMETER_DETECTOR && withheld.size > 0
+          ? sqlBoundParameterDetector(withheld)
+          : detector,
     ),
     // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),

@@ -30,7 +30,7 @@ const BLANK = "(?:[ +]|%20)";
  * `1234 AB`; the UK's alphanumeric outward and inward codes (`SW1A 1AA`, `M1 1AE`) and Canada's
  * `K1A 0B1`.
  */
-const POSTAL_CODE_VALUE =
+export const POSTAL_CODE_VALUE =
   `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[A-Za-z]{2}|${BLANK}[A-Z]{2})?|\\d{6}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
   `|[A-Za-z]{1,2}\\d[A-Za-z\\d]?${BLANK}?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z][ +-]?\\d[A-Za-z]\\d)`;
 /**

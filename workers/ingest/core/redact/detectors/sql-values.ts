@@ -174,7 +174,8 @@ function skipBlanksBack(text: string, at: number): number {
 
 /**
  * What opens the list of an ORM's bound parameters in its query log: TypeORM's `-- PARAMETERS:
- * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`. The list is JSON.
+ * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`. The list is JSON, its strings
+ * also in `'…'` as Sequelize prints them.
  */
 export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "with bind", "Params:"];
 
@@ -293,10 +294,11 @@ function itemIndex(text: string, open: number, start: number): number {
   let i = from;
   for (; i < start; i++) {
     const code = text.charCodeAt(i);
-    if (code === 34 /* " */) {
-      // A string, past its escapes; the value may start inside it (after its quote).
+    if (code === 34 /* " */ || code === QUOTE) {
+      // A string (JSON's `"…"`, or `'…'` as Sequelize prints a list), past its escapes; the value
+      // may start inside it (after its quote).
       let end = i + 1;
-      while (end < text.length && text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      while (end < text.length && text.charCodeAt(end) !== code) end += text.charCodeAt(end) === 92 ? 2 : 1;
       if (end >= start) {
         countWork(end - from);
         remember(i, index, depth);

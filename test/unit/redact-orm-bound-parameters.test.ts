@@ -1,0 +1,83 @@
+/**
+ * An ORM's bound parameters, logged in a list after the statement (TypeORM's `-- PARAMETERS:`,
+ * Sequelize's `with bind:`, Prisma's `Params:`), get the rule an attribute named as their column
+ * gets: secrets, postal codes and card holders as the same values written inline would be.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { redactionPolicy } from "../support/redaction";
+
+const redacted = (text: string, policy: RedactionPolicy = defaultRedactionPolicy()) => redactString(text, policy).text;
+
+describe("values an ORM binds get their column's key rule", () => {
+  it("redacts what TypeORM, Sequelize and Prisma bind to credential columns, as the inline assignment is", () => {
+    const cases: Array<[string, string]> = [
+      [
+        'query: UPDATE "user" SET "password" = $1, "reset_token" = $2 WHERE "id" = $3 -- PARAMETERS: ["hunter2-S3cret!","9f8e7d6c5b4a",7]',
+        'query: UPDATE "user" SET "password" = $1, "reset_token" = $2 WHERE "id" = $3 -- PARAMETERS: ["[REDACTED:secret_param]","[REDACTED:secret_param]",7]',
+      ],
+      [
+        "Executing (default): UPDATE `users` SET `password`=$1,`api_key`=$2 WHERE `id` = $3; with bind: ['hunter2-S3cret!','sk_live_abc123XYZ',7]",
+        "Executing (default): UPDATE `users` SET `password`=$1,`api_key`=$2 WHERE `id` = $3; with bind: ['[REDACTED:secret_param]','[REDACTED:secret_param]',7]",
+      ],
+      [
+        'prisma:query UPDATE "User" SET "password" = $1 WHERE "id" = $2 Params: ["hunter2-S3cret!",7]',
+        'prisma:query UPDATE "User" SET "password" = $1 WHERE "id" = $2 Params: ["[REDACTED:secret_param]",7]',
+      ],
+      // MySQL's `?` placeholders, a security code's number, a value with a comma before it.
+      [
+        'UPDATE card SET note = ?, cvv = ? WHERE id = ? -- PARAMETERS: ["a, b",123,7]',
+        'UPDATE card SET note = ?, cvv = ? WHERE id = ? -- PARAMETERS: ["a, b","[REDACTED:secret_param]",7]',
+      ],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+    // The same kind as written inline.
+    expect(redacted(`UPDATE "user" SET "password" = 'hunter2-S3cret!' WHERE "id" = 7`)).toBe(`UPDATE "user" SET "password" = '[REDACTED:secret_param]' WHERE "id" = 7`);
+  });
+
+  it("redacts postal codes bound to zip and CEP columns, and card holders, with phones still by their column", () => {
+    const cases: Array<[string, string]> = [
+      [
+        'INSERT INTO "address"("street","zip","city") VALUES ($1, $2, $3) -- PARAMETERS: ["Rua Augusta 1500","01304-001","São Paulo"]',
+        'INSERT INTO "address"("street","zip","city") VALUES ($1, $2, $3) -- PARAMETERS: ["Rua Augusta 1500","[REDACTED:postal_code]","São Paulo"]',
+      ],
+      [
+        "Executing (default): INSERT INTO `addr` (`id`,`cep`) VALUES ($1,$2); with bind: [7,'01304-001']",
+        "Executing (default): INSERT INTO `addr` (`id`,`cep`) VALUES ($1,$2); with bind: [7,'[REDACTED:postal_code]']",
+      ],
+      [
+        'prisma:query INSERT INTO "Customer" ("phone","zip") VALUES ($1,$2) Params: ["11987654321","01304-001"]',
+        'prisma:query INSERT INTO "Customer" ("phone","zip") VALUES ($1,$2) Params: ["[REDACTED:phone]","[REDACTED:postal_code]"]',
+      ],
+      // A ZIP bound as a number: its marker is a JSON string, so the list stays JSON.
+      ['UPDATE a SET zip = $1 WHERE id = $2 -- PARAMETERS: [94105, 7]', 'UPDATE a SET zip = $1 WHERE id = $2 -- PARAMETERS: ["[REDACTED:postal_code]", 7]'],
+      [
+        'INSERT INTO "payment"("card_holder","amount") VALUES ($1, $2) -- PARAMETERS: ["Ana Souza",1990]',
+        'INSERT INTO "payment"("card_holder","amount") VALUES ($1, $2) -- PARAMETERS: ["[REDACTED:card_holder]",1990]',
+      ],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("keeps statuses, counts, timestamps, ids, placeholders, values no zip is shaped as, and lists with no statement", () => {
+    const kept = [
+      'query: UPDATE "order" SET "status" = $1, "token_count" = $2, "password_changed_at" = $3 WHERE "order_id" = $4 -- PARAMETERS: ["shipped",512,"2026-12-01T10:00:00Z",123456789]',
+      'query: UPDATE "user" SET "password" = $1, "login_attempts" = $2 WHERE "id" = $3 -- PARAMETERS: ["${DB_PASSWORD}",3,7]',
+      // A password column bound a number: the key rule hides a credential's text, not its numbers.
+      'UPDATE "user" SET "password_length" = $1, "password" = $2 WHERE "id" = $3 -- PARAMETERS: [12,0,7]',
+      'UPDATE a SET zip = $1 WHERE id = $2 -- PARAMETERS: ["v2", 7]',
+      'Params: ["hunter2-S3cret!","01304-001"]',
+      'note: ["a","hunter2"] password = $1',
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+
+  it("keeps postal codes and card holders where the policy keeps them", () => {
+    const zip = 'UPDATE a SET zip = $1, password = $2 -- PARAMETERS: ["01304-001","hunter2-S3cret!"]';
+    expect(redacted(zip, redactionPolicy({ geoPrecision: "full" }))).toBe('UPDATE a SET zip = $1, password = $2 -- PARAMETERS: ["01304-001","[REDACTED:secret_param]"]');
+    expect(redacted(zip, redactionPolicy({ disabledDetectors: ["postal_code"] }))).toBe('UPDATE a SET zip = $1, password = $2 -- PARAMETERS: ["01304-001","[REDACTED:secret_param]"]');
+    const holder = 'UPDATE p SET card_holder = $1 -- PARAMETERS: ["Ana Souza"]';
+    expect(redacted(holder, redactionPolicy({ disabledDetectors: ["card_holder"] }))).toBe(holder);
+    expect(redacted(holder)).toBe('UPDATE p SET card_holder = $1 -- PARAMETERS: ["[REDACTED:card_holder]"]');
+  });
+});

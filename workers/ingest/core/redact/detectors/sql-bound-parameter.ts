@@ -1,0 +1,94 @@
+import { Evidence } from "../evidence";
+import { KeyRules, type KeyRule } from "../key-rules";
+import { standsForSecret } from "../secret-names";
+import { DEFAULT_GEO_PRECISION } from "../geo";
+import { Place, redactionMarker, type Detector, type Rewrite } from "./detector";
+import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { sqlBoundParameterOf } from "./sql-values";
+import { CARD_HOLDER_KIND } from "../kinds";
+
+/**
+ * A value an ORM binds to a placeholder and logs in its list of bound parameters after the
+ * statement (TypeORM's `-- PARAMETERS: […]`, Sequelize's `with bind: […]`, Prisma's `Params:
+ * […]`: `sqlBoundParameterOf`) gets the rule an attribute named as its column gets
+ * (`key-rules.ts`), as the same value written inline in the statement would:
+ *
+ * - a credential's column (`"password" = $1`, `` `api_key`=$2 ``, `reset_token`): its text is
+ *   `[REDACTED:secret_param]`, the kind `SET "password" = 'hunter2'` gets inline
+ *   (`secret-assignment.ts`); a security code's or PIN's column (`cvv`) also its numbers;
+ * - a card holder's column (`card_holder`, `titular`): its text is `[REDACTED:card_holder]`;
+ * - a postal code's column (`zip`, `cep`, `postal_code`): a value shaped as one, whole
+ *   (`POSTAL_CODE_VALUE`), is `[REDACTED:postal_code]`;
+ * - any other column: the value stays for the other detectors, which read the column too where
+ *   it tells them what a number is (a phone's: `phone.ts`).
+ *
+ * So `status`, `token_count`, `password_changed_at`, `id` and `order_id` keep their values, and a
+ * placeholder (`${DB_PASSWORD}`, `***`) stays as it does under a credential's key. The detector
+ * counts as `secret_param`; which other kinds it withholds is the policy's
+ * (`sqlBoundParameterDetector(withheld)`): a policy that keeps postal codes or card holders keeps
+ * them here too.
+ */
+
+/**
+ * The rules of column names: the attribute key rules with no policy lists (a policy's
+ * `keepKeys`/`dropKeys`/`hashKeys` name attributes, not columns), every name rule on.
+ */
+const COLUMN_RULES = new KeyRules({
+  keepKeys: [],
+  dropKeys: [],
+  hashKeys: [],
+  secretKeys: true,
+  cardHolderKeys: true,
+  geoPrecision: DEFAULT_GEO_PRECISION,
+});
+
+const WHOLE_POSTAL_CODE = new RegExp(`^${POSTAL_CODE_VALUE}$`);
+const MARKER_START = "[REDACTED:";
+
+/**
+ * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`). A match is one item of a
+ * list: its `[` or `,`, blanks, and a quoted string (`"…"` JSON, `'…'` as Sequelize prints) or a
+ * number; the replacement keeps the separator and blanks and quotes the marker as the item was
+ * (a number's marker as a JSON string, so the list stays JSON).
+ */
+export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detector {
+  return {
+    kind: SECRET_PARAM_KIND,
+    source: `[[,][ \\t]*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.)*'|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
+    evidence: Evidence.SQL_BOUND_LIST,
+    rewrite: (match, _marker, text, start) => {
+      let valueAt = 1;
+      while (match.charCodeAt(valueAt) === 32 || match.charCodeAt(valueAt) === 9) valueAt++;
+      const quote = match.charCodeAt(valueAt);
+      const quoted = quote === 34 || quote === 39;
+      const value = quoted ? match.slice(valueAt + 1, -1) : match.slice(valueAt);
+      if (value === "" || value.startsWith(MARKER_START)) return undefined;
+      const column = sqlBoundParameterOf(text, start + valueAt + (quoted ? 1 : 0))?.column;
+      if (column === undefined) return undefined;
+      const kind = boundKind(COLUMN_RULES.ruleFor(column), value, quoted);
+      if (kind === undefined || withheld.has(kind)) return undefined;
+      const around = quoted ? match.charAt(valueAt) : '"';
+      return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
+    },
+  };
+}
+
+/** The kind the column's rule replaces a bound `value` (text when `quoted`, else a number) as, or undefined when it stays. */
+function boundKind(rule: KeyRule, value: string, quoted: boolean): string | undefined {
+  switch (rule.action) {
+    case "secret":
+    case "secret_code":
+      if (!quoted && rule.action === "secret") return undefined;
+      return standsForSecret(value) ? undefined : SECRET_PARAM_KIND;
+    case "card_holder":
+      return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
+    case "scan":
+      return (rule.place & Place.POSTAL_CODE_VALUE) !== 0 && WHOLE_POSTAL_CODE.test(value) ? POSTAL_CODE_KIND : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Every kind on: the built-in list's detector. */
+export const SQL_BOUND_PARAMETER_DETECTOR: Detector = sqlBoundParameterDetector(new Set());
