@@ -79,6 +79,8 @@ describe("phones in an ORM's list of bound parameters: the work of finding the l
     ["lists after statements, over and over", "", 'INSERT INTO t (nome, celular) VALUES ($1, $2) -- PARAMETERS: ["Ana","11987654321"] '],
     ["numbers after a list closed", 'Params: ["a"] ', "x 3456-7890 y "],
     ["MySQL placeholders before each list", "", 'UPDATE c SET phone = ? WHERE id = ?; with bind ["11987654321", 7] '],
+    // Each list opens a string no quote closes: every candidate sits inside it.
+    ["lists whose string never closes, over and over", "", 'UPDATE t SET phone = $1 PARAMETERS: [\\"' + "11987654321 ".repeat(40)],
   ];
 
   it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {

@@ -213,11 +213,15 @@ const bound = {
   /** The marker whose list's `[` was looked for last, and that `[` (or -1). */
   listOf: -1,
   list: -1,
-  /** The list `[` last read by `itemIndex`, the position it stopped at (outside strings), its item index and depth there. */
+  /**
+   * The list `[` last read by `itemIndex`, the position it stopped at, its item index and depth
+   * there, and the quote of the string it stopped inside (0 outside strings).
+   */
   open: -1,
   at: -1,
   index: 0,
   depth: 0,
+  quote: 0,
   /** The marker whose statement was read last: its `$n` placeholders, its `?`s, each placeholder n's column (or none) asked for. */
   statement: -1,
   numbered: new Map<number, number>(),
@@ -284,27 +288,28 @@ function listOpening(text: string, m: number): number {
 function itemIndex(text: string, open: number, start: number): number {
   let index = 0;
   let depth = 0;
+  let quote = 0;
   let from = open + 1;
   if (bound.open === open && bound.at >= 0 && bound.at <= start) {
-    ({ index, depth } = bound);
+    ({ index, depth, quote } = bound);
     from = bound.at;
   }
   bound.open = open;
   bound.at = -1;
   let i = from;
   for (; i < start; i++) {
+    if (quote !== 0) {
+      // Inside a string (JSON's `"…"`, or `'…'` as Sequelize prints a list): on to its closing
+      // quote past its escapes, or to `start`, which is then inside it (after its quote). Where
+      // the read stopped is kept, so the next candidate in the same string reads on from there.
+      while (i < start && text.charCodeAt(i) !== quote) i += text.charCodeAt(i) === 92 ? 2 : 1;
+      if (i >= start) break;
+      quote = 0;
+      continue;
+    }
     const code = text.charCodeAt(i);
     if (code === 34 /* " */ || code === QUOTE) {
-      // A string (JSON's `"…"`, or `'…'` as Sequelize prints a list), past its escapes; the value
-      // may start inside it (after its quote).
-      let end = i + 1;
-      while (end < text.length && text.charCodeAt(end) !== code) end += text.charCodeAt(end) === 92 ? 2 : 1;
-      if (end >= start) {
-        countWork(end - from);
-        remember(i, index, depth);
-        return depth === 0 ? index : -1;
-      }
-      i = end;
+      quote = code;
     } else if (code === 91 || code === 123) {
       depth++;
     } else if (code === 93 || code === 125) {
@@ -317,14 +322,11 @@ function itemIndex(text: string, open: number, start: number): number {
     }
   }
   countWork(i - from);
-  remember(i, index, depth);
+  bound.at = i;
+  bound.index = index;
+  bound.depth = depth;
+  bound.quote = quote;
   return depth === 0 ? index : -1;
-
-  function remember(at: number, index: number, depth: number): void {
-    bound.at = at;
-    bound.index = index;
-    bound.depth = depth;
-  }
 }
 
 /**
