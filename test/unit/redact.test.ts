@@ -258,6 +258,17 @@ describe("redactString: codes, SSNs, versions and a sentence's punctuation", () 
     expect(redacted(text)).toBe(expected);
   });
 
+  it("reads a MySQL client's -p up to 256 characters of arguments back, whatever the line holds before and after", () => {
+    const near = `mysql ${"--opt=x ".repeat(30)}-pS3cret shop`;
+    expect(redacted(near)).toBe(`mysql ${"--opt=x ".repeat(30)}-p[REDACTED:secret_param] shop`);
+    // The same command after a long line of other flags: its own arguments are what is read.
+    const late = `${"x -pa ".repeat(2000)}; mysql -uroot -pS3cret shop`;
+    expect(redacted(late)).toBe(`${"x -pa ".repeat(2000)}; mysql -uroot -p[REDACTED:secret_param] shop`);
+    // A -p far past the client's arguments is some other program's option.
+    const far = `mysql ${"--opt=x ".repeat(40)}-pa`;
+    expect(redacted(far)).toBe(far);
+  });
+
   it("leaves no character of a true positive when a period follows it: the sentence keeps it only after a number or a format's end", () => {
     for (const { text, pii } of corpus<TruePositive>("true-positives.json")) {
       const alone = withoutItemQuotes(redacted(text));

@@ -68,13 +68,6 @@ const CARD_BRANDS: ReadonlySet<string> = new Set([
   "maestro", "aura", "cabal", "unionpay", "visa electron",
 ]);
 
-/**
- * What every key `namesCardHolder` accepts holds, as its words are written in any case: a
- * holder's word (`holder`, `cardholder`, `titular`) or a name on a card (`nameOnCard`,
- * `name_on_card`). Free text holding none has no holder's field (`evidence.ts`).
- */
-export const CARD_HOLDER_WORD = /[Hh]older|HOLDER|[Tt]itular|TITULAR|[Oo]n[_.-]?[Cc]ard|ON[_.-]?CARD/;
-
 /** The last words of the keys `namesCardHolder` accepts, lower case (a text detector's candidates). */
 export function cardHolderNameLastWords(): readonly string[] {
   return ["cardholder", "titular", "holder", ...NAME_WORDS, ...CARD_WORDS];
@@ -85,5 +78,13 @@ const NAME_WORDS: ReadonlySet<string> = new Set(["name", "nome", "nombre", "full
 const CARD_WORDS: ReadonlySet<string> = new Set([
   "card", "creditcard", "debitcard", "credit", "debit", "payment", "account", "bank", "cartao", "cartão", "tarjeta", "conta", "cuenta",
 ]);
+/**
+ * What every key `namesCardHolder` accepts holds, in any case: a holder's word (`holder`,
+ * `cardholder`, `titular`) or a name on a card or account (`nameOnCard`, `name_on_card`,
+ * `nameOnAccount`, `name_on_cartao`: `on` and a word of CARD_WORDS). Free text holding none has
+ * no holder's field (`evidence.ts`).
+ */
+export const CARD_HOLDER_WORD = new RegExp(`holder|titular|on[_.-]?(?:${[...CARD_WORDS].join("|")})`, "i");
+
 /** First words making the key describe the holder rather than name them. */
 const DESCRIBING_FIRST: ReadonlySet<string> = new Set(["is", "has", "tipo", "type", "count", "qtd", "quantidade", "num", "max", "min"]);

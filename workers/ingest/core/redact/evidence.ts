@@ -104,7 +104,7 @@ export const Evidence = {
    */
   PIX: 1 << 23,
   /**
-   * Five digits, a code's first digits after a blank (`PROSE_CODE_DIGITS`), and a postal code's
+   * Five digits, a code's first digits after a blank (`holdsProseCodeDigits`), and a postal code's
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,

@@ -23,7 +23,7 @@ export const NESTED_JSON_VALUE = 1;
 /** Inside a string's words, or a text that is not JSON: a marker stays bare. */
 export const IN_WORDS = 2;
 
-export type JsonPlace = typeof JSON_VALUE | typeof NESTED_JSON_VALUE | typeof IN_WORDS;
+type JsonPlace = typeof JSON_VALUE | typeof NESTED_JSON_VALUE | typeof IN_WORDS;
 
 import { countWork } from "./scan-scope";
 

@@ -140,7 +140,9 @@ const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}
  */
 const MYSQL_CLIENT = String.raw`(?:mysql[a-z]*|mariadb(?:-[a-z]+)?)`;
 /** A MySQL client's name as a word of the command before a position (not past `;`, `|`, `&` or a line end), then a blank. */
-const MYSQL_CLIENT_BEFORE = String.raw`(?:^|[\s/"'(])${MYSQL_CLIENT}[ \t](?:[^\n;|&]*[ \t])?`;
+// The client's arguments before `-p` are read back at most 256 characters: an
+// unbounded run would read the whole line back at every `-p` (quadratic on a line of many).
+const MYSQL_CLIENT_BEFORE = String.raw`(?:^|[\s/"'(])${MYSQL_CLIENT}[ \t](?:[^\n;|&]{0,256}[ \t])?`;
 const MYSQL_CLIENT_PROGRAM = new RegExp(String.raw`(?:^|/)${MYSQL_CLIENT}$`);
 /** The start of a password after `-p`; not a marker, so redacting twice counts once. */
 const GLUED_PASSWORD_START = String.raw`(?!\[REDACTED:)[^\s"'<>;,&-]`;
@@ -360,10 +362,19 @@ function unquoted(text: string): string {
   return opening === "" ? text : text.slice(opening.length, -opening.length);
 }
 
-/** The text from the start of `start`'s line up to `start`. */
+/** The text from the start of `start`'s line, at most LINE_BEFORE_REACH characters back, up to `start`. */
 function lineBefore(text: string, start: number): string {
-  return text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
+  let from = start;
+  while (from > 0 && start - from < LINE_BEFORE_REACH && text.charCodeAt(from - 1) !== 0x0a) from--;
+  return text.slice(from, start);
 }
+
+/**
+ * How far back `lineBefore` reads: the program and options before a password option are a
+ * command's first words, and a MySQL client's arguments before `-p` are read at most 256
+ * characters back (`MYSQL_CLIENT_BEFORE`); a bounded read keeps a line of many flags linear.
+ */
+const LINE_BEFORE_REACH = 512;
 
 /**
  * Whether `argument`, an element of the argument list that starts with `program`
