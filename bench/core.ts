@@ -46,6 +46,13 @@ const SCHEMA_TABLE: Record<TableKind, SchemaTable> = {
 /** The Worker's configuration with nothing set but what it requires. */
 const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" });
 
+/**
+ * The same with JSON bodies left as sent, as the redaction corpus's test runs the Worker: a
+ * look-alike written as a JSON line is judged by its stored Body, which lifting would replace
+ * with its message (lifting has its own tests).
+ */
+export const PIPELINE_WITHOUT_LIFTING = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true", LIFT_JSON_BODIES: "false" }).pipeline;
+
 /** Records are a minute old when they arrive, well inside the accepted time window. */
 const RECEIVED_AT_NANOS = (DEFAULT_START_NANOS + 60_000_000_000n).toString();
 
@@ -66,8 +73,8 @@ function planFor(kind: TableKind, columns: readonly string[]): TablePlan {
 }
 
 /** decode → normalize → redact → rows → JSONEachRow text; returns the text to keep it alive. */
-export function runCore(signal: Payload["signal"], encoding: Encoding, body: Uint8Array): string[] {
-  const prepared = prepareExport(signal, encoding, body, config.pipeline, RECEIVED_AT_NANOS);
+export function runCore(signal: Payload["signal"], encoding: Encoding, body: Uint8Array, pipeline = config.pipeline): string[] {
+  const prepared = prepareExport(signal, encoding, body, pipeline, RECEIVED_AT_NANOS);
   if (prepared.rejected > 0) throw new Error(`core rejected records: ${prepared.rejectionMessage}`);
   return prepared.batches.map((batch) => serializeRows(planFor(batch.kind, batch.columns), batch.rows));
 }

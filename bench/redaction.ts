@@ -13,7 +13,7 @@ import { corpusFigures, corpusRequests, type CorpusFigures, type CorpusRow } fro
 import { decodeRequest } from "../workers/ingest/core/decode";
 import { DEFAULT_NORMALIZATION_OPTIONS, liftJsonBody } from "../workers/ingest/core/normalize";
 import { defaultRedactionPolicy, redactString } from "../workers/ingest/core/redact";
-import { runCore } from "./core";
+import { PIPELINE_WITHOUT_LIFTING, runCore } from "./core";
 import { timeIt, type Budget, type Timing } from "./measure";
 import { DEFAULT_START_NANOS, generatePayload } from "./payloads";
 import { seededRandom } from "./random";
@@ -117,13 +117,14 @@ export async function measureLift(budget: Budget): Promise<TextResult> {
 
 /**
  * Secrets caught out of secrets and look-alikes kept out of look-alikes: the corpus as one
- * OTLP/JSON request per signal through `prepareExport` and the JSONEachRow the writer sends,
+ * OTLP/JSON request per signal through `prepareExport` (JSON bodies not lifted, as the corpus's
+ * test runs the Worker) and the JSONEachRow the writer sends,
  * read back as ClickHouse would return the rows.
  */
 export function measureCorpusFigures(): CorpusFigures {
   const corpus = corpusRequests("bench", DEFAULT_START_NANOS);
   const rows: CorpusRow[] = (["logs", "traces", "metrics"] as const).flatMap((signal) =>
-    runCore(signal, "json", new TextEncoder().encode(corpus[signal]))
+    runCore(signal, "json", new TextEncoder().encode(corpus[signal]), PIPELINE_WITHOUT_LIFTING)
       .flatMap((text) => text.split("\n"))
       .filter((line) => line !== "")
       .map((line) => JSON.parse(line) as CorpusRow),
