@@ -310,3 +310,18 @@ describe("phones among an ORM's bound parameters", () => {
     ]);
   });
 });
+
+describe("a thing's number on the line after its name", () => {
+  it("keeps an order's or a SKU's number after a line break, raw or escaped, as on one line; a phone's word still names a phone", () => {
+    expectKept([
+      "Pedido:\n11 98765-4321",
+      "sku\n11 98765-4321",
+      String.raw`{"m":"Pedido:\n11 98765-4321"}`,
+      String.raw`{"m":"sku\n11 98765-4321"}`,
+    ]);
+    expectRedacted([
+      ["tel:\n11 98765-4321", "tel:\n[REDACTED:phone]"],
+      [String.raw`{"m":"ligou do\n11 3456-7890"}`, String.raw`{"m":"ligou do\n[REDACTED:phone]"}`],
+    ]);
+  });
+});

@@ -83,7 +83,9 @@ function namesPersonId(words: readonly string[]): boolean {
 }
 
 /** A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`). */
-const NAME_BEFORE_VALUE = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)["']?[ \\t]*[:=][ \\t]*["']?$`);
+// A line break between the name and its value is a blank too (`Pedido:` + `\n` + the number):
+// phones are read across one (phone.ts), and the names that keep a value must be as well.
+const NAME_BEFORE_VALUE = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)["']?[ \\t]*[:=][ \\t\\r\\n]*["']?$`);
 let thingWordsBefore: RegExp | undefined;
 /**
  * Words that name a thing's identifier in a sentence, then what may stand between them and the
@@ -94,7 +96,7 @@ let thingWordsBefore: RegExp | undefined;
 function thingWordsBeforeRegExp(): RegExp {
   return (thingWordsBefore ??= new RegExp(
     `(?<![A-Za-z])(?:${[...PRODUCT_CODES, ...PAYMENT_CODES, ...NUMBERED_THINGS].map(caseless).join("|")}|P/N|PN)` +
-      `(?:[ _-]?${NUMBER_WORD}\\.?|[ \\t]*#)?[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
+      `(?:[ _-]?${NUMBER_WORD}\\.?|[ \\t]*#)?[ \\t\\r\\n]*(?:[:=#][ \\t\\r\\n]*|(?:is|was)[ \\t]+)?$`,
   ));
 }
 
