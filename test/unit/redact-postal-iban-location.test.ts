@@ -52,6 +52,16 @@ describe("postal codes under a key naming one", () => {
     expect(kinds).toBe("postal_code");
   });
 
+  it("redacts a whole value with the blanks or line break a form leaves around it, and keeps them", () => {
+    const { values } = asLogAttributes([attr("customer.zip", "94103 "), attr("cep", " 01310-100"), attr("shipping.zip", "94103\r\n"), attr("zip", " true ")]);
+    expect(values).toEqual({
+      "customer.zip": "[REDACTED:postal_code] ",
+      cep: " [REDACTED:postal_code]",
+      "shipping.zip": "[REDACTED:postal_code]\r\n",
+      zip: " true ",
+    });
+  });
+
   it("reads `cep` and a word as a postal code only when the word says whose or which address; any path ending in .zip but a file's", () => {
     const { values } = asLogAttributes([
       attr("cep_total", "12345678"),

@@ -63,7 +63,8 @@ export const postalCodeParameterDetector: Detector = {
   source:
     `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
     `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*(?:\\\\{0,7}["'])?${POSTAL_CODE_VALUE}${VALUE_END}` +
-    `|^${POSTAL_CODE_VALUE}$` +
+    // A whole value, perhaps with the blanks or line break a form or a copied line leaves around it.
+    `|(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$)` +
     // An array's item: the `[` or `,` before it starts the match, a literal the regex skips to.
     `|[[,][ \\t]*(?:\\\\*["'])?${POSTAL_CODE_VALUE}(?=\\\\*["']?[ \\t]*[,\\]])`,
   evidence: Evidence.POSTAL_CODE_PARAMETER,
