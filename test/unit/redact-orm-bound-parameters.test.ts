@@ -107,6 +107,11 @@ describe("values written inline in an SQL INSERT or UPDATE get their column's ke
         "INSERT INTO users (email_verified, password, api_key) VALUES (true, 'hunter2-S3cret!', 'abc123XYZ')",
         "INSERT INTO users (email_verified, password, api_key) VALUES (true, '[REDACTED:secret_param]', '[REDACTED:secret_param]')",
       ],
+      // A quote doubled inside an SQL string is part of the value.
+      [
+        "INSERT INTO p (id, card_holder) VALUES (1, 'O''Brien Souza')",
+        "INSERT INTO p (id, card_holder) VALUES (1, '[REDACTED:card_holder]')",
+      ],
       ["UPDATE card SET cvv = 123 WHERE id = 7", "UPDATE card SET cvv = '[REDACTED:secret_param]' WHERE id = 7"],
     ];
     for (const [text, expected] of cases) expect(redacted(text), text).toBe(expected);
@@ -121,6 +126,9 @@ describe("values written inline in an SQL INSERT or UPDATE get their column's ke
       // Values in no row of an INSERT with columns: a call's arguments, a row that does not line up.
       "SELECT fn('01304-001') FROM t WHERE id = 7",
       "INSERT INTO t VALUES (7, '01304-001')",
+      // An UPDATE's WHERE, and SET outside an UPDATE (a string that says UPDATE … SET is no statement).
+      "UPDATE u SET note = 'UPDATE x SET zip = ' WHERE zip = '01304-001'",
+      "SET search_path = 'app'; ALTER SYSTEM SET password_encryption = 'scram-sha-256'",
     ];
     for (const text of kept) expect(redacted(text), text).toBe(text);
   });

@@ -51,14 +51,14 @@ const MARKER_START = "[REDACTED:";
 /**
  * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`). A
  * match is one value: its `[`, `(`, `,` or `=`, blanks, and a quoted string (`"…"` JSON, `'…'`
- * as Sequelize prints and SQL writes inline) or a number; the replacement keeps the separator and
+ * as Sequelize prints and SQL writes inline, `''` a quote inside it) or a number; the replacement keeps the separator and
  * blanks and quotes the marker as the value was (a number's marker as a JSON string in a bound
  * list, so the list stays JSON; as an SQL string `'…'` inline).
  */
 export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detector {
   return {
     kind: SECRET_PARAM_KIND,
-    source: `[[,(=][ \\t]*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.)*'|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
+    source: `[[,(=][ \\t]*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.|'')*'|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
     evidence: Evidence.SQL_BOUND_LIST | Evidence.SQL_STATEMENT,
     rewrite: (match, _marker, text, start) => {
       let valueAt = 1;
