@@ -118,3 +118,17 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     );
   });
 });
+
+describe("values written inline in SQL statements: the work of finding their column's rule", () => {
+  const cases: Array<[string, string, string]> = [
+    ["one long INSERT's rows", "INSERT INTO a (id, zip, card_holder) VALUES ", "(7, '01304-001', 'Ana Souza'), "],
+    ["INSERTs over and over", "", "INSERT INTO a (id, zip) VALUES (7, '01304-001'); "],
+    ["UPDATEs over and over", "", "UPDATE u SET cep = '01304-001', status = 'ok' WHERE id = 7; "],
+    ["values in no row", "INSERT INTO a (zip) VALUES ", "'01304-001', 7, "],
+  ];
+
+  it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
+    expectLinear(prefix, unit);
+  });
+});
+

@@ -81,3 +81,60 @@ describe("values an ORM binds get their column's key rule", () => {
     expect(redacted(holder)).toBe('UPDATE p SET card_holder = $1 -- PARAMETERS: ["[REDACTED:card_holder]"]');
   });
 });
+
+describe("values written inline in an SQL INSERT or UPDATE get their column's key rule, as bound ones do", () => {
+  it("redacts postal codes, card holders and credentials in an INSERT's VALUES row and after SET col =", () => {
+    const cases: Array<[string, string]> = [
+      [
+        `INSERT INTO "address"("street","zip","city") VALUES ('Rua Augusta 1500', '01304-001', 'São Paulo')`,
+        `INSERT INTO "address"("street","zip","city") VALUES ('Rua Augusta 1500', '[REDACTED:postal_code]', 'São Paulo')`,
+      ],
+      [
+        "INSERT INTO payments (id, card_holder, amount) VALUES (7, 'Ana Souza', 10.5)",
+        "INSERT INTO payments (id, card_holder, amount) VALUES (7, '[REDACTED:card_holder]', 10.5)",
+      ],
+      ["UPDATE users SET cep = '01304-001' WHERE id = 7", "UPDATE users SET cep = '[REDACTED:postal_code]' WHERE id = 7"],
+      [
+        "UPDATE payments SET `card_holder`='Ana Souza', status = 'paid' WHERE order_id = 123456789",
+        "UPDATE payments SET `card_holder`='[REDACTED:card_holder]', status = 'paid' WHERE order_id = 123456789",
+      ],
+      // Rows after the first, and a credential's and a security code's columns.
+      [
+        "INSERT INTO t (id, zip) VALUES (1, '01304-001'), (2, '20040-020')",
+        "INSERT INTO t (id, zip) VALUES (1, '[REDACTED:postal_code]'), (2, '[REDACTED:postal_code]')",
+      ],
+      [
+        "INSERT INTO users (email_verified, password, api_key) VALUES (true, 'hunter2-S3cret!', 'abc123XYZ')",
+        "INSERT INTO users (email_verified, password, api_key) VALUES (true, '[REDACTED:secret_param]', '[REDACTED:secret_param]')",
+      ],
+      // A quote doubled inside an SQL string is part of the value.
+      [
+        "INSERT INTO p (id, card_holder) VALUES (1, 'O''Brien Souza')",
+        "INSERT INTO p (id, card_holder) VALUES (1, '[REDACTED:card_holder]')",
+      ],
+      ["UPDATE card SET cvv = 123 WHERE id = 7", "UPDATE card SET cvv = '[REDACTED:secret_param]' WHERE id = 7"],
+    ];
+    for (const [text, expected] of cases) expect(redacted(text), text).toBe(expected);
+  });
+
+  it("keeps ids, amounts, timestamps, statuses, order ids, placeholders and column lists", () => {
+    const kept = [
+      `INSERT INTO "order"("id","order_id","status","amount","created_at") VALUES (7, 123456789, 'paid', 10.5, '2026-12-01T10:00:00Z')`,
+      "UPDATE orders SET status = 'shipped', amount = 1990, updated_at = '2026-12-01 10:00:00' WHERE order_id = 123456789",
+      "INSERT INTO users (password) VALUES ('${DB_PASSWORD}')",
+      "UPDATE a SET zip = 'v2' WHERE id = 7",
+      // Values in no row of an INSERT with columns: a call's arguments, a row that does not line up.
+      "SELECT fn('01304-001') FROM t WHERE id = 7",
+      "INSERT INTO t VALUES (7, '01304-001')",
+      // An UPDATE's WHERE, and SET outside an UPDATE (a string that says UPDATE … SET is no statement).
+      "UPDATE u SET note = 'UPDATE x SET zip = ' WHERE zip = '01304-001'",
+      "SET search_path = 'app'; ALTER SYSTEM SET password_encryption = 'scram-sha-256'",
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+
+  it("keeps inline postal codes and card holders where the policy keeps them", () => {
+    const text = "INSERT INTO p (card_holder, zip) VALUES ('Ana Souza', '01304-001')";
+    expect(redacted(text, redactionPolicy({ geoPrecision: "full", disabledDetectors: ["card_holder"] }))).toBe(text);
+  });
+});

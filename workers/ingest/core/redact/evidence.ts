@@ -113,6 +113,11 @@ export const Evidence = {
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`). */
   SQL_BOUND_LIST: 1 << 26,
   /**
+   * An SQL statement's values written inline: `(` and `VALUES` (an `INSERT`'s rows), or `=` and
+   * `SET` (an `UPDATE`'s assignments), in the spellings `SQL_VALUES_SPELLINGS`/`SQL_SET_SPELLINGS`.
+   */
+  SQL_STATEMENT: 1 << 27,
+  /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
    * its facts there. When `evidenceIn` finds it, it is the only fact returned. A high bit, apart
@@ -330,6 +335,10 @@ export function evidenceIn(text: string, escapesRead = false): number {
   if (mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsAny(text, SQL_BOUND_LIST_MARKERS)) {
     found |= Evidence.SQL_BOUND_LIST;
     if (digits >= PHONE_DIGITS) found |= Evidence.PHONE;
+  }
+  // Values written inline in an SQL statement get their column's rule as bound ones do.
+  if (((classes & HAS_PHONE_START) !== 0 && holdsAny(text, SQL_VALUES_SPELLINGS)) || ((classes & HAS_EQUALS) !== 0 && holdsAny(text, SQL_SET_SPELLINGS))) {
+    found |= Evidence.SQL_STATEMENT;
   }
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
   if ((found & Evidence.PHONE) === 0 && (classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS && holdsAny(text, SQL_VALUES_SPELLINGS) && PHONE_WORD.test(text)) {
@@ -614,6 +623,8 @@ const BEARER_SPELLINGS = ["bearer", "Bearer", "BEARER"];
 const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
 /** An SQL `INSERT`'s `VALUES`, as statements spell it. */
 const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
+/** An SQL `UPDATE`'s `SET`, as statements spell it. */
+const SQL_SET_SPELLINGS = ["SET", "set", "Set"];
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;

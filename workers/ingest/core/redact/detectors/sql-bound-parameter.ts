@@ -5,18 +5,20 @@ import { DEFAULT_GEO_PRECISION } from "../geo";
 import { Place, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { sqlBoundParameterOf } from "./sql-values";
+import { sqlAssignedColumnOf, sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND } from "../kinds";
 
 /**
  * A value an ORM binds to a placeholder and logs in its list of bound parameters after the
  * statement (TypeORM's `-- PARAMETERS: […]`, Sequelize's `with bind: […]`, Prisma's `Params:
  * […]`: `sqlBoundParameterOf`) gets the rule an attribute named as its column gets
- * (`key-rules.ts`), as the same value written inline in the statement would:
+ * (`key-rules.ts`), and so does the same value written inline in the statement: in an `INSERT …
+ * (columns) VALUES (…)` row (`sqlInsertColumnOf`) or assigned in an `UPDATE`'s `SET` list
+ * (`sqlAssignedColumnOf`), one mechanism for both:
  *
  * - a credential's column (`"password" = $1`, `` `api_key`=$2 ``, `reset_token`): its text is
- *   `[REDACTED:secret_param]`, the kind `SET "password" = 'hunter2'` gets inline
- *   (`secret-assignment.ts`); a security code's or PIN's column (`cvv`) also its numbers;
+ *   `[REDACTED:secret_param]`, the kind `SET "password" = 'hunter2'` gets from
+ *   `secret-assignment.ts` too; a security code's or PIN's column (`cvv`) also its numbers;
  * - a card holder's column (`card_holder`, `titular`): its text is `[REDACTED:card_holder]`;
  * - a postal code's column (`zip`, `cep`, `postal_code`): a value shaped as one, whole
  *   (`POSTAL_CODE_VALUE`), is `[REDACTED:postal_code]`;
@@ -47,16 +49,17 @@ const WHOLE_POSTAL_CODE = new RegExp(`^${POSTAL_CODE_VALUE}$`);
 const MARKER_START = "[REDACTED:";
 
 /**
- * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`). A match is one item of a
- * list: its `[` or `,`, blanks, and a quoted string (`"…"` JSON, `'…'` as Sequelize prints) or a
- * number; the replacement keeps the separator and blanks and quotes the marker as the item was
- * (a number's marker as a JSON string, so the list stays JSON).
+ * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`). A
+ * match is one value: its `[`, `(`, `,` or `=`, blanks, and a quoted string (`"…"` JSON, `'…'`
+ * as Sequelize prints and SQL writes inline, `''` a quote inside it) or a number; the replacement keeps the separator and
+ * blanks and quotes the marker as the value was (a number's marker as a JSON string in a bound
+ * list, so the list stays JSON; as an SQL string `'…'` inline).
  */
 export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detector {
   return {
     kind: SECRET_PARAM_KIND,
-    source: `[[,][ \\t]*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.)*'|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
-    evidence: Evidence.SQL_BOUND_LIST,
+    source: `[[,(=][ \\t]*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.|'')*'|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
+    evidence: Evidence.SQL_BOUND_LIST | Evidence.SQL_STATEMENT,
     rewrite: (match, _marker, text, start) => {
       let valueAt = 1;
       while (match.charCodeAt(valueAt) === 32 || match.charCodeAt(valueAt) === 9) valueAt++;
@@ -64,14 +67,32 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       const quoted = quote === 34 || quote === 39;
       const value = quoted ? match.slice(valueAt + 1, -1) : match.slice(valueAt);
       if (value === "" || value.startsWith(MARKER_START)) return undefined;
-      const column = sqlBoundParameterOf(text, start + valueAt + (quoted ? 1 : 0))?.column;
-      if (column === undefined) return undefined;
-      const kind = boundKind(COLUMN_RULES.ruleFor(column), value, quoted);
+      const place = columnOf(text, start, start + valueAt, quote);
+      if (place?.column === undefined) return undefined;
+      const kind = boundKind(COLUMN_RULES.ruleFor(place.column), value, quoted);
       if (kind === undefined || withheld.has(kind)) return undefined;
-      const around = quoted ? match.charAt(valueAt) : '"';
+      const around = quoted ? match.charAt(valueAt) : place.bound ? '"' : "'";
       return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
     },
   };
+}
+
+/**
+ * The column of the value whose first character (its quote, if any) is at `valueAt`, matched from
+ * `start`, and whether the value is bound: in an ORM's bound list (after `[` or `,`) its
+ * placeholder's column; else, written inline in the statement, the column its `INSERT … VALUES`
+ * row gives it (after `(` or `,`) or the one an `UPDATE`'s `SET` assigns it (after `=`).
+ * Undefined for a `"…"` outside a bound list: an SQL identifier, no value.
+ */
+function columnOf(text: string, start: number, valueAt: number, quote: number): { column: string | undefined; bound: boolean } | undefined {
+  const opener = text.charCodeAt(start);
+  const first = quote === 34 || quote === 39 ? valueAt + 1 : valueAt;
+  if (opener === 91 /* [ */ || opener === 44 /* , */) {
+    const bound = sqlBoundParameterOf(text, first);
+    if (bound !== undefined) return { column: bound.column, bound: true };
+  }
+  if (quote === 34 || opener === 91) return undefined;
+  return { column: opener === 61 /* = */ ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first), bound: false };
 }
 
 /** The kind the column's rule replaces a bound `value` (text when `quoted`, else a number) as, or undefined when it stays. */

@@ -50,6 +50,7 @@ function resetMemo(text: string): void {
 // The column names are slices of the text: empty the rows when the scan ends.
 resetAfterEachScan(() => {
   memo.scan = -1;
+  assignment.scan = -1;
   memo.rows.clear();
 });
 
@@ -375,9 +376,101 @@ function readStatement(text: string, m: number): void {
   }
 }
 
-/** A column assigned or compared right before a placeholder: `"phone" = $1`, `` `celular`=? ``, `phone = ?`. */
+/** A column assigned or compared right before a placeholder or value: `"phone" = $1`, `` `celular`=? ``, `cep = '…'`. */
 const ASSIGNED_COLUMN = /([A-Za-z_][\w]*)[`"\]]?[ \t]*=[ \t]*$/;
 
-function assignedColumn(text: string, placeholder: number): string | undefined {
-  return ASSIGNED_COLUMN.exec(text.slice(Math.max(0, placeholder - 64), placeholder))?.[1]?.toLowerCase();
+/**
+ * The name (lower case, without its quotes) of the column assigned or compared right before
+ * `start`, where a placeholder starts, or undefined when no `column =` ends there. Reads at most
+ * 64 characters.
+ */
+function assignedColumn(text: string, start: number): string | undefined {
+  return ASSIGNED_COLUMN.exec(text.slice(Math.max(0, start - 64), start))?.[1]?.toLowerCase();
+}
+
+/**
+ * The column (lower case, without its quotes) a value written inline starting at `start` (its
+ * `'`, or its first digit) is assigned to in an `UPDATE … SET` list: `UPDATE users SET "cep" =
+ * '01304-001'` gives `cep`. Undefined anywhere else, so a `WHERE`'s comparisons, a session's
+ * `SET search_path = '…'` and `ALTER SYSTEM SET` keep their values. The statement is read forward
+ * once for all candidates of a scan (`scan-scope`), asked left to right; strings in `'…'` are
+ * skipped whole.
+ */
+export function sqlAssignedColumnOf(text: string, start: number): string | undefined {
+  if (assignment.scan !== currentScan() || start < assignment.at) resetAssignment();
+  readAssignments(text, start);
+  return assignment.inSet ? assignedColumn(text, start) : undefined;
+}
+
+/** How far `sqlAssignedColumnOf` read the text of the current scan, and what it found there. */
+const assignment = {
+  scan: -1,
+  at: 0,
+  /** Inside a `'…'` string. */
+  quoted: false,
+  /** After `UPDATE` and before its `SET` (or the statement's end). */
+  afterUpdate: false,
+  /** In an `UPDATE`'s `SET` list: after its `SET`, before `WHERE`, `FROM`, `RETURNING` or `;`. */
+  inSet: false,
+};
+
+function resetAssignment(): void {
+  assignment.scan = currentScan();
+  assignment.at = 0;
+  assignment.quoted = false;
+  assignment.afterUpdate = false;
+  assignment.inSet = false;
+}
+
+/** The words that open or close an `UPDATE`'s `SET` list, as statements spell them. */
+const UPDATE_WORDS = new Set(["UPDATE", "update", "Update"]);
+const SET_WORDS = new Set(["SET", "set", "Set"]);
+const SET_END_WORDS = new Set(["WHERE", "where", "Where", "FROM", "from", "From", "RETURNING", "returning", "Returning"]);
+
+/** Reads on from `assignment.at` to `to`, keeping whether `to` is in an `UPDATE`'s `SET` list. */
+function readAssignments(text: string, to: number): void {
+  const from = assignment.at;
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (assignment.quoted) {
+      if (code === QUOTE) assignment.quoted = false;
+      i++;
+    } else if (code === QUOTE) {
+      assignment.quoted = true;
+      i++;
+    } else if (code === SEMICOLON) {
+      assignment.afterUpdate = false;
+      assignment.inSet = false;
+      i++;
+    } else if (isWordStart(code) && !isWordPart(text.charCodeAt(i - 1))) {
+      let end = i + 1;
+      while (end < to && isWordPart(text.charCodeAt(end))) end++;
+      if (end - i >= 3 && end - i <= 9) {
+        const word = text.slice(i, end);
+        if (UPDATE_WORDS.has(word)) {
+          assignment.afterUpdate = true;
+          assignment.inSet = false;
+        } else if (SET_WORDS.has(word)) {
+          assignment.inSet = assignment.afterUpdate;
+          assignment.afterUpdate = false;
+        } else if (SET_END_WORDS.has(word)) {
+          assignment.inSet = false;
+        }
+      }
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  countWork(i - from);
+  assignment.at = i;
+}
+
+function isWordStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isWordPart(code: number): boolean {
+  return isWordStart(code) || (code >= 48 && code <= 57);
 }
