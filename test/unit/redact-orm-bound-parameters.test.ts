@@ -138,3 +138,19 @@ describe("values written inline in an SQL INSERT or UPDATE get their column's ke
     expect(redacted(text, redactionPolicy({ geoPrecision: "full", disabledDetectors: ["card_holder"] }))).toBe(text);
   });
 });
+
+describe("a column named in camelCase, as Prisma and TypeORM entities name them", () => {
+  it("gets the rule its words give (holderName, cardholderName, customerPhone), as the same key does", () => {
+    expect(redacted('prisma:query INSERT INTO "public"."Card" ("holderName") VALUES ($1) Params: ["John Smith"]')).toBe(
+      'prisma:query INSERT INTO "public"."Card" ("holderName") VALUES ($1) Params: ["[REDACTED:card_holder]"]',
+    );
+    expect(redacted('query: UPDATE "card" SET "cardholderName" = $1 WHERE "id" = $2 -- PARAMETERS: ["John Smith",7]')).toBe(
+      'query: UPDATE "card" SET "cardholderName" = $1 WHERE "id" = $2 -- PARAMETERS: ["[REDACTED:card_holder]",7]',
+    );
+    expect(redacted('INSERT INTO t ("customerPhone") VALUES ($1) -- PARAMETERS: ["11987654321"]')).toBe(
+      'INSERT INTO t ("customerPhone") VALUES ($1) -- PARAMETERS: ["[REDACTED:phone]"]',
+    );
+    const kept = 'INSERT INTO t ("orderId", "createdAt") VALUES ($1, $2) -- PARAMETERS: ["11987654321","2026-12-01T10:00:00Z"]';
+    expect(redacted(kept)).toBe(kept);
+  });
+});

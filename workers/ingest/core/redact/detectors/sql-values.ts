@@ -12,7 +12,7 @@ import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 const REACH = 4096;
 
 /**
- * The name of the column (lower case, without its quotes: `` `celular` ``, `"Phone"`,
+ * The name of the column (as written, without its quotes: `` `celular` ``, `"Phone"`,
  * `[phone]`) of the value starting at `start` inside a `VALUES (…)` row of an `INSERT … (columns)
  * VALUES`, in any case and over lines, rows before it included (`VALUES (…), (…)`); undefined
  * when the value is in no such row, or the row and the column list do not line up. Strings in
@@ -134,7 +134,7 @@ function columnsOfRow(text: string, open: number): string[] | undefined {
 function columnList(text: string, close: number): string[] | undefined {
   const list = text.charCodeAt(close) === CLOSE ? text.lastIndexOf("(", close) : -1;
   if (list < 0 || close - list > REACH) return undefined;
-  return text.slice(list + 1, close).split(",").map((column) => column.trim().replace(/^[`"[]|[`"\]]$/g, "").toLowerCase());
+  return text.slice(list + 1, close).split(",").map((column) => column.trim().replace(/^[`"[]|[`"\]]$/g, ""));
 }
 
 /** The `'` opening the string whose closing `'` is at `close` (`''` inside it is a quote), or -1. */
@@ -380,16 +380,16 @@ function readStatement(text: string, m: number): void {
 const ASSIGNED_COLUMN = /([A-Za-z_][\w]*)[`"\]]?[ \t]*=[ \t]*$/;
 
 /**
- * The name (lower case, without its quotes) of the column assigned or compared right before
+ * The name (as written, without its quotes, so that its words still split: `holderName`) of the column assigned or compared right before
  * `start`, where a placeholder starts, or undefined when no `column =` ends there. Reads at most
  * 64 characters.
  */
 function assignedColumn(text: string, start: number): string | undefined {
-  return ASSIGNED_COLUMN.exec(text.slice(Math.max(0, start - 64), start))?.[1]?.toLowerCase();
+  return ASSIGNED_COLUMN.exec(text.slice(Math.max(0, start - 64), start))?.[1];
 }
 
 /**
- * The column (lower case, without its quotes) a value written inline starting at `start` (its
+ * The column (as written, without its quotes) a value written inline starting at `start` (its
  * `'`, or its first digit) is assigned to in an `UPDATE … SET` list: `UPDATE users SET "cep" =
  * '01304-001'` gives `cep`. Undefined anywhere else, so a `WHERE`'s comparisons, a session's
  * `SET search_path = '…'` and `ALTER SYSTEM SET` keep their values. The statement is read forward
