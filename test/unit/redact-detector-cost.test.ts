@@ -19,6 +19,13 @@ function measured(text: string): { work: number; text: string } {
   return { work: workDone() - before, text: redacted };
 }
 
+/** One test per case (name, prefix, repeated unit) that its text costs linear work (`expectLinear`). */
+function itIsLinearIn(cases: ReadonlyArray<[string, string, string]>): void {
+  it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
+    expectLinear(prefix, unit);
+  });
+}
+
 /** Twice the text costs at most twice the work (and a constant), a few reads a character. */
 function expectLinear(prefix: string, unit: string): void {
     const n = 1 << 16;
@@ -38,9 +45,7 @@ const HOSTILE: Array<[string, string, string]> = [
 ];
 
 describe("visitor location in text: the work of finding a member's object", () => {
-  it.each(HOSTILE)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
-    expectLinear(prefix, unit);
-  });
+  itIsLinearIn(HOSTILE);
 
   it("is the same for an equal copy of the text scanned again (a retry), with the same output", () => {
     const text = built("cf={", '"city":"x",', 1 << 15);
@@ -83,9 +88,7 @@ describe("phones in an ORM's list of bound parameters: the work of finding the l
     ["lists whose string never closes, over and over", "", 'UPDATE t SET phone = $1 PARAMETERS: [\\"' + "11987654321 ".repeat(40)],
   ];
 
-  it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
-    expectLinear(prefix, unit);
-  });
+  itIsLinearIn(cases);
 
   it("still finds each number of a long list, and each column a placeholder names", () => {
     // Items as far as the list's reach (4096 characters) from its marker.
@@ -107,9 +110,7 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     ["quoted items after a marker with no list", "Params: ", ',"a" ,7 '],
   ];
 
-  it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
-    expectLinear(prefix, unit);
-  });
+  itIsLinearIn(cases);
 
   it("still redacts each statement's values by their columns", () => {
     const logged = 'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["hunter2-S3cret!","01304-001"] ';
@@ -127,8 +128,6 @@ describe("values written inline in SQL statements: the work of finding their col
     ["values in no row", "INSERT INTO a (zip) VALUES ", "'01304-001', 7, "],
   ];
 
-  it.each(cases)("is linear in the text (%s): twice the text, at most twice the work, a few reads a character", (_, prefix, unit) => {
-    expectLinear(prefix, unit);
-  });
+  itIsLinearIn(cases);
 });
 
