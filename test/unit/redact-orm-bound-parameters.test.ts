@@ -154,3 +154,14 @@ describe("a column named in camelCase, as Prisma and TypeORM entities name them"
     expect(redacted(kept)).toBe(kept);
   });
 });
+
+describe("Drizzle's default logger (`Query: … -- params: [...]`)", () => {
+  it("gives each bound value its column's rule, as TypeORM's list gets", () => {
+    expect(redacted('Query: insert into "users" ("id", "password", "zip_code", "order_id") values (default, $1, $2, $3) -- params: ["hunter2secret", "94103", 7]')).toBe(
+      'Query: insert into "users" ("id", "password", "zip_code", "order_id") values (default, $1, $2, $3) -- params: ["[REDACTED:secret_param]", "[REDACTED:postal_code]", 7]',
+    );
+    expect(redacted('Query: select "id" from "users" where "users"."zip_code" = $1 -- params: ["94103"]')).toBe(
+      'Query: select "id" from "users" where "users"."zip_code" = $1 -- params: ["[REDACTED:postal_code]"]',
+    );
+  });
+});

@@ -175,10 +175,10 @@ function skipBlanksBack(text: string, at: number): number {
 
 /**
  * What opens the list of an ORM's bound parameters in its query log: TypeORM's `-- PARAMETERS:
- * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`. The list is JSON, its strings
- * also in `'…'` as Sequelize prints them.
+ * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`, Drizzle's default logger's
+ * `-- params: [...]`. The list is JSON, its strings also in `'…'` as Sequelize prints them.
  */
-export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "with bind", "Params:"];
+export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "with bind", "Params:", "-- params:"];
 
 /**
  * The place of the value starting at `start` in an ORM's list of bound parameters
