@@ -72,6 +72,21 @@ describe("a CPF-valid order number under an attribute's key", () => {
     expect(storedLogAttributes([{ key, value: { stringValue: ORDER } }]).values[key]).toBe(CPF_MARKER);
   });
 
+  it("speaks for the whole value only: a CPF or SSN in text or JSON the thing's key holds is still redacted", () => {
+    const values = storedLogAttributes([
+      { key: "pedido", value: { stringValue: `{"cliente":{"cpf":"${ORDER}"}}` } },
+      { key: "order_id", value: { stringValue: `cliente ${ORDER} ligou` } },
+      { key: "invoice", value: { stringValue: '{"x":"536-22-8841"}' } },
+      { key: "ticket", value: { stringValue: ` ${ORDER}\n` } },
+    ]).values;
+    expect(values).toEqual({
+      pedido: `{"cliente":{"cpf":"${CPF_MARKER}"}}`,
+      order_id: `cliente ${CPF_MARKER} ligou`,
+      invoice: '{"x":"[REDACTED:ssn]"}',
+      ticket: ` ${ORDER}\n`,
+    });
+  });
+
   it("keeps a card number under a bare thing's name a card, as after that word in text", () => {
     expect(storedLogAttributes([{ key: "pedido", value: { stringValue: "4111111111111111" } }]).values.pedido).toBe("[REDACTED:card]");
     expect(storedLogAttributes([{ key: "numero_pedido", value: { stringValue: "4111111111111111" } }]).values.numero_pedido).toBe("4111111111111111");

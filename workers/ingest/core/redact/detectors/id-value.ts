@@ -1,6 +1,6 @@
 import { BoundedMemo } from "../bounded-memo";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
-import { caseless } from "./detector";
+import { Place, caseless } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import {
@@ -192,6 +192,27 @@ function thingWordsBeforeRegExp(): RegExp {
     `(?<![A-Za-z])(?:${[...PRODUCT_CODES, ...PAYMENT_CODES, ...NUMBERED_THINGS].map(caseless).join("|")}|P/N|PN)` +
       `(?:[ _-]?${NUMBER_WORD}\\.?|[ \\t]*#)?[ \\t\\r\\n]*(?:[:=#][ \\t\\r\\n]*|(?:is|was)[ \\t]+)?$`,
   ));
+}
+
+/**
+ * Whether the key's `Place.THING_ID` (`order_id`, `pedido`, `nsu`) speaks for the match of
+ * `length` characters at `start`: the match is the whole value, but for blanks around it. A key
+ * says what its value is, not what text or JSON in it holds: `pedido` holding
+ * `{"cliente":{"cpf":"…"}}` or a note quoting a customer's number is no order number.
+ * Reads only the blanks next to the match, so the candidates of a text read each blank once.
+ */
+export function isThingIdPlace(place: number, text: string, start: number, length: number): boolean {
+  if ((place & Place.THING_ID) === 0) return false;
+  let before = start - 1;
+  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  if (before >= 0) return false;
+  let after = start + length;
+  while (after < text.length && isBlank(text.charCodeAt(after))) after++;
+  return after === text.length;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /**
