@@ -131,3 +131,23 @@ describe("values written inline in SQL statements: the work of finding their col
   itIsLinearIn(cases);
 });
 
+
+describe("CPF-valid numbers named a thing's or a person's: the work of finding the column an unnamed one goes in", () => {
+  const cases: Array<[string, string, string]> = [
+    // Past the first item, no placeholder gives a column: each is read as a number with no name.
+    ["one long bound list after an order number's placeholder", "SELECT * FROM pedidos WHERE numero_pedido = $1 -- PARAMETERS: [", '"52998224725", '],
+    ["one long bound list after a CPF's placeholder", "SELECT * FROM clientes WHERE cliente_cpf = $1 -- PARAMETERS: [", '"52998224725", '],
+    ["statements and lists over and over", "", 'SELECT * FROM pedidos WHERE numero_pedido = $1 -- PARAMETERS: ["52998224725"] '],
+    ["numbers after no name, over and over", "", "x 52998224725 "],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("keeps each order number of statements logged with their lists and of an INSERT's rows, and redacts each CPF", () => {
+    const logged = 'SELECT * FROM pedidos WHERE numero_pedido = $1 AND cliente_cpf = $2 -- PARAMETERS: ["52998224725","52998224725"] ';
+    expect(measured(logged.repeat(50)).text).toBe(logged.replace('","52998224725"]', '","[REDACTED:cpf]"]').repeat(50));
+    const rows = measured(built("INSERT INTO pedidos (numero_pedido, cliente_cpf) VALUES ", "('52998224725', '52998224725'), ", 4000)).text;
+    expect(rows.startsWith("INSERT INTO pedidos (numero_pedido, cliente_cpf) VALUES ('52998224725', '[REDACTED:cpf]'), ('52998224725', '[REDACTED:cpf]'), ")).toBe(true);
+    expect(rows.match(/52998224725/g)?.length).toBe(rows.match(/\[REDACTED:cpf\]/g)?.length);
+  });
+});

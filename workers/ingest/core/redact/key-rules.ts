@@ -2,7 +2,7 @@ import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
 import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
-import { namesIdentifier, namesPaymentCode, namesThingIdentifier } from "./detectors/id-value";
+import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
@@ -27,13 +27,15 @@ import { namesCardHolder } from "./card-holder-names";
  * - `url`: the value is a URL (`url.full`, `http.url`), whose host is the other end of a
  *   client's span like a peer's address; its path and query are the caller's data;
  * - `id`: the value is an identifier (`dd.trace_id`, `order.id`, `cloudflare.ray_id`, `sku`,
- *   `part_number`), so a number in it is no card, and a bare 11- or 14-digit number no CPF or
- *   CNPJ;
+ *   `part_number`, `numero_pedido`, `id_pedido`), so a number in it is no card;
  * - `version`: the value is a version (`service.version`, `os.version`, `app.release`), whose four-part
  *   numbers (`1.0.0.0`) are no address and whose digits are no card;
  * - `place`: the `Place` facts the key gives the text detectors: an id's value (`id`), an SSN's
  *   (`ssn`, `applicant.socialSecurityNumber`: nine bare digits there are the number), a thing's
- *   identifier (`order.id`, `sku`: a number printed like an SSN there is the identifier), a
+ *   identifier (`order.id`, `sku`, `numero_pedido`, `pedido`, `nsu`: `identifiedBy` in
+ *   `detectors/id-value.ts`, the verdict text, SQL columns and GraphQL arguments get too; a
+ *   number printed like an SSN, a bare 11- or 14-digit number like a CPF or CNPJ, there is the
+ *   identifier), a
  *   phone's (`customer.phone`, `phone_number`: a number printed like an SSN there is a phone), a
  *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one).
  */
@@ -226,8 +228,10 @@ export class KeyRules {
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
     const id = ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
-    // A payment's code (`nsu`, `tid`) is a thing's number for CPFs and SSNs, not for cards.
-    const thing = (id || namesPaymentCode(words)) && namesThingIdentifier(words);
+    // The one verdict every place asks of a name (`numero_pedido`, `pedido`, `nsu`: a thing's;
+    // `cliente_cpf`, `user.id`: a person's). A payment's code or a bare thing's name (`nsu`,
+    // `pedido`) is a thing's number for CPFs and SSNs, not for cards, as those words are in text.
+    const thing = namesThingIdentifier(words);
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
     const ssn = SSN_SEGMENT.test(lastSegment);

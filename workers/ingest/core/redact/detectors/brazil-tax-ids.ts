@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, type Detector } from "./detector";
-import { isIdValue, isPersonIdValue, isThingIdentifierValue } from "./id-value";
+import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
@@ -57,16 +57,14 @@ export const cnpjDetector: Detector = {
 };
 
 /**
- * Digits alone, as the value of a thing's id or after the words naming a thing's number (`order
- * 52998224725`, `SKU …`, `pedido=…`, `NSU …`: `thing-words.ts`): the id, not a tax number. Under
- * a person's id (a key, `Place.ID_VALUE` without `Place.THING_ID`, or `user_id=` in text) they
- * are the person's number.
+ * Digits alone, as the whole value of a thing's identifier (`Place.THING_ID` from an attribute's key)
+ * or named as one in text (`order_id=…`, `"pedido": "…"`, an SQL column `numero_pedido`, `order
+ * 52998224725`, `NSU …`: `isThingIdentifierValue`): the id, not a tax number. Under a person's
+ * id or document (`user.id`, `user_id=`, `cliente_cpf`) or under no name at all they are the
+ * person's number.
  */
 function isBareId(match: string, text: string, start: number, place: number): boolean {
-  if (!BARE_DIGITS.test(match)) return false;
-  if ((place & Place.THING_ID) !== 0 || isThingIdentifierValue(text, start)) return true;
-  if ((place & Place.ID_VALUE) !== 0) return false;
-  return isIdValue(text, start) && !isPersonIdValue(text, start);
+  return BARE_DIGITS.test(match) && (isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start));
 }
 const BARE_DIGITS = /^\d+$/;
 

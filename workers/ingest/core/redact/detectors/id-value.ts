@@ -1,5 +1,8 @@
+import { BoundedMemo } from "../bounded-memo";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
-import { caseless } from "./detector";
+import { Place, caseless } from "./detector";
+import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
+import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import {
   NUMBERED_THINGS,
   NUMBERED_THING_SET,
@@ -40,19 +43,71 @@ const PERSON_OWNERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words that name a person's document, wherever they stand in a name (`cpf`, `cliente_cpf`,
+ * `cpf_pedido`, `documento`, `customer.document`, `tax_id`'s owner is in `PERSON_OWNERS`): a
+ * value there is the document, whatever thing the name also mentions. Brazil's CPF, CNPJ, RG,
+ * CNH and NIS/PIS, the US SSN and ITIN, the passport, and the Spanish-speaking countries' tax and
+ * identity numbers (DNI, NIF, NIE, CUIT, CUIL, RUT, CURP, RFC, cédula).
+ */
+const PERSON_DOCUMENTS: ReadonlySet<string> = new Set([
+  "cpf", "cnpj", "rg", "cnh", "nis", "pis", "ssn", "itin", "documento", "document", "passport", "passaporte", "pasaporte",
+  "dni", "nif", "nie", "cuit", "cuil", "rut", "curp", "rfc", "cedula", "cédula",
+]);
+
+/**
+ * Words between an identifier's word and its owner in Portuguese, Spanish and English (`numero_do_pedido`,
+ * `nro_del_pedido`, `number_of_order`), skipped when looking for the owner.
+ */
+const CONNECTORS: ReadonlySet<string> = new Set(["de", "do", "da", "dos", "das", "del", "of", "the"]);
+
+/**
+ * Words after a thing's name that only say which kind of it (`nota_fiscal`, `cupom_fiscal`,
+ * `nota_fiscal_eletronica`, `factura_electronica`), skipped when looking for the thing.
+ */
+const QUALIFIERS: ReadonlySet<string> = new Set(["fiscal", "eletronica", "eletrônica", "electronica", "electrónica", "electronic"]);
+
+/** Whether `word` says "identifier": `id`, or a word for "number" (`number`, `no`, `nro`, `numero`, `nº`). */
+function isIdentifierWord(word: string): boolean {
+  return word === "id" || NUMBER_WORD_SET.has(word);
+}
+
+/**
+ * The identifier a name's words name, as its word (`id` or a word for "number") and its owner's
+ * (the word naming whose it is, or ""), or undefined. English puts the owner first (`order_id`,
+ * `pedido_id`, `order.number`, `nota_fiscal_numero`; `id` alone has no owner); Portuguese and
+ * Spanish put it after (`id_pedido`, `numero_pedido`, `nro_del_pedido`, `numero_da_nota_fiscal`,
+ * `id_cliente`), read only when the word after is a known owner, a numbered thing's or a person's,
+ * so `id_token` and `number_of_retries` name no identifier.
+ */
+function identifierOf(words: readonly string[]): { readonly word: string; readonly owner: string } | undefined {
+  const last = words.length - 1;
+  if (last >= 0 && isIdentifierWord(words[last]!)) {
+    let before = last - 1;
+    while (before >= 0 && QUALIFIERS.has(words[before]!)) before--;
+    const owner = words[before] ?? "";
+    if (words[last] === "id" || NUMBERED_THING_SET.has(owner) || PERSON_OWNERS.has(owner)) return { word: words[last]!, owner };
+  }
+  for (let i = last - 1; i >= 0; i--) {
+    if (!isIdentifierWord(words[i]!)) continue;
+    let after = i + 1;
+    while (after < last && CONNECTORS.has(words[after]!)) after++;
+    const owner = words[after]!;
+    if (NUMBERED_THING_SET.has(owner) || PERSON_OWNERS.has(owner)) return { word: words[i]!, owner };
+  }
+  return undefined;
+}
+
+/**
  * Whether a name's words (`nameWords`) name an identifier: an id (`order.id`, `trace_id`,
- * `orderId`: its last word is `id`), a product code (`sku`, `product.sku`, `ean`) or a thing's
- * number (`part_number`, `partNo`, `order_no`, `serial_number`, `nosso_numero`). A number of a
- * card's shape there is that identifier, not a card (a decimal trace id passes the Luhn check one
- * time in ten).
+ * `orderId`, `id_pedido`, `id_cliente`: `identifierOf`), a product code (`sku`, `product.sku`,
+ * `ean`) or a thing's number (`part_number`, `partNo`, `order_no`, `serial_number`,
+ * `nosso_numero`, `numero_pedido`, `nroPedido`). A number of a card's shape there is that
+ * identifier, not a card (a decimal trace id passes the Luhn check one time in ten).
  */
 export function namesIdentifier(words: readonly string[]): boolean {
-  const last = words[words.length - 1] ?? "";
-  return (
-    last === "id" ||
-    PRODUCT_CODE_SET.has(last) ||
-    (NUMBER_WORD_SET.has(last) && NUMBERED_THING_SET.has(words[words.length - 2] ?? ""))
-  );
+  if (PRODUCT_CODE_SET.has(words[words.length - 1] ?? "")) return true;
+  const identifier = identifierOf(words);
+  return identifier !== undefined && (identifier.word === "id" || NUMBERED_THING_SET.has(identifier.owner));
 }
 
 /**
@@ -67,25 +122,64 @@ export function namesPaymentCode(words: readonly string[]): boolean {
   return last === "autorizacao" || last === "autorização" || words.some((word) => PAYMENT_CODE_SET.has(word));
 }
 
+/** What a name says its value identifies: `THING`, `PERSON`, or neither (`NEITHER`). */
+export type Identified = typeof NEITHER | typeof THING | typeof PERSON;
+export const NEITHER = 0;
+export const THING = 1;
+export const PERSON = 2;
+
 /**
- * Whether a name's words name the identifier of a thing rather than of a person: an identifier
- * (`namesIdentifier`) whose owner, the word before `id`, is none of `PERSON_OWNERS` (`order.id`,
- * `sku`, `part_number`, `id` alone; not `applicant.id`, `user_id`, `tax_id`). A number printed
- * like an SSN there is that identifier; under a person's id it may be the person's SSN.
+ * The one question every place asks of a value's name, an attribute's key (`key-rules.ts`), a
+ * `name=` or a JSON member in text, an SQL column, a GraphQL argument: does it say the value is
+ * a thing's identifier (an order's, an invoice's, a ticket's, a product's, a payment's) or a
+ * person's? From the name's words (`nameWords`), in this order:
+ * - a person's document anywhere (`cpf`, `cliente_cpf`, `cpf_pedido`, `documento`): `PERSON`;
+ * - an identifier (`identifierOf`) whose owner is one of `PERSON_OWNERS` (`user.id`,
+ *   `cliente_id`, `id_cliente`, `customer_number`): `PERSON`; any other id (`order_id`,
+ *   `trace_id`, `id`, `id_pedido`) or a numbered thing's number (`order.number`, `numero_pedido`,
+ *   `nro_pedido`, `nº do pedido`): `THING`;
+ * - a product code last (`sku`) or a payment's code (`nsu`, `tid`, `autorizacao`): `THING`;
+ * - a person's word anywhere else (`cliente_pedido`, `order.customer`): `PERSON`;
+ * - a numbered thing last, past qualifiers (`pedido`, `invoice`, `ticket`, `nota_fiscal`,
+ *   `order.pedido`): `THING`, its number;
+ * - else `NEITHER` (`card_number`, `amount`, `message`).
+ * A value printed like a CPF, CNPJ or SSN under a `THING` name is that thing's identifier; under
+ * any other it may be the document, as unnamed (docs/decisions.md, 2026-12-01, "one verdict").
+ */
+export function identifiedBy(words: readonly string[]): Identified {
+  if (words.some((word) => PERSON_DOCUMENTS.has(word))) return PERSON;
+  const identifier = identifierOf(words);
+  if (identifier !== undefined) {
+    if (PERSON_OWNERS.has(identifier.owner)) return PERSON;
+    if (identifier.word === "id" || NUMBERED_THING_SET.has(identifier.owner)) return THING;
+  }
+  if (PRODUCT_CODE_SET.has(words[words.length - 1] ?? "") || namesPaymentCode(words)) return THING;
+  if (words.some((word) => PERSON_OWNERS.has(word))) return PERSON;
+  let head = words.length - 1;
+  while (head > 0 && QUALIFIERS.has(words[head]!)) head--;
+  return NUMBERED_THING_SET.has(words[head] ?? "") ? THING : NEITHER;
+}
+
+/**
+ * Whether a name's words name the identifier of a thing rather than of a person
+ * (`identifiedBy` is `THING`: `order.id`, `sku`, `part_number`, `numero_pedido`, `pedido`, `id`
+ * alone; not `applicant.id`, `user_id`, `tax_id`, `cpf_pedido`). A number printed like an SSN or
+ * a CPF there is that identifier; under a person's id it may be the person's document.
  */
 export function namesThingIdentifier(words: readonly string[]): boolean {
-  return (namesIdentifier(words) || namesPaymentCode(words)) && !namesPersonId(words);
+  return identifiedBy(words) === THING;
 }
 
-/** Whether a name's words name a person's id: `id` after one of `PERSON_OWNERS` (`user.id`, `cliente_id`, `customerId`). */
-function namesPersonId(words: readonly string[]): boolean {
-  return words[words.length - 1] === "id" && PERSON_OWNERS.has(words[words.length - 2] ?? "");
-}
-
-/** A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`). */
+/**
+ * A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`),
+ * the quotes perhaps escaped (JSON text held in a string: `{\"pedido\": \"`, a GraphQL document's
+ * `orderId: \"`).
+ */
 // A line break between the name and its value is a blank too (`Pedido:` + `\n` + the number):
 // phones are read across one (phone.ts), and the names that keep a value must be as well.
-const NAME_BEFORE_VALUE = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)["']?[ \\t]*[:=][ \\t\\r\\n]*["']?$`);
+const NAME_BEFORE_VALUE = new RegExp(
+  `(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*[:=][ \\t\\r\\n]*${QUOTE}?$`,
+);
 let thingWordsBefore: RegExp | undefined;
 /**
  * Words that name a thing's identifier in a sentence, then what may stand between them and the
@@ -101,25 +195,45 @@ function thingWordsBeforeRegExp(): RegExp {
 }
 
 /**
- * Whether the value at `start` in free text is a thing's identifier, as its name or the words
- * before it say: `order_id=`, `"sku": "`, `part_number: ` (`namesThingIdentifier`), or `SKU `,
- * `part no. `, `order #` in a sentence. Read from the 64 characters before `start`.
+ * Whether the key's `Place.THING_ID` (`order_id`, `pedido`, `nsu`) speaks for the match of
+ * `length` characters at `start`: the match is the whole value, but for blanks around it. A key
+ * says what its value is, not what text or JSON in it holds: `pedido` holding
+ * `{"cliente":{"cpf":"…"}}` or a note quoting a customer's number is no order number.
+ * Reads only the blanks next to the match, so the candidates of a text read each blank once.
  */
-export function isThingIdentifierValue(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 64), start);
-  const name = NAME_BEFORE_VALUE.exec(before);
-  if (name !== null && namesThingIdentifier(nameWords(name[1]!))) return true;
-  return thingWordsBeforeRegExp().test(before);
+export function isThingIdPlace(place: number, text: string, start: number, length: number): boolean {
+  if ((place & Place.THING_ID) === 0) return false;
+  let before = start - 1;
+  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  if (before >= 0) return false;
+  let after = start + length;
+  while (after < text.length && isBlank(text.charCodeAt(after))) after++;
+  return after === text.length;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /**
- * Whether the value at `start` in free text is a person's id, as its name says: `user_id=`,
- * `"cliente.id": "`, `customerId: ` (`namesPersonId`). Read from the 64 characters before `start`.
+ * Whether the value at `start` in free text is a thing's identifier, by the one verdict on its
+ * name (`identifiedBy`): the name written before it (`order_id=`, `"pedido": "`,
+ * `numero_pedido: `, `orderId: \"` in a GraphQL document held in JSON), else the SQL column
+ * it goes in (an `INSERT`'s row, `sqlInsertColumnOf`; an ORM's bound list, `sqlBoundParameterOf`);
+ * a name that says a person's (`cliente_cpf=`, `user_id=`) answers no. Without a name, the
+ * words of a sentence: `SKU `, `part no. `, `order #`, `pedido ` before it. Reads the 64
+ * characters before `start`, and the statement's columns as sql-values.ts reads them (once per
+ * text for all candidates, asked left to right).
  */
-export function isPersonIdValue(text: string, start: number): boolean {
-  const name = NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, start - 64), start));
-  return name !== null && namesPersonId(nameWords(name[1]!));
+export function isThingIdentifierValue(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 64), start);
+  const name = NAME_BEFORE_VALUE.exec(before)?.[1] ?? sqlInsertColumnOf(text, start) ?? sqlBoundParameterOf(text, start)?.column;
+  const identified = name === undefined ? NEITHER : identifiedByName.get(name);
+  return identified === NEITHER ? thingWordsBeforeRegExp().test(before) : identified === THING;
 }
+
+/** The verdict by name: the columns of a bulk insert and the names of a log's lines recur on every row. */
+const identifiedByName = new BoundedMemo<string, Identified>(256, (name) => identifiedBy(nameWords(name)));
 
 let barcodeBefore: RegExp | undefined;
 /**

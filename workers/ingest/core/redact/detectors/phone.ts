@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
-import { isIdValue, isThingIdentifierValue } from "./id-value";
+import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
@@ -155,7 +155,7 @@ export const phoneDetector: Detector = {
     }
     const before = text.slice(Math.max(0, start - 24), start);
     const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || (BRAZIL_MOBILE.test(match) && CONTACT_BEFORE.test(before));
-    return mobile && !isIdentifier(text, start, place) ? marker : undefined;
+    return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
   },
 };
 
@@ -163,8 +163,8 @@ export const phoneDetector: Detector = {
 const phoneColumns = new BoundedMemo<string, boolean>(256, (column) => namesPhone(nameWords(column)));
 
 /** Whether the number at `start` is an identifier, as its key or the words before it say. */
-function isIdentifier(text: string, start: number, place: number): boolean {
-  return (place & (Place.ID_VALUE | Place.THING_ID)) !== 0 || isIdValue(text, start) || isThingIdentifierValue(text, start);
+function isIdentifier(text: string, start: number, length: number, place: number): boolean {
+  return (place & Place.ID_VALUE) !== 0 || isThingIdPlace(place, text, start, length) || isIdValue(text, start) || isThingIdentifierValue(text, start);
 }
 
 function countDigits(text: string): number {

@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
-import { isThingIdentifierValue } from "./id-value";
+import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { isNamedPhone } from "./phone";
 
 /**
@@ -33,7 +33,7 @@ export const ssnDetector: Detector = {
     if (!isIssuable(match.replace(/\D/g, ""))) return undefined;
     if ((place & Place.SSN_VALUE) !== 0 || SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) return marker;
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start)) return undefined;
-    const thingsIdentifier = (place & Place.THING_ID) !== 0 || isThingIdentifierValue(text, start);
+    const thingsIdentifier = isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start);
     return match.includes("-") && !thingsIdentifier ? marker : undefined;
   },
 };

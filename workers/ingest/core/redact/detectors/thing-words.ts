@@ -32,15 +32,18 @@ export const NUMBERED_THINGS: readonly string[] = [
   "chamado", "ticket", "referencia", "referência", "reference",
 ];
 
-/** Words for "number" after such a thing or a document's name, lower case (`number`, `no`, `nº`, `número`). */
-export const NUMBER_WORDS: readonly string[] = ["number", "no", "num", "nr", "numero", "número", "nº"];
+/**
+ * Words for "number" after such a thing or a document's name, or before it in Portuguese and
+ * Spanish (`numero_pedido`, `nro_factura`), lower case (`number`, `no`, `nº`, `número`, `nro`).
+ */
+export const NUMBER_WORDS: readonly string[] = ["number", "no", "num", "nr", "nro", "numero", "número", "nº"];
 
 /**
  * A regex source (compiled without flags) of a word for "number" in any case, or `#`: `number`,
- * `NUMBER`, `no`, `No`, `num`, `nr`, `número`, `numero`, `NÚMERO`, `nº`, `n°`, `n.º`. Callers
+ * `NUMBER`, `no`, `No`, `num`, `nr`, `nro`, `número`, `numero`, `NÚMERO`, `nº`, `n°`, `n.º`. Callers
  * allow a `.` after it (`no.`).
  */
-export const NUMBER_WORD = "(?:[Nn](?:[Uu][Mm][Bb][Ee][Rr]|[UuÚú][Mm][Ee][Rr][Oo]|[Uu][Mm]|[Oo]|[Rr]|[º°]|\\.[º°])|#)";
+export const NUMBER_WORD = "(?:[Nn](?:[Uu][Mm][Bb][Ee][Rr]|[UuÚú][Mm][Ee][Rr][Oo]|[Uu][Mm]|[Oo]|[Rr][Oo]?|[º°]|\\.[º°])|#)";
 
 export const PRODUCT_CODE_SET: ReadonlySet<string> = new Set(PRODUCT_CODES);
 export const PAYMENT_CODE_SET: ReadonlySet<string> = new Set(PAYMENT_CODES);
