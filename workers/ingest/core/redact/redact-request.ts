@@ -12,7 +12,7 @@ import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { Place } from "./detectors/detector";
-import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldGraphQLRequestInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import {
   GraphQLDocuments,
@@ -405,7 +405,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if ("stringValue" in value) {
       const sent = value.stringValue;
       let ruled = sent;
-      if (mayBeJsonContainer(sent)) {
+      if (mayBeJsonContainer(sent) || mayHoldGraphQLRequestInProse(sent)) {
         const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
         if (json.final) return { stringValue: json.text };
         ruled = json.text;
