@@ -109,7 +109,7 @@ const PERSONAL_NUMBER_PLACES =
  * the key (the others, an id's, only keep finds away): only a GraphQL variable passed as such an
  * argument is worth reading alone (`scannedMember`), the whole text is scanned anyway.
  */
-const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE;
+const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE | Place.IBAN_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
