@@ -21,8 +21,11 @@ import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
  * are no key (`John Smith`, not `amount=10`): what a logfmt line leaves unquoted.
  */
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED}`;
-/** An unquoted `name=value` value: a word up to a blank or separator, and up to four capitalized words after it that are no key. */
-const UNQUOTED = String.raw`[^\s&;,"'\\<>()\[\]{}]+(?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'.-]*(?![\w.-]*[=:])){0,4}`;
+/**
+ * An unquoted `name=value` value: a word up to a blank or separator, and up to four capitalized
+ * words after it that are no key; a sentence's final punctuation after it is not the name's.
+ */
+const UNQUOTED = String.raw`[^\s&;,"'\\<>()\[\]{}]*[^\s&;,"'\\<>()\[\]{}.!?:](?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'-]*(?![\w.-]*[=:])){0,4}`;
 const LAST_WORD = cardHolderNameLastWords().map(caseless).join("|");
 /** The colon after a name whose last word a holder's key can end with; the match starts at it. */
 const AFTER_HOLDER_NAME = `:(?!=)(?<=(?:${LAST_WORD})(?:\\\\{0,7}["'])?[ \\t]*:)`;
