@@ -1,3 +1,4 @@
+import { countWork } from "./scan-scope";
 import { nameWords, standsForSecret } from "./secret-names";
 
 /**
@@ -112,6 +113,7 @@ export function namesPersonName(words: readonly string[]): boolean {
  */
 export function holderContextBefore(text: string, nameStart: number): boolean {
   const window = text.slice(Math.max(0, nameStart - HOLDER_CONTEXT_REACH), nameStart);
+  countWork(window.length);
   const before = window.slice(window.lastIndexOf("\n") + 1);
   let last: RegExpExecArray | undefined;
   for (const match of before.matchAll(HOLDER_IN_CONTEXT)) last = match;

@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import { IBAN_LENGTHS, LONGEST_IBAN, SHORTEST_IBAN } from "../iban-registry";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { Place, type Detector } from "./detector";
 
 /**
@@ -36,7 +37,7 @@ export const ibanDetector: Detector = {
     const end = ibanEnd(match, length);
     if (end < 0 || !isValidIbanChecksum(upper.slice(0, end).replaceAll(" ", ""))) return undefined;
     if (upper.slice(0, end) !== match.slice(0, end) && !mayBeLowerCase(match, text, start, place)) return undefined;
-    lastAccepted.text = text;
+    lastAccepted.scan = currentScan();
     lastAccepted.end = start + end;
     return end === match.length ? marker : { text: marker, kind: IBAN_KIND, length: end };
   },
@@ -53,12 +54,15 @@ const IBAN_WORD_REACH = 16;
 const ITEM_SEPARATOR = /["'\\]*[ \t]*,[ \t]*["'\\]*$/;
 
 /**
- * The text and the end of the last IBAN this detector accepted. A scan asks about its
- * candidates in the text's order, so an item right after it (past `ITEM_SEPARATOR`) is in the
- * same list: each item is judged by the one before it, never by reading the list back to its
- * word, so a list of thousands costs a few reads an item.
+ * The scan (`scan-scope.ts`) and the end of the last IBAN this detector accepted in it. A scan
+ * asks about its candidates in the text's order, so an item right after it (past
+ * `ITEM_SEPARATOR`) is in the same list: each item is judged by the one before it, never by
+ * reading the list back to its word, so a list of thousands costs a few reads an item.
  */
-const lastAccepted: { text: string | undefined; end: number } = { text: undefined, end: -1 };
+const lastAccepted = { scan: -1, end: -1 };
+resetAfterEachScan(() => {
+  lastAccepted.scan = -1;
+});
 
 /**
  * Whether an IBAN written with lower-case letters is one: grouped as printed, after `IBAN`, under
@@ -67,8 +71,9 @@ const lastAccepted: { text: string | undefined; end: number } = { text: undefine
 function mayBeLowerCase(match: string, text: string, start: number, place: number): boolean {
   if (match.charCodeAt(4) === 32 || (place & Place.IBAN_VALUE) !== 0) return true;
   const before = text.slice(Math.max(0, start - IBAN_WORD_REACH), start);
+  countWork(before.length);
   if (IBAN_WORD_BEFORE.test(before)) return true;
-  if (lastAccepted.text !== text) return false;
+  if (lastAccepted.scan !== currentScan()) return false;
   const separator = ITEM_SEPARATOR.exec(before);
   return separator !== null && start - separator[0].length === lastAccepted.end;
 }

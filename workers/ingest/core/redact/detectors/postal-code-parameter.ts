@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import { isPostalCodeParameterName } from "../postal-code-names";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { Place, type Detector } from "./detector";
 import { ESCAPED_QUOTE, OPENING_QUOTES } from "./escaped-quotes";
 
@@ -126,13 +127,38 @@ function arrayItem(match: string, marker: string, text: string, start: number, p
  * characters.
  */
 function listOpening(text: string, comma: number): number {
-  for (let i = comma - 1, from = Math.max(0, comma - 1024); i >= from; i--) {
+  const scan = currentScan();
+  let open = -1;
+  let i = comma - 1;
+  for (const from = Math.max(0, comma - 1024); i >= from; i--) {
+    // The item before, asked about earlier in this scan: its list is this one's.
+    if (lastItem.scan === scan && i === lastItem.comma) {
+      open = lastItem.open;
+      break;
+    }
     const code = text.charCodeAt(i);
-    if (code === 91 /* [ */ || code === 61 /* = */ || code === 58 /* : */) return i;
-    if (!isListCharacter(code)) return -1;
+    if (code === 91 /* [ */ || code === 61 /* = */ || code === 58 /* : */) {
+      open = i;
+      break;
+    }
+    if (!isListCharacter(code)) break;
   }
-  return -1;
+  countWork(comma - i);
+  lastItem.scan = scan;
+  lastItem.comma = comma;
+  lastItem.open = open;
+  return open;
 }
+
+/**
+ * The `,` of the last item `listOpening` was asked about, its answer and its scan
+ * (`scan-scope.ts`): a scan asks about a list's items in order, so each walk ends at the item
+ * before it, and a list of thousands is read once.
+ */
+const lastItem = { scan: -1, comma: -1, open: -1 };
+resetAfterEachScan(() => {
+  lastItem.scan = -1;
+});
 
 /** A character of a postal code list's items and separators: letters, digits, `-`, `.`, `+`, `%`, blanks, quotes, `\`, `,`. */
 function isListCharacter(code: number): boolean {
