@@ -151,3 +151,28 @@ describe("CPF-valid numbers named a thing's or a person's: the work of finding t
     expect(rows.match(/52998224725/g)?.length).toBe(rows.match(/\[REDACTED:cpf\]/g)?.length);
   });
 });
+
+describe("lists of postal codes and IBANs, holders' names split in fields: the work of reading back to the list's name or the holder", () => {
+  const cases: Array<[string, string, string]> = [
+    ["one long comma list of ZIP codes after a name", "zips=", "94103,"],
+    ["one long list of CEPs after a field's colon", "cep: ", "01304-001, "],
+    ["ZIP-shaped items after a name that is no postal code's", "zip=94103 sizes: ", "94103, "],
+    ["ZIP-shaped items after a comma and no name", "zip=94103 ", " a,94103"],
+    ["one long JSON array of lower-case IBANs", '{"ibans":[', '"de89370400440532013000",'],
+    ["holders' split names over and over", "", "card holder first_name=Maria last_name=Souza "],
+    ["name fields after a holder that is a key's", "holder=ops ", "first_name=Maria "],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still redacts every item of a long list, and each holder's name", () => {
+    const zips = measured(built("zips=", "94103,", 6000)).text;
+    expect(zips.startsWith("zips=[REDACTED:postal_code],[REDACTED:postal_code],")).toBe(true);
+    expect(zips).not.toContain("94103");
+    const ibans = measured(`{"ibans":[${'"de89370400440532013000",'.repeat(500)}"gb82west12345698765432"]}`).text;
+    expect(ibans).not.toMatch(/de89|gb82/);
+    expect(measured("card holder first_name=Maria last_name=Souza ".repeat(3)).text).toBe(
+      "card holder first_name=[REDACTED:card_holder] last_name=[REDACTED:card_holder] ".repeat(3),
+    );
+  });
+});

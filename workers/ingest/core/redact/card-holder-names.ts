@@ -1,3 +1,4 @@
+import { countWork } from "./scan-scope";
 import { nameWords, standsForSecret } from "./secret-names";
 
 /**
@@ -13,9 +14,13 @@ import { nameWords, standsForSecret } from "./secret-names";
  * `words`: the key's words, lower case (`nameWords`). Not when a word says what the value
  * describes rather than holds (`holder_type`, `tipo_titular`, `is_titular`, `titular_count`:
  * the last word is not the holder or the name, or the first one is `DESCRIBING_FIRST`), nor a
- * `holder` of anything but a card or an account (`lock.holder`, `lease_holder`).
+ * `holder` of anything but a card or an account (`lock.holder`, `lease_holder`). A part of the
+ * name is the name (`cardholder_first_name`, `card_holder_last_name`, `card.holder.surname`,
+ * `titular.sobrenome`: a payments system splitting the holder's name keeps each half personal);
+ * `first_name` alone is nobody's card (kept: names are redacted only as a card's holder's).
  */
-export function namesCardHolder(words: readonly string[]): boolean {
+export function namesCardHolder(sent: readonly string[]): boolean {
+  const words = withoutNamePart(sent);
   const count = words.length;
   if (count === 0 || DESCRIBING_FIRST.has(words[0]!)) return false;
   const last = words[count - 1]!;
@@ -74,7 +79,60 @@ export function cardHolderNameLastWords(): readonly string[] {
 }
 
 /** The words for a name, and for a card or an account a holder is named of. */
-const NAME_WORDS: ReadonlySet<string> = new Set(["name", "nome", "nombre", "fullname"]);
+const NAME_WORDS: ReadonlySet<string> = new Set([
+  "name", "nome", "nombre", "fullname",
+  // A part of the name, written as one word.
+  "firstname", "lastname", "surname", "givenname", "familyname", "middlename", "sobrenome", "apellido", "apellidos",
+]);
+/** Words before `name` making it a part of the name (`first_name`, `primeiro_nome`, `segundo_nombre`). */
+const NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "primeiro", "ultimo", "primer", "segundo"]);
+
+/** `words` with a name part's word before its last name word dropped (`holder first name` → `holder name`). */
+function withoutNamePart(words: readonly string[]): readonly string[] {
+  const count = words.length;
+  return count >= 2 && NAME_WORDS.has(words[count - 1]!) && NAME_PARTS.has(words[count - 2]!) ? [...words.slice(0, -2), words[count - 1]!] : words;
+}
+
+/**
+ * Whether a key's words (`nameWords`) name a person's name or a part of it and nothing more
+ * (`name`, `first_name`, `lastName`, `surname`): a card holder's when the words before the key
+ * say whose (`holderContextBefore`).
+ */
+export function namesPersonName(words: readonly string[]): boolean {
+  const name = withoutNamePart(words);
+  return name.length === 1 && NAME_WORDS.has(name[0]!);
+}
+
+/**
+ * Whether the text before a field's name at `nameStart`, on its line and within 64 characters,
+ * names a card's holder whose name the field holds: `cardholder` or `titular`, or `holder` after
+ * a card's or payment's word (`card holder first_name=…`), or a member `holder` opening the
+ * object the field is in (`{"holder":{"first_name":…`, whose key path `holder.first_name` the key
+ * rule reads as `holder.name`); not a key holding a value (`holder=ops-team first_name=…`,
+ * `holder_id=7`).
+ */
+export function holderContextBefore(text: string, nameStart: number): boolean {
+  const window = text.slice(Math.max(0, nameStart - HOLDER_CONTEXT_REACH), nameStart);
+  countWork(window.length);
+  const before = window.slice(window.lastIndexOf("\n") + 1);
+  let last: RegExpExecArray | undefined;
+  for (const match of before.matchAll(HOLDER_IN_CONTEXT)) last = match;
+  if (last === undefined) return false;
+  const after = before.slice(last.index + last[0].length);
+  // The holder's own object, as the key rule reads `holder.first_name`.
+  if (OPENS_OBJECT.test(after)) return true;
+  if (HOLDS_VALUE.test(after)) return false;
+  const word = last[0].toLowerCase();
+  return word.startsWith("cardholder") || word.startsWith("titular") || nameWords(before.slice(0, last.index)).some((w) => CARD_WORDS.has(w));
+}
+
+const HOLDER_CONTEXT_REACH = 64;
+/** A holder's word and the name characters glued to it (`holder_id`, `cardholder.`). */
+const HOLDER_IN_CONTEXT = /(?<![A-Za-z])(?:cardholder|holder|titular)[\w.-]*/gi;
+/** A member's `:` opening an object, right after the holder's word (`"holder":{`, escaped quotes too). */
+const OPENS_OBJECT = /^(?:\\*["'])?[ \t]*:[ \t]*\{/;
+/** A key's `=` or `:` right after the holder's word (`holder=ops-team`, `"holder":"x"`). */
+const HOLDS_VALUE = /^(?:\\*["'])?[ \t]*[=:]/;
 const CARD_WORDS: ReadonlySet<string> = new Set([
   "card", "creditcard", "debitcard", "credit", "debit", "payment", "account", "bank", "cartao", "cartão", "tarjeta", "conta", "cuenta",
 ]);

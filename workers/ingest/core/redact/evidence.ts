@@ -108,7 +108,7 @@ export const Evidence = {
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,
-  /** A colon, and a card holder's word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`). */
+  /** A colon or `=`, and a card holder's word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`). */
   CARD_HOLDER_FIELD: 1 << 25,
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`). */
   SQL_BOUND_LIST: 1 << 26,
@@ -300,7 +300,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
-  if ((classes & HAS_COLON) !== 0 && CARD_HOLDER_WORD.test(text)) found |= Evidence.CARD_HOLDER_FIELD;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && CARD_HOLDER_WORD.test(text)) found |= Evidence.CARD_HOLDER_FIELD;
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
@@ -1132,7 +1132,10 @@ function secretAssignmentEvidence(text: string, classes: number): number {
  * `;`, `,`, `(`, a blank or the start of the text.
  */
 function namesPostalCodeParameter(text: string, equals: number): boolean {
-  if (!postalCodeValueMayStart(text, equals + 1)) return false;
+  let value = equals + 1;
+  // A list of codes as the value: `zips=[94103,…]`, `postal_codes=["94103",…]`.
+  if (text.charCodeAt(value) === 91 && (text.charCodeAt(++value) === 34 || text.charCodeAt(value) === 39)) value++;
+  if (!postalCodeValueMayStart(text, value)) return false;
   let start = equals;
   let p = false;
   for (let code = text.charCodeAt(start - 1); start > 0 && isNameCharacter(code); code = text.charCodeAt(--start - 1)) {

@@ -10,6 +10,7 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
+import { countWork } from "./scan-scope";
 
 /** Leave the member to the text detectors; its own members are visited. */
 export const DESCEND = 0;
@@ -65,7 +66,7 @@ export interface JsonKeyRules {
  */
 export function applyKeyRulesToJsonText(text: string, prefix: string, rules: JsonKeyRules, variables?: VariableArguments): string {
   const parsed = parseJsonContainer(text, JSON.parse);
-  if (parsed === undefined) return text;
+  if (parsed === undefined) return mayHoldGraphQLRequestInProse(text) ? applyKeyRulesToRequestsInProse(text, prefix, rules) : text;
   try {
     if (!walk(parsed, prefix, "", rules, 0, 0, false, variables)) return text;
   } catch (error) {
@@ -209,7 +210,10 @@ function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonK
  * In the first walk (`write` false) a changed text comes back as any other string.
  */
 function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): string {
-  if (nesting === MAX_JSON_TEXT_NESTING || !mayBeJsonContainer(text)) return text;
+  if (nesting === MAX_JSON_TEXT_NESTING) return text;
+  if (!mayBeJsonContainer(text)) {
+    return mayHoldGraphQLRequestInProse(text) ? requestsInProse(text, (request) => innerText(request, path, rootPath, rules, depth, nesting, write, undefined)) : text;
+  }
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
   if (parsed === undefined) return text;
   // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
@@ -217,6 +221,110 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
   if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
   if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write, variables)) return text;
   return write ? JSON.stringify(parsed) : CHANGED;
+}
+
+/**
+ * Whether `text`, which is no JSON text, may hold a GraphQL request written after words, as a
+ * log line writes the body it sent or received (`POST /graphql {"query":…,"variables":{…}}`,
+ * `graphql request: {…}`, `body={…}`): a native search for the variables' quoted name
+ * (`"variables"`, `"graphql.variables"`), which plain text does not hold.
+ */
+export function mayHoldGraphQLRequestInProse(text: string): boolean {
+  return text.includes(VARIABLES_NAME_END);
+}
+
+const VARIABLES_NAME_END = 'variables"';
+
+/**
+ * The key rules applied to each GraphQL request (an object `graphQLRequestInObject` reads) that
+ * `text` holds after words, as applyKeyRulesToJsonText applies them to a text that is one: the
+ * document's arguments reach the variables (`login(password: $p)` rules `variables.p` as a
+ * password). Only requests: other JSON written into prose is left to the text detectors, which
+ * read its quoted fields (`"password":"…"`); a variable's name says nothing a detector could read.
+ * Both walks as for a text that is JSON: the first learns whether anything changes, the exact one
+ * writes every request again (counted once, after `restart`).
+ */
+function applyKeyRulesToRequestsInProse(text: string, prefix: string, rules: JsonKeyRules): string {
+  let changed = false;
+  try {
+    requestsInProse(text, (request) => {
+      if (!changed) changed = innerText(request, prefix, "", rules, 0, 0, false, undefined) !== request;
+      return request;
+    });
+  } catch (error) {
+    // A number JSON.parse rounded, which a rule wants whole: the exact walk below has it.
+    if (error !== INEXACT_NUMBER) throw error;
+    changed = true;
+  }
+  if (!changed) return text;
+  rules.restart();
+  return requestsInProse(text, (request) => innerText(request, prefix, "", rules, 0, 0, true, undefined));
+}
+
+/**
+ * `text` with each GraphQL request object written in it (from a `{` that opens a member to the
+ * `}` that closes it, read past strings) replaced by `rule(object's text)`. Objects that are no
+ * request, or no JSON, are skipped whole with what they nest, so every character is read once
+ * and each request parsed once here: linear in the text's length.
+ */
+function requestsInProse(text: string, rule: (request: string) => string): string {
+  let out: string | undefined;
+  let copied = 0;
+  for (let open = text.indexOf("{"); open >= 0; ) {
+    if (!opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
+      countWork(1);
+      open = text.indexOf("{", open + 1);
+      continue;
+    }
+    const close = closingBrace(text, open);
+    // Characters read to the closing brace (counted as work, scan-scope.ts).
+    countWork((close < 0 ? text.length : close + 1) - open);
+    if (close < 0) break;
+    const object = text.slice(open, close + 1);
+    if (isGraphQLRequest(object)) {
+      const ruled = rule(object);
+      if (ruled !== object) {
+        out = (out ?? "") + text.slice(copied, open) + ruled;
+        copied = close + 1;
+      }
+    }
+    open = text.indexOf("{", close + 1);
+  }
+  return out === undefined ? text : out + text.slice(copied);
+}
+
+/** How far after a `{` the quote of its first member's name is looked for (`{ "query"`). */
+const MEMBER_OPENING_REACH = 16;
+
+/** Whether `object` (a `{…}` from prose) is JSON and a GraphQL request (`graphQLRequestInObject`, which reads its document). */
+function isGraphQLRequest(object: string): boolean {
+  if (!object.includes(VARIABLES_NAME_END)) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(object);
+  } catch {
+    return false;
+  }
+  return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && graphQLRequestInObject(parsed as Record<string, unknown>) !== undefined;
+}
+
+/**
+ * The `}` closing the object opened at `open` in `text`, braces inside JSON strings not counted
+ * (`"{id}"`, an escaped quote), or -1 when the text ends first.
+ */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+    } else if (code === OPEN_BRACE) {
+      depth++;
+    } else if (code === CLOSE_BRACE && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** What the first walk puts in place of an inner text it found changed: any other string. */
@@ -271,5 +379,7 @@ function opensMember(text: string): boolean {
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;

@@ -93,7 +93,8 @@ function scanRule(bits: number): KeyRule {
     place:
       ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
       ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0) |
-      ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0),
+      ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0) |
+      ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0),
   });
 }
 
@@ -242,7 +243,7 @@ export class KeyRules {
     return scanRule(
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
-        (namesPixKey(words) ? 2048 : 0),
+        (namesPixKey(words) ? 2048 : 0) | (namesIban(words) ? 4096 : 0),
     );
   }
 
@@ -251,6 +252,12 @@ export class KeyRules {
     if (level === undefined) return false;
     return level === "unknown" ? this.geoLevel === 0 : level > this.geoLevel;
   }
+}
+
+/** Whether a key's words (`nameWords`) end in `iban` or `ibans` (`iban`, `customer.iban`, `beneficiaryIbans`). */
+function namesIban(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  return last === "iban" || last === "ibans";
 }
 
 function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {

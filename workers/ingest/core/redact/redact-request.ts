@@ -12,7 +12,7 @@ import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { Place } from "./detectors/detector";
-import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, type JsonKeyRules, type MemberAction } from "./json-text";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldGraphQLRequestInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForSecret } from "./secret-names";
 import {
   GraphQLDocuments,
@@ -109,7 +109,7 @@ const PERSONAL_NUMBER_PLACES =
  * the key (the others, an id's, only keep finds away): only a GraphQL variable passed as such an
  * argument is worth reading alone (`scannedMember`), the whole text is scanned anyway.
  */
-const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE;
+const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE | Place.IBAN_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
@@ -405,7 +405,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if ("stringValue" in value) {
       const sent = value.stringValue;
       let ruled = sent;
-      if (mayBeJsonContainer(sent)) {
+      if (mayBeJsonContainer(sent) || mayHoldGraphQLRequestInProse(sent)) {
         const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
         if (json.final) return { stringValue: json.text };
         ruled = json.text;

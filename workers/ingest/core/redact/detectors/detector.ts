@@ -73,6 +73,11 @@ export const Place = {
   POSTAL_CODE_VALUE: 1 << 6,
   /** The key names a PIX key (`pix.chave`, `pix_key`, `chavePix`): the whole value is the key, whatever its type. */
   PIX_KEY_VALUE: 1 << 7,
+  /**
+   * The key names an IBAN (`iban`, `ibans`, `customer.iban`): a value written in lower case is
+   * one there as after the word `IBAN` in text.
+   */
+  IBAN_VALUE: 1 << 8,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { IBAN_LENGTHS, LONGEST_IBAN, SHORTEST_IBAN } from "../iban-registry";
-import type { Detector } from "./detector";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
+import { Place, type Detector } from "./detector";
 
 /**
  * International Bank Account Numbers (ISO 13616-1): a bank account is personal data wherever a
@@ -16,7 +17,9 @@ import type { Detector } from "./detector";
  * the check stay. Written in lower case (`de89370400440532013000`, as a form lower-cases what
  * it stores), an IBAN is one only in the print format's groups or after the word `IBAN`: a
  * lower-case hex id of an IBAN's length may start with a country code (`be`, `de`, `ad`, `ae`)
- * and pass the check once in 97.
+ * and pass the check once in 97. After the word (`ibans` too), or as the value of a key naming
+ * IBANs (`Place.IBAN_VALUE`), a list's items are IBANs each (`{"ibans":["de89…","gb82…"]}`, a
+ * lifted `["de89…"]` under `ibans`): an item right after one accepted is in the same list.
  */
 const IBAN_KIND = "iban";
 
@@ -26,23 +29,53 @@ export const ibanDetector: Detector = {
   // spaces between them; the rewrite takes as many as the country's length.
   source: `(?<![A-Za-z0-9])[A-Za-z]{2}\\d\\d(?: ?[A-Za-z0-9]){${SHORTEST_IBAN - 4},${LONGEST_IBAN - 4}}`,
   evidence: Evidence.IBAN,
-  rewrite: (match, marker, text, start) => {
+  placeEvidence: Place.IBAN_VALUE,
+  rewrite: (match, marker, text, start, place) => {
     const upper = match.toUpperCase();
     const length = IBAN_LENGTHS.get(upper.slice(0, 2));
     if (length === undefined) return undefined;
     const end = ibanEnd(match, length);
     if (end < 0 || !isValidIbanChecksum(upper.slice(0, end).replaceAll(" ", ""))) return undefined;
-    if (upper.slice(0, end) !== match.slice(0, end) && !mayBeLowerCase(match, text, start)) return undefined;
+    if (upper.slice(0, end) !== match.slice(0, end) && !mayBeLowerCase(match, text, start, place)) return undefined;
+    lastAccepted.scan = currentScan();
+    lastAccepted.end = start + end;
     return end === match.length ? marker : { text: marker, kind: IBAN_KIND, length: end };
   },
 };
 
-/** The word `IBAN` (any case) right before a value, past `:`, `=`, `#` and blanks. */
-const IBAN_WORD_BEFORE = /(?<![A-Za-z])iban[ \t:=#"']*$/i;
+/**
+ * The word `IBAN` or `IBANs` (any case) right before a value, past `:`, `=`, `#`, blanks and
+ * quotes (escaped too, JSON text in a string), and the `[` of a list it names.
+ */
+const IBAN_WORD_BEFORE = /(?<![A-Za-z])ibans?[ \t:=#"'\\]*(?:\[[ \t"'\\]*)?$/i;
+/** How far back `IBAN_WORD_BEFORE` is read: `ibans\":[\"`. */
+const IBAN_WORD_REACH = 16;
+/** What separates a list's items: a closing quote, a comma, an opening quote, blanks, escapes. */
+const ITEM_SEPARATOR = /["'\\]*[ \t]*,[ \t]*["'\\]*$/;
 
-/** Whether an IBAN written with lower-case letters is one: grouped as printed, or after `IBAN`. */
-function mayBeLowerCase(match: string, text: string, start: number): boolean {
-  return match.charCodeAt(4) === 32 || IBAN_WORD_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+/**
+ * The scan (`scan-scope.ts`) and the end of the last IBAN this detector accepted in it. A scan
+ * asks about its candidates in the text's order, so an item right after it (past
+ * `ITEM_SEPARATOR`) is in the same list: each item is judged by the one before it, never by
+ * reading the list back to its word, so a list of thousands costs a few reads an item.
+ */
+const lastAccepted = { scan: -1, end: -1 };
+resetAfterEachScan(() => {
+  lastAccepted.scan = -1;
+});
+
+/**
+ * Whether an IBAN written with lower-case letters is one: grouped as printed, after `IBAN`, under
+ * a key naming IBANs (`place`), or as the next item of a list whose IBAN was accepted.
+ */
+function mayBeLowerCase(match: string, text: string, start: number, place: number): boolean {
+  if (match.charCodeAt(4) === 32 || (place & Place.IBAN_VALUE) !== 0) return true;
+  const before = text.slice(Math.max(0, start - IBAN_WORD_REACH), start);
+  countWork(before.length);
+  if (IBAN_WORD_BEFORE.test(before)) return true;
+  if (lastAccepted.scan !== currentScan()) return false;
+  const separator = ITEM_SEPARATOR.exec(before);
+  return separator !== null && start - separator[0].length === lastAccepted.end;
 }
 
 /**

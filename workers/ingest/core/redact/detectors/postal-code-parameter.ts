@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import { isPostalCodeParameterName } from "../postal-code-names";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { Place, type Detector } from "./detector";
 import { ESCAPED_QUOTE, OPENING_QUOTES } from "./escaped-quotes";
 
@@ -52,7 +53,7 @@ const FIELD_OPENING = /^:[ \t]*(?:\\*["'])?/;
 /** What an array's item follows: its `[` or `,`, blanks and a quote, perhaps escaped (JSON text in a string). */
 const ITEM_OPENING = /^[[,][ \t]*(?:\\*["'])?/;
 /** The `:` and the name of the member whose value is the array opened at the end (`"cep":[`), perhaps with escaped quotes. */
-const MEMBER_BEFORE_ARRAY = /(?:^|[{,[\s])(\\*["'])?([A-Za-z_][\w.-]*)\1[ \t]*:[ \t]*$/;
+const MEMBER_BEFORE_ARRAY = /(?:^|[{,[\s?&;])(\\*["'])?([A-Za-z_][\w.-]*)\1[ \t]*[:=][ \t]*$/;
 
 export const postalCodeParameterDetector: Detector = {
   kind: POSTAL_CODE_KIND,
@@ -66,50 +67,121 @@ export const postalCodeParameterDetector: Detector = {
     // A whole value, perhaps with the blanks or line break a form or a copied line leaves around it.
     `|(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$)` +
     // An array's item: the `[` or `,` before it starts the match, a literal the regex skips to.
-    `|[[,][ \\t]*(?:\\\\*["'])?${POSTAL_CODE_VALUE}(?=\\\\*["']?[ \\t]*[,\\]])`,
+    // An item of a list after a name (`zips=94103,10001`, `cep: 01304-001, 04538-133`) may end
+    // as a value ends.
+    `|[[,][ \\t]*(?:\\\\*["'])?${POSTAL_CODE_VALUE}(?=\\\\*["']?[ \\t]*[,\\]]|${VALUE_END})`,
   evidence: Evidence.POSTAL_CODE_PARAMETER,
   placeEvidence: Place.POSTAL_CODE_VALUE,
   rewrite: (match, marker, text, start, place) => {
     const separator = match.charCodeAt(0);
     if (separator === 91 /* [ */ || separator === 44 /* , */) return arrayItem(match, marker, text, start, place);
     if (separator !== 61 /* = */ && separator !== 58 /* : */) return (place & Place.POSTAL_CODE_VALUE) !== 0 ? marker : undefined;
-    const from = Math.max(0, start - NAME_REACH);
-    const before = NAME_BEFORE.exec(text.slice(from, start));
-    // A name longer than the reach is read whole or not at all.
-    if (before === null || (before.index === 0 && from > 0) || !isPostalCodeParameterName(before[1]!)) return undefined;
+    if (!namesPostalCodeBefore(text, start)) return undefined;
     return separator === 61 ? `=${marker}` : `${FIELD_OPENING.exec(match)![0]}${marker}`;
   },
 };
 
+/** Whether the name before the `=` or `:` at `at` names a postal code (`NAME_BEFORE`). */
+function namesPostalCodeBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - NAME_REACH);
+  const before = NAME_BEFORE.exec(text.slice(from, at));
+  // A name longer than the reach is read whole or not at all.
+  return before !== null && !(before.index === 0 && from > 0) && isPostalCodeParameterName(before[1]!);
+}
+
 /**
- * An item of a JSON array of postal codes: the whole value under a key naming one (a lifted
- * `{"cep":["01310-100"]}` gives the attribute `cep` the text `["01310-100"]`), or the value of a
- * member naming one in JSON text (`{"zip":[94105]}`, `{\"cep\":[\"01310-100\"]}` inside a
- * string). The array is read back from the item to its `[`, past the items before it; a bare
- * number becomes a quoted marker, quoted as the member's name is, so the text stays JSON.
+ * An item of a list of postal codes. Of a JSON array: the whole value under a key naming one (a
+ * lifted `{"cep":["01310-100"]}` gives the attribute `cep` the text `["01310-100"]`), or the value
+ * of a member or parameter naming one (`{"zip":[94105]}`, `{\"cep\":[\"01310-100\"]}` inside a
+ * string, `postal_codes=["94103","10001"]`); a bare number becomes a quoted marker, quoted as the
+ * member's name is, so the text stays JSON (bare after `=`, which is no JSON). Or of a comma list
+ * after a name's `=` or `:` (`zips=94103,10001,60601`, `cep: 01304-001, 04538-133`), whose items
+ * are one country's codes: printed as the first is (`zips=94103,2026` is a code and a year). The
+ * list is read back from the item to its `[`, `=` or `:`, past the items before it.
  */
 function arrayItem(match: string, marker: string, text: string, start: number, place: number): string | undefined {
-  const open = match.charCodeAt(0) === 91 ? start : arrayOpening(text, start);
+  const open = match.charCodeAt(0) === 91 ? start : listOpening(text, start);
   if (open < 0) return undefined;
   const opening = ITEM_OPENING.exec(match)![0];
   const quoted = /["']$/.test(opening);
+  const separator = text.charCodeAt(open);
+  if (separator === 61 /* = */ || separator === 58 /* : */) {
+    const value = match.slice(opening.length);
+    return namesPostalCodeBefore(text, open) && printedAs(firstItem(text, open + 1), value) ? `${opening}${marker}` : undefined;
+  }
   let quote = '"';
   if ((place & Place.POSTAL_CODE_VALUE) !== 0 && text.slice(0, open).trim() === "") {
     // The whole value is the array.
   } else {
     const member = MEMBER_BEFORE_ARRAY.exec(text.slice(Math.max(0, open - NAME_REACH), open));
     if (member === null || !isPostalCodeParameterName(member[2]!)) return undefined;
-    quote = member[1] ?? '"';
+    quote = member[1] ?? (text.charCodeAt(open - 1) === 61 ? "" : '"');
   }
   return quoted ? `${opening}${marker}` : `${opening}${quote}${marker}${quote}`;
 }
 
-/** The `[` of the array holding the item after the `,` at `comma`, past the items before it, or -1. */
-function arrayOpening(text: string, comma: number): number {
-  for (let i = comma - 1, from = Math.max(0, comma - 1024); i >= from; i--) {
+/**
+ * Where the list holding the item after the `,` at `comma` opens, past the items before it (their
+ * codes, blanks, quotes and commas): its `[`, or the `=` or `:` of the name it is the value of;
+ * -1 when something else comes first (a `{`, a `]`: the item is in no list), or after 1024
+ * characters.
+ */
+function listOpening(text: string, comma: number): number {
+  const scan = currentScan();
+  let open = -1;
+  let i = comma - 1;
+  for (const from = Math.max(0, comma - 1024); i >= from; i--) {
+    // The item before, asked about earlier in this scan: its list is this one's.
+    if (lastItem.scan === scan && i === lastItem.comma) {
+      open = lastItem.open;
+      break;
+    }
     const code = text.charCodeAt(i);
-    if (code === 91) return i;
-    if (code === 93 || code === 123 || code === 125 || code === 58) return -1;
+    if (code === 91 /* [ */ || code === 61 /* = */ || code === 58 /* : */) {
+      open = i;
+      break;
+    }
+    if (!isListCharacter(code)) break;
   }
-  return -1;
+  countWork(comma - i);
+  lastItem.scan = scan;
+  lastItem.comma = comma;
+  lastItem.open = open;
+  return open;
+}
+
+/**
+ * The `,` of the last item `listOpening` was asked about, its answer and its scan
+ * (`scan-scope.ts`): a scan asks about a list's items in order, so each walk ends at the item
+ * before it, and a list of thousands is read once.
+ */
+const lastItem = { scan: -1, comma: -1, open: -1 };
+resetAfterEachScan(() => {
+  lastItem.scan = -1;
+});
+
+/** A character of a postal code list's items and separators: letters, digits, `-`, `.`, `+`, `%`, blanks, quotes, `\`, `,`. */
+function isListCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 45 || code === 46 || code === 43 ||
+    code === 37 || code === 32 || code === 9 || code === 34 || code === 39 || code === 92 || code === 44
+  );
+}
+
+/** The first item of the list after the `=` or `:` before `from`: up to its `,`, without blanks and quotes. */
+function firstItem(text: string, from: number): string {
+  const comma = text.indexOf(",", from);
+  return text.slice(from, comma < 0 ? text.length : comma).replace(/^[ \t\\"']+|[ \t\\"']+$/g, "");
+}
+
+/** Whether two codes are printed alike: digits where digits are, letters where letters are, the same separators. */
+function printedAs(first: string, code: string): boolean {
+  if (first.length !== code.length) return false;
+  for (let i = 0; i < code.length; i++) if (shapeOf(first.charCodeAt(i)) !== shapeOf(code.charCodeAt(i))) return false;
+  return true;
+}
+
+function shapeOf(code: number): number {
+  if (code >= 48 && code <= 57) return 0;
+  return (code | 32) >= 97 && (code | 32) <= 122 ? 1 : code;
 }
