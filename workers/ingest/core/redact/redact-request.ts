@@ -29,6 +29,7 @@ import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redaction
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { TextScanner } from "./text-scanner";
+import { UnchangedTexts } from "./unchanged-texts";
 
 /** What redaction did to a whole request: items redacted, in total and by kind. */
 export interface RequestRedactions {
@@ -133,6 +134,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private peerIsServer = false;
   /** The GraphQL documents read in this request: its spans and logs of one operation read it once. */
   readonly graphQLDocuments = new GraphQLDocuments();
+  /** The texts this request's walk scanned and left unchanged: the values its records repeat are read once. */
+  private readonly unchanged = new UnchangedTexts();
 
   constructor(
     private readonly policy: RedactionPolicy,
@@ -461,11 +464,18 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   private text(text: string, excluded: number, inHost = excluded, place = 0): string {
     const scanner = this.policy.scanner;
-    if (scanner === undefined || text === "") return text;
-    if (!this.series) return redactText(scanner, text, this.tally, excluded, inHost, place);
+    if (scanner === undefined || text === "" || this.unchanged.has(text, excluded, inHost, place)) return text;
+    if (!this.series) {
+      const redacted = redactText(scanner, text, this.tally, excluded, inHost, place);
+      if (redacted === text) this.unchanged.add(text, excluded, inHost, place);
+      return redacted;
+    }
     const scratch = this.scratch;
     scratch.reset();
-    if (redactText(scanner, text, scratch, excluded, inHost, place) === text) return text;
+    if (redactText(scanner, text, scratch, excluded, inHost, place) === text) {
+      this.unchanged.add(text, excluded, inHost, place);
+      return text;
+    }
     this.tally.addAll(scratch);
     return seriesMarker(scratch.kindList(), this.policy.seriesHash(text));
   }
