@@ -1,6 +1,6 @@
 /**
  * An ORM's bound parameters, logged in a list after the statement (TypeORM's `-- PARAMETERS:`,
- * Sequelize's `with bind:`, Prisma's `Params:`), get the rule an attribute named as their column
+ * Sequelize's values after the statement, Prisma's `Params:`), get the rule an attribute named as their column
  * gets: secrets, postal codes and card holders as the same values written inline would be.
  */
 import { describe, expect, it } from "vitest";
@@ -17,8 +17,8 @@ describe("values an ORM binds get their column's key rule", () => {
         'query: UPDATE "user" SET "password" = $1, "reset_token" = $2 WHERE "id" = $3 -- PARAMETERS: ["[REDACTED:secret_param]","[REDACTED:secret_param]",7]',
       ],
       [
-        "Executing (default): UPDATE `users` SET `password`=$1,`api_key`=$2 WHERE `id` = $3; with bind: ['hunter2-S3cret!','sk_live_abc123XYZ',7]",
-        "Executing (default): UPDATE `users` SET `password`=$1,`api_key`=$2 WHERE `id` = $3; with bind: ['[REDACTED:secret_param]','[REDACTED:secret_param]',7]",
+        'Executing (default): UPDATE `users` SET `password`=?,`api_key`=? WHERE `id` = ?; "hunter2-S3cret!", "sk_live_abc123XYZ", 7',
+        'Executing (default): UPDATE `users` SET `password`=?,`api_key`=? WHERE `id` = ?; "[REDACTED:secret_param]", "[REDACTED:secret_param]", 7',
       ],
       [
         'prisma:query UPDATE "User" SET "password" = $1 WHERE "id" = $2 Params: ["hunter2-S3cret!",7]',
@@ -42,8 +42,8 @@ describe("values an ORM binds get their column's key rule", () => {
         'INSERT INTO "address"("street","zip","city") VALUES ($1, $2, $3) -- PARAMETERS: ["Rua Augusta 1500","[REDACTED:postal_code]","São Paulo"]',
       ],
       [
-        "Executing (default): INSERT INTO `addr` (`id`,`cep`) VALUES ($1,$2); with bind: [7,'01304-001']",
-        "Executing (default): INSERT INTO `addr` (`id`,`cep`) VALUES ($1,$2); with bind: [7,'[REDACTED:postal_code]']",
+        `Executing (default): INSERT INTO "addr" ("id","cep") VALUES (DEFAULT,$1) RETURNING "id", "cep"; with parameters [ '01304-001' ]`,
+        `Executing (default): INSERT INTO "addr" ("id","cep") VALUES (DEFAULT,$1) RETURNING "id", "cep"; with parameters [ '[REDACTED:postal_code]' ]`,
       ],
       [
         'prisma:query INSERT INTO "Customer" ("phone","zip") VALUES ($1,$2) Params: ["11987654321","01304-001"]',
