@@ -12,7 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
-import { SQL_BOUND_LIST_MARKERS } from "./detectors/sql-values";
+import { SQL_BOUND_LIST_MARKERS, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
 
 /**
@@ -332,7 +332,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
   }
   // An ORM's query log binds values in a list after its statement (`sql-values.ts`): each gets its
   // column's rule, and a phone is found there by its column too.
-  if (mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsAny(text, SQL_BOUND_LIST_MARKERS)) {
+  if (mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsSqlBoundList(text)) {
     found |= Evidence.SQL_BOUND_LIST;
     if (digits >= PHONE_DIGITS) found |= Evidence.PHONE;
   }

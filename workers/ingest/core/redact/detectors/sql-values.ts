@@ -192,6 +192,18 @@ export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "Params
 const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
 
 /**
+ * Whether `text` may hold an ORM's list of bound parameters: one of `SQL_BOUND_LIST_MARKERS`,
+ * and for a marker logged before the statement (which Sequelize writes before every statement,
+ * with parameters or none) a placeholder's `$` or `?` too, without which no value is bound.
+ */
+export function holdsSqlBoundList(text: string): boolean {
+  for (const marker of SQL_BOUND_LIST_MARKERS) {
+    if (text.includes(marker) && (!SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?"))) return true;
+  }
+  return false;
+}
+
+/**
  * The place of the value starting at `start` (after its quote, if any) in an ORM's list of bound
  * parameters (`SQL_BOUND_LIST_MARKERS`), and the column its placeholder gives it in the statement
  * logged with the list: the `$n` (PostgreSQL) or n-th `?` (MySQL, SQLite) of the value's position
@@ -474,16 +486,31 @@ function readStatement(text: string, m: number): void {
   }
 }
 
-/** A column assigned or compared right before a placeholder or value: `"phone" = $1`, `` `celular`=? ``, `cep = '…'`, `\"password\" = $1`. */
-const ASSIGNED_COLUMN = /([A-Za-z_][\w]*)(?:\\*"|[`\]])?[ \t]*=[ \t]*$/;
-
 /**
- * The name (as written, without its quotes, so that its words still split: `holderName`) of the column assigned or compared right before
- * `start`, where a placeholder starts, or undefined when no `column =` ends there. Reads at most
- * 64 characters.
+ * The name (as written, without its quotes, so that its words still split: `holderName`) of the
+ * column assigned or compared right before `start`, where a placeholder or value starts: `"phone"
+ * = $1`, `` `celular`=? ``, `cep = '…'`, `\"password\" = $1` in a log line held in a JSON
+ * string; undefined when no `column =` ends there. Read back from `start`, a name's length at
+ * most 64 characters.
  */
 function assignedColumn(text: string, start: number): string | undefined {
-  return ASSIGNED_COLUMN.exec(text.slice(Math.max(0, start - 64), start))?.[1];
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (text.charCodeAt(i) !== 61 /* = */) return undefined;
+  i--;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  const quote = text.charCodeAt(i);
+  if (quote === 34 /* " */) {
+    i--;
+    while (i >= 0 && text.charCodeAt(i) === 92 /* \ */) i--;
+  } else if (quote === 96 /* ` */ || quote === 93 /* ] */) {
+    i--;
+  }
+  const end = i + 1;
+  while (i >= 0 && end - i <= 64 && isWordPart(text.charCodeAt(i))) i--;
+  // The name is the whole word before `=`: one longer than 64 characters is none.
+  if (isWordPart(text.charCodeAt(i)) || !isWordStart(text.charCodeAt(i + 1)) || i + 1 >= end) return undefined;
+  return text.slice(i + 1, end);
 }
 
 /** A column before `IN (` or `NOT IN (`: `"zip" IN (`, `` `cep` not in ( ``. */
