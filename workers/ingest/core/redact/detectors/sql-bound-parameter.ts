@@ -63,7 +63,7 @@ const MARKER_START = "[REDACTED:";
 export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detector {
   return {
     kind: SECRET_PARAM_KIND,
-    source: `[[,(=;:]\\s*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.|'')*'|${ESCAPED_QUOTED}|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
+    source: `(?:[[,(=;]|(?<=\\$\\w{1,64}\\\\{0,7}"):)\\s*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.|'')*'|${ESCAPED_QUOTED}|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
     evidence: Evidence.SQL_BOUND_LIST | Evidence.SQL_STATEMENT,
     rewrite: (match, _marker, text, start) => {
       let valueAt = 1;
