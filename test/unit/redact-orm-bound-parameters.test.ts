@@ -247,6 +247,20 @@ describe("Sequelize's parameter logs as the library prints them", () => {
     for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
   });
 
+  it("quotes a bound number's marker at the level of the string its list is in, so a JSON record stays JSON", () => {
+    const records = [
+      { msg: "Executing (default): UPDATE `card` SET `cvv`=? WHERE `id` = ?; 123, 7" },
+      { msg: "query: UPDATE card SET cvv = $1 -- PARAMETERS: [123]" },
+      { msg: 'query: UPDATE "card" SET "cvv" = $1 WHERE "id" = $2 -- PARAMETERS: [123,7]' },
+    ];
+    const stored = records.map((record) => JSON.parse(redacted(JSON.stringify(record))) as { msg: string });
+    expect(stored.map(({ msg }) => msg)).toEqual([
+      'Executing (default): UPDATE `card` SET `cvv`=? WHERE `id` = ?; "[REDACTED:secret_param]", 7',
+      'query: UPDATE card SET cvv = $1 -- PARAMETERS: ["[REDACTED:secret_param]"]',
+      'query: UPDATE "card" SET "cvv" = $1 WHERE "id" = $2 -- PARAMETERS: ["[REDACTED:secret_param]",7]',
+    ]);
+  });
+
   it("keeps look-alikes bound in the same shapes: statuses, counts, timestamps, ids, order ids", () => {
     const kept = [
       'Executing (default): UPDATE "order" SET "status"=$1,"token_count"=$2,"password_changed_at"=$3 WHERE "order_id" = $4; "shipped", 512, "2026-12-01 10:00:00.000 +00:00", 123456789',

@@ -102,17 +102,21 @@ function columnOf(text: string, start: number, valueAt: number, opening: string)
 }
 
 /**
- * The quote a number's marker in a bound list is written in: the quote nearest before the list
- * item at `start`, with the backslashes escaping it (`\"` in a log line held in a JSON string),
- * so the marker is a string of the level the list's strings and the statement's names are at;
- * `"` when none is within 256 characters.
+ * The quote a number's marker in a bound list is written in: a quote of the level the list's
+ * strings and the statement's names are at, so the marker is one of its strings. Read from the
+ * quote nearest before the list item at `start`: one that closes a string (`"zip" = $1`, `"a", 3`)
+ * is of that level, backslashes and all (`\"` in a log line held in a JSON string); one that opens
+ * the string the list is in (`{"msg":"Executing (…): …; 123"}`, a word after it) is a level up,
+ * where a quote has twice its backslashes and one more. `"` when none is within 256 characters.
  */
 function quoteBefore(text: string, start: number): string {
   const quote = text.lastIndexOf('"', start);
   if (quote < 0 || start - quote > 256) return '"';
   let escapes = quote;
   while (escapes > 0 && quote - escapes < 7 && text.charCodeAt(escapes - 1) === 92 /* \ */) escapes--;
-  return text.slice(escapes, quote + 1);
+  const backslashes = quote - escapes;
+  const opens = /\w/.test(text.charAt(quote + 1));
+  return `${"\\".repeat(opens ? 2 * backslashes + 1 : backslashes)}"`;
 }
 
 function isBlank(code: number): boolean {
