@@ -255,13 +255,11 @@ const bound = {
   quote: 0,
   escapes: 0,
   /**
-   * The marker whose statement was read last: where it starts and ends, its `$n` and `$name`
-   * placeholders (the first of each), its `?`s, each placeholder's column (or none) asked for, and
-   * the last `(…)` of placeholders read (`inListColumn`).
+   * The marker whose statement was read last: its `$n` and `$name` placeholders (the first of
+   * each), its `?`s, each placeholder's column (or none) asked for, and the last `(…)` of
+   * placeholders read (`inListColumn`).
    */
   statement: -1,
-  statementFrom: 0,
-  statementTo: 0,
   named: new Map<string, number>(),
   questionMarks: [] as number[],
   columns: new Map<number | string, string | undefined>(),
