@@ -83,7 +83,7 @@ describe("phones in an ORM's list of bound parameters: the work of finding the l
     ["numbers after a marker with no list", "Params: ", "x 3456-7890 y "],
     ["lists after statements, over and over", "", 'INSERT INTO t (nome, celular) VALUES ($1, $2) -- PARAMETERS: ["Ana","11987654321"] '],
     ["numbers after a list closed", 'Params: ["a"] ', "x 3456-7890 y "],
-    ["MySQL placeholders before each list", "", 'UPDATE c SET phone = ? WHERE id = ?; with bind ["11987654321", 7] '],
+    ["MySQL placeholders before each list", "", 'Executing (default): UPDATE c SET phone = ? WHERE id = ?; "11987654321", 7\n'],
     // Each list opens a string no quote closes: every candidate sits inside it.
     ["lists whose string never closes, over and over", "", 'UPDATE t SET phone = $1 PARAMETERS: [\\"' + "11987654321 ".repeat(40)],
   ];
@@ -97,26 +97,51 @@ describe("phones in an ORM's list of bound parameters: the work of finding the l
     expect(list).not.toContain("11987654321");
     const logged = 'INSERT INTO t (nome, celular) VALUES ($1, $2) -- PARAMETERS: ["Ana","1140041234"] ';
     expect(measured(logged.repeat(3)).text).toBe(logged.replaceAll("1140041234", "[REDACTED:phone]").repeat(3));
-    const mysql = 'UPDATE c SET phone = ? WHERE id = ?; with bind ["1140041234", "1140041235"]';
-    expect(measured(mysql).text).toBe('UPDATE c SET phone = ? WHERE id = ?; with bind ["[REDACTED:phone]", "1140041235"]');
+    const mysql = 'Executing (default): UPDATE c SET phone = ? WHERE id = ?; "1140041234", "1140041235"';
+    expect(measured(mysql).text).toBe('Executing (default): UPDATE c SET phone = ? WHERE id = ?; "[REDACTED:phone]", "1140041235"');
   });
 });
 
 describe("any value in an ORM's list of bound parameters: the work of finding its column's rule", () => {
   const cases: Array<[string, string, string]> = [
     ["one long TypeORM list", 'UPDATE u SET password = $1 -- PARAMETERS: [', '"hunter2-S3cret!", 7, '],
-    ["one long Sequelize list in single quotes", "UPDATE u SET `password`=$1; with bind: [", "'hunter2-S3cret!','01304-001',"],
+    ["one long Sequelize 7 list in single quotes, over lines", "Executing (default): UPDATE u SET `password`=$1; with parameters [", "\n  'hunter2-S3cret!',\n  '01304-001',"],
     ["statements and lists over and over", "", 'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["hunter2-S3cret!","01304-001"] '],
     ["quoted items after a marker with no list", "Params: ", ',"a" ,7 '],
+    ["one long Sequelize 6 list after the statement", "Executing (default): UPDATE u SET password = $1, zip = $2; ", '"hunter2-S3cret!", "01304-001", '],
+    ["one long object of Sequelize 6 SQLite's keyed values", "Executing (default): UPDATE u SET password = $1; {", '"$1":"hunter2-S3cret!",'],
+    ["Sequelize 6 statements over and over", "", 'Executing (default): UPDATE u SET `password`=?,`cep`=? WHERE `email` = ?; "hunter2-S3cret!", "01304-001", "ana@example.com"\n'],
+    ["one long list in JSON text held in a string", '{"msg":"query: UPDATE u SET \\"password\\" = $1 -- PARAMETERS: [', '\\"hunter2-S3cret!\\",7,'],
+    ["escaped strings in a list that never close", '{"msg":"query: UPDATE u SET \\"password\\" = $1 -- PARAMETERS: [\\"', 'a\\\\\\" ,7, '],
+    ["IN lists over and over", "", 'query: SELECT 1 FROM a WHERE "zip" IN ($1, $2, $3) -- PARAMETERS: ["01304-001","94103",7] '],
   ];
 
   itIsLinearIn(cases);
+
+  it("is linear in a statement's placeholders in no IN list, each with its value", () => {
+    const logged = (count: number) => {
+      const placeholders = Array.from({ length: count }, (_, i) => `$${i + 1}`).join(", ");
+      return `query: SELECT f(${placeholders}) -- PARAMETERS: [${Array.from({ length: count }, () => '"01304-001"').join(",")}] `;
+    };
+    const small = measured(logged(200).repeat(20));
+    const large = measured(logged(200).repeat(40));
+    expect(small.work).toBeGreaterThan(0);
+    expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
+    expect(measured(logged(400)).work).toBeLessThanOrEqual(2 * measured(logged(200)).work + 8192);
+    expect(small.text).toBe(logged(200).repeat(20));
+  });
 
   it("still redacts each statement's values by their columns", () => {
     const logged = 'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["hunter2-S3cret!","01304-001"] ';
     expect(measured(logged.repeat(3)).text).toBe(
       'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["[REDACTED:secret_param]","[REDACTED:postal_code]"] '.repeat(3),
     );
+    const sequelize = 'Executing (default): UPDATE u SET `password`=?,`cep`=? WHERE `email` = ?; "hunter2-S3cret!", "01304-001", "ana@example.com"\n';
+    expect(measured(sequelize.repeat(3)).text).toBe(
+      'Executing (default): UPDATE u SET `password`=?,`cep`=? WHERE `email` = ?; "[REDACTED:secret_param]", "[REDACTED:postal_code]", "[REDACTED:email]"\n'.repeat(3),
+    );
+    const inLists = 'query: SELECT 1 FROM a WHERE "zip" IN ($1, $2, $3) -- PARAMETERS: ["01304-001","94103",7] ';
+    expect(measured(inLists.repeat(3)).text).toBe('query: SELECT 1 FROM a WHERE "zip" IN ($1, $2, $3) -- PARAMETERS: ["[REDACTED:postal_code]","[REDACTED:postal_code]",7] '.repeat(3));
   });
 });
 

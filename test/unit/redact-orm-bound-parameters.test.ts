@@ -1,8 +1,9 @@
 /**
  * An ORM's bound parameters, logged in a list after the statement (TypeORM's `-- PARAMETERS:`,
- * Sequelize's `with bind:`, Prisma's `Params:`), get the rule an attribute named as their column
+ * Sequelize's values after the statement, Prisma's `Params:`), get the rule an attribute named as their column
  * gets: secrets, postal codes and card holders as the same values written inline would be.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { redactionPolicy } from "../support/redaction";
@@ -17,8 +18,8 @@ describe("values an ORM binds get their column's key rule", () => {
         'query: UPDATE "user" SET "password" = $1, "reset_token" = $2 WHERE "id" = $3 -- PARAMETERS: ["[REDACTED:secret_param]","[REDACTED:secret_param]",7]',
       ],
       [
-        "Executing (default): UPDATE `users` SET `password`=$1,`api_key`=$2 WHERE `id` = $3; with bind: ['hunter2-S3cret!','sk_live_abc123XYZ',7]",
-        "Executing (default): UPDATE `users` SET `password`=$1,`api_key`=$2 WHERE `id` = $3; with bind: ['[REDACTED:secret_param]','[REDACTED:secret_param]',7]",
+        'Executing (default): UPDATE `users` SET `password`=?,`api_key`=? WHERE `id` = ?; "hunter2-S3cret!", "sk_live_abc123XYZ", 7',
+        'Executing (default): UPDATE `users` SET `password`=?,`api_key`=? WHERE `id` = ?; "[REDACTED:secret_param]", "[REDACTED:secret_param]", 7',
       ],
       [
         'prisma:query UPDATE "User" SET "password" = $1 WHERE "id" = $2 Params: ["hunter2-S3cret!",7]',
@@ -42,8 +43,8 @@ describe("values an ORM binds get their column's key rule", () => {
         'INSERT INTO "address"("street","zip","city") VALUES ($1, $2, $3) -- PARAMETERS: ["Rua Augusta 1500","[REDACTED:postal_code]","São Paulo"]',
       ],
       [
-        "Executing (default): INSERT INTO `addr` (`id`,`cep`) VALUES ($1,$2); with bind: [7,'01304-001']",
-        "Executing (default): INSERT INTO `addr` (`id`,`cep`) VALUES ($1,$2); with bind: [7,'[REDACTED:postal_code]']",
+        `Executing (default): INSERT INTO "addr" ("id","cep") VALUES (DEFAULT,$1) RETURNING "id", "cep"; with parameters [ '01304-001' ]`,
+        `Executing (default): INSERT INTO "addr" ("id","cep") VALUES (DEFAULT,$1) RETURNING "id", "cep"; with parameters [ '[REDACTED:postal_code]' ]`,
       ],
       [
         'prisma:query INSERT INTO "Customer" ("phone","zip") VALUES ($1,$2) Params: ["11987654321","01304-001"]',
@@ -163,5 +164,114 @@ describe("Drizzle's default logger (`Query: … -- params: [...]`)", () => {
     expect(redacted('Query: select "id" from "users" where "users"."zip_code" = $1 -- params: ["94103"]')).toBe(
       'Query: select "id" from "users" where "users"."zip_code" = $1 -- params: ["[REDACTED:postal_code]"]',
     );
+  });
+});
+
+/** Lines Sequelize 6 and 7 logged with `logQueryParameters` (test/fixtures/orm-query-logs/README.md). */
+const SEQUELIZE_LINES = (
+  JSON.parse(readFileSync(new URL("../fixtures/orm-query-logs/sequelize.json", import.meta.url), "utf8")) as {
+    lines: Array<{ version: string; dialect: string; line: string }>;
+  }
+).lines;
+
+/** The values the recorded operations bind that are personal or secret, and the kind each is stored as. */
+const RECORDED_SECRETS: ReadonlyArray<[string, string]> = [
+  ["hunter2secret", "secret_param"],
+  ["n3w-S3cret!", "secret_param"],
+  ["04538-133", "postal_code"],
+  ["01304-001", "postal_code"],
+  ["94103", "postal_code"],
+  ["ana@example.com", "email"],
+];
+
+/** `line` with each recorded secret replaced by its marker, the quotes around it kept. */
+const withMarkers = (line: string) => RECORDED_SECRETS.reduce((text, [value, kind]) => text.replaceAll(value, `[REDACTED:${kind}]`), line);
+
+describe("Sequelize's parameter logs as the library prints them", () => {
+  it("holds every recorded shape: 5/6's values after the statement in order or keyed, 7's 'with parameters' over lines", () => {
+    const shapes = new Set(SEQUELIZE_LINES.map(({ version, dialect }) => `${version.split(".")[0]} ${dialect}`));
+    expect([...shapes].sort()).toEqual(["6 mysql", "6 postgres", "6 sqlite", "7 mysql", "7 postgres"]);
+    expect(SEQUELIZE_LINES.some(({ line }) => line.startsWith("Executed ("))).toBe(true);
+    expect(SEQUELIZE_LINES.some(({ line }) => line.includes("with parameters [\n"))).toBe(true);
+    expect(SEQUELIZE_LINES.some(({ line }) => line.includes('; {"$1":'))).toBe(true);
+  });
+
+  it.each(SEQUELIZE_LINES.map(({ version, dialect, line }) => [`${version} ${dialect}`, line]))(
+    "redacts each password, CEP and e-mail a recorded line binds, and keeps statuses, counts and timestamps (%s)",
+    (_, line) => {
+      expect(redacted(line)).toBe(withMarkers(line));
+    },
+  );
+
+  it.each(SEQUELIZE_LINES.map(({ version, dialect, line }) => [`${version} ${dialect}`, line]))(
+    "does the same for the line in a JSON log record, its quotes and line breaks escaped (%s)",
+    (_, line) => {
+      expect(redacted(JSON.stringify({ level: 20, msg: line }))).toBe(JSON.stringify({ level: 20, msg: withMarkers(line) }));
+    },
+  );
+
+  it("redacts the values of the brief's examples, each kind by its column", () => {
+    const cases: Array<[string, string]> = [
+      [
+        'Executing (default): INSERT INTO `users` (`id`,`email`,`password`,`cep`) VALUES (DEFAULT,$1,$2,$3); "ana@example.com", "hunter2secret", "04538-133"',
+        'Executing (default): INSERT INTO `users` (`id`,`email`,`password`,`cep`) VALUES (DEFAULT,$1,$2,$3); "[REDACTED:email]", "[REDACTED:secret_param]", "[REDACTED:postal_code]"',
+      ],
+      [
+        '{"msg":"query: SELECT 1 WHERE \\"password\\" = $1 -- PARAMETERS: [\\"hunter2secret\\",42]"}',
+        '{"msg":"query: SELECT 1 WHERE \\"password\\" = $1 -- PARAMETERS: [\\"[REDACTED:secret_param]\\",42]"}',
+      ],
+      [
+        'query: SELECT * FROM "address" WHERE "zip" IN ($1,$2) -- PARAMETERS: ["01304-001","94103"]',
+        'query: SELECT * FROM "address" WHERE "zip" IN ($1,$2) -- PARAMETERS: ["[REDACTED:postal_code]","[REDACTED:postal_code]"]',
+      ],
+      [
+        'query: SELECT * FROM "user" WHERE "email" = $1 AND "cep" NOT IN ($2, $3) -- PARAMETERS: ["ana@example.com","01304-001","94103"]',
+        'query: SELECT * FROM "user" WHERE "email" = $1 AND "cep" NOT IN ($2, $3) -- PARAMETERS: ["[REDACTED:email]","[REDACTED:postal_code]","[REDACTED:postal_code]"]',
+      ],
+      // A number bound in a list held in a JSON string: its marker is a string of the list's level.
+      [
+        '{"msg":"query: UPDATE \\"card\\" SET \\"cvv\\" = $1 WHERE \\"id\\" = $2 -- PARAMETERS: [123,7]"}',
+        '{"msg":"query: UPDATE \\"card\\" SET \\"cvv\\" = $1 WHERE \\"id\\" = $2 -- PARAMETERS: [\\"[REDACTED:secret_param]\\",7]"}',
+      ],
+      // Sequelize 6 with SQLite: the object's keys name the placeholders, a named one too.
+      [
+        'Executing (default): SELECT * FROM users WHERE password = $pw AND id = $id; {"$id":7,"$pw":"hunter2secret"}',
+        'Executing (default): SELECT * FROM users WHERE password = $pw AND id = $id; {"$id":7,"$pw":"[REDACTED:secret_param]"}',
+      ],
+      // A phone by its column in Sequelize 6's list too.
+      [
+        'Executing (default): UPDATE `clientes` SET `celular`=? WHERE `id` = ?; "11987654321", 42',
+        'Executing (default): UPDATE `clientes` SET `celular`=? WHERE `id` = ?; "[REDACTED:phone]", 42',
+      ],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("quotes a bound number's marker at the level of the string its list is in, so a JSON record stays JSON", () => {
+    const records = [
+      { msg: "Executing (default): UPDATE `card` SET `cvv`=? WHERE `id` = ?; 123, 7" },
+      { msg: "query: UPDATE card SET cvv = $1 -- PARAMETERS: [123]" },
+      { msg: 'query: UPDATE "card" SET "cvv" = $1 WHERE "id" = $2 -- PARAMETERS: [123,7]' },
+    ];
+    const stored = records.map((record) => JSON.parse(redacted(JSON.stringify(record))) as { msg: string });
+    expect(stored.map(({ msg }) => msg)).toEqual([
+      'Executing (default): UPDATE `card` SET `cvv`=? WHERE `id` = ?; "[REDACTED:secret_param]", 7',
+      'query: UPDATE card SET cvv = $1 -- PARAMETERS: ["[REDACTED:secret_param]"]',
+      'query: UPDATE "card" SET "cvv" = $1 WHERE "id" = $2 -- PARAMETERS: ["[REDACTED:secret_param]",7]',
+    ]);
+  });
+
+  it("keeps look-alikes bound in the same shapes: statuses, counts, timestamps, ids, order ids", () => {
+    const kept = [
+      'Executing (default): UPDATE "order" SET "status"=$1,"token_count"=$2,"password_changed_at"=$3 WHERE "order_id" = $4; "shipped", 512, "2026-12-01 10:00:00.000 +00:00", 123456789',
+      "Executing (default): SELECT `id` FROM `orders` WHERE `status` IN (?, ?) AND `order_id` = ?; with parameters [ 'pending', 'paid', 94103 ]",
+      'Executing (default): SELECT id FROM users WHERE login_attempts < $1 AND status = $2; {"$1":5,"$2":"active"}',
+      '{"msg":"query: SELECT 1 WHERE \\"status\\" IN ($1, $2) AND \\"id\\" = $3 -- PARAMETERS: [\\"active\\",\\"blocked\\",94103]"}',
+      // A statement's own `;` with no parameters after it, and one in a string.
+      "Executing (default): SELECT 1 FROM a WHERE note = 'a; \"hunter2secret\"';",
+      // An object after the statement whose keys name no placeholder.
+      'Executing (default): SELECT 1; {"note":"hunter2secret","count":3}',
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
   });
 });

@@ -291,7 +291,7 @@ describe("phones among an ORM's bound parameters", () => {
     expectRedacted([
       ['query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","ana@example.com","1134567890"]', 'query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","[REDACTED:email]","[REDACTED:phone]"]'],
       ['query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["1134567890","1134567890",42]', 'query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["[REDACTED:phone]","1134567890",42]'],
-      ['Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; with bind ["João","1134567890"]', 'Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; with bind ["João","[REDACTED:phone]"]'],
+      ['Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; "João", "1134567890"', 'Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; "João", "[REDACTED:phone]"'],
     ]);
   });
 

@@ -12,7 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
-import { SQL_BOUND_LIST_MARKERS } from "./detectors/sql-values";
+import { SQL_BOUND_LIST_MARKERS, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
 
 /**
@@ -48,7 +48,7 @@ export const Evidence = {
    * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
    * naming a phone (`PHONE_WORD`) before them, or anywhere in a text holding `(` and an SQL
    * `VALUES` (an `INSERT`'s column list), or eight digits and an ORM's list of bound
-   * parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`).
+   * parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`).
    */
   PHONE: 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
@@ -110,7 +110,7 @@ export const Evidence = {
   POSTAL_CODE_PHRASE: 1 << 24,
   /** A colon or `=`, and a card holder's word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`). */
   CARD_HOLDER_FIELD: 1 << 25,
-  /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `with bind`, `Params:`). */
+  /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
   SQL_BOUND_LIST: 1 << 26,
   /**
    * An SQL statement's values written inline: `(` and `VALUES` (an `INSERT`'s rows), or `=` and
@@ -332,7 +332,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
   }
   // An ORM's query log binds values in a list after its statement (`sql-values.ts`): each gets its
   // column's rule, and a phone is found there by its column too.
-  if (mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsAny(text, SQL_BOUND_LIST_MARKERS)) {
+  if (mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsSqlBoundList(text)) {
     found |= Evidence.SQL_BOUND_LIST;
     if (digits >= PHONE_DIGITS) found |= Evidence.PHONE;
   }

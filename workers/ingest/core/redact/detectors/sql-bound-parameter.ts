@@ -3,6 +3,7 @@ import { KeyRules, type KeyRule } from "../key-rules";
 import { standsForSecret } from "../secret-names";
 import { DEFAULT_GEO_PRECISION } from "../geo";
 import { Place, redactionMarker, type Detector, type Rewrite } from "./detector";
+import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { sqlAssignedColumnOf, sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
@@ -10,8 +11,10 @@ import { CARD_HOLDER_KIND } from "../kinds";
 
 /**
  * A value an ORM binds to a placeholder and logs in its list of bound parameters after the
- * statement (TypeORM's `-- PARAMETERS: […]`, Sequelize's `with bind: […]`, Prisma's `Params:
- * […]`: `sqlBoundParameterOf`) gets the rule an attribute named as its column gets
+ * statement (TypeORM's `-- PARAMETERS: […]`, Sequelize 6's `; "…", "…"` and 7's `; with
+ * parameters […]`, Prisma's `Params: […]`: `sqlBoundParameterOf`), placed by position or by a
+ * `$n` key, whether the statement assigns it (`SET`), compares it (`WHERE … =`, `IN (…)`) or
+ * inserts it, gets the rule an attribute named as its column gets
  * (`key-rules.ts`), and so does the same value written inline in the statement: in an `INSERT …
  * (columns) VALUES (…)` row (`sqlInsertColumnOf`) or assigned in an `UPDATE`'s `SET` list
  * (`sqlAssignedColumnOf`), one mechanism for both:
@@ -50,49 +53,74 @@ const MARKER_START = "[REDACTED:";
 
 /**
  * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`). A
- * match is one value: its `[`, `(`, `,` or `=`, blanks, and a quoted string (`"…"` JSON, `'…'`
- * as Sequelize prints and SQL writes inline, `''` a quote inside it) or a number; the replacement keeps the separator and
- * blanks and quotes the marker as the value was (a number's marker as a JSON string in a bound
- * list, so the list stays JSON; as an SQL string `'…'` inline).
+ * match is one value: its `[`, `(`, `,`, `=`, `;` or `:`, blanks or line breaks, and a quoted
+ * string (`"…"` JSON, `'…'` as Sequelize 7 prints and SQL writes inline, `''` a quote inside it,
+ * either escaped as in a log line held in a JSON string: `\"…\"`) or a number; the replacement
+ * keeps the separator and blanks and quotes the marker as the value was (a number's marker as a
+ * string of the list's level in a bound list, so the list stays JSON; as an SQL string `'…'`
+ * inline).
  */
 export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detector {
   return {
     kind: SECRET_PARAM_KIND,
-    source: `[[,(=][ \\t]*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.|'')*'|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
+    source: `(?:[[,(=;]|(?<=\\$\\w{1,64}\\\\{0,7}"):)\\s*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.|'')*'|${ESCAPED_QUOTED}|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
     evidence: Evidence.SQL_BOUND_LIST | Evidence.SQL_STATEMENT,
     rewrite: (match, _marker, text, start) => {
       let valueAt = 1;
-      while (match.charCodeAt(valueAt) === 32 || match.charCodeAt(valueAt) === 9) valueAt++;
-      const quote = match.charCodeAt(valueAt);
-      const quoted = quote === 34 || quote === 39;
-      const value = quoted ? match.slice(valueAt + 1, -1) : match.slice(valueAt);
+      while (isBlank(match.charCodeAt(valueAt))) valueAt++;
+      const opening = quoteOpening(match.slice(valueAt));
+      const quoted = opening !== "";
+      const value = quoted ? match.slice(valueAt + opening.length, -opening.length) : match.slice(valueAt);
       if (value === "" || value.startsWith(MARKER_START)) return undefined;
-      const place = columnOf(text, start, start + valueAt, quote);
+      const place = columnOf(text, start, start + valueAt, opening);
       if (place?.column === undefined) return undefined;
       const kind = boundKind(COLUMN_RULES.ruleFor(place.column), value, quoted);
       if (kind === undefined || withheld.has(kind)) return undefined;
-      const around = quoted ? match.charAt(valueAt) : place.bound ? '"' : "'";
+      const around = quoted ? opening : place.bound ? quoteBefore(text, start) : "'";
       return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
     },
   };
 }
 
 /**
- * The column of the value whose first character (its quote, if any) is at `valueAt`, matched from
- * `start`, and whether the value is bound: in an ORM's bound list (after `[` or `,`) its
- * placeholder's column; else, written inline in the statement, the column its `INSERT … VALUES`
- * row gives it (after `(` or `,`) or the one an `UPDATE`'s `SET` assigns it (after `=`).
- * Undefined for a `"…"` outside a bound list: an SQL identifier, no value.
+ * The column of the value whose first character (its `opening` quote, if any) is at `valueAt`,
+ * matched from `start`, and whether the value is bound: in an ORM's bound list (after `[`, `,`,
+ * a Sequelize statement's `;`, or a `$name` key's `:`) its placeholder's column; else, written
+ * inline in the statement, the column its `INSERT … VALUES` row gives it (after `(` or `,`) or
+ * the one an `UPDATE`'s `SET` assigns it (after `=`). Undefined for a `"…"` outside a bound list
+ * (an SQL identifier, no value), and for a value after `;` or `:` outside one.
  */
-function columnOf(text: string, start: number, valueAt: number, quote: number): { column: string | undefined; bound: boolean } | undefined {
+function columnOf(text: string, start: number, valueAt: number, opening: string): { column: string | undefined; bound: boolean } | undefined {
   const opener = text.charCodeAt(start);
-  const first = quote === 34 || quote === 39 ? valueAt + 1 : valueAt;
-  if (opener === 91 /* [ */ || opener === 44 /* , */) {
+  const first = valueAt + opening.length;
+  if (opener !== 40 /* ( */ && opener !== 61 /* = */) {
     const bound = sqlBoundParameterOf(text, first);
     if (bound !== undefined) return { column: bound.column, bound: true };
   }
-  if (quote === 34 || opener === 91) return undefined;
-  return { column: opener === 61 /* = */ ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first), bound: false };
+  if (opener === 91 /* [ */ || opener === 59 /* ; */ || opener === 58 /* : */ || (opening !== "" && opening !== "'")) return undefined;
+  return { column: opener === 61 ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first), bound: false };
+}
+
+/**
+ * The quote a number's marker in a bound list is written in: a quote of the level the list's
+ * strings and the statement's names are at, so the marker is one of its strings. Read from the
+ * quote nearest before the list item at `start`: one that closes a string (`"zip" = $1`, `"a", 3`)
+ * is of that level, backslashes and all (`\"` in a log line held in a JSON string); one that opens
+ * the string the list is in (`{"msg":"Executing (…): …; 123"}`, a word after it) is a level up,
+ * where a quote has twice its backslashes and one more. `"` when none is within 256 characters.
+ */
+function quoteBefore(text: string, start: number): string {
+  const quote = text.lastIndexOf('"', start);
+  if (quote < 0 || start - quote > 256) return '"';
+  let escapes = quote;
+  while (escapes > 0 && quote - escapes < 7 && text.charCodeAt(escapes - 1) === 92 /* \ */) escapes--;
+  const backslashes = quote - escapes;
+  const opens = /\w/.test(text.charAt(quote + 1));
+  return `${"\\".repeat(opens ? 2 * backslashes + 1 : backslashes)}"`;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 /** The kind the column's rule replaces a bound `value` (text when `quoted`, else a number) as, or undefined when it stays. */

@@ -130,11 +130,14 @@ function columnsOfRow(text: string, open: number): string[] | undefined {
   return columns;
 }
 
-/** The names in the `(…)` list closed at `close` (before `VALUES`), or undefined when there is none. */
+/**
+ * The names in the `(…)` list closed at `close` (before `VALUES`), without their quotes (also
+ * escaped ones, `\"zip\"`, in a log line held in a JSON string), or undefined when there is none.
+ */
 function columnList(text: string, close: number): string[] | undefined {
   const list = text.charCodeAt(close) === CLOSE ? text.lastIndexOf("(", close) : -1;
   if (list < 0 || close - list > REACH) return undefined;
-  return text.slice(list + 1, close).split(",").map((column) => column.trim().replace(/^[`"[]|[`"\]]$/g, ""));
+  return text.slice(list + 1, close).split(",").map((column) => column.trim().replace(/^(?:\\*"|[`[])|(?:\\*"|[`\]])$/g, ""));
 }
 
 /** The `'` opening the string whose closing `'` is at `close` (`''` inside it is a quote), or -1. */
@@ -174,20 +177,42 @@ function skipBlanksBack(text: string, at: number): number {
 }
 
 /**
- * What opens the list of an ORM's bound parameters in its query log: TypeORM's `-- PARAMETERS:
- * [...]`, Sequelize's `; with bind [...]`, Prisma's `Params: [...]`, Drizzle's default logger's
- * `-- params: [...]`. The list is JSON, its strings also in `'…'` as Sequelize prints them.
+ * What marks an ORM's list of bound parameters in its query log. After the statement: TypeORM's
+ * `-- PARAMETERS: [...]`, Prisma's `Params: [...]`, Drizzle's default logger's `-- params:
+ * [...]`, Sequelize 7's `; with parameters [...]` (`util.inspect`: `'…'` strings, over lines when
+ * long). Before it (`SQL_STATEMENT_PREFIXES`): Sequelize 5 and 6's `Executing (<connection>): ` or,
+ * with `benchmark`, `Executed (…): `, whose `logQueryParameters` list follows the statement's
+ * `;` with no brackets: `"a", "b", 3` (JSON of each value, `, ` between) for an array of
+ * parameters (PostgreSQL's `$n`, MySQL's and MariaDB's `?`), `{"$1":"a","$2":3}` (JSON of the
+ * object) for SQLite's named ones (`sequelize` `lib/dialects/abstract/query.js`, `_logQuery`).
  */
-export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "with bind", "Params:", "-- params:"];
+export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "Params:", "-- params:", "with parameters", "Executing (", "Executed ("];
+
+/** The markers of `SQL_BOUND_LIST_MARKERS` logged before the statement, whose list follows its `;`. */
+const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
 
 /**
- * The place of the value starting at `start` in an ORM's list of bound parameters
- * (`SQL_BOUND_LIST_MARKERS`), and the column its placeholder gives it in the statement logged
- * before the list: the `$n` (PostgreSQL) or n-th `?` (MySQL, SQLite) of the value's position n,
- * in an `INSERT … (columns) VALUES (…)` row (`sqlInsertColumnOf`) or after `column =` (`SET`,
- * `WHERE`). `column` is undefined when no statement is logged before the list (Prisma logs its
- * `Params:` apart) or the placeholder is found in no such place; undefined altogether when the
- * value is in no such list.
+ * Whether `text` may hold an ORM's list of bound parameters: one of `SQL_BOUND_LIST_MARKERS`,
+ * and for a marker logged before the statement (which Sequelize writes before every statement,
+ * with parameters or none) a placeholder's `$` or `?` too, without which no value is bound.
+ */
+export function holdsSqlBoundList(text: string): boolean {
+  for (const marker of SQL_BOUND_LIST_MARKERS) {
+    if (text.includes(marker) && (!SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?"))) return true;
+  }
+  return false;
+}
+
+/**
+ * The place of the value starting at `start` (after its quote, if any) in an ORM's list of bound
+ * parameters (`SQL_BOUND_LIST_MARKERS`), and the column its placeholder gives it in the statement
+ * logged with the list: the `$n` (PostgreSQL) or n-th `?` (MySQL, SQLite) of the value's position
+ * n, or, in Sequelize's object of SQLite parameters, the `$name` its key names; in an `INSERT …
+ * (columns) VALUES (…)` row (`sqlInsertColumnOf`), after `column =` (`SET`, `WHERE`) or in a
+ * `column IN (…)` list. `column` is undefined when no statement is logged with the list (Prisma
+ * logs its `Params:` apart) or the placeholder is found in no such place; undefined altogether
+ * when the value is in no such list. Strings are read as JSON's `"…"`, `'…'`, and either quoted
+ * with escapes when the log line is JSON text held in a string (`\"…\"`: `escaped-quotes.ts`).
  */
 export function sqlBoundParameterOf(text: string, start: number): { readonly column: string | undefined } | undefined {
   if (bound.scan !== currentScan()) resetBound(text);
@@ -196,6 +221,8 @@ export function sqlBoundParameterOf(text: string, start: number): { readonly col
   if (marker === undefined || start - marker > REACH) return undefined;
   const open = listOpening(text, m);
   if (open < 0 || open > start) return undefined;
+  const key = placeholderKey(text, start);
+  if (key !== undefined) return keyedList(text, open) ? { column: placeholderColumn(text, m, key) } : undefined;
   const index = itemIndex(text, open, start);
   if (index < 0) return undefined;
   return { column: placeholderColumn(text, m, index + 1) };
@@ -211,30 +238,46 @@ const bound = {
   scan: -1,
   /** Where each `SQL_BOUND_LIST_MARKERS` spelling starts, in order. */
   markers: [] as number[],
-  /** The marker whose list's `[` was looked for last, and that `[` (or -1). */
+  /** Where each `SQL_STATEMENT_PREFIXES` spelling starts. */
+  prefixes: new Set<number>(),
+  /** The marker whose list's opening was looked for last, and that opening (or -1). */
   listOf: -1,
   list: -1,
   /**
-   * The list `[` last read by `itemIndex`, the position it stopped at, its item index and depth
-   * there, and the quote of the string it stopped inside (0 outside strings).
+   * The list opening last read by `itemIndex`, the position it stopped at, its item index and
+   * depth there, and the quote of the string it stopped inside with the backslashes before it
+   * (quote 0 outside strings).
    */
   open: -1,
   at: -1,
   index: 0,
   depth: 0,
   quote: 0,
-  /** The marker whose statement was read last: its `$n` placeholders, its `?`s, each placeholder n's column (or none) asked for. */
+  escapes: 0,
+  /**
+   * The marker whose statement was read last: its `$n` and `$name` placeholders (the first of
+   * each), its `?`s, each placeholder's column (or none) asked for, and the last `(…)` of
+   * placeholders read (`inListColumn`).
+   */
   statement: -1,
-  numbered: new Map<number, number>(),
+  named: new Map<string, number>(),
   questionMarks: [] as number[],
-  columns: new Map<number, string | undefined>(),
+  columns: new Map<number | string, string | undefined>(),
+  placeholdersOpen: -1,
+  placeholdersClose: -1,
+  placeholdersColumn: undefined as string | undefined,
 };
 
 function resetBound(text: string): void {
   bound.scan = currentScan();
   const markers: number[] = [];
+  bound.prefixes.clear();
   for (const spelling of SQL_BOUND_LIST_MARKERS) {
-    for (let at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + 1)) markers.push(at);
+    const prefix = SQL_STATEMENT_PREFIXES.includes(spelling);
+    for (let at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + 1)) {
+      markers.push(at);
+      if (prefix) bound.prefixes.add(at);
+    }
   }
   countWork(text.length * SQL_BOUND_LIST_MARKERS.length);
   bound.markers = markers.sort((a, b) => a - b);
@@ -247,10 +290,12 @@ function resetBound(text: string): void {
 resetAfterEachScan(() => {
   bound.scan = -1;
   bound.markers = [];
+  bound.prefixes.clear();
   bound.statement = -1;
-  bound.numbered.clear();
+  bound.named.clear();
   bound.questionMarks = [];
   bound.columns.clear();
+  bound.placeholdersColumn = undefined;
 });
 
 /** The index in `bound.markers` of the last marker starting at or before `at`, or -1 (a binary search). */
@@ -267,15 +312,28 @@ function lastMarkerAt(at: number): number {
 }
 
 /**
- * The `[` opening the list after marker `m`: before the next marker and within REACH, else -1.
- * Kept for the marker, so its items each ask without reading again.
+ * What opens the list of marker `m`, before the next marker and within REACH, else -1: after a
+ * marker logged after the statement, its `[`; after one logged before it, the statement's first
+ * `;` outside quotes (`'…'`, `"…"`, `` `…` ``). Kept for the marker, so its items each ask
+ * without reading again.
  */
 function listOpening(text: string, m: number): number {
   if (bound.listOf === m) return bound.list;
   const marker = bound.markers[m] ?? 0;
   const to = Math.min(text.length, marker + REACH, bound.markers[m + 1] ?? text.length);
   let open = marker;
-  while (open < to && text.charCodeAt(open) !== 91 /* [ */) open++;
+  if (bound.prefixes.has(marker)) {
+    for (; open < to; open++) {
+      const code = text.charCodeAt(open);
+      if (code === SEMICOLON) break;
+      if (code === QUOTE || code === 34 /* " */ || code === 96 /* ` */) {
+        const close = text.indexOf(text.charAt(open), open + 1);
+        open = close < 0 ? to : close;
+      }
+    }
+  } else {
+    while (open < to && text.charCodeAt(open) !== 91 /* [ */) open++;
+  }
   countWork(open - marker);
   bound.listOf = m;
   bound.list = open < to ? open : -1;
@@ -283,37 +341,39 @@ function listOpening(text: string, m: number): number {
 }
 
 /**
- * The index of the item of the JSON array opened at `open` holding `start`, or -1 when the array
- * closes before it. A later candidate of the same array reads on from where the last one stopped.
+ * The index of the item of the list opened at `open` holding `start`, or -1 when the list closes
+ * before it: a JSON array's `]`, or the line's end for a list with no brackets after a
+ * statement's `;`. A later candidate of the same list reads on from where the last one stopped.
  */
 function itemIndex(text: string, open: number, start: number): number {
   let index = 0;
   let depth = 0;
   let quote = 0;
+  let escapes = 0;
   let from = open + 1;
   if (bound.open === open && bound.at >= 0 && bound.at <= start) {
-    ({ index, depth, quote } = bound);
+    ({ index, depth, quote, escapes } = bound);
     from = bound.at;
   }
+  const bracketed = text.charCodeAt(open) === 91;
   bound.open = open;
   bound.at = -1;
   let i = from;
   for (; i < start; i++) {
+    const code = text.charCodeAt(i);
     if (quote !== 0) {
-      // Inside a string (JSON's `"…"`, or `'…'` as Sequelize prints a list): on to its closing
-      // quote past its escapes, or to `start`, which is then inside it (after its quote). Where
-      // the read stopped is kept, so the next candidate in the same string reads on from there.
-      while (i < start && text.charCodeAt(i) !== quote) i += text.charCodeAt(i) === 92 ? 2 : 1;
-      if (i >= start) break;
-      quote = 0;
+      // Inside a string: on to the quote that closes it at its level of escapes, or to `start`,
+      // which is then inside it (after its quote). Where the read stopped is kept, so the next
+      // candidate in the same string reads on from there.
+      if (code === quote && closesString(text, i, escapes)) quote = 0;
       continue;
     }
-    const code = text.charCodeAt(i);
     if (code === 34 /* " */ || code === QUOTE) {
       quote = code;
+      escapes = backslashesBefore(text, i);
     } else if (code === 91 || code === 123) {
       depth++;
-    } else if (code === 93 || code === 125) {
+    } else if (code === 93 || code === 125 || (!bracketed && depth === 0 && (code === 10 || code === 13))) {
       if (depth-- === 0) {
         countWork(i - from);
         return -1;
@@ -327,48 +387,96 @@ function itemIndex(text: string, open: number, start: number): number {
   bound.index = index;
   bound.depth = depth;
   bound.quote = quote;
+  bound.escapes = escapes;
   return depth === 0 ? index : -1;
 }
 
+/** How many backslashes stand right before position `at`, at most 8 read. */
+function backslashesBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 8 && text.charCodeAt(i - 1) === 92 /* \ */) i--;
+  return at - i;
+}
+
 /**
- * The column of placeholder `n` in the statement logged before marker `m`: what comes before the
- * list since the list before it, if any, within REACH. The statement's placeholders are read once
- * for the marker, and each one's column once: a list's items each ask in turn.
+ * Whether the quote at `at` closes a string opened by the same quote after `escapes` backslashes:
+ * the backslashes before it number `escapes` modulo twice `escapes + 1` (`escaped-quotes.ts`: at
+ * each level a quote of the text inside is escaped once more, a backslash twice).
  */
-function placeholderColumn(text: string, m: number, n: number): string | undefined {
+function closesString(text: string, at: number, escapes: number): boolean {
+  return backslashesBefore(text, at) % (2 * (escapes + 1)) === escapes;
+}
+
+/**
+ * The key of the member whose value starts at `start` (after its quote, if any), when the key
+ * names a placeholder: `$1`, `$email` in `{"$1":"a","$email":"b"}`; else undefined.
+ */
+function placeholderKey(text: string, start: number): string | undefined {
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 92)) i--;
+  i = skipBlanksBack(text, i);
+  if (text.charCodeAt(i) !== 58 /* : */) return undefined;
+  i = skipBlanksBack(text, i - 1);
+  if (text.charCodeAt(i) !== 34) return undefined;
+  while (i > 0 && text.charCodeAt(i - 1) === 92) i--;
+  const end = i;
+  while (i > 0 && end - i < 64 && isWordPart(text.charCodeAt(i - 1))) i--;
+  return text.charCodeAt(i - 1) === DOLLAR ? text.slice(i - 1, end) : undefined;
+}
+
+/** Whether the list opened at `open` is one object of placeholders' values (`{"$1":…}`) rather than values in order. */
+function keyedList(text: string, open: number): boolean {
+  let i = open + 1;
+  while (i < text.length && i - open < 8 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.charCodeAt(i) === 123 /* { */;
+}
+
+/**
+ * The column of placeholder `n` (by position) or `key` (`$1`, `$email`) in the statement logged
+ * with marker `m`: before the list since the list before it, if any, or after the marker when it
+ * is logged first; within REACH. The statement's placeholders are read once for the marker, and
+ * each one's column once: a list's items each ask in turn.
+ */
+function placeholderColumn(text: string, m: number, placeholder: number | string): string | undefined {
   if (bound.statement !== m) readStatement(text, m);
-  if (bound.columns.has(n)) return bound.columns.get(n);
-  const placeholder = bound.numbered.get(n) ?? bound.questionMarks[n - 1] ?? -1;
-  const column = placeholder < 0 ? undefined : assignedColumn(text, placeholder) ?? sqlInsertColumnOf(text, placeholder);
-  bound.columns.set(n, column);
+  if (bound.columns.has(placeholder)) return bound.columns.get(placeholder);
+  const at =
+    typeof placeholder === "string" ? bound.named.get(placeholder) ?? -1 : bound.named.get(`$${placeholder}`) ?? bound.questionMarks[placeholder - 1] ?? -1;
+  const column = at < 0 ? undefined : assignedColumn(text, at) ?? sqlInsertColumnOf(text, at) ?? inListColumn(text, at);
+  bound.columns.set(placeholder, column);
   return column;
 }
 
 /**
- * Where the statement before marker `m` holds each placeholder: the first `$n` of each n
- * (PostgreSQL), and its `?`s outside `'…'` strings in order (MySQL, SQLite), up to a string that
- * does not close before the marker.
+ * Where the statement logged with marker `m` holds each placeholder: the first `$n` or `$name` of
+ * each (PostgreSQL, SQLite), and its `?`s outside `'…'` strings in order (MySQL, SQLite), up to a
+ * string that does not close before the statement's end.
  */
 function readStatement(text: string, m: number): void {
   const marker = bound.markers[m] ?? 0;
-  const from = Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
-  countWork(marker - from);
+  const first = bound.prefixes.has(marker);
+  const to = first ? listOpening(text, m) : marker;
+  const from = first ? marker : Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
+  countWork(to - from);
   bound.statement = m;
-  bound.numbered.clear();
+  bound.named.clear();
   bound.questionMarks = [];
   bound.columns.clear();
-  for (let i = from; i < marker; i++) {
+  bound.placeholdersOpen = -1;
+  bound.placeholdersClose = -1;
+  for (let i = from; i < to; i++) {
     if (text.charCodeAt(i) !== DOLLAR) continue;
     let end = i + 1;
-    let n = 0;
-    for (let code = text.charCodeAt(end); end < marker && code >= 48 && code <= 57; code = text.charCodeAt(++end)) n = n * 10 + code - 48;
-    if (end > i + 1 && !bound.numbered.has(n)) bound.numbered.set(n, i);
+    while (end < to && isWordPart(text.charCodeAt(end))) end++;
+    const name = text.slice(i, end);
+    if (end > i + 1 && !bound.named.has(name)) bound.named.set(name, i);
+    i = end - 1;
   }
-  for (let i = from; i < marker; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
       const close = text.indexOf("'", i + 1);
-      if (close < 0 || close >= marker) return;
+      if (close < 0 || close >= to) return;
       i = close;
     } else if (code === 63 /* ? */) {
       bound.questionMarks.push(i);
@@ -376,16 +484,61 @@ function readStatement(text: string, m: number): void {
   }
 }
 
-/** A column assigned or compared right before a placeholder or value: `"phone" = $1`, `` `celular`=? ``, `cep = '…'`. */
-const ASSIGNED_COLUMN = /([A-Za-z_][\w]*)[`"\]]?[ \t]*=[ \t]*$/;
-
 /**
- * The name (as written, without its quotes, so that its words still split: `holderName`) of the column assigned or compared right before
- * `start`, where a placeholder starts, or undefined when no `column =` ends there. Reads at most
- * 64 characters.
+ * The name (as written, without its quotes, so that its words still split: `holderName`) of the
+ * column assigned or compared right before `start`, where a placeholder or value starts: `"phone"
+ * = $1`, `` `celular`=? ``, `cep = '…'`, `\"password\" = $1` in a log line held in a JSON
+ * string; undefined when no `column =` ends there. Read back from `start`, a name's length at
+ * most 64 characters.
  */
 function assignedColumn(text: string, start: number): string | undefined {
-  return ASSIGNED_COLUMN.exec(text.slice(Math.max(0, start - 64), start))?.[1];
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (text.charCodeAt(i) !== 61 /* = */) return undefined;
+  i--;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  const quote = text.charCodeAt(i);
+  if (quote === 34 /* " */) {
+    i--;
+    while (i >= 0 && text.charCodeAt(i) === 92 /* \ */) i--;
+  } else if (quote === 96 /* ` */ || quote === 93 /* ] */) {
+    i--;
+  }
+  const end = i + 1;
+  while (i >= 0 && end - i <= 64 && isWordPart(text.charCodeAt(i))) i--;
+  // The name is the whole word before `=`: one longer than 64 characters is none.
+  if (isWordPart(text.charCodeAt(i)) || !isWordStart(text.charCodeAt(i + 1)) || i + 1 >= end) return undefined;
+  return text.slice(i + 1, end);
+}
+
+/** A column before `IN (` or `NOT IN (`: `"zip" IN (`, `` `cep` not in ( ``. */
+const IN_LIST_COLUMN = /([A-Za-z_][\w]*)(?:\\*"|[`\]])?\s+(?:not\s+)?in\s*$/i;
+
+/**
+ * The column of a `column IN (…)` list of placeholders (`"zip" IN ($1, $2)`) holding the
+ * placeholder at `at`, or undefined. The list last read is kept, so its placeholders, asked in
+ * turn, read it once.
+ */
+function inListColumn(text: string, at: number): string | undefined {
+  if (at > bound.placeholdersOpen && at < bound.placeholdersClose) return bound.placeholdersColumn;
+  let open = at - 1;
+  while (open >= 0 && at - open < REACH && isPlaceholderListPart(text.charCodeAt(open))) open--;
+  if (text.charCodeAt(open) !== OPEN) {
+    countWork(at - open);
+    return undefined;
+  }
+  let close = at + 1;
+  while (close < text.length && close - open < REACH && isPlaceholderListPart(text.charCodeAt(close))) close++;
+  countWork(close - open);
+  bound.placeholdersOpen = open;
+  bound.placeholdersClose = close;
+  bound.placeholdersColumn = text.charCodeAt(close) === CLOSE ? IN_LIST_COLUMN.exec(text.slice(Math.max(0, open - 64), open))?.[1] : undefined;
+  return bound.placeholdersColumn;
+}
+
+/** What a list of placeholders holds but its brackets: `$`, digits, `?`, `,` and blanks. */
+function isPlaceholderListPart(code: number): boolean {
+  return code === DOLLAR || code === 63 || code === COMMA || (code >= 48 && code <= 57) || code === 32 || (code >= 9 && code <= 13);
 }
 
 /**
