@@ -220,10 +220,10 @@ describe("attribute values render as the Collector's AsString", () => {
     ]);
   });
 
-  it("gives records of alternating call sites, and of more call sites than it remembers, each its own sorted map", () => {
-    // Ten distinct key lists (more than the mapper remembers), each sent three times over in
-    // turn, then again in reverse: a remembered order is reused only for exactly its keys, a
-    // list that is another's prefix or grows past a slot's size is sorted afresh.
+  it("gives records of alternating call sites each its own sorted map", () => {
+    // Eleven distinct key lists, each sent three times over in turn, then again in reverse: a
+    // sorted order is reused only for exactly its keys; a list that is another's prefix, or
+    // longer than any before, is sorted afresh.
     const site = (n: number) => Array.from({ length: n + 1 }, (_, i) => `k${(n * 7 + i * 3) % 11}.${i}`);
     const sites = Array.from({ length: 10 }, (_, n) => site(n));
     sites.push(Array.from({ length: 30 }, (_, i) => `big${29 - i}`));
