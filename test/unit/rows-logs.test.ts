@@ -220,6 +220,21 @@ describe("attribute values render as the Collector's AsString", () => {
     ]);
   });
 
+  it("gives records of alternating call sites each its own sorted map", () => {
+    // Eleven distinct key lists, each sent three times over in turn, then again in reverse: a
+    // sorted order is reused only for exactly its keys; a list that is another's prefix, or
+    // longer than any before, is sorted afresh.
+    const site = (n: number) => Array.from({ length: n + 1 }, (_, i) => `k${(n * 7 + i * 3) % 11}.${i}`);
+    const sites = Array.from({ length: 10 }, (_, n) => site(n));
+    sites.push(Array.from({ length: 30 }, (_, i) => `big${29 - i}`));
+    const order = [...sites.keys(), ...sites.keys(), ...sites.keys(), ...[...sites.keys()].reverse()];
+    const lists = order.map((n, r) => sites[n]!.map((key) => kv(key, str(`${key}@${r}`))));
+    const { rows } = logsToRows(request(lists.map((attributes) => record({ attributes }))), ctx);
+    expect(rows.map((row) => row.LogAttributes)).toEqual(
+      order.map((n, r) => [...sites[n]!].sort().flatMap((key) => [key, `${key}@${r}`])),
+    );
+  });
+
   it("sorts large attribute lists the same way", () => {
     const keys = Array.from({ length: 40 }, (_, i) => `k${String(39 - i).padStart(2, "0")}`);
     const attributes = [...keys.map((key) => kv(key, str(key))), kv("k05", str("second"))];

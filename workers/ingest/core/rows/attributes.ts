@@ -28,27 +28,39 @@ export function attributesToMap(attributes: readonly KeyValue[]): AttributeMap {
   return new AttributeMapper().map(attributes);
 }
 
+/** Key lists whose sorted order a mapper remembers (the request's distinct call sites, mostly). */
+const REMEMBERED_ORDERS = 8;
+
+/** One list's keys, in arrival order, and the order sorting gave them. */
+interface SortedKeys {
+  /** The keys, in arrival order; only the first `count` are valid. */
+  readonly keys: string[];
+  count: number;
+  /** `order[j]` is the arrival index of the j-th entry in key order. */
+  order: Int32Array;
+}
+
 /**
  * Maps the attribute lists of one kind (every log record's, every span's…) of one request.
  *
- * Sorting is most of a map's cost, and consecutive records usually carry the same keys in the
- * same order (one logging call site, one instrumentation): the mapper remembers the last list's
- * keys and the order sorting gave them, and a list with the very same keys takes that order
- * without comparing any. Keys that differ in any way are sorted afresh, so the map is always
- * the one sorting would make.
+ * Sorting is most of a map's cost, and a request's records come from a few call sites, each
+ * always sending the same keys in the same order (one logging call, one instrumentation): the
+ * mapper remembers the key lists of the last REMEMBERED_ORDERS sorts and the order sorting gave
+ * each, and a list with the very same keys as one of them takes that order without comparing
+ * any. Keys that differ in any way are sorted afresh, so the map is always the one sorting
+ * would make.
  */
 export class AttributeMapper {
-  /** The last sorted list's keys, in arrival order; `keyCount` of them are valid. */
-  private readonly keys: string[] = [];
-  private keyCount = -1;
-  /** `order[j]` is the arrival index of the j-th entry in key order. */
-  private order = new Int32Array(16);
+  private readonly remembered: SortedKeys[] = [];
+  /** The remembered list the last map used: the next record's is most often the same. */
+  private last = 0;
+  /** The slot the next sort overwrites once every slot is taken. */
+  private next = 0;
 
   map(attributes: readonly KeyValue[]): AttributeMap {
     const count = attributes.length;
     if (count === 0) return EMPTY_ATTRIBUTE_MAP;
-    if (!this.hasKeysOf(attributes)) this.sort(attributes);
-    const order = this.order;
+    const order = this.orderOf(attributes);
     const flat = new Array<string>(count * 2);
     for (let j = 0; j < count; j++) {
       const attribute = attributes[order[j]!]!;
@@ -58,43 +70,68 @@ export class AttributeMapper {
     return flat;
   }
 
-  private hasKeysOf(attributes: readonly KeyValue[]): boolean {
-    const count = attributes.length;
-    if (count !== this.keyCount) return false;
-    const keys = this.keys;
-    for (let i = 0; i < count; i++) if (attributes[i]!.key !== keys[i]) return false;
-    return true;
-  }
-
-  /** Records the keys and their stable sorted order (Go's for maps this small; see above). */
-  private sort(attributes: readonly KeyValue[]): void {
-    const count = attributes.length;
-    if (this.order.length < count) this.order = new Int32Array(Math.max(count, this.order.length * 2));
-    const order = this.order;
-    const keys = this.keys;
-    this.keyCount = count;
-    // Stale keys past `count` stay: the array only grows, so recording costs no allocation.
-    for (let i = 0; i < count; i++) keys[i] = attributes[i]!.key;
-    if (count > INSERTION_SORT_LIMIT) {
-      const indices = Array.from(keys.slice(0, count).keys());
-      // Array#sort is stable, like the insertion sort below.
-      indices.sort((a, b) => compareUtf8(keys[a]!, keys[b]!));
-      order.set(indices);
-      return;
-    }
-    // Below U+D800, UTF-16 code unit order is UTF-8 byte order, so the engine's own comparison
-    // serves; nearly every key is such.
-    const native = allBelowSurrogates(keys, count);
-    for (let i = 0; i < count; i++) {
-      const key = keys[i]!;
-      // Insertion sort, stable: shift only entries whose key is strictly greater.
-      let slot = i;
-      while (slot > 0 && (native ? keys[order[slot - 1]!]! > key : compareUtf8(keys[order[slot - 1]!]!, key) > 0)) {
-        order[slot] = order[slot - 1]!;
-        slot--;
+  /** The remembered order of a list with the same keys, else the order sorting gives (remembered). */
+  private orderOf(attributes: readonly KeyValue[]): Int32Array {
+    const remembered = this.remembered;
+    const last = remembered[this.last];
+    if (last !== undefined && hasKeysOf(last, attributes)) return last.order;
+    for (let i = 0; i < remembered.length; i++) {
+      if (i !== this.last && hasKeysOf(remembered[i]!, attributes)) {
+        this.last = i;
+        return remembered[i]!.order;
       }
-      order[slot] = i;
     }
+    let slot: number;
+    if (remembered.length < REMEMBERED_ORDERS) {
+      slot = remembered.length;
+      remembered.push({ keys: [], count: 0, order: new Int32Array(Math.max(16, attributes.length)) });
+    } else {
+      slot = this.next;
+      this.next = (slot + 1) % REMEMBERED_ORDERS;
+    }
+    this.last = slot;
+    const sorted = remembered[slot]!;
+    sort(sorted, attributes);
+    return sorted.order;
+  }
+}
+
+function hasKeysOf(sorted: SortedKeys, attributes: readonly KeyValue[]): boolean {
+  const count = attributes.length;
+  if (count !== sorted.count) return false;
+  const keys = sorted.keys;
+  for (let i = 0; i < count; i++) if (attributes[i]!.key !== keys[i]) return false;
+  return true;
+}
+
+/** Records the keys and their stable sorted order (Go's for maps this small; see above) in `sorted`. */
+function sort(sorted: SortedKeys, attributes: readonly KeyValue[]): void {
+  const count = attributes.length;
+  if (sorted.order.length < count) sorted.order = new Int32Array(Math.max(count, sorted.order.length * 2));
+  const order = sorted.order;
+  const keys = sorted.keys;
+  sorted.count = count;
+  // Stale keys past `count` stay: the array only grows, so recording costs no allocation.
+  for (let i = 0; i < count; i++) keys[i] = attributes[i]!.key;
+  if (count > INSERTION_SORT_LIMIT) {
+    const indices = Array.from(keys.slice(0, count).keys());
+    // Array#sort is stable, like the insertion sort below.
+    indices.sort((a, b) => compareUtf8(keys[a]!, keys[b]!));
+    order.set(indices);
+    return;
+  }
+  // Below U+D800, UTF-16 code unit order is UTF-8 byte order, so the engine's own comparison
+  // serves; nearly every key is such.
+  const native = allBelowSurrogates(keys, count);
+  for (let i = 0; i < count; i++) {
+    const key = keys[i]!;
+    // Insertion sort, stable: shift only entries whose key is strictly greater.
+    let slot = i;
+    while (slot > 0 && (native ? keys[order[slot - 1]!]! > key : compareUtf8(keys[order[slot - 1]!]!, key) > 0)) {
+      order[slot] = order[slot - 1]!;
+      slot--;
+    }
+    order[slot] = i;
   }
 }
 
