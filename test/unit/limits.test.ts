@@ -162,7 +162,7 @@ describe("prepareExport with limits", () => {
       maxRecordsPerRequest: 30_000,
       maxAttributesPerRecord: 128,
       maxAttributeValueLength: 65_536,
-      maxJsonDepth: 128,
+      maxJsonDepth: 279,
     });
   });
 
