@@ -138,8 +138,8 @@ function decodeWithinLimits<S extends Signal>(
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest);
   if (nullRecords.count === 0) return { request, cut };
   const nulls =
-    `${nullRecords.count} ${RECORD_NOUNS[signal]} rejected: JSON null where a record belongs (first at ${nullRecords.first}), ` +
-    "which hold no record (JSON.stringify writes an undefined array item as null); the others were stored";
+    `${nullRecords.count} ${RECORD_NOUNS[signal]} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
+    "JSON.stringify writes an undefined array item as null)";
   return {
     request,
     cut: { rejected: nullRecords.count + cut.rejected, message: cut.rejected === 0 ? nulls : `${nulls}; ${cut.message}` },
