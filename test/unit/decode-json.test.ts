@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Signal } from "../../workers/shared/otlp/model";
 import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
+import { checkJsonDepth, DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import { hexBytes, oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 import { logsPayload, metricsPayload, tracesPayload } from "../support/otlp-payloads";
 
@@ -128,14 +129,13 @@ describe("JSON decoding as the OTLP/JSON encoding specifies", () => {
     expect(point("1.25")).toMatchObject({ dataPoints: [{ value: { asDouble: 1.25 } }] });
   });
 
-  it("ignores unknown fields beside what it reads, and prefers lowerCamelCase over snake_case", () => {
+  it("ignores unknown fields beside what it reads, reads a list under both names, and prefers lowerCamelCase for a scalar", () => {
     const request = decodeJson("logs", {
       futureField: { anything: [1, 2] },
-      resource_logs: [{ scopeLogs: [{ logRecords: [{}] }] }],
+      resource_logs: [{ scopeLogs: [{ logRecords: [{ severityText: "snake list" }] }] }],
       resourceLogs: [{ scopeLogs: [{ logRecords: [{ severity_text: "ignored", severityText: "kept", somethingNew: 1 }] }] }],
     });
-    expect(request.resourceLogs).toHaveLength(1);
-    expect(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.severityText).toBe("kept");
+    expect(request.resourceLogs.map((r) => r.scopeLogs[0]!.logRecords[0]!.severityText)).toEqual(["snake list", "kept"]);
   });
 
   it("decodes spans with links, flags, events and status", () => {
@@ -317,7 +317,7 @@ describe("JSON decoding errors", () => {
     { name: "a top-level array", body: "[]", message: "expected a JSON object, got array" },
     { name: "a top-level string", body: '"logs"', message: "expected a JSON object, got string" },
     { name: "a non-array repeated field", body: '{"resourceLogs":{}}', message: "resourceLogs: expected array, got object" },
-    { name: "a null repeated item", body: '{"resourceLogs":[null]}', message: "resourceLogs[0]: expected object, got null" },
+    { name: "a string repeated item", body: '{"resourceLogs":["x"]}', message: "resourceLogs[0]: expected object, got string" },
     { name: "a non-object message field", body: '{"resourceLogs":[{"resource":[]}]}', message: "resourceLogs[0].resource: expected object, got array" },
     { name: "a number for a string", body: logs({ severityText: 5 }), message: `${LOG}.severityText: expected string, got number` },
     { name: "a bad hex trace id", body: logs({ traceId: "abc" }), message: `${LOG}.traceId: expected 32 hex characters, got "abc"` },
@@ -401,5 +401,218 @@ describe("JSON decoding errors", () => {
     let value: object = { stringValue: "leaf" };
     for (let depth = 0; depth < 100; depth++) value = { arrayValue: { values: [value] } };
     expect(decodeErrorOf("logs", logs({ body: value }))).toBe(`${LOG}.body${".arrayValue.values[0]".repeat(65)}: AnyValue nested deeper than 64 levels`);
+  });
+});
+
+/** A logs request of one scope holding `scopeLogs`' other members (the record lists under test). */
+function scopeLogsBody(scopeLogs: string): string {
+  return `{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"s"}}]},"scopeLogs":[{"scope":{"name":"s"},${scopeLogs}}]}]}`;
+}
+
+function bodies(request: ReturnType<typeof decodeJson<"logs">>): unknown[] {
+  return request.resourceLogs.flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords.map((l) => l.body)));
+}
+
+describe("a field sent under both its names is read whole, as the Collector's reader appends each occurrence", () => {
+  it("joins logRecords and log_records in the order their keys appear", () => {
+    const camelFirst = scopeLogsBody(
+      '"logRecords":[{"timeUnixNano":"1764612000000000001","body":{"stringValue":"camel"}}],' +
+        '"log_records":[{"timeUnixNano":"1764612000000000002","body":{"stringValue":"snake"}}]',
+    );
+    expect(bodies(decodeJson("logs", camelFirst))).toEqual([{ stringValue: "camel" }, { stringValue: "snake" }]);
+    const snakeFirst = scopeLogsBody('"log_records":[{"body":{"stringValue":"snake"}}],"logRecords":[{"body":{"stringValue":"camel"}}]');
+    expect(bodies(decodeJson("logs", snakeFirst))).toEqual([{ stringValue: "snake" }, { stringValue: "camel" }]);
+  });
+
+  it("reads resource_logs beside an empty resourceLogs, and scope lists under both names", () => {
+    const request = decodeJson(
+      "logs",
+      '{"resourceLogs":[],"resource_logs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"emptycamel"}}]},' +
+        '"scopeLogs":[{"logRecords":[{"timeUnixNano":"1796149707000000000","body":{"stringValue":"lost?"}}]}],' +
+        '"scope_logs":[{"log_records":[{"body":{"stringValue":"second scope"}}]}]}]}',
+    );
+    expect(request.resourceLogs[0]!.resource.attributes).toEqual([{ key: "service.name", value: { stringValue: "emptycamel" } }]);
+    expect(bodies(request)).toEqual([{ stringValue: "lost?" }, { stringValue: "second scope" }]);
+    const traces = decodeJson("traces", { resourceSpans: [{ scopeSpans: [{ spans: [{ name: "a" }] }], scope_spans: [{ spans: [{ name: "b" }] }] }] });
+    expect(traces.resourceSpans[0]!.scopeSpans.map((s) => s.spans[0]!.name)).toEqual(["a", "b"]);
+    const metrics = decodeJson("metrics", { resource_metrics: [{ scope_metrics: [{ metrics: [{ name: "m" }] }], scopeMetrics: [{ metrics: [{ name: "n" }] }] }] });
+    expect(metrics.resourceMetrics[0]!.scopeMetrics.map((s) => s.metrics[0]!.name)).toEqual(["m", "n"]);
+  });
+
+  it("joins dataPoints and data_points of every metric type, and every list inside a point", () => {
+    const sum = decodeJson(
+      "metrics",
+      '{"resourceMetrics":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"dupdp"}}]},"scopeMetrics":[{"metrics":[{"name":"c","sum":' +
+        '{"aggregationTemporality":1,"isMonotonic":true,"dataPoints":[{"timeUnixNano":"1796149707000000000","asInt":"1","attributes":[{"key":"route","value":{"stringValue":"/a"}}]}],' +
+        '"data_points":[{"timeUnixNano":"1796149707000000000","asInt":"2","attributes":[{"key":"route","value":{"stringValue":"/b"}}]}]}}]}]}]}',
+    );
+    const data = sum.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data.type === "sum" && data.dataPoints.map((p) => p.value)).toEqual([{ asInt: "1" }, { asInt: "2" }]);
+
+    const point = {
+      bucketCounts: ["1"],
+      bucket_counts: ["2"],
+      explicit_bounds: [0.5],
+      explicitBounds: [],
+      exemplars: [{ filteredAttributes: [{ key: "a", value: { stringValue: "1" } }], filtered_attributes: [{ key: "b", value: { stringValue: "2" } }] }],
+    };
+    const metric = (name: string, data: object) => ({ name, ...data });
+    const request = decodeJson("metrics", {
+      resourceMetrics: [
+        {
+          scopeMetrics: [
+            {
+              metrics: [
+                metric("g", { gauge: { dataPoints: [{ asInt: "1" }], data_points: [{ asInt: "2" }] } }),
+                metric("h", { histogram: { data_points: [point] } }),
+                metric("e", { exponential_histogram: { dataPoints: [{}], data_points: [{ positive: { bucketCounts: ["3"], bucket_counts: ["4"] } }] } }),
+                metric("s", { summary: { dataPoints: [{ quantileValues: [{ quantile: 0.5, value: 1 }], quantile_values: [{ quantile: 1, value: 2 }] }] } }),
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const [gauge, histogram, exponential, summary] = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics.map((m) => m.data);
+    expect(gauge!.type === "gauge" && gauge!.dataPoints.length).toBe(2);
+    expect(histogram!.type === "histogram" && histogram!.dataPoints[0]).toMatchObject({
+      bucketCounts: ["1", "2"],
+      explicitBounds: [0.5],
+      exemplars: [{ filteredAttributes: [{ key: "a" }, { key: "b" }] }],
+    });
+    expect(exponential!.type === "exponentialHistogram" && exponential!.dataPoints.map((p) => p.positive.bucketCounts)).toEqual([[], ["3", "4"]]);
+    expect(summary!.type === "summary" && summary!.dataPoints[0]!.quantileValues).toEqual([
+      { quantile: 0.5, value: 1 },
+      { quantile: 1, value: 2 },
+    ]);
+  });
+
+  it("names the spelling the sender used in an error", () => {
+    expect(decodeErrorOf("logs", scopeLogsBody('"logRecords":[{}],"log_records":[{"severityText":1}]'))).toBe(
+      "resourceLogs[0].scopeLogs[0].log_records[0].severityText: expected string, got number",
+    );
+  });
+
+  // Documented limit: a key written twice in one object is gone once JSON.parse has kept the
+  // last value, and finding it in the text costs a scan per key name (README, "What lands where").
+  it("reads the last of a key written twice in one object, as JSON.parse leaves it", () => {
+    const twice = scopeLogsBody(
+      '"logRecords":[{"timeUnixNano":"1764612000000000001","body":{"stringValue":"first-array"}}],' +
+        '"logRecords":[{"timeUnixNano":"1764612000000000002","body":{"stringValue":"second-array"}}]',
+    );
+    expect(bodies(decodeJson("logs", twice))).toEqual([{ stringValue: "second-array" }]);
+    const resourceTwice = decodeJson(
+      "logs",
+      '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"duprsrc"}}]},' +
+        '"resource":{"attributes":[{"key":"host.name","value":{"stringValue":"h1"}}]},"scopeLogs":[{"logRecords":[{"body":{"stringValue":"dup resource"}}]}]}]}',
+    );
+    expect(resourceTwice.resourceLogs[0]!.resource.attributes).toEqual([{ key: "host.name", value: { stringValue: "h1" } }]);
+  });
+});
+
+describe("null items of repeated message fields (JSON.stringify's undefined array items)", () => {
+  function decodeCounting<S extends Signal>(signal: S, body: string) {
+    const nullRecords = { count: 0, first: "" };
+    return { request: decodeRequest(signal, "json", utf8.encode(body), nullRecords), nullRecords };
+  }
+
+  it("skips a null log record, keeping the others and counting it", () => {
+    const { request, nullRecords } = decodeCounting(
+      "logs",
+      scopeLogsBody('"logRecords":[{"timeUnixNano":"1796149728000000000","body":{"stringValue":"good 1"}},null,{"body":{"stringValue":"good 2"}}]'),
+    );
+    expect(bodies(request)).toEqual([{ stringValue: "good 1" }, { stringValue: "good 2" }]);
+    expect(nullRecords).toEqual({ count: 1, first: "logRecords[1]" });
+  });
+
+  it("counts null spans and data points; skips null containers, events, links, exemplars, quantiles and attributes", () => {
+    const traces = decodeCounting(
+      "traces",
+      JSON.stringify({
+        resourceSpans: [null, { scopeSpans: [null, { spans: [null, { name: "s", events: [null, { name: "e" }], links: [null], attributes: [null, { key: "k", value: { stringValue: "v" } }] }, null] }] }],
+      }),
+    );
+    const span = traces.request.resourceSpans[0]!.scopeSpans[0]!.spans;
+    expect(span.map((s) => [s.name, s.events.map((e) => e.name), s.links.length, s.attributes.map((a) => a.key)])).toEqual([["s", ["e"], 0, ["k"]]]);
+    expect(traces.nullRecords).toEqual({ count: 2, first: "spans[0]" });
+
+    const metrics = decodeCounting(
+      "metrics",
+      JSON.stringify({
+        resourceMetrics: [{ scopeMetrics: [{ metrics: [null, { name: "s", summary: { data_points: [{ quantileValues: [null, { quantile: 1 }], exemplars: [null] }, null] } }] }] }],
+      }),
+    );
+    const data = metrics.request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data.type === "summary" && data.dataPoints.map((p) => p.quantileValues.length)).toEqual([1]);
+    expect(metrics.nullRecords).toEqual({ count: 1, first: "data_points[1]" });
+  });
+
+  it("skips a null attribute and keeps a null array item as an empty value, in its place", () => {
+    const request = decodeJson(
+      "logs",
+      '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"nullattr"}},null]},' +
+        '"scopeLogs":[{"logRecords":[{"body":{"arrayValue":{"values":[{"intValue":"1"},null,{"kvlistValue":{"values":[null,{"key":"k"}]}}]}}}]}]}]}',
+    );
+    expect(request.resourceLogs[0]!.resource.attributes).toEqual([{ key: "service.name", value: { stringValue: "nullattr" } }]);
+    expect(bodies(request)).toEqual([{ arrayValue: [{ intValue: "1" }, { empty: true }, { kvlistValue: [{ key: "k", value: { empty: true } }] }] }]);
+  });
+
+  it("starts the count again for the exact parse of a body with a 64-bit number", () => {
+    const { nullRecords } = decodeCounting("logs", scopeLogsBody('"logRecords":[null,{"timeUnixNano":1796149742123456789}]'));
+    expect(nullRecords).toEqual({ count: 1, first: "logRecords[0]" });
+  });
+});
+
+describe("64-bit integers written with a fraction or an exponent", () => {
+  it("keeps every digit of an integral value, however it is spelled", () => {
+    const request = decodeJson(
+      "logs",
+      scopeLogsBody(
+        '"logRecords":[{"timeUnixNano":1796149742123456789.0,"body":{"stringValue":"a"},"attributes":[' +
+          '{"key":"id","value":{"intValue":2305843009213693953.0}},{"key":"id2","value":{"intValue":23058430092136939530e-1}},' +
+          '{"key":"big","value":{"intValue":-9.223372036854775808E18}}]}]',
+      ),
+    );
+    const record = request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!;
+    expect(record.timeUnixNano).toBe("1796149742123456789");
+    expect(record.attributes.map((a) => a.value)).toEqual([
+      { intValue: "2305843009213693953" },
+      { intValue: "2305843009213693953" },
+      { intValue: "-9223372036854775808" },
+    ]);
+  });
+
+  it.each([
+    ['"timeUnixNano":1796149742123456789.5', "timeUnixNano: expected uint64, got 1796149742123456789.5"],
+    ['"timeUnixNano":17961497421234567895e-1', "timeUnixNano: expected uint64, got 17961497421234567895e-1"],
+    ['"timeUnixNano":1.5', "timeUnixNano: expected uint64, got 1.5"],
+    ['"timeUnixNano":1.8446744073709551616e19', "timeUnixNano: uint64 out of range: 1.8446744073709551616e19"],
+  ])("refuses %s, naming the field and the value as sent", (member, message) => {
+    expect(decodeErrorOf("logs", scopeLogsBody(`"logRecords":[{${member}}]`))).toBe(`resourceLogs[0].scopeLogs[0].logRecords[0].${message}`);
+  });
+});
+
+describe("AnyValue depth: the same data passes or fails alike as JSON and protobuf", () => {
+  /** A kvlist `levels` deep below the AnyValue it starts, in the deepest place OTLP has one. */
+  function exemplarWithDepth(levels: number) {
+    let value: object = { stringValue: "leaf" };
+    for (let i = 0; i < levels; i++) value = { kvlistValue: { values: [{ key: `l${i}`, value }] } };
+    const filteredAttributes = [{ key: "deep", value }];
+    return { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "h", histogram: { dataPoints: [{ exemplars: [{ filteredAttributes }] }] } }] }] }] };
+  }
+
+  it("takes 64 nested kvlists in JSON within the default MAX_JSON_DEPTH, and refuses 65 with the decoders' one message", () => {
+    const limits = DEFAULT_REQUEST_LIMITS;
+    const within = utf8.encode(JSON.stringify(exemplarWithDepth(64)));
+    expect(() => checkJsonDepth(within, limits.maxJsonDepth)).not.toThrow();
+    expect(() => decodeRequest("metrics", "json", within)).not.toThrow();
+    expect(() => decodeRequest("metrics", "protobuf", oracleEncode(oracle.metricsRequest, exemplarWithDepth(64)))).not.toThrow();
+
+    const beyond = utf8.encode(JSON.stringify(exemplarWithDepth(65)));
+    expect(() => checkJsonDepth(beyond, limits.maxJsonDepth)).not.toThrow();
+    expect(decodeErrorOf("metrics", beyond)).toMatch(/^resourceMetrics\[0\].*filteredAttributes\[0\]\.value\.kvlistValue.*: AnyValue nested deeper than 64 levels$/);
+    expect(() => decodeRequest("metrics", "protobuf", oracleEncode(oracle.metricsRequest, exemplarWithDepth(65)))).toThrow(
+      /AnyValue nested deeper than 64 levels/,
+    );
   });
 });

@@ -162,7 +162,7 @@ describe("prepareExport with limits", () => {
       maxRecordsPerRequest: 30_000,
       maxAttributesPerRecord: 128,
       maxAttributeValueLength: 65_536,
-      maxJsonDepth: 128,
+      maxJsonDepth: 279,
     });
   });
 
@@ -185,6 +185,19 @@ describe("prepareExport with limits", () => {
     const deep = logsJson([{ body: { kvlistValue: { values: [{ key: "k", value: { stringValue: "v" } }] } } }]);
     expect(() => prepareExport("logs", "json", deep, pipeline, RECEIVED)).toThrow(/^JSON nested deeper than MAX_JSON_DEPTH/);
     expect(() => prepareExport("logs", "json", deep, config(), RECEIVED)).not.toThrow();
+  });
+
+  it("answers null records as rejected ahead of a cut, storing the others", () => {
+    const pipeline = config({ MAX_RECORDS_PER_REQUEST: "2" });
+    const body = logsJson([{ body: { stringValue: "first" } }, null as unknown as object, {}, { body: { stringValue: "third" } }]);
+    const prepared = prepareExport("logs", "json", body, pipeline, RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 2, rejected: 2 });
+    expect(prepared.rejectionMessage).toBe(
+      "1 log records rejected: JSON null where a record belongs (first at logRecords[1]; " +
+        "JSON.stringify writes an undefined array item as null); " +
+        "1 log records rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST (2); the first 2 were stored and those from " +
+        "resourceLogs[0].scopeLogs[0].logRecords[2] on were not: send at most 2 log records per request",
+    );
   });
 
   it("trims and cuts lifted and redacted attributes, after redaction saw them whole", () => {

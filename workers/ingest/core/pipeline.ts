@@ -1,8 +1,8 @@
 import type { ClickHouseTables } from "../config";
 import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
-import { decodeRequest, type RequestEncoding } from "./decode";
-import { checkJsonDepth, limitAttributes, limitRecordCount, type RecordCut, type RequestLimits } from "./limits";
+import { decodeRequest, type NullRecords, type RequestEncoding } from "./decode";
+import { checkJsonDepth, limitAttributes, limitRecordCount, RECORD_NOUNS, type RecordCut, type RequestLimits } from "./limits";
 import { normalizeRequest, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
@@ -123,7 +123,8 @@ export function prepareExport(
 /**
  * The JSON depth is checked before parsing, as the parser would otherwise build every level;
  * the record count is cut to right after decoding, before any work is spent on records that
- * will not be stored.
+ * will not be stored. Null items of a JSON body's record lists, skipped by the decoder, are
+ * rejected records too, reported ahead of any cut.
  */
 function decodeWithinLimits<S extends Signal>(
   signal: S,
@@ -132,8 +133,17 @@ function decodeWithinLimits<S extends Signal>(
   limits: RequestLimits,
 ): { request: SignalRequest[S]; cut: RecordCut } {
   if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
-  const request = decodeRequest(signal, encoding, body);
-  return { request, cut: limitRecordCount(signal, request, limits.maxRecordsPerRequest) };
+  const nullRecords: NullRecords = { count: 0, first: "" };
+  const request = decodeRequest(signal, encoding, body, nullRecords);
+  const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest);
+  if (nullRecords.count === 0) return { request, cut };
+  const nulls =
+    `${nullRecords.count} ${RECORD_NOUNS[signal]} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
+    "JSON.stringify writes an undefined array item as null)";
+  return {
+    request,
+    cut: { rejected: nullRecords.count + cut.rejected, message: cut.rejected === 0 ? nulls : `${nulls}; ${cut.message}` },
+  };
 }
 
 /** The records refused as invalid and those cut at the record limit, as one partial success. */

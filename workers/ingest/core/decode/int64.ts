@@ -121,6 +121,37 @@ function isShortCanonicalDigits(text: string): boolean {
   return true;
 }
 
+/** A JSON number token: sign, whole digits, fraction digits, exponent (RFC 8259 §6). */
+const NUMBER_TOKEN = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * Canonical decimal text of a JSON 64-bit integer given as a number token JSON.parse could not
+ * hold (`1796149742123456789.0`, `23058430092136939530e-1`, `1.5e19`), read from its digits:
+ * an integral value keeps every digit whatever its spelling; a fraction is "not an integer",
+ * as `1.5` is, however far right its non-zero digit sits. No BigInt: the digits move by the
+ * exponent as text.
+ */
+export function decimalFromNumberText(text: string, signed: boolean): string | Int64Problem {
+  const token = NUMBER_TOKEN.exec(text);
+  if (token === null) return "not an integer";
+  const fraction = token[3] ?? "";
+  let digits = (token[2]! + fraction).replace(/^0+/, "");
+  if (digits === "") return "0";
+  // Whole digits of the value = all digits shifted by the exponent less the fraction's length.
+  const shift = Number(token[4] ?? "0") - fraction.length;
+  if (shift < 0) {
+    const cut = Math.max(0, digits.length + shift);
+    if (!/^0*$/.test(digits.slice(cut))) return "not an integer";
+    digits = digits.slice(0, cut);
+    if (digits === "") return "0";
+  } else if (shift > 0) {
+    // Past 20 digits the value is out of range whatever it is: no need to build the zeros.
+    if (digits.length + shift > UINT64_MAX.length) return "out of range";
+    digits += "0".repeat(shift);
+  }
+  return decimalFromString(token[1] + digits, signed);
+}
+
 /**
  * Decimal text of a JSON 64-bit integer given as a number. JSON.parse has already rounded it
  * to a double; beyond 2^53 we keep that double's exact integer value, which is what a sender

@@ -1,3 +1,5 @@
+import { MAX_ANY_VALUE_DEPTH } from "../decode/limits";
+
 /**
  * What one export request may hold. Counts that make a request too big to take are refused
  * with a precise error; attributes beyond what a record may carry are trimmed and counted
@@ -28,12 +30,26 @@ export interface RequestLimits {
  * (default 0, no maximum), and the SDKs export every series of a cumulative metric in one
  * request; so records past it are cut off as a partial success rather than refused. 128
  * attributes is the OpenTelemetry SDKs' default attribute count limit; 64 Ki code units keeps
- * long stack traces; 128 JSON levels is ~30 levels of nested AnyValue, far beyond any real body,
- * while the decoders' own recursion cap stays the backstop.
+ * long stack traces. The JSON depth is derived from the AnyValue depth both decoders allow
+ * (MAX_ANY_VALUE_DEPTH), so that the same data passes or fails alike as JSON and as protobuf:
+ * see JSON_DEPTH_FOR_ANY_VALUES.
  */
+/**
+ * JSON levels of a request that nests AnyValues as deep as the decoders allow, wherever they sit,
+ * plus one more AnyValue level. The deepest AnyValue starts 15 levels down (an exemplar's
+ * filtered attribute: request, resourceMetrics, item, scopeMetrics, item, metrics, item,
+ * histogram, dataPoints, item, exemplars, item, filteredAttributes, item, value), and each
+ * further level takes at most four (`{"kvlistValue":{"values":[{"key":…,"value":{`; an array
+ * takes three). A value one level past MAX_ANY_VALUE_DEPTH thus still reaches the decoder and
+ * is refused there with its path, as protobuf's is; only deeper JSON, or nesting under keys no
+ * decoder reads, meets this guard. 279 levels cost the parser nothing a 128-level cap saved: its
+ * work per byte is what it was, and the decoders' recursion is bounded by MAX_ANY_VALUE_DEPTH.
+ */
+export const JSON_DEPTH_FOR_ANY_VALUES = 15 + 4 * (MAX_ANY_VALUE_DEPTH + 2);
+
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   maxRecordsPerRequest: 30_000,
   maxAttributesPerRecord: 128,
   maxAttributeValueLength: 65_536,
-  maxJsonDepth: 128,
+  maxJsonDepth: JSON_DEPTH_FOR_ANY_VALUES,
 };

@@ -55,7 +55,8 @@ export function limitRecordCount<S extends Signal>(
   };
 }
 
-const RECORD_NOUNS: Readonly<Record<Signal, string>> = {
+/** What OTLP's partial success counts for each signal, in the plural. */
+export const RECORD_NOUNS: Readonly<Record<Signal, string>> = {
   logs: "log records",
   traces: "spans",
   metrics: "metric data points",

@@ -268,8 +268,8 @@ export function isInexactNumber(value: number): boolean {
 }
 
 /**
- * Levels of arrays and objects a value kept as JSON text may nest (the default MAX_JSON_DEPTH of a
- * whole request). A log line is only a string to OTLP, so no request limit saw its nesting.
+ * Levels of arrays and objects a value kept as JSON text may nest. A log line is only a string to
+ * OTLP, so no request limit saw its nesting.
  */
 export const MAX_NESTING_AS_TEXT = 128;
 

@@ -88,7 +88,9 @@ function arrayValue(value: unknown, depth: number): AnyValue[] {
     const out = new Array<AnyValue>(items.length);
     for (let i = 0; i < items.length; i++) {
       try {
-        out[i] = anyValue(item(items[i]), depth + 1);
+        // A null item is the Collector's empty AnyValue: it keeps the array's positions.
+        const value = items[i];
+        out[i] = value === null ? { empty: true } : anyValue(item(value), depth + 1);
       } catch (error) {
         throw within(error, `values[${i}]`);
       }
@@ -107,19 +109,27 @@ function kvlistValue(value: unknown, depth: number): KeyValue[] {
   }
 }
 
-/** A repeated KeyValue field such as `attributes`. */
+/**
+ * A repeated KeyValue field such as `attributes`. A `null` item (what `JSON.stringify` writes
+ * for an `undefined` one) is skipped: it names no key and holds no value, and the Collector's
+ * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote.
+ */
 export function keyValues(value: unknown, key: string, depth: number): KeyValue[] {
   const items = array(value, key);
   const out = new Array<KeyValue>(items.length);
+  let kept = 0;
   for (let i = 0; i < items.length; i++) {
+    const kvItem = items[i];
+    if (kvItem === null) continue;
     try {
-      const kv = item(items[i]);
+      const kv = item(kvItem);
       const v = optionalObject(kv.value, "value");
-      out[i] = { key: string(kv.key, "key"), value: v === undefined ? { empty: true } : nestedAnyValue(v, depth) };
+      out[kept++] = { key: string(kv.key, "key"), value: v === undefined ? { empty: true } : nestedAnyValue(v, depth) };
     } catch (error) {
       throw within(error, `${key}[${i}]`);
     }
   }
+  if (kept < items.length) out.length = kept;
   return out;
 }
 
@@ -165,19 +175,77 @@ export function scope(value: unknown): InstrumentationScope {
 
 /**
  * Decodes each item of a repeated message field, naming the failing item in errors.
- * `key` is the field's JSON name, e.g. "logRecords".
+ * `key` is the field's JSON name, e.g. "logRecords". A `null` item (`JSON.stringify` writes one
+ * for an `undefined` array item) is skipped, where the Collector reads an empty message: an
+ * empty container or span event holds nothing to store, and a null record is reported to
+ * `onNull` (its key and index), which counts it as rejected (see NullRecords).
  */
-export function messages<T>(value: unknown, key: string, decode: (o: JsonObject) => T): T[] {
+export function messages<T>(
+  value: unknown,
+  key: string,
+  decode: (o: JsonObject) => T,
+  onNull?: (key: string, index: number) => void,
+): T[] {
   const items = array(value, key);
   const out = new Array<T>(items.length);
+  let kept = 0;
   for (let i = 0; i < items.length; i++) {
+    const message = items[i];
+    if (message === null) {
+      onNull?.(key, i);
+      continue;
+    }
     try {
-      out[i] = decode(item(items[i]));
+      out[kept++] = decode(item(message));
     } catch (error) {
       throw within(error, `${key}[${i}]`);
     }
   }
+  if (kept < items.length) out.length = kept;
   return out;
+}
+
+/**
+ * A repeated field the Collector reads under two names (`logRecords` and `log_records`): it
+ * appends the items of every occurrence, so both lists are read, joined in the order their keys
+ * appear. `read` decodes one list (an error names the spelling the sender used). With one
+ * spelling present, as always in practice, this costs one property lookup more.
+ */
+export function bothSpellings<T>(o: JsonObject, key: string, snakeKey: string, read: (value: unknown, key: string) => T[]): T[] {
+  const camel = o[key];
+  const snake = o[snakeKey];
+  if (snake === undefined || snake === null) return read(camel, key);
+  if (camel === undefined || camel === null) return read(snake, snakeKey);
+  const camelItems = read(camel, key);
+  const snakeItems = read(snake, snakeKey);
+  for (const name in o) {
+    if (name === snakeKey) return snakeItems.concat(camelItems);
+    if (name === key) break;
+  }
+  return camelItems.concat(snakeItems);
+}
+
+/**
+ * Null items of record lists (log records, spans, metric data points) skipped while decoding one
+ * request: the answer reports them as rejected in its partial success, as a record can neither be
+ * stored from `null` nor dropped unsaid.
+ */
+export interface NullRecords {
+  count: number;
+  /** Where the first one was, e.g. `logRecords[1]`; "" while count is 0. */
+  first: string;
+}
+
+/** The request's counter: set by decodeDocument, one request at a time (decoding is synchronous). */
+let nullRecords: NullRecords = { count: 0, first: "" };
+
+export function countNullRecordsIn(counter: NullRecords): void {
+  nullRecords = counter;
+}
+
+/** `onNull` of a record list for messages. */
+export function skipNullRecord(key: string, index: number): void {
+  if (nullRecords.count++ === 0) nullRecords.first = `${key}[${index}]`;
 }
 
 /** The JSON names the Collector's reader accepts for a message's fields: each lowerCamelCase name and its snake_case. */
@@ -238,8 +306,7 @@ export function containerFields(signal: Signal, kind: string, records: string): 
  * destination test record is let through on every endpoint (see isCloudflarePreflight).
  */
 export function resourceList<T>(o: JsonObject, fields: ContainerFields, decode: (o: JsonObject) => T): T[] {
-  const key = o[fields.resourceList] != null ? fields.resourceList : fields.resourceListSnake;
-  const out = messages(o[key], key, decode);
+  const out = bothSpellings(o, fields.resourceList, fields.resourceListSnake, (value, key) => messages(value, key, decode));
   if (out.length === 0 && !(fields.signal !== "logs" && isCloudflarePreflight(o))) {
     refuseUnreadContent(o, fields.request, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
   }
@@ -247,18 +314,20 @@ export function resourceList<T>(o: JsonObject, fields: ContainerFields, decode: 
 }
 
 /**
- * The ScopeX list of a ResourceX message. The pre-1.0 list is read only when the current one is
- * absent or empty, as OTLP 0.15 told receivers to do; its items decode like ScopeX ones (their
+ * The ScopeX list of a ResourceX message (both spellings joined). The pre-1.0 lists are read
+ * only when the current one is absent or empty, as OTLP 0.15 told receivers to do, every one
+ * present joined in the order of `names.legacy`; their items decode like ScopeX ones (their
  * `instrumentationLibrary` carries the same name and version as `scope`).
  */
 export function scopeList<T>(o: JsonObject, names: ScopeListNames, decode: (o: JsonObject) => T): T[] {
-  const key = o[names.current] != null ? names.current : names.snake;
-  const current = messages(o[key], key, decode);
+  const read = (value: unknown, key: string): T[] => messages(value, key, decode);
+  const current = bothSpellings(o, names.current, names.snake, read);
   if (current.length > 0) return current;
-  for (const legacy of names.legacy) {
-    if (o[legacy] != null) return messages(o[legacy], legacy, decode);
+  let legacy = current;
+  for (const name of names.legacy) {
+    if (o[name] != null) legacy = legacy.concat(read(o[name], name));
   }
-  return current;
+  return legacy;
 }
 
 /**

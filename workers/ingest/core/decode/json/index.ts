@@ -14,6 +14,10 @@
  * parsed with plain JSON.parse, and parsed again exactly only if an int64 field turned out to
  * hold an integer JSON.parse had to round (exact-json.ts).
  *
+ * Where the Collector's reader differs from `JSON.parse` semantics, it is followed: a field sent
+ * under both its names (`logRecords` and `log_records`) has both lists read, and a `null` item
+ * of a repeated message field is skipped rather than failing the request (common.ts, messages).
+ *
  * Validation is hand-written rather than a zod schema: one pass that checks and builds the
  * model costs about a seventh of what zod/mini needs just to check the same document.
  */
@@ -22,6 +26,7 @@ import type { Signal, SignalRequest } from "../../../../shared/otlp/model";
 import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
+import { countNullRecordsIn, type NullRecords } from "./common";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
@@ -33,21 +38,33 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
   metrics: metricsRequest,
 };
 
-export function decodeJsonRequest<S extends Signal>(signal: S, body: Uint8Array): SignalRequest[S] {
+/**
+ * Decodes an OTLP/JSON export request. `null` items of record lists are skipped and counted in
+ * `nullRecords` (for the answer's partial success); throws OtlpDecodeError for a body to refuse.
+ */
+export function decodeJsonRequest<S extends Signal>(
+  signal: S,
+  body: Uint8Array,
+  nullRecords: NullRecords = { count: 0, first: "" },
+): SignalRequest[S] {
   const text = utf8DocumentToString(body);
   try {
-    return decodeDocument(signal, JSON.parse(text));
+    return decodeDocument(signal, JSON.parse(text), nullRecords);
   } catch (error) {
     if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${error.message}`);
     if (error !== INEXACT_NUMBER) throw error;
   }
-  return decodeDocument(signal, parseJsonExactly(text));
+  return decodeDocument(signal, parseJsonExactly(text), nullRecords);
 }
 
-function decodeDocument<S extends Signal>(signal: S, document: unknown): SignalRequest[S] {
+function decodeDocument<S extends Signal>(signal: S, document: unknown, nullRecords: NullRecords): SignalRequest[S] {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
+  // A second, exact decode of the same text starts the count again.
+  nullRecords.count = 0;
+  nullRecords.first = "";
+  countNullRecordsIn(nullRecords);
   try {
     return DECODERS[signal](document as JsonObject);
   } catch (error) {

@@ -3,6 +3,7 @@
 import type { LogRecord, LogsRequest, ResourceLogs, ScopeLogs } from "../../../../shared/otlp/model";
 import {
   anyValue,
+  bothSpellings,
   containerFields,
   fieldNames,
   keyValues,
@@ -13,6 +14,7 @@ import {
   resourceList,
   scope,
   scopeList,
+  skipNullRecord,
 } from "./common";
 import { SEVERITY_NUMBER } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
@@ -46,11 +48,12 @@ function resourceLogs(o: JsonObject): ResourceLogs {
   return out;
 }
 
+const logRecords = (value: unknown, key: string): LogRecord[] => messages(value, key, logRecord, skipNullRecord);
+
 function scopeLogs(o: JsonObject): ScopeLogs {
-  const key = o.logRecords != null ? "logRecords" : "log_records";
   const out: ScopeLogs = {
     scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
-    logRecords: messages(o[key], key, logRecord),
+    logRecords: bothSpellings(o, "logRecords", "log_records", logRecords),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
   if (out.logRecords.length === 0) refuseUnreadContent(o, FIELDS.scope, "logRecords");

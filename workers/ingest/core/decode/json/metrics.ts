@@ -5,6 +5,7 @@ import type {
   ExponentialHistogramBuckets,
   ExponentialHistogramDataPoint,
   HistogramDataPoint,
+  KeyValue,
   Metric,
   MetricData,
   MetricsRequest,
@@ -16,6 +17,7 @@ import type {
   ValueAtQuantile,
 } from "../../../../shared/otlp/model";
 import {
+  bothSpellings,
   containerFields,
   fieldNames,
   keyValues,
@@ -26,6 +28,7 @@ import {
   resourceList,
   scope,
   scopeList,
+  skipNullRecord,
 } from "./common";
 import { AGGREGATION_TEMPORALITY } from "./enums";
 import {
@@ -112,30 +115,40 @@ function metricData(o: JsonObject): MetricData {
 function decodeData(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
   switch (member) {
     case "gauge":
-      return { type: "gauge", dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", numberDataPoint) };
+      return { type: "gauge", dataPoints: bothSpellings(o, "dataPoints", "data_points", numberDataPoints) };
     case "sum":
       return {
         type: "sum",
-        dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", numberDataPoint),
+        dataPoints: bothSpellings(o, "dataPoints", "data_points", numberDataPoints),
         aggregationTemporality: temporality(o.aggregationTemporality ?? o.aggregation_temporality),
         isMonotonic: bool(o.isMonotonic ?? o.is_monotonic, "isMonotonic"),
       };
     case "histogram":
       return {
         type: "histogram",
-        dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", histogramDataPoint),
+        dataPoints: bothSpellings(o, "dataPoints", "data_points", histogramDataPoints),
         aggregationTemporality: temporality(o.aggregationTemporality ?? o.aggregation_temporality),
       };
     case "exponentialHistogram":
       return {
         type: "exponentialHistogram",
-        dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", exponentialHistogramDataPoint),
+        dataPoints: bothSpellings(o, "dataPoints", "data_points", exponentialHistogramDataPoints),
         aggregationTemporality: temporality(o.aggregationTemporality ?? o.aggregation_temporality),
       };
     case "summary":
-      return { type: "summary", dataPoints: messages(o.dataPoints ?? o.data_points, "dataPoints", summaryDataPoint) };
+      return { type: "summary", dataPoints: bothSpellings(o, "dataPoints", "data_points", summaryDataPoints) };
   }
 }
+
+// Each data point list, as bothSpellings reads it; a null point is counted as rejected.
+const numberDataPoints = (value: unknown, key: string): NumberDataPoint[] => messages(value, key, numberDataPoint, skipNullRecord);
+const histogramDataPoints = (value: unknown, key: string): HistogramDataPoint[] =>
+  messages(value, key, histogramDataPoint, skipNullRecord);
+const exponentialHistogramDataPoints = (value: unknown, key: string): ExponentialHistogramDataPoint[] =>
+  messages(value, key, exponentialHistogramDataPoint, skipNullRecord);
+const summaryDataPoints = (value: unknown, key: string): SummaryDataPoint[] => messages(value, key, summaryDataPoint, skipNullRecord);
+const valuesAtQuantiles = (value: unknown, key: string): ValueAtQuantile[] => messages(value, key, valueAtQuantile);
+const filteredAttributes = (value: unknown, key: string): KeyValue[] => keyValues(value, key, 0);
 
 function temporality(value: unknown): number {
   return enumeration(value, "aggregationTemporality", AGGREGATION_TEMPORALITY, "AggregationTemporality");
@@ -171,8 +184,8 @@ function histogramDataPoint(o: JsonObject): HistogramDataPoint {
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     count: uint64(o.count, "count"),
     sum: optionalDouble(o.sum, "sum"),
-    bucketCounts: uint64s(o.bucketCounts ?? o.bucket_counts, "bucketCounts"),
-    explicitBounds: doubles(o.explicitBounds ?? o.explicit_bounds, "explicitBounds"),
+    bucketCounts: bothSpellings(o, "bucketCounts", "bucket_counts", uint64s),
+    explicitBounds: bothSpellings(o, "explicitBounds", "explicit_bounds", doubles),
     exemplars: messages(o.exemplars, "exemplars", exemplar),
     flags: uint32(o.flags, "flags"),
     min: optionalDouble(o.min, "min"),
@@ -203,7 +216,7 @@ function buckets(value: unknown, key: string): ExponentialHistogramBuckets {
   const o = optionalObject(value, key);
   if (o === undefined) return { offset: 0, bucketCounts: [] };
   try {
-    return { offset: sint32(o.offset, "offset"), bucketCounts: uint64s(o.bucketCounts ?? o.bucket_counts, "bucketCounts") };
+    return { offset: sint32(o.offset, "offset"), bucketCounts: bothSpellings(o, "bucketCounts", "bucket_counts", uint64s) };
   } catch (error) {
     throw within(error, key);
   }
@@ -216,7 +229,7 @@ function summaryDataPoint(o: JsonObject): SummaryDataPoint {
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     count: uint64(o.count, "count"),
     sum: double(o.sum, "sum"),
-    quantileValues: messages(o.quantileValues ?? o.quantile_values, "quantileValues", valueAtQuantile),
+    quantileValues: bothSpellings(o, "quantileValues", "quantile_values", valuesAtQuantiles),
     flags: uint32(o.flags, "flags"),
   };
 }
@@ -227,7 +240,7 @@ function valueAtQuantile(o: JsonObject): ValueAtQuantile {
 
 function exemplar(o: JsonObject): Exemplar {
   return {
-    filteredAttributes: keyValues(o.filteredAttributes ?? o.filtered_attributes, "filteredAttributes", 0),
+    filteredAttributes: bothSpellings(o, "filteredAttributes", "filtered_attributes", filteredAttributes),
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     value: numberValue(o),
     spanId: spanId(o.spanId ?? o.span_id, "spanId"),

@@ -1,7 +1,7 @@
 /** OTLP/JSON decoder for ExportTraceServiceRequest. */
 
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
-import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList } from "./common";
+import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList, skipNullRecord } from "./common";
 import { SPAN_KIND, STATUS_CODE } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
@@ -24,7 +24,7 @@ function resourceSpans(o: JsonObject): ResourceSpans {
 function scopeSpans(o: JsonObject): ScopeSpans {
   const out: ScopeSpans = {
     scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
-    spans: messages(o.spans, "spans", span),
+    spans: messages(o.spans, "spans", span, skipNullRecord),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
   if (out.spans.length === 0) refuseUnreadContent(o, FIELDS.scope, "spans");

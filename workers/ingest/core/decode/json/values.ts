@@ -7,8 +7,8 @@
 
 import { decodeBase64 } from "../base64";
 import { idHexFromText, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
-import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isInexactInteger, isRawJsonNumber } from "../exact-json";
-import { decimalFromNumber, decimalFromString, type Int64Problem } from "../int64";
+import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
+import { decimalFromNumber, decimalFromNumberText, decimalFromString, type Int64Problem } from "../int64";
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -140,9 +140,9 @@ function int64(value: unknown, key: string | undefined, signed: boolean): string
   } else if (value === undefined || value === null) {
     return "0";
   } else if (isRawJsonNumber(value)) {
-    // An integer token keeps its digits; `1.5e19` meant the double it spells.
-    const text = value.rawJSON;
-    decimal = INTEGER_TOKEN.test(text) ? decimalFromString(text, signed) : decimalFromNumber(Number(text), signed);
+    // Every spelling of an integral value keeps its digits (`1796149742123456789.0`); one with
+    // a fraction is refused like `1.5`, not rounded to the double JSON.parse made of it.
+    decimal = decimalFromNumberText(value.rawJSON, signed);
   } else {
     return fail(`expected ${signed ? "int64" : "uint64"} as string or number, got ${describeJsonType(value)}`, key);
   }
