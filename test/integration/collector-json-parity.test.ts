@@ -71,7 +71,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
       {
         partialSuccess: {
           rejectedLogRecords: "1",
-          errorMessage: "1 log records rejected: JSON null where a record belongs (first at logRecords[1]; JSON.stringify writes an undefined array item as null)",
+          errorMessage: "1 log record rejected: JSON null where a record belongs (first at logRecords[1]; JSON.stringify writes an undefined array item as null)",
         },
       },
     ]);

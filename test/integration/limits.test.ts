@@ -161,7 +161,7 @@ describe("request limits in the Worker", () => {
   it("stores the first MAX_RECORDS_PER_REQUEST records and reports the rest as a partial success, in both encodings", async () => {
     const payload = await logsPayload({ records: 21 });
     const message =
-      "1 log records rejected: the request holds 21, over MAX_RECORDS_PER_REQUEST (20); the first 20 were stored " +
+      "1 log record rejected: the request holds 21, over MAX_RECORDS_PER_REQUEST (20); the first 20 were stored " +
       "and those from resourceLogs[0].scopeLogs[0].logRecords[20] on were not: send at most 20 log records per request";
     const json = await post("/v1/logs", payload.json.slice());
     expect(json.status).toBe(200);
@@ -201,9 +201,9 @@ describe("request limits in the Worker", () => {
         `Received Partial Success response: ${JSON.stringify({
           rejectedDataPoints: 5,
           errorMessage:
-            "5 metric data points rejected: the request holds 25, over MAX_RECORDS_PER_REQUEST (20); the first 20 were " +
+            "5 data points rejected: the request holds 25, over MAX_RECORDS_PER_REQUEST (20); the first 20 were " +
             "stored and those from resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[20] on were not: " +
-            "send at most 20 metric data points per request",
+            "send at most 20 data points per request",
         })}`,
       ]);
       const rows = await ingest.rows<{ series: string }>(

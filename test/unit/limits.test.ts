@@ -116,7 +116,7 @@ describe("limitRecordCount", () => {
       ],
     };
     expect(limitRecordCount("traces", traces, 1).message).toMatch(
-      /^1 spans rejected: the request holds 2, over MAX_RECORDS_PER_REQUEST \(1\); the first 1 were stored and those from resourceSpans\[1\]\.scopeSpans\[0\]\.spans\[1\] on/,
+      /^1 span rejected: the request holds 2, over MAX_RECORDS_PER_REQUEST \(1\); the first 1 were stored and those from resourceSpans\[1\]\.scopeSpans\[0\]\.spans\[1\] on/,
     );
     expect(traces.resourceSpans[1]!.scopeSpans[0]!.spans).toHaveLength(1);
     const point = {} as never;
@@ -143,7 +143,7 @@ describe("limitRecordCount", () => {
     const cut = metrics();
     expect(limitRecordCount("metrics", cut, 2)).toMatchObject({ rejected: 1 });
     expect(limitRecordCount("metrics", metrics(), 2).message).toMatch(
-      /^1 metric data points rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\); the first 2 were stored and those from resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[2\]\.summary\.dataPoints\[0\] on were not/,
+      /^1 data point rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\); the first 2 were stored and those from resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[2\]\.summary\.dataPoints\[0\] on were not/,
     );
     expect(cut.resourceMetrics[0]!.scopeMetrics[0]!.metrics.map((metric) => (metric.data.type === "empty" ? -1 : metric.data.dataPoints.length))).toEqual([-1, 2, 0]);
   });
@@ -178,7 +178,7 @@ describe("prepareExport with limits", () => {
     const pipeline = config({ MAX_RECORDS_PER_REQUEST: "2", MAX_JSON_DEPTH: "8" });
     const over = prepareExport("logs", "json", logsJson([{ body: { stringValue: "first" } }, { body: { stringValue: "second" } }, {}]), pipeline, RECEIVED);
     expect(over).toMatchObject({ accepted: 2, rejected: 1 });
-    expect(over.rejectionMessage).toMatch(/^1 log records rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\)/);
+    expect(over.rejectionMessage).toMatch(/^1 log record rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\)/);
     expect(over.batches[0]!.rows.map((row) => (row as LogRow).Body)).toEqual(["first", "second"]);
     expect(prepareExport("logs", "json", logsJson([{}, {}]), pipeline, RECEIVED)).toMatchObject({ accepted: 2, rejected: 0 });
     // resourceLogs → scopeLogs → logRecords → body → kvlistValue → values → KeyValue → value: 10 levels.
@@ -193,9 +193,9 @@ describe("prepareExport with limits", () => {
     const prepared = prepareExport("logs", "json", body, pipeline, RECEIVED);
     expect(prepared).toMatchObject({ accepted: 2, rejected: 2 });
     expect(prepared.rejectionMessage).toBe(
-      "1 log records rejected: JSON null where a record belongs (first at logRecords[1]; " +
+      "1 log record rejected: JSON null where a record belongs (first at logRecords[1]; " +
         "JSON.stringify writes an undefined array item as null); " +
-        "1 log records rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST (2); the first 2 were stored and those from " +
+        "1 log record rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST (2); the first 2 were stored and those from " +
         "resourceLogs[0].scopeLogs[0].logRecords[2] on were not: send at most 2 log records per request",
     );
   });

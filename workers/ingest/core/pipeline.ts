@@ -1,8 +1,9 @@
 import type { ClickHouseTables } from "../config";
 import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
+import { recordCount } from "../../shared/otlp/record-count";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
 import { decodeRequest, type NullRecords, type RequestEncoding } from "./decode";
-import { checkJsonDepth, limitAttributes, limitRecordCount, RECORD_NOUNS, type RecordCut, type RequestLimits } from "./limits";
+import { checkJsonDepth, limitAttributes, limitRecordCount, type RecordCut, type RequestLimits } from "./limits";
 import { normalizeRequest, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
@@ -138,7 +139,7 @@ function decodeWithinLimits<S extends Signal>(
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest);
   if (nullRecords.count === 0) return { request, cut };
   const nulls =
-    `${nullRecords.count} ${RECORD_NOUNS[signal]} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
+    `${recordCount(nullRecords.count, signal)} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
     "JSON.stringify writes an undefined array item as null)";
   return {
     request,

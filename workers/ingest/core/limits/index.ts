@@ -4,7 +4,7 @@
  * counts and value lengths enforced after redaction.
  */
 export { checkJsonDepth } from "./json-depth";
-export { limitRecordCount, RECORD_NOUNS, type RecordCut } from "./records";
+export { limitRecordCount, type RecordCut } from "./records";
 export {
   DROPPED_ATTRIBUTES_ATTRIBUTE,
   TRUNCATED_VALUES_ATTRIBUTE,

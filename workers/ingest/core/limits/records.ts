@@ -1,4 +1,5 @@
 import { bySignal } from "../../../shared/otlp/by-signal";
+import { recordCount } from "../../../shared/otlp/record-count";
 import type {
   LogsRequest,
   MetricsRequest,
@@ -45,22 +46,15 @@ export function limitRecordCount<S extends Signal>(
     kept += keep;
   }
   const rejected = total - maxRecords;
-  const noun = RECORD_NOUNS[signal];
   return {
     rejected,
     message:
-      `${rejected} ${noun} rejected: the request holds ${total}, over MAX_RECORDS_PER_REQUEST (${maxRecords}); ` +
+      `${recordCount(rejected, signal)} rejected: the request holds ${total}, over MAX_RECORDS_PER_REQUEST (${maxRecords}); ` +
       `the first ${maxRecords} were stored and those from ${firstCut} on were not: ` +
-      `send at most ${maxRecords} ${noun} per request`,
+      `send at most ${recordCount(maxRecords, signal)} per request`,
   };
 }
 
-/** What OTLP's partial success counts for each signal, in the plural. */
-export const RECORD_NOUNS: Readonly<Record<Signal, string>> = {
-  logs: "log records",
-  traces: "spans",
-  metrics: "metric data points",
-};
 
 /** One container of records and where it sits, e.g. `resourceLogs[0].scopeLogs[2].logRecords`. */
 interface Run {

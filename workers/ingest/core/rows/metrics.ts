@@ -69,7 +69,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       }
     }
   }
-  return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("data points") };
+  return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("metrics") };
 }
 
 type ResourceFields = Pick<PointColumns, "ResourceAttributes" | "ResourceSchemaUrl" | "ServiceName">;

@@ -1,3 +1,6 @@
+import type { Signal } from "../../../shared/otlp/model";
+import { recordCount } from "../../../shared/otlp/record-count";
+
 /**
  * Records dropped for being invalid, counted for OTLP's `partialSuccess` (`rejected_spans`,
  * `rejected_log_records`, `rejected_data_points`) with a message naming the first few.
@@ -21,11 +24,11 @@ export class Rejections {
   }
 
   /** "" when nothing was rejected. */
-  message(recordNoun: string): string {
+  message(signal: Signal): string {
     if (this.count === 0) return "";
     const unnamed = this.count - this.named.length;
     const more = unnamed > 0 ? `; and ${unnamed} more` : "";
-    return `${this.count} ${recordNoun} rejected: ${this.named.join("; ")}${more}`;
+    return `${recordCount(this.count, signal)} rejected: ${this.named.join("; ")}${more}`;
   }
 }
 

@@ -132,7 +132,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
       }
     }
   }
-  return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("spans") };
+  return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("traces") };
 }
 
 /**
