@@ -50,6 +50,10 @@ describe("decompressZstd", () => {
     expect(new TextDecoder().decode(decompressZstd(body, LIMIT))).toBe("abxxxxx!");
   });
 
+  it("takes an empty body as empty content, as the Collector's encoder writes it for empty input", () => {
+    expect(decompressZstd(new Uint8Array(0), LIMIT)).toEqual(new Uint8Array(0));
+  });
+
   it("stops a bomb without a declared size at the limit with 413", () => {
     expect(refusal(() => decompressZstd(fixture("bomb-1gib-no-size.zst"), LIMIT))).toEqual({
       status: 413,
@@ -82,7 +86,6 @@ describe("decompressZstd", () => {
   });
 
   it.each([
-    { name: "an empty body", body: new Uint8Array(0), reason: "the body is empty" },
     { name: "no magic number", body: text("{}"), reason: "no zstd frame magic number at the start" },
     { name: "zero padding after the frame", body: new Uint8Array([...fixture("logs.json.zst"), 0, 0, 0, 0]), reason: "4 bytes after the last frame, at byte 297" },
     { name: "two stray bytes after the frame", body: new Uint8Array([...fixture("logs.json.zst"), 0, 0]), reason: "2 bytes after the last frame, at byte 297" },

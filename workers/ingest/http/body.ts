@@ -1,4 +1,5 @@
 import { isJsonWhitespace } from "../core/decode/json/whitespace";
+import { joined } from "./bytes";
 import { HttpError, tooLarge } from "./errors";
 import { decompressZstd } from "./zstd";
 
@@ -311,14 +312,3 @@ async function readAtMost(
   return joined(chunks, total);
 }
 
-/** `chunks` as one array of `total` bytes. */
-function joined(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}

@@ -1,4 +1,5 @@
 import { Decompress } from "fzstd";
+import { joined } from "./bytes";
 import { HttpError, tooLarge } from "./errors";
 
 /**
@@ -18,6 +19,9 @@ const SKIPPABLE_MAGIC_HIGH = 0x184d2a5;
 /**
  * Decompresses a zstd body (RFC 8878: one or more frames, skippable frames allowed, as the
  * Collector's zstd reader takes them) into at most `maxBytes`.
+ *
+ * An empty body is empty content, as the Collector's zstd reader (klauspost/compress) takes it:
+ * its encoder writes no frame at all for empty input, such as an empty protobuf export.
  *
  * Every frame's header and block headers are walked first, so that a frame declaring a content
  * size or window past the limit is refused before the decoder allocates anything, and a body
@@ -47,14 +51,7 @@ export function decompressZstd(compressed: Uint8Array, maxBytes: number): Uint8A
     if (error instanceof HttpError) throw error;
     throw notZstd(error instanceof Error ? error.message : String(error));
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return joined(chunks, total);
 }
 
 /**
@@ -63,7 +60,6 @@ export function decompressZstd(compressed: Uint8Array, maxBytes: number): Uint8A
  * the format allows, and that the last frame ends exactly at the end of the body.
  */
 export function checkFrames(data: Uint8Array, maxBytes: number): void {
-  if (data.length === 0) throw notZstd("the body is empty");
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const maxWindow = Math.max(HTTP_ZSTD_WINDOW_BYTES, maxBytes);
   let offset = 0;
