@@ -50,6 +50,32 @@ describe("decompressZstd", () => {
     expect(new TextDecoder().decode(decompressZstd(body, LIMIT))).toBe("abxxxxx!");
   });
 
+  it("checks every frame's content checksum against the reference encoder's, for lengths 0 to 100,000", () => {
+    // One frame per length, each made by the zstd CLI with its XXH64 checksum: every tail path
+    // of the hash (under 4, 4–7, 8–31 bytes, whole 32-byte stripes and the rest) is met.
+    const lengths = [0, 1, 3, 4, 7, 8, 9, 31, 32, 33, 63, 64, 100, 1000, 100000];
+    const content = lengths.flatMap((n) => Array.from({ length: n }, (_, i) => ((i * 31 + 7) * ((i >> 3) | 1)) & 255));
+    const body = fixture("lengths.zst");
+    expect(decompressZstd(body, LIMIT)).toEqual(new Uint8Array(content));
+    // The first frame (empty content) ends with its checksum: a changed checksum is refused.
+    const firstEnd = body.indexOf(0x28, 4);
+    const corrupted = body.slice();
+    corrupted[firstEnd - 1]! ^= 0x01;
+    expect(refusal(() => decompressZstd(corrupted, LIMIT))).toEqual({
+      status: 400,
+      message: "request body is not valid zstd: the content of the frame at byte 0 does not match its checksum",
+    });
+  });
+
+  it("refuses a frame whose content is not the size its header declares with 400", () => {
+    // Single segment, 1-byte content size 5, one raw block of 3 bytes.
+    const body = new Uint8Array([...MAGIC, 0x20, 5, ...blockHeader(true, 0, 3), 0x61, 0x62, 0x63]);
+    expect(refusal(() => decompressZstd(body, LIMIT))).toEqual({
+      status: 400,
+      message: "request body is not valid zstd: the frame at byte 0 declares 5 bytes of content and holds 3",
+    });
+  });
+
   it("takes an empty body as empty content, as the Collector's encoder writes it for empty input", () => {
     expect(decompressZstd(new Uint8Array(0), LIMIT)).toEqual(new Uint8Array(0));
   });

@@ -1,6 +1,7 @@
 import { Decompress } from "fzstd";
 import { joined } from "./bytes";
 import { HttpError, tooLarge } from "./errors";
+import { xxh64Low32 } from "./xxh64";
 
 /**
  * The largest window a decoder of HTTP's `zstd` content coding must support, and the largest an
@@ -26,40 +27,67 @@ const SKIPPABLE_MAGIC_HIGH = 0x184d2a5;
  * Every frame's header and block headers are walked first, so that a frame declaring a content
  * size or window past the limit is refused before the decoder allocates anything, and a body
  * with bytes after its last frame (junk, zero padding) or a cut frame is refused as malformed.
- * The frames are then decoded block by block (fzstd's streaming decoder: each block at most
+ * Each frame is then decoded block by block (fzstd's streaming decoder: each block at most
  * 128 KiB of output), and decoding stops at the first block past the limit: a zstd bomb whose
  * frames declare no content size gets the same 413 as a gzip bomb, with at most one block and
- * one window more in memory than the limit.
+ * one window more in memory than the limit. A frame's output must match its declared content
+ * size and its content checksum (XXH64), as the reference decoder and the Collector's check them.
  *
  * Throws `HttpError` 413 (`decompressed request body is more than the limit of … bytes`) for
  * output, a declared content size or a window past the limit; 400 (`request body is not valid
- * zstd: …`) for anything malformed or needing a dictionary. Content checksums are not verified
- * (the decoder skips them); a corrupted block fails to decode instead.
+ * zstd: …`) for anything malformed, corrupted (checksum or size mismatch) or needing a dictionary.
  */
 export function decompressZstd(compressed: Uint8Array, maxBytes: number): Uint8Array {
-  checkFrames(compressed, maxBytes);
-  const chunks: Uint8Array[] = [];
+  const frames = zstdFrames(compressed, maxBytes);
+  const outputs: Uint8Array[] = [];
   let total = 0;
-  const decoder = new Decompress((chunk) => {
-    total += chunk.length;
-    if (total > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
-    chunks.push(chunk);
-  });
-  try {
-    decoder.push(compressed, true);
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    throw notZstd(error instanceof Error ? error.message : String(error));
+  for (const frame of frames) {
+    const chunks: Uint8Array[] = [];
+    let frameBytes = 0;
+    const decoder = new Decompress((chunk) => {
+      frameBytes += chunk.length;
+      if (total + frameBytes > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+      chunks.push(chunk);
+    });
+    try {
+      decoder.push(compressed.subarray(frame.start, frame.end), true);
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw notZstd(`the frame at byte ${frame.start} does not decode: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const output = joined(chunks, frameBytes);
+    if (frame.contentSize !== undefined && output.length !== frame.contentSize) {
+      throw notZstd(`the frame at byte ${frame.start} declares ${frame.contentSize} bytes of content and holds ${output.length}`);
+    }
+    if (frame.checksum !== undefined && xxh64Low32(output) !== frame.checksum) {
+      throw notZstd(`the content of the frame at byte ${frame.start} does not match its checksum`);
+    }
+    outputs.push(output);
+    total += output.length;
   }
-  return joined(chunks, total);
+  return joined(outputs, total);
+}
+
+/** A zstd frame's place in the body and what its header and end promise about its content. */
+interface ZstdFrame {
+  /** Offset of its magic number. */
+  start: number;
+  /** Offset just past its last block (and checksum). */
+  end: number;
+  /** Frame_Content_Size, when the header declares it. */
+  contentSize?: number;
+  /** Content_Checksum: the low 32 bits of XXH64 of the content, when the frame carries one. */
+  checksum?: number;
 }
 
 /**
  * Walks the frames of `data` (RFC 8878 §3.1) without decoding them: checks each header, that
  * each frame's declared content size and window fit `maxBytes`, that no block is larger than
- * the format allows, and that the last frame ends exactly at the end of the body.
+ * the format allows, and that the last frame ends exactly at the end of the body. Returns the
+ * (non-skippable) frames in order.
  */
-export function checkFrames(data: Uint8Array, maxBytes: number): void {
+function zstdFrames(data: Uint8Array, maxBytes: number): ZstdFrame[] {
+  const frames: ZstdFrame[] = [];
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const maxWindow = Math.max(HTTP_ZSTD_WINDOW_BYTES, maxBytes);
   let offset = 0;
@@ -76,12 +104,15 @@ export function checkFrames(data: Uint8Array, maxBytes: number): void {
         offset === 0 ? "no zstd frame magic number at the start" : `${data.length - offset} bytes after the last frame, at byte ${offset}`,
       );
     }
-    offset = checkFrame(data, view, offset, maxBytes, maxWindow);
+    const frame = checkFrame(data, view, offset, maxBytes, maxWindow);
+    frames.push(frame);
+    offset = frame.end;
   }
+  return frames;
 }
 
-/** Checks one frame starting at `start` (its magic number); returns the offset after it. */
-function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: number, maxWindow: number): number {
+/** Checks one frame starting at `start` (its magic number). */
+function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: number, maxWindow: number): ZstdFrame {
   let offset = start + 4;
   const cut = (): HttpError => notZstd(`the frame at byte ${start} is cut short`);
   if (offset >= data.length) throw cut();
@@ -92,6 +123,7 @@ function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: n
   const dictionaryIdFlag = descriptor & 3;
   if (descriptor & 8) throw notZstd(`the frame at byte ${start} sets the reserved header bit`);
   let windowSize = 0;
+  let contentSize: number | undefined;
   if (!singleSegment) {
     if (offset >= data.length) throw cut();
     const windowDescriptor = data[offset++]!;
@@ -105,7 +137,7 @@ function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: n
   if (dictionaryId !== 0) throw notZstd(`the frame at byte ${start} needs dictionary ${dictionaryId}, and none is configured`);
   offset += dictionaryIdBytes;
   if (contentSizeBytes > 0) {
-    const contentSize = readLittleEndian(view, offset, contentSizeBytes) + (contentSizeBytes === 2 ? 256 : 0);
+    contentSize = readLittleEndian(view, offset, contentSizeBytes) + (contentSizeBytes === 2 ? 256 : 0);
     offset += contentSizeBytes;
     if (contentSize > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
     if (singleSegment) windowSize = contentSize;
@@ -132,9 +164,9 @@ function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: n
     if (offset > data.length) throw cut();
     if (last) break;
   }
-  offset += hasChecksum * 4;
-  if (offset > data.length) throw cut();
-  return offset;
+  if (!hasChecksum) return { start, end: offset, contentSize };
+  if (offset + 4 > data.length) throw cut();
+  return { start, end: offset + 4, contentSize, checksum: view.getUint32(offset, true) };
 }
 
 /** An unsigned little-endian integer of 1, 2, 4 or 8 bytes (8-byte values rounded past 2^53). */
