@@ -1,10 +1,14 @@
 import { isJsonWhitespace } from "../core/decode/json/whitespace";
-import { HttpError } from "./errors";
+import { joined } from "./bytes";
+import { HttpError, tooLarge } from "./errors";
+import { decompressZstd } from "./zstd";
 
 export type OtlpEncoding = "json" | "protobuf";
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
+/** CM = 8, the only compression method RFC 1952 defines. */
+const GZIP_METHOD_DEFLATE = 8;
 
 /** The OTLP encoding named by a Content-Type header (parameters such as charset tolerated). */
 export function encodingFromContentType(contentType: string | null): OtlpEncoding {
@@ -50,24 +54,29 @@ export interface BodyLimits {
  */
 type CompressionFormat = "gzip" | "deflate";
 
+/** A content coding this endpoint decodes: an inflater format, or zstd (RFC 8878). */
+type ContentCoding = CompressionFormat | "zstd";
+
 /**
  * Content-Encoding values accepted, as the Collector's OTLP/HTTP receiver accepts them (its
- * confighttp decoders): `zlib` is its name for the same format as `deflate`. zstd, snappy and
- * lz4, which it also takes, have no decoder in the Workers runtime and are refused.
+ * confighttp decoders): `zlib` is its name for the same format as `deflate`; `zstd` is what a
+ * Collector's `otlphttp` exporter sends with `compression: zstd`. snappy, x-snappy-framed and
+ * lz4, which it also takes, are refused with 415 (docs/decisions.md says why).
  */
-const CONTENT_ENCODINGS: Readonly<Record<string, CompressionFormat | undefined>> = {
+const CONTENT_ENCODINGS: Readonly<Record<string, ContentCoding | undefined>> = {
   "": undefined,
   identity: undefined,
   gzip: "gzip",
   "x-gzip": "gzip",
   deflate: "deflate",
   zlib: "deflate",
+  zstd: "zstd",
 };
 
 /**
- * Read a request body within `limits`, inflating gzip and deflate. A body whose Content-Encoding
- * header is missing but which starts with the gzip magic bytes is inflated too: some senders
- * compress without saying so.
+ * Read a request body within `limits`, inflating gzip and deflate and decompressing zstd. A
+ * body whose Content-Encoding header is missing but which starts with the gzip magic bytes is
+ * inflated too: some senders compress without saying so.
  */
 export async function readRequestBody(request: Request, limits: BodyLimits): Promise<Uint8Array> {
   const contentEncoding = (request.headers.get("content-encoding") ?? "identity")
@@ -76,7 +85,7 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   if (!Object.hasOwn(CONTENT_ENCODINGS, contentEncoding)) {
     throw new HttpError(
       415,
-      `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}: use gzip (x-gzip), deflate (zlib) or identity, one coding alone`,
+      `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}: use gzip (x-gzip), deflate (zlib), zstd or identity, one coding alone`,
     );
   }
   const declaredLength = Number(request.headers.get("content-length") ?? "NaN");
@@ -91,8 +100,10 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
       : await readAtMost(request.body, limits.maxBodyBytes, "request body");
   if (raw.length > limits.maxBodyBytes) throw tooLarge("request body", raw.length, limits.maxBodyBytes);
   const looksGzipped = raw.length >= 2 && raw[0] === GZIP_MAGIC_0 && raw[1] === GZIP_MAGIC_1;
-  const format = CONTENT_ENCODINGS[contentEncoding] ?? (looksGzipped ? "gzip" : undefined);
-  if (format !== undefined) return inflate(raw, format, limits.maxDecompressedBytes);
+  const coding = CONTENT_ENCODINGS[contentEncoding] ?? (looksGzipped ? "gzip" : undefined);
+  if (coding === "zstd") return decompressZstd(raw, limits.maxDecompressedBytes);
+  if (coding === "gzip") return inflateGzipMembers(raw, limits.maxDecompressedBytes);
+  if (coding !== undefined) return inflate(raw, coding, limits.maxDecompressedBytes);
   if (raw.length > limits.maxDecompressedBytes) {
     throw tooLarge("request body", raw.length, limits.maxDecompressedBytes);
   }
@@ -197,6 +208,76 @@ async function inflateSliced(compressed: Uint8Array, format: CompressionFormat, 
   return joined(chunks, total);
 }
 
+/** The smallest gzip member: a 10-byte header, an empty final deflate block, an 8-byte trailer. */
+const MIN_GZIP_MEMBER_BYTES = 20;
+
+/** False member starts tried before a body that does not inflate is refused as it is. */
+const MAX_FALSE_MEMBER_STARTS = 16;
+
+/**
+ * Inflates a gzip body of one or more members, refusing output past `maxBytes`. RFC 1952 §2.2
+ * makes a gzip file a series of members, and Go's gzip reader (the Collector's) reads them all;
+ * workerd's `DecompressionStream` stops after the first and fails on the rest ("Trailing bytes
+ * after end of compressed data"). The common one-member body is inflated in one go as before;
+ * only a body the inflater refuses is searched for member boundaries. A candidate boundary is
+ * where the next member's magic and method (1f 8b 08) appear, and it is one when the bytes
+ * before it inflate as a member on their own: the inflater checks that member's CRC-32 and
+ * ISIZE trailer, so a candidate inside deflate data fails. After the last boundary the rest must
+ * be one whole member, so junk or zero padding after the last member is still refused with the
+ * inflater's own message, as the Collector refuses it ("gzip: invalid header"). Each member's
+ * output counts against the one limit (413).
+ */
+async function inflateGzipMembers(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  let refusal: HttpError;
+  try {
+    return await inflate(compressed, "gzip", maxBytes);
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.status !== 400) throw error;
+    refusal = error;
+  }
+  const members: Uint8Array[] = [];
+  let total = 0;
+  let start = 0;
+  let falseStarts = 0;
+  /** The member in `[start, end)`, or undefined when those bytes are not one gzip member. */
+  const member = async (end: number): Promise<Uint8Array | undefined> => {
+    try {
+      return await inflate(compressed.subarray(start, end), "gzip", maxBytes - total);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      // The limit left for this member is not the one the sender is held to.
+      if (error.status === 413) throw tooLarge("decompressed request body", undefined, maxBytes);
+      return undefined;
+    }
+  };
+  for (let next = gzipMemberStart(compressed, MIN_GZIP_MEMBER_BYTES); next !== -1; ) {
+    const inflated = await member(next);
+    if (inflated === undefined) {
+      if (++falseStarts > MAX_FALSE_MEMBER_STARTS) break;
+      next = gzipMemberStart(compressed, next + 1);
+      continue;
+    }
+    members.push(inflated);
+    total += inflated.length;
+    start = next;
+    next = gzipMemberStart(compressed, start + MIN_GZIP_MEMBER_BYTES);
+  }
+  // No boundary found: the body fails as the inflater said. Otherwise the rest is the last member.
+  if (start === 0) throw refusal;
+  const last = await member(compressed.length);
+  if (last === undefined) throw refusal;
+  members.push(last);
+  return joined(members, total + last.length);
+}
+
+/** The first offset at or after `from` where a gzip member header (1f 8b 08, RFC 1952 §2.3) could start, or -1. */
+export function gzipMemberStart(bytes: Uint8Array, from: number): number {
+  for (let i = bytes.indexOf(GZIP_MAGIC_0, from); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(GZIP_MAGIC_0, i + 1)) {
+    if (bytes[i + 1] === GZIP_MAGIC_1 && bytes[i + 2] === GZIP_METHOD_DEFLATE) return i;
+  }
+  return -1;
+}
+
 /** A 400 naming the format; some runtimes' inflaters fail with an empty message, so one is supplied. */
 function notCompressed(format: CompressionFormat, error: unknown): HttpError {
   const what = format === "gzip" ? "gzip" : "deflate (zlib)";
@@ -231,19 +312,3 @@ async function readAtMost(
   return joined(chunks, total);
 }
 
-/** `chunks` as one array of `total` bytes. */
-function joined(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-function tooLarge(what: string, size: number | undefined, limit: number): HttpError {
-  const sizeText = size === undefined ? "more than" : `${size} bytes, over`;
-  return new HttpError(413, `${what} is ${sizeText} the limit of ${limit} bytes`);
-}

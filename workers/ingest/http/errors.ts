@@ -45,3 +45,9 @@ export function grpcCodeForHttpStatus(status: number): number {
       return 2; // UNKNOWN: 405, 413, 415
   }
 }
+
+/** A 413 for `what` (`request body`, `decompressed request body`) past `limit` bytes; `size` when known. */
+export function tooLarge(what: string, size: number | undefined, limit: number): HttpError {
+  const sizeText = size === undefined ? "more than" : `${size} bytes, over`;
+  return new HttpError(413, `${what} is ${sizeText} the limit of ${limit} bytes`);
+}
