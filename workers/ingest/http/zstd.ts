@@ -1,4 +1,4 @@
-import { Decompress } from "fzstd";
+import { Decompress, decompress } from "fzstd";
 import { joined } from "./bytes";
 import { HttpError, tooLarge } from "./errors";
 import { xxh64Low32 } from "./xxh64";
@@ -12,6 +12,15 @@ const HTTP_ZSTD_WINDOW_BYTES = 8 * 1024 * 1024;
 
 /** Block_Maximum_Size: no block regenerates more than 128 KiB (RFC 8878 §3.1.1.2.3). */
 const MAX_BLOCK_BYTES = 128 * 1024;
+
+/**
+ * The most window bytes a request may make the block-by-block decoder move. fzstd's streaming
+ * decoder copies its whole window after every block (its frame has no room for the content
+ * otherwise), so a frame costs its blocks times its window: a few hundred bytes of 1-byte blocks
+ * under an 8 MiB window would cost seconds of CPU. 256 MiB is about 30 ms here; a frame that
+ * declares its content size is decoded in place instead, at no such cost.
+ */
+const MIN_WINDOW_COPY_BUDGET_BYTES = 256 * 1024 * 1024;
 
 const FRAME_MAGIC = 0xfd2fb528;
 /** Skippable frames' magic numbers are 0x184D2A50 to 0x184D2A5F (RFC 8878 §3.1.2). */
@@ -32,21 +41,44 @@ const SKIPPABLE_MAGIC_HIGH = 0x184d2a5;
  * frames declare no content size gets the same 413 as a gzip bomb, with at most one block and
  * one window more in memory than the limit. A frame's output must match its declared content
  * size and its content checksum (XXH64), as the reference decoder and the Collector's check them.
+ * The streaming decoder moves its whole window after each block, so a request may make it move
+ * at most 16 times the limit (256 MiB at least) in all: a frame declaring its content size that
+ * would go past that is decoded in place in one go (its checksum checked, its size the buffer's),
+ * and one without a declared size is refused when it gets there.
  *
  * Throws `HttpError` 413 (`decompressed request body is more than the limit of … bytes`) for
- * output, a declared content size or a window past the limit; 400 (`request body is not valid
+ * output, a declared content size or a window past the limit, and for a frame without a content
+ * size past the window budget (`…decoding it would move more than … bytes of window…`); 400 (`request body is not valid
  * zstd: …`) for anything malformed, corrupted (checksum or size mismatch) or needing a dictionary.
  */
 export function decompressZstd(compressed: Uint8Array, maxBytes: number): Uint8Array {
   const frames = zstdFrames(compressed, maxBytes);
   const outputs: Uint8Array[] = [];
   let total = 0;
+  let windowCopies = 0;
+  const windowCopyBudget = Math.max(MIN_WINDOW_COPY_BUDGET_BYTES, 16 * maxBytes);
   for (const frame of frames) {
+    if (frame.contentSize !== undefined && frame.contentSize > 0 && windowCopies + frame.blocks * frame.windowBytes > windowCopyBudget) {
+      const output = decodedInPlace(compressed, frame);
+      outputs.push(output);
+      total += output.length;
+      continue;
+    }
     const chunks: Uint8Array[] = [];
     let frameBytes = 0;
     const decoder = new Decompress((chunk) => {
       frameBytes += chunk.length;
       if (total + frameBytes > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+      // Called once a block, before the decoder moves its window by that block.
+      windowCopies += frame.windowBytes;
+      if (windowCopies > windowCopyBudget) {
+        throw new HttpError(
+          413,
+          `the zstd frame at byte ${frame.start} declares no content size and has ${frame.blocks} blocks under a ` +
+            `${frame.windowBytes}-byte window: decoding it would move more than ${windowCopyBudget} bytes of window; ` +
+            "send smaller requests, or frames that declare their content size",
+        );
+      }
       chunks.push(chunk);
     });
     try {
@@ -68,6 +100,24 @@ export function decompressZstd(compressed: Uint8Array, maxBytes: number): Uint8A
   return joined(outputs, total);
 }
 
+/**
+ * Decodes a frame that declares its content size into a buffer of that size (fzstd's one-shot
+ * decoder writes each block in place, with no window copies), then checks its checksum. The size
+ * was checked against the limit by the frame walk.
+ */
+function decodedInPlace(compressed: Uint8Array, frame: ZstdFrame): Uint8Array {
+  let output: Uint8Array;
+  try {
+    output = decompress(compressed.subarray(frame.start, frame.end));
+  } catch (error) {
+    throw notZstd(`the frame at byte ${frame.start} does not decode: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (frame.checksum !== undefined && xxh64Low32(output) !== frame.checksum) {
+    throw notZstd(`the content of the frame at byte ${frame.start} does not match its checksum`);
+  }
+  return output;
+}
+
 /** A zstd frame's place in the body and what its header and end promise about its content. */
 interface ZstdFrame {
   /** Offset of its magic number. */
@@ -78,6 +128,10 @@ interface ZstdFrame {
   contentSize?: number;
   /** Content_Checksum: the low 32 bits of XXH64 of the content, when the frame carries one. */
   checksum?: number;
+  /** How many blocks it holds. */
+  blocks: number;
+  /** The window the streaming decoder allocates for it: Window_Size, or the content size of a single segment. */
+  windowBytes: number;
 }
 
 /**
@@ -150,7 +204,9 @@ function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: n
     );
   }
   const maxBlock = Math.min(windowSize, MAX_BLOCK_BYTES);
+  let blocks = 0;
   for (;;) {
+    blocks++;
     if (offset + 3 > data.length) throw cut();
     const header = data[offset]! | (data[offset + 1]! << 8) | (data[offset + 2]! << 16);
     offset += 3;
@@ -164,9 +220,9 @@ function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: n
     if (offset > data.length) throw cut();
     if (last) break;
   }
-  if (!hasChecksum) return { start, end: offset, contentSize };
+  if (!hasChecksum) return { start, end: offset, contentSize, blocks, windowBytes: windowSize };
   if (offset + 4 > data.length) throw cut();
-  return { start, end: offset + 4, contentSize, checksum: view.getUint32(offset, true) };
+  return { start, end: offset + 4, contentSize, checksum: view.getUint32(offset, true), blocks, windowBytes: windowSize };
 }
 
 /** An unsigned little-endian integer of 1, 2, 4 or 8 bytes (8-byte values rounded past 2^53). */
