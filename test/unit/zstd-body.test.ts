@@ -91,19 +91,19 @@ describe("decompressZstd", () => {
   });
 
   it("refuses a frame without a content size whose blocks would each copy a large window, before decoding it", () => {
-    // 100 one-byte raw blocks under an 8 MiB window (0x68): the streaming decoder would move
-    // 800 MiB of window for 100 bytes; the same blocks declaring their content size decode in place.
-    const blocks = Array.from({ length: 100 }, (_, i) => [...blockHeader(i === 99, 0, 1), 0x61 + (i % 26)]);
+    // 200 one-byte raw blocks under an 8 MiB window (0x68): the streaming decoder would move
+    // 1.6 GiB of window for 200 bytes; the same blocks declaring their content size decode in place.
+    const blocks = Array.from({ length: 200 }, (_, i) => [...blockHeader(i === 199, 0, 1), 0x61 + (i % 26)]);
     expect(refusal(() => decompressZstd(frame(0x68, blocks), LIMIT))).toEqual({
       status: 413,
       message:
-        "the zstd frame at byte 0 declares no content size and has 100 blocks under a 8388608-byte window: decoding it " +
-        "would move more than 268435456 bytes of window; send smaller requests, or frames that declare their content size",
+        "the zstd frame at byte 0 declares no content size and has 200 blocks under a 8388608-byte window: decoding it " +
+        "would move more than 1073741824 bytes of window; send smaller requests, or frames that declare their content size",
     });
-    // Content size flag 2: a 4-byte size, 100.
-    const sized = new Uint8Array([...MAGIC, 0x80, 0x68, 100, 0, 0, 0, ...blocks.flat()]);
+    // Content size flag 2: a 4-byte size, 200.
+    const sized = new Uint8Array([...MAGIC, 0x80, 0x68, 200, 0, 0, 0, ...blocks.flat()]);
     expect(new TextDecoder().decode(decompressZstd(sized, LIMIT))).toBe(
-      Array.from({ length: 100 }, (_, i) => String.fromCharCode(0x61 + (i % 26))).join(""),
+      Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x61 + (i % 26))).join(""),
     );
   });
 

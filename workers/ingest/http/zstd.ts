@@ -17,10 +17,10 @@ const MAX_BLOCK_BYTES = 128 * 1024;
  * The most window bytes a request may make the block-by-block decoder move. fzstd's streaming
  * decoder copies its whole window after every block (its frame has no room for the content
  * otherwise), so a frame costs its blocks times its window: a few hundred bytes of 1-byte blocks
- * under an 8 MiB window would cost seconds of CPU. 256 MiB is about 30 ms here; a frame that
+ * under an 8 MiB window would cost seconds of CPU. 1 GiB is about 40 ms here; a frame that
  * declares its content size is decoded in place instead, at no such cost.
  */
-const MIN_WINDOW_COPY_BUDGET_BYTES = 256 * 1024 * 1024;
+const MIN_WINDOW_COPY_BUDGET_BYTES = 1024 * 1024 * 1024;
 
 const FRAME_MAGIC = 0xfd2fb528;
 /** Skippable frames' magic numbers are 0x184D2A50 to 0x184D2A5F (RFC 8878 §3.1.2). */
@@ -42,7 +42,7 @@ const SKIPPABLE_MAGIC_HIGH = 0x184d2a5;
  * one window more in memory than the limit. A frame's output must match its declared content
  * size and its content checksum (XXH64), as the reference decoder and the Collector's check them.
  * The streaming decoder moves its whole window after each block, so a request may make it move
- * at most 16 times the limit (256 MiB at least) in all: a frame declaring its content size that
+ * at most 64 times the limit (1 GiB at least) in all: a frame declaring its content size that
  * would go past that is decoded in place in one go (its checksum checked, its size the buffer's),
  * and one without a declared size is refused when it gets there.
  *
@@ -56,7 +56,7 @@ export function decompressZstd(compressed: Uint8Array, maxBytes: number): Uint8A
   const outputs: Uint8Array[] = [];
   let total = 0;
   let windowCopies = 0;
-  const windowCopyBudget = Math.max(MIN_WINDOW_COPY_BUDGET_BYTES, 16 * maxBytes);
+  const windowCopyBudget = Math.max(MIN_WINDOW_COPY_BUDGET_BYTES, 64 * maxBytes);
   for (const frame of frames) {
     if (frame.contentSize !== undefined && frame.contentSize > 0 && windowCopies + frame.blocks * frame.windowBytes > windowCopyBudget) {
       const output = decodedInPlace(compressed, frame);
