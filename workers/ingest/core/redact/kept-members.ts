@@ -10,72 +10,110 @@
  * text".
  *
  * A member is its own name and its value as the text writes them (a string's characters, a
- * number's spelling), not its position: a member of the same name and value elsewhere in the
- * text is kept too, which hides nothing, the same characters standing in clear at the noted one.
+ * number's spelling), counted, not placed: the scan keeps a value only where every member of that
+ * name and value in the text is one the walk kept (`{"pedido":{"numero":"…"},"cliente":{"numero":
+ * "…"}}` keeps neither: the customer's is the person's CPF, and a redacted copy of digits stored in
+ * clear elsewhere hides nothing). Counting a pair's members in the text reads it once, and a text
+ * is read so at most MAX_READS times, past which a pair is not kept (the scan's own verdict
+ * stands): linear whatever a sender writes.
  */
+import { countWork } from "./scan-scope";
+
 export class KeptMembers {
-  /** The noted values by member name; a text notes a few. */
-  private readonly values = new Map<string, string[]>();
+  /** The walk's count of each noted member, by name then value; KEEPS or CONTESTED once the text is read. */
+  private readonly values = new Map<string, Map<string, number>>();
+  /** Characters read counting members in the text (`keeps`). */
+  private read = 0;
 
   /** Whether no member is noted. */
   get isEmpty(): boolean {
     return this.values.size === 0;
   }
 
-  /** Notes that the member `name` (as parsed) keeps `value` (a string's characters, a number's spelling). */
+  /** Notes that a member `name` (as parsed) keeps `value` (a string's characters, a number's spelling). */
   add(name: string, value: string): void {
     const values = this.values.get(name);
-    if (values === undefined) this.values.set(name, [value]);
-    else if (!values.includes(value)) values.push(value);
+    if (values === undefined) this.values.set(name, new Map([[value, 1]]));
+    else values.set(value, (values.get(value) ?? 0) + 1);
   }
 
   /** Forgets every member: a new text, or its walk starting over. */
   clear(): void {
     if (this.values.size !== 0) this.values.clear();
+    this.read = 0;
   }
 
   /**
    * Whether the `length` characters at `start` of `text` (JSON text as the scanner reads it, its
    * quotes perhaps escaped when it is held in a string: `{\"numero\":\"…\"}`) are the whole value
-   * of a noted member: a string's characters between its quotes, or a bare number between the
-   * member's `:` and the `,`, `}` or `]` after it, whose name written before (`"numero":`, blanks
-   * around the colon) is noted with exactly that value. Reads the characters next to the value
-   * and the name alone.
+   * of a noted member (`memberNameAt`) and every member of that name and value in `text` is a
+   * noted one. The text is read for a pair once, at its first question.
    */
   keeps(text: string, start: number, length: number): boolean {
-    const end = start + length;
-    let before = start - 1;
-    if (text.charCodeAt(before) === QUOTE) {
-      // A string: closed right after, by a quote escaped at the level the opening one is.
-      let after = end;
-      while (text.charCodeAt(after) === BACKSLASH) after++;
-      if (text.charCodeAt(after) !== QUOTE) return false;
-      before--;
-      while (before >= 0 && text.charCodeAt(before) === BACKSLASH) before--;
-    } else {
-      // A number: blanks, then what ends a value in an object.
-      let after = end;
-      while (isBlank(text.charCodeAt(after))) after++;
-      const next = text.charCodeAt(after);
-      if (after < text.length && next !== COMMA && next !== CLOSE_BRACE && next !== CLOSE_BRACKET) return false;
-    }
-    while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
-    if (text.charCodeAt(before) !== COLON) return false;
-    before--;
-    while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
-    if (text.charCodeAt(before) !== QUOTE) return false;
-    while (before > 0 && text.charCodeAt(before - 1) === BACKSLASH) before--;
-    const nameEnd = before;
-    let nameStart = nameEnd;
-    while (nameStart > 0 && text.charCodeAt(nameStart - 1) !== QUOTE) {
-      // A name holding an escape is not read: its parsed spelling differs from the written one.
-      if (text.charCodeAt(nameStart - 1) === BACKSLASH) return false;
-      nameStart--;
-    }
-    if (nameStart === 0) return false;
-    const values = this.values.get(text.slice(nameStart, nameEnd));
-    return values !== undefined && values.includes(text.slice(start, end));
+    const name = memberNameAt(text, start, length);
+    const values = name === undefined ? undefined : this.values.get(name);
+    if (values === undefined) return false;
+    const value = text.slice(start, start + length);
+    const count = values.get(value);
+    if (count === undefined || count === KEEPS || count === CONTESTED) return count === KEEPS;
+    this.read += text.length;
+    countWork(text.length);
+    const kept = this.read <= MAX_READS * text.length && membersIn(text, name!, value) <= count;
+    values.set(value, kept ? KEEPS : CONTESTED);
+    return kept;
   }
+}
+
+/** Times a text's length the counts of its members read: a sender's text notes one or two pairs. */
+const MAX_READS = 8;
+/** A pair whose members in the text are all noted ones. */
+const KEEPS = -1;
+/** A pair with a member in the text the walk did not note (or one past the reads allowed). */
+const CONTESTED = 0;
+
+/** How many whole values of members named `name` in `text` are `value` (`memberNameAt`). */
+function membersIn(text: string, name: string, value: string): number {
+  let members = 0;
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    if (memberNameAt(text, at, value.length) === name) members++;
+  }
+  return members;
+}
+
+/**
+ * The name of the member whose whole value is the `length` characters at `start` of `text`, as
+ * written (`"numero":`, blanks around the colon, quotes escaped at any level), or undefined: a
+ * string's characters between its quotes, or a bare number between the `:` and the `,`, `}` or `]`
+ * after it. A name holding an escape is not read: its parsed spelling differs from the written one.
+ */
+function memberNameAt(text: string, start: number, length: number): string | undefined {
+  const end = start + length;
+  let before = start - 1;
+  if (text.charCodeAt(before) === QUOTE) {
+    // A string: closed right after, by a quote escaped as the opening one is.
+    let after = end;
+    while (text.charCodeAt(after) === BACKSLASH) after++;
+    if (text.charCodeAt(after) !== QUOTE) return undefined;
+    before--;
+    while (before >= 0 && text.charCodeAt(before) === BACKSLASH) before--;
+  } else {
+    let after = end;
+    while (isBlank(text.charCodeAt(after))) after++;
+    const next = text.charCodeAt(after);
+    if (after < text.length && next !== COMMA && next !== CLOSE_BRACE && next !== CLOSE_BRACKET) return undefined;
+  }
+  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  if (text.charCodeAt(before) !== COLON) return undefined;
+  before--;
+  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  if (text.charCodeAt(before) !== QUOTE) return undefined;
+  while (before > 0 && text.charCodeAt(before - 1) === BACKSLASH) before--;
+  let nameStart = before;
+  while (nameStart > 0 && text.charCodeAt(nameStart - 1) !== QUOTE) {
+    if (text.charCodeAt(nameStart - 1) === BACKSLASH) return undefined;
+    nameStart--;
+  }
+  return nameStart === 0 ? undefined : text.slice(nameStart, before);
 }
 
 function isBlank(code: number): boolean {
