@@ -56,9 +56,12 @@ export class KeptMembers {
     const value = text.slice(start, start + length);
     const count = values.get(value);
     if (count === undefined || count === KEEPS || count === CONTESTED) return count === KEEPS;
-    this.read += text.length;
-    countWork(text.length);
-    const kept = this.read <= MAX_READS * text.length && membersIn(text, name!, value) <= count;
+    let kept = false;
+    if (this.read + text.length <= MAX_READS * text.length) {
+      this.read += text.length;
+      countWork(text.length);
+      kept = membersIn(text, name!, value) <= count;
+    }
     values.set(value, kept ? KEEPS : CONTESTED);
     return kept;
   }
