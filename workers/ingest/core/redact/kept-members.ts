@@ -20,26 +20,29 @@
 import { countWork } from "./scan-scope";
 
 export class KeptMembers {
-  /** The walk's count of each noted member, by name then value; KEEPS or CONTESTED once the text is read. */
-  private readonly values = new Map<string, Map<string, number>>();
+  /**
+   * The walk's count of each noted member, by its name and value (`pairKey`); KEEPS or CONTESTED
+   * once the text is read. One map for the walker's life, emptied per text: a text allocates a key
+   * per noted member and nothing else.
+   */
+  private readonly counts = new Map<string, number>();
   /** Characters read counting members in the text (`keeps`). */
   private read = 0;
 
   /** Whether no member is noted. */
   get isEmpty(): boolean {
-    return this.values.size === 0;
+    return this.counts.size === 0;
   }
 
   /** Notes that a member `name` (as parsed) keeps `value` (a string's characters, a number's spelling). */
   add(name: string, value: string): void {
-    const values = this.values.get(name);
-    if (values === undefined) this.values.set(name, new Map([[value, 1]]));
-    else values.set(value, (values.get(value) ?? 0) + 1);
+    const key = pairKey(name, value);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
   /** Forgets every member: a new text, or its walk starting over. */
   clear(): void {
-    if (this.values.size !== 0) this.values.clear();
+    if (this.counts.size !== 0) this.counts.clear();
     this.read = 0;
   }
 
@@ -51,20 +54,25 @@ export class KeptMembers {
    */
   keeps(text: string, start: number, length: number): boolean {
     const name = memberNameAt(text, start, length);
-    const values = name === undefined ? undefined : this.values.get(name);
-    if (values === undefined) return false;
+    if (name === undefined) return false;
     const value = text.slice(start, start + length);
-    const count = values.get(value);
+    const key = pairKey(name, value);
+    const count = this.counts.get(key);
     if (count === undefined || count === KEEPS || count === CONTESTED) return count === KEEPS;
     let kept = false;
     if (this.read + text.length <= MAX_READS * text.length) {
       this.read += text.length;
       countWork(text.length);
-      kept = membersIn(text, name!, value) <= count;
+      kept = membersIn(text, name, value) <= count;
     }
-    values.set(value, kept ? KEEPS : CONTESTED);
+    this.counts.set(key, kept ? KEEPS : CONTESTED);
     return kept;
   }
+}
+
+/** A member's name and value as one key: a name holds no NUL (read names stop at escapes). */
+function pairKey(name: string, value: string): string {
+  return `${name}\u0000${value}`;
 }
 
 /** Times a text's length the counts of its members read: a sender's text notes one or two pairs. */

@@ -382,8 +382,16 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       if (spelling !== undefined) this.kept.add(name, spelling);
       return DESCEND;
     }
-    const redacted = scanner.redact(text, this.inJson, this.excludedBy(rule), rule.place);
+    // The request's memo of unchanged texts: the value's lifted attribute, scanned after the
+    // body with the same rule, is then read once.
+    const excluded = this.excludedBy(rule);
+    if (this.unchanged.has(text, excluded, excluded, rule.place)) {
+      this.kept.add(name, text);
+      return DESCEND;
+    }
+    const redacted = scanner.redact(text, this.inJson, excluded, rule.place);
     if (redacted === text) {
+      this.unchanged.add(text, excluded, excluded, rule.place);
       this.kept.add(name, text);
       return DESCEND;
     }
