@@ -119,3 +119,22 @@ describe("with MAX_ATTRIBUTE_VALUE_LENGTH=64 and LIFT_KEEP_ORIGINAL=true", () =>
     expectNothingPersonal(row);
   });
 });
+
+describe("a member named by its parent, in the body kept as JSON text and in its lifted attribute", () => {
+  it("gets one verdict in both: an order's number kept, a customer's id holding a CPF redacted", async () => {
+    // Both pass the CPF's check digits; a line without a message is kept as written beside its attributes.
+    const line = JSON.stringify({ evento: "pedido criado", pedido: { numero: "52998224725" }, cliente: { id: "11144477735" } });
+    const row = await store(ingest, line);
+    expect(row).toEqual({
+      Body: JSON.stringify({ evento: "pedido criado", pedido: { numero: "52998224725" }, cliente: { id: "[REDACTED:cpf]" } }),
+      LogAttributes: {
+        name: "log",
+        evento: "pedido criado",
+        "pedido.numero": "52998224725",
+        "cliente.id": "[REDACTED:cpf]",
+        "redaction.count": "2",
+        "redaction.kinds": "cpf",
+      },
+    });
+  });
+});

@@ -27,11 +27,12 @@ export interface JsonKeyRules {
    * The action for the member holding `value` (a parsed JSON value, whose numbers may be
    * RawJsonNumbers). `path` is its keys from the JSON root, dot-joined, after the caller's
    * prefix; `rootPath` the same keys without the prefix (equal to `path` when the prefix is
-   * empty). An array's items share the array's path. `argumentPaths`: when the member is a
-   * variable of a GraphQL request (graphql-variables.ts), the arguments its document passes it
-   * as; the member's name, the last segment of both paths, is then the variable's.
+   * empty). An array's items share the array's path. `name`: the member's own name, the last
+   * segment of both paths, the one the text detectors read before its value. `argumentPaths`:
+   * when the member is a variable of a GraphQL request (graphql-variables.ts), the arguments its
+   * document passes it as; `name` is then the variable's.
    */
-  member(path: string, rootPath: string, value: unknown, argumentPaths?: readonly string[]): MemberAction;
+  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[]): MemberAction;
   /** The walk starts over on an exact parse: forget what the members seen so far counted. */
   restart(): void;
   /** The GraphQL documents the request's walk read last (kept for that walk only); none: each read anew. */
@@ -163,7 +164,7 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     // Without a prefix both paths are one string, built once.
     const rootKey = rootPath === path ? key : rootPath === "" ? name : `${rootPath}.${name}`;
     const value = object[name];
-    const action = rules.member(key, rootKey, value, variables?.get(name));
+    const action = rules.member(key, rootKey, value, name, variables?.get(name));
     if (action === DESCEND) {
       const bound = graphQL !== undefined && name === graphQL.variablesKey ? graphQL.arguments : undefined;
       const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write, bound);

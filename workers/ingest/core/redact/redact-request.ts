@@ -30,6 +30,8 @@ import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { TextScanner } from "./text-scanner";
 import { UnchangedTexts } from "./unchanged-texts";
+import { KeptMembers } from "./kept-members";
+import { isRawJsonNumber } from "../decode/exact-json";
 
 /** What redaction did to a whole request: items redacted, in total and by kind. */
 export interface RequestRedactions {
@@ -105,13 +107,6 @@ interface SummaryOwner {
 const PERSONAL_NUMBER_PLACES =
   Place.PHONE_VALUE | Place.SSN_VALUE | Place.RG_VALUE | Place.CNH_VALUE | Place.POSTAL_CODE_VALUE;
 
-/**
- * The `Place` facts that let a detector find what it would not find in the same text without
- * the key (the others, an id's, only keep finds away): only a GraphQL variable passed as such an
- * argument is worth reading alone (`scannedMember`), the whole text is scanned anyway.
- */
-const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE | Place.IBAN_VALUE;
-
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
 
@@ -130,6 +125,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * detector find something in it.
    */
   private wholeValueInJson = false;
+  /** The members of the JSON text being walked whose value their path keeps (`scannedMember`), for the scan of the text after. */
+  private readonly kept = new KeptMembers();
   /** Whether addresses under `network.peer.*` keys belong to servers where the walk is. */
   private peerIsServer = false;
   /** The GraphQL documents read in this request: its spans and logs of one operation read it once. */
@@ -316,10 +313,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * JsonKeyRules: the rule of the member's path after the attribute's key, else of its path from
    * the JSON's root; the member gets the value its attribute copy would get. A GraphQL variable
    * gets the rule its paths would have named after the arguments it is passed as
-   * (`variableRule`), and a scan that rule's key says more about (`phone`, `cep`) reads the
-   * member's value as the attribute would be read.
+   * (`variableRule`). The text detectors that scan the whole text afterwards read the member's own
+   * `name` before its value (`numero`), not its path (`pedido.numero`): where the path's scan rule
+   * differs from the name's, the value is judged here as its attribute is (`scannedMember`).
    */
-  member(path: string, rootPath: string, value: unknown, argumentPaths?: readonly string[]): MemberAction {
+  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[]): MemberAction {
     const own = this.memberRule(path, rootPath);
     const rule =
       argumentPaths === undefined
@@ -327,9 +325,14 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         : variableRule(own, argumentPaths, (argument) => this.memberRule(renamedVariable(path, "", argument), renamedVariable(rootPath, "", argument)));
     switch (rule.action) {
       case "scan":
-        return rule === own ? DESCEND : this.scannedMember(value, rule);
-      case "keep":
+        // At the root a scan rule is the name's own (`memberRule`), so no lookup is needed there.
+        return rule === own && (rootPath === name || rule === this.policy.keyRules.ruleFor(name)) ? DESCEND : this.scannedMember(name, value, rule);
+      case "keep": {
+        // Listed to keep: the scan after must not take from the text what the attribute keeps.
+        const spelling = typeof value === "string" ? (mayBeJsonContainer(value) ? undefined : value) : numberSpelling(value);
+        if (spelling !== undefined) this.kept.add(name, spelling);
         return KEEP;
+      }
       case "drop":
         this.inJson.add(DROPPED_KIND);
         return REMOVE;
@@ -353,21 +356,45 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /**
-   * A member's value (a string, or an integer where the key names a person's number) read by
-   * the text detectors with what `rule`'s key says about it (`KeyRule.place`), counted with the
-   * JSON text's finds: the text replacing it, or DESCEND when nothing was found (the whole text
-   * is scanned after the key rules, without that knowledge).
+   * A member whose path's scan `rule` differs from its own `name`'s, read as its attribute copy
+   * is read (`value`): a string, or an integer where the key names a person's number (any other
+   * number an attribute stores as it is), by the text detectors with what `rule`'s key says about
+   * it (`KeyRule.place`, the detectors it leaves out), its finds counted with the JSON text's. The
+   * text replacing it when that finds something (`{"user":{"id":"…"}}`: a person's id holds the
+   * CPF), else DESCEND with the member noted in `kept` (`{"pedido":{"numero":"…"}}`: an order's
+   * number), so that the scan of the whole text after, which reads only `name`, leaves it too.
+   * JSON text in a string is left to the walk, which rules its members by their own paths.
    */
-  private scannedMember(value: unknown, rule: KeyRule & { action: "scan" }): MemberAction {
+  private scannedMember(name: string, value: unknown, rule: KeyRule & { action: "scan" }): MemberAction {
     const scanner = this.policy.scanner;
-    if (scanner === undefined || (rule.place & FINDING_PLACES) === 0) return DESCEND;
-    const lifted = jsonToAnyValue(value);
+    if (scanner === undefined) return DESCEND;
     let text: string;
-    if ("stringValue" in lifted && !mayBeJsonContainer(lifted.stringValue)) text = lifted.stringValue;
-    else if ("intValue" in lifted && (rule.place & PERSONAL_NUMBER_PLACES) !== 0) text = lifted.intValue;
-    else return DESCEND;
-    const redacted = scanner.redact(text, this.inJson, this.excludedBy(rule), rule.place);
-    if (redacted === text) return DESCEND;
+    if (typeof value === "string") {
+      if (value === "" || mayBeJsonContainer(value) || mayHoldGraphQLRequestInProse(value)) return DESCEND;
+      text = value;
+    } else if ((rule.place & PERSONAL_NUMBER_PLACES) !== 0 && (typeof value === "number" || isRawJsonNumber(value))) {
+      // Throws INEXACT_NUMBER for an integer JSON.parse rounded: the exact walk has its digits.
+      const lifted = jsonToAnyValue(value);
+      if (!("intValue" in lifted)) return DESCEND;
+      text = lifted.intValue;
+    } else {
+      const spelling = numberSpelling(value);
+      if (spelling !== undefined) this.kept.add(name, spelling);
+      return DESCEND;
+    }
+    // The request's memo of unchanged texts: the value's lifted attribute, scanned after the
+    // body with the same rule, is then read once.
+    const excluded = this.excludedBy(rule);
+    if (this.unchanged.has(text, excluded, excluded, rule.place)) {
+      this.kept.add(name, text);
+      return DESCEND;
+    }
+    const redacted = scanner.redact(text, this.inJson, excluded, rule.place);
+    if (redacted === text) {
+      this.unchanged.add(text, excluded, excluded, rule.place);
+      this.kept.add(name, text);
+      return DESCEND;
+    }
     this.wholeValueInJson = true;
     return redacted;
   }
@@ -375,6 +402,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   restart(): void {
     this.inJson.reset();
     this.wholeValueInJson = false;
+    this.kept.clear();
   }
 
   /**
@@ -408,12 +436,14 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if ("stringValue" in value) {
       const sent = value.stringValue;
       let ruled = sent;
+      let kept: KeptMembers | undefined;
       if (mayBeJsonContainer(sent) || mayHoldGraphQLRequestInProse(sent)) {
         const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
         if (json.final) return { stringValue: json.text };
         ruled = json.text;
+        if (!this.kept.isEmpty) kept = this.kept;
       }
-      const redacted = this.text(ruled, excluded, inHost, place);
+      const redacted = this.text(ruled, excluded, inHost, place, kept);
       return redacted === sent ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
@@ -462,18 +492,24 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     };
   }
 
-  private text(text: string, excluded: number, inHost = excluded, place = 0): string {
+  /**
+   * `text` redacted as a value at `place` with `excluded` and `inHost` (see `value`); `kept`: the
+   * members of JSON text whose values the key rules kept by their paths (KeptMembers). A text left
+   * unchanged only thanks to `kept` is not remembered as unchanged: under another key its members'
+   * paths differ.
+   */
+  private text(text: string, excluded: number, inHost = excluded, place = 0, kept?: KeptMembers): string {
     const scanner = this.policy.scanner;
     if (scanner === undefined || text === "" || this.unchanged.has(text, excluded, inHost, place)) return text;
     if (!this.series) {
-      const redacted = redactText(scanner, text, this.tally, excluded, inHost, place);
-      if (redacted === text) this.unchanged.add(text, excluded, inHost, place);
+      const redacted = redactText(scanner, text, this.tally, excluded, inHost, place, kept);
+      if (redacted === text && kept === undefined) this.unchanged.add(text, excluded, inHost, place);
       return redacted;
     }
     const scratch = this.scratch;
     scratch.reset();
-    if (redactText(scanner, text, scratch, excluded, inHost, place) === text) {
-      this.unchanged.add(text, excluded, inHost, place);
+    if (redactText(scanner, text, scratch, excluded, inHost, place, kept) === text) {
+      if (kept === undefined) this.unchanged.add(text, excluded, inHost, place);
       return text;
     }
     this.tally.addAll(scratch);
@@ -484,7 +520,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 /**
  * Redacts `text`, with the detectors in `inHost` left out of its URL's scheme and authority
  * (`https://user:pw@10.0.4.7:8080`, RFC 3986 §3.2) when it differs from `excluded`; a text
- * that is no absolute URL is scanned whole with `excluded`. `place` as in
+ * that is no absolute URL is scanned whole with `excluded`. `place` and `kept` as in
  * `TextScanner.redact`. Unchanged text comes back as the same string.
  */
 function redactText(
@@ -494,13 +530,14 @@ function redactText(
   excluded: number,
   inHost: number,
   place: number,
+  kept: KeptMembers | undefined,
 ): string {
   const hostEnd = inHost === excluded ? -1 : authorityEnd(text);
-  if (hostEnd < 0) return scanner.redact(text, tally, excluded, place);
+  if (hostEnd < 0) return scanner.redact(text, tally, excluded, place, kept);
   const head = text.slice(0, hostEnd);
   const tail = text.slice(hostEnd);
-  const redactedHead = scanner.redact(head, tally, inHost, place);
-  const redactedTail = scanner.redact(tail, tally, excluded, place);
+  const redactedHead = scanner.redact(head, tally, inHost, place, kept);
+  const redactedTail = scanner.redact(tail, tally, excluded, place, kept);
   return redactedHead === head && redactedTail === tail ? text : redactedHead + redactedTail;
 }
 
@@ -579,6 +616,16 @@ function holdsText(value: AnyValue): boolean {
 /** Numbers under the name of a card security code, PIN or one-time password are that code. */
 function holdsNumber(value: AnyValue): boolean {
   return "intValue" in value || "doubleValue" in value;
+}
+
+/**
+ * A JSON number's spelling as the text writes it, when the parse kept it: a RawJsonNumber's
+ * digits, or an integer JSON.parse read exactly (written canonically, as senders write
+ * integers); undefined for anything else, which the scan then judges by its own name.
+ */
+function numberSpelling(value: unknown): string | undefined {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? String(value) : undefined;
+  return isRawJsonNumber(value) ? value.rawJSON : undefined;
 }
 
 /** The text a hashed value is computed from: what a row would show for it. */

@@ -3,6 +3,7 @@ import { isJsonWhitespace } from "../decode/json/whitespace";
 import { escapeView, escapesMayShowEvidence, type EscapeView } from "./escape-view";
 import { Evidence, evidenceIn } from "./evidence";
 import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
+import type { KeptMembers } from "./kept-members";
 import { redactionMarker } from "./kinds";
 import { beginScan, endScan } from "./scan-scope";
 import type { RedactionTally } from "./tally";
@@ -88,9 +89,10 @@ export class TextScanner {
    * read as what they say (`redactEscaped`), but for one whose raw characters show no evidence
    * and whose escapes cannot make any (`escapesMayShowEvidence`: a stack trace's `\n    at`).
    * A text with nothing to replace comes back as the same string; one that shows no evidence,
-   * escaped or not, allocates nothing.
+   * escaped or not, allocates nothing. `kept`: members of the JSON text whose whole value the
+   * key rules kept by their path (kept-members.ts): no find that is exactly such a value is replaced.
    */
-  redact(text: string, tally: RedactionTally, excluded = 0, place = 0): string {
+  redact(text: string, tally: RedactionTally, excluded = 0, place = 0, kept?: KeptMembers): string {
     let evidence = evidenceIn(text);
     if (evidence === Evidence.ESCAPES) {
       // The raw facts are asked first only where they may settle it: a text whose escapes cannot
@@ -100,12 +102,12 @@ export class TextScanner {
       const raw = place === 0 && !this.searchesEveryString && !escapesMayShowEvidence(text) ? evidenceIn(text, true) : -1;
       if (raw === 0) return text;
       const view = escapeView(text);
-      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place, raw);
+      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place, raw, kept);
       // Not met: the evidence and the view find escapes with one test (`holdsCharacterEscape`).
       evidence = evidenceIn(text, true);
     }
     const searching = this.searching(evidence, excluded, place);
-    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place, undefined);
+    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place, undefined, kept);
   }
 
   /**
@@ -113,9 +115,9 @@ export class TextScanner {
    * (`view.text`), and each replacement is written over whole escapes of the text as sent.
    * `evidence`: the facts of the raw text when they hold the view's, else -1 (the view's are asked).
    */
-  private redactEscaped(view: EscapeView, tally: RedactionTally, excluded: number, place: number, evidence: number): string {
+  private redactEscaped(view: EscapeView, tally: RedactionTally, excluded: number, place: number, evidence: number, kept: KeptMembers | undefined): string {
     const searching = this.searching(evidence >= 0 ? evidence : evidenceIn(view.text, true), excluded, place);
-    return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view);
+    return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view, kept);
   }
 
   /** The mask of the detectors that search a text showing `evidence`, at `place`, but for `excluded`. */
@@ -153,9 +155,9 @@ export class TextScanner {
    * `candidates[i]` is detector i's next candidate at or after the scan position (null when it
    * has none left or is not in the mask); only the ones the position passes are searched
    * again, so each detector reads the text about once. With `view`, `text` is the view's text and
-   * the result is its raw text with each replacement written over whole escapes.
+   * the result is its raw text with each replacement written over whole escapes. `kept` as in `redact`.
    */
-  private scan(text: string, detectors: number, tally: RedactionTally, place: number, view: EscapeView | undefined): string {
+  private scan(text: string, detectors: number, tally: RedactionTally, place: number, view: EscapeView | undefined, kept: KeptMembers | undefined): string {
     const candidates = this.candidates;
     const scanned = this.detectors;
     beginScan();
@@ -180,7 +182,7 @@ export class TextScanner {
         }
         if (first < 0) break;
         let resumeAt: number;
-        if (this.accept(text, start, first, place)) {
+        if (this.accept(text, start, first, place, kept)) {
           places ??= new JsonPlaceReader(text, view?.raw);
           const replacement = quotedAsJsonValue(text, start, this.replacedLength, this.replacement, places);
           output +=
@@ -214,15 +216,16 @@ export class TextScanner {
   /**
    * Whether the candidate of detector `first` at `start`, or, when it rejects it, the first
    * later detector's candidate at the same place, is accepted; the replacement is left in
-   * `replacement`, `replacedLength` and `replacedKind` rather than in a new object.
+   * `replacement`, `replacedLength` and `replacedKind` rather than in a new object. A candidate
+   * that is a kept member's whole value (`kept`) is rejected as a detector's check would.
    */
-  private accept(text: string, start: number, first: number, place: number): boolean {
+  private accept(text: string, start: number, first: number, place: number, kept: KeptMembers | undefined): boolean {
     const candidates = this.candidates;
     for (let i = first; i < candidates.length; i++) {
       const candidate = candidates[i];
       if (candidate == null || candidate.index !== start) continue;
       const matched = withoutEscapeAfter(candidate[0]);
-      if (matched === "") continue;
+      if (matched === "" || (kept !== undefined && kept.keeps(text, start, matched.length))) continue;
       const { detector, marker } = this.detectors[i]!;
       const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start, place);
       if (rewrite === undefined) continue;

@@ -1,0 +1,208 @@
+/**
+ * One verdict per member in a record: a JSON member's value gets in the Body's JSON text the
+ * verdict its lifted attribute gets, when the rule depends on a parent's name (`pedido.numero`:
+ * an order's number, kept; `user.id`: a person's id, its CPF redacted; a GraphQL variable passed
+ * as `numeroPedido`), though the text detectors that read the whole text afterwards see only the
+ * member's own name (`numero`, `id`, `n`). docs/decisions.md, 2026-12-01, "the Body's JSON text
+ * and its lifted attributes".
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
+import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest } from "../../workers/ingest/core/normalize";
+import { defaultRedactionPolicy, redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
+import { KeptMembers } from "../../workers/ingest/core/redact/kept-members";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { logRecord, logsRequest, metricsRequest } from "../support/model-builders";
+import { redactionPolicy } from "../support/redaction";
+
+/** An order number whose last two digits are the CPF check digits of its first nine. */
+const CPF_DIGITS = "52998224725";
+const CPF_MARKER = "[REDACTED:cpf]";
+
+/** A stored value as a row shows it: a string's text, an integer's digits. */
+function text(value: AnyValue | undefined): string {
+  if (value !== undefined && "stringValue" in value) return value.stringValue;
+  return value !== undefined && "intValue" in value ? value.intValue : JSON.stringify(value);
+}
+
+/** A log line's body lifted and kept as its JSON text, then redacted, as prepareExport runs them. */
+function storedLine(body: string, attributes: KeyValue[] = []): { body: string; attributes: Record<string, string> } {
+  const record: LogRecord = logRecord({ timeUnixNano: "1796000000000000000", body: { stringValue: body }, attributes });
+  const request = logsRequest([record]);
+  normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
+  redactRequest("logs", request, defaultRedactionPolicy());
+  return { body: text(record.body), attributes: Object.fromEntries(record.attributes.map((a) => [a.key, text(a.value)])) };
+}
+
+/** Log attributes redacted as sent: values that are JSON text are not lifted. */
+function storedAttributes(attributes: KeyValue[], policy: RedactionPolicy = defaultRedactionPolicy()): Record<string, string> {
+  const record = logRecord({ attributes });
+  redactRequest("logs", logsRequest([record]), policy);
+  return Object.fromEntries(record.attributes.map((a) => [a.key, text(a.value)]));
+}
+
+const attribute = (key: string, value: string): KeyValue => ({ key, value: { stringValue: value } });
+
+/** Members whose parent's name makes their attribute keep the value: the Body keeps it too. */
+const KEPT = [
+  { line: `{"pedido":{"numero":"${CPF_DIGITS}"}}`, key: "pedido.numero", value: CPF_DIGITS },
+  { line: `{"order":{"number":"${CPF_DIGITS}"}}`, key: "order.number", value: CPF_DIGITS },
+  { line: `{"nota_fiscal":{"numero":"${CPF_DIGITS}"}}`, key: "nota_fiscal.numero", value: CPF_DIGITS },
+  { line: `{"pedido": {"numero": "${CPF_DIGITS}", "itens": 3}, "evento": "pago"}`, key: "pedido.numero", value: CPF_DIGITS },
+  { line: `{"pedido":{"numero":${CPF_DIGITS}},"evento":"pago"}`, key: "pedido.numero", value: CPF_DIGITS },
+  // An order's number is an id: a Luhn-valid one is no card there, as under the attribute.
+  { line: `{"pedido":{"numero":"4111111111111111"},"evento":"pago"}`, key: "pedido.numero", value: "4111111111111111" },
+  { line: `{"order":{"id":"123-45-6789"},"evento":"ok"}`, key: "order.id", value: "123-45-6789" },
+  {
+    line: `{"query":"query { order(numeroPedido: $n) { id } }","variables":{"n":"${CPF_DIGITS}"}}`,
+    key: "variables.n",
+    value: CPF_DIGITS,
+  },
+];
+
+/** Members whose parent's name makes their attribute redact the value: the Body redacts it too. */
+const REDACTED = [
+  { line: `{"user":{"id":"${CPF_DIGITS}"},"evento":"login"}`, key: "user.id", value: CPF_DIGITS },
+  { line: `{"cliente":{"id":"${CPF_DIGITS}"},"evento":"login"}`, key: "cliente.id", value: CPF_DIGITS },
+  { line: `{"applicant":{"id":"123-45-6789"},"evento":"ok"}`, key: "applicant.id", value: "123-45-6789" },
+  { line: `{"card":{"holder":"Ana Souza"},"evento":"pago"}`, key: "card.holder", value: "Ana Souza" },
+  { line: `{"address":{"zip":"04538-133"},"evento":"entrega"}`, key: "address.zip", value: "04538-133" },
+  { line: `{"address":{"zip":94105},"evento":"ship"}`, key: "address.zip", value: "94105" },
+  { line: `{"customer":{"phone":"123-45-6789"},"evento":"ok"}`, key: "customer.phone", value: "123-45-6789" },
+  { line: `{"pix":{"chave":"${CPF_DIGITS}"},"evento":"pix"}`, key: "pix.chave", value: CPF_DIGITS },
+  {
+    line: `{"query":"mutation { pay(customer: {cpf: $d}) { id } }","variables":{"d":"${CPF_DIGITS}"}}`,
+    key: "variables.d",
+    value: CPF_DIGITS,
+  },
+];
+
+describe("a member's verdict in the Body's JSON text is its lifted attribute's", () => {
+  it.each(KEPT)("$key keeps $value in both", ({ line, key, value }) => {
+    const stored = storedLine(line);
+    expect(stored.attributes[key]).toBe(value);
+    expect(stored.body).toBe(line);
+  });
+
+  it.each(REDACTED)("$key redacts $value in both", ({ line, key, value }) => {
+    const stored = storedLine(line);
+    expect(stored.attributes[key]).not.toContain(value);
+    expect(stored.attributes[key]).toMatch(/^\[REDACTED:/);
+    expect(stored.body).not.toContain(value);
+  });
+
+  it("hides a secret under a secret's parent in the Body as a whole object", () => {
+    const stored = storedLine(`{"credentials":{"value":"hunter2"},"evento":"login"}`);
+    expect(stored.body).toBe(`{"credentials":"[REDACTED:secret]","evento":"login"}`);
+  });
+
+  it("keeps the member's value only: the same digits in prose beside it stay redacted, as in their attribute", () => {
+    const stored = storedLine(`{"pedido":{"numero":"${CPF_DIGITS}"},"nota":"o cliente ${CPF_DIGITS} ligou"}`);
+    expect(stored.attributes["nota"]).toBe(`o cliente ${CPF_MARKER} ligou`);
+    expect(stored.body).toBe(`{"pedido":{"numero":"${CPF_DIGITS}"},"nota":"o cliente ${CPF_MARKER} ligou"}`);
+  });
+
+  it("redacts every member of the same name and value when one of them is a person's", () => {
+    const stored = storedLine(`{"pedido":{"numero":"${CPF_DIGITS}"},"cliente":{"numero":"${CPF_DIGITS}"}}`);
+    expect(stored.attributes["pedido.numero"]).toBe(CPF_DIGITS);
+    expect(stored.attributes["cliente.numero"]).toBe(CPF_MARKER);
+    // The customer's CPF is hidden; the order's copy, in clear in its attribute, hides nothing.
+    expect(stored.body).toBe(`{"pedido":{"numero":"${CPF_MARKER}"},"cliente":{"numero":"${CPF_MARKER}"}}`);
+  });
+});
+
+describe("members ruled by their path in JSON text that is no lifted body", () => {
+  it("a request body attribute, and JSON text one level down in it", () => {
+    const kept = `{"pedido":{"numero":"${CPF_DIGITS}"}}`;
+    const nested = JSON.stringify({ payload: kept });
+    const person = JSON.stringify({ payload: `{"user":{"id":"${CPF_DIGITS}"}}` });
+    const stored = storedAttributes([attribute("http.request.body", kept), attribute("http.response.body", nested), attribute("message", person)]);
+    expect(stored["http.request.body"]).toBe(kept);
+    expect(stored["http.response.body"]).toBe(nested);
+    expect(stored["message"]).toBe(JSON.stringify({ payload: `{"user":{"id":"${CPF_MARKER}"}}` }));
+  });
+
+  it("the same text under two keys gets each key's verdict: a text kept under one is not remembered as clean", () => {
+    const line = `{"numero":"${CPF_DIGITS}"}`;
+    const stored = storedAttributes([attribute("audit", line), attribute("note", line)], redactionPolicy({ keepKeys: ["audit.numero"] }));
+    expect(stored["audit"]).toBe(line);
+    expect(stored["note"]).toBe(`{"numero":"${CPF_MARKER}"}`);
+  });
+
+  it("a member listed to keep keeps its value in the text scanned after", () => {
+    const line = `{"audit":{"numero":"${CPF_DIGITS}"},"nota":"cpf ${CPF_DIGITS}"}`;
+    const stored = storedAttributes([attribute("http.request.body", line)], redactionPolicy({ keepKeys: ["audit.numero"] }));
+    expect(stored["http.request.body"]).toBe(`{"audit":{"numero":"${CPF_DIGITS}"},"nota":"cpf ${CPF_MARKER}"}`);
+  });
+
+  it("a person's id in a metric attribute's JSON hides the whole value behind its hash", () => {
+    const request = metricsRequest([
+      {
+        name: "m",
+        description: "",
+        unit: "",
+        metadata: [],
+        data: { type: "gauge", dataPoints: [{ attributes: [attribute("payload", `{"user":{"id":"${CPF_DIGITS}"}}`)], startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "1" }, exemplars: [], flags: 0 }] },
+      } as never,
+    ]);
+    redactRequest("metrics", request, defaultRedactionPolicy());
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data as { dataPoints: { attributes: KeyValue[] }[] };
+    const stored = text(data.dataPoints[0]!.attributes[0]!.value);
+    expect(stored).not.toContain(CPF_DIGITS);
+    expect(stored).toMatch(/^\[REDACTED:cpf:[0-9a-f]+\]$/);
+  });
+});
+
+describe("KeptMembers", () => {
+  const kept = (pairs: [string, string][]) => {
+    const members = new KeptMembers();
+    for (const [name, value] of pairs) members.add(name, value);
+    return members;
+  };
+
+  it("keeps a noted member's whole value, a string or a bare number, at any level of escapes", () => {
+    for (const written of [`{"numero":"${CPF_DIGITS}"}`, `{"numero" : ${CPF_DIGITS} }`, `{\\"numero\\":\\"${CPF_DIGITS}\\"}`, `[{"numero":${CPF_DIGITS}}]`]) {
+      const members = kept([["numero", CPF_DIGITS]]);
+      expect(members.keeps(written, written.indexOf(CPF_DIGITS), CPF_DIGITS.length)).toBe(true);
+    }
+  });
+
+  it("keeps nothing else: another name, part of a value, a value in words, a name written with an escape", () => {
+    const cases: [string, string][] = [
+      [`{"nota":"${CPF_DIGITS}"}`, CPF_DIGITS],
+      [`{"numero":"${CPF_DIGITS}1"}`, CPF_DIGITS],
+      [`{"numero":"n ${CPF_DIGITS}"}`, CPF_DIGITS],
+      [`{"numero":${CPF_DIGITS}5}`, CPF_DIGITS],
+      [`{"n\\u00famero":"${CPF_DIGITS}"}`, CPF_DIGITS],
+      [`numero: ${CPF_DIGITS}`, CPF_DIGITS],
+    ];
+    for (const [written, value] of cases) {
+      const members = kept([["numero", value], ["número", value]]);
+      expect(members.keeps(written, written.indexOf(value), value.length)).toBe(false);
+    }
+  });
+
+  it("keeps a value only while every member of its name and value is a noted one", () => {
+    const twice = `{"a":{"numero":"${CPF_DIGITS}"},"b":{"numero":"${CPF_DIGITS}"}}`;
+    expect(kept([["numero", CPF_DIGITS]]).keeps(twice, twice.indexOf(CPF_DIGITS), CPF_DIGITS.length)).toBe(false);
+    expect(kept([["numero", CPF_DIGITS], ["numero", CPF_DIGITS]]).keeps(twice, twice.lastIndexOf(CPF_DIGITS), CPF_DIGITS.length)).toBe(true);
+  });
+
+  it("reads a text a bounded number of times however many pairs it notes: linear", () => {
+    const work = (members: number) => {
+      const pairs: [string, string][] = Array.from({ length: members }, (_, i) => ["numero", String(10_000_000_000 + i)]);
+      const written = JSON.stringify(pairs.map(([name, value]) => ({ [name]: value })));
+      const noted = kept(pairs);
+      const before = workDone();
+      let keeps = 0;
+      for (const [, value] of pairs) if (noted.keeps(written, written.indexOf(value), value.length)) keeps++;
+      return { work: workDone() - before, keeps, length: written.length };
+    };
+    const small = work(500);
+    const large = work(1000);
+    expect(small.keeps).toBeGreaterThan(0);
+    expect(large.work / large.length).toBeLessThanOrEqual(8);
+    expect(large.work).toBeLessThanOrEqual(2.2 * small.work);
+  });
+});
