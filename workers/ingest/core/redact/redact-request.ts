@@ -99,18 +99,20 @@ interface SummaryOwner {
 }
 
 /**
- * The `Place` facts of keys naming a number that is a person's (a phone, an SSN, an RG, a CNH, a
- * postal code): an integer value there is scanned as its digits.
- */
-const PERSONAL_NUMBER_PLACES =
-  Place.PHONE_VALUE | Place.SSN_VALUE | Place.RG_VALUE | Place.CNH_VALUE | Place.POSTAL_CODE_VALUE;
-
-/**
  * The `Place` facts that let a detector find what it would not find in the same text without
  * the key (the others, an id's, only keep finds away): only a GraphQL variable passed as such an
  * argument is worth reading alone (`scannedMember`), the whole text is scanned anyway.
  */
-const FINDING_PLACES = PERSONAL_NUMBER_PLACES | Place.PIX_KEY_VALUE | Place.IBAN_VALUE;
+const FINDING_PLACES =
+  Place.PHONE_VALUE | Place.SSN_VALUE | Place.RG_VALUE | Place.CNH_VALUE | Place.POSTAL_CODE_VALUE | Place.PIX_KEY_VALUE | Place.IBAN_VALUE;
+
+/**
+ * The `Place` facts of keys naming a number that is a person's (a phone, an SSN, an RG, a CNH, a
+ * postal code, a PIX key, a CPF, CNPJ or other document or person's id, a card): an integer
+ * value there is scanned as its digits, so that it gets the verdict the same number sent as a
+ * string gets (`{"cliente":{"cpf":10023456779}}` lifted by pino or winston is an integer).
+ */
+const PERSONAL_NUMBER_PLACES = (FINDING_PLACES & ~Place.IBAN_VALUE) | Place.PERSON_NUMBER_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);

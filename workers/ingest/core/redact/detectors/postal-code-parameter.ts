@@ -27,12 +27,13 @@ const BLANK = "(?:[ +]|%20)";
 /**
  * The postal code shapes, each whole: US ZIP and ZIP+4; Brazil's CEP (8 digits, with or without
  * its dash, or printed `01.310-100`); the 4- and 6-digit codes (Australia, Switzerland, India,
- * China, Russia); Japan's `123-4567`, Poland's `12-345`, Portugal's `1234-567`, the Netherlands'
- * `1234 AB`; the UK's alphanumeric outward and inward codes (`SW1A 1AA`, `M1 1AE`) and Canada's
- * `K1A 0B1`.
+ * China, Russia); Israel's 7 digits, which are also a CEP written as a number, whose leading zero
+ * is lost (`1310100` for `01310-100`: São Paulo's CEPs all start with 0); Japan's `123-4567`,
+ * Poland's `12-345`, Portugal's `1234-567`, the Netherlands' `1234 AB`; the UK's alphanumeric
+ * outward and inward codes (`SW1A 1AA`, `M1 1AE`) and Canada's `K1A 0B1`.
  */
 export const POSTAL_CODE_VALUE =
-  `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[A-Za-z]{2}|${BLANK}[A-Z]{2})?|\\d{6}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
+  `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[A-Za-z]{2}|${BLANK}[A-Z]{2})?|\\d{6,7}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
   `|[A-Za-z]{1,2}\\d[A-Za-z\\d]?${BLANK}?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z][ +-]?\\d[A-Za-z]\\d)`;
 /**
  * Where the value must end: at the next parameter, a blank, a quote or bracket, the end of the
