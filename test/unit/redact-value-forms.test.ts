@@ -8,7 +8,6 @@
  * event and metric point attributes. Through the pure core (`prepareExport`), as the Worker runs it.
  */
 import { describe, expect, it } from "vitest";
-import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 import { prepareExport, type PipelineOptions } from "../../workers/ingest/core/pipeline";
 import { DEFAULT_NORMALIZATION_OPTIONS } from "../../workers/ingest/core/normalize";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
@@ -21,8 +20,13 @@ const OPTIONS: PipelineOptions = {
   limits: DEFAULT_REQUEST_LIMITS,
 };
 const NOW = "1796000000000000000";
-const str = (stringValue: string): AnyValue => ({ stringValue });
-const int = (intValue: string): AnyValue => ({ intValue });
+/** An attribute as OTLP/JSON writes it. */
+interface JsonAttribute {
+  key: string;
+  value: unknown;
+}
+const str = (stringValue: string) => ({ stringValue });
+const int = (intValue: string) => ({ intValue });
 const service = { key: "service.name", value: str("checkout") };
 const encode = (request: unknown) => new TextEncoder().encode(JSON.stringify(request));
 
@@ -33,14 +37,14 @@ function mapOf(map: AttributeMap): Record<string, string> {
 }
 
 /** The stored log row's body and attributes for one record. */
-function storedLog(attributes: KeyValue[], body = "pedido criado"): { body: string; attributes: Record<string, string> } {
+function storedLog(attributes: JsonAttribute[], body = "pedido criado"): { body: string; attributes: Record<string, string> } {
   const request = { resourceLogs: [{ resource: { attributes: [service] }, scopeLogs: [{ logRecords: [{ timeUnixNano: NOW, body: str(body), attributes }] }] }] };
   const row = prepareExport("logs", "json", encode(request), OPTIONS, NOW).batches[0]!.rows[0] as { Body: string; LogAttributes: AttributeMap };
   return { body: row.Body, attributes: mapOf(row.LogAttributes) };
 }
 
 /** The stored attributes of a span event holding `attributes`. */
-function storedSpanEvent(attributes: KeyValue[]): Record<string, string> {
+function storedSpanEvent(attributes: JsonAttribute[]): Record<string, string> {
   const span = {
     traceId: "5b8efff798038103d269b633813fc60c",
     spanId: "eee19b7ec3c1b174",
@@ -57,7 +61,7 @@ function storedSpanEvent(attributes: KeyValue[]): Record<string, string> {
 }
 
 /** The stored attributes of a metric point holding `attributes`. */
-function storedPoint(attributes: KeyValue[]): Record<string, string> {
+function storedPoint(attributes: JsonAttribute[]): Record<string, string> {
   const metric = { name: "orders", sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ timeUnixNano: NOW, asInt: "1", attributes }] } };
   const request = { resourceMetrics: [{ resource: { attributes: [service] }, scopeMetrics: [{ metrics: [metric] }] }] };
   const row = prepareExport("metrics", "json", encode(request), OPTIONS, NOW).batches[0]!.rows[0] as { Attributes: AttributeMap };
@@ -122,7 +126,7 @@ interface Form {
 /** Every stored form of a case's value. */
 function storedForms({ key, value, other, listed, kind, bodyKind }: Case): Form[] {
   const forms: Form[] = [];
-  const kinds: [string, AnyValue, string][] = [
+  const kinds: [string, unknown, string][] = [
     ["a string attribute", str(value), value],
     ["an integer attribute", int(value), value],
   ];
