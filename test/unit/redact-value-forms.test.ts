@@ -13,6 +13,9 @@ import { DEFAULT_NORMALIZATION_OPTIONS } from "../../workers/ingest/core/normali
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import type { AttributeMap } from "../../workers/ingest/core/rows/attributes";
+import { Place } from "../../workers/ingest/core/redact/detectors/detector";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 
 const OPTIONS: PipelineOptions = {
   normalization: DEFAULT_NORMALIZATION_OPTIONS,
@@ -190,5 +193,19 @@ describe("a value under a key gets one verdict in every form it is sent in", () 
       "redaction.count": "1",
       "redaction.kinds": "cnpj",
     });
+  });
+
+  it("reads a whole value's list of n codes in work linear in n, every item redacted", () => {
+    const scanner = OPTIONS.redaction.scanner!;
+    const read = (items: number) => {
+      const before = workDone();
+      const text = scanner.redact(Array.from({ length: items }, () => "94103").join(","), new RedactionTally(), 0, Place.POSTAL_CODE_VALUE);
+      return { work: workDone() - before, text };
+    };
+    const small = read(10_000);
+    const large = read(20_000);
+    expect(small.text).toBe(Array.from({ length: 10_000 }, () => "[REDACTED:postal_code]").join(","));
+    expect(small.work).toBeGreaterThan(0);
+    expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
   });
 });
