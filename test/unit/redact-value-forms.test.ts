@@ -3,7 +3,7 @@
  * redaction reads (a postal code, a CPF, a CNPJ, a tax id, a person's id, an SSN, a phone, an RG,
  * a CNH, a PIX key, a card), the same number sent as a string attribute, as an integer
  * attribute (what pino and winston lift `{cliente:{cpf:10023456779}}` to), as a JSON member of
- * a body, and in a list (an OTLP array of both, and for postal codes the comma list a form or a
+ * a body, and in a list (an OTLP array of both, a body's JSON array, and the comma list a form or a
  * query writes) is redacted as the same kind everywhere, or kept everywhere; in log record, span
  * event and metric point attributes. Through the pure core (`prepareExport`), as the Worker runs it.
  */
@@ -101,9 +101,11 @@ const CASES: Case[] = [
   { key: "customer.cpf", value: "52998224725", kind: "cpf" },
   { key: "cliente.cpf", value: "10023456779", kind: "cpf" },
   { key: "tax_id", value: "10023456779", kind: "cpf" },
-  { key: "cnpj", value: "11222333000181", kind: "cnpj" },
+  { key: "cpfs", value: "52998224725", other: "10023456779", listed: ",", kind: "cpf" },
+  { key: "cnpj", value: "11222333000181", other: "11444777000161", kind: "cnpj" },
   { key: "user.id", value: "52998224725", kind: "cpf" },
-  { key: "ssn", value: "123456789", other: "234567890", kind: "ssn" },
+  { key: "user_ids", value: "52998224725", other: "10023456779", kind: "cpf" },
+  { key: "ssn", value: "123456789", kind: "ssn" },
   { key: "phone", value: "11987654321", kind: "phone" },
   { key: "rg", value: "123456789", kind: "rg" },
   { key: "pix_key", value: "52998224725", kind: "pix_key", bodyKind: "cpf" },
@@ -148,6 +150,17 @@ function storedForms({ key, value, other, listed, kind, bodyKind }: Case): Form[
     forms.push({ where: `the JSON member ${member} of a body`, stored: log.body, sent: body, kind: bodyKind ?? kind });
     forms.push({ where: `the attribute lifted from ${body}`, stored: log.attributes[key], sent: value, kind });
   }
+  if (other !== undefined) {
+    // A JSON array in a body: numbers as a logger writes them (a leading zero is no JSON number), and strings.
+    const items = [value, other];
+    const arrays = items.some((item) => item.startsWith("0")) ? [JSON.stringify(items)] : [JSON.stringify(items), `[${items.join(",")}]`];
+    for (const array of arrays) {
+      const body = `{"${key}":${array},"level":"info"}`;
+      const log = storedLog([], body);
+      forms.push({ where: `the JSON array ${array} of a body`, stored: log.body, sent: body, kind: bodyKind ?? kind });
+      forms.push({ where: `the attribute lifted from ${body}`, stored: log.attributes[key], sent: array, kind });
+    }
+  }
   return forms;
 }
 
@@ -175,9 +188,13 @@ describe("a value under a key gets one verdict in every form it is sent in", () 
   it("keeps an integer under a name that says nothing of a person or a card: a quantity, though its digits pass a CPF's check", () => {
     const { attributes } = storedLog([
       { key: "amount_cents", value: int("52998224725") },
+      { key: "users", value: int("10023456779") },
+      { key: "order_ids", value: int("10023456779") },
       { key: "note", value: str("52998224725") },
     ]);
     expect(attributes.amount_cents).toBe("52998224725");
+    expect(attributes.users).toBe("10023456779");
+    expect(attributes.order_ids).toBe("10023456779");
     // As text, unnamed, the same digits may be anyone's CPF.
     expect(attributes.note).toBe("[REDACTED:cpf]");
   });

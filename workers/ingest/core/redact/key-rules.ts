@@ -244,7 +244,7 @@ export class KeyRules {
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
         (namesPixKey(words) ? 2048 : 0) | (namesIban(words) ? 4096 : 0) |
-        (!thing && (identifiedBy(words) === PERSON || namesCardNumber(words)) ? 8192 : 0),
+        (!thing && (namesPersonNumber(words) || namesCardNumber(words)) ? 8192 : 0),
     );
   }
 
@@ -254,6 +254,18 @@ export class KeyRules {
     return level === "unknown" ? this.geoLevel === 0 : level > this.geoLevel;
   }
 }
+
+/**
+ * Whether a key's words (`nameWords`) name a person's document or id (`identifiedBy` is
+ * `PERSON`: `cpf`, `tax_id`, `customer.cpf`, `user.id`), or a list of them (`cpfs`, `cnpjs`,
+ * `user_ids`, `documentos`; not `users`, a count of people, nor `order_ids`).
+ */
+function namesPersonNumber(words: readonly string[]): boolean {
+  if (identifiedBy(words) === PERSON) return true;
+  const last = words[words.length - 1] ?? "";
+  return DOCUMENT_PLURALS.has(last) && identifiedBy([...words.slice(0, -1), last.slice(0, -1)]) === PERSON;
+}
+const DOCUMENT_PLURALS: ReadonlySet<string> = new Set(["cpfs", "cnpjs", "ids", "documents", "documentos"]);
 
 /**
  * Whether a key's words (`nameWords`) name a payment card, whose number a value there may be
