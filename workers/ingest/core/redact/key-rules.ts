@@ -37,7 +37,9 @@ import { namesCardHolder } from "./card-holder-names";
  *   number printed like an SSN, a bare 11- or 14-digit number like a CPF or CNPJ, there is the
  *   identifier), a
  *   phone's (`customer.phone`, `phone_number`: a number printed like an SSN there is a phone), a
- *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one).
+ *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one), a
+ *   person's number's (`cpf`, `cpfs`, `tax_id`, `user.id`, `card_number`: an integer there is
+ *   scanned as its digits, `Place.PERSON_NUMBER_VALUE`).
  */
 export type KeyRule =
   | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" }

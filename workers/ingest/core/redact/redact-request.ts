@@ -442,8 +442,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       this.attributes(value.kvlistValue, jsonRoot(path), false, variables);
       return value;
     }
-    // An integer under a key naming a person's number (`{"phone":11987654321}`, `{"zip":94105}`
-    // lifted) is that number as its digits: scanned as the text a row shows for it.
+    // An integer under a key naming a person's number (`{"phone":11987654321}`, `{"zip":94105}`,
+    // `{"cliente":{"cpf":10023456779}}` lifted) is that number as its digits: scanned as the text
+    // a row shows for it.
     if ("intValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0) {
       const redacted = this.text(value.intValue, excluded, inHost, place);
       return redacted === value.intValue ? value : { stringValue: redacted };
