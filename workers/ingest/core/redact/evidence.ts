@@ -1255,7 +1255,7 @@ function namesPostalCodeField(text: string, colon: number): boolean {
 /**
  * Whether a postal code the detector accepts may start at `value`, by its leading digits as the
  * shapes have them (`postal-code-parameter.ts`): a letter (the UK's and Canada's codes); two
- * digits and `.` or `-`, three and `-`, four, five, six or eight not glued to a letter. Rules out
+ * digits and `.` or `-`, three and `-`, four, five, six, seven or eight not glued to a letter. Rules out
  * most numbers and ids at one or two reads (`404`, `319.22`, `2b9b…`, a 32-digit trace id).
  */
 function postalCodeValueMayStart(text: string, value: number): boolean {
@@ -1273,6 +1273,7 @@ function postalCodeValueMayStart(text: string, value: number): boolean {
       return true;
     case 5:
     case 6:
+    case 7:
     case 8:
       return !isLetter(next);
     default:

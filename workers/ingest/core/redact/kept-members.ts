@@ -37,7 +37,17 @@ export class KeptMembers {
   /** Notes that a member `name` (as parsed) keeps `value` (a string's characters, a number's spelling). */
   add(name: string, value: string): void {
     const key = pairKey(name, value);
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const count = this.counts.get(key);
+    if (count !== CONTESTED) this.counts.set(key, (count ?? 0) + 1);
+  }
+
+  /**
+   * Notes that a member `name` holding `value` was redacted by the walk (its path names a person's
+   * number): no member of that name and value is kept in the text, though the walk's replacement
+   * leaves none there for the scan to count (`{"pedido":{"numero":"…"},"cliente":{"numero":"…"}}`).
+   */
+  contest(name: string, value: string): void {
+    this.counts.set(pairKey(name, value), CONTESTED);
   }
 
   /** Forgets every member: a new text, or its walk starting over. */

@@ -2,7 +2,7 @@ import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
 import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
-import { namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
+import { PERSON, identifiedBy, namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
@@ -37,7 +37,9 @@ import { namesCardHolder } from "./card-holder-names";
  *   number printed like an SSN, a bare 11- or 14-digit number like a CPF or CNPJ, there is the
  *   identifier), a
  *   phone's (`customer.phone`, `phone_number`: a number printed like an SSN there is a phone), a
- *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one).
+ *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one), a
+ *   person's number's (`cpf`, `cpfs`, `tax_id`, `user.id`, `card_number`: an integer there is
+ *   scanned as its digits, `Place.PERSON_NUMBER_VALUE`).
  */
 export type KeyRule =
   | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" }
@@ -75,12 +77,12 @@ const SECRET: KeyRule = { action: "secret" };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 /**
- * The scan rules, one per combination of the 12 facts `classify` reads (bit 0 server … bit 10 a
- * postal code, bit 11 a PIX key), shared by every key with the same facts. Each is made when a
- * key first needs it: the 4,096 objects made at module evaluation would lengthen every cold
- * start, and traffic uses few.
+ * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
+ * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
+ * with the same facts. Each is made when a key first needs it: the 16,384 objects made at module
+ * evaluation would lengthen every cold start, and traffic uses few.
  */
-const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(4096).fill(undefined);
+const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(1 << 14).fill(undefined);
 
 function scanRule(bits: number): KeyRule {
   return (SCANS[bits] ??= {
@@ -94,7 +96,7 @@ function scanRule(bits: number): KeyRule {
       ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
       ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0) |
       ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0) |
-      ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0),
+      ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0),
   });
 }
 
@@ -243,7 +245,8 @@ export class KeyRules {
     return scanRule(
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
-        (namesPixKey(words) ? 2048 : 0) | (namesIban(words) ? 4096 : 0),
+        (namesPixKey(words) ? 2048 : 0) | (namesIban(words) ? 4096 : 0) |
+        (!thing && (namesPersonNumber(words) || namesCardNumber(words)) ? 8192 : 0),
     );
   }
 
@@ -253,6 +256,28 @@ export class KeyRules {
     return level === "unknown" ? this.geoLevel === 0 : level > this.geoLevel;
   }
 }
+
+/**
+ * Whether a key's words (`nameWords`) name a person's document or id (`identifiedBy` is
+ * `PERSON`: `cpf`, `tax_id`, `customer.cpf`, `user.id`), or a list of them (`cpfs`, `cnpjs`,
+ * `user_ids`, `documentos`; not `users`, a count of people, nor `order_ids`).
+ */
+function namesPersonNumber(words: readonly string[]): boolean {
+  if (identifiedBy(words) === PERSON) return true;
+  const last = words[words.length - 1] ?? "";
+  return DOCUMENT_PLURALS.has(last) && identifiedBy([...words.slice(0, -1), last.slice(0, -1)]) === PERSON;
+}
+const DOCUMENT_PLURALS: ReadonlySet<string> = new Set(["cpfs", "cnpjs", "ids", "documents", "documentos"]);
+
+/**
+ * Whether a key's words (`nameWords`) name a payment card, whose number a value there may be
+ * (`card`, `card_number`, `creditCard`, `cc_number`, `numero_cartao`, `pan`): a card's other
+ * numbers there (`card.last4`, `card.exp_month`) are no card's shape, and stay.
+ */
+function namesCardNumber(words: readonly string[]): boolean {
+  return words.some((word) => CARD_WORDS.has(word)) || words[words.length - 1] === "pan";
+}
+const CARD_WORDS: ReadonlySet<string> = new Set(["card", "cards", "cc", "cartao", "cartão", "cartoes", "cartões"]);
 
 /** Whether a key's words (`nameWords`) end in `iban` or `ibans` (`iban`, `customer.iban`, `beneficiaryIbans`). */
 function namesIban(words: readonly string[]): boolean {

@@ -102,10 +102,18 @@ interface SummaryOwner {
 
 /**
  * The `Place` facts of keys naming a number that is a person's (a phone, an SSN, an RG, a CNH, a
- * postal code): an integer value there is scanned as its digits.
+ * postal code, a PIX key, a CPF, CNPJ or other document or person's id, a card): an integer
+ * value there is scanned as its digits, so that it gets the verdict the same number sent as a
+ * string gets (`{"cliente":{"cpf":10023456779}}` lifted by pino or winston is an integer).
  */
 const PERSONAL_NUMBER_PLACES =
-  Place.PHONE_VALUE | Place.SSN_VALUE | Place.RG_VALUE | Place.CNH_VALUE | Place.POSTAL_CODE_VALUE;
+  Place.PHONE_VALUE |
+  Place.SSN_VALUE |
+  Place.RG_VALUE |
+  Place.CNH_VALUE |
+  Place.POSTAL_CODE_VALUE |
+  Place.PIX_KEY_VALUE |
+  Place.PERSON_NUMBER_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
@@ -396,6 +404,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       return DESCEND;
     }
     this.wholeValueInJson = true;
+    this.kept.contest(name, text);
     return redacted;
   }
 
@@ -470,8 +479,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       this.attributes(value.kvlistValue, jsonRoot(path), false, variables);
       return value;
     }
-    // An integer under a key naming a person's number (`{"phone":11987654321}`, `{"zip":94105}`
-    // lifted) is that number as its digits: scanned as the text a row shows for it.
+    // An integer under a key naming a person's number (`{"phone":11987654321}`, `{"zip":94105}`,
+    // `{"cliente":{"cpf":10023456779}}` lifted) is that number as its digits: scanned as the text
+    // a row shows for it.
     if ("intValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0) {
       const redacted = this.text(value.intValue, excluded, inHost, place);
       return redacted === value.intValue ? value : { stringValue: redacted };

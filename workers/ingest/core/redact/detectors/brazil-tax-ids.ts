@@ -18,8 +18,13 @@ import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
  * typed in groups of spaces (`123 456 789 09`).
  */
 
-const NOT_GLUED_BEFORE = "(?<![\\w.,/-])";
-const NOT_GLUED_AFTER = "(?![\\w/-]|[.,]\\d)";
+/**
+ * Digits glued to a word, a path or a decimal's or thousands' separator are part of something
+ * else (`1.234.567.890,12`, `-23,52998224725`); a `,` between two numbers of four digits or more
+ * separates a list's items (`[52998224725,10023456779]`, a logger's JSON array of numbers).
+ */
+const NOT_GLUED_BEFORE = "(?<![\\w./-]|(?<!\\d{4}),)";
+const NOT_GLUED_AFTER = "(?![\\w/-]|\\.\\d|,\\d(?!\\d{3}))";
 /**
  * The fully punctuated spellings may also stand between `/`s: a URL path names the document
  * (`/clientes/529.982.247-25/pedidos`, `/empresas/11.222.333/0001-81/notas`). Bare digits

@@ -78,6 +78,13 @@ export const Place = {
    * one there as after the word `IBAN` in text.
    */
   IBAN_VALUE: 1 << 8,
+  /**
+   * The key names a person's document or id (`cpf`, `cnpj`, `tax_id`, `customer.cpf`, `user.id`:
+   * `identifiedBy` is `PERSON`) or a payment card's number (`card_number`, `cartao`): no detector
+   * reads more into the value for it, but an integer there is that number, scanned as its digits
+   * as the same number sent as a string is (`redact-request.ts`).
+   */
+  PERSON_NUMBER_VALUE: 1 << 9,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

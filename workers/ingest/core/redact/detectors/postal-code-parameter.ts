@@ -27,12 +27,13 @@ const BLANK = "(?:[ +]|%20)";
 /**
  * The postal code shapes, each whole: US ZIP and ZIP+4; Brazil's CEP (8 digits, with or without
  * its dash, or printed `01.310-100`); the 4- and 6-digit codes (Australia, Switzerland, India,
- * China, Russia); Japan's `123-4567`, Poland's `12-345`, Portugal's `1234-567`, the Netherlands'
- * `1234 AB`; the UK's alphanumeric outward and inward codes (`SW1A 1AA`, `M1 1AE`) and Canada's
- * `K1A 0B1`.
+ * China, Russia); Israel's 7 digits, which are also a CEP written as a number, whose leading zero
+ * is lost (`1310100` for `01310-100`: São Paulo's CEPs all start with 0); Japan's `123-4567`,
+ * Poland's `12-345`, Portugal's `1234-567`, the Netherlands' `1234 AB`; the UK's alphanumeric
+ * outward and inward codes (`SW1A 1AA`, `M1 1AE`) and Canada's `K1A 0B1`.
  */
 export const POSTAL_CODE_VALUE =
-  `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[A-Za-z]{2}|${BLANK}[A-Z]{2})?|\\d{6}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
+  `(?:\\d{5}(?:-\\d{4}|-?\\d{3})?|\\d\\d\\.\\d{3}-?\\d{3}|\\d{4}(?:-\\d{3}|[A-Za-z]{2}|${BLANK}[A-Z]{2})?|\\d{6,7}|\\d{3}-\\d{4}|\\d\\d-\\d{3}` +
   `|[A-Za-z]{1,2}\\d[A-Za-z\\d]?${BLANK}?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z][ +-]?\\d[A-Za-z]\\d)`;
 /**
  * Where the value must end: at the next parameter, a blank, a quote or bracket, the end of the
@@ -64,8 +65,9 @@ export const postalCodeParameterDetector: Detector = {
   source:
     `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
     `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*(?:\\\\{0,7}["'])?${POSTAL_CODE_VALUE}${VALUE_END}` +
-    // A whole value, perhaps with the blanks or line break a form or a copied line leaves around it.
-    `|(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$)` +
+    // A whole value, perhaps with the blanks or line break a form or a copied line leaves around
+    // it, or the first item of a list that is the whole value (`zips` = `94103,10001`).
+    `|(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$|[ \\t]*,)` +
     // An array's item: the `[` or `,` before it starts the match, a literal the regex skips to.
     // An item of a list after a name (`zips=94103,10001`, `cep: 01304-001, 04538-133`) may end
     // as a value ends.
@@ -101,8 +103,13 @@ function namesPostalCodeBefore(text: string, at: number): boolean {
  */
 function arrayItem(match: string, marker: string, text: string, start: number, place: number): string | undefined {
   const open = match.charCodeAt(0) === 91 ? start : listOpening(text, start);
-  if (open < 0) return undefined;
   const opening = ITEM_OPENING.exec(match)![0];
+  if (open === WHOLE_VALUE_LIST) {
+    // The whole value is the list, under a key naming a postal code (`zips` = `94103,10001`,
+    // `ceps` = `01304-001, 04538-133`): read as the list after a name's `=` or `:` is.
+    return (place & Place.POSTAL_CODE_VALUE) !== 0 && printedAs(firstItem(text, 0), match.slice(opening.length)) ? `${opening}${marker}` : undefined;
+  }
+  if (open < 0) return undefined;
   const quoted = /["']$/.test(opening);
   const separator = text.charCodeAt(open);
   if (separator === 61 /* = */ || separator === 58 /* : */) {
@@ -123,14 +130,15 @@ function arrayItem(match: string, marker: string, text: string, start: number, p
 /**
  * Where the list holding the item after the `,` at `comma` opens, past the items before it (their
  * codes, blanks, quotes and commas): its `[`, or the `=` or `:` of the name it is the value of;
- * -1 when something else comes first (a `{`, a `]`: the item is in no list), or after 1024
- * characters.
+ * `WHOLE_VALUE_LIST` when the text's start comes first (the list is the whole text); -1 when
+ * something else comes first (a `{`, a `]`: the item is in no list), or after 1024 characters.
  */
 function listOpening(text: string, comma: number): number {
   const scan = currentScan();
-  let open = -1;
+  const from = Math.max(0, comma - 1024);
+  let open = from === 0 ? WHOLE_VALUE_LIST : -1;
   let i = comma - 1;
-  for (const from = Math.max(0, comma - 1024); i >= from; i--) {
+  for (; i >= from; i--) {
     // The item before, asked about earlier in this scan: its list is this one's.
     if (lastItem.scan === scan && i === lastItem.comma) {
       open = lastItem.open;
@@ -141,7 +149,10 @@ function listOpening(text: string, comma: number): number {
       open = i;
       break;
     }
-    if (!isListCharacter(code)) break;
+    if (!isListCharacter(code)) {
+      open = -1;
+      break;
+    }
   }
   countWork(comma - i);
   lastItem.scan = scan;
@@ -149,6 +160,9 @@ function listOpening(text: string, comma: number): number {
   lastItem.open = open;
   return open;
 }
+
+/** `listOpening`'s answer for an item of a list that starts the text. */
+const WHOLE_VALUE_LIST = -2;
 
 /**
  * The `,` of the last item `listOpening` was asked about, its answer and its scan

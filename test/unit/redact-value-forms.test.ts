@@ -1,0 +1,228 @@
+/**
+ * One value, one verdict, whatever form a sender gives it: for every kind of key whose value
+ * redaction reads (a postal code, a CPF, a CNPJ, a tax id, a person's id, an SSN, a phone, an RG,
+ * a CNH, a PIX key, a card), the same number sent as a string attribute, as an integer
+ * attribute (what pino and winston lift `{cliente:{cpf:10023456779}}` to), as a JSON member of
+ * a body, and in a list (an OTLP array of both, a body's JSON array, and the comma list a form or a
+ * query writes) is redacted as the same kind everywhere, or kept everywhere; in log record, span
+ * event and metric point attributes. Through the pure core (`prepareExport`), as the Worker runs it.
+ */
+import { describe, expect, it } from "vitest";
+import { prepareExport, type PipelineOptions } from "../../workers/ingest/core/pipeline";
+import { DEFAULT_NORMALIZATION_OPTIONS } from "../../workers/ingest/core/normalize";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
+import type { AttributeMap } from "../../workers/ingest/core/rows/attributes";
+import { Place } from "../../workers/ingest/core/redact/detectors/detector";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { RedactionTally } from "../../workers/ingest/core/redact/tally";
+
+const OPTIONS: PipelineOptions = {
+  normalization: DEFAULT_NORMALIZATION_OPTIONS,
+  redaction: defaultRedactionPolicy(),
+  limits: DEFAULT_REQUEST_LIMITS,
+};
+const NOW = "1796000000000000000";
+/** An attribute as OTLP/JSON writes it. */
+interface JsonAttribute {
+  key: string;
+  value: unknown;
+}
+const str = (stringValue: string) => ({ stringValue });
+const int = (intValue: string) => ({ intValue });
+const service = { key: "service.name", value: str("checkout") };
+const encode = (request: unknown) => new TextEncoder().encode(JSON.stringify(request));
+
+function mapOf(map: AttributeMap): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (let i = 0; i < map.length; i += 2) entries[map[i]!] = map[i + 1]!;
+  return entries;
+}
+
+/** The stored log row's body and attributes for one record. */
+function storedLog(attributes: JsonAttribute[], body = "pedido criado"): { body: string; attributes: Record<string, string> } {
+  const request = { resourceLogs: [{ resource: { attributes: [service] }, scopeLogs: [{ logRecords: [{ timeUnixNano: NOW, body: str(body), attributes }] }] }] };
+  const row = prepareExport("logs", "json", encode(request), OPTIONS, NOW).batches[0]!.rows[0] as { Body: string; LogAttributes: AttributeMap };
+  return { body: row.Body, attributes: mapOf(row.LogAttributes) };
+}
+
+/** The stored attributes of a span event holding `attributes`. */
+function storedSpanEvent(attributes: JsonAttribute[]): Record<string, string> {
+  const span = {
+    traceId: "5b8efff798038103d269b633813fc60c",
+    spanId: "eee19b7ec3c1b174",
+    name: "POST /checkout",
+    kind: 2,
+    startTimeUnixNano: NOW,
+    endTimeUnixNano: NOW,
+    events: [{ timeUnixNano: NOW, name: "pedido", attributes }],
+    status: {},
+  };
+  const request = { resourceSpans: [{ resource: { attributes: [service] }, scopeSpans: [{ spans: [span] }] }] };
+  const row = prepareExport("traces", "json", encode(request), OPTIONS, NOW).batches[0]!.rows[0] as { "Events.Attributes": AttributeMap[] };
+  return mapOf(row["Events.Attributes"][0]!);
+}
+
+/** The stored attributes of a metric point holding `attributes`. */
+function storedPoint(attributes: JsonAttribute[]): Record<string, string> {
+  const metric = { name: "orders", sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ timeUnixNano: NOW, asInt: "1", attributes }] } };
+  const request = { resourceMetrics: [{ resource: { attributes: [service] }, scopeMetrics: [{ metrics: [metric] }] }] };
+  const row = prepareExport("metrics", "json", encode(request), OPTIONS, NOW).batches[0]!.rows[0] as { Attributes: AttributeMap };
+  return mapOf(row.Attributes);
+}
+
+interface Case {
+  /** The key, also the JSON member's name in the body. */
+  key: string;
+  /** Digits, so that the same number is also sent as an integer. */
+  value: string;
+  /** The marker's kind every form must be redacted as, or undefined when every form is kept. */
+  kind: string | undefined;
+  /**
+   * The kind in a body's JSON text where the text alone names another (a PIX key that is a CPF:
+   * the text's detectors do not know the member's key made it a PIX key).
+   */
+  bodyKind?: string;
+  /** A second value of the same kind, for lists. */
+  other?: string;
+  /** The separator of a comma list of the two values as one string (postal codes). */
+  listed?: string;
+}
+
+const CASES: Case[] = [
+  { key: "zip", value: "94103", other: "10001", kind: "postal_code" },
+  { key: "zips", value: "94103", other: "10001", listed: ",", kind: "postal_code" },
+  { key: "zip_codes", value: "94103", other: "10001", listed: ",", kind: "postal_code" },
+  { key: "ceps", value: "13083970", other: "04538133", listed: ", ", kind: "postal_code" },
+  // A CEP as a number has lost São Paulo's leading zero: 01310-100 is 1310100.
+  { key: "cep", value: "1310100", other: "4538133", kind: "postal_code" },
+  { key: "cliente.cep", value: "1310100", kind: "postal_code" },
+  { key: "cpf", value: "10023456779", other: "52998224725", kind: "cpf" },
+  { key: "customer.cpf", value: "52998224725", kind: "cpf" },
+  { key: "cliente.cpf", value: "10023456779", kind: "cpf" },
+  { key: "tax_id", value: "10023456779", kind: "cpf" },
+  { key: "cpfs", value: "52998224725", other: "10023456779", listed: ",", kind: "cpf" },
+  { key: "cnpj", value: "11222333000181", other: "11444777000161", kind: "cnpj" },
+  { key: "user.id", value: "52998224725", kind: "cpf" },
+  { key: "user_ids", value: "52998224725", other: "10023456779", kind: "cpf" },
+  { key: "ssn", value: "123456789", kind: "ssn" },
+  { key: "phone", value: "11987654321", kind: "phone" },
+  { key: "rg", value: "123456789", kind: "rg" },
+  { key: "pix_key", value: "52998224725", kind: "pix_key", bodyKind: "cpf" },
+  { key: "card_number", value: "4111111111111111", other: "5555555555554444", kind: "card" },
+  { key: "payment.card", value: "4111111111111111", kind: "card" },
+  // Look-alikes: a thing's number, counts, a card's last digits, a code too short to be one.
+  { key: "order_id", value: "52998224725", kind: undefined },
+  { key: "numero_pedido", value: "10023456779", kind: undefined },
+  { key: "zip_count", value: "2", kind: undefined },
+  { key: "zips", value: "3", kind: undefined },
+  { key: "card.last4", value: "1111", kind: undefined },
+  { key: "nsu", value: "52998224725", kind: undefined },
+];
+
+/** One stored form of a case's value: where, what it became, what was sent, the kind it must be redacted as. */
+interface Form {
+  where: string;
+  stored: string | undefined;
+  sent: string;
+  kind: string | undefined;
+}
+
+/** Every stored form of a case's value. */
+function storedForms({ key, value, other, listed, kind, bodyKind }: Case): Form[] {
+  const forms: Form[] = [];
+  const kinds: [string, unknown, string][] = [
+    ["a string attribute", str(value), value],
+    ["an integer attribute", int(value), value],
+  ];
+  if (other !== undefined) kinds.push(["an array of a string and an integer", { arrayValue: { values: [str(value), int(other)] } }, `${value},${other}`]);
+  if (listed !== undefined) kinds.push(["a comma list", str(`${value}${listed}${other!}`), `${value}${listed}${other!}`]);
+  for (const [form, anyValue, sent] of kinds) {
+    const attribute = [{ key, value: anyValue }];
+    forms.push({ where: `${form} of a log record`, stored: storedLog(attribute).attributes[key], sent, kind });
+    forms.push({ where: `${form} of a span event`, stored: storedSpanEvent(attribute)[key], sent, kind });
+    forms.push({ where: `${form} of a metric point`, stored: storedPoint(attribute)[key], sent, kind });
+  }
+  for (const member of [JSON.stringify(value), value]) {
+    // A body that is JSON without a message stays as written; its members are lifted too.
+    const body = `{"${key}":${member},"level":"info"}`;
+    const log = storedLog([], body);
+    forms.push({ where: `the JSON member ${member} of a body`, stored: log.body, sent: body, kind: bodyKind ?? kind });
+    forms.push({ where: `the attribute lifted from ${body}`, stored: log.attributes[key], sent: value, kind });
+  }
+  if (other !== undefined) {
+    // A JSON array in a body: numbers as a logger writes them (a leading zero is no JSON number), and strings.
+    const items = [value, other];
+    const arrays = items.some((item) => item.startsWith("0")) ? [JSON.stringify(items)] : [JSON.stringify(items), `[${items.join(",")}]`];
+    for (const array of arrays) {
+      const body = `{"${key}":${array},"level":"info"}`;
+      const log = storedLog([], body);
+      forms.push({ where: `the JSON array ${array} of a body`, stored: log.body, sent: body, kind: bodyKind ?? kind });
+      forms.push({ where: `the attribute lifted from ${body}`, stored: log.attributes[key], sent: array, kind });
+    }
+  }
+  return forms;
+}
+
+describe("a value under a key gets one verdict in every form it is sent in", () => {
+  it.each(CASES)("$key = $value: $kind", (entry) => {
+    for (const { where, stored, sent, kind } of storedForms(entry)) {
+      const digits = [entry.value, entry.other].filter((item) => item !== undefined);
+      if (kind === undefined) {
+        expect(stored, where).toBe(sent);
+      } else {
+        expect(stored, where).toContain(`[REDACTED:${kind}`);
+        for (const secret of digits) expect(stored, where).not.toContain(secret);
+      }
+    }
+  });
+
+  it("reads a list's items as the text after a name reads them: a year among postal codes is kept", () => {
+    expect(storedLog([{ key: "zips", value: str("94103,2026") }]).attributes.zips).toBe("[REDACTED:postal_code],2026");
+    expect(storedLog([], "zips=94103,2026").body).toBe("zips=[REDACTED:postal_code],2026");
+    expect(storedLog([{ key: "zips", value: str("SW1A 1AA, EC1A 1BB") }]).attributes.zips).toBe("[REDACTED:postal_code], [REDACTED:postal_code]");
+    // Not a postal code's key: a list of numbers stays.
+    expect(storedLog([{ key: "ids", value: str("94103,10001") }]).attributes.ids).toBe("94103,10001");
+  });
+
+  it("keeps an integer under a name that says nothing of a person or a card: a quantity, though its digits pass a CPF's check", () => {
+    const { attributes } = storedLog([
+      { key: "amount_cents", value: int("52998224725") },
+      { key: "users", value: int("10023456779") },
+      { key: "order_ids", value: int("10023456779") },
+      { key: "note", value: str("52998224725") },
+    ]);
+    expect(attributes.amount_cents).toBe("52998224725");
+    expect(attributes.users).toBe("10023456779");
+    expect(attributes.order_ids).toBe("10023456779");
+    // As text, unnamed, the same digits may be anyone's CPF.
+    expect(attributes.note).toBe("[REDACTED:cpf]");
+  });
+
+  it("writes the marker as a string where an integer was, and a metric point's as a keyed hash that keeps series apart", () => {
+    const first = storedPoint([{ key: "cpf", value: int("10023456779") }]).cpf!;
+    const second = storedPoint([{ key: "cpf", value: int("52998224725") }]).cpf!;
+    expect(first).toMatch(/^\[REDACTED:cpf:[0-9a-f]+\]$/);
+    expect(second).toMatch(/^\[REDACTED:cpf:[0-9a-f]+\]$/);
+    expect(first).not.toBe(second);
+    expect(storedLog([{ key: "cnpj", value: int("11222333000181") }]).attributes).toMatchObject({
+      cnpj: "[REDACTED:cnpj]",
+      "redaction.count": "1",
+      "redaction.kinds": "cnpj",
+    });
+  });
+
+  it("reads a whole value's list of n codes in work linear in n, every item redacted", () => {
+    const scanner = OPTIONS.redaction.scanner!;
+    const read = (items: number) => {
+      const before = workDone();
+      const text = scanner.redact(Array.from({ length: items }, () => "94103").join(","), new RedactionTally(), 0, Place.POSTAL_CODE_VALUE);
+      return { work: workDone() - before, text };
+    };
+    const small = read(10_000);
+    const large = read(20_000);
+    expect(small.text).toBe(Array.from({ length: 10_000 }, () => "[REDACTED:postal_code]").join(","));
+    expect(small.work).toBeGreaterThan(0);
+    expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
+  });
+});
