@@ -61,6 +61,7 @@ const OPEN = 40;
 const CLOSE = 41;
 const SEMICOLON = 59;
 const DOLLAR = 36;
+const PERCENT = 37;
 
 /**
  * The `(` of the row holding the value at `start`, and how many values come before it in the
@@ -244,21 +245,30 @@ const NO_COLUMNS: SqlParameterColumns = { column: undefined, columns: [] };
 /**
  * The columns (`SqlParameterColumns`) of each placeholder in `placeholders` in `statement`, an SQL
  * statement on its own (a span's `db.query.text`): a number n is the n-th parameter by position
- * (`$n`, or the n-th `?`), a string a named one as written, its sign included (`$email`,
- * `:email`, `@email`). Read as the columns of an ORM's bound list are (`sqlBoundParameterOf`),
- * the statement once for all placeholders; within REACH of its start. Not to be called during a
- * scan of the text scanner: it is one scan of its own (`scan-scope`).
+ * (`$n`, or the n-th `?` or `%s`), a string a named one without its sign, written `$name`,
+ * `:name`, `@name` or `%(name)s` (the named spellings of PostgreSQL and SQLite, Oracle and
+ * JDBC's named drivers, SQL Server, Python's DB-API), each of them counting. Read as the columns
+ * of an ORM's bound list are (`sqlBoundParameterOf`), the statement once for all placeholders,
+ * within REACH of its start. Not to be called during a scan of the text scanner: it is a scan of
+ * its own (`scan-scope`).
  */
 export function sqlPlaceholderColumns(statement: string, placeholders: ReadonlyArray<number | string>): SqlParameterColumns[] {
   beginScan();
   try {
     readPlaceholders(statement, 0, Math.min(statement.length, REACH));
     bound.statement = STANDALONE_STATEMENT;
-    return placeholders.map((placeholder) => placeholderColumns(statement, STANDALONE_STATEMENT, placeholder));
+    return placeholders.map((placeholder) => {
+      if (typeof placeholder === "number") return placeholderColumns(statement, STANDALONE_STATEMENT, placeholder);
+      const columns = NAMED_SPELLINGS.flatMap((spell) => placeholderColumns(statement, STANDALONE_STATEMENT, spell(placeholder)).columns);
+      return columns.length === 0 ? NO_COLUMNS : { column: columns[0], columns };
+    });
   } finally {
     endScan();
   }
 }
+
+/** How a statement writes a named parameter: `readPlaceholders` keeps each spelling as written. */
+const NAMED_SPELLINGS: ReadonlyArray<(name: string) => string> = [(name) => `$${name}`, (name) => `:${name}`, (name) => `@${name}`, (name) => `%(${name})s`];
 
 /** The marker index `bound.statement` holds while a statement on its own is read (`sqlPlaceholderColumns`). */
 const STANDALONE_STATEMENT = -2;
@@ -503,9 +513,10 @@ function readStatement(text: string, m: number): void {
 }
 
 /**
- * Reads where `text` from `from` to `to` uses each `$n`, `$name`, `:name` and `@name` (PostgreSQL,
- * SQLite, the named parameters of drivers and ORMs) and its `?`s outside `'…'` strings in order
- * (MySQL, SQLite, JDBC), up to a string that does not close before `to`.
+ * Reads where `text` from `from` to `to` uses each `$n`, `$name`, `:name`, `@name` and
+ * `%(name)s` (PostgreSQL, SQLite, the named parameters of drivers and ORMs, Python's DB-API) and
+ * its `?`s and `%s`s outside `'…'` strings in order (MySQL, SQLite, JDBC, Python's DB-API), up to
+ * a string that does not close before `to`.
  */
 function readPlaceholders(text: string, from: number, to: number): void {
   countWork(to - from);
@@ -516,9 +527,11 @@ function readPlaceholders(text: string, from: number, to: number): void {
   bound.placeholdersClose = -1;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code !== DOLLAR && code !== 58 /* : */ && code !== 64 /* @ */) continue;
-    let end = i + 1;
+    const pythonNamed = code === PERCENT && text.charCodeAt(i + 1) === OPEN;
+    if (code !== DOLLAR && code !== 58 /* : */ && code !== 64 /* @ */ && !pythonNamed) continue;
+    let end = pythonNamed ? i + 2 : i + 1;
     while (end < to && isWordPart(text.charCodeAt(end))) end++;
+    if (pythonNamed) end = text.charCodeAt(end) === CLOSE && text.charCodeAt(end + 1) === 115 /* s */ ? end + 2 : i + 1;
     if (end > i + 1) {
       const name = text.slice(i, end);
       const uses = bound.named.get(name);
@@ -533,7 +546,7 @@ function readPlaceholders(text: string, from: number, to: number): void {
       const close = text.indexOf("'", i + 1);
       if (close < 0 || close >= to) return;
       i = close;
-    } else if (code === 63 /* ? */) {
+    } else if (code === 63 /* ? */ || (code === PERCENT && text.charCodeAt(i + 1) === 115 /* s */)) {
       bound.questionMarks.push(i);
     }
   }
