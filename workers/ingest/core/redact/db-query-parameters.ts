@@ -19,6 +19,8 @@ export const DB_QUERY_PARAMETER_PREFIX = "db.query.parameter.";
 /** The keys of the query text, the current one first (semantic conventions 1.25 renamed `db.statement`). */
 const QUERY_TEXT_KEYS: readonly string[] = ["db.query.text", "db.statement"];
 
+const DOT = 0x2e;
+
 /** A key of digits only: a parameter referred to by its 0-based position. */
 const POSITION = /^\d{1,9}$/;
 
@@ -35,6 +37,8 @@ export function dbQueryParameterColumns(attributes: readonly KeyValue[]): Readon
   let textRank = QUERY_TEXT_KEYS.length;
   for (const attribute of attributes) {
     const key = attribute.key;
+    // Every list of every record passes here: most keys fail on their first characters.
+    if (key.charCodeAt(2) !== DOT || !key.startsWith("db.")) continue;
     if (key.startsWith(DB_QUERY_PARAMETER_PREFIX)) {
       (parameters ??= []).push(key);
       continue;

@@ -248,14 +248,14 @@ const NO_COLUMNS: SqlParameterColumns = { column: undefined, columns: [] };
  * (`$n`, or the n-th `?` or `%s`), a string a named one without its sign, written `$name`,
  * `:name`, `@name` or `%(name)s` (the named spellings of PostgreSQL and SQLite, Oracle and
  * JDBC's named drivers, SQL Server, Python's DB-API), each of them counting. Read as the columns
- * of an ORM's bound list are (`sqlBoundParameterOf`), the statement once for all placeholders,
- * within REACH of its start. Not to be called during a scan of the text scanner: it is a scan of
- * its own (`scan-scope`).
+ * of an ORM's bound list are (`sqlBoundParameterOf`), the whole statement once for all
+ * placeholders. Not to be called during a scan of the text scanner: it is a scan of its own
+ * (`scan-scope`).
  */
 export function sqlPlaceholderColumns(statement: string, placeholders: ReadonlyArray<number | string>): SqlParameterColumns[] {
   beginScan();
   try {
-    readPlaceholders(statement, 0, Math.min(statement.length, REACH));
+    readPlaceholders(statement, 0, statement.length);
     bound.statement = STANDALONE_STATEMENT;
     return placeholders.map((placeholder) => {
       if (typeof placeholder === "number") return placeholderColumns(statement, STANDALONE_STATEMENT, placeholder);
