@@ -118,6 +118,7 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     ["one long list of strings holding escaped line breaks", 'UPDATE u SET password = $1 -- PARAMETERS: [', '"hunter2\\nS3cret!", 7, '],
     ["a list whose string never closes, over escaped line breaks", 'UPDATE u SET password = $1 -- PARAMETERS: ["', 'a\\nb ,7, '],
     ["inline strings that never close, over line breaks", "UPDATE u SET password = '", "a\nb = 'c\n"],
+    ["a secret's double-quoted value that never closes, over escaped line breaks", 'password="', "a\\nb api_key=x "],
     ["statements using a placeholder twice, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 AND "password" = $1; "hunter2-S3cret!"\n'],
   ];
 

@@ -1,7 +1,7 @@
 /**
  * Bound parameters the column rules reach in every shape a sender records them: a value holding
  * an escaped line break (a secret read from a file with its trailing newline) in an ORM's logged
- * list, a placeholder the statement uses for several columns (the strongest column's rule), and
+ * list (and after a secret's name in `name="…"`), a placeholder the statement uses for several columns (the strongest column's rule), and
  * a database span's or log record's `db.query.parameter.<key>` attributes (semantic
  * conventions), ruled by the column their placeholder names in `db.query.text` or
  * `db.statement`. Ids, statuses, counts and timestamps keep their values.
@@ -88,6 +88,21 @@ describe("a bound value holding an escaped line break is one value", () => {
       'Executing (default): UPDATE "users" SET "status"=$1 WHERE "id" = $2; "active", 7\nnote: "password" is "rotated"',
     ];
     for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+});
+
+describe("the same escaped line break in a secret's double-quoted value after its name", () => {
+  it("redacts it whole, plain and in a JSON record's escaped quotes", () => {
+    const cases: Array<[string, string]> = [
+      ['api_key="k3y-9f8e7d6c5b4a\\n" region=us', 'api_key="[REDACTED:secret_param]" region=us'],
+      ['password="line1\\nline2" user=ana', 'password="[REDACTED:secret_param]" user=ana'],
+      [JSON.stringify({ cmd: 'login --password="pa\\nss1234" --user ana' }), JSON.stringify({ cmd: 'login --password="[REDACTED:secret_param]" --user ana' })],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("keeps a quoted word after a secret's name in prose, and a quote that never closes", () => {
+    for (const text of ['note: "password" was "rotated\\n"', 'token: "abc']) expect(redacted(text), text).toBe(text);
   });
 });
 
