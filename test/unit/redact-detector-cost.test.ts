@@ -4,8 +4,9 @@
  * characters read (`countWork`), never timed.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { span, tracesRequest } from "../support/model-builders";
 
 const policy = defaultRedactionPolicy();
 
@@ -114,6 +115,11 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     ["one long list in JSON text held in a string", '{"msg":"query: UPDATE u SET \\"password\\" = $1 -- PARAMETERS: [', '\\"hunter2-S3cret!\\",7,'],
     ["escaped strings in a list that never close", '{"msg":"query: UPDATE u SET \\"password\\" = $1 -- PARAMETERS: [\\"', 'a\\\\\\" ,7, '],
     ["IN lists over and over", "", 'query: SELECT 1 FROM a WHERE "zip" IN ($1, $2, $3) -- PARAMETERS: ["01304-001","94103",7] '],
+    ["one long list of strings holding escaped line breaks", 'UPDATE u SET password = $1 -- PARAMETERS: [', '"hunter2\\nS3cret!", 7, '],
+    ["a list whose string never closes, over escaped line breaks", 'UPDATE u SET password = $1 -- PARAMETERS: ["', 'a\\nb ,7, '],
+    ["inline strings that never close, over line breaks", "UPDATE u SET password = '", "a\nb = 'c\n"],
+    ["a secret's double-quoted value that never closes, over escaped line breaks", 'password="', "a\\nb api_key=x "],
+    ["statements using a placeholder twice, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 AND "password" = $1; "hunter2-S3cret!"\n'],
   ];
 
   itIsLinearIn(cases);
@@ -129,6 +135,31 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
     expect(measured(logged(400)).work).toBeLessThanOrEqual(2 * measured(logged(200)).work + 8192);
     expect(small.text).toBe(logged(200).repeat(20));
+  });
+
+  it("is linear in the uses of one placeholder, in a logged statement and in a span's db.query.text", () => {
+    const logged = (uses: number) => `Executing (default): SELECT 1 WHERE ${'"status" = $1 OR '.repeat(uses)}"password" = $1; "hunter2-S3cret!"`;
+    const small = measured(logged(100));
+    expect(small.text).toBe(`Executing (default): SELECT 1 WHERE ${'"status" = $1 OR '.repeat(100)}"password" = $1; "[REDACTED:secret_param]"`);
+    expect(measured(logged(200)).work).toBeLessThanOrEqual(2 * small.work + 8192);
+
+    const spanWork = (uses: number) => {
+      const s = span({
+        kind: 3,
+        attributes: [
+          { key: "db.query.text", value: { stringValue: `SELECT 1 WHERE ${'"status" = ? OR "zip" IN (?, ?) OR '.repeat(uses)}"password" = ?` } },
+          ...Array.from({ length: 3 * uses + 1 }, (_, i) => ({ key: `db.query.parameter.${i}`, value: { stringValue: "hunter2-S3cret!" } })),
+        ],
+      });
+      const before = workDone();
+      redactRequest("traces", tracesRequest([s]), policy);
+      return { work: workDone() - before, last: s.attributes[3 * uses + 1]!.value };
+    };
+    const n = 1 << 12;
+    const spanSmall = spanWork(n);
+    expect(spanSmall.last).toEqual({ stringValue: "[REDACTED:secret]" });
+    expect(spanSmall.work).toBeGreaterThan(0);
+    expect(spanWork(2 * n).work).toBeLessThanOrEqual(2 * spanSmall.work + 8192);
   });
 
   it("still redacts each statement's values by their columns", () => {

@@ -20,7 +20,7 @@
  * operation name alone) binds nothing: its variables keep the rules of their own names.
  */
 import type { KeyValue } from "../../../shared/otlp/model";
-import type { KeyRule } from "./key-rules";
+import { strongestRule, type KeyRule } from "./key-rules";
 import { variableArguments, type VariableArguments } from "./graphql-document";
 import { countWork } from "./scan-scope";
 
@@ -126,37 +126,11 @@ export function renamedVariable(key: string, rest: string, argument: string): st
  * The rule for a GraphQL variable's value: its own key's rule (`ownRule`) when that rule does
  * more than scan (a variable named `$password` stays a password whatever it is passed as, a key
  * the operator listed stays listed), else the strongest of it and the rules of the keys named
- * after the arguments it is passed as (`ruleOf(argument path)`): drop, a code's secret, a
- * secret, a card holder's name, a hash, keep, a scan whose key says what the value is (`phone`, `cep`: `KeyRule.place`),
- * a plain scan; the first of equals.
+ * after the arguments it is passed as (`ruleOf(argument path)`, `strongestRule`); the first of
+ * equals.
  */
 export function variableRule(ownRule: KeyRule, argumentPaths: readonly string[], ruleOf: (argumentPath: string) => KeyRule): KeyRule {
-  if (ownRule.action !== "scan") return ownRule;
-  let rule: KeyRule = ownRule;
-  for (const argumentPath of argumentPaths) {
-    const candidate = ruleOf(argumentPath);
-    if (strength(candidate) > strength(rule)) rule = candidate;
-  }
-  return rule;
-}
-
-function strength(rule: KeyRule): number {
-  switch (rule.action) {
-    case "drop":
-      return 7;
-    case "secret_code":
-      return 6;
-    case "secret":
-      return 5;
-    case "card_holder":
-      return 4;
-    case "hash":
-      return 3;
-    case "keep":
-      return 2;
-    default:
-      return rule.place === 0 ? 0 : 1;
-  }
+  return ownRule.action !== "scan" ? ownRule : strongestRule(ownRule, argumentPaths, ruleOf);
 }
 
 const GRAPHQL_VARIABLES = "graphql.variables";

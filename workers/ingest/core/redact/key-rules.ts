@@ -297,3 +297,38 @@ function hasDottedSuffix(set: ReadonlySet<string>, key: string): boolean {
   }
   return false;
 }
+
+/**
+ * The strongest of `rule` and the rules `ruleOf` gives `names`, the first of equals: the rule of
+ * a value named by several keys (a GraphQL variable passed as several arguments, a placeholder an
+ * SQL statement uses for several columns). From the strongest: drop, a code's secret, a secret, a
+ * card holder's name, a hash, keep, a scan whose key says what the value is (`phone`, `cep`:
+ * `KeyRule.place`), a plain scan.
+ */
+export function strongestRule(rule: KeyRule, names: readonly string[], ruleOf: (name: string) => KeyRule): KeyRule {
+  let strongest = rule;
+  for (const name of names) {
+    const candidate = ruleOf(name);
+    if (ruleStrength(candidate) > ruleStrength(strongest)) strongest = candidate;
+  }
+  return strongest;
+}
+
+function ruleStrength(rule: KeyRule): number {
+  switch (rule.action) {
+    case "drop":
+      return 7;
+    case "secret_code":
+      return 6;
+    case "secret":
+      return 5;
+    case "card_holder":
+      return 4;
+    case "hash":
+      return 3;
+    case "keep":
+      return 2;
+    default:
+      return rule.place === 0 ? 0 : 1;
+  }
+}

@@ -24,6 +24,7 @@ import {
   type VariableArguments,
 } from "./graphql-variables";
 import type { KeyRule } from "./key-rules";
+import { dbQueryParameterColumns, queryParameterRule } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
@@ -239,11 +240,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * (moveToProducerName); `variables`: the list is a GraphQL request's variables, bound so.
    * A GraphQL request among the attributes (`graphql.document` and `graphql.variables`, a lifted
    * `query` and `variables.*`) has its variables ruled by the arguments they are passed as
-   * (graphql-variables.ts).
+   * (graphql-variables.ts); a database query's `db.query.parameter.*` by the columns the query
+   * text beside them names (db-query-parameters.ts).
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
     const keyRules = this.policy.keyRules;
     const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes, this.graphQLDocuments);
+    const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -256,6 +259,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       if (variable !== undefined) {
         rule = variableRule(rule, variable.arguments, (argument) => keyRules.ruleFor(renamedVariable(key, variable.rest, argument)));
       }
+      const columns = queryParameters?.get(attribute.key);
+      if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
       if (rule.action === "drop") {
         this.tally.add(DROPPED_KIND);
         continue;

@@ -28,23 +28,37 @@ function backslashes(count: number): string {
   return count === 1 ? "\\\\" : `\\\\{${count}}`;
 }
 
-/** The value quoted with `quote` at escape level `level` (>= 1), as regex source. */
-function escapedQuoted(quote: string, level: number): string {
+/**
+ * The value quoted with `quote` at escape level `level` (>= 1), as regex source; with
+ * `lineBreaks`, a line break inside it too.
+ */
+function escapedQuoted(quote: string, level: number, lineBreaks: boolean): string {
   const edge = 2 ** level - 1;
   const period = 2 ** (level + 1);
-  const other = `[^${quote}\\\\\\n]`;
+  const other = lineBreaks ? `[^${quote}\\\\]` : `[^${quote}\\\\\\n]`;
   const parts = `(?:${other}|\\\\+${other}|(?:${backslashes(period)})*${backslashes(period - 1)}${quote}){0,${MAX_VALUE_PARTS}}`;
   return `${backslashes(edge)}${quote}${parts}(?:${backslashes(period)})*${backslashes(edge)}${quote}`;
 }
 
+function escapedQuotedValues(lineBreaks: boolean): string {
+  return [
+    ...Array.from({ length: DOUBLE_QUOTE_LEVELS }, (_, i) => escapedQuoted('"', i + 1, lineBreaks)),
+    ...Array.from({ length: SINGLE_QUOTE_LEVELS }, (_, i) => escapedQuoted("'", i + 1, lineBreaks)),
+  ].join("|");
+}
+
 /**
- * A value in escaped quotes, `\"…\"` (three levels) or `\'…\'`, whole, as regex source: the
- * alternative a detector's quoted value gains.
+ * A value in escaped quotes, `\"…\"` (three levels) or `\'…\'`, whole, within a line, as regex
+ * source: the alternative a detector's quoted value gains.
  */
-export const ESCAPED_QUOTED = [
-  ...Array.from({ length: DOUBLE_QUOTE_LEVELS }, (_, i) => escapedQuoted('"', i + 1)),
-  ...Array.from({ length: SINGLE_QUOTE_LEVELS }, (_, i) => escapedQuoted("'", i + 1)),
-].join("|");
+export const ESCAPED_QUOTED = escapedQuotedValues(false);
+
+/**
+ * `ESCAPED_QUOTED` with line breaks inside the value: for a detector reading a string a writer
+ * escapes whole (a JSON string, `util.inspect`'s), where a line break can only be an escaped
+ * `\n` the scanner's escape view reads as one (`escape-view.ts`).
+ */
+export const ESCAPED_QUOTED_OVER_LINES = escapedQuotedValues(true);
 
 /**
  * An escaped quote never closed (a line cut short by a limit or a logger) and the word after it,

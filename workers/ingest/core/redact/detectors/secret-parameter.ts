@@ -12,7 +12,7 @@ import {
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
-import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
+import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 
 /**
@@ -73,9 +73,11 @@ const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
 /**
  * A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`), or the
- * word after an escaped quote that none closes (escaped-quotes.ts).
+ * word after an escaped quote that none closes (escaped-quotes.ts). A string in double quotes
+ * holds line breaks: the ones JSON and most languages' string printers write are escapes the
+ * scanner reads as line breaks (`password="k3y\n"`, a secret read from a file).
  */
-const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED}|${UNCLOSED_ESCAPED_QUOTE}`;
+const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED_OVER_LINES}|${UNCLOSED_ESCAPED_QUOTE}`;
 /**
  * A value in angle brackets, as documentation writes a placeholder (`password=<your-password>`,
  * Go's `<nil>`) and as some write a secret (`password=<<hunter2>>`): the whole bracketed text is

@@ -1,9 +1,9 @@
 import { Evidence } from "../evidence";
-import { KeyRules, type KeyRule } from "../key-rules";
+import { KeyRules, strongestRule, type KeyRule } from "../key-rules";
 import { standsForSecret } from "../secret-names";
 import { DEFAULT_GEO_PRECISION } from "../geo";
 import { Place, redactionMarker, type Detector, type Rewrite } from "./detector";
-import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
+import { ESCAPED_QUOTED_OVER_LINES, quoteOpening } from "./escaped-quotes";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { sqlAssignedColumnOf, sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
@@ -55,7 +55,9 @@ const MARKER_START = "[REDACTED:";
  * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`). A
  * match is one value: its `[`, `(`, `,`, `=`, `;` or `:`, blanks or line breaks, and a quoted
  * string (`"…"` JSON, `'…'` as Sequelize 7 prints and SQL writes inline, `''` a quote inside it,
- * either escaped as in a log line held in a JSON string: `\"…\"`) or a number; the replacement
+ * either escaped as in a log line held in a JSON string: `\"…\"`; a line break inside, which
+ * the scanner's escape view reads for an escaped `\n`, as in a secret read from a file with its
+ * trailing newline: JSON and `util.inspect` write none unescaped) or a number; the replacement
  * keeps the separator and blanks and quotes the marker as the value was (a number's marker as a
  * string of the list's level in a bound list, so the list stays JSON; as an SQL string `'…'`
  * inline).
@@ -63,7 +65,7 @@ const MARKER_START = "[REDACTED:";
 export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detector {
   return {
     kind: SECRET_PARAM_KIND,
-    source: `(?:[[,(=;]|(?<=\\$\\w{1,64}\\\\{0,7}"):)\\s*(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.|'')*'|${ESCAPED_QUOTED}|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
+    source: `(?:[[,(=;]|(?<=\\$\\w{1,64}\\\\{0,7}"):)\\s*(?:"(?:[^"\\\\]|\\\\[^])*"|'(?:[^'\\\\]|\\\\[^]|'')*'|${ESCAPED_QUOTED_OVER_LINES}|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
     evidence: Evidence.SQL_BOUND_LIST | Evidence.SQL_STATEMENT,
     rewrite: (match, _marker, text, start) => {
       let valueAt = 1;
@@ -72,9 +74,11 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       const quoted = opening !== "";
       const value = quoted ? match.slice(valueAt + opening.length, -opening.length) : match.slice(valueAt);
       if (value === "" || value.startsWith(MARKER_START)) return undefined;
-      const place = columnOf(text, start, start + valueAt, opening);
-      if (place?.column === undefined) return undefined;
-      const kind = boundKind(COLUMN_RULES.ruleFor(place.column), value, quoted);
+      const place = columnsOf(text, start, start + valueAt, opening);
+      const first = place?.columns[0];
+      if (place === undefined || first === undefined) return undefined;
+      // A placeholder used for several columns gets the strongest of their rules.
+      const kind = boundKind(strongestRule(ruleOfColumn(first), place.columns, ruleOfColumn), value, quoted);
       if (kind === undefined || withheld.has(kind)) return undefined;
       const around = quoted ? opening : place.bound ? quoteBefore(text, start) : "'";
       return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
@@ -83,22 +87,27 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
 }
 
 /**
- * The column of the value whose first character (its `opening` quote, if any) is at `valueAt`,
+ * The columns of the value whose first character (its `opening` quote, if any) is at `valueAt`,
  * matched from `start`, and whether the value is bound: in an ORM's bound list (after `[`, `,`,
- * a Sequelize statement's `;`, or a `$name` key's `:`) its placeholder's column; else, written
- * inline in the statement, the column its `INSERT … VALUES` row gives it (after `(` or `,`) or
- * the one an `UPDATE`'s `SET` assigns it (after `=`). Undefined for a `"…"` outside a bound list
- * (an SQL identifier, no value), and for a value after `;` or `:` outside one.
+ * a Sequelize statement's `;`, or a `$name` key's `:`) every column its placeholder's uses name;
+ * else, written inline in the statement, the column its `INSERT … VALUES` row gives it (after `(`
+ * or `,`) or the one an `UPDATE`'s `SET` assigns it (after `=`). Undefined for a `"…"` outside a
+ * bound list (an SQL identifier, no value), and for a value after `;` or `:` outside one.
  */
-function columnOf(text: string, start: number, valueAt: number, opening: string): { column: string | undefined; bound: boolean } | undefined {
+function columnsOf(text: string, start: number, valueAt: number, opening: string): { columns: readonly string[]; bound: boolean } | undefined {
   const opener = text.charCodeAt(start);
   const first = valueAt + opening.length;
   if (opener !== 40 /* ( */ && opener !== 61 /* = */) {
     const bound = sqlBoundParameterOf(text, first);
-    if (bound !== undefined) return { column: bound.column, bound: true };
+    if (bound !== undefined) return { columns: bound.columns, bound: true };
   }
   if (opener === 91 /* [ */ || opener === 59 /* ; */ || opener === 58 /* : */ || (opening !== "" && opening !== "'")) return undefined;
-  return { column: opener === 61 ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first), bound: false };
+  const column = opener === 61 ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first);
+  return { columns: column === undefined ? [] : [column], bound: false };
+}
+
+function ruleOfColumn(column: string): KeyRule {
+  return COLUMN_RULES.ruleFor(column);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
+import { beginScan, countWork, currentScan, endScan, resetAfterEachScan } from "../scan-scope";
 
 /**
  * The column an SQL `INSERT` gives a value: `INSERT INTO clientes (nome, celular) VALUES ('Ana',
@@ -61,6 +61,7 @@ const OPEN = 40;
 const CLOSE = 41;
 const SEMICOLON = 59;
 const DOLLAR = 36;
+const PERCENT = 37;
 
 /**
  * The `(` of the row holding the value at `start`, and how many values come before it in the
@@ -214,7 +215,7 @@ export function holdsSqlBoundList(text: string): boolean {
  * when the value is in no such list. Strings are read as JSON's `"…"`, `'…'`, and either quoted
  * with escapes when the log line is JSON text held in a string (`\"…\"`: `escaped-quotes.ts`).
  */
-export function sqlBoundParameterOf(text: string, start: number): { readonly column: string | undefined } | undefined {
+export function sqlBoundParameterOf(text: string, start: number): SqlParameterColumns | undefined {
   if (bound.scan !== currentScan()) resetBound(text);
   const m = lastMarkerAt(start);
   const marker = bound.markers[m];
@@ -222,11 +223,55 @@ export function sqlBoundParameterOf(text: string, start: number): { readonly col
   const open = listOpening(text, m);
   if (open < 0 || open > start) return undefined;
   const key = placeholderKey(text, start);
-  if (key !== undefined) return keyedList(text, open) ? { column: placeholderColumn(text, m, key) } : undefined;
+  if (key !== undefined) return keyedList(text, open) ? placeholderColumns(text, m, key) : undefined;
   const index = itemIndex(text, open, start);
   if (index < 0) return undefined;
-  return { column: placeholderColumn(text, m, index + 1) };
+  return placeholderColumns(text, m, index + 1);
 }
+
+/**
+ * The columns a placeholder's value goes in: `column`, the first place the statement uses the
+ * placeholder in that names one, and `columns`, every such column in the statement's order (a
+ * placeholder may be used twice: `WHERE "status" = $1 AND "password" = $1`), so a caller can give
+ * the value the strongest of their rules.
+ */
+export interface SqlParameterColumns {
+  readonly column: string | undefined;
+  readonly columns: readonly string[];
+}
+
+const NO_COLUMNS: SqlParameterColumns = { column: undefined, columns: [] };
+
+/**
+ * The columns (`SqlParameterColumns`) of each placeholder in `placeholders` in `statement`, an SQL
+ * statement on its own (a span's `db.query.text`): a number n is the n-th parameter by position
+ * (`$n`, or the n-th `?` or `%s`), a string a named one without its sign, written `$name`,
+ * `:name`, `@name` or `%(name)s` (the named spellings of PostgreSQL and SQLite, Oracle and
+ * JDBC's named drivers, SQL Server, Python's DB-API), each of them counting. Read as the columns
+ * of an ORM's bound list are (`sqlBoundParameterOf`), the whole statement once for all
+ * placeholders. Not to be called during a scan of the text scanner: it is a scan of its own
+ * (`scan-scope`).
+ */
+export function sqlPlaceholderColumns(statement: string, placeholders: ReadonlyArray<number | string>): SqlParameterColumns[] {
+  beginScan();
+  try {
+    readPlaceholders(statement, 0, statement.length);
+    bound.statement = STANDALONE_STATEMENT;
+    return placeholders.map((placeholder) => {
+      if (typeof placeholder === "number") return placeholderColumns(statement, STANDALONE_STATEMENT, placeholder);
+      const columns = NAMED_SPELLINGS.flatMap((spell) => placeholderColumns(statement, STANDALONE_STATEMENT, spell(placeholder)).columns);
+      return columns.length === 0 ? NO_COLUMNS : { column: columns[0], columns };
+    });
+  } finally {
+    endScan();
+  }
+}
+
+/** How a statement writes a named parameter: `readPlaceholders` keeps each spelling as written. */
+const NAMED_SPELLINGS: ReadonlyArray<(name: string) => string> = [(name) => `$${name}`, (name) => `:${name}`, (name) => `@${name}`, (name) => `%(${name})s`];
+
+/** The marker index `bound.statement` holds while a statement on its own is read (`sqlPlaceholderColumns`). */
+const STANDALONE_STATEMENT = -2;
 
 /**
  * What earlier candidates of the same scan (`scan-scope`) found of the bound lists: every marker's
@@ -255,14 +300,14 @@ const bound = {
   quote: 0,
   escapes: 0,
   /**
-   * The marker whose statement was read last: its `$n` and `$name` placeholders (the first of
-   * each), its `?`s, each placeholder's column (or none) asked for, and the last `(…)` of
+   * The marker whose statement was read last: where it uses each `$n`, `$name`, `:name` and
+   * `@name` placeholder, its `?`s, each placeholder's columns asked for, and the last `(…)` of
    * placeholders read (`inListColumn`).
    */
   statement: -1,
-  named: new Map<string, number>(),
+  named: new Map<string, number[]>(),
   questionMarks: [] as number[],
-  columns: new Map<number | string, string | undefined>(),
+  columns: new Map<number | string, SqlParameterColumns>(),
   placeholdersOpen: -1,
   placeholdersClose: -1,
   placeholdersColumn: undefined as string | undefined,
@@ -432,44 +477,67 @@ function keyedList(text: string, open: number): boolean {
 }
 
 /**
- * The column of placeholder `n` (by position) or `key` (`$1`, `$email`) in the statement logged
+ * The columns of placeholder `n` (by position) or `key` (`$1`, `$email`) in the statement logged
  * with marker `m`: before the list since the list before it, if any, or after the marker when it
  * is logged first; within REACH. The statement's placeholders are read once for the marker, and
- * each one's column once: a list's items each ask in turn.
+ * each one's columns once: a list's items each ask in turn. Every use of a placeholder counts
+ * (`$1` twice), each read back from where it stands.
  */
-function placeholderColumn(text: string, m: number, placeholder: number | string): string | undefined {
+function placeholderColumns(text: string, m: number, placeholder: number | string): SqlParameterColumns {
   if (bound.statement !== m) readStatement(text, m);
-  if (bound.columns.has(placeholder)) return bound.columns.get(placeholder);
-  const at =
-    typeof placeholder === "string" ? bound.named.get(placeholder) ?? -1 : bound.named.get(`$${placeholder}`) ?? bound.questionMarks[placeholder - 1] ?? -1;
-  const column = at < 0 ? undefined : assignedColumn(text, at) ?? sqlInsertColumnOf(text, at) ?? inListColumn(text, at);
-  bound.columns.set(placeholder, column);
-  return column;
+  const known = bound.columns.get(placeholder);
+  if (known !== undefined) return known;
+  const questionMark = typeof placeholder === "number" ? bound.questionMarks[placeholder - 1] : undefined;
+  const uses = bound.named.get(typeof placeholder === "string" ? placeholder : `$${placeholder}`) ?? (questionMark === undefined ? [] : [questionMark]);
+  const columns: string[] = [];
+  for (const at of uses) {
+    const column = assignedColumn(text, at) ?? sqlInsertColumnOf(text, at) ?? inListColumn(text, at);
+    if (column !== undefined) columns.push(column);
+  }
+  const found = columns.length === 0 ? NO_COLUMNS : { column: columns[0], columns };
+  bound.columns.set(placeholder, found);
+  return found;
 }
 
 /**
- * Where the statement logged with marker `m` holds each placeholder: the first `$n` or `$name` of
- * each (PostgreSQL, SQLite), and its `?`s outside `'…'` strings in order (MySQL, SQLite), up to a
- * string that does not close before the statement's end.
+ * Where the statement logged with marker `m` holds each placeholder: before the list since the
+ * list before it, if any, or after the marker when it is logged first; within REACH.
  */
 function readStatement(text: string, m: number): void {
   const marker = bound.markers[m] ?? 0;
   const first = bound.prefixes.has(marker);
   const to = first ? listOpening(text, m) : marker;
   const from = first ? marker : Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
-  countWork(to - from);
+  readPlaceholders(text, from, to);
   bound.statement = m;
+}
+
+/**
+ * Reads where `text` from `from` to `to` uses each `$n`, `$name`, `:name`, `@name` and
+ * `%(name)s` (PostgreSQL, SQLite, the named parameters of drivers and ORMs, Python's DB-API) and
+ * its `?`s and `%s`s outside `'…'` strings in order (MySQL, SQLite, JDBC, Python's DB-API), up to
+ * a string that does not close before `to`.
+ */
+function readPlaceholders(text: string, from: number, to: number): void {
+  countWork(to - from);
   bound.named.clear();
   bound.questionMarks = [];
   bound.columns.clear();
   bound.placeholdersOpen = -1;
   bound.placeholdersClose = -1;
   for (let i = from; i < to; i++) {
-    if (text.charCodeAt(i) !== DOLLAR) continue;
-    let end = i + 1;
+    const code = text.charCodeAt(i);
+    const pythonNamed = code === PERCENT && text.charCodeAt(i + 1) === OPEN;
+    if (code !== DOLLAR && code !== 58 /* : */ && code !== 64 /* @ */ && !pythonNamed) continue;
+    let end = pythonNamed ? i + 2 : i + 1;
     while (end < to && isWordPart(text.charCodeAt(end))) end++;
-    const name = text.slice(i, end);
-    if (end > i + 1 && !bound.named.has(name)) bound.named.set(name, i);
+    if (pythonNamed) end = text.charCodeAt(end) === CLOSE && text.charCodeAt(end + 1) === 115 /* s */ ? end + 2 : i + 1;
+    if (end > i + 1) {
+      const name = text.slice(i, end);
+      const uses = bound.named.get(name);
+      if (uses === undefined) bound.named.set(name, [i]);
+      else uses.push(i);
+    }
     i = end - 1;
   }
   for (let i = from; i < to; i++) {
@@ -478,7 +546,7 @@ function readStatement(text: string, m: number): void {
       const close = text.indexOf("'", i + 1);
       if (close < 0 || close >= to) return;
       i = close;
-    } else if (code === 63 /* ? */) {
+    } else if (code === 63 /* ? */ || (code === PERCENT && text.charCodeAt(i + 1) === 115 /* s */)) {
       bound.questionMarks.push(i);
     }
   }

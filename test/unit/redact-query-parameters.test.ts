@@ -1,0 +1,221 @@
+/**
+ * Bound parameters the column rules reach in every shape a sender records them: a value holding
+ * an escaped line break (a secret read from a file with its trailing newline) in an ORM's logged
+ * list (and after a secret's name in `name="…"`), a placeholder the statement uses for several columns (the strongest column's rule), and
+ * a database span's or log record's `db.query.parameter.<key>` attributes (semantic
+ * conventions), ruled by the column their placeholder names in `db.query.text` or
+ * `db.statement`. Ids, statuses, counts and timestamps keep their values.
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
+import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+import { dbQueryParameterColumns } from "../../workers/ingest/core/redact/db-query-parameters";
+import { logRecord, logsRequest, span, tracesRequest } from "../support/model-builders";
+import { redactionPolicy } from "../support/redaction";
+
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+const attr = (key: string, value: string | number): KeyValue => ({
+  key,
+  value: typeof value === "string" ? { stringValue: value } : { intValue: String(value) },
+});
+const byKey = (attributes: readonly KeyValue[]): Record<string, AnyValue> => Object.fromEntries(attributes.map((a) => [a.key, a.value]));
+
+/** A CLIENT span's attributes after redaction, by key. */
+function redactedSpan(attributes: KeyValue[], policy = defaultRedactionPolicy()): Record<string, AnyValue> {
+  const s = span({ kind: 3, attributes });
+  redactRequest("traces", tracesRequest([s]), policy);
+  return byKey(s.attributes);
+}
+
+describe("a bound value holding an escaped line break is one value", () => {
+  it("redacts a credential with \\n inside or at its end in Sequelize, TypeORM and Prisma lists, plain and in a JSON record", () => {
+    const cases: Array<[string, string]> = [
+      [
+        'Executing (default): UPDATE "integrations" SET "api_key"=$1 WHERE "id" = $2; "k3y-9f8e7d6c5b4a\\n", 7',
+        'Executing (default): UPDATE "integrations" SET "api_key"=$1 WHERE "id" = $2; "[REDACTED:secret_param]", 7',
+      ],
+      [
+        'query: UPDATE "user" SET "password" = $1 WHERE "id" = $2 -- PARAMETERS: ["line1\\nline2",7]',
+        'query: UPDATE "user" SET "password" = $1 WHERE "id" = $2 -- PARAMETERS: ["[REDACTED:secret_param]",7]',
+      ],
+      [
+        'prisma:query UPDATE "User" SET "password" = $1 WHERE "id" = $2 Params: ["pa\\nss1234",7]',
+        'prisma:query UPDATE "User" SET "password" = $1 WHERE "id" = $2 Params: ["[REDACTED:secret_param]",7]',
+      ],
+      [
+        'query: UPDATE "user" SET "password" = $1 WHERE "id" = $2 -- PARAMETERS: ["\\r\\n1234",7]',
+        'query: UPDATE "user" SET "password" = $1 WHERE "id" = $2 -- PARAMETERS: ["[REDACTED:secret_param]",7]',
+      ],
+      // Sequelize 7's util.inspect escapes a line break in a '…' string the same way.
+      [
+        `Executing (default): UPDATE "users" SET "password"=$1,"updatedAt"=$2 WHERE "id" = $3; with parameters [ 'pa\\nss1234', '2026-12-01 10:00:00.000 +00:00', 7 ]`,
+        `Executing (default): UPDATE "users" SET "password"=$1,"updatedAt"=$2 WHERE "id" = $3; with parameters [ '[REDACTED:secret_param]', '2026-12-01 10:00:00.000 +00:00', 7 ]`,
+      ],
+      // The log line held in a JSON record's string: the escape is one level down.
+      [
+        JSON.stringify({ evt: 'Executing (default): UPDATE "users" SET "password"=$1 WHERE "id" = $2; "a\\nb-s3cret", 7' }),
+        JSON.stringify({ evt: 'Executing (default): UPDATE "users" SET "password"=$1 WHERE "id" = $2; "[REDACTED:secret_param]", 7' }),
+      ],
+      [
+        JSON.stringify({ msg: 'query: UPDATE "user" SET "password" = $1 WHERE "id" = $2 -- PARAMETERS: ["line1\\nline2",7]' }),
+        JSON.stringify({ msg: 'query: UPDATE "user" SET "password" = $1 WHERE "id" = $2 -- PARAMETERS: ["[REDACTED:secret_param]",7]' }),
+      ],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("redacts it in a span event's log.message", () => {
+    const s = span({
+      kind: 3,
+      events: [
+        {
+          timeUnixNano: "0",
+          name: "log",
+          attributes: [attr("log.message", 'Executing (default): SELECT 1 WHERE "password" = $1; "line1\\nline2"')],
+          droppedAttributesCount: 0,
+        },
+      ],
+    });
+    redactRequest("traces", tracesRequest([s]), defaultRedactionPolicy());
+    expect(s.events[0]!.attributes[0]!.value).toEqual({ stringValue: 'Executing (default): SELECT 1 WHERE "password" = $1; "[REDACTED:secret_param]"' });
+  });
+
+  it("keeps look-alikes with line breaks: a note's text, an id's number, the next line's own list", () => {
+    const kept = [
+      'query: UPDATE "note" SET "body" = $1 WHERE "id" = $2 -- PARAMETERS: ["line1\\nline2",7]',
+      'Executing (default): UPDATE "users" SET "status"=$1 WHERE "id" = $2; "active\\n", 7',
+      // A real line break ends Sequelize 6's list: the next line's quoted text is no value of it.
+      'Executing (default): UPDATE "users" SET "status"=$1 WHERE "id" = $2; "active", 7\nnote: "password" is "rotated"',
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+});
+
+describe("the same escaped line break in a secret's double-quoted value after its name", () => {
+  it("redacts it whole, plain and in a JSON record's escaped quotes", () => {
+    const cases: Array<[string, string]> = [
+      ['api_key="k3y-9f8e7d6c5b4a\\n" region=us', 'api_key="[REDACTED:secret_param]" region=us'],
+      ['password="line1\\nline2" user=ana', 'password="[REDACTED:secret_param]" user=ana'],
+      [JSON.stringify({ cmd: 'login --password="pa\\nss1234" --user ana' }), JSON.stringify({ cmd: 'login --password="[REDACTED:secret_param]" --user ana' })],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("keeps a quoted word after a secret's name in prose, and a quote that never closes", () => {
+    for (const text of ['note: "password" was "rotated\\n"', 'token: "abc']) expect(redacted(text), text).toBe(text);
+  });
+});
+
+describe("a placeholder the statement uses for several columns gets the strongest of their rules", () => {
+  it("redacts what is compared with a status and a password, or assigned to a note and a CEP", () => {
+    const cases: Array<[string, string]> = [
+      [
+        'Executing (default): SELECT * FROM "users" WHERE "status" = $1 AND "password" = $1; "hunter2secret"',
+        'Executing (default): SELECT * FROM "users" WHERE "status" = $1 AND "password" = $1; "[REDACTED:secret_param]"',
+      ],
+      [
+        'query: UPDATE "a" SET "note" = $1, "cep" = $1 WHERE "id" = $2 -- PARAMETERS: ["01304-001",7]',
+        'query: UPDATE "a" SET "note" = $1, "cep" = $1 WHERE "id" = $2 -- PARAMETERS: ["[REDACTED:postal_code]",7]',
+      ],
+      // SQLite's keyed values under Sequelize 6.
+      [
+        'Executing (default): SELECT * FROM `users` WHERE `login` = $u AND `password` = $u; {"$u":"hunter2secret"}',
+        'Executing (default): SELECT * FROM `users` WHERE `login` = $u AND `password` = $u; {"$u":"[REDACTED:secret_param]"}',
+      ],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("keeps a placeholder used twice for columns that keep their values", () => {
+    const kept = [
+      'Executing (default): SELECT * FROM "users" WHERE "status" = $1 OR "previous_status" = $1; "active"',
+      'query: SELECT * FROM "orders" WHERE "id" = $1 OR "parent_id" = $1 -- PARAMETERS: [1234567]',
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+});
+
+describe("db.query.parameter.<key> attributes get the column their placeholder names", () => {
+  const QUERY = 'UPDATE "users" SET "password" = $1, "cep" = $2 WHERE "id" = $3';
+
+  it("redacts a CLIENT span's parameters bound to a password and a CEP, keeping the id", () => {
+    const stored = redactedSpan([
+      attr("db.system.name", "postgresql"),
+      attr("db.query.text", QUERY),
+      attr("db.query.parameter.0", "hunter2secret"),
+      attr("db.query.parameter.1", "01310-100"),
+      attr("db.query.parameter.2", "7"),
+    ]);
+    expect(stored["db.query.parameter.0"]).toEqual({ stringValue: "[REDACTED:secret]" });
+    expect(stored["db.query.parameter.1"]).toEqual({ stringValue: "[REDACTED:postal_code]" });
+    expect(stored["db.query.parameter.2"]).toEqual({ stringValue: "7" });
+    expect(stored["db.query.text"]).toEqual({ stringValue: QUERY });
+  });
+
+  it("reads the older db.statement, JDBC's ? in order (0-based keys), named keys and a placeholder used twice", () => {
+    const jdbc = redactedSpan([
+      attr("db.statement", "SELECT * FROM users WHERE status = ? AND password = ? AND created_at > ?"),
+      attr("db.query.parameter.0", "active"),
+      attr("db.query.parameter.1", "hunter2secret"),
+      attr("db.query.parameter.2", "2026-12-01T10:00:00Z"),
+    ]);
+    expect(jdbc["db.query.parameter.0"]).toEqual({ stringValue: "active" });
+    expect(jdbc["db.query.parameter.1"]).toEqual({ stringValue: "[REDACTED:secret]" });
+    expect(jdbc["db.query.parameter.2"]).toEqual({ stringValue: "2026-12-01T10:00:00Z" });
+
+    const named = redactedSpan([
+      attr("db.query.text", "SELECT * FROM users WHERE zip = :zip AND card_holder = @holder AND pin = %(pin)s"),
+      attr("db.query.parameter.zip", "94105"),
+      attr("db.query.parameter.holder", "Ana Souza"),
+      attr("db.query.parameter.pin", 4321),
+    ]);
+    expect(named["db.query.parameter.zip"]).toEqual({ stringValue: "[REDACTED:postal_code]" });
+    expect(named["db.query.parameter.holder"]).toEqual({ stringValue: "[REDACTED:card_holder]" });
+    expect(named["db.query.parameter.pin"]).toEqual({ stringValue: "[REDACTED:secret]" });
+
+    const twice = redactedSpan([
+      attr("db.query.text", 'SELECT * FROM "users" WHERE "status" = $1 AND "password" = $1'),
+      attr("db.query.parameter.0", "hunter2secret"),
+    ]);
+    expect(twice["db.query.parameter.0"]).toEqual({ stringValue: "[REDACTED:secret]" });
+  });
+
+  it("rules a log record's parameters by its own query text, and no other record's", () => {
+    const withQuery = logRecord({ attributes: [attr("db.query.text", QUERY), attr("db.query.parameter.0", "hunter2secret")] });
+    const without = logRecord({ attributes: [attr("db.query.parameter.0", "hunter2secret")] });
+    redactRequest("logs", logsRequest([withQuery, without]), defaultRedactionPolicy());
+    expect(byKey(withQuery.attributes)["db.query.parameter.0"]).toEqual({ stringValue: "[REDACTED:secret]" });
+    expect(byKey(without.attributes)["db.query.parameter.0"]).toEqual({ stringValue: "hunter2secret" });
+  });
+
+  it("keeps look-alikes: parameters bound to status, id, counts and timestamps, and parameters no placeholder names", () => {
+    const attributes = [
+      attr("db.query.text", 'UPDATE "users" SET "status" = $1, "login_count" = $2, "password_changed_at" = $3 WHERE "id" = $4'),
+      attr("db.query.parameter.0", "active"),
+      attr("db.query.parameter.1", 42),
+      attr("db.query.parameter.2", "2026-12-01T10:00:00Z"),
+      attr("db.query.parameter.3", "1234567"),
+      attr("db.query.parameter.9", "hunter2secret"),
+    ];
+    const sent = structuredClone(attributes);
+    expect(redactedSpan(attributes)).toEqual(byKey(sent));
+  });
+
+  it("leaves a parameter's key the operator listed to its own rule", () => {
+    const policy = redactionPolicy({ keepKeys: ["db.query.parameter.0"] });
+    const stored = redactedSpan([attr("db.query.text", QUERY), attr("db.query.parameter.0", "hunter2secret")], policy);
+    expect(stored["db.query.parameter.0"]).toEqual({ stringValue: "hunter2secret" });
+  });
+
+  it("finds the columns of each parameter in one reading of the query text", () => {
+    const columns = dbQueryParameterColumns([
+      attr("db.query.parameter.0", "x"),
+      attr("db.query.text", 'INSERT INTO "address" ("street", "zip") VALUES ($1, $2) ON CONFLICT DO UPDATE SET "zip" = $2'),
+      attr("db.query.parameter.1", "y"),
+      attr("db.query.parameter.other", "z"),
+    ]);
+    expect(columns && Object.fromEntries(columns)).toEqual({ "db.query.parameter.0": ["street"], "db.query.parameter.1": ["zip", "zip"] });
+    expect(dbQueryParameterColumns([attr("db.query.text", QUERY)])).toBeUndefined();
+    expect(dbQueryParameterColumns([attr("db.query.parameter.0", "x")])).toBeUndefined();
+  });
+});

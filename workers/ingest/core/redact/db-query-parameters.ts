@@ -1,0 +1,83 @@
+/**
+ * The parameters of a database query an instrumentation records beside its text, as the semantic
+ * conventions name them (`db.query.parameter.<key>`, database spans): `<key>` is the parameter's
+ * name, or its 0-based index when the query refers to it by position only (`?`, `%s`, `$1`), and
+ * the key matches a placeholder in the same span's `db.query.text` (`db.statement` before
+ * semantic conventions 1.25). The Java agent's JDBC capture writes `db.query.parameter.0`, `.1`,
+ * … for the statement's `?`s in order. Such a value is a bound parameter as an ORM's logged list
+ * holds one (`detectors/sql-bound-parameter.ts`), so it gets the rule of the column its
+ * placeholder names: `"password" = $1` makes `db.query.parameter.0` a credential, `"cep" = $2`
+ * makes `.1` a postal code's, while `"id" = $3` and `"status" = ?` leave theirs to the detectors.
+ */
+import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { sqlPlaceholderColumns } from "./detectors/sql-values";
+import { strongestRule, type KeyRule, type KeyRules } from "./key-rules";
+
+/** The prefix of a query parameter's attribute key. */
+export const DB_QUERY_PARAMETER_PREFIX = "db.query.parameter.";
+
+/** The keys of the query text, the current one first (semantic conventions 1.25 renamed `db.statement`). */
+const QUERY_TEXT_KEYS: readonly string[] = ["db.query.text", "db.statement"];
+
+const DOT = 0x2e;
+
+/** A key of digits only: a parameter referred to by its 0-based position. */
+const POSITION = /^\d{1,9}$/;
+
+/**
+ * The columns each `db.query.parameter.<key>` attribute of `attributes` (one span's, log
+ * record's or event's list) goes in, by its key: the columns the query text among the same
+ * attributes names for the placeholder the key refers to (every use of it, `sqlPlaceholderColumns`),
+ * a parameter the text names none for left out. Undefined when the list holds no parameter or no
+ * query text, as nearly every list: one pass over its keys.
+ */
+export function dbQueryParameterColumns(attributes: readonly KeyValue[]): ReadonlyMap<string, readonly string[]> | undefined {
+  let parameters: string[] | undefined;
+  let text: string | undefined;
+  let textRank = QUERY_TEXT_KEYS.length;
+  for (const attribute of attributes) {
+    const key = attribute.key;
+    // Every list of every record passes here: most keys fail on their first characters.
+    if (key.charCodeAt(2) !== DOT || !key.startsWith("db.")) continue;
+    if (key.startsWith(DB_QUERY_PARAMETER_PREFIX)) {
+      (parameters ??= []).push(key);
+      continue;
+    }
+    const rank = QUERY_TEXT_KEYS.indexOf(key);
+    if (rank >= 0 && rank < textRank && isText(attribute.value)) {
+      text = attribute.value.stringValue;
+      textRank = rank;
+    }
+  }
+  if (parameters === undefined || text === undefined) return undefined;
+  const placeholders = parameters.map((key) => {
+    const name = key.slice(DB_QUERY_PARAMETER_PREFIX.length);
+    return POSITION.test(name) ? Number(name) + 1 : name;
+  });
+  const found = sqlPlaceholderColumns(text, placeholders);
+  const columns = new Map<string, readonly string[]>();
+  parameters.forEach((key, i) => {
+    const named = found[i]!.columns;
+    if (named.length > 0) columns.set(key, named);
+  });
+  return columns;
+}
+
+/**
+ * The rule of a query parameter's value whose own key's rule is `own` and whose placeholder names
+ * `columns`: `own` when it does more than scan (a key the operator listed stays listed), else the
+ * strongest of it and the rules `keyRules` gives the columns as keys (`strongestRule`): a
+ * credential's, a card holder's, a postal code's or a phone's. A column's keep, drop or hash
+ * comes from the policy's lists, which name attributes rather than columns, so it counts as none.
+ */
+export function queryParameterRule(own: KeyRule, columns: readonly string[], keyRules: KeyRules): KeyRule {
+  if (own.action !== "scan") return own;
+  return strongestRule(own, columns, (column) => {
+    const rule = keyRules.ruleFor(column);
+    return rule.action === "keep" || rule.action === "drop" || rule.action === "hash" ? own : rule;
+  });
+}
+
+function isText(value: AnyValue): value is { stringValue: string } {
+  return "stringValue" in value;
+}
