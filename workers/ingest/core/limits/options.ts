@@ -20,6 +20,19 @@ export interface RequestLimits {
 }
 
 /**
+ * JSON levels of a request that nests AnyValues as deep as the decoders allow, wherever they sit,
+ * plus one more AnyValue level. The deepest AnyValue starts 15 levels down (an exemplar's
+ * filtered attribute: request, resourceMetrics, item, scopeMetrics, item, metrics, item,
+ * histogram, dataPoints, item, exemplars, item, filteredAttributes, item, value), and each
+ * further level takes at most four (`{"kvlistValue":{"values":[{"key":…,"value":{`; an array
+ * takes three). A value one level past MAX_ANY_VALUE_DEPTH thus still reaches the decoder and
+ * is refused there with its path, as protobuf's is; only deeper JSON, or nesting under keys no
+ * decoder reads, meets this guard. 279 levels cost the parser nothing a 128-level cap saved: its
+ * work per byte is what it was, and the decoders' recursion is bounded by MAX_ANY_VALUE_DEPTH.
+ */
+export const JSON_DEPTH_FOR_ANY_VALUES = 15 + 4 * (MAX_ANY_VALUE_DEPTH + 2);
+
+/**
  * Defaults. 30 000 records is what a 128 MB isolate holds with room to spare: a request's
  * records are all in memory at once (decoded, as rows, as JSONEachRow text and write units).
  * 30 000 of the JS SDK's counter points with 3 attributes need 44–48 MB of V8 heap above what a
@@ -34,19 +47,6 @@ export interface RequestLimits {
  * (MAX_ANY_VALUE_DEPTH), so that the same data passes or fails alike as JSON and as protobuf:
  * see JSON_DEPTH_FOR_ANY_VALUES.
  */
-/**
- * JSON levels of a request that nests AnyValues as deep as the decoders allow, wherever they sit,
- * plus one more AnyValue level. The deepest AnyValue starts 15 levels down (an exemplar's
- * filtered attribute: request, resourceMetrics, item, scopeMetrics, item, metrics, item,
- * histogram, dataPoints, item, exemplars, item, filteredAttributes, item, value), and each
- * further level takes at most four (`{"kvlistValue":{"values":[{"key":…,"value":{`; an array
- * takes three). A value one level past MAX_ANY_VALUE_DEPTH thus still reaches the decoder and
- * is refused there with its path, as protobuf's is; only deeper JSON, or nesting under keys no
- * decoder reads, meets this guard. 279 levels cost the parser nothing a 128-level cap saved: its
- * work per byte is what it was, and the decoders' recursion is bounded by MAX_ANY_VALUE_DEPTH.
- */
-export const JSON_DEPTH_FOR_ANY_VALUES = 15 + 4 * (MAX_ANY_VALUE_DEPTH + 2);
-
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   maxRecordsPerRequest: 30_000,
   maxAttributesPerRecord: 128,

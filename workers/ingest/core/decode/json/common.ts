@@ -236,15 +236,28 @@ export interface NullRecords {
   first: string;
 }
 
-/** The request's counter: set by decodeDocument, one request at a time (decoding is synchronous). */
-let nullRecords: NullRecords = { count: 0, first: "" };
+/**
+ * The counter of the request being decoded, undefined between requests: the record decoders are
+ * plain functions handed to `messages`, so the counter is held here for the span of one
+ * synchronous decode (`withNullRecordsCountedIn`) rather than threaded through each of them.
+ */
+let nullRecords: NullRecords | undefined;
 
-export function countNullRecordsIn(counter: NullRecords): void {
+/** Runs `decode` with its record lists' null items counted in `counter` (reset first), and no counter after. */
+export function withNullRecordsCountedIn<T>(counter: NullRecords, decode: () => T): T {
+  counter.count = 0;
+  counter.first = "";
   nullRecords = counter;
+  try {
+    return decode();
+  } finally {
+    nullRecords = undefined;
+  }
 }
 
-/** `onNull` of a record list for messages. */
+/** `onNull` of a record list for messages; only within `withNullRecordsCountedIn` (else throws: a null would go uncounted). */
 export function skipNullRecord(key: string, index: number): void {
+  if (nullRecords === undefined) throw new Error(`a null record at ${key}[${index}] outside a request's decode`);
   if (nullRecords.count++ === 0) nullRecords.first = `${key}[${index}]`;
 }
 

@@ -26,7 +26,7 @@ import type { Signal, SignalRequest } from "../../../../shared/otlp/model";
 import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
-import { countNullRecordsIn, type NullRecords } from "./common";
+import { withNullRecordsCountedIn, type NullRecords } from "./common";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
@@ -61,12 +61,9 @@ function decodeDocument<S extends Signal>(signal: S, document: unknown, nullReco
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
-  // A second, exact decode of the same text starts the count again.
-  nullRecords.count = 0;
-  nullRecords.first = "";
-  countNullRecordsIn(nullRecords);
   try {
-    return DECODERS[signal](document as JsonObject);
+    // A second, exact decode of the same text starts the count again.
+    return withNullRecordsCountedIn(nullRecords, () => DECODERS[signal](document as JsonObject));
   } catch (error) {
     if (error instanceof JsonPathError) {
       const path = error.reversedPath.slice().reverse().join(".");
