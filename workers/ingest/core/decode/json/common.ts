@@ -112,7 +112,8 @@ function kvlistValue(value: unknown, depth: number): KeyValue[] {
 /**
  * A repeated KeyValue field such as `attributes`. A `null` item (what `JSON.stringify` writes
  * for an `undefined` one) is skipped: it names no key and holds no value, and the Collector's
- * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote.
+ * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote. It is counted
+ * (skipNullItem), so the answer warns that the sender's list was not stored as written.
  */
 export function keyValues(value: unknown, key: string, depth: number): KeyValue[] {
   const items = array(value, key);
@@ -120,7 +121,10 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
   let kept = 0;
   for (let i = 0; i < items.length; i++) {
     const kvItem = items[i];
-    if (kvItem === null) continue;
+    if (kvItem === null) {
+      skipNullItem(key, i);
+      continue;
+    }
     try {
       const kv = item(kvItem);
       const v = optionalObject(kv.value, "value");
@@ -177,8 +181,9 @@ export function scope(value: unknown): InstrumentationScope {
  * Decodes each item of a repeated message field, naming the failing item in errors.
  * `key` is the field's JSON name, e.g. "logRecords". A `null` item (`JSON.stringify` writes one
  * for an `undefined` array item) is skipped, where the Collector reads an empty message: an
- * empty container or span event holds nothing to store, and a null record is reported to
- * `onNull` (its key and index), which counts it as rejected (see NullRecords).
+ * empty container or span event holds nothing to store. `onNull` (given the key and index) is
+ * told of each: skipNullRecord for record lists, which counts it as rejected, skipNullItem for
+ * a record's parts (events, links, exemplars, quantiles), which the answer warns of.
  */
 export function messages<T>(
   value: unknown,
@@ -226,26 +231,38 @@ export function bothSpellings<T>(o: JsonObject, key: string, snakeKey: string, r
 }
 
 /**
- * Null items of record lists (log records, spans, metric data points) skipped while decoding one
- * request: the answer reports them as rejected in its partial success, as a record can neither be
- * stored from `null` nor dropped unsaid.
+ * JSON `null` items skipped while decoding one request, of one kind: in record lists (log
+ * records, spans, metric data points), which the answer reports as rejected in its partial
+ * success, as a record can neither be stored from `null` nor dropped unsaid; or in a record's
+ * lists of attributes, events, links, exemplars and quantiles, which the answer warns of.
  */
-export interface NullRecords {
+export interface NullCount {
   count: number;
   /** Where the first one was, e.g. `logRecords[1]`; "" while count is 0. */
   first: string;
 }
 
-/** The request's counter: set by decodeDocument, one request at a time (decoding is synchronous). */
-let nullRecords: NullRecords = { count: 0, first: "" };
+/** The request's counters: set by decodeDocument, one request at a time (decoding is synchronous). */
+let nullRecords: NullCount = { count: 0, first: "" };
+let nullItems: NullCount = { count: 0, first: "" };
 
-export function countNullRecordsIn(counter: NullRecords): void {
-  nullRecords = counter;
+export function countNullsIn(records: NullCount, items: NullCount): void {
+  nullRecords = records;
+  nullItems = items;
 }
 
 /** `onNull` of a record list for messages. */
 export function skipNullRecord(key: string, index: number): void {
-  if (nullRecords.count++ === 0) nullRecords.first = `${key}[${index}]`;
+  skipNull(nullRecords, key, index);
+}
+
+/** `onNull` of a record's list of parts for messages, and keyValues' for a null KeyValue. */
+export function skipNullItem(key: string, index: number): void {
+  skipNull(nullItems, key, index);
+}
+
+function skipNull(counter: NullCount, key: string, index: number): void {
+  if (counter.count++ === 0) counter.first = `${key}[${index}]`;
 }
 
 /** The JSON names the Collector's reader accepts for a message's fields: each lowerCamelCase name and its snake_case. */
