@@ -11,7 +11,7 @@ import {
   type RecordCut,
   type RequestLimits,
 } from "./limits";
-import { normalizeRequest, type NormalizationOptions } from "./normalize";
+import { normalizeRequest, type BodyCopies, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
@@ -93,10 +93,12 @@ export function prepareExport(
     case "logs": {
       const { request, cut, nullItems } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
-      normalizeRequest("logs", request, options.normalization, options.limits);
+      const copies: BodyCopies = new Map();
+      normalizeRequest("logs", request, options.normalization, options.limits, copies);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("logs", request, options.redaction, rewritten);
-      const warning = lossWarning(limitAttributes("logs", request, options.limits, rewritten), nullItems, options.limits);
+      const cuts = limitAttributes("logs", request, options.limits, rewritten, copies);
+      const warning = lossWarning(cuts, nullItems, options.limits);
       stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
       return single("logs", LOG_COLUMNS, result.rows, withCut(result, cut), warning, redactions);

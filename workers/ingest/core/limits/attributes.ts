@@ -75,15 +75,18 @@ interface DropCounter {
  * `rewritten` (redactRequest's: the values redaction replaced, with the length the sender wrote)
  * is cut only when the sender's text was longer than the limit, so a marker longer than the
  * secret it replaced never costs a value its last characters. Log bodies are records, not
- * attributes: only the body limits bound them. Returns the request's totals of both cuts.
+ * attributes: only the body limits bound them. Returns the request's totals of both cuts, less
+ * those of attributes `copies` (the lift's BodyCopies: list → index) marks as copies of a log
+ * body kept as written, which lose nothing.
  */
 export function limitAttributes<S extends Signal>(
   signal: S,
   request: SignalRequest[S],
   limits: AttributeLimits,
   rewritten?: ReadonlyMap<AnyValue, number>,
+  copies?: ReadonlyMap<KeyValue[], number>,
 ): AttributeCuts {
-  const limiter = new AttributeLimiter(limits, rewritten);
+  const limiter = new AttributeLimiter(limits, rewritten, copies);
   bySignal(signal, request, limiter);
   return limiter.cuts;
 }
@@ -111,6 +114,7 @@ class AttributeLimiter implements BySignal<void> {
   constructor(
     private readonly limits: AttributeLimits,
     private readonly rewritten: ReadonlyMap<AnyValue, number> | undefined,
+    private readonly copies: ReadonlyMap<KeyValue[], number> | undefined,
   ) {}
 
   logs(request: LogsRequest): void {
@@ -221,9 +225,18 @@ class AttributeLimiter implements BySignal<void> {
     }
     // Read before the count limit, which may drop it: the producer's count of earlier drops.
     const sentDropped = attributes.find((attribute) => attribute.key === DROPPED_ATTRIBUTES_ATTRIBUTE);
+    const copied = this.copiedIn(attributes);
+    const sentBefore = copied === undefined ? 0 : countNotIn(attributes, copied);
     const dropped = this.dropOverCount(attributes);
+    // Only what the sender wrote counts as lost: drops among the lift's copies do not.
+    const lostDropped = copied === undefined ? dropped : sentBefore - countNotIn(attributes, copied);
     this.truncated = 0;
-    for (const attribute of attributes) attribute.value = this.value(attribute.value);
+    let copiesTruncated = 0;
+    for (const attribute of attributes) {
+      const before = this.truncated;
+      attribute.value = this.value(attribute.value);
+      if (copied?.has(attribute)) copiesTruncated += this.truncated - before;
+    }
     if (dropped > 0) {
       let total = dropped;
       if (counter !== undefined) {
@@ -236,7 +249,13 @@ class AttributeLimiter implements BySignal<void> {
       setCount(attributes, DROPPED_ATTRIBUTES_ATTRIBUTE, Math.min(total + (upstream ?? 0), 0xffffffff));
     }
     if (this.truncated > 0) setCount(attributes, TRUNCATED_VALUES_ATTRIBUTE, this.truncated);
-    this.tally(dropped, this.truncated);
+    this.tally(lostDropped, this.truncated - copiesTruncated);
+  }
+
+  /** The attributes of `attributes` the lift copied from a body that stays as written, if any. */
+  private copiedIn(attributes: KeyValue[]): ReadonlySet<KeyValue> | undefined {
+    const from = this.copies?.get(attributes);
+    return from === undefined ? undefined : new Set(attributes.slice(from));
   }
 
   /** Adds one list's cuts to the request's, noting where each kind first happened. */
@@ -336,6 +355,13 @@ function truncate(text: string, max: number): string {
   const last = text.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--;
   return text.slice(0, cut) + truncationMarker(text.length - cut);
+}
+
+/** How many of `attributes` are not in `set`. */
+function countNotIn(attributes: readonly KeyValue[], set: ReadonlySet<KeyValue>): number {
+  let count = 0;
+  for (const attribute of attributes) if (!set.has(attribute)) count++;
+  return count;
 }
 
 /** Sets `key` to `count`, replacing a producer's attribute of that name so it cannot mask ours. */
