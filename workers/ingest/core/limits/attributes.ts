@@ -110,6 +110,9 @@ class AttributeLimiter implements BySignal<void> {
   private recordIndex = 0;
   private partIndex = 0;
   private owner: ListOwner = "record";
+  /** The metric of the data point being limited: its path names both, as OTLP/JSON nests them. */
+  private metricIndex = 0;
+  private metricType = "";
 
   constructor(
     private readonly limits: AttributeLimits,
@@ -167,6 +170,7 @@ class AttributeLimiter implements BySignal<void> {
   metrics(request: MetricsRequest): void {
     this.resources = "resourceMetrics";
     this.scopes = "scopeMetrics";
+    this.records = "";
     request.resourceMetrics.forEach((resourceMetrics, r) => {
       this.at("resource", r);
       this.counted(resourceMetrics.resource);
@@ -175,8 +179,8 @@ class AttributeLimiter implements BySignal<void> {
         this.counted(scopeMetrics.scope);
         scopeMetrics.metrics.forEach((metric, m) => {
           if (metric.data.type === "empty") return;
-          // A data point's path names its metric and the metric's type, as OTLP/JSON nests them.
-          this.records = `metrics[${m}].${metric.data.type}.dataPoints`;
+          this.metricIndex = m;
+          this.metricType = metric.data.type;
           const points = metric.data.dataPoints;
           for (let i = 0; i < points.length; i++) {
             const point = points[i]!;
@@ -208,7 +212,8 @@ class AttributeLimiter implements BySignal<void> {
     if (this.owner === "resource") return `${resource}.resource`;
     const scope = `${resource}.${this.scopes}[${this.scopeIndex}]`;
     if (this.owner === "scope") return `${scope}.scope`;
-    const record = `${scope}.${this.records}[${this.recordIndex}]`;
+    const records = this.metricType === "" ? this.records : `metrics[${this.metricIndex}].${this.metricType}.dataPoints`;
+    const record = `${scope}.${records}[${this.recordIndex}]`;
     return this.owner === "record" ? record : `${record}.${this.owner}[${this.partIndex}]`;
   }
 
