@@ -6,13 +6,13 @@
  * in JSON and in protobuf, joined with the rejection message when records were refused too,
  * and writes it in the request's "export written" line. What is no loss (redaction) gets `{}`.
  */
-import { diag, DiagLogLevel } from "@opentelemetry/api";
+import { diag } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oracle, oracleDecode } from "../fixtures/otlp/protobuf-oracle";
-import { exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
+import { captureDiagWarnings, exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload } from "../support/otlp-payloads";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
@@ -75,11 +75,7 @@ describe("the answer to an export stored with less than was sent", () => {
 
   it("warns a real SDK sender of values truncated over MAX_ATTRIBUTE_VALUE_LENGTH, which it logs as a success", async () => {
     const service = uniqueId("truncated");
-    const warnings: string[] = [];
-    diag.setLogger(
-      { error: () => undefined, warn: (...args) => warnings.push(args.join(" ")), info: () => undefined, debug: () => undefined, verbose: () => undefined },
-      DiagLogLevel.WARN,
-    );
+    const warnings = captureDiagWarnings();
     const exporter = new OTLPTraceExporter({ url: `${ingest.url}/v1/traces`, headers: bearer() });
     const results = recordExportResults(exporter);
     const provider = new BasicTracerProvider({
