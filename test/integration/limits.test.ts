@@ -7,13 +7,13 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createGzip } from "node:zlib";
-import { diag, DiagLogLevel } from "@opentelemetry/api";
+import { diag } from "@opentelemetry/api";
 import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childrenNamed } from "../../scripts/load/process-cpu";
-import { exportOutcomes, recordExportResults } from "../support/export-results";
+import { captureDiagWarnings, exportOutcomes, recordExportResults } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload } from "../support/otlp-payloads";
 import { discardRuntimeOutput } from "../support/runtime-output";
@@ -182,11 +182,7 @@ describe("request limits in the Worker", () => {
 
   it("tells a real SDK sender past the limit how many points were not stored, and stores the rest", async () => {
     const service = `over-the-limit-${Date.now()}`;
-    const warnings: string[] = [];
-    diag.setLogger(
-      { error: () => undefined, warn: (...args) => warnings.push(args.join(" ")), info: () => undefined, debug: () => undefined, verbose: () => undefined },
-      DiagLogLevel.WARN,
-    );
+    const warnings = captureDiagWarnings();
     const exporter = new OTLPMetricExporter({ url: `${ingest.url}/v1/metrics`, headers: bearer() });
     const results = recordExportResults(exporter);
     const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });

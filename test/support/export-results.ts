@@ -2,6 +2,7 @@
  * Helpers for driving the real OpenTelemetry JS exporters against the ingest Worker: every
  * export's result is recorded, so a test can check the exporter itself saw success.
  */
+import { diag, DiagLogLevel } from "@opentelemetry/api";
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { randomUUID } from "node:crypto";
 
@@ -51,4 +52,18 @@ export function exportOutcomes(results: readonly ExportResult[]): string[] {
 /** A value no other test (or earlier run) uses, to find a test's own rows. */
 export function uniqueId(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * The OpenTelemetry `diag` warnings from now on (where the SDK's exporters log a partial
+ * success), each as one line; call `diag.disable()` when done.
+ */
+export function captureDiagWarnings(): string[] {
+  const warnings: string[] = [];
+  const ignore = () => undefined;
+  diag.setLogger(
+    { error: ignore, warn: (...args) => warnings.push(args.join(" ")), info: ignore, debug: ignore, verbose: ignore },
+    DiagLogLevel.WARN,
+  );
+  return warnings;
 }

@@ -2,9 +2,16 @@ import type { ClickHouseTables } from "../config";
 import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
 import { recordCount } from "../../shared/otlp/record-count";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
-import { decodeRequest, type NullRecords, type RequestEncoding } from "./decode";
-import { checkJsonDepth, limitAttributes, limitRecordCount, type RecordCut, type RequestLimits } from "./limits";
-import { normalizeRequest, type NormalizationOptions } from "./normalize";
+import { decodeRequest, type NullCount, type RequestEncoding } from "./decode";
+import {
+  checkJsonDepth,
+  limitAttributes,
+  limitRecordCount,
+  lossWarning,
+  type RecordCut,
+  type RequestLimits,
+} from "./limits";
+import { normalizeRequest, type BodyCopies, type NormalizationOptions } from "./normalize";
 import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
@@ -36,6 +43,11 @@ export interface PreparedExport {
   /** Records refused as invalid or cut at the record limit; the answer reports them as a partial success. */
   rejected: number;
   rejectionMessage: string;
+  /**
+   * What was accepted but not stored as sent (attributes dropped, values truncated, JSON nulls
+   * skipped; lossWarning), "" when nothing: the answer's warning.
+   */
+  warning: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
   redactions: RequestRedactions;
 }
@@ -62,7 +74,7 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
  * not redaction's markers) → stamp the caller's token
  * name → map to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
  * byte. Records past `limits.maxRecordsPerRequest` are cut off and counted as rejected (a
- * partial success). Throws OtlpDecodeError for a body to refuse with 400 and
+ * partial success); attributes cut by the limits and skipped JSON nulls make its `warning`. Throws OtlpDecodeError for a body to refuse with 400 and
  * ServiceOutOfScopeError for one the caller may not write (403).
  */
 export function prepareExport(
@@ -79,34 +91,36 @@ export function prepareExport(
   };
   switch (signal) {
     case "logs": {
-      const { request, cut } = decodeWithinLimits("logs", encoding, body, options.limits);
+      const { request, cut, nullItems } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
-      normalizeRequest("logs", request, options.normalization, options.limits);
+      const copies: BodyCopies = new Map();
+      normalizeRequest("logs", request, options.normalization, options.limits, copies);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("logs", request, options.redaction, rewritten);
-      limitAttributes("logs", request, options.limits, rewritten);
+      const cuts = limitAttributes("logs", request, options.limits, rewritten, copies);
+      const warning = lossWarning(cuts, nullItems, options.limits);
       stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
-      return single("logs", LOG_COLUMNS, result.rows, withCut(result, cut), redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut(result, cut), warning, redactions);
     }
     case "traces": {
-      const { request, cut } = decodeWithinLimits("traces", encoding, body, options.limits);
+      const { request, cut, nullItems } = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
       normalizeRequest("traces", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("traces", request, options.redaction, rewritten);
-      limitAttributes("traces", request, options.limits, rewritten);
+      const warning = lossWarning(limitAttributes("traces", request, options.limits, rewritten), nullItems, options.limits);
       stampCaller("traces", request, caller);
       const result = tracesToRows(request, context);
-      return single("traces", SPAN_COLUMNS, result.rows, withCut(result, cut), redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut(result, cut), warning, redactions);
     }
     case "metrics": {
-      const { request, cut } = decodeWithinLimits("metrics", encoding, body, options.limits);
+      const { request, cut, nullItems } = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
       normalizeRequest("metrics", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("metrics", request, options.redaction, rewritten);
-      limitAttributes("metrics", request, options.limits, rewritten);
+      const warning = lossWarning(limitAttributes("metrics", request, options.limits, rewritten), nullItems, options.limits);
       stampCaller("metrics", request, caller);
       const result = metricsToRows(request, context);
       const batches: RowBatch[] = [];
@@ -116,7 +130,7 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      return { batches, accepted, ...withCut(result, cut), redactions };
+      return { batches, accepted, ...withCut(result, cut), warning, redactions };
     }
   }
 }
@@ -125,24 +139,27 @@ export function prepareExport(
  * The JSON depth is checked before parsing, as the parser would otherwise build every level;
  * the record count is cut to right after decoding, before any work is spent on records that
  * will not be stored. Null items of a JSON body's record lists, skipped by the decoder, are
- * rejected records too, reported ahead of any cut.
+ * rejected records too, reported ahead of any cut; those of a record's parts are counted in
+ * `nullItems`, for the warning.
  */
 function decodeWithinLimits<S extends Signal>(
   signal: S,
   encoding: RequestEncoding,
   body: Uint8Array,
   limits: RequestLimits,
-): { request: SignalRequest[S]; cut: RecordCut } {
+): { request: SignalRequest[S]; cut: RecordCut; nullItems: NullCount } {
   if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
-  const nullRecords: NullRecords = { count: 0, first: "" };
-  const request = decodeRequest(signal, encoding, body, nullRecords);
+  const nullRecords: NullCount = { count: 0, first: "" };
+  const nullItems: NullCount = { count: 0, first: "" };
+  const request = decodeRequest(signal, encoding, body, nullRecords, nullItems);
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest);
-  if (nullRecords.count === 0) return { request, cut };
+  if (nullRecords.count === 0) return { request, cut, nullItems };
   const nulls =
     `${recordCount(nullRecords.count, signal)} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
     "JSON.stringify writes an undefined array item as null)";
   return {
     request,
+    nullItems,
     cut: { rejected: nullRecords.count + cut.rejected, message: cut.rejected === 0 ? nulls : `${nulls}; ${cut.message}` },
   };
 }
@@ -164,6 +181,7 @@ function single(
   columns: readonly string[],
   rows: readonly Row[],
   result: { rejected: number; rejectionMessage: string },
+  warning: string,
   redactions: RequestRedactions,
 ): PreparedExport {
   return {
@@ -171,6 +189,7 @@ function single(
     accepted: rows.length,
     rejected: result.rejected,
     rejectionMessage: result.rejectionMessage,
+    warning,
     redactions,
   };
 }

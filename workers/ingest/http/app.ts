@@ -198,6 +198,13 @@ async function handleExport(
   // Rows ClickHouse refused as data are parked on the dead-letter queue: not accepted.
   const deadLettered = written?.deadLetteredRows ?? 0;
   const rejected = prepared.rejected + deadLettered;
+  const errorMessage = [
+    prepared.rejected > 0 ? prepared.rejectionMessage : "",
+    deadLettered > 0 ? `${deadLettered} ${DEAD_LETTERED_PHRASE}: ${written?.deadLetterReason ?? ""}` : "",
+    prepared.warning,
+  ]
+    .filter((part) => part.length > 0)
+    .join("; ");
   log.logger.log("info", "export written", {
     signal,
     encoding,
@@ -209,23 +216,12 @@ async function handleExport(
     // metric point's attributes are series identity and get no summary keys.
     redactions: prepared.redactions.count,
     ...(prepared.redactions.count > 0 ? { redactionKinds: kindCounts(prepared.redactions.kinds) } : {}),
+    ...(prepared.warning === "" ? {} : { warning: prepared.warning }),
     ms: Date.now() - started,
   });
-  const answer = encodeExportResponse(
-    signal,
-    encoding,
-    rejected > 0
-      ? {
-          rejected,
-          errorMessage: [
-            prepared.rejected > 0 ? prepared.rejectionMessage : "",
-            deadLettered > 0 ? `${deadLettered} ${DEAD_LETTERED_PHRASE}: ${written?.deadLetterReason ?? ""}` : "",
-          ]
-            .filter((part) => part.length > 0)
-            .join("; "),
-        }
-      : undefined,
-  );
+  // A partial success with rejected 0 and a message is OTLP's warning: all accepted, not all
+  // stored as sent (otlp.md, "Partial Success").
+  const answer = encodeExportResponse(signal, encoding, errorMessage === "" && rejected === 0 ? undefined : { rejected, errorMessage });
   return new Response(answer.body, {
     status: 200,
     headers: { "Content-Type": answer.contentType, "X-Request-Id": log.requestId },

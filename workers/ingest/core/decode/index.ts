@@ -5,25 +5,27 @@
 
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
 import { decodeJsonRequest } from "./json";
-import type { NullRecords } from "./json/common";
+import type { NullCount } from "./json/common";
 import { decodeProtobufRequest } from "./protobuf";
 
 export { OtlpDecodeError } from "./errors";
-export type { NullRecords } from "./json/common";
+export type { NullCount } from "./json/common";
 
 export type RequestEncoding = "json" | "protobuf";
 
 /**
  * Decodes one export request for `signal`. Throws OtlpDecodeError, with a message fit to
  * return to the sender, when the body is not a valid request; never anything else for bad input.
- * `nullRecords` receives the count of JSON `null` items skipped in record lists (protobuf has
- * no null, so it stays 0 there).
+ * `nullRecords` receives the count of JSON `null` items skipped in record lists, `nullItems`
+ * those skipped in attribute, event, link, exemplar and quantile lists (protobuf has no null,
+ * so both stay 0 there).
  */
 export function decodeRequest<S extends Signal>(
   signal: S,
   encoding: RequestEncoding,
   body: Uint8Array,
-  nullRecords?: NullRecords,
+  nullRecords?: NullCount,
+  nullItems?: NullCount,
 ): SignalRequest[S] {
-  return encoding === "json" ? decodeJsonRequest(signal, body, nullRecords) : decodeProtobufRequest(signal, body);
+  return encoding === "json" ? decodeJsonRequest(signal, body, nullRecords, nullItems) : decodeProtobufRequest(signal, body);
 }

@@ -43,6 +43,18 @@ const PIPELINE_ATTRIBUTES: ReadonlySet<string> = new Set([REDACTION_COUNT_ATTRIB
 
 type AttributeLimits = Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttributeValueLength">;
 
+/**
+ * What limitAttributes cut in one request, for the answer's warning: attributes dropped over the
+ * count limit and values cut to the length limit, each with the OTLP/JSON path of the first list
+ * it happened in (`resourceLogs[0].scopeLogs[0].logRecords[3]`; "" while its count is 0).
+ */
+export interface AttributeCuts {
+  dropped: number;
+  firstDropped: string;
+  truncated: number;
+  firstTruncated: string;
+}
+
 /** An attribute list's owner that counts its dropped attributes, as most OTLP messages do. */
 interface DropCounter {
   droppedAttributesCount: number;
@@ -63,66 +75,146 @@ interface DropCounter {
  * `rewritten` (redactRequest's: the values redaction replaced, with the length the sender wrote)
  * is cut only when the sender's text was longer than the limit, so a marker longer than the
  * secret it replaced never costs a value its last characters. Log bodies are records, not
- * attributes: only the body limits bound them.
+ * attributes: only the body limits bound them. Returns the request's totals of both cuts, less
+ * those of attributes `copies` (the lift's BodyCopies: list → index) marks as copies of a log
+ * body kept as written, which lose nothing.
  */
 export function limitAttributes<S extends Signal>(
   signal: S,
   request: SignalRequest[S],
   limits: AttributeLimits,
   rewritten?: ReadonlyMap<AnyValue, number>,
-): void {
-  bySignal(signal, request, new AttributeLimiter(limits, rewritten));
+  copies?: ReadonlyMap<KeyValue[], number>,
+): AttributeCuts {
+  const limiter = new AttributeLimiter(limits, rewritten, copies);
+  bySignal(signal, request, limiter);
+  return limiter.cuts;
 }
 
+/** Which attribute list of a record the walk is in: the record's own, or one of its parts'. */
+type ListOwner = "resource" | "scope" | "record" | "events" | "links" | "exemplars";
+
 class AttributeLimiter implements BySignal<void> {
+  readonly cuts: AttributeCuts = { dropped: 0, firstDropped: "", truncated: 0, firstTruncated: "" };
   /** Values cut in the list being limited; reset per list. */
   private truncated = 0;
+  /**
+   * Where the walk is, as indexes and names: the path of a list is spelled out only for the
+   * first cut of each kind, so the walk over lists that need nothing costs a few assignments.
+   */
+  private resources = "";
+  private scopes = "";
+  private records = "";
+  private resourceIndex = 0;
+  private scopeIndex = 0;
+  private recordIndex = 0;
+  private partIndex = 0;
+  private owner: ListOwner = "record";
+  /** The metric of the data point being limited: its path names both, as OTLP/JSON nests them. */
+  private metricIndex = 0;
+  private metricType = "";
 
   constructor(
     private readonly limits: AttributeLimits,
     private readonly rewritten: ReadonlyMap<AnyValue, number> | undefined,
+    private readonly copies: ReadonlyMap<KeyValue[], number> | undefined,
   ) {}
 
   logs(request: LogsRequest): void {
-    for (const resourceLogs of request.resourceLogs) {
+    this.resources = "resourceLogs";
+    this.scopes = "scopeLogs";
+    this.records = "logRecords";
+    request.resourceLogs.forEach((resourceLogs, r) => {
+      this.at("resource", r);
       this.counted(resourceLogs.resource);
-      for (const scopeLogs of resourceLogs.scopeLogs) {
+      resourceLogs.scopeLogs.forEach((scopeLogs, s) => {
+        this.at("scope", r, s);
         this.counted(scopeLogs.scope);
-        for (const record of scopeLogs.logRecords) this.counted(record);
-      }
-    }
+        const records = scopeLogs.logRecords;
+        for (let i = 0; i < records.length; i++) {
+          this.at("record", r, s, i);
+          this.counted(records[i]!);
+        }
+      });
+    });
   }
 
   traces(request: TracesRequest): void {
-    for (const resourceSpans of request.resourceSpans) {
+    this.resources = "resourceSpans";
+    this.scopes = "scopeSpans";
+    this.records = "spans";
+    request.resourceSpans.forEach((resourceSpans, r) => {
+      this.at("resource", r);
       this.counted(resourceSpans.resource);
-      for (const scopeSpans of resourceSpans.scopeSpans) {
+      resourceSpans.scopeSpans.forEach((scopeSpans, s) => {
+        this.at("scope", r, s);
         this.counted(scopeSpans.scope);
-        for (const span of scopeSpans.spans) {
+        const spans = scopeSpans.spans;
+        for (let i = 0; i < spans.length; i++) {
+          const span = spans[i]!;
+          this.at("record", r, s, i);
           this.counted(span);
-          for (const event of span.events) this.counted(event);
-          for (const link of span.links) this.counted(link);
+          for (let j = 0; j < span.events.length; j++) {
+            this.at("events", r, s, i, j);
+            this.counted(span.events[j]!);
+          }
+          for (let j = 0; j < span.links.length; j++) {
+            this.at("links", r, s, i, j);
+            this.counted(span.links[j]!);
+          }
         }
-      }
-    }
+      });
+    });
   }
 
   metrics(request: MetricsRequest): void {
-    for (const resourceMetrics of request.resourceMetrics) {
+    this.resources = "resourceMetrics";
+    this.scopes = "scopeMetrics";
+    this.records = "";
+    request.resourceMetrics.forEach((resourceMetrics, r) => {
+      this.at("resource", r);
       this.counted(resourceMetrics.resource);
-      for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+      resourceMetrics.scopeMetrics.forEach((scopeMetrics, s) => {
+        this.at("scope", r, s);
         this.counted(scopeMetrics.scope);
-        for (const metric of scopeMetrics.metrics) {
-          if (metric.data.type === "empty") continue;
-          for (const point of metric.data.dataPoints) {
+        scopeMetrics.metrics.forEach((metric, m) => {
+          if (metric.data.type === "empty") return;
+          this.metricIndex = m;
+          this.metricType = metric.data.type;
+          const points = metric.data.dataPoints;
+          for (let i = 0; i < points.length; i++) {
+            const point = points[i]!;
+            this.at("record", r, s, i);
             this.list(point.attributes, undefined);
             if ("exemplars" in point) {
-              for (const exemplar of point.exemplars) this.list(exemplar.filteredAttributes, undefined);
+              for (let j = 0; j < point.exemplars.length; j++) {
+                this.at("exemplars", r, s, i, j);
+                this.list(point.exemplars[j]!.filteredAttributes, undefined);
+              }
             }
           }
-        }
-      }
-    }
+        });
+      });
+    });
+  }
+
+  private at(owner: ListOwner, resourceIndex: number, scopeIndex = 0, recordIndex = 0, partIndex = 0): void {
+    this.owner = owner;
+    this.resourceIndex = resourceIndex;
+    this.scopeIndex = scopeIndex;
+    this.recordIndex = recordIndex;
+    this.partIndex = partIndex;
+  }
+
+  /** The OTLP/JSON path of the list being limited, e.g. `resourceSpans[0].scopeSpans[1].spans[4].events[0]`. */
+  private place(): string {
+    const resource = `${this.resources}[${this.resourceIndex}]`;
+    if (this.owner === "resource") return `${resource}.resource`;
+    const scope = `${resource}.${this.scopes}[${this.scopeIndex}]`;
+    if (this.owner === "scope") return `${scope}.scope`;
+    const records = this.metricType === "" ? this.records : `metrics[${this.metricIndex}].${this.metricType}.dataPoints`;
+    const record = `${scope}.${records}[${this.recordIndex}]`;
+    return this.owner === "record" ? record : `${record}.${this.owner}[${this.partIndex}]`;
   }
 
   private counted(owner: DropCounter & { attributes: KeyValue[] }): void {
@@ -138,9 +230,18 @@ class AttributeLimiter implements BySignal<void> {
     }
     // Read before the count limit, which may drop it: the producer's count of earlier drops.
     const sentDropped = attributes.find((attribute) => attribute.key === DROPPED_ATTRIBUTES_ATTRIBUTE);
+    const copied = this.copiedIn(attributes);
+    const sentBefore = copied === undefined ? 0 : countNotIn(attributes, copied);
     const dropped = this.dropOverCount(attributes);
+    // Only what the sender wrote counts as lost: drops among the lift's copies do not.
+    const lostDropped = copied === undefined ? dropped : sentBefore - countNotIn(attributes, copied);
     this.truncated = 0;
-    for (const attribute of attributes) attribute.value = this.value(attribute.value);
+    let copiesTruncated = 0;
+    for (const attribute of attributes) {
+      const before = this.truncated;
+      attribute.value = this.value(attribute.value);
+      if (copied?.has(attribute)) copiesTruncated += this.truncated - before;
+    }
     if (dropped > 0) {
       let total = dropped;
       if (counter !== undefined) {
@@ -153,6 +254,22 @@ class AttributeLimiter implements BySignal<void> {
       setCount(attributes, DROPPED_ATTRIBUTES_ATTRIBUTE, Math.min(total + (upstream ?? 0), 0xffffffff));
     }
     if (this.truncated > 0) setCount(attributes, TRUNCATED_VALUES_ATTRIBUTE, this.truncated);
+    this.tally(lostDropped, this.truncated - copiesTruncated);
+  }
+
+  /** The attributes of `attributes` the lift copied from a body that stays as written, if any. */
+  private copiedIn(attributes: KeyValue[]): ReadonlySet<KeyValue> | undefined {
+    const from = this.copies?.get(attributes);
+    return from === undefined ? undefined : new Set(attributes.slice(from));
+  }
+
+  /** Adds one list's cuts to the request's, noting where each kind first happened. */
+  private tally(dropped: number, truncated: number): void {
+    const cuts = this.cuts;
+    if (dropped > 0 && cuts.dropped === 0) cuts.firstDropped = this.place();
+    if (truncated > 0 && cuts.truncated === 0) cuts.firstTruncated = this.place();
+    cuts.dropped += dropped;
+    cuts.truncated += truncated;
   }
 
   /** Compacts `attributes` to the first `maxAttributesPerRecord` of the sender's plus the pipeline's own. */
@@ -243,6 +360,13 @@ function truncate(text: string, max: number): string {
   const last = text.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--;
   return text.slice(0, cut) + truncationMarker(text.length - cut);
+}
+
+/** How many of `attributes` are not in `set`. */
+function countNotIn(attributes: readonly KeyValue[], set: ReadonlySet<KeyValue>): number {
+  let count = 0;
+  for (const attribute of attributes) if (!set.has(attribute)) count++;
+  return count;
 }
 
 /** Sets `key` to `count`, replacing a producer's attribute of that name so it cannot mask ours. */

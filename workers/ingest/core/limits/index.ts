@@ -5,10 +5,12 @@
  */
 export { checkJsonDepth } from "./json-depth";
 export { limitRecordCount, type RecordCut } from "./records";
+export { lossWarning } from "./warning";
 export {
   DROPPED_ATTRIBUTES_ATTRIBUTE,
   TRUNCATED_VALUES_ATTRIBUTE,
   allWithinLength,
+  type AttributeCuts,
   limitAttributes,
   truncationMarker,
 } from "./attributes";

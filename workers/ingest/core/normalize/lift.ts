@@ -36,6 +36,13 @@ export interface LiftOptions {
  */
 export type LiftAttributeLimits = Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttributeValueLength">;
 
+/**
+ * Attribute lists whose attributes from the index on were lifted from a body that stays as
+ * written: copies, so the limits dropping or cutting them loses nothing (limitAttributes does
+ * not count them in the answer's warning).
+ */
+export type BodyCopies = Map<KeyValue[], number>;
+
 /** No limits: what a caller that applies none gets. */
 const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAttributeValueLength: Infinity };
 
@@ -54,19 +61,21 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * be stored as an attribute of its own (its key taken by an earlier lifted key, or the request's
  * attribute `limits` would drop or cut it), the body stays as written instead of becoming the
  * message, as the Collector stores every body. Mutates the record. `keys` makes the dotted keys
- * (one instance per key when a request's records share it). Returns whether the body was lifted.
+ * (one instance per key when a request's records share it); `copies` learns of the lifted
+ * attributes of a body that stays. Returns whether the body was lifted.
  */
 export function liftJsonBody(
   record: LogRecord,
   options: LiftOptions,
   limits: LiftAttributeLimits = UNLIMITED,
   keys: DottedKeys = new DottedKeys(),
+  copies?: BodyCopies,
 ): boolean {
   const body = record.body;
   if (body === undefined) return false;
   if ("kvlistValue" in body) {
     if (body.kvlistValue.length === 0) return false;
-    liftFields(record, new KvlistFields(body.kvlistValue), body, options, limits, keys);
+    liftFields(record, new KvlistFields(body.kvlistValue), body, options, limits, keys, copies);
     return true;
   }
   if (!("stringValue" in body)) return false;
@@ -80,7 +89,7 @@ export function liftJsonBody(
   const spanId = record.spanId;
   const attributeCount = record.attributes.length;
   try {
-    liftFields(record, new JsonObjectFields(object), body, options, limits, keys);
+    liftFields(record, new JsonObjectFields(object), body, options, limits, keys, copies);
   } catch (error) {
     if (error !== INEXACT_NUMBER && error !== TOO_DEEP_TO_LIFT) throw error;
     record.severityText = severityText;
@@ -97,22 +106,27 @@ export function liftJsonBody(
       if (nesting !== TOO_DEEP_TO_LIFT) throw nesting;
       return false;
     }
-    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options, limits, keys);
+    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options, limits, keys, copies);
   }
   return true;
 }
 
 /**
  * Lifts the structured body of every record in the request, in place (liftJsonBody), making
- * each dotted key once for the whole request (DottedKeys).
+ * each dotted key once for the whole request (DottedKeys); `copies` as liftJsonBody's.
  */
-export function liftJsonBodies(request: LogsRequest, options: LiftOptions, limits: LiftAttributeLimits = UNLIMITED): void {
+export function liftJsonBodies(
+  request: LogsRequest,
+  options: LiftOptions,
+  limits: LiftAttributeLimits = UNLIMITED,
+  copies?: BodyCopies,
+): void {
   const keys = new DottedKeys();
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
       for (const record of scopeLogs.logRecords) {
         joinRequestIdAttribute(record);
-        liftJsonBody(record, options, limits, keys);
+        liftJsonBody(record, options, limits, keys, copies);
       }
     }
   }
@@ -153,6 +167,7 @@ function liftFields(
   options: LiftOptions,
   limits: LiftAttributeLimits,
   keys: DottedKeys,
+  copies: BodyCopies | undefined,
 ): void {
   const consumed: string[] = [];
   takeSeverity(record, fields, consumed);
@@ -174,6 +189,7 @@ function liftFields(
   // The body stays as written, so it is the original: a second copy would store every value
   // twice (and a map body, one object in two places, would be redacted twice).
   if (originalAdded) record.attributes.pop();
+  if (record.attributes.length > taken.before) copies?.set(record.attributes, taken.before);
 }
 
 /** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */

@@ -112,7 +112,8 @@ function kvlistValue(value: unknown, depth: number): KeyValue[] {
 /**
  * A repeated KeyValue field such as `attributes`. A `null` item (what `JSON.stringify` writes
  * for an `undefined` one) is skipped: it names no key and holds no value, and the Collector's
- * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote.
+ * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote. It is counted
+ * (skipNullItem), so the answer warns that the sender's list was not stored as written.
  */
 export function keyValues(value: unknown, key: string, depth: number): KeyValue[] {
   const items = array(value, key);
@@ -120,7 +121,10 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
   let kept = 0;
   for (let i = 0; i < items.length; i++) {
     const kvItem = items[i];
-    if (kvItem === null) continue;
+    if (kvItem === null) {
+      skipNullItem(key, i);
+      continue;
+    }
     try {
       const kv = item(kvItem);
       const v = optionalObject(kv.value, "value");
@@ -177,8 +181,9 @@ export function scope(value: unknown): InstrumentationScope {
  * Decodes each item of a repeated message field, naming the failing item in errors.
  * `key` is the field's JSON name, e.g. "logRecords". A `null` item (`JSON.stringify` writes one
  * for an `undefined` array item) is skipped, where the Collector reads an empty message: an
- * empty container or span event holds nothing to store, and a null record is reported to
- * `onNull` (its key and index), which counts it as rejected (see NullRecords).
+ * empty container or span event holds nothing to store. `onNull` (given the key and index) is
+ * told of each: skipNullRecord for record lists, which counts it as rejected, skipNullItem for
+ * a record's parts (events, links, exemplars, quantiles), which the answer warns of.
  */
 export function messages<T>(
   value: unknown,
@@ -226,39 +231,54 @@ export function bothSpellings<T>(o: JsonObject, key: string, snakeKey: string, r
 }
 
 /**
- * Null items of record lists (log records, spans, metric data points) skipped while decoding one
- * request: the answer reports them as rejected in its partial success, as a record can neither be
- * stored from `null` nor dropped unsaid.
+ * JSON `null` items skipped while decoding one request, of one kind: in record lists (log
+ * records, spans, metric data points), which the answer reports as rejected in its partial
+ * success, as a record can neither be stored from `null` nor dropped unsaid; or in a record's
+ * lists of attributes, events, links, exemplars and quantiles, which the answer warns of.
  */
-export interface NullRecords {
+export interface NullCount {
   count: number;
   /** Where the first one was, e.g. `logRecords[1]`; "" while count is 0. */
   first: string;
 }
 
 /**
- * The counter of the request being decoded, undefined between requests: the record decoders are
- * plain functions handed to `messages`, so the counter is held here for the span of one
- * synchronous decode (`withNullRecordsCountedIn`) rather than threaded through each of them.
+ * The counters of the request being decoded, undefined between requests: the decoders are plain
+ * functions handed to `messages`, so the counters are held here for the span of one synchronous
+ * decode (`withNullsCountedIn`) rather than threaded through each of them.
  */
-let nullRecords: NullRecords | undefined;
+let nullCounts: { records: NullCount; items: NullCount } | undefined;
 
-/** Runs `decode` with its record lists' null items counted in `counter` (reset first), and no counter after. */
-export function withNullRecordsCountedIn<T>(counter: NullRecords, decode: () => T): T {
-  counter.count = 0;
-  counter.first = "";
-  nullRecords = counter;
+/**
+ * Runs `decode` with the null items of record lists counted in `records` and those of a record's
+ * lists of parts in `items` (both reset first: a second, exact decode of the same text starts the
+ * count again), and no counters after.
+ */
+export function withNullsCountedIn<T>(records: NullCount, items: NullCount, decode: () => T): T {
+  records.count = items.count = 0;
+  records.first = items.first = "";
+  nullCounts = { records, items };
   try {
     return decode();
   } finally {
-    nullRecords = undefined;
+    nullCounts = undefined;
   }
 }
 
-/** `onNull` of a record list for messages; only within `withNullRecordsCountedIn` (else throws: a null would go uncounted). */
+/** `onNull` of a record list for messages; only within `withNullsCountedIn` (else throws). */
 export function skipNullRecord(key: string, index: number): void {
-  if (nullRecords === undefined) throw new Error(`a null record at ${key}[${index}] outside a request's decode`);
-  if (nullRecords.count++ === 0) nullRecords.first = `${key}[${index}]`;
+  skipNull(nullCounts?.records, key, index);
+}
+
+/** `onNull` of a record's list of parts for messages, and keyValues' for a null KeyValue. */
+export function skipNullItem(key: string, index: number): void {
+  skipNull(nullCounts?.items, key, index);
+}
+
+/** Counts a null at `key[index]`; only within `withNullsCountedIn` (else throws: it would go uncounted). */
+function skipNull(counter: NullCount | undefined, key: string, index: number): void {
+  if (counter === undefined) throw new Error(`a JSON null at ${key}[${index}] outside a request's decode`);
+  if (counter.count++ === 0) counter.first = `${key}[${index}]`;
 }
 
 /** The JSON names the Collector's reader accepts for a message's fields: each lowerCamelCase name and its snake_case. */

@@ -26,7 +26,7 @@ import type { Signal, SignalRequest } from "../../../../shared/otlp/model";
 import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
-import { withNullRecordsCountedIn, type NullRecords } from "./common";
+import { withNullsCountedIn, type NullCount } from "./common";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
@@ -40,30 +40,36 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
 
 /**
  * Decodes an OTLP/JSON export request. `null` items of record lists are skipped and counted in
- * `nullRecords` (for the answer's partial success); throws OtlpDecodeError for a body to refuse.
+ * `nullRecords` (for the answer's partial success), those of attribute, event, link, exemplar
+ * and quantile lists in `nullItems` (for its warning); throws OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
   signal: S,
   body: Uint8Array,
-  nullRecords: NullRecords = { count: 0, first: "" },
+  nullRecords: NullCount = { count: 0, first: "" },
+  nullItems: NullCount = { count: 0, first: "" },
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
   try {
-    return decodeDocument(signal, JSON.parse(text), nullRecords);
+    return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems);
   } catch (error) {
     if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${error.message}`);
     if (error !== INEXACT_NUMBER) throw error;
   }
-  return decodeDocument(signal, parseJsonExactly(text), nullRecords);
+  return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems);
 }
 
-function decodeDocument<S extends Signal>(signal: S, document: unknown, nullRecords: NullRecords): SignalRequest[S] {
+function decodeDocument<S extends Signal>(
+  signal: S,
+  document: unknown,
+  nullRecords: NullCount,
+  nullItems: NullCount,
+): SignalRequest[S] {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
   try {
-    // A second, exact decode of the same text starts the count again.
-    return withNullRecordsCountedIn(nullRecords, () => DECODERS[signal](document as JsonObject));
+    return withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject));
   } catch (error) {
     if (error instanceof JsonPathError) {
       const path = error.reversedPath.slice().reverse().join(".");

@@ -28,6 +28,7 @@ import {
   resourceList,
   scope,
   scopeList,
+  skipNullItem,
   skipNullRecord,
 } from "./common";
 import { AGGREGATION_TEMPORALITY } from "./enums";
@@ -147,7 +148,7 @@ const histogramDataPoints = (value: unknown, key: string): HistogramDataPoint[] 
 const exponentialHistogramDataPoints = (value: unknown, key: string): ExponentialHistogramDataPoint[] =>
   messages(value, key, exponentialHistogramDataPoint, skipNullRecord);
 const summaryDataPoints = (value: unknown, key: string): SummaryDataPoint[] => messages(value, key, summaryDataPoint, skipNullRecord);
-const valuesAtQuantiles = (value: unknown, key: string): ValueAtQuantile[] => messages(value, key, valueAtQuantile);
+const valuesAtQuantiles = (value: unknown, key: string): ValueAtQuantile[] => messages(value, key, valueAtQuantile, skipNullItem);
 const filteredAttributes = (value: unknown, key: string): KeyValue[] => keyValues(value, key, 0);
 
 function temporality(value: unknown): number {
@@ -172,7 +173,7 @@ function numberDataPoint(o: JsonObject): NumberDataPoint {
     startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     value: numberValue(o),
-    exemplars: messages(o.exemplars, "exemplars", exemplar),
+    exemplars: messages(o.exemplars, "exemplars", exemplar, skipNullItem),
     flags: uint32(o.flags, "flags"),
   };
 }
@@ -186,7 +187,7 @@ function histogramDataPoint(o: JsonObject): HistogramDataPoint {
     sum: optionalDouble(o.sum, "sum"),
     bucketCounts: bothSpellings(o, "bucketCounts", "bucket_counts", uint64s),
     explicitBounds: bothSpellings(o, "explicitBounds", "explicit_bounds", doubles),
-    exemplars: messages(o.exemplars, "exemplars", exemplar),
+    exemplars: messages(o.exemplars, "exemplars", exemplar, skipNullItem),
     flags: uint32(o.flags, "flags"),
     min: optionalDouble(o.min, "min"),
     max: optionalDouble(o.max, "max"),
@@ -205,7 +206,7 @@ function exponentialHistogramDataPoint(o: JsonObject): ExponentialHistogramDataP
     positive: buckets(o.positive, "positive"),
     negative: buckets(o.negative, "negative"),
     flags: uint32(o.flags, "flags"),
-    exemplars: messages(o.exemplars, "exemplars", exemplar),
+    exemplars: messages(o.exemplars, "exemplars", exemplar, skipNullItem),
     min: optionalDouble(o.min, "min"),
     max: optionalDouble(o.max, "max"),
     zeroThreshold: double(o.zeroThreshold ?? o.zero_threshold, "zeroThreshold"),

@@ -1,7 +1,7 @@
 /** OTLP/JSON decoder for ExportTraceServiceRequest. */
 
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
-import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList, skipNullRecord } from "./common";
+import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList, skipNullItem, skipNullRecord } from "./common";
 import { SPAN_KIND, STATUS_CODE } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
@@ -44,9 +44,9 @@ function span(o: JsonObject): Span {
     endTimeUnixNano: uint64(o.endTimeUnixNano ?? o.end_time_unix_nano, "endTimeUnixNano"),
     attributes: keyValues(o.attributes, "attributes", 0),
     droppedAttributesCount: uint32(o.droppedAttributesCount ?? o.dropped_attributes_count, "droppedAttributesCount"),
-    events: messages(o.events, "events", event),
+    events: messages(o.events, "events", event, skipNullItem),
     droppedEventsCount: uint32(o.droppedEventsCount ?? o.dropped_events_count, "droppedEventsCount"),
-    links: messages(o.links, "links", link),
+    links: messages(o.links, "links", link, skipNullItem),
     droppedLinksCount: uint32(o.droppedLinksCount ?? o.dropped_links_count, "droppedLinksCount"),
     status: status(o.status),
   };
