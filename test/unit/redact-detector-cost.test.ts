@@ -119,6 +119,8 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     ["a list whose string never closes, over escaped line breaks", 'UPDATE u SET password = $1 -- PARAMETERS: ["', 'a\\nb ,7, '],
     ["inline strings that never close, over line breaks", "UPDATE u SET password = '", "a\nb = 'c\n"],
     ["a secret's double-quoted value that never closes, over escaped line breaks", 'password="', "a\\nb api_key=x "],
+    ["a secret assigned in code whose double-quoted value never closes, over escaped line breaks", 'api_key = "', "a\\nb api_key = x "],
+    ["card holders' double-quoted values over escaped line breaks, over and over", "", 'card_holder: "Maria\\nSouza" '],
     ["statements using a placeholder twice, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 AND "password" = $1; "hunter2-S3cret!"\n'],
     ["one long list of numbers in a JSON record", '{"msg":"(db) Executing (default): UPDATE c SET cvv = ?; ', "123, "],
   ];
