@@ -119,10 +119,25 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     ["a list whose string never closes, over escaped line breaks", 'UPDATE u SET password = $1 -- PARAMETERS: ["', 'a\\nb ,7, '],
     ["inline strings that never close, over line breaks", "UPDATE u SET password = '", "a\nb = 'c\n"],
     ["a secret's double-quoted value that never closes, over escaped line breaks", 'password="', "a\\nb api_key=x "],
+    ["a secret assigned in code whose double-quoted value never closes, over escaped line breaks", 'api_key = "', "a\\nb api_key = x "],
+    ["card holders' double-quoted values over escaped line breaks, over and over", "", 'card_holder: "Maria\\nSouza" '],
     ["statements using a placeholder twice, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 AND "password" = $1; "hunter2-S3cret!"\n'],
+    ["one long list of numbers in a JSON record", '{"msg":"(db) Executing (default): UPDATE c SET cvv = ?; ', "123, "],
   ];
 
   itIsLinearIn(cases);
+
+  it("is linear in JSON records each binding a number, read once for the level of their strings, each record still JSON", () => {
+    const record = '{"msg":"[db] Executing (default): SELECT * FROM t WHERE zip = $1; 94103"}\n';
+    const records = (count: number) => record.repeat(count);
+    const small = measured(records(1 << 10));
+    const large = measured(records(1 << 11));
+    expect(small.work).toBeGreaterThan(0);
+    expect(large.work).toBeLessThanOrEqual(2 * small.work + 8192);
+    const stored = small.text.split("\n").filter((line) => line !== "");
+    expect(stored).toHaveLength(1 << 10);
+    for (const line of stored) expect(JSON.parse(line)).toEqual({ msg: '[db] Executing (default): SELECT * FROM t WHERE zip = $1; "[REDACTED:postal_code]"' });
+  });
 
   it("is linear in a statement's placeholders in no IN list, each with its value", () => {
     const logged = (count: number) => {

@@ -54,6 +54,22 @@ describe("a GraphQL request after words in a log line", () => {
     expect(stored).not.toContain("hunter2secret");
   });
 
+  it.each([
+    ["after an object that never closes", 'retry after {"error": "timeout" POST /graphql '],
+    ["after two objects that never close", '{"a": {"b": 1, "c": "x" graphql request: '],
+    ["after an unclosed object and a closed one", '{"error": "timeout" {"code":504} body='],
+  ])("%s: the request inside is still ruled", (_, prefix) => {
+    const { body } = redacted(`${prefix}${REQUEST}`);
+    expect(body).toBe(`${prefix}${RULED}`);
+  });
+
+  it("the request the review found after an unclosed brace: the password passed as a variable is hidden", () => {
+    const line = 'retry after {"error": "timeout" POST /graphql {"query":"mutation($p: String!){login(password:$p){token}}","variables":{"p":"hunter2xyz"}}';
+    const { body, attributes } = redacted(line);
+    expect(body).toBe(line.replace('"hunter2xyz"', '"[REDACTED:secret]"'));
+    expect(attributes["redaction.kinds"]).toBe("secret");
+  });
+
   it("a lifted JSON line whose message holds the request", () => {
     const record = logRecord({ body: str(`POST /graphql ${REQUEST}`), attributes: [{ key: "request.id", value: str("req-1") }] });
     redactRequest("logs", logsRequest([record]), policy);
@@ -91,6 +107,8 @@ describe("finding requests in prose costs linear work, counted in characters", (
     ["many small objects that are no request", 'variables" ', '{"a":1} '],
     ["requests over and over", "", `POST /graphql ${REQUEST} `],
     ["opening braces with no member", 'variables" ', "{ {x} "],
+    ["requests after objects that never close", "", `{"error": "timeout" POST /graphql ${REQUEST} `],
+    ["objects that never close, each holding a request's name", "", '{"variables":{"a":1} {"b": "'],
   ])("%s: twice the text, at most twice the work", (_, prefix, unit) => {
     const n = 1 << 15;
     const small = measured(built(prefix, unit, n));

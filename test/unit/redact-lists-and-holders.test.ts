@@ -130,6 +130,12 @@ describe("lower-case IBANs", () => {
     ["spaced", '{"ibans": [ "de89370400440532013000" , "gb82west12345698765432" ]}', `{"ibans": [ "${IBAN}" , "${IBAN}" ]}`],
     ["after an upper-case one", '{"ibans":["DE89370400440532013000","gb82west12345698765432"]}', `{"ibans":["${IBAN}","${IBAN}"]}`],
     ["JSON text in a string", '{"a":"{\\"ibans\\":[\\"de89370400440532013000\\",\\"gb82west12345698765432\\"]}"}', `{"a":"{\\"ibans\\":[\\"${IBAN}\\",\\"${IBAN}\\"]}"}`],
+    ["in text after ibans, a comma between", "ibans: gb82west12345698765432, de89370400440532013000", `ibans: ${IBAN}, ${IBAN}`],
+    ["in text after ibans, a semicolon between", "ibans: gb82west12345698765432; de89370400440532013000", `ibans: ${IBAN}; ${IBAN}`],
+    ["in text after ibans, a bar between", "ibans=gb82west12345698765432|de89370400440532013000", `ibans=${IBAN}|${IBAN}`],
+    ["in text after ibans, a spaced bar between", "ibans=gb82west12345698765432 | de89370400440532013000", `ibans=${IBAN} | ${IBAN}`],
+    ["in text after ibans, a blank between", "ibans: gb82west12345698765432 de89370400440532013000", `ibans: ${IBAN} ${IBAN}`],
+    ["in text after ibans, a tab between, three items", "ibans: gb82west12345698765432\tde89370400440532013000;gb82west12345698765432", `ibans: ${IBAN}\t${IBAN};${IBAN}`],
   ])("%s", (_, text, expected) => {
     expect(redacted(text)).toBe(expected);
   });
@@ -145,8 +151,17 @@ describe("lower-case IBANs", () => {
   it.each([
     ["ids in an array", '{"ids":["de89370400440532013000","gb82west12345698765432"]}'],
     ["an item after a list's item that is no IBAN", '{"ibans":["n/a","de89370400440532013000"]}'],
+    ["an item after a semicolon, a bar or a blank in no list of IBANs", "ids: 4f2a; de89370400440532013000|de89370400440532013000 gb82west12345698765432"],
   ])("look-alike: %s", (_, text) => {
     expect(redacted(text)).toBe(text);
+  });
+
+  it.each([
+    ["a number that fails the check, after a semicolon", "ibans: gb82west12345698765432; de89370400440532013001", `ibans: ${IBAN}; de89370400440532013001`],
+    ["a word with a letter glued to it, after a blank", "ibans: gb82west12345698765432 de89370400440532013000x", `ibans: ${IBAN} de89370400440532013000x`],
+    ["a word after a bar", "ibans=gb82west12345698765432|pending", `ibans=${IBAN}|pending`],
+  ])("look-alike after an accepted IBAN stays: %s", (_, text, expected) => {
+    expect(redacted(text)).toBe(expected);
   });
 
   it("a key that describes the IBAN rather than holds it stays", () => {

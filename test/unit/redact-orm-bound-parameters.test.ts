@@ -261,6 +261,22 @@ describe("Sequelize's parameter logs as the library prints them", () => {
     ]);
   });
 
+  it("reads the string level from the start of the text, whatever the message starts with", () => {
+    // The character after the nearest quote says nothing: a message opening with `[`, `(` or a blank.
+    for (const start of ["[db] ", "(db) ", " ", "", '"quoted" ', "a \"zip\" and "]) {
+      const record = { msg: `${start}Executing (default): SELECT * FROM t WHERE zip = $1; 94103` };
+      const stored = redacted(JSON.stringify(record));
+      expect(JSON.parse(stored), stored).toEqual({ msg: `${start}Executing (default): SELECT * FROM t WHERE zip = $1; "[REDACTED:postal_code]"` });
+    }
+    // A record held in a string of another record: the marker one level further down.
+    const inner = JSON.stringify({ msg: "[db] Executing (default): UPDATE `card` SET `cvv`=? WHERE `id` = ?; 123, 7" });
+    const outer = JSON.parse(redacted(JSON.stringify({ line: inner }))) as { line: string };
+    expect(JSON.parse(outer.line)).toEqual({ msg: '[db] Executing (default): UPDATE `card` SET `cvv`=? WHERE `id` = ?; "[REDACTED:secret_param]", 7' });
+    // A line whose own quotes are escaped, with no quote opening it: at the level of its quotes.
+    expect(redacted('Executing (default): SELECT * FROM t WHERE \\"zip\\" = $1; 94103')).toBe('Executing (default): SELECT * FROM t WHERE \\"zip\\" = $1; \\"[REDACTED:postal_code]\\"');
+    expect(redacted('[db] Executing (default): SELECT * FROM t WHERE zip = $1; 94103')).toBe('[db] Executing (default): SELECT * FROM t WHERE zip = $1; "[REDACTED:postal_code]"');
+  });
+
   it("keeps look-alikes bound in the same shapes: statuses, counts, timestamps, ids, order ids", () => {
     const kept = [
       'Executing (default): UPDATE "order" SET "status"=$1,"token_count"=$2,"password_changed_at"=$3 WHERE "order_id" = $4; "shipped", 512, "2026-12-01 10:00:00.000 +00:00", 123456789',

@@ -106,6 +106,38 @@ describe("the same escaped line break in a secret's double-quoted value after it
   });
 });
 
+describe("the same escaped line break in an assignment's and a card holder's double-quoted value", () => {
+  it("redacts a secret assigned in code, plain and in a JSON record's escaped quotes", () => {
+    const cases: Array<[string, string]> = [
+      ['api_key = "k3y-9f8e7d6c5b4a\\n"', 'api_key = "[REDACTED:secret_param]"'],
+      ['$config["db_password"] = "a\\nb-s3cret";', '$config["db_password"] = "[REDACTED:secret_param]";'],
+      ["secret_token := \"line1\\nline2\"", 'secret_token := "[REDACTED:secret_param]"'],
+      [JSON.stringify({ src: 'const api_key = "a\nb-s3cretvalue";' }), JSON.stringify({ src: 'const api_key = "[REDACTED:secret_param]";' })],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("redacts a card holder's name whose value holds an escaped line break, plain and in a JSON record", () => {
+    const cases: Array<[string, string]> = [
+      ['card_holder: "Maria\\nSouza"', 'card_holder: "[REDACTED:card_holder]"'],
+      ['cardholder="Maria Souza\\n" amount=10', 'cardholder="[REDACTED:card_holder]" amount=10'],
+      [JSON.stringify({ log: 'card_holder: "Maria Souza\n" ok' }), JSON.stringify({ log: 'card_holder: "[REDACTED:card_holder]" ok' })],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("keeps single-quoted values within their line, and values that stand for no secret or name", () => {
+    const kept = [
+      "api_key = 'k3y\nabc'",
+      "cardholder='Maria\nSouza'",
+      'api_key = "${API_KEY}"',
+      'card_holder: "n/a\\n"',
+      'password_changed_at = "2026-12-01\\n10:00"',
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+});
+
 describe("a placeholder the statement uses for several columns gets the strongest of their rules", () => {
   it("redacts what is compared with a status and a password, or assigned to a note and a CEP", () => {
     const cases: Array<[string, string]> = [

@@ -264,34 +264,69 @@ function applyKeyRulesToRequestsInProse(text: string, prefix: string, rules: Jso
 
 /**
  * `text` with each GraphQL request object written in it (from a `{` that opens a member to the
- * `}` that closes it, read past strings) replaced by `rule(object's text)`. Objects that are no
- * request, or no JSON, are skipped whole with what they nest, so every character is read once
- * and each request parsed once here: linear in the text's length.
+ * `}` that closes it, read past strings) replaced by `rule(object's text)`. The objects are
+ * `objectsInProse`'s: every character is read once and each request parsed once here, linear in
+ * the text's length.
  */
 function requestsInProse(text: string, rule: (request: string) => string): string {
   let out: string | undefined;
   let copied = 0;
-  for (let open = text.indexOf("{"); open >= 0; ) {
-    if (!opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
-      countWork(1);
-      open = text.indexOf("{", open + 1);
-      continue;
-    }
-    const close = closingBrace(text, open);
-    // Characters read to the closing brace (counted as work, scan-scope.ts).
-    countWork((close < 0 ? text.length : close + 1) - open);
-    if (close < 0) break;
+  for (const [open, close] of objectsInProse(text)) {
     const object = text.slice(open, close + 1);
-    if (isGraphQLRequest(object)) {
-      const ruled = rule(object);
-      if (ruled !== object) {
-        out = (out ?? "") + text.slice(copied, open) + ruled;
-        copied = close + 1;
-      }
+    if (!isGraphQLRequest(object)) continue;
+    const ruled = rule(object);
+    if (ruled !== object) {
+      out = (out ?? "") + text.slice(copied, open) + ruled;
+      copied = close + 1;
     }
-    open = text.indexOf("{", close + 1);
   }
   return out === undefined ? text : out + text.slice(copied);
+}
+
+/**
+ * The objects written in prose `text`, as [index of `{`, index of its `}`] pairs in text order:
+ * each `{` that opens a member (`{"`, `{ "`) outside any object, to the `}` closing it, braces
+ * inside JSON strings not counted (`"{id}"`, an escaped quote). An object that closes is one
+ * whole (what it nests is its own: a request's `variables`); one that never closes (`retry after
+ * {"error": "timeout" POST /graphql {…}`, words a line cut short) is no object, and the objects
+ * closed inside it stand in its place, as if it were prose. One pass with a stack of the open
+ * braces, each character read once (counted as work, scan-scope.ts).
+ */
+function objectsInProse(text: string): Array<[number, number]> {
+  const closed: Array<[number, number]> = [];
+  // The open braces, outermost first, and for each level the objects closed directly inside the
+  // brace open at that level: they stand for it when it never closes.
+  const opens: number[] = [];
+  const inside: Array<Array<[number, number]>> = [];
+  let i = 0;
+  while (i < text.length) {
+    if (opens.length === 0) {
+      const open = text.indexOf("{", i);
+      if (open < 0) break;
+      countWork(open + 1 - i);
+      i = open + 1;
+      if (opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
+        opens.push(open);
+        inside[0] = [];
+      }
+      continue;
+    }
+    const start = i;
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+    } else if (code === OPEN_BRACE) {
+      inside[opens.length] = [];
+      opens.push(i);
+    } else if (code === CLOSE_BRACE) {
+      const open = opens.pop()!;
+      (opens.length === 0 ? closed : inside[opens.length - 1]!).push([open, i]);
+    }
+    i++;
+    countWork(i - start);
+  }
+  for (let level = 0; level < opens.length; level++) for (const object of inside[level]!) closed.push(object);
+  return closed;
 }
 
 /** How far after a `{` the quote of its first member's name is looked for (`{ "query"`). */
@@ -307,25 +342,6 @@ function isGraphQLRequest(object: string): boolean {
     return false;
   }
   return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && graphQLRequestInObject(parsed as Record<string, unknown>) !== undefined;
-}
-
-/**
- * The `}` closing the object opened at `open` in `text`, braces inside JSON strings not counted
- * (`"{id}"`, an escaped quote), or -1 when the text ends first.
- */
-function closingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
-    } else if (code === OPEN_BRACE) {
-      depth++;
-    } else if (code === CLOSE_BRACE && --depth === 0) {
-      return i;
-    }
-  }
-  return -1;
 }
 
 /** What the first walk puts in place of an inner text it found changed: any other string. */

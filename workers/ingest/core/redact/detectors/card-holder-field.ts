@@ -2,7 +2,7 @@ import { cardHolderNameLastWords, holderContextBefore, holdsCardHolderName, name
 import { Evidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
-import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
+import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
 
 /**
  * A card holder's name as a field written into free text: a quoted field of JSON or a similar
@@ -20,7 +20,7 @@ import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
  * after `=` ends at a blank or a parameter's separator, with the capitalized words after it that
  * are no key (`John Smith`, not `amount=10`): what a logfmt line leaves unquoted.
  */
-const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED}`;
+const QUOTED = `${DOUBLE_QUOTED_OVER_LINES}|` + String.raw`'(?:[^'\\\n]|\\.)*'|` + ESCAPED_SINGLE_QUOTED;
 /**
  * An unquoted `name=value` value: a word up to a blank or separator, and up to four capitalized
  * words after it that are no key; a sentence's final punctuation after it is not the name's.

@@ -40,11 +40,13 @@ function escapedQuoted(quote: string, level: number, lineBreaks: boolean): strin
   return `${backslashes(edge)}${quote}${parts}(?:${backslashes(period)})*${backslashes(edge)}${quote}`;
 }
 
+/** The values in escaped `quote`s of every level read for it, as regex source alternatives. */
+function escapedQuotedLevels(quote: string, levels: number, lineBreaks: boolean): string {
+  return Array.from({ length: levels }, (_, i) => escapedQuoted(quote, i + 1, lineBreaks)).join("|");
+}
+
 function escapedQuotedValues(lineBreaks: boolean): string {
-  return [
-    ...Array.from({ length: DOUBLE_QUOTE_LEVELS }, (_, i) => escapedQuoted('"', i + 1, lineBreaks)),
-    ...Array.from({ length: SINGLE_QUOTE_LEVELS }, (_, i) => escapedQuoted("'", i + 1, lineBreaks)),
-  ].join("|");
+  return `${escapedQuotedLevels('"', DOUBLE_QUOTE_LEVELS, lineBreaks)}|${escapedQuotedLevels("'", SINGLE_QUOTE_LEVELS, lineBreaks)}`;
 }
 
 /**
@@ -59,6 +61,21 @@ export const ESCAPED_QUOTED = escapedQuotedValues(false);
  * `\n` the scanner's escape view reads as one (`escape-view.ts`).
  */
 export const ESCAPED_QUOTED_OVER_LINES = escapedQuotedValues(true);
+
+/**
+ * A value in double quotes, plain or escaped (`"…"`, `\"…\"`, three levels), whose line breaks
+ * are read as part of it, as regex source: a string a writer escapes whole (JSON, a language's
+ * string printer, source code) holds a line break only as the escape `\n`, which the scanner's
+ * escape view reads as one (`api_key = "k3y\n"`, a secret read from a file with its trailing
+ * newline). A backslash escapes any character after it.
+ */
+export const DOUBLE_QUOTED_OVER_LINES = String.raw`"(?:[^"\\]|\\[^])*"|` + escapedQuotedLevels('"', DOUBLE_QUOTE_LEVELS, true);
+
+/**
+ * A value in escaped single quotes (`\'…\'`) within a line, as regex source: single quotes are
+ * no JSON string's, so a line break between them ends the value, as in `'…'`.
+ */
+export const ESCAPED_SINGLE_QUOTED = escapedQuotedLevels("'", SINGLE_QUOTE_LEVELS, false);
 
 /**
  * An escaped quote never closed (a line cut short by a limit or a logger) and the word after it,

@@ -19,7 +19,8 @@ import { Place, type Detector } from "./detector";
  * lower-case hex id of an IBAN's length may start with a country code (`be`, `de`, `ad`, `ae`)
  * and pass the check once in 97. After the word (`ibans` too), or as the value of a key naming
  * IBANs (`Place.IBAN_VALUE`), a list's items are IBANs each (`{"ibans":["de89…","gb82…"]}`, a
- * lifted `["de89…"]` under `ibans`): an item right after one accepted is in the same list.
+ * lifted `["de89…"]` under `ibans`, `ibans: de89…; gb82…`): an item right after one accepted, past a
+ * comma, a semicolon, a bar or blanks, is in the same list.
  */
 const IBAN_KIND = "iban";
 
@@ -50,8 +51,11 @@ export const ibanDetector: Detector = {
 const IBAN_WORD_BEFORE = /(?<![A-Za-z])ibans?[ \t:=#"'\\]*(?:\[[ \t"'\\]*)?$/i;
 /** How far back `IBAN_WORD_BEFORE` is read: `ibans\":[\"`. */
 const IBAN_WORD_REACH = 16;
-/** What separates a list's items: a closing quote, a comma, an opening quote, blanks, escapes. */
-const ITEM_SEPARATOR = /["'\\]*[ \t]*,[ \t]*["'\\]*$/;
+/**
+ * What separates a list's items: a closing quote, a comma, a semicolon or a bar (`a; b`, `a|b`,
+ * as lists are joined in text) or blanks alone (`a b`), an opening quote, escapes.
+ */
+const ITEM_SEPARATOR = /["'\\]*(?:[ \t]*[,;|][ \t]*|[ \t]+)["'\\]*$/;
 
 /**
  * The scan (`scan-scope.ts`) and the end of the last IBAN this detector accepted in it. A scan

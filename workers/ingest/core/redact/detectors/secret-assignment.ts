@@ -2,7 +2,7 @@ import { Evidence } from "../evidence";
 import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
-import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
+import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
 import { SECRET_PARAM_KIND, isPlaceOrLanguageCode } from "./secret-parameter";
 
 /**
@@ -34,8 +34,12 @@ import { SECRET_PARAM_KIND, isPlaceOrLanguageCode } from "./secret-parameter";
  * word and reads a bounded stretch after it: the cost is linear in the text.
  */
 
-/** A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`, escaped-quotes.ts). */
-const QUOTED = String.raw`'(?:[^'\\\n]|''|\\.)*'|"(?:[^"\\\n]|\\.)*"|` + ESCAPED_QUOTED;
+/**
+ * A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`,
+ * escaped-quotes.ts); one in double quotes holds the line breaks the scanner reads for escaped
+ * `\n` (`api_key = "k3y\n"`), one in single quotes ends with its line.
+ */
+const QUOTED = String.raw`'(?:[^'\\\n]|''|\\.)*'|` + `${DOUBLE_QUOTED_OVER_LINES}|${ESCAPED_SINGLE_QUOTED}`;
 /** The quoted value that ends a match. */
 const VALUE_AT_END = new RegExp(`(?:${QUOTED})$`);
 

@@ -6,6 +6,7 @@ import { Place, redactionMarker, type Detector, type Rewrite } from "./detector"
 import { ESCAPED_QUOTED_OVER_LINES, quoteOpening } from "./escaped-quotes";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
 import { sqlAssignedColumnOf, sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND } from "../kinds";
 
@@ -80,7 +81,7 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       // A placeholder used for several columns gets the strongest of their rules.
       const kind = boundKind(strongestRule(ruleOfColumn(first), place.columns, ruleOfColumn), value, quoted);
       if (kind === undefined || withheld.has(kind)) return undefined;
-      const around = quoted ? opening : place.bound ? quoteBefore(text, start) : "'";
+      const around = quoted ? opening : place.bound ? quoteAtDepth(jsonStringDepthAt(text, start)) : "'";
       return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
     },
   };
@@ -108,24 +109,6 @@ function columnsOf(text: string, start: number, valueAt: number, opening: string
 
 function ruleOfColumn(column: string): KeyRule {
   return COLUMN_RULES.ruleFor(column);
-}
-
-/**
- * The quote a number's marker in a bound list is written in: a quote of the level the list's
- * strings and the statement's names are at, so the marker is one of its strings. Read from the
- * quote nearest before the list item at `start`: one that closes a string (`"zip" = $1`, `"a", 3`)
- * is of that level, backslashes and all (`\"` in a log line held in a JSON string); one that opens
- * the string the list is in (`{"msg":"Executing (…): …; 123"}`, a word after it) is a level up,
- * where a quote has twice its backslashes and one more. `"` when none is within 256 characters.
- */
-function quoteBefore(text: string, start: number): string {
-  const quote = text.lastIndexOf('"', start);
-  if (quote < 0 || start - quote > 256) return '"';
-  let escapes = quote;
-  while (escapes > 0 && quote - escapes < 7 && text.charCodeAt(escapes - 1) === 92 /* \ */) escapes--;
-  const backslashes = quote - escapes;
-  const opens = /\w/.test(text.charAt(quote + 1));
-  return `${"\\".repeat(opens ? 2 * backslashes + 1 : backslashes)}"`;
 }
 
 function isBlank(code: number): boolean {
