@@ -77,7 +77,7 @@ export class ListReader {
   }
 }
 
-/** Where the first item of the list opening before `from` starts: past blanks, quotes and the `\`s escaping them. */
+/** Where the first item of the list opening before `from` starts: past blanks, line breaks, quotes and the `\`s escaping them. */
 export function firstItemStart(text: string, from: number): number {
   let i = from;
   while (i < text.length && isItemOpening(text.charCodeAt(i))) i++;
@@ -87,7 +87,7 @@ export function firstItemStart(text: string, from: number): number {
 /** The first item of the list opening before `from`: up to its `,`, without blanks and quotes. */
 export function firstItem(text: string, from: number): string {
   const comma = text.indexOf(",", from);
-  return text.slice(from, comma < 0 ? text.length : comma).replace(/^[ \t\\"']+|[ \t\\"'\]]+$/g, "");
+  return text.slice(from, comma < 0 ? text.length : comma).replace(/^[ \t\r\n\\"']+|[ \t\r\n\\"'\]]+$/g, "");
 }
 
 /** Whether two items are printed alike: digits where digits are, letters where letters are, the same separators. */
@@ -117,16 +117,21 @@ export function isLaterItemOfNamedList(
   return first < start && printedAs(firstItem(text, first), match) && named(text, first);
 }
 
-/** The characters of a list of numbers and their separators: digits, `-`, `.`, `(`, `)`, `+`, blanks, quotes, `\`, `,`. */
+/**
+ * The characters of a list of numbers and their separators: digits, `-`, `.`, `(`, `)`, `+`, `,`
+ * and what may open an item (`isItemOpening`).
+ */
 export function isNumberListCharacter(code: number): boolean {
   return (
-    (code >= 48 && code <= 57) || code === 45 || code === 46 || code === 40 || code === 41 || code === 43 ||
-    code === 32 || code === 9 || code === 34 || code === 39 || code === 92 || code === 44
+    (code >= 48 && code <= 57) || code === 45 || code === 46 || code === 40 || code === 41 || code === 43 || code === 44 || isItemOpening(code)
   );
 }
 
-/** How many blanks, quotes and `\`s may stand between an item and the `,` before it (`, \\"`). */
-const ITEM_OPENING_REACH = 8;
+/**
+ * How many blanks, line breaks, quotes and `\`s may stand between an item and the `,` before it
+ * (`, \\"`; a pretty-printed array's line break and indentation, `JSON.stringify(value, null, 2)`).
+ */
+const ITEM_OPENING_REACH = 16;
 
 /** Whether a `,` is right before `start`, past an item's opening (`, "`, `,\"`): only a later item follows one. */
 function followsComma(text: string, start: number): boolean {
@@ -138,8 +143,9 @@ function followsComma(text: string, start: number): boolean {
   return false;
 }
 
+/** Blanks, line breaks, quotes and `\`: what stands between a list's `,` and its next item. */
 function isItemOpening(code: number): boolean {
-  return code === 32 || code === 9 || code === 34 || code === 39 || code === 92;
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 34 || code === 39 || code === 92;
 }
 
 function shapeOf(code: number): number {

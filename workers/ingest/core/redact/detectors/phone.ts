@@ -6,6 +6,7 @@ import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
+import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -80,14 +81,15 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
- * `llamó del `), an SQL column's closing quote (`` `phone` = '…' ``, `"telefone" =
+ * `llamó del `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
+ * column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured.
  */
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
-    `(?:[ _-]?${NUMBER_WORD})?\\.?["'\`\\]]?${BLANK}*` +
-    `(?:[:=#]${BLANK}*(?:\\[${BLANK}*)?["']?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+    `(?:[ _-]?${NUMBER_WORD})?\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
+    `(?:[:=#]${BLANK}*(?:\\[${BLANK}*)?${QUOTE}?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
 );
 
 /** How far before a number its phone word is read. */

@@ -55,11 +55,12 @@ const SSN_NAME = "(?:(?<![A-Za-z])(?:ssns?|SSNS?|Ssns?)|[a-z]Ssns?|[Ss]ocial[ _-
 
 /**
  * The name, then what may stand between it and the number: `number`/`no.`/`#`, a quote, `:`,
- * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `); quotes perhaps
+ * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `), a list's `[`
+ * and the line break a pretty-printed array puts after it (`"ssn": [\n  "`); quotes perhaps
  * escaped, in JSON text held in a string (`\\"ssn\\":\\"`).
  */
 const SSN_NAMED_BEFORE = new RegExp(
-  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t]*)?${QUOTE}?|(?:is|was)[ \\t]+)?$`,
+  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t\\r\\n]*)?${QUOTE}?|(?:is|was)[ \\t]+)?$`,
 );
 
 /** Whether a name of an SSN is right before `start` (`SSN_NAMED_BEFORE`). */
