@@ -247,3 +247,28 @@ describe("lists of postal codes and IBANs, holders' names split in fields: the w
     );
   });
 });
+
+describe("lists of SSNs and phones, CSV rows: the work of reading back to the list's name", () => {
+  const cases: Array<[string, string, string]> = [
+    ["one long comma list of SSNs after their name", "ssn: ", "123456789, "],
+    // Pretty-printed with tabs, three levels deep: 16 characters an item, so n and 2n end alike.
+    ["one long JSON array of phones as numbers", '{"cliente":{"phones":[', "\n\t\t\t11987654321,"],
+    ["one long JSON array of phones as strings, never closed", '{"celulares":[', '"11987654321",'],
+    ["lists of SSNs over and over", "", "ssn: 123456789, 234567890 "],
+    ["nine-digit items after a name that is no SSN's", "ssn: 123456789 ids: ", "234567890, "],
+    ["items after a list's opening and a word", "phones: [", "x,11987654321,"],
+    ["CSV rows", "nome,cpf,uf\n", "Ana,52998224725,SP\n"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still redacts every item of a long list and every row's CPF", () => {
+    const ssns = measured(built("ssn: ", "123456789, ", 6000)).text;
+    expect(ssns.startsWith("ssn: [REDACTED:ssn], [REDACTED:ssn], ")).toBe(true);
+    expect(ssns).not.toContain("123456789");
+    const phones = measured(`{"phones":[${"11987654321,".repeat(1000)}11912345678]}`).text;
+    expect(phones).not.toMatch(/119\d{8}/);
+    const rows = measured("Ana,52998224725,SP\n".repeat(100)).text;
+    expect(rows).toBe("Ana,[REDACTED:cpf],SP\n".repeat(100));
+  });
+});

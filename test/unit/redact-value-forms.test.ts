@@ -105,8 +105,11 @@ const CASES: Case[] = [
   { key: "cnpj", value: "11222333000181", other: "11444777000161", kind: "cnpj" },
   { key: "user.id", value: "52998224725", kind: "cpf" },
   { key: "user_ids", value: "52998224725", other: "10023456779", kind: "cpf" },
-  { key: "ssn", value: "123456789", kind: "ssn" },
-  { key: "phone", value: "11987654321", kind: "phone" },
+  { key: "ssn", value: "123456789", other: "234567890", listed: ",", kind: "ssn" },
+  { key: "ssns", value: "123456789", other: "234567890", listed: ", ", kind: "ssn" },
+  { key: "phone", value: "11987654321", other: "11912345678", listed: ", ", kind: "phone" },
+  { key: "phones", value: "11987654321", other: "11912345678", listed: ", ", kind: "phone" },
+  { key: "telefones", value: "11987654321", other: "11912345678", listed: ",", kind: "phone" },
   { key: "rg", value: "123456789", kind: "rg" },
   { key: "pix_key", value: "52998224725", kind: "pix_key", bodyKind: "cpf" },
   { key: "card_number", value: "4111111111111111", other: "5555555555554444", kind: "card" },
@@ -118,6 +121,9 @@ const CASES: Case[] = [
   { key: "zips", value: "3", kind: undefined },
   { key: "card.last4", value: "1111", kind: undefined },
   { key: "nsu", value: "52998224725", kind: undefined },
+  // Nine-digit ids and amounts in lists: no name of an SSN or a phone.
+  { key: "ids", value: "123456789", other: "234567890", listed: ", ", kind: undefined },
+  { key: "amounts", value: "123456789", other: "234567890", listed: ",", kind: undefined },
 ];
 
 /** One stored form of a case's value: where, what it became, what was sent, the kind it must be redacted as. */
@@ -135,7 +141,8 @@ function storedForms({ key, value, other, listed, kind, bodyKind }: Case): Form[
     ["a string attribute", str(value), value],
     ["an integer attribute", int(value), value],
   ];
-  if (other !== undefined) kinds.push(["an array of a string and an integer", { arrayValue: { values: [str(value), int(other)] } }, `${value},${other}`]);
+  // An array attribute is stored as its JSON text, as the Collector's exporter writes it.
+  if (other !== undefined) kinds.push(["an array of a string and an integer", { arrayValue: { values: [str(value), int(other)] } }, `[${JSON.stringify(value)},${other}]`]);
   if (listed !== undefined) kinds.push(["a comma list", str(`${value}${listed}${other!}`), `${value}${listed}${other!}`]);
   for (const [form, anyValue, sent] of kinds) {
     const attribute = [{ key, value: anyValue }];
@@ -183,6 +190,41 @@ describe("a value under a key gets one verdict in every form it is sent in", () 
     expect(storedLog([{ key: "zips", value: str("SW1A 1AA, EC1A 1BB") }]).attributes.zips).toBe("[REDACTED:postal_code], [REDACTED:postal_code]");
     // Not a postal code's key: a list of numbers stays.
     expect(storedLog([{ key: "ids", value: str("94103,10001") }]).attributes.ids).toBe("94103,10001");
+  });
+
+  it("reads the later items of an SSN's or a phone's list in text as its first, when printed alike", () => {
+    const redacted = (text: string) => OPTIONS.redaction.scanner!.redact(text, new RedactionTally(), 0, 0);
+    expect(redacted("ssn: 123456789, 234567890")).toBe("ssn: [REDACTED:ssn], [REDACTED:ssn]");
+    expect(redacted('applicant {"ssn":["123456789","234567890"]}')).toBe('applicant {"ssn":["[REDACTED:ssn]","[REDACTED:ssn]"]}');
+    expect(redacted("phones: 11987654321, 11912345678")).toBe("phones: [REDACTED:phone], [REDACTED:phone]");
+    expect(redacted("celulares=11987654321,11912345678&page=2")).toBe("celulares=[REDACTED:phone],[REDACTED:phone]&page=2");
+    // Pretty-printed (`JSON.stringify(value, null, 2)`): a line break and indentation before each item.
+    const pretty = JSON.stringify({ cliente: { phones: [11987654321, 11912345678], ssn: ["123456789", "234567890"], ids: [123456789, 234567890] } }, null, 2);
+    expect(JSON.parse(redacted(pretty))).toEqual({
+      cliente: { phones: ["[REDACTED:phone]", "[REDACTED:phone]"], ssn: ["[REDACTED:ssn]", "[REDACTED:ssn]"], ids: [123456789, 234567890] },
+    });
+    // A count or a short code after the list's first item is no item printed as it.
+    expect(redacted("ssn: 123456789, 12345")).toBe("ssn: [REDACTED:ssn], 12345");
+    expect(redacted("phone: 11987654321, 2 tentativas")).toBe("phone: [REDACTED:phone], 2 tentativas");
+    // A list after no name of an SSN or a phone: ids, amounts.
+    expect(redacted("ids: [123456789, 234567890]")).toBe("ids: [123456789, 234567890]");
+    expect(redacted("amounts=123456789,234567890")).toBe("amounts=123456789,234567890");
+    // A list's item after a word that is not the list's name stays.
+    expect(redacted("ssn: 123456789, order 234567890")).toBe("ssn: [REDACTED:ssn], order 234567890");
+  });
+
+  it("reads a CSV row's fields apart: a `,` after a word separates, after one to three digits it is a decimal's", () => {
+    const redacted = (text: string) => OPTIONS.redaction.scanner!.redact(text, new RedactionTally(), 0, 0);
+    expect(redacted("Ana,52998224725,SP")).toBe("Ana,[REDACTED:cpf],SP");
+    expect(redacted('"Ana Souza",529.982.247-25,"São Paulo"')).toBe('"Ana Souza",[REDACTED:cpf],"São Paulo"');
+    expect(redacted("Ana,11222333000181,SP")).toBe("Ana,[REDACTED:cnpj],SP");
+    expect(redacted("John,123-45-6789,NY")).toBe("John,[REDACTED:ssn],NY");
+    // A phone in a row is one only under a name, as anywhere.
+    expect(redacted("Ana,11987654321,SP")).toBe("Ana,11987654321,SP");
+    // Decimals and thousands look-alikes, as the CPF lists' record decided.
+    expect(redacted("lat,-23,52998224725")).toBe("lat,-23,52998224725");
+    expect(redacted("total,52998224725,50")).toBe("total,52998224725,50");
+    expect(redacted("R$ 1.234,52998224725")).toBe("R$ 1.234,52998224725");
   });
 
   it("keeps an integer under a name that says nothing of a person or a card: a quantity, though its digits pass a CPF's check", () => {

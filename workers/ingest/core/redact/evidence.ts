@@ -802,17 +802,18 @@ function isRunCharacter(code: number): boolean {
 /** A digit count's states before its run's first countable digit. */
 const MAY_START = -1;
 const GLUED = -2;
-/** `[A-Za-z_,]`: besides digits, `.`, `/` and `-`, what glues a digit after it to a word. */
+/** `[A-Za-z_]`: besides digits, `.`, `/` and `-`, what glues a digit after it to a word. */
 const GLUES = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
-  GLUES[code] = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 44 ? 1 : 0;
+  GLUES[code] = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 ? 1 : 0;
 }
 
 /**
  * The facts of digit runs (digits, spaces, `.`, `/` and `-`): `CPF_DIGITS`, `CNPJ` and
  * `CARD_DIGITS` when a run has their digits counted from its first digit where such a number
- * could start (not right after a word character, `.`, `,` or `-`, nor `/` for tax ids, as
- * their lookbehinds require; a card may follow a comma, between a list's items; its first digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
+ * could start (not right after a word character, `.` or `-`, nor `/` for tax ids, as their
+ * lookbehinds require; a comma may separate a list's items or a CSV row's fields; a card's first
+ * digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
  * The walk reads the run from `run` to `end`, after the character before it, which says
  * whether the run's first digit is glued.
  */
@@ -857,11 +858,12 @@ function digitRunEvidence(text: string, run: number, end: number): number {
         if (cardDigits < 0) cardDigits = MAY_START;
         continue;
     }
-    // Any other character ends the run; a word character glues a digit right after it.
+    // Any other character ends the run; a word character glues a digit right after it. A comma
+    // may separate a list's items or a CSV row's fields, a card or a CPF among them (`[1,4111…]`,
+    // `Ana,52998224725,SP`): the detector tells.
     const glued = code < 128 && GLUES[code] === 1;
     taxDigits = glued ? GLUED : MAY_START;
-    // A comma may separate a list's items, a card among them (`[1,4111…]`): the detector tells.
-    cardDigits = glued && code !== 44 ? GLUED : MAY_START;
+    cardDigits = glued ? GLUED : MAY_START;
     dots = 0;
   }
   return found;

@@ -154,12 +154,12 @@ const VERSION_SEGMENT = new RegExp(
     `|[a-z0-9](?:Versions?|Releases?|Builds?)${WHICH_VERSION}$`,
 );
 /**
- * A last segment naming a US Social Security number: `ssn`, `customer_ssn`, `applicantSsn`,
- * `social_security_number`, `socialSecurityNumber`, `SOCIAL_SECURITY_NO` (`detectors/ssn.ts`
+ * A last segment naming a US Social Security number or a list of them: `ssn`, `customer_ssn`,
+ * `applicantSsn`, `ssns`, `social_security_number`, `socialSecurityNumber`, `SOCIAL_SECURITY_NO` (`detectors/ssn.ts`
  * reads the same names before a number in text).
  */
 const SSN_SEGMENT =
-  /(?:^|[_-])(?:ssn|SSN|Ssn)$|[a-z0-9]Ssn$|(?:^|[_-])(?:[Ss]ocial[_-]?[Ss]ecurity|SOCIAL[_-]?SECURITY)(?:[_-]?(?:[Nn]umber|NUMBER|[Nn]o|NO|[Nn]um))?$|[a-z0-9]Social[Ss]ecurity(?:Number|No|Num)?$/;
+  /(?:^|[_-])(?:ssns?|SSNS?|Ssns?)$|[a-z0-9]Ssns?$|(?:^|[_-])(?:[Ss]ocial[_-]?[Ss]ecurity|SOCIAL[_-]?SECURITY)(?:[_-]?(?:[Nn]umber|NUMBER|[Nn]o|NO|[Nn]um))?$|[a-z0-9]Social[Ss]ecurity(?:Number|No|Num)?$/;
 /**
  * Keys holding a whole URL (`url.full`, `url.original`, the older `http.url`): its host is the
  * server a Client span called (semantic conventions, HTTP client spans).

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { Place, type Detector } from "./detector";
 import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
+import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE } from "./list-items";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
@@ -20,17 +21,18 @@ import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 
 /**
  * Digits glued to a word, a path or a decimal's or thousands' separator are part of something
- * else (`1.234.567.890,12`, `-23,52998224725`); a `,` between two numbers of four digits or more
- * separates a list's items (`[52998224725,10023456779]`, a logger's JSON array of numbers).
+ * else (`1.234.567.890,12`, `-23,52998224725`, `52998224725,50`); a `,` after four digits or
+ * more separates a list's items (`[52998224725,10023456779]`), after a word or a quote a CSV
+ * row's fields (`Ana,52998224725,SP`): `list-items.ts`.
  */
-const NOT_GLUED_BEFORE = "(?<![\\w./-]|(?<!\\d{4}),)";
-const NOT_GLUED_AFTER = "(?![\\w/-]|\\.\\d|,\\d(?!\\d{3}))";
+const NOT_GLUED_BEFORE = `(?<![\\w./-]|${COMMA_GLUED_BEFORE})`;
+const NOT_GLUED_AFTER = `(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`;
 /**
  * The fully punctuated spellings may also stand between `/`s: a URL path names the document
  * (`/clientes/529.982.247-25/pedidos`, `/empresas/11.222.333/0001-81/notas`). Bare digits
- * between `/`s stay a path's id.
+ * between `/`s stay a path's id. A CSV row's field is one too (`Ana,529.982.247-25,SP`).
  */
-const PRINTED_BEFORE = "(?<![\\w.,-])";
+const PRINTED_BEFORE = `(?<![\\w.-]|${COMMA_GLUED_BEFORE})`;
 const PRINTED_AFTER = "(?![\\w-]|[.,]\\d)";
 
 export const cpfDetector: Detector = {

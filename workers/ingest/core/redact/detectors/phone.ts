@@ -1,10 +1,12 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
+import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
+import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -27,7 +29,11 @@ import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
  *   also bound by an ORM and logged in its parameter list after the statement (`… VALUES ($1, $2)
  *   -- PARAMETERS: ["Ana","11987654321"]`: `sqlBoundParameterOf`); in such a list with no
  *   statement before it (Prisma's `Params: […]`), a quoted Brazilian mobile number with its area
- *   code, digits only (`"11987654321"`).
+ *   code, digits only (`"11987654321"`);
+ * - each later item of a list after such a word or key, printed as the first is (`phones:
+ *   11987654321, 11912345678`, `{"phones":[11987654321,11912345678]}`: `list-items.ts`; a list's
+ *   words are phones too: `phones`, `telefones`, `celulares`). A `,` after four digits or more,
+ *   or after a word, separates numbers; after one to three digits it is a decimal's.
  *
  * Timezone offsets (`+05:30`), signed numbers (`+100.00`), ids, order numbers, timestamps and
  * durations have too few digits, no phone word, or are identifiers.
@@ -41,6 +47,9 @@ import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "whatsapp", "wpp",
+  // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
+  "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
+  "telefonos", "teléfonos", "moviles", "móviles",
 ];
 /**
  * Verbs that dial the number after them, or say a call came from it or goes back to it, in
@@ -72,14 +81,15 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
- * `llamó del `), an SQL column's closing quote (`` `phone` = '…' ``, `"telefone" =
+ * `llamó del `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
+ * column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured.
  */
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
-    `(?:[ _-]?${NUMBER_WORD})?\\.?["'\`\\]]?${BLANK}*` +
-    `(?:[:=#]${BLANK}*["']?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+    `(?:[ _-]?${NUMBER_WORD})?\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
+    `(?:[:=#]${BLANK}*(?:\\[${BLANK}*)?${QUOTE}?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
 );
 
 /** How far before a number its phone word is read. */
@@ -110,8 +120,8 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * three digits (`612 34 56 78`, `06 12 34 56 78`), or 8 to 13 digits in a row.
  */
 const NATIONAL =
-  "(?<![\\w.,/+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-])(?:\\d{1,5}[ .-]){0,3}\\d{4,6}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{8,13})" +
-  "(?![\\w/-]|[.,]\\d)";
+  `(?<![\\w./+()-]|${COMMA_GLUED_BEFORE})(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-])(?:\\d{1,5}[ .-]){0,3}\\d{4,6}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{8,13})` +
+  `(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`;
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
  * the 9 perhaps set apart (`11 9 8765-4321`).
@@ -143,7 +153,9 @@ export const phoneDetector: Detector = {
     if (match.startsWith("+")) return digits >= 8 && digits <= 15 ? marker : undefined;
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
-    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start, digits !== match.length)) return marker;
+    const grouped = digits !== match.length;
+    const named = (within: string, at: number) => isNamedPhone(within, at, grouped);
+    if ((place & Place.PHONE_VALUE) !== 0 || named(text, start) || isLaterItemOfNamedList(phoneLists, text, start, match, named)) return marker;
     const column = sqlInsertColumnOf(text, start);
     if (column !== undefined && phoneColumns.get(column)) return marker;
     const bound = sqlBoundParameterOf(text, start);
@@ -158,6 +170,9 @@ export const phoneDetector: Detector = {
     return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
   },
 };
+
+/** The reader of lists after a phone's name, whose later items are unnamed (`list-items.ts`). */
+const phoneLists = new ListReader(isNumberListCharacter);
 
 /** Whether an SQL column's name names a phone; a bulk insert asks for its columns on every row. */
 const phoneColumns = new BoundedMemo<string, boolean>(256, (column) => namesPhone(nameWords(column)));

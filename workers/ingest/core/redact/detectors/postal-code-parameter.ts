@@ -1,8 +1,8 @@
 import { Evidence } from "../evidence";
 import { isPostalCodeParameterName } from "../postal-code-names";
-import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { Place, type Detector } from "./detector";
 import { ESCAPED_QUOTE, OPENING_QUOTES } from "./escaped-quotes";
+import { ListReader, WHOLE_VALUE_LIST, firstItem, printedAs } from "./list-items";
 
 /**
  * Postal codes under a name that says they are one: in URL query and form parameters
@@ -102,7 +102,7 @@ function namesPostalCodeBefore(text: string, at: number): boolean {
  * list is read back from the item to its `[`, `=` or `:`, past the items before it.
  */
 function arrayItem(match: string, marker: string, text: string, start: number, place: number): string | undefined {
-  const open = match.charCodeAt(0) === 91 ? start : listOpening(text, start);
+  const open = match.charCodeAt(0) === 91 ? start : lists.opening(text, start);
   const opening = ITEM_OPENING.exec(match)![0];
   if (open === WHOLE_VALUE_LIST) {
     // The whole value is the list, under a key naming a postal code (`zips` = `94103,10001`,
@@ -127,52 +127,8 @@ function arrayItem(match: string, marker: string, text: string, start: number, p
   return quoted ? `${opening}${marker}` : `${opening}${quote}${marker}${quote}`;
 }
 
-/**
- * Where the list holding the item after the `,` at `comma` opens, past the items before it (their
- * codes, blanks, quotes and commas): its `[`, or the `=` or `:` of the name it is the value of;
- * `WHOLE_VALUE_LIST` when the text's start comes first (the list is the whole text); -1 when
- * something else comes first (a `{`, a `]`: the item is in no list), or after 1024 characters.
- */
-function listOpening(text: string, comma: number): number {
-  const scan = currentScan();
-  const from = Math.max(0, comma - 1024);
-  let open = from === 0 ? WHOLE_VALUE_LIST : -1;
-  let i = comma - 1;
-  for (; i >= from; i--) {
-    // The item before, asked about earlier in this scan: its list is this one's.
-    if (lastItem.scan === scan && i === lastItem.comma) {
-      open = lastItem.open;
-      break;
-    }
-    const code = text.charCodeAt(i);
-    if (code === 91 /* [ */ || code === 61 /* = */ || code === 58 /* : */) {
-      open = i;
-      break;
-    }
-    if (!isListCharacter(code)) {
-      open = -1;
-      break;
-    }
-  }
-  countWork(comma - i);
-  lastItem.scan = scan;
-  lastItem.comma = comma;
-  lastItem.open = open;
-  return open;
-}
-
-/** `listOpening`'s answer for an item of a list that starts the text. */
-const WHOLE_VALUE_LIST = -2;
-
-/**
- * The `,` of the last item `listOpening` was asked about, its answer and its scan
- * (`scan-scope.ts`): a scan asks about a list's items in order, so each walk ends at the item
- * before it, and a list of thousands is read once.
- */
-const lastItem = { scan: -1, comma: -1, open: -1 };
-resetAfterEachScan(() => {
-  lastItem.scan = -1;
-});
+/** The postal code lists' reader (`list-items.ts`): their items are codes, letters too. */
+const lists = new ListReader(isListCharacter);
 
 /** A character of a postal code list's items and separators: letters, digits, `-`, `.`, `+`, `%`, blanks, quotes, `\`, `,`. */
 function isListCharacter(code: number): boolean {
@@ -180,22 +136,4 @@ function isListCharacter(code: number): boolean {
     (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 45 || code === 46 || code === 43 ||
     code === 37 || code === 32 || code === 9 || code === 34 || code === 39 || code === 92 || code === 44
   );
-}
-
-/** The first item of the list after the `=` or `:` before `from`: up to its `,`, without blanks and quotes. */
-function firstItem(text: string, from: number): string {
-  const comma = text.indexOf(",", from);
-  return text.slice(from, comma < 0 ? text.length : comma).replace(/^[ \t\\"']+|[ \t\\"']+$/g, "");
-}
-
-/** Whether two codes are printed alike: digits where digits are, letters where letters are, the same separators. */
-function printedAs(first: string, code: string): boolean {
-  if (first.length !== code.length) return false;
-  for (let i = 0; i < code.length; i++) if (shapeOf(first.charCodeAt(i)) !== shapeOf(code.charCodeAt(i))) return false;
-  return true;
-}
-
-function shapeOf(code: number): number {
-  if (code >= 48 && code <= 57) return 0;
-  return (code | 32) >= 97 && (code | 32) <= 122 ? 1 : code;
 }

@@ -2,6 +2,7 @@ import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
 import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
+import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
 import { isNamedPhone } from "./phone";
 
 /**
@@ -13,7 +14,9 @@ import { isNamedPhone } from "./phone";
  * 6789`) or run together (`123456789`) are one only after a word naming it (`SSN: 123 45 6789`,
  * `ssn=123456789`, `social security number 123456789`, `"socialSecurityNumber":"…"`), or in the
  * value of a key naming it (`ssn`, `applicant.socialSecurityNumber`, as a lifted JSON line gives
- * it): nine digits alone are an order, a zip+4, an id. A name of an SSN wins over a thing's.
+ * it): nine digits alone are an order, a zip+4, an id. So is each later item of a list after
+ * such a name, printed as the first is (`ssn: 123456789, 234567890`, `{"ssn":["123456789",
+ * "234567890"]}`, `ssns=123456789,234567890`: `list-items.ts`). A name of an SSN wins over a thing's.
  * After a word naming a phone (`Call 800-55-1234`, `Phone: 555-12-3456`, `fax`, `celular`,
  * `WhatsApp`) or under a key naming one (`customer.phone`), the shape is a national phone
  * number, which the phone detector redacts as one (kept when `phone` is off): not an SSN. A
@@ -22,16 +25,21 @@ import { isNamedPhone } from "./phone";
  * Only numbers the Social Security Administration issues (its rules since randomization in
  * 2011): no area `000`, `666` or `900`–`999` (the 9xx range is the IRS's ITINs), no group `00`,
  * no serial `0000`. The number must stand alone: inside an id or a UUID (`ord-123-45-6789`,
- * `123-45-6789-0`), or as a date (`2024-11-30`, which has another grouping), it is not one.
+ * `123-45-6789-0`), or as a date (`2024-11-30`, which has another grouping), it is not one; a
+ * `,` glues it only as a decimal's separator (`12,123456789`), and separates a list's items and a
+ * CSV row's fields (`Ana,123-45-6789,NY`).
  */
 export const ssnDetector: Detector = {
   kind: "ssn",
-  source: "(?<![\\w.,/-])(?:\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{9})(?![\\w/-]|[.,]\\d)",
+  // A `,` glues digits only as a decimal's or thousands' separator (`list-items.ts`).
+  source: `(?<![\\w./-]|${COMMA_GLUED_BEFORE})(?:\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{9})(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`,
   evidence: Evidence.SSN,
   placeEvidence: Place.SSN_VALUE,
   rewrite: (match, marker, text, start, place) => {
     if (!isIssuable(match.replace(/\D/g, ""))) return undefined;
-    if ((place & Place.SSN_VALUE) !== 0 || SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start))) return marker;
+    if ((place & Place.SSN_VALUE) !== 0 || isNamedSsn(text, start) || isLaterItemOfNamedList(ssnLists, text, start, match, isNamedSsn)) {
+      return marker;
+    }
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start)) return undefined;
     const thingsIdentifier = isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start);
     return match.includes("-") && !thingsIdentifier ? marker : undefined;
@@ -43,16 +51,25 @@ export const ssnDetector: Detector = {
  * `customer_ssn`, `userSsn`, `social security`, `socialSecurity`, `SOCIAL_SECURITY`). The
  * evidence walk looks for `SSN_WORD`, which every one of them holds.
  */
-const SSN_NAME = "(?:(?<![A-Za-z])(?:ssn|SSN|Ssn)|[a-z]Ssn|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY)";
+const SSN_NAME = "(?:(?<![A-Za-z])(?:ssns?|SSNS?|Ssns?)|[a-z]Ssns?|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY)";
 
 /**
  * The name, then what may stand between it and the number: `number`/`no.`/`#`, a quote, `:`,
- * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `); quotes perhaps
+ * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `), a list's `[`
+ * and the line break a pretty-printed array puts after it (`"ssn": [\n  "`); quotes perhaps
  * escaped, in JSON text held in a string (`\\"ssn\\":\\"`).
  */
 const SSN_NAMED_BEFORE = new RegExp(
-  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?${QUOTE}?[ \\t]*(?:[:=#][ \\t]*${QUOTE}?|(?:is|was)[ \\t]+)?$`,
+  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t\\r\\n]*)?${QUOTE}?|(?:is|was)[ \\t]+)?$`,
 );
+
+/** Whether a name of an SSN is right before `start` (`SSN_NAMED_BEFORE`). */
+function isNamedSsn(text: string, start: number): boolean {
+  return SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start));
+}
+
+/** The reader of lists after an SSN's name, whose later items are unnamed (`list-items.ts`). */
+const ssnLists = new ListReader(isNumberListCharacter);
 
 /** The SSA's issuing rules for an SSN's area (3 digits), group (2) and serial (4). */
 function isIssuable(digits: string): boolean {
