@@ -71,7 +71,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
       {
         partialSuccess: {
           rejectedLogRecords: "1",
-          errorMessage: "1 log record rejected: JSON null where a record belongs (first at logRecords[1]; JSON.stringify writes an undefined array item as null)",
+          errorMessage: "1 log record rejected: JSON null where a record belongs (first at resourceLogs[0].scopeLogs[0].logRecords[1]; JSON.stringify writes an undefined array item as null)",
         },
       },
     ]);
@@ -88,7 +88,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
           rejectedLogRecords: "0",
           errorMessage:
             "2 JSON nulls skipped where an attribute, event, link, exemplar or quantile belongs " +
-            "(first at attributes[1]; JSON.stringify writes an undefined array item as null)",
+            "(first at resourceLogs[0].resource.attributes[1]; JSON.stringify writes an undefined array item as null)",
         },
       },
     ]);

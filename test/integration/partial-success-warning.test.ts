@@ -119,7 +119,7 @@ describe("the answer to an export stored with less than was sent", () => {
     });
     const warning =
       "3 JSON nulls skipped where an attribute, event, link, exemplar or quantile belongs " +
-      "(first at attributes[1]; JSON.stringify writes an undefined array item as null)";
+      "(first at resourceSpans[0].scopeSpans[0].spans[0].attributes[1]; JSON.stringify writes an undefined array item as null)";
     expect(status).toBe(200);
     expect(answer).toEqual({ partialSuccess: { rejectedSpans: "0", errorMessage: warning } });
     expect(lastExportLine()).toMatchObject({ accepted: 1, rejected: 0, warning });

@@ -522,7 +522,7 @@ describe("null items of repeated message fields (JSON.stringify's undefined arra
       scopeLogsBody('"logRecords":[{"timeUnixNano":"1796149728000000000","body":{"stringValue":"good 1"}},null,{"body":{"stringValue":"good 2"}}]'),
     );
     expect(bodies(request)).toEqual([{ stringValue: "good 1" }, { stringValue: "good 2" }]);
-    expect(nullRecords).toEqual({ count: 1, first: "logRecords[1]" });
+    expect(nullRecords).toEqual({ count: 1, first: "resourceLogs[0].scopeLogs[0].logRecords[1]" });
   });
 
   it("counts null spans and data points; skips null containers, events, links, exemplars, quantiles and attributes", () => {
@@ -534,7 +534,8 @@ describe("null items of repeated message fields (JSON.stringify's undefined arra
     );
     const span = traces.request.resourceSpans[0]!.scopeSpans[0]!.spans;
     expect(span.map((s) => [s.name, s.events.map((e) => e.name), s.links.length, s.attributes.map((a) => a.key)])).toEqual([["s", ["e"], 0, ["k"]]]);
-    expect(traces.nullRecords).toEqual({ count: 2, first: "spans[0]" });
+    // The sender's indexes, not those left after the nulls before were skipped.
+    expect(traces.nullRecords).toEqual({ count: 2, first: "resourceSpans[1].scopeSpans[1].spans[0]" });
 
     const metrics = decodeCounting(
       "metrics",
@@ -544,7 +545,7 @@ describe("null items of repeated message fields (JSON.stringify's undefined arra
     );
     const data = metrics.request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
     expect(data.type === "summary" && data.dataPoints.map((p) => p.quantileValues.length)).toEqual([1]);
-    expect(metrics.nullRecords).toEqual({ count: 1, first: "data_points[1]" });
+    expect(metrics.nullRecords).toEqual({ count: 1, first: "resourceMetrics[0].scopeMetrics[0].metrics[1].summary.data_points[1]" });
   });
 
   it("skips a null attribute and keeps a null array item as an empty value, in its place", () => {
@@ -557,9 +558,24 @@ describe("null items of repeated message fields (JSON.stringify's undefined arra
     expect(bodies(request)).toEqual([{ arrayValue: [{ intValue: "1" }, { empty: true }, { kvlistValue: [{ key: "k", value: { empty: true } }] }] }]);
   });
 
+  it("names each first null by its full path in the sender's document, whichever resource and record holds it", () => {
+    const record = (body: string, attributes?: unknown[]) => ({ timeUnixNano: "1796153517000000000", body: { stringValue: body }, attributes });
+    const nullRecords = { count: 0, first: "" };
+    const nullItems = { count: 0, first: "" };
+    const body = JSON.stringify({
+      resourceLogs: [
+        { scopeLogs: [{ logRecords: [record("one"), record("two"), record("three", [{ key: "a", value: { stringValue: "x" } }, null])] }] },
+        { scopeLogs: [{ logRecords: [record("four"), null] }] },
+      ],
+    });
+    decodeRequest("logs", "json", utf8.encode(body), nullRecords, nullItems);
+    expect(nullRecords).toEqual({ count: 1, first: "resourceLogs[1].scopeLogs[0].logRecords[1]" });
+    expect(nullItems).toEqual({ count: 1, first: "resourceLogs[0].scopeLogs[0].logRecords[2].attributes[1]" });
+  });
+
   it("starts the count again for the exact parse of a body with a 64-bit number", () => {
     const { nullRecords } = decodeCounting("logs", scopeLogsBody('"logRecords":[null,{"timeUnixNano":1796149742123456789}]'));
-    expect(nullRecords).toEqual({ count: 1, first: "logRecords[0]" });
+    expect(nullRecords).toEqual({ count: 1, first: "resourceLogs[0].scopeLogs[0].logRecords[0]" });
   });
 });
 

@@ -172,10 +172,11 @@ describe("prepareExport's warning", () => {
     };
     const prepared = prepareExport("traces", "json", json(spans), config(), RECEIVED);
     expect(prepared).toMatchObject({ accepted: 1, rejected: 1 });
-    expect(prepared.rejectionMessage).toMatch(/^1 span rejected: JSON null where a record belongs \(first at spans\[1\];/);
+    expect(prepared.rejectionMessage).toMatch(/^1 span rejected: JSON null where a record belongs \(first at resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[1\];/);
+    // The first met: the resource's attributes are read before its spans.
     expect(prepared.warning).toBe(
       "3 JSON nulls skipped where an attribute, event, link, exemplar or quantile belongs " +
-        "(first at attributes[1]; JSON.stringify writes an undefined array item as null)",
+        "(first at resourceSpans[0].resource.attributes[1]; JSON.stringify writes an undefined array item as null)",
     );
     const summary = {
       resourceMetrics: [
@@ -193,7 +194,7 @@ describe("prepareExport's warning", () => {
         },
       ],
     };
-    expect(prepareExport("metrics", "json", json(summary), config(), RECEIVED).warning).toMatch(/^1 JSON null skipped .*\(first at quantileValues\[1\];/);
+    expect(prepareExport("metrics", "json", json(summary), config(), RECEIVED).warning).toMatch(/^1 JSON null skipped .*\(first at resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]\.summary\.dataPoints\[0\]\.quantileValues\[1\];/);
   });
 
   it("is empty for what is no loss: redaction, a null arrayValue item, attributes lifted from a body kept as written", () => {

@@ -238,7 +238,7 @@ export function bothSpellings<T>(o: JsonObject, key: string, snakeKey: string, r
  */
 export interface NullCount {
   count: number;
-  /** Where the first one was, e.g. `logRecords[1]`; "" while count is 0. */
+  /** Where the first one was: `logRecords[1]` while decoding, its full path after (`resourceLogs[0].scopeLogs[0].logRecords[1]`); "" while count is 0. */
   first: string;
 }
 

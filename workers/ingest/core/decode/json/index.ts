@@ -27,6 +27,7 @@ import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
 import { withNullsCountedIn, type NullCount } from "./common";
+import { placeFirstNull } from "./null-path";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
@@ -41,7 +42,8 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
 /**
  * Decodes an OTLP/JSON export request. `null` items of record lists are skipped and counted in
  * `nullRecords` (for the answer's partial success), those of attribute, event, link, exemplar
- * and quantile lists in `nullItems` (for its warning); throws OtlpDecodeError for a body to refuse.
+ * and quantile lists in `nullItems` (for its warning), each with the full path of its first
+ * (`resourceLogs[1].scopeLogs[0].logRecords[1]`); throws OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
   signal: S,
@@ -69,7 +71,10 @@ function decodeDocument<S extends Signal>(
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
   try {
-    return withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject));
+    const request = withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject));
+    placeFirstNull(document, nullRecords);
+    placeFirstNull(document, nullItems);
+    return request;
   } catch (error) {
     if (error instanceof JsonPathError) {
       const path = error.reversedPath.slice().reverse().join(".");
