@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
+import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -222,6 +222,10 @@ export class KeyRules {
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
     const lastSegment = key.slice(key.lastIndexOf(".") + 1);
     if (this.secretKeys && isSecretName(lastSegment)) return SECRET;
+    // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its
+    // name describes it (`password.length`, `api_key.id`).
+    if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;
+    if (this.secretKeys && isHeldSecretName(key)) return SECRET;
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     const server =
