@@ -232,6 +232,9 @@ describe("lists of postal codes and IBANs, holders' names split in fields: the w
     ["one long JSON array of lower-case IBANs", '{"ibans":[', '"de89370400440532013000",'],
     ["holders' split names over and over", "", "card holder first_name=Maria last_name=Souza "],
     ["name fields after a holder that is a key's", "holder=ops ", "first_name=Maria "],
+    ["holders' names after labels in prose, over and over", "", "Card holder: John Smith - Titular do cartão: João da Silva "],
+    ["labels before names that are no holder's, over and over", "", "card holder verification: Not Present lock holder - Worker Pool "],
+    ["long labels of holder words before names that are no name", "", "card holder holder holder holder: Not Present "],
   ];
 
   itIsLinearIn(cases);
@@ -244,6 +247,9 @@ describe("lists of postal codes and IBANs, holders' names split in fields: the w
     expect(ibans).not.toMatch(/de89|gb82/);
     expect(measured("card holder first_name=Maria last_name=Souza ".repeat(3)).text).toBe(
       "card holder first_name=[REDACTED:card_holder] last_name=[REDACTED:card_holder] ".repeat(3),
+    );
+    expect(measured("Card holder: John Smith - Titular do cartão: João da Silva ".repeat(3)).text).toBe(
+      "Card holder: [REDACTED:card_holder] - Titular do cartão: [REDACTED:card_holder] ".repeat(3),
     );
   });
 });
