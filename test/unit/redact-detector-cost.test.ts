@@ -122,6 +122,8 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     ["a secret assigned in code whose double-quoted value never closes, over escaped line breaks", 'api_key = "', "a\\nb api_key = x "],
     ["card holders' double-quoted values over escaped line breaks, over and over", "", 'card_holder: "Maria\\nSouza" '],
     ["statements using a placeholder twice, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 AND "password" = $1; "hunter2-S3cret!"\n'],
+    ["statements using a placeholder for a status and a phone, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 OR "phone" = $1; "11987654321"\n'],
+    ["statements using a placeholder for an order's number and a CPF, over and over", "", 'Executing (default): SELECT 1 WHERE "numero_pedido" = $1 OR "cpf" = $1; "52998224725"\n'],
     ["one long list of numbers in a JSON record", '{"msg":"(db) Executing (default): UPDATE c SET cvv = ?; ', "123, "],
   ];
 
