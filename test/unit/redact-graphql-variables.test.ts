@@ -105,6 +105,17 @@ describe("a JSON request body (GraphQL over HTTP)", () => {
     expect(JSON.parse(redactedBody({ variables: body.variables }))).toEqual({ variables: body.variables });
   });
 
+  it("a variable passed as an order's id and a phone is read as both: what either argument would find", () => {
+    const body = {
+      query: "query($v: String, $w: String) { a: orders(orderId: $v, phone: $v) { id } b: orders(numeroPedido: $w, cpf: $w) { id } }",
+      variables: { v: "11987654321", w: "52998224725" },
+    };
+    expect(JSON.parse(redactedBody(body)).variables).toEqual({ v: "[REDACTED:phone]", w: "[REDACTED:cpf]" });
+    // Passed as an order's number alone, the digits are that number.
+    const order = { query: "query($w: String) { orders(numeroPedido: $w) { id } }", variables: { w: "52998224725" } };
+    expect(JSON.parse(redactedBody(order)).variables).toEqual({ w: "52998224725" });
+  });
+
   it("a key the operator lists is reached through the argument's name (hash `email`)", () => {
     const body = { query: "query($e: String!){ customer(email: $e) { id } }", variables: { e: "ana@example.com" } };
     expect(JSON.parse(redactedBody(body, hashingPolicy({ hashKeys: ["email"] }))).variables).toEqual({ e: hash("ana@example.com") });
