@@ -210,6 +210,17 @@ describe("the document and the variables in attributes beside each other", () =>
     expect(record.body).toEqual(kvlist({ query: str(LOGIN), variables: kvlist({ p: str("[REDACTED:secret]"), n: { intValue: "3" } }) }));
   });
 
+  it("an object passed as a secret argument goes whole: its members' paths name no secret (JSON text, a structured body, a map attribute)", () => {
+    const object = { raw: "hunter22", hint: "pet" };
+    expect(JSON.parse(redactedBody({ query: LOGIN, variables: { p: object } })).variables).toEqual({ p: "[REDACTED:secret]" });
+    const map = kvlist({ raw: str("hunter22"), hint: str("pet") });
+    const record = logRecord({ body: kvlist({ query: str(LOGIN), variables: kvlist({ p: map }) }) });
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
+    expect(record.body).toEqual(kvlist({ query: str(LOGIN), variables: kvlist({ p: str("[REDACTED:secret]") }) }));
+    const attributes = redactedSpan([attr("graphql.document", str(LOGIN)), attr("graphql.variables", kvlist({ p: map }))]);
+    expect(attributes["graphql.variables"]).toEqual(kvlist({ p: str("[REDACTED:secret]") }));
+  });
+
   it("a document and variables of different owners are not paired: a span's `graphql.document`, its event's variables", () => {
     const s = span({
       attributes: [attr("graphql.document", str(LOGIN))],
