@@ -275,7 +275,7 @@ describe("a member under a secret's name, in any form a sender nests it", () => 
   });
 
   it("rules a flattened key by its parents' secret names, as the same words joined in one name", () => {
-    for (const key of ["credentials.value", "password.new", "password.confirm", "api_key.primary", "secrets.db", "password.0", "secrets.db.value", "user.password.old", "senha.nova", "session.value", "credentials_value"]) {
+    for (const key of ["credentials.value", "password.new", "password.confirm", "api_key.primary", "secrets.db", "password.0", "secrets.db.value", "user.password.old", "senha.nova", "session.value", "basic_auth.value", "credentials_value"]) {
       expect(keyRules.ruleFor(key).action, key).toBe("secret");
     }
     expect(keyRules.ruleFor("pin.value").action).toBe("secret_code");
@@ -283,7 +283,9 @@ describe("a member under a secret's name, in any form a sender nests it", () => 
     for (const key of [
       "password.length", "password.min_length", "password.type", "password.expires_at", "password.rotated", "api_key.id", "api_key.name",
       "api_key.provider", "api_key.kind", "secret.created_at", "token.count", "token.algorithm", "credentials.username", "secrets.db.host",
-      "session.country", "session.previous_id", "authorization.decision", "jwt.claims", "cookie.domain", "password_length", "value", "data.value",
+      "session.country", "session.previous_id", "authorization.decision", "jwt.claims", "cookie.domain", "api_key.last4", "api_key.fingerprint",
+      "cf.tlsClientAuth.certPresented", "basic_auth.username", "basic_auth.realm",
+      "password_length", "value", "data.value",
     ]) {
       expect(keyRules.ruleFor(key).action, key).toBe("scan");
     }

@@ -294,23 +294,26 @@ const CREDENTIAL_IDS = new Set(["session"]);
  * Last words of a member under a secret's name that say whose or which secret it is rather than
  * hold it, besides `DESCRIBING_WORDS` and ids: the account it opens (`credentials.username`,
  * `credentials.email`), where (`secrets.db.host`, `port`, `region`), a note about it (`hint`,
- * `label`, `description`), whether it was changed (`rotated`, `changed`), and a JWT's decoded
- * parts (`jwt.claims`, `jwt.header`: the signature is the secret, the claims are the token's
- * readable content).
+ * `label`, `description`), whether it was changed (`rotated`), the part a key's listing shows to
+ * tell it apart (`api_key.last4`, `fingerprint`, `masked`), and a JWT's decoded parts
+ * (`jwt.claims`, `jwt.header`: the signature is the secret, the claims are the token's readable
+ * content).
  */
 const HELD_SECRET_METADATA_WORDS = new Set([
   "user", "username", "login", "email", "account", "owner", "principal", "subject", "host", "hostname", "port",
-  "region", "database", "label", "description", "hint", "rotated", "claims", "header", "headers",
+  "region", "database", "label", "description", "hint", "rotated", "last4", "fingerprint", "masked", "claims", "header",
+  "headers",
 ]);
 
 /**
  * Secret words that also name the context a secret belongs to, whose other members are no
  * secret: an access decision's (`authorization.decision`, `authorization.policy_result`), a
  * user's visit (`session.country`, `session.page_views`), a cookie's attributes, a signature's
- * check. Under them only the members `HELD_VALUE_WORDS` name hold the secret (`session.value`,
- * `cookie.value`).
+ * check, an authentication's settings or outcome (a last `auth`: `basic_auth.username`,
+ * Cloudflare's `cf.tlsClientAuth.certPresented`). Under them only the members `HELD_VALUE_WORDS`
+ * name hold the secret (`session.value`, `cookie.value`, `basic_auth.value`).
  */
-const CONTEXT_SECRET_WORDS = new Set(["authorization", "session", "sessionid", "cookie", "cookies", "signature"]);
+const CONTEXT_SECRET_WORDS = new Set(["authorization", "session", "sessionid", "cookie", "cookies", "signature", "auth"]);
 
 /**
  * Names of a member that holds the secret its parent names, in whatever form or version:
@@ -339,7 +342,7 @@ const HELD_VALUE_WORDS = new Set([
  * has its own verdict. docs/decisions.md, 2026-12-01, "a member under a secret's
  * name".
  */
-export function heldSecrecy(key: string): number {
+function heldSecrecy(key: string): number {
   let verdict = NOT_SECRET;
   let context = false;
   let start = 0;
