@@ -122,6 +122,8 @@ describe("any value in an ORM's list of bound parameters: the work of finding it
     ["a secret assigned in code whose double-quoted value never closes, over escaped line breaks", 'api_key = "', "a\\nb api_key = x "],
     ["card holders' double-quoted values over escaped line breaks, over and over", "", 'card_holder: "Maria\\nSouza" '],
     ["statements using a placeholder twice, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 AND "password" = $1; "hunter2-S3cret!"\n'],
+    ["statements using a placeholder for a status and a phone, over and over", "", 'Executing (default): SELECT 1 WHERE "status" = $1 OR "phone" = $1; "11987654321"\n'],
+    ["statements using a placeholder for an order's number and a CPF, over and over", "", 'Executing (default): SELECT 1 WHERE "numero_pedido" = $1 OR "cpf" = $1; "52998224725"\n'],
     ["one long list of numbers in a JSON record", '{"msg":"(db) Executing (default): UPDATE c SET cvv = ?; ', "123, "],
   ];
 
@@ -232,6 +234,9 @@ describe("lists of postal codes and IBANs, holders' names split in fields: the w
     ["one long JSON array of lower-case IBANs", '{"ibans":[', '"de89370400440532013000",'],
     ["holders' split names over and over", "", "card holder first_name=Maria last_name=Souza "],
     ["name fields after a holder that is a key's", "holder=ops ", "first_name=Maria "],
+    ["holders' names after labels in prose, over and over", "", "Card holder: John Smith - Titular do cartão: João da Silva "],
+    ["labels before names that are no holder's, over and over", "", "card holder verification: Not Present lock holder - Worker Pool "],
+    ["long labels of holder words before names that are no name", "", "card holder holder holder holder: Not Present "],
   ];
 
   itIsLinearIn(cases);
@@ -244,6 +249,9 @@ describe("lists of postal codes and IBANs, holders' names split in fields: the w
     expect(ibans).not.toMatch(/de89|gb82/);
     expect(measured("card holder first_name=Maria last_name=Souza ".repeat(3)).text).toBe(
       "card holder first_name=[REDACTED:card_holder] last_name=[REDACTED:card_holder] ".repeat(3),
+    );
+    expect(measured("Card holder: John Smith - Titular do cartão: João da Silva ".repeat(3)).text).toBe(
+      "Card holder: [REDACTED:card_holder] - Titular do cartão: [REDACTED:card_holder] ".repeat(3),
     );
   });
 });

@@ -105,6 +105,17 @@ describe("a JSON request body (GraphQL over HTTP)", () => {
     expect(JSON.parse(redactedBody({ variables: body.variables }))).toEqual({ variables: body.variables });
   });
 
+  it("a variable passed as an order's id and a phone is read as both: what either argument would find", () => {
+    const body = {
+      query: "query($v: String, $w: String) { a: orders(orderId: $v, phone: $v) { id } b: orders(numeroPedido: $w, cpf: $w) { id } }",
+      variables: { v: "11987654321", w: "52998224725" },
+    };
+    expect(JSON.parse(redactedBody(body)).variables).toEqual({ v: "[REDACTED:phone]", w: "[REDACTED:cpf]" });
+    // Passed as an order's number alone, the digits are that number.
+    const order = { query: "query($w: String) { orders(numeroPedido: $w) { id } }", variables: { w: "52998224725" } };
+    expect(JSON.parse(redactedBody(order)).variables).toEqual({ w: "52998224725" });
+  });
+
   it("a key the operator lists is reached through the argument's name (hash `email`)", () => {
     const body = { query: "query($e: String!){ customer(email: $e) { id } }", variables: { e: "ana@example.com" } };
     expect(JSON.parse(redactedBody(body, hashingPolicy({ hashKeys: ["email"] }))).variables).toEqual({ e: hash("ana@example.com") });
@@ -197,6 +208,17 @@ describe("the document and the variables in attributes beside each other", () =>
     const record = logRecord({ body: kvlist({ query: str(LOGIN), variables: kvlist({ p: str("hunter22"), n: { intValue: "3" } }) }) });
     redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     expect(record.body).toEqual(kvlist({ query: str(LOGIN), variables: kvlist({ p: str("[REDACTED:secret]"), n: { intValue: "3" } }) }));
+  });
+
+  it("an object passed as a secret argument goes whole: its members' paths name no secret (JSON text, a structured body, a map attribute)", () => {
+    const object = { raw: "hunter22", hint: "pet" };
+    expect(JSON.parse(redactedBody({ query: LOGIN, variables: { p: object } })).variables).toEqual({ p: "[REDACTED:secret]" });
+    const map = kvlist({ raw: str("hunter22"), hint: str("pet") });
+    const record = logRecord({ body: kvlist({ query: str(LOGIN), variables: kvlist({ p: map }) }) });
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
+    expect(record.body).toEqual(kvlist({ query: str(LOGIN), variables: kvlist({ p: str("[REDACTED:secret]") }) }));
+    const attributes = redactedSpan([attr("graphql.document", str(LOGIN)), attr("graphql.variables", kvlist({ p: map }))]);
+    expect(attributes["graphql.variables"]).toEqual(kvlist({ p: str("[REDACTED:secret]") }));
   });
 
   it("a document and variables of different owners are not paired: a span's `graphql.document`, its event's variables", () => {

@@ -81,6 +81,37 @@ describe("a card holder's name in a name=value field", () => {
   });
 });
 
+describe("a card holder's name after a label in prose", () => {
+  it.each([
+    ["after `:`", "Card holder: John Smith", `Card holder: ${HOLDER}`],
+    ["after a label's ` - `", "Cardholder name - Maria Silva", `Cardholder name - ${HOLDER}`],
+    ["Portuguese, with a particle", "Titular do cartão: João da Silva", `Titular do cartão: ${HOLDER}`],
+    ["Portuguese, the name's label first", "Nome do titular do cartão: MARIA P SOUZA", `Nome do titular do cartão: ${HOLDER}`],
+    ["Spanish", "nombre del titular: Juan Pérez", `nombre del titular: ${HOLDER}`],
+    ["a name on the card, in capitals, with an initial", "NAME ON CARD: JOHN P. SMITH", `NAME ON CARD: ${HOLDER}`],
+    ["an account's holder", "Account holder: Ana Souza", `Account holder: ${HOLDER}`],
+    ["ending before the next field", "Card holder: John Smith Amount: 10", `Card holder: ${HOLDER} Amount: 10`],
+    ["ending at its sentence's period", "payment failed. Card holder: Ana Souza. Retry later", `payment failed. Card holder: ${HOLDER}. Retry later`],
+    ["in a JSON string", '{"note":"Card holder: John Smith"}', `{"note":"Card holder: ${HOLDER}"}`],
+  ])("%s", (_, text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it.each([
+    ["a check's result", "Card holder: present"],
+    ["a label describing the holder", "card holder verification: passed"],
+    ["a marker", "Card holder: [REDACTED]"],
+    ["a status in capitals", "Card holder: Not Present"],
+    ["a card brand", "Card holder: Visa Electron"],
+    ["a company", "Account holder: Acme Ltda"],
+    ["a lock's holder", "lock holder: Worker Pool"],
+    ["one word", "Card holder: Verified"],
+    ["a note after the label's dash", "Card holder - name mismatch"],
+  ])("look-alike: %s", (_, text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});
+
 describe("a card holder's name split into first and last name", () => {
   it("under attribute keys naming the holder", () => {
     expect(

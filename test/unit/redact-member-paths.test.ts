@@ -61,6 +61,53 @@ const KEPT = [
   },
 ];
 
+const SECRET_MARKER = "[REDACTED:secret]";
+
+/** The member of parsed JSON at a dotted path. */
+function memberAt(json: Record<string, unknown>, path: string): unknown {
+  return path.split(".").reduce<unknown>((member, name) => (member as Record<string, unknown> | undefined)?.[name], json);
+}
+
+/**
+ * Members under a secret's name (`heldSecrecy`): those holding the secret (`held`) are hidden in
+ * the attribute and in the Body; those describing it (`kept`, with the text stored) stay in both.
+ */
+const HELD_SECRETS: { line: string; held: string[]; kept: Record<string, string> }[] = [
+  { line: `{"password":{"new":"x9!Secret","confirm":"x9!Secret"},"evento":"troca"}`, held: ["password.new", "password.confirm"], kept: { evento: "troca" } },
+  { line: `{"api_key":{"primary":"Zq8vT2mK9pL4xR7w","secondary":"Wn3bY6cH1jF5gD0s"}}`, held: ["api_key.primary", "api_key.secondary"], kept: {} },
+  { line: `{"secrets":{"db":"pa55word!x","smtp":"m4il-Pa55"}}`, held: ["secrets.db", "secrets.smtp"], kept: {} },
+  { line: `{"secrets":{"db":{"value":"pa55word!x","host":"db.internal"}}}`, held: ["secrets.db.value"], kept: { "secrets.db.host": "db.internal" } },
+  { line: `{"senha":{"atual":"Abc!2345","nova":"Xyz!6789"}}`, held: ["senha.atual", "senha.nova"], kept: {} },
+  { line: `{"session":{"value":"s3ss10n-v4lue","country":"BR"}}`, held: ["session.value"], kept: { "session.country": "BR" } },
+  {
+    line: `{"password":{"length":12,"min_length":8,"type":"bcrypt","algorithm":"argon2id","policy":"strong","rotated":"yes","expires_at":"2027-01-01"}}`,
+    held: [],
+    kept: {
+      "password.length": "12",
+      "password.min_length": "8",
+      "password.type": "bcrypt",
+      "password.algorithm": "argon2id",
+      "password.policy": "strong",
+      "password.rotated": "yes",
+      "password.expires_at": "2027-01-01",
+    },
+  },
+  {
+    line: `{"api_key":{"id":"key_123","name":"prod","provider":"stripe","kind":"restricted","created_at":"2026-11-30","count":"2"},"credentials":{"username":"svc-orders","value":"hunter2"}}`,
+    held: ["credentials.value"],
+    kept: {
+      "api_key.id": "key_123",
+      "api_key.name": "prod",
+      "api_key.provider": "stripe",
+      "api_key.kind": "restricted",
+      "api_key.created_at": "2026-11-30",
+      "api_key.count": "2",
+      "credentials.username": "svc-orders",
+    },
+  },
+  { line: `{"authorization":{"decision":"allow","policy":"orders-read"}}`, held: [], kept: { "authorization.decision": "allow", "authorization.policy": "orders-read" } },
+];
+
 /** Members whose parent's name makes their attribute redact the value: the Body redacts it too. */
 const REDACTED = [
   { line: `{"user":{"id":"${CPF_DIGITS}"},"evento":"login"}`, key: "user.id", value: CPF_DIGITS },
@@ -92,9 +139,23 @@ describe("a member's verdict in the Body's JSON text is its lifted attribute's",
     expect(stored.body).not.toContain(value);
   });
 
-  it("hides a secret under a secret's parent in the Body as a whole object", () => {
+  it("hides a secret under a secret's parent in the Body member by member, as its attribute", () => {
     const stored = storedLine(`{"credentials":{"value":"hunter2"},"evento":"login"}`);
-    expect(stored.body).toBe(`{"credentials":"[REDACTED:secret]","evento":"login"}`);
+    expect(stored.attributes["credentials.value"]).toBe(SECRET_MARKER);
+    expect(stored.body).toBe(`{"credentials":{"value":"${SECRET_MARKER}"},"evento":"login"}`);
+  });
+
+  it.each(HELD_SECRETS)("$line hides the secret under its parent's name in both", ({ line, held, kept }) => {
+    const stored = storedLine(line);
+    const body = JSON.parse(stored.body) as Record<string, unknown>;
+    for (const key of held) {
+      expect(stored.attributes[key]).toBe(SECRET_MARKER);
+      expect(memberAt(body, key)).toBe(SECRET_MARKER);
+    }
+    for (const [key, value] of Object.entries(kept)) {
+      expect(stored.attributes[key]).toBe(value);
+      expect(String(memberAt(body, key))).toBe(value);
+    }
   });
 
   it("keeps the member's value only: the same digits in prose beside it stay redacted, as in their attribute", () => {
@@ -204,5 +265,54 @@ describe("KeptMembers", () => {
     expect(small.keeps).toBeGreaterThan(0);
     expect(large.work / large.length).toBeLessThanOrEqual(8);
     expect(large.work).toBeLessThanOrEqual(2.2 * small.work);
+  });
+});
+
+describe("a member under a secret's name, in any form a sender nests it", () => {
+  const keyRules = defaultRedactionPolicy().keyRules;
+  const map = (entries: Record<string, string>): AnyValue => ({
+    kvlistValue: Object.entries(entries).map(([key, value]) => attribute(key, value)),
+  });
+
+  it("rules a flattened key by its parents' secret names, as the same words joined in one name", () => {
+    for (const key of ["credentials.value", "password.new", "password.confirm", "api_key.primary", "secrets.db", "password.0", "secrets.db.value", "user.password.old", "senha.nova", "session.value", "basic_auth.value", "credentials_value"]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("secret");
+    }
+    expect(keyRules.ruleFor("pin.value").action).toBe("secret_code");
+    expect(keyRules.ruleFor("card.cvv.new").action).toBe("secret_code");
+    for (const key of [
+      "password.length", "password.min_length", "password.type", "password.expires_at", "password.rotated", "api_key.id", "api_key.name",
+      "api_key.provider", "api_key.kind", "secret.created_at", "token.count", "token.algorithm", "credentials.username", "secrets.db.host",
+      "session.country", "session.previous_id", "authorization.decision", "jwt.claims", "cookie.domain", "api_key.last4", "api_key.fingerprint",
+      "cf.tlsClientAuth.certPresented", "basic_auth.username", "basic_auth.realm",
+      "password_length", "value", "data.value",
+    ]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("scan");
+    }
+  });
+
+  it("names a collection of secrets a secret: `passwords`, `secrets`, `api_keys`", () => {
+    for (const key of ["passwords", "secrets", "api_keys", "apiKeys", "user.signing_keys", "senhas"]) expect(keyRules.ruleFor(key).action, key).toBe("secret");
+    for (const key of ["keys", "sort_keys", "secrets_count", "tokens"]) expect(keyRules.ruleFor(key).action, key).toBe("scan");
+  });
+
+  it("rules a map attribute (`kvlistValue`) member by member: the secret goes, its metadata stays", () => {
+    const stored = storedAttributes([
+      { key: "credentials", value: map({ value: "hunter2", username: "svc-orders" }) },
+      { key: "password", value: map({ new: "x9!Secret", confirm: "x9!Secret", length: "9", type: "bcrypt" }) },
+      { key: "secrets", value: map({ db: "pa55word!x" }) },
+    ]);
+    expect(JSON.parse(stored["credentials"]!)).toEqual({ kvlistValue: [attribute("value", SECRET_MARKER), attribute("username", "svc-orders")] });
+    expect(JSON.parse(stored["password"]!)).toEqual({
+      kvlistValue: [attribute("new", SECRET_MARKER), attribute("confirm", SECRET_MARKER), attribute("length", "9"), attribute("type", "bcrypt")],
+    });
+    expect(JSON.parse(stored["secrets"]!)).toEqual({ kvlistValue: [attribute("db", SECRET_MARKER)] });
+  });
+
+  it("hides a list under a secret's name whole, its items being the secret", () => {
+    const stored = storedLine(`{"password":["hunter2","x9!Secret"],"api_keys":[{"value":"Zq8vT2mK9pL4xR7w"}],"evento":"x"}`);
+    expect(stored.attributes["password"]).toBe(SECRET_MARKER);
+    expect(stored.attributes["api_keys"]).toBe(SECRET_MARKER);
+    expect(stored.body).toBe(`{"password":"${SECRET_MARKER}","api_keys":"${SECRET_MARKER}","evento":"x"}`);
   });
 });

@@ -158,6 +158,46 @@ describe("a placeholder the statement uses for several columns gets the stronges
     for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
   });
 
+  it("reads every column of a placeholder used twice for what a number is: a phone or a CPF after a status or an order's number", () => {
+    const cases: Array<[string, string]> = [
+      [
+        'Executing (default): SELECT * FROM "c" WHERE "status" = $1 OR "phone" = $1; "11987654321"',
+        'Executing (default): SELECT * FROM "c" WHERE "status" = $1 OR "phone" = $1; "[REDACTED:phone]"',
+      ],
+      [
+        'Executing (default): SELECT * FROM "c" WHERE "order_id" = $1 OR "phone" = $1; "11987654321"',
+        'Executing (default): SELECT * FROM "c" WHERE "order_id" = $1 OR "phone" = $1; "[REDACTED:phone]"',
+      ],
+      [
+        'query: SELECT * FROM "c" WHERE "status" = $1 OR "celular" = $1 -- PARAMETERS: ["11987654321"]',
+        'query: SELECT * FROM "c" WHERE "status" = $1 OR "celular" = $1 -- PARAMETERS: ["[REDACTED:phone]"]',
+      ],
+      [
+        'Executing (default): SELECT * FROM "c" WHERE "numero_pedido" = $1 OR "cpf" = $1; "52998224725"',
+        'Executing (default): SELECT * FROM "c" WHERE "numero_pedido" = $1 OR "cpf" = $1; "[REDACTED:cpf]"',
+      ],
+      [
+        'Executing (default): SELECT * FROM "c" WHERE "order_id" = $1 OR "ssn" = $1; "123-45-6789"',
+        'Executing (default): SELECT * FROM "c" WHERE "order_id" = $1 OR "ssn" = $1; "[REDACTED:ssn]"',
+      ],
+      // The same, in the escaped quotes of a JSON record.
+      [
+        JSON.stringify({ msg: 'Executing (default): SELECT * FROM "c" WHERE "status" = $1 OR "phone" = $1; "11987654321"' }),
+        JSON.stringify({ msg: 'Executing (default): SELECT * FROM "c" WHERE "status" = $1 OR "phone" = $1; "[REDACTED:phone]"' }),
+      ],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("keeps an order's number bound twice to columns that are no person's", () => {
+    const kept = [
+      'Executing (default): SELECT * FROM "c" WHERE "numero_pedido" = $1 OR "status" = $1; "52998224725"',
+      'Executing (default): SELECT * FROM "c" WHERE "status" = $1 OR "numero_pedido" = $1; "52998224725"',
+      'Executing (default): SELECT * FROM "c" WHERE "order_id" = $1 OR "parent_order_id" = $1; "123-45-6789"',
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+
   it("keeps a placeholder used twice for columns that keep their values", () => {
     const kept = [
       'Executing (default): SELECT * FROM "users" WHERE "status" = $1 OR "previous_status" = $1; "active"',
@@ -182,6 +222,17 @@ describe("db.query.parameter.<key> attributes get the column their placeholder n
     expect(stored["db.query.parameter.1"]).toEqual({ stringValue: "[REDACTED:postal_code]" });
     expect(stored["db.query.parameter.2"]).toEqual({ stringValue: "7" });
     expect(stored["db.query.text"]).toEqual({ stringValue: QUERY });
+  });
+
+  it("joins what each column of a placeholder used twice says a parameter is: a phone or a CPF after an order's number", () => {
+    const stored = (query: string, value: string) =>
+      redactedSpan([attr("db.query.text", query), attr("db.query.parameter.0", value)])["db.query.parameter.0"];
+    expect(stored('SELECT * FROM c WHERE "order_id" = $1 OR "phone" = $1', "11987654321")).toEqual({ stringValue: "[REDACTED:phone]" });
+    expect(stored('SELECT * FROM c WHERE "status" = $1 OR "phone" = $1', "11987654321")).toEqual({ stringValue: "[REDACTED:phone]" });
+    expect(stored('SELECT * FROM c WHERE "numero_pedido" = $1 OR "cpf" = $1', "52998224725")).toEqual({ stringValue: "[REDACTED:cpf]" });
+    // An order's number alone, or beside a column that says nothing, stays what it is.
+    expect(stored('SELECT * FROM c WHERE "numero_pedido" = $1 OR "status" = $1', "52998224725")).toEqual({ stringValue: "52998224725" });
+    expect(stored('SELECT * FROM c WHERE "order_id" = $1 OR "parent_order_id" = $1', "4111111111111111")).toEqual({ stringValue: "4111111111111111" });
   });
 
   it("reads the older db.statement, JDBC's ? in order (0-based keys), named keys and a placeholder used twice", () => {

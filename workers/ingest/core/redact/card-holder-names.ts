@@ -139,10 +139,10 @@ const CARD_WORDS: ReadonlySet<string> = new Set([
 /**
  * What every key `namesCardHolder` accepts holds, in any case: a holder's word (`holder`,
  * `cardholder`, `titular`) or a name on a card or account (`nameOnCard`, `name_on_card`,
- * `nameOnAccount`, `name_on_cartao`: `on` and a word of CARD_WORDS). Free text holding none has
+ * `nameOnAccount`, `name_on_cartao`, a label's `Name on card`: `on` and a word of CARD_WORDS). Free text holding none has
  * no holder's field (`evidence.ts`).
  */
-export const CARD_HOLDER_WORD = new RegExp(`holder|titular|on[_.-]?(?:${[...CARD_WORDS].join("|")})`, "i");
+export const CARD_HOLDER_WORD = new RegExp(`holder|titular|on[ _.-]?(?:${[...CARD_WORDS].join("|")})`, "i");
 
 /** First words making the key describe the holder rather than name them. */
 const DESCRIBING_FIRST: ReadonlySet<string> = new Set(["is", "has", "tipo", "type", "count", "qtd", "quantidade", "num", "max", "min"]);

@@ -108,7 +108,10 @@ export const Evidence = {
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
   POSTAL_CODE_PHRASE: 1 << 24,
-  /** A colon or `=`, and a card holder's word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`). */
+  /**
+   * A colon, `=` or `-` (a label's ` - ` in prose, `card-holder-phrase.ts`), and a card holder's
+   * word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`).
+   */
   CARD_HOLDER_FIELD: 1 << 25,
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
   SQL_BOUND_LIST: 1 << 26,
@@ -300,7 +303,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && CARD_HOLDER_WORD.test(text)) found |= Evidence.CARD_HOLDER_FIELD;
+  if ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 && CARD_HOLDER_WORD.test(text)) found |= Evidence.CARD_HOLDER_FIELD;
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;

@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isSecretCodeName, isSecretName, nameWords } from "./secret-names";
+import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -222,6 +222,10 @@ export class KeyRules {
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
     const lastSegment = key.slice(key.lastIndexOf(".") + 1);
     if (this.secretKeys && isSecretName(lastSegment)) return SECRET;
+    // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its
+    // name describes it (`password.length`, `api_key.id`).
+    if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;
+    if (this.secretKeys && isHeldSecretName(key)) return SECRET;
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     const server =
@@ -303,15 +307,48 @@ function hasDottedSuffix(set: ReadonlySet<string>, key: string): boolean {
  * a value named by several keys (a GraphQL variable passed as several arguments, a placeholder an
  * SQL statement uses for several columns). From the strongest: drop, a code's secret, a secret, a
  * card holder's name, a hash, keep, a scan whose key says what the value is (`phone`, `cep`:
- * `KeyRule.place`), a plain scan.
+ * `KeyRule.place`), a plain scan. Scans whose keys each say what the value is are joined
+ * (`joinedScan`): `"order_id" = $1 OR "phone" = $1` binds a value that is a phone as much as
+ * an order's id, and the first column named must not hide what the second says.
  */
 export function strongestRule(rule: KeyRule, names: readonly string[], ruleOf: (name: string) => KeyRule): KeyRule {
   let strongest = rule;
   for (const name of names) {
     const candidate = ruleOf(name);
-    if (ruleStrength(candidate) > ruleStrength(strongest)) strongest = candidate;
+    if (candidate.action === "scan" && strongest.action === "scan" && candidate.place !== 0 && strongest.place !== 0) {
+      strongest = joinedScan(strongest, candidate);
+    } else if (ruleStrength(candidate) > ruleStrength(strongest)) {
+      strongest = candidate;
+    }
   }
   return strongest;
+}
+
+/**
+ * The scan rule of a value two keys name, each saying what it is: what a key says that lets a
+ * detector find more (an SSN's, a phone's, a postal code's, a person's number: `SCAN_FINDING_BITS`)
+ * holds when either says it; what lets a detector pass a value by (a server's address, an id's
+ * or a thing's number, a version: the other bits) only when both say it.
+ */
+function joinedScan(a: KeyRule & { action: "scan" }, b: KeyRule & { action: "scan" }): KeyRule {
+  const first = scanBits(a);
+  const second = scanBits(b);
+  return scanRule(((first | second) & SCAN_FINDING_BITS) | (first & second & ~SCAN_FINDING_BITS));
+}
+
+/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number. */
+const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192;
+
+/** The facts of a scan rule as `scanRule` numbers them. */
+function scanBits(rule: KeyRule & { action: "scan" }): number {
+  const place = rule.place;
+  return (
+    (rule.server ? 1 : 0) | (rule.peer ? 2 : 0) | (rule.id ? 4 : 0) | (rule.version ? 8 : 0) | (rule.url ? 16 : 0) |
+    ((place & Place.SSN_VALUE) !== 0 ? 32 : 0) | ((place & Place.THING_ID) !== 0 ? 64 : 0) | ((place & Place.PHONE_VALUE) !== 0 ? 128 : 0) |
+    ((place & Place.RG_VALUE) !== 0 ? 256 : 0) | ((place & Place.CNH_VALUE) !== 0 ? 512 : 0) | ((place & Place.POSTAL_CODE_VALUE) !== 0 ? 1024 : 0) |
+    ((place & Place.PIX_KEY_VALUE) !== 0 ? 2048 : 0) | ((place & Place.IBAN_VALUE) !== 0 ? 4096 : 0) |
+    ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0)
+  );
 }
 
 function ruleStrength(rule: KeyRule): number {

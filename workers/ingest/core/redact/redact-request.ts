@@ -296,6 +296,14 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         return this.value(value, excluded, inHost, rule.place, path, variables);
       }
       default: {
+        // A map under a secret's name is ruled member by member: the secret's members hold it
+        // (`credentials.value`), its metadata stays (`password.length`, `api_key.id`), as
+        // the attributes lifted from the same JSON are (secret-names.ts, `heldSecrecy`). Not a
+        // map secret by what it is bound to (a GraphQL variable passed as a `password`): its
+        // members' paths name no secret, so the whole map goes.
+        if (rule.action !== "card_holder" && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
+          return this.value(value, 0, 0, 0, path, variables);
+        }
         const kind = replacedKind(value, rule, this.policy);
         // What a holder's key holds besides a name (an object, a list, a flag) is scanned: its
         // members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
@@ -350,6 +358,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         this.inJson.add(DROPPED_KIND);
         return REMOVE;
       default: {
+        // An object under a secret's name is ruled member by member, as its lifted attributes
+        // and a map attribute are (`ruled`). Not a GraphQL variable that is secret by the
+        // argument it is passed as: the walk rules its members by their paths under the
+        // variable's name, which names no secret, so the whole object goes.
+        if ((rule.action === "secret" || rule.action === "secret_code") && rule === own && isJsonObject(value)) return DESCEND;
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
         const kind = replacedKind(lifted, rule, this.policy);
@@ -626,6 +639,11 @@ function holdsText(value: AnyValue): boolean {
   return (
     "stringValue" in value || "arrayValue" in value || "kvlistValue" in value || "bytesValue" in value
   );
+}
+
+/** Whether a parsed JSON value is an object (not an array, nor a number kept exactly). */
+function isJsonObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isRawJsonNumber(value);
 }
 
 /** Numbers under the name of a card security code, PIN or one-time password are that code. */

@@ -33,6 +33,12 @@ const SECRET_WORDS = new Set([
   "sessionid",
   "jwt",
   "otp",
+  // A collection of them (`passwords`, `secrets`: `{"secrets":{"db":"…"}}`), whose members are
+  // secrets named by what they open (`heldSecrecy`).
+  "passwords",
+  "passphrases",
+  "secrets",
+  "senhas",
   ...ROMANCE_PASSWORD_WORDS,
 ]);
 
@@ -284,6 +290,108 @@ const DESCRIBING_WORDS = new Set([
  */
 const CREDENTIAL_IDS = new Set(["session"]);
 
+/**
+ * Last words of a member under a secret's name that say whose or which secret it is rather than
+ * hold it, besides `DESCRIBING_WORDS` and ids: the account it opens (`credentials.username`,
+ * `credentials.email`), where (`secrets.db.host`, `port`, `region`), a note about it (`hint`,
+ * `label`, `description`), whether it was changed (`rotated`), the part a key's listing shows to
+ * tell it apart (`api_key.last4`, `fingerprint`, `masked`), and a JWT's decoded parts
+ * (`jwt.claims`, `jwt.header`: the signature is the secret, the claims are the token's readable
+ * content).
+ */
+const HELD_SECRET_METADATA_WORDS = new Set([
+  "user", "username", "login", "email", "account", "owner", "principal", "subject", "host", "hostname", "port",
+  "region", "database", "label", "description", "hint", "rotated", "last4", "fingerprint", "masked", "claims", "header",
+  "headers",
+]);
+
+/**
+ * Secret words that also name the context a secret belongs to, whose other members are no
+ * secret: an access decision's (`authorization.decision`, `authorization.policy_result`), a
+ * user's visit (`session.country`, `session.page_views`), a cookie's attributes, a signature's
+ * check, an authentication's settings or outcome (a last `auth`: `basic_auth.username`,
+ * Cloudflare's `cf.tlsClientAuth.certPresented`). Under them only the members `HELD_VALUE_WORDS`
+ * name hold the secret (`session.value`, `cookie.value`, `basic_auth.value`).
+ */
+const CONTEXT_SECRET_WORDS = new Set(["authorization", "session", "sessionid", "cookie", "cookies", "signature", "auth"]);
+
+/**
+ * Names of a member that holds the secret its parent names, in whatever form or version:
+ * `value`, `raw`, `plain`, `text`, `data`, `new`, `old`, `current`, `confirm`, `primary`,
+ * `secondary`, … and Portuguese and Spanish `valor`, `nova`, `atual`, `confirmacao`, `nueva`.
+ */
+const HELD_VALUE_WORDS = new Set([
+  "value", "values", "raw", "plain", "plaintext", "cleartext", "text", "data", "string", "str", "bytes", "content",
+  "encoded", "base64", "b64", "hex", "pem", "new", "old", "current", "previous", "prev", "next", "confirm",
+  "confirmation", "repeat", "retype", "primary", "secondary", "backup", "fallback", "temp", "temporary",
+  "valor", "novo", "nova", "antigo", "antiga", "atual", "confirmacao", "confirmação", "confirmar", "nuevo", "nueva",
+  "anterior", "actual",
+]);
+
+/**
+ * What a dotted key's value is by the secret names its parents give it (`NOT_SECRET`, `SECRET`,
+ * `SECRET_CODE`): a member under a secret's name is that secret (`credentials.value`,
+ * `password.new`, `password.confirm`, `api_key.primary`, `secrets.db`, `pin.value` a code's, an
+ * array item `password.0`, `secrets.db.value` two levels down), as the same words joined in one
+ * name are (`credentials_value`, `api_key_primary`), unless its name says something about the
+ * secret instead: the words that end a name describing one (`password.length`,
+ * `password.min_length`, `password.type`, `api_key.provider`, `password.expires_at`, ids:
+ * `api_key.id`) and `HELD_SECRET_METADATA_WORDS` (`credentials.username`). Under a name that is
+ * also a context (`CONTEXT_SECRET_WORDS`: `session`, `authorization`) only `HELD_VALUE_WORDS` and
+ * array items hold it (`session.value`; `session.country` stays). A member naming a secret itself
+ * has its own verdict. docs/decisions.md, 2026-12-01, "a member under a secret's
+ * name".
+ */
+function heldSecrecy(key: string): number {
+  let verdict = NOT_SECRET;
+  let context = false;
+  let start = 0;
+  for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
+    const segment = key.slice(start, dot < 0 ? key.length : dot);
+    const own = segment === "" ? NOT_SECRET : secretNames.get(segment);
+    if (own !== NOT_SECRET) {
+      verdict = own;
+      context = CONTEXT_SECRET_WORDS.has(lastWord(segment));
+    } else if (verdict !== NOT_SECRET && !holdsParentSecret(segment, context)) {
+      verdict = NOT_SECRET;
+    } else {
+      context = false;
+    }
+    if (dot < 0) return start === 0 ? NOT_SECRET : verdict;
+    start = dot + 1;
+  }
+}
+
+/** Whether `heldSecrecy` finds a secret under a parent's name in `key` (not the last segment's own). */
+export function isHeldSecretName(key: string): boolean {
+  return heldSecrecy(key) !== NOT_SECRET;
+}
+
+/** Whether `heldSecrecy` finds a card security code, a PIN or a one-time password under a parent's name in `key`. */
+export function isHeldSecretCodeName(key: string): boolean {
+  return heldSecrecy(key) === SECRET_CODE;
+}
+
+/**
+ * Whether a member named `segment` under a secret's name holds that secret (`heldSecrecy`): an
+ * array item or a value's name (`HELD_VALUE_WORDS`), or, under a name that is no context, any
+ * name that says nothing about the secret.
+ */
+function holdsParentSecret(segment: string, context: boolean): boolean {
+  if (ARRAY_INDEX.test(segment)) return true;
+  const words = nameWords(segment);
+  if (words.length > 0 && words.every((word) => HELD_VALUE_WORDS.has(word))) return true;
+  if (context) return false;
+  const last = words[words.length - 1] ?? "";
+  return !(DESCRIBING_WORDS.has(last) || HELD_SECRET_METADATA_WORDS.has(last) || last === "id" || last === "ids" || DESCRIBING_HEADS.has(words[0] ?? ""));
+}
+const ARRAY_INDEX = /^\d+$/;
+
+function lastWord(name: string): string {
+  const words = nameWords(name);
+  return words[words.length - 1] ?? "";
+}
+
 /** Whether a name's words describe a secret rather than hold it (`DESCRIBING_WORDS`, an id: `CREDENTIAL_IDS`). */
 function describesSecret(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
@@ -308,7 +416,7 @@ function secrecyOf(name: string): number {
       !(word === "token" && NON_CREDENTIAL_TOKEN_WORDS.has(words[index - 1] ?? "")) &&
       !GLUED_NON_CREDENTIAL_TOKEN.test(word) &&
       (SECRET_WORDS.has(word) ||
-        (word === "key" && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
+        ((word === "key" || word === "keys") && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
         GLUED_QUALIFIED_KEY.test(word) ||
         (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||

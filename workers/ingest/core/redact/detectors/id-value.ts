@@ -219,7 +219,8 @@ function isBlank(code: number): boolean {
  * Whether the value at `start` in free text is a thing's identifier, by the one verdict on its
  * name (`identifiedBy`): the name written before it (`order_id=`, `"pedido": "`,
  * `numero_pedido: `, `orderId: \"` in a GraphQL document held in JSON), else the SQL column
- * it goes in (an `INSERT`'s row, `sqlInsertColumnOf`; an ORM's bound list, `sqlBoundParameterOf`);
+ * it goes in (an `INSERT`'s row, `sqlInsertColumnOf`; an ORM's bound list, `sqlBoundParameterOf`,
+ * every column its placeholder is used for: `identifiedByColumns`);
  * a name that says a person's (`cliente_cpf=`, `user_id=`) answers no. Without a name, the
  * words of a sentence: `SKU `, `part no. `, `order #`, `pedido ` before it. Reads the 64
  * characters before `start`, and the statement's columns as sql-values.ts reads them (once per
@@ -227,9 +228,24 @@ function isBlank(code: number): boolean {
  */
 export function isThingIdentifierValue(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
-  const name = NAME_BEFORE_VALUE.exec(before)?.[1] ?? sqlInsertColumnOf(text, start) ?? sqlBoundParameterOf(text, start)?.column;
-  const identified = name === undefined ? NEITHER : identifiedByName.get(name);
+  const name = NAME_BEFORE_VALUE.exec(before)?.[1] ?? sqlInsertColumnOf(text, start);
+  const identified = name !== undefined ? identifiedByName.get(name) : identifiedByColumns(sqlBoundParameterOf(text, start)?.columns);
   return identified === NEITHER ? thingWordsBeforeRegExp().test(before) : identified === THING;
+}
+
+/**
+ * The verdict on a bound value by every column its placeholder is used for (`WHERE
+ * "numero_pedido" = $1 OR "cpf" = $1`): a person's when any column names a person's, else a
+ * thing's when any names a thing's. The value is compared with each, so it may be each.
+ */
+function identifiedByColumns(columns: readonly string[] | undefined): Identified {
+  let identified: Identified = NEITHER;
+  for (const column of columns ?? []) {
+    const verdict = identifiedByName.get(column);
+    if (verdict === PERSON) return PERSON;
+    if (verdict === THING) identified = THING;
+  }
+  return identified;
 }
 
 /** The verdict by name: the columns of a bulk insert and the names of a log's lines recur on every row. */

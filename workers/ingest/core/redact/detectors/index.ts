@@ -3,6 +3,7 @@ import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credent
 import { secretParameterDetector } from "./secret-parameter";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { cardHolderFieldDetector } from "./card-holder-field";
+import { cardHolderPhraseDetector } from "./card-holder-phrase";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
@@ -38,6 +39,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   secretParameterDetector,
   secretAssignmentDetector,
   cardHolderFieldDetector,
+  cardHolderPhraseDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
   SQL_BOUND_PARAMETER_DETECTOR,
   codePhraseDetector,

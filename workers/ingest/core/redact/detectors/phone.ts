@@ -161,7 +161,8 @@ export const phoneDetector: Detector = {
     const bound = sqlBoundParameterOf(text, start);
     if (
       bound !== undefined &&
-      (bound.column !== undefined ? phoneColumns.get(bound.column) : BRAZIL_MOBILE_DIGITS.test(match) && text.charCodeAt(start - 1) === 34)
+      // A placeholder used for several columns is a phone's when any of them names one.
+      (bound.columns.length > 0 ? bound.columns.some(namesPhoneColumn) : BRAZIL_MOBILE_DIGITS.test(match) && text.charCodeAt(start - 1) === 34)
     ) {
       return marker;
     }
@@ -176,6 +177,7 @@ const phoneLists = new ListReader(isNumberListCharacter);
 
 /** Whether an SQL column's name names a phone; a bulk insert asks for its columns on every row. */
 const phoneColumns = new BoundedMemo<string, boolean>(256, (column) => namesPhone(nameWords(column)));
+const namesPhoneColumn = (column: string): boolean => phoneColumns.get(column);
 
 /** Whether the number at `start` is an identifier, as its key or the words before it say. */
 function isIdentifier(text: string, start: number, length: number, place: number): boolean {

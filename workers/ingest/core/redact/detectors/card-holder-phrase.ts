@@ -1,0 +1,82 @@
+import { cardHolderNameLastWords, holdsCardHolderName, namesCardHolder } from "../card-holder-names";
+import { Evidence } from "../evidence";
+import { countWork } from "../scan-scope";
+import { nameWords } from "../secret-names";
+import { CARD_HOLDER_KIND } from "./card-holder-field";
+import { caseless, type Detector } from "./detector";
+
+/**
+ * A card holder's name after a label in prose, as a receipt, a support note or a payment error
+ * prints it: `Card holder: John Smith`, `Cardholder name - Maria Silva`, `Titular do cartão: João
+ * da Silva`, `nombre del titular: Juan Pérez`, `NAME ON CARD: JOHN P SMITH`. The label is words
+ * on the line before a `:` or a ` - `, which some words ending there name a card's holder as a
+ * key would (`namesCardHolder`, with the articles and prepositions of a phrase left out: `do`,
+ * `del`, `of the`); the name is two to six words, each capitalized or a particle of a name
+ * (`da`, `de`, `del`, `van`), ending before a word that starts a field's name or label (`John
+ * Smith Amount: 10` keeps `Amount: 10`). What stays: a label whose last words describe the holder rather than
+ * name them (`card holder verification: passed`), a value in lower case or of one word (`Card
+ * holder: present`, `Card holder: Verified`), a status (`Card holder: Not Present`), a marker
+ * (`Card holder: [REDACTED]`), a brand or a company (`holdsCardHolderName`). The field forms
+ * (`card_holder=…`, `"holderName":"…"`) are `card-holder-field.ts`.
+ */
+const LAST_WORD = cardHolderNameLastWords().map(caseless).join("|");
+/**
+ * A word of a name: capitalized, in any case after its first letter (`JOAO`, `O'Brien`, `Pérez`),
+ * or an initial with its period (`P.`); a period after a longer word ends a sentence, not the name.
+ */
+const NAME_WORD = String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:\.|[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*)`;
+/** A lower-case particle between the words of a name (`João da Silva`, `Ludwig van Beethoven`). */
+const PARTICLE = "(?:da|das|de|del|della|di|do|dos|du|la|le|van|von|der|den|e|y)";
+/**
+ * A further word of the name: not the start of a field's name or label following it (`Amount:`,
+ * `id=`, `Amount due:`, `Card holder:`, `Nome do titular:`: up to two lower-case words, then `:`
+ * or `=`).
+ */
+const NEXT_NAME_WORD = `[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_WORD}(?![\\w.-]*(?:[ \\t]+[a-z\\u00DF-\\u00FF][\\w.\\u00DF-\\u00FF-]*){0,2}[ \\t]*[=:])`;
+
+export const cardHolderPhraseDetector: Detector = {
+  kind: CARD_HOLDER_KIND,
+  source:
+    `(?::(?<=(?:${LAST_WORD})[ \\t]*:)(?![:/=])|[-\\u2013](?<=(?:${LAST_WORD})[ \\t]+[-\\u2013]))` +
+    `[ \\t]+${NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}`,
+  evidence: Evidence.CARD_HOLDER_FIELD,
+  rewrite: (match, marker, text, start) => {
+    if (!labelNamesCardHolder(text, start)) return undefined;
+    const valueStart = match.search(/[^:\-\u2013 \t]/);
+    const name = match.slice(valueStart);
+    if (!holdsCardHolderName(name) || name.split(/[ \t]+/).some((word) => STATUS_WORDS.has(word.toLowerCase()))) return undefined;
+    return `${match.slice(0, valueStart)}${marker}`;
+  },
+};
+
+/** Words of a phrase left out of a label before its words are judged as a key's. */
+const PHRASE_WORDS: ReadonlySet<string> = new Set(["do", "da", "dos", "das", "de", "del", "la", "el", "the", "of", "a", "o", "s"]);
+/** Words after a label that say what was checked, not whose name it is: `Card holder: Not Present`. */
+const STATUS_WORDS: ReadonlySet<string> = new Set([
+  "not", "no", "present", "absent", "verified", "unverified", "matched", "mismatch", "confirmed", "pending", "failed", "passed",
+  "unknown", "missing", "required", "none", "ok",
+]);
+/** Words of a label read back from its separator, at most. */
+const LABEL_WORDS = 6;
+/** How far back a label is read. */
+const LABEL_REACH = 64;
+
+/**
+ * Whether the words on the line before the separator at `end` end as a card holder's label: the
+ * last one to LABEL_WORDS of them, phrase words left out, are words `namesCardHolder` accepts
+ * (`card holder`, `cardholder name`, `titular do cartão` as `titular cartão`, `nombre del
+ * titular`); not `card holder verification`.
+ */
+function labelNamesCardHolder(text: string, end: number): boolean {
+  let from = end;
+  const limit = Math.max(0, end - LABEL_REACH);
+  while (from > limit && LABEL_CHARACTER.test(text[from - 1]!)) from--;
+  countWork(end - from);
+  const words = nameWords(text.slice(from, end)).filter((word) => !PHRASE_WORDS.has(word));
+  for (let count = 1; count <= Math.min(LABEL_WORDS, words.length); count++) {
+    if (namesCardHolder(words.slice(words.length - count))) return true;
+  }
+  return false;
+}
+/** A character of a label's words and the blanks between them (`Titular do cartão`, `cardholder's`). */
+const LABEL_CHARACTER = /[\p{L}\p{N} \t'\u2019_-]/u;
