@@ -25,6 +25,7 @@ import {
 import { BUILT_IN_DETECTORS } from "../../workers/ingest/core/redact/detectors";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { TextScanner } from "../../workers/ingest/core/redact/text-scanner";
+import { Evidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
 import { isSecretName, standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 
 interface TruePositive {
@@ -197,6 +198,21 @@ describe("built-in detectors", () => {
     ["a bearer token of a known format", "Authorization: Bearer sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t", "Authorization: Bearer [REDACTED:bearer]"],
   ])("%s", (_name, text, expected) => {
     expect(redactString(text, defaultRedactionPolicy()).text).toBe(expected);
+  });
+
+  it("asks the known-token regex about a Discord webhook's host, not about every `.com/api/` URL", () => {
+    // Discord's webhooks are the only known token under `/api/`: its two hosts are the evidence.
+    for (const url of ["GET https://shop.example.com/api/users/52745/orders?page=9", "https://api.example.com/api/v2/items"]) {
+      expect(evidenceIn(url) & Evidence.KNOWN_TOKEN).toBe(0);
+    }
+    const token = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh";
+    for (const host of ["discord.com", "discordapp.com"]) {
+      for (const path of ["/api/webhooks/", "/api/v10/webhooks/"]) {
+        const text = `POST https://${host}${path}123456789012345678/${token} failed`;
+        expect(evidenceIn(text) & Evidence.KNOWN_TOKEN).toBe(Evidence.KNOWN_TOKEN);
+        expect(redactString(text, defaultRedactionPolicy()).text).toBe("POST https://[REDACTED:known_token] failed");
+      }
+    }
   });
 });
 
