@@ -200,6 +200,17 @@ describe("built-in detectors", () => {
     expect(redactString(text, defaultRedactionPolicy()).text).toBe(expected);
   });
 
+  it("asks no CPF, CNPJ or card detector about digits a letter follows (hex ids, file names)", () => {
+    const numbers = Evidence.CPF_DIGITS | Evidence.CNPJ | Evidence.CARD_DIGITS;
+    for (const text of ["176189766095a3d1", "6503418035370f3d", "GET /images/320/49905169188a.webp 200", "4111111111111111x", "52998224725_old"]) {
+      expect(evidenceIn(text) & numbers).toBe(0);
+      expect(redactString(text, defaultRedactionPolicy()).text).toBe(text);
+    }
+    expect(evidenceIn("cpf 52998224725.") & numbers).toBe(Evidence.CPF_DIGITS);
+    expect(evidenceIn("11.222.333/0001-81") & numbers).toBe(Evidence.CPF_DIGITS | Evidence.CNPJ);
+    expect(evidenceIn("card 4111 1111 1111 1111") & Evidence.CARD_DIGITS).toBe(Evidence.CARD_DIGITS);
+  });
+
   it("asks the known-token regex about a Discord webhook's host, not about every `.com/api/` URL", () => {
     // Discord's webhooks are the only known token under `/api/`: its two hosts are the evidence.
     for (const url of ["GET https://shop.example.com/api/users/52745/orders?page=9", "https://api.example.com/api/v2/items"]) {
