@@ -211,6 +211,17 @@ describe("built-in detectors", () => {
     expect(evidenceIn("card 4111 1111 1111 1111") & Evidence.CARD_DIGITS).toBe(Evidence.CARD_DIGITS);
   });
 
+  it("asks the visitor-location detector about a `cf-` header's name, not about a ray id ending in `cf`", () => {
+    for (const text of ["6af7c56c2b0feecf-IAD", "x_cf_ipcity=Campinas", "x-cf-ipcity=Campinas"]) {
+      expect(evidenceIn(text) & Evidence.VISITOR_LOCATION).toBe(0);
+      expect(redactString(text, defaultRedactionPolicy()).text).toBe(text);
+    }
+    for (const text of ["cf-ipcity=Campinas", '"CF-IPCity": "Campinas"', "cf_ipcity=Campinas"]) {
+      expect(evidenceIn(text) & Evidence.VISITOR_LOCATION).toBe(Evidence.VISITOR_LOCATION);
+      expect(redactString(text, defaultRedactionPolicy()).text).not.toContain("Campinas");
+    }
+  });
+
   it("asks the known-token regex about a Discord webhook's host, not about every `.com/api/` URL", () => {
     // Discord's webhooks are the only known token under `/api/`: its two hosts are the evidence.
     for (const url of ["GET https://shop.example.com/api/users/52745/orders?page=9", "https://api.example.com/api/v2/items"]) {

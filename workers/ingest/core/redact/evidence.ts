@@ -93,9 +93,9 @@ export const Evidence = {
    */
   IBAN: 1 << 21,
   /**
-   * `cf` (any case) before `-` or `_` (a visitor-location header: `cf-ipcity`); or `cf` before
-   * `.` or, past a quote and blanks, `:` or `=` and `{` (a logged `request.cf`: `cf.city=`,
-   * `cf={"city":…}`).
+   * `cf` (any case) after no word character or `-` and before `-` or `_` (a visitor-location
+   * header: `cf-ipcity`); or `cf` before `.` or, past a quote and blanks, `:` or `=` and `{` (a
+   * logged `request.cf`: `cf.city=`, `cf={"city":…}`).
    */
   VISITOR_LOCATION: 1 << 22,
   /**
@@ -582,12 +582,21 @@ function opensCfObject(text: string, separator: number): boolean {
   return text.charCodeAt(i) === 102 && text.charCodeAt(i - 1) === 99;
 }
 
-/** Whether some `separator` in `text` follows `cf` in any case. */
+/**
+ * Whether some `separator` in `text` follows `cf` in any case that starts a name: the
+ * detector's lookbehind (`(?<![\\w-])`) wants no word character or `-` before it, so a hex
+ * id ending in `cf` (a ray id's `…eecf-IAD`) calls no search.
+ */
 function followsCf(text: string, separator: string): boolean {
   for (let at = text.indexOf(separator, 2); at >= 0; at = text.indexOf(separator, at + 1)) {
-    if ((text.charCodeAt(at - 1) | 0x20) === 102 && (text.charCodeAt(at - 2) | 0x20) === 99) return true;
+    if ((text.charCodeAt(at - 1) | 0x20) === 102 && (text.charCodeAt(at - 2) | 0x20) === 99 && !isWordCharacterOrDash(text.charCodeAt(at - 3))) return true;
   }
   return false;
+}
+
+/** `[A-Za-z0-9_-]`; false past the text's start (NaN). */
+function isWordCharacterOrDash(code: number): boolean {
+  return code === 45 || isWordCharacter(code);
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
