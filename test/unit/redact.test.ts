@@ -25,6 +25,7 @@ import {
 import { BUILT_IN_DETECTORS } from "../../workers/ingest/core/redact/detectors";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { TextScanner } from "../../workers/ingest/core/redact/text-scanner";
+import { Evidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
 import { isSecretName, standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 
 interface TruePositive {
@@ -197,6 +198,43 @@ describe("built-in detectors", () => {
     ["a bearer token of a known format", "Authorization: Bearer sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t", "Authorization: Bearer [REDACTED:bearer]"],
   ])("%s", (_name, text, expected) => {
     expect(redactString(text, defaultRedactionPolicy()).text).toBe(expected);
+  });
+
+  it("asks no CPF, CNPJ or card detector about digits a letter follows (hex ids, file names)", () => {
+    const numbers = Evidence.CPF_DIGITS | Evidence.CNPJ | Evidence.CARD_DIGITS;
+    for (const text of ["176189766095a3d1", "6503418035370f3d", "GET /images/320/49905169188a.webp 200", "4111111111111111x", "52998224725_old"]) {
+      expect(evidenceIn(text) & numbers).toBe(0);
+      expect(redactString(text, defaultRedactionPolicy()).text).toBe(text);
+    }
+    expect(evidenceIn("cpf 52998224725.") & numbers).toBe(Evidence.CPF_DIGITS);
+    expect(evidenceIn("11.222.333/0001-81") & numbers).toBe(Evidence.CPF_DIGITS | Evidence.CNPJ);
+    expect(evidenceIn("card 4111 1111 1111 1111") & Evidence.CARD_DIGITS).toBe(Evidence.CARD_DIGITS);
+  });
+
+  it("asks the visitor-location detector about a `cf-` header's name, not about a ray id ending in `cf`", () => {
+    for (const text of ["6af7c56c2b0feecf-IAD", "x_cf_ipcity=Campinas", "x-cf-ipcity=Campinas"]) {
+      expect(evidenceIn(text) & Evidence.VISITOR_LOCATION).toBe(0);
+      expect(redactString(text, defaultRedactionPolicy()).text).toBe(text);
+    }
+    for (const text of ["cf-ipcity=Campinas", '"CF-IPCity": "Campinas"', "cf_ipcity=Campinas"]) {
+      expect(evidenceIn(text) & Evidence.VISITOR_LOCATION).toBe(Evidence.VISITOR_LOCATION);
+      expect(redactString(text, defaultRedactionPolicy()).text).not.toContain("Campinas");
+    }
+  });
+
+  it("asks the known-token regex about a Discord webhook's host, not about every `.com/api/` URL", () => {
+    // Discord's webhooks are the only known token under `/api/`: its two hosts are the evidence.
+    for (const url of ["GET https://shop.example.com/api/users/52745/orders?page=9", "https://api.example.com/api/v2/items"]) {
+      expect(evidenceIn(url) & Evidence.KNOWN_TOKEN).toBe(0);
+    }
+    const token = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh";
+    for (const host of ["discord.com", "discordapp.com"]) {
+      for (const path of ["/api/webhooks/", "/api/v10/webhooks/"]) {
+        const text = `POST https://${host}${path}123456789012345678/${token} failed`;
+        expect(evidenceIn(text) & Evidence.KNOWN_TOKEN).toBe(Evidence.KNOWN_TOKEN);
+        expect(redactString(text, defaultRedactionPolicy()).text).toBe("POST https://[REDACTED:known_token] failed");
+      }
+    }
   });
 });
 

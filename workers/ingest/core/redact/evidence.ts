@@ -93,9 +93,9 @@ export const Evidence = {
    */
   IBAN: 1 << 21,
   /**
-   * `cf` (any case) before `-` or `_` (a visitor-location header: `cf-ipcity`); or `cf` before
-   * `.` or, past a quote and blanks, `:` or `=` and `{` (a logged `request.cf`: `cf.city=`,
-   * `cf={"city":…}`).
+   * `cf` (any case) after no word character or `-` and before `-` or `_` (a visitor-location
+   * header: `cf-ipcity`); or `cf` before `.` or, past a quote and blanks, `:` or `=` and `{` (a
+   * logged `request.cf`: `cf.city=`, `cf={"city":…}`).
    */
   VISITOR_LOCATION: 1 << 22,
   /**
@@ -585,12 +585,21 @@ function opensCfObject(text: string, separator: number): boolean {
   return text.charCodeAt(i) === 102 && text.charCodeAt(i - 1) === 99;
 }
 
-/** Whether some `separator` in `text` follows `cf` in any case. */
+/**
+ * Whether some `separator` in `text` follows `cf` in any case that starts a name: the
+ * detector's lookbehind (`(?<![\\w-])`) wants no word character or `-` before it, so a hex
+ * id ending in `cf` (a ray id's `…eecf-IAD`) calls no search.
+ */
 function followsCf(text: string, separator: string): boolean {
   for (let at = text.indexOf(separator, 2); at >= 0; at = text.indexOf(separator, at + 1)) {
-    if ((text.charCodeAt(at - 1) | 0x20) === 102 && (text.charCodeAt(at - 2) | 0x20) === 99) return true;
+    if ((text.charCodeAt(at - 1) | 0x20) === 102 && (text.charCodeAt(at - 2) | 0x20) === 99 && !isWordCharacterOrDash(text.charCodeAt(at - 3))) return true;
   }
   return false;
+}
+
+/** `[A-Za-z0-9_-]`; false past the text's start (NaN). */
+function isWordCharacterOrDash(code: number): boolean {
+  return code === 45 || isWordCharacter(code);
 }
 
 /** `Evidence.MAIL_AT` for `@`, with `Evidence.URL_CREDENTIALS` when a `://` comes before one. */
@@ -816,7 +825,8 @@ for (let code = 0; code < 128; code++) {
  * `CARD_DIGITS` when a run has their digits counted from its first digit where such a number
  * could start (not right after a word character, `.` or `-`, nor `/` for tax ids, as their
  * lookbehinds require; a comma may separate a list's items or a CSV row's fields; a card's first
- * digit is 2–6, 8 or 9), `DOTTED_QUAD` for 3 dots.
+ * digit is 2–6, 8 or 9) at a digit no word character follows (`endsNumber`),
+ * `DOTTED_QUAD` for 3 dots.
  * The walk reads the run from `run` to `end`, after the character before it, which says
  * whether the run's first digit is glued.
  */
@@ -829,12 +839,12 @@ function digitRunEvidence(text: string, run: number, end: number): number {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       if (taxDigits >= 0) {
-        if (++taxDigits >= CPF_DIGITS) found |= taxDigits >= CNPJ_DIGITS ? Evidence.CPF_DIGITS | Evidence.CNPJ : Evidence.CPF_DIGITS;
+        if (++taxDigits >= CPF_DIGITS && endsNumber(text, i)) found |= taxDigits >= CNPJ_DIGITS ? Evidence.CPF_DIGITS | Evidence.CNPJ : Evidence.CPF_DIGITS;
       } else if (taxDigits === MAY_START) {
         taxDigits = 1;
       }
       if (cardDigits >= 0) {
-        if (++cardDigits >= CARD_DIGITS) found |= Evidence.CARD_DIGITS;
+        if (++cardDigits >= CARD_DIGITS && endsNumber(text, i)) found |= Evidence.CARD_DIGITS;
       } else {
         // A digit that starts no card glues the next.
         cardDigits = cardDigits === MAY_START && code !== 48 && code !== 49 && code !== 55 ? 1 : GLUED;
@@ -870,6 +880,16 @@ function digitRunEvidence(text: string, run: number, end: number): number {
     dots = 0;
   }
   return found;
+}
+
+/**
+ * Whether the digit at `at` can end a CPF, CNPJ or card: no word character follows it, as each
+ * detector's lookahead requires (`(?![\\w…`), so a hex id or a file name starting with a dozen
+ * digits (`176189766095a3d1`, `49905169188a.webp`) calls none of them. Every digit of such a
+ * number is counted, so its last one has the count.
+ */
+function endsNumber(text: string, at: number): boolean {
+  return !isWordCharacter(text.charCodeAt(at + 1));
 }
 
 /** `[A-Za-z0-9_]`. */

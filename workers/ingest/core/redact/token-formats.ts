@@ -53,9 +53,9 @@ function family(issuer: string, prefixes: readonly string[], body: string): Know
  * newer ones followed by `/V2<signature>`) lets whoever has it post to the channel.
  */
 const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
-  ...family("Discord webhook", ["discord.com/api/", "discordapp.com/api/"], "(?:v\\d{1,2}/)?webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,}").map(
-    (format) => ({ ...format, evidence: ".com/api/" }),
-  ),
+  // Each host is its own evidence: a shared `.com/api/` would send every `*.com/api/` URL (most
+  // API calls a Worker logs) through the token regex for nothing.
+  ...family("Discord webhook", ["discord.com/api/", "discordapp.com/api/"], "(?:v\\d{1,2}/)?webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,}"),
   { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A" },
   { issuer: "Google OAuth access token", prefix: "ya29.", body: "[A-Za-z0-9_-]{20,}" },
   {
