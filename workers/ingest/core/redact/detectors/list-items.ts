@@ -113,10 +113,11 @@ export function printedAs(first: string, item: string): boolean {
 }
 
 /**
- * Whether the number at `start` (`length` characters, of the characters `isNumberListCharacter` accepts) is a later item of a list after a name that `named` finds
- * before the list's first item (given as `first`, the item's text): `ssn: 123456789,
- * 234567890`, `{"phones":["11987654321","11912345678"]}`, `telefones: 11987654321;
- * 21998765432`, `ssns: 234567890 345678901`. The items are separated by `,`, `;` or blanks
+ * Whether the number at `start` (`length` characters, of those `isNumberListCharacter`
+ * accepts) is a later item of a list after a name that `named` finds before the list's first
+ * item (given as `first`, the item's text): `ssn: 123456789, 234567890`,
+ * `{"phones":["11987654321","11912345678"]}`, `telefones: 11987654321; 21998765432`, `ssns:
+ * 234567890 345678901`. The items are separated by `,`, `;` or blanks
  * (`separatorBefore`), and may be written in any of the forms the caller's detector reads as
  * its kind (`["123-45-6789","234567890"]`, `["+1 415 555 0132","4155550133"]`: a sender
  * collects numbers as people type them); the detector's own shape says what is one, so a count

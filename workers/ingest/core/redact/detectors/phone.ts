@@ -163,9 +163,8 @@ export const phoneDetector: Detector = {
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
     const grouped = digits !== match.length;
-    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start, grouped) || isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones)) {
-      return marker;
-    }
+    const named = isNamedPhone(text, start, grouped) || isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones);
+    if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
     const column = sqlInsertColumnOf(text, start);
     if (column !== undefined && phoneColumns.get(column)) return marker;
     const bound = sqlBoundParameterOf(text, start);

@@ -65,7 +65,8 @@ const SSN_NAME = "(?:(?<![A-Za-z])(?:ssns?|SSNS?|Ssns?)|[a-z]Ssns?|[Ss]ocial[ _-
  * escaped, in JSON text held in a string (`\\"ssn\\":\\"`).
  */
 const SSN_NAMED_BEFORE = new RegExp(
-  `${SSN_NAME}(?:[ _-]?(?:(?:[Nn]umber|NUMBER|[Nn]um)${PLURAL_S}|[Nn]o\\.?|NO\\.?|#))?${LIST_NAME_SUFFIX}${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t\\r\\n]*)?${QUOTE}?|(?:is|was)[ \\t]+)?$`,
+  `${SSN_NAME}(?:[ _-]?(?:(?:[Nn]umber|NUMBER|[Nn]um)${PLURAL_S}|[Nn]o\\.?|NO\\.?|#))?${LIST_NAME_SUFFIX}` +
+    `${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t\\r\\n]*)?${QUOTE}?|(?:is|was)[ \\t]+)?$`,
 );
 
 /** Whether a name of an SSN is right before `start` (`SSN_NAMED_BEFORE`). */
