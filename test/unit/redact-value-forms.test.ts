@@ -252,6 +252,8 @@ describe("a value under a key gets one verdict in every form it is sent in", () 
     expect(redacted("phone: 11987654321 1500.00")).toBe("phone: [REDACTED:phone] 1500.00");
     expect(redacted("phones: 11987654321, 2026-12-01")).toBe("phones: [REDACTED:phone], 2026-12-01");
     expect(redacted("ssn: 123-45-6789. 234567890 bytes")).toBe("ssn: [REDACTED:ssn]. 234567890 bytes");
+    // Blanks separate whole numbers only, not a status or a count before a timestamp.
+    expect(redacted("GET /x phone=11987654321 200 512 1733059200 ok")).toBe("GET /x phone=[REDACTED:phone] 200 512 1733059200 ok");
     expect(redacted("ids: 123456789 234567890")).toBe("ids: 123456789 234567890");
     expect(redacted("amounts: 123456789; 234567890")).toBe("amounts: 123456789; 234567890");
     expect(redacted("ts=1733059200 1733059201")).toBe("ts=1733059200 1733059201");

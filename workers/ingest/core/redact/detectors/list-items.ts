@@ -164,9 +164,11 @@ const ITEM_OPENING_REACH = 16;
 
 /**
  * Where the separator of a list's items right before `start` begins, past an item's opening: a
- * `,` or `;` (`, "`, `,\"`, `; `), or blanks after the end of a number (`234567890 345678901`);
- * -1 when there is none. Only a later item follows one. A `.` is none: after a number and a
- * blank it ends a sentence (`ssn: 123-45-6789. 234567890 bytes`).
+ * `,` or `;` (`, "`, `,\"`, `; `), or blanks after a whole number of a person's
+ * (`234567890 345678901`, `98765-4321 21998765432`: `endsWholeNumber`); -1 when there is none.
+ * Only a later item follows one. A `.` is none: after a number and a blank it ends a sentence
+ * (`ssn: 123-45-6789. 234567890 bytes`); nor are blanks after a count or a status
+ * (`phone=11987654321 200 1733059200`).
  */
 function separatorBefore(text: string, start: number): number {
   let blank = false;
@@ -177,9 +179,30 @@ function separatorBefore(text: string, start: number): number {
       blank ||= code === 32 || code === 9 || code === 10 || code === 13;
       continue;
     }
-    return blank && ((code >= 48 && code <= 57) || code === 41) /* ) */ ? i + 1 : -1;
+    const endsNumber = (code >= 48 && code <= 57) || code === 41; /* ) */
+    return blank && endsNumber && endsWholeNumber(text, i) ? i + 1 : -1;
   }
   return -1;
+}
+
+/** The fewest digits of a list's item that blanks may follow: a phone's (8); an SSN has nine. */
+const WHOLE_NUMBER_DIGITS = 8;
+/** How far back `endsWholeNumber` reads: the longest printed phone (`+55 (11) 98765-4321`'s last group and more). */
+const WHOLE_NUMBER_REACH = 24;
+
+/**
+ * Whether the number ending at `end` (digits, perhaps joined by `-`, `.`, `(`, `)`, `+`, no
+ * blank) has at least `WHOLE_NUMBER_DIGITS` digits: a whole item, not a count, a status or the
+ * last group of a number written in groups.
+ */
+function endsWholeNumber(text: string, end: number): boolean {
+  let digits = 0;
+  for (let i = end; i >= 0 && i > end - WHOLE_NUMBER_REACH; i--) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code !== 45 && code !== 46 && code !== 40 && code !== 41 && code !== 43) break;
+  }
+  return digits >= WHOLE_NUMBER_DIGITS;
 }
 
 /** Blanks, line breaks, quotes and `\`: what stands between a list's `,` and its next item. */
