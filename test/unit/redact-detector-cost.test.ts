@@ -266,6 +266,11 @@ describe("lists of SSNs and phones, CSV rows: the work of reading back to the li
     ["nine-digit items after a name that is no SSN's", "ssn: 123456789 ids: ", "234567890, "],
     ["items after a list's opening and a word", "phones: [", "x,11987654321,"],
     ["CSV rows", "nome,cpf,uf\n", "Ana,52998224725,SP\n"],
+    ["one long list of SSNs apart by blanks", "ssns: ", "123456789 "],
+    ["one long list of phones apart by semicolons, in mixed forms", "telefones: ", "11987654321; (11) 98765-4321; +1 415 555 0132; "],
+    ["one long JSON array of SSNs in mixed forms", '{"ssn_list":[', '"123-45-6789",234567890,"345 67 8901",'],
+    ["nine-digit items apart by blanks after a name that is no SSN's", "ssn: 123456789 ids: ", "234567890 "],
+    ["numbers apart by blanks in a list after no phone's name", "phone: none, ids [", "4155550132 "],
   ];
 
   itIsLinearIn(cases);
@@ -276,6 +281,11 @@ describe("lists of SSNs and phones, CSV rows: the work of reading back to the li
     expect(ssns).not.toContain("123456789");
     const phones = measured(`{"phones":[${"11987654321,".repeat(1000)}11912345678]}`).text;
     expect(phones).not.toMatch(/119\d{8}/);
+    const blanks = measured(built("ssns: ", "123456789 ", 6000)).text;
+    expect(blanks.startsWith("ssns: [REDACTED:ssn] [REDACTED:ssn] ")).toBe(true);
+    expect(blanks).not.toContain("123456789");
+    const mixed = measured(built("telefones: ", "11987654321; (11) 98765-4321; +1 415 555 0132; ", 6000)).text;
+    expect(mixed).not.toMatch(/\d{4}/);
     const rows = measured("Ana,52998224725,SP\n".repeat(100)).text;
     expect(rows).toBe("Ana,[REDACTED:cpf],SP\n".repeat(100));
   });

@@ -248,6 +248,35 @@ describe("ids and Social Security numbers by their keys", () => {
       "order.number": "536228841",
     });
   });
+
+  it("reads a list's key as its item's: `numbers`, `_list`, `List`, `_array` after a person's number's name", () => {
+    expect(
+      asLogAttributes([
+        attr("socialSecurityNumbers", "536228841 234567890"),
+        attr("ssn_list", "536-22-8841; 234567890"),
+        attr("applicant.SSN_ARRAY", "536228841"),
+        attr("phoneNumbers", "11987654321, 4155550133"),
+        attr("phone_numbers", "4155550132"),
+        attr("contactPhoneList", "4155550132"),
+        attr("rg_list", "123456789"),
+        attr("iban_list", "DE89370400440532013000"),
+        // Not a person's number's list: a list's size, a thing's numbers.
+        attr("phone_list_size", "12345678"),
+        attr("order_numbers", "536228841"),
+      ]),
+    ).toEqual({
+      socialSecurityNumbers: "[REDACTED:ssn] [REDACTED:ssn]",
+      ssn_list: "[REDACTED:ssn]; [REDACTED:ssn]",
+      "applicant.SSN_ARRAY": "[REDACTED:ssn]",
+      phoneNumbers: "[REDACTED:phone], [REDACTED:phone]",
+      phone_numbers: "[REDACTED:phone]",
+      contactPhoneList: "[REDACTED:phone]",
+      rg_list: "[REDACTED:rg]",
+      iban_list: "[REDACTED:iban]",
+      phone_list_size: "12345678",
+      order_numbers: "536228841",
+    });
+  });
 });
 
 /** The default policy at a `REDACTION_GEO_PRECISION`. */

@@ -110,6 +110,15 @@ const CASES: Case[] = [
   { key: "phone", value: "11987654321", other: "11912345678", listed: ", ", kind: "phone" },
   { key: "phones", value: "11987654321", other: "11912345678", listed: ", ", kind: "phone" },
   { key: "telefones", value: "11987654321", other: "11912345678", listed: ",", kind: "phone" },
+  // A list's name: its item's with `numbers` or a list's word (`list-names.ts`).
+  { key: "phoneNumbers", value: "4155550132", other: "4155550133", listed: " ", kind: "phone" },
+  { key: "phone_numbers", value: "11987654321", other: "21998765432", listed: "; ", kind: "phone" },
+  { key: "phoneList", value: "11987654321", other: "21998765432", listed: ",", kind: "phone" },
+  { key: "socialSecurityNumbers", value: "234567890", other: "345678901", listed: ", ", kind: "ssn" },
+  { key: "ssn_list", value: "234567890", other: "345678901", listed: " ", kind: "ssn" },
+  { key: "SSN_ARRAY", value: "234567890", other: "345678901", listed: ";", kind: "ssn" },
+  { key: "cpf_list", value: "52998224725", other: "10023456779", listed: ",", kind: "cpf" },
+  { key: "zip_list", value: "94103", other: "10001", listed: ",", kind: "postal_code" },
   { key: "rg", value: "123456789", kind: "rg" },
   { key: "pix_key", value: "52998224725", kind: "pix_key", bodyKind: "cpf" },
   { key: "card_number", value: "4111111111111111", other: "5555555555554444", kind: "card" },
@@ -124,6 +133,10 @@ const CASES: Case[] = [
   // Nine-digit ids and amounts in lists: no name of an SSN or a phone.
   { key: "ids", value: "123456789", other: "234567890", listed: ", ", kind: undefined },
   { key: "amounts", value: "123456789", other: "234567890", listed: ",", kind: undefined },
+  // A list's word or `numbers` after no name of a person's number: things' numbers, counts.
+  { key: "order_numbers", value: "123456789", other: "234567890", listed: " ", kind: undefined },
+  { key: "amount_list", value: "123456789", other: "234567890", listed: "; ", kind: undefined },
+  { key: "phone_list_size", value: "12345678", kind: undefined },
 ];
 
 /** One stored form of a case's value: where, what it became, what was sent, the kind it must be redacted as. */
@@ -211,6 +224,62 @@ describe("a value under a key gets one verdict in every form it is sent in", () 
     expect(redacted("amounts=123456789,234567890")).toBe("amounts=123456789,234567890");
     // A list's item after a word that is not the list's name stays.
     expect(redacted("ssn: 123456789, order 234567890")).toBe("ssn: [REDACTED:ssn], order 234567890");
+  });
+
+  it("reads every item of an SSN's or a phone's list, whatever form each is written in and however they are separated", () => {
+    const redacted = (text: string) => OPTIONS.redaction.scanner!.redact(text, new RedactionTally(), 0, 0);
+    // Items written in different forms, in JSON arrays, as strings and numbers.
+    expect(redacted('{"ssns":["123-45-6789","234567890"]}')).toBe('{"ssns":["[REDACTED:ssn]","[REDACTED:ssn]"]}');
+    expect(redacted('{"ssns":["123-45-6789",345678901]}')).toBe('{"ssns":["[REDACTED:ssn]","[REDACTED:ssn]"]}');
+    expect(redacted('{"ssns":["234567890","345 67 8901"]}')).toBe('{"ssns":["[REDACTED:ssn]","[REDACTED:ssn]"]}');
+    expect(redacted('{"phones":["+1 415 555 0132","4155550133"]}')).toBe('{"phones":["[REDACTED:phone]","[REDACTED:phone]"]}');
+    expect(redacted('{"phones":["(11) 98765-4321","21998765432"]}')).toBe('{"phones":["[REDACTED:phone]","[REDACTED:phone]"]}');
+    // In prose: `,`, `;` or blanks between the items.
+    expect(redacted("ssns: 123-45-6789, 234567890")).toBe("ssns: [REDACTED:ssn], [REDACTED:ssn]");
+    expect(redacted("ssns: 234567890 345678901")).toBe("ssns: [REDACTED:ssn] [REDACTED:ssn]");
+    expect(redacted("phones: 4155550132 4155550133")).toBe("phones: [REDACTED:phone] [REDACTED:phone]");
+    expect(redacted("telefones: 11987654321; 21998765432")).toBe("telefones: [REDACTED:phone]; [REDACTED:phone]");
+    expect(redacted("phoneList: +1 415 555 0132; (415) 555-0133")).toBe("phoneList: [REDACTED:phone]; [REDACTED:phone]");
+    // Names of lists: an item's name with `numbers` or a list's word.
+    expect(redacted('{"phoneNumbers":["4155550132","4155550133"]}')).toBe('{"phoneNumbers":["[REDACTED:phone]","[REDACTED:phone]"]}');
+    expect(redacted('{"phone_numbers":["4155550132"]}')).toBe('{"phone_numbers":["[REDACTED:phone]"]}');
+    expect(redacted('{"socialSecurityNumbers":["234567890"]}')).toBe('{"socialSecurityNumbers":["[REDACTED:ssn]"]}');
+    expect(redacted('{"ssn_list":["234567890","345678901"]}')).toBe('{"ssn_list":["[REDACTED:ssn]","[REDACTED:ssn]"]}');
+    expect(redacted("SSN list: 123-45-6789 234 56 7890")).toBe("SSN list: [REDACTED:ssn] [REDACTED:ssn]");
+    expect(redacted("zip_list=94103,10001")).toBe("zip_list=[REDACTED:postal_code],[REDACTED:postal_code]");
+    // Look-alikes: a count, an amount, a date or a sentence's next number after an item; lists under other names.
+    expect(redacted("phones: 4155550132 3 calls")).toBe("phones: [REDACTED:phone] 3 calls");
+    expect(redacted("phone: 11987654321 1500.00")).toBe("phone: [REDACTED:phone] 1500.00");
+    expect(redacted("phones: 11987654321, 2026-12-01")).toBe("phones: [REDACTED:phone], 2026-12-01");
+    expect(redacted("ssn: 123-45-6789. 234567890 bytes")).toBe("ssn: [REDACTED:ssn]. 234567890 bytes");
+    // Blanks separate whole numbers only, not a status or a count before a timestamp.
+    expect(redacted("GET /x phone=11987654321 200 512 1733059200 ok")).toBe("GET /x phone=[REDACTED:phone] 200 512 1733059200 ok");
+    expect(redacted("ids: 123456789 234567890")).toBe("ids: 123456789 234567890");
+    expect(redacted("amounts: 123456789; 234567890")).toBe("amounts: 123456789; 234567890");
+    expect(redacted("ts=1733059200 1733059201")).toBe("ts=1733059200 1733059201");
+    expect(redacted("order_numbers: 123456789, 234567890")).toBe("order_numbers: 123456789, 234567890");
+    expect(redacted("playlist=94103")).toBe("playlist=94103");
+    // After a verb, numbers in a row may be calls' ids, the first as the later ones.
+    expect(redacted("call 12345678 23456789")).toBe("call 12345678 23456789");
+  });
+
+  it("gives a JSON list's items in a body one verdict with the attribute lifted from it", () => {
+    for (const [key, items] of [
+      ["ssns", ["123-45-6789", "234567890"]],
+      ["ssns", ["234567890", "345 67 8901"]],
+      ["phones", ["+1 415 555 0132", "4155550133"]],
+      ["phones", ["(11) 98765-4321", "21998765432"]],
+      ["phoneNumbers", ["4155550132", "4155550133"]],
+      ["socialSecurityNumbers", ["234567890"]],
+      ["ssn_list", ["234567890", "345678901"]],
+    ] as const) {
+      const body = JSON.stringify({ [key]: items, level: "info" });
+      const log = storedLog([], body);
+      for (const stored of [log.body, log.attributes[key]!]) {
+        for (const item of items) expect(stored, `${body}: ${stored}`).not.toContain(item);
+        expect(stored.split("[REDACTED:").length - 1, `${body}: ${stored}`).toBe(items.length);
+      }
+    }
   });
 
   it("reads a CSV row's fields apart: a `,` after a word separates, after one to three digits it is a decimal's", () => {

@@ -1183,7 +1183,8 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
  * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
  * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), `s` after one of those (`zipCodes`,
  * `ceps`: 2, `endsAsPluralCodeName`), a digit (`zip5`), in any case, or a
- * separator its words drop (`zip_`). A name ending otherwise (`"ageSeconds":1762`,
+ * separator its words drop (`zip_`); `t` and `y` of a list's word after one of those (`zip_list`,
+ * `cepArray`: 3, `detectors/list-names.ts`). A name ending otherwise (`"ageSeconds":1762`,
  * `"requestId":"a16b…"`) needs `CEP_NAME` in the text, which most texts answer once, asked
  * only where the value's first character may open a code (not at `https://`, `:id/`).
  */
@@ -1191,6 +1192,10 @@ const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
 for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
 // A plural's `s`, which `endsAsPluralCodeName` reads further.
 POSTAL_CODE_NAME_ENDS[115] = POSTAL_CODE_NAME_ENDS[83] = 2;
+// A list's word (`list`, `array`), read further.
+POSTAL_CODE_NAME_ENDS[116] = POSTAL_CODE_NAME_ENDS[84] = POSTAL_CODE_NAME_ENDS[121] = POSTAL_CODE_NAME_ENDS[89] = 3;
+/** The words saying a name holds a list, by their last letter's code, lower case (`list-names.ts`). */
+const LIST_WORD_ENDING_IN: Readonly<Record<number, string>> = { 116: "list", 121: "array" };
 /** `cep` as a name's first word may spell it (`cep`, `Cep`, `CEP`, `CEp`: `nameWords`). */
 const CEP_NAME = /[cC][eE][pP]/;
 
@@ -1217,10 +1222,18 @@ function fieldNameLastAt(text: string, colon: number): number {
 
 /**
  * Whether the name character at `at` may end a postal code's name (`POSTAL_CODE_NAME_ENDS`): a
- * plural's `s` only after a `p` or an `e` (`zips`, `ceps`, `zipCodes`; not `items`, `status`).
+ * plural's `s` only after a `p` or an `e` (`zips`, `ceps`, `zipCodes`; not `items`, `status`), a
+ * list's word only after such an ending (`zip_list`, `cepsArray`; not `playlist`).
  */
 function namesPostalCodeEnding(text: string, at: number): boolean {
   const ends = POSTAL_CODE_NAME_ENDS[text.charCodeAt(at) & 127];
+  if (ends === 3) {
+    const word = LIST_WORD_ENDING_IN[text.charCodeAt(at) | 0x20]!;
+    if (text.slice(at - word.length + 1, at + 1).toLowerCase() !== word) return false;
+    let before = at - word.length;
+    if (text.charCodeAt(before) === 95 /* _ */ || text.charCodeAt(before) === 45 /* - */) before--;
+    return before >= 0 && namesPostalCodeEnding(text, before);
+  }
   if (ends !== 2) return ends === 1;
   const before = text.charCodeAt(at - 1) | 0x20;
   return before === 112 || before === 101;

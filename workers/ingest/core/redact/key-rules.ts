@@ -5,6 +5,8 @@ import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
+import { namesSsn } from "./detectors/ssn";
+import { itemNameWords } from "./detectors/list-names";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesPixKey } from "./detectors/pix";
@@ -30,7 +32,8 @@ import { namesCardHolder } from "./card-holder-names";
  *   `part_number`, `numero_pedido`, `id_pedido`), so a number in it is no card;
  * - `version`: the value is a version (`service.version`, `os.version`, `app.release`), whose four-part
  *   numbers (`1.0.0.0`) are no address and whose digits are no card;
- * - `place`: the `Place` facts the key gives the text detectors: an id's value (`id`), an SSN's
+ * - `place`: the `Place` facts the key gives the text detectors, a list's name as its item's
+ *   (`ssn_list`, `phoneNumbers`, `cpf_array`: `detectors/list-names.ts`): an id's value (`id`), an SSN's
  *   (`ssn`, `applicant.socialSecurityNumber`: nine bare digits there are the number), a thing's
  *   identifier (`order.id`, `sku`, `numero_pedido`, `pedido`, `nsu`: `identifiedBy` in
  *   `detectors/id-value.ts`, the verdict text, SQL columns and GraphQL arguments get too; a
@@ -154,13 +157,6 @@ const VERSION_SEGMENT = new RegExp(
     `|[a-z0-9](?:Versions?|Releases?|Builds?)${WHICH_VERSION}$`,
 );
 /**
- * A last segment naming a US Social Security number or a list of them: `ssn`, `customer_ssn`,
- * `applicantSsn`, `ssns`, `social_security_number`, `socialSecurityNumber`, `SOCIAL_SECURITY_NO` (`detectors/ssn.ts`
- * reads the same names before a number in text).
- */
-const SSN_SEGMENT =
-  /(?:^|[_-])(?:ssns?|SSNS?|Ssns?)$|[a-z0-9]Ssns?$|(?:^|[_-])(?:[Ss]ocial[_-]?[Ss]ecurity|SOCIAL[_-]?SECURITY)(?:[_-]?(?:[Nn]umber|NUMBER|[Nn]o|NO|[Nn]um))?$|[a-z0-9]Social[Ss]ecurity(?:Number|No|Num)?$/;
-/**
  * Keys holding a whole URL (`url.full`, `url.original`, the older `http.url`): its host is the
  * server a Client span called (semantic conventions, HTTP client spans).
  */
@@ -241,16 +237,18 @@ export class KeyRules {
     const thing = namesThingIdentifier(words);
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
-    const ssn = SSN_SEGMENT.test(lastSegment);
+    const ssn = namesSsn(words);
     const phone = namesPhone(words);
-    const document = idDocumentPlace(words);
+    // A list's name says what its items are as its item's name does (`cpf_list`, `iban_array`).
+    const items = itemNameWords(words);
+    const document = idDocumentPlace(items);
     // The whole key's words: `address.postal.code` names one as `address.postal_code` does.
     const postalCode = isPostalCodeParameterName(key);
     return scanRule(
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
-        (namesPixKey(words) ? 2048 : 0) | (namesIban(words) ? 4096 : 0) |
-        (!thing && (namesPersonNumber(words) || namesCardNumber(words)) ? 8192 : 0),
+        (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
+        (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0),
     );
   }
 

@@ -1,10 +1,12 @@
 import { BoundedMemo } from "./bounded-memo";
 import { POSTAL_CODE_PARAMETER_NAMES } from "./geo";
 import { nameWords } from "./secret-names";
+import { itemNameWords } from "./detectors/list-names";
 
 /**
  * The postal code parameter names (`POSTAL_CODE_PARAMETER_NAMES`: `zip`, `zip_code`,
- * `postal_code`, `postcode`, `cep`, …) as words: a name whose last word, or last two, spell one,
+ * `postal_code`, `postcode`, `cep`, …) as words, a list's name as its item's (`zip_list`,
+ * `cepArray`: `detectors/list-names.ts`): a name whose last word, or last two, spell one,
  * after what the code is of (`billing_zip`, `shippingPostalCode`, `customer.zipcode`), with a
  * digit count after `zip` (`zip5`, USPS's five-digit ZIP); and, as Portuguese puts the head noun
  * first, `cep` and a word naming whose or which address it is (`cep_destino`, `cepOrigem`,
@@ -67,7 +69,7 @@ function isFileBase(base: string, before: string | undefined): boolean {
 
 /** Names recur on every line that carries them; splitting into words costs regex passes. */
 const postalCodeNames = new BoundedMemo<string, boolean>(1024, (name) => {
-  const words = singularLast(nameWords(name));
+  const words = singularLast(itemNameWords(nameWords(name)));
   if (words.length === 0) return false;
   if (words[0] === "cep" && words.length <= 2) {
     return words.length === 1 || PARTY_WORDS.has(words[1]!) || ADDRESS_KINDS.has(words[1]!);

@@ -2,6 +2,7 @@ import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
+import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
@@ -30,10 +31,12 @@ import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
  *   -- PARAMETERS: ["Ana","11987654321"]`: `sqlBoundParameterOf`); in such a list with no
  *   statement before it (Prisma's `Params: […]`), a quoted Brazilian mobile number with its area
  *   code, digits only (`"11987654321"`);
- * - each later item of a list after such a word or key, printed as the first is (`phones:
- *   11987654321, 11912345678`, `{"phones":[11987654321,11912345678]}`: `list-items.ts`; a list's
- *   words are phones too: `phones`, `telefones`, `celulares`). A `,` after four digits or more,
- *   or after a word, separates numbers; after one to three digits it is a decimal's.
+ * - each later item of a list after such a word or key, in any of these forms (`phones:
+ *   11987654321, 11912345678`, `{"phones":["+1 415 555 0132","4155550133"]}`, `telefones:
+ *   11987654321; 21998765432`, `phones: 4155550132 4155550133`: `list-items.ts`); a list's
+ *   words are phones too (`phones`, `telefones`, `celulares`, `phoneNumbers`, `phone_list`:
+ *   `list-names.ts`). A `,` after four digits or more, or after a word, separates numbers; after
+ *   one to three digits it is a decimal's.
  *
  * Timezone offsets (`+05:30`), signed numbers (`+100.00`), ids, order numbers, timestamps and
  * durations have too few digits, no phone word, or are identifiers.
@@ -78,7 +81,8 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 
 /**
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
- * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, `.`, a
+ * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, a list's
+ * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
  * `llamó del `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
@@ -88,7 +92,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
-    `(?:[ _-]?${NUMBER_WORD})?\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
+    `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
     `(?:[:=#]${BLANK}*(?:\\[${BLANK}*)?${QUOTE}?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
 );
 
@@ -105,11 +109,16 @@ export function isNamedPhone(text: string, start: number, grouped = true): boole
   return named !== null && (grouped || named[3] !== undefined || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
 }
 
-/** Whether a key's words name a phone: the last word is a phone word, or one before `number`/`no` (`phone_number`, `telefoneCelular`). */
+/**
+ * Whether a key's words name a phone or a list of them: the last word is a phone word, or one
+ * before `number`/`no` (`phone_number`, `telefoneCelular`, `phones`), a list's name as its
+ * item's (`phoneNumbers`, `phone_list`: `list-names.ts`).
+ */
 export function namesPhone(words: readonly string[]): boolean {
-  const last = words[words.length - 1] ?? "";
+  const item = itemNameWords(words);
+  const last = item[item.length - 1] ?? "";
   const named = (word: string) => PHONE_NOUNS.includes(word);
-  return named(last) || (NUMBER_WORD_SET.has(last) && named(words[words.length - 2] ?? ""));
+  return named(last) || (NUMBER_WORD_SET.has(last) && named(item[item.length - 2] ?? ""));
 }
 
 const INTERNATIONAL = "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";
@@ -154,8 +163,8 @@ export const phoneDetector: Detector = {
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
     const grouped = digits !== match.length;
-    const named = (within: string, at: number) => isNamedPhone(within, at, grouped);
-    if ((place & Place.PHONE_VALUE) !== 0 || named(text, start) || isLaterItemOfNamedList(phoneLists, text, start, match, named)) return marker;
+    const named = isNamedPhone(text, start, grouped) || isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones);
+    if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
     const column = sqlInsertColumnOf(text, start);
     if (column !== undefined && phoneColumns.get(column)) return marker;
     const bound = sqlBoundParameterOf(text, start);
@@ -171,6 +180,17 @@ export const phoneDetector: Detector = {
     return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
   },
 };
+
+/**
+ * Whether a phone word names the list whose first item, `first` (up to its `,` or `;`), is at
+ * `start`, grouped or not as that item is: after a verb, numbers in a row (`call 12345678
+ * 23456789`) may be calls' ids.
+ */
+function isNamedListOfPhones(text: string, start: number, first: string): boolean {
+  return isNamedPhone(text, start, !NUMBERS_IN_A_ROW.test(first));
+}
+/** Numbers of 8 digits or more in a row, perhaps several apart by blanks: the first item of a list of ungrouped numbers. */
+const NUMBERS_IN_A_ROW = /^\d{8,}(?:[ \t\r\n]+\d{8,})*$/;
 
 /** The reader of lists after a phone's name, whose later items are unnamed (`list-items.ts`). */
 const phoneLists = new ListReader(isNumberListCharacter);

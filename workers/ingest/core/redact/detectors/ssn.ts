@@ -3,7 +3,9 @@ import { Place, caseless, type Detector } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
 import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
+import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { isNamedPhone } from "./phone";
+import { NUMBER_WORD_SET } from "./thing-words";
 
 /**
  * US Social Security numbers. The printed form `123-45-6789` is one wherever it is, except as
@@ -15,8 +17,10 @@ import { isNamedPhone } from "./phone";
  * `ssn=123456789`, `social security number 123456789`, `"socialSecurityNumber":"…"`), or in the
  * value of a key naming it (`ssn`, `applicant.socialSecurityNumber`, as a lifted JSON line gives
  * it): nine digits alone are an order, a zip+4, an id. So is each later item of a list after
- * such a name, printed as the first is (`ssn: 123456789, 234567890`, `{"ssn":["123456789",
- * "234567890"]}`, `ssns=123456789,234567890`: `list-items.ts`). A name of an SSN wins over a thing's.
+ * such a name, in any of these forms (`ssn: 123456789, 234567890`, `{"ssns":["123-45-6789",
+ * "234567890"]}`, `ssns=123456789;234 56 7890`, `ssns: 123456789 234567890`: `list-items.ts`),
+ * and a list's name is one (`ssns`, `ssn_list`, `socialSecurityNumbers`: `list-names.ts`). A
+ * name of an SSN wins over a thing's.
  * After a word naming a phone (`Call 800-55-1234`, `Phone: 555-12-3456`, `fax`, `celular`,
  * `WhatsApp`) or under a key naming one (`customer.phone`), the shape is a national phone
  * number, which the phone detector redacts as one (kept when `phone` is off): not an SSN. A
@@ -37,7 +41,7 @@ export const ssnDetector: Detector = {
   placeEvidence: Place.SSN_VALUE,
   rewrite: (match, marker, text, start, place) => {
     if (!isIssuable(match.replace(/\D/g, ""))) return undefined;
-    if ((place & Place.SSN_VALUE) !== 0 || isNamedSsn(text, start) || isLaterItemOfNamedList(ssnLists, text, start, match, isNamedSsn)) {
+    if ((place & Place.SSN_VALUE) !== 0 || isNamedSsn(text, start) || isLaterItemOfNamedList(ssnLists, text, start, match.length, isNamedSsn)) {
       return marker;
     }
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start)) return undefined;
@@ -54,18 +58,35 @@ export const ssnDetector: Detector = {
 const SSN_NAME = "(?:(?<![A-Za-z])(?:ssns?|SSNS?|Ssns?)|[a-z]Ssns?|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY)";
 
 /**
- * The name, then what may stand between it and the number: `number`/`no.`/`#`, a quote, `:`,
+ * The name, then what may stand between it and the number: `number`/`no.`/`#`, a list's
+ * `numbers` and `_list` (`socialSecurityNumbers`, `ssn_list`: `list-names.ts`), a quote, `:`,
  * `=` or `is` (`SSN: `, `"ssn":"`, `social security number `, `SSN# `, `SSN is `), a list's `[`
  * and the line break a pretty-printed array puts after it (`"ssn": [\n  "`); quotes perhaps
  * escaped, in JSON text held in a string (`\\"ssn\\":\\"`).
  */
 const SSN_NAMED_BEFORE = new RegExp(
-  `${SSN_NAME}(?:[ _-]?(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|[Nn]um|#))?${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t\\r\\n]*)?${QUOTE}?|(?:is|was)[ \\t]+)?$`,
+  `${SSN_NAME}(?:[ _-]?(?:(?:[Nn]umber|NUMBER|[Nn]um)${PLURAL_S}|[Nn]o\\.?|NO\\.?|#))?${LIST_NAME_SUFFIX}` +
+    `${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t\\r\\n]*)?${QUOTE}?|(?:is|was)[ \\t]+)?$`,
 );
 
 /** Whether a name of an SSN is right before `start` (`SSN_NAMED_BEFORE`). */
 function isNamedSsn(text: string, start: number): boolean {
   return SSN_NAMED_BEFORE.test(text.slice(Math.max(0, start - 48), start));
+}
+
+/**
+ * Whether a key's words (`nameWords`) name an SSN or a list of them: the last word is `ssn` or
+ * `ssns`, or the last two `social security`, either perhaps before a word for "number"
+ * (`customer_ssn`, `applicantSsn`, `SSNs`, `ssn_number`, `socialSecurityNumber`,
+ * `SOCIAL_SECURITY_NO`), a list's name as its item's (`ssn_list`, `socialSecurityNumbers`:
+ * `list-names.ts`). The detector reads the same names before a number in text (`SSN_NAMED_BEFORE`).
+ */
+export function namesSsn(words: readonly string[]): boolean {
+  const item = itemNameWords(words);
+  let end = item.length;
+  if (end > 1 && NUMBER_WORD_SET.has(item[end - 1]!)) end--;
+  const last = item[end - 1];
+  return last === "ssn" || last === "ssns" || (last === "security" && item[end - 2] === "social");
 }
 
 /** The reader of lists after an SSN's name, whose later items are unnamed (`list-items.ts`). */
