@@ -336,8 +336,12 @@ export function evidenceIn(text: string, escapesRead = false): number {
     found |= Evidence.SQL_BOUND_LIST;
     if (digits >= PHONE_DIGITS) found |= Evidence.PHONE;
   }
-  // Values written inline in an SQL statement get their column's rule as bound ones do.
-  if (((classes & HAS_PHONE_START) !== 0 && holdsAny(text, SQL_VALUES_SPELLINGS)) || ((classes & HAS_EQUALS) !== 0 && holdsAny(text, SQL_SET_SPELLINGS))) {
+  // Values written inline in an SQL statement get their column's rule as bound ones do; compared
+  // ones (`WHERE ssn = '…'`, `IN ('…')`) those that say what a value is.
+  if (
+    ((classes & HAS_PHONE_START) !== 0 && (holdsAny(text, SQL_VALUES_SPELLINGS) || holdsAny(text, SQL_WHERE_SPELLINGS))) ||
+    ((classes & HAS_EQUALS) !== 0 && (holdsAny(text, SQL_SET_SPELLINGS) || holdsAny(text, SQL_WHERE_SPELLINGS)))
+  ) {
     found |= Evidence.SQL_STATEMENT;
   }
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.
@@ -625,6 +629,8 @@ const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
 const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 /** An SQL `UPDATE`'s `SET`, as statements spell it. */
 const SQL_SET_SPELLINGS = ["SET", "set", "Set"];
+/** An SQL statement's `WHERE`, as statements spell it: its comparisons name their columns. */
+const SQL_WHERE_SPELLINGS = ["WHERE", "where", "Where"];
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;
