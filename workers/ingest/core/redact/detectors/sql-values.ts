@@ -641,7 +641,8 @@ export function sqlInListColumnOf(text: string, start: number): string | undefin
   if (start > inList.open && start < inList.close) return inList.column;
   if (!afterWhere(text, start)) return undefined;
   // Back to what no list of values holds, and on to the same after the value: the stretch is kept
-  // whatever stands at its ends, so each value of a long list (or of a list that is none) reads it once.
+  // whatever stands at its ends, so each value of a long list (or of a list that is none) reads it
+  // once. The list's first value finds its `(` right before it.
   const from = Math.max(0, start - REACH);
   let open = start - 1;
   for (; open >= from; open--) {
@@ -655,13 +656,13 @@ export function sqlInListColumnOf(text: string, start: number): string | undefin
       break;
     }
   }
+  // On to the list's end however long (each character once: the later values find the stretch kept).
   let close = start;
-  const to = Math.min(text.length, start + REACH);
-  for (; close < to; close++) {
+  for (; close < text.length; close++) {
     const code = text.charCodeAt(close);
     if (code === QUOTE) {
       const end = text.indexOf("'", close + 1);
-      close = end < 0 || end >= to ? to : end;
+      close = end < 0 ? text.length : end;
     } else if (!isValueListPart(code)) {
       break;
     }
