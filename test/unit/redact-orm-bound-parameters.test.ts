@@ -357,6 +357,11 @@ describe("person numbers by their column, in every quoting and every place of th
       // A number bound or written inline: its marker a string, so the list stays JSON.
       ['UPDATE u SET ssn = $1 WHERE id = $2 -- PARAMETERS: [234567890,7]', 'UPDATE u SET ssn = $1 WHERE id = $2 -- PARAMETERS: ["[REDACTED:ssn]",7]'],
       ["SELECT * FROM users WHERE ssn = 234567890", "SELECT * FROM users WHERE ssn = '[REDACTED:ssn]'"],
+      // A PIX key's column: its whole value is the key, whatever its type.
+      [
+        "UPDATE u SET pix_key = 'ana@example.com' WHERE `u`.`chave_pix` IN ('123e4567-e89b-12d3-a456-426614174000') AND id = 7",
+        "UPDATE u SET pix_key = '[REDACTED:pix_key]' WHERE `u`.`chave_pix` IN ('[REDACTED:pix_key]') AND id = 7",
+      ],
     ];
     for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
   });
