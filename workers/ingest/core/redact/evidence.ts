@@ -12,7 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
-import { SQL_BOUND_LIST_MARKERS, holdsSqlBoundList } from "./detectors/sql-values";
+import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
 
 /**
@@ -113,8 +113,9 @@ export const Evidence = {
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
   SQL_BOUND_LIST: 1 << 26,
   /**
-   * An SQL statement's values written inline: `(` and `VALUES` (an `INSERT`'s rows), or `=` and
-   * `SET` (an `UPDATE`'s assignments), in the spellings `SQL_VALUES_SPELLINGS`/`SQL_SET_SPELLINGS`.
+   * An SQL statement's values written inline: `(` and `VALUES` (an `INSERT`'s rows), `=` and
+   * `SET` (an `UPDATE`'s assignments), in the spellings `SQL_VALUES_SPELLINGS`/`SQL_SET_SPELLINGS`,
+   * or `=` or `(`, a quote or a digit and a `WHERE` (`SQL_WHERE`: its comparisons).
    */
   SQL_STATEMENT: 1 << 27,
   /**
@@ -339,8 +340,9 @@ export function evidenceIn(text: string, escapesRead = false): number {
   // Values written inline in an SQL statement get their column's rule as bound ones do; compared
   // ones (`WHERE ssn = '…'`, `IN ('…')`) those that say what a value is.
   if (
-    ((classes & HAS_PHONE_START) !== 0 && (holdsAny(text, SQL_VALUES_SPELLINGS) || holdsAny(text, SQL_WHERE_SPELLINGS))) ||
-    ((classes & HAS_EQUALS) !== 0 && (holdsAny(text, SQL_SET_SPELLINGS) || holdsAny(text, SQL_WHERE_SPELLINGS)))
+    ((classes & HAS_PHONE_START) !== 0 && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
+    ((classes & HAS_EQUALS) !== 0 && holdsAny(text, SQL_SET_SPELLINGS)) ||
+    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && SQL_WHERE.test(text))
   ) {
     found |= Evidence.SQL_STATEMENT;
   }
@@ -629,8 +631,6 @@ const BASIC_SPELLINGS = ["basic", "Basic", "BASIC"];
 const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 /** An SQL `UPDATE`'s `SET`, as statements spell it. */
 const SQL_SET_SPELLINGS = ["SET", "set", "Set"];
-/** An SQL statement's `WHERE`, as statements spell it: its comparisons name their columns. */
-const SQL_WHERE_SPELLINGS = ["WHERE", "where", "Where"];
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;

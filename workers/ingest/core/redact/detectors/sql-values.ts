@@ -701,7 +701,7 @@ export function sqlComparedColumnOf(text: string, start: number): string | undef
 function afterWhere(text: string, start: number): boolean {
   if (where.scan !== currentScan()) {
     where.scan = currentScan();
-    where.at = text.search(WHERE) >>> 0;
+    where.at = text.search(SQL_WHERE) >>> 0;
     countWork(where.at < text.length ? where.at : text.length);
   }
   return where.at < start;
@@ -709,7 +709,8 @@ function afterWhere(text: string, start: number): boolean {
 
 /** The first `WHERE` of the current scan's text (2^32 - 1 when none). */
 const where = { scan: -1, at: 0 };
-const WHERE = /WHERE|[Ww]here/;
+/** An SQL statement's `WHERE`, as statements spell it: its comparisons name their columns. */
+export const SQL_WHERE = /WHERE|[Ww]here/;
 
 /** What a list of placeholders holds but its brackets: `$`, digits, `?`, `,` and blanks. */
 function isPlaceholderListPart(code: number): boolean {
