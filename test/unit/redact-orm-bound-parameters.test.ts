@@ -408,6 +408,9 @@ describe("Prisma's query event logged as JSON (`$on('query')`: query, params, du
     const kept = [
       event('SELECT * FROM "Order" WHERE "status" = $1 AND "orderId" = $2', ["paid", "4155550132"]),
       JSON.stringify({ params: JSON.stringify(["4155550132"]), route: "/orders" }),
+      // Another document's `params`: a JSON-RPC call, its query after it.
+      JSON.stringify({ jsonrpc: "2.0", method: "lookup", params: ["11987654321"], id: 7 }),
+      JSON.stringify({ params: JSON.stringify(["11987654321"]), query: "SELECT 1 WHERE phone = $1" }),
     ];
     for (const text of kept) expect(redacted(text), text).toBe(text);
   });

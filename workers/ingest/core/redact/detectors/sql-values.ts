@@ -219,10 +219,21 @@ const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
  */
 export function holdsSqlBoundList(text: string): boolean {
   for (const marker of SQL_BOUND_LIST_MARKERS) {
-    if (text.includes(marker) && (!SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?"))) return true;
+    if (!text.includes(marker)) continue;
+    const query = EVENT_QUERY_SPELLINGS.get(marker);
+    if (query !== undefined ? text.includes(query) : !SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?")) return true;
   }
   return false;
 }
+
+/**
+ * The `query` member's spelling that must come before each spelling of a Prisma event's
+ * `params` for it to be a bound list: another JSON document's `params` (a JSON-RPC call's) is none.
+ */
+const EVENT_QUERY_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['"params":', '"query":'],
+  ['\\"params\\":', '\\"query\\":'],
+]);
 
 /**
  * The place of the value starting at `start` (after its quote, if any) in an ORM's list of bound
@@ -338,7 +349,20 @@ function resetBound(text: string): void {
   const markers: number[] = [];
   bound.prefixes.clear();
   // One pass for every spelling: the text is read once however many ORMs' markers there are.
+  let queries: Map<string, number> | undefined;
   for (const found of text.matchAll(MARKER_SPELLINGS)) {
+    const query = EVENT_QUERY_SPELLINGS.get(found[0]);
+    if (query !== undefined) {
+      // Where each spelling of the event's `query` first stands, found once a scan.
+      queries ??= new Map();
+      let first = queries.get(query);
+      if (first === undefined) {
+        first = text.indexOf(query);
+        queries.set(query, first);
+        countWork(text.length);
+      }
+      if (first < 0 || first > found.index) continue;
+    }
     markers.push(found.index);
     if (SQL_STATEMENT_PREFIXES.includes(found[0])) bound.prefixes.add(found.index);
   }
