@@ -103,6 +103,22 @@ describe("phones in an ORM's list of bound parameters: the work of finding the l
   });
 });
 
+describe("a value an SQL WHERE compares, inline: the work of finding its column", () => {
+  itIsLinearIn([
+    ["one long IN list of strings", "SELECT * FROM users WHERE `User`.`ssn` IN (", "'234567890', "],
+    ["one long IN list over lines that never closes", "SELECT * FROM users WHERE ssn IN (", "\n  '234567890',\n  345678901,"],
+    ["values in parentheses after a WHERE, no IN list", "SELECT 1 WHERE a = 1 ", "fn('x', 1) "],
+    ["strings that never close after a WHERE", "SELECT 1 WHERE ssn = '", "a, 'b', ("],
+    ["comparisons over and over", "", "SELECT 1 FROM u WHERE `u`.`ssn` = '234567890' AND phone IN ('4155550132', '4155550133'); "],
+    ["Prisma's query events logged as JSON, over and over", "", '{"query":"SELECT 1 WHERE ssn = $1 AND phone = $2","params":"[\\"234567890\\",\\"4155550132\\"]"}\n'],
+  ]);
+
+  it("still redacts every value of a long list", () => {
+    const text = `SELECT * FROM users WHERE \`User\`.\`ssn\` IN (${"'234567890', ".repeat(1 << 12)}'345678901') LIMIT 1`;
+    expect(measured(text).text).toBe(`SELECT * FROM users WHERE \`User\`.\`ssn\` IN (${"'[REDACTED:ssn]', ".repeat(1 << 12)}'[REDACTED:ssn]') LIMIT 1`);
+  });
+});
+
 describe("any value in an ORM's list of bound parameters: the work of finding its column's rule", () => {
   const cases: Array<[string, string, string]> = [
     ["one long TypeORM list", 'UPDATE u SET password = $1 -- PARAMETERS: [', '"hunter2-S3cret!", 7, '],

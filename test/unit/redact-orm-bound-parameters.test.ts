@@ -291,3 +291,127 @@ describe("Sequelize's parameter logs as the library prints them", () => {
     for (const text of kept) expect(redacted(text), text).toBe(text);
   });
 });
+
+/**
+ * A person's number (an SSN, a phone, an RG, a CNH) gets its column's rule in every quoting of the
+ * column and every place a statement holds a value, inline or bound, as an attribute under the
+ * column's name would (probe finding: SSNs kept in ORM and SQL logs and a span's `db.query.text`).
+ */
+describe("person numbers by their column, in every quoting and every place of the value", () => {
+  const NUMBERS: ReadonlyArray<[column: string, kind: string, first: string, second: string]> = [
+    ["ssn", "ssn", "234567890", "345678901"],
+    ["social_security_number", "ssn", "234-56-7890", "345 67 8901"],
+    ["phone", "phone", "4155550132", "(415) 555-0133"],
+    ["celular", "phone", "11987654321", "11912345678"],
+    ["rg", "rg", "123456789", "12.345.678-9"],
+    ["cnh", "cnh", "02650306461", "12345678901"],
+  ];
+  const quotings = (column: string) => [
+    column,
+    `"${column}"`,
+    `\`${column}\``,
+    `[${column}]`,
+    `users.${column}`,
+    `"users"."${column}"`,
+    `\`User\`.\`${column}\``,
+    `[dbo].[${column}]`,
+  ];
+  /** Each place as a statement or an ORM's log line writes it, `{a}` and `{b}` the values. */
+  const PLACES = [
+    "SELECT * FROM users WHERE {c} = '{a}' AND status = 'active'",
+    "SELECT * FROM users WHERE status = 'active' AND {c} IN ('{a}', '{b}')",
+    "SELECT * FROM users WHERE {c} NOT IN ('{a}','{b}') LIMIT 1",
+    "INSERT INTO users (name, {c}, status) VALUES ('Ana', '{a}', 'active'), ('Bia', '{b}', 'blocked')",
+    "UPDATE users SET {c} = '{a}', status = 'active' WHERE id = 7",
+    "Executing (default): SELECT `id` FROM `users` AS `User` WHERE {c} = '{a}' LIMIT 1;",
+    'query: SELECT * FROM "user" WHERE {c} = $1 AND "status" = $2 -- PARAMETERS: ["{a}","active"]',
+    'query: SELECT * FROM "user" WHERE {c} IN ($1, $2) -- PARAMETERS: ["{a}","{b}"]',
+    'Executing (default): UPDATE users SET {c}=$1 WHERE id = $2 AND amount = $3; "{a}", 7, 1990',
+    "Executing (default): SELECT id FROM users WHERE {c} = ? AND status = ?; with parameters [ '{a}', 'active' ]",
+    'prisma:query SELECT id FROM users WHERE {c} = $1 Params: ["{a}"]',
+  ];
+  const fill = (place: string, column: string, a: string, b: string) => place.replaceAll("{c}", column).replaceAll("{a}", a).replaceAll("{b}", b);
+
+  it.each(NUMBERS)("redacts a %s column's values as %s", (column, kind, first, second) => {
+    for (const quoted of quotings(column)) {
+      for (const place of PLACES) {
+        const text = fill(place, quoted, first, second);
+        const marker = `[REDACTED:${kind}]`;
+        expect(redacted(text), text).toBe(fill(place, quoted, marker, marker));
+        // The line held in a JSON log record's string: its quotes escaped.
+        const record = JSON.stringify({ msg: text });
+        expect(JSON.parse(redacted(record)), record).toEqual({ msg: fill(place, quoted, marker, marker) });
+      }
+    }
+  });
+
+  it("redacts the probe's lines: Sequelize's backtick-qualified column, TypeORM's bound SSN, an IN list", () => {
+    const cases: Array<[string, string]> = [
+      [
+        "Executing (default): SELECT `id` FROM `users` AS `User` WHERE `User`.`ssn` = '234567890' LIMIT 1;",
+        "Executing (default): SELECT `id` FROM `users` AS `User` WHERE `User`.`ssn` = '[REDACTED:ssn]' LIMIT 1;",
+      ],
+      ["SELECT * FROM users WHERE `users`.`ssn` = '234567890'", "SELECT * FROM users WHERE `users`.`ssn` = '[REDACTED:ssn]'"],
+      ['query: SELECT * FROM "user" WHERE "ssn" = $1 -- PARAMETERS: ["234567890"]', 'query: SELECT * FROM "user" WHERE "ssn" = $1 -- PARAMETERS: ["[REDACTED:ssn]"]'],
+      ["SELECT * FROM users WHERE ssn IN ('234567890', '345678901')", "SELECT * FROM users WHERE ssn IN ('[REDACTED:ssn]', '[REDACTED:ssn]')"],
+      // A number bound or written inline: its marker a string, so the list stays JSON.
+      ['UPDATE u SET ssn = $1 WHERE id = $2 -- PARAMETERS: [234567890,7]', 'UPDATE u SET ssn = $1 WHERE id = $2 -- PARAMETERS: ["[REDACTED:ssn]",7]'],
+      ["SELECT * FROM users WHERE ssn = 234567890", "SELECT * FROM users WHERE ssn = '[REDACTED:ssn]'"],
+      // A PIX key's column: its whole value is the key, whatever its type.
+      [
+        "UPDATE u SET pix_key = 'ana@example.com' WHERE `u`.`chave_pix` IN ('123e4567-e89b-12d3-a456-426614174000') AND id = 7",
+        "UPDATE u SET pix_key = '[REDACTED:pix_key]' WHERE `u`.`chave_pix` IN ('[REDACTED:pix_key]') AND id = 7",
+      ],
+    ];
+    for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
+  });
+
+  it("keeps ids, statuses, amounts and order numbers beside them, and values no such number is shaped as", () => {
+    const kept = [
+      "SELECT * FROM orders WHERE order_id = '234567890' AND status = 'paid' AND amount = 4155550132",
+      "SELECT * FROM orders WHERE id IN ('234567890', '345678901') AND `status` IN ('paid', 'shipped')",
+      'query: SELECT * FROM "order" WHERE "id" = $1 AND "amount" = $2 AND "status" = $3 -- PARAMETERS: [234567890,4155550132,"123456789"]',
+      "UPDATE orders SET status = '234567890', `order_number` = '11987654321' WHERE id = 7",
+      // Not what the column names: an SSN no one is issued (area 000), a phone of three digits, an empty value.
+      "SELECT * FROM users WHERE ssn = '000123456' OR phone IN ('123', '') OR rg = 'pendente'",
+      // A column compared with another column, a placeholder, a function call.
+      "SELECT * FROM a JOIN b ON a.ssn = b.ssn WHERE a.phone = $1 AND upper(b.rg) = upper(a.rg)",
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+
+  it("keeps what a column compares where the policy keeps its kind", () => {
+    const text = "SELECT * FROM users WHERE `User`.`ssn` = '234567890' AND phone IN ('4155550132')";
+    expect(redacted(text, redactionPolicy({ disabledDetectors: ["ssn", "phone"] }))).toBe(text);
+    expect(redacted(text, redactionPolicy({ disabledDetectors: ["ssn"] }))).toBe("SELECT * FROM users WHERE `User`.`ssn` = '234567890' AND phone IN ('[REDACTED:phone]')");
+  });
+
+  it("keeps postal codes, card holders and credentials a WHERE compares, as before: only assignments give those", () => {
+    const kept = ["SELECT * FROM a WHERE zip = '01304-001' AND card_holder IN ('Ana Souza')"];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+});
+
+describe("Prisma's query event logged as JSON (`$on('query')`: query, params, duration, target)", () => {
+  const event = (query: string, params: unknown[]) => JSON.stringify({ timestamp: "2026-12-01T10:00:00.000Z", query, params: JSON.stringify(params), duration: 3, target: "quaint::connector::metrics" });
+
+  it("reads `params` as the values bound to `query`: each by its column", () => {
+    const line = event("SELECT * FROM users WHERE email = $1 AND phone = $2 AND ssn = $3 AND id = $4", ["ana@example.com", "4155550132", "234567890", 123456789]);
+    const stored = JSON.parse(redacted(line)) as { params: string };
+    expect(JSON.parse(stored.params)).toEqual(["[REDACTED:email]", "[REDACTED:phone]", "[REDACTED:ssn]", 123456789]);
+    // One level down, the event as a JSON log line's message.
+    const outer = JSON.parse(redacted(JSON.stringify({ msg: line }))) as { msg: string };
+    expect(JSON.parse((JSON.parse(outer.msg) as { params: string }).params)).toEqual(["[REDACTED:email]", "[REDACTED:phone]", "[REDACTED:ssn]", 123456789]);
+  });
+
+  it("keeps params bound to other columns, and a `params` member with no statement", () => {
+    const kept = [
+      event('SELECT * FROM "Order" WHERE "status" = $1 AND "orderId" = $2', ["paid", "4155550132"]),
+      JSON.stringify({ params: JSON.stringify(["4155550132"]), route: "/orders" }),
+      // Another document's `params`: a JSON-RPC call, its query after it.
+      JSON.stringify({ jsonrpc: "2.0", method: "lookup", params: ["11987654321"], id: 7 }),
+      JSON.stringify({ params: JSON.stringify(["11987654321"]), query: "SELECT 1 WHERE phone = $1" }),
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+});

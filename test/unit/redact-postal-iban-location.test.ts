@@ -259,9 +259,10 @@ describe("phones as SQL values", () => {
       "INSERT INTO clientes (nome, celular, cidade)\nVALUES ('Ana, a', '11987654321', 'X'), ('Bia''s', '21987654321', 'Y');",
       "INSERT INTO clientes (nome, celular, cidade)\nVALUES ('Ana, a', '[REDACTED:phone]', 'X'), ('Bia''s', '[REDACTED:phone]', 'Y');",
     ],
+    // A number written inline: its marker an SQL string, as every column rule writes one there.
     [
       `insert into "customers" ("name", "email", "mobile_phone") values ('Ana', 'ana@example.com', 11987654321)`,
-      `insert into "customers" ("name", "email", "mobile_phone") values ('Ana', '[REDACTED:email]', [REDACTED:phone])`,
+      `insert into "customers" ("name", "email", "mobile_phone") values ('Ana', '[REDACTED:email]', '[REDACTED:phone]')`,
     ],
   ])("%j", (text, expected) => {
     expect(redacted(text)).toBe(expected);

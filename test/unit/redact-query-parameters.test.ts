@@ -302,3 +302,56 @@ describe("db.query.parameter.<key> attributes get the column their placeholder n
     expect(dbQueryParameterColumns([attr("db.query.parameter.0", "x")])).toBeUndefined();
   });
 });
+
+describe("a span's or record's query text holding a person's number by its column", () => {
+  it("redacts an SSN compared with a backtick-qualified column in db.query.text, and a parameter bound to it", () => {
+    const stored = redactedSpan([
+      attr("db.query.text", "SELECT * FROM users WHERE `users`.`ssn` = '234567890' AND `users`.`rg` IN ('12.345.678-9')"),
+      attr("server.address", "54.232.10.11"),
+    ]);
+    expect(stored["db.query.text"]).toEqual({ stringValue: "SELECT * FROM users WHERE `users`.`ssn` = '[REDACTED:ssn]' AND `users`.`rg` IN ('[REDACTED:rg]')" });
+    expect(stored["server.address"]).toEqual({ stringValue: "54.232.10.11" });
+    const bound = redactedSpan([attr("db.query.text", 'SELECT * FROM "user" WHERE "ssn" = $1 AND "status" = $2'), attr("db.query.parameter.0", "234567890"), attr("db.query.parameter.1", "234567890")]);
+    expect(bound["db.query.parameter.0"]).toEqual({ stringValue: "[REDACTED:ssn]" });
+    expect(bound["db.query.parameter.1"]).toEqual({ stringValue: "234567890" });
+  });
+});
+
+/**
+ * Prisma's query event (`log: [{ emit: "event", level: "query" }]`) logged as JSON and lifted
+ * member by member: `params` is read as the values bound to `query`, one verdict with the line
+ * kept as the body.
+ */
+describe("a lifted Prisma query event: params by the columns of query", () => {
+  const EVENT = {
+    timestamp: "2026-12-01T10:00:00.000Z",
+    query: 'SELECT "id" FROM "User" WHERE "email" = $1 AND "phone" = $2 AND "ssn" = $3 AND "status" = $4 LIMIT $5',
+    params: JSON.stringify(["ana@example.com", "4155550132", "234567890", "active", 1]),
+    duration: 3,
+    target: "quaint::connector::metrics",
+  };
+  const REDACTED_PARAMS = JSON.stringify(["[REDACTED:email]", "[REDACTED:phone]", "[REDACTED:ssn]", "active", 1]);
+
+  it("redacts the values in the lifted params as in the line held as the body, and counts each once", () => {
+    const line = JSON.stringify(EVENT);
+    const record = logRecord({
+      body: { stringValue: line },
+      attributes: [attr("query", EVENT.query), attr("params", EVENT.params), attr("duration", EVENT.duration), attr("target", EVENT.target)],
+    });
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
+    const stored = byKey(record.attributes);
+    expect(stored.params).toEqual({ stringValue: REDACTED_PARAMS });
+    expect(stored.query).toEqual({ stringValue: EVENT.query });
+    expect(JSON.parse((record.body as { stringValue: string }).stringValue)).toEqual({ ...EVENT, params: REDACTED_PARAMS });
+    // Three in the body, three in the attributes.
+    expect(stored["redaction.count"]).toEqual({ intValue: "6" });
+  });
+
+  it("keeps params beside no query, or bound to ids and statuses", () => {
+    const alone = logRecord({ attributes: [attr("params", EVENT.params)] });
+    const ids = logRecord({ attributes: [attr("query", 'SELECT 1 FROM "Order" WHERE "id" = $1 AND "status" = $2'), attr("params", '["4155550132","234567890"]')] });
+    redactRequest("logs", logsRequest([alone, ids]), defaultRedactionPolicy());
+    expect(byKey(alone.attributes).params).toEqual({ stringValue: JSON.stringify(["[REDACTED:email]", "4155550132", "234567890", "active", 1]) });
+    expect(byKey(ids.attributes).params).toEqual({ stringValue: '["4155550132","234567890"]' });
+  });
+});

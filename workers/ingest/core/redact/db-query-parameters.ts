@@ -12,6 +12,7 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { sqlPlaceholderColumns } from "./detectors/sql-values";
 import { strongestRule, type KeyRule, type KeyRules } from "./key-rules";
+import type { RedactionTally } from "./tally";
 
 /** The prefix of a query parameter's attribute key. */
 export const DB_QUERY_PARAMETER_PREFIX = "db.query.parameter.";
@@ -80,4 +81,59 @@ export function queryParameterRule(own: KeyRule, columns: readonly string[], key
 
 function isText(value: AnyValue): value is { stringValue: string } {
   return "stringValue" in value;
+}
+
+/** The keys of Prisma's query event (`$on("query")`: `query`, `params`, `duration`, `target`) lifted from a JSON log line. */
+const EVENT_QUERY_KEY = "query";
+export const EVENT_PARAMS_KEY = "params";
+
+/**
+ * The statement of a Prisma query event lifted from a JSON log line among `attributes` (one
+ * record's list): its `query` text, when a `params` string beside it holds the values bound to
+ * it as JSON text (`["ana@example.com","4155550132"]`); else undefined. Those values get the
+ * rules of their columns as in the line itself (`queryEventText`).
+ */
+export function queryEventStatement(attributes: readonly KeyValue[]): string | undefined {
+  let query: string | undefined;
+  let params = false;
+  for (const attribute of attributes) {
+    const value = attribute.value;
+    if (attribute.key === EVENT_QUERY_KEY && isText(value)) query = value.stringValue;
+    else if (attribute.key === EVENT_PARAMS_KEY && isText(value)) params = value.stringValue.trimStart().startsWith("[");
+  }
+  return params ? query : undefined;
+}
+
+/**
+ * The event's JSON text as Prisma's event logged as JSON writes it, `{"query":"…","params":"[…]"}`:
+ * read by the scanner as that line is (`detectors/sql-values.ts`, the `"params":` list), its
+ * `params` get one verdict in the line and in the attributes lifted from it.
+ */
+export function queryEventText(query: string, params: string): string {
+  return `{"${EVENT_QUERY_KEY}":${JSON.stringify(query)},"${EVENT_PARAMS_KEY}":${JSON.stringify(params)}}`;
+}
+
+/** The `params` of an event's text (`queryEventText`) after redaction, or undefined when it is no longer such JSON. */
+export function queryEventParams(text: string): string | undefined {
+  try {
+    const event: unknown = JSON.parse(text);
+    const params = typeof event === "object" && event !== null ? (event as Record<string, unknown>)[EVENT_PARAMS_KEY] : undefined;
+    return typeof params === "string" ? params : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const MARKER = /\[REDACTED:([a-z0-9_]+)\]/g;
+
+/**
+ * Counts into `tally`, by kind, the markers `after` holds beyond those `before` held: what the
+ * redaction of `before` into `after` replaced (each replacement writes one marker), where it was
+ * redacted within a larger text whose other finds are counted elsewhere.
+ */
+export function countAddedMarkers(before: string, after: string, tally: RedactionTally): void {
+  const counts = new Map<string, number>();
+  for (const [, kind] of after.matchAll(MARKER)) counts.set(kind!, (counts.get(kind!) ?? 0) + 1);
+  for (const [, kind] of before.matchAll(MARKER)) counts.set(kind!, (counts.get(kind!) ?? 0) - 1);
+  for (const [kind, count] of counts) if (count > 0) tally.add(kind, count);
 }

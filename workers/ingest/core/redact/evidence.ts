@@ -12,7 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
-import { SQL_BOUND_LIST_MARKERS, holdsSqlBoundList } from "./detectors/sql-values";
+import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
 
 /**
@@ -116,8 +116,9 @@ export const Evidence = {
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
   SQL_BOUND_LIST: 1 << 26,
   /**
-   * An SQL statement's values written inline: `(` and `VALUES` (an `INSERT`'s rows), or `=` and
-   * `SET` (an `UPDATE`'s assignments), in the spellings `SQL_VALUES_SPELLINGS`/`SQL_SET_SPELLINGS`.
+   * An SQL statement's values written inline: `(` and `VALUES` (an `INSERT`'s rows), `=` and
+   * `SET` (an `UPDATE`'s assignments), in the spellings `SQL_VALUES_SPELLINGS`/`SQL_SET_SPELLINGS`,
+   * or `=` or `(`, a quote or a digit and a `WHERE` (`SQL_WHERE`: its comparisons).
    */
   SQL_STATEMENT: 1 << 27,
   /**
@@ -339,8 +340,13 @@ export function evidenceIn(text: string, escapesRead = false): number {
     found |= Evidence.SQL_BOUND_LIST;
     if (digits >= PHONE_DIGITS) found |= Evidence.PHONE;
   }
-  // Values written inline in an SQL statement get their column's rule as bound ones do.
-  if (((classes & HAS_PHONE_START) !== 0 && holdsAny(text, SQL_VALUES_SPELLINGS)) || ((classes & HAS_EQUALS) !== 0 && holdsAny(text, SQL_SET_SPELLINGS))) {
+  // Values written inline in an SQL statement get their column's rule as bound ones do; compared
+  // ones (`WHERE ssn = '…'`, `IN ('…')`) those that say what a value is.
+  if (
+    ((classes & HAS_PHONE_START) !== 0 && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
+    ((classes & HAS_EQUALS) !== 0 && holdsAny(text, SQL_SET_SPELLINGS)) ||
+    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && SQL_WHERE.test(text))
+  ) {
     found |= Evidence.SQL_STATEMENT;
   }
   // An SQL `INSERT` names a phone's column apart from its value, maybe far from it.

@@ -173,8 +173,8 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
   const disabled = new Set(config.disabledDetectors);
   // At `full` no postal code or location is redacted; below it, the location detector keeps the policy's levels.
   const keepsLocation = config.geoPrecision === "full";
-  // The kinds an ORM's bound parameters keep, as the policy keeps them everywhere else.
-  const withheld = new Set([...(keepsLocation || disabled.has(POSTAL_CODE_KIND) ? [POSTAL_CODE_KIND] : []), ...(disabled.has(CARD_HOLDER_KIND) ? [CARD_HOLDER_KIND] : [])]);
+  // The kinds an SQL column's values keep (the detectors turned off), as the policy keeps them everywhere else.
+  const withheld = new Set([...disabled, ...(keepsLocation ? [POSTAL_CODE_KIND] : [])]);
   const detectors: Detector[] = [
     ...BUILT_IN_DETECTORS.filter(
       (detector) => !disabled.has(detector.kind) && !(keepsLocation && (detector.kind === POSTAL_CODE_KIND || detector.kind === VISITOR_LOCATION_KIND)),

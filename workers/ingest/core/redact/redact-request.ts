@@ -24,7 +24,15 @@ import {
   type VariableArguments,
 } from "./graphql-variables";
 import type { KeyRule } from "./key-rules";
-import { dbQueryParameterColumns, queryParameterRule } from "./db-query-parameters";
+import {
+  EVENT_PARAMS_KEY,
+  countAddedMarkers,
+  dbQueryParameterColumns,
+  queryEventParams,
+  queryEventStatement,
+  queryEventText,
+  queryParameterRule,
+} from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
@@ -241,12 +249,14 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * A GraphQL request among the attributes (`graphql.document` and `graphql.variables`, a lifted
    * `query` and `variables.*`) has its variables ruled by the arguments they are passed as
    * (graphql-variables.ts); a database query's `db.query.parameter.*` by the columns the query
-   * text beside them names (db-query-parameters.ts).
+   * text beside them names, and so a lifted Prisma query event's `params` by its `query`
+   * (db-query-parameters.ts).
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
     const keyRules = this.policy.keyRules;
     const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes, this.graphQLDocuments);
     const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
+    const statement = prefix === "" ? queryEventStatement(attributes) : undefined;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -268,7 +278,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       // Stores only what changed: a store into an old object costs a write barrier.
       const value = attribute.value;
       const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
-      const ruled = this.ruled(value, rule, key, bound);
+      const ruled =
+        statement !== undefined && attribute.key === EVENT_PARAMS_KEY && rule.action === "scan" && "stringValue" in value
+          ? this.eventParams(value, statement)
+          : this.ruled(value, rule, key, bound);
       if (ruled !== value) {
         attribute.value = ruled;
         this.noteRewritten(value, ruled);
@@ -506,6 +519,27 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     // Other numbers, booleans and bytes carry no text to scan.
     return value;
+  }
+
+  /**
+   * A lifted query event's `params` (JSON text of the values bound to `statement`), redacted as
+   * in the event's own JSON text (`queryEventText`), so each value gets its column's rule; only
+   * the finds in `params` are counted, the statement being an attribute of its own.
+   */
+  private eventParams(value: { stringValue: string }, statement: string): AnyValue {
+    const scanner = this.policy.scanner;
+    const params = value.stringValue;
+    if (scanner === undefined) return value;
+    const scratch = this.scratch;
+    scratch.reset();
+    const event = queryEventText(statement, params);
+    const redacted = scanner.redact(event, scratch, 0, 0);
+    const ruled = redacted === event ? params : (queryEventParams(redacted) ?? params);
+    if (ruled === params) return value;
+    scratch.reset();
+    countAddedMarkers(params, ruled, scratch);
+    this.tally.addAll(scratch);
+    return { stringValue: this.series ? seriesMarker(scratch.kindList(), this.policy.seriesHash(params)) : ruled };
   }
 
   /** The secret marker of `kind` for a whole value (hashed in metric attributes), counted. */

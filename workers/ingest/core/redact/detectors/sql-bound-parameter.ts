@@ -7,8 +7,12 @@ import { ESCAPED_QUOTED_OVER_LINES, quoteOpening } from "./escaped-quotes";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
-import { sqlAssignedColumnOf, sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
+import { sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND } from "../kinds";
+import { ssnDetector } from "./ssn";
+import { phoneDetector } from "./phone";
+import { cnhDetector, rgDetector } from "./brazil-id-documents";
+import { pixDetector } from "./pix";
 
 /**
  * A value an ORM binds to a placeholder and logs in its list of bound parameters after the
@@ -26,14 +30,21 @@ import { CARD_HOLDER_KIND } from "../kinds";
  * - a card holder's column (`card_holder`, `titular`): its text is `[REDACTED:card_holder]`;
  * - a postal code's column (`zip`, `cep`, `postal_code`): a value shaped as one, whole
  *   (`POSTAL_CODE_VALUE`), is `[REDACTED:postal_code]`;
- * - any other column: the value stays for the other detectors, which read the column too where
- *   it tells them what a number is (a phone's: `phone.ts`).
+ * - a person's number's column (`ssn`, `phone`, `celular`, `rg`, `cnh`, `pix_key`: the `Place` an
+ *   attribute under that key gets, `PLACED_KINDS`): a value that detector takes as the whole
+ *   value of such a key is its marker (`[REDACTED:ssn]`), as the attribute's would be;
+ * - any other column: the value stays for the other detectors.
+ *
+ * A value written inline and compared rather than assigned (`` WHERE `User`.`ssn` = '…' ``,
+ * `"phone" IN ('…', '…')`: `sqlComparedColumnOf`, `sqlInListColumnOf`) gets a person's number's
+ * rule only (`comparedKind`): a session's `SET name = '…'` is no column, and a credential
+ * compared inline is the assignment detector's.
  *
  * So `status`, `token_count`, `password_changed_at`, `id` and `order_id` keep their values, and a
  * placeholder (`${DB_PASSWORD}`, `***`) stays as it does under a credential's key. The detector
  * counts as `secret_param`; which other kinds it withholds is the policy's
- * (`sqlBoundParameterDetector(withheld)`): a policy that keeps postal codes or card holders keeps
- * them here too.
+ * (`sqlBoundParameterDetector(withheld)`): a policy that keeps postal codes, card holders, SSNs or
+ * phones keeps them here too.
  */
 
 /**
@@ -53,7 +64,7 @@ const WHOLE_POSTAL_CODE = new RegExp(`^${POSTAL_CODE_VALUE}$`);
 const MARKER_START = "[REDACTED:";
 
 /**
- * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`). A
+ * The detector giving every kind above but those in `withheld` (`postal_code`, `card_holder`, `ssn`, …). A
  * match is one value: its `[`, `(`, `,`, `=`, `;` or `:`, blanks or line breaks, and a quoted
  * string (`"…"` JSON, `'…'` as Sequelize 7 prints and SQL writes inline, `''` a quote inside it,
  * either escaped as in a log line held in a JSON string: `\"…\"`; a line break inside, which
@@ -79,7 +90,8 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       const first = place?.columns[0];
       if (place === undefined || first === undefined) return undefined;
       // A placeholder used for several columns gets the strongest of their rules.
-      const kind = boundKind(strongestRule(ruleOfColumn(first), place.columns, ruleOfColumn), value, quoted);
+      const rule = strongestRule(ruleOfColumn(first), place.columns, ruleOfColumn);
+      const kind = place.compared ? comparedKind(rule, value) : boundKind(rule, value, quoted);
       if (kind === undefined || withheld.has(kind)) return undefined;
       const around = quoted ? opening : place.bound ? quoteAtDepth(jsonStringDepthAt(text, start)) : "'";
       return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
@@ -89,22 +101,32 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
 
 /**
  * The columns of the value whose first character (its `opening` quote, if any) is at `valueAt`,
- * matched from `start`, and whether the value is bound: in an ORM's bound list (after `[`, `,`,
- * a Sequelize statement's `;`, or a `$name` key's `:`) every column its placeholder's uses name;
- * else, written inline in the statement, the column its `INSERT … VALUES` row gives it (after `(`
- * or `,`) or the one an `UPDATE`'s `SET` assigns it (after `=`). Undefined for a `"…"` outside a
- * bound list (an SQL identifier, no value), and for a value after `;` or `:` outside one.
+ * matched from `start`, whether the value is bound, and whether it is only compared: in an ORM's
+ * bound list (after `[`, `,`, a Sequelize statement's `;`, or a `$name` key's `:`) every column
+ * its placeholder's uses name; else, written inline in the statement, the column its `INSERT …
+ * VALUES` row gives it (after `(` or `,`) or the one an `UPDATE`'s `SET` assigns it (after `=`),
+ * or, compared, the column of the `column =` or `column IN (…)` it stands in. Undefined for a
+ * `"…"` outside a bound list (an SQL identifier, no value), and for a value after `;` or `:`
+ * outside one.
  */
-function columnsOf(text: string, start: number, valueAt: number, opening: string): { columns: readonly string[]; bound: boolean } | undefined {
+function columnsOf(text: string, start: number, valueAt: number, opening: string): ValueColumns | undefined {
   const opener = text.charCodeAt(start);
   const first = valueAt + opening.length;
   if (opener !== 40 /* ( */ && opener !== 61 /* = */) {
     const bound = sqlBoundParameterOf(text, first);
-    if (bound !== undefined) return { columns: bound.columns, bound: true };
+    if (bound !== undefined) return { columns: bound.columns, bound: true, compared: false };
   }
   if (opener === 91 /* [ */ || opener === 59 /* ; */ || opener === 58 /* : */ || (opening !== "" && opening !== "'")) return undefined;
-  const column = opener === 61 ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first);
-  return { columns: column === undefined ? [] : [column], bound: false };
+  const assigned = opener === 61 ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first);
+  if (assigned !== undefined) return { columns: [assigned], bound: false, compared: false };
+  const compared = opener === 61 ? sqlComparedColumnOf(text, valueAt) : sqlInListColumnOf(text, valueAt);
+  return { columns: compared === undefined ? [] : [compared], bound: false, compared: true };
+}
+
+interface ValueColumns {
+  readonly columns: readonly string[];
+  readonly bound: boolean;
+  readonly compared: boolean;
 }
 
 function ruleOfColumn(column: string): KeyRule {
@@ -125,10 +147,45 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
     case "card_holder":
       return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
     case "scan":
-      return (rule.place & Place.POSTAL_CODE_VALUE) !== 0 && WHOLE_POSTAL_CODE.test(value) ? POSTAL_CODE_KIND : undefined;
+      if ((rule.place & Place.POSTAL_CODE_VALUE) !== 0 && WHOLE_POSTAL_CODE.test(value)) return POSTAL_CODE_KIND;
+      return placedKind(rule.place, value);
     default:
       return undefined;
   }
+}
+
+/**
+ * The kind a value compared inline with a column of `rule` is replaced as: a person's number's
+ * (`placedKind`) only. A `WHERE`'s other values stay as the statement wrote them: a credential
+ * compared is the assignment detector's, a postal code or a card holder searched for is kept as
+ * before the column rules reached comparisons.
+ */
+function comparedKind(rule: KeyRule, value: string): string | undefined {
+  return rule.action === "scan" ? placedKind(rule.place, value) : undefined;
+}
+
+/**
+ * The detectors whose kind a key's `Place` fact names (`placeEvidence`), each with its pattern
+ * matching a whole value: an SSN's, a phone's, an RG's, a CNH's and a PIX key's columns.
+ */
+const PLACED_KINDS = [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDetector].map((detector) => ({
+  detector,
+  whole: new RegExp(`^(?:${detector.source})$`),
+  marker: redactionMarker(detector.kind),
+}));
+
+/**
+ * The kind of the first detector of `PLACED_KINDS` that takes `value` whole as its kind at
+ * `place` (its own checks: an SSN the SSA could issue, a phone's digit count), as the value of
+ * an attribute under such a key is read; undefined when none does.
+ */
+function placedKind(place: number, value: string): string | undefined {
+  for (const { detector, whole, marker } of PLACED_KINDS) {
+    if ((place & (detector.placeEvidence ?? 0)) === 0 || !whole.test(value)) continue;
+    const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(value, marker, value, 0, place);
+    if (rewrite !== undefined) return typeof rewrite === "string" ? detector.kind : rewrite.kind;
+  }
+  return undefined;
 }
 
 /** Every kind on: the built-in list's detector. */

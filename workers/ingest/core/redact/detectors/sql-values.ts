@@ -51,6 +51,9 @@ function resetMemo(text: string): void {
 resetAfterEachScan(() => {
   memo.scan = -1;
   assignment.scan = -1;
+  inList.scan = -1;
+  inList.column = undefined;
+  where.scan = -1;
   memo.rows.clear();
 });
 
@@ -133,12 +136,16 @@ function columnsOfRow(text: string, open: number): string[] | undefined {
 
 /**
  * The names in the `(…)` list closed at `close` (before `VALUES`), without their quotes (also
- * escaped ones, `\"zip\"`, in a log line held in a JSON string), or undefined when there is none.
+ * escaped ones, `\"zip\"`, in a log line held in a JSON string) and their table (`` `User`.`ssn` ``
+ * is `ssn`), or undefined when there is none.
  */
 function columnList(text: string, close: number): string[] | undefined {
   const list = text.charCodeAt(close) === CLOSE ? text.lastIndexOf("(", close) : -1;
   if (list < 0 || close - list > REACH) return undefined;
-  return text.slice(list + 1, close).split(",").map((column) => column.trim().replace(/^(?:\\*"|[`[])|(?:\\*"|[`\]])$/g, ""));
+  return text
+    .slice(list + 1, close)
+    .split(",")
+    .map((column) => column.slice(column.lastIndexOf(".") + 1).trim().replace(/^(?:\\*"|[`[])|(?:\\*"|[`\]])$/g, ""));
 }
 
 /** The `'` opening the string whose closing `'` is at `close` (`''` inside it is a quote), or -1. */
@@ -186,8 +193,21 @@ function skipBlanksBack(text: string, at: number): number {
  * `;` with no brackets: `"a", "b", 3` (JSON of each value, `, ` between) for an array of
  * parameters (PostgreSQL's `$n`, MySQL's and MariaDB's `?`), `{"$1":"a","$2":3}` (JSON of the
  * object) for SQLite's named ones (`sequelize` `lib/dialects/abstract/query.js`, `_logQuery`).
+ * Prisma's query event (`log: [{ emit: "event", level: "query" }]`), logged as JSON: its
+ * `"query"` member, then `"params"`, the values as JSON text in a string (`{"query":"… phone =
+ * $2","params":"[\"ana@example.com\",\"4155550132\"]","duration":3}`), also one level down
+ * (`\"params\":`, the event as the message of a JSON log line).
  */
-export const SQL_BOUND_LIST_MARKERS: readonly string[] = ["PARAMETERS:", "Params:", "-- params:", "with parameters", "Executing (", "Executed ("];
+export const SQL_BOUND_LIST_MARKERS: readonly string[] = [
+  "PARAMETERS:",
+  "Params:",
+  "-- params:",
+  "with parameters",
+  "Executing (",
+  "Executed (",
+  '"params":',
+  '\\"params\\":',
+];
 
 /** The markers of `SQL_BOUND_LIST_MARKERS` logged before the statement, whose list follows its `;`. */
 const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
@@ -199,10 +219,21 @@ const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
  */
 export function holdsSqlBoundList(text: string): boolean {
   for (const marker of SQL_BOUND_LIST_MARKERS) {
-    if (text.includes(marker) && (!SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?"))) return true;
+    if (!text.includes(marker)) continue;
+    const query = EVENT_QUERY_SPELLINGS.get(marker);
+    if (query !== undefined ? text.includes(query) : !SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?")) return true;
   }
   return false;
 }
+
+/**
+ * The `query` member's spelling that must come before each spelling of a Prisma event's
+ * `params` for it to be a bound list: another JSON document's `params` (a JSON-RPC call's) is none.
+ */
+const EVENT_QUERY_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['"params":', '"query":'],
+  ['\\"params\\":', '\\"query\\":'],
+]);
 
 /**
  * The place of the value starting at `start` (after its quote, if any) in an ORM's list of bound
@@ -317,19 +348,33 @@ function resetBound(text: string): void {
   bound.scan = currentScan();
   const markers: number[] = [];
   bound.prefixes.clear();
-  for (const spelling of SQL_BOUND_LIST_MARKERS) {
-    const prefix = SQL_STATEMENT_PREFIXES.includes(spelling);
-    for (let at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + 1)) {
-      markers.push(at);
-      if (prefix) bound.prefixes.add(at);
+  // One pass for every spelling: the text is read once however many ORMs' markers there are.
+  let queries: Map<string, number> | undefined;
+  for (const found of text.matchAll(MARKER_SPELLINGS)) {
+    const query = EVENT_QUERY_SPELLINGS.get(found[0]);
+    if (query !== undefined) {
+      // Where each spelling of the event's `query` first stands, found once a scan.
+      queries ??= new Map();
+      let first = queries.get(query);
+      if (first === undefined) {
+        first = text.indexOf(query);
+        queries.set(query, first);
+        countWork(text.length);
+      }
+      if (first < 0 || first > found.index) continue;
     }
+    markers.push(found.index);
+    if (SQL_STATEMENT_PREFIXES.includes(found[0])) bound.prefixes.add(found.index);
   }
-  countWork(text.length * SQL_BOUND_LIST_MARKERS.length);
-  bound.markers = markers.sort((a, b) => a - b);
+  countWork(text.length);
+  bound.markers = markers;
   bound.open = -1;
   bound.listOf = -1;
   bound.statement = -1;
 }
+
+/** Every spelling of `SQL_BOUND_LIST_MARKERS`, as one regex: no two overlap, so a pass finds each in order. */
+const MARKER_SPELLINGS = new RegExp(SQL_BOUND_LIST_MARKERS.map((spelling) => spelling.replace(/[\\()[\]]/g, "\\$&")).join("|"), "g");
 
 // The columns are slices of the text: let them go when the scan ends.
 resetAfterEachScan(() => {
@@ -603,6 +648,93 @@ function inListColumn(text: string, at: number): string | undefined {
   bound.placeholdersColumn = text.charCodeAt(close) === CLOSE ? IN_LIST_COLUMN.exec(text.slice(Math.max(0, open - 64), open))?.[1] : undefined;
   return bound.placeholdersColumn;
 }
+
+/**
+ * The column (as written, without its quotes) a value written inline starting at `start` (its
+ * `'`, or its first digit) is compared with in a `column IN (…)` or `NOT IN (…)` list of values
+ * (`` WHERE `User`.`ssn` IN ('123456789', '234567890') ``), or undefined. The list is read back
+ * from the value to its `(` over `'…'` strings, numbers, `,` and blanks, and forward to its `)`
+ * once: its later values, asked in turn, find it kept.
+ */
+export function sqlInListColumnOf(text: string, start: number): string | undefined {
+  if (inList.scan !== currentScan()) {
+    inList.scan = currentScan();
+    inList.open = -1;
+    inList.close = -1;
+  }
+  if (start > inList.open && start < inList.close) return inList.column;
+  if (!afterWhere(text, start)) return undefined;
+  // Back to what no list of values holds, and on to the same after the value: the stretch is kept
+  // whatever stands at its ends, so each value of a long list (or of a list that is none) reads it
+  // once. The list's first value finds its `(` right before it.
+  const from = Math.max(0, start - REACH);
+  let open = start - 1;
+  for (; open >= from; open--) {
+    const code = text.charCodeAt(open);
+    if (code === QUOTE) {
+      // A string opened before the reach: the stretch starts at its end.
+      const opening = openingQuote(text, open, from);
+      if (opening < 0) break;
+      open = opening;
+    } else if (!isValueListPart(code)) {
+      break;
+    }
+  }
+  // On to the list's end however long (each character once: the later values find the stretch kept).
+  let close = start;
+  for (; close < text.length; close++) {
+    const code = text.charCodeAt(close);
+    if (code === QUOTE) {
+      const end = text.indexOf("'", close + 1);
+      close = end < 0 ? text.length : end;
+    } else if (!isValueListPart(code)) {
+      break;
+    }
+  }
+  countWork(close - open);
+  inList.open = open;
+  inList.close = close;
+  inList.column =
+    text.charCodeAt(open) === OPEN && text.charCodeAt(close) === CLOSE ? IN_LIST_COLUMN.exec(text.slice(Math.max(0, open - 64), open))?.[1] : undefined;
+  return inList.column;
+}
+
+/** The `(…)` list of values `sqlInListColumnOf` read last in the current scan, and its column. */
+const inList = { scan: -1, open: -1, close: -1, column: undefined as string | undefined };
+
+/** What a list of inline values holds between its strings: digits, a number's `.` and `-`, `,` and blanks. */
+function isValueListPart(code: number): boolean {
+  return code === COMMA || code === 46 /* . */ || code === 45 /* - */ || (code >= 48 && code <= 57) || code === 32 || (code >= 9 && code <= 13);
+}
+
+/**
+ * The column (as written, without its quotes) a value starting at `start` is compared with or
+ * assigned to by `=` right before it, anywhere in a statement (`WHERE "users"."ssn" = '…'`, `` AND
+ * `User`.`phone`='…' ``), or undefined. Unlike `sqlAssignedColumnOf`, not only in an `UPDATE`'s
+ * `SET` list: for the rules that read what a value is rather than hide whatever it is.
+ */
+export function sqlComparedColumnOf(text: string, start: number): string | undefined {
+  return afterWhere(text, start) ? assignedColumn(text, start) : undefined;
+}
+
+/**
+ * Whether a `WHERE` (as statements spell it) stands before `start`: a comparison is read only in
+ * a statement's conditions, not in a URL's query or a `name=value` field (`ssns=123456789`).
+ * Where the text's first `WHERE` is is found once a scan.
+ */
+function afterWhere(text: string, start: number): boolean {
+  if (where.scan !== currentScan()) {
+    where.scan = currentScan();
+    where.at = text.search(SQL_WHERE) >>> 0;
+    countWork(where.at < text.length ? where.at : text.length);
+  }
+  return where.at < start;
+}
+
+/** The first `WHERE` of the current scan's text (2^32 - 1 when none). */
+const where = { scan: -1, at: 0 };
+/** An SQL statement's `WHERE`, as statements spell it: its comparisons name their columns. */
+export const SQL_WHERE = /WHERE|[Ww]here/;
 
 /** What a list of placeholders holds but its brackets: `$`, digits, `?`, `,` and blanks. */
 function isPlaceholderListPart(code: number): boolean {
