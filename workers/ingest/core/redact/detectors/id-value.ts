@@ -2,11 +2,14 @@ import { BoundedMemo } from "../bounded-memo";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
 import { Place, caseless } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
-import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
+import { sqlBoundParameterOf, sqlComparedColumnOf, sqlInsertColumnOf } from "./sql-values";
+import { ListReader, firstItemStart, isNumberListCharacter, printedAs } from "./list-items";
+import { countWork, currentScan } from "../scan-scope";
 import {
   NUMBERED_THINGS,
   NUMBERED_THING_SET,
   NUMBER_WORD,
+  NUMBER_WORDS,
   NUMBER_WORD_SET,
   PAYMENT_CODES,
   PAYMENT_CODE_SET,
@@ -66,6 +69,26 @@ const CONNECTORS: ReadonlySet<string> = new Set(["de", "do", "da", "dos", "das",
  */
 const QUALIFIERS: ReadonlySet<string> = new Set(["fiscal", "eletronica", "eletrônica", "electronica", "electrónica", "electronic"]);
 
+/**
+ * The plurals of the words that say what one value is (an id, a number, a product's or a payment's
+ * code, a person's document: `ids`, `numbers`, `numeros`, `skus`, `eans`, `nsus`, `cpfs`,
+ * `documentos`), each to its singular. A list's name says what each of its items is.
+ */
+const SINGULARS: ReadonlyMap<string, string> = new Map(
+  ["id", ...NUMBER_WORDS, ...PRODUCT_CODES, ...PAYMENT_CODES, ...PERSON_DOCUMENTS].filter((word) => word !== "nº").map((word) => [`${word}s`, word]),
+);
+
+/**
+ * A name's words with its last word read as its singular when it is the plural of a word in
+ * `SINGULARS` (`order_ids`, `productIds`, `trackingNumbers`, `skus`, `cpfs`, `user_ids`): the
+ * items of a list get the verdict a value under the singular name gets. Other plurals stay as
+ * they are (`users`, `orders`, `items`: counts as often as lists, and no identifier's word).
+ */
+function singularLast(words: readonly string[]): readonly string[] {
+  const singular = SINGULARS.get(words[words.length - 1] ?? "");
+  return singular === undefined ? words : [...words.slice(0, -1), singular];
+}
+
 /** Whether `word` says "identifier": `id`, or a word for "number" (`number`, `no`, `nro`, `numero`, `nº`). */
 function isIdentifierWord(word: string): boolean {
   return word === "id" || NUMBER_WORD_SET.has(word);
@@ -101,10 +124,12 @@ function identifierOf(words: readonly string[]): { readonly word: string; readon
  * Whether a name's words (`nameWords`) name an identifier: an id (`order.id`, `trace_id`,
  * `orderId`, `id_pedido`, `id_cliente`: `identifierOf`), a product code (`sku`, `product.sku`,
  * `ean`) or a thing's number (`part_number`, `partNo`, `order_no`, `serial_number`,
- * `nosso_numero`, `numero_pedido`, `nroPedido`). A number of a card's shape there is that
- * identifier, not a card (a decimal trace id passes the Luhn check one time in ten).
+ * `nosso_numero`, `numero_pedido`, `nroPedido`), or a list of them (`ids`, `order_ids`, `skus`,
+ * `trackingNumbers`: `singularLast`). A number of a card's shape there is that identifier, not a
+ * card (a decimal trace id passes the Luhn check one time in ten).
  */
-export function namesIdentifier(words: readonly string[]): boolean {
+export function namesIdentifier(named: readonly string[]): boolean {
+  const words = singularLast(named);
   if (PRODUCT_CODE_SET.has(words[words.length - 1] ?? "")) return true;
   const identifier = identifierOf(words);
   return identifier !== undefined && (identifier.word === "id" || NUMBERED_THING_SET.has(identifier.owner));
@@ -132,7 +157,8 @@ export const PERSON = 2;
  * The one question every place asks of a value's name, an attribute's key (`key-rules.ts`), a
  * `name=` or a JSON member in text, an SQL column, a GraphQL argument: does it say the value is
  * a thing's identifier (an order's, an invoice's, a ticket's, a product's, a payment's) or a
- * person's? From the name's words (`nameWords`), in this order:
+ * person's? From the name's words (`nameWords`), a plural last word read as its singular
+ * (`ids`, `orderIds`, `order_numbers`, `skus`, `cpfs`, `user_ids`: `singularLast`), in this order:
  * - a person's document anywhere (`cpf`, `cliente_cpf`, `cpf_pedido`, `documento`): `PERSON`;
  * - an identifier (`identifierOf`) whose owner is one of `PERSON_OWNERS` (`user.id`,
  *   `cliente_id`, `id_cliente`, `customer_number`): `PERSON`; any other id (`order_id`,
@@ -146,7 +172,8 @@ export const PERSON = 2;
  * A value printed like a CPF, CNPJ or SSN under a `THING` name is that thing's identifier; under
  * any other it may be the document, as unnamed (docs/decisions.md, 2026-12-01, "one verdict").
  */
-export function identifiedBy(words: readonly string[]): Identified {
+export function identifiedBy(named: readonly string[]): Identified {
+  const words = singularLast(named);
   if (words.some((word) => PERSON_DOCUMENTS.has(word))) return PERSON;
   const identifier = identifierOf(words);
   if (identifier !== undefined) {
@@ -180,6 +207,11 @@ export function namesThingIdentifier(words: readonly string[]): boolean {
 const NAME_BEFORE_VALUE = new RegExp(
   `(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*[:=][ \\t\\r\\n]*${QUOTE}?$`,
 );
+/**
+ * A name before a list's `[`: its value's (`"ids":`, `"ids": `, `ids=`, quotes perhaps escaped),
+ * or the name alone in prose (`processed ids `).
+ */
+const NAME_BEFORE_LIST = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*(?:[:=][ \\t\\r\\n]*)?$`);
 let thingWordsBefore: RegExp | undefined;
 /**
  * Words that name a thing's identifier in a sentence, then what may stand between them and the
@@ -195,20 +227,42 @@ function thingWordsBeforeRegExp(): RegExp {
 }
 
 /**
- * Whether the key's `Place.THING_ID` (`order_id`, `pedido`, `nsu`) speaks for the match of
- * `length` characters at `start`: the match is the whole value, but for blanks around it. A key
- * says what its value is, not what text or JSON in it holds: `pedido` holding
+ * Whether the key's `Place.THING_ID` (`order_id`, `pedido`, `nsu`, `order_ids`) speaks for the
+ * match of `length` characters at `start`: the match is the whole value, but for blanks around
+ * it, or an item of the list of numbers that is the whole value (`isNumberList`: `skus` holding
+ * `["…","…"]`). A key says what its value is, not what text or JSON in it holds: `pedido` holding
  * `{"cliente":{"cpf":"…"}}` or a note quoting a customer's number is no order number.
- * Reads only the blanks next to the match, so the candidates of a text read each blank once.
+ * Reads only the blanks next to the match, and the text once a scan for a list.
  */
 export function isThingIdPlace(place: number, text: string, start: number, length: number): boolean {
   if ((place & Place.THING_ID) === 0) return false;
   let before = start - 1;
   while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
-  if (before >= 0) return false;
   let after = start + length;
   while (after < text.length && isBlank(text.charCodeAt(after))) after++;
-  return after === text.length;
+  return (before < 0 && after === text.length) || isNumberList(text);
+}
+
+/**
+ * Whether the whole of `text` is a list of numbers (`isNumberListCharacter`, and brackets): the
+ * JSON text of an array (`["52998224725","11144477735"]`, what an array lifted from a log line's
+ * JSON is stored as) or a comma list (`52998224725, 11144477735`), whose items a key naming a list
+ * of things' ids (`order_ids`, `skus`) speaks for. Read once a scan, for all its candidates.
+ */
+function isNumberList(text: string): boolean {
+  if (numberList.scan !== currentScan()) {
+    let i = 0;
+    while (i < text.length && isNumberListPart(text.charCodeAt(i))) i++;
+    countWork(i);
+    numberList.scan = currentScan();
+    numberList.whole = i === text.length;
+  }
+  return numberList.whole;
+}
+const numberList = { scan: -1, whole: false };
+
+function isNumberListPart(code: number): boolean {
+  return code === 91 /* [ */ || code === 93 /* ] */ || isNumberListCharacter(code);
 }
 
 function isBlank(code: number): boolean {
@@ -227,9 +281,53 @@ function isBlank(code: number): boolean {
  */
 export function isThingIdentifierValue(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
-  const name = NAME_BEFORE_VALUE.exec(before)?.[1] ?? sqlInsertColumnOf(text, start) ?? sqlBoundParameterOf(text, start)?.column;
+  // A value in an ORM's bound list has its placeholder's column or none: the list's own name
+  // (`PARAMETERS: [`) says nothing of it.
+  const name = NAME_BEFORE_VALUE.exec(before)?.[1] ?? sqlInsertColumnOf(text, start) ?? boundOrListed(text, start);
   const identified = name === undefined ? NEITHER : identifiedByName.get(name);
   return identified === NEITHER ? thingWordsBeforeRegExp().test(before) : identified === THING;
+}
+
+/**
+ * The name given to a value at `start` no name is written before: its placeholder's column in an
+ * ORM's bound list (`sqlBoundParameterOf`), else its list's name (`listNameOf`), else the column it
+ * is compared with in a statement (`sqlComparedColumnOf`).
+ */
+function boundOrListed(text: string, start: number): string | undefined {
+  const bound = sqlBoundParameterOf(text, start);
+  return bound !== undefined ? bound.column : (listNameOf(text, start) ?? sqlComparedColumnOf(text, start));
+}
+
+/** The reader of lists of numbers whose name says what their items are (`list-items.ts`). */
+const namedLists = new ListReader(isNumberListCharacter);
+
+/**
+ * The name of the list holding the value at `start`: written before the list's `[`
+ * (`{"ids":["…","…"]}`, a pretty-printed array's items on their lines, `processed ids [… , …]`),
+ * or its `=` or `:` for a later item (`ids=…,…`, `skus: …, …`; the first is the name's value);
+ * undefined when the value is in no list, or the list has no name. Past a `=` or `:`, the value
+ * must be printed as the list's first item (`printedAs`), as a list's items are (`pedido: 123,
+ * 52998224725` is an order and something else); a `[…]`'s items are its items whatever their lengths.
+ */
+function listNameOf(text: string, start: number): string | undefined {
+  const open = namedLists.opening(text, start);
+  if (open < 0) return undefined;
+  const before = text.slice(Math.max(0, open - 64), open);
+  if (text.charCodeAt(open) === 91 /* [ */) return NAME_BEFORE_LIST.exec(before)?.[1];
+  const first = firstItemStart(text, open + 1);
+  if (first >= start || !printedAs(itemAt(text, first), itemAt(text, start))) return undefined;
+  return NAME_BEFORE_VALUE.exec(before + text[open])?.[1];
+}
+
+/** The item of a list starting at `from`: up to the `,`, `]`, quote, blank or `\` that ends it, at most 32 characters. */
+function itemAt(text: string, from: number): string {
+  let end = from;
+  while (end < text.length && end - from < 32 && !isItemEnd(text.charCodeAt(end))) end++;
+  return text.slice(from, end);
+}
+
+function isItemEnd(code: number): boolean {
+  return code === 44 || code === 93 || code === 34 || code === 39 || code === 92 || isBlank(code);
 }
 
 /** The verdict by name: the columns of a bulk insert and the names of a log's lines recur on every row. */

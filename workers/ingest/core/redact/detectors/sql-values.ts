@@ -340,6 +340,9 @@ resetAfterEachScan(() => {
   bound.named.clear();
   bound.questionMarks = [];
   bound.columns.clear();
+  // The list last read was this scan's text's: no position of another text is in it.
+  bound.placeholdersOpen = -1;
+  bound.placeholdersClose = -1;
   bound.placeholdersColumn = undefined;
 });
 
@@ -577,6 +580,19 @@ function assignedColumn(text: string, start: number): string | undefined {
   // The name is the whole word before `=`: one longer than 64 characters is none.
   if (isWordPart(text.charCodeAt(i)) || !isWordStart(text.charCodeAt(i + 1)) || i + 1 >= end) return undefined;
   return text.slice(i + 1, end);
+}
+
+/**
+ * The name (as `assignedColumn` gives it) of the column a number written inline at `start` (its
+ * first digit, or the `'` before it) is compared with or assigned to anywhere in a statement:
+ * `` `orders`.`id` = 52998224725 ``, `"id" = '…'`, `` `orders`.`id` IN (52998224725, 11144477735) ``
+ * (ORMs inline the values of a `findAll({ where: { id: [...] } })`); undefined elsewhere. Only the
+ * verdict on a value's name asks (`id-value.ts`): what a number compared with a thing's id column
+ * is. Read back from `start`, as `assignedColumn` and `inListColumn` read.
+ */
+export function sqlComparedColumnOf(text: string, start: number): string | undefined {
+  const at = text.charCodeAt(start - 1) === QUOTE ? start - 1 : start;
+  return assignedColumn(text, at) ?? inListColumn(text, at);
 }
 
 /** A column before `IN (` or `NOT IN (`: `"zip" IN (`, `` `cep` not in ( ``. */
