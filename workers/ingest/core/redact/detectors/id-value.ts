@@ -20,13 +20,19 @@ import {
 /**
  * Whether a candidate is the value of a key naming an id, as free text writes one: `trace_id=`,
  * `dd.span_id: `, `"order.id":"`, `orderId=` just before it (a word ending in `id` as its own
- * word or camel-case hump, then `=` or `:`, optionally quoted). The same names as the id keys of
- * attribute maps (`key-rules.ts`, `ID_SEGMENT`), read backwards from `start`.
+ * word or camel-case hump, then `=` or `:`, optionally quoted), or an item of a list of ids
+ * (`"ids":["…","…"]`, `orderIds=…,…`: `listNameOf`). The same names as the id keys of attribute
+ * maps (`key-rules.ts`, `ID_SEGMENT`, and their plurals: `namesIdentifier`), read backwards from `start`.
  */
 export function isIdValue(text: string, start: number): boolean {
-  return ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  if (ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  const list = listNameOf(text, start);
+  return list !== undefined && ID_NAME_END.test(list);
 }
-const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=][ \t]*["']?$/;
+/** A word ending in `id` or `ids` as its own word or camel-case hump: `id`, `trace_id`, `orderId`, `IDS`, `orderIDs`. */
+const ID_NAME = "(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])[Ss]?";
+const ID_KEY_BEFORE = new RegExp(`${ID_NAME}["']?[ \\t]*[:=][ \\t]*(?:\\[[ \\t\\r\\n]*)?["']?$`);
+const ID_NAME_END = new RegExp(`${ID_NAME}$`);
 
 
 /**
