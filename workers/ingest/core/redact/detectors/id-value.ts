@@ -113,17 +113,28 @@ function identifierOf(words: readonly string[]): { readonly word: string; readon
   if (last >= 0 && isIdentifierWord(words[last]!)) {
     let before = last - 1;
     while (before >= 0 && QUALIFIERS.has(words[before]!)) before--;
-    const owner = words[before] ?? "";
+    const owner = singularOwner(words[before] ?? "");
     if (words[last] === "id" || NUMBERED_THING_SET.has(owner) || PERSON_OWNERS.has(owner)) return { word: words[last]!, owner };
   }
   for (let i = last - 1; i >= 0; i--) {
     if (!isIdentifierWord(words[i]!)) continue;
     let after = i + 1;
     while (after < last && CONNECTORS.has(words[after]!)) after++;
-    const owner = words[after]!;
+    const owner = singularOwner(words[after]!);
     if (NUMBERED_THING_SET.has(owner) || PERSON_OWNERS.has(owner)) return { word: words[i]!, owner };
   }
   return undefined;
+}
+
+/**
+ * An owner's word, a plural of a person's or a numbered thing's read as its singular: a table
+ * names the rows it holds in the plural (`users`.`id`, `clientes.id`, `orders.number`), whose id
+ * is one user's, one order's.
+ */
+function singularOwner(word: string): string {
+  if (!word.endsWith("s")) return word;
+  const singular = word.slice(0, -1);
+  return PERSON_OWNERS.has(singular) || NUMBERED_THING_SET.has(singular) ? singular : word;
 }
 
 /**

@@ -592,7 +592,29 @@ function assignedColumn(text: string, start: number): string | undefined {
  */
 export function sqlComparedColumnOf(text: string, start: number): string | undefined {
   const at = text.charCodeAt(start - 1) === QUOTE ? start - 1 : start;
-  return assignedColumn(text, at) ?? inListColumn(text, at);
+  const column = assignedColumn(text, at) ?? inListColumn(text, at);
+  return column === undefined ? undefined : qualifiedColumn(text, text.lastIndexOf(column, at), column);
+}
+
+/**
+ * The column named at `start` with the table that qualifies it, if one does (`` `users`.`id` ``,
+ * `"clientes"."id"`, `[orders].[id]`, `users.id`: `users.id`): the table says whose the id is, as
+ * an attribute's `user.id` does. Reads back at most 64 characters.
+ */
+function qualifiedColumn(text: string, start: number, column: string): string {
+  let i = start - 1;
+  if (isColumnQuote(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) !== 46 /* . */) return column;
+  i--;
+  if (isColumnQuote(text.charCodeAt(i))) i--;
+  const end = i + 1;
+  while (i >= 0 && end - i <= 64 && isWordPart(text.charCodeAt(i))) i--;
+  return end - i > 1 && isWordStart(text.charCodeAt(i + 1)) ? `${text.slice(i + 1, end)}.${column}` : column;
+}
+
+/** The quotes a column's or a table's name may stand in: `` ` ``, `"`, `[` and `]`. */
+function isColumnQuote(code: number): boolean {
+  return code === 96 || code === 34 || code === 91 || code === 93;
 }
 
 /** A column before `IN (` or `NOT IN (`: `"zip" IN (`, `` `cep` not in ( ``. */
