@@ -27,7 +27,8 @@ import { CARD_HOLDER_KIND } from "../kinds";
  * - a postal code's column (`zip`, `cep`, `postal_code`): a value shaped as one, whole
  *   (`POSTAL_CODE_VALUE`), is `[REDACTED:postal_code]`;
  * - any other column: the value stays for the other detectors, which read the column too where
- *   it tells them what a number is (a phone's: `phone.ts`).
+ *   it tells them what a number is (a phone's: `phone.ts`; a thing's or a person's id:
+ *   `id-value.ts`, which also reads a `WHERE`'s inline comparisons).
  *
  * So `status`, `token_count`, `password_changed_at`, `id` and `order_id` keep their values, and a
  * placeholder (`${DB_PASSWORD}`, `***`) stays as it does under a credential's key. The detector
