@@ -148,6 +148,7 @@ describe("an inline SQL value compared with a column gets the column's verdict",
     // The table says whose the id is, as an attribute's `user.id` does.
     [`SELECT * FROM \`users\` WHERE \`users\`.\`id\` IN (${FIRST}, ${SECOND})`, 2],
     [`SELECT * FROM clientes WHERE clientes.id = ${FIRST}`, 1],
+    [`SELECT * FROM "users" WHERE "users"."id" = ${FIRST}`, 1],
     [`SELECT * FROM clientes WHERE total = ${FIRST}`, 1],
   ])("redacts a person's number or a number of no thing: %s", (text, markers) => {
     const out = redacted(text);

@@ -217,13 +217,21 @@ export function namesThingIdentifier(words: readonly string[]): boolean {
 /**
  * A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`),
  * the quotes perhaps escaped (JSON text held in a string: `{\"pedido\": \"`, a GraphQL document's
- * `orderId: \"`).
+ * `orderId: \"`). A name in quotes may be qualified by another in quotes, as SQL qualifies a column
+ * by its table (`"users"."id" = `: group 1 the table, group 2 the column; `valueName`).
  */
 // A line break between the name and its value is a blank too (`Pedido:` + `\n` + the number):
 // phones are read across one (phone.ts), and the names that keep a value must be as well.
 const NAME_BEFORE_VALUE = new RegExp(
-  `(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*[:=][ \\t\\r\\n]*${QUOTE}?$`,
+  `(?<!${NAME_CHARACTER})(?:${QUOTE}(${NAME_CHARACTER}+)${QUOTE}\\.${QUOTE})?(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*[:=][ \\t\\r\\n]*${QUOTE}?$`,
 );
+
+/** The name `NAME_BEFORE_VALUE` reads before the end of `before`, with its qualifier (`users.id`), or undefined. */
+function valueName(before: string): string | undefined {
+  const match = NAME_BEFORE_VALUE.exec(before);
+  if (match === null) return undefined;
+  return match[1] === undefined ? match[2] : `${match[1]}.${match[2]!}`;
+}
 /**
  * A name before a list's `[`: its value's (`"ids":`, `"ids": `, `ids=`, quotes perhaps escaped),
  * or the name alone in prose (`processed ids `).
@@ -300,7 +308,7 @@ export function isThingIdentifierValue(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
   // A value in an ORM's bound list has its placeholder's column or none: the list's own name
   // (`PARAMETERS: [`) says nothing of it.
-  const name = NAME_BEFORE_VALUE.exec(before)?.[1] ?? sqlInsertColumnOf(text, start) ?? boundOrListed(text, start);
+  const name = valueName(before) ?? sqlInsertColumnOf(text, start) ?? boundOrListed(text, start);
   const identified = name === undefined ? NEITHER : identifiedByName.get(name);
   return identified === NEITHER ? thingWordsBeforeRegExp().test(before) : identified === THING;
 }
@@ -333,7 +341,7 @@ function listNameOf(text: string, start: number): string | undefined {
   if (text.charCodeAt(open) === 91 /* [ */) return NAME_BEFORE_LIST.exec(before)?.[1];
   const first = firstItemStart(text, open + 1);
   if (first >= start || !printedAs(itemAt(text, first), itemAt(text, start))) return undefined;
-  return NAME_BEFORE_VALUE.exec(before + text[open])?.[1];
+  return valueName(before + text[open]);
 }
 
 /** The item of a list starting at `from`: up to the `,`, `]`, quote, blank or `\` that ends it, at most 32 characters. */
