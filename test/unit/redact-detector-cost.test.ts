@@ -27,14 +27,19 @@ function itIsLinearIn(cases: ReadonlyArray<[string, string, string]>): void {
   });
 }
 
-/** Twice the text costs at most twice the work (and a constant), a few reads a character. */
+/**
+ * Twice the text costs at most twice the work (and a constant), a few reads a character: nine, as
+ * an item of a long list of CPF-valid numbers is read back to the item before it by each check
+ * that reads a list (a phone's, an SSN's, the name of a list of ids: `id-value.ts`) besides the
+ * bound list's own reading.
+ */
 function expectLinear(prefix: string, unit: string): void {
     const n = 1 << 16;
     const small = measured(built(prefix, unit, n)).work;
     const large = measured(built(prefix, unit, 2 * n)).work;
     expect(small).toBeGreaterThan(0);
     expect(large).toBeLessThanOrEqual(2 * small + 8192);
-    expect(large).toBeLessThanOrEqual(8 * 2 * n);
+    expect(large).toBeLessThanOrEqual(9 * 2 * n);
 }
 
 const HOSTILE: Array<[string, string, string]> = [

@@ -162,7 +162,7 @@ describe("a detector's marker for a bare JSON number keeps JSON text JSON", () =
   it("leaves prose and text after a prefix as it was", () => {
     expect(redacted("Código: 607409")).toBe("Código: [REDACTED:secret_param]");
     expect(redacted("cpf: 52998224725, ok")).toBe("cpf: [REDACTED:cpf], ok");
-    expect(redacted("ids [52998224725, 1]")).toBe("ids [[REDACTED:cpf], 1]");
+    expect(redacted("values [52998224725, 1]")).toBe("values [[REDACTED:cpf], 1]");
     // An array's item could be inside a JSON string (a printed list in a message): left bare.
     const message = JSON.stringify({ message: "cards: [4111111111111111, 5555555555554444]" });
     expect(JSON.parse(redacted(message))).toEqual({ message: "cards: [[REDACTED:card], [REDACTED:card]]" });

@@ -137,6 +137,12 @@ const CASES: Case[] = [
   { key: "order_numbers", value: "123456789", other: "234567890", listed: " ", kind: undefined },
   { key: "amount_list", value: "123456789", other: "234567890", listed: "; ", kind: undefined },
   { key: "phone_list_size", value: "12345678", kind: undefined },
+  // CPF-valid ids in lists of things' ids, whatever the plural's form; a person's list still wins.
+  { key: "ids", value: "52998224725", other: "11144477735", listed: ",", kind: undefined },
+  { key: "orderIds", value: "52998224725", other: "11144477735", listed: ", ", kind: undefined },
+  { key: "skus", value: "52998224725", other: "11144477735", listed: ",", kind: undefined },
+  { key: "trackingNumbers", value: "52998224725", other: "11144477735", kind: undefined },
+  { key: "customer_cpfs", value: "52998224725", other: "11144477735", listed: ",", kind: "cpf" },
 ];
 
 /** One stored form of a case's value: where, what it became, what was sent, the kind it must be redacted as. */

@@ -19,8 +19,11 @@ export const KEEP = 1;
 /** Remove the member (`dropKeys`, `geo.*` finer than the policy). */
 export const REMOVE = 2;
 
-/** What a key rule makes of a member: one of the constants above, or the text replacing its value. */
-export type MemberAction = typeof DESCEND | typeof KEEP | typeof REMOVE | string;
+/**
+ * What a key rule makes of a member: one of the constants above, the text replacing its value, or
+ * the array replacing its array (some items replaced by their texts).
+ */
+export type MemberAction = typeof DESCEND | typeof KEEP | typeof REMOVE | string | readonly unknown[];
 
 export interface JsonKeyRules {
   /**

@@ -262,14 +262,12 @@ export class KeyRules {
 /**
  * Whether a key's words (`nameWords`) name a person's document or id (`identifiedBy` is
  * `PERSON`: `cpf`, `tax_id`, `customer.cpf`, `user.id`), or a list of them (`cpfs`, `cnpjs`,
- * `user_ids`, `documentos`; not `users`, a count of people, nor `order_ids`).
+ * `user_ids`, `documentos`, which `identifiedBy` reads as their singulars; not `users`, a count
+ * of people, nor `order_ids`).
  */
 function namesPersonNumber(words: readonly string[]): boolean {
-  if (identifiedBy(words) === PERSON) return true;
-  const last = words[words.length - 1] ?? "";
-  return DOCUMENT_PLURALS.has(last) && identifiedBy([...words.slice(0, -1), last.slice(0, -1)]) === PERSON;
+  return identifiedBy(words) === PERSON;
 }
-const DOCUMENT_PLURALS: ReadonlySet<string> = new Set(["cpfs", "cnpjs", "ids", "documents", "documentos"]);
 
 /**
  * Whether a key's words (`nameWords`) name a payment card, whose number a value there may be

@@ -360,7 +360,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     switch (rule.action) {
       case "scan":
         // At the root a scan rule is the name's own (`memberRule`), so no lookup is needed there.
-        return rule === own && (rootPath === name || rule === this.policy.keyRules.ruleFor(name)) ? DESCEND : this.scannedMember(name, value, rule);
+        if (rule !== own || (rootPath !== name && rule !== this.policy.keyRules.ruleFor(name))) return this.scannedMember(name, value, rule);
+        // An attribute keeps a number under a name that says no person's number (`bytes`): so
+        // does the text's scan, whose detectors read only its digits (a CPF's, one in a hundred).
+        if ((rule.place & PERSONAL_NUMBER_PLACES) === 0) this.keepNumber(name, value);
+        return DESCEND;
       case "keep": {
         // Listed to keep: the scan after must not take from the text what the attribute keeps.
         const spelling = typeof value === "string" ? (mayBeJsonContainer(value) ? undefined : value) : numberSpelling(value);
@@ -407,18 +411,18 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private scannedMember(name: string, value: unknown, rule: KeyRule & { action: "scan" }): MemberAction {
     const scanner = this.policy.scanner;
     if (scanner === undefined) return DESCEND;
+    if (Array.isArray(value)) return this.scannedItems(name, value, rule);
     let text: string;
     if (typeof value === "string") {
       if (value === "" || mayBeJsonContainer(value) || mayHoldGraphQLRequestInProse(value)) return DESCEND;
       text = value;
-    } else if ((rule.place & PERSONAL_NUMBER_PLACES) !== 0 && (typeof value === "number" || isRawJsonNumber(value))) {
+    } else if ((rule.place & PERSONAL_NUMBER_PLACES) !== 0 && isJsonNumber(value)) {
       // Throws INEXACT_NUMBER for an integer JSON.parse rounded: the exact walk has its digits.
       const lifted = jsonToAnyValue(value);
       if (!("intValue" in lifted)) return DESCEND;
       text = lifted.intValue;
     } else {
-      const spelling = numberSpelling(value);
-      if (spelling !== undefined) this.kept.add(name, spelling);
+      this.keepNumber(name, value);
       return DESCEND;
     }
     // The request's memo of unchanged texts: the value's lifted attribute, scanned after the
@@ -437,6 +441,29 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     this.wholeValueInJson = true;
     this.kept.contest(name, text);
     return redacted;
+  }
+
+  /** Notes a member `name` holding a number (none else) as kept: the scan of the text after leaves its digits. */
+  private keepNumber(name: string, value: unknown): void {
+    const spelling = numberSpelling(value);
+    if (spelling !== undefined) this.kept.add(name, spelling);
+  }
+
+  /**
+   * The items of an array member whose path's scan `rule` differs from its own `name`'s, each
+   * judged as the member's value is (`scannedMember`): `{"user":{"ids":[…]}}` holds a person's
+   * ids, which the text detectors, reading the list's name `ids`, would keep as things' ids. The
+   * array with the items that finds something replaced, else DESCEND.
+   */
+  private scannedItems(name: string, items: readonly unknown[], rule: KeyRule & { action: "scan" }): MemberAction {
+    let replaced: unknown[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item !== "string" && !isJsonNumber(item)) continue;
+      const action = this.scannedMember(name, item, rule);
+      if (typeof action === "string") (replaced ??= items.slice())[i] = action;
+    }
+    return replaced ?? DESCEND;
   }
 
   restart(): void {
@@ -683,6 +710,11 @@ function isJsonObject(value: unknown): boolean {
 /** Numbers under the name of a card security code, PIN or one-time password are that code. */
 function holdsNumber(value: AnyValue): boolean {
   return "intValue" in value || "doubleValue" in value;
+}
+
+/** Whether a parsed JSON value is a number: JSON.parse's, or the exact parse's spelling of one (RawJsonNumber). */
+function isJsonNumber(value: unknown): boolean {
+  return typeof value === "number" || isRawJsonNumber(value);
 }
 
 /**

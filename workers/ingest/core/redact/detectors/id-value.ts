@@ -2,11 +2,14 @@ import { BoundedMemo } from "../bounded-memo";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
 import { Place, caseless } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
-import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
+import { sqlBoundParameterOf, sqlComparedQualifiedColumnOf, sqlInsertColumnOf } from "./sql-values";
+import { ListReader, firstItemStart, isNumberListCharacter, printedAs } from "./list-items";
+import { countWork, currentScan } from "../scan-scope";
 import {
   NUMBERED_THINGS,
   NUMBERED_THING_SET,
   NUMBER_WORD,
+  NUMBER_WORDS,
   NUMBER_WORD_SET,
   PAYMENT_CODES,
   PAYMENT_CODE_SET,
@@ -17,13 +20,19 @@ import {
 /**
  * Whether a candidate is the value of a key naming an id, as free text writes one: `trace_id=`,
  * `dd.span_id: `, `"order.id":"`, `orderId=` just before it (a word ending in `id` as its own
- * word or camel-case hump, then `=` or `:`, optionally quoted). The same names as the id keys of
- * attribute maps (`key-rules.ts`, `ID_SEGMENT`), read backwards from `start`.
+ * word or camel-case hump, then `=` or `:`, optionally quoted), or an item of a list of ids
+ * (`"ids":["…","…"]`, `orderIds=…,…`: `listNameOf`). The same names as the id keys of attribute
+ * maps (`key-rules.ts`, `ID_SEGMENT`, and their plurals: `namesIdentifier`), read backwards from `start`.
  */
 export function isIdValue(text: string, start: number): boolean {
-  return ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  if (ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  const list = listNameOf(text, start);
+  return list !== undefined && ID_NAME_END.test(list);
 }
-const ID_KEY_BEFORE = /(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])["']?[ \t]*[:=][ \t]*["']?$/;
+/** A word ending in `id` or `ids` as its own word or camel-case hump: `id`, `trace_id`, `orderId`, `IDS`, `orderIDs`. */
+const ID_NAME = "(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])[Ss]?";
+const ID_KEY_BEFORE = new RegExp(`${ID_NAME}["']?[ \\t]*[:=][ \\t]*(?:\\[[ \\t\\r\\n]*)?["']?$`);
+const ID_NAME_END = new RegExp(`${ID_NAME}$`);
 
 
 /**
@@ -66,6 +75,26 @@ const CONNECTORS: ReadonlySet<string> = new Set(["de", "do", "da", "dos", "das",
  */
 const QUALIFIERS: ReadonlySet<string> = new Set(["fiscal", "eletronica", "eletrônica", "electronica", "electrónica", "electronic"]);
 
+/**
+ * The plurals of the words that say what one value is (an id, a number, a product's or a payment's
+ * code, a person's document: `ids`, `numbers`, `numeros`, `skus`, `eans`, `nsus`, `cpfs`,
+ * `documentos`), each to its singular. A list's name says what each of its items is.
+ */
+const SINGULARS: ReadonlyMap<string, string> = new Map(
+  ["id", ...NUMBER_WORDS, ...PRODUCT_CODES, ...PAYMENT_CODES, ...PERSON_DOCUMENTS].filter((word) => word !== "nº").map((word) => [`${word}s`, word]),
+);
+
+/**
+ * A name's words with its last word read as its singular when it is the plural of a word in
+ * `SINGULARS` (`order_ids`, `productIds`, `trackingNumbers`, `skus`, `cpfs`, `user_ids`): the
+ * items of a list get the verdict a value under the singular name gets. Other plurals stay as
+ * they are (`users`, `orders`, `items`: counts as often as lists, and no identifier's word).
+ */
+function singularLast(words: readonly string[]): readonly string[] {
+  const singular = SINGULARS.get(words[words.length - 1] ?? "");
+  return singular === undefined ? words : [...words.slice(0, -1), singular];
+}
+
 /** Whether `word` says "identifier": `id`, or a word for "number" (`number`, `no`, `nro`, `numero`, `nº`). */
 function isIdentifierWord(word: string): boolean {
   return word === "id" || NUMBER_WORD_SET.has(word);
@@ -84,27 +113,40 @@ function identifierOf(words: readonly string[]): { readonly word: string; readon
   if (last >= 0 && isIdentifierWord(words[last]!)) {
     let before = last - 1;
     while (before >= 0 && QUALIFIERS.has(words[before]!)) before--;
-    const owner = words[before] ?? "";
+    const owner = singularOwner(words[before] ?? "");
     if (words[last] === "id" || NUMBERED_THING_SET.has(owner) || PERSON_OWNERS.has(owner)) return { word: words[last]!, owner };
   }
   for (let i = last - 1; i >= 0; i--) {
     if (!isIdentifierWord(words[i]!)) continue;
     let after = i + 1;
     while (after < last && CONNECTORS.has(words[after]!)) after++;
-    const owner = words[after]!;
+    const owner = singularOwner(words[after]!);
     if (NUMBERED_THING_SET.has(owner) || PERSON_OWNERS.has(owner)) return { word: words[i]!, owner };
   }
   return undefined;
 }
 
 /**
+ * An owner's word, a plural of a person's or a numbered thing's read as its singular: a table
+ * names the rows it holds in the plural (`users`.`id`, `clientes.id`, `orders.number`), whose id
+ * is one user's, one order's.
+ */
+function singularOwner(word: string): string {
+  if (!word.endsWith("s")) return word;
+  const singular = word.slice(0, -1);
+  return PERSON_OWNERS.has(singular) || NUMBERED_THING_SET.has(singular) ? singular : word;
+}
+
+/**
  * Whether a name's words (`nameWords`) name an identifier: an id (`order.id`, `trace_id`,
  * `orderId`, `id_pedido`, `id_cliente`: `identifierOf`), a product code (`sku`, `product.sku`,
  * `ean`) or a thing's number (`part_number`, `partNo`, `order_no`, `serial_number`,
- * `nosso_numero`, `numero_pedido`, `nroPedido`). A number of a card's shape there is that
- * identifier, not a card (a decimal trace id passes the Luhn check one time in ten).
+ * `nosso_numero`, `numero_pedido`, `nroPedido`), or a list of them (`ids`, `order_ids`, `skus`,
+ * `trackingNumbers`: `singularLast`). A number of a card's shape there is that identifier, not a
+ * card (a decimal trace id passes the Luhn check one time in ten).
  */
-export function namesIdentifier(words: readonly string[]): boolean {
+export function namesIdentifier(named: readonly string[]): boolean {
+  const words = singularLast(named);
   if (PRODUCT_CODE_SET.has(words[words.length - 1] ?? "")) return true;
   const identifier = identifierOf(words);
   return identifier !== undefined && (identifier.word === "id" || NUMBERED_THING_SET.has(identifier.owner));
@@ -132,7 +174,8 @@ export const PERSON = 2;
  * The one question every place asks of a value's name, an attribute's key (`key-rules.ts`), a
  * `name=` or a JSON member in text, an SQL column, a GraphQL argument: does it say the value is
  * a thing's identifier (an order's, an invoice's, a ticket's, a product's, a payment's) or a
- * person's? From the name's words (`nameWords`), in this order:
+ * person's? From the name's words (`nameWords`), a plural last word read as its singular
+ * (`ids`, `orderIds`, `order_numbers`, `skus`, `cpfs`, `user_ids`: `singularLast`), in this order:
  * - a person's document anywhere (`cpf`, `cliente_cpf`, `cpf_pedido`, `documento`): `PERSON`;
  * - an identifier (`identifierOf`) whose owner is one of `PERSON_OWNERS` (`user.id`,
  *   `cliente_id`, `id_cliente`, `customer_number`): `PERSON`; any other id (`order_id`,
@@ -146,7 +189,8 @@ export const PERSON = 2;
  * A value printed like a CPF, CNPJ or SSN under a `THING` name is that thing's identifier; under
  * any other it may be the document, as unnamed (docs/decisions.md, 2026-12-01, "one verdict").
  */
-export function identifiedBy(words: readonly string[]): Identified {
+export function identifiedBy(named: readonly string[]): Identified {
+  const words = singularLast(named);
   if (words.some((word) => PERSON_DOCUMENTS.has(word))) return PERSON;
   const identifier = identifierOf(words);
   if (identifier !== undefined) {
@@ -173,13 +217,26 @@ export function namesThingIdentifier(words: readonly string[]): boolean {
 /**
  * A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`),
  * the quotes perhaps escaped (JSON text held in a string: `{\"pedido\": \"`, a GraphQL document's
- * `orderId: \"`).
+ * `orderId: \"`). A name in quotes may be qualified by another in quotes, as SQL qualifies a column
+ * by its table (`"users"."id" = `: group 1 the table, group 2 the column; `valueName`).
  */
 // A line break between the name and its value is a blank too (`Pedido:` + `\n` + the number):
 // phones are read across one (phone.ts), and the names that keep a value must be as well.
 const NAME_BEFORE_VALUE = new RegExp(
-  `(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*[:=][ \\t\\r\\n]*${QUOTE}?$`,
+  `(?<!${NAME_CHARACTER})(?:${QUOTE}(${NAME_CHARACTER}+)${QUOTE}\\.${QUOTE})?(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*[:=][ \\t\\r\\n]*${QUOTE}?$`,
 );
+
+/** The name `NAME_BEFORE_VALUE` reads before the end of `before`, with its qualifier (`users.id`), or undefined. */
+function valueName(before: string): string | undefined {
+  const match = NAME_BEFORE_VALUE.exec(before);
+  if (match === null) return undefined;
+  return match[1] === undefined ? match[2] : `${match[1]}.${match[2]!}`;
+}
+/**
+ * A name before a list's `[`: its value's (`"ids":`, `"ids": `, `ids=`, quotes perhaps escaped),
+ * or the name alone in prose (`processed ids `).
+ */
+const NAME_BEFORE_LIST = new RegExp(`(?<!${NAME_CHARACTER})(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*(?:[:=][ \\t\\r\\n]*)?$`);
 let thingWordsBefore: RegExp | undefined;
 /**
  * Words that name a thing's identifier in a sentence, then what may stand between them and the
@@ -195,20 +252,42 @@ function thingWordsBeforeRegExp(): RegExp {
 }
 
 /**
- * Whether the key's `Place.THING_ID` (`order_id`, `pedido`, `nsu`) speaks for the match of
- * `length` characters at `start`: the match is the whole value, but for blanks around it. A key
- * says what its value is, not what text or JSON in it holds: `pedido` holding
+ * Whether the key's `Place.THING_ID` (`order_id`, `pedido`, `nsu`, `order_ids`) speaks for the
+ * match of `length` characters at `start`: the match is the whole value, but for blanks around
+ * it, or an item of the list of numbers that is the whole value (`isNumberList`: `skus` holding
+ * `["…","…"]`). A key says what its value is, not what text or JSON in it holds: `pedido` holding
  * `{"cliente":{"cpf":"…"}}` or a note quoting a customer's number is no order number.
- * Reads only the blanks next to the match, so the candidates of a text read each blank once.
+ * Reads only the blanks next to the match, and the text once a scan for a list.
  */
 export function isThingIdPlace(place: number, text: string, start: number, length: number): boolean {
   if ((place & Place.THING_ID) === 0) return false;
   let before = start - 1;
   while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
-  if (before >= 0) return false;
   let after = start + length;
   while (after < text.length && isBlank(text.charCodeAt(after))) after++;
-  return after === text.length;
+  return (before < 0 && after === text.length) || isNumberList(text);
+}
+
+/**
+ * Whether the whole of `text` is a list of numbers (`isNumberListCharacter`, and brackets): the
+ * JSON text of an array (`["52998224725","11144477735"]`, what an array lifted from a log line's
+ * JSON is stored as) or a comma list (`52998224725, 11144477735`), whose items a key naming a list
+ * of things' ids (`order_ids`, `skus`) speaks for. Read once a scan, for all its candidates.
+ */
+function isNumberList(text: string): boolean {
+  if (numberList.scan !== currentScan()) {
+    let i = 0;
+    while (i < text.length && isNumberListPart(text.charCodeAt(i))) i++;
+    countWork(i);
+    numberList.scan = currentScan();
+    numberList.whole = i === text.length;
+  }
+  return numberList.whole;
+}
+const numberList = { scan: -1, whole: false };
+
+function isNumberListPart(code: number): boolean {
+  return code === 91 /* [ */ || code === 93 /* ] */ || isNumberListCharacter(code);
 }
 
 function isBlank(code: number): boolean {
@@ -220,7 +299,8 @@ function isBlank(code: number): boolean {
  * name (`identifiedBy`): the name written before it (`order_id=`, `"pedido": "`,
  * `numero_pedido: `, `orderId: \"` in a GraphQL document held in JSON), else the SQL column
  * it goes in (an `INSERT`'s row, `sqlInsertColumnOf`; an ORM's bound list, `sqlBoundParameterOf`,
- * every column its placeholder is used for: `identifiedByColumns`);
+ * every column its placeholder is used for: `identifiedByColumns`), its list's name, or the
+ * column a statement compares it with (`unnamedVerdict`);
  * a name that says a person's (`cliente_cpf=`, `user_id=`) answers no. Without a name, the
  * words of a sentence: `SKU `, `part no. `, `order #`, `pedido ` before it. Reads the 64
  * characters before `start`, and the statement's columns as sql-values.ts reads them (once per
@@ -228,8 +308,10 @@ function isBlank(code: number): boolean {
  */
 export function isThingIdentifierValue(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
-  const name = NAME_BEFORE_VALUE.exec(before)?.[1] ?? sqlInsertColumnOf(text, start);
-  const identified = name !== undefined ? identifiedByName.get(name) : identifiedByColumns(sqlBoundParameterOf(text, start)?.columns);
+  // A value in an ORM's bound list has its placeholder's columns or none: the list's own name
+  // (`PARAMETERS: [`) says nothing of it.
+  const name = valueName(before) ?? sqlInsertColumnOf(text, start);
+  const identified = name !== undefined ? identifiedByName.get(name) : unnamedVerdict(text, start);
   return identified === NEITHER ? thingWordsBeforeRegExp().test(before) : identified === THING;
 }
 
@@ -246,6 +328,51 @@ function identifiedByColumns(columns: readonly string[] | undefined): Identified
     if (verdict === THING) identified = THING;
   }
   return identified;
+}
+
+/**
+ * The verdict on a value at `start` no name is written before: by every column its placeholder
+ * is used for in an ORM's bound list (`sqlBoundParameterOf`, `identifiedByColumns`), else by its
+ * list's name (`listNameOf`), else by the column it is compared with in a statement
+ * (`sqlComparedQualifiedColumnOf`); NEITHER when none names it.
+ */
+function unnamedVerdict(text: string, start: number): Identified {
+  const bound = sqlBoundParameterOf(text, start);
+  if (bound !== undefined) return identifiedByColumns(bound.columns);
+  const name = listNameOf(text, start) ?? sqlComparedQualifiedColumnOf(text, start);
+  return name === undefined ? NEITHER : identifiedByName.get(name);
+}
+
+/** The reader of lists of numbers whose name says what their items are (`list-items.ts`). */
+const namedLists = new ListReader(isNumberListCharacter);
+
+/**
+ * The name of the list holding the value at `start`: written before the list's `[`
+ * (`{"ids":["…","…"]}`, a pretty-printed array's items on their lines, `processed ids [… , …]`),
+ * or its `=` or `:` for a later item (`ids=…,…`, `skus: …, …`; the first is the name's value);
+ * undefined when the value is in no list, or the list has no name. Past a `=` or `:`, the value
+ * must be printed as the list's first item (`printedAs`), as a list's items are (`pedido: 123,
+ * 52998224725` is an order and something else); a `[…]`'s items are its items whatever their lengths.
+ */
+function listNameOf(text: string, start: number): string | undefined {
+  const open = namedLists.opening(text, start);
+  if (open < 0) return undefined;
+  const before = text.slice(Math.max(0, open - 64), open);
+  if (text.charCodeAt(open) === 91 /* [ */) return NAME_BEFORE_LIST.exec(before)?.[1];
+  const first = firstItemStart(text, open + 1);
+  if (first >= start || !printedAs(itemAt(text, first), itemAt(text, start))) return undefined;
+  return valueName(before + text[open]);
+}
+
+/** The item of a list starting at `from`: up to the `,`, `]`, quote, blank or `\` that ends it, at most 32 characters. */
+function itemAt(text: string, from: number): string {
+  let end = from;
+  while (end < text.length && end - from < 32 && !isItemEnd(text.charCodeAt(end))) end++;
+  return text.slice(from, end);
+}
+
+function isItemEnd(code: number): boolean {
+  return code === 44 || code === 93 || code === 34 || code === 39 || code === 92 || isBlank(code);
 }
 
 /** The verdict by name: the columns of a bulk insert and the names of a log's lines recur on every row. */

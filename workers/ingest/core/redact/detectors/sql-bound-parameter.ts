@@ -33,7 +33,9 @@ import { pixDetector } from "./pix";
  * - a person's number's column (`ssn`, `phone`, `celular`, `rg`, `cnh`, `pix_key`: the `Place` an
  *   attribute under that key gets, `PLACED_KINDS`): a value that detector takes as the whole
  *   value of such a key is its marker (`[REDACTED:ssn]`), as the attribute's would be;
- * - any other column: the value stays for the other detectors.
+ * - any other column: the value stays for the other detectors, which read the column too where
+ *   it tells them what a number is (a thing's or a person's id: `id-value.ts`, which also reads
+ *   a `WHERE`'s inline comparisons).
  *
  * A value written inline and compared rather than assigned (`` WHERE `User`.`ssn` = '…' ``,
  * `"phone" IN ('…', '…')`: `sqlComparedColumnOf`, `sqlInListColumnOf`) gets a person's number's

@@ -385,6 +385,9 @@ resetAfterEachScan(() => {
   bound.named.clear();
   bound.questionMarks = [];
   bound.columns.clear();
+  // The list last read was this scan's text's: no position of another text is in it.
+  bound.placeholdersOpen = -1;
+  bound.placeholdersClose = -1;
   bound.placeholdersColumn = undefined;
 });
 
@@ -622,6 +625,43 @@ function assignedColumn(text: string, start: number): string | undefined {
   // The name is the whole word before `=`: one longer than 64 characters is none.
   if (isWordPart(text.charCodeAt(i)) || !isWordStart(text.charCodeAt(i + 1)) || i + 1 >= end) return undefined;
   return text.slice(i + 1, end);
+}
+
+/**
+ * The name (as `assignedColumn` gives it) of the column a number written inline at `start` (its
+ * first digit, or the `'` before it) is compared with or assigned to anywhere in a statement:
+ * `` `orders`.`id` = 52998224725 ``, `"id" = '…'`, `` `orders`.`id` IN (52998224725, 11144477735) ``
+ * (ORMs inline the values of a `findAll({ where: { id: [...] } })`); undefined elsewhere. Only the
+ * verdict on a value's name asks (`id-value.ts`): what a number compared with a thing's id column
+ * is. Read back from `start`, as `assignedColumn` and `inListColumn` read. Unlike
+ * `sqlComparedColumnOf` (the person's-number rules), it reads no `WHERE` first and gives the
+ * column with its table: a column's owner decides an id's verdict.
+ */
+export function sqlComparedQualifiedColumnOf(text: string, start: number): string | undefined {
+  const at = text.charCodeAt(start - 1) === QUOTE ? start - 1 : start;
+  const column = assignedColumn(text, at) ?? inListColumn(text, at);
+  return column === undefined ? undefined : qualifiedColumn(text, text.lastIndexOf(column, at), column);
+}
+
+/**
+ * The column named at `start` with the table that qualifies it, if one does (`` `users`.`id` ``,
+ * `"clientes"."id"`, `[orders].[id]`, `users.id`: `users.id`): the table says whose the id is, as
+ * an attribute's `user.id` does. Reads back at most 64 characters.
+ */
+function qualifiedColumn(text: string, start: number, column: string): string {
+  let i = start - 1;
+  if (isColumnQuote(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) !== 46 /* . */) return column;
+  i--;
+  if (isColumnQuote(text.charCodeAt(i))) i--;
+  const end = i + 1;
+  while (i >= 0 && end - i <= 64 && isWordPart(text.charCodeAt(i))) i--;
+  return end - i > 1 && isWordStart(text.charCodeAt(i + 1)) ? `${text.slice(i + 1, end)}.${column}` : column;
+}
+
+/** The quotes a column's or a table's name may stand in: `` ` ``, `"`, `[` and `]`. */
+function isColumnQuote(code: number): boolean {
+  return code === 96 || code === 34 || code === 91 || code === 93;
 }
 
 /** A column before `IN (` or `NOT IN (`: `"zip" IN (`, `` `cep` not in ( ``. */

@@ -45,8 +45,8 @@ export const ssnDetector: Detector = {
       return marker;
     }
     if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start)) return undefined;
-    const thingsIdentifier = isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start);
-    return match.includes("-") && !thingsIdentifier ? marker : undefined;
+    // Only the printed form is one unnamed: a thing's identifier is asked of it alone.
+    return match.includes("-") && !(isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start)) ? marker : undefined;
   },
 };
 
