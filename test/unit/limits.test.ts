@@ -193,7 +193,7 @@ describe("prepareExport with limits", () => {
     const prepared = prepareExport("logs", "json", body, pipeline, RECEIVED);
     expect(prepared).toMatchObject({ accepted: 2, rejected: 2 });
     expect(prepared.rejectionMessage).toBe(
-      "1 log record rejected: JSON null where a record belongs (first at logRecords[1]; " +
+      "1 log record rejected: JSON null where a record belongs (first at resourceLogs[0].scopeLogs[0].logRecords[1]; " +
         "JSON.stringify writes an undefined array item as null); " +
         "1 log record rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST (2); the first 2 were stored and those from " +
         "resourceLogs[0].scopeLogs[0].logRecords[2] on were not: send at most 2 log records per request",
