@@ -4,8 +4,8 @@
  * settings in the URL for an INSERT (the body is the data) or as the body otherwise, HTTP Basic
  * credentials, and an exception answered as a non-2xx status or an `X-ClickHouse-Exception-Code`
  * header with the exception's text as the body, or, when the status had already been sent as a
- * success, as that text inside the body (errors.ts, `exceptionInBody`). Made with `fetch` alone rather than
- * @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
+ * success, as that text inside the body (errors.ts, `exceptionInBody`). Made with `fetch` alone
+ * rather than @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
  */
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
@@ -161,9 +161,10 @@ export class ClickHouseWriter {
    * One POST of `body` to `url` (the endpoint with an INSERT's settings and `query`, or bare for
    * a statement sent as the body). Resolves with the answer's body, read to its end so the
    * connection is free for the next request, when it is not an exception; rejects with a
-   * ClickHouseServerError for one, in the status or headers or in the body after a 200, or with fetch's own error (a timeout's is a
-   * `TimeoutError`) when there was no answer in time, the sooner of CLICKHOUSE_TIMEOUT_MS and
-   * `deadline` (epoch ms).
+   * ClickHouseServerError for one (in the status or headers, or in the body after a 200), a
+   * ClickHouseAnswerError for an exception marker it cannot read, or with fetch's own error (a
+   * timeout's is a `TimeoutError`) when there was no answer in time, the sooner of
+   * CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms).
    */
   private async post(url: string, body: string, deadline: number | undefined): Promise<string> {
     const timeoutMs = deadline === undefined ? this.config.timeoutMs : Math.max(0, Math.min(this.config.timeoutMs, deadline - Date.now()));
