@@ -28,6 +28,9 @@ const PRODUCERS = {
     async fetch(request) {
       console.log(JSON.stringify({ msg: "order received", "request.id": "req-from-log-line" }));
       console.error("payment declined for order", 1042, { retry: false });
+      console.error("%s failed for %d items (%o)", "checkout", 7, { step: "pay" });
+      console.error("100%% done");
+      console.error("order %d: %s%%", 12345678901234567890n, "50");
       console.error(JSON.stringify({ level: "error", msg: "inventory out of sync", sku: "SKU-9" }));
       console.error(new RangeError("quantity out of range"));
       return new Response("sorry", { status: 502 });
@@ -215,7 +218,7 @@ describe("tail Worker in workerd", () => {
     ]);
   });
 
-  it("forwards each console.error line, plain and JSON, with the request id the producer logged", async () => {
+  it("forwards each console.error line, plain, printf-style and JSON, with the request id the producer logged", async () => {
     const worker = await producer("logs-errors");
     const response = await worker.fetch("https://shop.example.com/api/orders/1042?debug=1");
     expect(response.status).toBe(502);
@@ -224,6 +227,10 @@ describe("tail Worker in workerd", () => {
     const records = logRecords(await receiveUntil(hasLogsAndMetrics));
     expect(records.map(({ record }) => [record.severityText, record.body])).toEqual([
       ["ERROR", { stringValue: 'payment declined for order 1042 {"retry":false}' }],
+      // printf-style arguments formatted as the console printed them, a lone argument as it is.
+      ["ERROR", { stringValue: 'checkout failed for 7 items ({"step":"pay"})' }],
+      ["ERROR", { stringValue: "100%% done" }],
+      ["ERROR", { stringValue: "order 12345678901234567890: 50%" }],
       ["ERROR", { stringValue: '{"level":"error","msg":"inventory out of sync","sku":"SKU-9"}' }],
       ["ERROR", { stringValue: "RangeError: quantity out of range" }],
     ]);

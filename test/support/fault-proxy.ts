@@ -6,6 +6,9 @@
  * - `down`: stops listening, so connections are refused as by a stopped server; the same port
  *   is listened on again when the mode changes back;
  * - `error`: answers as an overloaded ClickHouse does (HTTP 503 with an exception code);
+ * - `error-in-ok`: answers HTTP 200 with the exception only in the body (no exception header,
+ *   a summary of 0 written rows), as ClickHouse does when it had sent its status before the
+ *   error; the request is not forwarded, so nothing is written;
  * - `stalled`: forwards the request, so ClickHouse does write it, and never answers: only the
  *   caller's own timeout ends the wait, so no timer of the proxy races the caller's on a loaded
  *   machine.
@@ -13,14 +16,14 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
-export type FaultMode = "pass" | "down" | "error" | "stalled";
+export type FaultMode = "pass" | "down" | "error" | "error-in-ok" | "stalled";
 
 export interface FaultProxy {
   /** The URL to give the Worker as CLICKHOUSE_URL. */
   url: string;
   mode(): FaultMode;
   setMode(mode: FaultMode): Promise<void>;
-  /** When set, `error` and `stalled` hit only requests whose decoded URL (the query) matches. */
+  /** When set, `error`, `error-in-ok` and `stalled` hit only requests whose decoded URL (the query) matches. */
   faultOnly: RegExp | undefined;
   /** Requests that reached the proxy while listening, by mode. */
   requests: Record<FaultMode, number>;
@@ -31,13 +34,16 @@ export interface FaultProxy {
 const OVERLOADED_CODE = "202";
 const OVERLOADED_MESSAGE =
   "Code: 202. DB::Exception: Too many simultaneous queries. Maximum: 100. (TOO_MANY_SIMULTANEOUS_QUERIES)";
+/** What `error-in-ok` writes after its 200: a MergeTree refusing inserts until merges catch up. */
+const TOO_MANY_PARTS_MESSAGE =
+  "Code: 252. DB::Exception: Too many parts (3001 with average size of 2.10 KiB) in table 'otel_logs'. Merges are processing significantly slower than inserts. (TOO_MANY_PARTS) (version 25.8.1.1 (official build))";
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
   let mode: FaultMode = "pass";
   let server: Server | undefined;
-  const requests: Record<FaultMode, number> = { pass: 0, down: 0, error: 0, stalled: 0 };
+  const requests: Record<FaultMode, number> = { pass: 0, down: 0, error: 0, "error-in-ok": 0, stalled: 0 };
 
   const handle = (incoming: IncomingMessage, answer: ServerResponse) => {
     const current = appliesTo(incoming) ? mode : "pass";
@@ -49,6 +55,15 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         "X-ClickHouse-Exception-Code": OVERLOADED_CODE,
       });
       answer.end(`${OVERLOADED_MESSAGE}\n`);
+      return;
+    }
+    if (current === "error-in-ok") {
+      incoming.resume();
+      answer.writeHead(200, {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "X-ClickHouse-Summary": '{"read_rows":"0","read_bytes":"0","written_rows":"0","written_bytes":"0","total_rows_to_read":"0"}',
+      });
+      answer.end(`${TOO_MANY_PARTS_MESSAGE}\n`);
       return;
     }
     const forwarded = httpRequest(

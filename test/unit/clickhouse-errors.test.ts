@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ClickHouseServerError, httpErrorForClickHouseFailure, parseServerError } from "../../workers/ingest/clickhouse/errors";
+import {
+  ClickHouseAnswerError,
+  ClickHouseServerError,
+  exceptionInBody,
+  httpErrorForClickHouseFailure,
+  parseServerError,
+} from "../../workers/ingest/clickhouse/errors";
 
 describe("ClickHouse exception text", () => {
   it("gives the code, the name and the message of a server exception", () => {
@@ -25,5 +31,61 @@ describe("ClickHouse exception text", () => {
       status: 502,
       message: "ClickHouse is unreachable on ping: <html><body>502 Bad Gateway</body></html>",
     });
+  });
+});
+
+describe("an exception in the body of an HTTP 200 answer (status sent before the error)", () => {
+  const INSERTING = "inserting 2 rows into otel.otel_logs";
+
+  it("is the exception, classified as the same code sent as a proper error, saying where it came", () => {
+    const exception = exceptionInBody(
+      "Code: 252. DB::Exception: Too many parts (300 with average size of 1.00 KiB) in table 'otel.otel_logs'. Merges are processing significantly slower than inserts. (TOO_MANY_PARTS) (version 25.8.1.1 (official build))\n",
+    );
+    expect(exception).toBeInstanceOf(ClickHouseServerError);
+    expect(exception).toMatchObject({ code: "252", type: "TOO_MANY_PARTS", afterSuccessStatus: true });
+    const failure = httpErrorForClickHouseFailure(exception, INSERTING);
+    const proper = httpErrorForClickHouseFailure(new ClickHouseServerError("252", "TOO_MANY_PARTS", "Too many parts"), INSERTING);
+    expect(failure).toMatchObject({ status: proper.status, retryAfterSeconds: proper.retryAfterSeconds, rowsRejected: false });
+    expect(failure.status).toBe(429);
+    expect(failure.retryAfterSeconds).toBe(5);
+    expect(failure.message).toBe(
+      "ClickHouse error 252 (TOO_MANY_PARTS) inserting 2 rows into otel.otel_logs (in the body of an HTTP 200 answer): Too many parts (300 with average size of 1.00 KiB) in table 'otel.otel_logs'. Merges are processing significantly slower than inserts. ",
+    );
+  });
+
+  it("keeps the rows' own errors refused and other codes retryable, as sent properly", () => {
+    const parse = exceptionInBody("Code: 27. DB::Exception: Cannot parse input: expected '\"' at row 2. (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)");
+    expect(httpErrorForClickHouseFailure(parse, INSERTING)).toMatchObject({ status: 500, rowsRejected: true });
+    const keeper = exceptionInBody("Code: 999. DB::Exception: Coordination error: Connection loss. (KEEPER_EXCEPTION) (version 25.8)");
+    expect(httpErrorForClickHouseFailure(keeper, INSERTING)).toMatchObject({ status: 503, retryAfterSeconds: 5, rowsRejected: false });
+  });
+
+  it("is found after rows already sent, in the older text and in the __exception__ marker", () => {
+    const afterRows = exceptionInBody('{"name":"Body","type":"String","default_type":""}\nCode: 241. DB::Exception: Memory limit exceeded. (MEMORY_LIMIT_EXCEEDED) (version 25.8)\n');
+    expect(afterRows).toMatchObject({ code: "241", type: "MEMORY_LIMIT_EXCEEDED" });
+    const older = exceptionInBody("1\nCode: 159, e.displayText() = DB::Exception: Timeout exceeded: elapsed 5 seconds. (TIMEOUT_EXCEEDED) (version 21.3.1.1)");
+    expect(older).toMatchObject({ code: "159", type: "TIMEOUT_EXCEEDED" });
+    const marked = exceptionInBody(
+      '{"name":"Body","type":"String","default_type":""}\r\n__exception__\r\nxvbdtjwkqmzrpfhs\r\nCode: 252. DB::Exception: Too many parts. (TOO_MANY_PARTS) (version 25.10.1.1)\r\n78 xvbdtjwkqmzrpfhs\r\n__exception__\r\n',
+    );
+    expect(marked).toMatchObject({ code: "252", type: "TOO_MANY_PARTS", afterSuccessStatus: true });
+  });
+
+  it("is an unreadable answer, not an outage, when the marker has no exception after it", () => {
+    const marked = exceptionInBody("__exception__\r\ncut short");
+    expect(marked).toBeInstanceOf(ClickHouseAnswerError);
+    expect(httpErrorForClickHouseFailure(marked, "describing otel.otel_logs")).toMatchObject({
+      status: 502,
+      retryAfterSeconds: 5,
+      message: "ClickHouse gave an unreadable answer describing otel.otel_logs: an exception marker without a readable exception after an HTTP 200: __exception__",
+    });
+  });
+
+  it("is nothing in a healthy answer: an INSERT's empty body, SELECT 1, rows that mention an exception", () => {
+    expect(exceptionInBody("")).toBeUndefined();
+    expect(exceptionInBody("1\n")).toBeUndefined();
+    expect(
+      exceptionInBody('{"name":"Body","type":"String","default_type":"","comment":"Code: 252. DB::Exception: x (TOO_MANY_PARTS)"}\n'),
+    ).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, joinLogMessage, printedErrorAttributes, translateLogs, type TranslatedLogs } from "../../workers/tail/translate-logs";
+import { describeError, printedErrorAttributes, translateLogs, type TranslatedLogs } from "../../workers/tail/translate-logs";
 import type { JsonLogRecord } from "../../workers/tail/otlp-json";
 import type { TailLog } from "../../workers/tail/trace-item";
 import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
@@ -357,20 +357,6 @@ describe("a batch from several producers", () => {
     // The fallback is not the Worker's name: the export's faas.name would never say it.
     expect(attributes).not.toHaveProperty("faas.name");
     expect(attributes).toHaveProperty("cloud.platform", "cloudflare.workers");
-  });
-});
-
-describe("joinLogMessage", () => {
-  it("keeps a single JSON-string argument verbatim so the ingest can lift it", () => {
-    expect(joinLogMessage(['{"msg":"x","n":1}'])).toBe('{"msg":"x","n":1}');
-  });
-
-  it("joins arguments with spaces, objects as JSON", () => {
-    expect(joinLogMessage(["a", 1, true, null, { b: [2] }])).toBe('a 1 true null {"b":[2]}');
-  });
-
-  it("accepts a message that is not an array", () => {
-    expect(joinLogMessage("plain")).toBe("plain");
   });
 });
 

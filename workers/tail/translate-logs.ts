@@ -8,6 +8,7 @@
 import { invocationAttributes } from "./attributes";
 import type { TailConfig } from "./config";
 import { findTraceContext, type TraceContext } from "./correlation";
+import { formatConsoleArguments } from "./console-format";
 import { classifyEvent } from "./event-kind";
 import {
   attributeList,
@@ -73,7 +74,7 @@ function logRecordsFor(
       });
     }),
     ...capturedLogs.map((log) =>
-      record(log.timestamp, logLevelSeverity(log.level), joinLogMessage(log.message), {
+      record(log.timestamp, logLevelSeverity(log.level), formatConsoleArguments(log.message), {
         ...shared,
         ...printedErrorAttributes(log),
       }),
@@ -190,22 +191,4 @@ function headerType(stack: string, message: string): string | undefined {
   const header = exceptionSummary(type, message);
   const rest = stack.slice(header.length);
   return stack.startsWith(header) && (rest === "" || rest.startsWith("\n")) ? type : undefined;
-}
-
-/**
- * A console line's arguments joined as console does, with objects as JSON. A single string
- * argument is kept verbatim, so a JSON-string log line stays JSON and the ingest Worker lifts it.
- */
-export function joinLogMessage(message: unknown): string {
-  const args: unknown[] = Array.isArray(message) ? message : [message];
-  return args.map((argument) => (typeof argument === "string" ? argument : asText(argument))).join(" ");
-}
-
-function asText(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    // Cycles and BigInts cannot be JSON; console would print something, so do too.
-    return String(value);
-  }
 }

@@ -31,16 +31,25 @@ const OVERLOADED_CODES = new Set([
   "252", // TOO_MANY_PARTS
 ]);
 
-/** An exception ClickHouse answered with: its numeric code, its name and its message. */
+/**
+ * An exception ClickHouse answered with: its numeric code, its name and its message.
+ * `afterSuccessStatus` says it came in the body of an answer whose status was already a success.
+ */
 export class ClickHouseServerError extends Error {
   override readonly name = "ClickHouseServerError";
   constructor(
     readonly code: string,
     readonly type: string | undefined,
     message: string,
+    readonly afterSuccessStatus = false,
   ) {
     super(message);
   }
+}
+
+/** ClickHouse answered, but not in the shape the statement's answer has (text that is not its format). */
+export class ClickHouseAnswerError extends Error {
+  override readonly name = "ClickHouseAnswerError";
 }
 
 /**
@@ -55,6 +64,31 @@ const SERVER_EXCEPTION = /(?:Code|Error): (\d+).*Exception: (.+?)\(((?=[A-Z0-9_]
 export function parseServerError(text: string): Error {
   const match = SERVER_EXCEPTION.exec(text);
   return match === null ? new Error(text) : new ClickHouseServerError(match[1]!, match[3], match[2]!);
+}
+
+/**
+ * Where an exception starts in the body of an answer whose status said success: a line that
+ * begins `Code: N. DB::Exception:` (older servers: `Code: N, e.displayText() = DB::Exception:`),
+ * or the `__exception__` marker recent servers put around it. ClickHouse sends its status and
+ * headers before a query's result, so an exception raised after they left (a proxy that
+ * buffers, `send_progress_in_http_headers`, an error late in an INSERT) can only be written
+ * into the body, after whatever rows went first. No row of a statement's answer starts so: a
+ * JSONEachRow row starts with `{`, `SELECT 1` answers `1`, and an INSERT answers nothing.
+ */
+const EXCEPTION_IN_BODY = /(?:^|\n)(?:__exception__|Code: \d+[.,] )/;
+
+/**
+ * The exception in the body of a 2xx answer (see EXCEPTION_IN_BODY), or `undefined` for a body
+ * without one. The X-ClickHouse-Summary header is not consulted: an asynchronous insert's
+ * summary says `written_rows` 0 although its rows were written when the flush it waited for ran.
+ */
+export function exceptionInBody(text: string): ClickHouseServerError | ClickHouseAnswerError | undefined {
+  const start = text.search(EXCEPTION_IN_BODY);
+  if (start < 0) return undefined;
+  const error = parseServerError(text.slice(start));
+  return error instanceof ClickHouseServerError
+    ? new ClickHouseServerError(error.code, error.type, error.message, true)
+    : new ClickHouseAnswerError(`an exception marker without a readable exception after an HTTP 200: ${error.message}`);
 }
 
 /**
@@ -79,7 +113,8 @@ export class ClickHouseFailure extends HttpError {
  */
 export function httpErrorForClickHouseFailure(error: unknown, what: string): ClickHouseFailure {
   if (error instanceof ClickHouseServerError) {
-    const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}: ${firstLine(error.message)}`;
+    const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";
+    const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}: ${firstLine(error.message)}`;
     if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(500, detail, undefined, true);
     if (OVERLOADED_CODES.has(error.code)) {
       return new ClickHouseFailure(429, detail, RETRY_AFTER_SECONDS, false);
@@ -87,6 +122,9 @@ export function httpErrorForClickHouseFailure(error: unknown, what: string): Cli
     return new ClickHouseFailure(503, detail, RETRY_AFTER_SECONDS, false);
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ClickHouseAnswerError) {
+    return new ClickHouseFailure(502, `ClickHouse gave an unreadable answer ${what}: ${firstLine(message)}`, RETRY_AFTER_SECONDS, false);
+  }
   // Our own deadlines abort calls, so an abort is a timeout too.
   if (/timeout|timed out|abort/i.test(message) || isTimeoutName(error)) {
     return new ClickHouseFailure(
@@ -128,6 +166,6 @@ function isTimeoutName(error: unknown): boolean {
  * other databases and tables on the server, which are none of the sender's business.
  */
 function firstLine(text: string): string {
-  const line = (text.split("\n", 1)[0] ?? "").replace(/\s*Maybe you meant [^?]*\?\.?/g, "");
+  const line = (text.split(/\r?\n/, 1)[0] ?? "").replace(/\s*Maybe you meant [^?]*\?\.?/g, "");
   return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }

@@ -3,12 +3,13 @@
  * (https://clickhouse.com/docs/interfaces/http): a POST per statement, the statement and its
  * settings in the URL for an INSERT (the body is the data) or as the body otherwise, HTTP Basic
  * credentials, and an exception answered as a non-2xx status or an `X-ClickHouse-Exception-Code`
- * header with the exception's text as the body. Made with `fetch` alone rather than
- * @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
+ * header with the exception's text as the body, or, when the status had already been sent as a
+ * success, as that text inside the body (errors.ts, `exceptionInBody`). Made with `fetch` alone
+ * rather than @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
  */
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
-import { httpErrorForClickHouseFailure, parseServerError, schemaHintFor } from "./errors";
+import { ClickHouseAnswerError, exceptionInBody, httpErrorForClickHouseFailure, parseServerError, schemaHintFor } from "./errors";
 
 export interface TableInsert {
   table: string;
@@ -86,7 +87,7 @@ export class ClickHouseWriter {
   /** Resolves once ClickHouse runs a query for us; throws the HTTP error a caller should give. */
   async ping(): Promise<void> {
     try {
-      await drain(await this.post(this.endpoint, "SELECT 1", undefined));
+      await this.post(this.endpoint, "SELECT 1", undefined);
     } catch (error) {
       throw httpErrorForClickHouseFailure(error, "on ping");
     }
@@ -106,7 +107,7 @@ export class ClickHouseWriter {
       // The rows are written by our column plan (exact 64-bit values, times at each column's
       // precision), as JSONEachRow text.
       const body = batch.text?.plan === plan ? batch.text.body : serializeRows(plan, batch.rows);
-      await drain(await this.post(url, body, options.deadline));
+      await this.post(url, body, options.deadline);
     } catch (error) {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));
@@ -134,15 +135,15 @@ export class ClickHouseWriter {
 
   private async describe(table: string, deadline: number | undefined): Promise<TableColumn[]> {
     try {
-      const response = await this.post(
+      const answer = await this.post(
         this.endpoint,
         `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)} FORMAT JSONEachRow`,
         deadline,
       );
-      const described = (await response.text())
+      const described = answer
         .split("\n")
         .filter((line) => line.length > 0)
-        .map((line) => JSON.parse(line) as { name: string; type: string; default_type: string });
+        .map((line) => parseDescribedColumn(line));
       // MATERIALIZED and ALIAS columns are computed by ClickHouse and cannot be inserted.
       return described
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
@@ -158,12 +159,14 @@ export class ClickHouseWriter {
 
   /**
    * One POST of `body` to `url` (the endpoint with an INSERT's settings and `query`, or bare for
-   * a statement sent as the body). Resolves with an answer that is not an exception; rejects
-   * with a ClickHouseServerError for one, or with fetch's own error (a timeout's is a
-   * `TimeoutError`) when there was no answer in time, the sooner of CLICKHOUSE_TIMEOUT_MS and
-   * `deadline` (epoch ms).
+   * a statement sent as the body). Resolves with the answer's body, read to its end so the
+   * connection is free for the next request, when it is not an exception; rejects with a
+   * ClickHouseServerError for one (in the status or headers, or in the body after a 200), a
+   * ClickHouseAnswerError for an exception marker it cannot read, or with fetch's own error (a
+   * timeout's is a `TimeoutError`) when there was no answer in time, the sooner of
+   * CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms).
    */
-  private async post(url: string, body: string, deadline: number | undefined): Promise<Response> {
+  private async post(url: string, body: string, deadline: number | undefined): Promise<string> {
     const timeoutMs = deadline === undefined ? this.config.timeoutMs : Math.max(0, Math.min(this.config.timeoutMs, deadline - Date.now()));
     const response = await fetch(url, {
       method: "POST",
@@ -171,8 +174,11 @@ export class ClickHouseWriter {
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    if (response.ok && !response.headers.has("X-ClickHouse-Exception-Code")) return response;
-    throw parseServerError(await response.text());
+    const text = await response.text();
+    if (!response.ok || response.headers.has("X-ClickHouse-Exception-Code")) throw parseServerError(text);
+    const exception = exceptionInBody(text);
+    if (exception !== undefined) throw exception;
+    return text;
   }
 }
 
@@ -187,9 +193,13 @@ function insertQueryParamOf(plan: TablePlan, table: string): string {
   return param;
 }
 
-/** Reads an answer to its end, so the connection is free for the next request. */
-async function drain(response: Response): Promise<void> {
-  if (response.body !== null) await response.arrayBuffer();
+/** One JSONEachRow line of `DESC TABLE`; a line of any other shape is an answer we cannot read. */
+function parseDescribedColumn(line: string): { name: string; type: string; default_type: string } {
+  try {
+    return JSON.parse(line) as { name: string; type: string; default_type: string };
+  } catch {
+    throw new ClickHouseAnswerError(`DESC TABLE answered a line that is not JSONEachRow: ${line.slice(0, 200)}`);
+  }
 }
 
 /** Identifiers come from validated configuration, never from requests; quoting covers dots. */
