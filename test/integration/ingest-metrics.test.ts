@@ -371,7 +371,7 @@ describe("metric points built by hand", () => {
   }
 
   const PARTIAL_MESSAGE =
-    "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].dataPoints[1]: " +
+    "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[1]: " +
     "bucketCounts must be one longer than explicitBounds, or both empty";
 
   it.each(["json", "protobuf"] as const)(

@@ -275,8 +275,8 @@ describe("histogram points: bounds without bucket counts are refused like mismat
       partialSuccess: {
         rejectedDataPoints: "2",
         errorMessage:
-          "2 data points rejected: resourceMetrics[0].scopeMetrics[0].metrics[0].dataPoints[1]: bucketCounts must be one longer than explicitBounds, or both empty; " +
-          "resourceMetrics[0].scopeMetrics[0].metrics[0].dataPoints[2]: bucketCounts must be one longer than explicitBounds, or both empty",
+          "2 data points rejected: resourceMetrics[0].scopeMetrics[0].metrics[0].histogram.dataPoints[1]: bucketCounts must be one longer than explicitBounds, or both empty; " +
+          "resourceMetrics[0].scopeMetrics[0].metrics[0].histogram.dataPoints[2]: bucketCounts must be one longer than explicitBounds, or both empty",
       },
     });
     const rows = await ingest.rows(`SELECT BucketCounts, ExplicitBounds FROM otel_metrics_histogram WHERE ServiceName = 'histograms'`);

@@ -298,3 +298,57 @@ describe("the limits' counters are what the pipeline cut", () => {
     ]);
   });
 });
+
+describe("a data point's place names its metric's data field, for every kind", () => {
+  const pipeline = parseIngestConfig({
+    CLICKHOUSE_URL: "http://127.0.0.1:8123",
+    AUTH_DISABLED: "true",
+    MAX_ATTRIBUTES_PER_RECORD: "2",
+    MAX_RECORDS_PER_REQUEST: "3",
+  }).pipeline;
+  const attributes = [str("a", "1"), str("b", "2"), str("c", "3")];
+  const time = { timeUnixNano: RECEIVED };
+  const KINDS = {
+    gauge: (dataPoints: unknown[]) => ({ dataPoints }),
+    sum: (dataPoints: unknown[]) => ({ aggregationTemporality: 2, isMonotonic: true, dataPoints }),
+    histogram: (dataPoints: unknown[]) => ({ aggregationTemporality: 2, dataPoints }),
+    exponentialHistogram: (dataPoints: unknown[]) => ({ aggregationTemporality: 2, dataPoints }),
+    summary: (dataPoints: unknown[]) => ({ dataPoints }),
+  };
+  const POINTS = {
+    gauge: { ...time, asInt: "1" },
+    sum: { ...time, asInt: "1" },
+    histogram: { ...time, count: "1", bucketCounts: ["1"], explicitBounds: [] },
+    exponentialHistogram: { ...time, count: "1", scale: 0, zeroCount: "1" },
+    summary: { ...time, count: "1", sum: 1 },
+  };
+  /** A gauge of one point, then a metric of `kind` whose points are `points`. */
+  const request = (kind: keyof typeof KINDS, points: unknown[]) =>
+    utf8.encode(
+      JSON.stringify({
+        resourceMetrics: [
+          { scopeMetrics: [{ metrics: [{ name: "first", gauge: { dataPoints: [POINTS.gauge] } }, { name: "second", [kind]: KINDS[kind](points) }] }] },
+        ],
+      }),
+    );
+
+  it.each(Object.keys(KINDS) as (keyof typeof KINDS)[])("%s: a null point, a cut and trimmed attributes", (kind) => {
+    const point = { ...POINTS[kind], attributes };
+    const prepared = prepareExport("metrics", "json", request(kind, [point, point, point, null]), pipeline, RECEIVED);
+    const place = `resourceMetrics[0].scopeMetrics[0].metrics[1].${kind}.dataPoints`;
+    expect(prepared).toMatchObject({ accepted: 3, rejected: 2 });
+    expect(prepared.rejectionMessage).toContain(`(first at ${place}[3];`);
+    expect(prepared.rejectionMessage).toContain(`those from ${place}[2] on were not`);
+    expect(prepared.warning).toContain(`(first at ${place}[0])`);
+  });
+
+  it("histogram: a point whose buckets cannot be read", () => {
+    const unreadable = { ...POINTS.histogram, bucketCounts: ["1", "2"], explicitBounds: [] };
+    const prepared = prepareExport("metrics", "json", request("histogram", [POINTS.histogram, unreadable]), pipeline, RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(prepared.rejectionMessage).toBe(
+      "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[1]: " +
+        "bucketCounts must be one longer than explicitBounds, or both empty",
+    );
+  });
+});

@@ -10,7 +10,7 @@ import {
   span,
   tracesRequest,
 } from "../support/model-builders";
-import type { AnyValue, KeyValue, LogsRequest, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
+import type { AnyValue, KeyValue, LogsRequest, Metric, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
@@ -211,6 +211,93 @@ describe("the URL of a client span", () => {
       "client.address": "[REDACTED:ipv4]",
     });
     expect(asLogAttributes([attr("url.full", "http://203.0.113.9/cb")])).toEqual({ "url.full": "http://[REDACTED:ipv4]/cb" });
+  });
+});
+
+describe("the peer of a client-side metric", () => {
+  const peers = () => [
+    attr("network.peer.address", "93.184.216.34"),
+    attr("net.sock.peer.addr", "93.184.216.34"),
+    attr("net.peer.ip", "2606:2800:220:1:248:1893:25c8:1946"),
+    attr("server.address", "93.184.216.34"),
+    attr("url.full", "https://93.184.216.34/api/orders"),
+  ];
+  /** A gauge `name` whose one point (and its exemplar) carries `point`. */
+  const gaugeMetric = (name: string, point: KeyValue[]): Metric => {
+    const exemplar = { filteredAttributes: structuredClone(point), timeUnixNano: "1", value: { asDouble: 1 }, spanId: "", traceId: "" };
+    const dataPoint: NumberDataPoint = { attributes: point, startTimeUnixNano: "0", timeUnixNano: "1", value: { asDouble: 1 }, exemplars: [exemplar], flags: 0 };
+    return { name, description: "", unit: "s", metadata: [], data: { type: "gauge", dataPoints: [dataPoint] } };
+  };
+  /** A request of one `gaugeMetric`; the resource carries a peer too. */
+  const gauge = (name: string, point: KeyValue[]): MetricsRequest =>
+    sharedMetricsRequest([gaugeMetric(name, point)], [attr("network.peer.address", "198.51.100.24")]);
+  const pointOf = (request: MetricsRequest) => {
+    const metric = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
+    if (metric.data.type !== "gauge") throw new Error("a gauge was sent");
+    return metric.data.dataPoints[0]!;
+  };
+
+  it.each([
+    "http.client.request.duration",
+    "http.client.open_connections",
+    "rpc.client.duration",
+    "db.client.operation.duration",
+    "db.client.connection.count",
+    "gen_ai.client.operation.duration",
+    "azure.cosmosdb.client.operation.request_charge",
+    "messaging.client.operation.duration",
+    "messaging.publish.duration",
+    "messaging.process.duration",
+    "dns.lookup.duration",
+    "http_client_request_duration_seconds",
+  ])("keeps the server's addresses under peer keys and in the URL host of %s, as a Client span's", (name) => {
+    const request = gauge(name, peers());
+    redactRequest("metrics", request, defaultRedactionPolicy());
+    const point = pointOf(request);
+    const expected = {
+      "network.peer.address": "93.184.216.34",
+      "net.sock.peer.addr": "93.184.216.34",
+      "net.peer.ip": "2606:2800:220:1:248:1893:25c8:1946",
+      "server.address": "93.184.216.34",
+      "url.full": "https://93.184.216.34/api/orders",
+    };
+    expect(valuesOf(point.attributes)).toEqual(expected);
+    expect(valuesOf(point.exemplars[0]!.filteredAttributes)).toEqual(expected);
+    // The resource is no instrument's: its peer is still a person's.
+    expect(valuesOf(request.resourceMetrics[0]!.resource.attributes)["network.peer.address"]).toMatch(/^\[REDACTED:ipv4:[0-9a-f]+\]$/);
+  });
+
+  it.each(["http.server.request.duration", "gen_ai.server.request.duration", "kestrel.active_connections", "app.orders.placed", "my.server.client.count"])(
+    "redacts the peer of %s as a person's, with the same series marker as before",
+    (name) => {
+      const request = gauge(name, peers());
+      redactRequest("metrics", request, defaultRedactionPolicy());
+      const stored = valuesOf(pointOf(request).attributes);
+      // The marker of a metric that names no side, which is how every point's peer was read.
+      const reference = gauge("corpus.placed", peers());
+      redactRequest("metrics", reference, defaultRedactionPolicy());
+      expect(stored).toEqual(valuesOf(pointOf(reference).attributes));
+      expect(stored).toMatchObject({
+        "network.peer.address": expect.stringMatching(/^\[REDACTED:ipv4:[0-9a-f]+\]$/),
+        "net.sock.peer.addr": stored["network.peer.address"],
+        "net.peer.ip": expect.stringMatching(/^\[REDACTED:ipv6:[0-9a-f]+\]$/),
+        "server.address": "93.184.216.34",
+        // A point's attribute that held a person's data is its series marker as a whole.
+        "url.full": expect.stringMatching(/^\[REDACTED:ipv4:[0-9a-f]+\]$/),
+      });
+    },
+  );
+
+  it("reads each metric of a request by its own name", () => {
+    const names = ["http.server.request.duration", "http.client.request.duration", "http.server.active_requests"];
+    const request = sharedMetricsRequest(names.map((name) => gaugeMetric(name, [attr("network.peer.address", "93.184.216.34")])));
+    redactRequest("metrics", request, defaultRedactionPolicy());
+    const stored = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics.map((metric) =>
+      metric.data.type === "gauge" ? valuesOf(metric.data.dataPoints[0]!.attributes)["network.peer.address"] : undefined,
+    );
+    expect(stored[0]).toMatch(/^\[REDACTED:ipv4:[0-9a-f]+\]$/);
+    expect(stored[1]).toBe("93.184.216.34");
+    expect(stored[2]).toBe(stored[0]);
   });
 });
 

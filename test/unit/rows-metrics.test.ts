@@ -442,9 +442,9 @@ describe("metric rejections", () => {
     expect([result.rows.gauge.length, result.rows.histogram.length, result.rejected]).toEqual([1, 1, 3]);
     expect(result.rejectionMessage).toBe(
       "3 data points rejected: " +
-        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[0]: bucketCounts must be one longer than explicitBounds, or both empty; " +
-        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[2]: bucketCounts must be one longer than explicitBounds, or both empty; " +
-        "resourceMetrics[0].scopeMetrics[0].metrics[1].dataPoints[3]: bucketCounts must be one longer than explicitBounds, or both empty",
+        "resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[0]: bucketCounts must be one longer than explicitBounds, or both empty; " +
+        "resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[2]: bucketCounts must be one longer than explicitBounds, or both empty; " +
+        "resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[3]: bucketCounts must be one longer than explicitBounds, or both empty",
     );
   });
 });

@@ -1,4 +1,5 @@
 import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
+import { dataPointsPath, type PointDataType } from "../../../shared/otlp/data-points-path";
 import type {
   AnyValue,
   KeyValue,
@@ -105,14 +106,14 @@ class AttributeLimiter implements BySignal<void> {
   private resources = "";
   private scopes = "";
   private records = "";
+  /** The metric of the data point being limited (its index and data field), whose path names both. */
+  private metricIndex = 0;
+  private metricType: PointDataType | undefined;
   private resourceIndex = 0;
   private scopeIndex = 0;
   private recordIndex = 0;
   private partIndex = 0;
   private owner: ListOwner = "record";
-  /** The metric of the data point being limited: its path names both, as OTLP/JSON nests them. */
-  private metricIndex = 0;
-  private metricType = "";
 
   constructor(
     private readonly limits: AttributeLimits,
@@ -170,7 +171,6 @@ class AttributeLimiter implements BySignal<void> {
   metrics(request: MetricsRequest): void {
     this.resources = "resourceMetrics";
     this.scopes = "scopeMetrics";
-    this.records = "";
     request.resourceMetrics.forEach((resourceMetrics, r) => {
       this.at("resource", r);
       this.counted(resourceMetrics.resource);
@@ -212,7 +212,7 @@ class AttributeLimiter implements BySignal<void> {
     if (this.owner === "resource") return `${resource}.resource`;
     const scope = `${resource}.${this.scopes}[${this.scopeIndex}]`;
     if (this.owner === "scope") return `${scope}.scope`;
-    const records = this.metricType === "" ? this.records : `metrics[${this.metricIndex}].${this.metricType}.dataPoints`;
+    const records = this.metricType === undefined ? this.records : dataPointsPath(this.metricIndex, this.metricType);
     const record = `${scope}.${records}[${this.recordIndex}]`;
     return this.owner === "record" ? record : `${record}.${this.owner}[${this.partIndex}]`;
   }

@@ -1,4 +1,5 @@
 import { bySignal } from "../../../shared/otlp/by-signal";
+import { dataPointsPath } from "../../../shared/otlp/data-points-path";
 import { recordCount } from "../../../shared/otlp/record-count";
 import type {
   LogsRequest,
@@ -90,7 +91,7 @@ function* dataPointRuns(request: MetricsRequest): Iterable<Run> {
         const data = metric.data;
         if (data.type === "empty") continue;
         yield {
-          path: () => `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}].${data.type}.dataPoints`,
+          path: () => `resourceMetrics[${r}].scopeMetrics[${s}].${dataPointsPath(m, data.type)}`,
           records: data.dataPoints,
         };
       }

@@ -25,7 +25,8 @@ import { namesCardHolder } from "./card-holder-names";
  *   (`server.address`, `db.*`) or the emitting service's own (`host.ip`, `k8s.pod.ip`,
  *   `service.instance.id`);
  * - `peer`: addresses in it are the other end of the connection (`network.peer.address`),
- *   which is a server when the span is a client's and a person when it is a server's;
+ *   which is a server when the span or the metric is a client's (`client-metrics.ts`) and a
+ *   person when it is a server's;
  * - `url`: the value is a URL (`url.full`, `http.url`), whose host is the other end of a
  *   client's span like a peer's address; its path and query are the caller's data;
  * - `id`: the value is an identifier (`dd.trace_id`, `order.id`, `cloudflare.ray_id`, `sku`,

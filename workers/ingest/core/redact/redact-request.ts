@@ -39,6 +39,7 @@ import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { TextScanner } from "./text-scanner";
 import { UnchangedTexts } from "./unchanged-texts";
+import { measuresClientSide } from "./client-metrics";
 import { KeptMembers } from "./kept-members";
 import { isRawJsonNumber } from "../decode/exact-json";
 
@@ -144,7 +145,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private wholeValueInJson = false;
   /** The members of the JSON text being walked whose value their path keeps (`scannedMember`), for the scan of the text after. */
   private readonly kept = new KeptMembers();
-  /** Whether addresses under `network.peer.*` keys belong to servers where the walk is. */
+  /** Whether addresses under `network.peer.*` keys belong to servers where the walk is: a Client, Producer or Consumer span, a client-side metric. */
   private peerIsServer = false;
   /** The GraphQL documents read in this request: its spans and logs of one operation read it once. */
   readonly graphQLDocuments = new GraphQLDocuments();
@@ -209,6 +210,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       for (const scopeMetrics of resourceMetrics.scopeMetrics) {
         this.owner(scopeMetrics.scope);
         for (const metric of scopeMetrics.metrics) {
+          // A client-side instrument's peer is the server it called, as a Client span's.
+          this.peerIsServer = measuresClientSide(metric.name);
           this.attributes(metric.metadata);
           if (metric.data.type === "empty") continue;
           for (const point of metric.data.dataPoints) {
@@ -220,6 +223,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
             this.owner(point);
           }
         }
+        this.peerIsServer = false;
         this.flush();
       }
     }

@@ -33,6 +33,7 @@ import type {
   ScopeMetrics,
   ValueAtQuantile,
 } from "../../../shared/otlp/model";
+import { dataPointsPath } from "../../../shared/otlp/data-points-path";
 import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
 import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
 import { Rejections, type RowsResult } from "./rejections";
@@ -63,9 +64,8 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       const scope = scopeFieldsOf(scopeMetrics);
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
-        const path = `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}].dataPoints`;
         const shared = sharedFieldsOf(resource, scope, metric);
-        addMetricRows(rows, { shared, window, mappers }, metric, rejections, path);
+        addMetricRows(rows, { shared, window, mappers }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
   }
@@ -134,7 +134,8 @@ interface PointContext {
   mappers: PointMappers;
 }
 
-function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, path: string): void {
+/** `scopePath`: the metric's scope's place, `m` its index there; a refused point is named below them. */
+function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, scopePath: string, m: number): void {
   const exemplarMapper = context.mappers.exemplar;
   const data = metric.data;
   switch (data.type) {
@@ -165,7 +166,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
         if (!hasReadableBuckets(point)) {
-          rejections.reject(`${path}[${p}]`, "bucketCounts must be one longer than explicitBounds, or both empty");
+          rejections.reject(`${scopePath}.${dataPointsPath(m, data.type)}[${p}]`, "bucketCounts must be one longer than explicitBounds, or both empty");
           continue;
         }
         rows.histogram.push(
