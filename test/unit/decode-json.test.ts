@@ -573,6 +573,25 @@ describe("null items of repeated message fields (JSON.stringify's undefined arra
     expect(nullItems).toEqual({ count: 1, first: "resourceLogs[0].scopeLogs[0].logRecords[2].attributes[1]" });
   });
 
+  it("maps a decoded place to the sender's only when a null was skipped, through joined spellings", () => {
+    const places = { sender: (place: string) => `unset ${place}` };
+    decodeRequest("logs", "json", utf8.encode(scopeLogsBody('"logRecords":[{},{}]')), undefined, undefined, places);
+    expect(places.sender("resourceLogs[0].scopeLogs[0].logRecords[1]")).toBe("resourceLogs[0].scopeLogs[0].logRecords[1]");
+
+    // Both spellings are read, joined in the order their keys appear: decoded [b, a, c].
+    const joined = scopeLogsBody('"log_records":[null,{"body":{"stringValue":"b"}}],"logRecords":[{"body":{"stringValue":"a"}},null,{}]');
+    const request = decodeRequest("logs", "json", utf8.encode(joined), undefined, undefined, places);
+    expect(bodies(request)).toEqual([{ stringValue: "b" }, { stringValue: "a" }, undefined]);
+    const at = (index: number) => places.sender(`resourceLogs[0].scopeLogs[0].logRecords[${index}]`);
+    expect([0, 1, 2].map(at)).toEqual([
+      "resourceLogs[0].scopeLogs[0].log_records[1]",
+      "resourceLogs[0].scopeLogs[0].logRecords[0]",
+      "resourceLogs[0].scopeLogs[0].logRecords[2]",
+    ]);
+    // A place the document does not hold is kept from there on.
+    expect(at(3)).toBe("resourceLogs[0].scopeLogs[0].logRecords[3]");
+  });
+
   it("starts the count again for the exact parse of a body with a 64-bit number", () => {
     const { nullRecords } = decodeCounting("logs", scopeLogsBody('"logRecords":[null,{"timeUnixNano":1796149742123456789}]'));
     expect(nullRecords).toEqual({ count: 1, first: "resourceLogs[0].scopeLogs[0].logRecords[0]" });

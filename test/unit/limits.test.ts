@@ -196,7 +196,8 @@ describe("prepareExport with limits", () => {
       "1 log record rejected: JSON null where a record belongs (first at resourceLogs[0].scopeLogs[0].logRecords[1]; " +
         "JSON.stringify writes an undefined array item as null); " +
         "1 log record rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST (2); the first 2 were stored and those from " +
-        "resourceLogs[0].scopeLogs[0].logRecords[2] on were not: send at most 2 log records per request",
+        // The third record is the sender's logRecords[3]: the null before it does not shift its place.
+        "resourceLogs[0].scopeLogs[0].logRecords[3] on were not: send at most 2 log records per request",
     );
   });
 
@@ -350,5 +351,94 @@ describe("a data point's place names its metric's data field, for every kind", (
       "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[1]: " +
         "bucketCounts must be one longer than explicitBounds, or both empty",
     );
+  });
+});
+
+describe("places an answer names after JSON nulls were skipped are the sender's", () => {
+  const pipeline = parseIngestConfig({
+    CLICKHOUSE_URL: "http://127.0.0.1:8123",
+    AUTH_DISABLED: "true",
+    MAX_RECORDS_PER_REQUEST: "2",
+    MAX_ATTRIBUTES_PER_RECORD: "2",
+  }).pipeline;
+  const json = (document: object) => utf8.encode(JSON.stringify(document));
+  const three = [str("a", "1"), str("b", "2"), str("c", "3")];
+  const ids = { traceId: "0102030405060708090a0b0c0d0e0f10", spanId: "0102030405060708" };
+
+  it("logs: nulls in the resource, scope and record lists shift neither the cut nor the warning", () => {
+    const body = json({
+      resourceLogs: [null, { scopeLogs: [null, { logRecords: [{}, null, { attributes: three }, {}] }] }],
+    });
+    const prepared = prepareExport("logs", "json", body, pipeline, RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 2, rejected: 2 });
+    expect(prepared.rejectionMessage).toContain("(first at resourceLogs[1].scopeLogs[1].logRecords[1];");
+    expect(prepared.rejectionMessage).toContain("those from resourceLogs[1].scopeLogs[1].logRecords[3] on were not");
+    expect(prepared.warning).toContain("(first at resourceLogs[1].scopeLogs[1].logRecords[2])");
+  });
+
+  it("logs: a null attribute shifts no place, and the sender's spelling and pre-1.0 list are named", () => {
+    const body = json({
+      resource_logs: [null, { scopeLogs: [null], instrumentationLibraryLogs: [null, { log_records: [{}, { attributes: [null, ...three] }, {}] }] }],
+    });
+    const prepared = prepareExport("logs", "json", body, pipeline, RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(prepared.rejectionMessage).toContain("those from resource_logs[1].instrumentationLibraryLogs[1].log_records[2] on were not");
+    expect(prepared.warning).toContain("(first at resource_logs[1].instrumentationLibraryLogs[1].log_records[1])");
+  });
+
+  it("traces: nulls shift neither the cut, the warning for an event, nor a refused span", () => {
+    const span = { ...ids, name: "s" };
+    const body = json({
+      resourceSpans: [
+        null,
+        {
+          scopeSpans: [
+            null,
+            { spans: [null, { ...span, events: [null, { name: "e", attributes: three }] }, null, { ...span, traceId: "" }, span] },
+          ],
+        },
+      ],
+    });
+    const prepared = prepareExport("traces", "json", body, pipeline, RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 1, rejected: 4 });
+    const place = "resourceSpans[1].scopeSpans[1].spans";
+    expect(prepared.rejectionMessage).toContain(`${place}[3]: empty traceId`);
+    expect(prepared.rejectionMessage).toContain(`those from ${place}[4] on were not`);
+    expect(prepared.warning).toContain(`(first at ${place}[1].events[1])`);
+  });
+
+  it("metrics: nulls in the metric and point lists shift neither the cut, the warning, nor a refused point", () => {
+    const time = { timeUnixNano: RECEIVED };
+    const unreadable = { ...time, count: "1", bucketCounts: ["1", "2"], explicitBounds: [] };
+    const body = json({
+      resourceMetrics: [
+        null,
+        {
+          scopeMetrics: [
+            null,
+            {
+              metrics: [
+                null,
+                { name: "g", gauge: { dataPoints: [null, { ...time, asInt: "1", attributes: three }] } },
+                null,
+                { name: "h", histogram: { aggregationTemporality: 2, dataPoints: [null, unreadable, { ...time, count: "1" }] } },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const prepared = prepareExport("metrics", "json", body, pipeline, RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 1, rejected: 4 });
+    const scope = "resourceMetrics[1].scopeMetrics[1]";
+    expect(prepared.rejectionMessage).toContain(`(first at ${scope}.metrics[1].gauge.dataPoints[0];`);
+    expect(prepared.rejectionMessage).toContain(`those from ${scope}.metrics[3].histogram.dataPoints[2] on were not`);
+    expect(prepared.rejectionMessage).toContain(`${scope}.metrics[3].histogram.dataPoints[1]: bucketCounts must be one longer`);
+    expect(prepared.warning).toContain(`(first at ${scope}.metrics[1].gauge.dataPoints[1])`);
+  });
+
+  it("protobuf and null-free JSON keep the decoded places", () => {
+    const prepared = prepareExport("logs", "json", json({ resourceLogs: [{ scopeLogs: [{ logRecords: [{}, {}, {}] }] }] }), pipeline, RECEIVED);
+    expect(prepared.rejectionMessage).toContain("those from resourceLogs[0].scopeLogs[0].logRecords[2] on were not");
   });
 });

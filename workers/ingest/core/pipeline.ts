@@ -2,6 +2,7 @@ import type { ClickHouseTables } from "../config";
 import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
 import { recordCount } from "../../shared/otlp/record-count";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
+import { AS_DECODED, type SenderPlace } from "../../shared/otlp/sender-place";
 import { decodeRequest, type NullCount, type RequestEncoding } from "./decode";
 import {
   checkJsonDepth,
@@ -91,38 +92,38 @@ export function prepareExport(
   };
   switch (signal) {
     case "logs": {
-      const { request, cut, nullItems } = decodeWithinLimits("logs", encoding, body, options.limits);
+      const { request, cut, nullItems, senderPlace } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
       const copies: BodyCopies = new Map();
       normalizeRequest("logs", request, options.normalization, options.limits, copies);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("logs", request, options.redaction, rewritten);
       const cuts = limitAttributes("logs", request, options.limits, rewritten, copies);
-      const warning = lossWarning(cuts, nullItems, options.limits);
+      const warning = lossWarning(cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
       return single("logs", LOG_COLUMNS, result.rows, withCut(result, cut), warning, redactions);
     }
     case "traces": {
-      const { request, cut, nullItems } = decodeWithinLimits("traces", encoding, body, options.limits);
+      const { request, cut, nullItems, senderPlace } = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
       normalizeRequest("traces", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("traces", request, options.redaction, rewritten);
-      const warning = lossWarning(limitAttributes("traces", request, options.limits, rewritten), nullItems, options.limits);
+      const warning = lossWarning(limitAttributes("traces", request, options.limits, rewritten), nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
-      const result = tracesToRows(request, context);
+      const result = tracesToRows(request, { ...context, senderPlace });
       return single("traces", SPAN_COLUMNS, result.rows, withCut(result, cut), warning, redactions);
     }
     case "metrics": {
-      const { request, cut, nullItems } = decodeWithinLimits("metrics", encoding, body, options.limits);
+      const { request, cut, nullItems, senderPlace } = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
       normalizeRequest("metrics", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("metrics", request, options.redaction, rewritten);
-      const warning = lossWarning(limitAttributes("metrics", request, options.limits, rewritten), nullItems, options.limits);
+      const warning = lossWarning(limitAttributes("metrics", request, options.limits, rewritten), nullItems, options.limits, senderPlace);
       stampCaller("metrics", request, caller);
-      const result = metricsToRows(request, context);
+      const result = metricsToRows(request, { ...context, senderPlace });
       const batches: RowBatch[] = [];
       let accepted = 0;
       for (const kind of METRIC_TABLE_KINDS) {
@@ -140,26 +141,30 @@ export function prepareExport(
  * the record count is cut to right after decoding, before any work is spent on records that
  * will not be stored. Null items of a JSON body's record lists, skipped by the decoder, are
  * rejected records too, reported ahead of any cut; those of a record's parts are counted in
- * `nullItems`, for the warning.
+ * `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
+ * sender's document does (the indexes differ where JSON nulls were skipped), for every answer.
  */
 function decodeWithinLimits<S extends Signal>(
   signal: S,
   encoding: RequestEncoding,
   body: Uint8Array,
   limits: RequestLimits,
-): { request: SignalRequest[S]; cut: RecordCut; nullItems: NullCount } {
+): { request: SignalRequest[S]; cut: RecordCut; nullItems: NullCount; senderPlace: SenderPlace } {
   if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
   const nullRecords: NullCount = { count: 0, first: "" };
   const nullItems: NullCount = { count: 0, first: "" };
-  const request = decodeRequest(signal, encoding, body, nullRecords, nullItems);
-  const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest);
-  if (nullRecords.count === 0) return { request, cut, nullItems };
+  const places = { sender: AS_DECODED };
+  const request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places);
+  const senderPlace = places.sender;
+  const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest, senderPlace);
+  if (nullRecords.count === 0) return { request, cut, nullItems, senderPlace };
   const nulls =
     `${recordCount(nullRecords.count, signal)} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
     "JSON.stringify writes an undefined array item as null)";
   return {
     request,
     nullItems,
+    senderPlace,
     cut: { rejected: nullRecords.count + cut.rejected, message: cut.rejected === 0 ? nulls : `${nulls}; ${cut.message}` },
   };
 }

@@ -6,6 +6,7 @@
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
 import { decodeJsonRequest } from "./json";
 import type { NullCount } from "./json/common";
+import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import { decodeProtobufRequest } from "./protobuf";
 
 export { OtlpDecodeError } from "./errors";
@@ -18,7 +19,8 @@ export type RequestEncoding = "json" | "protobuf";
  * return to the sender, when the body is not a valid request; never anything else for bad input.
  * `nullRecords` receives the count of JSON `null` items skipped in record lists, `nullItems`
  * those skipped in attribute, event, link, exemplar and quantile lists (protobuf has no null,
- * so both stay 0 there).
+ * so both stay 0 there). `places.sender` receives what turns a place in the decoded request into
+ * the sender's (it differs only where a JSON null was skipped).
  */
 export function decodeRequest<S extends Signal>(
   signal: S,
@@ -26,6 +28,7 @@ export function decodeRequest<S extends Signal>(
   body: Uint8Array,
   nullRecords?: NullCount,
   nullItems?: NullCount,
+  places?: { sender: SenderPlace },
 ): SignalRequest[S] {
-  return encoding === "json" ? decodeJsonRequest(signal, body, nullRecords, nullItems) : decodeProtobufRequest(signal, body);
+  return encoding === "json" ? decodeJsonRequest(signal, body, nullRecords, nullItems, places) : decodeProtobufRequest(signal, body);
 }

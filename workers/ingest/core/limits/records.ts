@@ -1,6 +1,7 @@
 import { bySignal } from "../../../shared/otlp/by-signal";
 import { dataPointsPath } from "../../../shared/otlp/data-points-path";
 import { recordCount } from "../../../shared/otlp/record-count";
+import { AS_DECODED, type SenderPlace } from "../../../shared/otlp/sender-place";
 import type {
   LogsRequest,
   MetricsRequest,
@@ -28,12 +29,14 @@ export interface RecordCut {
  * Collector's otlphttp exporter split a batch answered 413, they drop all of it, while a
  * partial success stores every record up to the limit and tells the sender, in `rejected_*`
  * and `error_message`, how many were not and why. Counting walks only the container arrays, so
- * it costs nothing next to decoding.
+ * it costs nothing next to decoding. The first record cut is named by its place in the
+ * sender's document (`senderPlace`: JSON nulls skipped while decoding shift the indexes).
  */
 export function limitRecordCount<S extends Signal>(
   signal: S,
   request: SignalRequest[S],
   maxRecords: number,
+  senderPlace: SenderPlace = AS_DECODED,
 ): RecordCut {
   let total = 0;
   for (const run of runsOf(signal, request)) total += run.records.length;
@@ -42,7 +45,7 @@ export function limitRecordCount<S extends Signal>(
   let firstCut = "";
   for (const run of runsOf(signal, request)) {
     const keep = Math.min(run.records.length, maxRecords - kept);
-    if (keep < run.records.length && firstCut === "") firstCut = `${run.path()}[${keep}]`;
+    if (keep < run.records.length && firstCut === "") firstCut = senderPlace(`${run.path()}[${keep}]`);
     run.records.length = keep;
     kept += keep;
   }

@@ -1,3 +1,4 @@
+import { AS_DECODED, type SenderPlace } from "../../../shared/otlp/sender-place";
 import type { NullCount } from "../decode";
 import type { AttributeCuts } from "./attributes";
 import type { RequestLimits } from "./options";
@@ -10,24 +11,26 @@ import type { RequestLimits } from "./options";
  * with "; ", "" when nothing was lost. OTLP (otlp.md, "Partial Success") lets a server convey
  * such warnings in `error_message` with the rejected count 0; the Collector's otlphttp exporter
  * and the JavaScript SDK log it. Redaction is no loss (the row says what it replaced), so it is
- * no part of this.
+ * no part of this. The attribute limits' places are named as in the sender's document
+ * (`senderPlace`); `nullItems.first` already is.
  */
 export function lossWarning(
   cuts: AttributeCuts,
   nullItems: NullCount,
   limits: Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttributeValueLength">,
+  senderPlace: SenderPlace = AS_DECODED,
 ): string {
   const parts: string[] = [];
   if (cuts.dropped > 0) {
     parts.push(
       `${counted(cuts.dropped, "attribute", "attributes")} dropped over MAX_ATTRIBUTES_PER_RECORD ` +
-        `(${limits.maxAttributesPerRecord}) (first at ${cuts.firstDropped})`,
+        `(${limits.maxAttributesPerRecord}) (first at ${senderPlace(cuts.firstDropped)})`,
     );
   }
   if (cuts.truncated > 0) {
     parts.push(
       `${counted(cuts.truncated, "attribute value", "attribute values")} truncated over MAX_ATTRIBUTE_VALUE_LENGTH ` +
-        `(${limits.maxAttributeValueLength}) (first at ${cuts.firstTruncated})`,
+        `(${limits.maxAttributeValueLength}) (first at ${senderPlace(cuts.firstTruncated)})`,
     );
   }
   if (nullItems.count > 0) {

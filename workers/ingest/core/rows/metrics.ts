@@ -53,7 +53,7 @@ const ZERO_SPAN_ID = "0".repeat(16);
 
 export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): RowsResult<MetricRows> {
   const window = timestampWindowOf(ctx);
-  const rejections = new Rejections();
+  const rejections = new Rejections(ctx.senderPlace);
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
   const mappers: PointMappers = { point: new AttributeMapper(), exemplar: new AttributeMapper() };
   for (let r = 0; r < request.resourceMetrics.length; r++) {

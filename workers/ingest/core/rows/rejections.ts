@@ -1,5 +1,6 @@
 import type { Signal } from "../../../shared/otlp/model";
 import { recordCount } from "../../../shared/otlp/record-count";
+import { AS_DECODED, type SenderPlace } from "../../../shared/otlp/sender-place";
 
 /**
  * Records dropped for being invalid, counted for OTLP's `partialSuccess` (`rejected_spans`,
@@ -13,10 +14,13 @@ export class Rejections {
   private count = 0;
   private readonly named: string[] = [];
 
-  /** `path` locates the record in the request, e.g. `resourceSpans[0].scopeSpans[1].spans[2]`. */
+  /** `senderPlace` names a decoded request's place as the sender's document does (JSON nulls skipped shift indexes). */
+  constructor(private readonly senderPlace: SenderPlace = AS_DECODED) {}
+
+  /** `path` locates the record in the decoded request, e.g. `resourceSpans[0].scopeSpans[1].spans[2]`. */
   reject(path: string, reason: string): void {
     this.count++;
-    if (this.named.length < NAMED_IN_MESSAGE) this.named.push(`${path}: ${reason}`);
+    if (this.named.length < NAMED_IN_MESSAGE) this.named.push(`${this.senderPlace(path)}: ${reason}`);
   }
 
   get rejected(): number {

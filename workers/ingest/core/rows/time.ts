@@ -32,6 +32,7 @@
  */
 import type { Int64String } from "../../../shared/otlp/model";
 import { type AttributeMap, withEntry } from "./attributes";
+import type { SenderPlace } from "../../../shared/otlp/sender-place";
 
 export const ORIGINAL_TIMESTAMP_ATTRIBUTE = "otel.timestamp.original";
 export const ORIGINAL_START_TIMESTAMP_ATTRIBUTE = "otel.start_timestamp.original";
@@ -81,6 +82,8 @@ export interface RowMappingContext {
   receivedAtNanos: Int64String;
   /** Defaults to {@link DEFAULT_TIMESTAMP_WINDOW}. */
   timestampWindow?: TimestampWindowOptions;
+  /** Names a refused record's place as the sender's document does; defaults to the decoded request's place. */
+  senderPlace?: SenderPlace;
 }
 
 /** The window's bounds as canonical decimal nanoseconds, computed once per request. */

@@ -77,7 +77,7 @@ const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 
 export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): RowsResult<SpanRow[]> {
   const window = timestampWindowOf(ctx);
-  const rejections = new Rejections();
+  const rejections = new Rejections(ctx.senderPlace);
   const rows: SpanRow[] = [];
   const spanAttributes = new AttributeMapper();
   // One mapper per kind of list, so each remembers the key order of its own kind; the

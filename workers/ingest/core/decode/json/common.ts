@@ -122,6 +122,7 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
   for (let i = 0; i < items.length; i++) {
     const kvItem = items[i];
     if (kvItem === null) {
+      noteSkippedNull();
       skipNullItem(key, i);
       continue;
     }
@@ -197,6 +198,7 @@ export function messages<T>(
   for (let i = 0; i < items.length; i++) {
     const message = items[i];
     if (message === null) {
+      noteSkippedNull();
       onNull?.(key, i);
       continue;
     }
@@ -247,22 +249,30 @@ export interface NullCount {
  * functions handed to `messages`, so the counters are held here for the span of one synchronous
  * decode (`withNullsCountedIn`) rather than threaded through each of them.
  */
-let nullCounts: { records: NullCount; items: NullCount } | undefined;
+let nullCounts: { records: NullCount; items: NullCount; skipped: boolean } | undefined;
 
 /**
  * Runs `decode` with the null items of record lists counted in `records` and those of a record's
  * lists of parts in `items` (both reset first: a second, exact decode of the same text starts the
- * count again), and no counters after.
+ * count again), and no counters after. Answers the request and whether any null item was skipped
+ * at all, counted or not (a null ResourceX, ScopeX or Metric is skipped uncounted): only then do
+ * the decoded request's indexes differ from the sender's (see null-path.ts, senderPlaces).
  */
-export function withNullsCountedIn<T>(records: NullCount, items: NullCount, decode: () => T): T {
+export function withNullsCountedIn<T>(records: NullCount, items: NullCount, decode: () => T): { decoded: T; skipped: boolean } {
   records.count = items.count = 0;
   records.first = items.first = "";
-  nullCounts = { records, items };
+  const counts = { records, items, skipped: false };
+  nullCounts = counts;
   try {
-    return decode();
+    return { decoded: decode(), skipped: counts.skipped };
   } finally {
     nullCounts = undefined;
   }
+}
+
+/** Notes that a null item of a repeated field was skipped, shifting the later items' indexes. */
+function noteSkippedNull(): void {
+  if (nullCounts !== undefined) nullCounts.skipped = true;
 }
 
 /** `onNull` of a record list for messages; only within `withNullsCountedIn` (else throws). */

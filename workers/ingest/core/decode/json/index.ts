@@ -27,7 +27,8 @@ import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
 import { withNullsCountedIn, type NullCount } from "./common";
-import { placeFirstNull } from "./null-path";
+import { AS_DECODED, type SenderPlace } from "../../../../shared/otlp/sender-place";
+import { placeFirstNull, senderPlaces } from "./null-path";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
@@ -43,22 +44,25 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
  * Decodes an OTLP/JSON export request. `null` items of record lists are skipped and counted in
  * `nullRecords` (for the answer's partial success), those of attribute, event, link, exemplar
  * and quantile lists in `nullItems` (for its warning), each with the full path of its first
- * (`resourceLogs[1].scopeLogs[0].logRecords[1]`); throws OtlpDecodeError for a body to refuse.
+ * (`resourceLogs[1].scopeLogs[0].logRecords[1]`); `places.sender` receives what turns a place in
+ * the decoded request into the sender's (AS_DECODED unless a null was skipped, see senderPlaces).
+ * Throws OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
   signal: S,
   body: Uint8Array,
   nullRecords: NullCount = { count: 0, first: "" },
   nullItems: NullCount = { count: 0, first: "" },
+  places: { sender: SenderPlace } = { sender: AS_DECODED },
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
   try {
-    return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems);
+    return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems, places);
   } catch (error) {
     if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${error.message}`);
     if (error !== INEXACT_NUMBER) throw error;
   }
-  return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems);
+  return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems, places);
 }
 
 function decodeDocument<S extends Signal>(
@@ -66,15 +70,17 @@ function decodeDocument<S extends Signal>(
   document: unknown,
   nullRecords: NullCount,
   nullItems: NullCount,
+  places: { sender: SenderPlace },
 ): SignalRequest[S] {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
   try {
-    const request = withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject));
+    const { decoded, skipped } = withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject));
     placeFirstNull(document, nullRecords);
     placeFirstNull(document, nullItems);
-    return request;
+    places.sender = skipped ? senderPlaces(document) : AS_DECODED;
+    return decoded;
   } catch (error) {
     if (error instanceof JsonPathError) {
       const path = error.reversedPath.slice().reverse().join(".");

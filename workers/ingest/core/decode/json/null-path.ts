@@ -7,7 +7,8 @@
  * what is rare, so the place is looked up after the decode, and only when a null was met.
  */
 
-import type { NullCount } from "./common";
+import type { SenderPlace } from "../../../../shared/otlp/sender-place";
+import { containerFields, fieldNames, type NullCount } from "./common";
 
 /**
  * Rewrites `counter.first`, a list's key and index as counted (`logRecords[1]`), as the full
@@ -47,3 +48,74 @@ function search(value: unknown, path: string, key: string, index: number): strin
   }
   return undefined;
 }
+
+/**
+ * The SenderPlace of a document whose decode skipped JSON null items, which shifts the indexes
+ * of the items after them. Each `key[index]` of a place is looked up in `document` as the
+ * decoder read it: the index-th non-null item of the list under `key` or its snake_case (both
+ * joined in the order their keys appear, as bothSpellings does), or of the pre-1.0 scope lists
+ * when the current one holds none (scopeList), and `scope` may be `instrumentationLibrary`. The
+ * sender's spelling of each key is named. A place the document does not hold is kept as it is
+ * from there on. Only built when a null was skipped, so the common request pays nothing.
+ */
+export function senderPlaces(document: unknown): SenderPlace {
+  return (place) => {
+    const segments = place.split(".");
+    const out: string[] = [];
+    let node = document;
+    for (let n = 0; n < segments.length; n++) {
+      const at = /^([^[\]]+)(?:\[(\d+)\])?$/.exec(segments[n]!);
+      const found = at === null || !isObject(node) ? undefined : at[2] === undefined ? member(node, at[1]!) : listItem(node, at[1]!, Number(at[2]));
+      if (found === undefined) return out.concat(segments.slice(n)).join(".");
+      out.push(found.place);
+      node = found.value;
+    }
+    return out.join(".");
+  };
+}
+
+interface Found {
+  place: string;
+  value: unknown;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The field `name` (or its snake_case; `scope` may be the pre-1.0 `instrumentationLibrary`) as the decoder reads it. */
+function member(o: Record<string, unknown>, name: string): Found | undefined {
+  const names = [...fieldNames(name)];
+  if (name === "scope") names.push(...fieldNames("instrumentationLibrary"));
+  for (const key of names) {
+    if (o[key] != null) return { place: key, value: o[key] };
+  }
+  return undefined;
+}
+
+/** The `index`-th item the decoder kept of the list `name`: nulls skipped, spellings and legacy lists joined. */
+function listItem(o: Record<string, unknown>, name: string, index: number): Found | undefined {
+  const spellings = fieldNames(name);
+  let lists: string[] = [];
+  for (const key in o) if (spellings.has(key) && Array.isArray(o[key])) lists.push(key);
+  const legacy = LEGACY_SCOPE_LISTS.get(name);
+  if (legacy !== undefined && !lists.some((key) => (o[key] as unknown[]).some((item) => item !== null))) {
+    lists = legacy.filter((key) => Array.isArray(o[key]));
+  }
+  let left = index;
+  for (const key of lists) {
+    const items = o[key] as unknown[];
+    for (let raw = 0; raw < items.length; raw++) {
+      if (items[raw] !== null && left-- === 0) return { place: `${key}[${raw}]`, value: items[raw] };
+    }
+  }
+  return undefined;
+}
+
+/** Each signal's current ScopeX list name → its pre-1.0 names, in the order scopeList joins them. */
+const LEGACY_SCOPE_LISTS: ReadonlyMap<string, readonly string[]> = new Map(
+  ([["logs", "Logs"], ["traces", "Spans"], ["metrics", "Metrics"]] as const).map(([signal, kind]) => {
+    const names = containerFields(signal, kind, "").scopeList;
+    return [names.current, names.legacy];
+  }),
+);
