@@ -168,11 +168,14 @@ describe("Drizzle's default logger (`Query: … -- params: [...]`)", () => {
 });
 
 /** Lines Sequelize 6 and 7 logged with `logQueryParameters` (test/fixtures/orm-query-logs/README.md). */
-const SEQUELIZE_LINES = (
-  JSON.parse(readFileSync(new URL("../fixtures/orm-query-logs/sequelize.json", import.meta.url), "utf8")) as {
-    lines: Array<{ version: string; dialect: string; line: string }>;
-  }
-).lines;
+/** The recorded lines of `file` in test/fixtures/orm-query-logs/. */
+const recordedLines = <Line>(file: string): Line[] =>
+  (JSON.parse(readFileSync(new URL(`../fixtures/orm-query-logs/${file}`, import.meta.url), "utf8")) as { lines: Line[] }).lines;
+
+/** `line` with each of `secrets` replaced by its kind's marker, the quotes around it kept. */
+const markersIn = (line: string, secrets: ReadonlyArray<[string, string]>) => secrets.reduce((text, [value, kind]) => text.replaceAll(value, `[REDACTED:${kind}]`), line);
+
+const SEQUELIZE_LINES = recordedLines<{ version: string; dialect: string; line: string }>("sequelize.json");
 
 /** The values the recorded operations bind that are personal or secret, and the kind each is stored as. */
 const RECORDED_SECRETS: ReadonlyArray<[string, string]> = [
@@ -184,8 +187,7 @@ const RECORDED_SECRETS: ReadonlyArray<[string, string]> = [
   ["ana@example.com", "email"],
 ];
 
-/** `line` with each recorded secret replaced by its marker, the quotes around it kept. */
-const withMarkers = (line: string) => RECORDED_SECRETS.reduce((text, [value, kind]) => text.replaceAll(value, `[REDACTED:${kind}]`), line);
+const withMarkers = (line: string) => markersIn(line, RECORDED_SECRETS);
 
 describe("Sequelize's parameter logs as the library prints them", () => {
   it("holds every recorded shape: 5/6's values after the statement in order or keyed, 7's 'with parameters' over lines", () => {
@@ -416,11 +418,7 @@ describe("Prisma's query event logged as JSON (`$on('query')`: query, params, du
   });
 });
 
-const KNEX_LINES = (
-  JSON.parse(readFileSync(new URL("../fixtures/orm-query-logs/knex.json", import.meta.url), "utf8")) as {
-    lines: Array<{ dialect: string; source: string; line: string }>;
-  }
-).lines;
+const KNEX_LINES = recordedLines<{ dialect: string; source: string; line: string }>("knex.json");
 
 /** The values the recorded knex operations bind that are personal or secret, and the kind each is stored as. */
 const KNEX_SECRETS: ReadonlyArray<[string, string]> = [
@@ -433,7 +431,7 @@ const KNEX_SECRETS: ReadonlyArray<[string, string]> = [
   ["01304-001", "postal_code"],
   ["sk-9fA2kQ7xLm3Np8Rt", "secret_param"],
 ];
-const withKnexMarkers = (line: string) => KNEX_SECRETS.reduce((text, [value, kind]) => text.replaceAll(value, `[REDACTED:${kind}]`), line);
+const withKnexMarkers = (line: string) => markersIn(line, KNEX_SECRETS);
 
 describe("knex's query objects and debug lines as the library prints them (`sql` + `bindings`)", () => {
   it("holds every recorded shape: the builder's `bindings` before `sql`, raw's and toNative's after it, the debug pair", () => {

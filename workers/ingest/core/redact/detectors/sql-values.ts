@@ -368,32 +368,27 @@ function resetBound(text: string): void {
   const markers: number[] = [];
   bound.prefixes.clear();
   // One pass for every spelling: the text is read once however many ORMs' markers there are.
-  let queries: Map<string, number> | undefined;
+  // Where each spelling of an event's `query` or knex's `sql` first stands, found once a scan.
+  let firsts: Map<string, number> | undefined;
+  const firstAt = (member: string): number => {
+    firsts ??= new Map();
+    let first = firsts.get(member);
+    if (first === undefined) {
+      first = text.indexOf(member);
+      firsts.set(member, first);
+      countWork(text.length);
+    }
+    return first;
+  };
   for (const found of text.matchAll(MARKER_SPELLINGS)) {
     const query = EVENT_QUERY_SPELLINGS.get(found[0]);
     if (query !== undefined) {
-      // Where each spelling of the event's `query` first stands, found once a scan.
-      queries ??= new Map();
-      let first = queries.get(query);
-      if (first === undefined) {
-        first = text.indexOf(query);
-        queries.set(query, first);
-        countWork(text.length);
-      }
+      const first = firstAt(query);
       if (first < 0 || first > found.index) continue;
     }
+    // knex's `sql` member may stand after its `bindings`: anywhere in the text.
     const member = STATEMENT_MEMBER_SPELLINGS.get(found[0]);
-    if (member !== undefined) {
-      // knex's `sql` member may stand after its `bindings`: anywhere in the text, found once a scan.
-      queries ??= new Map();
-      let first = queries.get(member);
-      if (first === undefined) {
-        first = text.indexOf(member);
-        queries.set(member, first);
-        countWork(text.length);
-      }
-      if (first < 0) continue;
-    }
+    if (member !== undefined && firstAt(member) < 0) continue;
     markers.push(found.index);
     if (SQL_STATEMENT_PREFIXES.includes(found[0])) bound.prefixes.add(found.index);
   }
