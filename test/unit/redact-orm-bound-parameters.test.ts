@@ -167,7 +167,6 @@ describe("Drizzle's default logger (`Query: … -- params: [...]`)", () => {
   });
 });
 
-/** Lines Sequelize 6 and 7 logged with `logQueryParameters` (test/fixtures/orm-query-logs/README.md). */
 /** The recorded lines of `file` in test/fixtures/orm-query-logs/. */
 const recordedLines = <Line>(file: string): Line[] =>
   (JSON.parse(readFileSync(new URL(`../fixtures/orm-query-logs/${file}`, import.meta.url), "utf8")) as { lines: Line[] }).lines;
@@ -175,6 +174,7 @@ const recordedLines = <Line>(file: string): Line[] =>
 /** `line` with each of `secrets` replaced by its kind's marker, the quotes around it kept. */
 const markersIn = (line: string, secrets: ReadonlyArray<[string, string]>) => secrets.reduce((text, [value, kind]) => text.replaceAll(value, `[REDACTED:${kind}]`), line);
 
+/** Lines Sequelize 6 and 7 logged with `logQueryParameters` (test/fixtures/orm-query-logs/README.md). */
 const SEQUELIZE_LINES = recordedLines<{ version: string; dialect: string; line: string }>("sequelize.json");
 
 /** The values the recorded operations bind that are personal or secret, and the kind each is stored as. */
@@ -418,6 +418,7 @@ describe("Prisma's query event logged as JSON (`$on('query')`: query, params, du
   });
 });
 
+/** knex 3.3.0's query objects and debug lines (test/fixtures/orm-query-logs/README.md). */
 const KNEX_LINES = recordedLines<{ dialect: string; source: string; line: string }>("knex.json");
 
 /** The values the recorded knex operations bind that are personal or secret, and the kind each is stored as. */
