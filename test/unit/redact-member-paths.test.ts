@@ -293,7 +293,22 @@ describe("a member under a secret's name, in any form a sender nests it", () => 
 
   it("names a collection of secrets a secret: `passwords`, `secrets`, `api_keys`", () => {
     for (const key of ["passwords", "secrets", "api_keys", "apiKeys", "user.signing_keys", "senhas"]) expect(keyRules.ruleFor(key).action, key).toBe("secret");
-    for (const key of ["keys", "sort_keys", "secrets_count", "tokens"]) expect(keyRules.ruleFor(key).action, key).toBe("scan");
+    for (const key of ["keys", "sort_keys", "secrets_count"]) expect(keyRules.ruleFor(key).action, key).toBe("scan");
+  });
+
+  it("names `tokens` a collection of secrets alone or after a credential's word, and keeps LLM token counts", () => {
+    for (const key of ["tokens", "access_tokens", "refresh_tokens", "refreshTokens", "user.tokens", "tokens.internal", "tokens.github"]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("secret");
+    }
+    for (const key of ["max_tokens", "input_tokens", "prompt_tokens", "gen_ai.usage.input_tokens", "tokens_used", "total_tokens", "tokens.count"]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("scan");
+    }
+    const stored = storedLine(`{"tokens":{"github":"ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A","internal":"Zq8vT2mK9pL4xR7wQ1"},"evento":"x"}`);
+    expect(stored.attributes["tokens.internal"] ?? JSON.parse(stored.body).tokens.internal).toBe(SECRET_MARKER);
+    expect(stored.body).not.toContain("Zq8vT2mK9pL4xR7wQ1");
+    expect(stored.body).not.toContain("ghp_");
+    const counts = storedLine(`{"usage":{"tokens":1234},"max_tokens":4096,"tokens_used":87,"refresh_tokens":2}`);
+    expect(JSON.parse(counts.body)).toEqual({ usage: { tokens: 1234 }, max_tokens: 4096, tokens_used: 87, refresh_tokens: 2 });
   });
 
   it("rules a map attribute (`kvlistValue`) member by member: the secret goes, its metadata stays", () => {

@@ -167,12 +167,15 @@ describe("Drizzle's default logger (`Query: … -- params: [...]`)", () => {
   });
 });
 
+/** The recorded lines of `file` in test/fixtures/orm-query-logs/. */
+const recordedLines = <Line>(file: string): Line[] =>
+  (JSON.parse(readFileSync(new URL(`../fixtures/orm-query-logs/${file}`, import.meta.url), "utf8")) as { lines: Line[] }).lines;
+
+/** `line` with each of `secrets` replaced by its kind's marker, the quotes around it kept. */
+const markersIn = (line: string, secrets: ReadonlyArray<[string, string]>) => secrets.reduce((text, [value, kind]) => text.replaceAll(value, `[REDACTED:${kind}]`), line);
+
 /** Lines Sequelize 6 and 7 logged with `logQueryParameters` (test/fixtures/orm-query-logs/README.md). */
-const SEQUELIZE_LINES = (
-  JSON.parse(readFileSync(new URL("../fixtures/orm-query-logs/sequelize.json", import.meta.url), "utf8")) as {
-    lines: Array<{ version: string; dialect: string; line: string }>;
-  }
-).lines;
+const SEQUELIZE_LINES = recordedLines<{ version: string; dialect: string; line: string }>("sequelize.json");
 
 /** The values the recorded operations bind that are personal or secret, and the kind each is stored as. */
 const RECORDED_SECRETS: ReadonlyArray<[string, string]> = [
@@ -184,8 +187,7 @@ const RECORDED_SECRETS: ReadonlyArray<[string, string]> = [
   ["ana@example.com", "email"],
 ];
 
-/** `line` with each recorded secret replaced by its marker, the quotes around it kept. */
-const withMarkers = (line: string) => RECORDED_SECRETS.reduce((text, [value, kind]) => text.replaceAll(value, `[REDACTED:${kind}]`), line);
+const withMarkers = (line: string) => markersIn(line, RECORDED_SECRETS);
 
 describe("Sequelize's parameter logs as the library prints them", () => {
   it("holds every recorded shape: 5/6's values after the statement in order or keyed, 7's 'with parameters' over lines", () => {
@@ -413,5 +415,68 @@ describe("Prisma's query event logged as JSON (`$on('query')`: query, params, du
       JSON.stringify({ params: JSON.stringify(["11987654321"]), query: "SELECT 1 WHERE phone = $1" }),
     ];
     for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+});
+
+/** knex 3.3.0's query objects and debug lines (test/fixtures/orm-query-logs/README.md). */
+const KNEX_LINES = recordedLines<{ dialect: string; source: string; line: string }>("knex.json");
+
+/** The values the recorded knex operations bind that are personal or secret, and the kind each is stored as. */
+const KNEX_SECRETS: ReadonlyArray<[string, string]> = [
+  ["123456789", "ssn"],
+  ["Ana Souza", "card_holder"],
+  ["ana@example.com", "email"],
+  ["hunter2secret", "secret_param"],
+  ["94103", "postal_code"],
+  ["n3w-S3cret!", "secret_param"],
+  ["01304-001", "postal_code"],
+  ["sk-9fA2kQ7xLm3Np8Rt", "secret_param"],
+];
+const withKnexMarkers = (line: string) => markersIn(line, KNEX_SECRETS);
+
+describe("knex's query objects and debug lines as the library prints them (`sql` + `bindings`)", () => {
+  it("holds every recorded shape: the builder's `bindings` before `sql`, raw's and toNative's after it, the debug pair", () => {
+    const shapes = new Set(KNEX_LINES.map(({ dialect, source }) => `${dialect} ${source}`));
+    expect([...shapes].sort()).toEqual([
+      "mysql2 DEBUG=knex:query,knex:bindings", "mysql2 knex.on('query')", "mysql2 toSQL().toNative()",
+      "pg DEBUG=knex:query,knex:bindings", "pg knex.on('query')", "pg toSQL().toNative()",
+    ]);
+    const events = KNEX_LINES.filter(({ source }) => source === "knex.on('query')").map(({ line }) => Object.keys(JSON.parse(line) as object));
+    expect(events.some((keys) => keys.indexOf("bindings") < keys.indexOf("sql"))).toBe(true);
+    expect(events.some((keys) => keys.indexOf("sql") < keys.indexOf("bindings"))).toBe(true);
+  });
+
+  it.each(KNEX_LINES.map(({ dialect, source, line }) => [`${dialect} ${source}`, line]))(
+    "gives each bound value its column's rule: SSN, card holder, password, postal code, API key; ids and statuses kept (%s)",
+    (_, line) => {
+      expect(redacted(line)).toBe(withKnexMarkers(line));
+    },
+  );
+
+  it.each(KNEX_LINES.map(({ dialect, source, line }) => [`${dialect} ${source}`, line]))("does the same for the line as a JSON log record's message (%s)", (_, line) => {
+    expect(redacted(JSON.stringify({ level: 30, msg: line }))).toBe(JSON.stringify({ level: 30, msg: withKnexMarkers(line) }));
+  });
+
+  it("reads the object a logger merges into its record, with the brief's `sql` before `bindings`", () => {
+    const line = JSON.stringify({ level: 30, time: 1796000000000, method: "select", sql: 'select * from "users" where "ssn" = ?', bindings: ["123456789"], __knexQueryUid: "q1" });
+    expect(JSON.parse(redacted(line))).toMatchObject({ bindings: ["[REDACTED:ssn]"], sql: 'select * from "users" where "ssn" = ?' });
+  });
+
+  it("keeps look-alikes bound in the same shapes: ids, statuses, counts, and a `bindings` list with no `sql`", () => {
+    const kept = [
+      JSON.stringify({ method: "select", bindings: ["52998224725", "paid", 3], sql: 'select * from "orders" where "id" = $1 and "status" = $2 limit $3' }),
+      JSON.stringify({ sql: "select * from `orders` where `order_id` = ? and `tokens_used` < ?", bindings: ["11144477735", 4096] }),
+      JSON.stringify({ bindings: ["hunter2secret"], route: "/orders" }),
+      "2026-12-01T21:20:52.713Z knex:query select * from `orders` where `id` = ? undefined\n2026-12-01T21:20:52.713Z knex:bindings [ 52998224725 ] undefined",
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+
+  it("gives a value bound to no column of the statement no column's rule, and gives a later object's values its own statement", () => {
+    const two = [
+      JSON.stringify({ method: "select", bindings: ["active"], sql: 'select * from "users" where "status" = $1' }),
+      JSON.stringify({ method: "update", bindings: ["n3w-S3cret!", 7], sql: 'update "users" set "password" = $1 where "id" = $2' }),
+    ].join("\n");
+    expect(redacted(two)).toBe(two.replace("n3w-S3cret!", "[REDACTED:secret_param]"));
   });
 });

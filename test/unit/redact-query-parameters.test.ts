@@ -355,3 +355,36 @@ describe("a lifted Prisma query event: params by the columns of query", () => {
     expect(byKey(ids.attributes).params).toEqual({ stringValue: '["4155550132","234567890"]' });
   });
 });
+
+/**
+ * knex's query object (`knex.on("query")`, `toSQL()`) logged as JSON and lifted member by member:
+ * `bindings` (an array, lifted as its JSON text) is read as the values bound to `sql`, one
+ * verdict with the line kept as the body; a 64-bit number among them keeps every digit.
+ */
+describe("a lifted knex query object: bindings by the columns of sql", () => {
+  const LINE =
+    '{"__knexUid":"__knexUid1","method":"insert","options":{},"bindings":["Ana Souza","123456789","hunter2secret","active","94103",18446744073709551615],' +
+    '"__knexQueryUid":"NTWgPFR9-JUgGT8305cmI","sql":"insert into \\"users\\" (\\"card_holder\\", \\"ssn\\", \\"password\\", \\"status\\", \\"zip\\", \\"id\\") values ($1, $2, $3, $4, $5, $6)"}';
+  const SQL = (JSON.parse(LINE) as { sql: string }).sql;
+  const BINDINGS = '["Ana Souza","123456789","hunter2secret","active","94103",18446744073709551615]';
+  const REDACTED_BINDINGS = '["[REDACTED:card_holder]","[REDACTED:ssn]","[REDACTED:secret_param]","active","[REDACTED:postal_code]",18446744073709551615]';
+
+  it("redacts the values in the lifted bindings as in the line held as the body, and counts each once", () => {
+    const record = logRecord({ body: { stringValue: LINE }, attributes: [attr("method", "insert"), attr("bindings", BINDINGS), attr("sql", SQL)] });
+    redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
+    const stored = byKey(record.attributes);
+    expect(stored.bindings).toEqual({ stringValue: REDACTED_BINDINGS });
+    expect(stored.sql).toEqual({ stringValue: SQL });
+    expect((record.body as { stringValue: string }).stringValue).toBe(LINE.replace(BINDINGS, REDACTED_BINDINGS));
+    // Four in the body, four in the attributes.
+    expect(stored["redaction.count"]).toEqual({ intValue: "8" });
+  });
+
+  it("keeps bindings beside no sql, or bound to ids and statuses", () => {
+    const alone = logRecord({ attributes: [attr("bindings", '["hunter2secret","94103"]')] });
+    const ids = logRecord({ attributes: [attr("sql", 'select 1 from "orders" where "id" = $1 and "status" = $2'), attr("bindings", '["4155550132","paid"]')] });
+    redactRequest("logs", logsRequest([alone, ids]), defaultRedactionPolicy());
+    expect(byKey(alone.attributes).bindings).toEqual({ stringValue: '["hunter2secret","94103"]' });
+    expect(byKey(ids.attributes).bindings).toEqual({ stringValue: '["4155550132","paid"]' });
+  });
+});

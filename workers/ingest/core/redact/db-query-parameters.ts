@@ -83,41 +83,77 @@ function isText(value: AnyValue): value is { stringValue: string } {
   return "stringValue" in value;
 }
 
-/** The keys of Prisma's query event (`$on("query")`: `query`, `params`, `duration`, `target`) lifted from a JSON log line. */
-const EVENT_QUERY_KEY = "query";
-export const EVENT_PARAMS_KEY = "params";
+/**
+ * A query event lifted from a JSON log line: the attribute holding its statement's text and the
+ * one holding the values bound to it as JSON text of an array. Prisma's (`$on("query")`: `query`,
+ * `params`, `duration`, `target`), whose `params` is a string of JSON text as sent; knex's
+ * (`knex.on("query")`, `toSQL()`: `sql`, `bindings`, `method`, `__knexQueryUid`, …), whose
+ * `bindings` array is lifted as its JSON text.
+ */
+export interface QueryEvent {
+  readonly statement: string;
+  /** The key of the attribute holding the bound values: `params` or `bindings`. */
+  readonly valuesKey: string;
+}
+
+/** Prisma's event's keys: `query`, `params`. */
+const PRISMA_QUERY_KEY = "query";
+const PRISMA_PARAMS_KEY = "params";
+/** knex's query object's keys: `sql`, `bindings`. */
+const KNEX_SQL_KEY = "sql";
+const KNEX_BINDINGS_KEY = "bindings";
 
 /**
- * The statement of a Prisma query event lifted from a JSON log line among `attributes` (one
- * record's list): its `query` text, when a `params` string beside it holds the values bound to
- * it as JSON text (`["ana@example.com","4155550132"]`); else undefined. Those values get the
- * rules of their columns as in the line itself (`queryEventText`).
+ * The query event lifted from a JSON log line among `attributes` (one record's list): Prisma's
+ * `query` with a `params` string beside it, else knex's `sql` with a `bindings` string beside it,
+ * the values as JSON text of an array (`["ana@example.com","4155550132"]`); else undefined.
+ * Those values get the rules of their columns as in the line itself (`queryEventText`).
  */
-export function queryEventStatement(attributes: readonly KeyValue[]): string | undefined {
+export function queryEventStatement(attributes: readonly KeyValue[]): QueryEvent | undefined {
   let query: string | undefined;
   let params = false;
+  let sql: string | undefined;
+  let bindings = false;
   for (const attribute of attributes) {
     const value = attribute.value;
-    if (attribute.key === EVENT_QUERY_KEY && isText(value)) query = value.stringValue;
-    else if (attribute.key === EVENT_PARAMS_KEY && isText(value)) params = value.stringValue.trimStart().startsWith("[");
+    if (!isText(value)) continue;
+    if (attribute.key === PRISMA_QUERY_KEY) query = value.stringValue;
+    else if (attribute.key === PRISMA_PARAMS_KEY) params = value.stringValue.trimStart().startsWith("[");
+    else if (attribute.key === KNEX_SQL_KEY) sql = value.stringValue;
+    else if (attribute.key === KNEX_BINDINGS_KEY) bindings = value.stringValue.trimStart().startsWith("[");
   }
-  return params ? query : undefined;
+  if (params && query !== undefined) return { statement: query, valuesKey: PRISMA_PARAMS_KEY };
+  if (bindings && sql !== undefined) return { statement: sql, valuesKey: KNEX_BINDINGS_KEY };
+  return undefined;
 }
 
 /**
- * The event's JSON text as Prisma's event logged as JSON writes it, `{"query":"…","params":"[…]"}`:
- * read by the scanner as that line is (`detectors/sql-values.ts`, the `"params":` list), its
- * `params` get one verdict in the line and in the attributes lifted from it.
+ * The event's JSON text as the library's event logged as JSON writes it: Prisma's
+ * `{"query":"…","params":"[…]"}`, knex's `{"sql":"…","bindings":[…]}` (`values` as it is, JSON
+ * text of an array). Read by the scanner as that line is (`detectors/sql-values.ts`, the
+ * `"params":` and `"bindings":` lists), its values get one verdict in the line and in the
+ * attributes lifted from it.
  */
-export function queryEventText(query: string, params: string): string {
-  return `{"${EVENT_QUERY_KEY}":${JSON.stringify(query)},"${EVENT_PARAMS_KEY}":${JSON.stringify(params)}}`;
+export function queryEventText(event: QueryEvent, values: string): string {
+  if (event.valuesKey === KNEX_BINDINGS_KEY) return `{"${KNEX_SQL_KEY}":${JSON.stringify(event.statement)},"${KNEX_BINDINGS_KEY}":${values}}`;
+  return `{"${PRISMA_QUERY_KEY}":${JSON.stringify(event.statement)},"${PRISMA_PARAMS_KEY}":${JSON.stringify(values)}}`;
 }
 
-/** The `params` of an event's text (`queryEventText`) after redaction, or undefined when it is no longer such JSON. */
-export function queryEventParams(text: string): string | undefined {
+/**
+ * The values of an event's text (`queryEventText`) after redaction, or undefined when it is no
+ * longer such JSON. knex's are sliced out as written, not parsed, so every digit of a 64-bit
+ * number stays: the statement before them is a JSON string, in which `,"bindings":` cannot stand
+ * unescaped.
+ */
+export function queryEventParams(event: QueryEvent, text: string): string | undefined {
+  if (event.valuesKey === KNEX_BINDINGS_KEY) {
+    const member = `,"${KNEX_BINDINGS_KEY}":`;
+    const at = text.indexOf(member);
+    return at >= 0 && text.endsWith("}") ? text.slice(at + member.length, -1) : undefined;
+  }
   try {
-    const event: unknown = JSON.parse(text);
-    const params = typeof event === "object" && event !== null ? (event as Record<string, unknown>)[EVENT_PARAMS_KEY] : undefined;
+    const parsed: unknown = JSON.parse(text);
+    const params = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[PRISMA_PARAMS_KEY] : undefined;
     return typeof params === "string" ? params : undefined;
   } catch {
     return undefined;

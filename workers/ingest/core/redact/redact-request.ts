@@ -25,12 +25,12 @@ import {
 } from "./graphql-variables";
 import type { KeyRule } from "./key-rules";
 import {
-  EVENT_PARAMS_KEY,
   countAddedMarkers,
   dbQueryParameterColumns,
   queryEventParams,
   queryEventStatement,
   queryEventText,
+  type QueryEvent,
   queryParameterRule,
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
@@ -253,7 +253,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * A GraphQL request among the attributes (`graphql.document` and `graphql.variables`, a lifted
    * `query` and `variables.*`) has its variables ruled by the arguments they are passed as
    * (graphql-variables.ts); a database query's `db.query.parameter.*` by the columns the query
-   * text beside them names, and so a lifted Prisma query event's `params` by its `query`
+   * text beside them names, and so a lifted Prisma query event's `params` by its `query` and knex's `bindings` by its `sql`
    * (db-query-parameters.ts).
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
@@ -283,7 +283,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       const value = attribute.value;
       const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
       const ruled =
-        statement !== undefined && attribute.key === EVENT_PARAMS_KEY && rule.action === "scan" && "stringValue" in value
+        statement !== undefined && attribute.key === statement.valuesKey && rule.action === "scan" && "stringValue" in value
           ? this.eventParams(value, statement)
           : this.ruled(value, rule, key, bound);
       if (ruled !== value) {
@@ -553,11 +553,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /**
-   * A lifted query event's `params` (JSON text of the values bound to `statement`), redacted as
+   * A lifted query event's `params` or `bindings` (JSON text of the values bound to `statement`), redacted as
    * in the event's own JSON text (`queryEventText`), so each value gets its column's rule; only
    * the finds in `params` are counted, the statement being an attribute of its own.
    */
-  private eventParams(value: { stringValue: string }, statement: string): AnyValue {
+  private eventParams(value: { stringValue: string }, statement: QueryEvent): AnyValue {
     const scanner = this.policy.scanner;
     const params = value.stringValue;
     if (scanner === undefined) return value;
@@ -565,7 +565,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     scratch.reset();
     const event = queryEventText(statement, params);
     const redacted = scanner.redact(event, scratch, 0, 0);
-    const ruled = redacted === event ? params : (queryEventParams(redacted) ?? params);
+    const ruled = redacted === event ? params : (queryEventParams(statement, redacted) ?? params);
     if (ruled === params) return value;
     scratch.reset();
     countAddedMarkers(params, ruled, scratch);

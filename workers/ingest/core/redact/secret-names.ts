@@ -63,6 +63,15 @@ const PUBLIC_WORD_GLUED = /^publi(?:c|shable)/;
 const PUBLIC_CREDENTIAL_WORDS = new Set(["key", "token", "apikey", "keytoken"]);
 
 /**
+ * `tokens` names a collection of credentials (`{"tokens":{"github":"ghp_…"}}`, `access_tokens`,
+ * `refresh_tokens`) only alone or after one of these words: after others it is a count of an
+ * LLM's tokens (`input_tokens`, `max_tokens`, `prompt_tokens`, `gen_ai.usage.output_tokens`),
+ * and a count under `tokens` (`{"usage":{"tokens":1234}}`) is a number, kept as under any
+ * secret name. docs/decisions.md, 2026-12-01, "`tokens` as a collection of secrets".
+ */
+const TOKENS_QUALIFIERS = new Set(["access", "refresh", "auth", "api", "bearer", "oauth", "session", "id", "device", "personal"]);
+
+/**
  * Words before `token` that make it no credential: a position in a listing, a page token or
  * cursor (S3's `ContinuationToken`/`NextContinuationToken` and its query's `continuation-token`,
  * AWS's `NextToken`, Google APIs' `pageToken`/`nextPageToken`/`page_token`, Microsoft Graph's
@@ -420,6 +429,7 @@ function secrecyOf(name: string): number {
         GLUED_QUALIFIED_KEY.test(word) ||
         (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
+        (word === "tokens" && (words.length === 1 || TOKENS_QUALIFIERS.has(words[index - 1] ?? ""))) ||
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before

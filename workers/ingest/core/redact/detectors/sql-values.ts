@@ -196,7 +196,13 @@ function skipBlanksBack(text: string, at: number): number {
  * Prisma's query event (`log: [{ emit: "event", level: "query" }]`), logged as JSON: its
  * `"query"` member, then `"params"`, the values as JSON text in a string (`{"query":"… phone =
  * $2","params":"[\"ana@example.com\",\"4155550132\"]","duration":3}`), also one level down
- * (`\"params\":`, the event as the message of a JSON log line).
+ * (`\"params\":`, the event as the message of a JSON log line). knex's query object (its `query`
+ * event, `toSQL()`, `toSQL().toNative()`), logged as JSON: `"bindings":[…]`, the values as a JSON
+ * array, with an `"sql"` member holding the statement after it (a query builder's: `{"method":
+ * "select",…,"bindings":["123456789",5],"__knexQueryUid":"…","sql":"select * from \"users\" where
+ * \"ssn\" = $1 and \"id\" = $2"}`) or before it (`knex.raw`'s, `toNative()`'s); and its debug
+ * output (`DEBUG=knex:query,knex:bindings`), the statement on one line, then `knex:bindings`
+ * and `util.inspect` of the array (`knex` `lib/execution/internal/query-executioner.js`).
  */
 export const SQL_BOUND_LIST_MARKERS: readonly string[] = [
   "PARAMETERS:",
@@ -207,6 +213,9 @@ export const SQL_BOUND_LIST_MARKERS: readonly string[] = [
   "Executed (",
   '"params":',
   '\\"params\\":',
+  '"bindings":',
+  '\\"bindings\\":',
+  "knex:bindings",
 ];
 
 /** The markers of `SQL_BOUND_LIST_MARKERS` logged before the statement, whose list follows its `;`. */
@@ -220,7 +229,7 @@ const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
 export function holdsSqlBoundList(text: string): boolean {
   for (const marker of SQL_BOUND_LIST_MARKERS) {
     if (!text.includes(marker)) continue;
-    const query = EVENT_QUERY_SPELLINGS.get(marker);
+    const query = EVENT_QUERY_SPELLINGS.get(marker) ?? STATEMENT_MEMBER_SPELLINGS.get(marker);
     if (query !== undefined ? text.includes(query) : !SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?")) return true;
   }
   return false;
@@ -233,6 +242,16 @@ export function holdsSqlBoundList(text: string): boolean {
 const EVENT_QUERY_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['"params":', '"query":'],
   ['\\"params\\":', '\\"query\\":'],
+]);
+
+/**
+ * The `sql` member's spelling that must stand beside each spelling of knex's `bindings`, before
+ * or after it, for it to be a bound list, and that holds the statement: the list's values are
+ * bound to the placeholders of that string only, not to whatever precedes the list.
+ */
+const STATEMENT_MEMBER_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['"bindings":', '"sql":'],
+  ['\\"bindings\\":', '\\"sql\\":'],
 ]);
 
 /**
@@ -349,20 +368,27 @@ function resetBound(text: string): void {
   const markers: number[] = [];
   bound.prefixes.clear();
   // One pass for every spelling: the text is read once however many ORMs' markers there are.
-  let queries: Map<string, number> | undefined;
+  // Where each spelling of an event's `query` or knex's `sql` first stands, found once a scan.
+  let firsts: Map<string, number> | undefined;
+  const firstAt = (member: string): number => {
+    firsts ??= new Map();
+    let first = firsts.get(member);
+    if (first === undefined) {
+      first = text.indexOf(member);
+      firsts.set(member, first);
+      countWork(text.length);
+    }
+    return first;
+  };
   for (const found of text.matchAll(MARKER_SPELLINGS)) {
     const query = EVENT_QUERY_SPELLINGS.get(found[0]);
     if (query !== undefined) {
-      // Where each spelling of the event's `query` first stands, found once a scan.
-      queries ??= new Map();
-      let first = queries.get(query);
-      if (first === undefined) {
-        first = text.indexOf(query);
-        queries.set(query, first);
-        countWork(text.length);
-      }
+      const first = firstAt(query);
       if (first < 0 || first > found.index) continue;
     }
+    // knex's `sql` member may stand after its `bindings`: anywhere in the text.
+    const member = STATEMENT_MEMBER_SPELLINGS.get(found[0]);
+    if (member !== undefined && firstAt(member) < 0) continue;
     markers.push(found.index);
     if (SQL_STATEMENT_PREFIXES.includes(found[0])) bound.prefixes.add(found.index);
   }
@@ -553,11 +579,58 @@ function placeholderColumns(text: string, m: number, placeholder: number | strin
  */
 function readStatement(text: string, m: number): void {
   const marker = bound.markers[m] ?? 0;
+  const member = statementMember(text, m);
+  if (member !== undefined) {
+    readPlaceholders(text, member.from, member.to);
+    bound.statement = m;
+    return;
+  }
   const first = bound.prefixes.has(marker);
   const to = first ? listOpening(text, m) : marker;
   const from = first ? marker : Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
   readPlaceholders(text, from, to);
   bound.statement = m;
+}
+
+/**
+ * Where the statement of knex's `bindings` marker `m` stands (`STATEMENT_MEMBER_SPELLINGS`): the
+ * text of the `sql` string right before the marker (`"sql":"…","bindings":[…]`, `knex.raw`'s
+ * and `toNative()`'s order), else of the first `sql` member after it (a query builder's,
+ * `"bindings":[…],"__knexQueryUid":"…","sql":"…"`), else of the last one before it; each within
+ * REACH and between the markers beside `m`. Undefined for another marker, or when no `sql`
+ * string is found there: no column is then read for the list's values.
+ */
+function statementMember(text: string, m: number): { from: number; to: number } | undefined {
+  const marker = bound.markers[m] ?? 0;
+  const escaped = text.charCodeAt(marker) === 92; /* \ */
+  const spelling = text.startsWith('"bindings":', marker) ? '"sql":' : escaped && text.startsWith('\\"bindings\\":', marker) ? '\\"sql\\":' : undefined;
+  if (spelling === undefined) return undefined;
+  const low = Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
+  const high = Math.min(text.length, marker + REACH, bound.markers[m + 1] ?? text.length);
+  const beforeAt = text.lastIndexOf(spelling, marker);
+  const before = beforeAt >= low ? stringMember(text, beforeAt + spelling.length, escaped ? 1 : 0, marker) : undefined;
+  if (before !== undefined && /^[\s,]*$/.test(text.slice(before.to + 1 + (escaped ? 1 : 0), marker))) return before;
+  const afterAt = text.indexOf(spelling, marker);
+  const after = afterAt >= 0 && afterAt < high ? stringMember(text, afterAt + spelling.length, escaped ? 1 : 0, high) : undefined;
+  countWork(high - low);
+  return after ?? before;
+}
+
+/**
+ * The text of the JSON string value starting at `at` (after blanks) at `escapes` levels of
+ * escape (`"…"`, `\"…\"`), from after its quote to its closing quote, when it closes before
+ * `limit`; else undefined.
+ */
+function stringMember(text: string, at: number, escapes: number, limit: number): { from: number; to: number } | undefined {
+  let i = at;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  i += escapes;
+  if (text.charCodeAt(i) !== 34 || backslashesBefore(text, i) !== escapes) return undefined;
+  const from = i + 1;
+  for (let j = from; j < limit; j++) {
+    if (text.charCodeAt(j) === 34 && closesString(text, j, escapes)) return { from, to: j - escapes };
+  }
+  return undefined;
 }
 
 /**
