@@ -58,4 +58,9 @@ describe("formatConsoleArguments (WHATWG Console Standard's Formatter)", () => {
     expect(formatConsoleArguments(["%o", cyclic])).toBe("[object Object]");
     expect(formatConsoleArguments(["a", 5n])).toBe("a 5");
   });
+
+  it("writes a BigInt inside an object as the JSON number it is, every digit kept", () => {
+    expect(formatConsoleArguments(["order", { id: 18446744073709551615n, items: [1n, 2] }])).toBe('order {"id":18446744073709551615,"items":[1,2]}');
+    expect(formatConsoleArguments(["%o", { total: -9007199254740993n }])).toBe('{"total":-9007199254740993}');
+  });
 });

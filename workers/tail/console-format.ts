@@ -53,12 +53,25 @@ function argumentText(value: unknown): string {
 
 function jsonText(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value, bigIntAsNumber) ?? String(value);
   } catch {
-    // Cycles and BigInts cannot be JSON; console would print something, so do too.
+    // Cycles cannot be JSON; console would print something, so do too.
     return String(value);
   }
 }
+
+/**
+ * A BigInt anywhere in an object written as the JSON number it is, every digit kept (the ingest
+ * reads such numbers exactly), where plain JSON.stringify throws and the whole object would be
+ * lost to `[object Object]`. `JSON.rawJSON` (V8 in workerd, Node 21+) writes the digits as they
+ * are; a runtime without it (Node 20) gets them as a JSON string, exact still though quoted.
+ */
+function bigIntAsNumber(_key: string, value: unknown): unknown {
+  if (typeof value !== "bigint") return value;
+  return RAW_JSON === undefined ? value.toString() : RAW_JSON(value.toString());
+}
+
+const RAW_JSON = (JSON as unknown as { rawJSON?: (text: string) => unknown }).rawJSON;
 
 /** `parseInt(value, 10)` of the standard, with every digit of the integer it reads. */
 function integerText(value: unknown): string {
