@@ -28,6 +28,8 @@ describe("formatConsoleArguments (WHATWG Console Standard's Formatter)", () => {
   it("leaves a specifier without an argument, and unknown ones, as written", () => {
     expect(formatConsoleArguments(["%s %s %x %j", "a"])).toBe("a %s %x %j");
     expect(formatConsoleArguments(["%x %s", "a"])).toBe("%x a");
+    // Node's %j, which workerd's console formats: JSON, as %o.
+    expect(formatConsoleArguments(["c06 %j json", { a: 1 }, { b: [1, 2] }])).toBe('c06 {"a":1} json {"b":[1,2]}');
   });
 
   it("reads %d and %i as parseInt does, keeping every digit", () => {

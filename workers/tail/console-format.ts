@@ -5,8 +5,9 @@
  *
  * Where the standard leaves room, this follows Node's `util.format`, which is what workerd and
  * Workers Logs print: `%%` is one `%` once there is anything to format (a lone first argument
- * is printed as it is, `"100%% done"` included); a specifier with no argument left, or one the
- * standard does not name (`%x`, Node's `%j`), stays as written. Two choices keep data exact
+ * is printed as it is, `"100%% done"` included); Node's `%j` (JSON) is read as `%o` is, since
+ * workerd's console formats it; a specifier with no argument left, or one neither names (`%x`),
+ * stays as written. Two choices keep data exact
  * instead of copying the console's looks: objects (`%o`, `%O`, and unused arguments) are JSON,
  * as the tail stores them everywhere else, and numbers written from a BigInt or from a string of
  * digits keep every digit (the standard's `parseInt` would round past 2^53).
@@ -26,8 +27,8 @@ export function formatConsoleArguments(message: unknown): string {
   return [text, ...rest.slice(used).map(argumentText)].join(" ");
 }
 
-/** The specifiers of the standard's Formatter, and `%%`. */
-const SPECIFIER = /%([sdifoOc%])/g;
+/** The specifiers of the standard's Formatter, Node's `%j`, and `%%`. */
+const SPECIFIER = /%([sdifoOjc%])/g;
 
 function substitute(letter: string, value: unknown): string {
   switch (letter) {
