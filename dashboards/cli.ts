@@ -6,11 +6,12 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
-import { generations, type Generation } from "../schema/index";
+import { defaultDatabase, generations, type Generation } from "../schema/index";
 import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
 import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
-import { servicesSeenLastDay, servicesTailCountedLastDay } from "./discover";
+import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
+import { describeGeneration, generationMismatch } from "./core/generation";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
@@ -22,7 +23,7 @@ const usage = `Usage: npm run dashboards -- [flags]
   --datasource-uid UID      uid of the ClickHouse data source in Grafana (default ${DEFAULT_DATASOURCE_UID})
   --generation current|legacy
                             the schema generation of the tables; without it, queries use only
-                            the columns both share
+                            the columns both share (--from-clickhouse checks it against the tables)
   --database NAME           database holding the tables (default otel)
   --out DIR                 output directory (default ${DEFAULT_OUT})
   --with-alerts             also write alert rules (off by default)
@@ -105,8 +106,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let servicesWithoutTailCounts: string[] | undefined;
   if (flags["from-clickhouse"]) {
     const client = createClient(clickhouse);
-    const tables = queryTables({ database: flags.database, generation });
+    const database = flags.database ?? defaultDatabase;
+    const tables = queryTables({ database, generation });
     try {
+      const detected = await tablesGeneration(client, database).catch((error: unknown) => {
+        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${withCauses(error)}`);
+      });
+      console.log(`Tables in ${database} at ${clickhouse.url}: the ${describeGeneration(detected)} generation`);
+      const mismatch = generationMismatch(generation, detected);
+      if (mismatch !== undefined) throw new UsageError(mismatch);
       const [seen, counted] = await Promise.all([
         servicesSeenLastDay(client, tables),
         servicesTailCountedLastDay(client, tables),

@@ -63,7 +63,7 @@ export class RenderError extends Error {
 
 /**
  * Dashboards for each distinct service and the fleet, alert rules when asked, the data source.
- * Throws RenderError for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
+ * Throws RenderError for an empty service name, for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
  * a plain identifier or a ClickHouse URL that is not http(s).
  */
 export function render(input: RenderInput): Rendered {
@@ -74,6 +74,10 @@ export function render(input: RenderInput): Rendered {
   if (input.runbookBaseUrl !== undefined && !/^https?:\/\/[^/?#\s]/i.test(input.runbookBaseUrl)) {
     // Grafana links the runbook_url annotation in alert notifications: readers open it in a browser.
     throw new RenderError(`--runbook-base-url must be an http(s) URL, got "${input.runbookBaseUrl}"`);
+  }
+  if (input.services.includes("")) {
+    // An empty ServiceName is what a sender without service.name leaves: no service of ours to title a dashboard after.
+    throw new RenderError('--service needs a service name (a ServiceName), got an empty one ("")');
   }
   const services = [...new Set(input.services)];
   const tables = queryTables({ database: input.database, generation: input.generation });
