@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { render, renderFiles, RenderError, serviceUid, type RenderInput } from "../../dashboards/core/render";
 import { PLUGIN_ID, PLUGIN_VERSION } from "../../dashboards/core/grafana-dashboard";
 import { templateText } from "../../dashboards/core/alert-rules";
+import { describeGeneration, detectGeneration, generationMismatch } from "../../dashboards/core/generation";
 
 const INPUT: RenderInput = {
   services: ["example-shop", "checkout.api", "example-shop"],
@@ -246,5 +247,32 @@ describe("service uids", () => {
     expect(new Set([...odd, serviceUid("checkout-api")]).size).toBe(odd.length + 1);
     for (const uid of odd) expect(uid).toMatch(/^deco-otel-[a-z0-9_-]*-[0-9a-f]{8}$/);
     for (const uid of odd) expect(uid.length).toBeLessThanOrEqual(30);
+  });
+});
+
+describe("the tables' generation", () => {
+  it.each([
+    [undefined, "current", false],
+    ["ALIAS", "current", true],
+    ["", "legacy", false],
+  ] as const)("reads TimestampTime's default_kind %j as %s (alias %s)", (kind, generation, timestampTimeAlias) => {
+    expect(detectGeneration(kind)).toEqual({ generation, timestampTimeAlias });
+  });
+
+  it("accepts a --generation the tables fit, legacy queries on current tables only with the TimestampTime alias", () => {
+    const current = detectGeneration(undefined);
+    const aliased = detectGeneration("ALIAS");
+    const legacy = detectGeneration("");
+    expect([undefined, "current"].map((requested) => generationMismatch(requested as "current" | undefined, current))).toEqual([undefined, undefined]);
+    expect(generationMismatch("legacy", aliased)).toBeUndefined();
+    expect(generationMismatch("legacy", current)).toContain("they are the current generation");
+    expect(generationMismatch("current", legacy)).toContain("they are the legacy generation");
+    expect(describeGeneration(aliased)).toBe("current (with the TimestampTime alias)");
+  });
+});
+
+describe("service names", () => {
+  it("refuses an empty one: no dashboard titled for nobody", () => {
+    expect(() => render({ ...INPUT, services: ["shop", ""] })).toThrow(new RenderError('--service needs a service name (a ServiceName), got an empty one ("")'));
   });
 });
