@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
 import { defaultDatabase, generations, type Generation } from "../schema/index";
 import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
+import { DEFAULT_MIN_REQUESTS_PER_WINDOW } from "./core/alert-rules";
 import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
 import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
@@ -28,6 +29,9 @@ const usage = `Usage: npm run dashboards -- [flags]
   --out DIR                 output directory (default ${DEFAULT_OUT})
   --with-alerts             also write alert rules (off by default)
   --runbook-base-url URL    where docs/runbooks/ is published; required with --with-alerts
+  --min-requests-per-window N
+                            invocations (server spans) a 5-minute window needs before the band
+                            rules count its error rate and p95 (default ${DEFAULT_MIN_REQUESTS_PER_WINDOW})
   --url URL                 ClickHouse HTTP(S) endpoint: read with --from-clickhouse, and the
                             data source's address (default $CLICKHOUSE_URL or ${DEFAULT_URL})
   --user USER, --password PASS
@@ -51,6 +55,7 @@ function parseCommandLine(argv: string[]) {
         out: { type: "string" },
         "with-alerts": { type: "boolean" },
         "runbook-base-url": { type: "string" },
+        "min-requests-per-window": { type: "string" },
         url: { type: "string" },
         user: { type: "string" },
         password: { type: "string" },
@@ -83,6 +88,13 @@ function untailedWarning(services: string[]): string {
   ].join("\n");
 }
 
+/** `--min-requests-per-window`'s digits as a number; render() refuses 0. */
+function parseMinRequests(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--min-requests-per-window must be a whole number of at least 1, got "${text}"`);
+  return Number(text);
+}
+
 function parseGeneration(text: string | undefined): Generation | undefined {
   if (text === undefined) return undefined;
   if (!(generations as readonly string[]).includes(text)) throw new UsageError(`--generation must be current or legacy, got "${text}"`);
@@ -96,6 +108,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 0;
   }
   const generation = parseGeneration(flags.generation);
+  const minRequestsPerWindow = parseMinRequests(flags["min-requests-per-window"]);
   const clickhouse = {
     // An empty variable counts as unset.
     url: flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL),
@@ -141,6 +154,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       generation,
       withAlerts,
       runbookBaseUrl: flags["runbook-base-url"],
+      minRequestsPerWindow,
       servicesWithoutTailCounts,
       clickhouseUrl: clickhouse.url,
       clickhouseUser: clickhouse.username,

@@ -6,6 +6,7 @@ import {
   INVOCATION_IS_ERROR,
   INVOCATIONS_METRIC,
   LOG_IS_TAIL,
+  MERGED_HISTOGRAM,
   METRIC_IS_TAIL,
   TAIL_SOURCE,
   WALL_TIME_METRIC,
@@ -71,15 +72,15 @@ ORDER BY time`,
         {
           key: "p95-by-service",
           title: "p95 latency by service (wall time)",
-          description: "The bucket bound under which 95% of each service's invocations finished.",
+          description: "The wall time under which 95% of each service's invocations finished, interpolated inside its histogram bucket.",
           visualization: "timeseries",
           unit: "ms",
           width: 12,
           height: 8,
-          rawSql: `SELECT time, service, ${histogramQuantile(0.95, "counts", "bounds")} AS p95
+          rawSql: `SELECT time, service, ${histogramQuantile(0.95)} AS p95
 FROM
 (
-    SELECT $__timeInterval(TimeUnix) AS time, ServiceName AS service, sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds
+    SELECT $__timeInterval(TimeUnix) AS time, ServiceName AS service, ${MERGED_HISTOGRAM}
     FROM ${tables.metricsHistogram}
     WHERE MetricName = '${WALL_TIME_METRIC}' AND $__timeFilter(TimeUnix) AND Count > 0
     GROUP BY time, service

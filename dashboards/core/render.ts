@@ -33,6 +33,8 @@ export interface RenderInput {
   withAlerts?: boolean;
   /** Required with `withAlerts`. */
   runbookBaseUrl?: string;
+  /** Invocations or server spans a 5-minute window needs before a band rule counts it (default 20). */
+  minRequestsPerWindow?: number;
   /**
    * Services known to have had no invocation counts from the tail Worker in the last day (read
    * from ClickHouse when generating): their dashboards open with a note saying so.
@@ -63,7 +65,7 @@ export class RenderError extends Error {
 
 /**
  * Dashboards for each distinct service and the fleet, alert rules when asked, the data source.
- * Throws RenderError for an empty service name, for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
+ * Throws RenderError for an empty service name, a minimum of requests that is no positive whole number, for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
  * a plain identifier or a ClickHouse URL that is not http(s).
  */
 export function render(input: RenderInput): Rendered {
@@ -74,6 +76,10 @@ export function render(input: RenderInput): Rendered {
   if (input.runbookBaseUrl !== undefined && !/^https?:\/\/[^/?#\s]/i.test(input.runbookBaseUrl)) {
     // Grafana links the runbook_url annotation in alert notifications: readers open it in a browser.
     throw new RenderError(`--runbook-base-url must be an http(s) URL, got "${input.runbookBaseUrl}"`);
+  }
+  const minRequests = input.minRequestsPerWindow;
+  if (minRequests !== undefined && !(Number.isSafeInteger(minRequests) && minRequests >= 1)) {
+    throw new RenderError(`--min-requests-per-window must be a whole number of at least 1, got ${minRequests}`);
   }
   if (input.services.includes("")) {
     // An empty ServiceName is what a sender without service.name leaves: no service of ours to title a dashboard after.
@@ -114,7 +120,7 @@ export function render(input: RenderInput): Rendered {
     ? [
         ...services.map((service) => ({
           service,
-          file: renderAlertRules({ ...alertTarget, service, serviceUid: serviceUid(service) }),
+          file: renderAlertRules({ ...alertTarget, service, serviceUid: serviceUid(service), minRequestsPerWindow: minRequests }),
         })),
         { file: renderFleetAlertRules({ ...alertTarget, uid: FLEET_UID }) },
       ]

@@ -10,6 +10,7 @@ import {
   INVOCATIONS_METRIC,
   LOG_IS_ERROR,
   LOG_IS_TAIL,
+  MERGED_HISTOGRAM,
   METRIC_IS_TAIL,
   SERVER_SPAN_IS_ERROR,
   SERVICE_VARIABLE,
@@ -143,14 +144,14 @@ LIMIT 50`,
           title: "Latency p50 / p95 / p99 (wall time)",
           metric: WALL_TIME_METRIC,
           description:
-            "Wall time of invocations (cloudflare.worker.wall_time), as the upper bound of the histogram bucket each percentile falls in.",
+            "Wall time of invocations (cloudflare.worker.wall_time): each percentile interpolated inside the histogram bucket it falls in, as Prometheus' histogram_quantile does, and cut to the smallest and largest invocation.",
         }),
         durationPercentiles(tables, {
           key: "cpu-time",
           title: "CPU time p50 / p95 / p99",
           metric: CPU_TIME_METRIC,
           description:
-            "CPU time of invocations (cloudflare.worker.cpu_time), as the upper bound of the histogram bucket each percentile falls in. Near the plan's CPU limit, invocations get killed (outcome exceededCpu).",
+            "CPU time of invocations (cloudflare.worker.cpu_time): each percentile interpolated inside the histogram bucket it falls in, as Prometheus' histogram_quantile does, and cut to the smallest and largest invocation. Near the plan's CPU limit, invocations get killed (outcome exceededCpu).",
         }),
       ],
     },
@@ -382,7 +383,7 @@ interface DurationPanel {
 }
 
 function durationPercentiles(tables: QueryTables, panel: DurationPanel): PanelSpec {
-  const percentile = (q: number, alias: string) => `${histogramQuantile(q, "counts", "bounds")} AS ${alias}`;
+  const percentile = (q: number, alias: string) => `${histogramQuantile(q)} AS ${alias}`;
   return {
     key: panel.key,
     title: panel.title,
@@ -394,7 +395,7 @@ function durationPercentiles(tables: QueryTables, panel: DurationPanel): PanelSp
     rawSql: `SELECT time, ${percentile(0.5, "p50")}, ${percentile(0.95, "p95")}, ${percentile(0.99, "p99")}
 FROM
 (
-    SELECT $__timeInterval(TimeUnix) AS time, sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds
+    SELECT $__timeInterval(TimeUnix) AS time, ${MERGED_HISTOGRAM}
     FROM ${tables.metricsHistogram}
     WHERE MetricName = '${panel.metric}' AND ${SERVICE} AND $__timeFilter(TimeUnix) AND Count > 0
     GROUP BY time
