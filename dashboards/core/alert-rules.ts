@@ -59,8 +59,14 @@ export const DEFAULT_MIN_REQUESTS_PER_WINDOW = 20;
 export const LATENCY_SIGMA_FLOOR_SHARE = 0.1;
 
 export interface AlertDefinition {
-  /** Also the runbook's file name: docs/runbooks/<id>.md */
+  /** The rule's `alert` label. */
   id: string;
+  /**
+   * The runbook's file name, docs/runbooks/<runbook>.md: the platform's runbook catalogue's id
+   * (D-13: `http-error-spike`, `http-latency-spike`, ...) where it has a page for what the rule
+   * watches, so one `--runbook-base-url` serves ours and theirs; else the rule's id.
+   */
+  runbook: string;
   title: string;
   summary: string;
 }
@@ -78,32 +84,38 @@ export const TAIL_LOST_LOOKBACK_DAYS = 7;
 export const ALERTS = {
   errorRate: {
     id: "error-rate-anomaly",
+    runbook: "http-error-spike",
     title: "Error rate above its 24-hour band",
     summary: "The share of failed invocations (the tail's counts) exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   latency: {
     id: "latency-p95-anomaly",
+    runbook: "http-latency-spike",
     title: "p95 latency above its 24-hour band",
     summary: "The p95 wall time of invocations (the tail's histogram) exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   serverErrorRate: {
     id: "server-error-rate-anomaly",
+    runbook: "http-error-spike",
     title: "Server-span error rate above its 24-hour band",
     summary:
       "The share of failed server spans (Error status or 5xx) of a service the tail does not count exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   serverLatency: {
     id: "server-latency-p95-anomaly",
+    runbook: "http-latency-spike",
     title: "Server-span p95 latency above its 24-hour band",
     summary: "The p95 duration of the server spans of a service the tail does not count exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   tailLost: {
     id: "tail-lost",
+    runbook: "tail-lost",
     title: "The tail Worker stopped counting this service",
     summary: `The tail Worker counted this service's invocations in the last ${TAIL_LOST_LOOKBACK_DAYS} days but none in the last ${TAIL_SILENCE_MINUTES} minutes, while the service's own telemetry still arrives, for 5 minutes more.`,
   },
   tailSilent: {
     id: "tail-silent",
+    runbook: "tail-silent",
     title: "The tail Worker stopped reporting",
     summary: `No invocation counts from the tail Worker for any service in ${TAIL_SILENCE_MINUTES} minutes, for 5 minutes more.`,
   },
@@ -156,7 +168,7 @@ export interface AlertRuleFile {
 export interface AlertTarget {
   tables: QueryTables;
   datasourceUid: string;
-  /** Where docs/runbooks/ is published; `<id>.md` is appended. */
+  /** Where docs/runbooks/ is published; `<runbook>.md` is appended. */
   runbookBaseUrl: string;
   folder: string;
 }
@@ -295,7 +307,7 @@ function rule(target: AlertTarget, spec: RuleSpec): AlertRule {
     annotations: {
       summary: spec.alert.summary,
       description: spec.description,
-      runbook_url: `${target.runbookBaseUrl.replace(/\/+$/, "")}/${spec.alert.id}.md`,
+      runbook_url: `${target.runbookBaseUrl.replace(/\/+$/, "")}/${spec.alert.runbook}.md`,
     },
     labels: { ...spec.labels, alert: spec.alert.id, source: "deco-otel" },
     isPaused: false,

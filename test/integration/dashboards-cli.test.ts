@@ -49,6 +49,8 @@ describe("npm run dashboards", () => {
     [["--service", "shop", "--with-alerts"], "--runbook-base-url"],
     [["--service", "shop", "--generation", "newest"], "--generation must be current or legacy"],
     [["--service", "shop", "--colour"], "Unknown option '--colour'"],
+    [["--service", "shop", "--min-requests-per-window", "a few"], '--min-requests-per-window must be a whole number of at least 1, got "a few"'],
+    [["--service", "shop", "--min-requests-per-window", "0"], "--min-requests-per-window must be a whole number of at least 1, got 0"],
     [["--service", ""], '--service needs a service name (a ServiceName), got an empty one ("")'],
     [["--service", "shop", "--service", ""], '--service needs a service name (a ServiceName), got an empty one ("")'],
     [["--service", "shop", "--with-alerts", "--runbook-base-url", "ftp://x"], '--runbook-base-url must be an http(s) URL, got "ftp://x"'],

@@ -3,7 +3,7 @@
  * type (`@grafana/schema`) at compile time, and what the type cannot say at run time (the
  * plugin's query fields, layout, uids, alert rules, the data source's OTel settings).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Dashboard, Panel, RowPanel } from "@grafana/schema";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -118,17 +118,20 @@ describe("alert rules", () => {
   });
 
   const BAND_ALERTS = ["error-rate-anomaly", "latency-p95-anomaly", "server-error-rate-anomaly", "server-latency-p95-anomaly"];
+  /** The platform's runbook catalogue (D-13) ids each band rule's runbook_url names, so its runbooks resolve too. */
+  const CATALOGUE_RUNBOOKS = ["http-error-spike", "http-latency-spike", "http-error-spike", "http-latency-spike"];
 
-  it("compare error rate and p95, the tail's and the server spans', with their 24-hour band for 10 minutes, each with its runbook", () => {
+  it("compare error rate and p95, the tail's and the server spans', with their 24-hour band for 10 minutes, each with the catalogue's runbook", () => {
     const [shop] = render(INPUT).alertRules;
     const rules = shop!.file.groups[0]!.rules.filter((rule) => BAND_ALERTS.includes(rule.labels.alert!));
     expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual(
-      BAND_ALERTS.map((id) => `https://git.example/deco-otel/blob/main/docs/runbooks/${id}.md`),
+      CATALOGUE_RUNBOOKS.map((id) => `https://git.example/deco-otel/blob/main/docs/runbooks/${id}.md`),
     );
     expect(rules.map((rule) => rule.uid)).toEqual(["err", "p95", "serr", "sp95"].map((suffix) => `deco-otel-example-shop-${suffix}`));
     for (const rule of rules) {
-      const runbook = new URL(`../../docs/runbooks/${rule.labels.alert}.md`, import.meta.url);
+      const runbook = new URL(`../../docs/runbooks/${rule.annotations.runbook_url.replace(/^.*\//, "")}`, import.meta.url);
       expect(existsSync(runbook), `${runbook.pathname} exists`).toBe(true);
+      expect(readFileSync(runbook, "utf8"), "the page covers the rule").toContain(`\`${rule.labels.alert}\``);
       expect(rule).toMatchObject({ for: "10m", condition: "C", labels: { service: "example-shop" } });
       expect(rule.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 86_400, to: 0 } });
       expect(rule.data[1]!.model).toMatchObject({ type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [3] } }] });
