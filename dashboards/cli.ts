@@ -13,6 +13,7 @@ import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
 import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
 import { describeGeneration, generationMismatch } from "./core/generation";
+import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
@@ -77,15 +78,31 @@ function withCauses(error: unknown): string {
   return messages.join(": ");
 }
 
-/** What a service without the tail's counts gets, for stderr. */
-function untailedWarning(services: string[]): string {
-  return [
-    `No invocation counts from the tail Worker in the last day for ${services.length} service(s): ${services.join(", ")}.`,
+/**
+ * What a service without the tail's counts gets, for stderr: first those the tail may count
+ * under a wrangler environment's script name (`<name>-<env>`), then the rest.
+ */
+function untailedWarning(untailed: string[], counted: string[]): string {
+  const renamed = untailed.flatMap((service) => {
+    const names = tailNamesUnderEnvironments(service, counted);
+    return names.length > 0 ? [`${service} (the tail counts ${names.join(", ")})`] : [];
+  });
+  const uncounted = untailed.filter((service) => tailNamesUnderEnvironments(service, counted).length === 0);
+  const uncountedLines = [
+    `No invocation counts from the tail Worker in the last day for ${uncounted.length} service(s): ${uncounted.join(", ")}.`,
     `  Their panels ${TAIL_PANEL_TITLES.map((title) => `"${title}"`).join(", ")} stay empty, and so do their`,
     "  error-rate-anomaly and latency-p95-anomaly rules; their dashboards say so, and their server spans feed",
     "  the server-spans row and the server-error-rate-anomaly and server-latency-p95-anomaly rules instead.",
     '  A Cloudflare Worker is counted once its wrangler file lists "tail_consumers": [{ "service": "deco-otel-tail" }].',
-  ].join("\n");
+  ];
+  const renamedLines = [
+    `Counted by the tail only under another name, maybe, in the last day: ${renamed.join("; ")}.`,
+    "  The tail names a Worker by its script name, which a wrangler environment makes <name>-<env>, while the",
+    "  producer's own telemetry names it by the service.name its code sets: if these are the same Worker, it is",
+    "  wired, and its rows are split over both names. Set service.name to the deployed script name in each",
+    '  environment (README, "Wiring a producer").',
+  ];
+  return [...(uncounted.length > 0 ? uncountedLines : []), ...(renamed.length > 0 ? renamedLines : [])].join("\n");
 }
 
 /** `--min-requests-per-window`'s digits as a number; render() refuses 0. */
@@ -117,6 +134,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   };
   const services = [...(flags.service ?? [])];
   let servicesWithoutTailCounts: string[] | undefined;
+  let tailCountedServices: string[] | undefined;
   if (flags["from-clickhouse"]) {
     const client = createClient(clickhouse);
     const database = flags.database ?? defaultDatabase;
@@ -136,8 +154,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);
+      tailCountedServices = counted;
       servicesWithoutTailCounts = [...new Set(services)].filter((service) => !counted.includes(service));
-      if (servicesWithoutTailCounts.length > 0) console.error(untailedWarning(servicesWithoutTailCounts));
+      if (servicesWithoutTailCounts.length > 0) console.error(untailedWarning(servicesWithoutTailCounts, counted));
     } finally {
       await client.close();
     }
@@ -156,6 +175,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       runbookBaseUrl: flags["runbook-base-url"],
       minRequestsPerWindow,
       servicesWithoutTailCounts,
+      tailCountedServices,
       clickhouseUrl: clickhouse.url,
       clickhouseUser: clickhouse.username,
     },

@@ -16,6 +16,7 @@ import { DASHBOARD_TAG, renderDashboard, serviceVariable, sqlAnnotation } from "
 import { servicePanelRows } from "./service-panels";
 import { SERVICE_VARIABLE } from "./sql";
 import { queryTables } from "./tables";
+import { tailNamesUnderEnvironments } from "./tail-names";
 
 export const DEFAULT_DATASOURCE_UID = "deco-otel-clickhouse";
 /** Where the dashboard provider file tells Grafana to read the dashboards from. */
@@ -40,6 +41,11 @@ export interface RenderInput {
    * from ClickHouse when generating): their dashboards open with a note saying so.
    */
   servicesWithoutTailCounts?: string[];
+  /**
+   * Services the tail Worker counted in the last day (read with the above): a note on an
+   * uncounted service names those that are it under a wrangler environment (`<name>-<env>`).
+   */
+  tailCountedServices?: string[];
   /** How Grafana reaches ClickHouse, for the data source. */
   clickhouseUrl: string;
   clickhouseUser: string;
@@ -99,7 +105,11 @@ export function render(input: RenderInput): Rendered {
         `Invocations, errors, latency, logs and traces of ${service}, from the deco-otel tables.` +
         (untailed.has(service) ? " The tail Worker counted none of its invocations in the day before this was generated: the tail's panels stay empty." : ""),
       tags: ["service", generationTag],
-      rows: servicePanelRows({ tables, withoutTailCounts: untailed.has(service) }),
+      rows: servicePanelRows({
+        tables,
+        withoutTailCounts: untailed.has(service),
+        tailNames: tailNamesUnderEnvironments(service, input.tailCountedServices ?? []),
+      }),
       datasourceUid,
       variables: [serviceVariable(SERVICE_VARIABLE, service, servicesSeen, datasourceUid)],
       annotations: [sqlAnnotation("Deploys (service.version)", deployAnnotationQuery(tables), datasourceUid)],

@@ -24,9 +24,12 @@ export type ServiceRef = { variable: string } | { name: string };
  * expression the primary key still uses. A fixed name is quoted as a ClickHouse string literal.
  */
 export function serviceFilter(service: ServiceRef): string {
-  return "variable" in service
-    ? `ServiceName = decodeURLComponent('\${${service.variable}:percentencode}')`
-    : `ServiceName = ${stringLiteral(service.name)}`;
+  return `ServiceName = ${serviceName(service)}`;
+}
+
+/** The service's name as a ClickHouse String expression (serviceFilter says how it is written). */
+export function serviceName(service: ServiceRef): string {
+  return "variable" in service ? `decodeURLComponent('\${${service.variable}:percentencode}')` : stringLiteral(service.name);
 }
 
 /** A ClickHouse string literal (backslash escapes, ClickHouse's default). */

@@ -166,6 +166,37 @@ describe("npm run dashboards", () => {
       expect(await readdir(out)).not.toContain("wrong-generation");
     });
 
+    it("names a service the tail counts only under its wrangler environment's script name, apart from the uncounted ones", async () => {
+      const split = await createTestDatabase("dashboards_cli_split");
+      try {
+        await applySchema(split.client, renderSchema(resolveSchemaOptions({ database: split.database })));
+        // `wrangler deploy --env production` names the script shop-production; the producer's SDK says shop.
+        await split.client.command({
+          query: `INSERT INTO otel_metrics_sum (ServiceName, MetricName, TimeUnix, Value, AggregationTemporality, IsMonotonic) VALUES
+            ('shop-production', 'cloudflare.worker.invocations', now() - INTERVAL 1 HOUR, 30, 1, true)`,
+        });
+        await split.client.command({
+          query: `INSERT INTO otel_logs (Timestamp, ServiceName, SeverityText, SeverityNumber, Body) VALUES
+            (now64(9) - INTERVAL 1 HOUR, 'shop', 'INFO', 9, 'order placed'), (now64(9) - INTERVAL 1 HOUR, 'unwired', 'INFO', 9, 'hello')`,
+        });
+        const dir = join(out, "split");
+        const run = await dashboardsCli(["--from-clickhouse", "--database", split.database, "--url", split.url, "--out", dir]);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toContain("No invocation counts from the tail Worker in the last day for 1 service(s): unwired.");
+        expect(run.stderr).toContain("Counted by the tail only under another name, maybe, in the last day: shop (the tail counts shop-production).");
+        expect(run.stderr).toContain("Set service.name to the deployed script name in each");
+        const note = async (service: string) => {
+          const dashboard = JSON.parse(await readFile(join(dir, "dashboards", `deco-otel-${service}.json`), "utf8"));
+          return (dashboard.panels as Array<{ type: string; title: string; options: { content: string } }>).find((panel) => panel.type === "text");
+        };
+        expect((await note("shop"))?.title).toBe("Counted by the tail under another name?");
+        expect((await note("shop"))?.options.content).toContain("It counted `shop-production`");
+        expect((await note("unwired"))?.title).toBe("No counts from the tail Worker");
+      } finally {
+        await split.drop();
+      }
+    });
+
     it("reads legacy tables as legacy, and a database without the schema as what it is", async () => {
       const legacy = await createTestDatabase("dashboards_cli_legacy");
       try {

@@ -460,6 +460,36 @@ describe.each(generations)("generated queries on the %s generation", (generation
     });
   });
 
+  describe("a Worker deployed under a wrangler environment whose SDK names it by its bare name", () => {
+    // `wrangler deploy --env production`: the tail counts the script shop-production, the SDK says shop.
+    const SDK_NAME = "split-shop";
+    const SCRIPT = `${SDK_NAME}-production`;
+
+    beforeAll(async () => {
+      const nowMs = Math.floor(Date.now() / 1000) * 1000;
+      await postMetrics(tailMetricsRequest(SCRIPT, windows(1, nowMs - 60_000, () => ({ ok: 30, exceptions: 0, wallTimeMs: 80 }))));
+      await exportSdkTelemetry(demo.ingestUrl, demo.token, SDK_NAME, {
+        requests: [{ name: "GET /", startMs: nowMs - 60_000, durationMs: 20, status: 200 }],
+      });
+    });
+
+    const queriesFor = (service: string) => renderedQueries(render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation }));
+
+    it("is listed by the fleet as uncounted under its name, with the name the tail counts it as", async () => {
+      const panel = queriesFor(SDK_NAME).find((query) => query.service === undefined && query.title === "Services the tail does not count")!;
+      const rows = await run(panel);
+      expect(rows.find((row) => row.service === SDK_NAME)).toMatchObject({ tail_counts_as: SCRIPT, invocations_counted: "0" });
+      expect(rows.map((row) => row.service)).not.toContain(SCRIPT);
+      expect(rows.find((row) => row.service === DEMO_CLIENT_SERVICE)).toMatchObject({ tail_counts_as: "" });
+    });
+
+    it("shows on its own dashboard what the tail counted under the environment's script name", async () => {
+      const panel = queriesFor(SDK_NAME).find((query) => query.kind === "panel" && query.title === "Telemetry by channel")!;
+      const channels = Object.fromEntries((await run(panel)).map((row) => [row.channel, Number(row.amount)]));
+      expect(channels).toMatchObject({ "tail: invocations counted": 0, "tail: invocations counted as <service>-<env>": 30, "own: spans": 1 });
+    });
+  });
+
   it.each(RUNBOOK_QUERIES.map((query) => [`${query.runbook}: ${query.title}`, query.sql]))(
     "runs the runbook query %s",
     async (_title, sql) => {
