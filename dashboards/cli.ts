@@ -30,6 +30,8 @@ const usage = `Usage: npm run dashboards -- [flags]
   --out DIR                 output directory (default ${DEFAULT_OUT})
   --with-alerts             also write alert rules (off by default)
   --runbook-base-url URL    where docs/runbooks/ is published; required with --with-alerts
+  --team NAME               the team owning these services (D-13): a team label on every alert
+                            rule and a team:NAME tag on every dashboard
   --min-requests-per-window N
                             invocations (server spans) a 5-minute window needs before the band
                             rules count its error rate and p95 (default ${DEFAULT_MIN_REQUESTS_PER_WINDOW})
@@ -57,6 +59,7 @@ function parseCommandLine(argv: string[]) {
         "with-alerts": { type: "boolean" },
         "runbook-base-url": { type: "string" },
         "min-requests-per-window": { type: "string" },
+        team: { type: "string" },
         url: { type: "string" },
         user: { type: "string" },
         password: { type: "string" },
@@ -174,6 +177,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       withAlerts,
       runbookBaseUrl: flags["runbook-base-url"],
       minRequestsPerWindow,
+      team: flags.team,
       servicesWithoutTailCounts,
       tailCountedServices,
       clickhouseUrl: clickhouse.url,

@@ -171,6 +171,8 @@ export interface AlertTarget {
   /** Where docs/runbooks/ is published; `<runbook>.md` is appended. */
   runbookBaseUrl: string;
   folder: string;
+  /** The owning team (D-13's `{{team}}`): a `team` label on every rule, for notification policies to route by. */
+  team?: string;
 }
 
 export interface AlertRulesInput extends AlertTarget {
@@ -309,7 +311,7 @@ function rule(target: AlertTarget, spec: RuleSpec): AlertRule {
       description: spec.description,
       runbook_url: `${target.runbookBaseUrl.replace(/\/+$/, "")}/${spec.alert.runbook}.md`,
     },
-    labels: { ...spec.labels, alert: spec.alert.id, source: "deco-otel" },
+    labels: { ...spec.labels, alert: spec.alert.id, source: "deco-otel", ...(target.team === undefined ? {} : { team: templateText(target.team) }) },
     isPaused: false,
   };
 }

@@ -34,6 +34,8 @@ export interface RenderInput {
   withAlerts?: boolean;
   /** Required with `withAlerts`. */
   runbookBaseUrl?: string;
+  /** The team owning these services (D-13's `{{team}}`): a `team` label on alert rules, a `team:<name>` tag on dashboards. */
+  team?: string;
   /** Invocations or server spans a 5-minute window needs before a band rule counts it (default 20). */
   minRequestsPerWindow?: number;
   /**
@@ -94,6 +96,8 @@ export function render(input: RenderInput): Rendered {
   const services = [...new Set(input.services)];
   const tables = queryTables({ database: input.database, generation: input.generation });
   const generationTag = input.generation ?? "any-generation";
+  if (input.team !== undefined && input.team.trim() === "") throw new RenderError("--team needs a team name, got an empty one");
+  const teamTags = input.team === undefined ? [] : [`team:${input.team}`];
   const servicesSeen = servicesSeenQuery(tables);
   const untailed = new Set(input.servicesWithoutTailCounts ?? []);
   const dashboards: Rendered["dashboards"] = services.map((service) => ({
@@ -104,7 +108,7 @@ export function render(input: RenderInput): Rendered {
       description:
         `Invocations, errors, latency, logs and traces of ${service}, from the deco-otel tables.` +
         (untailed.has(service) ? " The tail Worker counted none of its invocations in the day before this was generated: the tail's panels stay empty." : ""),
-      tags: ["service", generationTag],
+      tags: ["service", generationTag, ...teamTags],
       rows: servicePanelRows({
         tables,
         withoutTailCounts: untailed.has(service),
@@ -120,12 +124,12 @@ export function render(input: RenderInput): Rendered {
       uid: FLEET_UID,
       title: "deco-otel: fleet overview",
       description: "Every service's invocations, error rate, p95 latency and exceptions, from the tail Worker, and the services it does not count.",
-      tags: ["fleet", generationTag],
+      tags: ["fleet", generationTag, ...teamTags],
       rows: fleetPanelRows(tables),
       datasourceUid,
     }),
   });
-  const alertTarget = { tables, datasourceUid, runbookBaseUrl: input.runbookBaseUrl!, folder: FOLDER };
+  const alertTarget = { tables, datasourceUid, runbookBaseUrl: input.runbookBaseUrl!, folder: FOLDER, team: input.team };
   const alertRules: Rendered["alertRules"] = input.withAlerts
     ? [
         ...services.map((service) => ({

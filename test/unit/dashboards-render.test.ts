@@ -279,3 +279,15 @@ describe("service names", () => {
     expect(() => render({ ...INPUT, services: ["shop", ""] })).toThrow(new RenderError('--service needs a service name (a ServiceName), got an empty one ("")'));
   });
 });
+
+describe("a team (D-13's {{team}})", () => {
+  it("labels every alert rule and tags every dashboard with it, and is left out when not given", () => {
+    const rendered = render({ ...INPUT, team: "storefronts" });
+    const rules = rendered.alertRules.flatMap(({ file }) => file.groups.flatMap((group) => group.rules));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule.labels.team, rule.uid).toBe("storefronts");
+    for (const { dashboard } of rendered.dashboards) expect(dashboard.tags).toContain("team:storefronts");
+    expect(render(INPUT).alertRules.flatMap(({ file }) => file.groups.flatMap((group) => group.rules)).some((rule) => "team" in rule.labels)).toBe(false);
+    expect(() => render({ ...INPUT, team: " " })).toThrow(new RenderError("--team needs a team name, got an empty one"));
+  });
+});
