@@ -6,11 +6,14 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
-import { generations, type Generation } from "../schema/index";
+import { defaultDatabase, generations, type Generation } from "../schema/index";
 import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
+import { DEFAULT_MIN_REQUESTS_PER_WINDOW } from "./core/alert-rules";
 import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
-import { servicesSeenLastDay, servicesTailCountedLastDay } from "./discover";
+import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
+import { describeGeneration, generationMismatch } from "./core/generation";
+import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
@@ -22,11 +25,16 @@ const usage = `Usage: npm run dashboards -- [flags]
   --datasource-uid UID      uid of the ClickHouse data source in Grafana (default ${DEFAULT_DATASOURCE_UID})
   --generation current|legacy
                             the schema generation of the tables; without it, queries use only
-                            the columns both share
+                            the columns both share (--from-clickhouse checks it against the tables)
   --database NAME           database holding the tables (default otel)
   --out DIR                 output directory (default ${DEFAULT_OUT})
   --with-alerts             also write alert rules (off by default)
   --runbook-base-url URL    where docs/runbooks/ is published; required with --with-alerts
+  --team NAME               the team owning these services (D-13): a team label on every alert
+                            rule and a team:NAME tag on every dashboard
+  --min-requests-per-window N
+                            invocations (server spans) a 5-minute window needs before the band
+                            rules count its error rate and p95 (default ${DEFAULT_MIN_REQUESTS_PER_WINDOW})
   --url URL                 ClickHouse HTTP(S) endpoint: read with --from-clickhouse, and the
                             data source's address (default $CLICKHOUSE_URL or ${DEFAULT_URL})
   --user USER, --password PASS
@@ -50,6 +58,8 @@ function parseCommandLine(argv: string[]) {
         out: { type: "string" },
         "with-alerts": { type: "boolean" },
         "runbook-base-url": { type: "string" },
+        "min-requests-per-window": { type: "string" },
+        team: { type: "string" },
         url: { type: "string" },
         user: { type: "string" },
         password: { type: "string" },
@@ -71,15 +81,38 @@ function withCauses(error: unknown): string {
   return messages.join(": ");
 }
 
-/** What a service without the tail's counts gets, for stderr. */
-function untailedWarning(services: string[]): string {
-  return [
-    `No invocation counts from the tail Worker in the last day for ${services.length} service(s): ${services.join(", ")}.`,
+/**
+ * What a service without the tail's counts gets, for stderr: first those the tail may count
+ * under a wrangler environment's script name (`<name>-<env>`), then the rest.
+ */
+function untailedWarning(untailed: string[], counted: string[]): string {
+  const renamed = untailed.flatMap((service) => {
+    const names = tailNamesUnderEnvironments(service, counted);
+    return names.length > 0 ? [`${service} (the tail counts ${names.join(", ")})`] : [];
+  });
+  const uncounted = untailed.filter((service) => tailNamesUnderEnvironments(service, counted).length === 0);
+  const uncountedLines = [
+    `No invocation counts from the tail Worker in the last day for ${uncounted.length} service(s): ${uncounted.join(", ")}.`,
     `  Their panels ${TAIL_PANEL_TITLES.map((title) => `"${title}"`).join(", ")} stay empty, and so do their`,
     "  error-rate-anomaly and latency-p95-anomaly rules; their dashboards say so, and their server spans feed",
     "  the server-spans row and the server-error-rate-anomaly and server-latency-p95-anomaly rules instead.",
     '  A Cloudflare Worker is counted once its wrangler file lists "tail_consumers": [{ "service": "deco-otel-tail" }].',
-  ].join("\n");
+  ];
+  const renamedLines = [
+    `Counted by the tail only under another name, maybe, in the last day: ${renamed.join("; ")}.`,
+    "  The tail names a Worker by its script name, which a wrangler environment makes <name>-<env>, while the",
+    "  producer's own telemetry names it by the service.name its code sets: if these are the same Worker, it is",
+    "  wired, and its rows are split over both names. Set service.name to the deployed script name in each",
+    '  environment (README, "Wiring a producer").',
+  ];
+  return [...(uncounted.length > 0 ? uncountedLines : []), ...(renamed.length > 0 ? renamedLines : [])].join("\n");
+}
+
+/** `--min-requests-per-window`'s digits as a number; render() refuses 0. */
+function parseMinRequests(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--min-requests-per-window must be a whole number of at least 1, got "${text}"`);
+  return Number(text);
 }
 
 function parseGeneration(text: string | undefined): Generation | undefined {
@@ -95,6 +128,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 0;
   }
   const generation = parseGeneration(flags.generation);
+  const minRequestsPerWindow = parseMinRequests(flags["min-requests-per-window"]);
   const clickhouse = {
     // An empty variable counts as unset.
     url: flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL),
@@ -103,10 +137,18 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   };
   const services = [...(flags.service ?? [])];
   let servicesWithoutTailCounts: string[] | undefined;
+  let tailCountedServices: string[] | undefined;
   if (flags["from-clickhouse"]) {
     const client = createClient(clickhouse);
-    const tables = queryTables({ database: flags.database, generation });
+    const database = flags.database ?? defaultDatabase;
+    const tables = queryTables({ database, generation });
     try {
+      const detected = await tablesGeneration(client, database).catch((error: unknown) => {
+        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${withCauses(error)}`);
+      });
+      console.log(`Tables in ${database} at ${clickhouse.url}: the ${describeGeneration(detected)} generation`);
+      const mismatch = generationMismatch(generation, detected);
+      if (mismatch !== undefined) throw new UsageError(mismatch);
       const [seen, counted] = await Promise.all([
         servicesSeenLastDay(client, tables),
         servicesTailCountedLastDay(client, tables),
@@ -115,8 +157,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);
+      tailCountedServices = counted;
       servicesWithoutTailCounts = [...new Set(services)].filter((service) => !counted.includes(service));
-      if (servicesWithoutTailCounts.length > 0) console.error(untailedWarning(servicesWithoutTailCounts));
+      if (servicesWithoutTailCounts.length > 0) console.error(untailedWarning(servicesWithoutTailCounts, counted));
     } finally {
       await client.close();
     }
@@ -133,7 +176,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       generation,
       withAlerts,
       runbookBaseUrl: flags["runbook-base-url"],
+      minRequestsPerWindow,
+      team: flags.team,
       servicesWithoutTailCounts,
+      tailCountedServices,
       clickhouseUrl: clickhouse.url,
       clickhouseUser: clickhouse.username,
     },

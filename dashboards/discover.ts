@@ -1,5 +1,9 @@
-/** `--from-clickhouse`: the services to render, and which of them the tail Worker counts, read from the tables. */
+/**
+ * `--from-clickhouse`: the tables' schema generation, the services to render, and which of them
+ * the tail Worker counts, read from the tables.
+ */
 import type { ClickHouseClient } from "@clickhouse/client-web";
+import { detectGeneration, type DetectedGeneration } from "./core/generation";
 import { servicesSeenQuery, tailCountedServicesQuery } from "./core/dashboard-queries";
 import type { AuxiliaryQuery } from "./core/model";
 import { expandQuery } from "./core/plugin-macros";
@@ -22,4 +26,22 @@ export function servicesSeenLastDay(client: ClickHouseClient, tables: QueryTable
 /** Every `ServiceName` the tail Worker counted invocations of in the last day, sorted. */
 export function servicesTailCountedLastDay(client: ClickHouseClient, tables: QueryTables, nowMs = Date.now()): Promise<string[]> {
   return serviceNamesLastDay(client, tailCountedServicesQuery(tables), nowMs);
+}
+
+/**
+ * The generation of the tables in `database`, from `system.columns`. Throws when the database
+ * has no `otel_logs` table (no schema there, or another database).
+ */
+export async function tablesGeneration(client: ClickHouseClient, database: string): Promise<DetectedGeneration> {
+  const result = await client.query({
+    query: `SELECT name, default_kind FROM system.columns
+WHERE database = {database:String} AND table = 'otel_logs' AND name IN ('Timestamp', 'TimestampTime')`,
+    query_params: { database },
+    format: "JSONEachRow",
+  });
+  const columns = await result.json<{ name: string; default_kind: string }>();
+  if (!columns.some((column) => column.name === "Timestamp")) {
+    throw new Error(`no otel_logs table in database ${database}: create the schema there (npm run schema) or pass --database`);
+  }
+  return detectGeneration(columns.find((column) => column.name === "TimestampTime")?.default_kind);
 }

@@ -5,9 +5,12 @@
  *
  * Each service's rule is an anomaly band (platform decision D-13): the metric's mean over the
  * last 5 minutes against the mean and standard deviation of its 5-minute windows over the
- * previous 24 hours. Query A returns how many standard deviations the recent value is from the
- * baseline mean; condition C fires above 3, and `for: 10m` makes it fire only after 10
- * minutes outside the band. A quiet service has nothing to judge, so no data is OK there.
+ * previous 24 hours. Query A returns how many standard deviations the recent value is above the
+ * baseline mean (negative below it); condition C fires above 3, and `for: 10m` makes it fire
+ * only after 10 minutes above the band. The bands are one-sided: an error rate or a p95 that
+ * falls is a recovery, not an incident (the platform's runbooks read "exceeded", not "left").
+ * A window counts only with at least `minRequestsPerWindow` invocations or server spans, and a
+ * quiet service has nothing to judge, so no data is OK there.
  * Two more bands read the service's server spans, and judge only a service the tail did not
  * count in the baseline day (an SDK-only service), so a tailed one is not paged twice.
  * The last rule per service, `tail-lost`, fires when the tail stopped counting a service it
@@ -23,6 +26,7 @@ import {
   INVOCATION_IS_ERROR,
   INVOCATIONS_METRIC,
   LOG_IS_TAIL,
+  MERGED_HISTOGRAM,
   METRIC_IS_TAIL,
   SERVER_SPAN_IS_ERROR,
   serviceFilter,
@@ -38,9 +42,31 @@ export const BASELINE_SECONDS = 24 * 60 * 60;
 /** Baseline windows needed before a rule judges anything: one hour of 5-minute windows. */
 export const MIN_BASELINE_WINDOWS = 12;
 
+/**
+ * Invocations (the tail's rules) or server spans (the span rules) a 5-minute window needs
+ * before its error rate or p95 counts, unless `--min-requests-per-window` says otherwise: with
+ * fewer, one failed or slow request moves the value more than a band can tell from noise (1
+ * failure in 3 invocations is a 33% error rate; sampled traces give a few spans a window).
+ */
+export const DEFAULT_MIN_REQUESTS_PER_WINDOW = 20;
+
+/**
+ * The latency bands' σ is at least this share of the baseline's mean p95 (and at least 1 ms,
+ * the resolution of a Worker's clock): a steady service's σ is near 0, and a p95 that moves by
+ * less than a tenth of itself (240 → 260 ms) is noise at the histogram's scale, not an incident.
+ * With the 3σ band a steady service pages from +30% on.
+ */
+export const LATENCY_SIGMA_FLOOR_SHARE = 0.1;
+
 export interface AlertDefinition {
-  /** Also the runbook's file name: docs/runbooks/<id>.md */
+  /** The rule's `alert` label. */
   id: string;
+  /**
+   * The runbook's file name, docs/runbooks/<runbook>.md: the platform's runbook catalogue's id
+   * (D-13: `http-error-spike`, `http-latency-spike`, ...) where it has a page for what the rule
+   * watches, so one `--runbook-base-url` serves ours and theirs; else the rule's id.
+   */
+  runbook: string;
   title: string;
   summary: string;
 }
@@ -58,32 +84,38 @@ export const TAIL_LOST_LOOKBACK_DAYS = 7;
 export const ALERTS = {
   errorRate: {
     id: "error-rate-anomaly",
-    title: "Error rate outside its 24-hour band",
-    summary: "The share of failed invocations (the tail's counts) left its own 24-hour mean ± 3σ for 10 minutes.",
+    runbook: "http-error-spike",
+    title: "Error rate above its 24-hour band",
+    summary: "The share of failed invocations (the tail's counts) exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   latency: {
     id: "latency-p95-anomaly",
-    title: "p95 latency outside its 24-hour band",
-    summary: "The p95 wall time of invocations (the tail's histogram) left its own 24-hour mean ± 3σ for 10 minutes.",
+    runbook: "http-latency-spike",
+    title: "p95 latency above its 24-hour band",
+    summary: "The p95 wall time of invocations (the tail's histogram) exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   serverErrorRate: {
     id: "server-error-rate-anomaly",
-    title: "Server-span error rate outside its 24-hour band",
+    runbook: "http-error-spike",
+    title: "Server-span error rate above its 24-hour band",
     summary:
-      "The share of failed server spans (Error status or 5xx) of a service the tail does not count left its own 24-hour mean ± 3σ for 10 minutes.",
+      "The share of failed server spans (Error status or 5xx) of a service the tail does not count exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   serverLatency: {
     id: "server-latency-p95-anomaly",
-    title: "Server-span p95 latency outside its 24-hour band",
-    summary: "The p95 duration of the server spans of a service the tail does not count left its own 24-hour mean ± 3σ for 10 minutes.",
+    runbook: "http-latency-spike",
+    title: "Server-span p95 latency above its 24-hour band",
+    summary: "The p95 duration of the server spans of a service the tail does not count exceeded its own 24-hour mean + 3σ for 10 minutes.",
   },
   tailLost: {
     id: "tail-lost",
+    runbook: "tail-lost",
     title: "The tail Worker stopped counting this service",
     summary: `The tail Worker counted this service's invocations in the last ${TAIL_LOST_LOOKBACK_DAYS} days but none in the last ${TAIL_SILENCE_MINUTES} minutes, while the service's own telemetry still arrives, for 5 minutes more.`,
   },
   tailSilent: {
     id: "tail-silent",
+    runbook: "tail-silent",
     title: "The tail Worker stopped reporting",
     summary: `No invocation counts from the tail Worker for any service in ${TAIL_SILENCE_MINUTES} minutes, for 5 minutes more.`,
   },
@@ -136,15 +168,19 @@ export interface AlertRuleFile {
 export interface AlertTarget {
   tables: QueryTables;
   datasourceUid: string;
-  /** Where docs/runbooks/ is published; `<id>.md` is appended. */
+  /** Where docs/runbooks/ is published; `<runbook>.md` is appended. */
   runbookBaseUrl: string;
   folder: string;
+  /** The owning team (D-13's `{{team}}`): a `team` label on every rule, for notification policies to route by. */
+  team?: string;
 }
 
 export interface AlertRulesInput extends AlertTarget {
   service: string;
   /** Unique per service, at most 30 characters (rule uids add a suffix; Grafana allows 40). */
   serviceUid: string;
+  /** A positive integer; default DEFAULT_MIN_REQUESTS_PER_WINDOW. */
+  minRequestsPerWindow?: number;
 }
 
 /**
@@ -164,14 +200,15 @@ export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
       // A service without an hour of baseline yet, or without traffic, has nothing to judge.
       noDataState: "OK",
       for: "10m",
-      description: `${templateText(input.service)} is {{ $values.A }} standard deviations from its 24-hour baseline.`,
+      description: `${templateText(input.service)} is {{ $values.A }} standard deviations above its 24-hour baseline.`,
       labels: { service: templateText(input.service) },
     });
+  const window = { tables: input.tables, service: input.service, minRequests: input.minRequestsPerWindow ?? DEFAULT_MIN_REQUESTS_PER_WINDOW };
   return ruleFile(`deco-otel ${input.service}`, input.folder, [
-    band(ALERTS.errorRate, "err", errorRateDeviationSql(input.tables, input.service)),
-    band(ALERTS.latency, "p95", latencyDeviationSql(input.tables, input.service)),
-    band(ALERTS.serverErrorRate, "serr", serverErrorRateDeviationSql(input.tables, input.service)),
-    band(ALERTS.serverLatency, "sp95", serverLatencyDeviationSql(input.tables, input.service)),
+    band(ALERTS.errorRate, "err", errorRateDeviationSql(window)),
+    band(ALERTS.latency, "p95", latencyDeviationSql(window)),
+    band(ALERTS.serverErrorRate, "serr", serverErrorRateDeviationSql(window)),
+    band(ALERTS.serverLatency, "sp95", serverLatencyDeviationSql(window)),
     rule(input, {
       alert: ALERTS.tailLost,
       uid: `${input.serviceUid}-tlo`,
@@ -272,9 +309,9 @@ function rule(target: AlertTarget, spec: RuleSpec): AlertRule {
     annotations: {
       summary: spec.alert.summary,
       description: spec.description,
-      runbook_url: `${target.runbookBaseUrl.replace(/\/+$/, "")}/${spec.alert.id}.md`,
+      runbook_url: `${target.runbookBaseUrl.replace(/\/+$/, "")}/${spec.alert.runbook}.md`,
     },
-    labels: { ...spec.labels, alert: spec.alert.id, source: "deco-otel" },
+    labels: { ...spec.labels, alert: spec.alert.id, source: "deco-otel", ...(target.team === undefined ? {} : { team: templateText(target.team) }) },
     isPaused: false,
   };
 }
@@ -314,45 +351,50 @@ function tailLostSql(tables: QueryTables, service: string): string {
 ) AS tail_lost`;
 }
 
+/** What every band rule's query is built from: where, for which service, and the windows it counts. */
+export interface BandInput {
+  tables: QueryTables;
+  service: string;
+  /** Invocations or server spans a 5-minute window needs to count (DEFAULT_MIN_REQUESTS_PER_WINDOW). */
+  minRequests: number;
+}
+
+/** σ of a latency band: the baseline's, at least LATENCY_SIGMA_FLOOR_SHARE of its mean and 1 ms. */
+const LATENCY_SIGMA = `greatest(baseline_stddev, ${LATENCY_SIGMA_FLOOR_SHARE} * baseline_mean, 1)`;
+
 /**
- * Error rate per 5-minute window from `cloudflare.worker.invocations`; the band's σ is at
- * least 0.001 (0.1 percentage point) so a service that never failed does not page on its
- * first failed invocation.
+ * Error rate per 5-minute window of at least `minRequests` invocations, from
+ * `cloudflare.worker.invocations`; the band's σ is at least 0.001 (0.1 percentage point) so a
+ * service that never failed does not page on its first failed invocation.
  */
-export function errorRateDeviationSql(tables: QueryTables, service: string): string {
+export function errorRateDeviationSql({ tables, service, minRequests }: BandInput): string {
   return deviationSql({
     table: tables.metricsSum,
     time: "TimeUnix",
     where: `MetricName = '${INVOCATIONS_METRIC}' AND ${serviceFilter({ name: service })}`,
     aggregates: `sumIf(Value, ${INVOCATION_IS_ERROR}) AS errors, sum(Value) AS invocations`,
     value: "errors / invocations",
-    hasValue: "invocations > 0",
-    minimumSigma: 0.001,
+    hasValue: `invocations >= ${minRequests}`,
+    sigma: "greatest(baseline_stddev, 0.001)",
   });
 }
 
 /**
- * p95 wall time per 5-minute window from the merged `cloudflare.worker.wall_time` buckets; the
- * band's σ is at least 5 ms, the width of the histogram's first bucket.
+ * p95 wall time (ms) per 5-minute window of at least `minRequests` invocations, from the merged
+ * `cloudflare.worker.wall_time` histograms (histogramQuantile: interpolated inside the bucket,
+ * cut to the window's fastest and slowest invocation); σ as LATENCY_SIGMA.
  */
-export function latencyDeviationSql(tables: QueryTables, service: string): string {
+export function latencyDeviationSql({ tables, service, minRequests }: BandInput): string {
   return deviationSql({
     table: tables.metricsHistogram,
     time: "TimeUnix",
     where: `MetricName = '${WALL_TIME_METRIC}' AND ${serviceFilter({ name: service })}`,
-    aggregates: "sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds, sum(Count) AS observations",
-    value: histogramQuantile(0.95, "counts", "bounds"),
-    hasValue: "observations > 0",
-    minimumSigma: 5,
+    aggregates: `${MERGED_HISTOGRAM}, sum(Count) AS observations`,
+    value: histogramQuantile(0.95),
+    hasValue: `observations >= ${minRequests}`,
+    sigma: LATENCY_SIGMA,
   });
 }
-
-/**
- * Server spans a 5-minute window needs before its error rate or p95 counts: with fewer, one
- * failed or slow request moves the value more than a band can tell from noise (sampled traces
- * give a few spans a window).
- */
-const MIN_SERVER_SPANS_PER_WINDOW = 20;
 
 /**
  * The server-span rules judge a service only while the tail counted none of its invocations in
@@ -364,36 +406,36 @@ function untailedInRange(tables: QueryTables, service: string): string {
 
 /**
  * Error rate of the service's server spans (Error status or a 5xx) per 5-minute window of at
- * least MIN_SERVER_SPANS_PER_WINDOW spans, for a service the tail does not count; the band's σ
- * is at least 0.01 (1 percentage point: one span in a window of 100).
+ * least `minRequests` spans, for a service the tail does not count; the band's σ is at least
+ * 0.01 (1 percentage point: one span in a window of 100).
  */
-function serverErrorRateDeviationSql(tables: QueryTables, service: string): string {
+function serverErrorRateDeviationSql({ tables, service, minRequests }: BandInput): string {
   return deviationSql({
     table: tables.traces,
     time: "Timestamp",
     where: `${serviceFilter({ name: service })} AND ${SPAN_IS_SERVER}`,
     aggregates: `countIf(${SERVER_SPAN_IS_ERROR}) AS errors, count() AS spans`,
     value: "errors / spans",
-    hasValue: `spans >= ${MIN_SERVER_SPANS_PER_WINDOW}`,
-    minimumSigma: 0.01,
+    hasValue: `spans >= ${minRequests}`,
+    sigma: "greatest(baseline_stddev, 0.01)",
     judgedOnlyIf: untailedInRange(tables, service),
   });
 }
 
 /**
  * p95 duration of the service's server spans, in ms, per 5-minute window of at least
- * MIN_SERVER_SPANS_PER_WINDOW spans, for a service the tail does not count; σ at least 5 ms,
- * as for the tail's wall time.
+ * `minRequests` spans, for a service the tail does not count, from the spans' own durations;
+ * σ as LATENCY_SIGMA.
  */
-function serverLatencyDeviationSql(tables: QueryTables, service: string): string {
+function serverLatencyDeviationSql({ tables, service, minRequests }: BandInput): string {
   return deviationSql({
     table: tables.traces,
     time: "Timestamp",
     where: `${serviceFilter({ name: service })} AND ${SPAN_IS_SERVER}`,
     aggregates: "quantile(0.95)(Duration) / 1e6 AS p95_ms, count() AS spans",
     value: "p95_ms",
-    hasValue: `spans >= ${MIN_SERVER_SPANS_PER_WINDOW}`,
-    minimumSigma: 5,
+    hasValue: `spans >= ${minRequests}`,
+    sigma: LATENCY_SIGMA,
     judgedOnlyIf: untailedInRange(tables, service),
   });
 }
@@ -407,21 +449,23 @@ interface Deviation {
   aggregates: string;
   /** The window's value from its aggregates. */
   value: string;
-  /** Whether a window has a value (traffic) at all. */
+  /** Whether a window has a value (enough traffic) at all. */
   hasValue: string;
-  minimumSigma: number;
+  /** The band's σ, from `baseline_stddev` and `baseline_mean`, with its floor. */
+  sigma: string;
   /** A scalar condition; when false the rule answers NULL (no data, so OK): another rule judges. */
   judgedOnlyIf?: string;
 }
 
 /**
- * |recent − baseline mean| / max(baseline σ, minimum σ): NULL (no data) until the baseline has
- * MIN_BASELINE_WINDOWS windows or when the last 5 minutes saw no traffic. The query's range
- * ($__timeFilter) is the 24-hour baseline; `$__toTime` is the evaluation time.
+ * (recent − baseline mean) / σ, signed (a band is one-sided: below the mean is negative and
+ * never fires): NULL (no data) until the baseline has MIN_BASELINE_WINDOWS windows or when the
+ * last 5 minutes had too little traffic. The query's range ($__timeFilter) is the 24-hour
+ * baseline; `$__toTime` is the evaluation time.
  */
 function deviationSql(d: Deviation): string {
   const judged = d.judgedOnlyIf === undefined ? "" : ` AND ${d.judgedOnlyIf}`;
-  return `SELECT if(baseline_windows >= ${MIN_BASELINE_WINDOWS} AND recent_windows = 1${judged}, abs(recent - baseline_mean) / greatest(baseline_stddev, ${d.minimumSigma}), NULL) AS deviation_sigmas
+  return `SELECT if(baseline_windows >= ${MIN_BASELINE_WINDOWS} AND recent_windows = 1${judged}, (recent - baseline_mean) / ${d.sigma}, NULL) AS deviation_sigmas
 FROM
 (
     SELECT avg(value) AS baseline_mean, stddevPop(value) AS baseline_stddev, count() AS baseline_windows

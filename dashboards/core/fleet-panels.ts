@@ -6,11 +6,13 @@ import {
   INVOCATION_IS_ERROR,
   INVOCATIONS_METRIC,
   LOG_IS_TAIL,
+  MERGED_HISTOGRAM,
   METRIC_IS_TAIL,
   TAIL_SOURCE,
   WALL_TIME_METRIC,
 } from "./sql";
 import type { QueryTables } from "./tables";
+import { tailNamesUnderEnvironmentsSql } from "./tail-names";
 
 /**
  * One row: services ranked by error rate, the services the tail does not count, then
@@ -71,15 +73,15 @@ ORDER BY time`,
         {
           key: "p95-by-service",
           title: "p95 latency by service (wall time)",
-          description: "The bucket bound under which 95% of each service's invocations finished.",
+          description: "The wall time under which 95% of each service's invocations finished, interpolated inside its histogram bucket.",
           visualization: "timeseries",
           unit: "ms",
           width: 12,
           height: 8,
-          rawSql: `SELECT time, service, ${histogramQuantile(0.95, "counts", "bounds")} AS p95
+          rawSql: `SELECT time, service, ${histogramQuantile(0.95)} AS p95
 FROM
 (
-    SELECT $__timeInterval(TimeUnix) AS time, ServiceName AS service, sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds
+    SELECT $__timeInterval(TimeUnix) AS time, ServiceName AS service, ${MERGED_HISTOGRAM}
     FROM ${tables.metricsHistogram}
     WHERE MetricName = '${WALL_TIME_METRIC}' AND $__timeFilter(TimeUnix) AND Count > 0
     GROUP BY time, service
@@ -118,11 +120,17 @@ function untailedServices(tables: QueryTables): PanelSpec {
     key: "untailed-services",
     title: "Services the tail does not count",
     description:
-      "Services whose own log records, spans or metric points arrived in the range while the tail Worker counted none of their invocations: their error rate, latency and tail-based alert rules are empty. Wire tail_consumers for a Cloudflare Worker; the service's dashboard shows its server spans.",
+      "Services whose own log records, spans or metric points arrived in the range while the tail Worker counted none of their invocations under their name: their error rate, latency and tail-based alert rules are empty. Wire tail_consumers for a Cloudflare Worker; the service's dashboard shows its server spans. tail_counts_as names the services the tail did count that are this name under a wrangler environment (<name>-<env>, the script name wrangler deploys with --env): when one is this Worker, it is wired and its data split over two names; set its service.name to the deployed script name (README, \"Wiring a producer\").",
     visualization: "table",
     width: 24,
     height: 6,
-    rawSql: `SELECT ServiceName AS service, sumIf(amount, tail = 0) AS own_records, sumIf(amount, tail = 1) AS invocations_counted, max(last_seen) AS last_seen
+    rawSql: `WITH (SELECT groupUniqArray(ServiceName) FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)) AS tail_counted
+SELECT
+    ServiceName AS service,
+    sumIf(amount, tail = 0) AS own_records,
+    sumIf(amount, tail = 1) AS invocations_counted,
+    max(last_seen) AS last_seen,
+    arrayStringConcat(${tailNamesUnderEnvironmentsSql("service", "tail_counted")}, ', ') AS tail_counts_as
 FROM
 (
     SELECT ServiceName, 1 AS tail, toUInt64(sum(Value)) AS amount, max(TimeUnix) AS last_seen FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix) GROUP BY ServiceName

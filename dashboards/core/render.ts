@@ -16,6 +16,7 @@ import { DASHBOARD_TAG, renderDashboard, serviceVariable, sqlAnnotation } from "
 import { servicePanelRows } from "./service-panels";
 import { SERVICE_VARIABLE } from "./sql";
 import { queryTables } from "./tables";
+import { tailNamesUnderEnvironments } from "./tail-names";
 
 export const DEFAULT_DATASOURCE_UID = "deco-otel-clickhouse";
 /** Where the dashboard provider file tells Grafana to read the dashboards from. */
@@ -33,11 +34,20 @@ export interface RenderInput {
   withAlerts?: boolean;
   /** Required with `withAlerts`. */
   runbookBaseUrl?: string;
+  /** The team owning these services (D-13's `{{team}}`): a `team` label on alert rules, a `team:<name>` tag on dashboards. */
+  team?: string;
+  /** Invocations or server spans a 5-minute window needs before a band rule counts it (default 20). */
+  minRequestsPerWindow?: number;
   /**
    * Services known to have had no invocation counts from the tail Worker in the last day (read
    * from ClickHouse when generating): their dashboards open with a note saying so.
    */
   servicesWithoutTailCounts?: string[];
+  /**
+   * Services the tail Worker counted in the last day (read with the above): a note on an
+   * uncounted service names those that are it under a wrangler environment (`<name>-<env>`).
+   */
+  tailCountedServices?: string[];
   /** How Grafana reaches ClickHouse, for the data source. */
   clickhouseUrl: string;
   clickhouseUser: string;
@@ -63,7 +73,7 @@ export class RenderError extends Error {
 
 /**
  * Dashboards for each distinct service and the fleet, alert rules when asked, the data source.
- * Throws RenderError for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
+ * Throws RenderError for an empty service name, a minimum of requests that is no positive whole number, for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
  * a plain identifier or a ClickHouse URL that is not http(s).
  */
 export function render(input: RenderInput): Rendered {
@@ -75,9 +85,19 @@ export function render(input: RenderInput): Rendered {
     // Grafana links the runbook_url annotation in alert notifications: readers open it in a browser.
     throw new RenderError(`--runbook-base-url must be an http(s) URL, got "${input.runbookBaseUrl}"`);
   }
+  const minRequests = input.minRequestsPerWindow;
+  if (minRequests !== undefined && !(Number.isSafeInteger(minRequests) && minRequests >= 1)) {
+    throw new RenderError(`--min-requests-per-window must be a whole number of at least 1, got ${minRequests}`);
+  }
+  if (input.services.includes("")) {
+    // An empty ServiceName is what a sender without service.name leaves: no service of ours to title a dashboard after.
+    throw new RenderError('--service needs a service name (a ServiceName), got an empty one ("")');
+  }
   const services = [...new Set(input.services)];
   const tables = queryTables({ database: input.database, generation: input.generation });
   const generationTag = input.generation ?? "any-generation";
+  if (input.team !== undefined && input.team.trim() === "") throw new RenderError("--team needs a team name, got an empty one");
+  const teamTags = input.team === undefined ? [] : [`team:${input.team}`];
   const servicesSeen = servicesSeenQuery(tables);
   const untailed = new Set(input.servicesWithoutTailCounts ?? []);
   const dashboards: Rendered["dashboards"] = services.map((service) => ({
@@ -88,8 +108,12 @@ export function render(input: RenderInput): Rendered {
       description:
         `Invocations, errors, latency, logs and traces of ${service}, from the deco-otel tables.` +
         (untailed.has(service) ? " The tail Worker counted none of its invocations in the day before this was generated: the tail's panels stay empty." : ""),
-      tags: ["service", generationTag],
-      rows: servicePanelRows({ tables, withoutTailCounts: untailed.has(service) }),
+      tags: ["service", generationTag, ...teamTags],
+      rows: servicePanelRows({
+        tables,
+        withoutTailCounts: untailed.has(service),
+        tailNames: tailNamesUnderEnvironments(service, input.tailCountedServices ?? []),
+      }),
       datasourceUid,
       variables: [serviceVariable(SERVICE_VARIABLE, service, servicesSeen, datasourceUid)],
       annotations: [sqlAnnotation("Deploys (service.version)", deployAnnotationQuery(tables), datasourceUid)],
@@ -100,17 +124,17 @@ export function render(input: RenderInput): Rendered {
       uid: FLEET_UID,
       title: "deco-otel: fleet overview",
       description: "Every service's invocations, error rate, p95 latency and exceptions, from the tail Worker, and the services it does not count.",
-      tags: ["fleet", generationTag],
+      tags: ["fleet", generationTag, ...teamTags],
       rows: fleetPanelRows(tables),
       datasourceUid,
     }),
   });
-  const alertTarget = { tables, datasourceUid, runbookBaseUrl: input.runbookBaseUrl!, folder: FOLDER };
+  const alertTarget = { tables, datasourceUid, runbookBaseUrl: input.runbookBaseUrl!, folder: FOLDER, team: input.team };
   const alertRules: Rendered["alertRules"] = input.withAlerts
     ? [
         ...services.map((service) => ({
           service,
-          file: renderAlertRules({ ...alertTarget, service, serviceUid: serviceUid(service) }),
+          file: renderAlertRules({ ...alertTarget, service, serviceUid: serviceUid(service), minRequestsPerWindow: minRequests }),
         })),
         { file: renderFleetAlertRules({ ...alertTarget, uid: FLEET_UID }) },
       ]

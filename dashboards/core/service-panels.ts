@@ -10,10 +10,12 @@ import {
   INVOCATIONS_METRIC,
   LOG_IS_ERROR,
   LOG_IS_TAIL,
+  MERGED_HISTOGRAM,
   METRIC_IS_TAIL,
   SERVER_SPAN_IS_ERROR,
   SERVICE_VARIABLE,
   serviceFilter,
+  serviceName,
   SPAN_IS_SERVER,
   SPAN_STATUS_IS_ERROR,
   TAIL_SOURCE,
@@ -22,6 +24,7 @@ import {
 import type { QueryTables } from "./tables";
 
 const SERVICE = serviceFilter({ variable: SERVICE_VARIABLE });
+const SERVICE_NAME = serviceName({ variable: SERVICE_VARIABLE });
 
 /** The panels that read only the tail Worker's counts and histograms, by title: empty for a service it does not see. */
 export const TAIL_PANEL_TITLES = [
@@ -40,6 +43,11 @@ interface ServicePanelsInput {
    * Worker in the last day. The dashboard then opens with a note saying so.
    */
   withoutTailCounts?: boolean;
+  /**
+   * With `withoutTailCounts`: the names the tail counted in that day that are this service under
+   * a wrangler environment (`<service>-<env>`, tail-names.ts); the note names them.
+   */
+  tailNames?: readonly string[];
 }
 
 /**
@@ -47,14 +55,14 @@ interface ServicePanelsInput {
  * tail's counts, the exceptions it caught, latency and CPU time, the service's own server
  * spans, logs, traces. Durations are in ms, rates in 0..1.
  */
-export function servicePanelRows({ tables, withoutTailCounts = false }: ServicePanelsInput): RowSpec[] {
+export function servicePanelRows({ tables, withoutTailCounts = false, tailNames = [] }: ServicePanelsInput): RowSpec[] {
   const logsTimeFilter = `$__timeFilter(${tables.logsFilterTime})`;
   const invocations = `FROM ${tables.metricsSum}
 WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${SERVICE} AND $__timeFilter(TimeUnix)`;
   return [
     {
       title: "What reaches deco-otel",
-      panels: [...(withoutTailCounts ? [untailedNote()] : []), channels(tables, withoutTailCounts ? 16 : 24)],
+      panels: [...(withoutTailCounts ? [untailedNote(tailNames)] : []), channels(tables, withoutTailCounts ? 16 : 24)],
     },
     {
       title: "Invocations and errors (the tail Worker's counts)",
@@ -143,14 +151,14 @@ LIMIT 50`,
           title: "Latency p50 / p95 / p99 (wall time)",
           metric: WALL_TIME_METRIC,
           description:
-            "Wall time of invocations (cloudflare.worker.wall_time), as the upper bound of the histogram bucket each percentile falls in.",
+            "Wall time of invocations (cloudflare.worker.wall_time): each percentile interpolated inside the histogram bucket it falls in, as Prometheus' histogram_quantile does, and cut to the smallest and largest invocation.",
         }),
         durationPercentiles(tables, {
           key: "cpu-time",
           title: "CPU time p50 / p95 / p99",
           metric: CPU_TIME_METRIC,
           description:
-            "CPU time of invocations (cloudflare.worker.cpu_time), as the upper bound of the histogram bucket each percentile falls in. Near the plan's CPU limit, invocations get killed (outcome exceededCpu).",
+            "CPU time of invocations (cloudflare.worker.cpu_time): each percentile interpolated inside the histogram bucket it falls in, as Prometheus' histogram_quantile does, and cut to the smallest and largest invocation. Near the plan's CPU limit, invocations get killed (outcome exceededCpu).",
         }),
       ],
     },
@@ -245,17 +253,27 @@ LIMIT 20`,
   ];
 }
 
-/** The note on the dashboard of a service the tail did not count when it was generated. */
-function untailedNote(): TextSpec {
+/**
+ * The note on the dashboard of a service the tail did not count when it was generated; with
+ * `tailNames`, the names the tail counted that look like it under a wrangler environment.
+ */
+function untailedNote(tailNames: readonly string[]): TextSpec {
+  const names = tailNames.map((name) => `\`${name}\``).join(", ");
   return {
     key: "no-tail-counts",
-    title: "No counts from the tail Worker",
+    title: tailNames.length > 0 ? "Counted by the tail under another name?" : "No counts from the tail Worker",
     visualization: "text",
     width: 8,
     height: 8,
     markdown: [
       "When this dashboard was generated, the tail Worker had counted **no invocation of this service in the last day**.",
       "",
+      ...(tailNames.length > 0
+        ? [
+            `It counted ${names}: the tail names a Worker by its script name, which a wrangler environment makes \`<name>-<env>\`, while this service's own telemetry names it by the \`service.name\` its code sets. If that is this Worker, it is wired, and its data is split over two names: set its \`service.name\` to the deployed script name in each environment (deco-otel README, "Wiring a producer").`,
+            "",
+          ]
+        : []),
       `The panels fed by the tail (${TAIL_PANEL_TITLES.join(", ")}) and the alert rules \`error-rate-anomaly\` and \`latency-p95-anomaly\` stay empty for it.`,
       "The *server spans* row and the rules `server-error-rate-anomaly` and `server-latency-p95-anomaly` read its own traces instead.",
       "",
@@ -277,7 +295,7 @@ function channels(tables: QueryTables, width: number): PanelSpec {
     key: "channels",
     title: "Telemetry by channel",
     description:
-      "What arrived for this service in the range, per channel: the tail Worker's invocation counts and log records, and the service's own log records, spans and metric points (OTel SDKs, Cloudflare's export). When the tail's invocations are 0 while its own telemetry arrives, the tail does not see the service: the panels fed by the tail and the tail-based alert rules stay empty (wire tail_consumers), and the server-spans row is what shows its requests.",
+      "What arrived for this service in the range, per channel: the tail Worker's invocation counts and log records, and the service's own log records, spans and metric points (OTel SDKs, Cloudflare's export). \"counted as <service>-<env>\" sums the tail's counts of Workers named like this service under a wrangler environment: when they are this Worker, set its service.name to the script name (README, \"Wiring a producer\"); another Worker may share the prefix. When the tail's invocations are 0 while its own telemetry arrives, the tail does not see the service: the panels fed by the tail and the tail-based alert rules stay empty (wire tail_consumers), and the server-spans row is what shows its requests.",
     visualization: "table",
     width,
     height: 8,
@@ -287,6 +305,8 @@ FROM
 ${[
   line("tail: invocations counted", "sum(Value)", "TimeUnix", tables.metricsSum, `MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)`),
   line("tail: log records", "count()", "Timestamp", tables.logs, `${LOG_IS_TAIL} AND ${logsTimeFilter}`),
+  // Outside the line() shape: these are other services' rows, the service under a wrangler environment's script name.
+  `    SELECT 'tail: invocations counted as <service>-<env>' AS channel, toUInt64(sum(Value)) AS amount, maxOrNull(TimeUnix) AS last_seen FROM ${tables.metricsSum} WHERE MetricName = '${INVOCATIONS_METRIC}' AND startsWith(ServiceName, concat(${SERVICE_NAME}, '-')) AND $__timeFilter(TimeUnix)`,
   line("own: log records", "count()", "Timestamp", tables.logs, `NOT ${LOG_IS_TAIL} AND ${logsTimeFilter}`),
   line("own: spans", "count()", "Timestamp", tables.traces, "$__timeFilter(Timestamp)"),
   line("own: metric points (sums)", "count()", "TimeUnix", tables.metricsSum, `NOT ${METRIC_IS_TAIL} AND $__timeFilter(TimeUnix)`),
@@ -382,7 +402,7 @@ interface DurationPanel {
 }
 
 function durationPercentiles(tables: QueryTables, panel: DurationPanel): PanelSpec {
-  const percentile = (q: number, alias: string) => `${histogramQuantile(q, "counts", "bounds")} AS ${alias}`;
+  const percentile = (q: number, alias: string) => `${histogramQuantile(q)} AS ${alias}`;
   return {
     key: panel.key,
     title: panel.title,
@@ -394,7 +414,7 @@ function durationPercentiles(tables: QueryTables, panel: DurationPanel): PanelSp
     rawSql: `SELECT time, ${percentile(0.5, "p50")}, ${percentile(0.95, "p95")}, ${percentile(0.99, "p99")}
 FROM
 (
-    SELECT $__timeInterval(TimeUnix) AS time, sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds
+    SELECT $__timeInterval(TimeUnix) AS time, ${MERGED_HISTOGRAM}
     FROM ${tables.metricsHistogram}
     WHERE MetricName = '${panel.metric}' AND ${SERVICE} AND $__timeFilter(TimeUnix) AND Count > 0
     GROUP BY time

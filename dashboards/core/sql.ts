@@ -24,9 +24,12 @@ export type ServiceRef = { variable: string } | { name: string };
  * expression the primary key still uses. A fixed name is quoted as a ClickHouse string literal.
  */
 export function serviceFilter(service: ServiceRef): string {
-  return "variable" in service
-    ? `ServiceName = decodeURLComponent('\${${service.variable}:percentencode}')`
-    : `ServiceName = ${stringLiteral(service.name)}`;
+  return `ServiceName = ${serviceName(service)}`;
+}
+
+/** The service's name as a ClickHouse String expression (serviceFilter says how it is written). */
+export function serviceName(service: ServiceRef): string {
+  return "variable" in service ? `decodeURLComponent('\${${service.variable}:percentencode}')` : stringLiteral(service.name);
 }
 
 /** A ClickHouse string literal (backslash escapes, ClickHouse's default). */
@@ -78,15 +81,34 @@ export const SERVER_SPAN_IS_ERROR =
   ` OR toUInt16OrZero(SpanAttributes['http.status_code']) >= 500)`;
 
 /**
- * The q-quantile (0..1) of an explicit-bucket histogram whose per-bucket counts were summed
- * (`sumForEach(BucketCounts)`) into the array `counts`, with bucket bounds `bounds`: the upper
- * bound of the bucket the quantile falls in, i.e. "q of the observations took at most this".
- * The overflow bucket has no upper bound; there it reads as the last finite bound. Rows with no
- * observations must be filtered out by the caller. Unit: the histogram's (ms for the tail's).
+ * Aggregates merging the explicit-bucket histogram points of one group (a window, a service) into
+ * what histogramQuantile reads: `counts` (per-bucket sums), `bounds`, the group's smallest and
+ * largest observation (`min_value`, `max_value`, from each point's Min and Max, which the tail
+ * always sends) and its exact mean (`mean_value`). Points of one metric share their bounds.
  */
-export function histogramQuantile(q: number, counts: string, bounds: string): string {
-  return (
-    `arrayPushBack(${bounds}, ${bounds}[-1])` +
-    `[arrayFirstIndex(c -> c >= ${q} * arraySum(${counts}), arrayCumSum(${counts}))]`
-  );
+export const MERGED_HISTOGRAM =
+  "sumForEach(BucketCounts) AS counts, any(ExplicitBounds) AS bounds, min(Min) AS min_value, max(Max) AS max_value, sum(Sum) / sum(Count) AS mean_value";
+
+/**
+ * The q-quantile (0..1) of a histogram merged by MERGED_HISTOGRAM, in the histogram's unit (ms
+ * for the tail's). As Prometheus' `histogram_quantile` estimates it: find the bucket holding the
+ * rank q × total and interpolate linearly between its lower and upper bound (the first bucket's
+ * lower bound is 0), assuming observations spread evenly inside it. Narrower where the group's
+ * Min and Max say so: no observation lies below the smallest or above the largest, so the
+ * bucket holding either is cut there, and the overflow bucket (no upper bound; Prometheus
+ * answers the last finite bound) ends at the largest. A sender that leaves Min and Max out has
+ * them stored as 0: Max is used only when it is at least the mean, Min only when at most.
+ * Steady traffic whose observations share one bucket thus reads at their actual value (240 ms
+ * and 260 ms, not 250 and 500). Groups with no observations must be filtered out by the caller.
+ */
+export function histogramQuantile(q: number): string {
+  const rank = `${q} * arraySum(counts)`;
+  const maxKnown = "max_value >= mean_value";
+  const minKnown = "min_value <= mean_value";
+  const lower = `if(${minKnown}, greatest(if(i = 1, 0, bounds[i - 1]), min_value), if(i = 1, 0, bounds[i - 1]))`;
+  const upper = `if(i > length(bounds), if(${maxKnown}, max_value, bounds[-1]), if(${maxKnown}, least(bounds[i], max_value), bounds[i]))`;
+  const below = "(arrayCumSum(counts)[i] - counts[i])";
+  // i is the 1-based index of the bucket holding the rank; lambdas see the row's columns.
+  const interpolated = `if(i > length(bounds) AND NOT ${maxKnown}, bounds[-1], ${lower} + (${upper} - ${lower}) * (${rank} - ${below}) / counts[i])`;
+  return `arrayMap(i -> ${interpolated}, [arrayFirstIndex(c -> c >= ${rank}, arrayCumSum(counts))])[1]`;
 }

@@ -49,6 +49,10 @@ describe("npm run dashboards", () => {
     [["--service", "shop", "--with-alerts"], "--runbook-base-url"],
     [["--service", "shop", "--generation", "newest"], "--generation must be current or legacy"],
     [["--service", "shop", "--colour"], "Unknown option '--colour'"],
+    [["--service", "shop", "--min-requests-per-window", "a few"], '--min-requests-per-window must be a whole number of at least 1, got "a few"'],
+    [["--service", "shop", "--min-requests-per-window", "0"], "--min-requests-per-window must be a whole number of at least 1, got 0"],
+    [["--service", ""], '--service needs a service name (a ServiceName), got an empty one ("")'],
+    [["--service", "shop", "--service", ""], '--service needs a service name (a ServiceName), got an empty one ("")'],
     [["--service", "shop", "--with-alerts", "--runbook-base-url", "ftp://x"], '--runbook-base-url must be an http(s) URL, got "ftp://x"'],
   ])("refuses %j with exit code 2 and says why", async (args, message) => {
     const run = await dashboardsCli(args);
@@ -121,7 +125,7 @@ describe("npm run dashboards", () => {
       const url = `http://127.0.0.1:${port}`;
       const run = await dashboardsCli(["--from-clickhouse", "--url", url, "--out", join(out, "unreachable")]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`--from-clickhouse could not read the services at ${url}: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+      expect(run.stderr).toContain(`--from-clickhouse could not read the tables at ${url}: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
     });
 
     it("renders every service seen in the last day, besides the named ones (not Cloudflare's destination test record), and names those the tail Worker did not count", async () => {
@@ -130,6 +134,7 @@ describe("npm run dashboards", () => {
         ["--from-clickhouse", "--service", "named-shop", "--database", db.database, "--url", db.url, "--out", dir],
       );
       expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`Tables in ${db.database} at ${db.url}: the current generation`);
       expect(run.stdout).toContain("Services seen in the last day at");
       expect((await readdir(join(dir, "dashboards"))).sort()).toEqual([
         "deco-otel-counted-shop.json",
@@ -149,6 +154,66 @@ describe("npm run dashboards", () => {
       expect(await notes("seen-today")).toEqual(["No counts from the tail Worker"]);
       expect(await notes("named-shop")).toEqual(["No counts from the tail Worker"]);
       expect(await notes("counted-shop")).toEqual([]);
+    });
+
+    it("says which generation the tables are and refuses a --generation that does not fit them, before ClickHouse fails on a column", async () => {
+      const run = await dashboardsCli(["--from-clickhouse", "--generation", "legacy", "--database", db.database, "--url", db.url, "--out", join(out, "wrong-generation")]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        "--generation legacy does not fit these tables: they are the current generation (otel_logs has no TimestampTime column, which legacy queries filter logs on); pass --generation current, or leave --generation out",
+      );
+      expect(run.stderr).not.toContain("Unknown identifier");
+      expect(await readdir(out)).not.toContain("wrong-generation");
+    });
+
+    it("names a service the tail counts only under its wrangler environment's script name, apart from the uncounted ones", async () => {
+      const split = await createTestDatabase("dashboards_cli_split");
+      try {
+        await applySchema(split.client, renderSchema(resolveSchemaOptions({ database: split.database })));
+        // `wrangler deploy --env production` names the script shop-production; the producer's SDK says shop.
+        await split.client.command({
+          query: `INSERT INTO otel_metrics_sum (ServiceName, MetricName, TimeUnix, Value, AggregationTemporality, IsMonotonic) VALUES
+            ('shop-production', 'cloudflare.worker.invocations', now() - INTERVAL 1 HOUR, 30, 1, true)`,
+        });
+        await split.client.command({
+          query: `INSERT INTO otel_logs (Timestamp, ServiceName, SeverityText, SeverityNumber, Body) VALUES
+            (now64(9) - INTERVAL 1 HOUR, 'shop', 'INFO', 9, 'order placed'), (now64(9) - INTERVAL 1 HOUR, 'unwired', 'INFO', 9, 'hello')`,
+        });
+        const dir = join(out, "split");
+        const run = await dashboardsCli(["--from-clickhouse", "--database", split.database, "--url", split.url, "--out", dir]);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toContain("No invocation counts from the tail Worker in the last day for 1 service(s): unwired.");
+        expect(run.stderr).toContain("Counted by the tail only under another name, maybe, in the last day: shop (the tail counts shop-production).");
+        expect(run.stderr).toContain("Set service.name to the deployed script name in each");
+        const note = async (service: string) => {
+          const dashboard = JSON.parse(await readFile(join(dir, "dashboards", `deco-otel-${service}.json`), "utf8"));
+          return (dashboard.panels as Array<{ type: string; title: string; options: { content: string } }>).find((panel) => panel.type === "text");
+        };
+        expect((await note("shop"))?.title).toBe("Counted by the tail under another name?");
+        expect((await note("shop"))?.options.content).toContain("It counted `shop-production`");
+        expect((await note("unwired"))?.title).toBe("No counts from the tail Worker");
+      } finally {
+        await split.drop();
+      }
+    });
+
+    it("reads legacy tables as legacy, and a database without the schema as what it is", async () => {
+      const legacy = await createTestDatabase("dashboards_cli_legacy");
+      try {
+        await applySchema(legacy.client, renderSchema(resolveSchemaOptions({ database: legacy.database, generation: "legacy" })));
+        const args = ["--from-clickhouse", "--service", "shop", "--database", legacy.database, "--url", legacy.url];
+        const fits = await dashboardsCli([...args, "--generation", "legacy", "--out", join(out, "legacy")]);
+        expect(fits.code, fits.stderr).toBe(0);
+        expect(fits.stdout).toContain(`Tables in ${legacy.database} at ${legacy.url}: the legacy generation`);
+        const wrong = await dashboardsCli([...args, "--generation", "current", "--out", join(out, "legacy-as-current")]);
+        expect(wrong.code).toBe(2);
+        expect(wrong.stderr).toContain("--generation current does not fit these tables: they are the legacy generation");
+        const empty = await dashboardsCli(["--from-clickhouse", "--database", "default", "--url", legacy.url, "--out", join(out, "none")]);
+        expect(empty.code).toBe(1);
+        expect(empty.stderr).toContain("no otel_logs table in database default: create the schema there (npm run schema) or pass --database");
+      } finally {
+        await legacy.drop();
+      }
     });
   });
 });

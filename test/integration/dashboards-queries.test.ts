@@ -220,9 +220,9 @@ describe.each(generations)("generated queries on the %s generation", (generation
       }
     });
 
-    async function deviations(service: string) {
+    async function deviations(service: string, minRequestsPerWindow?: number) {
       const rules = renderedQueries(
-        render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation }),
+        render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation, minRequestsPerWindow }),
       ).filter((query) => query.kind === "alert" && query.service !== undefined && !query.where.endsWith("-tlo"));
       const values: Record<string, number> = {};
       for (const rule of rules) {
@@ -347,6 +347,52 @@ describe.each(generations)("generated queries on the %s generation", (generation
         expect([values[errorRule]! > 3, values[latencyRule]! > 3]).toEqual([outside, outside]);
       });
 
+      describe("what real fleets showed", () => {
+        /** A day of steady windows ending 6 minutes ago, then the last 5 minutes as `last`. */
+        const shapes = {
+          // The p95 of steady traffic crossing the 250 ms bucket bound: +8%, noise.
+          "lat-step": [{ ok: 1000, exceptions: 0, wallTimeMs: 240 }, { ok: 1000, exceptions: 0, wallTimeMs: 260 }],
+          // 2.2 times slower, inside one bucket (100, 250]: an incident.
+          "lat-2x": [{ ok: 1000, exceptions: 0, wallTimeMs: 110 }, { ok: 1000, exceptions: 0, wallTimeMs: 240 }],
+          // 5% of invocations failed all day, then none: a fix.
+          "err-fixed": [{ ok: 950, exceptions: 50, wallTimeMs: 80 }, { ok: 1000, exceptions: 0, wallTimeMs: 80 }],
+          // 3 invocations a window; then 1 of 3 failed.
+          "err-lowtraffic": [{ ok: 3, exceptions: 0, wallTimeMs: 80 }, { ok: 2, exceptions: 1, wallTimeMs: 80 }],
+        } as const;
+
+        beforeAll(async () => {
+          for (const [service, [day, last]] of Object.entries(shapes)) {
+            await postMetrics(tailMetricsRequest(service, [...windows(287, nowMs - 6 * 60_000, () => day), ...windows(1, nowMs - 60_000, () => last)]));
+          }
+        });
+
+        it("reads a p95 at its value inside a bucket: +8% across a bucket bound stays in the band, 2.2x inside one bucket leaves it", async () => {
+          const step = await deviations("lat-step");
+          const doubled = await deviations("lat-2x");
+          // σ is at least a tenth of the 240 ms baseline: 20 ms more is 20 / 24 σ.
+          expect(step.p95).toBeCloseTo(20 / 24, 6);
+          // 130 ms more on an 11 ms floor.
+          expect(doubled.p95).toBeCloseTo(130 / 11, 6);
+          const latency = renderedQueries(render({ ...RENDER_DEFAULTS, services: ["lat-2x"], database: demo.db.database, generation })).find(
+            (query) => query.kind === "panel" && query.title === "Latency p50 / p95 / p99 (wall time)",
+          )!;
+          const sql = expandQuery(latency.rawSql, { fromMs: nowMs - 3 * 60_000, toMs: nowMs, intervalMs: 300_000, variables: { service: "lat-2x" } });
+          const rows = await demo.db.client.query({ query: sql, format: "JSONEachRow" }).then((r) => r.json<{ p95: number }>());
+          expect(rows.map((row) => row.p95)).toEqual([240]);
+        });
+
+        it("does not page when the error rate falls: the band is one-sided upward", async () => {
+          const { err } = await deviations("err-fixed");
+          expect(err).toBeLessThan(0);
+        });
+
+        it("judges no window with fewer invocations than the minimum (20 unless set)", async () => {
+          expect(await deviations("err-lowtraffic")).toMatchObject({ err: null, p95: null });
+          // Set to 3, the same 1 failure in 3 is judged.
+          expect((await deviations("err-lowtraffic", 3)).err).toBeGreaterThan(3);
+        });
+      });
+
       it("judges nothing for a service the tail counts: its counts' rules do, so it pages once", async () => {
         const { serr, sp95 } = await deviations(TAILED);
         expect([serr, sp95]).toEqual([null, null]);
@@ -411,6 +457,36 @@ describe.each(generations)("generated queries on the %s generation", (generation
       expect(notes(SDK_ONLY)).toHaveLength(1);
       expect(JSON.stringify(notes(SDK_ONLY)[0])).toContain("tail_consumers");
       expect(notes(PRODUCER)).toEqual([]);
+    });
+  });
+
+  describe("a Worker deployed under a wrangler environment whose SDK names it by its bare name", () => {
+    // `wrangler deploy --env production`: the tail counts the script shop-production, the SDK says shop.
+    const SDK_NAME = "split-shop";
+    const SCRIPT = `${SDK_NAME}-production`;
+
+    beforeAll(async () => {
+      const nowMs = Math.floor(Date.now() / 1000) * 1000;
+      await postMetrics(tailMetricsRequest(SCRIPT, windows(1, nowMs - 60_000, () => ({ ok: 30, exceptions: 0, wallTimeMs: 80 }))));
+      await exportSdkTelemetry(demo.ingestUrl, demo.token, SDK_NAME, {
+        requests: [{ name: "GET /", startMs: nowMs - 60_000, durationMs: 20, status: 200 }],
+      });
+    });
+
+    const queriesFor = (service: string) => renderedQueries(render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation }));
+
+    it("is listed by the fleet as uncounted under its name, with the name the tail counts it as", async () => {
+      const panel = queriesFor(SDK_NAME).find((query) => query.service === undefined && query.title === "Services the tail does not count")!;
+      const rows = await run(panel);
+      expect(rows.find((row) => row.service === SDK_NAME)).toMatchObject({ tail_counts_as: SCRIPT, invocations_counted: "0" });
+      expect(rows.map((row) => row.service)).not.toContain(SCRIPT);
+      expect(rows.find((row) => row.service === DEMO_CLIENT_SERVICE)).toMatchObject({ tail_counts_as: "" });
+    });
+
+    it("shows on its own dashboard what the tail counted under the environment's script name", async () => {
+      const panel = queriesFor(SDK_NAME).find((query) => query.kind === "panel" && query.title === "Telemetry by channel")!;
+      const channels = Object.fromEntries((await run(panel)).map((row) => [row.channel, Number(row.amount)]));
+      expect(channels).toMatchObject({ "tail: invocations counted": 0, "tail: invocations counted as <service>-<env>": 30, "own: spans": 1 });
     });
   });
 

@@ -54,6 +54,8 @@ export function tailMetricsRequest(service: string, series: readonly Window[], v
       timeUnixNano: nanos(window.endMs),
       count: String(total),
       sum: total * window.wallTimeMs,
+      min: window.wallTimeMs,
+      max: window.wallTimeMs,
       bucketCounts: bucketCounts.map(String),
       explicitBounds: WALL_TIME_BOUNDS_MS,
     };

@@ -3,13 +3,14 @@
  * type (`@grafana/schema`) at compile time, and what the type cannot say at run time (the
  * plugin's query fields, layout, uids, alert rules, the data source's OTel settings).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Dashboard, Panel, RowPanel } from "@grafana/schema";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { render, renderFiles, RenderError, serviceUid, type RenderInput } from "../../dashboards/core/render";
 import { PLUGIN_ID, PLUGIN_VERSION } from "../../dashboards/core/grafana-dashboard";
 import { templateText } from "../../dashboards/core/alert-rules";
+import { describeGeneration, detectGeneration, generationMismatch } from "../../dashboards/core/generation";
 
 const INPUT: RenderInput = {
   services: ["example-shop", "checkout.api", "example-shop"],
@@ -117,17 +118,20 @@ describe("alert rules", () => {
   });
 
   const BAND_ALERTS = ["error-rate-anomaly", "latency-p95-anomaly", "server-error-rate-anomaly", "server-latency-p95-anomaly"];
+  /** The platform's runbook catalogue (D-13) ids each band rule's runbook_url names, so its runbooks resolve too. */
+  const CATALOGUE_RUNBOOKS = ["http-error-spike", "http-latency-spike", "http-error-spike", "http-latency-spike"];
 
-  it("compare error rate and p95, the tail's and the server spans', with their 24-hour band for 10 minutes, each with its runbook", () => {
+  it("compare error rate and p95, the tail's and the server spans', with their 24-hour band for 10 minutes, each with the catalogue's runbook", () => {
     const [shop] = render(INPUT).alertRules;
     const rules = shop!.file.groups[0]!.rules.filter((rule) => BAND_ALERTS.includes(rule.labels.alert!));
     expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual(
-      BAND_ALERTS.map((id) => `https://git.example/deco-otel/blob/main/docs/runbooks/${id}.md`),
+      CATALOGUE_RUNBOOKS.map((id) => `https://git.example/deco-otel/blob/main/docs/runbooks/${id}.md`),
     );
     expect(rules.map((rule) => rule.uid)).toEqual(["err", "p95", "serr", "sp95"].map((suffix) => `deco-otel-example-shop-${suffix}`));
     for (const rule of rules) {
-      const runbook = new URL(`../../docs/runbooks/${rule.labels.alert}.md`, import.meta.url);
+      const runbook = new URL(`../../docs/runbooks/${rule.annotations.runbook_url.replace(/^.*\//, "")}`, import.meta.url);
       expect(existsSync(runbook), `${runbook.pathname} exists`).toBe(true);
+      expect(readFileSync(runbook, "utf8"), "the page covers the rule").toContain(`\`${rule.labels.alert}\``);
       expect(rule).toMatchObject({ for: "10m", condition: "C", labels: { service: "example-shop" } });
       expect(rule.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 86_400, to: 0 } });
       expect(rule.data[1]!.model).toMatchObject({ type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [3] } }] });
@@ -246,5 +250,44 @@ describe("service uids", () => {
     expect(new Set([...odd, serviceUid("checkout-api")]).size).toBe(odd.length + 1);
     for (const uid of odd) expect(uid).toMatch(/^deco-otel-[a-z0-9_-]*-[0-9a-f]{8}$/);
     for (const uid of odd) expect(uid.length).toBeLessThanOrEqual(30);
+  });
+});
+
+describe("the tables' generation", () => {
+  it.each([
+    [undefined, "current", false],
+    ["ALIAS", "current", true],
+    ["", "legacy", false],
+  ] as const)("reads TimestampTime's default_kind %j as %s (alias %s)", (kind, generation, timestampTimeAlias) => {
+    expect(detectGeneration(kind)).toEqual({ generation, timestampTimeAlias });
+  });
+
+  it("accepts a --generation the tables fit, legacy queries on current tables only with the TimestampTime alias", () => {
+    const current = detectGeneration(undefined);
+    const aliased = detectGeneration("ALIAS");
+    const legacy = detectGeneration("");
+    expect([undefined, "current"].map((requested) => generationMismatch(requested as "current" | undefined, current))).toEqual([undefined, undefined]);
+    expect(generationMismatch("legacy", aliased)).toBeUndefined();
+    expect(generationMismatch("legacy", current)).toContain("they are the current generation");
+    expect(generationMismatch("current", legacy)).toContain("they are the legacy generation");
+    expect(describeGeneration(aliased)).toBe("current (with the TimestampTime alias)");
+  });
+});
+
+describe("service names", () => {
+  it("refuses an empty one: no dashboard titled for nobody", () => {
+    expect(() => render({ ...INPUT, services: ["shop", ""] })).toThrow(new RenderError('--service needs a service name (a ServiceName), got an empty one ("")'));
+  });
+});
+
+describe("a team (D-13's {{team}})", () => {
+  it("labels every alert rule and tags every dashboard with it, and is left out when not given", () => {
+    const rendered = render({ ...INPUT, team: "storefronts" });
+    const rules = rendered.alertRules.flatMap(({ file }) => file.groups.flatMap((group) => group.rules));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule.labels.team, rule.uid).toBe("storefronts");
+    for (const { dashboard } of rendered.dashboards) expect(dashboard.tags).toContain("team:storefronts");
+    expect(render(INPUT).alertRules.flatMap(({ file }) => file.groups.flatMap((group) => group.rules)).some((rule) => "team" in rule.labels)).toBe(false);
+    expect(() => render({ ...INPUT, team: " " })).toThrow(new RenderError("--team needs a team name, got an empty one"));
   });
 });
