@@ -18,7 +18,8 @@ export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run 
 Checks that each producer Worker's wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml)
 is wired to deco-otel, in every wrangler environment. A path is a wrangler file or a directory
 searched for them (default: the current directory); node_modules and folders whose name
-starts with a dot are not searched (the run lists them). A Cloudflare Pages project's file
+starts with a dot are not searched, and templates (wrangler.example.toml) are not read (the
+run lists them). A Cloudflare Pages project's file
 (pages_build_output_dir) gets only the rules for keys a Pages config may hold.
 
 Options:
@@ -28,15 +29,15 @@ Options:
   --exclude GLOB      leave out the wrangler files whose path (relative to the current folder,
                       or to the folder audited) matches GLOB or lies under a folder it
                       matches; repeatable
-  --include-templates audit templates found in folders too (wrangler.example.toml, .template.,
-                      .sample.): wrangler reads them only when given with -c, so by default
-                      they are listed as not read
   --tail [ENV=]NAME   the tail Worker tail_consumers must list: NAME alone for every environment
                       (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
                       (then only NAME is accepted there); repeatable, one per environment
   --exclude-env [GLOB:]NAME
                       leave out environment env.NAME (of the files GLOB matches); repeatable
+  --include-templates audit templates found in folders too (wrangler.example.toml, .template.,
+                      .sample.): wrangler reads them only when given with -c, so by default
+                      they are listed as not read
   --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment,
                       rewrite tail_consumers entries and observability values wrangler refuses
                       when what they mean is clear, and remove a second deco-otel-tail entry;
