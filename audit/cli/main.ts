@@ -9,6 +9,7 @@ import { ConfigParseError } from "../core/model";
 import { type AuditRun, MISSING_PATH_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { RULES } from "../core/rules/index";
+import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
 
@@ -17,7 +18,8 @@ export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run 
 Checks that each producer Worker's wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml)
 is wired to deco-otel, in every wrangler environment. A path is a wrangler file or a directory
 searched for them (default: the current directory); node_modules and folders whose name
-starts with a dot are not searched (the run lists them). A Cloudflare Pages project's file
+starts with a dot are not searched, and templates (wrangler.example.toml) are not read (the
+run lists them). A Cloudflare Pages project's file
 (pages_build_output_dir) gets only the rules for keys a Pages config may hold.
 
 Options:
@@ -27,8 +29,15 @@ Options:
   --exclude GLOB      leave out the wrangler files whose path (relative to the current folder,
                       or to the folder audited) matches GLOB or lies under a folder it
                       matches; repeatable
+  --tail [ENV=]NAME   the tail Worker tail_consumers must list: NAME alone for every environment
+                      (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
+                      deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
+                      (then only NAME is accepted there); repeatable, one per environment
   --exclude-env [GLOB:]NAME
                       leave out environment env.NAME (of the files GLOB matches); repeatable
+  --include-templates audit templates found in folders too (wrangler.example.toml, .template.,
+                      .sample.): wrangler reads them only when given with -c, so by default
+                      they are listed as not read
   --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment,
                       rewrite tail_consumers entries and observability values wrangler refuses
                       when what they mean is clear, and remove a second deco-otel-tail entry;
@@ -39,11 +48,12 @@ Options:
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to
   -h, --help          this help
 
-Exit status: 0 clean or warn mode; 1 block mode with errors; 2 a path could not be read or
-parsed (the parser's message and position are printed), or a wrong option.
+Exit status: 0 in warn mode, whatever was found (a path not read or not parsed is printed as an
+error finding); in block mode 0 clean, 1 errors found, 2 a path could not be read or parsed
+(the parser's message and position are printed); 2 for a wrong option in either mode.
 
 Rules:
-${RULES.map((rule) => `  ${rule.id.padEnd(17)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}
+${RULES.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}
 `;
 
 /** Where the CLI writes; tests pass their own. */
@@ -63,6 +73,8 @@ interface Options {
   ingestUrl: string | undefined;
   metricsDataset: string | undefined;
   exclusions: Exclusions;
+  includeTemplates: boolean;
+  tails: TailNames;
   paths: string[];
 }
 
@@ -79,14 +91,15 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
     output.out(USAGE);
     return 0;
   }
-  const run: AuditRun = { audits: [], failures: [], excludedFiles: [], notSearched: [] };
+  const run: AuditRun = { audits: [], failures: [], excludedFiles: [], notSearched: [], notRead: [] };
   const fixReport: string[] = [];
   for (const path of options.paths) {
     let files: string[];
     try {
-      const discovery = await wranglerFilesAt(path);
+      const discovery = await wranglerFilesAt(path, { includeTemplates: options.includeTemplates });
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
+      run.notRead.push(...discovery.notRead);
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
       run.failures.push(failure(path, null, "config-read", missing ? MISSING_PATH_MESSAGE : `cannot read: ${messageOf(error)}`, READ_FIX));
@@ -118,10 +131,10 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
         continue;
       }
       if (!options.fix) {
-        run.audits.push(auditDocument(document, { excludeEnvironment }));
+        run.audits.push(auditDocument(document, { excludeEnvironment, tails: options.tails }));
         continue;
       }
-      const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment });
+      const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment, tails: options.tails });
       // A dry run writes nothing: its findings point into the file as it is on disk.
       const proposed = fixed.after.slice(document.byteOrderMark ? 1 : 0);
       run.audits.push(options.dryRun ? { ...fixed.audit, findings: findingsOnDisk(fixed.audit.findings, document.text, proposed) } : fixed.audit);
@@ -166,6 +179,8 @@ function parseOptions(argv: string[]): Options | "help" {
         "dry-run": { type: "boolean", default: false },
         "ingest-url": { type: "string" },
         "metrics-dataset": { type: "string" },
+        "include-templates": { type: "boolean", default: false },
+        tail: { type: "string", multiple: true, default: [] },
         exclude: { type: "string", multiple: true, default: [] },
         "exclude-env": { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
@@ -207,8 +222,38 @@ function parseOptions(argv: string[]): Options | "help" {
     ingestUrl,
     metricsDataset,
     exclusions,
+    includeTemplates: values["include-templates"],
+    tails: tailNamesOf(values.tail),
     paths: positionals.length > 0 ? positionals : ["."],
   };
+}
+
+/** A Worker name as Cloudflare takes it: lower-case letters, digits and dashes, not starting or ending with a dash. */
+const WORKER_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * `--tail NAME` (at most once) and `--tail ENV=NAME` (once per environment) as the tails each
+ * environment must list.
+ *
+ * @throws UsageError for a name Cloudflare would not take, or a name given twice for one scope.
+ */
+function tailNamesOf(values: readonly string[]): TailNames {
+  let base: string | undefined;
+  const byEnvironment = new Map<string, string>();
+  for (const value of values) {
+    const equals = value.indexOf("=");
+    const env = equals === -1 ? undefined : value.slice(0, equals);
+    const name = value.slice(equals + 1);
+    if (!WORKER_NAME.test(name) || env?.trim() === "") throw new UsageError(`--tail takes NAME or ENV=NAME with a Worker name (a-z, 0-9, -), e.g. --tail staging=${TAIL_WORKER}-staging, got "${value}"`);
+    if (env === undefined) {
+      if (base !== undefined) throw new UsageError(`--tail NAME is given twice ("${base}", "${name}"): name one tail for every environment, and others with --tail ENV=NAME`);
+      base = name;
+    } else {
+      if (byEnvironment.has(env)) throw new UsageError(`--tail ${env}=… is given twice: one tail per environment`);
+      byEnvironment.set(env, name);
+    }
+  }
+  return { base: base ?? DEFAULT_TAIL_NAMES.base, byEnvironment };
 }
 
 /** The fix hint of a `config-read` finding. */

@@ -2,7 +2,7 @@ import { environmentLabel, environmentsOf } from "./environments";
 import type { Finding, Rule } from "./findings";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { RULES } from "./rules/index";
-import { roleOf, type WorkerRole } from "./wiring";
+import { DEFAULT_TAIL_NAMES, roleOf, type TailNames, type WorkerRole } from "./wiring";
 
 /**
  * What a wrangler file deploys: a Worker, or a Cloudflare Pages project (a top-level
@@ -26,6 +26,8 @@ export interface AuditOptions {
   rules?: readonly Rule[];
   /** Whether to leave an environment out (`null` is the top level); none by default. */
   excludeEnvironment?: (env: string | null) => boolean;
+  /** Which tail each environment must list; `deco-otel-tail` (and `deco-otel-tail-<env>` in `env.<env>`) by default. */
+  tails?: TailNames;
 }
 
 /** The project kind a parsed wrangler file deploys. */
@@ -40,8 +42,8 @@ export function projectKindOf(document: ConfigDocument): ProjectKind {
  * Findings come in file order (line, column), then rule order.
  */
 export function auditDocument(document: ConfigDocument, options: AuditOptions = {}): FileAudit {
-  const { rules = RULES, excludeEnvironment = () => false } = options;
-  const role = roleOf(stringAt(document.root, "name"));
+  const { rules = RULES, excludeEnvironment = () => false, tails = DEFAULT_TAIL_NAMES } = options;
+  const role = roleOf(stringAt(document.root, "name"), tails);
   const kind = projectKindOf(document);
   const environments = environmentsOf(document);
   const audited = environments.filter((e) => !excludeEnvironment(e.env));
@@ -50,7 +52,7 @@ export function auditDocument(document: ConfigDocument, options: AuditOptions = 
     for (const rule of rules) {
       if (rule.scope === "producers" && role !== "producer") continue;
       if (kind === "pages" && !rule.pages) continue;
-      for (const hit of rule.check(environment, { document, role })) {
+      for (const hit of rule.check(environment, { document, role, tails })) {
         findings.push({
           file: document.file,
           env: environment.env,

@@ -8,13 +8,20 @@ import { type ConfigDocument, type ConfigEntry, type ConfigObject, type Position
  * `version_metadata`, `services` and every other binding are *not inheritable*, so a named
  * environment has only what its own block lists; `observability` *is* inheritable, and a
  * block that sets it replaces the top level's whole object (no merge); `name` defaults to
- * `<top-level name>-<environment>`.
+ * `<top-level name>-<environment>`, except under service environments (`legacy_env = false`),
+ * where every environment is one of the top-level Worker's and has its name (wrangler refuses
+ * a `name` in such an environment).
  */
 export interface WorkerEnvironment {
   /** `null` for the top level, else the name after `env.`. */
   env: string | null;
   /** The Worker name it deploys as, when the file gives one. */
   scriptName: string | undefined;
+  /**
+   * Whether the file uses service environments (`legacy_env = false`, which wrangler deprecates):
+   * `env.<name>` then deploys as environment `<name>` of the top-level Worker, under its name.
+   */
+  serviceEnvironment: boolean;
   /** The block holding this environment's own keys (the root for the top level). */
   block: ConfigObject;
   /** Where a finding about a missing key points: the `env.<name>` key, or the file's top. */
@@ -29,22 +36,25 @@ export interface WorkerEnvironment {
 export function environmentsOf(document: ConfigDocument): WorkerEnvironment[] {
   const root = document.root;
   const topName = stringAt(root, "name");
-  const result: WorkerEnvironment[] = [makeEnvironment(null, topName, root, root.at, root)];
+  const legacyEnv = entryOf(root, "legacy_env")?.value;
+  const serviceEnvironment = legacyEnv?.kind === "scalar" && legacyEnv.value === false;
+  const result: WorkerEnvironment[] = [makeEnvironment(null, topName, root, root.at, root, serviceEnvironment)];
   const envs = entryOf(root, "env");
   if (envs?.value.kind === "object") {
     for (const [name, entry] of envs.value.entries) {
       if (entry.value.kind !== "object") continue;
-      const scriptName = stringAt(entry.value, "name") ?? (topName === undefined ? undefined : `${topName}-${name}`);
-      result.push(makeEnvironment(name, scriptName, entry.value, entry.keyAt, root));
+      const scriptName = serviceEnvironment ? topName : (stringAt(entry.value, "name") ?? (topName === undefined ? undefined : `${topName}-${name}`));
+      result.push(makeEnvironment(name, scriptName, entry.value, entry.keyAt, root, serviceEnvironment));
     }
   }
   return result;
 }
 
-function makeEnvironment(env: string | null, scriptName: string | undefined, block: ConfigObject, anchor: Position, root: ConfigObject): WorkerEnvironment {
+function makeEnvironment(env: string | null, scriptName: string | undefined, block: ConfigObject, anchor: Position, root: ConfigObject, serviceEnvironment: boolean): WorkerEnvironment {
   return {
     env,
     scriptName,
+    serviceEnvironment,
     block,
     anchor,
     own: (key) => block.entries.get(key),

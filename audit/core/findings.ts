@@ -1,6 +1,6 @@
 import type { WorkerEnvironment } from "./environments";
 import type { ConfigDocument, Position } from "./model";
-import type { WorkerRole } from "./wiring";
+import type { TailNames, WorkerRole } from "./wiring";
 
 export type Severity = "error" | "warning";
 
@@ -32,6 +32,8 @@ export interface RuleHit {
 export interface RuleContext {
   document: ConfigDocument;
   role: WorkerRole;
+  /** Which tail each environment must list. */
+  tails: TailNames;
 }
 
 /** A check run on every environment of a file. */

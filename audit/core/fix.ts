@@ -2,16 +2,16 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigArray, type ConfigDocument, type Position, entryOf, shownValue, stringAt } from "./model";
+import { type ConfigArray, type ConfigDocument, type ConfigValue, type Position, entryOf, plainValue, shownValue, stringAt } from "./model";
 import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
-import { listedServices, needsRepair, tailConsumerRule } from "./rules/tail-consumer";
+import { listedServices, needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
 import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
-import { ENDPOINT_VARS, METRICS_BINDING, TAIL_WORKER, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
+import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
-export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment"> {
+export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
   /** The ingest Worker's origin, e.g. `https://deco-otel-ingest.acme.workers.dev`; without it the endpoint vars are not written. */
   ingestUrl?: string;
   /**
@@ -59,7 +59,8 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * `tail_consumers` that is not an array) are hand edits too.
  */
 export function fixDocument(document: ConfigDocument, options: FixOptions = {}): FixResult {
-  const auditOptions: AuditOptions = { excludeEnvironment: options.excludeEnvironment };
+  const tails = options.tails ?? DEFAULT_TAIL_NAMES;
+  const auditOptions: AuditOptions = { excludeEnvironment: options.excludeEnvironment, tails };
   const audit = auditDocument(document, auditOptions);
   const failing = new Set(audit.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
   const fails = (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
@@ -76,7 +77,9 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
 
     if (fails(environment, tailConsumerRule.id)) {
       const current = environment.own("tail_consumers")?.value;
-      const repairs = rewritesThenRemovals((["streaming_tail_consumers", "tail_consumers"] as const).flatMap((key) => tailEntries(key, environment.own(key)?.value).filter(needsRepair)));
+      const repairs = rewritesThenRemovals(
+        (["streaming_tail_consumers", "tail_consumers"] as const).flatMap((key) => tailEntries(key, environment.own(key)?.value, tails, environment.env).filter((e) => needsRepair(e, tails))),
+      );
       for (const entry of repairs) {
         const key = entry.field.slice(0, entry.field.indexOf("["));
         const tomlLine = `line ${entry.item.at.line}`;
@@ -100,19 +103,31 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           toml.push(`write ${written} in place of ${entry.field} at ${tomlLine} (it is ${shownValue(entry.item)})`);
         }
       }
-      const listsTail = tailEntries("tail_consumers", current).some((e) => e.repairedService === TAIL_WORKER);
-      if (listsTail) {
+      const { listed, accepted, otherTail } = tailListing(current, tails, environment.env);
+      const tail = accepted[0]!;
+      if (listed) {
         // Nothing to add: the repairs above leave the tail listed once.
+      } else if (otherTail !== undefined) {
+        // Another environment's tail is there: it is replaced, never joined by a second tail.
+        if (accepted.length > 1) {
+          handEdits.push(`${label}: ${otherTail.field} lists ${otherTail.repairedService}, not this environment's tail: write its service as ${tailChoice(accepted)}, or name it with --tail ${environment.env}=${otherTail.repairedService}`);
+        } else if (editor !== undefined) {
+          // The whole entry: an `environment` named one of the other Worker's environments.
+          editor.replace([...base, "tail_consumers", otherTail.index], { service: tail });
+          changes.push(`${label}: wrote ${otherTail.field} as { "service": "${tail}" } (it was ${otherTail.repairedService}, another environment's tail)`);
+        } else {
+          toml.push(`write ${otherTail.field} at line ${otherTail.item.at.line} as { service = "${tail}" }, with no environment (it is ${shownValue(otherTail.item)}, another environment's tail)`);
+        }
       } else if (current !== undefined && current.kind !== "array") {
-        handEdits.push(`${label}: tail_consumers is not an array; make it [{ "service": "${TAIL_WORKER}" }]`);
+        handEdits.push(`${label}: tail_consumers is not an array; make it [{ "service": "${tail}" }]`);
       } else if (editor !== undefined) {
-        if (current === undefined) editor.set([...base, "tail_consumers"], [{ service: TAIL_WORKER }]);
-        else editor.append([...base, "tail_consumers"], { service: TAIL_WORKER });
-        changes.push(`${label}: added ${TAIL_WORKER} to tail_consumers`);
+        if (current === undefined) editor.set([...base, "tail_consumers"], [{ service: tail }]);
+        else editor.append([...base, "tail_consumers"], { service: tail });
+        changes.push(`${label}: added ${tail} to tail_consumers`);
       } else if (current === undefined) {
-        toml.push(`[[${tomlTable("tail_consumers")}]]\nservice = "${TAIL_WORKER}"`);
+        toml.push(`[[${tomlTable("tail_consumers")}]]\nservice = "${tail}"`);
       } else {
-        toml.push(tomlTailConsumerAddition(document.text, current, tomlTable("tail_consumers")));
+        toml.push(tomlTailConsumerAddition(document.text, current, tomlTable("tail_consumers"), tail));
       }
     }
 
@@ -167,10 +182,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           else for (const { name } of wrong) editor.set([...base, "vars", name], urls[name]);
           changes.push(`${label}: set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`);
         } else {
-          // A key written twice is a TOML parse error: say which lines replace the file's own.
-          const replaced = wrong.filter(({ name }) => entryOf(vars, name) !== undefined).map(({ name }) => name);
-          const replacing = replaced.length > 0 ? `, replacing the line${replaced.length > 1 ? "s" : ""} of ${replaced.join(", ")}` : "";
-          toml.push(`under [${tomlTable("vars")}]${replacing}:\n${wrong.map(({ name }) => `${name} = "${urls[name]}"`).join("\n")}`);
+          toml.push(tomlVarsEdit(document.text, vars, tomlTable("vars"), wrong.map(({ name }) => [name, urls[name]!] as const)));
         }
       }
     }
@@ -233,11 +245,54 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
  * else the inline array written again with the tail added, as a table cannot extend an inline
  * array (TOML 1.0, "Array of Tables").
  */
-function tomlTailConsumerAddition(text: string, current: ConfigArray, table: string): string {
+function tomlTailConsumerAddition(text: string, current: ConfigArray, table: string, tail: string): string {
   const line = text.split("\n")[current.at.line - 1] ?? "";
-  if (isTomlTableHeader(text, current.at)) return `[[${table}]]\nservice = "${TAIL_WORKER}"`;
-  const items = [...listedServices(current).map(({ service }) => service), TAIL_WORKER].map((service) => `{ service = ${JSON.stringify(service)} }`);
+  if (isTomlTableHeader(text, current.at)) return `[[${table}]]\nservice = "${tail}"`;
+  // Each entry keeps its environment: it names which of that Worker's environments tails this one.
+  const items = [...listedServices(current), { service: tail, environment: undefined }].map(({ service, environment }) =>
+    environment === undefined ? `{ service = ${JSON.stringify(service)} }` : `{ service = ${JSON.stringify(service)}, environment = ${JSON.stringify(environment)} }`,
+  );
   return `in place of the array at line ${current.at.line}:\n${line.slice(0, current.at.column - 1)}[${items.join(", ")}]`;
+}
+
+/**
+ * The TOML edit that sets `values` in a `vars` table, for the shape the file gives it: no `vars`
+ * at all, a new `[vars]` table (`[env.<env>.vars]`) at the end of the file, where a table header
+ * always starts a table of its own (pasted under the file's last table, bare lines would land in
+ * it); a `[vars]` table, the lines to add right under its header, naming the file's lines they
+ * replace (a key written twice does not parse); an inline table (`vars = { … }`), that line
+ * written again with the values set (TOML 1.0 allows no `[vars]` table next to it, and keeps an
+ * inline table on one line); vars written as dotted keys (`vars.FOO = "…"`), dotted lines to add.
+ */
+function tomlVarsEdit(text: string, vars: ConfigValue | undefined, table: string, values: readonly (readonly [string, string])[]): string {
+  const lines = (prefix: string) => values.map(([name, url]) => `${prefix}${name} = ${JSON.stringify(url)}`).join("\n");
+  if (vars?.kind !== "object") return `add at the end of the file:\n[${table}]\n${lines("")}`;
+  const line = text.split("\n")[vars.at.line - 1] ?? "";
+  const from = line.slice(vars.at.column - 1);
+  if (from.startsWith("{")) {
+    const merged = new Map([...vars.entries].map(([key, entry]) => [key, tomlInline(plainValue(entry.value))]));
+    for (const [name, url] of values) merged.set(name, JSON.stringify(url));
+    const written = [...merged].map(([key, value]) => `${tomlKey(key)} = ${value}`).join(", ");
+    return `in place of line ${vars.at.line}:\n${line.slice(0, vars.at.column - 1)}{ ${written} }`;
+  }
+  // A key written twice is a TOML parse error: say which lines replace the file's own.
+  const replaced = values.filter(([name]) => vars.entries.has(name)).map(([name]) => `${name} (line ${vars.entries.get(name)!.keyAt.line})`);
+  const replacing = replaced.length > 0 ? `, replacing the line${replaced.length > 1 ? "s" : ""} of ${replaced.join(", ")}` : "";
+  if (from.startsWith("[")) return `right under the [${table}] line (line ${vars.at.line})${replacing}:\n${lines("")}`;
+  const dotted = /^\s*((?:[^=\s]+\s*\.\s*)+)/.exec(line.slice(vars.at.column - 1))?.[1] ?? "vars.";
+  return `after line ${vars.at.line}${replacing}:\n${lines(dotted.replace(/\s+/g, ""))}`;
+}
+
+/** A TOML key: bare when it may be, else quoted. */
+function tomlKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+}
+
+/** A value as TOML writes it inline (`"…"`, `1`, `[…]`, `{ k = … }`): JSON's strings are TOML basic strings. */
+function tomlInline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(tomlInline).join(", ")}]`;
+  if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey(k)} = ${tomlInline(v)}`).join(", ")} }`;
+  return JSON.stringify(value);
 }
 
 /** Whether a TOML value was read from an array-of-tables header (`[[tail_consumers]]`) rather than an inline array or table. */

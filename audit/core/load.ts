@@ -16,6 +16,15 @@ export function isWranglerFile(path: string): boolean {
 }
 
 /**
+ * Whether a wrangler file name is a template to copy from (`wrangler.example.toml`,
+ * `wrangler.template.jsonc`, `wrangler.sample.json`): wrangler never reads one unless it is
+ * given with `-c`, and it often holds placeholders that are not valid TOML or JSON.
+ */
+export function isWranglerTemplate(path: string): boolean {
+  return /^wrangler\.(examples?|templates?|tmpl|samples?)\.(jsonc|json|toml)$/i.test(basename(path));
+}
+
+/**
  * Parses a wrangler file's text by its extension: `.toml` as TOML, `.json`/`.jsonc` as JSONC.
  * A leading UTF-8 byte order mark (U+FEFF, as Windows editors save files) is dropped before
  * parsing, as wrangler's own reader does (workers-sdk `removeBOMAndValidate`), and recorded

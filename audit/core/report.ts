@@ -12,6 +12,8 @@ export interface AuditRun {
   excludedFiles: { file: string; pattern: string }[];
   /** Folders not searched, with why (`node_modules`, dot-folders, links). */
   notSearched: { folder: string; reason: string }[];
+  /** Paths named as wrangler files and not read, with why (templates, links to nothing, folders). */
+  notRead: { path: string; reason: string }[];
 }
 
 /** The lines saying what a run left out: excluded files and environments, folders not searched. */
@@ -20,14 +22,20 @@ export function skippedLines(run: AuditRun): string[] {
     ...run.excludedFiles.map(({ file, pattern }) => `excluded ${file} (--exclude ${pattern})`),
     ...run.audits.flatMap((a) => a.excluded.map((env) => `excluded ${a.file} ${env} (--exclude-env)`)),
     ...run.notSearched.map(({ folder, reason }) => `not searched ${folder} (${reason})`),
+    ...run.notRead.map(({ path, reason }) => `not read ${path} (${reason})`),
   ];
 }
 
-/** The exit status: 2 when a path could not be read or parsed, 1 in block mode when an error was found, else 0. */
+/**
+ * The exit status: warn mode always 0, whatever was found (D-16: the audit never blocks a pull
+ * request there; a path not read or not parsed is printed as an error like any finding); block
+ * mode 2 when a path could not be read or parsed (so the files were not all checked), 1 when an
+ * error was found, else 0. (A wrong option exits 2 before any of this.)
+ */
 export function exitCodeOf(run: AuditRun, mode: Mode): 0 | 1 | 2 {
+  if (mode === "warn") return 0;
   if (run.failures.length > 0) return 2;
-  const errors = run.audits.some((a) => a.findings.some((f) => f.severity === "error"));
-  return mode === "block" && errors ? 1 : 0;
+  return run.audits.some((a) => a.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 
 /** All findings in output order: failures first, then each file's. */
@@ -91,6 +99,7 @@ export function summaryLine(run: AuditRun, mode: Mode): string {
   const excluded = run.excludedFiles.length + run.audits.reduce((n, a) => n + a.excluded.length, 0);
   if (excluded > 0) parts.push(`${excluded} excluded`);
   if (run.notSearched.length > 0) parts.push(`${count(run.notSearched.length, "folder")} not searched`);
+  if (run.notRead.length > 0) parts.push(`${run.notRead.length} not read`);
   const code = exitCodeOf(run, mode);
   return `deco-otel audit: ${parts.join(", ")}; mode ${mode}, exit ${code}`;
 }

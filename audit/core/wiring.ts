@@ -7,6 +7,8 @@
 export const TAIL_WORKER = "deco-otel-tail";
 /** The OTLP/HTTP ingest Worker. */
 export const INGEST_WORKER = "deco-otel-ingest";
+/** The ingest Worker's entrypoint for the tail's service binding: no token, no public route. */
+export const TAIL_INGEST_ENTRYPOINT = "TailIngest";
 /** The `version_metadata` binding name the storefront framework reads (D-14). */
 export const VERSION_METADATA_BINDING = "CF_VERSION_METADATA";
 /** The `analytics_engine_datasets` binding the storefront framework's meter writes through (D-14). */
@@ -21,11 +23,49 @@ export const ENDPOINT_VARS = [
   { name: "DECO_OTEL_METRICS_ENDPOINT", path: "/v1/metrics" },
 ] as const;
 
+/**
+ * Whether `name` is the pipeline Worker `base` or one of its wrangler environments' scripts:
+ * `deco-otel-tail`, `deco-otel-tail-staging` (wrangler names the script of `--env staging`
+ * `<name>-staging`).
+ */
+export function isPipelineWorker(name: string, base: string): boolean {
+  return name === base || name.startsWith(`${base}-`);
+}
+
+/**
+ * Which tail Worker each environment's `tail_consumers` must list: by default `deco-otel-tail`,
+ * and in `env.<env>` also `deco-otel-tail-<env>` (the tail deployed with `wrangler deploy --env
+ * <env>`, a staging pipeline); a team names its own (`--tail NAME`, `--tail ENV=NAME`).
+ */
+export interface TailNames {
+  /** The tail's name; in `env.<env>`, `<base>-<env>` is accepted too. */
+  base: string;
+  /** Per environment, the one tail accepted there (it replaces the base's names in that environment). */
+  byEnvironment: ReadonlyMap<string, string>;
+}
+
+export const DEFAULT_TAIL_NAMES: TailNames = { base: TAIL_WORKER, byEnvironment: new Map() };
+
+/** The tails an environment (`null`: the top level) may list, the one `--fix` writes first. */
+export function acceptedTails(tails: TailNames, env: string | null): string[] {
+  const named = env === null ? undefined : tails.byEnvironment.get(env);
+  if (named !== undefined) return [named];
+  return env === null ? [tails.base] : [tails.base, `${tails.base}-${env}`];
+}
+
+/** Whether a Worker name is one of this pipeline's tails, in any environment. */
+export function isOurTail(tails: TailNames, name: string): boolean {
+  return isPipelineWorker(name, tails.base) || isPipelineWorker(name, TAIL_WORKER) || [...tails.byEnvironment.values()].includes(name);
+}
+
 /** A Worker of this pipeline, recognised by its name rather than audited as a producer. */
 export type WorkerRole = "producer" | typeof TAIL_WORKER | typeof INGEST_WORKER;
 
-export function roleOf(scriptName: string | undefined): WorkerRole {
-  return scriptName === TAIL_WORKER || scriptName === INGEST_WORKER ? scriptName : "producer";
+/** The role of a file's Worker by its top-level name; a pipeline Worker's environment script (`deco-otel-tail-staging`) is that Worker. */
+export function roleOf(scriptName: string | undefined, tails: TailNames = DEFAULT_TAIL_NAMES): WorkerRole {
+  if (scriptName === undefined) return "producer";
+  if (isOurTail(tails, scriptName)) return TAIL_WORKER;
+  return isPipelineWorker(scriptName, INGEST_WORKER) ? INGEST_WORKER : "producer";
 }
 
 /** The endpoint URLs for an ingest Worker's origin, e.g. `https://deco-otel-ingest.acme.workers.dev`. */

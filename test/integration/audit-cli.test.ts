@@ -50,16 +50,16 @@ describe("deco-otel audit (CLI)", () => {
     expect(bin.stdout).toContain("audit    check producers' wrangler files");
   });
 
-  it("audits the whole fleet: findings with positions, parse errors with the parser's position, exit 2", async () => {
+  it("audits the whole fleet: findings with positions, parse errors with the parser's position; warn mode exits 0 (D-16)", async () => {
     const { code, stdout } = await audit([FLEET]);
-    expect(code).toBe(2);
+    expect(code).toBe(0);
     const lines = stdout.split("\n");
     expect(lines).toContain(`${FLEET}unparsable/wrangler.jsonc:4:3 error config-parse JSONC parse error: CommaExpected`);
     expect(lines).toContain(`${FLEET}unparsable-toml/wrangler.toml:3:1 error config-parse TOML parse error: Defining a key multiple times is invalid`);
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 17 files (14 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 27 environments), 34 errors (2 of them paths not read or not parsed), 30 warnings; mode warn, exit 2",
+      "deco-otel audit: 17 files (14 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 27 environments), 34 errors (2 of them paths not read or not parsed), 30 warnings; mode warn, exit 0",
     );
   });
 
@@ -76,7 +76,7 @@ describe("deco-otel audit (CLI)", () => {
 
   it("prints --json findings with file, env, line, column, severity, rule, message and fix", async () => {
     const { code, stdout, stderr } = await audit(["--json", join(FLEET, "environments-toml"), join(FLEET, "unparsable")]);
-    expect(code).toBe(2);
+    expect(code).toBe(0);
     const findings = JSON.parse(stdout) as Finding[];
     expect(findings).toHaveLength(12);
     expect(findings[0]).toEqual({
@@ -147,13 +147,14 @@ describe("deco-otel audit (CLI)", () => {
     );
   });
 
-  it("exits 2 for a path that does not exist or holds no wrangler file, and for a wrong option", async () => {
+  it("reports a path that does not exist or holds no wrangler file (exit 0 in warn mode, 2 in block mode), and exits 2 for a wrong option", async () => {
     const missing = await audit(["no/such/dir"]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(0);
+    expect((await audit(["--mode", "block", "no/such/dir"])).code).toBe(2);
     expect(missing.stdout).toMatch(/^no\/such\/dir error config-read the path does not exist\n/);
     expect(missing.stdout).toContain("deco-otel audit: 0 files (0 producers; 0 environments)");
     const empty = await audit([join(ROOT, "schema")]);
-    expect(empty.code).toBe(2);
+    expect(empty.code).toBe(0);
     expect(empty.stdout).toContain("error config-read no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder");
     for (const [args, message] of [
       [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
@@ -329,7 +330,7 @@ describe("files saved with a byte order mark", () => {
 
   it("audits UTF-8 files with the mark like any other, with editors' positions, and refuses UTF-16 as wrangler does", async () => {
     const { code, stdout } = await audit(["--json", "jsonc", "json", "toml", "utf16"], dir);
-    expect(code).toBe(2);
+    expect(code).toBe(0);
     const findings = JSON.parse(stdout) as Finding[];
     expect(findings.filter((f) => f.rule === "config-parse")).toEqual([
       {
@@ -413,24 +414,82 @@ describe("reported faults, as users run the CLI", () => {
     expect(stdout.trimEnd().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 1 environment), 3 errors, 0 warnings; mode block, exit 1");
   });
 
-  it("counts a file that does not parse in the summary's errors, and exits 2 in either mode", async () => {
+  it("counts a file that does not parse in the summary's errors, and exits 2 in block mode, 0 in warn mode (D-16)", async () => {
     await mkdir(join(dir, "parse/broken"), { recursive: true });
     await mkdir(join(dir, "parse/clean"), { recursive: true });
     await writeFile(join(dir, "parse/broken/wrangler.jsonc"), '{\n  "name": "broken"\n  "main": "src/index.ts"\n}\n');
     await writeFile(join(dir, "parse/clean/wrangler.jsonc"), wired({}));
     for (const mode of ["warn", "block"]) {
       const { code, stdout } = await audit(["--mode", mode, "parse"], dir);
-      expect(code).toBe(2);
+      const exit = mode === "block" ? 2 : 0;
+      expect(code).toBe(exit);
       expect(stdout.trimEnd().split("\n")).toEqual([
         "parse/broken/wrangler.jsonc:3:3 error config-parse JSONC parse error: CommaExpected",
         "    fix: fix the file's syntax at this position",
-        `deco-otel audit: 2 files (1 producer; 1 environment), 1 error (1 of them a path not read or not parsed), 0 warnings; mode ${mode}, exit 2`,
+        `deco-otel audit: 2 files (1 producer; 1 environment), 1 error (1 of them a path not read or not parsed), 0 warnings; mode ${mode}, exit ${exit}`,
       ]);
     }
     const json = await audit(["--json", "parse"], dir);
-    expect(json.code).toBe(2);
+    expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as Finding[]).map((f) => `${f.severity} ${f.rule}`)).toEqual(["error config-parse"]);
-    expect(json.stderr).toContain(", 1 error (1 of them a path not read or not parsed), 0 warnings; mode warn, exit 2");
+    expect(json.stderr).toContain(", 1 error (1 of them a path not read or not parsed), 0 warnings; mode warn, exit 0");
+  });
+
+  it("does not read templates (wrangler.example.toml) unless asked, and warn mode exits 0 even on one that does not parse (D-16)", async () => {
+    await mkdir(join(dir, "template"));
+    // A template with placeholders, as repositories keep one beside the real file.
+    await writeFile(join(dir, "template/wrangler.example.toml"), '# copy to wrangler.toml and fill in\nname = "<your-worker>"\naccount_id = <YOUR_ACCOUNT_ID>\n');
+    await writeFile(join(dir, "template/wrangler.jsonc"), wired({}));
+    const warn = await audit(["--mode", "warn", "--github", "template"], dir);
+    expect(warn.code).toBe(0);
+    expect(warn.stdout.split("\n")).toEqual([
+      "not read template/wrangler.example.toml (a template: wrangler reads it only when given with -c; --include-templates audits it)",
+      "deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings, 1 not read; mode warn, exit 0",
+      "",
+    ]);
+    const included = await audit(["--mode", "warn", "--github", "--include-templates", "template"], dir);
+    expect(included.code).toBe(0);
+    expect(included.stdout).toContain("::error file=template/wrangler.example.toml,line=3,col=14,title=deco-otel config-parse::TOML parse error:");
+    expect((await audit(["--mode", "block", "--include-templates", "template"], dir)).code).toBe(2);
+    // Named on the command line, a template is audited: it was asked for.
+    expect((await audit(["--mode", "block", "template/wrangler.example.toml"], dir)).stdout).toContain("error config-parse TOML parse error:");
+  });
+
+  it("says which paths named as wrangler files it did not read: a link to nothing, a folder", async () => {
+    await mkdir(join(dir, "odd/dangle"), { recursive: true });
+    await mkdir(join(dir, "odd/dirname/wrangler.jsonc"), { recursive: true });
+    await symlink(join(dir, "no-such-target.toml"), join(dir, "odd/dangle/wrangler.toml"));
+    await writeFile(join(dir, "odd/dirname/wrangler.jsonc/wrangler.jsonc"), wired({}));
+    const { code, stdout } = await audit(["--mode", "block", "odd"], dir);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")).toEqual([
+      "not read odd/dangle/wrangler.toml (a symbolic link to nothing)",
+      "not read odd/dirname/wrangler.jsonc (a folder, not a file; searched as a folder)",
+      "deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings, 2 not read; mode block, exit 0",
+      "",
+    ]);
+  });
+
+  it("--tail names the tail each environment sends to, and refuses a name Cloudflare would not take", async () => {
+    await mkdir(join(dir, "staging"));
+    const text = wired({}).replace('"compatibility_date": "2026-04-20",', '"compatibility_date": "2026-04-20",\n  "env": { "staging": { "tail_consumers": [{ "service": "deco-otel-tail-staging" }] } },');
+    await writeFile(join(dir, "staging/wrangler.jsonc"), text);
+    const tailFindings = async (args: string[]) => (JSON.parse((await audit(["--json", ...args, "staging"], dir)).stdout) as Finding[]).filter((f) => f.rule === "tail-consumer").map((f) => f.message);
+    expect(await tailFindings([])).toEqual([]);
+    expect(await tailFindings(["--tail", "staging=deco-otel-tail-stg"])).toEqual([
+      "env.staging: tail_consumers[0] lists deco-otel-tail-staging, a tail of this pipeline but not this environment's (deco-otel-tail-stg): its invocations would land in another environment's tables",
+    ]);
+    expect(await tailFindings(["--tail", "otel-tail"])).toHaveLength(2);
+    for (const [args, message] of [
+      [["--tail", "Deco_Tail"], "--tail takes NAME or ENV=NAME with a Worker name"],
+      [["--tail", "=deco-otel-tail"], "--tail takes NAME or ENV=NAME with a Worker name"],
+      [["--tail", "a", "--tail", "b"], "--tail NAME is given twice"],
+      [["--tail", "qa=a", "--tail", "qa=b"], "--tail qa=… is given twice"],
+    ] as const) {
+      const result = await audit([...args, "staging"], dir);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).toContain(message);
+    }
   });
 
   it("--fix on empty inline objects (an environment, vars) writes the layout a person would", async () => {

@@ -72,6 +72,33 @@ describe("environments match wrangler's own reading", () => {
   });
 });
 
+describe("Worker names per environment match wrangler's", () => {
+  it("names a tail deployed with --env <env> <tail>-<env> (the name the audit accepts there), and an environment under legacy_env = false by the top level's name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-names-"));
+    try {
+      const files = {
+        tail: '{ "name": "deco-otel-tail", "main": "tail.ts", "env": { "staging": {} } }',
+        service: '{ "name": "shop", "main": "src/index.ts", "legacy_env": false, "env": { "staging": { "tail_consumers": [{ "service": "shop", "environment": "staging" }] } } }',
+      };
+      const ours: { path: string; env: string | null; name: string | undefined }[] = [];
+      for (const [name, text] of Object.entries(files)) {
+        const path = join(dir, `wrangler.${name}.jsonc`);
+        writeFileSync(path, text);
+        for (const environment of environmentsOf(loadConfig(path, text))) ours.push({ path, env: environment.env, name: environment.scriptName });
+      }
+      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", READ_WITH_WRANGLER, JSON.stringify(ours.map((o) => [o.path, o.env]))], {
+        cwd: ROOT,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+      });
+      const theirs = (JSON.parse(stdout) as { name: string }[]).map((c) => c.name);
+      expect(ours.map((o) => o.name)).toEqual(theirs);
+      expect(theirs).toEqual(["deco-otel-tail", "deco-otel-tail-staging", "shop", "shop"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Each file as wrangler reads it (its name, vars, tail_consumers and observability), or the error it refuses it with. */
 const READ_OR_REFUSE_WITH_WRANGLER = `
 import { unstable_readConfig } from "wrangler";

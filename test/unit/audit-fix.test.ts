@@ -3,6 +3,7 @@ import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
 import { findingsOnDisk } from "../../audit/core/relocate";
+import { plainValue } from "../../audit/core/model";
 import { loadFleet } from "../support/fleet";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
@@ -355,7 +356,7 @@ service = "deco-otel-tail"
 [env.staging.version_metadata]
 binding = "CF_VERSION_METADATA"
 
-under [env.staging.vars]:
+right under the [env.staging.vars] line (line 21):
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
 DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
 
@@ -369,7 +370,8 @@ service = "deco-otel-tail"
 [env.production.version_metadata]
 binding = "CF_VERSION_METADATA"
 
-under [env.production.vars]:
+add at the end of the file:
+[env.production.vars]
 DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
 DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
@@ -402,10 +404,37 @@ DECO_OTEL_TRACES_ENDPOINT = "http://deco-otel-ingest.acme.workers.dev/v1/trace"
 `;
     expect(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
       `top level: TOML is not rewritten; edit by hand:
-under [vars], replacing the line of DECO_OTEL_TRACES_ENDPOINT:
+right under the [vars] line (line 7), replacing the line of DECO_OTEL_TRACES_ENDPOINT (line 9):
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
 DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"`,
     ]);
+  });
+
+  it("prints the vars edit each TOML shape needs, and each parses once applied as printed", () => {
+    const wired = `name = "svc"
+main = "src/index.ts"
+observability = { enabled = true }
+tail_consumers = [{ service = "deco-otel-tail" }]
+version_metadata = { binding = "CF_VERSION_METADATA" }
+`;
+    const shapes = {
+      // No vars: pasted under the last table, bare lines would land in analytics_engine_datasets.
+      none: `${wired}\n[[analytics_engine_datasets]]\nbinding = "DECO_METRICS"\ndataset = "m"\n`,
+      // Inline: a [vars] table next to it does not parse.
+      inline: `${wired}vars = { DECO_OTEL_LOGS_ENDPOINT = "${INGEST}/v1/logs", FEATURE = "on", LIMITS = { max = 3 } }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "m" }]\n`,
+      table: `${wired}analytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "m" }]\n\n[vars]\nFEATURE = "on"\n\n[limits]\ncpu_ms = 50\n`,
+      dotted: `${wired}analytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "m" }]\nvars.FEATURE = "on"\n\n[limits]\ncpu_ms = 50\n`,
+    };
+    const edits: string[] = [];
+    for (const [shape, text] of Object.entries(shapes)) {
+      const [edit] = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST }).handEdits;
+      const applied = applyTomlEdit(text, edit!.slice(edit!.indexOf("\n") + 1));
+      edits.push(edit!.split("\n")[1]!);
+      const fixed = loadConfig("wrangler.toml", applied);
+      expect(auditDocument(fixed).findings, `${shape}:\n${applied}`).toEqual([]);
+      if (shape !== "none") expect(plainValue(fixed.root.entries.get("vars")!.value), shape).toMatchObject({ FEATURE: "on" });
+    }
+    expect(edits).toEqual(["add at the end of the file:", "in place of line 6:", "right under the [vars] line (line 8):", "after line 7:"]);
   });
 
   it("gives TOML hand edits that, once applied, audit clean of the fixable rules", () => {
@@ -522,3 +551,15 @@ describe("--fix on files saved with a UTF-8 byte order mark", () => {
     expect(marked.handEdits).toEqual(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits);
   });
 });
+
+/** Applies a printed TOML hand edit as a person would: its first line says where, the rest is the text. */
+function applyTomlEdit(text: string, edit: string): string {
+  const [where, ...body] = edit.split("\n");
+  const lines = text.split("\n");
+  const line = Number(/line (\d+)/.exec(where!)?.[1]);
+  if (where === "add at the end of the file:") return `${text}\n${body.join("\n")}\n`;
+  if (where!.startsWith("in place of line ")) lines.splice(line - 1, 1, ...body);
+  else if (where!.startsWith("right under the [") || where!.startsWith("after line ")) lines.splice(line, 0, ...body);
+  else throw new Error(`no such edit: ${where}`);
+  return lines.join("\n");
+}

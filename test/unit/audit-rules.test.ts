@@ -217,10 +217,10 @@ describe("the rules on the fixture fleet", () => {
 
   it("tail-consumer: near misses are names within two edits of deco-otel-tail, case and surrounding spaces ignored", () => {
     for (const name of ["Deco-Otel-Tail", " deco-otel-tail", "deco-otel-tail ", "deco-otel-tails", "deco_otel_tail", "deco-otel-tial", "DECO-OTEL-TAI"]) {
-      expect(nearMissOfTail(name), name).toBe(true);
+      expect(nearMissOfTail(name, "deco-otel-tail"), name).toBe(true);
     }
     for (const name of ["deco-otel-tail", "deco-otel-ingest", "deco-otel-tail-staging", "audit-log-tail", "otel-tail", "deco-tail"]) {
-      expect(nearMissOfTail(name), name).toBe(false);
+      expect(nearMissOfTail(name, "deco-otel-tail"), name).toBe(false);
     }
   });
 

@@ -1,9 +1,11 @@
 import type { Rule } from "../findings";
 import { analyticsEngineRule } from "./analytics-engine";
 import { observabilityRule } from "./observability";
+import { pagesConfigRule } from "./pages-config";
 import { otlpEndpointsRule } from "./otlp-endpoints";
 import { secretInVarsRule } from "./secret-in-vars";
 import { tailConsumerRule } from "./tail-consumer";
+import { tailIngestBindingRule } from "./tail-ingest-binding";
 import { tailLoopRule } from "./tail-loop";
 import { versionMetadataRule } from "./version-metadata";
 
@@ -11,9 +13,11 @@ import { versionMetadataRule } from "./version-metadata";
 export const RULES: readonly Rule[] = [
   tailConsumerRule,
   tailLoopRule,
+  tailIngestBindingRule,
   versionMetadataRule,
   otlpEndpointsRule,
   analyticsEngineRule,
   secretInVarsRule,
   observabilityRule,
+  pagesConfigRule,
 ];

@@ -2,54 +2,84 @@ import { notSetMessage } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigValue, shownValue } from "../model";
 import { type TailEntry, tailEntries } from "../tail-entries";
-import { TAIL_WORKER } from "../wiring";
+import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
 
-/** The services a `tail_consumers`-shaped array names validly, with the item each came from. */
-export function listedServices(value: ConfigValue | undefined): { service: string; item: ConfigValue }[] {
-  return tailEntries("tail_consumers", value).flatMap(({ service, item }) => (service === undefined ? [] : [{ service, item }]));
+/** The services a `tail_consumers`-shaped array names validly, with the item each came from and its `environment`. */
+export function listedServices(value: ConfigValue | undefined): { service: string; environment: string | undefined; item: ConfigValue }[] {
+  return tailEntries("tail_consumers", value).flatMap(({ service, environment, item }) => (service === undefined ? [] : [{ service, environment, item }]));
 }
 
 /**
  * Whether `--fix` and the rule act on an entry: one wrangler refuses, a near miss of the tail's
- * name, or a second listing of the tail (its events would be delivered twice).
+ * name, or a second listing of one of the pipeline's tails (its events would be delivered twice).
  */
-export function needsRepair(entry: TailEntry): boolean {
-  return entry.fault !== undefined || entry.nearMiss || (entry.repeats !== undefined && entry.repairedService === TAIL_WORKER);
+export function needsRepair(entry: TailEntry, tails: TailNames): boolean {
+  return entry.fault !== undefined || entry.nearMiss || (entry.repeats !== undefined && entry.repairedService !== undefined && isOurTail(tails, entry.repairedService));
+}
+
+/**
+ * How one environment's `tail_consumers` stands with the tail it must list: the entries (read
+ * against that tail), the names accepted there (`acceptedTails`; the first is the one `--fix`
+ * adds), whether one is listed, and otherwise the first valid entry naming another of the
+ * pipeline's tails (another environment's: its invocations would land in that environment's
+ * tables), which is rewritten in place rather than joined by a second tail.
+ */
+export function tailListing(value: ConfigValue | undefined, tails: TailNames, env: string | null): { entries: TailEntry[]; accepted: string[]; listed: boolean; otherTail: TailEntry | undefined } {
+  const entries = tailEntries("tail_consumers", value, tails, env);
+  const accepted = acceptedTails(tails, env);
+  const listed = entries.some((e) => e.repairedService !== undefined && accepted.includes(e.repairedService));
+  const otherTail = listed ? undefined : entries.find((e) => e.fault === undefined && e.repairedService !== undefined && isOurTail(tails, e.repairedService));
+  return { entries, accepted, listed, otherTail };
+}
+
+/** `deco-otel-tail`, or `deco-otel-tail or deco-otel-tail-staging`. */
+export function tailChoice(accepted: readonly string[]): string {
+  return accepted.join(" or ");
 }
 
 /**
  * D-8: without the tail, uncaught exceptions and CPU/memory kills reach no table. The entries are
  * also read as wrangler validates them (a file it refuses deploys nothing, so the fault is named
- * in wrangler's words, not as a missing tail), for near misses of the tail's name, and for the
- * tail listed twice (each invocation delivered to it twice).
+ * in wrangler's words, not as a missing tail), for near misses of the tail's name, for the
+ * tail listed twice (each invocation delivered to it twice), and for another environment's
+ * tail (`deco-otel-tail-staging` in production: invocations in the wrong environment's tables).
  */
 export const tailConsumerRule: Rule = {
   id: "tail-consumer",
   severity: "error",
   scope: "producers",
   pages: false,
-  summary: `tail_consumers lists ${TAIL_WORKER} once, as { "service": "${TAIL_WORKER}" }: without it uncaught exceptions and CPU/memory kills are invisible`,
+  summary: `tail_consumers lists the environment's tail (${TAIL_WORKER}, or ${TAIL_WORKER}-<env> in env.<env>, or --tail) once, as { "service": "…" }: without it uncaught exceptions and CPU/memory kills are invisible`,
   fix: `add { "service": "${TAIL_WORKER}" } to tail_consumers`,
-  check(environment) {
+  check(environment, { tails }) {
+    const accepted = acceptedTails(tails, environment.env);
     const entry = environment.own("tail_consumers");
-    const streamingEntries = tailEntries("streaming_tail_consumers", environment.own("streaming_tail_consumers")?.value);
-    const streaming = streamingEntries.some((s) => s.service === TAIL_WORKER);
-    const streamingNote = streaming ? ` (it is in streaming_tail_consumers, but ${TAIL_WORKER} has a tail() handler, not tailStream())` : "";
+    const streamingEntries = tailEntries("streaming_tail_consumers", environment.own("streaming_tail_consumers")?.value, tails, environment.env);
+    const streaming = streamingEntries.find((s) => s.service !== undefined && isOurTail(tails, s.service));
+    const streamingNote = streaming !== undefined ? ` (it is in streaming_tail_consumers, but ${streaming.service} has a tail() handler, not tailStream())` : "";
+    const addFix = `add { "service": "${accepted[0]}" } to tail_consumers`;
     const hits = streamingEntries.filter((e) => e.fault !== undefined).map(refusedEntryHit);
     if (entry === undefined) {
-      return [...hits, { at: environment.anchor, message: `${notSetMessage(environment, "tail_consumers")}: ${TAIL_WORKER} never sees this Worker${streamingNote}` }];
+      return [...hits, { at: environment.anchor, message: `${notSetMessage(environment, "tail_consumers")}: ${accepted[0]} never sees this Worker${streamingNote}`, fix: addFix }];
     }
     if (entry.value.kind !== "array") {
       return [...hits, { at: entry.value.at, message: "tail_consumers must be an array of { service } objects" }];
     }
-    const entries = tailEntries("tail_consumers", entry.value);
-    for (const e of entries.filter(needsRepair)) {
+    const { entries, listed, otherTail } = tailListing(entry.value, tails, environment.env);
+    for (const e of entries.filter((e) => needsRepair(e, tails))) {
       if (e.fault !== undefined) hits.push(refusedEntryHit(e));
       else if (e.nearMiss) hits.push(nearMissHit(e));
       else hits.push(repeatHit(e));
     }
-    if (!entries.some((e) => e.repairedService === TAIL_WORKER)) {
-      hits.push({ at: entry.value.at, message: `tail_consumers does not list ${TAIL_WORKER}${streamingNote}` });
+    if (otherTail !== undefined) {
+      const rewrite = accepted.length === 1 ? `write ${otherTail.field} as { "service": "${accepted[0]}" } (or run --fix)` : `write ${otherTail.field}'s service as ${tailChoice(accepted)}, or name this environment's tail with --tail ${environment.env}=${otherTail.repairedService}`;
+      hits.push({
+        at: otherTail.item.at,
+        message: `${otherTail.field} lists ${otherTail.repairedService}, a tail of this pipeline but not this environment's (${tailChoice(accepted)}): its invocations would land in another environment's tables`,
+        fix: rewrite,
+      });
+    } else if (!listed) {
+      hits.push({ at: entry.value.at, message: `tail_consumers does not list ${tailChoice(accepted)}${streamingNote}`, fix: addFix });
     }
     return hits;
   },
@@ -62,20 +92,20 @@ function entryFix(e: TailEntry): string {
 }
 
 function refusedEntryHit(e: TailEntry): RuleHit {
-  const meant = e.nearMiss ? `: did you mean ${TAIL_WORKER}?` : e.repairedService !== undefined ? `: an entry is { "service": "${e.repairedService}" }` : "";
+  const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is { "service": "${e.repairedService}" }` : "";
   const repeat = e.repeats === undefined ? "" : `, and it repeats ${e.repeats.field}`;
   return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${meant}${repeat}`, fix: entryFix(e) };
 }
 
 function nearMissHit(e: TailEntry): RuleHit {
-  const consequence = e.repeats === undefined ? `Worker names are exact, so ${TAIL_WORKER} never sees this Worker` : `${e.repeats.field} already lists it`;
-  return { at: e.item.at, message: `${e.field} names ${JSON.stringify(e.meant)}: did you mean ${TAIL_WORKER}? ${consequence}`, fix: entryFix(e) };
+  const consequence = e.repeats === undefined ? `Worker names are exact, so ${e.repairedService} never sees this Worker` : `${e.repeats.field} already lists it`;
+  return { at: e.item.at, message: `${e.field} names ${JSON.stringify(e.meant)}: did you mean ${e.repairedService}? ${consequence}`, fix: entryFix(e) };
 }
 
 function repeatHit(e: TailEntry): RuleHit {
   return {
     at: e.item.at,
-    message: `${e.field} lists ${TAIL_WORKER} again (${e.repeats!.field} already does): each invocation would be delivered to the tail twice, doubling its invocation counts and every log and exception row it writes`,
+    message: `${e.field} lists ${e.repairedService} again (${e.repeats!.field} already does): each invocation would be delivered to the tail twice, doubling its invocation counts and every log and exception row it writes`,
     fix: entryFix(e),
   };
 }

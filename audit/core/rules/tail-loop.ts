@@ -1,11 +1,14 @@
 import type { Rule, RuleHit } from "../findings";
-import { INGEST_WORKER, TAIL_WORKER } from "../wiring";
+import { INGEST_WORKER, TAIL_WORKER, isOurTail, isPipelineWorker } from "../wiring";
 import { listedServices } from "./tail-consumer";
 
 /**
  * A Worker tailed by itself, or a producer tailed by the ingest Worker (which has no tail
  * handler and whose own invocations the tail would then report back to it), makes every
  * invocation feed another. For this pipeline's own Workers, listing either of them is a loop.
+ * Under service environments (`legacy_env = false`) an environment is the top-level Worker's
+ * environment of that name, so it tails itself when an entry names the Worker and that
+ * `environment`.
  */
 export const tailLoopRule: Rule = {
   id: "tail-loop",
@@ -14,18 +17,19 @@ export const tailLoopRule: Rule = {
   pages: false,
   summary: `no loop: a Worker does not tail itself, and no tail_consumers lists ${INGEST_WORKER}`,
   fix: "remove the entry that makes the loop",
-  check(environment, { role }) {
+  check(environment, { role, tails }) {
     const hits: RuleHit[] = [];
     for (const key of ["tail_consumers", "streaming_tail_consumers"]) {
-      for (const { service, item } of listedServices(environment.own(key)?.value)) {
+      for (const { service, environment: consumerEnvironment, item } of listedServices(environment.own(key)?.value)) {
         // Each hit's fix names the one entry it is about, as the file writes it.
         const fix = `remove { "service": "${service}" } from ${key}`;
-        if (service === environment.scriptName) {
-          hits.push({ at: item.at, message: `${key} lists ${service}, the Worker itself: each invocation would tail itself`, fix });
-        } else if (service === INGEST_WORKER) {
-          hits.push({ at: item.at, message: `${key} lists ${INGEST_WORKER}, the ingest Worker: producers list ${TAIL_WORKER}`, fix });
-        } else if (role !== "producer" && service === TAIL_WORKER) {
-          hits.push({ at: item.at, message: `${key} of ${role} lists ${TAIL_WORKER}: the pipeline would report its own invocations to itself`, fix });
+        const itself = environment.serviceEnvironment ? consumerEnvironment === (environment.env ?? undefined) : true;
+        if (service === environment.scriptName && itself) {
+          hits.push({ at: item.at, message: `${key} lists ${service}${consumerEnvironment === undefined ? "" : ` (environment ${consumerEnvironment})`}, the Worker itself: each invocation would tail itself`, fix });
+        } else if (isPipelineWorker(service, INGEST_WORKER)) {
+          hits.push({ at: item.at, message: `${key} lists ${service}, the ingest Worker: producers list ${TAIL_WORKER}`, fix });
+        } else if (role !== "producer" && isOurTail(tails, service)) {
+          hits.push({ at: item.at, message: `${key} of ${role} lists ${service}: the pipeline would report its own invocations to itself`, fix });
         }
       }
     }
