@@ -2,7 +2,7 @@ import { BoundedMemo } from "../bounded-memo";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
 import { Place, caseless } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
-import { sqlBoundParameterOf, sqlComparedQualifiedColumnOf, sqlInsertColumnOf } from "./sql-values";
+import { WITH_TABLE, sqlBoundParameterOf, sqlComparedColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { ListReader, firstItemStart, isNumberListCharacter, printedAs } from "./list-items";
 import { countWork, currentScan } from "../scan-scope";
 import {
@@ -364,12 +364,12 @@ function identifiedByColumns(columns: readonly string[] | undefined): Identified
  * The verdict on a value at `start` no name is written before: by every column its placeholder
  * is used for in an ORM's bound list (`sqlBoundParameterOf`, `identifiedByColumns`), else by its
  * list's name (`listNameOf`), else by the column it is compared with in a statement
- * (`sqlComparedQualifiedColumnOf`); NEITHER when none names it.
+ * (`sqlComparedColumnOf`, `WITH_TABLE`); NEITHER when none names it.
  */
 function unnamedVerdict(text: string, start: number): Identified {
   const bound = sqlBoundParameterOf(text, start);
   if (bound !== undefined) return identifiedByColumns(bound.columns);
-  const name = listNameOf(text, start) ?? sqlComparedQualifiedColumnOf(text, start);
+  const name = listNameOf(text, start) ?? sqlComparedColumnOf(text, start, WITH_TABLE);
   return name === undefined ? NEITHER : identifiedByName.get(name);
 }
 
