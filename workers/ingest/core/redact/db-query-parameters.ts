@@ -128,10 +128,10 @@ export function queryEvents(attributes: readonly KeyValue[]): ReadonlyMap<string
   for (const attribute of attributes) {
     const key = attribute.key;
     // Every list of every record passes here: most keys fail on their last character.
-    if (key.charCodeAt(key.length - 1) !== LOWER_S || !holdsBoundValues(attribute.value)) continue;
+    if (key.charCodeAt(key.length - 1) !== LOWER_S) continue;
     for (const [values, statementName] of EVENT_FORMS) {
       const parent = key.length - values.length;
-      if (!key.endsWith(values) || (parent > 0 && key.charCodeAt(parent - 1) !== DOT)) continue;
+      if (!key.endsWith(values) || (parent > 0 && key.charCodeAt(parent - 1) !== DOT) || !holdsBoundValues(attribute.value)) continue;
       const statement = textAt(attributes, key.slice(0, parent) + statementName);
       if (statement !== undefined) (events ??= new Map()).set(key, { statement, valuesKey: values });
     }
