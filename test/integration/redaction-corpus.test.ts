@@ -355,3 +355,65 @@ describe("postal codes under their own keys and visitor location in text, throug
     expect(row!.LogAttributes).toEqual({ "redaction.count": "3", "redaction.kinds": "geo,postal_code" });
   });
 });
+
+/**
+ * A query object logged as a structured value, as pino's and winston's OTel transports and the
+ * SDK's `emit` send `logger.info({ query: knex.toSQL() })` or a Prisma query event: a `kvlistValue`
+ * body or attribute, the bindings an `arrayValue`. Each bound value gets its column's verdict in
+ * the Body and in every attribute ClickHouse stores, as in the object logged as JSON text.
+ */
+describe("a query object sent as a structured OTLP value, through the Worker", () => {
+  const s = (stringValue: string) => ({ stringValue });
+  const kv = (members: Record<string, object>) => ({ kvlistValue: { values: Object.entries(members).map(([key, value]) => ({ key, value })) } });
+  const knexObject = () =>
+    kv({
+      sql: s('update "users" set "password" = ?, "phone" = ? where "email" = ? and "ssn" = ? and "id" = ? and "tenant_id" = ?'),
+      bindings: { arrayValue: { values: [s("hunter2-secret"), s("+1 415 555 0134"), s("ana.silva@example.com"), s("123-45-6789"), { intValue: "4111111111111111" }, s("t-42")] } },
+      method: s("update"),
+    });
+  const prismaEvent = () =>
+    kv({
+      query: s('UPDATE "public"."User" SET "password" = $1, "email" = $2 WHERE ("public"."User"."id" = $3 AND 1=1)'),
+      params: s('["hunter2-secret","ana@example.com",4111111111111111]'),
+      duration: { intValue: "3" },
+    });
+  const logs = (runId: string, records: { body: object; attributes: object[] }[]) =>
+    JSON.stringify({
+      resourceLogs: [
+        {
+          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+          scopeLogs: [{ scope: { name: "pino" }, logRecords: records.map((record) => ({ timeUnixNano: String(BigInt(Date.now()) * 1_000_000n), severityNumber: 5, ...record })) }],
+        },
+      ],
+    });
+  const KNEX_STORED = '["[REDACTED:secret_param]","[REDACTED:phone]","[REDACTED:email]","[REDACTED:ssn]",4111111111111111,"t-42"]';
+
+  it.each([
+    ["kept as sent", () => ingest, false],
+    ["lifted", () => cityIngest, true],
+  ])("redacts the password, phone, email and SSN bound in a kvlist Body and kvlist attributes, and keeps the card-shaped id (bodies %s)", async (_, worker, lifted) => {
+    const runId = uniqueId("orm-kvlist");
+    await postJson(
+      worker(),
+      "logs",
+      logs(runId, [
+        { body: knexObject(), attributes: [{ key: "case", value: s("body") }] },
+        { body: s("knex query"), attributes: [{ key: "case", value: s("attribute") }, { key: "query", value: knexObject() }] },
+        { body: s("prisma:query"), attributes: [{ key: "case", value: s("prisma") }, { key: "event", value: prismaEvent() }] },
+      ]),
+    );
+    const rows = await worker().rows<{ Body: string; LogAttributes: Record<string, string> }>(
+      `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY LogAttributes['case']`,
+    );
+    expect(rows).toHaveLength(3);
+    const stored = JSON.stringify(rows);
+    for (const secret of ["hunter2-secret", "415 555 0134", "ana.silva@example.com", "ana@example.com", "123-45-6789"]) expect(stored).not.toContain(secret);
+    const [attribute, body, prisma] = rows;
+    expect(JSON.parse(attribute!.LogAttributes.query!)).toMatchObject({ bindings: JSON.parse(KNEX_STORED) });
+    expect(attribute!.LogAttributes["redaction.kinds"]).toBe("email,phone,secret_param,ssn");
+    expect(JSON.parse(body!.Body)).toMatchObject({ bindings: JSON.parse(KNEX_STORED) });
+    // Lifted, the body's members are attributes too: the same verdict in both.
+    expect(body!.LogAttributes.bindings).toBe(lifted ? KNEX_STORED : undefined);
+    expect(JSON.parse(JSON.parse(prisma!.LogAttributes.event!).params as string)).toEqual(["[REDACTED:secret_param]", "[REDACTED:email]", 4111111111111111]);
+  });
+});

@@ -5,7 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import type { AnyValue, KeyValue, LogRecord, Metric, NumberDataPoint } from "../../workers/shared/otlp/model";
+import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest } from "../../workers/ingest/core/normalize";
+import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
+import { defaultRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { logRecord, logsRequest, metricsRequest } from "../support/model-builders";
 import { redactionPolicy } from "../support/redaction";
 
 const redacted = (text: string, policy: RedactionPolicy = defaultRedactionPolicy()) => redactString(text, policy).text;
@@ -478,5 +482,178 @@ describe("knex's query objects and debug lines as the library prints them (`sql`
       JSON.stringify({ method: "update", bindings: ["n3w-S3cret!", 7], sql: 'update "users" set "password" = $1 where "id" = $2' }),
     ].join("\n");
     expect(redacted(two)).toBe(two.replace("n3w-S3cret!", "[REDACTED:secret_param]"));
+  });
+});
+
+/**
+ * The same query object in every form a sender puts it in: a JSON log line (its members lifted,
+ * nested ones under their parent's key), or a structured value, which pino's and winston's OTel
+ * transports and the SDK's `emit` send for `logger.info({ query: knex.toSQL() })`: a `kvlistValue`
+ * body or attribute whose `bindings` is an `arrayValue`, an array of them, or flat attributes.
+ * Each bound value gets one verdict in every copy: its column's.
+ */
+describe("a query object's bound values in every form a sender logs it", () => {
+  const s = (stringValue: string): AnyValue => ({ stringValue });
+  const int = (intValue: string): AnyValue => ({ intValue });
+  const kv = (members: Record<string, AnyValue>): AnyValue => ({ kvlistValue: Object.entries(members).map(([key, value]) => ({ key, value })) });
+  const attrs = (members: Record<string, AnyValue>): KeyValue[] => Object.entries(members).map(([key, value]) => ({ key, value }));
+
+  const KNEX_SQL = 'update "users" set "password" = ?, "phone" = ? where "email" = ? and "ssn" = ? and "id" = ? and "tenant_id" = ?';
+  const KNEX_VALUES = ["hunter2-secret", "+1 415 555 0134", "ana.silva@example.com", "123-45-6789", 4111111111111111, "t-42"];
+  /** Password, phone, email and SSN by their columns; the card-shaped id and the tenant kept as ids. */
+  const KNEX_STORED = JSON.stringify(["[REDACTED:secret_param]", "[REDACTED:phone]", "[REDACTED:email]", "[REDACTED:ssn]", 4111111111111111, "t-42"]);
+  const knexBindings = (): AnyValue => ({ arrayValue: KNEX_VALUES.map((value) => (typeof value === "number" ? int(String(value)) : s(value))) });
+  const knexObject = () => kv({ sql: s(KNEX_SQL), bindings: knexBindings(), method: s("update") });
+  const knexJson = { sql: KNEX_SQL, bindings: KNEX_VALUES, method: "update" };
+
+  const PRISMA_QUERY = 'UPDATE "public"."User" SET "password" = $1, "email" = $2 WHERE ("public"."User"."id" = $3 AND 1=1)';
+  const PRISMA_PARAMS = '["hunter2-secret","ana@example.com",4111111111111111]';
+  const PRISMA_STORED = JSON.stringify(["[REDACTED:secret_param]", "[REDACTED:email]", 4111111111111111]);
+  const prismaEvent = (params: AnyValue = s(PRISMA_PARAMS)) => kv({ timestamp: s("2026-12-01T21:00:00.000Z"), query: s(PRISMA_QUERY), params, duration: int("3") });
+
+  /** normalize → redact, as the pipeline runs them. */
+  function stored(body: AnyValue, attributes: KeyValue[] = []): LogRecord {
+    const record = logRecord({ timeUnixNano: "1796000000000000000", severityNumber: 9, body, attributes });
+    const request = logsRequest([record]);
+    normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
+    redactRequest("logs", request, defaultRedactionPolicy());
+    return record;
+  }
+
+  /** Every list of bound values the record stores (`bindings`, `params` at any depth, in JSON text too), as canonical JSON. */
+  function boundLists(record: LogRecord): string[] {
+    const lists: string[] = [];
+    const isValuesKey = (key: string) => key === "bindings" || key === "params" || key.endsWith(".bindings") || key.endsWith(".params");
+    const fromJson = (json: unknown, key: string): void => {
+      if (typeof json === "string") {
+        if (isValuesKey(key) && json.startsWith("[")) lists.push(JSON.stringify(JSON.parse(json)));
+        else if (/^[{[]/.test(json)) fromJson(JSON.parse(json), key);
+      } else if (Array.isArray(json)) {
+        if (isValuesKey(key)) lists.push(JSON.stringify(json));
+        else for (const item of json) fromJson(item, key);
+      } else if (typeof json === "object" && json !== null) {
+        for (const [member, value] of Object.entries(json)) fromJson(value, member);
+      }
+    };
+    const fromValue = (value: AnyValue, key: string): void => {
+      if ("kvlistValue" in value) for (const member of value.kvlistValue) fromValue(member.value, member.key);
+      else if ("arrayValue" in value) {
+        if (isValuesKey(key)) lists.push(JSON.stringify(value.arrayValue.map((item) => ("intValue" in item ? Number(item.intValue) : (item as { stringValue: string }).stringValue))));
+        else for (const item of value.arrayValue) fromValue(item, key);
+      } else if ("stringValue" in value) fromJson(value.stringValue, key);
+    };
+    if (record.body !== undefined) fromValue(record.body, "");
+    for (const attribute of record.attributes) fromValue(attribute.value, attribute.key);
+    return lists;
+  }
+
+  const knexForms: Array<[string, () => LogRecord, number]> = [
+    ["a JSON log line, lifted", () => stored(s(JSON.stringify(knexJson))), 2],
+    ["a JSON log line nesting it under `query`, lifted as query.sql and query.bindings", () => stored(s(JSON.stringify({ query: knexJson }))), 2],
+    ["a kvlistValue body, lifted", () => stored(knexObject()), 2],
+    ["a kvlistValue attribute", () => stored(s("knex query"), attrs({ query: knexObject() })), 1],
+    ["a kvlistValue attribute nested two levels down", () => stored(s("knex query"), attrs({ db: kv({ query: knexObject() }) })), 1],
+    ["flat attributes, bindings an arrayValue", () => stored(s("knex query"), attrs({ sql: s(KNEX_SQL), bindings: knexBindings() })), 1],
+    ["flat attributes, bindings as JSON text", () => stored(s("knex query"), attrs({ sql: s(KNEX_SQL), bindings: s(JSON.stringify(KNEX_VALUES)) })), 1],
+    ["attributes lifted under a parent key", () => stored(s("knex query"), attrs({ "query.sql": s(KNEX_SQL), "query.bindings": s(JSON.stringify(KNEX_VALUES)) })), 1],
+    ["attributes lifted under a dotted parent key, bindings an arrayValue", () => stored(s("knex query"), attrs({ "app.db.query.sql": s(KNEX_SQL), "app.db.query.bindings": knexBindings() })), 1],
+    ["an arrayValue of query objects", () => stored(s("knex queries"), attrs({ queries: { arrayValue: [knexObject(), knexObject()] } })), 2],
+    ["a JSON log line holding an array of query objects, lifted", () => stored(s(JSON.stringify({ queries: [knexJson, knexJson] }))), 4],
+  ];
+
+  it.each(knexForms)("knex's toSQL() as %s: password, phone, email and SSN by their columns, ids kept", (_, send, copies) => {
+    const record = send();
+    const lists = boundLists(record);
+    expect(lists, JSON.stringify(record)).toHaveLength(copies);
+    for (const list of lists) expect(list).toBe(KNEX_STORED);
+    expect(JSON.stringify(record)).not.toContain("hunter2-secret");
+  });
+
+  const prismaForms: Array<[string, () => LogRecord, number]> = [
+    ["a JSON log line, lifted", () => stored(s(JSON.stringify({ query: PRISMA_QUERY, params: PRISMA_PARAMS, duration: 3 }))), 2],
+    ["a JSON log line nesting it under `event`, lifted as event.query and event.params", () => stored(s(JSON.stringify({ event: { query: PRISMA_QUERY, params: PRISMA_PARAMS } }))), 2],
+    ["a kvlistValue body, lifted", () => stored(prismaEvent()), 2],
+    ["a kvlistValue attribute", () => stored(s("prisma:query"), attrs({ event: prismaEvent() })), 1],
+    ["a kvlistValue attribute whose params is an arrayValue", () => stored(s("prisma:query"), attrs({ event: prismaEvent({ arrayValue: [s("hunter2-secret"), s("ana@example.com"), int("4111111111111111")] }) })), 1],
+    ["attributes lifted under a parent key", () => stored(s("prisma:query"), attrs({ "event.query": s(PRISMA_QUERY), "event.params": s(PRISMA_PARAMS) })), 1],
+  ];
+
+  it.each(prismaForms)("Prisma's query event as %s: password and email by their columns, the id kept", (_, send, copies) => {
+    const record = send();
+    const lists = boundLists(record);
+    expect(lists, JSON.stringify(record)).toHaveLength(copies);
+    for (const list of lists) expect(list).toBe(PRISMA_STORED);
+  });
+
+  it("counts each bound value a structured value held once, and says what it found", () => {
+    const record = stored(s("knex query"), attrs({ query: knexObject() }));
+    const summary = Object.fromEntries(record.attributes.filter((a) => a.key.startsWith("redaction.")).map((a) => [a.key, a.value]));
+    expect(summary).toEqual({ "redaction.count": int("4"), "redaction.kinds": s("email,phone,secret_param,ssn") });
+  });
+
+  it("keeps every digit of a 64-bit binding, and leaves a map or bytes bound among the values to their own rules", () => {
+    const record = stored(
+      s("knex query"),
+      attrs({
+        sql: s('select * from "t" where "id" = ? and "password" = ? and "meta" = ? and "note" = ?'),
+        bindings: { arrayValue: [int("18446744073709551615"), s("hunter2-secret"), kv({ email: s("ana@example.com") }), s("paid")] },
+      }),
+    );
+    const items = (record.attributes.find((a) => a.key === "bindings")!.value as { arrayValue: AnyValue[] }).arrayValue;
+    expect(items).toEqual([int("18446744073709551615"), s("[REDACTED:secret_param]"), kv({ email: s("[REDACTED:email]") }), s("paid")]);
+  });
+
+  it("leaves a bindings array beside no statement, and values bound to no personal column, as sent", () => {
+    const alone = stored(s("q"), attrs({ bindings: { arrayValue: [s("hunter2-secret"), s("94103")] } }));
+    expect(boundLists(alone)).toEqual([JSON.stringify(["hunter2-secret", "94103"])]);
+    const look = stored(s("q"), attrs({ query: kv({ sql: s('select * from "orders" where "status" = ? and "order_id" = ?'), bindings: { arrayValue: [s("paid"), s("4111111111111111")] } }) }));
+    expect(boundLists(look)).toEqual([JSON.stringify(["paid", "4111111111111111"])]);
+    // A sibling's `sql` under another parent binds nothing here.
+    const apart = stored(s("q"), attrs({ "a.sql": s('select 1 where "password" = ?'), "b.bindings": s('["hunter2-secret"]') }));
+    expect(boundLists(apart)).toEqual([JSON.stringify(["hunter2-secret"])]);
+  });
+
+  it("hides a metric attribute's bound list as one series marker, as its JSON text is", () => {
+    const point: NumberDataPoint = {
+      attributes: attrs({ sql: s('select 1 where "password" = ?'), bindings: { arrayValue: [s("hunter2-secret")] } }),
+      startTimeUnixNano: "0",
+      timeUnixNano: "1",
+      value: { asInt: "1" },
+      exemplars: [],
+      flags: 0,
+    };
+    const metric: Metric = { name: "db.queries", description: "", unit: "1", metadata: [], data: { type: "sum", aggregationTemporality: 2, isMonotonic: true, dataPoints: [point] } };
+    redactRequest("metrics", metricsRequest([metric]), defaultRedactionPolicy());
+    expect(point.attributes.find((a) => a.key === "bindings")!.value).toEqual({ stringValue: expect.stringMatching(/^\[REDACTED:secret_param:[0-9a-f]{16}\]$/) });
+  });
+});
+
+describe("a Luhn-valid number bound to an id's column is that id", () => {
+  it("keeps one bound to id, order_id, tenant_id or a table's id, in knex's, Prisma's and TypeORM's lists", () => {
+    const kept = [
+      JSON.stringify({ method: "select", bindings: [4111111111111111, "12345678901234567890"], sql: 'select * from "orders" where "id" = ? and "tenant_id" = ?' }),
+      JSON.stringify({ method: "select", bindings: ["4111111111111111"], sql: 'select * from "orders" where "order_id" = ?' }),
+      JSON.stringify({ method: "select", bindings: [5555555555554444], sql: 'select * from "t" where "tenant_id" = ?' }),
+      JSON.stringify({ method: "select", bindings: [4111111111111111], sql: 'select * from "users" where "users"."id" = ?' }),
+      JSON.stringify({ query: 'SELECT * FROM "Order" WHERE "Order"."id" = $1', params: "[4111111111111111]" }),
+      'query: SELECT * FROM "order" WHERE "order_id" = $1 -- PARAMETERS: ["4111111111111111"]',
+    ];
+    for (const text of kept) expect(redacted(text), text).toBe(text);
+  });
+
+  it("still removes one bound to a card's column, to a column naming nothing, or to an id's and a card's at once", () => {
+    const cases: Array<[string, string]> = [
+      [
+        JSON.stringify({ bindings: ["4111111111111111"], sql: 'select * from "payments" where "card_number" = ?' }),
+        JSON.stringify({ bindings: ["[REDACTED:card]"], sql: 'select * from "payments" where "card_number" = ?' }),
+      ],
+      [JSON.stringify({ bindings: ["4111111111111111"], sql: 'select * from "payments" where "pan" = ?' }), JSON.stringify({ bindings: ["[REDACTED:card]"], sql: 'select * from "payments" where "pan" = ?' })],
+      [JSON.stringify({ bindings: [4111111111111111], sql: 'select * from "payments" where "note" = ?' }), JSON.stringify({ bindings: ["[REDACTED:card]"], sql: 'select * from "payments" where "note" = ?' })],
+      [
+        JSON.stringify({ bindings: ["4111111111111111"], sql: 'select * from "p" where "id" = $1 or "card_number" = $1' }),
+        JSON.stringify({ bindings: ["[REDACTED:card]"], sql: 'select * from "p" where "id" = $1 or "card_number" = $1' }),
+      ],
+    ];
+    for (const [text, expected] of cases) expect(redacted(text), text).toBe(expected);
   });
 });

@@ -84,15 +84,14 @@ function isText(value: AnyValue): value is { stringValue: string } {
 }
 
 /**
- * A query event lifted from a JSON log line: the attribute holding its statement's text and the
- * one holding the values bound to it as JSON text of an array. Prisma's (`$on("query")`: `query`,
- * `params`, `duration`, `target`), whose `params` is a string of JSON text as sent; knex's
- * (`knex.on("query")`, `toSQL()`: `sql`, `bindings`, `method`, `__knexQueryUid`, …), whose
- * `bindings` array is lifted as its JSON text.
+ * A query event: the text of its statement and the member holding the values bound to it.
+ * Prisma's (`$on("query")`: `query`, `params`, `duration`, `target`), whose `params` is a string
+ * of JSON text as sent; knex's (`knex.on("query")`, `toSQL()`: `sql`, `bindings`, `method`,
+ * `__knexQueryUid`, …), whose `bindings` is an array.
  */
 export interface QueryEvent {
   readonly statement: string;
-  /** The key of the attribute holding the bound values: `params` or `bindings`. */
+  /** The member holding the bound values: `params` or `bindings`. */
   readonly valuesKey: string;
 }
 
@@ -103,28 +102,100 @@ const PRISMA_PARAMS_KEY = "params";
 const KNEX_SQL_KEY = "sql";
 const KNEX_BINDINGS_KEY = "bindings";
 
+/** Each form's key of the values, with its statement's key beside it. */
+const EVENT_FORMS: ReadonlyArray<readonly [values: string, statement: string]> = [
+  [PRISMA_PARAMS_KEY, PRISMA_QUERY_KEY],
+  [KNEX_BINDINGS_KEY, KNEX_SQL_KEY],
+];
+
+const LOWER_S = 0x73;
+
 /**
- * The query event lifted from a JSON log line among `attributes` (one record's list): Prisma's
- * `query` with a `params` string beside it, else knex's `sql` with a `bindings` string beside it,
- * the values as JSON text of an array (`["ana@example.com","4155550132"]`); else undefined.
- * Those values get the rules of their columns as in the line itself (`queryEventText`).
+ * The query events among `attributes` (one record's list, or the members of a map at any depth),
+ * by the key of the attribute holding the values: Prisma's `params` with a `query` beside it,
+ * knex's `bindings` with an `sql` beside it, in every form a sender puts the pair in. The values
+ * are JSON text of an array (`["ana@example.com","4155550132"]`: Prisma's string, or an array a
+ * JSON log line held, lifted as its text) or an `arrayValue` (the object logged as a structured
+ * value: pino's and winston's OTel transports, the SDK's `emit`). The pair is the members of one
+ * map (a `kvlistValue` body or attribute, an item of an array of them), or attributes lifted from
+ * one object under the same parent key (`query.sql` + `query.bindings`, `event.query` +
+ * `event.params`, at any depth). Undefined when the list holds none, as nearly every list: one
+ * look at the last character of each key. Those values get the rules of their columns as in the
+ * line itself (`queryEventText`).
  */
-export function queryEventStatement(attributes: readonly KeyValue[]): QueryEvent | undefined {
-  let query: string | undefined;
-  let params = false;
-  let sql: string | undefined;
-  let bindings = false;
+export function queryEvents(attributes: readonly KeyValue[]): ReadonlyMap<string, QueryEvent> | undefined {
+  let events: Map<string, QueryEvent> | undefined;
   for (const attribute of attributes) {
-    const value = attribute.value;
-    if (!isText(value)) continue;
-    if (attribute.key === PRISMA_QUERY_KEY) query = value.stringValue;
-    else if (attribute.key === PRISMA_PARAMS_KEY) params = value.stringValue.trimStart().startsWith("[");
-    else if (attribute.key === KNEX_SQL_KEY) sql = value.stringValue;
-    else if (attribute.key === KNEX_BINDINGS_KEY) bindings = value.stringValue.trimStart().startsWith("[");
+    const key = attribute.key;
+    // Every list of every record passes here: most keys fail on their last character.
+    if (key.charCodeAt(key.length - 1) !== LOWER_S) continue;
+    for (const [values, statementName] of EVENT_FORMS) {
+      const parent = key.length - values.length;
+      if (!key.endsWith(values) || (parent > 0 && key.charCodeAt(parent - 1) !== DOT) || !holdsBoundValues(attribute.value)) continue;
+      const statement = textAt(attributes, key.slice(0, parent) + statementName);
+      if (statement !== undefined) (events ??= new Map()).set(key, { statement, valuesKey: values });
+    }
   }
-  if (params && query !== undefined) return { statement: query, valuesKey: PRISMA_PARAMS_KEY };
-  if (bindings && sql !== undefined) return { statement: sql, valuesKey: KNEX_BINDINGS_KEY };
+  return events;
+}
+
+/** Whether a value may be a list of bound values: JSON text of an array, or an array. */
+function holdsBoundValues(value: AnyValue): boolean {
+  return "arrayValue" in value || (isText(value) && value.stringValue.trimStart().startsWith("["));
+}
+
+/** The text of the first attribute under `key` (pdata's Map.Get), or undefined when it holds none. */
+function textAt(attributes: readonly KeyValue[], key: string): string | undefined {
+  for (const attribute of attributes) if (attribute.key === key) return isText(attribute.value) ? attribute.value.stringValue : undefined;
   return undefined;
+}
+
+/**
+ * The JSON text of an array of bound values as the object logged as JSON holds it: strings,
+ * integers with every digit, doubles, booleans, `null` for an empty value; an item of another
+ * kind (a map, an array, bytes) is written `null`, keeping the others' positions, and is left to
+ * the caller.
+ */
+export function boundValuesText(items: readonly AnyValue[]): string {
+  return `[${items.map(boundValueText).join(",")}]`;
+}
+
+function boundValueText(item: AnyValue): string {
+  if (isText(item)) return JSON.stringify(item.stringValue);
+  if ("intValue" in item) return item.intValue;
+  if ("doubleValue" in item) return Number.isFinite(item.doubleValue) ? String(item.doubleValue) : "null";
+  if ("boolValue" in item) return String(item.boolValue);
+  return "null";
+}
+
+/**
+ * Whether an item `boundValuesText` wrote as itself (a scalar), which a redaction of that text
+ * judged; the other items are the caller's.
+ */
+export function isBoundScalar(item: AnyValue): boolean {
+  return isText(item) || "intValue" in item || "doubleValue" in item || "boolValue" in item || "empty" in item;
+}
+
+/**
+ * The items of `items` that the redaction of their text (`boundValuesText`) into `redacted`
+ * replaced, by index: what a redaction writes for a value is text (a marker, or the string with
+ * its finds replaced), so an item whose redacted value is a string other than its own changed.
+ * Undefined when `redacted` is no JSON array of as many items.
+ */
+export function replacedBoundValues(items: readonly AnyValue[], redacted: string): Map<number, string> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(redacted);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== items.length) return undefined;
+  const replaced = new Map<number, string>();
+  parsed.forEach((value: unknown, i) => {
+    const item = items[i]!;
+    if (typeof value === "string" && isBoundScalar(item) && !(isText(item) && item.stringValue === value)) replaced.set(i, value);
+  });
+  return replaced;
 }
 
 /**

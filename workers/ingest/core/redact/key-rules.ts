@@ -2,7 +2,7 @@ import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
 import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords } from "./secret-names";
 import { Place } from "./detectors/detector";
-import { PERSON, identifiedBy, namesIdentifier, namesThingIdentifier } from "./detectors/id-value";
+import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { namesSsn } from "./detectors/ssn";
@@ -140,13 +140,6 @@ const DATA_IN_DB_KEY = /statement|query|parameter/;
 /** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
 const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
 /**
- * A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID` (so `order_id`,
- * `trace.parent_id`, `cloudflare.ray_id`, `payment.attempt.id`). Free text's `name=value` and
- * `"name":"value"` read the same names (`detectors/id-value.ts`), which also names the other
- * identifiers (`namesIdentifier`: `sku`, `part_number`).
- */
-const ID_SEGMENT = /(?:^|[_-])[Ii][Dd]$|[a-z0-9]I[Dd]$/;
-/**
  * A last segment naming a version: `version`, `sdk_version`, `build-version`, `appVersion`,
  * `VERSION`, `versions`, and a release's or build's (`release`, `app_release`, `build`,
  * `appBuild`), also with a word saying which one after it (`version_from`, `versionTo`,
@@ -231,7 +224,7 @@ export class KeyRules {
       INFRASTRUCTURE_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
-    const id = ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
+    const id = namesId(lastSegment, words);
     // The one verdict every place asks of a name (`numero_pedido`, `pedido`, `nsu`: a thing's;
     // `cliente_cpf`, `user.id`: a person's). A payment's code or a bare thing's name (`nsu`,
     // `pedido`) is a thing's number for CPFs and SSNs, not for cards, as those words are in text.

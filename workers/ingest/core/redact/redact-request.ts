@@ -25,13 +25,16 @@ import {
 } from "./graphql-variables";
 import type { KeyRule } from "./key-rules";
 import {
+  boundValuesText,
   countAddedMarkers,
   dbQueryParameterColumns,
+  isBoundScalar,
   queryEventParams,
-  queryEventStatement,
+  queryEvents,
   queryEventText,
   type QueryEvent,
   queryParameterRule,
+  replacedBoundValues,
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
@@ -253,14 +256,15 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * A GraphQL request among the attributes (`graphql.document` and `graphql.variables`, a lifted
    * `query` and `variables.*`) has its variables ruled by the arguments they are passed as
    * (graphql-variables.ts); a database query's `db.query.parameter.*` by the columns the query
-   * text beside them names, and so a lifted Prisma query event's `params` by its `query` and knex's `bindings` by its `sql`
-   * (db-query-parameters.ts).
+   * text beside them names, and so a Prisma query event's `params` by its `query` and knex's `bindings` by its `sql`,
+   * whether the event is these attributes, a map's members or lifted under a parent key (`queryEvents`,
+   * db-query-parameters.ts).
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
     const keyRules = this.policy.keyRules;
     const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes, this.graphQLDocuments);
     const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
-    const statement = prefix === "" ? queryEventStatement(attributes) : undefined;
+    const events = queryEvents(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -282,10 +286,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       // Stores only what changed: a store into an old object costs a write barrier.
       const value = attribute.value;
       const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
-      const ruled =
-        statement !== undefined && attribute.key === statement.valuesKey && rule.action === "scan" && "stringValue" in value
-          ? this.eventParams(value, statement)
-          : this.ruled(value, rule, key, bound);
+      const event = rule.action === "scan" ? events?.get(attribute.key) : undefined;
+      const ruled = event !== undefined ? this.eventValues(value, event, rule, key) : this.ruled(value, rule, key, bound);
       if (ruled !== value) {
         attribute.value = ruled;
         this.noteRewritten(value, ruled);
@@ -553,24 +555,65 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /**
-   * A lifted query event's `params` or `bindings` (JSON text of the values bound to `statement`), redacted as
-   * in the event's own JSON text (`queryEventText`), so each value gets its column's rule; only
-   * the finds in `params` are counted, the statement being an attribute of its own.
+   * A query event's `params` or `bindings` (`queryEvents`: JSON text of the values bound to
+   * `event`'s statement, or an array of them), redacted as in the event's own JSON text
+   * (`queryEventText`), so each value gets its column's rule and one verdict in every form the
+   * event is sent in; only the finds in the values are counted, the statement being a value of
+   * its own. An array's items are replaced in place; an item that is no scalar (a map, bytes) is
+   * bound to no column here and ruled as `rule` rules the array's items, at `path`.
    */
-  private eventParams(value: { stringValue: string }, statement: QueryEvent): AnyValue {
-    const scanner = this.policy.scanner;
-    const params = value.stringValue;
-    if (scanner === undefined) return value;
+  private eventValues(value: AnyValue, event: QueryEvent, rule: KeyRule, path: string): AnyValue {
+    if (this.policy.scanner === undefined) return value;
+    if ("stringValue" in value) {
+      const params = value.stringValue;
+      const ruled = this.redactedEventValues(params, event);
+      if (ruled === params) return value;
+      this.tally.addAll(this.scratch);
+      return { stringValue: this.series ? seriesMarker(this.scratch.kindList(), this.policy.seriesHash(params)) : ruled };
+    }
+    if (!("arrayValue" in value)) return this.ruled(value, rule, path);
+    const items = value.arrayValue;
+    const text = boundValuesText(items);
+    const ruled = this.redactedEventValues(text, event);
+    const replaced = ruled === text ? undefined : replacedBoundValues(items, ruled);
+    // Not met: markers are written as JSON strings. Should it be, the items are scanned alone.
+    if (ruled !== text && replaced === undefined) return this.ruled(value, rule, path);
+    if (replaced !== undefined && replaced.size > 0) {
+      this.tally.addAll(this.scratch);
+      // A series keeps its identity whole: one marker for the list, as for its JSON text.
+      if (this.series) return { stringValue: seriesMarker(this.scratch.kindList(), this.policy.seriesHash(text)) };
+      for (const [i, redacted] of replaced) {
+        const item = items[i]!;
+        items[i] = { stringValue: redacted };
+        this.noteRewritten(item, items[i]!);
+      }
+    }
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (isBoundScalar(item)) continue;
+      const redacted = this.ruled(item, rule, path);
+      if (redacted !== item) {
+        items[i] = redacted;
+        this.noteRewritten(item, redacted);
+      }
+    }
+    return value;
+  }
+
+  /**
+   * `values` (JSON text of an array bound to `event`'s statement) as the redaction of the event's
+   * JSON text leaves them, the same string when it finds nothing there; what it replaced in them
+   * is counted in `scratch` (reset first).
+   */
+  private redactedEventValues(values: string, event: QueryEvent): string {
     const scratch = this.scratch;
     scratch.reset();
-    const event = queryEventText(statement, params);
-    const redacted = scanner.redact(event, scratch, 0, 0);
-    const ruled = redacted === event ? params : (queryEventParams(statement, redacted) ?? params);
-    if (ruled === params) return value;
+    const text = queryEventText(event, values);
+    const redacted = this.policy.scanner!.redact(text, scratch, 0, 0);
+    const ruled = redacted === text ? values : (queryEventParams(event, redacted) ?? values);
     scratch.reset();
-    countAddedMarkers(params, ruled, scratch);
-    this.tally.addAll(scratch);
-    return { stringValue: this.series ? seriesMarker(scratch.kindList(), this.policy.seriesHash(params)) : ruled };
+    if (ruled !== values) countAddedMarkers(values, ruled, scratch);
+    return ruled;
   }
 
   /** The secret marker of `kind` for a whole value (hashed in metric attributes), counted. */

@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
-import { isBarcodeValue, isIdValue } from "./id-value";
+import { isBarcodeValue, isBoundToIdColumn, isIdValue } from "./id-value";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
@@ -8,7 +8,8 @@ import { isBarcodeValue, isIdValue } from "./id-value";
  * a length that issuer issues, and that pass the Luhn check. The checksum alone passes one
  * number in ten; the issuer table is what keeps a 19-digit decimal trace id or an epoch
  * timestamp (which starts with 1 until 2033) from being taken for a card. A number given as the
- * value of an id (`dd.trace_id=…`, `"span_id": "…"`, `orderId: …`) is that id, and one after a
+ * value of an id (`dd.trace_id=…`, `"span_id": "…"`, `orderId: …`) or bound to an id's column in an
+ * ORM's list (`"id" = ?` with knex's `bindings`: `isBoundToIdColumn`) is that id, and one after a
  * barcode's name (`EAN 4516533011970`, `código de barras …`, `ean=…`) is a product's GTIN, not a
  * card. Unlike the CPF and SSN rules, a card number after the words naming a thing's number
  * (`pedido 4532…`, `order #…`, `NSU …`: `thing-words.ts`) is still a card: payment logs write
@@ -34,7 +35,9 @@ export const cardDetector: Detector = {
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start) => {
     const digits = match.replace(/[ -]/g, "");
-    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !isBarcodeValue(text, start) ? marker : undefined;
+    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start)
+      ? marker
+      : undefined;
   },
 };
 

@@ -2,7 +2,7 @@ import { BoundedMemo } from "../bounded-memo";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
 import { Place, caseless } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
-import { sqlBoundParameterOf, sqlComparedQualifiedColumnOf, sqlInsertColumnOf } from "./sql-values";
+import { WITH_TABLE, sqlBoundParameterOf, sqlComparedColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { ListReader, firstItemStart, isNumberListCharacter, printedAs } from "./list-items";
 import { countWork, currentScan } from "../scan-scope";
 import {
@@ -22,13 +22,43 @@ import {
  * `dd.span_id: `, `"order.id":"`, `orderId=` just before it (a word ending in `id` as its own
  * word or camel-case hump, then `=` or `:`, optionally quoted), or an item of a list of ids
  * (`"ids":["…","…"]`, `orderIds=…,…`: `listNameOf`). The same names as the id keys of attribute
- * maps (`key-rules.ts`, `ID_SEGMENT`, and their plurals: `namesIdentifier`), read backwards from `start`.
+ * maps (`key-rules.ts`, `namesId`, and their plurals: `namesIdentifier`), read backwards from `start`.
  */
 export function isIdValue(text: string, start: number): boolean {
   if (ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
   const list = listNameOf(text, start);
   return list !== undefined && ID_NAME_END.test(list);
 }
+/**
+ * Whether the value at `start` is bound in an ORM's list (`sqlBoundParameterOf`: knex's
+ * `bindings`, Prisma's `params`, TypeORM's `PARAMETERS`) to a placeholder every column of which
+ * names an id, as an attribute's key does (`namesId`: `"id" = ?`, `"order_id" = $1`, `tenant_id`,
+ * `"users"."id"`): the column says the value is that id. A placeholder also used for a column
+ * naming anything else (`"id" = $1 OR "card_number" = $1`) may hold that too.
+ */
+export function isBoundToIdColumn(text: string, start: number): boolean {
+  const columns = sqlBoundParameterOf(text, start)?.columns;
+  return columns !== undefined && columns.length > 0 && columns.every((column) => idColumnByName.get(column));
+}
+
+/** Whether a column (perhaps qualified by its table, `users.id`) names an id, by its last segment and words. */
+const idColumnByName = new BoundedMemo<string, boolean>(256, (column) => namesId(column.slice(column.lastIndexOf(".") + 1), nameWords(column)));
+
+/**
+ * A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID` (so `order_id`,
+ * `trace.parent_id`, `cloudflare.ray_id`, `payment.attempt.id`).
+ */
+const ID_SEGMENT = /(?:^|[_-])[Ii][Dd]$|[a-z0-9]I[Dd]$/;
+
+/**
+ * Whether a key or a column names an identifier, whose value's number is no card: its last
+ * segment (after its last `.`) names an id (`ID_SEGMENT`), or its words (`nameWords`) name one
+ * (`namesIdentifier`: `sku`, `part_number`, `ids`). The `id` fact of a key's rule (`key-rules.ts`).
+ */
+export function namesId(lastSegment: string, words: readonly string[]): boolean {
+  return ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
+}
+
 /** A word ending in `id` or `ids` as its own word or camel-case hump: `id`, `trace_id`, `orderId`, `IDS`, `orderIDs`. */
 const ID_NAME = "(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])[Ss]?";
 const ID_KEY_BEFORE = new RegExp(`${ID_NAME}["']?[ \\t]*[:=][ \\t]*(?:\\[[ \\t\\r\\n]*)?["']?$`);
@@ -334,12 +364,12 @@ function identifiedByColumns(columns: readonly string[] | undefined): Identified
  * The verdict on a value at `start` no name is written before: by every column its placeholder
  * is used for in an ORM's bound list (`sqlBoundParameterOf`, `identifiedByColumns`), else by its
  * list's name (`listNameOf`), else by the column it is compared with in a statement
- * (`sqlComparedQualifiedColumnOf`); NEITHER when none names it.
+ * (`sqlComparedColumnOf`, `WITH_TABLE`); NEITHER when none names it.
  */
 function unnamedVerdict(text: string, start: number): Identified {
   const bound = sqlBoundParameterOf(text, start);
   if (bound !== undefined) return identifiedByColumns(bound.columns);
-  const name = listNameOf(text, start) ?? sqlComparedQualifiedColumnOf(text, start);
+  const name = listNameOf(text, start) ?? sqlComparedColumnOf(text, start, WITH_TABLE);
   return name === undefined ? NEITHER : identifiedByName.get(name);
 }
 

@@ -7,7 +7,7 @@ import { ESCAPED_QUOTED_OVER_LINES, quoteOpening } from "./escaped-quotes";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
-import { sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
+import { IN_CONDITIONS, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND } from "../kinds";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
@@ -121,7 +121,7 @@ function columnsOf(text: string, start: number, valueAt: number, opening: string
   if (opener === 91 /* [ */ || opener === 59 /* ; */ || opener === 58 /* : */ || (opening !== "" && opening !== "'")) return undefined;
   const assigned = opener === 61 ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first);
   if (assigned !== undefined) return { columns: [assigned], bound: false, compared: false };
-  const compared = opener === 61 ? sqlComparedColumnOf(text, valueAt) : sqlInListColumnOf(text, valueAt);
+  const compared = opener === 61 ? sqlComparedColumnOf(text, valueAt, IN_CONDITIONS) : sqlInListColumnOf(text, valueAt);
   return { columns: compared === undefined ? [] : [compared], bound: false, compared: true };
 }
 

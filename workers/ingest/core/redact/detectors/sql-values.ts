@@ -701,17 +701,30 @@ function assignedColumn(text: string, start: number): string | undefined {
 }
 
 /**
- * The name (as `assignedColumn` gives it) of the column a number written inline at `start` (its
- * first digit, or the `'` before it) is compared with or assigned to anywhere in a statement:
- * `` `orders`.`id` = 52998224725 ``, `"id" = '…'`, `` `orders`.`id` IN (52998224725, 11144477735) ``
- * (ORMs inline the values of a `findAll({ where: { id: [...] } })`); undefined elsewhere. Only the
- * verdict on a value's name asks (`id-value.ts`): what a number compared with a thing's id column
- * is. Read back from `start`, as `assignedColumn` and `inListColumn` read. Unlike
- * `sqlComparedColumnOf` (the person's-number rules), it reads no `WHERE` first and gives the
- * column with its table: a column's owner decides an id's verdict.
+ * How `sqlComparedColumnOf` reads a comparison: `IN_CONDITIONS`, for the rules that read what a
+ * value is rather than hide whatever it is (a person's number: `sql-bound-parameter.ts`), only in
+ * a statement's conditions (after a `WHERE`, so not a URL's query or a `name=value` field:
+ * `ssns=123456789`), the column as written; `WITH_TABLE`, for the verdict on a value's name
+ * (`id-value.ts`: what a number compared with a thing's id column is), anywhere in a statement,
+ * also in a `column IN (…)` list of placeholders, the column with its table, whose owner decides
+ * an id's verdict.
  */
-export function sqlComparedQualifiedColumnOf(text: string, start: number): string | undefined {
+export const IN_CONDITIONS = 0;
+export const WITH_TABLE = 1;
+export type ComparedReading = typeof IN_CONDITIONS | typeof WITH_TABLE;
+
+/**
+ * The name (as `assignedColumn` gives it) of the column a value written inline at `start` (its
+ * `'`, the first character inside it, or its first digit) is compared with or assigned to by `=`
+ * right before it (`WHERE "users"."ssn" = '…'`, `` AND `User`.`phone`='…' ``, `` `orders`.`id` =
+ * 52998224725 ``), or, `WITH_TABLE`, holding its place in a `column IN (…)` list (`` `orders`.`id`
+ * IN (52998224725, 11144477735) ``: ORMs inline the values of a `findAll({ where: { id: [...] }
+ * })`), as `reading` reads (`ComparedReading`); undefined elsewhere. Unlike `sqlAssignedColumnOf`,
+ * not only in an `UPDATE`'s `SET` list. Read back from `start`.
+ */
+export function sqlComparedColumnOf(text: string, start: number, reading: ComparedReading): string | undefined {
   const at = text.charCodeAt(start - 1) === QUOTE ? start - 1 : start;
+  if (reading === IN_CONDITIONS) return afterWhere(text, at) ? assignedColumn(text, at) : undefined;
   const column = assignedColumn(text, at) ?? inListColumn(text, at);
   return column === undefined ? undefined : qualifiedColumn(text, text.lastIndexOf(column, at), column);
 }
@@ -818,16 +831,6 @@ const inList = { scan: -1, open: -1, close: -1, column: undefined as string | un
 /** What a list of inline values holds between its strings: digits, a number's `.` and `-`, `,` and blanks. */
 function isValueListPart(code: number): boolean {
   return code === COMMA || code === 46 /* . */ || code === 45 /* - */ || (code >= 48 && code <= 57) || code === 32 || (code >= 9 && code <= 13);
-}
-
-/**
- * The column (as written, without its quotes) a value starting at `start` is compared with or
- * assigned to by `=` right before it, anywhere in a statement (`WHERE "users"."ssn" = '…'`, `` AND
- * `User`.`phone`='…' ``), or undefined. Unlike `sqlAssignedColumnOf`, not only in an `UPDATE`'s
- * `SET` list: for the rules that read what a value is rather than hide whatever it is.
- */
-export function sqlComparedColumnOf(text: string, start: number): string | undefined {
-  return afterWhere(text, start) ? assignedColumn(text, start) : undefined;
 }
 
 /**
