@@ -15,6 +15,7 @@ import { oracle, oracleDecode } from "../fixtures/otlp/protobuf-oracle";
 import { captureDiagWarnings, exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload } from "../support/otlp-payloads";
+import { metricsCutAfterRefusal } from "../support/cut-after-refusal";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const utf8 = new TextEncoder();
@@ -187,48 +188,15 @@ describe("the answer to an export stored with less than was sent", () => {
 
   it("says how many of the records kept at the cut were stored when one of them was refused, and the counts add up", async () => {
     const service = uniqueId("cutmix");
-    const time = recent();
-    const gauge = (asInt: string) => ({ timeUnixNano: time, asInt, attributes: [str("k", asInt)] });
-    // 9 data point places: 3 nulls and 6 points, of which the first 3 are kept (g1's two and a
-    // histogram whose bucketCounts do not match its explicitBounds, then refused) and 3 cut.
-    const metrics = [
-      null,
-      { name: "g1", gauge: { dataPoints: [null, gauge("9223372036854775807"), null, gauge("2")] } },
-      {
-        name: "h1",
-        histogram: {
-          aggregationTemporality: 2,
-          dataPoints: [
-            null,
-            { timeUnixNano: time, count: "3", bucketCounts: ["1", "2"], explicitBounds: [] },
-            { timeUnixNano: time, count: "1", sum: 1.5, bucketCounts: ["1"], explicitBounds: [] },
-          ],
-        },
-      },
-      { name: "g2", gauge: { dataPoints: [gauge("3"), gauge("4")] } },
-    ];
-    const { status, answer } = await postJson("/v1/metrics", {
-      resourceMetrics: [{ resource: { attributes: [str("service.name", service)] }, scopeMetrics: [{ metrics }] }],
-    });
-    const errorMessage =
-      "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[1]: " +
-      "bucketCounts must be one longer than explicitBounds, or both empty; " +
-      "3 data points rejected: JSON null where a record belongs (first at resourceMetrics[0].scopeMetrics[0].metrics[1].gauge.dataPoints[0]; " +
-      "JSON.stringify writes an undefined array item as null); " +
-      "3 data points rejected: the request holds 6 data points besides those JSON nulls, over MAX_RECORDS_PER_REQUEST (3); " +
-      "of the first 3, 2 were stored and 1 refused as said before; " +
-      "those from resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[2] on were not stored: " +
-      "send at most 3 data points per request";
+    const mix = metricsCutAfterRefusal(recent(), [str("service.name", service)]);
+    const { status, answer } = await postJson("/v1/metrics", mix.document);
     expect(status).toBe(200);
-    expect(answer).toEqual({ partialSuccess: { rejectedDataPoints: "7", errorMessage } });
-    expect(lastExportLine()).toMatchObject({ accepted: 2, rejected: 7 });
+    expect(answer).toEqual({ partialSuccess: { rejectedDataPoints: String(mix.rejected), errorMessage: mix.errorMessage } });
+    expect(lastExportLine()).toMatchObject({ accepted: mix.accepted, rejected: mix.rejected });
     const rows = await ingest.rows<{ name: string; value: string }>(
       `SELECT MetricName AS name, Attributes['k'] AS value FROM otel_metrics_gauge WHERE ServiceName = '${service}' ORDER BY value`,
     );
-    expect(rows).toEqual([
-      { name: "g1", value: "2" },
-      { name: "g1", value: "9223372036854775807" },
-    ]);
+    expect(rows).toEqual(mix.storedValues.map((value) => ({ name: "g1", value })));
     const histograms = await ingest.rows(`SELECT count() AS n FROM otel_metrics_histogram WHERE ServiceName = '${service}'`);
     expect(histograms).toEqual([{ n: "0" }]);
   });

@@ -14,6 +14,7 @@ import {
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { planTable, serializeRows, type LogRow } from "../../workers/ingest/core/rows";
 import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { metricsCutAfterRefusal } from "../support/cut-after-refusal";
 import { span as builtSpan, tracesRequest as builtTracesRequest } from "../support/model-builders";
 
 const utf8 = new TextEncoder();
@@ -227,39 +228,9 @@ describe("prepareExport with limits", () => {
   });
 
   it("says how many of the data points kept at the cut were stored when a histogram among them is refused", () => {
-    const pipeline = config({ MAX_RECORDS_PER_REQUEST: "3" });
-    const time = "1796161781000000000";
-    const gauge = (asInt: string) => ({ timeUnixNano: time, asInt, attributes: [{ key: "k", value: { stringValue: asInt } }] });
-    const metrics = [
-      null,
-      { name: "g1", gauge: { dataPoints: [null, gauge("1"), null, gauge("2")] } },
-      {
-        name: "h1",
-        histogram: {
-          aggregationTemporality: 2,
-          dataPoints: [
-            null,
-            { timeUnixNano: time, count: "3", bucketCounts: ["1", "2"], explicitBounds: [] },
-            { timeUnixNano: time, count: "1", sum: 1.5, bucketCounts: ["1"], explicitBounds: [] },
-          ],
-        },
-      },
-      { name: "g2", gauge: { dataPoints: [gauge("3"), gauge("4")] } },
-    ];
-    const body = utf8.encode(JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics }] }] }));
-    const prepared = prepareExport("metrics", "json", body, pipeline, RECEIVED);
-    // Sent: 9 data point places, 3 of them null; stored: g1's two; rejected: 3 nulls, the histogram, 3 cut.
-    expect(prepared).toMatchObject({ accepted: 2, rejected: 7 });
-    expect(prepared.rejectionMessage).toBe(
-      "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[1]: " +
-        "bucketCounts must be one longer than explicitBounds, or both empty; " +
-        "3 data points rejected: JSON null where a record belongs (first at resourceMetrics[0].scopeMetrics[0].metrics[1].gauge.dataPoints[0]; " +
-        "JSON.stringify writes an undefined array item as null); " +
-        "3 data points rejected: the request holds 6 data points besides those JSON nulls, over MAX_RECORDS_PER_REQUEST (3); " +
-        "of the first 3, 2 were stored and 1 refused as said before; " +
-        "those from resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[2] on were not stored: " +
-        "send at most 3 data points per request",
-    );
+    const mix = metricsCutAfterRefusal("1796161781000000000");
+    const prepared = prepareExport("metrics", "json", utf8.encode(JSON.stringify(mix.document)), config({ MAX_RECORDS_PER_REQUEST: "3" }), RECEIVED);
+    expect(prepared).toMatchObject({ accepted: mix.accepted, rejected: mix.rejected, rejectionMessage: mix.errorMessage });
   });
 
   it("trims and cuts lifted and redacted attributes, after redaction saw them whole", () => {
