@@ -87,7 +87,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
         partialSuccess: {
           rejectedLogRecords: "0",
           errorMessage:
-            "2 JSON nulls skipped where an attribute, event, link, exemplar or quantile belongs " +
+            "2 JSON nulls skipped where an attribute belongs " +
             "(first at resourceLogs[0].resource.attributes[1]; JSON.stringify writes an undefined array item as null)",
         },
       },

@@ -15,6 +15,7 @@ import { oracle, oracleDecode } from "../fixtures/otlp/protobuf-oracle";
 import { captureDiagWarnings, exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload } from "../support/otlp-payloads";
+import { metricsCutAfterRefusal } from "../support/cut-after-refusal";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const utf8 = new TextEncoder();
@@ -118,8 +119,10 @@ describe("the answer to an export stored with less than was sent", () => {
       resourceSpans: [{ resource: { attributes: [str("service.name", service)] }, scopeSpans: [{ spans: [span] }] }],
     });
     const warning =
-      "3 JSON nulls skipped where an attribute, event, link, exemplar or quantile belongs " +
-      "(first at resourceSpans[0].scopeSpans[0].spans[0].attributes[1]; JSON.stringify writes an undefined array item as null)";
+      "3 JSON nulls skipped: 1 where an attribute belongs (first at resourceSpans[0].scopeSpans[0].spans[0].attributes[1]), " +
+      "1 where an event belongs (first at resourceSpans[0].scopeSpans[0].spans[0].events[0]), " +
+      "1 where a link belongs (first at resourceSpans[0].scopeSpans[0].spans[0].links[0]) " +
+      "(JSON.stringify writes an undefined array item as null)";
     expect(status).toBe(200);
     expect(answer).toEqual({ partialSuccess: { rejectedSpans: "0", errorMessage: warning } });
     expect(lastExportLine()).toMatchObject({ accepted: 1, rejected: 0, warning });
@@ -141,6 +144,61 @@ describe("the answer to an export stored with less than was sent", () => {
     const protobuf = await post("/v1/logs", "application/x-protobuf", payload.protobuf);
     expect(oracleDecode(oracle.logsResponse, protobuf.body)).toEqual({ partialSuccess: { rejectedLogRecords: "1", errorMessage } });
     expect(lastExportLine()).toMatchObject({ accepted: 3, rejected: 1 });
+  });
+
+  it("names a null inside a Body's or an attribute's kvlistValue by its place, and stores list nulls as the Collector's empty values", async () => {
+    const service = uniqueId("kvnulls");
+    const record = {
+      timeUnixNano: recent(),
+      body: {
+        kvlistValue: {
+          values: [null, str("msg", "hi"), { key: "n", value: null }, { key: "arr", value: { arrayValue: { values: [null, { intValue: "9223372036854775807" }, {}, null] } } }],
+        },
+      },
+      attributes: [
+        { key: "list", value: { arrayValue: { values: [str("a", "a").value, null, str("b", "b").value] } } },
+        { key: "kv", value: { kvlistValue: { values: [null, { key: "x", value: { intValue: "-9223372036854775808" } }] } } },
+        { key: "nov" },
+        { key: "bytes", value: { bytesValue: null } },
+      ],
+    };
+    const { status, answer } = await postJson("/v1/logs", {
+      resourceLogs: [{ resource: { attributes: [str("service.name", service)] }, scopeLogs: [{ logRecords: [record] }] }],
+    });
+    const warning =
+      "2 JSON nulls skipped: 1 where a body member belongs (first at resourceLogs[0].scopeLogs[0].logRecords[0].body.kvlistValue.values[0]), " +
+      "1 where a key-value list member belongs (first at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[1].value.kvlistValue.values[0]) " +
+      "(JSON.stringify writes an undefined array item as null)";
+    expect(status).toBe(200);
+    expect(answer).toEqual({ partialSuccess: { rejectedLogRecords: "0", errorMessage: warning } });
+    const rows = await ingest.rows<{ attributes: Record<string, string> }>(
+      `SELECT LogAttributes AS attributes FROM otel_logs WHERE ServiceName = '${service}'`,
+    );
+    // The Collector's pdata reads a null or {} list item and a null value as the empty AnyValue: JSON null in a list, "" alone.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.attributes).toMatchObject({
+      arr: "[null,9223372036854775807,null,null]",
+      list: '["a",null,"b"]',
+      kv: '{"x":-9223372036854775808}',
+      n: "",
+      nov: "",
+      bytes: "",
+    });
+  });
+
+  it("says how many of the records kept at the cut were stored when one of them was refused, and the counts add up", async () => {
+    const service = uniqueId("cutmix");
+    const mix = metricsCutAfterRefusal(recent(), [str("service.name", service)]);
+    const { status, answer } = await postJson("/v1/metrics", mix.document);
+    expect(status).toBe(200);
+    expect(answer).toEqual({ partialSuccess: { rejectedDataPoints: String(mix.rejected), errorMessage: mix.errorMessage } });
+    expect(lastExportLine()).toMatchObject({ accepted: mix.accepted, rejected: mix.rejected });
+    const rows = await ingest.rows<{ name: string; value: string }>(
+      `SELECT MetricName AS name, Attributes['k'] AS value FROM otel_metrics_gauge WHERE ServiceName = '${service}' ORDER BY value`,
+    );
+    expect(rows).toEqual(mix.storedValues.map((value) => ({ name: "g1", value })));
+    const histograms = await ingest.rows(`SELECT count() AS n FROM otel_metrics_histogram WHERE ServiceName = '${service}'`);
+    expect(histograms).toEqual([{ n: "0" }]);
   });
 
   it("answers {} when nothing was lost: redaction replaces, it does not drop", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Signal } from "../../workers/shared/otlp/model";
-import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
+import { decodeRequest, OtlpDecodeError, type NullCount } from "../../workers/ingest/core/decode";
 import { checkJsonDepth, DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import { hexBytes, oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 import { logsPayload, metricsPayload, tracesPayload } from "../support/otlp-payloads";
@@ -570,7 +570,38 @@ describe("null items of repeated message fields (JSON.stringify's undefined arra
     });
     decodeRequest("logs", "json", utf8.encode(body), nullRecords, nullItems);
     expect(nullRecords).toEqual({ count: 1, first: "resourceLogs[1].scopeLogs[0].logRecords[1]" });
-    expect(nullItems).toEqual({ count: 1, first: "resourceLogs[0].scopeLogs[0].logRecords[2].attributes[1]" });
+    const attribute = { count: 1, first: "resourceLogs[0].scopeLogs[0].logRecords[2].attributes[1]" };
+    expect(nullItems).toEqual({ ...attribute, parts: new Map([["an attribute", attribute]]) });
+  });
+
+  it("counts a kvlistValue's null member as a body member within a Body, else a key-value list member, and no arrayValue item", () => {
+    const nullItems: NullCount = { count: 0, first: "" };
+    const kvlist = (...values: unknown[]) => ({ kvlistValue: { values } });
+    const kvlistSnake = (...values: unknown[]) => ({ kvlist_value: { values } });
+    const member = { key: "k", value: { stringValue: "v" } };
+    const body = JSON.stringify({
+      resourceLogs: [
+        {
+          scopeLogs: [
+            {
+              logRecords: [
+                // Attributes are read after the Body: an arrayValue null at index 0 first, kept, so never named.
+                { body: { arrayValue: { values: [null, kvlist(member, null)] } }, attributes: [{ key: "a", value: { arrayValue: { values: [null] } } }] },
+                { body: kvlist(null, member), attributes: [{ key: "kv", value: kvlist(null) }, { key: "kv2", value: kvlistSnake(member, null) }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    decodeRequest("logs", "json", utf8.encode(body), undefined, nullItems);
+    const record = (n: number) => `resourceLogs[0].scopeLogs[0].logRecords[${n}]`;
+    expect(nullItems.count).toBe(4);
+    expect(nullItems.first).toBe(`${record(0)}.body.arrayValue.values[1].kvlistValue.values[1]`);
+    expect([...nullItems.parts!]).toEqual([
+      ["a body member", { count: 2, first: `${record(0)}.body.arrayValue.values[1].kvlistValue.values[1]` }],
+      ["a key-value list member", { count: 2, first: `${record(1)}.attributes[0].value.kvlistValue.values[0]` }],
+    ]);
   });
 
   it("maps a decoded place to the sender's only when a null was skipped, through joined spellings", () => {

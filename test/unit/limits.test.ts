@@ -8,11 +8,13 @@ import {
   checkJsonDepth,
   limitAttributes,
   limitRecordCount,
+  recordCutMessage,
   truncationMarker,
 } from "../../workers/ingest/core/limits";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { planTable, serializeRows, type LogRow } from "../../workers/ingest/core/rows";
 import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { metricsCutAfterRefusal } from "../support/cut-after-refusal";
 import { span as builtSpan, tracesRequest as builtTracesRequest } from "../support/model-builders";
 
 const utf8 = new TextEncoder();
@@ -89,16 +91,16 @@ describe("checkJsonDepth", () => {
 describe("limitRecordCount", () => {
   it("keeps a request at the limit whole, and cuts one over it to the first records, naming the first cut", () => {
     const atLimit = logsRequest([3, 2]);
-    expect(limitRecordCount("logs", atLimit, 5)).toEqual({ rejected: 0, message: "" });
+    expect(limitRecordCount("logs", atLimit, 5)).toEqual({ rejected: 0, held: 5, limit: 5, firstCut: "" });
     expect(atLimit.resourceLogs[0]!.scopeLogs.map((scope) => scope.logRecords.length)).toEqual([3, 2]);
     const over = logsRequest([3, 3, 2]);
     const firstCut = over.resourceLogs[0]!.scopeLogs[1]!.logRecords[2];
-    expect(limitRecordCount("logs", over, 5)).toEqual({
-      rejected: 3,
-      message:
-        "3 log records rejected: the request holds 8, over MAX_RECORDS_PER_REQUEST (5); the first 5 were stored " +
+    const cut = limitRecordCount("logs", over, 5);
+    expect(cut).toEqual({ rejected: 3, held: 8, limit: 5, firstCut: "resourceLogs[0].scopeLogs[1].logRecords[2]" });
+    expect(recordCutMessage("logs", cut, 0, 0)).toBe(
+      "3 log records rejected: the request holds 8, over MAX_RECORDS_PER_REQUEST (5); the first 5 were stored " +
         "and those from resourceLogs[0].scopeLogs[1].logRecords[2] on were not: send at most 5 log records per request",
-    });
+    );
     // The first records in request order stay, the container at the limit is cut, later ones are emptied.
     expect(over.resourceLogs[0]!.scopeLogs.map((scope) => scope.logRecords.length)).toEqual([3, 2, 0]);
     expect(over.resourceLogs[0]!.scopeLogs[1]!.logRecords).not.toContain(firstCut);
@@ -115,7 +117,7 @@ describe("limitRecordCount", () => {
         },
       ],
     };
-    expect(limitRecordCount("traces", traces, 1).message).toMatch(
+    expect(recordCutMessage("traces", limitRecordCount("traces", traces, 1), 0, 0)).toMatch(
       /^1 span rejected: the request holds 2, over MAX_RECORDS_PER_REQUEST \(1\); the first 1 were stored and those from resourceSpans\[1\]\.scopeSpans\[0\]\.spans\[1\] on/,
     );
     expect(traces.resourceSpans[1]!.scopeSpans[0]!.spans).toHaveLength(1);
@@ -142,7 +144,7 @@ describe("limitRecordCount", () => {
     expect(limitRecordCount("metrics", metrics(), 3).rejected).toBe(0);
     const cut = metrics();
     expect(limitRecordCount("metrics", cut, 2)).toMatchObject({ rejected: 1 });
-    expect(limitRecordCount("metrics", metrics(), 2).message).toMatch(
+    expect(recordCutMessage("metrics", limitRecordCount("metrics", metrics(), 2), 0, 0)).toMatch(
       /^1 data point rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\); the first 2 were stored and those from resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[2\]\.summary\.dataPoints\[0\] on were not/,
     );
     expect(cut.resourceMetrics[0]!.scopeMetrics[0]!.metrics.map((metric) => (metric.data.type === "empty" ? -1 : metric.data.dataPoints.length))).toEqual([-1, 2, 0]);
@@ -195,10 +197,40 @@ describe("prepareExport with limits", () => {
     expect(prepared.rejectionMessage).toBe(
       "1 log record rejected: JSON null where a record belongs (first at resourceLogs[0].scopeLogs[0].logRecords[1]; " +
         "JSON.stringify writes an undefined array item as null); " +
-        "1 log record rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST (2); the first 2 were stored and those from " +
+        "1 log record rejected: the request holds 3 log records besides those JSON nulls, over MAX_RECORDS_PER_REQUEST (2); " +
+        "the first 2 were stored and those from " +
         // The third record is the sender's logRecords[3]: the null before it does not shift its place.
         "resourceLogs[0].scopeLogs[0].logRecords[3] on were not: send at most 2 log records per request",
     );
+  });
+
+  it("never says a record kept at the cut was stored when it was then refused, and the counts add up", () => {
+    const pipeline = config({ MAX_RECORDS_PER_REQUEST: "3" });
+    const span = (name: string, traceId = "0af7651916cd43dd8448eb211c80319c") => ({ traceId, spanId: "b7ad6b7169203331", name });
+    // 6 places: 1 null, 5 spans; the first 3 spans are kept, of which the one without a traceId is refused.
+    const spans = [span("s1"), null, span("no trace", ""), span("s3"), span("s4"), span("s5")];
+    const traces = prepareExport("traces", "json", utf8.encode(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] })), pipeline, RECEIVED);
+    expect(traces).toMatchObject({ accepted: 2, rejected: 4 });
+    expect(traces.accepted + traces.rejected).toBe(spans.length);
+    expect(traces.rejectionMessage).toBe(
+      "1 span rejected: resourceSpans[0].scopeSpans[0].spans[2]: empty traceId; " +
+        "1 span rejected: JSON null where a record belongs (first at resourceSpans[0].scopeSpans[0].spans[1]; " +
+        "JSON.stringify writes an undefined array item as null); " +
+        "2 spans rejected: the request holds 5 spans besides those JSON nulls, over MAX_RECORDS_PER_REQUEST (3); " +
+        "of the first 3, 2 were stored and 1 refused as said before; those from resourceSpans[0].scopeSpans[0].spans[4] on " +
+        "were not stored: send at most 3 spans per request",
+    );
+    // With every kept record refused, none is said to be stored.
+    const allRefused = [span("a", ""), span("b", ""), span("c", ""), span("d")];
+    const none = prepareExport("traces", "json", utf8.encode(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: allRefused }] }] })), pipeline, RECEIVED);
+    expect(none).toMatchObject({ accepted: 0, rejected: 4 });
+    expect(none.rejectionMessage).toContain("the request holds 4, over MAX_RECORDS_PER_REQUEST (3); of the first 3, 0 were stored and 3 refused");
+  });
+
+  it("says how many of the data points kept at the cut were stored when a histogram among them is refused", () => {
+    const mix = metricsCutAfterRefusal("1796161781000000000");
+    const prepared = prepareExport("metrics", "json", utf8.encode(JSON.stringify(mix.document)), config({ MAX_RECORDS_PER_REQUEST: "3" }), RECEIVED);
+    expect(prepared).toMatchObject({ accepted: mix.accepted, rejected: mix.rejected, rejectionMessage: mix.errorMessage });
   });
 
   it("trims and cuts lifted and redacted attributes, after redaction saw them whole", () => {

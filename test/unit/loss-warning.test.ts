@@ -27,23 +27,22 @@ describe("lossWarning", () => {
     expect(
       lossWarning(
         { dropped: 12, firstDropped: "resourceLogs[0].scopeLogs[0].logRecords[3]", truncated: 2, firstTruncated: "resourceLogs[0].resource" },
-        { count: 3, first: "attributes[1]" },
+        { count: 3, first: "attributes[1]", parts: new Map([["an attribute", { count: 3, first: "attributes[1]" }]]) },
         limits,
       ),
     ).toBe(
       "12 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (128) (first at resourceLogs[0].scopeLogs[0].logRecords[3]); " +
         "2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (4096) (first at resourceLogs[0].resource); " +
-        "3 JSON nulls skipped where an attribute, event, link, exemplar or quantile belongs " +
+        "3 JSON nulls skipped where an attribute belongs " +
         "(first at attributes[1]; JSON.stringify writes an undefined array item as null)",
     );
   });
 
   it("counts one in the singular", () => {
-    expect(lossWarning({ dropped: 1, firstDropped: "a", truncated: 1, firstTruncated: "b" }, { count: 1, first: "links[0]" }, limits)).toBe(
+    expect(lossWarning({ dropped: 1, firstDropped: "a", truncated: 1, firstTruncated: "b" }, { count: 1, first: "links[0]", parts: new Map([["a link", { count: 1, first: "links[0]" }]]) }, limits)).toBe(
       "1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (128) (first at a); " +
         "1 attribute value truncated over MAX_ATTRIBUTE_VALUE_LENGTH (4096) (first at b); " +
-        "1 JSON null skipped where an attribute, event, link, exemplar or quantile belongs " +
-        "(first at links[0]; JSON.stringify writes an undefined array item as null)",
+        "1 JSON null skipped where a link belongs (first at links[0]; JSON.stringify writes an undefined array item as null)",
     );
   });
 });
@@ -154,7 +153,7 @@ describe("prepareExport's warning", () => {
     );
   });
 
-  it("counts JSON nulls skipped in attribute, event, link, exemplar and quantile lists, apart from null records", () => {
+  it("counts JSON nulls skipped in attribute, event, link, exemplar and quantile lists by the part each stood where, apart from null records", () => {
     const spans = {
       resourceSpans: [
         {
@@ -173,10 +172,12 @@ describe("prepareExport's warning", () => {
     const prepared = prepareExport("traces", "json", json(spans), config(), RECEIVED);
     expect(prepared).toMatchObject({ accepted: 1, rejected: 1 });
     expect(prepared.rejectionMessage).toMatch(/^1 span rejected: JSON null where a record belongs \(first at resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[1\];/);
-    // The first met: the resource's attributes are read before its spans.
+    // Each part in the order first met: the resource's attributes are read before its spans.
     expect(prepared.warning).toBe(
-      "3 JSON nulls skipped where an attribute, event, link, exemplar or quantile belongs " +
-        "(first at resourceSpans[0].resource.attributes[1]; JSON.stringify writes an undefined array item as null)",
+      "3 JSON nulls skipped: 1 where an attribute belongs (first at resourceSpans[0].resource.attributes[1]), " +
+        "1 where an event belongs (first at resourceSpans[0].scopeSpans[0].spans[0].events[0]), " +
+        "1 where a link belongs (first at resourceSpans[0].scopeSpans[0].spans[0].links[0]) " +
+        "(JSON.stringify writes an undefined array item as null)",
     );
     const summary = {
       resourceMetrics: [
@@ -194,7 +195,53 @@ describe("prepareExport's warning", () => {
         },
       ],
     };
-    expect(prepareExport("metrics", "json", json(summary), config(), RECEIVED).warning).toMatch(/^1 JSON null skipped .*\(first at resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]\.summary\.dataPoints\[0\]\.quantileValues\[1\];/);
+    expect(prepareExport("metrics", "json", json(summary), config(), RECEIVED).warning).toMatch(/^1 JSON null skipped where a quantile belongs \(first at resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]\.summary\.dataPoints\[0\]\.quantileValues\[1\];/);
+  });
+
+  it("names a null inside a kvlistValue a body member or a key-value list member, never a null arrayValue item, and stores the Collector's empty values", () => {
+    // An arrayValue before the kvlists, with a null at the same index: it is kept, so it is not the one named.
+    const record = {
+      body: {
+        kvlistValue: {
+          values: [
+            null,
+            { key: "msg", value: { stringValue: "hi" } },
+            { key: "n", value: null },
+            { key: "arr", value: { arrayValue: { values: [null, { intValue: "9223372036854775807" }, {}, null] } } },
+          ],
+        },
+      },
+      attributes: [
+        { key: "list", value: { arrayValue: { values: [null, { stringValue: "b" }] } } },
+        { key: "kv", value: { kvlistValue: { values: [null, { key: "x", value: { intValue: "-9223372036854775808" } }, null] } } },
+        { key: "nov" },
+        { key: "bytes", value: { bytesValue: null } },
+      ],
+    };
+    const prepared = prepareExport("logs", "json", logsJson([record]), config(), RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(prepared.warning).toBe(
+      "3 JSON nulls skipped: 1 where a body member belongs (first at resourceLogs[0].scopeLogs[0].logRecords[0].body.kvlistValue.values[0]), " +
+        "2 where a key-value list member belongs (first at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[1].value.kvlistValue.values[0]) " +
+        "(JSON.stringify writes an undefined array item as null)",
+    );
+    // The Collector's pdata reads a null or {} list item and a null value as the empty AnyValue: JSON null in a list, "" alone.
+    const flat = (prepared.batches[0]!.rows[0] as LogRow).LogAttributes;
+    const attributes = Object.fromEntries(flat.filter((_, i) => i % 2 === 0).map((key, i) => [key, flat[2 * i + 1]]));
+    expect(attributes).toMatchObject({
+      arr: "[null,9223372036854775807,null,null]",
+      list: '[null,"b"]',
+      kv: '{"x":-9223372036854775808}',
+      n: "",
+      nov: "",
+      bytes: "",
+    });
+    // Alone, a body member's null is named so, with the reason.
+    const one = prepareExport("logs", "json", logsJson([{ body: { kvlistValue: { values: [{ key: "a", value: { stringValue: "1" } }, null] } } }]), config(), RECEIVED);
+    expect(one.warning).toBe(
+      "1 JSON null skipped where a body member belongs (first at resourceLogs[0].scopeLogs[0].logRecords[0].body.kvlistValue.values[1]; " +
+        "JSON.stringify writes an undefined array item as null)",
+    );
   });
 
   it("is empty for what is no loss: redaction, a null arrayValue item, attributes lifted from a body kept as written", () => {

@@ -186,7 +186,7 @@ describe("the URL of a client span", () => {
     });
     redactRequest("traces", tracesRequest([called]), defaultRedactionPolicy());
     expect(valuesOf(called.attributes)).toMatchObject({
-      "url.full": "redis://[REDACTED:url_credentials]@10.0.0.3:6379/0",
+      "url.full": "redis://app:[REDACTED:url_credentials]@10.0.0.3:6379/0",
       "http.url": "ftp://[REDACTED:email]@10.0.0.4/inbox",
     });
   });
@@ -298,6 +298,32 @@ describe("the peer of a client-side metric", () => {
     expect(stored[0]).toMatch(/^\[REDACTED:ipv4:[0-9a-f]+\]$/);
     expect(stored[1]).toBe("93.184.216.34");
     expect(stored[2]).toBe(stored[0]);
+  });
+});
+
+describe("a connection's password in a metric attribute", () => {
+  const pointValue = (value: string): unknown => {
+    const request = metricsRequest([], [attr("db.client.connection.pool.name", value)]);
+    redactRequest("metrics", request, defaultRedactionPolicy());
+    const metric = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
+    if (metric.data.type !== "sum") throw new Error("a sum was sent");
+    return valuesOf(metric.data.dataPoints[0]!.attributes)["db.client.connection.pool.name"];
+  };
+
+  it("replaces only the password, keeping the server that names the series", () => {
+    expect(pointValue("postgres://app:hunter2@db.internal:5432/orders")).toBe("postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders");
+    expect(pointValue("mongodb+srv://u:p@cluster0.x.mongodb.net/db")).toBe("mongodb+srv://u:[REDACTED:url_credentials]@cluster0.x.mongodb.net/db");
+    expect(pointValue("Server=db;User Id=app;Password=x;")).toBe("Server=db;User Id=app;Password=[REDACTED:url_credentials];");
+    // A password rotation keeps the series.
+    expect(pointValue("postgres://app:rotated@db.internal:5432/orders")).toBe(pointValue("postgres://app:hunter2@db.internal:5432/orders"));
+    expect(pointValue("postgres://app@db.internal:5432/orders")).toBe("postgres://app@db.internal:5432/orders");
+  });
+
+  it("hashes the whole value when a user that is personal data goes with it, so each user stays a series", () => {
+    const ana = pointValue("mongodb://ana%40example.com:s3cret@db.internal:27017/app");
+    const bia = pointValue("mongodb://bia%40example.com:s3cret@db.internal:27017/app");
+    expect(ana).toMatch(/^\[REDACTED:email:[0-9a-f]{16}\]$/);
+    expect(bia).not.toBe(ana);
   });
 });
 

@@ -89,7 +89,7 @@ describe("redactString", () => {
       "/cb?state=1&code=[REDACTED:secret_param]",
     );
     expect(redactString("redis://u:p4ss@cache:6379", defaultRedactionPolicy()).text).toBe(
-      "redis://[REDACTED:url_credentials]@cache:6379",
+      "redis://u:[REDACTED:url_credentials]@cache:6379",
     );
   });
 
@@ -193,7 +193,22 @@ describe("built-in detectors", () => {
     ["a flag as the whole text", "--password=hunter2", "--password=[REDACTED:secret_param]"],
     ["a flag's value in prose is a word", "pass --password secret or --token later", "pass --password secret or --token later"],
     ["a flag's lower-case passphrase", "--password correcthorsebatterystaple", "--password [REDACTED:secret_param]"],
-    ["a URL with an empty user", "redis://:p4ss@cache:6379", "redis://[REDACTED:url_credentials]@cache:6379"],
+    ["a URL with an empty user", "redis://:p4ss@cache:6379", "redis://:[REDACTED:url_credentials]@cache:6379"],
+    ["a pool's URL keeps its scheme, user, host, port and database", "postgres://app:hunter2@db.internal:5432/orders", "postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders"],
+    ["a MongoDB SRV URL keeps its cluster", "mongodb+srv://u:p4ssw0rd@cluster0.x.mongodb.net/db?retryWrites=true", "mongodb+srv://u:[REDACTED:url_credentials]@cluster0.x.mongodb.net/db?retryWrites=true"],
+    ["a URL in prose", "pool postgres://app:hunter2@db.internal:5432/orders exhausted", "pool postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders exhausted"],
+    ["a URL whose user is an e-mail address", "mongodb://ana@example.com:s3cret@db.internal:27017/app", "mongodb://[REDACTED:email]:[REDACTED:url_credentials]@db.internal:27017/app"],
+    ["a URL whose user is a percent-encoded e-mail address", "mongodb://ana%40example.com:s3cret@db.internal:27017/app", "mongodb://[REDACTED:email]:[REDACTED:url_credentials]@db.internal:27017/app"],
+    ["a URL's user and host without a password", "postgres://app@db.internal:5432/orders", "postgres://app@db.internal:5432/orders"],
+    ["a git URL's user and host", "ssh://git@github.com/org/repo.git", "ssh://git@github.com/org/repo.git"],
+    ["a URL's password standing for one", "postgres://app:${PG_PASSWORD}@db.internal/orders", "postgres://app:${PG_PASSWORD}@db.internal/orders"],
+    ["an ADO.NET connection string", "Server=db.internal,1433;Database=orders;User Id=app;Password=hunter2;Encrypt=true", "Server=db.internal,1433;Database=orders;User Id=app;Password=[REDACTED:url_credentials];Encrypt=true"],
+    ["a short connection string", "Server=db;User Id=app;Password=x;", "Server=db;User Id=app;Password=[REDACTED:url_credentials];"],
+    ["an Npgsql connection string's quoted password", "Host=db;Username=app;Password='a;b c';Database=orders", "Host=db;Username=app;Password=[REDACTED:url_credentials];Database=orders"],
+    ["an ODBC connection string's braced password", "Driver={ODBC Driver 18};Server=db;Uid=app;Pwd={p;w0rd};", "Driver={ODBC Driver 18};Server=db;Uid=app;Pwd=[REDACTED:url_credentials];"],
+    ["a connection string in a JSON member", '{"dsn":"Server=db;User Id=app;Password=hunter2;"}', '{"dsn":"Server=db;User Id=app;Password=[REDACTED:url_credentials];"}'],
+    ["a connection string's password standing for one", "Server=db;User Id=app;Password=$DB_PASSWORD;", "Server=db;User Id=app;Password=$DB_PASSWORD;"],
+    ["a password pair naming no server is a parameter", "a=1;password=x", "a=1;password=[REDACTED:secret_param]"],
     ["a token after a name keeps the name", "GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789", "GITHUB_TOKEN=[REDACTED:secret_param]"],
     ["a bearer token of a known format", "Authorization: Bearer sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t", "Authorization: Bearer [REDACTED:bearer]"],
   ])("%s", (_name, text, expected) => {

@@ -9,6 +9,7 @@ import {
   limitAttributes,
   limitRecordCount,
   lossWarning,
+  recordCutMessage,
   type RecordCut,
   type RequestLimits,
 } from "./limits";
@@ -102,7 +103,7 @@ export function prepareExport(
       const warning = lossWarning(cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = logsToRows(request, context);
-      return single("logs", LOG_COLUMNS, result.rows, withCut(result, cut), warning, redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warning, redactions);
     }
     case "traces": {
       const { request, cut, nullItems, senderPlace } = decodeWithinLimits("traces", encoding, body, options.limits);
@@ -113,7 +114,7 @@ export function prepareExport(
       const warning = lossWarning(limitAttributes("traces", request, options.limits, rewritten), nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
       const result = tracesToRows(request, { ...context, senderPlace });
-      return single("traces", SPAN_COLUMNS, result.rows, withCut(result, cut), warning, redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warning, redactions);
     }
     case "metrics": {
       const { request, cut, nullItems, senderPlace } = decodeWithinLimits("metrics", encoding, body, options.limits);
@@ -131,17 +132,24 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      return { batches, accepted, ...withCut(result, cut), warning, redactions };
+      return { batches, accepted, ...withCut("metrics", result, cut), warning, redactions };
     }
   }
+}
+
+/** The records a request lost before row mapping: JSON nulls where a record belongs, and those past the record limit. */
+interface DecodeLosses {
+  cut: RecordCut;
+  /** JSON nulls skipped in record lists, each a rejected record; count 0 when none. */
+  nullRecords: NullCount;
 }
 
 /**
  * The JSON depth is checked before parsing, as the parser would otherwise build every level;
  * the record count is cut to right after decoding, before any work is spent on records that
  * will not be stored. Null items of a JSON body's record lists, skipped by the decoder, are
- * rejected records too, reported ahead of any cut; those of a record's parts are counted in
- * `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
+ * rejected records too, counted in `losses.nullRecords`; those of a record's parts are counted
+ * in `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
  * sender's document does (the indexes differ where JSON nulls were skipped), for every answer.
  */
 function decodeWithinLimits<S extends Signal>(
@@ -149,7 +157,7 @@ function decodeWithinLimits<S extends Signal>(
   encoding: RequestEncoding,
   body: Uint8Array,
   limits: RequestLimits,
-): { request: SignalRequest[S]; cut: RecordCut; nullItems: NullCount; senderPlace: SenderPlace } {
+): { request: SignalRequest[S]; cut: DecodeLosses; nullItems: NullCount; senderPlace: SenderPlace } {
   if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
   const nullRecords: NullCount = { count: 0, first: "" };
   const nullItems: NullCount = { count: 0, first: "" };
@@ -157,27 +165,31 @@ function decodeWithinLimits<S extends Signal>(
   const request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places);
   const senderPlace = places.sender;
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest, senderPlace);
-  if (nullRecords.count === 0) return { request, cut, nullItems, senderPlace };
-  const nulls =
-    `${recordCount(nullRecords.count, signal)} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
-    "JSON.stringify writes an undefined array item as null)";
-  return {
-    request,
-    nullItems,
-    senderPlace,
-    cut: { rejected: nullRecords.count + cut.rejected, message: cut.rejected === 0 ? nulls : `${nulls}; ${cut.message}` },
-  };
+  return { request, cut: { cut, nullRecords }, nullItems, senderPlace };
 }
 
-/** The records refused as invalid and those cut at the record limit, as one partial success. */
+/**
+ * The records refused as invalid by row mapping (`result`, all among those kept at the cut),
+ * the JSON nulls where a record belongs and those cut at the record limit, as one partial
+ * success: rejected = sent − stored, and the cut's words say how many of the records kept were
+ * stored (recordCutMessage).
+ */
 function withCut(
+  signal: Signal,
   result: { rejected: number; rejectionMessage: string },
-  cut: RecordCut,
+  { cut, nullRecords }: DecodeLosses,
 ): { rejected: number; rejectionMessage: string } {
-  if (cut.rejected === 0) return { rejected: result.rejected, rejectionMessage: result.rejectionMessage };
+  const parts = [result.rejectionMessage];
+  if (nullRecords.count > 0) {
+    parts.push(
+      `${recordCount(nullRecords.count, signal)} rejected: JSON null where a record belongs (first at ${nullRecords.first}; ` +
+        "JSON.stringify writes an undefined array item as null)",
+    );
+  }
+  if (cut.rejected > 0) parts.push(recordCutMessage(signal, cut, result.rejected, nullRecords.count));
   return {
-    rejected: result.rejected + cut.rejected,
-    rejectionMessage: result.rejected === 0 ? cut.message : `${result.rejectionMessage}; ${cut.message}`,
+    rejected: result.rejected + nullRecords.count + cut.rejected,
+    rejectionMessage: parts.filter((part) => part !== "").join("; "),
   };
 }
 

@@ -18,8 +18,8 @@ export type RequestEncoding = "json" | "protobuf";
  * Decodes one export request for `signal`. Throws OtlpDecodeError, with a message fit to
  * return to the sender, when the body is not a valid request; never anything else for bad input.
  * `nullRecords` receives the count of JSON `null` items skipped in record lists, `nullItems`
- * those skipped in attribute, event, link, exemplar and quantile lists (protobuf has no null,
- * so both stay 0 there). `places.sender` receives what turns a place in the decoded request into
+ * those skipped in attribute, event, link, exemplar and quantile lists and among a kvlistValue's
+ * members, by part (protobuf has no null, so both stay 0 there). `places.sender` receives what turns a place in the decoded request into
  * the sender's (it differs only where a JSON null was skipped).
  */
 export function decodeRequest<S extends Signal>(

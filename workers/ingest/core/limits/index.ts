@@ -4,7 +4,7 @@
  * counts and value lengths enforced after redaction.
  */
 export { checkJsonDepth } from "./json-depth";
-export { limitRecordCount, type RecordCut } from "./records";
+export { limitRecordCount, recordCutMessage, type RecordCut } from "./records";
 export { lossWarning } from "./warning";
 export {
   DROPPED_ATTRIBUTES_ATTRIBUTE,

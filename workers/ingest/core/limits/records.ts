@@ -10,12 +10,16 @@ import type {
   TracesRequest,
 } from "../../../shared/otlp/model";
 
-/** What {@link limitRecordCount} cut off: reported to the sender as OTLP partial success. */
+/** What {@link limitRecordCount} cut off: reported to the sender as OTLP partial success (recordCutMessage). */
 export interface RecordCut {
   /** Records beyond the limit, removed from the request; 0 when it was within the limit. */
   rejected: number;
-  /** Names the limit, the first record cut and the sender's remedy; "" when nothing was cut. */
-  message: string;
+  /** Records the decoded request held (JSON nulls skipped in record lists are not records). */
+  held: number;
+  /** `MAX_RECORDS_PER_REQUEST`: how many were kept. */
+  limit: number;
+  /** The sender's place of the first record cut, e.g. `resourceLogs[0].scopeLogs[1].logRecords[2]`; "" when nothing was cut. */
+  firstCut: string;
 }
 
 /**
@@ -40,7 +44,7 @@ export function limitRecordCount<S extends Signal>(
 ): RecordCut {
   let total = 0;
   for (const run of runsOf(signal, request)) total += run.records.length;
-  if (total <= maxRecords) return { rejected: 0, message: "" };
+  if (total <= maxRecords) return { rejected: 0, held: total, limit: maxRecords, firstCut: "" };
   let kept = 0;
   let firstCut = "";
   for (const run of runsOf(signal, request)) {
@@ -49,16 +53,29 @@ export function limitRecordCount<S extends Signal>(
     run.records.length = keep;
     kept += keep;
   }
-  const rejected = total - maxRecords;
-  return {
-    rejected,
-    message:
-      `${recordCount(rejected, signal)} rejected: the request holds ${total}, over MAX_RECORDS_PER_REQUEST (${maxRecords}); ` +
-      `the first ${maxRecords} were stored and those from ${firstCut} on were not: ` +
-      `send at most ${recordCount(maxRecords, signal)} per request`,
-  };
+  return { rejected: total - maxRecords, held: total, limit: maxRecords, firstCut };
 }
 
+/**
+ * The partial success's words for a cut (`cut.rejected` > 0): the limit, how many of the records
+ * kept were stored, the first record cut and the sender's remedy. `refused` is how many of the
+ * kept records were then refused for another reason (named earlier in the same message), so the
+ * message never claims one of them was stored: stored = limit − refused. `nullRecords`, the JSON
+ * nulls skipped in record lists (rejected too, and not among `held`), keeps the request's count
+ * adding up: sent = nullRecords + held, rejected = nullRecords + refused + cut.rejected.
+ */
+export function recordCutMessage(signal: Signal, cut: RecordCut, refused: number, nullRecords: number): string {
+  const besides = nullRecords > 0 ? ` ${recordCount(cut.held, signal)} besides those JSON nulls` : ` ${cut.held}`;
+  const stored =
+    refused === 0
+      ? `the first ${cut.limit} were stored and those from ${cut.firstCut} on were not`
+      : `of the first ${cut.limit}, ${cut.limit - refused} ${cut.limit - refused === 1 ? "was" : "were"} stored and ` +
+        `${refused} refused as said before; those from ${cut.firstCut} on were not stored`;
+  return (
+    `${recordCount(cut.rejected, signal)} rejected: the request holds${besides}, over MAX_RECORDS_PER_REQUEST (${cut.limit}); ` +
+    `${stored}: send at most ${recordCount(cut.limit, signal)} per request`
+  );
+}
 
 /** One container of records and where it sits, e.g. `resourceLogs[0].scopeLogs[2].logRecords`. */
 interface Run {

@@ -10,6 +10,7 @@ import type {
 } from "../../../shared/otlp/model";
 import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
+import { IN_PLACE_SERIES_KINDS } from "./detectors/credentials";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldGraphQLRequestInProse, type JsonKeyRules, type MemberAction } from "./json-text";
@@ -644,12 +645,15 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     const scratch = this.scratch;
     scratch.reset();
-    if (redactText(scanner, text, scratch, excluded, inHost, place, kept) === text) {
+    const redacted = redactText(scanner, text, scratch, excluded, inHost, place, kept);
+    if (redacted === text) {
       if (kept === undefined) this.unchanged.add(text, excluded, inHost, place);
       return text;
     }
     this.tally.addAll(scratch);
-    return seriesMarker(scratch.kindList(), this.policy.seriesHash(text));
+    // A URL's password alone is no part of the series: the value keeps its server (IN_PLACE_SERIES_KINDS).
+    const kinds = scratch.kindList();
+    return IN_PLACE_SERIES_KINDS.has(kinds) ? redacted : seriesMarker(kinds, this.policy.seriesHash(text));
   }
 }
 

@@ -236,20 +236,55 @@ export function bothSpellings<T>(o: JsonObject, key: string, snakeKey: string, r
  * JSON `null` items skipped while decoding one request, of one kind: in record lists (log
  * records, spans, metric data points), which the answer reports as rejected in its partial
  * success, as a record can neither be stored from `null` nor dropped unsaid; or in a record's
- * lists of attributes, events, links, exemplars and quantiles, which the answer warns of.
+ * lists of parts (attributes, events, links, exemplars, quantiles, the members of a kvlistValue),
+ * which the answer warns of, by the part each stood where (`parts`).
  */
 export interface NullCount {
   count: number;
   /** Where the first one was: `logRecords[1]` while decoding, its full path after (`resourceLogs[0].scopeLogs[0].logRecords[1]`); "" while count is 0. */
   first: string;
+  /**
+   * For a record's parts, the count and first place of each part the nulls stood where, in the
+   * order first met (the first entry holds `first`); absent for record lists and until a null is met.
+   */
+  parts?: Map<NullPart, NullCount>;
 }
+
+/**
+ * What a skipped JSON null stood where, as the answer's warning names it: its list decides
+ * (NULL_PARTS), and a kvlistValue's member is a body member within a log record's Body.
+ */
+export type NullPart =
+  | "an attribute"
+  | "a metadata entry"
+  | "an event"
+  | "a link"
+  | "an exemplar"
+  | "a quantile"
+  | "a body member"
+  | "a key-value list member";
+
+/** The part a null item of the list under each key stands where; `values` is a kvlistValue's (its arrayValue's nulls are kept). */
+const NULL_PARTS: ReadonlyMap<string, NullPart> = new Map([
+  ["attributes", "an attribute"],
+  ["filteredAttributes", "an attribute"],
+  ["filtered_attributes", "an attribute"],
+  ["metadata", "a metadata entry"],
+  ["events", "an event"],
+  ["links", "a link"],
+  ["exemplars", "an exemplar"],
+  ["quantileValues", "a quantile"],
+  ["quantile_values", "a quantile"],
+  ["values", "a key-value list member"],
+]);
 
 /**
  * The counters of the request being decoded, undefined between requests: the decoders are plain
  * functions handed to `messages`, so the counters are held here for the span of one synchronous
- * decode (`withNullsCountedIn`) rather than threaded through each of them.
+ * decode (`withNullsCountedIn`) rather than threaded through each of them. `inBody` is set while
+ * a log record's Body is decoded (decodingBody), which names its kvlists' members body members.
  */
-let nullCounts: { records: NullCount; items: NullCount; skipped: boolean } | undefined;
+let nullCounts: { records: NullCount; items: NullCount; skipped: boolean; inBody: boolean } | undefined;
 
 /**
  * Runs `decode` with the null items of record lists counted in `records` and those of a record's
@@ -261,13 +296,19 @@ let nullCounts: { records: NullCount; items: NullCount; skipped: boolean } | und
 export function withNullsCountedIn<T>(records: NullCount, items: NullCount, decode: () => T): { decoded: T; skipped: boolean } {
   records.count = items.count = 0;
   records.first = items.first = "";
-  const counts = { records, items, skipped: false };
+  delete items.parts;
+  const counts = { records, items, skipped: false, inBody: false };
   nullCounts = counts;
   try {
     return { decoded: decode(), skipped: counts.skipped };
   } finally {
     nullCounts = undefined;
   }
+}
+
+/** Marks the start (`true`) and end of a log record's Body, whose kvlists' null members are counted as body members. */
+export function decodingBody(inBody: boolean): void {
+  if (nullCounts !== undefined) nullCounts.inBody = inBody;
 }
 
 /** Notes that a null item of a repeated field was skipped, shifting the later items' indexes. */
@@ -280,9 +321,16 @@ export function skipNullRecord(key: string, index: number): void {
   skipNull(nullCounts?.records, key, index);
 }
 
-/** `onNull` of a record's list of parts for messages, and keyValues' for a null KeyValue. */
+/** `onNull` of a record's list of parts for messages, and keyValues' for a null KeyValue; counted by its part too. */
 export function skipNullItem(key: string, index: number): void {
-  skipNull(nullCounts?.items, key, index);
+  const items = nullCounts?.items;
+  skipNull(items, key, index);
+  const known = NULL_PARTS.get(key) ?? "an attribute";
+  const part = known === "a key-value list member" && nullCounts!.inBody ? "a body member" : known;
+  items!.parts ??= new Map();
+  let count = items!.parts.get(part);
+  if (count === undefined) items!.parts.set(part, (count = { count: 0, first: "" }));
+  skipNull(count, key, index);
 }
 
 /** Counts a null at `key[index]`; only within `withNullsCountedIn` (else throws: it would go uncounted). */

@@ -43,8 +43,8 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
 /**
  * Decodes an OTLP/JSON export request. `null` items of record lists are skipped and counted in
  * `nullRecords` (for the answer's partial success), those of attribute, event, link, exemplar
- * and quantile lists in `nullItems` (for its warning), each with the full path of its first
- * (`resourceLogs[1].scopeLogs[0].logRecords[1]`); `places.sender` receives what turns a place in
+ * and quantile lists and among a kvlistValue's members in `nullItems` (for its warning, by
+ * part), each with the full path of its first (`resourceLogs[1].scopeLogs[0].logRecords[1]`); `places.sender` receives what turns a place in
  * the decoded request into the sender's (AS_DECODED unless a null was skipped, see senderPlaces).
  * Throws OtlpDecodeError for a body to refuse.
  */

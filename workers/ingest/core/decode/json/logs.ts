@@ -5,6 +5,7 @@ import {
   anyValue,
   bothSpellings,
   containerFields,
+  decodingBody,
   fieldNames,
   keyValues,
   messages,
@@ -102,8 +103,11 @@ function body(value: unknown): LogRecord["body"] {
   const o = optionalObject(value, "body");
   if (o === undefined) return undefined;
   try {
+    decodingBody(true);
     return anyValue(o, 0);
   } catch (error) {
     throw within(error, "body");
+  } finally {
+    decodingBody(false);
   }
 }

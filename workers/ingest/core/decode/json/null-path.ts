@@ -8,16 +8,26 @@
  */
 
 import type { SenderPlace } from "../../../../shared/otlp/sender-place";
-import { containerFields, fieldNames, type NullCount } from "./common";
+import { containerFields, fieldNames, type NullCount, type NullPart } from "./common";
 
 /**
  * Rewrites `counter.first`, a list's key and index as counted (`logRecords[1]`), as the full
- * path of that null in `document` (fullPathOfNull); a counter with no null is left as it is.
+ * path of that null in `document` (fullPathOfNull), and so each of its `parts`' (a counter's
+ * `first` is then its first part's); a counter with no null is left as it is.
  */
 export function placeFirstNull(document: unknown, counter: NullCount): void {
   if (counter.count === 0) return;
-  const at = /^(.+)\[(\d+)\]$/.exec(counter.first);
-  if (at !== null) counter.first = fullPathOfNull(document, at[1]!, Number(at[2]));
+  if (counter.parts === undefined) {
+    counter.first = placeOf(document, counter.first);
+    return;
+  }
+  for (const [part, count] of counter.parts) count.first = placeOf(document, count.first, part);
+  counter.first = counter.parts.values().next().value!.first;
+}
+
+function placeOf(document: unknown, counted: string, part?: NullPart): string {
+  const at = /^(.+)\[(\d+)\]$/.exec(counted);
+  return at === null ? counted : fullPathOfNull(document, at[1]!, Number(at[2]), part);
 }
 
 /**
@@ -25,16 +35,25 @@ export function placeFirstNull(document: unknown, counter: NullCount): void {
  * `key`, in document order, written as decode errors write paths
  * (`resourceLogs[1].scopeLogs[0].logRecords[1]`); `${key}[${index}]` when none is found.
  * `document` is the parsed request (JSON.parse's or the exact parser's objects and arrays).
+ * A `part` counted under `values` is looked for only among a kvlistValue's members (an
+ * arrayValue's `values` keep their nulls), within a Body or outside one as `part` says.
  */
-export function fullPathOfNull(document: unknown, key: string, index: number): string {
-  return search(document, "", key, index) ?? `${key}[${index}]`;
+export function fullPathOfNull(document: unknown, key: string, index: number, part?: NullPart): string {
+  const fits = part === "a body member" ? inBody : part === "a key-value list member" ? outsideBody : anyList;
+  return search(document, "", key, index, fits) ?? `${key}[${index}]`;
 }
 
-function search(value: unknown, path: string, key: string, index: number): string | undefined {
+const KVLIST_MEMBERS = /(?:^|\.)(?:kvlistValue|kvlist_value)\.values$/;
+const WITHIN_BODY = /(?:^|\.)body\./;
+const anyList = (): boolean => true;
+const inBody = (list: string): boolean => KVLIST_MEMBERS.test(list) && WITHIN_BODY.test(list);
+const outsideBody = (list: string): boolean => KVLIST_MEMBERS.test(list) && !WITHIN_BODY.test(list);
+
+function search(value: unknown, path: string, key: string, index: number, fits: (list: string) => boolean): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = search(value[i], `${path}[${i}]`, key, index);
+      const found = search(value[i], `${path}[${i}]`, key, index, fits);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -42,8 +61,8 @@ function search(value: unknown, path: string, key: string, index: number): strin
   for (const name in value) {
     const member = (value as Record<string, unknown>)[name];
     const at = path === "" ? name : `${path}.${name}`;
-    if (name === key && Array.isArray(member) && index < member.length && member[index] === null) return `${at}[${index}]`;
-    const found = search(member, at, key, index);
+    if (name === key && Array.isArray(member) && index < member.length && member[index] === null && fits(at)) return `${at}[${index}]`;
+    const found = search(member, at, key, index, fits);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { standsForSecret } from "../secret-names";
-import type { Detector } from "./detector";
+import { redactionMarker, type Detector } from "./detector";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 
 /**
@@ -38,21 +38,73 @@ export const basicDetector: Detector = {
 };
 
 /**
- * The `user:password@` of a URL such as `postgres://app:hunter2@db.internal/shop`, also with
- * an empty user (`redis://:hunter2@cache:6379/0`, RFC 3986's userinfo may be `:password`, as
- * Redis clients write a password without an ACL user). The user part cannot start a marker
- * (`[`), so already redacted URLs are not redacted again.
+ * A connection's password, in the two ways connection settings are written, replacing only the
+ * password: the user names a service account, and the scheme, server, port and database say
+ * which server it is (server addresses survive).
+ *
+ * - A URL's `user:password@` (RFC 3986 §3.2.1 userinfo): `postgres://app:hunter2@db.internal:5432/orders`
+ *   → `postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders`, `mongodb+srv://u:p@cluster0.x.mongodb.net/db`.
+ *   The user may be empty (`redis://:hunter2@cache:6379/0`, as Redis clients write a password
+ *   without an ACL user). A user that is an e-mail address, raw or percent-encoded
+ *   (`ana@example.com`, `ana%40example.com`), is personal data and goes too, counted as `email`.
+ *   Neither the user nor the password may start a marker (`[REDACTED:`), so already redacted
+ *   URLs are not redacted again.
+ * - A connection string's `Password=`/`Pwd=` pair (ADO.NET, Npgsql, ODBC, JDBC-style
+ *   `key=value;` lists: `Server=db;User Id=app;Password=x;`), when a pair of the same text names
+ *   its server (`Server`, `Data Source`, `Host`, `Address`, …); quoted (`'…'`) and ODBC-braced
+ *   (`{…}`) values whole. Otherwise the pair is left to `secret_param`, which keeps its name too.
+ *
+ * A password that stands for one (`postgres://app:${PG_PASSWORD}@db`, `Password=$PG_PASSWORD`)
+ * is configuration, not a secret. The kind is the one a metric attribute keeps in place rather
+ * than hashing whole (`IN_PLACE_SERIES_KINDS`).
  */
 export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
-  source: "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:\\[]*:[^\\s/?#@]+@",
-  evidence: Evidence.URL_CREDENTIALS,
-  // A template's password (`postgres://app:${PG_PASSWORD}@db`) is configuration, not a secret.
-  rewrite: (match, marker) =>
-    standsForSecret(match.slice(match.indexOf(":", match.indexOf("://") + 3) + 1, -1))
-      ? undefined
-      : `${match.slice(0, match.indexOf("://") + 3)}${marker}@`,
+  source:
+    "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#:\\[]*:[^\\s/?#@]+@" +
+    "|(?<=^|[;\"'])[ \\t]*(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=[ \\t]*(?:'[^']*'|\\{[^}]*\\}|[^;\\s\"'\\\\{\\[]+)",
+  evidence: Evidence.URL_CREDENTIALS | Evidence.SECRET_PARAMETER,
+  rewrite: (match, marker, text) => {
+    const scheme = match.indexOf("://");
+    if (scheme < 0) return connectionStringPassword(match, marker, text);
+    const userStart = scheme + 3;
+    const passwordStart = match.indexOf(":", userStart) + 1;
+    const password = match.slice(passwordStart, -1);
+    if (password.startsWith(ALREADY_REDACTED) || standsForSecret(password)) return undefined;
+    const user = match.slice(userStart, passwordStart - 1);
+    if (!PERSONAL_USER.test(user)) return `${match.slice(0, passwordStart)}${marker}@`;
+    return { text: `${match.slice(0, userStart)}${redactionMarker(URL_PERSONAL_USER_KIND)}:${marker}@`, kind: URL_PERSONAL_USER_KIND };
+  },
 };
+
+/** `Password=x` → `Password=[marker]` when `text` is a connection string (it names a server); else undefined. */
+function connectionStringPassword(match: string, marker: string, text: string): string | undefined {
+  const equals = /=[ \t]*/.exec(match)!;
+  const valueStart = equals.index + equals[0].length;
+  const value = match.slice(valueStart);
+  if (!NAMES_SERVER.test(text) || standsForSecret(value.replace(/^['{]|['}]$/g, ""))) return undefined;
+  return `${match.slice(0, valueStart)}${marker}`;
+}
+
+/** A connection string's pair naming its server, as ADO.NET, Npgsql, ODBC and JDBC-style strings write it. */
+const NAMES_SERVER = /(?<![\w.-])(?:server|data source|host|hostname|address|addr|network address|endpoint)[ \t]*=/i;
+
+/** How a marker starts (redactionMarker). */
+const ALREADY_REDACTED = redactionMarker("").slice(0, -1);
+
+/** A URL user that is an e-mail address, its `@` raw or percent-encoded: personal data, replaced with the password. */
+const PERSONAL_USER = /[^@%]+(?:@|%40)[^@%.]+\.[^@%]+$/i;
+
+/** The kind a URL's userinfo is counted as when its user is an e-mail address. */
+const URL_PERSONAL_USER_KIND = "email";
+
+/**
+ * The kinds whose replacement in a metric attribute leaves the rest of the value as it is, in
+ * place of the keyed hash of the whole value (redact-request.ts): a URL's password is no part of
+ * which series a value names (a pool, a server), and hashing the whole would hide the server and
+ * split the series at each password rotation.
+ */
+export const IN_PLACE_SERIES_KINDS: ReadonlySet<string> = new Set([urlCredentialsDetector.kind]);
 
 /** Splits "Bearer   abc" into ["Bearer   ", "abc"]. */
 function splitScheme(match: string): [string, string] {
