@@ -12,8 +12,8 @@ import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { Place } from "./detectors/detector";
-import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldGraphQLRequestInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { standsForSecret } from "./secret-names";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
+import { isCountText, standsForSecret } from "./secret-names";
 import {
   GraphQLDocuments,
   graphQLRequestsInAttributes,
@@ -418,7 +418,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if (Array.isArray(value)) return this.scannedItems(name, value, rule);
     let text: string;
     if (typeof value === "string") {
-      if (value === "" || mayBeJsonContainer(value) || mayHoldGraphQLRequestInProse(value)) return DESCEND;
+      if (value === "" || mayHoldJsonInProse(value)) return DESCEND;
       text = value;
     } else if ((rule.place & PERSONAL_NUMBER_PLACES) !== 0 && isJsonNumber(value)) {
       // Throws INEXACT_NUMBER for an integer JSON.parse rounded: the exact walk has its digits.
@@ -508,7 +508,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       const sent = value.stringValue;
       let ruled = sent;
       let kept: KeptMembers | undefined;
-      if (mayBeJsonContainer(sent) || mayHoldGraphQLRequestInProse(sent)) {
+      if (mayHoldJsonInProse(sent)) {
         const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
         if (json.final) return { stringValue: json.text };
         ruled = json.text;
@@ -662,6 +662,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
       if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
+      if (rule.counts === true && holdsCount(value)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
@@ -709,6 +710,17 @@ function holdsText(value: AnyValue): boolean {
 /** Whether a parsed JSON value is an object (not an array, nor a number kept exactly). */
 function isJsonObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isRawJsonNumber(value);
+}
+
+/**
+ * Whether `value`, under a key naming tokens (`KeyRule.counts`), is a count of them: a whole
+ * number as text or JSON list text (`"42"`, `"[12,30]"`, `isCountText`), or a list of whole
+ * numbers (`[12, "30"]`).
+ */
+function holdsCount(value: AnyValue): boolean {
+  if ("intValue" in value) return true;
+  if ("stringValue" in value) return isCountText(value.stringValue);
+  return "arrayValue" in value && value.arrayValue.length > 0 && value.arrayValue.every(holdsCount);
 }
 
 /** Numbers under the name of a card security code, PIN or one-time password are that code. */
