@@ -34,9 +34,12 @@ export interface JsonKeyRules {
    * empty). An array's items share the array's path. `name`: the member's own name, the last
    * segment of both paths, the one the text detectors read before its value. `argumentPaths`:
    * when the member is a variable of a GraphQL request (graphql-variables.ts), the arguments its
-   * document passes it as; `name` is then the variable's.
+   * document passes it as; `name` is then the variable's. `prose`: the member is in an object
+   * written after words (applyKeyRulesToObjectsInProse), whose members are rewritten but never
+   * removed: the line stays as its producer wrote it, its text detectors mark what a removal
+   * would take (`cf={"latitude":…}`).
    */
-  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[]): MemberAction;
+  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[], prose?: boolean): MemberAction;
   /** The walk starts over on an exact parse: forget what the members seen so far counted. */
   restart(): void;
   /** The GraphQL documents the request's walk read last (kept for that walk only); none: each read anew. */
@@ -145,17 +148,18 @@ const parseKeepingNumbers = (text: string): unknown => parseJsonExactly(text, EX
  * holding it; `write`: whether an inner text the rules changed is written back (the exact walk;
  * the first walk only learns whether anything changes, and stops at the first change: the exact
  * walk redoes every rule, so a text with many ruled members pays their rules, hashes included,
- * once); `variables`: the node is a GraphQL request's variables, bound so. Throws TOO_DEEP past
+ * once); `variables`: the node is a GraphQL request's variables, bound so; `prose`: the node is
+ * in an object written after words (`JsonKeyRules.member`). Throws TOO_DEEP past
  * MAX_JSON_TEXT_DEPTH levels.
  */
-function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables?: VariableArguments): boolean {
+function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables?: VariableArguments, prose = false): boolean {
   if (node === null || typeof node !== "object" || isRawJsonNumber(node)) return false;
   if (depth === MAX_JSON_TEXT_DEPTH) throw TOO_DEEP;
   let changed = false;
   if (Array.isArray(node)) {
     const items = node as unknown[];
     for (let i = 0; i < items.length; i++) {
-      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write, undefined);
+      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write, undefined, prose);
       if (ruled === UNCHANGED) continue;
       if (!write) return true;
       items[i] = ruled;
@@ -170,10 +174,10 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     // Without a prefix both paths are one string, built once.
     const rootKey = rootPath === path ? key : rootPath === "" ? name : `${rootPath}.${name}`;
     const value = object[name];
-    const action = rules.member(key, rootKey, value, name, variables?.get(name));
+    const action = rules.member(key, rootKey, value, name, variables?.get(name), prose);
     if (action === DESCEND) {
       const bound = graphQL !== undefined && name === graphQL.variablesKey ? graphQL.arguments : undefined;
-      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write, bound);
+      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write, bound, prose);
       if (ruled === UNCHANGED) continue;
       if (!write) return true;
       object[name] = ruled;
@@ -200,12 +204,12 @@ const UNCHANGED: unique symbol = Symbol("unchanged");
  * changed in place (the same value), a string that is JSON text re-serialized (innerText);
  * UNCHANGED when no rule changed anything.
  */
-function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): unknown {
+function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined, prose: boolean): unknown {
   if (typeof value === "string") {
-    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write, variables);
+    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write, variables, prose);
     return ruled === value ? UNCHANGED : ruled;
   }
-  return walk(value, path, rootPath, rules, depth, nesting, write, variables) ? value : UNCHANGED;
+  return walk(value, path, rootPath, rules, depth, nesting, write, variables, prose) ? value : UNCHANGED;
 }
 
 /**
@@ -216,11 +220,11 @@ function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonK
  * rule sees a member, so the counts of what the rules did only hold what is written.
  * In the first walk (`write` false) a changed text comes back as any other string.
  */
-function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): string {
+function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined, prose: boolean): string {
   if (nesting === MAX_JSON_TEXT_NESTING) return text;
   if (!mayBeJsonContainer(text)) {
     return mayHoldJsonInProse(text)
-      ? ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined))
+      ? ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined, true))
       : text;
   }
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
@@ -228,7 +232,7 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
   // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
   const levels = MAX_JSON_TEXT_DEPTH - depth;
   if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
-  if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write, variables)) return text;
+  if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write, variables, prose)) return text;
   return write ? JSON.stringify(parsed) : CHANGED;
 }
 
@@ -262,7 +266,7 @@ function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: Json
   let changed = false;
   try {
     ruledObjectsInProse(text, (object, name) => {
-      if (!changed) changed = innerText(object, joinedPath(prefix, name), "", rules, 0, 0, false, undefined) !== object;
+      if (!changed) changed = innerText(object, joinedPath(prefix, name), "", rules, 0, 0, false, undefined, true) !== object;
       return object;
     });
   } catch (error) {
@@ -272,7 +276,7 @@ function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: Json
   }
   if (!changed) return text;
   rules.restart();
-  return ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined));
+  return ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true));
 }
 
 /** `path` and then `name` (a name the text gives an object, `ruledObjectsInProse`), dot-joined; either alone when the other is empty. */

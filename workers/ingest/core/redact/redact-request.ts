@@ -355,7 +355,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * `name` before its value (`numero`), not its path (`pedido.numero`): where the path's scan rule
    * differs from the name's, the value is judged here as its attribute is (`scannedMember`).
    */
-  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[]): MemberAction {
+  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[], prose = false): MemberAction {
     const own = this.memberRule(path, rootPath);
     const rule =
       argumentPaths === undefined
@@ -376,6 +376,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         return KEEP;
       }
       case "drop":
+        // In prose the member stays for the text detectors, which mark what they find (`JsonKeyRules.member`).
+        if (prose) return DESCEND;
         this.inJson.add(DROPPED_KIND);
         return REMOVE;
       default: {
