@@ -13,7 +13,7 @@ import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core
 import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { formatConsoleArguments } from "../../workers/tail/console-format";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { logRecord, logsRequest, span, tracesRequest } from "../support/model-builders";
 
 const text = (value: AnyValue | undefined): string => (value as { stringValue: string }).stringValue;
 
@@ -68,6 +68,21 @@ describe("a secret's members in JSON after words hold it, as in the same JSON as
     expect(storedBody('login credentials: {"username":"ana","value":"hunter2x"}')).toBe(
       'login credentials: {"username":"ana","value":"[REDACTED:secret]"}',
     );
+  });
+
+  it("a parameter's value (`credentials={…}`): its members are the name's, and the JSON stays JSON", () => {
+    expect(storedBody('login credentials={"username":"ana","value":"hunter2x"} ok')).toBe(
+      'login credentials={"username":"ana","value":"[REDACTED:secret]"} ok',
+    );
+    expect(storedBody('password={"new":"s3cretPass!"}')).toBe('password={"new":"[REDACTED:secret]"}');
+  });
+
+  it("a span's name, its status message and an event's name, which have no key, are read so too", () => {
+    const line = 'note {"credentials":{"value":"hunter2x"}}';
+    const ruled = 'note {"credentials":{"value":"[REDACTED:secret]"}}';
+    const sent = span({ name: line, status: { code: 2, message: line }, events: [{ timeUnixNano: "1", name: line, attributes: [], droppedAttributesCount: 0 }] });
+    redactRequest("traces", tracesRequest([sent]), defaultRedactionPolicy());
+    expect([sent.name, sent.status.message, sent.events[0]!.name]).toEqual([ruled, ruled, ruled]);
   });
 
   it("a pino line's message holding the JSON, lifted or kept as the line's JSON text", () => {

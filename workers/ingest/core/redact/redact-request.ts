@@ -171,7 +171,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
             const redacted = this.value(body, 0);
             if (redacted !== body) record.body = redacted;
           }
-          const eventName = this.text(record.eventName, 0);
+          const eventName = this.ruledText(record.eventName, 0);
           if (eventName !== record.eventName) record.eventName = eventName;
           this.owner(record);
         }
@@ -187,12 +187,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         for (const span of scopeSpans.spans) {
           this.peerIsServer = PEER_IS_SERVER_KINDS.has(span.kind);
           // A span name says what the operation reached (`GET 10.1.2.3:8080`): a server.
-          const name = this.text(span.name, this.policy.addressDetectors);
+          const name = this.ruledText(span.name, this.policy.addressDetectors);
           if (name !== span.name) span.name = name;
-          const message = this.text(span.status.message, 0);
+          const message = this.ruledText(span.status.message, 0);
           if (message !== span.status.message) span.status.message = message;
           for (const event of span.events) {
-            const eventName = this.text(event.name, 0);
+            const eventName = this.ruledText(event.name, 0);
             if (eventName !== event.name) event.name = eventName;
             this.attributes(event.attributes);
           }
@@ -508,15 +508,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): AnyValue {
     if ("stringValue" in value) {
       const sent = value.stringValue;
-      let ruled = sent;
-      let kept: KeptMembers | undefined;
-      if (mayHoldJsonInProse(sent)) {
-        const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
-        if (json.final) return { stringValue: json.text };
-        ruled = json.text;
-        if (!this.kept.isEmpty) kept = this.kept;
-      }
-      const redacted = this.text(ruled, excluded, inHost, place, kept);
+      const redacted = this.ruledText(sent, excluded, inHost, place, path, variables);
       return redacted === sent ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
@@ -552,6 +544,19 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     // Other numbers, booleans and bytes carry no text to scan.
     return value;
+  }
+
+  /**
+   * `sent` with the key rules applied to the JSON it holds, whole or written after words
+   * (`jsonKeyRules`), then redacted by the text detectors (`text`); arguments as in `value`. A
+   * span's or an event's name and a status message are read so too: a name has no key, but the
+   * JSON in it has its members' (`login {"credentials":{"value":…}}`).
+   */
+  private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
+    if (!mayHoldJsonInProse(sent)) return this.text(sent, excluded, inHost, place);
+    const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
+    if (json.final) return json.text;
+    return this.text(json.text, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
   }
 
   /**

@@ -216,6 +216,9 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   const quoted = quoteOpening(value) !== "";
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
   if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
+  // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
+  if (value === "{" && end.next === '"') return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   if (isTokenCount(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
