@@ -54,8 +54,8 @@ export interface JsonKeyRules {
  * the path of the member holding it (`payload.user.id`), as if the text were the object it
  * encodes. A text that is no JSON but holds JSON objects after words (`note {"credentials":…}`),
  * and such a string inside JSON text, has each object ruled as if it were the whole text, the
- * words around it left as written (applyKeyRulesToObjectsInProse). The variables of a GraphQL request in it (an object with `query` and `variables`,
- * graphql-variables.ts) are ruled knowing the arguments they are passed as; `variables` says
+ * words around it left as written (applyKeyRulesToObjectsInProse). The variables of a GraphQL
+ * request in it (an object with `query` and `variables`, graphql-variables.ts) are ruled knowing the arguments they are passed as; `variables` says
  * what the document beside `text` binds when `text` is the variables themselves (a
  * `graphql.variables` attribute). Returns the text with what the rules removed or replaced,
  * re-serialized compactly (every number written as it was spelled, every other value as
@@ -311,7 +311,7 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
  * The objects written in prose `text`, as [index of `{`, index of its `}`] pairs in text order:
  * each `{` that opens a member (`{"`, `{ "`) outside any object, to the `}` closing it, braces
  * inside JSON strings not counted (`"{id}"`, an escaped quote). An object that closes is one
- * whole (what it nests is its own: a request's `variables`, a secret's members); one that never closes (`retry after
+ * whole (what it nests is its own: a secret's members, a request's `variables`); one that never closes (`retry after
  * {"error": "timeout" POST /graphql {…}`, words a line cut short) is no object, and the objects
  * closed inside it stand in its place, as if it were prose. One pass with a stack of the open
  * braces, each character read once (counted as work, scan-scope.ts).
@@ -355,8 +355,8 @@ function objectsInProse(text: string): Array<[number, number]> {
 
 /**
  * The name before the object opened at `open` in prose, when a `:` or `=` separates them (blanks
- * around it); "" otherwise (`note {…}`, `10:42 {…}` where the name would be a number's digits
- * alone).
+ * around it); "" otherwise (`note {…}`), and when what is there holds no letter (`12: {…}`,
+ * the end of a time `… 10:42: {…}`).
  */
 function objectName(text: string, open: number): string {
   let i = open;
@@ -371,7 +371,7 @@ function objectName(text: string, open: number): string {
 
 const COLON = 0x3a;
 const EQUALS = 0x3d;
-/** A name holds a letter: `10:42 {…}` and `id=42 {…}` name no object. */
+/** A name holds a letter: digits before a `:` name no object. */
 const NAMING_LETTER = /[A-Za-z\u00C0-\u00FF]/;
 
 function isBlank(code: number): boolean {
