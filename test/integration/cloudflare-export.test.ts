@@ -154,6 +154,31 @@ describe("a push of console lines logging request.cf and the request headers (de
   });
 });
 
+describe("a push of console lines logging a word and an object (JSON after words)", () => {
+  let rows: LogRow[];
+
+  beforeAll(async () => {
+    const response = await push("/v1/logs", "logs-json-in-prose", recentBase());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    rows = await logRows(`ServiceName = 'storefront-auth'`);
+  });
+
+  it("hides what a secret's name holds in the object, as in the same object logged alone, and keeps its metadata", () => {
+    expect(rows.map((row) => row.Body)).toEqual([
+      'user {"name":"x","auth":{"token":"[REDACTED:secret]"}}',
+      'password changed {"password":{"new":"[REDACTED:secret]","old":"[REDACTED:secret]","length":11,"changed_at":"2026-12-01T10:00:00Z"}}',
+      'llm usage {"tokens":"42","max_tokens":4096,"input_tokens":["12","30"],"model":"gpt-4o"}',
+    ]);
+    expect(rows.map((row) => [row.LogAttributes["redaction.count"], row.LogAttributes["redaction.kinds"]])).toEqual([
+      ["1", "secret"],
+      ["2", "secret"],
+      [undefined, undefined],
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/opaque123456|s3cretPass|oldPass9/);
+  });
+});
+
 describe("the rest of what the export sends", () => {
   it("stores an invocation record with its request facts", async () => {
     const response = await push("/v1/logs", "logs-invocation", recentBase());

@@ -11,6 +11,7 @@ import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 import { countWork } from "./scan-scope";
+import { nameBefore } from "./secret-names";
 
 /** Leave the member to the text detectors; its own members are visited. */
 export const DESCEND = 0;
@@ -33,9 +34,12 @@ export interface JsonKeyRules {
    * empty). An array's items share the array's path. `name`: the member's own name, the last
    * segment of both paths, the one the text detectors read before its value. `argumentPaths`:
    * when the member is a variable of a GraphQL request (graphql-variables.ts), the arguments its
-   * document passes it as; `name` is then the variable's.
+   * document passes it as; `name` is then the variable's. `prose`: the member is in an object
+   * written after words (applyKeyRulesToObjectsInProse), whose members are rewritten but never
+   * removed: the line stays as its producer wrote it, its text detectors mark what a removal
+   * would take (`cf={"latitude":…}`).
    */
-  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[]): MemberAction;
+  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[], prose?: boolean): MemberAction;
   /** The walk starts over on an exact parse: forget what the members seen so far counted. */
   restart(): void;
   /** The GraphQL documents the request's walk read last (kept for that walk only); none: each read anew. */
@@ -48,8 +52,10 @@ export interface JsonKeyRules {
  * string inside it that is such JSON text itself (a line logging a payload it received as text:
  * `{"payload":"{\"user\":{\"id\":\"u-42\"}}"}`), at any depth, a string's members ruled by
  * the path of the member holding it (`payload.user.id`), as if the text were the object it
- * encodes. The variables of a GraphQL request in it (an object with `query` and `variables`,
- * graphql-variables.ts) are ruled knowing the arguments they are passed as; `variables` says
+ * encodes. A text that is no JSON but holds JSON objects after words (`note {"credentials":…}`),
+ * and such a string inside JSON text, has each object ruled as if it were the whole text, the
+ * words around it left as written (applyKeyRulesToObjectsInProse). The variables of a GraphQL
+ * request in it (an object with `query` and `variables`, graphql-variables.ts) are ruled knowing the arguments they are passed as; `variables` says
  * what the document beside `text` binds when `text` is the variables themselves (a
  * `graphql.variables` attribute). Returns the text with what the rules removed or replaced,
  * re-serialized compactly (every number written as it was spelled, every other value as
@@ -70,7 +76,7 @@ export interface JsonKeyRules {
  */
 export function applyKeyRulesToJsonText(text: string, prefix: string, rules: JsonKeyRules, variables?: VariableArguments): string {
   const parsed = parseJsonContainer(text, JSON.parse);
-  if (parsed === undefined) return mayHoldGraphQLRequestInProse(text) ? applyKeyRulesToRequestsInProse(text, prefix, rules) : text;
+  if (parsed === undefined) return mayHoldJsonInProse(text) ? applyKeyRulesToObjectsInProse(text, prefix, rules) : text;
   try {
     if (!walk(parsed, prefix, "", rules, 0, 0, false, variables)) return text;
   } catch (error) {
@@ -142,17 +148,18 @@ const parseKeepingNumbers = (text: string): unknown => parseJsonExactly(text, EX
  * holding it; `write`: whether an inner text the rules changed is written back (the exact walk;
  * the first walk only learns whether anything changes, and stops at the first change: the exact
  * walk redoes every rule, so a text with many ruled members pays their rules, hashes included,
- * once); `variables`: the node is a GraphQL request's variables, bound so. Throws TOO_DEEP past
+ * once); `variables`: the node is a GraphQL request's variables, bound so; `prose`: the node is
+ * in an object written after words (`JsonKeyRules.member`). Throws TOO_DEEP past
  * MAX_JSON_TEXT_DEPTH levels.
  */
-function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables?: VariableArguments): boolean {
+function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables?: VariableArguments, prose = false): boolean {
   if (node === null || typeof node !== "object" || isRawJsonNumber(node)) return false;
   if (depth === MAX_JSON_TEXT_DEPTH) throw TOO_DEEP;
   let changed = false;
   if (Array.isArray(node)) {
     const items = node as unknown[];
     for (let i = 0; i < items.length; i++) {
-      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write, undefined);
+      const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write, undefined, prose);
       if (ruled === UNCHANGED) continue;
       if (!write) return true;
       items[i] = ruled;
@@ -167,10 +174,10 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
     // Without a prefix both paths are one string, built once.
     const rootKey = rootPath === path ? key : rootPath === "" ? name : `${rootPath}.${name}`;
     const value = object[name];
-    const action = rules.member(key, rootKey, value, name, variables?.get(name));
+    const action = rules.member(key, rootKey, value, name, variables?.get(name), prose);
     if (action === DESCEND) {
       const bound = graphQL !== undefined && name === graphQL.variablesKey ? graphQL.arguments : undefined;
-      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write, bound);
+      const ruled = ruledValue(value, key, rootKey, rules, depth + 1, nesting, write, bound, prose);
       if (ruled === UNCHANGED) continue;
       if (!write) return true;
       object[name] = ruled;
@@ -197,12 +204,12 @@ const UNCHANGED: unique symbol = Symbol("unchanged");
  * changed in place (the same value), a string that is JSON text re-serialized (innerText);
  * UNCHANGED when no rule changed anything.
  */
-function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): unknown {
+function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined, prose: boolean): unknown {
   if (typeof value === "string") {
-    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write, variables);
+    const ruled = innerText(value, path, rootPath, rules, depth, nesting, write, variables, prose);
     return ruled === value ? UNCHANGED : ruled;
   }
-  return walk(value, path, rootPath, rules, depth, nesting, write, variables) ? value : UNCHANGED;
+  return walk(value, path, rootPath, rules, depth, nesting, write, variables, prose) ? value : UNCHANGED;
 }
 
 /**
@@ -213,47 +220,54 @@ function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonK
  * rule sees a member, so the counts of what the rules did only hold what is written.
  * In the first walk (`write` false) a changed text comes back as any other string.
  */
-function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined): string {
+function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined, prose: boolean): string {
   if (nesting === MAX_JSON_TEXT_NESTING) return text;
   if (!mayBeJsonContainer(text)) {
-    return mayHoldGraphQLRequestInProse(text) ? requestsInProse(text, (request) => innerText(request, path, rootPath, rules, depth, nesting, write, undefined)) : text;
+    return mayHoldJsonInProse(text)
+      ? ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined, true))
+      : text;
   }
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
   if (parsed === undefined) return text;
   // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
   const levels = MAX_JSON_TEXT_DEPTH - depth;
   if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
-  if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write, variables)) return text;
+  if (!walk(parsed, path, rootPath, rules, depth, nesting + 1, write, variables, prose)) return text;
   return write ? JSON.stringify(parsed) : CHANGED;
 }
 
 /**
- * Whether `text`, which is no JSON text, may hold a GraphQL request written after words, as a
- * log line writes the body it sent or received (`POST /graphql {"query":…,"variables":{…}}`,
- * `graphql request: {…}`, `body={…}`): a native search for the variables' quoted name
- * (`"variables"`, `"graphql.variables"`), which plain text does not hold.
+ * Whether `text`, which is no JSON text, may hold a JSON object written after words, as a log
+ * line writes what it sent, received or loaded (`note {"credentials":{…}}`, `user: {…}`, pino's
+ * and winston's `msg {…}`, `POST /graphql {"query":…,"variables":{…}}`, several on a line): a
+ * native search for a `{` opening a member (`opensMember`), so that text without one (plain
+ * prose, `{id}` templates, a GraphQL document's selections) pays nothing more.
  */
-export function mayHoldGraphQLRequestInProse(text: string): boolean {
-  return text.includes(VARIABLES_NAME_END);
+export function mayHoldJsonInProse(text: string): boolean {
+  return MEMBER_OPENING.test(text);
 }
 
-const VARIABLES_NAME_END = 'variables"';
+/** A `{`, JSON whitespace, and the quote of a member's name (RFC 8259 §4). */
+const MEMBER_OPENING = /\{[ \t\n\r]*"/;
 
 /**
- * The key rules applied to each GraphQL request (an object `graphQLRequestInObject` reads) that
- * `text` holds after words, as applyKeyRulesToJsonText applies them to a text that is one: the
- * document's arguments reach the variables (`login(password: $p)` rules `variables.p` as a
- * password). Only requests: other JSON written into prose is left to the text detectors, which
- * read its quoted fields (`"password":"…"`); a variable's name says nothing a detector could read.
- * Both walks as for a text that is JSON: the first learns whether anything changes, the exact one
- * writes every request again (counted once, after `restart`).
+ * The key rules applied to each JSON object (`objectsInProse`) that `text` holds after words, as
+ * applyKeyRulesToJsonText applies them to a text that is one: the object's members are ruled by
+ * their paths from the object (after `prefix`), so a member under a secret's name holds the
+ * secret (`note {"credentials":{"value":…}}`), a list under a person's data name is that data
+ * (`{"user":{"ids":[…]}}`) and a thing's number stays (`{"pedido":{"numero":…}}`), as in the
+ * same object sent as the whole text; a GraphQL request's arguments reach its variables
+ * (`login(password: $p)` rules `variables.p` as a password). The words around the objects stay as
+ * written, for the text detectors. Both walks as for a text that is JSON: the first learns
+ * whether anything changes, the exact one writes every object again (counted once, after
+ * `restart`).
  */
-function applyKeyRulesToRequestsInProse(text: string, prefix: string, rules: JsonKeyRules): string {
+function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: JsonKeyRules): string {
   let changed = false;
   try {
-    requestsInProse(text, (request) => {
-      if (!changed) changed = innerText(request, prefix, "", rules, 0, 0, false, undefined) !== request;
-      return request;
+    ruledObjectsInProse(text, (object, name) => {
+      if (!changed) changed = innerText(object, joinedPath(prefix, name), "", rules, 0, 0, false, undefined, true) !== object;
+      return object;
     });
   } catch (error) {
     // A number JSON.parse rounded, which a rule wants whole: the exact walk below has it.
@@ -262,22 +276,29 @@ function applyKeyRulesToRequestsInProse(text: string, prefix: string, rules: Jso
   }
   if (!changed) return text;
   rules.restart();
-  return requestsInProse(text, (request) => innerText(request, prefix, "", rules, 0, 0, true, undefined));
+  return ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true));
+}
+
+/** `path` and then `name` (a name the text gives an object, `ruledObjectsInProse`), dot-joined; either alone when the other is empty. */
+function joinedPath(path: string, name: string): string {
+  return name === "" ? path : path === "" ? name : `${path}.${name}`;
 }
 
 /**
- * `text` with each GraphQL request object written in it (from a `{` that opens a member to the
- * `}` that closes it, read past strings) replaced by `rule(object's text)`. The objects are
- * `objectsInProse`'s: every character is read once and each request parsed once here, linear in
- * the text's length.
+ * `text` with each object written in it (`objectsInProse`: from a `{` that opens a member to the
+ * `}` that closes it, read past strings) replaced by `rule(object's text, its name)`. The name
+ * is the one the text gives the object as a field's or a parameter's value, `name: {…}`,
+ * `name={…}`, `"name": {…}` (what is left of an object cut short), as its member's name would
+ * in JSON (`credentials: {"value":…}` is `credentials.value`); "" for an object after other
+ * words. Every character is read once (a name at most 64 characters back, `nameBefore`) and
+ * each object parsed once by the rule, linear in the text's length.
  */
-function requestsInProse(text: string, rule: (request: string) => string): string {
+function ruledObjectsInProse(text: string, rule: (object: string, name: string) => string): string {
   let out: string | undefined;
   let copied = 0;
   for (const [open, close] of objectsInProse(text)) {
     const object = text.slice(open, close + 1);
-    if (!isGraphQLRequest(object)) continue;
-    const ruled = rule(object);
+    const ruled = rule(object, objectName(text, open));
     if (ruled !== object) {
       out = (out ?? "") + text.slice(copied, open) + ruled;
       copied = close + 1;
@@ -290,7 +311,7 @@ function requestsInProse(text: string, rule: (request: string) => string): strin
  * The objects written in prose `text`, as [index of `{`, index of its `}`] pairs in text order:
  * each `{` that opens a member (`{"`, `{ "`) outside any object, to the `}` closing it, braces
  * inside JSON strings not counted (`"{id}"`, an escaped quote). An object that closes is one
- * whole (what it nests is its own: a request's `variables`); one that never closes (`retry after
+ * whole (what it nests is its own: a secret's members, a request's `variables`); one that never closes (`retry after
  * {"error": "timeout" POST /graphql {…}`, words a line cut short) is no object, and the objects
  * closed inside it stand in its place, as if it were prose. One pass with a stack of the open
  * braces, each character read once (counted as work, scan-scope.ts).
@@ -332,20 +353,33 @@ function objectsInProse(text: string): Array<[number, number]> {
   return closed;
 }
 
+/**
+ * The name before the object opened at `open` in prose, when a `:` or `=` separates them (blanks
+ * around it); "" otherwise (`note {…}`), and when what is there holds no letter (`12: {…}`,
+ * the end of a time `… 10:42: {…}`).
+ */
+function objectName(text: string, open: number): string {
+  let i = open;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  const separator = text.charCodeAt(i - 1);
+  if (i === 0 || (separator !== COLON && separator !== EQUALS)) return "";
+  i--;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  const name = nameBefore(text, i);
+  return NAMING_LETTER.test(name) ? name : "";
+}
+
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+/** A name holds a letter: digits before a `:` name no object. */
+const NAMING_LETTER = /[A-Za-z\u00C0-\u00FF]/;
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
 /** How far after a `{` the quote of its first member's name is looked for (`{ "query"`). */
 const MEMBER_OPENING_REACH = 16;
-
-/** Whether `object` (a `{…}` from prose) is JSON and a GraphQL request (`graphQLRequestInObject`, which reads its document). */
-function isGraphQLRequest(object: string): boolean {
-  if (!object.includes(VARIABLES_NAME_END)) return false;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(object);
-  } catch {
-    return false;
-  }
-  return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && graphQLRequestInObject(parsed as Record<string, unknown>) !== undefined;
-}
 
 /** What the first walk puts in place of an inner text it found changed: any other string. */
 const CHANGED = "";

@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords } from "./secret-names";
+import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesTokenCount } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -46,7 +46,11 @@ import { namesCardHolder } from "./card-holder-names";
  *   scanned as its digits, `Place.PERSON_NUMBER_VALUE`).
  */
 export type KeyRule =
-  | { readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" }
+  | {
+      readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder";
+      /** A secret's key that names tokens (`namesTokenCount`): a whole number there is a count, kept. */
+      readonly counts?: true;
+    }
   | {
       readonly action: "scan";
       readonly server: boolean;
@@ -78,6 +82,7 @@ const KEEP: KeyRule = { action: "keep" };
 const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
+const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 /**
@@ -211,11 +216,11 @@ export class KeyRules {
     if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
     const lastSegment = key.slice(key.lastIndexOf(".") + 1);
-    if (this.secretKeys && isSecretName(lastSegment)) return SECRET;
+    if (this.secretKeys && isSecretName(lastSegment)) return secretRule(key);
     // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its
     // name describes it (`password.length`, `api_key.id`).
     if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;
-    if (this.secretKeys && isHeldSecretName(key)) return SECRET;
+    if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     const server =
@@ -251,6 +256,11 @@ export class KeyRules {
     if (level === undefined) return false;
     return level === "unknown" ? this.geoLevel === 0 : level > this.geoLevel;
   }
+}
+
+/** The credential rule of a secret's `key`: one that keeps a count when the key names tokens (`namesTokenCount`). */
+function secretRule(key: string): KeyRule {
+  return namesTokenCount(key) ? SECRET_OR_COUNT : SECRET;
 }
 
 /**

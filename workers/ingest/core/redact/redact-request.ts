@@ -13,8 +13,8 @@ import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { IN_PLACE_SERIES_KINDS } from "./detectors/credentials";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { Place } from "./detectors/detector";
-import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldGraphQLRequestInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { standsForSecret } from "./secret-names";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
+import { isCountText, standsForSecret } from "./secret-names";
 import {
   GraphQLDocuments,
   graphQLRequestsInAttributes,
@@ -175,7 +175,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
             const redacted = this.value(body, 0);
             if (redacted !== body) record.body = redacted;
           }
-          const eventName = this.text(record.eventName, 0);
+          const eventName = this.ruledText(record.eventName, 0);
           if (eventName !== record.eventName) record.eventName = eventName;
           this.owner(record);
         }
@@ -191,12 +191,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         for (const span of scopeSpans.spans) {
           this.peerIsServer = PEER_IS_SERVER_KINDS.has(span.kind);
           // A span name says what the operation reached (`GET 10.1.2.3:8080`): a server.
-          const name = this.text(span.name, this.policy.addressDetectors);
+          const name = this.ruledText(span.name, this.policy.addressDetectors);
           if (name !== span.name) span.name = name;
-          const message = this.text(span.status.message, 0);
+          const message = this.ruledText(span.status.message, 0);
           if (message !== span.status.message) span.status.message = message;
           for (const event of span.events) {
-            const eventName = this.text(event.name, 0);
+            const eventName = this.ruledText(event.name, 0);
             if (eventName !== event.name) event.name = eventName;
             this.attributes(event.attributes);
           }
@@ -358,7 +358,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * `name` before its value (`numero`), not its path (`pedido.numero`): where the path's scan rule
    * differs from the name's, the value is judged here as its attribute is (`scannedMember`).
    */
-  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[]): MemberAction {
+  member(path: string, rootPath: string, value: unknown, name: string, argumentPaths?: readonly string[], prose = false): MemberAction {
     const own = this.memberRule(path, rootPath);
     const rule =
       argumentPaths === undefined
@@ -379,6 +379,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         return KEEP;
       }
       case "drop":
+        // In prose the member stays for the text detectors, which mark what they find (`JsonKeyRules.member`).
+        if (prose) return DESCEND;
         this.inJson.add(DROPPED_KIND);
         return REMOVE;
       default: {
@@ -421,7 +423,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if (Array.isArray(value)) return this.scannedItems(name, value, rule);
     let text: string;
     if (typeof value === "string") {
-      if (value === "" || mayBeJsonContainer(value) || mayHoldGraphQLRequestInProse(value)) return DESCEND;
+      if (value === "" || mayHoldJsonInProse(value)) return DESCEND;
       text = value;
     } else if ((rule.place & PERSONAL_NUMBER_PLACES) !== 0 && isJsonNumber(value)) {
       // Throws INEXACT_NUMBER for an integer JSON.parse rounded: the exact walk has its digits.
@@ -509,15 +511,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private value(value: AnyValue, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): AnyValue {
     if ("stringValue" in value) {
       const sent = value.stringValue;
-      let ruled = sent;
-      let kept: KeptMembers | undefined;
-      if (mayBeJsonContainer(sent) || mayHoldGraphQLRequestInProse(sent)) {
-        const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
-        if (json.final) return { stringValue: json.text };
-        ruled = json.text;
-        if (!this.kept.isEmpty) kept = this.kept;
-      }
-      const redacted = this.text(ruled, excluded, inHost, place, kept);
+      const redacted = this.ruledText(sent, excluded, inHost, place, path, variables);
       return redacted === sent ? value : { stringValue: redacted };
     }
     if ("arrayValue" in value) {
@@ -553,6 +547,19 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     // Other numbers, booleans and bytes carry no text to scan.
     return value;
+  }
+
+  /**
+   * `sent` with the key rules applied to the JSON it holds, whole or written after words
+   * (`jsonKeyRules`), then redacted by the text detectors (`text`); arguments as in `value`. A
+   * span's or an event's name and a status message are read so too: a name has no key, but the
+   * JSON in it has its members' (`login {"credentials":{"value":…}}`).
+   */
+  private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
+    if (!mayHoldJsonInProse(sent)) return this.text(sent, excluded, inHost, place);
+    const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
+    if (json.final) return json.text;
+    return this.text(json.text, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
   }
 
   /**
@@ -709,6 +716,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
       if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
+      if (rule.counts === true && holdsCount(value)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
@@ -756,6 +764,17 @@ function holdsText(value: AnyValue): boolean {
 /** Whether a parsed JSON value is an object (not an array, nor a number kept exactly). */
 function isJsonObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isRawJsonNumber(value);
+}
+
+/**
+ * Whether `value`, under a key naming tokens (`KeyRule.counts`), is a count of them: a whole
+ * number as text or JSON list text (`"42"`, `"[12,30]"`, `isCountText`), or a list of whole
+ * numbers (`[12, "30"]`).
+ */
+function holdsCount(value: AnyValue): boolean {
+  if ("intValue" in value) return true;
+  if ("stringValue" in value) return isCountText(value.stringValue);
+  return "arrayValue" in value && value.arrayValue.length > 0 && value.arrayValue.every(holdsCount);
 }
 
 /** Numbers under the name of a card security code, PIN or one-time password are that code. */

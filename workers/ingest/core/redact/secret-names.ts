@@ -72,6 +72,35 @@ const PUBLIC_CREDENTIAL_WORDS = new Set(["key", "token", "apikey", "keytoken"]);
 const TOKENS_QUALIFIERS = new Set(["access", "refresh", "auth", "api", "bearer", "oauth", "session", "id", "device", "personal"]);
 
 /**
+ * Whether a name (a key, dotted or not, or a parameter's name) counts tokens when its value is a
+ * whole number: `tokens` is one of its words (`tokens`, `access_tokens`, `tokens.input`). LLM
+ * and usage logs write counts of an LLM's tokens there (`{"tokens":"42"}`, `{"tokens":[12,30]}`,
+ * `tokens=42`), where a credential is never digits alone (a GitHub token's `ghp_…`, a JWT, an
+ * opaque string with letters). docs/decisions.md, 2026-12-01, "a whole number under `tokens`".
+ */
+export function namesTokenCount(name: string): boolean {
+  return name.length >= TOKENS_WORD.length && nameWords(name).includes(TOKENS_WORD);
+}
+const TOKENS_WORD = "tokens";
+
+/**
+ * A whole number as text: up to 19 digits, no sign (a count), as a value's text or the items of
+ * a JSON list of them, numbers or strings of digits (`[12,30]`, `["12","30"]`).
+ */
+const WHOLE_NUMBER = /^\d{1,19}$/;
+const WHOLE_NUMBER_LIST = /^\[[ \t\n\r]*"?\d{1,19}"?(?:[ \t\n\r]*,[ \t\n\r]*"?\d{1,19}"?)*[ \t\n\r]*\]$/;
+
+/** Whether `value` is a whole number as text, or JSON text of a list of them (`[12,30]`, as lifting stores an array). */
+export function isCountText(value: string): boolean {
+  return WHOLE_NUMBER.test(value) || WHOLE_NUMBER_LIST.test(value);
+}
+
+/** Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `isCountText`). */
+export function isTokenCount(name: string, value: string): boolean {
+  return isCountText(value) && namesTokenCount(name);
+}
+
+/**
  * Words before `token` that make it no credential: a position in a listing, a page token or
  * cursor (S3's `ContinuationToken`/`NextContinuationToken` and its query's `continuation-token`,
  * AWS's `NextToken`, Google APIs' `pageToken`/`nextPageToken`/`page_token`, Microsoft Graph's
@@ -143,6 +172,8 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "secret",
   "cookie",
   "token",
+  // `tokens: "…"`, `access_tokens: …` (`TOKENS_QUALIFIERS`).
+  "tokens",
   "auth",
   "pass",
   "pwd",

@@ -6,6 +6,7 @@ import {
   isSecretFlagName,
   isSecretName,
   isSecretParameterName,
+  isTokenCount,
   nameBefore,
   NAME_CHARACTER,
 } from "../secret-names";
@@ -215,6 +216,11 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   const quoted = quoteOpening(value) !== "";
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
   if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
+  // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
+  if (value === "{" && end.next === '"') return undefined;
+  // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
+  if (isTokenCount(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
 }
 
@@ -282,6 +288,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
+  // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
+  if (isTokenCount(name, unquoted(bare))) return undefined;
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
   // follows is the query's, scanned again.
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
