@@ -234,7 +234,8 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
  * (`"variables"`, `"graphql.variables"`), which plain text does not hold.
  */
 export function mayHoldGraphQLRequestInProse(text: string): boolean {
-  return text.includes(VARIABLES_NAME_END);
+  // Most values are shorter than the name: they are answered without a call into the search.
+  return text.length >= VARIABLES_NAME_END.length && text.includes(VARIABLES_NAME_END);
 }
 
 const VARIABLES_NAME_END = 'variables"';
