@@ -1,9 +1,11 @@
 /**
  * A detector's own search (`Detector.search`) must find what its regex finds from the same
- * position: the same start and the same match, or none, at every position of every text.
+ * position: the same start and the same match, or none, at every position of every text; and a
+ * shortcut that rules a text out before the full search must never rule out what it would find.
  */
 import { describe, expect, it } from "vitest";
 import { emailDetector } from "../../workers/ingest/core/redact/detectors/email";
+import { SQL_BOUND_LIST_MARKERS, SQL_BOUND_LIST_MARKER_STEMS } from "../../workers/ingest/core/redact/detectors/sql-values";
 import { seededRandom } from "../../bench/random";
 
 const SEARCHING = [emailDetector];
@@ -54,4 +56,12 @@ describe("a detector's own search", () => {
       }
     });
   }
+});
+
+describe("the search for a bound list's marker", () => {
+  it("rules out a text by the markers' stems only when it holds none of the markers: every marker holds a stem", () => {
+    for (const marker of SQL_BOUND_LIST_MARKERS) {
+      expect(SQL_BOUND_LIST_MARKER_STEMS.some((stem) => marker.includes(stem)), marker).toBe(true);
+    }
+  });
 });
