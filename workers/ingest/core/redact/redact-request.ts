@@ -102,7 +102,11 @@ export function redactRequest<S extends Signal>(
 ): RequestRedactions {
   if (!policy.enabled) return { count: 0, kinds: {} };
   const walker = new RequestWalker(policy, signal === "metrics", rewritten);
-  bySignal(signal, request, walker);
+  try {
+    bySignal(signal, request, walker);
+  } finally {
+    walker.unchanged.release();
+  }
   return { count: walker.request.total, kinds: walker.request.toRecord() };
 }
 
@@ -154,7 +158,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   /** The GraphQL documents read in this request: its spans and logs of one operation read it once. */
   readonly graphQLDocuments = new GraphQLDocuments();
   /** The texts this request's walk scanned and left unchanged: the values its records repeat are read once. */
-  private readonly unchanged = new UnchangedTexts();
+  readonly unchanged = new UnchangedTexts();
 
   constructor(
     private readonly policy: RedactionPolicy,

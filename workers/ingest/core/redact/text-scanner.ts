@@ -163,7 +163,7 @@ export class TextScanner {
     beginScan();
     for (let i = 0; i < scanned.length; i++) {
       const bit = scanned[i]!.bit;
-      candidates[i] = bit !== 0 && (detectors & bit) === 0 ? null : nextCandidate(scanned[i]!.regex, text, 0);
+      candidates[i] = bit !== 0 && (detectors & bit) === 0 ? null : nextCandidate(scanned[i]!, text, 0);
     }
     let output = "";
     let copiedUpTo = 0;
@@ -200,7 +200,7 @@ export class TextScanner {
         for (let i = 0; i < candidates.length; i++) {
           const candidate = candidates[i];
           if (candidate != null && candidate.index < resumeAt) {
-            candidates[i] = nextCandidate(scanned[i]!.regex, text, resumeAt);
+            candidates[i] = nextCandidate(scanned[i]!, text, resumeAt);
           }
         }
       }
@@ -305,7 +305,8 @@ function withoutEscapeAfter(matched: string): string {
   return end === matched.length ? matched : matched.slice(0, end);
 }
 
-function nextCandidate(regex: RegExp, text: string, from: number): RegExpExecArray | null {
+function nextCandidate({ detector, regex }: ScannedDetector, text: string, from: number): RegExpExecArray | null {
+  if (detector.search !== undefined) return detector.search(text, from);
   regex.lastIndex = from;
   return regex.exec(text);
 }

@@ -10,31 +10,66 @@
  * One entry per slot, chosen from the text's length and three of its characters, replaced by
  * the next text of the slot: finding one costs a string comparison, where a map would first
  * hash the text (a decoded request's strings are new strings, whose hash nobody has computed
- * yet), and the slots bound the memory whatever the request holds. Made per request, so one
- * request's texts are never held past it, and a request's cost is what it sends.
+ * yet), and the slots bound the memory whatever the request holds. Used for one request's walk
+ * and then `release`d, which empties the slots it filled, so one request's texts are never held
+ * past it and a request's cost is what it sends. The slots themselves are reused by the next
+ * walk: made per request, they cost a small request (Cloudflare's push of ten lines) more than
+ * its texts' lookups save.
  */
 export class UnchangedTexts {
-  private readonly texts: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  /** Per slot: the detectors left out of the text, of its URL's authority, and its `Place` facts. */
-  private readonly scans = new Int32Array(SLOTS * 3);
+  private readonly slots: Slots;
+
+  constructor() {
+    this.slots = idle ?? newSlots();
+    idle = undefined;
+  }
 
   /** Whether `text` was left unchanged by a scan with the same `excluded`, `inHost` and `place` (see `redactText`). Non-empty text. */
   has(text: string, excluded: number, inHost: number, place: number): boolean {
     const slot = slotOf(text);
-    if (this.texts[slot] !== text) return false;
+    const { texts, scans } = this.slots;
+    if (texts[slot] !== text) return false;
     const at = slot * 3;
-    return this.scans[at] === excluded && this.scans[at + 1] === inHost && this.scans[at + 2] === place;
+    return scans[at] === excluded && scans[at + 1] === inHost && scans[at + 2] === place;
   }
 
   /** Notes that a scan with `excluded`, `inHost` and `place` left `text` unchanged. Non-empty text. */
   add(text: string, excluded: number, inHost: number, place: number): void {
     const slot = slotOf(text);
-    this.texts[slot] = text;
+    const { texts, scans, filled } = this.slots;
+    if (texts[slot] === undefined) filled.push(slot);
+    texts[slot] = text;
     const at = slot * 3;
-    this.scans[at] = excluded;
-    this.scans[at + 1] = inHost;
-    this.scans[at + 2] = place;
+    scans[at] = excluded;
+    scans[at + 1] = inHost;
+    scans[at + 2] = place;
   }
+
+  /** Empties the slots this walk filled and leaves them to the next; the instance is not used again. */
+  release(): void {
+    const { texts, filled } = this.slots;
+    for (const slot of filled) texts[slot] = undefined;
+    filled.length = 0;
+    idle = this.slots;
+  }
+}
+
+interface Slots {
+  readonly texts: (string | undefined)[];
+  /** Per slot: the detectors left out of the text, of its URL's authority, and its `Place` facts. */
+  readonly scans: Int32Array;
+  /** The slots holding a text, to empty on `release`. */
+  readonly filled: number[];
+}
+
+/**
+ * The slots no walk holds (all empty), or undefined while one does: a walk is synchronous, so
+ * there is one at a time, but a walk started inside another (none is) would get slots of its own.
+ */
+let idle: Slots | undefined;
+
+function newSlots(): Slots {
+  return { texts: new Array<string | undefined>(SLOTS).fill(undefined), scans: new Int32Array(SLOTS * 3), filled: [] };
 }
 
 /** Slots of the table (a power of two): more than the distinct values a batch's records repeat. */

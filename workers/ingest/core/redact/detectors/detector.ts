@@ -32,6 +32,13 @@ export interface Detector {
    * says what the key of the attribute whose value the whole text is says about it.
    */
   readonly rewrite?: (match: string, marker: string, text: string, start: number, place: number) => Rewrite | undefined;
+  /**
+   * The first candidate at or after `from`, exactly as `exec` of the source compiled global
+   * from `from` finds it (the same start, the same match), or null: for a detector whose every
+   * match holds a literal a native search finds, where the regex would try each position of
+   * the text. Absent: the regex searches.
+   */
+  readonly search?: (text: string, from: number) => RegExpExecArray | null;
 }
 
 /**

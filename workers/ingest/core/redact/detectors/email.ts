@@ -8,6 +8,16 @@ import type { Detector } from "./detector";
  */
 const ACCENTED = "\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
 
+/** What a local part is written in (`LOCAL_PART_CHARACTER`). */
+const LOCAL_PART = `[A-Za-z0-9._%+${ACCENTED}-]`;
+
+const SOURCE =
+  `(?<!${LOCAL_PART})${LOCAL_PART}+(?:@|%40)(?:[A-Za-z0-9${ACCENTED}-]+\\.)+[A-Za-z]{2,}` +
+  `(?![A-Za-z0-9${ACCENTED}-])`;
+
+/** The source, tried at one position only. */
+const AT_START = new RegExp(SOURCE, "y");
+
 /**
  * E-mail addresses: a local part, "@" (or "%40", as URLs carry it), and a dotted domain ending
  * in a letters-only TLD, so package specifiers like `pkg@1.2.3` and `user@localhost` pass. The
@@ -15,18 +25,65 @@ const ACCENTED = "\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
  * a URL's `://`, `user@host` is the URL's user and server (`postgres://app@db.internal:5432/orders`,
  * `ssh://git@github.com/org/repo`, RFC 3986 §3.2), no address, unless the userinfo goes on past
  * it (`mongodb://ana%40example.com@db`, `ana@example.com:pw@db`: the user is an address).
+ *
+ * Found from its separators (`searchEmail`): the regex alone tries every word of a text as a
+ * local part, and reads a long text holding one address (an SQL `INSERT`'s rows) several times
+ * slower than a native search for `@` does.
  */
 export const emailDetector: Detector = {
   kind: "email",
-  source:
-    `(?<![A-Za-z0-9._%+${ACCENTED}-])[A-Za-z0-9._%+${ACCENTED}-]+(?:@|%40)(?:[A-Za-z0-9${ACCENTED}-]+\\.)+[A-Za-z]{2,}` +
-    `(?![A-Za-z0-9${ACCENTED}-])`,
+  source: SOURCE,
   evidence: Evidence.MAIL_AT,
   rewrite: (match, marker, text, start) =>
     text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))
       ? undefined
       : marker,
+  search: searchEmail,
 };
 
 /** What follows a URL's user that is an address: the rest of its userinfo (`:password`) and the `@` before the host. */
 const USERINFO_GOES_ON = /^(?::[^\s/?#@]*)?@/;
+
+/**
+ * The first match of `SOURCE` starting at or after `from`, as the global regex's `exec` finds
+ * it. A match's local part is a run of `LOCAL_PART` characters after one that is none (the
+ * lookbehind) ending at its separator (`@`, or the `%` of `%40`), so it starts where the whole
+ * run before a separator starts, and nowhere else: each such start, in the text's order (a later
+ * separator's run starts no earlier), is tried alone, and the first that matches is the
+ * leftmost match. Each character is read back once: a run reaching the previous separator
+ * (a `%40` inside it) starts where that one's did.
+ */
+function searchEmail(text: string, from: number): RegExpExecArray | null {
+  let nextAt = text.indexOf("@", from);
+  let nextEncoded = text.indexOf("%40", from);
+  let previous = -1;
+  let previousStart = -1;
+  let tried = -1;
+  for (;;) {
+    const separator = nextAt < 0 ? nextEncoded : nextEncoded < 0 ? nextAt : Math.min(nextAt, nextEncoded);
+    if (separator < 0) return null;
+    let start = separator;
+    while (start > previous + 1 && isLocalPartCharacter(text.charCodeAt(start - 1))) start--;
+    // Back at the previous separator: a `%` is a local part's character, and its run goes on.
+    if (start === previous + 1 && previous >= 0 && isLocalPartCharacter(text.charCodeAt(previous))) start = previousStart;
+    if (start >= from && start < separator && start !== tried) {
+      AT_START.lastIndex = start;
+      const match = AT_START.exec(text);
+      if (match !== null) return match;
+      tried = start;
+    }
+    previous = separator;
+    previousStart = start;
+    if (separator === nextAt) nextAt = text.indexOf("@", separator + 1);
+    if (separator === nextEncoded) nextEncoded = text.indexOf("%40", separator + 1);
+  }
+}
+
+/** `LOCAL_PART`, by character code. */
+function isLocalPartCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
+    code === 46 || code === 95 || code === 37 || code === 43 || code === 45 ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+  );
+}

@@ -227,11 +227,24 @@ const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
  * with parameters or none) a placeholder's `$` or `?` too, without which no value is bound.
  */
 export function holdsSqlBoundList(text: string): boolean {
+  if (!holdsMarkerStem(text)) return false;
   for (const marker of SQL_BOUND_LIST_MARKERS) {
     if (!text.includes(marker)) continue;
     const query = EVENT_QUERY_SPELLINGS.get(marker) ?? STATEMENT_MEMBER_SPELLINGS.get(marker);
     if (query !== undefined ? text.includes(query) : !SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?")) return true;
   }
+  return false;
+}
+
+/**
+ * A part of every spelling of `SQL_BOUND_LIST_MARKERS` (`PARAMETERS:`, `params`, `Executing (`,
+ * `bindings`): four native searches rule out a text holding none of them, where the markers
+ * are eleven. Each marker must hold one (a test checks).
+ */
+export const SQL_BOUND_LIST_MARKER_STEMS: readonly string[] = ["aram", "ARAM", "xecut", "inding"];
+
+function holdsMarkerStem(text: string): boolean {
+  for (let i = 0; i < SQL_BOUND_LIST_MARKER_STEMS.length; i++) if (text.includes(SQL_BOUND_LIST_MARKER_STEMS[i]!)) return true;
   return false;
 }
 
