@@ -26,10 +26,11 @@
  *   nanoseconds, in `LogAttributes`, `SpanAttributes` or, for a metric point, the row's
  *   `ScopeAttributes` (metrics.ts says why): `otel.timestamp.original` for the partitioning time
  *   (the time the exporter would have written), `otel.start_timestamp.original` for a metric
- *   start time and `otel.end_timestamp.original` for a span end no `Duration` holds. The note's key is the pipeline's: a producer's own attribute under that key
- *   moves to the key with `_sent` appended (`otel.timestamp.original_sent`), so the row holds
- *   one entry under each key (a Map read with `m['key']` takes the first of duplicates, and JSON
- *   readers the last) and nothing sent is lost (`withOriginalTime`).
+ *   start time and `otel.end_timestamp.original` for a span end no `Duration` holds. The note's
+ *   key is the pipeline's: a producer's own attribute under that key moves to the key with
+ *   `_sent` appended (`otel.timestamp.original_sent`), so the row holds one entry under each
+ *   key (a Map read with `m['key']` takes the first of duplicates, and JSON readers the last)
+ *   and nothing sent is lost (`withOriginalTime`).
  * Other times (span events, exemplars) do not decide partitions and are kept as sent; the
  * serializer clamps any beyond its column type's range.
  */
@@ -49,9 +50,9 @@ export const SENT_ATTRIBUTE_SUFFIX = "_sent";
 /**
  * `attributes` (sorted, as the exporter writes maps) with the note that a record time was
  * replaced: `key` (`ORIGINAL_TIMESTAMP_ATTRIBUTE`, `ORIGINAL_START_TIMESTAMP_ATTRIBUTE` or
- * `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`) holding the original time in decimal nanoseconds. Entries the producer sent under `key` move,
- * in their order, to `key` + `SENT_ATTRIBUTE_SUFFIX` (after any the producer sent there), so
- * `m[key]` reads the note and every value sent is kept.
+ * `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`) holding the original time in decimal nanoseconds. Entries
+ * the producer sent under `key` move, in their order, to `key` + `SENT_ATTRIBUTE_SUFFIX` (after
+ * any the producer sent there), so `m[key]` reads the note and every value sent is kept.
  */
 export function withOriginalTime(attributes: AttributeMap, key: string, originalNanos: Int64String): AttributeMap {
   let noted = attributes;
