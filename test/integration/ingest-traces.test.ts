@@ -284,6 +284,40 @@ describe("spans built by hand", () => {
     expect((await spanRowsOf(runId)).map((row) => row.SpanName)).toEqual(["kept"]);
   });
 
+  it.each([
+    { encoding: "JSON", contentType: "application/json" },
+    { encoding: "protobuf", contentType: "application/x-protobuf" },
+  ])("keeps a span end no Duration holds in otel.end_timestamp.original and warns of it, in $encoding", async ({ encoding, contentType }) => {
+    const runId = uniqueId("traces-lost-end");
+    const seconds = recentSeconds();
+    // A clock stepped back 1.5 s mid-span; a span whose start was never set; one as it should be.
+    const spans = [
+      span("clock stepped back", { spanId: "a000000000000001", startTimeUnixNano: `${seconds}400000000`, endTimeUnixNano: `${seconds - 2}900000000` }),
+      span("no start", { spanId: "a000000000000002", startTimeUnixNano: "0", endTimeUnixNano: `${seconds}400000000` }),
+      span("sane", { spanId: "a000000000000003", startTimeUnixNano: `${seconds - 2}400000000`, endTimeUnixNano: `${seconds}400000000` }),
+    ];
+    const protobuf = encoding === "protobuf";
+    const request = tracesRequest(runId, protobuf ? spans.map((s) => ({ ...s, traceId: hexBytes(TRACE), spanId: hexBytes(s.spanId as string) })) : spans);
+    const response = await post(protobuf ? oracleEncode(oracle.tracesRequest, request) : JSON.stringify(request), contentType);
+    expect(response.status).toBe(200);
+    const errorMessage =
+      "2 span end times before the span's start or with a start of 0 stored as Duration 0, " +
+      "the end kept in SpanAttributes['otel.end_timestamp.original'] (first at resourceSpans[0].scopeSpans[0].spans[0])";
+    if (protobuf) {
+      // rejected 0 is proto3's default, so it is not on the wire.
+      expect(oracleDecode(oracle.tracesResponse, new Uint8Array(await response.arrayBuffer()))).toEqual({ partialSuccess: { errorMessage } });
+    } else {
+      expect(await response.json()).toEqual({ partialSuccess: { rejectedSpans: "0", errorMessage } });
+    }
+    const rows = await spanRowsOf(runId);
+    expect(Object.fromEntries(rows.map((row) => [row.SpanName, [row.Duration, row.SpanAttributes]]))).toEqual({
+      "clock stepped back": ["0", { "otel.end_timestamp.original": `${seconds - 2}900000000` }],
+      "no start": ["0", { "otel.end_timestamp.original": `${seconds}400000000`, "otel.timestamp.original": "0" }],
+      sane: ["2000000000", {}],
+    });
+    expect(rows.find((row) => row.SpanName === "clock stepped back")!.Timestamp).toBe(`${seconds}400000000`);
+  });
+
   it("writes nothing when every span is refused, and says so", async () => {
     const runId = uniqueId("traces-all-refused");
     const request = tracesRequest(runId, [span("a", { traceId: "" }), span("b", { spanId: "" })]);

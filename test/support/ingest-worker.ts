@@ -4,6 +4,7 @@
  */
 import type { Readable } from "node:stream";
 import { Miniflare, type WorkerOptions } from "miniflare";
+import { Agent } from "undici";
 import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from "../../schema";
 import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
@@ -12,6 +13,18 @@ import { drivenQueue, queueDriverWorker, type DrivenQueue } from "./queue-driver
 /** Kept equal to wrangler.ingest.jsonc. */
 export const INGEST_COMPATIBILITY_DATE = "2026-04-20";
 export const TEST_TOKEN = "test-token-0123456789";
+
+/**
+ * Requests to workerd go each on a connection of its own. workerd's HTTP server (KJ's
+ * `HttpServerSettings.pipelineTimeout`, 5 s) closes a connection idle that long, and sends no
+ * `Keep-Alive: timeout` hint, so Node's fetch keeps the socket for its default 4 s and learns of
+ * the close only when its event loop reads the FIN. A test that sends after a long synchronous
+ * stretch (the redaction corpus judges a thousand cases between two posts) wrote onto a socket
+ * already closed — `SocketError: other side closed`, seen under load. A retry would send a POST
+ * twice whenever the close came after the request was read; no reuse leaves no socket to race
+ * for, at the cost of a loopback connect per request.
+ */
+const OWN_CONNECTION = new Agent({ pipelining: 0 });
 
 export interface IngestUnderTest {
   mf: Miniflare;
@@ -130,7 +143,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     mf,
     url,
     db,
-    fetch: (path, init) => fetch(`${url}${path}`, init),
+    fetch: (path, init) => fetch(`${url}${path}`, { ...init, dispatcher: OWN_CONNECTION } as RequestInit),
     async rows<T>(sql: string) {
       const result = await db.client.query({ query: sql, format: "JSONEachRow" });
       return result.json<T>();

@@ -103,6 +103,7 @@ describe("tracesToRows", () => {
       ],
       rejected: 0,
       rejectionMessage: "",
+      warning: "",
     });
   });
 
@@ -149,7 +150,7 @@ describe("tracesToRows", () => {
 
 describe("span timestamps", () => {
   it.each([
-    ["0", "0", nanos(-1n), "0"],
+    ["0", "0", "0", "0"],
     ["decades old", "946684800000000000", "946684800000000005", "5"],
     ["two days ahead", nanos(172_800_000_000_000n), nanos(172_800_000_000_001n), "1"],
   ])("replaces a start time of %s with the arrival time, keeping the original and its duration", (_case, start, end, duration) => {
@@ -160,8 +161,53 @@ describe("span timestamps", () => {
   });
 
   it("gives the note its key when the span already holds it, keeping the producer's under otel.timestamp.original_sent", () => {
-    const row = onlyRow(span({ startTimeUnixNano: "0", attributes: [kv("otel.timestamp.original", str("7")), kv("a", str("1"))] }));
+    const row = onlyRow(span({ startTimeUnixNano: "0", endTimeUnixNano: "0", attributes: [kv("otel.timestamp.original", str("7")), kv("a", str("1"))] }));
     expect(row.SpanAttributes).toEqual(["a", "1", "otel.timestamp.original", "0", "otel.timestamp.original_sent", "7"]);
+  });
+
+  it.each([
+    ["before its start (a clock stepped back)", nanos(-1_000_000_000n), nanos(-2_500_000_000n)],
+    ["before its start within one second", "1764000000500000000", "1764000000400000000"],
+  ])("notes a span end %s as otel.end_timestamp.original, keeping the start", (_case, start, end) => {
+    const row = onlyRow(span({ startTimeUnixNano: start, endTimeUnixNano: end, attributes: [kv("a", str("1"))] }));
+    expect(row.Timestamp).toBe(start);
+    expect(row.Duration).toBe("0");
+    expect(row.SpanAttributes).toEqual(["a", "1", "otel.end_timestamp.original", end]);
+  });
+
+  it("notes both times of a span whose start is 0: the start replaced, the end no Duration holds", () => {
+    const end = nanos(-1n);
+    const row = onlyRow(span({ startTimeUnixNano: "0", endTimeUnixNano: end }));
+    expect(row.Timestamp).toBe(RECEIVED);
+    expect(row.Duration).toBe("0");
+    expect(row.SpanAttributes).toEqual(["otel.end_timestamp.original", end, "otel.timestamp.original", "0"]);
+  });
+
+  it.each([
+    ["no end", nanos(-1n), "0"],
+    ["an end equal to the start", nanos(-1n), nanos(-1n)],
+    ["an end after a replaced start (start + Duration gives it)", "946684800000000000", "946684800000000005"],
+  ])("adds no end note and no warning for %s", (_case, startTimeUnixNano, endTimeUnixNano) => {
+    const result = tracesToRows(request([span({ startTimeUnixNano, endTimeUnixNano })]), ctx);
+    expect(result.rows[0]!.SpanAttributes).not.toContain("otel.end_timestamp.original");
+    expect(result.warning).toBe("");
+  });
+
+  it("warns of lost span ends with their count and the first one's place, as the sender's document names it", () => {
+    const back = span({ startTimeUnixNano: nanos(-1n), endTimeUnixNano: nanos(-2n) });
+    const result = tracesToRows(request([span()], [span(), back, back]), { ...ctx, senderPlace: (place) => `sent:${place}` });
+    expect(result.rows).toHaveLength(4);
+    expect(result.warning).toBe(
+      "2 span end times before the span's start or with a start of 0 stored as Duration 0, " +
+        "the end kept in SpanAttributes['otel.end_timestamp.original'] (first at sent:resourceSpans[0].scopeSpans[1].spans[1])",
+    );
+    expect(tracesToRows(request([back]), ctx).warning).toMatch(/^1 span end time before the span's start .* \(first at resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\)$/);
+  });
+
+  it("moves a producer's own otel.end_timestamp.original to otel.end_timestamp.original_sent", () => {
+    const end = nanos(-2n);
+    const row = onlyRow(span({ startTimeUnixNano: nanos(-1n), endTimeUnixNano: end, attributes: [kv("otel.end_timestamp.original", str("9"))] }));
+    expect(row.SpanAttributes).toEqual(["otel.end_timestamp.original", end, "otel.end_timestamp.original_sent", "9"]);
   });
 
   it("leaves event times as sent: they decide no partition", () => {

@@ -47,7 +47,8 @@ export interface PreparedExport {
   rejectionMessage: string;
   /**
    * What was accepted but not stored as sent (attributes dropped, values truncated, JSON nulls
-   * skipped; lossWarning), "" when nothing: the answer's warning.
+   * skipped: lossWarning; span ends no Duration holds: lostEndWarning), "" when nothing: the
+   * answer's warning.
    */
   warning: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
@@ -114,7 +115,8 @@ export function prepareExport(
       const warning = lossWarning(limitAttributes("traces", request, options.limits, rewritten), nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
       const result = tracesToRows(request, { ...context, senderPlace });
-      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warning, redactions);
+      const warnings = [warning, result.warning].filter((part) => part !== "").join("; ");
+      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings, redactions);
     }
     case "metrics": {
       const { request, cut, nullItems, senderPlace } = decodeWithinLimits("metrics", encoding, body, options.limits);

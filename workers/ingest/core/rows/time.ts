@@ -15,18 +15,22 @@
  * - Spans and metric points have no observed time: outside the window, the arrival time is used.
  *   A span's `Duration` still comes from its own start and end when both are set and end is not
  *   before start; otherwise it is 0 (the exporter would write the unsigned difference, which
- *   wraps around to centuries).
+ *   wraps around to centuries). A set end that gives no `Duration` (the start is 0, or the end
+ *   lies before the start: a clock stepped back mid-span) would be lost, so it is noted as
+ *   `otel.end_timestamp.original` (below) and counted in the answer's warning
+ *   (`lostEndWarning`).
  * - A metric point's `StartTimeUnix` is not a partitioning time and a cumulative series may
  *   legitimately have started long ago, so it is kept unless it lies beyond the window's future
  *   edge; then it becomes the point's (possibly replaced) `TimeUnix`.
  * - Every replaced time is recorded on the record as an attribute holding the original value in
  *   nanoseconds, in `LogAttributes`, `SpanAttributes` or, for a metric point, the row's
  *   `ScopeAttributes` (metrics.ts says why): `otel.timestamp.original` for the partitioning time
- *   (the time the exporter would have written) and `otel.start_timestamp.original` for a metric
- *   start time. The note's key is the pipeline's: a producer's own attribute under that key
- *   moves to the key with `_sent` appended (`otel.timestamp.original_sent`), so the row holds
- *   one entry under each key (a Map read with `m['key']` takes the first of duplicates, and JSON
- *   readers the last) and nothing sent is lost (`withOriginalTime`).
+ *   (the time the exporter would have written), `otel.start_timestamp.original` for a metric
+ *   start time and `otel.end_timestamp.original` for a span end no `Duration` holds. The note's
+ *   key is the pipeline's: a producer's own attribute under that key moves to the key with
+ *   `_sent` appended (`otel.timestamp.original_sent`), so the row holds one entry under each
+ *   key (a Map read with `m['key']` takes the first of duplicates, and JSON readers the last)
+ *   and nothing sent is lost (`withOriginalTime`).
  * Other times (span events, exemplars) do not decide partitions and are kept as sent; the
  * serializer clamps any beyond its column type's range.
  */
@@ -36,6 +40,7 @@ import type { SenderPlace } from "../../../shared/otlp/sender-place";
 
 export const ORIGINAL_TIMESTAMP_ATTRIBUTE = "otel.timestamp.original";
 export const ORIGINAL_START_TIMESTAMP_ATTRIBUTE = "otel.start_timestamp.original";
+export const ORIGINAL_END_TIMESTAMP_ATTRIBUTE = "otel.end_timestamp.original";
 /**
  * Appended to a note's key for a producer's own attribute under it. A suffix, not a dotted
  * child: OpenTelemetry's attribute naming rules forbid a name that is also a namespace.
@@ -44,10 +49,10 @@ export const SENT_ATTRIBUTE_SUFFIX = "_sent";
 
 /**
  * `attributes` (sorted, as the exporter writes maps) with the note that a record time was
- * replaced: `key` (`ORIGINAL_TIMESTAMP_ATTRIBUTE` or `ORIGINAL_START_TIMESTAMP_ATTRIBUTE`)
- * holding the original time in decimal nanoseconds. Entries the producer sent under `key` move,
- * in their order, to `key` + `SENT_ATTRIBUTE_SUFFIX` (after any the producer sent there), so
- * `m[key]` reads the note and every value sent is kept.
+ * replaced: `key` (`ORIGINAL_TIMESTAMP_ATTRIBUTE`, `ORIGINAL_START_TIMESTAMP_ATTRIBUTE` or
+ * `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`) holding the original time in decimal nanoseconds. Entries
+ * the producer sent under `key` move, in their order, to `key` + `SENT_ATTRIBUTE_SUFFIX` (after
+ * any the producer sent there), so `m[key]` reads the note and every value sent is kept.
  */
 export function withOriginalTime(attributes: AttributeMap, key: string, originalNanos: Int64String): AttributeMap {
   let noted = attributes;
@@ -123,6 +128,30 @@ export function spanDurationNanos(start: Int64String, end: Int64String): Int64St
   if (exact !== undefined) return exact > 0 ? String(exact) : "0";
   const difference = BigInt(end) - BigInt(start);
   return difference > 0n ? difference.toString() : "0";
+}
+
+/**
+ * Whether a span's end time, set (not 0) and other than its start, is missing from its row:
+ * `duration` (spanDurationNanos of the same times) is 0 because the start is 0 or the end lies
+ * before it. Such an end is noted as `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`; an end equal to the
+ * start is a `Duration` of 0, and an end of 0 was not sent.
+ */
+export function isSpanEndLost(start: Int64String, end: Int64String, duration: Int64String): boolean {
+  return duration === "0" && end !== "0" && canonicalDecimal(end) !== canonicalDecimal(start);
+}
+
+/**
+ * The answer's warning for `count` span ends no `Duration` holds (isSpanEndLost), the first at
+ * `firstPlace` (named as the sender's document does), `count` ≥ 1. The OTLP trace
+ * proto's `end_time_unix_nano` is the end as the sender's clock read it, so an end before the
+ * start means that clock stepped back mid-span.
+ */
+export function lostEndWarning(count: number, firstPlace: string): string {
+  const ends = count === 1 ? "1 span end time" : `${count} span end times`;
+  return (
+    `${ends} before the span's start or with a start of 0 stored as Duration 0, ` +
+    `the end kept in SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}'] (first at ${firstPlace})`
+  );
 }
 
 /**

@@ -6,11 +6,15 @@
  * The `<traces>_trace_id_ts` lookup table is filled by its materialized view, not from here.
  */
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
+import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
 import { columnNames } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   isInsideWindow,
+  isSpanEndLost,
+  lostEndWarning,
+  ORIGINAL_END_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
   type RowMappingContext,
   spanDurationNanos,
@@ -75,9 +79,20 @@ const SPAN_KIND_NAMES = ["Unspecified", "Internal", "Server", "Client", "Produce
 /** pdata's `StatusCode.String()`, which the exporter writes; an unknown code is "". */
 const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 
-export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): RowsResult<SpanRow[]> {
+export interface SpanRowsResult extends RowsResult<SpanRow[]> {
+  /** Span ends no `Duration` holds, noted on their rows (lostEndWarning); "" when none. */
+  warning: string;
+}
+
+/**
+ * One row per valid span. A start outside the timestamp window is replaced by the arrival time
+ * and a set end no `Duration` holds is noted (time.ts), each on the row's `SpanAttributes`.
+ */
+export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): SpanRowsResult {
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections(ctx.senderPlace);
+  let lostEnds = 0;
+  let firstLostEnd = "";
   const rows: SpanRow[] = [];
   const spanAttributes = new AttributeMapper();
   // One mapper per kind of list, so each remembers the key order of its own kind; the
@@ -102,8 +117,15 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
           continue;
         }
         const start = span.startTimeUnixNano;
+        const end = span.endTimeUnixNano;
         const startIsSane = isInsideWindow(start, window);
-        const attributes = spanAttributes.map(span.attributes);
+        const duration = spanDurationNanos(start, end);
+        let attributes = spanAttributes.map(span.attributes);
+        if (!startIsSane) attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
+        if (isSpanEndLost(start, end, duration)) {
+          attributes = withOriginalTime(attributes, ORIGINAL_END_TIMESTAMP_ATTRIBUTE, end);
+          if (lostEnds++ === 0) firstLostEnd = `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
+        }
         const { events, links } = span;
         rows.push({
           Timestamp: startIsSane ? start : window.receivedAt,
@@ -117,8 +139,8 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
           ResourceAttributes: resourceMap,
           ScopeName: scope.name,
           ScopeVersion: scope.version,
-          SpanAttributes: startIsSane ? attributes : withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start),
-          Duration: spanDurationNanos(start, span.endTimeUnixNano),
+          SpanAttributes: attributes,
+          Duration: duration,
           StatusCode: STATUS_CODE_NAMES[span.status.code] ?? "",
           StatusMessage: span.status.message,
           "Events.Timestamp": mapOrNone(events, eventTime),
@@ -132,7 +154,12 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Ro
       }
     }
   }
-  return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("traces") };
+  return {
+    rows,
+    rejected: rejections.rejected,
+    rejectionMessage: rejections.message("traces"),
+    warning: lostEnds === 0 ? "" : lostEndWarning(lostEnds, (ctx.senderPlace ?? AS_DECODED)(firstLostEnd)),
+  };
 }
 
 /**
