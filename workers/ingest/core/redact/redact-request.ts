@@ -38,7 +38,8 @@ import {
   replacedBoundValues,
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
-import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
+import { holdsPersonName } from "./person-names";
+import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { TextScanner } from "./text-scanner";
@@ -325,13 +326,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // the attributes lifted from the same JSON are (secret-names.ts, `heldSecrecy`). Not a
         // map secret by what it is bound to (a GraphQL variable passed as a `password`): its
         // members' paths name no secret, so the whole map goes.
-        if (rule.action !== "card_holder" && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
+        if (!namesHolder(rule) && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
           return this.value(value, 0, 0, 0, path, variables);
         }
         const kind = replacedKind(value, rule, this.policy);
-        // What a holder's key holds besides a name (an object, a list, a flag) is scanned: its
-        // members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
-        if (kind === undefined && rule.action === "card_holder") return this.value(value, 0, 0, 0, path, variables);
+        // What a holder's or person's name key holds besides a name (an object, a list, a flag,
+        // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
+        if (kind === undefined && namesHolder(rule)) return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
         this.tally.add(kind);
         return this.replacement(value, kind);
@@ -396,7 +397,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
         const kind = replacedKind(lifted, rule, this.policy);
-        if (kind === undefined) return rule.action === "card_holder" ? DESCEND : KEEP;
+        if (kind === undefined) return namesHolder(rule) ? DESCEND : KEEP;
         this.inJson.add(kind);
         if (kind === SECRET_KEY_KIND) this.wholeValueInJson = true;
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
@@ -724,9 +725,16 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
+    case "person_name":
+      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue) ? PERSON_NAME_KIND : undefined;
     default:
       return undefined;
   }
+}
+
+/** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */
+function namesHolder(rule: KeyRule): boolean {
+  return rule.action === "card_holder" || rule.action === "person_name";
 }
 
 /**
