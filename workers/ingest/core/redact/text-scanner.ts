@@ -267,7 +267,7 @@ export class TextScanner {
 
 /**
  * The marker a find of `kind` writes for `found`, the part of the text it hides (without what the
- * find keeps around its marker: `api_key=`, a URL's `user:` and `@`): a metric attribute's
+ * find keeps around its marker: `api_key=`, a URL's `://` and `@`): a metric attribute's
  * `[REDACTED:<kind>:<keyed hash of found>]`, so that a value keeps what is no secret in it (a
  * URL's server and path) and two values differing only in their secrets stay two series.
  */
@@ -282,7 +282,9 @@ export type SeriesMarking = (kind: string, found: string) => string;
 function markedFind(found: string, replacement: string, marking: SeriesMarking): string {
   const parts = replacement.split(MARKER);
   // `parts`: kept text, then per marker its kind and the kept text after it.
-  if (parts.length === 1 || !found.startsWith(parts[0]!)) return replacement;
+  if (parts.length === 1) return replacement;
+  // Not met by the built-in detectors: a replacement whose kept text is no part of the find hides it whole.
+  if (!found.startsWith(parts[0]!)) return replacement.replace(MARKERS, (_, kind: string) => marking(kind, found));
   let at = parts[0]!.length;
   let marked = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
@@ -306,6 +308,7 @@ function insideMarker(text: string, at: number): boolean {
 
 /** A marker as `redactionMarker` writes it, its kind captured (`String.split` puts it between the texts around it). */
 const MARKER = /\[REDACTED:([^\]:]+)\]/;
+const MARKERS = new RegExp(MARKER.source, "g");
 
 const JSON_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
