@@ -592,3 +592,42 @@ describe("metric points built by hand", () => {
     expect(await ingest.rows(count)).toEqual(before);
   });
 });
+
+describe("redaction in metric rows", () => {
+  it("a client metric's URL keeps its server and path with each key hashed in place, in its points and its exemplar; a user's name is hashed", async () => {
+    const runId = uniqueId("metrics-in-place");
+    const seconds = recentSeconds();
+    const times = { startTimeUnixNano: `${seconds - 10}000000000`, timeUnixNano: `${seconds}000000000` };
+    const url = (key: string) => `https://api.partner.example/v1/charge?api_key=${key}`;
+    const point = (key: string, user: string) => ({
+      ...times,
+      asDouble: 1,
+      attributes: [
+        { key: "url.full", value: { stringValue: url(key) } },
+        { key: "user.name", value: { stringValue: user } },
+      ],
+      exemplars: [{ timeUnixNano: times.timeUnixNano, asDouble: 1, filteredAttributes: [{ key: "url.full", value: { stringValue: url(key) } }] }],
+    });
+    const request = metricsRequest(runId, [
+      {
+        name: "http.client.request.duration",
+        unit: "s",
+        gauge: { dataPoints: [point("AAAAAAAAAAAAAAAAAAAA1111", "Ana Silva"), point("BBBBBBBBBBBBBBBBBBBB2222", "Ana Silva")] },
+      },
+    ]);
+    const response = await post(JSON.stringify(request), "application/json");
+    expect(response.status).toBe(200);
+    const rows = await metricRows("otel_metrics_gauge", EXEMPLAR_COLUMNS, runId);
+    expect(rows).toHaveLength(2);
+    const shape = /^https:\/\/api\.partner\.example\/v1\/charge\?api_key=\[REDACTED:secret_param:[0-9a-f]{16}\]$/;
+    const urls = rows.map((row) => (row.Attributes as Record<string, string>)["url.full"]!);
+    for (const [i, row] of rows.entries()) {
+      expect(urls[i]).toMatch(shape);
+      expect((row["Exemplars.FilteredAttributes"] as Record<string, string>[])[0]!["url.full"]).toBe(urls[i]);
+      expect((row.Attributes as Record<string, string>)["user.name"]).toMatch(/^\[REDACTED:person_name:[0-9a-f]{16}\]$/);
+    }
+    // Two keys, two series; one user, one marker.
+    expect(urls[0]).not.toBe(urls[1]);
+    expect((rows[0]!.Attributes as Record<string, string>)["user.name"]).toBe((rows[1]!.Attributes as Record<string, string>)["user.name"]);
+  });
+});

@@ -231,7 +231,7 @@ describe("the document and the variables in attributes beside each other", () =>
   });
 });
 
-describe("metric attributes: a bound variable's find hides the whole value as a keyed hash", () => {
+describe("metric attributes: a bound variable's find is its hashed marker in place, the document kept", () => {
   it.each([
     ["a secret", JSON.stringify({ query: LOGIN, variables: { p: "hunter22" } }), "secret"],
     ["a phone", JSON.stringify({ query: "query($t: String){ a(phone: $t) }", variables: { t: "11987654321" } }), "phone"],
@@ -240,7 +240,9 @@ describe("metric attributes: a bound variable's find hides the whole value as a 
     const points = [point];
     const data = { type: "sum", dataPoints: points, aggregationTemporality: 2, isMonotonic: true } as const;
     redactRequest("metrics", metricsRequest([{ name: "requests", description: "", unit: "1", metadata: [], data }]), defaultRedactionPolicy());
-    expect(text(point.attributes[0]!.value)).toMatch(new RegExp(`^\\[REDACTED:${kind}:[0-9a-f]+\\]$`));
+    const stored = JSON.parse(text(point.attributes[0]!.value)) as { query: string; variables: Record<string, string> };
+    expect(stored.query).toBe((JSON.parse(value) as { query: string }).query);
+    expect(Object.values(stored.variables)[0]).toMatch(new RegExp(`^\\[REDACTED:${kind}:[0-9a-f]{16}\\]$`));
   });
 });
 

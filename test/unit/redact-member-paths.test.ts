@@ -197,7 +197,7 @@ describe("members ruled by their path in JSON text that is no lifted body", () =
     expect(stored["http.request.body"]).toBe(`{"audit":{"numero":"${CPF_DIGITS}"},"nota":"cpf ${CPF_MARKER}"}`);
   });
 
-  it("a person's id in a metric attribute's JSON hides the whole value behind its hash", () => {
+  it("a person's id in a metric attribute's JSON is its hashed marker in place", () => {
     const request = metricsRequest([
       {
         name: "m",
@@ -211,7 +211,7 @@ describe("members ruled by their path in JSON text that is no lifted body", () =
     const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data as { dataPoints: { attributes: KeyValue[] }[] };
     const stored = text(data.dataPoints[0]!.attributes[0]!.value);
     expect(stored).not.toContain(CPF_DIGITS);
-    expect(stored).toMatch(/^\[REDACTED:cpf:[0-9a-f]+\]$/);
+    expect(stored).toMatch(/^\{"user":\{"id":"\[REDACTED:cpf:[0-9a-f]{16}\]"\}\}$/);
   });
 });
 

@@ -282,8 +282,9 @@ describe("the peer of a client-side metric", () => {
         "net.sock.peer.addr": stored["network.peer.address"],
         "net.peer.ip": expect.stringMatching(/^\[REDACTED:ipv6:[0-9a-f]+\]$/),
         "server.address": "93.184.216.34",
-        // A point's attribute that held a person's data is its series marker as a whole.
-        "url.full": expect.stringMatching(/^\[REDACTED:ipv4:[0-9a-f]+\]$/),
+        // A point's URL keeps its path: the person's address is its series marker in place, the
+        // same as the peer's.
+        "url.full": `https://${stored["network.peer.address"]}/api/orders`,
       });
     },
   );
@@ -319,11 +320,12 @@ describe("a connection's password in a metric attribute", () => {
     expect(pointValue("postgres://app@db.internal:5432/orders")).toBe("postgres://app@db.internal:5432/orders");
   });
 
-  it("hashes the whole value when a user that is personal data goes with it, so each user stays a series", () => {
+  it("hashes a user that is personal data in place, so each user stays a series and a rotation keeps it", () => {
     const ana = pointValue("mongodb://ana%40example.com:s3cret@db.internal:27017/app");
     const bia = pointValue("mongodb://bia%40example.com:s3cret@db.internal:27017/app");
-    expect(ana).toMatch(/^\[REDACTED:email:[0-9a-f]{16}\]$/);
+    expect(ana).toMatch(/^mongodb:\/\/\[REDACTED:email:[0-9a-f]{16}\]:\[REDACTED:url_credentials\]@db\.internal:27017\/app$/);
     expect(bia).not.toBe(ana);
+    expect(pointValue("mongodb://ana%40example.com:rotated@db.internal:27017/app")).toBe(ana);
   });
 });
 

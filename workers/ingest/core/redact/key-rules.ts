@@ -11,6 +11,7 @@ import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
+import { namesPersonField } from "./person-names";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -18,7 +19,8 @@ import { namesCardHolder } from "./card-holder-names";
  * because the key names a credential (`secret`: text only, so counts and flags stay; a card
  * security code, PIN or one-time password, `secret_code`: numbers too), replace it by the
  * card holder marker because the key names a payment card's holder (`card_holder`: text only,
- * `card-holder-names.ts`), or scan its strings
+ * `card-holder-names.ts`), replace it by the person name marker because the key names a
+ * person's name or login (`person_name`: text only, `person-names.ts`), or scan its strings
  * with the text detectors. A scanned
  * value's key can also say what its addresses and numbers are:
  * - `server`: addresses in it name infrastructure, not a person: the server called
@@ -47,7 +49,7 @@ import { namesCardHolder } from "./card-holder-names";
  */
 export type KeyRule =
   | {
-      readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder";
+      readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name";
       /** A secret's key that names tokens (`namesTokenCount`): a whole number there is a count, kept. */
       readonly counts?: true;
     }
@@ -69,6 +71,8 @@ export interface KeyRuleLists {
   secretKeys: boolean;
   /** Whether keys naming a card's holder (`card.holder`, `holderName`, `titular`) hide their values. */
   cardHolderKeys: boolean;
+  /** Whether keys naming a person's name or login (`user.full_name`, `user.name`, `process.owner`) hide their values. */
+  personNameKeys: boolean;
   /** `geo.*` attributes finer than this are dropped. */
   geoPrecision: GeoPrecision;
 }
@@ -85,6 +89,7 @@ const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
+const PERSON_NAME: KeyRule = { action: "person_name" };
 /**
  * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
@@ -167,7 +172,7 @@ const URL_KEYS = new Set(["url.full", "url.original", "http.url"]);
  * and `items.user.id` (a member's path in JSON text), and `note` covers `internal.note`; the
  * credential rule reads the last segment, so `authorization` covers
  * `http.request.header.authorization`. Precedence: keep, drop (listed, or `geo.*` finer than the
- * policy allows), hash, secret, card holder, scan. Results are cached because the same keys
+ * policy allows), hash, secret, card holder, person name, scan. Results are cached because the same keys
  * repeat on every record.
  */
 export class KeyRules {
@@ -176,6 +181,7 @@ export class KeyRules {
   private readonly hash: ReadonlySet<string>;
   private readonly secretKeys: boolean;
   private readonly cardHolderKeys: boolean;
+  private readonly personNameKeys: boolean;
   private readonly geoLevel: number;
   private readonly rules = new BoundedMemo<string, KeyRule>(MAX_CACHED_KEYS, (key) => this.classify(key));
   /**
@@ -193,6 +199,7 @@ export class KeyRules {
     this.hash = lowerCaseSet(lists.hashKeys);
     this.secretKeys = lists.secretKeys;
     this.cardHolderKeys = lists.cardHolderKeys;
+    this.personNameKeys = lists.personNameKeys;
     this.geoLevel = geoPrecisionLevel(lists.geoPrecision);
   }
 
@@ -223,6 +230,7 @@ export class KeyRules {
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
+    if (this.personNameKeys && namesPersonField(words)) return PERSON_NAME;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
@@ -306,7 +314,7 @@ function hasDottedSuffix(set: ReadonlySet<string>, key: string): boolean {
  * The strongest of `rule` and the rules `ruleOf` gives `names`, the first of equals: the rule of
  * a value named by several keys (a GraphQL variable passed as several arguments, a placeholder an
  * SQL statement uses for several columns). From the strongest: drop, a code's secret, a secret, a
- * card holder's name, a hash, keep, a scan whose key says what the value is (`phone`, `cep`:
+ * card holder's or a person's name, a hash, keep, a scan whose key says what the value is (`phone`, `cep`:
  * `KeyRule.place`), a plain scan. Scans whose keys each say what the value is are joined
  * (`joinedScan`): `"order_id" = $1 OR "phone" = $1` binds a value that is a phone as much as
  * an order's id, and the first column named must not hide what the second says.
@@ -360,6 +368,7 @@ function ruleStrength(rule: KeyRule): number {
     case "secret":
       return 5;
     case "card_holder":
+    case "person_name":
       return 4;
     case "hash":
       return 3;

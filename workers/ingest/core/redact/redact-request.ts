@@ -38,10 +38,11 @@ import {
   replacedBoundValues,
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
-import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
+import { holdsPersonName } from "./person-names";
+import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
-import type { TextScanner } from "./text-scanner";
+import type { SeriesMarking, TextScanner } from "./text-scanner";
 import { UnchangedTexts } from "./unchanged-texts";
 import { measuresClientSide } from "./client-metrics";
 import { KeptMembers } from "./kept-members";
@@ -145,12 +146,6 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private readonly scratch = new RedactionTally();
   /** What key rules did inside one JSON text, counted once the text is done (JsonKeyRules.restart). */
   private readonly inJson = new RedactionTally();
-  /**
-   * Whether something in the JSON text being walked hides the whole value in a metric
-   * attribute: a credential key rule hit a member, or a GraphQL variable's argument made a
-   * detector find something in it.
-   */
-  private wholeValueInJson = false;
   /** The members of the JSON text being walked whose value their path keeps (`scannedMember`), for the scan of the text after. */
   private readonly kept = new KeptMembers();
   /** Whether addresses under `network.peer.*` keys belong to servers where the walk is: a Client, Producer or Consumer span, a client-side metric. */
@@ -325,13 +320,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // the attributes lifted from the same JSON are (secret-names.ts, `heldSecrecy`). Not a
         // map secret by what it is bound to (a GraphQL variable passed as a `password`): its
         // members' paths name no secret, so the whole map goes.
-        if (rule.action !== "card_holder" && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
+        if (!namesHolder(rule) && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
           return this.value(value, 0, 0, 0, path, variables);
         }
         const kind = replacedKind(value, rule, this.policy);
-        // What a holder's key holds besides a name (an object, a list, a flag) is scanned: its
-        // members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
-        if (kind === undefined && rule.action === "card_holder") return this.value(value, 0, 0, 0, path, variables);
+        // What a holder's or person's name key holds besides a name (an object, a list, a flag,
+        // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
+        if (kind === undefined && namesHolder(rule)) return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
         this.tally.add(kind);
         return this.replacement(value, kind);
@@ -396,9 +391,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
         const kind = replacedKind(lifted, rule, this.policy);
-        if (kind === undefined) return rule.action === "card_holder" ? DESCEND : KEEP;
+        if (kind === undefined) return namesHolder(rule) ? DESCEND : KEEP;
         this.inJson.add(kind);
-        if (kind === SECRET_KEY_KIND) this.wholeValueInJson = true;
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
       }
     }
@@ -445,13 +439,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       this.kept.add(name, text);
       return DESCEND;
     }
-    const redacted = scanner.redact(text, this.inJson, excluded, rule.place);
+    const redacted = scanner.redact(text, this.inJson, excluded, rule.place, undefined, this.series ? this.seriesMarking : undefined);
     if (redacted === text) {
       this.unchanged.add(text, excluded, excluded, rule.place);
       this.kept.add(name, text);
       return DESCEND;
     }
-    this.wholeValueInJson = true;
     this.kept.contest(name, text);
     return redacted;
   }
@@ -481,22 +474,19 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   restart(): void {
     this.inJson.reset();
-    this.wholeValueInJson = false;
     this.kept.clear();
   }
 
   /**
    * Applies key rules inside `text` when it holds JSON (json-text.ts), counting what they did.
-   * In a metric attribute a credential member hides the whole value, as a detector's find does:
-   * the result is then its hashed marker, which no detector may read again.
+   * In a metric attribute each replaced member is its hashed marker (`marker`, `seriesMarking`),
+   * the rest of the text kept, as for a detector's find.
    */
-  private jsonKeyRules(text: string, path: string, variables: VariableArguments | undefined): { readonly text: string; readonly final: boolean } {
+  private jsonKeyRules(text: string, path: string, variables: VariableArguments | undefined): string {
     this.restart();
     const ruled = applyKeyRulesToJsonText(text, path, this, variables);
-    if (ruled === text) return { text, final: false };
-    this.tally.addAll(this.inJson);
-    if (this.series && this.wholeValueInJson) return { text: seriesMarker(this.inJson.kindList(), this.policy.seriesHash(text)), final: true };
-    return { text: ruled, final: false };
+    if (ruled !== text) this.tally.addAll(this.inJson);
+    return ruled;
   }
 
   /** Notes a string value that redaction replaced, with the sender's length (see redactRequest). */
@@ -562,8 +552,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
     if (!mayHoldJsonInProse(sent)) return this.text(sent, excluded, inHost, place);
     const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
-    if (json.final) return json.text;
-    return this.text(json.text, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
+    return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
   }
 
   /**
@@ -649,29 +638,28 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private text(text: string, excluded: number, inHost = excluded, place = 0, kept?: KeptMembers): string {
     const scanner = this.policy.scanner;
     if (scanner === undefined || text === "" || this.unchanged.has(text, excluded, inHost, place)) return text;
-    if (!this.series) {
-      const redacted = redactText(scanner, text, this.tally, excluded, inHost, place, kept);
-      if (redacted === text && kept === undefined) this.unchanged.add(text, excluded, inHost, place);
-      return redacted;
-    }
-    const scratch = this.scratch;
-    scratch.reset();
-    const redacted = redactText(scanner, text, scratch, excluded, inHost, place, kept);
-    if (redacted === text) {
-      if (kept === undefined) this.unchanged.add(text, excluded, inHost, place);
-      return text;
-    }
-    this.tally.addAll(scratch);
-    // A URL's password alone is no part of the series: the value keeps its server (IN_PLACE_SERIES_KINDS).
-    const kinds = scratch.kindList();
-    return IN_PLACE_SERIES_KINDS.has(kinds) ? redacted : seriesMarker(kinds, this.policy.seriesHash(text));
+    // In a metric attribute each find is replaced in place by its hashed marker: the value keeps
+    // its server and path, and its series stays its own.
+    const redacted = redactText(scanner, text, this.tally, excluded, inHost, place, kept, this.series ? this.seriesMarking : undefined);
+    if (redacted === text && kept === undefined) this.unchanged.add(text, excluded, inHost, place);
+    return redacted;
   }
+
+  /**
+   * A metric attribute's marker for a find of `kind` hiding `found` (SeriesMarking): the kind and
+   * the keyed hash of what it hides, so distinct secrets stay distinct series and the same one the
+   * same; a connection's password alone is replaced by the plain marker, as it is no part of which
+   * pool or server a series counts and its hash would split the series at each rotation
+   * (IN_PLACE_SERIES_KINDS).
+   */
+  private readonly seriesMarking = (kind: string, found: string): string =>
+    IN_PLACE_SERIES_KINDS.has(kind) ? redactionMarker(kind) : seriesMarker(kind, this.policy.seriesHash(found));
 }
 
 /**
  * Redacts `text`, with the detectors in `inHost` left out of its URL's scheme and authority
  * (`https://user:pw@10.0.4.7:8080`, RFC 3986 §3.2) when it differs from `excluded`; a text
- * that is no absolute URL is scanned whole with `excluded`. `place` and `kept` as in
+ * that is no absolute URL is scanned whole with `excluded`. `place`, `kept` and `marking` as in
  * `TextScanner.redact`. Unchanged text comes back as the same string.
  */
 function redactText(
@@ -682,13 +670,14 @@ function redactText(
   inHost: number,
   place: number,
   kept: KeptMembers | undefined,
+  marking?: SeriesMarking,
 ): string {
   const hostEnd = inHost === excluded ? -1 : authorityEnd(text);
-  if (hostEnd < 0) return scanner.redact(text, tally, excluded, place, kept);
+  if (hostEnd < 0) return scanner.redact(text, tally, excluded, place, kept, marking);
   const head = text.slice(0, hostEnd);
   const tail = text.slice(hostEnd);
-  const redactedHead = scanner.redact(head, tally, inHost, place, kept);
-  const redactedTail = scanner.redact(tail, tally, excluded, place, kept);
+  const redactedHead = scanner.redact(head, tally, inHost, place, kept, marking);
+  const redactedTail = scanner.redact(tail, tally, excluded, place, kept, marking);
   return redactedHead === head && redactedTail === tail ? text : redactedHead + redactedTail;
 }
 
@@ -724,9 +713,16 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
+    case "person_name":
+      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue) ? PERSON_NAME_KIND : undefined;
     default:
       return undefined;
   }
+}
+
+/** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */
+function namesHolder(rule: KeyRule): boolean {
+  return rule.action === "card_holder" || rule.action === "person_name";
 }
 
 /**

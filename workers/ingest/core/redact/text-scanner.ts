@@ -91,8 +91,10 @@ export class TextScanner {
    * A text with nothing to replace comes back as the same string; one that shows no evidence,
    * escaped or not, allocates nothing. `kept`: members of the JSON text whose whole value the
    * key rules kept by their path (kept-members.ts): no find that is exactly such a value is replaced.
+   * `marking`: each find's marker is the one it gives for the text the find replaces
+   * (`SeriesMarking`: a metric attribute's hashed marker), the rest of the text kept.
    */
-  redact(text: string, tally: RedactionTally, excluded = 0, place = 0, kept?: KeptMembers): string {
+  redact(text: string, tally: RedactionTally, excluded = 0, place = 0, kept?: KeptMembers, marking?: SeriesMarking): string {
     let evidence = evidenceIn(text);
     if (evidence === Evidence.ESCAPES) {
       // The raw facts are asked first only where they may settle it: a text whose escapes cannot
@@ -102,12 +104,12 @@ export class TextScanner {
       const raw = place === 0 && !this.searchesEveryString && !escapesMayShowEvidence(text) ? evidenceIn(text, true) : -1;
       if (raw === 0) return text;
       const view = escapeView(text);
-      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place, raw, kept);
+      if (view !== undefined) return this.redactEscaped(view, tally, excluded, place, raw, kept, marking);
       // Not met: the evidence and the view find escapes with one test (`holdsCharacterEscape`).
       evidence = evidenceIn(text, true);
     }
     const searching = this.searching(evidence, excluded, place);
-    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place, undefined, kept);
+    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place, undefined, kept, marking);
   }
 
   /**
@@ -115,9 +117,17 @@ export class TextScanner {
    * (`view.text`), and each replacement is written over whole escapes of the text as sent.
    * `evidence`: the facts of the raw text when they hold the view's, else -1 (the view's are asked).
    */
-  private redactEscaped(view: EscapeView, tally: RedactionTally, excluded: number, place: number, evidence: number, kept: KeptMembers | undefined): string {
+  private redactEscaped(
+    view: EscapeView,
+    tally: RedactionTally,
+    excluded: number,
+    place: number,
+    evidence: number,
+    kept: KeptMembers | undefined,
+    marking: SeriesMarking | undefined,
+  ): string {
     const searching = this.searching(evidence >= 0 ? evidence : evidenceIn(view.text, true), excluded, place);
-    return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view, kept);
+    return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view, kept, marking);
   }
 
   /** The mask of the detectors that search a text showing `evidence`, at `place`, but for `excluded`. */
@@ -155,9 +165,18 @@ export class TextScanner {
    * `candidates[i]` is detector i's next candidate at or after the scan position (null when it
    * has none left or is not in the mask); only the ones the position passes are searched
    * again, so each detector reads the text about once. With `view`, `text` is the view's text and
-   * the result is its raw text with each replacement written over whole escapes. `kept` as in `redact`.
+   * the result is its raw text with each replacement written over whole escapes. `kept` and
+   * `marking` as in `redact`.
    */
-  private scan(text: string, detectors: number, tally: RedactionTally, place: number, view: EscapeView | undefined, kept: KeptMembers | undefined): string {
+  private scan(
+    text: string,
+    detectors: number,
+    tally: RedactionTally,
+    place: number,
+    view: EscapeView | undefined,
+    kept: KeptMembers | undefined,
+    marking: SeriesMarking | undefined,
+  ): string {
     const candidates = this.candidates;
     const scanned = this.detectors;
     beginScan();
@@ -182,9 +201,11 @@ export class TextScanner {
         }
         if (first < 0) break;
         let resumeAt: number;
-        if (this.accept(text, start, first, place, kept)) {
+        // A hashed marker the key rules wrote (`[REDACTED:secret:<hash>]`) reads as a name and a value.
+        if ((marking === undefined || !insideMarker(text, start)) && this.accept(text, start, first, place, kept)) {
           places ??= new JsonPlaceReader(text, view?.raw);
-          const replacement = quotedAsJsonValue(text, start, this.replacedLength, this.replacement, places);
+          const marked = marking === undefined ? this.replacement : markedFind(text.slice(start, start + this.replacedLength), this.replacement, marking);
+          const replacement = quotedAsJsonValue(text, start, this.replacedLength, marked, places);
           output +=
             view === undefined
               ? text.slice(copiedUpTo, start) + replacement
@@ -243,6 +264,51 @@ export class TextScanner {
     return false;
   }
 }
+
+/**
+ * The marker a find of `kind` writes for `found`, the part of the text it hides (without what the
+ * find keeps around its marker: `api_key=`, a URL's `://` and `@`): a metric attribute's
+ * `[REDACTED:<kind>:<keyed hash of found>]`, so that a value keeps what is no secret in it (a
+ * URL's server and path) and two values differing only in their secrets stay two series.
+ */
+export type SeriesMarking = (kind: string, found: string) => string;
+
+/**
+ * `replacement`, a detector's text for the matched `found`, with each of its markers
+ * (`[REDACTED:<kind>]`) written as `marking` gives it for the part of `found` it hides: the
+ * replacement's text between its markers is kept from `found` (`mongodb://`, `:`, `@` around a
+ * URL's user and password), so each marker hides what lies between the kept texts around it.
+ */
+function markedFind(found: string, replacement: string, marking: SeriesMarking): string {
+  const parts = replacement.split(MARKER);
+  // `parts`: kept text, then per marker its kind and the kept text after it.
+  if (parts.length === 1) return replacement;
+  // Not met by the built-in detectors: a replacement whose kept text is no part of the find hides it whole.
+  if (!found.startsWith(parts[0]!)) return replacement.replace(MARKERS, (_, kind: string) => marking(kind, found));
+  let at = parts[0]!.length;
+  let marked = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const after = parts[i + 1]!;
+    const last = i + 2 >= parts.length;
+    const foundEnd = last ? found.length - after.length : after === "" ? -1 : found.indexOf(after, at);
+    const end = foundEnd < at ? found.length : foundEnd;
+    marked += marking(parts[i]!, found.slice(at, end)) + after;
+    at = end + after.length;
+  }
+  return marked;
+}
+
+/** Whether `at` is inside a marker of `text` (after its `[REDACTED:`, before its `]`). */
+function insideMarker(text: string, at: number): boolean {
+  const opening = text.lastIndexOf(MARKER_START, at);
+  if (opening < 0 || opening === at) return false;
+  const closing = text.indexOf("]", opening);
+  return closing < 0 || closing >= at;
+}
+
+/** A marker as `redactionMarker` writes it, its kind captured (`String.split` puts it between the texts around it). */
+const MARKER = /\[REDACTED:([^\]:]+)\]/;
+const MARKERS = new RegExp(MARKER.source, "g");
 
 const JSON_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 

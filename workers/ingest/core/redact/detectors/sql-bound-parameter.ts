@@ -8,7 +8,8 @@ import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
 import { IN_CONDITIONS, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
-import { CARD_HOLDER_KIND } from "../kinds";
+import { CARD_HOLDER_KIND, PERSON_NAME_KIND } from "../kinds";
+import { holdsPersonName } from "../person-names";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
@@ -28,6 +29,8 @@ import { pixDetector } from "./pix";
  *   `[REDACTED:secret_param]`, the kind `SET "password" = 'hunter2'` gets from
  *   `secret-assignment.ts` too; a security code's or PIN's column (`cvv`) also its numbers;
  * - a card holder's column (`card_holder`, `titular`): its text is `[REDACTED:card_holder]`;
+ * - a person's name's or login's column (`user_name`, `user_full_name`: `person-names.ts`): its
+ *   text, when it holds a person's (not `root`, not `guest`), is `[REDACTED:person_name]`;
  * - a postal code's column (`zip`, `cep`, `postal_code`): a value shaped as one, whole
  *   (`POSTAL_CODE_VALUE`), is `[REDACTED:postal_code]`;
  * - a person's number's column (`ssn`, `phone`, `celular`, `rg`, `cnh`, `pix_key`: the `Place` an
@@ -59,6 +62,7 @@ const COLUMN_RULES = new KeyRules({
   hashKeys: [],
   secretKeys: true,
   cardHolderKeys: true,
+  personNameKeys: true,
   geoPrecision: DEFAULT_GEO_PRECISION,
 });
 
@@ -148,6 +152,8 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
       return standsForSecret(value) ? undefined : SECRET_PARAM_KIND;
     case "card_holder":
       return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
+    case "person_name":
+      return quoted && holdsPersonName(value) ? PERSON_NAME_KIND : undefined;
     case "scan":
       if ((rule.place & Place.POSTAL_CODE_VALUE) !== 0 && WHOLE_POSTAL_CODE.test(value)) return POSTAL_CODE_KIND;
       return placedKind(rule.place, value);

@@ -1,0 +1,84 @@
+/**
+ * Personal names and logins under the OpenTelemetry semantic conventions' keys (`user.full_name`,
+ * `user.name`, `process.owner`) and their other spellings (snake and camel case, JSON members,
+ * nested paths, SQL columns), with what stays: the conventions' identifiers (`user.id`,
+ * `enduser.id`, `user.hash`, `user.roles`) and accounts that name no person (`root`, `guest`).
+ */
+import { describe, expect, it } from "vitest";
+import type { KeyValue } from "../../workers/shared/otlp/model";
+import { RedactionPolicySchema, compileRedactionPolicy, defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+import { logRecord, logsRequest } from "../support/model-builders";
+
+const policy = defaultRedactionPolicy();
+const NAME = "[REDACTED:person_name]";
+
+/** The log record's attributes after redaction, by key (`attributes`: key and string value). */
+function redactedAttributes(attributes: Record<string, string>): Record<string, unknown> {
+  const record = logRecord({ attributes: Object.entries(attributes).map(([key, stringValue]): KeyValue => ({ key, value: { stringValue } })) });
+  redactRequest("logs", logsRequest([record]), policy);
+  return Object.fromEntries(record.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
+}
+
+describe("a person's name or login under a semantic-convention key", () => {
+  it.each([
+    ["user.full_name", "Ana Silva"],
+    ["user.name", "Ana Silva"],
+    ["user.name", "ana.silva"],
+    ["process.owner", "ana.silva"],
+    ["process.owner", "DESKTOP-7Q\\ana.silva"],
+    ["user_name", "Ana Silva"],
+    ["userName", "ana.silva"],
+    ["user.fullName", "Ana Silva"],
+    ["log.user.full_name", "Ana Silva"],
+  ])("%s = %s is replaced", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+
+  it.each([
+    ["user.id", "42"],
+    ["enduser.id", "u-8812"],
+    ["enduser.pseudo.id", "5f0c1b2a"],
+    ["user.hash", "364fc68eaf4c8acec74a4e52d7d1feaa"],
+    ["user.roles", "admin,viewer"],
+    ["process.owner", "root"],
+    ["process.owner", "www-data"],
+    ["process.owner", "NT AUTHORITY\\SYSTEM"],
+    ["user.name", "anonymous"],
+    ["user.name", "${USER}"],
+    ["username", "ana"],
+    ["service.name", "checkout"],
+  ])("%s = %s stays", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it("an e-mail under user.email is the e-mail detector's", () => {
+    expect(redactedAttributes({ "user.email": "ana.silva@example.com" })["user.email"]).toBe("[REDACTED:email]");
+  });
+
+  it("in JSON text the members' paths are ruled as the keys are", () => {
+    const text = '{"user":{"id":"42","name":"Ana Silva","full_name":"Ana Maria Silva","roles":["admin"]}}';
+    expect(redactedAttributes({ "http.request.body": text })["http.request.body"]).toBe(
+      `{"user":{"id":"42","name":"${NAME}","full_name":"${NAME}","roles":["admin"]}}`,
+    );
+  });
+
+  it("a nested map's path is ruled as its flattened key is", () => {
+    const record = logRecord({
+      attributes: [{ key: "user", value: { kvlistValue: [{ key: "name", value: { stringValue: "Ana Silva" } }, { key: "id", value: { stringValue: "42" } }] } }],
+    });
+    redactRequest("logs", logsRequest([record]), policy);
+    expect(record.attributes[0]!.value).toEqual({ kvlistValue: [{ key: "name", value: { stringValue: NAME } }, { key: "id", value: { stringValue: "42" } }] });
+  });
+
+  it("an SQL column named so has its inserted text replaced", () => {
+    expect(redactString("INSERT INTO users (id, user_name) VALUES (7, 'Ana Silva')", policy).text).toBe(
+      `INSERT INTO users (id, user_name) VALUES (7, '${NAME}')`,
+    );
+  });
+
+  it("a policy disabling person_name keeps the names", () => {
+    const record = logRecord({ attributes: [{ key: "user.full_name", value: { stringValue: "Ana Silva" } }] });
+    redactRequest("logs", logsRequest([record]), compileRedactionPolicy(RedactionPolicySchema.parse({ disabledDetectors: ["person_name"] })));
+    expect(record.attributes[0]!.value).toEqual({ stringValue: "Ana Silva" });
+  });
+});
