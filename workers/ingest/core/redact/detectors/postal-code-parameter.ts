@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { isPostalCodeParameterName } from "../postal-code-names";
 import { Place, type Detector } from "./detector";
-import { ESCAPED_QUOTE, OPENING_QUOTES } from "./escaped-quotes";
+import { ESCAPED_QUOTE, OPENING_QUOTES, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { ListReader, WHOLE_VALUE_LIST, firstItem, printedAs } from "./list-items";
 
 /**
@@ -64,7 +64,7 @@ export const postalCodeParameterDetector: Detector = {
   // under a key naming a postal code, which the rewrite checks.
   source:
     `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
-    `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*(?:\\\\{0,7}["'])?${POSTAL_CODE_VALUE}${VALUE_END}` +
+    `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
     // A whole value, perhaps with the blanks or line break a form or a copied line leaves around
     // it, or the first item of a list that is the whole value (`zips` = `94103,10001`).
     `|(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$|[ \\t]*,)` +
