@@ -27,6 +27,7 @@ describe("GraphQL block strings", () => {
     ['createUser(email: """ana@example.com""") { id }', 'createUser(email: """[REDACTED:email]""") { id }'],
     ['createUser(phone: """11987654321""") { id }', 'createUser(phone: """[REDACTED:phone]""") { id }'],
     ['createUser(rg: """123456789""") { id }', 'createUser(rg: """[REDACTED:rg]""") { id }'],
+    ['createUser(zip: """94105""") { id }', 'createUser(zip: """[REDACTED:postal_code]""") { id }'],
   ])("replaces the content of a block string argument: %s", (text, stored) => {
     expect(redacted(text)).toBe(stored);
   });

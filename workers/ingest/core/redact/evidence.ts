@@ -1258,11 +1258,25 @@ function mayOpenPostalCodeValue(text: string, colon: number): boolean {
   if (text.charCodeAt(value) === 91) value++;
   // Its quote perhaps escaped, in JSON text held in a string (`{\"cep\":\"01310-100\"}`).
   while (text.charCodeAt(value) === 92) value++;
-  let first = text.charCodeAt(value);
-  if (first === 34 || first === 39) first = text.charCodeAt(++value);
+  value = pastOpeningQuotes(text, value);
+  const first = text.charCodeAt(value);
   if (isDigit(first)) return postalCodeValueMayStart(text, value);
   if (isLetter(first)) return isDigit(text.charCodeAt(value + 1)) || isDigit(text.charCodeAt(value + 2));
   return first === 32 || first === 9;
+}
+
+/**
+ * The index past the quotes opening a value at `at` (past the backslashes escaping them): one
+ * quote, or a GraphQL block string's three (`"""`, `\"\"\"` in JSON text held in a string:
+ * `VALUE_OPENING_QUOTES`); `at` when none opens there.
+ */
+function pastOpeningQuotes(text: string, at: number): number {
+  const quote = text.charCodeAt(at);
+  if (quote === 39) return at + 1;
+  if (quote !== 34) return at;
+  if (text.startsWith('""', at + 1)) return at + 3;
+  if (text.startsWith('\\"\\"', at + 1)) return at + 5;
+  return at + 1;
 }
 
 /**
@@ -1275,8 +1289,7 @@ function namesPostalCodeField(text: string, colon: number): boolean {
   while (isSpaceOrTab(text.charCodeAt(value))) value++;
   if (text.charCodeAt(value) === 91) while (isSpaceOrTab(text.charCodeAt(++value)));
   while (text.charCodeAt(value) === 92) value++;
-  const quote = text.charCodeAt(value);
-  if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
+  if (!postalCodeValueMayStart(text, pastOpeningQuotes(text, value))) return false;
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);

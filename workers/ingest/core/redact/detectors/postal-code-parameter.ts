@@ -49,8 +49,8 @@ export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|${ESCAPED_QUOTE}|[.:!?](?:$|[\
  */
 const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_][\w.-]*)(?:\\*["'])?[ \t]*$/;
 const NAME_REACH = 64;
-/** What a field's value may follow: a field's `:`, blanks and a quote. */
-const FIELD_OPENING = /^:[ \t]*(?:\\*["'])?/;
+/** What a field's value may follow: a field's `:`, blanks and a quote, or a GraphQL block string's three (`VALUE_OPENING_QUOTES`). */
+const FIELD_OPENING = /^:[ \t]*(?:(?:\\*"){3}|\\*["'])?/;
 /** What an array's item follows: its `[` or `,`, blanks and a quote, perhaps escaped (JSON text in a string). */
 const ITEM_OPENING = /^[[,][ \t]*(?:\\*["'])?/;
 /** The `:` and the name of the member whose value is the array opened at the end (`"cep":[`), perhaps with escaped quotes. */
