@@ -38,7 +38,9 @@ export function holdsRedisCommandLine(text: string): boolean {
   for (let start = 0; start >= 0; ) {
     let at = start;
     while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-    if (COMMAND_START.test(text.slice(at, at + COMMAND_START_LENGTH))) return true;
+    // The first letter of a command word (`a`, `h`, `c`, `m`, either case) before the slice.
+    const first = text.charCodeAt(at) | 0x20;
+    if ((first === 0x61 || first === 0x68 || first === 0x63 || first === 0x6d) && COMMAND_START.test(text.slice(at, at + COMMAND_START_LENGTH))) return true;
     const next = text.indexOf("\n", at);
     start = next < 0 ? -1 : next + 1;
   }
