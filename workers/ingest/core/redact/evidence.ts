@@ -14,6 +14,7 @@ import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsU
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
+import { holdsRedisCommandLine } from "./redis-commands";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -121,6 +122,8 @@ export const Evidence = {
    * or `=` or `(`, a quote or a digit and a `WHERE` (`SQL_WHERE`: its comparisons).
    */
   SQL_STATEMENT: 1 << 27,
+  /** A line starting with a Redis command word that takes a password and a blank (`redis-commands.ts`). */
+  REDIS_COMMAND: 1 << 28,
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
@@ -250,10 +253,11 @@ export function evidenceIn(text: string, escapesRead = false): number {
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  const named =
+  let named =
     (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
     (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0);
+  if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && holdsRedisCommandLine(text)) named |= Evidence.REDIS_COMMAND;
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
@@ -1258,11 +1262,25 @@ function mayOpenPostalCodeValue(text: string, colon: number): boolean {
   if (text.charCodeAt(value) === 91) value++;
   // Its quote perhaps escaped, in JSON text held in a string (`{\"cep\":\"01310-100\"}`).
   while (text.charCodeAt(value) === 92) value++;
-  let first = text.charCodeAt(value);
-  if (first === 34 || first === 39) first = text.charCodeAt(++value);
+  value = pastOpeningQuotes(text, value);
+  const first = text.charCodeAt(value);
   if (isDigit(first)) return postalCodeValueMayStart(text, value);
   if (isLetter(first)) return isDigit(text.charCodeAt(value + 1)) || isDigit(text.charCodeAt(value + 2));
   return first === 32 || first === 9;
+}
+
+/**
+ * The index past the quotes opening a value at `at` (past the backslashes escaping them): one
+ * quote, or a GraphQL block string's three (`"""`, `\"\"\"` in JSON text held in a string:
+ * `VALUE_OPENING_QUOTES`); `at` when none opens there.
+ */
+function pastOpeningQuotes(text: string, at: number): number {
+  const quote = text.charCodeAt(at);
+  if (quote === 39) return at + 1;
+  if (quote !== 34) return at;
+  if (text.startsWith('""', at + 1)) return at + 3;
+  if (text.startsWith('\\"\\"', at + 1)) return at + 5;
+  return at + 1;
 }
 
 /**
@@ -1275,8 +1293,7 @@ function namesPostalCodeField(text: string, colon: number): boolean {
   while (isSpaceOrTab(text.charCodeAt(value))) value++;
   if (text.charCodeAt(value) === 91) while (isSpaceOrTab(text.charCodeAt(++value)));
   while (text.charCodeAt(value) === 92) value++;
-  const quote = text.charCodeAt(value);
-  if (!postalCodeValueMayStart(text, quote === 34 || quote === 39 ? value + 1 : value)) return false;
+  if (!postalCodeValueMayStart(text, pastOpeningQuotes(text, value))) return false;
   let end = colon;
   while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);

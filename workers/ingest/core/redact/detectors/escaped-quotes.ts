@@ -128,3 +128,10 @@ export const OPENING_QUOTES = `(?:^|[\\s=:,[({])(?:\\\\{0,7}["']){1,2}`;
 
 /** A quote, perhaps escaped (JSON text held in a string: `\"`, `\\\"`), as regex source. */
 export const PERHAPS_ESCAPED_QUOTE = `(?:\\\\{0,7}["'])`;
+
+/**
+ * What opens a value after its name and `:` or `=`, as regex source: a quote, perhaps escaped
+ * (`PERHAPS_ESCAPED_QUOTE`), or the three of a GraphQL block string (`ssn: """123456789"""`,
+ * GraphQL specification, October 2021, §2.9.4), escaped alike in JSON text (`\"\"\"`).
+ */
+export const VALUE_OPENING_QUOTES = `(?:(?:\\\\{0,7}"){3}|${PERHAPS_ESCAPED_QUOTE})`;

@@ -1,6 +1,7 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
 import { secretParameterDetector } from "./secret-parameter";
+import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
@@ -36,6 +37,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   jwtDetector,
   bearerDetector,
   basicDetector,
+  redisCommandDetector,
   secretParameterDetector,
   secretAssignmentDetector,
   cardHolderFieldDetector,

@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { isPostalCodeParameterName } from "../postal-code-names";
 import { Place, type Detector } from "./detector";
-import { ESCAPED_QUOTE, OPENING_QUOTES } from "./escaped-quotes";
+import { ESCAPED_QUOTE, OPENING_QUOTES, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { ListReader, WHOLE_VALUE_LIST, firstItem, printedAs } from "./list-items";
 
 /**
@@ -49,8 +49,8 @@ export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|${ESCAPED_QUOTE}|[.:!?](?:$|[\
  */
 const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_][\w.-]*)(?:\\*["'])?[ \t]*$/;
 const NAME_REACH = 64;
-/** What a field's value may follow: a field's `:`, blanks and a quote. */
-const FIELD_OPENING = /^:[ \t]*(?:\\*["'])?/;
+/** What a field's value may follow: a field's `:`, blanks and a quote, or a GraphQL block string's three (`VALUE_OPENING_QUOTES`). */
+const FIELD_OPENING = /^:[ \t]*(?:(?:\\*"){3}|\\*["'])?/;
 /** What an array's item follows: its `[` or `,`, blanks and a quote, perhaps escaped (JSON text in a string). */
 const ITEM_OPENING = /^[[,][ \t]*(?:\\*["'])?/;
 /** The `:` and the name of the member whose value is the array opened at the end (`"cep":[`), perhaps with escaped quotes. */
@@ -64,7 +64,7 @@ export const postalCodeParameterDetector: Detector = {
   // under a key naming a postal code, which the rewrite checks.
   source:
     `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
-    `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*(?:\\\\{0,7}["'])?${POSTAL_CODE_VALUE}${VALUE_END}` +
+    `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
     // A whole value, perhaps with the blanks or line break a form or a copied line leaves around
     // it, or the first item of a list that is the whole value (`zips` = `94103,10001`).
     `|(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$|[ \\t]*,)` +

@@ -133,8 +133,18 @@ const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:
  */
 const GROUPED_DIGITS = "(?:\\d{4} \\d{4}|\\d{3} \\d{3}|\\d\\d \\d\\d \\d\\d)(?!\\w|[.,/:-]\\d|[ \\t]\\d)";
 const GROUPED_CODE = new RegExp(`^${GROUPED_DIGITS}$`);
+/**
+ * A GraphQL block string (`password: """…"""`, GraphQL specification, October 2021, §2.9.4:
+ * `\"""` inside it is an escaped quote run, and it holds line breaks), also with its quotes
+ * escaped in JSON text (`\"\"\"…\"\"\"`, a document in a request body). Read before `QUOTED`,
+ * which would take its first two quotes for an empty string.
+ */
+const BLOCK_STRING = String.raw`"""(?:\\"""|\\(?!""")[^]|"(?!"")|[^"\\])*"""|\\"\\"\\"(?:\\[^"]|\\"(?!\\"\\")|[^"\\])*\\"\\"\\"`;
+/** The quotes opening and closing a match of `BLOCK_STRING`. */
+const BLOCK_STRING_QUOTES = /^(?:"""|\\"\\"\\")/;
+
 /** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
-const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -261,6 +271,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   const name = nameBefore(text, start);
   if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
+  const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
+  if (blockQuotes !== undefined) return redactBlockString(match.slice(0, valueStart), match.slice(valueStart), blockQuotes, marker);
   const grouped = GROUPED_CODE.test(match.slice(valueStart));
   if (grouped && isSecretCodeName(name)) return `${match.slice(0, valueStart)}${marker}`;
   // Elsewhere a group is a number of its own (`"token": 1234 5678` keeps both).
@@ -295,6 +307,16 @@ function redactField(match: string, marker: string, text: string, start: number)
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" });
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end);
+}
+
+/**
+ * A GraphQL block string's content replaced whole, its quotes kept (`password: """[REDACTED:…]"""`);
+ * undefined when it holds nothing to hide (empty, a marker, a placeholder).
+ */
+function redactBlockString(head: string, value: string, quotes: string, marker: string): string | undefined {
+  const inner = value.slice(quotes.length, -quotes.length).trim();
+  if (inner === "" || inner.startsWith("[REDACTED:") || standsForSecret(inner)) return undefined;
+  return `${head}${quotes}${marker}${quotes}`;
 }
 
 /**

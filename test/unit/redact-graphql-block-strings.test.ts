@@ -1,0 +1,54 @@
+/**
+ * GraphQL block strings (`"""…"""`, GraphQL specification §2.9.4) as inline argument values: each
+ * rule that reads `name: "value"` reads `name: """value"""` alike, in a document alone, in JSON
+ * text (a request body, its quotes escaped) and in prose, and the block's quotes stay.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+
+describe("GraphQL block strings", () => {
+  it("redacts a password in a block string beside one in a string (the probe's login mutation)", () => {
+    const document = 'mutation {\n  login(\n    email: "zoe@example.com"\n    password: """Tr0ub4dor&3"""\n  ) { token }\n}';
+    expect(redacted(document)).toBe(
+      'mutation {\n  login(\n    email: "[REDACTED:email]"\n    password: """[REDACTED:secret_param]"""\n  ) { token }\n}',
+    );
+  });
+
+  it.each([
+    ['login(password: """Tr0ub4dor&3""")', 'login(password: """[REDACTED:secret_param]""")'],
+    ['login(password:"""Tr0ub4dor&3""") { token }', 'login(password:"""[REDACTED:secret_param]""") { token }'],
+    ['rotate(apiKey: """abc123def456ghi789jkl""") { id }', 'rotate(apiKey: """[REDACTED:secret_param]""") { id }'],
+    ['login(password: """\n  two words\n  over lines\n""") { token }', 'login(password: """[REDACTED:secret_param]""") { token }'],
+    ['login(password: """with \\""" inside""") { ok }', 'login(password: """[REDACTED:secret_param]""") { ok }'],
+    ['createUser(input: {ssn: """123456789"""}) { id }', 'createUser(input: {ssn: """[REDACTED:ssn]"""}) { id }'],
+    ['createUser(cpf: """123.456.789-09""") { id }', 'createUser(cpf: """[REDACTED:cpf]""") { id }'],
+    ['createUser(email: """ana@example.com""") { id }', 'createUser(email: """[REDACTED:email]""") { id }'],
+    ['createUser(phone: """11987654321""") { id }', 'createUser(phone: """[REDACTED:phone]""") { id }'],
+    ['createUser(rg: """123456789""") { id }', 'createUser(rg: """[REDACTED:rg]""") { id }'],
+    ['createUser(zip: """94105""") { id }', 'createUser(zip: """[REDACTED:postal_code]""") { id }'],
+  ])("replaces the content of a block string argument: %s", (text, stored) => {
+    expect(redacted(text)).toBe(stored);
+  });
+
+  it("reads a block string in a JSON body, its quotes escaped", () => {
+    const body = '{"query":"mutation { login(password: \\"\\"\\"Tr0ub4dor&3\\"\\"\\") { token } }"}';
+    expect(redacted(body)).toBe('{"query":"mutation { login(password: \\"\\"\\"[REDACTED:secret_param]\\"\\"\\") { token } }"}');
+  });
+
+  it("reads a block string in prose", () => {
+    expect(redacted('sent mutation login(password: """Tr0ub4dor&3""") and got 200')).toBe(
+      'sent mutation login(password: """[REDACTED:secret_param]""") and got 200',
+    );
+  });
+
+  it.each([
+    'login(password: """""") { token }',
+    'login(password: """********""") { token }',
+    'createPost(body: """Hello there, this is a post""") { id }',
+    'login(password: """[REDACTED:secret_param]""") { token }',
+  ])("keeps an empty block string, a placeholder, a marker and a block under another name: %s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Redis commands that carry a password, as client instrumentations write a command into
+ * `db.statement` / `db.query.text` and span names (go-redis's redisotel writes the command and
+ * its arguments, blank-separated, one command a line for a pipeline): `AUTH [username] password`,
+ * `HELLO protover AUTH username password`, `CONFIG SET requirepass|masterauth password`,
+ * `MIGRATE … AUTH password | AUTH2 username password`, `ACL SETUSER username >password <password
+ * #sha256 !sha256` (Redis command reference, redis.io/docs/latest/commands). Only the password
+ * is secret: the command, its keywords, the user name and the server stay.
+ *
+ * A command is recognised where a Redis client writes one: at the start of the text or of a
+ * line, the command word all in capitals or all in lower case (as clients send it; `Auth` is a
+ * sentence's word), its arguments fitting the command's grammar. So prose stays: `auth failed
+ * for user bob` has too many arguments for `AUTH`, `auth denied` reads as words (below).
+ */
+
+/** The command words, each spelled in capitals and in lower case, as regex alternatives. */
+const COMMAND_WORDS = ["AUTH", "HELLO", "CONFIG", "MIGRATE", "ACL"].flatMap((word) => [word, word.toLowerCase()]).join("|");
+
+/**
+ * Regex source of a line that starts with a Redis command word and a blank, to the line's end:
+ * the candidate `redisPasswords` reads.
+ */
+export const REDIS_COMMAND_LINE = `(?<![^\\n])[ \\t]*(?:${COMMAND_WORDS})[ \\t][^\\r\\n]*`;
+
+/**
+ * The command word and a blank, or a backslash (an escaped blank, `AUTH\t?`, which the escape
+ * view reads as one): what starts a line `REDIS_COMMAND_LINE` matches, past its blanks.
+ */
+const COMMAND_START = new RegExp(`^(?:${COMMAND_WORDS})[ \\t\\\\]`);
+/** The longest command word and the character after it. */
+const COMMAND_START_LENGTH = "MIGRATE ".length;
+
+/**
+ * Whether `text` has a line starting as `REDIS_COMMAND_LINE` does: the evidence that the
+ * detector may find something. A native search per line; most texts are one line.
+ */
+export function holdsRedisCommandLine(text: string): boolean {
+  for (let start = 0; start >= 0; ) {
+    let at = start;
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    // The first letter of a command word (`a`, `h`, `c`, `m`, either case) before the slice.
+    const first = text.charCodeAt(at) | 0x20;
+    if ((first === 0x61 || first === 0x68 || first === 0x63 || first === 0x6d) && COMMAND_START.test(text.slice(at, at + COMMAND_START_LENGTH))) return true;
+    const next = text.indexOf("\n", at);
+    start = next < 0 ? -1 : next + 1;
+  }
+  return false;
+}
+
+/** A password's place in a command line: `[start, end)` in the line. */
+export interface PasswordSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** SHA-256 in hex, as `ACL SETUSER`'s `#` and `!` rules take a password's hash. */
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+/** A placeholder for a bound argument (`AUTH ?`), as some instrumentations write arguments. */
+const PLACEHOLDER = /^(?:\?|\$\d+|\[REDACTED:[a-z_]+\])$/;
+/** A word of letters, short: in a lower-case `auth` line with one argument, prose (`auth denied`). */
+const PROSE_WORD = /^[a-z]{1,15}$/;
+
+/**
+ * The passwords in `line`, a match of `REDIS_COMMAND_LINE`, in order; none when the line does
+ * not fit its command's grammar. `isPlaceholder` says which values only stand for a secret
+ * (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept.
+ */
+export function redisPasswords(line: string, isPlaceholder: (value: string) => boolean): readonly PasswordSpan[] {
+  const tokens = tokensOf(line);
+  const command = tokens[0]!.text;
+  const args = tokens.slice(1);
+  const found: Token[] = [];
+  const keyword = (token: Token | undefined, word: string): boolean => token !== undefined && token.text.toUpperCase() === word;
+  switch (command.toUpperCase()) {
+    case "AUTH":
+      // `AUTH password` or `AUTH username password`; a lower-case `auth` and a short word of
+      // letters is prose (`auth denied`, `auth user bob`), unless the user is Redis's `default`.
+      if (args.length === 1 && !isProse(command, args[0]!)) found.push(args[0]!);
+      else if (args.length === 2 && (args[0]!.text === "default" || !isProse(command, args[1]!))) found.push(args[1]!);
+      break;
+    case "HELLO": {
+      // HELLO protover [AUTH username password] [SETNAME clientname]
+      if (!/^\d+$/.test(args[0]?.text ?? "")) break;
+      for (let i = 1; i < args.length; ) {
+        if (keyword(args[i], "AUTH") && i + 2 < args.length) {
+          found.push(args[i + 2]!);
+          i += 3;
+        } else if (keyword(args[i], "SETNAME") && i + 1 < args.length) i += 2;
+        else return [];
+      }
+      break;
+    }
+    case "CONFIG":
+      // CONFIG SET parameter value [parameter value …]
+      if (!keyword(args[0], "SET") || args.length < 3 || args.length % 2 === 0) break;
+      for (let i = 1; i + 1 < args.length; i += 2) {
+        if (/^(?:requirepass|masterauth)$/i.test(args[i]!.text)) found.push(args[i + 1]!);
+      }
+      break;
+    case "MIGRATE":
+      // MIGRATE host port key|"" destination-db timeout [COPY] [REPLACE] [AUTH password |
+      // AUTH2 username password] [KEYS key …]
+      if (args.length < 5 || !/^\d+$/.test(args[1]!.text)) break;
+      for (let i = 5; i < args.length; i++) {
+        if (keyword(args[i], "KEYS")) break;
+        if (keyword(args[i], "AUTH") && i + 1 < args.length) found.push(args[++i]!);
+        else if (keyword(args[i], "AUTH2") && i + 2 < args.length) found.push(args[(i += 2)]!);
+      }
+      break;
+    case "ACL":
+      // ACL SETUSER username [rule …]: `>password` and `<password` add and remove a password,
+      // `#hash` and `!hash` its SHA-256; the rule's first character stays.
+      if (!keyword(args[0], "SETUSER") || args.length < 3) break;
+      for (const rule of args.slice(2)) {
+        const sign = rule.text.charAt(0);
+        const value = rule.text.slice(1);
+        if (((sign === ">" || sign === "<") && value !== "") || ((sign === "#" || sign === "!") && SHA256_HEX.test(value))) {
+          found.push({ text: value, start: rule.start + 1, end: rule.end });
+        }
+      }
+      break;
+  }
+  return found.filter((token) => !PLACEHOLDER.test(token.text) && !isPlaceholder(token.text)).map(({ start, end }) => ({ start, end }));
+}
+
+/** Whether `password`, after the command word `command`, reads as a sentence's word (`PROSE_WORD`). */
+function isProse(command: string, password: Token): boolean {
+  return command === "auth" && PROSE_WORD.test(password.text);
+}
+
+/**
+ * The blank-separated words of `line`, with their places, up to a sentence's end: a word ending
+ * in `.`, `!` or `?` with another word after it ends the command there, without its mark
+ * (`AUTH hunter2. Next` is `AUTH hunter2` and prose).
+ */
+function tokensOf(line: string): Token[] {
+  const tokens: Token[] = [];
+  for (const word of line.matchAll(/[^ \t\r]+/g)) {
+    const previous = tokens[tokens.length - 1];
+    if (previous !== undefined && /[.!?]$/.test(previous.text)) {
+      tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
+      break;
+    }
+    tokens.push({ text: word[0], start: word.index, end: word.index + word[0].length });
+  }
+  return tokens;
+}
