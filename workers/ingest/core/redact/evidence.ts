@@ -34,7 +34,7 @@ export const Evidence = {
   /** `Basic`, `basic` or `BASIC`. */
   BASIC: 1 << 4,
   /**
-   * `name=value` with a name `isSecretParameterName` accepts, or a command-line flag starting a
+   * `name=value` (perhaps blanks before `=`) with a name `isSecretParameterName` accepts, or a command-line flag starting a
    * word, with a name `isSecretFlagName` accepts, before `=`, a blank or a quote.
    */
   SECRET_PARAMETER: 1 << 5,
@@ -974,13 +974,16 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
  * lookbehind makes the name start after none of them) is a secret parameter name.
  */
 function namesSecretParameter(text: string, equals: number): boolean {
-  let start = equals;
+  // Blanks may stand before `=` (a connection string's `Password = x`, an INI line's `password = x`).
+  let end = equals;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  let start = end;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   // The parameter form's name starts with a letter after `?`, `#`, `&`, `;`, `,`, `(`, a space or nothing.
   const first = text.charCodeAt(start);
-  if (start === equals || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
+  if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
-  return isSecretParameterName(text.slice(start, equals));
+  return isSecretParameterName(text.slice(start, end));
 }
 
 /**
