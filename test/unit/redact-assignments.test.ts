@@ -181,3 +181,24 @@ describe("secret assignments with blanks around `=` where a line or a connection
     },
   );
 });
+
+describe("secrets under dotted names: a property's path, a member of a collection of secrets", () => {
+  it.each([
+    ["tokens.github=opaque1234abcd", "tokens.github=[REDACTED:secret_param]"],
+    ["secrets.db: s3cr3tvalue", "secrets.db: [REDACTED:secret_param]"],
+    ["passwords.smtp: hunter2x", "passwords.smtp: [REDACTED:secret_param]"],
+    ["app.tokens.slack: xoxb-1234-abcd", "app.tokens.slack: [REDACTED:secret_param]"],
+    ["auth.password=hunter2", "auth.password=[REDACTED:secret_param]"],
+    ["spring.datasource.password=x", "spring.datasource.password=[REDACTED:secret_param]"],
+    ["DB.PASSWORD=x", "DB.PASSWORD=[REDACTED:secret_param]"],
+  ])("redacts %j", (text, stored) => {
+    expect(redacted(text).text).toBe(stored);
+  });
+
+  it.each(["secrets.count: 3", "tokens.input=123", "usage.tokens.total: 1234", "tokens.prompt=512 tokens.completion=64", "secrets.enabled: true", "secrets.db.host: db.internal"])(
+    "keeps %j",
+    (text) => {
+      expect(redacted(text).text).toBe(text);
+    },
+  );
+});

@@ -951,12 +951,33 @@ function endsSecretFieldName(text: string, colon: number): boolean {
     // A name's quote escaped in JSON text held in a string (`{\"senha\":…}`).
     while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
   }
+  if (endsWithSecretEnding(text, end)) return isSecretName(nameBefore(text, colon));
+  // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`).
+  const dot = dottedSegmentStart(text, end) - 1;
+  return dot > 0 && endsWithSecretEnding(text, dot) && isSecretName(nameBefore(text, colon));
+}
+
+/** Whether `text` before `end` ends as a secret name does (`SECRET_NAME_ENDINGS`, any case). */
+function endsWithSecretEnding(text: string, end: number): boolean {
   const endings = ENDINGS_BY_LAST_LETTER[(text.charCodeAt(end - 1) | 0x20) & 127];
   if (endings === undefined) return false;
-  for (const ending of endings) {
-    if (endsWithCaseless(text, end, ending)) return isSecretName(nameBefore(text, colon));
-  }
+  for (const ending of endings) if (endsWithCaseless(text, end, ending)) return true;
   return false;
+}
+
+/**
+ * Where the last segment of a dotted name ending at `end` starts (after its `.`, at most
+ * `DOTTED_SEGMENT_REACH` letters, digits, `_` and `-`), or -1 when no `.` stands before it.
+ */
+function dottedSegmentStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < DOTTED_SEGMENT_REACH && isSegmentCharacter(text.charCodeAt(i - 1))) i--;
+  return i < end && text.charCodeAt(i - 1) === 46 /* . */ ? i : -1;
+}
+const DOTTED_SEGMENT_REACH = 32;
+
+function isSegmentCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122) || code === 95 || code === 45;
 }
 
 /** Whether `text` before `end` ends with `word` (lower-case ASCII letters) in any case. */
