@@ -161,3 +161,44 @@ describe("redacting twice changes nothing", () => {
     expect(redacted(once)).toEqual({ text: once, counts: {} });
   });
 });
+
+describe("secret assignments with blanks around `=` where a line or a connection string's part starts", () => {
+  it.each([
+    ["password = hunter2", "password = [REDACTED:secret_param]"],
+    ["[db]\npassword = hunter2\nhost = db", "[db]\npassword = [REDACTED:secret_param]\nhost = db"],
+    ["DB_PASSWORD =hunter2", "DB_PASSWORD =[REDACTED:secret_param]"],
+    ["api_key = sk9f8e7d6c5b4a", "api_key = [REDACTED:secret_param]"],
+    ['PASSWORD = "x"', 'PASSWORD = "[REDACTED:secret_param]"'],
+    ["Server=db; User Id=app; Password = hunter2;", "Server=db; User Id=app; Password = [REDACTED:url_credentials];"],
+  ])("redacts %j", (text, stored) => {
+    expect(redacted(text).text).toBe(stored);
+  });
+
+  it.each(["the password = wrong", "x = 5", "tokens = 42", "password.length=12", "password_reset.sent=true", "token = os.getenv(NAME)", "password = ${DB_PASSWORD}"])(
+    "keeps %j",
+    (text) => {
+      expect(redacted(text).text).toBe(text);
+    },
+  );
+});
+
+describe("secrets under dotted names: a property's path, a member of a collection of secrets", () => {
+  it.each([
+    ["tokens.github=opaque1234abcd", "tokens.github=[REDACTED:secret_param]"],
+    ["secrets.db: s3cr3tvalue", "secrets.db: [REDACTED:secret_param]"],
+    ["passwords.smtp: hunter2x", "passwords.smtp: [REDACTED:secret_param]"],
+    ["app.tokens.slack: xoxb-1234-abcd", "app.tokens.slack: [REDACTED:secret_param]"],
+    ["auth.password=hunter2", "auth.password=[REDACTED:secret_param]"],
+    ["spring.datasource.password=x", "spring.datasource.password=[REDACTED:secret_param]"],
+    ["DB.PASSWORD=x", "DB.PASSWORD=[REDACTED:secret_param]"],
+  ])("redacts %j", (text, stored) => {
+    expect(redacted(text).text).toBe(stored);
+  });
+
+  it.each(["secrets.count: 3", "tokens.input=123", "usage.tokens.total: 1234", "tokens.prompt=512 tokens.completion=64", "secrets.enabled: true", "secrets.db.host: db.internal"])(
+    "keeps %j",
+    (text) => {
+      expect(redacted(text).text).toBe(text);
+    },
+  );
+});

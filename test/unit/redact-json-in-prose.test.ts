@@ -115,6 +115,32 @@ describe("what the Body keeps in the same JSON stays in prose", () => {
   });
 });
 
+describe("JSON printed with its string's escapes in a line is read as its unescaped JSON", () => {
+  it.each([
+    ['body: {\\"credentials\\":{\\"value\\":\\"hunter2x\\"}}', 'body: {\\"credentials\\":{\\"value\\":\\"[REDACTED:secret]\\"}}'],
+    ['request failed {\\"password\\":\\"hunter2\\"} status=400', 'request failed {\\"password\\":\\"[REDACTED:secret]\\"} status=400'],
+    [
+      'sent {\\"secrets\\":{\\"internal\\":\\"abcd1234efgh\\"},\\"note\\":\\"a \\\\\\"quoted\\\\\\" {word}\\"} ok',
+      'sent {\\"secrets\\":{\\"internal\\":\\"[REDACTED:secret]\\"},\\"note\\":\\"a \\\\\\"quoted\\\\\\" {word}\\"} ok',
+    ],
+  ])("%s", (line, stored) => {
+    expect(storedBody(line)).toBe(stored);
+  });
+
+  it("as the same line unescaped", () => {
+    const line = 'body: {\\"credentials\\":{\\"value\\":\\"hunter2x\\"}}';
+    const unescaped = JSON.parse(`"${line}"`) as string;
+    expect(JSON.parse(`"${storedBody(line)}"`)).toBe(storedBody(unescaped));
+  });
+
+  it.each([
+    ["a credential's user name", 'note {\\"credentials\\":{\\"username\\":\\"ana\\",\\"hint\\":\\"pet\\"}}'],
+    ["an object that never closes", 'cut {\\"credentials\\":{\\"value\\":'],
+  ])("keeps %s", (_, line) => {
+    expect(storedBody(line)).toBe(line);
+  });
+});
+
 describe("the cost of looking for JSON in prose, counted in characters", () => {
   const work = (body: string): number => {
     const before = workDone();

@@ -657,3 +657,31 @@ describe("a Luhn-valid number bound to an id's column is that id", () => {
     for (const [text, expected] of cases) expect(redacted(text), text).toBe(expected);
   });
 });
+
+describe("Prisma's query tag with the event's params ending the line, no `Params:` marker", () => {
+  it.each([
+    [
+      'prisma:query SELECT "public"."User"."id" FROM "public"."User" WHERE "password" = $1 AND "id" = $2 ["hunter2-secret",42]',
+      'prisma:query SELECT "public"."User"."id" FROM "public"."User" WHERE "password" = $1 AND "id" = $2 ["[REDACTED:secret_param]",42]',
+    ],
+    // A `[` of the statement follows a word (`ARRAY[`): the list is the array after a blank.
+    [
+      'prisma:query SELECT "id" FROM "User" WHERE "tags" && ARRAY[\'a\',\'b\'] AND "api_key" = $1 LIMIT $2 ["sk_live_abc123XYZ",1]',
+      'prisma:query SELECT "id" FROM "User" WHERE "tags" && ARRAY[\'a\',\'b\'] AND "api_key" = $1 LIMIT $2 ["[REDACTED:secret_param]",1]',
+    ],
+    [
+      'prisma:query UPDATE "User" SET "reset_token" = $1 WHERE "id" = $2 ["9f8e7d6c5b4a3f2e",7]\nprisma:query SELECT 1',
+      'prisma:query UPDATE "User" SET "reset_token" = $1 WHERE "id" = $2 ["[REDACTED:secret_param]",7]\nprisma:query SELECT 1',
+    ],
+  ])("%s", (text, stored) => {
+    expect(redacted(text)).toBe(stored);
+  });
+
+  it.each([
+    'prisma:query SELECT "id", "name" FROM "User" WHERE "id" = $1 AND "status" = $2 [42,"active"]',
+    'prisma:query SELECT "id" FROM "User" WHERE "password_changed_at" > $1 ["2026-01-01T00:00:00Z"]',
+    "prisma:query SELECT 1",
+  ])("keeps %s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});

@@ -35,7 +35,7 @@ export const Evidence = {
   /** `Basic`, `basic` or `BASIC`. */
   BASIC: 1 << 4,
   /**
-   * `name=value` with a name `isSecretParameterName` accepts, or a command-line flag starting a
+   * `name=value` (perhaps blanks before `=`) with a name `isSecretParameterName` accepts, or a command-line flag starting a
    * word, with a name `isSecretFlagName` accepts, before `=`, a blank or a quote.
    */
   SECRET_PARAMETER: 1 << 5,
@@ -955,12 +955,33 @@ function endsSecretFieldName(text: string, colon: number): boolean {
     // A name's quote escaped in JSON text held in a string (`{\"senha\":…}`).
     while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
   }
+  if (endsWithSecretEnding(text, end)) return isSecretName(nameBefore(text, colon));
+  // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`).
+  const dot = dottedSegmentStart(text, end) - 1;
+  return dot > 0 && endsWithSecretEnding(text, dot) && isSecretName(nameBefore(text, colon));
+}
+
+/** Whether `text` before `end` ends as a secret name does (`SECRET_NAME_ENDINGS`, any case). */
+function endsWithSecretEnding(text: string, end: number): boolean {
   const endings = ENDINGS_BY_LAST_LETTER[(text.charCodeAt(end - 1) | 0x20) & 127];
   if (endings === undefined) return false;
-  for (const ending of endings) {
-    if (endsWithCaseless(text, end, ending)) return isSecretName(nameBefore(text, colon));
-  }
+  for (const ending of endings) if (endsWithCaseless(text, end, ending)) return true;
   return false;
+}
+
+/**
+ * Where the last segment of a dotted name ending at `end` starts (after its `.`, at most
+ * `DOTTED_SEGMENT_REACH` letters, digits, `_` and `-`), or -1 when no `.` stands before it.
+ */
+function dottedSegmentStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < DOTTED_SEGMENT_REACH && isSegmentCharacter(text.charCodeAt(i - 1))) i--;
+  return i < end && text.charCodeAt(i - 1) === 46 /* . */ ? i : -1;
+}
+const DOTTED_SEGMENT_REACH = 32;
+
+function isSegmentCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122) || code === 95 || code === 45;
 }
 
 /** Whether `text` before `end` ends with `word` (lower-case ASCII letters) in any case. */
@@ -978,13 +999,16 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
  * lookbehind makes the name start after none of them) is a secret parameter name.
  */
 function namesSecretParameter(text: string, equals: number): boolean {
-  let start = equals;
+  // Blanks may stand before `=` (a connection string's `Password = x`, an INI line's `password = x`).
+  let end = equals;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  let start = end;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   // The parameter form's name starts with a letter after `?`, `#`, `&`, `;`, `,`, `(`, a space or nothing.
   const first = text.charCodeAt(start);
-  if (start === equals || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
+  if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
-  return isSecretParameterName(text.slice(start, equals));
+  return isSecretParameterName(text.slice(start, end));
 }
 
 /**

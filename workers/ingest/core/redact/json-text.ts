@@ -247,8 +247,12 @@ export function mayHoldJsonInProse(text: string): boolean {
   return MEMBER_OPENING.test(text);
 }
 
-/** A `{`, JSON whitespace, and the quote of a member's name (RFC 8259 §4). */
-const MEMBER_OPENING = /\{[ \t\n\r]*"/;
+/**
+ * A `{`, JSON whitespace, and the quote of a member's name (RFC 8259 §4), perhaps escaped once:
+ * JSON text printed with its string's escapes (`body: {\"password\":…}`, a logger printing a
+ * stringified body as a string again).
+ */
+const MEMBER_OPENING = /\{[ \t\n\r]*\\?"/;
 
 /**
  * The key rules applied to each JSON object (`objectsInProse`) that `text` holds after words, as
@@ -298,7 +302,7 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
   let copied = 0;
   for (const [open, close] of objectsInProse(text)) {
     const object = text.slice(open, close + 1);
-    const ruled = rule(object, objectName(text, open));
+    const ruled = escapedObjectAt(text, open) ? ruleEscapedObject(object, objectName(text, open), rule) : rule(object, objectName(text, open));
     if (ruled !== object) {
       out = (out ?? "") + text.slice(copied, open) + ruled;
       copied = close + 1;
@@ -329,6 +333,15 @@ function objectsInProse(text: string): Array<[number, number]> {
       if (open < 0) break;
       countWork(open + 1 - i);
       i = open + 1;
+      if (escapedObjectAt(text, open)) {
+        // JSON text printed with its escapes: read whole as its unescaped text is, or as prose when it never closes.
+        const close = escapedObjectClose(text, open);
+        if (close > 0) {
+          closed.push([open, close]);
+          i = close + 1;
+        }
+        continue;
+      }
       if (opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
         opens.push(open);
         inside[0] = [];
@@ -351,6 +364,63 @@ function objectsInProse(text: string): Array<[number, number]> {
   }
   for (let level = 0; level < opens.length; level++) for (const object of inside[level]!) closed.push(object);
   return closed;
+}
+
+/** Whether the `{` at `open` opens a member whose name's quote is escaped once (`{\"password\":…}`). */
+function escapedObjectAt(text: string, open: number): boolean {
+  let i = open + 1;
+  while (i < text.length && i - open < MEMBER_OPENING_REACH && isJsonWhitespace(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) === BACKSLASH && text.charCodeAt(i + 1) === QUOTE;
+}
+
+/**
+ * The index of the `}` closing the object opened at `open` in JSON text written with one level
+ * of string escapes (a string's `\"` is the text's quote, `\\` its backslash), braces inside its
+ * strings not counted; -1 when it never closes or an unescaped quote stands in it (no such text).
+ */
+function escapedObjectClose(text: string, open: number): number {
+  let depth = 0;
+  let inString = false;
+  let i = open;
+  let close = -1;
+  for (; i < text.length && close < 0; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) break;
+    if (code === BACKSLASH) {
+      const next = text.charCodeAt(++i);
+      // `\"` is the unescaped text's quote. `\\` is its backslash, which in a string escapes
+      // the unescaped character after it: one character, or an escape pair (`\\\"`, a quote).
+      if (next === QUOTE) inString = !inString;
+      else if (next === BACKSLASH && inString) i += text.charCodeAt(i + 1) === BACKSLASH ? 2 : 1;
+    } else if (!inString && code === OPEN_BRACE) {
+      depth++;
+    } else if (!inString && code === CLOSE_BRACE && --depth === 0) {
+      close = i;
+    }
+  }
+  countWork(i - open);
+  return close;
+}
+
+/**
+ * `rule` applied to the unescaped text of an object written with one level of string escapes, its
+ * result escaped again as JSON writes a string's content; the object as written when it is no
+ * JSON string's content or the rule leaves it alone.
+ */
+function ruleEscapedObject(object: string, name: string, rule: (object: string, name: string) => string): string {
+  let unescaped: unknown;
+  try {
+    unescaped = JSON.parse(`"${object}"`);
+  } catch {
+    return object;
+  }
+  if (typeof unescaped !== "string") return object;
+  const ruled = rule(unescaped, name);
+  return ruled === unescaped ? object : JSON.stringify(ruled).slice(1, -1);
+}
+
+function isJsonWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /**

@@ -70,6 +70,12 @@ const PUBLIC_CREDENTIAL_WORDS = new Set(["key", "token", "apikey", "keytoken"]);
  * secret name. docs/decisions.md, 2026-12-01, "`tokens` as a collection of secrets".
  */
 const TOKENS_QUALIFIERS = new Set(["access", "refresh", "auth", "api", "bearer", "oauth", "session", "id", "device", "personal"]);
+/**
+ * A member of a collection of tokens named by what it opens, in a dotted name (`tokens.github`,
+ * Java properties' and YAML paths' `app.tokens.slack`): the token itself. A count keeps its
+ * number as under any secret name.
+ */
+const TOKENS_MEMBER = /(?:^|[._-])tokens\.[A-Za-z][A-Za-z0-9]*$/i;
 
 /**
  * Whether a name (a key, dotted or not, or a parameter's name) counts tokens when its value is a
@@ -174,6 +180,9 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "token",
   // `tokens: "…"`, `access_tokens: …` (`TOKENS_QUALIFIERS`).
   "tokens",
+  // Collections of secrets, whose dotted members are secrets (`secrets.db: …`, `passwords.smtp: …`).
+  "secrets",
+  "passwords",
   "auth",
   "pass",
   "pwd",
@@ -460,7 +469,7 @@ function secrecyOf(name: string): number {
         GLUED_QUALIFIED_KEY.test(word) ||
         (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
-        (word === "tokens" && (words.length === 1 || TOKENS_QUALIFIERS.has(words[index - 1] ?? ""))) ||
+        (word === "tokens" && (words.length === 1 || TOKENS_QUALIFIERS.has(words[index - 1] ?? "") || (index === words.length - 2 && TOKENS_MEMBER.test(name)))) ||
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before

@@ -50,7 +50,8 @@ export const basicDetector: Detector = {
  *   Neither the user nor the password may start a marker (`[REDACTED:`), so already redacted
  *   URLs are not redacted again.
  * - A connection string's `Password=`/`Pwd=` pair (ADO.NET, Npgsql, ODBC, JDBC-style
- *   `key=value;` lists: `Server=db;User Id=app;Password=x;`), when a pair of the same text names
+ *   `key=value;` lists: `Server=db;User Id=app;Password=x;`, blanks around `=` too:
+ *   `Server=db; User Id=app; Password = x;`), when a pair of the same text names
  *   its server (`Server`, `Data Source`, `Host`, `Address`, …); quoted (`'…'`) and ODBC-braced
  *   (`{…}`) values whole. Otherwise the pair is left to `secret_param`, which keeps its name too.
  *
@@ -62,7 +63,7 @@ export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
   source:
     "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#:\\[]*:[^\\s/?#@]+@" +
-    "|(?<=^|[;\"'])[ \\t]*(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=[ \\t]*(?:'[^']*'|\\{[^}]*\\}|[^;\\s\"'\\\\{\\[]+)",
+    "|(?<=^|[;\"'])[ \\t]*(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)[ \\t]*=[ \\t]*(?:'[^']*'|\\{[^}]*\\}|[^;\\s\"'\\\\{\\[]+)",
   evidence: Evidence.URL_CREDENTIALS | Evidence.SECRET_PARAMETER,
   rewrite: (match, marker, text) => {
     const scheme = match.indexOf("://");

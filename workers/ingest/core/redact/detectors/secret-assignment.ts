@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, nameWords, standsForSecret } from "../secret-names";
+import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -63,6 +63,15 @@ const QUOTED_ASSIGNMENT =
   `|(?<![\\w.-])define\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
   `|\\[\\\\{0,7}"${NAME}\\\\{0,7}"(?::(?:\\\\{0,7}")?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +
   `[ \\t]*(?:${QUOTED})`;
+
+/**
+ * An unquoted value after `=` with blanks beside it, where a line or a connection string's part
+ * starts with the name: an INI or `.env` line (`password = hunter2`), an ADO.NET or ODBC
+ * connection string (`Server=db; User Id=app; Password = hunter2;`). The value ends at a blank,
+ * a quote or what separates parts. In prose the name follows a word (`the password = wrong`),
+ * which no line starts with.
+ */
+const UNQUOTED_LINE_ASSIGNMENT = `(?<=(?:^|[\\n;])[ \\t]*)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 
 /** Blanks between SQL words, a line break among them (a statement written over lines). */
 const BLANKS = "\\s+";
@@ -137,13 +146,14 @@ const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHAR
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
+    if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, valueEnd(text, start, start + match.length));
     return redactQuotedValue(match, marker);
   },
 };
@@ -198,6 +208,22 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const name = assignedName(match.slice(0, open));
   if (!holdsSecret(name) || !isHiddenValue(name, match.slice(open + quote.length, -quote.length))) return undefined;
   return `${match.slice(0, open)}${quote}${marker}${quote}`;
+}
+
+/**
+ * A line's unquoted value (`UNQUOTED_LINE_ASSIGNMENT`) replaced when the name holds a secret
+ * (`holdsSecret`) and the value is one (`isHiddenValue`); an LLM's token count (`tokens = 42`) and
+ * a sentence's final punctuation after the value (`sentenceEndLength`) stay.
+ */
+function redactUnquotedValue(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
+  const equals = match.indexOf("=");
+  const name = match.slice(0, equals).trimEnd();
+  const valueStart = equals + 1 + (/^[ \t]*/.exec(match.slice(equals + 1))?.[0].length ?? 0);
+  const length = match.length - sentenceEndLength(match, end);
+  const value = match.slice(valueStart, length);
+  // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
+  if (!holdsSecret(name) || !isHiddenValue(name, value) || isTokenCount(name, value) || value.includes("(")) return undefined;
+  return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }
 
 /** The SQL words stay; the password string's content, or Oracle's unquoted password, goes. */

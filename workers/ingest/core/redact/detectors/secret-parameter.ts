@@ -108,10 +108,10 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
 
 /**
  * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
- * secret; not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * secret, or with a dotted member of such a name (`secrets.db: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})(?:\\\\{0,7}["'])?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's

@@ -216,10 +216,21 @@ export const SQL_BOUND_LIST_MARKERS: readonly string[] = [
   '"bindings":',
   '\\"bindings\\":',
   "knex:bindings",
+  "prisma:query",
 ];
 
-/** The markers of `SQL_BOUND_LIST_MARKERS` logged before the statement, whose list follows its `;`. */
-const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed ("];
+/**
+ * The markers of `SQL_BOUND_LIST_MARKERS` logged before the statement, whose list follows its
+ * `;` (Sequelize's) or ends its line (`TRAILING_LIST_PREFIXES`).
+ */
+const SQL_STATEMENT_PREFIXES: readonly string[] = ["Executing (", "Executed (", "prisma:query"];
+/**
+ * Prefixes whose list is the JSON array that ends the statement's line, no marker between: Prisma's
+ * `prisma:query` tag before the statement and its query event's `params` after it (`prisma:query
+ * SELECT … WHERE "password" = $1 ["hunter2",42]`, a `$on("query")` handler printing the event
+ * with the tag Prisma's own stdout log uses).
+ */
+const TRAILING_LIST_PREFIXES: readonly string[] = ["prisma:query"];
 
 /**
  * Whether `text` may hold an ORM's list of bound parameters: one of `SQL_BOUND_LIST_MARKERS`,
@@ -238,10 +249,10 @@ export function holdsSqlBoundList(text: string): boolean {
 
 /**
  * A part of every spelling of `SQL_BOUND_LIST_MARKERS` (`PARAMETERS:`, `params`, `Executing (`,
- * `bindings`): four native searches rule out a text holding none of them, where the markers
- * are eleven. Each marker must hold one (a test checks).
+ * `bindings`, `prisma:query`): five native searches rule out a text holding none of them, where the markers
+ * are twelve. Each marker must hold one (a test checks).
  */
-export const SQL_BOUND_LIST_MARKER_STEMS: readonly string[] = ["aram", "ARAM", "xecut", "inding"];
+export const SQL_BOUND_LIST_MARKER_STEMS: readonly string[] = ["aram", "ARAM", "xecut", "inding", "isma:q"];
 
 function holdsMarkerStem(text: string): boolean {
   for (let i = 0; i < SQL_BOUND_LIST_MARKER_STEMS.length; i++) if (text.includes(SQL_BOUND_LIST_MARKER_STEMS[i]!)) return true;
@@ -348,6 +359,8 @@ const bound = {
   markers: [] as number[],
   /** Where each `SQL_STATEMENT_PREFIXES` spelling starts. */
   prefixes: new Set<number>(),
+  /** Where each `TRAILING_LIST_PREFIXES` spelling starts. */
+  trailing: new Set<number>(),
   /** The marker whose list's opening was looked for last, and that opening (or -1). */
   listOf: -1,
   list: -1,
@@ -380,6 +393,7 @@ function resetBound(text: string): void {
   bound.scan = currentScan();
   const markers: number[] = [];
   bound.prefixes.clear();
+  bound.trailing.clear();
   // One pass for every spelling: the text is read once however many ORMs' markers there are.
   // Where each spelling of an event's `query` or knex's `sql` first stands, found once a scan.
   let firsts: Map<string, number> | undefined;
@@ -404,6 +418,7 @@ function resetBound(text: string): void {
     if (member !== undefined && firstAt(member) < 0) continue;
     markers.push(found.index);
     if (SQL_STATEMENT_PREFIXES.includes(found[0])) bound.prefixes.add(found.index);
+    if (TRAILING_LIST_PREFIXES.includes(found[0])) bound.trailing.add(found.index);
   }
   countWork(text.length);
   bound.markers = markers;
@@ -420,6 +435,7 @@ resetAfterEachScan(() => {
   bound.scan = -1;
   bound.markers = [];
   bound.prefixes.clear();
+  bound.trailing.clear();
   bound.statement = -1;
   bound.named.clear();
   bound.questionMarks = [];
@@ -454,7 +470,9 @@ function listOpening(text: string, m: number): number {
   const marker = bound.markers[m] ?? 0;
   const to = Math.min(text.length, marker + REACH, bound.markers[m + 1] ?? text.length);
   let open = marker;
-  if (bound.prefixes.has(marker)) {
+  if (bound.trailing.has(marker)) {
+    open = trailingListOpening(text, marker, to);
+  } else if (bound.prefixes.has(marker)) {
     for (; open < to; open++) {
       const code = text.charCodeAt(open);
       if (code === SEMICOLON) break;
@@ -470,6 +488,49 @@ function listOpening(text: string, m: number): number {
   bound.listOf = m;
   bound.list = open < to ? open : -1;
   return bound.list;
+}
+
+/**
+ * Where the JSON array of the statement's values after `marker` opens (before `to`), else `to`:
+ * the last `[` on the statement's line outside its quotes (`'…'`, `"…"`, `` `…` ``) after a blank
+ * whose `]` closes it (past the array's strings). The statement's own brackets follow a word
+ * (`ARRAY[1,2]`, `"tags"[1]`); Prisma prints the values after a blank.
+ */
+function trailingListOpening(text: string, marker: number, to: number): number {
+  let end = text.indexOf("\n", marker);
+  if (end < 0 || end > to) end = to;
+  let list = to;
+  for (let i = marker; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE || code === 34 /* " */ || code === 96 /* ` */) {
+      const close = text.indexOf(text.charAt(i), i + 1);
+      if (close < 0 || close >= end) break;
+      i = close;
+    } else if (code === 91 /* [ */) {
+      const close = arrayClose(text, i, end);
+      if (close < 0) break;
+      if (text.charCodeAt(i - 1) === 32) list = i;
+      i = close;
+    }
+  }
+  countWork(end - marker);
+  return list;
+}
+
+/** The `]` closing the array opened at `open`, past its JSON strings, before `end`; else -1. */
+function arrayClose(text: string, open: number, end: number): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      for (i++; i < end && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (code === 91) {
+      depth++;
+    } else if (code === 93 && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /**
