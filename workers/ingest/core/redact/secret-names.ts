@@ -101,10 +101,20 @@ export function isCountText(value: string): boolean {
   return WHOLE_NUMBER.test(value) || WHOLE_NUMBER_LIST.test(value);
 }
 
-/** Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `isCountText`). */
+/**
+ * Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `isCountText`)
+ * or text that stands where such a count does and cannot be a credential (`COUNT_LIKE`).
+ */
 export function isTokenCount(name: string, value: string): boolean {
-  return isCountText(value) && namesTokenCount(name);
+  return (isCountText(value) || COUNT_LIKE.test(value)) && namesTokenCount(name);
 }
+
+/**
+ * Text in a count's place that no credential is: an approximate or abbreviated count (`~500`,
+ * `1.2k`), a count of a limit (`12/4096`), no count (`n/a`, `unlimited`), and a GraphQL schema's
+ * scalar type of the field (`tokens: Int!`).
+ */
+const COUNT_LIKE = /^(?:~?\d{1,19}(?:\.\d+)?[kKmMbB]?|\d{1,19}\/\d{1,19}|n\/a|unlimited|Int!?|Float!?|BigInt!?)$/;
 
 /**
  * Words before `token` that make it no credential: a position in a listing, a page token or
@@ -316,7 +326,8 @@ export function isSecretCodeName(name: string): boolean {
  * (`enabled`, `required`, `verified`, `status`), how much of it is used (an LLM's `token_usage`,
  * `token_budget`), which part or whom it lets do what (`prefix`,
  * `scope`, `permissions`, a rate limit's `bucket`, a token's `audience` and `issuer`, a cookie's
- * `domain` and `samesite`) and when (`changed_at`, `expires_at`, `duration_ms`, `session_start`): `--token-count 5`, `session_ttl=3600`,
+ * `domain` and `samesite`), which service or store serves it (`manager`, `region`, `host`, `cache`,
+ * an LLM's `model` and `encoding`) and when (`changed_at`, `expires_at`, `duration_ms`, `session_start`): `--token-count 5`, `session_ttl=3600`,
  * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
  * configuration or a result, never the secret itself.
  */
@@ -330,6 +341,11 @@ const DESCRIBING_WORDS = new Set([
   "start", "end", "ended", "begin",
   "count", "counts", "size", "length", "len", "limit", "max", "min", "usage", "used", "remaining", "budget",
   "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
+  // Which service or store serves it and how (`secrets.manager: aws`, `secrets.region: us-east-1`,
+  // `secrets.mount: kv`, `tokens.model: gpt-4o`, `tokens.encoding: cl100k_base`, `tokens.host`,
+  // `tokens.cache`), and a whole number of them (`secrets.total=3`).
+  "model", "encoding", "encoder", "tokenizer", "manager", "engine", "mount", "namespace", "cache", "region", "host",
+  "hostname", "port", "server", "total",
 ]);
 
 /**
