@@ -101,12 +101,17 @@ export function isCountText(value: string): boolean {
   return WHOLE_NUMBER.test(value) || WHOLE_NUMBER_LIST.test(value);
 }
 
-/**
- * Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `isCountText`)
- * or text that stands where such a count does and cannot be a credential (`COUNT_LIKE`).
- */
+/** Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `standsForCount`). */
 export function isTokenCount(name: string, value: string): boolean {
-  return (isCountText(value) || COUNT_LIKE.test(value)) && namesTokenCount(name);
+  return standsForCount(value) && namesTokenCount(name);
+}
+
+/**
+ * Whether `value` is a count (`isCountText`) or text that stands where a count does and cannot
+ * be a credential (`COUNT_LIKE`), what a name counting tokens keeps.
+ */
+export function standsForCount(value: string): boolean {
+  return isCountText(value) || COUNT_LIKE.test(value);
 }
 
 /**
