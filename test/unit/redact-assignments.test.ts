@@ -195,7 +195,10 @@ describe("secrets under dotted names: a property's path, a member of a collectio
     expect(redacted(text).text).toBe(stored);
   });
 
-  it.each(["secrets.count: 3", "tokens.input=123", "usage.tokens.total: 1234", "tokens.prompt=512 tokens.completion=64", "secrets.enabled: true", "secrets.db.host: db.internal"])(
+  it.each(["secrets.count: 3", "tokens.input=123", "usage.tokens.total: 1234", "tokens.prompt=512 tokens.completion=64", "secrets.enabled: true", "secrets.db.host: db.internal",
+    "tokens.model: gpt-4o", "tokens.model=claude-3-5-sonnet", "tokens.encoding: cl100k_base", "tokens.host=auth.internal:8443",
+    "tokens.cache=redis://cache.internal:6379/0", "secrets.manager: aws", "secrets.region: us-east-1", "secrets.mount: kv",
+    "secrets.total=3", "secrets.provider: vault", "Set `tokens.model: gpt-4o` to choose a model."])(
     "keeps %j",
     (text) => {
       expect(redacted(text).text).toBe(text);

@@ -66,6 +66,18 @@ describe("counts of tokens stay", () => {
     expect(storedLogAttributes([attribute]).values).toEqual({ [key]: value });
   });
 
+  it.each(["tokens: Int", "tokens: Int!", "type Usage {\n  tokens: Int\n  model: String\n}", "tokens: 1.2k", "tokens: ~500", "tokens: n/a", "tokens: unlimited", "tokens=12/4096"])(
+    "text in a count's place, %j",
+    (line) => {
+      expect(storedLine(line).body).toBe(line);
+      expect(redactString(line, defaultRedactionPolicy()).text).toBe(line);
+    },
+  );
+
+  it.each(["1.2k", "~500", "n/a", "unlimited", "Int!"])("an attribute tokens = %s", (value) => {
+    expect(storedLogAttributes([{ key: "tokens", value: { stringValue: value } }]).values).toEqual({ tokens: value });
+  });
+
   it("a list of integers under tokens", () => {
     const value: AnyValue = { arrayValue: [{ intValue: "12" }, { stringValue: "30" }] };
     expect(storedLogAttributes([{ key: "tokens", value }]).values).toEqual({ tokens: value });
@@ -80,6 +92,8 @@ describe("credentials under tokens are still hidden, in every form", () => {
     [`{"tokens":{"github":"${GITHUB_TOKEN}"}}`, GITHUB_TOKEN],
     [`{"tokens":{"github":"${OPAQUE}"}}`, OPAQUE],
     [`{"tokens":{"access":"${JWT}"}}`, JWT],
+    [`{"tokens":{"refresh":"${JWT}"}}`, JWT],
+    [`tokens.refresh=${OPAQUE}`, OPAQUE],
     [`{"tokens":"42abc"}`, "42abc"],
     [`tokens=${OPAQUE} model=gpt-4o`, OPAQUE],
     [`tokens: "${OPAQUE}"`, OPAQUE],
