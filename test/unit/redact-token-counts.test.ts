@@ -78,6 +78,18 @@ describe("counts of tokens stay", () => {
     expect(storedLogAttributes([{ key: "tokens", value: { stringValue: value } }]).values).toEqual({ tokens: value });
   });
 
+  it("a count as a string bound to a tokens column of a knex query object, as an attribute and as a Body", () => {
+    const sql = 'update "usage" set "tokens" = ?, "model" = ? where "id" = ?';
+    const bindings: AnyValue = { arrayValue: [{ stringValue: "1200" }, { stringValue: "gpt-4o" }, { intValue: "7" }] };
+    const value: AnyValue = { kvlistValue: [{ key: "sql", value: { stringValue: sql } }, { key: "bindings", value: bindings }] };
+    expect(storedLogAttributes([{ key: "db.query", value }]).values).toEqual({ "db.query": value });
+    const record: LogRecord = logRecord({ timeUnixNano: "1796000000000000000", body: value });
+    const request = logsRequest([record]);
+    normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
+    redactRequest("logs", request, defaultRedactionPolicy());
+    expect(JSON.stringify([record.body, record.attributes])).not.toContain("REDACTED");
+  });
+
   it("a list of integers under tokens", () => {
     const value: AnyValue = { arrayValue: [{ intValue: "12" }, { stringValue: "30" }] };
     expect(storedLogAttributes([{ key: "tokens", value }]).values).toEqual({ tokens: value });
