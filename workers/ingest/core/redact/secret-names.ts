@@ -122,6 +122,19 @@ export function standsForCount(value: string): boolean {
 const COUNT_LIKE = /^(?:~?\d{1,19}(?:\.\d+)?[kKmMbB]?|\d{1,19}\/\d{1,19}|n\/a|unlimited|Int!?|Float!?|BigInt!?)$/;
 
 /**
+ * Whether `value`, under a dotted `name` (a member of a collection: `secrets.refresh`,
+ * `tokens.host`), is a setting of the collection that no credential is: a duration (`300s`,
+ * `15m`), a server's address with its port (`auth.internal:8443`) or a URL with no user
+ * information, query or fragment (`redis://cache.internal:6379/0`).
+ */
+export function isMemberSetting(name: string, value: string): boolean {
+  return name.includes(".") && (DURATION.test(value) || SERVER_ADDRESS.test(value) || URL_WITHOUT_CREDENTIALS.test(value));
+}
+const DURATION = /^\d{1,9}(?:ms|s|m|h|d)$/;
+const SERVER_ADDRESS = /^(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*:\d{1,5}$/;
+const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s@?#]+$/;
+
+/**
  * Words before `token` that make it no credential: a position in a listing, a page token or
  * cursor (S3's `ContinuationToken`/`NextContinuationToken` and its query's `continuation-token`,
  * AWS's `NextToken`, Google APIs' `pageToken`/`nextPageToken`/`page_token`, Microsoft Graph's
