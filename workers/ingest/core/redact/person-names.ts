@@ -61,5 +61,8 @@ const NO_PERSON: ReadonlySet<string> = new Set([
 const AUTOMATION_ACCOUNT =
   /^(?:_|system:)|\[bot\]$|(?:^|[-_.\s])(?:svc|service|ci|runner|deploy|deployer|bot|robot|system|daemon|build|builder|agent|automation|serviceaccount)(?:$|[-_.\s\d])/;
 
-/** An identifier, kept: digits (`42`), a UUID, or a short prefix and a number (`u-8812`, `usr_1042`). */
-const IDENTIFIER = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]{1,4}[-_]\d+)$/;
+/**
+ * An identifier, kept: digits (`42`), a UUID, or an id's prefix and a number (`u-8812`,
+ * `usr_1042`); not a name and a number, a login people choose (`ana_1983`).
+ */
+const IDENTIFIER = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+)$/;

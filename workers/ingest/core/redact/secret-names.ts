@@ -125,10 +125,13 @@ const COUNT_LIKE = /^(?:~?\d{1,19}(?:\.\d+)?[kKmMbB]?|\d{1,19}\/\d{1,19}|n\/a|un
  * Whether `value`, under a dotted `name` (a member of a collection: `secrets.refresh`,
  * `tokens.host`), is a setting of the collection that no credential is: a duration (`300s`,
  * `15m`), a server's address with its port (`auth.internal:8443`) or a URL with no user
- * information, query or fragment (`redis://cache.internal:6379/0`).
+ * information, query or fragment (`redis://cache.internal:6379/0`). Not under a member that is
+ * a secret's own name (`spring.datasource.password`), whose value is that secret.
  */
 export function isMemberSetting(name: string, value: string): boolean {
-  return name.includes(".") && (DURATION.test(value) || SERVER_ADDRESS.test(value) || URL_WITHOUT_CREDENTIALS.test(value));
+  const dot = name.lastIndexOf(".");
+  if (dot < 0 || isSecretName(name.slice(dot + 1))) return false;
+  return DURATION.test(value) || SERVER_ADDRESS.test(value) || URL_WITHOUT_CREDENTIALS.test(value);
 }
 const DURATION = /^\d{1,9}(?:ms|s|m|h|d)$/;
 const SERVER_ADDRESS = /^(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*:\d{1,5}$/;
