@@ -190,6 +190,7 @@ describe("secrets under dotted names: a property's path, a member of a collectio
     ["app.tokens.slack: xoxb-1234-abcd", "app.tokens.slack: [REDACTED:secret_param]"],
     ["tokens.refresh=abcdef123456", "tokens.refresh=[REDACTED:secret_param]"],
     ["secrets.db=redis://:pw@cache.internal:6379/0", "secrets.db=[REDACTED:secret_param]"],
+    ["spring.datasource.password=300s", "spring.datasource.password=[REDACTED:secret_param]"],
     ["auth.password=hunter2", "auth.password=[REDACTED:secret_param]"],
     ["spring.datasource.password=x", "spring.datasource.password=[REDACTED:secret_param]"],
     ["DB.PASSWORD=x", "DB.PASSWORD=[REDACTED:secret_param]"],

@@ -30,6 +30,7 @@ describe("a person's name or login under a semantic-convention key", () => {
     ["userName", "ana.silva"],
     ["user.fullName", "Ana Silva"],
     ["log.user.full_name", "Ana Silva"],
+    ["user.name", "ana_1983"],
   ])("%s = %s is replaced", (key, value) => {
     expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
   });
