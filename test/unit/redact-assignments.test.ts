@@ -188,6 +188,9 @@ describe("secrets under dotted names: a property's path, a member of a collectio
     ["secrets.db: s3cr3tvalue", "secrets.db: [REDACTED:secret_param]"],
     ["passwords.smtp: hunter2x", "passwords.smtp: [REDACTED:secret_param]"],
     ["app.tokens.slack: xoxb-1234-abcd", "app.tokens.slack: [REDACTED:secret_param]"],
+    ["tokens.refresh=abcdef123456", "tokens.refresh=[REDACTED:secret_param]"],
+    ["secrets.db=redis://:pw@cache.internal:6379/0", "secrets.db=[REDACTED:secret_param]"],
+    ["spring.datasource.password=300s", "spring.datasource.password=[REDACTED:secret_param]"],
     ["auth.password=hunter2", "auth.password=[REDACTED:secret_param]"],
     ["spring.datasource.password=x", "spring.datasource.password=[REDACTED:secret_param]"],
     ["DB.PASSWORD=x", "DB.PASSWORD=[REDACTED:secret_param]"],
@@ -195,7 +198,11 @@ describe("secrets under dotted names: a property's path, a member of a collectio
     expect(redacted(text).text).toBe(stored);
   });
 
-  it.each(["secrets.count: 3", "tokens.input=123", "usage.tokens.total: 1234", "tokens.prompt=512 tokens.completion=64", "secrets.enabled: true", "secrets.db.host: db.internal"])(
+  it.each(["secrets.count: 3", "tokens.input=123", "usage.tokens.total: 1234", "tokens.prompt=512 tokens.completion=64", "secrets.enabled: true", "secrets.db.host: db.internal",
+    "tokens.model: gpt-4o", "tokens.model=claude-3-5-sonnet", "tokens.encoding: cl100k_base", "tokens.host=auth.internal:8443",
+    "tokens.cache=redis://cache.internal:6379/0", "secrets.manager: aws", "secrets.region: us-east-1", "secrets.mount: kv",
+    "secrets.total=3", "secrets.provider: vault", "Set `tokens.model: gpt-4o` to choose a model.", "secrets.refresh: 300s",
+    "secrets.db: db.internal:5432"])(
     "keeps %j",
     (text) => {
       expect(redacted(text).text).toBe(text);

@@ -471,6 +471,9 @@ describe("knex's query objects and debug lines as the library prints them (`sql`
       JSON.stringify({ method: "select", bindings: ["52998224725", "paid", 3], sql: 'select * from "orders" where "id" = $1 and "status" = $2 limit $3' }),
       JSON.stringify({ sql: "select * from `orders` where `order_id` = ? and `tokens_used` < ?", bindings: ["11144477735", 4096] }),
       JSON.stringify({ bindings: ["hunter2secret"], route: "/orders" }),
+      // A count bound to a column naming tokens, as a string.
+      JSON.stringify({ sql: 'update "usage" set "tokens" = ?, "model" = ? where "id" = ?', bindings: ["1200", "gpt-4o", 7] }),
+      'prisma:query SELECT "id" FROM "Usage" WHERE "tokens" = $1 ["1200"]',
       "2026-12-01T21:20:52.713Z knex:query select * from `orders` where `id` = ? undefined\n2026-12-01T21:20:52.713Z knex:bindings [ 52998224725 ] undefined",
     ];
     for (const text of kept) expect(redacted(text), text).toBe(text);

@@ -30,6 +30,7 @@ describe("a person's name or login under a semantic-convention key", () => {
     ["userName", "ana.silva"],
     ["user.fullName", "Ana Silva"],
     ["log.user.full_name", "Ana Silva"],
+    ["user.name", "ana_1983"],
   ])("%s = %s is replaced", (key, value) => {
     expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
   });
@@ -47,6 +48,15 @@ describe("a person's name or login under a semantic-convention key", () => {
     ["user.name", "${USER}"],
     ["username", "ana"],
     ["service.name", "checkout"],
+    ...[
+      "svc-deploy", "github-actions[bot]", "dependabot[bot]", "jenkins", "deploy", "ci-runner-01", "git", "ssm-user",
+      "gitlab-runner", "runner", "kubelet", "azureuser", "centos", "debian", "vagrant", "oracle", "opc", "pi", "_www",
+      "CORP\\svc_sql", "system:serviceaccount:ns:sa", "42", "u-8812", "b1f8e2c4-3d5a-4e6f-8a9b-0c1d2e3f4a5b",
+    ].map((account) => ["user.name", account]),
+    ["process.owner", "svc-deploy"],
+    ["user_name", "svc-deploy"],
+    ["userName", "gitlab-runner"],
+    ["user.full_name", "github-actions[bot]"],
   ])("%s = %s stays", (key, value) => {
     expect(redactedAttributes({ [key]: value })[key]).toBe(value);
   });

@@ -66,6 +66,30 @@ describe("counts of tokens stay", () => {
     expect(storedLogAttributes([attribute]).values).toEqual({ [key]: value });
   });
 
+  it.each(["tokens: Int", "tokens: Int!", "type Usage {\n  tokens: Int\n  model: String\n}", "tokens: 1.2k", "tokens: ~500", "tokens: n/a", "tokens: unlimited", "tokens=12/4096"])(
+    "text in a count's place, %j",
+    (line) => {
+      expect(storedLine(line).body).toBe(line);
+      expect(redactString(line, defaultRedactionPolicy()).text).toBe(line);
+    },
+  );
+
+  it.each(["1.2k", "~500", "n/a", "unlimited", "Int!"])("an attribute tokens = %s", (value) => {
+    expect(storedLogAttributes([{ key: "tokens", value: { stringValue: value } }]).values).toEqual({ tokens: value });
+  });
+
+  it("a count as a string bound to a tokens column of a knex query object, as an attribute and as a Body", () => {
+    const sql = 'update "usage" set "tokens" = ?, "model" = ? where "id" = ?';
+    const bindings: AnyValue = { arrayValue: [{ stringValue: "1200" }, { stringValue: "gpt-4o" }, { intValue: "7" }] };
+    const value: AnyValue = { kvlistValue: [{ key: "sql", value: { stringValue: sql } }, { key: "bindings", value: bindings }] };
+    expect(storedLogAttributes([{ key: "db.query", value }]).values).toEqual({ "db.query": value });
+    const record: LogRecord = logRecord({ timeUnixNano: "1796000000000000000", body: value });
+    const request = logsRequest([record]);
+    normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
+    redactRequest("logs", request, defaultRedactionPolicy());
+    expect(JSON.stringify([record.body, record.attributes])).not.toContain("REDACTED");
+  });
+
   it("a list of integers under tokens", () => {
     const value: AnyValue = { arrayValue: [{ intValue: "12" }, { stringValue: "30" }] };
     expect(storedLogAttributes([{ key: "tokens", value }]).values).toEqual({ tokens: value });
@@ -80,6 +104,8 @@ describe("credentials under tokens are still hidden, in every form", () => {
     [`{"tokens":{"github":"${GITHUB_TOKEN}"}}`, GITHUB_TOKEN],
     [`{"tokens":{"github":"${OPAQUE}"}}`, OPAQUE],
     [`{"tokens":{"access":"${JWT}"}}`, JWT],
+    [`{"tokens":{"refresh":"${JWT}"}}`, JWT],
+    [`tokens.refresh=${OPAQUE}`, OPAQUE],
     [`{"tokens":"42abc"}`, "42abc"],
     [`tokens=${OPAQUE} model=gpt-4o`, OPAQUE],
     [`tokens: "${OPAQUE}"`, OPAQUE],

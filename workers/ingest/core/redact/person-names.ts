@@ -28,13 +28,17 @@ export function namesPersonField(words: readonly string[]): boolean {
  * systems' and images' service accounts (`root`, `www-data`, `node`, Windows' `SYSTEM` and
  * `NT AUTHORITY\NETWORK SERVICE`) and the words applications write for nobody in particular
  * (`anonymous`, `guest`), which say how the service runs or was used and name nobody.
+ * Nor an account that names a machine's job rather than a person (`AUTOMATION_ACCOUNT`: bots'
+ * `github-actions[bot]`, Kubernetes' `system:serviceaccount:ns:sa`, macOS daemons' `_www`,
+ * `CORP\svc_sql`, `ci-runner-01`), nor an identifier (`42`, `u-8812`, a UUID), which the project
+ * keeps wherever it stands.
  */
 export function holdsPersonName(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
   const lower = trimmed.toLowerCase();
   const account = lower.slice(lower.lastIndexOf("\\") + 1);
-  return !NO_PERSON.has(account);
+  return !NO_PERSON.has(account) && !AUTOMATION_ACCOUNT.test(account) && !IDENTIFIER.test(account);
 }
 
 /** Accounts and words that name no person (lower case; a Windows account after its domain's `\`). */
@@ -42,5 +46,23 @@ const NO_PERSON: ReadonlySet<string> = new Set([
   "root", "admin", "administrator", "system", "local service", "localservice", "network service", "networkservice",
   "nobody", "daemon", "bin", "www-data", "www", "nginx", "apache", "httpd", "node", "app", "appuser", "postgres", "mysql",
   "redis", "ubuntu", "ec2-user", "service", "svc",
+  // Accounts cloud images, CI systems and packages create (AWS SSM, Azure, OCI, Raspberry Pi OS, Vagrant boxes).
+  "git", "jenkins", "kubelet", "ssm-user", "azureuser", "opc", "centos", "debian", "fedora", "alpine", "pi", "vagrant",
+  "oracle", "elasticsearch", "grafana", "prometheus", "nagios", "ansible", "terraform",
   "anonymous", "guest", "unknown", "n/a", "-", "none", "null", "undefined",
 ]);
+
+/**
+ * An account named for a job, not a person: a bot (`dependabot[bot]`), a Kubernetes identity
+ * (`system:serviceaccount:…`, `system:node:…`), a macOS daemon account (`_www`, leading `_`),
+ * or a login with a service word among its `-`/`_`/`.`-separated parts (`svc-deploy`, `svc_sql`,
+ * `ci-runner-01`, `gitlab-runner`, `deploy`, `build-agent`).
+ */
+const AUTOMATION_ACCOUNT =
+  /^(?:_|system:)|\[bot\]$|(?:^|[-_.\s])(?:svc|service|ci|runner|deploy|deployer|bot|robot|system|daemon|build|builder|agent|automation|serviceaccount)(?:$|[-_.\s\d])/;
+
+/**
+ * An identifier, kept: digits (`42`), a UUID, or an id's prefix and a number (`u-8812`,
+ * `usr_1042`); not a name and a number, a login people choose (`ana_1983`).
+ */
+const IDENTIFIER = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+)$/;

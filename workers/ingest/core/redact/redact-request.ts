@@ -14,7 +14,7 @@ import { IN_PLACE_SERIES_KINDS } from "./detectors/credentials";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { isCountText, standsForSecret } from "./secret-names";
+import { standsForCount, standsForSecret } from "./secret-names";
 import {
   GraphQLDocuments,
   graphQLRequestsInAttributes,
@@ -768,12 +768,12 @@ function isJsonObject(value: unknown): boolean {
 
 /**
  * Whether `value`, under a key naming tokens (`KeyRule.counts`), is a count of them: a whole
- * number as text or JSON list text (`"42"`, `"[12,30]"`, `isCountText`), or a list of whole
- * numbers (`[12, "30"]`).
+ * number as text or JSON list text (`"42"`, `"[12,30]"`), text in a count's place (`"~500"`,
+ * `"n/a"`: `standsForCount`), or a list of whole numbers (`[12, "30"]`).
  */
 function holdsCount(value: AnyValue): boolean {
   if ("intValue" in value) return true;
-  if ("stringValue" in value) return isCountText(value.stringValue);
+  if ("stringValue" in value) return standsForCount(value.stringValue);
   return "arrayValue" in value && value.arrayValue.length > 0 && value.arrayValue.every(holdsCount);
 }
 

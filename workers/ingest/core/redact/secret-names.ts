@@ -101,10 +101,41 @@ export function isCountText(value: string): boolean {
   return WHOLE_NUMBER.test(value) || WHOLE_NUMBER_LIST.test(value);
 }
 
-/** Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `isCountText`). */
+/** Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `standsForCount`). */
 export function isTokenCount(name: string, value: string): boolean {
-  return isCountText(value) && namesTokenCount(name);
+  return standsForCount(value) && namesTokenCount(name);
 }
+
+/**
+ * Whether `value` is a count (`isCountText`) or text that stands where a count does and cannot
+ * be a credential (`COUNT_LIKE`), what a name counting tokens keeps.
+ */
+export function standsForCount(value: string): boolean {
+  return isCountText(value) || COUNT_LIKE.test(value);
+}
+
+/**
+ * Text in a count's place that no credential is: an approximate or abbreviated count (`~500`,
+ * `1.2k`), a count of a limit (`12/4096`), no count (`n/a`, `unlimited`), and a GraphQL schema's
+ * scalar type of the field (`tokens: Int!`).
+ */
+const COUNT_LIKE = /^(?:~?\d{1,19}(?:\.\d+)?[kKmMbB]?|\d{1,19}\/\d{1,19}|n\/a|unlimited|Int!?|Float!?|BigInt!?)$/;
+
+/**
+ * Whether `value`, under a dotted `name` (a member of a collection: `secrets.refresh`,
+ * `tokens.host`), is a setting of the collection that no credential is: a duration (`300s`,
+ * `15m`), a server's address with its port (`auth.internal:8443`) or a URL with no user
+ * information, query or fragment (`redis://cache.internal:6379/0`). Not under a member that is
+ * a secret's own name (`spring.datasource.password`), whose value is that secret.
+ */
+export function isMemberSetting(name: string, value: string): boolean {
+  const dot = name.lastIndexOf(".");
+  if (dot < 0 || isSecretName(name.slice(dot + 1))) return false;
+  return DURATION.test(value) || SERVER_ADDRESS.test(value) || URL_WITHOUT_CREDENTIALS.test(value);
+}
+const DURATION = /^\d{1,9}(?:ms|s|m|h|d)$/;
+const SERVER_ADDRESS = /^(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*:\d{1,5}$/;
+const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s@?#]+$/;
 
 /**
  * Words before `token` that make it no credential: a position in a listing, a page token or
@@ -316,7 +347,8 @@ export function isSecretCodeName(name: string): boolean {
  * (`enabled`, `required`, `verified`, `status`), how much of it is used (an LLM's `token_usage`,
  * `token_budget`), which part or whom it lets do what (`prefix`,
  * `scope`, `permissions`, a rate limit's `bucket`, a token's `audience` and `issuer`, a cookie's
- * `domain` and `samesite`) and when (`changed_at`, `expires_at`, `duration_ms`, `session_start`): `--token-count 5`, `session_ttl=3600`,
+ * `domain` and `samesite`), which service or store serves it (`manager`, `region`, `host`, `cache`,
+ * an LLM's `model` and `encoding`) and when (`changed_at`, `expires_at`, `duration_ms`, `session_start`): `--token-count 5`, `session_ttl=3600`,
  * `--secret-name prod-db`, `otp_enabled=true`, `cvv_check=pass`. The value under such a name is
  * configuration or a result, never the secret itself.
  */
@@ -330,6 +362,11 @@ const DESCRIBING_WORDS = new Set([
   "start", "end", "ended", "begin",
   "count", "counts", "size", "length", "len", "limit", "max", "min", "usage", "used", "remaining", "budget",
   "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
+  // Which service or store serves it and how (`secrets.manager: aws`, `secrets.region: us-east-1`,
+  // `secrets.mount: kv`, `tokens.model: gpt-4o`, `tokens.encoding: cl100k_base`, `tokens.host`,
+  // `tokens.cache`), and a whole number of them (`secrets.total=3`).
+  "model", "encoding", "encoder", "tokenizer", "manager", "engine", "mount", "namespace", "cache", "region", "host",
+  "hostname", "port", "server", "total",
 ]);
 
 /**

@@ -6,6 +6,7 @@ import {
   isSecretFlagName,
   isSecretName,
   isSecretParameterName,
+  isMemberSetting,
   isTokenCount,
   nameBefore,
   NAME_CHARACTER,
@@ -230,7 +231,8 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
   if (value === "{" && end.next === '"') return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
-  if (isTokenCount(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
+  if (isTokenCount(name, token) || isMemberSetting(name, token)) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
 }
 
@@ -302,6 +304,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
   if (isTokenCount(name, unquoted(bare))) return undefined;
+  // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).
+  if (isMemberSetting(name, unquoted(bare))) return undefined;
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
   // follows is the query's, scanned again.
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;

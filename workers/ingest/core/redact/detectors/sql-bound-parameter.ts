@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { KeyRules, strongestRule, type KeyRule } from "../key-rules";
-import { standsForSecret } from "../secret-names";
+import { standsForCount, standsForSecret } from "../secret-names";
 import { DEFAULT_GEO_PRECISION } from "../geo";
 import { Place, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED_OVER_LINES, quoteOpening } from "./escaped-quotes";
@@ -149,7 +149,8 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
     case "secret":
     case "secret_code":
       if (!quoted && rule.action === "secret") return undefined;
-      return standsForSecret(value) ? undefined : SECRET_PARAM_KIND;
+      // A count bound to a column naming tokens (Prisma's `"tokens" = $1 ["1200"]`) is a count.
+      return standsForSecret(value) || (rule.counts === true && standsForCount(value)) ? undefined : SECRET_PARAM_KIND;
     case "card_holder":
       return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
     case "person_name":
