@@ -28,6 +28,8 @@ describe("Redis commands with passwords", () => {
     [`ACL SETUSER app !${SHA256}`, "ACL SETUSER app ![REDACTED:secret]"],
     ["  AUTH hunter2redispw\r", "  AUTH [REDACTED:secret]\r"],
     ["            AUTH hunter2redispw", "            AUTH [REDACTED:secret]"],
+    ["AUTH default p@ssw0rd", "AUTH default [REDACTED:secret]"],
+    ["AUTH app-7 Xk9-2vQ", "AUTH app-7 [REDACTED:secret]"],
   ])("replaces the password: %s", (text, stored) => {
     const result = redact(text);
     expect(result.text).toBe(stored);
@@ -66,6 +68,26 @@ describe("Redis commands with passwords", () => {
     "ACL SETUSER app #notahash",
     "login AUTH hunter2redispw",
     "GET session:42",
+    "auth {\"scheme\":\"bearer\",\"required\":true}",
+    "AUTH {\"scheme\":\"bearer\",\"required\":true}",
+    "auth {\"ok\":true}",
+    "auth [\"bearer\",\"basic\"]",
+    "auth 10.0.0.5",
+    "auth 10.0.0.5:6379",
+    "auth ana@10.0.0.5",
+    "auth tenant-42",
+    "auth /v1/login",
+    "AUTH OK",
+    "AUTH OK user=42",
+    "AUTH OK {\"user\":42}",
+    "AUTH success",
+    "AUTH called",
+    "AUTH 200",
+    "AUTH LOGIN",
+    "AUTH PLAIN failed",
+    "auth /login 401",
+    "auth 401 Unauthorized",
+    "AUTH b1f8e2c4-3d5a-4e6f-8a9b-0c1d2e3f4a5b ok",
   ])("keeps prose, placeholders and commands without a password: %s", (text) => {
     const result = redact(text);
     expect(result.text).toBe(text);
