@@ -29,6 +29,12 @@ describe("Redis commands with passwords", () => {
     ["  AUTH hunter2redispw\r", "  AUTH [REDACTED:secret]\r"],
     ["            AUTH hunter2redispw", "            AUTH [REDACTED:secret]"],
     ["AUTH default p@ssw0rd", "AUTH default [REDACTED:secret]"],
+    ['AUTH "s3cr3t P4ss"', 'AUTH "[REDACTED:secret]"'],
+    ["AUTH 's3cr3t P4ss'", "AUTH '[REDACTED:secret]'"],
+    ['AUTH "default" "s3cr3t P4ss"', 'AUTH "default" "[REDACTED:secret]"'],
+    ['AUTH "s3cr3t \\" P4ss"', 'AUTH "[REDACTED:secret]"'],
+    ['CONFIG SET requirepass "N3w R3dis Pw"', 'CONFIG SET requirepass "[REDACTED:secret]"'],
+    ['ACL SETUSER app on ">Str0ng Acl Pw" ~*', 'ACL SETUSER app on ">[REDACTED:secret]" ~*'],
     ["AUTH app-7 Xk9-2vQ", "AUTH app-7 [REDACTED:secret]"],
   ])("replaces the password: %s", (text, stored) => {
     const result = redact(text);
@@ -68,6 +74,9 @@ describe("Redis commands with passwords", () => {
     "ACL SETUSER app #notahash",
     "login AUTH hunter2redispw",
     "GET session:42",
+    'AUTH ""',
+    'CONFIG SET requirepass ""',
+    'AUTH "OK"',
     "auth {\"scheme\":\"bearer\",\"required\":true}",
     "AUTH {\"scheme\":\"bearer\",\"required\":true}",
     "auth {\"ok\":true}",

@@ -10,7 +10,10 @@
  * A command is recognised where a Redis client writes one: at the start of the text or of a
  * line, the command word all in capitals or all in lower case (as clients send it; `Auth` is a
  * sentence's word), its arguments fitting the command's grammar. So prose stays: `auth failed
- * for user bob` has too many arguments for `AUTH`, `auth denied` reads as words (below).
+ * for user bob` has too many arguments for `AUTH`, `auth denied` reads as words, and an `AUTH`
+ * argument no credential takes makes the line a log line (`AUTH OK`, `auth {"scheme":…}`,
+ * `auth 10.0.0.5`, `AUTH PLAIN failed`: below). An argument quoted with blanks, as redis-cli
+ * takes one (`AUTH "s3cr3t P4ss"`), is one argument, its quotes kept.
  */
 
 /** The command words, each spelled in capitals and in lower case, as regex alternatives. */
@@ -162,7 +165,7 @@ export function redisPasswords(line: string, isPlaceholder: (value: string) => b
       }
       break;
   }
-  return found.filter((token) => !PLACEHOLDER.test(token.text) && !isPlaceholder(token.text)).map(({ start, end }) => ({ start, end }));
+  return found.filter((token) => token.text !== "" && !PLACEHOLDER.test(token.text) && !isPlaceholder(token.text)).map(({ start, end }) => ({ start, end }));
 }
 
 /**
@@ -180,19 +183,31 @@ function isProse(command: string, password: Token): boolean {
 }
 
 /**
- * The blank-separated words of `line`, with their places, up to a sentence's end: a word ending
- * in `.`, `!` or `?` with another word after it ends the command there, without its mark
+ * A word of a command line: a quoted argument as redis-cli and client logs write one with
+ * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes), its text and place inside the
+ * quotes; else a run of non-blanks.
+ */
+const WORD = /"((?:[^"\\\r\n]|\\.)*)"(?=[ \t\r]|$)|'([^'\r\n]*)'(?=[ \t\r]|$)|[^ \t\r]+/g;
+
+/**
+ * The words of `line` (`WORD`), with their places, up to a sentence's end: an unquoted word
+ * ending in `.`, `!` or `?` with another word after it ends the command there, without its mark
  * (`AUTH hunter2. Next` is `AUTH hunter2` and prose).
  */
 function tokensOf(line: string): Token[] {
   const tokens: Token[] = [];
-  for (const word of line.matchAll(/[^ \t\r]+/g)) {
+  let previousQuoted = false;
+  for (const word of line.matchAll(WORD)) {
     const previous = tokens[tokens.length - 1];
-    if (previous !== undefined && /[.!?]$/.test(previous.text)) {
+    if (previous !== undefined && !previousQuoted && /[.!?]$/.test(previous.text)) {
       tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
       break;
     }
-    tokens.push({ text: word[0], start: word.index, end: word.index + word[0].length });
+    const inner = word[1] ?? word[2];
+    previousQuoted = inner !== undefined;
+    const text = inner ?? word[0];
+    const start = previousQuoted ? word.index + 1 : word.index;
+    tokens.push({ text, start, end: start + text.length });
   }
   return tokens;
 }
