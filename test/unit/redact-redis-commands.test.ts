@@ -52,6 +52,8 @@ describe("Redis commands with passwords", () => {
   it("ends a command at a sentence's end, its mark kept", () => {
     expect(redact("AUTH hunter2redispw. Next").text).toBe("AUTH [REDACTED:secret]. Next");
     expect(redact("CONFIG SET requirepass N3wR3disPw! Done").text).toBe("CONFIG SET requirepass [REDACTED:secret]! Done");
+    expect(redact('AUTH "s3cr3t P4ss". Next').text).toBe('AUTH "[REDACTED:secret]". Next');
+    expect(redact('AUTH "s3cr3t P4ss".').text).toBe('AUTH "[REDACTED:secret]".');
   });
 
   it.each([

@@ -185,28 +185,30 @@ function isProse(command: string, password: Token): boolean {
 /**
  * A word of a command line: a quoted argument as redis-cli and client logs write one with
  * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes), its text and place inside the
- * quotes; else a run of non-blanks.
+ * quotes, a sentence's mark after it read with it; else a run of non-blanks.
  */
-const WORD = /"((?:[^"\\\r\n]|\\.)*)"(?=[ \t\r]|$)|'([^'\r\n]*)'(?=[ \t\r]|$)|[^ \t\r]+/g;
+const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?]?(?=[ \t\r]|$)|[^ \t\r]+/g;
 
 /**
- * The words of `line` (`WORD`), with their places, up to a sentence's end: an unquoted word
- * ending in `.`, `!` or `?` with another word after it ends the command there, without its mark
- * (`AUTH hunter2. Next` is `AUTH hunter2` and prose).
+ * The words of `line` (`WORD`), with their places, up to a sentence's end: a word ending in
+ * `.`, `!` or `?` with another word after it ends the command there, without its mark
+ * (`AUTH hunter2. Next` is `AUTH hunter2` and prose; a quoted word's mark is outside it already).
  */
 function tokensOf(line: string): Token[] {
   const tokens: Token[] = [];
-  let previousQuoted = false;
+  let quoted = false;
+  let endsSentence = false;
   for (const word of line.matchAll(WORD)) {
     const previous = tokens[tokens.length - 1];
-    if (previous !== undefined && !previousQuoted && /[.!?]$/.test(previous.text)) {
-      tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
+    if (previous !== undefined && endsSentence) {
+      if (!quoted) tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
       break;
     }
     const inner = word[1] ?? word[2];
-    previousQuoted = inner !== undefined;
+    quoted = inner !== undefined;
+    endsSentence = /[.!?]$/.test(word[0]);
     const text = inner ?? word[0];
-    const start = previousQuoted ? word.index + 1 : word.index;
+    const start = quoted ? word.index + 1 : word.index;
     tokens.push({ text, start, end: start + text.length });
   }
   return tokens;
