@@ -28,6 +28,14 @@ describe("Redis commands with passwords", () => {
     [`ACL SETUSER app !${SHA256}`, "ACL SETUSER app ![REDACTED:secret]"],
     ["  AUTH hunter2redispw\r", "  AUTH [REDACTED:secret]\r"],
     ["            AUTH hunter2redispw", "            AUTH [REDACTED:secret]"],
+    ["AUTH default p@ssw0rd", "AUTH default [REDACTED:secret]"],
+    ['AUTH "s3cr3t P4ss"', 'AUTH "[REDACTED:secret]"'],
+    ["AUTH 's3cr3t P4ss'", "AUTH '[REDACTED:secret]'"],
+    ['AUTH "default" "s3cr3t P4ss"', 'AUTH "default" "[REDACTED:secret]"'],
+    ['AUTH "s3cr3t \\" P4ss"', 'AUTH "[REDACTED:secret]"'],
+    ['CONFIG SET requirepass "N3w R3dis Pw"', 'CONFIG SET requirepass "[REDACTED:secret]"'],
+    ['ACL SETUSER app on ">Str0ng Acl Pw" ~*', 'ACL SETUSER app on ">[REDACTED:secret]" ~*'],
+    ["AUTH app-7 Xk9-2vQ", "AUTH app-7 [REDACTED:secret]"],
   ])("replaces the password: %s", (text, stored) => {
     const result = redact(text);
     expect(result.text).toBe(stored);
@@ -44,6 +52,8 @@ describe("Redis commands with passwords", () => {
   it("ends a command at a sentence's end, its mark kept", () => {
     expect(redact("AUTH hunter2redispw. Next").text).toBe("AUTH [REDACTED:secret]. Next");
     expect(redact("CONFIG SET requirepass N3wR3disPw! Done").text).toBe("CONFIG SET requirepass [REDACTED:secret]! Done");
+    expect(redact('AUTH "s3cr3t P4ss". Next').text).toBe('AUTH "[REDACTED:secret]". Next');
+    expect(redact('AUTH "s3cr3t P4ss".').text).toBe('AUTH "[REDACTED:secret]".');
   });
 
   it.each([
@@ -66,6 +76,29 @@ describe("Redis commands with passwords", () => {
     "ACL SETUSER app #notahash",
     "login AUTH hunter2redispw",
     "GET session:42",
+    'AUTH ""',
+    'CONFIG SET requirepass ""',
+    'AUTH "OK"',
+    "auth {\"scheme\":\"bearer\",\"required\":true}",
+    "AUTH {\"scheme\":\"bearer\",\"required\":true}",
+    "auth {\"ok\":true}",
+    "auth [\"bearer\",\"basic\"]",
+    "auth 10.0.0.5",
+    "auth 10.0.0.5:6379",
+    "auth ana@10.0.0.5",
+    "auth tenant-42",
+    "auth /v1/login",
+    "AUTH OK",
+    "AUTH OK user=42",
+    "AUTH OK {\"user\":42}",
+    "AUTH success",
+    "AUTH called",
+    "AUTH 200",
+    "AUTH LOGIN",
+    "AUTH PLAIN failed",
+    "auth /login 401",
+    "auth 401 Unauthorized",
+    "AUTH b1f8e2c4-3d5a-4e6f-8a9b-0c1d2e3f4a5b ok",
   ])("keeps prose, placeholders and commands without a password: %s", (text) => {
     const result = redact(text);
     expect(result.text).toBe(text);

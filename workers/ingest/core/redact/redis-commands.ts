@@ -10,7 +10,10 @@
  * A command is recognised where a Redis client writes one: at the start of the text or of a
  * line, the command word all in capitals or all in lower case (as clients send it; `Auth` is a
  * sentence's word), its arguments fitting the command's grammar. So prose stays: `auth failed
- * for user bob` has too many arguments for `AUTH`, `auth denied` reads as words (below).
+ * for user bob` has too many arguments for `AUTH`, `auth denied` reads as words, and an `AUTH`
+ * argument no credential takes makes the line a log line (`AUTH OK`, `auth {"scheme":…}`,
+ * `auth 10.0.0.5`, `AUTH PLAIN failed`: below). An argument quoted with blanks, as redis-cli
+ * takes one (`AUTH "s3cr3t P4ss"`), is one argument, its quotes kept.
  */
 
 /** The command words, each spelled in capitals and in lower case, as regex alternatives. */
@@ -63,8 +66,42 @@ interface Token {
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 /** A placeholder for a bound argument (`AUTH ?`), as some instrumentations write arguments. */
 const PLACEHOLDER = /^(?:\?|\$\d+|\[REDACTED:[a-z_]+\])$/;
-/** A word of letters, short: in a lower-case `auth` line with one argument, prose (`auth denied`). */
-const PROSE_WORD = /^[a-z]{1,15}$/;
+/**
+ * In a lower-case `auth` line, a sentence's word: short letters (`auth denied`) or a name with a
+ * number (`auth tenant-42`, `auth user_7`).
+ */
+const PROSE_WORD = /^(?:[a-z]{1,15}|[a-z]{1,15}[-_]\d{1,9})$/;
+/**
+ * Words a log line about authentication says after `AUTH`/`auth` (`AUTH OK`, `AUTH PLAIN
+ * failed`, `AUTH LOGIN`): outcomes, states and SASL mechanism names, in any case. A line using
+ * one as the user name or the password is prose, not a command.
+ */
+const AUTH_VOCABULARY = new Set(
+  [
+    "ok", "okay", "success", "succeeded", "successful", "fail", "failed", "failure", "error", "denied",
+    "called", "required", "optional", "missing", "invalid", "valid", "expired", "granted", "rejected",
+    "pending", "passed", "skipped", "enabled", "disabled", "started", "done", "true", "false", "null",
+    "none", "unauthorized", "unauthenticated", "authenticated", "forbidden", "timeout", "bearer", "basic",
+    "token", "login", "plain", "anonymous", "external", "xoauth2", "oauthbearer", "cram-md5", "digest-md5",
+    "scram-sha-1", "scram-sha-256", "gssapi",
+  ],
+);
+/**
+ * Argument shapes no Redis password or user name in a written command takes, which log lines
+ * put after `auth`: a JSON object or array opening (`console.log("auth", obj)`), a path, a
+ * number or HTTP status, a UUID, an IPv4 address or `host:port`, an e-mail-like `user@host`
+ * (the host an IP address or a dotted name: `p@ssw0rd` stays a password), a `key=value` pair.
+ */
+const NOT_A_CREDENTIAL = [
+  /^[{[]/,
+  /^\//,
+  /^-?\d+(?:\.\d+)?$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /^[\w.-]+:\d{1,5}$/,
+  /^\d{1,3}(?:\.\d{1,3}){3}$/,
+  /^[^@]+@(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d{1,5})?$/i,
+  /^[a-z_][\w.-]*=[^=]+$/i,
+];
 
 /**
  * The passwords in `line`, a match of `REDIS_COMMAND_LINE`, in order; none when the line does
@@ -79,8 +116,10 @@ export function redisPasswords(line: string, isPlaceholder: (value: string) => b
   const keyword = (token: Token | undefined, word: string): boolean => token !== undefined && token.text.toUpperCase() === word;
   switch (command.toUpperCase()) {
     case "AUTH":
-      // `AUTH password` or `AUTH username password`; a lower-case `auth` and a short word of
-      // letters is prose (`auth denied`, `auth user bob`), unless the user is Redis's `default`.
+      // `AUTH password` or `AUTH username password`, in either case, each argument one a
+      // credential can be (`canBeCredential`); a lower-case `auth` and a short word is prose
+      // (`auth denied`, `auth user bob`), unless the user is Redis's `default`.
+      if (!args.every(canBeCredential)) break;
       if (args.length === 1 && !isProse(command, args[0]!)) found.push(args[0]!);
       else if (args.length === 2 && (args[0]!.text === "default" || !isProse(command, args[1]!))) found.push(args[1]!);
       break;
@@ -126,7 +165,16 @@ export function redisPasswords(line: string, isPlaceholder: (value: string) => b
       }
       break;
   }
-  return found.filter((token) => !PLACEHOLDER.test(token.text) && !isPlaceholder(token.text)).map(({ start, end }) => ({ start, end }));
+  return found.filter((token) => token.text !== "" && !PLACEHOLDER.test(token.text) && !isPlaceholder(token.text)).map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * Whether an `AUTH` argument can be a user name or a password: not a word of the auth
+ * vocabulary (`AUTH_VOCABULARY`) nor of a shape a log line puts there (`NOT_A_CREDENTIAL`).
+ */
+function canBeCredential(argument: Token): boolean {
+  const { text } = argument;
+  return !AUTH_VOCABULARY.has(text.toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
 }
 
 /** Whether `password`, after the command word `command`, reads as a sentence's word (`PROSE_WORD`). */
@@ -135,19 +183,33 @@ function isProse(command: string, password: Token): boolean {
 }
 
 /**
- * The blank-separated words of `line`, with their places, up to a sentence's end: a word ending
- * in `.`, `!` or `?` with another word after it ends the command there, without its mark
- * (`AUTH hunter2. Next` is `AUTH hunter2` and prose).
+ * A word of a command line: a quoted argument as redis-cli and client logs write one with
+ * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes), its text and place inside the
+ * quotes, a sentence's mark after it read with it; else a run of non-blanks.
+ */
+const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?]?(?=[ \t\r]|$)|[^ \t\r]+/g;
+
+/**
+ * The words of `line` (`WORD`), with their places, up to a sentence's end: a word ending in
+ * `.`, `!` or `?` with another word after it ends the command there, without its mark
+ * (`AUTH hunter2. Next` is `AUTH hunter2` and prose; a quoted word's mark is outside it already).
  */
 function tokensOf(line: string): Token[] {
   const tokens: Token[] = [];
-  for (const word of line.matchAll(/[^ \t\r]+/g)) {
+  let quoted = false;
+  let endsSentence = false;
+  for (const word of line.matchAll(WORD)) {
     const previous = tokens[tokens.length - 1];
-    if (previous !== undefined && /[.!?]$/.test(previous.text)) {
-      tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
+    if (previous !== undefined && endsSentence) {
+      if (!quoted) tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
       break;
     }
-    tokens.push({ text: word[0], start: word.index, end: word.index + word[0].length });
+    const inner = word[1] ?? word[2];
+    quoted = inner !== undefined;
+    endsSentence = /[.!?]$/.test(word[0]);
+    const text = inner ?? word[0];
+    const start = quoted ? word.index + 1 : word.index;
+    tokens.push({ text, start, end: start + text.length });
   }
   return tokens;
 }
