@@ -523,10 +523,10 @@ describe("a query object's bound values in every form a sender logs it", () => {
     return record;
   }
 
-  /** Every list of bound values the record stores (`bindings`, `params` at any depth, in JSON text too), as canonical JSON. */
-  function boundLists(record: LogRecord): string[] {
+  /** Every list of bound values the record stores (under `valuesKeys`: `bindings`, `params` at any depth, in JSON text too), as canonical JSON. */
+  function boundLists(record: LogRecord, valuesKeys: readonly string[] = ["bindings", "params"]): string[] {
     const lists: string[] = [];
-    const isValuesKey = (key: string) => key === "bindings" || key === "params" || key.endsWith(".bindings") || key.endsWith(".params");
+    const isValuesKey = (key: string) => valuesKeys.some((name) => key === name || key.endsWith(`.${name}`));
     const fromJson = (json: unknown, key: string): void => {
       if (typeof json === "string") {
         if (isValuesKey(key) && json.startsWith("[")) lists.push(JSON.stringify(JSON.parse(json)));
@@ -586,6 +586,47 @@ describe("a query object's bound values in every form a sender logs it", () => {
     const lists = boundLists(record);
     expect(lists, JSON.stringify(record)).toHaveLength(copies);
     for (const list of lists) expect(list).toBe(PRISMA_STORED);
+  });
+
+  /** TypeORM's logged query object (`query` + `parameters`) and node-postgres' query config (`text` + `values`), read as knex's. */
+  const TYPEORM_QUERY = 'UPDATE "user" SET "password" = $1 WHERE "id" = $2';
+  const PG_TEXT = "SELECT * FROM users WHERE email = $1 AND password = $2 AND id = $3";
+  const pairs: Array<[string, string, string, string, Array<string | number>, string]> = [
+    ["TypeORM's query object", "query", "parameters", TYPEORM_QUERY, ["hunter2-secret", 42], JSON.stringify(["[REDACTED:secret_param]", 42])],
+    ["node-postgres' query config", "text", "values", PG_TEXT, ["ana@example.com", "hunter2-secret", 42], JSON.stringify(["[REDACTED:email]", "[REDACTED:secret_param]", 42])],
+  ];
+  const pairForms = pairs.flatMap(([name, statementKey, valuesKey, statement, values, expected]) => {
+    const array = (): AnyValue => ({ arrayValue: values.map((value) => (typeof value === "number" ? int(String(value)) : s(value))) });
+    const object = () => kv({ [statementKey]: s(statement), [valuesKey]: array() });
+    const json = { [statementKey]: statement, [valuesKey]: values };
+    const forms: Array<[string, () => LogRecord, number]> = [
+      ["a JSON log line, lifted", () => stored(s(JSON.stringify(json))), 2],
+      ["a JSON log line nesting it under `db`, lifted", () => stored(s(JSON.stringify({ db: json }))), 2],
+      ["a kvlistValue body, lifted", () => stored(object()), 2],
+      ["a kvlistValue attribute", () => stored(s("query"), attrs({ db: object() })), 1],
+      ["flat attributes, the values an arrayValue", () => stored(s("query"), attrs({ [statementKey]: s(statement), [valuesKey]: array() })), 1],
+      ["attributes lifted under a parent key", () => stored(s("query"), attrs({ [`db.${statementKey}`]: s(statement), [`db.${valuesKey}`]: s(JSON.stringify(values)) })), 1],
+    ];
+    return forms.map(([form, send, copies]) => [`${name} as ${form}`, valuesKey, send, copies, expected] as const);
+  });
+
+  it.each(pairForms)("%s: the password and email by their columns, the id kept", (_, valuesKey, send, copies, expected) => {
+    const record = send();
+    const lists = boundLists(record, [valuesKey]);
+    expect(lists, JSON.stringify(record)).toHaveLength(copies);
+    for (const list of lists) expect(list).toBe(expected);
+    expect(JSON.stringify(record)).not.toContain("hunter2-secret");
+  });
+
+  it("leaves `text` and `values` that are no statement and its values as sent", () => {
+    const line = JSON.stringify({ text: "hello", values: [1, 2] });
+    expect(stored(s(line)).body).toEqual(s(line));
+    const structured = stored(s("q"), attrs({ text: s("hello"), values: { arrayValue: [int("1"), int("2")] } }));
+    expect(structured.attributes.find((a) => a.key === "values")!.value).toEqual({ arrayValue: [int("1"), int("2")] });
+    const chart = JSON.stringify({ text: "Select a region? then zoom", values: ["94103", "t-42"] });
+    expect(stored(s(chart)).body).toEqual(s(chart));
+    const tokens = JSON.stringify({ query: 'select * from "usage" where "tokens_used" > $1 and "id" = $2', parameters: [4096, "u-42"] });
+    expect(stored(s(tokens)).body).toEqual(s(tokens));
   });
 
   it("counts each bound value a structured value held once, and says what it found", () => {

@@ -87,33 +87,43 @@ function isText(value: AnyValue): value is { stringValue: string } {
  * A query event: the text of its statement and the member holding the values bound to it.
  * Prisma's (`$on("query")`: `query`, `params`, `duration`, `target`), whose `params` is a string
  * of JSON text as sent; knex's (`knex.on("query")`, `toSQL()`: `sql`, `bindings`, `method`,
- * `__knexQueryUid`, …), whose `bindings` is an array.
+ * `__knexQueryUid`, …), TypeORM's logged query (`query`, `parameters`) and node-postgres' query
+ * config (`client.query({ text, values })`), whose values are an array.
  */
 export interface QueryEvent {
   readonly statement: string;
-  /** The member holding the bound values: `params` or `bindings`. */
+  /** The member holding the statement: `query`, `sql` or `text`. */
+  readonly statementKey: string;
+  /** The member holding the bound values: `params`, `bindings`, `parameters` or `values`. */
   readonly valuesKey: string;
 }
 
-/** Prisma's event's keys: `query`, `params`. */
-const PRISMA_QUERY_KEY = "query";
+/** Prisma's event's keys: `query`, `params` (the values as a string of JSON text). */
 const PRISMA_PARAMS_KEY = "params";
-/** knex's query object's keys: `sql`, `bindings`. */
-const KNEX_SQL_KEY = "sql";
-const KNEX_BINDINGS_KEY = "bindings";
+/** node-postgres' query config's values key, whose `text` is a statement only when it reads as one. */
+const PG_VALUES_KEY = "values";
 
-/** Each form's key of the values, with its statement's key beside it. */
+/** Each form's key of the values, with its statement's key beside it: Prisma's, knex's, TypeORM's, node-postgres'. */
 const EVENT_FORMS: ReadonlyArray<readonly [values: string, statement: string]> = [
-  [PRISMA_PARAMS_KEY, PRISMA_QUERY_KEY],
-  [KNEX_BINDINGS_KEY, KNEX_SQL_KEY],
+  [PRISMA_PARAMS_KEY, "query"],
+  ["bindings", "sql"],
+  ["parameters", "query"],
+  [PG_VALUES_KEY, "text"],
 ];
+
+/**
+ * An SQL statement with a placeholder (`$1`, `?`): what node-postgres' `text` must read as for
+ * its `values` to be bound to it, `text` and `values` being common names of other things.
+ */
+const STATEMENT_WITH_PLACEHOLDER = /^\s*(?:select|insert|update|delete|with|merge|replace|upsert|call)\b[^]*(?:\$\d|\?)/i;
 
 const LOWER_S = 0x73;
 
 /**
  * The query events among `attributes` (one record's list, or the members of a map at any depth),
  * by the key of the attribute holding the values: Prisma's `params` with a `query` beside it,
- * knex's `bindings` with an `sql` beside it, in every form a sender puts the pair in. The values
+ * knex's `bindings` with an `sql` beside it, TypeORM's `parameters` with a `query`, node-postgres'
+ * `values` with a `text` that reads as a statement with placeholders, in every form a sender puts the pair in. The values
  * are JSON text of an array (`["ana@example.com","4155550132"]`: Prisma's string, or an array a
  * JSON log line held, lifted as its text) or an `arrayValue` (the object logged as a structured
  * value: pino's and winston's OTel transports, the SDK's `emit`). The pair is the members of one
@@ -133,7 +143,8 @@ export function queryEvents(attributes: readonly KeyValue[]): ReadonlyMap<string
       const parent = key.length - values.length;
       if (!key.endsWith(values) || (parent > 0 && key.charCodeAt(parent - 1) !== DOT) || !holdsBoundValues(attribute.value)) continue;
       const statement = textAt(attributes, key.slice(0, parent) + statementName);
-      if (statement !== undefined) (events ??= new Map()).set(key, { statement, valuesKey: values });
+      if (statement === undefined || (values === PG_VALUES_KEY && !STATEMENT_WITH_PLACEHOLDER.test(statement))) continue;
+      (events ??= new Map()).set(key, { statement, statementKey: statementName, valuesKey: values });
     }
   }
   return events;
@@ -200,25 +211,26 @@ export function replacedBoundValues(items: readonly AnyValue[], redacted: string
 
 /**
  * The event's JSON text as the library's event logged as JSON writes it: Prisma's
- * `{"query":"…","params":"[…]"}`, knex's `{"sql":"…","bindings":[…]}` (`values` as it is, JSON
- * text of an array). Read by the scanner as that line is (`detectors/sql-values.ts`, the
- * `"params":` and `"bindings":` lists), its values get one verdict in the line and in the
- * attributes lifted from it.
+ * `{"query":"…","params":"[…]"}`, the others' `{"<statement>":"…","<values>":[…]}` (knex's `sql`
+ * + `bindings`, TypeORM's `query` + `parameters`, node-postgres' `text` + `values`; `values` as
+ * it is, JSON text of an array). Read by the scanner as that line is (`detectors/sql-values.ts`,
+ * the lists after those members), its values get one verdict in the line and in the attributes
+ * lifted from it.
  */
 export function queryEventText(event: QueryEvent, values: string): string {
-  if (event.valuesKey === KNEX_BINDINGS_KEY) return `{"${KNEX_SQL_KEY}":${JSON.stringify(event.statement)},"${KNEX_BINDINGS_KEY}":${values}}`;
-  return `{"${PRISMA_QUERY_KEY}":${JSON.stringify(event.statement)},"${PRISMA_PARAMS_KEY}":${JSON.stringify(values)}}`;
+  const listed = event.valuesKey === PRISMA_PARAMS_KEY ? JSON.stringify(values) : values;
+  return `{"${event.statementKey}":${JSON.stringify(event.statement)},"${event.valuesKey}":${listed}}`;
 }
 
 /**
  * The values of an event's text (`queryEventText`) after redaction, or undefined when it is no
- * longer such JSON. knex's are sliced out as written, not parsed, so every digit of a 64-bit
- * number stays: the statement before them is a JSON string, in which `,"bindings":` cannot stand
+ * longer such JSON. An array is sliced out as written, not parsed, so every digit of a 64-bit
+ * number stays: the statement before it is a JSON string, in which `,"<values>":` cannot stand
  * unescaped.
  */
 export function queryEventParams(event: QueryEvent, text: string): string | undefined {
-  if (event.valuesKey === KNEX_BINDINGS_KEY) {
-    const member = `,"${KNEX_BINDINGS_KEY}":`;
+  if (event.valuesKey !== PRISMA_PARAMS_KEY) {
+    const member = `,"${event.valuesKey}":`;
     const at = text.indexOf(member);
     return at >= 0 && text.endsWith("}") ? text.slice(at + member.length, -1) : undefined;
   }

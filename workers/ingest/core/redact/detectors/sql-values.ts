@@ -203,6 +203,8 @@ function skipBlanksBack(text: string, at: number): number {
  * \"ssn\" = $1 and \"id\" = $2"}`) or before it (`knex.raw`'s, `toNative()`'s); and its debug
  * output (`DEBUG=knex:query,knex:bindings`), the statement on one line, then `knex:bindings`
  * and `util.inspect` of the array (`knex` `lib/execution/internal/query-executioner.js`).
+ * TypeORM's logged query object (`"query":"…","parameters":[…]`) and node-postgres' query config
+ * (`"text":"…","values":[…]`), logged as JSON, as knex's object is read.
  */
 export const SQL_BOUND_LIST_MARKERS: readonly string[] = [
   "PARAMETERS:",
@@ -215,6 +217,10 @@ export const SQL_BOUND_LIST_MARKERS: readonly string[] = [
   '\\"params\\":',
   '"bindings":',
   '\\"bindings\\":',
+  '"parameters":',
+  '\\"parameters\\":',
+  '"values":',
+  '\\"values\\":',
   "knex:bindings",
   "prisma:query",
 ];
@@ -249,10 +255,10 @@ export function holdsSqlBoundList(text: string): boolean {
 
 /**
  * A part of every spelling of `SQL_BOUND_LIST_MARKERS` (`PARAMETERS:`, `params`, `Executing (`,
- * `bindings`, `prisma:query`): five native searches rule out a text holding none of them, where the markers
- * are twelve. Each marker must hold one (a test checks).
+ * `bindings`, `prisma:query`, `values`): six native searches rule out a text holding none of them, where the markers
+ * are sixteen. Each marker must hold one (a test checks).
  */
-export const SQL_BOUND_LIST_MARKER_STEMS: readonly string[] = ["aram", "ARAM", "xecut", "inding", "isma:q"];
+export const SQL_BOUND_LIST_MARKER_STEMS: readonly string[] = ["aram", "ARAM", "xecut", "inding", "isma:q", "alues"];
 
 function holdsMarkerStem(text: string): boolean {
   for (let i = 0; i < SQL_BOUND_LIST_MARKER_STEMS.length; i++) if (text.includes(SQL_BOUND_LIST_MARKER_STEMS[i]!)) return true;
@@ -269,13 +275,18 @@ const EVENT_QUERY_SPELLINGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The `sql` member's spelling that must stand beside each spelling of knex's `bindings`, before
- * or after it, for it to be a bound list, and that holds the statement: the list's values are
- * bound to the placeholders of that string only, not to whatever precedes the list.
+ * The statement member's spelling that must stand beside each spelling of a query object's values,
+ * before or after it, for them to be a bound list, and that holds the statement: the list's
+ * values are bound to the placeholders of that string only, not to whatever precedes the list.
+ * knex's `sql` + `bindings`, TypeORM's `query` + `parameters`, node-postgres' `text` + `values`.
  */
 const STATEMENT_MEMBER_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['"bindings":', '"sql":'],
   ['\\"bindings\\":', '\\"sql\\":'],
+  ['"parameters":', '"query":'],
+  ['\\"parameters\\":', '\\"query\\":'],
+  ['"values":', '"text":'],
+  ['\\"values\\":', '\\"text\\":'],
 ]);
 
 /**
@@ -414,8 +425,9 @@ function resetBound(text: string): void {
       if (first < 0 || first > found.index) continue;
     }
     // knex's `sql` member may stand after its `bindings`: anywhere in the text.
+    // A values member that holds no array (`"values":{…}`) is no bound list.
     const member = STATEMENT_MEMBER_SPELLINGS.get(found[0]);
-    if (member !== undefined && firstAt(member) < 0) continue;
+    if (member !== undefined && (firstAt(member) < 0 || !opensArray(text, found.index + found[0].length))) continue;
     markers.push(found.index);
     if (SQL_STATEMENT_PREFIXES.includes(found[0])) bound.prefixes.add(found.index);
     if (TRAILING_LIST_PREFIXES.includes(found[0])) bound.trailing.add(found.index);
@@ -425,6 +437,13 @@ function resetBound(text: string): void {
   bound.open = -1;
   bound.listOf = -1;
   bound.statement = -1;
+}
+
+/** Whether the value at `at` (after blanks) is an array: `[`. */
+function opensArray(text: string, at: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 91; /* [ */
 }
 
 /** Every spelling of `SQL_BOUND_LIST_MARKERS`, as one regex: no two overlap, so a pass finds each in order. */
@@ -666,9 +685,16 @@ function readStatement(text: string, m: number): void {
   bound.statement = m;
 }
 
+/** The spelling of `STATEMENT_MEMBER_SPELLINGS` that stands at `at`, or "" for another marker. */
+function markerSpellingAt(text: string, at: number): string {
+  for (const spelling of STATEMENT_MEMBER_SPELLINGS.keys()) if (text.startsWith(spelling, at)) return spelling;
+  return "";
+}
+
 /**
- * Where the statement of knex's `bindings` marker `m` stands (`STATEMENT_MEMBER_SPELLINGS`): the
- * text of the `sql` string right before the marker (`"sql":"…","bindings":[…]`, `knex.raw`'s
+ * Where the statement of a query object's values marker `m` stands (`STATEMENT_MEMBER_SPELLINGS`:
+ * knex's `bindings`, TypeORM's `parameters`, node-postgres' `values`): the
+ * text of its statement string (`sql`, `query`, `text`) right before the marker (`"sql":"…","bindings":[…]`, `knex.raw`'s
  * and `toNative()`'s order), else of the first `sql` member after it (a query builder's,
  * `"bindings":[…],"__knexQueryUid":"…","sql":"…"`), else of the last one before it; each within
  * REACH and between the markers beside `m`. Undefined for another marker, or when no `sql`
@@ -677,7 +703,7 @@ function readStatement(text: string, m: number): void {
 function statementMember(text: string, m: number): { from: number; to: number } | undefined {
   const marker = bound.markers[m] ?? 0;
   const escaped = text.charCodeAt(marker) === 92; /* \ */
-  const spelling = text.startsWith('"bindings":', marker) ? '"sql":' : escaped && text.startsWith('\\"bindings\\":', marker) ? '\\"sql\\":' : undefined;
+  const spelling = STATEMENT_MEMBER_SPELLINGS.get(markerSpellingAt(text, marker));
   if (spelling === undefined) return undefined;
   const low = Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
   const high = Math.min(text.length, marker + REACH, bound.markers[m + 1] ?? text.length);
