@@ -1,3 +1,4 @@
+import { WHOLE_UUID } from "./uuid";
 import { standsForSecret } from "./secret-names";
 
 /**
@@ -38,7 +39,7 @@ export function holdsPersonName(text: string): boolean {
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
   const lower = trimmed.toLowerCase();
   const account = lower.slice(lower.lastIndexOf("\\") + 1);
-  return !NO_PERSON.has(account) && !AUTOMATION_ACCOUNT.test(account) && !IDENTIFIER.test(account);
+  return !NO_PERSON.has(account) && !AUTOMATION_ACCOUNT.test(account) && !IDENTIFIER.test(account) && !WHOLE_UUID.test(account);
 }
 
 /** Accounts and words that name no person (lower case; a Windows account after its domain's `\`). */
@@ -62,7 +63,7 @@ const AUTOMATION_ACCOUNT =
   /^(?:_|system:)|\[bot\]$|(?:^|[-_.\s])(?:svc|service|ci|runner|deploy|deployer|bot|robot|system|daemon|build|builder|agent|automation|serviceaccount)(?:$|[-_.\s\d])/;
 
 /**
- * An identifier, kept: digits (`42`), a UUID, or an id's prefix and a number (`u-8812`,
+ * An identifier, kept: digits (`42`) or an id's prefix and a number (`u-8812`,
  * `usr_1042`); not a name and a number, a login people choose (`ana_1983`).
  */
-const IDENTIFIER = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+)$/;
+const IDENTIFIER = /^(?:\d+|(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+)$/;

@@ -1,3 +1,5 @@
+import { WHOLE_UUID } from "./uuid";
+
 /**
  * Redis commands that carry a password, as client instrumentations write a command into
  * `db.statement` / `db.query.text` and span names (go-redis's redisotel writes the command and
@@ -96,7 +98,7 @@ const NOT_A_CREDENTIAL = [
   /^[{[]/,
   /^\//,
   /^-?\d+(?:\.\d+)?$/,
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  WHOLE_UUID,
   /^[\w.-]+:\d{1,5}$/,
   /^\d{1,3}(?:\.\d{1,3}){3}$/,
   /^[^@]+@(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d{1,5})?$/i,

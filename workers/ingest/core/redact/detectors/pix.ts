@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
+import { WHOLE_UUID } from "../uuid";
 
 /**
  * PIX, Brazil's instant payments (Banco Central do Brasil, "Manual de Padrões para Iniciação do
@@ -39,12 +40,10 @@ export const pixDetector: Detector = {
     if (match.startsWith("000201") && match.length > 30) return match.includes(marker) ? undefined : redactBrCode(match, marker);
     const pixKeyValue = (place & Place.PIX_KEY_VALUE) !== 0;
     if (pixKeyValue && start === 0 && text.length === match.length) return marker;
-    if (!RANDOM_KEY.test(match)) return undefined;
+    if (!WHOLE_UUID.test(match)) return undefined;
     return pixKeyValue || PIX_KEY_NAMED_BEFORE.test(text.slice(Math.max(0, start - PIX_KEY_NAME_REACH), start)) ? marker : undefined;
   },
 };
-
-const RANDOM_KEY = /^[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$/;
 /**
  * The names of a PIX key in text, then what may stand between them and the key: `chave pix`,
  * `chave aleatória`, `chave EVP` (the DICT's name of the random key type), `PIX key`, `pix_key`,
