@@ -219,7 +219,7 @@ const AT_START = new RegExp(SOURCE, "y");
  */
 function searchSecretParameter(text: string, from: number): RegExpExecArray | null {
   let nextColon = text.indexOf(":", from);
-  let nextDash = text.indexOf("-", from);
+  let nextDash = flagDash(text, from);
   let nextName = parameterNameStart(text, from, from);
   for (;;) {
     let start = nextName;
@@ -230,9 +230,23 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
     const match = AT_START.exec(text);
     if (match !== null) return match;
     if (start === nextColon) nextColon = text.indexOf(":", start + 1);
-    else if (start === nextDash) nextDash = text.indexOf("-", start + 1);
+    else if (start === nextDash) nextDash = flagDash(text, start + 1);
     else nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
   }
+}
+
+/**
+ * The first `-` at or after `from` that may start a flag: `FLAG`'s lookbehind wants the text's
+ * start, a blank, a quote, `=`, `,`, `[` or `(` before it, so a dash after any other ASCII
+ * character (a date's, a UUID's, a word's) is passed over; the regex judges the rest.
+ */
+function flagDash(text: string, from: number): number {
+  for (let dash = text.indexOf("-", from); dash >= 0; dash = text.indexOf("-", dash + 1)) {
+    if (dash === 0) return dash;
+    const before = text.charCodeAt(dash - 1);
+    if (before <= 0x20 || before >= 0x80 || before === 0x22 || before === 0x27 || before === 0x3d || before === 0x2c || before === 0x5b || before === 0x28) return dash;
+  }
+  return -1;
 }
 
 /**
