@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { emailDetector } from "../../workers/ingest/core/redact/detectors/email";
+import { secretParameterDetector } from "../../workers/ingest/core/redact/detectors/secret-parameter";
 import { SQL_BOUND_LIST_MARKERS, SQL_BOUND_LIST_MARKER_STEMS } from "../../workers/ingest/core/redact/detectors/sql-values";
 import { seededRandom } from "../../bench/random";
 
-const SEARCHING = [emailDetector];
 
 /** What `exec` of the global regex finds from each position, as [index, match] or null. */
 function byRegex(source: string, text: string, from: number): [number, string] | null {
@@ -23,14 +23,16 @@ function bySearch(search: (text: string, from: number) => RegExpExecArray | null
   return match === null ? null : [match.index, match[0]];
 }
 
-/** Texts built from the pieces an address is made of and what stands around one. */
-function randomTexts(count: number): string[] {
+/** `count` texts of 1 to 24 of `pieces`, in a seeded random order. */
+function randomTexts(count: number, pieces: readonly string[]): string[] {
   const random = seededRandom(29);
-  const pieces = ["ana", "Ana.Souza", "joão", "x", "1", "%", "%40", "%4", "@", "@@", ".", "..", "-", "+", "_", "example", "com", "br", "c", "é", " ", "'", "(", ",", "×", "/", ":", "=", "\n", "localhost", "1.2.3"];
   return Array.from({ length: count }, () => Array.from({ length: random.int(1, 24) }, () => random.pick(pieces)).join(""));
 }
 
-const FIXED = [
+/** The pieces an address is made of and what stands around one. */
+const EMAIL_PIECES = ["ana", "Ana.Souza", "joão", "x", "1", "%", "%40", "%4", "@", "@@", ".", "..", "-", "+", "_", "example", "com", "br", "c", "é", " ", "'", "(", ",", "×", "/", ":", "=", "\n", "localhost", "1.2.3"];
+
+const EMAIL_TEXTS = [
   "",
   "mail ana@example.com now",
   "ana@example.com",
@@ -46,10 +48,40 @@ const FIXED = [
   "ana.@example.com ×ana@example.com ÷bob@example.com",
 ];
 
+/** The pieces of names, separators, flags, quotes and values a secret parameter is made of. */
+const SECRET_PARAMETER_PIECES = [
+  "password", "token", "api_key", "db-password", "secret", "x", "_token", "é", "×", "1", "code", "BR", "s3cr3t", "Bearer", "Basic", "abc.def",
+  "=", "==", ":", ": ", ":=", "-", "--", "-p", "-D", "mysql ", "-property:", "/p:", "//registry/:", "?", "&", "#", ";", ",", " ", "\t", "\n",
+  "\"", "'", "\\\"", "\\", "(", "[", "{", "}", "<", ">", "%20", "+", "/", ".",
+];
+
+const SECRET_PARAMETER_TEXTS = [
+  "",
+  "GET /login?user=ana&password=hunter2 HTTP/1.1",
+  "password: hunter2",
+  '{"password":"hunter2","token":"abc"}',
+  "mysql -uroot -pS3cret shop",
+  "java -Dspring.datasource.password=s3cr3t -jar app.jar",
+  "--token abc --api-key=xyz",
+  "x.password=abc a-b=c é=d ×token=e ÷secret=f",
+  "Authorization: Bearer abc.def.ghi",
+  "//registry.npmjs.org/:_authToken=abc",
+  "dotnet build /p:DbPassword=abc -property:Token=x",
+  "connect(password=abc) User[password=x] {password=y, token=z}",
+  '-var \'db_password=abc\' -e "token=x"',
+  "2026-12-01T10:00:00Z 0b9a-4c1d-8e7f password = x",
+  "INSERT INTO t (id, pw) VALUES (1, 'a'), (2, 'b') -- password=abc",
+];
+
+const SEARCHING = [
+  { detector: emailDetector, texts: [...EMAIL_TEXTS, ...randomTexts(3000, EMAIL_PIECES)] },
+  { detector: secretParameterDetector, texts: [...SECRET_PARAMETER_TEXTS, ...randomTexts(3000, SECRET_PARAMETER_PIECES)] },
+];
+
 describe("a detector's own search", () => {
-  for (const detector of SEARCHING) {
+  for (const { detector, texts } of SEARCHING) {
     it(`finds what the regex of ${detector.kind} finds, from every position`, () => {
-      for (const text of [...FIXED, ...randomTexts(3000)]) {
+      for (const text of texts) {
         for (let from = 0; from <= text.length; from++) {
           expect(bySearch(detector.search!, text, from), `${JSON.stringify(text)} from ${from}`).toEqual(byRegex(detector.source, text, from));
         }
