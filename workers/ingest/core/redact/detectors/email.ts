@@ -41,6 +41,14 @@ export const emailDetector: Detector = {
   search: searchEmail,
 };
 
+/** The source, as a whole text. */
+const WHOLE = new RegExp(`^${SOURCE}$`);
+
+/** Whether `text` is one e-mail address and nothing else (`ana@example.com`), as the detector finds it. */
+export function isEmailAddress(text: string): boolean {
+  return WHOLE.test(text);
+}
+
 /** What follows a URL's user that is an address: the rest of its userinfo (`:password`) and the `@` before the host. */
 const USERINFO_GOES_ON = /^(?::[^\s/?#@]*)?@/;
 
