@@ -247,8 +247,11 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
  * itself (`password`, `token`) an address-shaped value is that credential, and stays a secret.
  */
 function labelsAddress(name: string, value: string): boolean {
-  return namesSecretContext(name) && isEmailAddress(value);
+  // A sentence's end after the address (`session:ana@example.com.`) is no part of it, as the
+  // e-mail detector, which takes the value then, reads it.
+  return namesSecretContext(name) && isEmailAddress(value.replace(SENTENCE_PUNCTUATION_END, ""));
 }
+const SENTENCE_PUNCTUATION_END = /[.,;:!?)]+$/;
 
 /**
  * A country's, a currency's or a language's code, as the bare name `code` often holds one
