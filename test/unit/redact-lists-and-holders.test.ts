@@ -116,7 +116,7 @@ describe("a card holder's name split into first and last name", () => {
   it("under attribute keys naming the holder", () => {
     expect(
       redactedAttributes({ cardholder_first_name: "Maria", card_holder_last_name: "Souza", "holder.surname": "Souza", "titular.sobrenome": "Souza", first_name: "Maria" }),
-    ).toMatchObject({ cardholder_first_name: HOLDER, card_holder_last_name: HOLDER, "holder.surname": HOLDER, "titular.sobrenome": HOLDER, first_name: "Maria" });
+    ).toMatchObject({ cardholder_first_name: HOLDER, card_holder_last_name: HOLDER, "holder.surname": HOLDER, "titular.sobrenome": HOLDER, first_name: "[REDACTED:person_name]" });
   });
 
   it("in a card's or payment's holder object (the keys a lifted line gets, a body kept as JSON, JSON text)", () => {
@@ -148,10 +148,11 @@ describe("a card holder's name split into first and last name", () => {
     expect(redacted(text)).toBe(text);
   });
 
-  it("a user's first name stays, as a key and in a body kept as JSON", () => {
-    expect(redactedAttributes({ "user.first_name": "Maria" })["user.first_name"]).toBe("Maria");
-    const body = '{"msg":"signup","user":{"first_name":"Maria"}}';
-    expect(redactedBody(body).body).toEqual({ stringValue: body });
+  it("a user's first name is a person's name, as a key and in a body kept as JSON", () => {
+    expect(redactedAttributes({ "user.first_name": "Maria" })["user.first_name"]).toBe("[REDACTED:person_name]");
+    expect(redactedBody('{"msg":"signup","user":{"first_name":"Maria"}}').body).toEqual({
+      stringValue: '{"msg":"signup","user":{"first_name":"[REDACTED:person_name]"}}',
+    });
   });
 });
 

@@ -12,6 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
 import { namesPersonField } from "./person-names";
+import { namesMeasure } from "./detectors/measure-value";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -32,7 +33,8 @@ import { namesPersonField } from "./person-names";
  * - `url`: the value is a URL (`url.full`, `http.url`), whose host is the other end of a
  *   client's span like a peer's address; its path and query are the caller's data;
  * - `id`: the value is an identifier (`dd.trace_id`, `order.id`, `cloudflare.ray_id`, `sku`,
- *   `part_number`, `numero_pedido`, `id_pedido`), so a number in it is no card;
+ *   `part_number`, `numero_pedido`, `id_pedido`) or a measure (`bytes`, `retry_count`, `offset`,
+ *   `duration_ns`: `detectors/measure-value.ts`), so a number in it is no card;
  * - `version`: the value is a version (`service.version`, `os.version`, `app.release`), whose four-part
  *   numbers (`1.0.0.0`) are no address and whose digits are no card;
  * - `place`: the `Place` facts the key gives the text detectors, a list's name as its item's
@@ -237,7 +239,8 @@ export class KeyRules {
       INFRASTRUCTURE_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
-    const id = namesId(lastSegment, words);
+    // A measure's number (`bytes`, `retry_count`, `duration_ns`) is no card, as an id's is not.
+    const id = namesId(lastSegment, words) || namesMeasure(words);
     // The one verdict every place asks of a name (`numero_pedido`, `pedido`, `nsu`: a thing's;
     // `cliente_cpf`, `user.id`: a person's). A payment's code or a bare thing's name (`nsu`,
     // `pedido`) is a thing's number for CPFs and SSNs, not for cards, as those words are in text.

@@ -8,19 +8,54 @@ import { standsForSecret } from "./secret-names";
  * the account the process runs as, "ana.silva" on a developer's machine). Their other spellings
  * are the same field: a JSON member's or lifted key's path (`items.user.name`,
  * `log.user.full_name`), snake and camel case (`user_name`, `userName`, `user.fullName`).
+ * The same holds for the words applications' columns and members write for a person's name
+ * (`PERSON_NAME_PARTS`): a first, last, given, family or middle name anywhere (`first_name`,
+ * `customer.lastName`, `surname`); a full or display name unless a thing's word owns it
+ * (`full_name`, `users.display_name`; not .NET's `type.full_name` nor `product.display_name`);
+ * and a `name` whose owner is a person (`customer_name`, `employee.name`) or a table of people
+ * (`users.name`, `customers.name`, `accounts.name`; not `products.name`, `jobs.name`).
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
  * the e-mail detector's.
  */
 export function namesPersonField(words: readonly string[]): boolean {
   const count = words.length;
-  if (count < 2) return false;
+  if (count === 0) return false;
   const last = words[count - 1]!;
-  const before = words[count - 2]!;
+  const before = words[count - 2];
   if (before === "process") return last === "owner";
-  if (before === "user") return last === "name" || last === "fullname";
-  return count >= 3 && words[count - 3] === "user" && before === "full" && last === "name";
+  if (GIVEN_NAME_WORDS.has(last)) return true;
+  if (last !== "name") return WHOLE_NAME_WORDS.has(last) && !THING_OWNERS.has(before ?? "");
+  if (before === undefined) return false;
+  if (GIVEN_NAME_PARTS.has(before)) return true;
+  if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
+  return before === "user" || PERSON_NAME_OWNERS.has(before);
 }
+
+/** The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`). */
+const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
+const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set(["firstname", "lastname", "givenname", "familyname", "middlename", "surname"]);
+/** The words before `name` that make it a whole name (`full_name`, `display_name`), and the same glued (`fullname`). */
+const WHOLE_NAME_PARTS: ReadonlySet<string> = new Set(["full", "display"]);
+const WHOLE_NAME_WORDS: ReadonlySet<string> = new Set(["fullname", "displayname"]);
+/**
+ * Owners whose full or display name is a program's or a thing's, no person's: .NET's and Java's
+ * `Type.FullName`, `Class.getName` (`type.full_name`, `assembly.fullName`), a code location's
+ * (`function.full_name`), a product's or a service's label (`product.display_name`).
+ */
+const THING_OWNERS: ReadonlySet<string> = new Set([
+  "type", "class", "method", "function", "assembly", "module", "namespace", "package", "file", "directory", "symbol",
+  "product", "item", "sku", "service", "app", "application", "device", "host", "metric", "instrument", "scope", "library",
+]);
+/**
+ * Owners whose `name` is a person's: the person (`customer_name`, `employee.name`) or a table of
+ * people as SQL names it (`users.name`, `customers.name`, `people.name`, `accounts.name`). Not the
+ * singular `account` nor `client`: a cloud account's and an OAuth client's names are a service's.
+ */
+const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
+  "customer", "person", "member", "employee", "contact", "patient",
+  "users", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients",
+]);
 
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's

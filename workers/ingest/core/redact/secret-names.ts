@@ -448,6 +448,16 @@ function heldSecrecy(key: string): number {
   }
 }
 
+/**
+ * Whether a secret's name ends in a word that also names the context a credential belongs to
+ * (`CONTEXT_SECRET_WORDS`: `session`, `cookie`, `authorization`, `signature`, `auth`): what
+ * such a name labels may say whose context it is (`session:ana@example.com`) rather than hold
+ * the credential.
+ */
+export function namesSecretContext(name: string): boolean {
+  return CONTEXT_SECRET_WORDS.has(lastWord(name));
+}
+
 /** Whether `heldSecrecy` finds a secret under a parent's name in `key` (not the last segment's own). */
 export function isHeldSecretName(key: string): boolean {
   return heldSecrecy(key) !== NOT_SECRET;

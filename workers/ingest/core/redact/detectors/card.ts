@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
 import { isBarcodeValue, isBoundToIdColumn, isIdValue } from "./id-value";
+import { isMeasureValue } from "./measure-value";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
@@ -11,7 +12,8 @@ import { isBarcodeValue, isBoundToIdColumn, isIdValue } from "./id-value";
  * value of an id (`dd.trace_id=…`, `"span_id": "…"`, `orderId: …`) or bound to an id's column in an
  * ORM's list (`"id" = ?` with knex's `bindings`: `isBoundToIdColumn`) is that id, and one after a
  * barcode's name (`EAN 4516533011970`, `código de barras …`, `ean=…`) is a product's GTIN, not a
- * card. Unlike the CPF and SSN rules, a card number after the words naming a thing's number
+ * card; one given as the value of a measure (`bytes=…`, `"duration_ns": …`: `isMeasureValue`) is
+ * that quantity. Unlike the CPF and SSN rules, a card number after the words naming a thing's number
  * (`pedido 4532…`, `order #…`, `NSU …`: `thing-words.ts`) is still a card: payment logs write
  * a PAN after such words (`transaction 4111… declined`), a stored PAN is the one leak PCI DSS
  * forbids outright, and a Luhn-valid order number with an issuer's prefix and length is rare
@@ -35,7 +37,8 @@ export const cardDetector: Detector = {
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start) => {
     const digits = match.replace(/[ -]/g, "");
-    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start)
+    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !isMeasureValue(text, start) && !isBoundToIdColumn(text, start) &&
+      !isBarcodeValue(text, start)
       ? marker
       : undefined;
   },

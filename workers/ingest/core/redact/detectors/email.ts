@@ -25,6 +25,7 @@ const AT_START = new RegExp(SOURCE, "y");
  * a URL's `://`, `user@host` is the URL's user and server (`postgres://app@db.internal:5432/orders`,
  * `ssh://git@github.com/org/repo`, RFC 3986 §3.2), no address, unless the userinfo goes on past
  * it (`mongodb://ana%40example.com@db`, `ana@example.com:pw@db`: the user is an address).
+ * Nor is Git's scp-like remote (`git@github.com:org/repo.git`: `isScpLikeRemote`).
  *
  * Found from its separators (`searchEmail`): the regex alone tries every word of a text as a
  * local part, and reads a long text holding one address (an SQL `INSERT`'s rows) several times
@@ -35,11 +36,40 @@ export const emailDetector: Detector = {
   source: SOURCE,
   evidence: Evidence.MAIL_AT,
   rewrite: (match, marker, text, start) =>
-    text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))
+    (text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))) ||
+    isScpLikeRemote(match, text.slice(start + match.length, start + match.length + 512))
       ? undefined
       : marker,
   search: searchEmail,
 };
+
+/** The source, as a whole text. */
+const WHOLE = new RegExp(`^${SOURCE}$`);
+
+/** Whether `text` is one e-mail address and nothing else (`ana@example.com`), as the detector finds it. */
+export function isEmailAddress(text: string): boolean {
+  return WHOLE.test(text);
+}
+
+/**
+ * Whether `match`, followed by `after`, is the user and host of an SSH remote in the scp-like
+ * syntax Git documents (git-clone(1), "GIT URLS": `[user@]host.xz:path/to/repo.git/`): the
+ * `git` user every hosting service's SSH remotes use (`git@github.com:org/repo.git`,
+ * `git@gitlab.example.com:group/sub/repo`, `git@ssh.dev.azure.com:v3/org/project/repo`), or any
+ * user before a path naming a repository (`gitea@host:org/repo.git`). Kept whole: the user is an
+ * account on the server, no one's address. An address before a colon and a blank (`to
+ * ana@example.com: sent`) or a word (`ana@example.com:pw@db`) is no remote.
+ */
+function isScpLikeRemote(match: string, after: string): boolean {
+  if (!match.includes("@")) return false;
+  const path = SCP_PATH.exec(after)?.[1];
+  if (path === undefined) return false;
+  return match.startsWith("git@") ? !path.includes("@") : REPOSITORY_PATH_END.test(path);
+}
+/** The colon and the path of an scp-like remote, up to a blank, a quote or the end. */
+const SCP_PATH = /^:((?:~|[A-Za-z0-9_.~-]+\/)[^\s"'<>`,;]*)/;
+/** A path ending in a repository's name (`org/repo.git`, `repo.git/`). */
+const REPOSITORY_PATH_END = /\.git\/?$/;
 
 /** What follows a URL's user that is an address: the rest of its userinfo (`:password`) and the `@` before the host. */
 const USERINFO_GOES_ON = /^(?::[^\s/?#@]*)?@/;

@@ -5,6 +5,7 @@ import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
 import { WITH_TABLE, sqlBoundParameterOf, sqlComparedColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { ListReader, firstItemStart, isNumberListCharacter, printedAs } from "./list-items";
 import { countWork, currentScan } from "../scan-scope";
+import { namesMeasure } from "./measure-value";
 import {
   NUMBERED_THINGS,
   NUMBERED_THING_SET,
@@ -33,7 +34,7 @@ export function isIdValue(text: string, start: number): boolean {
  * Whether the value at `start` is bound in an ORM's list (`sqlBoundParameterOf`: knex's
  * `bindings`, Prisma's `params`, TypeORM's `PARAMETERS`) to a placeholder every column of which
  * names an id, as an attribute's key does (`namesId`: `"id" = ?`, `"order_id" = $1`, `tenant_id`,
- * `"users"."id"`): the column says the value is that id. A placeholder also used for a column
+ * `"users"."id"`), or a measure (`bytes`, `offset`): the column says the value is that id or quantity. A placeholder also used for a column
  * naming anything else (`"id" = $1 OR "card_number" = $1`) may hold that too.
  */
 export function isBoundToIdColumn(text: string, start: number): boolean {
@@ -41,8 +42,14 @@ export function isBoundToIdColumn(text: string, start: number): boolean {
   return columns !== undefined && columns.length > 0 && columns.every((column) => idColumnByName.get(column));
 }
 
-/** Whether a column (perhaps qualified by its table, `users.id`) names an id, by its last segment and words. */
-const idColumnByName = new BoundedMemo<string, boolean>(256, (column) => namesId(column.slice(column.lastIndexOf(".") + 1), nameWords(column)));
+/**
+ * Whether a column (perhaps qualified by its table, `users.id`) names an id, by its last segment
+ * and words, or a measure (`bytes`, `offset`: `namesMeasure`), whose number is no card either.
+ */
+const idColumnByName = new BoundedMemo<string, boolean>(256, (column) => {
+  const words = nameWords(column);
+  return namesId(column.slice(column.lastIndexOf(".") + 1), words) || namesMeasure(words);
+});
 
 /**
  * A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID` (so `order_id`,

@@ -7,6 +7,7 @@ import {
   isSecretName,
   isSecretParameterName,
   isMemberSetting,
+  namesSecretContext,
   isTokenCount,
   isNameCharacter,
   nameBefore,
@@ -17,6 +18,7 @@ import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
+import { isEmailAddress } from "./email";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -304,9 +306,24 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   if (value === "{" && end.next === '"') return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
-  if (isTokenCount(name, token) || isMemberSetting(name, token)) return undefined;
+  if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token)) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
 }
+
+/**
+ * Whether `value`, under the secret's `name`, is an e-mail address the name labels rather than
+ * the credential: a session's, a cookie's or an authorization's name (`namesSecretContext`)
+ * before one whole address (`session:ana@example.com`, `auth=ana@example.com`) says whose session
+ * or login it is, and a session id, a cookie or a signature is never an address. The e-mail
+ * detector finds it then, counted as the address it is. Under a name holding the credential
+ * itself (`password`, `token`) an address-shaped value is that credential, and stays a secret.
+ */
+function labelsAddress(name: string, value: string): boolean {
+  // A sentence's end after the address (`session:ana@example.com.`) is no part of it, as the
+  // e-mail detector, which takes the value then, reads it.
+  return namesSecretContext(name) && isEmailAddress(value.replace(SENTENCE_PUNCTUATION_END, ""));
+}
+const SENTENCE_PUNCTUATION_END = /[.,;:!?)]+$/;
 
 /**
  * A country's, a currency's or a language's code, as the bare name `code` often holds one
@@ -356,6 +373,7 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
+  if (labelsAddress(name, unquoted(bare))) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;

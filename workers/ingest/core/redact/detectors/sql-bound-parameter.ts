@@ -7,7 +7,7 @@ import { ESCAPED_QUOTED_OVER_LINES, quoteOpening } from "./escaped-quotes";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
-import { IN_CONDITIONS, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
+import { IN_CONDITIONS, WITH_TABLE, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND, PERSON_NAME_KIND } from "../kinds";
 import { holdsPersonName } from "../person-names";
 import { ssnDetector } from "./ssn";
@@ -42,8 +42,9 @@ import { pixDetector } from "./pix";
  *
  * A value written inline and compared rather than assigned (`` WHERE `User`.`ssn` = '…' ``,
  * `"phone" IN ('…', '…')`: `sqlComparedColumnOf`, `sqlInListColumnOf`) gets a person's number's
- * rule only (`comparedKind`): a session's `SET name = '…'` is no column, and a credential
- * compared inline is the assignment detector's.
+ * or a person's name's rule only (`comparedKind`; `WHERE users.name = '…'`, its column read with
+ * its table): a session's `SET name = '…'` is no column, and a credential compared inline is the
+ * assignment detector's.
  *
  * So `status`, `token_count`, `password_changed_at`, `id` and `order_id` keep their values, and a
  * placeholder (`${DB_PASSWORD}`, `***`) stays as it does under a credential's key. The detector
@@ -97,7 +98,7 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       if (place === undefined || first === undefined) return undefined;
       // A placeholder used for several columns gets the strongest of their rules.
       const rule = strongestRule(ruleOfColumn(first), place.columns, ruleOfColumn);
-      const kind = place.compared ? comparedKind(rule, value) : boundKind(rule, value, quoted);
+      const kind = place.compared ? comparedKind(rule, value, quoted) : boundKind(rule, value, quoted);
       if (kind === undefined || withheld.has(kind)) return undefined;
       const around = quoted ? opening : place.bound ? quoteAtDepth(jsonStringDepthAt(text, start)) : "'";
       return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
@@ -125,7 +126,11 @@ function columnsOf(text: string, start: number, valueAt: number, opening: string
   if (opener === 91 /* [ */ || opener === 59 /* ; */ || opener === 58 /* : */ || (opening !== "" && opening !== "'")) return undefined;
   const assigned = opener === 61 ? sqlAssignedColumnOf(text, valueAt) : sqlInsertColumnOf(text, first);
   if (assigned !== undefined) return { columns: [assigned], bound: false, compared: false };
-  const compared = opener === 61 ? sqlComparedColumnOf(text, valueAt, IN_CONDITIONS) : sqlInListColumnOf(text, valueAt);
+  // Compared, the column keeps the table that qualifies it: `users.name` is a person's, `products.name` no one's.
+  const compared =
+    opener === 61
+      ? sqlComparedColumnOf(text, valueAt, IN_CONDITIONS) && sqlComparedColumnOf(text, valueAt, WITH_TABLE)
+      : sqlInListColumnOf(text, valueAt);
   return { columns: compared === undefined ? [] : [compared], bound: false, compared: true };
 }
 
@@ -165,11 +170,13 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
 
 /**
  * The kind a value compared inline with a column of `rule` is replaced as: a person's number's
- * (`placedKind`) only. A `WHERE`'s other values stay as the statement wrote them: a credential
- * compared is the assignment detector's, a postal code or a card holder searched for is kept as
- * before the column rules reached comparisons.
+ * (`placedKind`), or a person's name searched for (`WHERE users.name = 'Ana Silva'`: a person's
+ * name's column, `person-names.ts`, the text `quoted`). A `WHERE`'s other values stay as the
+ * statement wrote them: a credential compared is the assignment detector's, a postal code or a
+ * card holder searched for is kept as before the column rules reached comparisons.
  */
-function comparedKind(rule: KeyRule, value: string): string | undefined {
+function comparedKind(rule: KeyRule, value: string, quoted: boolean): string | undefined {
+  if (rule.action === "person_name") return quoted && holdsPersonName(value) ? PERSON_NAME_KIND : undefined;
   return rule.action === "scan" ? placedKind(rule.place, value) : undefined;
 }
 
