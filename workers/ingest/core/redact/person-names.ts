@@ -2,25 +2,50 @@ import { WHOLE_UUID } from "./uuid";
 import { standsForSecret } from "./secret-names";
 
 /**
- * Whether a key's words (`nameWords`) name a person's name or login by the OpenTelemetry
- * semantic conventions (user and process attributes): `user.full_name` ("Albert Einstein"),
- * `user.name` (the user's short name or login, "a.einstein"), and `process.owner` (the login of
- * the account the process runs as, "ana.silva" on a developer's machine). Their other spellings
- * are the same field: a JSON member's or lifted key's path (`items.user.name`,
- * `log.user.full_name`), snake and camel case (`user_name`, `userName`, `user.fullName`).
+ * Whether a key's words (`nameWords`) name a person's name or login, read as two parts: the
+ * name's words last, and the word before them saying whose name it is. The name's words: `name`,
+ * `full name` and `display name` (`fullname`, `displayname` as one word); the owner: a person's
+ * word (`PERSON_OWNERS`: `user`, `enduser`, `customer`, `owner`, their plurals, a list's items
+ * being each one's). So the OpenTelemetry semantic conventions' `user.full_name` ("Albert
+ * Einstein"), `user.name` (the user's short name or login, "a.einstein") and the older
+ * `enduser.*` namespace, and every other spelling of the same words: a JSON member's or lifted
+ * key's path (`items.user.name`, `log.user.full_name`, `users.name` for an array's items), snake
+ * and camel case (`user_name`, `userName`, `user.displayName`, `customer.fullName`). A full or
+ * display name with no word before it is a person's (`fullName`, `display_name`); a bare `name`,
+ * or one under any other word (`service.name`, `job.name`, `repository.full_name`), is not, nor a
+ * bare `username` (as often a service's credential user). Also `process.owner`, the login of
+ * the account the process runs as ("ana.silva" on a developer's machine).
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
- * the e-mail detector's.
+ * the e-mail detector's; a first or last name alone (`user.first_name`) is a card holder's only
+ * (`card-holder-names.ts`).
  */
 export function namesPersonField(words: readonly string[]): boolean {
   const count = words.length;
-  if (count < 2) return false;
+  if (count === 0) return false;
   const last = words[count - 1]!;
-  const before = words[count - 2]!;
+  const before = count >= 2 ? words[count - 2]! : "";
   if (before === "process") return last === "owner";
-  if (before === "user") return last === "name" || last === "fullname";
-  return count >= 3 && words[count - 3] === "user" && before === "full" && last === "name";
+  // The words before the name's: `full name` is two words, `fullname` one.
+  const qualified = last === "name" && QUALIFIERS.has(before);
+  if (!qualified && last !== "name" && !QUALIFIED_NAMES.has(last)) return false;
+  const owner = qualified ? (count >= 3 ? words[count - 3]! : "") : before;
+  if (owner === "") return qualified || last !== "name";
+  return PERSON_OWNERS.has(owner);
 }
+
+/** Words saying which of a person's names `name` is, whoever's it is: `full`, `display`. */
+const QUALIFIERS: ReadonlySet<string> = new Set(["full", "display"]);
+/** The same written as one word. */
+const QUALIFIED_NAMES: ReadonlySet<string> = new Set(["fullname", "displayname"]);
+/**
+ * Words naming a person whose name the words after them are: the semantic conventions' `user` and
+ * `enduser`, and the people applications log as a record's owner (`customer`, `owner`, `person`),
+ * in the plural too (`users [{"name":…}]`: each item's).
+ */
+const PERSON_OWNERS: ReadonlySet<string> = new Set([
+  "user", "users", "enduser", "endusers", "customer", "customers", "owner", "owners", "person", "persons", "people",
+]);
 
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's
