@@ -47,6 +47,16 @@ const PERSON_OWNERS: ReadonlySet<string> = new Set([
   "user", "users", "enduser", "endusers", "customer", "customers", "owner", "owners", "person", "persons", "people",
 ]);
 
+/** The last words of the keys `namesPersonField` accepts, lower case (a text detector's candidates). */
+export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", ...QUALIFIED_NAMES, "owner"];
+
+/**
+ * What every key `namesPersonField` accepts holds as written, in any case: a person's word or a
+ * name's qualifier just before `name` (`user.name`, `userName`, `customers_name`, `fullName`,
+ * `display-name`), or `process.owner`. Free text holding none has no person's field (`evidence.ts`).
+ */
+export const PERSON_FIELD_WORD = new RegExp(`(?:${[...PERSON_OWNERS, ...QUALIFIERS].join("|")})[ ._-]?name|process[ ._-]?owner`, "i");
+
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's
  * name or login, so that the key rule replaces it. Not a blank, a placeholder or mask
