@@ -3,16 +3,18 @@
  * `users [{…},{…}]`) is the object's parent key: each member gets the verdict it gets under that
  * key in the same JSON sent whole (`user.name` is a person's login, `service.name` a service's).
  * The person-name key rule reads a key's words as a name (`name`, `full name`, `display name`)
- * and whose it is (`user`, `enduser`, `customer`, `owner`), and a list of secrets' names under a
- * credential's key (a Worker's secret bindings) is no secret.
+ * and whose it is (`user`, `enduser`, `customer`, `owner`), in keys and in prose fields
+ * (`user.name=ana.silva`), and a list of secrets' names under a credential's key (a Worker's
+ * secret bindings) is no secret.
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
 import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest } from "../../workers/ingest/core/normalize";
-import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import { formatConsoleArguments } from "../../workers/tail/console-format";
 import { logRecord, logsRequest } from "../support/model-builders";
+import { redactionPolicy, storedLogAttributes } from "../support/redaction";
 
 const NAME = "[REDACTED:person_name]";
 const policy = defaultRedactionPolicy();
@@ -29,9 +31,7 @@ function storedBody(body: string): string {
 
 /** A log record's string attributes after redaction, by key. */
 function redactedAttributes(attributes: Record<string, string>): Record<string, unknown> {
-  const record = logRecord({ attributes: Object.entries(attributes).map(([key, stringValue]): KeyValue => ({ key, value: { stringValue } })) });
-  redactRequest("logs", logsRequest([record]), policy);
-  return Object.fromEntries(record.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
+  return storedLogAttributes(Object.entries(attributes).map(([key, stringValue]): KeyValue => ({ key, value: { stringValue } }))).values;
 }
 
 describe("a label before JSON in a log line names the object's owner", () => {
@@ -115,5 +115,47 @@ describe("a list of secrets' names under a credential's key", () => {
     ["a lower-case value", '{"secrets":["hunter2"]}'],
   ])("goes when it holds %s", (_, body) => {
     expect(storedBody(`bindings ${body}`)).toBe('bindings {"secrets":"[REDACTED:secret]"}');
+  });
+});
+
+describe("a person-name field written in prose", () => {
+  const redacted = (line: string): string => redactString(line, policy).text;
+
+  it.each([
+    ["a logfmt login", "login ok user.name=ana.silva from 10.0.0.4", `login ok user.name=${NAME} from 10.0.0.4`],
+    ["a camel-case field before words", 'userName: "Ana Silva" signed in', `userName: "${NAME}" signed in`],
+    ["a customer's quoted full name", 'customer_full_name="Ana Silva" total=10', `customer_full_name="${NAME}" total=10`],
+    ["a process's owner", "started process.owner=ana.silva pid=42", `started process.owner=${NAME} pid=42`],
+    ["an unquoted name of two words", "user.name=Ana Silva logged in", `user.name=${NAME} logged in`],
+  ])("%s", (_, line, expected) => {
+    expect(redacted(line)).toBe(expected);
+  });
+
+  it.each([
+    ["a service account", "deploy ok user.name=ci-bot"],
+    ["a service's name", "service.name=checkout"],
+    ["an id", "user.name=42"],
+    ["a sentence naming the field", "the user name field is required"],
+    ["a bare name", "name=Ana"],
+    ["anonymous", 'userName: "anonymous"'],
+  ])("keeps %s", (_, line) => {
+    expect(redacted(line)).toBe(line);
+  });
+
+  it("a JSON member the key rules kept by its path stays in the scan after them", () => {
+    expect(storedBody('{"repository":{"fullName":"octo-org/hello"},"fullName":"Ana Silva"}')).toBe(
+      `{"repository":{"fullName":"octo-org/hello"},"fullName":"${NAME}"}`,
+    );
+    const keeping = redactionPolicy({ keepKeys: ["userName", "holderName"] });
+    for (const body of ['{"userName":"Ana Silva"}', '{"holderName":"JOAO SILVA"}', '{"a":"{\\"userName\\":\\"Ana Silva\\"}"}']) {
+      const record = logRecord({ body: { stringValue: body } });
+      redactRequest("logs", logsRequest([record]), keeping);
+      expect(text(record.body)).toBe(body);
+    }
+  });
+
+  it("turned off with the kind person_name", () => {
+    const off = redactionPolicy({ disabledDetectors: ["person_name"] });
+    expect(redactString("login ok user.name=ana.silva", off).text).toBe("login ok user.name=ana.silva");
   });
 });
