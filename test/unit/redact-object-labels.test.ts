@@ -137,6 +137,8 @@ describe("a person-name field written in prose", () => {
     ["an id", "user.name=42"],
     ["a sentence naming the field", "the user name field is required"],
     ["a bare name", "name=Ana"],
+    ["a full name with no word saying whose", "signup full_name=Ana"],
+    ["a first name with no word saying whose", "signup first_name=Maria"],
     ["anonymous", 'userName: "anonymous"'],
   ])("keeps %s", (_, line) => {
     expect(redacted(line)).toBe(line);

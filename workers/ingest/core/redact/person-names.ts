@@ -47,15 +47,28 @@ const PERSON_OWNERS: ReadonlySet<string> = new Set([
   "user", "users", "enduser", "endusers", "customer", "customers", "owner", "owners", "person", "persons", "people",
 ]);
 
-/** The last words of the keys `namesPersonField` accepts, lower case (a text detector's candidates). */
-export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", ...QUALIFIED_NAMES, "owner"];
+/**
+ * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a
+ * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), or
+ * `process.owner`. What a field in prose must say to be read as one: a bare `full_name=` or
+ * `first_name=` in a line is a signup form's, a card holder's or a thing's as often, and there is
+ * no path there to tell whose.
+ */
+export function namesWhosePersonField(words: readonly string[]): boolean {
+  if (!namesPersonField(words)) return false;
+  const count = words.length;
+  return (words[count - 2] === "process" && words[count - 1] === "owner") || words.slice(0, -1).some((word) => PERSON_OWNERS.has(word));
+}
+
+/** The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's candidates: `fullname` ends in `name`). */
+export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner"];
 
 /**
- * What every key `namesPersonField` accepts holds as written, in any case: a person's word or a
- * name's qualifier just before `name` (`user.name`, `userName`, `customers_name`, `fullName`,
- * `display-name`), or `process.owner`. Free text holding none has no person's field (`evidence.ts`).
+ * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's word,
+ * then `name` within a few name characters (`user.name`, `userName`, `customers_full_name`), or
+ * `process.owner`. Free text holding none has no person's field (`evidence.ts`).
  */
-export const PERSON_FIELD_WORD = new RegExp(`(?:${[...PERSON_OWNERS, ...QUALIFIERS].join("|")})[ ._-]?name|process[ ._-]?owner`, "i");
+export const PERSON_FIELD_WORD = new RegExp(`(?:${[...PERSON_OWNERS].join("|")})[\\w.-]{0,16}name|process[ ._-]?owner`, "i");
 
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's
