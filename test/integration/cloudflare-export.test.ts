@@ -165,17 +165,27 @@ describe("a push of console lines logging a word and an object (JSON after words
   });
 
   it("hides what a secret's name holds in the object, as in the same object logged alone, and keeps its metadata", () => {
-    expect(rows.map((row) => row.Body)).toEqual([
-      'user {"name":"x","auth":{"token":"[REDACTED:secret]"}}',
+    expect(rows.slice(0, 3).map((row) => row.Body)).toEqual([
+      'user {"name":"[REDACTED:person_name]","auth":{"token":"[REDACTED:secret]"}}',
       'password changed {"password":{"new":"[REDACTED:secret]","old":"[REDACTED:secret]","length":11,"changed_at":"2026-12-01T10:00:00Z"}}',
       'llm usage {"tokens":"42","max_tokens":4096,"input_tokens":["12","30"],"model":"gpt-4o"}',
     ]);
-    expect(rows.map((row) => [row.LogAttributes["redaction.count"], row.LogAttributes["redaction.kinds"]])).toEqual([
-      ["1", "secret"],
+    expect(rows.slice(0, 3).map((row) => [row.LogAttributes["redaction.count"], row.LogAttributes["redaction.kinds"]])).toEqual([
+      ["2", "person_name,secret"],
       ["2", "secret"],
       [undefined, undefined],
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/opaque123456|s3cretPass|oldPass9/);
+  });
+
+  it("reads the word before the object as its owner: a user's name goes, a service's and a bot's stay, a Worker's secret bindings' names stay", () => {
+    expect(rows.slice(3).map((row) => row.Body)).toEqual([
+      'user {"name":"[REDACTED:person_name]","email":"[REDACTED:email]"}',
+      'bindings {"secrets":["STRIPE_KEY","DB_URL"],"kv":["CACHE"]}',
+      'service {"name":"checkout"} users [{"name":"[REDACTED:person_name]"},{"name":"ci-bot"}]',
+    ]);
+    expect(rows.slice(3).map((row) => row.LogAttributes["redaction.kinds"])).toEqual(["email,person_name", undefined, "person_name"]);
+    expect(JSON.stringify(rows)).not.toMatch(/Ana Silva|ana@example\.com|Bruno Costa/);
   });
 });
 

@@ -94,7 +94,8 @@ describe("a secret's members in JSON after words hold it, as in the same JSON as
   it("a Worker's console line logging a word and an object (Workers Logs and the tail print it so)", () => {
     const line = formatConsoleArguments(["user", { name: "x", auth: { token: "opaque123456" } }]);
     expect(line).toBe('user {"name":"x","auth":{"token":"opaque123456"}}');
-    expect(storedBody(line)).toBe('user {"name":"x","auth":{"token":"[REDACTED:secret]"}}');
+    // The word is the object's label: `name` is `user.name`, a person's login.
+    expect(storedBody(line)).toBe('user {"name":"[REDACTED:person_name]","auth":{"token":"[REDACTED:secret]"}}');
   });
 });
 

@@ -10,6 +10,7 @@ import {
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
+import { PERSON_FIELD_WORD } from "./person-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
@@ -111,7 +112,10 @@ export const Evidence = {
   POSTAL_CODE_PHRASE: 1 << 24,
   /**
    * A colon, `=` or `-` (a label's ` - ` in prose, `card-holder-phrase.ts`), and a card holder's
-   * word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`).
+   * word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`) or a person-name field's
+   * (`user.name`, `fullName`: `PERSON_FIELD_WORD`, `person-name-field.ts`). One fact for the
+   * fields of both kinds of name: the mask has no bit left, and a text holding one rarely holds
+   * the other.
    */
   CARD_HOLDER_FIELD: 1 << 25,
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
@@ -308,7 +312,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
-  if ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 && CARD_HOLDER_WORD.test(text)) found |= Evidence.CARD_HOLDER_FIELD;
+  if ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 && (CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text))) found |= Evidence.CARD_HOLDER_FIELD;
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;

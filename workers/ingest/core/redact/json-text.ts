@@ -291,18 +291,29 @@ function joinedPath(path: string, name: string): string {
 /**
  * `text` with each object written in it (`objectsInProse`: from a `{` that opens a member to the
  * `}` that closes it, read past strings) replaced by `rule(object's text, its name)`. The name
- * is the one the text gives the object as a field's or a parameter's value, `name: {…}`,
- * `name={…}`, `"name": {…}` (what is left of an object cut short), as its member's name would
- * in JSON (`credentials: {"value":…}` is `credentials.value`); "" for an object after other
- * words. Every character is read once (a name at most 64 characters back, `nameBefore`) and
- * each object parsed once by the rule, linear in the text's length.
+ * is the label the text writes before the object (`objectName`: `user {…}`, `user: {…}`,
+ * `user={…}`, `user -> {…}`, `"user": {…}`), as its member's name would be in JSON
+ * (`credentials: {"value":…}` is `credentials.value`, `user {"name":…}` is `user.name`); for
+ * the items of an array written so (`users [{…},{…}]`) the array's label, as the items of a JSON
+ * array share its path; "" for an object after no label. Every character is read once (a name
+ * at most 64 characters back, `nameBefore`) and each object parsed once by the rule, linear in
+ * the text's length.
  */
 function ruledObjectsInProse(text: string, rule: (object: string, name: string) => string): string {
   let out: string | undefined;
   let copied = 0;
+  // The label of the array the last object was an item of ("" when none), and that item's `}`.
+  let itemsName = "";
+  let itemClose = -1;
   for (const [open, close] of objectsInProse(text)) {
     const object = text.slice(open, close + 1);
-    const ruled = escapedObjectAt(text, open) ? ruleEscapedObject(object, objectName(text, open), rule) : rule(object, objectName(text, open));
+    const before = nonBlankBefore(text, open);
+    const code = text.charCodeAt(before);
+    if (code === OPEN_BRACKET) itemsName = objectName(text, before);
+    else if (code !== COMMA || nonBlankBefore(text, before) !== itemClose) itemsName = "";
+    itemClose = close;
+    const name = itemsName !== "" ? itemsName : objectName(text, open);
+    const ruled = escapedObjectAt(text, open) ? ruleEscapedObject(object, name, rule) : rule(object, name);
     if (ruled !== object) {
       out = (out ?? "") + text.slice(copied, open) + ruled;
       copied = close + 1;
@@ -424,23 +435,35 @@ function isJsonWhitespace(code: number): boolean {
 }
 
 /**
- * The name before the object opened at `open` in prose, when a `:` or `=` separates them (blanks
- * around it); "" otherwise (`note {…}`), and when what is there holds no letter (`12: {…}`,
- * the end of a time `… 10:42: {…}`).
+ * The label before the object or array opened at `open` in prose: the name before it when a
+ * `:`, `=`, `->` or `=>` separates them (blanks around it) or blanks alone do (`user {…}`, what
+ * `console.log("user", obj)` and a logger's `"user %j"` write); "" otherwise (`({…})`, `,{…}`),
+ * and when what is there holds no letter (`12: {…}`, the end of a time `… 10:42: {…}`).
  */
 function objectName(text: string, open: number): string {
   let i = open;
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   const separator = text.charCodeAt(i - 1);
-  if (i === 0 || (separator !== COLON && separator !== EQUALS)) return "";
-  i--;
+  if (i > 1 && separator === GREATER_THAN && (text.charCodeAt(i - 2) === HYPHEN || text.charCodeAt(i - 2) === EQUALS)) i -= 2;
+  else if (i > 0 && (separator === COLON || separator === EQUALS)) i--;
+  else if (i === open) return "";
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   const name = nameBefore(text, i);
   return NAMING_LETTER.test(name) ? name : "";
 }
 
+/** The index of the last character before `index` that is no blank (`isBlank`); -1 when none. */
+function nonBlankBefore(text: string, index: number): number {
+  let i = index - 1;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  return i;
+}
+
 const COLON = 0x3a;
 const EQUALS = 0x3d;
+const COMMA = 0x2c;
+const HYPHEN = 0x2d;
+const GREATER_THAN = 0x3e;
 /** A name holds a letter: digits before a `:` name no object. */
 const NAMING_LETTER = /[A-Za-z\u00C0-\u00FF]/;
 

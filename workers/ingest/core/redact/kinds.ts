@@ -12,12 +12,12 @@ export { CARD_HOLDER_KIND } from "./detectors/card-holder-field";
 export const SECRET_KEY_KIND = "secret";
 export const DROPPED_KIND = "dropped";
 export const HASHED_KIND = "hashed";
-/** The value of a key naming a person's name or login (`user.full_name`, `user.name`, `process.owner`: `person-names.ts`). */
-export const PERSON_NAME_KIND = "person_name";
+/** The value of a key naming a person's name or login (`user.full_name`, `user.name`, `process.owner`: `person-names.ts`), and such a field in text. */
+export { PERSON_NAME_KIND } from "./detectors/person-name-field";
 
 /** Built-in kinds a policy can turn off; dropping and hashing follow the policy's key lists. */
 export const BUILT_IN_KINDS: readonly string[] = [
   // Three detectors count as `secret_param` (a name's value, an assignment in other notations, a
-  // code in a sentence); `card_holder` is a key rule's kind and a detector's; `person_name` a key rule's.
-  ...new Set([...BUILT_IN_DETECTORS.map((detector) => detector.kind), SECRET_KEY_KIND, PERSON_NAME_KIND]),
+  // code in a sentence); `card_holder` and `person_name` are key rules' kinds and detectors'.
+  ...new Set([...BUILT_IN_DETECTORS.map((detector) => detector.kind), SECRET_KEY_KIND]),
 ];

@@ -46,6 +46,7 @@ const WHOLE_NAME_WORDS: ReadonlySet<string> = new Set(["fullname", "displayname"
 const THING_OWNERS: ReadonlySet<string> = new Set([
   "type", "class", "method", "function", "assembly", "module", "namespace", "package", "file", "directory", "symbol",
   "product", "item", "sku", "service", "app", "application", "device", "host", "metric", "instrument", "scope", "library",
+  "repository", "repo", "project",
 ]);
 /**
  * Owners whose `name` is a person's: the person (`customer_name`, `employee.name`) or a table of
@@ -53,9 +54,32 @@ const THING_OWNERS: ReadonlySet<string> = new Set([
  * singular `account` nor `client`: a cloud account's and an OAuth client's names are a service's.
  */
 const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
-  "customer", "person", "member", "employee", "contact", "patient",
-  "users", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients",
+  "customer", "person", "member", "employee", "contact", "patient", "enduser", "owner",
+  "users", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients", "endusers", "owners",
 ]);
+
+/**
+ * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a
+ * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), or
+ * `process.owner`. What a field in prose must say to be read as one: a bare `full_name=` or
+ * `first_name=` in a line is a signup form's, a card holder's or a thing's as often, and there is
+ * no path there to tell whose.
+ */
+export function namesWhosePersonField(words: readonly string[]): boolean {
+  if (!namesPersonField(words)) return false;
+  const count = words.length;
+  return (words[count - 2] === "process" && words[count - 1] === "owner") || words.slice(0, -1).some((word) => word === "user" || PERSON_NAME_OWNERS.has(word));
+}
+
+/** The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's candidates: `fullname` ends in `name`). */
+export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner"];
+
+/**
+ * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's word,
+ * then `name` within a few name characters (`user.name`, `userName`, `customers_full_name`), or
+ * `process.owner`. Free text holding none has no person's field (`evidence.ts`).
+ */
+export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS].join("|")})[\\w.-]{0,16}name|process[ ._-]?owner`, "i");
 
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's

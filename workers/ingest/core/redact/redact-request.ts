@@ -39,6 +39,7 @@ import {
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
+import { listsSecretNames } from "./secret-binding-names";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
@@ -699,7 +700,8 @@ function authorityEnd(text: string): number {
  * The kind a hash or credential key rule replaces `value` as, or undefined when the value stays:
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
- * tells how the service is configured and hides nothing, as in text (`standsForSecret`).
+ * tells how the service is configured and hides nothing, as in text (`standsForSecret`), nor a
+ * list of secrets' names (`listsSecretNames`: `{"secrets":["STRIPE_KEY","DB_URL"]}`).
  */
 function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): string | undefined {
   switch (rule.action) {
@@ -709,6 +711,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
       if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
+      if (listsSecretNames(value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":

@@ -246,8 +246,9 @@ export class TextScanner {
       const candidate = candidates[i];
       if (candidate == null || candidate.index !== start) continue;
       const matched = withoutEscapeAfter(candidate[0]);
-      if (matched === "" || (kept !== undefined && kept.keeps(text, start, matched.length))) continue;
+      if (matched === "") continue;
       const { detector, marker } = this.detectors[i]!;
+      if (kept !== undefined && keepsFind(kept, text, start, matched, detector)) continue;
       const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start, place);
       if (rewrite === undefined) continue;
       if (typeof rewrite === "string") {
@@ -263,6 +264,12 @@ export class TextScanner {
     }
     return false;
   }
+}
+
+/** Whether the find `matched` at `start` is a kept member's whole value, or holds one as the field `detector` reads (`Detector.fieldValue`). */
+function keepsFind(kept: KeptMembers, text: string, start: number, matched: string, detector: Detector): boolean {
+  const value = detector.fieldValue?.(matched);
+  return value === undefined ? kept.keeps(text, start, matched.length) : kept.keeps(text, start + value[0], value[1]);
 }
 
 /**

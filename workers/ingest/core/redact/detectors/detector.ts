@@ -39,6 +39,13 @@ export interface Detector {
    * the text. Absent: the regex searches.
    */
   readonly search?: (text: string, from: number) => RegExpExecArray | null;
+  /**
+   * Where the value a field detector reads stands in its match, as [offset, length], when the
+   * match also holds the field's separator and quotes (`:"Ana Silva"`: the characters between
+   * the quotes): the part the scanner asks the JSON walk's kept members about (kept-members.ts),
+   * so that a member the key rules kept by its path stays. Absent: the whole match.
+   */
+  readonly fieldValue?: (match: string) => readonly [number, number];
 }
 
 /**

@@ -5,6 +5,7 @@ import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
+import { personNameFieldDetector } from "./person-name-field";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
@@ -42,6 +43,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   secretAssignmentDetector,
   cardHolderFieldDetector,
   cardHolderPhraseDetector,
+  personNameFieldDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
   SQL_BOUND_PARAMETER_DETECTOR,
   codePhraseDetector,

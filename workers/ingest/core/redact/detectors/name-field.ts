@@ -1,0 +1,53 @@
+import { caseless } from "./detector";
+import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
+
+/**
+ * The forms of a field holding a person's name written into free text, shared by the detectors
+ * of a card holder's name (`card-holder-field.ts`) and of a user's (`person-name-field.ts`): a
+ * quoted field of JSON or a similar notation (`{"holderName":"JOAO P SILVA"}`, `userName: "Ana
+ * Silva"`, escaped quotes of JSON text held in a string too), or a `name=value` field of a logfmt
+ * or query-string line, quoted or not (`card_holder="John Smith"`, `user.name=ana.silva`,
+ * `holder_name=John+Smith` URL-encoded, `card_holder=JOHN SMITH amount=10`). An unquoted value
+ * after `:` is not read (`Card holder: verified`); one after `=` ends at a blank or a parameter's
+ * separator, with the capitalized words after it that are no key (`John Smith`, not
+ * `amount=10`): what a logfmt line leaves unquoted.
+ */
+const QUOTED = `${DOUBLE_QUOTED_OVER_LINES}|` + String.raw`'(?:[^'\\\n]|\\.)*'|` + ESCAPED_SINGLE_QUOTED;
+/**
+ * An unquoted `name=value` value: a word up to a blank or separator, and up to four capitalized
+ * words after it that are no key; a sentence's final punctuation after it is not the name's.
+ */
+const UNQUOTED = String.raw`[^\s&;,"'\\<>()\[\]{}]*[^\s&;,"'\\<>()\[\]{}.!?:](?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'-]*(?![\w.-]*[=:])){0,4}`;
+
+/**
+ * Regex source of a name field's separator and value, for names ending in one of `lastWords`
+ * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`,
+ * `=>`) after the name, which the detector then reads back (`nameBefore`).
+ */
+export function nameFieldSource(lastWords: readonly string[]): string {
+  const last = lastWords.map(caseless).join("|");
+  const colon = `:(?!=)(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*:)`;
+  const equals = `=(?![=>])(?<=(?:${last})=)`;
+  return `${colon}[ \\t]*(?:${QUOTED})|${equals}(?:${QUOTED}|${UNQUOTED})`;
+}
+
+/**
+ * The rewrite of a name field's `match` (`nameFieldSource`): the separator and quotes kept, the
+ * value replaced by `marker`; undefined when the value is already a marker or `holdsName` says it
+ * is no name (a form's encoding, `+` or `%20` for a blank, read as the blank).
+ */
+export function rewrittenNameField(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
+  const valueStart = match.search(/[^:= \t]/);
+  const quote = quoteOpening(match.slice(valueStart));
+  const inner = match.slice(valueStart + quote.length, match.length - quote.length);
+  const written = quote === "" ? inner.replace(/\+|%20/g, " ") : inner;
+  if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
+  return `${match.slice(0, valueStart)}${quote}${marker}${quote}`;
+}
+
+/** The value a name field's `match` holds, between its quotes, as [offset, length] (`Detector.fieldValue`). */
+export function nameFieldValue(match: string): readonly [number, number] {
+  const valueStart = match.search(/[^:= \t]/);
+  const quote = quoteOpening(match.slice(valueStart)).length;
+  return [valueStart + quote, match.length - valueStart - 2 * quote];
+}
