@@ -30,7 +30,14 @@ const COMMAND_WORD = `(?:${["auth", "hello", "config", "migrate", "acl"].map(cas
  * `redis /tmp/redis.sock> `, older `redis 127.0.0.1:6379> `, `not connected> `) and the
  * `redis> ` of Redis's documentation; valkey-cli's is the same.
  */
-const PROMPT = "(?:(?:redis|valkey)(?:[ \\t]+[^\\s>]+)?|[\\w.:-]+:\\d{1,5}|not connected)(?:\\[\\d{1,5}\\])?(?:\\(TX\\))?>[ \\t]*";
+const PROMPT = "(?:(?:redis|valkey)(?:[ \\t]{1,8}[^\\s>]{1,255})?|[\\w.:-]{1,255}:\\d{1,5}|not connected)(?:\\[\\d{1,5}\\])?(?:\\(TX\\))?>";
+/**
+ * The blanks before a command, in a lookbehind: bounded, so that a lookbehind tried at each
+ * place of a long run of blanks reads a bounded part of it (the scan stays linear).
+ */
+const BLANKS = "[ \\t]{0,64}";
+/** The command words' first letters, either case: checked before a lookbehind, which is slower to fail. */
+const COMMAND_INITIALS = "AaHhCcMm";
 /** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
 const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] ";
 /** One argument of a list as JSON, Node's `util.inspect` (ioredis' debug log) and MONITOR print it: quoted, or a bare number or word. */
@@ -55,9 +62,10 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
  * rejected one's command.
  */
 export const REDIS_COMMAND_SOURCE = [
-  `(?<=(?<![^\\n])[ \\t]*(?:${PROMPT})?|;[ \\t]*)${COMMAND_WORD}[ \\t][^\\r\\n]*`,
+  `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t][^\\r\\n]*`,
+  `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t][^\\r\\n;]*`,
   `(?<=${MONITOR_PREFIX})"${COMMAND_WORD}"[ \\t][^\\r\\n]*`,
-  `(?<=")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
+  `(?=[${COMMAND_INITIALS}])(?<=")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
   `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
