@@ -40,8 +40,11 @@ const BLANKS = "[ \\t]{0,64}";
 const COMMAND_INITIALS = "AaHhCcMm";
 /** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
 const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] ";
-/** One argument of a list as JSON, Node's `util.inspect` (ioredis' debug log) and MONITOR print it: quoted, or a bare number or word. */
-const LIST_ITEM = "(?:\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'(?:[^'\\\\\\r\\n]|\\\\.)*'|`(?:[^`\\\\\\r\\n]|\\\\.)*`|[\\w.+-]+)";
+/**
+ * One argument of a list as JSON and Node's `util.inspect` (ioredis' debug log) print it: quoted
+ * (its text captured, by the quote: `"`, `'`, a backtick), or a bare number or word.
+ */
+const LIST_ITEM = "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|[\\w.+-]+)";
 /** The items after a list's first, each after a comma. */
 const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
 
@@ -64,7 +67,7 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
 export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t][^\\r\\n]*`,
   `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t][^\\r\\n;]*`,
-  `(?<=${MONITOR_PREFIX})"${COMMAND_WORD}"[ \\t][^\\r\\n]*`,
+  `(?=")(?<=${MONITOR_PREFIX})"${COMMAND_WORD}"[ \\t][^\\r\\n]*`,
   `(?=[${COMMAND_INITIALS}])(?<=")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
   `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
@@ -204,8 +207,8 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
   return { tokens: tokensOf(match), written: "line" };
 }
 
-/** One item of a list (`LIST_ITEM`), its quoted text captured. */
-const LIST_ITEMS = new RegExp(`"((?:[^"\\\\\\r\\n]|\\\\.)*)"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|\`((?:[^\`\\\\\\r\\n]|\\\\.)*)\`|[\\w.+-]+|\\]`, "g");
+/** One item of a list (`LIST_ITEM`), or the list's end. */
+const LIST_ITEMS = new RegExp(`${LIST_ITEM}|\\]`, "g");
 
 /** `tokens` and then the items of the list in `text` from `from` to its closing `]`, each quoted one's text inside its quotes. */
 function listItems(text: string, from: number, tokens: Token[]): Token[] {
