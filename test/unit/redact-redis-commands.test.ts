@@ -66,9 +66,15 @@ describe("Redis commands with passwords", () => {
     // Inside a JSON string, up to its end.
     ['{"command":"AUTH s3cr3tP4ss"}', '{"command":"AUTH [REDACTED:secret]"}'],
     ['{"db.statement":"MIGRATE 10.0.0.9 6379 k 0 5000 AUTH s3cretPW","ok":true}', '{"db.statement":"MIGRATE 10.0.0.9 6379 k 0 5000 AUTH [REDACTED:secret]","ok":true}'],
+    ['{"command":"AUTH \\"default\\" \\"s3cr3t P4ss\\"","ok":true}', '{"command":"AUTH \\"default\\" \\"[REDACTED:secret]\\"","ok":true}'],
+    ['log: {\\"command\\":\\"AUTH s3cr3tP4ss\\"}', 'log: {\\"command\\":\\"AUTH [REDACTED:secret]\\"}'],
     // After a `;`, to the next.
     ["ok; AUTH s3cr3tP4ss", "ok; AUTH [REDACTED:secret]"],
     ["ok; AUTH pw9x; GET k", "ok; AUTH [REDACTED:secret]; GET k"],
+    ["x; CONFIG SET requirepass N3w;Pw", "x; CONFIG SET requirepass [REDACTED:secret]"],
+    ['ok; AUTH "s3cr3t P4ss"; GET k', 'ok; AUTH "[REDACTED:secret]"; GET k'],
+    ['{"msg":"ok; AUTH s3cr3tP4ss"}', '{"msg":"ok; AUTH [REDACTED:secret]"}'],
+    [JSON.stringify(JSON.stringify({ msg: "ok; AUTH s3cr3tP4ss" })), JSON.stringify(JSON.stringify({ msg: "ok; AUTH [REDACTED:secret]" }))],
     // RESP, the protocol's text.
     ["*2\r\n$4\r\nAUTH\r\n$10\r\ns3cr3tP4ss\r\n", "*2\r\n$4\r\nAUTH\r\n$10\r\n[REDACTED:secret]\r\n"],
     ["*3\r\n$4\r\nauth\r\n$7\r\ndefault\r\n$8\r\nfoobared\r\n", "*3\r\n$4\r\nauth\r\n$7\r\ndefault\r\n$8\r\n[REDACTED:secret]\r\n"],
@@ -156,6 +162,7 @@ describe("Redis commands with passwords", () => {
     '["auth","profile"]',
     '{"step":"auth 10.0.0.5:6379"}',
     '"auth" => "ldap"',
+    '{"c":"auth \\"bearer\\""}',
     "ioredis:redis write command[10.0.0.1:6379]: 0 -> get([ 'session:42' ])",
     '1700000000.123456 [0 10.0.0.1:6379] "GET" "session:42"',
     "*2\r\n$3\r\nGET\r\n$10\r\nsession:42\r\n",

@@ -38,6 +38,13 @@ const PROMPT = "(?:(?:redis|valkey)(?:[ \\t]{1,8}[^\\s>]{1,255})?|[\\w.:-]{1,255
 const BLANKS = "[ \\t]{0,64}";
 /** The command words' first letters, either case: checked before a lookbehind, which is slower to fail. */
 const COMMAND_INITIALS = "AaHhCcMm";
+/**
+ * How far a command after a `;` is read, in characters and quoted arguments: bounded, so that a
+ * line of many `;` reads each part a bounded length (its words end the command at the next `;`:
+ * `tokensOf`). A `"` that opens no quoted argument after a blank ends it: the command is in a
+ * JSON string (`{"msg":"ok; AUTH pw"}`, `"{\"msg\":\"ok; AUTH pw\"}"`).
+ */
+const AFTER_SEMICOLON = 1024;
 /** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
 const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] ";
 /**
@@ -54,7 +61,9 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
  * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
  *   the text or a line, after redis-cli's prompt, MONITOR's prefix (the command and arguments
  *   quoted there: `"AUTH" "pw"`), a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
- *   `{"command":"AUTH pw"}`, up to the string's end), to the line's end;
+ *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
+ *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
+ *   line's end;
  * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
  * - an array of arguments as JSON or `util.inspect` print it, the command its first item
  *   (`["AUTH","pw"]`, node-redis' command arrays);
@@ -66,9 +75,10 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
  */
 export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t][^\\r\\n]*`,
-  `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t][^\\r\\n;]*`,
+  `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t](?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[ \\t;]|$)){0,${AFTER_SEMICOLON}}`,
   `(?=")(?<=${MONITOR_PREFIX})"${COMMAND_WORD}"[ \\t][^\\r\\n]*`,
-  `(?=[${COMMAND_INITIALS}])(?<=")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
+  `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
+  `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
   `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
@@ -355,10 +365,11 @@ function isProse(command: string, password: string): boolean {
 
 /**
  * A word of a command line: a quoted argument as redis-cli and client logs write one with
- * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes), its text and place inside the
- * quotes, a sentence's mark after it read with it; else a run of non-blanks.
+ * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes; in a JSON string, `\"…\"`),
+ * its text and place inside the quotes, a sentence's mark after it read with it; else a run of
+ * non-blanks.
  */
-const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?;]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?;]?(?=[ \t\r]|$)|[^ \t\r]+/g;
+const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?;]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?;]?(?=[ \t\r]|$)|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"[.!?;]?(?=[ \t\r]|$)|[^ \t\r]+/g;
 
 /**
  * The words of `line` (`WORD`), with their places, up to a sentence's end or a `;`: a word
@@ -376,12 +387,13 @@ function tokensOf(line: string): Token[] {
       if (!quoted) tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
       break;
     }
-    const inner = word[1] ?? word[2];
+    const escaped = word[3];
+    const inner = word[1] ?? word[2] ?? escaped;
     quoted = inner !== undefined;
     const endsCommand = word[0].endsWith(";");
     endsSentence = /[.!?]$/.test(word[0]);
     const text = inner ?? (endsCommand ? word[0].slice(0, -1) : word[0]);
-    const start = quoted ? word.index + 1 : word.index;
+    const start = escaped !== undefined ? word.index + 2 : quoted ? word.index + 1 : word.index;
     if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length });
     if (endsCommand) break;
   }
