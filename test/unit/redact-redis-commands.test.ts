@@ -74,6 +74,10 @@ describe("Redis commands with passwords", () => {
     ["x; CONFIG SET requirepass N3w;Pw", "x; CONFIG SET requirepass [REDACTED:secret]"],
     ['ok; AUTH "s3cr3t P4ss"; GET k', 'ok; AUTH "[REDACTED:secret]"; GET k'],
     ['{"msg":"ok; AUTH s3cr3tP4ss"}', '{"msg":"ok; AUTH [REDACTED:secret]"}'],
+    // A JSON string's line (its `\n` read as a line break) ends at the string's closing quote.
+    ['{"msg":"x\\nAUTH s3cr3tP4ss"}', '{"msg":"x\\nAUTH [REDACTED:secret]"}'],
+    ['{"msg":"x\\n127.0.0.1:6379> AUTH default pa\\"ss","ok":true}', '{"msg":"x\\n127.0.0.1:6379> AUTH default [REDACTED:secret]","ok":true}'],
+    ['AUTH pa"ss', "AUTH [REDACTED:secret]"],
     [JSON.stringify(JSON.stringify({ msg: "ok; AUTH s3cr3tP4ss" })), JSON.stringify(JSON.stringify({ msg: "ok; AUTH [REDACTED:secret]" }))],
     // RESP, the protocol's text.
     ["*2\r\n$4\r\nAUTH\r\n$10\r\ns3cr3tP4ss\r\n", "*2\r\n$4\r\nAUTH\r\n$10\r\n[REDACTED:secret]\r\n"],

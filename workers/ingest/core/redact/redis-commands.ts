@@ -39,10 +39,17 @@ const BLANKS = "[ \\t]{0,64}";
 /** The command words' first letters, either case: checked before a lookbehind, which is slower to fail. */
 const COMMAND_INITIALS = "AaHhCcMm";
 /**
- * How far a command after a `;` is read, in characters and quoted arguments: bounded, so that a
- * line of many `;` reads each part a bounded length (its words end the command at the next `;`:
- * `tokensOf`). A `"` that opens no quoted argument after a blank ends it: the command is in a
- * JSON string (`{"msg":"ok; AUTH pw"}`, `"{\"msg\":\"ok; AUTH pw\"}"`).
+ * What a command written as a line's words holds after its word: a character of the line but a
+ * `"`, a quoted argument after a blank (`"s3cr3t P4ss"`, a sentence's mark or `;` after it), or a
+ * `"` inside a word (`pa"ss`). Any other `"` (before `,`, `:`, `}`, `]`, a blank or the end)
+ * ends the command: it is in a JSON string, read as its escapes say (`{"msg":"x\nAUTH pw"}`,
+ * `{"msg":"ok; AUTH pw"}`, `"{\"msg\":\"ok; AUTH pw\"}"`), and the string's closing quote is
+ * no part of the password.
+ */
+const LINE_CHARACTER = `(?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[.!?;]?(?:[ \\t\\r\\n]|$))|(?<=[^\\s"])"(?=[^\\s",:}\\]]))`;
+/**
+ * How far a command after a `;` is read, in `LINE_CHARACTER`s: bounded, so that a line of many
+ * `;` reads each part a bounded length (its words end the command at the next `;`: `tokensOf`).
  */
 const AFTER_SEMICOLON = 1024;
 /** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
@@ -63,7 +70,7 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
  *   quoted there: `"AUTH" "pw"`), a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
  *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
  *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
- *   line's end;
+ *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
  * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
  * - an array of arguments as JSON or `util.inspect` print it, the command its first item
  *   (`["AUTH","pw"]`, node-redis' command arrays);
@@ -74,8 +81,8 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
  * rejected one's command.
  */
 export const REDIS_COMMAND_SOURCE = [
-  `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t][^\\r\\n]*`,
-  `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t](?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[ \\t;]|$)){0,${AFTER_SEMICOLON}}`,
+  `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_SEMICOLON}}`,
   `(?=")(?<=${MONITOR_PREFIX})"${COMMAND_WORD}"[ \\t][^\\r\\n]*`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
