@@ -53,6 +53,7 @@ describe("Redis commands with passwords", () => {
       "ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ 's3cr3tP4ss' ])",
       "ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ '[REDACTED:secret]' ])",
     ],
+    ["redis write command[10.0.0.1:6379]: 0 -> auth([ 's3cr3tP4ss', [length]: 1 ])", "redis write command[10.0.0.1:6379]: 0 -> auth([ '[REDACTED:secret]', [length]: 1 ])"],
     ["ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ 'default', 'foobared' ])", "ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ 'default', '[REDACTED:secret]' ])"],
     ["ioredis:redis write command[10.0.0.1:6379]: 0 -> hello([ '3', 'AUTH', 'default', 's3cr3tP4ss' ])", "ioredis:redis write command[10.0.0.1:6379]: 0 -> hello([ '3', 'AUTH', 'default', '[REDACTED:secret]' ])"],
     // MONITOR: the time, the database and client, each argument quoted.

@@ -59,8 +59,11 @@ const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] 
  * (its text captured, by the quote: `"`, `'`, a backtick), or a bare number or word.
  */
 const LIST_ITEM = "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|[\\w.+-]+)";
-/** The items after a list's first, each after a comma. */
-const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*`;
+/**
+ * The items after a list's first, each after a comma, and the `[length]: n` that Node's
+ * `util.format` adds to an array it prints for `%o` (`debug` itself prints none).
+ */
+const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\\]:[ \\t]*\\d+)?`;
 
 /**
  * Regex source of a Redis command as clients and tools print one, each match starting at the
@@ -224,13 +227,13 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
   return { tokens: tokensOf(match), written: "line" };
 }
 
-/** One item of a list (`LIST_ITEM`), or the list's end. */
-const LIST_ITEMS = new RegExp(`${LIST_ITEM}|\\]`, "g");
+/** One item of a list (`LIST_ITEM`), or the list's end (`]`, or the `[` of `[length]`). */
+const LIST_ITEMS = new RegExp(`${LIST_ITEM}|[\\]\\[]`, "g");
 
 /** `tokens` and then the items of the list in `text` from `from` to its closing `]`, each quoted one's text inside its quotes. */
 function listItems(text: string, from: number, tokens: Token[]): Token[] {
   LIST_ITEMS.lastIndex = from;
-  for (let item = LIST_ITEMS.exec(text); item !== null && item[0] !== "]"; item = LIST_ITEMS.exec(text)) {
+  for (let item = LIST_ITEMS.exec(text); item !== null && item[0] !== "]" && item[0] !== "["; item = LIST_ITEMS.exec(text)) {
     const inner = item[1] ?? item[2] ?? item[3];
     const start = inner === undefined ? item.index : item.index + 1;
     const itemText = inner ?? item[0];
