@@ -2,8 +2,9 @@
  * Redis commands with passwords through the ingest Worker in workerd into the local ClickHouse,
  * sent by the OpenTelemetry JS SDK (OTLP/HTTP protobuf) as go-redis's redisotel writes them: the
  * command in the span name and in `db.query.text` / `db.statement`, a pipeline one command a
- * line, also under a `db.system.name` other than redis. The password is stored as a marker; the
- * command word, its keywords, the user and the server are stored as sent.
+ * line, also under a `db.system.name` other than redis; and a log record holding a command as an
+ * argument list (`arrayValue`) and in a map (`kvlistValue` Body), as OTLP/JSON. The password is
+ * stored as a marker; the command word, its keywords, the user and the server are stored as sent.
  */
 import { SpanKind } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
@@ -56,5 +57,56 @@ describe("a Redis span's command", () => {
       "auth failed for user bob",
     ]);
     for (const secret of ["s3cretRedisPw", "R3disP4ssw0rd", "N3wR3disPw", "Str0ngAclPw"]) expect(JSON.stringify(rows)).not.toContain(secret);
+  });
+});
+
+describe("a Redis command's arguments in a log record", () => {
+  it("are stored with the passwords as markers, as an argument list attribute and in a map Body", async () => {
+    const runId = uniqueId("redis-arguments");
+    const args = (...items: string[]) => ({ arrayValue: { values: items.map((stringValue) => ({ stringValue })) } });
+    const request = {
+      resourceLogs: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: `redis-${runId}` } }, { key: "run.id", value: { stringValue: runId } }] },
+          scopeLogs: [
+            {
+              scope: { name: "ioredis" },
+              logRecords: [
+                {
+                  timeUnixNano: `${Date.now()}000000`,
+                  body: {
+                    kvlistValue: {
+                      values: [
+                        { key: "command", value: { stringValue: "127.0.0.1:6379> AUTH s3cr3tP4ss" } },
+                        { key: "args", value: args("HELLO", "3", "AUTH", "default", "R3disP4ssw0rd") },
+                      ],
+                    },
+                  },
+                  attributes: [
+                    { key: "db.redis.args", value: args("auth", "default", "N3wR3disPw") },
+                    { key: "features", value: args("auth", "billing") },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const response = await ingest.fetch("/v1/logs", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), "Content-Type": "application/json" } });
+    expect(response.status, await response.clone().text()).toBe(200);
+
+    const rows = await ingest.rows<{ Body: string; LogAttributes: Record<string, string> }>(
+      `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.Body)).toEqual({ command: "127.0.0.1:6379> AUTH [REDACTED:secret]", args: ["HELLO", "3", "AUTH", "default", "[REDACTED:secret]"] });
+    expect(JSON.parse(rows[0]!.LogAttributes["db.redis.args"]!)).toEqual(["auth", "default", "[REDACTED:secret]"]);
+    expect(JSON.parse(rows[0]!.LogAttributes["features"]!)).toEqual(["auth", "billing"]);
+    // The map Body's members are lifted into the attributes too, redacted alike.
+    expect(rows[0]!.LogAttributes["command"]).toBe("127.0.0.1:6379> AUTH [REDACTED:secret]");
+    expect(JSON.parse(rows[0]!.LogAttributes["args"]!)).toEqual(["HELLO", "3", "AUTH", "default", "[REDACTED:secret]"]);
+    expect(rows[0]!.LogAttributes["redaction.kinds"]).toBe("secret");
+    for (const secret of ["s3cr3tP4ss", "R3disP4ssw0rd", "N3wR3disPw"]) expect(JSON.stringify(rows)).not.toContain(secret);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { redactionPolicy, storedLogAttributes } from "../support/redaction";
 
 const redact = (text: string) => redactString(text, defaultRedactionPolicy());
 const SHA256 = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
@@ -36,6 +37,58 @@ describe("Redis commands with passwords", () => {
     ['CONFIG SET requirepass "N3w R3dis Pw"', 'CONFIG SET requirepass "[REDACTED:secret]"'],
     ['ACL SETUSER app on ">Str0ng Acl Pw" ~*', 'ACL SETUSER app on ">[REDACTED:secret]" ~*'],
     ["AUTH app-7 Xk9-2vQ", "AUTH app-7 [REDACTED:secret]"],
+    // A command read in any case, as Redis reads it; a capitalised `Auth` with a user and a password.
+    ["Auth default s3cr3tP4ss", "Auth default [REDACTED:secret]"],
+    ["Config set requirepass N3wR3disPw", "Config set requirepass [REDACTED:secret]"],
+    // After redis-cli's prompt, and the `redis>` of Redis's documentation.
+    ["127.0.0.1:6379> AUTH s3cr3tP4ss", "127.0.0.1:6379> AUTH [REDACTED:secret]"],
+    ["127.0.0.1:6379> AUTH pw", "127.0.0.1:6379> AUTH [REDACTED:secret]"],
+    ["redis> AUTH s3cr3tP4ss", "redis> AUTH [REDACTED:secret]"],
+    ["127.0.0.1:6379[2]> CONFIG SET requirepass N3wR3disPw", "127.0.0.1:6379[2]> CONFIG SET requirepass [REDACTED:secret]"],
+    ["127.0.0.1:6379(TX)> acl setuser app on >Str0ngAclPw", "127.0.0.1:6379(TX)> acl setuser app on >[REDACTED:secret]"],
+    ["redis 127.0.0.1:6379> auth default foobared", "redis 127.0.0.1:6379> auth default [REDACTED:secret]"],
+    ["redis /tmp/redis.sock> AUTH s3cr3tP4ss", "redis /tmp/redis.sock> AUTH [REDACTED:secret]"],
+    // ioredis' debug line: `write command[…]: <db> -> <name>(<arguments as util.inspect prints them>)`.
+    [
+      "ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ 's3cr3tP4ss' ])",
+      "ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ '[REDACTED:secret]' ])",
+    ],
+    ["redis write command[10.0.0.1:6379]: 0 -> auth([ 's3cr3tP4ss', [length]: 1 ])", "redis write command[10.0.0.1:6379]: 0 -> auth([ '[REDACTED:secret]', [length]: 1 ])"],
+    ["ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ 'default', 'foobared' ])", "ioredis:redis write command[10.0.0.1:6379]: 0 -> auth([ 'default', '[REDACTED:secret]' ])"],
+    ["ioredis:redis write command[10.0.0.1:6379]: 0 -> hello([ '3', 'AUTH', 'default', 's3cr3tP4ss' ])", "ioredis:redis write command[10.0.0.1:6379]: 0 -> hello([ '3', 'AUTH', 'default', '[REDACTED:secret]' ])"],
+    // MONITOR: the time, the database and client, each argument quoted.
+    ['1700000000.123 [0 10.0.0.1:6379] "AUTH" "s3cr3tP4ss"', '1700000000.123 [0 10.0.0.1:6379] "AUTH" "[REDACTED:secret]"'],
+    ['1700000000.123456 [0 unix:/tmp/redis.sock] "auth" "default" "foobared"', '1700000000.123456 [0 unix:/tmp/redis.sock] "auth" "default" "[REDACTED:secret]"'],
+    ['1700000000.123456 [0 lua] "config" "set" "masterauth" "N3wR3disPw"', '1700000000.123456 [0 lua] "config" "set" "masterauth" "[REDACTED:secret]"'],
+    // An array of arguments, as JSON or util.inspect print node-redis' and ioredis' commands.
+    ['["AUTH","s3cr3tP4ss"]', '["AUTH","[REDACTED:secret]"]'],
+    ["[ 'auth', 'default', 's3cr3tP4ss' ]", "[ 'auth', 'default', '[REDACTED:secret]' ]"],
+    ['{"args":["HELLO","3","AUTH","default","s3cr3tP4ss"]}', '{"args":["HELLO","3","AUTH","default","[REDACTED:secret]"]}'],
+    // Inside a JSON string, up to its end.
+    ['{"command":"AUTH s3cr3tP4ss"}', '{"command":"AUTH [REDACTED:secret]"}'],
+    ['{"db.statement":"MIGRATE 10.0.0.9 6379 k 0 5000 AUTH s3cretPW","ok":true}', '{"db.statement":"MIGRATE 10.0.0.9 6379 k 0 5000 AUTH [REDACTED:secret]","ok":true}'],
+    ['{"command":"AUTH \\"default\\" \\"s3cr3t P4ss\\"","ok":true}', '{"command":"AUTH \\"default\\" \\"[REDACTED:secret]\\"","ok":true}'],
+    ['log: {\\"command\\":\\"AUTH s3cr3tP4ss\\"}', 'log: {\\"command\\":\\"AUTH [REDACTED:secret]\\"}'],
+    // After a `;`, to the next.
+    ["ok; AUTH s3cr3tP4ss", "ok; AUTH [REDACTED:secret]"],
+    ["ok; AUTH pw9x; GET k", "ok; AUTH [REDACTED:secret]; GET k"],
+    ["x; CONFIG SET requirepass N3w;Pw", "x; CONFIG SET requirepass [REDACTED:secret]"],
+    ['ok; AUTH "s3cr3t P4ss"; GET k', 'ok; AUTH "[REDACTED:secret]"; GET k'],
+    ['{"msg":"ok; AUTH s3cr3tP4ss"}', '{"msg":"ok; AUTH [REDACTED:secret]"}'],
+    // A JSON string's line (its `\n` read as a line break) ends at the string's closing quote.
+    ['{"msg":"x\\nAUTH s3cr3tP4ss"}', '{"msg":"x\\nAUTH [REDACTED:secret]"}'],
+    ['{"msg":"x\\n127.0.0.1:6379> AUTH default pa\\"ss","ok":true}', '{"msg":"x\\n127.0.0.1:6379> AUTH default [REDACTED:secret]","ok":true}'],
+    ['AUTH pa"ss', "AUTH [REDACTED:secret]"],
+    [JSON.stringify(JSON.stringify({ msg: "ok; AUTH s3cr3tP4ss" })), JSON.stringify(JSON.stringify({ msg: "ok; AUTH [REDACTED:secret]" }))],
+    // RESP, the protocol's text.
+    ["*2\r\n$4\r\nAUTH\r\n$10\r\ns3cr3tP4ss\r\n", "*2\r\n$4\r\nAUTH\r\n$10\r\n[REDACTED:secret]\r\n"],
+    ["*3\r\n$4\r\nauth\r\n$7\r\ndefault\r\n$8\r\nfoobared\r\n", "*3\r\n$4\r\nauth\r\n$7\r\ndefault\r\n$8\r\n[REDACTED:secret]\r\n"],
+    ["*2\r\n$4\r\nAUTH\r\n$10\r\ns3cr3tP4ss", "*2\r\n$4\r\nAUTH\r\n$10\r\n[REDACTED:secret]"],
+    ["*2\r\n$4\r\nAUTH\r\n$10\r\ns3cr3tP4", "*2\r\n$4\r\nAUTH\r\n$10\r\n[REDACTED:secret]"],
+    // In prose, `AUTH` and a credential-shaped word.
+    ["sent AUTH s3cr3tP4ss to redis", "sent AUTH [REDACTED:secret] to redis"],
+    ["sent AUTH default s3cr3tP4ss, then GET", "sent AUTH default [REDACTED:secret], then GET"],
+    ["login AUTH hunter2redispw", "login AUTH [REDACTED:secret]"],
   ])("replaces the password: %s", (text, stored) => {
     const result = redact(text);
     expect(result.text).toBe(stored);
@@ -74,7 +127,6 @@ describe("Redis commands with passwords", () => {
     "MIGRATE 10.0.0.9 6379 key 0 5000 REPLACE",
     "ACL SETUSER app on ~* +@all",
     "ACL SETUSER app #notahash",
-    "login AUTH hunter2redispw",
     "GET session:42",
     'AUTH ""',
     'CONFIG SET requirepass ""',
@@ -99,9 +151,63 @@ describe("Redis commands with passwords", () => {
     "auth /login 401",
     "auth 401 Unauthorized",
     "AUTH b1f8e2c4-3d5a-4e6f-8a9b-0c1d2e3f4a5b ok",
+    // Look-alikes of the forms a command is read in anywhere.
+    "sent auth request to idp",
+    "sent AUTH request to idp",
+    "the AUTH command failed",
+    "got AUTH 5f2b9c1a8e from cache",
+    "AUTH failed: WRONGPASS invalid username-password pair",
+    "+OK",
+    "Auth s3cretlooking",
+    "Auth user bob",
+    "127.0.0.1:6379> AUTH OK",
+    "127.0.0.1:6379> GET session:42",
+    "ok; auth denied",
+    '{"features":["auth","billing"]}',
+    '["auth","profile"]',
+    '{"step":"auth 10.0.0.5:6379"}',
+    '"auth" => "ldap"',
+    '{"c":"auth \\"bearer\\""}',
+    "ioredis:redis write command[10.0.0.1:6379]: 0 -> get([ 'session:42' ])",
+    '1700000000.123456 [0 10.0.0.1:6379] "GET" "session:42"',
+    "*2\r\n$3\r\nGET\r\n$10\r\nsession:42\r\n",
+    "*2\r\n$4\r\nAUTH\r\n$3\r\ns3cr3tP4ss\r\n",
+    "AUTH [1 other arguments]",
   ])("keeps prose, placeholders and commands without a password: %s", (text) => {
     const result = redact(text);
     expect(result.text).toBe(text);
     expect(result.counts).toEqual({});
+  });
+});
+
+describe("a Redis command's arguments as an argument list", () => {
+  const args = (...items: string[]) => ({ arrayValue: items.map((stringValue) => ({ stringValue })) });
+
+  it("replaces the passwords its grammar names, in an attribute and in a map's member", () => {
+    const stored = storedLogAttributes([
+      { key: "db.redis.args", value: args("AUTH", "s3cr3tP4ss") },
+      { key: "redis.command", value: args("auth", "default", "foobared") },
+      { key: "acl", value: args("ACL", "SETUSER", "app", "on", ">Str0ngAclPw", "~*") },
+      { key: "command", value: { kvlistValue: [{ key: "args", value: args("HELLO", "3", "AUTH", "default", "s3cr3tP4ss") }] } },
+    ]);
+    expect(stored.values).toEqual({
+      "db.redis.args": args("AUTH", "[REDACTED:secret]"),
+      "redis.command": args("auth", "default", "[REDACTED:secret]"),
+      acl: args("ACL", "SETUSER", "app", "on", ">[REDACTED:secret]", "~*"),
+      command: { kvlistValue: [{ key: "args", value: args("HELLO", "3", "AUTH", "default", "[REDACTED:secret]") }] },
+    });
+    expect(stored.kinds).toBe("secret");
+  });
+
+  it("keeps lists that are no command with a password, and every list when the kind is off", () => {
+    const kept = [
+      { key: "features", value: args("auth", "billing") },
+      { key: "schemes", value: args("AUTH", "OK") },
+      { key: "redis.args", value: args("GET", "session:42") },
+      { key: "placeholder", value: args("AUTH", "${REDIS_PASSWORD}") },
+    ];
+    expect(storedLogAttributes(structuredClone(kept)).values).toEqual(Object.fromEntries(kept.map(({ key, value }) => [key, value])));
+    const off = [{ key: "redis.args", value: args("AUTH", "s3cr3tP4ss") }];
+    expect(storedLogAttributes(structuredClone(off), redactionPolicy({ disabledDetectors: ["secret"] })).values).toEqual({ "redis.args": args("AUTH", "s3cr3tP4ss") });
   });
 });

@@ -15,7 +15,7 @@ import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsU
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
-import { holdsRedisCommandLine } from "./redis-commands";
+import { holdsRedisCommand } from "./redis-commands";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -126,7 +126,7 @@ export const Evidence = {
    * or `=` or `(`, a quote or a digit and a `WHERE` (`SQL_WHERE`: its comparisons).
    */
   SQL_STATEMENT: 1 << 27,
-  /** A line starting with a Redis command word that takes a password and a blank (`redis-commands.ts`). */
+  /** A Redis command word that takes a password, in any case (`redis-commands.ts`: `holdsRedisCommand`). */
   REDIS_COMMAND: 1 << 28,
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
@@ -261,7 +261,11 @@ export function evidenceIn(text: string, escapesRead = false): number {
     (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
     (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0);
-  if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && holdsRedisCommandLine(text)) named |= Evidence.REDIS_COMMAND;
+  // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
+  // RESP's `$` lengths.
+  if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || text.includes('"')) {
+    if (holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
+  }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;

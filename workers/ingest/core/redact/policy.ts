@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { BUILT_IN_DETECTORS, type Detector } from "./detectors";
 import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
+import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { POSTAL_CODE_KIND } from "./detectors/postal-code-parameter";
 import { createKeyedHasher } from "./keyed-hash";
 import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel } from "./geo";
@@ -155,6 +156,11 @@ export interface RedactionPolicy {
    * secret (`["--password", "…"]`) is replaced as that flag's value.
    */
   readonly secretFlags: boolean;
+  /**
+   * Whether the Redis command detector runs: then, in an argument list whose first item is a
+   * Redis command (`["AUTH", "default", "…"]`), the items its grammar makes passwords are replaced.
+   */
+  readonly redisArguments: boolean;
   readonly keyRules: KeyRules;
   /** Undefined when no key is hashed. */
   readonly hash: ((value: string) => string) | undefined;
@@ -195,6 +201,7 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     addressDetectors: scanner?.maskOf(["ipv4", "ipv6"]) ?? 0,
     cardDetectors: scanner?.maskOf(["card"]) ?? 0,
     secretFlags: (scanner?.maskOf([SECRET_PARAM_KIND]) ?? 0) !== 0,
+    redisArguments: (scanner?.maskOf([REDIS_PASSWORD_KIND]) ?? 0) !== 0,
     keyRules: new KeyRules({
       keepKeys: config.keepKeys,
       dropKeys: config.dropKeys,

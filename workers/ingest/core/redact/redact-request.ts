@@ -12,6 +12,8 @@ import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { IN_PLACE_SERIES_KINDS } from "./detectors/credentials";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
+import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
+import { redisArgumentPasswords } from "./redis-commands";
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForCount, standsForSecret } from "./secret-names";
@@ -511,17 +513,25 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     if ("arrayValue" in value) {
       // An argument list (`process.command_args`): the element after a flag such as
-      // `--password` is its value, which the text detectors see alone.
+      // `--password` is its value, which the text detectors see alone; a Redis command's
+      // arguments (`["AUTH", "default", "…"]`) are read by its grammar.
       const items = value.arrayValue;
       const first = items[0];
       const program = first !== undefined && "stringValue" in first ? first.stringValue : "";
+      const redis = this.policy.redisArguments ? redisArgumentPasswords(items.map((item) => ("stringValue" in item ? item.stringValue : undefined)), standsForSecret) : [];
       let previous: string | undefined;
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         const argument = "stringValue" in item ? item.stringValue : undefined;
         const secret = this.policy.secretFlags && argument !== undefined && isSecretArgument(program, previous, argument);
         previous = argument;
-        const redacted = secret ? this.secret(item, SECRET_PARAM_KIND) : this.value(item, excluded, inHost, place, path);
+        const password = redis.find(({ index }) => index === i);
+        const redacted =
+          password !== undefined
+            ? this.secretFrom(item, REDIS_PASSWORD_KIND, password.offset)
+            : secret
+              ? this.secret(item, SECRET_PARAM_KIND)
+              : this.value(item, excluded, inHost, place, path);
         if (redacted !== item) {
           items[i] = redacted;
           this.noteRewritten(item, redacted);
@@ -622,6 +632,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private secret(value: AnyValue, kind: string): AnyValue {
     this.tally.add(kind);
     return this.marker(value, kind);
+  }
+
+  /** `secret`, for the part of a string `value` from `offset` on (an `ACL SETUSER` rule's password after its `>`). */
+  private secretFrom(value: AnyValue, kind: string, offset: number): AnyValue {
+    const marked = this.secret(value, kind);
+    return offset === 0 || !("stringValue" in value && "stringValue" in marked) ? marked : { stringValue: value.stringValue.slice(0, offset) + marked.stringValue };
   }
 
   private marker(value: AnyValue, kind: string): AnyValue {

@@ -1,3 +1,4 @@
+import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
 
 /**
@@ -9,47 +10,100 @@ import { WHOLE_UUID } from "./uuid";
  * #sha256 !sha256` (Redis command reference, redis.io/docs/latest/commands). Only the password
  * is secret: the command, its keywords, the user name and the server stay.
  *
- * A command is recognised where a Redis client writes one: at the start of the text or of a
- * line, the command word all in capitals or all in lower case (as clients send it; `Auth` is a
- * sentence's word), its arguments fitting the command's grammar. So prose stays: `auth failed
- * for user bob` has too many arguments for `AUTH`, `auth denied` reads as words, and an `AUTH`
- * argument no credential takes makes the line a log line (`AUTH OK`, `auth {"scheme":…}`,
- * `auth 10.0.0.5`, `AUTH PLAIN failed`: below). An argument quoted with blanks, as redis-cli
- * takes one (`AUTH "s3cr3t P4ss"`), is one argument, its quotes kept.
+ * A command is recognised wherever clients and tools print one (`REDIS_COMMAND_SOURCE`): a
+ * line's words, after redis-cli's prompt, MONITOR's prefix, a `;` or inside a JSON string; an
+ * argument list (JSON, ioredis' debug line, RESP, an `arrayValue`: `redisArgumentPasswords`);
+ * `AUTH` and a credential-shaped word in prose. Its word is read in any case (Redis reads it
+ * so), its arguments must fit the command's grammar. Where words are only blank-separated, prose
+ * stays: `auth failed for user bob` has too many arguments for `AUTH`, `auth denied` and
+ * `Auth s3cretlooking` read as words, and an `AUTH` argument no credential takes makes the line
+ * a log line (`AUTH OK`, `auth {"scheme":…}`, `auth 10.0.0.5`, `AUTH PLAIN failed`: below). An
+ * argument quoted with blanks, as redis-cli takes one (`AUTH "s3cr3t P4ss"`), is one argument,
+ * its quotes kept.
  */
 
-/** The command words, each spelled in capitals and in lower case, as regex alternatives. */
-const COMMAND_WORDS = ["AUTH", "HELLO", "CONFIG", "MIGRATE", "ACL"].flatMap((word) => [word, word.toLowerCase()]).join("|");
-
-/**
- * Regex source of a line that starts with a Redis command word and a blank, to the line's end:
- * the candidate `redisPasswords` reads.
- */
-export const REDIS_COMMAND_LINE = `(?<![^\\n])[ \\t]*(?:${COMMAND_WORDS})[ \\t][^\\r\\n]*`;
+/** The command words, in any case (Redis reads a command's name caseless), as a regex group. */
+const COMMAND_WORD = `(?:${["auth", "hello", "config", "migrate", "acl"].map(caseless).join("|")})`;
 
 /**
- * The command word and a blank, or a backslash (an escaped blank, `AUTH\t?`, which the escape
- * view reads as one): what starts a line `REDIS_COMMAND_LINE` matches, past its blanks.
+ * redis-cli's prompt (`127.0.0.1:6379> `, `::1:6379[2]> `, `127.0.0.1:6379(TX)> `,
+ * `redis /tmp/redis.sock> `, older `redis 127.0.0.1:6379> `, `not connected> `) and the
+ * `redis> ` of Redis's documentation; valkey-cli's is the same.
  */
-const COMMAND_START = new RegExp(`^(?:${COMMAND_WORDS})[ \\t\\\\]`);
-/** The longest command word and the character after it. */
-const COMMAND_START_LENGTH = "MIGRATE ".length;
+const PROMPT = "(?:(?:redis|valkey)(?:[ \\t]{1,8}[^\\s>]{1,255})?|[\\w.:-]{1,255}:\\d{1,5}|not connected)(?:\\[\\d{1,5}\\])?(?:\\(TX\\))?>";
+/**
+ * The blanks before a command, in a lookbehind: bounded, so that a lookbehind tried at each
+ * place of a long run of blanks reads a bounded part of it (the scan stays linear).
+ */
+const BLANKS = "[ \\t]{0,64}";
+/** The command words' first letters, either case: checked before a lookbehind, which is slower to fail. */
+const COMMAND_INITIALS = "AaHhCcMm";
+/**
+ * What a command written as a line's words holds after its word: a character of the line but a
+ * `"`, a quoted argument after a blank (`"s3cr3t P4ss"`, a sentence's mark or `;` after it), or a
+ * `"` inside a word (`pa"ss`). Any other `"` (before `,`, `:`, `}`, `]`, a blank or the end)
+ * ends the command: it is in a JSON string, read as its escapes say (`{"msg":"x\nAUTH pw"}`,
+ * `{"msg":"ok; AUTH pw"}`, `"{\"msg\":\"ok; AUTH pw\"}"`), and the string's closing quote is
+ * no part of the password.
+ */
+const LINE_CHARACTER = `(?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[.!?;]?(?:[ \\t\\r\\n]|$))|(?<=[^\\s"])"(?=[^\\s",:}\\]]))`;
+/**
+ * How far a command after a `;` is read, in `LINE_CHARACTER`s: bounded, so that a line of many
+ * `;` reads each part a bounded length (its words end the command at the next `;`: `tokensOf`).
+ */
+const AFTER_SEMICOLON = 1024;
+/** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
+const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] ";
+/**
+ * One argument of a list as JSON and Node's `util.inspect` (ioredis' debug log) print it: quoted
+ * (its text captured, by the quote: `"`, `'`, a backtick), or a bare number or word.
+ */
+const LIST_ITEM = "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|[\\w.+-]+)";
+/**
+ * The items after a list's first, each after a comma, and the `[length]: n` that Node's
+ * `util.format` adds to an array it prints for `%o` (`debug` itself prints none).
+ */
+const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\\]:[ \\t]*\\d+)?`;
 
 /**
- * Whether `text` has a line starting as `REDIS_COMMAND_LINE` does: the evidence that the
- * detector may find something. A native search per line; most texts are one line.
+ * Regex source of a Redis command as clients and tools print one, each match starting at the
+ * command (`redisPasswords` reads it, its form told by its first character):
+ * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
+ *   the text or a line, after redis-cli's prompt, MONITOR's prefix (the command and arguments
+ *   quoted there: `"AUTH" "pw"`), a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
+ *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
+ *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
+ *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
+ * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
+ * - an array of arguments as JSON or `util.inspect` print it, the command its first item
+ *   (`["AUTH","pw"]`, node-redis' command arrays);
+ * - RESP, the protocol's own text (`*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n`);
+ * - in prose, `AUTH` in capitals and the word after it (after `default`, Redis's user), the
+ *   match starting at the blank before (`sent AUTH s3cr3tP4ss to redis`).
+ * Each start is bound by a lookbehind or a character of its own, so no match starts inside a
+ * rejected one's command.
  */
-export function holdsRedisCommandLine(text: string): boolean {
-  for (let start = 0; start >= 0; ) {
-    let at = start;
-    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-    // The first letter of a command word (`a`, `h`, `c`, `m`, either case) before the slice.
-    const first = text.charCodeAt(at) | 0x20;
-    if ((first === 0x61 || first === 0x68 || first === 0x63 || first === 0x6d) && COMMAND_START.test(text.slice(at, at + COMMAND_START_LENGTH))) return true;
-    const next = text.indexOf("\n", at);
-    start = next < 0 ? -1 : next + 1;
-  }
-  return false;
+export const REDIS_COMMAND_SOURCE = [
+  `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_SEMICOLON}}`,
+  `(?=")(?<=${MONITOR_PREFIX})"${COMMAND_WORD}"[ \\t][^\\r\\n]*`,
+  `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
+  `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
+  `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
+  `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
+  `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
+  `(?<=[^\\s;>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
+].join("|");
+
+/** A command word in any case: the evidence `holdsRedisCommand` looks for. */
+const ANY_COMMAND_WORD = /auth|hello|config|migrate|acl/i;
+
+/**
+ * Whether `text` holds a command word in any case: the evidence that the detector may find
+ * something (every form `REDIS_COMMAND_SOURCE` reads holds one). One native search.
+ */
+export function holdsRedisCommand(text: string): boolean {
+  return ANY_COMMAND_WORD.test(text);
 }
 
 /** A password's place in a command line: `[start, end)` in the line. */
@@ -106,31 +160,149 @@ const NOT_A_CREDENTIAL = [
 ];
 
 /**
- * The passwords in `line`, a match of `REDIS_COMMAND_LINE`, in order; none when the line does
- * not fit its command's grammar. `isPlaceholder` says which values only stand for a secret
- * (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept.
+ * The passwords in `match`, a match of `REDIS_COMMAND_SOURCE`, in order; none when the command
+ * does not fit its grammar (`passwordArguments`). `isPlaceholder` says which values only stand
+ * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept.
  */
-export function redisPasswords(line: string, isPlaceholder: (value: string) => boolean): readonly PasswordSpan[] {
-  const tokens = tokensOf(line);
-  const command = tokens[0]!.text;
-  const args = tokens.slice(1);
-  const found: Token[] = [];
-  const keyword = (token: Token | undefined, word: string): boolean => token !== undefined && token.text.toUpperCase() === word;
+export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean): readonly PasswordSpan[] {
+  const { tokens, written } = commandIn(match);
+  if (tokens.length < 2) return [];
+  const found: PasswordSpan[] = [];
+  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written)) {
+    const token = tokens[index + 1]!;
+    const value = token.text.slice(offset);
+    if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
+  }
+  return found;
+}
+
+/**
+ * The items of an argument list (`process.command_args`-like: an `arrayValue` of strings, the
+ * command first, as node-redis and ioredis hold a command) that are passwords, with where in the
+ * item the password starts (after an `ACL SETUSER` rule's `>`); none when the first item is no
+ * command word or the list does not fit the command's grammar. Items that are no strings are
+ * `undefined`. `isPlaceholder` as for `redisPasswords`.
+ */
+export function redisArgumentPasswords(items: readonly (string | undefined)[], isPlaceholder: (value: string) => boolean): readonly ArgumentPassword[] {
+  if (items.length < 2 || items.some((item) => item === undefined) || !COMMAND_NAME.test(items[0]!)) return [];
+  return passwordArguments(items as readonly string[], "line")
+    .map(({ index, offset }) => ({ index: index + 1, offset }))
+    .filter(({ index, offset }) => {
+      const value = items[index]!.slice(offset);
+      return value !== "" && !value.startsWith("[REDACTED:") && !isPlaceholder(value);
+    });
+}
+
+/** A password among a command's arguments: the argument's index and where in it the password starts. */
+export interface ArgumentPassword {
+  readonly index: number;
+  readonly offset: number;
+}
+
+/** A whole command word, in any case. */
+const COMMAND_NAME = new RegExp(`^${COMMAND_WORD}$`);
+
+/**
+ * How a command is written, which says how much its words are to be trusted as arguments:
+ * `list` (what only a client or the protocol prints: ioredis' call, RESP, MONITOR's quoted
+ * words), `line` (blank-separated words, which log lines about authentication also are, and
+ * arrays, which lists of names also are: `["auth","profile"]`), `prose` (`AUTH` and one word
+ * inside a sentence).
+ */
+type Written = "list" | "line" | "prose";
+
+/** The command's words in `match` (a match of `REDIS_COMMAND_SOURCE`), by its form, and how it is written. */
+function commandIn(match: string): { tokens: Token[]; written: Written } {
+  const first = match.charCodeAt(0);
+  // `[` an array, `*` RESP, a blank the prose form, `"` MONITOR's quoted words.
+  if (first === 0x5b) return { tokens: listItems(match, 1, []), written: "line" };
+  if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
+  if (first === 0x20 || first === 0x09) return { tokens: tokensOf(match).map(withoutTrailingMark), written: "prose" };
+  if (first === 0x22) return { tokens: tokensOf(match), written: "list" };
+  const call = match.indexOf("([");
+  const blank = match.search(/[ \t]/);
+  if (call >= 0 && (blank < 0 || call < blank)) {
+    return { tokens: listItems(match, call + 2, [{ text: match.slice(0, call), start: 0, end: call }]), written: "list" };
+  }
+  return { tokens: tokensOf(match), written: "line" };
+}
+
+/** One item of a list (`LIST_ITEM`), or the list's end (`]`, or the `[` of `[length]`). */
+const LIST_ITEMS = new RegExp(`${LIST_ITEM}|[\\]\\[]`, "g");
+
+/** `tokens` and then the items of the list in `text` from `from` to its closing `]`, each quoted one's text inside its quotes. */
+function listItems(text: string, from: number, tokens: Token[]): Token[] {
+  LIST_ITEMS.lastIndex = from;
+  for (let item = LIST_ITEMS.exec(text); item !== null && item[0] !== "]" && item[0] !== "["; item = LIST_ITEMS.exec(text)) {
+    const inner = item[1] ?? item[2] ?? item[3];
+    const start = inner === undefined ? item.index : item.index + 1;
+    const itemText = inner ?? item[0];
+    tokens.push({ text: itemText, start, end: start + itemText.length });
+  }
+  return tokens;
+}
+
+/**
+ * The bulk strings of a RESP array (`*<n>`, then per string `$<length>` and its bytes, CRLF after
+ * each), the command first; none when the text holds fewer than `n` or a string of another
+ * length than its header says (an altered or cut command, whose arguments could be misread),
+ * but for the last, which the text's end may cut.
+ */
+function respArguments(text: string): Token[] {
+  const count = Number(/^\*(\d+)/.exec(text)![1]);
+  const tokens: Token[] = [];
+  const bulk = /\$(\d+)\r?\n/g;
+  for (let header = bulk.exec(text); header !== null && tokens.length < count; header = bulk.exec(text)) {
+    const start = header.index + header[0].length;
+    // A string cut by the text's end (a truncated log line) is still its argument.
+    const end = Math.min(start + Number(header[1]), text.length);
+    if (!/^\r?(?:\n|$)/.test(text.slice(end, end + 2))) return [];
+    tokens.push({ text: text.slice(start, end), start, end });
+    bulk.lastIndex = end;
+  }
+  return tokens.length === count ? tokens : [];
+}
+
+/** `token` without the mark a sentence puts after a word (`AUTH s3cr3tP4ss, then`). */
+function withoutTrailingMark(token: Token): Token {
+  const text = token.text.replace(/[.,;:!?)]+$/, "");
+  return { text, start: token.start, end: token.start + text.length };
+}
+
+/**
+ * The arguments of `command` (`words[0]`; `words` its words as written) that are passwords, by
+ * the command's grammar: the argument's index after the command, and where in it the password
+ * starts. Written in a `line`, an `AUTH` argument must be one a credential can be
+ * (`canBeCredential`), and a lower-case `auth` with a short word is prose, as is a capitalised
+ * `Auth` with one word (a sentence's first word: `Auth s3cretlooking`); in `prose`, only `AUTH`
+ * and a credential-shaped word (`isCredentialShaped`). Arguments in a `list` are arguments.
+ */
+function passwordArguments(words: readonly string[], written: Written): ArgumentPassword[] {
+  const command = words[0]!;
+  const args = words.slice(1);
+  const found: ArgumentPassword[] = [];
+  const at = (index: number, offset = 0): void => void found.push({ index, offset });
+  const keyword = (word: string | undefined, name: string): boolean => word !== undefined && word.toUpperCase() === name;
   switch (command.toUpperCase()) {
-    case "AUTH":
-      // `AUTH password` or `AUTH username password`, in either case, each argument one a
-      // credential can be (`canBeCredential`); a lower-case `auth` and a short word is prose
-      // (`auth denied`, `auth user bob`), unless the user is Redis's `default`.
-      if (!args.every(canBeCredential)) break;
-      if (args.length === 1 && !isProse(command, args[0]!)) found.push(args[0]!);
-      else if (args.length === 2 && (args[0]!.text === "default" || !isProse(command, args[1]!))) found.push(args[1]!);
+    case "AUTH": {
+      // `AUTH password` or `AUTH username password`.
+      if (written === "prose") {
+        const password = args[0] === "default" ? 1 : 0;
+        if (args.length > password && isCredentialShaped(args[password]!)) at(password);
+        break;
+      }
+      if (written === "line" && !args.every(canBeCredential)) break;
+      const spelled = written === "list" ? "AUTH" : command;
+      if (args.length === 1 && spelled !== capitalised(spelled) && !isProse(spelled, args[0]!)) at(0);
+      else if (args.length === 2 && (args[0] === "default" || !isProse(spelled, args[1]!))) at(1);
       break;
+    }
     case "HELLO": {
       // HELLO protover [AUTH username password] [SETNAME clientname]
-      if (!/^\d+$/.test(args[0]?.text ?? "")) break;
+      if (!/^\d+$/.test(args[0] ?? "")) break;
       for (let i = 1; i < args.length; ) {
         if (keyword(args[i], "AUTH") && i + 2 < args.length) {
-          found.push(args[i + 2]!);
+          at(i + 2);
           i += 3;
         } else if (keyword(args[i], "SETNAME") && i + 1 < args.length) i += 2;
         else return [];
@@ -141,60 +313,79 @@ export function redisPasswords(line: string, isPlaceholder: (value: string) => b
       // CONFIG SET parameter value [parameter value …]
       if (!keyword(args[0], "SET") || args.length < 3 || args.length % 2 === 0) break;
       for (let i = 1; i + 1 < args.length; i += 2) {
-        if (/^(?:requirepass|masterauth)$/i.test(args[i]!.text)) found.push(args[i + 1]!);
+        if (/^(?:requirepass|masterauth)$/i.test(args[i]!)) at(i + 1);
       }
       break;
     case "MIGRATE":
       // MIGRATE host port key|"" destination-db timeout [COPY] [REPLACE] [AUTH password |
       // AUTH2 username password] [KEYS key …]
-      if (args.length < 5 || !/^\d+$/.test(args[1]!.text)) break;
+      if (args.length < 5 || !/^\d+$/.test(args[1]!)) break;
       for (let i = 5; i < args.length; i++) {
         if (keyword(args[i], "KEYS")) break;
-        if (keyword(args[i], "AUTH") && i + 1 < args.length) found.push(args[++i]!);
-        else if (keyword(args[i], "AUTH2") && i + 2 < args.length) found.push(args[(i += 2)]!);
+        if (keyword(args[i], "AUTH") && i + 1 < args.length) at(++i);
+        else if (keyword(args[i], "AUTH2") && i + 2 < args.length) at((i += 2));
       }
       break;
     case "ACL":
       // ACL SETUSER username [rule …]: `>password` and `<password` add and remove a password,
       // `#hash` and `!hash` its SHA-256; the rule's first character stays.
       if (!keyword(args[0], "SETUSER") || args.length < 3) break;
-      for (const rule of args.slice(2)) {
-        const sign = rule.text.charAt(0);
-        const value = rule.text.slice(1);
-        if (((sign === ">" || sign === "<") && value !== "") || ((sign === "#" || sign === "!") && SHA256_HEX.test(value))) {
-          found.push({ text: value, start: rule.start + 1, end: rule.end });
-        }
+      for (let i = 2; i < args.length; i++) {
+        const sign = args[i]!.charAt(0);
+        const value = args[i]!.slice(1);
+        if (((sign === ">" || sign === "<") && value !== "") || ((sign === "#" || sign === "!") && SHA256_HEX.test(value))) at(i, 1);
       }
       break;
   }
-  return found.filter((token) => token.text !== "" && !PLACEHOLDER.test(token.text) && !isPlaceholder(token.text)).map(({ start, end }) => ({ start, end }));
+  return found;
+}
+
+/** `word` with its first letter in capitals and the rest in lower case. */
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/**
+ * Whether a word after `AUTH` in a sentence is shaped as a credential: one a credential can be
+ * (`canBeCredential`), no sentence's word (`PROSE_WORD`), at least six characters holding a
+ * letter and a digit or a symbol (a word of a sentence is letters: `sent AUTH request to idp`),
+ * and not hexadecimal digits alone (an id or a hash a log line names).
+ */
+function isCredentialShaped(word: string): boolean {
+  return (
+    word.length >= 6 && canBeCredential(word) && !PROSE_WORD.test(word) && /[A-Za-z]/.test(word) && /[^A-Za-z]/.test(word) && !/^[0-9a-fA-F]+$/.test(word)
+  );
 }
 
 /**
  * Whether an `AUTH` argument can be a user name or a password: not a word of the auth
  * vocabulary (`AUTH_VOCABULARY`) nor of a shape a log line puts there (`NOT_A_CREDENTIAL`).
  */
-function canBeCredential(argument: Token): boolean {
-  const { text } = argument;
+function canBeCredential(text: string): boolean {
   return !AUTH_VOCABULARY.has(text.toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
 }
 
-/** Whether `password`, after the command word `command`, reads as a sentence's word (`PROSE_WORD`). */
-function isProse(command: string, password: Token): boolean {
-  return command === "auth" && PROSE_WORD.test(password.text);
+/**
+ * Whether `password`, after the command word `command`, reads as a sentence's word
+ * (`PROSE_WORD`): after a command word not all in capitals (`auth`, `Auth`).
+ */
+function isProse(command: string, password: string): boolean {
+  return command !== command.toUpperCase() && PROSE_WORD.test(password);
 }
 
 /**
  * A word of a command line: a quoted argument as redis-cli and client logs write one with
- * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes), its text and place inside the
- * quotes, a sentence's mark after it read with it; else a run of non-blanks.
+ * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes; in a JSON string, `\"…\"`),
+ * its text and place inside the quotes, a sentence's mark after it read with it; else a run of
+ * non-blanks.
  */
-const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?]?(?=[ \t\r]|$)|[^ \t\r]+/g;
+const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?;]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?;]?(?=[ \t\r]|$)|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"[.!?;]?(?=[ \t\r]|$)|[^ \t\r]+/g;
 
 /**
- * The words of `line` (`WORD`), with their places, up to a sentence's end: a word ending in
- * `.`, `!` or `?` with another word after it ends the command there, without its mark
- * (`AUTH hunter2. Next` is `AUTH hunter2` and prose; a quoted word's mark is outside it already).
+ * The words of `line` (`WORD`), with their places, up to a sentence's end or a `;`: a word
+ * ending in `.`, `!` or `?` with another word after it ends the command there, without its mark
+ * (`AUTH hunter2. Next` is `AUTH hunter2` and prose; a quoted word's mark is outside it already),
+ * and one ending in `;` ends it whatever follows (`AUTH pw; GET k`, as `ok; AUTH pw` starts one).
  */
 function tokensOf(line: string): Token[] {
   const tokens: Token[] = [];
@@ -206,12 +397,15 @@ function tokensOf(line: string): Token[] {
       if (!quoted) tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
       break;
     }
-    const inner = word[1] ?? word[2];
+    const escaped = word[3];
+    const inner = word[1] ?? word[2] ?? escaped;
     quoted = inner !== undefined;
+    const endsCommand = word[0].endsWith(";");
     endsSentence = /[.!?]$/.test(word[0]);
-    const text = inner ?? word[0];
-    const start = quoted ? word.index + 1 : word.index;
-    tokens.push({ text, start, end: start + text.length });
+    const text = inner ?? (endsCommand ? word[0].slice(0, -1) : word[0]);
+    const start = escaped !== undefined ? word.index + 2 : quoted ? word.index + 1 : word.index;
+    if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length });
+    if (endsCommand) break;
   }
   return tokens;
 }

@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { REDIS_COMMAND_LINE, redisPasswords } from "../redis-commands";
+import { REDIS_COMMAND_SOURCE, redisPasswords } from "../redis-commands";
 import { standsForSecret } from "../secret-names";
 import type { Detector } from "./detector";
 
@@ -9,12 +9,13 @@ export const REDIS_PASSWORD_KIND = "secret";
 /**
  * Passwords in Redis commands written as text (`redis-commands.ts`): `AUTH default R3dis` is
  * stored `AUTH default [REDACTED:secret]`, wherever the command is (a span's `db.statement` or
- * `db.query.text` whatever its `db.system`, a span name, a log Body). The line is rewritten up
- * to its last password; what follows is scanned again by the other detectors.
+ * `db.query.text` whatever its `db.system`, a span name, a log Body) and however it is printed
+ * (a line, redis-cli's prompt, MONITOR, ioredis' debug line, JSON, RESP). The command is
+ * rewritten up to its last password; what follows is scanned again by the other detectors.
  */
 export const redisCommandDetector: Detector = {
   kind: REDIS_PASSWORD_KIND,
-  source: REDIS_COMMAND_LINE,
+  source: REDIS_COMMAND_SOURCE,
   evidence: Evidence.REDIS_COMMAND,
   rewrite: (match, marker) => {
     const passwords = redisPasswords(match, standsForSecret);
