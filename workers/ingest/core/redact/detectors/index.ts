@@ -3,6 +3,7 @@ import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credent
 import { secretParameterDetector } from "./secret-parameter";
 import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
+import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
@@ -40,6 +41,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   redisCommandDetector,
   secretParameterDetector,
   secretAssignmentDetector,
+  yamlMembersDetector,
   cardHolderFieldDetector,
   cardHolderPhraseDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).

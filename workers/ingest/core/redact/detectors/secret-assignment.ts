@@ -188,7 +188,7 @@ function holdsSecret(name: string): boolean {
  * secret, and, but under a password's name, not a word of letters (`<token>ETH</token>`,
  * `<credentials>default</credentials>`): generated keys and tokens hold digits or symbols.
  */
-function isHiddenValue(name: string, value: string): boolean {
+export function isHiddenValue(name: string, value: string): boolean {
   if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value)) return false;
   return !/^[A-Za-z]{1,15}$/.test(value) || PASSWORD_WORD.test(nameWords(name).join(""));
 }
