@@ -5,6 +5,8 @@ import {
   isSecretFlagName,
   isSecretName,
   isSecretParameterName,
+  isHeldSecretName,
+  namesTokensCountMember,
   nameBefore,
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
@@ -956,9 +958,12 @@ function endsSecretFieldName(text: string, colon: number): boolean {
     while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
   }
   if (endsWithSecretEnding(text, end)) return isSecretName(nameBefore(text, colon));
-  // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`).
+  // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`), or a
+  // count's member of a collection of tokens (`tokens.count:`), whose value decides.
   const dot = dottedSegmentStart(text, end) - 1;
-  return dot > 0 && endsWithSecretEnding(text, dot) && isSecretName(nameBefore(text, colon));
+  if (dot <= 0 || !endsWithSecretEnding(text, dot)) return false;
+  const name = nameBefore(text, colon);
+  return isSecretName(name) || namesTokensCountMember(name);
 }
 
 /** Whether `text` before `end` ends as a secret name does (`SECRET_NAME_ENDINGS`, any case). */
@@ -1008,7 +1013,8 @@ function namesSecretParameter(text: string, equals: number): boolean {
   const first = text.charCodeAt(start);
   if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
-  return isSecretParameterName(text.slice(start, end));
+  const name = text.slice(start, end);
+  return isSecretParameterName(name) || namesTokensCountMember(name);
 }
 
 /**
@@ -1117,14 +1123,16 @@ function assignsToSecretName(text: string, equals: number): boolean {
       if (close > 0 && close - equals < 66 && isSecretName(text.slice(quote + 1, close).replace(/\\+$/, ""))) return true;
     }
   }
-  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96) return false;
+  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93) return false;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (text.charCodeAt(end - 1) === 93) {
-    // An index: the first name inside its brackets (`['password']`, `["password":protected]`).
+    // An index: the first name inside its brackets (`['password']`, `["password":protected]`),
+    // or the member it names of the collection before it (`secrets["db"]`: `secrets.db`).
     const open = text.lastIndexOf("[", end - 1);
     if (open < 0 || end - open > 130) return false;
     const name = /[A-Za-z_][\w.-]*/.exec(text.slice(open + 1, end - 1));
-    return name !== null && isSecretParameterName(name[0]);
+    if (name === null) return false;
+    return isSecretParameterName(name[0]) || isHeldSecretName(`${nameBefore(text, open)}.${name[0]}`);
   }
   const name = text.charCodeAt(end - 1) === 96 ? nameBefore(text, end - 1) : nameBefore(text, end);
   return name !== "" && isSecretParameterName(name);

@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
+import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -65,13 +65,29 @@ const QUOTED_ASSIGNMENT =
   `[ \\t]*(?:${QUOTED})`;
 
 /**
- * An unquoted value after `=` with blanks beside it, where a line or a connection string's part
- * starts with the name: an INI or `.env` line (`password = hunter2`), an ADO.NET or ODBC
- * connection string (`Server=db; User Id=app; Password = hunter2;`). The value ends at a blank,
- * a quote or what separates parts. In prose the name follows a word (`the password = wrong`),
- * which no line starts with.
+ * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
+ * starts with the name, perhaps after a shell's `export` (an INI or `.env` line, `password =
+ * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
+ * Id=app; Password = hunter2;`), or after a word in prose (`the password = hunter2x9 was
+ * rejected`), where `PROSE_VALUE` decides. The value ends at a blank, a quote or what separates
+ * parts.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?<=(?:^|[\\n;])[ \\t]*)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+/**
+ * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
+ * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
+ * dotted key's does.
+ */
+const INDEXED_ASSIGNMENT = `(?<![\\w.-])${NAME}\\[["']?${NAME}["']?\\][ \\t]*=[ \\t]*(?![ \\t"'\\\\=])[^\\s"'<>;,&]+`;
+/** What may stand before a line's assignment: blanks, a shell's `export`, `set`, `declare -x`, `readonly`, `local`. */
+const LINE_ASSIGNMENT_HEAD = /(?:^|[\n;])[ \t]*(?:(?:export|declare(?:[ \t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \t]+)?$/;
+/**
+ * A value assigned in prose (`the password = hunter2x9`) that a generated secret looks like:
+ * letters and digits, not a bound parameter or a variable (`WHERE password = $1`, `= :pw`,
+ * `= ?`, `= @pw`), not a qualified column (`ON s.token = t.token`) nor a word (`the password =
+ * wrong`).
+ */
+const PROSE_VALUE = /^(?=[^$:?@]*[A-Za-z])(?=[^$:?@]*\d)(?![$:?@])(?!.*\.\w)/;
 
 /** Blanks between SQL words, a line break among them (a statement written over lines). */
 const BLANKS = "\\s+";
@@ -146,14 +162,14 @@ const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHAR
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
-    if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, valueEnd(text, start, start + match.length));
+    if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
     return redactQuotedValue(match, marker);
   },
 };
@@ -215,15 +231,26 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
  * (`holdsSecret`) and the value is one (`isHiddenValue`); an LLM's token count (`tokens = 42`) and
  * a sentence's final punctuation after the value (`sentenceEndLength`) stay.
  */
-function redactUnquotedValue(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
+function redactUnquotedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
-  const name = match.slice(0, equals).trimEnd();
+  // An index names the collection's member (`secrets["db"]` is `secrets.db`).
+  const name = match.slice(0, equals).trimEnd().replace(INDEX, ".$1");
   const valueStart = equals + 1 + (/^[ \t]*/.exec(match.slice(equals + 1))?.[0].length ?? 0);
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
-  if (!holdsSecret(name) || !isHiddenValue(name, value) || isTokenCount(name, value) || value.includes("(")) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isTokenCount(name, value) || value.includes("(")) return undefined;
+  if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, start)) && !PROSE_VALUE.test(value)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
+}
+
+/** An index after a collection's name, its member's name captured. */
+const INDEX = /\[["']?([^"'\]]*)["']?\]$/;
+
+/** The text before `start` on its line, at most 64 characters back (a shell's keywords and blanks). */
+function lineBefore(text: string, start: number): string {
+  return text.slice(Math.max(0, start - 64), start);
 }
 
 /** The SQL words stay; the password string's content, or Oracle's unquoted password, goes. */
@@ -263,7 +290,7 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
   const content = match.slice(open, close);
   const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(content);
   const value = (cdata?.[1] ?? content).trim();
-  if (!holdsSecret(name) || !isHiddenValue(name, value)) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value)) return undefined;
   return `${match.slice(0, open)}${marker}${match.slice(close)}`;
 }
 

@@ -8,6 +8,7 @@ import {
   isSecretParameterName,
   isMemberSetting,
   isTokenCount,
+  isTokenInCountPlace,
   nameBefore,
   NAME_CHARACTER,
 } from "../secret-names";
@@ -225,7 +226,9 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
   const quoted = quoteOpening(value) !== "";
-  if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) {
+    return undefined;
+  }
   if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
   // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
   // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
@@ -274,16 +277,18 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const name = nameBefore(text, start);
-  if (!isSecretName(name)) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
-  if (blockQuotes !== undefined) return redactBlockString(match.slice(0, valueStart), match.slice(valueStart), blockQuotes, marker);
+  if (blockQuotes !== undefined) {
+    return isSecretName(name) ? redactBlockString(match.slice(0, valueStart), match.slice(valueStart), blockQuotes, marker) : undefined;
+  }
   const grouped = GROUPED_CODE.test(match.slice(valueStart));
   if (grouped && isSecretCodeName(name)) return `${match.slice(0, valueStart)}${marker}`;
   // Elsewhere a group is a number of its own (`"token": 1234 5678` keeps both).
   const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
+  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare))) return undefined;
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
