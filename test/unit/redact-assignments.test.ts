@@ -243,3 +243,24 @@ describe("assignments with blanks after a shell's export or a word, and to a col
     expect(redacted(text).text).toBe(text);
   });
 });
+
+describe("a credential pair in an unnamed array after a login word", () => {
+  it.each([
+    ['auth ["ana@example.com","hunter2x9"]', 'auth ["[REDACTED:email]","[REDACTED:secret_param]"]'],
+    ['login ["ana", "hunter2x9"]', 'login ["ana", "[REDACTED:secret_param]"]'],
+    ["AUTH: ['ana','Tr0ub4dor&3']", "AUTH: ['ana','[REDACTED:secret_param]']"],
+    ['signin ["ana@example.com", "correct-horse-battery"]', 'signin ["[REDACTED:email]", "[REDACTED:secret_param]"]'],
+  ])("redacts %j", (text, stored) => {
+    expect(redacted(text).text).toBe(stored);
+  });
+
+  it.each([
+    'auth ["bearer","basic"]',
+    'roles ["admin","viewer"]',
+    'auth ["ana","********"]',
+    'auth ["ana","hunter2x9","extra"]',
+    'oauth ["ana","hunter2x9"]',
+  ])("keeps %j", (text) => {
+    expect(redacted(text).text).toBe(text);
+  });
+});

@@ -6,6 +6,7 @@ import {
   isSecretName,
   isSecretParameterName,
   isHeldSecretName,
+  LOGIN_WORDS,
   namesTokensCountMember,
   nameBefore,
 } from "./secret-names";
@@ -163,7 +164,7 @@ const HAS_PHONE_START = 1 << 10;
 const HAS_EQUALS = 1 << 11;
 const HAS_UNDERSCORE = 1 << 12;
 const HAS_CAPITAL_A = 1 << 13;
-/** `'` or `<`: SQL strings, XML tags (`secretAssignmentEvidence`). */
+/** `'`, `<` or `[`: SQL strings, XML tags, a credential pair's array (`secretAssignmentEvidence`). */
 const HAS_QUOTE_OR_TAG = 1 << 14;
 /**
  * `v`, `V`, `y` or `Y`, in every English name of a card security code but `CSC` (`cvv`, `cvc`,
@@ -205,6 +206,7 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["i", HAS_I],
   ["'", HAS_QUOTE_OR_TAG],
   ["<", HAS_QUOTE_OR_TAG],
+  ["[", HAS_QUOTE_OR_TAG],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
 for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_CARD_CODE_LETTER;
@@ -262,7 +264,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && holdsRedisCommandLine(text)) named |= Evidence.REDIS_COMMAND;
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
-    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
+    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) | credentialPairEvidence(text, classes) : named;
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
@@ -1138,6 +1140,17 @@ function assignsToSecretName(text: string, equals: number): boolean {
   return name !== "" && isSecretParameterName(name);
 }
 
+/**
+ * A login word (`LOGIN_WORDS`) then an array, as the credential pair form reads it
+ * (`secret-assignment.ts`); the blanks between may be escapes the view reads as blanks (`\\t`).
+ */
+const LOGIN_WORD_BEFORE_ARRAY = new RegExp(`(?<![\\w.-])(?:${LOGIN_WORDS.join("|")})(?:[\\s:]|\\\\+[tnr])*\\[`, "i");
+
+/** `Evidence.SECRET_ASSIGNMENT` for a credential pair's array after a login word (`auth ["ana@example.com","…"]`). */
+function credentialPairEvidence(text: string, classes: number): number {
+  return (classes & HAS_QUOTE_OR_TAG) !== 0 && text.includes("[") && LOGIN_WORD_BEFORE_ARRAY.test(text) ? Evidence.SECRET_ASSIGNMENT : 0;
+}
+
 /** SQL words a password string follows (`WITH PASSWORD '…'`, `IDENTIFIED BY '…'`, `SET PASSWORD FOR '…'`). */
 const SQL_WORDS_BEFORE_PASSWORD = ["password", "by", "for"];
 
@@ -1179,6 +1192,7 @@ const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
  */
 function secretAssignmentEvidence(text: string, classes: number): number {
   if (sqlPasswordEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
+  if (credentialPairEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_SLASH)) === (HAS_QUOTE_OR_TAG | HAS_SLASH)) {
     for (let tag = text.indexOf("</"); tag >= 0; tag = text.indexOf("</", tag + 2)) {
       const close = text.indexOf(">", tag + 2);

@@ -337,6 +337,12 @@ export function nameWords(name: string): string[] {
     .filter((word) => word !== "");
 }
 
+/**
+ * The words a login's credentials are logged after, as an unnamed pair (`auth ["ana@…","…"]`,
+ * `login ['ana', '…']`): lower case; the credential pair form and its evidence read them.
+ */
+export const LOGIN_WORDS: readonly string[] = ["auth", "login", "signin", "sign_in", "authenticate"];
+
 /** Distinct names are few in practice; the bound only stops unusual input from growing memory. */
 const MAX_CACHED_NAMES = 4096;
 /** What a name announces: nothing, a secret, or a secret code (a secret even as a number). */

@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
+import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -157,15 +157,29 @@ const KEYED_SETTING =
   `(?<![\\w-])(?:${caseless("key")}|${caseless("name")})=(?:"${NAME}"|'${NAME}'|\\\\{1,7}"${NAME}\\\\{1,7}")[ \\t]+` +
   `${caseless("value")}=(?:"[^"\\n]*"|'[^'\\n]*'|${ESCAPED_QUOTED})`;
 
+/** A login word (`LOGIN_WORDS`) in any case, then an array: `console.log("auth", [user, password])`. */
+const LOGIN_WORD = `(?<![\\w.-])(?:${LOGIN_WORDS.map(caseless).join("|")})[ \\t]*(?::[ \\t]*)?\\[[ \\t]*`;
+/**
+ * A credential pair in an unnamed array after a login word: `auth ["ana@example.com","hunter2x9"]`,
+ * `login ['ana', 'Tr0ub4dor&3']`, two strings, the first a user's name or e-mail address. The
+ * match starts at the `,`: the user stays for the detectors of its own kind (an e-mail address
+ * goes as `email`), the password goes when it looks like one (`isCredentialPair`), where
+ * `auth ["bearer","basic"]` lists schemes.
+ */
+const CREDENTIAL_PAIR =
+  `(?<=${LOGIN_WORD}"[\\w.@+-]{1,128}")[ \\t]*,[ \\t]*"[^"\\s]{1,128}"(?=[ \\t]*\\])` +
+  `|(?<=${LOGIN_WORD}'[\\w.@+-]{1,128}')[ \\t]*,[ \\t]*'[^'\\s]{1,128}'(?=[ \\t]*\\])`;
+
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
 const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHARACTER}*%(?:25)?3[Dd](?:[^&#\s"'<>;,%]|%(?!(?:25)?26)[0-9A-Fa-f]{2})+`;
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
+    if (/^[ \t]*,/.test(match)) return redactCredentialPair(match, marker);
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
@@ -251,6 +265,19 @@ const INDEX = /\[["']?([^"'\]]*)["']?\]$/;
 /** The text before `start` on its line, at most 64 characters back (a shell's keywords and blanks). */
 function lineBefore(text: string, start: number): string {
   return text.slice(Math.max(0, start - 64), start);
+}
+
+/**
+ * The password of a credential pair (`CREDENTIAL_PAIR`, the match from the `,`): a password has a
+ * digit or a symbol or is a passphrase's length; a word of letters (`"basic"`, `"viewer"`), a
+ * value standing for a secret (`"********"`) or a marker stays.
+ */
+function redactCredentialPair(match: string, marker: string): Rewrite | undefined {
+  const quote = match.charAt(match.length - 1);
+  const open = match.indexOf(quote);
+  const password = match.slice(open + 1, -1);
+  if (/^[A-Za-z]{1,15}$/.test(password) || password.startsWith("[REDACTED:") || standsForSecret(password)) return undefined;
+  return `${match.slice(0, open + 1)}${marker}${quote}`;
 }
 
 /** The SQL words stay; the password string's content, or Oracle's unquoted password, goes. */
