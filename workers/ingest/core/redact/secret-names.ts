@@ -626,6 +626,16 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
 const STANDS_FOR_SECRET =
   /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|\[FILTERED\])$/;
 
+/**
+ * Whether `value` is the upper-case name of a secret (an environment variable's, a store's
+ * entry's: `STRIPE_KEY`, `DB_PASSWORD`), as a list of the secrets a service needs names them
+ * (`secrets:\n  - STRIPE_KEY`, `secrets: ["STRIPE_KEY"]`): no secret itself.
+ */
+export function isSecretNameValue(value: string): boolean {
+  return SECRET_NAME_VALUE.test(value);
+}
+const SECRET_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 /** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
 export function standsForSecret(value: string): boolean {
   return STANDS_FOR_SECRET.test(value);

@@ -15,8 +15,6 @@ export interface YamlLine {
   readonly path: string;
   /** Whether the line is content of a block scalar (`|`, `>`) whose key is `path`'s last. */
   readonly blockContent: boolean;
-  /** The line's indentation: its blanks before any text (and before a sequence item's `-`). */
-  readonly indent: number;
 }
 
 /** A key open on the reader's stack: its indentation and whether it is a sequence's item. */
@@ -30,9 +28,10 @@ interface OpenKey {
 
 /**
  * A mapping's key at the start of a line's text: a name (`db`, `spring.datasource.password`,
- * `api-key`) or a quoted one, then `:` and a blank or the line's end.
+ * `api-key`) or a quoted one (captured in the first, second or third group), then `:` and the
+ * blanks after it or the line's end.
  */
-const KEY = /^(?:([A-Za-z_][\w.-]*)|"([^"\n]{1,128})"|'([^'\n]{1,128})')[ \t]*:(?=[ \t]|$)/;
+export const YAML_KEY = /^(?:([A-Za-z_][\w.-]*)|"([^"\n]{1,128})"|'([^'\n]{1,128})')[ \t]*:(?:[ \t]+|$)/;
 /** A block scalar's header (YAML 1.2.2 §8.1.1), with a comment after it. */
 const BLOCK_HEADER = /^[|>](?:[1-9]?[-+]?|[-+][1-9])[ \t]*(?:#.*)?$/;
 
@@ -62,7 +61,7 @@ export class YamlPathReader {
       this.next = 0;
       this.stack = [];
     }
-    let line: YamlLine = { path: "", blockContent: false, indent: 0 };
+    let line: YamlLine = { path: "", blockContent: false };
     while (this.next <= lineStart) {
       const start = this.next;
       const lineEnd = text.indexOf("\n", start);
@@ -83,15 +82,15 @@ export class YamlPathReader {
     const stack = this.stack;
     const top = stack[stack.length - 1];
     // Blank lines and comments close nothing; a block scalar's lines are its text.
-    if (content === "" || content.startsWith("#")) return { path: pathOf(stack), blockContent: top?.block === true, indent };
-    if (top?.block === true && indent > top.indent) return { path: pathOf(stack), blockContent: true, indent };
+    if (content === "" || content.startsWith("#")) return { path: pathOf(stack), blockContent: top?.block === true };
+    if (top?.block === true && indent > top.indent) return { path: pathOf(stack), blockContent: true };
     const item = /^-(?:[ \t]|$)/.test(content);
     while (stack.length > 0) {
       const open = stack[stack.length - 1]!;
       if (open.indent < indent || (open.indent === indent && item && !open.item)) break;
       stack.pop();
     }
-    const line: YamlLine = { path: pathOf(stack), blockContent: false, indent };
+    const line: YamlLine = { path: pathOf(stack), blockContent: false };
     let keyText = content;
     let keyIndent = indent;
     if (item) {
@@ -100,7 +99,7 @@ export class YamlPathReader {
       keyText = content.slice(after);
       keyIndent = indent + after;
     }
-    const key = KEY.exec(keyText);
+    const key = YAML_KEY.exec(keyText);
     if (key !== null) {
       const value = keyText.slice(key[0].length).trim();
       stack.push({ indent: keyIndent, key: key[1] ?? key[2] ?? key[3]!, item: false, block: BLOCK_HEADER.test(value) });

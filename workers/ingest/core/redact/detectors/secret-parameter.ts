@@ -9,6 +9,7 @@ import {
   isMemberSetting,
   isTokenCount,
   isTokenInCountPlace,
+  isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
 } from "../secret-names";
@@ -363,14 +364,12 @@ function redactStringLiterals(head: string, value: string, marker: string): stri
   const text = value.replace(STRING_LIST_ITEM, (literal) => {
     const quotes = BLOCK_STRING_QUOTES.exec(literal)?.[0] ?? quoteOpening(literal);
     const inner = literal.slice(quotes.length, -quotes.length).trim();
-    if (inner === "" || inner.startsWith("[REDACTED:") || standsForSecret(inner) || SECRET_NAME_VALUE.test(inner)) return literal;
+    if (inner === "" || inner.startsWith("[REDACTED:") || standsForSecret(inner) || isSecretNameValue(inner)) return literal;
     replaced = true;
     return `${quotes}${marker}${quotes}`;
   });
   return replaced ? `${head}${text}` : undefined;
 }
-/** The upper-case name of a secret, as a list of them names it (`["STRIPE_KEY", "DB_PASSWORD"]`). */
-const SECRET_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /**
  * A GraphQL block string's content replaced whole, its quotes kept (`password: """[REDACTED:…]"""`);

@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
-import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isTokenCount } from "../secret-names";
-import { YamlPathReader } from "../yaml-paths";
+import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isTokenCount } from "../secret-names";
+import { YAML_KEY, YamlPathReader } from "../yaml-paths";
 import type { Detector, Rewrite } from "./detector";
 import { isHiddenValue } from "./secret-assignment";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -21,8 +21,6 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 /** A line's text after its indentation, or a sequence item's `-` at the line's start. */
 const SOURCE = "(?<=(?:^|\\n))(?:[ \\t]+(?:-[ \\t]+)?|-[ \\t]+)[^\\s#-][^\\n]*";
 
-/** `KEY` of `yaml-paths.ts`, with the blanks after the colon. */
-const KEY = /^(?:([A-Za-z_][\w.-]*)|"([^"\n]{1,128})"|'([^'\n]{1,128})')[ \t]*:(?:[ \t]+|$)/;
 /** A value's text: quoted (its quotes kept), or a plain scalar's first word, as the field form reads `password: …`. */
 const QUOTED_VALUE = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')/;
 const FIRST_WORD = /^\S*/;
@@ -32,8 +30,6 @@ const FIRST_WORD = /^\S*/;
  * first word (`password:\n  hunter2`), or quoted.
  */
 const PROSE = /^[a-z]{1,15}[ \t]+\S/;
-/** The name of a secret (an environment variable's, a store's), as a sequence of them lists. */
-const SECRET_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 
 const reader = new YamlPathReader();
@@ -45,32 +41,32 @@ export const yamlMembersDetector: Detector = {
   rewrite: (match, marker, text, start) => {
     const line = reader.lineAt(text, start);
     if (line.path === "") return undefined;
-    const line0 = match.replace(/\r$/, "");
-    let head = /^[ \t]*/.exec(line0)![0].length;
+    const lineText = match.replace(/\r$/, "");
+    let head = /^[ \t]*/.exec(lineText)![0].length;
     if (line.blockContent) {
-      return isSecretPath(line.path) ? replaced(line0, head, line0.trimEnd().length, line.path, marker, false) : undefined;
+      return isSecretPath(line.path) ? replaced(lineText, head, lineText.trimEnd().length, line.path, marker, false) : undefined;
     }
     let path = line.path;
-    const dash = /^-[ \t]+/.exec(line0.slice(head));
+    const dash = /^-[ \t]+/.exec(lineText.slice(head));
     if (dash !== null) {
       head += dash[0].length;
       path += ".0";
     }
-    const key = KEY.exec(line0.slice(head));
+    const key = YAML_KEY.exec(lineText.slice(head));
     if (key !== null) {
       const name = key[1] ?? key[2] ?? key[3]!;
       // A secret's own name is read by the field form on its line.
       if (isSecretName(name)) return undefined;
       path = `${path}.${name}`;
       head += key[0].length;
-    } else if (dash === null && PROSE.test(line0.slice(head))) {
+    } else if (dash === null && PROSE.test(lineText.slice(head))) {
       return undefined;
     }
     if (!(key === null && dash === null ? isSecretPath(path) : isHeldSecretName(path))) return undefined;
-    const rest = line0.slice(head);
+    const rest = lineText.slice(head);
     const quoted = QUOTED_VALUE.exec(rest)?.[0];
     const value = quoted ?? FIRST_WORD.exec(rest)![0];
-    return replaced(line0, head, head + value.length, path, marker, quoted !== undefined);
+    return replaced(lineText, head, head + value.length, path, marker, quoted !== undefined);
   },
 };
 
@@ -82,7 +78,7 @@ function isSecretPath(path: string): boolean {
 /** The value from `from` to `to` of `line` replaced, its quotes kept; undefined when it holds no secret. */
 function replaced(line: string, from: number, to: number, path: string, marker: string, quoted: boolean): Rewrite | undefined {
   const value = quoted ? line.slice(from + 1, to - 1) : line.slice(from, to);
-  if (!isHiddenValue(path, value) || /^(?:true|false|null|~)$/.test(value) || SECRET_NAME_VALUE.test(value)) return undefined;
+  if (!isHiddenValue(path, value) || /^(?:true|false|null|~)$/.test(value) || isSecretNameValue(value)) return undefined;
   if (NUMBER.test(value) && !(isSecretCodeName(path) || isHeldSecretCodeName(path))) return undefined;
   if (isTokenCount(path, value) || isMemberSetting(path, value)) return undefined;
   const text = quoted ? `${line.slice(0, from)}${line.charAt(from)}${marker}${line.charAt(to - 1)}` : `${line.slice(0, from)}${marker}`;
