@@ -209,3 +209,58 @@ describe("secrets under dotted names: a property's path, a member of a collectio
     },
   );
 });
+
+describe("assignments with blanks after a shell's export or a word, and to a collection's member by index", () => {
+  it.each([
+    ["export PASSWORD = hunter2x9", "export PASSWORD = [REDACTED:secret_param]"],
+    ["declare -x DB_PASSWORD = hunter2x9", "declare -x DB_PASSWORD = [REDACTED:secret_param]"],
+    ["the password = hunter2x9 was rejected", "the password = [REDACTED:secret_param] was rejected"],
+    ["login failed: password = Tr0ub4dor3x.", "login failed: password = [REDACTED:secret_param]"],
+    ['secrets["db"]=Zx81kQpL0vN2', 'secrets["db"]=[REDACTED:secret_param]'],
+    ["tokens['github'] = ghx81kQpL0vN2", "tokens['github'] = [REDACTED:secret_param]"],
+    ["passwords[smtp]=hunter2x9", "passwords[smtp]=[REDACTED:secret_param]"],
+    ["keys.stripe=Zx81kQpL0vN2", "keys.stripe=[REDACTED:secret_param]"],
+    ["tokens.count=Zx81kQpL0vN2", "tokens.count=[REDACTED:secret_param]"],
+    ["tokens.count: Zx81kQpL0vN2", "tokens.count: [REDACTED:secret_param]"],
+  ])("redacts %j", (text, stored) => {
+    expect(redacted(text).text).toBe(stored);
+  });
+
+  it.each([
+    "the password = wrong",
+    "the password is required",
+    "export PASSWORD_FILE = /run/secrets/db",
+    "WHERE password = $1",
+    "SELECT * FROM a JOIN b ON a.token = b.token",
+    'cache["db"]=Zx81kQpL0vN2',
+    'secrets["total"]=3',
+    "keys.id=Zx81kQpL0vN2",
+    "keys.count=12",
+    "tokens.count=42",
+    "tokens.count=~500",
+    "tokens.count=unknown",
+  ])("keeps %j", (text) => {
+    expect(redacted(text).text).toBe(text);
+  });
+});
+
+describe("a credential pair in an unnamed array after a login word", () => {
+  it.each([
+    ['auth ["ana@example.com","hunter2x9"]', 'auth ["[REDACTED:email]","[REDACTED:secret_param]"]'],
+    ['login ["ana", "hunter2x9"]', 'login ["ana", "[REDACTED:secret_param]"]'],
+    ["AUTH: ['ana','Tr0ub4dor&3']", "AUTH: ['ana','[REDACTED:secret_param]']"],
+    ['signin ["ana@example.com", "correct-horse-battery"]', 'signin ["[REDACTED:email]", "[REDACTED:secret_param]"]'],
+  ])("redacts %j", (text, stored) => {
+    expect(redacted(text).text).toBe(stored);
+  });
+
+  it.each([
+    'auth ["bearer","basic"]',
+    'roles ["admin","viewer"]',
+    'auth ["ana","********"]',
+    'auth ["ana","hunter2x9","extra"]',
+    'oauth ["ana","hunter2x9"]',
+  ])("keeps %j", (text) => {
+    expect(redacted(text).text).toBe(text);
+  });
+});

@@ -52,3 +52,43 @@ describe("GraphQL block strings", () => {
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("GraphQL strings in defaults, lists, after a line break and escaped twice", () => {
+  it.each([
+    ['query ($password: String = "hunter2x9") { me { id } }', 'query ($password: String = "[REDACTED:secret_param]") { me { id } }'],
+    [
+      'mutation($password: String = """Tr0ub4dor&3""") { login(password: $password) { ok } }',
+      'mutation($password: String = """[REDACTED:secret_param]""") { login(password: $password) { ok } }',
+    ],
+    ['val password: String = "hunter2x9"', 'val password: String = "[REDACTED:secret_param]"'],
+    ['setSecrets(passwords: ["a1b2c3d4", "x9y8z7w6"]) { ok }', 'setSecrets(passwords: ["[REDACTED:secret_param]", "[REDACTED:secret_param]"]) { ok }'],
+    [
+      'setSecrets(passwords: ["""Tr0ub4dor&3""" """x9y8z7w6"""]) { ok }',
+      'setSecrets(passwords: ["""[REDACTED:secret_param]""" """[REDACTED:secret_param]"""]) { ok }',
+    ],
+    ['login(password:\n  "Tr0ub4dor&3") { ok }', 'login(password:\n  "[REDACTED:secret_param]") { ok }'],
+    ['login(password:\n  """Tr0ub4dor&3""") { ok }', 'login(password:\n  """[REDACTED:secret_param]""") { ok }'],
+  ])("redacts %j", (text, stored) => {
+    expect(redacted(text)).toBe(stored);
+  });
+
+  it("reads a block string escaped twice and three times", () => {
+    const document = 'mutation { login(password: """Tr0ub4dor&3""") { token } }';
+    const stored = 'mutation { login(password: """[REDACTED:secret_param]""") { token } }';
+    const twice = JSON.stringify({ body: JSON.stringify({ query: document }) });
+    expect(redacted(twice)).toBe(JSON.stringify({ body: JSON.stringify({ query: stored }) }));
+    const thrice = JSON.stringify({ x: twice });
+    expect(redacted(thrice)).toBe(JSON.stringify({ x: JSON.stringify({ body: JSON.stringify({ query: stored }) }) }));
+  });
+
+  it.each([
+    "query ($first: Int = 10) { items(first: $first) { id } }",
+    'query ($password: String = "") { x }',
+    'secrets: ["STRIPE_KEY", "DB_PASSWORD"]',
+    'note tokens: ["12", "30"]',
+    'roles: ["admin", "viewer"]',
+    'password:\n  "user": "bob"',
+  ])("keeps %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});

@@ -729,3 +729,27 @@ describe("Prisma's query tag with the event's params ending the line, no `Params
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("a Prisma statement printed over lines", () => {
+  it.each([
+    [
+      'prisma:query SELECT "id"\nFROM "User"\nWHERE "password" = $1 ["hunter2-secret"]',
+      'prisma:query SELECT "id"\nFROM "User"\nWHERE "password" = $1 ["[REDACTED:secret_param]"]',
+    ],
+    [
+      'prisma:query INSERT INTO "User" ("email","password") VALUES ($1,$2)\nparams: ["ana@example.com","hunter2x9"]',
+      'prisma:query INSERT INTO "User" ("email","password") VALUES ($1,$2)\nparams: ["[REDACTED:email]","[REDACTED:secret_param]"]',
+    ],
+    [
+      'prisma:query SELECT 1 WHERE "password" = $1 ["hunter2-secret"] 3ms',
+      'prisma:query SELECT 1 WHERE "password" = $1 ["[REDACTED:secret_param]"] 3ms',
+    ],
+  ])("binds the values to the statement's columns: %j", (text, stored) => {
+    expect(redactString(text, defaultRedactionPolicy()).text).toBe(stored);
+  });
+
+  it("takes no array inside a later line of the statement for its values", () => {
+    const text = 'prisma:query SELECT 1 WHERE "email" = $1\nAND tags && ARRAY["a"] OR x\nparams: ["ana@example.com"]';
+    expect(redactString(text, defaultRedactionPolicy()).text).toBe(text.replace("ana@example.com", "[REDACTED:email]"));
+  });
+});

@@ -5,6 +5,9 @@ import {
   isSecretFlagName,
   isSecretName,
   isSecretParameterName,
+  isHeldSecretName,
+  LOGIN_WORDS,
+  namesTokensCountMember,
   nameBefore,
 } from "./secret-names";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
@@ -165,7 +168,7 @@ const HAS_PHONE_START = 1 << 10;
 const HAS_EQUALS = 1 << 11;
 const HAS_UNDERSCORE = 1 << 12;
 const HAS_CAPITAL_A = 1 << 13;
-/** `'` or `<`: SQL strings, XML tags (`secretAssignmentEvidence`). */
+/** `'`, `<` or `[`: SQL strings, XML tags, a credential pair's array (`secretAssignmentEvidence`). */
 const HAS_QUOTE_OR_TAG = 1 << 14;
 /**
  * `v`, `V`, `y` or `Y`, in every English name of a card security code but `CSC` (`cvv`, `cvc`,
@@ -207,6 +210,7 @@ const SINGLE_CLASSES: readonly (readonly [string, number])[] = [
   ["i", HAS_I],
   ["'", HAS_QUOTE_OR_TAG],
   ["<", HAS_QUOTE_OR_TAG],
+  ["[", HAS_QUOTE_OR_TAG],
 ];
 for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(0)] = read;
 for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_CARD_CODE_LETTER;
@@ -268,7 +272,7 @@ export function evidenceIn(text: string, escapesRead = false): number {
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
-    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) : named;
+    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) | credentialPairEvidence(text, classes) : named;
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
@@ -964,9 +968,12 @@ function endsSecretFieldName(text: string, colon: number): boolean {
     while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
   }
   if (endsWithSecretEnding(text, end)) return isSecretName(nameBefore(text, colon));
-  // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`).
+  // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`), or a
+  // count's member of a collection of tokens (`tokens.count:`), whose value decides.
   const dot = dottedSegmentStart(text, end) - 1;
-  return dot > 0 && endsWithSecretEnding(text, dot) && isSecretName(nameBefore(text, colon));
+  if (dot <= 0 || !endsWithSecretEnding(text, dot)) return false;
+  const name = nameBefore(text, colon);
+  return isSecretName(name) || namesTokensCountMember(name);
 }
 
 /** Whether `text` before `end` ends as a secret name does (`SECRET_NAME_ENDINGS`, any case). */
@@ -1016,7 +1023,8 @@ function namesSecretParameter(text: string, equals: number): boolean {
   const first = text.charCodeAt(start);
   if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
-  return isSecretParameterName(text.slice(start, end));
+  const name = text.slice(start, end);
+  return isSecretParameterName(name) || namesTokensCountMember(name);
 }
 
 /**
@@ -1125,17 +1133,30 @@ function assignsToSecretName(text: string, equals: number): boolean {
       if (close > 0 && close - equals < 66 && isSecretName(text.slice(quote + 1, close).replace(/\\+$/, ""))) return true;
     }
   }
-  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96) return false;
+  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93) return false;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (text.charCodeAt(end - 1) === 93) {
-    // An index: the first name inside its brackets (`['password']`, `["password":protected]`).
+    // An index: the first name inside its brackets (`['password']`, `["password":protected]`),
+    // or the member it names of the collection before it (`secrets["db"]`: `secrets.db`).
     const open = text.lastIndexOf("[", end - 1);
     if (open < 0 || end - open > 130) return false;
     const name = /[A-Za-z_][\w.-]*/.exec(text.slice(open + 1, end - 1));
-    return name !== null && isSecretParameterName(name[0]);
+    if (name === null) return false;
+    return isSecretParameterName(name[0]) || isHeldSecretName(`${nameBefore(text, open)}.${name[0]}`);
   }
   const name = text.charCodeAt(end - 1) === 96 ? nameBefore(text, end - 1) : nameBefore(text, end);
   return name !== "" && isSecretParameterName(name);
+}
+
+/**
+ * A login word (`LOGIN_WORDS`) then an array, as the credential pair form reads it
+ * (`secret-assignment.ts`); the blanks between may be escapes the view reads as blanks (`\\t`).
+ */
+const LOGIN_WORD_BEFORE_ARRAY = new RegExp(`(?<![\\w.-])(?:${LOGIN_WORDS.join("|")})(?:[\\s:]|\\\\+[tnr])*\\[`, "i");
+
+/** `Evidence.SECRET_ASSIGNMENT` for a credential pair's array after a login word (`auth ["ana@example.com","…"]`). */
+function credentialPairEvidence(text: string, classes: number): number {
+  return (classes & HAS_QUOTE_OR_TAG) !== 0 && text.includes("[") && LOGIN_WORD_BEFORE_ARRAY.test(text) ? Evidence.SECRET_ASSIGNMENT : 0;
 }
 
 /** SQL words a password string follows (`WITH PASSWORD '…'`, `IDENTIFIED BY '…'`, `SET PASSWORD FOR '…'`). */
@@ -1179,6 +1200,7 @@ const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
  */
 function secretAssignmentEvidence(text: string, classes: number): number {
   if (sqlPasswordEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
+  if (credentialPairEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_SLASH)) === (HAS_QUOTE_OR_TAG | HAS_SLASH)) {
     for (let tag = text.indexOf("</"); tag >= 0; tag = text.indexOf("</", tag + 2)) {
       const close = text.indexOf(">", tag + 2);

@@ -71,11 +71,34 @@ const PUBLIC_CREDENTIAL_WORDS = new Set(["key", "token", "apikey", "keytoken"]);
  */
 const TOKENS_QUALIFIERS = new Set(["access", "refresh", "auth", "api", "bearer", "oauth", "session", "id", "device", "personal"]);
 /**
- * A member of a collection of tokens named by what it opens, in a dotted name (`tokens.github`,
- * Java properties' and YAML paths' `app.tokens.slack`): the token itself. A count keeps its
- * number as under any secret name.
+ * A member of a collection of tokens or keys named by what it opens, in a dotted name
+ * (`tokens.github`, `keys.stripe`, Java properties' and YAML paths' `app.tokens.slack`): the
+ * token or key itself. A count keeps its number as under any secret name; `keys` alone or with
+ * a member that describes (`keys.id`, `keys.count`) names nothing secret.
  */
-const TOKENS_MEMBER = /(?:^|[._-])tokens\.[A-Za-z][A-Za-z0-9]*$/i;
+const COLLECTION_MEMBER = /(?:^|[._-])(?:tokens|keys)\.[A-Za-z][A-Za-z0-9]*$/i;
+
+/**
+ * A count's member of a collection of tokens (`tokens.count`, `tokens.total`, `tokens.used`):
+ * it holds a number (docs/decisions.md, 2026-12-01, "`tokens` as a collection of secrets"), and
+ * what holds a count's place without being one (`tokens.count=Zx81kQpL0vN2`) is a token of the
+ * collection written under the wrong member.
+ */
+const TOKENS_COUNT_MEMBER = /(?:^|[._-])tokens\.(?:count|counts|total|used|remaining|limit|max|min|usage|budget)$/i;
+
+/** Whether `name` is a count's member of a collection of tokens (`TOKENS_COUNT_MEMBER`), for the text forms' evidence. */
+export function namesTokensCountMember(name: string): boolean {
+  return TOKENS_COUNT_MEMBER.test(name);
+}
+
+/**
+ * Whether `value` under `name`, a count's member of a collection of tokens (`tokens.count`), is a
+ * token rather than a count: neither a count nor text in a count's place (`standsForCount`), nor
+ * a word of letters (`unknown`), nor a value standing for a secret.
+ */
+export function isTokenInCountPlace(name: string, value: string): boolean {
+  return TOKENS_COUNT_MEMBER.test(name) && !standsForCount(value) && !/^[A-Za-z]{1,15}$/.test(value) && !standsForSecret(value);
+}
 
 /**
  * Whether a name (a key, dotted or not, or a parameter's name) counts tokens when its value is a
@@ -314,6 +337,12 @@ export function nameWords(name: string): string[] {
     .filter((word) => word !== "");
 }
 
+/**
+ * The words a login's credentials are logged after, as an unnamed pair (`auth ["ana@…","…"]`,
+ * `login ['ana', '…']`): lower case; the credential pair form and its evidence read them.
+ */
+export const LOGIN_WORDS: readonly string[] = ["auth", "login", "signin", "sign_in", "authenticate"];
+
 /** Distinct names are few in practice; the bound only stops unusual input from growing memory. */
 const MAX_CACHED_NAMES = 4096;
 /** What a name announces: nothing, a secret, or a secret code (a secret even as a number). */
@@ -516,7 +545,8 @@ function secrecyOf(name: string): number {
         GLUED_QUALIFIED_KEY.test(word) ||
         (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
-        (word === "tokens" && (words.length === 1 || TOKENS_QUALIFIERS.has(words[index - 1] ?? "") || (index === words.length - 2 && TOKENS_MEMBER.test(name)))) ||
+        (word === "tokens" && (words.length === 1 || TOKENS_QUALIFIERS.has(words[index - 1] ?? "") || (index === words.length - 2 && COLLECTION_MEMBER.test(name)))) ||
+        (word === "keys" && index === words.length - 2 && COLLECTION_MEMBER.test(name)) ||
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
@@ -605,6 +635,16 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  */
 const STANDS_FOR_SECRET =
   /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|\[FILTERED\])$/;
+
+/**
+ * Whether `value` is the upper-case name of a secret (an environment variable's, a store's
+ * entry's: `STRIPE_KEY`, `DB_PASSWORD`), as a list of the secrets a service needs names them
+ * (`secrets:\n  - STRIPE_KEY`, `secrets: ["STRIPE_KEY"]`): no secret itself.
+ */
+export function isSecretNameValue(value: string): boolean {
+  return SECRET_NAME_VALUE.test(value);
+}
+const SECRET_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
 export function standsForSecret(value: string): boolean {

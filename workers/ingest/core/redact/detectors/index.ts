@@ -3,6 +3,7 @@ import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credent
 import { secretParameterDetector } from "./secret-parameter";
 import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
+import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
 import { personNameFieldDetector } from "./person-name-field";
@@ -41,6 +42,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   redisCommandDetector,
   secretParameterDetector,
   secretAssignmentDetector,
+  yamlMembersDetector,
   cardHolderFieldDetector,
   cardHolderPhraseDetector,
   personNameFieldDetector,

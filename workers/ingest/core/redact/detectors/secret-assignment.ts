@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
+import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -65,13 +65,29 @@ const QUOTED_ASSIGNMENT =
   `[ \\t]*(?:${QUOTED})`;
 
 /**
- * An unquoted value after `=` with blanks beside it, where a line or a connection string's part
- * starts with the name: an INI or `.env` line (`password = hunter2`), an ADO.NET or ODBC
- * connection string (`Server=db; User Id=app; Password = hunter2;`). The value ends at a blank,
- * a quote or what separates parts. In prose the name follows a word (`the password = wrong`),
- * which no line starts with.
+ * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
+ * starts with the name, perhaps after a shell's `export` (an INI or `.env` line, `password =
+ * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
+ * Id=app; Password = hunter2;`), or after a word in prose (`the password = hunter2x9 was
+ * rejected`), where `PROSE_VALUE` decides. The value ends at a blank, a quote or what separates
+ * parts.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?<=(?:^|[\\n;])[ \\t]*)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+/**
+ * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
+ * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
+ * dotted key's does.
+ */
+const INDEXED_ASSIGNMENT = `(?<![\\w.-])${NAME}\\[["']?${NAME}["']?\\][ \\t]*=[ \\t]*(?![ \\t"'\\\\=])[^\\s"'<>;,&]+`;
+/** What may stand before a line's assignment: blanks, a shell's `export`, `set`, `declare -x`, `readonly`, `local`. */
+const LINE_ASSIGNMENT_HEAD = /(?:^|[\n;])[ \t]*(?:(?:export|declare(?:[ \t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \t]+)?$/;
+/**
+ * A value assigned in prose (`the password = hunter2x9`) that a generated secret looks like:
+ * letters and digits, not a bound parameter or a variable (`WHERE password = $1`, `= :pw`,
+ * `= ?`, `= @pw`), not a qualified column (`ON s.token = t.token`) nor a word (`the password =
+ * wrong`).
+ */
+const PROSE_VALUE = /^(?=[^$:?@]*[A-Za-z])(?=[^$:?@]*\d)(?![$:?@])(?!.*\.\w)/;
 
 /** Blanks between SQL words, a line break among them (a statement written over lines). */
 const BLANKS = "\\s+";
@@ -141,19 +157,33 @@ const KEYED_SETTING =
   `(?<![\\w-])(?:${caseless("key")}|${caseless("name")})=(?:"${NAME}"|'${NAME}'|\\\\{1,7}"${NAME}\\\\{1,7}")[ \\t]+` +
   `${caseless("value")}=(?:"[^"\\n]*"|'[^'\\n]*'|${ESCAPED_QUOTED})`;
 
+/** A login word (`LOGIN_WORDS`) in any case, then an array: `console.log("auth", [user, password])`. */
+const LOGIN_WORD = `(?<![\\w.-])(?:${LOGIN_WORDS.map(caseless).join("|")})[ \\t]*(?::[ \\t]*)?\\[[ \\t]*`;
+/**
+ * A credential pair in an unnamed array after a login word: `auth ["ana@example.com","hunter2x9"]`,
+ * `login ['ana', 'Tr0ub4dor&3']`, two strings, the first a user's name or e-mail address. The
+ * match starts at the `,`: the user stays for the detectors of its own kind (an e-mail address
+ * goes as `email`), the password goes when it looks like one (`isCredentialPair`), where
+ * `auth ["bearer","basic"]` lists schemes.
+ */
+const CREDENTIAL_PAIR =
+  `(?<=${LOGIN_WORD}"[\\w.@+-]{1,128}")[ \\t]*,[ \\t]*"[^"\\s]{1,128}"(?=[ \\t]*\\])` +
+  `|(?<=${LOGIN_WORD}'[\\w.@+-]{1,128}')[ \\t]*,[ \\t]*'[^'\\s]{1,128}'(?=[ \\t]*\\])`;
+
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
 const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHARACTER}*%(?:25)?3[Dd](?:[^&#\s"'<>;,%]|%(?!(?:25)?26)[0-9A-Fa-f]{2})+`;
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
+    if (/^[ \t]*,/.test(match)) return redactCredentialPair(match, marker);
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
-    if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, valueEnd(text, start, start + match.length));
+    if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
     return redactQuotedValue(match, marker);
   },
 };
@@ -188,7 +218,7 @@ function holdsSecret(name: string): boolean {
  * secret, and, but under a password's name, not a word of letters (`<token>ETH</token>`,
  * `<credentials>default</credentials>`): generated keys and tokens hold digits or symbols.
  */
-function isHiddenValue(name: string, value: string): boolean {
+export function isHiddenValue(name: string, value: string): boolean {
   if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value)) return false;
   return !/^[A-Za-z]{1,15}$/.test(value) || PASSWORD_WORD.test(nameWords(name).join(""));
 }
@@ -215,15 +245,39 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
  * (`holdsSecret`) and the value is one (`isHiddenValue`); an LLM's token count (`tokens = 42`) and
  * a sentence's final punctuation after the value (`sentenceEndLength`) stay.
  */
-function redactUnquotedValue(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
+function redactUnquotedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
-  const name = match.slice(0, equals).trimEnd();
+  // An index names the collection's member (`secrets["db"]` is `secrets.db`).
+  const name = match.slice(0, equals).trimEnd().replace(INDEX, ".$1");
   const valueStart = equals + 1 + (/^[ \t]*/.exec(match.slice(equals + 1))?.[0].length ?? 0);
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
-  if (!holdsSecret(name) || !isHiddenValue(name, value) || isTokenCount(name, value) || value.includes("(")) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isTokenCount(name, value) || value.includes("(")) return undefined;
+  if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, start)) && !PROSE_VALUE.test(value)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
+}
+
+/** An index after a collection's name, its member's name captured. */
+const INDEX = /\[["']?([^"'\]]*)["']?\]$/;
+
+/** The text before `start` on its line, at most 64 characters back (a shell's keywords and blanks). */
+function lineBefore(text: string, start: number): string {
+  return text.slice(Math.max(0, start - 64), start);
+}
+
+/**
+ * The password of a credential pair (`CREDENTIAL_PAIR`, the match from the `,`): a password has a
+ * digit or a symbol or is a passphrase's length; a word of letters (`"basic"`, `"viewer"`), a
+ * value standing for a secret (`"********"`) or a marker stays.
+ */
+function redactCredentialPair(match: string, marker: string): Rewrite | undefined {
+  const quote = match.charAt(match.length - 1);
+  const open = match.indexOf(quote);
+  const password = match.slice(open + 1, -1);
+  if (/^[A-Za-z]{1,15}$/.test(password) || password.startsWith("[REDACTED:") || standsForSecret(password)) return undefined;
+  return `${match.slice(0, open + 1)}${marker}${quote}`;
 }
 
 /** The SQL words stay; the password string's content, or Oracle's unquoted password, goes. */
@@ -263,7 +317,7 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
   const content = match.slice(open, close);
   const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(content);
   const value = (cdata?.[1] ?? content).trim();
-  if (!holdsSecret(name) || !isHiddenValue(name, value)) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value)) return undefined;
   return `${match.slice(0, open)}${marker}${match.slice(close)}`;
 }
 

@@ -10,6 +10,8 @@ import {
   namesSecretContext,
   isTokenCount,
   isNameCharacter,
+  isTokenInCountPlace,
+  isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
 } from "../secret-names";
@@ -143,12 +145,35 @@ const GROUPED_CODE = new RegExp(`^${GROUPED_DIGITS}$`);
  * escaped in JSON text (`\"\"\"…\"\"\"`, a document in a request body). Read before `QUOTED`,
  * which would take its first two quotes for an empty string.
  */
-const BLOCK_STRING = String.raw`"""(?:\\"""|\\(?!""")[^]|"(?!"")|[^"\\])*"""|\\"\\"\\"(?:\\[^"]|\\"(?!\\"\\")|[^"\\])*\\"\\"\\"`;
+const PLAIN_BLOCK_STRING = String.raw`"""(?:\\"""|\\(?!""")[^]|"(?!"")|[^"\\])*"""`;
+const BLOCK_STRING =
+  String.raw`${PLAIN_BLOCK_STRING}|\\"\\"\\"(?:\\[^"]|\\"(?!\\"\\")|[^"\\])*\\"\\"\\"` +
+  // Escaped twice or three times: a document in a JSON body held in a JSON string (`\\\"\\\"\\\"…`).
+  String.raw`|(?<blockQuoteEscape>\\{3}|\\{7})"\k<blockQuoteEscape>"\k<blockQuoteEscape>"` +
+  String.raw`(?:(?!\k<blockQuoteEscape>")[^"]|\k<blockQuoteEscape>"(?!\k<blockQuoteEscape>"\k<blockQuoteEscape>"))*` +
+  String.raw`\k<blockQuoteEscape>"\k<blockQuoteEscape>"\k<blockQuoteEscape>"`;
 /** The quotes opening and closing a match of `BLOCK_STRING`. */
-const BLOCK_STRING_QUOTES = /^(?:"""|\\"\\"\\")/;
+const BLOCK_STRING_QUOTES = /^(?:"""|(\\{1,7})"\1"\1")/;
 
-/** `: value` after a secret name; unquoted, the value ends where JSON text or a list would continue. */
-const FIELD = `${AFTER_SECRET_NAME}[ \\t]*(?:${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+/** A string or a block string, as a GraphQL document or a language writes one, also in escaped quotes (`\\"…\\"`). */
+const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[^"\\\\\\n]|\\\\[^"])*\\\\"`;
+/**
+ * A typed declaration's default (GraphQL §2.10's `$password: String = "…"`, Kotlin's and
+ * Scala's `password: String = "…"`): the type, `=` and a string.
+ */
+const TYPED_DEFAULT = `\\[?[A-Z][A-Za-z0-9_]*!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERAL})`;
+const TYPED_DEFAULT_HEAD = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?[ \t]*=[ \t]*/;
+/** A list of strings (`passwords: ["…", """…"""]`, GraphQL §2.9.7, YAML's and JSON's flow sequences), at most 64 items. */
+const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
+const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
+/**
+ * `: value` after a secret name; unquoted, the value ends where JSON text or a list would
+ * continue. A string may start the next line (a GraphQL argument written over lines, `login(\\n
+ * password:\\n "…")`), but not one a `:` follows (a key).
+ */
+const FIELD =
+  `${AFTER_SECRET_NAME}(?:[ \\t]*(?:${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})` +
+  `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -299,7 +324,9 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
   const quoted = quoteOpening(value) !== "";
-  if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) {
+    return undefined;
+  }
   if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
   // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
   // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
@@ -351,6 +378,9 @@ const GRAPHQL_VARIABLE_DEFINITION = /[(,][ \t\n]*\$[A-Za-z_]\w*[ \t]*$/;
  */
 const GRAPHQL_VARIABLE_ARGUMENT = /^\$[A-Za-z_]\w*(?:$|[),\s])/;
 
+/** A YAML block scalar's header (YAML 1.2.2 §8.1.1: `|`, `>-`, `|2`), alone after its name. */
+const BLOCK_SCALAR_HEADER = /^\|(?:[1-9]?[-+]?|[-+][1-9])$/;
+
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
 
@@ -360,20 +390,31 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const name = nameBefore(text, start);
-  if (!isSecretName(name)) return undefined;
-  const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
+  const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
+  if (typed !== null && /["']$/.test(match)) {
+    return isSecretName(name) ? redactStringLiterals(match.slice(0, valueStart + typed[0].length), match.slice(valueStart + typed[0].length), marker) : undefined;
+  }
+  if (match.charAt(valueStart) === "[") {
+    return isSecretName(name) && !isTokenCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
+  }
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
-  if (blockQuotes !== undefined) return redactBlockString(match.slice(0, valueStart), match.slice(valueStart), blockQuotes, marker);
+  if (blockQuotes !== undefined) {
+    return isSecretName(name) ? redactBlockString(match.slice(0, valueStart), match.slice(valueStart), blockQuotes, marker) : undefined;
+  }
   const grouped = GROUPED_CODE.test(match.slice(valueStart));
   if (grouped && isSecretCodeName(name)) return `${match.slice(0, valueStart)}${marker}`;
   // Elsewhere a group is a number of its own (`"token": 1234 5678` keeps both).
   const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
+  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare))) return undefined;
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
   if (labelsAddress(name, unquoted(bare))) return undefined;
+  // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
+  if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
@@ -401,6 +442,23 @@ function redactField(match: string, marker: string, text: string, start: number)
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" });
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end);
+}
+
+/**
+ * Each string of `value` (one, or a list's items) with its content replaced, its quotes kept
+ * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
+ * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
+ */
+function redactStringLiterals(head: string, value: string, marker: string): string | undefined {
+  let replaced = false;
+  const text = value.replace(STRING_LIST_ITEM, (literal) => {
+    const quotes = BLOCK_STRING_QUOTES.exec(literal)?.[0] ?? quoteOpening(literal);
+    const inner = literal.slice(quotes.length, -quotes.length).trim();
+    if (inner === "" || inner.startsWith("[REDACTED:") || standsForSecret(inner) || isSecretNameValue(inner)) return literal;
+    replaced = true;
+    return `${quotes}${marker}${quotes}`;
+  });
+  return replaced ? `${head}${text}` : undefined;
 }
 
 /**

@@ -513,13 +513,33 @@ function listOpening(text: string, m: number): number {
  * Where the JSON array of the statement's values after `marker` opens (before `to`), else `to`:
  * the last `[` on the statement's line outside its quotes (`'…'`, `"…"`, `` `…` ``) after a blank
  * whose `]` closes it (past the array's strings). The statement's own brackets follow a word
- * (`ARRAY[1,2]`, `"tags"[1]`); Prisma prints the values after a blank.
+ * (`ARRAY[1,2]`, `"tags"[1]`); Prisma prints the values after a blank. A statement printed over
+ * lines (`prisma:query SELECT "id"\nFROM "User"\nWHERE "password" = $1 ["…"]`), or its values
+ * on a line of their own (`\nparams: ["…"]`), ends at the first line such an array ends.
  */
 function trailingListOpening(text: string, marker: number, to: number): number {
-  let end = text.indexOf("\n", marker);
-  if (end < 0 || end > to) end = to;
-  let list = to;
-  for (let i = marker; i < end; i++) {
+  for (let start = marker; start < to; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0 || end > to) end = to;
+    const list = lineEndingList(text, start, end, start !== marker);
+    if (list >= 0) return list;
+    start = end + 1;
+  }
+  return to;
+}
+
+/** What may follow an array that ends its line: nothing but blanks, or a sentence's punctuation. */
+const LIST_AT_LINE_END = /^(?:[ \t\r]*$|[.;,])/;
+
+/**
+ * The last `[` of an array on the line from `start` to `end` (outside quotes, after a blank),
+ * else -1; with `ending`, only when it ends the line, perhaps before a sentence's punctuation
+ * (a later line of the statement, where the array must end it).
+ */
+function lineEndingList(text: string, start: number, end: number, ending: boolean): number {
+  let list = -1;
+  let listEnd = -1;
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === QUOTE || code === 34 /* " */ || code === 96 /* ` */) {
       const close = text.indexOf(text.charAt(i), i + 1);
@@ -528,12 +548,15 @@ function trailingListOpening(text: string, marker: number, to: number): number {
     } else if (code === 91 /* [ */) {
       const close = arrayClose(text, i, end);
       if (close < 0) break;
-      if (text.charCodeAt(i - 1) === 32) list = i;
+      if (text.charCodeAt(i - 1) === 32) {
+        list = i;
+        listEnd = close;
+      }
       i = close;
     }
   }
-  countWork(end - marker);
-  return list;
+  countWork(end - start);
+  return list >= 0 && (!ending || LIST_AT_LINE_END.test(text.slice(listEnd + 1, end))) ? list : -1;
 }
 
 /** The `]` closing the array opened at `open`, past its JSON strings, before `end`; else -1. */

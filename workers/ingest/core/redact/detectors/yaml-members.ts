@@ -1,0 +1,86 @@
+import { Evidence } from "../evidence";
+import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isTokenCount } from "../secret-names";
+import { YAML_KEY, YamlPathReader } from "../yaml-paths";
+import type { Detector, Rewrite } from "./detector";
+import { isHiddenValue } from "./secret-assignment";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+
+/**
+ * Secrets YAML (and YAML-like configuration dumps) writes below their name rather than after it,
+ * by indentation (`yaml-paths.ts`): a member of a collection of secrets (`secrets:\n  db: …`),
+ * an item of a sequence under a secret's name (`credentials:\n  - …`), the scalar on the line
+ * after a secret's name (`password:\n  …`) and the lines of a block scalar (`password: |\n  …`).
+ * A member whose own name is a secret's is the `secret_param` field form's (`password: …` on
+ * its line). Members are judged by their dotted path as attribute keys are (`isHeldSecretName`:
+ * `secrets.db` holds a secret, `secrets.db.host` and `tokens.prompt: 12` do not); values that
+ * only stand for a secret, numbers (a code's name aside), a collection's settings and the
+ * upper-case names of secrets a sequence lists (`secrets:\n  - STRIPE_KEY`) stay. Each line
+ * is one candidate, and the reader reads the text's lines once per scan.
+ */
+
+/** A line's text after its indentation, or a sequence item's `-` at the line's start. */
+const SOURCE = "(?<=(?:^|\\n))(?:[ \\t]+(?:-[ \\t]+)?|-[ \\t]+)[^\\s#-][^\\n]*";
+
+/** A value's text: quoted (its quotes kept), or a plain scalar's first word, as the field form reads `password: …`. */
+const QUOTED_VALUE = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')/;
+const FIRST_WORD = /^\S*/;
+/**
+ * A line of prose or a stack frame below a name that ends a line (`token:\n    at verify (…)`):
+ * a short word of lower-case letters and more words after it. A scalar below its name is its
+ * first word (`password:\n  hunter2`), or quoted.
+ */
+const PROSE = /^[a-z]{1,15}[ \t]+\S/;
+const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+
+const reader = new YamlPathReader();
+
+export const yamlMembersDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: SOURCE,
+  evidence: Evidence.SECRET_FIELD,
+  rewrite: (match, marker, text, start) => {
+    const line = reader.lineAt(text, start);
+    if (line.path === "") return undefined;
+    const lineText = match.replace(/\r$/, "");
+    let head = /^[ \t]*/.exec(lineText)![0].length;
+    if (line.blockContent) {
+      return isSecretPath(line.path) ? replaced(lineText, head, lineText.trimEnd().length, line.path, marker, false) : undefined;
+    }
+    let path = line.path;
+    const dash = /^-[ \t]+/.exec(lineText.slice(head));
+    if (dash !== null) {
+      head += dash[0].length;
+      path += ".0";
+    }
+    const key = YAML_KEY.exec(lineText.slice(head));
+    if (key !== null) {
+      const name = key[1] ?? key[2] ?? key[3]!;
+      // A secret's own name is read by the field form on its line.
+      if (isSecretName(name)) return undefined;
+      path = `${path}.${name}`;
+      head += key[0].length;
+    } else if (dash === null && PROSE.test(lineText.slice(head))) {
+      return undefined;
+    }
+    if (!(key === null && dash === null ? isSecretPath(path) : isHeldSecretName(path))) return undefined;
+    const rest = lineText.slice(head);
+    const quoted = QUOTED_VALUE.exec(rest)?.[0];
+    const value = quoted ?? FIRST_WORD.exec(rest)![0];
+    return replaced(lineText, head, head + value.length, path, marker, quoted !== undefined);
+  },
+};
+
+/** Whether the scalar right under `path` is a secret: its own last name is a secret's, or a parent's makes it one. */
+function isSecretPath(path: string): boolean {
+  return isSecretName(path.slice(path.lastIndexOf(".") + 1)) || isHeldSecretName(path);
+}
+
+/** The value from `from` to `to` of `line` replaced, its quotes kept; undefined when it holds no secret. */
+function replaced(line: string, from: number, to: number, path: string, marker: string, quoted: boolean): Rewrite | undefined {
+  const value = quoted ? line.slice(from + 1, to - 1) : line.slice(from, to);
+  if (!isHiddenValue(path, value) || /^(?:true|false|null|~)$/.test(value) || isSecretNameValue(value)) return undefined;
+  if (NUMBER.test(value) && !(isSecretCodeName(path) || isHeldSecretCodeName(path))) return undefined;
+  if (isTokenCount(path, value) || isMemberSetting(path, value)) return undefined;
+  const text = quoted ? `${line.slice(0, from)}${line.charAt(from)}${marker}${line.charAt(to - 1)}` : `${line.slice(0, from)}${marker}`;
+  return { text, kind: SECRET_PARAM_KIND, length: to };
+}
