@@ -3,7 +3,8 @@ import { NAME_CHARACTER, SECRET_NAME_ENDINGS, isSecretName, isSecretParameterNam
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
-import { SECRET_PARAM_KIND, isPlaceOrLanguageCode } from "./secret-parameter";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { holdsOrdinaryValue } from "../bare-parameters";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -150,7 +151,7 @@ export const secretAssignmentDetector: Detector = {
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
-    if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
+    if (match.startsWith("%")) return redactEncodedParameter(match, marker, text, start);
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, valueEnd(text, start, start + match.length));
@@ -269,15 +270,16 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
 
 /**
  * The encoded value replaced when the encoded name is a secret parameter name; a sentence's
- * final punctuation after it stays (`sentenceEndLength`). `end`: where the match ends in its text.
+ * final punctuation after it stays (`sentenceEndLength`). `start`: where the match starts in `text`.
  */
-function redactEncodedParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
+function redactEncodedParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const end = valueEnd(text, start, start + match.length);
   const equals = /%(?:25)?3[Dd]/.exec(match)!;
   const nameStart = /^%(?:25)?(?:3[Ff]|26|23)/.exec(match)![0].length;
   if (!isSecretParameterName(match.slice(nameStart, equals.index))) return undefined;
   const valueStart = equals.index + equals[0].length;
   if (match.startsWith("[REDACTED:", valueStart)) return undefined;
   const length = match.length - sentenceEndLength(match, end);
-  if (isPlaceOrLanguageCode(match.slice(nameStart, equals.index), match.slice(valueStart, length))) return undefined;
+  if (holdsOrdinaryValue(match.slice(nameStart, equals.index), match.slice(valueStart, length), text, start)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }

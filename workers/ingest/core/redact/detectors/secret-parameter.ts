@@ -11,6 +11,7 @@ import {
   nameBefore,
   NAME_CHARACTER,
 } from "../secret-names";
+import { holdsOrdinaryValue } from "../bare-parameters";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -194,7 +195,7 @@ export const secretParameterDetector: Detector = {
         ? redactField(match, marker, text, start)
         : match.startsWith("-")
           ? redactFlag(match, marker, text, start)
-          : redactParameter(match, marker, valueEnd(text, start, start + match.length)),
+          : redactParameter(match, marker, text, start),
 };
 
 const PASSWORD_HASH_AT = new RegExp(PASSWORD_HASH_SOURCE, "y");
@@ -217,8 +218,9 @@ function holdsPasswordHash(match: string, text: string, start: number): boolean 
  */
 const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 
-/** `end`: how the match ends, which says whether its final punctuation is a sentence's (`sentenceEndLength`). */
-function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
+/** The match at `start` in `text`; how it ends says whether its final punctuation is a sentence's (`sentenceEndLength`). */
+function redactParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
   const name = match.slice(0, equals);
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
@@ -226,7 +228,8 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   const value = match.slice(equals + 1);
   const quoted = quoteOpening(value) !== "";
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name))) return undefined;
-  if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
+  if (!quoted && holdsOrdinaryValue(name, firstToken(value, PARAMETER_TOKEN, end), text, start)) return undefined;
   // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
   // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
   if (value === "{" && end.next === '"') return undefined;
@@ -234,21 +237,6 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
   if (isTokenCount(name, token) || isMemberSetting(name, token)) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
-}
-
-/**
- * A country's, a currency's or a language's code, as the bare name `code` often holds one
- * (`country code=BR`, `currency code=USD`, `?code=pt-BR`), written as their standards write
- * them: ISO 3166-1 alpha-2 and alpha-3 and ISO 4217 in capitals (`BR`, `BRA`, `USD`), ISO 639-1
- * in lower case (`pt`), a BCP 47 tag of a language and a region, perhaps with a script (`pt-BR`,
- * `en_US`, `zh-Hant-TW`, `es-419`). An OAuth authorization code or a one-time code is never
- * that; three lower-case letters (`code=xyz`) may be a code and go.
- */
-const PLACE_OR_LANGUAGE_CODE = /^(?:[A-Z]{2,3}|[a-z]{2}|[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?[-_](?:[A-Z]{2}|\d{3}))[.:)]?$/;
-
-/** Whether a parameter is the bare name `code` holding a country's, currency's or language's code (`PLACE_OR_LANGUAGE_CODE`). */
-export function isPlaceOrLanguageCode(name: string, value: string): boolean {
-  return name.toLowerCase() === "code" && PLACE_OR_LANGUAGE_CODE.test(value);
 }
 
 /** A GraphQL type as a variable definition writes it (`String!`, `[ID!]!`), up to what follows it. */
