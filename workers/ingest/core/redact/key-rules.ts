@@ -52,6 +52,8 @@ export type KeyRule =
       readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name";
       /** A secret's key that names tokens (`namesTokenCount`): a whole number there is a count, kept. */
       readonly counts?: true;
+      /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
+      readonly objectNames?: true;
     }
   | {
       readonly action: "scan";
@@ -87,6 +89,7 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
+const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
@@ -266,9 +269,14 @@ export class KeyRules {
   }
 }
 
-/** The credential rule of a secret's `key`: one that keeps a count when the key names tokens (`namesTokenCount`). */
+/**
+ * The credential rule of a secret's `key`: one that keeps a count when the key names tokens
+ * (`namesTokenCount`), one that keeps a Secret object's name when the key is the bare word
+ * `secret` (kube-state-metrics' label: `kube_secret_info{secret="orders-tls"}`).
+ */
 function secretRule(key: string): KeyRule {
-  return namesTokenCount(key) ? SECRET_OR_COUNT : SECRET;
+  if (namesTokenCount(key)) return SECRET_OR_COUNT;
+  return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
 }
 
 /**
