@@ -5,6 +5,7 @@ import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
+import { PASSWORD_WORD } from "../key-namespaces";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -168,9 +169,6 @@ export const secretAssignmentDetector: Detector = {
 const URL_ONLY_NAMES: ReadonlySet<string> = new Set(["key", "code", "auth", "session", "signature", "sig", "sid"]);
 /** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `session_id`, `chave_api`). */
 const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "pass", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
-/** A password's words, under which even a word of letters is the secret (`<password>hunter</password>`). */
-const PASSWORD_WORD = /(?:password|passwd|pwd|passphrase|pass|senha|contrase[nñ]a)$/;
-
 /**
  * Whether a name in these notations holds a secret: a secret name (`isSecretName`) whose last
  * word holds it (`db_password`, `api_key`, `auth_token`; not `password_encryption`,

@@ -8,10 +8,12 @@ import {
   isSecretParameterName,
   isMemberSetting,
   isTokenCount,
+  isNameCharacter,
   nameBefore,
   NAME_CHARACTER,
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
+import { isKeyNamespace } from "../key-namespaces";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -260,6 +262,8 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const name = nameBefore(text, start);
   if (!isSecretName(name)) return undefined;
+  // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
+  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0])) return undefined;
   const valueStart = 1 + (/^[ \t]*/.exec(match.slice(1))?.[0].length ?? 0);
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
   if (blockQuotes !== undefined) return redactBlockString(match.slice(0, valueStart), match.slice(valueStart), blockQuotes, marker);
@@ -299,6 +303,11 @@ function redactField(match: string, marker: string, text: string, start: number)
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" });
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end);
+}
+
+/** Whether the colon at `start` in `text` (a `FIELD` match) has a name character right before it and no blank or quote after it. */
+function gluedColon(match: string, text: string, start: number): boolean {
+  return start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && match.length > 1 && !/[\s"'\\]/.test(match.charAt(1));
 }
 
 /**
