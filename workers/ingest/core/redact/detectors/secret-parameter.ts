@@ -14,6 +14,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace } from "../key-namespaces";
+import { isStatusWord } from "../status-words";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -449,7 +450,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
   if (inner.startsWith(PEM_ARMOR_START)) return undefined;
   const first = quote === "" ? firstToken(value, token, end) : inner;
-  if (first === "" || standsForSecret(first)) return undefined;
+  // An unquoted word saying the secret's state (`token=expired`, `Password: too short`) is none.
+  if (first === "" || standsForSecret(first) || (quote === "" && isStatusWord(first))) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
@@ -457,7 +459,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
   const credentials = inner.slice(scheme[0].length);
-  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials)) return undefined;
+  // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`) hold no credentials.
+  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || isStatusWord(credentials)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   const length = quote === "" ? head.length + inner.length : head.length + value.length;
   return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind, length };
