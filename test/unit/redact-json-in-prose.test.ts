@@ -92,8 +92,8 @@ describe("a secret's members in JSON after words hold it, as in the same JSON as
   });
 
   it("a Worker's console line logging a word and an object (Workers Logs and the tail print it so)", () => {
-    const line = formatConsoleArguments(["user", { name: "x", auth: { token: "opaque123456" } }]);
-    expect(line).toBe('user {"name":"x","auth":{"token":"opaque123456"}}');
+    const line = formatConsoleArguments(["user", { name: "ana.silva", auth: { token: "opaque123456" } }]);
+    expect(line).toBe('user {"name":"ana.silva","auth":{"token":"opaque123456"}}');
     // The word is the object's label: `name` is `user.name`, a person's login.
     expect(storedBody(line)).toBe('user {"name":"[REDACTED:person_name]","auth":{"token":"[REDACTED:secret]"}}');
   });

@@ -61,6 +61,56 @@ describe("a person's name or login under a semantic-convention key", () => {
     expect(redactedAttributes({ [key]: value })[key]).toBe(value);
   });
 
+  it.each([
+    ["process.owner", "a.silva"],
+    ["process.owner", "CORP\\Ana Silva"],
+    ["process.owner", "ana.silva@corp.example"],
+    ["user.name", "Ana Maria Silva"],
+    ["user.name", "CORP\\a.silva"],
+    ["process.user.name", "ana.silva"],
+    ["db.user.name", "Ana Silva"],
+  ])("%s = %s has a person's shape and is replaced", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+
+  // Accounts hostmetrics reports as process.owner, and CI, agent and daemon logins as user.name:
+  // one token, an operating system's account, whatever its word.
+  const ACCOUNTS = [
+    "sshd", "systemd-network", "systemd-resolve", "systemd-timesync", "messagebus", "chrony", "_chrony", "_apt", "polkitd",
+    "syslog", "ntp", "mail", "proxy", "backup", "operator", "lp", "sync", "halt", "shutdown", "games", "news", "uucp",
+    "list", "irc", "gnats", "avahi", "colord", "gdm", "lightdm", "usbmux", "uuidd", "tcpdump", "landscape", "pollinate",
+    "fwupd-refresh", "snap_daemon", "lxd", "dnsmasq", "statd", "bind", "named", "unbound", "squid", "ftp", "clickhouse",
+    "mongodb", "memcached", "rabbitmq", "zookeeper", "cassandra", "kafka", "hdfs", "yarn", "hbase", "hive", "spark",
+    "flink", "airflow", "consul", "vault", "nomad", "etcd", "minio", "ceph", "haproxy", "envoy", "tomcat", "jboss",
+    "wildfly", "nexus", "sonarqube", "kibana", "logstash", "influxdb", "telegraf", "fluentd", "td-agent", "grafana-agent",
+    "otelcol-contrib", "nonroot", "65532", "ContainerUser", "ContainerAdministrator", "celery", "sidekiq", "argocd",
+    "flux", "tekton", "circleci", "azure-pipelines", "buildkite-agent", "datadog", "newrelic", "splunk", "cron",
+    "monitoring", "healthcheck", "loadtest", "k6", "synthetics", "orders_app", "otel-collector", "orders-sa", "k8s-node",
+    "ci-bot", "hadoop", "_windowserver", "NETWORK SERVICE", "usr_1042", "1284736", "$USER",
+  ];
+  it.each(ACCOUNTS.flatMap((account) => ["process.owner", "user.name", "process.user.name", "process.real_user.name", "aws.iam.user.name"].map((key) => [key, account])))(
+    "%s = %s is an account and stays",
+    (key, value) => {
+      expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+    },
+  );
+
+  it.each(["Service Account", "Deploy Bot", "Jenkins CI", "System", "N/A", "Anonymous"])("user.full_name = %s names no person and stays", (value) => {
+    expect(redactedAttributes({ "user.full_name": value })["user.full_name"]).toBe(value);
+  });
+
+  it.each([
+    '{"user":{"name":"kafka","id":"1001"}}',
+    'loaded user obj service: {"user":{"name":"airflow","roles":["scheduler"]}}',
+    '{"process":{"owner":"spark","pid":4821}}',
+  ])("an account in JSON text stays: %s", (text) => {
+    expect(redactedAttributes({ "http.request.body": text })["http.request.body"]).toBe(text);
+  });
+
+  it.each(["SELECT * FROM jobs WHERE user_name = 'kafka'", "SELECT * FROM processes WHERE process_owner = 'postgres'"])("an account bound to a person column stays: %s", (text) => {
+    expect(redactString(text, policy).text).toBe(text);
+  });
+
   it("an e-mail under user.email is the e-mail detector's", () => {
     expect(redactedAttributes({ "user.email": "ana.silva@example.com" })["user.email"]).toBe("[REDACTED:email]");
   });
@@ -90,5 +140,27 @@ describe("a person's name or login under a semantic-convention key", () => {
     const record = logRecord({ attributes: [{ key: "user.full_name", value: { stringValue: "Ana Silva" } }] });
     redactRequest("logs", logsRequest([record]), compileRedactionPolicy(RedactionPolicySchema.parse({ disabledDetectors: ["person_name"] })));
     expect(record.attributes[0]!.value).toEqual({ stringValue: "Ana Silva" });
+  });
+});
+
+describe("a part of a name is one word: under a first, last or middle name's key a single word goes", () => {
+  it.each([
+    ["first_name", "Ana"],
+    ["customer.lastName", "O'Neil"],
+    ["surname", "Silva"],
+    ["middle_name", "Mary-Jane"],
+    ["user.first_name", "Zoë"],
+  ])("%s = %s is replaced", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+
+  it.each([
+    ["user.name", "kafka"],
+    ["process.owner", "sshd"],
+    ["first_name", ""],
+    ["first_name", "42"],
+    ["last_name", "u-8812"],
+  ])("%s = %s stays: one token is an account's, and no word is a name's part", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
   });
 });

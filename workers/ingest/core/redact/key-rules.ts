@@ -11,7 +11,7 @@ import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
-import { namesPersonField } from "./person-names";
+import { namesNamePart, namesPersonField } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 
 /**
@@ -54,6 +54,10 @@ export type KeyRule =
       readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name";
       /** A secret's key that names tokens (`namesTokenCount`): a whole number there is a count, kept. */
       readonly counts?: true;
+      /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
+      readonly objectNames?: true;
+      /** A person field naming a part of a name (`first_name`, `surname`): one word there is a name (`holdsPersonName`). */
+      readonly namePart?: true;
     }
   | {
       readonly action: "scan";
@@ -89,9 +93,11 @@ const DROP: KeyRule = { action: "drop" };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
+const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
+const PERSON_NAME_PART: KeyRule = { action: "person_name", namePart: true };
 /**
  * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
@@ -232,7 +238,7 @@ export class KeyRules {
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
-    if (this.personNameKeys && namesPersonField(words)) return PERSON_NAME;
+    if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : PERSON_NAME;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
@@ -269,9 +275,14 @@ export class KeyRules {
   }
 }
 
-/** The credential rule of a secret's `key`: one that keeps a count when the key names tokens (`namesTokenCount`). */
+/**
+ * The credential rule of a secret's `key`: one that keeps a count when the key names tokens
+ * (`namesTokenCount`), one that keeps a Secret object's name when the key is the bare word
+ * `secret` (kube-state-metrics' label: `kube_secret_info{secret="orders-tls"}`).
+ */
 function secretRule(key: string): KeyRule {
-  return namesTokenCount(key) ? SECRET_OR_COUNT : SECRET;
+  if (namesTokenCount(key)) return SECRET_OR_COUNT;
+  return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
 }
 
 /**

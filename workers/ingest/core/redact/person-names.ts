@@ -1,4 +1,3 @@
-import { WHOLE_UUID } from "./uuid";
 import { standsForSecret } from "./secret-names";
 
 /**
@@ -30,6 +29,18 @@ export function namesPersonField(words: readonly string[]): boolean {
   if (GIVEN_NAME_PARTS.has(before)) return true;
   if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
   return before === "user" || PERSON_NAME_OWNERS.has(before);
+}
+
+/**
+ * Whether a person field's key (`namesPersonField`) names a part of a name, a first, last,
+ * given, family or middle name or a surname (`first_name`, `customer.lastName`, `surname`): one
+ * word is that part's whole shape, so `holdsPersonName` takes a single word of letters there.
+ */
+export function namesNamePart(words: readonly string[]): boolean {
+  const count = words.length;
+  const last = words[count - 1];
+  if (last === undefined) return false;
+  return GIVEN_NAME_WORDS.has(last) || (last === "name" && GIVEN_NAME_PARTS.has(words[count - 2] ?? ""));
 }
 
 /** The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`). */
@@ -83,46 +94,49 @@ export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS
 
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's
- * name or login, so that the key rule replaces it. Not a blank, a placeholder or mask
- * (`${USER}`, `****`: `standsForSecret`), nor an account that is no person's: the operating
- * systems' and images' service accounts (`root`, `www-data`, `node`, Windows' `SYSTEM` and
- * `NT AUTHORITY\NETWORK SERVICE`) and the words applications write for nobody in particular
- * (`anonymous`, `guest`), which say how the service runs or was used and name nobody.
- * Nor an account that names a machine's job rather than a person (`AUTOMATION_ACCOUNT`: bots'
- * `github-actions[bot]`, Kubernetes' `system:serviceaccount:ns:sa`, macOS daemons' `_www`,
- * `CORP\svc_sql`, `ci-runner-01`), nor an identifier (`42`, `u-8812`, a UUID), which the project
- * keeps wherever it stands.
+ * name or login, so that the key rule replaces it: decided by the value's shape, because these
+ * keys hold operating-system accounts far more often than people (hostmetrics' `process.owner`
+ * is `sshd`, `kafka`, `systemd-network`, `nonroot`, `ContainerUser`; a CI job's `user.name` is
+ * `argocd` or `k6`), and no list of accounts is complete. A POSIX or Windows account name is one
+ * token without blanks or dots, and stays. A person's shape (`PERSON_SHAPE`) is replaced: words
+ * with blanks (`Ana Silva`), a dotted first and last name (`ana.silva`, `a.silva`), an e-mail
+ * address or UPN (`ana.silva@corp.example`), a name with a birth year (`ana_1983`); after a
+ * Windows domain's `\` the same (`CORP\Ana Silva`, `DESKTOP-7Q\ana.silva`). Not a blank, a
+ * placeholder or mask (`standsForSecret`), an account named for a machine's job even in a
+ * person's shape (`AUTOMATION_ACCOUNT`: `NT AUTHORITY\NETWORK SERVICE`, `svc.orders`), nor an
+ * id's prefix and number (`usr_2024`).
+ * Under a part of a name's key (`namePart`, `namesNamePart`: `first_name`, `surname`) one word of
+ * letters is that part, and is replaced too (`Ana`).
+ * Known miss: a person's one-token login (`jdoe`, `CORP\asilva`) and a one-word full name.
  */
-export function holdsPersonName(text: string): boolean {
+export function holdsPersonName(text: string, namePart = false): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
+  if (namePart && NAME_PART_SHAPE.test(trimmed)) return true;
   const lower = trimmed.toLowerCase();
   const account = lower.slice(lower.lastIndexOf("\\") + 1);
-  return !NO_PERSON.has(account) && !AUTOMATION_ACCOUNT.test(account) && !IDENTIFIER.test(account) && !WHOLE_UUID.test(account);
+  return PERSON_SHAPE.test(account) && !AUTOMATION_ACCOUNT.test(account) && !IDENTIFIER.test(account);
 }
 
-/** Accounts and words that name no person (lower case; a Windows account after its domain's `\`). */
-const NO_PERSON: ReadonlySet<string> = new Set([
-  "root", "admin", "administrator", "system", "local service", "localservice", "network service", "networkservice",
-  "nobody", "daemon", "bin", "www-data", "www", "nginx", "apache", "httpd", "node", "app", "appuser", "postgres", "mysql",
-  "redis", "ubuntu", "ec2-user", "service", "svc",
-  // Accounts cloud images, CI systems and packages create (AWS SSM, Azure, OCI, Raspberry Pi OS, Vagrant boxes).
-  "git", "jenkins", "kubelet", "ssm-user", "azureuser", "opc", "centos", "debian", "fedora", "alpine", "pi", "vagrant",
-  "oracle", "elasticsearch", "grafana", "prometheus", "nagios", "ansible", "terraform",
-  "anonymous", "guest", "unknown", "n/a", "-", "none", "null", "undefined",
-]);
+/** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */
+const NAME_PART_SHAPE = /^\p{L}[\p{L}'’-]*$/u;
+
+/**
+ * A person's shape (lower case, after a Windows domain): two or more words of letters with
+ * blanks (`ana silva`, `mary-jane o'neil`), letters in dotted parts (`ana.silva`, `a.m.silva2`),
+ * an e-mail address, or letters and a year of birth (`ana_1983`, `ana1983`).
+ */
+const PERSON_SHAPE =
+  /^(?:\p{L}[\p{L}'-]*(?: \p{L}[\p{L}'.-]*)+|\p{L}+(?:\.\p{L}+)+\d*|[^\s@]+@[^\s@]+\.[^\s@]+|\p{L}{2,}[._-]?(?:19|20)\d\d)$/u;
 
 /**
  * An account named for a job, not a person: a bot (`dependabot[bot]`), a Kubernetes identity
  * (`system:serviceaccount:…`, `system:node:…`), a macOS daemon account (`_www`, leading `_`),
- * or a login with a service word among its `-`/`_`/`.`-separated parts (`svc-deploy`, `svc_sql`,
- * `ci-runner-01`, `gitlab-runner`, `deploy`, `build-agent`).
+ * or a login with a service word among its `-`/`_`/`.`/blank-separated parts (`svc.deploy`,
+ * `network service`, `ci.runner`, `deploy bot`).
  */
 const AUTOMATION_ACCOUNT =
-  /^(?:_|system:)|\[bot\]$|(?:^|[-_.\s])(?:svc|service|ci|runner|deploy|deployer|bot|robot|system|daemon|build|builder|agent|automation|serviceaccount)(?:$|[-_.\s\d])/;
+  /^(?:_|system:)|\[bot\]$|(?:^|[-_.\s])(?:svc|service|ci|runner|deploy|deployer|bot|robot|system|daemon|build|builder|agent|automation|serviceaccount)(?:$|[-_.\s\d@])/;
 
-/**
- * An identifier, kept: digits (`42`) or an id's prefix and a number (`u-8812`,
- * `usr_1042`); not a name and a number, a login people choose (`ana_1983`).
- */
-const IDENTIFIER = /^(?:\d+|(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+)$/;
+/** An id's prefix and a number (`usr_2024`, `u-1999`), kept; not a name and a year, a login people choose (`ana_1983`). */
+const IDENTIFIER = /^(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+$/;

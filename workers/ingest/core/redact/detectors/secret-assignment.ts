@@ -3,7 +3,9 @@ import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isS
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
-import { SECRET_PARAM_KIND, isPlaceOrLanguageCode } from "./secret-parameter";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { holdsOrdinaryValue } from "../bare-parameters";
+import { PASSWORD_WORD } from "../key-namespaces";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -180,7 +182,7 @@ export const secretAssignmentDetector: Detector = {
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
     if (/^[ \t]*,/.test(match)) return redactCredentialPair(match, marker);
-    if (match.startsWith("%")) return redactEncodedParameter(match, marker, valueEnd(text, start, start + match.length));
+    if (match.startsWith("%")) return redactEncodedParameter(match, marker, text, start);
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
@@ -197,9 +199,6 @@ export const secretAssignmentDetector: Detector = {
 const URL_ONLY_NAMES: ReadonlySet<string> = new Set(["key", "code", "auth", "session", "signature", "sig", "sid"]);
 /** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `session_id`, `chave_api`). */
 const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "pass", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
-/** A password's words, under which even a word of letters is the secret (`<password>hunter</password>`). */
-const PASSWORD_WORD = /(?:password|passwd|pwd|passphrase|pass|senha|contrase[nñ]a)$/;
-
 /**
  * Whether a name in these notations holds a secret: a secret name (`isSecretName`) whose last
  * word holds it (`db_password`, `api_key`, `auth_token`; not `password_encryption`,
@@ -323,15 +322,16 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
 
 /**
  * The encoded value replaced when the encoded name is a secret parameter name; a sentence's
- * final punctuation after it stays (`sentenceEndLength`). `end`: where the match ends in its text.
+ * final punctuation after it stays (`sentenceEndLength`). `start`: where the match starts in `text`.
  */
-function redactEncodedParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
+function redactEncodedParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const end = valueEnd(text, start, start + match.length);
   const equals = /%(?:25)?3[Dd]/.exec(match)!;
   const nameStart = /^%(?:25)?(?:3[Ff]|26|23)/.exec(match)![0].length;
   if (!isSecretParameterName(match.slice(nameStart, equals.index))) return undefined;
   const valueStart = equals.index + equals[0].length;
   if (match.startsWith("[REDACTED:", valueStart)) return undefined;
   const length = match.length - sentenceEndLength(match, end);
-  if (isPlaceOrLanguageCode(match.slice(nameStart, equals.index), match.slice(valueStart, length))) return undefined;
+  if (holdsOrdinaryValue(match.slice(nameStart, equals.index), match.slice(valueStart, length), text, start)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }

@@ -15,6 +15,9 @@ import {
   nameBefore,
   NAME_CHARACTER,
 } from "../secret-names";
+import { holdsOrdinaryValue } from "../bare-parameters";
+import { isKeyNamespace } from "../key-namespaces";
+import { isStatusWord } from "../status-words";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -230,7 +233,7 @@ export const secretParameterDetector: Detector = {
         ? redactField(match, marker, text, start)
         : match.startsWith("-")
           ? redactFlag(match, marker, text, start)
-          : redactParameter(match, marker, valueEnd(text, start, start + match.length)),
+          : redactParameter(match, marker, text, start),
 };
 
 /** The source, tried at one position only. */
@@ -316,8 +319,9 @@ function holdsPasswordHash(match: string, text: string, start: number): boolean 
  */
 const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 
-/** `end`: how the match ends, which says whether its final punctuation is a sentence's (`sentenceEndLength`). */
-function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite | undefined {
+/** The match at `start` in `text`; how it ends says whether its final punctuation is a sentence's (`sentenceEndLength`). */
+function redactParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
   const name = match.slice(0, equals);
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
@@ -327,7 +331,8 @@ function redactParameter(match: string, marker: string, end: ValueEnd): Rewrite 
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) {
     return undefined;
   }
-  if (!quoted && isPlaceOrLanguageCode(name, firstToken(value, PARAMETER_TOKEN, end))) return undefined;
+  // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
+  if (!quoted && holdsOrdinaryValue(name, firstToken(value, PARAMETER_TOKEN, end), text, start)) return undefined;
   // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
   // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
   if (value === "{" && end.next === '"') return undefined;
@@ -352,21 +357,6 @@ function labelsAddress(name: string, value: string): boolean {
 }
 const SENTENCE_PUNCTUATION_END = /[.,;:!?)]+$/;
 
-/**
- * A country's, a currency's or a language's code, as the bare name `code` often holds one
- * (`country code=BR`, `currency code=USD`, `?code=pt-BR`), written as their standards write
- * them: ISO 3166-1 alpha-2 and alpha-3 and ISO 4217 in capitals (`BR`, `BRA`, `USD`), ISO 639-1
- * in lower case (`pt`), a BCP 47 tag of a language and a region, perhaps with a script (`pt-BR`,
- * `en_US`, `zh-Hant-TW`, `es-419`). An OAuth authorization code or a one-time code is never
- * that; three lower-case letters (`code=xyz`) may be a code and go.
- */
-const PLACE_OR_LANGUAGE_CODE = /^(?:[A-Z]{2,3}|[a-z]{2}|[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?[-_](?:[A-Z]{2}|\d{3}))[.:)]?$/;
-
-/** Whether a parameter is the bare name `code` holding a country's, currency's or language's code (`PLACE_OR_LANGUAGE_CODE`). */
-export function isPlaceOrLanguageCode(name: string, value: string): boolean {
-  return name.toLowerCase() === "code" && PLACE_OR_LANGUAGE_CODE.test(value);
-}
-
 /** A GraphQL type as a variable definition writes it (`String!`, `[ID!]!`), up to what follows it. */
 const GRAPHQL_TYPE = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?(?:[),=\s]|$)/;
 /** `(` or `,`, blanks, `$` and a name, then the colon at the end of the text: a variable definition. */
@@ -390,6 +380,8 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const name = nameBefore(text, start);
+  // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
+  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0])) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
   if (typed !== null && /["']$/.test(match)) {
@@ -442,6 +434,11 @@ function redactField(match: string, marker: string, text: string, start: number)
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" });
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end);
+}
+
+/** Whether the colon at `start` in `text` (a `FIELD` match) has a name character right before it and no blank or quote after it. */
+function gluedColon(match: string, text: string, start: number): boolean {
+  return start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && match.length > 1 && !/[\s"'\\]/.test(match.charAt(1));
 }
 
 /**
@@ -600,7 +597,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
   if (inner.startsWith(PEM_ARMOR_START)) return undefined;
   const first = quote === "" ? firstToken(value, token, end) : inner;
-  if (first === "" || standsForSecret(first)) return undefined;
+  // An unquoted word saying the secret's state (`token=expired`, `Password: too short`) is none.
+  if (first === "" || standsForSecret(first) || (quote === "" && isStatusWord(first))) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
@@ -608,7 +606,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
   const credentials = inner.slice(scheme[0].length);
-  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials)) return undefined;
+  // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`) hold no credentials.
+  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || isStatusWord(credentials)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   const length = quote === "" ? head.length + inner.length : head.length + value.length;
   return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind, length };

@@ -10,6 +10,7 @@ import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
 import { IN_CONDITIONS, WITH_TABLE, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND, PERSON_NAME_KIND } from "../kinds";
 import { holdsPersonName } from "../person-names";
+import { namesSecretObject } from "../secret-object-names";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
@@ -155,11 +156,12 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
     case "secret_code":
       if (!quoted && rule.action === "secret") return undefined;
       // A count bound to a column naming tokens (Prisma's `"tokens" = $1 ["1200"]`) is a count.
+      if (rule.objectNames === true && namesSecretObject(value)) return undefined;
       return standsForSecret(value) || (rule.counts === true && standsForCount(value)) ? undefined : SECRET_PARAM_KIND;
     case "card_holder":
       return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
     case "person_name":
-      return quoted && holdsPersonName(value) ? PERSON_NAME_KIND : undefined;
+      return quoted && holdsPersonName(value, rule.namePart === true) ? PERSON_NAME_KIND : undefined;
     case "scan":
       if ((rule.place & Place.POSTAL_CODE_VALUE) !== 0 && WHOLE_POSTAL_CODE.test(value)) return POSTAL_CODE_KIND;
       return placedKind(rule.place, value);
@@ -176,7 +178,7 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
  * card holder searched for is kept as before the column rules reached comparisons.
  */
 function comparedKind(rule: KeyRule, value: string, quoted: boolean): string | undefined {
-  if (rule.action === "person_name") return quoted && holdsPersonName(value) ? PERSON_NAME_KIND : undefined;
+  if (rule.action === "person_name") return quoted && holdsPersonName(value, rule.namePart === true) ? PERSON_NAME_KIND : undefined;
   return rule.action === "scan" ? placedKind(rule.place, value) : undefined;
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Redis, KV and cache keys whose namespace is a secret word (`tokens:revoked:…`, `session:?`):
+ * a key's namespace and part, kept; an id or a password glued after the colon still goes.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { span, tracesRequest } from "../support/model-builders";
+import { redactRequest } from "../../workers/ingest/core/redact";
+
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+
+describe("a key's namespace is no secret's name", () => {
+  it.each([
+    "DEL tokens:revoked:2026-12-01",
+    "SADD secrets:rotated orders-db",
+    "GET session:?",
+    "HGET session:? data",
+    "SET token:? ? EX 900",
+    "SCAN 0 MATCH session:* COUNT 100",
+    "SET token:count 42",
+    "DEL secret:rotation:lock",
+    "DEL password:reset:ana",
+  ])("%s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it("a span name redis GET session:? stays", () => {
+    const s = span({ name: "redis GET session:?", kind: 3 });
+    redactRequest("traces", tracesRequest([s]), defaultRedactionPolicy());
+    expect(s.name).toBe("redis GET session:?");
+  });
+});
+
+describe("an id or a password glued after a secret's name still goes", () => {
+  it.each([
+    ["GET session:9b2e4f6a-1c3d-4e5f-8a7b-0c1d2e3f4a5b", "GET session:[REDACTED:secret_param]"],
+    ["SET session:abc123 1", "SET session:[REDACTED:secret_param] 1"],
+    ["login failed password:hunter", "login failed password:[REDACTED:secret_param]"],
+    ["token: expired-soon-ab12", "token: [REDACTED:secret_param]"],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+});

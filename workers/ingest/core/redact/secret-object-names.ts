@@ -1,0 +1,22 @@
+import { WHOLE_UUID } from "./uuid";
+
+/**
+ * Whether `value`, under a key that is the bare word `secret`, is the name of a Kubernetes
+ * Secret object rather than a secret's value: kube-state-metrics labels its series with it
+ * (`kube_secret_info{namespace="payments",secret="orders-db-credentials"}`, Helm's release
+ * Secrets `sh.helm.release.v1.checkout.v42`), and dashboards group by it. An object name is a
+ * DNS subdomain (Kubernetes' object names, RFC 1123: lower-case letters, digits, `-` and `.`,
+ * at most 253 characters) with at least one `-` or `.` between its parts and a word among them
+ * (three letters or more, one past `f`, so that no run of hex digits counts: `tls`, `db`
+ * alone does not). Not a UUID, which is as often a key. A single word (`hunter2`) and anything
+ * with capitals or other characters stays a secret; a passphrase of lower-case words joined by
+ * `-` (`correct-horse-battery-staple`) is the accepted miss.
+ */
+export function namesSecretObject(value: string): boolean {
+  return value.length <= 253 && DNS_SUBDOMAIN.test(value) && WORD_PART.test(value) && !WHOLE_UUID.test(value);
+}
+
+/** RFC 1123 labels joined by `.`, with a `-` or `.` somewhere (one label alone is a word). */
+const DNS_SUBDOMAIN = /^(?=[^]*[-.])[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+/** A part of three or more letters, one of them past `f` (no hex digits' run). */
+const WORD_PART = /(?:^|[-.])(?=[a-z]*[g-z])[a-z]{3,}(?=[-.]|$)/;
