@@ -370,6 +370,20 @@ export function isSecretCodeName(name: string): boolean {
 }
 
 /**
+ * The JOSE header parameters and JWT registered claims (RFC 7515 §4.1, RFC 7519 §4.1), which a
+ * token carries in readable form: the algorithm and key id that verify it, its type, issuer,
+ * audience, subject, times and id.
+ */
+const JOSE_PARAMETER_NAMES: readonly string[] = ["alg", "kid", "typ", "cty", "iss", "aud", "sub", "exp", "nbf", "iat", "jti"];
+
+/**
+ * Last words of a compound adjective whose first word is a secret word (`password-less-login`,
+ * `token-based-auth`, `password_free`): the name is a feature's or a mode's, the secret word
+ * only says which, and its value is a setting (`beta`).
+ */
+const COMPOUND_MODIFIER_ENDS = new Set(["less", "based", "free"]);
+
+/**
  * Last words that make a name describe a secret rather than hold one: where it is (`file`,
  * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
  * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
@@ -396,6 +410,13 @@ const DESCRIBING_WORDS = new Set([
   // `tokens.cache`), and a whole number of them (`secrets.total=3`).
   "model", "encoding", "encoder", "tokenizer", "manager", "engine", "mount", "namespace", "cache", "region", "host",
   "hostname", "port", "server", "total",
+  // The header it is sent in and the channel it is sent over (`apiKeyHeader: X-API-Key`,
+  // `signatureHeader: Stripe-Signature`, `otp.channel: sms`), and the scheme it is sent with.
+  "header", "headers", "channel", "scheme",
+  // A JSON Web Token's header parameters and registered claims (RFC 7515 §4.1, RFC 7519 §4.1):
+  // the token's readable parts, what signs it is the secret (`jwt.alg`, `jwtKid`, `token.jti`).
+  // `sub` is the subject's id, which ids' rules treat as any user id (scanned, not hidden).
+  ...JOSE_PARAMETER_NAMES,
 ]);
 
 /**
@@ -522,7 +543,9 @@ function describesSecret(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   return (
     words.length > 1 &&
-    (DESCRIBING_WORDS.has(last) || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
+    (DESCRIBING_WORDS.has(last) ||
+      // A cookie's `SameSite` attribute in camelCase or snake case (`sessionSameSite`, `session_same_site`).
+      (last === "site" && words[words.length - 2] === "same") || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
   );
 }
 
@@ -537,6 +560,7 @@ function secrecyOf(name: string): number {
   const publicFrom = words.findIndex((word) => PUBLIC_WORDS.has(word));
   const secret = words.some(
     (word, index) =>
+      !COMPOUND_MODIFIER_ENDS.has(words[index + 1] ?? "") &&
       !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
       !(word === "token" && NON_CREDENTIAL_TOKEN_WORDS.has(words[index - 1] ?? "")) &&
       !GLUED_NON_CREDENTIAL_TOKEN.test(word) &&
@@ -550,8 +574,9 @@ function secrecyOf(name: string): number {
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
-  // another word it names a kind or a place (`auth_type`, `auth.user`).
-  return secret || (last === "auth" && name.length > 4) ? SECRET : NOT_SECRET;
+  // another word it names a kind or a place (`auth_type`, `auth.user`), and after a compound
+  // adjective a mode (`token-based-auth`).
+  return secret || (last === "auth" && name.length > 4 && !COMPOUND_MODIFIER_ENDS.has(words[words.length - 2] ?? "")) ? SECRET : NOT_SECRET;
 }
 
 /**
