@@ -69,9 +69,31 @@ describe("a token's header parameters and claims, and how a secret is sent, stay
   });
 });
 
+describe("a setting naming an algorithm or a header stays", () => {
+  it.each([
+    "postgres -c config_file=/etc/postgresql/postgresql.conf -c password_encryption=scram-sha-256",
+    "config password.hash=argon2id",
+    "password.hash=argon2id",
+    "config api.key.header=X-API-Key",
+    "config apikey.header: x-api-key",
+    "apikey.header: x-api-key",
+    "config auth.token.header=Authorization",
+    "jwt.algorithm=RS256 jwt.kid=k1",
+  ])("%s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it("under keys", () => {
+    kept("password.hash", "argon2id");
+    kept("password_encryption", "scram-sha-256");
+    kept("api.key.header", "X-API-Key");
+  });
+});
+
 describe("the secrets under the same names still go", () => {
   it.each([
     ["password=hunter2-less", "password=[REDACTED:secret_param]"],
+    ["password.hash=k9Xq2mPz7Lw4", "password.hash=[REDACTED:secret_param]"],
   ])("%s", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

@@ -671,7 +671,19 @@ export function isSecretNameValue(value: string): boolean {
 }
 const SECRET_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
-/** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
+/**
+ * A setting's value under a secret's name that names how the secret is kept or sent, not the
+ * secret: a password hashing or a JWS algorithm (`password_encryption=scram-sha-256`,
+ * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677) or the
+ * HTTP header it travels in (`api.key.header=X-API-Key`, `auth.token.header=Authorization`).
+ */
+const NAMES_ALGORITHM_OR_HEADER =
+  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
+
+/**
+ * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. So does the
+ * name of an algorithm or a header (`NAMES_ALGORITHM_OR_HEADER`).
+ */
 export function standsForSecret(value: string): boolean {
-  return STANDS_FOR_SECRET.test(value);
+  return STANDS_FOR_SECRET.test(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
 }
