@@ -90,10 +90,27 @@ describe("a setting naming an algorithm or a header stays", () => {
   });
 });
 
+describe("a sender's own redaction placeholder stays as written", () => {
+  it.each([
+    '{"level":30,"req":{"headers":{"authorization":"[Redacted]","cookie":"[Redacted]"}},"msg":"ok"}',
+    'webhook headers {"content-type":"application/json","x-hub-signature-256":"sha256=[filtered]"}',
+    '{"password":"[REDACTED]","token":"<redacted>","secret":"***","api_key":"[FILTERED]"}',
+    "password=[Redacted] user=ana",
+  ])("%s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it("under keys", () => {
+    kept("http.request.header.authorization", "[Redacted]");
+    kept("x-hub-signature-256", "sha256=[filtered]");
+  });
+});
+
 describe("the secrets under the same names still go", () => {
   it.each([
     ["password=hunter2-less", "password=[REDACTED:secret_param]"],
     ["password.hash=k9Xq2mPz7Lw4", "password.hash=[REDACTED:secret_param]"],
+    ["password=[Redacted]x9", "password=[REDACTED:secret_param]"],
   ])("%s", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

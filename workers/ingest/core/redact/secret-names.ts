@@ -659,7 +659,7 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * `...`, Rails' and Phoenix's `[FILTERED]`). Redacting it would hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|\[FILTERED\])$/;
+  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|(?:[A-Za-z0-9-]{1,24}=)?\[(?:FILTERED|Filtered|filtered|REDACTED|Redacted|redacted)\])$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's
@@ -681,8 +681,10 @@ const NAMES_ALGORITHM_OR_HEADER =
   /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
 
 /**
- * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. So does the
- * name of an algorithm or a header (`NAMES_ALGORITHM_OR_HEADER`).
+ * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. A value
+ * that already is a redaction placeholder (pino's `[Redacted]`, Rails' `[FILTERED]`, GitHub's
+ * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm or a
+ * header (`NAMES_ALGORITHM_OR_HEADER`).
  */
 export function standsForSecret(value: string): boolean {
   return STANDS_FOR_SECRET.test(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
