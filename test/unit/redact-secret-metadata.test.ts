@@ -106,8 +106,17 @@ describe("a sender's own redaction placeholder stays as written", () => {
   });
 });
 
+describe("a scheme word as a parameter's value is no header", () => {
+  it.each(["request failed auth=basic retry=false", "request failed token=bearer retry=false", "request failed auth=Basic retry=false"])("%s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});
+
 describe("the secrets under the same names still go", () => {
   it.each([
+    ["auth=Basic dXNlcjpwYXNzd29yZA== retry=false", "auth=Basic [REDACTED:basic] retry=false"],
+    ["token=Bearer k9Xq2mPz7Lw4Zt retry=1", "token=Bearer [REDACTED:bearer] retry=1"],
+    ["authorization=Basic%20bWFyaWE6cGFzc3dvcmQxMjM%3D", "authorization=Basic%20[REDACTED:basic]"],
     ["password=hunter2-less", "password=[REDACTED:secret_param]"],
     ["password.hash=k9Xq2mPz7Lw4", "password.hash=[REDACTED:secret_param]"],
     ["password=[Redacted]x9", "password=[REDACTED:secret_param]"],
