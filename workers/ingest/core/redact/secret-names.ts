@@ -370,6 +370,20 @@ export function isSecretCodeName(name: string): boolean {
 }
 
 /**
+ * The JOSE header parameters and JWT registered claims (RFC 7515 §4.1, RFC 7519 §4.1), which a
+ * token carries in readable form: the algorithm and key id that verify it, its type, issuer,
+ * audience, subject, times and id.
+ */
+const JOSE_PARAMETER_NAMES: readonly string[] = ["alg", "kid", "typ", "cty", "iss", "aud", "sub", "exp", "nbf", "iat", "jti"];
+
+/**
+ * Last words of a compound adjective whose first word is a secret word (`password-less-login`,
+ * `token-based-auth`, `password_free`): the name is a feature's or a mode's, the secret word
+ * only says which, and its value is a setting (`beta`).
+ */
+const COMPOUND_MODIFIER_ENDS = new Set(["less", "based", "free"]);
+
+/**
  * Last words that make a name describe a secret rather than hold one: where it is (`file`,
  * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
  * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
@@ -396,6 +410,13 @@ const DESCRIBING_WORDS = new Set([
   // `tokens.cache`), and a whole number of them (`secrets.total=3`).
   "model", "encoding", "encoder", "tokenizer", "manager", "engine", "mount", "namespace", "cache", "region", "host",
   "hostname", "port", "server", "total",
+  // The header it is sent in and the channel it is sent over (`apiKeyHeader: X-API-Key`,
+  // `signatureHeader: Stripe-Signature`, `otp.channel: sms`), and the scheme it is sent with.
+  "header", "headers", "channel", "scheme",
+  // A JSON Web Token's header parameters and registered claims (RFC 7515 §4.1, RFC 7519 §4.1):
+  // the token's readable parts, what signs it is the secret (`jwt.alg`, `jwtKid`, `token.jti`).
+  // `sub` is the subject's id, which ids' rules treat as any user id (scanned, not hidden).
+  ...JOSE_PARAMETER_NAMES,
 ]);
 
 /**
@@ -522,7 +543,9 @@ function describesSecret(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   return (
     words.length > 1 &&
-    (DESCRIBING_WORDS.has(last) || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
+    (DESCRIBING_WORDS.has(last) ||
+      // A cookie's `SameSite` attribute in camelCase or snake case (`sessionSameSite`, `session_same_site`).
+      (last === "site" && words[words.length - 2] === "same") || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
   );
 }
 
@@ -537,6 +560,7 @@ function secrecyOf(name: string): number {
   const publicFrom = words.findIndex((word) => PUBLIC_WORDS.has(word));
   const secret = words.some(
     (word, index) =>
+      !COMPOUND_MODIFIER_ENDS.has(words[index + 1] ?? "") &&
       !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
       !(word === "token" && NON_CREDENTIAL_TOKEN_WORDS.has(words[index - 1] ?? "")) &&
       !GLUED_NON_CREDENTIAL_TOKEN.test(word) &&
@@ -550,8 +574,9 @@ function secrecyOf(name: string): number {
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
   );
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
-  // another word it names a kind or a place (`auth_type`, `auth.user`).
-  return secret || (last === "auth" && name.length > 4) ? SECRET : NOT_SECRET;
+  // another word it names a kind or a place (`auth_type`, `auth.user`), and after a compound
+  // adjective a mode (`token-based-auth`).
+  return secret || (last === "auth" && name.length > 4 && !COMPOUND_MODIFIER_ENDS.has(words[words.length - 2] ?? "")) ? SECRET : NOT_SECRET;
 }
 
 /**
@@ -634,7 +659,7 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * `...`, Rails' and Phoenix's `[FILTERED]`). Redacting it would hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|\[FILTERED\])$/;
+  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|(?:[A-Za-z0-9-]{1,24}=)?\[(?:FILTERED|Filtered|filtered|REDACTED|Redacted|redacted)\])$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's
@@ -646,7 +671,21 @@ export function isSecretNameValue(value: string): boolean {
 }
 const SECRET_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
-/** Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. */
+/**
+ * A setting's value under a secret's name that names how the secret is kept or sent, not the
+ * secret: a password hashing or a JWS algorithm (`password_encryption=scram-sha-256`,
+ * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677) or the
+ * HTTP header it travels in (`api.key.header=X-API-Key`, `auth.token.header=Authorization`).
+ */
+const NAMES_ALGORITHM_OR_HEADER =
+  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
+
+/**
+ * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. A value
+ * that already is a redaction placeholder (pino's `[Redacted]`, Rails' `[FILTERED]`, GitHub's
+ * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm or a
+ * header (`NAMES_ALGORITHM_OR_HEADER`).
+ */
 export function standsForSecret(value: string): boolean {
-  return STANDS_FOR_SECRET.test(value);
+  return STANDS_FOR_SECRET.test(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
 }

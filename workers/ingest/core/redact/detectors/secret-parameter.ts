@@ -109,6 +109,8 @@ export const SECRET_PARAM_KIND = "secret_param";
 const PARAMETER_TOKEN = /^[^&#\s"'<>;,]+/;
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
+/** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
+const TOKEN68 = /^(?:[A-Za-z0-9._~+/-]|%[0-9A-Fa-f]{2})+=*$/;
 
 /** `SECRET_NAME_ENDINGS` in any case, as alternatives. Only the end is matched, so each colon costs a fixed check. */
 const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
@@ -608,6 +610,9 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   const credentials = inner.slice(scheme[0].length);
   // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`) hold no credentials.
   if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || isStatusWord(credentials)) return undefined;
+  // Basic and Bearer credentials are one token68 (RFC 7617 §2, RFC 6750 §2.1): a parameter after
+  // the word (`auth=basic retry=false`) is the next pair, and the scheme word was the value.
+  if (schemeName! in SCHEME_KINDS && !TOKEN68.test(credentials.split(/[ \t]/, 1)[0]!)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   const length = quote === "" ? head.length + inner.length : head.length + value.length;
   return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind, length };
