@@ -43,7 +43,6 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject } from "./secret-object-names";
-import { isStatusWord } from "./status-words";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
@@ -730,7 +729,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "secret":
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
-      if ("stringValue" in value && (standsForSecret(value.stringValue) || isStatusWord(value.stringValue))) return undefined;
+      if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
       if (listsSecretNames(value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
