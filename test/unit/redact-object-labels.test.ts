@@ -116,6 +116,43 @@ describe("a list of secrets' names under a credential's key", () => {
   ])("goes when it holds %s", (_, body) => {
     expect(storedBody(`bindings ${body}`)).toBe('bindings {"secrets":"[REDACTED:secret]"}');
   });
+
+  it.each(["secret_names", "secretNames"])("stays under %s, and names with digits after a word's letters stay", (key) => {
+    const body = `{"${key}":["OAUTH2_SECRET","S3_KEY"]}`;
+    expect(storedBody(`bindings ${body}`)).toBe(`bindings ${body}`);
+  });
+
+  it.each([
+    ["passwords", "ADMIN123"],
+    ["api_keys", "WINTER2024"],
+    ["passwords", "HUNTER_TWO"],
+    ["tokens", "GHPABCDEFGHIJKL"],
+    ["secret", "HUNTERTWO"],
+  ])("an upper-case list under %s holds the values: %s goes, in the Body and the lifted attribute", (key, value) => {
+    const record: LogRecord = logRecord({ timeUnixNano: "1796000000000000000", body: { stringValue: `{"${key}":["${value}"]}` } });
+    const request = logsRequest([record]);
+    normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
+    redactRequest("logs", request, policy);
+    expect(JSON.stringify([record.body, record.attributes])).not.toContain(value);
+  });
+
+  it("an attribute secrets holding a value mixing letters and digits inside a word goes", () => {
+    expect(redactedAttributes({ secrets: '["P4SSW0RD_2024"]' })).toEqual({ secrets: "[REDACTED:secret]" });
+  });
+});
+
+describe("an upper snake value in YAML and GraphQL is a name only without digits inside a word", () => {
+  it.each([
+    ["secrets:\n  db: P4SSW0RD_2024", "secrets:\n  db: [REDACTED:secret_param]"],
+    ["password:\n  TR0UB4DOR_AND_THREE", "password:\n  [REDACTED:secret_param]"],
+    ['mutation { setPasswords(passwords: ["P4SSW0RD_2024"]) { ok } }', 'mutation { setPasswords(passwords: ["[REDACTED:secret_param]"]) { ok } }'],
+  ])("%s", (line, expected) => {
+    expect(redactString(line, policy).text).toBe(expected);
+  });
+
+  it.each(["secrets:\n  - STRIPE_KEY\n  - OAUTH2_SECRET\n  - S3_KEY", 'secrets: ["STRIPE_KEY", "API_V2_KEY"]'])("%s stays", (line) => {
+    expect(redactString(line, policy).text).toBe(line);
+  });
 });
 
 describe("a person-name field written in prose", () => {

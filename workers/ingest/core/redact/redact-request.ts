@@ -327,7 +327,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         if (!namesHolder(rule) && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
           return this.value(value, 0, 0, 0, path, variables);
         }
-        const kind = replacedKind(value, rule, this.policy, this.series);
+        const kind = replacedKind(value, rule, this.policy, this.series, path);
         // What a holder's or person's name key holds besides a name (an object, a list, a flag,
         // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
         if (kind === undefined && namesHolder(rule)) return this.value(value, 0, 0, 0, path, variables);
@@ -395,7 +395,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
         // A Secret's name is a series' own label, never a JSON member's value.
-        const kind = replacedKind(lifted, rule, this.policy, false);
+        const kind = replacedKind(lifted, rule, this.policy, false, name);
         if (kind === undefined) return namesHolder(rule) ? DESCEND : KEEP;
         this.inJson.add(kind);
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
@@ -719,10 +719,11 @@ function authorityEnd(text: string): number {
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
  * tells how the service is configured and hides nothing, as in text (`standsForSecret`), nor a
- * list of secrets' names (`listsSecretNames`: `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a
- * metric's own attribute (`series`), a Kubernetes Secret's name (`namesSecretObject`).
+ * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
+ * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
+ * Kubernetes Secret's name (`namesSecretObject`).
  */
-function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, series: boolean): string | undefined {
+function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, series: boolean, key: string): string | undefined {
   switch (rule.action) {
     case "hash":
       return policy.hash === undefined || "empty" in value ? undefined : HASHED_KIND;
@@ -730,7 +731,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
       if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
-      if (listsSecretNames(value)) return undefined;
+      if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
