@@ -20,13 +20,18 @@ const NAME = "[REDACTED:person_name]";
 const policy = defaultRedactionPolicy();
 const text = (value: AnyValue | undefined): string => (value as { stringValue: string }).stringValue;
 
-/** A log record's Body after the ingest's normalization (JSON bodies lifted) and redaction. */
-function storedBody(body: string): string {
+/** A log record with `body` after the ingest's normalization (JSON bodies lifted) and redaction. */
+function storedRecord(body: string): LogRecord {
   const record: LogRecord = logRecord({ timeUnixNano: "1796000000000000000", body: { stringValue: body } });
   const request = logsRequest([record]);
   normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
   redactRequest("logs", request, policy);
-  return text(record.body);
+  return record;
+}
+
+/** A log record's Body after the ingest's normalization and redaction. */
+function storedBody(body: string): string {
+  return text(storedRecord(body).body);
 }
 
 /** A log record's string attributes after redaction, by key. */
@@ -129,10 +134,7 @@ describe("a list of secrets' names under a credential's key", () => {
     ["tokens", "GHPABCDEFGHIJKL"],
     ["secret", "HUNTERTWO"],
   ])("an upper-case list under %s holds the values: %s goes, in the Body and the lifted attribute", (key, value) => {
-    const record: LogRecord = logRecord({ timeUnixNano: "1796000000000000000", body: { stringValue: `{"${key}":["${value}"]}` } });
-    const request = logsRequest([record]);
-    normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
-    redactRequest("logs", request, policy);
+    const record = storedRecord(`{"${key}":["${value}"]}`);
     expect(JSON.stringify([record.body, record.attributes])).not.toContain(value);
   });
 
