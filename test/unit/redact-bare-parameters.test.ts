@@ -54,3 +54,30 @@ describe("a code or key that can be a credential goes", () => {
     expect(redacted(text)).toBe(expected);
   });
 });
+
+describe("a verification's, reset's or second factor's code goes", () => {
+  it.each([
+    ["GET /verify-email?code=482913&email=ana@example.com", "GET /verify-email?code=MARK&email=[REDACTED:email]"],
+    ["GET /reset-password?code=Xk9mQ2", "GET /reset-password?code=MARK"],
+    ["url.full=https://app.example.com/api/2fa/verify?code=482913", "url.full=https://app.example.com/api/2fa/verify?code=MARK"],
+    ["http.url=https://app.example.com/account/confirm?code=482913&uid=42", "http.url=https://app.example.com/account/confirm?code=MARK&uid=42"],
+    ["GET /auth/magic-link?code=abcdefgh", "GET /auth/magic-link?code=MARK"],
+    ["GET /account/activate?code=qwertyui", "GET /account/activate?code=MARK"],
+    ["mfa challenge passed code=482913 user=42", "mfa challenge passed code=MARK user=42"],
+    ["otp sent code=4829", "otp sent code=MARK"],
+    ["sms sent code=48291375", "sms sent code=MARK"],
+    ["mail sent code=Xk9mQ2", "mail sent code=MARK"],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toBe(expected.replace("MARK", MARKER));
+  });
+
+  it.each([
+    "login failed code=503",
+    "password reset failed code=ECONNRESET",
+    "mfa provider error code=card_declined",
+    "hresult code=0x80004005",
+    "mongo code=E11000 duplicate key",
+  ])("a status, errno or hex code beside such a word stays: %s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});

@@ -41,3 +41,25 @@ describe("an id or a password glued after a secret's name still goes", () => {
     expect(redacted(text)).toBe(expected);
   });
 });
+
+describe("a lone word after a secret's name and a colon, outside a Redis command's key, is the secret", () => {
+  it.each([
+    ["login failed with token:sunshine for user 42", "login failed with token:[REDACTED:secret_param] for user 42"],
+    ["secret:mysecretpassphrase", "secret:[REDACTED:secret_param]"],
+    ["apikey:letmein", "apikey:[REDACTED:secret_param]"],
+    ["credentials:hunter", "credentials:[REDACTED:secret_param]"],
+    ["secret:keyboard-cat", "secret:[REDACTED:secret_param]"],
+    ['{"msg":"login with token:sunshine"}', '{"msg":"login with token:[REDACTED:secret_param]"}'],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it.each([
+    "get token:count",
+    "redis> SET token:count 1",
+    '1700000000.123456 [0 10.0.0.1:5000] "SET" "token:count" "1"',
+    '["SET","token:count","1"]',
+  ])("a lone word as a Redis command's key stays: %s", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});

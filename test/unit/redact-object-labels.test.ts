@@ -20,13 +20,18 @@ const NAME = "[REDACTED:person_name]";
 const policy = defaultRedactionPolicy();
 const text = (value: AnyValue | undefined): string => (value as { stringValue: string }).stringValue;
 
-/** A log record's Body after the ingest's normalization (JSON bodies lifted) and redaction. */
-function storedBody(body: string): string {
+/** A log record with `body` after the ingest's normalization (JSON bodies lifted) and redaction. */
+function storedRecord(body: string): LogRecord {
   const record: LogRecord = logRecord({ timeUnixNano: "1796000000000000000", body: { stringValue: body } });
   const request = logsRequest([record]);
   normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
   redactRequest("logs", request, policy);
-  return text(record.body);
+  return record;
+}
+
+/** A log record's Body after the ingest's normalization and redaction. */
+function storedBody(body: string): string {
+  return text(storedRecord(body).body);
 }
 
 /** A log record's string attributes after redaction, by key. */
@@ -115,6 +120,40 @@ describe("a list of secrets' names under a credential's key", () => {
     ["a lower-case value", '{"secrets":["hunter2"]}'],
   ])("goes when it holds %s", (_, body) => {
     expect(storedBody(`bindings ${body}`)).toBe('bindings {"secrets":"[REDACTED:secret]"}');
+  });
+
+  it.each(["secret_names", "secretNames"])("stays under %s, and names with digits after a word's letters stay", (key) => {
+    const body = `{"${key}":["OAUTH2_SECRET","S3_KEY"]}`;
+    expect(storedBody(`bindings ${body}`)).toBe(`bindings ${body}`);
+  });
+
+  it.each([
+    ["passwords", "ADMIN123"],
+    ["api_keys", "WINTER2024"],
+    ["passwords", "HUNTER_TWO"],
+    ["tokens", "GHPABCDEFGHIJKL"],
+    ["secret", "HUNTERTWO"],
+  ])("an upper-case list under %s holds the values: %s goes, in the Body and the lifted attribute", (key, value) => {
+    const record = storedRecord(`{"${key}":["${value}"]}`);
+    expect(JSON.stringify([record.body, record.attributes])).not.toContain(value);
+  });
+
+  it("an attribute secrets holding a value mixing letters and digits inside a word goes", () => {
+    expect(redactedAttributes({ secrets: '["P4SSW0RD_2024"]' })).toEqual({ secrets: "[REDACTED:secret]" });
+  });
+});
+
+describe("an upper snake value in YAML and GraphQL is a name only without digits inside a word", () => {
+  it.each([
+    ["secrets:\n  db: P4SSW0RD_2024", "secrets:\n  db: [REDACTED:secret_param]"],
+    ["password:\n  TR0UB4DOR_AND_THREE", "password:\n  [REDACTED:secret_param]"],
+    ['mutation { setPasswords(passwords: ["P4SSW0RD_2024"]) { ok } }', 'mutation { setPasswords(passwords: ["[REDACTED:secret_param]"]) { ok } }'],
+  ])("%s", (line, expected) => {
+    expect(redactString(line, policy).text).toBe(expected);
+  });
+
+  it.each(["secrets:\n  - STRIPE_KEY\n  - OAUTH2_SECRET\n  - S3_KEY", 'secrets: ["STRIPE_KEY", "API_V2_KEY"]'])("%s stays", (line) => {
+    expect(redactString(line, policy).text).toBe(line);
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * A secret's name followed by a word saying its state (`token=expired`, `Password: too short`,
- * jsonwebtoken's `Invalid token: jwt expired`): no secret's value, kept in text and under keys.
+ * jsonwebtoken's `Invalid token: jwt expired`): no secret's value, kept in prose. Words that are
+ * also passwords (`default`, `ok`, `new`), and any word under an attribute's key, in a URL's
+ * query, a connection string, a flag or an environment variable, are the secret and go.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -16,28 +18,23 @@ describe("a state word after a secret's name stays", () => {
     "Password: too short",
     "request failed password=incorrect retry=false",
     "request failed, password: required",
-    "session=active",
     "session=expired user=42",
     "credentials=invalid",
-    "request failed, credentials: default",
     "api_key=missing",
     "secret=rotated",
-    "auth=ok",
     "auth=failed",
     "pin=required",
     "Error: Invalid token: jwt expired",
     "Error: Invalid token: jwt expired\n    at /app/node_modules/jsonwebtoken/verify.js:190:21",
     "Senha: incorreta",
+    "session=active",
+    "token: not set",
+    "credentials: empty",
+    "api_key=revoked",
   ])("%s", (text) => {
     expect(redacted(text)).toBe(text);
   });
 
-  it("under a secret's key: a validation error's state", () => {
-    expect(storedLogAttributes([{ key: "errors.password", value: { stringValue: "required" } }, { key: "token", value: { stringValue: "expired" } }]).values).toEqual({
-      "errors.password": "required",
-      token: "expired",
-    });
-  });
 });
 
 describe("a value that is no state word still goes", () => {
@@ -49,5 +46,48 @@ describe("a value that is no state word still goes", () => {
     ["postgres://app:rotated@db.internal:5432/orders", "postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders"],
   ])("%s", (text, expected) => {
     expect(redacted(text)).toBe(expected);
+  });
+});
+
+/** Words a probe found kept as real passwords: they are passwords as often as states. */
+const PASSWORD_WORDS = ["default", "Default", "changed", "reset", "new", "set", "valid", "pending", "ok", "Strong", "too"];
+
+describe("a word that is also a password goes wherever it is written", () => {
+  it.each(PASSWORD_WORDS)("in prose: password=%s", (word) => {
+    expect(redacted(`login attempt user=ana password=${word} from 10.0.0.5`)).toBe("login attempt user=ana password=[REDACTED:secret_param] from 10.0.0.5");
+  });
+
+  it.each(PASSWORD_WORDS)("under attribute keys: %s", (word) => {
+    expect(storedLogAttributes([{ key: "password", value: { stringValue: word } }, { key: "db.password", value: { stringValue: word } }]).values).toEqual({
+      password: "[REDACTED:secret]",
+      "db.password": "[REDACTED:secret]",
+    });
+  });
+
+  it.each([
+    ['{"password":"default"}', '{"password":"[REDACTED:secret_param]"}'],
+    ["GET /login?user=ana&password=default", "GET /login?user=ana&password=[REDACTED:secret_param]"],
+    ["jdbc:mysql://db:3306/app?user=root&password=default", "jdbc:mysql://db:3306/app?user=root&password=[REDACTED:secret_param]"],
+    ["host=db user=app password=default", "host=db user=app password=[REDACTED:secret_param]"],
+    ["mysql --password=default", "mysql --password=[REDACTED:secret_param]"],
+    ["PGPASSWORD=default psql -h db", "PGPASSWORD=[REDACTED:secret_param] psql -h db"],
+    ["export DB_PASSWORD=set", "export DB_PASSWORD=[REDACTED:secret_param]"],
+    ["password: reset", "password: [REDACTED:secret_param]"],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+});
+
+describe("a state word outside prose is the secret", () => {
+  it.each([
+    ["GET /login?user=ana&password=expired", "GET /login?user=ana&password=[REDACTED:secret_param]"],
+    ["PGPASSWORD=expired psql", "PGPASSWORD=[REDACTED:secret_param] psql"],
+    ["mysql --password=expired", "mysql --password=[REDACTED:secret_param]"],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it("under an attribute's key", () => {
+    expect(storedLogAttributes([{ key: "token", value: { stringValue: "expired" } }]).values).toEqual({ token: "[REDACTED:secret]" });
   });
 });

@@ -10,8 +10,11 @@
  * Whether `value`, the unquoted value of the bare parameter `name` at `start` in `text`, is an
  * ordinary value rather than the credential the name stands for in a URL:
  * - `code`: a country's, currency's or language's code (`PLACE_OR_LANGUAGE_CODE`) always; any
- *   other value unless it is credential-shaped (`credentialShaped`) or stands in an OAuth
- *   authorization response (`inAuthorizationResponse`: `state` beside it, a callback's path).
+ *   other value unless it is credential-shaped (`credentialShaped`), shaped as a one-time code
+ *   (`oneTimeCodeShaped`), stands in an OAuth authorization response (`inAuthorizationResponse`:
+ *   `state` beside it, a callback's path) or a verification's URL (`VERIFICATION_PATH`:
+ *   `/verify-email?code=…`, `/reset-password?code=…`), or follows a verification's word in its
+ *   line and has a code's digits (`afterVerificationWord`: `mfa challenge passed code=4829`).
  * - `key`: unless it is credential-shaped; a namespaced cache key (`product:sku-1001`) or a word
  *   (`orders`) is not.
  * False for every other name, which this does not judge.
@@ -19,7 +22,10 @@
 export function holdsOrdinaryValue(name: string, value: string, text: string, start: number): boolean {
   switch (name.toLowerCase()) {
     case "code":
-      return PLACE_OR_LANGUAGE_CODE.test(value) || (!credentialShaped(value) && !inAuthorizationResponse(text, start));
+      return (
+        PLACE_OR_LANGUAGE_CODE.test(value) ||
+        (!credentialShaped(value) && !oneTimeCodeShaped(value) && !inAuthorizationResponse(text, start) && !afterVerificationWord(value, text, start))
+      );
     case "key":
       return !credentialShaped(value);
     default:
@@ -48,6 +54,48 @@ function credentialShaped(value: string): boolean {
 }
 
 const URL_SAFE = /^[\w.~+/=%-]+$/;
+
+/**
+ * Whether `value` has a one-time code's shape (a verification, e-mail confirmation, password
+ * reset or second factor's code, RFC 4226/6238 one-time passwords of 6 to 8 digits, the mixed
+ * codes services mail): 6 digits or more, or 6 letters and digits or more with the two
+ * interleaved (`Xk9mQ2`). An exit, HTTP or gRPC status and a SQLSTATE are 5 characters at most
+ * (`137`, `503`, `42P01`), an errno or a decline code is letters (`ECONNRESET`,
+ * `card_declined`), a coupon a word and its number (`SUMMER25`), a Go or Windows code a hex
+ * number (`0x1`, `0x80004005`): none of them is one.
+ */
+function oneTimeCodeShaped(value: string): boolean {
+  return /^\d{6,}$/.test(value) || (/^[A-Za-z0-9]{6,}$/.test(value) && INTERLEAVED.test(value) && !HEX_NUMBER.test(value));
+}
+
+const INTERLEAVED = /[A-Za-z]\d+[A-Za-z]|\d[A-Za-z]+\d/;
+const HEX_NUMBER = /^0x[0-9a-f]+$/i;
+
+/**
+ * A path segment naming a verification, where the `code` of a link a service mails or texts is
+ * a credential while it is valid: e-mail verification and confirmation, account activation,
+ * password reset, second factors and one-time passwords, magic links and logins
+ * (`/verify-email`, `/account/confirm`, `/reset-password`, `/api/2fa/verify`, `/auth/magic-link`).
+ */
+const VERIFICATION_PATH =
+  /(?:\/|%(?:25)?2[Ff])(?:[\w.-]*[-_])?(?:verify|verification|reset|confirm|confirmation|activate|activation|2fa|mfa|otp|totp|magic[-_]?link|login|signup)(?:[-_./?#]|%(?:25)?(?:3[Ff]|2[Ff]|23)|$)/i;
+
+/** A word of a verification in prose (`mfa challenge passed`, `password reset`, `verification code`). */
+const VERIFICATION_WORD = /\b(?:verif(?:y|ied|ication)|reset|confirm(?:ation|ed)?|activat(?:e|ion)|2fa|mfa|otp|totp|one[- ]time|magic[- ]?link|login)\b/i;
+
+/** How far before a parameter its line is read for a verification's word. */
+const WORD_REACH = 120;
+
+/**
+ * Whether the `code` `value` at `start` follows a verification's word in its line
+ * (`VERIFICATION_WORD`) and has a code's digits: 4 or more, alone or interleaved with letters.
+ * An HTTP status or exit code (3 digits) after a login word stays.
+ */
+function afterVerificationWord(value: string, text: string, start: number): boolean {
+  if (!/^\d{4,}$/.test(value) && !(/^[A-Za-z0-9]{4,}$/.test(value) && INTERLEAVED.test(value))) return false;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  return VERIFICATION_WORD.test(text.slice(Math.max(lineStart, start - WORD_REACH), start));
+}
 const SEPARATOR = /[_.~+/=%-]/;
 
 /** How far around a parameter its URL is read: a callback URL with its state fits, a longer run is no URL. */
@@ -63,16 +111,18 @@ const STATE_PARAMETER = /(?:^|[?&;#]|%(?:25)?(?:3[Ff]|26|23))state(?:=|%(?:25)?3
 const CALLBACK_PATH = /(?:\/|%(?:25)?2[Ff])(?:[\w.-]*[-_])?(?:callback|cb|oauth2?|redirect|sso|signin|authorize)(?:[-_/?#]|%(?:25)?(?:3[Ff]|2[Ff]|23)|$)/i;
 
 /**
- * Whether the parameter at `start` is part of an OAuth authorization response: the run of text
- * without blanks or quotes around it (the URL or query it is in) has a `state` parameter, or
- * its path before the parameter names a callback.
+ * Whether the parameter at `start` is part of an OAuth authorization response or a
+ * verification's link: the run of text without blanks or quotes around it (the URL or query it
+ * is in) has a `state` parameter, or its path before the parameter names a callback or a
+ * verification (`VERIFICATION_PATH`).
  */
 function inAuthorizationResponse(text: string, start: number): boolean {
   let from = start;
   while (from > 0 && start - from < URL_REACH && !endsUrl(text.charCodeAt(from - 1))) from--;
   let to = start;
   while (to < text.length && to - start < URL_REACH && !endsUrl(text.charCodeAt(to))) to++;
-  return STATE_PARAMETER.test(text.slice(from, to)) || CALLBACK_PATH.test(text.slice(from, start));
+  const before = text.slice(from, start);
+  return STATE_PARAMETER.test(text.slice(from, to)) || CALLBACK_PATH.test(before) || VERIFICATION_PATH.test(before);
 }
 
 /** A blank or a quote, which no URL holds unencoded. */

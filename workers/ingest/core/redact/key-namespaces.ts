@@ -12,18 +12,35 @@ export const PASSWORD_WORD = /(?:password|passwd|pwd|passphrase|pass|senha|contr
  * `namespace:part[:part…]` (`DEL tokens:revoked:2026-12-01`, `SADD secrets:rotated …`,
  * `SET token:count 42`, `DEL secret:rotation:lock`), OpenTelemetry's Redis instrumentations
  * sanitize a key's arguments to `?` (`GET session:?`), and a `SCAN … MATCH` pattern globs them
- * (`session:*`). `value` is the text after the colon up to a blank: a part that is a word of
- * lower-case letters (`_` and `-` too), `?`, or a glob with `*`. Under a password's name a lone
- * word may be the password itself (`password:hunter`) and counts only before another `:` part.
- * A part with digits is an id (`session:9b2e4f6a-…`, `session:abc123`): a session's id is its
- * credential, and it still goes.
+ * (`session:*`). `value` is the text after the colon up to a blank; `lineBefore` the line up to
+ * the colon, the name included. A key's namespace is one where the part is `?` or a glob with
+ * `*`, or a word of lower-case letters (`_` and `-` too) followed by another `:` part, or a lone
+ * word as a Redis command's key argument (`REDIS_KEY_COMMAND`). A lone word anywhere else is the
+ * secret written after its name (`login failed with token:sunshine`, `apikey:letmein`), and so
+ * is one under a password's name even in a command (`password:hunter`). A part with digits is an
+ * id (`session:9b2e4f6a-…`, `session:abc123`): a session's id is its credential, and it still goes.
  */
-export function isKeyNamespace(name: string, value: string): boolean {
+export function isKeyNamespace(name: string, value: string, lineBefore: string): boolean {
   const colon = value.indexOf(":");
   const part = colon < 0 ? value : value.slice(0, colon);
   if (part === "?" || (part.includes("*") && GLOB.test(part))) return true;
-  return WORD.test(part) && (colon > 0 || !PASSWORD_WORD.test(nameWords(name).join("")));
+  if (!WORD.test(part)) return false;
+  return colon > 0 || (REDIS_KEY_COMMAND.test(lineBefore) && !PASSWORD_WORD.test(nameWords(name).join("")));
 }
 
 const WORD = /^[a-z][a-z_-]{0,31}$/;
 const GLOB = /^[\w*?-]+$/;
+
+/**
+ * Redis commands whose first argument is a key (Redis command reference: strings, keys, hashes,
+ * sets, sorted sets, lists, streams), then the key's name up to its colon: in capitals as
+ * instrumentations, `MONITOR` and `redis-cli` write them (`"SET" "token:count"`, `["SET","token:count"]`
+ * too), or in any case at the line's start or after a prompt (`get session:?`).
+ */
+const KEY_COMMANDS =
+  "GET|SET|SETEX|SETNX|PSETEX|GETDEL|GETEX|GETSET|MGET|MSET|DEL|UNLINK|EXISTS|EXPIRE|PEXPIRE|EXPIREAT|PERSIST|TTL|PTTL|TYPE|" +
+  "INCR|INCRBY|DECR|DECRBY|APPEND|STRLEN|HGET|HSET|HDEL|HGETALL|HMGET|HMSET|HEXISTS|HINCRBY|HKEYS|HVALS|HLEN|SADD|SREM|" +
+  "SMEMBERS|SISMEMBER|SCARD|ZADD|ZREM|ZRANGE|ZSCORE|ZCARD|ZINCRBY|LPUSH|RPUSH|LPOP|RPOP|LRANGE|LLEN|LREM|XADD|XRANGE|WATCH|RENAME";
+const REDIS_KEY_COMMAND = new RegExp(
+  `(?:(?:^|[\\s"'\`;>\\[(])(?:${KEY_COMMANDS})|(?:^|>)[ \\t]*(?:${KEY_COMMANDS.toLowerCase()}))["']?(?:[ \\t]+|[ \\t]*,[ \\t]*)["']?[\\w.-]*$`,
+);

@@ -43,7 +43,6 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject } from "./secret-object-names";
-import { isStatusWord } from "./status-words";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
@@ -328,7 +327,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         if (!namesHolder(rule) && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
           return this.value(value, 0, 0, 0, path, variables);
         }
-        const kind = replacedKind(value, rule, this.policy);
+        const kind = replacedKind(value, rule, this.policy, this.series, path);
         // What a holder's or person's name key holds besides a name (an object, a list, a flag,
         // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
         if (kind === undefined && namesHolder(rule)) return this.value(value, 0, 0, 0, path, variables);
@@ -395,7 +394,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         if ((rule.action === "secret" || rule.action === "secret_code") && rule === own && isJsonObject(value)) return DESCEND;
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
-        const kind = replacedKind(lifted, rule, this.policy);
+        // A Secret's name is a series' own label, never a JSON member's value.
+        const kind = replacedKind(lifted, rule, this.policy, false, name);
         if (kind === undefined) return namesHolder(rule) ? DESCEND : KEEP;
         this.inJson.add(kind);
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
@@ -719,19 +719,21 @@ function authorityEnd(text: string): number {
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
  * tells how the service is configured and hides nothing, as in text (`standsForSecret`), nor a
- * list of secrets' names (`listsSecretNames`: `{"secrets":["STRIPE_KEY","DB_URL"]}`).
+ * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
+ * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
+ * Kubernetes Secret's name (`namesSecretObject`).
  */
-function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): string | undefined {
+function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, series: boolean, key: string): string | undefined {
   switch (rule.action) {
     case "hash":
       return policy.hash === undefined || "empty" in value ? undefined : HASHED_KIND;
     case "secret":
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
-      if ("stringValue" in value && (standsForSecret(value.stringValue) || isStatusWord(value.stringValue))) return undefined;
-      if (listsSecretNames(value)) return undefined;
+      if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
+      if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
-      if (rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
+      if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;

@@ -669,7 +669,8 @@ const STANDS_FOR_SECRET =
 export function isSecretNameValue(value: string): boolean {
   return SECRET_NAME_VALUE.test(value);
 }
-const SECRET_NAME_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** Upper snake case whose every part is letters perhaps ending in digits, or digits (`OAUTH2_SECRET`, `S3_KEY`, `KEY_2024`): `P4SSW0RD_2024` mixes them as a value does. */
+const SECRET_NAME_VALUE = /^[A-Z]+[0-9]*(?:_(?:[A-Z]+[0-9]*|[0-9]+))+$/;
 
 /**
  * A setting's value under a secret's name that names how the secret is kept or sent, not the

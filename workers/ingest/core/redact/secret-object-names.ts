@@ -1,19 +1,31 @@
+import { holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { WHOLE_UUID } from "./uuid";
 
 /**
- * Whether `value`, under a key that is the bare word `secret`, is the name of a Kubernetes
- * Secret object rather than a secret's value: kube-state-metrics labels its series with it
- * (`kube_secret_info{namespace="payments",secret="orders-db-credentials"}`, Helm's release
- * Secrets `sh.helm.release.v1.checkout.v42`), and dashboards group by it. An object name is a
+ * Whether `value`, the bare key `secret` of a metric data point's attribute, is the name of a
+ * Kubernetes Secret object rather than a secret's value: kube-state-metrics labels its series
+ * with it (`kube_secret_info{namespace="payments",secret="orders-db-credentials"}`, Helm's
+ * release Secrets `sh.helm.release.v1.checkout.v42`), and dashboards group by it. Only there:
+ * in a log's or span's attribute, a JSON member or an SQL column `secret` holds a secret's
+ * value (`{"secret":"keyboard-cat"}`, express-session's), and the caller replaces it whatever
+ * its shape. An object name is a
  * DNS subdomain (Kubernetes' object names, RFC 1123: lower-case letters, digits, `-` and `.`,
  * at most 253 characters) with at least one `-` or `.` between its parts and a word among them
  * (three letters or more, one past `f`, so that no run of hex digits counts: `tls`, `db`
  * alone does not). Not a UUID, which is as often a key. A single word (`hunter2`) and anything
- * with capitals or other characters stays a secret; a passphrase of lower-case words joined by
- * `-` (`correct-horse-battery-staple`) is the accepted miss.
+ * with capitals or other characters stays a secret, and so does a known token's format (its
+ * issuer's prefix, token-formats.ts: Slack's `xoxp-1234567890-…` is lower case and dashed); a
+ * passphrase of lower-case words joined by `-` in a series' label is the accepted miss.
  */
 export function namesSecretObject(value: string): boolean {
-  return value.length <= 253 && DNS_SUBDOMAIN.test(value) && WORD_PART.test(value) && !WHOLE_UUID.test(value);
+  return (
+    value.length <= 253 &&
+    DNS_SUBDOMAIN.test(value) &&
+    WORD_PART.test(value) &&
+    !WHOLE_UUID.test(value) &&
+    !holdsSeparatedPrefix(value) &&
+    !holdsUnseparatedPrefix(value, false, true)
+  );
 }
 
 /** RFC 1123 labels joined by `.`, with a `-` or `.` somewhere (one label alone is a word). */

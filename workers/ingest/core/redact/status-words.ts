@@ -1,23 +1,31 @@
 /**
  * Words that say what state a secret is in rather than being one, as error and audit lines
- * write them after a secret's name (`token=expired`, `Password: too short`, `session=active`,
- * `credentials=invalid`, `api_key=missing`, `auth=failed`, jsonwebtoken's `Invalid token: jwt
- * expired`): whether it is there, valid, accepted, changed or strong enough. Lower case, matched
- * in any case; English, Portuguese and Spanish. `too` heads `too short`/`too weak`, read one word
- * at a time. A generated secret has digits or symbols, and a password made of one of these
- * words is the accepted miss.
+ * write them after a secret's name (`token=expired`, `Password: too short`, `credentials=invalid`,
+ * `api_key=missing`, `auth=failed`, jsonwebtoken's `Invalid token: jwt expired`): only words no
+ * one picks as a password, because they say the secret is absent, refused or over. Words that
+ * are also common passwords (`default`, `changed`, `reset`, `new`, `set`, `valid`, `pending`,
+ * `ok`, `strong`) are not among them: there they are the value. Lower case, matched in
+ * any case; English, Portuguese and Spanish.
  */
 const STATUS_WORDS: ReadonlySet<string> = new Set([
-  "expired", "expiring", "invalid", "valid", "missing", "required", "optional", "present", "absent", "empty", "blank",
-  "active", "inactive", "revoked", "rotated", "refreshed", "renewed", "changed", "reset", "set", "unset", "new", "stale",
-  "found", "loaded", "provided", "supplied", "accepted", "rejected", "denied", "verified", "unverified", "incorrect",
-  "wrong", "mismatch", "malformed", "weak", "strong", "too", "ok", "failed", "closed", "resumed", "locked", "unlocked",
-  "pending", "default",
-  "expirado", "expirada", "inválido", "inválida", "invalido", "invalida", "válido", "válida", "ausente", "incorreto",
-  "incorreta", "incorrecto", "incorrecta", "obrigatório", "obrigatória", "obligatorio", "obligatoria", "fraca", "débil",
+  "expired", "invalid", "missing", "required", "revoked", "empty", "blank", "absent", "incorrect", "wrong", "mismatch",
+  "malformed", "failed", "rejected", "denied", "unset", "rotated", "active", "inactive",
+  "expirado", "expirada", "inválido", "inválida", "invalido", "invalida", "ausente", "incorreto", "incorreta", "incorrecto",
+  "incorrecta", "obrigatório", "obrigatória", "obligatorio", "obligatoria",
 ]);
 
-/** Whether `value` is one word saying a secret's state (`STATUS_WORDS`): no secret's value. */
-export function isStatusWord(value: string): boolean {
-  return value.length <= 12 && STATUS_WORDS.has(value.toLowerCase());
+/** Two-word states read whole (`Password: too short`, `token: not set`): their first word alone is no state. */
+const STATUS_PHRASE = /^(?:too[ \t]+(?:short|weak|long|common)|not[ \t]+(?:set|found|provided|configured))(?![\w-])/i;
+
+/**
+ * Whether `value`, the unquoted text after a secret's name in prose (`token=expired retry=false`,
+ * `too short`), starts with a word or phrase saying the secret's state (`STATUS_WORDS`,
+ * `STATUS_PHRASE`) and nothing glued to it: no secret's value. A caller applies it to prose
+ * only; under an attribute's key, in a URL's query, a connection string, a flag or an
+ * environment variable the value is the secret whatever it says.
+ */
+export function saysSecretState(value: string): boolean {
+  if (STATUS_PHRASE.test(value)) return true;
+  const word = /^[^\s,;.!?)\]}]+/.exec(value)?.[0] ?? "";
+  return word.length <= 12 && STATUS_WORDS.has(word.toLowerCase());
 }

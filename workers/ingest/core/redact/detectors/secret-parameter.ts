@@ -17,7 +17,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace } from "../key-namespaces";
-import { isStatusWord } from "../status-words";
+import { saysSecretState } from "../status-words";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -341,7 +341,16 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
   if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token)) return undefined;
-  return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end);
+  return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end, inProse(name, text, start));
+}
+
+/**
+ * Whether the parameter `name` at `start` is written in prose, where a state word after it is
+ * no secret (`token=expired retry=false`): not in a URL's or a JDBC string's query (`?` or `&`
+ * before it: `?user=root&password=…`) and not an environment variable (`PGPASSWORD=…`).
+ */
+function inProse(name: string, text: string, start: number): boolean {
+  return !/[?&;]/.test(text.charAt(start - 1)) && !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(name);
 }
 
 /**
@@ -383,7 +392,7 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const name = nameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
-  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0])) return undefined;
+  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
   if (typed !== null && /["']$/.test(match)) {
@@ -434,8 +443,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
   // follows is the query's, scanned again.
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
-  if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" });
-  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end);
+  if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
+  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
 }
 
 /** Whether the colon at `start` in `text` (a `FIELD` match) has a name character right before it and no blank or quote after it. */
@@ -495,7 +504,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
     // `docker run --env=DB_PASSWORD=…`): the inner name decides.
     const inner = separator[0] === "=" ? INNER_PARAMETER_NAME.exec(value) : null;
     if (inner === null || !isSecretParameterName(inner[0].slice(0, -1))) return undefined;
-    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN, end);
+    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN, end, false);
     if (rewrite === undefined) return undefined;
     return typeof rewrite === "string"
       ? `${head}${rewrite}`
@@ -504,7 +513,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const bare = withoutSentenceEnd(value, end);
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
   if (FLAG_PLACEHOLDER.test(bare)) return undefined;
-  return redactValue(head, value, marker, PARAMETER_TOKEN, end);
+  return redactValue(head, value, marker, PARAMETER_TOKEN, end, false);
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
 const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
@@ -584,11 +593,12 @@ function isSecretFlag(text: string): boolean {
  * The name and separator, then the value with its secret replaced: the whole quoted value,
  * what follows an authentication scheme, or else the value's first token (`token`), leaving
  * the rest of the match to be scanned again. Undefined when there is nothing left to hide.
+ * `prose`: the name is written in prose, where an unquoted state word (`saysSecretState`) stays.
  */
-function redactValue(head: string, value: string, marker: string, token: RegExp, end: ValueEnd): Rewrite | undefined {
+function redactValue(head: string, value: string, marker: string, token: RegExp, end: ValueEnd, prose: boolean): Rewrite | undefined {
   // An escaped quote that nothing closes stays, and the word after it is the value.
   const unclosed = unclosedQuoteOpening(value);
-  if (unclosed !== "") return redactValue(`${head}${unclosed}`, value.slice(unclosed.length), marker, token, end);
+  if (unclosed !== "") return redactValue(`${head}${unclosed}`, value.slice(unclosed.length), marker, token, end, prose);
   // The quote, after any backslashes escaping it, opens and closes the value alike.
   const quote = quoteOpening(value);
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
@@ -599,8 +609,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
   if (inner.startsWith(PEM_ARMOR_START)) return undefined;
   const first = quote === "" ? firstToken(value, token, end) : inner;
-  // An unquoted word saying the secret's state (`token=expired`, `Password: too short`) is none.
-  if (first === "" || standsForSecret(first) || (quote === "" && isStatusWord(first))) return undefined;
+  // An unquoted word in prose saying the secret's state (`token=expired`, `Password: too short`) is none.
+  if (first === "" || standsForSecret(first) || (quote === "" && prose && saysSecretState(inner))) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
@@ -609,7 +619,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   }
   const credentials = inner.slice(scheme[0].length);
   // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`) hold no credentials.
-  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || isStatusWord(credentials)) return undefined;
+  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || saysSecretState(credentials)) return undefined;
   // Basic and Bearer credentials are one token68 (RFC 7617 §2, RFC 6750 §2.1): a parameter after
   // the word (`auth=basic retry=false`) is the next pair, and the scheme word was the value.
   if (schemeName! in SCHEME_KINDS && !TOKEN68.test(credentials.split(/[ \t]/, 1)[0]!)) return undefined;

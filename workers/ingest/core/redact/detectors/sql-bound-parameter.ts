@@ -10,7 +10,6 @@ import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
 import { IN_CONDITIONS, WITH_TABLE, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND, PERSON_NAME_KIND } from "../kinds";
 import { holdsPersonName } from "../person-names";
-import { namesSecretObject } from "../secret-object-names";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
@@ -156,7 +155,6 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
     case "secret_code":
       if (!quoted && rule.action === "secret") return undefined;
       // A count bound to a column naming tokens (Prisma's `"tokens" = $1 ["1200"]`) is a count.
-      if (rule.objectNames === true && namesSecretObject(value)) return undefined;
       return standsForSecret(value) || (rule.counts === true && standsForCount(value)) ? undefined : SECRET_PARAM_KIND;
     case "card_holder":
       return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
