@@ -31,10 +31,12 @@ export const ipv4Detector: Detector = {
  * as a word of their own, before an address: nginx's `server` and `upstream` (error log) and
  * `$server_addr`/`$upstream_addr` (access log), HAProxy's and Cloudflare's `backend` and `origin`
  * (the origin server of Cloudflare's 52x errors), resolv.conf's `nameserver`, a `resolver`,
- * `proxy_pass`; with an address word after them (`upstream_addr`, `origin IP`, `serverAddress`).
+ * `proxy_pass`, the service's own way out (`gateway`, `egress via NAT`); with an address word
+ * after them (`upstream_addr`, `origin IP`, `serverAddress`).
  */
 const SERVER_NOUN =
-  "(?:[Ss]erver|SERVER|[Uu]pstream|UPSTREAM|[Bb]ackend|BACKEND|[Oo]rigin|ORIGIN|[Nn]ameserver|NAMESERVER|[Rr]esolver|RESOLVER|proxy_pass)" +
+  "(?:[Ss]erver|SERVER|[Uu]pstream|UPSTREAM|[Bb]ackend|BACKEND|[Oo]rigin|ORIGIN|[Nn]ameserver|NAMESERVER|[Rr]esolver|RESOLVER|proxy_pass" +
+  "|[Gg]ateway|GATEWAY|NAT|[Ee]gress|EGRESS)" +
   "(?:[ _.-]?(?:[Aa]ddr(?:ess)?|ADDR(?:ESS)?|IP|[Ii]p)|[ _.-](?:[Ss]erver|SERVER))?";
 /**
  * `host` (HTTP's Host header, RFC 9110 §7.2: the server the client asked for; libpq's `host "…"`
@@ -74,9 +76,12 @@ const SERVER_BEFORE = new RegExp(
     // undici's `(attempted address: 1.2.3.4:443`.
     `|(?<![A-Za-z])(?:connect|bind|listen)[ \\t]+E[A-Z]+(?::[ \\t]+[a-z ]+)?[ \\t]+|attempted address:[ \\t]+` +
     `|[Cc]onnection (?:refused|timed out)[ \\t]*\\(|[Nn]o route to host[ \\t]*\\(` +
-    // DNS: `resolved to`, wget's `Resolving example.com (example.com)... `, a record's `A`/`AAAA`.
-    `|[Rr]esolv(?:es|ed|ing)[ \\t]+(?:to|as)[ \\t]+|[Rr]esolving[ \\t]+[\\w.-]+[ \\t]+\\([\\w.-]+\\)\\.\\.\\.[ \\t]+` +
+    // DNS: `resolved to`, `resolved api.example.com to`, wget's `Resolving example.com (example.com)... `,
+    // a record's `A`/`AAAA`.
+    `|[Rr]esolv(?:es|ed|ing)[ \\t]+(?:[\\w-]+(?:\\.[\\w-]+)+[ \\t]+)?(?:to|as|=>|->)[ \\t]+|[Rr]esolving[ \\t]+[\\w.-]+[ \\t]+\\([\\w.-]+\\)\\.\\.\\.[ \\t]+` +
     `|(?<![\\w-])(?:A|AAAA)[ \\t]+` +
+    // A reverse proxy's request to its upstream: `proxying to`, `forwarding request to`.
+    `|(?<![A-Za-z])(?:[Pp]roxy(?:ing|ied)?|[Ff]orward(?:s|ed|ing)?)(?:[ \\t]+(?:the[ \\t]+)?request)?[ \\t]+to[ \\t]+` +
     // What the service listens on: sshd's `Server listening on`, ASP.NET's `Now listening on: `, curl's `Trying`.
     `|(?<![A-Za-z])(?:[Ll]isten(?:s|ing)?|[Ss]erving|[Bb]ound|[Bb]ind(?:ing)?)[ \\t]+(?:on|at|to):?[ \\t]+|(?<![A-Za-z])Trying[ \\t]+)$`,
 );
