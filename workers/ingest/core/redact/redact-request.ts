@@ -44,6 +44,7 @@ import { holdsPersonName } from "./person-names";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject } from "./secret-object-names";
 import { isStatusWord } from "./status-words";
+import { isArn } from "./arn";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
@@ -719,6 +720,7 @@ function authorityEnd(text: string): number {
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
  * tells how the service is configured and hides nothing, as in text (`standsForSecret`), nor a
+ * resource's name (`isArn`: a Secrets Manager secret's ARN under `secret`), nor a
  * list of secrets' names (`listsSecretNames`: `{"secrets":["STRIPE_KEY","DB_URL"]}`).
  */
 function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): string | undefined {
@@ -728,7 +730,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
     case "secret":
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
-      if ("stringValue" in value && (standsForSecret(value.stringValue) || isStatusWord(value.stringValue))) return undefined;
+      if ("stringValue" in value && (standsForSecret(value.stringValue) || isStatusWord(value.stringValue) || isArn(value.stringValue))) return undefined;
       if (listsSecretNames(value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;

@@ -17,6 +17,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace } from "../key-namespaces";
+import { isInArn } from "../arn";
 import { isStatusWord } from "../status-words";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
@@ -382,6 +383,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   const name = nameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
   if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0])) return undefined;
+  // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
+  if (isInArn(text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
   if (typed !== null && /["']$/.test(match)) {
