@@ -21,7 +21,8 @@ export const ipv4Detector: Detector = {
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker, text, start) =>
-    !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || namedAsServer(text, start)
+    !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || isIpv4Network(match, text, start) ||
+    namedAsServer(text, start)
       ? undefined
       : marker,
 };
@@ -117,6 +118,46 @@ function namedAsServer(text: string, start: number, depth = 0): boolean {
   return listed !== null && namedAsServer(text, end - listed[1]!.length, depth + 1);
 }
 
+/** A CIDR prefix length after an address (RFC 4632 §3.1: `203.0.113.0/24`), not glued to more digits or a path. */
+const PREFIX_LENGTH = /^\/(\d{1,3})(?![\w.\/])/;
+/** The widest prefixes that are no one's network: a household gets one IPv4 address, or an IPv6 `/48` to `/64`. */
+const WIDEST_IPV4_HOST_NETWORK = 24;
+const WIDEST_IPV6_HOST_NETWORK = 32;
+
+/**
+ * The prefix length written after the address `match` at `start` of `text`, when it is a CIDR
+ * network's of `widest` bits or fewer; undefined otherwise.
+ */
+function networkPrefix(match: string, text: string, start: number, widest: number): number | undefined {
+  const end = start + match.length;
+  const prefix = PREFIX_LENGTH.exec(text.slice(end, end + 5));
+  const bits = prefix === null ? undefined : Number(prefix[1]);
+  return bits !== undefined && bits <= widest ? bits : undefined;
+}
+
+/**
+ * Whether the dotted quad `match` at `start` is a network's address with its prefix
+ * (`ratelimit:203.0.113.0/24`, an allow list's `198.51.100.0/22`): a provider's or a site's
+ * block of addresses, shared by many hosts, no one's address. Its host bits must be zero: an
+ * interface's `inet 203.0.113.7/24` names one host. A longer prefix (`/25` to `/32`) may be one
+ * subscriber's and stays redacted. See docs/decisions.md, 2026-12-02, "server addresses by their key's words".
+ */
+function isIpv4Network(match: string, text: string, start: number): boolean {
+  const bits = networkPrefix(match, text, start, WIDEST_IPV4_HOST_NETWORK);
+  if (bits === undefined) return false;
+  const value = match.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  return value % 2 ** (32 - bits) === 0;
+}
+
+/**
+ * Whether the IPv6 address `match` at `start` is a network's address with a prefix of 32 bits
+ * or fewer (`2606:4700::/32`): its groups after the prefix written as `::`. A subscriber's
+ * `/48` or `/64` stays redacted, as an IPv4 host's address does.
+ */
+function isIpv6Network(match: string, text: string, start: number): boolean {
+  return match.endsWith("::") && networkPrefix(match, text, start, WIDEST_IPV6_HOST_NETWORK) !== undefined;
+}
+
 /**
  * Whether the dotted quad at `start` follows a name and `@` outside a URL: `pkg@1.2.3.4`,
  * `root@10.0.0.5`. In a URL (`redis://:pw@10.0.0.3/`) the host is read as every URL's is.
@@ -186,7 +227,8 @@ export const ipv6Detector: Detector = {
   source: `(?:\\[${IPV6_CANDIDATE}${ZONE}\\]|(?<![\\w:.])${IPV6_CANDIDATE}${ZONE}(?![\\w:]|\\.\\d))`,
   // Two colons with at most a group between: `"status":404` in JSON text is no evidence.
   evidence: Evidence.IPV6,
-  rewrite: (match, marker, text, start) => (looksLikeIpv6(match) && !namedAsServer(text, start) ? marker : undefined),
+  rewrite: (match, marker, text, start) =>
+    looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) ? marker : undefined,
 };
 
 function looksLikeIpv6(candidate: string): boolean {
