@@ -154,6 +154,25 @@ const INFRASTRUCTURE_PREFIXES = [
   "webengine.",
 ];
 const SERVER_KEYS = new Set(["url.domain", "http.host", "http.server_name"]);
+/**
+ * Words of a key (`nameWords`) that name a server or the service's own infrastructure outside
+ * the semantic conventions' namespaces: nginx's `upstream_addr`, GCP's `httpRequest.serverIp`,
+ * Cloudflare Logpush's `OriginIP`, `backend_ip`, `pod.ip`, `node.ip`, `lb.ip`, a DNS answer or
+ * resolver (`dns.answer`, `resolver`), `destination_ip`/`dst_ip` (the server side, as semconv's
+ * `destination.*`), the service's own `egress.ip`, `nat.gateway.ip`, `vpn.endpoint`.
+ */
+const SERVER_WORDS: ReadonlySet<string> = new Set([
+  "server", "servers", "upstream", "upstreams", "origin", "backend", "backends", "pod", "node", "lb", "balancer",
+  "loadbalancer", "resolver", "nameserver", "dns", "destination", "dst", "egress", "nat", "gateway", "vpn",
+]);
+/**
+ * Words of a key that make its address a visitor's even beside a server word (`client.address`,
+ * `x-forwarded-for`, `remote_addr`, `cf-connecting-ip`, `x-real-ip`, `source.ip`, `user.ip`).
+ */
+const VISITOR_WORDS: ReadonlySet<string> = new Set([
+  "client", "clients", "remote", "peer", "source", "src", "user", "enduser", "visitor", "forwarded", "connecting", "real",
+  "true", "caller", "sender", "customer",
+]);
 const DATA_IN_DB_KEY = /statement|query|parameter/;
 /** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
 const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
@@ -243,7 +262,8 @@ export class KeyRules {
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
       INFRASTRUCTURE_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
-      (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole));
+      (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole)) ||
+      namesServer(words);
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
     // A measure's number (`bytes`, `retry_count`, `duration_ns`) is no card, as an id's is not.
     const id = namesId(lastSegment, words) || namesMeasure(words);
@@ -283,6 +303,11 @@ export class KeyRules {
 function secretRule(key: string): KeyRule {
   if (namesTokenCount(key)) return SECRET_OR_COUNT;
   return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
+}
+
+/** Whether a key's words (`nameWords`) name a server (`SERVER_WORDS`) and no visitor (`VISITOR_WORDS`). */
+function namesServer(words: readonly string[]): boolean {
+  return words.some((word) => SERVER_WORDS.has(word)) && !words.some((word) => VISITOR_WORDS.has(word));
 }
 
 /**

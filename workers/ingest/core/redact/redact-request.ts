@@ -43,6 +43,7 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject } from "./secret-object-names";
+import { isArn } from "./arn";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
@@ -721,7 +722,8 @@ function authorityEnd(text: string): number {
  * tells how the service is configured and hides nothing, as in text (`standsForSecret`), nor a
  * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
  * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
- * Kubernetes Secret's name (`namesSecretObject`).
+ * Kubernetes Secret's name (`namesSecretObject`), nor a resource's name (`isArn`: a Secrets
+ * Manager secret's ARN under `secret`).
  */
 function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, series: boolean, key: string): string | undefined {
   switch (rule.action) {
@@ -730,7 +732,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "secret":
     case "secret_code":
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
-      if ("stringValue" in value && standsForSecret(value.stringValue)) return undefined;
+      if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;

@@ -25,7 +25,8 @@ const AT_START = new RegExp(SOURCE, "y");
  * a URL's `://`, `user@host` is the URL's user and server (`postgres://app@db.internal:5432/orders`,
  * `ssh://git@github.com/org/repo`, RFC 3986 §3.2), no address, unless the userinfo goes on past
  * it (`mongodb://ana%40example.com@db`, `ana@example.com:pw@db`: the user is an address).
- * Nor is Git's scp-like remote (`git@github.com:org/repo.git`: `isScpLikeRemote`).
+ * Nor is Git's scp-like remote (`git@github.com:org/repo.git`: `isScpLikeRemote`), nor what
+ * `NO_PERSON_DOMAIN` names: a file name with a scale (`logo@2x.png`) or a service account.
  *
  * Found from its separators (`searchEmail`): the regex alone tries every word of a text as a
  * local part, and reads a long text holding one address (an SQL `INSERT`'s rows) several times
@@ -37,11 +38,21 @@ export const emailDetector: Detector = {
   evidence: Evidence.MAIL_AT,
   rewrite: (match, marker, text, start) =>
     (text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))) ||
-    isScpLikeRemote(match, text.slice(start + match.length, start + match.length + 512))
+    isScpLikeRemote(match, text.slice(start + match.length, start + match.length + 512)) ||
+    NO_PERSON_DOMAIN.test(match)
       ? undefined
       : marker,
   search: searchEmail,
 };
+
+/**
+ * What an `@` form ends in when it is no person's address: an image's scale before its file
+ * extension (`logo@2x.png`, `icon@3x.webp`, `hero@1.5x.jpg`: the density suffix of Apple's asset
+ * catalogs, Android and CSS `image-set()`), none of them a top-level domain; a Google Cloud
+ * service account (`orders@my-project.iam.gserviceaccount.com`, `123-compute@developer.gserviceaccount.com`,
+ * `my-project@appspot.gserviceaccount.com`: Google's domain for a workload's identity, never a mailbox).
+ */
+const NO_PERSON_DOMAIN = /@(?:\d+(?:\.\d+)?x\.(?:png|jpe?g|webp|gif|svg|avif|ico|bmp|tiff?)|(?:[\w-]+\.)*gserviceaccount\.com)$/i;
 
 /** The source, as a whole text. */
 const WHOLE = new RegExp(`^${SOURCE}$`);

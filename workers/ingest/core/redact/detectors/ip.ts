@@ -21,7 +21,8 @@ export const ipv4Detector: Detector = {
   source: `(?<![\\w.])(?<![A-Za-z]/)${DOTTED_QUAD}(?!\\.?\\w)`,
   evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker, text, start) =>
-    !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || namedAsServer(text, start)
+    !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || isIpv4Network(match, text, start) ||
+    namedAsServer(text, start)
       ? undefined
       : marker,
 };
@@ -31,10 +32,12 @@ export const ipv4Detector: Detector = {
  * as a word of their own, before an address: nginx's `server` and `upstream` (error log) and
  * `$server_addr`/`$upstream_addr` (access log), HAProxy's and Cloudflare's `backend` and `origin`
  * (the origin server of Cloudflare's 52x errors), resolv.conf's `nameserver`, a `resolver`,
- * `proxy_pass`; with an address word after them (`upstream_addr`, `origin IP`, `serverAddress`).
+ * `proxy_pass`, the service's own way out (`gateway`, `egress via NAT`); with an address word
+ * after them (`upstream_addr`, `origin IP`, `serverAddress`).
  */
 const SERVER_NOUN =
-  "(?:[Ss]erver|SERVER|[Uu]pstream|UPSTREAM|[Bb]ackend|BACKEND|[Oo]rigin|ORIGIN|[Nn]ameserver|NAMESERVER|[Rr]esolver|RESOLVER|proxy_pass)" +
+  "(?:[Ss]erver|SERVER|[Uu]pstream|UPSTREAM|[Bb]ackend|BACKEND|[Oo]rigin|ORIGIN|[Nn]ameserver|NAMESERVER|[Rr]esolver|RESOLVER|proxy_pass" +
+  "|[Gg]ateway|GATEWAY|NAT|[Ee]gress|EGRESS)" +
   "(?:[ _.-]?(?:[Aa]ddr(?:ess)?|ADDR(?:ESS)?|IP|[Ii]p)|[ _.-](?:[Ss]erver|SERVER))?";
 /**
  * `host` (HTTP's Host header, RFC 9110 §7.2: the server the client asked for; libpq's `host "…"`
@@ -74,9 +77,12 @@ const SERVER_BEFORE = new RegExp(
     // undici's `(attempted address: 1.2.3.4:443`.
     `|(?<![A-Za-z])(?:connect|bind|listen)[ \\t]+E[A-Z]+(?::[ \\t]+[a-z ]+)?[ \\t]+|attempted address:[ \\t]+` +
     `|[Cc]onnection (?:refused|timed out)[ \\t]*\\(|[Nn]o route to host[ \\t]*\\(` +
-    // DNS: `resolved to`, wget's `Resolving example.com (example.com)... `, a record's `A`/`AAAA`.
-    `|[Rr]esolv(?:es|ed|ing)[ \\t]+(?:to|as)[ \\t]+|[Rr]esolving[ \\t]+[\\w.-]+[ \\t]+\\([\\w.-]+\\)\\.\\.\\.[ \\t]+` +
+    // DNS: `resolved to`, `resolved api.example.com to`, wget's `Resolving example.com (example.com)... `,
+    // a record's `A`/`AAAA`.
+    `|[Rr]esolv(?:es|ed|ing)[ \\t]+(?:[\\w-]+(?:\\.[\\w-]+)+[ \\t]+)?(?:to|as|=>|->)[ \\t]+|[Rr]esolving[ \\t]+[\\w.-]+[ \\t]+\\([\\w.-]+\\)\\.\\.\\.[ \\t]+` +
     `|(?<![\\w-])(?:A|AAAA)[ \\t]+` +
+    // A reverse proxy's request to its upstream: `proxying to`, `forwarding request to`.
+    `|(?<![A-Za-z])(?:[Pp]roxy(?:ing|ied)?|[Ff]orward(?:s|ed|ing)?)(?:[ \\t]+(?:the[ \\t]+)?request)?[ \\t]+to[ \\t]+` +
     // What the service listens on: sshd's `Server listening on`, ASP.NET's `Now listening on: `, curl's `Trying`.
     `|(?<![A-Za-z])(?:[Ll]isten(?:s|ing)?|[Ss]erving|[Bb]ound|[Bb]ind(?:ing)?)[ \\t]+(?:on|at|to):?[ \\t]+|(?<![A-Za-z])Trying[ \\t]+)$`,
 );
@@ -110,6 +116,46 @@ function namedAsServer(text: string, start: number, depth = 0): boolean {
   if (notation !== null) return notation[1] === undefined || !VISITOR_WORD.test(notation[1]);
   const listed = depth < LIST_DEPTH && url === null ? ADDRESS_BEFORE.exec(before) : null;
   return listed !== null && namedAsServer(text, end - listed[1]!.length, depth + 1);
+}
+
+/** A CIDR prefix length after an address (RFC 4632 §3.1: `203.0.113.0/24`), not glued to more digits or a path. */
+const PREFIX_LENGTH = /^\/(\d{1,3})(?![\w.\/])/;
+/** The widest prefixes that are no one's network: a household gets one IPv4 address, or an IPv6 `/48` to `/64`. */
+const WIDEST_IPV4_HOST_NETWORK = 24;
+const WIDEST_IPV6_HOST_NETWORK = 32;
+
+/**
+ * The prefix length written after the address `match` at `start` of `text`, when it is a CIDR
+ * network's of `widest` bits or fewer; undefined otherwise.
+ */
+function networkPrefix(match: string, text: string, start: number, widest: number): number | undefined {
+  const end = start + match.length;
+  const prefix = PREFIX_LENGTH.exec(text.slice(end, end + 5));
+  const bits = prefix === null ? undefined : Number(prefix[1]);
+  return bits !== undefined && bits <= widest ? bits : undefined;
+}
+
+/**
+ * Whether the dotted quad `match` at `start` is a network's address with its prefix
+ * (`ratelimit:203.0.113.0/24`, an allow list's `198.51.100.0/22`): a provider's or a site's
+ * block of addresses, shared by many hosts, no one's address. Its host bits must be zero: an
+ * interface's `inet 203.0.113.7/24` names one host. A longer prefix (`/25` to `/32`) may be one
+ * subscriber's and stays redacted. See docs/decisions.md, 2026-12-02, "server addresses by their key's words".
+ */
+function isIpv4Network(match: string, text: string, start: number): boolean {
+  const bits = networkPrefix(match, text, start, WIDEST_IPV4_HOST_NETWORK);
+  if (bits === undefined) return false;
+  const value = match.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  return value % 2 ** (32 - bits) === 0;
+}
+
+/**
+ * Whether the IPv6 address `match` at `start` is a network's address with a prefix of 32 bits
+ * or fewer (`2606:4700::/32`): its groups after the prefix written as `::`. A subscriber's
+ * `/48` or `/64` stays redacted, as an IPv4 host's address does.
+ */
+function isIpv6Network(match: string, text: string, start: number): boolean {
+  return match.endsWith("::") && networkPrefix(match, text, start, WIDEST_IPV6_HOST_NETWORK) !== undefined;
 }
 
 /**
@@ -181,7 +227,8 @@ export const ipv6Detector: Detector = {
   source: `(?:\\[${IPV6_CANDIDATE}${ZONE}\\]|(?<![\\w:.])${IPV6_CANDIDATE}${ZONE}(?![\\w:]|\\.\\d))`,
   // Two colons with at most a group between: `"status":404` in JSON text is no evidence.
   evidence: Evidence.IPV6,
-  rewrite: (match, marker, text, start) => (looksLikeIpv6(match) && !namedAsServer(text, start) ? marker : undefined),
+  rewrite: (match, marker, text, start) =>
+    looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) ? marker : undefined,
 };
 
 function looksLikeIpv6(candidate: string): boolean {

@@ -18,6 +18,7 @@ import {
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
+import { isInArn } from "../arn";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -393,6 +394,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   const name = nameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
   if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
+  // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
+  if (isInArn(text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
   if (typed !== null && /["']$/.test(match)) {
