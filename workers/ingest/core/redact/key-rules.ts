@@ -11,7 +11,7 @@ import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
-import { namesNamePart, namesPersonField } from "./person-names";
+import { type PersonNameField, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 
 /**
@@ -56,8 +56,8 @@ export type KeyRule =
       readonly counts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
       readonly objectNames?: true;
-      /** A person field naming a part of a name (`first_name`, `surname`): one word there is a name (`holdsPersonName`). */
-      readonly namePart?: true;
+      /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name (`holdsPersonName`). */
+      readonly nameField?: PersonNameField;
     }
   | {
       readonly action: "scan";
@@ -97,7 +97,8 @@ const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
-const PERSON_NAME_PART: KeyRule = { action: "person_name", namePart: true };
+const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
+const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
 /**
  * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
@@ -238,7 +239,7 @@ export class KeyRules {
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
-    if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : PERSON_NAME;
+    if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : PERSON_NAME;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||

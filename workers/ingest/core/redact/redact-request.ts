@@ -736,7 +736,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
     case "person_name":
-      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue, rule.namePart === true) ? PERSON_NAME_KIND : undefined;
+      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue, rule.nameField) ? PERSON_NAME_KIND : undefined;
     default:
       return undefined;
   }
