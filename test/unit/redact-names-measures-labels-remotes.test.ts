@@ -172,6 +172,8 @@ describe("Git's scp-like SSH remote", () => {
     "remote: git@gitlab.example.com:group/sub/repo",
     "git@ssh.dev.azure.com:v3/org/project/repo",
     'url = "gitea@code.example.com:org/repo.git"',
+    "remote org-123@code.example.com:org/repo.git",
+    "remote deploy.bot@code.example.com:org/repo.git",
     "fetch ssh://git@host.example.com/org/repo.git",
   ])("stays whole: %s", (text) => {
     expect(redactString(text, policy).text).toBe(text);
@@ -181,6 +183,9 @@ describe("Git's scp-like SSH remote", () => {
     ["to ana@example.com: sent", "to [REDACTED:email]: sent"],
     ["mail ana@example.com:invalid", "mail [REDACTED:email]:invalid"],
     ["ana@example.com:org/repo", "[REDACTED:email]:org/repo"],
+    ["cloning ana.silva@example.com:org/repo.git into /src", "cloning [REDACTED:email]:org/repo.git into /src"],
+    ["remote j.doe@gitlab.example.com:group/proj.git", "remote [REDACTED:email]:group/proj.git"],
+    ["origin Ana_Silva@code.example.com:org/repo.git", "origin [REDACTED:email]:org/repo.git"],
   ])("an address before a colon still goes: %s", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });
