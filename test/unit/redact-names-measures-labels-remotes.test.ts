@@ -125,6 +125,34 @@ describe("a number of a card's shape under a measure's name", () => {
     });
   });
 
+  const GROUPED = ["4539 5787 6362 1486", "4539-5787-6362-1486"];
+  it.each(["size", "total", "bytes", "total_count", "amount_total", "http.response.body.size"].flatMap((key) => GROUPED.map((card) => [key, card])))(
+    "a card in printed groups under a measure's key %s = %s is a card: no measure is written so",
+    (key, card) => {
+      expect(redactedAttributes(strings({ [key]: card }))[key]).toBe("[REDACTED:card]");
+    },
+  );
+
+  it.each([
+    ["size=4539 5787 6362 1486 ok", "size=[REDACTED:card] ok"],
+    ['{"total":"4539-5787-6362-1486","items":2}', '{"total":"[REDACTED:card]","items":2}'],
+    ["bytes: 4539 5787 6362 1486", "bytes: [REDACTED:card]"],
+  ])("a card in printed groups after a measure's name in text goes: %s", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+
+  it("a card in printed groups under a metric point's measure attribute goes, the bare digits stay", () => {
+    const attributes = strings({ size: "4539 5787 6362 1486", total: "4539578763621486" });
+    const point: NumberDataPoint = { attributes, startTimeUnixNano: "0", timeUnixNano: "1", value: { asDouble: 1 }, exemplars: [], flags: 0 };
+    const request: MetricsRequest = metricsRequest([{ name: "checkout.total", description: "", unit: "1", metadata: [], data: { type: "gauge", dataPoints: [point] } }]);
+    redactRequest("metrics", request, policy);
+    // A metric's marker keeps the series apart with a keyed digest of the value.
+    expect(point.attributes.slice(0, 2)).toEqual([
+      { key: "size", value: { stringValue: expect.stringMatching(/^\[REDACTED:card:[0-9a-f]+\]$/) } },
+      { key: "total", value: { stringValue: "4539578763621486" } },
+    ]);
+  });
+
   it("a metric point's measure attribute keeps the series' identity", () => {
     const attributes = strings({ "messaging.message.body.size": CARD_SHAPED, offset: CARD_SHAPED });
     const point: NumberDataPoint = { attributes, startTimeUnixNano: "0", timeUnixNano: "1", value: { asDouble: 1 }, exemplars: [], flags: 0 };

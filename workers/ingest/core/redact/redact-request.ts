@@ -344,7 +344,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const { addressDetectors, cardDetectors } = this.policy;
     return (
       (rule.server || rule.version || (rule.peer && this.peerIsServer) ? addressDetectors : 0) |
-      (rule.id || rule.version ? cardDetectors : 0)
+      ((rule.id && (rule.place & Place.MEASURE_VALUE) === 0) || rule.version ? cardDetectors : 0)
     );
   }
 
