@@ -107,6 +107,10 @@ describe("a number of a card's shape under a measure's name", () => {
     ["charge card=4111111111111111 pan=4111111111111111", "charge card=[REDACTED:card] pan=[REDACTED:card]"],
     ['{"cc_number":"4111111111111111","bytes":4111111111111111}', '{"cc_number":"[REDACTED:card]","bytes":4111111111111111}'],
     ["bytes=1024 then 4111111111111111", "bytes=1024 then [REDACTED:card]"],
+    // No measure is written in a card's printed groups.
+    ["size=4539 5787 6362 1486 ok", "size=[REDACTED:card] ok"],
+    ['{"total":"4539-5787-6362-1486","items":2}', '{"total":"[REDACTED:card]","items":2}'],
+    ["bytes: 4539 5787 6362 1486", "bytes: [REDACTED:card]"],
     [
       '{"sql":"insert into chunks (bytes, card_number) values (?, ?)","bindings":[4111111111111111,"5500000000000004"]}',
       '{"sql":"insert into chunks (bytes, card_number) values (?, ?)","bindings":[4111111111111111,"[REDACTED:card]"]}',
@@ -132,14 +136,6 @@ describe("a number of a card's shape under a measure's name", () => {
       expect(redactedAttributes(strings({ [key]: card }))[key]).toBe("[REDACTED:card]");
     },
   );
-
-  it.each([
-    ["size=4539 5787 6362 1486 ok", "size=[REDACTED:card] ok"],
-    ['{"total":"4539-5787-6362-1486","items":2}', '{"total":"[REDACTED:card]","items":2}'],
-    ["bytes: 4539 5787 6362 1486", "bytes: [REDACTED:card]"],
-  ])("a card in printed groups after a measure's name in text goes: %s", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
 
   it("a card in printed groups under a metric point's measure attribute goes, the bare digits stay", () => {
     const attributes = strings({ size: "4539 5787 6362 1486", total: "4539578763621486" });
