@@ -189,6 +189,7 @@ describe("a one-token value with a shape no account has is a person's name", () 
   it.each([
     ...["Ana", "Jenkins", "Admin"].flatMap((name) => ["user.name", "process.owner"].map((key) => [key, name])),
     ...["System", "Anonymous", "Guest", "Administrator", "Unknown", "Ana2", "Build", "ContainerUser"].map((name) => ["user.full_name", name]),
+    ...["NT SERVICE\\WinDefend", "IIS APPPOOL\\OrdersApi", "NT AUTHORITY\\LocalService", "Window Manager\\DWM-1"].map((name) => ["process.owner", name]),
     ...["ContainerUser", "ContainerAdministrator", "DefaultAccount", "LocalSystem", "NetworkService", "TrustedInstaller", "GitHub", "BuildAgent"].flatMap((name) =>
       ["process.owner", "user.name", "display_name"].map((key) => [key, name]),
     ),

@@ -125,7 +125,8 @@ export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS
  * `山田太郎`, `김민준`), since useradd's default NAME_REGEX `^[a-z_][a-z0-9_-]*[$]?$` and Windows
  * account names (`ContainerUser`) are ASCII; an apostrophe (`O'Neil`); capitalised parts joined
  * (`Ana_Silva`, `AnaSilva`, `Jean-Luc`: `JOINED_NAME`) unless a part is an account's word
- * (`ContainerUser`, `LocalSystem`, `GitHub`: `ACCOUNT_WORDS`).
+ * (`ContainerUser`, `LocalSystem`, `GitHub`: `ACCOUNT_WORDS`). Any account after a Windows
+ * virtual account's domain stays (`NT SERVICE\WinDefend`: `VIRTUAL_ACCOUNT_DOMAIN`).
  * Under a part of a name's key (`field` "part", `namesNamePart`: `first_name`, `surname`) one
  * word of letters is that part, and is replaced too (`Ana`); under a whole name's key (`field`
  * "whole", `namesWholeName`: `user.full_name`, `display_name`) one capitalised word is (`Ana`),
@@ -136,6 +137,7 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
   if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
+  if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
   const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);
   const account = written.toLowerCase();
   if (AUTOMATION_ACCOUNT.test(account) || IDENTIFIER.test(account)) return false;
@@ -167,6 +169,13 @@ const PERSON_SHAPE =
  */
 const AUTOMATION_ACCOUNT =
   /^(?:_|system:)|\[bot\]$|(?:^|[-_.\s])(?:svc|service|ci|runner|deploy|deployer|bot|robot|system|daemon|build|builder|agent|automation|serviceaccount)(?:$|[-_.\s\d@])/;
+
+/**
+ * Windows' domains of virtual and built-in accounts, each a service's or the system's, never a
+ * person's (`NT SERVICE\WinDefend`, `IIS APPPOOL\OrdersApi`, `NT AUTHORITY\LocalService`,
+ * `Font Driver Host\UMFD-0`, `Window Manager\DWM-1`), whatever the account's shape.
+ */
+const VIRTUAL_ACCOUNT_DOMAIN = /^(?:nt service|nt authority|nt virtual machine|iis apppool|font driver host|window manager)\\/i;
 
 /** A letter outside ASCII (`é`, `Ł`, `И`, `م`, `王`): no account name the operating systems create by default holds one. */
 const NON_ASCII_LETTER = /(?![\p{ASCII}])\p{L}/u;
