@@ -107,6 +107,10 @@ describe("a number of a card's shape under a measure's name", () => {
     ["charge card=4111111111111111 pan=4111111111111111", "charge card=[REDACTED:card] pan=[REDACTED:card]"],
     ['{"cc_number":"4111111111111111","bytes":4111111111111111}', '{"cc_number":"[REDACTED:card]","bytes":4111111111111111}'],
     ["bytes=1024 then 4111111111111111", "bytes=1024 then [REDACTED:card]"],
+    // No measure is written in a card's printed groups.
+    ["size=4539 5787 6362 1486 ok", "size=[REDACTED:card] ok"],
+    ['{"total":"4539-5787-6362-1486","items":2}', '{"total":"[REDACTED:card]","items":2}'],
+    ["bytes: 4539 5787 6362 1486", "bytes: [REDACTED:card]"],
     [
       '{"sql":"insert into chunks (bytes, card_number) values (?, ?)","bindings":[4111111111111111,"5500000000000004"]}',
       '{"sql":"insert into chunks (bytes, card_number) values (?, ?)","bindings":[4111111111111111,"[REDACTED:card]"]}',
@@ -123,6 +127,26 @@ describe("a number of a card's shape under a measure's name", () => {
       "redaction.count": { intValue: "3" },
       "redaction.kinds": "card",
     });
+  });
+
+  const GROUPED = ["4539 5787 6362 1486", "4539-5787-6362-1486"];
+  it.each(["size", "total", "bytes", "total_count", "amount_total", "http.response.body.size"].flatMap((key) => GROUPED.map((card) => [key, card])))(
+    "a card in printed groups under a measure's key %s = %s is a card: no measure is written so",
+    (key, card) => {
+      expect(redactedAttributes(strings({ [key]: card }))[key]).toBe("[REDACTED:card]");
+    },
+  );
+
+  it("a card in printed groups under a metric point's measure attribute goes, the bare digits stay", () => {
+    const attributes = strings({ size: "4539 5787 6362 1486", total: "4539578763621486" });
+    const point: NumberDataPoint = { attributes, startTimeUnixNano: "0", timeUnixNano: "1", value: { asDouble: 1 }, exemplars: [], flags: 0 };
+    const request: MetricsRequest = metricsRequest([{ name: "checkout.total", description: "", unit: "1", metadata: [], data: { type: "gauge", dataPoints: [point] } }]);
+    redactRequest("metrics", request, policy);
+    // A metric's marker keeps the series apart with a keyed digest of the value.
+    expect(point.attributes.slice(0, 2)).toEqual([
+      { key: "size", value: { stringValue: expect.stringMatching(/^\[REDACTED:card:[0-9a-f]+\]$/) } },
+      { key: "total", value: { stringValue: "4539578763621486" } },
+    ]);
   });
 
   it("a metric point's measure attribute keeps the series' identity", () => {
@@ -172,6 +196,8 @@ describe("Git's scp-like SSH remote", () => {
     "remote: git@gitlab.example.com:group/sub/repo",
     "git@ssh.dev.azure.com:v3/org/project/repo",
     'url = "gitea@code.example.com:org/repo.git"',
+    "remote org-123@code.example.com:org/repo.git",
+    "remote deploy.bot@code.example.com:org/repo.git",
     "fetch ssh://git@host.example.com/org/repo.git",
   ])("stays whole: %s", (text) => {
     expect(redactString(text, policy).text).toBe(text);
@@ -181,6 +207,9 @@ describe("Git's scp-like SSH remote", () => {
     ["to ana@example.com: sent", "to [REDACTED:email]: sent"],
     ["mail ana@example.com:invalid", "mail [REDACTED:email]:invalid"],
     ["ana@example.com:org/repo", "[REDACTED:email]:org/repo"],
+    ["cloning ana.silva@example.com:org/repo.git into /src", "cloning [REDACTED:email]:org/repo.git into /src"],
+    ["remote j.doe@gitlab.example.com:group/proj.git", "remote [REDACTED:email]:group/proj.git"],
+    ["origin Ana_Silva@code.example.com:org/repo.git", "origin [REDACTED:email]:org/repo.git"],
   ])("an address before a colon still goes: %s", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });

@@ -164,3 +164,40 @@ describe("a part of a name is one word: under a first, last or middle name's key
     expect(redactedAttributes({ [key]: value })[key]).toBe(value);
   });
 });
+
+describe("a one-token value with a shape no account has is a person's name", () => {
+  const KEYS = ["user.full_name", "user.name", "process.owner", "display_name", "full_name", "enduser.full_name", "customer.display_name"];
+  const NAMES = [
+    "王小明", "山田太郎", "김민준", "山田", "José", "Zoë", "Łukasz", "Иван", "محمد", "Θεόδωρος", "Søren", "Nguyễn",
+    "Jean-Luc", "Mary-Jane", "Kowalski-Nowak", "O'Neil", "D’Angelo", "Ana_Silva", "AnaSilva", "McDonald",
+  ];
+  it.each(KEYS.flatMap((key) => NAMES.map((name) => [key, name])))("%s = %s is replaced", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+
+  it("a CJK full name in a JSON member is replaced", () => {
+    expect(redactedAttributes({ "http.request.body": '{"display_name":"王小明","id":7}' })["http.request.body"]).toBe(`{"display_name":"${NAME}","id":7}`);
+  });
+
+  it.each(["Ana", "Silva", "Zoe"].flatMap((name) => ["user.full_name", "display_name", "full_name", "enduser.full_name", "user.displayName"].map((key) => [key, name])))(
+    "under a whole name's key one capitalised word is a name: %s = %s",
+    (key, value) => {
+      expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+    },
+  );
+
+  it.each([
+    ...["Ana", "Jenkins", "Admin"].flatMap((name) => ["user.name", "process.owner"].map((key) => [key, name])),
+    ...["System", "Anonymous", "Guest", "Administrator", "Unknown", "Ana2", "Build", "ContainerUser"].map((name) => ["user.full_name", name]),
+    ...["NT SERVICE\\WinDefend", "IIS APPPOOL\\OrdersApi", "NT AUTHORITY\\LocalService", "Window Manager\\DWM-1"].map((name) => ["process.owner", name]),
+    ...["ContainerUser", "ContainerAdministrator", "DefaultAccount", "LocalSystem", "NetworkService", "TrustedInstaller", "GitHub", "BuildAgent"].flatMap((name) =>
+      ["process.owner", "user.name", "display_name"].map((key) => [key, name]),
+    ),
+  ])("%s = %s stays: a login key's one word, an account's word, or digits", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it("a CJK name bound to a person's SQL column is replaced", () => {
+    expect(redactString("INSERT INTO users (id, full_name) VALUES (7, '山田太郎')", policy).text).toBe(`INSERT INTO users (id, full_name) VALUES (7, '${NAME}')`);
+  });
+});

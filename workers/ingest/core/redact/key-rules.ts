@@ -11,7 +11,7 @@ import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
-import { namesNamePart, namesPersonField } from "./person-names";
+import { type PersonNameField, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 
 /**
@@ -56,8 +56,8 @@ export type KeyRule =
       readonly counts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
       readonly objectNames?: true;
-      /** A person field naming a part of a name (`first_name`, `surname`): one word there is a name (`holdsPersonName`). */
-      readonly namePart?: true;
+      /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name (`holdsPersonName`). */
+      readonly nameField?: PersonNameField;
     }
   | {
       readonly action: "scan";
@@ -97,7 +97,8 @@ const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
-const PERSON_NAME_PART: KeyRule = { action: "person_name", namePart: true };
+const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
+const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
 /**
  * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
@@ -118,7 +119,8 @@ function scanRule(bits: number): KeyRule {
       ((bits & 4) !== 0 ? Place.ID_VALUE : 0) | ((bits & 32) !== 0 ? Place.SSN_VALUE : 0) | ((bits & 64) !== 0 ? Place.THING_ID : 0) |
       ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0) |
       ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0) |
-      ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0),
+      ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0) |
+      ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0),
   });
 }
 
@@ -257,7 +259,7 @@ export class KeyRules {
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
-    if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : PERSON_NAME;
+    if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : PERSON_NAME;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
@@ -265,8 +267,11 @@ export class KeyRules {
       (whole.startsWith("db.") && !DATA_IN_DB_KEY.test(whole)) ||
       namesServer(words);
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
-    // A measure's number (`bytes`, `retry_count`, `duration_ns`) is no card, as an id's is not.
-    const id = namesId(lastSegment, words) || namesMeasure(words);
+    // A measure's number (`bytes`, `retry_count`, `duration_ns`) is an id's to every detector
+    // but the card's, which keeps only its bare digits (a card in printed groups is no measure).
+    const namesAnId = namesId(lastSegment, words);
+    const measure = !namesAnId && namesMeasure(words);
+    const id = namesAnId || measure;
     // The one verdict every place asks of a name (`numero_pedido`, `pedido`, `nsu`: a thing's;
     // `cliente_cpf`, `user.id`: a person's). A payment's code or a bare thing's name (`nsu`,
     // `pedido`) is a thing's number for CPFs and SSNs, not for cards, as those words are in text.
@@ -284,7 +289,7 @@ export class KeyRules {
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
-        (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0),
+        (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0),
     );
   }
 
@@ -394,7 +399,7 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.SSN_VALUE) !== 0 ? 32 : 0) | ((place & Place.THING_ID) !== 0 ? 64 : 0) | ((place & Place.PHONE_VALUE) !== 0 ? 128 : 0) |
     ((place & Place.RG_VALUE) !== 0 ? 256 : 0) | ((place & Place.CNH_VALUE) !== 0 ? 512 : 0) | ((place & Place.POSTAL_CODE_VALUE) !== 0 ? 1024 : 0) |
     ((place & Place.PIX_KEY_VALUE) !== 0 ? 2048 : 0) | ((place & Place.IBAN_VALUE) !== 0 ? 4096 : 0) |
-    ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0)
+    ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0) | ((place & Place.MEASURE_VALUE) !== 0 ? 16384 : 0)
   );
 }
 

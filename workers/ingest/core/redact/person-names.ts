@@ -43,6 +43,21 @@ export function namesNamePart(words: readonly string[]): boolean {
   return GIVEN_NAME_WORDS.has(last) || (last === "name" && GIVEN_NAME_PARTS.has(words[count - 2] ?? ""));
 }
 
+/**
+ * Whether a person field's key (`namesPersonField`) names a whole name, a full or display name
+ * (`user.full_name`, `display_name`, `customer.displayName`), not a login (`user.name`,
+ * `process.owner`): one capitalised word there is a person's name (`holdsPersonName`).
+ */
+export function namesWholeName(words: readonly string[]): boolean {
+  const count = words.length;
+  const last = words[count - 1];
+  if (last === undefined) return false;
+  return WHOLE_NAME_WORDS.has(last) || (last === "name" && WHOLE_NAME_PARTS.has(words[count - 2] ?? ""));
+}
+
+/** What a person field's key says its value is (`holdsPersonName`): a part of a name (`namesNamePart`), a whole name (`namesWholeName`), or a login when neither. */
+export type PersonNameField = "part" | "whole";
+
 /** The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`). */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
 const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set(["firstname", "lastname", "givenname", "familyname", "middlename", "surname"]);
@@ -98,24 +113,41 @@ export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS
  * keys hold operating-system accounts far more often than people (hostmetrics' `process.owner`
  * is `sshd`, `kafka`, `systemd-network`, `nonroot`, `ContainerUser`; a CI job's `user.name` is
  * `argocd` or `k6`), and no list of accounts is complete. A POSIX or Windows account name is one
- * token without blanks or dots, and stays. A person's shape (`PERSON_SHAPE`) is replaced: words
+ * ASCII token without blanks or dots, and stays. A person's shape (`PERSON_SHAPE`) is replaced: words
  * with blanks (`Ana Silva`), a dotted first and last name (`ana.silva`, `a.silva`), an e-mail
  * address or UPN (`ana.silva@corp.example`), a name with a birth year (`ana_1983`); after a
  * Windows domain's `\` the same (`CORP\Ana Silva`, `DESKTOP-7Q\ana.silva`). Not a blank, a
  * placeholder or mask (`standsForSecret`), an account named for a machine's job even in a
  * person's shape (`AUTOMATION_ACCOUNT`: `NT AUTHORITY\NETWORK SERVICE`, `svc.orders`), nor an
  * id's prefix and number (`usr_2024`).
- * Under a part of a name's key (`namePart`, `namesNamePart`: `first_name`, `surname`) one word of
- * letters is that part, and is replaced too (`Ana`).
- * Known miss: a person's one-token login (`jdoe`, `CORP\asilva`) and a one-word full name.
+ * A one-token value is an account unless it has a shape no account has: a non-ASCII letter
+ * (`José`, `Łukasz`, `Иван`, `محمد`, and CJK full names written without blanks, `王小明`,
+ * `山田太郎`, `김민준`), since useradd's default NAME_REGEX `^[a-z_][a-z0-9_-]*[$]?$` and Windows
+ * account names (`ContainerUser`) are ASCII; an apostrophe (`O'Neil`); capitalised parts joined
+ * (`Ana_Silva`, `AnaSilva`, `Jean-Luc`: `JOINED_NAME`) unless a part is an account's word
+ * (`ContainerUser`, `LocalSystem`, `GitHub`: `ACCOUNT_WORDS`). Any account after a Windows
+ * virtual account's domain stays (`NT SERVICE\WinDefend`: `VIRTUAL_ACCOUNT_DOMAIN`).
+ * Under a part of a name's key (`field` "part", `namesNamePart`: `first_name`, `surname`) one
+ * word of letters is that part, and is replaced too (`Ana`); under a whole name's key (`field`
+ * "whole", `namesWholeName`: `user.full_name`, `display_name`) one capitalised word is (`Ana`),
+ * unless it is an account's word (`System`, `Anonymous`).
+ * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
-export function holdsPersonName(text: string, namePart = false): boolean {
+export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
-  if (namePart && NAME_PART_SHAPE.test(trimmed)) return true;
-  const lower = trimmed.toLowerCase();
-  const account = lower.slice(lower.lastIndexOf("\\") + 1);
-  return PERSON_SHAPE.test(account) && !AUTOMATION_ACCOUNT.test(account) && !IDENTIFIER.test(account);
+  if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
+  if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
+  const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);
+  const account = written.toLowerCase();
+  if (AUTOMATION_ACCOUNT.test(account) || IDENTIFIER.test(account)) return false;
+  if (PERSON_SHAPE.test(account)) return true;
+  if (/\s/.test(written)) return false;
+  if (NON_ASCII_LETTER.test(written) || APOSTROPHE_NAME.test(written)) return true;
+  // A joined account's parts (`BuildAgent`, `ContainerUser`) are read as a separated login's.
+  const parts = written.split(/[-_]|(?=\p{Lu})/u).map((part) => part.toLowerCase());
+  if (AUTOMATION_ACCOUNT.test(parts.join("-")) || parts.some((part) => ACCOUNT_WORDS.has(part))) return false;
+  return JOINED_NAME.test(written) || (field === "whole" && CAPITALISED_WORD.test(written));
 }
 
 /** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */
@@ -137,6 +169,37 @@ const PERSON_SHAPE =
  */
 const AUTOMATION_ACCOUNT =
   /^(?:_|system:)|\[bot\]$|(?:^|[-_.\s])(?:svc|service|ci|runner|deploy|deployer|bot|robot|system|daemon|build|builder|agent|automation|serviceaccount)(?:$|[-_.\s\d@])/;
+
+/**
+ * Windows' domains of virtual and built-in accounts, each a service's or the system's, never a
+ * person's (`NT SERVICE\WinDefend`, `IIS APPPOOL\OrdersApi`, `NT AUTHORITY\LocalService`,
+ * `Font Driver Host\UMFD-0`, `Window Manager\DWM-1`), whatever the account's shape.
+ */
+const VIRTUAL_ACCOUNT_DOMAIN = /^(?:nt service|nt authority|nt virtual machine|iis apppool|font driver host|window manager)\\/i;
+
+/** A letter outside ASCII (`é`, `Ł`, `И`, `م`, `王`): no account name the operating systems create by default holds one. */
+const NON_ASCII_LETTER = /(?![\p{ASCII}])\p{L}/u;
+
+/** Letters with an apostrophe (`O'Neil`, `D’Angelo`): useradd's and Windows' account names have none. */
+const APOSTROPHE_NAME = /^\p{L}+['’]\p{L}+(?:-\p{L}+)*$/u;
+
+/** Two or more capitalised parts, joined or with `-`/`_` (`AnaSilva`, `Ana_Silva`, `Jean-Luc`, `McDonald`), as written. */
+const JOINED_NAME = /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u;
+
+/** One capitalised word (`Ana`), a name under a whole name's key. */
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Words of accounts no person holds, lower case: Windows' built-in and container accounts
+ * (`ContainerUser`, `ContainerAdministrator`, `DefaultAccount`, `LocalSystem`, `NetworkService`,
+ * `TrustedInstaller`, `Guest`), a forge's (`GitHub`, `GitLab`), and the words for nobody in
+ * particular (`Anonymous`, `Unknown`, `Everyone`); the job words are `AUTOMATION_ACCOUNT`'s.
+ */
+const ACCOUNT_WORDS: ReadonlySet<string> = new Set([
+  "user", "users", "admin", "administrator", "administrators", "account", "container", "local", "network", "default", "guest",
+  "utility", "trusted", "installer", "services", "git", "anonymous", "unknown", "everyone", "nobody", "root", "owner", "test",
+  "demo", "none",
+]);
 
 /** An id's prefix and a number (`usr_2024`, `u-1999`), kept; not a name and a year, a login people choose (`ana_1983`). */
 const IDENTIFIER = /^(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+$/;

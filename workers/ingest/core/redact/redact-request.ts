@@ -344,7 +344,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const { addressDetectors, cardDetectors } = this.policy;
     return (
       (rule.server || rule.version || (rule.peer && this.peerIsServer) ? addressDetectors : 0) |
-      (rule.id || rule.version ? cardDetectors : 0)
+      ((rule.id && (rule.place & Place.MEASURE_VALUE) === 0) || rule.version ? cardDetectors : 0)
     );
   }
 
@@ -740,7 +740,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
     case "person_name":
-      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue, rule.namePart === true) ? PERSON_NAME_KIND : undefined;
+      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue, rule.nameField) ? PERSON_NAME_KIND : undefined;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import type { Detector } from "./detector";
+import { type Detector, Place } from "./detector";
 import { isBarcodeValue, isBoundToIdColumn, isIdValue } from "./id-value";
 import { isMeasureValue } from "./measure-value";
 
@@ -12,8 +12,10 @@ import { isMeasureValue } from "./measure-value";
  * value of an id (`dd.trace_id=…`, `"span_id": "…"`, `orderId: …`) or bound to an id's column in an
  * ORM's list (`"id" = ?` with knex's `bindings`: `isBoundToIdColumn`) is that id, and one after a
  * barcode's name (`EAN 4516533011970`, `código de barras …`, `ean=…`) is a product's GTIN, not a
- * card; one given as the value of a measure (`bytes=…`, `"duration_ns": …`: `isMeasureValue`) is
- * that quantity. Unlike the CPF and SSN rules, a card number after the words naming a thing's number
+ * card; one given bare as the value of a measure (`bytes=…`, `"duration_ns": …`: `isMeasureValue`,
+ * or under a measure's key, `Place.MEASURE_VALUE`) is that quantity, but one in a card's printed
+ * groups (`size=4539 5787 6362 1486`, `total: 4539-5787-6362-1486`) is a card: no measure is
+ * written that way. Unlike the CPF and SSN rules, a card number after the words naming a thing's number
  * (`pedido 4532…`, `order #…`, `NSU …`: `thing-words.ts`) is still a card: payment logs write
  * a PAN after such words (`transaction 4111… declined`), a stored PAN is the one leak PCI DSS
  * forbids outright, and a Luhn-valid order number with an issuer's prefix and length is rare
@@ -35,9 +37,10 @@ export const cardDetector: Detector = {
     `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
     `(?![\\w-]|\\.\\d|,\\d(?!\\d*[,\\]]))`,
   evidence: Evidence.CARD_DIGITS,
-  rewrite: (match, marker, text, start) => {
+  rewrite: (match, marker, text, start, place) => {
     const digits = match.replace(/[ -]/g, "");
-    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !isMeasureValue(text, start) && !isBoundToIdColumn(text, start) &&
+    const measure = digits.length === match.length && ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start));
+    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isBoundToIdColumn(text, start) &&
       !isBarcodeValue(text, start)
       ? marker
       : undefined;

@@ -99,6 +99,11 @@ export const Place = {
    * as the same number sent as a string is (`redact-request.ts`).
    */
   PERSON_NUMBER_VALUE: 1 << 9,
+  /**
+   * The key names a measure (`bytes`, `size`, `total`, `duration_ns`: `namesMeasure`), no id: a
+   * bare number there is that quantity, no card; one in a card's printed groups is a card.
+   */
+  MEASURE_VALUE: 1 << 10,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -1,4 +1,5 @@
 import { Evidence } from "../evidence";
+import { holdsPersonName } from "../person-names";
 import type { Detector } from "./detector";
 
 /**
@@ -66,16 +67,20 @@ export function isEmailAddress(text: string): boolean {
  * Whether `match`, followed by `after`, is the user and host of an SSH remote in the scp-like
  * syntax Git documents (git-clone(1), "GIT URLS": `[user@]host.xz:path/to/repo.git/`): the
  * `git` user every hosting service's SSH remotes use (`git@github.com:org/repo.git`,
- * `git@gitlab.example.com:group/sub/repo`, `git@ssh.dev.azure.com:v3/org/project/repo`), or any
- * user before a path naming a repository (`gitea@host:org/repo.git`). Kept whole: the user is an
- * account on the server, no one's address. An address before a colon and a blank (`to
- * ana@example.com: sent`) or a word (`ana@example.com:pw@db`) is no remote.
+ * `git@gitlab.example.com:group/sub/repo`, `git@ssh.dev.azure.com:v3/org/project/repo`), or a
+ * user without a person's shape before a path naming a repository (`gitea@host:org/repo.git`,
+ * `org-123@host:org/repo.git`). Kept whole: the user is an account on the server, no one's
+ * address. A user in a person's shape (`holdsPersonName`: `ana.silva@example.com:org/repo.git`,
+ * `j.doe@gitlab.example.com:group/proj.git`) is an address whatever follows, as is one before a
+ * colon and a blank (`to ana@example.com: sent`) or a word (`ana@example.com:pw@db`).
  */
 function isScpLikeRemote(match: string, after: string): boolean {
-  if (!match.includes("@")) return false;
+  const at = match.indexOf("@");
+  if (at < 0) return false;
   const path = SCP_PATH.exec(after)?.[1];
   if (path === undefined) return false;
-  return match.startsWith("git@") ? !path.includes("@") : REPOSITORY_PATH_END.test(path);
+  if (match.startsWith("git@")) return !path.includes("@");
+  return REPOSITORY_PATH_END.test(path) && !holdsPersonName(match.slice(0, at));
 }
 /** The colon and the path of an scp-like remote, up to a blank, a quote or the end. */
 const SCP_PATH = /^:((?:~|[A-Za-z0-9_.~-]+\/)[^\s"'<>`,;]*)/;

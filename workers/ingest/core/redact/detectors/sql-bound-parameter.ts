@@ -159,7 +159,7 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
     case "card_holder":
       return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
     case "person_name":
-      return quoted && holdsPersonName(value, rule.namePart === true) ? PERSON_NAME_KIND : undefined;
+      return quoted && holdsPersonName(value, rule.nameField) ? PERSON_NAME_KIND : undefined;
     case "scan":
       if ((rule.place & Place.POSTAL_CODE_VALUE) !== 0 && WHOLE_POSTAL_CODE.test(value)) return POSTAL_CODE_KIND;
       return placedKind(rule.place, value);
@@ -176,7 +176,7 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
  * card holder searched for is kept as before the column rules reached comparisons.
  */
 function comparedKind(rule: KeyRule, value: string, quoted: boolean): string | undefined {
-  if (rule.action === "person_name") return quoted && holdsPersonName(value, rule.namePart === true) ? PERSON_NAME_KIND : undefined;
+  if (rule.action === "person_name") return quoted && holdsPersonName(value, rule.nameField) ? PERSON_NAME_KIND : undefined;
   return rule.action === "scan" ? placedKind(rule.place, value) : undefined;
 }
 
