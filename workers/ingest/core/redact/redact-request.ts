@@ -17,6 +17,7 @@ import { redisArgumentPasswords } from "./redis-commands";
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForCount, standsForSecret } from "./secret-names";
+import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
   graphQLRequestsInAttributes,
@@ -331,7 +332,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const kind = replacedKind(value, rule, this.policy);
         // What a holder's or person's name key holds besides a name (an object, a list, a flag,
         // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
-        if (kind === undefined && namesHolder(rule)) return this.value(value, 0, 0, 0, path, variables);
+        // An e-mail address under a session's or cookie's name is the address it is (`saysWhose`).
+        if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule))) return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
         this.tally.add(kind);
         return this.replacement(value, kind);
@@ -396,7 +398,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
         const kind = replacedKind(lifted, rule, this.policy);
-        if (kind === undefined) return namesHolder(rule) ? DESCEND : KEEP;
+        if (kind === undefined) return namesHolder(rule) || saysWhose(lifted, rule) ? DESCEND : KEEP;
         this.inJson.add(kind);
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
       }
@@ -730,6 +732,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
       if ("stringValue" in value && (standsForSecret(value.stringValue) || isStatusWord(value.stringValue))) return undefined;
       if (listsSecretNames(value)) return undefined;
+      if (saysWhose(value, rule)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
@@ -740,6 +743,16 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy): 
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether `value`, under a credential context's name (`KeyRule.addresses`: `session`, `cookie`),
+ * is one whole e-mail address, which says whose session or login it is: no credential, but the
+ * address it is, for the e-mail detector to mark and count (`[REDACTED:email]`), as the same
+ * name before it in text is read (secret-parameter.ts).
+ */
+function saysWhose(value: AnyValue, rule: KeyRule): boolean {
+  return rule.action === "secret" && rule.addresses === true && "stringValue" in value && isEmailAddress(value.stringValue.trim());
 }
 
 /** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */
