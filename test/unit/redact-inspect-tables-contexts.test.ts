@@ -48,3 +48,40 @@ describe("an e-mail address under a credential context's key", () => {
     expect(redactedRecord([string(key, value)]).attributes[key]).toBe("[REDACTED:secret]");
   });
 });
+
+describe("the bare name column of a table named for people", () => {
+  const NAME = "[REDACTED:person_name]";
+  it.each([
+    ["INSERT INTO users (name, email) VALUES ('Ana Silva', 'x')", `INSERT INTO users (name, email) VALUES ('${NAME}', 'x')`],
+    ['INSERT INTO "public"."customers" ("name") VALUES (\'Ana Silva\')', `INSERT INTO "public"."customers" ("name") VALUES ('${NAME}')`],
+    ["UPDATE employees SET name = 'Ana Silva' WHERE id = 4", `UPDATE employees SET name = '${NAME}' WHERE id = 4`],
+    ["SELECT id FROM patients WHERE name = 'Ana Silva'", `SELECT id FROM patients WHERE name = '${NAME}'`],
+    ["DELETE FROM contacts WHERE name = 'Ana Silva'", `DELETE FROM contacts WHERE name = '${NAME}'`],
+    [
+      '{"sql":"insert into members (name, plan) values (?, ?)","bindings":["Ana Silva","pro"]}',
+      `{"sql":"insert into members (name, plan) values (?, ?)","bindings":["${NAME}","pro"]}`,
+    ],
+  ])("is a person's name: %s", (text, expected) => {
+    expect(redactedRecord([], text).body).toBe(expected);
+  });
+
+  it.each([
+    "INSERT INTO products (name, sku) VALUES ('Blue Widget', 'x1')",
+    "UPDATE jobs SET name = 'Nightly Export' WHERE id = 4",
+    "SELECT * FROM users u JOIN teams t ON t.id = u.team_id WHERE name = 'Core Platform'",
+    "SELECT * FROM products WHERE owner_id IN (SELECT id FROM users) AND name = 'Blue Widget'",
+    "INSERT INTO users (name) VALUES ('kafka')",
+  ])("stays where the table is a thing's, unknown, or the value no person's: %s", (text) => {
+    expect(redactedRecord([], text).body).toBe(text);
+  });
+
+  it("reaches a query parameter bound to it", () => {
+    const { attributes } = redactedRecord([
+      string("db.query.text", "INSERT INTO accounts (name, plan) VALUES ($1, $2)"),
+      string("db.query.parameter.0", "Ana Silva"),
+      string("db.query.parameter.1", "pro"),
+    ]);
+    expect(attributes["db.query.parameter.0"]).toBe(NAME);
+    expect(attributes["db.query.parameter.1"]).toBe("pro");
+  });
+});
