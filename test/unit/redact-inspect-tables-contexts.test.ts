@@ -85,3 +85,36 @@ describe("the bare name column of a table named for people", () => {
     expect(attributes["db.query.parameter.1"]).toBe("pro");
   });
 });
+
+describe("objects as util.inspect prints them, after words", () => {
+  const NAME = "[REDACTED:person_name]";
+  it.each([
+    ["user { name: 'Ana Silva', email: 'ana@example.com' }", `user { name: '${NAME}', email: '[REDACTED:email]' }`],
+    ["created User { name: 'Ana Silva', id: 42 }", `created User { name: '${NAME}', id: 42 }`],
+    ["order { customer: { name: 'Ana Silva' }, items: [ 'a', 'b' ], meta: [Object] }", `order { customer: { name: '${NAME}' }, items: [ 'a', 'b' ], meta: [Object] }`],
+    ["saved {\n  user: {\n    full_name: 'Ana Silva',\n    tags: [Array]\n  },\n  at: 2024-01-01T00:00:00.000Z\n}", `saved {\n  user: {\n    full_name: '${NAME}',\n    tags: [Array]\n  },\n  at: 2024-01-01T00:00:00.000Z\n}`],
+    ["users [ { name: 'Ana Silva' }, { name: 'Bruno Costa' } ]", `users [ { name: '${NAME}' }, { name: '${NAME}' } ]`],
+    [`customer { 'first_name': "Ana", note: 'a {brace} and a "quote"' }`, `customer { 'first_name': '${NAME}', note: 'a {brace} and a "quote"' }`],
+    ["{ user: { name: 'Ana Silva' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }", `{ user: { name: '${NAME}' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }`],
+  ])("has its members ruled as JSON's, only the values replaced: %s", (text, expected) => {
+    expect(redactedRecord([], text).body).toBe(expected);
+  });
+
+  it("counts each find once, by its kind", () => {
+    const { attributes } = redactedRecord([], "user { name: 'Ana Silva', email: 'ana@example.com' }");
+    expect(attributes["redaction.count"]).toEqual({ intValue: "2" });
+    expect(attributes["redaction.kinds"]).toBe("email,person_name");
+  });
+
+  it.each([
+    "service { name: 'checkout' }",
+    "job { name: 'nightly' }",
+    "user { name: 'kafka' }",
+    "product { name: 'Blue Widget', price: 12.5 }",
+    "{ name: 'Ana Silva' }",
+    "render {id} of { items: [Object] }",
+    ".btn { color: red; }",
+  ])("stays where no key names a person: %s", (text) => {
+    expect(redactedRecord([], text).body).toBe(text);
+  });
+});
