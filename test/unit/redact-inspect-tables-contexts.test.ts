@@ -118,3 +118,28 @@ describe("objects as util.inspect prints them, after words", () => {
     expect(redactedRecord([], text).body).toBe(text);
   });
 });
+
+describe("a bare name under a person's profile or details", () => {
+  const NAME = "[REDACTED:person_name]";
+  it.each([
+    ['{"customer":{"profile":{"name":"Ana Silva"}}}', `{"customer":{"profile":{"name":"${NAME}"}}}`],
+    ['{"user":{"details":{"name":"Ana Silva"}}}', `{"user":{"details":{"name":"${NAME}"}}}`],
+    ["account { userProfile: { name: 'Ana Silva' } }", `account { userProfile: { name: '${NAME}' } }`],
+  ])("is a person's name: %s", (text, expected) => {
+    expect(redactedRecord([], text).body).toBe(expected);
+  });
+
+  it("is a person's name as an attribute", () => {
+    expect(redactedRecord([string("customer.profile.name", "Ana Silva")]).attributes["customer.profile.name"]).toBe(NAME);
+  });
+
+  it.each([
+    '{"data":{"name":"Ana Silva","id":4}}',
+    '{"profile":{"name":"Ana Silva"}}',
+    '{"product":{"details":{"name":"Blue Widget"}}}',
+    '{"user":{"settings":{"name":"Dark Mode"}}}',
+    '{"customer":{"profile":{"name":"kafka"}}}',
+  ])("stays under no person's word, a thing's, or in no person's shape: %s", (text) => {
+    expect(redactedRecord([], text).body).toBe(text);
+  });
+});
