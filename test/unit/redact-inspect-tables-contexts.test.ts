@@ -96,6 +96,11 @@ describe("objects as util.inspect prints them, after words", () => {
     ["users [ { name: 'Ana Silva' }, { name: 'Bruno Costa' } ]", `users [ { name: '${NAME}' }, { name: '${NAME}' } ]`],
     [`customer { 'first_name': "Ana", note: 'a {brace} and a "quote"' }`, `customer { 'first_name': '${NAME}', note: 'a {brace} and a "quote"' }`],
     ["{ user: { name: 'Ana Silva' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }", `{ user: { name: '${NAME}' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }`],
+    [
+      "Request {\n  headers: { 'content-type': 'json', authorization: 'Bearer abcdefghijklmnop1234' },\n  user: User { name: 'Ana Silva', roles: [ 'admin' ] }\n}",
+      `Request {\n  headers: { 'content-type': 'json', authorization: '[REDACTED:secret]' },\n  user: User { name: '${NAME}', roles: [ 'admin' ] }\n}`,
+    ],
+    [`user { name: "Ana O'Neil Silva" }`, `user { name: '${NAME}' }`],
   ])("has its members ruled as JSON's, only the values replaced: %s", (text, expected) => {
     expect(redactedRecord([], text).body).toBe(expected);
   });
@@ -114,6 +119,7 @@ describe("objects as util.inspect prints them, after words", () => {
     "{ name: 'Ana Silva' }",
     "render {id} of { items: [Object] }",
     ".btn { color: red; }",
+    "user { name: 'Ana Silva', it's cut",
   ])("stays where no key names a person: %s", (text) => {
     expect(redactedRecord([], text).body).toBe(text);
   });

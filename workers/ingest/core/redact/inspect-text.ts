@@ -135,32 +135,37 @@ class Reader {
   object(from: number, depth: number): Record<string, unknown> {
     if (depth >= this.maxDepth || this.text.charCodeAt(from) !== OPEN_BRACE) throw NOT_INSPECT;
     const object: Record<string, unknown> = {};
-    const places = new Map<string | number, Place>();
-    this.places.set(object, places);
-    let i = this.skipBlanks(from + 1);
-    if (this.text.charCodeAt(i) === CLOSE_BRACE) {
-      this.at = i + 1;
-      return object;
-    }
-    for (;;) {
-      const key = this.memberName(i);
-      i = this.at;
-      if (this.text.charCodeAt(i) !== COLON) throw NOT_INSPECT;
-      const start = this.skipBlanks(i + 1);
+    return this.entries(object, from, CLOSE_BRACE, (at, places) => {
+      const key = this.memberName(at);
+      if (this.text.charCodeAt(this.at) !== COLON) throw NOT_INSPECT;
+      const start = this.skipBlanks(this.at + 1);
       const value = this.value(start, depth + 1);
-      if (key !== undefined) {
-        object[key] = value;
-        places.set(key, { start, end: this.at, value });
+      if (key === undefined) return;
+      object[key] = value;
+      places.set(key, { start, end: this.at, value });
+    });
+  }
+
+  /**
+   * `container`, whose opening is at `from`, with its entries read up to the `close` that ends it:
+   * each by `entry` (from its first character, leaving `at` after it, noting its place), apart
+   * by `,` and blanks; `at` after the close.
+   */
+  private entries<T extends object>(container: T, from: number, close: number, entry: (at: number, places: Map<string | number, Place>) => void): T {
+    const places = new Map<string | number, Place>();
+    this.places.set(container, places);
+    let i = this.skipBlanks(from + 1);
+    if (this.text.charCodeAt(i) !== close) {
+      for (;;) {
+        entry(i, places);
+        i = this.skipBlanks(this.at);
+        if (this.text.charCodeAt(i) === close) break;
+        if (this.text.charCodeAt(i) !== COMMA) throw NOT_INSPECT;
+        i = this.skipBlanks(i + 1);
       }
-      i = this.skipBlanks(this.at);
-      const code = this.text.charCodeAt(i);
-      if (code === CLOSE_BRACE) {
-        this.at = i + 1;
-        return object;
-      }
-      if (code !== COMMA) throw NOT_INSPECT;
-      i = this.skipBlanks(i + 1);
     }
+    this.at = i + 1;
+    return container;
   }
 
   /** A member's name at `from`, unquoted or quoted; undefined for a symbol's (`[Symbol(k)]`), which no rule names. */
@@ -205,31 +210,16 @@ class Reader {
   private array(from: number, depth: number): unknown[] {
     if (depth >= this.maxDepth) throw NOT_INSPECT;
     const items: unknown[] = [];
-    const places = new Map<string | number, Place>();
-    this.places.set(items, places);
-    let i = this.skipBlanks(from + 1);
-    if (this.text.charCodeAt(i) === CLOSE_BRACKET) {
-      this.at = i + 1;
-      return items;
-    }
-    for (;;) {
-      const more = ITEMS_NOTE.exec(this.text.slice(i, i + 40));
+    return this.entries(items, from, CLOSE_BRACKET, (at, places) => {
+      const more = ITEMS_NOTE.exec(this.text.slice(at, at + 40));
       if (more !== null) {
-        this.at = i + more[0].length;
-      } else {
-        const value = this.value(i, depth + 1);
-        places.set(items.length, { start: i, end: this.at, value });
-        items.push(value);
+        this.at = at + more[0].length;
+        return;
       }
-      i = this.skipBlanks(this.at);
-      const code = this.text.charCodeAt(i);
-      if (code === CLOSE_BRACKET) {
-        this.at = i + 1;
-        return items;
-      }
-      if (code !== COMMA) throw NOT_INSPECT;
-      i = this.skipBlanks(i + 1);
-    }
+      const value = this.value(at, depth + 1);
+      places.set(items.length, { start: at, end: this.at, value });
+      items.push(value);
+    });
   }
 
   /** The string whose opening quote is at `from`, its escapes read as JavaScript's. */
