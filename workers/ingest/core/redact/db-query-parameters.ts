@@ -10,7 +10,7 @@
  * makes `.1` a postal code's, while `"id" = $3` and `"status" = ?` leave theirs to the detectors.
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
-import { sqlPlaceholderColumns } from "./detectors/sql-values";
+import { sqlColumnInTable, sqlPlaceholderColumns } from "./detectors/sql-values";
 import { strongestRule, type KeyRule, type KeyRules } from "./key-rules";
 import type { RedactionTally } from "./tally";
 
@@ -58,7 +58,8 @@ export function dbQueryParameterColumns(attributes: readonly KeyValue[]): Readon
   const found = sqlPlaceholderColumns(text, placeholders);
   const columns = new Map<string, readonly string[]>();
   parameters.forEach((key, i) => {
-    const named = found[i]!.columns;
+    // A bare `name` is read with the statement's table (`INSERT INTO users (name)`: `users.name`).
+    const named = found[i]!.columns.map((column) => sqlColumnInTable(text!, text!.length, column));
     if (named.length > 0) columns.set(key, named);
   });
   return columns;

@@ -10,6 +10,7 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
+import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
 
@@ -228,7 +229,7 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
       : text;
   }
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
-  if (parsed === undefined) return text;
+  if (parsed === undefined) return ruledInspectObject(text, path, rootPath, rules, depth, nesting, write, prose);
   // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
   const levels = MAX_JSON_TEXT_DEPTH - depth;
   if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
@@ -237,14 +238,30 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
 }
 
 /**
+ * `text` with the rules applied to its members when it is one object as Node's util.inspect
+ * prints it (inspect-text.ts: `{ name: 'Ana Silva', email: 'ana@example.com' }`, what
+ * `console.log(obj)` and winston's `%o` write), as to the same object sent as JSON text: the
+ * text as written, only the values the rules replaced written again (in single quotes, as
+ * inspect writes strings). The same string when it is no such text or the rules change nothing;
+ * in the first walk (`write` false) a changed text comes back as any other string.
+ */
+function ruledInspectObject(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, prose: boolean): string {
+  if (!opensInspectObject(text, 0)) return text;
+  const read = parseInspectObject(text, MAX_JSON_TEXT_DEPTH - depth);
+  if (read === undefined || !walk(read.root, path, rootPath, rules, depth, nesting + 1, write, undefined, prose)) return text;
+  return write ? writeInspectObject(text, read) : CHANGED;
+}
+
+/**
  * Whether `text`, which is no JSON text, may hold a JSON object written after words, as a log
  * line writes what it sent, received or loaded (`note {"credentials":{…}}`, `user: {…}`, pino's
  * and winston's `msg {…}`, `POST /graphql {"query":…,"variables":{…}}`, several on a line): a
- * native search for a `{` opening a member (`opensMember`), so that text without one (plain
+ * native search for a `{` opening a member (`opensMember`), or an object as util.inspect prints
+ * one (`user { name: 'Ana Silva' }`, inspect-text.ts), so that text without one (plain
  * prose, `{id}` templates, a GraphQL document's selections) pays nothing more.
  */
 export function mayHoldJsonInProse(text: string): boolean {
-  return MEMBER_OPENING.test(text);
+  return MEMBER_OPENING.test(text) || INSPECT_MEMBER_OPENING.test(text);
 }
 
 /**
@@ -324,8 +341,10 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
 
 /**
  * The objects written in prose `text`, as [index of `{`, index of its `}`] pairs in text order:
- * each `{` that opens a member (`{"`, `{ "`) outside any object, to the `}` closing it, braces
- * inside JSON strings not counted (`"{id}"`, an escaped quote). An object that closes is one
+ * each `{` that opens a member (`{"`, `{ "`) or an object as util.inspect prints one (`{ name:
+ * 'x'`: `opensInspectObject`) outside any object, to the `}` closing it, braces inside JSON
+ * strings not counted (`"{id}"`, an escaped quote), nor, in inspect's object, inside its strings
+ * in single quotes or backticks (`'{id}'`). An object that closes is one
  * whole (what it nests is its own: a secret's members, a request's `variables`); one that never closes (`retry after
  * {"error": "timeout" POST /graphql {…}`, words a line cut short) is no object, and the objects
  * closed inside it stand in its place, as if it were prose. One pass with a stack of the open
@@ -337,6 +356,8 @@ function objectsInProse(text: string): Array<[number, number]> {
   // brace open at that level: they stand for it when it never closes.
   const opens: number[] = [];
   const inside: Array<Array<[number, number]>> = [];
+  // Whether the outermost open object is util.inspect's, whose strings are in single quotes or backticks too.
+  let inspect = false;
   let i = 0;
   while (i < text.length) {
     if (opens.length === 0) {
@@ -353,7 +374,8 @@ function objectsInProse(text: string): Array<[number, number]> {
         }
         continue;
       }
-      if (opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
+      inspect = opensInspectObject(text, open);
+      if (inspect || opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
         opens.push(open);
         inside[0] = [];
       }
@@ -361,8 +383,8 @@ function objectsInProse(text: string): Array<[number, number]> {
     }
     const start = i;
     const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+    if (code === QUOTE || (inspect && (code === APOSTROPHE || code === BACKTICK))) {
+      for (i++; i < text.length && text.charCodeAt(i) !== code; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
     } else if (code === OPEN_BRACE) {
       inside[opens.length] = [];
       opens.push(i);
@@ -528,5 +550,7 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const APOSTROPHE = 0x27;
+const BACKTICK = 0x60;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;

@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesTokenCount } from "./secret-names";
+import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesTokenCount } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -56,6 +56,12 @@ export type KeyRule =
       readonly counts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
       readonly objectNames?: true;
+      /**
+       * A credential's context's name (`session`, `cookie`, `authorization`, `auth`:
+       * `namesSecretContext`): one whole e-mail address there says whose session or login it is,
+       * and is left to the e-mail detector, as the same name in text leaves it.
+       */
+      readonly addresses?: true;
       /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name (`holdsPersonName`). */
       readonly nameField?: PersonNameField;
     }
@@ -94,6 +100,7 @@ const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
 const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
+const SECRET_OR_ADDRESS: KeyRule = { action: "secret", addresses: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
@@ -303,10 +310,13 @@ export class KeyRules {
 /**
  * The credential rule of a secret's `key`: one that keeps a count when the key names tokens
  * (`namesTokenCount`), one that keeps a Secret object's name when the key is the bare word
- * `secret` (kube-state-metrics' label: `kube_secret_info{secret="orders-tls"}`).
+ * `secret` (kube-state-metrics' label: `kube_secret_info{secret="orders-tls"}`), one that leaves
+ * an e-mail address to the e-mail detector when the key names a credential's context
+ * (`namesSecretContext`: `session`, `cookie`).
  */
 function secretRule(key: string): KeyRule {
   if (namesTokenCount(key)) return SECRET_OR_COUNT;
+  if (namesSecretContext(key)) return SECRET_OR_ADDRESS;
   return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
 }
 

@@ -12,7 +12,10 @@ import { standsForSecret } from "./secret-names";
  * `customer.lastName`, `surname`); a full or display name unless a thing's word owns it
  * (`full_name`, `users.display_name`; not .NET's `type.full_name` nor `product.display_name`);
  * and a `name` whose owner is a person (`customer_name`, `employee.name`) or a table of people
- * (`users.name`, `customers.name`, `accounts.name`; not `products.name`, `jobs.name`).
+ * (`users.name`, `customers.name`, `accounts.name`; not `products.name`, `jobs.name`), also
+ * through the person's profile or details (`customer.profile.name`, `user_info.name`:
+ * `PERSON_DETAIL_PARTS`). A bare `name` under no person's word (`data.name`, `profile.name`)
+ * stays: it names a service, a job or a product as often.
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
  * the e-mail detector's.
@@ -28,7 +31,9 @@ export function namesPersonField(words: readonly string[]): boolean {
   if (before === undefined) return false;
   if (GIVEN_NAME_PARTS.has(before)) return true;
   if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
-  return before === "user" || PERSON_NAME_OWNERS.has(before);
+  // A person's part between the person and the name (`customer.profile.name`, `userProfile.name`).
+  const owner = PERSON_DETAIL_PARTS.has(before) ? words[count - 3] : before;
+  return owner === "user" || PERSON_NAME_OWNERS.has(owner ?? "");
 }
 
 /**
@@ -83,6 +88,13 @@ const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
   "customer", "person", "member", "employee", "contact", "patient", "enduser", "owner",
   "users", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients", "endusers", "owners",
 ]);
+
+/**
+ * The parts of a person's record that a person's name is put under (`customer.profile.name`,
+ * `user.details.name`, `member_info.name`): the person's word one level up from them says whose
+ * the name is. Not `account`, `settings` or `team`, whose `name` is a thing's.
+ */
+const PERSON_DETAIL_PARTS: ReadonlySet<string> = new Set(["profile", "details", "detail", "info", "personal", "identity"]);
 
 /**
  * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a

@@ -17,6 +17,7 @@ import { redisArgumentPasswords } from "./redis-commands";
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { standsForCount, standsForSecret } from "./secret-names";
+import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
   graphQLRequestsInAttributes,
@@ -331,7 +332,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const kind = replacedKind(value, rule, this.policy, this.series, path);
         // What a holder's or person's name key holds besides a name (an object, a list, a flag,
         // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
-        if (kind === undefined && namesHolder(rule)) return this.value(value, 0, 0, 0, path, variables);
+        // An e-mail address under a session's or cookie's name is the address it is (`saysWhose`).
+        if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule))) return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
         this.tally.add(kind);
         return this.replacement(value, kind);
@@ -397,7 +399,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const lifted = jsonToAnyValue(value);
         // A Secret's name is a series' own label, never a JSON member's value.
         const kind = replacedKind(lifted, rule, this.policy, false, name);
-        if (kind === undefined) return namesHolder(rule) ? DESCEND : KEEP;
+        if (kind === undefined) return namesHolder(rule) || saysWhose(lifted, rule) ? DESCEND : KEEP;
         this.inJson.add(kind);
         return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
       }
@@ -734,6 +736,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
       if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
+      if (saysWhose(value, rule)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
@@ -744,6 +747,16 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether `value`, under a credential context's name (`KeyRule.addresses`: `session`, `cookie`),
+ * is one whole e-mail address, which says whose session or login it is: no credential, but the
+ * address it is, for the e-mail detector to mark and count (`[REDACTED:email]`), as the same
+ * name before it in text is read (secret-parameter.ts).
+ */
+function saysWhose(value: AnyValue, rule: KeyRule): boolean {
+  return rule.action === "secret" && rule.addresses === true && "stringValue" in value && isEmailAddress(value.stringValue.trim());
 }
 
 /** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */

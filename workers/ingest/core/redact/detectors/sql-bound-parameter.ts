@@ -7,7 +7,7 @@ import { ESCAPED_QUOTED_OVER_LINES, quoteOpening } from "./escaped-quotes";
 import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
-import { IN_CONDITIONS, WITH_TABLE, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
+import { IN_CONDITIONS, WITH_TABLE, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlColumnInTable, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
 import { CARD_HOLDER_KIND, PERSON_NAME_KIND } from "../kinds";
 import { holdsPersonName } from "../person-names";
 import { ssnDetector } from "./ssn";
@@ -96,8 +96,10 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       const place = columnsOf(text, start, start + valueAt, opening);
       const first = place?.columns[0];
       if (place === undefined || first === undefined) return undefined;
-      // A placeholder used for several columns gets the strongest of their rules.
-      const rule = strongestRule(ruleOfColumn(first), place.columns, ruleOfColumn);
+      // A placeholder used for several columns gets the strongest of their rules; a bare `name`
+      // is read with its statement's table (`INSERT INTO users (name)` is `users.name`).
+      const inTable = (column: string): KeyRule => ruleOfColumn(sqlColumnInTable(text, start, column));
+      const rule = strongestRule(inTable(first), place.columns, inTable);
       const kind = place.compared ? comparedKind(rule, value, quoted) : boundKind(rule, value, quoted);
       if (kind === undefined || withheld.has(kind)) return undefined;
       const around = quoted ? opening : place.bound ? quoteAtDepth(jsonStringDepthAt(text, start)) : "'";

@@ -1066,3 +1066,54 @@ function isWordStart(code: number): boolean {
 function isWordPart(code: number): boolean {
   return isWordStart(code) || (code >= 48 && code <= 57);
 }
+
+/**
+ * `column` with the one table of the statement holding `at` when it is a bare `name` (any case):
+ * the statement's table says whose name it is (`INSERT INTO users (name)`, `UPDATE customers SET
+ * name = …`, `SELECT … FROM people WHERE name = …` is `users.name`, a person's; `INSERT INTO
+ * products (name)` is `products.name`, a thing's), as a qualified column's table does
+ * (`sqlComparedColumnOf`). Any other column, and a `name` whose statement names no one table,
+ * come back as they are. Reads back at most REACH characters, only for a `name`.
+ */
+export function sqlColumnInTable(text: string, at: number, column: string): string {
+  if (column.length !== 4 || column.toLowerCase() !== "name") return column;
+  const table = sqlStatementTable(text, at);
+  return table === undefined ? column : `${table}.${column}`;
+}
+
+/**
+ * The table (its last part, without quotes: `public."users"` is `users`) of the statement the
+ * character at `at` is in: the last `INSERT INTO t`, `UPDATE t`, `DELETE FROM t` or `FROM t`
+ * before it, skipping a subquery closed before `at` (`… IN (SELECT id FROM jobs) AND name = …`
+ * is not in `jobs`'s statement); undefined when there is none within REACH characters, or the
+ * statement reads several tables (`FROM users u JOIN orders o`, `FROM users, orders`), where
+ * the column's table is unknown. Quotes may be escaped once (a statement in a JSON string).
+ */
+export function sqlStatementTable(text: string, at: number): string | undefined {
+  const from = Math.max(0, at - REACH);
+  const window = text.slice(from, at);
+  countWork(window.length);
+  let found: string | undefined;
+  for (const head of window.matchAll(STATEMENT_TABLE)) {
+    const rest = window.slice(head.index + head[0].length);
+    if (closesGroup(rest)) continue;
+    found = SEVERAL_TABLES.test(rest) ? undefined : head[1];
+  }
+  return found;
+}
+
+/** A statement's head and its table, perhaps after a schema, each name perhaps quoted (`` ` ``, `"`, `\"`, `[…]`). */
+const STATEMENT_TABLE = /\b(?:insert\s+(?:ignore\s+)?into|update|from)\s+(?:\\?["`[]?\w+\\?["`\]]?\.)?\\?["`[]?([A-Za-z_]\w*)\\?["`\]]?/gi;
+/** What after a table makes the statement read more: a join, or a `,` and another table (after an alias, perhaps). */
+const SEVERAL_TABLES = /^\s*(?:(?:as\s+)?\w+\s*)?,|\bjoin\b/i;
+
+/** Whether `text` closes a parenthesis it did not open: the statement before it was a subquery, done. */
+function closesGroup(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN) depth++;
+    else if (code === CLOSE && --depth < 0) return true;
+  }
+  return false;
+}
