@@ -289,9 +289,9 @@ describe("IBANs in lower case", () => {
 describe("phones among an ORM's bound parameters", () => {
   it("redacts a parameter whose placeholder the logged statement puts in a phone's column", () => {
     expectRedacted([
-      ['query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","ana@example.com","1134567890"]', 'query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","[REDACTED:email]","[REDACTED:phone]"]'],
+      ['query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["João","ana@example.com","1134567890"]', 'query: INSERT INTO "user"("name", "email", "phone") VALUES ($1, $2, $3) -- PARAMETERS: ["[REDACTED:person_name]","[REDACTED:email]","[REDACTED:phone]"]'],
       ['query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["1134567890","1134567890",42]', 'query: UPDATE `cliente` SET `telefone` = ?, `sku` = ? WHERE `id` = ? -- PARAMETERS: ["[REDACTED:phone]","1134567890",42]'],
-      ['Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; "João", "1134567890"', 'Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; "João", "[REDACTED:phone]"'],
+      ['Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; "João", "1134567890"', 'Executing (default): INSERT INTO "users" ("id","name","phone") VALUES (DEFAULT,$1,$2) RETURNING "id"; "[REDACTED:person_name]", "[REDACTED:phone]"'],
     ]);
   });
 
