@@ -264,3 +264,16 @@ describe("a credential pair in an unnamed array after a login word", () => {
     expect(redacted(text).text).toBe(text);
   });
 });
+
+describe("an `&` inside a secret's value is the value's, unless the next pair starts after it", () => {
+  const policy = defaultRedactionPolicy();
+  it.each([
+    ["password: Xk9#mQ&7vLp2wZ", "password: [REDACTED:secret_param]"],
+    ["password: Tr0ub4dor&3", "password: [REDACTED:secret_param]"],
+    ["DB_PASSWORD=Tr0ub4dor&3 next", "DB_PASSWORD=[REDACTED:secret_param] next"],
+    ["https://x.example/login?password=hunter2x9&next=/home", "https://x.example/login?password=[REDACTED:secret_param]&next=/home"],
+    ["#access_token=abc123def456&token_type=Bearer", "#access_token=[REDACTED:secret_param]&token_type=Bearer"],
+  ])("%s", (text, stored) => {
+    expect(redactString(text, policy).text).toBe(stored);
+  });
+});

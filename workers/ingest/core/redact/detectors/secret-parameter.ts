@@ -107,8 +107,10 @@ const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
 export const SECRET_PARAM_KIND = "secret_param";
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
-const PARAMETER_TOKEN = /^[^&#\s"'<>;,]+/;
-const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]][^\s"'<>,;&}\]]*/;
+// An `&` ends a value only before the next `name=` (a query's or a form's next pair): a password
+// may hold one (`Tr0ub4dor&3`), and cutting there stored the password's tail.
+const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
+const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
 const TOKEN68 = /^(?:[A-Za-z0-9._~+/-]|%[0-9A-Fa-f]{2})+=*$/;
