@@ -211,3 +211,14 @@ describe("a Redis command's arguments as an argument list", () => {
     expect(storedLogAttributes(structuredClone(off), redactionPolicy({ disabledDetectors: ["secret"] })).values).toEqual({ "redis.args": args("AUTH", "s3cr3tP4ss") });
   });
 });
+
+describe("MONITOR's quoted words copied to a line without its prefix", () => {
+  it.each([
+    ['"AUTH" "default" "s3cr3tRedisPass"', '"AUTH" "default" "[REDACTED:secret]"'],
+    ['"AUTH" "s3cr3tRedisPass"', '"AUTH" "[REDACTED:secret]"'],
+    ['"auth" "required"', '"auth" "required"'],
+    ['"AUTH" "OK"', '"AUTH" "OK"'],
+  ])("%s", (text, stored) => {
+    expect(redactString(text, defaultRedactionPolicy()).text).toBe(stored);
+  });
+});

@@ -70,7 +70,8 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  * command (`redisPasswords` reads it, its form told by its first character):
  * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
  *   the text or a line, after redis-cli's prompt, MONITOR's prefix (the command and arguments
- *   quoted there: `"AUTH" "pw"`), a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
+ *   quoted there: `"AUTH" "pw"`, also without the prefix at a line's start, as MONITOR's
+ *   command is copied into logs), a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
  *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
  *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
  *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
@@ -86,7 +87,7 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
 export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
   `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_SEMICOLON}}`,
-  `(?=")(?<=${MONITOR_PREFIX})"${COMMAND_WORD}"[ \\t][^\\r\\n]*`,
+  `(?=")(?<=${MONITOR_PREFIX}|(?<![^\\n])${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
@@ -204,8 +205,8 @@ const COMMAND_NAME = new RegExp(`^${COMMAND_WORD}$`);
 
 /**
  * How a command is written, which says how much its words are to be trusted as arguments:
- * `list` (what only a client or the protocol prints: ioredis' call, RESP, MONITOR's quoted
- * words), `line` (blank-separated words, which log lines about authentication also are, and
+ * `list` (what only a client or the protocol prints: ioredis' call, RESP), `line` (blank-separated
+ * or quoted words (MONITOR's, also copied without its prefix), which log lines about authentication also are, and
  * arrays, which lists of names also are: `["auth","profile"]`), `prose` (`AUTH` and one word
  * inside a sentence).
  */
@@ -218,7 +219,9 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
   if (first === 0x5b) return { tokens: listItems(match, 1, []), written: "line" };
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
   if (first === 0x20 || first === 0x09) return { tokens: tokensOf(match).map(withoutTrailingMark), written: "prose" };
-  if (first === 0x22) return { tokens: tokensOf(match), written: "list" };
+  // Quoted words, MONITOR's or copied from it to a line's start, judged as a line's: a log line
+  // quotes its words too (`"auth" "required"`).
+  if (first === 0x22) return { tokens: tokensOf(match), written: "line" };
   const call = match.indexOf("([");
   const blank = match.search(/[ \t]/);
   if (call >= 0 && (blank < 0 || call < blank)) {
