@@ -10,6 +10,7 @@ import {
   namesTokensCountMember,
   nameBefore,
 } from "./secret-names";
+import { fieldNameBefore } from "./name-value-pairs";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
@@ -967,7 +968,7 @@ function endsSecretFieldName(text: string, colon: number): boolean {
     // A name's quote escaped in JSON text held in a string (`{\"senha\":…}`).
     while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
   }
-  if (endsWithSecretEnding(text, end)) return isSecretName(nameBefore(text, colon));
+  if (endsWithSecretEnding(text, end)) return isSecretName(fieldNameBefore(text, colon));
   // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`), or a
   // count's member of a collection of tokens (`tokens.count:`), whose value decides.
   const dot = dottedSegmentStart(text, end) - 1;

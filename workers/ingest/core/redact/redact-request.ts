@@ -42,6 +42,7 @@ import {
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
+import { pairRuledKey, secretPairNamesIn } from "./name-value-pairs";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject } from "./secret-object-names";
 import { isArn } from "./arn";
@@ -271,10 +272,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes, this.graphQLDocuments);
     const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
     const events = queryEvents(attributes);
+    // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
+    const pairNames = secretPairNamesIn(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      let key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
+      const own = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
+      let key = prefix === "" ? own : `${prefix}.${own}`;
       if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
         key = moveToProducerName(attributes, attribute);
       }

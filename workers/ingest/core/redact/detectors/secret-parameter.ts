@@ -1,3 +1,4 @@
+import { fieldNameBefore } from "../name-value-pairs";
 import { Evidence } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
@@ -393,7 +394,8 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  const name = nameBefore(text, start);
+  // A pair's value member is read by the name its sibling gives it (`{"name":"DB_PASSWORD","value":…}`).
+  const name = fieldNameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
   if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.

@@ -1,0 +1,107 @@
+/**
+ * Secrets written as a name/value pair, the name in one member and the value in its sibling
+ * (name-value-pairs.ts): Kubernetes `env` lists, HAR and Fetch header lists, AWS tags and SSM
+ * parameters, GitHub Actions and Terraform variables, as JSON text, lifted attributes, maps and
+ * YAML. The name decides, as a key does; what it names no secret, or has no value, stays.
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
+import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest } from "../../workers/ingest/core/normalize";
+import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
+import { logRecord, logsRequest } from "../support/model-builders";
+import { storedLogAttributes } from "../support/redaction";
+
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+
+/** A log line's body and attributes as stored: lifted, kept as its JSON text and redacted, as the ingest path runs them. */
+function stored(body: string): { body: string; attributes: Record<string, string> } {
+  const record = logRecord({ timeUnixNano: "1796000000000000000", body: { stringValue: body } });
+  const request = logsRequest([record]);
+  normalizeLogsRequest(request, DEFAULT_NORMALIZATION_OPTIONS, DEFAULT_REQUEST_LIMITS);
+  redactRequest("logs", request, defaultRedactionPolicy());
+  const value: AnyValue | undefined = record.body;
+  const attributes = Object.fromEntries(record.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : JSON.stringify(a.value)]));
+  return { body: value !== undefined && "stringValue" in value ? value.stringValue : JSON.stringify(value), attributes };
+}
+
+const pair = (nameMember: string, name: string, valueMember: string, value: string): AnyValue => ({
+  kvlistValue: [
+    { key: nameMember, value: { stringValue: name } },
+    { key: valueMember, value: { stringValue: value } },
+  ],
+});
+
+describe("a name/value pair's value is ruled by its name", () => {
+  it.each([
+    ['{"env":[{"name":"DB_PASSWORD","value":"hunter2"},{"name":"PORT","value":"8080"}]}', '{"env":[{"name":"DB_PASSWORD","value":"[REDACTED:secret]"},{"name":"PORT","value":"8080"}]}'],
+    ['{"headers":[{"name":"X-Api-Key","value":"zq81hd72kx"},{"name":"Accept","value":"*/*"}]}', '{"headers":[{"name":"X-Api-Key","value":"[REDACTED:secret]"},{"name":"Accept","value":"*/*"}]}'],
+    ['{"Tags":[{"Key":"api_key","Value":"zq81hd72"},{"Key":"team","Value":"payments"}]}', '{"Tags":[{"Key":"api_key","Value":"[REDACTED:secret]"},{"Key":"team","Value":"payments"}]}'],
+    ['{"Parameter":{"Name":"/prod/db/password","Value":"hunter2","Type":"SecureString"}}', '{"Parameter":{"Name":"/prod/db/password","Value":"[REDACTED:secret]","Type":"SecureString"}}'],
+    ['{"name":"TOKEN","value":"hunter2"}', '{"name":"TOKEN","value":"[REDACTED:secret]"}'],
+    ['{"variable":{"key":"spring.datasource.password","value":"hunter2"}}', '{"variable":{"key":"spring.datasource.password","value":"[REDACTED:secret]"}}'],
+  ])("in JSON text %j", (body, want) => {
+    expect(stored(body).body).toBe(want);
+  });
+
+  it("in the attributes lifted from it", () => {
+    const { attributes } = stored('{"Parameter":{"Name":"/prod/db/password","Value":"hunter2","Type":"SecureString"}}');
+    expect(attributes["Parameter.Value"]).toBe("[REDACTED:secret]");
+    expect(attributes["Parameter.Name"]).toBe("/prod/db/password");
+    expect(stored('{"name":"TOKEN","value":"hunter2"}').attributes.value).toBe("[REDACTED:secret]");
+  });
+
+  it("in a map attribute and a list of maps", () => {
+    const attributes: KeyValue[] = [
+      { key: "env", value: pair("name", "DB_PASSWORD", "value", "hunter2") },
+      { key: "tags", value: { arrayValue: [pair("Key", "team", "Value", "payments"), pair("Key", "api_key", "Value", "zq81hd72")] } },
+    ];
+    const { values, kinds } = storedLogAttributes(attributes);
+    expect(values.env).toEqual(pair("name", "DB_PASSWORD", "value", "[REDACTED:secret]"));
+    expect(values.tags).toEqual({ arrayValue: [pair("Key", "team", "Value", "payments"), pair("Key", "api_key", "Value", "[REDACTED:secret]")] });
+    expect(kinds).toBe("secret");
+  });
+
+  it.each([
+    '{"name":"LOG_LEVEL","value":"debug"}',
+    '{"name":"password_min_length","value":"12"}',
+    '{"key":"token_ttl","value":3600}',
+    '{"name":"Authorization","value":""}',
+    '{"name":"PORT","value":"8080"}',
+    '{"name":"DB_PASSWORD","valueFrom":{"secretKeyRef":{"name":"db","key":"password"}}}',
+    '{"name":"my password is long","value":"shown"}',
+  ])("leaves %j", (body) => {
+    const { body: out, attributes } = stored(body);
+    expect(out).toBe(body);
+    expect(Object.values(attributes).join(" ")).not.toContain("REDACTED");
+  });
+
+  it("leaves a map whose name names no secret", () => {
+    const attributes: KeyValue[] = [{ key: "env", value: pair("name", "LOG_LEVEL", "value", "debug") }];
+    expect(storedLogAttributes(attributes).values.env).toEqual(pair("name", "LOG_LEVEL", "value", "debug"));
+  });
+});
+
+describe("a name/value pair in text is read by its name member", () => {
+  it.each([
+    ["env:\n  - name: DB_PASSWORD\n    value: hunter2\n  - name: PORT\n    value: \"8080\"", "env:\n  - name: DB_PASSWORD\n    value: [REDACTED:secret_param]\n  - name: PORT\n    value: \"8080\""],
+    ['env:\n- name: API_TOKEN\n  value: "ab cd"', 'env:\n- name: API_TOKEN\n  value: "[REDACTED:secret_param]"'],
+    ['{"name":"DB_PASSWORD","value":"hunter2"}', '{"name":"DB_PASSWORD","value":"[REDACTED:secret_param]"}'],
+    ['{\\"Key\\":\\"api_key\\",\\"Value\\":\\"zq81hd72\\"}', '{\\"Key\\":\\"api_key\\",\\"Value\\":\\"[REDACTED:secret_param]\\"}'],
+    ["{name: DB_PASSWORD, value: hunter2}", "{name: DB_PASSWORD, value: [REDACTED:secret_param]}"],
+    ["headers [ { name: 'X-Api-Key', value: 'zq81hd72' } ]", "headers [ { name: 'X-Api-Key', value: '[REDACTED:secret_param]' } ]"],
+  ])("redacts %j", (text, want) => {
+    expect(redacted(text)).toBe(want);
+  });
+
+  it.each([
+    "- name: DB_PASSWORD\n  valueFrom: {secretKeyRef: {name: db, key: password}}",
+    "env:\n  - name: LOG_LEVEL\n    value: debug",
+    '{"name":"password_min_length","value":"12"}',
+    '{"key":"token_ttl","value":3600}',
+    '{"name":"Authorization","value":""}',
+    '{"name":"a sentence about a password","value":"kept"}',
+  ])("leaves %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});
