@@ -105,3 +105,33 @@ describe("a name/value pair in text is read by its name member", () => {
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("a YAML plain scalar after a secret's name is its whole text", () => {
+  it.each([
+    ["password: a b c", "password: [REDACTED:secret_param]"],
+    ["password: abc;def", "password: [REDACTED:secret_param]"],
+    ["db:\n  password: correct horse battery # rotated\n  host: db.internal", "db:\n  password: [REDACTED:secret_param] # rotated\n  host: db.internal"],
+    ["- token: ab cd", "- token: [REDACTED:secret_param]"],
+    ["{user: admin, password: a b c, host: x}", "{user: admin, password: [REDACTED:secret_param], host: x}"],
+    ['db: {host: x, password: "p w"}', 'db: {host: x, password: "[REDACTED:secret_param]"}'],
+    ["db: {host: x, password: p w}", "db: {host: x, password: [REDACTED:secret_param]}"],
+    ["{user: admin, password: 'it''s'}", "{user: admin, password: '[REDACTED:secret_param]'}"],
+    ["secrets:\n  db: Zx81 kQpL # note\n  host: x", "secrets:\n  db: [REDACTED:secret_param] # note\n  host: x"],
+    ["password:\n  hunter2 x y", "password:\n  [REDACTED:secret_param]"],
+  ])("redacts %j", (text, want) => {
+    expect(redacted(text)).toBe(want);
+  });
+
+  it.each([
+    // Prose and a log's pairs: the value ends at the blank.
+    ["login password=abc user=bob", "login password=[REDACTED:secret_param] user=bob"],
+    ["password: s3cret user: bob", "password: [REDACTED:secret_param] user: bob"],
+    ["authorization: Bearer abc123 retry", "authorization: Bearer [REDACTED:bearer] retry"],
+  ])("keeps the first token's extent in %j", (text, want) => {
+    expect(redacted(text)).toBe(want);
+  });
+
+  it.each(["password: too short", "token: expired at 10:00", "password: <your password>", "secrets:\n  note: rotate monthly"])("leaves %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+});

@@ -24,7 +24,7 @@ import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm 
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
-import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
+import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 
 /**
@@ -87,9 +87,10 @@ const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
  * A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`), or the
  * word after an escaped quote that none closes (escaped-quotes.ts). A string in double quotes
  * holds line breaks: the ones JSON and most languages' string printers write are escapes the
- * scanner reads as line breaks (`password="k3y\n"`, a secret read from a file).
+ * scanner reads as line breaks (`password="k3y\n"`, a secret read from a file). In single quotes
+ * `''` is a quote the value holds, as YAML (§7.3.2) and SQL write one (`password: 'it''s'`).
  */
-const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED_OVER_LINES}|${UNCLOSED_ESCAPED_QUOTE}`;
+const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.|'')*'|${ESCAPED_QUOTED_OVER_LINES}|${UNCLOSED_ESCAPED_QUOTE}`;
 /**
  * A value in angle brackets, as documentation writes a placeholder (`password=<your-password>`,
  * Go's `<nil>`) and as some write a secret (`password=<<hunter2>>`): the whole bracketed text is
@@ -176,13 +177,34 @@ const TYPED_DEFAULT_HEAD = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?[ \t]*=[ \t]*/;
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
+ * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
+ * `key: value` (perhaps a sequence's item, `- key: value`), the rest of the line up to a comment
+ * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
+ * or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
+ * second key makes the line prose or a log's pairs, whose value is the first token). What the
+ * value's first token is decides whether it is a secret (`redactField`); this only says how far
+ * it reaches: `password: correct horse battery`, `password: abc;def`.
+ */
+const YAML_KEY_TEXT = `(?:[A-Za-z_][\\w.-]*|"[^"\\n]{1,128}"|'[^'\\n]{1,128}')`;
+const PLAIN_START = `[^\\s"'<>{}[\\]#|&*!%@\`,]`;
+const PLAIN_CHARACTER = `(?:[^\\n:]|:(?![ \\t\\r\\n]|$))`;
+const WHOLE_PLAIN_SCALAR =
+  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
+  `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:]|:(?![ \\t]))*?(?=[ \\t]*[,}])`;
+
+/**
  * `: value` after a secret name; unquoted, the value ends where JSON text or a list would
  * continue. A string may start the next line (a GraphQL argument written over lines, `login(\\n
  * password:\\n "…")`), but not one a `:` follows (a key).
  */
+const FIELD_VALUE = `(?:${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
-  `${AFTER_SECRET_NAME}(?:[ \\t]*(?:${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})` +
+  `${AFTER_SECRET_NAME}(?:[ \\t]*(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
+/** `FIELD_VALUE` at one position: the value a field's first token or quoted string is. */
+const FIELD_VALUE_AT = new RegExp(FIELD_VALUE, "y");
+/** `WHOLE_PLAIN_SCALAR` at one position. */
+const WHOLE_PLAIN_SCALAR_AT = new RegExp(WHOLE_PLAIN_SCALAR, "y");
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -394,6 +416,31 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  WHOLE_PLAIN_SCALAR_AT.lastIndex = start + valueStart;
+  const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
+  FIELD_VALUE_AT.lastIndex = start + valueStart;
+  const token = whole === undefined || valueStart + whole.length !== match.length ? undefined : FIELD_VALUE_AT.exec(text)?.[0];
+  if (token === undefined) return redactFieldValue(match, marker, text, start);
+  // A whole plain scalar (`WHOLE_PLAIN_SCALAR`): its first token or quoted string decides, and
+  // when that is replaced as a plain value, the replacement reaches to the scalar's end.
+  const head = Math.min(valueStart + token.length, match.length);
+  const rewrite = redactFieldValue(match.slice(0, head), marker, text, start);
+  if (rewrite === undefined) return undefined;
+  const value = match.slice(valueStart);
+  const tokenLength = FIELD_TOKEN.exec(value)?.[0].length ?? 0;
+  if (typeof rewrite === "object" && rewrite.kind === SECRET_PARAM_KIND && rewrite.text === `${match.slice(0, valueStart)}${marker}` && rewrite.length === valueStart + tokenLength) {
+    // A first word that ends a sentence (`code: 7319. Next`, `key: Xk9;mQ7. Next`) ends the value.
+    const word = /^\S*/.exec(value)![0];
+    const reach = endsSentence(word, value.slice(word.length)) ? valueStart + word.length : match.length;
+    const length = reach - sentenceEndLength(match.slice(valueStart, reach), valueEnd(text, start, start + reach));
+    return { text: rewrite.text, kind: SECRET_PARAM_KIND, length: Math.max(length, rewrite.length) };
+  }
+  return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
+}
+
+/** `redactField` for a match whose value is the field's first token or quoted string. */
+function redactFieldValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   // A pair's value member is read by the name its sibling gives it (`{"name":"DB_PASSWORD","value":…}`).
   const name = fieldNameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
