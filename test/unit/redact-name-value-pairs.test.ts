@@ -135,3 +135,42 @@ describe("a YAML plain scalar after a secret's name is its whole text", () => {
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("`pass` alone names a password only before a value shaped as one", () => {
+  it.each([
+    ["pass: a&b", "pass: [REDACTED:secret_param]"],
+    ["pass: hunter2", "pass: [REDACTED:secret_param]"],
+    ["db_pass=hunter2", "db_pass=[REDACTED:secret_param]"],
+    ["mysql --pass hunter2 -h db", "mysql --pass [REDACTED:secret_param] -h db"],
+    ["PASS=hunter2", "PASS=[REDACTED:secret_param]"],
+    ["login user=bob pass=s3cr3t", "login user=bob pass=[REDACTED:secret_param]"],
+    ['{"user":"bob","pass":"s3cr3t"}', '{"user":"bob","pass":"[REDACTED:secret_param]"}'],
+  ])("redacts %j", (text, want) => {
+    expect(redacted(text)).toBe(want);
+  });
+
+  it.each([
+    "pass: true",
+    "pass: 12",
+    "tests pass: 3",
+    "pass: first",
+    "pass: 12ms",
+    "pass: ${PASS}",
+    "passes=3 bypass=true passport=X123 pass_rate=0.9 pass_count=4",
+    "result: pass",
+    "--pass first",
+    "PASS: 10/10 tests",
+  ])("leaves %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it("rules an attribute named pass by its value", () => {
+    const attributes: KeyValue[] = [
+      { key: "pass", value: { stringValue: "s3cr3t!" } },
+      { key: "check.pass", value: { stringValue: "first" } },
+      { key: "lint.pass", value: { boolValue: true } },
+    ];
+    const { values } = storedLogAttributes(attributes);
+    expect(values).toEqual({ pass: "[REDACTED:secret]", "check.pass": "first", "lint.pass": { boolValue: true } });
+  });
+});

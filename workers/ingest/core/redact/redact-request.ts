@@ -16,7 +16,7 @@ import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { standsForCount, standsForSecret } from "./secret-names";
+import { isPassPassword, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
@@ -741,6 +741,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
+      if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;

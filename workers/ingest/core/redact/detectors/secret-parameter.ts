@@ -12,6 +12,7 @@ import {
   isTokenCount,
   isNameCharacter,
   isTokenInCountPlace,
+  isPassPassword,
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
@@ -356,7 +357,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
   const quoted = quoteOpening(value) !== "";
-  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) {
+  const first = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
     return undefined;
   }
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
@@ -422,6 +424,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   FIELD_VALUE_AT.lastIndex = start + valueStart;
   const token = whole === undefined || valueStart + whole.length !== match.length ? undefined : FIELD_VALUE_AT.exec(text)?.[0];
   if (token === undefined) return redactFieldValue(match, marker, text, start);
+  // A whole placeholder (`password: ${DB_PASSWORD}`), whose first token would stop at its `}`.
+  if (standsForSecret(match.slice(valueStart))) return undefined;
   // A whole plain scalar (`WHOLE_PLAIN_SCALAR`): its first token or quoted string decides, and
   // when that is replaced as a plain value, the replacement reaches to the scalar's end.
   const head = Math.min(valueStart + token.length, match.length);
@@ -465,7 +469,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
-  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare))) return undefined;
+  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
@@ -551,7 +555,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const name = match.slice(match.startsWith("--") ? 2 : 1, separator.index);
   const value = match.slice(separator.index + separator[0].length);
   const head = match.slice(0, separator.index + separator[0].length);
-  if (!isSecretFlagName(name)) {
+  if (!isSecretFlagName(name) && !isPassPassword(name, unquoted(withoutSentenceEnd(value, end)))) {
     const form = passwordOptionIn(lineBefore(text, start), name);
     if (form !== undefined) return redactPassword(head, value, form, marker, end);
     // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,
