@@ -174,3 +174,14 @@ describe("`pass` alone names a password only before a value shaped as one", () =
     expect(values).toEqual({ pass: "[REDACTED:secret]", "check.pass": "first", "lint.pass": { boolValue: true } });
   });
 });
+
+describe("a whole plain scalar stops where JSON text around it goes on", () => {
+  it.each([
+    JSON.stringify({ payload: JSON.stringify({ msg: 'login(\n  password:\n    "Tr0ub4dor&3") { ok }' }) }),
+    JSON.stringify('{"cvc": 1}\ncard_verification_value: 7319'),
+  ])("keeps %j JSON text", (text) => {
+    const out = redacted(text);
+    expect(out).toContain("[REDACTED:secret_param]");
+    expect(() => JSON.parse(out)).not.toThrow();
+  });
+});

@@ -182,16 +182,17 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * `key: value` (perhaps a sequence's item, `- key: value`), the rest of the line up to a comment
  * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
  * or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
- * second key makes the line prose or a log's pairs, whose value is the first token). What the
+ * second key makes the line prose or a log's pairs, whose value is the first token), no quote
+ * and no backslash (in JSON text held in a string they are the string's, not the value's). What the
  * value's first token is decides whether it is a secret (`redactField`); this only says how far
  * it reaches: `password: correct horse battery`, `password: abc;def`.
  */
 const YAML_KEY_TEXT = `(?:[A-Za-z_][\\w.-]*|"[^"\\n]{1,128}"|'[^'\\n]{1,128}')`;
-const PLAIN_START = `[^\\s"'<>{}[\\]#|&*!%@\`,]`;
-const PLAIN_CHARACTER = `(?:[^\\n:]|:(?![ \\t\\r\\n]|$))`;
+const PLAIN_START = `[^\\s"'\\\\<>{}[\\]#|&*!%@\`,]`;
+const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\]|:(?![ \\t\\r\\n]|$))`;
 const WHOLE_PLAIN_SCALAR =
   `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
-  `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:]|:(?![ \\t]))*?(?=[ \\t]*[,}])`;
+  `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:"'\\\\]|:(?![ \\t]))*?(?=[ \\t]*[,}])`;
 
 /**
  * `: value` after a secret name; unquoted, the value ends where JSON text or a list would

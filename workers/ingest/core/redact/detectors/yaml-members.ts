@@ -27,10 +27,11 @@ const QUOTED_VALUE = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')/;
 const FIRST_WORD = /^\S*/;
 /**
  * A plain scalar's whole text on its line (YAML 1.2.2 §7.3.3): up to a comment (` #`) or the
- * line's end, holding no `: ` (a second key makes the line no scalar's), as the field form
+ * line's end, holding no `: ` (a second key makes the line no scalar's) and no quote or
+ * backslash (in JSON text held in a string they are the string's), as the field form
  * reads `password: a b c` (detectors/secret-parameter.ts, `WHOLE_PLAIN_SCALAR`).
  */
-const PLAIN_SCALAR = /^(?:[^\s:#]|:(?![ \t]|$))(?:[^:]|:(?![ \t]|$))*?(?=[ \t]+#|[ \t]*$)/;
+const PLAIN_SCALAR = /^(?:[^\s:#"'\\]|:(?![ \t]|$))(?:[^:"'\\]|:(?![ \t]|$))*?(?=[ \t]+#|[ \t]*$)/;
 /**
  * A line of prose or a stack frame below a name that ends a line (`token:\n    at verify (…)`):
  * a short word of lower-case letters and more words after it. A scalar below its name is its
