@@ -1,6 +1,7 @@
 import {
   CARD_SECURITY_CODE_WORDS,
   SECRET_NAME_ENDINGS,
+  isBarePassName,
   isNameCharacter,
   isSecretFlagName,
   isSecretName,
@@ -10,6 +11,7 @@ import {
   namesTokensCountMember,
   nameBefore,
 } from "./secret-names";
+import { fieldNameBefore } from "./name-value-pairs";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
@@ -967,7 +969,10 @@ function endsSecretFieldName(text: string, colon: number): boolean {
     // A name's quote escaped in JSON text held in a string (`{\"senha\":…}`).
     while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
   }
-  if (endsWithSecretEnding(text, end)) return isSecretName(nameBefore(text, colon));
+  if (endsWithSecretEnding(text, end)) {
+    const name = fieldNameBefore(text, colon);
+    return isSecretName(name) || isBarePassName(name);
+  }
   // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`), or a
   // count's member of a collection of tokens (`tokens.count:`), whose value decides.
   const dot = dottedSegmentStart(text, end) - 1;
@@ -1024,7 +1029,7 @@ function namesSecretParameter(text: string, equals: number): boolean {
   if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
   const name = text.slice(start, end);
-  return isSecretParameterName(name) || namesTokensCountMember(name);
+  return isSecretParameterName(name) || namesTokensCountMember(name) || isBarePassName(name);
 }
 
 /**
@@ -1107,7 +1112,7 @@ function flagEvidence(text: string): number {
     const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39 || next === 92;
     if (!ends) continue;
     const name = text.slice(start, end);
-    if (isSecretFlagName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;
+    if (isSecretFlagName(name) || isBarePassName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;
   }
   return 0;
 }

@@ -11,6 +11,7 @@ import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
+import { isEmptyPairValue, isPairValueMember, secretPairNameOf } from "./name-value-pairs";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
 
@@ -170,11 +171,14 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
   }
   const object = node as Record<string, unknown>;
   const graphQL = graphQLRequestInObject(object, rules.graphQLDocuments);
+  // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
+  const pairName = secretPairNameOf(object);
   for (const name in object) {
-    const key = path === "" ? name : `${path}.${name}`;
-    // Without a prefix both paths are one string, built once.
-    const rootKey = rootPath === path ? key : rootPath === "" ? name : `${rootPath}.${name}`;
     const value = object[name];
+    const ruledAs = pairName !== undefined && isPairValueMember(name) && !isEmptyPairValue(value) ? pairName : name;
+    const key = path === "" ? ruledAs : `${path}.${ruledAs}`;
+    // Without a prefix both paths are one string, built once.
+    const rootKey = rootPath === path ? key : rootPath === "" ? ruledAs : `${rootPath}.${ruledAs}`;
     const action = rules.member(key, rootKey, value, name, variables?.get(name), prose);
     if (action === DESCEND) {
       const bound = graphQL !== undefined && name === graphQL.variablesKey ? graphQL.arguments : undefined;

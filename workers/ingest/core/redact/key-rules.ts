@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesTokenCount } from "./secret-names";
+import { isBarePassName, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesTokenCount } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -56,6 +56,8 @@ export type KeyRule =
       readonly counts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
       readonly objectNames?: true;
+      /** The bare key `pass`: only a value shaped as a password is one there (`isPassPassword`); a verdict or a count is kept. */
+      readonly passShaped?: true;
       /**
        * A credential's context's name (`session`, `cookie`, `authorization`, `auth`:
        * `namesSecretContext`): one whole e-mail address there says whose session or login it is,
@@ -102,6 +104,7 @@ const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
 const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_OR_ADDRESS: KeyRule = { action: "secret", addresses: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
+const SECRET_IF_PASSWORD_SHAPED: KeyRule = { action: "secret", passShaped: true };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
 const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
@@ -260,6 +263,7 @@ export class KeyRules {
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
     const lastSegment = key.slice(key.lastIndexOf(".") + 1);
     if (this.secretKeys && isSecretName(lastSegment)) return secretRule(key);
+    if (this.secretKeys && isBarePassName(lastSegment)) return SECRET_IF_PASSWORD_SHAPED;
     // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its
     // name describes it (`password.length`, `api_key.id`).
     if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;

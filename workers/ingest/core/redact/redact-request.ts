@@ -16,7 +16,7 @@ import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { standsForCount, standsForSecret } from "./secret-names";
+import { isPassPassword, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
@@ -42,6 +42,7 @@ import {
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
+import { pairRuledKey, secretPairNamesIn } from "./name-value-pairs";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject } from "./secret-object-names";
 import { isArn } from "./arn";
@@ -271,10 +272,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes, this.graphQLDocuments);
     const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
     const events = queryEvents(attributes);
+    // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
+    const pairNames = secretPairNamesIn(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      let key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
+      const own = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
+      let key = prefix === "" ? own : `${prefix}.${own}`;
       if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
         key = moveToProducerName(attributes, attribute);
       }
@@ -737,6 +741,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
+      if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;

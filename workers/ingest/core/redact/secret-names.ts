@@ -299,6 +299,31 @@ export const NON_PASSWORD_PASS_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Whether `name` is `pass` alone, in any case (`pass`, `PASS`, `Pass`; a flag's without its
+ * dashes): a password's name only before a value shaped as one (`isPassPassword`). The text
+ * forms' evidence reads it so.
+ */
+export function isBarePassName(name: string): boolean {
+  return name.length === 4 && name.toLowerCase() === LAST_PASSWORD_WORD;
+}
+
+/**
+ * Whether `value` under `name` is a password that `pass` alone names (`pass: a&b`, `PASS=hunter2`,
+ * `--pass Zx81`, `user=bob pass=s3cr3t`): first or alone, `pass` is as often a check's verdict
+ * (`pass: true`), a count (`tests pass: 3`), a stage (`pass: first`) or a measure (`pass: 12ms`),
+ * so only a value no such word or number is counts: one holding a letter and something else
+ * (a digit, a symbol), no number with a unit, no placeholder (`standsForSecret`). A password of
+ * letters alone under `pass` is the accepted miss. docs/decisions.md, 2026-12-02, "`pass` alone".
+ */
+export function isPassPassword(name: string, value: string): boolean {
+  return isBarePassName(name) && PASSWORD_SHAPED.test(value) && !MEASURE_WITH_UNIT.test(value) && !standsForSecret(value);
+}
+/** Three or more characters, no blank, a letter and something that is none among them. */
+const PASSWORD_SHAPED = /^(?=[^\s]*[A-Za-z])(?=[^\s]*[^A-Za-z\s])\S{3,}$/;
+/** A number and its unit (`12ms`, `1.5s`, `3x`, `80%`). */
+const MEASURE_WITH_UNIT = /^[-+]?\d+(?:\.\d+)?(?:[A-Za-z]{1,3}|%)$/;
+
+/**
  * The shell's current and previous working directories (`PWD=/home/app`, as an environment dump
  * prints them): paths, where a lower-case `pwd` parameter (`?user=ana&pwd=…`) is a password.
  */

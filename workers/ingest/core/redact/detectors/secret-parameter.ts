@@ -1,3 +1,4 @@
+import { fieldNameBefore } from "../name-value-pairs";
 import { Evidence } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
@@ -11,6 +12,7 @@ import {
   isTokenCount,
   isNameCharacter,
   isTokenInCountPlace,
+  isPassPassword,
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
@@ -23,7 +25,7 @@ import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm 
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
-import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
+import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 
 /**
@@ -86,9 +88,10 @@ const SCHEME_SEPARATOR = "(?:[ \\t]+|%20|\\+)";
  * A quoted value, also in the escaped quotes of text held in a JSON string (`\"…\"`), or the
  * word after an escaped quote that none closes (escaped-quotes.ts). A string in double quotes
  * holds line breaks: the ones JSON and most languages' string printers write are escapes the
- * scanner reads as line breaks (`password="k3y\n"`, a secret read from a file).
+ * scanner reads as line breaks (`password="k3y\n"`, a secret read from a file). In single quotes
+ * `''` is a quote the value holds, as YAML (§7.3.2) and SQL write one (`password: 'it''s'`).
  */
-const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.)*'|${ESCAPED_QUOTED_OVER_LINES}|${UNCLOSED_ESCAPED_QUOTE}`;
+const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.|'')*'|${ESCAPED_QUOTED_OVER_LINES}|${UNCLOSED_ESCAPED_QUOTE}`;
 /**
  * A value in angle brackets, as documentation writes a placeholder (`password=<your-password>`,
  * Go's `<nil>`) and as some write a secret (`password=<<hunter2>>`): the whole bracketed text is
@@ -175,13 +178,35 @@ const TYPED_DEFAULT_HEAD = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?[ \t]*=[ \t]*/;
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
+ * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
+ * `key: value` (perhaps a sequence's item, `- key: value`), the rest of the line up to a comment
+ * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
+ * or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
+ * second key makes the line prose or a log's pairs, whose value is the first token), no quote
+ * and no backslash (in JSON text held in a string they are the string's, not the value's). What the
+ * value's first token is decides whether it is a secret (`redactField`); this only says how far
+ * it reaches: `password: correct horse battery`, `password: abc;def`.
+ */
+const YAML_KEY_TEXT = `(?:[A-Za-z_][\\w.-]*|"[^"\\n]{1,128}"|'[^'\\n]{1,128}')`;
+const PLAIN_START = `[^\\s"'\\\\<>{}[\\]#|&*!%@\`,]`;
+const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\]|:(?![ \\t\\r\\n]|$))`;
+const WHOLE_PLAIN_SCALAR =
+  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
+  `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:"'\\\\]|:(?![ \\t]))*?(?=[ \\t]*[,}])`;
+
+/**
  * `: value` after a secret name; unquoted, the value ends where JSON text or a list would
  * continue. A string may start the next line (a GraphQL argument written over lines, `login(\\n
  * password:\\n "…")`), but not one a `:` follows (a key).
  */
+const FIELD_VALUE = `(?:${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
-  `${AFTER_SECRET_NAME}(?:[ \\t]*(?:${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})` +
+  `${AFTER_SECRET_NAME}(?:[ \\t]*(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
+/** `FIELD_VALUE` at one position: the value a field's first token or quoted string is. */
+const FIELD_VALUE_AT = new RegExp(FIELD_VALUE, "y");
+/** `WHOLE_PLAIN_SCALAR` at one position. */
+const WHOLE_PLAIN_SCALAR_AT = new RegExp(WHOLE_PLAIN_SCALAR, "y");
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -333,7 +358,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
   const quoted = quoteOpening(value) !== "";
-  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end))) {
+  const first = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
     return undefined;
   }
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
@@ -393,7 +419,35 @@ const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  const name = nameBefore(text, start);
+  const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  WHOLE_PLAIN_SCALAR_AT.lastIndex = start + valueStart;
+  const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
+  FIELD_VALUE_AT.lastIndex = start + valueStart;
+  const token = whole === undefined || valueStart + whole.length !== match.length ? undefined : FIELD_VALUE_AT.exec(text)?.[0];
+  if (token === undefined) return redactFieldValue(match, marker, text, start);
+  // A whole placeholder (`password: ${DB_PASSWORD}`), whose first token would stop at its `}`.
+  if (standsForSecret(match.slice(valueStart))) return undefined;
+  // A whole plain scalar (`WHOLE_PLAIN_SCALAR`): its first token or quoted string decides, and
+  // when that is replaced as a plain value, the replacement reaches to the scalar's end.
+  const head = Math.min(valueStart + token.length, match.length);
+  const rewrite = redactFieldValue(match.slice(0, head), marker, text, start);
+  if (rewrite === undefined) return undefined;
+  const value = match.slice(valueStart);
+  const tokenLength = FIELD_TOKEN.exec(value)?.[0].length ?? 0;
+  if (typeof rewrite === "object" && rewrite.kind === SECRET_PARAM_KIND && rewrite.text === `${match.slice(0, valueStart)}${marker}` && rewrite.length === valueStart + tokenLength) {
+    // A first word that ends a sentence (`code: 7319. Next`, `key: Xk9;mQ7. Next`) ends the value.
+    const word = /^\S*/.exec(value)![0];
+    const reach = endsSentence(word, value.slice(word.length)) ? valueStart + word.length : match.length;
+    const length = reach - sentenceEndLength(match.slice(valueStart, reach), valueEnd(text, start, start + reach));
+    return { text: rewrite.text, kind: SECRET_PARAM_KIND, length: Math.max(length, rewrite.length) };
+  }
+  return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
+}
+
+/** `redactField` for a match whose value is the field's first token or quoted string. */
+function redactFieldValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  // A pair's value member is read by the name its sibling gives it (`{"name":"DB_PASSWORD","value":…}`).
+  const name = fieldNameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
   if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
@@ -416,7 +470,7 @@ function redactField(match: string, marker: string, text: string, start: number)
   const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
-  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare))) return undefined;
+  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
@@ -502,7 +556,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const name = match.slice(match.startsWith("--") ? 2 : 1, separator.index);
   const value = match.slice(separator.index + separator[0].length);
   const head = match.slice(0, separator.index + separator[0].length);
-  if (!isSecretFlagName(name)) {
+  if (!isSecretFlagName(name) && !isPassPassword(name, unquoted(withoutSentenceEnd(value, end)))) {
     const form = passwordOptionIn(lineBefore(text, start), name);
     if (form !== undefined) return redactPassword(head, value, form, marker, end);
     // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,

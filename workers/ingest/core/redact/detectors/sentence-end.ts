@@ -96,3 +96,13 @@ function isBlank(code: number): boolean {
   if (code === 32 || (code >= 9 && code <= 13)) return true;
   return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
+
+/**
+ * Whether `word`, the first word of an unquoted value, ends a sentence: it ends with `.`, `!` or
+ * `?` and a blank follows it (`next`, the text after it). A value written whole to its line's
+ * end (a YAML plain scalar) ends there instead: `code: 7319. Next`, `key: XQPZ…. Next` are a
+ * value and the next sentence.
+ */
+export function endsSentence(word: string, next: string): boolean {
+  return /[.!?]$/.test(word) && /^[ \t]/.test(next);
+}

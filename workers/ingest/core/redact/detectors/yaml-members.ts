@@ -4,6 +4,7 @@ import { YAML_KEY, YamlPathReader } from "../yaml-paths";
 import type { Detector, Rewrite } from "./detector";
 import { isHiddenValue } from "./secret-assignment";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { endsSentence } from "./sentence-end";
 
 /**
  * Secrets YAML (and YAML-like configuration dumps) writes below their name rather than after it,
@@ -21,9 +22,16 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 /** A line's text after its indentation, or a sequence item's `-` at the line's start. */
 const SOURCE = "(?<=(?:^|\\n))(?:[ \\t]+(?:-[ \\t]+)?|-[ \\t]+)[^\\s#-][^\\n]*";
 
-/** A value's text: quoted (its quotes kept), or a plain scalar's first word, as the field form reads `password: …`. */
+/** A value's text: quoted (its quotes kept), or a plain scalar's first word, which decides whether it is a secret. */
 const QUOTED_VALUE = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')/;
 const FIRST_WORD = /^\S*/;
+/**
+ * A plain scalar's whole text on its line (YAML 1.2.2 §7.3.3): up to a comment (` #`) or the
+ * line's end, holding no `: ` (a second key makes the line no scalar's) and no quote or
+ * backslash (in JSON text held in a string they are the string's), as the field form
+ * reads `password: a b c` (detectors/secret-parameter.ts, `WHOLE_PLAIN_SCALAR`).
+ */
+const PLAIN_SCALAR = /^(?:[^\s:#"'\\]|:(?![ \t]|$))(?:[^:"'\\]|:(?![ \t]|$))*?(?=[ \t]+#|[ \t]*$)/;
 /**
  * A line of prose or a stack frame below a name that ends a line (`token:\n    at verify (…)`):
  * a short word of lower-case letters and more words after it. A scalar below its name is its
@@ -66,7 +74,10 @@ export const yamlMembersDetector: Detector = {
     const rest = lineText.slice(head);
     const quoted = QUOTED_VALUE.exec(rest)?.[0];
     const value = quoted ?? FIRST_WORD.exec(rest)![0];
-    return replaced(lineText, head, head + value.length, path, marker, quoted !== undefined);
+    const rewrite = replaced(lineText, head, head + value.length, path, marker, quoted !== undefined);
+    // The first word decides; a plain scalar replaced reaches to its end (`db: a b c # note`).
+    const whole = quoted === undefined && rewrite !== undefined && !endsSentence(value, rest.slice(value.length)) ? PLAIN_SCALAR.exec(rest)?.[0] : undefined;
+    return whole === undefined || whole.length <= value.length ? rewrite : { ...rewrite!, length: head + whole.length };
   },
 };
 
@@ -76,7 +87,7 @@ function isSecretPath(path: string): boolean {
 }
 
 /** The value from `from` to `to` of `line` replaced, its quotes kept; undefined when it holds no secret. */
-function replaced(line: string, from: number, to: number, path: string, marker: string, quoted: boolean): Rewrite | undefined {
+function replaced(line: string, from: number, to: number, path: string, marker: string, quoted: boolean): Exclude<Rewrite, string> | undefined {
   const value = quoted ? line.slice(from + 1, to - 1) : line.slice(from, to);
   if (!isHiddenValue(path, value) || /^(?:true|false|null|~)$/.test(value) || isSecretNameValue(value)) return undefined;
   if (NUMBER.test(value) && !(isSecretCodeName(path) || isHeldSecretCodeName(path))) return undefined;
