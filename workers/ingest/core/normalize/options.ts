@@ -22,4 +22,6 @@ export const NormalizationOptionsSchema = z.object({
 
 export type NormalizationOptions = z.output<typeof NormalizationOptionsSchema>;
 
-export const DEFAULT_NORMALIZATION_OPTIONS: NormalizationOptions = NormalizationOptionsSchema.parse({});
+// Pure: the ingest Worker reads these settings through its own env schema and never names the
+// defaults, so its bundle leaves this parse out instead of running it at every start.
+export const DEFAULT_NORMALIZATION_OPTIONS: NormalizationOptions = /* @__PURE__ */ NormalizationOptionsSchema.parse({});
