@@ -284,7 +284,77 @@ describe("trace and span ids", () => {
       ),
     ).toEqual([{ TraceId: TRACE, SpanId: SPAN, ParentSpanId: PARENT, "Links.TraceId": [LINKED_TRACE], "Links.SpanId": [PARENT] }]);
   });
+
+  it.each([
+    {
+      field: "traceId",
+      id: "4bf92f3577b34da6a3ce92",
+      message: 'traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got 22 hex characters (leading zeros must be kept): "4bf92f3577b34da6a3ce92"',
+    },
+    {
+      field: "spanId",
+      id: "f067aa0ba90",
+      message: 'spanId: expected 16 hex characters, got 11 hex characters (leading zeros must be kept): "f067aa0ba90"',
+    },
+    { field: "traceId", id: `${TRACE}00`, message: `traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got 34 hex characters: "${TRACE}00"` },
+  ])("refuses a JSON $field of $id.length hex digits with 400, never reading it as base64, and stores nothing", async ({ field, id, message }) => {
+    const runId = uniqueId("short-ids");
+    const record = { timeUnixNano: `${recentSeconds()}000000000`, [field]: id, body: { stringValue: "x" } };
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: JSON.stringify(logsRequest(runId, [record])),
+      headers: { ...bearer(), ...JSON_TYPE },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toBe(`resourceLogs[0].scopeLogs[0].logRecords[0].${message}`);
+    expect(await logBodiesOf(ingest, runId)).toEqual([]);
+  });
+
+  it.each([
+    { encoding: "JSON", body: (request: object) => JSON.stringify(request), headers: JSON_TYPE },
+    {
+      encoding: "protobuf",
+      body: (request: object) => oracleEncode(oracle.tracesRequest, toProtobufIds(request)) as BodyInit,
+      headers: PROTOBUF_TYPE,
+    },
+  ])("stores a 64-bit trace id left-padded with zeros to 128 bits, in $encoding", async ({ body, headers }) => {
+    const runId = uniqueId("short-trace-id");
+    const seconds = recentSeconds();
+    const request = {
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: "a3ce929d0e0e4736",
+                  spanId: SPAN,
+                  name: "zipkin-born",
+                  startTimeUnixNano: `${seconds}000000000`,
+                  endTimeUnixNano: `${seconds}000000010`,
+                  links: [{ traceId: "d8448eb211c8031c", spanId: PARENT }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const response = await ingest.fetch("/v1/traces", { method: "POST", body: body(request), headers: { ...bearer(), ...headers } });
+    expect(response.status).toBe(200);
+    expect(
+      await ingest.rows(`SELECT TraceId, Links.TraceId FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}'`),
+    ).toEqual([{ TraceId: "0000000000000000a3ce929d0e0e4736", "Links.TraceId": ["0000000000000000d8448eb211c8031c"] }]);
+  });
 });
+
+/** `request` with every hex `traceId`/`spanId` string turned into bytes, as protobufjs takes them. */
+function toProtobufIds(request: object): object {
+  return JSON.parse(JSON.stringify(request), (key, value: unknown) =>
+    (key === "traceId" || key === "spanId") && typeof value === "string" ? hexBytes(value) : value,
+  ) as object;
+}
 
 describe("schema generations", () => {
   const logRecord = (seconds: number) => ({
