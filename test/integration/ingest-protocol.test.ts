@@ -466,6 +466,39 @@ describe("schema generations", () => {
       ),
     ).toEqual([{ type: "DateTime", start: seconds - 5, time: seconds, exemplarTimes: [seconds] }]);
   });
+
+  it.each([
+    { generation: "current", target: () => ingest, last: "2106-02-07 06:28:15", past2106: "2106-02-07 06:28:15" },
+    { generation: "legacy", target: () => legacy, last: "2262-04-11 23:47:16.854775807", past2106: "2106-02-07 06:28:16.000000000" },
+  ])("$generation: stores exemplar times past the column's range as its last instant, each original kept and warned of", async ({ target, last, past2106 }) => {
+    const runId = uniqueId("exemplar-times");
+    const seconds = recentSeconds();
+    const request = gaugeRequest(runId, seconds);
+    const point = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.gauge.dataPoints[0]!;
+    point.exemplars = [
+      { timeUnixNano: "18446744073709551615", asDouble: 1 },
+      { timeUnixNano: "4294967296000000000", asDouble: 2 },
+      { timeUnixNano: `${seconds}000000042`, asDouble: 3 },
+    ];
+    const response = await target().fetch("/v1/metrics", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), ...JSON_TYPE } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      partialSuccess: {
+        rejectedDataPoints: "0",
+        errorMessage:
+          "2 exemplar times past 2106-02-07 06:28:15, the last instant a DateTime Exemplars.TimeUnix holds, stored as the column's last instant, " +
+          "the original kept in Exemplars.FilteredAttributes['otel.timestamp.original'] (first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0])",
+      },
+    });
+    const rows = await target().rows<{ times: string[]; originals: string[] }>(
+      `SELECT arrayMap(t -> toString(t, 'UTC'), Exemplars.TimeUnix) AS times,
+              arrayMap(a -> a['otel.timestamp.original'], Exemplars.FilteredAttributes) AS originals
+         FROM otel_metrics_gauge WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.times.slice(0, 2)).toEqual([last, past2106]);
+    expect(rows[0]!.originals).toEqual(["18446744073709551615", "4294967296000000000", ""]);
+  });
 });
 
 describe("the tail Worker's entrypoint", () => {
