@@ -252,29 +252,13 @@ describe("trace and span ids", () => {
     { name: "base64", spell: base64 },
   ])("stores ids sent as $name as lower-case hex, links and parents included", async ({ spell }) => {
     const runId = uniqueId("span-ids");
-    const seconds = recentSeconds();
-    const request = {
-      resourceSpans: [
-        {
-          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
-          scopeSpans: [
-            {
-              spans: [
-                {
-                  traceId: spell(TRACE),
-                  spanId: spell(SPAN),
-                  parentSpanId: spell(PARENT),
-                  name: "spelled",
-                  startTimeUnixNano: `${seconds}000000000`,
-                  endTimeUnixNano: `${seconds}000000010`,
-                  links: [{ traceId: spell(LINKED_TRACE), spanId: spell(PARENT) }],
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const request = oneSpanRequest(runId, {
+      traceId: spell(TRACE),
+      spanId: spell(SPAN),
+      parentSpanId: spell(PARENT),
+      name: "spelled",
+      links: [{ traceId: spell(LINKED_TRACE), spanId: spell(PARENT) }],
+    });
     const response = await ingest.fetch("/v1/traces", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), ...JSON_TYPE } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({});
@@ -319,28 +303,12 @@ describe("trace and span ids", () => {
     },
   ])("stores a 64-bit trace id left-padded with zeros to 128 bits, in $encoding", async ({ body, headers }) => {
     const runId = uniqueId("short-trace-id");
-    const seconds = recentSeconds();
-    const request = {
-      resourceSpans: [
-        {
-          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
-          scopeSpans: [
-            {
-              spans: [
-                {
-                  traceId: "a3ce929d0e0e4736",
-                  spanId: SPAN,
-                  name: "zipkin-born",
-                  startTimeUnixNano: `${seconds}000000000`,
-                  endTimeUnixNano: `${seconds}000000010`,
-                  links: [{ traceId: "d8448eb211c8031c", spanId: PARENT }],
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const request = oneSpanRequest(runId, {
+      traceId: "a3ce929d0e0e4736",
+      spanId: SPAN,
+      name: "zipkin-born",
+      links: [{ traceId: "d8448eb211c8031c", spanId: PARENT }],
+    });
     const response = await ingest.fetch("/v1/traces", { method: "POST", body: body(request), headers: { ...bearer(), ...headers } });
     expect(response.status).toBe(200);
     expect(
@@ -348,6 +316,19 @@ describe("trace and span ids", () => {
     ).toEqual([{ TraceId: "0000000000000000a3ce929d0e0e4736", "Links.TraceId": ["0000000000000000d8448eb211c8031c"] }]);
   });
 });
+
+/** A traces request of one resource tagged with `runId`, holding `span` (10 ns long, a minute ago). */
+function oneSpanRequest(runId: string, span: object): object {
+  const seconds = recentSeconds();
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+        scopeSpans: [{ spans: [{ startTimeUnixNano: `${seconds}000000000`, endTimeUnixNano: `${seconds}000000010`, ...span }] }],
+      },
+    ],
+  };
+}
 
 /** `request` with every hex `traceId`/`spanId` string turned into bytes, as protobufjs takes them. */
 function toProtobufIds(request: object): object {

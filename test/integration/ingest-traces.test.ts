@@ -337,7 +337,7 @@ describe("spans built by hand", () => {
         errorMessage:
           "1 span end time more than 2^63-1 ns after the span's start stored as Duration 9223372036854775807, where the Collector's Go time arithmetic saturates, " +
           "the end kept in SpanAttributes['otel.end_timestamp.original'] (first at resourceSpans[0].scopeSpans[0].spans[0]); " +
-          "2 span event times past 2262-04-11 23:47:16.854775807, the last instant Events.Timestamp (DateTime64(9)) holds, stored as that instant, " +
+          "2 span event times past 2262-04-11 23:47:16.854775807, the last instant Events.Timestamp (DateTime64(9)) holds, stored as the column's last instant, " +
           "the original kept in Events.Attributes['otel.timestamp.original'] (first at resourceSpans[0].scopeSpans[0].spans[1].events[0])",
       },
     });

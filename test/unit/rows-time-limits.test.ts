@@ -45,7 +45,7 @@ describe("span event times past DateTime64(9)", () => {
     expect(row["Events.Timestamp"]).toEqual([START, INT64_MAX, INT64_MAX]);
     expect(row["Events.Attributes"]).toEqual([[], ["otel.timestamp.original", UINT64_MAX], ["otel.timestamp.original", "9300000000000000000"]]);
     expect(result.warning).toBe(
-      "2 span event times past 2262-04-11 23:47:16.854775807, the last instant Events.Timestamp (DateTime64(9)) holds, stored as that instant, " +
+      "2 span event times past 2262-04-11 23:47:16.854775807, the last instant Events.Timestamp (DateTime64(9)) holds, stored as the column's last instant, " +
         "the original kept in Events.Attributes['otel.timestamp.original'] (first at sent:resourceSpans[0].scopeSpans[0].spans[0].events[1])",
     );
   });

@@ -203,13 +203,7 @@ export function saturatedEndWarning(count: number, firstPlace: string): string {
 
 /** The answer's warning for `count` span event times past DateTime64(9), stored as its last instant. */
 export function clampedEventTimeWarning(count: number, firstPlace: string): string {
-  return notedTimesWarning(
-    count,
-    "span event time",
-    "past 2262-04-11 23:47:16.854775807, the last instant Events.Timestamp (DateTime64(9)) holds, stored as that instant, " +
-      `the original kept in Events.Attributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
-    firstPlace,
-  );
+  return clampedTimeWarning(count, "span event time", "2262-04-11 23:47:16.854775807", "Events.Timestamp (DateTime64(9))", "Events.Attributes", firstPlace);
 }
 
 /**
@@ -218,11 +212,16 @@ export function clampedEventTimeWarning(count: number, firstPlace: string): stri
  * legacy one is DateTime64(9) and holds them up to 2262 (past that, its last instant).
  */
 export function clampedExemplarTimeWarning(count: number, firstPlace: string): string {
+  return clampedTimeWarning(count, "exemplar time", "2106-02-07 06:28:15", "a DateTime Exemplars.TimeUnix", "Exemplars.FilteredAttributes", firstPlace);
+}
+
+/** `count` times past `lastInstant`, the last `column` holds, stored as it and noted in `notes`. */
+function clampedTimeWarning(count: number, time: string, lastInstant: string, column: string, notes: string, firstPlace: string): string {
   return notedTimesWarning(
     count,
-    "exemplar time",
-    "past 2106-02-07 06:28:15, the last instant a DateTime Exemplars.TimeUnix holds, stored as the column's last instant, " +
-      `the original kept in Exemplars.FilteredAttributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
+    time,
+    `past ${lastInstant}, the last instant ${column} holds, stored as the column's last instant, ` +
+      `the original kept in ${notes}['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
     firstPlace,
   );
 }
