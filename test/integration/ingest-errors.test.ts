@@ -283,7 +283,7 @@ const badInputs: BadInput[] = [
     headers: JSON_TYPE,
     status: 400,
     code: 3,
-    message: 'resourceLogs[1].scopeLogs[0].logRecords[0].traceId: expected 32 hex characters, got "5b8efff798038103d269b633813fc6zz"',
+    message: 'resourceLogs[1].scopeLogs[0].logRecords[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "5b8efff798038103d269b633813fc6zz"',
   },
   {
     name: "a span id of the wrong length",
@@ -295,7 +295,7 @@ const badInputs: BadInput[] = [
     headers: JSON_TYPE,
     status: 400,
     code: 3,
-    message: 'resourceSpans[0].scopeSpans[0].spans[0].spanId: expected 16 hex characters, got "eee19b7e"',
+    message: 'resourceSpans[0].scopeSpans[0].spans[0].spanId: expected 16 hex characters, got 8 hex characters (leading zeros must be kept): "eee19b7e"',
   },
   {
     name: "a bad exemplar trace id",
@@ -310,7 +310,7 @@ const badInputs: BadInput[] = [
     status: 400,
     code: 3,
     message:
-      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0].traceId: expected 32 hex characters, got "nope"',
+      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "nope"',
   },
   {
     name: "gzip declared but not sent",

@@ -252,29 +252,13 @@ describe("trace and span ids", () => {
     { name: "base64", spell: base64 },
   ])("stores ids sent as $name as lower-case hex, links and parents included", async ({ spell }) => {
     const runId = uniqueId("span-ids");
-    const seconds = recentSeconds();
-    const request = {
-      resourceSpans: [
-        {
-          resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
-          scopeSpans: [
-            {
-              spans: [
-                {
-                  traceId: spell(TRACE),
-                  spanId: spell(SPAN),
-                  parentSpanId: spell(PARENT),
-                  name: "spelled",
-                  startTimeUnixNano: `${seconds}000000000`,
-                  endTimeUnixNano: `${seconds}000000010`,
-                  links: [{ traceId: spell(LINKED_TRACE), spanId: spell(PARENT) }],
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const request = oneSpanRequest(runId, {
+      traceId: spell(TRACE),
+      spanId: spell(SPAN),
+      parentSpanId: spell(PARENT),
+      name: "spelled",
+      links: [{ traceId: spell(LINKED_TRACE), spanId: spell(PARENT) }],
+    });
     const response = await ingest.fetch("/v1/traces", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), ...JSON_TYPE } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({});
@@ -284,7 +268,74 @@ describe("trace and span ids", () => {
       ),
     ).toEqual([{ TraceId: TRACE, SpanId: SPAN, ParentSpanId: PARENT, "Links.TraceId": [LINKED_TRACE], "Links.SpanId": [PARENT] }]);
   });
+
+  it.each([
+    {
+      field: "traceId",
+      id: "4bf92f3577b34da6a3ce92",
+      message: 'traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got 22 hex characters (leading zeros must be kept): "4bf92f3577b34da6a3ce92"',
+    },
+    {
+      field: "spanId",
+      id: "f067aa0ba90",
+      message: 'spanId: expected 16 hex characters, got 11 hex characters (leading zeros must be kept): "f067aa0ba90"',
+    },
+    { field: "traceId", id: `${TRACE}00`, message: `traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got 34 hex characters: "${TRACE}00"` },
+  ])("refuses a JSON $field of $id.length hex digits with 400, never reading it as base64, and stores nothing", async ({ field, id, message }) => {
+    const runId = uniqueId("short-ids");
+    const record = { timeUnixNano: `${recentSeconds()}000000000`, [field]: id, body: { stringValue: "x" } };
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: JSON.stringify(logsRequest(runId, [record])),
+      headers: { ...bearer(), ...JSON_TYPE },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toBe(`resourceLogs[0].scopeLogs[0].logRecords[0].${message}`);
+    expect(await logBodiesOf(ingest, runId)).toEqual([]);
+  });
+
+  it.each([
+    { encoding: "JSON", body: (request: object) => JSON.stringify(request), headers: JSON_TYPE },
+    {
+      encoding: "protobuf",
+      body: (request: object) => oracleEncode(oracle.tracesRequest, toProtobufIds(request)) as BodyInit,
+      headers: PROTOBUF_TYPE,
+    },
+  ])("stores a 64-bit trace id left-padded with zeros to 128 bits, in $encoding", async ({ body, headers }) => {
+    const runId = uniqueId("short-trace-id");
+    const request = oneSpanRequest(runId, {
+      traceId: "a3ce929d0e0e4736",
+      spanId: SPAN,
+      name: "zipkin-born",
+      links: [{ traceId: "d8448eb211c8031c", spanId: PARENT }],
+    });
+    const response = await ingest.fetch("/v1/traces", { method: "POST", body: body(request), headers: { ...bearer(), ...headers } });
+    expect(response.status).toBe(200);
+    expect(
+      await ingest.rows(`SELECT TraceId, Links.TraceId FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}'`),
+    ).toEqual([{ TraceId: "0000000000000000a3ce929d0e0e4736", "Links.TraceId": ["0000000000000000d8448eb211c8031c"] }]);
+  });
 });
+
+/** A traces request of one resource tagged with `runId`, holding `span` (10 ns long, a minute ago). */
+function oneSpanRequest(runId: string, span: object): object {
+  const seconds = recentSeconds();
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "run.id", value: { stringValue: runId } }] },
+        scopeSpans: [{ spans: [{ startTimeUnixNano: `${seconds}000000000`, endTimeUnixNano: `${seconds}000000010`, ...span }] }],
+      },
+    ],
+  };
+}
+
+/** `request` with every hex `traceId`/`spanId` string turned into bytes, as protobufjs takes them. */
+function toProtobufIds(request: object): object {
+  return JSON.parse(JSON.stringify(request), (key, value: unknown) =>
+    (key === "traceId" || key === "spanId") && typeof value === "string" ? hexBytes(value) : value,
+  ) as object;
+}
 
 describe("schema generations", () => {
   const logRecord = (seconds: number) => ({
@@ -395,6 +446,39 @@ describe("schema generations", () => {
            FROM otel_metrics_gauge WHERE ResourceAttributes['run.id'] = '${runId}'`,
       ),
     ).toEqual([{ type: "DateTime", start: seconds - 5, time: seconds, exemplarTimes: [seconds] }]);
+  });
+
+  it.each([
+    { generation: "current", target: () => ingest, last: "2106-02-07 06:28:15", past2106: "2106-02-07 06:28:15" },
+    { generation: "legacy", target: () => legacy, last: "2262-04-11 23:47:16.854775807", past2106: "2106-02-07 06:28:16.000000000" },
+  ])("$generation: stores exemplar times past the column's range as its last instant, each original kept and warned of", async ({ target, last, past2106 }) => {
+    const runId = uniqueId("exemplar-times");
+    const seconds = recentSeconds();
+    const request = gaugeRequest(runId, seconds);
+    const point = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.gauge.dataPoints[0]!;
+    point.exemplars = [
+      { timeUnixNano: "18446744073709551615", asDouble: 1 },
+      { timeUnixNano: "4294967296000000000", asDouble: 2 },
+      { timeUnixNano: `${seconds}000000042`, asDouble: 3 },
+    ];
+    const response = await target().fetch("/v1/metrics", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), ...JSON_TYPE } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      partialSuccess: {
+        rejectedDataPoints: "0",
+        errorMessage:
+          "2 exemplar times past 2106-02-07 06:28:15, the last instant a DateTime Exemplars.TimeUnix holds, stored as the column's last instant, " +
+          "the original kept in Exemplars.FilteredAttributes['otel.timestamp.original'] (first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0])",
+      },
+    });
+    const rows = await target().rows<{ times: string[]; originals: string[] }>(
+      `SELECT arrayMap(t -> toString(t, 'UTC'), Exemplars.TimeUnix) AS times,
+              arrayMap(a -> a['otel.timestamp.original'], Exemplars.FilteredAttributes) AS originals
+         FROM otel_metrics_gauge WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.times.slice(0, 2)).toEqual([last, past2106]);
+    expect(rows[0]!.originals).toEqual(["18446744073709551615", "4294967296000000000", ""]);
   });
 });
 

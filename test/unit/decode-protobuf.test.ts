@@ -609,7 +609,7 @@ describe("protobuf decoding errors", () => {
       name: "a trace id of the wrong length",
       signal: "traces",
       bytes: Uint8Array.of(0x0a, 0x09, 0x12, 0x07, 0x12, 0x05, 0x0a, 0x03, 0xab, 0xcd, 0xef),
-      message: "protobuf: resourceSpans[0].scopeSpans[0].spans[0].traceId: id of 3 bytes, expected 16 (or 0 for none) at byte 7 (field 1 of Span)",
+      message: "protobuf: resourceSpans[0].scopeSpans[0].spans[0].traceId: id of 3 bytes, expected 16 (or 8 for a 64-bit trace id, or 0 for none) at byte 7 (field 1 of Span)",
     },
     {
       name: "an invalid wire type",

@@ -149,6 +149,7 @@ describe("metricsToRows", () => {
       },
       rejected: 0,
       rejectionMessage: "",
+      warning: "",
     });
   });
 

@@ -134,7 +134,8 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      return { batches, accepted, ...withCut("metrics", result, cut), warning, redactions };
+      const warnings = [warning, result.warning].filter((part) => part !== "").join("; ");
+      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings, redactions };
     }
   }
 }

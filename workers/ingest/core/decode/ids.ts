@@ -13,7 +13,7 @@ const HEX_OF_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) =>
 );
 
 /** Lower-case hex of `bytes[start, end)`, or `""` if every byte is zero. */
-export function idHexFromBytes(bytes: Uint8Array, start: number, end: number): string {
+function idHexFromBytes(bytes: Uint8Array, start: number, end: number): string {
   let hex = "";
   let anyNonZero = 0;
   for (let i = start; i < end; i++) {
@@ -51,15 +51,62 @@ export function idFromHexText(text: string, hexLength: number): string | undefin
 }
 
 /**
- * The model id for a JSON id string: hex of exactly `byteLength` bytes in either case, or — as
- * some exporters send, following the generic protobuf JSON mapping — base64 of that many bytes.
- * Returns `undefined` when the text is neither.
+ * Bytes of a 64-bit trace id (Zipkin, B3, Jaeger). OpenTelemetry's translations of those systems
+ * (the Collector's Zipkin and Jaeger receivers, the B3 propagators) left-pad it with zeros to
+ * `TRACE_ID_BYTES`, and so does the pipeline: the zeros are what such a sender means.
+ */
+export const SHORT_TRACE_ID_BYTES = 8;
+
+/** Whether an id field `byteLength` bytes wide holds `length` bytes: its width, or a 64-bit trace id. */
+function isIdLength(length: number, byteLength: number): boolean {
+  return length === byteLength || (byteLength === TRACE_ID_BYTES && length === SHORT_TRACE_ID_BYTES);
+}
+
+/** `hex` (lower case, `""` for zero) widened to `byteLength` bytes with leading zeros. */
+function widened(hex: string, byteLength: number): string {
+  return hex === "" ? "" : hex.padStart(byteLength * 2, "0");
+}
+
+/**
+ * The model id for the id bytes `bytes[start, end)` of a field `byteLength` bytes wide (a
+ * protobuf `bytes` id, or a decoded base64 one): its hex, a 64-bit trace id left-padded with
+ * zeros (SHORT_TRACE_ID_BYTES). `undefined` for any other length; empty bytes are `""`.
+ */
+export function idHexOfLength(bytes: Uint8Array, start: number, end: number, byteLength: number): string | undefined {
+  const length = end - start;
+  if (length !== 0 && !isIdLength(length, byteLength)) return undefined;
+  return widened(idHexFromBytes(bytes, start, end), byteLength);
+}
+
+/**
+ * The model id for a JSON id string, as OTLP/JSON encodes ids: hex in either case, of
+ * `byteLength` bytes or (a trace id) SHORT_TRACE_ID_BYTES, left-padded. Text made only of hex
+ * digits is always read as hex, so hex of any other length is an error, never reread as
+ * something else. Other text is read — as some exporters send, following the generic protobuf
+ * JSON mapping — as base64 (standard or URL-safe, padded or not) of those lengths. The one
+ * ambiguity: unpadded base64 of a whole id that happens to use only hex digits (22 characters for
+ * a trace id, 11 for a span id) is read as hex of the wrong length and refused, never stored as
+ * another id. Returns `undefined` when the text is none of these (idTextFault says why).
  */
 export function idHexFromText(text: string, byteLength: number): string | undefined {
   if (text.length === 0) return "";
-  const hex = idFromHexText(text, byteLength * 2);
-  if (hex !== undefined) return hex;
+  const hex = idFromHexText(text, text.length);
+  if (hex !== undefined) return isIdLength(text.length / 2, byteLength) ? widened(hex, byteLength) : undefined;
   const bytes = decodeBase64(text);
-  if (bytes === undefined || bytes.length !== byteLength) return undefined;
-  return idHexFromBytes(bytes, 0, bytes.length);
+  return bytes === undefined ? undefined : idHexOfLength(bytes, 0, bytes.length, byteLength);
+}
+
+/**
+ * Why `text`, refused by idHexFromText for a field `byteLength` bytes wide, is no id: the widths
+ * it may have and, for hex of a wrong length, the length it has; `shown` is the text as the
+ * message should show it.
+ */
+export function idTextFault(text: string, byteLength: number, shown: string): string {
+  const widths =
+    byteLength === TRACE_ID_BYTES
+      ? `${byteLength * 2} hex characters (or ${SHORT_TRACE_ID_BYTES * 2} for a 64-bit trace id)`
+      : `${byteLength * 2} hex characters`;
+  if (idFromHexText(text, text.length) === undefined) return `expected ${widths}, got ${shown}`;
+  const zeros = text.length < byteLength * 2 ? " (leading zeros must be kept)" : "";
+  return `expected ${widths}, got ${text.length} hex characters${zeros}: ${shown}`;
 }

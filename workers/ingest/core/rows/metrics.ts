@@ -34,15 +34,21 @@ import type {
   ValueAtQuantile,
 } from "../../../shared/otlp/model";
 import { dataPointsPath } from "../../../shared/otlp/data-points-path";
+import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
 import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
 import { Rejections, type RowsResult } from "./rejections";
 import {
+  clampedExemplarTimeWarning,
   isAfterWindow,
   isInsideWindow,
+  isPast,
+  MAX_DATETIME_NANOS,
+  MAX_INT64_NANOS,
   ORIGINAL_START_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
   type RowMappingContext,
+  TimeNotes,
   type TimestampWindow,
   timestampWindowOf,
   withOriginalTime,
@@ -51,8 +57,14 @@ import {
 const ZERO_TRACE_ID = "0".repeat(32);
 const ZERO_SPAN_ID = "0".repeat(16);
 
-export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): RowsResult<MetricRows> {
+export interface MetricRowsResult extends RowsResult<MetricRows> {
+  /** Exemplar times noted on their exemplars (clampedExemplarTimeWarning); "" when none. */
+  warning: string;
+}
+
+export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): MetricRowsResult {
   const window = timestampWindowOf(ctx);
+  const exemplarTimes = new TimeNotes(clampedExemplarTimeWarning);
   const rejections = new Rejections(ctx.senderPlace);
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
   const mappers: PointMappers = { point: new AttributeMapper(), exemplar: new AttributeMapper() };
@@ -65,11 +77,16 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const shared = sharedFieldsOf(resource, scope, metric);
-        addMetricRows(rows, { shared, window, mappers }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
+        addMetricRows(rows, { shared, window, mappers, exemplarTimes }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
   }
-  return { rows, rejected: rejections.rejected, rejectionMessage: rejections.message("metrics") };
+  return {
+    rows,
+    rejected: rejections.rejected,
+    rejectionMessage: rejections.message("metrics"),
+    warning: exemplarTimes.warning(ctx.senderPlace ?? AS_DECODED),
+  };
 }
 
 type ResourceFields = Pick<PointColumns, "ResourceAttributes" | "ResourceSchemaUrl" | "ServiceName">;
@@ -132,31 +149,37 @@ interface PointContext {
   shared: SharedFields;
   window: TimestampWindow;
   mappers: PointMappers;
+  /** Exemplar times past a DateTime column's range, noted on their exemplars. */
+  exemplarTimes: TimeNotes;
 }
 
 /** `scopePath`: the metric's scope's place, `m` its index there; a refused point is named below them. */
 function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, scopePath: string, m: number): void {
-  const exemplarMapper = context.mappers.exemplar;
   const data = metric.data;
+  if (data.type === "empty") return;
+  // Names a point's exemplars in a note (exemplarColumnsOf); built only for one.
+  const exemplarsPlace = (p: number): string => `${scopePath}.${dataPointsPath(m, data.type)}[${p}].exemplars`;
   switch (data.type) {
     case "gauge":
-      for (const point of data.dataPoints) {
+      for (let p = 0; p < data.dataPoints.length; p++) {
+        const point = data.dataPoints[p]!;
         rows.gauge.push(
           Object.assign(
             pointColumnsOf(context, point),
             { Value: valueOf(point.value) },
-            exemplarColumnsOf(point.exemplars, exemplarMapper),
+            exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
           ),
         );
       }
       return;
     case "sum":
-      for (const point of data.dataPoints) {
+      for (let p = 0; p < data.dataPoints.length; p++) {
+        const point = data.dataPoints[p]!;
         rows.sum.push(
           Object.assign(
             pointColumnsOf(context, point),
             { Value: valueOf(point.value) },
-            exemplarColumnsOf(point.exemplars, exemplarMapper),
+            exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
             { AggregationTemporality: data.aggregationTemporality | 0, IsMonotonic: data.isMonotonic },
           ),
         );
@@ -178,14 +201,15 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
               BucketCounts: point.bucketCounts,
               ExplicitBounds: point.explicitBounds,
             },
-            exemplarColumnsOf(point.exemplars, exemplarMapper),
+            exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
             { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: data.aggregationTemporality | 0 },
           ),
         );
       }
       return;
     case "exponentialHistogram":
-      for (const point of data.dataPoints) {
+      for (let p = 0; p < data.dataPoints.length; p++) {
+        const point = data.dataPoints[p]!;
         rows.exponentialHistogram.push(
           Object.assign(
             pointColumnsOf(context, point),
@@ -199,7 +223,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
               NegativeOffset: point.negative.offset,
               NegativeBucketCounts: point.negative.bucketCounts,
             },
-            exemplarColumnsOf(point.exemplars, exemplarMapper),
+            exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
             { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: data.aggregationTemporality | 0 },
           ),
         );
@@ -216,8 +240,6 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
           }),
         );
       }
-      return;
-    case "empty":
       return;
   }
 }
@@ -265,10 +287,21 @@ function valueOf(value: NumberValue): number {
   return 0;
 }
 
-/** The `Exemplars` nested column's arrays, filled in one pass. */
-function exemplarColumnsOf(exemplars: readonly Exemplar[], mapper: AttributeMapper): ExemplarColumns {
+/**
+ * The `Exemplars` nested column's arrays, filled in one pass. A time past DateTime's range (the
+ * current schema's `Exemplars.TimeUnix`) is noted on the exemplar's `FilteredAttributes` and in
+ * `context.exemplarTimes` (time.ts), and past DateTime64(9)'s (the legacy one's) stored as its
+ * last instant; `placeOf(p)` names the point's exemplars, `p` its index.
+ */
+function exemplarColumnsOf(
+  exemplars: readonly Exemplar[],
+  context: PointContext,
+  placeOf: (p: number) => string,
+  p: number,
+): ExemplarColumns {
   const count = exemplars.length;
   if (count === 0) return NO_EXEMPLARS;
+  const mapper = context.mappers.exemplar;
   const attributes = new Array<AttributeMap>(count);
   const times = new Array<string>(count);
   const values = new Array<number>(count);
@@ -278,6 +311,11 @@ function exemplarColumnsOf(exemplars: readonly Exemplar[], mapper: AttributeMapp
     const exemplar = exemplars[i]!;
     attributes[i] = mapper.map(exemplar.filteredAttributes);
     times[i] = exemplar.timeUnixNano;
+    if (isPast(exemplar.timeUnixNano, MAX_DATETIME_NANOS)) {
+      attributes[i] = withOriginalTime(attributes[i]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, exemplar.timeUnixNano);
+      if (isPast(exemplar.timeUnixNano, MAX_INT64_NANOS)) times[i] = MAX_INT64_NANOS;
+      context.exemplarTimes.add(`${placeOf(p)}[${i}]`);
+    }
     values[i] = valueOf(exemplar.value);
     spanIds[i] = exemplar.spanId || ZERO_SPAN_ID;
     traceIds[i] = exemplar.traceId || ZERO_TRACE_ID;

@@ -12,7 +12,8 @@
  *   `"1700000000.123456789"`, truncated from the nanoseconds; DateTime64(0) and DateTime: bare
  *   whole seconds (the basic parser refuses a short quoted number such as `"0"`). Times past the
  *   type's range (DateTime64(9) ends in 2262, DateTime in 2106) are clamped to its last instant;
- *   ClickHouse would otherwise fail the whole INSERT (DateTime64(9)) or wrap (DateTime).
+ *   ClickHouse would otherwise fail the whole INSERT (DateTime64(9)) or wrap (DateTime). The row
+ *   mappers note every time they hand over past a range (time.ts), so no clamp here is silent.
  * - 64-bit and wider integers: quoted decimals, exact beyond 2^53. Narrower integers: numbers.
  * - floats: numbers; NaN and ±Infinity, which JSON lacks, as `"nan"`, `"inf"`, `"-inf"`.
  * - Map(K, String): an object, keys in the row's order, a duplicated key written twice (ClickHouse
@@ -24,6 +25,7 @@
  */
 import type { AttributeMap } from "./attributes";
 import type { ColumnValue, Row } from "./columns";
+import { MAX_INT64_NANOS } from "./time";
 
 /** One column as `DESC TABLE` (or `system.columns`) reports it. */
 export interface TableColumn {
@@ -433,8 +435,6 @@ function encodeArray(element: Encoding, items: readonly ColumnValue[], keys: Map
   return out + "]";
 }
 
-/** The last instant of DateTime64(9): Int64 nanoseconds. */
-const MAX_DATETIME64_9_NANOS = "9223372036854775807";
 /** The last instant of DateTime: UInt32 seconds. */
 const MAX_DATETIME_SECONDS = "4294967295";
 const NINE_ZEROS = "000000000";
@@ -452,7 +452,7 @@ function encodeDateTime64(nanos: string, precision: number): string {
 
 /** `seconds.fraction` with `precision` (1–9) fraction digits, clamped for DateTime64(9). */
 function dateTime64Digits(nanos: string, precision: number): string {
-  if (precision === 9 && exceeds(nanos, MAX_DATETIME64_9_NANOS)) nanos = MAX_DATETIME64_9_NANOS;
+  if (precision === 9 && exceeds(nanos, MAX_INT64_NANOS)) nanos = MAX_INT64_NANOS;
   const length = nanos.length;
   const fraction =
     length > 9 ? nanos.slice(length - 9, length - 9 + precision) : (NINE_ZEROS.slice(length) + nanos).slice(0, precision);

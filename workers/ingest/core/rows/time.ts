@@ -31,8 +31,15 @@
  *   `_sent` appended (`otel.timestamp.original_sent`), so the row holds one entry under each
  *   key (a Map read with `m['key']` takes the first of duplicates, and JSON readers the last)
  *   and nothing sent is lost (`withOriginalTime`).
- * Other times (span events, exemplars) do not decide partitions and are kept as sent; the
- * serializer clamps any beyond its column type's range.
+ * - A span's `Duration` past Go's largest `time.Duration` (2^63 − 1 ns, 292 years) is that
+ *   largest one, where the Collector's `Time.Sub` saturates; the end is noted as
+ *   `otel.end_timestamp.original` and counted in the warning (`saturatedEndWarning`).
+ * Other times (span events, exemplars) do not decide partitions and are kept as sent, unless a
+ * column cannot hold them: a span event time past DateTime64(9)'s last instant is stored as that
+ * instant, and an exemplar time past DateTime's (the current schema's `Exemplars.TimeUnix`) is
+ * stored as the column's last instant; each such time's original is noted in its own attributes
+ * (`Events.Attributes`, `Exemplars.FilteredAttributes`) as `otel.timestamp.original` and counted
+ * in the answer's warning (`TimeNotes`), never clamped silently.
  */
 import type { Int64String } from "../../../shared/otlp/model";
 import { type AttributeMap, withEntry } from "./attributes";
@@ -100,6 +107,19 @@ export interface TimestampWindow {
 
 const NANOS_PER_SECOND = 1_000_000_000n;
 
+/**
+ * 2^63 − 1: the last instant of a DateTime64(9) column in Unix nanoseconds
+ * (2262-04-11 23:47:16.854775807), and Go's largest `time.Duration` in nanoseconds.
+ */
+export const MAX_INT64_NANOS = "9223372036854775807";
+/** The last nanosecond of a DateTime column's last second (UInt32 seconds: 2106-02-07 06:28:15). */
+export const MAX_DATETIME_NANOS = "4294967295999999999";
+
+/** Whether `nanos` (decimal) lies past `lastInstant` (a canonical decimal such as MAX_INT64_NANOS). */
+export function isPast(nanos: Int64String, lastInstant: string): boolean {
+  return compareDecimal(canonicalDecimal(nanos), lastInstant) > 0;
+}
+
 export function timestampWindowOf(ctx: RowMappingContext): TimestampWindow {
   const { maxPastSeconds, maxFutureSeconds } = ctx.timestampWindow ?? DEFAULT_TIMESTAMP_WINDOW;
   const receivedAt = BigInt(ctx.receivedAtNanos);
@@ -121,13 +141,28 @@ export function isAfterWindow(nanos: Int64String, window: TimestampWindow): bool
   return compareDecimal(canonicalDecimal(nanos), window.latest) > 0;
 }
 
-/** A span's duration in nanoseconds: end − start when both are set and end ≥ start, else 0. */
+/**
+ * A span's duration in nanoseconds: end − start when both are set and end ≥ start, else 0; at
+ * most MAX_INT64_NANOS, where Go's `Time.Sub` (the Collector's) saturates (isSpanEndSaturated).
+ */
 export function spanDurationNanos(start: Int64String, end: Int64String): Int64String {
   if (start === "0" || end === "0") return "0";
   const exact = smallDifference(start, end);
   if (exact !== undefined) return exact > 0 ? String(exact) : "0";
   const difference = BigInt(end) - BigInt(start);
+  if (difference > MAX_INT64) return MAX_INT64_NANOS;
   return difference > 0n ? difference.toString() : "0";
+}
+
+const MAX_INT64 = BigInt(MAX_INT64_NANOS);
+
+/**
+ * Whether `duration` (spanDurationNanos of the same times) saturated: the end lies more than
+ * MAX_INT64_NANOS after the start, so `Duration` does not hold it and it is noted as
+ * `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`.
+ */
+export function isSpanEndSaturated(start: Int64String, end: Int64String, duration: Int64String): boolean {
+  return duration === MAX_INT64_NANOS && BigInt(end) - BigInt(start) > MAX_INT64;
 }
 
 /**
@@ -147,11 +182,73 @@ export function isSpanEndLost(start: Int64String, end: Int64String, duration: In
  * start means that clock stepped back mid-span.
  */
 export function lostEndWarning(count: number, firstPlace: string): string {
-  const ends = count === 1 ? "1 span end time" : `${count} span end times`;
-  return (
-    `${ends} before the span's start or with a start of 0 stored as Duration 0, ` +
-    `the end kept in SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}'] (first at ${firstPlace})`
+  return notedTimesWarning(
+    count,
+    "span end time",
+    `before the span's start or with a start of 0 stored as Duration 0, the end kept in SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
   );
+}
+
+/** The answer's warning for `count` span ends whose `Duration` saturated (isSpanEndSaturated). */
+export function saturatedEndWarning(count: number, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    "span end time",
+    `more than 2^63-1 ns after the span's start stored as Duration ${MAX_INT64_NANOS}, where the Collector's Go time arithmetic saturates, ` +
+      `the end kept in SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
+/** The answer's warning for `count` span event times past DateTime64(9), stored as its last instant. */
+export function clampedEventTimeWarning(count: number, firstPlace: string): string {
+  return clampedTimeWarning(count, "span event time", "2262-04-11 23:47:16.854775807", "Events.Timestamp (DateTime64(9))", "Events.Attributes", firstPlace);
+}
+
+/**
+ * The answer's warning for `count` exemplar times past a DateTime column's last instant. The
+ * current schema's `Exemplars.TimeUnix` is DateTime and stores them as 2106-02-07 06:28:15; the
+ * legacy one is DateTime64(9) and holds them up to 2262 (past that, its last instant).
+ */
+export function clampedExemplarTimeWarning(count: number, firstPlace: string): string {
+  return clampedTimeWarning(count, "exemplar time", "2106-02-07 06:28:15", "a DateTime Exemplars.TimeUnix", "Exemplars.FilteredAttributes", firstPlace);
+}
+
+/** `count` times past `lastInstant`, the last `column` holds, stored as it and noted in `notes`. */
+function clampedTimeWarning(count: number, time: string, lastInstant: string, column: string, notes: string, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    time,
+    `past ${lastInstant}, the last instant ${column} holds, stored as the column's last instant, ` +
+      `the original kept in ${notes}['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
+function notedTimesWarning(count: number, time: string, what: string, firstPlace: string): string {
+  return `${count === 1 ? `1 ${time}` : `${count} ${time}s`} ${what} (first at ${firstPlace})`;
+}
+
+/**
+ * Counts the times one kind of warning (lostEndWarning, …) reports in a request and remembers
+ * where the first was, as the decoded request names it.
+ */
+export class TimeNotes {
+  private count = 0;
+  private first = "";
+
+  constructor(private readonly warningOf: (count: number, firstPlace: string) => string) {}
+
+  /** Called for each noted time, at `place` as the decoded request names it. */
+  add(place: string): void {
+    if (this.count++ === 0) this.first = place;
+  }
+
+  /** The warning, the first place named by `senderPlace`; "" when nothing was noted. */
+  warning(senderPlace: SenderPlace): string {
+    return this.count === 0 ? "" : this.warningOf(this.count, senderPlace(this.first));
+  }
 }
 
 /**

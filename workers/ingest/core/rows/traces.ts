@@ -11,13 +11,19 @@ import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } fr
 import { columnNames } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
+  clampedEventTimeWarning,
   isInsideWindow,
+  isPast,
   isSpanEndLost,
+  isSpanEndSaturated,
   lostEndWarning,
+  MAX_INT64_NANOS,
   ORIGINAL_END_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
   type RowMappingContext,
+  saturatedEndWarning,
   spanDurationNanos,
+  TimeNotes,
   timestampWindowOf,
   withOriginalTime,
 } from "./time";
@@ -80,19 +86,25 @@ const SPAN_KIND_NAMES = ["Unspecified", "Internal", "Server", "Client", "Produce
 const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
-  /** Span ends no `Duration` holds, noted on their rows (lostEndWarning); "" when none. */
+  /**
+   * Times noted on their rows because no column holds them as sent (lostEndWarning,
+   * saturatedEndWarning, clampedEventTimeWarning), joined with "; "; "" when none.
+   */
   warning: string;
 }
 
 /**
  * One row per valid span. A start outside the timestamp window is replaced by the arrival time
- * and a set end no `Duration` holds is noted (time.ts), each on the row's `SpanAttributes`.
+ * and a set end no `Duration` holds is noted (time.ts), each on the row's `SpanAttributes`; an
+ * event time past `Events.Timestamp`'s range is stored as its last instant and noted on the
+ * event's attributes.
  */
 export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): SpanRowsResult {
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections(ctx.senderPlace);
-  let lostEnds = 0;
-  let firstLostEnd = "";
+  const lostEnds = new TimeNotes(lostEndWarning);
+  const saturatedEnds = new TimeNotes(saturatedEndWarning);
+  const clampedEvents = new TimeNotes(clampedEventTimeWarning);
   const rows: SpanRow[] = [];
   const spanAttributes = new AttributeMapper();
   // One mapper per kind of list, so each remembers the key order of its own kind; the
@@ -122,11 +134,22 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         const duration = spanDurationNanos(start, end);
         let attributes = spanAttributes.map(span.attributes);
         if (!startIsSane) attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
-        if (isSpanEndLost(start, end, duration)) {
+        const endLost = isSpanEndLost(start, end, duration);
+        const endSaturated = !endLost && isSpanEndSaturated(start, end, duration);
+        if (endLost || endSaturated) {
           attributes = withOriginalTime(attributes, ORIGINAL_END_TIMESTAMP_ATTRIBUTE, end);
-          if (lostEnds++ === 0) firstLostEnd = `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
+          (endLost ? lostEnds : saturatedEnds).add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
         }
         const { events, links } = span;
+        const eventTimes = mapOrNone(events, eventTime);
+        const eventAttributeMaps = mapOrNone(events, eventAttributesOf);
+        for (let e = 0; e < events.length; e++) {
+          if (!isPast(eventTimes[e]!, MAX_INT64_NANOS)) continue;
+          // Arrays of a span with events are its own (mapOrNone shares only the empty one).
+          (eventTimes as string[])[e] = MAX_INT64_NANOS;
+          (eventAttributeMaps as AttributeMap[])[e] = withOriginalTime(eventAttributeMaps[e]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, events[e]!.timeUnixNano);
+          clampedEvents.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].events[${e}]`);
+        }
         rows.push({
           Timestamp: startIsSane ? start : window.receivedAt,
           TraceId: span.traceId,
@@ -143,9 +166,9 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
           Duration: duration,
           StatusCode: STATUS_CODE_NAMES[span.status.code] ?? "",
           StatusMessage: span.status.message,
-          "Events.Timestamp": mapOrNone(events, eventTime),
+          "Events.Timestamp": eventTimes,
           "Events.Name": mapOrNone(events, eventName),
-          "Events.Attributes": mapOrNone(events, eventAttributesOf),
+          "Events.Attributes": eventAttributeMaps,
           "Links.TraceId": mapOrNone(links, linkTraceId),
           "Links.SpanId": mapOrNone(links, linkSpanId),
           "Links.TraceState": mapOrNone(links, linkTraceState),
@@ -158,7 +181,10 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: lostEnds === 0 ? "" : lostEndWarning(lostEnds, (ctx.senderPlace ?? AS_DECODED)(firstLostEnd)),
+    warning: [lostEnds, saturatedEnds, clampedEvents]
+      .map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED))
+      .filter((warning) => warning !== "")
+      .join("; "),
   };
 }
 

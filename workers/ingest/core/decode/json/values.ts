@@ -6,7 +6,7 @@
  */
 
 import { decodeBase64 } from "../base64";
-import { idHexFromText, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
 import { decimalFromNumber, decimalFromNumberText, decimalFromString, type Int64Problem } from "../int64";
 
@@ -232,7 +232,7 @@ function id(value: unknown, key: string, byteLength: number): string {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") return fail(`expected hex string, got ${describeJsonType(value)}`, key);
   const hex = idHexFromText(value, byteLength);
-  if (hex === undefined) return fail(`expected ${byteLength * 2} hex characters, got ${quote(value)}`, key);
+  if (hex === undefined) return fail(idTextFault(value, byteLength, quote(value)), key);
   return hex;
 }
 

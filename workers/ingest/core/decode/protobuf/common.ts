@@ -7,7 +7,7 @@
  */
 
 import type { AnyValue, InstrumentationScope, KeyValue, Resource } from "../../../../shared/otlp/model";
-import { idHexFromBytes } from "../ids";
+import { idHexOfLength, SHORT_TRACE_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { MAX_ANY_VALUE_DEPTH } from "../limits";
 import { locate, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, WireError, type WireReader } from "./reader";
 
@@ -225,16 +225,19 @@ export function readScope(r: WireReader, out: InstrumentationScope): void {
   r.leave(parentLimit);
 }
 
-/** A `bytes` trace or span id as model hex; empty means absent, any other length is an error. */
+/**
+ * A `bytes` trace or span id as model hex (idHexOfLength: a 64-bit trace id is left-padded with
+ * zeros, as its JSON hex is); empty means absent, any other length is an error.
+ */
 export function readId(r: WireReader, tag: number, byteLength: number): string {
   r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
   const start = r.pos;
   const end = r.lengthDelimitedEnd();
-  const length = end - r.pos;
-  if (length !== 0 && length !== byteLength) {
-    throw new WireError(`id of ${length} bytes, expected ${byteLength} (or 0 for none)`, start);
+  const hex = idHexOfLength(r.bytes, r.pos, end, byteLength);
+  if (hex === undefined) {
+    const widths = byteLength === TRACE_ID_BYTES ? `${byteLength} (or ${SHORT_TRACE_ID_BYTES} for a 64-bit trace id, ` : `${byteLength} (`;
+    throw new WireError(`id of ${end - r.pos} bytes, expected ${widths}or 0 for none)`, start);
   }
-  const hex = idHexFromBytes(r.bytes, r.pos, end);
   r.pos = end;
   return hex;
 }
