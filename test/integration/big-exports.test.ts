@@ -23,9 +23,12 @@ beforeAll(async () => {
     prefix: "big_exports",
     handleRuntimeStdio: discardRuntimeOutput,
     // The local ClickHouse runs one query at a time, so a big request's INSERTs (one per write
-    // unit: 27 for 10,200 points) can outlast the 4 s direct-write budget on a busy machine; a
-    // deployment then queues the rest (durability tests), and this test is about the limits.
-    vars: { DIRECT_WRITE_TIMEOUT_MS: "60000" },
+    // unit: 27 for 10,200 points) can outlast the 4 s direct-write budget, and one INSERT the
+    // 10 s call timeout, on a busy machine; a deployment then queues the rest (durability
+    // tests), and here the sender would retry the whole export after some units were stored
+    // (no Idempotency-Key: they land twice). This test is about the limits, so neither budget
+    // may run out before the exporter's own 60 s.
+    vars: { DIRECT_WRITE_TIMEOUT_MS: "60000", CLICKHOUSE_TIMEOUT_MS: "60000" },
   });
 });
 afterAll(() => ingest?.dispose());
