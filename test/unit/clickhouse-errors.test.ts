@@ -89,3 +89,34 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
     ).toBeUndefined();
   });
 });
+
+describe("a refusal's message (the sender reads it)", () => {
+  it("quotes the input where the parse failed only up to the end of the failing row", () => {
+    const error = parseServerError(
+      `Code: 27. DB::Exception: Cannot parse input: expected ',' before: 'click}\\n{"Timestamp":"1700000000.000000000","Body":"b"': (while reading the value of key EventName): (at row 1)\n: While executing ParallelParsingBlockInputFormat. (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)`,
+    );
+    const failure = httpErrorForClickHouseFailure(error, "inserting 2 rows into otel_logs");
+    expect(failure.message).toBe(
+      "ClickHouse error 27 (CANNOT_PARSE_INPUT_ASSERTION_FAILED) inserting 2 rows into otel_logs: Cannot parse input: expected ',' before: 'click}…': (while reading the value of key EventName): (at row 1)",
+    );
+    expect(failure).toMatchObject({ status: 500, rowsRejected: true });
+  });
+
+  it("keeps an excerpt within its row, and an escaped quote inside it, whole", () => {
+    const error = parseServerError("Code: 27. DB::Exception: Cannot parse input: expected '\"' before: 'it\\'s}': (at row 3). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)");
+    expect(httpErrorForClickHouseFailure(error, "inserting 3 rows into otel_logs").message).toBe(
+      "ClickHouse error 27 (CANNOT_PARSE_INPUT_ASSERTION_FAILED) inserting 3 rows into otel_logs: Cannot parse input: expected '\"' before: 'it\\'s}': (at row 3). ",
+    );
+  });
+
+  it("names tables without the database it is given, quoted or not, and leaves look-alikes", () => {
+    const error = new ClickHouseServerError(
+      "469",
+      "VIOLATED_CONSTRAINT",
+      "Constraint `no_poison` for table otel.otel_logs (a1b2) is violated at row 1; see `otel`.`otel_logs`, hotel.rooms and otel_x.y",
+    );
+    expect(httpErrorForClickHouseFailure(error, "inserting 1 rows into otel_logs", "otel").message).toBe(
+      "ClickHouse error 469 (VIOLATED_CONSTRAINT) inserting 1 rows into otel_logs: Constraint `no_poison` for table otel_logs (a1b2) is violated at row 1; see `otel_logs`, hotel.rooms and otel_x.y",
+    );
+  });
+});
