@@ -21,7 +21,7 @@ describe("ClickHouse exception text", () => {
       "Code: 27. DB::Exception: There was an error on [ch-2:9000]: Code: 27. DB::Exception: Cannot parse input: expected '\"' (2). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)",
     );
     expect(error).toMatchObject({ code: "27", type: "CANNOT_PARSE_INPUT_ASSERTION_FAILED", message: "Cannot parse input: expected '\"' (2). " });
-    expect(httpErrorForClickHouseFailure(error, "inserting 3 rows")).toMatchObject({ status: 500, rowsRejected: true });
+    expect(httpErrorForClickHouseFailure(error, "inserting 3 rows")).toMatchObject({ status: 400, rowsRejected: true });
   });
 
   it("keeps any other answer (a proxy's page) as a plain error, answered as unreachable", () => {
@@ -55,7 +55,7 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
 
   it("keeps the rows' own errors refused and other codes retryable, as sent properly", () => {
     const parse = exceptionInBody("Code: 27. DB::Exception: Cannot parse input: expected '\"' at row 2. (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)");
-    expect(httpErrorForClickHouseFailure(parse, INSERTING)).toMatchObject({ status: 500, rowsRejected: true });
+    expect(httpErrorForClickHouseFailure(parse, INSERTING)).toMatchObject({ status: 400, rowsRejected: true });
     const keeper = exceptionInBody("Code: 999. DB::Exception: Coordination error: Connection loss. (KEEPER_EXCEPTION) (version 25.8)");
     expect(httpErrorForClickHouseFailure(keeper, INSERTING)).toMatchObject({ status: 503, retryAfterSeconds: 5, rowsRejected: false });
   });
@@ -99,7 +99,7 @@ describe("a refusal's message (the sender reads it)", () => {
     expect(failure.message).toBe(
       "ClickHouse error 27 (CANNOT_PARSE_INPUT_ASSERTION_FAILED) inserting 2 rows into otel_logs: Cannot parse input: expected ',' before: 'click}…': (while reading the value of key EventName): (at row 1)",
     );
-    expect(failure).toMatchObject({ status: 500, rowsRejected: true });
+    expect(failure).toMatchObject({ status: 400, rowsRejected: true });
   });
 
   it("keeps an excerpt within its row, and an escaped quote inside it, whole", () => {

@@ -5,8 +5,8 @@ export const RETRY_AFTER_SECONDS = 5;
 
 /**
  * ClickHouse error codes that mean "these rows can never be written as they are": retrying the
- * same request cannot help: they are parked on the dead-letter queue, or the sender is told
- * not to retry when there is none.
+ * same request cannot help: they are parked on the dead-letter queue, or, when there is none,
+ * refused (a partial success, or a 400 when nothing of the request was stored).
  */
 const ROWS_REJECTED_CODES = new Set([
   "6", // CANNOT_PARSE_TEXT
@@ -126,7 +126,7 @@ export function httpErrorForClickHouseFailure(error: unknown, what: string, data
     const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";
     const text = database === undefined ? error.message : withoutDatabase(error.message, database);
     const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}: ${firstLine(text)}`;
-    if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(500, detail, undefined, true);
+    if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(400, detail, undefined, true);
     if (OVERLOADED_CODES.has(error.code)) {
       return new ClickHouseFailure(429, detail, RETRY_AFTER_SECONDS, false);
     }
