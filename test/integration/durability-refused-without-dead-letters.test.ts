@@ -4,7 +4,8 @@
  * counting the refused records when the rest of the request is stored, a 400 when none of it
  * is; its message names the table and ClickHouse's error, never the database or other rows'
  * data. A table whose column no longer has the exporter's type (schema drift) is the
- * operator's to fix, like a missing table: a retryable 503 naming the column and both types.
+ * operator's to fix, like a missing table: a retryable 503 naming the column and both types,
+ * and with the queues bound its rows wait on the retry queue (not dead-lettered) until it is fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueId } from "../support/export-results";
@@ -91,5 +92,33 @@ describe("a column altered away from the exporter's type (schema drift)", () => 
     expect(await countRun(ingest, runId)).toEqual({ rows: 2, records: 2 });
     const [stored] = await ingest.rows<{ EventName: string }>(`SELECT DISTINCT EventName FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`);
     expect(stored).toEqual({ EventName: "click" });
+  });
+});
+
+describe("schema drift with the queues bound", () => {
+  let queued: IngestUnderTest;
+  beforeAll(async () => {
+    queued = await startIngestWorker({
+      prefix: "drift_queued",
+      queues: {},
+      vars: { QUEUE_RETRY_DELAY_SECONDS: "1", QUEUE_RETRY_MAX_DELAY_SECONDS: "1" },
+      handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio,
+    });
+    await queued.db.client.command({ query: "ALTER TABLE otel_logs MODIFY COLUMN EventName UInt8" });
+  });
+  afterAll(async () => {
+    await queued?.dispose();
+  });
+
+  it("queues the rows, not dead-letters them, and they land once the column is fixed", async () => {
+    const runId = uniqueId("drift-queued");
+    const body = logsBody(runId, "q", 3).replaceAll('"severityNumber":9', '"eventName":"click","severityNumber":9');
+    const answer = await postJson(queued, "logs", body);
+    expect(answer.status).toBe(200);
+    // Safely queued: a 200 without a partial success.
+    expect(await answer.json()).toEqual({});
+    await queued.db.client.command({ query: "ALTER TABLE otel_logs MODIFY COLUMN EventName String" });
+    await eventually(async () => expect(await countRun(queued, runId)).toEqual({ rows: 3, records: 3 }));
+    expect(queued.deadLetters).toEqual([]);
   });
 });
