@@ -24,8 +24,8 @@ export class SchemaDriftFailure extends ClickHouseFailure {
   }
 }
 
-/** The exporter's tables by the configured tables' keys. */
-const SPEC_OF: Readonly<Record<keyof ClickHouseTables, SchemaTable>> = {
+/** The exporter's tables (schema/) by the keys the Worker's table settings have. */
+export const EXPORTER_TABLE: Readonly<Record<keyof ClickHouseTables, SchemaTable>> = {
   logs: "logs",
   traces: "traces",
   gauge: "metricsGauge",
@@ -68,7 +68,7 @@ export function schemaDriftIn(
   columns: readonly TableColumn[],
   rowColumns: readonly string[],
 ): SchemaDriftFailure | undefined {
-  const expected = exporterTypesOf(SPEC_OF[kind]);
+  const expected = exporterTypesOf(EXPORTER_TABLE[kind]);
   const offered = new Set(rowColumns);
   for (const { name, type } of columns) {
     const types = expected.get(name);
