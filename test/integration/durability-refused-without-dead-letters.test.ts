@@ -58,7 +58,7 @@ describe("rows ClickHouse refuses as data, with no dead-letter store", () => {
     const status = (await answer.json()) as { code: number; message: string };
     expect(status.code).toBe(3);
     expect(status.message).toMatch(
-      /^ClickHouse error 469 \(VIOLATED_CONSTRAINT\) inserting 2 rows into otel_logs: .*; none of the request's records were stored \(no dead-letter store is bound to keep them\)$/,
+      /^ClickHouse error 469 \(VIOLATED_CONSTRAINT\) inserting 2 rows into otel_logs: .*; none of the request's records were stored and none kept \(no dead-letter store is bound\)$/,
     );
     expect(status.message).not.toContain(ingest.db.database);
     expect(status.message).not.toContain("record r-1");

@@ -232,12 +232,12 @@ async function handleExport(
 }
 
 /**
- * A partial success's account of `refused` rows ClickHouse refused as data with no dead-letter
- * store to keep them: lost unless the sender acts, and the rest of the request is stored.
+ * A partial success's account of `refused` rows ClickHouse refused as data that nothing could
+ * keep (`written.refusedNotKept` says why): lost unless the sender acts; the rest is stored.
  */
 function refusedMessage(refused: number, written: WriteOutcome): string {
   const rest = written.queuedRows > 0 ? "stored or queued for a retry" : "stored";
-  return `${refused} refused by ClickHouse and not stored (no dead-letter store is bound): ${written.refusedReason ?? ""}; the request's other records are ${rest}`;
+  return `${refused} refused by ClickHouse and not stored (${written.refusedNotKept ?? ""}): ${written.refusedReason ?? ""}; the request's other records are ${rest}`;
 }
 
 /** The public endpoint's auth settings, or the ConfigError saying what is wrong with them. */

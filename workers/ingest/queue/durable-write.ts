@@ -27,6 +27,8 @@ export interface WriteOutcome {
   refusedRows: number;
   /** Why, when there are any: the first refusal's message. */
   refusedReason?: string;
+  /** Why nothing kept them, when there are any: `no dead-letter store is bound`, … */
+  refusedNotKept?: string;
 }
 
 /** Seconds a sender waits before retrying when neither ClickHouse nor the queue took its rows. */
@@ -126,7 +128,10 @@ export async function writeDurably(
   }
 
   if (rejected.length > 0) {
-    if (!canDeadLetter(queues) || !rejected.every(({ unit }) => isQueueable(unit))) return refuse(outcome, rejected, logger);
+    if (!canDeadLetter(queues)) return refuse(outcome, rejected, "no dead-letter store is bound", logger);
+    if (!rejected.every(({ unit }) => isQueueable(unit))) {
+      return refuse(outcome, rejected, `a row is over the ${MAX_UNIT_BYTES} bytes a dead letter holds`, logger);
+    }
     try {
       await deadLetter(
         queues,
@@ -151,20 +156,21 @@ export async function writeDurably(
  * Rows ClickHouse refused as data with nowhere to keep them: counted, for a partial success,
  * when the rest of the request is stored or queued; a 400 saying why when none of it is.
  */
-function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], logger: Logger): WriteOutcome {
+function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept: string, logger: Logger): WriteOutcome {
   for (const { unit, failure } of rejected) {
     logger.log("error", "rows refused by ClickHouse and not kept", {
       table: unit.table,
       refused_rows: unit.rows.length,
       reason: failure.message,
+      not_kept: notKept,
       deduplication_token: unit.deduplicationToken,
     });
   }
   const reason = rejected[0]!.failure.message;
   if (outcome.writtenRows + outcome.queuedRows === 0) {
-    throw new HttpError(400, `${reason}; none of the request's records were stored (no dead-letter store is bound to keep them)`);
+    throw new HttpError(400, `${reason}; none of the request's records were stored and none kept (${notKept})`);
   }
-  return { ...outcome, refusedRows: rowsIn(rejected.map(({ unit }) => unit)), refusedReason: reason };
+  return { ...outcome, refusedRows: rowsIn(rejected.map(({ unit }) => unit)), refusedReason: reason, refusedNotKept: notKept };
 }
 
 /** A queue that does not take the rows leaves them with the sender, who is told to retry. */
