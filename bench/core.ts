@@ -8,7 +8,8 @@
  * DecompressionStream), as in production. The core and the floors are timed side by side,
  * sample by sample (`timeSideBySide`), and each ratio is taken round by round.
  */
-import { expectedColumns, type SchemaTable } from "../schema";
+import { expectedColumns } from "../schema";
+import { EXPORTER_TABLE } from "../workers/ingest/clickhouse/schema-drift";
 import { parseIngestConfig } from "../workers/ingest/config";
 import { prepareExport, type TableKind } from "../workers/ingest/core/pipeline";
 import { planTable, serializeRows, type TablePlan } from "../workers/ingest/core/rows";
@@ -33,16 +34,6 @@ export interface CoreResult {
   overFloor: Record<Encoding, number>;
 }
 
-const SCHEMA_TABLE: Record<TableKind, SchemaTable> = {
-  logs: "logs",
-  traces: "traces",
-  gauge: "metricsGauge",
-  sum: "metricsSum",
-  histogram: "metricsHistogram",
-  exponentialHistogram: "metricsExponentialHistogram",
-  summary: "metricsSummary",
-};
-
 /** The Worker's configuration with nothing set but what it requires. */
 const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" });
 
@@ -65,7 +56,7 @@ const plans = new Map<string, TablePlan>();
 function planFor(kind: TableKind, columns: readonly string[]): TablePlan {
   let plan = plans.get(kind);
   if (plan === undefined) {
-    const stored = SCHEMA_COLUMNS[SCHEMA_TABLE[kind]].filter((column) => column.kind === "stored");
+    const stored = SCHEMA_COLUMNS[EXPORTER_TABLE[kind]].filter((column) => column.kind === "stored");
     plan = planTable(stored, columns);
     plans.set(kind, plan);
   }

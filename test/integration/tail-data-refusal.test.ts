@@ -2,10 +2,11 @@
  * ClickHouse refusing a request's rows as data, seen from the tail, in workerd against the real
  * ingest Worker and ClickHouse engine. A CHECK constraint on the histogram table refuses the
  * tail's duration histograms (VIOLATED_CONSTRAINT) while the invocation count goes to the sum
- * table. Without a dead-letter queue the ingest answers 500 with the ClickHouse error: the tail
- * must take that as final (redelivered for hours, it would write the sum row again once the
- * deduplication window moved on) and log the loss. With one, the ingest keeps the refused rows
- * for replay and answers a partial success: the tail must not call them lost.
+ * table. Without a dead-letter queue the ingest stores the sum row and answers a partial success
+ * counting the refused histogram points: the tail must take that as final (redelivered for
+ * hours, it would write the sum row again once the deduplication window moved on) and log
+ * exactly those records lost. With one, the ingest keeps the refused rows for replay and
+ * answers a partial success: the tail must not call them lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../support/exactly-once";
@@ -62,21 +63,21 @@ describe("rows ClickHouse refuses as data, without a dead-letter queue", () => {
     await rig?.ingest.dispose();
   });
 
-  it("are reported lost after one attempt, not retried or handed off", async () => {
+  it("are reported lost after one attempt, exactly those, not retried or handed off", async () => {
     await invokeProducer(rig);
     await eventually(async () =>
-      expect(jsonLogLines(rig.output, "forward to ingest failed; records lost")).toEqual([
+      expect(jsonLogLines(rig.output, "ingest rejected part of a forward; records lost")).toEqual([
         expect.objectContaining({
           level: "error",
           path: "/v1/metrics",
-          lostRecords: 3,
+          lostRecords: 2,
+          deliveredRecords: 1,
           attempts: 1,
-          status: 500,
-          retryable: false,
-          reason: expect.stringContaining("ClickHouse error 469 (VIOLATED_CONSTRAINT)"),
+          reason: expect.stringContaining("2 refused by ClickHouse and not stored (no dead-letter store is bound): ClickHouse error 469 (VIOLATED_CONSTRAINT)"),
         }),
       ]),
     );
+    expect(jsonLogLines(rig.output, "forward to ingest failed; records lost")).toEqual([]);
     expect(jsonLogLines(rig.output, "forward to ingest failed; handed off to the queue")).toEqual([]);
     // The sum row the request wrote before its histograms were refused, once.
     expect(await sumRows(rig)).toBe(1);

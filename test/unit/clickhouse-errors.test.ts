@@ -21,7 +21,7 @@ describe("ClickHouse exception text", () => {
       "Code: 27. DB::Exception: There was an error on [ch-2:9000]: Code: 27. DB::Exception: Cannot parse input: expected '\"' (2). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)",
     );
     expect(error).toMatchObject({ code: "27", type: "CANNOT_PARSE_INPUT_ASSERTION_FAILED", message: "Cannot parse input: expected '\"' (2). " });
-    expect(httpErrorForClickHouseFailure(error, "inserting 3 rows")).toMatchObject({ status: 500, rowsRejected: true });
+    expect(httpErrorForClickHouseFailure(error, "inserting 3 rows")).toMatchObject({ status: 400, rowsRejected: true });
   });
 
   it("keeps any other answer (a proxy's page) as a plain error, answered as unreachable", () => {
@@ -55,7 +55,7 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
 
   it("keeps the rows' own errors refused and other codes retryable, as sent properly", () => {
     const parse = exceptionInBody("Code: 27. DB::Exception: Cannot parse input: expected '\"' at row 2. (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)");
-    expect(httpErrorForClickHouseFailure(parse, INSERTING)).toMatchObject({ status: 500, rowsRejected: true });
+    expect(httpErrorForClickHouseFailure(parse, INSERTING)).toMatchObject({ status: 400, rowsRejected: true });
     const keeper = exceptionInBody("Code: 999. DB::Exception: Coordination error: Connection loss. (KEEPER_EXCEPTION) (version 25.8)");
     expect(httpErrorForClickHouseFailure(keeper, INSERTING)).toMatchObject({ status: 503, retryAfterSeconds: 5, rowsRejected: false });
   });
@@ -87,5 +87,36 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
     expect(
       exceptionInBody('{"name":"Body","type":"String","default_type":"","comment":"Code: 252. DB::Exception: x (TOO_MANY_PARTS)"}\n'),
     ).toBeUndefined();
+  });
+});
+
+describe("a refusal's message (the sender reads it)", () => {
+  it("quotes the input where the parse failed only up to the end of the failing row", () => {
+    const error = parseServerError(
+      `Code: 27. DB::Exception: Cannot parse input: expected ',' before: 'click}\\n{"Timestamp":"1700000000.000000000","Body":"b"': (while reading the value of key EventName): (at row 1)\n: While executing ParallelParsingBlockInputFormat. (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)`,
+    );
+    const failure = httpErrorForClickHouseFailure(error, "inserting 2 rows into otel_logs");
+    expect(failure.message).toBe(
+      "ClickHouse error 27 (CANNOT_PARSE_INPUT_ASSERTION_FAILED) inserting 2 rows into otel_logs: Cannot parse input: expected ',' before: 'click}…': (while reading the value of key EventName): (at row 1)",
+    );
+    expect(failure).toMatchObject({ status: 400, rowsRejected: true });
+  });
+
+  it("keeps an excerpt within its row, and an escaped quote inside it, whole", () => {
+    const error = parseServerError("Code: 27. DB::Exception: Cannot parse input: expected '\"' before: 'it\\'s}': (at row 3). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)");
+    expect(httpErrorForClickHouseFailure(error, "inserting 3 rows into otel_logs").message).toBe(
+      "ClickHouse error 27 (CANNOT_PARSE_INPUT_ASSERTION_FAILED) inserting 3 rows into otel_logs: Cannot parse input: expected '\"' before: 'it\\'s}': (at row 3). ",
+    );
+  });
+
+  it("names tables without the database it is given, quoted or not, and leaves look-alikes", () => {
+    const error = new ClickHouseServerError(
+      "469",
+      "VIOLATED_CONSTRAINT",
+      "Constraint `no_poison` for table otel.otel_logs (a1b2) is violated at row 1; see `otel`.`otel_logs`, hotel.rooms and otel_x.y",
+    );
+    expect(httpErrorForClickHouseFailure(error, "inserting 1 rows into otel_logs", "otel").message).toBe(
+      "ClickHouse error 469 (VIOLATED_CONSTRAINT) inserting 1 rows into otel_logs: Constraint `no_poison` for table otel_logs (a1b2) is violated at row 1; see `otel_logs`, hotel.rooms and otel_x.y",
+    );
   });
 });

@@ -20,11 +20,14 @@ export function deadLetteredRowsIn(errorMessage: string): number {
 
 /**
  * Whether an error answer's body says ClickHouse refused the rows as data (a parse error, a type
- * mismatch, a CHECK constraint): the ingest answers that with 500 and a `google.rpc.Status` whose
- * message is `"ClickHouse error <code> (<NAME>) writing …"` when it has no dead-letter queue
- * (workers/ingest/clickhouse/errors.ts). Every other ClickHouse fault it answers 429, 502, 503 or
- * 504, and its own crashes 500 with `"internal error: …"`, so a 500 with this message is the
- * rows' fault and sending them again cannot help.
+ * mismatch, a CHECK constraint) in the answer an ingest Worker deployed before 2026-12-02 gives
+ * when it has no dead-letter store: 500 and a `google.rpc.Status` whose message is
+ * `"ClickHouse error <code> (<NAME>) …"`. The two Workers are deployed one after the other, so
+ * the tail still reads it; today's ingest answers such a refusal with a partial success, or a
+ * 400 when nothing of the request was stored (workers/ingest/queue/durable-write.ts). Every other
+ * ClickHouse fault it answers 429, 502, 503 or 504, and its own crashes 500 with
+ * `"internal error: …"`, so a 500 with this message is the rows' fault and sending them again
+ * cannot help.
  */
 export function isDataRefusal(status: number, body: string): boolean {
   return status === 500 && /"message"\s*:\s*"ClickHouse error \d+ /.test(body);

@@ -69,9 +69,10 @@ const INGEST_ORIGIN = "https://ingest.internal";
  * internal path is a fault of the ingest's deploy, wiring or moment (a 500 from an unexpected
  * exception, a 404 from a binding routed to an old version, a 5xx from ClickHouse) that a later
  * delivery can get past, so it is retried and then handed off like a 503. One 500 is final too:
- * ClickHouse refusing the rows as data (isDataRefusal), which no later delivery gets past and
- * which, redelivered for hours, would write again the rows of the request's other tables once
- * ClickHouse's deduplication window has moved on.
+ * an ingest deployed before 2026-12-02 answered so for ClickHouse refusing the rows as data
+ * (isDataRefusal; today's answers 400, or a partial success when part was stored), which no
+ * later delivery gets past and which, redelivered for hours, would write again the rows of the
+ * request's other tables once ClickHouse's deduplication window has moved on.
  */
 const FINAL_STATUSES: ReadonlySet<number> = new Set([400, 413, 415]);
 const DEFAULT_BASE_DELAY_MS = 250;

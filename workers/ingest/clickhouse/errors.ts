@@ -1,12 +1,12 @@
 import { HttpError } from "../http/errors";
 
 /** Seconds a sender should wait before retrying when ClickHouse is unavailable or overloaded. */
-const RETRY_AFTER_SECONDS = 5;
+export const RETRY_AFTER_SECONDS = 5;
 
 /**
  * ClickHouse error codes that mean "these rows can never be written as they are": retrying the
- * same request cannot help: they are parked on the dead-letter queue, or the sender is told
- * not to retry when there is none.
+ * same request cannot help: they are parked on the dead-letter queue, or, when there is none,
+ * refused (a partial success, or a 400 when nothing of the request was stored).
  */
 const ROWS_REJECTED_CODES = new Set([
   "6", // CANNOT_PARSE_TEXT
@@ -107,15 +107,26 @@ export class ClickHouseFailure extends HttpError {
 }
 
 /**
- * Translate a failed ClickHouse call into the HTTP answer the sender gets. Everything that is
+ * `text` without `database` qualifying the tables it names (`otel.otel_logs`, `` `otel`.`otel_logs` ``):
+ * the table says what a sender needs, and the database is the operator's setting.
+ */
+function withoutDatabase(text: string, database: string): string {
+  const name = database.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`(?<![\\w.\`])(?:\`${name}\`|${name})\\.`, "g"), "");
+}
+
+/**
+ * Translate a failed ClickHouse call into the HTTP answer the sender gets. With `database`,
+ * ClickHouse's message names its tables without it (`withoutDatabase`). Everything that is
  * not the rows' own fault is retryable: a missing table, refused credentials or an outage are
  * ours to fix, and the sender keeping its data until then is what loses nothing.
  */
-export function httpErrorForClickHouseFailure(error: unknown, what: string): ClickHouseFailure {
+export function httpErrorForClickHouseFailure(error: unknown, what: string, database?: string): ClickHouseFailure {
   if (error instanceof ClickHouseServerError) {
     const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";
-    const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}: ${firstLine(error.message)}`;
-    if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(500, detail, undefined, true);
+    const text = database === undefined ? error.message : withoutDatabase(error.message, database);
+    const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}: ${firstLine(text)}`;
+    if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(400, detail, undefined, true);
     if (OVERLOADED_CODES.has(error.code)) {
       return new ClickHouseFailure(429, detail, RETRY_AFTER_SECONDS, false);
     }
@@ -162,10 +173,26 @@ function isTimeoutName(error: unknown): boolean {
 }
 
 /**
- * The first line of ClickHouse's message, without its "Maybe you meant …" hints: those name
- * other databases and tables on the server, which are none of the sender's business.
+ * The first line of ClickHouse's message, without its "Maybe you meant …" hints (those name
+ * other databases and tables on the server, which are none of the sender's business) and with
+ * a quoted excerpt of the input cut where its row ends (see INPUT_EXCERPT).
  */
 function firstLine(text: string): string {
-  const line = (text.split(/\r?\n/, 1)[0] ?? "").replace(/\s*Maybe you meant [^?]*\?\.?/g, "");
+  const line = (text.split(/\r?\n/, 1)[0] ?? "")
+    .replace(/\s*Maybe you meant [^?]*\?\.?/g, "")
+    .replace(INPUT_EXCERPT, (_excerpt, opening: string, quoted: string) => `${opening}${rowPartOf(quoted)}'`);
   return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}
+
+/**
+ * The input ClickHouse quotes where a parse failed, `before: '<up to 50 characters>'`, escaped
+ * (`\n` for a line break): it runs on past the failing row into the next rows of the INSERT,
+ * other records' data, which one sender's answer must not carry.
+ */
+const INPUT_EXCERPT = /(\bbefore: ')((?:[^'\\]|\\.)*)'/g;
+
+/** An excerpt up to the end of its row (the escaped line break), marked `…` where cut. */
+function rowPartOf(quoted: string): string {
+  const end = quoted.indexOf("\\n");
+  return end < 0 ? quoted : `${quoted.slice(0, end)}…`;
 }

@@ -10,6 +10,7 @@
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
 import { ClickHouseAnswerError, exceptionInBody, httpErrorForClickHouseFailure, parseServerError, schemaHintFor } from "./errors";
+import { SchemaDriftFailure, schemaDriftIn } from "./schema-drift";
 
 export interface TableInsert {
   table: string;
@@ -70,6 +71,8 @@ export class ClickHouseWriter {
    */
   private readonly insertEndpoints: Readonly<Record<"async" | "plain", string>>;
   private readonly authorization: string;
+  /** Which of the exporter's tables each configured table name is, for its expected types. */
+  private readonly kinds: ReadonlyMap<string, keyof IngestConfig["clickhouse"]["tables"]>;
 
   constructor(private readonly config: IngestConfig["clickhouse"]) {
     const url = new URL(config.url);
@@ -82,6 +85,8 @@ export class ClickHouseWriter {
       plain: `${this.endpoint}&async_insert=0&insert_deduplication_token=`,
     };
     this.authorization = `Basic ${btoa(`${config.user}:${config.password}`)}`;
+    const tables = Object.entries(config.tables) as [keyof IngestConfig["clickhouse"]["tables"], string][];
+    this.kinds = new Map(tables.map(([kind, name]) => [name, kind]));
   }
 
   /** Resolves once ClickHouse runs a query for us; throws the HTTP error a caller should give. */
@@ -95,7 +100,10 @@ export class ClickHouseWriter {
 
   /**
    * Insert one batch as one INSERT; resolves once ClickHouse has written it (an asynchronous
-   * insert waits for its flush: `wait_for_async_insert=1`). Throws a ClickHouseFailure.
+   * insert waits for its flush: `wait_for_async_insert=1`). Throws a ClickHouseFailure: for
+   * rows refused as data, the table's columns are learnt again first, and a table altered
+   * since its plan was learnt throws the schema drift's retryable failure instead (a drifted
+   * column refuses every row, which ClickHouse reports as it reports one bad row).
    */
   async insert(batch: TableInsert, options: InsertOptions): Promise<void> {
     const plan = await this.planFor(batch, options.deadline);
@@ -111,22 +119,34 @@ export class ClickHouseWriter {
     } catch (error) {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));
-      throw httpErrorForClickHouseFailure(
-        error,
-        `inserting ${batch.rows.length} rows into ${this.config.database}.${batch.table}`,
-      );
+      // The table, not the database: the database is the operator's setting, no sender's business.
+      const failure = httpErrorForClickHouseFailure(error, `inserting ${batch.rows.length} rows into ${batch.table}`, this.config.database);
+      if (failure.rowsRejected) {
+        const drift = await this.planFor(batch, options.deadline).then(
+          () => undefined,
+          (relearnt: unknown) => (relearnt instanceof SchemaDriftFailure ? relearnt : undefined),
+        );
+        if (drift !== undefined) throw drift;
+      }
+      throw failure;
     }
   }
 
   /**
    * The plan rows of `batch.table` with `batch.columns` are written by (from `DESC TABLE`, learnt
-   * once per isolate); rejects with the ClickHouseFailure an insert would have met.
+   * once per isolate); rejects with the ClickHouseFailure an insert would have met, or with the
+   * schema drift's (schema-drift.ts) when a column's type no longer takes the rows.
    */
   planFor(batch: Pick<TableInsert, "table" | "columns">, deadline: number | undefined): Promise<TablePlan> {
     const key = this.cacheKey(batch);
     let plan = planCache.get(key);
     if (plan === undefined) {
-      plan = this.describe(batch.table, deadline).then((columns) => planTable(columns, batch.columns));
+      plan = this.describe(batch.table, deadline).then((columns) => {
+        const kind = this.kinds.get(batch.table);
+        const drift = kind === undefined ? undefined : schemaDriftIn(kind, batch.table, columns, batch.columns);
+        if (drift !== undefined) throw drift;
+        return planTable(columns, batch.columns);
+      });
       planCache.set(key, plan);
       plan.catch(() => planCache.delete(key));
     }

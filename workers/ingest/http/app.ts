@@ -8,7 +8,7 @@ import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
 import { prepareExport } from "../core/pipeline";
 import { ingestContextFor, publicCorsFor, type IngestContext } from "../context";
-import { writeDurably } from "../queue/durable-write";
+import { writeDurably, type WriteOutcome } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
 import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
@@ -195,12 +195,15 @@ async function handleExport(
           await deduplicationTokenOf(signal, body, request.headers.get("idempotency-key") ?? undefined, caller),
           log.logger,
         );
-  // Rows ClickHouse refused as data are parked on the dead-letter queue: not accepted.
+  // Rows ClickHouse refused as data are parked on the dead-letter queue, or refused when there
+  // is none: not accepted either way.
   const deadLettered = written?.deadLetteredRows ?? 0;
-  const rejected = prepared.rejected + deadLettered;
+  const refused = written?.refusedRows ?? 0;
+  const rejected = prepared.rejected + deadLettered + refused;
   const errorMessage = [
     prepared.rejected > 0 ? prepared.rejectionMessage : "",
     deadLettered > 0 ? `${deadLettered} ${DEAD_LETTERED_PHRASE}: ${written?.deadLetterReason ?? ""}` : "",
+    refused > 0 ? refusedMessage(refused, written!) : "",
     prepared.warning,
   ]
     .filter((part) => part.length > 0)
@@ -209,7 +212,7 @@ async function handleExport(
     signal,
     encoding,
     bytes: body.byteLength,
-    accepted: prepared.accepted - deadLettered,
+    accepted: prepared.accepted - deadLettered - refused,
     rejected,
     queued: written?.queuedRows ?? 0,
     // What redaction replaced, by kind: for metrics the only place it is counted, since a
@@ -226,6 +229,15 @@ async function handleExport(
     status: 200,
     headers: { "Content-Type": answer.contentType, "X-Request-Id": log.requestId },
   });
+}
+
+/**
+ * A partial success's account of `refused` rows ClickHouse refused as data that nothing could
+ * keep (`written.refusedNotKept` says why): lost unless the sender acts; the rest is stored.
+ */
+function refusedMessage(refused: number, written: WriteOutcome): string {
+  const rest = written.queuedRows > 0 ? "stored or queued for a retry" : "stored";
+  return `${refused} refused by ClickHouse and not stored (${written.refusedNotKept ?? ""}): ${written.refusedReason ?? ""}; the request's other records are ${rest}`;
 }
 
 /** The public endpoint's auth settings, or the ConfigError saying what is wrong with them. */

@@ -20,8 +20,7 @@ export class HttpError extends Error {
  * with 400 → INVALID_ARGUMENT and 429 → RESOURCE_EXHAUSTED as its exceptions), so a client that
  * records the code sees what a Collector would send. Statuses outside the table (405, 413, 415)
  * are UNKNOWN there too. OTLP clients decide on the HTTP status alone; the code is for the record.
- * Our 500 (ClickHouse refused rows as data, a fault of ours) is INTERNAL, as the Collector's
- * receiver answers a permanent failure of its own pipeline.
+ * Our 500 (an unexpected exception, a fault of ours) is INTERNAL.
  */
 export function grpcCodeForHttpStatus(status: number): number {
   switch (status) {

@@ -2,7 +2,9 @@
  * The request path's write: rows are answered for only once they are in ClickHouse or in the
  * retry queue. With `WRITE_MODE=direct` each write unit is inserted, and the units that fail
  * or time out are queued for the consumer to retry; with `WRITE_MODE=queue` every unit is
- * queued. Rows ClickHouse refuses as data are dead-lettered instead (bucket, else queue).
+ * queued. Rows ClickHouse refuses as data are dead-lettered instead (bucket, else queue), or,
+ * with neither bound, refused: the answer counts them (OTLP partial success) when the rest of
+ * the request is stored, and is a 400 when none of it is.
  */
 import type { Logger } from "../../shared/log";
 import { ClickHouseFailure } from "../clickhouse/errors";
@@ -21,6 +23,12 @@ export interface WriteOutcome {
   deadLetteredRows: number;
   /** Why, when there are any: the first refusal's message. */
   deadLetterReason?: string;
+  /** Rows ClickHouse refused as data that nothing could keep: not stored, the sender is told. */
+  refusedRows: number;
+  /** Why, when there are any: the first refusal's message. */
+  refusedReason?: string;
+  /** Why nothing kept them, when there are any: `no dead-letter store is bound`, … */
+  refusedNotKept?: string;
 }
 
 /** Seconds a sender waits before retrying when neither ClickHouse nor the queue took its rows. */
@@ -33,8 +41,10 @@ interface FailedUnit {
 
 /**
  * Throws the HTTP error to answer with when the rows are neither written nor queued: retryable
- * (the sender keeps them) when they could be written later, 500 when ClickHouse refused them
- * as data and there is no dead-letter bucket or queue to keep them.
+ * (the sender keeps them) when they could be written later, 400 when ClickHouse refused every
+ * one as data and there is no dead-letter bucket or queue to keep them (a permanent failure,
+ * answered as the Collector's receivers answer one). When some rows are stored, refused rows
+ * with nowhere to go are counted in `refusedRows` instead, for a partial success.
  */
 export async function writeDurably(
   context: IngestContext,
@@ -43,7 +53,7 @@ export async function writeDurably(
   logger: Logger,
 ): Promise<WriteOutcome> {
   const { config, writer, queues } = context;
-  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0 };
+  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0, refusedRows: 0 };
 
   // In queue mode a row too big for a message is still written directly.
   const queueFirst = config.durability.writeMode === "queue" ? queues.retry : undefined;
@@ -118,7 +128,10 @@ export async function writeDurably(
   }
 
   if (rejected.length > 0) {
-    if (!canDeadLetter(queues) || !rejected.every(({ unit }) => isQueueable(unit))) throw rejected[0]!.failure;
+    if (!canDeadLetter(queues)) return refuse(outcome, rejected, "no dead-letter store is bound", logger);
+    if (!rejected.every(({ unit }) => isQueueable(unit))) {
+      return refuse(outcome, rejected, `a row is over the ${MAX_UNIT_BYTES} bytes a dead letter holds`, logger);
+    }
     try {
       await deadLetter(
         queues,
@@ -137,6 +150,27 @@ export async function writeDurably(
     outcome.deadLetterReason = rejected[0]!.failure.message;
   }
   return outcome;
+}
+
+/**
+ * Rows ClickHouse refused as data with nowhere to keep them: counted, for a partial success,
+ * when the rest of the request is stored or queued; a 400 saying why when none of it is.
+ */
+function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept: string, logger: Logger): WriteOutcome {
+  for (const { unit, failure } of rejected) {
+    logger.log("error", "rows refused by ClickHouse and not kept", {
+      table: unit.table,
+      refused_rows: unit.rows.length,
+      reason: failure.message,
+      not_kept: notKept,
+      deduplication_token: unit.deduplicationToken,
+    });
+  }
+  const reason = rejected[0]!.failure.message;
+  if (outcome.writtenRows + outcome.queuedRows === 0) {
+    throw new HttpError(400, `${reason}; none of the request's records were stored and none kept (${notKept})`);
+  }
+  return { ...outcome, refusedRows: rowsIn(rejected.map(({ unit }) => unit)), refusedReason: reason, refusedNotKept: notKept };
 }
 
 /** A queue that does not take the rows leaves them with the sender, who is told to retry. */

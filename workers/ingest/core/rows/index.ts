@@ -23,6 +23,7 @@ export {
   type TableColumn,
   type TablePlan,
   type ValueSizer,
+  writtenFormOf,
 } from "./serialize";
 export type { RowsResult } from "./rejections";
 export type { AttributeMap } from "./attributes";

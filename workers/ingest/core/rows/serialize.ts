@@ -95,6 +95,37 @@ function encodingOf(type: string, column: string): Encoding {
   throw new Error(`column ${column}: cannot write ClickHouse type ${type}`);
 }
 
+/**
+ * What form a value of ClickHouse `type` is written in: `text`, `integer` (of any width: a
+ * widened column still takes the values), `float`, `bool`, `time` (DateTime and DateTime64 of
+ * any precision alike), `map` or `array of <form>`; `undefined` for a type rows cannot be
+ * written into. Two types of one form take the same rows (`String` and
+ * `LowCardinality(String)`, `UInt8` and `Int64`); a column whose type has another form than the
+ * exporter's no longer takes the rows made for it.
+ */
+export function writtenFormOf(type: string): string | undefined {
+  try {
+    return formOf(encodingOf(type, ""));
+  } catch {
+    return undefined;
+  }
+}
+
+const FORMS: Readonly<Record<Exclude<Encoding["kind"], "array">, string>> = {
+  string: "text",
+  number: "integer",
+  quotedInteger: "integer",
+  float: "float",
+  bool: "bool",
+  dateTime: "time",
+  dateTime64: "time",
+  map: "map",
+};
+
+function formOf(encoding: Encoding): string {
+  return encoding.kind === "array" ? `array of ${formOf(encoding.element)}` : FORMS[encoding.kind];
+}
+
 /** The first character of every value written with `encoding` (a bare string escapes its own). */
 function openingOf(encoding: Encoding): string {
   switch (encoding.kind) {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { SchemaDriftFailure, schemaDriftIn } from "../../workers/ingest/clickhouse/schema-drift";
+import { LOG_COLUMNS, METRIC_COLUMNS, writtenFormOf } from "../../workers/ingest/core/rows";
+import { expectedColumns } from "../../schema/catalog";
+import { generations } from "../../schema/generation";
+
+const logsTable = expectedColumns("current").logs.map(({ name, type }) => ({ name, type }));
+
+function withType(column: string, type: string) {
+  return logsTable.map((entry) => (entry.name === column ? { name: column, type } : entry));
+}
+
+describe("writtenFormOf", () => {
+  it("gives types that take the same rows one form", () => {
+    expect(["String", "LowCardinality(String)", "FixedString(16)"].map(writtenFormOf)).toEqual(["text", "text", "text"]);
+    expect(["UInt8", "Int32", "UInt64", "Int128"].map(writtenFormOf)).toEqual(["integer", "integer", "integer", "integer"]);
+    expect(["DateTime", "DateTime64(9)", "DateTime64(3, 'UTC')"].map(writtenFormOf)).toEqual(["time", "time", "time"]);
+    expect(writtenFormOf("Array(Map(LowCardinality(String), String))")).toBe("array of map");
+    expect(writtenFormOf("Float32")).toBe("float");
+  });
+
+  it("is undefined for a type no row is written into", () => {
+    expect(writtenFormOf("Nullable(UUID)")).toBeUndefined();
+    expect(writtenFormOf("Decimal(10, 2)")).toBeUndefined();
+  });
+});
+
+describe("schema drift", () => {
+  it("is none in the exporter's own tables, of either generation", () => {
+    for (const generation of generations) {
+      const tables = expectedColumns(generation);
+      const stored = (table: keyof typeof tables) => tables[table].filter(({ kind }) => kind === "stored");
+      expect(schemaDriftIn("logs", "otel_logs", stored("logs"), LOG_COLUMNS)).toBeUndefined();
+      expect(schemaDriftIn("sum", "otel_metrics_sum", stored("metricsSum"), METRIC_COLUMNS.sum)).toBeUndefined();
+      expect(
+        schemaDriftIn("exponentialHistogram", "otel_metrics_exponential_histogram", stored("metricsExponentialHistogram"), METRIC_COLUMNS.exponentialHistogram),
+      ).toBeUndefined();
+    }
+  });
+
+  it("is none for a type of the same form: a widened integer, a plain String, DateTime for DateTime64", () => {
+    for (const [column, type] of [
+      ["SeverityNumber", "UInt16"],
+      ["ServiceName", "String"],
+      ["Timestamp", "DateTime64(6)"],
+      ["EventName", "LowCardinality(String)"],
+    ] as const) {
+      expect(schemaDriftIn("logs", "otel_logs", withType(column, type), LOG_COLUMNS)).toBeUndefined();
+    }
+  });
+
+  it("is a retryable 503 naming the table, the column, the type found and the exporter's", () => {
+    const drift = schemaDriftIn("logs", "my_logs", withType("EventName", "UInt8"), LOG_COLUMNS);
+    expect(drift).toBeInstanceOf(SchemaDriftFailure);
+    expect(drift).toMatchObject({
+      status: 503,
+      retryAfterSeconds: 5,
+      rowsRejected: false,
+      message: "schema drift in my_logs: column EventName is UInt8 where the exporter's schema has String, so none of the rows can be written (has the table been altered?)",
+    });
+  });
+
+  it("names both generations' types where they differ, and finds a type no row can be written into", () => {
+    const sum = expectedColumns("current").metricsSum.map(({ name, type }) => (name === "TimeUnix" ? { name, type: "String" } : { name, type }));
+    expect(schemaDriftIn("sum", "otel_metrics_sum", sum, METRIC_COLUMNS.sum)?.message).toContain(
+      "column TimeUnix is String where the exporter's schema has DateTime or DateTime64(9)",
+    );
+    expect(schemaDriftIn("logs", "otel_logs", withType("Body", "Nullable(UUID)"), LOG_COLUMNS)?.message).toContain(
+      "column Body is Nullable(UUID) where the exporter's schema has String",
+    );
+  });
+
+  it("ignores columns the rows do not carry and columns the exporter does not have", () => {
+    const extra = [...withType("TraceFlags", "String"), { name: "Team", type: "UUID" }];
+    expect(schemaDriftIn("logs", "otel_logs", extra, LOG_COLUMNS.filter((name) => name !== "TraceFlags"))).toBeUndefined();
+  });
+});
