@@ -72,7 +72,6 @@ describe("authorization headers keep their scheme word and public parameters", (
   it("a token without a scheme goes whole", () => {
     expect(stored("authorization", "abcdefghijklmnop1234567890")).toBe("[REDACTED:secret]");
   });
-  });
 });
 
 describe("a JSON member named by the header", () => {
