@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { storedLogAttributes } from "../support/redaction";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import type { AnyValue } from "../../workers/shared/otlp/model";
 
 const stored = (key: string, value: string) => storedLogAttributes([{ key, value: { stringValue: value } }]).values[key];
@@ -80,5 +81,30 @@ describe("a JSON member named by the header", () => {
       { key: "request", value: { stringValue: '{"headers":{"Authorization":"Bearer abcdefghijklmnop1234567890"}}' } },
     ]);
     expect(values.request).toBe('{"headers":{"Authorization":"Bearer [REDACTED:secret]"}}');
+  });
+});
+
+describe("a cookie header in text", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  it.each([
+    ["request headers: cookie: theme=dark; session=abc123; lang=en", "request headers: cookie: theme=dark; session=[REDACTED:secret_param]; lang=en"],
+    ["GET /x Cookie: theme=dark; _ga=GA1.2.123456789.1700000000; lang=en", "GET /x Cookie: theme=dark; _ga=[REDACTED:secret_param]; lang=en"],
+    // A cookie's name that is no secret's name still has its value replaced (`connect.sid`).
+    ["Cookie: connect.sid=s%3Aabc.def", "Cookie: connect.sid=[REDACTED:secret_param]"],
+    [
+      "Set-Cookie: session=abc123; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+      "Set-Cookie: session=[REDACTED:secret_param]; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+    ],
+    ["curl -H 'Cookie: theme=dark; session=abc123' https://api.example.com/x", "curl -H 'Cookie: theme=dark; session=[REDACTED:secret_param]' https://api.example.com/x"],
+    ['{"headers":{"Cookie":"theme=dark; session=abc123; lang=en"}}', '{"headers":{"Cookie":"theme=dark; session=[REDACTED:secret_param]; lang=en"}}'],
+    // The words after the header's pairs are the sentence's.
+    ["sent Cookie: sid=abc123 to the upstream", "sent Cookie: sid=[REDACTED:secret_param] to the upstream"],
+  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+
+  it("the Authorization scheme word stays in text, in a curl line too", () => {
+    expect(redacted("curl -H 'Authorization: Bearer abcdefghijklmnop1234567890' https://api.example.com/x")).toBe(
+      "curl -H 'Authorization: Bearer [REDACTED:bearer]' https://api.example.com/x",
+    );
+    expect(redacted("sent authorization=Basic dXNlcjpwYXNzd29yZA== to upstream")).toBe("sent authorization=Basic [REDACTED:basic] to upstream");
   });
 });

@@ -25,6 +25,7 @@ import { caseless, redactionMarker, type Detector, type Rewrite } from "./detect
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
+import { credentialHeaderOf, redactCredentialHeader } from "../credential-headers";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -399,6 +400,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  const cookies = redactCookieField(name, match, valueStart, marker, text, start);
+  if (cookies !== undefined) return cookies;
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
   if (typed !== null && /["']$/.test(match)) {
     return isSecretName(name) ? redactStringLiterals(match.slice(0, valueStart + typed[0].length), match.slice(valueStart + typed[0].length), marker) : undefined;
@@ -451,6 +454,29 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
 }
+
+/**
+ * A `Cookie:` or `Set-Cookie:` header's value in text (a request dump, `curl -H 'Cookie: …'`,
+ * JSON's `"Cookie":"…"`), read as the header is under an attribute's key (credential-headers.ts):
+ * the cookies' names, a preference's value and a `Set-Cookie`'s attributes stay, each other value
+ * is replaced. Unquoted, the header's value is its `;`-joined pairs up to the first blank after
+ * a pair (cookie values hold none, RFC 6265 §4.1.1) or a quote; quoted, the string's content.
+ * Undefined when `name` names no cookie header or the value reads as no cookies.
+ */
+function redactCookieField(name: string, match: string, valueStart: number, marker: string, text: string, start: number): Rewrite | undefined {
+  const header = credentialHeaderOf(name);
+  if (header === undefined || header === "authorization") return undefined;
+  const quote = /^["']/.exec(match.slice(valueStart))?.[0] ?? "";
+  const from = start + valueStart + quote.length;
+  const value = quote === "" ? COOKIE_TEXT.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
+  if (redacted === undefined || redacted === value) return undefined;
+  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
+}
+/** A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;` or quote. */
+const COOKIE_TEXT = /^[^\s;"']*(?:;[ \t]*[^\s;"']*)*/;
+/** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
+const MAX_COOKIE_TEXT = 8192;
 
 /** Whether the colon at `start` in `text` (a `FIELD` match) has a name character right before it and no blank or quote after it. */
 function gluedColon(match: string, text: string, start: number): boolean {
