@@ -43,7 +43,7 @@ import {
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { listsSecretNames } from "./secret-binding-names";
-import { namesSecretObject } from "./secret-object-names";
+import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
 import { credentialHeaderOf, redactCredentialHeader } from "./credential-headers";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
@@ -757,7 +757,8 @@ function authorityEnd(text: string): number {
  * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
  * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
  * Kubernetes Secret's name (`namesSecretObject`), nor a resource's name (`isArn`: a Secrets
- * Manager secret's ARN under `secret`).
+ * Manager secret's ARN under `secret`), nor the name of an existing Secret or of its key under a
+ * setting referring to one (`existingSecret: db-creds`).
  */
 function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, series: boolean, key: string): string | undefined {
   switch (rule.action) {
@@ -771,6 +772,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (saysWhose(value, rule)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
+      if (rule.references === true && "stringValue" in value && namesSecretOrItsKey(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;

@@ -26,6 +26,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import { credentialHeaderOf, redactCredentialHeader } from "../credential-headers";
+import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -344,7 +345,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (value === "{" && end.next === '"') return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
-  if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token)) return undefined;
+  if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end, inProse(name, text, start));
 }
 
@@ -423,7 +424,7 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
-  if (labelsAddress(name, unquoted(bare))) return undefined;
+  if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare))) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
   if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
@@ -453,6 +454,11 @@ function redactField(match: string, marker: string, text: string, start: number)
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
+}
+
+/** Whether `value`, under a setting referring to an existing Secret (`existingSecret: db-creds`), is the Secret's or its key's name, as under an attribute's key. */
+function refersToSecret(name: string, value: string): boolean {
+  return namesExistingSecret(name) && namesSecretOrItsKey(value);
 }
 
 /**
