@@ -107,4 +107,11 @@ describe("a cookie header in text", () => {
     );
     expect(redacted("sent authorization=Basic dXNlcjpwYXNzd29yZA== to upstream")).toBe("sent authorization=Basic [REDACTED:basic] to upstream");
   });
+
+  it("a parameter's name after the word Bearer is no token: the name stays, its value goes", () => {
+    expect(redacted("token_type=Bearer access_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnop")).toBe(
+      "token_type=Bearer access_token=[REDACTED:secret_param]",
+    );
+    expect(redacted("Authorization: Bearer abcdefghij1234==")).toBe("Authorization: Bearer [REDACTED:bearer]");
+  });
 });
