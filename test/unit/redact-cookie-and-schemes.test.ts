@@ -115,3 +115,9 @@ describe("a cookie header in text", () => {
     expect(redacted("Authorization: Bearer abcdefghij1234==")).toBe("Authorization: Bearer [REDACTED:bearer]");
   });
 });
+
+describe("a cookie header in text holding only preferences", () => {
+  it.each(["Cookie: theme=dark; lang=en; currency=EUR; cookieconsent_status=dismiss", "Set-Cookie: lang=en; Path=/; HttpOnly; SameSite=Lax"])("stays: %s", (text) =>
+    expect(redactString(text, defaultRedactionPolicy()).text).toBe(text),
+  );
+});

@@ -74,3 +74,10 @@ describe("a password in a name's place still goes", () => {
     ["jwtSecret: s3cr3t-Value!", "jwtSecret: [REDACTED:secret_param]"],
   ])("in text: %s", (text, want) => expect(redacted(text)).toBe(want));
 });
+
+describe("two fields on a line", () => {
+  it("an existing Secret's name before the next field stays", () => {
+    const text = "existingSecret: db-creds existingSecretPasswordKey: password";
+    expect(redacted(text)).toBe(text);
+  });
+});

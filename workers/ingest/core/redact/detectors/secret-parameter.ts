@@ -402,7 +402,7 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (isInArn(text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const cookies = redactCookieField(name, match, valueStart, marker, text, start);
-  if (cookies !== undefined) return cookies;
+  if (cookies !== undefined) return cookies ?? undefined;
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
   if (typed !== null && /["']$/.test(match)) {
     return isSecretName(name) ? redactStringLiterals(match.slice(0, valueStart + typed[0].length), match.slice(valueStart + typed[0].length), marker) : undefined;
@@ -424,7 +424,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
-  if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare))) return undefined;
+  // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
+  if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
   if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
@@ -467,16 +468,18 @@ function refersToSecret(name: string, value: string): boolean {
  * the cookies' names, a preference's value and a `Set-Cookie`'s attributes stay, each other value
  * is replaced. Unquoted, the header's value is its `;`-joined pairs up to the first blank after
  * a pair (cookie values hold none, RFC 6265 §4.1.1) or a quote; quoted, the string's content.
- * Undefined when `name` names no cookie header or the value reads as no cookies.
+ * Null when the header holds only preferences, which stay; undefined when `name` names no cookie
+ * header or the value reads as no cookies.
  */
-function redactCookieField(name: string, match: string, valueStart: number, marker: string, text: string, start: number): Rewrite | undefined {
+function redactCookieField(name: string, match: string, valueStart: number, marker: string, text: string, start: number): Rewrite | null | undefined {
   const header = credentialHeaderOf(name);
   if (header === undefined || header === "authorization") return undefined;
   const quote = /^["']/.exec(match.slice(valueStart))?.[0] ?? "";
   const from = start + valueStart + quote.length;
   const value = quote === "" ? COOKIE_TEXT.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
   const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
-  if (redacted === undefined || redacted === value) return undefined;
+  if (redacted === undefined) return undefined;
+  if (redacted === value) return null;
   return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
 }
 /** A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;` or quote. */
