@@ -43,6 +43,9 @@ export function redactCredentialHeader(header: CredentialHeader, value: string, 
   return header === "authorization" ? redactAuthorization(value, mark) : redactCookies(value, header === "set-cookie", mark);
 }
 
+/** What a marker starts with: a value already redacted is kept as it is. */
+const MARKER_START = "[REDACTED:";
+
 /** A cookie's name: an RFC 9110 token. */
 const COOKIE_PAIR = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*(.*)$/s;
 
@@ -70,7 +73,8 @@ function redactCookies(value: string, setCookie: boolean, mark: (credential: str
     const lead = /^[ \t]*/.exec(piece)![0];
     const body = piece.slice(lead.length);
     if (setCookie && i > 0) {
-      const attribute = /^[^=]*/.exec(body)![0].trim().toLowerCase();
+      // A sentence's final mark after the last attribute is the sentence's (`…; HttpOnly.`).
+      const attribute = /^[^=]*/.exec(body)![0].trim().toLowerCase().replace(/[.,!?]+$/, "");
       if (COOKIE_ATTRIBUTES.has(attribute) || body === "") {
         out.push(piece);
         continue;
@@ -85,7 +89,7 @@ function redactCookies(value: string, setCookie: boolean, mark: (credential: str
     if (pair === null) return undefined;
     const [, name, cookie] = pair;
     const trimmed = cookie!.trimEnd();
-    const kept = trimmed === "" || (namesPreference(name!) && PREFERENCE_VALUE.test(trimmed));
+    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || (namesPreference(name!) && PREFERENCE_VALUE.test(trimmed));
     out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed)}${cookie!.slice(trimmed.length)}`);
   }
   return out.join(";");
@@ -113,6 +117,7 @@ function redactAuthorization(value: string, mark: (credential: string) => string
   const scheme = SCHEME.exec(value);
   if (scheme === null) return undefined;
   const credentials = value.slice(scheme[0].length);
+  if (credentials.startsWith(MARKER_START)) return value;
   const parameters = TOKEN68.test(credentials) ? undefined : redactAuthParameters(credentials, mark);
   return `${scheme[0]}${parameters ?? markTrimmed(credentials, mark)}`;
 }
@@ -144,6 +149,7 @@ function parameterValue(name: string, value: string, mark: (credential: string) 
   if (value === "" || PUBLIC_AUTH_PARAMETERS.has(name)) return value;
   const quoted = value.startsWith('"');
   const inner = quoted ? value.slice(1, -1) : value;
+  if (inner.startsWith(MARKER_START)) return value;
   const credential = name === "credential" ? AWS_CREDENTIAL.exec(inner) : null;
   const replaced = credential === null ? mark(inner) : `${mark(credential[1]!)}${credential[2]}`;
   return quoted ? `"${replaced}"` : replaced;

@@ -482,8 +482,11 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   if (redacted === value) return null;
   return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
 }
-/** A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;` or quote. */
-const COOKIE_TEXT = /^[^\s;"']*(?:;[ \t]*[^\s;"']*)*/;
+/**
+ * A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;`,
+ * quote or backslash (an escaped quote closing JSON text held in a string, `\"`).
+ */
+const COOKIE_TEXT = /^[^\s;"'\\]*(?:;[ \t]*[^\s;"'\\]*)*/;
 /** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
 const MAX_COOKIE_TEXT = 8192;
 
