@@ -43,9 +43,12 @@ describe("an e-mail address under a credential context's key", () => {
     ["password", "ana@example.com"],
     ["token", "ana@example.com"],
     ["session", "abc123def456ghi789"],
-    ["cookie", "sid=ana@example.com"],
   ])("under a credential's own name, or not one whole address, stays a secret: %s=%s", (key, value) => {
     expect(redactedRecord([string(key, value)]).attributes[key]).toBe("[REDACTED:secret]");
+  });
+
+  it("a cookie's value, whatever it holds, is the cookie's, its name kept (credential-headers.ts)", () => {
+    expect(redactedRecord([string("cookie", "sid=ana@example.com")]).attributes.cookie).toBe("sid=[REDACTED:secret]");
   });
 });
 
@@ -98,7 +101,7 @@ describe("objects as util.inspect prints them, after words", () => {
     ["{ user: { name: 'Ana Silva' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }", `{ user: { name: '${NAME}' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }`],
     [
       "Request {\n  headers: { 'content-type': 'json', authorization: 'Bearer abcdefghijklmnop1234' },\n  user: User { name: 'Ana Silva', roles: [ 'admin' ] }\n}",
-      `Request {\n  headers: { 'content-type': 'json', authorization: '[REDACTED:secret]' },\n  user: User { name: '${NAME}', roles: [ 'admin' ] }\n}`,
+      `Request {\n  headers: { 'content-type': 'json', authorization: 'Bearer [REDACTED:secret]' },\n  user: User { name: '${NAME}', roles: [ 'admin' ] }\n}`,
     ],
     [`user { name: "Ana O'Neil Silva" }`, `user { name: '${NAME}' }`],
   ])("has its members ruled as JSON's, only the values replaced: %s", (text, expected) => {

@@ -657,9 +657,10 @@ describe("redactRequest: logs", () => {
     redactRequest("logs", logsRequest([record]), defaultRedactionPolicy());
     const secret = str("[REDACTED:secret]");
     expect(attributeMap(record.attributes)).toEqual({
-      "http.request.header.authorization": secret,
-      "http.request.header.Cookie": secret,
-      "http.response.header.set-cookie": secret,
+      // A credential header keeps its scheme word, its cookies' names and attributes and a preference's value (credential-headers.ts).
+      "http.request.header.authorization": str("Token [REDACTED:secret]"),
+      "http.request.header.Cookie": { arrayValue: [str("sid=[REDACTED:secret]"), str("theme=dark")] },
+      "http.response.header.set-cookie": str("sid=[REDACTED:secret]; HttpOnly"),
       "http.request.header.x-api-key": secret,
       "gen_ai.usage.prompt_tokens": { intValue: "120" },
       "llm.token_count": { intValue: "7" },
@@ -1062,10 +1063,18 @@ describe("redactRequest: metrics", () => {
   });
 
   it("hashes credential values too, so distinct credentials stay distinct series", () => {
-    const points = ["Bearer a1", "Bearer b2"].map((value) => point([attr("authorization", str(value))]));
+    const points = ["a1", "b2"].map((value) => point([attr("authorization", str(value))]));
     redactRequest("metrics", metricsRequest(points), defaultRedactionPolicy());
     const [a, b] = points.map((p) => p.attributes[0]!.value);
     expect(a).toEqual(hashed("secret"));
+    expect(a).not.toEqual(b);
+  });
+
+  it("hashes each credential of a header in place, its scheme word kept", () => {
+    const points = ["Bearer a1", "Bearer b2"].map((value) => point([attr("authorization", str(value))]));
+    redactRequest("metrics", metricsRequest(points), defaultRedactionPolicy());
+    const [a, b] = points.map((p) => (p.attributes[0]!.value as { stringValue: string }).stringValue);
+    expect(a).toMatch(/^Bearer \[REDACTED:secret:[0-9a-f]{16}\]$/);
     expect(a).not.toEqual(b);
   });
 

@@ -9,6 +9,7 @@ import { namesSsn } from "./detectors/ssn";
 import { itemNameWords } from "./detectors/list-names";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
+import { namesExistingSecret } from "./secret-object-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
 import { type PersonNameField, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
@@ -58,6 +59,8 @@ export type KeyRule =
       readonly objectNames?: true;
       /** The bare key `pass`: only a value shaped as a password is one there (`isPassPassword`); a verdict or a count is kept. */
       readonly passShaped?: true;
+      /** A setting referring to an existing Secret (`existingSecret`): a Secret's or its key's name there is kept in every signal (`namesSecretOrItsKey`). */
+      readonly references?: true;
       /**
        * A credential's context's name (`session`, `cookie`, `authorization`, `auth`:
        * `namesSecretContext`): one whole e-mail address there says whose session or login it is,
@@ -103,6 +106,7 @@ const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
 const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_OR_ADDRESS: KeyRule = { action: "secret", addresses: true };
+const SECRET_OR_REFERENCE: KeyRule = { action: "secret", references: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const SECRET_IF_PASSWORD_SHAPED: KeyRule = { action: "secret", passShaped: true };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
@@ -316,9 +320,11 @@ export class KeyRules {
  * (`namesTokenCount`), one that keeps a Secret object's name when the key is the bare word
  * `secret` (kube-state-metrics' label: `kube_secret_info{secret="orders-tls"}`), one that leaves
  * an e-mail address to the e-mail detector when the key names a credential's context
- * (`namesSecretContext`: `session`, `cookie`).
+ * (`namesSecretContext`: `session`, `cookie`), one that keeps a Secret's or its key's name when
+ * the key refers to an existing Secret (`namesExistingSecret`: Helm's `existingSecret`).
  */
 function secretRule(key: string): KeyRule {
+  if (namesExistingSecret(key)) return SECRET_OR_REFERENCE;
   if (namesTokenCount(key)) return SECRET_OR_COUNT;
   if (namesSecretContext(key)) return SECRET_OR_ADDRESS;
   return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;

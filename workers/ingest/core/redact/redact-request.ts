@@ -44,8 +44,9 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { pairRuledKey, secretPairNamesIn } from "./name-value-pairs";
 import { listsSecretNames } from "./secret-binding-names";
-import { namesSecretObject } from "./secret-object-names";
+import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
+import { credentialHeaderOf, redactCredentialHeader } from "./credential-headers";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
@@ -339,10 +340,39 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // An e-mail address under a session's or cookie's name is the address it is (`saysWhose`).
         if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule))) return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
+        const credentials = this.headerCredentials(value, kind, path);
+        if (credentials === value) return value;
         this.tally.add(kind);
-        return this.replacement(value, kind);
+        return credentials ?? this.replacement(value, kind);
       }
     }
+  }
+
+  /**
+   * A credential header's value under `key` (`http.request.header.cookie`, `Authorization`: a
+   * string, or a list of them as the semantic conventions record a header's values) with only its
+   * credentials replaced by `kind`'s marker (credential-headers.ts); undefined when `key` names no
+   * such header or a string does not read as its syntax, and the whole value goes; `value`
+   * itself when it holds no credential (`theme=dark`).
+   */
+  private headerCredentials(value: AnyValue, kind: string, key: string): AnyValue | undefined {
+    const header = kind === SECRET_KEY_KIND ? credentialHeaderOf(key) : undefined;
+    if (header === undefined) return undefined;
+    const mark = (credential: string) => (this.marker({ stringValue: credential }, kind) as { stringValue: string }).stringValue;
+    const one = (item: AnyValue): AnyValue | undefined => {
+      if (!("stringValue" in item)) return undefined;
+      const redacted = redactCredentialHeader(header, item.stringValue, mark);
+      if (redacted === undefined) return undefined;
+      return redacted === item.stringValue ? item : { stringValue: redacted };
+    };
+    if (!("arrayValue" in value)) return one(value);
+    const items: AnyValue[] = [];
+    for (const item of value.arrayValue) {
+      const redacted = one(item);
+      if (redacted === undefined) return undefined;
+      items.push(redacted);
+    }
+    return items.every((item, i) => item === value.arrayValue[i]) ? value : { arrayValue: items };
   }
 
   /** The detectors a scan rule keeps off its value's strings (see TextScanner.redact). */
@@ -404,8 +434,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // A Secret's name is a series' own label, never a JSON member's value.
         const kind = replacedKind(lifted, rule, this.policy, false, name);
         if (kind === undefined) return namesHolder(rule) || saysWhose(lifted, rule) ? DESCEND : KEEP;
+        const credentials = this.headerCredentials(lifted, kind, name);
+        if (credentials === lifted) return KEEP;
         this.inJson.add(kind);
-        return (this.replacement(lifted, kind) as { stringValue: string }).stringValue;
+        return ((credentials ?? this.replacement(lifted, kind)) as { stringValue: string }).stringValue;
       }
     }
   }
@@ -729,7 +761,8 @@ function authorityEnd(text: string): number {
  * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
  * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
  * Kubernetes Secret's name (`namesSecretObject`), nor a resource's name (`isArn`: a Secrets
- * Manager secret's ARN under `secret`).
+ * Manager secret's ARN under `secret`), nor the name of an existing Secret or of its key under a
+ * setting referring to one (`existingSecret: db-creds`).
  */
 function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, series: boolean, key: string): string | undefined {
   switch (rule.action) {
@@ -744,6 +777,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
+      if (rule.references === true && "stringValue" in value && namesSecretOrItsKey(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;

@@ -570,7 +570,9 @@ function describesSecret(words: readonly string[]): boolean {
     words.length > 1 &&
     (DESCRIBING_WORDS.has(last) ||
       // A cookie's `SameSite` attribute in camelCase or snake case (`sessionSameSite`, `session_same_site`).
-      (last === "site" && words[words.length - 2] === "same") || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
+      (last === "site" && words[words.length - 2] === "same") ||
+      // How long it lasts, as OAuth's `expires_in` (RFC 6749 §5.1) and jsonwebtoken's `expiresIn` name it (`jwtExpiresIn: "1h"`, `refreshTokenExpiresIn`).
+      (last === "in" && words[words.length - 2] === "expires") || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
   );
 }
 

@@ -1,5 +1,6 @@
 import { holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { WHOLE_UUID } from "./uuid";
+import { nameWords } from "./secret-names";
 
 /**
  * Whether `value`, the bare key `secret` of a metric data point's attribute, is the name of a
@@ -32,3 +33,26 @@ export function namesSecretObject(value: string): boolean {
 const DNS_SUBDOMAIN = /^(?=[^]*[-.])[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
 /** A part of three or more letters, one of them past `f` (no hex digits' run). */
 const WORD_PART = /(?:^|[-.])(?=[a-z]*[g-z])[a-z]{3,}(?=[-.]|$)/;
+
+/**
+ * Whether a setting's name (its last dotted segment) refers to a Kubernetes Secret that already
+ * exists instead of holding a secret: Helm charts' `existingSecret` (the Secret's name) and
+ * `existingSecretPasswordKey`, `existingSecretKey` (the key of its data holding the password), as
+ * Bitnami's and most charts' values write them, `existing_secret` too: the first word `existing`.
+ */
+export function namesExistingSecret(key: string): boolean {
+  return nameWords(key.slice(key.lastIndexOf(".") + 1))[0] === "existing";
+}
+
+/**
+ * Whether `value`, under a name referring to an existing Secret (`namesExistingSecret`), is a name:
+ * the Secret's (`namesSecretObject`: `db-creds`, `orders-db-credentials`) or a key of its data,
+ * words of letters joined by `-`, `_` or `.` (`password`, `postgres-password`, `tls.crt`). A
+ * value with digits in a word, other characters or capitals inside a word (`hunter2!Pw`,
+ * `Tr0ub4dor`) is a password written in the name's place and goes.
+ */
+export function namesSecretOrItsKey(value: string): boolean {
+  return namesSecretObject(value) || (value.length <= 253 && SECRET_DATA_KEY.test(value));
+}
+/** A Secret's data key of words: letters, a capital only first, joined by `-`, `_` or `.`. */
+const SECRET_DATA_KEY = /^[A-Za-z][a-z]*(?:[-_.][A-Za-z][a-z]*)*$/;

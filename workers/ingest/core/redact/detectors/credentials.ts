@@ -13,10 +13,13 @@ const TOKEN_CHARS = "[A-Za-z0-9._~+/-]";
 /**
  * `Bearer <token>`. Prose like "the bearer instrument" must pass, so a token needs a digit or
  * token punctuation, or at least 20 characters. A `)` closing a sentence's `(` after the token stays (`sentenceEndLength`).
+ * A token68's `=` only pads its end (RFC 9110 §11.2): a word with a value after its `=` is the
+ * next parameter's name (`token_type=Bearer access_token=…`), which keeps it, its value redacted
+ * too (`access_token=[REDACTED:…]`).
  */
 export const bearerDetector: Detector = {
   kind: "bearer",
-  source: `(?<![\\w-])(?:[Bb]earer|BEARER)[ \\t]+${TOKEN_CHARS}{8,}=*`,
+  source: `(?<![\\w-])(?:[Bb]earer|BEARER)[ \\t]+${TOKEN_CHARS}{8,}=*(?![A-Za-z0-9._~+/=[-])`,
   evidence: Evidence.BEARER,
   rewrite: (match, marker, text, start) => {
     const [scheme, written = ""] = splitScheme(match);

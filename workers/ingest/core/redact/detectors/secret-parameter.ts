@@ -27,6 +27,8 @@ import { caseless, redactionMarker, type Detector, type Rewrite } from "./detect
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
+import { credentialHeaderOf, redactCredentialHeader } from "../credential-headers";
+import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -369,7 +371,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (value === "{" && end.next === '"') return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
-  if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token)) return undefined;
+  if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end, inProse(name, text, start));
 }
 
@@ -453,6 +455,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  const cookies = redactCookieField(name, match, valueStart, marker, text, start);
+  if (cookies !== undefined) return cookies ?? undefined;
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
   if (typed !== null && /["']$/.test(match)) {
     return isSecretName(name) ? redactStringLiterals(match.slice(0, valueStart + typed[0].length), match.slice(valueStart + typed[0].length), marker) : undefined;
@@ -474,7 +478,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
-  if (labelsAddress(name, unquoted(bare))) return undefined;
+  // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
+  if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
   if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
@@ -505,6 +510,39 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
 }
+
+/** Whether `value`, under a setting referring to an existing Secret (`existingSecret: db-creds`), is the Secret's or its key's name, as under an attribute's key. */
+function refersToSecret(name: string, value: string): boolean {
+  return namesExistingSecret(name) && namesSecretOrItsKey(value);
+}
+
+/**
+ * A `Cookie:` or `Set-Cookie:` header's value in text (a request dump, `curl -H 'Cookie: …'`,
+ * JSON's `"Cookie":"…"`), read as the header is under an attribute's key (credential-headers.ts):
+ * the cookies' names, a preference's value and a `Set-Cookie`'s attributes stay, each other value
+ * is replaced. Unquoted, the header's value is its `;`-joined pairs up to the first blank after
+ * a pair (cookie values hold none, RFC 6265 §4.1.1) or a quote; quoted, the string's content.
+ * Null when the header holds only preferences, which stay; undefined when `name` names no cookie
+ * header or the value reads as no cookies.
+ */
+function redactCookieField(name: string, match: string, valueStart: number, marker: string, text: string, start: number): Rewrite | null | undefined {
+  const header = credentialHeaderOf(name);
+  if (header === undefined || header === "authorization") return undefined;
+  const quote = /^["']/.exec(match.slice(valueStart))?.[0] ?? "";
+  const from = start + valueStart + quote.length;
+  const value = quote === "" ? COOKIE_TEXT.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
+  if (redacted === undefined) return undefined;
+  if (redacted === value) return null;
+  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
+}
+/**
+ * A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;`,
+ * quote or backslash (an escaped quote closing JSON text held in a string, `\"`).
+ */
+const COOKIE_TEXT = /^[^\s;"'\\]*(?:;[ \t]*[^\s;"'\\]*)*/;
+/** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
+const MAX_COOKIE_TEXT = 8192;
 
 /** Whether the colon at `start` in `text` (a `FIELD` match) has a name character right before it and no blank or quote after it. */
 function gluedColon(match: string, text: string, start: number): boolean {

@@ -1,0 +1,123 @@
+/**
+ * A credential header's value keeps what is no credential (credential-headers.ts): which cookies
+ * came and a preference cookie's value, a `Set-Cookie`'s attributes, an `Authorization`'s scheme
+ * word and its public parameters. Each credential in it is replaced, and a value that does not
+ * read as the header's syntax goes whole.
+ */
+import { describe, expect, it } from "vitest";
+import { storedLogAttributes } from "../support/redaction";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import type { AnyValue } from "../../workers/shared/otlp/model";
+
+const stored = (key: string, value: string) => storedLogAttributes([{ key, value: { stringValue: value } }]).values[key];
+
+describe("cookie headers keep their names, attributes and preferences", () => {
+  it.each([
+    ["http.request.header.cookie", "theme=dark; session=abc123; lang=en", "theme=dark; session=[REDACTED:secret]; lang=en"],
+    ["cookie", "theme=dark; session=abc123; lang=en", "theme=dark; session=[REDACTED:secret]; lang=en"],
+    // Tracking ids are personal data; a currency, a time zone and the banner's answer are settings.
+    [
+      "Cookie",
+      "_ga=GA1.2.1234.5678; _fbp=fb.1.1700000000.123456; currency=EUR; tz=Europe/Berlin; cookieconsent_status=dismiss",
+      "_ga=[REDACTED:secret]; _fbp=[REDACTED:secret]; currency=EUR; tz=Europe/Berlin; cookieconsent_status=dismiss",
+    ],
+    [
+      "http.response.header.set-cookie",
+      "session=abc123; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+      "session=[REDACTED:secret]; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+    ],
+    ["set_cookie", "lang=en; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT", "lang=en; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT"],
+    // A preference's name with a token-shaped value is no setting.
+    ["cookie", "theme=eyJhbGciOiJIUzI1NiJ9%2EeyJzdWIiOiIxIn0", "theme=[REDACTED:secret]"],
+  ])("%s: %s", (key, value, want) => expect(stored(key, value)).toBe(want));
+
+  it("a value that is no list of cookies goes whole", () => {
+    expect(stored("cookie", "abc123secret")).toBe("[REDACTED:secret]");
+    expect(stored("http.request.header.cookie", "s%3Aabc.def")).toBe("[REDACTED:secret]");
+  });
+
+  it("a header's list of values, as the semantic conventions record it, item by item", () => {
+    const value: AnyValue = {
+      arrayValue: [{ stringValue: "sid=s%3Aabc.def; Path=/; HttpOnly" }, { stringValue: "lang=en; Path=/" }],
+    };
+    expect(storedLogAttributes([{ key: "http.response.header.set-cookie", value }]).values["http.response.header.set-cookie"]).toEqual({
+      arrayValue: [{ stringValue: "sid=[REDACTED:secret]; Path=/; HttpOnly" }, { stringValue: "lang=en; Path=/" }],
+    });
+  });
+
+  it("only preferences: the value stays and nothing is counted", () => {
+    const { values, kinds } = storedLogAttributes([{ key: "cookie", value: { stringValue: "theme=dark; lang=en" } }]);
+    expect(values).toEqual({ cookie: "theme=dark; lang=en" });
+    expect(kinds).toBeUndefined();
+  });
+});
+
+describe("authorization headers keep their scheme word and public parameters", () => {
+  it.each([
+    ["http.request.header.authorization", "Bearer abcdefghijklmnop1234567890", "Bearer [REDACTED:secret]"],
+    ["authorization", "Basic dXNlcjpwYXNzd29yZA==", "Basic [REDACTED:secret]"],
+    ["Proxy-Authorization", "Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnY=", "Negotiate [REDACTED:secret]"],
+    ["authorization", "token ghp_abcdefghijklmnopqrstuvwxyz0123456789", "token [REDACTED:secret]"],
+    [
+      "http.request.header.authorization",
+      "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261202/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024",
+      "AWS4-HMAC-SHA256 Credential=[REDACTED:secret]/20261202/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=[REDACTED:secret]",
+    ],
+    [
+      "authorization",
+      'Digest username="alice", realm="api", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/dir/index.html", qop=auth, nc=00000001, cnonce="0a4f113b", response="6629fae49393a05397450978507c4ef1", algorithm=SHA-256',
+      'Digest username="[REDACTED:secret]", realm="api", nonce="[REDACTED:secret]", uri="/dir/index.html", qop=auth, nc=00000001, cnonce="[REDACTED:secret]", response="[REDACTED:secret]", algorithm=SHA-256',
+    ],
+  ])("%s: %s", (key, value, want) => expect(stored(key, value)).toBe(want));
+
+  it("a token without a scheme goes whole", () => {
+    expect(stored("authorization", "abcdefghijklmnop1234567890")).toBe("[REDACTED:secret]");
+  });
+});
+
+describe("a JSON member named by the header", () => {
+  it("is read as the header", () => {
+    const { values } = storedLogAttributes([
+      { key: "request", value: { stringValue: '{"headers":{"Authorization":"Bearer abcdefghijklmnop1234567890"}}' } },
+    ]);
+    expect(values.request).toBe('{"headers":{"Authorization":"Bearer [REDACTED:secret]"}}');
+  });
+});
+
+describe("a cookie header in text", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  it.each([
+    ["request headers: cookie: theme=dark; session=abc123; lang=en", "request headers: cookie: theme=dark; session=[REDACTED:secret_param]; lang=en"],
+    ["GET /x Cookie: theme=dark; _ga=GA1.2.123456789.1700000000; lang=en", "GET /x Cookie: theme=dark; _ga=[REDACTED:secret_param]; lang=en"],
+    // A cookie's name that is no secret's name still has its value replaced (`connect.sid`).
+    ["Cookie: connect.sid=s%3Aabc.def", "Cookie: connect.sid=[REDACTED:secret_param]"],
+    [
+      "Set-Cookie: session=abc123; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+      "Set-Cookie: session=[REDACTED:secret_param]; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+    ],
+    ["curl -H 'Cookie: theme=dark; session=abc123' https://api.example.com/x", "curl -H 'Cookie: theme=dark; session=[REDACTED:secret_param]' https://api.example.com/x"],
+    ['{"headers":{"Cookie":"theme=dark; session=abc123; lang=en"}}', '{"headers":{"Cookie":"theme=dark; session=[REDACTED:secret_param]; lang=en"}}'],
+    // The words after the header's pairs are the sentence's.
+    ["sent Cookie: sid=abc123 to the upstream", "sent Cookie: sid=[REDACTED:secret_param] to the upstream"],
+  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+
+  it("the Authorization scheme word stays in text, in a curl line too", () => {
+    expect(redacted("curl -H 'Authorization: Bearer abcdefghijklmnop1234567890' https://api.example.com/x")).toBe(
+      "curl -H 'Authorization: Bearer [REDACTED:bearer]' https://api.example.com/x",
+    );
+    expect(redacted("sent authorization=Basic dXNlcjpwYXNzd29yZA== to upstream")).toBe("sent authorization=Basic [REDACTED:basic] to upstream");
+  });
+
+  it("a parameter's name after the word Bearer is no token: the name stays, its value goes", () => {
+    expect(redacted("token_type=Bearer access_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnop")).toBe(
+      "token_type=Bearer access_token=[REDACTED:secret_param]",
+    );
+    expect(redacted("Authorization: Bearer abcdefghij1234==")).toBe("Authorization: Bearer [REDACTED:bearer]");
+  });
+});
+
+describe("a cookie header in text holding only preferences", () => {
+  it.each(["Cookie: theme=dark; lang=en; currency=EUR; cookieconsent_status=dismiss", "Set-Cookie: lang=en; Path=/; HttpOnly; SameSite=Lax"])("stays: %s", (text) =>
+    expect(redactString(text, defaultRedactionPolicy()).text).toBe(text),
+  );
+});

@@ -1,0 +1,156 @@
+/**
+ * The parts of an HTTP credential header's value that are no credential: which cookies came and
+ * a preference cookie's value (`Cookie`, RFC 6265 §4.2), a `Set-Cookie`'s attributes (§4.1), and
+ * an `Authorization`'s or `Proxy-Authorization`'s scheme and its public parameters (RFC 9110
+ * §11.4, §11.6.2, §11.7.2; RFC 7616 §3.4 Digest; AWS Signature Version 4). The rest of the value
+ * is replaced, piece by piece. docs/decisions.md, 2026-12-02, "credential headers".
+ */
+
+import { nameWords } from "./secret-names";
+
+/** The headers whose value `redactCredentialHeader` reads, lower case. */
+export type CredentialHeader = "cookie" | "set-cookie" | "authorization";
+
+/**
+ * The credential header an attribute key or a JSON member's name names by its last dotted
+ * segment, case-insensitively (`http.request.header.cookie`, `Cookie`,
+ * `http.response.header.set-cookie`, `set_cookie`, `Authorization`, `proxy-authorization`), or
+ * undefined.
+ */
+export function credentialHeaderOf(key: string): CredentialHeader | undefined {
+  const last = key.slice(key.lastIndexOf(".") + 1).toLowerCase().replace("_", "-");
+  if (last === "cookie") return "cookie";
+  if (last === "set-cookie") return "set-cookie";
+  if (last === "authorization" || last === "proxy-authorization") return "authorization";
+  return undefined;
+}
+
+/**
+ * `value`, a `header`'s value, with each credential in it replaced by `mark(credential)`; undefined
+ * when the value does not read as the header's syntax, and the caller replaces it whole.
+ * - `Cookie`: `name=value` pairs joined by `;`: every name stays, and every value but a preference
+ *   cookie's (`PREFERENCE_WORDS`: `theme=dark`, `lang=en`) is replaced; a tracking id (`_ga`,
+ *   `_fbp`) is personal data and is replaced like a session.
+ * - `Set-Cookie`: its first pair as a cookie's, then its attributes (`Path`, `HttpOnly`,
+ *   `SameSite=Lax`, `Max-Age`, `Domain`, `Expires`) as they are; an unknown attribute's value is replaced.
+ * - `Authorization`: the scheme word stays (`Bearer`, `Basic`, `AWS4-HMAC-SHA256`, `Digest`), and
+ *   after it either one token (`Bearer [REDACTED:secret]`) or `name=value` parameters, where the
+ *   names stay and the values of `PUBLIC_AUTH_PARAMETERS` (`realm`, `uri`, `SignedHeaders`) too;
+ *   AWS's `Credential` keeps its scope (`[REDACTED:secret]/20261202/us-east-1/s3/aws4_request`)
+ *   and loses its access key id, which names the key.
+ */
+export function redactCredentialHeader(header: CredentialHeader, value: string, mark: (credential: string) => string): string | undefined {
+  return header === "authorization" ? redactAuthorization(value, mark) : redactCookies(value, header === "set-cookie", mark);
+}
+
+/** What a marker starts with: a value already redacted is kept as it is. */
+const MARKER_START = "[REDACTED:";
+
+/** A cookie's name: an RFC 9110 token. */
+const COOKIE_PAIR = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*(.*)$/s;
+
+/**
+ * Words of a cookie's name that make it a preference's (a site's theme, language, locale,
+ * currency, time zone, the cookie banner's answer): `theme`, `django_language`, `NEXT_LOCALE`,
+ * `cookieconsent_status`. Its value is kept while it reads as a setting (`PREFERENCE_VALUE`).
+ */
+const PREFERENCE_WORDS: ReadonlySet<string> = new Set([
+  "theme", "lang", "language", "locale", "currency", "tz", "timezone", "consent", "cookieconsent",
+]);
+/** A setting's value: a short word, a language tag, a time zone (`dark`, `en-US`, `EUR`, `Europe/Berlin`, `true`, `1`). */
+const PREFERENCE_VALUE = /^[A-Za-z0-9_.:/+-]{1,40}$/;
+
+/** `Set-Cookie` attributes (RFC 6265 §4.1.1, RFC 6265bis: `Partitioned`, Chrome's `Priority`), lower case. */
+const COOKIE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "expires", "max-age", "domain", "path", "secure", "httponly", "samesite", "partitioned", "priority",
+]);
+
+function redactCookies(value: string, setCookie: boolean, mark: (credential: string) => string): string | undefined {
+  const pieces = value.split(";");
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const lead = /^[ \t]*/.exec(piece)![0];
+    const body = piece.slice(lead.length);
+    if (setCookie && i > 0) {
+      // A sentence's final mark after the last attribute is the sentence's (`…; HttpOnly.`).
+      const attribute = /^[^=]*/.exec(body)![0].trim().toLowerCase().replace(/[.,!?]+$/, "");
+      if (COOKIE_ATTRIBUTES.has(attribute) || body === "") {
+        out.push(piece);
+        continue;
+      }
+    }
+    // A trailing `;` leaves an empty piece.
+    if (body.trim() === "" && i === pieces.length - 1 && i > 0) {
+      out.push(piece);
+      continue;
+    }
+    const pair = COOKIE_PAIR.exec(body);
+    if (pair === null) return undefined;
+    const [, name, cookie] = pair;
+    const trimmed = cookie!.trimEnd();
+    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || (namesPreference(name!) && PREFERENCE_VALUE.test(trimmed));
+    out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed)}${cookie!.slice(trimmed.length)}`);
+  }
+  return out.join(";");
+}
+
+function namesPreference(name: string): boolean {
+  return nameWords(name).some((word) => PREFERENCE_WORDS.has(word));
+}
+
+/** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */
+const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})([ \t]+)(?=\S)/;
+/** Credentials that are one token (RFC 9110 §11.2: token68), whose `=` padding is no parameter's. */
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*[ \t]*$/;
+/** One `name=value` or `name="quoted value"` parameter and the `,` after it (RFC 9110 §11.2). */
+const AUTH_PARAMETER = /^[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^\s,"]*)[ \t]*(?:,|$)/;
+/**
+ * Parameters that name where and how the credentials apply, never them (RFC 7616 §3.4: Digest's
+ * `realm`, `uri`, `qop`, `nc`, `algorithm`; AWS Signature Version 4's `SignedHeaders`), lower case.
+ */
+const PUBLIC_AUTH_PARAMETERS: ReadonlySet<string> = new Set(["realm", "uri", "qop", "nc", "algorithm", "stale", "charset", "userhash", "signedheaders"]);
+/** AWS Signature Version 4's `Credential`: the access key id, then its scope after the first `/`. */
+const AWS_CREDENTIAL = /^([A-Za-z0-9]+)(\/[^\s,]+)$/;
+
+function redactAuthorization(value: string, mark: (credential: string) => string): string | undefined {
+  const scheme = SCHEME.exec(value);
+  if (scheme === null) return undefined;
+  const credentials = value.slice(scheme[0].length);
+  if (credentials.startsWith(MARKER_START)) return value;
+  const parameters = TOKEN68.test(credentials) ? undefined : redactAuthParameters(credentials, mark);
+  return `${scheme[0]}${parameters ?? markTrimmed(credentials, mark)}`;
+}
+
+/** `text` with its content replaced and its trailing blanks kept. */
+function markTrimmed(text: string, mark: (credential: string) => string): string {
+  const trimmed = text.trimEnd();
+  return mark(trimmed) + text.slice(trimmed.length);
+}
+
+/** Credentials written as parameters (`Credential=…, SignedHeaders=…, Signature=…`) with each secret value replaced; undefined when they are not. */
+function redactAuthParameters(credentials: string, mark: (credential: string) => string): string | undefined {
+  let rest = credentials;
+  let out = "";
+  while (rest !== "") {
+    const parameter = AUTH_PARAMETER.exec(rest);
+    if (parameter === null || parameter[0] === "") return undefined;
+    const [whole, name, quotedOrBare] = parameter;
+    const valueStart = whole.indexOf("=") + 1 + /^[ \t]*/.exec(whole.slice(whole.indexOf("=") + 1))![0].length;
+    const head = whole.slice(0, valueStart);
+    const tail = whole.slice(valueStart + quotedOrBare!.length);
+    out += head + parameterValue(name!.toLowerCase(), quotedOrBare!, mark) + tail;
+    rest = rest.slice(whole.length);
+  }
+  return out;
+}
+
+function parameterValue(name: string, value: string, mark: (credential: string) => string): string {
+  if (value === "" || PUBLIC_AUTH_PARAMETERS.has(name)) return value;
+  const quoted = value.startsWith('"');
+  const inner = quoted ? value.slice(1, -1) : value;
+  if (inner.startsWith(MARKER_START)) return value;
+  const credential = name === "credential" ? AWS_CREDENTIAL.exec(inner) : null;
+  const replaced = credential === null ? mark(inner) : `${mark(credential[1]!)}${credential[2]}`;
+  return quoted ? `"${replaced}"` : replaced;
+}
