@@ -6,22 +6,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_KINDS, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactionPolicy } from "../support/redaction";
+import { expectKept, expectRedacted, redactionPolicy } from "../support/redaction";
 import { storedLogAttributes } from "../support/redaction";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 
 const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value: typeof value === "string" ? { stringValue: value } : value });
 
 const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
-/** Each text (left) is stored as the right one. */
-function expectRedacted(cases: readonly (readonly [string, string])[]): void {
-  for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
-}
-/** Every text is stored as sent. */
-function expectKept(texts: readonly string[]): void {
-  for (const text of texts) expect(redacted(text), text).toBe(text);
-}
-
 describe("postal codes in prose, after their word", () => {
   it("redacts a CEP after CEP, alone or with whose or which address it is, and a ZIP after an address", () => {
     expectRedacted([

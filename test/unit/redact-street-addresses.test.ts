@@ -5,24 +5,14 @@
  * street-like words that must stay.
  */
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_KINDS, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactionPolicy, storedLogAttributes } from "../support/redaction";
+import { BUILT_IN_KINDS, redactString } from "../../workers/ingest/core/redact";
+import { expectKept, expectRedacted, redactionPolicy, storedLogAttributes } from "../support/redaction";
 import type { KeyValue } from "../../workers/shared/otlp/model";
 import { holdsStreetAddress, namesStreetAddress } from "../../workers/ingest/core/redact/street-addresses";
 import { nameWords } from "../../workers/ingest/core/redact/secret-names";
 
 const attr = (key: string, value: string): KeyValue => ({ key, value: { stringValue: value } });
-const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 const MARK = "[REDACTED:street_address]";
-
-/** Each text (left) is stored as the right one. */
-function expectRedacted(cases: readonly (readonly [string, string])[]): void {
-  for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
-}
-/** Every text is stored as sent. */
-function expectKept(texts: readonly string[]): void {
-  for (const text of texts) expect(redacted(text), text).toBe(text);
-}
 
 describe("keys naming a street address", () => {
   it.each([

@@ -26,7 +26,7 @@ const US_LINE =
  */
 const BR_LINE =
   `(?<![\\w.-])(?:${STREET_HEADS.join("|")}) (?:(?:d[aoe]s?|del?|la) )?${WORD}(?: (?:(?:d[aoe]s?|del?|la|e|y) )?${WORD}){0,4}` +
-  `,? (?:n[º°o]\\.? ?)?\\d{1,6}(?![\\w.]|,\\d)`;
+  `,? (?:n[º°o]\\.? ?)?\\d{1,6}(?!\\w|[.,]\\d)`;
 
 /**
  * What a US street line must follow to be one: the start of the text or a line, a value's quote
