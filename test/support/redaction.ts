@@ -1,6 +1,7 @@
 import type { KeyValue } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { expect } from "vitest";
 import { logRecord, logsRequest } from "./model-builders";
 
 /** A compiled redaction policy of `input`'s settings; a bad setting fails the test with the parser's message. */
@@ -32,4 +33,14 @@ export function redactionWork(text: string): { work: number; markers: number } {
   const before = workDone();
   const result = redactString(text, defaultRedactionPolicy()).text;
   return { work: workDone() - before, markers: result.split("[REDACTED:").length - 1 };
+}
+
+/** Each text (left) is stored by the default policy as the right one. */
+export function expectRedacted(cases: readonly (readonly [string, string])[]): void {
+  for (const [text, stored] of cases) expect(redactString(text, defaultRedactionPolicy()).text, text).toBe(stored);
+}
+
+/** Every text is stored by the default policy as sent. */
+export function expectKept(texts: readonly string[]): void {
+  for (const text of texts) expect(redactString(text, defaultRedactionPolicy()).text, text).toBe(text);
 }

@@ -44,7 +44,7 @@ describe("values an ORM binds get their column's key rule", () => {
     const cases: Array<[string, string]> = [
       [
         'INSERT INTO "address"("street","zip","city") VALUES ($1, $2, $3) -- PARAMETERS: ["Rua Augusta 1500","01304-001","São Paulo"]',
-        'INSERT INTO "address"("street","zip","city") VALUES ($1, $2, $3) -- PARAMETERS: ["Rua Augusta 1500","[REDACTED:postal_code]","São Paulo"]',
+        'INSERT INTO "address"("street","zip","city") VALUES ($1, $2, $3) -- PARAMETERS: ["[REDACTED:street_address]","[REDACTED:postal_code]","São Paulo"]',
       ],
       [
         `Executing (default): INSERT INTO "addr" ("id","cep") VALUES (DEFAULT,$1) RETURNING "id", "cep"; with parameters [ '01304-001' ]`,
@@ -92,7 +92,7 @@ describe("values written inline in an SQL INSERT or UPDATE get their column's ke
     const cases: Array<[string, string]> = [
       [
         `INSERT INTO "address"("street","zip","city") VALUES ('Rua Augusta 1500', '01304-001', 'São Paulo')`,
-        `INSERT INTO "address"("street","zip","city") VALUES ('Rua Augusta 1500', '[REDACTED:postal_code]', 'São Paulo')`,
+        `INSERT INTO "address"("street","zip","city") VALUES ('[REDACTED:street_address]', '[REDACTED:postal_code]', 'São Paulo')`,
       ],
       [
         "INSERT INTO payments (id, card_holder, amount) VALUES (7, 'Ana Souza', 10.5)",

@@ -6,32 +6,23 @@
  */
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_KINDS, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactionPolicy } from "../support/redaction";
+import { expectKept, expectRedacted, redactionPolicy } from "../support/redaction";
 import { storedLogAttributes } from "../support/redaction";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 
 const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value: typeof value === "string" ? { stringValue: value } : value });
 
 const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
-/** Each text (left) is stored as the right one. */
-function expectRedacted(cases: readonly (readonly [string, string])[]): void {
-  for (const [text, stored] of cases) expect(redacted(text), text).toBe(stored);
-}
-/** Every text is stored as sent. */
-function expectKept(texts: readonly string[]): void {
-  for (const text of texts) expect(redacted(text), text).toBe(text);
-}
-
 describe("postal codes in prose, after their word", () => {
   it("redacts a CEP after CEP, alone or with whose or which address it is, and a ZIP after an address", () => {
     expectRedacted([
-      ["Endereço: Rua Augusta, 1500 - CEP 01304-001 - São Paulo", "Endereço: Rua Augusta, 1500 - CEP [REDACTED:postal_code] - São Paulo"],
+      ["Endereço: Rua Augusta, 1500 - CEP 01304-001 - São Paulo", "Endereço: [REDACTED:street_address] - CEP [REDACTED:postal_code] - São Paulo"],
 
       ["Jadlog CEP destino 04538133", "Jadlog CEP destino [REDACTED:postal_code]"],
       ["enviar para CEP de entrega: 01310-100 amanhã", "enviar para CEP de entrega: [REDACTED:postal_code] amanhã"],
       ["consulta cep 01.310-100 ok", "consulta cep [REDACTED:postal_code] ok"],
-      ["Rua Augusta 1500, São Paulo, CA zip 94105", "Rua Augusta 1500, São Paulo, CA zip [REDACTED:postal_code]"],
-      ["Shipping address: 1 Market St, San Francisco, zip code: 94105-1234", "Shipping address: 1 Market St, San Francisco, zip code: [REDACTED:postal_code]"],
+      ["Rua Augusta 1500, São Paulo, CA zip 94105", "[REDACTED:street_address], São Paulo, CA zip [REDACTED:postal_code]"],
+      ["Shipping address: 1 Market St, San Francisco, zip code: 94105-1234", "Shipping address: [REDACTED:street_address], San Francisco, zip code: [REDACTED:postal_code]"],
       ["billing address: Damrak 70, postcode 1012 LM Amsterdam.", "billing address: Damrak 70, postcode [REDACTED:postal_code] Amsterdam."],
     ]);
   });
@@ -62,8 +53,8 @@ describe("postal codes in prose, after their word", () => {
       "address space 0x7ffe94105000 ZIP 94105",
     ]);
     expectRedacted([
-      ["Shipping address: 1 Market St, zip 94105 today", "Shipping address: 1 Market St, zip [REDACTED:postal_code] today"],
-      ["Shipping address: 1 Market St, zip 94105 Bldg 2", "Shipping address: 1 Market St, zip [REDACTED:postal_code] Bldg 2"],
+      ["Shipping address: 1 Market St, zip 94105 today", "Shipping address: [REDACTED:street_address], zip [REDACTED:postal_code] today"],
+      ["Shipping address: 1 Market St, zip 94105 Bldg 2", "Shipping address: [REDACTED:street_address], zip [REDACTED:postal_code] Bldg 2"],
     ]);
   });
 });

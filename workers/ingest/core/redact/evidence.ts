@@ -21,6 +21,7 @@ import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
 import { holdsRedisCommand } from "./redis-commands";
+import { STREET_FIELD_WORD, STREET_TYPE_WORD } from "./street-addresses";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -141,6 +142,15 @@ export const Evidence = {
    * small integer in V8 (31-bit with pointer compression).
    */
   ESCAPES: 1 << 29,
+  /**
+   * A street address's field or line (`detectors/street-address.ts`): a `:` or `=` and a street
+   * address key's word (`STREET_FIELD_WORD`: `street`, `address`, `line1`, `endereco`), or a digit,
+   * a blank and a street's type or head word (`STREET_TYPE_WORD`: `St`, `Avenue`, `Rua`). Above
+   * `ESCAPES`, the 31st bit: a mask holding it is no longer a small integer in V8, which only
+   * texts naming a street pay. One bit remains (`1 << 31`), and the scanner's detector mask is
+   * full (32 detectors with evidence, `MAX_GATED_DETECTORS`).
+   */
+  STREET_ADDRESS: 1 << 30,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -266,7 +276,8 @@ export function evidenceIn(text: string, escapesRead = false): number {
   let named =
     (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
-    (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0);
+    (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0) |
+    streetAddressEvidence(text, classes, digits);
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || text.includes('"')) {
@@ -664,6 +675,17 @@ const SQL_SET_SPELLINGS = ["SET", "set", "Set"];
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;
+
+/**
+ * `Evidence.STREET_ADDRESS` when the text may hold a street address's field (a `:` or `=` and a
+ * key's word, `STREET_FIELD_WORD`) or a street line (a digit, a blank and a street's word,
+ * `STREET_TYPE_WORD`). Asked before the early return: a line in prose (`shipping to 12 Main St`)
+ * holds none of the characters looked at.
+ */
+function streetAddressEvidence(text: string, classes: number, digits: number): number {
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && STREET_FIELD_WORD.test(text)) return Evidence.STREET_ADDRESS;
+  return digits > 0 && (classes & HAS_BLANK) !== 0 && STREET_TYPE_WORD.test(text) ? Evidence.STREET_ADDRESS : 0;
+}
 /**
  * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,
  * four digits in a row, a dotted CEP's `01.310` or Japan's `123-4567` (`PROSE_CODE_DIGITS`).

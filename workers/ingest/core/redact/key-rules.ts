@@ -14,6 +14,7 @@ import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
 import { type PersonNameField, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
+import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -22,7 +23,9 @@ import { namesMeasure } from "./detectors/measure-value";
  * security code, PIN or one-time password, `secret_code`: numbers too), replace it by the
  * card holder marker because the key names a payment card's holder (`card_holder`: text only,
  * `card-holder-names.ts`), replace it by the person name marker because the key names a
- * person's name or login (`person_name`: text only, `person-names.ts`), or scan its strings
+ * person's name or login (`person_name`: text only, `person-names.ts`), replace it by the
+ * street address marker because the key names a person's street address (`street_address`:
+ * text only, `street-addresses.ts`), or scan its strings
  * with the text detectors. A scanned
  * value's key can also say what its addresses and numbers are:
  * - `server`: addresses in it name infrastructure, not a person: the server called
@@ -52,7 +55,7 @@ import { namesMeasure } from "./detectors/measure-value";
  */
 export type KeyRule =
   | {
-      readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name";
+      readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name" | "street_address";
       /** A secret's key that names tokens (`namesTokenCount`): a whole number there is a count, kept. */
       readonly counts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
@@ -69,6 +72,8 @@ export type KeyRule =
       readonly addresses?: true;
       /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name (`holdsPersonName`). */
       readonly nameField?: PersonNameField;
+      /** A street address's key: `named` (`street`, `shipping_address`) or a bare `address`, where only a street's shape is one (`holdsStreetAddress`). */
+      readonly streetField?: StreetAddressField;
     }
   | {
       readonly action: "scan";
@@ -90,6 +95,8 @@ export interface KeyRuleLists {
   cardHolderKeys: boolean;
   /** Whether keys naming a person's name or login (`user.full_name`, `user.name`, `process.owner`) hide their values. */
   personNameKeys: boolean;
+  /** Whether keys naming a person's street address (`street`, `address_line1`, `shipping_address`) hide their values. */
+  streetAddressKeys: boolean;
   /** `geo.*` attributes finer than this are dropped. */
   geoPrecision: GeoPrecision;
 }
@@ -113,6 +120,8 @@ const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
 const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
 const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
+const STREET_ADDRESS: KeyRule = { action: "street_address", streetField: "named" };
+const STREET_SHAPED_ADDRESS: KeyRule = { action: "street_address", streetField: "shaped" };
 /**
  * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
@@ -215,7 +224,7 @@ const URL_KEYS = new Set(["url.full", "url.original", "http.url"]);
  * and `items.user.id` (a member's path in JSON text), and `note` covers `internal.note`; the
  * credential rule reads the last segment, so `authorization` covers
  * `http.request.header.authorization`. Precedence: keep, drop (listed, or `geo.*` finer than the
- * policy allows), hash, secret, card holder, person name, scan. Results are cached because the same keys
+ * policy allows), hash, secret, card holder, person name, street address, scan. Results are cached because the same keys
  * repeat on every record.
  */
 export class KeyRules {
@@ -225,6 +234,7 @@ export class KeyRules {
   private readonly secretKeys: boolean;
   private readonly cardHolderKeys: boolean;
   private readonly personNameKeys: boolean;
+  private readonly streetAddressKeys: boolean;
   private readonly geoLevel: number;
   private readonly rules = new BoundedMemo<string, KeyRule>(MAX_CACHED_KEYS, (key) => this.classify(key));
   /**
@@ -243,6 +253,7 @@ export class KeyRules {
     this.secretKeys = lists.secretKeys;
     this.cardHolderKeys = lists.cardHolderKeys;
     this.personNameKeys = lists.personNameKeys;
+    this.streetAddressKeys = lists.streetAddressKeys;
     this.geoLevel = geoPrecisionLevel(lists.geoPrecision);
   }
 
@@ -275,6 +286,8 @@ export class KeyRules {
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : PERSON_NAME;
+    const street = this.streetAddressKeys ? namesStreetAddress(words) : undefined;
+    if (street !== undefined) return street === "named" ? STREET_ADDRESS : STREET_SHAPED_ADDRESS;
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||
@@ -433,6 +446,7 @@ function ruleStrength(rule: KeyRule): number {
       return 5;
     case "card_holder":
     case "person_name":
+    case "street_address":
       return 4;
     case "hash":
       return 3;

@@ -14,6 +14,8 @@ export const DROPPED_KIND = "dropped";
 export const HASHED_KIND = "hashed";
 /** The value of a key naming a person's name or login (`user.full_name`, `user.name`, `process.owner`: `person-names.ts`), and such a field in text. */
 export { PERSON_NAME_KIND } from "./detectors/person-name-field";
+/** A person's street address, by its key (`street`, `address_line1`, `shipping_address`: `street-addresses.ts`) or in text (`12 Main St`). */
+export { STREET_ADDRESS_KIND } from "./detectors/street-address";
 
 /** Built-in kinds a policy can turn off; dropping and hashing follow the policy's key lists. */
 export const BUILT_IN_KINDS: readonly string[] = [

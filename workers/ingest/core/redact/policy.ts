@@ -8,7 +8,7 @@ import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel } from "./geo"
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
-import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND } from "./kinds";
+import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND } from "./kinds";
 import { TextScanner } from "./text-scanner";
 
 /** Long enough that the secret cannot be guessed to reverse the hashes of low-entropy ids. */
@@ -209,6 +209,7 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
       secretKeys: !disabled.has(SECRET_KEY_KIND),
       cardHolderKeys: !disabled.has(CARD_HOLDER_KIND),
       personNameKeys: !disabled.has(PERSON_NAME_KIND),
+      streetAddressKeys: !disabled.has(STREET_ADDRESS_KIND),
       geoPrecision: config.geoPrecision,
     }),
     hash:

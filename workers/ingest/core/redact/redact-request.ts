@@ -47,7 +47,8 @@ import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
 import { credentialHeaderOf, redactCredentialHeader } from "./credential-headers";
-import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
+import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
+import { holdsStreetAddress } from "./street-addresses";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { SeriesMarking, TextScanner } from "./text-scanner";
@@ -783,6 +784,10 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;
     case "person_name":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue, rule.nameField) ? PERSON_NAME_KIND : undefined;
+    case "street_address":
+      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsStreetAddress(value.stringValue, rule.streetField ?? "named")
+        ? STREET_ADDRESS_KIND
+        : undefined;
     default:
       return undefined;
   }
@@ -800,7 +805,7 @@ function saysWhose(value: AnyValue, rule: KeyRule): boolean {
 
 /** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */
 function namesHolder(rule: KeyRule): boolean {
-  return rule.action === "card_holder" || rule.action === "person_name";
+  return rule.action === "card_holder" || rule.action === "person_name" || rule.action === "street_address";
 }
 
 /**

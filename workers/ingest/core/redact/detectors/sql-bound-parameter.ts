@@ -8,8 +8,9 @@ import { POSTAL_CODE_KIND, POSTAL_CODE_VALUE } from "./postal-code-parameter";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { jsonStringDepthAt, quoteAtDepth } from "./string-depth";
 import { IN_CONDITIONS, WITH_TABLE, sqlAssignedColumnOf, sqlBoundParameterOf, sqlComparedColumnOf, sqlColumnInTable, sqlInListColumnOf, sqlInsertColumnOf } from "./sql-values";
-import { CARD_HOLDER_KIND, PERSON_NAME_KIND } from "../kinds";
+import { CARD_HOLDER_KIND, PERSON_NAME_KIND, STREET_ADDRESS_KIND } from "../kinds";
 import { holdsPersonName } from "../person-names";
+import { holdsStreetAddress } from "../street-addresses";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
@@ -31,6 +32,8 @@ import { pixDetector } from "./pix";
  * - a card holder's column (`card_holder`, `titular`): its text is `[REDACTED:card_holder]`;
  * - a person's name's or login's column (`user_name`, `user_full_name`: `person-names.ts`): its
  *   text, when it holds a person's (not `root`, not `guest`), is `[REDACTED:person_name]`;
+ * - a street address's column (`street`, `address_line1`, `shipping_address`: `street-addresses.ts`):
+ *   its text, when it holds one (a bare `address` a street's shape), is `[REDACTED:street_address]`;
  * - a postal code's column (`zip`, `cep`, `postal_code`): a value shaped as one, whole
  *   (`POSTAL_CODE_VALUE`), is `[REDACTED:postal_code]`;
  * - a person's number's column (`ssn`, `phone`, `celular`, `rg`, `cnh`, `pix_key`: the `Place` an
@@ -64,6 +67,7 @@ const COLUMN_RULES = new KeyRules({
   secretKeys: true,
   cardHolderKeys: true,
   personNameKeys: true,
+  streetAddressKeys: true,
   geoPrecision: DEFAULT_GEO_PRECISION,
 });
 
@@ -162,6 +166,8 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
       return quoted && value.trim() !== "" ? CARD_HOLDER_KIND : undefined;
     case "person_name":
       return quoted && holdsPersonName(value, rule.nameField) ? PERSON_NAME_KIND : undefined;
+    case "street_address":
+      return quoted && holdsStreetAddress(value, rule.streetField ?? "named") ? STREET_ADDRESS_KIND : undefined;
     case "scan":
       if ((rule.place & Place.POSTAL_CODE_VALUE) !== 0 && WHOLE_POSTAL_CODE.test(value)) return POSTAL_CODE_KIND;
       return placedKind(rule.place, value);

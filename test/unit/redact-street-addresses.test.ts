@@ -1,0 +1,161 @@
+/**
+ * A person's street address as a redaction kind (`street_address`): under keys naming one, as
+ * such a field written into text (JSON, an inspect-style object, YAML, `name=value`), and as a
+ * street line in prose; beside every server, network, mailbox, memory or wallet address and the
+ * street-like words that must stay.
+ */
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_KINDS, redactString } from "../../workers/ingest/core/redact";
+import { expectKept, expectRedacted, redactionPolicy, storedLogAttributes } from "../support/redaction";
+import type { KeyValue } from "../../workers/shared/otlp/model";
+import { holdsStreetAddress, namesStreetAddress } from "../../workers/ingest/core/redact/street-addresses";
+import { nameWords } from "../../workers/ingest/core/redact/secret-names";
+
+const attr = (key: string, value: string): KeyValue => ({ key, value: { stringValue: value } });
+const MARK = "[REDACTED:street_address]";
+
+describe("keys naming a street address", () => {
+  it.each([
+    ["street", "named"],
+    ["customer.address.street", "named"],
+    ["street_address", "named"],
+    ["streetAddress", "named"],
+    ["address_line1", "named"],
+    ["addressLine2", "named"],
+    ["address_line_1", "named"],
+    ["billing_details.address.line1", "named"],
+    ["shipping_address", "named"],
+    ["billing_address", "named"],
+    ["home_address", "named"],
+    ["endereco", "named"],
+    ["endereço", "named"],
+    ["cliente.logradouro", "named"],
+    ["rua", "named"],
+    ["direccion", "named"],
+    ["dirección", "named"],
+    ["calle", "named"],
+    ["address", "shaped"],
+    ["customer.address", "shaped"],
+  ])("%s names one (%s)", (key, field) => {
+    expect(namesStreetAddress(nameWords(key))).toBe(field);
+  });
+
+  it.each([
+    "server.address", "client.address", "net.peer.address", "network.peer.address", "net.sock.peer.addr", "mac_address", "ip_address",
+    "bind_address", "email_address", "wallet_address", "memory_address", "listen_address", "remote_addr", "address_family",
+    "address_verification", "street_number", "line1", "geo.locality.name", "x_forwarded_for",
+  ])("%s names none", (key) => {
+    expect(namesStreetAddress(nameWords(key))).toBeUndefined();
+  });
+
+  it("judges a bare address by its shape, a named one by what stands in a value's place", () => {
+    for (const value of ["12 Main St", "1600 Pennsylvania Avenue NW", "Rua das Flores, 123", "221B Baker Street"]) {
+      expect(holdsStreetAddress(value, "shaped"), value).toBe(true);
+    }
+    for (const value of ["0x7ffd4a3b2c1d", "10.0.0.1:5432", "api.example.com:443", "listen tcp 8080", "ana@example.com", "unix:///var/run/x.sock", "Springfield"]) {
+      expect(holdsStreetAddress(value, "shaped"), value).toBe(false);
+    }
+    expect(holdsStreetAddress("Main", "named")).toBe(true);
+    for (const value of ["", "n/a", "required", "***", "{{street}}", "10.0.0.1", "[REDACTED:street_address]"]) {
+      expect(holdsStreetAddress(value, "named"), value).toBe(false);
+    }
+  });
+
+  it("replaces the values of attributes under those keys, keeps technical addresses and cities", () => {
+    const stored = storedLogAttributes([
+      attr("customer.address.street", "12 Main St"),
+      attr("address", "1600 Pennsylvania Avenue NW"),
+      attr("billing_details.address.line1", "221B Baker Street"),
+      attr("shipping_address", "Springfield Avenue 4"),
+      attr("endereco", "Rua das Flores, 123"),
+      attr("server.address", "api.example.com"),
+      attr("mac_address", "00:1a:2b:3c:4d:5e"),
+      attr("bind_address", "0.0.0.0:8080"),
+      attr("wallet_address", "0x7ffd4a3b2c1d"),
+      attr("address_verification", "pass"),
+      attr("street", "n/a"),
+    ]);
+    expect(stored.values).toMatchObject({
+      "customer.address.street": MARK,
+      address: MARK,
+      "billing_details.address.line1": MARK,
+      shipping_address: MARK,
+      endereco: MARK,
+      "server.address": "api.example.com",
+      mac_address: "00:1a:2b:3c:4d:5e",
+      bind_address: "0.0.0.0:8080",
+      wallet_address: "0x7ffd4a3b2c1d",
+      address_verification: "pass",
+      street: "n/a",
+    });
+    expect(storedLogAttributes([attr("address", "redis-master.cache.svc.cluster.local")]).values).toEqual({ address: "redis-master.cache.svc.cluster.local" });
+  });
+
+  it("is a kind a policy turns off, in keys and text alike", () => {
+    expect(BUILT_IN_KINDS).toContain("street_address");
+    const off = redactionPolicy({ disabledDetectors: ["street_address"] });
+    const text = `shipping to 12 Main St, Springfield, IL 62704 {"street":"12 Main St"}`;
+    expect(redactString(text, off).text).toBe(text);
+    expect(storedLogAttributes([attr("street", "12 Main St")], off).values).toEqual({ street: "12 Main St" });
+  });
+});
+
+describe("street address fields written into text", () => {
+  it("redacts the value of a member, an inspect-style member, a YAML line and a name=value field", () => {
+    expectRedacted([
+      ["order created { id: 42, address: { street: '12 Main St', city: 'Springfield' } }", `order created { id: 42, address: { street: '${MARK}', city: 'Springfield' } }`],
+      ['{"level":30,"address":{"street":"12 Main St","city":"Springfield"}}', `{"level":30,"address":{"street":"${MARK}","city":"Springfield"}}`],
+      ['payment {"billing_details":{"address":{"city":"Austin","line1":"500 Elm Road","line2":"Apt 4"}}}', `payment {"billing_details":{"address":{"city":"Austin","line1":"${MARK}","line2":"${MARK}"}}}`],
+      ['checkout ok street_address="12 Main St" city=Springfield', `checkout ok street_address="${MARK}" city=Springfield`],
+      ["checkout ok street_address=12 Main St city=Springfield", `checkout ok street_address=${MARK} city=Springfield`],
+      ['pedido {"endereco":"Rua das Flores, 123","cidade":"Recife"}', `pedido {"endereco":"${MARK}","cidade":"Recife"}`],
+      ['{"streetAddress":"Elm 5"}', `{"streetAddress":"${MARK}"}`],
+      ["address:\n  street: 12 Main St\n  city: Springfield", `address:\n  street: ${MARK}\n  city: Springfield`],
+      ['body: {\\"address\\":\\"221B Baker Street\\"}', `body: {\\"address\\":\\"${MARK}\\"}`],
+    ]);
+  });
+
+  it("keeps technical addresses and address words in text", () => {
+    expectKept([
+      '{"server":{"address":"10.0.0.1","port":5432},"address":"listen tcp 8080"}',
+      '{"address":"api.example.com:443"}',
+      "address: 0x7ffd4a3b2c1d",
+      "bind_address: 0.0.0.0:8080",
+      "socket error: address family not supported by protocol",
+      "listen tcp 0.0.0.0:8080: bind: address already in use",
+      "Stripe address_verification: pass, cvc_check: pass",
+      'config {"line1":"Welcome back","line2":"See you"}',
+    ]);
+  });
+});
+
+describe("street lines in prose", () => {
+  it("redacts a US or UK line with its city, state and ZIP, and a Brazilian or Spanish one", () => {
+    expectRedacted([
+      ["shipping to 12 Main St, Springfield, IL 62704", `shipping to ${MARK}`],
+      ["visitor at 1600 Pennsylvania Avenue NW asked", `visitor at ${MARK} asked`],
+      ["deliver to 221B Baker Street today", `deliver to ${MARK} today`],
+      ["Address: 350 5th Ave, New York, NY 10118", `Address: ${MARK}`],
+      ["entrega em Rua das Flores, 123 - São Paulo", `entrega em ${MARK} - São Paulo`],
+      ["cliente mora na Av. Paulista, 1000, apto 12", `cliente mora na ${MARK}, apto 12`],
+      ["envío a Calle Mayor 5, Madrid", `envío a ${MARK}, Madrid`],
+    ]);
+  });
+
+  it("keeps a street without a number, a count before capitalised words, and street words elsewhere", () => {
+    expectKept([
+      "the shop on Main St is open",
+      "playing Street Fighter 2 tonight",
+      "retry 3 Main Street failed",
+      "parse error at line 12 Main module",
+      "took 3 ms Way too slow",
+      "processed 12 Orders Way faster",
+      "fica na Rua das Flores perto do centro",
+      "segfault at address 0x7ffd4a3b2c1d",
+      "at Object.<anonymous> (/app/src/St.js:12:5)",
+      "goroutine 12 [running]: main.Way()",
+      "X-Forwarded-For header missing",
+      "release v1.12 Main St build",
+    ]);
+  });
+});

@@ -1,0 +1,143 @@
+import { standsForSecret } from "./secret-names";
+
+/**
+ * What a key's words say about a street address in its value: `named`, the key names one
+ * (`street`, `address_line1`, `shipping_address`), so any text there is; `shaped`, the key is a
+ * bare `address` (`address`, `customer.address`), which holds a server's or a wallet's as often,
+ * so only a street-shaped text there is one (`holdsStreetAddress`); undefined, no street address.
+ */
+export type StreetAddressField = "named" | "shaped";
+
+/**
+ * Whether a key's words (`nameWords`, lower case) name a person's street address (GDPR: a postal
+ * address identifies a home), and how surely (`StreetAddressField`):
+ *
+ * - a street's own word last: `street`, schema.org's `streetAddress` and `street_address`,
+ *   Portuguese `logradouro`, `rua`, `endereco`/`endereço`, Spanish `calle`, `direccion`/`dirección`;
+ * - a line of an address: `address_line1`, `addressLine2`, `address_line_1`, and Stripe's
+ *   `billing_details.address.line1` (`line1`/`line2` under an address's word);
+ * - `address` after a word saying whose or which postal address it is (`shipping_address`,
+ *   `billing_address`, `home_address`, `mailing_address`): `named`; a bare `address`
+ *   (`customer.address`): `shaped`.
+ *
+ * Never when a word before names a machine's or a network's address (`TECHNICAL_WORDS`:
+ * `server.address`, `client.address`, `net.peer.address`, `mac_address`, `ip_address`,
+ * `bind_address`, `email_address`, `wallet_address`, `listen_address`, `remote_addr`), whose
+ * values the IP and e-mail detectors judge; nor when a later word describes the address rather
+ * than hold it (`address_family`, `address_verification`, `street_number`: the last word decides).
+ */
+export function namesStreetAddress(words: readonly string[]): StreetAddressField | undefined {
+  const count = words.length;
+  if (count === 0) return undefined;
+  const plain = words.map(withoutAccents);
+  const last = plain[count - 1]!;
+  const before = count > 1 ? plain[count - 2]! : undefined;
+  if (plain.slice(0, -1).some((word) => TECHNICAL_WORDS.has(word))) return undefined;
+  if (STREET_WORDS.has(last)) return "named";
+  // `address_line1`, `address.line_1`, `billing_details.address.line1`.
+  const line = LINE_WORDS.has(last) || (before === "line" && (last === "1" || last === "2"));
+  if (line) return plain.some((word) => ADDRESS_WORDS.has(word)) ? "named" : undefined;
+  if (!ADDRESS_WORDS.has(last)) return undefined;
+  return before !== undefined && (before === "street" || WHOSE_ADDRESS_WORDS.has(before)) ? "named" : "shaped";
+}
+
+/**
+ * Whether `text`, the value under a key naming a street address (`namesStreetAddress`) or the
+ * value of such a field in text, is one, so that it is replaced. Not what stands in a value's
+ * place (a blank, a mask or template: `standsForSecret`; a flag or a form's word, `NOT_AN_ADDRESS`),
+ * nor a machine's address (`TECHNICAL_VALUE`: an IP and port, a host and port, a URL, an
+ * e-mail address, a hexadecimal memory or wallet address). Under a `shaped` key, only a street's
+ * shape (`STREET_SHAPE`: a number and a capitalised word, `12 Main St`, `Rua das Flores, 123`),
+ * so that `address: "listen tcp 8080"` stays.
+ */
+export function holdsStreetAddress(text: string, field: StreetAddressField): boolean {
+  const trimmed = text.trim();
+  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
+  if (!/\p{L}/u.test(trimmed) || NOT_AN_ADDRESS.has(trimmed.toLowerCase()) || TECHNICAL_VALUE.test(trimmed)) return false;
+  return field === "named" || (!/[:@/=_\\]/.test(trimmed) && STREET_SHAPE.test(trimmed));
+}
+
+/** The last words of the keys `namesStreetAddress` accepts, lower case, as written (a text detector's candidates). */
+export const STREET_FIELD_LAST_WORDS: readonly string[] = [
+  "street", "streetaddress", "address", "addr", "line1", "line2", "logradouro", "rua", "calle", "endereco", "endereço",
+  "direccion", "dirección",
+];
+
+/**
+ * What the text around a field's name holds when the field may name a street address, in any
+ * case (`evidence.ts`): a street's, an address's or an address line's word.
+ */
+export const STREET_FIELD_WORD = /street|addr|line_?[12]|endere|logradouro|rua|calle|direcci/i;
+
+/**
+ * The words that end a US or UK street's name (USPS Publication 28's common suffixes and their
+ * abbreviations), capitalised as an address prints them.
+ */
+export const STREET_TYPES = ["St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Boulevard", "Ln", "Lane", "Dr", "Drive", "Ct", "Court", "Way", "Pl"];
+/** The words that start a street's name in Portuguese and Spanish (`Rua das Flores`, `Av. Paulista`, `Calle Mayor`). */
+export const STREET_HEADS = ["Rua", "Avenida", "Av\\.", "Travessa", "Alameda", "Calle"];
+
+/**
+ * What every street line holds (`detectors/street-address.ts`): a street's type or head word, as written.
+ * A text with a digit and a blank that holds none has no street line (`evidence.ts`).
+ */
+export const STREET_TYPE_WORD = new RegExp(`(?<![\\w])(?:${[...STREET_TYPES, ...STREET_HEADS].join("|")})(?![a-z])`);
+
+/**
+ * Whether the text before a field's name at `nameStart` opens an address's object the field is
+ * in (`"address":{"city":"X","line1":…`, Stripe's `billing_details.address` as JSON): a
+ * `line1`/`line2` there is the address's line, as the key rule reads `address.line1`. Within
+ * 160 characters, and no `}` closing that object before the name.
+ */
+export function addressObjectBefore(text: string, nameStart: number): boolean {
+  const window = text.slice(Math.max(0, nameStart - ADDRESS_OBJECT_REACH), nameStart);
+  let last: RegExpExecArray | undefined;
+  for (const match of window.matchAll(ADDRESS_OBJECT)) last = match;
+  return last !== undefined && !window.includes("}", last.index + last[0].length);
+}
+
+const ADDRESS_OBJECT_REACH = 160;
+/** An address's member opening an object (`"address":{`, `address: {`, escaped quotes too). */
+const ADDRESS_OBJECT = /(?:address|endere[cç]o|direcci[oó]n)(?:\\*["'])?[ \t]*[:=][ \t]*\{/gi;
+
+/** A word's Latin-1 accents dropped (`endereço` → `endereco`, `dirección` → `direccion`). */
+function withoutAccents(word: string): string {
+  return /[\u00C0-\u00FF]/.test(word) ? word.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : word;
+}
+
+/** A street's own words, as key words (accents dropped). */
+const STREET_WORDS: ReadonlySet<string> = new Set(["street", "streetaddress", "logradouro", "rua", "calle", "endereco", "direccion"]);
+/** An address's line, glued (`line1`). */
+const LINE_WORDS: ReadonlySet<string> = new Set(["line1", "line2"]);
+/** The words of an address. */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(["address", "addr", "endereco", "direccion"]);
+/** Words before `address` saying whose or which postal address it is. */
+const WHOSE_ADDRESS_WORDS: ReadonlySet<string> = new Set([
+  "shipping", "billing", "home", "mailing", "postal", "delivery", "residential", "residence", "correspondence", "entrega", "cobranca",
+  "residencial",
+]);
+/**
+ * Words naming a machine's, a network's, a mailbox's or a ledger's address: before `address` the
+ * key is no street's (OpenTelemetry's `server.address`, `client.address`, `network.peer.address`,
+ * `net.sock.peer.addr`; `mac_address`, `ip_address`, `bind_address`, `email_address`,
+ * `wallet_address`, `memory_address`, `listen_address`, `remote_addr`, `x_forwarded_for`).
+ */
+const TECHNICAL_WORDS: ReadonlySet<string> = new Set([
+  "server", "client", "host", "net", "network", "peer", "sock", "socket", "local", "remote", "source", "destination", "src", "dst",
+  "mac", "ip", "ipv4", "ipv6", "bind", "listen", "listener", "email", "mail", "wallet", "contract", "memory", "mem", "virtual",
+  "base", "load", "return", "proxy", "gateway", "forwarded", "upstream", "broker", "node", "pod", "endpoint", "smtp", "dns",
+  "hardware", "link", "advertised", "bootstrap", "public", "private", "internal", "external", "multicast", "broadcast", "callback",
+  "web", "url", "tcp", "udp", "http", "from", "to", "cc", "bcc", "reply",
+]);
+
+/** Values of an address's field that are no address: flags, no value, a form's or a schema's words. */
+const NOT_AN_ADDRESS: ReadonlySet<string> = new Set([
+  "true", "false", "yes", "no", "null", "none", "n/a", "na", "unknown", "empty", "required", "optional", "invalid", "valid", "missing",
+  "string", "text", "redacted", "hidden", "sim", "nao", "não", "vazio", "obrigatorio", "obrigatório",
+]);
+
+/** A machine's address, whole: an IP (and port), a host and port, a URL, an e-mail address, a hexadecimal address. */
+const TECHNICAL_VALUE = /^(?:0x[0-9a-f]+|[\d.:[\]a-f]*\d[\d.:[\]a-f]*|[^\s@]+@[^\s@]+|[a-z][\w+.-]*:\/\/\S*|[\w.-]+:\d+)$/i;
+
+/** A street's shape: a house number before a capitalised word (`12 Main St`, `221B Baker`), or after one and a comma (`Flores, 123`). */
+const STREET_SHAPE = /(?<![\w.])\d{1,6}[A-Za-z]?\s+\p{Lu}|\p{Lu}\p{Ll}+,?\s+(?:n[º°o]\.?\s*)?\d{1,6}(?![\w.])/u;
