@@ -52,6 +52,18 @@ const LINE_CHARACTER = `(?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[
  * `;` reads each part a bounded length (its words end the command at the next `;`: `tokensOf`).
  */
 const AFTER_SEMICOLON = 1024;
+/**
+ * The directives of a Redis configuration file (redis.conf, one a line) that carry a password:
+ * `requirepass password`, `masterauth password` and `user username rule …` (ACL rules,
+ * redis.io/docs/latest/operate/oss_and_stack/management/security/acl). A line's words only: a
+ * commented example (`# requirepass foobared`) is no setting and stays.
+ */
+const DIRECTIVE_WORD = `(?:${["requirepass", "masterauth", "user"].map(caseless).join("|")})`;
+/**
+ * redis-cli's reply to `CONFIG GET` (one numbered line per name and per value:
+ * `1) "requirepass"\n2) "pw"`), the password directive's value on the line after its name.
+ */
+const CONFIG_REPLY = '\\d{1,5}\\) "(?:requirepass|masterauth)"\\r?\\n[ \\t]{0,8}\\d{1,5}\\) "(?:[^"\\\\\\r\\n]|\\\\.)*"';
 /** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
 const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] ";
 /**
@@ -86,6 +98,8 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  */
 export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=[RrMmUu])(?<=(?<![^\\n])${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=\\d)(?<=(?<![^\\n])${BLANKS})${CONFIG_REPLY}`,
   `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_SEMICOLON}}`,
   `(?=")(?<=${MONITOR_PREFIX}|(?<![^\\n])${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
@@ -96,8 +110,11 @@ export const REDIS_COMMAND_SOURCE = [
   `(?<=[^\\s;>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
 ].join("|");
 
-/** A command word in any case: the evidence `holdsRedisCommand` looks for. */
-const ANY_COMMAND_WORD = /auth|hello|config|migrate|acl/i;
+/**
+ * A command word in any case, a password directive or a `user` directive's password rule: the
+ * evidence `holdsRedisCommand` looks for (`masterauth` holds `auth`).
+ */
+const ANY_COMMAND_WORD = /auth|hello|config|migrate|acl|requirepass|user[ \t][^\n]{0,256}[>#]/i;
 
 /**
  * Whether `text` holds a command word in any case: the evidence that the detector may find
@@ -218,6 +235,8 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
   // `[` an array, `*` RESP, a blank the prose form, `"` MONITOR's quoted words.
   if (first === 0x5b) return { tokens: listItems(match, 1, []), written: "line" };
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
+  // A digit: redis-cli's numbered reply to `CONFIG GET`, the name and the value quoted.
+  if (first >= 0x30 && first <= 0x39) return { tokens: quotedWords(match), written: "list" };
   if (first === 0x20 || first === 0x09) return { tokens: tokensOf(match).map(withoutTrailingMark), written: "prose" };
   // Quoted words, MONITOR's or copied from it to a line's start, judged as a line's: a log line
   // quotes its words too (`"auth" "required"`).
@@ -264,6 +283,14 @@ function respArguments(text: string): Token[] {
     bulk.lastIndex = end;
   }
   return tokens.length === count ? tokens : [];
+}
+
+/** A double-quoted word of redis-cli's reply, its text captured. */
+const REPLY_WORD = /"((?:[^"\\\r\n]|\\.)*)"/g;
+
+/** The quoted words of `text`, each one's text and place inside its quotes. */
+function quotedWords(text: string): Token[] {
+  return [...text.matchAll(REPLY_WORD)].map((word) => ({ text: word[1]!, start: word.index + 1, end: word.index + 1 + word[1]!.length }));
 }
 
 /** `token` without the mark a sentence puts after a word (`AUTH s3cr3tP4ss, then`). */
@@ -330,17 +357,47 @@ function passwordArguments(words: readonly string[], written: Written): Argument
       }
       break;
     case "ACL":
-      // ACL SETUSER username [rule …]: `>password` and `<password` add and remove a password,
-      // `#hash` and `!hash` its SHA-256; the rule's first character stays.
+      // ACL SETUSER username [rule …]
       if (!keyword(args[0], "SETUSER") || args.length < 3) break;
-      for (let i = 2; i < args.length; i++) {
-        const sign = args[i]!.charAt(0);
-        const value = args[i]!.slice(1);
-        if (((sign === ">" || sign === "<") && value !== "") || ((sign === "#" || sign === "!") && SHA256_HEX.test(value))) at(i, 1);
-      }
+      aclRulePasswords(args, 2, at);
+      break;
+    case "REQUIREPASS":
+    case "MASTERAUTH":
+      // redis.conf's `requirepass password` (`""` sets none) and CONFIG GET's reply; a line
+      // about the directive says something else (`requirepass missing`, `requirepass is set`).
+      if (args.length === 1 && (written === "list" || canBeCredential(args[0]!))) at(0);
+      break;
+    case "USER":
+      // redis.conf's `user username [rule …]`, every word after the name an ACL rule: a
+      // sentence about a user is none (`User alice logged in >3 times`).
+      if (args.length < 2 || !args.slice(1).every(isAclRule)) break;
+      aclRulePasswords(args, 1, at);
       break;
   }
   return found;
+}
+
+/**
+ * The passwords among ACL rules `args[from…]`: `>password` and `<password` add and remove a
+ * password, `#hash` and `!hash` its SHA-256; the rule's first character stays.
+ */
+function aclRulePasswords(args: readonly string[], from: number, at: (index: number, offset: number) => void): void {
+  for (let i = from; i < args.length; i++) {
+    const sign = args[i]!.charAt(0);
+    const value = args[i]!.slice(1);
+    if (((sign === ">" || sign === "<") && value !== "") || ((sign === "#" || sign === "!") && SHA256_HEX.test(value))) at(i, 1);
+  }
+}
+
+/**
+ * An ACL rule as a configuration file's `user` line writes it (the ACL documentation's rule
+ * list): a switch, a key, channel or command pattern, a password or a hash, a selector's part.
+ */
+const ACL_RULE =
+  /^\(?(?:on|off|nopass|resetpass|reset|allkeys|allchannels|allcommands|nocommands|resetkeys|resetchannels|(?:skip-)?sanitize-payload|clearselectors|%R?W?~\S*|~\S*|&\S*|[+-]\S+|[<>]\S+|[#!][0-9a-fA-F]{64})\)?$/i;
+
+function isAclRule(word: string): boolean {
+  return ACL_RULE.test(word);
 }
 
 /** `word` with its first letter in capitals and the rest in lower case. */
