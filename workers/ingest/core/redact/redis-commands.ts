@@ -66,11 +66,16 @@ const DIRECTIVE_WORD = `(?:${["requirepass", "masterauth", "user"].map(caseless)
 const CONFIG_REPLY = '\\d{1,5}\\) "(?:requirepass|masterauth)"\\r?\\n[ \\t]{0,8}\\d{1,5}\\) "(?:[^"\\\\\\r\\n]|\\\\.)*"';
 /** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
 const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] ";
+/** A double quote escaped, at any level of JSON text held in a string: `\"`, `\\\"`. */
+const ESCAPED_QUOTE = '\\\\{1,15}"';
 /**
  * One argument of a list as JSON and Node's `util.inspect` (ioredis' debug log) print it: quoted
- * (its text captured, by the quote: `"`, `'`, a backtick), or a bare number or word.
+ * (its text captured, by the quote: `"`, `'`, a backtick, or `"` escaped at any level, the list
+ * being JSON text held in a JSON string: `"[\"AUTH\",\"pw\"]"`), or a bare number or word.
  */
-const LIST_ITEM = "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|[\\w.+-]+)";
+const LIST_ITEM =
+  "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|" +
+  `${ESCAPED_QUOTE}((?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*)${ESCAPED_QUOTE}|[\\w.+-]+)`;
 /**
  * The items after a list's first, each after a comma, and the `[length]: n` that Node's
  * `util.format` adds to an array it prints for `%o` (`debug` itself prints none).
@@ -83,7 +88,8 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
  *   the text or a line, after redis-cli's prompt, MONITOR's prefix (the command and arguments
  *   quoted there: `"AUTH" "pw"`, also without the prefix at a line's start, as MONITOR's
- *   command is copied into logs), a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
+ *   command is copied into logs, or after a line's words, quoted words only: `auth "AUTH" "pw"`),
+ *   a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
  *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
  *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
  *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
@@ -102,10 +108,11 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=\\d)(?<=(?<![^\\n])${BLANKS})${CONFIG_REPLY}`,
   `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_SEMICOLON}}`,
   `(?=")(?<=${MONITOR_PREFIX}|(?<![^\\n])${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
+  `(?=")(?<=\\S[ \\t]{1,64})"${COMMAND_WORD}"(?:[ \\t]+"(?:[^"\\\\\\r\\n]|\\\\.)*")+(?=[ \\t\\r\\n]|$)`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
-  `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
+  `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
   `(?<=[^\\s;>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
 ].join("|");
@@ -160,6 +167,11 @@ const AUTH_VOCABULARY = new Set(
     "scram-sha-1", "scram-sha-256", "gssapi",
   ],
 );
+/**
+ * Words that follow `AUTH default` in a sentence about the default user or mechanism (`AUTH
+ * default user`, `AUTH default mechanism is PLAIN`), not a password.
+ */
+const DEFAULT_PROSE_WORDS = new Set(["user", "users", "mechanism", "method", "mode", "setting", "settings", "config", "is", "was", "to", "for", "with", "and", "or", "the", "a", "an", "of", "on", "in"]);
 /**
  * Argument shapes no Redis password or user name in a written command takes, which log lines
  * put after `auth`: a JSON object or array opening (`console.log("auth", obj)`), a path, a
@@ -256,8 +268,9 @@ const LIST_ITEMS = new RegExp(`${LIST_ITEM}|[\\]\\[]`, "g");
 function listItems(text: string, from: number, tokens: Token[]): Token[] {
   LIST_ITEMS.lastIndex = from;
   for (let item = LIST_ITEMS.exec(text); item !== null && item[0] !== "]" && item[0] !== "["; item = LIST_ITEMS.exec(text)) {
-    const inner = item[1] ?? item[2] ?? item[3];
-    const start = inner === undefined ? item.index : item.index + 1;
+    const inner = item[1] ?? item[2] ?? item[3] ?? item[4];
+    // After the opening quote, and the backslashes escaping it.
+    const start = inner === undefined ? item.index : item.index + (item[4] === undefined ? 1 : item[0].indexOf('"') + 1);
     const itemText = inner ?? item[0];
     tokens.push({ text: itemText, start, end: start + itemText.length });
   }
@@ -317,8 +330,11 @@ function passwordArguments(words: readonly string[], written: Written): Argument
     case "AUTH": {
       // `AUTH password` or `AUTH username password`.
       if (written === "prose") {
-        const password = args[0] === "default" ? 1 : 0;
-        if (args.length > password && isCredentialShaped(args[password]!)) at(password);
+        // After Redis's `default` user, any word a credential can be is its password
+        // (`sent AUTH default pw to cache`), but for a sentence's words after `default`.
+        if (args[0] === "default") {
+          if (args.length > 1 && canBeCredential(args[1]!) && !DEFAULT_PROSE_WORDS.has(args[1]!.toLowerCase())) at(1);
+        } else if (args.length > 0 && isCredentialShaped(args[0]!)) at(0);
         break;
       }
       if (written === "line" && !args.every(canBeCredential)) break;
