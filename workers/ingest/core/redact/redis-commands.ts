@@ -427,7 +427,7 @@ function capitalised(word: string): string {
  * letter and a digit or a symbol (a word of a sentence is letters: `sent AUTH request to idp`),
  * and not hexadecimal digits alone (an id or a hash a log line names).
  */
-function isCredentialShaped(word: string): boolean {
+export function isCredentialShaped(word: string): boolean {
   return (
     word.length >= 6 && canBeCredential(word) && !PROSE_WORD.test(word) && /[A-Za-z]/.test(word) && /[^A-Za-z]/.test(word) && !/^[0-9a-fA-F]+$/.test(word)
   );
