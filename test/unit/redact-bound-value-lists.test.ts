@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactionPolicy } from "../support/redaction";
+import { redactionPolicy, storedLogAttributes } from "../support/redaction";
 
 const redact = (text: string, policy = defaultRedactionPolicy()) => redactString(text, policy).text;
 
@@ -21,6 +21,9 @@ describe("bound values no column names", () => {
       'Executing (default): SELECT $1::text, $2::text; "Jane Doe", "Hunter2!secret"',
       'Executing (default): SELECT $1::text, $2::text; "[REDACTED:person_name]", "[REDACTED:secret_param]"',
     ],
+    // knex's bindings without their statement.
+    ['{"bindings":["Jane Doe","Hunter2!secret",42]}', '{"bindings":["[REDACTED:person_name]","[REDACTED:secret_param]",42]}'],
+    ['{"msg":"{\\"bindings\\":[\\"Jane Doe\\",42]}"}', '{"msg":"{\\"bindings\\":[\\"[REDACTED:person_name]\\",42]}"}'],
     [
       '{"bindings":["Jane Doe","Hunter2!secret",42],"sql":"select $1::text, $2::text, $3::int"}',
       '{"bindings":["[REDACTED:person_name]","[REDACTED:secret_param]",42],"sql":"select $1::text, $2::text, $3::int"}',
@@ -36,6 +39,9 @@ describe("bound values no column names", () => {
     'Params: ["v1.2.3","image/png","iPhone15","item#42","ORD-2026-0001","ana_1983"]',
     'Params: ["0af7651916cd43dd8448eb211c80319c","6f1c2a9e-5b3d-4c8e-9f7a-1b2c3d4e5f60"]',
     'Params: ["********","${DB_PASSWORD}"]',
+    '{"bindings":[42,"2026-01-01","active"]}',
+    // A cloud IAM policy's bindings hold objects, not bound values.
+    '{"bindings":[{"role":"roles/viewer","members":["group:Data Team"]}],"etag":"BwW"}',
     // The statement names the column: a product's name stays.
     'query: SELECT * FROM "products" WHERE "name" = $1 -- PARAMETERS: ["Blue Shirt"]',
   ])("keeps %s", (text) => {
@@ -45,5 +51,21 @@ describe("bound values no column names", () => {
   it("keeps the names a policy keeps", () => {
     const text = 'Params: ["Jane Doe","Hunter2!secret"]';
     expect(redact(text, redactionPolicy({ disabledDetectors: ["person_name"] }))).toBe('Params: ["Jane Doe","[REDACTED:secret_param]"]');
+  });
+
+  it("reads knex's bindings under their own key, as text or as an array", () => {
+    const list = (...items: Array<string | number>) => ({
+      arrayValue: items.map((item) => (typeof item === "number" ? { intValue: String(item) } : { stringValue: item })),
+    });
+    const stored = storedLogAttributes([
+      { key: "knex.bindings", value: { stringValue: '["Jane Doe","Hunter2!secret",42]' } },
+      { key: "query.bindings", value: list("Jane Doe", "Hunter2!secret", 42) },
+      { key: "job.bindings", value: list("SKU-123", "EUR", 7) },
+    ]);
+    expect(stored.values).toEqual({
+      "knex.bindings": '["[REDACTED:person_name]","[REDACTED:secret_param]",42]',
+      "query.bindings": list("[REDACTED:person_name]", "[REDACTED:secret_param]", 42),
+      "job.bindings": list("SKU-123", "EUR", 7),
+    });
   });
 });
