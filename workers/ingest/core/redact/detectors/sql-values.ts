@@ -450,18 +450,21 @@ function resetBound(text: string): void {
 
 /** Whether the value at `at` (after blanks) is an array: `[`. */
 function opensArray(text: string, at: number): boolean {
+  return text.charCodeAt(afterBlanks(text, at)) === 91; /* [ */
+}
+
+/** Where the blanks (spaces and tabs) from `at` end. */
+function afterBlanks(text: string, at: number): number {
   let i = at;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return text.charCodeAt(i) === 91; /* [ */
+  return i;
 }
 
 /** Whether the value at `at` (after blanks) is an array whose first item is a string (its quote perhaps escaped) or a number. */
 function opensScalarArray(text: string, at: number): boolean {
-  let i = at;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  do i++;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9);
-  const first = text.charCodeAt(i);
+  const open = afterBlanks(text, at);
+  if (text.charCodeAt(open) !== 91 /* [ */) return false;
+  const first = text.charCodeAt(afterBlanks(text, open + 1));
   return first === 34 /* " */ || first === 92 /* \ */ || first === 45 /* - */ || (first >= 48 && first <= 57);
 }
 
