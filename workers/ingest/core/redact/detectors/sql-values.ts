@@ -752,11 +752,14 @@ function statementMember(text: string, m: number): { from: number; to: number } 
   if (spelling === undefined) return undefined;
   const low = Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
   const high = Math.min(text.length, marker + REACH, bound.markers[m + 1] ?? text.length);
-  const beforeAt = text.lastIndexOf(spelling, marker);
-  const before = beforeAt >= low ? stringMember(text, beforeAt + spelling.length, escaped ? 1 : 0, marker) : undefined;
+  // Searched between the neighbouring markers only: a text of many lists and no statement member
+  // (knex's bindings alone) reads its length once, not once per list.
+  const beforeFound = text.slice(low, marker + spelling.length).lastIndexOf(spelling);
+  const beforeAt = beforeFound < 0 ? -1 : low + beforeFound;
+  const before = beforeAt >= 0 ? stringMember(text, beforeAt + spelling.length, escaped ? 1 : 0, marker) : undefined;
   if (before !== undefined && /^[\s,]*$/.test(text.slice(before.to + 1 + (escaped ? 1 : 0), marker))) return before;
-  const afterAt = text.indexOf(spelling, marker);
-  const after = afterAt >= 0 && afterAt < high ? stringMember(text, afterAt + spelling.length, escaped ? 1 : 0, high) : undefined;
+  const afterFound = text.slice(marker, high).indexOf(spelling);
+  const after = afterFound >= 0 ? stringMember(text, marker + afterFound + spelling.length, escaped ? 1 : 0, high) : undefined;
   countWork(high - low);
   return after ?? before;
 }
