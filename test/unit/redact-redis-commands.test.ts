@@ -222,3 +222,36 @@ describe("MONITOR's quoted words copied to a line without its prefix", () => {
     expect(redactString(text, defaultRedactionPolicy()).text).toBe(stored);
   });
 });
+
+describe("Redis command arrays escaped in JSON strings, and commands after a line's words", () => {
+  const command = (...items: string[]) => JSON.stringify(items);
+
+  it.each([
+    [JSON.stringify({ cmd: command("AUTH", "default", "pw") }), JSON.stringify({ cmd: command("AUTH", "default", "[REDACTED:secret]") })],
+    [JSON.stringify({ cmd: command("HELLO", "3", "AUTH", "default", "s3cr3tP4ss") }), JSON.stringify({ cmd: command("HELLO", "3", "AUTH", "default", "[REDACTED:secret]") })],
+    // Doubly escaped: JSON text inside JSON text held in a string.
+    [
+      JSON.stringify({ m: JSON.stringify({ cmd: command("AUTH", "default", "pw") }) }),
+      JSON.stringify({ m: JSON.stringify({ cmd: command("AUTH", "default", "[REDACTED:secret]") }) }),
+    ],
+    ['auth "AUTH" "default" "pw"', 'auth "AUTH" "default" "[REDACTED:secret]"'],
+    ['msg="redis" "AUTH" "s3cr3tP4ss"', 'msg="redis" "AUTH" "[REDACTED:secret]"'],
+    ['redis "auth" "default" "pw" then "GET" "k"', 'redis "auth" "default" "[REDACTED:secret]" then "GET" "k"'],
+    ["sent AUTH default pw to cache", "sent AUTH default [REDACTED:secret] to cache"],
+    ["client sent AUTH default Xk9-2vQ, then PING", "client sent AUTH default [REDACTED:secret], then PING"],
+  ])("%s", (text, stored) => {
+    expect(redact(text).text).toBe(stored);
+  });
+
+  it.each([
+    JSON.stringify({ cmd: command("GET", "user:1") }),
+    JSON.stringify({ args: command("auth", "profile") }),
+    'log "auth" "required"',
+    'x "auth" "bob" "smith"',
+    "sent AUTH default mechanism to server",
+    "sent AUTH default user to cache",
+    "AUTH default failed for client",
+  ])("keeps %s", (text) => {
+    expect(redact(text).text).toBe(text);
+  });
+});

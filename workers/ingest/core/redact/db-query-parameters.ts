@@ -104,10 +104,13 @@ const PRISMA_PARAMS_KEY = "params";
 /** node-postgres' query config's values key, whose `text` is a statement only when it reads as one. */
 const PG_VALUES_KEY = "values";
 
+/** knex's values key, a bound list with or without its `sql` beside it. */
+const KNEX_BINDINGS_KEY = "bindings";
+
 /** Each form's key of the values, with its statement's key beside it: Prisma's, knex's, TypeORM's, node-postgres'. */
 const EVENT_FORMS: ReadonlyArray<readonly [values: string, statement: string]> = [
   [PRISMA_PARAMS_KEY, "query"],
-  ["bindings", "sql"],
+  [KNEX_BINDINGS_KEY, "sql"],
   ["parameters", "query"],
   [PG_VALUES_KEY, "text"],
 ];
@@ -143,7 +146,8 @@ export function queryEvents(attributes: readonly KeyValue[]): ReadonlyMap<string
     for (const [values, statementName] of EVENT_FORMS) {
       const parent = key.length - values.length;
       if (!key.endsWith(values) || (parent > 0 && key.charCodeAt(parent - 1) !== DOT) || !holdsBoundValues(attribute.value)) continue;
-      const statement = textAt(attributes, key.slice(0, parent) + statementName);
+      // knex's bindings logged without their statement (`knex.bindings`) are still its bound values, judged by their shape.
+      const statement = textAt(attributes, key.slice(0, parent) + statementName) ?? (values === KNEX_BINDINGS_KEY ? "" : undefined);
       if (statement === undefined || (values === PG_VALUES_KEY && !STATEMENT_WITH_PLACEHOLDER.test(statement))) continue;
       (events ??= new Map()).set(key, { statement, statementKey: statementName, valuesKey: values });
     }

@@ -42,7 +42,8 @@ const PASSWORD_OPTIONS: readonly PasswordOption[] = [
   { command: String.raw`twine[ \t]+upload`, options: ["p"], value: "whole" },
   // The MongoDB shells and database tools: `-p` is `--password`.
   { command: "mongo(?:sh|dump|restore|export|import|stat|top|files)?", options: ["p"], value: "whole" },
-  { command: "redis-cli", options: ["a"], value: "whole" },
+  // redis-cli's `-a` and `--pass` (its manual: `--pass` is the same as `-a`); `--askpass` takes no value.
+  { command: "redis-cli", options: ["a", "pass"], value: "whole" },
   // SQL Server's sqlcmd and bcp.
   { command: "(?:sqlcmd|bcp)", options: ["P"], value: "whole" },
   { command: "curl", options: ["u", "user", "U", "proxy-user"], value: "user:password" },

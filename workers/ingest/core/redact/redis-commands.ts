@@ -52,13 +52,30 @@ const LINE_CHARACTER = `(?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[
  * `;` reads each part a bounded length (its words end the command at the next `;`: `tokensOf`).
  */
 const AFTER_SEMICOLON = 1024;
+/**
+ * The directives of a Redis configuration file (redis.conf, one a line) that carry a password:
+ * `requirepass password`, `masterauth password` and `user username rule …` (ACL rules,
+ * redis.io/docs/latest/operate/oss_and_stack/management/security/acl). A line's words only: a
+ * commented example (`# requirepass foobared`) is no setting and stays.
+ */
+const DIRECTIVE_WORD = `(?:${["requirepass", "masterauth", "user"].map(caseless).join("|")})`;
+/**
+ * redis-cli's reply to `CONFIG GET` (one numbered line per name and per value:
+ * `1) "requirepass"\n2) "pw"`), the password directive's value on the line after its name.
+ */
+const CONFIG_REPLY = '\\d{1,5}\\) "(?:requirepass|masterauth)"\\r?\\n[ \\t]{0,8}\\d{1,5}\\) "(?:[^"\\\\\\r\\n]|\\\\.)*"';
 /** MONITOR's prefix of a command: `1700000000.123456 [0 10.0.0.1:6379] ` (`[0 lua]`, `[0 unix:/tmp/redis.sock]`). */
 const MONITOR_PREFIX = "\\d{1,12}\\.\\d{1,6} \\[\\d{1,5} [^\\]\\r\\n]{1,300}\\] ";
+/** A double quote escaped, at any level of JSON text held in a string: `\"`, `\\\"`. */
+const ESCAPED_QUOTE = '\\\\{1,15}"';
 /**
  * One argument of a list as JSON and Node's `util.inspect` (ioredis' debug log) print it: quoted
- * (its text captured, by the quote: `"`, `'`, a backtick), or a bare number or word.
+ * (its text captured, by the quote: `"`, `'`, a backtick, or `"` escaped at any level, the list
+ * being JSON text held in a JSON string: `"[\"AUTH\",\"pw\"]"`), or a bare number or word.
  */
-const LIST_ITEM = "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|[\\w.+-]+)";
+const LIST_ITEM =
+  "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|" +
+  `${ESCAPED_QUOTE}((?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*)${ESCAPED_QUOTE}|[\\w.+-]+)`;
 /**
  * The items after a list's first, each after a comma, and the `[length]: n` that Node's
  * `util.format` adds to an array it prints for `%o` (`debug` itself prints none).
@@ -71,7 +88,8 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
  *   the text or a line, after redis-cli's prompt, MONITOR's prefix (the command and arguments
  *   quoted there: `"AUTH" "pw"`, also without the prefix at a line's start, as MONITOR's
- *   command is copied into logs), a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
+ *   command is copied into logs, or after a line's words, quoted words only: `auth "AUTH" "pw"`),
+ *   a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
  *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
  *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
  *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
@@ -86,18 +104,24 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  */
 export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=[RrMmUu])(?<=(?<![^\\n])${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=\\d)(?<=(?<![^\\n])${BLANKS})${CONFIG_REPLY}`,
   `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_SEMICOLON}}`,
   `(?=")(?<=${MONITOR_PREFIX}|(?<![^\\n])${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
+  `(?=")(?<=\\S[ \\t]{1,64})"${COMMAND_WORD}"(?:[ \\t]+"(?:[^"\\\\\\r\\n]|\\\\.)*")+(?=[ \\t\\r\\n]|$)`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
-  `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
+  `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
   `(?<=[^\\s;>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
 ].join("|");
 
-/** A command word in any case: the evidence `holdsRedisCommand` looks for. */
-const ANY_COMMAND_WORD = /auth|hello|config|migrate|acl/i;
+/**
+ * A command word in any case, a password directive or a `user` directive's password rule: the
+ * evidence `holdsRedisCommand` looks for (`masterauth` holds `auth`).
+ */
+const ANY_COMMAND_WORD = /auth|hello|config|migrate|acl|requirepass|user[ \t][^\n]{0,256}[>#]/i;
 
 /**
  * Whether `text` holds a command word in any case: the evidence that the detector may find
@@ -143,6 +167,11 @@ const AUTH_VOCABULARY = new Set(
     "scram-sha-1", "scram-sha-256", "gssapi",
   ],
 );
+/**
+ * Words that follow `AUTH default` in a sentence about the default user or mechanism (`AUTH
+ * default user`, `AUTH default mechanism is PLAIN`), not a password.
+ */
+const DEFAULT_PROSE_WORDS = new Set(["user", "users", "mechanism", "method", "mode", "setting", "settings", "config", "is", "was", "to", "for", "with", "and", "or", "the", "a", "an", "of", "on", "in"]);
 /**
  * Argument shapes no Redis password or user name in a written command takes, which log lines
  * put after `auth`: a JSON object or array opening (`console.log("auth", obj)`), a path, a
@@ -218,6 +247,8 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
   // `[` an array, `*` RESP, a blank the prose form, `"` MONITOR's quoted words.
   if (first === 0x5b) return { tokens: listItems(match, 1, []), written: "line" };
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
+  // A digit: redis-cli's numbered reply to `CONFIG GET`, the name and the value quoted.
+  if (first >= 0x30 && first <= 0x39) return { tokens: quotedWords(match), written: "list" };
   if (first === 0x20 || first === 0x09) return { tokens: tokensOf(match).map(withoutTrailingMark), written: "prose" };
   // Quoted words, MONITOR's or copied from it to a line's start, judged as a line's: a log line
   // quotes its words too (`"auth" "required"`).
@@ -237,8 +268,9 @@ const LIST_ITEMS = new RegExp(`${LIST_ITEM}|[\\]\\[]`, "g");
 function listItems(text: string, from: number, tokens: Token[]): Token[] {
   LIST_ITEMS.lastIndex = from;
   for (let item = LIST_ITEMS.exec(text); item !== null && item[0] !== "]" && item[0] !== "["; item = LIST_ITEMS.exec(text)) {
-    const inner = item[1] ?? item[2] ?? item[3];
-    const start = inner === undefined ? item.index : item.index + 1;
+    const inner = item[1] ?? item[2] ?? item[3] ?? item[4];
+    // After the opening quote, and the backslashes escaping it.
+    const start = inner === undefined ? item.index : item.index + (item[4] === undefined ? 1 : item[0].indexOf('"') + 1);
     const itemText = inner ?? item[0];
     tokens.push({ text: itemText, start, end: start + itemText.length });
   }
@@ -266,6 +298,14 @@ function respArguments(text: string): Token[] {
   return tokens.length === count ? tokens : [];
 }
 
+/** A double-quoted word of redis-cli's reply, its text captured. */
+const REPLY_WORD = /"((?:[^"\\\r\n]|\\.)*)"/g;
+
+/** The quoted words of `text`, each one's text and place inside its quotes. */
+function quotedWords(text: string): Token[] {
+  return [...text.matchAll(REPLY_WORD)].map((word) => ({ text: word[1]!, start: word.index + 1, end: word.index + 1 + word[1]!.length }));
+}
+
 /** `token` without the mark a sentence puts after a word (`AUTH s3cr3tP4ss, then`). */
 function withoutTrailingMark(token: Token): Token {
   const text = token.text.replace(/[.,;:!?)]+$/, "");
@@ -290,8 +330,11 @@ function passwordArguments(words: readonly string[], written: Written): Argument
     case "AUTH": {
       // `AUTH password` or `AUTH username password`.
       if (written === "prose") {
-        const password = args[0] === "default" ? 1 : 0;
-        if (args.length > password && isCredentialShaped(args[password]!)) at(password);
+        // After Redis's `default` user, any word a credential can be is its password
+        // (`sent AUTH default pw to cache`), but for a sentence's words after `default`.
+        if (args[0] === "default") {
+          if (args.length > 1 && canBeCredential(args[1]!) && !DEFAULT_PROSE_WORDS.has(args[1]!.toLowerCase())) at(1);
+        } else if (args.length > 0 && isCredentialShaped(args[0]!)) at(0);
         break;
       }
       if (written === "line" && !args.every(canBeCredential)) break;
@@ -330,17 +373,47 @@ function passwordArguments(words: readonly string[], written: Written): Argument
       }
       break;
     case "ACL":
-      // ACL SETUSER username [rule …]: `>password` and `<password` add and remove a password,
-      // `#hash` and `!hash` its SHA-256; the rule's first character stays.
+      // ACL SETUSER username [rule …]
       if (!keyword(args[0], "SETUSER") || args.length < 3) break;
-      for (let i = 2; i < args.length; i++) {
-        const sign = args[i]!.charAt(0);
-        const value = args[i]!.slice(1);
-        if (((sign === ">" || sign === "<") && value !== "") || ((sign === "#" || sign === "!") && SHA256_HEX.test(value))) at(i, 1);
-      }
+      aclRulePasswords(args, 2, at);
+      break;
+    case "REQUIREPASS":
+    case "MASTERAUTH":
+      // redis.conf's `requirepass password` (`""` sets none) and CONFIG GET's reply; a line
+      // about the directive says something else (`requirepass missing`, `requirepass is set`).
+      if (args.length === 1 && (written === "list" || canBeCredential(args[0]!))) at(0);
+      break;
+    case "USER":
+      // redis.conf's `user username [rule …]`, every word after the name an ACL rule: a
+      // sentence about a user is none (`User alice logged in >3 times`).
+      if (args.length < 2 || !args.slice(1).every(isAclRule)) break;
+      aclRulePasswords(args, 1, at);
       break;
   }
   return found;
+}
+
+/**
+ * The passwords among ACL rules `args[from…]`: `>password` and `<password` add and remove a
+ * password, `#hash` and `!hash` its SHA-256; the rule's first character stays.
+ */
+function aclRulePasswords(args: readonly string[], from: number, at: (index: number, offset: number) => void): void {
+  for (let i = from; i < args.length; i++) {
+    const sign = args[i]!.charAt(0);
+    const value = args[i]!.slice(1);
+    if (((sign === ">" || sign === "<") && value !== "") || ((sign === "#" || sign === "!") && SHA256_HEX.test(value))) at(i, 1);
+  }
+}
+
+/**
+ * An ACL rule as a configuration file's `user` line writes it (the ACL documentation's rule
+ * list): a switch, a key, channel or command pattern, a password or a hash, a selector's part.
+ */
+const ACL_RULE =
+  /^\(?(?:on|off|nopass|resetpass|reset|allkeys|allchannels|allcommands|nocommands|resetkeys|resetchannels|(?:skip-)?sanitize-payload|clearselectors|%R?W?~\S*|~\S*|&\S*|[+-]\S+|[<>]\S+|[#!][0-9a-fA-F]{64})\)?$/i;
+
+function isAclRule(word: string): boolean {
+  return ACL_RULE.test(word);
 }
 
 /** `word` with its first letter in capitals and the rest in lower case. */
@@ -354,7 +427,7 @@ function capitalised(word: string): string {
  * letter and a digit or a symbol (a word of a sentence is letters: `sent AUTH request to idp`),
  * and not hexadecimal digits alone (an id or a hash a log line names).
  */
-function isCredentialShaped(word: string): boolean {
+export function isCredentialShaped(word: string): boolean {
   return (
     word.length >= 6 && canBeCredential(word) && !PROSE_WORD.test(word) && /[A-Za-z]/.test(word) && /[^A-Za-z]/.test(word) && !/^[0-9a-fA-F]+$/.test(word)
   );

@@ -40,6 +40,11 @@ const SECRET_WORDS = new Set([
   "secrets",
   "senhas",
   ...ROMANCE_PASSWORD_WORDS,
+  // Redis's configuration directives for the server's password and the replica's password to
+  // its master (redis.conf, `CONFIG SET requirepass …`, `redis-server --masterauth …`);
+  // `masteruser` names a user and stays.
+  "requirepass",
+  "masterauth",
 ]);
 
 /**

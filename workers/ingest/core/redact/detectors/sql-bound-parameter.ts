@@ -15,6 +15,7 @@ import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
 import { pixDetector } from "./pix";
+import { isCredentialShaped } from "../redis-commands";
 
 /**
  * A value an ORM binds to a placeholder and logs in its list of bound parameters after the
@@ -98,8 +99,14 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       const value = quoted ? match.slice(valueAt + opening.length, -opening.length) : match.slice(valueAt);
       if (value === "" || value.startsWith(MARKER_START)) return undefined;
       const place = columnsOf(text, start, start + valueAt, opening);
-      const first = place?.columns[0];
-      if (place === undefined || first === undefined) return undefined;
+      if (place === undefined) return undefined;
+      const first = place.columns[0];
+      if (first === undefined) {
+        // A bound value no column names (no statement logged with the list, or its placeholder in no column's place).
+        const kind = place.bound ? unnamedBoundKind(value, quoted) : undefined;
+        if (kind === undefined || withheld.has(kind)) return undefined;
+        return { text: `${match.slice(0, valueAt)}${opening}${redactionMarker(kind)}${opening}`, kind } satisfies Rewrite;
+      }
       // A placeholder used for several columns gets the strongest of their rules; a bare `name`
       // is read with its statement's table (`INSERT INTO users (name)` is `users.name`).
       const inTable = (column: string): KeyRule => ruleOfColumn(sqlColumnInTable(text, start, column));
@@ -175,6 +182,31 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
       return undefined;
   }
 }
+
+/**
+ * The kind a bound value that no column names is replaced as, by its shape alone: the values an
+ * application binds are its users' data, and without the statement nothing says which is a
+ * password and which a name. Text shaped as a credential (`isCredentialShaped`, holding a symbol
+ * besides letters and digits: `Hunter2!secret`) is `secret_param`; two or three capitalised
+ * words of letters (`Jane Doe`, `Mary-Jane O'Neil`, `PERSON_FULL_NAME`) are a person's name,
+ * as are goods and places written so (`Blue Shirt`, `New York`: the statement, logged with the
+ * list, tells them apart by their column). Numbers, dates, codes (`SKU-123`, `EUR`), single words
+ * (`active`) and ids stay.
+ */
+function unnamedBoundKind(value: string, quoted: boolean): string | undefined {
+  if (!quoted) return undefined;
+  if (PERSON_FULL_NAME.test(value)) return PERSON_NAME_KIND;
+  return CREDENTIAL_SYMBOL.test(value) && !/\s/.test(value) && isCredentialShaped(value) && !standsForSecret(value) ? SECRET_PARAM_KIND : undefined;
+}
+/** A capitalised word of a name: `Jane`, `O'Neil`, `Mary-Jane`. */
+const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?`;
+/** Two or three capitalised words of letters, one perhaps after an apostrophe (`O'Neil`) or joined by `-` to another (`Mary-Jane`). */
+const PERSON_FULL_NAME = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,2}$`, "u");
+/**
+ * A character of a password beyond letters, digits and the separators of codes, ids, paths,
+ * versions and media types (`-_./:+#`): `Hunter2!secret`, `p@ss&w0rd`.
+ */
+const CREDENTIAL_SYMBOL = /[^\w\s\-./:+#]/;
 
 /**
  * The kind a value compared inline with a column of `rule` is replaced as: a person's number's

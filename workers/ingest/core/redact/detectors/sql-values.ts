@@ -248,7 +248,7 @@ export function holdsSqlBoundList(text: string): boolean {
   for (const marker of SQL_BOUND_LIST_MARKERS) {
     if (!text.includes(marker)) continue;
     const query = EVENT_QUERY_SPELLINGS.get(marker) ?? STATEMENT_MEMBER_SPELLINGS.get(marker);
-    if (query !== undefined ? text.includes(query) : !SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?")) return true;
+    if (query !== undefined ? text.includes(query) || STATEMENTLESS_MEMBERS.has(marker) : !SQL_STATEMENT_PREFIXES.includes(marker) || text.includes("$") || text.includes("?")) return true;
   }
   return false;
 }
@@ -288,6 +288,14 @@ const STATEMENT_MEMBER_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['"values":', '"text":'],
   ['\\"values\\":', '\\"text\\":'],
 ]);
+
+/**
+ * The values members that are a bound list without their statement member too, when their array's
+ * first item is a string or a number (`opensScalarArray`): knex's `bindings`, a word no other
+ * common JSON names a list of scalars with (a cloud IAM policy's `bindings` holds objects). Its
+ * values no column names are judged by their shape (`sql-bound-parameter.ts`).
+ */
+const STATEMENTLESS_MEMBERS: ReadonlySet<string> = new Set(['"bindings":', '\\"bindings\\":']);
 
 /**
  * The place of the value starting at `start` (after its quote, if any) in an ORM's list of bound
@@ -427,7 +435,8 @@ function resetBound(text: string): void {
     // knex's `sql` member may stand after its `bindings`: anywhere in the text.
     // A values member that holds no array (`"values":{…}`) is no bound list.
     const member = STATEMENT_MEMBER_SPELLINGS.get(found[0]);
-    if (member !== undefined && (firstAt(member) < 0 || !opensArray(text, found.index + found[0].length))) continue;
+    const listAt = found.index + found[0].length;
+    if (member !== undefined && (!opensArray(text, listAt) || (firstAt(member) < 0 && !(STATEMENTLESS_MEMBERS.has(found[0]) && opensScalarArray(text, listAt))))) continue;
     markers.push(found.index);
     if (SQL_STATEMENT_PREFIXES.includes(found[0])) bound.prefixes.add(found.index);
     if (TRAILING_LIST_PREFIXES.includes(found[0])) bound.trailing.add(found.index);
@@ -441,9 +450,22 @@ function resetBound(text: string): void {
 
 /** Whether the value at `at` (after blanks) is an array: `[`. */
 function opensArray(text: string, at: number): boolean {
+  return text.charCodeAt(afterBlanks(text, at)) === 91; /* [ */
+}
+
+/** Where the blanks (spaces and tabs) from `at` end. */
+function afterBlanks(text: string, at: number): number {
   let i = at;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return text.charCodeAt(i) === 91; /* [ */
+  return i;
+}
+
+/** Whether the value at `at` (after blanks) is an array whose first item is a string (its quote perhaps escaped) or a number. */
+function opensScalarArray(text: string, at: number): boolean {
+  const open = afterBlanks(text, at);
+  if (text.charCodeAt(open) !== 91 /* [ */) return false;
+  const first = text.charCodeAt(afterBlanks(text, open + 1));
+  return first === 34 /* " */ || first === 92 /* \ */ || first === 45 /* - */ || (first >= 48 && first <= 57);
 }
 
 /** Every spelling of `SQL_BOUND_LIST_MARKERS`, as one regex: no two overlap, so a pass finds each in order. */
@@ -730,11 +752,14 @@ function statementMember(text: string, m: number): { from: number; to: number } 
   if (spelling === undefined) return undefined;
   const low = Math.max(0, marker - REACH, (bound.markers[m - 1] ?? -1) + 1);
   const high = Math.min(text.length, marker + REACH, bound.markers[m + 1] ?? text.length);
-  const beforeAt = text.lastIndexOf(spelling, marker);
-  const before = beforeAt >= low ? stringMember(text, beforeAt + spelling.length, escaped ? 1 : 0, marker) : undefined;
+  // Searched between the neighbouring markers only: a text of many lists and no statement member
+  // (knex's bindings alone) reads its length once, not once per list.
+  const beforeFound = text.slice(low, marker + spelling.length).lastIndexOf(spelling);
+  const beforeAt = beforeFound < 0 ? -1 : low + beforeFound;
+  const before = beforeAt >= 0 ? stringMember(text, beforeAt + spelling.length, escaped ? 1 : 0, marker) : undefined;
   if (before !== undefined && /^[\s,]*$/.test(text.slice(before.to + 1 + (escaped ? 1 : 0), marker))) return before;
-  const afterAt = text.indexOf(spelling, marker);
-  const after = afterAt >= 0 && afterAt < high ? stringMember(text, afterAt + spelling.length, escaped ? 1 : 0, high) : undefined;
+  const afterFound = text.slice(marker, high).indexOf(spelling);
+  const after = afterFound >= 0 ? stringMember(text, marker + afterFound + spelling.length, escaped ? 1 : 0, high) : undefined;
   countWork(high - low);
   return after ?? before;
 }
