@@ -117,6 +117,9 @@ export function limitAttributes<S extends Signal>(
   return { cuts: limiter.cuts, refused: limiter.refused, kept: limiter.kept };
 }
 
+/** Any metric's data points. */
+type PointLists = Extract<Metric["data"], { dataPoints: unknown }>["dataPoints"];
+
 /** Which attribute list of a record the walk is in: the record's own, or one of its parts'. */
 type ListOwner = "resource" | "scope" | "record" | "events" | "links" | "exemplars";
 
@@ -233,27 +236,34 @@ class AttributeLimiter implements BySignal<void> {
           if (metric.data.type === "empty") return;
           this.metricIndex = m;
           this.metricType = metric.data.type;
-          const points: { attributes: KeyValue[]; exemplars?: { filteredAttributes: KeyValue[] }[] }[] = metric.data.dataPoints;
-          let kept: number[] | undefined;
-          for (let i = 0; i < points.length; i++) {
-            const point = points[i]!;
-            this.at("record", r, s, i);
-            let refused = this.refuses(point.attributes, 1);
-            const exemplars = point.exemplars ?? [];
-            for (let j = 0; j < exemplars.length && !refused; j++) {
-              this.at("exemplars", r, s, i, j);
-              refused = this.refuses(exemplars[j]!.filteredAttributes, 1);
-            }
-            if (refused) kept ??= Array.from({ length: i }, (_, index) => index);
-            else kept?.push(i);
-          }
-          if (kept === undefined) return;
-          this.kept.set(`${this.resources}[${r}].${this.scopes}[${s}].${dataPointsPath(m, metric.data.type)}`, kept);
-          kept.forEach((from, to) => (points[to] = points[from]!));
-          points.length = kept.length;
+          this.removeRefusedPoints(metric.data.dataPoints, `${this.resources}[${r}].${this.scopes}[${s}].${dataPointsPath(m, metric.data.type)}`);
         });
       });
     });
+  }
+
+  /**
+   * Removes the points of one metric (`list`: its decoded path) whose own attributes or an
+   * exemplar's are over the bound, noting in `kept` the indexes the remaining points had.
+   */
+  private removeRefusedPoints(points: PointLists[number][], list: string): void {
+    let kept: number[] | undefined;
+    for (let i = 0; i < points.length; i++) {
+      const point = points[i]!;
+      this.at("record", this.resourceIndex, this.scopeIndex, i);
+      let refused = this.refuses(point.attributes, 1);
+      const exemplars = "exemplars" in point ? point.exemplars : [];
+      for (let j = 0; j < exemplars.length && !refused; j++) {
+        this.at("exemplars", this.resourceIndex, this.scopeIndex, i, j);
+        refused = this.refuses(exemplars[j]!.filteredAttributes, 1);
+      }
+      if (refused) kept ??= Array.from({ length: i }, (_, index) => index);
+      else kept?.push(i);
+    }
+    if (kept === undefined) return;
+    this.kept.set(list, kept);
+    kept.forEach((from, to) => (points[to] = points[from]!));
+    points.length = kept.length;
   }
 
   private at(owner: ListOwner, resourceIndex: number, scopeIndex = 0, recordIndex = 0, partIndex = 0): void {

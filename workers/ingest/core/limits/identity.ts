@@ -40,8 +40,9 @@ export function identityBound(limits: Pick<RequestLimits, "maxAttributesPerRecor
 /**
  * What makes `attributes` over `bound`, in the answer's words (`1025 attributes`, `a value of
  * 300000 characters`), or undefined when the list is within it. A value redaction replaced
- * (`rewritten`: the length the sender wrote) is judged by the sender's length, as the length
- * limit judges it; `exempt` names attributes the pipeline wrote, which are not counted.
+ * (`rewritten`: the length the sender wrote) is over only when the sender's text was too, as the
+ * length limit judges it: a marker longer than what it replaced refuses nothing. `exempt` names
+ * attributes the pipeline wrote, which are not counted.
  */
 export function overIdentityBound(
   attributes: readonly KeyValue[],
@@ -60,11 +61,13 @@ export function overIdentityBound(
   return undefined;
 }
 
-/** The length of the first string in `value` (at any depth) longer than `max`, as the sender wrote it. */
+/** The length the sender wrote of the first string in `value` (at any depth) over `max`, stored and as sent. */
 function longestOver(value: AnyValue, max: number, rewritten: ReadonlyMap<AnyValue, number> | undefined): number | undefined {
   if ("stringValue" in value) {
-    const length = rewritten?.get(value) ?? value.stringValue.length;
-    return length > max ? length : undefined;
+    const length = value.stringValue.length;
+    if (length <= max) return undefined;
+    const sent = rewritten?.get(value);
+    return sent === undefined ? length : sent > max ? sent : undefined;
   }
   const items = "arrayValue" in value ? value.arrayValue : "kvlistValue" in value ? value.kvlistValue.map((entry) => entry.value) : [];
   for (const item of items) {
