@@ -287,11 +287,13 @@ class AttributeLimiter implements BySignal<void> {
 
   /**
    * Whether the identity list `attributes` is over the bound; if so, the `records` that carry it
-   * are counted as refused (the caller removes them), with the list's place if it is the first.
+   * are counted as refused (the caller removes them), with the list's place if it is the first
+   * to refuse any (a resource or scope holding no record loses nothing, so it is not named).
    */
   private refuses(attributes: readonly KeyValue[], records: number): boolean {
     const found = overIdentityBound(attributes, this.bound, this.rewritten, PIPELINE_ATTRIBUTES);
     if (found === undefined) return false;
+    if (records === 0) return true;
     const refused = this.refused;
     if (refused.lists++ === 0) {
       refused.firstPlace = this.place();

@@ -55,14 +55,14 @@ export function overIdentityBound(
     if (sent > bound.attributes) return `${sent} attributes`;
   }
   for (const attribute of attributes) {
-    const length = longestOver(attribute.value, bound.valueLength, rewritten);
+    const length = lengthOver(attribute.value, bound.valueLength, rewritten);
     if (length !== undefined) return `a value of ${length} characters`;
   }
   return undefined;
 }
 
 /** The length the sender wrote of the first string in `value` (at any depth) over `max`, stored and as sent. */
-function longestOver(value: AnyValue, max: number, rewritten: ReadonlyMap<AnyValue, number> | undefined): number | undefined {
+function lengthOver(value: AnyValue, max: number, rewritten: ReadonlyMap<AnyValue, number> | undefined): number | undefined {
   if ("stringValue" in value) {
     const length = value.stringValue.length;
     if (length <= max) return undefined;
@@ -71,7 +71,7 @@ function longestOver(value: AnyValue, max: number, rewritten: ReadonlyMap<AnyVal
   }
   const items = "arrayValue" in value ? value.arrayValue : "kvlistValue" in value ? value.kvlistValue.map((entry) => entry.value) : [];
   for (const item of items) {
-    const length = longestOver(item, max, rewritten);
+    const length = lengthOver(item, max, rewritten);
     if (length !== undefined) return length;
   }
   return undefined;
@@ -89,6 +89,7 @@ export interface IdentityRefusal {
   firstFound: string;
 }
 
+/** A request's refusal before any: nothing refused. */
 export function noIdentityRefusal(): IdentityRefusal {
   return { rejected: 0, lists: 0, firstPlace: "", firstFound: "" };
 }
