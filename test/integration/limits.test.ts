@@ -1,8 +1,9 @@
 /**
  * Hostile and broken input at the Worker in workerd: every limit answers with its precise
  * status and message, a gzip bomb is stopped at the decompressed-size limit without being
- * inflated, what is trimmed rather than refused lands trimmed and counted, and records past the
- * record limit are reported as a partial success while those before it are stored.
+ * inflated, what is trimmed rather than refused lands trimmed and counted, metric series and
+ * resources are stored whole past the attribute limits, and records past the record limit or the
+ * identity bound are reported as a partial success while the others are stored.
  */
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -101,6 +102,8 @@ function postOverLimit(
     }
   });
 }
+
+const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
 
 function logsJson(records: object[], resource: object = {}): Uint8Array<ArrayBuffer> {
   return utf8.encode(JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ logRecords: records }] }] }));
@@ -249,6 +252,47 @@ describe("request limits in the Worker", () => {
       "otel.dropped_attributes_count": "2",
       "otel.truncated_values": "1",
     });
+  });
+
+  it("stores metric series and resources whole past the attribute limits, and refuses only a point past the identity bound", async () => {
+    const service = `identity-${Date.now()}`;
+    const time = `${Date.now()}000000`;
+    const labels = (status: string) =>
+      ["route:/checkout", "method:GET", `status:${status}`, "host:a", "zone:z1"].map((pair) => str(pair.split(":")[0]!, pair.split(":")[1]!));
+    const long = "q".repeat(100);
+    const resource = [str("service.name", service), ...Array.from({ length: 9 }, (_, i) => str(`k8s.pod.label.l${i}`, `v${i}`))];
+    const points = [
+      { timeUnixNano: time, asDouble: 1, attributes: labels("200") },
+      { timeUnixNano: time, asDouble: 2, attributes: labels("500") },
+      { timeUnixNano: time, asDouble: 3, attributes: Array.from({ length: 1025 }, (_, i) => str(`label${i}`, "v")) },
+      { timeUnixNano: time, asDouble: 4, attributes: [str("query", `${long}A`)] },
+      { timeUnixNano: time, asDouble: 5, attributes: [str("query", `${long}B`)] },
+    ];
+    const body = { resourceMetrics: [{ resource: { attributes: resource }, scopeMetrics: [{ metrics: [{ name: "requests", gauge: { dataPoints: points } }] }] }] };
+    const answer = await post("/v1/metrics", utf8.encode(JSON.stringify(body)));
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual({
+      partialSuccess: {
+        rejectedDataPoints: "1",
+        errorMessage:
+          "1 data point rejected: 1025 attributes at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[2], " +
+          "over the bound for the attributes of a resource, a scope or a data point (1024 attributes, 262144 characters a value), " +
+          "which are stored whole or not at all: cutting them would merge series",
+      },
+    });
+    const rows = await ingest.rows<{ Value: number; Attributes: Record<string, string>; ResourceAttributes: Record<string, string> }>(
+      `SELECT Value, Attributes, ResourceAttributes FROM otel_metrics_gauge WHERE ServiceName = '${service}' ORDER BY Value`,
+    );
+    const asSent = (attributes: { key: string; value: { stringValue: string } }[]) =>
+      Object.fromEntries(attributes.map((attribute) => [attribute.key, attribute.value.stringValue]));
+    expect(rows.map((row) => [row.Value, row.Attributes])).toEqual([
+      [1, asSent(labels("200"))],
+      [2, asSent(labels("500"))],
+      [4, { query: `${long}A` }],
+      [5, { query: `${long}B` }],
+    ]);
+    // Every attribute as sent (beside the caller's token the Worker stamps).
+    for (const row of rows) expect(row.ResourceAttributes).toMatchObject(asSent(resource));
   });
 
   it("replaces invalid UTF-8 and unpaired surrogates with U+FFFD and writes the record", async () => {

@@ -5,6 +5,7 @@ import { parseIngestConfig } from "../../workers/ingest/config";
 import { OtlpDecodeError } from "../../workers/ingest/core/decode";
 import {
   DEFAULT_REQUEST_LIMITS,
+  IDENTITY_ATTRIBUTES_BOUND,
   checkJsonDepth,
   limitAttributes,
   limitRecordCount,
@@ -365,22 +366,34 @@ describe("a data point's place names its metric's data field, for every kind", (
       }),
     );
 
-  it.each(Object.keys(KINDS) as (keyof typeof KINDS)[])("%s: a null point, a cut and trimmed attributes", (kind) => {
+  /** Attributes past the bound identity lists are held to (MAX_ATTRIBUTES_PER_RECORD is 2 here). */
+  const overBound = Array.from({ length: IDENTITY_ATTRIBUTES_BOUND + 1 }, (_, i) => str(`label${i}`, "v"));
+
+  it.each(Object.keys(KINDS) as (keyof typeof KINDS)[])("%s: a point over the identity bound, a null point and a cut", (kind) => {
     const point = { ...POINTS[kind], attributes };
-    const prepared = prepareExport("metrics", "json", request(kind, [point, point, point, null]), pipeline, RECEIVED);
+    const over = { ...POINTS[kind], attributes: overBound };
+    const prepared = prepareExport("metrics", "json", request(kind, [over, point, point, null]), pipeline, RECEIVED);
     const place = `resourceMetrics[0].scopeMetrics[0].metrics[1].${kind}.dataPoints`;
-    expect(prepared).toMatchObject({ accepted: 3, rejected: 2 });
+    expect(prepared).toMatchObject({ accepted: 2, rejected: 3 });
+    expect(prepared.rejectionMessage).toContain(`1 data point rejected: 1025 attributes at ${place}[0], over the bound`);
     expect(prepared.rejectionMessage).toContain(`(first at ${place}[3];`);
-    expect(prepared.rejectionMessage).toContain(`those from ${place}[2] on were not`);
-    expect(prepared.warning).toContain(`(first at ${place}[0])`);
+    expect(prepared.rejectionMessage).toContain(`of the first 3, 2 were stored and 1 refused as said before; those from ${place}[2] on were not`);
+    // Over MAX_ATTRIBUTES_PER_RECORD but a series' identity: stored whole, nothing to warn of.
+    expect(prepared.warning).toBe("");
+    const stored = prepared.batches.flatMap((batch) => batch.rows) as { Attributes: string[] }[];
+    expect(stored.map((row) => row.Attributes)).toContainEqual(["a", "1", "b", "2", "c", "3"]);
   });
 
-  it("histogram: a point whose buckets cannot be read", () => {
+  it("histogram: a point whose buckets cannot be read, named as sent after a point before it was refused", () => {
     const unreadable = { ...POINTS.histogram, bucketCounts: ["1", "2"], explicitBounds: [] };
-    const prepared = prepareExport("metrics", "json", request("histogram", [POINTS.histogram, unreadable]), pipeline, RECEIVED);
-    expect(prepared).toMatchObject({ accepted: 2, rejected: 1 });
+    const over = { ...POINTS.histogram, attributes: overBound };
+    const prepared = prepareExport("metrics", "json", request("histogram", [over, unreadable]), pipeline, RECEIVED);
+    expect(prepared).toMatchObject({ accepted: 1, rejected: 2 });
+    const place = "resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints";
     expect(prepared.rejectionMessage).toBe(
-      "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[1]: " +
+      `1 data point rejected: 1025 attributes at ${place}[0], over the bound for the attributes of a resource, a scope ` +
+        "or a data point (1024 attributes, 262144 characters a value), which are stored whole or not at all: " +
+        `cutting them would merge series; 1 data point rejected: ${place}[1]: ` +
         "bucketCounts must be one longer than explicitBounds, or both empty",
     );
   });
@@ -466,7 +479,8 @@ describe("places an answer names after JSON nulls were skipped are the sender's"
     expect(prepared.rejectionMessage).toContain(`(first at ${scope}.metrics[1].gauge.dataPoints[0];`);
     expect(prepared.rejectionMessage).toContain(`those from ${scope}.metrics[3].histogram.dataPoints[2] on were not`);
     expect(prepared.rejectionMessage).toContain(`${scope}.metrics[3].histogram.dataPoints[1]: bucketCounts must be one longer`);
-    expect(prepared.warning).toContain(`(first at ${scope}.metrics[1].gauge.dataPoints[1])`);
+    // A data point's attributes are its series' identity: over MAX_ATTRIBUTES_PER_RECORD, kept whole.
+    expect(prepared.warning).toBe("");
   });
 
   it("protobuf and null-free JSON keep the decoded places", () => {

@@ -57,7 +57,7 @@ describe("prepareExport's warning", () => {
     );
   });
 
-  it("names a span event's and a resource's place, in protobuf as in JSON", () => {
+  it("names a span event's place, in protobuf as in JSON, and leaves a resource's long value whole", () => {
     const long = "x".repeat(100);
     const traces = {
       resourceSpans: [
@@ -81,8 +81,11 @@ describe("prepareExport's warning", () => {
     };
     const pipeline = config({ MAX_ATTRIBUTE_VALUE_LENGTH: "64" });
     const expected =
-      "3 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[1].resource)";
-    expect(prepareExport("traces", "json", json(traces), pipeline, RECEIVED)).toMatchObject({ rejected: 0, warning: expected });
+      "2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[1].scopeSpans[0].spans[0].events[1])";
+    const both = prepareExport("traces", "json", json(traces), pipeline, RECEIVED);
+    expect(both).toMatchObject({ rejected: 0, warning: expected });
+    // A resource's attributes are its identity, exempt from the limits: stored as sent.
+    expect((both.batches[0]!.rows[1] as { ResourceAttributes: string[] }).ResourceAttributes).toEqual(["host.name", long]);
     const eventFirst = prepareExport("traces", "json", json({ resourceSpans: [{ scopeSpans: traces.resourceSpans[1]!.scopeSpans }] }), pipeline, RECEIVED);
     expect(eventFirst.warning).toBe(
       "2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[0].scopeSpans[0].spans[0].events[1])",
@@ -120,22 +123,22 @@ describe("prepareExport's warning", () => {
     });
   });
 
-  it("names a metric's data point and exemplar by the metric's index and type", () => {
+  it("names a metric's data point and exemplar by the metric's index and type, and cuts neither", () => {
     const metrics = {
       resourceMetrics: [
         {
           scopeMetrics: [
             {
               metrics: [
-                { name: "a", gauge: { dataPoints: [{ asInt: "1", attributes: many(2) }] } },
+                { name: "a", gauge: { dataPoints: [{ asInt: "1", attributes: many(3) }] } },
                 {
                   name: "b",
                   sum: {
                     aggregationTemporality: 2,
                     isMonotonic: true,
                     dataPoints: [
-                      { asInt: "1", attributes: many(2) },
-                      { asInt: "2", attributes: many(2), exemplars: [{ asInt: "2", filteredAttributes: many(4) }] },
+                      { asInt: "1", attributes: many(2), exemplars: [{ asInt: "1", filteredAttributes: many(4) }] },
+                      { asInt: "2", attributes: many(2), exemplars: [{ asInt: "2", filteredAttributes: many(1025) }] },
                     ],
                   },
                 },
@@ -146,11 +149,13 @@ describe("prepareExport's warning", () => {
       ],
     };
     const prepared = prepareExport("metrics", "json", json(metrics), config({ MAX_ATTRIBUTES_PER_RECORD: "2" }), RECEIVED);
-    expect(prepared).toMatchObject({ accepted: 3, rejected: 0 });
-    expect(prepared.warning).toBe(
-      "2 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (2) " +
-        "(first at resourceMetrics[0].scopeMetrics[0].metrics[1].sum.dataPoints[1].exemplars[0])",
+    expect(prepared).toMatchObject({ accepted: 2, rejected: 1, warning: "" });
+    expect(prepared.rejectionMessage).toMatch(
+      /^1 data point rejected: 1025 attributes at resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[1\]\.sum\.dataPoints\[1\]\.exemplars\[0\], over the bound /,
     );
+    const [gauge, sum] = prepared.batches.map((batch) => batch.rows[0] as { Attributes: string[]; "Exemplars.FilteredAttributes": string[][] });
+    expect(gauge!.Attributes).toHaveLength(6);
+    expect(sum!["Exemplars.FilteredAttributes"]).toEqual([many(4).flatMap((kv) => [kv.key, "v"])]);
   });
 
   it("counts JSON nulls skipped in attribute, event, link, exemplar and quantile lists by the part each stood where, apart from null records", () => {

@@ -6,10 +6,13 @@ import { AS_DECODED, type SenderPlace } from "../../shared/otlp/sender-place";
 import { decodeRequest, type NullCount, type RequestEncoding } from "./decode";
 import {
   checkJsonDepth,
+  identityRefusalMessage,
   limitAttributes,
   limitRecordCount,
   lossWarning,
+  placesBeforeRemoval,
   recordCutMessage,
+  type AttributeLimiting,
   type RecordCut,
   type RequestLimits,
 } from "./limits";
@@ -74,7 +77,8 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
  * The pure core of an export: decode (within the request limits) → check the caller's service
  * scope → normalize (the JSON lift for logs, `service.version` for every signal) → redact
  * (counting what it replaced, for the log line) → limit attributes (judging the sender's text,
- * not redaction's markers) → stamp the caller's token
+ * not redaction's markers; records whose resource's, scope's or own identity attributes are
+ * over their bound are refused, never cut) → stamp the caller's token
  * name → map to rows. No I/O, so it is what the benchmark measures and what the Worker runs, byte for
  * byte. Records past `limits.maxRecordsPerRequest` are cut off and counted as rejected (a
  * partial success); attributes cut by the limits and skipped JSON nulls make its `warning`. Throws OtlpDecodeError for a body to refuse with 400 and
@@ -100,10 +104,10 @@ export function prepareExport(
       normalizeRequest("logs", request, options.normalization, options.limits, copies);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("logs", request, options.redaction, rewritten);
-      const cuts = limitAttributes("logs", request, options.limits, rewritten, copies);
-      const warning = lossWarning(cuts, nullItems, options.limits, senderPlace);
+      const limited = limitAttributes("logs", request, options.limits, rewritten, copies);
+      const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
-      const result = logsToRows(request, context);
+      const result = withRefused("logs", limited, logsToRows(request, context), options.limits, senderPlace);
       return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warning, redactions);
     }
     case "traces": {
@@ -112,9 +116,10 @@ export function prepareExport(
       normalizeRequest("traces", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("traces", request, options.redaction, rewritten);
-      const warning = lossWarning(limitAttributes("traces", request, options.limits, rewritten), nullItems, options.limits, senderPlace);
+      const limited = limitAttributes("traces", request, options.limits, rewritten);
+      const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
-      const result = tracesToRows(request, { ...context, senderPlace });
+      const result = withRefused("traces", limited, tracesToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
       const warnings = [warning, result.warning].filter((part) => part !== "").join("; ");
       return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings, redactions);
     }
@@ -124,9 +129,11 @@ export function prepareExport(
       normalizeRequest("metrics", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("metrics", request, options.redaction, rewritten);
-      const warning = lossWarning(limitAttributes("metrics", request, options.limits, rewritten), nullItems, options.limits, senderPlace);
+      const limited = limitAttributes("metrics", request, options.limits, rewritten);
+      const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("metrics", request, caller);
-      const result = metricsToRows(request, { ...context, senderPlace });
+      const rows = metricsToRows(request, { ...context, senderPlace: placesBeforeRemoval(senderPlace, limited.kept) });
+      const result = withRefused("metrics", limited, rows, options.limits, senderPlace);
       const batches: RowBatch[] = [];
       let accepted = 0;
       for (const kind of METRIC_TABLE_KINDS) {
@@ -169,6 +176,28 @@ function decodeWithinLimits<S extends Signal>(
   const senderPlace = places.sender;
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest, senderPlace);
   return { request, cut: { cut, nullRecords }, nullItems, senderPlace };
+}
+
+/**
+ * Row mapping's `result` with the records limitAttributes refused for an identity list over its
+ * bound added, named first (they were removed before row mapping saw the request): one count of
+ * the records refused among those kept at the record cut.
+ */
+function withRefused<R extends { rejected: number; rejectionMessage: string }>(
+  signal: Signal,
+  limited: AttributeLimiting,
+  result: R,
+  limits: RequestLimits,
+  senderPlace: SenderPlace,
+): R {
+  const refused = limited.refused;
+  if (refused.rejected === 0) return result;
+  const message = identityRefusalMessage(signal, refused, limits, senderPlace);
+  return {
+    ...result,
+    rejected: refused.rejected + result.rejected,
+    rejectionMessage: result.rejectionMessage === "" ? message : `${message}; ${result.rejectionMessage}`,
+  };
 }
 
 /**

@@ -4,12 +4,20 @@ import type {
   AnyValue,
   KeyValue,
   LogsRequest,
+  Metric,
   MetricsRequest,
   Signal,
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, moveToProducerName } from "../redact";
+import {
+  type IdentityBound,
+  type IdentityRefusal,
+  identityBound,
+  noIdentityRefusal,
+  overIdentityBound,
+} from "./identity";
 import type { RequestLimits } from "./options";
 
 /**
@@ -61,24 +69,41 @@ interface DropCounter {
   droppedAttributesCount: number;
 }
 
+/** What limitAttributes did to one request. */
+export interface AttributeLimiting {
+  /** Attributes dropped and values cut in the lists the limits cut, for the answer's warning. */
+  cuts: AttributeCuts;
+  /** Records refused, removed from the request, for an identity list over its bound. */
+  refused: IdentityRefusal;
+  /**
+   * Each data point list that lost points, by its decoded path, → the indexes its remaining
+   * points had: placesBeforeRemoval names later places as the sender wrote them.
+   */
+  kept: Map<string, number[]>;
+}
+
 /**
- * Keeps every attribute list of the request within the limits, in place: attributes beyond
- * `maxAttributesPerRecord` are dropped (the first ones kept, as SDKs keep them) and counted in
- * the owner's dropped-attributes count and in `otel.dropped_attributes_count` (added to the
- * count a producer's attribute of that name holds, a non-negative integer or its digits; a
- * producer's value that is no count is moved to `producer.otel.dropped_attributes_count`);
- * string values longer than `maxAttributeValueLength`, at any depth of an array or map, are cut
- * with a marker and counted in `otel.truncated_values`, a name only the pipeline sets: a
- * producer's attribute of that name is moved to `producer.otel.truncated_values` in every list,
- * cut or not. Runs after redaction, so a value is scanned
- * whole before it is cut and no secret survives half-cut. Both limits bound what the sender
- * wrote, not what the pipeline added: the redaction summary is not counted, and a value in
- * `rewritten` (redactRequest's: the values redaction replaced, with the length the sender wrote)
- * is cut only when the sender's text was longer than the limit, so a marker longer than the
- * secret it replaced never costs a value its last characters. Log bodies are records, not
- * attributes: only the body limits bound them. Returns the request's totals of both cuts, less
- * those of attributes `copies` (the lift's BodyCopies: list → index) marks as copies of a log
- * body kept as written, which lose nothing.
+ * Holds every attribute list of the request to the limits, in place. Identity lists (a
+ * resource's, a scope's, a metric data point's and an exemplar's: IDENTITY_ATTRIBUTES_BOUND) are
+ * never cut: within identityBound they are left exactly as sent, and past it the records that
+ * carry them (all of a resource's or a scope's, or the one data point) are removed from the
+ * request and counted in `refused`, so no two series or resources are ever merged by a cut. The
+ * other lists (log records', spans', events', links') are cut as SDKs cut them: attributes beyond
+ * `maxAttributesPerRecord` are dropped (the first ones kept) and counted in the owner's
+ * dropped-attributes count and in `otel.dropped_attributes_count` (added to the count a
+ * producer's attribute of that name holds, a non-negative integer or its digits; a producer's
+ * value that is no count is moved to `producer.otel.dropped_attributes_count`); string values
+ * longer than `maxAttributeValueLength`, at any depth of an array or map, are cut with a marker
+ * and counted in `otel.truncated_values`, a name only the pipeline sets: a producer's attribute
+ * of that name is moved to `producer.otel.truncated_values` in every such list, cut or not. Runs
+ * after redaction, so a value is scanned whole before it is cut and no secret survives half-cut.
+ * The limits and the bound judge what the sender wrote, not what the pipeline added: the
+ * redaction summary is not counted, and a value in `rewritten` (redactRequest's: the values
+ * redaction replaced, with the length the sender wrote) is judged by the sender's length, so a
+ * marker longer than the secret it replaced never costs a value its last characters. Log bodies
+ * are records, not attributes: only the body limits bound them. The warning's totals leave out
+ * attributes `copies` (the lift's BodyCopies: list → index) marks as copies of a log body kept
+ * as written, which lose nothing.
  */
 export function limitAttributes<S extends Signal>(
   signal: S,
@@ -86,17 +111,23 @@ export function limitAttributes<S extends Signal>(
   limits: AttributeLimits,
   rewritten?: ReadonlyMap<AnyValue, number>,
   copies?: ReadonlyMap<KeyValue[], number>,
-): AttributeCuts {
+): AttributeLimiting {
   const limiter = new AttributeLimiter(limits, rewritten, copies);
   bySignal(signal, request, limiter);
-  return limiter.cuts;
+  return { cuts: limiter.cuts, refused: limiter.refused, kept: limiter.kept };
 }
+
+/** Any metric's data points. */
+type PointLists = Extract<Metric["data"], { dataPoints: unknown }>["dataPoints"];
 
 /** Which attribute list of a record the walk is in: the record's own, or one of its parts'. */
 type ListOwner = "resource" | "scope" | "record" | "events" | "links" | "exemplars";
 
 class AttributeLimiter implements BySignal<void> {
   readonly cuts: AttributeCuts = { dropped: 0, firstDropped: "", truncated: 0, firstTruncated: "" };
+  readonly refused: IdentityRefusal = noIdentityRefusal();
+  readonly kept = new Map<string, number[]>();
+  private readonly bound: IdentityBound;
   /** Values cut in the list being limited; reset per list. */
   private truncated = 0;
   /**
@@ -119,7 +150,9 @@ class AttributeLimiter implements BySignal<void> {
     private readonly limits: AttributeLimits,
     private readonly rewritten: ReadonlyMap<AnyValue, number> | undefined,
     private readonly copies: ReadonlyMap<KeyValue[], number> | undefined,
-  ) {}
+  ) {
+    this.bound = identityBound(limits);
+  }
 
   logs(request: LogsRequest): void {
     this.resources = "resourceLogs";
@@ -127,11 +160,18 @@ class AttributeLimiter implements BySignal<void> {
     this.records = "logRecords";
     request.resourceLogs.forEach((resourceLogs, r) => {
       this.at("resource", r);
-      this.counted(resourceLogs.resource);
+      const held = sum(resourceLogs.scopeLogs, (scopeLogs) => scopeLogs.logRecords.length);
+      if (this.refuses(resourceLogs.resource.attributes, held)) {
+        resourceLogs.scopeLogs.length = 0;
+        return;
+      }
       resourceLogs.scopeLogs.forEach((scopeLogs, s) => {
         this.at("scope", r, s);
-        this.counted(scopeLogs.scope);
         const records = scopeLogs.logRecords;
+        if (this.refuses(scopeLogs.scope.attributes, records.length)) {
+          records.length = 0;
+          return;
+        }
         for (let i = 0; i < records.length; i++) {
           this.at("record", r, s, i);
           this.counted(records[i]!);
@@ -146,11 +186,18 @@ class AttributeLimiter implements BySignal<void> {
     this.records = "spans";
     request.resourceSpans.forEach((resourceSpans, r) => {
       this.at("resource", r);
-      this.counted(resourceSpans.resource);
+      const held = sum(resourceSpans.scopeSpans, (scopeSpans) => scopeSpans.spans.length);
+      if (this.refuses(resourceSpans.resource.attributes, held)) {
+        resourceSpans.scopeSpans.length = 0;
+        return;
+      }
       resourceSpans.scopeSpans.forEach((scopeSpans, s) => {
         this.at("scope", r, s);
-        this.counted(scopeSpans.scope);
         const spans = scopeSpans.spans;
+        if (this.refuses(scopeSpans.scope.attributes, spans.length)) {
+          spans.length = 0;
+          return;
+        }
         for (let i = 0; i < spans.length; i++) {
           const span = spans[i]!;
           this.at("record", r, s, i);
@@ -168,34 +215,55 @@ class AttributeLimiter implements BySignal<void> {
     });
   }
 
+  /** Metrics carry only identity lists: nothing is cut, a point over the bound is removed. */
   metrics(request: MetricsRequest): void {
     this.resources = "resourceMetrics";
     this.scopes = "scopeMetrics";
     request.resourceMetrics.forEach((resourceMetrics, r) => {
       this.at("resource", r);
-      this.counted(resourceMetrics.resource);
+      const held = sum(resourceMetrics.scopeMetrics, (scopeMetrics) => sum(scopeMetrics.metrics, pointCount));
+      if (this.refuses(resourceMetrics.resource.attributes, held)) {
+        resourceMetrics.scopeMetrics.length = 0;
+        return;
+      }
       resourceMetrics.scopeMetrics.forEach((scopeMetrics, s) => {
         this.at("scope", r, s);
-        this.counted(scopeMetrics.scope);
+        if (this.refuses(scopeMetrics.scope.attributes, sum(scopeMetrics.metrics, pointCount))) {
+          scopeMetrics.metrics.length = 0;
+          return;
+        }
         scopeMetrics.metrics.forEach((metric, m) => {
           if (metric.data.type === "empty") return;
           this.metricIndex = m;
           this.metricType = metric.data.type;
-          const points = metric.data.dataPoints;
-          for (let i = 0; i < points.length; i++) {
-            const point = points[i]!;
-            this.at("record", r, s, i);
-            this.list(point.attributes, undefined);
-            if ("exemplars" in point) {
-              for (let j = 0; j < point.exemplars.length; j++) {
-                this.at("exemplars", r, s, i, j);
-                this.list(point.exemplars[j]!.filteredAttributes, undefined);
-              }
-            }
-          }
+          this.removeRefusedPoints(metric.data.dataPoints, `${this.resources}[${r}].${this.scopes}[${s}].${dataPointsPath(m, metric.data.type)}`);
         });
       });
     });
+  }
+
+  /**
+   * Removes the points of one metric (`list`: its decoded path) whose own attributes or an
+   * exemplar's are over the bound, noting in `kept` the indexes the remaining points had.
+   */
+  private removeRefusedPoints(points: PointLists[number][], list: string): void {
+    let kept: number[] | undefined;
+    for (let i = 0; i < points.length; i++) {
+      const point = points[i]!;
+      this.at("record", this.resourceIndex, this.scopeIndex, i);
+      let refused = this.refuses(point.attributes, 1);
+      const exemplars = "exemplars" in point ? point.exemplars : [];
+      for (let j = 0; j < exemplars.length && !refused; j++) {
+        this.at("exemplars", this.resourceIndex, this.scopeIndex, i, j);
+        refused = this.refuses(exemplars[j]!.filteredAttributes, 1);
+      }
+      if (refused) kept ??= Array.from({ length: i }, (_, index) => index);
+      else kept?.push(i);
+    }
+    if (kept === undefined) return;
+    this.kept.set(list, kept);
+    kept.forEach((from, to) => (points[to] = points[from]!));
+    points.length = kept.length;
   }
 
   private at(owner: ListOwner, resourceIndex: number, scopeIndex = 0, recordIndex = 0, partIndex = 0): void {
@@ -217,11 +285,27 @@ class AttributeLimiter implements BySignal<void> {
     return this.owner === "record" ? record : `${record}.${this.owner}[${this.partIndex}]`;
   }
 
-  private counted(owner: DropCounter & { attributes: KeyValue[] }): void {
-    this.list(owner.attributes, owner);
+  /**
+   * Whether the identity list `attributes` is over the bound; if so, the `records` that carry it
+   * are counted as refused (the caller removes them), with the list's place if it is the first
+   * to refuse any (a resource or scope holding no record loses nothing, so it is not named).
+   */
+  private refuses(attributes: readonly KeyValue[], records: number): boolean {
+    const found = overIdentityBound(attributes, this.bound, this.rewritten, PIPELINE_ATTRIBUTES);
+    if (found === undefined) return false;
+    if (records === 0) return true;
+    const refused = this.refused;
+    if (refused.lists++ === 0) {
+      refused.firstPlace = this.place();
+      refused.firstFound = found;
+    }
+    refused.rejected += records;
+    return true;
   }
 
-  private list(attributes: KeyValue[], counter: DropCounter | undefined): void {
+  /** Cuts the attribute list of a log record, span, event or link to the limits. */
+  private counted(owner: DropCounter & { attributes: KeyValue[] }): void {
+    const attributes = owner.attributes;
     // Nearly every list is within the limits and holds none of our names: one read-only pass
     // says so, and nothing is written.
     if (attributes.length <= this.limits.maxAttributesPerRecord && isUntouched(attributes, this.limits.maxAttributeValueLength)) return;
@@ -243,12 +327,9 @@ class AttributeLimiter implements BySignal<void> {
       if (copied?.has(attribute)) copiesTruncated += this.truncated - before;
     }
     if (dropped > 0) {
-      let total = dropped;
-      if (counter !== undefined) {
-        // uint32 on the wire: saturate rather than wrap.
-        counter.droppedAttributesCount = Math.min(counter.droppedAttributesCount + dropped, 0xffffffff);
-        total = counter.droppedAttributesCount;
-      }
+      // uint32 on the wire: saturate rather than wrap.
+      owner.droppedAttributesCount = Math.min(owner.droppedAttributesCount + dropped, 0xffffffff);
+      const total = owner.droppedAttributesCount;
       const upstream = sentDropped === undefined ? 0 : countIn(sentDropped.value);
       if (upstream === undefined) moveToProducerName(attributes, sentDropped!);
       setCount(attributes, DROPPED_ATTRIBUTES_ATTRIBUTE, Math.min(total + (upstream ?? 0), 0xffffffff));
@@ -360,6 +441,18 @@ function truncate(text: string, max: number): string {
   const last = text.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--;
   return text.slice(0, cut) + truncationMarker(text.length - cut);
+}
+
+/** The sum of `count` over `items`. */
+function sum<T>(items: readonly T[], count: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += count(item);
+  return total;
+}
+
+/** How many data points a metric holds. */
+function pointCount(metric: Metric): number {
+  return metric.data.type === "empty" ? 0 : metric.data.dataPoints.length;
 }
 
 /** How many of `attributes` are not in `set`. */

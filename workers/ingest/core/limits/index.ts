@@ -1,7 +1,7 @@
 /**
  * Limits on what one export request may hold, beyond the HTTP layer's byte limits: JSON
  * nesting checked before parsing, the record count cut to after decoding, and attribute
- * counts and value lengths enforced after redaction.
+ * counts and value lengths enforced after redaction (identity lists: stored whole or refused).
  */
 export { checkJsonDepth } from "./json-depth";
 export { limitRecordCount, recordCutMessage, type RecordCut } from "./records";
@@ -11,7 +11,15 @@ export {
   TRUNCATED_VALUES_ATTRIBUTE,
   allWithinLength,
   type AttributeCuts,
+  type AttributeLimiting,
   limitAttributes,
   truncationMarker,
 } from "./attributes";
+export {
+  IDENTITY_ATTRIBUTES_BOUND,
+  IDENTITY_VALUE_LENGTH_BOUND,
+  type IdentityRefusal,
+  identityRefusalMessage,
+  placesBeforeRemoval,
+} from "./identity";
 export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "./options";

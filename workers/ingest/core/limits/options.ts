@@ -3,7 +3,8 @@ import { MAX_ANY_VALUE_DEPTH } from "../decode/limits";
 /**
  * What one export request may hold. Counts that make a request too big to take are refused
  * with a precise error; attributes beyond what a record may carry are trimmed and counted
- * instead, so one chatty record does not cost the sender its whole batch.
+ * instead, so one chatty record does not cost the sender its whole batch (identity lists are
+ * never trimmed: past their bound only the records carrying them are refused).
  */
 export interface RequestLimits {
   /**
@@ -11,9 +12,12 @@ export interface RequestLimits {
    * off and reported as rejected in the answer's partial success.
    */
   maxRecordsPerRequest: number;
-  /** Attributes kept per attribute list (record, span, point, event, link, resource, scope). */
+  /**
+   * Attributes kept per log record, span, event and link. Identity lists (resource, scope, data
+   * point, exemplar) are not cut: identityBound holds them, never to less than this.
+   */
   maxAttributesPerRecord: number;
-  /** UTF-16 code units kept of a string attribute value, at any depth; the rest is cut. */
+  /** UTF-16 code units kept of a string value, at any depth, in the same lists; the rest is cut. */
   maxAttributeValueLength: number;
   /** Nesting of JSON arrays and objects in an OTLP/JSON body; deeper is refused (400). */
   maxJsonDepth: number;
