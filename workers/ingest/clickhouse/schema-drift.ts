@@ -6,15 +6,21 @@
  * keeps the rows.
  *
  * A column drifts when its type is written in another form (`writtenFormOf`: text, integer,
- * float, time, map, …) than every type the exporter's DDL gives it in either generation
- * (schema/): `LowCardinality(String)` for `String` or `UInt16` for `UInt8` takes the same rows
- * and is no drift.
+ * float, time, map, …) than every type the exporter's DDL gives it in either generation:
+ * `LowCardinality(String)` for `String` or `UInt16` for `UInt8` takes the same rows and is no
+ * drift. The exporter's types come with the row columns (core/rows, `ExporterType`), held to
+ * schema/ by a unit test, so the Worker carries no DDL.
  */
-import { tableSpecs, type SchemaTable } from "../../../schema/catalog";
-import { generations } from "../../../schema/generation";
-import { expectedColumnsOf } from "../../../schema/table-spec";
+import type { SchemaTable } from "../../../schema/catalog";
 import type { ClickHouseTables } from "../config";
-import { writtenFormOf, type TableColumn } from "../core/rows";
+import {
+  LOG_COLUMN_TYPES,
+  METRIC_COLUMN_TYPES,
+  SPAN_COLUMN_TYPES,
+  writtenFormOf,
+  type ColumnTypes,
+  type TableColumn,
+} from "../core/rows";
 import { ClickHouseFailure, RETRY_AFTER_SECONDS } from "./errors";
 
 /** A table column's type no longer takes the rows: retryable (503), the operator's to fix. */
@@ -35,25 +41,12 @@ export const EXPORTER_TABLE: Readonly<Record<keyof ClickHouseTables, SchemaTable
   summary: "metricsSummary",
 };
 
-/** Table → column → the exporter's types for it, current generation first; made on first use. */
-let exporterTypes: Map<SchemaTable, Map<string, string[]>> | undefined;
-
-function exporterTypesOf(table: SchemaTable): Map<string, string[]> {
-  exporterTypes ??= new Map();
-  let types = exporterTypes.get(table);
-  if (types === undefined) {
-    types = new Map();
-    for (const generation of generations) {
-      for (const { name, type } of expectedColumnsOf(tableSpecs(generation, false)[table])) {
-        const known = types.get(name) ?? [];
-        if (!known.includes(type)) known.push(type);
-        types.set(name, known);
-      }
-    }
-    exporterTypes.set(table, types);
-  }
-  return types;
-}
+/** The exporter's types of the columns rows carry, by the keys the Worker's table settings have. */
+const EXPORTER_TYPES: Readonly<Record<keyof ClickHouseTables, ColumnTypes>> = {
+  logs: LOG_COLUMN_TYPES,
+  traces: SPAN_COLUMN_TYPES,
+  ...METRIC_COLUMN_TYPES,
+};
 
 /**
  * The failure to answer when `columns` (the table's, from `DESC TABLE`) give one of
@@ -68,13 +61,14 @@ export function schemaDriftIn(
   columns: readonly TableColumn[],
   rowColumns: readonly string[],
 ): SchemaDriftFailure | undefined {
-  const expected = exporterTypesOf(EXPORTER_TABLE[kind]);
+  const expected = EXPORTER_TYPES[kind];
   const offered = new Set(rowColumns);
   for (const { name, type } of columns) {
-    const types = expected.get(name);
-    if (types === undefined || !offered.has(name)) continue;
+    const exporterType = Object.hasOwn(expected, name) ? expected[name] : undefined;
+    if (exporterType === undefined || !offered.has(name)) continue;
+    const types = typeof exporterType === "string" ? [exporterType] : exporterType;
     const form = writtenFormOf(type);
-    if (form !== undefined && types.some((exporterType) => writtenFormOf(exporterType) === form)) continue;
+    if (form !== undefined && types.some((candidate) => writtenFormOf(candidate) === form)) continue;
     return new SchemaDriftFailure(
       `schema drift in ${table}: column ${name} is ${type} where the exporter's schema has ${types.join(" or ")}, ` +
         "so none of the rows can be written (has the table been altered?)",

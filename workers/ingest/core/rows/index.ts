@@ -2,11 +2,12 @@
  * Decoded OTLP requests → ClickHouse rows in the shape of the OpenTelemetry Collector's
  * clickhouseexporter, and rows → JSONEachRow text for a given table.
  */
-export { logsToRows, LOG_COLUMNS, type LogRow } from "./logs";
-export { tracesToRows, SPAN_COLUMNS, type SpanRow } from "./traces";
+export { logsToRows, LOG_COLUMNS, LOG_COLUMN_TYPES, type LogRow } from "./logs";
+export { tracesToRows, SPAN_COLUMNS, SPAN_COLUMN_TYPES, type SpanRow } from "./traces";
 export { metricsToRows } from "./metrics";
 export {
   METRIC_COLUMNS,
+  METRIC_COLUMN_TYPES,
   type ExponentialHistogramRow,
   type GaugeRow,
   type HistogramRow,
@@ -27,7 +28,7 @@ export {
 } from "./serialize";
 export type { RowsResult } from "./rejections";
 export type { AttributeMap } from "./attributes";
-export type { Row } from "./columns";
+export type { ColumnTypes, ExporterType, Row } from "./columns";
 export {
   DEFAULT_TIMESTAMP_WINDOW,
   ORIGINAL_START_TIMESTAMP_ATTRIBUTE,

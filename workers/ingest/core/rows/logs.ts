@@ -7,7 +7,7 @@
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
 import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
-import { columnNames } from "./columns";
+import { columnTypes } from "./columns";
 import type { RowsResult } from "./rejections";
 import {
   isInsideWindow,
@@ -40,25 +40,28 @@ export type LogRow = {
   EventName: string;
 };
 
-export const LOG_COLUMNS = columnNames<LogRow>({
-  Timestamp: true,
-  TimestampTime: true,
-  TraceId: true,
-  SpanId: true,
-  TraceFlags: true,
-  SeverityText: true,
-  SeverityNumber: true,
-  ServiceName: true,
-  Body: true,
-  ResourceSchemaUrl: true,
-  ResourceAttributes: true,
-  ScopeSchemaUrl: true,
-  ScopeName: true,
-  ScopeVersion: true,
-  ScopeAttributes: true,
-  LogAttributes: true,
-  EventName: true,
+/** The exporter's types of the logs table's columns (see `ExporterType`). */
+export const LOG_COLUMN_TYPES = columnTypes<LogRow>({
+  Timestamp: "DateTime64(9)",
+  TimestampTime: "DateTime",
+  TraceId: "String",
+  SpanId: "String",
+  TraceFlags: "UInt8",
+  SeverityText: "LowCardinality(String)",
+  SeverityNumber: "UInt8",
+  ServiceName: "LowCardinality(String)",
+  Body: "String",
+  ResourceSchemaUrl: "LowCardinality(String)",
+  ResourceAttributes: "Map(LowCardinality(String), String)",
+  ScopeSchemaUrl: "LowCardinality(String)",
+  ScopeName: "String",
+  ScopeVersion: "LowCardinality(String)",
+  ScopeAttributes: "Map(LowCardinality(String), String)",
+  LogAttributes: "Map(LowCardinality(String), String)",
+  EventName: "String",
 });
+
+export const LOG_COLUMNS: readonly string[] = Object.keys(LOG_COLUMN_TYPES);
 
 export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsResult<LogRow[]> {
   const window = timestampWindowOf(ctx);

@@ -4,7 +4,7 @@
  * types follow the exporter's metrics_*_table.sql and the Append calls in internal/metrics.
  */
 import type { AttributeMap } from "./attributes";
-import { columnNames } from "./columns";
+import { columnTypes, type ColumnTypes, type ExporterType } from "./columns";
 
 /** Columns every metric table has, in the exporter's order. */
 export type PointColumns = {
@@ -82,72 +82,81 @@ export interface MetricRows {
 
 export type MetricTableKind = keyof MetricRows;
 
-const POINT_COLUMNS: Record<keyof PointColumns, true> = {
-  ResourceAttributes: true,
-  ResourceSchemaUrl: true,
-  ScopeName: true,
-  ScopeVersion: true,
-  ScopeAttributes: true,
-  ScopeDroppedAttrCount: true,
-  ScopeSchemaUrl: true,
-  ServiceName: true,
-  MetricName: true,
-  MetricDescription: true,
-  MetricUnit: true,
-  Attributes: true,
-  StartTimeUnix: true,
-  TimeUnix: true,
-  Flags: true,
+const POINT_COLUMNS: Record<keyof PointColumns, ExporterType> = {
+  ResourceAttributes: "Map(LowCardinality(String), String)",
+  ResourceSchemaUrl: "String",
+  ScopeName: "String",
+  ScopeVersion: "String",
+  ScopeAttributes: "Map(LowCardinality(String), String)",
+  ScopeDroppedAttrCount: "UInt32",
+  ScopeSchemaUrl: "String",
+  ServiceName: "LowCardinality(String)",
+  MetricName: ["LowCardinality(String)", "String"],
+  MetricDescription: "String",
+  MetricUnit: "String",
+  Attributes: "Map(LowCardinality(String), String)",
+  StartTimeUnix: ["DateTime", "DateTime64(9)"],
+  TimeUnix: ["DateTime", "DateTime64(9)"],
+  Flags: "UInt32",
 };
 
-const EXEMPLAR_COLUMNS: Record<keyof ExemplarColumns, true> = {
-  "Exemplars.FilteredAttributes": true,
-  "Exemplars.TimeUnix": true,
-  "Exemplars.Value": true,
-  "Exemplars.SpanId": true,
-  "Exemplars.TraceId": true,
+const EXEMPLAR_COLUMNS: Record<keyof ExemplarColumns, ExporterType> = {
+  "Exemplars.FilteredAttributes": "Array(Map(LowCardinality(String), String))",
+  "Exemplars.TimeUnix": ["Array(DateTime)", "Array(DateTime64(9))"],
+  "Exemplars.Value": "Array(Float64)",
+  "Exemplars.SpanId": "Array(String)",
+  "Exemplars.TraceId": "Array(String)",
+};
+
+/** The exporter's types of each metric table's columns (see `ExporterType`). */
+export const METRIC_COLUMN_TYPES: Readonly<Record<MetricTableKind, ColumnTypes>> = {
+  gauge: columnTypes<GaugeRow>({ ...POINT_COLUMNS, Value: "Float64", ...EXEMPLAR_COLUMNS }),
+  sum: columnTypes<SumRow>({
+    ...POINT_COLUMNS,
+    Value: "Float64",
+    ...EXEMPLAR_COLUMNS,
+    AggregationTemporality: "Int32",
+    IsMonotonic: "Bool",
+  }),
+  histogram: columnTypes<HistogramRow>({
+    ...POINT_COLUMNS,
+    Count: "UInt64",
+    Sum: "Float64",
+    BucketCounts: "Array(UInt64)",
+    ExplicitBounds: "Array(Float64)",
+    ...EXEMPLAR_COLUMNS,
+    Min: "Float64",
+    Max: "Float64",
+    AggregationTemporality: "Int32",
+  }),
+  exponentialHistogram: columnTypes<ExponentialHistogramRow>({
+    ...POINT_COLUMNS,
+    Count: "UInt64",
+    Sum: "Float64",
+    Scale: "Int32",
+    ZeroCount: "UInt64",
+    PositiveOffset: "Int32",
+    PositiveBucketCounts: "Array(UInt64)",
+    NegativeOffset: "Int32",
+    NegativeBucketCounts: "Array(UInt64)",
+    ...EXEMPLAR_COLUMNS,
+    Min: "Float64",
+    Max: "Float64",
+    AggregationTemporality: "Int32",
+  }),
+  summary: columnTypes<SummaryRow>({
+    ...POINT_COLUMNS,
+    Count: "UInt64",
+    Sum: "Float64",
+    "ValueAtQuantiles.Quantile": "Array(Float64)",
+    "ValueAtQuantiles.Value": "Array(Float64)",
+  }),
 };
 
 export const METRIC_COLUMNS: Readonly<Record<MetricTableKind, readonly string[]>> = {
-  gauge: columnNames<GaugeRow>({ ...POINT_COLUMNS, Value: true, ...EXEMPLAR_COLUMNS }),
-  sum: columnNames<SumRow>({
-    ...POINT_COLUMNS,
-    Value: true,
-    ...EXEMPLAR_COLUMNS,
-    AggregationTemporality: true,
-    IsMonotonic: true,
-  }),
-  histogram: columnNames<HistogramRow>({
-    ...POINT_COLUMNS,
-    Count: true,
-    Sum: true,
-    BucketCounts: true,
-    ExplicitBounds: true,
-    ...EXEMPLAR_COLUMNS,
-    Min: true,
-    Max: true,
-    AggregationTemporality: true,
-  }),
-  exponentialHistogram: columnNames<ExponentialHistogramRow>({
-    ...POINT_COLUMNS,
-    Count: true,
-    Sum: true,
-    Scale: true,
-    ZeroCount: true,
-    PositiveOffset: true,
-    PositiveBucketCounts: true,
-    NegativeOffset: true,
-    NegativeBucketCounts: true,
-    ...EXEMPLAR_COLUMNS,
-    Min: true,
-    Max: true,
-    AggregationTemporality: true,
-  }),
-  summary: columnNames<SummaryRow>({
-    ...POINT_COLUMNS,
-    Count: true,
-    Sum: true,
-    "ValueAtQuantiles.Quantile": true,
-    "ValueAtQuantiles.Value": true,
-  }),
+  gauge: Object.keys(METRIC_COLUMN_TYPES.gauge),
+  sum: Object.keys(METRIC_COLUMN_TYPES.sum),
+  histogram: Object.keys(METRIC_COLUMN_TYPES.histogram),
+  exponentialHistogram: Object.keys(METRIC_COLUMN_TYPES.exponentialHistogram),
+  summary: Object.keys(METRIC_COLUMN_TYPES.summary),
 };

@@ -8,7 +8,7 @@
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
-import { columnNames } from "./columns";
+import { columnTypes } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   clampedEventTimeWarning,
@@ -54,30 +54,33 @@ export type SpanRow = {
   "Links.Attributes": readonly AttributeMap[];
 };
 
-export const SPAN_COLUMNS = columnNames<SpanRow>({
-  Timestamp: true,
-  TraceId: true,
-  SpanId: true,
-  ParentSpanId: true,
-  TraceState: true,
-  SpanName: true,
-  SpanKind: true,
-  ServiceName: true,
-  ResourceAttributes: true,
-  ScopeName: true,
-  ScopeVersion: true,
-  SpanAttributes: true,
-  Duration: true,
-  StatusCode: true,
-  StatusMessage: true,
-  "Events.Timestamp": true,
-  "Events.Name": true,
-  "Events.Attributes": true,
-  "Links.TraceId": true,
-  "Links.SpanId": true,
-  "Links.TraceState": true,
-  "Links.Attributes": true,
+/** The exporter's types of the traces table's columns (see `ExporterType`). */
+export const SPAN_COLUMN_TYPES = columnTypes<SpanRow>({
+  Timestamp: "DateTime64(9)",
+  TraceId: "String",
+  SpanId: "String",
+  ParentSpanId: "String",
+  TraceState: "String",
+  SpanName: "LowCardinality(String)",
+  SpanKind: "LowCardinality(String)",
+  ServiceName: "LowCardinality(String)",
+  ResourceAttributes: "Map(LowCardinality(String), String)",
+  ScopeName: "String",
+  ScopeVersion: "String",
+  SpanAttributes: "Map(LowCardinality(String), String)",
+  Duration: "UInt64",
+  StatusCode: "LowCardinality(String)",
+  StatusMessage: "String",
+  "Events.Timestamp": "Array(DateTime64(9))",
+  "Events.Name": "Array(LowCardinality(String))",
+  "Events.Attributes": "Array(Map(LowCardinality(String), String))",
+  "Links.TraceId": "Array(String)",
+  "Links.SpanId": "Array(String)",
+  "Links.TraceState": "Array(String)",
+  "Links.Attributes": "Array(Map(LowCardinality(String), String))",
 });
+
+export const SPAN_COLUMNS: readonly string[] = Object.keys(SPAN_COLUMN_TYPES);
 
 /** pdata's `SpanKind.String()`, which the exporter writes; an unknown kind is "". */
 const SPAN_KIND_NAMES = ["Unspecified", "Internal", "Server", "Client", "Producer", "Consumer"];
