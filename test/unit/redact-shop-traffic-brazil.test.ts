@@ -23,7 +23,7 @@ describe("postal codes in prose, after their word", () => {
       ["consulta cep 01.310-100 ok", "consulta cep [REDACTED:postal_code] ok"],
       ["Rua Augusta 1500, São Paulo, CA zip 94105", "[REDACTED:street_address], São Paulo, CA zip [REDACTED:postal_code]"],
       ["Shipping address: 1 Market St, San Francisco, zip code: 94105-1234", "Shipping address: [REDACTED:street_address], San Francisco, zip code: [REDACTED:postal_code]"],
-      ["billing address: Damrak 70, postcode 1012 LM Amsterdam.", "billing address: Damrak 70, postcode [REDACTED:postal_code] Amsterdam."],
+      ["billing address: Damrak 70, postcode 1012 LM Amsterdam.", "billing address: [REDACTED:street_address], postcode [REDACTED:postal_code] Amsterdam."],
     ]);
   });
 

@@ -36,6 +36,15 @@ describe("keys naming a street address", () => {
     ["calle", "named"],
     ["address", "shaped"],
     ["customer.address", "shaped"],
+    ["address1", "named"],
+    ["shipping_address.address2", "named"],
+    ["address_1", "named"],
+    ["billing.address_1", "named"],
+    ["ship_to", "named"],
+    ["strasse", "named"],
+    ["straße", "named"],
+    ["adresse", "named"],
+    ["rue", "named"],
   ])("%s names one (%s)", (key, field) => {
     expect(namesStreetAddress(nameWords(key))).toBe(field);
   });
@@ -43,20 +52,24 @@ describe("keys naming a street address", () => {
   it.each([
     "server.address", "client.address", "net.peer.address", "network.peer.address", "net.sock.peer.addr", "mac_address", "ip_address",
     "bind_address", "email_address", "wallet_address", "memory_address", "listen_address", "remote_addr", "address_family",
-    "address_verification", "street_number", "line1", "geo.locality.name", "x_forwarded_for",
+    "address_verification", "street_number", "line1", "geo.locality.name", "x_forwarded_for", "via", "address_count",
   ])("%s names none", (key) => {
     expect(namesStreetAddress(nameWords(key))).toBeUndefined();
   });
 
   it("judges a bare address by its shape, a named one by what stands in a value's place", () => {
-    for (const value of ["12 Main St", "1600 Pennsylvania Avenue NW", "Rua das Flores, 123", "221B Baker Street"]) {
+    for (const value of ["12 Main St", "1600 Pennsylvania Avenue NW", "Rua das Flores, 123", "221B Baker Street", "742 Evergreen Terrace",
+      "1600 Amphitheatre Parkway", "Chestnut Street 92", "Hauptstraße 5", "Musterstr. 12a, 80331 München", "12 rue de la Paix"]) {
       expect(holdsStreetAddress(value, "shaped"), value).toBe(true);
     }
-    for (const value of ["0x7ffd4a3b2c1d", "10.0.0.1:5432", "api.example.com:443", "listen tcp 8080", "ana@example.com", "unix:///var/run/x.sock", "Springfield"]) {
+    for (const value of ["0x7ffd4a3b2c1d", "10.0.0.1:5432", "api.example.com:443", "listen tcp 8080", "ana@example.com", "unix:///var/run/x.sock", "Springfield",
+      "3 Way Handshake", "12 Factor App", "1 Main", "node-3 Main Street DC"]) {
       expect(holdsStreetAddress(value, "shaped"), value).toBe(false);
     }
-    expect(holdsStreetAddress("Main", "named")).toBe(true);
-    for (const value of ["", "n/a", "required", "***", "{{street}}", "10.0.0.1", "[REDACTED:street_address]"]) {
+    expect(holdsStreetAddress("Main 5", "named")).toBe(true);
+    // A street's name without a number, an id, a form's answer: no address (README).
+    for (const value of ["", "n/a", "required", "***", "{{street}}", "10.0.0.1", "[REDACTED:street_address]", "Main", "Sesame Street",
+      "addr_1Nv0FGQ9RKHgCVdK", "same_as_shipping", "See attached"]) {
       expect(holdsStreetAddress(value, "named"), value).toBe(false);
     }
   });
@@ -89,6 +102,47 @@ describe("keys naming a street address", () => {
       street: "n/a",
     });
     expect(storedLogAttributes([attr("address", "redis-master.cache.svc.cluster.local")]).values).toEqual({ address: "redis-master.cache.svc.cluster.local" });
+  });
+
+  it("replaces Shopify's and WooCommerce's address lines, keeps ids, a form's answers and a street's name alone", () => {
+    const stored = storedLogAttributes([
+      attr("address1", "Chestnut Street 92"),
+      attr("order.shipping_address.address1", "1600 Amphitheatre Parkway"),
+      attr("customer.default_address.address2", "Apartment 5"),
+      attr("address_1", "969 Market"),
+      attr("billing.address_1", "969 Market"),
+      attr("shipping_address.address1", "Unit 3"),
+      attr("strasse", "Hauptstraße 5"),
+      attr("adresse", "12 rue de la Paix"),
+      attr("billing_address", "addr_1Nv0FGQ9RKHgCVdK"),
+      attr("shipping_address", "same_as_shipping"),
+      attr("address.line1", "See attached"),
+      attr("street", "Main"),
+      attr("customer.street", "Sesame Street"),
+      attr("address", "3 Way Handshake"),
+      attr("node.address", "12 Factor App"),
+      attr("customer.address", "1 Main"),
+      attr("via", "1.1 varnish"),
+    ]);
+    expect(stored.values).toMatchObject({
+      address1: MARK,
+      "order.shipping_address.address1": MARK,
+      "customer.default_address.address2": MARK,
+      address_1: MARK,
+      "billing.address_1": MARK,
+      "shipping_address.address1": MARK,
+      strasse: MARK,
+      adresse: MARK,
+      billing_address: "addr_1Nv0FGQ9RKHgCVdK",
+      shipping_address: "same_as_shipping",
+      "address.line1": "See attached",
+      street: "Main",
+      "customer.street": "Sesame Street",
+      address: "3 Way Handshake",
+      "node.address": "12 Factor App",
+      "customer.address": "1 Main",
+      via: "1.1 varnish",
+    });
   });
 
   it("is a kind a policy turns off, in keys and text alike", () => {
@@ -125,6 +179,28 @@ describe("street address fields written into text", () => {
       "listen tcp 0.0.0.0:8080: bind: address already in use",
       "Stripe address_verification: pass, cvc_check: pass",
       'config {"line1":"Welcome back","line2":"See you"}',
+      "billing_address=addr_1Nv0FGQ9RKHgCVdK",
+      "billing_address=same_as_shipping",
+      "street=Main",
+      "address: 3 Way Handshake",
+      "Via: 1.1 varnish, 1.1 vegur",
+    ]);
+  });
+
+  it("lets the key decide in text as in an attribute: unquoted YAML and logfmt values, Shopify's keys, Stripe's form fields", () => {
+    expectRedacted([
+      ["street: Hauptstraße 5", `street: ${MARK}`],
+      ["address: 742 Evergreen Terrace", `address: ${MARK}`],
+      ["address: 1600 Amphitheatre Parkway", `address: ${MARK}`],
+      ["street: Chestnut Street 92\ncity: Louisville", `street: ${MARK}\ncity: Louisville`],
+      ["address1: 1600 Amphitheatre Parkway", `address1: ${MARK}`],
+      ["shipping:\n  address:\n    line1: 742 Evergreen Terrace\n    city: Springfield", `shipping:\n  address:\n    line1: ${MARK}\n    city: Springfield`],
+      ["ship_to=742 Evergreen Terrace, Springfield", `ship_to=${MARK}, Springfield`],
+      ['{"shipping_address":{"address1":"Chestnut Street 92","address2":"Apartment 5","city":"Louisville"}}', `{"shipping_address":{"address1":"${MARK}","address2":"${MARK}","city":"Louisville"}}`],
+      ['{"billing":{"address_1":"969 Market","city":"SF"}}', `{"billing":{"address_1":"${MARK}","city":"SF"}}`],
+      ['{"adresse":"12 rue de la Paix","ville":"Paris"}', `{"adresse":"${MARK}","ville":"Paris"}`],
+      ["address[line1]=354+Oyster+Point+Blvd&address[city]=SSF", `address[line1]=${MARK}&address[city]=SSF`],
+      ["POST /v1/customers shipping[address][line1]=742+Evergreen+Terrace&name=x", `POST /v1/customers shipping[address][line1]=${MARK}&name=x`],
     ]);
   });
 });
@@ -139,6 +215,7 @@ describe("street lines in prose", () => {
       ["entrega em Rua das Flores, 123 - São Paulo", `entrega em ${MARK} - São Paulo`],
       ["cliente mora na Av. Paulista, 1000, apto 12", `cliente mora na ${MARK}, apto 12`],
       ["envío a Calle Mayor 5, Madrid", `envío a ${MARK}, Madrid`],
+      ["lives at 12 Main St in Springfield", `lives at ${MARK} in Springfield`],
     ]);
   });
 
@@ -156,6 +233,11 @@ describe("street lines in prose", () => {
       "goroutine 12 [running]: main.Way()",
       "X-Forwarded-For header missing",
       "release v1.12 Main St build",
+      "retry to 2 Main St replicas",
+      "rolled out to 3 Main Street stores in region",
+      "Upgraded from 2 Park Ave plan",
+      "Ship to 4 Elm Street warehouses",
+      "ticket: 3 Main Court issue in building B",
     ]);
   });
 });

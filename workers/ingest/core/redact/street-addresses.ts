@@ -13,7 +13,10 @@ export type StreetAddressField = "named" | "shaped";
  * address identifies a home), and how surely (`StreetAddressField`):
  *
  * - a street's own word last: `street`, schema.org's `streetAddress` and `street_address`,
- *   Portuguese `logradouro`, `rua`, `endereco`/`endereço`, Spanish `calle`, `direccion`/`dirección`;
+ *   Portuguese `logradouro`, `rua`, `endereco`/`endereço`, Spanish `calle`, `direccion`/`dirección`,
+ *   German `strasse`/`straße`, French `adresse`, `rue` (not Italian `via`: HTTP's `Via` header and
+ *   a routing word);
+ * - Shopify's `address1`/`address2`, WooCommerce's `address_1`/`address_2`, and `ship_to`;
  * - a line of an address: `address_line1`, `addressLine2`, `address_line_1`, and Stripe's
  *   `billing_details.address.line1` (`line1`/`line2` under an address's word);
  * - `address` after a word saying whose or which postal address it is (`shipping_address`,
@@ -34,6 +37,8 @@ export function namesStreetAddress(words: readonly string[]): StreetAddressField
   const before = count > 1 ? plain[count - 2]! : undefined;
   if (plain.slice(0, -1).some((word) => TECHNICAL_WORDS.has(word))) return undefined;
   if (STREET_WORDS.has(last)) return "named";
+  // Shopify's `address1`/`address2`, WooCommerce's `address_1`/`address_2`, `ship_to`.
+  if (ADDRESS_LINE_WORDS.has(last) || (before === "address" && (last === "1" || last === "2")) || (before === "ship" && last === "to")) return "named";
   // `address_line1`, `address.line_1`, `billing_details.address.line1`.
   const line = LINE_WORDS.has(last) || (before === "line" && (last === "1" || last === "2"));
   if (line) return plain.some((word) => ADDRESS_WORDS.has(word)) ? "named" : undefined;
@@ -45,35 +50,41 @@ export function namesStreetAddress(words: readonly string[]): StreetAddressField
  * Whether `text`, the value under a key naming a street address (`namesStreetAddress`) or the
  * value of such a field in text, is one, so that it is replaced. Not what stands in a value's
  * place (a blank, a mask or template: `standsForSecret`; a flag or a form's word, `NOT_AN_ADDRESS`),
- * nor a machine's address (`TECHNICAL_VALUE`: an IP and port, a host and port, a URL, an
+ * nor a text without a digit and a blank (a street's name alone, `Main`; an id, `addr_1Nv0FGQ9RKHgCVdK`;
+ * a form's answer, `same_as_shipping`, `See attached`), nor a machine's address (`TECHNICAL_VALUE`: an IP and port, a host and port, a URL, an
  * e-mail address, a hexadecimal memory or wallet address). Under a `shaped` key, only a street's
- * shape (`STREET_SHAPE`: a number and a capitalised word, `12 Main St`, `Rua das Flores, 123`),
+ * shape (`STREET_SHAPE`: `12 Main St`, `Rua das Flores, 123`, `Hauptstraße 5`; not `3 Way Handshake`),
  * so that `address: "listen tcp 8080"` stays.
  */
 export function holdsStreetAddress(text: string, field: StreetAddressField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
   if (!/\p{L}/u.test(trimmed) || NOT_AN_ADDRESS.has(trimmed.toLowerCase()) || TECHNICAL_VALUE.test(trimmed)) return false;
+  if (!/\d/.test(trimmed) || !/\s/.test(trimmed)) return false;
   return field === "named" || (!/[:@/=_\\]/.test(trimmed) && STREET_SHAPE.test(trimmed));
 }
 
 /** The last words of the keys `namesStreetAddress` accepts, lower case, as written (a text detector's candidates). */
 export const STREET_FIELD_LAST_WORDS: readonly string[] = [
   "street", "streetaddress", "address", "addr", "line1", "line2", "logradouro", "rua", "calle", "endereco", "endereço",
-  "direccion", "dirección",
+  "direccion", "dirección", "address1", "address2", "address_1", "address_2", "ship_to", "shipto", "rue", "adresse",
+  "strasse", "straße",
 ];
 
 /**
  * What the text around a field's name holds when the field may name a street address, in any
  * case (`evidence.ts`): a street's, an address's or an address line's word.
  */
-export const STREET_FIELD_WORD = /street|addr|line_?[12]|endere|logradouro|rua|calle|direcci/i;
+export const STREET_FIELD_WORD = /street|addr|adress|line_?[12]|endere|logradouro|rua|rue|calle|direcci|stra(?:ss|ß)e|ship_?to/i;
 
 /**
  * The words that end a US or UK street's name (USPS Publication 28's common suffixes and their
  * abbreviations), capitalised as an address prints them.
  */
-export const STREET_TYPES = ["St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Boulevard", "Ln", "Lane", "Dr", "Drive", "Ct", "Court", "Way", "Pl"];
+export const STREET_TYPES = [
+  "St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Boulevard", "Ln", "Lane", "Dr", "Drive", "Ct", "Court", "Way", "Pl", "Place",
+  "Terrace", "Parkway", "Pkwy", "Square", "Highway", "Hwy", "Plaza", "Circle",
+];
 /** The words that start a street's name in Portuguese and Spanish (`Rua das Flores`, `Av. Paulista`, `Calle Mayor`). */
 export const STREET_HEADS = ["Rua", "Avenida", "Av\\.", "Travessa", "Alameda", "Calle"];
 
@@ -86,7 +97,8 @@ export const STREET_TYPE_WORD = new RegExp(`(?<![\\w])(?:${[...STREET_TYPES, ...
 /**
  * Whether the text before a field's name at `nameStart` opens an address's object the field is
  * in (`"address":{"city":"X","line1":…`, Stripe's `billing_details.address` as JSON): a
- * `line1`/`line2` there is the address's line, as the key rule reads `address.line1`. Within
+ * `line1`/`line2` there is the address's line, as the key rule reads `address.line1`; so in YAML
+ * below `address:`. Within
  * 160 characters, and no `}` closing that object before the name.
  */
 export function addressObjectBefore(text: string, nameStart: number): boolean {
@@ -97,8 +109,8 @@ export function addressObjectBefore(text: string, nameStart: number): boolean {
 }
 
 const ADDRESS_OBJECT_REACH = 160;
-/** An address's member opening an object (`"address":{`, `address: {`, escaped quotes too). */
-const ADDRESS_OBJECT = /(?:address|endere[cç]o|direcci[oó]n)(?:\\*["'])?[ \t]*[:=][ \t]*\{/gi;
+/** An address's member opening an object (`"address":{`, `address: {`, escaped quotes too, YAML's `address:` and a line break). */
+const ADDRESS_OBJECT = /(?:address|endere[cç]o|direcci[oó]n)(?:\\*["'])?[ \t]*[:=][ \t]*(?:\{|\r?\n)/gi;
 
 /** A word's Latin-1 accents dropped (`endereço` → `endereco`, `dirección` → `direccion`). */
 function withoutAccents(word: string): string {
@@ -106,7 +118,11 @@ function withoutAccents(word: string): string {
 }
 
 /** A street's own words, as key words (accents dropped). */
-const STREET_WORDS: ReadonlySet<string> = new Set(["street", "streetaddress", "logradouro", "rua", "calle", "endereco", "direccion"]);
+const STREET_WORDS: ReadonlySet<string> = new Set([
+  "street", "streetaddress", "logradouro", "rua", "calle", "endereco", "direccion", "rue", "adresse", "strasse", "straße",
+]);
+/** An address's numbered line as Shopify and others name it, glued (`address1`). */
+const ADDRESS_LINE_WORDS: ReadonlySet<string> = new Set(["address1", "address2", "shipto"]);
 /** An address's line, glued (`line1`). */
 const LINE_WORDS: ReadonlySet<string> = new Set(["line1", "line2"]);
 /** The words of an address. */
@@ -139,5 +155,16 @@ const NOT_AN_ADDRESS: ReadonlySet<string> = new Set([
 /** A machine's address, whole: an IP (and port), a host and port, a URL, an e-mail address, a hexadecimal address. */
 const TECHNICAL_VALUE = /^(?:0x[0-9a-f]+|[\d.:[\]a-f]*\d[\d.:[\]a-f]*|[^\s@]+@[^\s@]+|[a-z][\w+.-]*:\/\/\S*|[\w.-]+:\d+)$/i;
 
-/** A street's shape: a house number before a capitalised word (`12 Main St`, `221B Baker`), or after one and a comma (`Flores, 123`). */
-const STREET_SHAPE = /(?<![\w.])\d{1,6}[A-Za-z]?\s+\p{Lu}|\p{Lu}\p{Ll}+,?\s+(?:n[º°o]\.?\s*)?\d{1,6}(?![\w.])/u;
+/**
+ * A street's shape, from the value's start: a house number, one to four words and a street's type
+ * last (`12 Main St`, `221B Baker Street, London`, `1600 Pennsylvania Avenue NW`: `STREET_TYPES`);
+ * a house number before a French, Italian or Iberian street's word (`12 rue de la Paix`); or a
+ * capitalised name and its number after it (`Flores, 123`, `Chestnut Street 92`, `Hauptstraße 5`).
+ * Not a count before capitalised words (`3 Way Handshake`, `12 Factor App`, `1 Main`).
+ */
+const STREET_SHAPE = new RegExp(
+  `^\\d{1,6}[A-Za-z]?(?:\\s+[\\p{L}\\d'’.-]+){1,4}?\\s+(?:${STREET_TYPES.join("|")})\\.?(?=$|[\\s,])` +
+    `|^\\d{1,6}[A-Za-z]?,?\\s+(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Pp]lace|[Cc]hemin|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Vv]iale?|[Pp]iazza|[Cc]alle|[Aa]venida|[Rr]ua)(?!\\p{L})` +
+    `|\\p{Lu}\\p{Ll}+\\.?,?\\s+(?:n[º°o]\\.?\\s*)?\\d{1,6}[A-Za-z]?(?![\\w.])`,
+  "u",
+);

@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import { STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
-import type { Detector } from "./detector";
+import { caseless, type Detector } from "./detector";
 import { nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 
 /** The kind of a person's street address, found by its key (`key-rules.ts`) or in text. */
@@ -36,6 +36,17 @@ const BR_LINE =
  */
 const LINE_CONTEXT_BEFORE =
   /(?:^|[\n"'`(\[{:=,;>|]|(?<![\p{L}])(?:to|at|on|from|in|near|via|address|addr|street|ship|shipped|shipping|deliver|delivered|delivery|located|lives|live|billing|mailing|home|dest|destination)[ \t]*:?)[ \t]*$/iu;
+/**
+ * What may follow a US street line in prose and leave it one: the text's or a sentence's end, a
+ * punctuation mark, a capitalised word, or a lower-case word that joins the sentence (`to 12 Main
+ * St today`, `at 12 Main St in Springfield`). Any other lower-case word makes the line a phrase
+ * whose number is a count (`retry to 2 Main St replicas`, `rolled out to 3 Main Street stores`,
+ * `upgraded from 2 Park Ave plan`): it stays. A quadrant, a unit or a city after the type ends the line.
+ */
+const LINE_CONTEXT_AFTER =
+  /^(?![ \t]+[a-z])|^[ \t]+(?:and|or|but|in|on|at|near|by|for|from|to|with|until|before|after|since|today|tomorrow|yesterday|tonight|now|then|was|is|has|had|please|via|apt|suite|ste|unit|floor|fl|room|rm)(?![\w'’-])/;
+/** A line ending with its street's type (no quadrant, unit or city after it), which `LINE_CONTEXT_AFTER` then reads. */
+const ENDS_WITH_TYPE = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?$`);
 /** How far before a line its context is read. */
 const CONTEXT_REACH = 32;
 
@@ -60,19 +71,44 @@ const CONTEXT_REACH = 32;
  * `mac_address`, `bind_address: 0.0.0.0:8080`, `0x7ffd…`): no street's word or shape. A city
  * alone (`geo.locality.name`) is no street address: `geoPrecision` decides it.
  */
+/**
+ * An unquoted value after `:` under a street's key (`street: Hauptstraße 5`, YAML's `line1: 742
+ * Evergreen Terrace`, `address: 1600 Amphitheatre Parkway`): up to the line's end, a `;`, `|`,
+ * ` - `, a quote or a bracket, or a `,` not before a house number (`Flores, 123` is one street);
+ * the blanks after it are not its own. The key decides as it does for an attribute
+ * (`holdsStreetAddress`). A US or BR line there is the prose forms' (`Address: 350 5th Ave, New
+ * York, NY 10118` goes with its city and ZIP, `Endereço: Rua Augusta, 1500 - CEP …` up to its number).
+ */
+const COLON_UNQUOTED =
+  `:(?!=)(?<=(?:${STREET_FIELD_LAST_WORDS.map(caseless).join("|")})[ \\t]*:)[ \\t]+(?!${US_LINE}|${BR_LINE})` +
+  `[^\\s"'{\\[<>](?:(?! - )[^\\n\\r;"'<>{}=:,|]|,(?= ?(?:n[º°o]\\.? ?)?\\d{1,6}(?![\\w.])))*(?<=\\S)`;
+/**
+ * A form-encoded field named with brackets, as Stripe's API and PHP read them
+ * (`address[line1]=354+Oyster+Point+Blvd`, `shipping[address][line1]=…`): the value up to `&`.
+ */
+const BRACKETED_FORM_FIELD = `=(?<=\\[(?:line_?[12]|address_?[12]?|street)\\]=)[^\\s&;"'<>]+`;
+/** A bracketed form field's name before `end` (`shipping[address][line1]`), as words. */
+function bracketedNameWords(text: string, end: number): string[] {
+  const name = /[\w.\[\]-]{1,96}$/.exec(text.slice(Math.max(0, end - 96), end));
+  return name === null ? [] : nameWords(name[0].replace(/[[\]]+/g, "."));
+}
+
 export const streetAddressDetector: Detector = {
   kind: STREET_ADDRESS_KIND,
-  source: `${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${US_LINE}|${BR_LINE}`,
+  source: `${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${US_LINE}|${BR_LINE}`,
   evidence: Evidence.STREET_ADDRESS,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
     const separator = match.charCodeAt(0);
     if (separator !== 58 /* : */ && separator !== 61 /* = */) {
       if (separator > 57 /* a street's head word */) return marker;
-      return LINE_CONTEXT_BEFORE.test(text.slice(Math.max(0, start - CONTEXT_REACH), start)) ? marker : undefined;
+      const context = LINE_CONTEXT_BEFORE.test(text.slice(Math.max(0, start - CONTEXT_REACH), start));
+      const phrase = ENDS_WITH_TYPE.test(match) && !LINE_CONTEXT_AFTER.test(text.slice(start + match.length, start + match.length + 16));
+      return context && !phrase ? marker : undefined;
     }
-    const name = nameBefore(text, start);
-    const words = nameWords(name);
+    const bracketed = text.charCodeAt(start - 1) === 93; /* ] */
+    const name = bracketed ? "" : nameBefore(text, start);
+    const words = bracketed ? bracketedNameWords(text, start) : nameWords(name);
     let field = namesStreetAddress(words);
     // A bare `line1` is an address's line only inside an address's object.
     if (field === undefined && words.length === 1 && /^line[12]$/.test(words[0]!) && addressObjectBefore(text, text.lastIndexOf(name, start))) {
