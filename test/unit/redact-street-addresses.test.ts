@@ -67,9 +67,14 @@ describe("keys naming a street address", () => {
       expect(holdsStreetAddress(value, "shaped"), value).toBe(false);
     }
     expect(holdsStreetAddress("Main 5", "named")).toBe(true);
-    // A street's name without a number, an id, a form's answer: no address (README).
-    for (const value of ["", "n/a", "required", "***", "{{street}}", "10.0.0.1", "[REDACTED:street_address]", "Main", "Sesame Street",
-      "addr_1Nv0FGQ9RKHgCVdK", "same_as_shipping", "See attached"]) {
+    // Under a key naming a street, its name without the number, which senders keep apart.
+    for (const value of ["Sesame Street", "Rua das Flores", "Baker Street"]) {
+      expect(holdsStreetAddress(value, "named"), value).toBe(true);
+      expect(holdsStreetAddress(value, "shaped"), value).toBe(false);
+    }
+    // One token (a name alone, an id, a form's word) and a form's answer: no address.
+    for (const value of ["", "n/a", "required", "***", "{{street}}", "10.0.0.1", "[REDACTED:street_address]", "Main",
+      "addr_1Nv0FGQ9RKHgCVdK", "same_as_shipping", "See attached", "same as billing"]) {
       expect(holdsStreetAddress(value, "named"), value).toBe(false);
     }
   });
@@ -137,7 +142,7 @@ describe("keys naming a street address", () => {
       shipping_address: "same_as_shipping",
       "address.line1": "See attached",
       street: "Main",
-      "customer.street": "Sesame Street",
+      "customer.street": MARK,
       address: "3 Way Handshake",
       "node.address": "12 Factor App",
       "customer.address": "1 Main",
@@ -164,6 +169,8 @@ describe("street address fields written into text", () => {
       ["checkout ok street_address=12 Main St city=Springfield", `checkout ok street_address=${MARK} city=Springfield`],
       ['pedido {"endereco":"Rua das Flores, 123","cidade":"Recife"}', `pedido {"endereco":"${MARK}","cidade":"Recife"}`],
       ['{"streetAddress":"Elm 5"}', `{"streetAddress":"${MARK}"}`],
+      ['pedido {"logradouro":"Rua das Flores","numero":"123"}', `pedido {"logradouro":"${MARK}","numero":"123"}`],
+      ['{"address":{"street":"Baker Street","number":"221B"}}', `{"address":{"street":"${MARK}","number":"221B"}}`],
       ["address:\n  street: 12 Main St\n  city: Springfield", `address:\n  street: ${MARK}\n  city: Springfield`],
       ['body: {\\"address\\":\\"221B Baker Street\\"}', `body: {\\"address\\":\\"${MARK}\\"}`],
     ]);

@@ -50,18 +50,24 @@ export function namesStreetAddress(words: readonly string[]): StreetAddressField
  * Whether `text`, the value under a key naming a street address (`namesStreetAddress`) or the
  * value of such a field in text, is one, so that it is replaced. Not what stands in a value's
  * place (a blank, a mask or template: `standsForSecret`; a flag or a form's word, `NOT_AN_ADDRESS`),
- * nor a text without a digit and a blank (a street's name alone, `Main`; an id, `addr_1Nv0FGQ9RKHgCVdK`;
- * a form's answer, `same_as_shipping`, `See attached`), nor a machine's address (`TECHNICAL_VALUE`: an IP and port, a host and port, a URL, an
- * e-mail address, a hexadecimal memory or wallet address). Under a `shaped` key, only a street's
- * shape (`STREET_SHAPE`: `12 Main St`, `Rua das Flores, 123`, `Hauptstraße 5`; not `3 Way Handshake`),
- * so that `address: "listen tcp 8080"` stays.
+ * nor one token (a street's name alone, `Main`; an id, `addr_1Nv0FGQ9RKHgCVdK`; a form's answer,
+ * `same_as_shipping`; also `See attached`), nor a machine's address (`TECHNICAL_VALUE`: an IP and port, a host and port, a URL, an
+ * e-mail address, a hexadecimal memory or wallet address). Under a `named` key, any other text of
+ * two words or more, a street's name without its number too (`Rua das Flores`, `Baker Street`);
+ * under a `shaped` key, only a street's shape with a number (`STREET_SHAPE`: `12 Main St`,
+ * `Rua das Flores, 123`, `Hauptstraße 5`; not `3 Way Handshake`), so that
+ * `address: "listen tcp 8080"` stays.
  */
 export function holdsStreetAddress(text: string, field: StreetAddressField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
   if (!/\p{L}/u.test(trimmed) || NOT_AN_ADDRESS.has(trimmed.toLowerCase()) || TECHNICAL_VALUE.test(trimmed)) return false;
-  if (!/\d/.test(trimmed) || !/\s/.test(trimmed)) return false;
-  return field === "named" || (!/[:@/=_\\]/.test(trimmed) && STREET_SHAPE.test(trimmed));
+  // One token is an id or a form's word (`addr_1Nv0FGQ9RKHgCVdK`, `same_as_shipping`, `Main`).
+  if (!/\s/.test(trimmed)) return false;
+  // Under a key naming a street, a street's name is one without its number, which senders keep in
+  // a field of its own (`{"logradouro":"Rua das Flores","numero":"123"}`, `street: Baker Street`).
+  if (field === "named") return true;
+  return /\d/.test(trimmed) && !/[:@/=_\\]/.test(trimmed) && STREET_SHAPE.test(trimmed);
 }
 
 /** The last words of the keys `namesStreetAddress` accepts, lower case, as written (a text detector's candidates). */
@@ -150,6 +156,8 @@ const TECHNICAL_WORDS: ReadonlySet<string> = new Set([
 const NOT_AN_ADDRESS: ReadonlySet<string> = new Set([
   "true", "false", "yes", "no", "null", "none", "n/a", "na", "unknown", "empty", "required", "optional", "invalid", "valid", "missing",
   "string", "text", "redacted", "hidden", "sim", "nao", "não", "vazio", "obrigatorio", "obrigatório",
+  // A form's answers in a street's field.
+  "see attached", "same as shipping", "same as billing", "not provided", "not applicable", "to be confirmed",
 ]);
 
 /** A machine's address, whole: an IP (and port), a host and port, a URL, an e-mail address, a hexadecimal address. */
