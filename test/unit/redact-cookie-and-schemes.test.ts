@@ -60,6 +60,15 @@ describe("cookie headers keep their names, attributes and preferences", () => {
     expect(values.request).toContain("theme=dark");
   });
 
+  // Several Set-Cookies joined with `, ` (Fetch's `headers.get("set-cookie")`): each cookie's value goes, Expires' comma is no separator.
+  it.each([
+    ["sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth", "sid=[REDACTED:secret]; Path=/, refresh=[REDACTED:secret]; Path=/auth"],
+    [
+      "sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=R3fr3shT0kenValue; Path=/auth, lang=en; Path=/",
+      "sid=[REDACTED:secret]; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=[REDACTED:secret]; Path=/auth, lang=en; Path=/",
+    ],
+  ])("joined Set-Cookies: %s", (value, want) => expect(stored("http.response.header.set-cookie", value)).toBe(want));
+
   it("a value that is no list of cookies goes whole", () => {
     expect(stored("cookie", "abc123secret")).toBe("[REDACTED:secret]");
     expect(stored("http.request.header.cookie", "s%3Aabc.def")).toBe("[REDACTED:secret]");
@@ -129,6 +138,15 @@ describe("a cookie header in text", () => {
     [
       "Cookie: lang=sk_live_51Habc123def456ghi789xyz; theme=dark; theme_session=abc123XYZsecret987; currency=4111111111111111",
       "Cookie: lang=[REDACTED:secret_param]; theme=dark; theme_session=[REDACTED:secret_param]; currency=[REDACTED:secret_param]",
+    ],
+    [
+      "< set-cookie: sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth",
+      "< set-cookie: sid=[REDACTED:secret_param]; Path=/, refresh=[REDACTED:secret_param]; Path=/auth",
+    ],
+    ["set-cookie: a=1, refresh=R3fr3shT0kenValue", "set-cookie: a=[REDACTED:secret_param], refresh=[REDACTED:secret_param]"],
+    [
+      "set-cookie: sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=R3fr3shT0kenValue; Path=/ done",
+      "set-cookie: sid=[REDACTED:secret_param]; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=[REDACTED:secret_param]; Path=/ done",
     ],
     // The words after the header's pairs are the sentence's.
     ["sent Cookie: sid=abc123 to the upstream", "sent Cookie: sid=[REDACTED:secret_param] to the upstream"],

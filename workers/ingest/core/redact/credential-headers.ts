@@ -40,7 +40,30 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  *   and loses its access key id, which names the key.
  */
 export function redactCredentialHeader(header: CredentialHeader, value: string, mark: (credential: string) => string): string | undefined {
-  return header === "authorization" ? redactAuthorization(value, mark) : redactCookies(value, header === "set-cookie", mark);
+  if (header === "authorization") return redactAuthorization(value, mark);
+  return header === "set-cookie" ? redactSetCookies(value, mark) : redactCookies(value, false, mark);
+}
+
+/**
+ * Where one `Set-Cookie` ends and the next begins when several are joined into one line with
+ * `, ` (the Fetch standard's `Headers.get("set-cookie")`, undici, proxies folding the header,
+ * RFC 9110 §5.3): a comma before a cookie's `name=`. `Expires=Wed, 21 Oct 2026 …`'s comma is
+ * followed by a day's number and a blank, no `name=`.
+ */
+const SET_COOKIE_SEPARATOR = /,[ \t]*(?=[!#$%&'*+\-.^_`|~0-9A-Za-z]+[ \t]*=)/g;
+
+/** Each `Set-Cookie` of a line joining several, redacted; undefined when one reads as no cookie. */
+function redactSetCookies(value: string, mark: (credential: string) => string): string | undefined {
+  let out = "";
+  let from = 0;
+  for (const separator of [...value.matchAll(SET_COOKIE_SEPARATOR), undefined]) {
+    const to = separator?.index ?? value.length;
+    const cookie = redactCookies(value.slice(from, to), true, mark);
+    if (cookie === undefined) return undefined;
+    out += cookie + (separator?.[0] ?? "");
+    from = to + (separator?.[0].length ?? 0);
+  }
+  return out;
 }
 
 /** What a marker starts with: a value already redacted is kept as it is. */
