@@ -148,6 +148,10 @@ describe("a cookie header in text", () => {
       "set-cookie: sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=R3fr3shT0kenValue; Path=/ done",
       "set-cookie: sid=[REDACTED:secret_param]; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=[REDACTED:secret_param]; Path=/ done",
     ],
+    // The header as a `key=value` field (logfmt): every cookie is read, not the first alone.
+    ["cookie=sid=abc123XYZsecret; refresh=R3fr3shT0kenValue", "cookie=sid=[REDACTED:secret_param]; refresh=[REDACTED:secret_param]"],
+    ['msg cookie="sid=abc123XYZsecret; theme=dark" x=1', 'msg cookie="sid=[REDACTED:secret_param]; theme=dark" x=1'],
+    ["GET /?cookie=sid=abc&x=1", "GET /?cookie=[REDACTED:secret_param]&x=1"],
     // The words after the header's pairs are the sentence's.
     ["sent Cookie: sid=abc123 to the upstream", "sent Cookie: sid=[REDACTED:secret_param] to the upstream"],
   ])("%s", (text, want) => expect(redacted(text)).toBe(want));

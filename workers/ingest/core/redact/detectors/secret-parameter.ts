@@ -356,6 +356,11 @@ function redactParameter(match: string, marker: string, text: string, start: num
   const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
   const name = match.slice(0, equals);
+  // A cookie header written as a field (`cookie=sid=…; refresh=…`) is read as the header; in a
+  // URL's query (`?cookie=…&x=1`) the value ends at the next `&`, as any parameter's.
+  const inQuery = start > 0 && /[?&]/.test(text.charAt(start - 1));
+  const cookies = inQuery ? undefined : redactCookieField(name, match, equals + 1, marker, text, start);
+  if (cookies !== undefined) return cookies ?? undefined;
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
