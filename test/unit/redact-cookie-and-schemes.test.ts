@@ -31,6 +31,44 @@ describe("cookie headers keep their names, attributes and preferences", () => {
     ["cookie", "theme=eyJhbGciOiJIUzI1NiJ9%2EeyJzdWIiOiIxIn0", "theme=[REDACTED:secret]"],
   ])("%s: %s", (key, value, want) => expect(stored(key, value)).toBe(want));
 
+  // A preference's name keeps only a setting's value, and a name with a credential's or an id's word is no preference's.
+  it.each([
+    ["lang=sk_live_51Habc123def456ghi789xyz", "lang=[REDACTED:secret]"],
+    ["language=AKIAIOSFODNN7EXAMPLE", "language=[REDACTED:secret]"],
+    ["theme=xoxb-123456789012-abcdefABCDEF", "theme=[REDACTED:secret]"],
+    ["currency=4111111111111111", "currency=[REDACTED:secret]"],
+    ["locale=203.0.113.9", "locale=[REDACTED:secret]"],
+    ["theme=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "theme=[REDACTED:secret]"],
+    ["locale=ghp_16C7e42F292c6912E7710c838347Ae178B4a", "locale=[REDACTED:secret]"],
+    ["theme_session=abc123XYZsecret987", "theme_session=[REDACTED:secret]"],
+    ["user_locale_token=dark", "user_locale_token=[REDACTED:secret]"],
+    ["langSessionKey=s3cr3tVal", "langSessionKey=[REDACTED:secret]"],
+    ["consent_id=0b7f4b0e-3c2e-4c1a-9d7e-2f3a4b5c6d7e", "consent_id=[REDACTED:secret]"],
+  ])("no setting under a preference's name: %s", (value, want) => {
+    expect(stored("http.request.header.cookie", value)).toBe(want);
+    expect(stored("cookie", value)).toBe(want);
+  });
+
+  it("settings stay: a word, a language tag, a small number, a time zone", () => {
+    const value = "theme=dark; lang=en-US; locale=pt_BR; currency=USD; tz=Europe/Berlin; timezone=Etc/GMT+1; cookieconsent_status=dismiss; NEXT_LOCALE=de; django_language=fr; consent=1";
+    expect(stored("cookie", value)).toBe(value);
+  });
+
+  it("the body text and the attribute lifted from it agree", () => {
+    const { values } = storedLogAttributes([{ key: "request", value: { stringValue: '{"cookie":"locale=ghp_16C7e42F292c6912E7710c838347Ae178B4a; theme=dark"}' } }]);
+    expect(values.request).not.toContain("ghp_");
+    expect(values.request).toContain("theme=dark");
+  });
+
+  // Several Set-Cookies joined with `, ` (Fetch's `headers.get("set-cookie")`): each cookie's value goes, Expires' comma is no separator.
+  it.each([
+    ["sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth", "sid=[REDACTED:secret]; Path=/, refresh=[REDACTED:secret]; Path=/auth"],
+    [
+      "sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=R3fr3shT0kenValue; Path=/auth, lang=en; Path=/",
+      "sid=[REDACTED:secret]; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=[REDACTED:secret]; Path=/auth, lang=en; Path=/",
+    ],
+  ])("joined Set-Cookies: %s", (value, want) => expect(stored("http.response.header.set-cookie", value)).toBe(want));
+
   it("a value that is no list of cookies goes whole", () => {
     expect(stored("cookie", "abc123secret")).toBe("[REDACTED:secret]");
     expect(stored("http.request.header.cookie", "s%3Aabc.def")).toBe("[REDACTED:secret]");
@@ -97,6 +135,23 @@ describe("a cookie header in text", () => {
     ],
     ["curl -H 'Cookie: theme=dark; session=abc123' https://api.example.com/x", "curl -H 'Cookie: theme=dark; session=[REDACTED:secret_param]' https://api.example.com/x"],
     ['{"headers":{"Cookie":"theme=dark; session=abc123; lang=en"}}', '{"headers":{"Cookie":"theme=dark; session=[REDACTED:secret_param]; lang=en"}}'],
+    [
+      "Cookie: lang=sk_live_51Habc123def456ghi789xyz; theme=dark; theme_session=abc123XYZsecret987; currency=4111111111111111",
+      "Cookie: lang=[REDACTED:secret_param]; theme=dark; theme_session=[REDACTED:secret_param]; currency=[REDACTED:secret_param]",
+    ],
+    [
+      "< set-cookie: sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth",
+      "< set-cookie: sid=[REDACTED:secret_param]; Path=/, refresh=[REDACTED:secret_param]; Path=/auth",
+    ],
+    ["set-cookie: a=1, refresh=R3fr3shT0kenValue", "set-cookie: a=[REDACTED:secret_param], refresh=[REDACTED:secret_param]"],
+    [
+      "set-cookie: sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=R3fr3shT0kenValue; Path=/ done",
+      "set-cookie: sid=[REDACTED:secret_param]; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=[REDACTED:secret_param]; Path=/ done",
+    ],
+    // The header as a `key=value` field (logfmt): every cookie is read, not the first alone.
+    ["cookie=sid=abc123XYZsecret; refresh=R3fr3shT0kenValue", "cookie=sid=[REDACTED:secret_param]; refresh=[REDACTED:secret_param]"],
+    ['msg cookie="sid=abc123XYZsecret; theme=dark" x=1', 'msg cookie="sid=[REDACTED:secret_param]; theme=dark" x=1'],
+    ["GET /?cookie=sid=abc&x=1", "GET /?cookie=[REDACTED:secret_param]&x=1"],
     // The words after the header's pairs are the sentence's.
     ["sent Cookie: sid=abc123 to the upstream", "sent Cookie: sid=[REDACTED:secret_param] to the upstream"],
   ])("%s", (text, want) => expect(redacted(text)).toBe(want));

@@ -40,7 +40,30 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  *   and loses its access key id, which names the key.
  */
 export function redactCredentialHeader(header: CredentialHeader, value: string, mark: (credential: string) => string): string | undefined {
-  return header === "authorization" ? redactAuthorization(value, mark) : redactCookies(value, header === "set-cookie", mark);
+  if (header === "authorization") return redactAuthorization(value, mark);
+  return header === "set-cookie" ? redactSetCookies(value, mark) : redactCookies(value, false, mark);
+}
+
+/**
+ * Where one `Set-Cookie` ends and the next begins when several are joined into one line with
+ * `, ` (the Fetch standard's `Headers.get("set-cookie")`, undici, proxies folding the header,
+ * RFC 9110 §5.3): a comma before a cookie's `name=`. `Expires=Wed, 21 Oct 2026 …`'s comma is
+ * followed by a day's number and a blank, no `name=`.
+ */
+const SET_COOKIE_SEPARATOR = /,[ \t]*(?=[!#$%&'*+\-.^_`|~0-9A-Za-z]+[ \t]*=)/g;
+
+/** Each `Set-Cookie` of a line joining several, redacted; undefined when one reads as no cookie. */
+function redactSetCookies(value: string, mark: (credential: string) => string): string | undefined {
+  let out = "";
+  let from = 0;
+  for (const separator of [...value.matchAll(SET_COOKIE_SEPARATOR), undefined]) {
+    const to = separator?.index ?? value.length;
+    const cookie = redactCookies(value.slice(from, to), true, mark);
+    if (cookie === undefined) return undefined;
+    out += cookie + (separator?.[0] ?? "");
+    from = to + (separator?.[0].length ?? 0);
+  }
+  return out;
 }
 
 /** What a marker starts with: a value already redacted is kept as it is. */
@@ -52,13 +75,33 @@ const COOKIE_PAIR = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*(.*)$/s;
 /**
  * Words of a cookie's name that make it a preference's (a site's theme, language, locale,
  * currency, time zone, the cookie banner's answer): `theme`, `django_language`, `NEXT_LOCALE`,
- * `cookieconsent_status`. Its value is kept while it reads as a setting (`PREFERENCE_VALUE`).
+ * `cookieconsent_status`. Its value is kept while it reads as a setting (`SETTING_VALUES`).
  */
 const PREFERENCE_WORDS: ReadonlySet<string> = new Set([
   "theme", "lang", "language", "locale", "currency", "tz", "timezone", "consent", "cookieconsent",
 ]);
-/** A setting's value: a short word, a language tag, a time zone (`dark`, `en-US`, `EUR`, `Europe/Berlin`, `true`, `1`). */
-const PREFERENCE_VALUE = /^[A-Za-z0-9_.:/+-]{1,40}$/;
+/**
+ * Words that make a name a credential's or an identifier's even beside a preference word
+ * (`theme_session`, `user_locale_token`, `langSessionKey`, `consent_id`): such a cookie is no
+ * preference, whatever its value.
+ */
+const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
+  "session", "sess", "sid", "ssid", "token", "tok", "key", "id", "uid", "guid", "uuid", "auth", "secret", "jwt",
+  "csrf", "xsrf", "pass", "password", "pwd", "sig", "signature", "nonce", "hash", "ticket", "code",
+]);
+/**
+ * A setting's value, one of: a word or a language tag with short subtags (`dark`, `true`, `USD`,
+ * `en-US`, `pt_BR`, `zh-Hant-TW`; BCP 47 subtags are at most 8 characters), a small number
+ * (`1`, `0`, `120`), a time zone of the IANA database (`Europe/Berlin`, `America/Argentina/Buenos_Aires`,
+ * `Etc/GMT+1`). No token, card number, address or id has these shapes: a digit run longer than 3
+ * or a subtag longer than 8 is no setting.
+ */
+const SETTING_VALUES: readonly RegExp[] = [
+  /^[A-Za-z]{1,12}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/,
+  /^[0-9]{1,3}$/,
+  /^[A-Z][A-Za-z_]{1,20}(?:\/[A-Za-z_]{1,30}){1,2}$/,
+  /^Etc\/(?:UTC|GMT(?:[+-][0-9]{1,2})?)$/,
+];
 
 /** `Set-Cookie` attributes (RFC 6265 §4.1.1, RFC 6265bis: `Partitioned`, Chrome's `Priority`), lower case. */
 const COOKIE_ATTRIBUTES: ReadonlySet<string> = new Set([
@@ -89,14 +132,22 @@ function redactCookies(value: string, setCookie: boolean, mark: (credential: str
     if (pair === null) return undefined;
     const [, name, cookie] = pair;
     const trimmed = cookie!.trimEnd();
-    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || (namesPreference(name!) && PREFERENCE_VALUE.test(trimmed));
+    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || (namesPreference(name!) && isSetting(trimmed));
     out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed)}${cookie!.slice(trimmed.length)}`);
   }
   return out.join(";");
 }
 
+/** Whether `value` reads as a setting (`SETTING_VALUES`); a sentence's final mark after it is the sentence's (`lang=en.`). */
+function isSetting(value: string): boolean {
+  const setting = value.replace(/[.,!?]+$/, "");
+  return SETTING_VALUES.some((shape) => shape.test(setting));
+}
+
+/** Whether a cookie's name holds a preference word and no credential's or identifier's word. */
 function namesPreference(name: string): boolean {
-  return nameWords(name).some((word) => PREFERENCE_WORDS.has(word));
+  const words = nameWords(name);
+  return words.some((word) => PREFERENCE_WORDS.has(word)) && !words.some((word) => CREDENTIAL_WORDS.has(word));
 }
 
 /** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */

@@ -356,6 +356,11 @@ function redactParameter(match: string, marker: string, text: string, start: num
   const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
   const name = match.slice(0, equals);
+  // A cookie header written as a field (`cookie=sid=…; refresh=…`) is read as the header; in a
+  // URL's query (`?cookie=…&x=1`) the value ends at the next `&`, as any parameter's.
+  const inQuery = start > 0 && /[?&]/.test(text.charAt(start - 1));
+  const cookies = inQuery ? undefined : redactCookieField(name, match, equals + 1, marker, text, start);
+  if (cookies !== undefined) return cookies ?? undefined;
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
@@ -536,11 +541,19 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   if (redacted === value) return null;
   return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
 }
+/** A comma that starts another cookie: `, ` before a cookie's `name=`. */
+const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
+/** A run of a pair's or attribute's characters, commas that start no cookie included. */
+const COOKIE_RUN = String.raw`[^\s;,"'\\]*(?:(?!${NEXT_COOKIE}),[^\s;,"'\\]*)*`;
+/** An `Expires` attribute's date, with its blanks. */
+const EXPIRES_DATE = String.raw`[Ee]xpires[ \t]*=[ \t]*[A-Za-z]{3},[ \t]+[0-9]{1,2}[ -][A-Za-z]{3}[ -][0-9]{2,4}[ \t]+[0-9]{1,2}:[0-9]{2}:[0-9]{2}[ \t]+GMT`;
 /**
  * A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;`,
- * quote or backslash (an escaped quote closing JSON text held in a string, `\"`).
+ * quote or backslash (an escaped quote closing JSON text held in a string, `\"`); also joined by
+ * `, ` before a cookie's `name=` (several `Set-Cookie`s on one line, credential-headers.ts), and an
+ * `Expires` date read whole across its blanks (`Expires=Wed, 21 Oct 2026 07:28:00 GMT`, RFC 6265 §5.1.1).
  */
-const COOKIE_TEXT = /^[^\s;"'\\]*(?:;[ \t]*[^\s;"'\\]*)*/;
+const COOKIE_TEXT = new RegExp(String.raw`^${COOKIE_RUN}(?:(?:;[ \t]*|${NEXT_COOKIE})(?:${EXPIRES_DATE}|${COOKIE_RUN}))*`);
 /** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
 const MAX_COOKIE_TEXT = 8192;
 
