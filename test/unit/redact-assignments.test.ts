@@ -277,3 +277,16 @@ describe("an `&` inside a secret's value is the value's, unless the next pair st
     expect(redactString(text, policy).text).toBe(stored);
   });
 });
+
+describe("a `#` inside an unquoted secret's value is the value's; after a blank it starts a comment", () => {
+  const policy = defaultRedactionPolicy();
+  it.each([
+    ["PASSWORD=Xy7#pq", "PASSWORD=[REDACTED:secret_param]"],
+    ["password=Xy7#pq", "password=[REDACTED:secret_param]"],
+    ["PASS=Xy7#pq", "PASS=[REDACTED:secret_param]"],
+    ["DB_PASSWORD=Xy7#pq # the staging one", "DB_PASSWORD=[REDACTED:secret_param] # the staging one"],
+    ["callback?x=1&state=abc#access_token=abc123def456", "callback?x=1&state=abc#access_token=[REDACTED:secret_param]"],
+  ])("%s", (text, stored) => {
+    expect(redactString(text, policy).text).toBe(stored);
+  });
+});

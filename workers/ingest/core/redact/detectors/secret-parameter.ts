@@ -111,10 +111,15 @@ const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|$
 const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
 export const SECRET_PARAM_KIND = "secret_param";
+/** What became of a password, as a status field reports it (`password: changed`). */
+const PASSWORD_STATE = /^(?:changed|reset|expired|Changed|Reset|Expired|CHANGED|RESET|EXPIRED)$/;
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
 // An `&` ends a value only before the next `name=` (a query's or a form's next pair): a password
-// may hold one (`Tr0ub4dor&3`), and cutting there stored the password's tail.
-const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
+// may hold one (`Tr0ub4dor&3`), and cutting there stored the password's tail. So does a `#`,
+// before anything but a fragment's `name=` (`#access_token=…`): not after a blank it starts no
+// comment in shell, dotenv, YAML or logfmt (`PASSWORD=Xy7#pq`), and a URL's fragment after a
+// secret's value goes with it.
+const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|[&#](?![A-Za-z_][\w.-]*=))+/;
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
@@ -482,6 +487,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
   if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
+  // A field's state word says what became of the password (`password: changed`, `password:
+  // expired`); as a flag's or a connection string's value (`--password=changed`) it is the password.
+  if (PASSWORD_STATE.test(bare)) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
