@@ -120,6 +120,9 @@ const PASSWORD_STATE = /^(?:changed|reset|expired|Changed|Reset|Expired|CHANGED|
 // comment in shell, dotenv, YAML or logfmt (`PASSWORD=Xy7#pq`), and a URL's fragment after a
 // secret's value goes with it.
 const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|[&#](?![A-Za-z_][\w.-]*=))+/;
+/** A URL query's or fragment's value (after `?`, `&` or `#`), which a `#` ends. */
+const QUERY_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
+const QUERY_OPENERS = "?&#";
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
@@ -364,20 +367,22 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
+  // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
+  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
-  const first = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
+  const first = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
     return undefined;
   }
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
-  if (!quoted && holdsOrdinaryValue(name, firstToken(value, PARAMETER_TOKEN, end), text, start)) return undefined;
+  if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
   // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
   // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
   if (value === "{" && end.next === '"') return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
-  const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
+  const token = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
-  return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end, inProse(name, text, start));
+  return redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start));
 }
 
 /**
