@@ -277,3 +277,18 @@ describe("an `&` inside a secret's value is the value's, unless the next pair st
     expect(redactString(text, policy).text).toBe(stored);
   });
 });
+
+describe("a `#` inside an unquoted secret's value is the value's; after a blank it starts a comment", () => {
+  const policy = defaultRedactionPolicy();
+  it.each([
+    ["PASSWORD=Xy7#pq", "PASSWORD=[REDACTED:secret_param]"],
+    ["password=Xy7#pq", "password=[REDACTED:secret_param]"],
+    ["PASS=Xy7#pq", "PASS=[REDACTED:secret_param]"],
+    ["DB_PASSWORD=Xy7#pq # the staging one", "DB_PASSWORD=[REDACTED:secret_param] # the staging one"],
+    ["callback?x=1&state=abc#access_token=abc123def456", "callback?x=1&state=abc#access_token=[REDACTED:secret_param]"],
+    // In a URL's query a `#` starts the fragment.
+    ["https://x.example/geo?token=k9Xq2mPz7Lw4#top", "https://x.example/geo?token=[REDACTED:secret_param]#top"],
+  ])("%s", (text, stored) => {
+    expect(redactString(text, policy).text).toBe(stored);
+  });
+});

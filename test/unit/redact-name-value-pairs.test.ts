@@ -185,3 +185,48 @@ describe("a whole plain scalar stops where JSON text around it goes on", () => {
     expect(() => JSON.parse(out)).not.toThrow();
   });
 });
+
+describe("a member ending in Key or Name pairs with its sibling ending in Value", () => {
+  it.each([
+    // CloudFormation's stack parameters and Elastic Beanstalk's option settings.
+    ['{"Parameters":[{"ParameterKey":"DBPassword","ParameterValue":"hunter2!Pw"},{"ParameterKey":"Env","ParameterValue":"prod"}]}', '{"Parameters":[{"ParameterKey":"DBPassword","ParameterValue":"[REDACTED:secret]"},{"ParameterKey":"Env","ParameterValue":"prod"}]}'],
+    ['{"OptionName":"DB_PASSWORD","Value":"hunter2!Pw","Namespace":"aws:elasticbeanstalk:application:environment"}', '{"OptionName":"DB_PASSWORD","Value":"[REDACTED:secret]","Namespace":"aws:elasticbeanstalk:application:environment"}'],
+    ['{"variable":"DB_PASSWORD","value":"hunter2!Pw"}', '{"variable":"DB_PASSWORD","value":"[REDACTED:secret]"}'],
+  ])("in JSON text %j", (body, want) => {
+    expect(stored(body).body).toBe(want);
+  });
+
+  it("in the attributes lifted from it and in a map", () => {
+    expect(stored('{"ParameterKey":"DBPassword","ParameterValue":"hunter2!Pw"}').attributes.ParameterValue).toBe("[REDACTED:secret]");
+    const attributes: KeyValue[] = [{ key: "option", value: pair("OptionName", "DB_PASSWORD", "Value", "hunter2!Pw") }];
+    expect(storedLogAttributes(attributes).values.option).toEqual(pair("OptionName", "DB_PASSWORD", "Value", "[REDACTED:secret]"));
+  });
+
+  it.each([
+    ['{"ParameterKey":"DBPassword","ParameterValue":"hunter2!Pw"}', '{"ParameterKey":"DBPassword","ParameterValue":"[REDACTED:secret_param]"}'],
+    ["{OptionName: DB_PASSWORD, Value: hunter2!Pw}", "{OptionName: DB_PASSWORD, Value: [REDACTED:secret_param]}"],
+  ])("in text %j", (text, want) => {
+    expect(redacted(text)).toBe(want);
+  });
+
+  it.each([
+    // Another start before Value is another member's: a bound, not the pair's value.
+    '{"ParameterKey":"DBPasswordLength","ParameterValue":"16"}',
+    '{"fieldName":"password","maxValue":"64"}',
+    '{"OptionName":"PORT","Value":"8080"}',
+  ])("leaves %j", (body) => {
+    const { body: out, attributes } = stored(body);
+    expect(out).toBe(body);
+    expect(Object.values(attributes).join(" ")).not.toContain("REDACTED");
+  });
+});
+
+describe("a comment line between a YAML pair's name and value", () => {
+  it("is read past", () => {
+    expect(redacted("env:\n  - name: DB_PASSWORD\n    # rotated monthly\n    value: hunter2!Pw")).toBe(
+      "env:\n  - name: DB_PASSWORD\n    # rotated monthly\n    value: [REDACTED:secret_param]",
+    );
+    const text = "env:\n  - name: LOG_LEVEL\n    # noisy\n    value: debug";
+    expect(redacted(text)).toBe(text);
+  });
+});

@@ -81,3 +81,48 @@ describe("two fields on a line", () => {
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("when a password was set, how often it rotates and how many tries it allows stay", () => {
+  it.each([
+    ["password_last_set", "2026-10-01"],
+    // Active Directory's attribute: 100-nanosecond intervals since 1601.
+    ["pwdLastSet", "133456789012345678"],
+    ["password_attempts", "3"],
+    ["password_rotation_days", "30"],
+    ["login.password_max_tries", "5"],
+    // An AWS Secrets Manager secret's name under Helm's `existingSecret`.
+    ["existingSecret", "prod/db"],
+    ["existingSecret", "prod/orders-db"],
+  ])("%s: %s", (key, value) => expect(stored(key, value)).toBe(value));
+
+  it.each(["password_last_set=2026-10-01", "pwdLastSet: 133456789012345678", "password_attempts=3", "existingSecret: prod/db"])(
+    "in text: %s",
+    (text) => expect(redacted(text)).toBe(text),
+  );
+
+  it.each([["existingSecret", "prod/hunter2!Pw"], ["existingSecret", "Passw0rd/x"]])("a password in its place goes: %s: %s", (key, value) =>
+    expect(stored(key, value)).toBe("[REDACTED:secret]"),
+  );
+});
+
+describe("no value, a state word and a CI reference stand for no password", () => {
+  it.each(["pass: n/a", "password: N/A", "password: changed", "password: reset", "Password: Expired", "token: ${{ secrets.DEPLOY_TOKEN }}"])(
+    "%s",
+    (text) => expect(redacted(text)).toBe(text),
+  );
+
+  it.each([
+    ["password", "n/a"],
+    ["DB_PASSWORD", "${{ secrets.DB_PASSWORD }}"],
+  ])("%s: %s", (key, value) => expect(stored(key, value)).toBe(value));
+
+  it("as a flag's or a connection string's value a state word is the password", () => {
+    expect(redacted("mysql --password=changed -h db")).toBe("mysql --password=[REDACTED:secret_param] -h db");
+    expect(redacted("host=db password=reset dbname=orders")).toBe("host=db password=[REDACTED:secret_param] dbname=orders");
+  });
+
+  it("a password that merely begins with such a word still goes", () => {
+    expect(redacted("password: changed123!")).toBe("password: [REDACTED:secret_param]");
+    expect(stored("password", "reset-Me-9")).toBe("[REDACTED:secret]");
+  });
+});

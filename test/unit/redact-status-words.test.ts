@@ -72,7 +72,6 @@ describe("a word that is also a password goes wherever it is written", () => {
     ["mysql --password=default", "mysql --password=[REDACTED:secret_param]"],
     ["PGPASSWORD=default psql -h db", "PGPASSWORD=[REDACTED:secret_param] psql -h db"],
     ["export DB_PASSWORD=set", "export DB_PASSWORD=[REDACTED:secret_param]"],
-    ["password: reset", "password: [REDACTED:secret_param]"],
   ])("%s", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

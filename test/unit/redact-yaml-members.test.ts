@@ -54,3 +54,15 @@ describe("YAML values below a secret's name", () => {
     expect(work(block(1000))).toBeLessThanOrEqual(small * 2 + 64);
   });
 });
+
+describe("a name/value pair's value below its line is held by the name its sibling gives", () => {
+  it.each([
+    ["- name: API_KEY\n  value: |\n    abc123XYZsecret", "- name: API_KEY\n  value: |\n    [REDACTED:secret_param]"],
+    ["env:\n  - name: DB_PASSWORD\n    value: >-\n      hunter2!Pw\n  - name: PORT\n    value: |\n      8080", "env:\n  - name: DB_PASSWORD\n    value: >-\n      [REDACTED:secret_param]\n  - name: PORT\n    value: |\n      8080"],
+    ["- name: API_KEY\n  value:\n    abc123XYZsecret", "- name: API_KEY\n  value:\n    [REDACTED:secret_param]"],
+  ])("%j", (text, want) => expect(redacted(text)).toBe(want));
+
+  it.each(["env:\n  - name: LOG_LEVEL\n    value: |\n      debug", "- name: API_KEY\n  description: |\n    the key for the billing service"])("leaves %j", (text) =>
+    expect(redacted(text)).toBe(text),
+  );
+});

@@ -11,7 +11,7 @@ import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
-import { isEmptyPairValue, isPairValueMember, secretPairNameOf } from "./name-value-pairs";
+import { isEmptyPairValue, secretPairOf } from "./name-value-pairs";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
 
@@ -172,10 +172,10 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
   const object = node as Record<string, unknown>;
   const graphQL = graphQLRequestInObject(object, rules.graphQLDocuments);
   // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
-  const pairName = secretPairNameOf(object);
+  const pair = secretPairOf(object);
   for (const name in object) {
     const value = object[name];
-    const ruledAs = pairName !== undefined && isPairValueMember(name) && !isEmptyPairValue(value) ? pairName : name;
+    const ruledAs = pair !== undefined && name === pair.value && !isEmptyPairValue(value) ? pair.name : name;
     const key = path === "" ? ruledAs : `${path}.${ruledAs}`;
     // Without a prefix both paths are one string, built once.
     const rootKey = rootPath === path ? key : rootPath === "" ? ruledAs : `${rootPath}.${ruledAs}`;

@@ -13,12 +13,20 @@ import { isSecretName, nameBefore } from "./secret-names";
  * 2026-12-02, "name/value pairs".
  */
 
-/** Whether a member's name is a pair's name member: `name`, `key`, in any case (`Name`, `Key`). */
-export function isPairNameMember(member: string): boolean {
-  return PAIR_NAME_MEMBER.test(member);
+/**
+ * Whether `valueMember` is the value member that pairs with the name member `nameMember`: after
+ * `name`, `key` and `variable` (in any case: `Name`, `Key`), `value`; after a name ending in `Key`
+ * or `Name` (CloudFormation's `ParameterKey`, Elastic Beanstalk's `OptionName`), `Value` or the
+ * same start before `Value` (`ParameterValue`).
+ */
+export function pairsWith(nameMember: string, valueMember: string): boolean {
+  const named = PAIR_NAME_MEMBER.exec(nameMember);
+  if (named === null) return false;
+  const value = valueMember.toLowerCase();
+  return value === "value" || (named[1] !== undefined && named[1] !== "" && value === `${named[1].toLowerCase()}value`);
 }
 
-/** Whether a member's name is a pair's value member: `value`, in any case (`Value`). */
+/** Whether a member's name may be a pair's value member: `value`, or a name ending in it (`ParameterValue`), in any case. */
 export function isPairValueMember(member: string): boolean {
   return PAIR_VALUE_MEMBER.test(member);
 }
@@ -35,21 +43,20 @@ export function secretPairName(name: string): string | undefined {
 }
 
 /**
- * The secret name (`secretPairName`) of an object's name/value pair, when the object has a
- * value member and a name member holding a string that names a secret; undefined otherwise.
- * `object`: a parsed JSON object.
+ * The secret name (`secretPairName`) of an object's name/value pair and its value member's name
+ * (`{ name: "DB_PASSWORD", value: "value" }`), when a name member holding a string that names a
+ * secret has its value member beside it (`pairsWith`); undefined otherwise. `object`: a parsed
+ * JSON object.
  */
-export function secretPairNameOf(object: Readonly<Record<string, unknown>>): string | undefined {
-  let name: string | undefined;
-  let value = false;
+export function secretPairOf(object: Readonly<Record<string, unknown>>): { name: string; value: string } | undefined {
   for (const member in object) {
-    if (isPairValueMember(member)) value = true;
-    else if (name === undefined && isPairNameMember(member)) {
-      const held = object[member];
-      if (typeof held === "string") name = secretPairName(held);
-    }
+    const held = object[member];
+    if (typeof held !== "string" || !PAIR_NAME_MEMBER.test(member)) continue;
+    const name = secretPairName(held);
+    if (name === undefined) continue;
+    for (const value in object) if (isPairValueMember(value) && pairsWith(member, value)) return { name, value };
   }
-  return value ? name : undefined;
+  return undefined;
 }
 
 /**
@@ -60,28 +67,37 @@ export function isEmptyPairValue(value: unknown): boolean {
   return value === "";
 }
 
-const PAIR_NAME_MEMBER = /^(?:name|key)$/i;
-const PAIR_VALUE_MEMBER = /^value$/i;
+/** A pair's name member: `name`, `key`, `variable`, or a name ending in `Key` or `Name` (its start captured). */
+const PAIR_NAME_MEMBER = /^(?:([A-Za-z]*?)(?:name|key)|variable)$/i;
+const PAIR_VALUE_MEMBER = /^[A-Za-z]*value$/i;
 /** A name as keys and environment variables write them, of at most 128 characters. */
 const PLAIN_NAME = /^[A-Za-z_][\w.-]{0,127}$/;
 
 /**
  * The secret names (`secretPairName`) that name members among `attributes` give their sibling
  * value members, by the parent key both share with its dot (`Parameter.` for a lifted
- * `Parameter.Name`, `""` for a map's own `name`); undefined when there is none. The first name
- * member of a parent counts, as in `secretPairNameOf`.
+ * `Parameter.Name`, `""` for a map's own `name`), with the name member's own name (`Name`, for
+ * `pairsWith`); undefined when there is none. The first name member of a parent counts, as in
+ * `secretPairOf`.
  */
-export function secretPairNamesIn(attributes: readonly KeyValue[]): Map<string, string> | undefined {
-  let names: Map<string, string> | undefined;
+export function secretPairNamesIn(attributes: readonly KeyValue[]): Map<string, PairName> | undefined {
+  let names: Map<string, PairName> | undefined;
   for (const { key, value } of attributes) {
     const parentEnd = key.lastIndexOf(".") + 1;
-    if (!("stringValue" in value) || !isPairNameMember(key.slice(parentEnd))) continue;
+    const member = key.slice(parentEnd);
+    if (!("stringValue" in value) || !PAIR_NAME_MEMBER.test(member)) continue;
     const parent = key.slice(0, parentEnd);
     if (names?.has(parent) === true) continue;
     const name = secretPairName(value.stringValue);
-    if (name !== undefined) (names ??= new Map()).set(parent, name);
+    if (name !== undefined) (names ??= new Map()).set(parent, { name, member });
   }
   return names;
+}
+
+/** A secret's name a pair's name member gives (`name`), and that member's own name (`member`). */
+export interface PairName {
+  readonly name: string;
+  readonly member: string;
 }
 
 /**
@@ -89,11 +105,12 @@ export function secretPairNamesIn(attributes: readonly KeyValue[]): Map<string, 
  * name its sibling gives it (`Parameter.password`, from `secretPairNamesIn`'s `names`), an empty
  * value aside; else its own `key`.
  */
-export function pairRuledKey(key: string, value: AnyValue, names: ReadonlyMap<string, string>): string {
+export function pairRuledKey(key: string, value: AnyValue, names: ReadonlyMap<string, PairName>): string {
   const parentEnd = key.lastIndexOf(".") + 1;
-  if (!isPairValueMember(key.slice(parentEnd)) || ("stringValue" in value && isEmptyPairValue(value.stringValue))) return key;
-  const name = names.get(key.slice(0, parentEnd));
-  return name === undefined ? key : key.slice(0, parentEnd) + name;
+  const member = key.slice(parentEnd);
+  if (!isPairValueMember(member) || ("stringValue" in value && isEmptyPairValue(value.stringValue))) return key;
+  const pair = names.get(key.slice(0, parentEnd));
+  return pair === undefined || !pairsWith(pair.member, member) ? key : key.slice(0, parentEnd) + pair.name;
 }
 
 /**
@@ -112,16 +129,20 @@ export function fieldNameBefore(text: string, colon: number): string {
   if (!isPairValueMember(name)) return name;
   const before = text.slice(Math.max(0, colon - PAIR_REACH), colon);
   const flow = FLOW_PAIR_BEFORE.exec(before);
-  if (flow !== null) return secretPairName(flow[1]!) ?? name;
+  if (flow !== null) return (pairsWith(flow[1]!, name) ? secretPairName(flow[2]!) : undefined) ?? name;
   const block = BLOCK_PAIR_BEFORE.exec(before);
-  if (block === null || block[1]!.length + (block[2]?.length ?? 0) !== block[4]!.length) return name;
-  return secretPairName(block[3]!) ?? name;
+  if (block === null || block[1]!.length + (block[2]?.length ?? 0) !== block[5]!.length || !pairsWith(block[3]!, name)) return name;
+  return secretPairName(block[4]!) ?? name;
 }
 
 /** How far back `fieldNameBefore` reads for a pair's name member: a name of up to 160 characters and its punctuation. */
 const PAIR_REACH = 240;
 /** A pair's name member, then `,` and its value member's name up to its colon: JSON text (quotes escaped at any level) and flow maps. */
 const FLOW_PAIR_BEFORE =
-  /(?:^|[{,\s])\\{0,7}["']?(?:name|key)\\{0,7}["']?[ \t]*:[ \t]*\\{0,7}["']?([A-Za-z_/][\w./-]{0,159})\\{0,7}["']?[ \t]*,[ \t\r\n]*\\{0,7}["']?value\\{0,7}["']?[ \t]*$/i;
-/** A YAML block's `name: …` line (perhaps a sequence item's first), then the `value` key at the same indentation. */
-const BLOCK_PAIR_BEFORE = /(?:^|\n)([ \t]*)(-[ \t]+)?(?:name|key)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n([ \t]*)value[ \t]*$/i;
+  /(?:^|[{,\s])\\{0,7}["']?([A-Za-z]{0,32}?(?:name|key)|variable)\\{0,7}["']?[ \t]*:[ \t]*\\{0,7}["']?([A-Za-z_/][\w./-]{0,159})\\{0,7}["']?[ \t]*,[ \t\r\n]*\\{0,7}["']?[A-Za-z]{0,32}value\\{0,7}["']?[ \t]*$/i;
+/**
+ * A YAML block's `name: …` line (perhaps a sequence item's first), comment lines perhaps, then the
+ * `value` key at the same indentation.
+ */
+const BLOCK_PAIR_BEFORE =
+  /(?:^|\n)([ \t]*)(-[ \t]+)?([A-Za-z]{0,32}?(?:name|key)|variable)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*([ \t]*)[A-Za-z]{0,32}value[ \t]*$/i;

@@ -433,6 +433,9 @@ const DESCRIBING_WORDS = new Set([
   "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation", "duration",
   "ms", "seconds", "at", "ts", "date", "time", "timestamp", "created", "issued", "changed", "updated", "started",
   "start", "end", "ended", "begin",
+  // When it was last set and how many days or tries it allows (Active Directory's `pwdLastSet`,
+  // `password_last_set`, `password_rotation_days`, `password_attempts`).
+  "set", "minutes", "hours", "days", "attempts", "tries", "retries", "failures",
   "count", "counts", "size", "length", "len", "limit", "max", "min", "usage", "used", "remaining", "budget",
   "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
   // Which service or store serves it and how (`secrets.manager: aws`, `secrets.region: us-east-1`,
@@ -682,8 +685,9 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
 /**
  * A value that stands for a secret without being one: a boolean, a switch or no value as languages
  * print one (`pin=true`, `basic_auth=disabled`, `auth=none`, Python's `None`/`True`, JavaScript's
- * `undefined`, Go's `nil`, SQL's `NULL`: `token=undefined`, `password=None`), an environment variable or a template for it
- * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`; a bare `$name` in
+ * `undefined`, Go's `nil`, SQL's `NULL`: `token=undefined`, `password=None`; `n/a`), an environment variable or a template for it
+ * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`, GitHub Actions'
+ * `${{ secrets.DB_PASSWORD }}`; a bare `$name` in
  * lower case may be a password such as `$ecret`), a documentation placeholder in angle brackets
  * (`<your-key>`, `<API_TOKEN>`, `<password>`, `<set in dashboard>`, Go's `<nil>`: words of
  * letters only, joined by blanks, `_`, `-` or `.`; `<Secr3t!>`, `<p@ss>`, `<x9Kq2mZ7vB4nL1>` and
@@ -691,7 +695,7 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * `...`, Rails' and Phoenix's `[FILTERED]`). Redacting it would hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\{\{[^}]*\}\}|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|(?:[A-Za-z0-9-]{1,24}=)?\[(?:FILTERED|Filtered|filtered|REDACTED|Redacted|redacted)\])$/;
+  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|(?:[A-Za-z0-9-]{1,24}=)?\[(?:FILTERED|Filtered|filtered|REDACTED|Redacted|redacted)\])$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's

@@ -47,12 +47,13 @@ export function namesExistingSecret(key: string): boolean {
 /**
  * Whether `value`, under a name referring to an existing Secret (`namesExistingSecret`), is a name:
  * the Secret's (`namesSecretObject`: `db-creds`, `orders-db-credentials`) or a key of its data,
- * words of letters joined by `-`, `_` or `.` (`password`, `postgres-password`, `tls.crt`). A
+ * words of letters joined by `-`, `_` or `.` (`password`, `postgres-password`, `tls.crt`), or a
+ * secret store's path of them (AWS Secrets Manager's `prod/db`). A
  * value with digits in a word, other characters or capitals inside a word (`hunter2!Pw`,
  * `Tr0ub4dor`) is a password written in the name's place and goes.
  */
 export function namesSecretOrItsKey(value: string): boolean {
   return namesSecretObject(value) || (value.length <= 253 && SECRET_DATA_KEY.test(value));
 }
-/** A Secret's data key of words: letters, a capital only first, joined by `-`, `_` or `.`. */
-const SECRET_DATA_KEY = /^[A-Za-z][a-z]*(?:[-_.][A-Za-z][a-z]*)*$/;
+/** A Secret's data key of words: letters, a capital only first, joined by `-`, `_`, `.` or a path's `/`. */
+const SECRET_DATA_KEY = /^[A-Za-z][a-z]*(?:[-_./][A-Za-z][a-z]*)*$/;

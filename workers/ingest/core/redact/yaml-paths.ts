@@ -1,3 +1,4 @@
+import { pairsWith, secretPairName } from "./name-value-pairs";
 import { currentScan, countWork, resetAfterEachScan } from "./scan-scope";
 
 /**
@@ -6,7 +7,8 @@ import { currentScan, countWork, resetAfterEachScan } from "./scan-scope";
  * `credentials:` its credentials (`credentials:\n  - …`; a sequence may also start at its key's
  * own indentation, §8.2.1's compact form), the next line's scalar the value of the key that ends
  * the line before (`password:\n  …`), the lines of a block scalar the value of its key
- * (`password: |\n  …`).
+ * (`password: |\n  …`). A name/value pair's value member is held by the secret name its name
+ * member gives it (name-value-pairs.ts: `- name: API_KEY\n  value: |\n    …` is `0.API_KEY`).
  */
 
 /** What holds a line of YAML text, as `YamlPathReader.lineAt` finds it. */
@@ -45,11 +47,14 @@ export class YamlPathReader {
   /** Where the next unread line starts. */
   private next = 0;
   private stack: OpenKey[] = [];
+  /** The last pair's name member read that named a secret (`name: API_KEY`), where it was and which member. */
+  private pair: { readonly indent: number; readonly parent: string; readonly member: string; readonly name: string } | undefined;
 
   constructor() {
     resetAfterEachScan(() => {
       this.scan = -1;
       this.stack = [];
+      this.pair = undefined;
     });
   }
 
@@ -60,6 +65,7 @@ export class YamlPathReader {
       this.scan = scan;
       this.next = 0;
       this.stack = [];
+      this.pair = undefined;
     }
     let line: YamlLine = { path: "", blockContent: false };
     while (this.next <= lineStart) {
@@ -102,7 +108,13 @@ export class YamlPathReader {
     const key = YAML_KEY.exec(keyText);
     if (key !== null) {
       const value = keyText.slice(key[0].length).trim();
-      stack.push({ indent: keyIndent, key: key[1] ?? key[2] ?? key[3]!, item: false, block: BLOCK_HEADER.test(value) });
+      const parent = pathOf(stack);
+      let name = key[1] ?? key[2] ?? key[3]!;
+      const pair = this.pair;
+      if (pair !== undefined && pair.indent === keyIndent && pair.parent === parent && pairsWith(pair.member, name)) name = pair.name;
+      const named = secretPairName(value.replace(/^(["'])(.*)\1$/, "$2"));
+      this.pair = named === undefined ? undefined : { indent: keyIndent, parent, member: name, name: named };
+      stack.push({ indent: keyIndent, key: name, item: false, block: BLOCK_HEADER.test(value) });
     }
     return line;
   }

@@ -111,10 +111,18 @@ const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|$
 const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
 export const SECRET_PARAM_KIND = "secret_param";
+/** What became of a password, as a status field reports it (`password: changed`). */
+const PASSWORD_STATE = /^(?:changed|reset|expired|Changed|Reset|Expired|CHANGED|RESET|EXPIRED)$/;
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
 // An `&` ends a value only before the next `name=` (a query's or a form's next pair): a password
-// may hold one (`Tr0ub4dor&3`), and cutting there stored the password's tail.
-const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
+// may hold one (`Tr0ub4dor&3`), and cutting there stored the password's tail. So does a `#`,
+// before anything but a fragment's `name=` (`#access_token=…`): not after a blank it starts no
+// comment in shell, dotenv, YAML or logfmt (`PASSWORD=Xy7#pq`), and a URL's fragment after a
+// secret's value goes with it.
+const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|[&#](?![A-Za-z_][\w.-]*=))+/;
+/** A URL query's or fragment's value (after `?`, `&` or `#`), which a `#` ends. */
+const QUERY_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
+const QUERY_OPENERS = "?&#";
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
@@ -364,20 +372,22 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
+  // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
+  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
-  const first = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
+  const first = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
     return undefined;
   }
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
-  if (!quoted && holdsOrdinaryValue(name, firstToken(value, PARAMETER_TOKEN, end), text, start)) return undefined;
+  if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
   // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
   // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
   if (value === "{" && end.next === '"') return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
-  const token = quoted ? unquoted(value) : firstToken(value, PARAMETER_TOKEN, end);
+  const token = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
-  return redactValue(match.slice(0, equals + 1), value, marker, PARAMETER_TOKEN, end, inProse(name, text, start));
+  return redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start));
 }
 
 /**
@@ -487,6 +497,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
   if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
+  // A field's state word says what became of the password (`password: changed`, `password:
+  // expired`); as a flag's or a connection string's value (`--password=changed`) it is the password.
+  if (PASSWORD_STATE.test(bare)) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
