@@ -90,6 +90,37 @@ describe("cookie headers keep their names, attributes and preferences", () => {
   });
 });
 
+describe("a map of cookies by name holds a cookie's value in each member", () => {
+  // Express's req.cookies / req.signedCookies, logged as an object or lifted from a JSON body.
+  it("every member's value goes, a single cookie's attributes stay", () => {
+    const { values } = storedLogAttributes([
+      { key: "cookies.sid", value: { stringValue: "abc123XYZsecret" } },
+      { key: "req.signedCookies.connect.sid", value: { stringValue: "s:abc.def" } },
+      { key: "http.cookies._ga", value: { stringValue: "GA1.2.1234567890.1700000000" } },
+      { key: "cookie.domain", value: { stringValue: "example.com" } },
+      { key: "cookie.path", value: { stringValue: "/" } },
+      { key: "cookies.count", value: { stringValue: "3" } },
+    ]);
+    expect(values).toEqual({
+      "cookies.sid": "[REDACTED:secret]",
+      "req.signedCookies.connect.sid": "[REDACTED:secret]",
+      "http.cookies._ga": "[REDACTED:secret]",
+      "cookie.domain": "example.com",
+      "cookie.path": "/",
+      "cookies.count": "3",
+    });
+  });
+
+  it("in a JSON body held as a string attribute, and in util.inspect text", () => {
+    const { values } = storedLogAttributes([
+      { key: "request", value: { stringValue: '{"cookies":{"sid":"abc123XYZsecret"},"signedCookies":{"connect.sid":"s:abcdef.ghij"}}' } },
+      { key: "line", value: { stringValue: "req cookies { sid: 'abc123XYZsecret' }" } },
+    ]);
+    expect(values.request).toBe('{"cookies":{"sid":"[REDACTED:secret]"},"signedCookies":{"connect.sid":"[REDACTED:secret]"}}');
+    expect(values.line).toBe("req cookies { sid: '[REDACTED:secret]' }");
+  });
+});
+
 describe("authorization headers keep their scheme word and public parameters", () => {
   it.each([
     ["http.request.header.authorization", "Bearer abcdefghijklmnop1234567890", "Bearer [REDACTED:secret]"],

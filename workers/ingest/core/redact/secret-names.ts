@@ -480,9 +480,11 @@ const HELD_SECRET_METADATA_WORDS = new Set([
  * user's visit (`session.country`, `session.page_views`), a cookie's attributes, a signature's
  * check, an authentication's settings or outcome (a last `auth`: `basic_auth.username`,
  * Cloudflare's `cf.tlsClientAuth.certPresented`). Under them only the members `HELD_VALUE_WORDS`
- * name hold the secret (`session.value`, `cookie.value`, `basic_auth.value`).
+ * name hold the secret (`session.value`, `cookie.value`, `basic_auth.value`). Not `cookies`: a
+ * map of cookies by name (Express's `req.cookies` and `req.signedCookies`, a framework's
+ * parsed cookie jar) holds a cookie's value in each member (`cookies.sid`, `cookies.connect.sid`).
  */
-const CONTEXT_SECRET_WORDS = new Set(["authorization", "session", "sessionid", "cookie", "cookies", "signature", "auth"]);
+const CONTEXT_SECRET_WORDS = new Set(["authorization", "session", "sessionid", "cookie", "signature", "auth"]);
 
 /**
  * Names of a member that holds the secret its parent names, in whatever form or version:
