@@ -134,6 +134,11 @@ describe("a bare name under a person's profile or details", () => {
     ['{"customer":{"profile":{"name":"Ana Silva"}}}', `{"customer":{"profile":{"name":"${NAME}"}}}`],
     ['{"user":{"details":{"name":"Ana Silva"}}}', `{"user":{"details":{"name":"${NAME}"}}}`],
     ["account { userProfile: { name: 'Ana Silva' } }", `account { userProfile: { name: '${NAME}' } }`],
+    // A postal address's or a payment's recipient (Shopify orders, Stripe charges).
+    ['{"shipping_address":{"name":"Bob Norman","city":"Louisville"}}', `{"shipping_address":{"name":"${NAME}","city":"Louisville"}}`],
+    ['{"customer":{"default_address":{"name":"Bob Norman"}}}', `{"customer":{"default_address":{"name":"${NAME}"}}}`],
+    ['{"billing_details":{"name":"Max Mustermann","email":null}}', `{"billing_details":{"name":"${NAME}","email":null}}`],
+    ['{"recipient":{"name":"Ana Silva"}}', `{"recipient":{"name":"${NAME}"}}`],
   ])("is a person's name: %s", (text, expected) => {
     expect(redactedRecord([], text).body).toBe(expected);
   });
@@ -148,6 +153,9 @@ describe("a bare name under a person's profile or details", () => {
     '{"product":{"details":{"name":"Blue Widget"}}}',
     '{"user":{"settings":{"name":"Dark Mode"}}}',
     '{"customer":{"profile":{"name":"kafka"}}}',
+    '{"shipping":{"name":"Standard Shipping"}}',
+    '{"address":{"name":"Home Office"}}',
+    '{"shipping_address":{"name":"warehouse-3"}}',
   ])("stays under no person's word, a thing's, or in no person's shape: %s", (text) => {
     expect(redactedRecord([], text).body).toBe(text);
   });

@@ -14,7 +14,8 @@ import { standsForSecret } from "./secret-names";
  * and a `name` whose owner is a person (`customer_name`, `employee.name`) or a table of people
  * (`users.name`, `customers.name`, `accounts.name`; not `products.name`, `jobs.name`), also
  * through the person's profile or details (`customer.profile.name`, `user_info.name`:
- * `PERSON_DETAIL_PARTS`). A bare `name` under no person's word (`data.name`, `profile.name`)
+ * `PERSON_DETAIL_PARTS`), and a postal address's or a delivery's recipient
+ * (`shipping_address.name`, `billing_details.name`: `namesRecipient`). A bare `name` under no person's word (`data.name`, `profile.name`)
  * stays: it names a service, a job or a product as often.
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
@@ -31,6 +32,7 @@ export function namesPersonField(words: readonly string[]): boolean {
   if (before === undefined) return false;
   if (GIVEN_NAME_PARTS.has(before)) return true;
   if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
+  if (namesRecipient(words)) return true;
   // A person's part between the person and the name (`customer.profile.name`, `userProfile.name`).
   const owner = PERSON_DETAIL_PARTS.has(before) ? words[count - 3] : before;
   return owner === "user" || PERSON_NAME_OWNERS.has(owner ?? "");
@@ -95,6 +97,25 @@ const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
  * the name is. Not `account`, `settings` or `team`, whose `name` is a thing's.
  */
 const PERSON_DETAIL_PARTS: ReadonlySet<string> = new Set(["profile", "details", "detail", "info", "personal", "identity"]);
+
+/**
+ * Whether a `name` key's words (`name` last) say it is a postal address's or a delivery's
+ * recipient: a person's name wherever commerce APIs put it, Shopify's
+ * `shipping_address.name`/`billing_address.name`/`default_address.name`, Stripe's
+ * `billing_details.name` (the payer), and a recipient's, addressee's or consignee's
+ * (`recipient.name`). Not a bare `address.name` nor `shipping.name`, a shipping rate's label as
+ * often.
+ */
+function namesRecipient(words: readonly string[]): boolean {
+  const count = words.length;
+  const before = words[count - 2]!;
+  const owner = words[count - 3] ?? "";
+  if (before === "address") return ADDRESS_WHOSE_WORDS.has(owner);
+  return RECIPIENT_WORDS.has(before) || (before === "details" && owner === "billing");
+}
+/** Which postal address a `…_address.name` is on: a person receives or pays there. */
+const ADDRESS_WHOSE_WORDS: ReadonlySet<string> = new Set(["shipping", "billing", "delivery", "mailing", "home", "default"]);
+const RECIPIENT_WORDS: ReadonlySet<string> = new Set(["recipient", "addressee", "consignee"]);
 
 /**
  * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a
