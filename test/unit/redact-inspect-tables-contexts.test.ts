@@ -139,6 +139,9 @@ describe("a bare name under a person's profile or details", () => {
     ['{"customer":{"default_address":{"name":"Bob Norman"}}}', `{"customer":{"default_address":{"name":"${NAME}"}}}`],
     ['{"billing_details":{"name":"Max Mustermann","email":null}}', `{"billing_details":{"name":"${NAME}","email":null}}`],
     ['{"recipient":{"name":"Ana Silva"}}', `{"recipient":{"name":"${NAME}"}}`],
+    // A shipment's ends (EasyPost, Shippo).
+    ['{"shipment":{"to_address":{"name":"Steve Brule"},"from_address":{"name":"Jack Sparrow"}}}', `{"shipment":{"to_address":{"name":"${NAME}"},"from_address":{"name":"${NAME}"}}}`],
+    ['{"address_to":{"name":"Carol Diaz"},"ship_to":{"name":"Carol Diaz"}}', `{"address_to":{"name":"${NAME}"},"ship_to":{"name":"${NAME}"}}`],
   ])("is a person's name: %s", (text, expected) => {
     expect(redactedRecord([], text).body).toBe(expected);
   });

@@ -102,7 +102,8 @@ const PERSON_DETAIL_PARTS: ReadonlySet<string> = new Set(["profile", "details", 
  * Whether a `name` key's words (`name` last) say it is a postal address's or a delivery's
  * recipient: a person's name wherever commerce APIs put it, Shopify's
  * `shipping_address.name`/`billing_address.name`/`default_address.name`, Stripe's
- * `billing_details.name` (the payer), and a recipient's, addressee's or consignee's
+ * `billing_details.name` (the payer), a shipment's ends (EasyPost's `to_address`/`from_address`,
+ * Shippo's `address_to`/`address_from`, `ship_to`), and a recipient's, addressee's or consignee's
  * (`recipient.name`). Not a bare `address.name` nor `shipping.name`, a shipping rate's label as
  * often.
  */
@@ -111,10 +112,12 @@ function namesRecipient(words: readonly string[]): boolean {
   const before = words[count - 2]!;
   const owner = words[count - 3] ?? "";
   if (before === "address") return ADDRESS_WHOSE_WORDS.has(owner);
+  // Shippo's `address_to`/`address_from`, `ship_to`/`ship_from`.
+  if (before === "to" || before === "from") return owner === "address" || owner === "ship";
   return RECIPIENT_WORDS.has(before) || (before === "details" && owner === "billing");
 }
 /** Which postal address a `…_address.name` is on: a person receives or pays there. */
-const ADDRESS_WHOSE_WORDS: ReadonlySet<string> = new Set(["shipping", "billing", "delivery", "mailing", "home", "default"]);
+const ADDRESS_WHOSE_WORDS: ReadonlySet<string> = new Set(["shipping", "billing", "delivery", "mailing", "home", "default", "to", "from"]);
 const RECIPIENT_WORDS: ReadonlySet<string> = new Set(["recipient", "addressee", "consignee"]);
 
 /**
