@@ -3,7 +3,7 @@ import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { POSTAL_CODE_KIND } from "./detectors/postal-code-parameter";
 import { createKeyedHasher } from "./keyed-hash";
-import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel } from "./geo";
+import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
@@ -32,7 +32,7 @@ export interface RedactionPolicyConfig {
   hashKeys: string[];
   hashSecret: string | undefined;
   seriesHashSecret: string | undefined;
-  geoPrecision: (typeof GEO_PRECISIONS)[number];
+  geoPrecision: GeoPrecision;
   extraPatterns: { name: string; pattern: string }[];
   disabledDetectors: string[];
 }
@@ -135,7 +135,7 @@ function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPo
   const enabled = input["enabled"] === undefined ? true : input["enabled"];
   if (typeof enabled !== "boolean") problems.addWrongType(["enabled"], "must be true or false");
   const geoPrecision = input["geoPrecision"] === undefined ? DEFAULT_GEO_PRECISION : input["geoPrecision"];
-  if (!GEO_PRECISIONS.includes(geoPrecision as RedactionPolicyConfig["geoPrecision"])) {
+  if (!GEO_PRECISIONS.includes(geoPrecision as GeoPrecision)) {
     problems.addWrongType(["geoPrecision"], `must be one of ${GEO_PRECISIONS.join(", ")}, got ${JSON.stringify(geoPrecision)}`);
   }
   return {
@@ -145,7 +145,7 @@ function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPo
     hashKeys: readKeyList(input["hashKeys"], "hashKeys", problems),
     hashSecret: readOptionalString(input["hashSecret"], "hashSecret", problems),
     seriesHashSecret: readOptionalString(input["seriesHashSecret"], "seriesHashSecret", problems),
-    geoPrecision: geoPrecision as RedactionPolicyConfig["geoPrecision"],
+    geoPrecision: geoPrecision as GeoPrecision,
     extraPatterns: readExtraPatterns(input["extraPatterns"], problems),
     disabledDetectors: readStringList(input["disabledDetectors"], ["disabledDetectors"], "must be a list of detector names", problems, (kind) =>
       BUILT_IN_KINDS.includes(kind)
