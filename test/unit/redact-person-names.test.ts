@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
-import { RedactionPolicySchema, compileRedactionPolicy, defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { logRecord, logsRequest } from "../support/model-builders";
+import { redactionPolicy } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -138,7 +139,7 @@ describe("a person's name or login under a semantic-convention key", () => {
 
   it("a policy disabling person_name keeps the names", () => {
     const record = logRecord({ attributes: [{ key: "user.full_name", value: { stringValue: "Ana Silva" } }] });
-    redactRequest("logs", logsRequest([record]), compileRedactionPolicy(RedactionPolicySchema.parse({ disabledDetectors: ["person_name"] })));
+    redactRequest("logs", logsRequest([record]), redactionPolicy({ disabledDetectors: ["person_name"] }));
     expect(record.attributes[0]!.value).toEqual({ stringValue: "Ana Silva" });
   });
 });

@@ -18,6 +18,7 @@ import type {
 import {
   defaultRedactionPolicy,
   parseRedactionPolicy,
+  readRedactionPolicyConfig,
   redactRequest,
   redactString,
   type RedactionPolicy,
@@ -542,10 +543,41 @@ describe("parseRedactionPolicy", () => {
       "extraPatterns must hold at most 16 patterns",
     ],
     [{ keepKeys: ["user.id"], dropKeys: ["User.Id"] }, 'dropKeys must not repeat "User.Id", which is already in keepKeys'],
+    [{ dropKeys: ["user.email", 7] }, "dropKeys.1 must be a string"],
+    [{ extraPatterns: ["CUST-[0-9]{6}"] }, "extraPatterns.0 must be an object"],
+    [{ extraPatterns: [{ pattern: "x" }] }, "extraPatterns.0.name is required"],
+    [{ geoPrecision: "street" }, 'geoPrecision must be one of '],
+    [null, "(policy) must be an object"],
   ])("rejects %j naming the setting", (input, message) => {
     const parsed = parseRedactionPolicy(input);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toContain(message);
+  });
+  it("names every problem: too many patterns and a bad name among them", () => {
+    const extraPatterns = Array.from({ length: 17 }, (_, i) => ({ name: i === 3 ? "Bad" : `p${i}`, pattern: "x" }));
+    expect(parseRedactionPolicy({ extraPatterns })).toEqual({
+      ok: false,
+      error:
+        'redaction policy is invalid: extraPatterns.3.name must be lower-case letters, digits and underscores, got "Bad"; ' +
+        "extraPatterns must hold at most 16 patterns",
+    });
+  });
+
+  it("takes the fields it knows, with their defaults, and ignores others", () => {
+    expect(readRedactionPolicyConfig({ dropKeys: ["user.email"], extraPatterns: [{ name: "x", pattern: "y", note: "z" }], other: 1 })).toEqual({
+      ok: true,
+      config: {
+        enabled: true,
+        dropKeys: ["user.email"],
+        keepKeys: [],
+        hashKeys: [],
+        hashSecret: undefined,
+        seriesHashSecret: undefined,
+        geoPrecision: "region",
+        extraPatterns: [{ name: "x", pattern: "y" }],
+        disabledDetectors: [],
+      },
+    });
   });
 });
 

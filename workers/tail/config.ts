@@ -6,8 +6,17 @@
  * tail that stops for a typo loses every producer's errors until someone notices, while one
  * that logs the fault on every invocation and keeps capturing with the defaults loses nothing.
  */
-import * as z from "zod/mini";
-import { booleanSetting, ConfigError, integerSetting, listSetting, parseSettings } from "../shared/env-schema";
+import {
+  accepted,
+  booleanSetting,
+  ConfigError,
+  integerSetting,
+  listSetting,
+  parseSettings,
+  readSettings,
+  refused,
+  type Setting,
+} from "../shared/env-schema";
 
 /** Console levels a producer can write, as the runtime names them in TraceItem.logs[].level. */
 export const LOG_LEVELS = ["debug", "info", "log", "warn", "error"] as const;
@@ -34,31 +43,30 @@ export interface TailConfig {
   readonly maxRequestRecords: number;
 }
 
-const captureLevelsSetting = z._default(
-  z.pipe(
-    listSetting(),
-    z.transform((levels: string[], ctx) => {
-      const unknown = levels.filter((level) => !(LOG_LEVELS as readonly string[]).includes(level));
-      if (levels.length === 0 || unknown.length > 0) {
-        const given = JSON.stringify(levels.join(","));
-        ctx.issues.push({
-          code: "custom",
-          input: levels.join(","),
-          message: `must be a comma-separated, non-empty list of ${LOG_LEVELS.join(", ")}, got ${given}`,
-        });
-      }
-      return levels;
-    }),
-  ),
-  ["error"],
-);
+const captureLevelsSetting: Setting<string[]> = (raw) => {
+  if (raw === undefined) return accepted(["error"]);
+  const read = listSetting()(raw);
+  if (!read.ok) return read;
+  const levels = read.value;
+  if (levels.length > 0 && levels.every((level) => (LOG_LEVELS as readonly string[]).includes(level))) return read;
+  const given = JSON.stringify(levels.join(","));
+  return refused(`must be a comma-separated, non-empty list of ${LOG_LEVELS.join(", ")}, got ${given}`);
+};
+
+/** A name to stand for a script, spaces around it dropped. */
+const serviceNameSetting: Setting<string> = (raw) => {
+  if (raw === undefined) return accepted("unknown-worker");
+  if (typeof raw !== "string") return refused("must be a string");
+  const name = raw.trim();
+  return name.length > 0 ? accepted(name) : refused("must be a non-empty service name");
+};
 
 /** TAIL_MAX_REQUEST_BYTES's default: 4 MiB. */
 const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** TAIL_MAX_REQUEST_RECORDS's default. */
 const DEFAULT_MAX_REQUEST_RECORDS = 10_000;
 
-const TailSettingsSchema = z.object({
+const TAIL_SETTINGS = {
   TAIL_CAPTURE_LEVELS: captureLevelsSetting,
   TAIL_IGNORE_SCRIPTS: listSetting(),
   TAIL_EMIT_METRICS: booleanSetting(true),
@@ -69,21 +77,15 @@ const TailSettingsSchema = z.object({
   // MAX_RECORDS_PER_REQUEST (30,000): room for an ingest set lower, few subrequests per batch.
   TAIL_MAX_REQUEST_BYTES: integerSetting(DEFAULT_MAX_REQUEST_BYTES, 65_536, 100 * 1024 * 1024),
   TAIL_MAX_REQUEST_RECORDS: integerSetting(DEFAULT_MAX_REQUEST_RECORDS, 1, 1_000_000),
-  TAIL_SERVICE_NAME_FALLBACK: z._default(
-    z.string({ error: "must be a string" }).check(
-      z.trim(),
-      z.minLength(1, { error: "must be a non-empty service name" }),
-    ),
-    "unknown-worker",
-  ),
-});
+  TAIL_SERVICE_NAME_FALLBACK: serviceNameSetting,
+};
 
-/** The vars the tail reads; the rest of env (its bindings) is ignored by the schema. */
-export type TailSettings = Partial<Record<keyof z.input<typeof TailSettingsSchema>, unknown>>;
+/** The vars the tail reads; the rest of env (its bindings) is ignored. */
+export type TailSettings = Partial<Record<keyof typeof TAIL_SETTINGS, unknown>>;
 
 /** Reads the settings; throws a ConfigError naming every bad one. */
 export function loadConfig(env: TailSettings): TailConfig {
-  const settings = parseSettings(TailSettingsSchema, env, TAIL_WORKER_NAME);
+  const settings = parseSettings(TAIL_SETTINGS, env, TAIL_WORKER_NAME);
   return {
     captureLevels: new Set(settings.TAIL_CAPTURE_LEVELS),
     ignoredScripts: new Set([...ALWAYS_IGNORED_SCRIPTS, ...settings.TAIL_IGNORE_SCRIPTS]),
@@ -133,8 +135,8 @@ function readOrDefault(env: TailSettings): ReadConfig {
     return { config: loadConfig(env) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const result = TailSettingsSchema.safeParse(env);
-    const settings = [...new Set(result.error?.issues.map((issue) => String(issue.path[0])) ?? [])];
+    const read = readSettings(TAIL_SETTINGS, env);
+    const settings = read.ok ? [] : read.problems.map((problem) => problem.setting);
     const usable = Object.fromEntries(Object.entries(env).filter(([name]) => !settings.includes(name)));
     return { config: loadConfig(usable), invalid: { settings, error: error.message } };
   }

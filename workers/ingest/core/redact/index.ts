@@ -7,7 +7,7 @@ export { GEO_PRECISIONS, type GeoPrecision } from "./geo";
 export { redactString, type RedactedString } from "./redact-string";
 export {
   defaultRedactionPolicy,
-  RedactionPolicySchema,
+  readRedactionPolicyConfig,
   compileRedactionPolicy,
   parseRedactionPolicy,
   type ParsedRedactionPolicy,

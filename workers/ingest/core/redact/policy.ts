@@ -1,10 +1,9 @@
-import * as z from "zod/mini";
 import { BUILT_IN_DETECTORS, type Detector } from "./detectors";
 import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { POSTAL_CODE_KIND } from "./detectors/postal-code-parameter";
 import { createKeyedHasher } from "./keyed-hash";
-import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel } from "./geo";
+import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
@@ -20,93 +19,180 @@ const MIN_HASH_SECRET_LENGTH = 16;
  */
 const MAX_EXTRA_PATTERNS = 16;
 
-function keyList() {
-  return z._default(
-    z.array(z.string().check(z.minLength(1, { error: "must not contain an empty key" })), {
-      error: "must be a list of attribute keys",
-    }),
-    [],
-  );
-}
-
-const ExtraPatternSchema = z.object({
-  name: z.string({ error: "is required" }).check(
-    z.regex(/^[a-z][a-z0-9_]*$/, {
-      error: (issue) =>
-        `must be lower-case letters, digits and underscores, got ${JSON.stringify(issue.input)}`,
-    }),
-  ),
-  pattern: z.string({ error: "is required: a JavaScript regular expression source" }),
-});
-
 /**
  * The redaction policy as configured. Every field has a default, so `{}` is the default policy:
  * every built-in detector on, no extra keys dropped, kept or hashed, `geo.*` kept down to the
  * region. `seriesHashSecret` keys the hashes that replace identifying values in metric
  * attributes when `hashSecret` is not set (see `RedactionPolicy.seriesHash`).
  */
-export const RedactionPolicySchema = z
-  .object({
-    enabled: z._default(z.boolean({ error: "must be true or false" }), true),
-    dropKeys: keyList(),
-    keepKeys: keyList(),
-    hashKeys: keyList(),
-    hashSecret: z.optional(z.string({ error: "must be a string" })),
-    seriesHashSecret: z.optional(z.string({ error: "must be a string" })),
-    geoPrecision: z._default(
-      z.enum(GEO_PRECISIONS, {
-        error: (issue) => `must be one of ${GEO_PRECISIONS.join(", ")}, got ${JSON.stringify(issue.input)}`,
-      }),
-      DEFAULT_GEO_PRECISION,
-    ),
-    extraPatterns: z._default(
-      z.array(ExtraPatternSchema, { error: "must be a list of { name, pattern }" }).check(
-        z.maxLength(MAX_EXTRA_PATTERNS, { error: `must hold at most ${MAX_EXTRA_PATTERNS} patterns` }),
-      ),
-      [],
-    ),
-    disabledDetectors: z._default(
-      z.array(
-        z.string().check(
-          z.refine((kind) => BUILT_IN_KINDS.includes(kind), {
-            error: (issue) =>
-              `names no built-in detector: ${JSON.stringify(issue.input)} (known: ${BUILT_IN_KINDS.join(", ")})`,
-          }),
-        ),
-        { error: "must be a list of detector names" },
-      ),
-      [],
-    ),
-  })
-  .check(
-    z.superRefine((policy, ctx) => {
-      const report = (path: (string | number)[], message: string) =>
-        ctx.addIssue({ code: "custom", path, message, input: policy });
-      if (policy.hashKeys.length > 0) {
-        if (policy.hashSecret === undefined) {
-          report(["hashSecret"], "is required when hashKeys is set: the key of the keyed hash");
-        } else if (policy.hashSecret.length < MIN_HASH_SECRET_LENGTH) {
-          report(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long`);
-        }
-      }
-      reportKeysInTwoLists(policy, report);
-      policy.extraPatterns.forEach((extra, index) => {
-        const problem = patternProblem(extra.pattern);
-        if (problem !== undefined) report(["extraPatterns", index, "pattern"], problem);
-        if (RESERVED_KINDS.has(extra.name)) {
-          report(["extraPatterns", index, "name"], `must not reuse the built-in kind "${extra.name}"`);
-        }
-      });
-    }),
-  );
+export interface RedactionPolicyConfig {
+  enabled: boolean;
+  dropKeys: string[];
+  keepKeys: string[];
+  hashKeys: string[];
+  hashSecret: string | undefined;
+  seriesHashSecret: string | undefined;
+  geoPrecision: GeoPrecision;
+  extraPatterns: { name: string; pattern: string }[];
+  disabledDetectors: string[];
+}
 
-export type RedactionPolicyConfig = z.output<typeof RedactionPolicySchema>;
+type Path = (string | number)[];
+
+/**
+ * The problems found reading a policy, each "path message" (`extraPatterns.0.name must be …`).
+ * When a value is not of its field's type, the checks across fields, which read the fields'
+ * values, are not run.
+ */
+class PolicyProblems {
+  readonly found: string[] = [];
+  /** How many values were not of their field's type. */
+  wrongTypes = 0;
+
+  add(path: Path, message: string): void {
+    this.found.push(`${path.join(".") || "(policy)"} ${message}`);
+  }
+
+  addWrongType(path: Path, message: string): void {
+    this.wrongTypes++;
+    this.add(path, message);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A list of strings, each checked by `problem` (a message, or undefined when the item is fine). */
+function readStringList(
+  raw: unknown,
+  path: Path,
+  listMessage: string,
+  problems: PolicyProblems,
+  problem: (item: string) => string | undefined,
+): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.addWrongType(path, listMessage);
+    return [];
+  }
+  raw.forEach((item: unknown, index) => {
+    if (typeof item !== "string") return problems.addWrongType([...path, index], "must be a string");
+    const message = problem(item);
+    if (message !== undefined) problems.add([...path, index], message);
+  });
+  return raw as string[];
+}
+
+function readKeyList(raw: unknown, field: string, problems: PolicyProblems): string[] {
+  return readStringList(raw, [field], "must be a list of attribute keys", problems, (key) =>
+    key.length === 0 ? "must not contain an empty key" : undefined,
+  );
+}
+
+function readOptionalString(raw: unknown, field: string, problems: PolicyProblems): string | undefined {
+  if (raw === undefined || typeof raw === "string") return raw;
+  problems.addWrongType([field], "must be a string");
+  return undefined;
+}
+
+const EXTRA_PATTERN_NAME = /^[a-z][a-z0-9_]*$/;
+
+function readExtraPatterns(raw: unknown, problems: PolicyProblems): { name: string; pattern: string }[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.addWrongType(["extraPatterns"], "must be a list of { name, pattern }");
+    return [];
+  }
+  const extras = raw.map((item: unknown, index) => {
+    const path = ["extraPatterns", index];
+    if (!isRecord(item)) {
+      problems.addWrongType(path, "must be an object");
+      return { name: "", pattern: "" };
+    }
+    const { name, pattern } = item;
+    if (typeof name !== "string") problems.addWrongType([...path, "name"], "is required");
+    else if (!EXTRA_PATTERN_NAME.test(name)) {
+      problems.add([...path, "name"], `must be lower-case letters, digits and underscores, got ${JSON.stringify(name)}`);
+    }
+    if (typeof pattern !== "string") {
+      problems.addWrongType([...path, "pattern"], "is required: a JavaScript regular expression source");
+    }
+    return { name: String(name), pattern: String(pattern) };
+  });
+  if (raw.length > MAX_EXTRA_PATTERNS) {
+    problems.add(["extraPatterns"], `must hold at most ${MAX_EXTRA_PATTERNS} patterns`);
+  }
+  return extras;
+}
+
+/** The policy's fields with their defaults, and every problem with them. */
+function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPolicyConfig | undefined {
+  if (!isRecord(input)) {
+    problems.addWrongType([], "must be an object");
+    return undefined;
+  }
+  const enabled = input["enabled"] === undefined ? true : input["enabled"];
+  if (typeof enabled !== "boolean") problems.addWrongType(["enabled"], "must be true or false");
+  const geoPrecision = input["geoPrecision"] === undefined ? DEFAULT_GEO_PRECISION : input["geoPrecision"];
+  if (!GEO_PRECISIONS.includes(geoPrecision as GeoPrecision)) {
+    problems.addWrongType(["geoPrecision"], `must be one of ${GEO_PRECISIONS.join(", ")}, got ${JSON.stringify(geoPrecision)}`);
+  }
+  return {
+    enabled: enabled as boolean,
+    dropKeys: readKeyList(input["dropKeys"], "dropKeys", problems),
+    keepKeys: readKeyList(input["keepKeys"], "keepKeys", problems),
+    hashKeys: readKeyList(input["hashKeys"], "hashKeys", problems),
+    hashSecret: readOptionalString(input["hashSecret"], "hashSecret", problems),
+    seriesHashSecret: readOptionalString(input["seriesHashSecret"], "seriesHashSecret", problems),
+    geoPrecision: geoPrecision as GeoPrecision,
+    extraPatterns: readExtraPatterns(input["extraPatterns"], problems),
+    disabledDetectors: readStringList(input["disabledDetectors"], ["disabledDetectors"], "must be a list of detector names", problems, (kind) =>
+      BUILT_IN_KINDS.includes(kind)
+        ? undefined
+        : `names no built-in detector: ${JSON.stringify(kind)} (known: ${BUILT_IN_KINDS.join(", ")})`,
+    ),
+  };
+}
+
+/** The checks across fields: a hash secret for hashed keys, no key in two lists, usable extra patterns. */
+function checkPolicy(policy: RedactionPolicyConfig, problems: PolicyProblems): void {
+  if (policy.hashKeys.length > 0) {
+    if (policy.hashSecret === undefined) {
+      problems.add(["hashSecret"], "is required when hashKeys is set: the key of the keyed hash");
+    } else if (policy.hashSecret.length < MIN_HASH_SECRET_LENGTH) {
+      problems.add(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long`);
+    }
+  }
+  reportKeysInTwoLists(policy, (path, message) => problems.add(path, message));
+  policy.extraPatterns.forEach((extra, index) => {
+    const problem = patternProblem(extra.pattern);
+    if (problem !== undefined) problems.add(["extraPatterns", index, "pattern"], problem);
+    if (RESERVED_KINDS.has(extra.name)) {
+      problems.add(["extraPatterns", index, "name"], `must not reuse the built-in kind "${extra.name}"`);
+    }
+  });
+}
+
+/**
+ * Reads a policy as configured (JSON-like: missing fields take their defaults, other members
+ * are ignored): the policy, or every problem with it, each "field message" in the fields' order
+ * with the checks across fields last.
+ */
+export function readRedactionPolicyConfig(
+  input: unknown,
+): { ok: true; config: RedactionPolicyConfig } | { ok: false; problems: string[] } {
+  const problems = new PolicyProblems();
+  const config = readPolicyConfig(input, problems);
+  if (config !== undefined && problems.wrongTypes === 0) checkPolicy(config, problems);
+  return config !== undefined && problems.found.length === 0 ? { ok: true, config } : { ok: false, problems: problems.found };
+}
 
 const RESERVED_KINDS = new Set([...BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND]);
 
 function reportKeysInTwoLists(
   policy: RedactionPolicyConfig,
-  report: (path: string[], message: string) => void,
+  report: (path: Path, message: string) => void,
 ): void {
   const lists = ["keepKeys", "dropKeys", "hashKeys"] as const;
   const seen = new Map<string, string>();
@@ -226,17 +312,9 @@ export type ParsedRedactionPolicy =
 
 /** Validates and compiles a policy; the error names every bad setting and why. */
 export function parseRedactionPolicy(input: unknown): ParsedRedactionPolicy {
-  const result = RedactionPolicySchema.safeParse(input);
-  if (result.success) return { ok: true, policy: compileRedactionPolicy(result.data) };
-  const problems = result.error.issues.map((issue) => {
-    const setting = issue.path.join(".") || "(policy)";
-    const message =
-      issue.code === "invalid_type" && issue.message === "Invalid input"
-        ? `must be ${issue.expected}`
-        : issue.message;
-    return `${setting} ${message}`;
-  });
-  return { ok: false, error: `redaction policy is invalid: ${problems.join("; ")}` };
+  const read = readRedactionPolicyConfig(input);
+  if (read.ok) return { ok: true, policy: compileRedactionPolicy(read.config) };
+  return { ok: false, error: `redaction policy is invalid: ${read.problems.join("; ")}` };
 }
 
 let defaultPolicy: RedactionPolicy | undefined;
@@ -248,6 +326,6 @@ let defaultPolicy: RedactionPolicy | undefined;
  * start.
  */
 export function defaultRedactionPolicy(): RedactionPolicy {
-  defaultPolicy ??= compileRedactionPolicy(RedactionPolicySchema.parse({}));
+  defaultPolicy ??= compileRedactionPolicy(readPolicyConfig({}, new PolicyProblems())!);
   return defaultPolicy;
 }
