@@ -1,7 +1,7 @@
 import type { Detector } from "./detectors";
 import { isJsonWhitespace } from "../decode/json/whitespace";
 import { escapeView, escapesMayShowEvidence, type EscapeView } from "./escape-view";
-import { EVIDENCE_WORD_BITS, Evidence, evidenceIn } from "./evidence";
+import { Evidence, evidenceIn } from "./evidence";
 import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
 import type { KeptMembers } from "./kept-members";
 import { redactionMarker } from "./kinds";
@@ -25,11 +25,12 @@ interface ScannedDetector {
 
 /**
  * The detectors one scanner can leave out by an `excluded` mask (`maskOf`): the bits of a
- * small integer in V8, as the masks are kept per text (unchanged-texts.ts) and passed down the
- * request's walk. Only the detectors whose kinds are named take one (a policy's addresses and
- * cards); how many detectors a scanner holds, with evidence or not, has no bound.
+ * small integer in V8 (31-bit signed with pointer compression, as in workerd), as the masks are
+ * kept per text (unchanged-texts.ts) and passed down the request's walk. Only the detectors
+ * whose kinds are named take one (a policy's addresses and cards: three); how many detectors a
+ * scanner holds, with evidence or not, has no bound.
  */
-export const MAX_EXCLUDED_DETECTORS = EVIDENCE_WORD_BITS;
+export const MAX_EXCLUDED_DETECTORS = 30;
 
 /**
  * Finds and replaces detector matches in a string in one left-to-right pass. What a string
@@ -81,7 +82,7 @@ export class TextScanner {
         evidence,
         moreEvidence,
         place,
-        // Place evidence alone gates nothing: such a detector searches every string, as before `place` existed.
+        // Place evidence alone gates nothing: such a detector searches every string, as one without evidence does.
         gated: evidence !== 0 || moreEvidence !== 0,
         exclusion: 0,
       };
