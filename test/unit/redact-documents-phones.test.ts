@@ -6,10 +6,11 @@ import { describe, expect, it } from "vitest";
 import { redactionPolicy, storedLogAttributes } from "../support/redaction";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 import { BUILT_IN_KINDS, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { BUILT_IN_DETECTORS, type Detector } from "../../workers/ingest/core/redact/detectors";
-import { Evidence } from "../../workers/ingest/core/redact/evidence";
+import { type Detector } from "../../workers/ingest/core/redact/detectors";
+import { Place } from "../../workers/ingest/core/redact/detectors/detector";
+import { EVIDENCE_WORD_BITS, Evidence, MoreEvidence } from "../../workers/ingest/core/redact/evidence";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
-import { MAX_GATED_DETECTORS, TextScanner } from "../../workers/ingest/core/redact/text-scanner";
+import { MAX_EXCLUDED_DETECTORS, TextScanner } from "../../workers/ingest/core/redact/text-scanner";
 import { isSecretName } from "../../workers/ingest/core/redact/secret-names";
 import { readVarName } from "../../audit/core/var-names";
 
@@ -133,27 +134,86 @@ describe("kinds a policy turns off", () => {
 });
 
 describe("the scanner's room for detectors", () => {
-  /** A detector finding `<name>` when the text shows `evidence`. */
-  const gated = (index: number): Detector => ({ kind: `k${index}`, source: `<k${index}>`, evidence: index < 16 ? Evidence.MAIL_AT : Evidence.JWT });
+  /** A detector finding `<k{index}>` when the text shows `facts`, counting its searches. */
+  const gated = (index: number, facts: Pick<Detector, "evidence" | "moreEvidence" | "placeEvidence">, searches: number[]): Detector => {
+    const regex = new RegExp(`<k${index}>`, "g");
+    return {
+      kind: `k${index}`,
+      source: regex.source,
+      ...facts,
+      search: (text, from) => {
+        searches[index] = (searches[index] ?? 0) + 1;
+        regex.lastIndex = from;
+        return regex.exec(text);
+      },
+    };
+  };
+  /** Four kinds of gate, twelve detectors each: a fact of each word of evidence, a fact of the key's place, and a word-0 fact beside a word-1 fact. */
+  const GROUPS = [
+    { facts: { evidence: Evidence.MAIL_AT }, shown: (marker: string) => `ana@ ${marker}` },
+    { facts: { evidence: 0, moreEvidence: MoreEvidence.STREET_ADDRESS }, shown: (marker: string) => `12 Main St ${marker}` },
+    { facts: { evidence: Evidence.PRIVATE_KEY, placeEvidence: Place.SSN_VALUE }, shown: (marker: string) => marker, place: Place.SSN_VALUE },
+    { facts: { evidence: Evidence.JWT, moreEvidence: MoreEvidence.STREET_ADDRESS }, shown: (marker: string) => `eyJ eyJ ${marker}` },
+  ];
+  const DETECTORS = 48;
+  const groupOf = (index: number) => GROUPS[index % GROUPS.length]!;
+  const scannerOf48 = (searches: number[]) => new TextScanner(Array.from({ length: DETECTORS }, (_, i) => gated(i, groupOf(i).facts, searches)));
 
-  it(`holds ${MAX_GATED_DETECTORS} detectors with evidence, the last on the mask's sign bit, and refuses one more`, () => {
-    const detectors = Array.from({ length: MAX_GATED_DETECTORS }, (_, i) => gated(i));
-    const scanner = new TextScanner(detectors);
-    const last = `k${MAX_GATED_DETECTORS - 1}`;
-    // The last detector's evidence is JWT's: without it the detector does not search.
-    expect(scanner.redact(`<${last}>`, new RedactionTally())).toBe(`<${last}>`);
-    const tally = new RedactionTally();
-    expect(scanner.redact(`eyJ eyJ <${last}> <k0>`, tally)).toBe(`eyJ eyJ [REDACTED:${last}] <k0>`);
-    expect(tally.toRecord()).toEqual({ [last]: 1 });
-    // Its bit is the sign bit: excluding it by its mask still works.
-    expect(scanner.maskOf([last])).toBe(1 << 31);
-    expect(scanner.redact(`eyJ eyJ <${last}>`, new RedactionTally(), scanner.maskOf([last]))).toBe(`eyJ eyJ <${last}>`);
-    expect(() => new TextScanner([...detectors, gated(MAX_GATED_DETECTORS)])).toThrow(RangeError);
+  it(`holds ${DETECTORS} detectors with evidence, each searching only a text that shows one of its facts`, () => {
+    const searches: number[] = [];
+    const scanner = scannerOf48(searches);
+    for (let i = 0; i < DETECTORS; i++) {
+      const marker = `<k${i}>`;
+      const group = groupOf(i);
+      searches.length = 0;
+      const tally = new RedactionTally();
+      const text = group.shown(marker);
+      expect(scanner.redact(text, tally, 0, group.place ?? 0)).toBe(text.replace(marker, `[REDACTED:k${i}]`));
+      expect(tally.toRecord()).toEqual({ [`k${i}`]: 1 });
+      // The detectors of the other groups, whose facts the text does not show, did not search.
+      for (let other = 0; other < DETECTORS; other++) {
+        // A street line, group 1's fact, is also one of group 3's two.
+        const searched = groupOf(other) === group || (group === GROUPS[1] && groupOf(other) === GROUPS[3]);
+        expect({ other, searched: (searches[other] ?? 0) > 0 }).toEqual({ other, searched });
+      }
+    }
+    // A text showing no fact: no detector searches, and the text comes back as it was.
+    searches.length = 0;
+    expect(scanner.redact("<k0> <k1> <k2> <k3> <k47>", new RedactionTally())).toBe("<k0> <k1> <k2> <k3> <k47>");
+    expect(searches.filter((n) => n > 0)).toEqual([]);
+  });
+
+  it("excludes any of them by a mask of small integers, and refuses to give more exclusion bits than fit", () => {
+    const searches: number[] = [];
+    const scanner = scannerOf48(searches);
+    const last = scanner.maskOf(["k47"]);
+    expect(last).toBe(1);
+    expect(scanner.maskOf(["k44", "k47"])).toBe(1 | 2);
+    expect(scanner.maskOf(["k47"])).toBe(last);
+    // `k47` and `k43` share their facts: excluding one leaves the other searching.
+    expect(scanner.redact("eyJ eyJ <k43> <k47>", new RedactionTally(), last)).toBe("eyJ eyJ [REDACTED:k43] <k47>");
+    searches.length = 0;
+    // A text whose facts only excluded detectors search on is not scanned.
+    expect(scanner.redact("eyJ eyJ <k47>", new RedactionTally(), scanner.maskOf(Array.from({ length: DETECTORS / GROUPS.length }, (_, j) => `k${j * GROUPS.length + 3}`)))).toBe("eyJ eyJ <k47>");
+    expect(searches.filter((n) => n > 0)).toEqual([]);
+    const fresh = scannerOf48([]);
+    const masks = Array.from({ length: DETECTORS }, (_, i) => () => fresh.maskOf([`k${i}`]));
+    const given = masks.slice(0, MAX_EXCLUDED_DETECTORS).map((maskOf) => maskOf()).reduce((all, mask) => all | mask, 0);
+    expect(given).toBe(2 ** MAX_EXCLUDED_DETECTORS - 1);
+    expect(masks[MAX_EXCLUDED_DETECTORS]).toThrow(RangeError);
+  });
+
+  it("keeps every fact on a bit of a small integer, one bit each", () => {
+    for (const word of [Evidence, MoreEvidence]) {
+      const bits = Object.values(word);
+      expect(bits.every((bit) => bit > 0 && bit < 2 ** EVIDENCE_WORD_BITS && (bit & (bit - 1)) === 0)).toBe(true);
+      expect(bits.reduce((all, bit) => all | bit, 0)).toBe(bits.reduce((sum, bit) => sum + bit, 0));
+    }
   });
 
   it("runs any number of detectors without evidence beside them, and refuses to exclude one", () => {
     const everyString = Array.from({ length: 40 }, (_, i): Detector => ({ kind: `x${i}`, source: `<x${i}>`, evidence: 0 }));
-    const scanner = new TextScanner([...Array.from({ length: MAX_GATED_DETECTORS }, (_, i) => gated(i)), ...everyString]);
+    const scanner = new TextScanner([...Array.from({ length: DETECTORS }, (_, i) => gated(i, groupOf(i).facts, [])), ...everyString]);
     const tally = new RedactionTally();
     expect(scanner.redact("<x0> <x39> <k0>", tally)).toBe("[REDACTED:x0] [REDACTED:x39] <k0>");
     expect(tally.toRecord()).toEqual({ x0: 1, x39: 1 });
@@ -163,8 +223,7 @@ describe("the scanner's room for detectors", () => {
   it("fits the built-in detectors in the mask beside the policy's 16 extra patterns", () => {
     const extraPatterns = Array.from({ length: 16 }, (_, i) => ({ name: `extra_${i}`, pattern: `EXTRA${i}-\\d+` }));
     const withExtras = policy({ extraPatterns });
-    // The built-ins fill the mask (`street_address` took its last bit); extra patterns declare no evidence and take none.
-    expect(BUILT_IN_DETECTORS.length).toBeLessThanOrEqual(MAX_GATED_DETECTORS);
+    // Extra patterns declare no evidence and search every string beside the built-ins.
     expect(redacted("EXTRA15-42 ana@example.com EXTRA0-7", withExtras)).toEqual({
       text: "[REDACTED:extra_15] [REDACTED:email] [REDACTED:extra_0]",
       counts: { extra_15: 1, email: 1, extra_0: 1 },

@@ -120,8 +120,7 @@ export const Evidence = {
    * A colon, `=` or `-` (a label's ` - ` in prose, `card-holder-phrase.ts`), and a card holder's
    * word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`) or a person-name field's
    * (`user.name`, `fullName`: `PERSON_FIELD_WORD`, `person-name-field.ts`). One fact for the
-   * fields of both kinds of name: the mask has no bit left, and a text holding one rarely holds
-   * the other.
+   * fields of both kinds of name: a text holding one rarely holds the other.
    */
   CARD_HOLDER_FIELD: 1 << 25,
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
@@ -137,20 +136,32 @@ export const Evidence = {
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
-   * its facts there. When `evidenceIn` finds it, it is the only fact returned. A high bit, apart
-   * from the detectors' facts, which are numbered from 0, and below 2^30, so that a mask stays a
-   * small integer in V8 (31-bit with pointer compression).
+   * its facts there. When `evidenceIn` finds it, it is the only fact returned. The word's last
+   * bit, apart from the detectors' facts, which are numbered from 0. The word is full: the next
+   * fact goes to `MoreEvidence`.
    */
   ESCAPES: 1 << 29,
+} as const;
+
+/**
+ * The bits of one word of facts: 30, so that a mask stays a small integer in V8 (31-bit signed
+ * with pointer compression, as in workerd) wherever it is kept or passed: `1 << 30` and the sign
+ * bit would make it a heap number.
+ */
+export const EVIDENCE_WORD_BITS = 30;
+
+/**
+ * The second word of facts, as `Evidence` (bits 0 to 29, 29 of them free): a detector declares
+ * them in `moreEvidence`, and `evidenceIn` writes them where its caller asks. A fact goes here
+ * when `Evidence` has no bit left; which word a fact is in changes nothing of what it gates.
+ */
+export const MoreEvidence = {
   /**
    * A street address's field or line (`detectors/street-address.ts`): a `:` or `=` and a street
    * address key's word (`STREET_FIELD_WORD`: `street`, `address`, `line1`, `endereco`), or a digit,
-   * a blank and a street's type or head word (`STREET_TYPE_WORD`: `St`, `Avenue`, `Rua`). Above
-   * `ESCAPES`, the 31st bit: a mask holding it is no longer a small integer in V8, which only
-   * texts naming a street pay. One bit remains (`1 << 31`), and the scanner's detector mask is
-   * full (32 detectors with evidence, `MAX_GATED_DETECTORS`).
+   * a blank and a street's type or head word (`STREET_TYPE_WORD`: `St`, `Avenue`, `Rua`).
    */
-  STREET_ADDRESS: 1 << 30,
+  STREET_ADDRESS: 1 << 0,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -257,8 +268,12 @@ const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
  * `ana\u0040example.com` shows its `@` there). That costs a text without a backslash nothing but
  * the first loop's bit, which it shares with `J` and `$`; a text whose backslashes encode no
  * character (`\"`, `\\`) a read of its backslashes.
+ *
+ * Returns the `Evidence` facts. The `MoreEvidence` facts are asked only when `more` is given,
+ * and written to `more[0]` (0 with `Evidence.ESCAPES`): an array the caller keeps, so that no
+ * call allocates, and two words of small integers rather than one number too wide for one.
  */
-export function evidenceIn(text: string, escapesRead = false): number {
+export function evidenceIn(text: string, escapesRead = false, more?: Int32Array): number {
   const length = text.length;
   let classes = 0;
   let counts = 0;
@@ -269,15 +284,18 @@ export function evidenceIn(text: string, escapesRead = false): number {
     counts += read >>> CLASS_BITS;
   }
   // The facts of a text with escapes are those of what they say, asked of its view.
-  if (!escapesRead && (classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0 && holdsCharacterEscape(text)) return Evidence.ESCAPES;
+  if (!escapesRead && (classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0 && holdsCharacterEscape(text)) {
+    if (more !== undefined) more[0] = 0;
+    return Evidence.ESCAPES;
+  }
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, digits);
   let named =
     (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
-    (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0) |
-    streetAddressEvidence(text, classes, digits);
+    (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0);
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || text.includes('"')) {
@@ -677,14 +695,14 @@ const SQL_SET_SPELLINGS = ["SET", "set", "Set"];
 const POSTAL_CODE_PHRASE_DIGITS = 5;
 
 /**
- * `Evidence.STREET_ADDRESS` when the text may hold a street address's field (a `:` or `=` and a
+ * `MoreEvidence.STREET_ADDRESS` when the text may hold a street address's field (a `:` or `=` and a
  * key's word, `STREET_FIELD_WORD`) or a street line (a digit, a blank and a street's word,
  * `STREET_TYPE_WORD`). Asked before the early return: a line in prose (`shipping to 12 Main St`)
  * holds none of the characters looked at.
  */
 function streetAddressEvidence(text: string, classes: number, digits: number): number {
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && STREET_FIELD_WORD.test(text)) return Evidence.STREET_ADDRESS;
-  return digits > 0 && (classes & HAS_BLANK) !== 0 && STREET_TYPE_WORD.test(text) ? Evidence.STREET_ADDRESS : 0;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
+  return digits > 0 && (classes & HAS_BLANK) !== 0 && STREET_TYPE_WORD.test(text) ? MoreEvidence.STREET_ADDRESS : 0;
 }
 /**
  * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,

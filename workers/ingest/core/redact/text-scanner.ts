@@ -13,15 +13,24 @@ interface ScannedDetector {
   readonly marker: string;
   /** The detector alone, global, to find its next candidate from any position. */
   readonly regex: RegExp;
-  /**
-   * The detector's bit in the masks (`1 << n`, the 32nd bit negative), or 0 for a detector that
-   * declares no evidence: it searches every string and no mask names it.
-   */
-  readonly bit: number;
+  /** The facts that let the detector search: its `evidence`, `moreEvidence` and `placeEvidence`, 0 each when absent. */
+  readonly evidence: number;
+  readonly moreEvidence: number;
+  readonly place: number;
+  /** Whether it declares any of those facts; one that declares none searches every string. */
+  readonly gated: boolean;
+  /** Its bit in `excluded` masks (`1 << n`), given the first time `maskOf` names its kind; 0 before. */
+  exclusion: number;
 }
 
-/** The bits of an int32 mask: as many detectors with evidence as one scanner holds. */
-export const MAX_GATED_DETECTORS = 32;
+/**
+ * The detectors one scanner can leave out by an `excluded` mask (`maskOf`): the bits of a
+ * small integer in V8 (31-bit signed with pointer compression, as in workerd), as the masks are
+ * kept per text (unchanged-texts.ts) and passed down the request's walk. Only the detectors
+ * whose kinds are named take one (a policy's addresses and cards: three); how many detectors a
+ * scanner holds, with evidence or not, has no bound.
+ */
+export const MAX_EXCLUDED_DETECTORS = 30;
 
 /**
  * Finds and replaces detector matches in a string in one left-to-right pass. What a string
@@ -43,10 +52,14 @@ export class TextScanner {
   private readonly detectors: readonly ScannedDetector[];
   /** Whether some detector declares no evidence: every string is then searched. */
   private readonly searchesEveryString: boolean;
-  /** Per `Evidence` bit, the mask of the detectors that fact lets search. */
-  private readonly byEvidence = new Int32Array(32);
-  /** Per `Place` bit, the mask of the detectors that fact lets search. */
-  private readonly byPlace = new Int32Array(32);
+  /** The facts some detector searches on (`Evidence`, `MoreEvidence`, `Place`): a text showing none is not scanned. */
+  private readonly evidence: number;
+  private readonly moreEvidence: number;
+  private readonly places: number;
+  /** The exclusion bits `maskOf` has given. */
+  private excludable = 0;
+  /** Where `evidenceIn` writes a text's `MoreEvidence` facts. */
+  private readonly more = new Int32Array(1);
   /** Each detector's next candidate during `scan`; kept to allocate nothing per string. */
   private readonly candidates: (RegExpExecArray | null)[];
   /** The replacement `accept` found: its text, the length of text it replaces, its kind. */
@@ -55,28 +68,30 @@ export class TextScanner {
   private replacedKind = "";
 
   constructor(detectors: readonly Detector[]) {
-    // Only detectors with evidence take a bit: the ones without (a policy's extra patterns)
-    // search every string anyway, so a mask has nothing to say about them.
-    let gated = 0;
+    // Each detector keeps its own facts rather than a bit in a mask of detectors: a text's
+    // facts are asked of each detector where a scan starts, so the number of detectors is not
+    // bounded by a mask's width (docs/decisions.md, 2026-12-02).
     this.detectors = detectors.map((detector) => {
-      const hasEvidence = detector.evidence !== 0;
-      if (hasEvidence && gated === MAX_GATED_DETECTORS) {
-        throw new RangeError(`at most ${MAX_GATED_DETECTORS} detectors with evidence fit in a detector mask`);
-      }
+      const evidence = detector.evidence;
+      const moreEvidence = detector.moreEvidence ?? 0;
+      const place = detector.placeEvidence ?? 0;
       return {
         detector,
         marker: redactionMarker(detector.kind),
         regex: new RegExp(detector.source, "g"),
-        bit: hasEvidence ? 1 << gated++ : 0,
+        evidence,
+        moreEvidence,
+        place,
+        // Place evidence alone gates nothing: such a detector searches every string, as one without evidence does.
+        gated: evidence !== 0 || moreEvidence !== 0,
+        exclusion: 0,
       };
     });
-    for (const { detector, bit: detectorBit } of this.detectors) {
-      for (let bit = 0; bit < 32; bit++) {
-        if ((detector.evidence & (1 << bit)) !== 0) this.byEvidence[bit]! |= detectorBit;
-        if (((detector.placeEvidence ?? 0) & (1 << bit)) !== 0) this.byPlace[bit]! |= detectorBit;
-      }
-    }
-    this.searchesEveryString = this.detectors.some((scanned) => scanned.bit === 0);
+    const gated = this.detectors.filter((scanned) => scanned.gated);
+    this.evidence = gated.reduce((facts, scanned) => facts | scanned.evidence, 0);
+    this.moreEvidence = gated.reduce((facts, scanned) => facts | scanned.moreEvidence, 0);
+    this.places = gated.reduce((facts, scanned) => facts | scanned.place, 0);
+    this.searchesEveryString = gated.length < this.detectors.length;
     this.candidates = detectors.map(() => null);
   }
 
@@ -95,27 +110,28 @@ export class TextScanner {
    * (`SeriesMarking`: a metric attribute's hashed marker), the rest of the text kept.
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0, kept?: KeptMembers, marking?: SeriesMarking): string {
-    let evidence = evidenceIn(text);
+    const more = this.more;
+    let evidence = evidenceIn(text, false, more);
     if (evidence === Evidence.ESCAPES) {
       // The raw facts are asked first only where they may settle it: a text whose escapes cannot
       // make evidence and whose raw characters show none has nothing to find through them.
       // Where they cannot, the raw facts hold every fact of the view (escape-view.ts), and are what
       // the view's scan is asked for.
-      const raw = place === 0 && !this.searchesEveryString && !escapesMayShowEvidence(text) ? evidenceIn(text, true) : -1;
-      if (raw === 0) return text;
+      const raw = place === 0 && !this.searchesEveryString && !escapesMayShowEvidence(text) ? evidenceIn(text, true, more) : -1;
+      if (raw === 0 && more[0] === 0) return text;
       const view = escapeView(text);
       if (view !== undefined) return this.redactEscaped(view, tally, excluded, place, raw, kept, marking);
       // Not met: the evidence and the view find escapes with one test (`holdsCharacterEscape`).
-      evidence = evidenceIn(text, true);
+      evidence = evidenceIn(text, true, more);
     }
-    const searching = this.searching(evidence, excluded, place);
-    return searching === 0 && !this.searchesEveryString ? text : this.scan(text, searching, tally, place, undefined, kept, marking);
+    return this.searches(evidence, more[0]!, place, excluded) ? this.scan(text, evidence, more[0]!, excluded, tally, place, undefined, kept, marking) : text;
   }
 
   /**
    * `redact` for a text holding escapes that encode characters: the detectors read what they say
    * (`view.text`), and each replacement is written over whole escapes of the text as sent.
-   * `evidence`: the facts of the raw text when they hold the view's, else -1 (the view's are asked).
+   * `evidence`: the `Evidence` facts of the raw text when they hold the view's (its `MoreEvidence`
+   * facts in `more`), else -1 (the view's are asked).
    */
   private redactEscaped(
     view: EscapeView,
@@ -126,51 +142,62 @@ export class TextScanner {
     kept: KeptMembers | undefined,
     marking: SeriesMarking | undefined,
   ): string {
-    const searching = this.searching(evidence >= 0 ? evidence : evidenceIn(view.text, true), excluded, place);
-    return searching === 0 && !this.searchesEveryString ? view.raw : this.scan(view.text, searching, tally, place, view, kept, marking);
-  }
-
-  /** The mask of the detectors that search a text showing `evidence`, at `place`, but for `excluded`. */
-  private searching(evidence: number, excluded: number, place: number): number {
-    let searching = 0;
-    while (evidence !== 0) {
-      const bit = 31 - Math.clz32(evidence);
-      searching |= this.byEvidence[bit]!;
-      evidence ^= 1 << bit;
-    }
-    for (let facts = place; facts !== 0; ) {
-      const bit = 31 - Math.clz32(facts);
-      searching |= this.byPlace[bit]!;
-      facts ^= 1 << bit;
-    }
-    return searching & ~excluded;
+    const facts = evidence >= 0 ? evidence : evidenceIn(view.text, true, this.more);
+    const more = this.more[0]!;
+    return this.searches(facts, more, place, excluded) ? this.scan(view.text, facts, more, excluded, tally, place, view, kept, marking) : view.raw;
   }
 
   /**
-   * The mask of this scanner's detectors of the given kinds, for `redact`'s `excluded`. A
-   * detector without evidence has no bit and cannot be excluded: naming its kind is an error.
+   * Whether some detector searches a text showing `evidence` and `more` (`Evidence`,
+   * `MoreEvidence`), at `place`, but for `excluded`. The detectors are asked one by one only
+   * where some are excluded and some fact is shown.
+   */
+  private searches(evidence: number, more: number, place: number, excluded: number): boolean {
+    if (this.searchesEveryString) return true;
+    if (((evidence & this.evidence) | (more & this.moreEvidence) | (place & this.places)) === 0) return false;
+    if ((excluded & this.excludable) === 0) return true;
+    for (const scanned of this.detectors) {
+      if (searchesWith(scanned, evidence, more, place, excluded)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The mask of this scanner's detectors of the given kinds, for `redact`'s `excluded`: each gets
+   * a bit the first time its kind is named, and keeps it. A detector without evidence searches
+   * every string and cannot be excluded: naming its kind is an error, as is naming more than
+   * `MAX_EXCLUDED_DETECTORS` detectors over the scanner's life.
    */
   maskOf(kinds: readonly string[]): number {
     let mask = 0;
-    for (const { detector, bit } of this.detectors) {
-      if (!kinds.includes(detector.kind)) continue;
-      if (bit === 0) throw new RangeError(`the detector of "${detector.kind}" searches every string and cannot be excluded`);
-      mask |= bit;
+    for (const scanned of this.detectors) {
+      if (!kinds.includes(scanned.detector.kind)) continue;
+      if (!scanned.gated) throw new RangeError(`the detector of "${scanned.detector.kind}" searches every string and cannot be excluded`);
+      if (scanned.exclusion === 0) {
+        const given = 32 - Math.clz32(this.excludable);
+        if (given === MAX_EXCLUDED_DETECTORS) throw new RangeError(`at most ${MAX_EXCLUDED_DETECTORS} detectors of a scanner can be excluded`);
+        scanned.exclusion = 1 << given;
+        this.excludable |= scanned.exclusion;
+      }
+      mask |= scanned.exclusion;
     }
     return mask;
   }
 
   /**
-   * Replaces the accepted candidates of the detectors in `detectors` (a mask), leftmost first.
+   * Replaces the accepted candidates of the detectors that search a text showing `evidence` and
+   * `more` at `place`, but for `excluded` (`searchesWith`), leftmost first.
    * `candidates[i]` is detector i's next candidate at or after the scan position (null when it
-   * has none left or is not in the mask); only the ones the position passes are searched
+   * has none left or does not search); only the ones the position passes are searched
    * again, so each detector reads the text about once. With `view`, `text` is the view's text and
    * the result is its raw text with each replacement written over whole escapes. `kept` and
    * `marking` as in `redact`.
    */
   private scan(
     text: string,
-    detectors: number,
+    evidence: number,
+    more: number,
+    excluded: number,
     tally: RedactionTally,
     place: number,
     view: EscapeView | undefined,
@@ -181,8 +208,7 @@ export class TextScanner {
     const scanned = this.detectors;
     beginScan();
     for (let i = 0; i < scanned.length; i++) {
-      const bit = scanned[i]!.bit;
-      candidates[i] = bit !== 0 && (detectors & bit) === 0 ? null : nextCandidate(scanned[i]!, text, 0);
+      candidates[i] = searchesWith(scanned[i]!, evidence, more, place, excluded) ? nextCandidate(scanned[i]!, text, 0) : null;
     }
     let output = "";
     let copiedUpTo = 0;
@@ -376,6 +402,12 @@ function withoutEscapeAfter(matched: string): string {
   let end = matched.length;
   while (end > 0 && matched.charCodeAt(end - 1) === 92 /* \ */) end--;
   return end === matched.length ? matched : matched.slice(0, end);
+}
+
+/** Whether `scanned` searches a text showing `evidence` and `more`, at `place`, but for `excluded` (`TextScanner.redact`). */
+function searchesWith(scanned: ScannedDetector, evidence: number, more: number, place: number, excluded: number): boolean {
+  if (!scanned.gated) return true;
+  return ((evidence & scanned.evidence) | (more & scanned.moreEvidence) | (place & scanned.place)) !== 0 && (excluded & scanned.exclusion) === 0;
 }
 
 function nextCandidate({ detector, regex }: ScannedDetector, text: string, from: number): RegExpExecArray | null {

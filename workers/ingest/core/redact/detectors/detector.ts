@@ -14,9 +14,12 @@ export interface Detector {
   /**
    * The `Evidence` facts (a mask) of which every text holding a match this detector accepts
    * shows at least one: the scanner does not run the detector on a text that shows none.
-   * Zero when unknown (a policy's extra pattern): the detector then runs on every string.
+   * Zero, with no `moreEvidence`, when unknown (a policy's extra pattern): the detector then
+   * runs on every string.
    */
   readonly evidence: number;
+  /** The `MoreEvidence` facts (a mask) that are evidence as `evidence`'s are. Zero or absent: none. */
+  readonly moreEvidence?: number;
   /**
    * The `Place` facts that are evidence enough: in the value of such a key the detector
    * searches whatever the text shows (the SSN detector under `ssn`). Zero or absent: none.

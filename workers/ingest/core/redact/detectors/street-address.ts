@@ -1,4 +1,4 @@
-import { Evidence } from "../evidence";
+import { MoreEvidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import { STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
@@ -96,7 +96,8 @@ function bracketedNameWords(text: string, end: number): string[] {
 export const streetAddressDetector: Detector = {
   kind: STREET_ADDRESS_KIND,
   source: `${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${US_LINE}|${BR_LINE}`,
-  evidence: Evidence.STREET_ADDRESS,
+  evidence: 0,
+  moreEvidence: MoreEvidence.STREET_ADDRESS,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
     const separator = match.charCodeAt(0);
