@@ -21,7 +21,7 @@ describe("keys naming a street address", () => {
     ["street_address", "named"],
     ["streetAddress", "named"],
     ["address_line1", "named"],
-    ["addressLine2", "named"],
+    ["addressLine2", "unit"],
     ["address_line_1", "named"],
     ["billing_details.address.line1", "named"],
     ["shipping_address", "named"],
@@ -37,7 +37,7 @@ describe("keys naming a street address", () => {
     ["address", "shaped"],
     ["customer.address", "shaped"],
     ["address1", "named"],
-    ["shipping_address.address2", "named"],
+    ["shipping_address.address2", "unit"],
     ["address_1", "named"],
     ["billing.address_1", "named"],
     ["ship_to", "named"],
@@ -45,6 +45,17 @@ describe("keys naming a street address", () => {
     ["straße", "named"],
     ["adresse", "named"],
     ["rue", "named"],
+    ["address.streetName", "named"],
+    ["street_name", "named"],
+    ["address_2", "unit"],
+    ["address.line2", "unit"],
+    ["complemento", "unit"],
+    ["endereco.complemento", "unit"],
+    ["address.houseNumber", "number"],
+    ["shipping_address.house_number", "number"],
+    ["address.street_number", "number"],
+    ["endereco.numero", "number"],
+    ["adresse.hausnummer", "number"],
   ])("%s names one (%s)", (key, field) => {
     expect(namesStreetAddress(nameWords(key))).toBe(field);
   });
@@ -53,6 +64,7 @@ describe("keys naming a street address", () => {
     "server.address", "client.address", "net.peer.address", "network.peer.address", "net.sock.peer.addr", "mac_address", "ip_address",
     "bind_address", "email_address", "wallet_address", "memory_address", "listen_address", "remote_addr", "address_family",
     "address_verification", "street_number", "line1", "geo.locality.name", "x_forwarded_for", "via", "address_count",
+    "numero", "pedido.numero", "houseNumber", "order.number", "address.number_of_lines",
   ])("%s names none", (key) => {
     expect(namesStreetAddress(nameWords(key))).toBeUndefined();
   });
@@ -150,6 +162,43 @@ describe("keys naming a street address", () => {
     });
   });
 
+  it("replaces every part of an address split over fields: the street's name, its house number, each line of a list, the second line's one word", () => {
+    const stored = storedLogAttributes([
+      attr("payload", '{"address":{"streetName":"Baker Street","houseNumber":"221B","city":"London"}}'),
+      attr("order", '{"endereco":{"logradouro":"Rua das Flores","numero":123,"complemento":"apto 42"}}'),
+      attr("magento", '{"street":["123 Main St","Apt 4"],"city":"Austin"}'),
+      { key: "shipping.street", value: { arrayValue: [{ stringValue: "123 Main St" }, { stringValue: "Apt 4" }] } },
+      attr("complemento", "apto 42"),
+      attr("address2", "Penthouse"),
+      attr("address.line2", "4B"),
+      attr("address.house_number", "12-14"),
+    ]);
+    expect(stored.values).toMatchObject({
+      payload: `{"address":{"streetName":"${MARK}","houseNumber":"${MARK}","city":"London"}}`,
+      order: `{"endereco":{"logradouro":"${MARK}","numero":"${MARK}","complemento":"${MARK}"}}`,
+      magento: `{"street":"${MARK}","city":"Austin"}`,
+      "shipping.street": MARK,
+      complemento: MARK,
+      address2: MARK,
+      "address.line2": MARK,
+      "address.house_number": MARK,
+    });
+  });
+
+  it("keeps what is no part of an address under those keys: a form's answers, ids, an order's number, a server's list", () => {
+    const kept = {
+      billing_address2: "same_as_shipping",
+      address2: "n/a",
+      "address.line2": "null",
+      complemento: "none",
+      "pedido.numero": "42",
+      "address.houseNumber": "unknown",
+      "address.street_number": "n/a",
+      upstream: '{"address":["10.0.0.1:80","10.0.0.2:80"],"street":[]}',
+    };
+    expect(storedLogAttributes(Object.entries(kept).map(([key, value]) => attr(key, value))).values).toEqual(kept);
+  });
+
   it("is a kind a policy turns off, in keys and text alike", () => {
     expect(BUILT_IN_KINDS).toContain("street_address");
     const off = redactionPolicy({ disabledDetectors: ["street_address"] });
@@ -207,7 +256,10 @@ describe("street address fields written into text", () => {
       ['{"billing":{"address_1":"969 Market","city":"SF"}}', `{"billing":{"address_1":"${MARK}","city":"SF"}}`],
       ['{"adresse":"12 rue de la Paix","ville":"Paris"}', `{"adresse":"${MARK}","ville":"Paris"}`],
       ["address[line1]=354+Oyster+Point+Blvd&address[city]=SSF", `address[line1]=${MARK}&address[city]=SSF`],
-      ["POST /v1/customers shipping[address][line1]=742+Evergreen+Terrace&name=x", `POST /v1/customers shipping[address][line1]=${MARK}&name=x`],
+      ["POST /v1/customers shipping[address][line1]=742+Evergreen+Terrace&name=x", `POST /v1/customers shipping[address][line1]=${MARK}&name=x`],      ["cliente salvo complemento: apto 42 cidade=SP", `cliente salvo complemento: ${MARK} cidade=SP`],
+      ["cliente {complemento: 'apto 42'}", `cliente {complemento: '${MARK}'}`],
+      ['address2="Penthouse" city=SF', `address2="${MARK}" city=SF`],
+      ['saved streetName="Baker Street" city=London', `saved streetName="${MARK}" city=London`],
     ]);
   });
 });

@@ -74,14 +74,15 @@ const CONTEXT_REACH = 32;
 /**
  * An unquoted value after `:` under a street's key (`street: Hauptstraße 5`, YAML's `line1: 742
  * Evergreen Terrace`, `address: 1600 Amphitheatre Parkway`): up to the line's end, a `;`, `|`,
- * ` - `, a quote or a bracket, or a `,` not before a house number (`Flores, 123` is one street);
+ * ` - `, a quote or a bracket, the next `name=` field (`complemento: apto 42 cidade=SP`), or a `,`
+ * not before a house number (`Flores, 123` is one street);
  * the blanks after it are not its own. The key decides as it does for an attribute
  * (`holdsStreetAddress`). A US or BR line there is the prose forms' (`Address: 350 5th Ave, New
  * York, NY 10118` goes with its city and ZIP, `Endereço: Rua Augusta, 1500 - CEP …` up to its number).
  */
 const COLON_UNQUOTED =
   `:(?!=)(?<=(?:${STREET_FIELD_LAST_WORDS.map(caseless).join("|")})[ \\t]*:)[ \\t]+(?!${US_LINE}|${BR_LINE})` +
-  `[^\\s"'{\\[<>](?:(?! - )[^\\n\\r;"'<>{}=:,|]|,(?= ?(?:n[º°o]\\.? ?)?\\d{1,6}(?![\\w.])))*(?<=\\S)`;
+  `[^\\s"'{\\[<>](?:(?! - |[ \\t][\\w.-]+=)[^\\n\\r;"'<>{}=:,|]|,(?= ?(?:n[º°o]\\.? ?)?\\d{1,6}(?![\\w.])))*(?<=\\S)`;
 /**
  * A form-encoded field named with brackets, as Stripe's API and PHP read them
  * (`address[line1]=354+Oyster+Point+Blvd`, `shipping[address][line1]=…`): the value up to `&`.
