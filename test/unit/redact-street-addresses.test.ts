@@ -278,6 +278,45 @@ describe("street lines in prose", () => {
     ]);
   });
 
+  it("redacts a line with its postal code and town whatever the language, and a US line without a type before its city, state and ZIP", () => {
+    expectRedacted([
+      ["delivered to Hauptstraße 5, 10115 Berlin", `delivered to ${MARK}`],
+      ["Lieferadresse: Hauptstraße 5, 10115 Berlin", `Lieferadresse: ${MARK}`],
+      ["livraison au 12 Rue de la Paix, 75002 Paris", `livraison au ${MARK}`],
+      ["adresse 3 bis avenue Foch, 75116 Paris", `adresse ${MARK}`],
+      ["Kunde wohnt Berliner Str. 12a, 80331 München.", `Kunde wohnt ${MARK}.`],
+      ["Anschrift Am Lindenweg 3, 60311 Frankfurt am Main", `Anschrift ${MARK}`],
+      ["bezorgd op Kerkstraat 12, 1017 GC Amsterdam", `bezorgd op ${MARK}`],
+      ["spedito a Via Roma 10, 00184 Roma", `spedito a ${MARK}`],
+      ["envío a Calle Mayor 5, 28013 Madrid ok", `envío a ${MARK} ok`],
+      ["entrega Avenida da Liberdade 110, 1250-146 Lisboa", `entrega ${MARK}`],
+      ["Deliver to: 1 Infinite Loop, Cupertino, CA 95014", `Deliver to: ${MARK}`],
+      ["new address 1600 Amphitheatre Parkway, Mountain View, CA 94043", `new address ${MARK}`],
+      ["ship to 1 Hacker Way, Menlo Park, CA 94025-1456", `ship to ${MARK}`],
+      ["10 Downing Street, London SW1A 2AA", MARK],
+      ["Shipping to 10 Downing Street, London SW1A 2AA", `Shipping to ${MARK}`],
+      ["221B Baker Street, NW1 6XE", MARK],
+    ]);
+  });
+
+  it("keeps counts, versions, ports and street words without a whole address's shape", () => {
+    expectKept([
+      "Release 5, 2024",
+      "Release 5, 2024 Edition notes",
+      "port 5432, 10.0.0.5",
+      "Schedule: 3 Main tasks, 2 side",
+      "version 5, 10115 Build",
+      "see RFC 8446 Section 4, 2018 Edition",
+      "Processed 12 Events Ring 4, 2048 Bytes",
+      "Step 2 Platz 3, 1000 Points",
+      "Error 42 Ring 5, 10000 Retries",
+      "worker 3 Main Pool, Queue, MA 12345",
+      "node 3 Way Handshake, Timeout, OK 30000",
+      "forwarded Via Kafka 2 partitions",
+      "consumer group 12 Kafka Topic, 10000 Messages",
+    ]);
+  });
+
   it("keeps a street without a number, a count before capitalised words, and street words elsewhere", () => {
     expectKept([
       "the shop on Main St is open",

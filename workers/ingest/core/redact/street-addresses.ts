@@ -119,6 +119,14 @@ export const STREET_HEADS = ["Rua", "Avenida", "Av\\.", "Travessa", "Alameda", "
 export const STREET_TYPE_WORD = new RegExp(`(?<![\\w])(?:${[...STREET_TYPES, ...STREET_HEADS].join("|")})(?![a-z])`);
 
 /**
+ * What a street line ending with its postal code and town holds when it has no street word
+ * `STREET_TYPE_WORD` knows (`Hauptstraße 5, 10115 Berlin`, `12 Rue de la Paix, 75002 Paris`,
+ * `1 Infinite Loop, Cupertino, CA 95014`): four digits before a blank and a capital, or two
+ * capitals, a blank and five digits (`detectors/street-address.ts`, `evidence.ts`).
+ */
+export const STREET_POSTAL_CODE_HINT = /\d{4}(?:-\d{3})? [A-Z\u00C0-\u00DE]|[A-Z]{2} \d{5}/;
+
+/**
  * Whether the text before a field's name at `nameStart` opens an address's object the field is
  * in (`"address":{"city":"X","line1":…`, Stripe's `billing_details.address` as JSON): a
  * `line1`/`line2` there is the address's line, as the key rule reads `address.line1`; so in YAML
