@@ -199,6 +199,23 @@ describe("keys naming a street address", () => {
     expect(storedLogAttributes(Object.entries(kept).map(([key, value]) => attr(key, value))).values).toEqual(kept);
   });
 
+  it("rules a name/value pair's value by its name: a street, a postal code, a person's name; a city, a server and a port stay", () => {
+    const stored = storedLogAttributes([
+      attr("form", '{"fields":[{"name":"street","value":"Hauptstraße 5"},{"name":"zip","value":"94080"},{"name":"city","value":"Berlin"}]}'),
+      attr("profile", '[{"name":"first_name","value":"Ana"},{"name":"server","value":"api.example.com"},{"name":"PORT","value":"8080"}]'),
+      attr("field.name", "address_line1"),
+      attr("field.value", "12 Main St"),
+      attr("blank", '[{"name":"street","value":"n/a"},{"name":"zip","value":""}]'),
+    ]);
+    expect(stored.values).toEqual({
+      form: `{"fields":[{"name":"street","value":"${MARK}"},{"name":"zip","value":"[REDACTED:postal_code]"},{"name":"city","value":"Berlin"}]}`,
+      profile: '[{"name":"first_name","value":"[REDACTED:person_name]"},{"name":"server","value":"api.example.com"},{"name":"PORT","value":"8080"}]',
+      "field.name": "address_line1",
+      "field.value": MARK,
+      blank: '[{"name":"street","value":"n/a"},{"name":"zip","value":""}]',
+    });
+  });
+
   it("is a kind a policy turns off, in keys and text alike", () => {
     expect(BUILT_IN_KINDS).toContain("street_address");
     const off = redactionPolicy({ disabledDetectors: ["street_address"] });

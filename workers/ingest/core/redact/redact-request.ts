@@ -42,7 +42,7 @@ import {
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
-import { pairRuledKey, secretPairNamesIn } from "./name-value-pairs";
+import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
@@ -275,7 +275,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
     const events = queryEvents(attributes);
     // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
-    const pairNames = secretPairNamesIn(attributes);
+    const pairNames = ruledPairNamesIn(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
