@@ -1,4 +1,5 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { BoundedMemo } from "./bounded-memo";
 import { namesCardHolder } from "./card-holder-names";
 import { namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
@@ -45,7 +46,7 @@ export function isPairValueMember(member: string): boolean {
  */
 export function ruledPairName(name: string): string | undefined {
   const last = name.slice(name.lastIndexOf("/") + 1);
-  return PLAIN_NAME.test(last) && namesRuledData(last) ? last : undefined;
+  return PLAIN_NAME.test(last) && ruledDataNames.get(last) ? last : undefined;
 }
 
 /**
@@ -61,6 +62,8 @@ function namesRuledData(name: string): boolean {
   const words = nameWords(name);
   return namesStreetAddress(words) !== undefined || isPostalCodeParameterName(name) || namesCardHolder(words) || namesPersonField(words);
 }
+/** `namesRuledData` by name: every string under a member named `name` or `key` (`service.name`, `ScriptName`) asks it. */
+const ruledDataNames = new BoundedMemo<string, boolean>(1024, namesRuledData);
 
 /**
  * The ruled name (`ruledPairName`) of an object's name/value pair and its value member's name
