@@ -51,6 +51,7 @@ describe("keys naming a street address", () => {
     ["address.line2", "unit"],
     ["complemento", "unit"],
     ["endereco.complemento", "unit"],
+    ["address.complement", "unit"],
     ["address.houseNumber", "number"],
     ["shipping_address.house_number", "number"],
     ["address.street_number", "number"],
@@ -64,7 +65,7 @@ describe("keys naming a street address", () => {
     "server.address", "client.address", "net.peer.address", "network.peer.address", "net.sock.peer.addr", "mac_address", "ip_address",
     "bind_address", "email_address", "wallet_address", "memory_address", "listen_address", "remote_addr", "address_family",
     "address_verification", "street_number", "line1", "geo.locality.name", "x_forwarded_for", "via", "address_count",
-    "numero", "pedido.numero", "houseNumber", "order.number", "address.number_of_lines",
+    "numero", "pedido.numero", "houseNumber", "order.number", "address.number_of_lines", "complement", "set.complement",
   ])("%s names none", (key) => {
     expect(namesStreetAddress(nameWords(key))).toBeUndefined();
   });
@@ -189,6 +190,7 @@ describe("keys naming a street address", () => {
     const kept = {
       billing_address2: "same_as_shipping",
       address2: "n/a",
+      "address.address2": "undefined",
       "address.line2": "null",
       complemento: "none",
       "pedido.numero": "42",

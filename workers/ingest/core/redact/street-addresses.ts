@@ -3,7 +3,7 @@ import { standsForSecret } from "./secret-names";
 /**
  * What a key's words say about a street address in its value: `named`, the key names one
  * (`street`, `address_line1`, `shipping_address`), so any text there is; `unit`, an address's
- * second line (`address2`, `line2`, `complemento`), which holds an apartment or a building in one
+ * second line (`address2`, `line2`, `complemento`, `address.complement`), which holds an apartment or a building in one
  * word too (`Penthouse`, `4B`); `number`, a house number under an address (`address.houseNumber`,
  * `endereco.numero`); `shaped`, the key is a bare `address` (`address`, `customer.address`),
  * which holds a server's or a wallet's as often, so only a street-shaped text there is one
@@ -44,7 +44,8 @@ export function namesStreetAddress(words: readonly string[]): StreetAddressField
   const before = count > 1 ? plain[count - 2]! : undefined;
   if (plain.slice(0, -1).some((word) => TECHNICAL_WORDS.has(word))) return undefined;
   if (STREET_WORDS.has(last) || (before === "street" && last === "name")) return "named";
-  if (UNIT_WORDS.has(last)) return "unit";
+  // English `complement` is a mathematician's word too: an address's only under an address's word (`address.complement`).
+  if (UNIT_WORDS.has(last) || (last === "complement" && plain.some((word) => ADDRESS_WORDS.has(word)))) return "unit";
   const second = last === "2" || last === "line2" || last === "address2";
   // Shopify's `address1`/`address2`, WooCommerce's `address_1`/`address_2`, `ship_to`.
   if (ADDRESS_LINE_WORDS.has(last) || (before === "address" && (last === "1" || last === "2")) || (before === "ship" && last === "to")) {
@@ -153,8 +154,8 @@ function withoutAccents(word: string): string {
 const STREET_WORDS: ReadonlySet<string> = new Set([
   "street", "streetaddress", "logradouro", "rua", "calle", "endereco", "direccion", "rue", "adresse", "strasse", "straße",
 ]);
-/** An address's second line under a word of its own: Brazil's `complemento` (an apartment, a block), `complement`. */
-const UNIT_WORDS: ReadonlySet<string> = new Set(["complemento", "complement"]);
+/** An address's second line under a word of its own: Brazil's `complemento` (an apartment, a block). */
+const UNIT_WORDS: ReadonlySet<string> = new Set(["complemento"]);
 /** A house number's key glued into one word: `housenumber` (`housenumber`), German `hausnummer`, Portuguese and Spanish `numero`. */
 const HOUSE_NUMBER_WORDS: ReadonlySet<string> = new Set(["housenumber", "hausnummer", "numero"]);
 /** The words before `number` that make it a house number's (`houseNumber`, `street_number`, `building_number`). */
@@ -190,7 +191,7 @@ const TECHNICAL_WORDS: ReadonlySet<string> = new Set([
 
 /** Values of an address's field that are no address: flags, no value, a form's or a schema's words. */
 const NOT_AN_ADDRESS: ReadonlySet<string> = new Set([
-  "true", "false", "yes", "no", "null", "none", "n/a", "na", "unknown", "empty", "required", "optional", "invalid", "valid", "missing",
+  "true", "false", "yes", "no", "null", "undefined", "nil", "none", "n/a", "na", "unknown", "empty", "required", "optional", "invalid", "valid", "missing",
   "string", "text", "redacted", "hidden", "sim", "nao", "não", "vazio", "obrigatorio", "obrigatório",
   // A form's answers in a street's field.
   "see attached", "same as shipping", "same as billing", "not provided", "not applicable", "to be confirmed",
