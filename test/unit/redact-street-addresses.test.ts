@@ -21,7 +21,7 @@ describe("keys naming a street address", () => {
     ["street_address", "named"],
     ["streetAddress", "named"],
     ["address_line1", "named"],
-    ["addressLine2", "named"],
+    ["addressLine2", "unit"],
     ["address_line_1", "named"],
     ["billing_details.address.line1", "named"],
     ["shipping_address", "named"],
@@ -37,7 +37,7 @@ describe("keys naming a street address", () => {
     ["address", "shaped"],
     ["customer.address", "shaped"],
     ["address1", "named"],
-    ["shipping_address.address2", "named"],
+    ["shipping_address.address2", "unit"],
     ["address_1", "named"],
     ["billing.address_1", "named"],
     ["ship_to", "named"],
@@ -45,6 +45,18 @@ describe("keys naming a street address", () => {
     ["straße", "named"],
     ["adresse", "named"],
     ["rue", "named"],
+    ["address.streetName", "named"],
+    ["street_name", "named"],
+    ["address_2", "unit"],
+    ["address.line2", "unit"],
+    ["complemento", "unit"],
+    ["endereco.complemento", "unit"],
+    ["address.complement", "unit"],
+    ["address.houseNumber", "number"],
+    ["shipping_address.house_number", "number"],
+    ["address.street_number", "number"],
+    ["endereco.numero", "number"],
+    ["adresse.hausnummer", "number"],
   ])("%s names one (%s)", (key, field) => {
     expect(namesStreetAddress(nameWords(key))).toBe(field);
   });
@@ -53,6 +65,7 @@ describe("keys naming a street address", () => {
     "server.address", "client.address", "net.peer.address", "network.peer.address", "net.sock.peer.addr", "mac_address", "ip_address",
     "bind_address", "email_address", "wallet_address", "memory_address", "listen_address", "remote_addr", "address_family",
     "address_verification", "street_number", "line1", "geo.locality.name", "x_forwarded_for", "via", "address_count",
+    "numero", "pedido.numero", "houseNumber", "order.number", "address.number_of_lines", "complement", "set.complement",
   ])("%s names none", (key) => {
     expect(namesStreetAddress(nameWords(key))).toBeUndefined();
   });
@@ -150,6 +163,61 @@ describe("keys naming a street address", () => {
     });
   });
 
+  it("replaces every part of an address split over fields: the street's name, its house number, each line of a list, the second line's one word", () => {
+    const stored = storedLogAttributes([
+      attr("payload", '{"address":{"streetName":"Baker Street","houseNumber":"221B","city":"London"}}'),
+      attr("order", '{"endereco":{"logradouro":"Rua das Flores","numero":123,"complemento":"apto 42"}}'),
+      attr("magento", '{"street":["123 Main St","Apt 4"],"city":"Austin"}'),
+      { key: "shipping.street", value: { arrayValue: [{ stringValue: "123 Main St" }, { stringValue: "Apt 4" }] } },
+      attr("complemento", "apto 42"),
+      attr("address2", "Penthouse"),
+      attr("address.line2", "4B"),
+      attr("address.house_number", "12-14"),
+    ]);
+    expect(stored.values).toMatchObject({
+      payload: `{"address":{"streetName":"${MARK}","houseNumber":"${MARK}","city":"London"}}`,
+      order: `{"endereco":{"logradouro":"${MARK}","numero":"${MARK}","complemento":"${MARK}"}}`,
+      magento: `{"street":"${MARK}","city":"Austin"}`,
+      "shipping.street": MARK,
+      complemento: MARK,
+      address2: MARK,
+      "address.line2": MARK,
+      "address.house_number": MARK,
+    });
+  });
+
+  it("keeps what is no part of an address under those keys: a form's answers, ids, an order's number, a server's list", () => {
+    const kept = {
+      billing_address2: "same_as_shipping",
+      address2: "n/a",
+      "address.address2": "undefined",
+      "address.line2": "null",
+      complemento: "none",
+      "pedido.numero": "42",
+      "address.houseNumber": "unknown",
+      "address.street_number": "n/a",
+      upstream: '{"address":["10.0.0.1:80","10.0.0.2:80"],"street":[]}',
+    };
+    expect(storedLogAttributes(Object.entries(kept).map(([key, value]) => attr(key, value))).values).toEqual(kept);
+  });
+
+  it("rules a name/value pair's value by its name: a street, a postal code, a person's name; a city, a server and a port stay", () => {
+    const stored = storedLogAttributes([
+      attr("form", '{"fields":[{"name":"street","value":"Hauptstraße 5"},{"name":"zip","value":"94080"},{"name":"city","value":"Berlin"}]}'),
+      attr("profile", '[{"name":"first_name","value":"Ana"},{"name":"server","value":"api.example.com"},{"name":"PORT","value":"8080"}]'),
+      attr("field.name", "address_line1"),
+      attr("field.value", "12 Main St"),
+      attr("blank", '[{"name":"street","value":"n/a"},{"name":"zip","value":""}]'),
+    ]);
+    expect(stored.values).toEqual({
+      form: `{"fields":[{"name":"street","value":"${MARK}"},{"name":"zip","value":"[REDACTED:postal_code]"},{"name":"city","value":"Berlin"}]}`,
+      profile: '[{"name":"first_name","value":"[REDACTED:person_name]"},{"name":"server","value":"api.example.com"},{"name":"PORT","value":"8080"}]',
+      "field.name": "address_line1",
+      "field.value": MARK,
+      blank: '[{"name":"street","value":"n/a"},{"name":"zip","value":""}]',
+    });
+  });
+
   it("is a kind a policy turns off, in keys and text alike", () => {
     expect(BUILT_IN_KINDS).toContain("street_address");
     const off = redactionPolicy({ disabledDetectors: ["street_address"] });
@@ -207,7 +275,10 @@ describe("street address fields written into text", () => {
       ['{"billing":{"address_1":"969 Market","city":"SF"}}', `{"billing":{"address_1":"${MARK}","city":"SF"}}`],
       ['{"adresse":"12 rue de la Paix","ville":"Paris"}', `{"adresse":"${MARK}","ville":"Paris"}`],
       ["address[line1]=354+Oyster+Point+Blvd&address[city]=SSF", `address[line1]=${MARK}&address[city]=SSF`],
-      ["POST /v1/customers shipping[address][line1]=742+Evergreen+Terrace&name=x", `POST /v1/customers shipping[address][line1]=${MARK}&name=x`],
+      ["POST /v1/customers shipping[address][line1]=742+Evergreen+Terrace&name=x", `POST /v1/customers shipping[address][line1]=${MARK}&name=x`],      ["cliente salvo complemento: apto 42 cidade=SP", `cliente salvo complemento: ${MARK} cidade=SP`],
+      ["cliente {complemento: 'apto 42'}", `cliente {complemento: '${MARK}'}`],
+      ['address2="Penthouse" city=SF', `address2="${MARK}" city=SF`],
+      ['saved streetName="Baker Street" city=London', `saved streetName="${MARK}" city=London`],
     ]);
   });
 });
@@ -223,6 +294,45 @@ describe("street lines in prose", () => {
       ["cliente mora na Av. Paulista, 1000, apto 12", `cliente mora na ${MARK}, apto 12`],
       ["envío a Calle Mayor 5, Madrid", `envío a ${MARK}, Madrid`],
       ["lives at 12 Main St in Springfield", `lives at ${MARK} in Springfield`],
+    ]);
+  });
+
+  it("redacts a line with its postal code and town whatever the language, and a US line without a type before its city, state and ZIP", () => {
+    expectRedacted([
+      ["delivered to Hauptstraße 5, 10115 Berlin", `delivered to ${MARK}`],
+      ["Lieferadresse: Hauptstraße 5, 10115 Berlin", `Lieferadresse: ${MARK}`],
+      ["livraison au 12 Rue de la Paix, 75002 Paris", `livraison au ${MARK}`],
+      ["adresse 3 bis avenue Foch, 75116 Paris", `adresse ${MARK}`],
+      ["Kunde wohnt Berliner Str. 12a, 80331 München.", `Kunde wohnt ${MARK}.`],
+      ["Anschrift Am Lindenweg 3, 60311 Frankfurt am Main", `Anschrift ${MARK}`],
+      ["bezorgd op Kerkstraat 12, 1017 GC Amsterdam", `bezorgd op ${MARK}`],
+      ["spedito a Via Roma 10, 00184 Roma", `spedito a ${MARK}`],
+      ["envío a Calle Mayor 5, 28013 Madrid ok", `envío a ${MARK} ok`],
+      ["entrega Avenida da Liberdade 110, 1250-146 Lisboa", `entrega ${MARK}`],
+      ["Deliver to: 1 Infinite Loop, Cupertino, CA 95014", `Deliver to: ${MARK}`],
+      ["new address 1600 Amphitheatre Parkway, Mountain View, CA 94043", `new address ${MARK}`],
+      ["ship to 1 Hacker Way, Menlo Park, CA 94025-1456", `ship to ${MARK}`],
+      ["10 Downing Street, London SW1A 2AA", MARK],
+      ["Shipping to 10 Downing Street, London SW1A 2AA", `Shipping to ${MARK}`],
+      ["221B Baker Street, NW1 6XE", MARK],
+    ]);
+  });
+
+  it("keeps counts, versions, ports and street words without a whole address's shape", () => {
+    expectKept([
+      "Release 5, 2024",
+      "Release 5, 2024 Edition notes",
+      "port 5432, 10.0.0.5",
+      "Schedule: 3 Main tasks, 2 side",
+      "version 5, 10115 Build",
+      "see RFC 8446 Section 4, 2018 Edition",
+      "Processed 12 Events Ring 4, 2048 Bytes",
+      "Step 2 Platz 3, 1000 Points",
+      "Error 42 Ring 5, 10000 Retries",
+      "worker 3 Main Pool, Queue, MA 12345",
+      "node 3 Way Handshake, Timeout, OK 30000",
+      "forwarded Via Kafka 2 partitions",
+      "consumer group 12 Kafka Topic, 10000 Messages",
     ]);
   });
 

@@ -21,7 +21,7 @@ import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
 import { holdsRedisCommand } from "./redis-commands";
-import { STREET_FIELD_WORD, STREET_TYPE_WORD } from "./street-addresses";
+import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -697,12 +697,14 @@ const POSTAL_CODE_PHRASE_DIGITS = 5;
 /**
  * `MoreEvidence.STREET_ADDRESS` when the text may hold a street address's field (a `:` or `=` and a
  * key's word, `STREET_FIELD_WORD`) or a street line (a digit, a blank and a street's word,
- * `STREET_TYPE_WORD`). Asked before the early return: a line in prose (`shipping to 12 Main St`)
+ * `STREET_TYPE_WORD`, or a postal code before its town or after its state,
+ * `STREET_POSTAL_CODE_HINT`). Asked before the early return: a line in prose (`shipping to 12 Main St`)
  * holds none of the characters looked at.
  */
 function streetAddressEvidence(text: string, classes: number, digits: number): number {
   if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
-  return digits > 0 && (classes & HAS_BLANK) !== 0 && STREET_TYPE_WORD.test(text) ? MoreEvidence.STREET_ADDRESS : 0;
+  if (digits === 0 || (classes & HAS_BLANK) === 0) return 0;
+  return STREET_TYPE_WORD.test(text) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
 }
 /**
  * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,

@@ -11,7 +11,7 @@ import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
-import { isEmptyPairValue, secretPairOf } from "./name-value-pairs";
+import { isEmptyPairValue, ruledPairOf } from "./name-value-pairs";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
 
@@ -172,7 +172,7 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
   const object = node as Record<string, unknown>;
   const graphQL = graphQLRequestInObject(object, rules.graphQLDocuments);
   // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
-  const pair = secretPairOf(object);
+  const pair = ruledPairOf(object);
   for (const name in object) {
     const value = object[name];
     const ruledAs = pair !== undefined && name === pair.value && !isEmptyPairValue(value) ? pair.name : name;

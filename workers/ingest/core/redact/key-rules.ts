@@ -72,7 +72,7 @@ export type KeyRule =
       readonly addresses?: true;
       /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name (`holdsPersonName`). */
       readonly nameField?: PersonNameField;
-      /** A street address's key: `named` (`street`, `shipping_address`) or a bare `address`, where only a street's shape is one (`holdsStreetAddress`). */
+      /** A street address's key: `named` (`street`, `shipping_address`), a second line's, a house number's, or a bare `address`, where only a street's shape is one (`holdsStreetAddress`). */
       readonly streetField?: StreetAddressField;
     }
   | {
@@ -120,8 +120,13 @@ const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
 const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
 const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
-const STREET_ADDRESS: KeyRule = { action: "street_address", streetField: "named" };
-const STREET_SHAPED_ADDRESS: KeyRule = { action: "street_address", streetField: "shaped" };
+/** The rule of each kind of street address key (`namesStreetAddress`). */
+const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
+  named: { action: "street_address", streetField: "named" },
+  unit: { action: "street_address", streetField: "unit" },
+  number: { action: "street_address", streetField: "number" },
+  shaped: { action: "street_address", streetField: "shaped" },
+};
 /**
  * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
@@ -287,7 +292,7 @@ export class KeyRules {
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : PERSON_NAME;
     const street = this.streetAddressKeys ? namesStreetAddress(words) : undefined;
-    if (street !== undefined) return street === "named" ? STREET_ADDRESS : STREET_SHAPED_ADDRESS;
+    if (street !== undefined) return STREET_ADDRESS_RULES[street];
     const server =
       SERVER_KEYS.has(whole) ||
       SERVER_PREFIXES.some((prefix) => whole.startsWith(prefix)) ||

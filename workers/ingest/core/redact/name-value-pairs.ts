@@ -1,5 +1,10 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
-import { isSecretName, nameBefore } from "./secret-names";
+import { BoundedMemo } from "./bounded-memo";
+import { namesCardHolder } from "./card-holder-names";
+import { namesPersonField } from "./person-names";
+import { isPostalCodeParameterName } from "./postal-code-names";
+import { isSecretName, nameBefore, nameWords } from "./secret-names";
+import { namesStreetAddress } from "./street-addresses";
 
 /**
  * Settings written as a name/value pair, the name in one member and the value in its sibling:
@@ -7,7 +12,7 @@ import { isSecretName, nameBefore } from "./secret-names";
  * value: …`), HAR's and the Fetch API's header lists (`{"name":"Authorization","value":"…"}`),
  * AWS tags and SSM parameters (`{"Key":"api_key","Value":"…"}`, `{"Name":"/prod/db/password",
  * "Value":"…","Type":"SecureString"}`), GitHub Actions' and Terraform's variables. The name
- * decides, as a key does (secret-names.ts): the `value` member is ruled as if it were written
+ * decides, as a key does (secret-names.ts, and the personal data's names: `namesRuledData`): the `value` member is ruled as if it were written
  * under that name (`env.DB_PASSWORD`), so `{"name":"PORT","value":"8080"}`, `{"name":
  * "password_min_length","value":"12"}` and a `valueFrom` reference stay. docs/decisions.md,
  * 2026-12-02, "name/value pairs".
@@ -32,27 +37,45 @@ export function isPairValueMember(member: string): boolean {
 }
 
 /**
- * The name a pair's value is secret under, when its name member holds `name` naming a secret:
- * the name itself (`DB_PASSWORD`, `Authorization`, `spring.datasource.password`), or, for a
- * parameter store's path, its last part (`/prod/db/password` → `password`). Undefined for a name
- * that names no secret (`PORT`, `token_ttl`) and for text that is no name (a sentence, a URL).
+ * The name a pair's value is ruled under, when its name member holds `name` naming what a key
+ * rule hides (`namesRuledData`): the name itself (`DB_PASSWORD`, `Authorization`,
+ * `spring.datasource.password`, a form's `street` or `zip`), or, for a parameter store's path,
+ * its last part (`/prod/db/password` → `password`). Undefined for a name that names nothing
+ * hidden (`PORT`, `token_ttl`, `city`) and for text that is no name (a sentence, a URL): the value
+ * is then scanned under its own member's name.
  */
-export function secretPairName(name: string): string | undefined {
+export function ruledPairName(name: string): string | undefined {
   const last = name.slice(name.lastIndexOf("/") + 1);
-  return PLAIN_NAME.test(last) && isSecretName(last) ? last : undefined;
+  return PLAIN_NAME.test(last) && ruledDataNames.get(last) ? last : undefined;
 }
 
 /**
- * The secret name (`secretPairName`) of an object's name/value pair and its value member's name
- * (`{ name: "DB_PASSWORD", value: "value" }`), when a name member holding a string that names a
- * secret has its value member beside it (`pairsWith`); undefined otherwise. `object`: a parsed
- * JSON object.
+ * Whether a key named `name` has its value hidden by a key rule's kind rather than scanned: a
+ * secret's name (secret-names.ts), a street address's (`street`, `address_line1`:
+ * street-addresses.ts), a postal code's (`zip`, `cep`: postal-code-names.ts), a card holder's or
+ * a person's name field (`first_name`). A name naming none (`city`, `server`) leaves the value
+ * under its own member, whose scan sees every kind; ruling it under such a name could keep an
+ * address a server's name lets through.
  */
-export function secretPairOf(object: Readonly<Record<string, unknown>>): { name: string; value: string } | undefined {
+function namesRuledData(name: string): boolean {
+  if (isSecretName(name)) return true;
+  const words = nameWords(name);
+  return namesStreetAddress(words) !== undefined || isPostalCodeParameterName(name) || namesCardHolder(words) || namesPersonField(words);
+}
+/** `namesRuledData` by name: every string under a member named `name` or `key` (`service.name`, `ScriptName`) asks it. */
+const ruledDataNames = new BoundedMemo<string, boolean>(1024, namesRuledData);
+
+/**
+ * The ruled name (`ruledPairName`) of an object's name/value pair and its value member's name
+ * (`{ name: "DB_PASSWORD", value: "value" }`), when a name member holding a string that names
+ * what a key rule hides has its value member beside it (`pairsWith`); undefined otherwise.
+ * `object`: a parsed JSON object.
+ */
+export function ruledPairOf(object: Readonly<Record<string, unknown>>): { name: string; value: string } | undefined {
   for (const member in object) {
     const held = object[member];
     if (typeof held !== "string" || !PAIR_NAME_MEMBER.test(member)) continue;
-    const name = secretPairName(held);
+    const name = ruledPairName(held);
     if (name === undefined) continue;
     for (const value in object) if (isPairValueMember(value) && pairsWith(member, value)) return { name, value };
   }
@@ -74,13 +97,13 @@ const PAIR_VALUE_MEMBER = /^[A-Za-z]*value$/i;
 const PLAIN_NAME = /^[A-Za-z_][\w.-]{0,127}$/;
 
 /**
- * The secret names (`secretPairName`) that name members among `attributes` give their sibling
+ * The ruled names (`ruledPairName`) that name members among `attributes` give their sibling
  * value members, by the parent key both share with its dot (`Parameter.` for a lifted
  * `Parameter.Name`, `""` for a map's own `name`), with the name member's own name (`Name`, for
  * `pairsWith`); undefined when there is none. The first name member of a parent counts, as in
- * `secretPairOf`.
+ * `ruledPairOf`.
  */
-export function secretPairNamesIn(attributes: readonly KeyValue[]): Map<string, PairName> | undefined {
+export function ruledPairNamesIn(attributes: readonly KeyValue[]): Map<string, PairName> | undefined {
   let names: Map<string, PairName> | undefined;
   for (const { key, value } of attributes) {
     const parentEnd = key.lastIndexOf(".") + 1;
@@ -88,21 +111,21 @@ export function secretPairNamesIn(attributes: readonly KeyValue[]): Map<string, 
     if (!("stringValue" in value) || !PAIR_NAME_MEMBER.test(member)) continue;
     const parent = key.slice(0, parentEnd);
     if (names?.has(parent) === true) continue;
-    const name = secretPairName(value.stringValue);
+    const name = ruledPairName(value.stringValue);
     if (name !== undefined) (names ??= new Map()).set(parent, { name, member });
   }
   return names;
 }
 
-/** A secret's name a pair's name member gives (`name`), and that member's own name (`member`). */
+/** A ruled name a pair's name member gives (`name`), and that member's own name (`member`). */
 export interface PairName {
   readonly name: string;
   readonly member: string;
 }
 
 /**
- * The key `attribute` is ruled as: a pair's value member (`Parameter.Value`) under the secret
- * name its sibling gives it (`Parameter.password`, from `secretPairNamesIn`'s `names`), an empty
+ * The key `attribute` is ruled as: a pair's value member (`Parameter.Value`) under the ruled
+ * name its sibling gives it (`Parameter.password`, from `ruledPairNamesIn`'s `names`), an empty
  * value aside; else its own `key`.
  */
 export function pairRuledKey(key: string, value: AnyValue, names: ReadonlyMap<string, PairName>): string {
@@ -116,7 +139,7 @@ export function pairRuledKey(key: string, value: AnyValue, names: ReadonlyMap<st
 /**
  * The name a text's field ending at `colon` is read by (`name: value`, `"name":"value"`): the
  * name written before the colon (`nameBefore`), except a pair's value member right after its
- * name member, which is read by the secret name that member gives it (`secretPairName`): JSON
+ * name member, which is read by the ruled name that member gives it (`ruledPairName`): JSON
  * text and its escaped copies (`{"name":"DB_PASSWORD","value":…}`), YAML's and util.inspect's
  * flow maps (`{name: DB_PASSWORD, value: …}`, `{ name: 'TOKEN', value: '…' }`), and a YAML
  * block's item (`- name: DB_PASSWORD\n  value: …`, the two keys at one indentation). A value
@@ -129,10 +152,10 @@ export function fieldNameBefore(text: string, colon: number): string {
   if (!isPairValueMember(name)) return name;
   const before = text.slice(Math.max(0, colon - PAIR_REACH), colon);
   const flow = FLOW_PAIR_BEFORE.exec(before);
-  if (flow !== null) return (pairsWith(flow[1]!, name) ? secretPairName(flow[2]!) : undefined) ?? name;
+  if (flow !== null) return (pairsWith(flow[1]!, name) ? ruledPairName(flow[2]!) : undefined) ?? name;
   const block = BLOCK_PAIR_BEFORE.exec(before);
   if (block === null || block[1]!.length + (block[2]?.length ?? 0) !== block[5]!.length || !pairsWith(block[3]!, name)) return name;
-  return secretPairName(block[4]!) ?? name;
+  return ruledPairName(block[4]!) ?? name;
 }
 
 /** How far back `fieldNameBefore` reads for a pair's name member: a name of up to 160 characters and its punctuation. */

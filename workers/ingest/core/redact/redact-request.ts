@@ -42,13 +42,13 @@ import {
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
-import { pairRuledKey, secretPairNamesIn } from "./name-value-pairs";
+import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
 import { credentialHeaderOf, redactCredentialHeader } from "./credential-headers";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
-import { holdsStreetAddress } from "./street-addresses";
+import { type StreetAddressField, holdsStreetAddress } from "./street-addresses";
 import type { RedactionPolicy } from "./policy";
 import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
 import type { SeriesMarking, TextScanner } from "./text-scanner";
@@ -275,7 +275,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
     const events = queryEvents(attributes);
     // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
-    const pairNames = secretPairNamesIn(attributes);
+    const pairNames = ruledPairNamesIn(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -785,12 +785,44 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "person_name":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsPersonName(value.stringValue, rule.nameField) ? PERSON_NAME_KIND : undefined;
     case "street_address":
-      return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsStreetAddress(value.stringValue, rule.streetField ?? "named")
-        ? STREET_ADDRESS_KIND
-        : undefined;
+      return holdsStreetAddressValue(value, rule.streetField ?? "named") ? STREET_ADDRESS_KIND : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether `value`, under a key naming a street address as `field` says (`namesStreetAddress`),
+ * holds one (`holdsStreetAddress`): a string that is no JSON text; a list of an address's lines,
+ * all of which go when one is an address's (Magento's `street: ["123 Main St", "Apt 4"]`); under a
+ * house number's key, a number too (`{"houseNumber": 221}`).
+ */
+function holdsStreetAddressValue(value: AnyValue, field: StreetAddressField): boolean {
+  if ("stringValue" in value) {
+    const text = value.stringValue;
+    if (!mayBeJsonContainer(text)) return holdsStreetAddress(text, field);
+    // A list lifted from JSON keeps its JSON spelling (`["123 Main St","Apt 4"]`).
+    const lines = jsonList(text);
+    return lines !== undefined && holdsStreetLines(lines, field);
+  }
+  if ("arrayValue" in value) return holdsStreetLines(value.arrayValue.map((line) => ("stringValue" in line ? line.stringValue : undefined)), field);
+  return field === "number" && "intValue" in value;
+}
+
+/** `text` parsed when it is one JSON array, else undefined. */
+function jsonList(text: string): unknown[] | undefined {
+  if (!text.startsWith("[") || !text.endsWith("]")) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `lines` are an address's lines: all strings, one of them an address (`holdsStreetAddress`). */
+function holdsStreetLines(lines: readonly unknown[], field: StreetAddressField): boolean {
+  return lines.every((line) => typeof line === "string") && lines.some((line) => holdsStreetAddress(line as string, field));
 }
 
 /**

@@ -2,23 +2,30 @@ import { standsForSecret } from "./secret-names";
 
 /**
  * What a key's words say about a street address in its value: `named`, the key names one
- * (`street`, `address_line1`, `shipping_address`), so any text there is; `shaped`, the key is a
- * bare `address` (`address`, `customer.address`), which holds a server's or a wallet's as often,
- * so only a street-shaped text there is one (`holdsStreetAddress`); undefined, no street address.
+ * (`street`, `address_line1`, `shipping_address`), so any text there is; `unit`, an address's
+ * second line (`address2`, `line2`, `complemento`, `address.complement`), which holds an apartment or a building in one
+ * word too (`Penthouse`, `4B`); `number`, a house number under an address (`address.houseNumber`,
+ * `endereco.numero`); `shaped`, the key is a bare `address` (`address`, `customer.address`),
+ * which holds a server's or a wallet's as often, so only a street-shaped text there is one
+ * (`holdsStreetAddress`); undefined, no street address.
  */
-export type StreetAddressField = "named" | "shaped";
+export type StreetAddressField = "named" | "unit" | "number" | "shaped";
 
 /**
  * Whether a key's words (`nameWords`, lower case) name a person's street address (GDPR: a postal
  * address identifies a home), and how surely (`StreetAddressField`):
  *
- * - a street's own word last: `street`, schema.org's `streetAddress` and `street_address`,
+ * - a street's own word last: `street`, schema.org's `streetAddress` and `street_address`, `streetName`,
  *   Portuguese `logradouro`, `rua`, `endereco`/`endereço`, Spanish `calle`, `direccion`/`dirección`,
  *   German `strasse`/`straße`, French `adresse`, `rue` (not Italian `via`: HTTP's `Via` header and
  *   a routing word);
  * - Shopify's `address1`/`address2`, WooCommerce's `address_1`/`address_2`, and `ship_to`;
  * - a line of an address: `address_line1`, `addressLine2`, `address_line_1`, and Stripe's
- *   `billing_details.address.line1` (`line1`/`line2` under an address's word);
+ *   `billing_details.address.line1` (`line1`/`line2` under an address's word); the second line
+ *   and Brazil's `complemento` (an apartment, a block): `unit`;
+ * - a house number below an address's or a street's word (`address.houseNumber`,
+ *   `address.street_number`, `endereco.numero`, `adresse.hausnummer`): `number`, as the street's
+ *   name beside it is one (`streetName`); `numero` or `street_number` alone stay (an order's number);
  * - `address` after a word saying whose or which postal address it is (`shipping_address`,
  *   `billing_address`, `home_address`, `mailing_address`): `named`; a bare `address`
  *   (`customer.address`): `shaped`.
@@ -36,12 +43,20 @@ export function namesStreetAddress(words: readonly string[]): StreetAddressField
   const last = plain[count - 1]!;
   const before = count > 1 ? plain[count - 2]! : undefined;
   if (plain.slice(0, -1).some((word) => TECHNICAL_WORDS.has(word))) return undefined;
-  if (STREET_WORDS.has(last)) return "named";
+  if (STREET_WORDS.has(last) || (before === "street" && last === "name")) return "named";
+  // English `complement` is a mathematician's word too: an address's only under an address's word (`address.complement`).
+  if (UNIT_WORDS.has(last) || (last === "complement" && plain.some((word) => ADDRESS_WORDS.has(word)))) return "unit";
+  const second = last === "2" || last === "line2" || last === "address2";
   // Shopify's `address1`/`address2`, WooCommerce's `address_1`/`address_2`, `ship_to`.
-  if (ADDRESS_LINE_WORDS.has(last) || (before === "address" && (last === "1" || last === "2")) || (before === "ship" && last === "to")) return "named";
+  if (ADDRESS_LINE_WORDS.has(last) || (before === "address" && (last === "1" || last === "2")) || (before === "ship" && last === "to")) {
+    return second ? "unit" : "named";
+  }
   // `address_line1`, `address.line_1`, `billing_details.address.line1`.
   const line = LINE_WORDS.has(last) || (before === "line" && (last === "1" || last === "2"));
-  if (line) return plain.some((word) => ADDRESS_WORDS.has(word)) ? "named" : undefined;
+  if (line) return plain.some((word) => ADDRESS_WORDS.has(word)) ? (second ? "unit" : "named") : undefined;
+  // `houseNumber`, `street_number` (two words) or `numero` (one) below an address's word.
+  const number = HOUSE_NUMBER_WORDS.has(last) ? 1 : last === "number" && before !== undefined && NUMBERED_WORDS.has(before) ? 2 : 0;
+  if (number > 0) return plain.slice(0, -number).some((word) => ADDRESS_WORDS.has(word) || STREET_WORDS.has(word)) ? "number" : undefined;
   if (!ADDRESS_WORDS.has(last)) return undefined;
   return before !== undefined && (before === "street" || WHOSE_ADDRESS_WORDS.has(before)) ? "named" : "shaped";
 }
@@ -61,12 +76,16 @@ export function namesStreetAddress(words: readonly string[]): StreetAddressField
 export function holdsStreetAddress(text: string, field: StreetAddressField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
-  if (!/\p{L}/u.test(trimmed) || NOT_AN_ADDRESS.has(trimmed.toLowerCase()) || TECHNICAL_VALUE.test(trimmed)) return false;
+  if (field === "number") return HOUSE_NUMBER.test(trimmed);
+  if (NOT_AN_ADDRESS.has(trimmed.toLowerCase())) return false;
+  // A second line's one word is the unit or the building (`Penthouse`, `4B`, `#12`), not an id's (`same_as_shipping`).
+  if (field === "unit" && UNIT_TOKEN.test(trimmed)) return true;
+  if (!/\p{L}/u.test(trimmed) || TECHNICAL_VALUE.test(trimmed)) return false;
   // One token is an id or a form's word (`addr_1Nv0FGQ9RKHgCVdK`, `same_as_shipping`, `Main`).
   if (!/\s/.test(trimmed)) return false;
   // Under a key naming a street, a street's name is one without its number, which senders keep in
   // a field of its own (`{"logradouro":"Rua das Flores","numero":"123"}`, `street: Baker Street`).
-  if (field === "named") return true;
+  if (field !== "shaped") return true;
   return /\d/.test(trimmed) && !/[:@/=_\\]/.test(trimmed) && STREET_SHAPE.test(trimmed);
 }
 
@@ -74,14 +93,14 @@ export function holdsStreetAddress(text: string, field: StreetAddressField): boo
 export const STREET_FIELD_LAST_WORDS: readonly string[] = [
   "street", "streetaddress", "address", "addr", "line1", "line2", "logradouro", "rua", "calle", "endereco", "endereço",
   "direccion", "dirección", "address1", "address2", "address_1", "address_2", "ship_to", "shipto", "rue", "adresse",
-  "strasse", "straße",
+  "strasse", "straße", "complemento", "complement", "streetname", "street_name",
 ];
 
 /**
  * What the text around a field's name holds when the field may name a street address, in any
  * case (`evidence.ts`): a street's, an address's or an address line's word.
  */
-export const STREET_FIELD_WORD = /street|addr|adress|line_?[12]|endere|logradouro|rua|rue|calle|direcci|stra(?:ss|ß)e|ship_?to/i;
+export const STREET_FIELD_WORD = /street|addr|adress|line_?[12]|endere|logradouro|rua|rue|calle|direcci|stra(?:ss|ß)e|ship_?to|complement/i;
 
 /**
  * The words that end a US or UK street's name (USPS Publication 28's common suffixes and their
@@ -99,6 +118,14 @@ export const STREET_HEADS = ["Rua", "Avenida", "Av\\.", "Travessa", "Alameda", "
  * A text with a digit and a blank that holds none has no street line (`evidence.ts`).
  */
 export const STREET_TYPE_WORD = new RegExp(`(?<![\\w])(?:${[...STREET_TYPES, ...STREET_HEADS].join("|")})(?![a-z])`);
+
+/**
+ * What a street line ending with its postal code and town holds when it has no street word
+ * `STREET_TYPE_WORD` knows (`Hauptstraße 5, 10115 Berlin`, `12 Rue de la Paix, 75002 Paris`,
+ * `1 Infinite Loop, Cupertino, CA 95014`): four digits before a blank and a capital, or two
+ * capitals, a blank and five digits (`detectors/street-address.ts`, `evidence.ts`).
+ */
+export const STREET_POSTAL_CODE_HINT = /\d{4}(?:-\d{3})? [A-Z\u00C0-\u00DE]|[A-Z]{2} \d{5}/;
 
 /**
  * Whether the text before a field's name at `nameStart` opens an address's object the field is
@@ -127,6 +154,16 @@ function withoutAccents(word: string): string {
 const STREET_WORDS: ReadonlySet<string> = new Set([
   "street", "streetaddress", "logradouro", "rua", "calle", "endereco", "direccion", "rue", "adresse", "strasse", "straße",
 ]);
+/** An address's second line under a word of its own: Brazil's `complemento` (an apartment, a block). */
+const UNIT_WORDS: ReadonlySet<string> = new Set(["complemento"]);
+/** A house number's key glued into one word: `housenumber` (`housenumber`), German `hausnummer`, Portuguese and Spanish `numero`. */
+const HOUSE_NUMBER_WORDS: ReadonlySet<string> = new Set(["housenumber", "hausnummer", "numero"]);
+/** The words before `number` that make it a house number's (`houseNumber`, `street_number`, `building_number`). */
+const NUMBERED_WORDS: ReadonlySet<string> = new Set(["house", "street", "building"]);
+/** A house number as written: `221B`, `12a`, `12-14`, `5/2`, `nº 123`. */
+const HOUSE_NUMBER = /^(?:n[º°o]\.?\s?)?\d{1,6}(?:[ /-]?\d{1,4})?[A-Za-z]?$/;
+/** A second line's one word: a unit's or a building's name (`Penthouse`, `Basement`) or number (`4B`, `#12`). */
+const UNIT_TOKEN = /^(?:\p{L}[\p{L}'’.-]*|#?\d{1,5}[A-Za-z]?)$/u;
 /** An address's numbered line as Shopify and others name it, glued (`address1`). */
 const ADDRESS_LINE_WORDS: ReadonlySet<string> = new Set(["address1", "address2", "shipto"]);
 /** An address's line, glued (`line1`). */
@@ -154,7 +191,7 @@ const TECHNICAL_WORDS: ReadonlySet<string> = new Set([
 
 /** Values of an address's field that are no address: flags, no value, a form's or a schema's words. */
 const NOT_AN_ADDRESS: ReadonlySet<string> = new Set([
-  "true", "false", "yes", "no", "null", "none", "n/a", "na", "unknown", "empty", "required", "optional", "invalid", "valid", "missing",
+  "true", "false", "yes", "no", "null", "undefined", "nil", "none", "n/a", "na", "unknown", "empty", "required", "optional", "invalid", "valid", "missing",
   "string", "text", "redacted", "hidden", "sim", "nao", "não", "vazio", "obrigatorio", "obrigatório",
   // A form's answers in a street's field.
   "see attached", "same as shipping", "same as billing", "not provided", "not applicable", "to be confirmed",

@@ -1,4 +1,4 @@
-import { pairsWith, secretPairName } from "./name-value-pairs";
+import { pairsWith, ruledPairName } from "./name-value-pairs";
 import { currentScan, countWork, resetAfterEachScan } from "./scan-scope";
 
 /**
@@ -112,7 +112,7 @@ export class YamlPathReader {
       let name = key[1] ?? key[2] ?? key[3]!;
       const pair = this.pair;
       if (pair !== undefined && pair.indent === keyIndent && pair.parent === parent && pairsWith(pair.member, name)) name = pair.name;
-      const named = secretPairName(value.replace(/^(["'])(.*)\1$/, "$2"));
+      const named = ruledPairName(value.replace(/^(["'])(.*)\1$/, "$2"));
       this.pair = named === undefined ? undefined : { indent: keyIndent, parent, member: name, name: named };
       stack.push({ indent: keyIndent, key: name, item: false, block: BLOCK_HEADER.test(value) });
     }

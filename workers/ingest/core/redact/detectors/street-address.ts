@@ -9,16 +9,58 @@ export const STREET_ADDRESS_KIND = "street_address";
 
 /** A capitalised word of a street's or a city's name (`Main`, `Pennsylvania`, `O'Farrell`, `São`). */
 const WORD = "[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF'’-]*";
+/** A US state's or territory's USPS code (Publication 28, appendix B). */
+const US_STATE =
+  "A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY]";
+/** A UK postcode (`SW1A 2AA`, `M1 1AE`, `EC1A 1BB`). */
+const UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}(?![\\w-])";
+/**
+ * What ends an address after its street line and makes it one whatever the street's words: a US
+ * city, state and ZIP (`, Cupertino, CA 95014`: `US_STATE`), or a UK town and postcode
+ * (`, London SW1A 2AA`, `UK_POSTCODE`).
+ */
+const US_ZIP_TAIL = `, ${WORD}(?: ${WORD}){0,2}, (?:${US_STATE}) \\d{5}(?:-\\d{4})?(?![\\w-])`;
+const UK_TAIL = `,? (?:${WORD}(?: ${WORD}){0,2},? )?${UK_POSTCODE}`;
+/**
+ * A continental postal code and its town after a street line (`, 10115 Berlin`, `, 75002 Paris`,
+ * `, 1017 GC Amsterdam`, `, D-80331 München`, `, 60311 Frankfurt am Main`, `, 1250-146 Lisboa`):
+ * four or five digits (a Dutch code's two letters, a Portuguese code's three digits, a country's
+ * letter before a `-`) and one to three capitalised words.
+ */
+const EU_POSTAL_TAIL =
+  `,? (?:[A-Z]{1,2}-)?\\d{4,5}(?:-\\d{3}| [A-Z]{2})? ${WORD}(?:[ -](?:(?:am|an der|sur|en|de|del|di) )?${WORD}){0,2}(?![\\w'’-])`;
 /**
  * A US or UK street line: a house number (`12`, `221B`), one to four words of the name (an
  * ordinal too, `5th`), a street type (`STREET_TYPES`), perhaps a quadrant (`NW`) and a unit
- * (`Apt 4B`); then, when present, `, City, ST` and a ZIP (`, Springfield, IL 62704`). The number
+ * (`Apt 4B`); then, when present, `, City, ST` and a ZIP (`, Springfield, IL 62704`) or a UK
+ * town and postcode (`, London SW1A 2AA`). Without a street type, a line is one only before a
+ * city, state and ZIP (`1 Infinite Loop, Cupertino, CA 95014`, `US_ZIP_TAIL`). The number
  * stands alone: not a part of a version, a time, a path or an id (`v1.12 Main St`).
  */
 const US_LINE =
-  `(?<![\\w.,:/#@-])\\d{1,6}[A-Z]?(?: (?:${WORD}|\\d{1,3}(?:st|nd|rd|th))){1,4} (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])` +
+  `(?<![\\w.,:/#@-])\\d{1,6}[A-Z]?(?: (?:${WORD}|\\d{1,3}(?:st|nd|rd|th))){1,4}(?: (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])` +
   `(?: (?:[NS][EW]?|[EW])(?![\\w]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6}(?![\\w]))?` +
-  `(?:, ${WORD}(?: ${WORD}){0,2}, [A-Z]{2}(?: \\d{5}(?:-\\d{4})?)?(?![\\w-]))?`;
+  `(?:${US_ZIP_TAIL}|, ${WORD}(?: ${WORD}){0,2}, [A-Z]{2}(?![\\w-])|${UK_TAIL})?|${US_ZIP_TAIL})`;
+/** The small words inside a French, Italian, Spanish, Portuguese or Dutch street's name (`Rue de la Paix`, `Via dei Mille`). */
+const NAME_PARTICLE = "(?:(?:de la|de|du|des|la|le|les|di|del|della|dei|degli|da|do|das|dos|van|der|den) )?(?:[dl]['’])?";
+/** A street's words with their particles: one to four capitalised words (`de la Paix`, `Mayor`). */
+const STREET_NAME_WORDS = `(?: ${NAME_PARTICLE}${WORD}){1,4}`;
+/**
+ * A continental street line before its postal code and town (`EU_POSTAL_TAIL`), which is its
+ * evidence: a German, Austrian, Swiss or Dutch street word as a name's end or after a name's word
+ * and the number after it (`Hauptstraße 5`, `Berliner Str. 12a`, `Kerkstraat 12`, `Am Lindenweg
+ * 3`; not `Ring 5` or `Platz 3` alone); a French street word after the number (`12 Rue de la Paix`, `3 bis avenue Foch`); an
+ * Italian, Spanish, Catalan or Portuguese one before the name and its number (`Via Roma 10`,
+ * `Calle Mayor 5`, `Avenida da Liberdade 110`). Without the postal code and town these stay
+ * (`Via Kafka 2`, `12 Place holders`): no such word alone is enough.
+ */
+const EU_LINE =
+  `(?<![\\w.,:/#@-])(?:(?:(?:${WORD} )?[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF-]+(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|damm|ring|ufer|straat|laan|gracht|plein|kade)` +
+  `|${WORD} (?:Stra(?:ß|ss)e|Str\\.|Weg|Gasse|Platz|Allee|Straat|Laan|Gracht|Plein))` +
+  ` \\d{1,4}[a-zA-Z]?(?:[-/]\\d{1,4}[a-z]?)?` +
+  `|\\d{1,4}(?: ?(?:bis|ter))?,? (?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)${STREET_NAME_WORDS}` +
+  `|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Av\\.|Paseo|Plaza|Carrer|Rua|Rue|Avenue)${STREET_NAME_WORDS},? (?:n[º°o]\\.? ?)?\\d{1,4}[a-zA-Z]?)` +
+  EU_POSTAL_TAIL;
 /**
  * A Brazilian or Spanish street line: the street's word (`STREET_HEADS`), its name's words with
  * their small words (`das`, `de`, `del`), and the house number after it, perhaps after a comma
@@ -47,6 +89,10 @@ const LINE_CONTEXT_AFTER =
   /^(?![ \t]+[a-z])|^[ \t]+(?:and|or|but|in|on|at|near|by|for|from|to|with|until|before|after|since|today|tomorrow|yesterday|tonight|now|then|was|is|has|had|please|via|apt|suite|ste|unit|floor|fl|room|rm)(?![\w'’-])/;
 /** A line ending with its street's type (no quadrant, unit or city after it), which `LINE_CONTEXT_AFTER` then reads. */
 const ENDS_WITH_TYPE = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?$`);
+/** A line that ends with a postal code and its town (`US_ZIP_TAIL`, `UK_TAIL`, `EU_POSTAL_TAIL`, captured: `EU_LINE`'s). */
+const ENDS_WITH_POSTAL_CODE = new RegExp(`(?:${US_ZIP_TAIL}|${UK_TAIL}|(${EU_POSTAL_TAIL}))$`);
+/** A US or UK line before its town: its street's type last, a quadrant or a unit after it (`10 Downing Street`, `1600 Pennsylvania Avenue NW`). */
+const TYPED_LINE_END = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6})?$`);
 /** How far before a line its context is read. */
 const CONTEXT_REACH = 32;
 
@@ -74,14 +120,15 @@ const CONTEXT_REACH = 32;
 /**
  * An unquoted value after `:` under a street's key (`street: Hauptstraße 5`, YAML's `line1: 742
  * Evergreen Terrace`, `address: 1600 Amphitheatre Parkway`): up to the line's end, a `;`, `|`,
- * ` - `, a quote or a bracket, or a `,` not before a house number (`Flores, 123` is one street);
+ * ` - `, a quote or a bracket, the next `name=` field (`complemento: apto 42 cidade=SP`), or a `,`
+ * not before a house number (`Flores, 123` is one street);
  * the blanks after it are not its own. The key decides as it does for an attribute
  * (`holdsStreetAddress`). A US or BR line there is the prose forms' (`Address: 350 5th Ave, New
  * York, NY 10118` goes with its city and ZIP, `Endereço: Rua Augusta, 1500 - CEP …` up to its number).
  */
 const COLON_UNQUOTED =
   `:(?!=)(?<=(?:${STREET_FIELD_LAST_WORDS.map(caseless).join("|")})[ \\t]*:)[ \\t]+(?!${US_LINE}|${BR_LINE})` +
-  `[^\\s"'{\\[<>](?:(?! - )[^\\n\\r;"'<>{}=:,|]|,(?= ?(?:n[º°o]\\.? ?)?\\d{1,6}(?![\\w.])))*(?<=\\S)`;
+  `[^\\s"'{\\[<>](?:(?! - |[ \\t][\\w.-]+=)[^\\n\\r;"'<>{}=:,|]|,(?= ?(?:n[º°o]\\.? ?)?\\d{1,6}(?![\\w.])))*(?<=\\S)`;
 /**
  * A form-encoded field named with brackets, as Stripe's API and PHP read them
  * (`address[line1]=354+Oyster+Point+Blvd`, `shipping[address][line1]=…`): the value up to `&`.
@@ -95,7 +142,7 @@ function bracketedNameWords(text: string, end: number): string[] {
 
 export const streetAddressDetector: Detector = {
   kind: STREET_ADDRESS_KIND,
-  source: `${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${US_LINE}|${BR_LINE}`,
+  source: `${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${EU_LINE}|${US_LINE}|${BR_LINE}`,
   evidence: 0,
   moreEvidence: MoreEvidence.STREET_ADDRESS,
   fieldValue: nameFieldValue,
@@ -104,6 +151,11 @@ export const streetAddressDetector: Detector = {
     if (separator !== 58 /* : */ && separator !== 61 /* = */) {
       if (separator > 57 /* a street's head word */) return marker;
       const context = LINE_CONTEXT_BEFORE.test(text.slice(Math.max(0, start - CONTEXT_REACH), start));
+      // A postal code and its town after a continental line or one ending with its street's
+      // type are evidence enough; a line without a type needs a place an address is written
+      // too (`Deliver to: 1 Infinite Loop, Cupertino, CA 95014`; `node 3 Way Handshake, Timeout, OK 30000` stays).
+      const tail = ENDS_WITH_POSTAL_CODE.exec(match);
+      if (tail !== null && (context || tail[1] !== undefined || TYPED_LINE_END.test(match.slice(0, tail.index)))) return marker;
       const phrase = ENDS_WITH_TYPE.test(match) && !LINE_CONTEXT_AFTER.test(text.slice(start + match.length, start + match.length + 16));
       return context && !phrase ? marker : undefined;
     }
