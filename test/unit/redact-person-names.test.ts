@@ -201,3 +201,53 @@ describe("a one-token value with a shape no account has is a person's name", () 
     expect(redactString("INSERT INTO users (id, full_name) VALUES (7, '山田太郎')", policy).text).toBe(`INSERT INTO users (id, full_name) VALUES (7, '${NAME}')`);
   });
 });
+
+describe("an object's name is a person's when its siblings say whose: a postal address, or a person's record kind", () => {
+  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
+
+  it.each([
+    // Stripe's PaymentIntent/Charge/Customer `shipping`.
+    ['{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"Jenny Rosen","phone":null}}', `{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"${NAME}","phone":null}}`],
+    ['{"delivery":{"name":"Jenny Rosen","address":{"country":"US"}}}', `{"delivery":{"name":"${NAME}","address":{"country":"US"}}}`],
+    ['{"name":"Jenny Rosen","address":"12 Main St, Springfield"}', `{"name":"${NAME}","address":"[REDACTED:street_address]"}`],
+    // Stripe's customer and person objects, a CRM's contact, a forge's user.
+    ['{"object":"customer","id":"cus_123","name":"Jenny Rosen"}', `{"object":"customer","id":"cus_123","name":"${NAME}"}`],
+    ['{"data":{"object":{"object":"person","name":"Jenny Rosen"}}}', `{"data":{"object":{"object":"person","name":"${NAME}"}}}`],
+    ['{"type":"contact","id":"123","name":"Jenny Rosen"}', `{"type":"contact","id":"123","name":"${NAME}"}`],
+    ['{"type":"User","login":"jrosen","Name":"Jenny Rosen"}', `{"type":"User","login":"jrosen","Name":"${NAME}"}`],
+  ])("%s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it("as util.inspect prints the object too", () => {
+    expect(body("charge { shipping: { address: { city: 'SSF' }, name: 'Jenny Rosen' } }")).toBe(`charge { shipping: { address: { city: 'SSF' }, name: '${NAME}' } }`);
+  });
+
+  it("as lifted keys and as a nested map", () => {
+    expect(redactedAttributes({ "shipping.address.city": "SSF", "shipping.name": "Jenny Rosen" })["shipping.name"]).toBe(NAME);
+    expect(redactedAttributes({ object: "customer", name: "Jenny Rosen" }).name).toBe(NAME);
+    const record = logRecord({
+      attributes: [
+        {
+          key: "shipping",
+          value: { kvlistValue: [{ key: "address", value: { kvlistValue: [{ key: "city", value: { stringValue: "SSF" } }] } }, { key: "name", value: { stringValue: "Jenny Rosen" } }] },
+        },
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), policy);
+    expect(JSON.stringify(record.attributes[0]!.value)).toContain(NAME);
+  });
+
+  it.each([
+    '{"shipping":{"name":"Ground Shipping","amount":500}}',
+    '{"shipping":{"address":{"city":"SSF"},"name":"warehouse-3"}}',
+    '{"name":"Primary DB","address":{"host":"10.0.0.1","port":5432}}',
+    '{"name":"Edge Proxy","address":"10.0.0.4:8080"}',
+    '{"type":"user","name":"argocd"}',
+    '{"object":"product","id":"prod_1","name":"Jenny Rosen"}',
+    '{"type":"service","name":"Jenny Rosen"}',
+    ...["service", "deployment", "product", "plan"].map((owner) => `{"${owner}":{"name":"Jenny Rosen"}}`),
+  ])("stays: %s", (text) => {
+    expect(body(text)).toBe(text);
+  });
+});
