@@ -251,3 +251,35 @@ describe("an object's name is a person's when its siblings say whose: a postal a
     expect(body(text)).toBe(text);
   });
 });
+
+describe("a company's or a place's name under a person's key is no person's", () => {
+  it.each([
+    ["default_address.name", "Head office"],
+    ["recipient.name", "Acme Corp"],
+    ["shipping_address.name", "Warehouse 3"],
+    ["shipping_address.name", "Müller GmbH"],
+    ["billing_address.name", "ACME LTDA"],
+    ["recipient.name", "Acme HQ"],
+    ["to_address.name", "Central Depot"],
+    ["ship_to.name", "Main Branch"],
+    ["shipping_address.name", "Downtown Store"],
+    ["customer.name", "Nordic Widgets Oy"],
+    ["customer_name", "Acme Pty Ltd"],
+    ["user.full_name", "Support Team"],
+  ])("%s = %s stays", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it("beside a postal address too", () => {
+    const text = '{"shipping":{"address":{"city":"SSF"},"name":"Acme Inc."}}';
+    expect(redactedAttributes({ "http.request.body": text })["http.request.body"]).toBe(text);
+  });
+
+  it.each([
+    ["recipient.name", "Jenny Rosen"],
+    ["shipping_address.name", "Ana Sasaki"],
+    ["customer.name", "Coral Inch"],
+  ])("a person's name holding a legal form's letters inside a word goes: %s = %s", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+});

@@ -1,3 +1,4 @@
+import { namesOrganization } from "./organization-names";
 import { standsForSecret } from "./secret-names";
 
 /**
@@ -153,7 +154,8 @@ export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS
  * with blanks (`Ana Silva`), a dotted first and last name (`ana.silva`, `a.silva`), an e-mail
  * address or UPN (`ana.silva@corp.example`), a name with a birth year (`ana_1983`); after a
  * Windows domain's `\` the same (`CORP\Ana Silva`, `DESKTOP-7Q\ana.silva`). Not a blank, a
- * placeholder or mask (`standsForSecret`), an account named for a machine's job even in a
+ * placeholder or mask (`standsForSecret`), a company's or a place's name (`namesOrganization`: `Acme Corp`,
+ * `Head office`, where a recipient's or a customer's name is an address book's), an account named for a machine's job even in a
  * person's shape (`AUTOMATION_ACCOUNT`: `NT AUTHORITY\NETWORK SERVICE`, `svc.orders`), nor an
  * id's prefix and number (`usr_2024`).
  * A one-token value is an account unless it has a shape no account has: a non-ASCII letter
@@ -171,7 +173,7 @@ export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
+  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
   if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
   if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
   const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);
