@@ -283,3 +283,41 @@ describe("a company's or a place's name under a person's key is no person's", ()
     expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
   });
 });
+
+describe("a party's name on an order, a payment or a mail: flat keys, JSON members and prose fields", () => {
+  it.each([
+    "shipping_name", "billing_name", "to_name", "from_name", "fromName", "recipient_name", "sender.name", "buyer.name", "customer_name",
+    "payer_name", "contact_name", "order.shipping_name",
+  ])("%s = Jenny Rosen is replaced", (key) => {
+    expect(redactedAttributes({ [key]: "Jenny Rosen" })[key]).toBe(NAME);
+  });
+
+  it.each([
+    ["shipping.name", "Ground Shipping"],
+    ["to.name", "In Progress"],
+    ["from.name", "To Do"],
+    ["from_name", "orders_v1"],
+    ["sender.name", "Acme Inc."],
+  ])("%s = %s stays: a dotted shipping/to/from names a rate or a state, and a table or a company is no person", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it.each([
+    ["order 12 shipping_name=Jenny Rosen billing_name: Jenny Rosen", `order 12 shipping_name=${NAME} billing_name: ${NAME}`],
+    ['{"shipping_name":"Jenny Rosen","payer_name":"Jenny Rosen"}', `{"shipping_name":"${NAME}","payer_name":"${NAME}"}`],
+    ['mail queued from_name="Jenny Rosen" to_name="Jenny Rosen"', `mail queued from_name="${NAME}" to_name="${NAME}"`],
+    ["sender.name=Jenny Rosen buyer.name: Jenny Rosen", `sender.name=${NAME} buyer.name: ${NAME}`],
+    ["login ok user.name: ana.silva from 10.0.0.4", `login ok user.name: ${NAME} from 10.0.0.4`],
+  ])("in text: %s", (text, redacted) => {
+    expect(redactString(text, policy).text).toBe(redacted);
+  });
+
+  it.each([
+    "rename table from_name=orders_v1 to_name=orders_v2",
+    "user.name: required; customer_name: unknown",
+    "the shipping name field is required",
+    "shipping.name: Ground Shipping",
+  ])("in text stays: %s", (text) => {
+    expect(redactString(text, policy).text).toBe(text);
+  });
+});

@@ -12,7 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesExistingSecret } from "./secret-object-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
-import { type PersonNameField, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
+import { type PersonNameField, gluedToName, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 
@@ -285,7 +285,7 @@ export class KeyRules {
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
-    if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : PERSON_NAME;
+    if (this.personNameKeys && namesPersonField(words, gluedToName(key))) return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : PERSON_NAME;
     const street = this.streetAddressKeys ? namesStreetAddress(words) : undefined;
     if (street !== undefined) return street === "named" ? STREET_ADDRESS : STREET_SHAPED_ADDRESS;
     const server =

@@ -16,13 +16,16 @@ import { standsForSecret } from "./secret-names";
  * (`users.name`, `customers.name`, `accounts.name`; not `products.name`, `jobs.name`), also
  * through the person's profile or details (`customer.profile.name`, `user_info.name`:
  * `PERSON_DETAIL_PARTS`), and a postal address's or a delivery's recipient
- * (`shipping_address.name`, `billing_details.name`: `namesRecipient`). A bare `name` under no person's word (`data.name`, `profile.name`)
- * stays: it names a service, a job or a product as often.
+ * (`shipping_address.name`, `billing_details.name`, `sender.name`, a glued `shipping_name` or
+ * `to_name`: `namesRecipient`). A bare `name` under no person's word (`data.name`, `profile.name`)
+ * stays: it names a service, a job or a product as often. `glued`: whether the word before the
+ * name is written in the name's own segment of the key (`gluedToName`: `shipping_name`, not
+ * `shipping.name`).
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
  * the e-mail detector's.
  */
-export function namesPersonField(words: readonly string[]): boolean {
+export function namesPersonField(words: readonly string[], glued = true): boolean {
   const count = words.length;
   if (count === 0) return false;
   const last = words[count - 1]!;
@@ -33,7 +36,7 @@ export function namesPersonField(words: readonly string[]): boolean {
   if (before === undefined) return false;
   if (GIVEN_NAME_PARTS.has(before)) return true;
   if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
-  if (namesRecipient(words)) return true;
+  if (namesRecipient(words, glued)) return true;
   // A person's part between the person and the name (`customer.profile.name`, `userProfile.name`).
   const owner = PERSON_DETAIL_PARTS.has(before) ? words[count - 3] : before;
   return owner === "user" || PERSON_NAME_OWNERS.has(owner ?? "");
@@ -100,49 +103,70 @@ const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
 const PERSON_DETAIL_PARTS: ReadonlySet<string> = new Set(["profile", "details", "detail", "info", "personal", "identity"]);
 
 /**
- * Whether a `name` key's words (`name` last) say it is a postal address's or a delivery's
- * recipient: a person's name wherever commerce APIs put it, Shopify's
- * `shipping_address.name`/`billing_address.name`/`default_address.name`, Stripe's
+ * Whether a `name` key's words (`name` last) say it is a postal address's, a delivery's, a
+ * payment's or a message's party: a person's name wherever commerce and mail APIs put it,
+ * Shopify's `shipping_address.name`/`billing_address.name`/`default_address.name`, Stripe's
  * `billing_details.name` (the payer), a shipment's ends (EasyPost's `to_address`/`from_address`,
- * Shippo's `address_to`/`address_from`, `ship_to`), and a recipient's, addressee's or consignee's
- * (`recipient.name`). Not a bare `address.name` nor `shipping.name`, a shipping rate's label as
- * often.
+ * Shippo's `address_to`/`address_from`, `ship_to`), a recipient's, addressee's, consignee's,
+ * sender's, buyer's or payer's (`recipient.name`, `sender.name`, `payer_name`), and, glued to the
+ * name (`glued`), an order's or a mail's (`shipping_name`, `billing_name`, Mandrill's and
+ * SendGrid's `from_name`/`to_name`, a header's display name). Not a bare `address.name` nor a
+ * dotted `shipping.name`, `to.name`, `from.name`: a shipping rate's label and a workflow's states
+ * as often.
  */
-function namesRecipient(words: readonly string[]): boolean {
+function namesRecipient(words: readonly string[], glued: boolean): boolean {
   const count = words.length;
   const before = words[count - 2]!;
   const owner = words[count - 3] ?? "";
   if (before === "address") return ADDRESS_WHOSE_WORDS.has(owner);
   // Shippo's `address_to`/`address_from`, `ship_to`/`ship_from`.
-  if (before === "to" || before === "from") return owner === "address" || owner === "ship";
+  if (before === "to" || before === "from") return owner === "address" || owner === "ship" || glued;
+  if (before === "shipping" || before === "billing") return glued;
   return RECIPIENT_WORDS.has(before) || (before === "details" && owner === "billing");
 }
 /** Which postal address a `…_address.name` is on: a person receives or pays there. */
 const ADDRESS_WHOSE_WORDS: ReadonlySet<string> = new Set(["shipping", "billing", "delivery", "mailing", "home", "default", "to", "from"]);
-const RECIPIENT_WORDS: ReadonlySet<string> = new Set(["recipient", "addressee", "consignee"]);
+/** The parties of a delivery, a payment or a message, whose `name` is a person's however it is written. */
+const RECIPIENT_WORDS: ReadonlySet<string> = new Set(["recipient", "addressee", "consignee", "sender", "buyer", "payer", "shopper", "purchaser"]);
+
+/**
+ * Whether the key `key` writes the word before its last `name` in the name's own segment
+ * (`shipping_name`, `billingName`, `order.to_name`), not as the segment before it
+ * (`shipping.name`): `namesPersonField`'s `glued`.
+ */
+export function gluedToName(key: string): boolean {
+  const segment = key.slice(key.lastIndexOf(".") + 1);
+  return segment.length > 4 && /name$/i.test(segment);
+}
 
 /**
  * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a
- * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), or
- * `process.owner`. What a field in prose must say to be read as one: a bare `full_name=` or
+ * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), a
+ * party's (`shipping_name`, `from_name`, `sender.name`: `namesRecipient`), or `process.owner`. What a field in prose must say to be read as one: a bare `full_name=` or
  * `first_name=` in a line is a signup form's, a card holder's or a thing's as often, and there is
  * no path there to tell whose.
  */
-export function namesWhosePersonField(words: readonly string[]): boolean {
-  if (!namesPersonField(words)) return false;
+export function namesWhosePersonField(words: readonly string[], glued = true): boolean {
+  if (!namesPersonField(words, glued)) return false;
   const count = words.length;
-  return (words[count - 2] === "process" && words[count - 1] === "owner") || words.slice(0, -1).some((word) => word === "user" || PERSON_NAME_OWNERS.has(word));
+  if (words[count - 2] === "process" && words[count - 1] === "owner") return true;
+  return words.slice(0, -1).some((word) => word === "user" || PERSON_NAME_OWNERS.has(word)) || (words[count - 1] === "name" && namesRecipient(words, glued));
 }
 
 /** The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's candidates: `fullname` ends in `name`). */
 export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner"];
 
 /**
- * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's word,
- * then `name` within a few name characters (`user.name`, `userName`, `customers_full_name`), or
- * `process.owner`. Free text holding none has no person's field (`evidence.ts`).
+ * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
+ * party's word, then `name` within a few name characters (`user.name`, `userName`,
+ * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
+ * (`to_name`, `fromName`), or `process.owner`. Free text holding none has no person's field
+ * (`evidence.ts`).
  */
-export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS].join("|")})[\\w.-]{0,16}name|process[ ._-]?owner`, "i");
+export const PERSON_FIELD_WORD = new RegExp(
+  `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner`,
+  "i",
+);
 
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's
