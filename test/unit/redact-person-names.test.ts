@@ -321,3 +321,20 @@ describe("a party's name on an order, a payment or a mail: flat keys, JSON membe
     expect(redactString(text, policy).text).toBe(text);
   });
 });
+
+describe("exception.type holding a logged object's name (winston's OpenTelemetry transport) is a person's when it is spaced words", () => {
+  it.each(["Jenny Rosen", "Mary-Jane O'Neil", "José da Silva"])("exception.type = %s is replaced", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(NAME);
+  });
+
+  it("as a JSON member too", () => {
+    expect(redactedAttributes({ "http.request.body": '{"exception":{"type":"Jenny Rosen"}}' })["http.request.body"]).toBe(`{"exception":{"type":"${NAME}"}}`);
+  });
+
+  it.each([
+    "TypeError", "Net::ReadTimeout", "System.InvalidOperationException", "java.lang.NullPointerException", "*errors.errorString", "ECONNREFUSED",
+    "Error", "AbortError", "Invalid Argument", "Not Found", "Deadline Exceeded", "Service Unavailable", "Acme Corp", "Jenny",
+  ])("exception.type = %s stays", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
+  });
+});

@@ -21,6 +21,8 @@ import { standsForSecret } from "./secret-names";
  * stays: it names a service, a job or a product as often. `glued`: whether the word before the
  * name is written in the name's own segment of the key (`gluedToName`: `shipping_name`, not
  * `shipping.name`).
+ * And the conventions' `exception.type` (`namesExceptionType`), where a logger's transport puts a
+ * logged object's `name`.
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
  * the e-mail detector's.
@@ -31,6 +33,7 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
   const last = words[count - 1]!;
   const before = words[count - 2];
   if (before === "process") return last === "owner";
+  if (before === "exception" && last === "type") return true;
   if (GIVEN_NAME_WORDS.has(last)) return true;
   if (last !== "name") return WHOLE_NAME_WORDS.has(last) && !THING_OWNERS.has(before ?? "");
   if (before === undefined) return false;
@@ -66,8 +69,24 @@ export function namesWholeName(words: readonly string[]): boolean {
   return WHOLE_NAME_WORDS.has(last) || (last === "name" && WHOLE_NAME_PARTS.has(words[count - 2] ?? ""));
 }
 
-/** What a person field's key says its value is (`holdsPersonName`): a part of a name (`namesNamePart`), a whole name (`namesWholeName`), or a login when neither. */
-export type PersonNameField = "part" | "whole";
+/**
+ * Whether a person field's key (`namesPersonField`) is the conventions' `exception.type`, which
+ * holds a type's name (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`) and a
+ * person's only where a logger's OpenTelemetry transport maps a logged object's `name` to it
+ * (winston's: `logger.info("user %o", { name: "Jenny Rosen" })`): `holdsPersonName` takes only
+ * words with blanks there, which no type's name has.
+ */
+export function namesExceptionType(words: readonly string[]): boolean {
+  const count = words.length;
+  return words[count - 1] === "type" && words[count - 2] === "exception";
+}
+
+/**
+ * What a person field's key says its value is (`holdsPersonName`): a part of a name
+ * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), or a
+ * login when none.
+ */
+export type PersonNameField = "part" | "whole" | "type";
 
 /** The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`). */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
@@ -193,11 +212,16 @@ export const PERSON_FIELD_WORD = new RegExp(
  * word of letters is that part, and is replaced too (`Ana`); under a whole name's key (`field`
  * "whole", `namesWholeName`: `user.full_name`, `display_name`) one capitalised word is (`Ana`),
  * unless it is an account's word (`System`, `Anonymous`).
+ * Under a type's key (`field` "type", `namesExceptionType`) only two or three capitalised words
+ * with blanks are a name (`Jenny Rosen`: `SPACED_NAME`), unless a word says what failed
+ * (`Invalid Argument`, `Not Found`: `FAILURE_WORDS`); a type's name stays (`TypeError`,
+ * `Net::ReadTimeout`, `System.InvalidOperationException`).
  * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
+  if (field === "type") return SPACED_NAME.test(trimmed) && !trimmed.split(" ").some((word) => FAILURE_WORDS.has(word.toLowerCase()));
   if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
   if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
   const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);
@@ -247,6 +271,23 @@ const APOSTROPHE_NAME = /^\p{L}+['’]\p{L}+(?:-\p{L}+)*$/u;
 
 /** Two or more capitalised parts, joined or with `-`/`_` (`AnaSilva`, `Ana_Silva`, `Jean-Luc`, `McDonald`), as written. */
 const JOINED_NAME = /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u;
+
+/**
+ * Two or three capitalised words with blanks, a lower-case particle perhaps between them (`Jenny
+ * Rosen`, `Mary-Jane O'Neil`, `José da Silva`, `Ludwig van Beethoven`), a name under a type's key.
+ */
+const SPACED_NAME = /^\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?: (?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn))? \p{Lu}[\p{L}'’-]*\p{Ll}){1,2}$/u;
+
+/**
+ * Words saying what failed, lower case, in a type's place as an HTTP or gRPC status's phrase
+ * (`Not Found`, `Bad Request`, `Invalid Argument`, `Deadline Exceeded`, `Service Unavailable`), and
+ * a type's own words (`Error`, `Exception`): no person's name holds them.
+ */
+const FAILURE_WORDS: ReadonlySet<string> = new Set([
+  "error", "exception", "failure", "failed", "fault", "invalid", "not", "bad", "found", "request", "timeout", "unavailable", "denied",
+  "unauthorized", "unauthenticated", "forbidden", "internal", "unknown", "conflict", "exceeded", "aborted", "cancelled", "canceled",
+  "unexpected", "missing", "unimplemented", "precondition", "argument", "gateway", "server", "service", "limit", "range", "exhausted",
+]);
 
 /** One capitalised word (`Ana`), a name under a whole name's key. */
 const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
