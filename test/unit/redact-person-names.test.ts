@@ -219,6 +219,27 @@ describe("an object's name is a person's when its siblings say whose: a postal a
     expect(body(text)).toBe(redacted);
   });
 
+  it.each([
+    // A mailbox: SendGrid's `from` and `to`, a Git commit's author.
+    [
+      '{"from":{"email":"jenny@example.com","name":"Jenny Rosen"},"personalizations":[{"to":[{"email":"ana@example.com","name":"Ana Silva"}]}]}',
+      `{"from":{"email":"[REDACTED:email]","name":"${NAME}"},"personalizations":[{"to":[{"email":"[REDACTED:email]","name":"${NAME}"}]}]}`,
+    ],
+    ['{"author":{"name":"Jenny Rosen","email":"jenny@example.com"}}', `{"author":{"name":"${NAME}","email":"[REDACTED:email]"}}`],
+    // PayPal's order: the payer's and the shipping's name objects.
+    [
+      '{"payer":{"name":{"given_name":"Jenny","surname":"Rosen"}},"shipping":{"name":{"full_name":"Jenny Rosen"},"address":{"country_code":"US"}}}',
+      `{"payer":{"name":{"given_name":"${NAME}","surname":"${NAME}"}},"shipping":{"name":{"full_name":"${NAME}"},"address":{"country_code":"US"}}}`,
+    ],
+  ])("a mailbox's display name and PayPal's name objects: %s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it("a mailbox named for a team or a service keeps its name", () => {
+    expect(body('{"name":"Support Team","email":"support@example.com"}')).toBe('{"name":"Support Team","email":"[REDACTED:email]"}');
+    expect(body('{"name":"checkout-service","email":"team@example.com"}')).toBe('{"name":"checkout-service","email":"[REDACTED:email]"}');
+  });
+
   it("as util.inspect prints the object too", () => {
     expect(body("charge { shipping: { address: { city: 'SSF' }, name: 'Jenny Rosen' } }")).toBe(`charge { shipping: { address: { city: 'SSF' }, name: '${NAME}' } }`);
   });
@@ -246,6 +267,7 @@ describe("an object's name is a person's when its siblings say whose: a postal a
     '{"type":"user","name":"argocd"}',
     '{"object":"product","id":"prod_1","name":"Jenny Rosen"}',
     '{"type":"service","name":"Jenny Rosen"}',
+    '{"name":"Jenny Rosen","email":true}',
     ...["service", "deployment", "product", "plan"].map((owner) => `{"${owner}":{"name":"Jenny Rosen"}}`),
   ])("stays: %s", (text) => {
     expect(body(text)).toBe(text);

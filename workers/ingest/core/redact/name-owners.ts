@@ -1,4 +1,5 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { isEmailAddress } from "./detectors/email";
 import { holdsStreetAddress } from "./street-addresses";
 
 /**
@@ -10,7 +11,10 @@ import { holdsStreetAddress } from "./street-addresses";
  *   "Jenny Rosen"}}`), and the `name` is ruled as `recipient.name` (person-names.ts);
  * - the object says it is a person's record by its `object` or `type` member (Stripe's
  *   `{"object":"customer"}` and `{"object":"person"}`, HubSpot's `contact`, GitHub's `User`):
- *   the `name` is ruled as that person's (`customer.name`).
+ *   the `name` is ruled as that person's (`customer.name`);
+ * - the object is a mailbox, an `email` member holding an e-mail address (SendGrid's and
+ *   Postmark's `from`/`to`, a Git commit's `author`: `{"email":"…","name":"Jenny Rosen"}`): the
+ *   `name` is its display name, a mail header's, ruled as a contact's (`contact.name`).
  *
  * A bare `shipping.name` or `data.name` without such a sibling keeps its own path's rule: a
  * shipping rate's or a product's label as often. docs/decisions.md, 2026-12-02, "whose name".
@@ -82,7 +86,8 @@ export function ownedNameRuledKey(key: string, names: ReadonlyMap<string, OwnedN
  * Whose name a sibling `member` (its path from the object, `address` or `address.city`; any
  * case) says the object's `name` is: `recipient` for a postal address (`text`, a street-shaped
  * one; `members`, an address object's member names holding a postal part), the person's word an
- * `object` or `type` member holds (`customer`); undefined otherwise.
+ * `object` or `type` member holds (`customer`), `contact` for a mailbox's e-mail address;
+ * undefined otherwise.
  */
 function ownerBy(member: string, text: string | undefined, members: readonly string[] | undefined): string | undefined {
   const lower = member.toLowerCase();
@@ -90,6 +95,7 @@ function ownerBy(member: string, text: string | undefined, members: readonly str
     const kind = text?.toLowerCase();
     return kind !== undefined && PERSON_RECORD_KINDS.has(kind) ? kind : undefined;
   }
+  if ((lower === "email" || lower === "email_address") && text !== undefined) return isEmailAddress(text) ? "contact" : undefined;
   if (lower === "address") {
     const postal = text !== undefined ? holdsStreetAddress(text, "shaped") : members !== undefined && members.some((part) => POSTAL_PARTS.has(part.toLowerCase()));
     return postal ? "recipient" : undefined;
