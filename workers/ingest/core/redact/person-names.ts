@@ -161,9 +161,10 @@ export function gluedToName(key: string): boolean {
 /**
  * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a
  * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), a
- * party's (`shipping_name`, `from_name`, `sender.name`: `namesRecipient`), or `process.owner`. What a field in prose must say to be read as one: a bare `full_name=` or
- * `first_name=` in a line is a signup form's, a card holder's or a thing's as often, and there is
- * no path there to tell whose.
+ * party's (`shipping_name`, `from_name`, `sender.name`: `namesRecipient`), or `process.owner`.
+ * What a field in prose must say to be read as one: a bare `full_name=` or `first_name=` in a
+ * line is a signup form's, a card holder's or a thing's as often, and there is no path there to
+ * tell whose. `glued`: as `namesPersonField`'s.
  */
 export function namesWhosePersonField(words: readonly string[], glued = true): boolean {
   if (!namesPersonField(words, glued)) return false;
