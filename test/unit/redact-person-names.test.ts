@@ -202,3 +202,162 @@ describe("a one-token value with a shape no account has is a person's name", () 
     expect(redactString("INSERT INTO users (id, full_name) VALUES (7, '山田太郎')", policy).text).toBe(`INSERT INTO users (id, full_name) VALUES (7, '${NAME}')`);
   });
 });
+
+describe("an object's name is a person's when its siblings say whose: a postal address, or a person's record kind", () => {
+  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
+
+  it.each([
+    // Stripe's PaymentIntent/Charge/Customer `shipping`.
+    ['{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"Jenny Rosen","phone":null}}', `{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"${NAME}","phone":null}}`],
+    ['{"delivery":{"name":"Jenny Rosen","address":{"country":"US"}}}', `{"delivery":{"name":"${NAME}","address":{"country":"US"}}}`],
+    ['{"name":"Jenny Rosen","address":"12 Main St, Springfield"}', `{"name":"${NAME}","address":"[REDACTED:street_address]"}`],
+    // Stripe's customer and person objects, a CRM's contact, a forge's user.
+    ['{"object":"customer","id":"cus_123","name":"Jenny Rosen"}', `{"object":"customer","id":"cus_123","name":"${NAME}"}`],
+    ['{"data":{"object":{"object":"person","name":"Jenny Rosen"}}}', `{"data":{"object":{"object":"person","name":"${NAME}"}}}`],
+    ['{"type":"contact","id":"123","name":"Jenny Rosen"}', `{"type":"contact","id":"123","name":"${NAME}"}`],
+    ['{"type":"User","login":"jrosen","Name":"Jenny Rosen"}', `{"type":"User","login":"jrosen","Name":"${NAME}"}`],
+  ])("%s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it.each([
+    // A mailbox: SendGrid's `from` and `to`, a Git commit's author.
+    [
+      '{"from":{"email":"jenny@example.com","name":"Jenny Rosen"},"personalizations":[{"to":[{"email":"ana@example.com","name":"Ana Silva"}]}]}',
+      `{"from":{"email":"[REDACTED:email]","name":"${NAME}"},"personalizations":[{"to":[{"email":"[REDACTED:email]","name":"${NAME}"}]}]}`,
+    ],
+    ['{"author":{"name":"Jenny Rosen","email":"jenny@example.com"}}', `{"author":{"name":"${NAME}","email":"[REDACTED:email]"}}`],
+    // PayPal's order: the payer's and the shipping's name objects.
+    [
+      '{"payer":{"name":{"given_name":"Jenny","surname":"Rosen"}},"shipping":{"name":{"full_name":"Jenny Rosen"},"address":{"country_code":"US"}}}',
+      `{"payer":{"name":{"given_name":"${NAME}","surname":"${NAME}"}},"shipping":{"name":{"full_name":"${NAME}"},"address":{"country_code":"US"}}}`,
+    ],
+  ])("a mailbox's display name and PayPal's name objects: %s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it("a mailbox named for a team or a service keeps its name", () => {
+    expect(body('{"name":"Support Team","email":"support@example.com"}')).toBe('{"name":"Support Team","email":"[REDACTED:email]"}');
+    expect(body('{"name":"checkout-service","email":"team@example.com"}')).toBe('{"name":"checkout-service","email":"[REDACTED:email]"}');
+  });
+
+  it("as util.inspect prints the object too", () => {
+    expect(body("charge { shipping: { address: { city: 'SSF' }, name: 'Jenny Rosen' } }")).toBe(`charge { shipping: { address: { city: 'SSF' }, name: '${NAME}' } }`);
+  });
+
+  it("as lifted keys and as a nested map", () => {
+    expect(redactedAttributes({ "shipping.address.city": "SSF", "shipping.name": "Jenny Rosen" })["shipping.name"]).toBe(NAME);
+    expect(redactedAttributes({ object: "customer", name: "Jenny Rosen" }).name).toBe(NAME);
+    const record = logRecord({
+      attributes: [
+        {
+          key: "shipping",
+          value: { kvlistValue: [{ key: "address", value: { kvlistValue: [{ key: "city", value: { stringValue: "SSF" } }] } }, { key: "name", value: { stringValue: "Jenny Rosen" } }] },
+        },
+      ],
+    });
+    redactRequest("logs", logsRequest([record]), policy);
+    expect(JSON.stringify(record.attributes[0]!.value)).toContain(NAME);
+  });
+
+  it.each([
+    '{"shipping":{"name":"Ground Shipping","amount":500}}',
+    '{"shipping":{"address":{"city":"SSF"},"name":"warehouse-3"}}',
+    '{"name":"Primary DB","address":{"host":"10.0.0.1","port":5432}}',
+    '{"name":"Edge Proxy","address":"10.0.0.4:8080"}',
+    '{"type":"user","name":"argocd"}',
+    '{"object":"product","id":"prod_1","name":"Jenny Rosen"}',
+    '{"type":"service","name":"Jenny Rosen"}',
+    '{"name":"Jenny Rosen","email":true}',
+    ...["service", "deployment", "product", "plan"].map((owner) => `{"${owner}":{"name":"Jenny Rosen"}}`),
+  ])("stays: %s", (text) => {
+    expect(body(text)).toBe(text);
+  });
+});
+
+describe("a company's or a place's name under a person's key is no person's", () => {
+  it.each([
+    ["default_address.name", "Head office"],
+    ["recipient.name", "Acme Corp"],
+    ["shipping_address.name", "Warehouse 3"],
+    ["shipping_address.name", "Müller GmbH"],
+    ["billing_address.name", "ACME LTDA"],
+    ["recipient.name", "Acme HQ"],
+    ["to_address.name", "Central Depot"],
+    ["ship_to.name", "Main Branch"],
+    ["shipping_address.name", "Downtown Store"],
+    ["customer.name", "Nordic Widgets Oy"],
+    ["customer_name", "Acme Pty Ltd"],
+    ["user.full_name", "Support Team"],
+  ])("%s = %s stays", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it("beside a postal address too", () => {
+    const text = '{"shipping":{"address":{"city":"SSF"},"name":"Acme Inc."}}';
+    expect(redactedAttributes({ "http.request.body": text })["http.request.body"]).toBe(text);
+  });
+
+  it.each([
+    ["recipient.name", "Jenny Rosen"],
+    ["shipping_address.name", "Ana Sasaki"],
+    ["customer.name", "Coral Inch"],
+  ])("a person's name holding a legal form's letters inside a word goes: %s = %s", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+});
+
+describe("a party's name on an order, a payment or a mail: flat keys, JSON members and prose fields", () => {
+  it.each([
+    "shipping_name", "billing_name", "to_name", "from_name", "fromName", "recipient_name", "sender.name", "buyer.name", "customer_name",
+    "payer_name", "contact_name", "order.shipping_name",
+  ])("%s = Jenny Rosen is replaced", (key) => {
+    expect(redactedAttributes({ [key]: "Jenny Rosen" })[key]).toBe(NAME);
+  });
+
+  it.each([
+    ["shipping.name", "Ground Shipping"],
+    ["to.name", "In Progress"],
+    ["from.name", "To Do"],
+    ["from_name", "orders_v1"],
+    ["sender.name", "Acme Inc."],
+  ])("%s = %s stays: a dotted shipping/to/from names a rate or a state, and a table or a company is no person", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it.each([
+    ["order 12 shipping_name=Jenny Rosen billing_name: Jenny Rosen", `order 12 shipping_name=${NAME} billing_name: ${NAME}`],
+    ['{"shipping_name":"Jenny Rosen","payer_name":"Jenny Rosen"}', `{"shipping_name":"${NAME}","payer_name":"${NAME}"}`],
+    ['mail queued from_name="Jenny Rosen" to_name="Jenny Rosen"', `mail queued from_name="${NAME}" to_name="${NAME}"`],
+    ["sender.name=Jenny Rosen buyer.name: Jenny Rosen", `sender.name=${NAME} buyer.name: ${NAME}`],
+    ["login ok user.name: ana.silva from 10.0.0.4", `login ok user.name: ${NAME} from 10.0.0.4`],
+  ])("in text: %s", (text, redacted) => {
+    expect(redactString(text, policy).text).toBe(redacted);
+  });
+
+  it.each([
+    "rename table from_name=orders_v1 to_name=orders_v2",
+    "user.name: required; customer_name: unknown",
+    "the shipping name field is required",
+    "shipping.name: Ground Shipping",
+  ])("in text stays: %s", (text) => {
+    expect(redactString(text, policy).text).toBe(text);
+  });
+});
+
+describe("exception.type holding a logged object's name (winston's OpenTelemetry transport) is a person's when it is spaced words", () => {
+  it.each(["Jenny Rosen", "Mary-Jane O'Neil", "José da Silva"])("exception.type = %s is replaced", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(NAME);
+  });
+
+  it("as a JSON member too", () => {
+    expect(redactedAttributes({ "http.request.body": '{"exception":{"type":"Jenny Rosen"}}' })["http.request.body"]).toBe(`{"exception":{"type":"${NAME}"}}`);
+  });
+
+  it.each([
+    "TypeError", "Net::ReadTimeout", "System.InvalidOperationException", "java.lang.NullPointerException", "*errors.errorString", "ECONNREFUSED",
+    "Error", "AbortError", "Invalid Argument", "Not Found", "Deadline Exceeded", "Service Unavailable", "Acme Corp", "Jenny",
+  ])("exception.type = %s stays", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
+  });
+});

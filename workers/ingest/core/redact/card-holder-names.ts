@@ -1,3 +1,4 @@
+import { namesOrganization } from "./organization-names";
 import { countWork } from "./scan-scope";
 import { nameWords, standsForSecret } from "./secret-names";
 
@@ -43,22 +44,15 @@ export function namesCardHolder(sent: readonly string[]): boolean {
  * account's holder), no value (`n/a`, `-`), a template or mask (`{{holderName}}`, `****`:
  * `standsForSecret`), a card brand (`Visa`: a form's wrong field, nobody's name), a validation
  * word (`required`), the field's own label (`CARDHOLDER NAME`, `Nome do titular`: words that
- * name a card holder as a key would), or a company (an account's `titular` may be one: `Banco do
- * Brasil S.A.`, `Acme Ltda`, `Acme Inc.`: `COMPANY`), which is no person.
+ * name a card holder as a key would), or a company or a place (an account's `titular` may be one:
+ * `Banco do Brasil S.A.`, `Acme Ltda`, `Acme Inc.`, `Head office`: `namesOrganization`), which is no person.
  */
 export function holdsCardHolderName(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || standsForSecret(trimmed) || COMPANY.test(trimmed)) return false;
+  if (trimmed === "" || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
   const lower = trimmed.toLowerCase();
   return !NOT_A_NAME.has(lower) && !CARD_BRANDS.has(lower) && !namesCardHolder(nameWords(trimmed));
 }
-
-/**
- * A company's name: a legal form last (`S.A.`, `S/A`; not `SA`, as `JOAO SA` writes Sá, `Ltda`, `EIRELI`, `Inc.`, `LLC`, `Ltd`,
- * `GmbH`, `Corp.`, `PLC`), or a bank's word first (`Banco Inter`, `Bank of America`). Not
- * Brazil's `ME`/`MEI`: a sole trader's firm is named after the person.
- */
-const COMPANY = /(?:^|[\s,])(?:S\.A\.?|S\/A|[Ll]tda\.?|LTDA\.?|EIRELI|Eireli|Inc\.?|INC\.?|LLC|Ltd\.?|LTD\.?|GmbH|GMBH|Corp\.?|CORP\.?|PLC|plc)$|^(?:Banco|BANCO|Bank|BANK)\s/;
 
 /** Values of a holder's field that are no name: flags, no value, validation and type words. */
 const NOT_A_NAME: ReadonlySet<string> = new Set([

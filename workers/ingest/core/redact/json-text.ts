@@ -12,6 +12,7 @@ import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-o
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
 import { isEmptyPairValue, ruledPairOf } from "./name-value-pairs";
+import { isNameMember, ownedNameOf } from "./name-owners";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
 
@@ -173,9 +174,12 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
   const graphQL = graphQLRequestInObject(object, rules.graphQLDocuments);
   // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
   const pair = ruledPairOf(object);
+  // A `name` is ruled as whose its siblings say it is (name-owners.ts).
+  const owned = ownedNameOf(object);
   for (const name in object) {
     const value = object[name];
-    const ruledAs = pair !== undefined && name === pair.value && !isEmptyPairValue(value) ? pair.name : name;
+    const ruledAs =
+      pair !== undefined && name === pair.value && !isEmptyPairValue(value) ? pair.name : owned !== undefined && isNameMember(name) ? owned : name;
     const key = path === "" ? ruledAs : `${path}.${ruledAs}`;
     // Without a prefix both paths are one string, built once.
     const rootKey = rootPath === path ? key : rootPath === "" ? ruledAs : `${rootPath}.${ruledAs}`;

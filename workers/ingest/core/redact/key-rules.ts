@@ -12,7 +12,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesExistingSecret } from "./secret-object-names";
 import { namesPixKey } from "./detectors/pix";
 import { namesCardHolder } from "./card-holder-names";
-import { type PersonNameField, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
+import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 
@@ -70,7 +70,7 @@ export type KeyRule =
        * and is left to the e-mail detector, as the same name in text leaves it.
        */
       readonly addresses?: true;
-      /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name (`holdsPersonName`). */
+      /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name; or a type's (`exception.type`): only spaced words are (`holdsPersonName`). */
       readonly nameField?: PersonNameField;
       /** A street address's key: `named` (`street`, `shipping_address`), a second line's, a house number's, or a bare `address`, where only a street's shape is one (`holdsStreetAddress`). */
       readonly streetField?: StreetAddressField;
@@ -120,6 +120,7 @@ const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
 const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
 const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
+const PERSON_TYPE_NAME: KeyRule = { action: "person_name", nameField: "type" };
 /** The rule of each kind of street address key (`namesStreetAddress`). */
 const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   named: { action: "street_address", streetField: "named" },
@@ -290,7 +291,9 @@ export class KeyRules {
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
-    if (this.personNameKeys && namesPersonField(words)) return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : PERSON_NAME;
+    if (this.personNameKeys && namesPersonField(words, gluedToName(key))) {
+      return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : namesExceptionType(words) ? PERSON_TYPE_NAME : PERSON_NAME;
+    }
     const street = this.streetAddressKeys ? namesStreetAddress(words) : undefined;
     if (street !== undefined) return STREET_ADDRESS_RULES[street];
     const server =

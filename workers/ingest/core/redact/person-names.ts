@@ -1,3 +1,4 @@
+import { namesOrganization } from "./organization-names";
 import { standsForSecret } from "./secret-names";
 
 /**
@@ -15,24 +16,30 @@ import { standsForSecret } from "./secret-names";
  * (`users.name`, `customers.name`, `accounts.name`; not `products.name`, `jobs.name`), also
  * through the person's profile or details (`customer.profile.name`, `user_info.name`:
  * `PERSON_DETAIL_PARTS`), and a postal address's or a delivery's recipient
- * (`shipping_address.name`, `billing_details.name`: `namesRecipient`). A bare `name` under no person's word (`data.name`, `profile.name`)
- * stays: it names a service, a job or a product as often.
+ * (`shipping_address.name`, `billing_details.name`, `sender.name`, a glued `shipping_name` or
+ * `to_name`: `namesRecipient`). A bare `name` under no person's word (`data.name`, `profile.name`)
+ * stays: it names a service, a job or a product as often. `glued`: whether the word before the
+ * name is written in the name's own segment of the key (`gluedToName`: `shipping_name`, not
+ * `shipping.name`).
+ * And the conventions' `exception.type` (`namesExceptionType`), where a logger's transport puts a
+ * logged object's `name`.
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
  * the e-mail detector's.
  */
-export function namesPersonField(words: readonly string[]): boolean {
+export function namesPersonField(words: readonly string[], glued = true): boolean {
   const count = words.length;
   if (count === 0) return false;
   const last = words[count - 1]!;
   const before = words[count - 2];
   if (before === "process") return last === "owner";
+  if (before === "exception" && last === "type") return true;
   if (GIVEN_NAME_WORDS.has(last)) return true;
   if (last !== "name") return WHOLE_NAME_WORDS.has(last) && !THING_OWNERS.has(before ?? "");
   if (before === undefined) return false;
   if (GIVEN_NAME_PARTS.has(before)) return true;
   if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
-  if (namesRecipient(words)) return true;
+  if (namesRecipient(words, glued)) return true;
   // A person's part between the person and the name (`customer.profile.name`, `userProfile.name`).
   const owner = PERSON_DETAIL_PARTS.has(before) ? words[count - 3] : before;
   return owner === "user" || PERSON_NAME_OWNERS.has(owner ?? "");
@@ -62,8 +69,24 @@ export function namesWholeName(words: readonly string[]): boolean {
   return WHOLE_NAME_WORDS.has(last) || (last === "name" && WHOLE_NAME_PARTS.has(words[count - 2] ?? ""));
 }
 
-/** What a person field's key says its value is (`holdsPersonName`): a part of a name (`namesNamePart`), a whole name (`namesWholeName`), or a login when neither. */
-export type PersonNameField = "part" | "whole";
+/**
+ * Whether a person field's key (`namesPersonField`) is the conventions' `exception.type`, which
+ * holds a type's name (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`) and a
+ * person's only where a logger's OpenTelemetry transport maps a logged object's `name` to it
+ * (winston's: `logger.info("user %o", { name: "Jenny Rosen" })`): `holdsPersonName` takes only
+ * words with blanks there, which no type's name has.
+ */
+export function namesExceptionType(words: readonly string[]): boolean {
+  const count = words.length;
+  return words[count - 1] === "type" && words[count - 2] === "exception";
+}
+
+/**
+ * What a person field's key says its value is (`holdsPersonName`): a part of a name
+ * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), or a
+ * login when none.
+ */
+export type PersonNameField = "part" | "whole" | "type";
 
 /** The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`). */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
@@ -99,49 +122,71 @@ const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
 const PERSON_DETAIL_PARTS: ReadonlySet<string> = new Set(["profile", "details", "detail", "info", "personal", "identity"]);
 
 /**
- * Whether a `name` key's words (`name` last) say it is a postal address's or a delivery's
- * recipient: a person's name wherever commerce APIs put it, Shopify's
- * `shipping_address.name`/`billing_address.name`/`default_address.name`, Stripe's
+ * Whether a `name` key's words (`name` last) say it is a postal address's, a delivery's, a
+ * payment's or a message's party: a person's name wherever commerce and mail APIs put it,
+ * Shopify's `shipping_address.name`/`billing_address.name`/`default_address.name`, Stripe's
  * `billing_details.name` (the payer), a shipment's ends (EasyPost's `to_address`/`from_address`,
- * Shippo's `address_to`/`address_from`, `ship_to`), and a recipient's, addressee's or consignee's
- * (`recipient.name`). Not a bare `address.name` nor `shipping.name`, a shipping rate's label as
- * often.
+ * Shippo's `address_to`/`address_from`, `ship_to`), a recipient's, addressee's, consignee's,
+ * sender's, buyer's or payer's (`recipient.name`, `sender.name`, `payer_name`), and, glued to the
+ * name (`glued`), an order's or a mail's (`shipping_name`, `billing_name`, Mandrill's and
+ * SendGrid's `from_name`/`to_name`, a header's display name). Not a bare `address.name` nor a
+ * dotted `shipping.name`, `to.name`, `from.name`: a shipping rate's label and a workflow's states
+ * as often.
  */
-function namesRecipient(words: readonly string[]): boolean {
+function namesRecipient(words: readonly string[], glued: boolean): boolean {
   const count = words.length;
   const before = words[count - 2]!;
   const owner = words[count - 3] ?? "";
   if (before === "address") return ADDRESS_WHOSE_WORDS.has(owner);
   // Shippo's `address_to`/`address_from`, `ship_to`/`ship_from`.
-  if (before === "to" || before === "from") return owner === "address" || owner === "ship";
+  if (before === "to" || before === "from") return owner === "address" || owner === "ship" || glued;
+  if (before === "shipping" || before === "billing") return glued;
   return RECIPIENT_WORDS.has(before) || (before === "details" && owner === "billing");
 }
 /** Which postal address a `…_address.name` is on: a person receives or pays there. */
 const ADDRESS_WHOSE_WORDS: ReadonlySet<string> = new Set(["shipping", "billing", "delivery", "mailing", "home", "default", "to", "from"]);
-const RECIPIENT_WORDS: ReadonlySet<string> = new Set(["recipient", "addressee", "consignee"]);
+/** The parties of a delivery, a payment or a message, whose `name` is a person's however it is written. */
+const RECIPIENT_WORDS: ReadonlySet<string> = new Set(["recipient", "addressee", "consignee", "sender", "buyer", "payer", "shopper", "purchaser"]);
+
+/**
+ * Whether the key `key` writes the word before its last `name` in the name's own segment
+ * (`shipping_name`, `billingName`, `order.to_name`), not as the segment before it
+ * (`shipping.name`): `namesPersonField`'s `glued`.
+ */
+export function gluedToName(key: string): boolean {
+  const segment = key.slice(key.lastIndexOf(".") + 1);
+  return segment.length > 4 && /name$/i.test(segment);
+}
 
 /**
  * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a
- * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), or
- * `process.owner`. What a field in prose must say to be read as one: a bare `full_name=` or
- * `first_name=` in a line is a signup form's, a card holder's or a thing's as often, and there is
- * no path there to tell whose.
+ * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), a
+ * party's (`shipping_name`, `from_name`, `sender.name`: `namesRecipient`), or `process.owner`.
+ * What a field in prose must say to be read as one: a bare `full_name=` or `first_name=` in a
+ * line is a signup form's, a card holder's or a thing's as often, and there is no path there to
+ * tell whose. `glued`: as `namesPersonField`'s.
  */
-export function namesWhosePersonField(words: readonly string[]): boolean {
-  if (!namesPersonField(words)) return false;
+export function namesWhosePersonField(words: readonly string[], glued = true): boolean {
+  if (!namesPersonField(words, glued)) return false;
   const count = words.length;
-  return (words[count - 2] === "process" && words[count - 1] === "owner") || words.slice(0, -1).some((word) => word === "user" || PERSON_NAME_OWNERS.has(word));
+  if (words[count - 2] === "process" && words[count - 1] === "owner") return true;
+  return words.slice(0, -1).some((word) => word === "user" || PERSON_NAME_OWNERS.has(word)) || (words[count - 1] === "name" && namesRecipient(words, glued));
 }
 
 /** The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's candidates: `fullname` ends in `name`). */
 export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner"];
 
 /**
- * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's word,
- * then `name` within a few name characters (`user.name`, `userName`, `customers_full_name`), or
- * `process.owner`. Free text holding none has no person's field (`evidence.ts`).
+ * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
+ * party's word, then `name` within a few name characters (`user.name`, `userName`,
+ * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
+ * (`to_name`, `fromName`), or `process.owner`. Free text holding none has no person's field
+ * (`evidence.ts`).
  */
-export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS].join("|")})[\\w.-]{0,16}name|process[ ._-]?owner`, "i");
+export const PERSON_FIELD_WORD = new RegExp(
+  `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner`,
+  "i",
+);
 
 /**
  * Whether `text`, the string under a person field's key (`namesPersonField`), is a person's
@@ -153,7 +198,8 @@ export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS
  * with blanks (`Ana Silva`), a dotted first and last name (`ana.silva`, `a.silva`), an e-mail
  * address or UPN (`ana.silva@corp.example`), a name with a birth year (`ana_1983`); after a
  * Windows domain's `\` the same (`CORP\Ana Silva`, `DESKTOP-7Q\ana.silva`). Not a blank, a
- * placeholder or mask (`standsForSecret`), an account named for a machine's job even in a
+ * placeholder or mask (`standsForSecret`), a company's or a place's name (`namesOrganization`: `Acme Corp`,
+ * `Head office`, where a recipient's or a customer's name is an address book's), an account named for a machine's job even in a
  * person's shape (`AUTOMATION_ACCOUNT`: `NT AUTHORITY\NETWORK SERVICE`, `svc.orders`), nor an
  * id's prefix and number (`usr_2024`).
  * A one-token value is an account unless it has a shape no account has: a non-ASCII letter
@@ -167,11 +213,16 @@ export const PERSON_FIELD_WORD = new RegExp(`(?:${["user", ...PERSON_NAME_OWNERS
  * word of letters is that part, and is replaced too (`Ana`); under a whole name's key (`field`
  * "whole", `namesWholeName`: `user.full_name`, `display_name`) one capitalised word is (`Ana`),
  * unless it is an account's word (`System`, `Anonymous`).
+ * Under a type's key (`field` "type", `namesExceptionType`) only two or three capitalised words
+ * with blanks are a name (`Jenny Rosen`: `SPACED_NAME`), unless a word says what failed
+ * (`Invalid Argument`, `Not Found`: `FAILURE_WORDS`); a type's name stays (`TypeError`,
+ * `Net::ReadTimeout`, `System.InvalidOperationException`).
  * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
+  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
+  if (field === "type") return SPACED_NAME.test(trimmed) && !trimmed.split(" ").some((word) => FAILURE_WORDS.has(word.toLowerCase()));
   if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
   if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
   const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);
@@ -221,6 +272,23 @@ const APOSTROPHE_NAME = /^\p{L}+['’]\p{L}+(?:-\p{L}+)*$/u;
 
 /** Two or more capitalised parts, joined or with `-`/`_` (`AnaSilva`, `Ana_Silva`, `Jean-Luc`, `McDonald`), as written. */
 const JOINED_NAME = /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u;
+
+/**
+ * Two or three capitalised words with blanks, a lower-case particle perhaps between them (`Jenny
+ * Rosen`, `Mary-Jane O'Neil`, `José da Silva`, `Ludwig van Beethoven`), a name under a type's key.
+ */
+const SPACED_NAME = /^\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?: (?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn))? \p{Lu}[\p{L}'’-]*\p{Ll}){1,2}$/u;
+
+/**
+ * Words saying what failed, lower case, in a type's place as an HTTP or gRPC status's phrase
+ * (`Not Found`, `Bad Request`, `Invalid Argument`, `Deadline Exceeded`, `Service Unavailable`), and
+ * a type's own words (`Error`, `Exception`): no person's name holds them.
+ */
+const FAILURE_WORDS: ReadonlySet<string> = new Set([
+  "error", "exception", "failure", "failed", "fault", "invalid", "not", "bad", "found", "request", "timeout", "unavailable", "denied",
+  "unauthorized", "unauthenticated", "forbidden", "internal", "unknown", "conflict", "exceeded", "aborted", "cancelled", "canceled",
+  "unexpected", "missing", "unimplemented", "precondition", "argument", "gateway", "server", "service", "limit", "range", "exhausted",
+]);
 
 /** One capitalised word (`Ana`), a name under a whole name's key. */
 const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;

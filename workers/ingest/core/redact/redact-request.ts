@@ -43,6 +43,7 @@ import {
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
+import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
@@ -276,10 +277,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const events = queryEvents(attributes);
     // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
     const pairNames = ruledPairNamesIn(attributes);
+    // A `name` is ruled as whose its siblings say it is (name-owners.ts).
+    const ownedNames = ownedNamesIn(attributes);
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      const own = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
+      const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
+      const own = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
       let key = prefix === "" ? own : `${prefix}.${own}`;
       if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
         key = moveToProducerName(attributes, attribute);

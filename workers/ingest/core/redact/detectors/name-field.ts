@@ -17,7 +17,7 @@ const QUOTED = `${DOUBLE_QUOTED_OVER_LINES}|` + String.raw`'(?:[^'\\\n]|\\.)*'|`
  * An unquoted `name=value` value: a word up to a blank or separator, and up to four capitalized
  * words after it that are no key; a sentence's final punctuation after it is not the name's.
  */
-const UNQUOTED = String.raw`[^\s&;,"'\\<>()\[\]{}]*[^\s&;,"'\\<>()\[\]{}.!?:](?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'-]*(?![\w.-]*[=:])){0,4}`;
+export const UNQUOTED = String.raw`[^\s&;,"'\\<>()\[\]{}]*[^\s&;,"'\\<>()\[\]{}.!?:](?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'-]*(?![\w.-]*[=:])){0,4}`;
 
 /**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`

@@ -1,11 +1,19 @@
 import { Evidence } from "../evidence";
-import { PERSON_FIELD_LAST_WORDS, holdsPersonName, namesWhosePersonField } from "../person-names";
+import { PERSON_FIELD_LAST_WORDS, gluedToName, holdsPersonName, namesWhosePersonField } from "../person-names";
 import { nameBefore, nameWords } from "../secret-names";
-import type { Detector } from "./detector";
-import { nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
+import { caseless, type Detector } from "./detector";
+import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 
 /** The kind of a person's name or login, found by its key (`key-rules.ts`) or in text. */
 export const PERSON_NAME_KIND = "person_name";
+
+/**
+ * An unquoted value after `: ` under a person field's name (`billing_name: Jenny Rosen`,
+ * `user.name: ana.silva`): a word, and up to four capitalised words after it that are no key, as
+ * a logfmt value after `=` is read (name-field.ts); the value is judged by its shape
+ * (`holdsPersonName`: `user.name: required` stays).
+ */
+const COLON_UNQUOTED = `:(?!=)(?<=(?:${PERSON_FIELD_LAST_WORDS.map(caseless).join("|")})[ \\t]*:)[ \\t]+${UNQUOTED}`;
 
 /**
  * A person's name or login as a field written into free text (`name-field.ts`): `login ok
@@ -16,12 +24,18 @@ export const PERSON_NAME_KIND = "person_name";
  * a service account, `root`, an id or a placeholder stays). A JSON member the key rules kept by
  * its path (a `keepKeys` entry) stays (`fieldValue`, kept-members.ts): the text scan reads only
  * its name. Words without a field's separator stay (`the user name field is required`).
+ * A party's name is such a key too (`shipping_name=Jenny Rosen`, `from_name="Jenny Rosen"`,
+ * `sender.name`), and, unlike a card holder's, one written after `: ` without quotes, as YAML and
+ * labelled lines write it (`billing_name: Jenny Rosen`, `user.name: ana.silva`:
+ * `COLON_UNQUOTED`).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
-  source: nameFieldSource(PERSON_FIELD_LAST_WORDS),
+  source: `${nameFieldSource(PERSON_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}`,
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
-  rewrite: (match, marker, text, start) =>
-    namesWhosePersonField(nameWords(nameBefore(text, start))) ? rewrittenNameField(match, marker, holdsPersonName) : undefined,
+  rewrite: (match, marker, text, start) => {
+    const name = nameBefore(text, start);
+    return namesWhosePersonField(nameWords(name), gluedToName(name)) ? rewrittenNameField(match, marker, holdsPersonName) : undefined;
+  },
 };

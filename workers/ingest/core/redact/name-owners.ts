@@ -1,0 +1,126 @@
+import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { isEmailAddress } from "./detectors/email";
+import { holdsStreetAddress } from "./street-addresses";
+
+/**
+ * An object's `name` member whose siblings say whose name it is, where its own path does not:
+ *
+ * - the object holds a postal address (`address` holding a postal part, `city`, `line1`,
+ *   `postal_code`…, or a street-shaped text): the name is its recipient's, as on Stripe's
+ *   PaymentIntent, Charge and Customer `shipping` (`{"shipping":{"address":{"city":…},"name":
+ *   "Jenny Rosen"}}`), and the `name` is ruled as `recipient.name` (person-names.ts);
+ * - the object says it is a person's record by its `object` or `type` member (Stripe's
+ *   `{"object":"customer"}` and `{"object":"person"}`, HubSpot's `contact`, GitHub's `User`):
+ *   the `name` is ruled as that person's (`customer.name`);
+ * - the object is a mailbox, an `email` member holding an e-mail address (SendGrid's and
+ *   Postmark's `from`/`to`, a Git commit's `author`: `{"email":"…","name":"Jenny Rosen"}`): the
+ *   `name` is its display name, a mail header's, ruled as a contact's (`contact.name`).
+ *
+ * A bare `shipping.name` or `data.name` without such a sibling keeps its own path's rule: a
+ * shipping rate's or a product's label as often. docs/decisions.md, 2026-12-02, "whose name".
+ */
+
+/** The member name an object's `name` is ruled as when a sibling says whose it is (`recipient.name`, `customer.name`). */
+export type OwnedName = string;
+
+/**
+ * What the object `object` (parsed JSON, or util.inspect's print read as such) says its `name`
+ * member is ruled as (`OwnedName`), or undefined when it has no `name` (in any case) or no
+ * sibling saying whose.
+ */
+export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedName | undefined {
+  if (!("name" in object) && !("Name" in object)) return undefined;
+  for (const member in object) {
+    const value = object[member];
+    const owner =
+      typeof value === "string"
+        ? ownerBy(member, value, undefined)
+        : value !== null && typeof value === "object" && !Array.isArray(value)
+          ? ownerBy(member, undefined, Object.keys(value))
+          : undefined;
+    if (owner !== undefined) return `${owner}.name`;
+  }
+  return undefined;
+}
+
+/** Whether `member` is the `name` member whose rule `ownedNameOf` or `ownedNamesIn` gives: `name` in any case. */
+export function isNameMember(member: string): boolean {
+  return member.length === 4 && member.toLowerCase() === "name";
+}
+
+/**
+ * The names (`OwnedName`) the attributes' `name` members are ruled as, by the parent key they
+ * share with their siblings, with its dot (`shipping.` for a lifted `shipping.name` beside
+ * `shipping.address.city`; `""` for a map's own members); undefined when there is none. A
+ * sibling is a member of the same map, a lifted key under the same parent (`shipping.type`), or,
+ * for a postal address, a lifted key under its `address` (`shipping.address.line1`).
+ */
+export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, OwnedName> | undefined {
+  if (!attributes.some(({ key }) => isNameMember(key.slice(key.lastIndexOf(".") + 1)))) return undefined;
+  let names: Map<string, OwnedName> | undefined;
+  for (const { key, value } of attributes) {
+    const lower = key.toLowerCase();
+    // A lifted postal part (`shipping.address.city`) is its address's sibling's evidence.
+    const addressAt = lower.lastIndexOf("address.");
+    const parentEnd = addressAt !== -1 && (addressAt === 0 || lower[addressAt - 1] === ".") ? addressAt : key.lastIndexOf(".") + 1;
+    const parent = key.slice(0, parentEnd);
+    if (names?.has(parent) === true) continue;
+    const owner = ownerBy(key.slice(parentEnd), "stringValue" in value ? value.stringValue : undefined, memberNames(value));
+    if (owner !== undefined) (names ??= new Map()).set(parent, `${owner}.name`);
+  }
+  return names;
+}
+
+/**
+ * The key the attribute `key` is ruled as: a `name` member under a parent `ownedNamesIn`'s
+ * `names` holds, as that parent's owned name (`shipping.recipient.name`); else `key`.
+ */
+export function ownedNameRuledKey(key: string, names: ReadonlyMap<string, OwnedName>): string {
+  const parentEnd = key.lastIndexOf(".") + 1;
+  if (!isNameMember(key.slice(parentEnd))) return key;
+  const owned = names.get(key.slice(0, parentEnd));
+  return owned === undefined ? key : key.slice(0, parentEnd) + owned;
+}
+
+/**
+ * Whose name a sibling `member` (its path from the object, `address` or `address.city`; any
+ * case) says the object's `name` is: `recipient` for a postal address (`text`, a street-shaped
+ * one; `members`, an address object's member names holding a postal part), the person's word an
+ * `object` or `type` member holds (`customer`), `contact` for a mailbox's e-mail address;
+ * undefined otherwise.
+ */
+function ownerBy(member: string, text: string | undefined, members: readonly string[] | undefined): string | undefined {
+  const lower = member.toLowerCase();
+  if (lower === "object" || lower === "type") {
+    const kind = text?.toLowerCase();
+    return kind !== undefined && PERSON_RECORD_KINDS.has(kind) ? kind : undefined;
+  }
+  if ((lower === "email" || lower === "email_address") && text !== undefined) return isEmailAddress(text) ? "contact" : undefined;
+  if (lower === "address") {
+    const postal = text !== undefined ? holdsStreetAddress(text, "shaped") : members !== undefined && members.some((part) => POSTAL_PARTS.has(part.toLowerCase()));
+    return postal ? "recipient" : undefined;
+  }
+  return lower.startsWith("address.") && POSTAL_PARTS.has(lower.slice("address.".length)) ? "recipient" : undefined;
+}
+
+/** The member names of a map value (`kvlistValue`), or undefined for any other value. */
+function memberNames(value: AnyValue): readonly string[] | undefined {
+  return "kvlistValue" in value ? value.kvlistValue.map(({ key }) => key) : undefined;
+}
+
+/**
+ * The kinds of record a person's name is the `name` of, as APIs write their `object` or `type`
+ * (lower case): Stripe's `customer` and `person`, a CRM's `contact`, a forge's `user`. Each is
+ * a word a key's owner is a person by (person-names.ts), which rules the owned name.
+ */
+const PERSON_RECORD_KINDS: ReadonlySet<string> = new Set(["customer", "person", "contact", "user", "member", "employee", "patient"]);
+
+/**
+ * The parts of a postal address, as payment and commerce APIs name its members (lower case):
+ * Stripe's `line1`, `line2`, `city`, `state`, `postal_code`, `country`; PayPal's
+ * `address_line_1`, `admin_area_2`, `country_code`; Shopify's `address1`, `zip`, `province`.
+ */
+const POSTAL_PARTS: ReadonlySet<string> = new Set([
+  "line1", "line2", "city", "state", "postal_code", "postalcode", "postcode", "zip", "zipcode", "zip_code", "country", "country_code",
+  "address_line_1", "address_line_2", "address1", "address2", "admin_area_1", "admin_area_2", "province", "street", "locality", "region",
+]);
