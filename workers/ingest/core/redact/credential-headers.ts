@@ -13,13 +13,14 @@ export type CredentialHeader = "cookie" | "set-cookie" | "authorization";
 
 /**
  * The credential header an attribute key or a JSON member's name names by its last dotted
- * segment, case-insensitively (`http.request.header.cookie`, `Cookie`,
+ * segment, case-insensitively (`http.request.header.cookie`, `Cookie`, `cookies`,
  * `http.response.header.set-cookie`, `set_cookie`, `Authorization`, `proxy-authorization`), or
  * undefined.
  */
 export function credentialHeaderOf(key: string): CredentialHeader | undefined {
   const last = key.slice(key.lastIndexOf(".") + 1).toLowerCase().replace("_", "-");
-  if (last === "cookie") return "cookie";
+  // A jar's name holding the header's text (`{"cookies":"sid=…; theme=dark"}`) reads as it.
+  if (last === "cookie" || last === "cookies") return "cookie";
   if (last === "set-cookie") return "set-cookie";
   if (last === "authorization" || last === "proxy-authorization") return "authorization";
   return undefined;
@@ -132,11 +133,43 @@ function redactCookies(value: string, setCookie: boolean, mark: (credential: str
     if (pair === null) return undefined;
     const [, name, cookie] = pair;
     const trimmed = cookie!.trimEnd();
-    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || (namesPreference(name!) && isSetting(trimmed));
+    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || isPreferenceCookie(name!, trimmed);
     out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed)}${cookie!.slice(trimmed.length)}`);
   }
   return out.join(";");
 }
+
+/**
+ * Whether a cookie named `name` holding `value` is a preference's, whose value stays: its name
+ * holds a preference word and no credential's (`theme`, `NEXT_LOCALE`; not `theme_session`) and
+ * its value reads as a setting (`dark`, `en-US`). The same rule for a cookie in a jar
+ * (`{"cookies":{"theme":"dark"}}`) as in a `Cookie` header.
+ */
+export function isPreferenceCookie(name: string, value: string): boolean {
+  return namesPreference(name) && (isSetting(value) || (nameWords(name).includes("consent") && isConsentAnswer(value)));
+}
+
+/**
+ * A cookie banner's answer as OneTrust's `OptanonConsent` writes it, form-encoded settings
+ * (`isGDPRApplied=true&groups=C0001%3A1%2CC0002%3A0`): each pair's name holds no credential's
+ * or identifier's word (a `consentId` is an id) and its value, percent-decoded, is empty, a
+ * setting (`SETTING_VALUES`) or a list of consent groups and their answers (`C0001:1,C0002:0`).
+ */
+function isConsentAnswer(value: string): boolean {
+  return value.includes("=") && value.split("&").every((pair) => {
+    const equals = pair.indexOf("=");
+    if (equals <= 0 || nameWords(pair.slice(0, equals)).some((word) => CREDENTIAL_WORDS.has(word))) return false;
+    let setting: string;
+    try {
+      setting = decodeURIComponent(pair.slice(equals + 1));
+    } catch {
+      return false;
+    }
+    return setting === "" || isSetting(setting) || CONSENT_GROUPS.test(setting);
+  });
+}
+/** Consent groups and each one's answer (`C0001:1,C0002:0`). */
+const CONSENT_GROUPS = /^[A-Za-z0-9]{1,12}:[0-9](?:,[A-Za-z0-9]{1,12}:[0-9]){0,31}$/;
 
 /** Whether `value` reads as a setting (`SETTING_VALUES`); a sentence's final mark after it is the sentence's (`lang=en.`). */
 function isSetting(value: string): boolean {

@@ -29,6 +29,7 @@ import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sent
 import { isEmailAddress } from "./email";
 import { credentialHeaderOf, redactCredentialHeader } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
+import { opensInspectObject } from "../inspect-text";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -381,9 +382,10 @@ function redactParameter(match: string, marker: string, text: string, start: num
   }
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
   if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
-  // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
-  // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
-  if (value === "{" && end.next === '"') return undefined;
+  // A JSON object or a util.inspect one as the value (`credentials={"value":…}`,
+  // `req.cookies={ sid: '…' }`): the key rules read its members as the name's (json-text.ts,
+  // objects in prose), and its `{` alone is no secret.
+  if (value === "{" && (end.next === '"' || opensInspectObject(text, start + equals + 1))) return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
