@@ -265,6 +265,28 @@ describe("a cookie header in text holding only preferences", () => {
   );
 });
 
+describe("curl's verbose cookie-engine lines lose the cookie's value", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  it.each([
+    [
+      '* Added cookie sid="abc123XYZsecret" for domain example.com, path /, expire 0',
+      '* Added cookie sid="[REDACTED:secret_param]" for domain example.com, path /, expire 0',
+    ],
+    [
+      '* Replaced cookie user="s:alice.sigABCdef123" for domain example.com, path /, expire 1700000000',
+      '* Replaced cookie user="[REDACTED:secret_param]" for domain example.com, path /, expire 1700000000',
+    ],
+    // libcurl's debug callback writes the line without curl's `* `.
+    ['Added cookie _ga="GA1.2.1234.5678" for domain .example.com, path /, expire 0', 'Added cookie _ga="[REDACTED:secret_param]" for domain .example.com, path /, expire 0'],
+  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+
+  it.each([
+    // A preference's setting stays, as in a Cookie header; prose that is no curl line stays.
+    '* Added cookie theme="dark" for domain example.com, path /, expire 0',
+    "I added cookie support=yes",
+  ])("stays: %s", (text) => expect(redacted(text)).toBe(text));
+});
+
 describe("a cookie jar's names, serialized cookies and a consent banner's answer", () => {
   it("a list of the cookies' names stays", () => {
     const { values } = storedLogAttributes([

@@ -171,6 +171,28 @@ function isConsentAnswer(value: string): boolean {
 /** Consent groups and each one's answer (`C0001:1,C0002:0`). */
 const CONSENT_GROUPS = /^[A-Za-z0-9]{1,12}:[0-9](?:,[A-Za-z0-9]{1,12}:[0-9]){0,31}$/;
 
+/**
+ * A cookie as curl's verbose output (`curl -v`, `--trace-ascii`, libcurl's debug callback) reports
+ * one its cookie engine took from a response or a cookie file (lib/cookie.c): `Added cookie
+ * sid="…" for domain example.com, path /, expire 0`, `Replaced cookie …`. The words before the
+ * name, and the quoted value and `for domain` after it.
+ */
+const CURL_COOKIE_BEFORE = /(?:^|[\s*])(?:Added|Replaced) cookie $/;
+const CURL_COOKIE_AT = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+="[^"\n]*" for domain /y;
+/** How far back `namesCurlCookie` reads: the two words and the character before them. */
+const CURL_COOKIE_REACH = 16;
+
+/**
+ * Whether the `name=` at `nameStart` in `text` is a cookie curl's verbose output reports
+ * (`CURL_COOKIE_BEFORE`, `CURL_COOKIE_AT`), whose value is the cookie's, whatever its name
+ * (`user="…"`).
+ */
+export function namesCurlCookie(text: string, nameStart: number): boolean {
+  if (nameStart < 13 || !CURL_COOKIE_BEFORE.test(text.slice(Math.max(0, nameStart - CURL_COOKIE_REACH), nameStart))) return false;
+  CURL_COOKIE_AT.lastIndex = nameStart;
+  return CURL_COOKIE_AT.test(text);
+}
+
 /** Whether `value` reads as a setting (`SETTING_VALUES`); a sentence's final mark after it is the sentence's (`lang=en.`). */
 function isSetting(value: string): boolean {
   const setting = value.replace(/[.,!?]+$/, "");

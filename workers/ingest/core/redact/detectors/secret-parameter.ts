@@ -27,7 +27,7 @@ import { caseless, redactionMarker, type Detector, type Rewrite } from "./detect
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
-import { credentialHeaderOf, redactCredentialHeader } from "../credential-headers";
+import { credentialHeaderOf, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 
@@ -370,6 +370,12 @@ function redactParameter(match: string, marker: string, text: string, start: num
   const inQuery = start > 0 && /[?&]/.test(text.charAt(start - 1));
   const cookies = inQuery ? undefined : redactCookieField(name, match, equals + 1, marker, text, start);
   if (cookies !== undefined) return cookies ?? undefined;
+  // A cookie curl's verbose output reports (`* Added cookie sid="…" for domain …`): a cookie's
+  // value, as in a `Cookie` header, whatever its name; a preference's setting stays.
+  if (namesCurlCookie(text, start)) {
+    const cookie = unquoted(match.slice(equals + 1));
+    return isPreferenceCookie(name, cookie) ? undefined : redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end, false);
+  }
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
