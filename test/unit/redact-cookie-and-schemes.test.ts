@@ -287,6 +287,17 @@ describe("curl's verbose cookie-engine lines lose the cookie's value", () => {
   ])("stays: %s", (text) => expect(redacted(text)).toBe(text));
 });
 
+describe("an Authorization header holding a scheme word alone", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  it("a scheme word alone stays, under the key and in text", () => {
+    expect(stored("http.request.header.authorization", "Bearer")).toBe("Bearer");
+    expect(redacted("Authorization: Bearer")).toBe("Authorization: Bearer");
+    expect(redacted("authorization=Basic next=1")).toBe("authorization=Basic next=1");
+    // A token after the scheme still goes, a sentence's period with it.
+    expect(redacted("authorization=Token abc123def456.")).toBe("authorization=Token [REDACTED:secret_param]");
+  });
+});
+
 describe("a cookie jar's names, serialized cookies and a consent banner's answer", () => {
   it("a list of the cookies' names stays", () => {
     const { values } = storedLogAttributes([

@@ -37,6 +37,7 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  * - `Authorization`: the scheme word stays (`Bearer`, `Basic`, `AWS4-HMAC-SHA256`, `Digest`), and
  *   after it either one token (`Bearer [REDACTED:secret]`) or `name=value` parameters, where the
  *   names stay and the values of `PUBLIC_AUTH_PARAMETERS` (`realm`, `uri`, `SignedHeaders`) too;
+ *   a scheme word alone (`Bearer`) stays whole;
  *   AWS's `Credential` keeps its scope (`[REDACTED:secret]/20261202/us-east-1/s3/aws4_request`)
  *   and loses its access key id, which names the key.
  */
@@ -205,6 +206,49 @@ function namesPreference(name: string): boolean {
   return words.some((word) => PREFERENCE_WORDS.has(word)) && !words.some((word) => CREDENTIAL_WORDS.has(word));
 }
 
+/**
+ * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
+ * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
+ * conventions, Okta's SSWS, Discord's Bot).
+ */
+const SCHEMES: readonly string[] = [
+  "aws4-hmac-sha256",
+  "goog4-hmac-sha256",
+  "sharedaccesssignature",
+  "privatetoken",
+  "scram-sha-256",
+  "scram-sha-1",
+  "sharedkeylite",
+  "sharedkey",
+  "negotiate",
+  "concealed",
+  "kerberos",
+  "api-key",
+  "apikey",
+  "bearer",
+  "digest",
+  "mutual",
+  "basic",
+  "token",
+  "oauth",
+  "vapid",
+  "hawk",
+  "dpop",
+  "gnap",
+  "hoba",
+  "ntlm",
+  "ssws",
+  "aws",
+  "bot",
+  "jwt",
+];
+const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
+
+/** Whether `word`, in any case, is an HTTP authentication scheme's name (`SCHEMES`: `Bearer`, `OAuth`, `AWS4-HMAC-SHA256`). */
+export function isAuthScheme(word: string): boolean {
+  return SCHEME_NAMES.has(word.toLowerCase());
+}
+
 /** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */
 const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})([ \t]+)(?=\S)/;
 /** Credentials that are one token (RFC 9110 §11.2: token68), whose `=` padding is no parameter's. */
@@ -220,6 +264,8 @@ const PUBLIC_AUTH_PARAMETERS: ReadonlySet<string> = new Set(["realm", "uri", "qo
 const AWS_CREDENTIAL = /^([A-Za-z0-9]+)(\/[^\s,]+)$/;
 
 function redactAuthorization(value: string, mark: (credential: string) => string): string | undefined {
+  // A scheme word alone (`Bearer`: a client that had no token to send) holds no credential.
+  if (isAuthScheme(value.trim())) return value;
   const scheme = SCHEME.exec(value);
   if (scheme === null) return undefined;
   const credentials = value.slice(scheme[0].length);

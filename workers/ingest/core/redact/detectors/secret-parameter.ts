@@ -27,7 +27,7 @@ import { caseless, redactionMarker, type Detector, type Rewrite } from "./detect
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
-import { credentialHeaderOf, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
+import { credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 
@@ -46,43 +46,6 @@ import { opensInspectObject } from "../inspect-text";
  * their own kinds, as they do without a name in front.
  */
 
-/**
- * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
- * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
- * conventions, Okta's SSWS, Discord's Bot).
- */
-const SCHEMES = [
-  "aws4-hmac-sha256",
-  "goog4-hmac-sha256",
-  "sharedaccesssignature",
-  "privatetoken",
-  "scram-sha-256",
-  "scram-sha-1",
-  "sharedkeylite",
-  "sharedkey",
-  "negotiate",
-  "concealed",
-  "kerberos",
-  "api-key",
-  "apikey",
-  "bearer",
-  "digest",
-  "mutual",
-  "basic",
-  "token",
-  "oauth",
-  "vapid",
-  "hawk",
-  "dpop",
-  "gnap",
-  "hoba",
-  "ntlm",
-  "ssws",
-  "aws",
-  "bot",
-  "jwt",
-];
-const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
 
 /** A space, or its URL encodings (`%20`, `+`) in a query parameter. */
@@ -386,6 +349,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
     return undefined;
   }
+  if (holdsSchemeAlone(name, quoted ? first : withoutSentenceEnd(value, end))) return undefined;
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
   if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
   // A JSON object or a util.inspect one as the value (`credentials={"value":…}`,
@@ -498,6 +462,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
+  if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
@@ -535,6 +500,15 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
+}
+
+/**
+ * Whether `value`, under an `Authorization` header's `name`, is a scheme word alone
+ * (`Authorization: Bearer`, a client that had no token to send), as the header's value reads
+ * under its key (credential-headers.ts): no credential.
+ */
+function holdsSchemeAlone(name: string, value: string): boolean {
+  return credentialHeaderOf(name) === "authorization" && isAuthScheme(value);
 }
 
 /** Whether `value`, under a setting referring to an existing Secret (`existingSecret: db-creds`), is the Secret's or its key's name, as under an attribute's key. */
@@ -744,7 +718,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   if (first === "" || standsForSecret(first) || (quote === "" && prose && saysSecretState(inner))) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
-  if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
+  if (scheme === null || !isAuthScheme(schemeName!)) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
