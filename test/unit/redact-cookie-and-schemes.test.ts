@@ -287,14 +287,37 @@ describe("curl's verbose cookie-engine lines lose the cookie's value", () => {
   ])("stays: %s", (text) => expect(redacted(text)).toBe(text));
 });
 
-describe("an Authorization header holding a scheme word alone", () => {
+describe("an Authorization header holding a scheme word alone, or OAuth 1.0's parameters", () => {
   const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  const oauth = (signature: string, token: string) =>
+    `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="${signature}", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="${token}", oauth_version="1.0"`;
+  const sent = oauth("tnnArxj06cWHq44gCs1OSKk%2FjY%3D", "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb");
+
   it("a scheme word alone stays, under the key and in text", () => {
     expect(stored("http.request.header.authorization", "Bearer")).toBe("Bearer");
     expect(redacted("Authorization: Bearer")).toBe("Authorization: Bearer");
     expect(redacted("authorization=Basic next=1")).toBe("authorization=Basic next=1");
     // A token after the scheme still goes, a sentence's period with it.
     expect(redacted("authorization=Token abc123def456.")).toBe("authorization=Token [REDACTED:secret_param]");
+  });
+
+  it("OAuth 1.0: the signature and the token go in place, the public parameters stay", () => {
+    expect(stored("http.request.header.authorization", sent)).toBe(oauth("[REDACTED:secret]", "[REDACTED:secret]"));
+    expect(redacted(`Authorization: ${sent}`)).toBe(`Authorization: ${oauth("[REDACTED:secret_param]", "[REDACTED:secret_param]")}`);
+  });
+
+  it("Digest's and AWS's parameters in text are read as under the key, escaped quotes too", () => {
+    expect(redacted('Authorization: Digest username="ana", realm="api@example.org", response="6629fae49393a05397450978507c4ef1"')).toBe(
+      'Authorization: Digest username="[REDACTED:secret_param]", realm="api@example.org", response="[REDACTED:secret_param]"',
+    );
+    expect(redacted('{"line":"Authorization: Digest realm=\\"api\\", response=\\"6629fae4\\""}')).toBe(
+      '{"line":"Authorization: Digest realm=\\"api\\", response=\\"[REDACTED:secret_param]\\""}',
+    );
+    expect(
+      redacted(
+        "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe",
+      ),
+    ).toBe("Authorization: AWS4-HMAC-SHA256 Credential=[REDACTED:secret_param]/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=[REDACTED:secret_param]");
   });
 });
 

@@ -36,8 +36,8 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  *   `SameSite=Lax`, `Max-Age`, `Domain`, `Expires`) as they are; an unknown attribute's value is replaced.
  * - `Authorization`: the scheme word stays (`Bearer`, `Basic`, `AWS4-HMAC-SHA256`, `Digest`), and
  *   after it either one token (`Bearer [REDACTED:secret]`) or `name=value` parameters, where the
- *   names stay and the values of `PUBLIC_AUTH_PARAMETERS` (`realm`, `uri`, `SignedHeaders`) too;
- *   a scheme word alone (`Bearer`) stays whole;
+ *   names stay and the values of `PUBLIC_AUTH_PARAMETERS` (`realm`, `uri`, `SignedHeaders`,
+ *   OAuth 1.0's `oauth_timestamp`) too; a scheme word alone (`Bearer`) stays whole;
  *   AWS's `Credential` keeps its scope (`[REDACTED:secret]/20261202/us-east-1/s3/aws4_request`)
  *   and loses its access key id, which names the key.
  */
@@ -258,8 +258,16 @@ const AUTH_PARAMETER = /^[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*("(?:[
 /**
  * Parameters that name where and how the credentials apply, never them (RFC 7616 §3.4: Digest's
  * `realm`, `uri`, `qop`, `nc`, `algorithm`; AWS Signature Version 4's `SignedHeaders`), lower case.
+ * OAuth 1.0's (RFC 5849 §3.1) but its `oauth_signature` and `oauth_token` (and a verifier): the
+ * signature method, timestamp, version and nonce say how and when the request was signed, and
+ * `oauth_consumer_key` is the client's identifier, which §3.1 likens to a user name and every
+ * request sends; the client's and the token's shared secrets are never sent, the signature
+ * made with them and the token that grants access are.
  */
-const PUBLIC_AUTH_PARAMETERS: ReadonlySet<string> = new Set(["realm", "uri", "qop", "nc", "algorithm", "stale", "charset", "userhash", "signedheaders"]);
+const PUBLIC_AUTH_PARAMETERS: ReadonlySet<string> = new Set([
+  "realm", "uri", "qop", "nc", "algorithm", "stale", "charset", "userhash", "signedheaders",
+  "oauth_consumer_key", "oauth_nonce", "oauth_signature_method", "oauth_timestamp", "oauth_version",
+]);
 /** AWS Signature Version 4's `Credential`: the access key id, then its scope after the first `/`. */
 const AWS_CREDENTIAL = /^([A-Za-z0-9]+)(\/[^\s,]+)$/;
 

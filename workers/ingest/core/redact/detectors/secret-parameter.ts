@@ -502,6 +502,25 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
 }
 
+/** A first auth-param's name, `=` and the start of its value (no token68's `=` padding). */
+const AUTH_PARAMETERS_START = /^[\w-]+[ \t]*=[ \t]*(?:\\*"|[^=\s"\\])/;
+
+/**
+ * `credentials`, a scheme and its auth-params, with each secret parameter's value replaced as
+ * under the header's key (credential-headers.ts); its quotes may be escaped alike, as in JSON
+ * text held in a string (`username=\"ana\"`), and are read unescaped. Undefined when they do
+ * not read as parameters.
+ */
+function redactedAuthParameters(credentials: string): string | undefined {
+  const mark = () => redactionMarker(SECRET_PARAM_KIND);
+  const escape = /(\\+)"/.exec(credentials)?.[1];
+  if (escape === undefined) return redactCredentialHeader("authorization", credentials, mark);
+  const parts = credentials.split(`${escape}"`);
+  if (parts.some((part) => part.includes('"'))) return undefined;
+  const redacted = redactCredentialHeader("authorization", parts.join('"'), mark);
+  return redacted === undefined ? undefined : redacted.split('"').join(`${escape}"`);
+}
+
 /**
  * Whether `value`, under an `Authorization` header's `name`, is a scheme word alone
  * (`Authorization: Bearer`, a client that had no token to send), as the header's value reads
@@ -730,5 +749,10 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   if (schemeName! in SCHEME_KINDS && !TOKEN68.test(credentials.split(/[ \t]/, 1)[0]!)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   const length = quote === "" ? head.length + inner.length : head.length + value.length;
+  // Parameters (Digest's, OAuth 1.0's, AWS's) are read as under the header's key: the public
+  // ones stay (`realm`, `oauth_timestamp`), each other's value goes in place.
+  const each = kind === SECRET_PARAM_KIND && AUTH_PARAMETERS_START.test(credentials) ? redactedAuthParameters(inner) : undefined;
+  if (each === inner) return undefined;
+  if (each !== undefined) return { text: `${head}${quote}${each}${quote}`, kind, length };
   return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind, length };
 }
