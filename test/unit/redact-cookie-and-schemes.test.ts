@@ -321,6 +321,30 @@ describe("an Authorization header holding a scheme word alone, or OAuth 1.0's pa
   });
 });
 
+describe("a header list as name/value pairs keeps what the same header under its key keeps", () => {
+  it("HAR's and the Fetch API's {name, value} objects", () => {
+    const har = '{"headers":[{"name":"Cookie","value":"sid=abc; theme=dark"},{"name":"Set-Cookie","value":"theme=dark; Path=/"},{"name":"Authorization","value":"Bearer abcdefghijklmnop"}]}';
+    expect(stored("line", har)).toBe(
+      '{"headers":[{"name":"Cookie","value":"sid=[REDACTED:secret]; theme=dark"},{"name":"Set-Cookie","value":"theme=dark; Path=/"},{"name":"Authorization","value":"Bearer [REDACTED:secret]"}]}',
+    );
+  });
+
+  it("fetch's [name, value] pairs and Node's rawHeaders, as JSON text or lifted under the list's key", () => {
+    const pairs = '[["cookie","sid=abc; theme=dark"],["authorization","Bearer abcdefghijklmnop"]]';
+    const ruled = '[["cookie","sid=[REDACTED:secret]; theme=dark"],["authorization","Bearer [REDACTED:secret]"]]';
+    expect(stored("headers", pairs)).toBe(ruled);
+    expect(stored("line", `{"headers":${pairs}}`)).toBe(`{"headers":${ruled}}`);
+    expect(stored("req.rawHeaders", '["Host","example.com","Cookie","sid=abc; theme=dark","Authorization","Bearer abcdefghijklmnop"]')).toBe(
+      '["Host","example.com","Cookie","sid=[REDACTED:secret]; theme=dark","Authorization","Bearer [REDACTED:secret]"]',
+    );
+  });
+
+  it("a list of words under another name is no header list", () => {
+    expect(stored("tags", '["cookie","chocolate"]')).toBe('["cookie","chocolate"]');
+    expect(stored("headers", '["cookie","chocolate","x"]')).toBe('["cookie","chocolate","x"]');
+  });
+});
+
 describe("a cookie jar's names, serialized cookies and a consent banner's answer", () => {
   it("a list of the cookies' names stays", () => {
     const { values } = storedLogAttributes([

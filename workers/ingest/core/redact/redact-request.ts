@@ -15,7 +15,7 @@ import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-paramete
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place } from "./detectors/detector";
-import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { cookieInJar, isPassPassword, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
 import {
@@ -440,7 +440,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // A Secret's name is a series' own label, never a JSON member's value.
         const kind = replacedKind(lifted, rule, this.policy, false, name);
         if (kind === undefined) return namesHolder(rule) || saysWhose(lifted, rule) ? DESCEND : KEEP;
-        const credentials = this.headerCredentials(lifted, kind, name);
+        // The path names the header where the member's own name does not: a name/value pair's
+        // `value` is ruled under its sibling's name (`{"name":"Cookie","value":…}`).
+        const credentials = this.headerCredentials(lifted, kind, path);
         if (credentials === lifted) return KEEP;
         this.inJson.add(kind);
         return ((credentials ?? this.replacement(lifted, kind)) as { stringValue: string }).stringValue;
@@ -608,7 +610,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * JSON in it has its members' (`login {"credentials":{"value":…}}`).
    */
   private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
-    if (!mayHoldJsonInProse(sent)) return this.text(sent, excluded, inHost, place);
+    if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place);
     const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
     return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
   }
