@@ -189,7 +189,8 @@ const CURL_COOKIE_REACH = 16;
  * (`user="…"`).
  */
 export function namesCurlCookie(text: string, nameStart: number): boolean {
-  if (nameStart < 13 || !CURL_COOKIE_BEFORE.test(text.slice(Math.max(0, nameStart - CURL_COOKIE_REACH), nameStart))) return false;
+  // A blank before the name first: most names in text have none of curl's words before them.
+  if (nameStart < 13 || text.charCodeAt(nameStart - 1) !== 32 || !CURL_COOKIE_BEFORE.test(text.slice(Math.max(0, nameStart - CURL_COOKIE_REACH), nameStart))) return false;
   CURL_COOKIE_AT.lastIndex = nameStart;
   return CURL_COOKIE_AT.test(text);
 }

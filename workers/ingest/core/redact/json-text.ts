@@ -286,7 +286,8 @@ export function mayHoldJsonInProse(text: string): boolean {
  * (`namesHeaderList`), which the walk rules by its pairs (name-value-pairs.ts).
  */
 export function mayBeHeaderList(text: string, path: string): boolean {
-  return firstNonBlankCharCode(withoutLeadingMarks(text)) === OPEN_BRACKET && namesHeaderList(path);
+  // The first character's test first: most values are no JSON text, and pay only that.
+  return mayBeJsonContainer(text) && firstNonBlankCharCode(withoutLeadingMarks(text)) === OPEN_BRACKET && namesHeaderList(path);
 }
 
 /**
