@@ -121,6 +121,63 @@ describe("a map of cookies by name holds a cookie's value in each member", () =>
   });
 });
 
+describe("every cookie map's member holds a cookie's value, whatever the map's or the cookie's name", () => {
+  // Express's signedCookies, other case styles and a jar: a cookie named `user` or `email` is a cookie too.
+  it("attributes", () => {
+    const { values } = storedLogAttributes([
+      { key: "req.signedCookies.user", value: { stringValue: "s:alice.sigABCdef123" } },
+      { key: "signed_cookies.user", value: { stringValue: "s:alice.sigABCdef123" } },
+      { key: "SignedCookies.email", value: { stringValue: "s:alice.sigABCdef123" } },
+      { key: "cookie_jar.user", value: { stringValue: "abc123XYZsecret" } },
+      { key: "cookieJar.sid", value: { stringValue: "abc123XYZsecret" } },
+      { key: "signedCookies.count", value: { stringValue: "2" } },
+    ]);
+    expect(values).toEqual({
+      "req.signedCookies.user": "[REDACTED:secret]",
+      "signed_cookies.user": "[REDACTED:secret]",
+      "SignedCookies.email": "[REDACTED:secret]",
+      "cookie_jar.user": "[REDACTED:secret]",
+      "cookieJar.sid": "[REDACTED:secret]",
+      "signedCookies.count": "2",
+    });
+  });
+
+  it("JSON text and util.inspect text", () => {
+    const redacted = (text: string) => stored("line", text);
+    expect(redacted('{"signedCookies":{"user":"s:alice.sigABCdef123"}}')).toBe('{"signedCookies":{"user":"[REDACTED:secret]"}}');
+    expect(redacted("signedCookies: { user: 's:alice.sigABCdef123' }")).toBe("signedCookies: { user: '[REDACTED:secret]' }");
+    expect(redacted("req { signed_cookies: { user: 's:alice.sig' }, cookie_jar: { email: 'abc123XYZsecret' } }")).toBe(
+      "req { signed_cookies: { user: '[REDACTED:secret]' }, cookie_jar: { email: '[REDACTED:secret]' } }",
+    );
+  });
+});
+
+describe("a preference cookie in a cookie map keeps its setting, as in a Cookie header", () => {
+  const redacted = (text: string) => stored("line", text);
+  it("attributes: a setting stays, a token under a preference's name goes", () => {
+    const { values } = storedLogAttributes([
+      { key: "cookies.theme", value: { stringValue: "dark" } },
+      { key: "req.cookies.NEXT_LOCALE", value: { stringValue: "pt_BR" } },
+      { key: "cookies.lang", value: { stringValue: "sk_live_51Habc123def456ghi789xyz" } },
+      { key: "cookies.theme_session", value: { stringValue: "dark" } },
+    ]);
+    expect(values).toEqual({
+      "cookies.theme": "dark",
+      "req.cookies.NEXT_LOCALE": "pt_BR",
+      "cookies.lang": "[REDACTED:secret]",
+      "cookies.theme_session": "[REDACTED:secret]",
+    });
+  });
+
+  it.each([
+    ['{"cookies":{"sid":"abc123XYZsecret","theme":"dark"}}', '{"cookies":{"sid":"[REDACTED:secret]","theme":"dark"}}'],
+    ["cookies: { sid: 'abc123XYZsecret', theme: 'dark' }", "cookies: { sid: '[REDACTED:secret]', theme: 'dark' }"],
+    // The `{` of a util.inspect object after `name=` is the object's, no value.
+    ["req.cookies={ sid: 'abc123XYZsecret', theme: 'dark' }", "req.cookies={ sid: '[REDACTED:secret]', theme: 'dark' }"],
+    ["cookies={ lang: 'abc123XYZsecret987' }", "cookies={ lang: '[REDACTED:secret]' }"],
+  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+});
+
 describe("authorization headers keep their scheme word and public parameters", () => {
   it.each([
     ["http.request.header.authorization", "Bearer abcdefghijklmnop1234567890", "Bearer [REDACTED:secret]"],
@@ -206,4 +263,120 @@ describe("a cookie header in text holding only preferences", () => {
   it.each(["Cookie: theme=dark; lang=en; currency=EUR; cookieconsent_status=dismiss", "Set-Cookie: lang=en; Path=/; HttpOnly; SameSite=Lax"])("stays: %s", (text) =>
     expect(redactString(text, defaultRedactionPolicy()).text).toBe(text),
   );
+});
+
+describe("curl's verbose cookie-engine lines lose the cookie's value", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  it.each([
+    [
+      '* Added cookie sid="abc123XYZsecret" for domain example.com, path /, expire 0',
+      '* Added cookie sid="[REDACTED:secret_param]" for domain example.com, path /, expire 0',
+    ],
+    [
+      '* Replaced cookie user="s:alice.sigABCdef123" for domain example.com, path /, expire 1700000000',
+      '* Replaced cookie user="[REDACTED:secret_param]" for domain example.com, path /, expire 1700000000',
+    ],
+    // libcurl's debug callback writes the line without curl's `* `.
+    ['Added cookie _ga="GA1.2.1234.5678" for domain .example.com, path /, expire 0', 'Added cookie _ga="[REDACTED:secret_param]" for domain .example.com, path /, expire 0'],
+  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+
+  it.each([
+    // A preference's setting stays, as in a Cookie header; prose that is no curl line stays.
+    '* Added cookie theme="dark" for domain example.com, path /, expire 0',
+    "I added cookie support=yes",
+  ])("stays: %s", (text) => expect(redacted(text)).toBe(text));
+});
+
+describe("an Authorization header holding a scheme word alone, or OAuth 1.0's parameters", () => {
+  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  const oauth = (signature: string, token: string) =>
+    `OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature="${signature}", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="${token}", oauth_version="1.0"`;
+  const sent = oauth("tnnArxj06cWHq44gCs1OSKk%2FjY%3D", "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb");
+
+  it("a scheme word alone stays, under the key and in text", () => {
+    expect(stored("http.request.header.authorization", "Bearer")).toBe("Bearer");
+    expect(redacted("Authorization: Bearer")).toBe("Authorization: Bearer");
+    expect(redacted("authorization=Basic next=1")).toBe("authorization=Basic next=1");
+    // A token after the scheme still goes, a sentence's period with it.
+    expect(redacted("authorization=Token abc123def456.")).toBe("authorization=Token [REDACTED:secret_param]");
+  });
+
+  it("OAuth 1.0: the signature and the token go in place, the public parameters stay", () => {
+    expect(stored("http.request.header.authorization", sent)).toBe(oauth("[REDACTED:secret]", "[REDACTED:secret]"));
+    expect(redacted(`Authorization: ${sent}`)).toBe(`Authorization: ${oauth("[REDACTED:secret_param]", "[REDACTED:secret_param]")}`);
+  });
+
+  it("Digest's and AWS's parameters in text are read as under the key, escaped quotes too", () => {
+    expect(redacted('Authorization: Digest username="ana", realm="api@example.org", response="6629fae49393a05397450978507c4ef1"')).toBe(
+      'Authorization: Digest username="[REDACTED:secret_param]", realm="api@example.org", response="[REDACTED:secret_param]"',
+    );
+    expect(redacted('{"line":"Authorization: Digest realm=\\"api\\", response=\\"6629fae4\\""}')).toBe(
+      '{"line":"Authorization: Digest realm=\\"api\\", response=\\"[REDACTED:secret_param]\\""}',
+    );
+    expect(
+      redacted(
+        "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe",
+      ),
+    ).toBe("Authorization: AWS4-HMAC-SHA256 Credential=[REDACTED:secret_param]/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=[REDACTED:secret_param]");
+  });
+});
+
+describe("a header list as name/value pairs keeps what the same header under its key keeps", () => {
+  it("HAR's and the Fetch API's {name, value} objects", () => {
+    const har = '{"headers":[{"name":"Cookie","value":"sid=abc; theme=dark"},{"name":"Set-Cookie","value":"theme=dark; Path=/"},{"name":"Authorization","value":"Bearer abcdefghijklmnop"}]}';
+    expect(stored("line", har)).toBe(
+      '{"headers":[{"name":"Cookie","value":"sid=[REDACTED:secret]; theme=dark"},{"name":"Set-Cookie","value":"theme=dark; Path=/"},{"name":"Authorization","value":"Bearer [REDACTED:secret]"}]}',
+    );
+  });
+
+  it("fetch's [name, value] pairs and Node's rawHeaders, as JSON text or lifted under the list's key", () => {
+    const pairs = '[["cookie","sid=abc; theme=dark"],["authorization","Bearer abcdefghijklmnop"]]';
+    const ruled = '[["cookie","sid=[REDACTED:secret]; theme=dark"],["authorization","Bearer [REDACTED:secret]"]]';
+    expect(stored("headers", pairs)).toBe(ruled);
+    expect(stored("line", `{"headers":${pairs}}`)).toBe(`{"headers":${ruled}}`);
+    expect(stored("req.rawHeaders", '["Host","example.com","Cookie","sid=abc; theme=dark","Authorization","Bearer abcdefghijklmnop"]')).toBe(
+      '["Host","example.com","Cookie","sid=[REDACTED:secret]; theme=dark","Authorization","Bearer [REDACTED:secret]"]',
+    );
+  });
+
+  it("a list of words under another name is no header list", () => {
+    expect(stored("tags", '["cookie","chocolate"]')).toBe('["cookie","chocolate"]');
+    expect(stored("headers", '["cookie","chocolate","x"]')).toBe('["cookie","chocolate","x"]');
+  });
+});
+
+describe("a cookie jar's names, serialized cookies and a consent banner's answer", () => {
+  it("a list of the cookies' names stays", () => {
+    const { values } = storedLogAttributes([
+      { key: "cookies.names", value: { stringValue: "sid,theme" } },
+      { key: "cookies.count", value: { stringValue: "2" } },
+    ]);
+    expect(values).toEqual({ "cookies.names": "sid,theme", "cookies.count": "2" });
+  });
+
+  it("tough-cookie's and Puppeteer's serialized cookies lose only their values", () => {
+    const jar = '[{"key":"sid","value":"abc123XYZsecret","domain":"example.com","path":"/","hostOnly":true,"creation":"2026-12-02T07:00:00.000Z"}]';
+    expect(stored("cookies", jar)).toBe(jar.replace("abc123XYZsecret", "[REDACTED:secret]"));
+    const body = `{"cookieJar":{"version":"tough-cookie@4.1.3","storeType":"MemoryCookieStore","cookies":${jar}}}`;
+    expect(stored("line", body)).toBe(body.replace("abc123XYZsecret", "[REDACTED:secret]"));
+    const puppeteer = '{"cookies":[{"name":"sid","value":"abc123XYZsecret","domain":"example.com","path":"/","httpOnly":true,"sameSite":"Lax"}]}';
+    expect(stored("line", puppeteer)).toBe(puppeteer.replace("abc123XYZsecret", "[REDACTED:secret]"));
+  });
+
+  it("the header's text under a jar's name reads as the header", () => {
+    expect(stored("cookies", "sid=abc123XYZsecret; theme=dark")).toBe("sid=[REDACTED:secret]; theme=dark");
+  });
+
+  it("OneTrust's consent answer is a preference; with an id or a token in it, it goes", () => {
+    expect(stored("http.request.header.cookie", "OptanonConsent=isGDPRApplied=true&groups=C0001%3A1%2CC0002%3A0; theme=dark")).toBe(
+      "OptanonConsent=isGDPRApplied=true&groups=C0001%3A1%2CC0002%3A0; theme=dark",
+    );
+    expect(stored("http.request.header.cookie", "OptanonConsent=isGDPRApplied=true&consentId=8e1c1b7a-1111-4222-8333-944455556666; theme=dark")).toBe(
+      "OptanonConsent=[REDACTED:secret]; theme=dark",
+    );
+    expect(stored("http.request.header.cookie", "OptanonConsent=token=abc123XYZsecret")).toBe("OptanonConsent=[REDACTED:secret]");
+    expect(redactString("Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; sid=abc123", defaultRedactionPolicy()).text).toBe(
+      "Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; sid=[REDACTED:secret_param]",
+    );
+  });
 });

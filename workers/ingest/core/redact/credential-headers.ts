@@ -13,13 +13,14 @@ export type CredentialHeader = "cookie" | "set-cookie" | "authorization";
 
 /**
  * The credential header an attribute key or a JSON member's name names by its last dotted
- * segment, case-insensitively (`http.request.header.cookie`, `Cookie`,
+ * segment, case-insensitively (`http.request.header.cookie`, `Cookie`, `cookies`,
  * `http.response.header.set-cookie`, `set_cookie`, `Authorization`, `proxy-authorization`), or
  * undefined.
  */
 export function credentialHeaderOf(key: string): CredentialHeader | undefined {
   const last = key.slice(key.lastIndexOf(".") + 1).toLowerCase().replace("_", "-");
-  if (last === "cookie") return "cookie";
+  // A jar's name holding the header's text (`{"cookies":"sid=…; theme=dark"}`) reads as it.
+  if (last === "cookie" || last === "cookies") return "cookie";
   if (last === "set-cookie") return "set-cookie";
   if (last === "authorization" || last === "proxy-authorization") return "authorization";
   return undefined;
@@ -35,7 +36,8 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  *   `SameSite=Lax`, `Max-Age`, `Domain`, `Expires`) as they are; an unknown attribute's value is replaced.
  * - `Authorization`: the scheme word stays (`Bearer`, `Basic`, `AWS4-HMAC-SHA256`, `Digest`), and
  *   after it either one token (`Bearer [REDACTED:secret]`) or `name=value` parameters, where the
- *   names stay and the values of `PUBLIC_AUTH_PARAMETERS` (`realm`, `uri`, `SignedHeaders`) too;
+ *   names stay and the values of `PUBLIC_AUTH_PARAMETERS` (`realm`, `uri`, `SignedHeaders`,
+ *   OAuth 1.0's `oauth_timestamp`) too; a scheme word alone (`Bearer`) stays whole;
  *   AWS's `Credential` keeps its scope (`[REDACTED:secret]/20261202/us-east-1/s3/aws4_request`)
  *   and loses its access key id, which names the key.
  */
@@ -132,10 +134,65 @@ function redactCookies(value: string, setCookie: boolean, mark: (credential: str
     if (pair === null) return undefined;
     const [, name, cookie] = pair;
     const trimmed = cookie!.trimEnd();
-    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || (namesPreference(name!) && isSetting(trimmed));
+    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || isPreferenceCookie(name!, trimmed);
     out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed)}${cookie!.slice(trimmed.length)}`);
   }
   return out.join(";");
+}
+
+/**
+ * Whether a cookie named `name` holding `value` is a preference's, whose value stays: its name
+ * holds a preference word and no credential's (`theme`, `NEXT_LOCALE`; not `theme_session`) and
+ * its value reads as a setting (`dark`, `en-US`). The same rule for a cookie in a jar
+ * (`{"cookies":{"theme":"dark"}}`) as in a `Cookie` header.
+ */
+export function isPreferenceCookie(name: string, value: string): boolean {
+  return namesPreference(name) && (isSetting(value) || (nameWords(name).includes("consent") && isConsentAnswer(value)));
+}
+
+/**
+ * A cookie banner's answer as OneTrust's `OptanonConsent` writes it, form-encoded settings
+ * (`isGDPRApplied=true&groups=C0001%3A1%2CC0002%3A0`): each pair's name holds no credential's
+ * or identifier's word (a `consentId` is an id) and its value, percent-decoded, is empty, a
+ * setting (`SETTING_VALUES`) or a list of consent groups and their answers (`C0001:1,C0002:0`).
+ */
+function isConsentAnswer(value: string): boolean {
+  return value.includes("=") && value.split("&").every((pair) => {
+    const equals = pair.indexOf("=");
+    if (equals <= 0 || nameWords(pair.slice(0, equals)).some((word) => CREDENTIAL_WORDS.has(word))) return false;
+    let setting: string;
+    try {
+      setting = decodeURIComponent(pair.slice(equals + 1));
+    } catch {
+      return false;
+    }
+    return setting === "" || isSetting(setting) || CONSENT_GROUPS.test(setting);
+  });
+}
+/** Consent groups and each one's answer (`C0001:1,C0002:0`). */
+const CONSENT_GROUPS = /^[A-Za-z0-9]{1,12}:[0-9](?:,[A-Za-z0-9]{1,12}:[0-9]){0,31}$/;
+
+/**
+ * A cookie as curl's verbose output (`curl -v`, `--trace-ascii`, libcurl's debug callback) reports
+ * one its cookie engine took from a response or a cookie file (lib/cookie.c): `Added cookie
+ * sid="…" for domain example.com, path /, expire 0`, `Replaced cookie …`. The words before the
+ * name, and the quoted value and `for domain` after it.
+ */
+const CURL_COOKIE_BEFORE = /(?:^|[\s*])(?:Added|Replaced) cookie $/;
+const CURL_COOKIE_AT = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+="[^"\n]*" for domain /y;
+/** How far back `namesCurlCookie` reads: the two words and the character before them. */
+const CURL_COOKIE_REACH = 16;
+
+/**
+ * Whether the `name=` at `nameStart` in `text` is a cookie curl's verbose output reports
+ * (`CURL_COOKIE_BEFORE`, `CURL_COOKIE_AT`), whose value is the cookie's, whatever its name
+ * (`user="…"`).
+ */
+export function namesCurlCookie(text: string, nameStart: number): boolean {
+  // A blank before the name first: most names in text have none of curl's words before them.
+  if (nameStart < 13 || text.charCodeAt(nameStart - 1) !== 32 || !CURL_COOKIE_BEFORE.test(text.slice(Math.max(0, nameStart - CURL_COOKIE_REACH), nameStart))) return false;
+  CURL_COOKIE_AT.lastIndex = nameStart;
+  return CURL_COOKIE_AT.test(text);
 }
 
 /** Whether `value` reads as a setting (`SETTING_VALUES`); a sentence's final mark after it is the sentence's (`lang=en.`). */
@@ -150,6 +207,49 @@ function namesPreference(name: string): boolean {
   return words.some((word) => PREFERENCE_WORDS.has(word)) && !words.some((word) => CREDENTIAL_WORDS.has(word));
 }
 
+/**
+ * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
+ * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
+ * conventions, Okta's SSWS, Discord's Bot).
+ */
+const SCHEMES: readonly string[] = [
+  "aws4-hmac-sha256",
+  "goog4-hmac-sha256",
+  "sharedaccesssignature",
+  "privatetoken",
+  "scram-sha-256",
+  "scram-sha-1",
+  "sharedkeylite",
+  "sharedkey",
+  "negotiate",
+  "concealed",
+  "kerberos",
+  "api-key",
+  "apikey",
+  "bearer",
+  "digest",
+  "mutual",
+  "basic",
+  "token",
+  "oauth",
+  "vapid",
+  "hawk",
+  "dpop",
+  "gnap",
+  "hoba",
+  "ntlm",
+  "ssws",
+  "aws",
+  "bot",
+  "jwt",
+];
+const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
+
+/** Whether `word`, in any case, is an HTTP authentication scheme's name (`SCHEMES`: `Bearer`, `OAuth`, `AWS4-HMAC-SHA256`). */
+export function isAuthScheme(word: string): boolean {
+  return SCHEME_NAMES.has(word.toLowerCase());
+}
+
 /** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */
 const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})([ \t]+)(?=\S)/;
 /** Credentials that are one token (RFC 9110 §11.2: token68), whose `=` padding is no parameter's. */
@@ -159,12 +259,22 @@ const AUTH_PARAMETER = /^[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*("(?:[
 /**
  * Parameters that name where and how the credentials apply, never them (RFC 7616 §3.4: Digest's
  * `realm`, `uri`, `qop`, `nc`, `algorithm`; AWS Signature Version 4's `SignedHeaders`), lower case.
+ * OAuth 1.0's (RFC 5849 §3.1) but its `oauth_signature` and `oauth_token` (and a verifier): the
+ * signature method, timestamp, version and nonce say how and when the request was signed, and
+ * `oauth_consumer_key` is the client's identifier, which §3.1 likens to a user name and every
+ * request sends; the client's and the token's shared secrets are never sent, the signature
+ * made with them and the token that grants access are.
  */
-const PUBLIC_AUTH_PARAMETERS: ReadonlySet<string> = new Set(["realm", "uri", "qop", "nc", "algorithm", "stale", "charset", "userhash", "signedheaders"]);
+const PUBLIC_AUTH_PARAMETERS: ReadonlySet<string> = new Set([
+  "realm", "uri", "qop", "nc", "algorithm", "stale", "charset", "userhash", "signedheaders",
+  "oauth_consumer_key", "oauth_nonce", "oauth_signature_method", "oauth_timestamp", "oauth_version",
+]);
 /** AWS Signature Version 4's `Credential`: the access key id, then its scope after the first `/`. */
 const AWS_CREDENTIAL = /^([A-Za-z0-9]+)(\/[^\s,]+)$/;
 
 function redactAuthorization(value: string, mark: (credential: string) => string): string | undefined {
+  // A scheme word alone (`Bearer`: a client that had no token to send) holds no credential.
+  if (isAuthScheme(value.trim())) return value;
   const scheme = SCHEME.exec(value);
   if (scheme === null) return undefined;
   const credentials = value.slice(scheme[0].length);

@@ -12,6 +12,7 @@ import {
   nameBefore,
 } from "./secret-names";
 import { fieldNameBefore } from "./name-value-pairs";
+import { namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
@@ -1071,7 +1072,7 @@ function namesSecretParameter(text: string, equals: number): boolean {
   if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
   const name = text.slice(start, end);
-  return isSecretParameterName(name) || namesTokensCountMember(name) || isBarePassName(name);
+  return isSecretParameterName(name) || namesTokensCountMember(name) || isBarePassName(name) || namesCurlCookie(text, start);
 }
 
 /**

@@ -11,7 +11,7 @@ import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
-import { isEmptyPairValue, ruledPairOf } from "./name-value-pairs";
+import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from "./name-value-pairs";
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
@@ -78,7 +78,7 @@ export interface JsonKeyRules {
  * spelling (exact-json.ts) and walked again for the text that is written.
  */
 export function applyKeyRulesToJsonText(text: string, prefix: string, rules: JsonKeyRules, variables?: VariableArguments): string {
-  const parsed = parseJsonContainer(text, JSON.parse);
+  const parsed = parseJsonContainer(text, JSON.parse, prefix);
   if (parsed === undefined) return mayHoldJsonInProse(text) ? applyKeyRulesToObjectsInProse(text, prefix, rules) : text;
   try {
     if (!walk(parsed, prefix, "", rules, 0, 0, false, variables)) return text;
@@ -88,7 +88,7 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
     if (error !== INEXACT_NUMBER) throw error;
   }
   rules.restart();
-  const exact = parseJsonContainer(text, parseKeepingNumbers)!;
+  const exact = parseJsonContainer(text, parseKeepingNumbers, prefix)!;
   try {
     walk(exact, prefix, "", rules, 0, 0, true, variables);
   } catch (error) {
@@ -161,7 +161,19 @@ function walk(node: unknown, path: string, rootPath: string, rules: JsonKeyRules
   let changed = false;
   if (Array.isArray(node)) {
     const items = node as unknown[];
+    // A header list's name/value pairs (name-value-pairs.ts): a value is ruled under its header's name.
+    const headers = headerListPairs(items, path);
     for (let i = 0; i < items.length; i++) {
+      const header = headers?.get(i);
+      if (header !== undefined) {
+        const action = rules.member(joinedPath(path, header), joinedPath(rootPath, header), items[i], header, undefined, prose);
+        if (action === KEEP || action === DESCEND) continue;
+        if (!write) return true;
+        // A dropped header's value: the list's shape stays, the value goes.
+        items[i] = action === REMOVE ? null : action;
+        changed = true;
+        continue;
+      }
       const ruled = ruledValue(items[i], path, rootPath, rules, depth + 1, nesting, write, undefined, prose);
       if (ruled === UNCHANGED) continue;
       if (!write) return true;
@@ -236,7 +248,7 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
       ? ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined, true))
       : text;
   }
-  const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse);
+  const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse, path);
   if (parsed === undefined) return ruledInspectObject(text, path, rootPath, rules, depth, nesting, write, prose);
   // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
   const levels = MAX_JSON_TEXT_DEPTH - depth;
@@ -270,6 +282,16 @@ function ruledInspectObject(text: string, path: string, rootPath: string, rules:
  */
 export function mayHoldJsonInProse(text: string): boolean {
   return MEMBER_OPENING.test(text) || INSPECT_MEMBER_OPENING.test(text);
+}
+
+/**
+ * Whether `text`, at `path`, may be a header list as name/value pairs in JSON text, an array
+ * with no object (`[["cookie","…"]]`, Node's `rawHeaders`): under a header list's name
+ * (`namesHeaderList`), which the walk rules by its pairs (name-value-pairs.ts).
+ */
+export function mayBeHeaderList(text: string, path: string): boolean {
+  // The first character's test first: most values are no JSON text, and pay only that.
+  return mayBeJsonContainer(text) && firstNonBlankCharCode(withoutLeadingMarks(text)) === OPEN_BRACKET && namesHeaderList(path);
 }
 
 /**
@@ -519,17 +541,18 @@ function fitsDepth(node: unknown, levels: number): boolean {
 
 /**
  * `sent` parsed with `parse` when it is a JSON object, or an array with an object in it (an
- * array without one has no keys), after any byte order mark or no-break space in front of it
+ * array without one has no keys) or at a header list's `path` (`namesHeaderList`: its pairs are
+ * its keys), after any byte order mark or no-break space in front of it
  * (`isLeadingMark`), else undefined. The first and last characters decide before
  * the parse is paid for: most values are plain text.
  */
-function parseJsonContainer(sent: string, parse: (text: string) => unknown): object | undefined {
+function parseJsonContainer(sent: string, parse: (text: string) => unknown, path: string): object | undefined {
   const text = withoutLeadingMarks(sent);
   const first = firstNonBlankCharCode(text);
   if (first === OPEN_BRACE) {
     if (lastNonBlankCharCode(text) !== CLOSE_BRACE || !opensMember(text)) return undefined;
   } else if (first === OPEN_BRACKET) {
-    if (lastNonBlankCharCode(text) !== CLOSE_BRACKET || text.indexOf("{") < 0) return undefined;
+    if (lastNonBlankCharCode(text) !== CLOSE_BRACKET || (text.indexOf("{") < 0 && !namesHeaderList(path))) return undefined;
   } else {
     return undefined;
   }

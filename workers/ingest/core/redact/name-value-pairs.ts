@@ -90,6 +90,34 @@ export function isEmptyPairValue(value: unknown): boolean {
   return value === "";
 }
 
+/**
+ * The ruled names of a header list's values by their index (`ruledPairName`: `Cookie`,
+ * `Authorization`, `X-Api-Key`), when `items`, at `path`, is a list of headers as name/value
+ * pairs: strings, an even number of them, each first of two an HTTP field name (RFC 9110 §5.1),
+ * under a name whose last word is `headers`, `header` or `trailers`. The Fetch API's and undici's
+ * `[["cookie", "…"], ["authorization", "…"]]` (each pair is such a list) and Node's
+ * `req.rawHeaders` (`["Host", "example.com", "Cookie", "…"]`). Undefined when there is none.
+ */
+export function headerListPairs(items: readonly unknown[], path: string): Map<number, string> | undefined {
+  if (items.length === 0 || items.length % 2 !== 0 || !namesHeaderList(path)) return undefined;
+  let names: Map<number, string> | undefined;
+  for (let i = 0; i < items.length; i += 2) {
+    const name = items[i];
+    if (typeof name !== "string" || typeof items[i + 1] !== "string" || !FIELD_NAME.test(name)) return undefined;
+    if (ruledPairName(name) !== undefined) (names ??= new Map()).set(i + 1, name);
+  }
+  return names;
+}
+const HEADER_LIST_WORDS: ReadonlySet<string> = new Set(["headers", "header", "trailers"]);
+/** An HTTP field name: an RFC 9110 token, of at most 128 characters. */
+const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,128}$/;
+
+/** Whether `path`'s last word is one a header list is kept under (`headers`, `rawHeaders`, `req.header`, `trailers`). */
+export function namesHeaderList(path: string): boolean {
+  const words = nameWords(path.slice(path.lastIndexOf(".") + 1));
+  return HEADER_LIST_WORDS.has(words[words.length - 1] ?? "");
+}
+
 /** A pair's name member: `name`, `key`, `variable`, or a name ending in `Key` or `Name` (its start captured). */
 const PAIR_NAME_MEMBER = /^(?:([A-Za-z]*?)(?:name|key)|variable)$/i;
 const PAIR_VALUE_MEMBER = /^[A-Za-z]*value$/i;

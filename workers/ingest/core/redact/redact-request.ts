@@ -15,8 +15,8 @@ import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-paramete
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place } from "./detectors/detector";
-import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { isPassPassword, standsForCount, standsForSecret } from "./secret-names";
+import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
+import { cookieInJar, isPassPassword, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
@@ -47,7 +47,7 @@ import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
-import { credentialHeaderOf, redactCredentialHeader } from "./credential-headers";
+import { credentialHeaderOf, isPreferenceCookie, redactCredentialHeader } from "./credential-headers";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { type StreetAddressField, holdsStreetAddress } from "./street-addresses";
 import type { RedactionPolicy } from "./policy";
@@ -336,14 +336,17 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // the attributes lifted from the same JSON are (secret-names.ts, `heldSecrecy`). Not a
         // map secret by what it is bound to (a GraphQL variable passed as a `password`): its
         // members' paths name no secret, so the whole map goes.
-        if (!namesHolder(rule) && "kvlistValue" in value && this.policy.keyRules.ruleFor(path) === rule) {
+        // So is a cookie jar's JSON text (tough-cookie's serialized jar under `cookies`): its
+        // cookies' values go, their names and attributes stay.
+        if (!namesHolder(rule) && ("kvlistValue" in value || holdsJarText(value, path)) && this.policy.keyRules.ruleFor(path) === rule) {
           return this.value(value, 0, 0, 0, path, variables);
         }
-        const kind = replacedKind(value, rule, this.policy, this.series, path);
+        const preference = holdsPreference(value, path);
+        const kind = preference ? undefined : replacedKind(value, rule, this.policy, this.series, path);
         // What a holder's or person's name key holds besides a name (an object, a list, a flag,
         // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
         // An e-mail address under a session's or cookie's name is the address it is (`saysWhose`).
-        if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule))) return this.value(value, 0, 0, 0, path, variables);
+        if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule) || preference)) return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
         const credentials = this.headerCredentials(value, kind, path);
         if (credentials === value) return value;
@@ -433,13 +436,17 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // and a map attribute are (`ruled`). Not a GraphQL variable that is secret by the
         // argument it is passed as: the walk rules its members by their paths under the
         // variable's name, which names no secret, so the whole object goes.
-        if ((rule.action === "secret" || rule.action === "secret_code") && rule === own && isJsonObject(value)) return DESCEND;
+        if ((rule.action === "secret" || rule.action === "secret_code") && rule === own && (isJsonObject(value) || (isListOfObjects(value) && namesCookieJarKey(path)))) return DESCEND;
         // The AnyValue lifting stores for the member, so that its hash is the attribute's.
         const lifted = jsonToAnyValue(value);
+        // A preference cookie in a jar keeps its setting, for the text detectors to read.
+        if (holdsPreference(lifted, path) || holdsPreference(lifted, rootPath)) return DESCEND;
         // A Secret's name is a series' own label, never a JSON member's value.
         const kind = replacedKind(lifted, rule, this.policy, false, name);
         if (kind === undefined) return namesHolder(rule) || saysWhose(lifted, rule) ? DESCEND : KEEP;
-        const credentials = this.headerCredentials(lifted, kind, name);
+        // The path names the header where the member's own name does not: a name/value pair's
+        // `value` is ruled under its sibling's name (`{"name":"Cookie","value":…}`).
+        const credentials = this.headerCredentials(lifted, kind, path);
         if (credentials === lifted) return KEEP;
         this.inJson.add(kind);
         return ((credentials ?? this.replacement(lifted, kind)) as { stringValue: string }).stringValue;
@@ -607,7 +614,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * JSON in it has its members' (`login {"credentials":{"value":…}}`).
    */
   private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
-    if (!mayHoldJsonInProse(sent)) return this.text(sent, excluded, inHost, place);
+    if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place);
     const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
     return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
   }
@@ -837,6 +844,39 @@ function holdsStreetLines(lines: readonly unknown[], field: StreetAddressField):
  */
 function saysWhose(value: AnyValue, rule: KeyRule): boolean {
   return rule.action === "secret" && rule.addresses === true && "stringValue" in value && isEmailAddress(value.stringValue.trim());
+}
+
+/**
+ * Whether `value`, under `key`, is a preference cookie's setting in a cookie jar
+ * (`cookies.theme` holding `dark`, `signedCookies.lang` holding `en-US`: `cookieInJar`,
+ * `isPreferenceCookie`), kept as the same cookie in a `Cookie` header is; the value detectors
+ * still read it.
+ */
+function holdsPreference(value: AnyValue, key: string): boolean {
+  if (!("stringValue" in value)) return false;
+  const cookie = cookieInJar(key);
+  return cookie !== undefined && isPreferenceCookie(cookie, value.stringValue);
+}
+
+/**
+ * Whether `value`, under `key`, is a cookie jar's (`namesCookieJarKey`) text of one object (JSON,
+ * util.inspect) or a JSON list of objects only (tough-cookie's serialized jar), ruled member by
+ * member; a list holding strings (`["sid=…"]`) is not, and goes whole.
+ */
+function holdsJarText(value: AnyValue, key: string): boolean {
+  if (!("stringValue" in value) || !mayBeJsonContainer(value.stringValue) || !namesCookieJarKey(key)) return false;
+  const text = value.stringValue.trim();
+  if (text.startsWith("{")) return true;
+  try {
+    return isListOfObjects(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `value` is a parsed JSON array of objects only. */
+function isListOfObjects(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && value.every(isJsonObject);
 }
 
 /** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */

@@ -509,20 +509,34 @@ const HELD_VALUE_WORDS = new Set([
  * `password.min_length`, `password.type`, `api_key.provider`, `password.expires_at`, ids:
  * `api_key.id`) and `HELD_SECRET_METADATA_WORDS` (`credentials.username`). Under a name that is
  * also a context (`CONTEXT_SECRET_WORDS`: `session`, `authorization`) only `HELD_VALUE_WORDS` and
- * array items hold it (`session.value`; `session.country` stays). A member naming a secret itself
+ * array items hold it (`session.value`; `session.country` stays). Under a cookie jar's name
+ * (`namesCookieJar`: `cookies`, `signedCookies`, `cookie_jar`) each member is a cookie by its name
+ * and holds its value (`cookies.user`, `signedCookies.connect.sid`) unless it describes the jar
+ * (`cookies.count`, `cookies.names`); an array item there is one cookie's serialized object
+ * (tough-cookie's `{key, value, domain, path}`), whose `value` alone holds it. A member naming a secret itself
  * has its own verdict. docs/decisions.md, 2026-12-01, "a member under a secret's
  * name".
  */
 function heldSecrecy(key: string): number {
   let verdict = NOT_SECRET;
   let context = false;
+  let jar = false;
   let start = 0;
   for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
     const segment = key.slice(start, dot < 0 ? key.length : dot);
     const own = segment === "" ? NOT_SECRET : secretNames.get(segment);
-    if (own !== NOT_SECRET) {
+    if (jar) {
+      // A cookie jar's member: a cookie by its name, whatever the name says (`cookies.user`,
+      // `cookies.email`), or a serialized cookie (tough-cookie's `cookies.0`), whose attributes
+      // stay and whose `value` holds it, as under `cookie`; or what describes the jar.
+      // A jar's own list of cookies (tough-cookie's `cookieJar.cookies`) is a jar again.
+      jar = namesCookieJar(segment);
+      context = ARRAY_INDEX.test(segment);
+      verdict = jar || context || !describesCookieJar(segment) ? SECRET : NOT_SECRET;
+    } else if (own !== NOT_SECRET) {
       verdict = own;
       context = CONTEXT_SECRET_WORDS.has(lastWord(segment));
+      jar = namesCookieJar(segment);
     } else if (verdict !== NOT_SECRET && !holdsParentSecret(segment, context)) {
       verdict = NOT_SECRET;
     } else {
@@ -531,6 +545,61 @@ function heldSecrecy(key: string): number {
     if (dot < 0) return start === 0 ? NOT_SECRET : verdict;
     start = dot + 1;
   }
+}
+
+/**
+ * Whether a name (one dotted segment) names a cookie jar, a map of cookies by name: its last word
+ * is `cookies` (`cookies`, Express's `signedCookies`, `signed_cookies`) or its last two are
+ * `cookie jar` (`cookie_jar`, `cookieJar`, tough-cookie's `CookieJar`).
+ */
+function namesCookieJar(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  return last === "cookies" || (last === "jar" && words[words.length - 2] === "cookie");
+}
+
+/**
+ * Whether a cookie jar's member named `segment` describes the jar rather than being a cookie:
+ * its last word, perhaps plural, is one that describes a secret (`DESCRIBING_WORDS`:
+ * `cookies.count`, `cookies.names`, `cookie_jar.path`). Not an id or a user's or an account's
+ * word: a cookie is often named so (`id`, `user`, `email`) and its value is that person's.
+ */
+function describesCookieJar(segment: string): boolean {
+  if (SERIALIZED_COOKIE_MEMBERS.has(segment.toLowerCase())) return true;
+  const last = lastWord(segment);
+  return DESCRIBING_WORDS.has(last) || (last.endsWith("s") && DESCRIBING_WORDS.has(last.slice(0, -1)));
+}
+
+/**
+ * A serialized cookie's members besides its `value`, lower case: tough-cookie's `Cookie.toJSON()`
+ * (`key`, `domain`, `path`, `expires`, `maxAge`, `hostOnly`, `creation`, `lastAccessed`, …),
+ * Puppeteer's and Playwright's `page.cookies()` (`name`, `httpOnly`, `sameSite`, `size`,
+ * `session`, `partitionKey`), the jar's `toJSON()` list read without its items' places (JSON's
+ * arrays add no segment to a member's path: `cookies.key`). No cookie is named so in practice.
+ */
+const SERIALIZED_COOKIE_MEMBERS: ReadonlySet<string> = new Set([
+  "key", "name", "domain", "path", "expires", "maxage", "secure", "httponly", "samesite", "hostonly", "pathisdefault",
+  "creation", "creationindex", "lastaccessed", "extensions", "partitioned", "partitionkey", "priority", "size", "session",
+  "sameparty", "sourcescheme", "sourceport",
+]);
+
+/**
+ * The name of the cookie a dotted `key` holds the value of as a member of a cookie jar
+ * (`cookies.theme` → `theme`, `req.signedCookies.lang` → `lang`), or undefined: what the
+ * preference rule of a cookie (credential-headers.ts) reads in a jar as in a `Cookie` header.
+ */
+export function cookieInJar(key: string): string | undefined {
+  const dot = key.lastIndexOf(".");
+  if (dot <= 0) return undefined;
+  const parent = key.slice(key.lastIndexOf(".", dot - 1) + 1, dot);
+  const name = key.slice(dot + 1);
+  return namesCookieJar(parent) && secretNames.get(parent) !== NOT_SECRET && !describesCookieJar(name) ? name : undefined;
+}
+
+/** Whether a dotted `key`'s last segment names a cookie jar (`namesCookieJar`: `req.cookies`, `signedCookies`) that is a secret's name. */
+export function namesCookieJarKey(key: string): boolean {
+  const last = key.slice(key.lastIndexOf(".") + 1);
+  return namesCookieJar(last) && secretNames.get(last) !== NOT_SECRET;
 }
 
 /**

@@ -27,8 +27,9 @@ import { caseless, redactionMarker, type Detector, type Rewrite } from "./detect
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
-import { credentialHeaderOf, redactCredentialHeader } from "../credential-headers";
+import { credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
+import { opensInspectObject } from "../inspect-text";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -45,43 +46,6 @@ import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names
  * their own kinds, as they do without a name in front.
  */
 
-/**
- * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
- * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
- * conventions, Okta's SSWS, Discord's Bot).
- */
-const SCHEMES = [
-  "aws4-hmac-sha256",
-  "goog4-hmac-sha256",
-  "sharedaccesssignature",
-  "privatetoken",
-  "scram-sha-256",
-  "scram-sha-1",
-  "sharedkeylite",
-  "sharedkey",
-  "negotiate",
-  "concealed",
-  "kerberos",
-  "api-key",
-  "apikey",
-  "bearer",
-  "digest",
-  "mutual",
-  "basic",
-  "token",
-  "oauth",
-  "vapid",
-  "hawk",
-  "dpop",
-  "gnap",
-  "hoba",
-  "ntlm",
-  "ssws",
-  "aws",
-  "bot",
-  "jwt",
-];
-const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
 
 /** A space, or its URL encodings (`%20`, `+`) in a query parameter. */
@@ -369,6 +333,12 @@ function redactParameter(match: string, marker: string, text: string, start: num
   const inQuery = start > 0 && /[?&]/.test(text.charAt(start - 1));
   const cookies = inQuery ? undefined : redactCookieField(name, match, equals + 1, marker, text, start);
   if (cookies !== undefined) return cookies ?? undefined;
+  // A cookie curl's verbose output reports (`* Added cookie sid="…" for domain …`): a cookie's
+  // value, as in a `Cookie` header, whatever its name; a preference's setting stays.
+  if (namesCurlCookie(text, start)) {
+    const cookie = unquoted(match.slice(equals + 1));
+    return isPreferenceCookie(name, cookie) ? undefined : redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end, false);
+  }
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
@@ -379,11 +349,13 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
     return undefined;
   }
+  if (holdsSchemeAlone(name, quoted ? first : withoutSentenceEnd(value, end))) return undefined;
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
   if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
-  // A JSON object as the value (`credentials={"value":…}`): the key rules read its members as the
-  // name's (json-text.ts, objects in prose), and its `{` alone is no secret.
-  if (value === "{" && end.next === '"') return undefined;
+  // A JSON object or a util.inspect one as the value (`credentials={"value":…}`,
+  // `req.cookies={ sid: '…' }`): the key rules read its members as the name's (json-text.ts,
+  // objects in prose), and its `{` alone is no secret.
+  if (value === "{" && (end.next === '"' || opensInspectObject(text, start + equals + 1))) return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
@@ -490,6 +462,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
+  if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
   // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
   // number under a card security code's, PIN's or one-time password's name is that code.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
@@ -527,6 +500,34 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
+}
+
+/** A first auth-param's name, `=` and the start of its value (no token68's `=` padding). */
+const AUTH_PARAMETERS_START = /^[\w-]+[ \t]*=[ \t]*(?:\\*"|[^=\s"\\])/;
+
+/**
+ * `credentials`, a scheme and its auth-params, with each secret parameter's value replaced as
+ * under the header's key (credential-headers.ts); its quotes may be escaped alike, as in JSON
+ * text held in a string (`username=\"ana\"`), and are read unescaped. Undefined when they do
+ * not read as parameters.
+ */
+function redactedAuthParameters(credentials: string): string | undefined {
+  const mark = () => redactionMarker(SECRET_PARAM_KIND);
+  const escape = /(\\+)"/.exec(credentials)?.[1];
+  if (escape === undefined) return redactCredentialHeader("authorization", credentials, mark);
+  const parts = credentials.split(`${escape}"`);
+  if (parts.some((part) => part.includes('"'))) return undefined;
+  const redacted = redactCredentialHeader("authorization", parts.join('"'), mark);
+  return redacted === undefined ? undefined : redacted.split('"').join(`${escape}"`);
+}
+
+/**
+ * Whether `value`, under an `Authorization` header's `name`, is a scheme word alone
+ * (`Authorization: Bearer`, a client that had no token to send), as the header's value reads
+ * under its key (credential-headers.ts): no credential.
+ */
+function holdsSchemeAlone(name: string, value: string): boolean {
+  return credentialHeaderOf(name) === "authorization" && isAuthScheme(value);
 }
 
 /** Whether `value`, under a setting referring to an existing Secret (`existingSecret: db-creds`), is the Secret's or its key's name, as under an attribute's key. */
@@ -736,7 +737,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   if (first === "" || standsForSecret(first) || (quote === "" && prose && saysSecretState(inner))) return undefined;
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
-  if (scheme === null || !SCHEME_NAMES.has(schemeName!)) {
+  if (scheme === null || !isAuthScheme(schemeName!)) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
@@ -748,5 +749,10 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   if (schemeName! in SCHEME_KINDS && !TOKEN68.test(credentials.split(/[ \t]/, 1)[0]!)) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   const length = quote === "" ? head.length + inner.length : head.length + value.length;
+  // Parameters (Digest's, OAuth 1.0's, AWS's) are read as under the header's key: the public
+  // ones stay (`realm`, `oauth_timestamp`), each other's value goes in place.
+  const each = kind === SECRET_PARAM_KIND && AUTH_PARAMETERS_START.test(credentials) ? redactedAuthParameters(inner) : undefined;
+  if (each === inner) return undefined;
+  if (each !== undefined) return { text: `${head}${quote}${each}${quote}`, kind, length };
   return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind, length };
 }
