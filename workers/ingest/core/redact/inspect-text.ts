@@ -62,8 +62,10 @@ export function parseInspectObject(text: string, maxDepth: number): InspectObjec
 
 /**
  * `text` (read as `read`) with the value of each member or item whose value in `read.root` is no
- * longer the one read there written again: a string in single quotes, as inspect writes one,
- * a list of them as an inspect array; the rest of the text as written.
+ * longer the one read there written again: a string in the quotes the value was written in (single
+ * quotes, as inspect writes one, when it was written in none), a list of them as an inspect array;
+ * the rest of the text as written. The quotes are kept because the same form is what other
+ * languages print (Serilog's and Rust's `{ Name: "Ana" }`): their readers parse the line as it was.
  */
 export function writeInspectObject(text: string, read: InspectObject): string {
   const replaced: Array<[Place, unknown]> = [];
@@ -73,7 +75,7 @@ export function writeInspectObject(text: string, read: InspectObject): string {
   let out = "";
   let copied = 0;
   for (const [place, value] of replaced) {
-    out += text.slice(copied, place.start) + inspectLiteral(value);
+    out += text.slice(copied, place.start) + inspectLiteral(value, quoteOf(text.slice(place.start, place.end)));
     copied = place.end;
   }
   return out + text.slice(copied);
@@ -95,10 +97,22 @@ function collectReplaced(container: object, places: ReadonlyMap<object, Readonly
   }
 }
 
-/** `value` as inspect writes it: a string in single quotes, an array of such as `[ 'a', 'b' ]`, anything else as JSON. */
-function inspectLiteral(value: unknown): string {
-  if (typeof value === "string") return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[ ${value.map(inspectLiteral).join(", ")} ]`;
+/** The quote the value `written` was written in (its first quote, for a list's items), or inspect's `'` when none. */
+function quoteOf(written: string): string {
+  return /["'`]/.exec(written)?.[0] ?? "'";
+}
+
+/**
+ * `value` as inspect writes it, its strings in `quote` (`'`, `"` or a backtick, escaped as
+ * JavaScript escapes in such quotes), an array of them as `[ 'a', 'b' ]`, anything else as JSON.
+ */
+function inspectLiteral(value: unknown, quote: string): string {
+  if (typeof value === "string") {
+    if (quote === '"') return JSON.stringify(value);
+    const inner = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
+    return quote + inner.replace(quote === "'" ? /'/g : /`|\$\{/g, (found) => `\\${found}`) + quote;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[ ${value.map((item) => inspectLiteral(item, quote)).join(", ")} ]`;
   return JSON.stringify(value) ?? "undefined";
 }
 

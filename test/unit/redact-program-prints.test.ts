@@ -1,0 +1,32 @@
+/**
+ * Records as programs in other languages print them into a log body (an OTel SDK's or a log
+ * bridge's body is the program's own print): Python's dicts and reprs, Go's `%+v`, Java's
+ * toString and Lombok's, Ruby's hashes, Elixir's maps, Rust's Debug, .NET Serilog's, PHP's
+ * print_r/var_export/var_dump. Their members are judged as the same members in JSON are, and the
+ * line stays as it was written: only the values replaced, in the quotes they were written in.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
+import { logRecord, logsRequest } from "../support/model-builders";
+
+const policy = defaultRedactionPolicy();
+const NAME = "[REDACTED:person_name]";
+const SECRET = "[REDACTED:secret]";
+
+/** The body of a log record holding `body`, after redaction. */
+function redactedBody(body: string): unknown {
+  const record = logRecord({ attributes: [], body: { stringValue: body } });
+  redactRequest("logs", logsRequest([record]), policy);
+  return record.body && "stringValue" in record.body ? record.body.stringValue : record.body;
+}
+
+describe("a value replaced in a printed object", () => {
+  it.each([
+    [`User { Name: "Jenny Rosen", Password: "hunter2!Pw" }`, `User { Name: "${NAME}", Password: "${SECRET}" }`],
+    [`Config { host: "db", password: "hunter2!Pw" }`, `Config { host: "db", password: "${SECRET}" }`],
+    ["user { name: `Ana Silva`, password: 'hunter2!Pw' }", `user { name: \`${NAME}\`, password: '${SECRET}' }`],
+    [`user { name: 'Ana Silva', password: "it's" }`, `user { name: '${NAME}', password: "${SECRET}" }`],
+  ])("keeps the quotes it was written in: %s", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+});
