@@ -30,3 +30,22 @@ describe("a value replaced in a printed object", () => {
     expect(redactedBody(text)).toBe(expected);
   });
 });
+
+describe("PHP's print_r", () => {
+  const PARAM = "[REDACTED:secret_param]";
+  it.each([
+    ["Array\n(\n    [username] => bob\n    [password] => hunter2!Pw\n)\n", `Array\n(\n    [username] => bob\n    [password] => ${PARAM}\n)\n`],
+    ["User Object\n(\n    [id] => 42\n    [password:protected] => hunter2!Pw\n)\n", `User Object\n(\n    [id] => 42\n    [password:protected] => ${PARAM}\n)\n`],
+    ["App\\User Object\n(\n    [api_token:App\\User:private] => tok_8f2a9c1d7e \n)", `App\\User Object\n(\n    [api_token:App\\User:private] => ${PARAM} \n)`],
+  ])("hides a secret member's unquoted value, its name and visibility kept: %j", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+
+  it.each([
+    "Array\n(\n    [password] => Array\n        (\n            [min_length] => 12\n        )\n\n)\n",
+    "Array\n(\n    [password] => ********\n    [password_changed_at] => 2024-01-01 10:00:00\n)\n",
+    "Array\n(\n    [total_tokens] => 1234\n    [session_count] => 3\n)\n",
+  ])("keeps what is no secret: %j", (text) => {
+    expect(redactedBody(text)).toBe(text);
+  });
+});

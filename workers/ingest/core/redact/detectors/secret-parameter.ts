@@ -431,8 +431,8 @@ const BLOCK_SCALAR_HEADER = /^\|(?:[1-9]?[-+]?|[-+][1-9])$/;
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
 
-/** What ends a `var_dump` key after a property's visibility or class. */
-const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
+/** What ends a `var_dump` or `print_r` key after a property's visibility or class. */
+const VAR_DUMP_KEY_END = /^(?::[\w\\]{1,64})?\](?:=>| => )/;
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
@@ -503,9 +503,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
-  // PHP's `var_dump` names a property's visibility, and a private one's class, after its name
-  // (`["password":protected]=>`, `["password":"User":private]=>`): the value follows the `=>`
-  // (secret-assignment.ts).
+  // PHP's `var_dump` and `print_r` name a property's visibility, and a private one's class, after
+  // its name (`["password":protected]=>`, `["password":"User":private]=>`, `[password:protected]
+  // => `, `[token:App\User:private] => `): the value follows the `=>` (secret-assignment.ts).
   if (VAR_DUMP_KEY_END.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A GraphQL variable passed as an argument (`login(password: $password)`, `login(senha:$s)}`,
   // `viewer(token:$token){id}`, where the `)` closing the call and the selection after it are
