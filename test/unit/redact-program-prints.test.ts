@@ -49,3 +49,24 @@ describe("PHP's print_r", () => {
     expect(redactedBody(text)).toBe(text);
   });
 });
+
+describe("a password's change (`password_changed`)", () => {
+  const PARAM = "[REDACTED:secret_param]";
+  it.each([
+    ["password_changed: hunter2", `password_changed: ${PARAM}`],
+    ["password_changed=hunter2!Pw user=bob", `password_changed=${PARAM} user=bob`],
+    ['{"passwordUpdated":"Tr0ub4dor&3"}', '{"passwordUpdated":"[REDACTED:secret]"}'],
+  ])("hides a value shaped as a password: %s", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+
+  it.each([
+    "password_changed: true",
+    "password_changed: 2024-05-01T10:00:00Z",
+    "password_changed=3 password_reset: yes passwordUpdated: 1714557600",
+    "password_changed: 2d ago, password_set: never",
+    '{"password_changed":"2024-05-01T10:00:00.123+02:00","password_updated":false}',
+  ])("keeps a time, a boolean or a count: %s", (text) => {
+    expect(redactedBody(text)).toBe(text);
+  });
+});

@@ -16,6 +16,8 @@ import {
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
+  PASSWORD_CHANGE_HEADS,
+  PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace } from "../key-namespaces";
@@ -133,12 +135,16 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
   .map(caseless)
   .join("|");
 
+/** A password's change (`password_changed`, `passwordUpdated`: `namesPasswordChange`), whose value counts only when shaped as a password. */
+const PASSWORD_CHANGE_NAME = `(?:${PASSWORD_CHANGE_HEADS.map(caseless).join("|")})[._-]?(?:${PASSWORD_CHANGE_WORD_LIST.map(caseless).join("|")})`;
+
 /**
  * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
- * secret, or with a dotted member of such a name (`secrets.db: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * secret, or with a dotted member of such a name (`secrets.db: …`), or is a password's change
+ * (`password_changed: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?(?:\\\\{0,7}["'])?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
