@@ -70,3 +70,55 @@ describe("a password's change (`password_changed`)", () => {
     expect(redactedBody(text)).toBe(text);
   });
 });
+
+describe("records printed by other languages", () => {
+  const EMAIL = "[REDACTED:email]";
+  it.each([
+    // Python: a dict, and a class's repr.
+    [
+      "login failed for {'user': {'name': 'Jenny Rosen', 'password': 'hunter2!Pw'}, 'ok': False, 'n': None}",
+      `login failed for {'user': {'name': '${NAME}', 'password': '${SECRET}'}, 'ok': False, 'n': None}`,
+    ],
+    [
+      "Customer(name='Jenny Rosen', email='jr@example.com', id=42)",
+      `Customer(name='${NAME}', email='${EMAIL}', id=42)`,
+    ],
+    // Go's %+v: unquoted values, members apart by a blank; a pointer's `&{`.
+    [
+      "user: {Name:Jenny Rosen Password:hunter2!Pw Email:jr@example.com Age:42}",
+      `user: {Name:${NAME} Password:${SECRET} Email:${EMAIL} Age:42}`,
+    ],
+    ["cfg=&{Host:db.internal Port:5432 Password:hunter2!Pw}", `cfg=&{Host:db.internal Port:5432 Password:${SECRET}}`],
+    // Java: toString, Lombok's, a Map's.
+    ["User{id=42, name='Jenny Rosen', password='hunter2!Pw'}", `User{id=42, name='${NAME}', password='${SECRET}'}`],
+    ["User(id=42, name=Jenny Rosen, password=hunter2!Pw, active=true)", `User(id=42, name=${NAME}, password=${SECRET}, active=true)`],
+    ["MDC {user=bob, password=hunter2!Pw}", `MDC {user=bob, password=${SECRET}}`],
+    // Ruby: string keys, symbols, Ruby 3.4's spacing.
+    ['params: {"user"=>{"name"=>"Jenny Rosen", "password"=>"hunter2!Pw"}}', `params: {"user"=>{"name"=>"${NAME}", "password"=>"${SECRET}"}}`],
+    ['{:password=>"hunter2!Pw", :first_name=>"Jenny", :admin=>nil}', `{:password=>"${SECRET}", :first_name=>"${NAME}", :admin=>nil}`],
+    ['{"first_name" => "Jenny", last_name: "Rosen"}', `{"first_name" => "${NAME}", last_name: "${NAME}"}`],
+    // Elixir: a struct and a map.
+    ['%User{name: "Jenny Rosen", password: "hunter2!Pw"}', `%User{name: "${NAME}", password: "${SECRET}"}`],
+    ['user: %{"first_name" => "Jenny"}', `user: %{"first_name" => "${NAME}"}`],
+    // Rust's Debug, Serilog's.
+    ['Customer { name: "Jenny Rosen", id: 7 }', `Customer { name: "${NAME}", id: 7 }`],
+    // PHP's var_export.
+    ["array (\n  'user' => \n  array (\n    'first_name' => 'Jenny',\n    'password' => 'hunter2!Pw',\n  ),\n)", `array (\n  'user' => \n  array (\n    'first_name' => '${NAME}',\n    'password' => '${SECRET}',\n  ),\n)`],
+  ])("has its members judged as JSON's: %j", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+
+  it.each([
+    "Config { host: \"db.internal\", port: 5432, name: \"checkout\" }",
+    "%{name: \"nightly\", version: \"1.4.2\"}",
+    "Service{name='checkout', host='10.0.0.4', version=1.2.3}",
+    "Product(id=42, name=Blue Widget, price=12.5)",
+    "{Host:db.internal Port:5432 Name:orders}",
+    "{:service=>\"checkout\", :region=>\"us-east-1\"}",
+    "call f(x=1, y=2) returned {'status': 'ok', 'id': 'u-42'}",
+    "render {id} of {items} in (a=b)",
+    "map[string]int{\"a\": 1}",
+  ])("keeps what no key names as a person's or a secret: %s", (text) => {
+    expect(redactedBody(text)).toBe(text);
+  });
+});
