@@ -156,6 +156,12 @@ const BARE = /[^\s,{}[\]()'"`]+(?:\([^()\n]*\))?/y;
  * a namespace's `App.User{`), Elixir's `%{` and `%User{`, Go's pointer `&{`.
  */
 const CLASS_NAME = /(?:<ref \*\d+> )?(?:[A-Za-z_$][\w$.]*(?:\(\d+\))?(?: \[[\w ]+\])? ?|\[Object: null prototype\] |%[A-Za-z_.]*|&)(?=[{[(])/y;
+/**
+ * A class's name before its call form's `(`: capitalized, as Python's, Java's and C#'s classes
+ * are (`Customer(`, `app.User(`), or PHP's `array (`; a function's call (`f(x=1)`) is no record.
+ */
+export const CLASS_CALL_NAME = /^(?:[\w$]+\.)*[A-Z][\w$]*$|^array ?$/;
+
 /** Containers whose members are no object's (`Map(1) { 'a' => 1 }`, `Set(1) { 'a' }`): read as one elided value. */
 const OPAQUE_CLASS = /^(?:<ref \*\d+> )?(?:Map|Set|WeakMap|WeakSet)\b/;
 
@@ -274,7 +280,7 @@ class Reader {
       return this.array(from, depth);
     }
     const className = this.match(CLASS_NAME, from);
-    if (className !== undefined && (text.charCodeAt(this.at) !== OPEN_PAREN || opensInspectObject(text, this.at))) {
+    if (className !== undefined && (text.charCodeAt(this.at) !== OPEN_PAREN || (CLASS_CALL_NAME.test(className) && opensInspectObject(text, this.at)))) {
       if (OPAQUE_CLASS.test(className)) {
         this.at = this.balancedEnd(this.at);
         return null;

@@ -10,7 +10,7 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
-import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
+import { CLASS_CALL_NAME, INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
 import { isEmptyPairValue, secretPairOf } from "./name-value-pairs";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
@@ -382,7 +382,7 @@ function objectsInProse(text: string): Array<[number, number]> {
       call = open === paren;
       if (call) {
         // A class's name before it (`User(`, `array (`), where `f(x=1)`'s call has its own.
-        if (open === 0 || !CLASS_NAME_END.test(text.charAt(open - 1)) || !opensInspectObject(text, open)) continue;
+        if (!CLASS_CALL_NAME.test(callName(text, open)) || !opensInspectObject(text, open)) continue;
         opens.push(open);
         inside[0] = [];
         inspect = true;
@@ -588,5 +588,11 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
-/** What ends a class's name before its call form's `(`: a name's character, or the blank of PHP's `array (`. */
-const CLASS_NAME_END = /[\w$ ]/;
+/** The name before a call form's `(` at `open` (`Customer`, `app.User`, PHP's `array ` with its blank); "" when none. */
+function callName(text: string, open: number): string {
+  const end = text.charCodeAt(open - 1) === 0x20 ? open - 1 : open;
+  let start = end;
+  while (start > 0 && end - start < 64 && CALL_NAME_CHARACTER.test(text.charAt(start - 1))) start--;
+  return start === end ? "" : text.slice(start, open);
+}
+const CALL_NAME_CHARACTER = /[\w$.]/;

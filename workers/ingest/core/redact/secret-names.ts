@@ -318,8 +318,7 @@ export function isBarePassName(name: string): boolean {
  * boolean, a count), or, logged under it, the new password.
  */
 export function namesPasswordChange(name: string): boolean {
-  const words = nameWords(name);
-  return words.length === 2 && PASSWORD_HEADS.has(words[0]!) && PASSWORD_CHANGE_WORDS.has(words[1]!);
+  return PASSWORD_CHANGE.test(name);
 }
 /** The first words of a password's change (`namesPasswordChange`), lower case. */
 export const PASSWORD_CHANGE_HEADS: readonly string[] = ["password", "passwd", "pwd", "passphrase", "senha", "contrasena", "contraseña"];
@@ -329,9 +328,9 @@ export const PASSWORD_CHANGE_HEADS: readonly string[] = ["password", "passwd", "
  * (`password_reset`, `pwd_rotated`) leaves the name a secret's already.
  */
 export const PASSWORD_CHANGE_WORD_LIST: readonly string[] = ["changed", "updated", "set", "created"];
-const PASSWORD_HEADS: ReadonlySet<string> = new Set(PASSWORD_CHANGE_HEADS);
-const PASSWORD_CHANGE_WORDS: ReadonlySet<string> = new Set(PASSWORD_CHANGE_WORD_LIST);
-/** The last letters of every change word (`PASSWORD_CHANGE_WORDS`): what the text forms' evidence looks for before a separator. */
+/** A password's change as one name, in any case, its words joined by `_`, `-`, `.` or camel case: one test, no allocation (the evidence asks it of every parameter). */
+const PASSWORD_CHANGE = new RegExp(`^(?:${PASSWORD_CHANGE_HEADS.join("|")})[._-]?(?:${PASSWORD_CHANGE_WORD_LIST.join("|")})$`, "i");
+/** The last letters of every change word (`PASSWORD_CHANGE_WORD_LIST`): what the text forms' evidence looks for before a separator. */
 export const PASSWORD_CHANGE_ENDINGS: readonly string[] = ["ed", "set"];
 
 /**
