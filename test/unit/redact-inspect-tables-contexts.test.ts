@@ -97,13 +97,13 @@ describe("objects as util.inspect prints them, after words", () => {
     ["order { customer: { name: 'Ana Silva' }, items: [ 'a', 'b' ], meta: [Object] }", `order { customer: { name: '${NAME}' }, items: [ 'a', 'b' ], meta: [Object] }`],
     ["saved {\n  user: {\n    full_name: 'Ana Silva',\n    tags: [Array]\n  },\n  at: 2024-01-01T00:00:00.000Z\n}", `saved {\n  user: {\n    full_name: '${NAME}',\n    tags: [Array]\n  },\n  at: 2024-01-01T00:00:00.000Z\n}`],
     ["users [ { name: 'Ana Silva' }, { name: 'Bruno Costa' } ]", `users [ { name: '${NAME}' }, { name: '${NAME}' } ]`],
-    [`customer { 'first_name': "Ana", note: 'a {brace} and a "quote"' }`, `customer { 'first_name': '${NAME}', note: 'a {brace} and a "quote"' }`],
+    [`customer { 'first_name': "Ana", note: 'a {brace} and a "quote"' }`, `customer { 'first_name': "${NAME}", note: 'a {brace} and a "quote"' }`],
     ["{ user: { name: 'Ana Silva' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }", `{ user: { name: '${NAME}' }, cache: Map(1) { 'a' => 1 }, n: 12345678901234567890n }`],
     [
       "Request {\n  headers: { 'content-type': 'json', authorization: 'Bearer abcdefghijklmnop1234' },\n  user: User { name: 'Ana Silva', roles: [ 'admin' ] }\n}",
       `Request {\n  headers: { 'content-type': 'json', authorization: 'Bearer [REDACTED:secret]' },\n  user: User { name: '${NAME}', roles: [ 'admin' ] }\n}`,
     ],
-    [`user { name: "Ana O'Neil Silva" }`, `user { name: '${NAME}' }`],
+    [`user { name: "Ana O'Neil Silva" }`, `user { name: "${NAME}" }`],
   ])("has its members ruled as JSON's, only the values replaced: %s", (text, expected) => {
     expect(redactedRecord([], text).body).toBe(expected);
   });

@@ -2,6 +2,9 @@ import {
   CARD_SECURITY_CODE_WORDS,
   SECRET_NAME_ENDINGS,
   isBarePassName,
+  namesPasswordByShape,
+  namesPasswordChange,
+  PASSWORD_CHANGE_ENDINGS,
   isNameCharacter,
   isSecretFlagName,
   isSecretName,
@@ -1016,6 +1019,8 @@ function endsSecretFieldName(text: string, colon: number): boolean {
     const name = fieldNameBefore(text, colon);
     return isSecretName(name) || isBarePassName(name);
   }
+  // A password's change (`password_changed: hunter2`): a password-shaped value is the new one.
+  if (PASSWORD_CHANGE_ENDINGS.some((ending) => endsWithCaseless(text, end, ending)) && namesPasswordChange(fieldNameBefore(text, colon))) return true;
   // A member of a collection of secrets in a dotted name (`secrets.db:`, `tokens.github:`), or a
   // count's member of a collection of tokens (`tokens.count:`), whose value decides.
   const dot = dottedSegmentStart(text, end) - 1;
@@ -1072,7 +1077,7 @@ function namesSecretParameter(text: string, equals: number): boolean {
   if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
   const name = text.slice(start, end);
-  return isSecretParameterName(name) || namesTokensCountMember(name) || isBarePassName(name) || namesCurlCookie(text, start);
+  return isSecretParameterName(name) || namesTokensCountMember(name) || namesPasswordByShape(name) || namesCurlCookie(text, start);
 }
 
 /**

@@ -18,6 +18,8 @@ interface Place {
   readonly start: number;
   readonly end: number;
   readonly value: unknown;
+  /** The value was written without quotes (Go's `Name:Ana Silva`, Lombok's `name=Ana Silva`): a replacement is too. */
+  readonly bare?: true;
 }
 
 /** An object read from inspect text, and the places of every container's members (arrays: by index). */
@@ -27,18 +29,28 @@ export interface InspectObject {
 }
 
 /**
- * Whether the `{` at `open` opens an object as util.inspect prints one: blanks or a line break,
- * a member's name, unquoted or in single quotes, a `:` and a blank (`{ name: 'x'`, `{\n  id: 4`).
- * JSON (`{"name"`), a template's `{id}` and a Go struct's `{Name:Ana}` are not.
+ * Whether the `{` or `(` at `open` opens an object as util.inspect or another language's print
+ * writes one (`printed member`: a member's name and its separator): `{ name: 'x'`, `{\n  id: 4`,
+ * Python's `{'name': 'x'`, Ruby's `{"name"=>"x"` and `{:name=>"x"`, Elixir's `%{name: "x"`,
+ * Java's toString `User{name='x'` and `{name=x` (a `Map`), Go's `%+v` `{Name:x`, and a class's
+ * call form, Python's repr and Lombok's toString, `Customer(name='x'` (the caller sees the
+ * class's name before a `(`: `f(x=1)` alone is a call).
+ * JSON (`{"name":`), a template's `{id}`, CSS's `{ color: red; }` read past the opening, and a
+ * call's arguments (`f(x)`) are not.
  */
 export function opensInspectObject(text: string, open: number): boolean {
-  INSPECT_OPENING.lastIndex = open;
-  return INSPECT_OPENING.test(text);
+  const pattern = text.charCodeAt(open) === OPEN_PAREN ? CALL_OPENING : OBJECT_OPENING;
+  pattern.lastIndex = open;
+  return pattern.test(text);
 }
-const INSPECT_OPENING = /\{[ \t\r\n]+(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'|\[Symbol\([^)\n]{0,64}\)\]): /y;
+const MEMBER_NAME = String.raw`(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'|"(?:[^"\\\n]|\\.){0,64}"|:[A-Za-z_][\w]{0,63}[?!]?)`;
+/** The separators after a member's name: `: ` (inspect, Python, Ruby's and Elixir's keywords, Rust, Serilog), `=>` (Ruby, Elixir, PHP), `=` (Java, Lombok, Python's repr), Go's glued `:`. */
+const SEPARATOR = String.raw`(?:[ \t]*=>|: |=(?![=>])(?! )|:(?![ :=/\\])(?=\S))`;
+const OBJECT_OPENING = new RegExp(String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[Symbol\([^)\n]{0,64}\)\]: )`, "y");
+const CALL_OPENING = new RegExp(String.raw`\((?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! )))`, "y");
 
-/** The same opening anywhere: whether `text` may hold an inspect object (a native search first). */
-export const INSPECT_MEMBER_OPENING = /\{[ \t\r\n]+(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'): /;
+/** The same openings anywhere: whether `text` may hold a printed object (a native search first). */
+export const INSPECT_MEMBER_OPENING = new RegExp(String.raw`\{[ \t\r\n]*${MEMBER_NAME}${SEPARATOR}|[\w$ ]\([ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))`);
 
 /**
  * `text`, the whole of one inspect object (from its `{` to its `}`), read; undefined when it is
@@ -62,8 +74,10 @@ export function parseInspectObject(text: string, maxDepth: number): InspectObjec
 
 /**
  * `text` (read as `read`) with the value of each member or item whose value in `read.root` is no
- * longer the one read there written again: a string in single quotes, as inspect writes one,
- * a list of them as an inspect array; the rest of the text as written.
+ * longer the one read there written again: a string in the quotes the value was written in (single
+ * quotes, as inspect writes one, when it was written in none), a list of them as an inspect array;
+ * the rest of the text as written. The quotes are kept because the same form is what other
+ * languages print (Serilog's and Rust's `{ Name: "Ana" }`): their readers parse the line as it was.
  */
 export function writeInspectObject(text: string, read: InspectObject): string {
   const replaced: Array<[Place, unknown]> = [];
@@ -73,7 +87,8 @@ export function writeInspectObject(text: string, read: InspectObject): string {
   let out = "";
   let copied = 0;
   for (const [place, value] of replaced) {
-    out += text.slice(copied, place.start) + inspectLiteral(value);
+    const literal = place.bare === true && typeof value === "string" ? value : inspectLiteral(value, quoteOf(text.slice(place.start, place.end)));
+    out += text.slice(copied, place.start) + literal;
     copied = place.end;
   }
   return out + text.slice(copied);
@@ -95,14 +110,37 @@ function collectReplaced(container: object, places: ReadonlyMap<object, Readonly
   }
 }
 
-/** `value` as inspect writes it: a string in single quotes, an array of such as `[ 'a', 'b' ]`, anything else as JSON. */
-function inspectLiteral(value: unknown): string {
-  if (typeof value === "string") return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[ ${value.map(inspectLiteral).join(", ")} ]`;
+/** The quote the value `written` was written in (its first quote, for a list's items), or inspect's `'` when none. */
+function quoteOf(written: string): string {
+  return /["'`]/.exec(written)?.[0] ?? "'";
+}
+
+/**
+ * `value` as inspect writes it, its strings in `quote` (`'`, `"` or a backtick, escaped as
+ * JavaScript escapes in such quotes), an array of them as `[ 'a', 'b' ]`, anything else as JSON.
+ */
+function inspectLiteral(value: unknown, quote: string): string {
+  if (typeof value === "string") {
+    if (quote === '"') return JSON.stringify(value);
+    const inner = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"');
+    return quote + inner.replace(quote === "'" ? /'/g : /`|\$\{/g, (found) => `\\${found}`) + quote;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[ ${value.map((item) => inspectLiteral(item, quote)).join(", ")} ]`;
   return JSON.stringify(value) ?? "undefined";
 }
 
 const NOT_INSPECT = new Error("no util.inspect text");
+
+/** A member's separator (`Reader.separator`): `: ` or `=>`, `=`, Go's glued `:`. */
+const SPACED = 0;
+const EQUALS_SIGN = 1;
+const GLUED = 2;
+/** What starts the next member after an unquoted value: Go's ` Name:`; a `, name=` (or `, 'name' =>`, `, name: `). */
+const GLUED_NEXT_MEMBER = /[ \t]+[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
+const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: )`, "y");
+const FULL_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A Ruby symbol's name after its `:`, perhaps a predicate's (`:admin?`). */
+const SYMBOL = /[A-Za-z_]\w{0,63}[?!]?/y;
 
 /** Numbers as written: inspect prints them as JSON does, and a rule may want every digit. */
 const keepEveryNumber = (): boolean => true;
@@ -112,8 +150,18 @@ const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]/y;
 /** A value of a kind JSON has not, written bare (`undefined`, `123n`, `NaN`, a `Date`, `Symbol(x)`, `/re/g`). */
 const BARE = /[^\s,{}[\]()'"`]+(?:\([^()\n]*\))?/y;
-/** A class name before a container (`User {`, `Map(2) {`, `Foo [Array] {`, `<ref *1> {`). */
-const CLASS_NAME = /(?:<ref \*\d+> )?(?:[A-Za-z_$][\w$]*(?:\(\d+\))?(?: \[[\w ]+\])? |\[Object: null prototype\] )(?=[{[])/y;
+/**
+ * A class name before a container (`User {`, `Map(2) {`, `Foo [Array] {`, `<ref *1> {`), also
+ * glued to it or before a call's `(` (Java's `User{`, Python's and Lombok's `User(`, PHP's `array (`,
+ * a namespace's `App.User{`), Elixir's `%{` and `%User{`, Go's pointer `&{`.
+ */
+const CLASS_NAME = /(?:<ref \*\d+> )?(?:[A-Za-z_$][\w$.]*(?:\(\d+\))?(?: \[[\w ]+\])? ?|\[Object: null prototype\] |%[A-Za-z_.]*|&)(?=[{[(])/y;
+/**
+ * A class's name before its call form's `(`: capitalized, as Python's, Java's and C#'s classes
+ * are (`Customer(`, `app.User(`), or PHP's `array (`; a function's call (`f(x=1)`) is no record.
+ */
+export const CLASS_CALL_NAME = /^(?:[\w$]+\.)*[A-Z][\w$]*$|^array ?$/;
+
 /** Containers whose members are no object's (`Map(1) { 'a' => 1 }`, `Set(1) { 'a' }`): read as one elided value. */
 const OPAQUE_CLASS = /^(?:<ref \*\d+> )?(?:Map|Set|WeakMap|WeakSet)\b/;
 
@@ -133,17 +181,45 @@ class Reader {
 
   /** The object whose `{` is at `from`, `depth` levels deep. */
   object(from: number, depth: number): Record<string, unknown> {
-    if (depth >= this.maxDepth || this.text.charCodeAt(from) !== OPEN_BRACE) throw NOT_INSPECT;
+    const open = this.text.charCodeAt(from);
+    if (depth >= this.maxDepth || (open !== OPEN_BRACE && open !== OPEN_PAREN)) throw NOT_INSPECT;
+    const close = open === OPEN_BRACE ? CLOSE_BRACE : CLOSE_PAREN;
     const object: Record<string, unknown> = {};
-    return this.entries(object, from, CLOSE_BRACE, (at, places) => {
+    return this.entries(object, from, close, (at, places) => {
       const key = this.memberName(at);
-      if (this.text.charCodeAt(this.at) !== COLON) throw NOT_INSPECT;
-      const start = this.skipBlanks(this.at + 1);
-      const value = this.value(start, depth + 1);
+      const separator = this.separator(this.at);
+      const start = separator === SPACED ? this.skipBlanks(this.at) : this.at;
+      this.bare = false;
+      const value = this.value(start, depth + 1, separator);
       if (key === undefined) return;
       object[key] = value;
-      places.set(key, { start, end: this.at, value });
+      places.set(key, this.bare ? { start, end: this.at, value, bare: true } : { start, end: this.at, value });
+      // Go's members are apart by a blank alone (`{Name:Ana Port:5432}`).
+      this.blankApart = separator === GLUED;
     });
+  }
+
+  /** Whether the value `value` read last was unquoted text (`Place.bare`); whether the last member's separator was Go's glued `:`. */
+  private bare = false;
+  private blankApart = false;
+
+  /**
+   * The separator after a member's name at `from` (`SEPARATOR`), with `at` after it: SPACED for
+   * `: ` and `=>` (the value after blanks), EQUALS for `=`, GLUED for Go's `:` before the value.
+   */
+  private separator(from: number): number {
+    const text = this.text;
+    let i = from;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    if (text.charCodeAt(i) === EQUALS && text.charCodeAt(i + 1) === GREATER_THAN) {
+      this.at = i + 2;
+      return SPACED;
+    }
+    const code = text.charCodeAt(from);
+    this.at = from + 1;
+    if (code === EQUALS) return EQUALS_SIGN;
+    if (code !== COLON) throw NOT_INSPECT;
+    return isBlank(text.charCodeAt(from + 1)) ? SPACED : GLUED;
   }
 
   /**
@@ -157,11 +233,18 @@ class Reader {
     let i = this.skipBlanks(from + 1);
     if (this.text.charCodeAt(i) !== close) {
       for (;;) {
+        this.blankApart = false;
         entry(i, places);
-        i = this.skipBlanks(this.at);
+        const end = this.at;
+        i = this.skipBlanks(end);
         if (this.text.charCodeAt(i) === close) break;
-        if (this.text.charCodeAt(i) !== COMMA) throw NOT_INSPECT;
-        i = this.skipBlanks(i + 1);
+        if (this.text.charCodeAt(i) === COMMA) {
+          i = this.skipBlanks(i + 1);
+          // A last member's comma (PHP's var_export, Elixir's and Rust's pretty prints).
+          if (this.text.charCodeAt(i) === close) break;
+        } else if (!this.blankApart || i === end) {
+          throw NOT_INSPECT;
+        }
       }
     }
     this.at = i + 1;
@@ -171,7 +254,9 @@ class Reader {
   /** A member's name at `from`, unquoted or quoted; undefined for a symbol's (`[Symbol(k)]`), which no rule names. */
   private memberName(from: number): string | undefined {
     const code = this.text.charCodeAt(from);
-    if (code === APOSTROPHE) return this.string(from);
+    if (code === APOSTROPHE || code === QUOTE) return this.string(from);
+    // A Ruby symbol (`:first_name=>`), named by its name.
+    if (code === COLON) return this.match(SYMBOL, from + 1);
     if (code === OPEN_BRACKET) {
       const close = this.text.indexOf("]", from);
       if (!this.text.startsWith("[Symbol(", from) || close < 0) throw NOT_INSPECT;
@@ -181,8 +266,11 @@ class Reader {
     return this.match(IDENTIFIER, from);
   }
 
-  /** The value at `from`, `depth` levels deep. */
-  private value(from: number, depth: number): unknown {
+  /**
+   * The value at `from`, `depth` levels deep, after a member's `separator` (SPACED for an array's
+   * item): after `=` or Go's glued `:` a value may be unquoted text (`unquoted`).
+   */
+  private value(from: number, depth: number, separator = SPACED): unknown {
     const text = this.text;
     const code = text.charCodeAt(from);
     if (code === APOSTROPHE || code === QUOTE || code === BACKTICK) return this.string(from);
@@ -191,19 +279,57 @@ class Reader {
       if (this.match(ELIDED, from) !== undefined) return null;
       return this.array(from, depth);
     }
-    const number = this.match(NUMBER, from);
-    if (number !== undefined) return parseJsonExactly(number, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
     const className = this.match(CLASS_NAME, from);
-    if (className !== undefined) {
+    if (className !== undefined && (text.charCodeAt(this.at) !== OPEN_PAREN || (CLASS_CALL_NAME.test(className) && opensInspectObject(text, this.at)))) {
       if (OPAQUE_CLASS.test(className)) {
         this.at = this.balancedEnd(this.at);
         return null;
       }
-      return text.charCodeAt(this.at) === OPEN_BRACE ? this.object(this.at, depth) : this.array(this.at, depth);
+      const open = text.charCodeAt(this.at);
+      return open === OPEN_BRACKET ? this.array(this.at, depth) : this.object(this.at, depth);
     }
+    if (separator !== SPACED) return this.unquoted(from, separator);
+    const number = this.match(NUMBER, from);
+    if (number !== undefined) return parseJsonExactly(number, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
     const bare = this.match(BARE, from);
     if (bare === undefined) throw NOT_INSPECT;
     return bare === "true" ? true : bare === "false" ? false : null;
+  }
+
+  /**
+   * An unquoted value at `from` (Go's `%+v`, Lombok's and a Java `Map`'s toString): up to the
+   * container's end or the next member (Go: a blank, a name and `:`; else a `,` and a name and
+   * `=`), brackets inside it balanced, blanks at its end not its own. A number, `true`, `false`
+   * and `null`/`nil`/`<nil>` are read as JSON's; anything else is the text, `bare`.
+   */
+  private unquoted(from: number, separator: number): unknown {
+    const text = this.text;
+    const next = separator === GLUED ? GLUED_NEXT_MEMBER : EQUALS_NEXT_MEMBER;
+    let depth = 0;
+    let i = from;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === OPEN_BRACE || code === OPEN_BRACKET || code === OPEN_PAREN) {
+        depth++;
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN) {
+        if (depth-- === 0) break;
+      } else if (code === NEWLINE || code === 0x0d) {
+        break;
+      } else if (depth === 0 && (code === COMMA || (separator === GLUED && isBlank(code)))) {
+        next.lastIndex = i;
+        if (next.test(text)) break;
+      }
+    }
+    let end = i;
+    while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
+    countWork(end - from);
+    this.at = end;
+    const written = text.slice(from, end);
+    if (FULL_NUMBER.test(written)) return parseJsonExactly(written, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
+    if (written === "true" || written === "false") return written === "true";
+    if (written === "" || written === "null" || written === "nil" || written === "<nil>") return null;
+    this.bare = true;
+    return written;
   }
 
   /** The array whose `[` is at `from`; inspect's `... 3 more items` and `<2 empty items>` are no items. */
@@ -337,3 +463,7 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const EQUALS = 0x3d;
+const GREATER_THAN = 0x3e;

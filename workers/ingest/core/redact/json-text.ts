@@ -10,7 +10,7 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
-import { INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
+import { CLASS_CALL_NAME, INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
 import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from "./name-value-pairs";
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { countWork } from "./scan-scope";
@@ -243,6 +243,8 @@ function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonK
  */
 function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined, prose: boolean): string {
   if (nesting === MAX_JSON_TEXT_NESTING) return text;
+  // A class's call form found in prose (`Customer(name='Ana')`, `objectsInProse`): its `(` starts the text.
+  if (text.charCodeAt(0) === OPEN_PAREN) return ruledInspectObject(text, path, rootPath, rules, depth, nesting, write, prose);
   if (!mayBeJsonContainer(text)) {
     return mayHoldJsonInProse(text)
       ? ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined, true))
@@ -388,13 +390,30 @@ function objectsInProse(text: string): Array<[number, number]> {
   const inside: Array<Array<[number, number]>> = [];
   // Whether the outermost open object is util.inspect's, whose strings are in single quotes or backticks too.
   let inspect = false;
+  // Whether the outermost open object is a class's call form, closed by its `)` (`Customer(…)`).
+  let call = false;
+  // The next `{` and `(` at or after `i`, each searched again only once `i` passes it.
+  let brace = -1;
+  let paren = -1;
   let i = 0;
   while (i < text.length) {
     if (opens.length === 0) {
-      const open = text.indexOf("{", i);
+      // -2: none is left.
+      if (brace < i && brace !== -2) brace = text.indexOf("{", i) === -1 ? -2 : text.indexOf("{", i);
+      if (paren < i && paren !== -2) paren = text.indexOf("(", i) === -1 ? -2 : text.indexOf("(", i);
+      const open = brace < 0 ? paren : paren < 0 ? brace : Math.min(brace, paren);
       if (open < 0) break;
       countWork(open + 1 - i);
       i = open + 1;
+      call = open === paren;
+      if (call) {
+        // A class's name before it (`User(`, `array (`), where `f(x=1)`'s call has its own.
+        if (!CLASS_CALL_NAME.test(callName(text, open)) || !opensInspectObject(text, open)) continue;
+        opens.push(open);
+        inside[0] = [];
+        inspect = true;
+        continue;
+      }
       if (escapedObjectAt(text, open)) {
         // JSON text printed with its escapes: read whole as its unescaped text is, or as prose when it never closes.
         const close = escapedObjectClose(text, open);
@@ -415,10 +434,10 @@ function objectsInProse(text: string): Array<[number, number]> {
     const code = text.charCodeAt(i);
     if (code === QUOTE || (inspect && (code === APOSTROPHE || code === BACKTICK))) {
       for (i++; i < text.length && text.charCodeAt(i) !== code; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
-    } else if (code === OPEN_BRACE) {
+    } else if (code === OPEN_BRACE || (call && code === OPEN_PAREN)) {
       inside[opens.length] = [];
       opens.push(i);
-    } else if (code === CLOSE_BRACE) {
+    } else if (code === CLOSE_BRACE || (call && code === CLOSE_PAREN)) {
       const open = opens.pop()!;
       (opens.length === 0 ? closed : inside[opens.length - 1]!).push([open, i]);
     }
@@ -494,6 +513,13 @@ function isJsonWhitespace(code: number): boolean {
  */
 function objectName(text: string, open: number): string {
   let i = open;
+  // Go's pointer (`cfg=&{…}`) and Elixir's map (`user: %{…}`) before the brace.
+  if (i > 0 && (text.charCodeAt(i - 1) === AMPERSAND || text.charCodeAt(i - 1) === PERCENT)) i--;
+  // A class's name glued to its object (Java's `User{…}`, Python's and Lombok's `User(…)`, Elixir's `%User{…}`).
+  if (i > 0 && i === open && NAMING_LETTER.test(text.charAt(i - 1))) {
+    const name = nameBefore(text, i);
+    if (NAMING_LETTER.test(name)) return name;
+  }
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   const separator = text.charCodeAt(i - 1);
   if (i > 1 && separator === GREATER_THAN && (text.charCodeAt(i - 2) === HYPHEN || text.charCodeAt(i - 2) === EQUALS)) i -= 2;
@@ -515,6 +541,8 @@ const COLON = 0x3a;
 const EQUALS = 0x3d;
 const COMMA = 0x2c;
 const HYPHEN = 0x2d;
+const AMPERSAND = 0x26;
+const PERCENT = 0x25;
 const GREATER_THAN = 0x3e;
 /** A name holds a letter: digits before a `:` name no object. */
 const NAMING_LETTER = /[A-Za-z\u00C0-\u00FF]/;
@@ -585,3 +613,13 @@ const APOSTROPHE = 0x27;
 const BACKTICK = 0x60;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+/** The name before a call form's `(` at `open` (`Customer`, `app.User`, PHP's `array ` with its blank); "" when none. */
+function callName(text: string, open: number): string {
+  const end = text.charCodeAt(open - 1) === 0x20 ? open - 1 : open;
+  let start = end;
+  while (start > 0 && end - start < 64 && CALL_NAME_CHARACTER.test(text.charAt(start - 1))) start--;
+  return start === end ? "" : text.slice(start, open);
+}
+const CALL_NAME_CHARACTER = /[\w$.]/;

@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { isBarePassName, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesTokenCount } from "./secret-names";
+import { namesPasswordByShape, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesTokenCount } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -60,7 +60,7 @@ export type KeyRule =
       readonly counts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
       readonly objectNames?: true;
-      /** The bare key `pass`: only a value shaped as a password is one there (`isPassPassword`); a verdict or a count is kept. */
+      /** The bare key `pass` or a password's change (`password_changed`): only a value shaped as a password is one there (`isPassPassword`); a verdict, a time or a count is kept. */
       readonly passShaped?: true;
       /** A setting referring to an existing Secret (`existingSecret`): a Secret's or its key's name there is kept in every signal (`namesSecretOrItsKey`). */
       readonly references?: true;
@@ -284,7 +284,7 @@ export class KeyRules {
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
     const lastSegment = key.slice(key.lastIndexOf(".") + 1);
     if (this.secretKeys && isSecretName(lastSegment)) return secretRule(key);
-    if (this.secretKeys && isBarePassName(lastSegment)) return SECRET_IF_PASSWORD_SHAPED;
+    if (this.secretKeys && namesPasswordByShape(lastSegment)) return SECRET_IF_PASSWORD_SHAPED;
     // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its
     // name describes it (`password.length`, `api_key.id`).
     if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;

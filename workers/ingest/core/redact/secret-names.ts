@@ -313,16 +313,50 @@ export function isBarePassName(name: string): boolean {
 }
 
 /**
+ * Whether `name` is a password's name that a change word ends (`password_changed`,
+ * `passwordUpdated`, `pwd_set`): its value is when or whether the password changed (a time, a
+ * boolean, a count), or, logged under it, the new password.
+ */
+export function namesPasswordChange(name: string): boolean {
+  return PASSWORD_CHANGE.test(name);
+}
+/** The first words of a password's change (`namesPasswordChange`), lower case. */
+export const PASSWORD_CHANGE_HEADS: readonly string[] = ["password", "passwd", "pwd", "passphrase", "senha", "contrasena", "contraseña"];
+/**
+ * The last words of a password's change (`namesPasswordChange`), lower case: the describing words
+ * (`DESCRIBING_WORDS`) that say when it was set. A change word that describes nothing
+ * (`password_reset`, `pwd_rotated`) leaves the name a secret's already.
+ */
+export const PASSWORD_CHANGE_WORD_LIST: readonly string[] = ["changed", "updated", "set", "created"];
+/** A password's change as one name, in any case, its words joined by `_`, `-`, `.` or camel case: one test, no allocation (the evidence asks it of every parameter). */
+const PASSWORD_CHANGE = new RegExp(`^(?:${PASSWORD_CHANGE_HEADS.join("|")})[._-]?(?:${PASSWORD_CHANGE_WORD_LIST.join("|")})$`, "i");
+/** The last letters of every change word (`PASSWORD_CHANGE_WORD_LIST`): what the text forms' evidence looks for before a separator. */
+export const PASSWORD_CHANGE_ENDINGS: readonly string[] = ["ed", "set"];
+
+/**
+ * Whether `name` names a password only before a value shaped as one (`isPassPassword`): `pass`
+ * alone (`isBarePassName`) or a password's change (`namesPasswordChange`).
+ */
+export function namesPasswordByShape(name: string): boolean {
+  return isBarePassName(name) || namesPasswordChange(name);
+}
+
+/**
  * Whether `value` under `name` is a password that `pass` alone names (`pass: a&b`, `PASS=hunter2`,
  * `--pass Zx81`, `user=bob pass=s3cr3t`): first or alone, `pass` is as often a check's verdict
  * (`pass: true`), a count (`tests pass: 3`), a stage (`pass: first`) or a measure (`pass: 12ms`),
  * so only a value no such word or number is counts: one holding a letter and something else
- * (a digit, a symbol), no number with a unit, no placeholder (`standsForSecret`). A password of
- * letters alone under `pass` is the accepted miss. docs/decisions.md, 2026-12-02, "`pass` alone".
+ * (a digit, a symbol), no number with a unit, no placeholder (`standsForSecret`), no time
+ * (`2024-05-01T10:00:00Z`). A password of letters alone under `pass` is the accepted miss.
+ * docs/decisions.md, 2026-12-02, "`pass` alone". The same holds under a password's change
+ * (`password_changed: hunter2`, `namesPasswordChange`), whose value is otherwise a time, a boolean
+ * or a count.
  */
 export function isPassPassword(name: string, value: string): boolean {
-  return isBarePassName(name) && PASSWORD_SHAPED.test(value) && !MEASURE_WITH_UNIT.test(value) && !standsForSecret(value);
+  return namesPasswordByShape(name) && PASSWORD_SHAPED.test(value) && !MEASURE_WITH_UNIT.test(value) && !ISO_TIME.test(value) && !standsForSecret(value);
 }
+/** A date and time as ISO 8601 writes them (`2024-05-01T10:00:00.123Z`, `2024-05-01T10:00:00+02:00`). */
+const ISO_TIME = /^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$/;
 /** Three or more characters, no blank, a letter and something that is none among them. */
 const PASSWORD_SHAPED = /^(?=[^\s]*[A-Za-z])(?=[^\s]*[^A-Za-z\s])\S{3,}$/;
 /** A number and its unit (`12ms`, `1.5s`, `3x`, `80%`). */

@@ -172,12 +172,20 @@ const CREDENTIAL_PAIR =
   `(?<=${LOGIN_WORD}"[\\w.@+-]{1,128}")[ \\t]*,[ \\t]*"[^"\\s]{1,128}"(?=[ \\t]*\\])` +
   `|(?<=${LOGIN_WORD}'[\\w.@+-]{1,128}')[ \\t]*,[ \\t]*'[^'\\s]{1,128}'(?=[ \\t]*\\])`;
 
+/**
+ * A member as PHP's `print_r` prints an array or an object, one to a line, its value unquoted to
+ * the line's end: `[password] => hunter2`, a property's visibility after its name
+ * (`[password:protected] => …`, `[token:App\User:private] => …`).
+ */
+const PRINT_R_MEMBER = `(?<=(?:^|\\n)[ \\t]*)\\[${NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => [^\\s][^\\r\\n]*`;
+const PRINT_R_HEAD = /^\[[A-Za-z_][^\]\s]*\] => /;
+
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
 const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHARACTER}*%(?:25)?3[Dd](?:[^&#\s"'<>;,%]|%(?!(?:25)?26)[0-9A-Fa-f]{2})+`;
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${PRINT_R_MEMBER}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
@@ -185,6 +193,7 @@ export const secretAssignmentDetector: Detector = {
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, text, start);
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
+    if (PRINT_R_HEAD.test(match) && !VALUE_AT_END.test(match)) return redactPrintedMember(match, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
     return redactQuotedValue(match, marker);
   },
@@ -256,6 +265,20 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isTokenCount(name, value) || value.includes("(")) return undefined;
   if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, start)) && !PROSE_VALUE.test(value)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
+}
+
+/**
+ * A `print_r` member's value (`PRINT_R_MEMBER`) replaced when its name holds a secret and the
+ * value is one (`isHiddenValue`); blanks after it and a nested container's head (`Array`, `User
+ * Object`: its members follow on the next lines) stay.
+ */
+function redactPrintedMember(match: string, marker: string): Rewrite | undefined {
+  const head = PRINT_R_HEAD.exec(match)![0];
+  const name = NAME_RUN.exec(head)![0];
+  const value = match.slice(head.length).trimEnd();
+  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isTokenCount(name, value)) return undefined;
+  if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
+  return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
 }
 
 /** An index after a collection's name, its member's name captured. */

@@ -16,6 +16,8 @@ import {
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
+  PASSWORD_CHANGE_HEADS,
+  PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace } from "../key-namespaces";
@@ -97,12 +99,16 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
   .map(caseless)
   .join("|");
 
+/** A password's change (`password_changed`, `passwordUpdated`: `namesPasswordChange`), whose value counts only when shaped as a password. */
+const PASSWORD_CHANGE_NAME = `(?:${PASSWORD_CHANGE_HEADS.map(caseless).join("|")})[._-]?(?:${PASSWORD_CHANGE_WORD_LIST.map(caseless).join("|")})`;
+
 /**
  * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
- * secret, or with a dotted member of such a name (`secrets.db: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * secret, or with a dotted member of such a name (`secrets.db: …`), or is a password's change
+ * (`password_changed: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?!=)(?<=(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?(?:\\\\{0,7}["'])?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
@@ -403,8 +409,8 @@ const BLOCK_SCALAR_HEADER = /^\|(?:[1-9]?[-+]?|[-+][1-9])$/;
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
 
-/** What ends a `var_dump` key after a property's visibility or class. */
-const VAR_DUMP_KEY_END = /^(?::(?:protected|private))?\]=>/;
+/** What ends a `var_dump` or `print_r` key after a property's visibility or class. */
+const VAR_DUMP_KEY_END = /^(?::[\w\\]{1,64})?\](?:=>| => )/;
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
@@ -476,9 +482,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
-  // PHP's `var_dump` names a property's visibility, and a private one's class, after its name
-  // (`["password":protected]=>`, `["password":"User":private]=>`): the value follows the `=>`
-  // (secret-assignment.ts).
+  // PHP's `var_dump` and `print_r` name a property's visibility, and a private one's class, after
+  // its name (`["password":protected]=>`, `["password":"User":private]=>`, `[password:protected]
+  // => `, `[token:App\User:private] => `): the value follows the `=>` (secret-assignment.ts).
   if (VAR_DUMP_KEY_END.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A GraphQL variable passed as an argument (`login(password: $password)`, `login(senha:$s)}`,
   // `viewer(token:$token){id}`, where the `)` closing the call and the selection after it are
