@@ -361,3 +361,40 @@ describe("exception.type holding a logged object's name (winston's OpenTelemetry
     expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
   });
 });
+
+describe("exception.type of ordinary capitalised words stays: errors are grouped by it", () => {
+  /** RFC 9110 section 15's reason phrases and gRPC's status codes' names, as words. */
+  const HTTP_PHRASES = [
+    "Continue", "Switching Protocols", "OK", "Created", "Accepted", "Non-Authoritative Information", "No Content", "Reset Content",
+    "Partial Content", "Multiple Choices", "Moved Permanently", "Found", "See Other", "Not Modified", "Use Proxy", "Temporary Redirect",
+    "Permanent Redirect", "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Not Found", "Method Not Allowed",
+    "Not Acceptable", "Proxy Authentication Required", "Request Timeout", "Conflict", "Gone", "Length Required", "Precondition Failed",
+    "Content Too Large", "URI Too Long", "Unsupported Media Type", "Range Not Satisfiable", "Expectation Failed", "Misdirected Request",
+    "Unprocessable Content", "Upgrade Required", "Too Many Requests", "Request Header Fields Too Large", "Unavailable For Legal Reasons",
+    "Internal Server Error", "Not Implemented", "Bad Gateway", "Service Unavailable", "Gateway Timeout", "HTTP Version Not Supported",
+  ];
+  const GRPC_PHRASES = [
+    "Cancelled", "Unknown", "Invalid Argument", "Deadline Exceeded", "Not Found", "Already Exists", "Permission Denied",
+    "Resource Exhausted", "Failed Precondition", "Aborted", "Out Of Range", "Unimplemented", "Internal", "Unavailable", "Data Loss",
+    "Unauthenticated",
+  ];
+  const PROBE = [
+    "Payment Required", "Unhandled Rejection", "Redis Connection Lost", "Kafka Broker Down", "Queue Full", "Payment Declined",
+    "Insufficient Funds", "Card Declined", "Console Transport", "Order Failed", "Rate Limited", "Disk Quota Exceeded", "Maria Db Error",
+    "Sequelize Validation Error", "Http Exception", "Stripe Card Error", "Mongo Server Error", "Axios Error", "Abort Error",
+    "Will Retry", "Max Retries Reached", "Grace Period Expired",
+  ];
+
+  it.each([...HTTP_PHRASES, ...GRPC_PHRASES, ...PROBE])("exception.type = %s stays", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
+  });
+
+  it.each(["Too Many Requests", "Queue Full", "Card Declined"])("as a JSON member too: %s", (value) => {
+    const body = `{"level":"error","message":"Console Transport failed","exception":{"type":"${value}"}}`;
+    expect(redactedAttributes({ "http.request.body": body })["http.request.body"]).toBe(body);
+  });
+
+  it.each(["John Smith", "Jane Doe", "Priya Raman"])("a common given name first is a person's name: %s", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(NAME);
+  });
+});

@@ -1,3 +1,4 @@
+import { isCommonGivenName } from "./given-names";
 import { namesOrganization } from "./organization-names";
 import { standsForSecret } from "./secret-names";
 
@@ -74,7 +75,7 @@ export function namesWholeName(words: readonly string[]): boolean {
  * holds a type's name (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`) and a
  * person's only where a logger's OpenTelemetry transport maps a logged object's `name` to it
  * (winston's: `logger.info("user %o", { name: "Jenny Rosen" })`): `holdsPersonName` takes only
- * words with blanks there, which no type's name has.
+ * words with blanks there, which no type's name has, led by a common given name.
  */
 export function namesExceptionType(words: readonly string[]): boolean {
   const count = words.length;
@@ -214,15 +215,21 @@ export const PERSON_FIELD_WORD = new RegExp(
  * "whole", `namesWholeName`: `user.full_name`, `display_name`) one capitalised word is (`Ana`),
  * unless it is an account's word (`System`, `Anonymous`).
  * Under a type's key (`field` "type", `namesExceptionType`) only two or three capitalised words
- * with blanks are a name (`Jenny Rosen`: `SPACED_NAME`), unless a word says what failed
- * (`Invalid Argument`, `Not Found`: `FAILURE_WORDS`); a type's name stays (`TypeError`,
- * `Net::ReadTimeout`, `System.InvalidOperationException`).
+ * with blanks whose first is a common given name are a name (`Jenny Rosen`: `SPACED_NAME`,
+ * `isCommonGivenName`), unless a word says what failed (`Maria Db Error`: `FAILURE_WORDS`): what
+ * errors are grouped by holds status phrases and ordinary words as often (`Too Many Requests`,
+ * `Queue Full`, `Console Transport`), and losing one costs more than the name the rule takes. A
+ * type's name stays (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`); a
+ * name outside the list stays too, a known miss.
  * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
-  if (field === "type") return SPACED_NAME.test(trimmed) && !trimmed.split(" ").some((word) => FAILURE_WORDS.has(word.toLowerCase()));
+  if (field === "type") {
+    const words = trimmed.split(" ");
+    return SPACED_NAME.test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
+  }
   if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
   if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
   const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);
