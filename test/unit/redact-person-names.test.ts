@@ -241,6 +241,29 @@ describe("an object's name is a person's when its siblings say whose: a postal a
     expect(body('{"name":"checkout-service","email":"team@example.com"}')).toBe('{"name":"checkout-service","email":"[REDACTED:email]"}');
   });
 
+  it.each([
+    ["Acme Billing", "billing@acme.com"],
+    ["GitHub Actions", "actions@github.com"],
+    ["Customer Success", "support@shop.com"],
+    ["Release Managers", "rel@acme.com"],
+    ["Ops Alerts", "alerts@acme.com"],
+  ])("a mailbox named for a group, a function or a bot keeps its name: %s", (name, email) => {
+    expect(body(`{"from":{"email":"${email}","name":"${name}"}}`)).toBe(`{"from":{"email":"[REDACTED:email]","name":"${name}"}}`);
+  });
+
+  it.each(['{"name":"Frankfurt Data Center","address":{"city":"Frankfurt"}}', '{"name":"EU West","address":{"country":"DE"}}'])(
+    "a site beside an address keeps its name: %s",
+    (text) => {
+      expect(body(text)).toBe(text);
+    },
+  );
+
+  it("a person's name beside a group's mailbox still goes, and a surname such as West under a person's key", () => {
+    expect(body('{"assignee":{"name":"Jane Smith","email":"jane@acme.com"}}')).toBe(`{"assignee":{"name":"${NAME}","email":"[REDACTED:email]"}}`);
+    expect(redactedAttributes({ "user.full_name": "Adam West" })["user.full_name"]).toBe(NAME);
+    expect(redactedAttributes({ "from.email": "billing@acme.com", "from.name": "Acme Billing" })["from.name"]).toBe("Acme Billing");
+  });
+
   it("as util.inspect prints the object too", () => {
     expect(body("charge { shipping: { address: { city: 'SSF' }, name: 'Jenny Rosen' } }")).toBe(`charge { shipping: { address: { city: 'SSF' }, name: '${NAME}' } }`);
   });

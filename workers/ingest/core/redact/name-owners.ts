@@ -1,5 +1,6 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
+import { namesGroup } from "./organization-names";
 import { holdsStreetAddress } from "./street-addresses";
 
 /**
@@ -30,13 +31,15 @@ export type OwnedName = string;
  */
 export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedName | undefined {
   if (!("name" in object) && !("Name" in object)) return undefined;
+  const held = object.name ?? object.Name;
+  const name = typeof held === "string" ? held : undefined;
   for (const member in object) {
     const value = object[member];
     const owner =
       typeof value === "string"
-        ? ownerBy(member, value, undefined)
+        ? ownerBy(member, value, undefined, name)
         : value !== null && typeof value === "object" && !Array.isArray(value)
-          ? ownerBy(member, undefined, Object.keys(value))
+          ? ownerBy(member, undefined, Object.keys(value), name)
           : undefined;
     if (owner !== undefined) return `${owner}.name`;
   }
@@ -56,7 +59,12 @@ export function isNameMember(member: string): boolean {
  * for a postal address, a lifted key under its `address` (`shipping.address.line1`).
  */
 export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, OwnedName> | undefined {
-  if (!attributes.some(({ key }) => isNameMember(key.slice(key.lastIndexOf(".") + 1)))) return undefined;
+  let held: Map<string, string> | undefined;
+  for (const { key, value } of attributes) {
+    const parentEnd = key.lastIndexOf(".") + 1;
+    if (isNameMember(key.slice(parentEnd)) && "stringValue" in value) (held ??= new Map()).set(key.slice(0, parentEnd), value.stringValue);
+  }
+  if (held === undefined) return undefined;
   let names: Map<string, OwnedName> | undefined;
   for (const { key, value } of attributes) {
     const lower = key.toLowerCase();
@@ -65,7 +73,7 @@ export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, Owned
     const parentEnd = addressAt !== -1 && (addressAt === 0 || lower[addressAt - 1] === ".") ? addressAt : key.lastIndexOf(".") + 1;
     const parent = key.slice(0, parentEnd);
     if (names?.has(parent) === true) continue;
-    const owner = ownerBy(key.slice(parentEnd), "stringValue" in value ? value.stringValue : undefined, memberNames(value));
+    const owner = ownerBy(key.slice(parentEnd), "stringValue" in value ? value.stringValue : undefined, memberNames(value), held.get(parent));
     if (owner !== undefined) (names ??= new Map()).set(parent, `${owner}.name`);
   }
   return names;
@@ -87,14 +95,17 @@ export function ownedNameRuledKey(key: string, names: ReadonlyMap<string, OwnedN
  * case) says the object's `name` is: `recipient` for a postal address (`text`, a street-shaped
  * one; `members`, an address object's member names holding a postal part), the person's word an
  * `object` or `type` member holds (`customer`), `contact` for a mailbox's e-mail address;
- * undefined otherwise.
+ * undefined otherwise. A mailbox or an address is a team's, a service's or a site's as often as a
+ * person's, so beside those the `name` (`name`, its text) must not name a group
+ * (`namesGroup`: `Acme Billing`, `GitHub Actions`, `Frankfurt Data Center`, `EU West`).
  */
-function ownerBy(member: string, text: string | undefined, members: readonly string[] | undefined): string | undefined {
+function ownerBy(member: string, text: string | undefined, members: readonly string[] | undefined, name: string | undefined): string | undefined {
   const lower = member.toLowerCase();
   if (lower === "object" || lower === "type") {
     const kind = text?.toLowerCase();
     return kind !== undefined && PERSON_RECORD_KINDS.has(kind) ? kind : undefined;
   }
+  if (name !== undefined && namesGroup(name)) return undefined;
   if ((lower === "email" || lower === "email_address") && text !== undefined) return isEmailAddress(text) ? "contact" : undefined;
   if (lower === "address") {
     const postal = text !== undefined ? holdsStreetAddress(text, "shaped") : members !== undefined && members.some((part) => POSTAL_PARTS.has(part.toLowerCase()));
