@@ -421,3 +421,104 @@ describe("exception.type of ordinary capitalised words stays: errors are grouped
     expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(NAME);
   });
 });
+
+describe("a name beside a flat or non-English address, and non-English name and postal keys", () => {
+  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
+
+  it.each([
+    ['{"name":"Jane Doe","street":"1 Main St","zip":"62701"}', `{"name":"${NAME}","street":"[REDACTED:street_address]","zip":"[REDACTED:postal_code]"}`],
+    [
+      '{"name":"Max Mustermann","adresse":{"strasse":"Hauptstraße 5","plz":"10115"}}',
+      `{"name":"${NAME}","adresse":{"strasse":"[REDACTED:street_address]","plz":"[REDACTED:postal_code]"}}`,
+    ],
+    [
+      '{"kunde":{"name":"Max Mustermann","plz":"10115","ort":"Berlin","strasse":"Hauptstraße 5"}}',
+      `{"kunde":{"name":"${NAME}","plz":"[REDACTED:postal_code]","ort":"Berlin","strasse":"[REDACTED:street_address]"}}`,
+    ],
+  ])("%s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it("a site's name beside its street stays (the street goes by its own key)", () => {
+    expect(body('{"name":"Main Warehouse","street":"1 Dock Rd"}')).toBe('{"name":"Main Warehouse","street":"[REDACTED:street_address]"}');
+  });
+
+  it.each([
+    '{"name":"EU West","country":"DE"}',
+    '{"name":"street","type":"text","label":"Street"}',
+    '{"name":"Jane Doe","zip":""}',
+  ])("stays: %s", (text) => {
+    expect(body(text)).toBe(text);
+  });
+
+  it.each([
+    ["nom", "Jean Dupont"],
+    ["nome", "João Silva"],
+    ["nombre", "Juan Pérez"],
+    ["apellido", "Pérez"],
+    ["sobrenome", "Silva"],
+    ["vorname", "Max"],
+    ["nachname", "Mustermann"],
+    ["kunde.name", "Max Mustermann"],
+  ])("%s = %s is replaced", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+
+  it.each([
+    ["nome", "Plano Ouro"],
+    ["nom", "checkout"],
+    ["nombre", "Servicio Pagos"],
+    ["product.nome", "João Silva"],
+  ])("%s = %s stays: a name of no owner is a person's only led by a common given name", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it.each(["plz", "postleitzahl", "code_postal", "codigo_postal", "cp", "adresse.cp"])("%s is a postal code's key", (key) => {
+    expect(redactedAttributes({ [key]: "75002" })[key]).toBe("[REDACTED:postal_code]");
+  });
+
+  it.each([
+    ["cp_args", "-r"],
+    ["cpu", "75002"],
+  ])("%s = %s stays: cp only as a whole key", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it("in name/value pairs and prose", () => {
+    expect(body('{"fields":[{"name":"cp","value":"75002"},{"name":"nom","value":"Jean Dupont"},{"name":"plz","value":"10115"}]}')).toBe(
+      `{"fields":[{"name":"cp","value":"[REDACTED:postal_code]"},{"name":"nom","value":"${NAME}"},{"name":"plz","value":"[REDACTED:postal_code]"}]}`,
+    );
+    expect(redactString("cp=75002 plz=10115 postleitzahl=10115; cp -r /a /b", policy).text).toBe(
+      "cp=[REDACTED:postal_code] plz=[REDACTED:postal_code] postleitzahl=[REDACTED:postal_code]; cp -r /a /b",
+    );
+  });
+});
+
+describe("a name/value pair named name is a person's name when it reads as one", () => {
+  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
+
+  it.each([
+    ['{"UserAttributes":[{"Name":"name","Value":"Jane Doe"}]}', `{"UserAttributes":[{"Name":"name","Value":"${NAME}"}]}`],
+    ['{"fields":[{"name":"name","value":"Jane Doe"}]}', `{"fields":[{"name":"name","value":"${NAME}"}]}`],
+    [
+      '{"properties":[{"name":"_Recipient Name","value":"Jane Doe"},{"name":"Gift Message","value":"Happy Birthday"}]}',
+      `{"properties":[{"name":"_Recipient Name","value":"${NAME}"},{"name":"Gift Message","value":"Happy Birthday"}]}`,
+    ],
+  ])("%s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it.each([
+    '{"labels":[{"name":"name","value":"checkout"},{"name":"app","value":"Checkout Service"}]}',
+    '{"labels":[{"name":"name","value":"Checkout Service"}]}',
+    '{"flags":[{"name":"name","value":"New Checkout Flow"}]}',
+    '{"attributes":[{"key":"service.name","value":"Jane Doe"}]}',
+    '{"params":[{"name":"name","value":"orders-db"},{"name":"name","value":"Primary DB"}]}',
+  ])("stays: %s", (text) => {
+    expect(body(text)).toBe(text);
+  });
+
+  it("as lifted attributes too", () => {
+    expect(redactedAttributes({ "attr.Name": "name", "attr.Value": "Jane Doe" })["attr.Value"]).toBe(NAME);
+  });
+});

@@ -6,8 +6,9 @@ import { holdsStreetAddress } from "./street-addresses";
 /**
  * An object's `name` member whose siblings say whose name it is, where its own path does not:
  *
- * - the object holds a postal address (`address` holding a postal part, `city`, `line1`,
- *   `postal_code`…, or a street-shaped text): the name is its recipient's, as on Stripe's
+ * - the object holds a postal address (`address`, or `adresse`, `endereco`…, holding a postal
+ *   part, `city`, `line1`, `postal_code`, `plz`…, or a street-shaped text; or a street line or a
+ *   postal code beside the name, `{"name":…,"street":…,"zip":…}`): the name is its recipient's, as on Stripe's
  *   PaymentIntent, Charge and Customer `shipping` (`{"shipping":{"address":{"city":…},"name":
  *   "Jenny Rosen"}}`), and the `name` is ruled as `recipient.name` (person-names.ts);
  * - the object says it is a person's record by its `object` or `type` member (Stripe's
@@ -107,12 +108,28 @@ function ownerBy(member: string, text: string | undefined, members: readonly str
   }
   if (name !== undefined && namesGroup(name)) return undefined;
   if ((lower === "email" || lower === "email_address") && text !== undefined) return isEmailAddress(text) ? "contact" : undefined;
-  if (lower === "address") {
+  if (ADDRESS_WORDS.has(lower)) {
     const postal = text !== undefined ? holdsStreetAddress(text, "shaped") : members !== undefined && members.some((part) => POSTAL_PARTS.has(part.toLowerCase()));
     return postal ? "recipient" : undefined;
   }
-  return lower.startsWith("address.") && POSTAL_PARTS.has(lower.slice("address.".length)) ? "recipient" : undefined;
+  // A flat address: the street line or the postal code beside the name (`{"name":…,"street":…,"zip":…}`).
+  if (FLAT_ADDRESS_PARTS.has(lower)) return text !== undefined && text.trim() !== "" ? "recipient" : undefined;
+  const dot = lower.indexOf(".");
+  return dot !== -1 && ADDRESS_WORDS.has(lower.slice(0, dot)) && POSTAL_PARTS.has(lower.slice(dot + 1)) ? "recipient" : undefined;
 }
+
+/** The words for an address object, in English and the senders' other languages (German `adresse`, `anschrift`; Portuguese `endereco`; Spanish `direccion`; Italian `indirizzo`). */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(["address", "adresse", "anschrift", "endereco", "endereço", "direccion", "dirección", "indirizzo"]);
+
+/**
+ * The parts of a flat address that are a person's postal address beside a `name` (lower case):
+ * a street line and a postal code, in English and the senders' other languages. Not a city, a
+ * state or a country alone, which a site's or a region's record holds (`{"name":"EU West","country":"DE"}`).
+ */
+const FLAT_ADDRESS_PARTS: ReadonlySet<string> = new Set([
+  "street", "street_address", "address1", "address_line_1", "line1", "postal_code", "postalcode", "postcode", "zip", "zipcode", "zip_code",
+  "strasse", "straße", "plz", "postleitzahl", "rue", "code_postal", "cp", "calle", "codigo_postal", "rua", "logradouro", "cep",
+]);
 
 /** The member names of a map value (`kvlistValue`), or undefined for any other value. */
 function memberNames(value: AnyValue): readonly string[] | undefined {
@@ -129,9 +146,13 @@ const PERSON_RECORD_KINDS: ReadonlySet<string> = new Set(["customer", "person", 
 /**
  * The parts of a postal address, as payment and commerce APIs name its members (lower case):
  * Stripe's `line1`, `line2`, `city`, `state`, `postal_code`, `country`; PayPal's
- * `address_line_1`, `admin_area_2`, `country_code`; Shopify's `address1`, `zip`, `province`.
+ * `address_line_1`, `admin_area_2`, `country_code`; Shopify's `address1`, `zip`, `province`; and
+ * the same in German, French, Spanish and Portuguese (`strasse`, `plz`, `ort`, `code_postal`, `cep`).
  */
 const POSTAL_PARTS: ReadonlySet<string> = new Set([
   "line1", "line2", "city", "state", "postal_code", "postalcode", "postcode", "zip", "zipcode", "zip_code", "country", "country_code",
   "address_line_1", "address_line_2", "address1", "address2", "admin_area_1", "admin_area_2", "province", "street", "locality", "region",
+  // German, French, Spanish, Portuguese.
+  "strasse", "straße", "plz", "postleitzahl", "ort", "stadt", "rue", "ville", "code_postal", "cp", "calle", "ciudad", "codigo_postal",
+  "rua", "logradouro", "cidade", "cep", "bairro",
 ]);

@@ -36,9 +36,10 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
   if (before === "process") return last === "owner";
   if (before === "exception" && last === "type") return true;
   if (GIVEN_NAME_WORDS.has(last)) return true;
+  if (OTHER_LANGUAGE_NAME_WORDS.has(last)) return !THING_OWNERS.has(before ?? "");
   if (last !== "name") return WHOLE_NAME_WORDS.has(last) && !THING_OWNERS.has(before ?? "");
   if (before === undefined) return false;
-  if (GIVEN_NAME_PARTS.has(before)) return true;
+  if (before === PAIRED_NAME_WORD || GIVEN_NAME_PARTS.has(before)) return true;
   if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
   if (namesRecipient(words, glued)) return true;
   // A person's part between the person and the name (`customer.profile.name`, `userProfile.name`).
@@ -83,15 +84,50 @@ export function namesExceptionType(words: readonly string[]): boolean {
 }
 
 /**
- * What a person field's key says its value is (`holdsPersonName`): a part of a name
- * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), or a
- * login when none.
+ * Whether a person field's key (`namesPersonField`) says "name" without saying whose: French's,
+ * Portuguese's and Spanish's `nom`, `nome`, `nombre` under no person's word (`nome`,
+ * `pedido.nome`; `cliente.nome` says whose), and a name/value pair named `name`
+ * (`PAIRED_NAME`: AWS Cognito's `{"Name":"name","Value":…}`, the OpenID Connect `name` claim).
+ * These hold a product's or a service's name as often (`nome: "Plano Ouro"`, Kubernetes'
+ * `{"name":"name","value":"checkout"}`), so `holdsPersonName` takes only spaced words led by a
+ * common given name there.
  */
-export type PersonNameField = "part" | "whole" | "type";
+export function namesUnownedName(words: readonly string[]): boolean {
+  const count = words.length;
+  const last = words[count - 1];
+  if (last === undefined) return false;
+  const before = words[count - 2];
+  if (last === "name") return before === PAIRED_NAME_WORD;
+  return OTHER_LANGUAGE_NAME_WORDS.has(last) && before !== "user" && !PERSON_NAME_OWNERS.has(before ?? "");
+}
 
-/** The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`). */
+/**
+ * The name a name/value pair named `name` (any case) rules its value under (name-value-pairs.ts):
+ * a name of no owner (`namesUnownedName`).
+ */
+export const PAIRED_NAME = "paired_name";
+const PAIRED_NAME_WORD = "paired";
+
+/** The words for "name" in the senders' other languages: French `nom`, Portuguese and Italian `nome`, Spanish `nombre`. */
+const OTHER_LANGUAGE_NAME_WORDS: ReadonlySet<string> = new Set(["nom", "nome", "nombre"]);
+
+/**
+ * What a person field's key says its value is (`holdsPersonName`): a part of a name
+ * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), a
+ * name of no owner (`namesUnownedName`), or a login when none.
+ */
+export type PersonNameField = "part" | "whole" | "type" | "unowned";
+
+/**
+ * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
+ * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`).
+ */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
-const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set(["firstname", "lastname", "givenname", "familyname", "middlename", "surname"]);
+const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set([
+  "firstname", "lastname", "givenname", "familyname", "middlename", "surname",
+  // German, Spanish, Portuguese, French, Italian.
+  "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome",
+]);
 /** The words before `name` that make it a whole name (`full_name`, `display_name`), and the same glued (`fullname`). */
 const WHOLE_NAME_PARTS: ReadonlySet<string> = new Set(["full", "display"]);
 const WHOLE_NAME_WORDS: ReadonlySet<string> = new Set(["fullname", "displayname"]);
@@ -107,12 +143,13 @@ const THING_OWNERS: ReadonlySet<string> = new Set([
 ]);
 /**
  * Owners whose `name` is a person's: the person (`customer_name`, `employee.name`) or a table of
- * people as SQL names it (`users.name`, `customers.name`, `people.name`, `accounts.name`). Not the
+ * people as SQL names it (`users.name`, `customers.name`, `people.name`, `accounts.name`), also German's and
+ * Portuguese's and Spanish's customer (`kunde.name`, `cliente.nome`). Not the
  * singular `account` nor `client`: a cloud account's and an OAuth client's names are a service's.
  */
 const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
-  "customer", "person", "member", "employee", "contact", "patient", "enduser", "owner",
-  "users", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients", "endusers", "owners",
+  "customer", "person", "member", "employee", "contact", "patient", "enduser", "owner", "kunde", "cliente",
+  "users", "kunden", "clientes", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients", "endusers", "owners",
 ]);
 
 /**
@@ -220,13 +257,14 @@ export const PERSON_FIELD_WORD = new RegExp(
  * errors are grouped by holds status phrases and ordinary words as often (`Too Many Requests`,
  * `Queue Full`, `Console Transport`), and losing one costs more than the name the rule takes. A
  * type's name stays (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`); a
- * name outside the list stays too, a known miss.
+ * name outside the list stays too, a known miss. The same under a name of no owner's key
+ * (`field` "unowned", `namesUnownedName`: `nome`, a pair named `name`).
  * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
-  if (field === "type") {
+  if (field === "type" || field === "unowned") {
     const words = trimmed.split(" ");
     return SPACED_NAME.test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
   }
