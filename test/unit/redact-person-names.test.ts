@@ -20,6 +20,11 @@ function redactedAttributes(attributes: Record<string, string>): Record<string, 
   return Object.fromEntries(record.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
 }
 
+/** A logged request body's text after redaction. */
+function body(text: string): unknown {
+  return redactedAttributes({ "http.request.body": text })["http.request.body"];
+}
+
 describe("a person's name or login under a semantic-convention key", () => {
   it.each([
     ["user.full_name", "Ana Silva"],
@@ -204,8 +209,6 @@ describe("a one-token value with a shape no account has is a person's name", () 
 });
 
 describe("an object's name is a person's when its siblings say whose: a postal address, or a person's record kind", () => {
-  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
-
   it.each([
     // Stripe's PaymentIntent/Charge/Customer `shipping`.
     ['{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"Jenny Rosen","phone":null}}', `{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"${NAME}","phone":null}}`],
@@ -423,8 +426,6 @@ describe("exception.type of ordinary capitalised words stays: errors are grouped
 });
 
 describe("a name beside a flat or non-English address, and non-English name and postal keys", () => {
-  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
-
   it.each([
     ['{"name":"Jane Doe","street":"1 Main St","zip":"62701"}', `{"name":"${NAME}","street":"[REDACTED:street_address]","zip":"[REDACTED:postal_code]"}`],
     [
@@ -495,8 +496,6 @@ describe("a name beside a flat or non-English address, and non-English name and 
 });
 
 describe("a name/value pair named name is a person's name when it reads as one", () => {
-  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
-
   it.each([
     ['{"UserAttributes":[{"Name":"name","Value":"Jane Doe"}]}', `{"UserAttributes":[{"Name":"name","Value":"${NAME}"}]}`],
     ['{"fields":[{"name":"name","value":"Jane Doe"}]}', `{"fields":[{"name":"name","value":"${NAME}"}]}`],
