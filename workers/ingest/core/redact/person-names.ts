@@ -23,7 +23,10 @@ import { standsForSecret } from "./secret-names";
  * name is written in the name's own segment of the key (`gluedToName`: `shipping_name`, not
  * `shipping.name`).
  * And the conventions' `exception.type` (`namesExceptionType`), where a logger's transport puts a
- * logged object's `name`.
+ * logged object's `name`; the other languages' parts of a name (`vorname`, `apellido`,
+ * `sobrenome`) and their bare words for a name (`nom`, `nome`, `nombre`: `namesUnownedName`)
+ * unless a thing's word owns it (`product.nome`); and a name/value pair named `name`, ruled as
+ * `PAIRED_NAME`.
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
  * the e-mail detector's.
