@@ -20,6 +20,11 @@ function redactedAttributes(attributes: Record<string, string>): Record<string, 
   return Object.fromEntries(record.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
 }
 
+/** A logged request body's text after redaction. */
+function body(text: string): unknown {
+  return redactedAttributes({ "http.request.body": text })["http.request.body"];
+}
+
 describe("a person's name or login under a semantic-convention key", () => {
   it.each([
     ["user.full_name", "Ana Silva"],
@@ -204,8 +209,6 @@ describe("a one-token value with a shape no account has is a person's name", () 
 });
 
 describe("an object's name is a person's when its siblings say whose: a postal address, or a person's record kind", () => {
-  const body = (text: string) => redactedAttributes({ "http.request.body": text })["http.request.body"];
-
   it.each([
     // Stripe's PaymentIntent/Charge/Customer `shipping`.
     ['{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"Jenny Rosen","phone":null}}', `{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"${NAME}","phone":null}}`],
@@ -239,6 +242,29 @@ describe("an object's name is a person's when its siblings say whose: a postal a
   it("a mailbox named for a team or a service keeps its name", () => {
     expect(body('{"name":"Support Team","email":"support@example.com"}')).toBe('{"name":"Support Team","email":"[REDACTED:email]"}');
     expect(body('{"name":"checkout-service","email":"team@example.com"}')).toBe('{"name":"checkout-service","email":"[REDACTED:email]"}');
+  });
+
+  it.each([
+    ["Acme Billing", "billing@acme.com"],
+    ["GitHub Actions", "actions@github.com"],
+    ["Customer Success", "support@shop.com"],
+    ["Release Managers", "rel@acme.com"],
+    ["Ops Alerts", "alerts@acme.com"],
+  ])("a mailbox named for a group, a function or a bot keeps its name: %s", (name, email) => {
+    expect(body(`{"from":{"email":"${email}","name":"${name}"}}`)).toBe(`{"from":{"email":"[REDACTED:email]","name":"${name}"}}`);
+  });
+
+  it.each(['{"name":"Frankfurt Data Center","address":{"city":"Frankfurt"}}', '{"name":"EU West","address":{"country":"DE"}}'])(
+    "a site beside an address keeps its name: %s",
+    (text) => {
+      expect(body(text)).toBe(text);
+    },
+  );
+
+  it("a person's name beside a group's mailbox still goes, and a surname such as West under a person's key", () => {
+    expect(body('{"assignee":{"name":"Jane Smith","email":"jane@acme.com"}}')).toBe(`{"assignee":{"name":"${NAME}","email":"[REDACTED:email]"}}`);
+    expect(redactedAttributes({ "user.full_name": "Adam West" })["user.full_name"]).toBe(NAME);
+    expect(redactedAttributes({ "from.email": "billing@acme.com", "from.name": "Acme Billing" })["from.name"]).toBe("Acme Billing");
   });
 
   it("as util.inspect prints the object too", () => {
@@ -359,5 +385,139 @@ describe("exception.type holding a logged object's name (winston's OpenTelemetry
     "Error", "AbortError", "Invalid Argument", "Not Found", "Deadline Exceeded", "Service Unavailable", "Acme Corp", "Jenny",
   ])("exception.type = %s stays", (value) => {
     expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
+  });
+});
+
+describe("exception.type of ordinary capitalised words stays: errors are grouped by it", () => {
+  /** RFC 9110 section 15's reason phrases and gRPC's status codes' names, as words. */
+  const HTTP_PHRASES = [
+    "Continue", "Switching Protocols", "OK", "Created", "Accepted", "Non-Authoritative Information", "No Content", "Reset Content",
+    "Partial Content", "Multiple Choices", "Moved Permanently", "Found", "See Other", "Not Modified", "Use Proxy", "Temporary Redirect",
+    "Permanent Redirect", "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Not Found", "Method Not Allowed",
+    "Not Acceptable", "Proxy Authentication Required", "Request Timeout", "Conflict", "Gone", "Length Required", "Precondition Failed",
+    "Content Too Large", "URI Too Long", "Unsupported Media Type", "Range Not Satisfiable", "Expectation Failed", "Misdirected Request",
+    "Unprocessable Content", "Upgrade Required", "Too Many Requests", "Request Header Fields Too Large", "Unavailable For Legal Reasons",
+    "Internal Server Error", "Not Implemented", "Bad Gateway", "Service Unavailable", "Gateway Timeout", "HTTP Version Not Supported",
+  ];
+  const GRPC_PHRASES = [
+    "Cancelled", "Unknown", "Invalid Argument", "Deadline Exceeded", "Not Found", "Already Exists", "Permission Denied",
+    "Resource Exhausted", "Failed Precondition", "Aborted", "Out Of Range", "Unimplemented", "Internal", "Unavailable", "Data Loss",
+    "Unauthenticated",
+  ];
+  const PROBE = [
+    "Payment Required", "Unhandled Rejection", "Redis Connection Lost", "Kafka Broker Down", "Queue Full", "Payment Declined",
+    "Insufficient Funds", "Card Declined", "Console Transport", "Order Failed", "Rate Limited", "Disk Quota Exceeded", "Maria Db Error",
+    "Sequelize Validation Error", "Http Exception", "Stripe Card Error", "Mongo Server Error", "Axios Error", "Abort Error",
+    "Will Retry", "Max Retries Reached", "Grace Period Expired",
+  ];
+
+  it.each([...HTTP_PHRASES, ...GRPC_PHRASES, ...PROBE])("exception.type = %s stays", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
+  });
+
+  it.each(["Too Many Requests", "Queue Full", "Card Declined"])("as a JSON member too: %s", (value) => {
+    const body = `{"level":"error","message":"Console Transport failed","exception":{"type":"${value}"}}`;
+    expect(redactedAttributes({ "http.request.body": body })["http.request.body"]).toBe(body);
+  });
+
+  it.each(["John Smith", "Jane Doe", "Priya Raman"])("a common given name first is a person's name: %s", (value) => {
+    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(NAME);
+  });
+});
+
+describe("a name beside a flat or non-English address, and non-English name and postal keys", () => {
+  it.each([
+    ['{"name":"Jane Doe","street":"1 Main St","zip":"62701"}', `{"name":"${NAME}","street":"[REDACTED:street_address]","zip":"[REDACTED:postal_code]"}`],
+    [
+      '{"name":"Max Mustermann","adresse":{"strasse":"Hauptstraße 5","plz":"10115"}}',
+      `{"name":"${NAME}","adresse":{"strasse":"[REDACTED:street_address]","plz":"[REDACTED:postal_code]"}}`,
+    ],
+    [
+      '{"kunde":{"name":"Max Mustermann","plz":"10115","ort":"Berlin","strasse":"Hauptstraße 5"}}',
+      `{"kunde":{"name":"${NAME}","plz":"[REDACTED:postal_code]","ort":"Berlin","strasse":"[REDACTED:street_address]"}}`,
+    ],
+  ])("%s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it("a site's name beside its street stays (the street goes by its own key)", () => {
+    expect(body('{"name":"Main Warehouse","street":"1 Dock Rd"}')).toBe('{"name":"Main Warehouse","street":"[REDACTED:street_address]"}');
+  });
+
+  it.each([
+    '{"name":"EU West","country":"DE"}',
+    '{"name":"street","type":"text","label":"Street"}',
+    '{"name":"Jane Doe","zip":""}',
+  ])("stays: %s", (text) => {
+    expect(body(text)).toBe(text);
+  });
+
+  it.each([
+    ["nom", "Jean Dupont"],
+    ["nome", "João Silva"],
+    ["nombre", "Juan Pérez"],
+    ["apellido", "Pérez"],
+    ["sobrenome", "Silva"],
+    ["vorname", "Max"],
+    ["nachname", "Mustermann"],
+    ["kunde.name", "Max Mustermann"],
+  ])("%s = %s is replaced", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(NAME);
+  });
+
+  it.each([
+    ["nome", "Plano Ouro"],
+    ["nom", "checkout"],
+    ["nombre", "Servicio Pagos"],
+    ["product.nome", "João Silva"],
+  ])("%s = %s stays: a name of no owner is a person's only led by a common given name", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it.each(["plz", "postleitzahl", "code_postal", "codigo_postal", "cp", "adresse.cp"])("%s is a postal code's key", (key) => {
+    expect(redactedAttributes({ [key]: "75002" })[key]).toBe("[REDACTED:postal_code]");
+  });
+
+  it.each([
+    ["cp_args", "-r"],
+    ["cpu", "75002"],
+  ])("%s = %s stays: cp only as a whole key", (key, value) => {
+    expect(redactedAttributes({ [key]: value })[key]).toBe(value);
+  });
+
+  it("in name/value pairs and prose", () => {
+    expect(body('{"fields":[{"name":"cp","value":"75002"},{"name":"nom","value":"Jean Dupont"},{"name":"plz","value":"10115"}]}')).toBe(
+      `{"fields":[{"name":"cp","value":"[REDACTED:postal_code]"},{"name":"nom","value":"${NAME}"},{"name":"plz","value":"[REDACTED:postal_code]"}]}`,
+    );
+    expect(redactString("cp=75002 plz=10115 postleitzahl=10115; cp -r /a /b", policy).text).toBe(
+      "cp=[REDACTED:postal_code] plz=[REDACTED:postal_code] postleitzahl=[REDACTED:postal_code]; cp -r /a /b",
+    );
+  });
+});
+
+describe("a name/value pair named name is a person's name when it reads as one", () => {
+  it.each([
+    ['{"UserAttributes":[{"Name":"name","Value":"Jane Doe"}]}', `{"UserAttributes":[{"Name":"name","Value":"${NAME}"}]}`],
+    ['{"fields":[{"name":"name","value":"Jane Doe"}]}', `{"fields":[{"name":"name","value":"${NAME}"}]}`],
+    [
+      '{"properties":[{"name":"_Recipient Name","value":"Jane Doe"},{"name":"Gift Message","value":"Happy Birthday"}]}',
+      `{"properties":[{"name":"_Recipient Name","value":"${NAME}"},{"name":"Gift Message","value":"Happy Birthday"}]}`,
+    ],
+  ])("%s", (text, redacted) => {
+    expect(body(text)).toBe(redacted);
+  });
+
+  it.each([
+    '{"labels":[{"name":"name","value":"checkout"},{"name":"app","value":"Checkout Service"}]}',
+    '{"labels":[{"name":"name","value":"Checkout Service"}]}',
+    '{"flags":[{"name":"name","value":"New Checkout Flow"}]}',
+    '{"attributes":[{"key":"service.name","value":"Jane Doe"}]}',
+    '{"params":[{"name":"name","value":"orders-db"},{"name":"name","value":"Primary DB"}]}',
+  ])("stays: %s", (text) => {
+    expect(body(text)).toBe(text);
+  });
+
+  it("as lifted attributes too", () => {
+    expect(redactedAttributes({ "attr.Name": "name", "attr.Value": "Jane Doe" })["attr.Value"]).toBe(NAME);
   });
 });

@@ -1300,7 +1300,8 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
 
 /**
  * The last characters of every name `isPostalCodeParameterName` accepts but those starting with
- * `cep`: `p` (`zip`, `cep`), `e` (`code`, `postcode`), `s` after one of those (`zipCodes`,
+ * `cep`: `p` (`zip`, `cep`, `cp`), `e` (`code`, `postcode`), `z` (`plz`), `l` (`postleitzahl`,
+ * `code_postal`), `s` after one of those (`zipCodes`,
  * `ceps`: 2, `endsAsPluralCodeName`), a digit (`zip5`), in any case, or a
  * separator its words drop (`zip_`); `t` and `y` of a list's word after one of those (`zip_list`,
  * `cepArray`: 3, `detectors/list-names.ts`). A name ending otherwise (`"ageSeconds":1762`,
@@ -1308,7 +1309,7 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
  * only where the value's first character may open a code (not at `https://`, `:id/`).
  */
 const POSTAL_CODE_NAME_ENDS = new Uint8Array(128);
-for (const character of "pPeE0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
+for (const character of "pPeEzZlL0123456789_.-") POSTAL_CODE_NAME_ENDS[character.charCodeAt(0)] = 1;
 // A plural's `s`, which `endsAsPluralCodeName` reads further.
 POSTAL_CODE_NAME_ENDS[115] = POSTAL_CODE_NAME_ENDS[83] = 2;
 // A list's word (`list`, `array`), read further.

@@ -107,10 +107,16 @@ const REQUEST_CF_LOCATION: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Query and form parameter names of a postal code (English, US, Brazilian Portuguese), lower
- * case: the `postal_code` detector redacts their values unless the precision is `full`.
+ * Query and form parameter names of a postal code (English, US, Brazilian Portuguese, German's
+ * `plz`/`postleitzahl`, French's `code_postal`, Spanish's and Portuguese's `codigo_postal`),
+ * lower case: the `postal_code` detector redacts their values unless the precision is `full`.
+ * French and Spanish `cp` only as a whole name (`postal-code-names.ts`), not in these lists' word
+ * matching: `cp` is the copy command too.
  */
-export const POSTAL_CODE_PARAMETER_NAMES: readonly string[] = ["zip", "zipcode", "zip_code", "postal_code", "postalcode", "postcode", "post_code", "cep"];
+export const POSTAL_CODE_PARAMETER_NAMES: readonly string[] = [
+  "zip", "zipcode", "zip_code", "postal_code", "postalcode", "postcode", "post_code", "cep", "plz", "postleitzahl", "code_postal",
+  "codigo_postal",
+];
 
 /** The visitor-location header names (lower case, `-` between words), for the text detector's regex. */
 export const VISITOR_LOCATION_HEADER_NAMES: readonly string[] = [...VISITOR_LOCATION_HEADERS.keys()];

@@ -1,12 +1,14 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
+import { namesGroup } from "./organization-names";
 import { holdsStreetAddress } from "./street-addresses";
 
 /**
  * An object's `name` member whose siblings say whose name it is, where its own path does not:
  *
- * - the object holds a postal address (`address` holding a postal part, `city`, `line1`,
- *   `postal_code`…, or a street-shaped text): the name is its recipient's, as on Stripe's
+ * - the object holds a postal address (`address`, or `adresse`, `endereco`…, holding a postal
+ *   part, `city`, `line1`, `postal_code`, `plz`…, or a street-shaped text; or a street line or a
+ *   postal code beside the name, `{"name":…,"street":…,"zip":…}`): the name is its recipient's, as on Stripe's
  *   PaymentIntent, Charge and Customer `shipping` (`{"shipping":{"address":{"city":…},"name":
  *   "Jenny Rosen"}}`), and the `name` is ruled as `recipient.name` (person-names.ts);
  * - the object says it is a person's record by its `object` or `type` member (Stripe's
@@ -30,13 +32,15 @@ export type OwnedName = string;
  */
 export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedName | undefined {
   if (!("name" in object) && !("Name" in object)) return undefined;
+  const held = object.name ?? object.Name;
+  const name = typeof held === "string" ? held : undefined;
   for (const member in object) {
     const value = object[member];
     const owner =
       typeof value === "string"
-        ? ownerBy(member, value, undefined)
+        ? ownerBy(member, value, undefined, name)
         : value !== null && typeof value === "object" && !Array.isArray(value)
-          ? ownerBy(member, undefined, Object.keys(value))
+          ? ownerBy(member, undefined, Object.keys(value), name)
           : undefined;
     if (owner !== undefined) return `${owner}.name`;
   }
@@ -56,7 +60,12 @@ export function isNameMember(member: string): boolean {
  * for a postal address, a lifted key under its `address` (`shipping.address.line1`).
  */
 export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, OwnedName> | undefined {
-  if (!attributes.some(({ key }) => isNameMember(key.slice(key.lastIndexOf(".") + 1)))) return undefined;
+  let held: Map<string, string> | undefined;
+  for (const { key, value } of attributes) {
+    const parentEnd = key.lastIndexOf(".") + 1;
+    if (isNameMember(key.slice(parentEnd)) && "stringValue" in value) (held ??= new Map()).set(key.slice(0, parentEnd), value.stringValue);
+  }
+  if (held === undefined) return undefined;
   let names: Map<string, OwnedName> | undefined;
   for (const { key, value } of attributes) {
     const lower = key.toLowerCase();
@@ -65,7 +74,7 @@ export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, Owned
     const parentEnd = addressAt !== -1 && (addressAt === 0 || lower[addressAt - 1] === ".") ? addressAt : key.lastIndexOf(".") + 1;
     const parent = key.slice(0, parentEnd);
     if (names?.has(parent) === true) continue;
-    const owner = ownerBy(key.slice(parentEnd), "stringValue" in value ? value.stringValue : undefined, memberNames(value));
+    const owner = ownerBy(key.slice(parentEnd), "stringValue" in value ? value.stringValue : undefined, memberNames(value), held.get(parent));
     if (owner !== undefined) (names ??= new Map()).set(parent, `${owner}.name`);
   }
   return names;
@@ -87,21 +96,40 @@ export function ownedNameRuledKey(key: string, names: ReadonlyMap<string, OwnedN
  * case) says the object's `name` is: `recipient` for a postal address (`text`, a street-shaped
  * one; `members`, an address object's member names holding a postal part), the person's word an
  * `object` or `type` member holds (`customer`), `contact` for a mailbox's e-mail address;
- * undefined otherwise.
+ * undefined otherwise. A mailbox or an address is a team's, a service's or a site's as often as a
+ * person's, so beside those the `name` (`name`, its text) must not name a group
+ * (`namesGroup`: `Acme Billing`, `GitHub Actions`, `Frankfurt Data Center`, `EU West`).
  */
-function ownerBy(member: string, text: string | undefined, members: readonly string[] | undefined): string | undefined {
+function ownerBy(member: string, text: string | undefined, members: readonly string[] | undefined, name: string | undefined): string | undefined {
   const lower = member.toLowerCase();
   if (lower === "object" || lower === "type") {
     const kind = text?.toLowerCase();
     return kind !== undefined && PERSON_RECORD_KINDS.has(kind) ? kind : undefined;
   }
+  if (name !== undefined && namesGroup(name)) return undefined;
   if ((lower === "email" || lower === "email_address") && text !== undefined) return isEmailAddress(text) ? "contact" : undefined;
-  if (lower === "address") {
+  if (ADDRESS_WORDS.has(lower)) {
     const postal = text !== undefined ? holdsStreetAddress(text, "shaped") : members !== undefined && members.some((part) => POSTAL_PARTS.has(part.toLowerCase()));
     return postal ? "recipient" : undefined;
   }
-  return lower.startsWith("address.") && POSTAL_PARTS.has(lower.slice("address.".length)) ? "recipient" : undefined;
+  // A flat address: the street line or the postal code beside the name (`{"name":…,"street":…,"zip":…}`).
+  if (FLAT_ADDRESS_PARTS.has(lower)) return text !== undefined && text.trim() !== "" ? "recipient" : undefined;
+  const dot = lower.indexOf(".");
+  return dot !== -1 && ADDRESS_WORDS.has(lower.slice(0, dot)) && POSTAL_PARTS.has(lower.slice(dot + 1)) ? "recipient" : undefined;
 }
+
+/** The words for an address object, in English and the senders' other languages (German `adresse`, `anschrift`; Portuguese `endereco`; Spanish `direccion`; Italian `indirizzo`). */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(["address", "adresse", "anschrift", "endereco", "endereço", "direccion", "dirección", "indirizzo"]);
+
+/**
+ * The parts of a flat address that are a person's postal address beside a `name` (lower case):
+ * a street line and a postal code, in English and the senders' other languages. Not a city, a
+ * state or a country alone, which a site's or a region's record holds (`{"name":"EU West","country":"DE"}`).
+ */
+const FLAT_ADDRESS_PARTS: ReadonlySet<string> = new Set([
+  "street", "street_address", "address1", "address_line_1", "line1", "postal_code", "postalcode", "postcode", "zip", "zipcode", "zip_code",
+  "strasse", "straße", "plz", "postleitzahl", "rue", "code_postal", "cp", "calle", "codigo_postal", "rua", "logradouro", "cep",
+]);
 
 /** The member names of a map value (`kvlistValue`), or undefined for any other value. */
 function memberNames(value: AnyValue): readonly string[] | undefined {
@@ -118,9 +146,13 @@ const PERSON_RECORD_KINDS: ReadonlySet<string> = new Set(["customer", "person", 
 /**
  * The parts of a postal address, as payment and commerce APIs name its members (lower case):
  * Stripe's `line1`, `line2`, `city`, `state`, `postal_code`, `country`; PayPal's
- * `address_line_1`, `admin_area_2`, `country_code`; Shopify's `address1`, `zip`, `province`.
+ * `address_line_1`, `admin_area_2`, `country_code`; Shopify's `address1`, `zip`, `province`; and
+ * the same in German, French, Spanish and Portuguese (`strasse`, `plz`, `ort`, `code_postal`, `cep`).
  */
 const POSTAL_PARTS: ReadonlySet<string> = new Set([
   "line1", "line2", "city", "state", "postal_code", "postalcode", "postcode", "zip", "zipcode", "zip_code", "country", "country_code",
   "address_line_1", "address_line_2", "address1", "address2", "admin_area_1", "admin_area_2", "province", "street", "locality", "region",
+  // German, French, Spanish, Portuguese.
+  "strasse", "straße", "plz", "postleitzahl", "ort", "stadt", "rue", "ville", "code_postal", "cp", "calle", "ciudad", "codigo_postal",
+  "rua", "logradouro", "cidade", "cep", "bairro",
 ]);

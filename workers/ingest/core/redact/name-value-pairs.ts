@@ -1,7 +1,7 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { BoundedMemo } from "./bounded-memo";
 import { namesCardHolder } from "./card-holder-names";
-import { namesPersonField } from "./person-names";
+import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { isSecretName, nameBefore, nameWords } from "./secret-names";
 import { namesStreetAddress } from "./street-addresses";
@@ -40,12 +40,20 @@ export function isPairValueMember(member: string): boolean {
  * The name a pair's value is ruled under, when its name member holds `name` naming what a key
  * rule hides (`namesRuledData`): the name itself (`DB_PASSWORD`, `Authorization`,
  * `spring.datasource.password`, a form's `street` or `zip`), or, for a parameter store's path,
- * its last part (`/prod/db/password` → `password`). Undefined for a name that names nothing
+ * its last part (`/prod/db/password` → `password`); a label of a few words, its words joined
+ * (Shopify's line item property `_Recipient Name` → `recipient_name`); and `name` itself (any
+ * case: AWS Cognito's `{"Name":"name","Value":…}`), `PAIRED_NAME`, a name of no owner, which is
+ * a person's only when it reads as one (person-names.ts). Undefined for a name that names nothing
  * hidden (`PORT`, `token_ttl`, `city`) and for text that is no name (a sentence, a URL): the value
  * is then scanned under its own member's name.
  */
 export function ruledPairName(name: string): string | undefined {
   const last = name.slice(name.lastIndexOf("/") + 1);
+  if (last.toLowerCase() === "name") return PAIRED_NAME;
+  if (SPACED_LABEL.test(last)) {
+    const joined = nameWords(last).join("_");
+    return ruledDataNames.get(joined) ? joined : undefined;
+  }
   return PLAIN_NAME.test(last) && ruledDataNames.get(last) ? last : undefined;
 }
 
@@ -123,6 +131,11 @@ const PAIR_NAME_MEMBER = /^(?:([A-Za-z]*?)(?:name|key)|variable)$/i;
 const PAIR_VALUE_MEMBER = /^[A-Za-z]*value$/i;
 /** A name as keys and environment variables write them, of at most 128 characters. */
 const PLAIN_NAME = /^[A-Za-z_][\w.-]{0,127}$/;
+/**
+ * A label of two to four capitalised words with blanks, perhaps after Shopify's hidden-property
+ * `_` (`_Recipient Name`, `Gift Message`); not a sentence (`my password is long`).
+ */
+const SPACED_LABEL = /^_?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$/;
 
 /**
  * The ruled names (`ruledPairName`) that name members among `attributes` give their sibling

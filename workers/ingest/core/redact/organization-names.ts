@@ -44,3 +44,36 @@ const PLACE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const NOT_A_LETTER = /[^\p{L}]+/u;
+
+/**
+ * Whether `text`, a `name` beside a mailbox's e-mail address or a postal address (name-owners.ts),
+ * names a group, a function or a site rather than a person, so that it stays: a word for a team,
+ * a department, a function or a bot's job anywhere (`Acme Billing`, `GitHub Actions`, `Customer
+ * Success`, `Release Managers`, `Ops Alerts`, `Frankfurt Data Center`: `GROUP_WORDS`), a region's
+ * code in capitals (`EU West`, `US East`: `REGION_CODE`), or what `namesOrganization` keeps. A
+ * sibling is weaker evidence than a person's key, so these words hold only there: under
+ * `user.full_name` a surname such as `West` or `Sales` stays a person's.
+ */
+export function namesGroup(text: string): boolean {
+  if (namesOrganization(text)) return true;
+  const trimmed = text.trim();
+  for (const word of trimmed.split(/\s+/)) if (REGION_CODE.test(word)) return true;
+  for (const word of trimmed.toLowerCase().split(NOT_A_LETTER)) if (GROUP_WORDS.has(word)) return true;
+  return false;
+}
+
+/**
+ * Words for a team, a department or a function, a bot's or a mailing list's job, or a machine's
+ * site (lower case): what a sender's display name or a site's name holds and a person's does not.
+ */
+const GROUP_WORDS: ReadonlySet<string> = new Set([
+  "teams", "group", "groups", "support", "success", "billing", "sales", "marketing", "accounting", "finance", "payments", "invoices",
+  "invoicing", "notifications", "notification", "alerts", "alert", "alerting", "ops", "devops", "sre", "oncall", "security",
+  "admin", "admins", "administrators", "helpdesk", "desk", "help", "service", "services", "actions", "bot", "bots", "noreply",
+  "newsletter", "news", "updates", "info", "hr", "legal", "engineering", "managers", "maintainers", "owners", "members", "staff",
+  "committee", "platform", "ci", "center", "centre", "datacenter", "data", "cloud", "region", "zone", "cluster", "replica",
+  "primary", "gateway", "balancer", "adapter", "interface", "location", "site", "campus", "lab",
+]);
+
+/** A region's code in capitals (`EU`, `US`, `APAC`, `EMEA`, `LATAM`), as a site's or a cloud region's name writes it. */
+const REGION_CODE = /^(?:EU|US|UK|APAC|EMEA|LATAM|AMER|ANZ)$/;

@@ -1,3 +1,4 @@
+import { isCommonGivenName } from "./given-names";
 import { namesOrganization } from "./organization-names";
 import { standsForSecret } from "./secret-names";
 
@@ -22,7 +23,10 @@ import { standsForSecret } from "./secret-names";
  * name is written in the name's own segment of the key (`gluedToName`: `shipping_name`, not
  * `shipping.name`).
  * And the conventions' `exception.type` (`namesExceptionType`), where a logger's transport puts a
- * logged object's `name`.
+ * logged object's `name`; the other languages' parts of a name (`vorname`, `apellido`,
+ * `sobrenome`) and their bare words for a name (`nom`, `nome`, `nombre`: `namesUnownedName`)
+ * unless a thing's word owns it (`product.nome`); and a name/value pair named `name`, ruled as
+ * `PAIRED_NAME`.
  * Not the conventions' identifiers (`user.id`, `user.hash`, `enduser.id`, `enduser.pseudo.id`)
  * nor roles (`user.roles`): what a series or a trace is grouped by, kept; `user.email` is
  * the e-mail detector's.
@@ -35,9 +39,10 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
   if (before === "process") return last === "owner";
   if (before === "exception" && last === "type") return true;
   if (GIVEN_NAME_WORDS.has(last)) return true;
+  if (OTHER_LANGUAGE_NAME_WORDS.has(last)) return !THING_OWNERS.has(before ?? "");
   if (last !== "name") return WHOLE_NAME_WORDS.has(last) && !THING_OWNERS.has(before ?? "");
   if (before === undefined) return false;
-  if (GIVEN_NAME_PARTS.has(before)) return true;
+  if (before === PAIRED_NAME_WORD || GIVEN_NAME_PARTS.has(before)) return true;
   if (WHOLE_NAME_PARTS.has(before)) return !THING_OWNERS.has(words[count - 3] ?? "");
   if (namesRecipient(words, glued)) return true;
   // A person's part between the person and the name (`customer.profile.name`, `userProfile.name`).
@@ -74,7 +79,7 @@ export function namesWholeName(words: readonly string[]): boolean {
  * holds a type's name (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`) and a
  * person's only where a logger's OpenTelemetry transport maps a logged object's `name` to it
  * (winston's: `logger.info("user %o", { name: "Jenny Rosen" })`): `holdsPersonName` takes only
- * words with blanks there, which no type's name has.
+ * words with blanks there, which no type's name has, led by a common given name.
  */
 export function namesExceptionType(words: readonly string[]): boolean {
   const count = words.length;
@@ -82,15 +87,50 @@ export function namesExceptionType(words: readonly string[]): boolean {
 }
 
 /**
- * What a person field's key says its value is (`holdsPersonName`): a part of a name
- * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), or a
- * login when none.
+ * Whether a person field's key (`namesPersonField`) says "name" without saying whose: French's,
+ * Portuguese's and Spanish's `nom`, `nome`, `nombre` under no person's word (`nome`,
+ * `pedido.nome`; `cliente.nome` says whose), and a name/value pair named `name`
+ * (`PAIRED_NAME`: AWS Cognito's `{"Name":"name","Value":…}`, the OpenID Connect `name` claim).
+ * These hold a product's or a service's name as often (`nome: "Plano Ouro"`, Kubernetes'
+ * `{"name":"name","value":"checkout"}`), so `holdsPersonName` takes only spaced words led by a
+ * common given name there.
  */
-export type PersonNameField = "part" | "whole" | "type";
+export function namesUnownedName(words: readonly string[]): boolean {
+  const count = words.length;
+  const last = words[count - 1];
+  if (last === undefined) return false;
+  const before = words[count - 2];
+  if (last === "name") return before === PAIRED_NAME_WORD;
+  return OTHER_LANGUAGE_NAME_WORDS.has(last) && before !== "user" && !PERSON_NAME_OWNERS.has(before ?? "");
+}
 
-/** The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`). */
+/**
+ * The name a name/value pair named `name` (any case) rules its value under (name-value-pairs.ts):
+ * a name of no owner (`namesUnownedName`).
+ */
+export const PAIRED_NAME = "paired_name";
+const PAIRED_NAME_WORD = "paired";
+
+/** The words for "name" in the senders' other languages: French `nom`, Portuguese and Italian `nome`, Spanish `nombre`. */
+const OTHER_LANGUAGE_NAME_WORDS: ReadonlySet<string> = new Set(["nom", "nome", "nombre"]);
+
+/**
+ * What a person field's key says its value is (`holdsPersonName`): a part of a name
+ * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), a
+ * name of no owner (`namesUnownedName`), or a login when none.
+ */
+export type PersonNameField = "part" | "whole" | "type" | "unowned";
+
+/**
+ * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
+ * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`).
+ */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
-const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set(["firstname", "lastname", "givenname", "familyname", "middlename", "surname"]);
+const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set([
+  "firstname", "lastname", "givenname", "familyname", "middlename", "surname",
+  // German, Spanish, Portuguese, French, Italian.
+  "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome",
+]);
 /** The words before `name` that make it a whole name (`full_name`, `display_name`), and the same glued (`fullname`). */
 const WHOLE_NAME_PARTS: ReadonlySet<string> = new Set(["full", "display"]);
 const WHOLE_NAME_WORDS: ReadonlySet<string> = new Set(["fullname", "displayname"]);
@@ -106,12 +146,13 @@ const THING_OWNERS: ReadonlySet<string> = new Set([
 ]);
 /**
  * Owners whose `name` is a person's: the person (`customer_name`, `employee.name`) or a table of
- * people as SQL names it (`users.name`, `customers.name`, `people.name`, `accounts.name`). Not the
+ * people as SQL names it (`users.name`, `customers.name`, `people.name`, `accounts.name`), also German's and
+ * Portuguese's and Spanish's customer (`kunde.name`, `cliente.nome`). Not the
  * singular `account` nor `client`: a cloud account's and an OAuth client's names are a service's.
  */
 const PERSON_NAME_OWNERS: ReadonlySet<string> = new Set([
-  "customer", "person", "member", "employee", "contact", "patient", "enduser", "owner",
-  "users", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients", "endusers", "owners",
+  "customer", "person", "member", "employee", "contact", "patient", "enduser", "owner", "kunde", "cliente",
+  "users", "kunden", "clientes", "customers", "people", "persons", "members", "accounts", "employees", "contacts", "patients", "endusers", "owners",
 ]);
 
 /**
@@ -214,15 +255,22 @@ export const PERSON_FIELD_WORD = new RegExp(
  * "whole", `namesWholeName`: `user.full_name`, `display_name`) one capitalised word is (`Ana`),
  * unless it is an account's word (`System`, `Anonymous`).
  * Under a type's key (`field` "type", `namesExceptionType`) only two or three capitalised words
- * with blanks are a name (`Jenny Rosen`: `SPACED_NAME`), unless a word says what failed
- * (`Invalid Argument`, `Not Found`: `FAILURE_WORDS`); a type's name stays (`TypeError`,
- * `Net::ReadTimeout`, `System.InvalidOperationException`).
+ * with blanks whose first is a common given name are a name (`Jenny Rosen`: `SPACED_NAME`,
+ * `isCommonGivenName`), unless a word says what failed (`Maria Db Error`: `FAILURE_WORDS`): what
+ * errors are grouped by holds status phrases and ordinary words as often (`Too Many Requests`,
+ * `Queue Full`, `Console Transport`), and losing one costs more than the name the rule takes. A
+ * type's name stays (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`); a
+ * name outside the list stays too, a known miss. The same under a name of no owner's key
+ * (`field` "unowned", `namesUnownedName`: `nome`, a pair named `name`).
  * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
-  if (field === "type") return SPACED_NAME.test(trimmed) && !trimmed.split(" ").some((word) => FAILURE_WORDS.has(word.toLowerCase()));
+  if (field === "type" || field === "unowned") {
+    const words = trimmed.split(" ");
+    return SPACED_NAME.test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
+  }
   if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
   if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
   const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);

@@ -5,7 +5,7 @@ import { itemNameWords } from "./detectors/list-names";
 
 /**
  * The postal code parameter names (`POSTAL_CODE_PARAMETER_NAMES`: `zip`, `zip_code`,
- * `postal_code`, `postcode`, `cep`, …) as words, a list's name as its item's (`zip_list`,
+ * `postal_code`, `postcode`, `cep`, `plz`, `code_postal`, …) as words, and `cp` alone (`WHOLE_CP`), a list's name as its item's (`zip_list`,
  * `cepArray`: `detectors/list-names.ts`): a name whose last word, or last two, spell one,
  * after what the code is of (`billing_zip`, `shippingPostalCode`, `customer.zipcode`), with a
  * digit count after `zip` (`zip5`, USPS's five-digit ZIP); and, as Portuguese puts the head noun
@@ -69,6 +69,7 @@ function isFileBase(base: string, before: string | undefined): boolean {
 
 /** Names recur on every line that carries them; splitting into words costs regex passes. */
 const postalCodeNames = new BoundedMemo<string, boolean>(1024, (name) => {
+  if (WHOLE_CP.test(name)) return true;
   const words = singularLast(itemNameWords(nameWords(name)));
   if (words.length === 0) return false;
   if (words[0] === "cep" && words.length <= 2) {
@@ -82,6 +83,9 @@ const postalCodeNames = new BoundedMemo<string, boolean>(1024, (name) => {
   if (file !== null && isFileBase(file[1]!, before)) return false;
   return POSTAL_CODE_NAMES.has(last) || (before !== undefined && POSTAL_CODE_NAMES.has(`${before} ${last}`));
 });
+
+/** French and Spanish `cp` (code postal, código postal) as a whole name or a path's last segment (`adresse.cp`), in any case. */
+const WHOLE_CP = /(?:^|\.)cp$/i;
 
 /**
  * `words` with a plural last word as its singular (`ceps`, `zips`, `zipCodes`, `postal_codes`,
