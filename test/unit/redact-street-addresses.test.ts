@@ -332,6 +332,7 @@ describe("street lines in prose", () => {
       ["Adres: Damrak 1, 1012 LG Amsterdam", `Adres: ${MARK}`],
       ["Anschrift: 10115 Berlin, Invalidenstraße 117", `Anschrift: ${MARK}`],
       ["ship to 1 Infinite Loop Cupertino CA 95014", `ship to ${MARK}`],
+      ["Lieferadresse Bahnhofstrasse 45, 8001 Zürich", `Lieferadresse ${MARK}`],
     ]);
   });
 

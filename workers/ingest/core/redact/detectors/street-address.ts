@@ -56,20 +56,21 @@ const STREET_NAME_WORDS = `(?: ${NAME_PARTICLE}(?:${WORD}|[IVX]{2,4}(?![\\w'’-
  * A German, Austrian, Swiss or Dutch street's name and its house number: a street word as a
  * name's end or after a name's word, with a blank or a hyphen (`Hauptstraße 5`, `Berliner Str.
  * 12a`, `Kerkstraat 12`, `Karl-Marx-Straße 12`); or a name after a preposition (`Am Ring 3`,
- * `Unter den Linden 77`, `An der Alster 1`). Not `Ring 5` or `Platz 3` alone.
+ * `Unter den Linden 77`, `An der Alster 1`). Not `Ring 5` or `Platz 3` alone, nor the address's
+ * label before it (`Lieferadresse Bahnhofstrasse 45`: the street is `Bahnhofstrasse 45`).
  */
 const GERMAN_STREET =
-  `(?:(?:${WORD} )?[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF-]+(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|damm|ring|ufer|straat|laan|gracht|plein|kade)` +
+  `(?:(?:(?![A-Z][a-z]*(?:adresse|nschrift) )${WORD} )?[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF-]+(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|damm|ring|ufer|straat|laan|gracht|plein|kade)` +
   `|${WORD}[ -](?:Stra(?:ß|ss)e|Str\\.|Weg|Gasse|Platz|Allee|Straat|Laan|Gracht|Plein)` +
   `|(?:Am|Im|Zum|Zur|An (?:der|den|dem)|Auf (?:der|den|dem)|In (?:der|den)|Unter den|Hinter (?:der|dem)|Vor dem) ${WORD}(?: ${WORD})?)` +
   ` \\d{1,4}[a-zA-Z]?(?:[-/]\\d{1,4}[a-z]?)?`;
 /**
  * A continental street line before its postal code and town (`EU_POSTAL_TAIL`), which is its
- * evidence: a German, Austrian, Swiss or Dutch street word as a name's end or after a name's word
- * and the number after it (`Hauptstraße 5`, `Berliner Str. 12a`, `Kerkstraat 12`, `Am Lindenweg
- * 3`; not `Ring 5` or `Platz 3` alone); a French street word after the number (`12 Rue de la Paix`, `3 bis avenue Foch`); an
- * Italian, Spanish, Catalan or Portuguese one before the name and its number (`Via Roma 10`,
- * `Calle Mayor 5`, `Avenida da Liberdade 110`). Without the postal code and town these stay
+ * evidence: a German, Austrian, Swiss or Dutch street and its number (`GERMAN_STREET`:
+ * `Hauptstraße 5`, `Karl-Marx-Straße 12`, `Am Ring 3`; not `Ring 5` or `Platz 3` alone); a French
+ * street word after the number (`12 Rue de la Paix`, `8 boulevard Saint-Michel`, `3 bis avenue
+ * Foch`); an Italian, Spanish, Catalan or Portuguese one before the name and its number (`Via Roma
+ * 10`, `Corso Vittorio Emanuele II 15`, `Calle Mayor 5`, `Avenida da Liberdade 110`). Without the postal code and town these stay
  * (`Via Kafka 2`, `12 Place holders`): no such word alone is enough.
  */
 const EU_LINE =
@@ -156,7 +157,13 @@ const CONTEXT_REACH = 32;
  *   123`, `Av. Paulista, 1000`): a number, capitalised words and a street's word, so that `Main
  *   St` without a number, `Street Fighter 2`, `line 12 Main` and `3 ms Way` stay; a US line only
  *   where an address is written (`LINE_CONTEXT_BEFORE`): after another word its number is that
- *   word's count (`retry 3 Main Street`, `processed 12 Orders Way`).
+ *   word's count (`retry 3 Main Street`, `processed 12 Orders Way`);
+ * - a continental line before its postal code and town (`EU_LINE`: `Hauptstraße 5, 10115 Berlin`),
+ *   one written postal code first (`POSTAL_CODE_FIRST`), and a name without a street's word
+ *   after an address's word (`BARE_LINE`: `bezorgen op Damrak 1, 1012 LG Amsterdam`). Each line
+ *   takes its town, state and postal code (`US_ZIP_TAIL`, `UK_TAIL`, `EU_POSTAL_TAIL`, `BR_TAIL`),
+ *   so does a field's unquoted value (`COLON_UNQUOTED`). Lines are read in English, German,
+ *   Dutch, French, Italian, Spanish and Portuguese.
  *
  * A server's, a network's, a mailbox's or a wallet's address stays (`server.address`,
  * `mac_address`, `bind_address: 0.0.0.0:8080`, `0x7ffd…`): no street's word or shape. A city
@@ -166,8 +173,8 @@ const CONTEXT_REACH = 32;
  * An unquoted value after `:` under a street's key (`street: Hauptstraße 5`, YAML's `line1: 742
  * Evergreen Terrace`, `address: 1600 Amphitheatre Parkway`): up to the line's end, a `;`, `|`,
  * ` - `, a quote or a bracket, the next `name=` field (`complemento: apto 42 cidade=SP`), or a `,`
- * not before a house number (`Flores, 123` is one street);
- * the blanks after it are not its own. The key decides as it does for an attribute
+ * not before a house number (`Flores, 123` is one street), with the town, state and postal code
+ * after it (`address: Flat 3, 22 Baker Street, London NW1 6XE`); the blanks after it are not its own. The key decides as it does for an attribute
  * (`holdsStreetAddress`). A US or BR line there is the prose forms' (`Address: 350 5th Ave, New
  * York, NY 10118` goes with its city and ZIP, `Endereço: Rua Augusta, 1500 - CEP …` up to its number).
  */
