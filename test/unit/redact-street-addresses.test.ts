@@ -333,6 +333,8 @@ describe("street lines in prose", () => {
       ["Anschrift: 10115 Berlin, Invalidenstraße 117", `Anschrift: ${MARK}`],
       ["ship to 1 Infinite Loop Cupertino CA 95014", `ship to ${MARK}`],
       ["Lieferadresse Bahnhofstrasse 45, 8001 Zürich", `Lieferadresse ${MARK}`],
+      ["Rechnung 4711, Am Ring 3, 50667 Köln", `Rechnung 4711, ${MARK}`],
+      ["Anschrift: 10117 Berlin, Unter den Linden 77", `Anschrift: ${MARK}`],
     ]);
   });
 
@@ -358,6 +360,9 @@ describe("street lines in prose", () => {
       "region TX 78701 latency 12 ms",
       "queue Via 3, 10115 messages, Roma shard",
       "Test suite Weg 5, 10115 passed, 0 failed",
+      "Im Schritt 3, 1000 Einträge verarbeitet",
+      "Import läuft, Im Schritt 3, 1000 Einträge verarbeitet",
+      "Am Tag 3, 2000 Nutzer",
     ]);
   });
 

@@ -52,18 +52,23 @@ const US_LINE =
 const NAME_PARTICLE = "(?:(?:de la|de|du|des|la|le|les|di|del|della|dei|degli|da|do|das|dos|van|der|den) )?(?:[dl]['’])?";
 /** A street's words with their particles: one to four capitalised words or a king's numeral (`de la Paix`, `Mayor`, `Vittorio Emanuele II`). */
 const STREET_NAME_WORDS = `(?: ${NAME_PARTICLE}(?:${WORD}|[IVX]{2,4}(?![\\w'’-]))){1,4}`;
+/** A German house number (`5`, `12a`, `12-14`, `5/2`). */
+const GERMAN_HOUSE_NUMBER = ` \\d{1,4}[a-zA-Z]?(?:[-/]\\d{1,4}[a-z]?)?`;
 /**
  * A German, Austrian, Swiss or Dutch street's name and its house number: a street word as a
  * name's end or after a name's word, with a blank or a hyphen (`Hauptstraße 5`, `Berliner Str.
- * 12a`, `Kerkstraat 12`, `Karl-Marx-Straße 12`); or a name after a preposition (`Am Ring 3`,
- * `Unter den Linden 77`, `An der Alster 1`). Not `Ring 5` or `Platz 3` alone, nor the address's
+ * 12a`, `Kerkstraat 12`, `Karl-Marx-Straße 12`). Not `Ring 5` or `Platz 3` alone, nor the address's
  * label before it (`Lieferadresse Bahnhofstrasse 45`: the street is `Bahnhofstrasse 45`).
  */
 const GERMAN_STREET =
   `(?:(?:(?![A-Z][a-z]*(?:adresse|nschrift) )${WORD} )?[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF-]+(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|damm|ring|ufer|straat|laan|gracht|plein|kade)` +
-  `|${WORD}[ -](?:Stra(?:ß|ss)e|Str\\.|Weg|Gasse|Platz|Allee|Straat|Laan|Gracht|Plein)` +
-  `|(?:Am|Im|Zum|Zur|An (?:der|den|dem)|Auf (?:der|den|dem)|In (?:der|den)|Unter den|Hinter (?:der|dem)|Vor dem) ${WORD}(?: ${WORD})?)` +
-  ` \\d{1,4}[a-zA-Z]?(?:[-/]\\d{1,4}[a-z]?)?`;
+  `|${WORD}[ -](?:Stra(?:ß|ss)e|Str\\.|Weg|Gasse|Platz|Allee|Straat|Laan|Gracht|Plein))${GERMAN_HOUSE_NUMBER}`;
+/**
+ * A German street named after a preposition and its house number (`Am Ring 3`, `Unter den Linden
+ * 77`, `An der Alster 1`), which a step's or a day's count looks like (`Im Schritt 3`).
+ */
+const PREPOSITION_STREET =
+  `(?:Am|Im|Zum|Zur|An (?:der|den|dem)|Auf (?:der|den|dem)|In (?:der|den)|Unter den|Hinter (?:der|dem)|Vor dem) ${WORD}(?: ${WORD})?${GERMAN_HOUSE_NUMBER}`;
 /**
  * A continental street line before its postal code and town (`EU_POSTAL_TAIL`), which is its
  * evidence: a German, Austrian, Swiss or Dutch street and its number (`GERMAN_STREET`:
@@ -98,15 +103,20 @@ const BR_LINE =
  * `D-80331 München, Marienplatz 8`): the code, its town and the street line (`GERMAN_STREET`).
  */
 const POSTAL_CODE_FIRST =
-  `(?<![\\w.,:/#@-])(?:[A-Z]{1,2}-)?\\d{4,5} ${WORD}(?: ${WORD})?, ${GERMAN_STREET}(?![\\w'’-])`;
+  `(?<![\\w.,:/#@-])(?:[A-Z]{1,2}-)?\\d{4,5} ${WORD}(?: ${WORD})?, (?:${GERMAN_STREET}|${PREPOSITION_STREET})(?![\\w'’-])`;
 /** `POSTAL_CODE_FIRST`, whole. */
 const POSTAL_CODE_FIRST_LINE = new RegExp(`^${POSTAL_CODE_FIRST}$`);
 /**
  * A street's name without a street's word, its number, and a postal code and town (`Damrak 1,
- * 1012 LG Amsterdam`, `Kalverstraat` is `EU_LINE`'s): one only after an address's word
- * (`BARE_LINE_CONTEXT_BEFORE`), since a count's word and its number look the same (`Ring 4, 2048 Bytes`).
+ * 1012 LG Amsterdam`, `Kalverstraat` is `EU_LINE`'s), or one after a preposition (`Am Ring 3,
+ * 50667 Köln`, `PREPOSITION_STREET`): one only after an address's word (`BARE_LINE_CONTEXT_BEFORE`),
+ * since a count's word and its number look the same (`Ring 4, 2048 Bytes`, `Im Schritt 3, 1000
+ * Einträge verarbeitet`); a preposition's street after a `,` too when nothing lower-case follows
+ * its town (`Kunde Max Mustermann, Am Ring 3, 50667 Köln`: a list's part, an address's end).
  */
-const BARE_LINE = `(?<![\\w.,:/#@-])${WORD} \\d{1,4}[a-zA-Z]?${EU_POSTAL_TAIL}`;
+const BARE_LINE = `(?<![\\w.,:/#@-])(?:${PREPOSITION_STREET}|${WORD} \\d{1,4}[a-zA-Z]?)${EU_POSTAL_TAIL}`;
+/** `BARE_LINE` with a preposition's street, whole. */
+const PREPOSITION_LINE = new RegExp(`^${PREPOSITION_STREET}${EU_POSTAL_TAIL}$`);
 /** The lines whose words or postal code first are their evidence, whole (`BARE_LINE` is not). */
 const WORDED_LINE = new RegExp(`^(?:${EU_LINE}|${BR_LINE})$`);
 /**
@@ -202,7 +212,11 @@ export const streetAddressDetector: Detector = {
     const separator = match.charCodeAt(0);
     if (separator !== 58 /* : */ && separator !== 61 /* = */) {
       if (separator > 57 /* a street's head word */) {
-        return WORDED_LINE.test(match) || BARE_LINE_CONTEXT_BEFORE.test(text.slice(Math.max(0, start - CONTEXT_REACH), start)) ? marker : undefined;
+        if (WORDED_LINE.test(match)) return marker;
+        const before = text.slice(Math.max(0, start - CONTEXT_REACH), start);
+        if (BARE_LINE_CONTEXT_BEFORE.test(before)) return marker;
+        const listed = /,[ \t]*$/.test(before) && !/^[ \t]+[a-z]/.test(text.slice(start + match.length, start + match.length + 2));
+        return listed && PREPOSITION_LINE.test(match) ? marker : undefined;
       }
       if (POSTAL_CODE_FIRST_LINE.test(match)) return marker;
       const context = LINE_CONTEXT_BEFORE.test(text.slice(Math.max(0, start - CONTEXT_REACH), start));
