@@ -363,6 +363,9 @@ describe("street lines in prose", () => {
       "Im Schritt 3, 1000 Einträge verarbeitet",
       "Import läuft, Im Schritt 3, 1000 Einträge verarbeitet",
       "Am Tag 3, 2000 Nutzer",
+      "3 Nodes Dallas TX 75201",
+      "region: 3 Pods Austin TX 78701",
+      "latency, 12 Stores Portland OR 97201",
     ]);
   });
 

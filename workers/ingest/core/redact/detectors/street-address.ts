@@ -149,6 +149,8 @@ const ENDS_WITH_TYPE = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?$`);
 const ENDS_WITH_POSTAL_CODE = new RegExp(`(?:${US_ZIP_TAIL}|${UK_TAIL}|(${EU_POSTAL_TAIL}))$`);
 /** A US or UK line before its town: its street's type last, a quadrant or a unit after it (`10 Downing Street`, `1600 Pennsylvania Avenue NW`). */
 const TYPED_LINE_END = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6})?$`);
+/** A US line's city set off by commas before its state and ZIP (`, Cupertino, CA 95014`). */
+const CITY_IN_COMMAS = /, [^,]+, [A-Z]{2} \d{5}(?:-\d{4})?$/;
 /** How far before a line its context is read. */
 const CONTEXT_REACH = 32;
 
@@ -219,12 +221,18 @@ export const streetAddressDetector: Detector = {
         return listed && PREPOSITION_LINE.test(match) ? marker : undefined;
       }
       if (POSTAL_CODE_FIRST_LINE.test(match)) return marker;
-      const context = LINE_CONTEXT_BEFORE.test(text.slice(Math.max(0, start - CONTEXT_REACH), start));
+      const before = text.slice(Math.max(0, start - CONTEXT_REACH), start);
+      const context = LINE_CONTEXT_BEFORE.test(before);
       // A postal code and its town after a continental line or one ending with its street's
       // type are evidence enough; a line without a type needs a place an address is written
-      // too (`Deliver to: 1 Infinite Loop, Cupertino, CA 95014`; `node 3 Way Handshake, Timeout, OK 30000` stays).
+      // too (`Deliver to: 1 Infinite Loop, Cupertino, CA 95014`; `node 3 Way Handshake, Timeout, OK 30000` stays),
+      // and its city set off by commas unless an address's word leads it (`ship to 1 Infinite Loop
+      // Cupertino CA 95014`; `3 Nodes Dallas TX 75201` stays).
       const tail = ENDS_WITH_POSTAL_CODE.exec(match);
-      if (tail !== null && (context || tail[1] !== undefined || TYPED_LINE_END.test(match.slice(0, tail.index)))) return marker;
+      if (tail !== null) {
+        if (tail[1] !== undefined || TYPED_LINE_END.test(match.slice(0, tail.index))) return marker;
+        return context && (CITY_IN_COMMAS.test(match) || BARE_LINE_CONTEXT_BEFORE.test(before)) ? marker : undefined;
+      }
       const phrase = ENDS_WITH_TYPE.test(match) && !LINE_CONTEXT_AFTER.test(text.slice(start + match.length, start + match.length + 16));
       return context && !phrase ? marker : undefined;
     }
