@@ -147,8 +147,14 @@ const LINE_CONTEXT_AFTER =
 const ENDS_WITH_TYPE = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?$`);
 /** A line that ends with a postal code and its town (`US_ZIP_TAIL`, `UK_TAIL`, `EU_POSTAL_TAIL`, captured: `EU_LINE`'s). */
 const ENDS_WITH_POSTAL_CODE = new RegExp(`(?:${US_ZIP_TAIL}|${UK_TAIL}|(${EU_POSTAL_TAIL}))$`);
-/** A US or UK line before its town: its street's type last, a quadrant or a unit after it (`10 Downing Street`, `1600 Pennsylvania Avenue NW`). */
-const TYPED_LINE_END = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6})?$`);
+/**
+ * A US or UK line's end with its town: its street's type, a quadrant or a unit after it, then
+ * its city, state and ZIP or its town and postcode (`10 Downing Street, London SW1A 2AA`,
+ * `221B Baker Street, NW1 6XE`, `1600 Pennsylvania Avenue NW, Washington, DC 20500`).
+ */
+const TYPED_LINE_END = new RegExp(
+  `(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6})?(?:${US_ZIP_TAIL}|${UK_TAIL})$`,
+);
 /** A US line's city set off by commas before its state and ZIP (`, Cupertino, CA 95014`). */
 const CITY_IN_COMMAS = /, [^,]+, [A-Z]{2} \d{5}(?:-\d{4})?$/;
 /** How far before a line its context is read. */
@@ -230,7 +236,7 @@ export const streetAddressDetector: Detector = {
       // Cupertino CA 95014`; `3 Nodes Dallas TX 75201` stays).
       const tail = ENDS_WITH_POSTAL_CODE.exec(match);
       if (tail !== null) {
-        if (tail[1] !== undefined || TYPED_LINE_END.test(match.slice(0, tail.index))) return marker;
+        if (tail[1] !== undefined || TYPED_LINE_END.test(match)) return marker;
         return context && (CITY_IN_COMMAS.test(match) || BARE_LINE_CONTEXT_BEFORE.test(before)) ? marker : undefined;
       }
       const phrase = ENDS_WITH_TYPE.test(match) && !LINE_CONTEXT_AFTER.test(text.slice(start + match.length, start + match.length + 16));
