@@ -318,6 +318,57 @@ describe("street lines in prose", () => {
     ]);
   });
 
+  it("redacts lines whose street's name is hyphenated, several words, led by a preposition or has no street's word", () => {
+    expectRedacted([
+      ["Lieferung: Karl-Marx-Straße 12, 12043 Berlin", `Lieferung: ${MARK}`],
+      ["livraison : 8 boulevard Saint-Michel, 75005 Paris", `livraison : ${MARK}`],
+      ["livraison : 5 avenue des Champs-Élysées, 75008 Paris", `livraison : ${MARK}`],
+      ["ship to 12 Saint-Denis Street, London N1 2AB", `ship to ${MARK}`],
+      ["Anschrift: Am Ring 3, 50667 Köln", `Anschrift: ${MARK}`],
+      ["Anschrift: Unter den Linden 77, 10117 Berlin", `Anschrift: ${MARK}`],
+      ["spedizione: Corso Vittorio Emanuele II 15, 10123 Torino", `spedizione: ${MARK}`],
+      ["spedizione a Via Roma 10, 00184 Roma RM", `spedizione a ${MARK}`],
+      ["bezorgen op Damrak 1, 1012 LG Amsterdam", `bezorgen op ${MARK}`],
+      ["Adres: Damrak 1, 1012 LG Amsterdam", `Adres: ${MARK}`],
+      ["Anschrift: 10115 Berlin, Invalidenstraße 117", `Anschrift: ${MARK}`],
+      ["ship to 1 Infinite Loop Cupertino CA 95014", `ship to ${MARK}`],
+      ["Lieferadresse Bahnhofstrasse 45, 8001 Zürich", `Lieferadresse ${MARK}`],
+      ["Rechnung 4711, Am Ring 3, 50667 Köln", `Rechnung 4711, ${MARK}`],
+      ["Anschrift: 10117 Berlin, Unter den Linden 77", `Anschrift: ${MARK}`],
+    ]);
+  });
+
+  it("takes a line's town, state and postal code with it", () => {
+    expectRedacted([
+      ["entrega: Av. Paulista, 1000, São Paulo - SP, 01310-100", `entrega: ${MARK}`],
+      ["entrega: Rua Oscar Freire 379, São Paulo - SP, 01426-001", `entrega: ${MARK}`],
+      ["customer address: Flat 3, 22 Baker Street, London NW1 6XE", `customer address: ${MARK}`],
+      ["ship to 500 W 2nd St, Austin TX 78701", `ship to ${MARK}`],
+    ]);
+  });
+
+  it("keeps a measure's number before street words and a count's word before a number and a postal code's shape", () => {
+    expectKept([
+      "Streaming 1, 20000 Kbps Street View",
+      "uploaded 3 files, 20000 KB to Street Fighter assets",
+      "Ring 5, 10115 Items",
+      "Release 5, 2024 Edition notes",
+      "Worker 4, 1024 MB Heap",
+      "Import: 12 Einträge, 10115 Bytes",
+      "export: 5 fichiers, 10240 Octets",
+      "Batch 3, 10115 Records processed",
+      "region TX 78701 latency 12 ms",
+      "queue Via 3, 10115 messages, Roma shard",
+      "Test suite Weg 5, 10115 passed, 0 failed",
+      "Im Schritt 3, 1000 Einträge verarbeitet",
+      "Import läuft, Im Schritt 3, 1000 Einträge verarbeitet",
+      "Am Tag 3, 2000 Nutzer",
+      "3 Nodes Dallas TX 75201",
+      "region: 3 Pods Austin TX 78701",
+      "latency, 12 Stores Portland OR 97201",
+    ]);
+  });
+
   it("keeps counts, versions, ports and street words without a whole address's shape", () => {
     expectKept([
       "Release 5, 2024",
