@@ -238,6 +238,12 @@ describe("every problem at once", () => {
     );
   });
 
+  it("adds no follow-on of a refused hash secret: the secret's own problem is named", () => {
+    expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: 1234567890123456 })).toThrow(
+      /invalid: REDACTION_HASH_SECRET must be a string, got a number \(not shown: it is a secret\)$/,
+    );
+  });
+
   it("names a contradiction with a bad setting", () => {
     expect(() => ingest({ WRITE_MODE: "y", QUEUE_RETRY_DELAY_SECONDS: 10, QUEUE_RETRY_MAX_DELAY_SECONDS: 5 })).toThrow(
       /WRITE_MODE must be .*; QUEUE_RETRY_DELAY_SECONDS \(10\) must not be above QUEUE_RETRY_MAX_DELAY_SECONDS \(5\)/,

@@ -207,7 +207,10 @@ export interface IngestConfig {
  */
 export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
   const read = readSettings(INGEST_SETTINGS, env);
-  const redaction = redactionPolicyFrom(read.settings);
+  const redaction = redactionPolicyFrom(
+    read.settings,
+    read.problems.map((problem) => problem.setting),
+  );
   const problems = [...read.problems, ...contradictions(read.settings), ...(redaction.ok ? [] : [redaction.error])];
   if (problems.length > 0 || !redaction.ok) throw configError(INGEST_WORKER_NAME, problems);
   const settings = read.settings as IngestSettings;
@@ -323,15 +326,17 @@ export function parsePublicCorsConfig(env: Record<string, unknown>): CorsPolicy 
 }
 
 /**
- * The redaction policy of the REDACTION_* settings that read well (a bad one is left out, to
- * its default, and named by its own problem), or the policy's problems as one sentence.
+ * The redaction policy of the REDACTION_* settings that read well (a `refused` one is left out,
+ * to its default, and named by its own problem), or the policy's problems as one sentence.
  */
-function redactionPolicyFrom(settings: Partial<IngestSettings>): ParsedRedactionPolicy {
+function redactionPolicyFrom(settings: Partial<IngestSettings>, refused: readonly string[]): ParsedRedactionPolicy {
   return parseRedactionPolicy({
     enabled: settings.REDACTION_ENABLED,
     dropKeys: settings.REDACTION_DROP_KEYS,
     keepKeys: settings.REDACTION_KEEP_KEYS,
-    hashKeys: settings.REDACTION_HASH_KEYS,
+    // With REDACTION_HASH_SECRET refused (and named), hashed keys would only add "hashSecret is
+    // required", a follow-on of that problem, not another one.
+    hashKeys: refused.includes("REDACTION_HASH_SECRET") ? [] : settings.REDACTION_HASH_KEYS,
     hashSecret: settings.REDACTION_HASH_SECRET,
     // Metric attributes need a stable key even where no hash secret was set: the ClickHouse
     // password is a secret every deployment has and rarely rotates.
