@@ -3,7 +3,8 @@
  * default), never false, and integers are decimal digits only.
  */
 import { describe, expect, it } from "vitest";
-import { parseIngestConfig } from "../../workers/ingest/config";
+import { parseIngestConfig, parsePublicAuthConfig, parsePublicCorsConfig } from "../../workers/ingest/config";
+import { redactString } from "../../workers/ingest/core/redact";
 import { ConfigError } from "../../workers/shared/env-schema";
 import { loadConfig } from "../../workers/tail/config";
 
@@ -58,20 +59,41 @@ describe("settings of another JSON type than their own", () => {
   // Wrangler's vars keep the JSON type they were written with, so `"CLICKHOUSE_ASYNC_INSERT": 1`
   // reaches the Worker as a number: the error names the setting, what it takes and what it got.
   it.each([
-    [{ CLICKHOUSE_ASYNC_INSERT: 1 }, "CLICKHOUSE_ASYNC_INSERT must be true or false, got 1"],
+    [{ CLICKHOUSE_ASYNC_INSERT: 2 }, "CLICKHOUSE_ASYNC_INSERT must be true or false, got 2"],
     [{ MAX_RECORDS_PER_REQUEST: true }, "MAX_RECORDS_PER_REQUEST must be a whole number from 1 to 1000000, got true"],
     [{ CLICKHOUSE_DATABASE: 7 }, "CLICKHOUSE_DATABASE must be a plain identifier (letters, digits, underscore), got 7"],
-    [{ WRITE_MODE: ["queue"] }, 'WRITE_MODE must be direct or queue, got ["queue"]'],
-    [{ REDACTION_DROP_KEYS: ["user.email"] }, "REDACTION_DROP_KEYS must be a comma-separated list"],
+    [{ WRITE_MODE: ["queue"] }, 'WRITE_MODE must be one of direct, queue (any case), got ["queue"]'],
+    [{ REDACTION_DROP_KEYS: 5 }, "REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got 5"],
+    [{ REDACTION_DROP_KEYS: ["user.email", 7] }, 'REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got ["user.email",7]'],
+    [{ CLICKHOUSE_USER: 123 }, "CLICKHOUSE_USER must be a string, got 123"],
+    [{ REDACTION_GEO_PRECISION: 3 }, "REDACTION_GEO_PRECISION must be a string, got 3"],
+    [{ CLICKHOUSE_PASSWORD: 12345678 }, "CLICKHOUSE_PASSWORD must be a string, got a number (not shown: it is a secret)"],
+    [{ ADMIN_TOKEN: 1234567890123456 }, "ADMIN_TOKEN must be a string, got a number (not shown: it is a secret)"],
+    [
+      { REDACTION_EXTRA_PATTERNS: "[{name:'x'}]" },
+      `REDACTION_EXTRA_PATTERNS must be a JSON array of {"name", "pattern"} objects (`,
+    ],
+    [{ REDACTION_EXTRA_PATTERNS: { name: "x", pattern: "y" } }, 'redaction policy is invalid: extraPatterns must be a list of { name, pattern }, got {"name":"x","pattern":"y"}'],
     [{ CLICKHOUSE_URL: 8123 }, "CLICKHOUSE_URL must be an http(s) URL, got 8123"],
   ])("refuses %j", (vars, message) => {
     expect(() => ingest(vars)).toThrow(`deco-otel-ingest configuration is invalid: ${message}`);
   });
 
+  it("says what a bad extra-patterns text was, without echoing an example in its place", () => {
+    expect(() => ingest({ REDACTION_EXTRA_PATTERNS: "[{name:'x'}]" })).toThrow(/\), got "\[\{name:'x'\}\]"$/);
+  });
+
+  it("never shows a secret's value, only its JSON type", () => {
+    for (const name of ["CLICKHOUSE_PASSWORD", "ADMIN_TOKEN", "REDACTION_HASH_SECRET"]) {
+      expect(() => ingest({ [name]: 9876543210987654 })).toThrow(`${name} must be a string, got a number (not shown: it is a secret)`);
+      expect(() => ingest({ [name]: 9876543210987654 })).not.toThrow(/98765/);
+    }
+  });
+
   it("names every bad setting at once, in the settings' order", () => {
     expect(() => ingest({ CLICKHOUSE_URL: "ftp://h", WRITE_MODE: "later", MAX_BODY_BYTES: "1" })).toThrow(
       'deco-otel-ingest configuration is invalid: CLICKHOUSE_URL must be an http(s) URL, got "ftp://h"; ' +
-        'WRITE_MODE must be direct or queue, got "later"; MAX_BODY_BYTES must be a whole number from 1024 to 104857600, got "1"',
+        'WRITE_MODE must be one of direct, queue (any case), got "later"; MAX_BODY_BYTES must be a whole number from 1024 to 104857600, got "1"',
     );
   });
 });
@@ -91,5 +113,156 @@ describe("CLICKHOUSE_URL", () => {
 
   it.each(["http:ch:8123", "https:/ch", "ftp://ch", "ch:8123", "https://", "not a url"])("refuses %j", (url) => {
     expect(() => ingest({ CLICKHOUSE_URL: url })).toThrow(`CLICKHOUSE_URL must be an http(s) URL, got ${JSON.stringify(url)}`);
+  });
+});
+
+describe("JSON values as wrangler vars hold them", () => {
+  // `"vars": { "REDACTION_DROP_KEYS": ["a", "b"] }` reaches the Worker as an array, not as text.
+  it("takes an array of strings as the list it means", () => {
+    const policy = ingest({ REDACTION_DROP_KEYS: ["user.email", " x ", ""] }).pipeline.redaction;
+    const asText = ingest({ REDACTION_DROP_KEYS: "user.email, x" }).pipeline.redaction;
+    expect(policy.keyRules.ruleFor("x")).toEqual(asText.keyRules.ruleFor("x"));
+    expect(policy.keyRules.ruleFor("x")).not.toEqual(ingest({}).pipeline.redaction.keyRules.ruleFor("x"));
+    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["email", "phone"] })).not.toThrow();
+    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["emial"] })).toThrow('disabledDetectors.0 names no built-in detector: "emial"');
+    expect(loadConfig({ TAIL_CAPTURE_LEVELS: ["error", "warn"] }).captureLevels).toEqual(new Set(["error", "warn"]));
+    expect(loadConfig({ TAIL_IGNORE_SCRIPTS: ["a-worker"] }).ignoredScripts.has("a-worker")).toBe(true);
+    expect(parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: ["https://shop.example.com"] })?.origins).toEqual(
+      parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "https://shop.example.com" })?.origins,
+    );
+  });
+
+  it("takes REDACTION_EXTRA_PATTERNS as the array itself", () => {
+    const asArray = ingest({ REDACTION_EXTRA_PATTERNS: [{ name: "customer_id", pattern: "CUST-\\d{6}" }] }).pipeline.redaction;
+    const asText = ingest({ REDACTION_EXTRA_PATTERNS: '[{"name":"customer_id","pattern":"CUST-\\\\d{6}"}]' }).pipeline.redaction;
+    for (const policy of [asArray, asText]) {
+      expect(redactString("order of CUST-123456", policy).text).toBe("order of [REDACTED:customer_id]");
+    }
+  });
+
+  it("takes a switch as a JSON boolean or the number 1 or 0, and a number as a number", () => {
+    expect(ingest({ CLICKHOUSE_ASYNC_INSERT: 0 }).clickhouse.asyncInsert).toBe(false);
+    expect(ingest({ CLICKHOUSE_ASYNC_INSERT: 1 }).clickhouse.asyncInsert).toBe(true);
+    expect(loadConfig({ TAIL_EMIT_METRICS: 0 }).emitMetrics).toBe(false);
+    expect(ingest({ LIFT_KEEP_ORIGINAL: true }).pipeline.normalization.keepOriginal).toBe(true);
+    expect(ingest({ CLICKHOUSE_TIMEOUT_MS: 5000 }).clickhouse.timeoutMs).toBe(5000);
+  });
+});
+
+describe("blank vars", () => {
+  // One rule for every setting: a blank var ("", spaces) is unset, as a cleared dashboard field
+  // or a `KEY=` line in .dev.vars means.
+  it.each(["", "  ", "\t"])("read %j as unset, whatever the setting", (blank) => {
+    const config = ingest({
+      ADMIN_TOKEN: blank,
+      WRITE_MODE: blank,
+      CLICKHOUSE_DATABASE: blank,
+      CLICKHOUSE_USER: blank,
+      CLICKHOUSE_PASSWORD: blank,
+      REDACTION_GEO_PRECISION: blank,
+      REDACTION_EXTRA_PATTERNS: blank,
+      REDACTION_HASH_SECRET: blank,
+      REDACTION_DROP_KEYS: blank,
+    });
+    const unset = ingest({});
+    expect({ ...config, pipeline: { ...config.pipeline, redaction: undefined } }).toEqual({
+      ...unset,
+      pipeline: { ...unset.pipeline, redaction: undefined },
+    });
+    expect(config.pipeline.redaction.keyRules.ruleFor("geo.city.name")).toEqual(unset.pipeline.redaction.keyRules.ruleFor("geo.city.name"));
+    const text = "mail ana@example.com from 10.1.2.3, card 4111 1111 1111 1111";
+    expect(redactString(text, config.pipeline.redaction)).toEqual(redactString(text, unset.pipeline.redaction));
+    expect(config.admin.token).toBeUndefined();
+    expect(config.durability.writeMode).toBe("direct");
+    expect(config.clickhouse.database).toBe("otel");
+    expect(loadConfig({ TAIL_CAPTURE_LEVELS: blank, TAIL_SERVICE_NAME_FALLBACK: blank })).toEqual(loadConfig({}));
+  });
+
+  it("says a required one is required", () => {
+    expect(() => ingest({ CLICKHOUSE_URL: " " })).toThrow("CLICKHOUSE_URL is required: the ClickHouse HTTP(S) endpoint");
+    expect(() => parsePublicAuthConfig({ INGEST_TOKENS: "" })).toThrow("INGEST_TOKENS is required");
+  });
+
+  it("with REDACTION_HASH_KEYS, a blank secret is a missing one", () => {
+    expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: " " })).toThrow(
+      "hashSecret is required when hashKeys is set",
+    );
+  });
+});
+
+describe("secrets of spaces", () => {
+  const spaces = " ".repeat(16);
+
+  it("refuses 16 spaces as ADMIN_TOKEN or REDACTION_HASH_SECRET: the length is counted without them", () => {
+    expect(() => ingest({ ADMIN_TOKEN: spaces + "abc" })).toThrow(
+      "ADMIN_TOKEN must be at least 16 characters, not counting spaces around it (it guards the replay of dead letters)",
+    );
+    expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: spaces + "abc" })).toThrow(
+      "hashSecret must be at least 16 characters long, not counting spaces around it",
+    );
+  });
+
+  it("keeps ADMIN_TOKEN without the spaces around it, as a bearer header can carry it", () => {
+    expect(ingest({ ADMIN_TOKEN: " 0123456789abcdef\n" }).admin.token).toBe("0123456789abcdef");
+  });
+});
+
+describe("settings that contradict each other", () => {
+  it.each([
+    [
+      { QUEUE_RETRY_DELAY_SECONDS: 900, QUEUE_RETRY_MAX_DELAY_SECONDS: 5 },
+      "QUEUE_RETRY_DELAY_SECONDS (900) must not be above QUEUE_RETRY_MAX_DELAY_SECONDS (5)",
+    ],
+    [
+      { MAX_BODY_BYTES: "50000000", MAX_DECOMPRESSED_BYTES: "2000" },
+      "MAX_DECOMPRESSED_BYTES (2000) must not be below MAX_BODY_BYTES (50000000)",
+    ],
+    [{ MAX_BODY_BYTES: 33554432 }, "MAX_DECOMPRESSED_BYTES (16777216) must not be below MAX_BODY_BYTES (33554432)"],
+  ])("refuses %j naming both", (vars, message) => {
+    expect(() => ingest(vars)).toThrow(message);
+  });
+
+  it("takes equal limits, and a direct-write budget above one ClickHouse call's timeout (it spans several)", () => {
+    expect(ingest({ QUEUE_RETRY_DELAY_SECONDS: 60, QUEUE_RETRY_MAX_DELAY_SECONDS: 60 }).durability.retryDelaySeconds).toBe(60);
+    expect(ingest({ MAX_BODY_BYTES: 2048, MAX_DECOMPRESSED_BYTES: 2048 }).limits.maxBodyBytes).toBe(2048);
+    expect(ingest({ DIRECT_WRITE_TIMEOUT_MS: 60_000, CLICKHOUSE_TIMEOUT_MS: 100 }).durability.directWriteTimeoutMs).toBe(60_000);
+  });
+});
+
+describe("every problem at once", () => {
+  it("names the redaction policy's problems with the other settings'", () => {
+    expect(() => ingest({ CLICKHOUSE_TIMEOUT_MS: "x", WRITE_MODE: "y", REDACTION_GEO_PRECISION: "z" })).toThrow(
+      'deco-otel-ingest configuration is invalid: CLICKHOUSE_TIMEOUT_MS must be a whole number from 100 to 120000, got "x"; ' +
+        'WRITE_MODE must be one of direct, queue (any case), got "y"; ' +
+        'redaction policy is invalid: geoPrecision must be one of none, continent, country, region, city, full, got "z"',
+    );
+  });
+
+  it("adds no follow-on of a refused hash secret: the secret's own problem is named", () => {
+    expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: 1234567890123456 })).toThrow(
+      /invalid: REDACTION_HASH_SECRET must be a string, got a number \(not shown: it is a secret\)$/,
+    );
+  });
+
+  it("names a contradiction with a bad setting", () => {
+    expect(() => ingest({ WRITE_MODE: "y", QUEUE_RETRY_DELAY_SECONDS: 10, QUEUE_RETRY_MAX_DELAY_SECONDS: 5 })).toThrow(
+      /WRITE_MODE must be .*; QUEUE_RETRY_DELAY_SECONDS \(10\) must not be above QUEUE_RETRY_MAX_DELAY_SECONDS \(5\)/,
+    );
+  });
+});
+
+describe("our words in any case", () => {
+  it("reads WRITE_MODE, TAIL_CAPTURE_LEVELS, REDACTION_GEO_PRECISION and detector names in any case", () => {
+    expect(ingest({ WRITE_MODE: "Queue" }).durability.writeMode).toBe("queue");
+    expect(ingest({ WRITE_MODE: " DIRECT " }).durability.writeMode).toBe("direct");
+    expect(loadConfig({ TAIL_CAPTURE_LEVELS: "ERROR,warn" }).captureLevels).toEqual(new Set(["error", "warn"]));
+    const city = (precision: string) => ingest({ REDACTION_GEO_PRECISION: precision }).pipeline.redaction.keyRules.ruleFor("geo.city.name");
+    expect(city("City")).toEqual(city("city"));
+    expect(city("City")).not.toEqual(city("region"));
+    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: "Email, PHONE" })).not.toThrow();
+  });
+
+  it("keeps names that are not ours as written: ClickHouse identifiers are case-sensitive", () => {
+    expect(ingest({ CLICKHOUSE_DATABASE: "Otel" }).clickhouse.database).toBe("Otel");
   });
 });

@@ -548,6 +548,22 @@ describe("parseRedactionPolicy", () => {
     [{ extraPatterns: [{ pattern: "x" }] }, "extraPatterns.0.name is required"],
     [{ geoPrecision: "street" }, 'geoPrecision must be one of '],
     [null, "(policy) must be an object"],
+    // A member read nowhere must not pass: `flags: "i"` left the pattern case-sensitive.
+    [
+      { extraPatterns: [{ name: "cust", pattern: "cust-\\d{6}", flags: "i" }] },
+      'extraPatterns.0 has unknown members "flags": only name and pattern are read',
+    ],
+    [{ extraPatterns: [{ name: "cust", pattern: "x", note: 1, Pattern: "y" }] }, 'extraPatterns.0 has unknown members "note", "Pattern"'],
+    [
+      { extraPatterns: [{ name: "cust", pattern: "x" }, { name: "other", pattern: "y" }, { name: "cust", pattern: "z" }] },
+      'extraPatterns.2.name must not repeat "cust", the name of extraPatterns.0',
+    ],
+    [{ hashKeys: ["user.id"], hashSecret: " ".repeat(16) }, "hashSecret must be at least 16 characters long, not counting spaces around it"],
+    [{ hashKeys: ["user.id"], hashSecret: 1234567890123456 }, "hashSecret must be a string, got a number"],
+    [{ extraPatterns: [{ name: 5, pattern: "x" }] }, "extraPatterns.0.name must be a string, got 5"],
+    [{ extraPatterns: [{ name: "x", pattern: 5 }] }, "extraPatterns.0.pattern is required: a JavaScript regular expression source, got 5"],
+    [{ dropKeys: "user.email" }, 'dropKeys must be a list of attribute keys, got "user.email"'],
+    [{ enabled: "yes" }, 'enabled must be true or false, got "yes"'],
   ])("rejects %j naming the setting", (input, message) => {
     const parsed = parseRedactionPolicy(input);
     expect(parsed.ok).toBe(false);
@@ -563,8 +579,13 @@ describe("parseRedactionPolicy", () => {
     });
   });
 
+  it("never shows the hash secret's value", () => {
+    const parsed = parseRedactionPolicy({ hashKeys: ["user.id"], hashSecret: 9876543210987654 });
+    expect(parsed.ok === false && parsed.error).not.toMatch(/98765/);
+  });
+
   it("takes the fields it knows, with their defaults, and ignores others", () => {
-    expect(readRedactionPolicyConfig({ dropKeys: ["user.email"], extraPatterns: [{ name: "x", pattern: "y", note: "z" }], other: 1 })).toEqual({
+    expect(readRedactionPolicyConfig({ dropKeys: ["user.email"], extraPatterns: [{ name: "x", pattern: "y" }], other: 1 })).toEqual({
       ok: true,
       config: {
         enabled: true,

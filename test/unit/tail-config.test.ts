@@ -66,7 +66,7 @@ describe("loadConfig", () => {
     ["TAIL_FORWARD_RETRIES", "11"],
     ["TAIL_FORWARD_RETRIES", "two"],
     ["TAIL_FORWARD_RETRIES", "1.5"],
-    ["TAIL_SERVICE_NAME_FALLBACK", "  "],
+    ["TAIL_SERVICE_NAME_FALLBACK", 7],
     ["TAIL_HANDOFF_MAX_ATTEMPTS", "0"],
     ["TAIL_HANDOFF_MAX_ATTEMPTS", "101"],
     // Integers are decimal digits: what Number() also reads is not what an operator wrote.
@@ -102,7 +102,7 @@ describe("readConfig", () => {
     expect(config).toEqual(loadConfig({ TAIL_IGNORE_SCRIPTS: "noisy-worker", TAIL_SERVICE_NAME_FALLBACK: "local-dev" }));
     expect(invalid?.settings).toEqual(["TAIL_CAPTURE_LEVELS", "TAIL_FORWARD_RETRIES"]);
     expect(invalid?.error).toBe(
-      'deco-otel-tail configuration is invalid: TAIL_CAPTURE_LEVELS must be a comma-separated, non-empty list of debug, info, log, warn, error, got "error,fatal"; TAIL_FORWARD_RETRIES must be a whole number from 0 to 10, got "two"',
+      'deco-otel-tail configuration is invalid: TAIL_CAPTURE_LEVELS must be a non-empty list of debug, info, log, warn, error (any case), comma-separated or a JSON array, got "error,fatal"; TAIL_FORWARD_RETRIES must be a whole number from 0 to 10, got "two"',
     );
   });
 

@@ -1,14 +1,18 @@
 import {
-  ConfigError,
   accepted,
   booleanSetting,
+  configError,
   identifierSetting,
   integerSetting,
   listSetting,
   parseSettings,
+  readSettings,
   refused,
+  secretSetting,
   shown,
+  shownType,
   stringSetting,
+  wordSetting,
   type Setting,
   type SettingsOf,
 } from "../shared/env-schema";
@@ -16,7 +20,7 @@ import { DEFAULT_REQUEST_LIMITS } from "./core/limits";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
 import type { PipelineOptions } from "./core/pipeline";
-import { parseRedactionPolicy, type RedactionPolicy } from "./core/redact";
+import { parseRedactionPolicy, type ParsedRedactionPolicy } from "./core/redact";
 
 /**
  * CLICKHOUSE_URL: an http(s) URL, spaces around it and any tab or line break in it dropped (the
@@ -39,33 +43,35 @@ function isUrl(text: string): boolean {
   }
 }
 
-const WRITE_MODES = ["direct", "queue"] as const;
+const WRITE_MODES: readonly WriteMode[] = ["direct", "queue"];
 
-const writeModeSetting: Setting<WriteMode> = (raw) => {
-  if (raw === undefined) return accepted("direct");
-  if (WRITE_MODES.includes(raw as WriteMode)) return accepted(raw as WriteMode);
-  return refused(`must be direct or queue, got ${shown(raw)}`);
-};
-
+/**
+ * ADMIN_TOKEN, without the spaces around it: a bearer token reaches the Worker in a header,
+ * whose value HTTP trims, so a token kept with them could never be presented.
+ */
 const adminTokenSetting: Setting<string | undefined> = (raw) => {
-  const read = stringSetting(undefined)(raw);
-  if (read.ok && read.value !== undefined && read.value.length < 16) {
-    return refused("must be at least 16 characters (it guards the replay of dead letters)");
-  }
-  return read;
+  const read = secretSetting(16, " (it guards the replay of dead letters)")(raw);
+  return read.ok && read.value !== undefined ? accepted(read.value.trim()) : read;
 };
 
-const EXTRA_PATTERNS_FORM = 'must be JSON: [{"name":"…","pattern":"…"}]';
-
-/** REDACTION_EXTRA_PATTERNS: JSON text, parsed here and validated with the policy. */
+/**
+ * REDACTION_EXTRA_PATTERNS: JSON text, or the JSON array itself as wrangler `vars` hold it;
+ * its shape is validated with the policy.
+ */
 const extraPatternsSetting: Setting<unknown> = (raw) => {
   if (raw === undefined) return accepted([]);
-  if (typeof raw !== "string") return refused(EXTRA_PATTERNS_FORM);
+  if (typeof raw !== "string") return accepted(raw);
   try {
     return accepted(JSON.parse(raw) as unknown);
-  } catch {
-    return refused(EXTRA_PATTERNS_FORM);
+  } catch (error) {
+    return refused(`must be a JSON array of {"name", "pattern"} objects (${(error as Error).message}), got ${shown(raw)}`);
   }
+};
+
+/** REDACTION_GEO_PRECISION: a word of the policy's (which names them), read in any case. */
+const geoPrecisionSetting: Setting<string> = (raw) => {
+  if (raw === undefined) return accepted("region");
+  return typeof raw === "string" ? accepted(raw.trim().toLowerCase()) : refused(`must be a string, got ${shown(raw)}`);
 };
 
 /**
@@ -76,7 +82,7 @@ const extraPatternsSetting: Setting<unknown> = (raw) => {
 const INGEST_SETTINGS = {
   CLICKHOUSE_URL: clickHouseUrlSetting,
   CLICKHOUSE_USER: stringSetting("default"),
-  CLICKHOUSE_PASSWORD: stringSetting(""),
+  CLICKHOUSE_PASSWORD: secretSetting(),
   CLICKHOUSE_DATABASE: identifierSetting("otel"),
   CLICKHOUSE_LOGS_TABLE: identifierSetting("otel_logs"),
   CLICKHOUSE_TRACES_TABLE: identifierSetting("otel_traces"),
@@ -90,7 +96,7 @@ const INGEST_SETTINGS = {
   // Below the OpenTelemetry exporters' 10 s default timeout, so the rows are queued and
   // answered for before the sender gives up on the request.
   DIRECT_WRITE_TIMEOUT_MS: integerSetting(4_000, 100, 60_000),
-  WRITE_MODE: writeModeSetting,
+  WRITE_MODE: wordSetting<WriteMode>("direct", WRITE_MODES),
   QUEUE_MAX_ATTEMPTS: integerSetting(20, 1, 100),
   QUEUE_RETRY_DELAY_SECONDS: integerSetting(5, 0, 43_200),
   QUEUE_RETRY_MAX_DELAY_SECONDS: integerSetting(900, 0, 43_200),
@@ -114,16 +120,44 @@ const INGEST_SETTINGS = {
   REDACTION_DROP_KEYS: listSetting(),
   REDACTION_KEEP_KEYS: listSetting(),
   REDACTION_HASH_KEYS: listSetting(),
-  REDACTION_HASH_SECRET: stringSetting(undefined),
-  REDACTION_DISABLED_DETECTORS: listSetting(),
+  // Its length is checked with the policy: it is only needed with REDACTION_HASH_KEYS.
+  REDACTION_HASH_SECRET: secretSetting(),
+  REDACTION_DISABLED_DETECTORS: listSetting({ words: true }),
   // Validated with the policy, which names the allowed values.
-  REDACTION_GEO_PRECISION: stringSetting("region"),
+  REDACTION_GEO_PRECISION: geoPrecisionSetting,
   REDACTION_EXTRA_PATTERNS: extraPatternsSetting,
   TIMESTAMP_MAX_PAST_SECONDS: integerSetting(30 * 24 * 3600, 60, 100 * 365 * 24 * 3600),
   TIMESTAMP_MAX_FUTURE_SECONDS: integerSetting(24 * 3600, 60, 365 * 24 * 3600),
 };
 
 export type IngestSettings = SettingsOf<typeof INGEST_SETTINGS>;
+
+const INGEST_WORKER_NAME = "deco-otel-ingest";
+
+/**
+ * Pairs of good settings that cannot both hold, each naming both. Not a pair:
+ * DIRECT_WRITE_TIMEOUT_MS above CLICKHOUSE_TIMEOUT_MS, for the direct write's budget spans
+ * several ClickHouse calls (the table plan, then the inserts, 6 at a time), each with its own
+ * timeout (docs/decisions.md, 2026-12-02, "Settings as wrangler passes them").
+ */
+function contradictions(settings: Partial<IngestSettings>): string[] {
+  const found: string[] = [];
+  const { QUEUE_RETRY_DELAY_SECONDS: delay, QUEUE_RETRY_MAX_DELAY_SECONDS: maxDelay } = settings;
+  if (delay !== undefined && maxDelay !== undefined && delay > maxDelay) {
+    found.push(
+      `QUEUE_RETRY_DELAY_SECONDS (${delay}) must not be above QUEUE_RETRY_MAX_DELAY_SECONDS (${maxDelay}): ` +
+        "the first retry delay doubles up to that cap",
+    );
+  }
+  const { MAX_BODY_BYTES: body, MAX_DECOMPRESSED_BYTES: decompressed } = settings;
+  if (body !== undefined && decompressed !== undefined && decompressed < body) {
+    found.push(
+      `MAX_DECOMPRESSED_BYTES (${decompressed}) must not be below MAX_BODY_BYTES (${body}): ` +
+        "an uncompressed body is held to both, and a compressed one is smaller than its inflated content, so the larger MAX_BODY_BYTES would never be reached",
+    );
+  }
+  return found;
+}
 
 export interface ClickHouseTables {
   logs: string;
@@ -166,13 +200,25 @@ export interface IngestConfig {
   pipeline: PipelineOptions;
 }
 
+/**
+ * The ingest Worker's settings, or a ConfigError naming every problem at once: each bad
+ * setting, each pair of settings that contradict each other, and the redaction policy's
+ * problems (read from the REDACTION_* settings that are good, even when others are bad).
+ */
 export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
-  const settings = parseSettings(INGEST_SETTINGS, env, "deco-otel-ingest");
+  const read = readSettings(INGEST_SETTINGS, env);
+  const redaction = redactionPolicyFrom(
+    read.settings,
+    read.problems.map((problem) => problem.setting),
+  );
+  const problems = [...read.problems, ...contradictions(read.settings), ...(redaction.ok ? [] : [redaction.error])];
+  if (problems.length > 0 || !redaction.ok) throw configError(INGEST_WORKER_NAME, problems);
+  const settings = read.settings as IngestSettings;
   return {
     clickhouse: {
       url: settings.CLICKHOUSE_URL,
       user: settings.CLICKHOUSE_USER,
-      password: settings.CLICKHOUSE_PASSWORD,
+      password: settings.CLICKHOUSE_PASSWORD ?? "",
       database: settings.CLICKHOUSE_DATABASE,
       asyncInsert: settings.CLICKHOUSE_ASYNC_INSERT,
       timeoutMs: settings.CLICKHOUSE_TIMEOUT_MS,
@@ -205,7 +251,7 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
         maxDepth: settings.LIFT_MAX_DEPTH,
         keepOriginal: settings.LIFT_KEEP_ORIGINAL,
       },
-      redaction: redactionPolicyFrom(settings),
+      redaction: redaction.policy,
       timestampWindow: {
         maxPastSeconds: settings.TIMESTAMP_MAX_PAST_SECONDS,
         maxFutureSeconds: settings.TIMESTAMP_MAX_FUTURE_SECONDS,
@@ -228,7 +274,9 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
 const PUBLIC_AUTH_SETTINGS = {
   INGEST_TOKENS: ((raw) => {
     if (raw === undefined) return accepted([]);
-    if (typeof raw !== "string") return refused("must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries");
+    if (typeof raw !== "string") {
+      return refused(`must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries, got ${shownType(raw)} (not shown: it holds secrets)`);
+    }
     const parsed = parseIngestTokens(raw);
     return parsed.ok ? accepted(parsed.tokens) : refused(parsed.error);
   }) satisfies Setting<IngestToken[]>,
@@ -243,13 +291,12 @@ export interface PublicAuthConfig {
 
 /** The public endpoint's auth settings, or a ConfigError naming what is wrong with them. */
 export function parsePublicAuthConfig(env: Record<string, unknown>): PublicAuthConfig {
-  const settings = parseSettings(PUBLIC_AUTH_SETTINGS, env, "deco-otel-ingest");
+  const settings = parseSettings(PUBLIC_AUTH_SETTINGS, env, INGEST_WORKER_NAME);
   if (!settings.AUTH_DISABLED && settings.INGEST_TOKENS.length === 0) {
-    throw new ConfigError(
-      "deco-otel-ingest configuration is invalid: INGEST_TOKENS is required (one or more " +
-        "comma-separated bearer tokens, set with `wrangler secret put INGEST_TOKENS`); set " +
-        "AUTH_DISABLED=true only for local use",
-    );
+    throw configError(INGEST_WORKER_NAME, [
+      "INGEST_TOKENS is required (one or more comma-separated bearer tokens, set with " +
+        "`wrangler secret put INGEST_TOKENS`); set AUTH_DISABLED=true only for local use",
+    ]);
   }
   return { disabled: settings.AUTH_DISABLED, tokens: settings.INGEST_TOKENS };
 }
@@ -270,31 +317,32 @@ const PUBLIC_CORS_SETTINGS = {
 
 /** The public endpoint's CORS policy, undefined when off (no origin listed), or a ConfigError naming the bad entry. */
 export function parsePublicCorsConfig(env: Record<string, unknown>): CorsPolicy | undefined {
-  const settings = parseSettings(PUBLIC_CORS_SETTINGS, env, "deco-otel-ingest");
+  const settings = parseSettings(PUBLIC_CORS_SETTINGS, env, INGEST_WORKER_NAME);
   try {
     return parseCorsPolicy(settings.CORS_ALLOWED_ORIGINS, settings.CORS_ALLOWED_HEADERS, settings.CORS_MAX_AGE);
   } catch (error) {
-    throw new ConfigError(`deco-otel-ingest configuration is invalid: ${(error as Error).message}`);
+    throw configError(INGEST_WORKER_NAME, [(error as Error).message]);
   }
 }
 
-function redactionPolicyFrom(settings: IngestSettings): RedactionPolicy {
-  const parsed = parseRedactionPolicy({
+/**
+ * The redaction policy of the REDACTION_* settings that read well (a `refused` one is left out,
+ * to its default, and named by its own problem), or the policy's problems as one sentence.
+ */
+function redactionPolicyFrom(settings: Partial<IngestSettings>, refused: readonly string[]): ParsedRedactionPolicy {
+  return parseRedactionPolicy({
     enabled: settings.REDACTION_ENABLED,
     dropKeys: settings.REDACTION_DROP_KEYS,
     keepKeys: settings.REDACTION_KEEP_KEYS,
-    hashKeys: settings.REDACTION_HASH_KEYS,
+    // With REDACTION_HASH_SECRET refused (and named), hashed keys would only add "hashSecret is
+    // required", a follow-on of that problem, not another one.
+    hashKeys: refused.includes("REDACTION_HASH_SECRET") ? [] : settings.REDACTION_HASH_KEYS,
     hashSecret: settings.REDACTION_HASH_SECRET,
     // Metric attributes need a stable key even where no hash secret was set: the ClickHouse
     // password is a secret every deployment has and rarely rotates.
-    seriesHashSecret: `clickhouse-password:${settings.CLICKHOUSE_PASSWORD}`,
+    seriesHashSecret: `clickhouse-password:${settings.CLICKHOUSE_PASSWORD ?? ""}`,
     geoPrecision: settings.REDACTION_GEO_PRECISION,
     disabledDetectors: settings.REDACTION_DISABLED_DETECTORS,
     extraPatterns: settings.REDACTION_EXTRA_PATTERNS,
   });
-  if (!parsed.ok) {
-    // The policy's field names map onto the REDACTION_* settings one to one.
-    throw new ConfigError(`deco-otel-ingest configuration is invalid: ${parsed.error}`);
-  }
-  return parsed.policy;
 }

@@ -2,8 +2,11 @@
  * Reading a Worker's vars and secrets: each setting is a function from its raw value to the
  * value it means, or to a phrase saying why not that follows the setting's name in the error.
  *
- * Wrangler delivers vars as strings, numbers or booleans depending on how they were written,
- * and secrets always as strings, so every field accepts the string spelling too. Written by hand
+ * Wrangler delivers vars with the JSON type they were written with (a string, number, boolean,
+ * array or object) and secrets always as strings, so every setting takes the string spelling and
+ * the JSON value that means the same without doubt (a list as an array of strings, a switch as
+ * a boolean or 0/1, a number as a number). A blank var (`""`, only spaces) is unset, for every
+ * setting: a dashboard field cleared or a `KEY=` line in .dev.vars means "no value". Written by hand
  * rather than with a schema library: zod/mini's code and the building of its schemas were about
  * 10 ms of the ingest Worker's CPU at every start (docs/decisions.md, 2026-12-02, "Cold start,
  * twelfth round"), and every setting carries its own message anyway, for an operator needs to
@@ -13,7 +16,7 @@
 /** A setting's value, or why its raw value is refused (a phrase: "must be …, got …"). */
 export type Reading<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Reads one setting's raw value; `undefined` is an unset var. */
+/** Reads one setting's raw value; `undefined` is an unset or blank var (readSettings). */
 export type Setting<T> = (raw: unknown) => Reading<T>;
 
 /** Settings by the var's name. */
@@ -39,6 +42,16 @@ export function shown(raw: unknown): string {
   }
 }
 
+/**
+ * A raw value's JSON type, as an error names it where the value itself must not be shown (a
+ * secret's): "a number", "an array", ….
+ */
+export function shownType(raw: unknown): string {
+  if (raw === null) return "null";
+  if (Array.isArray(raw)) return "an array";
+  return typeof raw === "object" ? "an object" : `a ${typeof raw}`;
+}
+
 /** Whether a string var is blank (`""`, spaces): a dashboard field cleared or a `KEY=` line. */
 function isBlank(raw: unknown): boolean {
   return typeof raw === "string" && raw.trim() === "";
@@ -48,16 +61,15 @@ const TRUE_WORDS = ["true", "1", "yes", "on"];
 const FALSE_WORDS = ["false", "0", "no", "off"];
 
 /**
- * A switch: true/1/yes/on or false/0/no/off (any case), a JSON boolean, or blank. A blank value
- * is the default, as if the var were unset: a dashboard field cleared or a `KEY=` line in
- * .dev.vars means "no value", and reading it as false would turn a feature off (metrics,
- * redaction) without a word.
+ * A switch: true/1/yes/on or false/0/no/off (any case), a JSON boolean, or the JSON number 1 or
+ * 0. Unset (or blank) is the default: reading a cleared field as false would turn a feature off
+ * (metrics, redaction) without a word.
  */
 export function booleanSetting(defaultValue: boolean): Setting<boolean> {
   return (raw) => {
-    if (raw === undefined || isBlank(raw)) return accepted(defaultValue);
+    if (raw === undefined) return accepted(defaultValue);
     if (typeof raw === "boolean") return accepted(raw);
-    const word = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
+    const word = typeof raw === "string" ? raw.trim().toLowerCase() : typeof raw === "number" ? String(raw) : undefined;
     if (word !== undefined && TRUE_WORDS.includes(word)) return accepted(true);
     if (word !== undefined && FALSE_WORDS.includes(word)) return accepted(false);
     return refused(`must be true or false, got ${shown(raw)}`);
@@ -67,15 +79,15 @@ export function booleanSetting(defaultValue: boolean): Setting<boolean> {
 const DECIMAL_INTEGER = /^-?\d+$/;
 
 /**
- * A whole number from `min` to `max`: a JSON number, decimal digits (an optional minus sign,
- * spaces around), or blank, which is the default as for a switch (`booleanSetting`). Not what
+ * A whole number from `min` to `max`: a JSON number or decimal digits (an optional minus sign,
+ * spaces around); unset (or blank) is the default. Not what
  * `Number()` also reads (`"1e1"`, `"0x3"`, `"0b11"`, `"3."`): an operator who wrote those meant
  * something else, and a value read differently from how it reads is worse than one refused with
  * its name.
  */
 export function integerSetting(defaultValue: number, min: number, max: number): Setting<number> {
   return (raw) => {
-    if (raw === undefined || isBlank(raw)) return accepted(defaultValue);
+    if (raw === undefined) return accepted(defaultValue);
     const parsed =
       typeof raw === "number" ? raw : typeof raw === "string" && DECIMAL_INTEGER.test(raw.trim()) ? Number(raw.trim()) : NaN;
     if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return accepted(parsed);
@@ -83,17 +95,33 @@ export function integerSetting(defaultValue: number, min: number, max: number): 
   };
 }
 
-/** A comma-separated list; blanks are dropped so `"a, b,"` is `["a", "b"]`; unset is empty. */
-export function listSetting(): Setting<string[]> {
+/**
+ * A list: comma-separated text or a JSON array of strings (wrangler `vars` keep arrays), each
+ * item trimmed and blank items dropped, so `"a, b,"` and `["a", " b", ""]` are `["a", "b"]`;
+ * unset is empty. `words`: the items are words of ours (detector names, levels), read in any
+ * case and given lower-cased.
+ */
+export function listSetting(options: { words?: boolean } = {}): Setting<string[]> {
   return (raw) => {
     if (raw === undefined) return accepted([]);
-    if (typeof raw !== "string") return refused("must be a comma-separated list");
-    return accepted(
-      raw
-        .split(",")
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0),
-    );
+    const items =
+      typeof raw === "string" ? raw.split(",") : Array.isArray(raw) && raw.every((item) => typeof item === "string") ? (raw as string[]) : undefined;
+    if (items === undefined) return refused(`must be a comma-separated list or a JSON array of strings, got ${shown(raw)}`);
+    const kept = items.map((item) => item.trim()).filter((item) => item.length > 0);
+    return accepted(options.words === true ? kept.map((item) => item.toLowerCase()) : kept);
+  };
+}
+
+/**
+ * One of our words (`WRITE_MODE`'s `direct`/`queue`), in any case and with spaces around: no two
+ * of a setting's words differ only in case, so `Queue` can mean nothing else. Unset is the default.
+ */
+export function wordSetting<W extends string>(defaultValue: W, words: readonly W[]): Setting<W> {
+  return (raw) => {
+    if (raw === undefined) return accepted(defaultValue);
+    const word = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
+    if (words.includes(word as W)) return accepted(word as W);
+    return refused(`must be one of ${words.join(", ")} (any case), got ${shown(raw)}`);
   };
 }
 
@@ -112,7 +140,21 @@ export function identifierSetting(defaultValue: string): Setting<string> {
 export function stringSetting<D extends string | undefined>(defaultValue: D): Setting<string | D> {
   return (raw) => {
     if (raw === undefined) return accepted(defaultValue);
-    return typeof raw === "string" ? accepted(raw) : refused("must be a string");
+    return typeof raw === "string" ? accepted(raw) : refused(`must be a string, got ${shown(raw)}`);
+  };
+}
+
+/**
+ * A secret (a password, a token): a string taken as written, at least `minLength` characters
+ * once the spaces around it are left out (16 spaces are no token). Errors name the JSON type
+ * received, never the value, for they are logged and answered in 503s.
+ */
+export function secretSetting(minLength = 0, why = ""): Setting<string | undefined> {
+  return (raw) => {
+    if (raw === undefined) return accepted(undefined);
+    if (typeof raw !== "string") return refused(`must be a string, got ${shownType(raw)} (not shown: it is a secret)`);
+    if (raw.trim().length < minLength) return refused(`must be at least ${minLength} characters, not counting spaces around it${why}`);
+    return accepted(raw);
   };
 }
 
@@ -128,20 +170,28 @@ export interface SettingProblem {
 
 /**
  * Reads every setting of `schema` from `env` (other members of env, such as bindings, are
- * ignored): the values, or every bad setting in the schema's order.
+ * ignored), a blank string var as unset: the values of the good settings, and every bad one in
+ * the schema's order (none when all are good, and then `settings` holds every setting).
  */
 export function readSettings<S extends SettingsSchema>(
   schema: S,
   env: Record<string, unknown>,
-): { ok: true; settings: SettingsOf<S> } | { ok: false; problems: SettingProblem[] } {
+): { settings: Partial<SettingsOf<S>>; problems: SettingProblem[] } {
   const settings: Record<string, unknown> = {};
   const problems: SettingProblem[] = [];
   for (const [setting, read] of Object.entries(schema)) {
-    const reading = read(env[setting]);
+    const raw = env[setting];
+    const reading = read(isBlank(raw) ? undefined : raw);
     if (reading.ok) settings[setting] = reading.value;
     else problems.push({ setting, message: reading.message });
   }
-  return problems.length === 0 ? { ok: true, settings: settings as SettingsOf<S> } : { ok: false, problems };
+  return { settings: settings as Partial<SettingsOf<S>>, problems };
+}
+
+/** The ConfigError of a Worker's bad settings, each "NAME why" (a SettingProblem) or a sentence. */
+export function configError(workerName: string, problems: readonly (SettingProblem | string)[]): ConfigError {
+  const said = problems.map((problem) => (typeof problem === "string" ? problem : `${problem.setting} ${problem.message}`));
+  return new ConfigError(`${workerName} configuration is invalid: ${said.join("; ")}`);
 }
 
 /** Reads `env` with `schema`, or throws a ConfigError naming every bad setting. */
@@ -151,7 +201,6 @@ export function parseSettings<S extends SettingsSchema>(
   workerName: string,
 ): SettingsOf<S> {
   const read = readSettings(schema, env);
-  if (read.ok) return read.settings;
-  const problems = read.problems.map(({ setting, message }) => `${setting} ${message}`);
-  throw new ConfigError(`${workerName} configuration is invalid: ${problems.join("; ")}`);
+  if (read.problems.length > 0) throw configError(workerName, read.problems);
+  return read.settings as SettingsOf<S>;
 }

@@ -15,6 +15,7 @@ import {
   parseSettings,
   readSettings,
   refused,
+  shown,
   type Setting,
 } from "../shared/env-schema";
 
@@ -43,22 +44,18 @@ export interface TailConfig {
   readonly maxRequestRecords: number;
 }
 
+/** TAIL_CAPTURE_LEVELS: levels in any case (the runtime's are lower-case), as text or a JSON array. */
 const captureLevelsSetting: Setting<string[]> = (raw) => {
   if (raw === undefined) return accepted(["error"]);
-  const read = listSetting()(raw);
-  if (!read.ok) return read;
-  const levels = read.value;
-  if (levels.length > 0 && levels.every((level) => (LOG_LEVELS as readonly string[]).includes(level))) return read;
-  const given = JSON.stringify(levels.join(","));
-  return refused(`must be a comma-separated, non-empty list of ${LOG_LEVELS.join(", ")}, got ${given}`);
+  const read = listSetting({ words: true })(raw);
+  if (read.ok && read.value.length > 0 && read.value.every((level) => (LOG_LEVELS as readonly string[]).includes(level))) return read;
+  return refused(`must be a non-empty list of ${LOG_LEVELS.join(", ")} (any case), comma-separated or a JSON array, got ${shown(raw)}`);
 };
 
-/** A name to stand for a script, spaces around it dropped. */
+/** A name to stand for a script, spaces around it dropped (a blank one is unset). */
 const serviceNameSetting: Setting<string> = (raw) => {
   if (raw === undefined) return accepted("unknown-worker");
-  if (typeof raw !== "string") return refused("must be a string");
-  const name = raw.trim();
-  return name.length > 0 ? accepted(name) : refused("must be a non-empty service name");
+  return typeof raw === "string" ? accepted(raw.trim()) : refused(`must be a string, got ${shown(raw)}`);
 };
 
 /** TAIL_MAX_REQUEST_BYTES's default: 4 MiB. */
@@ -135,8 +132,7 @@ function readOrDefault(env: TailSettings): ReadConfig {
     return { config: loadConfig(env) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const read = readSettings(TAIL_SETTINGS, env);
-    const settings = read.ok ? [] : read.problems.map((problem) => problem.setting);
+    const settings = readSettings(TAIL_SETTINGS, env).problems.map((problem) => problem.setting);
     const usable = Object.fromEntries(Object.entries(env).filter(([name]) => !settings.includes(name)));
     return { config: loadConfig(usable), invalid: { settings, error: error.message } };
   }

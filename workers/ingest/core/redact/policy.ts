@@ -9,6 +9,7 @@ import { KeyRules } from "./key-rules";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
 import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND } from "./kinds";
 import { TextScanner } from "./text-scanner";
+import { shown, shownType } from "../../../shared/env-schema";
 
 /** Long enough that the secret cannot be guessed to reverse the hashes of low-entropy ids. */
 const MIN_HASH_SECRET_LENGTH = 16;
@@ -73,11 +74,11 @@ function readStringList(
 ): string[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.addWrongType(path, listMessage);
+    problems.addWrongType(path, `${listMessage}, got ${shown(raw)}`);
     return [];
   }
   raw.forEach((item: unknown, index) => {
-    if (typeof item !== "string") return problems.addWrongType([...path, index], "must be a string");
+    if (typeof item !== "string") return problems.addWrongType([...path, index], `must be a string, got ${shown(item)}`);
     const message = problem(item);
     if (message !== undefined) problems.add([...path, index], message);
   });
@@ -90,33 +91,50 @@ function readKeyList(raw: unknown, field: string, problems: PolicyProblems): str
   );
 }
 
-function readOptionalString(raw: unknown, field: string, problems: PolicyProblems): string | undefined {
+/** A secret's string: an error names the JSON type received, never the value. */
+function readOptionalSecret(raw: unknown, field: string, problems: PolicyProblems): string | undefined {
   if (raw === undefined || typeof raw === "string") return raw;
-  problems.addWrongType([field], "must be a string");
+  problems.addWrongType([field], `must be a string, got ${shownType(raw)}`);
   return undefined;
 }
 
 const EXTRA_PATTERN_NAME = /^[a-z][a-z0-9_]*$/;
 
+/** An extra pattern's members: nothing else is read, so nothing else may be written. */
+const EXTRA_PATTERN_MEMBERS = ["name", "pattern"];
+
+
 function readExtraPatterns(raw: unknown, problems: PolicyProblems): { name: string; pattern: string }[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.addWrongType(["extraPatterns"], "must be a list of { name, pattern }");
+    problems.addWrongType(["extraPatterns"], `must be a list of { name, pattern }, got ${shown(raw)}`);
     return [];
   }
   const extras = raw.map((item: unknown, index) => {
     const path = ["extraPatterns", index];
     if (!isRecord(item)) {
-      problems.addWrongType(path, "must be an object");
+      problems.addWrongType(path, `must be an object { name, pattern }, got ${shown(item)}`);
       return { name: "", pattern: "" };
     }
+    // A member read nowhere would be a promise not kept: `"flags": "i"` left the pattern
+    // case-sensitive, so values in the other case went through unredacted.
+    const unknown = Object.keys(item).filter((member) => !EXTRA_PATTERN_MEMBERS.includes(member));
+    if (unknown.length > 0) {
+      problems.add(
+        path,
+        `has unknown members ${unknown.map((member) => JSON.stringify(member)).join(", ")}: only name and pattern are read ` +
+          "(no flags: for either case write both into the pattern, e.g. [Cc][Uu][Ss][Tt]-\\d{6})",
+      );
+    }
     const { name, pattern } = item;
-    if (typeof name !== "string") problems.addWrongType([...path, "name"], "is required");
+    if (name === undefined) problems.addWrongType([...path, "name"], "is required");
+    else if (typeof name !== "string") problems.addWrongType([...path, "name"], `must be a string, got ${shown(name)}`);
     else if (!EXTRA_PATTERN_NAME.test(name)) {
       problems.add([...path, "name"], `must be lower-case letters, digits and underscores, got ${JSON.stringify(name)}`);
     }
     if (typeof pattern !== "string") {
-      problems.addWrongType([...path, "pattern"], "is required: a JavaScript regular expression source");
+      const got = pattern === undefined ? "" : `, got ${shown(pattern)}`;
+      problems.addWrongType([...path, "pattern"], `is required: a JavaScript regular expression source${got}`);
     }
     return { name: String(name), pattern: String(pattern) };
   });
@@ -133,7 +151,7 @@ function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPo
     return undefined;
   }
   const enabled = input["enabled"] === undefined ? true : input["enabled"];
-  if (typeof enabled !== "boolean") problems.addWrongType(["enabled"], "must be true or false");
+  if (typeof enabled !== "boolean") problems.addWrongType(["enabled"], `must be true or false, got ${shown(enabled)}`);
   const geoPrecision = input["geoPrecision"] === undefined ? DEFAULT_GEO_PRECISION : input["geoPrecision"];
   if (!GEO_PRECISIONS.includes(geoPrecision as GeoPrecision)) {
     problems.addWrongType(["geoPrecision"], `must be one of ${GEO_PRECISIONS.join(", ")}, got ${JSON.stringify(geoPrecision)}`);
@@ -143,8 +161,8 @@ function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPo
     dropKeys: readKeyList(input["dropKeys"], "dropKeys", problems),
     keepKeys: readKeyList(input["keepKeys"], "keepKeys", problems),
     hashKeys: readKeyList(input["hashKeys"], "hashKeys", problems),
-    hashSecret: readOptionalString(input["hashSecret"], "hashSecret", problems),
-    seriesHashSecret: readOptionalString(input["seriesHashSecret"], "seriesHashSecret", problems),
+    hashSecret: readOptionalSecret(input["hashSecret"], "hashSecret", problems),
+    seriesHashSecret: readOptionalSecret(input["seriesHashSecret"], "seriesHashSecret", problems),
     geoPrecision: geoPrecision as GeoPrecision,
     extraPatterns: readExtraPatterns(input["extraPatterns"], problems),
     disabledDetectors: readStringList(input["disabledDetectors"], ["disabledDetectors"], "must be a list of detector names", problems, (kind) =>
@@ -160,12 +178,19 @@ function checkPolicy(policy: RedactionPolicyConfig, problems: PolicyProblems): v
   if (policy.hashKeys.length > 0) {
     if (policy.hashSecret === undefined) {
       problems.add(["hashSecret"], "is required when hashKeys is set: the key of the keyed hash");
-    } else if (policy.hashSecret.length < MIN_HASH_SECRET_LENGTH) {
-      problems.add(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long`);
+    } else if (policy.hashSecret.trim().length < MIN_HASH_SECRET_LENGTH) {
+      problems.add(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long, not counting spaces around it`);
     }
   }
   reportKeysInTwoLists(policy, (path, message) => problems.add(path, message));
+  // Two patterns of one name would report their finds as one kind, and the second would read
+  // as a copy-paste slip, not a choice.
+  const firstOfName = new Map<string, number>();
   policy.extraPatterns.forEach((extra, index) => {
+    const first = firstOfName.get(extra.name);
+    if (first !== undefined) {
+      problems.add(["extraPatterns", index, "name"], `must not repeat ${JSON.stringify(extra.name)}, the name of extraPatterns.${first}`);
+    } else firstOfName.set(extra.name, index);
     const problem = patternProblem(extra.pattern);
     if (problem !== undefined) problems.add(["extraPatterns", index, "pattern"], problem);
     if (RESERVED_KINDS.has(extra.name)) {
@@ -176,7 +201,7 @@ function checkPolicy(policy: RedactionPolicyConfig, problems: PolicyProblems): v
 
 /**
  * Reads a policy as configured (JSON-like: missing fields take their defaults, other members
- * are ignored): the policy, or every problem with it, each "field message" in the fields' order
+ * of the policy are ignored, an extra pattern's are refused): the policy, or every problem with it, each "field message" in the fields' order
  * with the checks across fields last.
  */
 export function readRedactionPolicyConfig(
