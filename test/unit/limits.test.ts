@@ -15,6 +15,7 @@ import {
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { planTable, serializeRows, type LogRow } from "../../workers/ingest/core/rows";
 import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { seededRandom } from "../support/otlp-payloads";
 import { metricsCutAfterRefusal } from "../support/cut-after-refusal";
 import { span as builtSpan, tracesRequest as builtTracesRequest } from "../support/model-builders";
 
@@ -81,6 +82,29 @@ describe("checkJsonDepth", () => {
     const body = utf8.encode(text);
     expect(() => checkJsonDepth(body, 2)).not.toThrow();
     expect(() => checkJsonDepth(body, 1)).toThrow(`at byte ${text.indexOf(":[") + 1}`);
+  });
+
+  it("reads the depth of JSON whose strings hold brackets, quotes, backslashes and multi-byte characters", () => {
+    const random = seededRandom(39);
+    const pieces = ["[", "]", "{", "}", '"', "\\", "\\\"", "a", "é", "€", "😀", " ", "\n"];
+    const text = () => Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join("");
+    const value = (levels: number): unknown => {
+      const pick = random();
+      if (levels === 0 || pick < 0.3) return pick < 0.15 ? text() : Math.floor(pick * 1000);
+      const items = Array.from({ length: 1 + Math.floor(random() * 3) }, () => value(levels - 1));
+      return pick < 0.65 ? items : Object.fromEntries(items.map((item, i) => [text() + i, item]));
+    };
+    const depthOf = (parsed: unknown): number =>
+      typeof parsed !== "object" || parsed === null ? 0 : 1 + Math.max(0, ...Object.values(parsed).map(depthOf));
+    for (let i = 0; i < 300; i++) {
+      const document = JSON.stringify(value(1 + Math.floor(random() * 8)));
+      const depth = depthOf(JSON.parse(document));
+      const body = utf8.encode(document);
+      expect(() => checkJsonDepth(body, depth)).not.toThrow();
+      if (depth === 0) continue;
+      const at = Number(/at byte (\d+)$/.exec((thrown(() => checkJsonDepth(body, depth - 1)) as Error).message)![1]);
+      expect("[{").toContain(String.fromCharCode(body[at]!));
+    }
   });
 
   it("leaves malformed JSON to the parser", () => {

@@ -11,7 +11,8 @@ const CLOSE_BRACKET = 0x5d;
  * Refuses an OTLP/JSON body whose arrays and objects nest deeper than `maxDepth`, before it is
  * parsed: deep nesting costs the parser several times more per byte than ordinary JSON, and
  * keys the decoder ignores would otherwise be parsed to any depth. One pass over the bytes
- * (about 1 ns a byte, a tenth of what decoding costs); working on bytes is exact because UTF-8
+ * (about 1 ns a byte: a seventh to a fifth of the decode stage in workerd's profiles, more than
+ * the decoders that build the model take); working on bytes is exact because UTF-8
  * never uses the bytes of `"`, `\`, brackets or braces inside a multi-byte character.
  * Malformed JSON is left for the parser to describe.
  */
