@@ -269,7 +269,7 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
  */
 function ruledInspectObject(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, prose: boolean): string {
   if (!opensInspectObject(text, 0)) return text;
-  const read = parseInspectObject(text, MAX_JSON_TEXT_DEPTH - depth);
+  const read = parseInspectObject(text, MAX_JSON_TEXT_DEPTH - depth, write);
   if (read === undefined || !walk(read.root, path, rootPath, rules, depth, nesting + 1, write, undefined, prose)) return text;
   return write ? writeInspectObject(text, read) : CHANGED;
 }
