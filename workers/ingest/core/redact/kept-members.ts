@@ -35,6 +35,11 @@ export class KeptMembers {
   private readonly notes: Array<string | boolean> = [];
   /** Characters read counting members in the text (`keeps`). */
   private read = 0;
+  /**
+   * Whether the text the scan reads quotes no name (holds no `"`), so that no member of it can be
+   * asked about (`memberNameAt` reads JSON's quoted names) and nothing is noted (`clear`).
+   */
+  private unasked = false;
 
   /** Whether no member is noted. */
   get isEmpty(): boolean {
@@ -43,7 +48,7 @@ export class KeptMembers {
 
   /** Notes that a member `name` (as parsed) keeps `value` (a string's characters, a number's spelling). */
   add(name: string, value: string): void {
-    this.notes.push(name, value, false);
+    if (!this.unasked) this.notes.push(name, value, false);
   }
 
   /**
@@ -52,14 +57,20 @@ export class KeptMembers {
    * leaves none there for the scan to count (`{"pedido":{"numero":"…"},"cliente":{"numero":"…"}}`).
    */
   contest(name: string, value: string): void {
-    this.notes.push(name, value, true);
+    if (!this.unasked) this.notes.push(name, value, true);
   }
 
-  /** Forgets every member: a new text, or its walk starting over. */
-  clear(): void {
+  /**
+   * Forgets every member: a new text, or its walk starting over. `scanned`, when known, is the
+   * text the scan will ask about (the text walked, while the walk has changed nothing): when it
+   * quotes no name, nothing is noted until the next clear, for no question could find a note
+   * (Go's, Java's and PHP's prints of many small records would note a member per record).
+   */
+  clear(scanned?: string): void {
     if (this.counts.size !== 0) this.counts.clear();
     this.notes.length = 0;
     this.read = 0;
+    this.unasked = scanned !== undefined && !scanned.includes('"');
   }
 
   /** The notes taken since the last question, counted into `counts`. */
