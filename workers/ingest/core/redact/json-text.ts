@@ -466,7 +466,8 @@ function nextIndexOf(text: string, character: string, from: number): number {
 function emptied(lists: number[][], level: number): void {
   const list = lists[level];
   if (list === undefined) lists[level] = [];
-  else list.length = 0;
+  // Setting the length is a runtime call, and most objects close with none inside.
+  else if (list.length !== 0) list.length = 0;
 }
 
 /** Whether the `{` at `open` opens a member whose name's quote is escaped once (`{\"password\":…}`). */
