@@ -22,10 +22,13 @@ interface Place {
   readonly bare?: true;
 }
 
-/** An object read from inspect text, and the places of every container's members (arrays: by index). */
+/**
+ * An object read from inspect text, and the places of every container's members (arrays: by
+ * index); no places when it was read only to be judged (`parseInspectObject`'s `placed`).
+ */
 export interface InspectObject {
   readonly root: Record<string, unknown>;
-  readonly places: ReadonlyMap<object, ReadonlyMap<string | number, Place>>;
+  readonly places: ReadonlyMap<object, ReadonlyMap<string | number, Place>> | undefined;
 }
 
 /**
@@ -54,11 +57,13 @@ export const INSPECT_MEMBER_OPENING = new RegExp(String.raw`\{[ \t\r\n]*${MEMBER
 
 /**
  * `text`, the whole of one inspect object (from its `{` to its `}`), read; undefined when it is
- * no such text (a member or value of no form above, or nesting past `maxDepth`). One pass,
- * linear in the text's length.
+ * no such text (a member or value of no form above, or nesting past `maxDepth`). `placed`:
+ * whether the places of its members are noted, which `writeInspectObject` needs (a read only to
+ * judge the members, the first of the key rules' walks, allocates none). One pass, linear in the
+ * text's length.
  */
-export function parseInspectObject(text: string, maxDepth: number): InspectObject | undefined {
-  const places = new Map<object, Map<string | number, Place>>();
+export function parseInspectObject(text: string, maxDepth: number, placed = true): InspectObject | undefined {
+  const places = placed ? new Map<object, Map<string | number, Place>>() : undefined;
   const reader = new Reader(text, places, maxDepth);
   try {
     const root = reader.object(0, 0);
@@ -73,7 +78,7 @@ export function parseInspectObject(text: string, maxDepth: number): InspectObjec
 }
 
 /**
- * `text` (read as `read`) with the value of each member or item whose value in `read.root` is no
+ * `text` (read as `read`, with its places) with the value of each member or item whose value in `read.root` is no
  * longer the one read there written again: a string in the quotes the value was written in (single
  * quotes, as inspect writes one, when it was written in none), a list of them as an inspect array;
  * the rest of the text as written. The quotes are kept because the same form is what other
@@ -81,6 +86,7 @@ export function parseInspectObject(text: string, maxDepth: number): InspectObjec
  */
 export function writeInspectObject(text: string, read: InspectObject): string {
   const replaced: Array<[Place, unknown]> = [];
+  if (read.places === undefined) throw new Error("an inspect object read without its places cannot be written");
   collectReplaced(read.root, read.places, replaced);
   if (replaced.length === 0) return text;
   replaced.sort((a, b) => a[0].start - b[0].start);
@@ -169,7 +175,7 @@ class Reader {
   at = 0;
   constructor(
     private readonly text: string,
-    private readonly places: Map<object, Map<string | number, Place>>,
+    private readonly places: Map<object, Map<string | number, Place>> | undefined,
     private readonly maxDepth: number,
   ) {}
 
@@ -193,7 +199,7 @@ class Reader {
       const value = this.value(start, depth + 1, separator);
       if (key === undefined) return;
       object[key] = value;
-      places.set(key, this.bare ? { start, end: this.at, value, bare: true } : { start, end: this.at, value });
+      places?.set(key, this.bare ? { start, end: this.at, value, bare: true } : { start, end: this.at, value });
       // Go's members are apart by a blank alone (`{Name:Ana Port:5432}`).
       this.blankApart = separator === GLUED;
     });
@@ -227,9 +233,12 @@ class Reader {
    * each by `entry` (from its first character, leaving `at` after it, noting its place), apart
    * by `,` and blanks; `at` after the close.
    */
-  private entries<T extends object>(container: T, from: number, close: number, entry: (at: number, places: Map<string | number, Place>) => void): T {
-    const places = new Map<string | number, Place>();
-    this.places.set(container, places);
+  private entries<T extends object>(container: T, from: number, close: number, entry: (at: number, places: Map<string | number, Place> | undefined) => void): T {
+    let places: Map<string | number, Place> | undefined;
+    if (this.places !== undefined) {
+      places = new Map();
+      this.places.set(container, places);
+    }
     let i = this.skipBlanks(from + 1);
     if (this.text.charCodeAt(i) !== close) {
       for (;;) {
@@ -343,7 +352,7 @@ class Reader {
         return;
       }
       const value = this.value(at, depth + 1);
-      places.set(items.length, { start: at, end: this.at, value });
+      places?.set(items.length, { start: at, end: this.at, value });
       items.push(value);
     });
   }

@@ -269,7 +269,7 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
  */
 function ruledInspectObject(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, prose: boolean): string {
   if (!opensInspectObject(text, 0)) return text;
-  const read = parseInspectObject(text, MAX_JSON_TEXT_DEPTH - depth);
+  const read = parseInspectObject(text, MAX_JSON_TEXT_DEPTH - depth, write);
   if (read === undefined || !walk(read.root, path, rootPath, rules, depth, nesting + 1, write, undefined, prose)) return text;
   return write ? writeInspectObject(text, read) : CHANGED;
 }
@@ -354,7 +354,7 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
   // The label of the array the last object was an item of ("" when none), and that item's `}`.
   let itemsName = "";
   let itemClose = -1;
-  for (const [open, close] of objectsInProse(text)) {
+  objectsInProse(text, (open, close) => {
     const object = text.slice(open, close + 1);
     const before = nonBlankBefore(text, open);
     const code = text.charCodeAt(before);
@@ -367,12 +367,14 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
       out = (out ?? "") + text.slice(copied, open) + ruled;
       copied = close + 1;
     }
-  }
+  });
   return out === undefined ? text : out + text.slice(copied);
 }
 
 /**
- * The objects written in prose `text`, as [index of `{`, index of its `}`] pairs in text order:
+ * The objects written in prose `text`, each given to `found` (index of its `{`, index of its `}`)
+ * in text order, an object as soon as it closes (no list of them is built: a text of many
+ * small objects allocates nothing per object here):
  * each `{` that opens a member (`{"`, `{ "`) or an object as util.inspect prints one (`{ name:
  * 'x'`: `opensInspectObject`) outside any object, to the `}` closing it, braces inside JSON
  * strings not counted (`"{id}"`, an escaped quote), nor, in inspect's object, inside its strings
@@ -382,12 +384,11 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
  * closed inside it stand in its place, as if it were prose. One pass with a stack of the open
  * braces, each character read once (counted as work, scan-scope.ts).
  */
-function objectsInProse(text: string): Array<[number, number]> {
-  const closed: Array<[number, number]> = [];
+function objectsInProse(text: string, found: (open: number, close: number) => void): void {
   // The open braces, outermost first, and for each level the objects closed directly inside the
-  // brace open at that level: they stand for it when it never closes.
+  // brace open at that level (index pairs, flat): they stand for it when it never closes.
   const opens: number[] = [];
-  const inside: Array<Array<[number, number]>> = [];
+  const inside: number[][] = [];
   // Whether the outermost open object is util.inspect's, whose strings are in single quotes or backticks too.
   let inspect = false;
   // Whether the outermost open object is a class's call form, closed by its `)` (`Customer(…)`).
@@ -399,8 +400,8 @@ function objectsInProse(text: string): Array<[number, number]> {
   while (i < text.length) {
     if (opens.length === 0) {
       // -2: none is left.
-      if (brace < i && brace !== -2) brace = text.indexOf("{", i) === -1 ? -2 : text.indexOf("{", i);
-      if (paren < i && paren !== -2) paren = text.indexOf("(", i) === -1 ? -2 : text.indexOf("(", i);
+      if (brace < i && brace !== -2) brace = nextIndexOf(text, "{", i);
+      if (paren < i && paren !== -2) paren = nextIndexOf(text, "(", i);
       const open = brace < 0 ? paren : paren < 0 ? brace : Math.min(brace, paren);
       if (open < 0) break;
       countWork(open + 1 - i);
@@ -410,7 +411,7 @@ function objectsInProse(text: string): Array<[number, number]> {
         // A class's name before it (`User(`, `array (`), where `f(x=1)`'s call has its own.
         if (!CLASS_CALL_NAME.test(callName(text, open)) || !opensInspectObject(text, open)) continue;
         opens.push(open);
-        inside[0] = [];
+        emptied(inside, 0);
         inspect = true;
         continue;
       }
@@ -418,7 +419,7 @@ function objectsInProse(text: string): Array<[number, number]> {
         // JSON text printed with its escapes: read whole as its unescaped text is, or as prose when it never closes.
         const close = escapedObjectClose(text, open);
         if (close > 0) {
-          closed.push([open, close]);
+          found(open, close);
           i = close + 1;
         }
         continue;
@@ -426,7 +427,7 @@ function objectsInProse(text: string): Array<[number, number]> {
       inspect = opensInspectObject(text, open);
       if (inspect || opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
         opens.push(open);
-        inside[0] = [];
+        emptied(inside, 0);
       }
       continue;
     }
@@ -435,17 +436,38 @@ function objectsInProse(text: string): Array<[number, number]> {
     if (code === QUOTE || (inspect && (code === APOSTROPHE || code === BACKTICK))) {
       for (i++; i < text.length && text.charCodeAt(i) !== code; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
     } else if (code === OPEN_BRACE || (call && code === OPEN_PAREN)) {
-      inside[opens.length] = [];
+      emptied(inside, opens.length);
       opens.push(i);
     } else if (code === CLOSE_BRACE || (call && code === CLOSE_PAREN)) {
       const open = opens.pop()!;
-      (opens.length === 0 ? closed : inside[opens.length - 1]!).push([open, i]);
+      if (opens.length === 0) found(open, i);
+      else inside[opens.length - 1]!.push(open, i);
     }
     i++;
     countWork(i - start);
   }
-  for (let level = 0; level < opens.length; level++) for (const object of inside[level]!) closed.push(object);
-  return closed;
+  for (let level = 0; level < opens.length; level++) {
+    const objects = inside[level]!;
+    for (let k = 0; k < objects.length; k += 2) found(objects[k]!, objects[k + 1]!);
+  }
+}
+
+/** The index of `character` in `text` at or after `from`; -2 when there is none (`objectsInProse`'s "none is left"). */
+function nextIndexOf(text: string, character: string, from: number): number {
+  const at = text.indexOf(character, from);
+  return at === -1 ? -2 : at;
+}
+
+/**
+ * `lists[level]` made empty for a brace opening at that level: the objects closed inside the one
+ * opened there before are no longer wanted. The list is reused, as a text of many small objects
+ * opens one at level 0 for each.
+ */
+function emptied(lists: number[][], level: number): void {
+  const list = lists[level];
+  if (list === undefined) lists[level] = [];
+  // Setting the length is a runtime call, and most objects close with none inside.
+  else if (list.length !== 0) list.length = 0;
 }
 
 /** Whether the `{` at `open` opens a member whose name's quote is escaped once (`{\"password\":…}`). */

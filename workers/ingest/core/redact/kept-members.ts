@@ -22,23 +22,33 @@ import { countWork } from "./scan-scope";
 export class KeptMembers {
   /**
    * The walk's count of each noted member, by its name and value (`pairKey`); KEEPS or CONTESTED
-   * once the text is read. One map for the walker's life, emptied per text: a text allocates a key
-   * per noted member and nothing else.
+   * once the text is read. One map for the walker's life, emptied per text, filled from `notes`
+   * at a text's first question (`keeps`): most texts are asked none (no detector finds a member's
+   * whole value), and a text of many objects notes a member per object.
    */
   private readonly counts = new Map<string, number>();
+  /**
+   * The notes not yet counted, in the order they were taken: a name, its value, and whether the
+   * member is contested (`contest`) or kept (`add`), three entries a note. Counting them in that
+   * order gives the map the notes would have given one by one.
+   */
+  private readonly notes: Array<string | boolean> = [];
   /** Characters read counting members in the text (`keeps`). */
   private read = 0;
+  /**
+   * Whether the text the scan reads quotes no name (holds no `"`), so that no member of it can be
+   * asked about (`memberNameAt` reads JSON's quoted names) and nothing is noted (`clear`).
+   */
+  private unasked = false;
 
   /** Whether no member is noted. */
   get isEmpty(): boolean {
-    return this.counts.size === 0;
+    return this.notes.length === 0 && this.counts.size === 0;
   }
 
   /** Notes that a member `name` (as parsed) keeps `value` (a string's characters, a number's spelling). */
   add(name: string, value: string): void {
-    const key = pairKey(name, value);
-    const count = this.counts.get(key);
-    if (count !== CONTESTED) this.counts.set(key, (count ?? 0) + 1);
+    if (!this.unasked) this.notes.push(name, value, false);
   }
 
   /**
@@ -47,13 +57,35 @@ export class KeptMembers {
    * leaves none there for the scan to count (`{"pedido":{"numero":"…"},"cliente":{"numero":"…"}}`).
    */
   contest(name: string, value: string): void {
-    this.counts.set(pairKey(name, value), CONTESTED);
+    if (!this.unasked) this.notes.push(name, value, true);
   }
 
-  /** Forgets every member: a new text, or its walk starting over. */
-  clear(): void {
+  /**
+   * Forgets every member: a new text, or its walk starting over. `scanned`, when known, is the
+   * text the scan will ask about (the text walked, while the walk has changed nothing): when it
+   * quotes no name, nothing is noted until the next clear, for no question could find a note
+   * (Go's, Java's and PHP's prints of many small records would note a member per record).
+   */
+  clear(scanned?: string): void {
     if (this.counts.size !== 0) this.counts.clear();
+    this.notes.length = 0;
     this.read = 0;
+    this.unasked = scanned !== undefined && !scanned.includes('"');
+  }
+
+  /** The notes taken since the last question, counted into `counts`. */
+  private count(): void {
+    const notes = this.notes;
+    for (let i = 0; i < notes.length; i += 3) {
+      const key = pairKey(notes[i] as string, notes[i + 1] as string);
+      if (notes[i + 2] === true) {
+        this.counts.set(key, CONTESTED);
+      } else {
+        const count = this.counts.get(key);
+        if (count !== CONTESTED) this.counts.set(key, (count ?? 0) + 1);
+      }
+    }
+    notes.length = 0;
   }
 
   /**
@@ -65,6 +97,7 @@ export class KeptMembers {
   keeps(text: string, start: number, length: number): boolean {
     const name = memberNameAt(text, start, length);
     if (name === undefined) return false;
+    if (this.notes.length !== 0) this.count();
     const value = text.slice(start, start + length);
     const key = pairKey(name, value);
     const count = this.counts.get(key);

@@ -106,7 +106,13 @@ function ownerBy(member: string, text: string | undefined, members: readonly str
     const kind = text?.toLowerCase();
     return kind !== undefined && PERSON_RECORD_KINDS.has(kind) ? kind : undefined;
   }
-  if (name !== undefined && namesGroup(name)) return undefined;
+  // The name's words are read only beside a mailbox or an address: most members are neither.
+  const owner = mailboxOrAddressOwner(lower, text, members);
+  return owner !== undefined && (name === undefined || !namesGroup(name)) ? owner : undefined;
+}
+
+/** `contact` for a mailbox's e-mail address, `recipient` for a postal address (`ownerBy`'s, `member` in lower case); else undefined. */
+function mailboxOrAddressOwner(lower: string, text: string | undefined, members: readonly string[] | undefined): string | undefined {
   if ((lower === "email" || lower === "email_address") && text !== undefined) return isEmailAddress(text) ? "contact" : undefined;
   if (ADDRESS_WORDS.has(lower)) {
     const postal = text !== undefined ? holdsStreetAddress(text, "shaped") : members !== undefined && members.some((part) => POSTAL_PARTS.has(part.toLowerCase()));

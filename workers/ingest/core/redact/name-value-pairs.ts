@@ -83,9 +83,17 @@ export function ruledPairOf(object: Readonly<Record<string, unknown>>): { name: 
   for (const member in object) {
     const held = object[member];
     if (typeof held !== "string" || !PAIR_NAME_MEMBER.test(member)) continue;
+    // The value's sibling first: most objects with a `name` are no pair, and the name's words cost more.
+    let value: string | undefined;
+    for (const sibling in object) {
+      if (isPairValueMember(sibling) && pairsWith(member, sibling)) {
+        value = sibling;
+        break;
+      }
+    }
+    if (value === undefined) continue;
     const name = ruledPairName(held);
-    if (name === undefined) continue;
-    for (const value in object) if (isPairValueMember(value) && pairsWith(member, value)) return { name, value };
+    if (name !== undefined) return { name, value };
   }
   return undefined;
 }

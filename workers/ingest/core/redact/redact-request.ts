@@ -539,7 +539,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * the rest of the text kept, as for a detector's find.
    */
   private jsonKeyRules(text: string, path: string, variables: VariableArguments | undefined): string {
-    this.restart();
+    this.inJson.reset();
+    // Until a rule changes something (and the walk restarts), the text the scan after reads is `text` itself.
+    this.kept.clear(text);
     const ruled = applyKeyRulesToJsonText(text, path, this, variables);
     if (ruled !== text) this.tally.addAll(this.inJson);
     return ruled;
