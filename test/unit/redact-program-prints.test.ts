@@ -122,3 +122,18 @@ describe("records printed by other languages", () => {
     expect(redactedBody(text)).toBe(text);
   });
 });
+
+describe("a number written with a leading zero in a printed record", () => {
+  // A language prints an int without a leading zero, so `007` was text (an id, a month, a code);
+  // read as a JSON number it made the whole request fail.
+  it.each([
+    ["Item{id=007, name=x}", "Item{id=007, name=x}"],
+    ["{A:007 B:2}", "{A:007 B:2}"],
+    ["{ id: 007 }", "{ id: 007 }"],
+    ["Date{month=07, password=hunter2!Pw}", `Date{month=07, password=${SECRET}}`],
+    ["{ id: -00.5, password: 'hunter2!Pw' }", `{ id: -00.5, password: '${SECRET}' }`],
+    ["Item(id=007, email=jenny@example.com)", "Item(id=007, email=[REDACTED:email])"],
+  ])("is kept as written and its siblings are judged: %s", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+});

@@ -144,13 +144,18 @@ const GLUED = 2;
 /** What starts the next member after an unquoted value: Go's ` Name:`; a `, name=` (or `, 'name' =>`, `, name: `). */
 const GLUED_NEXT_MEMBER = /[ \t]+[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
 const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: )`, "y");
-const FULL_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * A whole value that is a JSON number. A leading zero (`007`, Java's `month=07`) is no JSON number
+ * but text: a language prints an int without one, so the digits were a string (an id, a code).
+ */
+const FULL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** A Ruby symbol's name after its `:`, perhaps a predicate's (`:admin?`). */
 const SYMBOL = /[A-Za-z_]\w{0,63}[?!]?/y;
 
 /** Numbers as written: inspect prints them as JSON does, and a rule may want every digit. */
 const keepEveryNumber = (): boolean => true;
-const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/y;
+/** A number as JSON writes it; `007` is none (the value is then no inspect object's: see FULL_NUMBER). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/y;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 /** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
 const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]/y;
