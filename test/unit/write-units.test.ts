@@ -9,6 +9,12 @@ import { jsonStringBytes, jsonStringsBytes, utf8Length } from "../../workers/ing
 import { encodedRowSizer, encodeRow } from "../../workers/ingest/queue/row-codec";
 import { planTable, serializeRows } from "../../workers/ingest/core/rows/serialize";
 import { planWriteUnits, type TableRows } from "../../workers/ingest/queue/write-units";
+import { MAX_UNIT_BYTES } from "../../workers/ingest/queue/message";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { EXPORTER_TABLE } from "../../workers/ingest/clickhouse/schema-drift";
+import { expectedColumns } from "../../schema";
+import { DEFAULT_START_NANOS, generatePayload, type Signal } from "../../bench/payloads";
 
 /** What the sizes are measured against: the encoded row as a message's JSON carries it. */
 const messageBytes = (columns: readonly string[], row: Row) => utf8Length(JSON.stringify(encodeRow(columns, row)));
@@ -208,5 +214,65 @@ describe("planning write units with the table's plan", () => {
       );
       expect(units.every((unit) => unit.text === undefined)).toBe(true);
     }
+  });
+});
+
+/** A request's tables as the pipeline makes them, each with the plan the current schema gives. */
+function pipelineTables(signal: Signal, records: number, edit: (rows: Row[]) => Row[] = (rows) => rows) {
+  const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" });
+  const payload = generatePayload(signal, { records, seed: 11 });
+  const receivedAt = (DEFAULT_START_NANOS + 60_000_000_000n).toString();
+  const { batches } = prepareExport(signal, "protobuf", payload.protobuf, config.pipeline, receivedAt);
+  const schema = expectedColumns("current");
+  return batches.map((batch) => ({
+    table: { table: batch.kind, columns: batch.columns, rows: edit([...batch.rows]) } satisfies TableRows,
+    plan: planTable(schema[EXPORTER_TABLE[batch.kind]].filter((column) => column.kind === "stored"), batch.columns),
+  }));
+}
+
+describe("write units of the pipeline's own tables", () => {
+  // What a retry relies on: the same rows make the same units, tokens and bytes, whether the
+  // text is written while sizing or the rows are sized alone, and each unit's text is exactly
+  // its rows' JSONEachRow text.
+  const shapes: [string, ReturnType<typeof pipelineTables>, number][] = [
+    ["1,000 log records, crossing the unit limit", pipelineTables("logs", 1_000), MAX_UNIT_BYTES],
+    ["spans, several units", pipelineTables("traces", 300), 20_000],
+    ["metric points of every type, one table each", pipelineTables("metrics", 300), 4_096],
+    ["rows each bigger than a unit", pipelineTables("logs", 20), 200],
+    [
+      "one row bigger than a unit among small ones",
+      pipelineTables("logs", 400, (rows) => rows.map((row, i) => (i === 150 ? { ...row, Body: "x".repeat(MAX_UNIT_BYTES) } : row))),
+      MAX_UNIT_BYTES,
+    ],
+  ];
+  it.each(shapes)("%s: same cuts, tokens and bytes with or without the text, each unit's text its rows'", (_, tables, budget) => {
+    expect(tables.length).toBeGreaterThan(0);
+    const units = planWriteUnits(tables.map(({ table }) => table), "tok", budget, tables.map(({ plan }) => plan));
+    const unplanned = planWriteUnits(tables.map(({ table }) => table), "tok", budget);
+    const cutOf = ({ deduplicationToken, encodedBytes, rows }: (typeof units)[number]) => ({ deduplicationToken, encodedBytes, rows });
+    expect(units.map(cutOf)).toEqual(unplanned.map(cutOf));
+    for (const { table, plan } of tables) {
+      const own = units.filter((unit) => unit.table === table.table);
+      expect(own.slice(1).map((unit) => Number(unit.deduplicationToken.split(":")[2]!.split("-")[0]))).toEqual(referenceCuts(table, budget));
+      expect(own.map((unit) => unit.text?.body).join("")).toBe(serializeRows(plan, table.rows));
+      for (const unit of own) {
+        expect(unit.text?.body).toBe(serializeRows(plan, unit.rows));
+        expect(unit.encodedBytes <= budget || unit.rows.length === 1).toBe(true);
+      }
+    }
+  });
+
+  it("cuts those shapes where they need cutting", () => {
+    const [logs, spans, metrics, oversized, oneBig] = shapes.map(([, tables, budget]) =>
+      planWriteUnits(tables.map(({ table }) => table), "tok", budget, tables.map(({ plan }) => plan)),
+    );
+    expect(logs!.length).toBeGreaterThan(5);
+    expect(spans!.length).toBeGreaterThan(3);
+    expect(new Set(metrics!.map((unit) => unit.table)).size).toBe(5);
+    expect(metrics!.length).toBeGreaterThan(10);
+    expect(oversized!.every((unit) => unit.rows.length === 1 && unit.encodedBytes > 200)).toBe(true);
+    const big = oneBig!.find((unit) => unit.deduplicationToken.endsWith(":150-151"));
+    expect(big?.encodedBytes).toBeGreaterThan(MAX_UNIT_BYTES);
+    expect(oneBig!.length).toBeGreaterThan(2);
   });
 });
