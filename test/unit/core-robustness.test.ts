@@ -103,12 +103,23 @@ describe("a `key=>`/`name=>` member with an empty value after another `=>` (a Ru
 });
 
 describe("a secret's name and separator followed by a long run of blanks", () => {
-  // Cost grows with the square of the run: 16 KB of blanks after `password=` took about 0.6 s,
-  // 64 KB about 9 s (a Worker's CPU limit fails the request).
+  // Cost grows with the square of the run (the secret-assignment pattern's blanks): 16 KB of
+  // blanks after `password=` took about 0.6 s, 64 KB about 9 s (a Worker's CPU limit fails the
+  // request); also when the assignment is complete and the blanks come later on the line or
+  // after a newline.
   const blanks = " ".repeat(16_384);
 
   it.each(["password=", "password =", "token =", "jwt =", "password :", "password = x"])("is stored after %j", (head) => {
     expectStored("logs", logs({ stringValue: head + blanks }));
+  });
+
+  it.each([
+    "password = x y z",
+    "password = x;",
+    "password = x\n",
+    "UPDATE users SET password = $1 WHERE id = $2; parameters: ['a', 1]",
+  ])("is stored when the run follows a whole assignment and other text ends the line: %j", (head) => {
+    expectStored("logs", logs({ stringValue: head + blanks + "end" }));
   });
 
   it("is stored as a tab run", () => {
