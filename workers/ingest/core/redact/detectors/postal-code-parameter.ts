@@ -66,8 +66,9 @@ export const postalCodeParameterDetector: Detector = {
     `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
     `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
     // A whole value, perhaps with the blanks or line break a form or a copied line leaves around
-    // it, or the first item of a list that is the whole value (`zips` = `94103,10001`).
-    `|(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$|[ \\t]*,)` +
+    // it, or the first item of a list that is the whole value (`zips` = `94103,10001`). A blank
+    // is refused before the lookbehind reads back, or each place in a long run of blanks would.
+    `|(?![ \\t\\r\\n])(?<=^[ \\t\\r\\n]*)${POSTAL_CODE_VALUE}(?=[ \\t\\r\\n]*$|[ \\t]*,)` +
     // An array's item: the `[` or `,` before it starts the match, a literal the regex skips to.
     // An item of a list after a name (`zips=94103,10001`, `cep: 01304-001, 04538-133`) may end
     // as a value ends.

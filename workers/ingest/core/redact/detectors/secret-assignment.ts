@@ -58,9 +58,11 @@ const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])(?::|\\\\{0,7}["'])?${NAME}(?:\\
  * `` SET `password`='…' ``); PHP's `define('DB_PASSWORD', '…')`; `var_dump`'s
  * `["password"]=>` / `["password":protected]=>` and `string(7) "…"` on the same or the next line,
  * its quotes perhaps escaped (a dump held in a JSON string: `[\"password\"]=> string(8) \"…\"`).
+ * The blanks after `=` are read once, by the `[ \t]*` before the value: two quantifiers over the
+ * same blanks would try every split of a long run (quadratic in it).
  */
 const QUOTED_ASSIGNMENT =
-  `(?:${ASSIGNED}(?:[ \\t]*=>(?:[ \\t]*\\r?\\n)?|[ \\t]+:?=|:?=[ \\t]+)` +
+  `(?:${ASSIGNED}(?:[ \\t]*=>(?:[ \\t]*\\r?\\n)?|[ \\t]+:?=|:?=(?=[ \\t]))` +
   `|(?<![\\w.\\u00C0-\\u00FF-])(?:\`[^\`\\n]{1,64}\`\\.)?\`${NAME}\`[ \\t]*=` +
   `|(?<![\\w.-])define\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
   `|\\[\\\\{0,7}"${NAME}\\\\{0,7}"(?::(?:\\\\{0,7}")?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +
@@ -72,9 +74,10 @@ const QUOTED_ASSIGNMENT =
  * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
  * Id=app; Password = hunter2;`), or after a word in prose (`the password = hunter2x9 was
  * rejected`), where `PROSE_VALUE` decides. The value ends at a blank, a quote or what separates
- * parts.
+ * parts. The name's first letter is looked for before what stands behind it, so that no place
+ * inside a long run of blanks reads back over the run.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
@@ -159,6 +162,12 @@ const KEYED_SETTING =
   `(?<![\\w-])(?:${caseless("key")}|${caseless("name")})=(?:"${NAME}"|'${NAME}'|\\\\{1,7}"${NAME}\\\\{1,7}")[ \\t]+` +
   `${caseless("value")}=(?:"[^"\\n]*"|'[^'\\n]*'|${ESCAPED_QUOTED})`;
 
+/**
+ * A match that is a keyed setting as a whole: `key=`/`name=` also start other alternatives' matches
+ * (Ruby's `name=>""`, a quoted `key="…"`), which hold no `value=` to rewrite.
+ */
+const WHOLE_KEYED_SETTING = new RegExp(`^${KEYED_SETTING}$`);
+
 /** A login word (`LOGIN_WORDS`) in any case, then an array: `console.log("auth", [user, password])`. */
 const LOGIN_WORD = `(?<![\\w.-])(?:${LOGIN_WORDS.map(caseless).join("|")})[ \\t]*(?::[ \\t]*)?\\[[ \\t]*`;
 /**
@@ -175,9 +184,11 @@ const CREDENTIAL_PAIR =
 /**
  * A member as PHP's `print_r` prints an array or an object, one to a line, its value unquoted to
  * the line's end: `[password] => hunter2`, a property's visibility after its name
- * (`[password:protected] => …`, `[token:App\User:private] => …`).
+ * (`[password:protected] => …`, `[token:App\User:private] => …`). The line's start is looked for
+ * behind the `[`, not before it: looked for first, it would read back over a long run of blanks at
+ * each of its characters.
  */
-const PRINT_R_MEMBER = `(?<=(?:^|\\n)[ \\t]*)\\[${NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => [^\\s][^\\r\\n]*`;
+const PRINT_R_MEMBER = `\\[(?<=(?:^|\\n)[ \\t]*\\[)${NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => [^\\s][^\\r\\n]*`;
 const PRINT_R_HEAD = /^\[[A-Za-z_][^\]\s]*\] => /;
 
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
@@ -192,7 +203,7 @@ export const secretAssignmentDetector: Detector = {
     if (/^[ \t]*,/.test(match)) return redactCredentialPair(match, marker);
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, text, start);
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
-    if (/^(?:key|name)=/i.test(match)) return redactKeyedSetting(match, marker);
+    if (WHOLE_KEYED_SETTING.test(match)) return redactKeyedSetting(match, marker);
     if (PRINT_R_HEAD.test(match) && !VALUE_AT_END.test(match)) return redactPrintedMember(match, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
     return redactQuotedValue(match, marker);

@@ -165,23 +165,26 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * second key makes the line prose or a log's pairs, whose value is the first token), no quote
  * and no backslash (in JSON text held in a string they are the string's, not the value's). What the
  * value's first token is decides whether it is a secret (`redactField`); this only says how far
- * it reaches: `password: correct horse battery`, `password: abc;def`.
+ * it reaches: `password: correct horse battery`, `password: abc;def`. The value's end is looked
+ * for only after a character that is no blank: a blank run's first place says what all its places
+ * would, and asking at each of them would read the run to its end each time (quadratic in it).
  */
 const YAML_KEY_TEXT = `(?:[A-Za-z_][\\w.-]*|"[^"\\n]{1,128}"|'[^'\\n]{1,128}')`;
 const PLAIN_START = `[^\\s"'\\\\<>{}[\\]#|&*!%@\`,]`;
 const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\]|:(?![ \\t\\r\\n]|$))`;
 const WHOLE_PLAIN_SCALAR =
-  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
-  `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:"'\\\\]|:(?![ \\t]))*?(?=[ \\t]*[,}])`;
+  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?<![ \\t])(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
+  `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:"'\\\\]|:(?![ \\t]))*?(?<![ \\t])(?=[ \\t]*[,}])`;
 
 /**
  * `: value` after a secret name; unquoted, the value ends where JSON text or a list would
  * continue. A string may start the next line (a GraphQL argument written over lines, `login(\\n
- * password:\\n "…")`), but not one a `:` follows (a key).
+ * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
+ * are read whole, not given back one by one to a value whose lookbehind reads them again.
  */
 const FIELD_VALUE = `(?:${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
-  `${AFTER_SECRET_NAME}(?:[ \\t]*(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
+  `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
 /** `FIELD_VALUE` at one position: the value a field's first token or quoted string is. */
 const FIELD_VALUE_AT = new RegExp(FIELD_VALUE, "y");
