@@ -66,7 +66,7 @@ describe("settings of another JSON type than their own", () => {
     [{ REDACTION_DROP_KEYS: 5 }, "REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got 5"],
     [{ REDACTION_DROP_KEYS: ["user.email", 7] }, 'REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got ["user.email",7]'],
     [{ CLICKHOUSE_USER: 123 }, "CLICKHOUSE_USER must be a string, got 123"],
-    [{ REDACTION_GEO_PRECISION: 3 }, "REDACTION_GEO_PRECISION must be a string, got 3"],
+    [{ REDACTION_GEO_PRECISION: 3 }, "REDACTION_GEO_PRECISION must be one of none, continent, country, region, city, full (any case), got 3"],
     [{ CLICKHOUSE_PASSWORD: 12345678 }, "CLICKHOUSE_PASSWORD must be a string, got a number (not shown: it is a secret)"],
     [{ ADMIN_TOKEN: 1234567890123456 }, "ADMIN_TOKEN must be a string, got a number (not shown: it is a secret)"],
     [
@@ -231,10 +231,13 @@ describe("settings that contradict each other", () => {
 
 describe("every problem at once", () => {
   it("names the redaction policy's problems with the other settings'", () => {
-    expect(() => ingest({ CLICKHOUSE_TIMEOUT_MS: "x", WRITE_MODE: "y", REDACTION_GEO_PRECISION: "z" })).toThrow(
+    expect(() =>
+      ingest({ CLICKHOUSE_TIMEOUT_MS: "x", WRITE_MODE: "y", REDACTION_GEO_PRECISION: "Z", REDACTION_KEEP_KEYS: "a", REDACTION_DROP_KEYS: "A" }),
+    ).toThrow(
       'deco-otel-ingest configuration is invalid: CLICKHOUSE_TIMEOUT_MS must be a whole number from 100 to 120000, got "x"; ' +
         'WRITE_MODE must be one of direct, queue (any case), got "y"; ' +
-        'redaction policy is invalid: geoPrecision must be one of none, continent, country, region, city, full, got "z"',
+        'REDACTION_GEO_PRECISION must be one of none, continent, country, region, city, full (any case), got "Z"; ' +
+        'redaction policy is invalid: dropKeys must not repeat "A", which is already in keepKeys',
     );
   });
 

@@ -16,22 +16,24 @@ import {
   type Setting,
   type SettingsOf,
 } from "../shared/env-schema";
+import { hideUrlCredentials } from "../shared/url-credentials";
 import { DEFAULT_REQUEST_LIMITS } from "./core/limits";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
 import type { PipelineOptions } from "./core/pipeline";
-import { parseRedactionPolicy, type ParsedRedactionPolicy } from "./core/redact";
+import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, parseRedactionPolicy, type GeoPrecision, type ParsedRedactionPolicy } from "./core/redact";
 
 /**
  * CLICKHOUSE_URL: an http(s) URL, spaces around it and any tab or line break in it dropped (the
  * URL parser drops those too, so the text kept is the URL it read). `http:host` and `https:/x`,
- * which the parser would take, are refused: the `//` is what an operator always means.
+ * which the parser would take, are refused: the `//` is what an operator always means. A refused
+ * value is shown without its password or query values.
  */
 const clickHouseUrlSetting: Setting<string> = (raw) => {
   if (raw === undefined) return refused("is required: the ClickHouse HTTP(S) endpoint, e.g. https://host:8443");
   const url = typeof raw === "string" ? raw.trim() : undefined;
   if (url !== undefined && /^https?:\/\//i.test(url) && isUrl(url)) return accepted(url.replace(/[\t\n\r]/g, ""));
-  return refused(`must be an http(s) URL, got ${shown(raw)}`);
+  return refused(`must be an http(s) URL, got ${shown(typeof raw === "string" ? hideUrlCredentials(raw) : raw)}`);
 };
 
 function isUrl(text: string): boolean {
@@ -66,12 +68,6 @@ const extraPatternsSetting: Setting<unknown> = (raw) => {
   } catch (error) {
     return refused(`must be a JSON array of {"name", "pattern"} objects (${(error as Error).message}), got ${shown(raw)}`);
   }
-};
-
-/** REDACTION_GEO_PRECISION: a word of the policy's (which names them), read in any case. */
-const geoPrecisionSetting: Setting<string> = (raw) => {
-  if (raw === undefined) return accepted("region");
-  return typeof raw === "string" ? accepted(raw.trim().toLowerCase()) : refused(`must be a string, got ${shown(raw)}`);
 };
 
 /**
@@ -123,8 +119,7 @@ const INGEST_SETTINGS = {
   // Its length is checked with the policy: it is only needed with REDACTION_HASH_KEYS.
   REDACTION_HASH_SECRET: secretSetting(),
   REDACTION_DISABLED_DETECTORS: listSetting({ words: true }),
-  // Validated with the policy, which names the allowed values.
-  REDACTION_GEO_PRECISION: geoPrecisionSetting,
+  REDACTION_GEO_PRECISION: wordSetting<GeoPrecision>(DEFAULT_GEO_PRECISION, GEO_PRECISIONS),
   REDACTION_EXTRA_PATTERNS: extraPatternsSetting,
   TIMESTAMP_MAX_PAST_SECONDS: integerSetting(30 * 24 * 3600, 60, 100 * 365 * 24 * 3600),
   TIMESTAMP_MAX_FUTURE_SECONDS: integerSetting(24 * 3600, 60, 365 * 24 * 3600),

@@ -13,6 +13,8 @@
  * read which setting is wrong and why.
  */
 
+import { hideUrlCredentialsIn } from "./url-credentials";
+
 /** A setting's value, or why its raw value is refused (a phrase: "must be …, got …"). */
 export type Reading<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -158,8 +160,16 @@ export function secretSetting(minLength = 0, why = ""): Setting<string | undefin
   };
 }
 
+/**
+ * A Worker's settings are wrong. Its message names every problem and is logged, never answered
+ * to a caller (it shows setting values); any URL in it is shown without its password or query
+ * values (url-credentials.ts), whichever setting it came from.
+ */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+  constructor(message: string) {
+    super(hideUrlCredentialsIn(message));
+  }
 }
 
 /** A bad setting: its var's name and why. */

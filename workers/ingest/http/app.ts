@@ -261,11 +261,11 @@ async function callerOf(request: Request, context: IngestContext, entrypoint: st
  * "request refused" with the request's `path` as routed.
  */
 function errorResponse(request: Request, path: string, log: Partial<RequestLog>, error: unknown, allow?: string | null): Response {
-  const httpError = toHttpError(error);
+  const httpError = toHttpError(error, log.requestId);
   const logger = log.logger ?? jsonLogger({});
   logger.log(httpError.status >= 500 ? "error" : "warn", "request refused", {
     status: httpError.status,
-    reason: httpError.message,
+    reason: logReasonOf(error, httpError),
     path,
   });
   const encoding = responseEncodingFor(request.headers.get("content-type"));
@@ -294,11 +294,28 @@ function responseEncodingFor(contentType: string | null): OtlpEncoding {
 /** Seconds to wait after a configuration error: an operator has to act first. */
 const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
 
-export function toHttpError(error: unknown): HttpError {
+/**
+ * What a caller is told of a bad setting: only that there is one and where it is named. The
+ * ConfigError's own message shows setting values (a ClickHouse host, database and user, CORS
+ * origins, limits) and goes to the Worker's log alone: an unauthenticated caller meets it first,
+ * for settings are read before any token is checked.
+ */
+export function misconfiguredMessage(requestId: string | undefined): string {
+  const id = requestId === undefined ? "" : ` (request id ${requestId})`;
+  return `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem${id}`;
+}
+
+/** What the log line of a refused request says: a bad setting's whole message, else the answer's. */
+export function logReasonOf(error: unknown, httpError: HttpError): string {
+  return error instanceof ConfigError ? error.message : httpError.message;
+}
+
+/** The answer to `error`: its status, message (a bad setting's as misconfiguredMessage) and wait. */
+export function toHttpError(error: unknown, requestId?: string): HttpError {
   if (error instanceof HttpError) return error;
   // A bad setting is ours to fix, not the sender's: it keeps its data and retries.
   if (error instanceof ConfigError) {
-    return new HttpError(503, error.message, MISCONFIGURED_RETRY_AFTER_SECONDS);
+    return new HttpError(503, misconfiguredMessage(requestId), MISCONFIGURED_RETRY_AFTER_SECONDS);
   }
   if (error instanceof ServiceOutOfScopeError) return new HttpError(403, error.message);
   if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);
