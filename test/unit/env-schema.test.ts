@@ -63,8 +63,8 @@ describe("settings of another JSON type than their own", () => {
     [{ MAX_RECORDS_PER_REQUEST: true }, "MAX_RECORDS_PER_REQUEST must be a whole number from 1 to 1000000, got true"],
     [{ CLICKHOUSE_DATABASE: 7 }, "CLICKHOUSE_DATABASE must be a plain identifier (letters, digits, underscore), got 7"],
     [{ WRITE_MODE: ["queue"] }, 'WRITE_MODE must be one of direct, queue (any case), got ["queue"]'],
-    [{ REDACTION_DROP_KEYS: 5 }, "REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got 5"],
-    [{ REDACTION_DROP_KEYS: ["user.email", 7] }, 'REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got ["user.email",7]'],
+    [{ REDACTION_DROP_KEYS: 5 }, "REDACTION_DROP_KEYS must be a JSON array of strings or comma-separated words, got 5"],
+    [{ REDACTION_DROP_KEYS: ["user.email", 7] }, 'REDACTION_DROP_KEYS must be a JSON array of strings or comma-separated words, got ["user.email",7]'],
     [{ CLICKHOUSE_USER: 123 }, "CLICKHOUSE_USER must be a string, got 123"],
     [{ REDACTION_GEO_PRECISION: 3 }, "REDACTION_GEO_PRECISION must be one of none, continent, country, region, city, full (any case), got 3"],
     [{ CLICKHOUSE_PASSWORD: 12345678 }, "CLICKHOUSE_PASSWORD must be a string, got a number (not shown: it is a secret)"],
@@ -129,6 +129,47 @@ describe("JSON values as wrangler vars hold them", () => {
     expect(loadConfig({ TAIL_IGNORE_SCRIPTS: ["a-worker"] }).ignoredScripts.has("a-worker")).toBe(true);
     expect(parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: ["https://shop.example.com"] })?.origins).toEqual(
       parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "https://shop.example.com" })?.origins,
+    );
+  });
+
+  // A secret, a `--var`, a `.dev.vars` line or a dashboard text var is always text.
+  it("reads a JSON array written as text as that array, in every list setting", () => {
+    const rule = (vars: Record<string, unknown>) => ingest(vars).pipeline.redaction.keyRules.ruleFor("user.email");
+    for (const setting of ["REDACTION_DROP_KEYS", "REDACTION_KEEP_KEYS"]) {
+      expect(rule({ [setting]: ' ["user.email", "x"] ' })).toEqual(rule({ [setting]: "user.email, x" }));
+    }
+    const hashed = { REDACTION_HASH_SECRET: "0123456789abcdef" };
+    expect(rule({ ...hashed, REDACTION_HASH_KEYS: '["user.email"]' })).toEqual(rule({ ...hashed, REDACTION_HASH_KEYS: "user.email" }));
+    expect(rule({ REDACTION_DROP_KEYS: '["user.email"]' })).not.toEqual(rule({}));
+    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: '["Email", "phone"]' })).not.toThrow();
+    expect(loadConfig({ TAIL_CAPTURE_LEVELS: '["error","warn"]' }).captureLevels).toEqual(new Set(["error", "warn"]));
+    expect(loadConfig({ TAIL_IGNORE_SCRIPTS: '["a","b"]' }).ignoredScripts).toEqual(new Set(["deco-otel-tail", "deco-otel-ingest", "a", "b"]));
+    expect(parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: '["https://shop.example.com"]', CORS_ALLOWED_HEADERS: '["X-Tenant"]' })).toEqual(
+      parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "https://shop.example.com", CORS_ALLOWED_HEADERS: "X-Tenant" }),
+    );
+    expect(parsePublicAuthConfig({ INGEST_TOKENS: '["a:0123456789abcdef", "b:fedcba9876543210:shop"]' }).tokens).toEqual(
+      parsePublicAuthConfig({ INGEST_TOKENS: "a:0123456789abcdef, b:fedcba9876543210:shop" }).tokens,
+    );
+  });
+
+  it.each([
+    ["REDACTION_DROP_KEYS", '["user.email"'],
+    ["REDACTION_KEEP_KEYS", "[user.email]"],
+    ["REDACTION_HASH_KEYS", '["a", 1]'],
+    ["REDACTION_DISABLED_DETECTORS", "['email']"],
+    ["CORS_ALLOWED_ORIGINS", '["https://shop.example.com",]'],
+  ])("refuses %s as text starting with [ that is no JSON array of strings, naming it", (setting, text) => {
+    const read = () => (setting.startsWith("CORS_") ? parsePublicCorsConfig({ [setting]: text }) : ingest({ [setting]: text }));
+    expect(read).toThrow(`${setting} must be a JSON array of strings or comma-separated words, got ${JSON.stringify(text)}`);
+    expect(() => loadConfig({ TAIL_IGNORE_SCRIPTS: '["a",' })).toThrow(
+      `TAIL_IGNORE_SCRIPTS must be a JSON array of strings or comma-separated words, got ${JSON.stringify('["a",')}`,
+    );
+  });
+
+  it("refuses INGEST_TOKENS as text starting with [ that is no JSON array of strings, without showing it", () => {
+    expect(() => parsePublicAuthConfig({ INGEST_TOKENS: '["a:0123456789abcdef"' })).toThrow(
+      "INGEST_TOKENS must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries or a JSON array of them as text, " +
+        "got text that is no JSON array of strings (not shown: it holds secrets)",
     );
   });
 

@@ -4,6 +4,7 @@ import {
   configError,
   identifierSetting,
   integerSetting,
+  listItemsOf,
   listSetting,
   parseSettings,
   readSettings,
@@ -269,10 +270,14 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
 const PUBLIC_AUTH_SETTINGS = {
   INGEST_TOKENS: ((raw) => {
     if (raw === undefined) return accepted([]);
-    if (typeof raw !== "string") {
-      return refused(`must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries, got ${shownType(raw)} (not shown: it holds secrets)`);
+    const entries = typeof raw === "string" ? listItemsOf(raw) : undefined;
+    if (entries === undefined) {
+      return refused(
+        "must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries or a JSON array of them as text, " +
+          `got ${typeof raw === "string" ? "text that is no JSON array of strings" : shownType(raw)} (not shown: it holds secrets)`,
+      );
     }
-    const parsed = parseIngestTokens(raw);
+    const parsed = parseIngestTokens(entries);
     return parsed.ok ? accepted(parsed.tokens) : refused(parsed.error);
   }) satisfies Setting<IngestToken[]>,
   AUTH_DISABLED: booleanSetting(false),

@@ -98,20 +98,41 @@ export function integerSetting(defaultValue: number, min: number, max: number): 
 }
 
 /**
- * A list: comma-separated text or a JSON array of strings (wrangler `vars` keep arrays), each
- * item trimmed and blank items dropped, so `"a, b,"` and `["a", " b", ""]` are `["a", "b"]`;
- * unset is empty. `words`: the items are words of ours (detector names, levels), read in any
- * case and given lower-cased.
+ * A list: comma-separated text, a JSON array of strings (wrangler `vars` keep arrays), or that
+ * array written as text (`'["a","b"]'`: a secret, a `--var` or a `.dev.vars` line is always
+ * text), each item trimmed and blank items dropped, so `"a, b,"`, `["a", " b", ""]` and
+ * `'["a","b"]'` are `["a", "b"]`; unset is empty. Text starting with `[` (after spaces) is read
+ * as JSON or refused: split at commas it would give items such as `["a"` that match nothing.
+ * `words`: the items are words of ours (detector names, levels), read in any case and given
+ * lower-cased.
  */
 export function listSetting(options: { words?: boolean } = {}): Setting<string[]> {
   return (raw) => {
     if (raw === undefined) return accepted([]);
-    const items =
-      typeof raw === "string" ? raw.split(",") : Array.isArray(raw) && raw.every((item) => typeof item === "string") ? (raw as string[]) : undefined;
-    if (items === undefined) return refused(`must be a comma-separated list or a JSON array of strings, got ${shown(raw)}`);
+    const items = listItemsOf(raw);
+    if (items === undefined) return refused(`must be a JSON array of strings or comma-separated words, got ${shown(raw)}`);
     const kept = items.map((item) => item.trim()).filter((item) => item.length > 0);
     return accepted(options.words === true ? kept.map((item) => item.toLowerCase()) : kept);
   };
+}
+
+/**
+ * A list setting's items as given, not yet trimmed: comma-separated text split, a JSON array of
+ * strings (as a value or as text starting with `[`) taken; undefined for anything else.
+ */
+export function listItemsOf(raw: unknown): string[] | undefined {
+  if (typeof raw === "string" && raw.trimStart().startsWith("[")) {
+    try {
+      return stringsOf(JSON.parse(raw));
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof raw === "string" ? raw.split(",") : stringsOf(raw);
+}
+
+function stringsOf(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === "string") ? (value as string[]) : undefined;
 }
 
 /**

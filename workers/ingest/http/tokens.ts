@@ -13,7 +13,8 @@ export interface IngestToken {
 const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * Parses `INGEST_TOKENS`: entries separated by commas, each one of
+ * Parses `INGEST_TOKENS`: entries separated by commas (or already split, from a JSON array),
+ * each one of
  *
  *     SECRET                          any service; named sha256:<first 12 hex digits of SHA-256(SECRET)>
  *     NAME:SECRET                     any service
@@ -24,9 +25,9 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/;
  * never do). Names and secrets must be unique. Returns the tokens, or a message naming the
  * entry by position (never quoting a secret) for the first malformed one.
  */
-export function parseIngestTokens(text: string): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
+export function parseIngestTokens(list: string | readonly string[]): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
   const tokens: IngestToken[] = [];
-  const entries = text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const entries = (typeof list === "string" ? list.split(",") : list).map((entry) => entry.trim()).filter((entry) => entry !== "");
   for (const [index, entry] of entries.entries()) {
     const where = `entry ${index + 1} of ${entries.length}`;
     const parsed = parseEntry(entry, where);
