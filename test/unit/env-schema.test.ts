@@ -239,8 +239,15 @@ describe("secrets of spaces", () => {
       "ADMIN_TOKEN must be at least 16 characters, not counting spaces around it (it guards the replay of dead letters)",
     );
     expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: spaces + "abc" })).toThrow(
-      "hashSecret must be at least 16 characters long, not counting spaces around it",
+      "deco-otel-ingest configuration is invalid: REDACTION_HASH_SECRET must be at least 16 characters, not counting spaces around it (the key of the keyed hashes)",
     );
+  });
+
+  it("refuses a short REDACTION_HASH_SECRET without REDACTION_HASH_KEYS too: it keys the metric attributes' hashes", () => {
+    expect(() => ingest({ REDACTION_HASH_SECRET: "abc" })).toThrow(
+      "deco-otel-ingest configuration is invalid: REDACTION_HASH_SECRET must be at least 16 characters, not counting spaces around it (the key of the keyed hashes)",
+    );
+    expect(() => ingest({ REDACTION_HASH_SECRET: "0123456789abcdef" })).not.toThrow();
   });
 
   it("keeps ADMIN_TOKEN without the spaces around it, as a bearer header can carry it", () => {

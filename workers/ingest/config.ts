@@ -117,8 +117,9 @@ const INGEST_SETTINGS = {
   REDACTION_DROP_KEYS: listSetting(),
   REDACTION_KEEP_KEYS: listSetting(),
   REDACTION_HASH_KEYS: listSetting(),
-  // Its length is checked with the policy: it is only needed with REDACTION_HASH_KEYS.
-  REDACTION_HASH_SECRET: secretSetting(),
+  // Required with REDACTION_HASH_KEYS (checked with the policy); whenever set it also keys the
+  // series hashes of metric attributes, so its length counts even without them.
+  REDACTION_HASH_SECRET: secretSetting(16, " (the key of the keyed hashes)"),
   REDACTION_DISABLED_DETECTORS: listSetting({ words: true }),
   REDACTION_GEO_PRECISION: wordSetting<GeoPrecision>(DEFAULT_GEO_PRECISION, GEO_PRECISIONS),
   REDACTION_EXTRA_PATTERNS: extraPatternsSetting,

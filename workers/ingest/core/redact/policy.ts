@@ -175,12 +175,12 @@ function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPo
 
 /** The checks across fields: a hash secret for hashed keys, no key in two lists, usable extra patterns. */
 function checkPolicy(policy: RedactionPolicyConfig, problems: PolicyProblems): void {
-  if (policy.hashKeys.length > 0) {
-    if (policy.hashSecret === undefined) {
-      problems.add(["hashSecret"], "is required when hashKeys is set: the key of the keyed hash");
-    } else if (policy.hashSecret.trim().length < MIN_HASH_SECRET_LENGTH) {
-      problems.add(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long, not counting spaces around it`);
-    }
+  if (policy.hashKeys.length > 0 && policy.hashSecret === undefined) {
+    problems.add(["hashSecret"], "is required when hashKeys is set: the key of the keyed hash");
+  }
+  // Whenever set, for it keys the series hashes of metric attributes too (seriesHash).
+  if (policy.hashSecret !== undefined && policy.hashSecret.trim().length < MIN_HASH_SECRET_LENGTH) {
+    problems.add(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long, not counting spaces around it`);
   }
   reportKeysInTwoLists(policy, (path, message) => problems.add(path, message));
   // Two patterns of one name would report their finds as one kind, and the second would read
