@@ -270,6 +270,20 @@ describe("settings that contradict each other", () => {
     expect(() => ingest(vars)).toThrow(message);
   });
 
+  it("refuses ADMIN_TOKEN equal to an INGEST_TOKENS secret, naming both settings and not the secret", () => {
+    const admin = "0123456789abcdef-admin";
+    const read = () => ingest({ ADMIN_TOKEN: ` ${admin} `, INGEST_TOKENS: `shop:aaaaaaaaaaaaaaaa, ops:${admin}:ops` });
+    expect(read).toThrow(
+      "deco-otel-ingest configuration is invalid: ADMIN_TOKEN must not be the secret of an INGEST_TOKENS entry (entry 2): " +
+        "a producer holding that token could read and replay every producer's dead letters",
+    );
+    expect(read).not.toThrow(admin);
+    // INGEST_TOKENS malformed: the public endpoint names that, and nothing is compared.
+    expect(() => ingest({ ADMIN_TOKEN: admin, INGEST_TOKENS: `bad name:x, ${admin}` })).not.toThrow();
+    expect(ingest({ ADMIN_TOKEN: admin, INGEST_TOKENS: `${admin}x, y:${admin}y` }).admin.token).toBe(admin);
+    expect(() => ingest({ ADMIN_TOKEN: admin, INGEST_TOKENS: `["${admin}"]` })).toThrow("ADMIN_TOKEN must not be the secret of an INGEST_TOKENS entry (entry 1)");
+  });
+
   it("takes equal limits, and a direct-write budget above one ClickHouse call's timeout (it spans several)", () => {
     expect(ingest({ QUEUE_RETRY_DELAY_SECONDS: 60, QUEUE_RETRY_MAX_DELAY_SECONDS: 60 }).durability.retryDelaySeconds).toBe(60);
     expect(ingest({ MAX_BODY_BYTES: 2048, MAX_DECOMPRESSED_BYTES: 2048 }).limits.maxBodyBytes).toBe(2048);

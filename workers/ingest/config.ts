@@ -132,12 +132,14 @@ export type IngestSettings = SettingsOf<typeof INGEST_SETTINGS>;
 const INGEST_WORKER_NAME = "deco-otel-ingest";
 
 /**
- * Pairs of good settings that cannot both hold, each naming both. Not a pair:
+ * Pairs of good settings that cannot both hold, each naming both (ADMIN_TOKEN and INGEST_TOKENS,
+ * though the latter is the public endpoint's: a producer's token must never open /admin, so
+ * every entrypoint refuses it). Not a pair:
  * DIRECT_WRITE_TIMEOUT_MS above CLICKHOUSE_TIMEOUT_MS, for the direct write's budget spans
  * several ClickHouse calls (the table plan, then the inserts, 6 at a time), each with its own
  * timeout (docs/decisions.md, 2026-12-02, "Settings as wrangler passes them").
  */
-function contradictions(settings: Partial<IngestSettings>): string[] {
+function contradictions(settings: Partial<IngestSettings>, env: Record<string, unknown>): string[] {
   const found: string[] = [];
   const { QUEUE_RETRY_DELAY_SECONDS: delay, QUEUE_RETRY_MAX_DELAY_SECONDS: maxDelay } = settings;
   if (delay !== undefined && maxDelay !== undefined && delay > maxDelay) {
@@ -153,7 +155,21 @@ function contradictions(settings: Partial<IngestSettings>): string[] {
         "an uncompressed body is held to both, and a compressed one is smaller than its inflated content, so the larger MAX_BODY_BYTES would never be reached",
     );
   }
+  const admin = settings.ADMIN_TOKEN;
+  const producer = admin === undefined ? -1 : ingestTokenSecrets(env).indexOf(admin);
+  if (producer !== -1) {
+    found.push(
+      `ADMIN_TOKEN must not be the secret of an INGEST_TOKENS entry (entry ${producer + 1}): ` +
+        "a producer holding that token could read and replay every producer's dead letters",
+    );
+  }
   return found;
+}
+
+/** The secrets of INGEST_TOKENS as the public endpoint reads them; none when it is unset or malformed (it names that itself). */
+function ingestTokenSecrets(env: Record<string, unknown>): string[] {
+  const read = readSettings({ INGEST_TOKENS: PUBLIC_AUTH_SETTINGS.INGEST_TOKENS }, env);
+  return (read.settings.INGEST_TOKENS ?? []).map((token) => token.secret);
 }
 
 export interface ClickHouseTables {
@@ -208,7 +224,7 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
     read.settings,
     read.problems.map((problem) => problem.setting),
   );
-  const problems = [...read.problems, ...contradictions(read.settings), ...(redaction.ok ? [] : [redaction.error])];
+  const problems = [...read.problems, ...contradictions(read.settings, env), ...(redaction.ok ? [] : [redaction.error])];
   if (problems.length > 0 || !redaction.ok) throw configError(INGEST_WORKER_NAME, problems);
   const settings = read.settings as IngestSettings;
   return {
