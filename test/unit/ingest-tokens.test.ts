@@ -93,6 +93,17 @@ describe("INGEST_TOKENS", () => {
       'deco-otel-ingest configuration is invalid: INGEST_TOKENS entry 2 of 2 repeats the name "a": each token needs its own',
     );
     expect(parsePublicAuthConfig({ AUTH_DISABLED: "true" })).toEqual({ disabled: true, tokens: [] });
+    expect(parsePublicAuthConfig({ AUTH_DISABLED: "true", INGEST_TOKENS: " " })).toEqual({ disabled: true, tokens: [] });
+  });
+
+  it("refuses AUTH_DISABLED=true with INGEST_TOKENS set as a contradiction naming both, not the secret", () => {
+    const read = () => parsePublicAuthConfig({ AUTH_DISABLED: "true", INGEST_TOKENS: "prod:0123456789abcdef" });
+    expect(read).toThrow(
+      "deco-otel-ingest configuration is invalid: AUTH_DISABLED=true contradicts INGEST_TOKENS, which is set: " +
+        "with tokens listed callers must present one; unset AUTH_DISABLED (or, for local use only, INGEST_TOKENS)",
+    );
+    expect(read).not.toThrow("0123456789abcdef");
+    expect(parsePublicAuthConfig({ AUTH_DISABLED: "false", INGEST_TOKENS: "prod:0123456789abcdef" }).disabled).toBe(false);
   });
 });
 

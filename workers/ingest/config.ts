@@ -306,9 +306,20 @@ export interface PublicAuthConfig {
   tokens: IngestToken[];
 }
 
-/** The public endpoint's auth settings, or a ConfigError naming what is wrong with them. */
+/**
+ * The public endpoint's auth settings, or a ConfigError naming what is wrong with them: a bad
+ * setting, no INGEST_TOKENS with auth on, or INGEST_TOKENS with AUTH_DISABLED=true.
+ */
 export function parsePublicAuthConfig(env: Record<string, unknown>): PublicAuthConfig {
   const settings = parseSettings(PUBLIC_AUTH_SETTINGS, env, INGEST_WORKER_NAME);
+  // Both set is a contradiction, not a precedence: tokens listed say callers must present one,
+  // and letting AUTH_DISABLED win would open a production endpoint without a word.
+  if (settings.AUTH_DISABLED && settings.INGEST_TOKENS.length > 0) {
+    throw configError(INGEST_WORKER_NAME, [
+      "AUTH_DISABLED=true contradicts INGEST_TOKENS, which is set: with tokens listed callers must present one; " +
+        "unset AUTH_DISABLED (or, for local use only, INGEST_TOKENS)",
+    ]);
+  }
   if (!settings.AUTH_DISABLED && settings.INGEST_TOKENS.length === 0) {
     throw configError(INGEST_WORKER_NAME, [
       "INGEST_TOKENS is required (one or more comma-separated bearer tokens, set with " +
