@@ -18,7 +18,7 @@ import {
   type SettingsOf,
 } from "../shared/env-schema";
 import { hideUrlCredentials } from "../shared/url-credentials";
-import { DEFAULT_REQUEST_LIMITS } from "./core/limits";
+import { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH } from "./core/limits";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
 import type { PipelineOptions } from "./core/pipeline";
@@ -107,8 +107,9 @@ const INGEST_SETTINGS = {
   MAX_RECORDS_PER_REQUEST: integerSetting(DEFAULT_REQUEST_LIMITS.maxRecordsPerRequest, 1, 1_000_000),
   MAX_ATTRIBUTES_PER_RECORD: integerSetting(DEFAULT_REQUEST_LIMITS.maxAttributesPerRecord, 1, 65_535),
   MAX_ATTRIBUTE_VALUE_LENGTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxAttributeValueLength, 64, 100 * 1024 * 1024),
-  // The decoders stop at 64 levels of AnyValue whatever this says; it only bounds the parse.
-  MAX_JSON_DEPTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxJsonDepth, 8, 1024),
+  // The decoders stop at 64 levels of AnyValue whatever this says; it only bounds the parse. At
+  // least what ordinary nested attribute values need (MIN_JSON_DEPTH).
+  MAX_JSON_DEPTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxJsonDepth, MIN_JSON_DEPTH, 1024),
   LIFT_JSON_BODIES: booleanSetting(true),
   NORMALIZE_SEVERITY: booleanSetting(true),
   LIFT_MAX_DEPTH: integerSetting(4, 1, 16),
