@@ -327,6 +327,11 @@ describe("our words in any case", () => {
     expect(() => ingest({ REDACTION_DISABLED_DETECTORS: "Email, PHONE" })).not.toThrow();
   });
 
+  it("reads CLICKHOUSE_USER without the spaces around it, as the other words", () => {
+    expect(ingest({ CLICKHOUSE_USER: " default \n" }).clickhouse.user).toBe("default");
+    expect(ingest({ CLICKHOUSE_USER: "Ingest_Writer" }).clickhouse.user).toBe("Ingest_Writer");
+  });
+
   it("keeps names that are not ours as written: ClickHouse identifiers are case-sensitive", () => {
     expect(ingest({ CLICKHOUSE_DATABASE: "Otel" }).clickhouse.database).toBe("Otel");
   });

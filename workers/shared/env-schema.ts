@@ -159,11 +159,14 @@ export function identifierSetting(defaultValue: string): Setting<string> {
   };
 }
 
-/** Any string, taken as written; unset is `defaultValue` (which may be `undefined`). */
+/**
+ * A name (a user name): any string without the spaces around it, as words and lists are read
+ * (a ` default ` typed in a dashboard field is `default`); unset is `defaultValue`.
+ */
 export function stringSetting<D extends string | undefined>(defaultValue: D): Setting<string | D> {
   return (raw) => {
     if (raw === undefined) return accepted(defaultValue);
-    return typeof raw === "string" ? accepted(raw) : refused(`must be a string, got ${shown(raw)}`);
+    return typeof raw === "string" ? accepted(raw.trim()) : refused(`must be a string, got ${shown(raw)}`);
   };
 }
 
