@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig, parsePublicAuthConfig, parsePublicCorsConfig } from "../../workers/ingest/config";
-import { redactString } from "../../workers/ingest/core/redact";
+import { BUILT_IN_KINDS, redactString } from "../../workers/ingest/core/redact";
 import { ConfigError } from "../../workers/shared/env-schema";
 import { loadConfig } from "../../workers/tail/config";
 
@@ -73,7 +73,7 @@ describe("settings of another JSON type than their own", () => {
       { REDACTION_EXTRA_PATTERNS: "[{name:'x'}]" },
       `REDACTION_EXTRA_PATTERNS must be a JSON array of {"name", "pattern"} objects (`,
     ],
-    [{ REDACTION_EXTRA_PATTERNS: { name: "x", pattern: "y" } }, 'redaction policy is invalid: extraPatterns must be a list of { name, pattern }, got {"name":"x","pattern":"y"}'],
+    [{ REDACTION_EXTRA_PATTERNS: { name: "x", pattern: "y" } }, 'redaction policy is invalid: REDACTION_EXTRA_PATTERNS must be a list of { name, pattern }, got {"name":"x","pattern":"y"}'],
     [{ CLICKHOUSE_URL: 8123 }, "CLICKHOUSE_URL must be an http(s) URL, got 8123"],
   ])("refuses %j", (vars, message) => {
     expect(() => ingest(vars)).toThrow(`deco-otel-ingest configuration is invalid: ${message}`);
@@ -124,7 +124,7 @@ describe("JSON values as wrangler vars hold them", () => {
     expect(policy.keyRules.ruleFor("x")).toEqual(asText.keyRules.ruleFor("x"));
     expect(policy.keyRules.ruleFor("x")).not.toEqual(ingest({}).pipeline.redaction.keyRules.ruleFor("x"));
     expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["email", "phone"] })).not.toThrow();
-    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["emial"] })).toThrow('disabledDetectors.0 names no built-in detector: "emial"');
+    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["email", "Emial"] })).toThrow('REDACTION_DISABLED_DETECTORS item 2 names no built-in detector: "Emial"');
     expect(loadConfig({ TAIL_CAPTURE_LEVELS: ["error", "warn"] }).captureLevels).toEqual(new Set(["error", "warn"]));
     expect(loadConfig({ TAIL_IGNORE_SCRIPTS: ["a-worker"] }).ignoredScripts.has("a-worker")).toBe(true);
     expect(parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: ["https://shop.example.com"] })?.origins).toEqual(
@@ -226,7 +226,7 @@ describe("blank vars", () => {
 
   it("with REDACTION_HASH_KEYS, a blank secret is a missing one", () => {
     expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: " " })).toThrow(
-      "hashSecret is required when hashKeys is set",
+      "REDACTION_HASH_SECRET is required when REDACTION_HASH_KEYS is set",
     );
   });
 });
@@ -291,6 +291,41 @@ describe("settings that contradict each other", () => {
   });
 });
 
+describe("the redaction policy's problems", () => {
+  it("name the setting, show a value as written and never a secret's", () => {
+    const problems = (vars: Record<string, unknown>) => {
+      try {
+        ingest(vars);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    expect(problems({ REDACTION_DISABLED_DETECTORS: "Email, PHONE, Emial" })).toBe(
+      `deco-otel-ingest configuration is invalid: redaction policy is invalid: REDACTION_DISABLED_DETECTORS item 3 names no built-in detector: "Emial" (known: ${BUILT_IN_KINDS.join(", ")})`,
+    );
+    expect(problems({ REDACTION_KEEP_KEYS: "User.Id", REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: "0123456789abcdef-secret" })).toBe(
+      'deco-otel-ingest configuration is invalid: redaction policy is invalid: REDACTION_HASH_KEYS must not repeat "user.id", which is already in REDACTION_KEEP_KEYS',
+    );
+    expect(
+      problems({
+        REDACTION_EXTRA_PATTERNS: JSON.stringify([
+          { name: "cust", pattern: "CUST-\\d{6}" },
+          { name: "ok", pattern: "y" },
+          { name: "Bad-Name", pattern: "x", flags: "i" },
+        ]),
+      }),
+    ).toBe(
+      "deco-otel-ingest configuration is invalid: redaction policy is invalid: " +
+        'REDACTION_EXTRA_PATTERNS[2] has unknown members "flags": only name and pattern are read (no flags: for either case write both into the pattern, e.g. [Cc][Uu][Ss][Tt]-\\d{6}); ' +
+        'REDACTION_EXTRA_PATTERNS[2].name must be lower-case letters, digits and underscores, got "Bad-Name"',
+    );
+    expect(problems({ REDACTION_EXTRA_PATTERNS: JSON.stringify([{ name: "cust", pattern: "a" }, { name: "cust", pattern: "(" }]) })).toMatch(
+      /^deco-otel-ingest configuration is invalid: redaction policy is invalid: REDACTION_EXTRA_PATTERNS\[1\]\.name must not repeat "cust", the name of REDACTION_EXTRA_PATTERNS\[0\]; REDACTION_EXTRA_PATTERNS\[1\]\.pattern does not compile: /,
+    );
+  });
+});
+
 describe("every problem at once", () => {
   it("names the redaction policy's problems with the other settings'", () => {
     expect(() =>
@@ -299,7 +334,7 @@ describe("every problem at once", () => {
       'deco-otel-ingest configuration is invalid: CLICKHOUSE_TIMEOUT_MS must be a whole number from 100 to 120000, got "x"; ' +
         'WRITE_MODE must be one of direct, queue (any case), got "y"; ' +
         'REDACTION_GEO_PRECISION must be one of none, continent, country, region, city, full (any case), got "Z"; ' +
-        'redaction policy is invalid: dropKeys must not repeat "A", which is already in keepKeys',
+        'redaction policy is invalid: REDACTION_DROP_KEYS must not repeat "A", which is already in REDACTION_KEEP_KEYS',
     );
   });
 

@@ -22,7 +22,14 @@ import { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH } from "./core/limits";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
 import type { PipelineOptions } from "./core/pipeline";
-import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, parseRedactionPolicy, type GeoPrecision, type ParsedRedactionPolicy } from "./core/redact";
+import {
+  DEFAULT_GEO_PRECISION,
+  GEO_PRECISIONS,
+  parseRedactionPolicy,
+  type GeoPrecision,
+  type ParsedRedactionPolicy,
+  type PolicyPath,
+} from "./core/redact";
 
 /**
  * CLICKHOUSE_URL: an http(s) URL, spaces around it and any tab or line break in it dropped (the
@@ -121,7 +128,8 @@ const INGEST_SETTINGS = {
   // Required with REDACTION_HASH_KEYS (checked with the policy); whenever set it also keys the
   // series hashes of metric attributes, so its length counts even without them.
   REDACTION_HASH_SECRET: secretSetting(16, " (the key of the keyed hashes)"),
-  REDACTION_DISABLED_DETECTORS: listSetting({ words: true }),
+  // Read in any case by the policy, which shows a bad name as written.
+  REDACTION_DISABLED_DETECTORS: listSetting(),
   REDACTION_GEO_PRECISION: wordSetting<GeoPrecision>(DEFAULT_GEO_PRECISION, GEO_PRECISIONS),
   REDACTION_EXTRA_PATTERNS: extraPatternsSetting,
   TIMESTAMP_MAX_PAST_SECONDS: integerSetting(30 * 24 * 3600, 60, 100 * 365 * 24 * 3600),
@@ -373,5 +381,29 @@ function redactionPolicyFrom(settings: Partial<IngestSettings>, refused: readonl
     geoPrecision: settings.REDACTION_GEO_PRECISION,
     disabledDetectors: settings.REDACTION_DISABLED_DETECTORS,
     extraPatterns: settings.REDACTION_EXTRA_PATTERNS,
-  });
+  }, settingOfPolicyPath);
+}
+
+/** The settings the policy's fields are read from, for its messages to name. */
+const POLICY_FIELD_SETTINGS: Readonly<Record<string, string>> = {
+  enabled: "REDACTION_ENABLED",
+  dropKeys: "REDACTION_DROP_KEYS",
+  keepKeys: "REDACTION_KEEP_KEYS",
+  hashKeys: "REDACTION_HASH_KEYS",
+  hashSecret: "REDACTION_HASH_SECRET",
+  geoPrecision: "REDACTION_GEO_PRECISION",
+  disabledDetectors: "REDACTION_DISABLED_DETECTORS",
+  extraPatterns: "REDACTION_EXTRA_PATTERNS",
+};
+
+/**
+ * A place in the policy as the setting it came from: a list's item by its position from 1
+ * (`REDACTION_DISABLED_DETECTORS item 2`), REDACTION_EXTRA_PATTERNS's members by JSON index
+ * as written in its JSON (`REDACTION_EXTRA_PATTERNS[0].name`).
+ */
+function settingOfPolicyPath([field, index, member]: PolicyPath): string {
+  const setting = POLICY_FIELD_SETTINGS[String(field)] ?? String(field);
+  if (index === undefined) return setting;
+  if (field === "extraPatterns") return `${setting}[${index}]${member === undefined ? "" : `.${member}`}`;
+  return `${setting} item ${Number(index) + 1}`;
 }

@@ -11,6 +11,7 @@ export {
   compileRedactionPolicy,
   parseRedactionPolicy,
   type ParsedRedactionPolicy,
+  type PolicyPath,
   type RedactionPolicy,
   type RedactionPolicyConfig,
 } from "./policy";
