@@ -161,7 +161,7 @@ describe("settings", () => {
 
   beforeAll(async () => {
     [off, bad] = await Promise.all([
-      startIngestWorker({ prefix: "ingest_cors_off", handleRuntimeStdio: discardRuntimeOutput, vars: { CORS_ALLOWED_HEADERS: "X-Tenant" } }),
+      startIngestWorker({ prefix: "ingest_cors_off", handleRuntimeStdio: discardRuntimeOutput }),
       startIngestWorker({
         prefix: "ingest_cors_bad",
         handleRuntimeStdio: badOutput.handleRuntimeStdio,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig, parsePublicAuthConfig, parsePublicCorsConfig } from "../../workers/ingest/config";
 import { BUILT_IN_KINDS, redactString } from "../../workers/ingest/core/redact";
+import { ingestContextFor, publicIngestContextFor, publicSettingsError } from "../../workers/ingest/context";
 import { ConfigError } from "../../workers/shared/env-schema";
 import { loadConfig } from "../../workers/tail/config";
 
@@ -326,7 +327,37 @@ describe("the redaction policy's problems", () => {
   });
 });
 
+/** What a queue producer binding looks like to the Worker. */
+const RETRY_QUEUE_STUB = { send: async () => undefined, sendBatch: async () => undefined };
+
 describe("every problem at once", () => {
+  it("names WRITE_MODE=queue without its queue binding with the other problems", () => {
+    expect(() => ingest({ MAX_BODY_BYTES: "x", WRITE_MODE: "queue" })).toThrow(
+      'deco-otel-ingest configuration is invalid: MAX_BODY_BYTES must be a whole number from 1024 to 104857600, got "x"; ' +
+        "WRITE_MODE=queue needs the RETRY_QUEUE queue binding (queues.producers in wrangler.ingest.jsonc)",
+    );
+  });
+
+  it("names, for a public request, the public endpoint's own bad settings with the shared ones", () => {
+    const env = {
+      CLICKHOUSE_URL: "http://127.0.0.1:8123",
+      MAX_BODY_BYTES: "x",
+      WRITE_MODE: "queue",
+      INGEST_TOKENS: "a:s, bad name:s2",
+      CORS_ALLOWED_ORIGINS: "bad",
+    };
+    const all =
+      'deco-otel-ingest configuration is invalid: MAX_BODY_BYTES must be a whole number from 1024 to 104857600, got "x"; ' +
+      "WRITE_MODE=queue needs the RETRY_QUEUE queue binding (queues.producers in wrangler.ingest.jsonc); " +
+      'INGEST_TOKENS entry 2 of 2: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"; ' +
+      'CORS_ALLOWED_ORIGINS entry "bad" is not an origin';
+    expect(() => publicIngestContextFor(env)).toThrow(all);
+    expect(publicSettingsError(env)?.message).toMatch(new RegExp(`^${all.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    // The tail's service binding reads no public setting: only the shared ones are named.
+    expect(() => ingestContextFor(env)).toThrow(/RETRY_QUEUE queue binding \(queues\.producers in wrangler\.ingest\.jsonc\)$/);
+    expect(publicSettingsError({ CLICKHOUSE_URL: "http://127.0.0.1:8123", INGEST_TOKENS: "a:0123456789abcdef" })).toBeUndefined();
+  });
+
   it("names the redaction policy's problems with the other settings'", () => {
     expect(() =>
       ingest({ CLICKHOUSE_TIMEOUT_MS: "x", WRITE_MODE: "y", REDACTION_GEO_PRECISION: "Z", REDACTION_KEEP_KEYS: "a", REDACTION_DROP_KEYS: "A" }),
@@ -353,7 +384,7 @@ describe("every problem at once", () => {
 
 describe("our words in any case", () => {
   it("reads WRITE_MODE, TAIL_CAPTURE_LEVELS, REDACTION_GEO_PRECISION and detector names in any case", () => {
-    expect(ingest({ WRITE_MODE: "Queue" }).durability.writeMode).toBe("queue");
+    expect(ingest({ WRITE_MODE: "Queue", RETRY_QUEUE: RETRY_QUEUE_STUB }).durability.writeMode).toBe("queue");
     expect(ingest({ WRITE_MODE: " DIRECT " }).durability.writeMode).toBe("direct");
     expect(loadConfig({ TAIL_CAPTURE_LEVELS: "ERROR,warn" }).captureLevels).toEqual(new Set(["error", "warn"]));
     const city = (precision: string) => ingest({ REDACTION_GEO_PRECISION: precision }).pipeline.redaction.keyRules.ruleFor("geo.city.name");

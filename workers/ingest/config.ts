@@ -21,6 +21,7 @@ import { hideUrlCredentials } from "../shared/url-credentials";
 import { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH } from "./core/limits";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
+import { queueBindingsOf, RETRY_QUEUE_BINDING } from "./queue/bindings";
 import type { PipelineOptions } from "./core/pipeline";
 import {
   DEFAULT_GEO_PRECISION,
@@ -138,12 +139,12 @@ const INGEST_SETTINGS = {
 
 export type IngestSettings = SettingsOf<typeof INGEST_SETTINGS>;
 
-const INGEST_WORKER_NAME = "deco-otel-ingest";
+export const INGEST_WORKER_NAME = "deco-otel-ingest";
 
 /**
  * Pairs of good settings that cannot both hold, each naming both (ADMIN_TOKEN and INGEST_TOKENS,
  * though the latter is the public endpoint's: a producer's token must never open /admin, so
- * every entrypoint refuses it). Not a pair:
+ * every entrypoint refuses it; WRITE_MODE=queue and a missing retry queue binding). Not a pair:
  * DIRECT_WRITE_TIMEOUT_MS above CLICKHOUSE_TIMEOUT_MS, for the direct write's budget spans
  * several ClickHouse calls (the table plan, then the inserts, 6 at a time), each with its own
  * timeout (docs/decisions.md, 2026-12-02, "Settings as wrangler passes them").
@@ -163,6 +164,9 @@ function contradictions(settings: Partial<IngestSettings>, env: Record<string, u
       `MAX_DECOMPRESSED_BYTES (${decompressed}) must not be below MAX_BODY_BYTES (${body}): ` +
         "an uncompressed body is held to both, and a compressed one is smaller than its inflated content, so the larger MAX_BODY_BYTES would never be reached",
     );
+  }
+  if (settings.WRITE_MODE === "queue" && queueBindingsOf(env).retry === undefined) {
+    found.push(`WRITE_MODE=queue needs the ${RETRY_QUEUE_BINDING} queue binding (queues.producers in wrangler.ingest.jsonc)`);
   }
   const admin = settings.ADMIN_TOKEN;
   const producer = admin === undefined ? -1 : ingestTokenSecrets(env).indexOf(admin);
@@ -352,14 +356,15 @@ const PUBLIC_CORS_SETTINGS = {
   CORS_MAX_AGE: integerSetting(0, 0, 86_400),
 };
 
-/** The public endpoint's CORS policy, undefined when off (no origin listed), or a ConfigError naming the bad entry. */
+/** The public endpoint's CORS policy, undefined when off (no origin listed), or a ConfigError naming every problem. */
 export function parsePublicCorsConfig(env: Record<string, unknown>): CorsPolicy | undefined {
-  const settings = parseSettings(PUBLIC_CORS_SETTINGS, env, INGEST_WORKER_NAME);
-  try {
-    return parseCorsPolicy(settings.CORS_ALLOWED_ORIGINS, settings.CORS_ALLOWED_HEADERS, settings.CORS_MAX_AGE);
-  } catch (error) {
-    throw configError(INGEST_WORKER_NAME, [(error as Error).message]);
+  const read = readSettings(PUBLIC_CORS_SETTINGS, env);
+  const { CORS_ALLOWED_ORIGINS: origins, CORS_ALLOWED_HEADERS: headers = [], CORS_MAX_AGE: maxAge = 0 } = read.settings;
+  const parsed = parseCorsPolicy(origins, headers, maxAge);
+  if (read.problems.length > 0 || !parsed.ok) {
+    throw configError(INGEST_WORKER_NAME, [...read.problems, ...(parsed.ok ? [] : parsed.problems)]);
   }
+  return parsed.policy;
 }
 
 /**

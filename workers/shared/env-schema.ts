@@ -191,8 +191,11 @@ export function secretSetting(minLength = 0, why = ""): Setting<string | undefin
  */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
-  constructor(message: string) {
+  /** Each problem the message names ("NAME why" or a sentence), as configError was given them. */
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = [message]) {
     super(hideUrlCredentialsIn(message));
+    this.problems = problems.map(hideUrlCredentialsIn);
   }
 }
 
@@ -225,7 +228,7 @@ export function readSettings<S extends SettingsSchema>(
 /** The ConfigError of a Worker's bad settings, each "NAME why" (a SettingProblem) or a sentence. */
 export function configError(workerName: string, problems: readonly (SettingProblem | string)[]): ConfigError {
   const said = problems.map((problem) => (typeof problem === "string" ? problem : `${problem.setting} ${problem.message}`));
-  return new ConfigError(`${workerName} configuration is invalid: ${said.join("; ")}`);
+  return new ConfigError(`${workerName} configuration is invalid: ${said.join("; ")}`, said);
 }
 
 /** Reads `env` with `schema`, or throws a ConfigError naming every bad setting. */

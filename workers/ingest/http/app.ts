@@ -7,7 +7,7 @@ import { ServiceOutOfScopeError, UNRESTRICTED_CALLER, type Caller } from "../cor
 import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
 import { prepareExport } from "../core/pipeline";
-import { ingestContextFor, publicCorsFor, type IngestContext } from "../context";
+import { ingestContextFor, publicCorsFor, publicIngestContextFor, publicSettingsError, type IngestContext } from "../context";
 import { writeDurably, type WriteOutcome } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
@@ -88,7 +88,9 @@ export function createIngestApp(options: IngestAppOptions): IngestApp {
     fetch(request, env, ctx) {
       const cors = publicCorsFor(env);
       if (cors === undefined) return dispatch(request, env, ctx);
-      if (cors instanceof ConfigError) return errorResponse(request, new URL(request.url).pathname, requestLogOf(request, options), cors);
+      if (cors instanceof ConfigError) {
+        return errorResponse(request, new URL(request.url).pathname, requestLogOf(request, options), publicSettingsError(env) ?? cors);
+      }
       if (isPreflight(request)) return preflightResponse(request, cors);
       return Promise.resolve(dispatch(request, env, ctx)).then((response) => withCorsHeaders(request, response, cors));
     },
@@ -109,7 +111,7 @@ function createRouter(options: IngestAppOptions): Hono<AppEnv> {
   app.get("/health", (c) => c.json({ status: "ok" }));
 
   app.get("/health/deep", async (c) => {
-    const context = ingestContextFor(c.env);
+    const context = contextFor(c.env, options);
     if (options.requireAuth) usablePublicAuth(context);
     await context.writer.ping();
     return c.json({ status: "ok", clickhouse: "ok" });
@@ -176,7 +178,7 @@ async function handleExport(
   log: RequestLog,
 ): Promise<Response> {
   const started = Date.now();
-  const context: IngestContext = ingestContextFor(env);
+  const context = contextFor(env, options);
   const caller = options.requireAuth ? await callerOf(request, context, options.entrypoint, log) : UNRESTRICTED_CALLER;
   const encoding = encodingFromContentType(request.headers.get("content-type"));
   const body = await readRequestBody(request, context.config.limits);
@@ -238,6 +240,11 @@ async function handleExport(
 function refusedMessage(refused: number, written: WriteOutcome): string {
   const rest = written.queuedRows > 0 ? "stored or queued for a retry" : "stored";
   return `${refused} refused by ClickHouse and not stored (${written.refusedNotKept ?? ""}): ${written.refusedReason ?? ""}; the request's other records are ${rest}`;
+}
+
+/** The isolate's context; for a public request, a bad setting's error names the public endpoint's too. */
+function contextFor(env: Record<string, unknown>, options: IngestAppOptions): IngestContext {
+  return options.requireAuth ? publicIngestContextFor(env) : ingestContextFor(env);
 }
 
 /** The public endpoint's auth settings, or the ConfigError saying what is wrong with them. */
