@@ -307,7 +307,7 @@ const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
  * origins, limits) and goes to the Worker's log alone: an unauthenticated caller meets it first,
  * for settings are read before any token is checked.
  */
-export function misconfiguredMessage(requestId: string | undefined): string {
+function misconfiguredMessage(requestId: string | undefined): string {
   const id = requestId === undefined ? "" : ` (request id ${requestId})`;
   return `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem${id}`;
 }
