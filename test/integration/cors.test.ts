@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueId } from "../support/export-results";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, discardRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const SHOP = "https://shop.example.com";
 
@@ -157,13 +157,14 @@ describe("the export and its errors, from an allowed origin", () => {
 describe("settings", () => {
   let off: IngestUnderTest;
   let bad: IngestUnderTest;
+  const badOutput = captureRuntimeOutput();
 
   beforeAll(async () => {
     [off, bad] = await Promise.all([
-      startIngestWorker({ prefix: "ingest_cors_off", handleRuntimeStdio: discardRuntimeOutput, vars: { CORS_ALLOWED_HEADERS: "X-Tenant" } }),
+      startIngestWorker({ prefix: "ingest_cors_off", handleRuntimeStdio: discardRuntimeOutput }),
       startIngestWorker({
         prefix: "ingest_cors_bad",
-        handleRuntimeStdio: discardRuntimeOutput,
+        handleRuntimeStdio: badOutput.handleRuntimeStdio,
         vars: { CORS_ALLOWED_ORIGINS: "https://shop.example.com/app" },
       }),
     ]);
@@ -182,17 +183,22 @@ describe("settings", () => {
     expect(corsHeaders(response)).toEqual({});
   });
 
-  it("refuses every public request with 503 naming a bad entry", async () => {
+  it("refuses every public request with 503, readable by the browser, and logs the bad entry", async () => {
     const response = await bad.fetch("/v1/traces", {
       method: "POST",
       body: spans("bad"),
-      headers: { ...bearer(), "Content-Type": "application/json", Origin: SHOP },
+      headers: { ...bearer(), "Content-Type": "application/json", Origin: SHOP, "X-Request-Id": "cors-bad-1" },
     });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("60");
     expect(((await response.json()) as { message: string }).message).toBe(
-      'deco-otel-ingest configuration is invalid: CORS_ALLOWED_ORIGINS entry "https://shop.example.com/app" is not an origin: ' +
-        "write scheme://host[:port] with no path (e.g. https://shop.example.com), at most one * (https://*.example.com), or * alone",
+      "the deco-otel-ingest Worker is misconfigured: its log (`wrangler tail deco-otel-ingest`) names the problem (request id cors-bad-1)",
     );
+    await expect
+      .poll(() => jsonLogLines(badOutput, "request refused").find((line) => line.requestId === "cors-bad-1")?.reason)
+      .toBe(
+        'deco-otel-ingest configuration is invalid: CORS_ALLOWED_ORIGINS entry "https://shop.example.com/app" is not an origin: ' +
+          "write scheme://host[:port] with no path (e.g. https://shop.example.com), at most one * (https://*.example.com), or * alone",
+      );
   });
 });

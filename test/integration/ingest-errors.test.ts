@@ -16,7 +16,7 @@ import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
 import { uniqueId } from "../support/export-results";
 import { bearer, INGEST_COMPATIBILITY_DATE, startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, discardRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const UNREACHABLE = "ingest-unreachable";
 const NO_SCHEMA = "ingest-no-schema";
@@ -24,12 +24,15 @@ const SLOW = "ingest-slow";
 const REFUSED_LOGIN = "ingest-refused-login";
 const BAD_DATABASE_NAME = "ingest-bad-database-name";
 const NO_TOKENS = "ingest-no-tokens";
+const PASSWORD_IN_URL = "ingest-password-in-url";
 
 const MAX_BODY_BYTES = 1024;
 const MAX_DECOMPRESSED_BYTES = 2048;
 const ROTATED_TOKENS = ["token-old-0123456789", "token-new-9876543210"];
 
 let ingest: IngestUnderTest;
+/** What the workerd of `ingest` and its variants logs. */
+const ingestOutput = captureRuntimeOutput();
 let limited: IngestUnderTest;
 let emptyDatabase: TestDatabase;
 /** Accepts connections and never answers: a ClickHouse that hangs. */
@@ -72,7 +75,7 @@ beforeAll(async () => {
   [ingest, limited] = await Promise.all([
     startIngestWorker({
       prefix: "ingest_errors",
-      handleRuntimeStdio: discardRuntimeOutput,
+      handleRuntimeStdio: ingestOutput.handleRuntimeStdio,
       extraWorkers: [
         variant(UNREACHABLE, { CLICKHOUSE_URL: `http://127.0.0.1:${unusedPort}` }),
         variant(NO_SCHEMA, {}),
@@ -80,6 +83,11 @@ beforeAll(async () => {
         variant(REFUSED_LOGIN, { CLICKHOUSE_PASSWORD: "not-the-password" }),
         variant(BAD_DATABASE_NAME, { CLICKHOUSE_DATABASE: "bad-name!" }),
         variant(NO_TOKENS, { INGEST_TOKENS: "" }),
+        variant(PASSWORD_IN_URL, {
+          CLICKHOUSE_URL: "clickhouse://default:hunter2@ch.internal:9000/?password=hunter3",
+          CLICKHOUSE_DATABASE: "my-db",
+          MAX_BODY_BYTES: "1e6",
+        }),
       ],
     }),
     // Small limits and two tokens, writing into a database with the schema of its own.
@@ -658,30 +666,69 @@ describe("ClickHouse unavailable", () => {
 });
 
 describe("configuration errors", () => {
+  /** The answer to any request while a setting is bad: nothing of the settings themselves. */
+  const misconfigured = (requestId: string) =>
+    `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem (request id ${requestId})`;
+
+  /** The reason of the log line of the refused request `requestId`. */
+  const loggedReason = (requestId: string) =>
+    jsonLogLines(ingestOutput, "request refused").find((line) => line.requestId === requestId)?.reason;
+
   it.each([
     {
       variant: BAD_DATABASE_NAME,
-      message:
+      reason:
         'deco-otel-ingest configuration is invalid: CLICKHOUSE_DATABASE must be a plain identifier (letters, digits, underscore), got "bad-name!"',
     },
     {
       variant: NO_TOKENS,
-      message:
+      reason:
         "deco-otel-ingest configuration is invalid: INGEST_TOKENS is required (one or more comma-separated bearer tokens, " +
         "set with `wrangler secret put INGEST_TOKENS`); set AUTH_DISABLED=true only for local use",
     },
-  ])("answers 503 naming the setting ($variant)", async ({ variant, message }) => {
+  ])("answers 503 saying only that the Worker is misconfigured, and logs the setting ($variant)", async ({ variant, reason }) => {
     for (const path of ["/v1/logs", "/health/deep"]) {
+      const requestId = `${variant}${path.replaceAll("/", "-")}`;
       const response = await fetchVariant(variant, path, {
         method: path === "/health/deep" ? "GET" : "POST",
-        headers: { ...bearer(), ...PROTOBUF_TYPE },
+        headers: { ...bearer(), ...PROTOBUF_TYPE, "X-Request-Id": requestId },
         ...(path === "/health/deep" ? {} : { body: new Uint8Array(0) }),
       });
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("60");
-      expect(await statusOf(response, "protobuf")).toEqual({ code: 14, message });
+      expect(await statusOf(response, "protobuf")).toEqual({ code: 14, message: misconfigured(requestId) });
+      await expect.poll(() => loggedReason(requestId)).toBe(reason);
     }
     const shallow = await fetchVariant(variant, "/health");
     expect(shallow.status).toBe(200);
+  });
+
+  it("tells a caller without a token nothing of the settings, and logs them without the URL's password or query values", async () => {
+    const requests = [
+      { path: "/v1/logs", init: { method: "POST", headers: PROTOBUF_TYPE, body: new Uint8Array(0) }, encoding: "protobuf" },
+      { path: "/v1/traces", init: { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }, encoding: "json" },
+      { path: "/health/deep", init: { method: "GET", headers: {} }, encoding: "json" },
+    ] as const;
+    for (const { path, init, encoding } of requests) {
+      const requestId = `password-in-url${path.replaceAll("/", "-")}`;
+      const response = await fetchVariant(PASSWORD_IN_URL, path, { ...init, headers: { ...init.headers, "X-Request-Id": requestId } });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("60");
+      expect(await statusOf(response, encoding)).toEqual({ code: 14, message: misconfigured(requestId) });
+      await expect.poll(() => loggedReason(requestId)).toBe(
+        "deco-otel-ingest configuration is invalid: " +
+          'CLICKHOUSE_URL must be an http(s) URL, got "clickhouse://default:***@ch.internal:9000/?password=***"; ' +
+          'CLICKHOUSE_DATABASE must be a plain identifier (letters, digits, underscore), got "my-db"; ' +
+          'MAX_BODY_BYTES must be a whole number from 1024 to 104857600, got "1e6"',
+      );
+    }
+    const admin = await fetchVariant(PASSWORD_IN_URL, "/admin/dead-letters");
+    expect(admin.status).toBe(503);
+    expect(admin.headers.get("retry-after")).toBe("60");
+    expect(await admin.json()).toEqual({
+      error: "the deco-otel-ingest Worker is misconfigured: its log (`wrangler tail deco-otel-ingest`) names the problem",
+    });
+    await expect.poll(() => jsonLogLines(ingestOutput, "request refused").some((line) => line.path === "/admin/dead-letters")).toBe(true);
+    expect(ingestOutput.lines().join("\n")).not.toMatch(/hunter/);
   });
 });

@@ -27,7 +27,7 @@ const LIMITS = {
   MAX_RECORDS_PER_REQUEST: "20",
   MAX_ATTRIBUTES_PER_RECORD: "4",
   MAX_ATTRIBUTE_VALUE_LENGTH: "100",
-  MAX_JSON_DEPTH: "16",
+  MAX_JSON_DEPTH: "22",
 };
 
 /** `gigabytes` of zeros gzipped, made a megabyte at a time so the zeros are never all in memory. */
@@ -218,11 +218,11 @@ describe("request limits in the Worker", () => {
 
   it("refuses JSON nested deeper than MAX_JSON_DEPTH with 400, before parsing", async () => {
     const text = `{"resourceLogs":[],"ignored":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
-    // The object is level 1, so the 16th bracket of the run is level 17.
-    const seventeenth = text.lastIndexOf(":[") + 16;
+    // The object is level 1, so the 22nd bracket of the run is level 23.
+    const twentyThird = text.lastIndexOf(":[") + 22;
     expect(await post("/v1/logs", utf8.encode(text))).toMatchObject({
       status: 400,
-      message: `JSON nested deeper than MAX_JSON_DEPTH (16 levels of arrays and objects) at byte ${seventeenth}`,
+      message: `JSON nested deeper than MAX_JSON_DEPTH (22 levels of arrays and objects) at byte ${twentyThird}`,
     });
   });
 

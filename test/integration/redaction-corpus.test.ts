@@ -258,12 +258,13 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
     }
   });
 
-  it("refuses an unknown precision with a message naming the setting", async () => {
+  it("refuses an unknown precision, logging the setting with the value as written", async () => {
+    const output = captureRuntimeOutput();
     const misconfigured = await startIngestWorker({
       prefix: "redaction_geo_bad",
-      vars: { REDACTION_GEO_PRECISION: "street" },
+      vars: { REDACTION_GEO_PRECISION: "Street" },
       withoutSchema: true,
-      handleRuntimeStdio: discardRuntimeOutput,
+      handleRuntimeStdio: output.handleRuntimeStdio,
     });
     try {
       const response = await misconfigured.fetch("/v1/logs", {
@@ -272,7 +273,12 @@ describe("REDACTION_GEO_PRECISION on Cloudflare invocation records", () => {
         headers: { ...bearer(), "Content-Type": "application/json" },
       });
       expect(response.status).toBe(503);
-      expect(await response.text()).toContain("geoPrecision must be one of none, continent, country, region, city, full");
+      expect(await response.text()).toContain("the deco-otel-ingest Worker is misconfigured");
+      await expect
+        .poll(() => jsonLogLines(output, "request refused").map((line) => line.reason))
+        .toEqual([
+          "deco-otel-ingest configuration is invalid: REDACTION_GEO_PRECISION must be one of none, continent, country, region, city, full (any case), got \"Street\"",
+        ]);
     } finally {
       await misconfigured.dispose();
     }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unnamedTokenName } from "../../workers/ingest/http/tokens";
 import { INGEST_COMPATIBILITY_DATE, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload, metricsPayload, tracesPayload, type Payload } from "../support/otlp-payloads";
-import { captureRuntimeOutput, discardRuntimeOutput, type RuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, jsonLogLines, type RuntimeOutput } from "../support/runtime-output";
 
 const LEGACY = "legacy-token-0123456789";
 const SHOP_A = "c2hvcC1hLXNlY3JldC0wMTIz";
@@ -133,13 +133,14 @@ describe.each([
   { what: "INGEST_TOKENS malformed", tokens: "a:one, a:two", message: 'INGEST_TOKENS entry 2 of 2 repeats the name "a"' },
 ])("the tail's service binding with $what", ({ what, tokens, message }) => {
   let ingest: IngestUnderTest;
+  const output = captureRuntimeOutput();
 
   beforeAll(async () => {
     ingest = await startIngestWorker({
       prefix: `tail_binding_${tokens === undefined ? "unset" : "malformed"}`,
       vars: { INGEST_TOKENS: tokens },
       extraWorkers: [relay],
-      handleRuntimeStdio: discardRuntimeOutput,
+      handleRuntimeStdio: output.handleRuntimeStdio,
     });
   });
   afterAll(() => ingest?.dispose());
@@ -158,7 +159,14 @@ describe.each([
     const publicAnswer = await post(ingest, "/v1/logs", "any-token-at-all", payload.json, JSON_TYPE);
     expect(publicAnswer.status).toBe(503);
     expect(publicAnswer.headers.get("retry-after")).toBe("60");
-    expect(((await publicAnswer.json()) as { message: string }).message).toContain(message);
+    // The answer says only that the Worker is misconfigured; its log names the setting.
+    const requestId = publicAnswer.headers.get("x-request-id");
+    expect(((await publicAnswer.json()) as { message: string }).message).toBe(
+      `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem (request id ${requestId})`,
+    );
+    await expect
+      .poll(() => jsonLogLines(output, "request refused").find((line) => line.requestId === requestId)?.reason)
+      .toContain(message);
     expect((await ingest.fetch("/health/deep")).status).toBe(503);
   });
 });

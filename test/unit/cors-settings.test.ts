@@ -7,9 +7,32 @@ import { parsePublicCorsConfig } from "../../workers/ingest/config";
 import { ConfigError } from "../../workers/shared/env-schema";
 
 describe("CORS settings", () => {
-  it("are off unless an origin is listed, an allowed header list alone doing nothing (as in the Collector)", () => {
+  it("are off unless an origin is listed; allowed headers or a max age without one, which would do nothing, are refused", () => {
     expect(parsePublicCorsConfig({})).toBeUndefined();
-    expect(parsePublicCorsConfig({ CORS_ALLOWED_HEADERS: "X-Tenant", CORS_MAX_AGE: "60" })).toBeUndefined();
+    expect(parsePublicCorsConfig({ CORS_MAX_AGE: "0" })).toBeUndefined();
+    expect(() => parsePublicCorsConfig({ CORS_ALLOWED_HEADERS: "X-Tenant", CORS_MAX_AGE: "60" })).toThrow(
+      "deco-otel-ingest configuration is invalid: " +
+        "CORS_ALLOWED_HEADERS is set without CORS_ALLOWED_ORIGINS: CORS is off until an origin is listed, so it would do nothing; list the origins or unset it; " +
+        "CORS_MAX_AGE is set without CORS_ALLOWED_ORIGINS: CORS is off until an origin is listed, so it would do nothing; list the origins or unset it",
+    );
+  });
+
+  it("name every problem at once: each bad origin, each bad header, a bad max age", () => {
+    const notOrigin = (entry: string) =>
+      `CORS_ALLOWED_ORIGINS entry ${JSON.stringify(entry)} is not an origin: write scheme://host[:port] ` +
+      "with no path (e.g. https://shop.example.com), at most one * (https://*.example.com), or * alone";
+    expect(() =>
+      parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "bad, https://ok.example, also bad", CORS_ALLOWED_HEADERS: "X Tenant, *, Y:Z", CORS_MAX_AGE: "a day" }),
+    ).toThrow(
+      "deco-otel-ingest configuration is invalid: CORS_MAX_AGE must be a whole number from 0 to 86400, got \"a day\"; " +
+        'CORS_ALLOWED_HEADERS entry "X Tenant" is not a header name (or * for any); ' +
+        'CORS_ALLOWED_HEADERS entry "Y:Z" is not a header name (or * for any); ' +
+        `${notOrigin("bad")}; ${notOrigin("also bad")}`,
+    );
+    // An unreadable origin list is its own problem, not also "headers without origins".
+    expect(() => parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "[x", CORS_ALLOWED_HEADERS: "X-Tenant" })).toThrow(
+      /^deco-otel-ingest configuration is invalid: CORS_ALLOWED_ORIGINS must be a JSON array of strings or comma-separated words, got "\[x"$/,
+    );
   });
 
   it("read exact and wildcard origins in lower case, * as any, headers beside the implicit ones", () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig, parsePublicAuthConfig, parsePublicCorsConfig } from "../../workers/ingest/config";
-import { redactString } from "../../workers/ingest/core/redact";
+import { BUILT_IN_KINDS, redactString } from "../../workers/ingest/core/redact";
+import { ingestContextFor, publicIngestContextFor, publicSettingsError } from "../../workers/ingest/context";
 import { ConfigError } from "../../workers/shared/env-schema";
 import { loadConfig } from "../../workers/tail/config";
 
@@ -63,17 +64,17 @@ describe("settings of another JSON type than their own", () => {
     [{ MAX_RECORDS_PER_REQUEST: true }, "MAX_RECORDS_PER_REQUEST must be a whole number from 1 to 1000000, got true"],
     [{ CLICKHOUSE_DATABASE: 7 }, "CLICKHOUSE_DATABASE must be a plain identifier (letters, digits, underscore), got 7"],
     [{ WRITE_MODE: ["queue"] }, 'WRITE_MODE must be one of direct, queue (any case), got ["queue"]'],
-    [{ REDACTION_DROP_KEYS: 5 }, "REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got 5"],
-    [{ REDACTION_DROP_KEYS: ["user.email", 7] }, 'REDACTION_DROP_KEYS must be a comma-separated list or a JSON array of strings, got ["user.email",7]'],
+    [{ REDACTION_DROP_KEYS: 5 }, "REDACTION_DROP_KEYS must be a JSON array of strings or comma-separated words, got 5"],
+    [{ REDACTION_DROP_KEYS: ["user.email", 7] }, 'REDACTION_DROP_KEYS must be a JSON array of strings or comma-separated words, got ["user.email",7]'],
     [{ CLICKHOUSE_USER: 123 }, "CLICKHOUSE_USER must be a string, got 123"],
-    [{ REDACTION_GEO_PRECISION: 3 }, "REDACTION_GEO_PRECISION must be a string, got 3"],
+    [{ REDACTION_GEO_PRECISION: 3 }, "REDACTION_GEO_PRECISION must be one of none, continent, country, region, city, full (any case), got 3"],
     [{ CLICKHOUSE_PASSWORD: 12345678 }, "CLICKHOUSE_PASSWORD must be a string, got a number (not shown: it is a secret)"],
     [{ ADMIN_TOKEN: 1234567890123456 }, "ADMIN_TOKEN must be a string, got a number (not shown: it is a secret)"],
     [
       { REDACTION_EXTRA_PATTERNS: "[{name:'x'}]" },
       `REDACTION_EXTRA_PATTERNS must be a JSON array of {"name", "pattern"} objects (`,
     ],
-    [{ REDACTION_EXTRA_PATTERNS: { name: "x", pattern: "y" } }, 'redaction policy is invalid: extraPatterns must be a list of { name, pattern }, got {"name":"x","pattern":"y"}'],
+    [{ REDACTION_EXTRA_PATTERNS: { name: "x", pattern: "y" } }, 'redaction policy is invalid: REDACTION_EXTRA_PATTERNS must be a list of { name, pattern }, got {"name":"x","pattern":"y"}'],
     [{ CLICKHOUSE_URL: 8123 }, "CLICKHOUSE_URL must be an http(s) URL, got 8123"],
   ])("refuses %j", (vars, message) => {
     expect(() => ingest(vars)).toThrow(`deco-otel-ingest configuration is invalid: ${message}`);
@@ -124,11 +125,52 @@ describe("JSON values as wrangler vars hold them", () => {
     expect(policy.keyRules.ruleFor("x")).toEqual(asText.keyRules.ruleFor("x"));
     expect(policy.keyRules.ruleFor("x")).not.toEqual(ingest({}).pipeline.redaction.keyRules.ruleFor("x"));
     expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["email", "phone"] })).not.toThrow();
-    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["emial"] })).toThrow('disabledDetectors.0 names no built-in detector: "emial"');
+    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: ["email", "Emial"] })).toThrow('REDACTION_DISABLED_DETECTORS item 2 names no built-in detector: "Emial"');
     expect(loadConfig({ TAIL_CAPTURE_LEVELS: ["error", "warn"] }).captureLevels).toEqual(new Set(["error", "warn"]));
     expect(loadConfig({ TAIL_IGNORE_SCRIPTS: ["a-worker"] }).ignoredScripts.has("a-worker")).toBe(true);
     expect(parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: ["https://shop.example.com"] })?.origins).toEqual(
       parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "https://shop.example.com" })?.origins,
+    );
+  });
+
+  // A secret, a `--var`, a `.dev.vars` line or a dashboard text var is always text.
+  it("reads a JSON array written as text as that array, in every list setting", () => {
+    const rule = (vars: Record<string, unknown>) => ingest(vars).pipeline.redaction.keyRules.ruleFor("user.email");
+    for (const setting of ["REDACTION_DROP_KEYS", "REDACTION_KEEP_KEYS"]) {
+      expect(rule({ [setting]: ' ["user.email", "x"] ' })).toEqual(rule({ [setting]: "user.email, x" }));
+    }
+    const hashed = { REDACTION_HASH_SECRET: "0123456789abcdef" };
+    expect(rule({ ...hashed, REDACTION_HASH_KEYS: '["user.email"]' })).toEqual(rule({ ...hashed, REDACTION_HASH_KEYS: "user.email" }));
+    expect(rule({ REDACTION_DROP_KEYS: '["user.email"]' })).not.toEqual(rule({}));
+    expect(() => ingest({ REDACTION_DISABLED_DETECTORS: '["Email", "phone"]' })).not.toThrow();
+    expect(loadConfig({ TAIL_CAPTURE_LEVELS: '["error","warn"]' }).captureLevels).toEqual(new Set(["error", "warn"]));
+    expect(loadConfig({ TAIL_IGNORE_SCRIPTS: '["a","b"]' }).ignoredScripts).toEqual(new Set(["deco-otel-tail", "deco-otel-ingest", "a", "b"]));
+    expect(parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: '["https://shop.example.com"]', CORS_ALLOWED_HEADERS: '["X-Tenant"]' })).toEqual(
+      parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "https://shop.example.com", CORS_ALLOWED_HEADERS: "X-Tenant" }),
+    );
+    expect(parsePublicAuthConfig({ INGEST_TOKENS: '["a:0123456789abcdef", "b:fedcba9876543210:shop"]' }).tokens).toEqual(
+      parsePublicAuthConfig({ INGEST_TOKENS: "a:0123456789abcdef, b:fedcba9876543210:shop" }).tokens,
+    );
+  });
+
+  it.each([
+    ["REDACTION_DROP_KEYS", '["user.email"'],
+    ["REDACTION_KEEP_KEYS", "[user.email]"],
+    ["REDACTION_HASH_KEYS", '["a", 1]'],
+    ["REDACTION_DISABLED_DETECTORS", "['email']"],
+    ["CORS_ALLOWED_ORIGINS", '["https://shop.example.com",]'],
+  ])("refuses %s as text starting with [ that is no JSON array of strings, naming it", (setting, text) => {
+    const read = () => (setting.startsWith("CORS_") ? parsePublicCorsConfig({ [setting]: text }) : ingest({ [setting]: text }));
+    expect(read).toThrow(`${setting} must be a JSON array of strings or comma-separated words, got ${JSON.stringify(text)}`);
+    expect(() => loadConfig({ TAIL_IGNORE_SCRIPTS: '["a",' })).toThrow(
+      `TAIL_IGNORE_SCRIPTS must be a JSON array of strings or comma-separated words, got ${JSON.stringify('["a",')}`,
+    );
+  });
+
+  it("refuses INGEST_TOKENS as text starting with [ that is no JSON array of strings, without showing it", () => {
+    expect(() => parsePublicAuthConfig({ INGEST_TOKENS: '["a:0123456789abcdef"' })).toThrow(
+      "INGEST_TOKENS must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries or a JSON array of them as text, " +
+        "got text that is no JSON array of strings (not shown: it holds secrets)",
     );
   });
 
@@ -185,7 +227,7 @@ describe("blank vars", () => {
 
   it("with REDACTION_HASH_KEYS, a blank secret is a missing one", () => {
     expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: " " })).toThrow(
-      "hashSecret is required when hashKeys is set",
+      "REDACTION_HASH_SECRET is required when REDACTION_HASH_KEYS is set",
     );
   });
 });
@@ -198,8 +240,15 @@ describe("secrets of spaces", () => {
       "ADMIN_TOKEN must be at least 16 characters, not counting spaces around it (it guards the replay of dead letters)",
     );
     expect(() => ingest({ REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: spaces + "abc" })).toThrow(
-      "hashSecret must be at least 16 characters long, not counting spaces around it",
+      "deco-otel-ingest configuration is invalid: REDACTION_HASH_SECRET must be at least 16 characters, not counting spaces around it (the key of the keyed hashes)",
     );
+  });
+
+  it("refuses a short REDACTION_HASH_SECRET without REDACTION_HASH_KEYS too: it keys the metric attributes' hashes", () => {
+    expect(() => ingest({ REDACTION_HASH_SECRET: "abc" })).toThrow(
+      "deco-otel-ingest configuration is invalid: REDACTION_HASH_SECRET must be at least 16 characters, not counting spaces around it (the key of the keyed hashes)",
+    );
+    expect(() => ingest({ REDACTION_HASH_SECRET: "0123456789abcdef" })).not.toThrow();
   });
 
   it("keeps ADMIN_TOKEN without the spaces around it, as a bearer header can carry it", () => {
@@ -222,6 +271,20 @@ describe("settings that contradict each other", () => {
     expect(() => ingest(vars)).toThrow(message);
   });
 
+  it("refuses ADMIN_TOKEN equal to an INGEST_TOKENS secret, naming both settings and not the secret", () => {
+    const admin = "0123456789abcdef-admin";
+    const read = () => ingest({ ADMIN_TOKEN: ` ${admin} `, INGEST_TOKENS: `shop:aaaaaaaaaaaaaaaa, ops:${admin}:ops` });
+    expect(read).toThrow(
+      "deco-otel-ingest configuration is invalid: ADMIN_TOKEN must not be the secret of an INGEST_TOKENS entry (entry 2): " +
+        "a producer holding that token could read and replay every producer's dead letters",
+    );
+    expect(read).not.toThrow(admin);
+    // INGEST_TOKENS malformed: the public endpoint names that, and nothing is compared.
+    expect(() => ingest({ ADMIN_TOKEN: admin, INGEST_TOKENS: `bad name:x, ${admin}` })).not.toThrow();
+    expect(ingest({ ADMIN_TOKEN: admin, INGEST_TOKENS: `${admin}x, y:${admin}y` }).admin.token).toBe(admin);
+    expect(() => ingest({ ADMIN_TOKEN: admin, INGEST_TOKENS: `["${admin}"]` })).toThrow("ADMIN_TOKEN must not be the secret of an INGEST_TOKENS entry (entry 1)");
+  });
+
   it("takes equal limits, and a direct-write budget above one ClickHouse call's timeout (it spans several)", () => {
     expect(ingest({ QUEUE_RETRY_DELAY_SECONDS: 60, QUEUE_RETRY_MAX_DELAY_SECONDS: 60 }).durability.retryDelaySeconds).toBe(60);
     expect(ingest({ MAX_BODY_BYTES: 2048, MAX_DECOMPRESSED_BYTES: 2048 }).limits.maxBodyBytes).toBe(2048);
@@ -229,12 +292,80 @@ describe("settings that contradict each other", () => {
   });
 });
 
+describe("the redaction policy's problems", () => {
+  it("name the setting, show a value as written and never a secret's", () => {
+    const problems = (vars: Record<string, unknown>) => {
+      try {
+        ingest(vars);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    expect(problems({ REDACTION_DISABLED_DETECTORS: "Email, PHONE, Emial" })).toBe(
+      `deco-otel-ingest configuration is invalid: redaction policy is invalid: REDACTION_DISABLED_DETECTORS item 3 names no built-in detector: "Emial" (known: ${BUILT_IN_KINDS.join(", ")})`,
+    );
+    expect(problems({ REDACTION_KEEP_KEYS: "User.Id", REDACTION_HASH_KEYS: "user.id", REDACTION_HASH_SECRET: "0123456789abcdef-secret" })).toBe(
+      'deco-otel-ingest configuration is invalid: redaction policy is invalid: REDACTION_HASH_KEYS must not repeat "user.id", which is already in REDACTION_KEEP_KEYS',
+    );
+    expect(
+      problems({
+        REDACTION_EXTRA_PATTERNS: JSON.stringify([
+          { name: "cust", pattern: "CUST-\\d{6}" },
+          { name: "ok", pattern: "y" },
+          { name: "Bad-Name", pattern: "x", flags: "i" },
+        ]),
+      }),
+    ).toBe(
+      "deco-otel-ingest configuration is invalid: redaction policy is invalid: " +
+        'REDACTION_EXTRA_PATTERNS[2] has unknown members "flags": only name and pattern are read (no flags: for either case write both into the pattern, e.g. [Cc][Uu][Ss][Tt]-\\d{6}); ' +
+        'REDACTION_EXTRA_PATTERNS[2].name must be lower-case letters, digits and underscores, got "Bad-Name"',
+    );
+    expect(problems({ REDACTION_EXTRA_PATTERNS: JSON.stringify([{ name: "cust", pattern: "a" }, { name: "cust", pattern: "(" }]) })).toMatch(
+      /^deco-otel-ingest configuration is invalid: redaction policy is invalid: REDACTION_EXTRA_PATTERNS\[1\]\.name must not repeat "cust", the name of REDACTION_EXTRA_PATTERNS\[0\]; REDACTION_EXTRA_PATTERNS\[1\]\.pattern does not compile: /,
+    );
+  });
+});
+
+/** What a queue producer binding looks like to the Worker. */
+const RETRY_QUEUE_STUB = { send: async () => undefined, sendBatch: async () => undefined };
+
 describe("every problem at once", () => {
+  it("names WRITE_MODE=queue without its queue binding with the other problems", () => {
+    expect(() => ingest({ MAX_BODY_BYTES: "x", WRITE_MODE: "queue" })).toThrow(
+      'deco-otel-ingest configuration is invalid: MAX_BODY_BYTES must be a whole number from 1024 to 104857600, got "x"; ' +
+        "WRITE_MODE=queue needs the RETRY_QUEUE queue binding (queues.producers in wrangler.ingest.jsonc)",
+    );
+  });
+
+  it("names, for a public request, the public endpoint's own bad settings with the shared ones", () => {
+    const env = {
+      CLICKHOUSE_URL: "http://127.0.0.1:8123",
+      MAX_BODY_BYTES: "x",
+      WRITE_MODE: "queue",
+      INGEST_TOKENS: "a:s, bad name:s2",
+      CORS_ALLOWED_ORIGINS: "bad",
+    };
+    const all =
+      'deco-otel-ingest configuration is invalid: MAX_BODY_BYTES must be a whole number from 1024 to 104857600, got "x"; ' +
+      "WRITE_MODE=queue needs the RETRY_QUEUE queue binding (queues.producers in wrangler.ingest.jsonc); " +
+      'INGEST_TOKENS entry 2 of 2: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"; ' +
+      'CORS_ALLOWED_ORIGINS entry "bad" is not an origin';
+    expect(() => publicIngestContextFor(env)).toThrow(all);
+    expect(publicSettingsError(env)?.message).toMatch(new RegExp(`^${all.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    // The tail's service binding reads no public setting: only the shared ones are named.
+    expect(() => ingestContextFor(env)).toThrow(/RETRY_QUEUE queue binding \(queues\.producers in wrangler\.ingest\.jsonc\)$/);
+    expect(publicSettingsError({ CLICKHOUSE_URL: "http://127.0.0.1:8123", INGEST_TOKENS: "a:0123456789abcdef" })).toBeUndefined();
+  });
+
   it("names the redaction policy's problems with the other settings'", () => {
-    expect(() => ingest({ CLICKHOUSE_TIMEOUT_MS: "x", WRITE_MODE: "y", REDACTION_GEO_PRECISION: "z" })).toThrow(
+    expect(() =>
+      ingest({ CLICKHOUSE_TIMEOUT_MS: "x", WRITE_MODE: "y", REDACTION_GEO_PRECISION: "Z", REDACTION_KEEP_KEYS: "a", REDACTION_DROP_KEYS: "A" }),
+    ).toThrow(
       'deco-otel-ingest configuration is invalid: CLICKHOUSE_TIMEOUT_MS must be a whole number from 100 to 120000, got "x"; ' +
         'WRITE_MODE must be one of direct, queue (any case), got "y"; ' +
-        'redaction policy is invalid: geoPrecision must be one of none, continent, country, region, city, full, got "z"',
+        'REDACTION_GEO_PRECISION must be one of none, continent, country, region, city, full (any case), got "Z"; ' +
+        'redaction policy is invalid: REDACTION_DROP_KEYS must not repeat "A", which is already in REDACTION_KEEP_KEYS',
     );
   });
 
@@ -253,13 +384,18 @@ describe("every problem at once", () => {
 
 describe("our words in any case", () => {
   it("reads WRITE_MODE, TAIL_CAPTURE_LEVELS, REDACTION_GEO_PRECISION and detector names in any case", () => {
-    expect(ingest({ WRITE_MODE: "Queue" }).durability.writeMode).toBe("queue");
+    expect(ingest({ WRITE_MODE: "Queue", RETRY_QUEUE: RETRY_QUEUE_STUB }).durability.writeMode).toBe("queue");
     expect(ingest({ WRITE_MODE: " DIRECT " }).durability.writeMode).toBe("direct");
     expect(loadConfig({ TAIL_CAPTURE_LEVELS: "ERROR,warn" }).captureLevels).toEqual(new Set(["error", "warn"]));
     const city = (precision: string) => ingest({ REDACTION_GEO_PRECISION: precision }).pipeline.redaction.keyRules.ruleFor("geo.city.name");
     expect(city("City")).toEqual(city("city"));
     expect(city("City")).not.toEqual(city("region"));
     expect(() => ingest({ REDACTION_DISABLED_DETECTORS: "Email, PHONE" })).not.toThrow();
+  });
+
+  it("reads CLICKHOUSE_USER without the spaces around it, as the other words", () => {
+    expect(ingest({ CLICKHOUSE_USER: " default \n" }).clickhouse.user).toBe("default");
+    expect(ingest({ CLICKHOUSE_USER: "Ingest_Writer" }).clickhouse.user).toBe("Ingest_Writer");
   });
 
   it("keeps names that are not ours as written: ClickHouse identifiers are case-sensitive", () => {

@@ -32,6 +32,8 @@ const errorOf = (text: string) => {
   return parsed.ok ? undefined : parsed.error;
 };
 
+const SECRET_RULE = 'non-empty, without spaces, ";" or control characters (entries are separated by commas)';
+
 describe("INGEST_TOKENS", () => {
   it("keeps bare comma-separated secrets as unscoped tokens named by a SHA-256 prefix", () => {
     const secret = "legacy-token-0123456789";
@@ -56,15 +58,30 @@ describe("INGEST_TOKENS", () => {
       ["a:one, a:two", 'entry 2 of 2 repeats the name "a": each token needs its own'],
       ["a:same, b:same", "entry 2 of 2 repeats the secret of an earlier entry: give each name its own secret"],
       ["good:x, sEcReT-vAlUe!:name", 'entry 2 of 2: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"'],
-      ["a:", 'entry 1 of 1 ("a"): the secret after "a:" must be non-empty, without spaces'],
-      ["a:two words", 'entry 1 of 1 ("a"): the secret after "a:" must be non-empty, without spaces'],
+      ["a:", `entry 1 of 1 ("a"): the secret after "a:" must be ${SECRET_RULE}`],
+      ["a:two words", `entry 1 of 1 ("a"): the secret after "a:" must be ${SECRET_RULE}`],
+      ["a:s1;b:s2", `entry 1 of 1 ("a"): the secret after "a:" must be ${SECRET_RULE}`],
+      ["a:s1\nb:s2", `entry 1 of 1 ("a"): the secret after "a:" must be ${SECRET_RULE}`],
+      ["two words", `entry 1 of 1: a token must be ${SECRET_RULE}`],
+      ["one;two", `entry 1 of 1: a token must be ${SECRET_RULE}`],
+      ["tab\there", `entry 1 of 1: a token must be ${SECRET_RULE}`],
+      ["Bearer 6f1c0123456789", 'entry 1 of 1 starts with "Bearer ": leave the scheme out, list the token alone'],
+      ["bearer\tops:6f1c0123456789", 'entry 1 of 1 starts with "Bearer ": leave the scheme out, list the token alone'],
       ["a:hidden-secret:", 'entry 1 of 1 ("a"): list its services after the second ":", separated by "|"'],
       ["a:hidden-secret:*-shop", 'entry 1 of 1 ("a"): "*" may only end a service prefix, got "*-shop"'],
     ];
     for (const [text, message] of cases) {
       expect(errorOf(text)).toBe(message);
-      expect(message).not.toMatch(/hidden-secret|sEcReT|same|one|two words/);
+      expect(message).not.toMatch(/hidden-secret|sEcReT|same|\bone\b|two words|s1|s2|6f1c|tab/);
     }
+  });
+
+  it("names every malformed entry at once", () => {
+    expect(errorOf("a:s, bad name:x, c:, d:s")).toBe(
+      'entry 2 of 4: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"; ' +
+        `entry 3 of 4 ("c"): the secret after "c:" must be ${SECRET_RULE}; ` +
+        "entry 4 of 4 repeats the secret of an earlier entry: give each name its own secret",
+    );
   });
 
   it("is the public endpoint's setting alone: the shared settings parse without it", () => {
@@ -76,6 +93,17 @@ describe("INGEST_TOKENS", () => {
       'deco-otel-ingest configuration is invalid: INGEST_TOKENS entry 2 of 2 repeats the name "a": each token needs its own',
     );
     expect(parsePublicAuthConfig({ AUTH_DISABLED: "true" })).toEqual({ disabled: true, tokens: [] });
+    expect(parsePublicAuthConfig({ AUTH_DISABLED: "true", INGEST_TOKENS: " " })).toEqual({ disabled: true, tokens: [] });
+  });
+
+  it("refuses AUTH_DISABLED=true with INGEST_TOKENS set as a contradiction naming both, not the secret", () => {
+    const read = () => parsePublicAuthConfig({ AUTH_DISABLED: "true", INGEST_TOKENS: "prod:0123456789abcdef" });
+    expect(read).toThrow(
+      "deco-otel-ingest configuration is invalid: AUTH_DISABLED=true contradicts INGEST_TOKENS, which is set: " +
+        "with tokens listed callers must present one; unset AUTH_DISABLED (or, for local use only, INGEST_TOKENS)",
+    );
+    expect(read).not.toThrow("0123456789abcdef");
+    expect(parsePublicAuthConfig({ AUTH_DISABLED: "false", INGEST_TOKENS: "prod:0123456789abcdef" }).disabled).toBe(false);
   });
 });
 

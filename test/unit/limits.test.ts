@@ -6,6 +6,7 @@ import { OtlpDecodeError } from "../../workers/ingest/core/decode";
 import {
   DEFAULT_REQUEST_LIMITS,
   IDENTITY_ATTRIBUTES_BOUND,
+  MIN_JSON_DEPTH,
   checkJsonDepth,
   limitAttributes,
   limitRecordCount,
@@ -196,22 +197,42 @@ describe("prepareExport with limits", () => {
   it("refuses out-of-range settings, naming them", () => {
     expect(() => config({ MAX_RECORDS_PER_REQUEST: "0" })).toThrow(ConfigError);
     expect(() => config({ MAX_JSON_DEPTH: "many" })).toThrow(
-      /MAX_JSON_DEPTH must be a whole number from 8 to 1024, got "many"/,
+      /MAX_JSON_DEPTH must be a whole number from 22 to 1024, got "many"/,
     );
     expect(config({ MAX_ATTRIBUTE_VALUE_LENGTH: "100" }).limits.maxAttributeValueLength).toBe(100);
   });
 
   it("stores the records up to the limit as a partial success, and refuses too deep JSON before building any row", () => {
-    const pipeline = config({ MAX_RECORDS_PER_REQUEST: "2", MAX_JSON_DEPTH: "8" });
+    const pipeline = config({ MAX_RECORDS_PER_REQUEST: "2", MAX_JSON_DEPTH: "22" });
     const over = prepareExport("logs", "json", logsJson([{ body: { stringValue: "first" } }, { body: { stringValue: "second" } }, {}]), pipeline, RECEIVED);
     expect(over).toMatchObject({ accepted: 2, rejected: 1 });
     expect(over.rejectionMessage).toMatch(/^1 log record rejected: the request holds 3, over MAX_RECORDS_PER_REQUEST \(2\)/);
     expect(over.batches[0]!.rows.map((row) => (row as LogRow).Body)).toEqual(["first", "second"]);
     expect(prepareExport("logs", "json", logsJson([{}, {}]), pipeline, RECEIVED)).toMatchObject({ accepted: 2, rejected: 0 });
-    // resourceLogs → scopeLogs → logRecords → body → kvlistValue → values → KeyValue → value: 10 levels.
-    const deep = logsJson([{ body: { kvlistValue: { values: [{ key: "k", value: { stringValue: "v" } }] } } }]);
+    // resourceLogs → scopeLogs → logRecords → body → five kvlists → value: 30 levels.
+    let value: object = { stringValue: "v" };
+    for (let level = 0; level < 5; level++) value = { kvlistValue: { values: [{ key: "k", value }] } };
+    const deep = logsJson([{ body: value }]);
     expect(() => prepareExport("logs", "json", deep, pipeline, RECEIVED)).toThrow(/^JSON nested deeper than MAX_JSON_DEPTH/);
     expect(() => prepareExport("logs", "json", deep, config(), RECEIVED)).not.toThrow();
+  });
+
+  it("takes MAX_JSON_DEPTH down to 22, what a kvlist holding an array (or an array of kvlists) in an exemplar's attribute needs", () => {
+    const scalar = { stringValue: "v" };
+    const kvlistOfArray = { kvlistValue: { values: [{ key: "k", value: { arrayValue: { values: [scalar] } } }] } };
+    const arrayOfKvlist = { arrayValue: { values: [{ kvlistValue: { values: [{ key: "k", value: scalar }] } }] } };
+    for (const value of [kvlistOfArray, arrayOfKvlist]) {
+      const exemplar = { timeUnixNano: "1", asDouble: 1, filteredAttributes: [{ key: "a", value }] };
+      const point = { timeUnixNano: "1", count: "1", bucketCounts: ["1"], explicitBounds: [], exemplars: [exemplar] };
+      const body = utf8.encode(
+        JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "m", histogram: { dataPoints: [point], aggregationTemporality: 2 } }] }] }] }),
+      );
+      expect(() => checkJsonDepth(body, MIN_JSON_DEPTH)).not.toThrow();
+      expect(() => checkJsonDepth(body, MIN_JSON_DEPTH - 1)).toThrow(/^JSON nested deeper than MAX_JSON_DEPTH/);
+      expect(prepareExport("metrics", "json", body, config({ MAX_JSON_DEPTH: "22" }), RECEIVED)).toMatchObject({ accepted: 1, rejected: 0 });
+    }
+    expect(MIN_JSON_DEPTH).toBe(22);
+    expect(() => config({ MAX_JSON_DEPTH: "21" })).toThrow('MAX_JSON_DEPTH must be a whole number from 22 to 1024, got "21"');
   });
 
   it("answers null records as rejected ahead of a cut, storing the others", () => {

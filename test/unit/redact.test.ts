@@ -528,6 +528,7 @@ describe("parseRedactionPolicy", () => {
   it.each([
     [{ hashKeys: ["user.id"] }, "hashSecret is required when hashKeys is set"],
     [{ hashKeys: ["user.id"], hashSecret: "short" }, "hashSecret must be at least 16 characters"],
+    [{ hashSecret: "short" }, "hashSecret must be at least 16 characters"],
     [{ dropKeys: "user.email" }, "dropKeys must be a list of attribute keys"],
     [{ keepKeys: [""] }, "keepKeys.0 must not contain an empty key"],
     [{ enabled: "yes" }, "enabled must be true or false"],

@@ -82,7 +82,7 @@ describe("loadConfig", () => {
   ])("rejects %s = %j with an error naming the setting", (setting, value) => {
     const load = () => loadConfig({ [setting]: value });
     expect(load).toThrow(ConfigError);
-    expect(load).toThrow(new RegExp(`^deco-otel-tail configuration is invalid: ${setting} must be `));
+    expect(load).toThrow(new RegExp(`^deco-otel-tail configuration is invalid: ${setting} (must be |item \\d+ \\(".*"\\) is no level)`));
   });
 });
 
@@ -102,8 +102,16 @@ describe("readConfig", () => {
     expect(config).toEqual(loadConfig({ TAIL_IGNORE_SCRIPTS: "noisy-worker", TAIL_SERVICE_NAME_FALLBACK: "local-dev" }));
     expect(invalid?.settings).toEqual(["TAIL_CAPTURE_LEVELS", "TAIL_FORWARD_RETRIES"]);
     expect(invalid?.error).toBe(
-      'deco-otel-tail configuration is invalid: TAIL_CAPTURE_LEVELS must be a non-empty list of debug, info, log, warn, error (any case), comma-separated or a JSON array, got "error,fatal"; TAIL_FORWARD_RETRIES must be a whole number from 0 to 10, got "two"',
+      'deco-otel-tail configuration is invalid: TAIL_CAPTURE_LEVELS item 2 ("fatal") is no level: list debug, info, log, warn, error (any case), comma-separated or a JSON array, got "error,fatal"; TAIL_FORWARD_RETRIES must be a whole number from 0 to 10, got "two"',
     );
+  });
+
+  it("names each capture level that is none, as written", () => {
+    expect(() => loadConfig({ TAIL_CAPTURE_LEVELS: "Warning, error, Fatal" })).toThrow(
+      'deco-otel-tail configuration is invalid: TAIL_CAPTURE_LEVELS item 1 ("Warning"), item 3 ("Fatal") are no levels: ' +
+        'list debug, info, log, warn, error (any case), comma-separated or a JSON array, got "Warning, error, Fatal"',
+    );
+    expect(() => loadConfig({ TAIL_CAPTURE_LEVELS: ["ERROR", "verbose"] })).toThrow('TAIL_CAPTURE_LEVELS item 2 ("verbose") is no level');
   });
 
   it("keeps an exact capture list without error, and warns that console.error lines make no records", () => {

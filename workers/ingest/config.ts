@@ -4,6 +4,7 @@ import {
   configError,
   identifierSetting,
   integerSetting,
+  listItemsOf,
   listSetting,
   parseSettings,
   readSettings,
@@ -16,22 +17,32 @@ import {
   type Setting,
   type SettingsOf,
 } from "../shared/env-schema";
-import { DEFAULT_REQUEST_LIMITS } from "./core/limits";
+import { hideUrlCredentials } from "../shared/url-credentials";
+import { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH } from "./core/limits";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
+import { queueBindingsOf, RETRY_QUEUE_BINDING } from "./queue/bindings";
 import type { PipelineOptions } from "./core/pipeline";
-import { parseRedactionPolicy, type ParsedRedactionPolicy } from "./core/redact";
+import {
+  DEFAULT_GEO_PRECISION,
+  GEO_PRECISIONS,
+  parseRedactionPolicy,
+  type GeoPrecision,
+  type ParsedRedactionPolicy,
+  type PolicyPath,
+} from "./core/redact";
 
 /**
  * CLICKHOUSE_URL: an http(s) URL, spaces around it and any tab or line break in it dropped (the
  * URL parser drops those too, so the text kept is the URL it read). `http:host` and `https:/x`,
- * which the parser would take, are refused: the `//` is what an operator always means.
+ * which the parser would take, are refused: the `//` is what an operator always means. A refused
+ * value is shown without its password or query values.
  */
 const clickHouseUrlSetting: Setting<string> = (raw) => {
   if (raw === undefined) return refused("is required: the ClickHouse HTTP(S) endpoint, e.g. https://host:8443");
   const url = typeof raw === "string" ? raw.trim() : undefined;
   if (url !== undefined && /^https?:\/\//i.test(url) && isUrl(url)) return accepted(url.replace(/[\t\n\r]/g, ""));
-  return refused(`must be an http(s) URL, got ${shown(raw)}`);
+  return refused(`must be an http(s) URL, got ${shown(typeof raw === "string" ? hideUrlCredentials(raw) : raw)}`);
 };
 
 function isUrl(text: string): boolean {
@@ -66,12 +77,6 @@ const extraPatternsSetting: Setting<unknown> = (raw) => {
   } catch (error) {
     return refused(`must be a JSON array of {"name", "pattern"} objects (${(error as Error).message}), got ${shown(raw)}`);
   }
-};
-
-/** REDACTION_GEO_PRECISION: a word of the policy's (which names them), read in any case. */
-const geoPrecisionSetting: Setting<string> = (raw) => {
-  if (raw === undefined) return accepted("region");
-  return typeof raw === "string" ? accepted(raw.trim().toLowerCase()) : refused(`must be a string, got ${shown(raw)}`);
 };
 
 /**
@@ -110,8 +115,9 @@ const INGEST_SETTINGS = {
   MAX_RECORDS_PER_REQUEST: integerSetting(DEFAULT_REQUEST_LIMITS.maxRecordsPerRequest, 1, 1_000_000),
   MAX_ATTRIBUTES_PER_RECORD: integerSetting(DEFAULT_REQUEST_LIMITS.maxAttributesPerRecord, 1, 65_535),
   MAX_ATTRIBUTE_VALUE_LENGTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxAttributeValueLength, 64, 100 * 1024 * 1024),
-  // The decoders stop at 64 levels of AnyValue whatever this says; it only bounds the parse.
-  MAX_JSON_DEPTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxJsonDepth, 8, 1024),
+  // The decoders stop at 64 levels of AnyValue whatever this says; it only bounds the parse. At
+  // least what ordinary nested attribute values need (MIN_JSON_DEPTH).
+  MAX_JSON_DEPTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxJsonDepth, MIN_JSON_DEPTH, 1024),
   LIFT_JSON_BODIES: booleanSetting(true),
   NORMALIZE_SEVERITY: booleanSetting(true),
   LIFT_MAX_DEPTH: integerSetting(4, 1, 16),
@@ -120,11 +126,12 @@ const INGEST_SETTINGS = {
   REDACTION_DROP_KEYS: listSetting(),
   REDACTION_KEEP_KEYS: listSetting(),
   REDACTION_HASH_KEYS: listSetting(),
-  // Its length is checked with the policy: it is only needed with REDACTION_HASH_KEYS.
-  REDACTION_HASH_SECRET: secretSetting(),
-  REDACTION_DISABLED_DETECTORS: listSetting({ words: true }),
-  // Validated with the policy, which names the allowed values.
-  REDACTION_GEO_PRECISION: geoPrecisionSetting,
+  // Required with REDACTION_HASH_KEYS (checked with the policy); whenever set it also keys the
+  // series hashes of metric attributes, so its length counts even without them.
+  REDACTION_HASH_SECRET: secretSetting(16, " (the key of the keyed hashes)"),
+  // Read in any case by the policy, which shows a bad name as written.
+  REDACTION_DISABLED_DETECTORS: listSetting(),
+  REDACTION_GEO_PRECISION: wordSetting<GeoPrecision>(DEFAULT_GEO_PRECISION, GEO_PRECISIONS),
   REDACTION_EXTRA_PATTERNS: extraPatternsSetting,
   TIMESTAMP_MAX_PAST_SECONDS: integerSetting(30 * 24 * 3600, 60, 100 * 365 * 24 * 3600),
   TIMESTAMP_MAX_FUTURE_SECONDS: integerSetting(24 * 3600, 60, 365 * 24 * 3600),
@@ -132,15 +139,17 @@ const INGEST_SETTINGS = {
 
 export type IngestSettings = SettingsOf<typeof INGEST_SETTINGS>;
 
-const INGEST_WORKER_NAME = "deco-otel-ingest";
+export const INGEST_WORKER_NAME = "deco-otel-ingest";
 
 /**
- * Pairs of good settings that cannot both hold, each naming both. Not a pair:
+ * Pairs of good settings that cannot both hold, each naming both (ADMIN_TOKEN and INGEST_TOKENS,
+ * though the latter is the public endpoint's: a producer's token must never open /admin, so
+ * every entrypoint refuses it; WRITE_MODE=queue and a missing retry queue binding). Not a pair:
  * DIRECT_WRITE_TIMEOUT_MS above CLICKHOUSE_TIMEOUT_MS, for the direct write's budget spans
  * several ClickHouse calls (the table plan, then the inserts, 6 at a time), each with its own
  * timeout (docs/decisions.md, 2026-12-02, "Settings as wrangler passes them").
  */
-function contradictions(settings: Partial<IngestSettings>): string[] {
+function contradictions(settings: Partial<IngestSettings>, env: Record<string, unknown>): string[] {
   const found: string[] = [];
   const { QUEUE_RETRY_DELAY_SECONDS: delay, QUEUE_RETRY_MAX_DELAY_SECONDS: maxDelay } = settings;
   if (delay !== undefined && maxDelay !== undefined && delay > maxDelay) {
@@ -156,7 +165,24 @@ function contradictions(settings: Partial<IngestSettings>): string[] {
         "an uncompressed body is held to both, and a compressed one is smaller than its inflated content, so the larger MAX_BODY_BYTES would never be reached",
     );
   }
+  if (settings.WRITE_MODE === "queue" && queueBindingsOf(env).retry === undefined) {
+    found.push(`WRITE_MODE=queue needs the ${RETRY_QUEUE_BINDING} queue binding (queues.producers in wrangler.ingest.jsonc)`);
+  }
+  const admin = settings.ADMIN_TOKEN;
+  const producer = admin === undefined ? -1 : ingestTokenSecrets(env).indexOf(admin);
+  if (producer !== -1) {
+    found.push(
+      `ADMIN_TOKEN must not be the secret of an INGEST_TOKENS entry (entry ${producer + 1}): ` +
+        "a producer holding that token could read and replay every producer's dead letters",
+    );
+  }
   return found;
+}
+
+/** The secrets of INGEST_TOKENS as the public endpoint reads them; none when it is unset or malformed (it names that itself). */
+function ingestTokenSecrets(env: Record<string, unknown>): string[] {
+  const read = readSettings({ INGEST_TOKENS: PUBLIC_AUTH_SETTINGS.INGEST_TOKENS }, env);
+  return (read.settings.INGEST_TOKENS ?? []).map((token) => token.secret);
 }
 
 export interface ClickHouseTables {
@@ -211,7 +237,7 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
     read.settings,
     read.problems.map((problem) => problem.setting),
   );
-  const problems = [...read.problems, ...contradictions(read.settings), ...(redaction.ok ? [] : [redaction.error])];
+  const problems = [...read.problems, ...contradictions(read.settings, env), ...(redaction.ok ? [] : [redaction.error])];
   if (problems.length > 0 || !redaction.ok) throw configError(INGEST_WORKER_NAME, problems);
   const settings = read.settings as IngestSettings;
   return {
@@ -274,10 +300,14 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
 const PUBLIC_AUTH_SETTINGS = {
   INGEST_TOKENS: ((raw) => {
     if (raw === undefined) return accepted([]);
-    if (typeof raw !== "string") {
-      return refused(`must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries, got ${shownType(raw)} (not shown: it holds secrets)`);
+    const entries = typeof raw === "string" ? listItemsOf(raw) : undefined;
+    if (entries === undefined) {
+      return refused(
+        "must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries or a JSON array of them as text, " +
+          `got ${typeof raw === "string" ? "text that is no JSON array of strings" : shownType(raw)} (not shown: it holds secrets)`,
+      );
     }
-    const parsed = parseIngestTokens(raw);
+    const parsed = parseIngestTokens(entries);
     return parsed.ok ? accepted(parsed.tokens) : refused(parsed.error);
   }) satisfies Setting<IngestToken[]>,
   AUTH_DISABLED: booleanSetting(false),
@@ -289,9 +319,20 @@ export interface PublicAuthConfig {
   tokens: IngestToken[];
 }
 
-/** The public endpoint's auth settings, or a ConfigError naming what is wrong with them. */
+/**
+ * The public endpoint's auth settings, or a ConfigError naming what is wrong with them: a bad
+ * setting, no INGEST_TOKENS with auth on, or INGEST_TOKENS with AUTH_DISABLED=true.
+ */
 export function parsePublicAuthConfig(env: Record<string, unknown>): PublicAuthConfig {
   const settings = parseSettings(PUBLIC_AUTH_SETTINGS, env, INGEST_WORKER_NAME);
+  // Both set is a contradiction, not a precedence: tokens listed say callers must present one,
+  // and letting AUTH_DISABLED win would open a production endpoint without a word.
+  if (settings.AUTH_DISABLED && settings.INGEST_TOKENS.length > 0) {
+    throw configError(INGEST_WORKER_NAME, [
+      "AUTH_DISABLED=true contradicts INGEST_TOKENS, which is set: with tokens listed callers must present one; " +
+        "unset AUTH_DISABLED (or, for local use only, INGEST_TOKENS)",
+    ]);
+  }
   if (!settings.AUTH_DISABLED && settings.INGEST_TOKENS.length === 0) {
     throw configError(INGEST_WORKER_NAME, [
       "INGEST_TOKENS is required (one or more comma-separated bearer tokens, set with " +
@@ -315,14 +356,15 @@ const PUBLIC_CORS_SETTINGS = {
   CORS_MAX_AGE: integerSetting(0, 0, 86_400),
 };
 
-/** The public endpoint's CORS policy, undefined when off (no origin listed), or a ConfigError naming the bad entry. */
+/** The public endpoint's CORS policy, undefined when off (no origin listed), or a ConfigError naming every problem. */
 export function parsePublicCorsConfig(env: Record<string, unknown>): CorsPolicy | undefined {
-  const settings = parseSettings(PUBLIC_CORS_SETTINGS, env, INGEST_WORKER_NAME);
-  try {
-    return parseCorsPolicy(settings.CORS_ALLOWED_ORIGINS, settings.CORS_ALLOWED_HEADERS, settings.CORS_MAX_AGE);
-  } catch (error) {
-    throw configError(INGEST_WORKER_NAME, [(error as Error).message]);
+  const read = readSettings(PUBLIC_CORS_SETTINGS, env);
+  const { CORS_ALLOWED_ORIGINS: origins, CORS_ALLOWED_HEADERS: headers = [], CORS_MAX_AGE: maxAge = 0 } = read.settings;
+  const parsed = parseCorsPolicy(origins, headers, maxAge);
+  if (read.problems.length > 0 || !parsed.ok) {
+    throw configError(INGEST_WORKER_NAME, [...read.problems, ...(parsed.ok ? [] : parsed.problems)]);
   }
+  return parsed.policy;
 }
 
 /**
@@ -344,5 +386,29 @@ function redactionPolicyFrom(settings: Partial<IngestSettings>, refused: readonl
     geoPrecision: settings.REDACTION_GEO_PRECISION,
     disabledDetectors: settings.REDACTION_DISABLED_DETECTORS,
     extraPatterns: settings.REDACTION_EXTRA_PATTERNS,
-  });
+  }, settingOfPolicyPath);
+}
+
+/** The settings the policy's fields are read from, for its messages to name. */
+const POLICY_FIELD_SETTINGS: Readonly<Record<string, string>> = {
+  enabled: "REDACTION_ENABLED",
+  dropKeys: "REDACTION_DROP_KEYS",
+  keepKeys: "REDACTION_KEEP_KEYS",
+  hashKeys: "REDACTION_HASH_KEYS",
+  hashSecret: "REDACTION_HASH_SECRET",
+  geoPrecision: "REDACTION_GEO_PRECISION",
+  disabledDetectors: "REDACTION_DISABLED_DETECTORS",
+  extraPatterns: "REDACTION_EXTRA_PATTERNS",
+};
+
+/**
+ * A place in the policy as the setting it came from: a list's item by its position from 1
+ * (`REDACTION_DISABLED_DETECTORS item 2`), REDACTION_EXTRA_PATTERNS's members by JSON index
+ * as written in its JSON (`REDACTION_EXTRA_PATTERNS[0].name`).
+ */
+function settingOfPolicyPath([field, index, member]: PolicyPath): string {
+  const setting = POLICY_FIELD_SETTINGS[String(field)] ?? String(field);
+  if (index === undefined) return setting;
+  if (field === "extraPatterns") return `${setting}[${index}]${member === undefined ? "" : `.${member}`}`;
+  return `${setting} item ${Number(index) + 1}`;
 }

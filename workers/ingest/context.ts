@@ -1,8 +1,15 @@
-import { ConfigError } from "../shared/env-schema";
-import { parseIngestConfig, parsePublicAuthConfig, parsePublicCorsConfig, type IngestConfig, type PublicAuthConfig } from "./config";
+import { ConfigError, configError } from "../shared/env-schema";
+import {
+  INGEST_WORKER_NAME,
+  parseIngestConfig,
+  parsePublicAuthConfig,
+  parsePublicCorsConfig,
+  type IngestConfig,
+  type PublicAuthConfig,
+} from "./config";
 import type { CorsPolicy } from "./http/cors";
 import { ClickHouseWriter } from "./clickhouse/writer";
-import { queueBindingsOf, RETRY_QUEUE_BINDING, type QueueBindings } from "./queue/bindings";
+import { queueBindingsOf, type QueueBindings } from "./queue/bindings";
 
 /** What every request of an isolate shares: the validated configuration, writer and queues. */
 export interface IngestContext {
@@ -27,14 +34,7 @@ export function ingestContextFor(env: Record<string, unknown>): IngestContext {
   let context = contexts.get(env);
   if (context === undefined) {
     const config = parseIngestConfig(env);
-    const queues = queueBindingsOf(env);
-    if (config.durability.writeMode === "queue" && queues.retry === undefined) {
-      throw new ConfigError(
-        `deco-otel-ingest configuration is invalid: WRITE_MODE=queue needs the ${RETRY_QUEUE_BINDING} ` +
-          "queue binding (queues.producers in wrangler.ingest.jsonc)",
-      );
-    }
-    context = { config, publicAuth: publicAuthOf(env), writer: new ClickHouseWriter(config.clickhouse), queues };
+    context = { config, publicAuth: publicAuthOf(env), writer: new ClickHouseWriter(config.clickhouse), queues: queueBindingsOf(env) };
     contexts.set(env, context);
   }
   return context;
@@ -47,6 +47,33 @@ function publicAuthOf(env: Record<string, unknown>): PublicAuthConfig | ConfigEr
     if (error instanceof ConfigError) return error;
     throw error;
   }
+}
+
+/**
+ * The context of a public request. When the shared settings are bad, the ConfigError thrown
+ * names the public endpoint's own bad settings too (INGEST_TOKENS, AUTH_DISABLED, CORS_*), so
+ * one log line names every problem, not one group per fix.
+ */
+export function publicIngestContextFor(env: Record<string, unknown>): IngestContext {
+  try {
+    return ingestContextFor(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw publicSettingsError(env) ?? error;
+  }
+}
+
+/** Every problem of the settings a public request depends on (shared, auth, CORS) as one ConfigError; undefined when none. */
+export function publicSettingsError(env: Record<string, unknown>): ConfigError | undefined {
+  const errors: ConfigError[] = [];
+  try {
+    parseIngestConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    errors.push(error);
+  }
+  for (const checked of [publicAuthOf(env), publicCorsFor(env)]) if (checked instanceof ConfigError) errors.push(checked);
+  return errors.length === 0 ? undefined : configError(INGEST_WORKER_NAME, errors.flatMap((error) => error.problems));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { ConfigError } from "../shared/env-schema";
 import { jsonLogger } from "../shared/log";
 import { ingestContextFor } from "./context";
 import { ADMIN_PATH_PREFIX, createAdminApp } from "./http/admin";
 import { createIngestApp, exportSignalOf } from "./http/app";
 import { consumeRetryBatch } from "./queue/consumer";
+import { holdForSettingsFix } from "./queue/settings-hold";
 
 const publicApp = createIngestApp({ requireAuth: true, entrypoint: "public" });
 const serviceBindingApp = createIngestApp({ requireAuth: false, entrypoint: "tail-ingest" });
@@ -22,7 +24,15 @@ export default {
     return (admin ? (adminApp ??= createAdminApp()) : publicApp).fetch(request, env, ctx);
   },
   async queue(batch, env) {
-    await consumeRetryBatch(batch, ingestContextFor(env), jsonLogger({ entrypoint: "queue" }));
+    const logger = jsonLogger({ entrypoint: "queue" });
+    let context;
+    try {
+      context = ingestContextFor(env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return holdForSettingsFix(batch, error, logger);
+    }
+    await consumeRetryBatch(batch, context, logger);
   },
 } satisfies ExportedHandler<Record<string, unknown>>;
 

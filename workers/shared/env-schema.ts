@@ -13,6 +13,8 @@
  * read which setting is wrong and why.
  */
 
+import { hideUrlCredentialsIn } from "./url-credentials";
+
 /** A setting's value, or why its raw value is refused (a phrase: "must be …, got …"). */
 export type Reading<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -96,20 +98,41 @@ export function integerSetting(defaultValue: number, min: number, max: number): 
 }
 
 /**
- * A list: comma-separated text or a JSON array of strings (wrangler `vars` keep arrays), each
- * item trimmed and blank items dropped, so `"a, b,"` and `["a", " b", ""]` are `["a", "b"]`;
- * unset is empty. `words`: the items are words of ours (detector names, levels), read in any
- * case and given lower-cased.
+ * A list: comma-separated text, a JSON array of strings (wrangler `vars` keep arrays), or that
+ * array written as text (`'["a","b"]'`: a secret, a `--var` or a `.dev.vars` line is always
+ * text), each item trimmed and blank items dropped, so `"a, b,"`, `["a", " b", ""]` and
+ * `'["a","b"]'` are `["a", "b"]`; unset is empty. Text starting with `[` (after spaces) is read
+ * as JSON or refused: split at commas it would give items such as `["a"` that match nothing.
+ * `words`: the items are words of ours (detector names, levels), read in any case and given
+ * lower-cased.
  */
 export function listSetting(options: { words?: boolean } = {}): Setting<string[]> {
   return (raw) => {
     if (raw === undefined) return accepted([]);
-    const items =
-      typeof raw === "string" ? raw.split(",") : Array.isArray(raw) && raw.every((item) => typeof item === "string") ? (raw as string[]) : undefined;
-    if (items === undefined) return refused(`must be a comma-separated list or a JSON array of strings, got ${shown(raw)}`);
+    const items = listItemsOf(raw);
+    if (items === undefined) return refused(`must be a JSON array of strings or comma-separated words, got ${shown(raw)}`);
     const kept = items.map((item) => item.trim()).filter((item) => item.length > 0);
     return accepted(options.words === true ? kept.map((item) => item.toLowerCase()) : kept);
   };
+}
+
+/**
+ * A list setting's items as given, not yet trimmed: comma-separated text split, a JSON array of
+ * strings (as a value or as text starting with `[`) taken; undefined for anything else.
+ */
+export function listItemsOf(raw: unknown): string[] | undefined {
+  if (typeof raw === "string" && raw.trimStart().startsWith("[")) {
+    try {
+      return stringsOf(JSON.parse(raw));
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof raw === "string" ? raw.split(",") : stringsOf(raw);
+}
+
+function stringsOf(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === "string") ? (value as string[]) : undefined;
 }
 
 /**
@@ -136,11 +159,14 @@ export function identifierSetting(defaultValue: string): Setting<string> {
   };
 }
 
-/** Any string, taken as written; unset is `defaultValue` (which may be `undefined`). */
+/**
+ * A name (a user name): any string without the spaces around it, as words and lists are read
+ * (a ` default ` typed in a dashboard field is `default`); unset is `defaultValue`.
+ */
 export function stringSetting<D extends string | undefined>(defaultValue: D): Setting<string | D> {
   return (raw) => {
     if (raw === undefined) return accepted(defaultValue);
-    return typeof raw === "string" ? accepted(raw) : refused(`must be a string, got ${shown(raw)}`);
+    return typeof raw === "string" ? accepted(raw.trim()) : refused(`must be a string, got ${shown(raw)}`);
   };
 }
 
@@ -158,8 +184,19 @@ export function secretSetting(minLength = 0, why = ""): Setting<string | undefin
   };
 }
 
+/**
+ * A Worker's settings are wrong. Its message names every problem and is logged, never answered
+ * to a caller (it shows setting values); any URL in it is shown without its password or query
+ * values (url-credentials.ts), whichever setting it came from.
+ */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+  /** Each problem the message names ("NAME why" or a sentence), as configError was given them. */
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = [message]) {
+    super(hideUrlCredentialsIn(message));
+    this.problems = problems.map(hideUrlCredentialsIn);
+  }
 }
 
 /** A bad setting: its var's name and why. */
@@ -191,7 +228,7 @@ export function readSettings<S extends SettingsSchema>(
 /** The ConfigError of a Worker's bad settings, each "NAME why" (a SettingProblem) or a sentence. */
 export function configError(workerName: string, problems: readonly (SettingProblem | string)[]): ConfigError {
   const said = problems.map((problem) => (typeof problem === "string" ? problem : `${problem.setting} ${problem.message}`));
-  return new ConfigError(`${workerName} configuration is invalid: ${said.join("; ")}`);
+  return new ConfigError(`${workerName} configuration is invalid: ${said.join("; ")}`, said);
 }
 
 /** Reads `env` with `schema`, or throws a ConfigError naming every bad setting. */

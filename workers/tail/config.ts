@@ -11,6 +11,7 @@ import {
   booleanSetting,
   ConfigError,
   integerSetting,
+  listItemsOf,
   listSetting,
   parseSettings,
   readSettings,
@@ -44,12 +45,21 @@ export interface TailConfig {
   readonly maxRequestRecords: number;
 }
 
-/** TAIL_CAPTURE_LEVELS: levels in any case (the runtime's are lower-case), as text or a JSON array. */
+/**
+ * TAIL_CAPTURE_LEVELS: levels in any case (the runtime's are lower-case), as text or a JSON
+ * array. A refusal names each item that is no level, as written (`item 1 ("warning")`).
+ */
 const captureLevelsSetting: Setting<string[]> = (raw) => {
   if (raw === undefined) return accepted(["error"]);
   const read = listSetting({ words: true })(raw);
-  if (read.ok && read.value.length > 0 && read.value.every((level) => (LOG_LEVELS as readonly string[]).includes(level))) return read;
-  return refused(`must be a non-empty list of ${LOG_LEVELS.join(", ")} (any case), comma-separated or a JSON array, got ${shown(raw)}`);
+  if (!read.ok) return read;
+  const levels = `${LOG_LEVELS.join(", ")} (any case), comma-separated or a JSON array`;
+  if (read.value.length === 0) return refused(`must be a non-empty list of ${levels}, got ${shown(raw)}`);
+  const written = (listItemsOf(raw) ?? []).map((item) => item.trim()).filter((item) => item.length > 0);
+  const bad = written.flatMap((item, index) =>
+    (LOG_LEVELS as readonly string[]).includes(item.toLowerCase()) ? [] : [`item ${index + 1} (${JSON.stringify(item)})`],
+  );
+  return bad.length === 0 ? read : refused(`${bad.join(", ")} ${bad.length === 1 ? "is no level" : "are no levels"}: list ${levels}, got ${shown(raw)}`);
 };
 
 /** A name to stand for a script, spaces around it dropped (a blank one is unset). */

@@ -14,7 +14,8 @@ import { ingestContextFor, type IngestContext } from "../context";
 import { DEAD_LETTER_BUCKET_BINDING, type DeadLetterBucket } from "../queue/bindings";
 import { DEAD_LETTER_KINDS, summarizeDeadLetters, type DeadLetterKind } from "../queue/dead-letter-store";
 import { replayDeadLetters } from "../queue/replay";
-import { toHttpError } from "./app";
+import { ConfigError } from "../../shared/env-schema";
+import { logReasonOf, toHttpError } from "./app";
 import { authenticateBearer } from "./auth";
 import { HttpError } from "./errors";
 
@@ -60,6 +61,10 @@ export function createAdminApp(): Hono<AdminEnv> {
 
   app.onError((error, c) => {
     const httpError = toHttpError(error);
+    // Only a bad setting is logged: the operator reads the answer to anything else.
+    if (error instanceof ConfigError) {
+      jsonLogger({ entrypoint: "admin" }).log("error", "request refused", { status: 503, reason: logReasonOf(error, httpError), path: c.req.path });
+    }
     if (httpError.retryAfterSeconds !== undefined) c.header("Retry-After", String(httpError.retryAfterSeconds));
     return c.json({ error: httpError.message }, httpError.status as 400);
   });

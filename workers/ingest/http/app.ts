@@ -7,7 +7,7 @@ import { ServiceOutOfScopeError, UNRESTRICTED_CALLER, type Caller } from "../cor
 import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
 import { prepareExport } from "../core/pipeline";
-import { ingestContextFor, publicCorsFor, type IngestContext } from "../context";
+import { ingestContextFor, publicCorsFor, publicIngestContextFor, publicSettingsError, type IngestContext } from "../context";
 import { writeDurably, type WriteOutcome } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
@@ -88,7 +88,9 @@ export function createIngestApp(options: IngestAppOptions): IngestApp {
     fetch(request, env, ctx) {
       const cors = publicCorsFor(env);
       if (cors === undefined) return dispatch(request, env, ctx);
-      if (cors instanceof ConfigError) return errorResponse(request, new URL(request.url).pathname, requestLogOf(request, options), cors);
+      if (cors instanceof ConfigError) {
+        return errorResponse(request, new URL(request.url).pathname, requestLogOf(request, options), publicSettingsError(env) ?? cors);
+      }
       if (isPreflight(request)) return preflightResponse(request, cors);
       return Promise.resolve(dispatch(request, env, ctx)).then((response) => withCorsHeaders(request, response, cors));
     },
@@ -109,7 +111,7 @@ function createRouter(options: IngestAppOptions): Hono<AppEnv> {
   app.get("/health", (c) => c.json({ status: "ok" }));
 
   app.get("/health/deep", async (c) => {
-    const context = ingestContextFor(c.env);
+    const context = contextFor(c.env, options);
     if (options.requireAuth) usablePublicAuth(context);
     await context.writer.ping();
     return c.json({ status: "ok", clickhouse: "ok" });
@@ -176,7 +178,7 @@ async function handleExport(
   log: RequestLog,
 ): Promise<Response> {
   const started = Date.now();
-  const context: IngestContext = ingestContextFor(env);
+  const context = contextFor(env, options);
   const caller = options.requireAuth ? await callerOf(request, context, options.entrypoint, log) : UNRESTRICTED_CALLER;
   const encoding = encodingFromContentType(request.headers.get("content-type"));
   const body = await readRequestBody(request, context.config.limits);
@@ -240,6 +242,11 @@ function refusedMessage(refused: number, written: WriteOutcome): string {
   return `${refused} refused by ClickHouse and not stored (${written.refusedNotKept ?? ""}): ${written.refusedReason ?? ""}; the request's other records are ${rest}`;
 }
 
+/** The isolate's context; for a public request, a bad setting's error names the public endpoint's too. */
+function contextFor(env: Record<string, unknown>, options: IngestAppOptions): IngestContext {
+  return options.requireAuth ? publicIngestContextFor(env) : ingestContextFor(env);
+}
+
 /** The public endpoint's auth settings, or the ConfigError saying what is wrong with them. */
 function usablePublicAuth(context: IngestContext) {
   if (context.publicAuth instanceof ConfigError) throw context.publicAuth;
@@ -261,11 +268,11 @@ async function callerOf(request: Request, context: IngestContext, entrypoint: st
  * "request refused" with the request's `path` as routed.
  */
 function errorResponse(request: Request, path: string, log: Partial<RequestLog>, error: unknown, allow?: string | null): Response {
-  const httpError = toHttpError(error);
+  const httpError = toHttpError(error, log.requestId);
   const logger = log.logger ?? jsonLogger({});
   logger.log(httpError.status >= 500 ? "error" : "warn", "request refused", {
     status: httpError.status,
-    reason: httpError.message,
+    reason: logReasonOf(error, httpError),
     path,
   });
   const encoding = responseEncodingFor(request.headers.get("content-type"));
@@ -294,11 +301,28 @@ function responseEncodingFor(contentType: string | null): OtlpEncoding {
 /** Seconds to wait after a configuration error: an operator has to act first. */
 const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
 
-export function toHttpError(error: unknown): HttpError {
+/**
+ * What a caller is told of a bad setting: only that there is one and where it is named. The
+ * ConfigError's own message shows setting values (a ClickHouse host, database and user, CORS
+ * origins, limits) and goes to the Worker's log alone: an unauthenticated caller meets it first,
+ * for settings are read before any token is checked.
+ */
+function misconfiguredMessage(requestId: string | undefined): string {
+  const id = requestId === undefined ? "" : ` (request id ${requestId})`;
+  return `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem${id}`;
+}
+
+/** What the log line of a refused request says: a bad setting's whole message, else the answer's. */
+export function logReasonOf(error: unknown, httpError: HttpError): string {
+  return error instanceof ConfigError ? error.message : httpError.message;
+}
+
+/** The answer to `error`: its status, message (a bad setting's as misconfiguredMessage) and wait. */
+export function toHttpError(error: unknown, requestId?: string): HttpError {
   if (error instanceof HttpError) return error;
   // A bad setting is ours to fix, not the sender's: it keeps its data and retries.
   if (error instanceof ConfigError) {
-    return new HttpError(503, error.message, MISCONFIGURED_RETRY_AFTER_SECONDS);
+    return new HttpError(503, misconfiguredMessage(requestId), MISCONFIGURED_RETRY_AFTER_SECONDS);
   }
   if (error instanceof ServiceOutOfScopeError) return new HttpError(403, error.message);
   if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);

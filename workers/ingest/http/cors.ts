@@ -60,43 +60,65 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A scheme, `://` and a host (with an optional port and one `*`), nothing after it. */
 const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+$/;
 
+/** The CORS policy (undefined: off), or every problem with its settings, each naming the setting. */
+export type ParsedCorsPolicy = { ok: true; policy: CorsPolicy | undefined } | { ok: false; problems: string[] };
+
 /**
  * The policy from the settings' lists (CORS_ALLOWED_ORIGINS, CORS_ALLOWED_HEADERS) and max age,
- * or undefined when no origin is listed: CORS is then off, as in the Collector, and an allowed
- * header list alone does nothing. Throws an Error naming the first bad entry.
+ * or undefined when no origin is listed: CORS is then off, as in the Collector. Then allowed
+ * headers or a max age would do nothing, which the Collector ignores but here is refused: an
+ * operator who set them meant CORS on. `origins` undefined: that setting could not be read (its
+ * own problem is named elsewhere), so only the others are checked. Every bad entry is named.
  */
-export function parseCorsPolicy(origins: readonly string[], headers: readonly string[], maxAgeSeconds: number): CorsPolicy | undefined {
-  if (origins.length === 0) return undefined;
-  return { origins: parseOrigins(origins), headers: parseHeaders(headers), maxAgeSeconds };
+export function parseCorsPolicy(origins: readonly string[] | undefined, headers: readonly string[], maxAgeSeconds: number): ParsedCorsPolicy {
+  const problems: string[] = [];
+  const allowedHeaders = parseHeaders(headers, problems);
+  if (origins === undefined) return { ok: false, problems };
+  if (origins.length === 0) {
+    if (headers.length > 0) problems.push(withoutOrigins("CORS_ALLOWED_HEADERS"));
+    if (maxAgeSeconds > 0) problems.push(withoutOrigins("CORS_MAX_AGE"));
+    return problems.length === 0 ? { ok: true, policy: undefined } : { ok: false, problems };
+  }
+  const allowedOrigins = parseOrigins(origins, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, policy: { origins: allowedOrigins, headers: allowedHeaders, maxAgeSeconds } };
 }
 
-function parseOrigins(entries: readonly string[]): CorsPolicy["origins"] {
+function withoutOrigins(setting: string): string {
+  return `${setting} is set without CORS_ALLOWED_ORIGINS: CORS is off until an origin is listed, so it would do nothing; list the origins or unset it`;
+}
+
+function parseOrigins(entries: readonly string[], problems: string[]): CorsPolicy["origins"] {
   const patterns: OriginPattern[] = [];
+  let any = false;
   for (const entry of entries) {
-    if (entry === "*") return "any";
+    if (entry === "*") {
+      any = true;
+      continue;
+    }
     const origin = entry.toLowerCase();
     const star = origin.indexOf("*");
     if (!ORIGIN.test(origin) || origin.indexOf("*", star + 1) !== -1) {
-      throw new Error(
+      problems.push(
         `CORS_ALLOWED_ORIGINS entry ${JSON.stringify(entry)} is not an origin: write scheme://host[:port] ` +
           "with no path (e.g. https://shop.example.com), at most one * (https://*.example.com), or * alone",
       );
+      continue;
     }
     patterns.push(star === -1 ? { exact: origin } : { prefix: origin.slice(0, star), suffix: origin.slice(star + 1) });
   }
-  return patterns;
+  return any ? "any" : patterns;
 }
 
-function parseHeaders(entries: readonly string[]): CorsPolicy["headers"] {
+function parseHeaders(entries: readonly string[], problems: string[]): CorsPolicy["headers"] {
   const allowed = new Set<string>(IMPLICIT_HEADERS);
+  let any = false;
   for (const entry of entries) {
-    if (entry === "*") return "any";
-    if (!HEADER_NAME.test(entry)) {
-      throw new Error(`CORS_ALLOWED_HEADERS entry ${JSON.stringify(entry)} is not a header name (or * for any)`);
-    }
-    allowed.add(entry.toLowerCase());
+    if (entry === "*") any = true;
+    else if (!HEADER_NAME.test(entry)) problems.push(`CORS_ALLOWED_HEADERS entry ${JSON.stringify(entry)} is not a header name (or * for any)`);
+    else allowed.add(entry.toLowerCase());
   }
-  return allowed;
+  return any ? "any" : allowed;
 }
 
 /** Whether `request` is a CORS preflight: OPTIONS naming the method it asks for. */

@@ -13,45 +13,59 @@ export interface IngestToken {
 const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * Parses `INGEST_TOKENS`: entries separated by commas, each one of
+ * Parses `INGEST_TOKENS`: entries separated by commas (or already split, from a JSON array),
+ * each one of
  *
  *     SECRET                          any service; named sha256:<first 12 hex digits of SHA-256(SECRET)>
  *     NAME:SECRET                     any service
  *     NAME:SECRET:SERVICE|SERVICE…    only these service.names; `prefix*` matches by prefix
  *
  * so the comma-separated secrets of earlier versions mean what they meant. NAME is 1–64
- * letters, digits, `.`, `_`, `-`; a secret cannot hold `:` or `,` (RFC 6750 bearer tokens
- * never do). Names and secrets must be unique. Returns the tokens, or a message naming the
- * entry by position (never quoting a secret) for the first malformed one.
+ * letters, digits, `.`, `_`, `-`; a secret cannot hold `:`, `,`, a blank, `;` or a control
+ * character (RFC 6750 bearer tokens never do), nor start with the `Bearer ` scheme. Names and
+ * secrets must be unique. Returns the tokens, or a message naming every malformed entry by
+ * position (never quoting a secret).
  */
-export function parseIngestTokens(text: string): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
+export function parseIngestTokens(list: string | readonly string[]): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
   const tokens: IngestToken[] = [];
-  const entries = text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const problems: string[] = [];
+  const entries = (typeof list === "string" ? list.split(",") : list).map((entry) => entry.trim()).filter((entry) => entry !== "");
   for (const [index, entry] of entries.entries()) {
     const where = `entry ${index + 1} of ${entries.length}`;
     const parsed = parseEntry(entry, where);
-    if (typeof parsed === "string") return { ok: false, error: parsed };
-    if (tokens.some((token) => token.name === parsed.name)) {
-      return { ok: false, error: `${where} repeats the name "${parsed.name}": each token needs its own` };
-    }
-    if (tokens.some((token) => token.secret === parsed.secret)) {
-      return { ok: false, error: `${where} repeats the secret of an earlier entry: give each name its own secret` };
-    }
-    tokens.push(parsed);
+    if (typeof parsed === "string") problems.push(parsed);
+    else if (tokens.some((token) => token.name === parsed.name)) {
+      problems.push(`${where} repeats the name "${parsed.name}": each token needs its own`);
+    } else if (tokens.some((token) => token.secret === parsed.secret)) {
+      problems.push(`${where} repeats the secret of an earlier entry: give each name its own secret`);
+    } else tokens.push(parsed);
   }
-  return { ok: true, tokens };
+  return problems.length === 0 ? { ok: true, tokens } : { ok: false, error: problems.join("; ") };
 }
 
+/**
+ * What no secret holds: a blank, `;` or a control character. A bearer token is one token68
+ * (RFC 6750 §2.1), so such a secret could never be presented; it is rather two entries joined by
+ * a separator that is not ours (`a:s1;b:s2`, a line break).
+ */
+const NOT_IN_SECRET = /[\s;\x00-\x1f\x7f]/;
+const SECRET_RULE = 'non-empty, without spaces, ";" or control characters (entries are separated by commas)';
+
 function parseEntry(entry: string, where: string): IngestToken | string {
+  // The Worker reads the token after the scheme: a secret kept with it could never match.
+  if (/^bearer\s/i.test(entry)) return `${where} starts with "Bearer ": leave the scheme out, list the token alone`;
   const firstColon = entry.indexOf(":");
-  if (firstColon === -1) return { name: unnamedTokenName(entry), secret: entry, services: undefined };
+  if (firstColon === -1) {
+    if (NOT_IN_SECRET.test(entry)) return `${where}: a token must be ${SECRET_RULE}`;
+    return { name: unnamedTokenName(entry), secret: entry, services: undefined };
+  }
   const name = entry.slice(0, firstColon).trim();
   // The name is not quoted back: a secret written first by mistake would end up in the log.
   if (!NAME.test(name)) return `${where}: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"`;
   const rest = entry.slice(firstColon + 1);
   const secondColon = rest.indexOf(":");
   const secret = (secondColon === -1 ? rest : rest.slice(0, secondColon)).trim();
-  if (secret === "" || /\s/.test(secret)) return `${where} ("${name}"): the secret after "${name}:" must be non-empty, without spaces`;
+  if (secret === "" || NOT_IN_SECRET.test(secret)) return `${where} ("${name}"): the secret after "${name}:" must be ${SECRET_RULE}`;
   if (secondColon === -1) return { name, secret, services: undefined };
   const services = rest
     .slice(secondColon + 1)

@@ -22,4 +22,4 @@ export {
   identityRefusalMessage,
   placesBeforeRemoval,
 } from "./identity";
-export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "./options";
+export { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH, type RequestLimits } from "./options";

@@ -24,17 +24,33 @@ export interface RequestLimits {
 }
 
 /**
+ * JSON levels down to the deepest AnyValue's own object: an exemplar's filtered attribute
+ * (request, resourceMetrics, item, scopeMetrics, item, metrics, item, histogram, dataPoints,
+ * item, exemplars, item, filteredAttributes, item, value).
+ */
+const DEEPEST_ANY_VALUE_LEVEL = 15;
+/** JSON levels one kvlist AnyValue adds: `{"kvlistValue":{"values":[{"key":…,"value":{`. */
+const KVLIST_LEVELS = 4;
+/** JSON levels one array AnyValue adds: `{"arrayValue":{"values":[{`. */
+const ARRAY_LEVELS = 3;
+
+/**
  * JSON levels of a request that nests AnyValues as deep as the decoders allow, wherever they sit,
- * plus one more AnyValue level. The deepest AnyValue starts 15 levels down (an exemplar's
- * filtered attribute: request, resourceMetrics, item, scopeMetrics, item, metrics, item,
- * histogram, dataPoints, item, exemplars, item, filteredAttributes, item, value), and each
- * further level takes at most four (`{"kvlistValue":{"values":[{"key":…,"value":{`; an array
- * takes three). A value one level past MAX_ANY_VALUE_DEPTH thus still reaches the decoder and
+ * plus one more AnyValue level: the deepest AnyValue's start, and at most KVLIST_LEVELS for each
+ * further level. A value one level past MAX_ANY_VALUE_DEPTH thus still reaches the decoder and
  * is refused there with its path, as protobuf's is; only deeper JSON, or nesting under keys no
  * decoder reads, meets this guard. 279 levels cost the parser nothing a 128-level cap saved: its
  * work per byte is what it was, and the decoders' recursion is bounded by MAX_ANY_VALUE_DEPTH.
  */
-export const JSON_DEPTH_FOR_ANY_VALUES = 15 + 4 * (MAX_ANY_VALUE_DEPTH + 2);
+export const JSON_DEPTH_FOR_ANY_VALUES = DEEPEST_ANY_VALUE_LEVEL + KVLIST_LEVELS * (MAX_ANY_VALUE_DEPTH + 2);
+
+/**
+ * The least MAX_JSON_DEPTH may be, 22: what a valid request needs whose deepest attribute (an
+ * exemplar's filtered attribute) holds a kvlist with an array of scalars in it, or an array of
+ * kvlists. Below it ordinary traffic would be refused: a log record's attribute of one kvlist
+ * holding an array is 17 levels deep already.
+ */
+export const MIN_JSON_DEPTH = DEEPEST_ANY_VALUE_LEVEL + KVLIST_LEVELS + ARRAY_LEVELS;
 
 /**
  * Defaults. 30 000 records is what a 128 MB isolate holds with room to spare: a request's

@@ -3,7 +3,7 @@
  * before row mapping so that nothing personal reaches storage.
  */
 export { moveToProducerName, redactRequest, type RequestRedactions } from "./redact-request";
-export { GEO_PRECISIONS, type GeoPrecision } from "./geo";
+export { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, type GeoPrecision } from "./geo";
 export { redactString, type RedactedString } from "./redact-string";
 export {
   defaultRedactionPolicy,
@@ -11,6 +11,7 @@ export {
   compileRedactionPolicy,
   parseRedactionPolicy,
   type ParsedRedactionPolicy,
+  type PolicyPath,
   type RedactionPolicy,
   type RedactionPolicyConfig,
 } from "./policy";

@@ -38,10 +38,20 @@ export interface RedactionPolicyConfig {
   disabledDetectors: string[];
 }
 
-type Path = (string | number)[];
+/** Where in a policy a problem is: a field, an item's index, an extra pattern's member. */
+export type PolicyPath = (string | number)[];
+type Path = PolicyPath;
 
 /**
- * The problems found reading a policy, each "path message" (`extraPatterns.0.name must be …`).
+ * How problems name a place in the policy: by default its path (`extraPatterns.0.name`); the
+ * ingest Worker names the setting instead (`REDACTION_EXTRA_PATTERNS[0].name`).
+ */
+export type PolicyPathNames = (path: PolicyPath) => string;
+
+const policyPath: PolicyPathNames = (path) => path.join(".") || "(policy)";
+
+/**
+ * The problems found reading a policy, each "place message" (`extraPatterns.0.name must be …`).
  * When a value is not of its field's type, the checks across fields, which read the fields'
  * values, are not run.
  */
@@ -50,8 +60,10 @@ class PolicyProblems {
   /** How many values were not of their field's type. */
   wrongTypes = 0;
 
+  constructor(readonly name: PolicyPathNames = policyPath) {}
+
   add(path: Path, message: string): void {
-    this.found.push(`${path.join(".") || "(policy)"} ${message}`);
+    this.found.push(`${this.name(path)} ${message}`);
   }
 
   addWrongType(path: Path, message: string): void {
@@ -165,31 +177,32 @@ function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPo
     seriesHashSecret: readOptionalSecret(input["seriesHashSecret"], "seriesHashSecret", problems),
     geoPrecision: geoPrecision as GeoPrecision,
     extraPatterns: readExtraPatterns(input["extraPatterns"], problems),
+    // Read in any case, shown as written when it names none.
     disabledDetectors: readStringList(input["disabledDetectors"], ["disabledDetectors"], "must be a list of detector names", problems, (kind) =>
-      BUILT_IN_KINDS.includes(kind)
+      BUILT_IN_KINDS.includes(kind.toLowerCase())
         ? undefined
         : `names no built-in detector: ${JSON.stringify(kind)} (known: ${BUILT_IN_KINDS.join(", ")})`,
-    ),
+    ).map((kind) => (typeof kind === "string" ? kind.toLowerCase() : kind)),
   };
 }
 
 /** The checks across fields: a hash secret for hashed keys, no key in two lists, usable extra patterns. */
 function checkPolicy(policy: RedactionPolicyConfig, problems: PolicyProblems): void {
-  if (policy.hashKeys.length > 0) {
-    if (policy.hashSecret === undefined) {
-      problems.add(["hashSecret"], "is required when hashKeys is set: the key of the keyed hash");
-    } else if (policy.hashSecret.trim().length < MIN_HASH_SECRET_LENGTH) {
-      problems.add(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long, not counting spaces around it`);
-    }
+  if (policy.hashKeys.length > 0 && policy.hashSecret === undefined) {
+    problems.add(["hashSecret"], `is required when ${problems.name(["hashKeys"])} is set: the key of the keyed hash`);
   }
-  reportKeysInTwoLists(policy, (path, message) => problems.add(path, message));
+  // Whenever set, for it keys the series hashes of metric attributes too (seriesHash).
+  if (policy.hashSecret !== undefined && policy.hashSecret.trim().length < MIN_HASH_SECRET_LENGTH) {
+    problems.add(["hashSecret"], `must be at least ${MIN_HASH_SECRET_LENGTH} characters long, not counting spaces around it`);
+  }
+  reportKeysInTwoLists(policy, problems);
   // Two patterns of one name would report their finds as one kind, and the second would read
   // as a copy-paste slip, not a choice.
   const firstOfName = new Map<string, number>();
   policy.extraPatterns.forEach((extra, index) => {
     const first = firstOfName.get(extra.name);
     if (first !== undefined) {
-      problems.add(["extraPatterns", index, "name"], `must not repeat ${JSON.stringify(extra.name)}, the name of extraPatterns.${first}`);
+      problems.add(["extraPatterns", index, "name"], `must not repeat ${JSON.stringify(extra.name)}, the name of ${problems.name(["extraPatterns", first])}`);
     } else firstOfName.set(extra.name, index);
     const problem = patternProblem(extra.pattern);
     if (problem !== undefined) problems.add(["extraPatterns", index, "pattern"], problem);
@@ -206,8 +219,9 @@ function checkPolicy(policy: RedactionPolicyConfig, problems: PolicyProblems): v
  */
 export function readRedactionPolicyConfig(
   input: unknown,
+  names?: PolicyPathNames,
 ): { ok: true; config: RedactionPolicyConfig } | { ok: false; problems: string[] } {
-  const problems = new PolicyProblems();
+  const problems = new PolicyProblems(names);
   const config = readPolicyConfig(input, problems);
   if (config !== undefined && problems.wrongTypes === 0) checkPolicy(config, problems);
   return config !== undefined && problems.found.length === 0 ? { ok: true, config } : { ok: false, problems: problems.found };
@@ -215,10 +229,7 @@ export function readRedactionPolicyConfig(
 
 const RESERVED_KINDS = new Set([...BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND]);
 
-function reportKeysInTwoLists(
-  policy: RedactionPolicyConfig,
-  report: (path: Path, message: string) => void,
-): void {
+function reportKeysInTwoLists(policy: RedactionPolicyConfig, problems: PolicyProblems): void {
   const lists = ["keepKeys", "dropKeys", "hashKeys"] as const;
   const seen = new Map<string, string>();
   for (const list of lists) {
@@ -226,7 +237,7 @@ function reportKeysInTwoLists(
       const lower = key.toLowerCase();
       const other = seen.get(lower);
       if (other !== undefined && other !== list) {
-        report([list], `must not repeat "${key}", which is already in ${other}`);
+        problems.add([list], `must not repeat "${key}", which is already in ${problems.name([other])}`);
       }
       seen.set(lower, list);
     }
@@ -335,9 +346,12 @@ export type ParsedRedactionPolicy =
   | { ok: true; policy: RedactionPolicy }
   | { ok: false; error: string };
 
-/** Validates and compiles a policy; the error names every bad setting and why. */
-export function parseRedactionPolicy(input: unknown): ParsedRedactionPolicy {
-  const read = readRedactionPolicyConfig(input);
+/**
+ * Validates and compiles a policy; the error names every bad setting and why, each place as
+ * `names` gives it (default: its path in the policy).
+ */
+export function parseRedactionPolicy(input: unknown, names?: PolicyPathNames): ParsedRedactionPolicy {
+  const read = readRedactionPolicyConfig(input, names);
   if (read.ok) return { ok: true, policy: compileRedactionPolicy(read.config) };
   return { ok: false, error: `redaction policy is invalid: ${read.problems.join("; ")}` };
 }
