@@ -1,7 +1,10 @@
 /**
- * Case-insensitive tests of an ASCII word at a place in a key, without slicing or lower-casing
+ * Case-insensitive tests of an ASCII word at the end of a key, without slicing or lower-casing
  * the key: the per-attribute walks (name-owners.ts, name-value-pairs.ts) ask them of every key
- * of every record, and most keys fail at their first character.
+ * of every record, and most keys fail at their last character. The answers are a lower-cased
+ * copy's: besides the ASCII letters only the Kelvin sign lower-cases to one (`k`), and no word
+ * asked so has a `k` (`name`; `key` is asked only before a regular expression that reads the key
+ * as these do).
  */
 
 /**
@@ -16,7 +19,10 @@ export function endsWithFolded(text: string, word: string): boolean {
   return true;
 }
 
-/** Whether `text` from `start` to its end is `word` (lower-case ASCII letters) in any ASCII case (`endsWithFolded`). */
-export function isFoldedWordAt(text: string, start: number, word: string): boolean {
-  return text.length - start === word.length && endsWithFolded(text, word);
+/**
+ * Whether `key`'s last part (after its last `.`, or all of it) is `word` (lower-case ASCII
+ * letters) in any ASCII case (`endsWithFolded`): `shipping.Name` and `name` for `name`.
+ */
+export function lastPartIsFolded(key: string, word: string): boolean {
+  return endsWithFolded(key, word) && (key.length === word.length || key.charCodeAt(key.length - word.length - 1) === 0x2e /* . */);
 }

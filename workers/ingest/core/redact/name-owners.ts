@@ -1,6 +1,6 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
-import { isFoldedWordAt } from "./folded-words";
+import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesGroup } from "./organization-names";
 import { holdsStreetAddress } from "./street-addresses";
 
@@ -50,7 +50,7 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
 
 /** Whether `member` is the `name` member whose rule `ownedNameOf` or `ownedNamesIn` gives: `name` in any case. */
 export function isNameMember(member: string): boolean {
-  return member.length === 4 && member.toLowerCase() === "name";
+  return member.length === 4 && endsWithFolded(member, "name");
 }
 
 /**
@@ -63,8 +63,7 @@ export function isNameMember(member: string): boolean {
 export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, OwnedName> | undefined {
   let held: Map<string, string> | undefined;
   for (const { key, value } of attributes) {
-    const parentEnd = key.lastIndexOf(".") + 1;
-    if (isFoldedWordAt(key, parentEnd, "name") && "stringValue" in value) (held ??= new Map()).set(key.slice(0, parentEnd), value.stringValue);
+    if (lastPartIsFolded(key, "name") && "stringValue" in value) (held ??= new Map()).set(key.slice(0, key.length - 4), value.stringValue);
   }
   if (held === undefined) return undefined;
   let names: Map<string, OwnedName> | undefined;
@@ -88,10 +87,10 @@ export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, Owned
  * `names` holds, as that parent's owned name (`shipping.recipient.name`); else `key`.
  */
 export function ownedNameRuledKey(key: string, names: ReadonlyMap<string, OwnedName>): string {
-  const parentEnd = key.lastIndexOf(".") + 1;
-  if (!isFoldedWordAt(key, parentEnd, "name")) return key;
-  const owned = names.get(key.slice(0, parentEnd));
-  return owned === undefined ? key : key.slice(0, parentEnd) + owned;
+  if (!lastPartIsFolded(key, "name")) return key;
+  const parent = key.slice(0, key.length - 4);
+  const owned = names.get(parent);
+  return owned === undefined ? key : parent + owned;
 }
 
 /**

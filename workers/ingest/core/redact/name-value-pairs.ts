@@ -1,6 +1,6 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { BoundedMemo } from "./bounded-memo";
-import { endsWithFolded, isFoldedWordAt } from "./folded-words";
+import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesCardHolder } from "./card-holder-names";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
@@ -170,7 +170,7 @@ export function ruledPairNamesIn(attributes: readonly KeyValue[]): Map<string, P
 
 /** Whether `key`'s last part may be a pair's name member (`PAIR_NAME_MEMBER`): it ends in `name` or `key`, or is `variable`, in any case. */
 function mayBePairNameMember(key: string): boolean {
-  return endsWithFolded(key, "name") || endsWithFolded(key, "key") || isFoldedWordAt(key, key.lastIndexOf(".") + 1, "variable");
+  return endsWithFolded(key, "name") || endsWithFolded(key, "key") || lastPartIsFolded(key, "variable");
 }
 
 /** A ruled name a pair's name member gives (`name`), and that member's own name (`member`). */
