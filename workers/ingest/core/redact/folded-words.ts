@@ -3,8 +3,8 @@
  * the key: the per-attribute walks (name-owners.ts, name-value-pairs.ts) ask them of every key
  * of every record, and most keys fail at their last character. The answers are a lower-cased
  * copy's: besides the ASCII letters only the Kelvin sign lower-cases to one (`k`), and no word
- * asked so has a `k` (`name`; `key` is asked only before a regular expression that reads the key
- * as these do).
+ * asked so has a `k` (`name`, `value`, `variable`; `key` is asked only before a regular
+ * expression that reads the key as these do).
  */
 
 /**

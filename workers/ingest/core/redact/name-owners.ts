@@ -128,10 +128,10 @@ function mailboxOrAddressOwner(lower: string, text: string | undefined, members:
 
 /**
  * Whether the key part from `start` to the end of `key` may be, in lower case, a word `ownerBy`
- * finds an owner by (`OWNER_WORDS`), the last part of every member it reads (`address.city`'s
- * `city`): one of its lengths with one of its first letters. A word's letters lower-case one to
- * one and each starts with an ASCII letter, which no other character lower-cases to but the
- * Kelvin sign (`k`, which starts none).
+ * finds an owner by, the last part of every member it reads (`address.city`'s `city`): one of
+ * the words' lengths with one of their first letters at that length (`OWNER_WORD_STARTS`). A
+ * word's characters lower-case one to one, and each word starts with an ASCII letter, which
+ * besides the ASCII letters only the Kelvin sign lower-cases to (`k`, which starts none).
  */
 function mayBeOwnerWord(key: string, start: number): boolean {
   const length = key.length - start;
