@@ -1,5 +1,6 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
+import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesGroup } from "./organization-names";
 import { holdsStreetAddress } from "./street-addresses";
 
@@ -49,7 +50,7 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
 
 /** Whether `member` is the `name` member whose rule `ownedNameOf` or `ownedNamesIn` gives: `name` in any case. */
 export function isNameMember(member: string): boolean {
-  return member.length === 4 && member.toLowerCase() === "name";
+  return member.length === 4 && endsWithFolded(member, "name");
 }
 
 /**
@@ -62,12 +63,13 @@ export function isNameMember(member: string): boolean {
 export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, OwnedName> | undefined {
   let held: Map<string, string> | undefined;
   for (const { key, value } of attributes) {
-    const parentEnd = key.lastIndexOf(".") + 1;
-    if (isNameMember(key.slice(parentEnd)) && "stringValue" in value) (held ??= new Map()).set(key.slice(0, parentEnd), value.stringValue);
+    if (lastPartIsFolded(key, "name") && "stringValue" in value) (held ??= new Map()).set(key.slice(0, key.length - 4), value.stringValue);
   }
   if (held === undefined) return undefined;
   let names: Map<string, OwnedName> | undefined;
   for (const { key, value } of attributes) {
+    // Most keys' last part is no word `ownerBy` reads: their case-folded copy is not made.
+    if (!mayBeOwnerWord(key, key.lastIndexOf(".") + 1)) continue;
     const lower = key.toLowerCase();
     // A lifted postal part (`shipping.address.city`) is its address's sibling's evidence.
     const addressAt = lower.lastIndexOf("address.");
@@ -85,10 +87,10 @@ export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, Owned
  * `names` holds, as that parent's owned name (`shipping.recipient.name`); else `key`.
  */
 export function ownedNameRuledKey(key: string, names: ReadonlyMap<string, OwnedName>): string {
-  const parentEnd = key.lastIndexOf(".") + 1;
-  if (!isNameMember(key.slice(parentEnd))) return key;
-  const owned = names.get(key.slice(0, parentEnd));
-  return owned === undefined ? key : key.slice(0, parentEnd) + owned;
+  if (!lastPartIsFolded(key, "name")) return key;
+  const parent = key.slice(0, key.length - 4);
+  const owned = names.get(parent);
+  return owned === undefined ? key : parent + owned;
 }
 
 /**
@@ -122,6 +124,19 @@ function mailboxOrAddressOwner(lower: string, text: string | undefined, members:
   if (FLAT_ADDRESS_PARTS.has(lower)) return text !== undefined && text.trim() !== "" ? "recipient" : undefined;
   const dot = lower.indexOf(".");
   return dot !== -1 && ADDRESS_WORDS.has(lower.slice(0, dot)) && POSTAL_PARTS.has(lower.slice(dot + 1)) ? "recipient" : undefined;
+}
+
+/**
+ * Whether the key part from `start` to the end of `key` may be, in lower case, a word `ownerBy`
+ * finds an owner by, the last part of every member it reads (`address.city`'s `city`): one of
+ * the words' lengths with one of their first letters at that length (`OWNER_WORD_STARTS`). A
+ * word's characters lower-case one to one, and each word starts with an ASCII letter, which
+ * besides the ASCII letters only the Kelvin sign lower-cases to (`k`, which starts none).
+ */
+function mayBeOwnerWord(key: string, start: number): boolean {
+  const length = key.length - start;
+  const letter = (key.charCodeAt(start) | 0x20) - 0x61;
+  return length < OWNER_WORD_STARTS.length && letter >= 0 && letter < 26 && ((OWNER_WORD_STARTS[length]! >>> letter) & 1) === 1;
 }
 
 /** The words for an address object, in English and the senders' other languages (German `adresse`, `anschrift`; Portuguese `endereco`; Spanish `direccion`; Italian `indirizzo`). */
@@ -162,3 +177,14 @@ const POSTAL_PARTS: ReadonlySet<string> = new Set([
   "strasse", "straße", "plz", "postleitzahl", "ort", "stadt", "rue", "ville", "code_postal", "cp", "calle", "ciudad", "codigo_postal",
   "rua", "logradouro", "cidade", "cep", "bairro",
 ]);
+
+/** By length, a bit for each first letter (`a` the lowest) of the words `ownerBy` finds an owner by. */
+const OWNER_WORD_STARTS: Uint32Array = wordStarts([
+  "object", "type", "email", "email_address", ...ADDRESS_WORDS, ...FLAT_ADDRESS_PARTS, ...POSTAL_PARTS,
+]);
+
+function wordStarts(listed: readonly string[]): Uint32Array {
+  const starts = new Uint32Array(Math.max(...listed.map((word) => word.length)) + 1);
+  for (const word of listed) starts[word.length]! |= 1 << (word.charCodeAt(0) - 0x61);
+  return starts;
+}

@@ -1,5 +1,6 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { BoundedMemo } from "./bounded-memo";
+import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesCardHolder } from "./card-holder-names";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
@@ -155,15 +156,21 @@ const SPACED_LABEL = /^_?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$/;
 export function ruledPairNamesIn(attributes: readonly KeyValue[]): Map<string, PairName> | undefined {
   let names: Map<string, PairName> | undefined;
   for (const { key, value } of attributes) {
+    if (!("stringValue" in value) || !mayBePairNameMember(key)) continue;
     const parentEnd = key.lastIndexOf(".") + 1;
     const member = key.slice(parentEnd);
-    if (!("stringValue" in value) || !PAIR_NAME_MEMBER.test(member)) continue;
+    if (!PAIR_NAME_MEMBER.test(member)) continue;
     const parent = key.slice(0, parentEnd);
     if (names?.has(parent) === true) continue;
     const name = ruledPairName(value.stringValue);
     if (name !== undefined) (names ??= new Map()).set(parent, { name, member });
   }
   return names;
+}
+
+/** Whether `key`'s last part may be a pair's name member (`PAIR_NAME_MEMBER`): it ends in `name` or `key`, or is `variable`, in any case. */
+function mayBePairNameMember(key: string): boolean {
+  return endsWithFolded(key, "name") || endsWithFolded(key, "key") || lastPartIsFolded(key, "variable");
 }
 
 /** A ruled name a pair's name member gives (`name`), and that member's own name (`member`). */
@@ -178,6 +185,8 @@ export interface PairName {
  * value aside; else its own `key`.
  */
 export function pairRuledKey(key: string, value: AnyValue, names: ReadonlyMap<string, PairName>): string {
+  // Most keys end in no `value`: their last part is not sliced.
+  if (!endsWithFolded(key, "value")) return key;
   const parentEnd = key.lastIndexOf(".") + 1;
   const member = key.slice(parentEnd);
   if (!isPairValueMember(member) || ("stringValue" in value && isEmptyPairValue(value.stringValue))) return key;
