@@ -1,3 +1,4 @@
+import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import { standsForSecret } from "../secret-names";
 import { redactionMarker, type Detector } from "./detector";
@@ -86,9 +87,24 @@ function connectionStringPassword(match: string, marker: string, text: string): 
   const equals = /=[ \t]*/.exec(match)!;
   const valueStart = equals.index + equals[0].length;
   const value = match.slice(valueStart);
-  if (!NAMES_SERVER.test(text) || standsForSecret(value.replace(/^['{]|['}]$/g, ""))) return undefined;
+  if (!namesServer(text) || standsForSecret(value.replace(/^['{]|['}]$/g, ""))) return undefined;
   return `${match.slice(0, valueStart)}${marker}`;
 }
+
+/** `NAMES_SERVER.test(text)`, read once per scan (`scan-scope`): every candidate of a text asks about the same text. */
+function namesServer(text: string): boolean {
+  if (serverMemo.text !== text) {
+    serverMemo.text = text;
+    serverMemo.found = NAMES_SERVER.test(text);
+  }
+  return serverMemo.found;
+}
+const serverMemo = { text: "", found: false };
+// The memo holds the scanned text: let it go when the scan ends.
+resetAfterEachScan(() => {
+  serverMemo.text = "";
+  serverMemo.found = false;
+});
 
 /** A connection string's pair naming its server, as ADO.NET, Npgsql, ODBC and JDBC-style strings write it. */
 const NAMES_SERVER = /(?<![\w.-])(?:server|data source|host|hostname|address|addr|network address|endpoint)[ \t]*=/i;

@@ -1,4 +1,5 @@
 import { fieldNameBefore } from "../name-value-pairs";
+import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
@@ -284,6 +285,16 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
  * character (a date's, a UUID's, a word's) is passed over; the regex judges the rest.
  */
 function flagDash(text: string, from: number): number {
+  // Whether a dash is a flag's depends on the character before it only, so the first one at or
+  // after any position up to the one found last is that one again.
+  if (dashMemo.text === text && from >= dashMemo.from && (dashMemo.found < 0 || from <= dashMemo.found)) return dashMemo.found;
+  dashMemo.text = text;
+  dashMemo.from = from;
+  dashMemo.found = firstFlagDash(text, from);
+  return dashMemo.found;
+}
+const dashMemo = { text: "", from: -1, found: -1 };
+function firstFlagDash(text: string, from: number): number {
   for (let dash = text.indexOf("-", from); dash >= 0; dash = text.indexOf("-", dash + 1)) {
     if (dash === 0) return dash;
     const before = text.charCodeAt(dash - 1);
@@ -296,16 +307,45 @@ function flagDash(text: string, from: number): number {
  * The start of the first run of `NAME_CHARACTER`s that ends at an `=` at or after `at` and
  * starts with `[A-Za-z_]`, read back no further than `from` (a run reaching `from` is tried
  * there, where the regex's lookbehind rules it out); -1 when there is none. A run stops at the
- * `=` before it, so each character is read back once.
+ * `=` before it, so each character is read back once. The search past the first `=` is kept
+ * (`nameMemo`) for the scan: the scanner asks again from each rejected candidate, and without it
+ * a text of many `=` with no name before them (`token="-` repeated) was read to its end each time.
  */
 function parameterNameStart(text: string, at: number, from: number): number {
-  for (let equals = text.indexOf("=", at); equals >= 0; equals = text.indexOf("=", equals + 1)) {
+  const first = text.indexOf("=", at);
+  if (first < 0) return -1;
+  let start = first;
+  while (start > from && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  if (start < first && isNameStart(text.charCodeAt(start))) return start;
+  // A later `=`'s run stops at the `=` before it, at or after `from`: no bound to pass on.
+  const after = first + 1;
+  if (nameMemo.text === text && after >= nameMemo.from && (nameMemo.equals < 0 || after <= nameMemo.equals)) return nameMemo.start;
+  nameMemo.text = text;
+  nameMemo.from = after;
+  nameMemo.equals = -1;
+  nameMemo.start = -1;
+  for (let equals = text.indexOf("=", after); equals >= 0; equals = text.indexOf("=", equals + 1)) {
     let start = equals;
-    while (start > from && isNameCharacter(text.charCodeAt(start - 1))) start--;
-    if (start < equals && isNameStart(text.charCodeAt(start))) return start;
+    while (isNameCharacter(text.charCodeAt(start - 1))) start--;
+    if (start < equals && isNameStart(text.charCodeAt(start))) {
+      nameMemo.equals = equals;
+      nameMemo.start = start;
+      break;
+    }
   }
-  return -1;
+  return nameMemo.start;
 }
+const nameMemo = { text: "", from: -1, equals: -1, start: -1 };
+// The memos hold the scanned text: let it go when the scan ends.
+resetAfterEachScan(() => {
+  dashMemo.text = "";
+  dashMemo.from = -1;
+  dashMemo.found = -1;
+  nameMemo.text = "";
+  nameMemo.from = -1;
+  nameMemo.equals = -1;
+  nameMemo.start = -1;
+});
 
 /** What a parameter's name starts with: `[A-Za-z_]`. */
 function isNameStart(code: number): boolean {
