@@ -7,12 +7,13 @@
  * values read from JSONC and TOML.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { environmentsOf } from "../../audit/core/environments";
+import { wranglerFilesAt } from "../../audit/cli/discover";
+import { environmentsOf, previewsOf } from "../../audit/core/environments";
 import { decodeConfigFile, loadConfig } from "../../audit/core/load";
 import { ConfigParseError, plainValue } from "../../audit/core/model";
 import { auditDocument } from "../../audit/core/audit";
@@ -227,6 +228,118 @@ describe("--fix leaves files wrangler deploys", () => {
       // Wrangler takes the file as written: only the audit can say the tail is misnamed.
       expect(asWritten!.tail_consumers).toEqual([{ service: "Deco-Otel-Tail" }, { service: "audit-log-tail" }]);
       expect(fixed!.tail_consumers).toEqual([{ service: "deco-otel-tail" }, { service: "audit-log-tail" }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The wrangler file wrangler itself finds for a Worker in each folder (no `-c`), by path. */
+const FIND_WITH_WRANGLER = `
+import { experimental_readRawConfig } from "wrangler";
+const out = [];
+for (const folder of JSON.parse(process.argv[1])) {
+  out.push(experimental_readRawConfig({ script: folder + "/src/index.ts" }).configPath ?? null);
+}
+console.log(JSON.stringify(out));
+`;
+
+describe("the wrangler file read in a folder matches wrangler's own choice", () => {
+  it("audits the one wrangler uses (wrangler.json, then .jsonc, then .toml; a link to nothing is skipped) and lists the others as shadowed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-shadow-"));
+    try {
+      const folders: Record<string, string[]> = {
+        all: ["wrangler.json", "wrangler.jsonc", "wrangler.toml"],
+        both: ["wrangler.jsonc", "wrangler.toml"],
+        tomlonly: ["wrangler.toml"],
+        dangling: ["wrangler.toml"],
+      };
+      for (const [folder, names] of Object.entries(folders)) {
+        mkdirSync(join(dir, folder));
+        for (const name of names) writeFileSync(join(dir, folder, name), name.endsWith(".toml") ? `name = "${folder}"\n` : `{ "name": "${folder}" }`);
+      }
+      symlinkSync(join(dir, "no-such-file.json"), join(dir, "dangling/wrangler.json"));
+      const discovered = await wranglerFilesAt(dir);
+      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", FIND_WITH_WRANGLER, JSON.stringify(Object.keys(folders).map((f) => join(dir, f)))], {
+        cwd: ROOT,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+      });
+      const theirs = JSON.parse(stdout) as string[];
+      expect(discovered.files.sort()).toEqual([...theirs].sort());
+      expect(theirs.map((path) => path.slice(dir.length + 1))).toEqual(["all/wrangler.json", "both/wrangler.jsonc", "tomlonly/wrangler.toml", "dangling/wrangler.toml"]);
+      expect(discovered.notRead.map(({ path, reason }) => `${path.slice(dir.length + 1)} (${reason})`).sort()).toEqual([
+        "all/wrangler.jsonc (shadowed by wrangler.json, which wrangler reads first in this folder and uses instead)",
+        "all/wrangler.toml (shadowed by wrangler.json, which wrangler reads first in this folder and uses instead)",
+        "both/wrangler.toml (shadowed by wrangler.jsonc, which wrangler reads first in this folder and uses instead)",
+        "dangling/wrangler.json (a symbolic link to nothing)",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** What wrangler reads for each file's `previews` in each environment, or why it refuses the file. */
+const READ_PREVIEWS_WITH_WRANGLER = `
+import { unstable_readConfig } from "wrangler";
+const out = [];
+for (const [config, env] of JSON.parse(process.argv[1])) {
+  try {
+    out.push({ previews: unstable_readConfig({ config, env: env ?? undefined }, { hideWarnings: true }).previews ?? null });
+  } catch (error) {
+    out.push({ refused: String(error.message ?? error) });
+  }
+}
+console.log(JSON.stringify(out));
+`;
+
+describe("previews match wrangler's own reading", () => {
+  it("reads each environment's previews block as wrangler resolves it (its own, else the top level's), and names what wrangler refuses there in its words", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-previews-"));
+    try {
+      const refusedPath = join(dir, "wrangler.refused.jsonc");
+      writeFileSync(
+        refusedPath,
+        `{ "name": "shop", "main": "x.js",
+  "previews": { "tail_consumers": ["deco-otel-tail", { "service": ["x"] }], "streaming_tail_consumers": ["s"], "observability": { "enabled": "true", "logs": { "head_sampling_rate": "0.5" } }, "version_metadata": "CF_VERSION_METADATA", "analytics_engine_datasets": [{ "binding": ["DECO_METRICS"] }] },
+  "env": { "staging": { "previews": { "version_metadata": "X", "tail_consumers": [1] } } }
+}`,
+      );
+      const cases: [string, string | null][] = [
+        [fleetPath("previews/wrangler.jsonc"), null],
+        [fleetPath("previews/wrangler.jsonc"), "staging"],
+        [fleetPath("previews/wrangler.jsonc"), "production"],
+        [refusedPath, "staging"],
+      ];
+      const ours = cases.slice(0, 3).map(([path, env]) => {
+        const environment = environmentsOf(loadConfig(path, readFileSync(path, "utf8"))).find((e) => e.env === env)!;
+        const preview = previewsOf(environment);
+        return { previews: preview === undefined ? null : plainValue(preview.block) };
+      });
+      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", READ_PREVIEWS_WITH_WRANGLER, JSON.stringify(cases)], {
+        cwd: ROOT,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+      });
+      const theirs = JSON.parse(stdout) as { previews?: unknown; refused?: string }[];
+      expect(theirs.slice(0, 3)).toEqual(ours);
+      // env.staging inherits the top level's block whole; env.production's own replaces it.
+      expect(theirs[1]).toEqual(theirs[0]);
+      expect(theirs[2]).not.toEqual(theirs[0]);
+      const faults = auditDocument(loadConfig(refusedPath, readFileSync(refusedPath, "utf8")))
+        .findings.map((f) => /which wrangler refuses to deploy \((.+?)\)(: |$)/.exec(f.message)?.[1])
+        .filter((fault) => fault !== undefined);
+      expect(faults).toEqual([
+        '"previews.tail_consumers[0]" should be an object',
+        'Expected "previews.tail_consumers[1].service" to be of type string',
+        '"previews.streaming_tail_consumers[0]" should be an object',
+        'Expected "previews.observability.enabled" to be of type boolean',
+        'Expected "previews.observability.logs.head_sampling_rate" to be of type number',
+        'The field "previews.version_metadata" should be an object',
+        '"previews.analytics_engine_datasets[0]" bindings should have a string "binding" field',
+        'The field "previews.version_metadata" should be an object',
+        '"previews.tail_consumers[0]" should be an object',
+      ]);
+      for (const fault of faults) expect(theirs[3]!.refused).toContain(fault!);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
