@@ -3,7 +3,7 @@
  * parsable fleet file, wrangler's own config reader (`unstable_readConfig`, run in a
  * subprocess because importing wrangler installs process signal handlers) and the audit's
  * model must agree on the Worker's name, vars, tail_consumers, version_metadata,
- * analytics_engine_datasets and observability: what is inherited, what is not, and the
+ * analytics_engine_datasets, observability and previews: what is inherited, what is not, and the
  * values read from JSONC and TOML.
  */
 import { execFile } from "node:child_process";
@@ -27,7 +27,7 @@ import { unstable_readConfig } from "wrangler";
 const out = [];
 for (const [config, env] of JSON.parse(process.argv[1])) {
   const c = unstable_readConfig({ config, env: env ?? undefined }, { hideWarnings: true });
-  out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, version_metadata: c.version_metadata, analytics_engine_datasets: c.analytics_engine_datasets, observability: c.observability });
+  out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, version_metadata: c.version_metadata, analytics_engine_datasets: c.analytics_engine_datasets, observability: c.observability, previews: c.previews });
 }
 console.log(JSON.stringify(out));
 `;
@@ -47,6 +47,7 @@ describe("environments match wrangler's own reading", () => {
           return entry === undefined ? undefined : plainValue(entry.value);
         };
         const observability = environment.inheritable("observability");
+        const previews = previewsOf(environment);
         ours.push({
           file,
           env: environment.env,
@@ -57,6 +58,7 @@ describe("environments match wrangler's own reading", () => {
             version_metadata: own("version_metadata"),
             analytics_engine_datasets: own("analytics_engine_datasets") ?? [],
             observability: observability === undefined ? undefined : plainValue(observability.entry.value),
+            previews: previews === undefined ? undefined : plainValue(previews.block),
           },
         });
       }
@@ -100,14 +102,18 @@ describe("Worker names per environment match wrangler's", () => {
   });
 });
 
-/** Each file as wrangler reads it (its name, vars, tail_consumers and observability), or the error it refuses it with. */
+/**
+ * Each file (a path, or [path, environment]) as wrangler reads it (its name, vars,
+ * tail_consumers, observability and previews), or the error it refuses it with.
+ */
 const READ_OR_REFUSE_WITH_WRANGLER = `
 import { unstable_readConfig } from "wrangler";
 const out = [];
-for (const config of JSON.parse(process.argv[1])) {
+for (const item of JSON.parse(process.argv[1])) {
+  const [config, env] = Array.isArray(item) ? item : [item, null];
   try {
-    const c = unstable_readConfig({ config }, { hideWarnings: true });
-    out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, observability: c.observability });
+    const c = unstable_readConfig({ config, env: env ?? undefined }, { hideWarnings: true });
+    out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, observability: c.observability, previews: c.previews });
   } catch (error) {
     out.push({ refused: String(error.message ?? error) });
   }
@@ -158,12 +164,17 @@ describe("encodings match wrangler's own reading", () => {
 });
 
 /** Reads each file with wrangler in a subprocess: what it deploys, or why it refuses. */
-async function readWithWrangler(files: string[]): Promise<{ refused?: string; tail_consumers?: unknown; observability?: unknown }[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", READ_OR_REFUSE_WITH_WRANGLER, JSON.stringify(files)], {
+function readWithWrangler(files: string[]): Promise<{ refused?: string; tail_consumers?: unknown; observability?: unknown }[]> {
+  return runWithWrangler(READ_OR_REFUSE_WITH_WRANGLER, files);
+}
+
+/** Runs `script` (an ES module importing wrangler) in a subprocess with `input` as JSON in its argv, and parses what it prints. */
+async function runWithWrangler<T>(script: string, input: unknown): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(input)], {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
   });
-  return JSON.parse(stdout);
+  return JSON.parse(stdout) as T;
 }
 
 describe("--fix leaves files wrangler deploys", () => {
@@ -260,11 +271,7 @@ describe("the wrangler file read in a folder matches wrangler's own choice", () 
       }
       symlinkSync(join(dir, "no-such-file.json"), join(dir, "dangling/wrangler.json"));
       const discovered = await wranglerFilesAt(dir);
-      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", FIND_WITH_WRANGLER, JSON.stringify(Object.keys(folders).map((f) => join(dir, f)))], {
-        cwd: ROOT,
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
-      });
-      const theirs = JSON.parse(stdout) as string[];
+      const theirs = await runWithWrangler<string[]>(FIND_WITH_WRANGLER, Object.keys(folders).map((f) => join(dir, f)));
       expect(discovered.files.sort()).toEqual([...theirs].sort());
       expect(theirs.map((path) => path.slice(dir.length + 1))).toEqual(["all/wrangler.json", "both/wrangler.jsonc", "tomlonly/wrangler.toml", "dangling/wrangler.toml"]);
       expect(discovered.notRead.map(({ path, reason }) => `${path.slice(dir.length + 1)} (${reason})`).sort()).toEqual([
@@ -278,20 +285,6 @@ describe("the wrangler file read in a folder matches wrangler's own choice", () 
     }
   });
 });
-
-/** What wrangler reads for each file's `previews` in each environment, or why it refuses the file. */
-const READ_PREVIEWS_WITH_WRANGLER = `
-import { unstable_readConfig } from "wrangler";
-const out = [];
-for (const [config, env] of JSON.parse(process.argv[1])) {
-  try {
-    out.push({ previews: unstable_readConfig({ config, env: env ?? undefined }, { hideWarnings: true }).previews ?? null });
-  } catch (error) {
-    out.push({ refused: String(error.message ?? error) });
-  }
-}
-console.log(JSON.stringify(out));
-`;
 
 describe("previews match wrangler's own reading", () => {
   it("reads each environment's previews block as wrangler resolves it (its own, else the top level's), and names what wrangler refuses there in its words", async () => {
@@ -314,17 +307,13 @@ describe("previews match wrangler's own reading", () => {
       const ours = cases.slice(0, 3).map(([path, env]) => {
         const environment = environmentsOf(loadConfig(path, readFileSync(path, "utf8"))).find((e) => e.env === env)!;
         const preview = previewsOf(environment);
-        return { previews: preview === undefined ? null : plainValue(preview.block) };
+        return preview === undefined ? undefined : plainValue(preview.block);
       });
-      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", READ_PREVIEWS_WITH_WRANGLER, JSON.stringify(cases)], {
-        cwd: ROOT,
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
-      });
-      const theirs = JSON.parse(stdout) as { previews?: unknown; refused?: string }[];
-      expect(theirs.slice(0, 3)).toEqual(ours);
+      const theirs = await runWithWrangler<{ previews?: unknown; refused?: string }[]>(READ_OR_REFUSE_WITH_WRANGLER, cases);
+      expect(theirs.slice(0, 3).map((c) => c.previews)).toEqual(ours);
       // env.staging inherits the top level's block whole; env.production's own replaces it.
-      expect(theirs[1]).toEqual(theirs[0]);
-      expect(theirs[2]).not.toEqual(theirs[0]);
+      expect(theirs[1]!.previews).toEqual(theirs[0]!.previews);
+      expect(theirs[2]!.previews).not.toEqual(theirs[0]!.previews);
       const faults = auditDocument(loadConfig(refusedPath, readFileSync(refusedPath, "utf8")))
         .findings.map((f) => /which wrangler refuses to deploy \((.+?)\)(: |$)/.exec(f.message)?.[1])
         .filter((fault) => fault !== undefined);

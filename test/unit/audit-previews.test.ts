@@ -8,35 +8,25 @@ import { describe, expect, it } from "vitest";
 import { auditDocument } from "../../audit/core/audit";
 import { fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
-import { loadFleet } from "../support/fleet";
+import { loadFleet, wired } from "../support/fleet";
 
 /** Each finding as `line:column severity rule message`. */
 function found(text: string, file = "wrangler.jsonc"): string[] {
   return auditDocument(loadConfig(file, text)).findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
 }
 
-const wired = (extra: string) => `{
-  "name": "cart",
-  "tail_consumers": [{ "service": "deco-otel-tail" }],
-  "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }],
-  "observability": { "enabled": true },
-  "vars": {
-    "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs",
-    "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces",
-    "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics"
-  },
-  ${extra}
-}`;
+/** A producer wired in every way, observability included, with `extra` after it on line 10. */
+const wiredAll = (extra: string) => wired(`"observability": { "enabled": true }, ${extra}`);
 
 describe("previews: the settings wrangler preview deploys", () => {
   it("reports credentials in previews.vars and a tail_consumers listing the ingest Worker (the probe's file)", () => {
-    const text = wired(`"previews": { "vars": { "DECO_OTEL_TOKEN": "tok_live_8f3a9c2e71b44d0a9e5f", "DB_PASSWORD": "hunter2", "STRIPE_KEY": "sk_live_51H8aBcDeFgHiJkLmNoPqRsTuV" }, "tail_consumers": [{ "service": "deco-otel-ingest" }] }`);
+    const text = wiredAll(`"previews": { "vars": { "DECO_OTEL_TOKEN": "tok_live_8f3a9c2e71b44d0a9e5f", "DB_PASSWORD": "hunter2", "STRIPE_KEY": "sk_live_51H8aBcDeFgHiJkLmNoPqRsTuV" }, "tail_consumers": [{ "service": "deco-otel-ingest" }] }`);
     expect(found(text)).toEqual([
-      "11:27 error secret-in-vars previews: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",
-      "11:79 error secret-in-vars previews: vars.DB_PASSWORD looks like a credential (its name says it is a credential): it must be a secret",
-      "11:105 error secret-in-vars previews: vars.STRIPE_KEY looks like a credential (its value has a known token prefix): it must be a secret",
-      "11:177 error tail-consumer previews: tail_consumers does not list deco-otel-tail",
-      "11:178 error tail-loop previews: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail",
+      "10:65 error secret-in-vars previews: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",
+      "10:117 error secret-in-vars previews: vars.DB_PASSWORD looks like a credential (its name says it is a credential): it must be a secret",
+      "10:143 error secret-in-vars previews: vars.STRIPE_KEY looks like a credential (its value has a known token prefix): it must be a secret",
+      "10:215 error tail-consumer previews: tail_consumers does not list deco-otel-tail",
+      "10:216 error tail-loop previews: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail",
     ]);
   });
 
@@ -59,14 +49,14 @@ describe("previews: the settings wrangler preview deploys", () => {
 
   it("says nothing of what a previews block leaves to the Worker's Previews settings", () => {
     // No tail_consumers, version_metadata, bindings or observability there, and only one endpoint var.
-    expect(found(wired(`"previews": { "vars": { "PREVIEW_BANNER": "on", "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs" } }`))).toEqual([]);
-    expect(found(wired(`"previews": { "analytics_engine_datasets": [{ "binding": "OTHER", "dataset": "x" }], "observability": { "enabled": true } }`))).toEqual([]);
+    expect(found(wiredAll(`"previews": { "vars": { "PREVIEW_BANNER": "on", "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs" } }`))).toEqual([]);
+    expect(found(wiredAll(`"previews": { "analytics_engine_datasets": [{ "binding": "OTHER", "dataset": "x" }], "observability": { "enabled": true } }`))).toEqual([]);
     // An environment inheriting a block that lists the tail is wired in its previews too.
-    expect(found(wired(`"previews": { "tail_consumers": [{ "service": "deco-otel-tail" }] }, "env": { "qa": { "tail_consumers": [{ "service": "deco-otel-tail" }], "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }], "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics" } } }`))).toEqual([]);
+    expect(found(wiredAll(`"previews": { "tail_consumers": [{ "service": "deco-otel-tail" }] }, "env": { "qa": { "tail_consumers": [{ "service": "deco-otel-tail" }], "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }], "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics" } } }`))).toEqual([]);
   });
 
   it("names values wrangler refuses in a previews block in its words (previews.…), with no --fix in the hint", () => {
-    const text = wired(`"previews": { "tail_consumers": ["deco-otel-tail"], "observability": { "enabled": "true" }, "version_metadata": "CF_VERSION_METADATA", "analytics_engine_datasets": [{ "binding": ["DECO_METRICS"] }] }`);
+    const text = wiredAll(`"previews": { "tail_consumers": ["deco-otel-tail"], "observability": { "enabled": "true" }, "version_metadata": "CF_VERSION_METADATA", "analytics_engine_datasets": [{ "binding": ["DECO_METRICS"] }] }`);
     const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
     expect(findings.map((f) => `${f.severity} ${f.rule} ${f.message} | ${f.fix}`)).toEqual([
       'error tail-consumer previews: previews.tail_consumers[0] is "deco-otel-tail", which wrangler refuses to deploy ("previews.tail_consumers[0]" should be an object): an entry is { "service": "deco-otel-tail" } | write previews.tail_consumers[0] as { "service": "deco-otel-tail" }',
