@@ -295,7 +295,7 @@ describe("previews match wrangler's own reading", () => {
         refusedPath,
         `{ "name": "shop", "main": "x.js",
   "previews": { "tail_consumers": ["deco-otel-tail", { "service": ["x"] }], "streaming_tail_consumers": ["s"], "observability": { "enabled": "true", "logs": { "head_sampling_rate": "0.5" } }, "version_metadata": "CF_VERSION_METADATA", "analytics_engine_datasets": [{ "binding": ["DECO_METRICS"] }] },
-  "env": { "staging": { "previews": { "version_metadata": "X", "tail_consumers": [1] } } }
+  "env": { "staging": { "previews": { "version_metadata": "X", "tail_consumers": [1] } }, "qa": { "previews": [] } }
 }`,
       );
       const cases: [string, string | null][] = [
@@ -303,6 +303,7 @@ describe("previews match wrangler's own reading", () => {
         [fleetPath("previews/wrangler.jsonc"), "staging"],
         [fleetPath("previews/wrangler.jsonc"), "production"],
         [refusedPath, "staging"],
+        [refusedPath, "qa"],
       ];
       const ours = cases.slice(0, 3).map(([path, env]) => {
         const environment = environmentsOf(loadConfig(path, readFileSync(path, "utf8"))).find((e) => e.env === env)!;
@@ -327,8 +328,9 @@ describe("previews match wrangler's own reading", () => {
         '"previews.analytics_engine_datasets[0]" bindings should have a string "binding" field',
         'The field "previews.version_metadata" should be an object',
         '"previews.tail_consumers[0]" should be an object',
+        'The field "previews" should be an object',
       ]);
-      for (const fault of faults) expect(theirs[3]!.refused).toContain(fault!);
+      for (const fault of faults) expect(`${theirs[3]!.refused}${theirs[4]!.refused}`).toContain(fault!);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -66,6 +66,14 @@ describe("previews: the settings wrangler preview deploys", () => {
     ]);
   });
 
+  it("a previews block that is not an object is refused by wrangler, named where it is written", () => {
+    const text = wiredAll(`"previews": [], "env": { "qa": { "previews": "on" }, "dev": {} }`);
+    expect(found(text).filter((f) => f.includes("previews"))).toEqual([
+      '10:53 error previews-config top level: previews is [], which wrangler refuses to deploy (The field "previews" should be an object)',
+      '10:86 error previews-config env.qa: previews is "on", which wrangler refuses to deploy (The field "previews" should be an object)',
+    ]);
+  });
+
   it("reads previews in TOML tables as in JSONC", () => {
     const toml = `name = "cart"
 tail_consumers = [{ service = "deco-otel-tail" }]

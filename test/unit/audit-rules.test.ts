@@ -668,7 +668,7 @@ describe("analytics-engine and Pages projects", () => {
       "13:8 warning otlp-endpoints preview",
       "13:8 warning otlp-endpoints preview",
     ]);
-    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability"]);
+    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability", "previews-config"]);
     expect(auditDocument(loadFleet("good/wrangler.jsonc")).kind).toBe("worker");
   });
 
