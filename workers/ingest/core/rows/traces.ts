@@ -1,12 +1,14 @@
 /**
  * Spans → `otel_traces` rows, as the exporter's `pushTraceData` (exporter_traces.go) fills them.
  *
- * Rejected: spans with an empty (absent or all-zero) trace id or span id, which the OTLP trace
- * spec forbids ("MUST" be non-zero); such a span cannot be found or joined to its trace.
+ * Rejected: spans with an absent or all-zero trace id or span id. trace.proto makes both required
+ * and calls an all-zero id invalid; such a span cannot be found or joined to its trace. (The
+ * Collector's exporter would store it with an empty `TraceId`/`SpanId`.)
  * The `<traces>_trace_id_ts` lookup table is filled by its materialized view, not from here.
  */
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
+import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../decode/ids";
 import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
 import { columnTypes } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
@@ -201,9 +203,14 @@ function mapOrNone<T, U>(items: readonly T[], map: (item: T) => U): readonly U[]
   return items.length === 0 ? NONE : items.map(map);
 }
 
+/** Why a span cannot be stored, in the words of trace.proto's rule for its ids; `undefined` when it can. */
 function invalidityOf(span: Span): string | undefined {
-  if (span.traceId === "") return "empty traceId";
-  if (span.spanId === "") return "empty spanId";
+  return idFault(span.traceId, "traceId", TRACE_ID_BYTES) ?? idFault(span.spanId, "spanId", SPAN_ID_BYTES);
+}
+
+function idFault(id: string, field: string, byteLength: number): string | undefined {
+  if (id === "") return `no ${field} (a span's ${field} is required: ${byteLength} bytes, not all zero)`;
+  if (id === allZeroId(byteLength)) return `${field} is all zeros, which OTLP defines as invalid (a span's ${field} must have a non-zero byte)`;
   return undefined;
 }
 
