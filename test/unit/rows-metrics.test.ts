@@ -409,16 +409,17 @@ describe("metric timestamps", () => {
       kv("otel.timestamp.original", str("second")),
       kv("otel.timestamp.original_sent", str("earlier")),
     ];
-    const { rows } = metricsToRows(scoped, ctx);
-    // One entry per key, sorted as the exporter sorts maps; every value sent is still there.
+    const { rows, warning } = metricsToRows(scoped, ctx);
+    // Sorted as the exporter sorts maps; the note owns its key, and every value sent is still
+    // there but the second under a key sent twice (the first value of a key is kept, and warned of).
     expect(rows.gauge[0]!.ScopeAttributes).toEqual([
       "otel.start_timestamp.original", "4102444800000000000",
       "otel.start_timestamp.original_sent", "1",
       "otel.timestamp.original", "0",
       "otel.timestamp.original_sent", "earlier",
       "otel.timestamp.original_sent", "producer-own",
-      "otel.timestamp.original_sent", "second",
     ]);
+    expect(warning).toContain('(first "otel.timestamp.original" in ScopeAttributes)');
   });
 });
 

@@ -9,7 +9,7 @@
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../decode/ids";
-import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import { columnTypes } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -93,7 +93,8 @@ const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
   /**
    * Times noted on their rows because no column holds them as sent (lostEndWarning,
-   * saturatedEndWarning, clampedEventTimeWarning), joined with "; "; "" when none.
+   * saturatedEndWarning, clampedEventTimeWarning) and values of repeated attribute keys dropped
+   * (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
 }
@@ -111,18 +112,19 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const saturatedEnds = new TimeNotes(saturatedEndWarning);
   const clampedEvents = new TimeNotes(clampedEventTimeWarning);
   const rows: SpanRow[] = [];
-  const spanAttributes = new AttributeMapper();
+  const dropped = new DroppedDuplicates();
+  const spanAttributes = new AttributeMapper("SpanAttributes", dropped);
   // One mapper per kind of list, so each remembers the key order of its own kind; the
   // functions mapping events and links to them are made once per request, not per span.
-  const eventAttributes = new AttributeMapper();
-  const linkAttributes = new AttributeMapper();
+  const eventAttributes = new AttributeMapper("Events.Attributes", dropped);
+  const linkAttributes = new AttributeMapper("Links.Attributes", dropped);
   const eventAttributesOf = (event: SpanEvent): AttributeMap => eventAttributes.map(event.attributes);
   const linkAttributesOf = (link: SpanLink): AttributeMap => linkAttributes.map(link.attributes);
   for (let r = 0; r < request.resourceSpans.length; r++) {
     const resourceSpans = request.resourceSpans[r]!;
     const resourceAttributes = resourceSpans.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
-    const resourceMap = attributesToMap(resourceAttributes);
+    const resourceMap = attributesToMap(resourceAttributes, "ResourceAttributes", dropped);
     for (let s = 0; s < resourceSpans.scopeSpans.length; s++) {
       const scopeSpans = resourceSpans.scopeSpans[s]!;
       const scope = scopeSpans.scope;
@@ -186,8 +188,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [lostEnds, saturatedEnds, clampedEvents]
-      .map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED))
+    warning: [...[lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)), dropped.warning()]
       .filter((warning) => warning !== "")
       .join("; "),
   };
