@@ -10,8 +10,9 @@
  * field ("metrics type is unset"); here the rest of the request is stored.
  *
  * Containers without records (a resource with no scope lists, a scope with no records) are not
- * warned of: they are what an SDK's empty flush looks like (the Go metrics SDK sends its resource
- * with no scope metrics), they hold nothing that would make a row, and SDKs log every warning.
+ * warned of: they are what an SDK's empty flush looks like (the JS SDK's periodic reader sent
+ * its resource with no scope metrics until opentelemetry-js#5288), they hold nothing that would
+ * make a row, and SDKs log every warning.
  */
 import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type { MetricsRequest, Signal, SignalRequest } from "../../../shared/otlp/model";
