@@ -21,7 +21,11 @@ const str = (key: string, value: string) => ({ key, value: { stringValue: value 
 const recent = () => `${Date.now()}000000`;
 
 async function post(path: string, contentType: string, body: Uint8Array | string) {
-  const response = await ingest.fetch(path, { method: "POST", headers: { ...bearer(), "Content-Type": contentType }, body });
+  const response = await ingest.fetch(path, {
+    method: "POST",
+    headers: { ...bearer(), "Content-Type": contentType },
+    body: typeof body === "string" ? body : body.slice(),
+  });
   return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
 }
 
