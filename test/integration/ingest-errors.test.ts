@@ -291,7 +291,7 @@ const badInputs: BadInput[] = [
     headers: JSON_TYPE,
     status: 400,
     code: 3,
-    message: 'resourceLogs[1].scopeLogs[0].logRecords[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "5b8efff798038103d269b633813fc6zz"',
+    message: 'resourceLogs[1].scopeLogs[0].logRecords[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "5b8efff798038103d269b633813fc6zz": not hex, and base64 of 24 bytes',
   },
   {
     name: "a span id of the wrong length",
@@ -318,7 +318,7 @@ const badInputs: BadInput[] = [
     status: 400,
     code: 3,
     message:
-      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "nope"',
+      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "nope": not hex, and base64 of 3 bytes',
   },
   {
     name: "gzip declared but not sent",

@@ -365,14 +365,16 @@ describe("metric points built by hand", () => {
           ],
         },
       },
-      // A metric without data yields no rows.
+      // A metric without data yields no rows, and the answer names it.
       { name: "no.data" },
     ];
   }
 
   const PARTIAL_MESSAGE =
     "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[1]: " +
-    "bucketCounts must be one longer than explicitBounds, or both empty";
+    "bucketCounts must be one longer than explicitBounds, or both empty; " +
+    "1 metric without data points stored nothing (no data point was rejected): " +
+    '"no.data" at resourceMetrics[0].scopeMetrics[0].metrics[4] (no data: none of gauge, sum, histogram, exponentialHistogram, summary is set)';
 
   it.each(["json", "protobuf"] as const)(
     "writes summaries, exemplars and 64-bit counts, and refuses unreadable histograms (%s)",

@@ -247,8 +247,8 @@ describe("spans built by hand", () => {
       partialSuccess: {
         rejectedSpans: "2",
         errorMessage:
-          "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[1]: empty traceId; " +
-          "resourceSpans[0].scopeSpans[0].spans[2]: empty spanId",
+          "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[1]: no traceId (a span's traceId is required: 16 bytes, not all zero); " +
+          "resourceSpans[0].scopeSpans[0].spans[2]: spanId is all zeros, which OTLP defines as invalid (a span's spanId must have a non-zero byte)",
       },
     });
     const rows = await spanRowsOf(runId);
@@ -277,8 +277,8 @@ describe("spans built by hand", () => {
       partialSuccess: {
         rejectedSpans: "2",
         errorMessage:
-          "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[1]: empty spanId; " +
-          "resourceSpans[0].scopeSpans[0].spans[2]: empty traceId",
+          "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[1]: no spanId (a span's spanId is required: 8 bytes, not all zero); " +
+          "resourceSpans[0].scopeSpans[0].spans[2]: traceId is all zeros, which OTLP defines as invalid (a span's traceId must have a non-zero byte)",
       },
     });
     expect((await spanRowsOf(runId)).map((row) => row.SpanName)).toEqual(["kept"]);

@@ -89,7 +89,7 @@ describe("JSON ids made only of hex digits are hex", () => {
   });
 
   it("refuses base64 of a wrong length", () => {
-    expect(faultOf(() => logRecordOf({ spanId: Buffer.from("abcdef", "hex").toString("base64") }))).toBe(`${LOG}.spanId: expected 16 hex characters, got "q83v"`);
+    expect(faultOf(() => logRecordOf({ spanId: Buffer.from("abcdef", "hex").toString("base64") }))).toBe(`${LOG}.spanId: expected 16 hex characters, got "q83v": not hex, and base64 of 3 bytes`);
   });
 });
 
@@ -106,6 +106,48 @@ describe("protobuf ids agree with JSON ids", () => {
     );
     expect(faultOf(() => protobufSpanOf({ traceId: hexBytes(TRACE_ID), spanId: hexBytes("a3ce929d0e0e47") }))).toMatch(
       new RegExp(`^protobuf: ${SPAN.replace(/[[\].]/g, "\\$&")}\\.spanId: id of 7 bytes, expected 8 \\(or 0 for none\\) at byte \\d+ \\(field 2 of Span\\)$`),
+    );
+  });
+});
+
+describe("all-zero ids: invalid on a span, no trace context anywhere else", () => {
+  const zeros = { traceId: "0".repeat(32), spanId: "0".repeat(16) };
+
+  it("keeps a span's own all-zero ids as zeros, told apart from absent ones, in JSON and protobuf", () => {
+    expect(spanOf(zeros)).toMatchObject(zeros);
+    expect(protobufSpanOf({ traceId: hexBytes(zeros.traceId), spanId: hexBytes(zeros.spanId) })).toMatchObject(zeros);
+    // A 64-bit trace id of zeros is the same all-zero id, widened.
+    expect(spanOf({ traceId: "0".repeat(16) }).traceId).toBe(zeros.traceId);
+    expect(spanOf({ traceId: "", spanId: "" })).toMatchObject({ traceId: "", spanId: "" });
+    expect(spanOf({})).toMatchObject({ traceId: "", spanId: "" });
+    expect(protobufSpanOf({ traceId: new Uint8Array(0) })).toMatchObject({ traceId: "", spanId: "" });
+  });
+
+  it("reads all-zero parent, link, log record and exemplar ids as no id, as logs.proto and the Collector read them", () => {
+    const span = spanOf({ ...zeros, parentSpanId: "0".repeat(16), links: [zeros] });
+    expect(span.parentSpanId).toBe("");
+    expect(span.links[0]).toMatchObject({ traceId: "", spanId: "" });
+    const protobuf = protobufSpanOf({ parentSpanId: hexBytes(zeros.spanId), links: [{ traceId: hexBytes(zeros.traceId), spanId: hexBytes(zeros.spanId) }] });
+    expect(protobuf.parentSpanId).toBe("");
+    expect(protobuf.links[0]).toMatchObject({ traceId: "", spanId: "" });
+    expect(logRecordOf(zeros)).toMatchObject({ traceId: "", spanId: "" });
+    const metrics = utf8.encode(JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "m", gauge: { dataPoints: [{ asInt: "1", exemplars: [zeros] }] } }] }] }] }));
+    const metric = decodeRequest("metrics", "json", metrics).resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
+    expect(metric.data.type === "gauge" && metric.data.dataPoints[0]!.exemplars[0]).toMatchObject({ traceId: "", spanId: "" });
+  });
+});
+
+describe("id faults name what was sent", () => {
+  it("says text that is not hex is not, and what it is as base64", () => {
+    expect(faultOf(() => spanOf({ traceId: "zz".repeat(16) }))).toBe(
+      `${SPAN}.traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "${"zz".repeat(16)}": not hex, and base64 of 24 bytes`,
+    );
+    expect(faultOf(() => logRecordOf({ spanId: "span-id!" }))).toBe(`${LOG}.spanId: expected 16 hex characters, got "span-id!": neither hex nor base64`);
+  });
+
+  it("counts a protobuf id of one byte in the singular", () => {
+    expect(faultOf(() => protobufSpanOf({ links: [{ traceId: hexBytes("12") }] }))).toBe(
+      `protobuf: ${SPAN}.links[0].traceId: id of 1 byte, expected 16 (or 8 for a 64-bit trace id, or 0 for none) at byte 9 (field 1 of Span.Link)`,
     );
   });
 });

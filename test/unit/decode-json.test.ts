@@ -321,7 +321,7 @@ describe("JSON decoding errors", () => {
     { name: "a non-object message field", body: '{"resourceLogs":[{"resource":[]}]}', message: "resourceLogs[0].resource: expected object, got array" },
     { name: "a number for a string", body: logs({ severityText: 5 }), message: `${LOG}.severityText: expected string, got number` },
     { name: "a bad hex trace id", body: logs({ traceId: "abc" }), message: `${LOG}.traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got 3 hex characters (leading zeros must be kept): "abc"` },
-    { name: "a bad span id", body: logs({ spanId: "zzzzzzzzzzzzzzzz" }), message: `${LOG}.spanId: expected 16 hex characters, got "zzzzzzzzzzzzzzzz"` },
+    { name: "a bad span id", body: logs({ spanId: "zzzzzzzzzzzzzzzz" }), message: `${LOG}.spanId: expected 16 hex characters, got "zzzzzzzzzzzzzzzz": not hex, and base64 of 12 bytes` },
     { name: "a number for an id", body: logs({ spanId: 7 }), message: `${LOG}.spanId: expected hex string, got number` },
     { name: "bad base64", body: logs({ body: { bytesValue: "@@" } }), message: `${LOG}.body.bytesValue: expected base64, got "@@"` },
     { name: "a fractional int64 string", body: logs({ attributes: [{ key: "k", value: { intValue: "1.5" } }] }), message: `${LOG}.attributes[0].value.intValue: expected int64, got "1.5"` },
@@ -366,7 +366,7 @@ describe("JSON decoding errors", () => {
     {
       name: "a bad exemplar trace id",
       body: { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ sum: { dataPoints: [{ exemplars: [{ traceId: "xyz" }] }] } }] }] }] },
-      message: 'resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[0].exemplars[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "xyz"',
+      message: 'resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[0].exemplars[0].traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "xyz": not hex, and base64 of 2 bytes',
     },
   ])("reports $name in metrics", ({ body, message }) => {
     expect(decodeErrorOf("metrics", JSON.stringify(body))).toBe(message);
@@ -394,7 +394,7 @@ describe("JSON decoding errors", () => {
 
   it("quotes long bad values only in part", () => {
     const id = "g".repeat(100);
-    expect(decodeErrorOf("logs", logs({ traceId: id }))).toBe(`${LOG}.traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "${"g".repeat(64)}…"`);
+    expect(decodeErrorOf("logs", logs({ traceId: id }))).toBe(`${LOG}.traceId: expected 32 hex characters (or 16 for a 64-bit trace id), got "${"g".repeat(64)}…": not hex, and base64 of 75 bytes`);
   });
 
   it("refuses AnyValue nesting deep enough to threaten the stack", () => {

@@ -259,7 +259,7 @@ describe("prepareExport with limits", () => {
     expect(traces).toMatchObject({ accepted: 2, rejected: 4 });
     expect(traces.accepted + traces.rejected).toBe(spans.length);
     expect(traces.rejectionMessage).toBe(
-      "1 span rejected: resourceSpans[0].scopeSpans[0].spans[2]: empty traceId; " +
+      "1 span rejected: resourceSpans[0].scopeSpans[0].spans[2]: no traceId (a span's traceId is required: 16 bytes, not all zero); " +
         "1 span rejected: JSON null where a record belongs (first at resourceSpans[0].scopeSpans[0].spans[1]; " +
         "JSON.stringify writes an undefined array item as null); " +
         "2 spans rejected: the request holds 5 spans besides those JSON nulls, over MAX_RECORDS_PER_REQUEST (3); " +
@@ -492,7 +492,7 @@ describe("places an answer names after JSON nulls were skipped are the sender's"
     const prepared = prepareExport("traces", "json", body, pipeline, RECEIVED);
     expect(prepared).toMatchObject({ accepted: 1, rejected: 4 });
     const place = "resourceSpans[1].scopeSpans[1].spans";
-    expect(prepared.rejectionMessage).toContain(`${place}[3]: empty traceId`);
+    expect(prepared.rejectionMessage).toContain(`${place}[3]: no traceId`);
     expect(prepared.rejectionMessage).toContain(`those from ${place}[4] on were not`);
     expect(prepared.warning).toContain(`(first at ${place}[1].events[1])`);
   });

@@ -88,6 +88,7 @@ describe("logsToRows", () => {
       ],
       rejected: 0,
       rejectionMessage: "",
+      warning: "",
     });
   });
 
@@ -175,7 +176,7 @@ describe("attribute values render as the Collector's AsString", () => {
     expect(onlyRow([record({ attributes: [kv("k", value)] })]).LogAttributes).toEqual(["k", expected]);
   });
 
-  it("orders keys by UTF-8 bytes and keeps duplicates in arrival order", () => {
+  it("orders keys by UTF-8 bytes and keeps a key sent twice once, with its first value", () => {
     const attributes = [
       kv("\u{1f600}", str("astral")),
       kv("\uffff", str("bmp-last")),
@@ -190,7 +191,6 @@ describe("attribute values render as the Collector's AsString", () => {
       "a.b", "dotted",
       "ab", "plain",
       "b", "1",
-      "b", "2",
       "\uffff", "bmp-last",
       "\u{1f600}", "astral",
     ]);
@@ -216,7 +216,7 @@ describe("attribute values render as the Collector's AsString", () => {
       ["b", "10"],
       ["z", "z", "\uffff", "bmp-last", "\u{1f600}", "astral"],
       ["z", "z2", "\uffff", "bmp-last2", "\u{1f600}", "astral2"],
-      ["a", "13", "b", "11", "b", "12"],
+      ["a", "13", "b", "11"],
     ]);
   });
 
@@ -238,8 +238,44 @@ describe("attribute values render as the Collector's AsString", () => {
   it("sorts large attribute lists the same way", () => {
     const keys = Array.from({ length: 40 }, (_, i) => `k${String(39 - i).padStart(2, "0")}`);
     const attributes = [...keys.map((key) => kv(key, str(key))), kv("k05", str("second"))];
-    const expected = [...keys].sort().flatMap((key) => (key === "k05" ? [key, key, key, "second"] : [key, key]));
-    expect(onlyRow([record({ attributes })]).LogAttributes).toEqual(expected);
+    const expected = [...keys].sort().flatMap((key) => [key, key]);
+    const result = logsToRows(request([record({ attributes })]), ctx);
+    expect(result.rows[0]!.LogAttributes).toEqual(expected);
+    expect(result.warning).toContain('(first "k05" in LogAttributes)');
+  });
+});
+
+describe("attribute keys sent twice in one list", () => {
+  it("keep their first value in every attribute column, and the answer warns of each value dropped that differed", () => {
+    const twice = [kv("user.id", str("42")), kv("env", str("prod")), kv("user.id", str("43"))];
+    const resource = [kv("service.name", str("shop")), kv("service.name", str("other"))];
+    const result = logsToRows(request([record({ attributes: twice })], resource), ctx);
+    const row = result.rows[0]!;
+    expect(row.LogAttributes).toEqual(["env", "prod", "user.id", "42"]);
+    // ServiceName (the first service.name, as pdata's Map.Get reads it) and the map agree.
+    expect([row.ServiceName, row.ResourceAttributes]).toEqual(["shop", ["service.name", "shop"]]);
+    expect(result.warning).toBe(
+      "2 attribute values dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; " +
+        'the first value is kept, as a Collector\'s rows read it) (first "service.name" in ResourceAttributes)',
+    );
+  });
+
+  it("drop a repeated equal value without a warning: nothing is lost", () => {
+    // .NET's ILogger sent a scope's ConnectionId again with the message's own.
+    const result = logsToRows(request([record({ attributes: [kv("ConnectionId", str("0HN0")), kv("ConnectionId", str("0HN0"))] })]), ctx);
+    expect([result.rows[0]!.LogAttributes, result.warning]).toEqual([["ConnectionId", "0HN0"], ""]);
+  });
+
+  it("compare values as the column stores them", () => {
+    const result = logsToRows(request([record({ attributes: [kv("n", { intValue: "7" }), kv("n", str("7"))] })]), ctx);
+    expect([result.rows[0]!.LogAttributes, result.warning]).toEqual([["n", "7"], ""]);
+  });
+
+  it("are found again when a remembered key order is reused", () => {
+    const lists = [0, 1, 2].map((i) => [kv("a", str(`${i}`)), kv("a", str(`${i}b`))]);
+    const result = logsToRows(request(lists.map((attributes) => record({ attributes }))), ctx);
+    expect(result.rows.map((row) => row.LogAttributes)).toEqual([["a", "0"], ["a", "1"], ["a", "2"]]);
+    expect(result.warning).toMatch(/^3 attribute values dropped/);
   });
 });
 
@@ -292,6 +328,6 @@ describe("log rejections", () => {
   it("rejects nothing: every log record field is optional", () => {
     const records = [record({ traceId: "", spanId: "", timeUnixNano: "0", observedTimeUnixNano: "0", body: undefined })];
     const result = logsToRows(request(records), ctx);
-    expect([result.rows.length, result.rejected, result.rejectionMessage]).toEqual([1, 0, ""]);
+    expect([result.rows.length, result.rejected, result.rejectionMessage, result.warning]).toEqual([1, 0, "", ""]);
   });
 });

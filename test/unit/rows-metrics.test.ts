@@ -272,6 +272,54 @@ describe("metricsToRows", () => {
     ]);
   });
 
+  it("rounds only Value, a Float64 by the schema: every count keeps every digit, and so do attributes", () => {
+    const MAX = "18446744073709551615";
+    const BIG = "9007199254740993"; // 2^53 + 1: no double holds it
+    const { rows } = metricsToRows(
+      request(
+        metric({
+          type: "sum",
+          aggregationTemporality: 1,
+          isMonotonic: true,
+          dataPoints: [
+            numberPoint({
+              value: { asInt: BIG },
+              attributes: [kv("id", { intValue: BIG })],
+              exemplars: [{ filteredAttributes: [], timeUnixNano: TIME, value: { asInt: BIG }, spanId: "", traceId: "" }],
+            }),
+          ],
+        }),
+        metric({
+          type: "exponentialHistogram",
+          aggregationTemporality: 1,
+          dataPoints: [
+            {
+              attributes: [],
+              startTimeUnixNano: START,
+              timeUnixNano: TIME,
+              count: MAX,
+              sum: undefined,
+              scale: 0,
+              zeroCount: BIG,
+              positive: { offset: 0, bucketCounts: [MAX] },
+              negative: { offset: 0, bucketCounts: [BIG] },
+              flags: 0,
+              exemplars: [],
+              min: undefined,
+              max: undefined,
+              zeroThreshold: 0,
+            },
+          ],
+        }),
+        metric({ type: "summary", dataPoints: [{ attributes: [], startTimeUnixNano: START, timeUnixNano: TIME, count: MAX, sum: 1, quantileValues: [], flags: 0 }] }),
+      ),
+      ctx,
+    );
+    expect(rows.sum[0]).toMatchObject({ Value: 9007199254740992, "Exemplars.Value": [9007199254740992], Attributes: ["id", BIG] });
+    expect(rows.exponentialHistogram[0]).toMatchObject({ Count: MAX, ZeroCount: BIG, PositiveBucketCounts: [MAX], NegativeBucketCounts: [BIG] });
+    expect(rows.summary[0]).toMatchObject({ Count: MAX });
+  });
+
   it("maps a summary point with its quantiles as parallel arrays", () => {
     const { rows } = metricsToRows(
       request(
@@ -409,16 +457,17 @@ describe("metric timestamps", () => {
       kv("otel.timestamp.original", str("second")),
       kv("otel.timestamp.original_sent", str("earlier")),
     ];
-    const { rows } = metricsToRows(scoped, ctx);
-    // One entry per key, sorted as the exporter sorts maps; every value sent is still there.
+    const { rows, warning } = metricsToRows(scoped, ctx);
+    // Sorted as the exporter sorts maps; the note owns its key, and every value sent is still
+    // there but the second under a key sent twice (the first value of a key is kept, and warned of).
     expect(rows.gauge[0]!.ScopeAttributes).toEqual([
       "otel.start_timestamp.original", "4102444800000000000",
       "otel.start_timestamp.original_sent", "1",
       "otel.timestamp.original", "0",
       "otel.timestamp.original_sent", "earlier",
       "otel.timestamp.original_sent", "producer-own",
-      "otel.timestamp.original_sent", "second",
     ]);
+    expect(warning).toContain('(first "otel.timestamp.original" in ScopeAttributes)');
   });
 });
 

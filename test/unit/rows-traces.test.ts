@@ -218,6 +218,16 @@ describe("span timestamps", () => {
 });
 
 describe("span rejections", () => {
+  it("says an all-zero id is invalid, apart from an absent one", () => {
+    const result = tracesToRows(request([span({ traceId: "0".repeat(32) }), span({ spanId: "0".repeat(16) }), span({ name: "kept" })]), ctx);
+    expect(result.rows.map((row) => row.SpanName)).toEqual(["kept"]);
+    expect(result.rejectionMessage).toBe(
+      "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[0]: traceId is all zeros, which OTLP defines as invalid " +
+        "(a span's traceId must have a non-zero byte); resourceSpans[0].scopeSpans[0].spans[1]: spanId is all zeros, " +
+        "which OTLP defines as invalid (a span's spanId must have a non-zero byte)",
+    );
+  });
+
   it("rejects spans without a trace id or span id and names them by position", () => {
     const result = tracesToRows(
       request([span({ name: "kept" }), span({ traceId: "" })], [span({ spanId: "" }), span({ name: "kept too" })]),
@@ -226,8 +236,8 @@ describe("span rejections", () => {
     expect(result.rows.map((row) => row.SpanName)).toEqual(["kept", "kept too"]);
     expect(result.rejected).toBe(2);
     expect(result.rejectionMessage).toBe(
-      "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[1]: empty traceId; " +
-        "resourceSpans[0].scopeSpans[1].spans[0]: empty spanId",
+      "2 spans rejected: resourceSpans[0].scopeSpans[0].spans[1]: no traceId (a span's traceId is required: 16 bytes, not all zero); " +
+        "resourceSpans[0].scopeSpans[1].spans[0]: no spanId (a span's spanId is required: 8 bytes, not all zero)",
     );
   });
 
@@ -238,7 +248,7 @@ describe("span rejections", () => {
     expect(result.rejected).toBe(8);
     expect(result.rejectionMessage).toBe(
       "8 spans rejected: " +
-        [0, 1, 2, 3, 4].map((i) => `resourceSpans[0].scopeSpans[0].spans[${i}]: empty traceId`).join("; ") +
+        [0, 1, 2, 3, 4].map((i) => `resourceSpans[0].scopeSpans[0].spans[${i}]: no traceId (a span's traceId is required: 16 bytes, not all zero)`).join("; ") +
         "; and 3 more",
     );
   });

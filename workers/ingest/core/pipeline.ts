@@ -29,6 +29,7 @@ import {
   type Row,
   type RowMappingContext,
   type TimestampWindowOptions,
+  noDataPointsWarning,
 } from "./rows";
 
 /** The table a batch of rows belongs in, named as the configuration names tables. */
@@ -50,8 +51,9 @@ export interface PreparedExport {
   rejectionMessage: string;
   /**
    * What was accepted but not stored as sent (attributes dropped, values truncated, JSON nulls
-   * skipped: lossWarning; span ends no Duration holds: lostEndWarning), "" when nothing: the
-   * answer's warning.
+   * skipped: lossWarning; span ends no Duration holds: lostEndWarning; values of attribute keys
+   * sent twice: DroppedDuplicates) and metrics that stored nothing for want of data points
+   * (noDataPointsWarning), "" when nothing: the answer's warning.
    */
   warning: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
@@ -108,7 +110,7 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, context), options.limits, senderPlace);
-      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warning, redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), joined(warning, result.warning), redactions);
     }
     case "traces": {
       const { request, cut, nullItems, senderPlace } = decodeWithinLimits("traces", encoding, body, options.limits);
@@ -120,11 +122,10 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
       const result = withRefused("traces", limited, tracesToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      const warnings = [warning, result.warning].filter((part) => part !== "").join("; ");
-      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings, redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), joined(warning, result.warning), redactions);
     }
     case "metrics": {
-      const { request, cut, nullItems, senderPlace } = decodeWithinLimits("metrics", encoding, body, options.limits);
+      const { request, cut, nullItems, senderPlace, noDataPoints } = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
       normalizeRequest("metrics", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
@@ -141,10 +142,14 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      const warnings = [warning, result.warning].filter((part) => part !== "").join("; ");
-      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings, redactions };
+      return { batches, accepted, ...withCut("metrics", result, cut), warning: joined(warning, result.warning, noDataPoints), redactions };
     }
   }
+}
+
+/** The answer's warnings, each "" when it has nothing to say, joined with "; ". */
+function joined(...warnings: string[]): string {
+  return warnings.filter((warning) => warning !== "").join("; ");
 }
 
 /** The records a request lost before row mapping: JSON nulls where a record belongs, and those past the record limit. */
@@ -160,22 +165,25 @@ interface DecodeLosses {
  * will not be stored. Null items of a JSON body's record lists, skipped by the decoder, are
  * rejected records too, counted in `losses.nullRecords`; those of a record's parts are counted
  * in `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
- * sender's document does (the indexes differ where JSON nulls were skipped), for every answer.
+ * sender's document does (the indexes differ where JSON nulls were skipped), for every answer;
+ * `noDataPoints` warns of metrics that hold no data point as sent (noDataPointsWarning).
  */
 function decodeWithinLimits<S extends Signal>(
   signal: S,
   encoding: RequestEncoding,
   body: Uint8Array,
   limits: RequestLimits,
-): { request: SignalRequest[S]; cut: DecodeLosses; nullItems: NullCount; senderPlace: SenderPlace } {
+): { request: SignalRequest[S]; cut: DecodeLosses; nullItems: NullCount; senderPlace: SenderPlace; noDataPoints: string } {
   if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
   const nullRecords: NullCount = { count: 0, first: "" };
   const nullItems: NullCount = { count: 0, first: "" };
   const places = { sender: AS_DECODED };
   const request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places);
   const senderPlace = places.sender;
+  // Before the cut, which leaves the point lists past it empty.
+  const noDataPoints = noDataPointsWarning(signal, request, senderPlace);
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest, senderPlace);
-  return { request, cut: { cut, nullRecords }, nullItems, senderPlace };
+  return { request, cut: { cut, nullRecords }, nullItems, senderPlace, noDataPoints };
 }
 
 /**

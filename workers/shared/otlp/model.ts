@@ -3,7 +3,9 @@
  *
  * Both decoders (OTLP/JSON and OTLP/protobuf) produce exactly these shapes, so normalization,
  * redaction and row mapping never need to know the wire encoding. Conventions:
- * - trace and span ids are lower-case hex strings, `""` when absent or all zero;
+ * - trace and span ids are lower-case hex strings, `""` when absent or all zero, except a span's
+ *   own `traceId` and `spanId`, which keep an all-zero id as zeros (the span is refused for
+ *   either, and the refusal names which);
  * - 64-bit integers (nanosecond timestamps, int values, counts) are decimal strings, because a
  *   JS number cannot hold every digit: unsigned for fixed64/uint64 fields, signed for int64;
  * - optional scalars the proto marks `optional` (histogram sum/min/max) are `undefined` when unset;

@@ -1,6 +1,7 @@
 /**
  * Trace and span ids in the model's form: lower-case hex, `""` when absent or all zero
- * (OTLP says an all-zero id is invalid and means "no id").
+ * (OTLP says an all-zero id is invalid and means "no id"), apart from a span's own ids, whose
+ * all-zero form is kept (allZeroId) so that the span's refusal can say which it was.
  */
 
 import { decodeBase64 } from "./base64";
@@ -11,6 +12,19 @@ export const SPAN_ID_BYTES = 8;
 const HEX_OF_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) =>
   b.toString(16).padStart(2, "0"),
 );
+
+/**
+ * The model's form of an id of `byteLength` bytes sent with every byte zero, where the decoder is
+ * asked to keep it: a span's own `traceId` and `spanId`, which trace.proto requires ("An ID with
+ * all zeroes OR of length other than 16 [8] bytes is considered invalid"), so the span is refused
+ * either way, but "all zeros" and "absent" are different faults of the sender to name.
+ */
+export function allZeroId(byteLength: number): string {
+  return byteLength === TRACE_ID_BYTES ? ALL_ZERO_TRACE_ID : ALL_ZERO_SPAN_ID;
+}
+
+const ALL_ZERO_TRACE_ID = "0".repeat(TRACE_ID_BYTES * 2);
+const ALL_ZERO_SPAN_ID = "0".repeat(SPAN_ID_BYTES * 2);
 
 /** Lower-case hex of `bytes[start, end)`, or `""` if every byte is zero. */
 function idHexFromBytes(bytes: Uint8Array, start: number, end: number): string {
@@ -98,15 +112,26 @@ export function idHexFromText(text: string, byteLength: number): string | undefi
 
 /**
  * Why `text`, refused by idHexFromText for a field `byteLength` bytes wide, is no id: the widths
- * it may have and, for hex of a wrong length, the length it has; `shown` is the text as the
- * message should show it.
+ * it may have and, for hex of a wrong length, the length it has; for other text, that it is not
+ * hex and how many bytes it holds as base64 (or that it is not base64 either). `shown` is the text
+ * as the message should show it.
  */
 export function idTextFault(text: string, byteLength: number, shown: string): string {
   const widths =
     byteLength === TRACE_ID_BYTES
       ? `${byteLength * 2} hex characters (or ${SHORT_TRACE_ID_BYTES * 2} for a 64-bit trace id)`
       : `${byteLength * 2} hex characters`;
-  if (idFromHexText(text, text.length) === undefined) return `expected ${widths}, got ${shown}`;
+  if (idFromHexText(text, text.length) === undefined) {
+    // Nearly any run of letters and digits is base64 of something: say what it was as that.
+    const bytes = decodeBase64(text);
+    const asBase64 = bytes === undefined ? "neither hex nor base64" : `not hex, and base64 of ${byteCount(bytes.length)}`;
+    return `expected ${widths}, got ${shown}: ${asBase64}`;
+  }
   const zeros = text.length < byteLength * 2 ? " (leading zeros must be kept)" : "";
   return `expected ${widths}, got ${text.length} hex characters${zeros}: ${shown}`;
+}
+
+/** "1 byte", "3 bytes". */
+export function byteCount(count: number): string {
+  return count === 1 ? "1 byte" : `${count} bytes`;
 }

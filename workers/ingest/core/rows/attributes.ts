@@ -2,10 +2,14 @@
  * Attribute lists as the exporter writes them into `Map(LowCardinality(String), String)` columns.
  *
  * The exporter builds each map with clickhouse-go's `orderedmap.CollectN`: every entry's value
- * through `AsString()`, sorted by key in byte order, duplicates kept (each `Put` appends; the
- * sort is Go's `slices.SortFunc`, which keeps equal keys in arrival order for the small maps
- * attributes are). ClickHouse stores a Map as a list of pairs, so a duplicated key really lands
- * twice, and `m['key']` reads the first.
+ * through `AsString()`, sorted by key in byte order (Go's `slices.SortFunc`, which keeps equal
+ * keys in arrival order for the small maps attributes are).
+ *
+ * A key sent twice in one list (OTLP says keys MUST be unique; pdata's decoders keep both, and
+ * `CollectN`'s `Put` appends) is kept once here, with its first value: the exporter would store
+ * both pairs, and ClickHouse's `m['key']` reads the first, as pdata's `Map.Get` (the exporter's
+ * `ServiceName`, every Collector processor) does. A dropped value that differs from the kept one
+ * is counted in DroppedDuplicates, for the answer's warning.
  */
 import type { KeyValue } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
@@ -23,9 +27,36 @@ const EMPTY_ATTRIBUTE_MAP: AttributeMap = [];
 /** Above this many entries a merge sort beats insertion sort. */
 const INSERTION_SORT_LIMIT = 24;
 
-/** The map of a list met once (a resource's, a scope's): nothing to remember between lists. */
-export function attributesToMap(attributes: readonly KeyValue[]): AttributeMap {
-  return new AttributeMapper().map(attributes);
+/**
+ * The values a request lost to keys sent twice in one attribute list with another value (the
+ * first is kept, see above): how many, and the first key and column, for the answer's warning.
+ */
+export class DroppedDuplicates {
+  private count = 0;
+  private first = "";
+
+  /** Called once per dropped value; `column` names the list's column, e.g. `LogAttributes`. */
+  add(column: string, key: string): void {
+    if (this.count++ === 0) this.first = `${JSON.stringify(key)} in ${column}`;
+  }
+
+  /** "" when no value was dropped. */
+  warning(): string {
+    if (this.count === 0) return "";
+    const values = this.count === 1 ? "1 attribute value" : `${this.count} attribute values`;
+    return (
+      `${values} dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; ` +
+      `the first value is kept, as a Collector's rows read it) (first ${this.first})`
+    );
+  }
+}
+
+/**
+ * The map of a list met once (a resource's, a scope's): nothing to remember between lists.
+ * `column` and `dropped` as for AttributeMapper.
+ */
+export function attributesToMap(attributes: readonly KeyValue[], column: string, dropped: DroppedDuplicates): AttributeMap {
+  return new AttributeMapper(column, dropped).map(attributes);
 }
 
 /** Key lists whose sorted order a mapper remembers (the request's distinct call sites, mostly). */
@@ -38,6 +69,8 @@ interface SortedKeys {
   count: number;
   /** `order[j]` is the arrival index of the j-th entry in key order. */
   order: Int32Array;
+  /** Whether a key is there more than once. */
+  duplicated: boolean;
 }
 
 /**
@@ -48,9 +81,19 @@ interface SortedKeys {
  * mapper remembers the key lists of the last REMEMBERED_ORDERS sorts and the order sorting gave
  * each, and a list with the very same keys as one of them takes that order without comparing
  * any. Keys that differ in any way are sorted afresh, so the map is always the one sorting
- * would make.
+ * would make. Whether a list repeats a key is remembered with its order, so lists without one
+ * (nearly all) pay nothing for the check.
  */
 export class AttributeMapper {
+  /**
+   * `column` names the lists' column in the warning (`LogAttributes`, `Events.Attributes`…);
+   * `dropped` counts the values of repeated keys it drops.
+   */
+  constructor(
+    private readonly column: string,
+    private readonly dropped: DroppedDuplicates,
+  ) {}
+
   private readonly remembered: SortedKeys[] = [];
   /** The remembered list the last map used: the next record's is most often the same. */
   private last = 0;
@@ -60,7 +103,9 @@ export class AttributeMapper {
   map(attributes: readonly KeyValue[]): AttributeMap {
     const count = attributes.length;
     if (count === 0) return EMPTY_ATTRIBUTE_MAP;
-    const order = this.orderOf(attributes);
+    const sorted = this.sortedKeysOf(attributes);
+    const order = sorted.order;
+    if (sorted.duplicated) return this.firstOfEachKey(attributes, order);
     const flat = new Array<string>(count * 2);
     for (let j = 0; j < count; j++) {
       const attribute = attributes[order[j]!]!;
@@ -70,21 +115,40 @@ export class AttributeMapper {
     return flat;
   }
 
-  /** The remembered order of a list with the same keys, else the order sorting gives (remembered). */
-  private orderOf(attributes: readonly KeyValue[]): Int32Array {
+  /**
+   * The map of a list that repeats a key: sorting is stable, so each key's run starts with its
+   * first value, which is kept; a later value that renders differently is counted as dropped.
+   */
+  private firstOfEachKey(attributes: readonly KeyValue[], order: Int32Array): AttributeMap {
+    const flat: string[] = [];
+    for (let j = 0; j < attributes.length; j++) {
+      const attribute = attributes[order[j]!]!;
+      const value = anyValueAsString(attribute.value);
+      const previous = flat.length - 2;
+      if (previous >= 0 && flat[previous] === attribute.key) {
+        if (flat[previous + 1] !== value) this.dropped.add(this.column, attribute.key);
+        continue;
+      }
+      flat.push(attribute.key, value);
+    }
+    return flat;
+  }
+
+  /** The remembered sort of a list with the same keys, else the sort of this one (remembered). */
+  private sortedKeysOf(attributes: readonly KeyValue[]): SortedKeys {
     const remembered = this.remembered;
     const last = remembered[this.last];
-    if (last !== undefined && hasKeysOf(last, attributes)) return last.order;
+    if (last !== undefined && hasKeysOf(last, attributes)) return last;
     for (let i = 0; i < remembered.length; i++) {
       if (i !== this.last && hasKeysOf(remembered[i]!, attributes)) {
         this.last = i;
-        return remembered[i]!.order;
+        return remembered[i]!;
       }
     }
     let slot: number;
     if (remembered.length < REMEMBERED_ORDERS) {
       slot = remembered.length;
-      remembered.push({ keys: [], count: 0, order: new Int32Array(Math.max(16, attributes.length)) });
+      remembered.push({ keys: [], count: 0, order: new Int32Array(Math.max(16, attributes.length)), duplicated: false });
     } else {
       slot = this.next;
       this.next = (slot + 1) % REMEMBERED_ORDERS;
@@ -92,7 +156,7 @@ export class AttributeMapper {
     this.last = slot;
     const sorted = remembered[slot]!;
     sort(sorted, attributes);
-    return sorted.order;
+    return sorted;
   }
 }
 
@@ -104,8 +168,19 @@ function hasKeysOf(sorted: SortedKeys, attributes: readonly KeyValue[]): boolean
   return true;
 }
 
-/** Records the keys and their stable sorted order (Go's for maps this small; see above) in `sorted`. */
+/**
+ * Records the keys, their stable sorted order (Go's for maps this small; see above) and whether
+ * any key repeats (equal keys end up side by side) in `sorted`.
+ */
 function sort(sorted: SortedKeys, attributes: readonly KeyValue[]): void {
+  orderKeys(sorted, attributes);
+  const { keys, order, count } = sorted;
+  let duplicated = false;
+  for (let j = 1; j < count && !duplicated; j++) duplicated = keys[order[j]!] === keys[order[j - 1]!];
+  sorted.duplicated = duplicated;
+}
+
+function orderKeys(sorted: SortedKeys, attributes: readonly KeyValue[]): void {
   const count = attributes.length;
   if (sorted.order.length < count) sorted.order = new Int32Array(Math.max(count, sorted.order.length * 2));
   const order = sorted.order;

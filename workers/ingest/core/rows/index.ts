@@ -5,6 +5,7 @@
 export { logsToRows, LOG_COLUMNS, LOG_COLUMN_TYPES, type LogRow } from "./logs";
 export { tracesToRows, SPAN_COLUMNS, SPAN_COLUMN_TYPES, type SpanRow } from "./traces";
 export { metricsToRows } from "./metrics";
+export { noDataPointsWarning } from "./no-data-points";
 export {
   METRIC_COLUMNS,
   METRIC_COLUMN_TYPES,

@@ -6,7 +6,7 @@
  */
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
-import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import { columnTypes } from "./columns";
 import type { RowsResult } from "./rejections";
 import {
@@ -63,17 +63,23 @@ export const LOG_COLUMN_TYPES = columnTypes<LogRow>({
 
 export const LOG_COLUMNS: readonly string[] = Object.keys(LOG_COLUMN_TYPES);
 
-export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsResult<LogRow[]> {
+export interface LogRowsResult extends RowsResult<LogRow[]> {
+  /** Values of attribute keys sent twice that were dropped (DroppedDuplicates); "" when none. */
+  warning: string;
+}
+
+export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRowsResult {
   const window = timestampWindowOf(ctx);
   const rows: LogRow[] = [];
-  const recordAttributes = new AttributeMapper();
+  const dropped = new DroppedDuplicates();
+  const recordAttributes = new AttributeMapper("LogAttributes", dropped);
   for (const resourceLogs of request.resourceLogs) {
     const resourceAttributes = resourceLogs.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
-    const resourceMap = attributesToMap(resourceAttributes);
+    const resourceMap = attributesToMap(resourceAttributes, "ResourceAttributes", dropped);
     for (const scopeLogs of resourceLogs.scopeLogs) {
       const scope = scopeLogs.scope;
-      const scopeMap = attributesToMap(scope.attributes);
+      const scopeMap = attributesToMap(scope.attributes, "ScopeAttributes", dropped);
       for (const record of scopeLogs.logRecords) {
         const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
         // Almost every record is inside the window: only the others pay for finding a fallback.
@@ -103,7 +109,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): RowsRe
       }
     }
   }
-  return { rows, rejected: 0, rejectionMessage: "" };
+  return { rows, rejected: 0, rejectionMessage: "", warning: dropped.warning() };
 }
 
 /**

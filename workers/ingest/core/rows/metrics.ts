@@ -8,7 +8,9 @@
  * - unset histogram `sum`, `min` and `max` are 0 (pdata's getters return 0 when absent);
  * - exemplar ids are written with `hex.EncodeToString`, so an absent id is all zeros there,
  *   unlike everywhere else, where the exporter writes "";
- * - a metric without data (no gauge, sum, …) yields no rows.
+ * - a metric without data (no gauge, sum, …) yields no rows (the exporter fails the whole export
+ *   on one; here the answer warns of it, see no-data-points.ts);
+ * - a key sent twice in one attribute list keeps its first value (attributes.ts).
  *
  * Timestamps follow the policy of time.ts, with one difference: a replaced time's original is
  * noted in the row's `ScopeAttributes`, not in the point's `Attributes`. A point's attributes are
@@ -35,7 +37,7 @@ import type {
 } from "../../../shared/otlp/model";
 import { dataPointsPath } from "../../../shared/otlp/data-points-path";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
-import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -58,7 +60,10 @@ const ZERO_TRACE_ID = "0".repeat(32);
 const ZERO_SPAN_ID = "0".repeat(16);
 
 export interface MetricRowsResult extends RowsResult<MetricRows> {
-  /** Exemplar times noted on their exemplars (clampedExemplarTimeWarning); "" when none. */
+  /**
+   * Exemplar times noted on their exemplars (clampedExemplarTimeWarning) and values of repeated
+   * attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
+   */
   warning: string;
 }
 
@@ -67,13 +72,17 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
   const exemplarTimes = new TimeNotes(clampedExemplarTimeWarning);
   const rejections = new Rejections(ctx.senderPlace);
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
-  const mappers: PointMappers = { point: new AttributeMapper(), exemplar: new AttributeMapper() };
+  const dropped = new DroppedDuplicates();
+  const mappers: PointMappers = {
+    point: new AttributeMapper("Attributes", dropped),
+    exemplar: new AttributeMapper("Exemplars.FilteredAttributes", dropped),
+  };
   for (let r = 0; r < request.resourceMetrics.length; r++) {
     const resourceMetrics = request.resourceMetrics[r]!;
-    const resource = resourceFieldsOf(resourceMetrics);
+    const resource = resourceFieldsOf(resourceMetrics, dropped);
     for (let s = 0; s < resourceMetrics.scopeMetrics.length; s++) {
       const scopeMetrics = resourceMetrics.scopeMetrics[s]!;
-      const scope = scopeFieldsOf(scopeMetrics);
+      const scope = scopeFieldsOf(scopeMetrics, dropped);
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const shared = sharedFieldsOf(resource, scope, metric);
@@ -85,7 +94,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: exemplarTimes.warning(ctx.senderPlace ?? AS_DECODED),
+    warning: [exemplarTimes.warning(ctx.senderPlace ?? AS_DECODED), dropped.warning()].filter((warning) => warning !== "").join("; "),
   };
 }
 
@@ -101,21 +110,21 @@ type SharedFields = ResourceFields & ScopeFields & MetricFields;
 /** What every kind of data point carries. */
 type CommonPoint = Pick<NumberDataPoint, "attributes" | "startTimeUnixNano" | "timeUnixNano" | "flags">;
 
-function resourceFieldsOf(resourceMetrics: ResourceMetrics): ResourceFields {
+function resourceFieldsOf(resourceMetrics: ResourceMetrics, dropped: DroppedDuplicates): ResourceFields {
   const attributes = resourceMetrics.resource.attributes;
   return {
-    ResourceAttributes: attributesToMap(attributes),
+    ResourceAttributes: attributesToMap(attributes, "ResourceAttributes", dropped),
     ResourceSchemaUrl: resourceMetrics.schemaUrl,
     ServiceName: serviceNameOf(attributes),
   };
 }
 
-function scopeFieldsOf(scopeMetrics: ScopeMetrics): ScopeFields {
+function scopeFieldsOf(scopeMetrics: ScopeMetrics, dropped: DroppedDuplicates): ScopeFields {
   const scope = scopeMetrics.scope;
   return {
     ScopeName: scope.name,
     ScopeVersion: scope.version,
-    ScopeAttributes: attributesToMap(scope.attributes),
+    ScopeAttributes: attributesToMap(scope.attributes, "ScopeAttributes", dropped),
     ScopeDroppedAttrCount: scope.droppedAttributesCount >>> 0,
     ScopeSchemaUrl: scopeMetrics.schemaUrl,
   };

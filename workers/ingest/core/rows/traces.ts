@@ -1,13 +1,15 @@
 /**
  * Spans → `otel_traces` rows, as the exporter's `pushTraceData` (exporter_traces.go) fills them.
  *
- * Rejected: spans with an empty (absent or all-zero) trace id or span id, which the OTLP trace
- * spec forbids ("MUST" be non-zero); such a span cannot be found or joined to its trace.
+ * Rejected: spans with an absent or all-zero trace id or span id. trace.proto makes both required
+ * and calls an all-zero id invalid; such a span cannot be found or joined to its trace. (The
+ * Collector's exporter would store it with an empty `TraceId`/`SpanId`.)
  * The `<traces>_trace_id_ts` lookup table is filled by its materialized view, not from here.
  */
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
-import { type AttributeMap, AttributeMapper, attributesToMap, serviceNameOf } from "./attributes";
+import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../decode/ids";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import { columnTypes } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -91,7 +93,8 @@ const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
   /**
    * Times noted on their rows because no column holds them as sent (lostEndWarning,
-   * saturatedEndWarning, clampedEventTimeWarning), joined with "; "; "" when none.
+   * saturatedEndWarning, clampedEventTimeWarning) and values of repeated attribute keys dropped
+   * (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
 }
@@ -109,18 +112,19 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const saturatedEnds = new TimeNotes(saturatedEndWarning);
   const clampedEvents = new TimeNotes(clampedEventTimeWarning);
   const rows: SpanRow[] = [];
-  const spanAttributes = new AttributeMapper();
+  const dropped = new DroppedDuplicates();
+  const spanAttributes = new AttributeMapper("SpanAttributes", dropped);
   // One mapper per kind of list, so each remembers the key order of its own kind; the
   // functions mapping events and links to them are made once per request, not per span.
-  const eventAttributes = new AttributeMapper();
-  const linkAttributes = new AttributeMapper();
+  const eventAttributes = new AttributeMapper("Events.Attributes", dropped);
+  const linkAttributes = new AttributeMapper("Links.Attributes", dropped);
   const eventAttributesOf = (event: SpanEvent): AttributeMap => eventAttributes.map(event.attributes);
   const linkAttributesOf = (link: SpanLink): AttributeMap => linkAttributes.map(link.attributes);
   for (let r = 0; r < request.resourceSpans.length; r++) {
     const resourceSpans = request.resourceSpans[r]!;
     const resourceAttributes = resourceSpans.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
-    const resourceMap = attributesToMap(resourceAttributes);
+    const resourceMap = attributesToMap(resourceAttributes, "ResourceAttributes", dropped);
     for (let s = 0; s < resourceSpans.scopeSpans.length; s++) {
       const scopeSpans = resourceSpans.scopeSpans[s]!;
       const scope = scopeSpans.scope;
@@ -184,8 +188,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [lostEnds, saturatedEnds, clampedEvents]
-      .map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED))
+    warning: [...[lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)), dropped.warning()]
       .filter((warning) => warning !== "")
       .join("; "),
   };
@@ -201,9 +204,14 @@ function mapOrNone<T, U>(items: readonly T[], map: (item: T) => U): readonly U[]
   return items.length === 0 ? NONE : items.map(map);
 }
 
+/** Why a span cannot be stored, in the words of trace.proto's rule for its ids; `undefined` when it can. */
 function invalidityOf(span: Span): string | undefined {
-  if (span.traceId === "") return "empty traceId";
-  if (span.spanId === "") return "empty spanId";
+  return idFault(span.traceId, "traceId", TRACE_ID_BYTES) ?? idFault(span.spanId, "spanId", SPAN_ID_BYTES);
+}
+
+function idFault(id: string, field: string, byteLength: number): string | undefined {
+  if (id === "") return `no ${field} (a span's ${field} is required: ${byteLength} bytes, not all zero)`;
+  if (id === allZeroId(byteLength)) return `${field} is all zeros, which OTLP defines as invalid (a span's ${field} must have a non-zero byte)`;
   return undefined;
 }
 

@@ -3,7 +3,8 @@
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
 import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList, skipNullItem, skipNullRecord } from "./common";
 import { SPAN_KIND, STATUS_CODE } from "./enums";
-import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
+import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { enumeration, optionalObject, ownSpanId, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
 const FIELDS = containerFields("traces", "Spans", "spans");
 
@@ -33,8 +34,8 @@ function scopeSpans(o: JsonObject): ScopeSpans {
 
 function span(o: JsonObject): Span {
   return {
-    traceId: traceId(o.traceId ?? o.trace_id, "traceId"),
-    spanId: spanId(o.spanId ?? o.span_id, "spanId"),
+    traceId: ownSpanId(o.traceId ?? o.trace_id, "traceId", TRACE_ID_BYTES),
+    spanId: ownSpanId(o.spanId ?? o.span_id, "spanId", SPAN_ID_BYTES),
     traceState: string(o.traceState ?? o.trace_state, "traceState"),
     parentSpanId: spanId(o.parentSpanId ?? o.parent_span_id, "parentSpanId"),
     flags: uint32(o.flags, "flags"),

@@ -6,7 +6,7 @@
  */
 
 import { decodeBase64 } from "../base64";
-import { idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { allZeroId, idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
 import { decimalFromNumber, decimalFromNumberText, decimalFromString, type Int64Problem } from "../int64";
 
@@ -228,18 +228,26 @@ export function bytes(value: unknown, key: string): Uint8Array {
   return decoded;
 }
 
-function id(value: unknown, key: string, byteLength: number): string {
+/** `allZero`: what an id sent as all zeros becomes (the model's `""`, or allZeroId on a span's own ids). */
+function id(value: unknown, key: string, byteLength: number, allZero: string): string {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") return fail(`expected hex string, got ${describeJsonType(value)}`, key);
   const hex = idHexFromText(value, byteLength);
   if (hex === undefined) return fail(idTextFault(value, byteLength, quote(value)), key);
-  return hex;
+  return hex === "" && value !== "" ? allZero : hex;
 }
 
+/** A trace id as the model holds it: `""` when absent, empty or all zero. */
 export function traceId(value: unknown, key: string): string {
-  return id(value, key, TRACE_ID_BYTES);
+  return id(value, key, TRACE_ID_BYTES, "");
 }
 
+/** A span id as the model holds it: `""` when absent, empty or all zero. */
 export function spanId(value: unknown, key: string): string {
-  return id(value, key, SPAN_ID_BYTES);
+  return id(value, key, SPAN_ID_BYTES, "");
+}
+
+/** A span's own trace id or span id (`byteLength` bytes): `""` when absent or empty, allZeroId when all zero. */
+export function ownSpanId(value: unknown, key: string, byteLength: number): string {
+  return id(value, key, byteLength, allZeroId(byteLength));
 }

@@ -7,7 +7,7 @@
  */
 
 import type { AnyValue, InstrumentationScope, KeyValue, Resource } from "../../../../shared/otlp/model";
-import { idHexOfLength, SHORT_TRACE_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { byteCount, idHexOfLength, SHORT_TRACE_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { MAX_ANY_VALUE_DEPTH } from "../limits";
 import { locate, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, WireError, type WireReader } from "./reader";
 
@@ -227,17 +227,19 @@ export function readScope(r: WireReader, out: InstrumentationScope): void {
 
 /**
  * A `bytes` trace or span id as model hex (idHexOfLength: a 64-bit trace id is left-padded with
- * zeros, as its JSON hex is); empty means absent, any other length is an error.
+ * zeros, as its JSON hex is); empty means absent, any other length is an error. An id of zeros
+ * is `allZero`: the model's `""`, or allZeroId for a span's own ids.
  */
-export function readId(r: WireReader, tag: number, byteLength: number): string {
+export function readId(r: WireReader, tag: number, byteLength: number, allZero = ""): string {
   r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
   const start = r.pos;
   const end = r.lengthDelimitedEnd();
   const hex = idHexOfLength(r.bytes, r.pos, end, byteLength);
   if (hex === undefined) {
     const widths = byteLength === TRACE_ID_BYTES ? `${byteLength} (or ${SHORT_TRACE_ID_BYTES} for a 64-bit trace id, ` : `${byteLength} (`;
-    throw new WireError(`id of ${end - r.pos} bytes, expected ${widths}or 0 for none)`, start);
+    throw new WireError(`id of ${byteCount(end - r.pos)}, expected ${widths}or 0 for none)`, start);
   }
+  const sent = end > r.pos;
   r.pos = end;
-  return hex;
+  return hex === "" && sent ? allZero : hex;
 }

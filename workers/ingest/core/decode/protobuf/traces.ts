@@ -1,7 +1,7 @@
 /** Decoder for ExportTraceServiceRequest (opentelemetry/proto/collector/trace/v1, trace/v1). */
 
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
-import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { newResource, newScope, readAttribute, readId, readResource, readScope } from "./common";
 import { LEGACY_SCOPE_LIST_FIELD, locate, WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
 
@@ -142,10 +142,10 @@ function readSpan(r: WireReader): Span {
       field = tag >>> 3;
       switch (field) {
         case 1:
-          out.traceId = readId(r, tag, TRACE_ID_BYTES);
+          out.traceId = readId(r, tag, TRACE_ID_BYTES, allZeroId(TRACE_ID_BYTES));
           break;
         case 2:
-          out.spanId = readId(r, tag, SPAN_ID_BYTES);
+          out.spanId = readId(r, tag, SPAN_ID_BYTES, allZeroId(SPAN_ID_BYTES));
           break;
         case 3:
           r.expectWireType(tag, WIRE_LENGTH_DELIMITED);

@@ -1,0 +1,88 @@
+/**
+ * A key sent twice in one attribute list is stored once, with its first value, in every
+ * attribute column (OTLP requires unique keys; ClickHouse's `m['key']` and pdata's `Map.Get` read
+ * the first of a Collector's duplicated pairs), and a differing value dropped is warned of.
+ */
+import { describe, expect, it } from "vitest";
+import type { Signal } from "../../workers/shared/otlp/model";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
+import type { Row } from "../../workers/ingest/core/rows";
+import { hexBytes, oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+
+const RECEIVED = "1700000000000000000";
+const TRACE_ID = "5b8efff798038103d269b633813fc60c";
+const SPAN_ID = "eee19b7ec3c1b174";
+const utf8 = new TextEncoder();
+const pipeline = parseIngestConfig({
+  CLICKHOUSE_URL: "http://127.0.0.1:8123",
+  AUTH_DISABLED: "true",
+  REDACTION_ENABLED: "false",
+  LIFT_JSON_BODIES: "false",
+}).pipeline;
+
+const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+/** `key` sent twice: `first`, then `second`, around another key. */
+const twice = (key: string, first: string, second: string) => [str(key, first), str("other", "o"), str(key, second)];
+
+function rowsOf(signal: Signal, document: object, encoding: "json" | "protobuf" = "json") {
+  const body =
+    encoding === "json" ? utf8.encode(JSON.stringify(document)) : oracleEncode(oracle[`${signal}Request` as "logsRequest"], document);
+  const prepared = prepareExport(signal, encoding, body, pipeline, RECEIVED);
+  return { rows: prepared.batches.flatMap((batch) => batch.rows) as Row[], warning: prepared.warning };
+}
+
+const resource = { attributes: [str("service.name", "shop"), ...twice("host.name", "a", "b")] };
+const scope = { name: "lib", attributes: twice("scope.k", "1", "2") };
+
+describe("attribute keys sent twice", () => {
+  it.each(["json", "protobuf"] as const)("keep their first value in log rows' maps (%s)", (encoding) => {
+    const { rows, warning } = rowsOf(
+      "logs",
+      { resourceLogs: [{ resource, scopeLogs: [{ scope, logRecords: [{ timeUnixNano: RECEIVED, attributes: twice("user.id", "42", "43") }] }] }] },
+      encoding,
+    );
+    expect(rows[0]).toMatchObject({
+      ResourceAttributes: ["host.name", "a", "other", "o", "service.name", "shop"],
+      ScopeAttributes: ["other", "o", "scope.k", "1"],
+      LogAttributes: ["other", "o", "user.id", "42"],
+    });
+    expect(warning).toMatch(/^3 attribute values dropped for a key sent earlier in the same list with another value .*\(first "host\.name" in ResourceAttributes\)$/);
+  });
+
+  it("keep their first value in span, event and link maps", () => {
+    const span = {
+      traceId: TRACE_ID,
+      spanId: SPAN_ID,
+      name: "s",
+      startTimeUnixNano: RECEIVED,
+      endTimeUnixNano: RECEIVED,
+      attributes: twice("http.route", "/a", "/b"),
+      events: [{ timeUnixNano: RECEIVED, name: "e", attributes: twice("ev", "1", "2") }],
+      links: [{ traceId: hexBytes(TRACE_ID), spanId: hexBytes(SPAN_ID), attributes: twice("ln", "x", "y") }],
+    };
+    const { rows, warning } = rowsOf(
+      "traces",
+      { resourceSpans: [{ resource, scopeSpans: [{ scope, spans: [{ ...span, traceId: hexBytes(TRACE_ID), spanId: hexBytes(SPAN_ID) }] }] }] },
+      "protobuf",
+    );
+    expect(rows[0]).toMatchObject({
+      SpanAttributes: ["http.route", "/a", "other", "o"],
+      "Events.Attributes": [["ev", "1", "other", "o"]],
+      "Links.Attributes": [["ln", "x", "other", "o"]],
+    });
+    expect(warning).toMatch(/^4 attribute values dropped /);
+  });
+
+  it("keep their first value in metric point and exemplar maps", () => {
+    const dataPoint = { timeUnixNano: RECEIVED, asInt: "1", attributes: twice("route", "/a", "/b"), exemplars: [{ timeUnixNano: RECEIVED, asInt: "1", filteredAttributes: twice("f", "1", "2") }] };
+    const { rows, warning } = rowsOf("metrics", { resourceMetrics: [{ resource, scopeMetrics: [{ scope, metrics: [{ name: "m", gauge: { dataPoints: [dataPoint] } }] }] }] });
+    expect(rows[0]).toMatchObject({
+      ResourceAttributes: ["host.name", "a", "other", "o", "service.name", "shop"],
+      ScopeAttributes: ["other", "o", "scope.k", "1"],
+      Attributes: ["other", "o", "route", "/a"],
+      "Exemplars.FilteredAttributes": [["f", "1", "other", "o"]],
+    });
+    expect(warning).toMatch(/^4 attribute values dropped /);
+  });
+});
