@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
-import { isWranglerFile, isWranglerTemplate } from "../core/load";
+import { basename, join } from "node:path";
+import { WRANGLER_FILE_NAMES, isWranglerFile, isWranglerTemplate } from "../core/load";
 
 /** The wrangler files found under a path, and what was met and not searched or not read. */
 export interface Discovery {
@@ -9,7 +9,8 @@ export interface Discovery {
   notSearched: { folder: string; reason: string }[];
   /**
    * Each path named as a wrangler file and not read, with why: a template (`wrangler.example.toml`,
-   * read by wrangler only when given with `-c`), a link to nothing, a folder.
+   * read by wrangler only when given with `-c`), a file another one shadows (a stale
+   * `wrangler.toml` beside the `wrangler.jsonc` wrangler reads), a link to nothing, a folder.
    */
   notRead: { path: string; reason: string }[];
 }
@@ -27,8 +28,10 @@ export interface DiscoveryOptions {
  * named `build` or `dist` may hold a real producer (`services/build/`), so build output is left
  * out with `--exclude`, never silently. Templates are not read unless `includeTemplates`, since
  * wrangler never reads them on its own (only `wrangler.jsonc`, `wrangler.json`, `wrangler.toml`,
- * or the file given with `-c`); a link to nothing and a folder named as a wrangler file are not
- * read either (the folder is searched like any other); each is returned with why.
+ * or the file given with `-c`); nor is a `wrangler.jsonc` or `wrangler.toml` beside a file wrangler
+ * looks for first (`WRANGLER_FILE_NAMES`: it reads that one and ignores the rest, so their
+ * findings would be about nothing deployed); a link to nothing and a folder named as a wrangler
+ * file are not read either (the folder is searched like any other); each is returned with why.
  *
  * @throws the file system's error when the path cannot be read (e.g. ENOENT).
  */
@@ -42,6 +45,7 @@ export async function wranglerFilesAt(path: string, options: DiscoveryOptions = 
 async function search(folder: string, discovery: Discovery, options: DiscoveryOptions): Promise<void> {
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found = discovery.files.length;
   for (const entry of entries) {
     const child = join(folder, entry.name);
     const linked = entry.isSymbolicLink() ? await stat(child).catch(() => undefined) : undefined;
@@ -63,4 +67,18 @@ async function search(folder: string, discovery: Discovery, options: DiscoveryOp
       discovery.files.push(child);
     }
   }
+  shadow(folder, discovery, found);
+}
+
+/**
+ * Moves the default-named files of `folder` found after index `from` that wrangler would not read
+ * to `notRead`: only the first of `WRANGLER_FILE_NAMES` present counts (a file wrangler can open;
+ * a link to nothing or a folder is not one, so wrangler goes on to the next name).
+ */
+function shadow(folder: string, discovery: Discovery, from: number): void {
+  const present = WRANGLER_FILE_NAMES.map((name) => join(folder, name)).filter((path) => discovery.files.includes(path, from));
+  const [read, ...ignored] = present;
+  if (read === undefined || ignored.length === 0) return;
+  discovery.files = discovery.files.filter((path, i) => i < from || !ignored.includes(path));
+  for (const path of ignored) discovery.notRead.push({ path, reason: `shadowed by ${basename(read)}, which wrangler reads first in this folder and uses instead` });
 }

@@ -16,10 +16,12 @@ import { type Exclusions, exclusionsOf } from "./exclude";
 export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
 
 Checks that each producer Worker's wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml)
-is wired to deco-otel, in every wrangler environment. A path is a wrangler file or a directory
-searched for them (default: the current directory); node_modules and folders whose name
-starts with a dot are not searched, and templates (wrangler.example.toml) are not read (the
-run lists them). A Cloudflare Pages project's file
+is wired to deco-otel, in every wrangler environment and its previews block (the settings
+wrangler preview deploys). A path is a wrangler file or a directory searched for them
+(default: the current directory); node_modules and folders whose name starts with a dot are
+not searched, and templates (wrangler.example.toml) are not read, nor a file shadowed by the
+one wrangler reads in its folder (wrangler.json, then .jsonc, then .toml); the run lists
+them. A Cloudflare Pages project's file
 (pages_build_output_dir) gets only the rules for keys a Pages config may hold.
 
 Options:

@@ -1,4 +1,4 @@
-import { environmentLabel, environmentsOf } from "./environments";
+import { type WorkerEnvironment, environmentLabel, environmentsOf, previewsOf, scopeLabel } from "./environments";
 import type { Finding, Rule } from "./findings";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { RULES } from "./rules/index";
@@ -28,7 +28,12 @@ export interface AuditOptions {
   excludeEnvironment?: (env: string | null) => boolean;
   /** Which tail each environment must list; `deco-otel-tail` (and `deco-otel-tail-<env>` in `env.<env>`) by default. */
   tails?: TailNames;
+  /** Whether to audit each environment's preview settings (`previews`, see `previewsOf`) too; true by default. */
+  previews?: boolean;
 }
+
+/** A fix hint's pointer to `--fix`, which never writes into a `previews` block: left out of the hints of findings there. */
+const FIX_RUN = / \(or run --fix[^)]*\)/;
 
 /** The project kind a parsed wrangler file deploys. */
 export function projectKindOf(document: ConfigDocument): ProjectKind {
@@ -36,23 +41,41 @@ export function projectKindOf(document: ConfigDocument): ProjectKind {
 }
 
 /**
- * Runs every rule on every environment of one parsed wrangler file. This pipeline's own
- * Workers (recognised by name) get only the rules that apply to them (the loop check); a
- * Pages project only the rules whose keys a Pages config may hold (`Rule.pages`).
- * Findings come in file order (line, column), then rule order.
+ * Runs every rule on every environment of one parsed wrangler file, and on the preview settings
+ * each environment's `wrangler preview` deploys (`previewsOf`: its `previews` block, its own or
+ * the top level's), which name no Worker of their own: findings there are the environment's,
+ * labelled `previews` or `env.<name>.previews`. This pipeline's own Workers (recognised by name)
+ * get only the rules that apply to them (the loop check); a Pages project only the rules whose
+ * keys a Pages config may hold (`Rule.pages`), and no preview settings (wrangler refuses
+ * `previews` in a Pages config: `pages-config` says so). Findings come in file order (line,
+ * column), then rule order.
  */
 export function auditDocument(document: ConfigDocument, options: AuditOptions = {}): FileAudit {
-  const { rules = RULES, excludeEnvironment = () => false, tails = DEFAULT_TAIL_NAMES } = options;
+  const { rules = RULES, excludeEnvironment = () => false, tails = DEFAULT_TAIL_NAMES, previews = true } = options;
   const role = roleOf(stringAt(document.root, "name"), tails);
   const kind = projectKindOf(document);
   const environments = environmentsOf(document);
   const audited = environments.filter((e) => !excludeEnvironment(e.env));
+  const scopes: WorkerEnvironment[] = audited.flatMap((e) => {
+    const preview = previews && kind === "worker" ? previewsOf(e) : undefined;
+    return preview === undefined ? [e] : [e, preview];
+  });
   const findings: Finding[] = [];
-  for (const environment of audited) {
+  // The top level's `previews` findings, to leave out their repeats in environments that inherit the block.
+  const topLevelPreviews = new Set<string>();
+  for (const environment of scopes) {
     for (const rule of rules) {
       if (rule.scope === "producers" && role !== "producer") continue;
       if (kind === "pages" && !rule.pages) continue;
       for (const hit of rule.check(environment, { document, role, tails })) {
+        const fix = hit.fix ?? rule.fix;
+        if (environment.previews !== undefined) {
+          // An inherited block's finding that does not depend on the environment (a secret, a
+          // refused entry) is the top level's, at the same place, fixed by the same edit.
+          const key = `${rule.id}\u0000${hit.at.line}:${hit.at.column}\u0000${hit.message}`;
+          if (environment.env === null) topLevelPreviews.add(key);
+          else if (environment.previews.inherited && topLevelPreviews.has(key)) continue;
+        }
         findings.push({
           file: document.file,
           env: environment.env,
@@ -60,8 +83,8 @@ export function auditDocument(document: ConfigDocument, options: AuditOptions = 
           column: hit.at.column,
           severity: hit.severity ?? rule.severity,
           rule: rule.id,
-          message: `${environmentLabel(environment.env)}: ${hit.message}`,
-          fix: hit.fix ?? rule.fix,
+          message: `${scopeLabel(environment)}: ${hit.message}`,
+          fix: environment.previews === undefined ? fix : fix.replace(FIX_RUN, ""),
         });
       }
     }

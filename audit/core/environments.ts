@@ -30,6 +30,17 @@ export interface WorkerEnvironment {
   own(key: string): ConfigEntry | undefined;
   /** An inheritable key: this block's entry, else the top level's, saying which. */
   inheritable(key: string): { entry: ConfigEntry; inherited: boolean } | undefined;
+  /**
+   * Set when this is not the Worker's deployed settings but the ones `wrangler preview` deploys
+   * its preview versions with: the environment's `previews` block (`previewsOf`).
+   */
+  previews: PreviewsScope | undefined;
+}
+
+/** Where a `previews` block the audit reads came from. */
+export interface PreviewsScope {
+  /** Whether the environment has no `previews` of its own and uses the top level's (wrangler inherits the block whole). */
+  inherited: boolean;
 }
 
 /** The top level, then each `env.<name>` in file order. */
@@ -50,6 +61,46 @@ export function environmentsOf(document: ConfigDocument): WorkerEnvironment[] {
   return result;
 }
 
+/**
+ * The settings `wrangler preview` deploys an environment's preview versions with: its `previews`
+ * block, else the top level's (wrangler 4's `previews` is inheritable: workers-sdk
+ * `normalizeAndValidateEnvironment`), read as wrangler's preview command reads it
+ * (`extractConfigBindings`, `assemblePreviewScriptSettings`): the block's `vars` and bindings
+ * (`services`, `version_metadata`, `analytics_engine_datasets`, …) are the preview's, its
+ * `tail_consumers` replace the Worker's, and its `observability` replaces the environment's
+ * (without one the preview keeps the environment's, already audited). A key the block does not
+ * set is left to the Worker's Previews settings in the dashboard, which the file cannot show.
+ * The Worker name and service-environment reading are the environment's: a preview is a version
+ * of that Worker. Undefined when no `previews` object applies.
+ */
+export function previewsOf(environment: WorkerEnvironment): WorkerEnvironment | undefined {
+  if (environment.previews !== undefined) return undefined;
+  const found = environment.inheritable("previews");
+  if (found?.entry.value.kind !== "object") return undefined;
+  const block = found.entry.value;
+  return {
+    ...environment,
+    block,
+    anchor: found.entry.keyAt,
+    own: (key) => block.entries.get(key),
+    // Nothing of a preview comes from the top level but the whole block itself.
+    inheritable(key) {
+      const own = block.entries.get(key);
+      return own === undefined ? undefined : { entry: own, inherited: false };
+    },
+    previews: { inherited: found.inherited },
+  };
+}
+
+/**
+ * How wrangler names a key of an environment's block in its errors: `previews.tail_consumers`
+ * inside a `previews` block (workers-sdk `validatePreviewsConfig` prefixes the block's name,
+ * also in `env.<name>`), else the key itself.
+ */
+export function wranglerField(environment: WorkerEnvironment, key: string): string {
+  return environment.previews === undefined ? key : `previews.${key}`;
+}
+
 function makeEnvironment(env: string | null, scriptName: string | undefined, block: ConfigObject, anchor: Position, root: ConfigObject, serviceEnvironment: boolean): WorkerEnvironment {
   return {
     env,
@@ -57,6 +108,7 @@ function makeEnvironment(env: string | null, scriptName: string | undefined, blo
     serviceEnvironment,
     block,
     anchor,
+    previews: undefined,
     own: (key) => block.entries.get(key),
     inheritable(key) {
       const own = block.entries.get(key);
@@ -70,6 +122,17 @@ function makeEnvironment(env: string | null, scriptName: string | undefined, blo
 /** How findings name an environment: `top level` or `env.staging`. */
 export function environmentLabel(env: string | null): string {
   return env === null ? "top level" : `env.${env}`;
+}
+
+/**
+ * How findings name the settings a rule ran on: the environment's label, or for its preview
+ * settings `previews`, `env.staging.previews`, or `env.staging.previews (inherited from the top
+ * level)` when the environment uses the top level's block.
+ */
+export function scopeLabel(environment: WorkerEnvironment): string {
+  if (environment.previews === undefined) return environmentLabel(environment.env);
+  if (environment.env === null) return "previews";
+  return `env.${environment.env}.previews${environment.previews.inherited ? " (inherited from the top level)" : ""}`;
 }
 
 /**

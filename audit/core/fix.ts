@@ -62,7 +62,10 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const tails = options.tails ?? DEFAULT_TAIL_NAMES;
   const auditOptions: AuditOptions = { excludeEnvironment: options.excludeEnvironment, tails };
   const audit = auditDocument(document, auditOptions);
-  const failing = new Set(audit.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
+  // Only what fails in the deployed settings: --fix never writes into a `previews` block, whose
+  // findings are hand edits the audit itself reports.
+  const deployed = auditDocument(document, { ...auditOptions, previews: false });
+  const failing = new Set(deployed.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
   const fails = (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
   const editor = document.format === "jsonc" ? new JsoncEditor(document.text) : undefined;
   const changes: string[] = [];
@@ -103,7 +106,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           toml.push(`write ${written} in place of ${entry.field} at ${tomlLine} (it is ${shownValue(entry.item)})`);
         }
       }
-      const { listed, accepted, otherTail } = tailListing(current, tails, environment.env);
+      const { listed, accepted, otherTail } = tailListing(current, tails, environment);
       const tail = accepted[0]!;
       if (listed) {
         // Nothing to add: the repairs above leave the tail listed once.
@@ -149,7 +152,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
 
     if (fails(environment, versionMetadataRule.id)) {
       const current = environment.own("version_metadata");
-      const meant = current === undefined || stringAt(current.value, "binding") !== undefined ? undefined : refusedVersionMetadata(current.value, environment.env).meant;
+      const meant = current === undefined || stringAt(current.value, "binding") !== undefined ? undefined : refusedVersionMetadata(current.value, environment).meant;
       if (meant === VERSION_METADATA_BINDING) {
         // A value wrangler refuses that means the right binding: rewritten in place.
         if (editor !== undefined) {

@@ -3,8 +3,12 @@ import { loadJsonc } from "./load-jsonc";
 import { loadToml } from "./load-toml";
 import { type ConfigDocument, ConfigParseError } from "./model";
 
-/** The file names wrangler reads a Worker's configuration from. */
-export const WRANGLER_FILE_NAMES = ["wrangler.jsonc", "wrangler.json", "wrangler.toml"] as const;
+/**
+ * The file names wrangler reads a Worker's configuration from without `-c`, in the order it
+ * looks for them (workers-sdk `findWranglerConfig`): in a folder holding two of them, it reads
+ * the first and never the others.
+ */
+export const WRANGLER_FILE_NAMES = ["wrangler.json", "wrangler.jsonc", "wrangler.toml"] as const;
 
 /**
  * Whether a path names a wrangler file: one of wrangler's names, or a variant such as

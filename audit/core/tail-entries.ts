@@ -40,18 +40,20 @@ export interface TailEntry {
 
 /**
  * Every entry of a tail consumers array, in file order; none when the value is not an array.
+ * `name` is how wrangler names the array in its errors (`previews.tail_consumers` in a
+ * `previews` block: `wranglerField`), the key itself by default.
  * Near misses are read against the tail environment `env` lists (`acceptedTails`). Two entries
  * repeat each other when they name the same Worker and the same `environment` (or both none):
  * wrangler passes `environment` on to Cloudflare unread, and neither says whether an entry
  * without one names the same consumer as one with `"environment": "production"`, so those two
  * are not called a repeat.
  */
-export function tailEntries(key: TailKey, value: ConfigValue | undefined, tails: TailNames = DEFAULT_TAIL_NAMES, env: string | null = null): TailEntry[] {
+export function tailEntries(key: TailKey, value: ConfigValue | undefined, tails: TailNames = DEFAULT_TAIL_NAMES, env: string | null = null, name: string = key): TailEntry[] {
   if (value?.kind !== "array") return [];
   const seen = new Map<string, TailEntry>();
   const tail = acceptedTails(tails, env)[0]!;
   return value.items.map((item, index) => {
-    const field = `${key}[${index}]`;
+    const field = `${name}[${index}]`;
     const service = stringAt(item, "service");
     const meant = service ?? meantString(item, "service");
     // The tail is listed in tail_consumers: near misses and repeats are read there only.

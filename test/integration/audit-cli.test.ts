@@ -58,8 +58,9 @@ describe("deco-otel audit (CLI)", () => {
     expect(lines).toContain(`${FLEET}unparsable-toml/wrangler.toml:3:1 error config-parse TOML parse error: Defining a key multiple times is invalid`);
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
+    expect(lines).toContain(`${FLEET}previews/wrangler.jsonc:17:24 error tail-loop previews: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 17 files (14 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 27 environments), 34 errors (2 of them paths not read or not parsed), 30 warnings; mode warn, exit 0",
+      "deco-otel audit: 18 files (15 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 30 environments), 41 errors (2 of them paths not read or not parsed), 32 warnings; mode warn, exit 0",
     );
   });
 
@@ -468,6 +469,22 @@ describe("reported faults, as users run the CLI", () => {
       "deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings, 2 not read; mode block, exit 0",
       "",
     ]);
+  });
+
+  it("audits the wrangler file wrangler uses in a folder and notes the one it shadows (a stale wrangler.toml beside wrangler.jsonc), not as an error", async () => {
+    await mkdir(join(dir, "both"));
+    await writeFile(join(dir, "both/wrangler.jsonc"), wired({}));
+    // Stale: wrangler reads wrangler.jsonc first and never this one.
+    await writeFile(join(dir, "both/wrangler.toml"), 'name = "shop"\ntail_consumers = [{ service = "other" }]\n');
+    const { code, stdout } = await audit(["--mode", "block", "both"], dir);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")).toEqual([
+      "not read both/wrangler.toml (shadowed by wrangler.jsonc, which wrangler reads first in this folder and uses instead)",
+      "deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings, 1 not read; mode block, exit 0",
+      "",
+    ]);
+    // Named on the command line, it is audited: it was asked for (as wrangler reads it with -c).
+    expect((await audit(["--mode", "block", "both/wrangler.toml"], dir)).code).toBe(1);
   });
 
   it("--tail names the tail each environment sends to, and refuses a name Cloudflare would not take", async () => {

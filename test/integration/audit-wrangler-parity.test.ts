@@ -3,16 +3,17 @@
  * parsable fleet file, wrangler's own config reader (`unstable_readConfig`, run in a
  * subprocess because importing wrangler installs process signal handlers) and the audit's
  * model must agree on the Worker's name, vars, tail_consumers, version_metadata,
- * analytics_engine_datasets and observability: what is inherited, what is not, and the
+ * analytics_engine_datasets, observability and previews: what is inherited, what is not, and the
  * values read from JSONC and TOML.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { environmentsOf } from "../../audit/core/environments";
+import { wranglerFilesAt } from "../../audit/cli/discover";
+import { environmentsOf, previewsOf } from "../../audit/core/environments";
 import { decodeConfigFile, loadConfig } from "../../audit/core/load";
 import { ConfigParseError, plainValue } from "../../audit/core/model";
 import { auditDocument } from "../../audit/core/audit";
@@ -26,7 +27,7 @@ import { unstable_readConfig } from "wrangler";
 const out = [];
 for (const [config, env] of JSON.parse(process.argv[1])) {
   const c = unstable_readConfig({ config, env: env ?? undefined }, { hideWarnings: true });
-  out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, version_metadata: c.version_metadata, analytics_engine_datasets: c.analytics_engine_datasets, observability: c.observability });
+  out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, version_metadata: c.version_metadata, analytics_engine_datasets: c.analytics_engine_datasets, observability: c.observability, previews: c.previews });
 }
 console.log(JSON.stringify(out));
 `;
@@ -46,6 +47,7 @@ describe("environments match wrangler's own reading", () => {
           return entry === undefined ? undefined : plainValue(entry.value);
         };
         const observability = environment.inheritable("observability");
+        const previews = previewsOf(environment);
         ours.push({
           file,
           env: environment.env,
@@ -56,6 +58,7 @@ describe("environments match wrangler's own reading", () => {
             version_metadata: own("version_metadata"),
             analytics_engine_datasets: own("analytics_engine_datasets") ?? [],
             observability: observability === undefined ? undefined : plainValue(observability.entry.value),
+            previews: previews === undefined ? undefined : plainValue(previews.block),
           },
         });
       }
@@ -99,14 +102,18 @@ describe("Worker names per environment match wrangler's", () => {
   });
 });
 
-/** Each file as wrangler reads it (its name, vars, tail_consumers and observability), or the error it refuses it with. */
+/**
+ * Each file (a path, or [path, environment]) as wrangler reads it (its name, vars,
+ * tail_consumers, observability and previews), or the error it refuses it with.
+ */
 const READ_OR_REFUSE_WITH_WRANGLER = `
 import { unstable_readConfig } from "wrangler";
 const out = [];
-for (const config of JSON.parse(process.argv[1])) {
+for (const item of JSON.parse(process.argv[1])) {
+  const [config, env] = Array.isArray(item) ? item : [item, null];
   try {
-    const c = unstable_readConfig({ config }, { hideWarnings: true });
-    out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, observability: c.observability });
+    const c = unstable_readConfig({ config, env: env ?? undefined }, { hideWarnings: true });
+    out.push({ name: c.name, vars: c.vars, tail_consumers: c.tail_consumers, observability: c.observability, previews: c.previews });
   } catch (error) {
     out.push({ refused: String(error.message ?? error) });
   }
@@ -157,12 +164,17 @@ describe("encodings match wrangler's own reading", () => {
 });
 
 /** Reads each file with wrangler in a subprocess: what it deploys, or why it refuses. */
-async function readWithWrangler(files: string[]): Promise<{ refused?: string; tail_consumers?: unknown; observability?: unknown }[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", READ_OR_REFUSE_WITH_WRANGLER, JSON.stringify(files)], {
+function readWithWrangler(files: string[]): Promise<{ refused?: string; tail_consumers?: unknown; observability?: unknown }[]> {
+  return runWithWrangler(READ_OR_REFUSE_WITH_WRANGLER, files);
+}
+
+/** Runs `script` (an ES module importing wrangler) in a subprocess with `input` as JSON in its argv, and parses what it prints. */
+async function runWithWrangler<T>(script: string, input: unknown): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(input)], {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
   });
-  return JSON.parse(stdout);
+  return JSON.parse(stdout) as T;
 }
 
 describe("--fix leaves files wrangler deploys", () => {
@@ -227,6 +239,98 @@ describe("--fix leaves files wrangler deploys", () => {
       // Wrangler takes the file as written: only the audit can say the tail is misnamed.
       expect(asWritten!.tail_consumers).toEqual([{ service: "Deco-Otel-Tail" }, { service: "audit-log-tail" }]);
       expect(fixed!.tail_consumers).toEqual([{ service: "deco-otel-tail" }, { service: "audit-log-tail" }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The wrangler file wrangler itself finds for a Worker in each folder (no `-c`), by path. */
+const FIND_WITH_WRANGLER = `
+import { experimental_readRawConfig } from "wrangler";
+const out = [];
+for (const folder of JSON.parse(process.argv[1])) {
+  out.push(experimental_readRawConfig({ script: folder + "/src/index.ts" }).configPath ?? null);
+}
+console.log(JSON.stringify(out));
+`;
+
+describe("the wrangler file read in a folder matches wrangler's own choice", () => {
+  it("audits the one wrangler uses (wrangler.json, then .jsonc, then .toml; a link to nothing is skipped) and lists the others as shadowed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-shadow-"));
+    try {
+      const folders: Record<string, string[]> = {
+        all: ["wrangler.json", "wrangler.jsonc", "wrangler.toml"],
+        both: ["wrangler.jsonc", "wrangler.toml"],
+        tomlonly: ["wrangler.toml"],
+        dangling: ["wrangler.toml"],
+      };
+      for (const [folder, names] of Object.entries(folders)) {
+        mkdirSync(join(dir, folder));
+        for (const name of names) writeFileSync(join(dir, folder, name), name.endsWith(".toml") ? `name = "${folder}"\n` : `{ "name": "${folder}" }`);
+      }
+      symlinkSync(join(dir, "no-such-file.json"), join(dir, "dangling/wrangler.json"));
+      const discovered = await wranglerFilesAt(dir);
+      const theirs = await runWithWrangler<string[]>(FIND_WITH_WRANGLER, Object.keys(folders).map((f) => join(dir, f)));
+      expect(discovered.files.sort()).toEqual([...theirs].sort());
+      expect(theirs.map((path) => path.slice(dir.length + 1))).toEqual(["all/wrangler.json", "both/wrangler.jsonc", "tomlonly/wrangler.toml", "dangling/wrangler.toml"]);
+      expect(discovered.notRead.map(({ path, reason }) => `${path.slice(dir.length + 1)} (${reason})`).sort()).toEqual([
+        "all/wrangler.jsonc (shadowed by wrangler.json, which wrangler reads first in this folder and uses instead)",
+        "all/wrangler.toml (shadowed by wrangler.json, which wrangler reads first in this folder and uses instead)",
+        "both/wrangler.toml (shadowed by wrangler.jsonc, which wrangler reads first in this folder and uses instead)",
+        "dangling/wrangler.json (a symbolic link to nothing)",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("previews match wrangler's own reading", () => {
+  it("reads each environment's previews block as wrangler resolves it (its own, else the top level's), and names what wrangler refuses there in its words", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-previews-"));
+    try {
+      const refusedPath = join(dir, "wrangler.refused.jsonc");
+      writeFileSync(
+        refusedPath,
+        `{ "name": "shop", "main": "x.js",
+  "previews": { "tail_consumers": ["deco-otel-tail", { "service": ["x"] }], "streaming_tail_consumers": ["s"], "observability": { "enabled": "true", "logs": { "head_sampling_rate": "0.5" } }, "version_metadata": "CF_VERSION_METADATA", "analytics_engine_datasets": [{ "binding": ["DECO_METRICS"] }] },
+  "env": { "staging": { "previews": { "version_metadata": "X", "tail_consumers": [1] } }, "qa": { "previews": [] } }
+}`,
+      );
+      const cases: [string, string | null][] = [
+        [fleetPath("previews/wrangler.jsonc"), null],
+        [fleetPath("previews/wrangler.jsonc"), "staging"],
+        [fleetPath("previews/wrangler.jsonc"), "production"],
+        [refusedPath, "staging"],
+        [refusedPath, "qa"],
+      ];
+      const ours = cases.slice(0, 3).map(([path, env]) => {
+        const environment = environmentsOf(loadConfig(path, readFileSync(path, "utf8"))).find((e) => e.env === env)!;
+        const preview = previewsOf(environment);
+        return preview === undefined ? undefined : plainValue(preview.block);
+      });
+      const theirs = await runWithWrangler<{ previews?: unknown; refused?: string }[]>(READ_OR_REFUSE_WITH_WRANGLER, cases);
+      expect(theirs.slice(0, 3).map((c) => c.previews)).toEqual(ours);
+      // env.staging inherits the top level's block whole; env.production's own replaces it.
+      expect(theirs[1]!.previews).toEqual(theirs[0]!.previews);
+      expect(theirs[2]!.previews).not.toEqual(theirs[0]!.previews);
+      const faults = auditDocument(loadConfig(refusedPath, readFileSync(refusedPath, "utf8")))
+        .findings.map((f) => /which wrangler refuses to deploy \((.+?)\)(: |$)/.exec(f.message)?.[1])
+        .filter((fault) => fault !== undefined);
+      expect(faults).toEqual([
+        '"previews.tail_consumers[0]" should be an object',
+        'Expected "previews.tail_consumers[1].service" to be of type string',
+        '"previews.streaming_tail_consumers[0]" should be an object',
+        'Expected "previews.observability.enabled" to be of type boolean',
+        'Expected "previews.observability.logs.head_sampling_rate" to be of type number',
+        'The field "previews.version_metadata" should be an object',
+        '"previews.analytics_engine_datasets[0]" bindings should have a string "binding" field',
+        'The field "previews.version_metadata" should be an object',
+        '"previews.tail_consumers[0]" should be an object',
+        'The field "previews" should be an object',
+      ]);
+      for (const fault of faults) expect(`${theirs[3]!.refused}${theirs[4]!.refused}`).toContain(fault!);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

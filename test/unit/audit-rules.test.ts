@@ -4,7 +4,7 @@ import { auditDocument } from "../../audit/core/audit";
 import { loadConfig } from "../../audit/core/load";
 import { secretReason } from "../../audit/core/secret-detection";
 import { readVarName } from "../../audit/core/var-names";
-import { loadFleet } from "../support/fleet";
+import { loadFleet, wired } from "../support/fleet";
 import { RULES } from "../../audit/core/rules/index";
 import { nearMissOfTail } from "../../audit/core/tail-entries";
 
@@ -16,18 +16,6 @@ function brief(relative: string): string[] {
 function messages(relative: string, rule: string): string[] {
   return auditDocument(loadFleet(relative)).findings.filter((f) => f.rule === rule).map((f) => f.message);
 }
-
-const wired = (extra: string) => `{
-  "name": "shop",
-  "tail_consumers": [{ "service": "deco-otel-tail" }],
-  "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }],
-  "vars": {
-    "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs",
-    "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces",
-    "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics"
-  },
-  ${extra}
-}`;
 
 describe("the rules on the fixture fleet", () => {
   it("finds nothing in well-wired producers, JSONC and TOML, environments included", () => {
@@ -680,7 +668,7 @@ describe("analytics-engine and Pages projects", () => {
       "13:8 warning otlp-endpoints preview",
       "13:8 warning otlp-endpoints preview",
     ]);
-    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability"]);
+    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability", "previews-config"]);
     expect(auditDocument(loadFleet("good/wrangler.jsonc")).kind).toBe("worker");
   });
 

@@ -1,4 +1,4 @@
-import { notSetMessage } from "../environments";
+import { notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigValue, entryOf, meantString, shownValue, stringAt } from "../model";
 import { METRICS_BINDING } from "../wiring";
@@ -6,7 +6,10 @@ import { METRICS_BINDING } from "../wiring";
 /**
  * D-14: the storefront framework's Analytics Engine meter writes through a binding named
  * `DECO_METRICS`; without it the meter is a no-op (degraded, so a warning). Like every
- * binding, `analytics_engine_datasets` is not inherited by named environments.
+ * binding, `analytics_engine_datasets` is not inherited by named environments. In a `previews`
+ * block only the entries written there are judged: a preview's bindings are its block's and the
+ * Worker's Previews settings' by name (wrangler's own "configuration has diverged" warning reads
+ * them so), so a block that does not bind `DECO_METRICS` says nothing about the preview.
  */
 export const analyticsEngineRule: Rule = {
   id: "analytics-engine",
@@ -17,15 +20,17 @@ export const analyticsEngineRule: Rule = {
   fix: `add { "binding": "${METRICS_BINDING}", "dataset": "<dataset>" } to analytics_engine_datasets (or run --fix --metrics-dataset <dataset>)`,
   check(environment) {
     const entry = environment.own("analytics_engine_datasets");
+    const preview = environment.previews !== undefined;
     if (entry === undefined) {
+      if (preview) return [];
       return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets")}: no ${METRICS_BINDING} binding, so the meter writes nothing` }];
     }
     if (entry.value.kind !== "array") {
       return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects" }];
     }
-    const entries = datasetEntries(entry.value.items);
+    const entries = datasetEntries(entry.value.items, wranglerField(environment, "analytics_engine_datasets"));
     const hits: RuleHit[] = entries.filter((e) => e.fault !== undefined).map(refusedDatasetHit);
-    if (!entries.some((e) => e.binding === METRICS_BINDING)) hits.push({ at: entry.value.at, message: `analytics_engine_datasets does not bind ${METRICS_BINDING}` });
+    if (!preview && !entries.some((e) => e.binding === METRICS_BINDING)) hits.push({ at: entry.value.at, message: `analytics_engine_datasets does not bind ${METRICS_BINDING}` });
     return hits;
   },
 };
@@ -45,11 +50,11 @@ interface DatasetEntry {
   fault: string | undefined;
 }
 
-/** Every entry, in file order. */
-export function datasetEntries(items: readonly ConfigValue[]): DatasetEntry[] {
+/** Every entry, in file order; `name` is how wrangler names the array (`previews.analytics_engine_datasets` in a `previews` block). */
+export function datasetEntries(items: readonly ConfigValue[], name = "analytics_engine_datasets"): DatasetEntry[] {
   const seen = new Map<string, DatasetEntry>();
   return items.map((item, index) => {
-    const field = `analytics_engine_datasets[${index}]`;
+    const field = `${name}[${index}]`;
     const binding = stringAt(item, "binding") ?? meantString(item, "binding");
     const dataset = stringAt(item, "dataset") || undefined;
     const repeats = binding === undefined ? undefined : seen.get(binding);

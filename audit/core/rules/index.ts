@@ -2,6 +2,7 @@ import type { Rule } from "../findings";
 import { analyticsEngineRule } from "./analytics-engine";
 import { observabilityRule } from "./observability";
 import { pagesConfigRule } from "./pages-config";
+import { previewsConfigRule } from "./previews-config";
 import { otlpEndpointsRule } from "./otlp-endpoints";
 import { secretInVarsRule } from "./secret-in-vars";
 import { tailConsumerRule } from "./tail-consumer";
@@ -19,5 +20,6 @@ export const RULES: readonly Rule[] = [
   analyticsEngineRule,
   secretInVarsRule,
   observabilityRule,
+  previewsConfigRule,
   pagesConfigRule,
 ];

@@ -1,3 +1,4 @@
+import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigValue, type Position, entryOf, shownValue } from "../model";
 
@@ -7,7 +8,9 @@ import { type ConfigValue, type Position, entryOf, shownValue } from "../model";
  * `logs`/`traces`, sampled at that signal's `head_sampling_rate`, else the block's, else 1;
  * a rate outside (0, 1] exports nothing or is refused. Enabled logs are also the Worker's own
  * logs in Workers Logs, kept at the same rate, so their rate is checked with no destination. A signal is on when its own `enabled`
- * is true, or when the block's `enabled` is true and the signal's is not false.
+ * is true, or when the block's `enabled` is true and the signal's is not false. A `previews`
+ * block's `observability` replaces the environment's for its preview versions and is judged the
+ * same way; without one the previews keep the environment's, judged there.
  */
 export const observabilityRule: Rule = {
   id: "observability",
@@ -19,13 +22,14 @@ export const observabilityRule: Rule = {
   check(environment) {
     const found = environment.inheritable("observability");
     if (found === undefined) {
+      if (environment.previews !== undefined) return [];
       return [{ at: environment.anchor, message: "observability is not set: the Worker's own logs are not kept in Workers Logs" }];
     }
     const inherited = found.inherited ? " (inherited from the top level)" : "";
     const block = found.entry.value;
     if (block.kind !== "object") return [{ at: block.at, message: `observability must be an object${inherited}` }];
     const faults = observabilityTypeFaults(block);
-    const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited));
+    const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited, environment));
     // A mistyped `enabled` is the fault to fix; "not enabled" would send the reader elsewhere.
     if (!faults.some((fault) => fault.path[fault.path.length - 1] === "enabled") && !signalEnabled(block, "logs")) {
       hits.push({ at: block.at, message: `the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)${inherited}` });
@@ -122,8 +126,8 @@ function repairedScalar(value: ConfigValue, type: ObservabilityTypeFault["type"]
   return undefined;
 }
 
-function typeFaultHit(fault: ObservabilityTypeFault, inherited: string): RuleHit {
-  const field = ["observability", ...fault.path].join(".");
+function typeFaultHit(fault: ObservabilityTypeFault, inherited: string, environment: WorkerEnvironment): RuleHit {
+  const field = [wranglerField(environment, "observability"), ...fault.path].join(".");
   const expected = fault.type === "string[]" ? "an array of strings" : fault.type === "object" ? "an object" : `of type ${fault.type}`;
   const wrangler = fault.type === "object" || fault.type === "string[]" ? `"${field}" should be ${expected}` : `Expected "${field}" to be ${expected}`;
   const write = fault.repaired === undefined ? `a ${fault.type === "string[]" ? "list of destination names" : fault.type}` : JSON.stringify(fault.repaired);

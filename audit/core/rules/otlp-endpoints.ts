@@ -7,7 +7,9 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
  * The direct OTLP/HTTP channel: three full URLs, one per signal, on one ingest origin. A
- * missing or wrong one makes that signal's export a silent no-op (D-14).
+ * missing or wrong one makes that signal's export a silent no-op (D-14). In a `previews` block
+ * only the endpoint vars written there are judged: a preview's vars are its block's and the
+ * Worker's Previews settings' by name, so one the block does not set says nothing.
  */
 export const otlpEndpointsRule: Rule = {
   id: "otlp-endpoints",
@@ -18,7 +20,9 @@ export const otlpEndpointsRule: Rule = {
   fix: "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
   check(environment) {
     const vars = environment.own("vars");
+    const preview = environment.previews !== undefined;
     if (vars === undefined) {
+      if (preview) return [];
       return [{ at: environment.anchor, message: `${notSetMessage(environment, "vars")}: no DECO_OTEL_*_ENDPOINT, so the Worker's own spans, metrics and logs go nowhere` }];
     }
     if (vars.value.kind !== "object") return [{ at: vars.value.at, message: "vars must be an object" }];
@@ -27,7 +31,7 @@ export const otlpEndpointsRule: Rule = {
     for (const { name, path } of ENDPOINT_VARS) {
       const entry = vars.value.entries.get(name);
       if (entry === undefined) {
-        hits.push({ at: vars.value.at, message: `${name} is not set` });
+        if (!preview) hits.push({ at: vars.value.at, message: `${name} is not set` });
         continue;
       }
       const value = entry.value;

@@ -2,8 +2,12 @@ import { environmentLabel } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { entryOf } from "../model";
 
-/** The keys of this audit's wiring a Pages config may not hold (workers-sdk `supportedPagesConfigFields` lacks them). */
-const REFUSED_IN_PAGES = ["tail_consumers", "streaming_tail_consumers", "observability"] as const;
+/**
+ * The keys of this audit's wiring a Pages config may not hold (workers-sdk
+ * `supportedPagesConfigFields` lacks them): `previews` holds a Worker's preview settings, vars
+ * and tail consumers among them, which `wrangler preview` deploys and Pages does not.
+ */
+const REFUSED_IN_PAGES = ["tail_consumers", "streaming_tail_consumers", "observability", "previews"] as const;
 
 /** The only environments a Pages config may name (workers-sdk `validatePagesEnvironmentNames`). */
 const PAGES_ENVIRONMENTS = ["preview", "production"];
@@ -20,7 +24,7 @@ export const pagesConfigRule: Rule = {
   severity: "error",
   scope: "producers",
   pages: true,
-  summary: "a Pages config holds no tail_consumers or observability and names only the preview and production environments",
+  summary: "a Pages config holds no tail_consumers, observability or previews and names only the preview and production environments",
   fix: "remove the key: wrangler refuses it in a Pages config",
   check(environment, { document }) {
     if (entryOf(document.root, "pages_build_output_dir") === undefined) return [];

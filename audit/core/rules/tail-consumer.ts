@@ -1,4 +1,4 @@
-import { notSetMessage } from "../environments";
+import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigValue, shownValue } from "../model";
 import { type TailEntry, tailEntries } from "../tail-entries";
@@ -24,9 +24,9 @@ export function needsRepair(entry: TailEntry, tails: TailNames): boolean {
  * pipeline's tails (another environment's: its invocations would land in that environment's
  * tables), which is rewritten in place rather than joined by a second tail.
  */
-export function tailListing(value: ConfigValue | undefined, tails: TailNames, env: string | null): { entries: TailEntry[]; accepted: string[]; listed: boolean; otherTail: TailEntry | undefined } {
-  const entries = tailEntries("tail_consumers", value, tails, env);
-  const accepted = acceptedTails(tails, env);
+export function tailListing(value: ConfigValue | undefined, tails: TailNames, environment: WorkerEnvironment): { entries: TailEntry[]; accepted: string[]; listed: boolean; otherTail: TailEntry | undefined } {
+  const entries = tailEntries("tail_consumers", value, tails, environment.env, wranglerField(environment, "tail_consumers"));
+  const accepted = acceptedTails(tails, environment.env);
   const listed = entries.some((e) => e.repairedService !== undefined && accepted.includes(e.repairedService));
   const otherTail = listed ? undefined : entries.find((e) => e.fault === undefined && e.repairedService !== undefined && isOurTail(tails, e.repairedService));
   return { entries, accepted, listed, otherTail };
@@ -43,6 +43,9 @@ export function tailChoice(accepted: readonly string[]): string {
  * in wrangler's words, not as a missing tail), for near misses of the tail's name, for the
  * tail listed twice (each invocation delivered to it twice), and for another environment's
  * tail (`deco-otel-tail-staging` in production: invocations in the wrong environment's tables).
+ * A `previews` block's `tail_consumers` replace the Worker's for its preview versions, so a list
+ * there is read the same way; without one, the Worker's Previews settings apply and nothing is
+ * said.
  */
 export const tailConsumerRule: Rule = {
   id: "tail-consumer",
@@ -54,18 +57,19 @@ export const tailConsumerRule: Rule = {
   check(environment, { tails }) {
     const accepted = acceptedTails(tails, environment.env);
     const entry = environment.own("tail_consumers");
-    const streamingEntries = tailEntries("streaming_tail_consumers", environment.own("streaming_tail_consumers")?.value, tails, environment.env);
+    const streamingEntries = tailEntries("streaming_tail_consumers", environment.own("streaming_tail_consumers")?.value, tails, environment.env, wranglerField(environment, "streaming_tail_consumers"));
     const streaming = streamingEntries.find((s) => s.service !== undefined && isOurTail(tails, s.service));
     const streamingNote = streaming !== undefined ? ` (it is in streaming_tail_consumers, but ${streaming.service} has a tail() handler, not tailStream())` : "";
     const addFix = `add { "service": "${accepted[0]}" } to tail_consumers`;
     const hits = streamingEntries.filter((e) => e.fault !== undefined).map(refusedEntryHit);
     if (entry === undefined) {
+      if (environment.previews !== undefined) return hits;
       return [...hits, { at: environment.anchor, message: `${notSetMessage(environment, "tail_consumers")}: ${accepted[0]} never sees this Worker${streamingNote}`, fix: addFix }];
     }
     if (entry.value.kind !== "array") {
       return [...hits, { at: entry.value.at, message: "tail_consumers must be an array of { service } objects" }];
     }
-    const { entries, listed, otherTail } = tailListing(entry.value, tails, environment.env);
+    const { entries, listed, otherTail } = tailListing(entry.value, tails, environment);
     for (const e of entries.filter((e) => needsRepair(e, tails))) {
       if (e.fault !== undefined) hits.push(refusedEntryHit(e));
       else if (e.nearMiss) hits.push(nearMissHit(e));

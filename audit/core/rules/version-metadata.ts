@@ -1,9 +1,13 @@
-import { notSetMessage } from "../environments";
+import { type WorkerEnvironment, notSetMessage } from "../environments";
 import type { Rule } from "../findings";
 import { type ConfigValue, meantString, shownValue, stringAt } from "../model";
 import { VERSION_METADATA_BINDING } from "../wiring";
 
-/** D-14: no version_metadata binding, no `service.version` and no deploy correlation. */
+/**
+ * D-14: no version_metadata binding, no `service.version` and no deploy correlation. In a
+ * `previews` block only a binding written there is judged: without one the Worker's Previews
+ * settings apply.
+ */
 export const versionMetadataRule: Rule = {
   id: "version-metadata",
   severity: "error",
@@ -14,11 +18,12 @@ export const versionMetadataRule: Rule = {
   check(environment) {
     const entry = environment.own("version_metadata");
     if (entry === undefined) {
+      if (environment.previews !== undefined) return [];
       return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata")}: telemetry carries no service.version` }];
     }
     const binding = stringAt(entry.value, "binding");
     if (binding === undefined) {
-      const refused = refusedVersionMetadata(entry.value, environment.env);
+      const refused = refusedVersionMetadata(entry.value, environment);
       const meant = refused.meant === undefined ? "" : `: it is written { "binding": "${refused.meant}" }`;
       return [{
         at: entry.value.at,
@@ -36,8 +41,9 @@ export const versionMetadataRule: Rule = {
  * (workers-sdk `validateVersionMetadataBinding`), and the binding name it clearly means (a bare
  * `"NAME"`, or `binding: ["NAME"]`).
  */
-export function refusedVersionMetadata(value: ConfigValue, env: string | null): { fault: string; meant: string | undefined } {
-  const field = env === null ? "version_metadata" : `env.${env}.version_metadata`;
+export function refusedVersionMetadata(value: ConfigValue, environment: WorkerEnvironment): { fault: string; meant: string | undefined } {
+  // Wrangler names an environment's own binding with its `env.<name>.`, a `previews` block's with `previews.` only.
+  const field = environment.previews !== undefined ? "previews.version_metadata" : environment.env === null ? "version_metadata" : `env.${environment.env}.version_metadata`;
   const fault = value.kind === "object" ? 'binding should have a string "binding" field' : `The field "${field}" should be an object`;
   return { fault, meant: meantString(value, "binding") };
 }
