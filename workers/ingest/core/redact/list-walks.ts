@@ -7,7 +7,7 @@ import { mayBePairNameMember } from "./name-value-pairs";
 /**
  * The walks the redaction walk makes over an attribute list before ruling its attributes
  * (`RequestWalker.attributes`), one bit each: each finds something only in a list holding a key
- * of its own kind, which nearly no list holds.
+ * of its own kind, which most lists do not hold.
  */
 export const ListWalk = {
   /** `graphQLRequestsInAttributes`: a key naming a GraphQL document (`query`, `graphql.document`). */
