@@ -38,8 +38,7 @@ export function dbQueryParameterColumns(attributes: readonly KeyValue[]): Readon
   let textRank = QUERY_TEXT_KEYS.length;
   for (const attribute of attributes) {
     const key = attribute.key;
-    // Every list of every record passes here: most keys fail on their first characters.
-    if (key.charCodeAt(2) !== DOT || !key.startsWith("db.")) continue;
+    if (!mayBeQueryParameterKey(key)) continue;
     if (key.startsWith(DB_QUERY_PARAMETER_PREFIX)) {
       (parameters ??= []).push(key);
       continue;
@@ -63,6 +62,15 @@ export function dbQueryParameterColumns(attributes: readonly KeyValue[]): Readon
     if (named.length > 0) columns.set(key, named);
   });
   return columns;
+}
+
+/**
+ * Whether `key` may be one `dbQueryParameterColumns` reads (a parameter's or the query text's):
+ * it starts with `db.`. Every list of every record is asked: most keys fail on their third
+ * character.
+ */
+export function mayBeQueryParameterKey(key: string): boolean {
+  return key.charCodeAt(2) === DOT && key.startsWith("db.");
 }
 
 /**
@@ -145,7 +153,7 @@ export function queryEvents(attributes: readonly KeyValue[]): ReadonlyMap<string
     if (key.charCodeAt(key.length - 1) !== LOWER_S) continue;
     for (const [values, statementName] of EVENT_FORMS) {
       const parent = key.length - values.length;
-      if (!key.endsWith(values) || (parent > 0 && key.charCodeAt(parent - 1) !== DOT) || !holdsBoundValues(attribute.value)) continue;
+      if (!isLastPart(key, values) || !holdsBoundValues(attribute.value)) continue;
       // knex's bindings logged without their statement (`knex.bindings`) are still its bound values, judged by their shape.
       const statement = textAt(attributes, key.slice(0, parent) + statementName) ?? (values === KNEX_BINDINGS_KEY ? "" : undefined);
       if (statement === undefined || (values === PG_VALUES_KEY && !STATEMENT_WITH_PLACEHOLDER.test(statement))) continue;
@@ -153,6 +161,22 @@ export function queryEvents(attributes: readonly KeyValue[]): ReadonlyMap<string
     }
   }
   return events;
+}
+
+/**
+ * Whether `key` may hold a query event's values (`queryEvents`): its last part is one of the
+ * event forms' values keys (`params`, `bindings`, `parameters`, `values`).
+ */
+export function mayBeQueryEventValuesKey(key: string): boolean {
+  if (key.charCodeAt(key.length - 1) !== LOWER_S) return false;
+  for (const [values] of EVENT_FORMS) if (isLastPart(key, values)) return true;
+  return false;
+}
+
+/** Whether `part` is all of `key` or its part after a dot. */
+function isLastPart(key: string, part: string): boolean {
+  const parent = key.length - part.length;
+  return key.endsWith(part) && (parent === 0 || key.charCodeAt(parent - 1) === DOT);
 }
 
 /** Whether a value may be a list of bound values: JSON text of an array, or an array. */

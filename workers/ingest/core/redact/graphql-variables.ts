@@ -76,7 +76,8 @@ export function graphQLRequestsInAttributes(attributes: readonly KeyValue[], doc
   return found ?? NO_REQUESTS;
 }
 
-const NO_REQUESTS: readonly GraphQLRequest[] = [];
+/** No GraphQL request: what `graphQLRequestsInAttributes` answers for nearly every list. */
+export const NO_REQUESTS: readonly GraphQLRequest[] = [];
 
 /**
  * Keys naming a document looked at in one list: a record holds one request, perhaps two (a
@@ -169,6 +170,11 @@ export class GraphQLDocuments {
 
 const RECENT_DOCUMENTS = 4;
 const RECENT_DOCUMENT_LENGTH = 4096;
+
+/** Whether `key` names a GraphQL document (`variablesKeyOf`): the one fact of a key `graphQLRequestsInAttributes` needs to look further. */
+export function namesGraphQLDocument(key: string): boolean {
+  return variablesKeyOf(key) !== undefined;
+}
 
 /**
  * The key of the variables that go with a document under `key`, or undefined when `key` names

@@ -281,9 +281,15 @@ function ruledInspectObject(text: string, path: string, rootPath: string, rules:
  * native search for a `{` opening a member (`opensMember`), or an object as util.inspect prints
  * one (`user { name: 'Ana Silva' }`, inspect-text.ts), so that text without one (plain
  * prose, `{id}` templates, a GraphQL document's selections) pays nothing more.
+ *
+ * Each opening either pattern matches starts at a `{` or holds a `(` (a class call's, Python's
+ * `User(name='…')`), so a text with neither, as most are (words, ids, URLs, paths), is answered by
+ * two native searches: a pattern opening with a character class is tried at every position.
  */
 export function mayHoldJsonInProse(text: string): boolean {
-  return MEMBER_OPENING.test(text) || INSPECT_MEMBER_OPENING.test(text);
+  const brace = text.indexOf("{") >= 0;
+  if (!brace && text.indexOf("(") < 0) return false;
+  return (brace && MEMBER_OPENING.test(text)) || INSPECT_MEMBER_OPENING.test(text);
 }
 
 /**

@@ -63,7 +63,7 @@ export function isNameMember(member: string): boolean {
 export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, OwnedName> | undefined {
   let held: Map<string, string> | undefined;
   for (const { key, value } of attributes) {
-    if (lastPartIsFolded(key, "name") && "stringValue" in value) (held ??= new Map()).set(key.slice(0, key.length - 4), value.stringValue);
+    if (mayBeOwnedName(key) && "stringValue" in value) (held ??= new Map()).set(key.slice(0, key.length - 4), value.stringValue);
   }
   if (held === undefined) return undefined;
   let names: Map<string, OwnedName> | undefined;
@@ -80,6 +80,11 @@ export function ownedNamesIn(attributes: readonly KeyValue[]): Map<string, Owned
     if (owner !== undefined) (names ??= new Map()).set(parent, `${owner}.name`);
   }
   return names;
+}
+
+/** Whether `key` may be a `name` `ownedNamesIn` finds an owner for: its last part is `name`, in any case. */
+export function mayBeOwnedName(key: string): boolean {
+  return lastPartIsFolded(key, "name");
 }
 
 /**

@@ -169,7 +169,7 @@ export function ruledPairNamesIn(attributes: readonly KeyValue[]): Map<string, P
 }
 
 /** Whether `key`'s last part may be a pair's name member (`PAIR_NAME_MEMBER`): it ends in `name` or `key`, or is `variable`, in any case. */
-function mayBePairNameMember(key: string): boolean {
+export function mayBePairNameMember(key: string): boolean {
   return endsWithFolded(key, "name") || endsWithFolded(key, "key") || lastPartIsFolded(key, "variable");
 }
 

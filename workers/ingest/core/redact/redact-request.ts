@@ -21,6 +21,7 @@ import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
   graphQLRequestsInAttributes,
+  NO_REQUESTS,
   renamedVariable,
   variableEntry,
   variableRule,
@@ -44,6 +45,7 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
+import { ListWalk, listWalks } from "./list-walks";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
@@ -272,13 +274,20 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
     const keyRules = this.policy.keyRules;
-    const graphQL = variables !== undefined ? [{ variablesKey: "", arguments: variables }] : graphQLRequestsInAttributes(attributes, this.graphQLDocuments);
-    const queryParameters = prefix === "" ? dbQueryParameterColumns(attributes) : undefined;
-    const events = queryEvents(attributes);
+    // The walks below that the list's keys leave nothing to find are not made (list-walks.ts).
+    const walks = listWalks(attributes);
+    const graphQL =
+      variables !== undefined
+        ? [{ variablesKey: "", arguments: variables }]
+        : (walks & ListWalk.GRAPHQL_REQUESTS) !== 0
+          ? graphQLRequestsInAttributes(attributes, this.graphQLDocuments)
+          : NO_REQUESTS;
+    const queryParameters = prefix === "" && (walks & ListWalk.QUERY_PARAMETERS) !== 0 ? dbQueryParameterColumns(attributes) : undefined;
+    const events = (walks & ListWalk.QUERY_EVENTS) !== 0 ? queryEvents(attributes) : undefined;
     // A name/value pair's value is ruled under the name its sibling gives it (name-value-pairs.ts).
-    const pairNames = ruledPairNamesIn(attributes);
+    const pairNames = (walks & ListWalk.PAIR_NAMES) !== 0 ? ruledPairNamesIn(attributes) : undefined;
     // A `name` is ruled as whose its siblings say it is (name-owners.ts).
-    const ownedNames = ownedNamesIn(attributes);
+    const ownedNames = (walks & ListWalk.OWNED_NAMES) !== 0 ? ownedNamesIn(attributes) : undefined;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
