@@ -230,6 +230,39 @@ describe("--fix leaves files wrangler deploys", () => {
     }
   });
 
+  it("observability's switches: one boolean among enabled, logs.enabled, traces.enabled is what wrangler needs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-observability-"));
+    try {
+      const blocks = [
+        '{ "enabled": "true", "logs": { "enabled": true } }',
+        '{ "enabled": "true", "traces": { "enabled": false }, "logs": { "enabled": true } }',
+        '{ "enabled": "true" }',
+        '{ "head_sampling_rate": 0.5 }',
+        '{ "logs": { "head_sampling_rate": 0.5 } }',
+      ];
+      const files = blocks.map((block, index) => {
+        const path = join(dir, `wrangler.${index}.jsonc`);
+        writeFileSync(path, `{ "name": "q", "tail_consumers": [{ "service": "deco-otel-tail" }], "observability": ${block} }\n`);
+        return path;
+      });
+      const theirs = await readWithWrangler(files);
+      const ours = files.map((path) => auditDocument(loadConfig(path, readFileSync(path, "utf8"))).findings.filter((f) => f.rule === "observability"));
+      for (const [index, block] of blocks.entries()) {
+        const refusals = ours[index]!.filter((f) => f.severity === "error").map((f) => /which wrangler refuses to deploy \((.+?)\)(: |$)/.exec(f.message)?.[1]);
+        if (theirs[index]!.refused === undefined) {
+          expect(refusals, block).toEqual([]);
+        } else {
+          expect(refusals.length, block).toBeGreaterThan(0);
+          for (const fault of refusals) expect(theirs[index]!.refused, block).toContain(fault!);
+        }
+      }
+      // The first two deploy, the last three do not: the audit said so above in wrangler's words.
+      expect(theirs.map((read) => read.refused === undefined)).toEqual([true, true, false, false, false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("deploys the near misses and repeats as wrangler reads them, and the JSONC fix of them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-near-miss-"));
     try {

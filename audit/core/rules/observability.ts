@@ -30,6 +30,8 @@ export const observabilityRule: Rule = {
     if (block.kind !== "object") return [{ at: block.at, message: `observability must be an object${inherited}` }];
     const faults = observabilityTypeFaults(block);
     const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited, environment));
+    const switchless = switchlessHit(block, inherited, environment);
+    if (switchless !== undefined) return [switchless, ...hits];
     // A mistyped `enabled` is the fault to fix; "not enabled" would send the reader elsewhere.
     if (!faults.some((fault) => fault.path[fault.path.length - 1] === "enabled") && !signalEnabled(block, "logs")) {
       hits.push({ at: block.at, message: `the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)${inherited}` });
@@ -98,9 +100,20 @@ interface ObservabilityTypeFault {
   repaired: boolean | number | undefined;
 }
 
-/** The values of an `observability` object wrangler refuses for their type, in the order it checks them. */
+/**
+ * The values of an `observability` object wrangler refuses for their type, in the order it checks
+ * them. The block's own `enabled` is checked as wrangler checks it (workers-sdk
+ * `validateObservability`, `validateAtLeastOnePropertyRequired`): one of `enabled`,
+ * `logs.enabled` and `traces.enabled` must be a boolean, and the block's `enabled` is not typed
+ * otherwise, so `"enabled": "true"` beside `"logs": { "enabled": true }` deploys.
+ */
 export function observabilityTypeFaults(block: ConfigValue): ObservabilityTypeFault[] {
+  const signalSwitchIsBoolean = ["logs", "traces"].some((signal) => {
+    const own = entryOf(entryOf(block, signal)?.value, "enabled")?.value;
+    return own !== undefined && hasType(own, "boolean");
+  });
   return TYPED_KEYS.flatMap(({ path, type }) => {
+    if (signalSwitchIsBoolean && path.length === 1 && path[0] === "enabled") return [];
     const parent = path.length === 1 ? block : entryOf(block, path[0]!)?.value;
     const value = entryOf(parent, path[path.length - 1]!)?.value;
     if (value === undefined || hasType(value, type)) return [];
@@ -124,6 +137,24 @@ function repairedScalar(value: ConfigValue, type: ObservabilityTypeFault["type"]
   }
   if (type === "number" && text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text)) return Number(text);
   return undefined;
+}
+
+/**
+ * The block with none of `enabled`, `logs.enabled`, `traces.enabled`: wrangler refuses it
+ * (`"observability.enabled" or "observability.logs.enabled" or "observability.traces.enabled" is
+ * required.`), so the Worker does not deploy at all.
+ */
+function switchlessHit(block: ConfigValue, inherited: string, environment: WorkerEnvironment): RuleHit | undefined {
+  const switches = [entryOf(block, "enabled"), ...["logs", "traces"].map((signal) => entryOf(entryOf(block, signal)?.value, "enabled"))];
+  if (switches.some((entry) => entry !== undefined)) return undefined;
+  const field = wranglerField(environment, "observability");
+  const named = ["enabled", "logs.enabled", "traces.enabled"].map((key) => `"${field}.${key}"`).join(" or ");
+  return {
+    at: block.at,
+    message: `${field} sets none of enabled, logs.enabled, traces.enabled, which wrangler refuses to deploy (${named} is required.)${inherited}`,
+    fix: `write ${field}.enabled as true`,
+    severity: "error",
+  };
 }
 
 function typeFaultHit(fault: ObservabilityTypeFault, inherited: string, environment: WorkerEnvironment): RuleHit {
