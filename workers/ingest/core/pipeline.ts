@@ -17,7 +17,7 @@ import {
   type RequestLimits,
 } from "./limits";
 import { normalizeRequest, type BodyCopies, type NormalizationOptions } from "./normalize";
-import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
+import { redactRequest, redactionFailureWarning, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
   METRIC_COLUMNS,
@@ -50,8 +50,8 @@ export interface PreparedExport {
   rejectionMessage: string;
   /**
    * What was accepted but not stored as sent (attributes dropped, values truncated, JSON nulls
-   * skipped: lossWarning; span ends no Duration holds: lostEndWarning), "" when nothing: the
-   * answer's warning.
+   * skipped: lossWarning; span ends no Duration holds: lostEndWarning; texts whose redaction
+   * failed, hidden whole: redactionFailureWarning), "" when nothing: the answer's warning.
    */
   warning: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
@@ -108,7 +108,7 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, context), options.limits, senderPlace);
-      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warning, redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, warning), redactions);
     }
     case "traces": {
       const { request, cut, nullItems, senderPlace } = decodeWithinLimits("traces", encoding, body, options.limits);
@@ -120,8 +120,7 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
       const result = withRefused("traces", limited, tracesToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      const warnings = [warning, result.warning].filter((part) => part !== "").join("; ");
-      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings, redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings(redactions, warning, result.warning), redactions);
     }
     case "metrics": {
       const { request, cut, nullItems, senderPlace } = decodeWithinLimits("metrics", encoding, body, options.limits);
@@ -141,10 +140,18 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      const warnings = [warning, result.warning].filter((part) => part !== "").join("; ");
-      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings, redactions };
+      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings(redactions, warning, result.warning), redactions };
     }
   }
+}
+
+/**
+ * The answer's warning: `parts` (what limits and row mapping did), then the texts whose
+ * redaction failed and were hidden whole (failures.ts), joined; "" when there is none.
+ */
+function warnings(redactions: RequestRedactions, ...parts: string[]): string {
+  const failed = redactions.failed === undefined ? "" : redactionFailureWarning(redactions.failed);
+  return [...parts, failed].filter((part) => part !== "").join("; ");
 }
 
 /** The records a request lost before row mapping: JSON nulls where a record belongs, and those past the record limit. */
