@@ -108,6 +108,11 @@ export interface RequestRedactions {
  * with the length in UTF-16 code units of what the sender wrote, so that the attribute length
  * limit can judge the sender's text, not the markers (limitAttributes).
  *
+ * A text whose redaction throws (a detector's or a key rule's bug) is replaced whole by
+ * `[REDACTED:redaction_failed]` (hashed in metric attributes), counted as that kind and noted in
+ * the result's `failed`; the rest of the request is redacted as usual (failures.ts). What throws
+ * outside the redaction of a text or an attribute list still throws.
+ *
  * Mutating in place avoids copying every request on the hot path; callers must not reuse the
  * request expecting the original values.
  */
