@@ -1,7 +1,8 @@
 /**
  * Random, mutated and hostile bodies at the decoder and at the whole pure pipeline, for every
  * signal and encoding: each call must return or throw OtlpDecodeError (which the Worker
- * answers with a 4xx), never anything else, and must finish within a time bound.
+ * answers with a 4xx), never anything else, redact every text without a fault (one would be
+ * contained to its text, failures.ts, and is a bug all the same), and finish within a time bound.
  *
  * Reproduce a failure with the seed it prints: `FUZZ_SEED=<seed> FUZZ_CASES=1 npx vitest run
  * test/fuzz/decoder.fuzz.test.ts`. FUZZ_CASES raises the case count for a longer session.
@@ -45,7 +46,11 @@ function check(signal: Signal, encoding: RequestEncoding, input: FuzzInput, labe
   const where = () => `${signal}/${encoding} ${label} [${input.steps.join("; ")}] ${describeInput(input.body)}`;
   for (const run of [
     () => decodeRequest(signal, encoding, input.body),
-    () => prepareExport(signal, encoding, input.body, pipeline, "1700000000000000000"),
+    () => {
+      // A redaction fault is contained to its text (failures.ts), so it is looked for here.
+      const failed = prepareExport(signal, encoding, input.body, pipeline, "1700000000000000000").redactions.failed;
+      if (failed !== undefined) throw new Error(`redaction failed on ${failed.count} texts: ${JSON.stringify(failed.first)}`);
+    },
   ]) {
     try {
       run();

@@ -3,7 +3,7 @@
  * ClickHouse with the schema applied: the real Worker against a real engine.
  */
 import type { Readable } from "node:stream";
-import { Miniflare, type WorkerOptions } from "miniflare";
+import { Miniflare, type Log, type WorkerOptions } from "miniflare";
 import { Agent } from "undici";
 import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from "../../schema";
 import { buildWorker } from "../../scripts/build-worker";
@@ -79,6 +79,8 @@ export interface IngestOptions {
   queues?: QueueOptions;
   /** Bind the dead-letter R2 bucket (DEAD_LETTERS) as wrangler.ingest.jsonc does. */
   deadLetterBucket?: boolean;
+  /** Receives Miniflare's own log (its queue broker's deliveries, retries and dead-lettering at `LogLevel.DEBUG`). */
+  log?: Log;
 }
 
 export async function startIngestWorker(options: IngestOptions): Promise<IngestUnderTest> {
@@ -122,6 +124,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     host: "127.0.0.1",
     port: 0,
     ...(options.handleRuntimeStdio === undefined ? {} : { handleRuntimeStdio: options.handleRuntimeStdio }),
+    ...(options.log === undefined ? {} : { log: options.log }),
     workers: [
       ingestWorker,
       ...(options.queues === undefined ? [] : [deadLetterRecorder(deadLetters)]),

@@ -31,6 +31,7 @@ function logs(body: string, attributes: Attribute[] = []): Uint8Array {
 function logRow(body: string, attributes: Attribute[] = []): Record<string, unknown> {
   const prepared = prepareExport("logs", "json", logs(body, attributes), pipeline, NOW);
   expect(prepared.accepted).toBe(1);
+  expect(prepared.redactions.failed).toBeUndefined();
   expect(prepared.batches).toHaveLength(1);
   expect(prepared.batches[0]!.rows).toHaveLength(1);
   return prepared.batches[0]!.rows[0] as unknown as Record<string, unknown>;

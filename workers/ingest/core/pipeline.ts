@@ -17,7 +17,7 @@ import {
   type RequestLimits,
 } from "./limits";
 import { normalizeRequest, type BodyCopies, type NormalizationOptions } from "./normalize";
-import { redactRequest, type RedactionPolicy, type RequestRedactions } from "./redact";
+import { redactRequest, redactionFailureWarning, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
   METRIC_COLUMNS,
@@ -52,7 +52,8 @@ export interface PreparedExport {
   /**
    * What was accepted but not stored as sent (attributes dropped, values truncated, JSON nulls
    * skipped: lossWarning; span ends no Duration holds: lostEndWarning; values of attribute keys
-   * sent twice: DroppedDuplicates) and metrics that stored nothing for want of data points
+   * sent twice: DroppedDuplicates; texts whose redaction failed, hidden whole:
+   * redactionFailureWarning) and metrics that stored nothing for want of data points
    * (noDataPointsWarning), "" when nothing: the answer's warning.
    */
   warning: string;
@@ -110,7 +111,7 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, context), options.limits, senderPlace);
-      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), joined(warning, result.warning), redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, warning, result.warning), redactions);
     }
     case "traces": {
       const { request, cut, nullItems, senderPlace } = decodeWithinLimits("traces", encoding, body, options.limits);
@@ -122,7 +123,7 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
       const result = withRefused("traces", limited, tracesToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), joined(warning, result.warning), redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings(redactions, warning, result.warning), redactions);
     }
     case "metrics": {
       const { request, cut, nullItems, senderPlace, noDataPoints } = decodeWithinLimits("metrics", encoding, body, options.limits);
@@ -142,14 +143,19 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      return { batches, accepted, ...withCut("metrics", result, cut), warning: joined(warning, result.warning, noDataPoints), redactions };
+      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings(redactions, warning, result.warning, noDataPoints), redactions };
     }
   }
 }
 
-/** The answer's warnings, each "" when it has nothing to say, joined with "; ". */
-function joined(...warnings: string[]): string {
-  return warnings.filter((warning) => warning !== "").join("; ");
+/**
+ * The answer's warning: `parts` (what limits and row mapping did, each "" when it has nothing to
+ * say), then the texts whose redaction failed and were hidden whole (failures.ts), joined with
+ * "; "; "" when there is none.
+ */
+function warnings(redactions: RequestRedactions, ...parts: string[]): string {
+  const failed = redactions.failed === undefined ? "" : redactionFailureWarning(redactions.failed);
+  return [...parts, failed].filter((part) => part !== "").join("; ");
 }
 
 /** The records a request lost before row mapping: JSON nulls where a record belongs, and those past the record limit. */

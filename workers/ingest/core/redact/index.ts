@@ -17,3 +17,4 @@ export {
 } from "./policy";
 export { BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND, redactionMarker } from "./kinds";
 export { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE } from "./tally";
+export { REDACTION_FAILED_KIND, redactionFailureWarning, type RedactionFailure, type RedactionFailures } from "./failures";

@@ -59,11 +59,17 @@ import { UnchangedTexts } from "./unchanged-texts";
 import { measuresClientSide } from "./client-metrics";
 import { KeptMembers } from "./kept-members";
 import { isRawJsonNumber } from "../decode/exact-json";
+import { REDACTION_FAILED_KIND, redactionFailure, type RedactionFailures } from "./failures";
 
-/** What redaction did to a whole request: items redacted, in total and by kind. */
+/**
+ * What redaction did to a whole request: items redacted, in total and by kind; `failed`, present
+ * when some text's redaction threw, the texts replaced whole for it (failures.ts), also counted
+ * in `count` and `kinds` as `redaction_failed`.
+ */
 export interface RequestRedactions {
   count: number;
   kinds: Record<string, number>;
+  failed?: RedactionFailures;
 }
 
 /**
@@ -104,6 +110,11 @@ export interface RequestRedactions {
  * with the length in UTF-16 code units of what the sender wrote, so that the attribute length
  * limit can judge the sender's text, not the markers (limitAttributes).
  *
+ * A text whose redaction throws (a detector's or a key rule's bug) is replaced whole by
+ * `[REDACTED:redaction_failed]` (hashed in metric attributes), counted as that kind and noted in
+ * the result's `failed`; the rest of the request is redacted as usual (failures.ts). What throws
+ * outside the redaction of a text or an attribute list still throws.
+ *
  * Mutating in place avoids copying every request on the hot path; callers must not reuse the
  * request expecting the original values.
  */
@@ -120,7 +131,8 @@ export function redactRequest<S extends Signal>(
   } finally {
     walker.unchanged.release();
   }
-  return { count: walker.request.total, kinds: walker.request.toRecord() };
+  const failed = walker.failures;
+  return { count: walker.request.total, kinds: walker.request.toRecord(), ...(failed === undefined ? {} : { failed }) };
 }
 
 /** Where a producer's attribute of a name only the pipeline writes is kept: `producer.redaction.count`. */
@@ -166,6 +178,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   readonly graphQLDocuments = new GraphQLDocuments();
   /** The texts this request's walk scanned and left unchanged: the values its records repeat are read once. */
   readonly unchanged = new UnchangedTexts();
+  /** The part of the request the walk is in (`log record body`, `span attributes`): where a failed text was, for the log. */
+  private part = "";
+  /** The texts whose redaction threw (failures.ts), undefined while none has. */
+  failures: RedactionFailures | undefined;
 
   constructor(
     private readonly policy: RedactionPolicy,
@@ -176,19 +192,21 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   logs(request: LogsRequest): void {
     for (const resourceLogs of request.resourceLogs) {
-      this.owner(resourceLogs.resource);
+      this.owner(resourceLogs.resource, "resource attributes");
       for (const scopeLogs of resourceLogs.scopeLogs) {
-        this.owner(scopeLogs.scope);
+        this.owner(scopeLogs.scope, "scope attributes");
         for (const record of scopeLogs.logRecords) {
           // Stores only what changed: a store into an old object costs a write barrier.
           const body = record.body;
           if (body !== undefined) {
+            this.part = "log record body";
             const redacted = this.value(body, 0);
             if (redacted !== body) record.body = redacted;
           }
+          this.part = "log record event name";
           const eventName = this.ruledText(record.eventName, 0);
           if (eventName !== record.eventName) record.eventName = eventName;
-          this.owner(record);
+          this.owner(record, "log record attributes");
         }
       }
     }
@@ -196,23 +214,28 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   traces(request: TracesRequest): void {
     for (const resourceSpans of request.resourceSpans) {
-      this.owner(resourceSpans.resource);
+      this.owner(resourceSpans.resource, "resource attributes");
       for (const scopeSpans of resourceSpans.scopeSpans) {
-        this.owner(scopeSpans.scope);
+        this.owner(scopeSpans.scope, "scope attributes");
         for (const span of scopeSpans.spans) {
           this.peerIsServer = PEER_IS_SERVER_KINDS.has(span.kind);
           // A span name says what the operation reached (`GET 10.1.2.3:8080`): a server.
+          this.part = "span name";
           const name = this.ruledText(span.name, this.policy.addressDetectors);
           if (name !== span.name) span.name = name;
+          this.part = "span status message";
           const message = this.ruledText(span.status.message, 0);
           if (message !== span.status.message) span.status.message = message;
           for (const event of span.events) {
+            this.part = "span event name";
             const eventName = this.ruledText(event.name, 0);
             if (eventName !== event.name) event.name = eventName;
+            this.part = "span event attributes";
             this.attributes(event.attributes);
           }
+          this.part = "span link attributes";
           for (const link of span.links) this.attributes(link.attributes);
-          this.owner(span);
+          this.owner(span, "span attributes");
           this.peerIsServer = false;
         }
       }
@@ -221,21 +244,23 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   metrics(request: MetricsRequest): void {
     for (const resourceMetrics of request.resourceMetrics) {
-      this.owner(resourceMetrics.resource);
+      this.owner(resourceMetrics.resource, "resource attributes");
       for (const scopeMetrics of resourceMetrics.scopeMetrics) {
-        this.owner(scopeMetrics.scope);
+        this.owner(scopeMetrics.scope, "scope attributes");
         for (const metric of scopeMetrics.metrics) {
           // A client-side instrument's peer is the server it called, as a Client span's.
           this.peerIsServer = measuresClientSide(metric.name);
+          this.part = "metric metadata";
           this.attributes(metric.metadata);
           if (metric.data.type === "empty") continue;
           for (const point of metric.data.dataPoints) {
             if ("exemplars" in point) {
+              this.part = "exemplar attributes";
               for (const exemplar of point.exemplars) {
                 this.attributes(exemplar.filteredAttributes);
               }
             }
-            this.owner(point);
+            this.owner(point, "data point attributes");
           }
         }
         this.peerIsServer = false;
@@ -246,9 +271,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
 
   /**
    * Redacts the owner's attributes, then writes the summary of everything counted since the
-   * last owner (not on metric attributes, where a new key would be a new series).
+   * last owner (not on metric attributes, where a new key would be a new series). `part` names
+   * the attributes for a failure's place (`span attributes`).
    */
-  private owner(owner: SummaryOwner): void {
+  private owner(owner: SummaryOwner, part: string): void {
+    this.part = part;
     this.attributes(owner.attributes, "", !this.series);
     if (!this.series) this.tally.writeSummary(owner.attributes);
     this.flush();
@@ -271,8 +298,21 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * text beside them names, and so a Prisma query event's `params` by its `query` and knex's `bindings` by its `sql`,
    * whether the event is these attributes, a map's members or lifted under a parent key (`queryEvents`,
    * db-query-parameters.ts).
+   *
+   * What throws while one attribute is ruled replaces that attribute's value (`failed`); what
+   * throws while the list is read before (its GraphQL request, query events, name/value pairs)
+   * replaces every value of the list, none of which has been changed yet.
    */
   private attributes(attributes: KeyValue[], prefix = "", summary = false, variables?: VariableArguments): void {
+    try {
+      this.ruleAttributes(attributes, prefix, summary, variables);
+    } catch (error) {
+      for (const attribute of attributes) this.failedAttribute(attribute, prefix, error);
+    }
+  }
+
+  /** `attributes`, but for its containment of faults. */
+  private ruleAttributes(attributes: KeyValue[], prefix: string, summary: boolean, variables: VariableArguments | undefined): void {
     const keyRules = this.policy.keyRules;
     // The walks below that the list's keys leave nothing to find are not made (list-walks.ts).
     const walks = listWalks(attributes);
@@ -291,31 +331,35 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
-      const own = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
-      let key = prefix === "" ? own : `${prefix}.${own}`;
-      if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
-        key = moveToProducerName(attributes, attribute);
-      }
-      let rule = keyRules.ruleFor(key);
-      const variable = graphQL.length === 0 || rule.action !== "scan" ? undefined : variableEntry(graphQL, attribute.key);
-      if (variable !== undefined) {
-        rule = variableRule(rule, variable.arguments, (argument) => keyRules.ruleFor(renamedVariable(key, variable.rest, argument)));
-      }
-      const columns = queryParameters?.get(attribute.key);
-      if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
-      if (rule.action === "drop") {
-        this.tally.add(DROPPED_KIND);
-        continue;
-      }
-      // Stores only what changed: a store into an old object costs a write barrier.
-      const value = attribute.value;
-      const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
-      const event = rule.action === "scan" ? events?.get(attribute.key) : undefined;
-      const ruled = event !== undefined ? this.eventValues(value, event, rule, key) : this.ruled(value, rule, key, bound);
-      if (ruled !== value) {
-        attribute.value = ruled;
-        this.noteRewritten(value, ruled);
+      try {
+        const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
+        const own = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
+        let key = prefix === "" ? own : `${prefix}.${own}`;
+        if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
+          key = moveToProducerName(attributes, attribute);
+        }
+        let rule = keyRules.ruleFor(key);
+        const variable = graphQL.length === 0 || rule.action !== "scan" ? undefined : variableEntry(graphQL, attribute.key);
+        if (variable !== undefined) {
+          rule = variableRule(rule, variable.arguments, (argument) => keyRules.ruleFor(renamedVariable(key, variable.rest, argument)));
+        }
+        const columns = queryParameters?.get(attribute.key);
+        if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
+        if (rule.action === "drop") {
+          this.tally.add(DROPPED_KIND);
+          continue;
+        }
+        // Stores only what changed: a store into an old object costs a write barrier.
+        const value = attribute.value;
+        const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
+        const event = rule.action === "scan" ? events?.get(attribute.key) : undefined;
+        const ruled = event !== undefined ? this.eventValues(value, event, rule, key) : this.ruled(value, rule, key, bound);
+        if (ruled !== value) {
+          attribute.value = ruled;
+          this.noteRewritten(value, ruled);
+        }
+      } catch (error) {
+        this.failedAttribute(attribute, prefix, error);
       }
       if (kept !== i) attributes[kept] = attribute;
       kept++;
@@ -611,7 +655,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     // `{"cliente":{"cpf":10023456779}}` lifted) is that number as its digits: scanned as the text
     // a row shows for it.
     if ("intValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0) {
-      const redacted = this.text(value.intValue, excluded, inHost, place);
+      const redacted = this.ruledText(value.intValue, excluded, inHost, place);
       return redacted === value.intValue ? value : { stringValue: redacted };
     }
     // Other numbers, booleans and bytes carry no text to scan.
@@ -625,9 +669,36 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * JSON in it has its members' (`login {"credentials":{"value":…}}`).
    */
   private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
-    if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place);
-    const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
-    return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
+    // Each text is redacted on its own: what one detector throws on it loses this text alone (`failed`).
+    try {
+      if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place);
+      const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
+      return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
+    } catch (error) {
+      return (this.failed({ stringValue: sent }, path, error) as { stringValue: string }).stringValue;
+    }
+  }
+
+  /**
+   * The marker replacing `value`, whose redaction at `path` threw `error` (failures.ts): a
+   * `redaction_failed` marker, hashed in a metric attribute as any marker there is, so that
+   * distinct values stay distinct series; counted as a redaction of that kind and noted in
+   * `failures` (the first one's place, and how many).
+   */
+  private failed(value: AnyValue, path: string, error: unknown): AnyValue {
+    this.tally.add(REDACTION_FAILED_KIND);
+    if (this.failures === undefined) {
+      this.failures = { count: 0, first: redactionFailure(path === "" ? this.part : `${this.part}, key ${path}`, error) };
+    }
+    this.failures.count++;
+    return this.marker(value, REDACTION_FAILED_KIND);
+  }
+
+  /** `failed` for an attribute of a list at `prefix`: its value replaced, its key kept. */
+  private failedAttribute(attribute: KeyValue, prefix: string, error: unknown): void {
+    const value = attribute.value;
+    attribute.value = this.failed(value, prefix === "" ? attribute.key : `${prefix}.${attribute.key}`, error);
+    this.noteRewritten(value, attribute.value);
   }
 
   /**

@@ -4,15 +4,22 @@
  * memo is valid for the scan that filled it and no other. Comparing texts instead would read a
  * retried request's equal copy whole at every candidate (quadratic), and holding a text would
  * keep a request alive after its scan; so the scanner numbers its scans and, when one ends,
- * empties every memo registered here.
+ * empties every memo registered here. A detector's search or check, or a helper, may also be
+ * asked outside any scan (a test, a caller of its own): each such call is then a scan of its
+ * own, so that no memo another text filled is read for it (docs/decisions.md, 2026-12-02).
  */
 
 let current = 0;
+let scanning = false;
 let work = 0;
 const resets: Array<() => void> = [];
 
-/** The number of the scan under way (or of the last one): a memo filled under another number is stale. */
+/**
+ * The number of the scan under way: a memo filled under another number is stale. Outside a scan,
+ * a new number at each call: a memo filled by a call outside a scan is never read again.
+ */
 export function currentScan(): number {
+  if (!scanning) current++;
   return current;
 }
 
@@ -24,11 +31,13 @@ export function resetAfterEachScan(reset: () => void): void {
 /** Called by the scanner as a scan starts: a new number, so no memo of an earlier scan is read. */
 export function beginScan(): void {
   current++;
+  scanning = true;
 }
 
 /** Called by the scanner as a scan ends (also when a check throws): memos let the text go. */
 export function endScan(): void {
   current++;
+  scanning = false;
   for (const reset of resets) reset();
 }
 

@@ -1,9 +1,10 @@
-import type { Detector } from "./detectors";
+import type { Detector, Rewrite } from "./detectors";
 import { isJsonWhitespace } from "../decode/json/whitespace";
 import { escapeView, escapesMayShowEvidence, type EscapeView } from "./escape-view";
 import { Evidence, evidenceIn } from "./evidence";
 import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
 import type { KeptMembers } from "./kept-members";
+import { DetectorFault } from "./failures";
 import { redactionMarker } from "./kinds";
 import { beginScan, endScan } from "./scan-scope";
 import type { RedactionTally } from "./tally";
@@ -206,15 +207,15 @@ export class TextScanner {
   ): string {
     const candidates = this.candidates;
     const scanned = this.detectors;
-    beginScan();
-    for (let i = 0; i < scanned.length; i++) {
-      candidates[i] = searchesWith(scanned[i]!, evidence, more, place, excluded) ? nextCandidate(scanned[i]!, text, 0) : null;
-    }
     let output = "";
     let copiedUpTo = 0;
     // Read only for a marker that replaces an array's item (`quotedAsJsonValue`).
     let places: JsonPlaceReader | undefined;
+    beginScan();
     try {
+      for (let i = 0; i < scanned.length; i++) {
+        candidates[i] = searchesWith(scanned[i]!, evidence, more, place, excluded) ? nextCandidate(scanned[i]!, text, 0) : null;
+      }
       for (;;) {
         let first = -1;
         let start = text.length + 1;
@@ -275,7 +276,7 @@ export class TextScanner {
       if (matched === "") continue;
       const { detector, marker } = this.detectors[i]!;
       if (kept !== undefined && keepsFind(kept, text, start, matched, detector)) continue;
-      const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(matched, marker, text, start, place);
+      const rewrite = detector.rewrite === undefined ? marker : rewriteOf(detector, matched, marker, text, start, place);
       if (rewrite === undefined) continue;
       if (typeof rewrite === "string") {
         this.replacement = rewrite;
@@ -410,8 +411,22 @@ function searchesWith(scanned: ScannedDetector, evidence: number, more: number, 
   return ((evidence & scanned.evidence) | (more & scanned.moreEvidence) | (place & scanned.place)) !== 0 && (excluded & scanned.exclusion) === 0;
 }
 
+/** The detector's next candidate at or after `from`; what its search throws comes out as a DetectorFault naming it (failures.ts). */
 function nextCandidate({ detector, regex }: ScannedDetector, text: string, from: number): RegExpExecArray | null {
-  if (detector.search !== undefined) return detector.search(text, from);
-  regex.lastIndex = from;
-  return regex.exec(text);
+  try {
+    if (detector.search !== undefined) return detector.search(text, from);
+    regex.lastIndex = from;
+    return regex.exec(text);
+  } catch (error) {
+    throw new DetectorFault(detector.kind, error);
+  }
+}
+
+/** `detector.rewrite` of a candidate; what it throws comes out as a DetectorFault naming the detector (failures.ts). */
+function rewriteOf(detector: Detector, matched: string, marker: string, text: string, start: number, place: number): Rewrite | undefined {
+  try {
+    return detector.rewrite!(matched, marker, text, start, place);
+  } catch (error) {
+    throw new DetectorFault(detector.kind, error);
+  }
 }
