@@ -102,12 +102,14 @@ export function opensBracketObject(text: string, open: number): boolean {
 }
 
 /**
- * The same openings anywhere: whether `text` may hold a printed object (a native search first).
+ * The same openings anywhere: whether `text` may hold a printed object (a native search first:
+ * every branch starts with its literal, so the search skips to a `{`, `(`, `[` or `#`); a
+ * bracket's as `opensBracketObject` reads it.
  * A call form's `: ` only after a capitalized class's name (Swift's `User(name: "x"`), as
  * GraphQL's arguments (`login(password: $p)`) are written after a field's name in lower case.
  */
 export const INSPECT_MEMBER_OPENING = new RegExp(
-  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|[\w$ ]\([ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63})\([ \t\r\n]*${MEMBER_NAME}: |\(\r?\n[ \t]*${PRINT_R_MEMBER}|\[[ \t\r\n]*${MEMBER_NAME}${BRACKET_SEPARATOR}|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
+  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*${MEMBER_NAME}:(?![ :=/\\])(?=\S))|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
 );
 
 /**

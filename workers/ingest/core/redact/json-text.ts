@@ -395,20 +395,26 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
   // The code opening the outermost open object, when it is no `{`: a class's call form closed by its
   // `)` (`Customer(…)`), a bracket's members by their `]` (`Customer[…]`, `map[…]`), a Ruby object by its `>`.
   let reopen = OPEN_BRACE;
-  // The next `{`, `(`, `[` or `<` at or after `i`, searched again only once `i` passes it.
-  let next = -1;
+  let reclose = CLOSE_BRACE;
+  // The next `{`, `(`, `[` and `<` at or after `i`, each searched again only once `i` passes it
+  // (-2: none is left): a native search each, as most texts hold few of the last three.
+  let brace = -1;
+  let paren = -1;
+  let bracket = -1;
+  let angle = -1;
   let i = 0;
   while (i < text.length) {
     if (opens.length === 0) {
-      if (next < i && next !== -2) {
-        OPENING.lastIndex = i;
-        next = OPENING.test(text) ? OPENING.lastIndex - 1 : -2;
-      }
-      if (next < 0) break;
-      const open = next;
+      if (brace < i && brace !== -2) brace = nextIndexOf(text, "{", i);
+      if (paren < i && paren !== -2) paren = nextIndexOf(text, "(", i);
+      if (bracket < i && bracket !== -2) bracket = nextIndexOf(text, "[", i);
+      if (angle < i && angle !== -2) angle = nextIndexOf(text, "<", i);
+      const open = earliest(earliest(brace, paren), earliest(bracket, angle));
+      if (open < 0) break;
       countWork(open + 1 - i);
       i = open + 1;
       reopen = text.charCodeAt(open);
+      reclose = CLOSING_CODE[reopen]!;
       if (reopen !== OPEN_BRACE) {
         if (!opensPrintedObject(text, open)) continue;
         opens.push(open);
@@ -439,7 +445,7 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
     } else if (code === OPEN_BRACE || (code === reopen && (code !== LESS_THAN || isRecordOpening(text, i)))) {
       emptied(inside, opens.length);
       opens.push(i);
-    } else if (code === CLOSE_BRACE || (code === CLOSING_CODE[reopen] && (code !== GREATER_THAN || !isArrowEnd(text, i)))) {
+    } else if (code === CLOSE_BRACE || (code === reclose && (code !== GREATER_THAN || !isArrowEnd(text, i)))) {
       const open = opens.pop()!;
       if (opens.length === 0) found(open, i);
       else inside[opens.length - 1]!.push(open, i);
@@ -453,8 +459,10 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
   }
 }
 
-/** What may open an object in prose: a `{`, and another language's printed record's `(`, `[` or `<` (`opensPrintedObject`). */
-const OPENING = /[{([<]/g;
+/** The earlier of two indexes found by `nextIndexOf` (-2 for none). */
+function earliest(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
 
 /**
  * Whether the `(`, `[` or `<` at `open` opens a printed record (`opensInspectObject`): a call form
@@ -611,8 +619,14 @@ function objectName(text: string, open: number): string {
  * 2; null when none.
  */
 function phpHead(text: string, open: number): RegExpExecArray | null {
-  const before = text.charCodeAt(open - 1);
-  if (before !== 0x20 && before !== 0x0a && before !== 0x09) return null;
+  // The characters right before say whether a head can be there, so most objects pay no search.
+  if (text.charCodeAt(open) === OPEN_BRACE) {
+    if (text.charCodeAt(open - 1) !== 0x20 || text.charCodeAt(open - 2) !== CLOSE_PAREN) return null;
+  } else {
+    let i = open;
+    while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+    if (text.charCodeAt(i - 1) !== 0x0a) return null;
+  }
   return PHP_HEAD.exec(text.slice(Math.max(0, open - 160), open));
 }
 const PHP_HEAD = /(?:(?:Array|([A-Za-z_\\][\w\\]*) Object)\r?\n[ \t]*|array\(\d+\) |object\(([\w\\]{1,128})\)#\d+ \(\d+\) )$/;
