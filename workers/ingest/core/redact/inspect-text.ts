@@ -207,6 +207,8 @@ const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{
 const PRINT_R_CONTAINER = /(?:Array|[A-Za-z_\\][\w\\]* Object)\r?\n[ \t]*(?=\()/y;
 /** A var_dump value's type: a string's length (1), a number (2), a boolean (3), `NULL`, an array's or an object's head before its `{`. */
 const DUMPED = /string\((\d+)\) "|(?:int|float)\(([^)\n]{1,40})\)|bool\((true|false)\)|NULL(?!\w)|(?:array\(\d+\)|object\([^)\n]{1,128}\)#\d+ \(\d+\)) (?=\{)/y;
+/** A wrapper of one value: Swift's `Optional(…)`, Rust's `Some(…)`. */
+const WRAPPER = /(?:Optional|Some)\(/y;
 /** A Ruby object's `#` before its `<`, or Elixir's `#` and struct name (`#User`), with the `<` after it. */
 const RECORD_NAME = /#(?:[A-Z][\w.]*)?(?=<)/y;
 /**
@@ -502,6 +504,15 @@ class Reader {
     if (code === HASH_SIGN) {
       const open = this.match(RECORD_NAME, from) === undefined ? -1 : this.at;
       if (open > 0 && opensInspectObject(text, open)) return this.object(open, depth);
+    }
+    // Swift's optional and Rust's `Some` around a value (`Optional("Ana Silva")`): the value's. A
+    // replaced one is written in the wrapper's place (`"[REDACTED:person_name]"`).
+    if (this.match(WRAPPER, from) !== undefined) {
+      const inner = this.value(this.skipBlanks(this.at), depth);
+      const close = this.skipBlanks(this.at);
+      if (this.text.charCodeAt(close) !== CLOSE_PAREN) throw NOT_INSPECT;
+      this.at = close + 1;
+      return inner;
     }
     const className = this.match(CLASS_NAME, from);
     if (className !== undefined && (text.charCodeAt(this.at) !== OPEN_PAREN || (CLASS_CALL_NAME.test(className) && opensInspectObject(text, this.at)))) {
