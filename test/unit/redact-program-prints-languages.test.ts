@@ -10,8 +10,8 @@
  * written in, the rest as written.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { redactedLogBody } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -20,12 +20,7 @@ const PHONE = "[REDACTED:phone]";
 const SECRET = "[REDACTED:secret]";
 const STREET = "[REDACTED:street_address]";
 
-/** The body of a log record holding `body`, after redaction. */
-function redactedBody(body: string): unknown {
-  const record = logRecord({ attributes: [], body: { stringValue: body } });
-  redactRequest("logs", logsRequest([record]), policy);
-  return record.body && "stringValue" in record.body ? record.body.stringValue : record.body;
-}
+const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
 describe("the new user's trial: a person's name left in a printed record", () => {
   it.each([

@@ -6,19 +6,14 @@
  * line stays as it was written: only the values replaced, in the quotes they were written in.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { redactedLogBody } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
 const SECRET = "[REDACTED:secret]";
 
-/** The body of a log record holding `body`, after redaction. */
-function redactedBody(body: string): unknown {
-  const record = logRecord({ attributes: [], body: { stringValue: body } });
-  redactRequest("logs", logsRequest([record]), policy);
-  return record.body && "stringValue" in record.body ? record.body.stringValue : record.body;
-}
+const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
 describe("a value replaced in a printed object", () => {
   it.each([
