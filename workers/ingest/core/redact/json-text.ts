@@ -377,8 +377,11 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
  * in text order, an object as soon as it closes (no list of them is built: a text of many
  * small objects allocates nothing per object here):
  * each `{` that opens a member (`{"`, `{ "`) or an object as util.inspect prints one (`{ name:
- * 'x'`: `opensInspectObject`) outside any object, to the `}` closing it, braces inside JSON
- * strings not counted (`"{id}"`, an escaped quote), nor, in inspect's object, inside its strings
+ * 'x'`: `opensInspectObject`) outside any object, to the `}` closing it, and each `(`, `[` or `<`
+ * opening another language's printed record (`opensPrintedObject`: `User(name=…)`,
+ * `Customer[name=…]`, `map[name:…]`, `#<User name: …>`, PHP's `Array\n(`) to the `)`, `]` or `>`
+ * closing it (not an arrow's `=>`), braces inside JSON
+ * strings not counted (`"{id}"`, an escaped quote), nor, in a printed object, inside its strings
  * in single quotes or backticks (`'{id}'`). An object that closes is one
  * whole (what it nests is its own: a secret's members, a request's `variables`); one that never closes (`retry after
  * {"error": "timeout" POST /graphql {…}`, words a line cut short) is no object, and the objects
