@@ -5,7 +5,9 @@
  * (`'content-type': 'json'`), strings in single quotes (double quotes or backticks when the string
  * holds those), nested objects and arrays (`{ a: { b: [ 'x', 'y' ] } }`), a class name before the
  * brace (`User { … }`), and what the depth or the kind of a value elides (`[Object]`, `[Array]`,
- * `[Function: f]`, `[Getter]`, `[Circular *1]`, `Map(1) {…}`, `Symbol(x)`, a `Date`'s ISO text).
+ * `[Function: f]`, `[Getter]`, `[Circular *1]`, `Map(1) {…}`, `Symbol(x)`, a `Date`'s ISO text);
+ * and the records other languages print, by the same reader (`opensInspectObject` lists them:
+ * Python, Go, Java, Kotlin, C#, Ruby, Elixir, Rust, Swift, PHP's print_r and var_dump).
  * Read into the values JSON would give (an elided or unknown value as null, every number kept as
  * written, RawJsonNumber), with where each member's value is written, so that key rules can
  * judge the members as JSON's and the text be written again with only the values they replaced.
