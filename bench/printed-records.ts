@@ -13,8 +13,10 @@
  *
  * The shapes: runs of a Java Map's `{a=b}`, a Java list's toString, Python dicts, Go's `%+v`,
  * PHP's print_r (other languages' prints of records, which redaction reads as objects since
- * 3a39363), and, as controls, prose and JSON lines of the same size. docs/decisions.md,
- * 2026-12-02, "Many small printed records in one body".
+ * 3a39363), PHP's var_dump, Go's maps, Java's records, Ruby's objects and C#'s records (read
+ * since the 2026-12-02 record "Every language's printed record ruled as its JSON"), and, as
+ * controls, prose, log lines of bracketed fields and JSON lines of the same size.
+ * docs/decisions.md, 2026-12-02, "Many small printed records in one body".
  */
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
@@ -43,6 +45,12 @@ const SHAPES: Record<string, (size: number) => string> = {
   "python-dicts": (size) => filled(size, (i) => `{'id': ${i}, 'name': 'x'}`, ", ", "[", "]"),
   "go-runs": (size) => filled(size, (i) => `{A:${i} B:2}`, " "),
   "php-print_r": (size) => filled(size, (i) => `Array\n(\n    [id] => ${i}\n    [name] => x\n)\n`, ""),
+  "php-var_dump": (size) => filled(size, (i) => `array(2) {\n  ["id"]=>\n  int(${i})\n  ["name"]=>\n  string(1) "x"\n}\n`, ""),
+  "go-maps": (size) => filled(size, (i) => `map[id:${i} name:x]`, " "),
+  "java-records": (size) => filled(size, (i) => `Item[id=${i}, name=x]`, ", ", "[", "]"),
+  "ruby-records": (size) => filled(size, (i) => `#<Item id: ${i}, name: "x">`, ", ", "[", "]"),
+  "csharp-records": (size) => filled(size, (i) => `Item { Id = ${i}, Name = x }`, ", "),
+  "bracketed-lines": (size) => filled(size, (i) => `[INFO] [pid:${i % 900}] [req:ab${i}] GET /items/${i} 200 <${i % 7} ms>`, "\n"),
   prose: (size) => filled(size, (i) => `served product page for region south after ${i % 900} ms with 12 items from cache.`, " "),
   "json-lines": (size) =>
     filled(size, (i) => `{"level":"info","msg":"request done","status":200,"duration_ms":${i % 500},"path":"/api/items/${i}"}`, "\n"),

@@ -11,6 +11,13 @@ export function redactionPolicy(input: unknown): RedactionPolicy {
   return parsed.policy;
 }
 
+/** The body of one log record holding the string `body`, after redaction: its text, or the AnyValue redaction left. */
+export function redactedLogBody(body: string, policy = defaultRedactionPolicy()): unknown {
+  const record = logRecord({ attributes: [], body: { stringValue: body } });
+  redactRequest("logs", logsRequest([record]), policy);
+  return record.body && "stringValue" in record.body ? record.body.stringValue : record.body;
+}
+
 /**
  * `attributes` redacted as one log record's: the stored values (a string's text, any other
  * AnyValue as it is), summary keys left out, and the record's `redaction.kinds`.

@@ -86,8 +86,9 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
     (count) => `password = '${SECRET}'`.repeat(Math.floor(count / 2)) + (count % 2 === 1 ? "password = '" : ""),
   ],
   // secret-parameter.ts: a field's value token runs over `{` to the end of the blank-free run,
-  // read again at each later `Password:`.
-  ["`{Password:a:` repeated (a field's value token reaching the run's end at each name)", "{Password:a:", (count) => "{Password:a:".repeat(count)],
+  // read again at each later `Password:`. A Go field's value (`%+v` cut short): the run is the
+  // first `Password`'s, one secret (a capitalized name is no key's namespace, key-namespaces.ts).
+  ["`{Password:a:` repeated (a field's value token reaching the run's end at each name)", "{Password:a:", () => `{Password:${SECRET}`],
   // redis-commands.ts: each `AUTH` reads the words of the rest of the line.
   [
     "`AUTH ;` repeated (a Redis command's words read to the line's end at each command)",

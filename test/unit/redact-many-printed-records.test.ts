@@ -7,17 +7,12 @@
  * beside printed records of the same name and value.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { redactedLogBody } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 
-/** The body of a log record holding `body`, after redaction. */
-function redactedBody(body: string): unknown {
-  const record = logRecord({ attributes: [], body: { stringValue: body } });
-  redactRequest("logs", logsRequest([record]), policy);
-  return record.body && "stringValue" in record.body ? record.body.stringValue : record.body;
-}
+const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
 /** `count` records made by `record` from their index, joined by `separator`. */
 function records(count: number, record: (index: number) => string, separator: string): string {

@@ -6,19 +6,14 @@
  * line stays as it was written: only the values replaced, in the quotes they were written in.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { redactedLogBody } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
 const SECRET = "[REDACTED:secret]";
 
-/** The body of a log record holding `body`, after redaction. */
-function redactedBody(body: string): unknown {
-  const record = logRecord({ attributes: [], body: { stringValue: body } });
-  redactRequest("logs", logsRequest([record]), policy);
-  return record.body && "stringValue" in record.body ? record.body.stringValue : record.body;
-}
+const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
 describe("a value replaced in a printed object", () => {
   it.each([
@@ -32,11 +27,11 @@ describe("a value replaced in a printed object", () => {
 });
 
 describe("PHP's print_r", () => {
-  const PARAM = "[REDACTED:secret_param]";
+  // Read as a record (inspect-text.ts), its members judged as JSON's: `secret`, as `{"password":…}` is.
   it.each([
-    ["Array\n(\n    [username] => bob\n    [password] => hunter2!Pw\n)\n", `Array\n(\n    [username] => bob\n    [password] => ${PARAM}\n)\n`],
-    ["User Object\n(\n    [id] => 42\n    [password:protected] => hunter2!Pw\n)\n", `User Object\n(\n    [id] => 42\n    [password:protected] => ${PARAM}\n)\n`],
-    ["App\\User Object\n(\n    [api_token:App\\User:private] => tok_8f2a9c1d7e \n)", `App\\User Object\n(\n    [api_token:App\\User:private] => ${PARAM} \n)`],
+    ["Array\n(\n    [username] => bob\n    [password] => hunter2!Pw\n)\n", `Array\n(\n    [username] => bob\n    [password] => ${SECRET}\n)\n`],
+    ["User Object\n(\n    [id] => 42\n    [password:protected] => hunter2!Pw\n)\n", `User Object\n(\n    [id] => 42\n    [password:protected] => ${SECRET}\n)\n`],
+    ["App\\User Object\n(\n    [api_token:App\\User:private] => tok_8f2a9c1d7e \n)", `App\\User Object\n(\n    [api_token:App\\User:private] => ${SECRET} \n)`],
   ])("hides a secret member's unquoted value, its name and visibility kept: %j", (text, expected) => {
     expect(redactedBody(text)).toBe(expected);
   });

@@ -5,7 +5,9 @@
  * (`'content-type': 'json'`), strings in single quotes (double quotes or backticks when the string
  * holds those), nested objects and arrays (`{ a: { b: [ 'x', 'y' ] } }`), a class name before the
  * brace (`User { … }`), and what the depth or the kind of a value elides (`[Object]`, `[Array]`,
- * `[Function: f]`, `[Getter]`, `[Circular *1]`, `Map(1) {…}`, `Symbol(x)`, a `Date`'s ISO text).
+ * `[Function: f]`, `[Getter]`, `[Circular *1]`, `Map(1) {…}`, `Symbol(x)`, a `Date`'s ISO text);
+ * and the records other languages print, by the same reader (`opensInspectObject` lists them:
+ * Python, Go, Java, Kotlin, C#, Ruby, Elixir, Rust, Swift, PHP's print_r and var_dump).
  * Read into the values JSON would give (an elided or unknown value as null, every number kept as
  * written, RawJsonNumber), with where each member's value is written, so that key rules can
  * judge the members as JSON's and the text be written again with only the values they replaced.
@@ -27,33 +29,90 @@ interface Place {
  * index); no places when it was read only to be judged (`parseInspectObject`'s `placed`).
  */
 export interface InspectObject {
-  readonly root: Record<string, unknown>;
+  /** An object; an array when the text is PHP's list (`array(1) { [0]=> … }`). */
+  readonly root: object;
   readonly places: ReadonlyMap<object, ReadonlyMap<string | number, Place>> | undefined;
 }
 
 /**
- * Whether the `{` or `(` at `open` opens an object as util.inspect or another language's print
- * writes one (`printed member`: a member's name and its separator): `{ name: 'x'`, `{\n  id: 4`,
+ * Whether the `{`, `(`, `[` or `<` at `open` opens an object as util.inspect or another language's
+ * print writes one (`printed member`: a member's name and its separator): `{ name: 'x'`, `{\n  id: 4`,
  * Python's `{'name': 'x'`, Ruby's `{"name"=>"x"` and `{:name=>"x"`, Elixir's `%{name: "x"`,
- * Java's toString `User{name='x'` and `{name=x` (a `Map`), Go's `%+v` `{Name:x`, and a class's
- * call form, Python's repr and Lombok's toString, `Customer(name='x'` (the caller sees the
- * class's name before a `(`: `f(x=1)` alone is a call).
- * JSON (`{"name":`), a template's `{id}`, CSS's `{ color: red; }` read past the opening, and a
- * call's arguments (`f(x)`) are not.
+ * Java's toString `User{name='x'` and `{name=x` (a `Map`), Go's `%+v` `{Name:x`, C#'s records and
+ * anonymous types `{ Name = x`; a class's call form, Python's repr, Lombok's and Kotlin's
+ * toString, Swift's print, `Customer(name='x'` or `User(name: "x"` (the caller sees the class's
+ * name before a `(`: `f(x=1)` alone is a call); a bracket's members, Java records' toString
+ * `Customer[name=x`, Go's `%v` of a map `map[name:x`, Swift's dictionary `["name": "x"`, Elixir's
+ * keyword list `[name: "x"`; and after a `<`, Ruby's inspect `#<User id: 7, name: "x"`,
+ * `#<User:0x… @name="x"`, `#<struct User name="x"` and Elixir's derived Inspect `#User<name: "x"`
+ * (the `#` before it is the caller's to see: `objectsInProse`).
+ * JSON (`{"name":`), a template's `{id}`, CSS's `{ color: red; }` read past the opening, a
+ * call's arguments (`f(x)`), a list (`[ 'a', 'b' ]`) and a tag (`<b>`) are not.
  */
 export function opensInspectObject(text: string, open: number): boolean {
-  const pattern = text.charCodeAt(open) === OPEN_PAREN ? CALL_OPENING : OBJECT_OPENING;
+  const code = text.charCodeAt(open);
+  const pattern = code === OPEN_PAREN ? CALL_OPENING : code === OPEN_BRACKET ? BRACKET_OPENING : code === LESS_THAN ? RECORD_OPENING : OBJECT_OPENING;
   pattern.lastIndex = open;
   return pattern.test(text);
 }
-const MEMBER_NAME = String.raw`(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'|"(?:[^"\\\n]|\\.){0,64}"|:[A-Za-z_][\w]{0,63}[?!]?)`;
-/** The separators after a member's name: `: ` (inspect, Python, Ruby's and Elixir's keywords, Rust, Serilog), `=>` (Ruby, Elixir, PHP), `=` (Java, Lombok, Python's repr), Go's glued `:`. */
-const SEPARATOR = String.raw`(?:[ \t]*=>|: |=(?![=>])(?! )|:(?![ :=/\\])(?=\S))`;
-const OBJECT_OPENING = new RegExp(String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[Symbol\([^)\n]{0,64}\)\]: )`, "y");
-const CALL_OPENING = new RegExp(String.raw`\((?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! )))`, "y");
+/** A member's name: an identifier, quoted in either quote, a Ruby symbol (`:name`) or a Ruby instance variable (`@name`). */
+const MEMBER_NAME = String.raw`(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'|"(?:[^"\\\n]|\\.){0,64}"|:[A-Za-z_][\w]{0,63}[?!]?|@[A-Za-z_]\w{0,63})`;
+/**
+ * The separators after a member's name: `: ` (inspect, Python, Ruby's and Elixir's keywords, Rust, Serilog, Swift), `=>` (Ruby,
+ * Elixir, PHP), `=` (Java, Lombok, Python's repr, Ruby's instance variables), ` = ` (C#), Go's glued `:`.
+ */
+const SEPARATOR = String.raw`(?:[ \t]*=>|: |=(?![=>])(?! )|[ \t]+=[ \t]|:(?![ :=/\\])(?=\S))`;
+/** The separators a call form's members take: `=>`, `=` and Swift's `: `. */
+const CALL_SEPARATOR = String.raw`(?:[ \t]*=>|=(?![=>])(?! )|: )`;
+/**
+ * The separators a bracket's members take: `=>` and `: ` (1), `=` (2: Java's records), Go's glued
+ * `:` (its maps).
+ */
+const BRACKET_SEPARATOR = String.raw`(?:([ \t]*=>|: )|(=(?![=>])(?! ))|:(?![ :=/\\])(?=\S))`;
+/** The separators a Ruby or Elixir object's members take after its `<`: `: ` and `=`. */
+const RECORD_SEPARATOR = String.raw`(?:: |=(?![=>])(?! ))`;
+/**
+ * A Ruby object's head after its `#<`: a class and the object's address (`User:0x000055d5`), or a
+ * struct's or a `Data`'s word and perhaps its class (`struct User`, `data Point`).
+ */
+const RUBY_HEAD = String.raw`(?:(?:struct|data)(?: [A-Z]\w*(?:::[A-Z]\w*)*)?|[A-Z]\w*(?:::[A-Z]\w*)*(?::0x[0-9a-f]{1,16})?) `;
+/** PHP's members: var_dump's `["name"]=>` (its value on the next line) and print_r's `[name] => ` (its value to the line's end). */
+const VAR_DUMP_MEMBER = String.raw`\[[^\]\n]{1,200}\]=>`;
+const PRINT_R_MEMBER = String.raw`\[[^\]\n]{1,200}\] => `;
+const OBJECT_OPENING = new RegExp(String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[Symbol\([^)\n]{0,64}\)\]: |${VAR_DUMP_MEMBER})`, "y");
+const CALL_OPENING = new RegExp(String.raw`\((?:[ \t\r\n]*(?:${MEMBER_NAME}${CALL_SEPARATOR}|${PRINT_R_MEMBER}))`, "y");
+/** A bracket closed before `=>` is a PHP member's name (print_r's `[password:protected] => …`), no map's. */
+const PHP_MEMBER_NAME_AHEAD = String.raw`[^\]\n]{0,200}\][ \t]*=>`;
+/** A bracket's opening; our own marker (`[REDACTED:email]`) is none. */
+const BRACKET_OPENING = new RegExp(String.raw`\[(?!${PHP_MEMBER_NAME_AHEAD}|REDACTED:)[ \t\r\n]*${MEMBER_NAME}${BRACKET_SEPARATOR}`, "y");
+const RECORD_OPENING = new RegExp(String.raw`<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`, "y");
+const RUBY_HEAD_AT = new RegExp(RUBY_HEAD, "y");
 
-/** The same openings anywhere: whether `text` may hold a printed object (a native search first). */
-export const INSPECT_MEMBER_OPENING = new RegExp(String.raw`\{[ \t\r\n]*${MEMBER_NAME}${SEPARATOR}|[\w$ ]\([ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))`);
+/**
+ * Whether the `[` at `open` opens members in a text that may hold anything before it: with `: `
+ * or `=>` anywhere (Swift's `["name": "x"`, Elixir's `[name: "x"`), with `=` only after a
+ * class's name (`Customer[name=x`, `User@1b6d3586[name=x`), with Go's glued `:` only after its
+ * `map` (`map[name:x`): a log line's `[pid:42]` or `[REDACTED:email]` is no object.
+ */
+export function opensBracketObject(text: string, open: number): boolean {
+  BRACKET_OPENING.lastIndex = open;
+  const found = BRACKET_OPENING.exec(text);
+  if (found === null) return false;
+  if (found[1] !== undefined) return true;
+  if (found[2] !== undefined) return open > 0 && /[\w$]/.test(text.charAt(open - 1));
+  return open >= 3 && text.startsWith("map", open - 3);
+}
+
+/**
+ * The same openings anywhere: whether `text` may hold a printed object (a native search first:
+ * every branch starts with its literal, so the search skips to a `{`, `(`, `[` or `#`); a
+ * bracket's as `opensBracketObject` reads it.
+ * A call form's `: ` only after a capitalized class's name (Swift's `User(name: "x"`), as
+ * GraphQL's arguments (`login(password: $p)`) are written after a field's name in lower case.
+ */
+export const INSPECT_MEMBER_OPENING = new RegExp(
+  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*${MEMBER_NAME}:(?![ :=/\\])(?=\S))|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
+);
 
 /**
  * `text`, the whole of one inspect object (from its `{` to its `}`), read; undefined when it is
@@ -143,7 +202,17 @@ const EQUALS_SIGN = 1;
 const GLUED = 2;
 /** What starts the next member after an unquoted value: Go's ` Name:`; a `, name=` (or `, 'name' =>`, `, name: `). */
 const GLUED_NEXT_MEMBER = /[ \t]+[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
-const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: )`, "y");
+const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: |[ \t]+=[ \t])`, "y");
+/** PHP's member name in print_r and var_dump: quoted (1) or not (2), a visibility and class after a `:`. */
+const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{0,100})?\]/y;
+/** A print_r value that is a container: `Array` or a class's `Object`, its `(` on a line of its own. */
+const PRINT_R_CONTAINER = /(?:Array|[A-Za-z_\\][\w\\]* Object)\r?\n[ \t]*(?=\()/y;
+/** A var_dump value's type: a string's length (1), a number (2), a boolean (3), `NULL`, an array's or an object's head before its `{`. */
+const DUMPED = /string\((\d+)\) "|(?:int|float)\(([^)\n]{1,40})\)|bool\((true|false)\)|NULL(?!\w)|(?:array\(\d+\)|object\([^)\n]{1,128}\)#\d+ \(\d+\)) (?=\{)/y;
+/** A wrapper of one value: Swift's `Optional(…)`, Rust's `Some(…)`. */
+const WRAPPER = /(?:Optional|Some)\(/y;
+/** A Ruby object's `#` before its `<`, or Elixir's `#` and struct name (`#User`), with the `<` after it. */
+const RECORD_NAME = /#(?:[A-Z][\w.]*)?(?=<)/y;
 /**
  * A whole value that is a JSON number. A leading zero (`007`, Java's `month=07`) is no JSON number
  * but text: a language prints an int without one, so the digits were a string (an id, a code).
@@ -168,10 +237,11 @@ const BARE = /[^\s,{}[\]()'"`]+(?:\([^()\n]*\))?/y;
  */
 const CLASS_NAME = /(?:<ref \*\d+> )?(?:[A-Za-z_$][\w$.]*(?:\(\d+\))?(?: \[[\w ]+\])? ?|\[Object: null prototype\] |%[A-Za-z_.]*|&)(?=[{[(])/y;
 /**
- * A class's name before its call form's `(`: capitalized, as Python's, Java's and C#'s classes
- * are (`Customer(`, `app.User(`), or PHP's `array (`; a function's call (`f(x=1)`) is no record.
+ * A class's name before its call form's `(`: capitalized, as Python's, Java's, Kotlin's and
+ * Swift's classes are (`Customer(`, `app.User(`), PHP's `array (`, or Python's `namespace(` (a
+ * `SimpleNamespace`'s repr); a function's call (`f(x=1)`) is no record.
  */
-export const CLASS_CALL_NAME = /^(?:[\w$]+\.)*[A-Z][\w$]*$|^array ?$/;
+export const CLASS_CALL_NAME = /^(?:[\w$]+\.)*[A-Z][\w$]*$|^array ?$|^namespace$/;
 
 /** Containers whose members are no object's (`Map(1) { 'a' => 1 }`, `Set(1) { 'a' }`): read as one elided value. */
 const OPAQUE_CLASS = /^(?:<ref \*\d+> )?(?:Map|Set|WeakMap|WeakSet)\b/;
@@ -190,33 +260,79 @@ class Reader {
     return i;
   }
 
-  /** The object whose `{` is at `from`, `depth` levels deep. */
-  object(from: number, depth: number): Record<string, unknown> {
+  /**
+   * The object whose `{`, `(`, `[` or `<` is at `from` (`opensInspectObject`), `depth` levels
+   * deep; after a `<`, a Ruby object's head (`User:0x…`, `struct User`) is no member.
+   */
+  object(from: number, depth: number): object {
     const open = this.text.charCodeAt(from);
-    if (depth >= this.maxDepth || (open !== OPEN_BRACE && open !== OPEN_PAREN)) throw NOT_INSPECT;
-    const close = open === OPEN_BRACE ? CLOSE_BRACE : CLOSE_PAREN;
+    const close = CLOSING_CODE[open];
+    if (depth >= this.maxDepth || close === undefined) throw NOT_INSPECT;
     const object: Record<string, unknown> = {};
-    return this.entries(object, from, close, (at, places) => {
+    const head = open === LESS_THAN ? this.match(RUBY_HEAD_AT, from + 1) : undefined;
+    // Whether every member so far is PHP's next list index (`[0]=>`, `[1]=>`): a list, read as JSON's array.
+    let listed = 0;
+    this.entries(object, head === undefined ? from : this.at - 1, close, (at, places) => {
+      // Elixir's derived Inspect leaves the members it hides as `...` (`#User<name: "x", ...>`).
+      if (close === GREATER_THAN && this.text.startsWith("...", at)) {
+        this.at = at + 3;
+        return;
+      }
+      this.phpIndex = false;
       const key = this.memberName(at);
-      const separator = this.separator(this.at);
-      const start = separator === SPACED ? this.skipBlanks(this.at) : this.at;
+      if (listed >= 0) listed = this.phpIndex && key === String(listed) ? listed + 1 : -1;
       this.bare = false;
-      const value = this.value(start, depth + 1, separator);
+      let start: number;
+      let value: unknown;
+      if (this.text.charCodeAt(at) === OPEN_BRACKET && key !== undefined) {
+        // PHP's print_r (`[name] => value`, to the line's end) and var_dump (`["name"]=>`, a typed value on the next line).
+        const printed = this.text.charCodeAt(this.at) === 0x20;
+        if (this.separator(this.at) !== SPACED) throw NOT_INSPECT;
+        start = printed ? this.at + 1 : this.skipBlanks(this.at);
+        value = printed ? this.printedLine(start, depth + 1) : this.dumped(start, depth + 1);
+        start = this.valueStart;
+        this.blankApart = true;
+      } else {
+        const separator = this.separator(this.at);
+        start = separator === SPACED ? this.skipBlanks(this.at) : this.at;
+        value = this.value(start, depth + 1, separator);
+        // Go's members are apart by a blank alone (`{Name:Ana Port:5432}`).
+        this.blankApart = separator === GLUED;
+      }
       if (key === undefined) return;
       object[key] = value;
       places?.set(key, this.bare ? { start, end: this.at, value, bare: true } : { start, end: this.at, value });
-      // Go's members are apart by a blank alone (`{Name:Ana Port:5432}`).
-      this.blankApart = separator === GLUED;
     });
+    return listed > 0 ? this.asList(object) : object;
   }
 
-  /** Whether the value `value` read last was unquoted text (`Place.bare`); whether the last member's separator was Go's glued `:`. */
+  /** PHP's list `object` (members `0`…`n-1`) as an array, its members' places moved to it. */
+  private asList(object: Record<string, unknown>): unknown[] {
+    const items = Object.values(object);
+    const own = this.places?.get(object);
+    if (own !== undefined) {
+      this.places!.delete(object);
+      this.places!.set(items, new Map([...own].map(([key, place]) => [Number(key), place])));
+    }
+    return items;
+  }
+
+  /**
+   * Whether the value `value` read last was unquoted text (`Place.bare`); whether the last
+   * member's separator was Go's glued `:`; the code closing the container being read (an
+   * unquoted value ends at a Ruby object's `>`).
+   */
   private bare = false;
   private blankApart = false;
+  private close = CLOSE_BRACE;
+  /** Whether the member name read last was a PHP list's index (`[0]`); where the PHP value read last starts (a string's at its quote, not its type's word). */
+  private phpIndex = false;
+  private valueStart = 0;
 
   /**
    * The separator after a member's name at `from` (`SEPARATOR`), with `at` after it: SPACED for
-   * `: ` and `=>` (the value after blanks), EQUALS for `=`, GLUED for Go's `:` before the value.
+   * `: ` and `=>` (the value after blanks), EQUALS for `=` and C#'s ` = ` (after its blanks),
+   * GLUED for Go's `:` before the value.
    */
   private separator(from: number): number {
     const text = this.text;
@@ -225,6 +341,12 @@ class Reader {
     if (text.charCodeAt(i) === EQUALS && text.charCodeAt(i + 1) === GREATER_THAN) {
       this.at = i + 2;
       return SPACED;
+    }
+    if (i > from && text.charCodeAt(i) === EQUALS && isSpace(text.charCodeAt(i + 1))) {
+      i++;
+      while (isSpace(text.charCodeAt(i))) i++;
+      this.at = i;
+      return EQUALS_SIGN;
     }
     const code = text.charCodeAt(from);
     this.at = from + 1;
@@ -239,6 +361,8 @@ class Reader {
    * by `,` and blanks; `at` after the close.
    */
   private entries<T extends object>(container: T, from: number, close: number, entry: (at: number, places: Map<string | number, Place> | undefined) => void): T {
+    const outer = this.close;
+    this.close = close;
     let places: Map<string | number, Place> | undefined;
     if (this.places !== undefined) {
       places = new Map();
@@ -262,6 +386,7 @@ class Reader {
       }
     }
     this.at = i + 1;
+    this.close = outer;
     return container;
   }
 
@@ -269,15 +394,99 @@ class Reader {
   private memberName(from: number): string | undefined {
     const code = this.text.charCodeAt(from);
     if (code === APOSTROPHE || code === QUOTE) return this.string(from);
-    // A Ruby symbol (`:first_name=>`), named by its name.
+    // A Ruby symbol (`:first_name=>`) and a Ruby instance variable (`@first_name=`), named by their names.
     if (code === COLON) return this.match(SYMBOL, from + 1);
+    if (code === AT_SIGN) return this.match(IDENTIFIER, from + 1);
     if (code === OPEN_BRACKET) {
-      const close = this.text.indexOf("]", from);
-      if (!this.text.startsWith("[Symbol(", from) || close < 0) throw NOT_INSPECT;
-      this.at = close + 1;
-      return undefined;
+      if (this.text.startsWith("[Symbol(", from)) {
+        const close = this.text.indexOf("]", from);
+        if (close < 0) throw NOT_INSPECT;
+        this.at = close + 1;
+        return undefined;
+      }
+      // PHP's `[name]`, `["name"]`, `[0]`, perhaps with a visibility (`["token":"App\User":private]`).
+      PHP_NAME.lastIndex = from;
+      const found = PHP_NAME.exec(this.text);
+      if (found === null) throw NOT_INSPECT;
+      this.at = from + found[0].length;
+      this.phpIndex = found[2] !== undefined && /^\d+$/.test(found[2]);
+      return found[1] ?? found[2];
     }
     return this.match(IDENTIFIER, from);
+  }
+
+  /**
+   * A print_r value at `from`, after `[name] => `: a nested `Array` or `User Object` and its
+   * `(…)`, else the text to the line's end (`unquotedValue`), with `valueStart` where it starts.
+   */
+  private printedLine(from: number, depth: number): unknown {
+    if (this.match(PRINT_R_CONTAINER, from) !== undefined) {
+      this.valueStart = from;
+      return this.object(this.skipBlanks(this.at), depth);
+    }
+    let end = this.text.indexOf("\n", from);
+    if (end < 0) end = this.text.length;
+    while (end > from && isBlank(this.text.charCodeAt(end - 1))) end--;
+    countWork(end - from);
+    this.at = end;
+    this.valueStart = from;
+    return this.unquotedValue(this.text.slice(from, end));
+  }
+
+  /**
+   * A var_dump value at `from` (PHP manual, var_dump): `string(9) "Ana Silva"` (its 9 bytes as
+   * they are, no escapes: the string itself, from its quote), `int(42)` and `float(1.5)`,
+   * `bool(true)`, `NULL`, `array(2) {…}` and
+   * `object(User)#1 (2) {…}` (read as objects), anything else (`enum(Suit::Hearts)`,
+   * `resource(5) of type (stream)`) null, to the line's end.
+   */
+  private dumped(from: number, depth: number): unknown {
+    const text = this.text;
+    DUMPED.lastIndex = from;
+    const found = DUMPED.exec(text);
+    this.valueStart = from;
+    if (found === null) {
+      const end = text.indexOf("\n", from);
+      this.at = end < 0 ? text.length : end;
+      return null;
+    }
+    this.at = from + found[0].length;
+    const [, bytes, number, flag] = found;
+    if (bytes !== undefined) {
+      this.valueStart = this.at - 1;
+      return this.dumpedString(this.at - 1, Number(bytes));
+    }
+    if (number !== undefined) {
+      // A replaced number is written bare in the place of its type and digits (`[REDACTED:phone]`).
+      this.bare = true;
+      return FULL_NUMBER.test(number) ? parseJsonExactly(number, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined) : null;
+    }
+    if (flag !== undefined) return flag === "true";
+    if (found[0] === "NULL") return null;
+    return this.object(this.at, depth);
+  }
+
+  /**
+   * The var_dump string whose `"` is at `from`, `bytes` UTF-8 bytes long, then its closing `"`;
+   * when the length does not reach that quote (a string PHP held in another encoding, `Silv\xe1`
+   * counted 9 and sent as UTF-8's 10), the string up to the last `"` of its line.
+   */
+  private dumpedString(from: number, bytes: number): string {
+    const text = this.text;
+    let i = from + 1;
+    let count = 0;
+    while (count < bytes && i < text.length) {
+      const code = text.charCodeAt(i++);
+      count += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
+    }
+    if (count !== bytes || text.charCodeAt(i) !== QUOTE) {
+      const lineEnd = text.indexOf("\n", from);
+      i = text.lastIndexOf('"', lineEnd < 0 ? text.length : lineEnd - 1);
+      if (i <= from) throw NOT_INSPECT;
+    }
+    countWork(i - from);
+    this.at = i + 1;
+    return text.slice(from + 1, i);
   }
 
   /**
@@ -291,7 +500,21 @@ class Reader {
     if (code === OPEN_BRACE) return this.object(from, depth);
     if (code === OPEN_BRACKET) {
       if (this.match(ELIDED, from) !== undefined) return null;
-      return this.array(from, depth);
+      return opensBracketObject(text, from) ? this.object(from, depth) : this.array(from, depth);
+    }
+    // A Ruby object (`#<Address street: "…">`) or Elixir's derived Inspect (`#Address<street: "…">`).
+    if (code === HASH_SIGN) {
+      const open = this.match(RECORD_NAME, from) === undefined ? -1 : this.at;
+      if (open > 0 && opensInspectObject(text, open)) return this.object(open, depth);
+    }
+    // Swift's optional and Rust's `Some` around a value (`Optional("Ana Silva")`): the value's. A
+    // replaced one is written in the wrapper's place (`"[REDACTED:person_name]"`).
+    if (this.match(WRAPPER, from) !== undefined) {
+      const inner = this.value(this.skipBlanks(this.at), depth);
+      const close = this.skipBlanks(this.at);
+      if (this.text.charCodeAt(close) !== CLOSE_PAREN) throw NOT_INSPECT;
+      this.at = close + 1;
+      return inner;
     }
     const className = this.match(CLASS_NAME, from);
     if (className !== undefined && (text.charCodeAt(this.at) !== OPEN_PAREN || (CLASS_CALL_NAME.test(className) && opensInspectObject(text, this.at)))) {
@@ -300,7 +523,7 @@ class Reader {
         return null;
       }
       const open = text.charCodeAt(this.at);
-      return open === OPEN_BRACKET ? this.array(this.at, depth) : this.object(this.at, depth);
+      return open === OPEN_BRACKET && !opensBracketObject(text, this.at) ? this.array(this.at, depth) : this.object(this.at, depth);
     }
     if (separator !== SPACED) return this.unquoted(from, separator);
     const number = this.match(NUMBER, from);
@@ -327,6 +550,8 @@ class Reader {
         depth++;
       } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN) {
         if (depth-- === 0) break;
+      } else if (depth === 0 && code === this.close) {
+        break;
       } else if (code === NEWLINE || code === 0x0d) {
         break;
       } else if (depth === 0 && (code === COMMA || (separator === GLUED && isBlank(code)))) {
@@ -338,7 +563,11 @@ class Reader {
     while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
     countWork(end - from);
     this.at = end;
-    const written = text.slice(from, end);
+    return this.unquotedValue(text.slice(from, end));
+  }
+
+  /** Unquoted text `written` as a value: a number, `true`, `false` and `null`/`nil`/`<nil>` as JSON's, anything else the text, `bare`. */
+  private unquotedValue(written: string): unknown {
     if (FULL_NUMBER.test(written)) return parseJsonExactly(written, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
     if (written === "true" || written === "false") return written === "true";
     if (written === "" || written === "null" || written === "nil" || written === "<nil>") return null;
@@ -466,6 +695,10 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === NEWLINE || code === 0x0d;
 }
 
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
 const NEWLINE = 0x0a;
 const COLON = 0x3a;
 const COMMA = 0x2c;
@@ -481,3 +714,8 @@ const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const EQUALS = 0x3d;
 const GREATER_THAN = 0x3e;
+const LESS_THAN = 0x3c;
+const AT_SIGN = 0x40;
+const HASH_SIGN = 0x23;
+/** The code closing a printed object by the code opening it (`{`, `(`, `[`, `<`). */
+export const CLOSING_CODE: Readonly<Record<number, number>> = { [OPEN_BRACE]: CLOSE_BRACE, [OPEN_PAREN]: CLOSE_PAREN, [OPEN_BRACKET]: CLOSE_BRACKET, [LESS_THAN]: GREATER_THAN };

@@ -10,7 +10,7 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
-import { CLASS_CALL_NAME, INSPECT_MEMBER_OPENING, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
+import { CLASS_CALL_NAME, CLOSING_CODE, INSPECT_MEMBER_OPENING, opensBracketObject, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
 import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from "./name-value-pairs";
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { countWork } from "./scan-scope";
@@ -243,8 +243,9 @@ function ruledValue(value: unknown, path: string, rootPath: string, rules: JsonK
  */
 function innerText(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, variables: VariableArguments | undefined, prose: boolean): string {
   if (nesting === MAX_JSON_TEXT_NESTING) return text;
-  // A class's call form found in prose (`Customer(name='Ana')`, `objectsInProse`): its `(` starts the text.
-  if (text.charCodeAt(0) === OPEN_PAREN) return ruledInspectObject(text, path, rootPath, rules, depth, nesting, write, prose);
+  // A class's call form or a Ruby object found in prose (`Customer(name='Ana')`, `#<User name: "Ana">`, `objectsInProse`): its `(` or `<` starts the text.
+  const first = text.charCodeAt(0);
+  if (first === OPEN_PAREN || first === LESS_THAN) return ruledInspectObject(text, path, rootPath, rules, depth, nesting, write, prose);
   if (!mayBeJsonContainer(text)) {
     return mayHoldJsonInProse(text)
       ? ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined, true))
@@ -382,8 +383,11 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
  * in text order, an object as soon as it closes (no list of them is built: a text of many
  * small objects allocates nothing per object here):
  * each `{` that opens a member (`{"`, `{ "`) or an object as util.inspect prints one (`{ name:
- * 'x'`: `opensInspectObject`) outside any object, to the `}` closing it, braces inside JSON
- * strings not counted (`"{id}"`, an escaped quote), nor, in inspect's object, inside its strings
+ * 'x'`: `opensInspectObject`) outside any object, to the `}` closing it, and each `(`, `[` or `<`
+ * opening another language's printed record (`opensPrintedObject`: `User(name=…)`,
+ * `Customer[name=…]`, `map[name:…]`, `#<User name: …>`, PHP's `Array\n(`) to the `)`, `]` or `>`
+ * closing it (not an arrow's `=>`), braces inside JSON
+ * strings not counted (`"{id}"`, an escaped quote), nor, in a printed object, inside its strings
  * in single quotes or backticks (`'{id}'`). An object that closes is one
  * whole (what it nests is its own: a secret's members, a request's `variables`); one that never closes (`retry after
  * {"error": "timeout" POST /graphql {…}`, words a line cut short) is no object, and the objects
@@ -395,27 +399,33 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
   // brace open at that level (index pairs, flat): they stand for it when it never closes.
   const opens: number[] = [];
   const inside: number[][] = [];
-  // Whether the outermost open object is util.inspect's, whose strings are in single quotes or backticks too.
+  // Whether the outermost open object is util.inspect's or another language's print, whose strings are in single quotes or backticks too.
   let inspect = false;
-  // Whether the outermost open object is a class's call form, closed by its `)` (`Customer(…)`).
-  let call = false;
-  // The next `{` and `(` at or after `i`, each searched again only once `i` passes it.
+  // The code opening the outermost open object, when it is no `{`: a class's call form closed by its
+  // `)` (`Customer(…)`), a bracket's members by their `]` (`Customer[…]`, `map[…]`), a Ruby object by its `>`.
+  let reopen = OPEN_BRACE;
+  let reclose = CLOSE_BRACE;
+  // The next `{`, `(`, `[` and `<` at or after `i`, each searched again only once `i` passes it
+  // (-2: none is left): a native search each, as most texts hold few of the last three.
   let brace = -1;
   let paren = -1;
+  let bracket = -1;
+  let angle = -1;
   let i = 0;
   while (i < text.length) {
     if (opens.length === 0) {
-      // -2: none is left.
       if (brace < i && brace !== -2) brace = nextIndexOf(text, "{", i);
       if (paren < i && paren !== -2) paren = nextIndexOf(text, "(", i);
-      const open = brace < 0 ? paren : paren < 0 ? brace : Math.min(brace, paren);
+      if (bracket < i && bracket !== -2) bracket = nextIndexOf(text, "[", i);
+      if (angle < i && angle !== -2) angle = nextIndexOf(text, "<", i);
+      const open = earliest(earliest(brace, paren), earliest(bracket, angle));
       if (open < 0) break;
       countWork(open + 1 - i);
       i = open + 1;
-      call = open === paren;
-      if (call) {
-        // A class's name before it (`User(`, `array (`), where `f(x=1)`'s call has its own.
-        if (!CLASS_CALL_NAME.test(callName(text, open)) || !opensInspectObject(text, open)) continue;
+      reopen = text.charCodeAt(open);
+      reclose = CLOSING_CODE[reopen]!;
+      if (reopen !== OPEN_BRACE) {
+        if (!opensPrintedObject(text, open)) continue;
         opens.push(open);
         emptied(inside, 0);
         inspect = true;
@@ -441,10 +451,10 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
     const code = text.charCodeAt(i);
     if (code === QUOTE || (inspect && (code === APOSTROPHE || code === BACKTICK))) {
       for (i++; i < text.length && text.charCodeAt(i) !== code; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
-    } else if (code === OPEN_BRACE || (call && code === OPEN_PAREN)) {
+    } else if (code === OPEN_BRACE || (code === reopen && (code !== LESS_THAN || isRecordOpening(text, i)))) {
       emptied(inside, opens.length);
       opens.push(i);
-    } else if (code === CLOSE_BRACE || (call && code === CLOSE_PAREN)) {
+    } else if (code === CLOSE_BRACE || (code === reclose && (code !== GREATER_THAN || !isArrowEnd(text, i)))) {
       const open = opens.pop()!;
       if (opens.length === 0) found(open, i);
       else inside[opens.length - 1]!.push(open, i);
@@ -456,6 +466,39 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
     const objects = inside[level]!;
     for (let k = 0; k < objects.length; k += 2) found(objects[k]!, objects[k + 1]!);
   }
+}
+
+/** The earlier of two indexes found by `nextIndexOf` (-2 for none). */
+function earliest(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/**
+ * Whether the `(`, `[` or `<` at `open` opens a printed record (`opensInspectObject`): a call form
+ * after a class's name (`User(`, `array (`, where `f(x=1)`'s call has its own) or PHP's print_r
+ * head (`Array` or `User Object` on the line before), a bracket's members
+ * (`Customer[name=`, `map[name:`, `[name: "x"`), a Ruby object after its `#` (`#<User id: 7`) or
+ * an Elixir struct's derived Inspect after its `#` and name (`#User<name: `).
+ */
+function opensPrintedObject(text: string, open: number): boolean {
+  const code = text.charCodeAt(open);
+  if (code === OPEN_PAREN && !CLASS_CALL_NAME.test(callName(text, open)) && phpHead(text, open) === null) return false;
+  if (code === LESS_THAN && !isRecordOpening(text, open)) return false;
+  return code === OPEN_BRACKET ? opensBracketObject(text, open) : opensInspectObject(text, open);
+}
+
+/** Whether the `<` at `open` follows a `#`, perhaps with a struct's name between (`#<`, `#User<`, `#MyApp.User<`). */
+function isRecordOpening(text: string, open: number): boolean {
+  let i = open;
+  while (i > 0 && open - i < 64 && RECORD_NAME_CHARACTER.test(text.charAt(i - 1))) i--;
+  return text.charCodeAt(i - 1) === HASH;
+}
+const RECORD_NAME_CHARACTER = /[\w.]/;
+
+/** Whether the `>` at `at` ends an arrow (`=>`, `->`), which closes no Ruby object. */
+function isArrowEnd(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return before === EQUALS || before === HYPHEN;
 }
 
 /** The index of `character` in `text` at or after `from`; -2 when there is none (`objectsInProse`'s "none is left"). */
@@ -540,7 +583,28 @@ function isJsonWhitespace(code: number): boolean {
  * and when what is there holds no letter (`12: {…}`, the end of a time `… 10:42: {…}`).
  */
 function objectName(text: string, open: number): string {
+  // A Ruby object is named by its class (`#<User id: 7…>`, `#<struct User …>`).
+  if (text.charCodeAt(open) === LESS_THAN && text.charCodeAt(open - 1) === HASH) {
+    RUBY_CLASS.lastIndex = open + 1;
+    const rubyClass = RUBY_CLASS.exec(text)?.[1];
+    if (rubyClass !== undefined) return rubyClass;
+  }
   let i = open;
+  // PHP's print_r and var_dump name an object's class (`User Object`, `object(App\User)#1 (2)`), not an array's.
+  const php = phpHead(text, open);
+  if (php !== null) {
+    const phpClass = php[1] ?? php[2];
+    if (phpClass !== undefined) return phpClass.slice(phpClass.lastIndexOf("\\") + 1);
+    i -= php[0].length;
+  }
+  // Go's map (`user=map[name:…]`) is no class's name: the label is before it. Apache's
+  // ToStringBuilder writes the object's hash after its class (`com.acme.User@1b6d3586[…]`).
+  if (text.charCodeAt(open) === OPEN_BRACKET) {
+    if (text.startsWith("map", open - 3) && !NAMING_LETTER.test(text.charAt(open - 4))) i -= 3;
+    else i -= IDENTITY_HASH.exec(text.slice(Math.max(0, open - 17), open))?.[0].length ?? 0;
+  }
+  // A Ruby object of no class (`#<struct name=…>`) is named by the label before its `#`.
+  else if (text.charCodeAt(open) === LESS_THAN && text.charCodeAt(open - 1) === HASH) i--;
   // Go's pointer (`cfg=&{…}`) and Elixir's map (`user: %{…}`) before the brace.
   if (i > 0 && (text.charCodeAt(i - 1) === AMPERSAND || text.charCodeAt(i - 1) === PERCENT)) i--;
   // A class's name glued to its object (Java's `User{…}`, Python's and Lombok's `User(…)`, Elixir's `%User{…}`).
@@ -558,6 +622,30 @@ function objectName(text: string, open: number): string {
   return NAMING_LETTER.test(name) ? name : "";
 }
 
+/**
+ * The head PHP's print_r (`Array` or `User Object`, then a line break) or var_dump (`array(2) `,
+ * `object(User)#1 (2) `) writes before the `(` or `{` at `open`, the class's name in group 1 or
+ * 2; null when none.
+ */
+function phpHead(text: string, open: number): RegExpExecArray | null {
+  // The characters right before say whether a head can be there, so most objects pay no search.
+  if (text.charCodeAt(open) === OPEN_BRACE) {
+    if (text.charCodeAt(open - 1) !== 0x20 || text.charCodeAt(open - 2) !== CLOSE_PAREN) return null;
+  } else {
+    let i = open;
+    while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+    if (text.charCodeAt(i - 1) !== 0x0a) return null;
+  }
+  return PHP_HEAD.exec(text.slice(Math.max(0, open - 160), open));
+}
+const PHP_HEAD = /(?:(?:Array|([A-Za-z_\\][\w\\]*) Object)\r?\n[ \t]*|array\(\d+\) |object\(([\w\\]{1,128})\)#\d+ \(\d+\) )$/;
+
+/** Java's identity hash after a class's name (`@1b6d3586`), before its members' `[`. */
+const IDENTITY_HASH = /@[0-9a-f]{1,16}$/;
+
+/** A Ruby object's class after its `<` (`User` of `User:0x…`, `struct Admin::User`), its last part. */
+const RUBY_CLASS = /(?:struct |data )?(?:[A-Z]\w*::)*([A-Z]\w*)/y;
+
 /** The index of the last character before `index` that is no blank (`isBlank`); -1 when none. */
 function nonBlankBefore(text: string, index: number): number {
   let i = index - 1;
@@ -571,6 +659,8 @@ const COMMA = 0x2c;
 const HYPHEN = 0x2d;
 const AMPERSAND = 0x26;
 const PERCENT = 0x25;
+const HASH = 0x23;
+const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 /** A name holds a letter: digits before a `:` name no object. */
 const NAMING_LETTER = /[A-Za-z\u00C0-\u00FF]/;

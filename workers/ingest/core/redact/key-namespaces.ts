@@ -9,7 +9,7 @@ export const PASSWORD_WORD = /(?:password|passwd|pwd|passphrase|pass|senha|contr
 /**
  * Whether `name:value`, written with no blank or quote around its colon, is a key's namespace
  * and part rather than a secret's name and value: Redis, KV and cache keys are written
- * `namespace:part[:part…]` (`DEL tokens:revoked:2026-12-01`, `SADD secrets:rotated …`,
+ * `namespace:part[:part…]` in lower case (`DEL tokens:revoked:2026-12-01`, `SADD secrets:rotated …`,
  * `SET token:count 42`, `DEL secret:rotation:lock`), OpenTelemetry's Redis instrumentations
  * sanitize a key's arguments to `?` (`GET session:?`), and a `SCAN … MATCH` pattern globs them
  * (`session:*`). `value` is the text after the colon up to a blank; `lineBefore` the line up to
@@ -25,8 +25,13 @@ export function isKeyNamespace(name: string, value: string, lineBefore: string):
   const part = colon < 0 ? value : value.slice(0, colon);
   if (part === "?" || (part.includes("*") && GLOB.test(part))) return true;
   if (!WORD.test(part)) return false;
-  return colon > 0 || (REDIS_KEY_COMMAND.test(lineBefore) && !PASSWORD_WORD.test(nameWords(name).join("")));
+  // A capitalized name is a Go struct's exported field as `%+v` prints it (`{Password:a:b}`),
+  // unless a Redis command names it as its key: keys' namespaces are written in lower case.
+  if (colon > 0) return !CAPITALIZED.test(name) || REDIS_KEY_COMMAND.test(lineBefore);
+  return REDIS_KEY_COMMAND.test(lineBefore) && !PASSWORD_WORD.test(nameWords(name).join(""));
 }
+
+const CAPITALIZED = /^[A-Z]/;
 
 const WORD = /^[a-z][a-z_-]{0,31}$/;
 const GLOB = /^[\w*?-]+$/;

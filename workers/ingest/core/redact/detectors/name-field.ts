@@ -21,14 +21,16 @@ export const UNQUOTED = String.raw`[^\s&;,"'\\<>()\[\]{}]*[^\s&;,"'\\<>()\[\]{}.
 
 /**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
- * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`,
- * `=>`) after the name, which the detector then reads back (`nameBefore`).
+ * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`)
+ * after the name, which the detector then reads back (`nameBefore`). After `=>`, as PHP's and
+ * Ruby's hashes write a member (`'user_name' => 'Ana Silva',`), a quoted value, as after `:`.
  */
 export function nameFieldSource(lastWords: readonly string[]): string {
   const last = lastWords.map(caseless).join("|");
   const colon = `:(?!=)(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*:)`;
+  const arrow = `=>(?<=(?:${last})["']?[ \\t]*=>)`;
   const equals = `=(?![=>])(?<=(?:${last})=)`;
-  return `${colon}[ \\t]*(?:${QUOTED})|${equals}(?:${QUOTED}|${UNQUOTED})`;
+  return `(?:${colon}|${arrow})[ \\t]*(?:${QUOTED})|${equals}(?:${QUOTED}|${UNQUOTED})`;
 }
 
 /**
@@ -37,7 +39,7 @@ export function nameFieldSource(lastWords: readonly string[]): string {
  * is no name (a form's encoding, `+` or `%20` for a blank, read as the blank).
  */
 export function rewrittenNameField(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
-  const valueStart = match.search(/[^:= \t]/);
+  const valueStart = valueStartOf(match);
   const quote = quoteOpening(match.slice(valueStart));
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
   const written = quote === "" ? inner.replace(/\+|%20/g, " ") : inner;
@@ -47,7 +49,12 @@ export function rewrittenNameField(match: string, marker: string, holdsName: (va
 
 /** The value a name field's `match` holds, between its quotes, as [offset, length] (`Detector.fieldValue`). */
 export function nameFieldValue(match: string): readonly [number, number] {
-  const valueStart = match.search(/[^:= \t]/);
+  const valueStart = valueStartOf(match);
   const quote = quoteOpening(match.slice(valueStart)).length;
   return [valueStart + quote, match.length - valueStart - 2 * quote];
+}
+
+/** Where the value of a name field's `match` starts, after its separator (`:`, `=`, `=>`) and blanks. */
+function valueStartOf(match: string): number {
+  return match.search(match.startsWith("=>") ? /[^=> \t]/ : /[^:= \t]/);
 }
