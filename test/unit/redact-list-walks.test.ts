@@ -122,6 +122,15 @@ const PRINTED = [
   "TypeError: x (worker.js:1:2)",
   "plain words",
   "https://example.com/a?b=c",
+  // Openings without a `{` or `(`: Go's maps, Java records, PHP, keyword lists, Ruby and Elixir.
+  "map[user_name:Ana Silva email:ana@example.com]",
+  "Customer[fullName=Ana Silva, id=42]",
+  '["user_name"]=> string(9) "Ana Silva"',
+  '[name: "Ana Silva"]',
+  '["full_name": "Ana Silva"]',
+  '#<User id: 7, name: "Ana Silva">',
+  '#User<name: "Ana Silva", ...>',
+  "[pid:42] worker started",
 ];
 
 describe("the gate before looking for JSON in prose", () => {

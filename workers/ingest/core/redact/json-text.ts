@@ -283,13 +283,15 @@ function ruledInspectObject(text: string, path: string, rootPath: string, rules:
  * one (`user { name: 'Ana Silva' }`, inspect-text.ts), so that text without one (plain
  * prose, `{id}` templates, a GraphQL document's selections) pays nothing more.
  *
- * Each opening either pattern matches starts at a `{` or holds a `(` (a class call's, Python's
- * `User(name='…')`), so a text with neither, as most are (words, ids, URLs, paths), is answered by
- * two native searches: a pattern opening with a character class is tried at every position.
+ * Each opening either pattern matches holds a `{`, a `(` (a class call's, Python's
+ * `User(name='…')`), a `[` (a Go map's, a Java record's, a keyword list's) or a `#` (Ruby's
+ * `#<User …>`, Elixir's `#User<…>`): every alternative of INSPECT_MEMBER_OPENING opens with one of
+ * them. So a text with none, as most are (words, ids, URLs, paths), is answered by native
+ * searches: a pattern opening with a character class is tried at every position.
  */
 export function mayHoldJsonInProse(text: string): boolean {
   const brace = text.indexOf("{") >= 0;
-  if (!brace && text.indexOf("(") < 0) return false;
+  if (!brace && text.indexOf("(") < 0 && text.indexOf("[") < 0 && text.indexOf("#") < 0) return false;
   return (brace && MEMBER_OPENING.test(text)) || INSPECT_MEMBER_OPENING.test(text);
 }
 
