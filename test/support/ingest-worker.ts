@@ -101,6 +101,11 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       CLICKHOUSE_URL: options.clickhouseUrl ?? db.url,
       CLICKHOUSE_DATABASE: db.database,
       INGEST_TOKENS: TEST_TOKEN,
+      // The local engine on a loaded 2-core machine can take seconds over a big insert: the
+      // deployed budgets (4 s direct write, 10 s a call) would turn that into a 504 no test
+      // asked for. Tests of the budgets set their own.
+      DIRECT_WRITE_TIMEOUT_MS: "60000",
+      CLICKHOUSE_TIMEOUT_MS: "120000",
       ...options.vars,
     }),
     ...(options.deadLetterBucket === true ? { r2Buckets: { DEAD_LETTERS: DEAD_LETTER_BUCKET } } : {}),
