@@ -28,7 +28,20 @@ export function isKeyNamespace(name: string, value: string, lineBefore: string):
   return colon > 0 || (REDIS_KEY_COMMAND.test(lineBefore) && !PASSWORD_WORD.test(nameWords(name).join("")));
 }
 
-const WORD = /^[a-z][a-z_-]{0,31}$/;
+/** A namespace's part: a word of lower-case letters, `_` and `-`. */
+const WORD_SOURCE = "[a-z][a-z_-]{0,31}";
+const WORD = new RegExp(`^${WORD_SOURCE}$`);
+const NAMESPACE_PART_AT = new RegExp(`${WORD_SOURCE}:`, "y");
+
+/**
+ * Whether `text` at `at`, just after a colon glued to a name, holds what `isKeyNamespace` reads
+ * as a namespace's part whatever the name and line: a `WORD` and another `:` (`revoked:` in
+ * `tokens:revoked:2026-12-01`). Reads at most 33 characters, so a search may ask it at every colon.
+ */
+export function opensNamespacePart(text: string, at: number): boolean {
+  NAMESPACE_PART_AT.lastIndex = at;
+  return NAMESPACE_PART_AT.test(text);
+}
 const GLOB = /^[\w*?-]+$/;
 
 /**
