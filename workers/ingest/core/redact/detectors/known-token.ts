@@ -55,6 +55,7 @@ export const nestingKnownTokenDetector: Detector = {
 class NestingFormatSearch {
   private readonly regex: RegExp;
   private scan = -1;
+  private text = "";
   private from = -1;
   private found: RegExpExecArray | null = null;
 
@@ -63,7 +64,9 @@ class NestingFormatSearch {
   }
 
   next(text: string, from: number): RegExpExecArray | null {
-    if (this.scan === currentScan() && from >= this.from && (this.found === null || from <= this.found.index)) return this.found;
+    // The scan's number keeps a retried request's equal text from being compared whole; the text
+    // keeps a search outside a scan (a test's) from reading another text's answer.
+    if (this.scan === currentScan() && this.text === text && from >= this.from && (this.found === null || from <= this.found.index)) return this.found;
     let found: RegExpExecArray | null;
     for (let at = from; ; at = found.index + found[0].length) {
       this.regex.lastIndex = at;
@@ -71,6 +74,7 @@ class NestingFormatSearch {
       if (found === null || looksGenerated(found[0])) break;
     }
     this.scan = currentScan();
+    this.text = text;
     this.from = from;
     this.found = found;
     return found;
@@ -79,6 +83,7 @@ class NestingFormatSearch {
   /** Lets the scanned text go when its scan ends. */
   reset(): void {
     this.scan = -1;
+    this.text = "";
     this.found = null;
   }
 }
