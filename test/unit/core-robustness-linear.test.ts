@@ -95,6 +95,29 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
     "AUTH ;",
     (count) => "AUTH ;".repeat(count - 2) + "AUTH [REDACTED:secret] ;",
   ],
+  // name-field.ts: each `=` after a person's, a card holder's or a street's field name started a
+  // value running to the end of the blank-free run, read and judged again at every one.
+  ["`user.name=` repeated (a person's field, each value the rest of the run)", "user.name=", (count) => "user.name=".repeat(count)],
+  ["`owner.name=` repeated", "owner.name=", (count) => "owner.name=".repeat(count)],
+  ["`user.full_name=` repeated", "user.full_name=", (count) => "user.full_name=".repeat(count)],
+  ["`customer.name=` repeated", "customer.name=", (count) => "customer.name=".repeat(count)],
+  ["`user.name=a` repeated (each value a word and the rest of the run)", "user.name=a", (count) => "user.name=a".repeat(count)],
+  ["`rua=` repeated (a street's field)", "rua=", (count) => "rua=".repeat(count)],
+  ["`address=` repeated", "address=", (count) => "address=".repeat(count)],
+  // secret-parameter.ts: a key's namespace glued to its part (`pwd:pwd:…`) is no field, but its
+  // value was read to the end of the run before the field was rejected, at every colon.
+  ["`pwd:` repeated (a key's namespace at every colon)", "pwd:", (count) => "pwd:".repeat(count)],
+  ["`token:` repeated", "token:", (count) => "token:".repeat(count)],
+  ["`session:` repeated", "session:", (count) => "session:".repeat(count)],
+  // known-token.ts: a base64 token's body holds its own prefix after `/`, `+` or `=`, so each
+  // `glc_` started a candidate running to the run's end, rejected as words at every one.
+  ["`glc_/` repeated (a Grafana token's prefix inside another's body)", "glc_/", (count) => "glc_/".repeat(count)],
+  ["`glc_+` repeated", "glc_+", (count) => "glc_+".repeat(count)],
+  ["`sntrys_=` repeated (a Sentry token's)", "sntrys_=", (count) => "sntrys_=".repeat(count)],
+  ["`sntrys_/` repeated", "sntrys_/", (count) => "sntrys_/".repeat(count)],
+  // credentials.ts: each `basic <word>` was decoded as base64 by a throwing `atob` (linear, but
+  // a throw at each word: 64 KB took 150 ms).
+  ["`basic ` repeated (a Basic scheme's word that is no base64)", "basic ", (count) => "basic ".repeat(count)],
 ];
 
 describe("a trigger word repeated with a short unit, about 16 KB", () => {
@@ -108,5 +131,47 @@ describe("a trigger word repeated with a short unit, about 16 KB", () => {
     const row = logRow("order placed", [{ key: "details", value: { stringValue: unit.repeat(count) } }]);
     // Attributes are written flat, `[key, value, …]` sorted by key; `redaction.*` counts follow.
     expect((row.LogAttributes as string[]).slice(0, 2)).toEqual(["details", expected(count)]);
+  });
+});
+
+/** A Grafana Cloud access policy token's shape (`token-formats.ts`), letters and digits, with a `/` of its base64. */
+const GRAFANA_TOKEN = "glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNr/LTEyMy1obS1yZWFkIiwiayI6IjhkN2U1ZjIxIn0=";
+
+describe("a run of base64 token prefixes around a token", () => {
+  it("redacts a token after prefixes that read as words, as one match from the first prefix", () => {
+    // The first `glc_` starts a body that runs over the rest and holds the token's characters:
+    // one generated match, as before the prefixes inside it were passed over.
+    expect(logRow(`sent glc_/glc_/${GRAFANA_TOKEN} to grafana`).Body).toBe("sent [REDACTED:known_token] to grafana");
+  });
+
+  it("keeps prefixes that read as words and redacts the token after a blank", () => {
+    expect(logRow(`${"glc_/".repeat(400)} ${GRAFANA_TOKEN}`).Body).toBe(`${"glc_/".repeat(400)} [REDACTED:known_token]`);
+  });
+});
+
+describe("a name field's unquoted word of more than 512 characters is no name", () => {
+  // A login, an e-mail address (254 characters at most) or a name, URL-encoded or not, is
+  // shorter: a longer word is not read as the field's value (name-field.ts, MAX_UNQUOTED_WORD),
+  // so that its many `=` are not each judged with the rest of the word.
+  it("redacts a word of 512 characters", () => {
+    const word = `JOHN+SMITH+${"X".repeat(501)}`;
+    expect(logRow(`charge card_holder=${word} ok`).Body).toBe("charge card_holder=[REDACTED:card_holder] ok");
+  });
+
+  it("keeps a word of 513 characters, once redacted whole", () => {
+    const word = `JOHN+SMITH+${"X".repeat(502)}`;
+    expect(logRow(`charge card_holder=${word} ok`).Body).toBe(`charge card_holder=${word} ok`);
+  });
+
+  it("judges a field inside a long word on its own (`card_holder=` repeated was redacted whole)", () => {
+    // The last fields' words are short enough: the one whose rest of the run fits is judged as
+    // a field is, and the holder's key reads any word as a name.
+    const text = "card_holder=".repeat(1366);
+    const kept = text.length - "card_holder=".length * 42;
+    expect(logRow(text).Body).toBe(`${text.slice(0, kept)}[REDACTED:card_holder]`);
+  });
+
+  it("keeps `user.name=é` repeated, once redacted whole as a person's name", () => {
+    expect(logRow("user.name=é".repeat(1490)).Body).toBe("user.name=é".repeat(1490));
   });
 });

@@ -27,13 +27,37 @@ export function isKeyNamespace(name: string, value: string, lineBefore: string):
   if (!WORD.test(part)) return false;
   // A capitalized name is a Go struct's exported field as `%+v` prints it (`{Password:a:b}`),
   // unless a Redis command names it as its key: keys' namespaces are written in lower case.
-  if (colon > 0) return !CAPITALIZED.test(name) || REDIS_KEY_COMMAND.test(lineBefore);
+  if (colon > 0) return namesNamespaceOnAnyLine(name) || REDIS_KEY_COMMAND.test(lineBefore);
   return REDIS_KEY_COMMAND.test(lineBefore) && !PASSWORD_WORD.test(nameWords(name).join(""));
 }
 
+/** A Go struct's exported field as `%+v` prints it: its name starts with a capital. */
 const CAPITALIZED = /^[A-Z]/;
 
-const WORD = /^[a-z][a-z_-]{0,31}$/;
+/**
+ * Whether a name glued by a colon to a namespace's part (`tokens:revoked:…`) is a key's namespace
+ * on any line: when it is not capitalized. A capitalized one (`Password:a:b`) is a Go struct's
+ * field unless a Redis command names it as its key (`isKeyNamespace`).
+ */
+export function namesNamespaceOnAnyLine(name: string): boolean {
+  return !CAPITALIZED.test(name);
+}
+
+/** A namespace's part: a word of lower-case letters, `_` and `-`. */
+const WORD_SOURCE = "[a-z][a-z_-]{0,31}";
+const WORD = new RegExp(`^${WORD_SOURCE}$`);
+const NAMESPACE_PART_AT = new RegExp(`${WORD_SOURCE}:`, "y");
+
+/**
+ * Whether `text` at `at`, just after a colon glued to a name, holds what `isKeyNamespace` reads
+ * as a namespace's part: a `WORD` and another `:` (`revoked:` in `tokens:revoked:2026-12-01`);
+ * with a name for which namesNamespaceOnAnyLine holds, the field is a namespace whatever the
+ * line. Reads at most 33 characters, so a search may ask it at every colon.
+ */
+export function opensNamespacePart(text: string, at: number): boolean {
+  NAMESPACE_PART_AT.lastIndex = at;
+  return NAMESPACE_PART_AT.test(text);
+}
 const GLOB = /^[\w*?-]+$/;
 
 /**

@@ -249,17 +249,23 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
   // A digit: redis-cli's numbered reply to `CONFIG GET`, the name and the value quoted.
   if (first >= 0x30 && first <= 0x39) return { tokens: quotedWords(match), written: "list" };
-  if (first === 0x20 || first === 0x09) return { tokens: tokensOf(match).map(withoutTrailingMark), written: "prose" };
+  // `AUTH` takes at most two arguments: its words are read no further than a third, which says
+  // the line is no command (`AUTH ;` repeated, a word each, read to the next `;` at every one).
+  const limit = AUTH_WORD_FIRST.test(match) ? 4 : Infinity;
+  if (first === 0x20 || first === 0x09) return { tokens: tokensOf(match, limit).map(withoutTrailingMark), written: "prose" };
   // Quoted words, MONITOR's or copied from it to a line's start, judged as a line's: a log line
   // quotes its words too (`"auth" "required"`).
-  if (first === 0x22) return { tokens: tokensOf(match), written: "line" };
+  if (first === 0x22) return { tokens: tokensOf(match, limit), written: "line" };
   const call = match.indexOf("([");
   const blank = match.search(/[ \t]/);
   if (call >= 0 && (blank < 0 || call < blank)) {
     return { tokens: listItems(match, call + 2, [{ text: match.slice(0, call), start: 0, end: call }]), written: "list" };
   }
-  return { tokens: tokensOf(match), written: "line" };
+  return { tokens: tokensOf(match, limit), written: "line" };
 }
+
+/** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
+const AUTH_WORD_FIRST = /^[ \t]*"?auth[ \t"]/i;
 
 /** One item of a list (`LIST_ITEM`), or the list's end (`]`, or the `[` of `[length]`). */
 const LIST_ITEMS = new RegExp(`${LIST_ITEM}|[\\]\\[]`, "g");
@@ -337,6 +343,9 @@ function passwordArguments(words: readonly string[], written: Written): Argument
         } else if (args.length > 0 && isCredentialShaped(args[0]!)) at(0);
         break;
       }
+      // More words than a user name and a password make no `AUTH` command: asked before each
+      // word is judged, which a line of many (`AUTH ;` repeated) paid for at every command word.
+      if (args.length > 2) break;
       if (written === "line" && !args.every(canBeCredential)) break;
       const spelled = written === "list" ? "AUTH" : command;
       if (args.length === 1 && spelled !== capitalised(spelled) && !isProse(spelled, args[0]!)) at(0);
@@ -458,12 +467,13 @@ function isProse(command: string, password: string): boolean {
 const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?;]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?;]?(?=[ \t\r]|$)|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"[.!?;]?(?=[ \t\r]|$)|[^ \t\r]+/g;
 
 /**
- * The words of `line` (`WORD`), with their places, up to a sentence's end or a `;`: a word
+ * The words of `line` (`WORD`), with their places, up to a sentence's end or a `;`, at most
+ * `limit` of them: a word
  * ending in `.`, `!` or `?` with another word after it ends the command there, without its mark
  * (`AUTH hunter2. Next` is `AUTH hunter2` and prose; a quoted word's mark is outside it already),
  * and one ending in `;` ends it whatever follows (`AUTH pw; GET k`, as `ok; AUTH pw` starts one).
  */
-function tokensOf(line: string): Token[] {
+function tokensOf(line: string, limit: number): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
   let endsSentence = false;
@@ -481,7 +491,7 @@ function tokensOf(line: string): Token[] {
     const text = inner ?? (endsCommand ? word[0].slice(0, -1) : word[0]);
     const start = escaped !== undefined ? word.index + 2 : quoted ? word.index + 1 : word.index;
     if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length });
-    if (endsCommand) break;
+    if (endsCommand || tokens.length === limit) break;
   }
   return tokens;
 }

@@ -124,9 +124,23 @@ const TOKEN_CHARACTER = "[A-Za-z0-9_-]";
  * Regex source matching any known token as a whole word: not glued to a token character on
  * either side (so `sk-` inside `task-…` and a prefix in the middle of a longer id pass).
  */
-export const KNOWN_TOKEN_SOURCE =
-  `(?<!${TOKEN_CHARACTER})(?:${KNOWN_TOKEN_FORMATS.map((format) => `${escape(format.prefix)}${format.body}`).join("|")})` +
-  `(?!${TOKEN_CHARACTER})`;
+export const KNOWN_TOKEN_SOURCE = knownTokenSource(KNOWN_TOKEN_FORMATS);
+
+/** Regex source matching any token of `formats` as a whole word, as `KNOWN_TOKEN_SOURCE` does all of them. */
+export function knownTokenSource(formats: readonly KnownTokenFormat[]): string {
+  return `(?<!${TOKEN_CHARACTER})(?:${formats.map((format) => `${escape(format.prefix)}${format.body}`).join("|")})(?!${TOKEN_CHARACTER})`;
+}
+
+/**
+ * Whether a format's body may hold its own prefix after a character no token holds (Grafana's
+ * `glc_…` and Sentry's `sntrys_…` are base64, with `/`, `+` and `=`): a match of it may then
+ * start inside another one's body and end where that one ends. Read from the body itself, by
+ * trying it on the prefix repeated after each such character.
+ */
+export function nestsInOwnBody(format: KnownTokenFormat): boolean {
+  const body = new RegExp(`^(?:${format.body})$`);
+  return ["/", "+", "="].some((separator) => body.test(`${separator}${format.prefix}`.repeat(64)));
+}
 
 function escape(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

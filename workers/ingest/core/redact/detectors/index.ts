@@ -17,7 +17,7 @@ import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
 import { ssnDetector } from "./ssn";
 import { cardDetector } from "./card";
-import { knownTokenDetector } from "./known-token";
+import { knownTokenDetector, nestingKnownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { postalCodePhraseDetector } from "./postal-code-phrase";
 import { privateKeyDetector } from "./private-key";
@@ -53,6 +53,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   codePhraseDetector,
   privateKeyDetector,
   knownTokenDetector,
+  nestingKnownTokenDetector,
   passwordHashDetector,
   pixDetector,
   emailDetector,

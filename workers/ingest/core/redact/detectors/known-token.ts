@@ -1,16 +1,94 @@
 import { Evidence } from "../evidence";
-import { KNOWN_TOKEN_SOURCE, looksGenerated } from "../token-formats";
+import { currentScan, resetAfterEachScan } from "../scan-scope";
+import { KNOWN_TOKEN_FORMATS, knownTokenSource, looksGenerated, nestsInOwnBody, type KnownTokenFormat } from "../token-formats";
 import type { Detector } from "./detector";
+
+const KNOWN_TOKEN_KIND = "known_token";
 
 /**
  * API keys and tokens of the formats their issuers mark with a prefix (`token-formats.ts`:
  * OpenAI's `sk-proj-…`, GitHub's `ghp_…`, Slack's `xoxb-…`, AWS's `AKIA…`, …), wherever they
  * are written: such a token needs no name in front to be known as one. A match that reads as
- * words rather than generated characters (`sk-learn-tutorial-for-beginners`) passes.
+ * words rather than generated characters (`sk-learn-tutorial-for-beginners`) passes. The
+ * formats whose body may hold their own prefix are found by `nestingKnownTokenDetector`.
  */
 export const knownTokenDetector: Detector = {
-  kind: "known_token",
-  source: KNOWN_TOKEN_SOURCE,
+  kind: KNOWN_TOKEN_KIND,
+  source: knownTokenSource(KNOWN_TOKEN_FORMATS.filter((format) => !nestsInOwnBody(format))),
   evidence: Evidence.KNOWN_TOKEN,
   rewrite: (match, marker) => (looksGenerated(match) ? marker : undefined),
 };
+
+/**
+ * The known tokens whose body is base64 (`nestsInOwnBody`: Grafana's `glc_…`, Sentry's
+ * `sntrys_…`), judged as `knownTokenDetector` judges the others. Each format is searched alone
+ * (`NestingFormatSearch`), its prefix being no other format's start, so at any position at
+ * most one of them matches and the leftmost of their next matches is the one their alternation
+ * would find. Set apart because a body that reads as words rejects the candidates inside it
+ * with it: `glc_/` repeated made each `glc_` a candidate whose body ran to the end of the text,
+ * read and rejected again at every one (quadratic in the text).
+ */
+export const nestingKnownTokenDetector: Detector = {
+  kind: KNOWN_TOKEN_KIND,
+  source: knownTokenSource(KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody)),
+  search: (text, from) => {
+    let first: RegExpExecArray | null = null;
+    for (const format of NESTING_FORMATS) {
+      const found = format.next(text, from);
+      if (found !== null && (first === null || found.index < first.index)) first = found;
+    }
+    return first;
+  },
+  evidence: Evidence.KNOWN_TOKEN,
+  rewrite: knownTokenDetector.rewrite,
+};
+
+/**
+ * One nesting format's next match that looks generated (`looksGenerated`), from any position of
+ * the text under scan. A match that does not look generated is passed over with every match
+ * starting inside it: such a match runs to where the outer one ends (the same body characters,
+ * read greedily to the same end), and holds no more of a generated token's characters than the
+ * outer one does, so the detector would reject each of them. The last answer is kept for the
+ * scan (`scan-scope.ts`): the scanner asks again from later positions, and up to the match it
+ * found the answer is the same.
+ */
+class NestingFormatSearch {
+  private readonly regex: RegExp;
+  private scan = -1;
+  private text = "";
+  private from = -1;
+  private found: RegExpExecArray | null = null;
+
+  constructor(format: KnownTokenFormat) {
+    this.regex = new RegExp(knownTokenSource([format]), "g");
+  }
+
+  next(text: string, from: number): RegExpExecArray | null {
+    // The scan's number keeps a retried request's equal text from being compared whole; the text
+    // keeps a search outside a scan (a test's) from reading another text's answer.
+    if (this.scan === currentScan() && this.text === text && from >= this.from && (this.found === null || from <= this.found.index)) return this.found;
+    let found: RegExpExecArray | null;
+    for (let at = from; ; at = found.index + found[0].length) {
+      this.regex.lastIndex = at;
+      found = this.regex.exec(text);
+      if (found === null || looksGenerated(found[0])) break;
+    }
+    this.scan = currentScan();
+    this.text = text;
+    this.from = from;
+    this.found = found;
+    return found;
+  }
+
+  /** Lets the scanned text go when its scan ends. */
+  reset(): void {
+    this.scan = -1;
+    this.text = "";
+    this.found = null;
+  }
+}
+
+const NESTING_FORMATS = KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody).map((format) => new NestingFormatSearch(format));
+resetAfterEachScan(() => {
+  for (const format of NESTING_FORMATS) format.reset();
+});

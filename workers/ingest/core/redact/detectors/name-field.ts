@@ -13,11 +13,24 @@ import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, quoteOpening } from ".
  * `amount=10`): what a logfmt line leaves unquoted.
  */
 const QUOTED = `${DOUBLE_QUOTED_OVER_LINES}|` + String.raw`'(?:[^'\\\n]|\\.)*'|` + ESCAPED_SINGLE_QUOTED;
+/** A character of an unquoted value's word: all but blanks, quotes, brackets and a parameter's separators. */
+const WORD_CHARACTER = String.raw`[^\s&;,"'\\<>()\[\]{}]`;
 /**
- * An unquoted `name=value` value: a word up to a blank or separator, and up to four capitalized
- * words after it that are no key; a sentence's final punctuation after it is not the name's.
+ * The most characters an unquoted value's word holds: more than a login, an e-mail address
+ * (254, RFC 5321 §4.5.3.1.3) or a name URL-encoded (`%C3%A9` a letter) takes. A longer word is
+ * no name, and is not read as one: each `=` inside such a word (`user.name=` repeated) would
+ * otherwise be a candidate whose value runs to the word's end, judged again at every one, so the
+ * cost grew with the square of the word's length (docs/decisions.md, 2026-12-02).
  */
-export const UNQUOTED = String.raw`[^\s&;,"'\\<>()\[\]{}]*[^\s&;,"'\\<>()\[\]{}.!?:](?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'-]*(?![\w.-]*[=:])){0,4}`;
+export const MAX_UNQUOTED_WORD = 512;
+/**
+ * An unquoted `name=value` value: a word up to a blank or separator (of at most
+ * `MAX_UNQUOTED_WORD` characters), and up to four capitalized words after it that are no key;
+ * a sentence's final punctuation after it is not the name's.
+ */
+export const UNQUOTED =
+  `(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
+  String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'-]*(?![\w.-]*[=:])){0,4}`;
 
 /**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`

@@ -21,7 +21,7 @@ import {
   PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
-import { isKeyNamespace } from "../key-namespaces";
+import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
 import { isInArn } from "../arn";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -270,6 +270,13 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
     if (nextColon >= 0 && (start < 0 || nextColon < start)) start = nextColon;
     if (nextDash >= 0 && (start < 0 || nextDash < start)) start = nextDash;
     if (start < 0) return null;
+    // A key's namespace glued to its part (`tokens:revoked:…`, a name not capitalized) is no
+    // field (`redactFieldValue` rejects it): passed over before the regex reads its value, which runs to the end of the
+    // blank-free run, so that a run of them (`pwd:` repeated) is not read to its end at each one.
+    if (start === nextColon && start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && opensNamespacePart(text, start + 1) && namesNamespaceOnAnyLine(fieldNameBefore(text, start))) {
+      nextColon = text.indexOf(":", start + 1);
+      continue;
+    }
     AT_START.lastIndex = start;
     const match = AT_START.exec(text);
     if (match !== null) return match;
