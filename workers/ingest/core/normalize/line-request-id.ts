@@ -4,7 +4,7 @@
  * the invocation that wrote the line, so the two join. Defined by running the lifting itself, so
  * the two cannot drift apart.
  */
-import type { LogRecord } from "../../../shared/otlp/model";
+import { emptyLogRecord } from "../../../shared/otlp/empty-log-record";
 import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
 import { DEFAULT_LIFT_MAX_DEPTH, liftJsonBody } from "./lift";
@@ -22,19 +22,8 @@ import { DEFAULT_LIFT_MAX_DEPTH, liftJsonBody } from "./lift";
  * carries no `request.id`).
  */
 export function requestIdOfLine(text: string, maxDepth: number = DEFAULT_LIFT_MAX_DEPTH): string | undefined {
-  const record: LogRecord = {
-    timeUnixNano: "0",
-    observedTimeUnixNano: "0",
-    severityNumber: 0,
-    severityText: "",
-    body: { stringValue: text },
-    attributes: [],
-    droppedAttributesCount: 0,
-    flags: 0,
-    traceId: "",
-    spanId: "",
-    eventName: "",
-  };
+  const record = emptyLogRecord();
+  record.body = { stringValue: text };
   if (!liftJsonBody(record, { maxDepth })) return undefined;
   for (const attribute of record.attributes) {
     if (attribute.key !== REQUEST_ID_ATTRIBUTE) continue;
