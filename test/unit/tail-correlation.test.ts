@@ -62,6 +62,8 @@ describe("findRequestId", () => {
     // Both spellings of request.id: the first in the line wins, as flattening writes it first.
     '{"request":{"id":"b"},"request.id":"a"}',
     '{"request.id":"a","request":{"id":"b"}}',
+    // A key spelled with escapes is the same key once parsed.
+    '{"re\\u0071Id":"r-9"}',
   ])("reads the request id the ingest Worker lifts from %s", (line) => {
     const lifted = logRecord({ body: { stringValue: line } });
     liftJsonBody(lifted, DEFAULT_NORMALIZATION_OPTIONS);

@@ -5,7 +5,7 @@
  * the two cannot drift apart.
  */
 import { emptyLogRecord } from "../../../shared/otlp/empty-log-record";
-import { REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
+import { mayHoldRequestIdKey, REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
 import { DEFAULT_LIFT_MAX_DEPTH, liftJsonBody } from "./lift";
 
@@ -22,6 +22,8 @@ import { DEFAULT_LIFT_MAX_DEPTH, liftJsonBody } from "./lift";
  * carries no `request.id`).
  */
 export function requestIdOfLine(text: string, maxDepth: number = DEFAULT_LIFT_MAX_DEPTH): string | undefined {
+  // Most lines hold no id key: they are not parsed and flattened only to find that out.
+  if (!mayHoldRequestIdKey(text)) return undefined;
   const record = emptyLogRecord();
   record.body = { stringValue: text };
   if (!liftJsonBody(record, { maxDepth })) return undefined;
