@@ -3,10 +3,11 @@
  * the platform's decision log (D-8, D-14) requires.
  */
 
-/** The tail Worker a producer lists in `tail_consumers`. */
-export const TAIL_WORKER = "deco-otel-tail";
-/** The OTLP/HTTP ingest Worker. */
-export const INGEST_WORKER = "deco-otel-ingest";
+import { INGEST_WORKER, TAIL_WORKER, isPipelineWorker } from "../../workers/shared/pipeline-workers";
+
+// The tail a producer lists in `tail_consumers`, the ingest Worker, and which scripts are theirs
+// in any environment: the tail Worker ignores the same scripts the audit calls the pipeline's.
+export { INGEST_WORKER, TAIL_WORKER, isPipelineWorker };
 /** The ingest Worker's entrypoint for the tail's service binding: no token, no public route. */
 export const TAIL_INGEST_ENTRYPOINT = "TailIngest";
 /** The `version_metadata` binding name the storefront framework reads (D-14). */
@@ -22,15 +23,6 @@ export const ENDPOINT_VARS = [
   { name: "DECO_OTEL_TRACES_ENDPOINT", path: "/v1/traces" },
   { name: "DECO_OTEL_METRICS_ENDPOINT", path: "/v1/metrics" },
 ] as const;
-
-/**
- * Whether `name` is the pipeline Worker `base` or one of its wrangler environments' scripts:
- * `deco-otel-tail`, `deco-otel-tail-staging` (wrangler names the script of `--env staging`
- * `<name>-staging`).
- */
-export function isPipelineWorker(name: string, base: string): boolean {
-  return name === base || name.startsWith(`${base}-`);
-}
 
 /**
  * Which tail Worker each environment's `tail_consumers` must list: by default `deco-otel-tail`,

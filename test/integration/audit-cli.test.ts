@@ -126,8 +126,9 @@ describe("deco-otel audit (CLI)", () => {
   it("recognises this repository's own Workers and does not audit them as producers", async () => {
     const { code, stdout } = await audit(["--mode", "block", "wrangler.tail.jsonc", "wrangler.ingest.jsonc"]);
     expect(code).toBe(0);
+    // 4 environments: each file's top level and its env.staging.
     expect(stdout).toBe(
-      "deco-otel audit: 2 files (0 producers, 2 of this pipeline's own Workers: deco-otel-tail, deco-otel-ingest; 2 environments), 0 errors, 0 warnings; mode block, exit 0\n",
+      "deco-otel audit: 2 files (0 producers, 2 of this pipeline's own Workers: deco-otel-tail, deco-otel-ingest; 4 environments), 0 errors, 0 warnings; mode block, exit 0\n",
     );
   });
 

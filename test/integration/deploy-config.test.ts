@@ -76,6 +76,42 @@ describe("wrangler configs", () => {
     }
   });
 
+  it("deploys a staging pipeline from the same configs, bound only to staging's Workers, queues and bucket", () => {
+    // wrangler's own reading of each config, as `wrangler deploy --env staging` uses it.
+    const read = (file: string, env?: string) => unstable_readConfig({ config: join(ROOT, file), env });
+    const staged = (name: string) => `${name}-staging`;
+    for (const file of ["wrangler.tail.jsonc", "wrangler.ingest.jsonc"]) {
+      const production = read(file);
+      const staging = read(file, "staging");
+      expect(staging.name).toBe(staged(production.name!));
+      // Every binding names production's resource with -staging: nothing of staging lands in production.
+      expect(staging.services).toEqual(production.services.map((service: { service: string }) => ({ ...service, service: staged(service.service) })));
+      expect(staging.r2_buckets).toEqual(production.r2_buckets.map((bucket: { bucket_name?: string }) => ({ ...bucket, bucket_name: staged(bucket.bucket_name!) })));
+      expect(staging.queues.producers).toEqual((production.queues.producers ?? []).map((queue: { queue: string }) => ({ ...queue, queue: staged(queue.queue) })));
+      expect(staging.queues.consumers).toEqual(
+        (production.queues.consumers ?? []).map((consumer: { queue: string; dead_letter_queue?: string }) => ({
+          ...consumer,
+          queue: staged(consumer.queue),
+          ...(consumer.dead_letter_queue === undefined ? {} : { dead_letter_queue: staged(consumer.dead_letter_queue) }),
+        })),
+      );
+      // The same settings, except where staging keeps its rows: its own database.
+      const { CLICKHOUSE_DATABASE, ...vars } = staging.vars;
+      const { CLICKHOUSE_DATABASE: productionDatabase, ...productionVars } = production.vars;
+      expect(vars).toEqual(productionVars);
+      if (productionDatabase !== undefined) expect(CLICKHOUSE_DATABASE).toBe(`${productionDatabase}_staging`);
+      expect({ minify: staging.minify, keep_names: staging.keep_names, observability: staging.observability }).toEqual({
+        minify: production.minify,
+        keep_names: production.keep_names,
+        observability: production.observability,
+      });
+    }
+    // The staging tail reaches the staging ingest, and the tail ignores both (filter.ts).
+    expect(read("wrangler.tail.jsonc", "staging").services).toEqual([
+      { binding: "INGEST", service: read("wrangler.ingest.jsonc", "staging").name, entrypoint: "TailIngest" },
+    ]);
+  });
+
   it("deploys the example producer with its version metadata, https endpoints and no token", async () => {
     const { output } = await dryRun("examples/producer/wrangler.jsonc");
     expect(output).toContain("--dry-run: exiting now.");

@@ -1,12 +1,13 @@
 /**
  * What real producers' errors look like once the tail and the ingest have stored them, in
- * workerd against the local ClickHouse: a Durable Object that throws (two ERROR rows, told apart
- * and counted once by the README's queries), `console.error(err)` (its printed text only) beside
+ * workerd against the local ClickHouse: a Durable Object or another Worker that throws (two
+ * ERROR rows when called with fetch, tied by request id or not; one over JS RPC; told apart and
+ * counted once by the README's queries), `console.error(err)` (its printed text only) beside
  * `console.error(err.stack)` (an Error's printed stack, read as that error), a thrown plain
  * object, and the resource attributes Cloudflare's own export sets.
  */
 import { readFileSync } from "node:fs";
-import { Miniflare } from "miniflare";
+import { Miniflare, type WorkerOptions } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
 import { createTestDatabase, rowsUntil as rowsUntilIn, type TestDatabase } from "../support/clickhouse";
@@ -38,7 +39,38 @@ const PRODUCERS: Record<string, string> = {
       return new Response("ok");
     } };`,
   "throws-object": `export default { async fetch() { throw { code: 42, reason: "object thrown" }; } };`,
+  // A Durable Object called with a request of its own (no caller's header reaches it) or over RPC.
+  "do-calls": `import { DurableObject } from "cloudflare:workers";
+    export class Shelf extends DurableObject {
+      async fetch(request) {
+        if (new URL(request.url).pathname === "/text") throw "shelf text failed";
+        throw new Error("shelf fetch failed");
+      }
+      async restock() { throw new Error("shelf rpc failed"); }
+    }
+    export default { async fetch(request, env) {
+      const shelf = env.SHELF.get(env.SHELF.idFromName("s1"));
+      const path = new URL(request.url).pathname;
+      if (path === "/rpc") { await shelf.restock(); return new Response("restocked"); }
+      return shelf.fetch("https://shelf" + path);
+    } };`,
+  // Another Worker, called through a service binding with fetch or over RPC.
+  billing: `import { WorkerEntrypoint } from "cloudflare:workers";
+    export class Billing extends WorkerEntrypoint { async charge() { throw new Error("billing rpc failed"); } }
+    export default { async fetch() { throw new Error("billing fetch failed"); } };`,
+  "billing-caller": `export default { async fetch(request, env) {
+      if (new URL(request.url).pathname === "/rpc") { await env.BILLING_RPC.charge(); return new Response("charged"); }
+      return env.BILLING.fetch("https://billing/charge");
+    } };`,
 };
+
+/** Miniflare options of the producers that call another: their Durable Object and service bindings. */
+function producerBindings(name: string): Partial<WorkerOptions> {
+  if (name === "do-host") return { durableObjects: { CART: "Cart" } };
+  if (name === "do-calls") return { durableObjects: { SHELF: "Shelf" } };
+  if (name === "billing-caller") return { serviceBindings: { BILLING: "billing", BILLING_RPC: { name: "billing", entrypoint: "Billing" } } };
+  return {};
+}
 
 let mf: Miniflare;
 let db: TestDatabase;
@@ -48,7 +80,7 @@ beforeAll(async () => {
   await applySchema(db.client, renderSchema(resolveSchemaOptions({ database: db.database })));
   mf = new Miniflare({
     workers: [
-      ...tailedProducers(PRODUCERS, (name) => (name === "do-host" ? { durableObjects: { CART: "Cart" } } : {})),
+      ...tailedProducers(PRODUCERS, producerBindings),
       await tailWorker({ vars: { TAIL_SERVICE_NAME_FALLBACK: SERVICE }, ingest: { name: "deco-otel-ingest", entrypoint: "TailIngest" } }),
       await ingestWorker(db),
     ],
@@ -76,9 +108,9 @@ const rowsOf = (requestId: string, count: number) =>
     (rows) => rows.length >= count,
   );
 
-async function hit(worker: string, requestId: string): Promise<void> {
+async function hit(worker: string, requestId: string, path = "/x"): Promise<void> {
   const response = await (await mf.getWorker(worker))
-    .fetch("https://shop.example.com/x", { headers: { "x-request-id": requestId } })
+    .fetch(`https://shop.example.com${path}`, { headers: { "x-request-id": requestId } })
     .catch(() => undefined);
   await response?.text();
 }
@@ -105,6 +137,31 @@ describe("errors as real producers make them", () => {
 
     const [counted] = await rowsUntil<{ failures: string; error_rows: string }>(readmeQuery("Failures counted once"), () => true);
     expect(counted).toEqual({ failures: "1", error_rows: "2" });
+  });
+
+  // One failure each, with the rows the tail really leaves: two untied rows for a callee called
+  // with fetch and a request of its own, one row (the caller's, with the callee's stack) over RPC.
+  it.each([
+    ["a Durable Object's fetch, called with its own request", "do-calls", "/url", "Error: shelf fetch failed", 2],
+    ["a Durable Object's fetch throwing a non-Error", "do-calls", "/text", "Error: shelf text failed", 2],
+    ["a service binding's fetch", "billing-caller", "/fetch", "Error: billing fetch failed", 2],
+    ["a Durable Object's RPC method", "do-calls", "/rpc", "Error: shelf rpc failed", 1],
+    ["a WorkerEntrypoint's RPC method", "billing-caller", "/rpc", "Error: billing rpc failed", 1],
+  ] as const)("%s: the README's queries count one failure", async (_name, worker, path, body, expectedRows) => {
+    const requestId = `req-${worker}${path.replace("/", "-")}`;
+    await hit(worker, requestId, path);
+    const onlyThis = (sql: string) => sql.replace("FROM otel_logs", `FROM (SELECT * FROM otel_logs WHERE Body = '${body}')`);
+    const where = onlyThis(readmeQuery("Tail exceptions in the last hour"));
+    await rowsUntil(where, (found) => found.length >= expectedRows);
+    // Give a second row time to arrive before concluding there is none.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const rows = await rowsUntil<{ request_id: string; propagated_copy: number }>(where, () => true);
+    expect(rows).toHaveLength(expectedRows);
+    // The caller's row has the request id; a callee's, called with a request of its own, has none.
+    const byRequest = rows.map((row) => [row.request_id, Number(row.propagated_copy)]).sort();
+    expect(byRequest).toEqual(expectedRows === 2 ? [["", 0], [requestId, 1]] : [[requestId, 0]]);
+    const [counted] = await rowsUntil<{ failures: string; error_rows: string }>(onlyThis(readmeQuery("Failures counted once")), () => true);
+    expect(counted).toEqual({ failures: "1", error_rows: String(expectedRows) });
   });
 
   it("console.error(err) keeps its printed text with no exception.*; console.error(err.stack) is read as the error; prose stays prose", async () => {

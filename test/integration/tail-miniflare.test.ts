@@ -8,7 +8,9 @@
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JsonLogRecord, JsonLogsRequest, JsonMetricsRequest } from "../../workers/tail/otlp-json";
+import { DEFAULT_NORMALIZATION_OPTIONS, liftJsonBody } from "../../workers/ingest/core/normalize";
 import { attributeMap, type PlainValue } from "../fixtures/trace-items/index";
+import { logRecord } from "../support/model-builders";
 import { buildWorker } from "../../scripts/build-worker";
 import { TAIL_INGEST_CAPTURE_WORKER } from "../support/tail-ingest-capture";
 import { tailedProducers } from "../support/tail-workers";
@@ -50,6 +52,16 @@ const PRODUCERS = {
     async fetch(request) {
       console.log(JSON.stringify({ level: 30, msg: "checkout started", reqId: "req-pino-1" }));
       throw new Error("payment provider unreachable");
+    },
+  };`,
+  "logs-line-then-throws": `export default {
+    async fetch(request) {
+      const line = new URL(request.url).searchParams.get("line");
+      // A logged object: the console line holds the value, not a text. (One holding a BigInt
+      // reaches the tail as {}: workerd sends the line's arguments as JSON.)
+      if (line === null) console.log({ msg: "checkout started", reqId: 4711 });
+      else console.log(line);
+      throw new Error("payment failed");
     },
   };`,
   "fails-in-websocket": `import { DurableObject } from "cloudflare:workers";
@@ -329,6 +341,32 @@ describe("tail Worker in workerd", () => {
       "exception.message": "payment provider unreachable",
       "request.id": "req-pino-1",
     });
+  });
+
+  // D-9: the tail's records carry the id the ingest stores for the producer's own line.
+  it.each([
+    ['{"level":30,"msg":"checkout started","reqId":1234567890123456789}', "1234567890123456789"],
+    ['{"requestId":"","request_id":"r-2"}', "r-2"],
+    ['{"request":{"id":""},"reqId":"r-4"}', "req-header-3"],
+    ['{"request":{"id":"b"},"request.id":"a"}', "b"],
+    [null, "4711"],
+  ])("gives the exception record the request id the ingest lifts from the line %s", async (line, id) => {
+    const worker = await producer("logs-line-then-throws");
+    const query = line === null ? "" : `?line=${encodeURIComponent(line)}`;
+    await expect(
+      worker.fetch(`https://shop.example.com/checkout${query}`, { headers: { "x-request-id": "req-header-3" } }),
+    ).rejects.toThrow("payment failed");
+
+    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    expect(records).toHaveLength(1);
+    expect(attributeMap(records[0]!.record.attributes)["request.id"]).toBe(id);
+    if (line === null) return;
+    const lifted = logRecord({ body: { stringValue: line } });
+    liftJsonBody(lifted, DEFAULT_NORMALIZATION_OPTIONS);
+    const stored = lifted.attributes.find((attribute) => attribute.key === "request.id")!.value;
+    const storedText = "intValue" in stored ? stored.intValue : "stringValue" in stored ? stored.stringValue : undefined;
+    // The same id, or (the line's own request.id empty) none the producer's row could join on.
+    expect(storedText === "" ? "req-header-3" : storedText).toBe(id);
   });
 
   it("forwards no log record for a healthy invocation, but still counts it", async () => {

@@ -11,22 +11,10 @@ import type {
   Span,
   TracesRequest,
 } from "../../workers/shared/otlp/model";
+import { emptyLogRecord } from "../../workers/shared/otlp/empty-log-record";
 
 export function logRecord(overrides: Partial<LogRecord> = {}): LogRecord {
-  return {
-    timeUnixNano: "0",
-    observedTimeUnixNano: "0",
-    severityNumber: 0,
-    severityText: "",
-    body: undefined,
-    attributes: [],
-    droppedAttributesCount: 0,
-    flags: 0,
-    traceId: "",
-    spanId: "",
-    eventName: "",
-    ...overrides,
-  };
+  return { ...emptyLogRecord(), ...overrides };
 }
 
 export function span(overrides: Partial<Span> = {}): Span {

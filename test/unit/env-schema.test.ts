@@ -144,7 +144,7 @@ describe("JSON values as wrangler vars hold them", () => {
     expect(rule({ REDACTION_DROP_KEYS: '["user.email"]' })).not.toEqual(rule({}));
     expect(() => ingest({ REDACTION_DISABLED_DETECTORS: '["Email", "phone"]' })).not.toThrow();
     expect(loadConfig({ TAIL_CAPTURE_LEVELS: '["error","warn"]' }).captureLevels).toEqual(new Set(["error", "warn"]));
-    expect(loadConfig({ TAIL_IGNORE_SCRIPTS: '["a","b"]' }).ignoredScripts).toEqual(new Set(["deco-otel-tail", "deco-otel-ingest", "a", "b"]));
+    expect(loadConfig({ TAIL_IGNORE_SCRIPTS: '["a","b"]' }).ignoredScripts).toEqual(new Set(["a", "b"]));
     expect(parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: '["https://shop.example.com"]', CORS_ALLOWED_HEADERS: '["X-Tenant"]' })).toEqual(
       parsePublicCorsConfig({ CORS_ALLOWED_ORIGINS: "https://shop.example.com", CORS_ALLOWED_HEADERS: "X-Tenant" }),
     );

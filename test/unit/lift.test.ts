@@ -58,6 +58,15 @@ describe("liftJsonBody", () => {
     ]);
   });
 
+  it("joins on the first request-id alias that holds an id: an empty one is a field left blank", () => {
+    const log = record(str('{"msg":"m","requestId":"","request_id":"r-2"}'));
+    liftJsonBody(log, options);
+    expect(attributeMap(log)).toEqual({ requestId: str(""), request_id: str("r-2"), "request.id": str("r-2") });
+    const fromAttributes = record(str("m"), { attributes: [attr("reqId", str("")), attr("correlationId", str("c-1"))] });
+    liftJsonBodies(request([fromAttributes]), options);
+    expect(attributeMap(fromAttributes)["request.id"]).toEqual(str("c-1"));
+  });
+
   it("keeps JSON types: integers, doubles, booleans, null, arrays as JSON text", () => {
     const log = lifted({ msg: "m", n: 42, big: 12345678901234567890, ratio: 0.5, ok: true, none: null, tags: ["a", 1], empty: {} });
     expect(attributeMap(log)).toEqual({

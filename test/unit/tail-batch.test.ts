@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { roleOf } from "../../audit/core/wiring";
 import { buildPayloads } from "../../workers/tail/batch";
 import { loadConfig } from "../../workers/tail/config";
 import type { JsonLogsRequest, JsonMetricsRequest } from "../../workers/tail/otlp-json";
@@ -31,6 +32,20 @@ describe("a tail batch", () => {
 
   it("ignores the tail and the ingest Worker entirely, so a mis-wired account cannot loop", () => {
     expect(payloadsFor(["loop-guard"])).toEqual([]);
+  });
+
+  it("ignores the pipeline's own Workers in every environment, the scripts the audit calls the pipeline's", () => {
+    const failed = loadTraceItems("fetch-exception")[0]!;
+    const own = ["deco-otel-tail", "deco-otel-ingest", "deco-otel-tail-staging", "deco-otel-ingest-staging", "deco-otel-ingest-qa"];
+    for (const scriptName of own) {
+      expect(roleOf(scriptName)).not.toBe("producer");
+      expect(buildPayloads([{ ...failed, scriptName }], loadConfig({}), NOW_MS)).toEqual([]);
+    }
+    // A producer whose name merely contains the pipeline's is forwarded, as the audit audits it.
+    for (const scriptName of ["deco-otel-tailor", "shop-deco-otel-tail"]) {
+      expect(roleOf(scriptName)).toBe("producer");
+      expect(buildPayloads([{ ...failed, scriptName }], loadConfig({}), NOW_MS).map((payload) => payload.path)).toEqual(["/v1/logs", "/v1/metrics"]);
+    }
   });
 
   it("ignores the scripts named in TAIL_IGNORE_SCRIPTS, in logs and counts alike", () => {

@@ -3,10 +3,10 @@ import { ConfigError } from "../../workers/shared/env-schema";
 import { loadConfig, readConfig } from "../../workers/tail/config";
 
 describe("loadConfig", () => {
-  it("defaults: capture errors, emit metrics, 3 retries, always ignore the tail and the ingest", () => {
+  it("defaults: capture errors, emit metrics, 3 retries, no producer ignored (the pipeline's own Workers always are: filter.ts)", () => {
     expect(loadConfig({})).toEqual({
       captureLevels: new Set(["error"]),
-      ignoredScripts: new Set(["deco-otel-tail", "deco-otel-ingest"]),
+      ignoredScripts: new Set(),
       emitMetrics: true,
       forwardRetries: 3,
       serviceNameFallback: "unknown-worker",
@@ -30,7 +30,7 @@ describe("loadConfig", () => {
       }),
     ).toEqual({
       captureLevels: new Set(["error", "warn"]),
-      ignoredScripts: new Set(["deco-otel-tail", "deco-otel-ingest", "noisy-worker", "legacy"]),
+      ignoredScripts: new Set(["noisy-worker", "legacy"]),
       emitMetrics: false,
       forwardRetries: 0,
       serviceNameFallback: "local-dev",

@@ -53,6 +53,17 @@ describe("findRequestId", () => {
     '{"reqId":"alias","request.id":"dotted"}',
     '{"reqId":"alias","request":{"id":"nested"}}',
     '{"reqId":4711}',
+    // Every digit of an integer past 2^53, as the ingest stores it (JSON.parse alone would round it).
+    '{"level":30,"msg":"checkout started","reqId":1234567890123456789}',
+    '{"reqId":-9223372036854775808}',
+    '{"reqId":18446744073709551615}',
+    // An empty alias is no id: the next one is.
+    '{"requestId":"","request_id":"r-2"}',
+    // Both spellings of request.id: the first in the line wins, as flattening writes it first.
+    '{"request":{"id":"b"},"request.id":"a"}',
+    '{"request.id":"a","request":{"id":"b"}}',
+    // A key spelled with escapes is the same key once parsed.
+    '{"re\\u0071Id":"r-9"}',
   ])("reads the request id the ingest Worker lifts from %s", (line) => {
     const lifted = logRecord({ body: { stringValue: line } });
     liftJsonBody(lifted, DEFAULT_NORMALIZATION_OPTIONS);
@@ -62,6 +73,29 @@ describe("findRequestId", () => {
       stored === undefined ? undefined : "intValue" in stored ? stored.intValue : "stringValue" in stored ? stored.stringValue : undefined;
     expect(storedText).toBeDefined();
     expect(findRequestId(withLogs([log([line])]), fetchEvent({ "cf-ray": "ray" }))).toBe(storedText);
+  });
+
+  it("keeps the exact ids of those lines, whichever way they were logged", () => {
+    const event = fetchEvent({ "cf-ray": "ray" });
+    const id = (message: unknown[]) => findRequestId(withLogs([log(message)]), event);
+    expect(id(['{"level":30,"msg":"checkout started","reqId":1234567890123456789}'])).toBe("1234567890123456789");
+    expect(id(['{"requestId":"","request_id":"r-2"}'])).toBe("r-2");
+    expect(id(['{"request":{"id":"b"},"request.id":"a"}'])).toBe("b");
+    // An object the producer logged reaches the tail as a value.
+    expect(id([{ msg: "checkout started", reqId: 4711 }])).toBe("4711");
+    // The console's own formatting of the line, as Workers Logs and the export print it.
+    expect(id(["%s", '{"reqId":"r-5"}'])).toBe("r-5");
+  });
+
+  it("takes a line whose request.id is empty as carrying none, as the ingest stores it", () => {
+    const line = '{"request":{"id":""},"reqId":"r-4"}';
+    const lifted = logRecord({ body: { stringValue: line } });
+    liftJsonBody(lifted, DEFAULT_NORMALIZATION_OPTIONS);
+    // The line's own request.id stays as written, so its alias does not replace it: the producer's
+    // row joins nothing, and the tail's records keep the id the headers give.
+    expect(lifted.attributes.find((attribute) => attribute.key === "request.id")?.value).toEqual({ stringValue: "" });
+    expect(findRequestId(withLogs([log([line])]), fetchEvent({ "x-request-id": "hdr" }))).toBe("hdr");
+    expect(findRequestId(withLogs([log([line]), log(['{"reqId":"r-6"}'])]), fetchEvent({ "x-request-id": "hdr" }))).toBe("r-6");
   });
 
   it("skips values that are no id: objects, fractions, empty strings, other keys", () => {

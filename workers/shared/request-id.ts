@@ -14,7 +14,8 @@ export const REQUEST_ID_ATTRIBUTE = "request.id";
  * pino-http/fastify `reqId`, Express middlewares, header names copied into lines). The
  * `request.id` key itself is not listed: lifting stores it under that name as it is.
  *
- * Asked for every key of every lifted line, so it compares a key with at most two names.
+ * Asked for every key of every lifted line, so it compares a key with at most two names. A name
+ * added here must contain `req`, `Req` or `orrelation`, or mayHoldRequestIdKey must learn it.
  */
 export function isRequestIdAlias(key: string): boolean {
   // The length picks the one or two names to compare, so most keys cost a single comparison.
@@ -38,4 +39,17 @@ export function isRequestIdAlias(key: string): boolean {
     default:
       return false;
   }
+}
+
+/** Text every key that can name the request id holds, unless it was written with `\u` escapes. */
+const REQUEST_ID_KEY_TEXT = /[Rr]eq|orrelation|\\u/;
+
+/**
+ * Whether a JSON text can hold a key naming the request id at all: `request.id`, `request`
+ * (holding `id`) and every alias (isRequestIdAlias) contain `req`, `Req` or `orrelation` as
+ * written, or else spell a letter as a `\u` escape. A text without any of them carries no id, so
+ * a reader can skip parsing it; one with them still has to be parsed to know.
+ */
+export function mayHoldRequestIdKey(text: string): boolean {
+  return REQUEST_ID_KEY_TEXT.test(text);
 }

@@ -19,18 +19,19 @@ import {
   shown,
   type Setting,
 } from "../shared/env-schema";
+import { TAIL_WORKER } from "../shared/pipeline-workers";
 
 /** Console levels a producer can write, as the runtime names them in TraceItem.logs[].level. */
 export const LOG_LEVELS = ["debug", "info", "log", "warn", "error"] as const;
 
-/** Never forwarded, whatever the settings say: forwarding them would feed the tail its own output. */
-export const ALWAYS_IGNORED_SCRIPTS = ["deco-otel-tail", "deco-otel-ingest"] as const;
-
-const TAIL_WORKER_NAME = "deco-otel-tail";
 
 export interface TailConfig {
   /** Console levels turned into log records (and that make an otherwise healthy item worth keeping). */
   readonly captureLevels: ReadonlySet<string>;
+  /**
+   * Producers TAIL_IGNORE_SCRIPTS names. The pipeline's own Workers, in every environment, are
+   * ignored besides these, whatever the settings say (filter.ts).
+   */
   readonly ignoredScripts: ReadonlySet<string>;
   readonly emitMetrics: boolean;
   /** Retries after the first forward attempt fails; 0 means a single attempt. */
@@ -92,10 +93,10 @@ export type TailSettings = Partial<Record<keyof typeof TAIL_SETTINGS, unknown>>;
 
 /** Reads the settings; throws a ConfigError naming every bad one. */
 export function loadConfig(env: TailSettings): TailConfig {
-  const settings = parseSettings(TAIL_SETTINGS, env, TAIL_WORKER_NAME);
+  const settings = parseSettings(TAIL_SETTINGS, env, TAIL_WORKER);
   return {
     captureLevels: new Set(settings.TAIL_CAPTURE_LEVELS),
-    ignoredScripts: new Set([...ALWAYS_IGNORED_SCRIPTS, ...settings.TAIL_IGNORE_SCRIPTS]),
+    ignoredScripts: new Set(settings.TAIL_IGNORE_SCRIPTS),
     emitMetrics: settings.TAIL_EMIT_METRICS,
     forwardRetries: settings.TAIL_FORWARD_RETRIES,
     serviceNameFallback: settings.TAIL_SERVICE_NAME_FALLBACK,

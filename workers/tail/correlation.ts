@@ -2,73 +2,24 @@
  * Ids that let a tail record be joined with the producer's own telemetry: the request id and the
  * W3C trace context.
  */
-import { isRequestIdAlias, REQUEST_ID_ATTRIBUTE } from "../shared/request-id";
+import { requestIdOfLine } from "../ingest/core/normalize/line-request-id";
+import { formatConsoleArguments } from "./console-format";
 import type { InvocationEvent } from "./event-kind";
 import type { TailTraceItem } from "./trace-item";
 
 /**
  * The invocation's request id: what the producer itself logged wins, because that is the id its
- * own records carry; then the caller's `x-request-id`; then Cloudflare's `cf-ray`.
- * Header names arrive lower-cased from the runtime.
+ * own records carry: the first console line that carries one, by the ingest's own definition
+ * (requestIdOfLine, on the line's text as the tail formats it); then the caller's `x-request-id`;
+ * then Cloudflare's `cf-ray`. Header names arrive lower-cased from the runtime.
  */
 export function findRequestId(item: TailTraceItem, event: InvocationEvent): string | undefined {
   for (const log of item.logs) {
-    const fromLog = requestIdInLogLine(log.message);
+    const fromLog = requestIdOfLine(formatConsoleArguments(log.message));
     if (fromLog !== undefined) return fromLog;
   }
   if (event.kind !== "fetch") return undefined;
   return nonEmpty(event.headers["x-request-id"]) ?? nonEmpty(event.headers["cf-ray"]);
-}
-
-function requestIdInLogLine(message: unknown): string | undefined {
-  const args = Array.isArray(message) ? message : [message];
-  if (args.length !== 1) return undefined;
-  const fields = asJsonObject(args[0]);
-  return fields === undefined ? undefined : requestIdInFields(fields);
-}
-
-/**
- * The id the ingest Worker's lifting stores in `request.id` for this line (lift.ts): a
- * `request.id` key (dotted, or `request` holding `id`, which flattening spells the same) wins;
- * otherwise the first request-id alias (isRequestIdAlias) in the line's key order. Only strings
- * and integers are ids; integers are written in decimal, as ClickHouse stores the attribute.
- */
-function requestIdInFields(fields: Record<string, unknown>): string | undefined {
-  const nested = asPlainObject(fields["request"])?.["id"];
-  const direct = idText(fields[REQUEST_ID_ATTRIBUTE]) ?? idText(nested);
-  if (direct !== undefined) return direct;
-  for (const key in fields) {
-    if (!isRequestIdAlias(key)) continue;
-    const id = idText(fields[key]);
-    if (id !== undefined) return id;
-  }
-  return undefined;
-}
-
-function idText(value: unknown): string | undefined {
-  if (typeof value === "string") return nonEmpty(value);
-  // A larger integer was already rounded by JSON.parse; its digits are not the producer's id.
-  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
-  return undefined;
-}
-
-/** A logged object, or a logged string holding a JSON object (the structured-logging habit). */
-function asJsonObject(argument: unknown): Record<string, unknown> | undefined {
-  if (typeof argument === "string") {
-    if (!argument.trimStart().startsWith("{")) return undefined;
-    try {
-      return asJsonObject(JSON.parse(argument));
-    } catch {
-      return undefined;
-    }
-  }
-  return asPlainObject(argument);
-}
-
-function asPlainObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }
 
 export interface TraceContext {

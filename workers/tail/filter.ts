@@ -1,14 +1,17 @@
 /** Which trace items the tail looks at, and which of those deserve log records. */
+import { isOwnPipelineScript } from "../shared/pipeline-workers";
 import type { TailConfig } from "./config";
 import { invocationOutcome, OK_OUTCOME } from "./outcomes";
 import type { TailTraceItem } from "./trace-item";
 
 /**
  * Items from ignored scripts are dropped before anything else, from logs and counts alike. The tail
- * and the ingest Worker are always ignored, so a mis-wired account cannot loop.
+ * and the ingest Worker are always ignored, in every wrangler environment (`deco-otel-tail-staging`
+ * too: isOwnPipelineScript, the rule the audit recognises them by), so a mis-wired account cannot loop.
  */
 export function isFromIgnoredScript(item: TailTraceItem, config: Pick<TailConfig, "ignoredScripts">): boolean {
-  return item.scriptName !== null && config.ignoredScripts.has(item.scriptName);
+  const script = item.scriptName;
+  return script !== null && (isOwnPipelineScript(script) || config.ignoredScripts.has(script));
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   overIdentityBound,
 } from "./identity";
 import type { RequestLimits } from "./options";
+import { allWithinLength, isWithinLength } from "./value-length";
 
 /**
  * Set on an attribute list that lost attributes to the count limit: how many it lacks. The name
@@ -396,15 +397,6 @@ class AttributeLimiter implements BySignal<void> {
   }
 }
 
-/**
- * Whether no value of `attributes` (from index `from` on) holds a string, at any depth, longer
- * than `maxLength` UTF-16 code units: what limitAttributes would leave uncut.
- */
-export function allWithinLength(attributes: readonly KeyValue[], maxLength: number, from = 0): boolean {
-  for (let i = from; i < attributes.length; i++) if (!isWithinLength(attributes[i]!.value, maxLength)) return false;
-  return true;
-}
-
 /** Whether the limits leave `attributes` as they are: no value to cut, no producer's `otel.truncated_values`. */
 function isUntouched(attributes: readonly KeyValue[], maxLength: number): boolean {
   for (let i = 0; i < attributes.length; i++) {
@@ -421,18 +413,6 @@ function isUntouched(attributes: readonly KeyValue[], maxLength: number): boolea
 function countIn(value: AnyValue): number | undefined {
   const digits = "intValue" in value ? value.intValue : "stringValue" in value ? value.stringValue : "";
   return /^\d{1,10}$/.test(digits) ? Number(digits) : undefined;
-}
-
-/** Whether `value` holds no string, at any depth of an array or map, that the length limit would cut. */
-function isWithinLength(value: AnyValue, maxLength: number): boolean {
-  if ("stringValue" in value) return value.stringValue.length <= maxLength;
-  if ("arrayValue" in value) {
-    const items = value.arrayValue;
-    for (let i = 0; i < items.length; i++) if (!isWithinLength(items[i]!, maxLength)) return false;
-  } else if ("kvlistValue" in value) {
-    return allWithinLength(value.kvlistValue, maxLength);
-  }
-  return true;
 }
 
 /** The first `max` code units of `text` (one fewer rather than half a surrogate pair) and the marker. */

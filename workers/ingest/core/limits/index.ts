@@ -6,10 +6,10 @@
 export { checkJsonDepth } from "./json-depth";
 export { limitRecordCount, recordCutMessage, type RecordCut } from "./records";
 export { lossWarning } from "./warning";
+export { allWithinLength } from "./value-length";
 export {
   DROPPED_ATTRIBUTES_ATTRIBUTE,
   TRUNCATED_VALUES_ATTRIBUTE,
-  allWithinLength,
   type AttributeCuts,
   type AttributeLimiting,
   limitAttributes,

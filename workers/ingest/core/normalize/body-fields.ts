@@ -12,7 +12,7 @@ export interface BodyFields {
   /**
    * Flattens every top-level member not in `consumed` into `taken.attributes` (the first writer
    * of a key wins; `taken.lost` says a value was left out); returns the first request-id
-   * alias's value (a string or an integer), if any.
+   * alias's value (a non-empty string or an integer: requestIdValue), if any.
    */
   appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined;
 }

@@ -16,8 +16,8 @@ import { DottedKeys } from "./dotted-keys";
  * the record's own fields and are left out (skipping them is cheaper than deleting them, which
  * would turn the object into a slow dictionary).
  *
- * Returns the value of the first top-level request-id alias (isRequestIdAlias) holding a string
- * or an integer, found on the way so that lines without one cost no extra lookups.
+ * Returns the value of the first top-level request-id alias (isRequestIdAlias) holding an id
+ * (requestIdValue), found on the way so that lines without one cost no extra lookups.
  *
  * Throws INEXACT_NUMBER when the object came from plain JSON.parse and holds an integer it had
  * to round: the caller parses the text again with parseJsonExactly, whose RawJsonNumbers keep
@@ -101,9 +101,13 @@ function isScalarId(value: unknown): boolean {
   return typeof value === "string" || typeof value === "number" || isRawJsonNumber(value);
 }
 
-/** Only strings and integers are ids; an object or a fraction under an alias is not. */
+/**
+ * Only non-empty strings and integers are ids; an object or a fraction under an alias is not, and
+ * an empty string is a field the logger left blank (`{"requestId":"","request_id":"r-2"}` carries
+ * r-2), which would join every row left blank.
+ */
 export function requestIdValue(value: AnyValue): AnyValue | undefined {
-  return "stringValue" in value || "intValue" in value ? value : undefined;
+  return ("stringValue" in value && value.stringValue !== "") || "intValue" in value ? value : undefined;
 }
 
 function appendKvlistEntry(key: string, value: AnyValue, depth: number, maxDepth: number, taken: TakenKeys): void {

@@ -5,7 +5,8 @@ import { idFromHexText } from "../decode/ids";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
-import { allWithinLength, type RequestLimits } from "../limits";
+import type { RequestLimits } from "../limits";
+import { allWithinLength } from "../limits/value-length";
 import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
@@ -22,6 +23,9 @@ const DEFAULT_SEVERITY_NUMBER = 9;
 /** Hex digits in a trace id and a span id. */
 const TRACE_ID_LENGTH = 32;
 const SPAN_ID_LENGTH = 16;
+
+/** LIFT_MAX_DEPTH's default: nesting levels flattened into dotted keys. */
+export const DEFAULT_LIFT_MAX_DEPTH = 4;
 
 export interface LiftOptions {
   /** Nesting levels flattened into dotted keys; deeper values are stored as JSON text. */
@@ -135,7 +139,7 @@ export function liftJsonBodies(
 /**
  * Sets `request.id` from the record's own attributes when a logger sent its fields as attributes
  * rather than in the body (pino-opentelemetry-transport sends pino-http's `reqId` so): the first
- * request-id alias (isRequestIdAlias) holding a string or an integer, unless the record has a
+ * request-id alias (isRequestIdAlias) holding a non-empty string or an integer, unless the record has a
  * `request.id` already. Runs before the body is lifted, so the record's own value wins over the
  * body's, as it does for every other key.
  */

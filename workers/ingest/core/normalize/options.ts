@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { DEFAULT_LIFT_MAX_DEPTH } from "./lift";
 
 /**
  * What normalization does to log records. Lifting and severity are on by default; turning both
@@ -22,7 +23,7 @@ export const NormalizationOptionsSchema = /* @__PURE__ */ (() =>
         z.gte(1, { error: "must be at least 1" }),
         z.lte(16, { error: "must be at most 16" }),
       ),
-      4,
+      DEFAULT_LIFT_MAX_DEPTH,
     ),
   }))();
 

@@ -1,4 +1,5 @@
 /** Decoder for ExportLogsServiceRequest (opentelemetry/proto/collector/logs/v1, logs/v1). */
+import { emptyLogRecord } from "../../../../shared/otlp/empty-log-record";
 
 import type { LogRecord, LogsRequest, ResourceLogs, ScopeLogs } from "../../../../shared/otlp/model";
 import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
@@ -112,19 +113,7 @@ function readScopeLogs(r: WireReader): ScopeLogs {
 
 function readLogRecord(r: WireReader): LogRecord {
   const parentLimit = r.enter();
-  const out: LogRecord = {
-    timeUnixNano: "0",
-    observedTimeUnixNano: "0",
-    severityNumber: 0,
-    severityText: "",
-    body: undefined,
-    attributes: [],
-    droppedAttributesCount: 0,
-    flags: 0,
-    traceId: "",
-    spanId: "",
-    eventName: "",
-  };
+  const out = emptyLogRecord();
   let field = 0;
   try {
     while (r.hasMore()) {
