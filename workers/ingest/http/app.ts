@@ -14,6 +14,7 @@ import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
 import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
 import { HttpError, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
+import { exceptionFrame, exceptionName } from "../../shared/exception-description";
 
 type AppEnv = {
   Bindings: Record<string, unknown>;
@@ -332,10 +333,9 @@ export function toHttpError(error: unknown, requestId?: string): HttpError {
   }
   if (error instanceof ServiceOutOfScopeError) return new HttpError(403, error.message);
   if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);
-  return new HttpError(
-    500,
-    `internal error: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  // Its message is not shown: a bug's exception may quote the request's data (exception-description.ts).
+  const frame = exceptionFrame(error);
+  return new HttpError(500, `internal error: ${exceptionName(error)}${frame === "" ? "" : ` ${frame}`} (a fault of this endpoint${requestId === undefined ? "" : `, request id ${requestId}`}; its message is not shown, for it may quote the request's data)`);
 }
 
 function receivedAtNanos(): string {

@@ -6,6 +6,7 @@
  * the answer or the log: an exception's message may quote its input (`new URL` does, JSON.parse
  * does), so only its name and the code position it was thrown at are kept.
  */
+import { exceptionFrame, exceptionName } from "../../../shared/exception-description";
 
 /** The kind of the marker replacing a text whose redaction threw: `[REDACTED:redaction_failed]`. */
 export const REDACTION_FAILED_KIND = "redaction_failed";
@@ -46,19 +47,7 @@ export interface RedactionFailures {
 export function redactionFailure(place: string, error: unknown): RedactionFailure {
   const detector = error instanceof DetectorFault ? error.detector : "";
   const thrown = error instanceof DetectorFault ? error.fault : error;
-  return { place, detector, error: errorName(thrown), at: firstFrame(thrown) };
-}
-
-function errorName(error: unknown): string {
-  if (error instanceof Error) return error.name;
-  return error === null ? "null" : typeof error;
-}
-
-/** The first `at …` line of a stack: code positions, which hold no data. */
-function firstFrame(error: unknown): string {
-  if (!(error instanceof Error) || typeof error.stack !== "string") return "";
-  const frame = /^\s*(at .*)$/m.exec(error.stack);
-  return frame === null ? "" : frame[1]!;
+  return { place, detector, error: exceptionName(thrown), at: exceptionFrame(thrown) };
 }
 
 /**
