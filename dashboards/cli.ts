@@ -15,6 +15,7 @@ import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } fro
 import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
+import { messageWithCauses } from "../scripts/dev/error-causes";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
 
@@ -69,16 +70,6 @@ function parseCommandLine(argv: string[]) {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-}
-
-/** An error's message and its causes' (`fetch failed: connect ECONNREFUSED 127.0.0.1:1`), as far as they go. */
-function withCauses(error: unknown): string {
-  const messages: string[] = [];
-  for (let cause: unknown = error; cause !== undefined && messages.length < 5; cause = (cause as { cause?: unknown }).cause) {
-    messages.push(cause instanceof Error ? cause.message : String(cause));
-    if (!(cause instanceof Error)) break;
-  }
-  return messages.join(": ");
 }
 
 /**
@@ -144,7 +135,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const tables = queryTables({ database, generation });
     try {
       const detected = await tablesGeneration(client, database).catch((error: unknown) => {
-        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${withCauses(error)}`);
+        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${messageWithCauses(error)}`);
       });
       console.log(`Tables in ${database} at ${clickhouse.url}: the ${describeGeneration(detected)} generation`);
       const mismatch = generationMismatch(generation, detected);
@@ -153,7 +144,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
         servicesSeenLastDay(client, tables),
         servicesTailCountedLastDay(client, tables),
       ]).catch((error: unknown) => {
-        throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${withCauses(error)}`);
+        throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${messageWithCauses(error)}`);
       });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);

@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { createServer, type AddressInfo } from "node:net";
+import { closedPort, FOREIGN_ANSWERS, startForeignServer, type ForeignServer } from "../support/foreign-server";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,10 +118,7 @@ describe("npm run dashboards", () => {
 
     it("names the URL and the cause when ClickHouse cannot be reached", async () => {
       // A port that was just free and is closed again: the connection is refused.
-      const server = createServer();
-      await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-      const { port } = server.address() as AddressInfo;
-      await new Promise((closed) => server.close(closed));
+      const port = await closedPort();
       const url = `http://127.0.0.1:${port}`;
       const run = await dashboardsCli(["--from-clickhouse", "--url", url, "--out", join(out, "unreachable")]);
       expect(run.code).toBe(1);
