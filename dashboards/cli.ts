@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
 import { defaultDatabase, generations, type Generation } from "../schema/index";
-import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
+import { RenderError, DEFAULT_DATASOURCE_UID, checkDatabase } from "./core/render";
 import { DEFAULT_MIN_REQUESTS_PER_WINDOW } from "./core/alert-rules";
 import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
@@ -112,6 +112,18 @@ function parseGeneration(text: string | undefined): Generation | undefined {
   return text as Generation;
 }
 
+/**
+ * ClickHouse's HTTP(S) interface, as both this command (--from-clickhouse) and Grafana (the data
+ * source's host, port and path) reach it: an absolute http(s) URL without query or fragment.
+ */
+function parseClickHouseUrl(text: string, source: string): string {
+  const url = URL.parse(text);
+  if (url === null || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.search !== "" || url.hash !== "") {
+    throw new UsageError(`${source} must be ClickHouse's http(s) URL without query or fragment, e.g. https://clickhouse.example:8443, got ${JSON.stringify(text)}`);
+  }
+  return text;
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const flags = parseCommandLine(argv);
   if (flags.help) {
@@ -120,9 +132,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   const generation = parseGeneration(flags.generation);
   const minRequestsPerWindow = parseMinRequests(flags["min-requests-per-window"]);
+  checkDatabase(flags.database);
+  if (flags.user === "") throw new UsageError("--user needs a ClickHouse user name, got an empty one (leave it out for $CLICKHOUSE_USER or default)");
   const clickhouse = {
     // An empty variable counts as unset.
-    url: flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL),
+    url: parseClickHouseUrl(flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL), flags.url === undefined ? "CLICKHOUSE_URL" : "--url"),
     username: flags.user ?? (env.CLICKHOUSE_USER || "default"),
     password: flags.password ?? env.CLICKHOUSE_PASSWORD ?? "",
   };
