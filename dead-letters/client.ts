@@ -85,7 +85,7 @@ async function call<T>(target: AdminTarget, method: string, path: string, shapeO
   let text: string;
   try {
     // Not followed: the Worker never redirects, so a redirect is a login page (Cloudflare
-    // Access) or another host in front of it, and following it would send the token there.
+    // Access) or another host in front of it, and its Location names it better than its page.
     response = await send(url, {
       method,
       headers: { Authorization: `Bearer ${target.token}` },
