@@ -20,10 +20,12 @@ export interface AdminTarget {
 }
 
 /**
- * 120 s: Cloudflare's edge answers 524 itself after 100 s without a response from the Worker,
- * so waiting longer only hangs the terminal on a connection that will never answer.
+ * 5 minutes. A replay page is at most 15 batches and stops at the first one ClickHouse does not
+ * take, so it spends at most one CLICKHOUSE_TIMEOUT_MS (10 s by default, 120 s at most) waiting
+ * on ClickHouse besides its inserts; a connection silent for longer is not coming back. A page
+ * cut short is safe to replay again: what it wrote is dropped by ClickHouse's deduplication.
  */
-export const ANSWER_TIMEOUT_MS = 120_000;
+export const ANSWER_TIMEOUT_MS = 300_000;
 
 /**
  * Anything but the Worker's own 200 answer, as one line naming the method and URL: a refused or
