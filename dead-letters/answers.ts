@@ -44,9 +44,10 @@ function parsed<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length === 0 ? "the answer" : issue.path.join(".");
-    // zod's own message is "Invalid input"; the expected type says what was wrong.
+    // zod/mini's own message is "Invalid input": the issue's details say what was wrong.
     if (issue.code === "invalid_type") return `${where}: expected ${issue.expected}`;
     if (issue.code === "invalid_value") return `${where}: expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
+    if (issue.code === "too_small") return `${where}: expected at least ${String(issue.minimum)}${issue.origin === "string" ? " characters" : ""}`;
     return `${where}: ${issue.message}`;
   });
   throw new AnswerShapeError(`not ${what} (${issues.join("; ")}${result.error.issues.length > 3 ? "; …" : ""})`);

@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDeadLetters } from "../../dead-letters/client";
 import { closedPort, FOREIGN_ANSWERS, startForeignServer, type ForeignAnswer, type ForeignServer } from "../support/foreign-server";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -71,6 +72,13 @@ describe("npm run dead-letters against an answer that is not the ingest Worker's
     const run = await deadLettersCli(["list", "--url", `http://127.0.0.1:${port}`, "--token", "t"]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(`GET http://127.0.0.1:${port}/admin/dead-letters failed: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+  });
+
+  it("gives up on a server that takes the request and never answers, naming it", async () => {
+    server.answerWith(FOREIGN_ANSWERS.silent);
+    await expect(listDeadLetters({ url: server.url, token: "t", timeoutMs: 200 })).rejects.toThrow(
+      `GET ${server.url}/admin/dead-letters got no answer within 0.2 s`,
+    );
   });
 
   it("stops a replay whose next page would be the same page, instead of asking forever", async () => {

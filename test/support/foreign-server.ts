@@ -29,6 +29,8 @@ export const FOREIGN_ANSWERS = {
     response.writeHead(502, { "content-type": "text/html" });
     response.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
   },
+  /** Takes the request and never answers. */
+  silent: () => undefined,
   /** Headers, a few bytes of the promised body, then the connection is closed. */
   cutBody: (_request, response) => {
     response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
