@@ -23,7 +23,8 @@ const usage = `Usage: npm run dashboards -- [flags]
 
   --service NAME            a service (ServiceName) to render; repeat for more
   --from-clickhouse         also every ServiceName seen in the last day (reads ClickHouse)
-  --datasource-uid UID      uid of the ClickHouse data source in Grafana (default ${DEFAULT_DATASOURCE_UID})
+  --datasource-uid UID      uid of the ClickHouse data source in Grafana: 1 to 40 letters, digits,
+                            - or _ (default ${DEFAULT_DATASOURCE_UID})
   --generation current|legacy
                             the schema generation of the tables; without it, queries use only
                             the columns both share (--from-clickhouse checks it against the tables)
