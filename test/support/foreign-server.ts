@@ -49,6 +49,7 @@ export interface ForeignServer {
   close(): Promise<void>;
 }
 
+/** Listens on a free 127.0.0.1 port, answering `emptyJson` until told otherwise. */
 export async function startForeignServer(): Promise<ForeignServer> {
   let answer: ForeignAnswer = FOREIGN_ANSWERS.emptyJson;
   const requests: string[] = [];
