@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
 import { defaultDatabase, generations, type Generation } from "../schema/index";
-import { RenderError, DEFAULT_DATASOURCE_UID } from "./core/render";
+import { RenderError, DEFAULT_DATASOURCE_UID, checkDatabase } from "./core/render";
 import { DEFAULT_MIN_REQUESTS_PER_WINDOW } from "./core/alert-rules";
 import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
@@ -15,6 +15,7 @@ import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } fro
 import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
+import { messageWithCauses } from "../scripts/dev/error-causes";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
 
@@ -22,7 +23,8 @@ const usage = `Usage: npm run dashboards -- [flags]
 
   --service NAME            a service (ServiceName) to render; repeat for more
   --from-clickhouse         also every ServiceName seen in the last day (reads ClickHouse)
-  --datasource-uid UID      uid of the ClickHouse data source in Grafana (default ${DEFAULT_DATASOURCE_UID})
+  --datasource-uid UID      uid of the ClickHouse data source in Grafana: 1 to 40 letters, digits,
+                            - or _ (default ${DEFAULT_DATASOURCE_UID})
   --generation current|legacy
                             the schema generation of the tables; without it, queries use only
                             the columns both share (--from-clickhouse checks it against the tables)
@@ -71,16 +73,6 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
-/** An error's message and its causes' (`fetch failed: connect ECONNREFUSED 127.0.0.1:1`), as far as they go. */
-function withCauses(error: unknown): string {
-  const messages: string[] = [];
-  for (let cause: unknown = error; cause !== undefined && messages.length < 5; cause = (cause as { cause?: unknown }).cause) {
-    messages.push(cause instanceof Error ? cause.message : String(cause));
-    if (!(cause instanceof Error)) break;
-  }
-  return messages.join(": ");
-}
-
 /**
  * What a service without the tail's counts gets, for stderr: first those the tail may count
  * under a wrangler environment's script name (`<name>-<env>`), then the rest.
@@ -121,6 +113,18 @@ function parseGeneration(text: string | undefined): Generation | undefined {
   return text as Generation;
 }
 
+/**
+ * ClickHouse's HTTP(S) interface, as both this command (--from-clickhouse) and Grafana (the data
+ * source's host, port and path) reach it: an absolute http(s) URL without query or fragment.
+ */
+function parseClickHouseUrl(text: string, source: string): string {
+  const url = URL.parse(text);
+  if (url === null || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.search !== "" || url.hash !== "") {
+    throw new UsageError(`${source} must be ClickHouse's http(s) URL without query or fragment, e.g. https://clickhouse.example:8443, got ${JSON.stringify(text)}`);
+  }
+  return text;
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const flags = parseCommandLine(argv);
   if (flags.help) {
@@ -129,9 +133,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   const generation = parseGeneration(flags.generation);
   const minRequestsPerWindow = parseMinRequests(flags["min-requests-per-window"]);
+  checkDatabase(flags.database);
+  if (flags.user === "") throw new UsageError("--user needs a ClickHouse user name, got an empty one (leave it out for $CLICKHOUSE_USER or default)");
   const clickhouse = {
     // An empty variable counts as unset.
-    url: flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL),
+    url: parseClickHouseUrl(flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL), flags.url === undefined ? "CLICKHOUSE_URL" : "--url"),
     username: flags.user ?? (env.CLICKHOUSE_USER || "default"),
     password: flags.password ?? env.CLICKHOUSE_PASSWORD ?? "",
   };
@@ -144,7 +150,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const tables = queryTables({ database, generation });
     try {
       const detected = await tablesGeneration(client, database).catch((error: unknown) => {
-        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${withCauses(error)}`);
+        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${messageWithCauses(error)}`);
       });
       console.log(`Tables in ${database} at ${clickhouse.url}: the ${describeGeneration(detected)} generation`);
       const mismatch = generationMismatch(generation, detected);
@@ -153,7 +159,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
         servicesSeenLastDay(client, tables),
         servicesTailCountedLastDay(client, tables),
       ]).catch((error: unknown) => {
-        throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${withCauses(error)}`);
+        throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${messageWithCauses(error)}`);
       });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);

@@ -2,7 +2,8 @@
  * `--from-clickhouse`: the tables' schema generation, the services to render, and which of them
  * the tail Worker counts, read from the tables.
  */
-import type { ClickHouseClient } from "@clickhouse/client-web";
+import type { ClickHouseClient, ResultSet } from "@clickhouse/client-web";
+import * as z from "zod/mini";
 import { detectGeneration, type DetectedGeneration } from "./core/generation";
 import { servicesSeenQuery, tailCountedServicesQuery } from "./core/dashboard-queries";
 import type { AuxiliaryQuery } from "./core/model";
@@ -11,10 +12,31 @@ import type { QueryTables } from "./core/tables";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The rows of a JSONEachRow answer, each checked against `row`. The client reads any 200 body it
+ * is given (a login page, a proxy's `{}`) as no rows at all, which would pass for an empty
+ * database; ClickHouse marks every answer of its HTTP interface with `X-ClickHouse-Query-Id`.
+ *
+ * @throws Error naming what answered (its content type) or the first row of another shape.
+ */
+async function checkedRows<T>(result: ResultSet<"JSONEachRow">, row: z.ZodMiniType<T>, what: string): Promise<T[]> {
+  if (result.response_headers["x-clickhouse-query-id"] === undefined) {
+    const type = result.response_headers["content-type"] ?? "no content type";
+    await result.text().catch(() => "");
+    throw new Error(`the answer is not ClickHouse's (${type}, without ClickHouse's X-ClickHouse-Query-Id header): a login page, a proxy or another server at this URL?`);
+  }
+  const rows = await result.json<unknown>();
+  const parsed = z.safeParse(z.array(row), rows);
+  if (!parsed.success) throw new Error(`ClickHouse answered ${what} with rows of another shape: ${JSON.stringify(rows[0]).slice(0, 200)}`);
+  return parsed.data;
+}
+
+const serviceRow = z.object({ ServiceName: z.string() });
+
 /** The `ServiceName`s a query answers, expanded as the plugin would for a "last 24 hours" range. */
 async function serviceNamesLastDay(client: ClickHouseClient, query: AuxiliaryQuery, nowMs: number): Promise<string[]> {
   const sql = expandQuery(query.rawSql, { fromMs: nowMs - DAY_MS, toMs: nowMs, intervalMs: 60_000 });
-  const rows = await (await client.query({ query: sql, format: "JSONEachRow" })).json<{ ServiceName: string }>();
+  const rows = await checkedRows(await client.query({ query: sql, format: "JSONEachRow" }), serviceRow, "the service names");
   return rows.map((row) => row.ServiceName);
 }
 
@@ -30,7 +52,8 @@ export function servicesTailCountedLastDay(client: ClickHouseClient, tables: Que
 
 /**
  * The generation of the tables in `database`, from `system.columns`. Throws when the database
- * has no `otel_logs` table (no schema there, or another database).
+ * has no `otel_logs` table (no schema there, or another database), or when what answered is not
+ * ClickHouse.
  */
 export async function tablesGeneration(client: ClickHouseClient, database: string): Promise<DetectedGeneration> {
   const result = await client.query({
@@ -39,7 +62,7 @@ WHERE database = {database:String} AND table = 'otel_logs' AND name IN ('Timesta
     query_params: { database },
     format: "JSONEachRow",
   });
-  const columns = await result.json<{ name: string; default_kind: string }>();
+  const columns = await checkedRows(result, z.object({ name: z.string(), default_kind: z.string() }), "the columns of otel_logs");
   if (!columns.some((column) => column.name === "Timestamp")) {
     throw new Error(`no otel_logs table in database ${database}: create the schema there (npm run schema) or pass --database`);
   }

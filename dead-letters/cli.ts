@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { UsageError } from "../scripts/dev/cli-flags";
+import { messageWithCauses } from "../scripts/dev/error-causes";
 import { AdminError, listDeadLetters, replayDeadLetters } from "./client";
 import { renderReplay, renderSummary, replayLeftWork } from "./report";
 
@@ -38,6 +39,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const url = flags.url ?? env.DECO_OTEL_INGEST_URL;
   const token = flags.token ?? env.DECO_OTEL_ADMIN_TOKEN;
   if (url === undefined || url === "") throw new UsageError("--url (or DECO_OTEL_INGEST_URL) is required");
+  const parsedUrl = URL.parse(url);
+  if (parsedUrl === null || (parsedUrl.protocol !== "https:" && parsedUrl.protocol !== "http:") || parsedUrl.search !== "" || parsedUrl.hash !== "") {
+    throw new UsageError(`--url (or DECO_OTEL_INGEST_URL) must be the ingest Worker's http(s) URL, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${url}"`);
+  }
   if (token === undefined || token === "") throw new UsageError("--token (or DECO_OTEL_ADMIN_TOKEN) is required");
   const target = { url, token };
 
@@ -76,7 +81,8 @@ main(process.argv.slice(2), process.env).then(
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
     else if (error instanceof AdminError) console.error(error.message);
-    else console.error(error);
+    // A fault of the command itself: its message and causes, no stack, the connection-error status.
+    else console.error(`npm run dead-letters failed: ${messageWithCauses(error)}`);
     process.exit(2);
   },
 );

@@ -3,6 +3,7 @@
  */
 import { runAudit, USAGE as AUDIT_USAGE } from "./main";
 import { processOutput } from "./output";
+import { messageWithCauses } from "../../scripts/dev/error-causes";
 
 const USAGE = `Usage: deco-otel <command> [options]
 
@@ -17,7 +18,8 @@ if (command === "audit") {
     process.exitCode = await runAudit(rest, output);
   } catch (error) {
     // A fault of the audit itself: never exit 1, which means "errors found" in block mode.
-    output.err(`deco-otel audit failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Its message and causes, not a stack: what the operator can act on (a file system error names its path).
+    output.err(`deco-otel audit failed: ${messageWithCauses(error)}`);
     process.exitCode = 2;
   }
 } else if (command === undefined || command === "--help" || command === "-h" || command === "help") {

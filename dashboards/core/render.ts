@@ -15,10 +15,16 @@ import { fleetPanelRows } from "./fleet-panels";
 import { DASHBOARD_TAG, renderDashboard, serviceVariable, sqlAnnotation } from "./grafana-dashboard";
 import { servicePanelRows } from "./service-panels";
 import { SERVICE_VARIABLE } from "./sql";
-import { queryTables } from "./tables";
+import { isPlainIdentifier, queryTables } from "./tables";
 import { tailNamesUnderEnvironments } from "./tail-names";
 
 export const DEFAULT_DATASOURCE_UID = "deco-otel-clickhouse";
+/**
+ * A uid as Grafana takes it: 1 to 40 letters, digits, `-` or `_`. Grafana refuses other data
+ * source uids since 12.0 (warned from 11.2, "Data source UID format enforcement" in its upgrade
+ * guides), and its dashboard uids have the same 40-character bound.
+ */
+const GRAFANA_UID = /^[A-Za-z0-9_-]{1,40}$/;
 /** Where the dashboard provider file tells Grafana to read the dashboards from. */
 export const DASHBOARDS_PATH = "/var/lib/grafana/dashboards/deco-otel";
 const FOLDER = "deco-otel";
@@ -73,15 +79,21 @@ export class RenderError extends Error {
 
 /**
  * Dashboards for each distinct service and the fleet, alert rules when asked, the data source.
- * Throws RenderError for an empty service name, a minimum of requests that is no positive whole number, for alerts without a runbook URL or with one that is not http(s), and Error for a database name that is not
- * a plain identifier or a ClickHouse URL that is not http(s).
+ * Throws RenderError for a data source uid Grafana would refuse, an empty service name, a
+ * minimum of requests that is no positive whole number, alerts without a runbook URL or with one
+ * that is not an http(s) URL, an empty team, a database name that is not a plain identifier; and
+ * Error for a ClickHouse URL that is not http(s).
  */
 export function render(input: RenderInput): Rendered {
   const datasourceUid = input.datasourceUid ?? DEFAULT_DATASOURCE_UID;
+  if (!GRAFANA_UID.test(datasourceUid)) {
+    // Written into the provisioning file and every panel's datasource ref: Grafana would refuse the first and leave the rest pointing at nothing.
+    throw new RenderError(`--datasource-uid must be a Grafana uid, 1 to 40 letters, digits, "-" or "_", got ${JSON.stringify(datasourceUid)}${datasourceUid.length > 40 ? ` (${datasourceUid.length} characters)` : ""}`);
+  }
   if (input.withAlerts && !input.runbookBaseUrl) {
     throw new RenderError("alert rules need a runbook URL: pass --runbook-base-url, where docs/runbooks/ is published");
   }
-  if (input.runbookBaseUrl !== undefined && !/^https?:\/\/[^/?#\s]/i.test(input.runbookBaseUrl)) {
+  if (input.runbookBaseUrl !== undefined && !isWebUrl(input.runbookBaseUrl)) {
     // Grafana links the runbook_url annotation in alert notifications: readers open it in a browser.
     throw new RenderError(`--runbook-base-url must be an http(s) URL, got "${input.runbookBaseUrl}"`);
   }
@@ -93,6 +105,7 @@ export function render(input: RenderInput): Rendered {
     // An empty ServiceName is what a sender without service.name leaves: no service of ours to title a dashboard after.
     throw new RenderError('--service needs a service name (a ServiceName), got an empty one ("")');
   }
+  checkDatabase(input.database);
   const services = [...new Set(input.services)];
   const tables = queryTables({ database: input.database, generation: input.generation });
   const generationTag = input.generation ?? "any-generation";
@@ -148,6 +161,23 @@ export function render(input: RenderInput): Rendered {
     generation: input.generation,
   });
   return { dashboards, alertRules, datasource };
+}
+
+/**
+ * Throws RenderError when `database` is given and is not a plain identifier (letters, digits,
+ * underscores, not starting with a digit), the names `npm run schema` creates: the queries name
+ * it unquoted.
+ */
+export function checkDatabase(database: string | undefined): void {
+  if (database !== undefined && !isPlainIdentifier(database)) {
+    throw new RenderError(`--database must be a plain identifier (letters, digits, underscores, not starting with a digit), got ${JSON.stringify(database)}`);
+  }
+}
+
+/** An absolute http(s) URL without spaces: a link a reader opens in a browser. */
+function isWebUrl(text: string): boolean {
+  const url = URL.parse(text);
+  return url !== null && (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && !/\s/.test(text);
 }
 
 /** The files to write, in a stable order. */

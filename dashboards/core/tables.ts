@@ -29,12 +29,17 @@ export interface TablesInput {
 
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Whether `database` is a plain identifier (letters, digits, underscores, not starting with a digit): what queryTables accepts. */
+export function isPlainIdentifier(database: string): boolean {
+  return PLAIN_IDENTIFIER.test(database);
+}
+
 /**
  * The qualified table names for a database. Throws when `database` is not a plain identifier
  * (letters, digits, underscores), the same rule `npm run schema` applies.
  */
 export function queryTables({ database = defaultDatabase, generation }: TablesInput): QueryTables {
-  if (!PLAIN_IDENTIFIER.test(database)) {
+  if (!isPlainIdentifier(database)) {
     throw new Error(`database must be a plain identifier (letters, digits, underscores), got "${database}"`);
   }
   // Table names are the same in both generations.

@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { createServer, type AddressInfo } from "node:net";
+import { closedPort, FOREIGN_ANSWERS, startForeignServer, type ForeignServer } from "../support/foreign-server";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +54,16 @@ describe("npm run dashboards", () => {
     [["--service", ""], '--service needs a service name (a ServiceName), got an empty one ("")'],
     [["--service", "shop", "--service", ""], '--service needs a service name (a ServiceName), got an empty one ("")'],
     [["--service", "shop", "--with-alerts", "--runbook-base-url", "ftp://x"], '--runbook-base-url must be an http(s) URL, got "ftp://x"'],
+    [["--service", "shop", "--datasource-uid", ""], '--datasource-uid must be a Grafana uid, 1 to 40 letters, digits, "-" or "_", got ""'],
+    [["--service", "shop", "--datasource-uid", "my ch"], '--datasource-uid must be a Grafana uid, 1 to 40 letters, digits, "-" or "_", got "my ch"'],
+    [["--service", "shop", "--datasource-uid", "team/ch"], '--datasource-uid must be a Grafana uid, 1 to 40 letters, digits, "-" or "_", got "team/ch"'],
+    [["--service", "shop", "--datasource-uid", "c".repeat(41)], `--datasource-uid must be a Grafana uid, 1 to 40 letters, digits, "-" or "_", got "${"c".repeat(41)}" (41 characters)`],
+    [["--service", "shop", "--database", "my db"], '--database must be a plain identifier (letters, digits, underscores, not starting with a digit), got "my db"'],
+    [["--from-clickhouse", "--database", "otel;"], '--database must be a plain identifier (letters, digits, underscores, not starting with a digit), got "otel;"'],
+    [["--service", "shop", "--url", "ftp://ch.example"], `--url must be ClickHouse's http(s) URL without query or fragment, e.g. https://clickhouse.example:8443, got "ftp://ch.example"`],
+    [["--service", "shop", "--url", "ch.example:8443"], `--url must be ClickHouse's http(s) URL without query or fragment, e.g. https://clickhouse.example:8443, got "ch.example:8443"`],
+    [["--service", "shop", "--user", ""], "--user needs a ClickHouse user name, got an empty one"],
+    [["--service", "shop", "--with-alerts", "--runbook-base-url", "https://runbooks example/"], '--runbook-base-url must be an http(s) URL, got "https://runbooks example/"'],
   ])("refuses %j with exit code 2 and says why", async (args, message) => {
     const run = await dashboardsCli(args);
     expect(run.code).toBe(2);
@@ -116,12 +126,44 @@ describe("npm run dashboards", () => {
 
     afterAll(() => db?.drop());
 
+    it("refuses a bad CLICKHOUSE_URL by its name", async () => {
+      const run = await dashboardsCli(["--service", "shop", "--out", join(out, "bad-variable")], { CLICKHOUSE_URL: "clickhouse:8123" });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`CLICKHOUSE_URL must be ClickHouse's http(s) URL without query or fragment, e.g. https://clickhouse.example:8443, got "clickhouse:8123"`);
+    });
+
+    describe("when something else answers at --url", () => {
+      let foreign: ForeignServer;
+      beforeAll(async () => {
+        foreign = await startForeignServer();
+      });
+      afterAll(() => foreign?.close());
+
+      it.each([
+        ["emptyJson", "application/json"],
+        ["loginPage", "text/html; charset=utf-8"],
+      ] as const)("%s: says the answer is not ClickHouse's instead of reading it as an empty database", async (answer, type) => {
+        foreign.answerWith(FOREIGN_ANSWERS[answer]);
+        const run = await dashboardsCli(["--from-clickhouse", "--url", foreign.url, "--out", join(out, answer)]);
+        expect(run.code).toBe(1);
+        expect(run.stderr.trim()).toBe(
+          `npm run dashboards failed: --from-clickhouse could not read the tables at ${foreign.url}: the answer is not ClickHouse's (${type}, without ClickHouse's X-ClickHouse-Query-Id header): a login page, a proxy or another server at this URL?`,
+        );
+        expect(await readdir(out)).not.toContain(answer);
+      });
+
+      it("names the cause of a connection cut in the answer", async () => {
+        foreign.answerWith(FOREIGN_ANSWERS.cutBody);
+        const run = await dashboardsCli(["--from-clickhouse", "--url", foreign.url, "--out", join(out, "cut")]);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(new RegExp(`^npm run dashboards failed: --from-clickhouse could not read the tables at ${foreign.url.replace(/\./g, "\\.")}: \\S`));
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+      });
+    });
+
     it("names the URL and the cause when ClickHouse cannot be reached", async () => {
       // A port that was just free and is closed again: the connection is refused.
-      const server = createServer();
-      await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-      const { port } = server.address() as AddressInfo;
-      await new Promise((closed) => server.close(closed));
+      const port = await closedPort();
       const url = `http://127.0.0.1:${port}`;
       const run = await dashboardsCli(["--from-clickhouse", "--url", url, "--out", join(out, "unreachable")]);
       expect(run.code).toBe(1);

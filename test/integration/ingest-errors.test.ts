@@ -17,6 +17,7 @@ import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
 import { uniqueId } from "../support/export-results";
 import { bearer, INGEST_COMPATIBILITY_DATE, startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, discardRuntimeOutput, jsonLogLines } from "../support/runtime-output";
+import { closedPort } from "../support/foreign-server";
 
 const UNREACHABLE = "ingest-unreachable";
 const NO_SCHEMA = "ingest-no-schema";
@@ -41,14 +42,6 @@ let silentServer: Server;
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return (server.address() as { port: number }).port;
-}
-
-/** A port nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 beforeAll(async () => {

@@ -183,6 +183,59 @@ describe("logs sent by the OpenTelemetry JS exporters", () => {
     ]);
   });
 
+  it("stores logging libraries' level names under their range's name, with the number each bridge sent", async () => {
+    const runId = uniqueId("logs-library-levels");
+    const exporter = new ProtoLogExporter({ url: `${ingest.url}/v1/logs`, headers: bearer() });
+    const results = recordExportResults(exporter);
+    const provider = new LoggerProvider({
+      resource: resourceFromAttributes({ "service.name": "library-levels", "run.id": runId }),
+      processors: [new BatchLogRecordProcessor({ exporter, scheduledDelayMillis: 60_000 })],
+    });
+    const logger = provider.getLogger("bridges");
+    // [text, number] as each library's OTel bridge emits them; 0 where a writer sends only the name.
+    const sent: Array<[string, number]> = [
+      ["alert", 22], // @opentelemetry/winston-transport, winston's syslog levels
+      ["crit", 21],
+      ["notice", 10],
+      ["SEVERE", 17], // java.util.logging through the OTel Java bridge
+      ["FINE", 6],
+      ["ERROR+2", 19], // Go slog through otelslog
+      ["DPANIC", 18], // zap
+      ["Critical", 21], // .NET LogLevel.Critical
+      ["crit", 0], // a hand-written OTLP/JSON record: the appendix's syslog Critical
+      ["notice", 0],
+      ["UNKNOWN", 0], // Ruby Logger's UNKNOWN: no severity
+    ];
+    const seconds = recentSeconds();
+    sent.forEach(([severityText, severityNumber], i) =>
+      logger.emit({ timestamp: [seconds, i], severityText, severityNumber: severityNumber as SeverityNumber, body: `line ${i}` }),
+    );
+    await provider.forceFlush();
+    await provider.shutdown();
+
+    expect(exportOutcomes(results)).toEqual(["success"]);
+    const rows = await logRowsOf(runId);
+    expect(rows.map((row) => [row.Body, row.SeverityText, row.SeverityNumber])).toEqual([
+      ["line 0", "FATAL", 22],
+      ["line 1", "FATAL", 21],
+      ["line 2", "INFO", 10],
+      ["line 3", "ERROR", 17],
+      ["line 4", "DEBUG", 6],
+      ["line 5", "ERROR", 19],
+      ["line 6", "ERROR", 18],
+      ["line 7", "FATAL", 21],
+      ["line 8", "ERROR", 18],
+      ["line 9", "INFO", 10],
+      ["line 10", "UNKNOWN", 0],
+    ]);
+    // The dashboards' and runbooks' filters find them by name.
+    const [counts] = await ingest.rows<{ errors: string; infos: string }>(
+      `SELECT countIf(SeverityText = 'ERROR') AS errors, countIf(SeverityText = 'INFO') AS infos
+         FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(counts).toEqual({ errors: "4", infos: "2" });
+  });
+
   it("writes a batch of many records exported in one request", async () => {
     const runId = uniqueId("logs-batch");
     const exporter = new ProtoLogExporter({ url: `${ingest.url}/v1/logs`, headers: bearer() });

@@ -291,3 +291,38 @@ describe("a team (D-13's {{team}})", () => {
     expect(() => render({ ...INPUT, team: " " })).toThrow(new RenderError("--team needs a team name, got an empty one"));
   });
 });
+
+describe("the data source uid", () => {
+  it("is written as given when Grafana takes it: 1 to 40 letters, digits, - or _", () => {
+    for (const uid of ["my-ch", "CH_prod_2", "a", "a".repeat(40)]) {
+      const rendered = render({ ...INPUT, datasourceUid: uid });
+      expect(rendered.datasource.datasources[0]!.uid).toBe(uid);
+      const refs = JSON.stringify(rendered.dashboards).match(/"uid":"[^"]*"/g) ?? [];
+      expect(refs).toContain(`"uid":"${uid}"`);
+    }
+  });
+
+  it.each([
+    ["", '""'],
+    ["my ch", '"my ch"'],
+    ["team/ch", '"team/ch"'],
+    ["ch.prod", '"ch.prod"'],
+    ["a".repeat(41), `"${"a".repeat(41)}" (41 characters)`],
+  ])("refuses %j, which Grafana would refuse and every panel would point at", (uid, shown) => {
+    expect(() => render({ ...INPUT, datasourceUid: uid })).toThrow(
+      new RenderError(`--datasource-uid must be a Grafana uid, 1 to 40 letters, digits, "-" or "_", got ${shown}`),
+    );
+  });
+});
+
+describe("the other flags render() reads", () => {
+  it.each([["a b"], [""], ["1otel"], ["otel.logs"]])("refuses database %j, which the queries would name unquoted", (database) => {
+    expect(() => render({ ...INPUT, database })).toThrow(
+      new RenderError(`--database must be a plain identifier (letters, digits, underscores, not starting with a digit), got ${JSON.stringify(database)}`),
+    );
+  });
+
+  it.each([["https://runbooks example/"], ["https://"], ["mailto:ops@example.com"], ["runbooks.example/docs"]])("refuses runbook base URL %j", (runbookBaseUrl) => {
+    expect(() => render({ ...INPUT, withAlerts: true, runbookBaseUrl })).toThrow(new RenderError(`--runbook-base-url must be an http(s) URL, got "${runbookBaseUrl}"`));
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AnswerShapeError, deadLetterSummaryOf, replayPageOf } from "../../dead-letters/answers";
 import { renderReplay, renderSummary, replayLeftWork } from "../../dead-letters/report";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { deadLetterKey, summarizeObjects } from "../../workers/ingest/queue/dead-letter-store";
@@ -95,5 +96,40 @@ describe("ADMIN_TOKEN", () => {
     expect(() => parseIngestConfig({ ...base, ADMIN_TOKEN: "short" })).toThrow(ConfigError);
     expect(() => parseIngestConfig({ ...base, ADMIN_TOKEN: "short" })).toThrow(/ADMIN_TOKEN must be at least 16 characters/);
     expect(parseIngestConfig({ ...base, ADMIN_TOKEN: "a-long-admin-token-42" }).admin.token).toBe("a-long-admin-token-42");
+  });
+});
+
+describe("the admin routes' answers, checked before they are read", () => {
+  const summary = {
+    undelivered: { batches: 2, rows: 30, groups: [{ table: "otel_logs", reason: timeout, batches: 2, rows: 30 }] },
+    refused: { batches: 0, rows: 0, groups: [] },
+    unreadableMessages: 0,
+  };
+  const page = { kind: "undelivered", replayedBatches: 1, replayedRows: 25, refused: [], unreadable: [], next: "undelivered/otel_logs/b" };
+
+  it("passes the Worker's own answers through", () => {
+    expect(deadLetterSummaryOf(summary)).toEqual(summary);
+    expect(replayPageOf(page, "undelivered", "undelivered/otel_logs/a")).toEqual(page);
+    const stopped = { ...page, next: undefined, stopped: { key: "undelivered/otel_logs/c", reason: "unreachable" } };
+    expect(replayPageOf(stopped, "undelivered", undefined)).toEqual(stopped);
+  });
+
+  it.each([
+    [{}, "not the Worker's dead-letter summary (undelivered: expected object; refused: expected object; unreadableMessages: expected number)"],
+    [null, "not the Worker's dead-letter summary (the answer: expected object)"],
+    [[], "not the Worker's dead-letter summary (the answer: expected object)"],
+    [{ ...summary, unreadableMessages: -1 }, "not the Worker's dead-letter summary (unreadableMessages: expected at least 0)"],
+    [{ ...summary, refused: { batches: 1, rows: "5", groups: [] } }, "not the Worker's dead-letter summary (refused.rows: expected number)"],
+  ])("refuses summary %j, naming the fields", (value, message) => {
+    expect(() => deadLetterSummaryOf(value)).toThrow(new AnswerShapeError(message));
+  });
+
+  it.each([
+    [{ ...page, refused: undefined }, "undelivered", undefined, "not the Worker's replay page (refused: expected array)"],
+    [{ ...page, next: "" }, "undelivered", undefined, "not the Worker's replay page (next: expected at least 1 characters)"],
+    [page, "refused", undefined, "a replay page of kind undelivered, asked for refused"],
+    [page, "undelivered", "undelivered/otel_logs/b", 'a replay page whose next key is the one it was asked to start after ("undelivered/otel_logs/b"): the replay would not move on'],
+  ] as const)("refuses page %j for kind %s after %s", (value, kind, after, message) => {
+    expect(() => replayPageOf(value, kind, after)).toThrow(new AnswerShapeError(message));
   });
 });

@@ -123,9 +123,9 @@ describe("liftJsonBody", () => {
   });
 
   it("keeps an unknown level name or a number that is not a pino level as an attribute", () => {
-    const log = lifted({ level: "verbose", lvl: 35, severity: true });
+    const log = lifted({ level: "loud", lvl: 35, severity: true });
     expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
-    expect(attributeMap(log)).toEqual({ level: str("verbose"), lvl: { intValue: "35" }, severity: { boolValue: true } });
+    expect(attributeMap(log)).toEqual({ level: str("loud"), lvl: { intValue: "35" }, severity: { boolValue: true } });
   });
 
   it("takes the body from message when there is no msg, and keeps the other as an attribute", () => {

@@ -33,12 +33,12 @@ describe("normalizeRecordSeverity", () => {
     ["fatal", 0, "FATAL", 21],
     ["critical", 0, "FATAL", 21],
     ["err", 0, "ERROR", 17],
-    ["notice", 0, "INFO2", 10],
+    ["notice", 0, "INFO", 10],
     ["info3", 0, "INFO3", 11],
     [" Warn ", 0, "WARN", 13],
     ["INFO3", 0, "INFO3", 11],
     ["wArNiNg", 0, "WARN", 13],
-    ["CRIT", 0, "FATAL", 21],
+    ["CRIT", 0, "ERROR", 18],
     [" ERROR4", 0, "ERROR4", 20],
     // a number the producer set is kept even when the text's range differs
     ["error", 18, "ERROR", 18],
@@ -51,11 +51,83 @@ describe("normalizeRecordSeverity", () => {
     ["", 1, "TRACE", 1],
     ["", 24, "FATAL", 24],
     // unknown names and numbers outside the scale are left as they are
-    ["verbose", 0, "verbose", 0],
+    ["loud", 0, "loud", 0],
     ["Custom", 7, "Custom", 7],
     ["", 0, "", 0],
     ["", 25, "", 25],
     ["", -1, "", -1],
+  ])("(%j, %i) becomes (%j, %i)", (text, number, expectedText, expectedNumber) => {
+    expect(normalized(text, number)).toEqual([expectedText, expectedNumber]);
+  });
+});
+
+describe("level names of logging libraries (OTel logs data model, Appendix B)", () => {
+  it.each([
+    // syslog / RFC 5424 keywords and names, with no number: the appendix's numbers
+    ["debug", "DEBUG", 5],
+    ["informational", "INFO", 9],
+    ["notice", "INFO", 10],
+    ["warning", "WARN", 13],
+    ["err", "ERROR", 17],
+    ["crit", "ERROR", 18],
+    ["alert", "ERROR", 19],
+    ["emerg", "FATAL", 21],
+    ["Emergency", "FATAL", 21],
+    // java.util.logging (and log4j/logback's names, which are OTLP's own)
+    ["FINEST", "TRACE", 1],
+    ["FINER", "DEBUG", 5],
+    ["FINE", "DEBUG", 6],
+    ["CONFIG", "DEBUG", 7],
+    ["SEVERE", "ERROR", 17],
+    ["TRACE", "TRACE", 1],
+    ["FATAL", "FATAL", 21],
+    // .NET and Serilog; Python's CRITICAL and WARN
+    ["Verbose", "DEBUG", 5],
+    ["Information", "INFO", 9],
+    ["Critical", "FATAL", 21],
+    ["CRITICAL", "FATAL", 21],
+    ["WARN", "WARN", 13],
+    // winston's npm levels
+    ["silly", "TRACE", 1],
+    ["http", "DEBUG", 7],
+    // zap
+    ["dpanic", "ERROR", 18],
+    ["PANIC", "ERROR", 19],
+    // Go slog: the level name below plus an offset, at level + 9 as otelslog sends it
+    ["ERROR+2", "ERROR", 19],
+    ["INFO+2", "INFO", 11],
+    ["WARN+4", "ERROR", 17],
+    ["ERROR-4", "WARN", 13],
+    ["DEBUG-2", "TRACE", 3],
+    ["error+4", "FATAL", 21],
+  ])("%j alone becomes (%j, %i)", (text, expectedText, expectedNumber) => {
+    expect(normalized(text, 0)).toEqual([expectedText, expectedNumber]);
+  });
+
+  it.each([
+    // @opentelemetry/winston-transport with winston's syslog levels sends its own numbers
+    ["emerg", 23, "FATAL"],
+    ["alert", 22, "FATAL"],
+    ["crit", 21, "FATAL"],
+    ["notice", 10, "INFO"],
+    // the OTel Java JUL bridge, Go slog through otelslog, zap through otelzap
+    ["SEVERE", 17, "ERROR"],
+    ["ERROR+2", 19, "ERROR"],
+    ["DPANIC", 18, "ERROR"],
+    ["CRITICAL", 21, "FATAL"],
+    ["Critical", 18, "ERROR"],
+  ])("%j with the sender's number %i keeps the number and takes its range's name, %j", (text, number, expectedText) => {
+    expect(normalized(text, number)).toEqual([expectedText, number]);
+  });
+
+  it.each([
+    // Ruby Logger's UNKNOWN names no severity; slog offsets past OTLP's scale have no place on it
+    ["UNKNOWN", 0, "UNKNOWN", 0],
+    ["ERROR+20", 0, "ERROR+20", 0],
+    ["INFO-12", 0, "INFO-12", 0],
+    ["ERROR+", 0, "ERROR+", 0],
+    // a sender's number off the scale says nothing about the range: the name decides, the number stays
+    ["notice", 25, "INFO", 25],
   ])("(%j, %i) becomes (%j, %i)", (text, number, expectedText, expectedNumber) => {
     expect(normalized(text, number)).toEqual([expectedText, expectedNumber]);
   });

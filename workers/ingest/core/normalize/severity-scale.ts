@@ -12,40 +12,70 @@ export interface Severity {
 
 const RANGE_NAMES = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"] as const;
 
-/** Level names producers use in the wild, mapped to the first number of their OTLP range. */
-const ALIASES: Readonly<Record<string, number>> = {
-  // Workers' console.log arrives as level "log" in tail events and Cloudflare's exports.
+/**
+ * Level names of common logging libraries that are not OTLP's own, each at the number the OTel
+ * logs data model's "Appendix B: SeverityNumber example mappings" gives it (syslog/RFC 5424,
+ * Windows Event Log, Log4j, zap, java.util.logging, .NET), or, for a library the appendix does
+ * not list, the number its OTel bridge sends. Lower case; matched in any case. A name that means
+ * different levels in different libraries is placed where the appendix puts it, and a sender's
+ * own number overrides it (normalizeRecordSeverity).
+ */
+const LIBRARY_LEVELS: Readonly<Record<string, number>> = {
+  // TRACE range: java.util.logging FINEST; winston's silly (@opentelemetry/winston-transport).
+  finest: 1,
+  silly: 1,
+  // DEBUG range: FINER (5), FINE (6), CONFIG (7); Windows Event Log's and Serilog's Verbose and
+  // winston's verbose (the appendix's Verbose is DEBUG); winston's http (winston-transport: 7).
+  finer: 5,
+  verbose: 5,
+  fine: 6,
+  config: 7,
+  http: 7,
+  // INFO range: Workers' console.log ("log" in tail events and Cloudflare's exports), .NET and
+  // Serilog Information, syslog Informational; syslog Notice is INFO2.
   log: 9,
   information: 9,
+  informational: 9,
   notice: 10,
+  // WARN range: syslog, Python and JUL's WARNING.
   warning: 13,
+  // ERROR range: syslog err, JUL SEVERE; syslog Critical (crit) and zap DPanic are ERROR2,
+  // syslog Alert and zap Panic ERROR3.
   err: 17,
-  critical: 21,
-  crit: 21,
+  severe: 17,
+  crit: 18,
+  dpanic: 18,
+  alert: 19,
+  panic: 19,
+  // FATAL range: syslog Emergency; "critical" is .NET's LogLevel.Critical and Python's CRITICAL,
+  // both their highest level (the appendix puts .NET's at FATAL; syslog's own Critical is crit).
   emerg: 21,
   emergency: 21,
-  panic: 21,
+  critical: 21,
 };
 
-function buildNameTable(): Map<string, Severity> {
-  const table = new Map<string, Severity>();
+/** A level name's severity, and whether the name is a library's rather than OTLP's own. */
+export interface NamedSeverity extends Severity {
+  /**
+   * True for LIBRARY_LEVELS' names and Go slog's offsets: the library's OTel bridge sends its
+   * own number with it, and that number, not our table, says where the level sits.
+   */
+  libraryName: boolean;
+}
+
+function buildNameTable(): Map<string, NamedSeverity> {
+  const table = new Map<string, NamedSeverity>();
   RANGE_NAMES.forEach((range, rangeIndex) => {
     for (let step = 0; step < 4; step++) {
       const text = step === 0 ? range : `${range}${step + 1}`;
-      table.set(text.toLowerCase(), { text, number: rangeIndex * 4 + step + 1 });
+      table.set(text.toLowerCase(), { text, number: rangeIndex * 4 + step + 1, libraryName: false });
     }
   });
-  for (const [alias, number] of Object.entries(ALIASES)) {
-    table.set(alias, { text: shortNameOf(number), number });
+  // A library's name becomes its range's name: SeverityText = 'INFO' finds notice, 'ERROR' SEVERE.
+  for (const [name, number] of Object.entries(LIBRARY_LEVELS)) {
+    table.set(name, { text: rangeNameOf(number)!, number, libraryName: true });
   }
   return table;
-}
-
-function shortNameOf(severityNumber: number): string {
-  const rangeIndex = Math.floor((severityNumber - 1) / 4);
-  const step = (severityNumber - 1) % 4;
-  const range = RANGE_NAMES[rangeIndex] ?? "";
-  return step === 0 ? range : `${range}${step + 1}`;
 }
 
 const BY_NAME = buildNameTable();
@@ -55,14 +85,36 @@ const BY_NAME = buildNameTable();
  * and the canonical texts normalization itself writes), found without building a trimmed,
  * lower-cased copy of the name.
  */
-const BY_USUAL_SPELLING: ReadonlyMap<string, Severity> = new Map([
+const BY_USUAL_SPELLING: ReadonlyMap<string, NamedSeverity> = new Map([
   ...BY_NAME,
-  ...[...BY_NAME].map(([name, severity]): [string, Severity] => [name.toUpperCase(), severity]),
+  ...[...BY_NAME].map(([name, severity]): [string, NamedSeverity] => [name.toUpperCase(), severity]),
 ]);
 
-/** The severity a level name stands for, in any case; undefined for names outside the table. */
-export function severityFromName(name: string): Severity | undefined {
-  return BY_USUAL_SPELLING.get(name) ?? BY_NAME.get(name.trim().toLowerCase());
+/**
+ * Go log/slog's levels and the OTel Go bridge's numbers: slog's DEBUG, INFO, WARN and ERROR are
+ * -4, 0, 4 and 8, a level between them prints as the name below it plus an offset (`ERROR+2`,
+ * `INFO-2`), and otelslog sends level + 9 as the severity number (DEBUG 5 … ERROR 17).
+ */
+const SLOG_LEVELS: Readonly<Record<string, number>> = { debug: -4, info: 0, warn: 4, error: 8 };
+const SLOG_OFFSET = /^\s*(debug|info|warn|error)([+-]\d{1,2})\s*$/i;
+
+function severityFromSlogOffset(name: string): NamedSeverity | undefined {
+  const match = SLOG_OFFSET.exec(name);
+  if (match === null) return undefined;
+  const number = SLOG_LEVELS[match[1]!.toLowerCase()]! + Number(match[2]) + 9;
+  const text = rangeNameOf(number);
+  // Past OTLP's 1..24 the level has no place on the scale: left as sent, like any unknown name.
+  return text === undefined ? undefined : { text, number, libraryName: true };
+}
+
+/**
+ * The severity a level name stands for, in any case: OTLP's short names (`ERROR3` is 19, text
+ * `ERROR3`), the library names above (`SEVERE` is 17, text `ERROR`), Go slog's offsets
+ * (`ERROR+2` is 19, text `ERROR`); undefined for any other name (Ruby Logger's `UNKNOWN`, "an
+ * unknown message that should always be logged", names no severity).
+ */
+export function severityFromName(name: string): NamedSeverity | undefined {
+  return BY_USUAL_SPELLING.get(name) ?? BY_NAME.get(name.trim().toLowerCase()) ?? severityFromSlogOffset(name);
 }
 
 /** pino's numeric levels (trace 10, debug 20, info 30, warn 40, error 50, fatal 60). */

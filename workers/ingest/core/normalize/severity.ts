@@ -2,15 +2,25 @@ import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { rangeNameOf, severityFromName } from "./severity-scale";
 
 /**
- * Brings one record's severity onto OTLP's canonical spelling: a known level name in any case
- * becomes its upper-case short name, a missing number is taken from the text and a missing text
- * from the number. Unknown names and out-of-range numbers are left as they are.
+ * Brings one record's severity onto OTLP's canonical spelling (OTel logs data model, "Field:
+ * SeverityText"/"SeverityNumber" and Appendix B), so that one `SeverityText` finds a level
+ * whatever library sent it:
+ * - OTLP's own short name in any case (`error`, `Info3`) becomes its upper-case spelling;
+ * - a logging library's name (`SEVERE`, `notice`, `crit`, `Critical`, `DPANIC`) or a Go slog
+ *   offset (`ERROR+2`) becomes the name of its range (`ERROR`, `INFO`, …), taken from the
+ *   sender's own number when it set one in 1..24 (its bridge's mapping: winston-transport sends
+ *   `alert` as 22, FATAL, where the appendix's syslog Alert is 19, ERROR) and from the name's
+ *   number otherwise;
+ * - a missing number (0) is taken from the name; a missing text from the number (its range name).
+ * A number the sender set is never changed. Unknown names and out-of-range numbers are left as
+ * they are.
  */
 export function normalizeRecordSeverity(record: LogRecord): void {
   if (record.severityText !== "") {
     const known = severityFromName(record.severityText);
     if (known === undefined) return;
-    record.severityText = known.text;
+    const senderRange = known.libraryName ? rangeNameOf(record.severityNumber) : undefined;
+    record.severityText = senderRange ?? known.text;
     if (record.severityNumber === 0) record.severityNumber = known.number;
     return;
   }
