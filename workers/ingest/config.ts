@@ -17,6 +17,7 @@ import {
   type Setting,
   type SettingsOf,
 } from "../shared/env-schema";
+import { INGEST_WORKER } from "../shared/pipeline-workers";
 import { hideUrlCredentials } from "../shared/url-credentials";
 import { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH } from "./core/limits";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
@@ -139,7 +140,8 @@ const INGEST_SETTINGS = {
 
 export type IngestSettings = SettingsOf<typeof INGEST_SETTINGS>;
 
-export const INGEST_WORKER_NAME = "deco-otel-ingest";
+/** The Worker named in configuration errors: production's script name (pipeline-workers.ts). */
+export const INGEST_WORKER_NAME = INGEST_WORKER;
 
 /**
  * Pairs of good settings that cannot both hold, each naming both (ADMIN_TOKEN and INGEST_TOKENS,
