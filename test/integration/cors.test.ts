@@ -192,7 +192,7 @@ describe("settings", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("60");
     expect(((await response.json()) as { message: string }).message).toBe(
-      "the deco-otel-ingest Worker is misconfigured: its log (`wrangler tail deco-otel-ingest`) names the problem (request id cors-bad-1)",
+      "the deco-otel-ingest Worker is misconfigured: its log (`wrangler tail deco-otel-ingest`, with `--env staging` for a staging deployment) names the problem (request id cors-bad-1)",
     );
     await expect
       .poll(() => jsonLogLines(badOutput, "request refused").find((line) => line.requestId === "cors-bad-1")?.reason)

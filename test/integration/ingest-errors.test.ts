@@ -661,7 +661,7 @@ describe("ClickHouse unavailable", () => {
 describe("configuration errors", () => {
   /** The answer to any request while a setting is bad: nothing of the settings themselves. */
   const misconfigured = (requestId: string) =>
-    `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem (request id ${requestId})`;
+    `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`, with \`--env staging\` for a staging deployment) names the problem (request id ${requestId})`;
 
   /** The reason of the log line of the refused request `requestId`. */
   const loggedReason = (requestId: string) =>
@@ -719,7 +719,7 @@ describe("configuration errors", () => {
     expect(admin.status).toBe(503);
     expect(admin.headers.get("retry-after")).toBe("60");
     expect(await admin.json()).toEqual({
-      error: "the deco-otel-ingest Worker is misconfigured: its log (`wrangler tail deco-otel-ingest`) names the problem",
+      error: "the deco-otel-ingest Worker is misconfigured: its log (`wrangler tail deco-otel-ingest`, with `--env staging` for a staging deployment) names the problem",
     });
     await expect.poll(() => jsonLogLines(ingestOutput, "request refused").some((line) => line.path === "/admin/dead-letters")).toBe(true);
     expect(ingestOutput.lines().join("\n")).not.toMatch(/hunter/);

@@ -162,7 +162,7 @@ describe.each([
     // The answer says only that the Worker is misconfigured; its log names the setting.
     const requestId = publicAnswer.headers.get("x-request-id");
     expect(((await publicAnswer.json()) as { message: string }).message).toBe(
-      `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem (request id ${requestId})`,
+      `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`, with \`--env staging\` for a staging deployment) names the problem (request id ${requestId})`,
     );
     await expect
       .poll(() => jsonLogLines(output, "request refused").find((line) => line.requestId === requestId)?.reason)

@@ -19,7 +19,7 @@ function found(text: string, file = "wrangler.jsonc"): string[] {
 const wiredAll = (extra: string) => wired(`"observability": { "enabled": true }, ${extra}`);
 
 describe("previews: the settings wrangler preview deploys", () => {
-  it("reports credentials in previews.vars and a tail_consumers listing the ingest Worker (the probe's file)", () => {
+  it("reports credentials in previews.vars and a tail_consumers listing the ingest Worker", () => {
     const text = wiredAll(`"previews": { "vars": { "DECO_OTEL_TOKEN": "tok_live_8f3a9c2e71b44d0a9e5f", "DB_PASSWORD": "hunter2", "STRIPE_KEY": "sk_live_51H8aBcDeFgHiJkLmNoPqRsTuV" }, "tail_consumers": [{ "service": "deco-otel-ingest" }] }`);
     expect(found(text)).toEqual([
       "10:65 error secret-in-vars previews: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)",

@@ -80,6 +80,12 @@ describe("settings of another JSON type than their own", () => {
     expect(() => ingest(vars)).toThrow(`deco-otel-ingest configuration is invalid: ${message}`);
   });
 
+  it("refuses an extra pattern named as a marker the Worker writes itself: its finds would read as those", () => {
+    for (const name of ["email", "dropped", "hashed", "redaction_failed"]) {
+      expect(() => ingest({ REDACTION_EXTRA_PATTERNS: [{ name, pattern: "CUST-\\d{6}" }] })).toThrow(`must not reuse the built-in kind "${name}"`);
+    }
+  });
+
   it("says what a bad extra-patterns text was, without echoing an example in its place", () => {
     expect(() => ingest({ REDACTION_EXTRA_PATTERNS: "[{name:'x'}]" })).toThrow(/\), got "\[\{name:'x'\}\]"$/);
   });

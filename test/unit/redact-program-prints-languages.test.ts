@@ -22,7 +22,7 @@ const STREET = "[REDACTED:street_address]";
 
 const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
-describe("the new user's trial: a person's name left in a printed record", () => {
+describe("a trial with real senders: a person's name left in a printed record", () => {
   it.each([
     ["map[user_name:Ana Silva email:ana@example.com]", `map[user_name:${NAME} email:${EMAIL}]`],
     [

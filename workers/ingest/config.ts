@@ -17,8 +17,10 @@ import {
   type Setting,
   type SettingsOf,
 } from "../shared/env-schema";
+import { INGEST_WORKER } from "../shared/pipeline-workers";
 import { hideUrlCredentials } from "../shared/url-credentials";
 import { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH } from "./core/limits";
+import { DEFAULT_LIFT_MAX_DEPTH } from "./core/normalize/lift";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
 import { parseIngestTokens, type IngestToken } from "./http/tokens";
 import { queueBindingsOf, RETRY_QUEUE_BINDING } from "./queue/bindings";
@@ -120,7 +122,7 @@ const INGEST_SETTINGS = {
   MAX_JSON_DEPTH: integerSetting(DEFAULT_REQUEST_LIMITS.maxJsonDepth, MIN_JSON_DEPTH, 1024),
   LIFT_JSON_BODIES: booleanSetting(true),
   NORMALIZE_SEVERITY: booleanSetting(true),
-  LIFT_MAX_DEPTH: integerSetting(4, 1, 16),
+  LIFT_MAX_DEPTH: integerSetting(DEFAULT_LIFT_MAX_DEPTH, 1, 16),
   LIFT_KEEP_ORIGINAL: booleanSetting(false),
   REDACTION_ENABLED: booleanSetting(true),
   REDACTION_DROP_KEYS: listSetting(),
@@ -139,7 +141,8 @@ const INGEST_SETTINGS = {
 
 export type IngestSettings = SettingsOf<typeof INGEST_SETTINGS>;
 
-export const INGEST_WORKER_NAME = "deco-otel-ingest";
+/** The Worker named in configuration errors: production's script name (pipeline-workers.ts). */
+export const INGEST_WORKER_NAME = INGEST_WORKER;
 
 /**
  * Pairs of good settings that cannot both hold, each naming both (ADMIN_TOKEN and INGEST_TOKENS,

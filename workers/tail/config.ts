@@ -24,7 +24,6 @@ import { TAIL_WORKER } from "../shared/pipeline-workers";
 /** Console levels a producer can write, as the runtime names them in TraceItem.logs[].level. */
 export const LOG_LEVELS = ["debug", "info", "log", "warn", "error"] as const;
 
-
 export interface TailConfig {
   /** Console levels turned into log records (and that make an otherwise healthy item worth keeping). */
   readonly captureLevels: ReadonlySet<string>;

@@ -316,7 +316,7 @@ const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
  */
 function misconfiguredMessage(requestId: string | undefined): string {
   const id = requestId === undefined ? "" : ` (request id ${requestId})`;
-  return `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`) names the problem${id}`;
+  return `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`, with \`--env staging\` for a staging deployment) names the problem${id}`;
 }
 
 /** What the log line of a refused request says: a bad setting's whole message, else the answer's. */

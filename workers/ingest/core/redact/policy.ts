@@ -8,6 +8,7 @@ import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visi
 import { KeyRules } from "./key-rules";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
 import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND } from "./kinds";
+import { REDACTION_FAILED_KIND } from "./failures";
 import { TextScanner } from "./text-scanner";
 import { shown, shownType } from "../../../shared/env-schema";
 
@@ -227,7 +228,7 @@ export function readRedactionPolicyConfig(
   return config !== undefined && problems.found.length === 0 ? { ok: true, config } : { ok: false, problems: problems.found };
 }
 
-const RESERVED_KINDS = new Set([...BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND]);
+const RESERVED_KINDS = new Set([...BUILT_IN_KINDS, DROPPED_KIND, HASHED_KIND, REDACTION_FAILED_KIND]);
 
 function reportKeysInTwoLists(policy: RedactionPolicyConfig, problems: PolicyProblems): void {
   const lists = ["keepKeys", "dropKeys", "hashKeys"] as const;

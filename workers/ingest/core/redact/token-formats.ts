@@ -124,7 +124,7 @@ const TOKEN_CHARACTER = "[A-Za-z0-9_-]";
  * Regex source matching any known token as a whole word: not glued to a token character on
  * either side (so `sk-` inside `task-…` and a prefix in the middle of a longer id pass).
  */
-export const KNOWN_TOKEN_SOURCE = knownTokenSource(KNOWN_TOKEN_FORMATS);
+const KNOWN_TOKEN_SOURCE = knownTokenSource(KNOWN_TOKEN_FORMATS);
 
 /** Regex source matching any token of `formats` as a whole word, as `KNOWN_TOKEN_SOURCE` does all of them. */
 export function knownTokenSource(formats: readonly KnownTokenFormat[]): string {
@@ -179,7 +179,8 @@ let knownToken: RegExp | undefined;
 
 /**
  * The first known token in `text` that looks generated, or undefined. For callers that judge
- * whole values (the wiring audit); the ingest scanner runs `KNOWN_TOKEN_SOURCE` itself.
+ * whole values (the wiring audit); the ingest scanner runs the known-token detectors
+ * (detectors/known-token.ts).
  */
 export function findKnownToken(text: string): KnownTokenFormat | undefined {
   knownToken ??= new RegExp(KNOWN_TOKEN_SOURCE, "g");
