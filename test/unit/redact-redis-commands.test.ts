@@ -211,6 +211,11 @@ describe("several Redis commands on one line", () => {
     ["MIGRATE h 6379 k 0 5000 AUTH2 user pw2 ;AUTH pw3", "MIGRATE h 6379 k 0 5000 AUTH2 user [REDACTED:secret] ;AUTH [REDACTED:secret]"],
     ['{"msg":"AUTH pw1;AUTH pw2"}', '{"msg":"AUTH [REDACTED:secret];AUTH [REDACTED:secret]"}'],
     ['{"msg":"ok | AUTH pw1 | AUTH u pw2"}', '{"msg":"ok | AUTH [REDACTED:secret] | AUTH u [REDACTED:secret]"}'],
+    ['{"msg":"127.0.0.1:6379> AUTH pw1\\n127.0.0.1:6379> AUTH pw2"}', '{"msg":"127.0.0.1:6379> AUTH [REDACTED:secret]\\n127.0.0.1:6379> AUTH [REDACTED:secret]"}'],
+    ["127.0.0.1:6379> MULTI 127.0.0.1:6379(TX)> AUTH pw1 127.0.0.1:6379(TX)> EXEC", "127.0.0.1:6379> MULTI 127.0.0.1:6379(TX)> AUTH [REDACTED:secret] 127.0.0.1:6379(TX)> EXEC"],
+    ["AUTH 'pw1';AUTH pw2", "AUTH '[REDACTED:secret]';AUTH [REDACTED:secret]"],
+    ["HELLO 3 AUTH u pw;GET k", "HELLO 3 AUTH u [REDACTED:secret];GET k"],
+    ["CONFIG SET requirepass a;CONFIG SET masterauth b", "CONFIG SET requirepass [REDACTED:secret];CONFIG SET masterauth [REDACTED:secret]"],
     // A `;` or `|` inside a word, before no command's name, is the password's.
     ["AUTH a|b", "AUTH [REDACTED:secret]"],
     ["AUTH ;secret", "AUTH [REDACTED:secret]"],
@@ -218,14 +223,19 @@ describe("several Redis commands on one line", () => {
     expect(redact(text).text).toBe(stored);
   });
 
-  it.each(["AUTH ;AUTH ;AUTH ;", "AUTH; AUTH ;", "| auth | denied |", "ok| auth denied", 'x;"auth" "required"', "connecting to 10.0.0.1:6379> auth denied"])(
-    "takes no command word for a password and keeps prose: %s",
-    (text) => {
-      const result = redact(text);
-      expect(result.text).toBe(text);
-      expect(result.counts).toEqual({});
-    },
-  );
+  it.each([
+    "AUTH ;AUTH ;AUTH ;",
+    "AUTH; AUTH ;",
+    "| auth | denied |",
+    "ok| auth denied",
+    'x;"auth" "required"',
+    "connecting to 10.0.0.1:6379> auth denied",
+    '"127.0.0.1:6379> auth denied"',
+  ])("takes no command word for a password and keeps prose: %s", (text) => {
+    const result = redact(text);
+    expect(result.text).toBe(text);
+    expect(result.counts).toEqual({});
+  });
 });
 
 describe("a Redis command's arguments as an argument list", () => {

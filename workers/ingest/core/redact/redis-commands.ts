@@ -87,8 +87,9 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  * Regex source of a Redis command as clients and tools print one, each match starting at the
  * command (`redisPasswords` reads it, its form told by its first character):
  * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
- *   the text or a line, after redis-cli's prompt (also after a blank: a session's lines joined
- *   into one, `127.0.0.1:6379> AUTH pw1 127.0.0.1:6379> AUTH pw2`), MONITOR's prefix (the
+ *   the text or a line, after redis-cli's prompt (also after a blank, a session's lines joined
+ *   into one: `127.0.0.1:6379> AUTH pw1 127.0.0.1:6379> AUTH pw2`, or opening a JSON string:
+ *   `{"msg":"127.0.0.1:6379> AUTH pw"}`), MONITOR's prefix (the
  *   command and arguments quoted there: `"AUTH" "pw"`, also without the prefix at a line's
  *   start, as MONITOR's command is copied into logs, or after a `;` or `|` joining commands, or
  *   after a line's words, quoted words only: `auth "AUTH" "pw"`), a `;` or `|` (`ok; AUTH pw`,
@@ -109,7 +110,7 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
   `(?=[RrMmUu])(?<=(?<![^\\n])${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
   `(?=\\d)(?<=(?<![^\\n])${BLANKS})${CONFIG_REPLY}`,
-  `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|[ \\t]${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
+  `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|(?:[ \\t]|(?<!\\\\)")${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=")(?<=${MONITOR_PREFIX}|(?<![^\\n])${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,
   `(?=")(?<=\\S[ \\t]{1,64})"${COMMAND_WORD}"(?:[ \\t]+"(?:[^"\\\\\\r\\n]|\\\\.)*")+(?=[ \\t\\r\\n]|$)`,
@@ -466,10 +467,10 @@ function isProse(command: string, password: string): boolean {
  * A word of a command line: a quoted argument as redis-cli and client logs write one with
  * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes; in a JSON string, `\"…\"`),
  * its text and place inside the quotes, a sentence's mark after it read with it (and a `;`
- * after a double-quoted one even with the next command glued to it: MONITOR's `"pw1";"AUTH"`);
+ * even with the next command glued to it: MONITOR's `"pw1";"AUTH"`, `'pw1';AUTH pw2`);
  * else a run of non-blanks.
  */
-const WORD = /"((?:[^"\\\r\n]|\\.)*)"(?:;|[.!?]?(?=[ \t\r]|$))|'([^'\r\n]*)'[.!?;]?(?=[ \t\r]|$)|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"[.!?;]?(?=[ \t\r]|$)|[^ \t\r]+/g;
+const WORD = /"((?:[^"\\\r\n]|\\.)*)"(?:;|[.!?]?(?=[ \t\r]|$))|'([^'\r\n]*)'(?:;|[.!?]?(?=[ \t\r]|$))|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"(?:;|[.!?]?(?=[ \t\r]|$))|[^ \t\r]+/g;
 
 /**
  * Where an unquoted word ends its command, as log lines and instrumentations join several
