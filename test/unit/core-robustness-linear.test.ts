@@ -89,12 +89,9 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
   // read again at each later `Password:`. A Go field's value (`%+v` cut short): the run is the
   // first `Password`'s, one secret (a capitalized name is no key's namespace, key-namespaces.ts).
   ["`{Password:a:` repeated (a field's value token reaching the run's end at each name)", "{Password:a:", () => `{Password:${SECRET}`],
-  // redis-commands.ts: each `AUTH` reads the words of the rest of the line.
-  [
-    "`AUTH ;` repeated (a Redis command's words read to the line's end at each command)",
-    "AUTH ;",
-    (count) => "AUTH ;".repeat(count - 2) + "AUTH [REDACTED:secret] ;",
-  ],
+  // redis-commands.ts: each `AUTH` reads the words of the rest of the line. Each `;AUTH` starts
+  // a command of its own, never an `AUTH` argument: no password anywhere.
+  ["`AUTH ;` repeated (a Redis command's words read to the line's end at each command)", "AUTH ;", (count) => "AUTH ;".repeat(count)],
   // name-field.ts: each `=` after a person's, a card holder's or a street's field name started a
   // value running to the end of the blank-free run, read and judged again at every one.
   ["`user.name=` repeated (a person's field, each value the rest of the run)", "user.name=", (count) => "user.name=".repeat(count)],

@@ -180,6 +180,64 @@ describe("Redis commands with passwords", () => {
   });
 });
 
+describe("several Redis commands on one line", () => {
+  // How logs and instrumentations join commands: `;` (with or without blanks, on either side),
+  // `|`, a redis-cli session's prompts, MONITOR's quoted commands, a MULTI/EXEC pipeline. Each
+  // command's passwords go; the next command's word is never read as an argument.
+  it.each([
+    ["x; AUTH pw1 ;AUTH pw2", "x; AUTH [REDACTED:secret] ;AUTH [REDACTED:secret]"],
+    ["AUTH pw1 ;AUTH pw2", "AUTH [REDACTED:secret] ;AUTH [REDACTED:secret]"],
+    ["AUTH pw1;AUTH pw2", "AUTH [REDACTED:secret];AUTH [REDACTED:secret]"],
+    ["x;AUTH pw1;AUTH pw2", "x;AUTH [REDACTED:secret];AUTH [REDACTED:secret]"],
+    ["AUTH ;AUTH pw", "AUTH ;AUTH [REDACTED:secret]"],
+    ["AUTH pw1 | AUTH pw2", "AUTH [REDACTED:secret] | AUTH [REDACTED:secret]"],
+    ["GET k|AUTH pw", "GET k|AUTH [REDACTED:secret]"],
+    ["MULTI | AUTH u pw1 | EXEC", "MULTI | AUTH u [REDACTED:secret] | EXEC"],
+    ["MULTI; AUTH pw1; EXEC", "MULTI; AUTH [REDACTED:secret]; EXEC"],
+    ["127.0.0.1:6379> AUTH pw1 ;AUTH pw2", "127.0.0.1:6379> AUTH [REDACTED:secret] ;AUTH [REDACTED:secret]"],
+    [
+      "127.0.0.1:6379> AUTH u pw1 127.0.0.1:6379> CONFIG SET requirepass pw2 redis> AUTH pw3",
+      "127.0.0.1:6379> AUTH u [REDACTED:secret] 127.0.0.1:6379> CONFIG SET requirepass [REDACTED:secret] redis> AUTH [REDACTED:secret]",
+    ],
+    ['"AUTH" "pw1";"AUTH" "pw2"', '"AUTH" "[REDACTED:secret]";"AUTH" "[REDACTED:secret]"'],
+    ['"AUTH" "pw1" | "AUTH" "u" "pw2"', '"AUTH" "[REDACTED:secret]" | "AUTH" "u" "[REDACTED:secret]"'],
+    ['1700000000.123456 [0 10.0.0.1:6379] "AUTH" "pw1" ; "AUTH" "pw2"', '1700000000.123456 [0 10.0.0.1:6379] "AUTH" "[REDACTED:secret]" ; "AUTH" "[REDACTED:secret]"'],
+    ["[ioredis] AUTH default pw1 | [ioredis] AUTH default pw2", "[ioredis] AUTH default [REDACTED:secret] | [ioredis] AUTH default [REDACTED:secret]"],
+    ["CONFIG SET requirepass x ;CONFIG SET requirepass y", "CONFIG SET requirepass [REDACTED:secret] ;CONFIG SET requirepass [REDACTED:secret]"],
+    ["ACL SETUSER u on >pw;ACL SETUSER v on >pw2", "ACL SETUSER u on >[REDACTED:secret];ACL SETUSER v on >[REDACTED:secret]"],
+    ["AUTH pw1 ;acl setuser v on >pw2", "AUTH [REDACTED:secret] ;acl setuser v on >[REDACTED:secret]"],
+    ["HELLO 3 AUTH user pw ;HELLO 3 AUTH user pw2", "HELLO 3 AUTH user [REDACTED:secret] ;HELLO 3 AUTH user [REDACTED:secret]"],
+    ["HELLO 3 AUTH u pw1 | AUTH pw2", "HELLO 3 AUTH u [REDACTED:secret] | AUTH [REDACTED:secret]"],
+    ["MIGRATE h 6379 k 0 5000 AUTH2 user pw2 ;AUTH pw3", "MIGRATE h 6379 k 0 5000 AUTH2 user [REDACTED:secret] ;AUTH [REDACTED:secret]"],
+    ['{"msg":"AUTH pw1;AUTH pw2"}', '{"msg":"AUTH [REDACTED:secret];AUTH [REDACTED:secret]"}'],
+    ['{"msg":"ok | AUTH pw1 | AUTH u pw2"}', '{"msg":"ok | AUTH [REDACTED:secret] | AUTH u [REDACTED:secret]"}'],
+    ['{"msg":"127.0.0.1:6379> AUTH pw1\\n127.0.0.1:6379> AUTH pw2"}', '{"msg":"127.0.0.1:6379> AUTH [REDACTED:secret]\\n127.0.0.1:6379> AUTH [REDACTED:secret]"}'],
+    ["127.0.0.1:6379> MULTI 127.0.0.1:6379(TX)> AUTH pw1 127.0.0.1:6379(TX)> EXEC", "127.0.0.1:6379> MULTI 127.0.0.1:6379(TX)> AUTH [REDACTED:secret] 127.0.0.1:6379(TX)> EXEC"],
+    ["AUTH 'pw1';AUTH pw2", "AUTH '[REDACTED:secret]';AUTH [REDACTED:secret]"],
+    ["HELLO 3 AUTH u pw;GET k", "HELLO 3 AUTH u [REDACTED:secret];GET k"],
+    ["CONFIG SET requirepass a;CONFIG SET masterauth b", "CONFIG SET requirepass [REDACTED:secret];CONFIG SET masterauth [REDACTED:secret]"],
+    // A `;` or `|` inside a word, before no command's name, is the password's.
+    ["AUTH a|b", "AUTH [REDACTED:secret]"],
+    ["AUTH ;secret", "AUTH [REDACTED:secret]"],
+  ])("%s", (text, stored) => {
+    expect(redact(text).text).toBe(stored);
+  });
+
+  it.each([
+    "AUTH ;AUTH ;AUTH ;",
+    "AUTH; AUTH ;",
+    "| auth | denied |",
+    "ok| auth denied",
+    'x;"auth" "required"',
+    "connecting to 10.0.0.1:6379> auth denied",
+    '"127.0.0.1:6379> auth denied"',
+  ])("takes no command word for a password and keeps prose: %s", (text) => {
+    const result = redact(text);
+    expect(result.text).toBe(text);
+    expect(result.counts).toEqual({});
+  });
+});
+
 describe("a Redis command's arguments as an argument list", () => {
   const args = (...items: string[]) => ({ arrayValue: items.map((stringValue) => ({ stringValue })) });
 

@@ -48,10 +48,11 @@ const COMMAND_INITIALS = "AaHhCcMm";
  */
 const LINE_CHARACTER = `(?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[.!?;]?(?:[ \\t\\r\\n]|$))|(?<=[^\\s"])"(?=[^\\s",:}\\]]))`;
 /**
- * How far a command after a `;` is read, in `LINE_CHARACTER`s: bounded, so that a line of many
- * `;` reads each part a bounded length (its words end the command at the next `;`: `tokensOf`).
+ * How far a command joined to a line's earlier words (after a `;`, a `|` or redis-cli's prompt)
+ * is read, in characters: bounded, so that a line of many such commands reads each a bounded
+ * length (its words end the command at the next join: `tokensOf`) and the scan stays linear.
  */
-const AFTER_SEMICOLON = 1024;
+const AFTER_JOIN = 1024;
 /**
  * The directives of a Redis configuration file (redis.conf, one a line) that carry a password:
  * `requirepass password`, `masterauth password` and `user username rule …` (ACL rules,
@@ -86,10 +87,13 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  * Regex source of a Redis command as clients and tools print one, each match starting at the
  * command (`redisPasswords` reads it, its form told by its first character):
  * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
- *   the text or a line, after redis-cli's prompt, MONITOR's prefix (the command and arguments
- *   quoted there: `"AUTH" "pw"`, also without the prefix at a line's start, as MONITOR's
- *   command is copied into logs, or after a line's words, quoted words only: `auth "AUTH" "pw"`),
- *   a `;` (`ok; AUTH pw`) or a double quote (a JSON string:
+ *   the text or a line, after redis-cli's prompt (also after a blank, a session's lines joined
+ *   into one: `127.0.0.1:6379> AUTH pw1 127.0.0.1:6379> AUTH pw2`, or opening a JSON string:
+ *   `{"msg":"127.0.0.1:6379> AUTH pw"}`), MONITOR's prefix (the
+ *   command and arguments quoted there: `"AUTH" "pw"`, also without the prefix at a line's
+ *   start, as MONITOR's command is copied into logs, or after a `;` or `|` joining commands, or
+ *   after a line's words, quoted words only: `auth "AUTH" "pw"`), a `;` or `|` (`ok; AUTH pw`,
+ *   `GET k | AUTH pw`) or a double quote (a JSON string:
  *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
  *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
  *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
@@ -106,15 +110,16 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
   `(?=[RrMmUu])(?<=(?<![^\\n])${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
   `(?=\\d)(?<=(?<![^\\n])${BLANKS})${CONFIG_REPLY}`,
-  `(?=[${COMMAND_INITIALS}])(?<=;${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_SEMICOLON}}`,
+  `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|(?:[ \\t]|(?<!\\\\)")${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=")(?<=${MONITOR_PREFIX}|(?<![^\\n])${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
+  `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,
   `(?=")(?<=\\S[ \\t]{1,64})"${COMMAND_WORD}"(?:[ \\t]+"(?:[^"\\\\\\r\\n]|\\\\.)*")+(?=[ \\t\\r\\n]|$)`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
   `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
-  `(?<=[^\\s;>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
+  `(?<=[^\\s;|>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
 ].join("|");
 
 /**
@@ -461,17 +466,39 @@ function isProse(command: string, password: string): boolean {
 /**
  * A word of a command line: a quoted argument as redis-cli and client logs write one with
  * blanks (`"s3cr3t P4ss"`, `'…'`, `\"` escaped in double quotes; in a JSON string, `\"…\"`),
- * its text and place inside the quotes, a sentence's mark after it read with it; else a run of
- * non-blanks.
+ * its text and place inside the quotes, a sentence's mark after it read with it (and a `;`
+ * even with the next command glued to it: MONITOR's `"pw1";"AUTH"`, `'pw1';AUTH pw2`);
+ * else a run of non-blanks.
  */
-const WORD = /"((?:[^"\\\r\n]|\\.)*)"[.!?;]?(?=[ \t\r]|$)|'([^'\r\n]*)'[.!?;]?(?=[ \t\r]|$)|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"[.!?;]?(?=[ \t\r]|$)|[^ \t\r]+/g;
+const WORD = /"((?:[^"\\\r\n]|\\.)*)"(?:;|[.!?]?(?=[ \t\r]|$))|'([^'\r\n]*)'(?:;|[.!?]?(?=[ \t\r]|$))|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"(?:;|[.!?]?(?=[ \t\r]|$))|[^ \t\r]+/g;
 
 /**
- * The words of `line` (`WORD`), with their places, up to a sentence's end or a `;`, at most
- * `limit` of them: a word
- * ending in `.`, `!` or `?` with another word after it ends the command there, without its mark
- * (`AUTH hunter2. Next` is `AUTH hunter2` and prose; a quoted word's mark is outside it already),
- * and one ending in `;` ends it whatever follows (`AUTH pw; GET k`, as `ok; AUTH pw` starts one).
+ * Where an unquoted word ends its command, as log lines and instrumentations join several
+ * commands on a line with `;` or `|` (`AUTH pw1; AUTH pw2`, `GET k | AUTH pw`): at such a mark
+ * ending the word, or before a command's name glued to it (`pw1;AUTH pw2`, `AUTH ;AUTH pw`,
+ * `k|GET`): a password command's word in any case or a Redis command's name in capitals (three
+ * letters at least, as every one has). A mark inside a word before anything else is the word's
+ * (`N3w;Pw`: a password may hold either). A redis-cli prompt ends a command too
+ * (`commandBreakIn`).
+ */
+const COMMAND_BREAK = new RegExp(`[;|](?:$|(?=(?:${COMMAND_WORD}|[A-Z]{3,})$))`);
+
+/** redis-cli's prompt as one word (`127.0.0.1:6379>`, `redis>`): the next command's start. */
+const PROMPT_WORD = new RegExp(`^${PROMPT}$`);
+
+/** Where in the unquoted `word` its command ends (`COMMAND_BREAK`, or before a prompt), or -1. */
+function commandBreakIn(word: string): number {
+  if (word.endsWith(">") && PROMPT_WORD.test(word)) return 0;
+  return word.search(COMMAND_BREAK);
+}
+
+/**
+ * The words of `line` (`WORD`), with their places, up to a sentence's end or the command's end
+ * (`COMMAND_BREAK`), at most `limit` of them: a word ending in `.`, `!` or `?` with another word
+ * after it ends the command there, without its mark (`AUTH hunter2. Next` is `AUTH hunter2` and
+ * prose; a quoted word's mark is outside it already), and one holding a command's break ends it
+ * there whatever follows (`AUTH pw; GET k`, `AUTH pw1 ;AUTH pw2`, as `ok; AUTH pw` and
+ * `;AUTH pw2` start one): the next command's word is never read as this one's argument.
  */
 function tokensOf(line: string, limit: number): Token[] {
   const tokens: Token[] = [];
@@ -486,9 +513,12 @@ function tokensOf(line: string, limit: number): Token[] {
     const escaped = word[3];
     const inner = word[1] ?? word[2] ?? escaped;
     quoted = inner !== undefined;
-    const endsCommand = word[0].endsWith(";");
+    // A quoted word's own text holds no break: only a `;` after its closing quote ends it.
+    const quotedBreak = word[0].endsWith(";") ? word[0].length - 1 : -1;
+    const commandBreak = quoted ? quotedBreak : commandBreakIn(word[0]);
+    const endsCommand = commandBreak >= 0;
     endsSentence = /[.!?]$/.test(word[0]);
-    const text = inner ?? (endsCommand ? word[0].slice(0, -1) : word[0]);
+    const text = inner ?? (endsCommand ? word[0].slice(0, commandBreak) : word[0]);
     const start = escaped !== undefined ? word.index + 2 : quoted ? word.index + 1 : word.index;
     if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length });
     if (endsCommand || tokens.length === limit) break;
