@@ -6,7 +6,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
-import { UsageError, parseFlags } from "../scripts/dev/cli-flags";
+import { UsageError, parseFlags } from "../cli/flags";
 import { measureBundles } from "./bundle";
 import { startClickHouseStub } from "./clickhouse-stub";
 import { measureColdStarts } from "./cold-start";

@@ -15,7 +15,7 @@ import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } fro
 import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
-import { messageWithCauses } from "../scripts/dev/error-causes";
+import { messageWithCauses } from "../cli/error-causes";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
 

@@ -4,8 +4,8 @@
  * the ADMIN_TOKEN, so the replay goes through the Worker's own writer, bindings and settings.
  */
 import { parseArgs } from "node:util";
-import { UsageError } from "../scripts/dev/cli-flags";
-import { messageWithCauses } from "../scripts/dev/error-causes";
+import { UsageError } from "../cli/flags";
+import { messageWithCauses } from "../cli/error-causes";
 import { AdminError, listDeadLetters, replayDeadLetters } from "./client";
 import { renderReplay, renderSummary, replayLeftWork } from "./report";
 

@@ -6,7 +6,7 @@
  */
 import type { DeadLetterKind, DeadLetterSummary } from "../workers/ingest/queue/dead-letter-store";
 import type { ReplayPage } from "../workers/ingest/queue/replay";
-import { messageWithCauses } from "../scripts/dev/error-causes";
+import { messageWithCauses } from "../cli/error-causes";
 import { AnswerShapeError, deadLetterSummaryOf, replayPageOf } from "./answers";
 
 export interface AdminTarget {

@@ -1,5 +1,5 @@
 /** Pure: what `npm run dead-letters` prints, from the admin routes' answers. */
-import { textTable } from "../scripts/dev/demo/text-table";
+import { textTable } from "../cli/text-table";
 import type { DeadLetterSummary, KindSummary } from "../workers/ingest/queue/dead-letter-store";
 import type { KindReplay } from "./client";
 

@@ -3,7 +3,7 @@
  */
 import { runAudit, USAGE as AUDIT_USAGE } from "./main";
 import { processOutput } from "./output";
-import { messageWithCauses } from "../../scripts/dev/error-causes";
+import { messageWithCauses } from "../../cli/error-causes";
 
 const USAGE = `Usage: deco-otel <command> [options]
 

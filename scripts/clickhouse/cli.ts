@@ -1,7 +1,7 @@
 /**
  * `npm run clickhouse`: a local ClickHouse HTTP server for development (see `usage`).
  */
-import { UsageError, parseFlags, parsePort } from "../dev/cli-flags";
+import { UsageError, parseFlags, parsePort } from "../../cli/flags";
 import { DataDirectoryInUseError } from "./data-dir-owner";
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startLocalClickHouse } from "./local-clickhouse";
 

@@ -1,5 +1,5 @@
 import { DEFAULT_OUT } from "../../dashboards/write";
-import { parseFlags, UsageError } from "./cli-flags";
+import { parseFlags, UsageError } from "../../cli/flags";
 import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, localUrl } from "./defaults";
 
 export const demoUsage = `Usage: npm run demo -- [flags]     (with \`npm start\` running)

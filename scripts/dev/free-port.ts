@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { UsageError } from "./cli-flags";
+import { UsageError } from "../../cli/flags";
 
 /**
  * A port nothing listens on right now. Used where a port must be known before the server

@@ -1,4 +1,4 @@
-import { parseBearerToken, parseFlags, parsePort } from "./cli-flags";
+import { parseBearerToken, parseFlags, parsePort } from "../../cli/flags";
 import {
   DEFAULT_CLICKHOUSE_DATA_DIR,
   DEFAULT_CLICKHOUSE_PORT,

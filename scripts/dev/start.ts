@@ -7,7 +7,7 @@
  */
 import { renderBanner } from "./banner";
 import { DataDirectoryInUseError } from "../clickhouse/data-dir-owner";
-import { UsageError } from "./cli-flags";
+import { UsageError } from "../../cli/flags";
 import { startLocalPipeline } from "./local-pipeline";
 import { parseStartOptions, startUsage } from "./start-options";
 

@@ -15,7 +15,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@clickhouse/client-web";
-import { UsageError, parseFlags } from "../dev/cli-flags";
+import { UsageError, parseFlags } from "../../cli/flags";
 import { logsBodyTemplate, RUN_ID_ATTRIBUTE } from "./bodies";
 import { applyDefaultSchema, startClickHouseProcess, startIngestInWorkerd } from "./local-stack";
 import { cpuMillis } from "./process-cpu";

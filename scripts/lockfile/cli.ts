@@ -4,7 +4,7 @@
  * `npm install` that rewrote the lockfile from scratch or upgraded chdb.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { UsageError, parseFlags } from "../dev/cli-flags";
+import { UsageError, parseFlags } from "../../cli/flags";
 import { unresolvedOptionals, withUnresolvedOptionals, type PackageLock } from "./unpublished-optionals";
 
 const usage = `Usage: npm run lockfile [-- --check] [-- --file package-lock.json]

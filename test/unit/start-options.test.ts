@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../scripts/dev/cli-flags";
+import { UsageError } from "../../cli/flags";
 import { DEFAULT_TOKEN } from "../../scripts/dev/defaults";
 import { parseStartOptions } from "../../scripts/dev/start-options";
 

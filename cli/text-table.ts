@@ -1,10 +1,8 @@
-import type { Row } from "./findings";
-
 /** Longest cell shown; longer values end in an ellipsis so a table stays one line per row. */
 const MAX_CELL = 72;
 
 /** Rows as a plain-text table with a header, the way a terminal reader scans them. */
-export function textTable(rows: Row[]): string {
+export function textTable(rows: ReadonlyArray<Record<string, unknown>>): string {
   const [first] = rows;
   if (first === undefined) return "(no rows)";
   const columns = Object.keys(first);
