@@ -16,6 +16,7 @@ import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
 import { messageWithCauses } from "../cli/error-causes";
+import { endpointUrl } from "../cli/endpoint-url";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
 
@@ -118,8 +119,7 @@ function parseGeneration(text: string | undefined): Generation | undefined {
  * source's host, port and path) reach it: an absolute http(s) URL without query or fragment.
  */
 function parseClickHouseUrl(text: string, source: string): string {
-  const url = URL.parse(text);
-  if (url === null || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.search !== "" || url.hash !== "") {
+  if (endpointUrl(text) === undefined) {
     throw new UsageError(`${source} must be ClickHouse's http(s) URL without query or fragment, e.g. https://clickhouse.example:8443, got ${JSON.stringify(text)}`);
   }
   return text;

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../cli/flags";
 import { messageWithCauses } from "../cli/error-causes";
+import { endpointUrl } from "../cli/endpoint-url";
 import { AdminError, listDeadLetters, replayDeadLetters } from "./client";
 import { renderReplay, renderSummary, replayLeftWork } from "./report";
 
@@ -39,8 +40,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const url = flags.url ?? env.DECO_OTEL_INGEST_URL;
   const token = flags.token ?? env.DECO_OTEL_ADMIN_TOKEN;
   if (url === undefined || url === "") throw new UsageError("--url (or DECO_OTEL_INGEST_URL) is required");
-  const parsedUrl = URL.parse(url);
-  if (parsedUrl === null || (parsedUrl.protocol !== "https:" && parsedUrl.protocol !== "http:") || parsedUrl.search !== "" || parsedUrl.hash !== "") {
+  if (endpointUrl(url) === undefined) {
     throw new UsageError(`--url (or DECO_OTEL_INGEST_URL) must be the ingest Worker's http(s) URL, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${url}"`);
   }
   if (token === undefined || token === "") throw new UsageError("--token (or DECO_OTEL_ADMIN_TOKEN) is required");

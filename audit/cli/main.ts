@@ -12,6 +12,7 @@ import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
+import { endpointUrl } from "../../cli/endpoint-url";
 
 export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
 
@@ -199,8 +200,8 @@ function parseOptions(argv: string[]): Options | "help" {
   const ingestUrl = values["ingest-url"];
   if (ingestUrl !== undefined) {
     if (!values.fix) throw new UsageError("--ingest-url goes with --fix");
-    const url = URL.parse(ingestUrl);
-    if (url === null || url.protocol !== "https:" || url.search !== "" || url.hash !== "" || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
+    const url = endpointUrl(ingestUrl, ["https:"]);
+    if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
       throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
     }
   }
