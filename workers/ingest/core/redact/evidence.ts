@@ -1326,8 +1326,7 @@ function mayOpenValue(code: number): boolean {
 
 /**
  * Where the last character of the name before the field's `:` at `colon` is, past blanks and
- * one quote as `namesPostalCodeField` reads it. Its low seven bits index `POSTAL_CODE_NAME_ENDS`
- * (a character past ASCII at worst gets a closer look).
+ * one quote as `namesPostalCodeField` reads it (`namesPostalCodeEnding` reads the character there).
  */
 function fieldNameLastAt(text: string, colon: number): number {
   let end = colon;
@@ -1346,7 +1345,10 @@ function fieldNameLastAt(text: string, colon: number): number {
  * list's word only after such an ending (`zip_list`, `cepsArray`; not `playlist`).
  */
 function namesPostalCodeEnding(text: string, at: number): boolean {
-  const ends = POSTAL_CODE_NAME_ENDS[text.charCodeAt(at) & 127];
+  const code = text.charCodeAt(at);
+  // No name these endings read ends past ASCII (`时间:`, `allô=`); NaN before the text's start.
+  if (!(code < 128)) return false;
+  const ends = POSTAL_CODE_NAME_ENDS[code];
   if (ends === 3) {
     const word = LIST_WORD_ENDING_IN[text.charCodeAt(at) | 0x20]!;
     if (text.slice(at - word.length + 1, at + 1).toLowerCase() !== word) return false;
