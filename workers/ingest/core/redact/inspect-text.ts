@@ -423,7 +423,11 @@ class Reader {
       } else if (code === OPEN_BRACE || code === OPEN_BRACKET || code === OPEN_PAREN || (code === LESS_THAN && hashed)) {
         closers.push(CLOSING_CODE[code]!);
       } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN || (code === GREATER_THAN && closers[closers.length - 1] === GREATER_THAN && !isArrow(text, i))) {
-        if (closers.pop() !== code) break;
+        if (closers.pop() !== code) {
+          // A closer that closes nothing this value opened: no printed record's.
+          closers.push(code);
+          break;
+        }
       }
       hashed = code === HASH_SIGN || (hashed && RECORD_NAME_CHARACTER.test(text.charAt(i)));
     }
