@@ -116,7 +116,9 @@ export const INSPECT_MEMBER_OPENING = new RegExp(
 
 /**
  * `text`, the whole of one inspect object (from its `{` to its `}`), read; undefined when it is
- * no such text (a member or value of no form above, or nesting past `maxDepth`). `placed`:
+ * no such text (a member's name or separator of no form above, or a value of no form that never
+ * ends: `Reader.opaqueEnd`). A value of no known form, or nesting past `maxDepth`, is read as
+ * null and kept as written (`Reader.entryValue`). `placed`:
  * whether the places of its members are noted, which `writeInspectObject` needs (a read only to
  * judge the members, the first of the key rules' walks, allocates none). One pass, linear in the
  * text's length.
@@ -407,7 +409,7 @@ class Reader {
     for (; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (closers.length === 0) {
-        if (code === this.close && !(code === GREATER_THAN && isArrow(text, i))) break;
+        if (code === this.close && !(code === GREATER_THAN && isArrowEnd(text, i))) break;
         // Go's blanks: where a run of them starts, so that a long run is read once.
         const goBlanks = separator === GLUED && isSpace(code) && !isSpace(text.charCodeAt(i - 1));
         if ((code === COMMA || goBlanks) && this.endsEntry(i, separator, item)) break;
@@ -422,7 +424,7 @@ class Reader {
         else i = end;
       } else if (code === OPEN_BRACE || code === OPEN_BRACKET || code === OPEN_PAREN || (code === LESS_THAN && hashed)) {
         closers.push(CLOSING_CODE[code]!);
-      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN || (code === GREATER_THAN && closers[closers.length - 1] === GREATER_THAN && !isArrow(text, i))) {
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN || (code === GREATER_THAN && closers.at(-1) === GREATER_THAN && !isArrowEnd(text, i))) {
         if (closers.pop() !== code) {
           // A closer that closes nothing this value opened: no printed record's.
           closers.push(code);
@@ -780,8 +782,8 @@ export function opensPrintedString(text: string, at: number): boolean {
 const WORD_CHARACTER = /[\w$]/;
 const STRING_PREFIX = /[bu]/;
 
-/** Whether the `>` at `at` ends an arrow (`=>`, `->`), which closes nothing. */
-function isArrow(text: string, at: number): boolean {
+/** Whether the `>` at `at` ends an arrow (`=>`, `->`), which closes no Ruby or Elixir record. */
+export function isArrowEnd(text: string, at: number): boolean {
   const before = text.charCodeAt(at - 1);
   return before === EQUALS || before === 0x2d;
 }
