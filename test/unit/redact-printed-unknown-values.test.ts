@@ -130,6 +130,11 @@ describe("each dialect's common nested values", () => {
       "{'name': 'Ana Souza', 'email': 'ana@example.com', 'tags': {'a', 'b'}, 'at': datetime.date(2026, 12, 2), 'raw': b'{x'}",
       `{'name': '${NAME}', 'email': '${EMAIL}', 'tags': {'a', 'b'}, 'at': datetime.date(2026, 12, 2), 'raw': b'{x'}`,
     ],
+    [
+      "Python enum and object reprs",
+      "User(color=<Color.RED: 1>, name='Ana Souza', tags={'a'}, meta=<Foo a=1, b=2>)",
+      `User(color=<Color.RED: 1>, name='${NAME}', tags={'a'}, meta=<Foo a=1, b=2>)`,
+    ],
     // Rust Debug: a tuple, an enum variant with fields, Some and None.
     [
       "Rust Debug",
@@ -141,6 +146,11 @@ describe("each dialect's common nested values", () => {
       "Node inspect",
       "{ name: 'Ana Souza', email: 'ana@example.com', tags: Set(2) { 'a', 'b' }, password: 'pw1234' }",
       `{ name: '${NAME}', email: '${EMAIL}', tags: Set(2) { 'a', 'b' }, password: '${SECRET}' }`,
+    ],
+    [
+      "Node inspect Buffer",
+      "{ data: <Buffer 61 62>, name: 'Ana Souza', email: 'ana@example.com' }",
+      `{ data: <Buffer 61 62>, name: '${NAME}', email: '${EMAIL}' }`,
     ],
     // An apostrophe inside an unquoted word opens no string.
     ["Lombok apostrophe", "User(name=O'Neil Souza, tags=[a b], email=ana@example.com)", `User(name=${NAME}, tags=[a b], email=${EMAIL})`],

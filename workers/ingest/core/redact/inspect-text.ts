@@ -393,7 +393,8 @@ class Reader {
    * Where a value of no known form, from `from`, ends: before the blanks ahead of the first
    * entry boundary (`endsEntry`'s) outside its brackets and strings. Its `{…}`, `[…]`, `(…)`
    * and the `<…>` after a `#` and a name (Elixir's `#Ecto.Schema.Metadata<:loaded, "users">`,
-   * `#PID<0.1.0>`) nest, each closed by its own closer; a `"` string is read to its quote, a
+   * `#PID<0.1.0>`) or opening the value before a letter (Python's `<Color.RED: 1>` and
+   * `<Foo a=1, b=2>`, Node's `<Buffer 61 62>`) nest, each closed by its own closer; a `"` string is read to its quote, a
    * `'` or backtick one only when it opens a word and closes on its line (`O'Neil` is text).
    * Throws NOT_INSPECT, and marks the text `unreadable`, when a closer closes nothing open or
    * the text ends first. One pass: each character read once.
@@ -422,7 +423,7 @@ class Reader {
         const end = this.stringEnd(i, code, lineEnd < 0 ? text.length : lineEnd);
         if (end < 0) unclosedBefore = lineEnd < 0 ? text.length : lineEnd;
         else i = end;
-      } else if (code === OPEN_BRACE || code === OPEN_BRACKET || code === OPEN_PAREN || (code === LESS_THAN && hashed)) {
+      } else if (code === OPEN_BRACE || code === OPEN_BRACKET || code === OPEN_PAREN || (code === LESS_THAN && (hashed || (i === from && isLetter(text.charCodeAt(i + 1)))))) {
         closers.push(CLOSING_CODE[code]!);
       } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN || (code === GREATER_THAN && closers.at(-1) === GREATER_THAN && !isArrowEnd(text, i))) {
         if (closers.pop() !== code) {
@@ -839,6 +840,10 @@ function escapeDigits(text: string, at: number): string {
 
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === NEWLINE || code === 0x0d;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 function isSpace(code: number): boolean {
