@@ -61,6 +61,11 @@ describe("each dialect's common nested values", () => {
   it.each([
     // Go: a time.Time with its monotonic reading, a %v map holding a slice.
     ["Go %+v time", "&{Name:Ana Souza CreatedAt:2026-12-02 15:00:00 +0000 UTC Email:ana@example.com}", `&{Name:${NAME} CreatedAt:2026-12-02 15:00:00 +0000 UTC Email:${EMAIL}}`],
+    [
+      "Go %+v slice of structs",
+      "&{ID:42 Users:[{Name:Ana Souza Email:ana@example.com} {Name:Bob Lee Email:bob@example.com}] IDs:[1 2 3]}",
+      `&{ID:42 Users:[{Name:${NAME} Email:${EMAIL}} {Name:${NAME} Email:${EMAIL}}] IDs:[1 2 3]}`,
+    ],
     ["Go %v map", "user: map[name:Ana Souza roles:[admin ops] password:pw1234 host:db-01.internal]", `user: map[name:${NAME} roles:[admin ops] password:${SECRET} host:db-01.internal]`],
     [
       "Go %#v call",
@@ -177,6 +182,8 @@ describe("reading an unknown value", () => {
     );
     // Go's %#v: the comma before the next `Name:` is no number's.
     expect(root('{ID:42, Tags:[]string{"a"}, Name:"Ana"}')).toBe('{"ID":42,"Tags":null,"Name":"Ana"}');
+    // Go's slice: items apart by blanks, a run of words one item.
+    expect(root("{Users:[{Name:Ana} {Name:Bob}] Tags:[a b]}")).toBe('{"Users":[{"Name":"Ana"},{"Name":"Bob"}],"Tags":["a b"]}');
     // An array's unknown item, the others read.
     expect(root("{roles: [:admin, ~N[2026-12-02 15:00:00], 'ops']}")).toBe('{"roles":[null,null,"ops"]}');
     // A value read whole whose end is no member's (`Foo{…} junk`): read on to the member's end.

@@ -372,7 +372,8 @@ class Reader {
    * Whether a value read up to `at` ends where the container's next entry may start: after
    * blanks, at the container's close or a `,` before the next member (`NEXT_MEMBER`: a name
    * and its separator, a PHP or Symbol name's `[`, Elixir's `...`, a last comma) or, between an
-   * array's items, any `,`; after Go's glued `:`, at blanks and the next `Name:`.
+   * array's items, any `,`; after Go's glued `:`, at blanks and the next `Name:`, or, between
+   * the items of Go's slice (`[{Name:Ana} {Name:Bob}]`), at blanks.
    */
   private endsEntry(at: number, separator: number, item: boolean): boolean {
     const text = this.text;
@@ -385,6 +386,7 @@ class Reader {
       return NEXT_MEMBER.test(text);
     }
     if (separator !== GLUED || i === at) return false;
+    if (item) return true;
     GLUED_NEXT_MEMBER.lastIndex = at;
     return GLUED_NEXT_MEMBER.test(text);
   }
@@ -625,7 +627,7 @@ class Reader {
     if (code === OPEN_BRACE) return this.object(from, depth);
     if (code === OPEN_BRACKET) {
       if (this.match(ELIDED, from) !== undefined) return null;
-      return opensBracketObject(text, from) ? this.object(from, depth) : this.array(from, depth);
+      return opensBracketObject(text, from) ? this.object(from, depth) : this.array(from, depth, separator === GLUED);
     }
     // A Ruby object (`#<Address street: "…">`) or Elixir's derived Inspect (`#Address<street: "…">`).
     if (code === HASH_SIGN) {
@@ -700,8 +702,12 @@ class Reader {
     return written;
   }
 
-  /** The array whose `[` is at `from`; inspect's `... 3 more items` and `<2 empty items>` are no items. */
-  private array(from: number, depth: number): unknown[] {
+  /**
+   * The array whose `[` is at `from`; inspect's `... 3 more items` and `<2 empty items>` are no
+   * items. `goItems`: a Go slice after a glued `:` (`Users:[{Name:Ana} {Name:Bob}]`), its items
+   * apart by blanks, a run of unquoted words one item (`[Ana Souza Bob]` cannot be told apart).
+   */
+  private array(from: number, depth: number, goItems = false): unknown[] {
     if (depth >= this.maxDepth) throw NOT_INSPECT;
     const items: unknown[] = [];
     return this.entries(items, from, CLOSE_BRACKET, (at, places) => {
@@ -710,9 +716,10 @@ class Reader {
         this.at = at + more[0].length;
         return;
       }
-      const value = this.entryValue(at, depth + 1, SPACED, true);
+      const value = this.entryValue(at, depth + 1, goItems ? GLUED : SPACED, true);
       places?.set(items.length, { start: at, end: this.at, value });
       items.push(value);
+      this.blankApart = goItems;
     });
   }
 
