@@ -346,8 +346,8 @@ class Reader {
    * or does not end where the container's next entry may (`endsEntry`: `~N[…]` read as `~N`),
    * null, read whole to the entry's end by `opaqueEnd` and kept as written, so that the entries
    * around it are read all the same: what Elixir's structs hold (`#Ecto.Schema.Metadata<…>`,
-   * `~N[2026-12-02 15:00:00]`), Go's slices (`Tags:[a b]`, `[]string{"a"}`), Rust's tuples and
-   * enums (`(1, 2)`, `Role::Admin { level: 3 }`), Python's sets. A value read whole whose end is
+   * `~N[2026-12-02 15:00:00]`), Go's typed slices (`[]string{"a"}`), Rust's tuples and enums
+   * (`(1, 2)`, `Role::Admin { level: 3 }`), Python's sets. A value read whole whose end is
    * no entry's (`Foo{…} junk`) is read on from that end, not again: a body of nested values
    * each followed by junk is still read once.
    */
@@ -396,8 +396,9 @@ class Reader {
    * entry boundary (`endsEntry`'s) outside its brackets and strings. Its `{…}`, `[…]`, `(…)`
    * and the `<…>` after a `#` and a name (Elixir's `#Ecto.Schema.Metadata<:loaded, "users">`,
    * `#PID<0.1.0>`) or opening the value before a letter (Python's `<Color.RED: 1>` and
-   * `<Foo a=1, b=2>`, Node's `<Buffer 61 62>`) nest, each closed by its own closer; a `"` string is read to its quote, a
-   * `'` or backtick one only when it opens a word and closes on its line (`O'Neil` is text).
+   * `<Foo a=1, b=2>`, Node's `<Buffer 61 62>`) nest, each closed by its own closer; a `"`
+   * string is read to its quote, a `'` or backtick one only when it opens a word and closes on
+   * its line (`O'Neil` is text).
    * Throws NOT_INSPECT, and marks the text `unreadable`, when a closer closes nothing open or
    * the text ends first. One pass: each character read once.
    */
@@ -716,8 +717,10 @@ class Reader {
         this.at = at + more[0].length;
         return;
       }
+      this.bare = false;
       const value = this.entryValue(at, depth + 1, goItems ? GLUED : SPACED, true);
-      places?.set(items.length, { start: at, end: this.at, value });
+      // A Go slice's unquoted item is replaced unquoted, as its member's value is.
+      places?.set(items.length, this.bare ? { start: at, end: this.at, value, bare: true } : { start: at, end: this.at, value });
       items.push(value);
       this.blankApart = goItems;
     });
@@ -774,8 +777,8 @@ class Reader {
   }
 }
 
-/** A character of a name between a `#` and its `<` (`#Ecto.Schema.Metadata<`). */
-const RECORD_NAME_CHARACTER = /[\w.]/;
+/** A character of a name between a `#` and its `<` (`#Ecto.Schema.Metadata<`, `#User<`). */
+export const RECORD_NAME_CHARACTER = /[\w.]/;
 
 /**
  * Whether the `'` or backtick at `at`, in a printed record, may open a string: at a word's start

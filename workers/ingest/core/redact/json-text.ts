@@ -10,7 +10,7 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
-import { CLASS_CALL_NAME, CLOSING_CODE, INSPECT_MEMBER_OPENING, isArrowEnd, opensBracketObject, opensInspectObject, opensPrintedString, parseInspectObject, writeInspectObject } from "./inspect-text";
+import { CLASS_CALL_NAME, CLOSING_CODE, INSPECT_MEMBER_OPENING, isArrowEnd, opensBracketObject, opensInspectObject, opensPrintedString, parseInspectObject, RECORD_NAME_CHARACTER, writeInspectObject } from "./inspect-text";
 import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from "./name-value-pairs";
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { countWork } from "./scan-scope";
@@ -495,7 +495,6 @@ function isRecordOpening(text: string, open: number): boolean {
   while (i > 0 && open - i < 64 && RECORD_NAME_CHARACTER.test(text.charAt(i - 1))) i--;
   return text.charCodeAt(i - 1) === HASH;
 }
-const RECORD_NAME_CHARACTER = /[\w.]/;
 
 /** The index of `character` in `text` at or after `from`; -2 when there is none (`objectsInProse`'s "none is left"). */
 function nextIndexOf(text: string, character: string, from: number): number {
