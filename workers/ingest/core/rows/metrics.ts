@@ -4,7 +4,9 @@
  * exponential_histogram_metrics.go, summary_metrics.go and metrics_model.go):
  *
  * - a number point's value is a Float64: a double as is, an int converted (`float64(int64)`,
- *   nearest double), an unset value 0; exemplar values likewise;
+ *   nearest double), an unset value (neither `asDouble` nor `asInt`: pdata's `ValueType` Empty)
+ *   0, which the exporter's `getValue` only logs on the Collector's side; here the answer's
+ *   warning names it (valuelessPointWarning); exemplar values likewise;
  * - unset histogram `sum`, `min` and `max` are 0 (pdata's getters return 0 when absent);
  * - exemplar ids are written with `hex.EncodeToString`, so an absent id is all zeros there,
  *   unlike everywhere else, where the exporter writes "";
@@ -39,6 +41,7 @@ import { dataPointsPath } from "../../../shared/otlp/data-points-path";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
+import { PlaceNotes } from "./place-notes";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   clampedExemplarTimeWarning,
@@ -50,7 +53,6 @@ import {
   ORIGINAL_START_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
   type RowMappingContext,
-  TimeNotes,
   type TimestampWindow,
   timestampWindowOf,
   withOriginalTime,
@@ -61,15 +63,18 @@ const ZERO_SPAN_ID = "0".repeat(16);
 
 export interface MetricRowsResult extends RowsResult<MetricRows> {
   /**
-   * Exemplar times noted on their exemplars (clampedExemplarTimeWarning) and values of repeated
-   * attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
+   * Exemplar times noted on their exemplars (clampedExemplarTimeWarning), points and exemplars
+   * stored with 0 for want of a value (valuelessPointWarning, valuelessExemplarWarning) and values
+   * of repeated attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
 }
 
 export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): MetricRowsResult {
   const window = timestampWindowOf(ctx);
-  const exemplarTimes = new TimeNotes(clampedExemplarTimeWarning);
+  const exemplarTimes = new PlaceNotes(clampedExemplarTimeWarning);
+  const valuelessPoints = new PlaceNotes(valuelessPointWarning);
+  const valuelessExemplars = new PlaceNotes(valuelessExemplarWarning);
   const rejections = new Rejections(ctx.senderPlace);
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
   const dropped = new DroppedDuplicates();
@@ -86,7 +91,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const shared = sharedFieldsOf(resource, scope, metric);
-        addMetricRows(rows, { shared, window, mappers, exemplarTimes }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
+        addMetricRows(rows, { shared, window, mappers, exemplarTimes, valuelessPoints, valuelessExemplars }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
   }
@@ -94,7 +99,12 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [exemplarTimes.warning(ctx.senderPlace ?? AS_DECODED), dropped.warning()].filter((warning) => warning !== "").join("; "),
+    warning: [
+      ...[exemplarTimes, valuelessPoints, valuelessExemplars].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)),
+      dropped.warning(),
+    ]
+      .filter((warning) => warning !== "")
+      .join("; "),
   };
 }
 
@@ -159,15 +169,35 @@ interface PointContext {
   window: TimestampWindow;
   mappers: PointMappers;
   /** Exemplar times past a DateTime column's range, noted on their exemplars. */
-  exemplarTimes: TimeNotes;
+  exemplarTimes: PlaceNotes;
+  /** Number points, and exemplars, with neither `asDouble` nor `asInt`, stored with 0. */
+  valuelessPoints: PlaceNotes;
+  valuelessExemplars: PlaceNotes;
+}
+
+/**
+ * The answer's warning for `count` number data points with no value, which the exporter's
+ * `getValue` (internal/metrics/metrics_model.go) writes as 0 for `NumberDataPointValueTypeEmpty`
+ * with a warning only in the Collector's own log: a 0 on a graph the sender never measured.
+ */
+function valuelessPointWarning(count: number, firstPlace: string): string {
+  const points = count === 1 ? "1 number data point" : `${count} number data points`;
+  return `${points} without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them (first at ${firstPlace})`;
+}
+
+/** As valuelessPointWarning, for exemplars (`ExemplarValueTypeEmpty`, written as 0 too). */
+function valuelessExemplarWarning(count: number, firstPlace: string): string {
+  const exemplars = count === 1 ? "1 exemplar" : `${count} exemplars`;
+  return `${exemplars} without a value (neither asDouble nor asInt is set) stored with Exemplars.Value 0, as the Collector stores them (first at ${firstPlace})`;
 }
 
 /** `scopePath`: the metric's scope's place, `m` its index there; a refused point is named below them. */
 function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, scopePath: string, m: number): void {
   const data = metric.data;
   if (data.type === "empty") return;
-  // Names a point's exemplars in a note (exemplarColumnsOf); built only for one.
-  const exemplarsPlace = (p: number): string => `${scopePath}.${dataPointsPath(m, data.type)}[${p}].exemplars`;
+  // Name a point and its exemplars in a note; built only for one.
+  const pointPlace = (p: number): string => `${scopePath}.${dataPointsPath(m, data.type)}[${p}]`;
+  const exemplarsPlace = (p: number): string => `${pointPlace(p)}.exemplars`;
   switch (data.type) {
     case "gauge":
       for (let p = 0; p < data.dataPoints.length; p++) {
@@ -175,7 +205,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         rows.gauge.push(
           Object.assign(
             pointColumnsOf(context, point),
-            { Value: valueOf(point.value) },
+            { Value: pointValueOf(point, context, pointPlace, p) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
           ),
         );
@@ -187,7 +217,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         rows.sum.push(
           Object.assign(
             pointColumnsOf(context, point),
-            { Value: valueOf(point.value) },
+            { Value: pointValueOf(point, context, pointPlace, p) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
             { AggregationTemporality: data.aggregationTemporality | 0, IsMonotonic: data.isMonotonic },
           ),
@@ -198,7 +228,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
         if (!hasReadableBuckets(point)) {
-          rejections.reject(`${scopePath}.${dataPointsPath(m, data.type)}[${p}]`, "bucketCounts must be one longer than explicitBounds, or both empty");
+          rejections.reject(pointPlace(p), "bucketCounts must be one longer than explicitBounds, or both empty");
           continue;
         }
         rows.histogram.push(
@@ -290,6 +320,15 @@ function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns
   };
 }
 
+/**
+ * A number point's `Value`; one without a value is noted in `context.valuelessPoints` at
+ * `placeOf(p)` (the place is built only then).
+ */
+function pointValueOf(point: NumberDataPoint, context: PointContext, placeOf: (p: number) => string, p: number): number {
+  if ("none" in point.value) context.valuelessPoints.add(placeOf(p));
+  return valueOf(point.value);
+}
+
 function valueOf(value: NumberValue): number {
   if ("asDouble" in value) return value.asDouble;
   if ("asInt" in value) return Number(value.asInt);
@@ -300,7 +339,8 @@ function valueOf(value: NumberValue): number {
  * The `Exemplars` nested column's arrays, filled in one pass. A time past DateTime's range (the
  * current schema's `Exemplars.TimeUnix`) is noted on the exemplar's `FilteredAttributes` and in
  * `context.exemplarTimes` (time.ts), and past DateTime64(9)'s (the legacy one's) stored as its
- * last instant; `placeOf(p)` names the point's exemplars, `p` its index.
+ * last instant; an exemplar without a value is noted in `context.valuelessExemplars`. `placeOf(p)`
+ * names the point's exemplars, `p` its index.
  */
 function exemplarColumnsOf(
   exemplars: readonly Exemplar[],
@@ -325,6 +365,7 @@ function exemplarColumnsOf(
       if (isPast(exemplar.timeUnixNano, MAX_INT64_NANOS)) times[i] = MAX_INT64_NANOS;
       context.exemplarTimes.add(`${placeOf(p)}[${i}]`);
     }
+    if ("none" in exemplar.value) context.valuelessExemplars.add(`${placeOf(p)}[${i}]`);
     values[i] = valueOf(exemplar.value);
     spanIds[i] = exemplar.spanId || ZERO_SPAN_ID;
     traceIds[i] = exemplar.traceId || ZERO_TRACE_ID;

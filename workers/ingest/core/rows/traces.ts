@@ -10,6 +10,7 @@ import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/o
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../decode/ids";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
+import { PlaceNotes } from "./place-notes";
 import { columnTypes } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -25,7 +26,6 @@ import {
   type RowMappingContext,
   saturatedEndWarning,
   spanDurationNanos,
-  TimeNotes,
   timestampWindowOf,
   withOriginalTime,
 } from "./time";
@@ -108,9 +108,9 @@ export interface SpanRowsResult extends RowsResult<SpanRow[]> {
 export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): SpanRowsResult {
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections(ctx.senderPlace);
-  const lostEnds = new TimeNotes(lostEndWarning);
-  const saturatedEnds = new TimeNotes(saturatedEndWarning);
-  const clampedEvents = new TimeNotes(clampedEventTimeWarning);
+  const lostEnds = new PlaceNotes(lostEndWarning);
+  const saturatedEnds = new PlaceNotes(saturatedEndWarning);
+  const clampedEvents = new PlaceNotes(clampedEventTimeWarning);
   const rows: SpanRow[] = [];
   const dropped = new DroppedDuplicates();
   const spanAttributes = new AttributeMapper("SpanAttributes", dropped);
