@@ -472,7 +472,7 @@ describe("metric timestamps", () => {
       "otel.timestamp.original_sent", "earlier",
       "otel.timestamp.original_sent", "producer-own",
     ]);
-    expect(warning).toContain('(first "otel.timestamp.original" in ScopeAttributes)');
+    expect(warning).toContain('(first "otel.timestamp.original" at resourceMetrics[0].scopeMetrics[0].scope.attributes, in ScopeAttributes)');
   });
 });
 

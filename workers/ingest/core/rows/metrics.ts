@@ -76,6 +76,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
   const valuelessPoints = new PlaceNotes(valuelessPointWarning);
   const valuelessExemplars = new PlaceNotes(valuelessExemplarWarning);
   const rejections = new Rejections(ctx.senderPlace);
+  const senderPlace = ctx.senderPlace ?? AS_DECODED;
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
   const dropped = new DroppedDuplicates();
   const mappers: PointMappers = {
@@ -85,13 +86,15 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
   for (let r = 0; r < request.resourceMetrics.length; r++) {
     const resourceMetrics = request.resourceMetrics[r]!;
     const resource = resourceFieldsOf(resourceMetrics, dropped);
+    if (dropped.unplaced === resourceMetrics.resource.attributes) dropped.at(`resourceMetrics[${r}].resource.attributes`);
     for (let s = 0; s < resourceMetrics.scopeMetrics.length; s++) {
       const scopeMetrics = resourceMetrics.scopeMetrics[s]!;
       const scope = scopeFieldsOf(scopeMetrics, dropped);
+      if (dropped.unplaced === scopeMetrics.scope.attributes) dropped.at(`resourceMetrics[${r}].scopeMetrics[${s}].scope.attributes`);
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const shared = sharedFieldsOf(resource, scope, metric);
-        addMetricRows(rows, { shared, window, mappers, exemplarTimes, valuelessPoints, valuelessExemplars }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
+        addMetricRows(rows, { shared, window, mappers, dropped, exemplarTimes, valuelessPoints, valuelessExemplars }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
   }
@@ -99,10 +102,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [
-      ...[exemplarTimes, valuelessPoints, valuelessExemplars].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)),
-      dropped.warning(),
-    ]
+    warning: [...[exemplarTimes, valuelessPoints, valuelessExemplars].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };
@@ -168,6 +168,8 @@ interface PointContext {
   shared: SharedFields;
   window: TimestampWindow;
   mappers: PointMappers;
+  /** Values of repeated keys the mappers dropped, whose first list's place is named here. */
+  dropped: DroppedDuplicates;
   /** Exemplar times past a DateTime column's range, noted on their exemplars. */
   exemplarTimes: PlaceNotes;
   /** Number points, and exemplars, with neither `asDouble` nor `asInt`, stored with 0. */
@@ -204,7 +206,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         const point = data.dataPoints[p]!;
         rows.gauge.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             { Value: pointValueOf(point, context, pointPlace, p) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
           ),
@@ -216,7 +218,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         const point = data.dataPoints[p]!;
         rows.sum.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             { Value: pointValueOf(point, context, pointPlace, p) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
             { AggregationTemporality: data.aggregationTemporality | 0, IsMonotonic: data.isMonotonic },
@@ -233,7 +235,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         }
         rows.histogram.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             {
               Count: point.count,
               Sum: point.sum ?? 0,
@@ -251,7 +253,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         const point = data.dataPoints[p]!;
         rows.exponentialHistogram.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             {
               Count: point.count,
               Sum: point.sum ?? 0,
@@ -269,9 +271,10 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
       }
       return;
     case "summary":
-      for (const point of data.dataPoints) {
+      for (let p = 0; p < data.dataPoints.length; p++) {
+        const point = data.dataPoints[p]!;
         rows.summary.push(
-          Object.assign(pointColumnsOf(context, point), {
+          Object.assign(pointColumnsOf(context, point, pointPlace, p), {
             Count: point.count,
             Sum: point.sum,
             "ValueAtQuantiles.Quantile": point.quantileValues.map(quantileOf),
@@ -286,9 +289,10 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
 /**
  * The columns every metric table has, with the timestamp policy (see time.ts) applied and a
  * replaced time's original noted in `ScopeAttributes` (see above); a fresh object each time,
- * which the caller completes with its table's columns.
+ * which the caller completes with its table's columns. `placeOf(p)` names the point, `p` its
+ * index, should its attributes be the first to lose a repeated key's value.
  */
-function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns {
+function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: number) => string, p: number): PointColumns {
   const { shared, window } = context;
   let scopeAttributes = shared.ScopeAttributes;
   let time = point.timeUnixNano;
@@ -301,6 +305,8 @@ function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns
     scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
     start = time;
   }
+  const attributes = context.mappers.point.map(point.attributes);
+  if (context.dropped.unplaced === point.attributes) context.dropped.at(`${placeOf(p)}.attributes`);
   return {
     ResourceAttributes: shared.ResourceAttributes,
     ResourceSchemaUrl: shared.ResourceSchemaUrl,
@@ -313,7 +319,7 @@ function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns
     MetricName: shared.MetricName,
     MetricDescription: shared.MetricDescription,
     MetricUnit: shared.MetricUnit,
-    Attributes: context.mappers.point.map(point.attributes),
+    Attributes: attributes,
     StartTimeUnix: start,
     TimeUnix: time,
     Flags: point.flags >>> 0,
@@ -359,6 +365,7 @@ function exemplarColumnsOf(
   for (let i = 0; i < count; i++) {
     const exemplar = exemplars[i]!;
     attributes[i] = mapper.map(exemplar.filteredAttributes);
+    if (context.dropped.unplaced === exemplar.filteredAttributes) context.dropped.at(`${placeOf(p)}[${i}].filteredAttributes`);
     times[i] = exemplar.timeUnixNano;
     if (isPast(exemplar.timeUnixNano, MAX_DATETIME_NANOS)) {
       attributes[i] = withOriginalTime(attributes[i]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, exemplar.timeUnixNano);
