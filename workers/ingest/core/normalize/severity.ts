@@ -7,7 +7,8 @@ import { rangeNameOf, severityFromName } from "./severity-scale";
  * whatever library sent it:
  * - OTLP's own short name in any case (`error`, `Info3`) becomes its upper-case spelling;
  * - a logging library's name (`SEVERE`, `notice`, `crit`, `Critical`, `DPANIC`), a Go slog
- *   offset (`ERROR+2`) or one of pino's numeric levels sent as text (`"30"`) becomes the name of its range (`ERROR`, `INFO`, …), taken from the
+ *   offset (`ERROR+2`) or one of pino's numeric levels sent as text (`"30"`) becomes the name
+ *   of its range (`ERROR`, `INFO`, …), taken from the
  *   sender's own number when it set one in 1..24 (its bridge's mapping: winston-transport sends
  *   `alert` as 22, FATAL, where the appendix's syslog Alert is 19, ERROR) and from the name's
  *   number otherwise;
