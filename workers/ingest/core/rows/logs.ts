@@ -8,6 +8,7 @@ import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import { columnTypes } from "./columns";
+import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import type { RowsResult } from "./rejections";
 import {
   isInsideWindow,
@@ -73,19 +74,25 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
   const rows: LogRow[] = [];
   const dropped = new DroppedDuplicates();
   const recordAttributes = new AttributeMapper("LogAttributes", dropped);
-  for (const resourceLogs of request.resourceLogs) {
+  for (let r = 0; r < request.resourceLogs.length; r++) {
+    const resourceLogs = request.resourceLogs[r]!;
     const resourceAttributes = resourceLogs.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
     const resourceMap = attributesToMap(resourceAttributes, "ResourceAttributes", dropped);
-    for (const scopeLogs of resourceLogs.scopeLogs) {
+    if (dropped.unplaced === resourceAttributes) dropped.at(`resourceLogs[${r}].resource.attributes`);
+    for (let s = 0; s < resourceLogs.scopeLogs.length; s++) {
+      const scopeLogs = resourceLogs.scopeLogs[s]!;
       const scope = scopeLogs.scope;
       const scopeMap = attributesToMap(scope.attributes, "ScopeAttributes", dropped);
-      for (const record of scopeLogs.logRecords) {
+      if (dropped.unplaced === scope.attributes) dropped.at(`resourceLogs[${r}].scopeLogs[${s}].scope.attributes`);
+      for (let i = 0; i < scopeLogs.logRecords.length; i++) {
+        const record = scopeLogs.logRecords[i]!;
         const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
         // Almost every record is inside the window: only the others pay for finding a fallback.
         const inside = isInsideWindow(exporterTime, window);
         const nanos = inside ? exporterTime : fallbackTime(record, window);
         const attributes = recordAttributes.map(record.attributes);
+        if (dropped.unplaced === record.attributes) dropped.at(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}].attributes`);
         rows.push({
           Timestamp: nanos,
           TimestampTime: nanos,
@@ -109,7 +116,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
       }
     }
   }
-  return { rows, rejected: 0, rejectionMessage: "", warning: dropped.warning() };
+  return { rows, rejected: 0, rejectionMessage: "", warning: dropped.warning(ctx.senderPlace ?? AS_DECODED) };
 }
 
 /**
