@@ -67,6 +67,8 @@ const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.|'')*'|${ESCAPED_Q
  * the value, which `standsForSecret` then judges.
  */
 const ANGLED = "<{1,2}[^<>\\n]{1,64}>{1,2}";
+/** A value in backticks, as Markdown writes code and JavaScript a template literal: read whole, its backticks kept (`redactValue`). */
+const BACKTICKED_VALUE = "`[^`\\n]{1,256}`";
 /**
  * A value in a language's optional wrapper, as it prints one: Swift's `Optional("…")`, Rust's
  * `Some("…")`, Scala's `Some(…)`, Java's `Optional[…]`. The wrapper is the value's printed
@@ -131,7 +133,7 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -191,7 +193,7 @@ const WHOLE_PLAIN_SCALAR =
  * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
  * are read whole, not given back one by one to a value whose lookbehind reads them again.
  */
-const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
   `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
@@ -777,6 +779,11 @@ function isSecretFlag(text: string): boolean {
   return /^--?[A-Za-z][\w.-]*$/.test(text) && isSecretFlagName(text.slice(text.startsWith("--") ? 2 : 1));
 }
 
+/** Backticks ending a value that none opened. */
+const TRAILING_BACKTICKS = /(?<=[^`])`+$/;
+/** A value in backticks, whole (`BACKTICKED_VALUE`). */
+const BACKTICKED = /^`[^`\n]+`$/;
+
 /**
  * `redactValue` for a value in an optional's wrapper (`WRAPPED`: `Optional("s3cr3t")`), the
  * value inside judged and replaced and the wrapper kept (`Optional("[REDACTED:secret_param]")`);
@@ -816,9 +823,15 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // value: the known token detector replaces a private key's (`private_key=-----BEGIN RSA
   // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
   if (inner.startsWith(PEM_ARMOR_START)) return undefined;
-  const first = quote === "" ? firstToken(value, token, end) : inner;
+  // A backtick after an unquoted value closes the code span it stands in (`` `password: hunter2x` ``), no part of it.
+  const first = quote === "" ? firstToken(value, token, end).replace(TRAILING_BACKTICKS, "") : inner;
   // An unquoted word in prose saying the secret's state (`token=expired`, `Password: too short`) is none.
   if (first === "" || standsForSecret(first) || (quote === "" && prose && saysSecretState(inner))) return undefined;
+  // A word in backticks (Markdown's code, a template literal) keeps them, as a quoted value its quotes.
+  if (quote === "" && BACKTICKED.test(inner)) {
+    if (standsForSecret(inner.slice(1, -1))) return undefined;
+    return { text: `${head}\`${marker}\``, kind: SECRET_PARAM_KIND, length: head.length + inner.length };
+  }
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !isAuthScheme(schemeName!)) {
