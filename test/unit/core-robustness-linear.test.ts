@@ -92,6 +92,13 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
   // redis-commands.ts: each `AUTH` reads the words of the rest of the line. Each `;AUTH` starts
   // a command of its own, never an `AUTH` argument: no password anywhere.
   ["`AUTH ;` repeated (a Redis command's words read to the line's end at each command)", "AUTH ;", (count) => "AUTH ;".repeat(count)],
+  // Each `;get` (a command's name in lower case glued after `;`) ends the `AUTH` before it; the
+  // name is read back from each word's end only.
+  [
+    "`AUTH s3cr3tPw;get ` repeated (a lower-case command's name after each password)",
+    "AUTH s3cr3tPw;get ",
+    (count) => "AUTH [REDACTED:secret];get ".repeat(count),
+  ],
   // name-field.ts: each `=` after a person's, a card holder's or a street's field name started a
   // value running to the end of the blank-free run, read and judged again at every one.
   ["`user.name=` repeated (a person's field, each value the rest of the run)", "user.name=", (count) => "user.name=".repeat(count)],

@@ -158,7 +158,7 @@ describe("Ruby, Python, Elixir, Rust and Swift", () => {
     ['User(fullName: "Ana Silva", password: "hunter2!Pw")', `User(fullName: "${NAME}", password: "${SECRET}")`],
     ['["full_name": "Ana Silva"]', `["full_name": "${NAME}"]`],
     // Swift's optional and Rust's `Some`: the value inside is the member's.
-    ['User(name: Optional("Ana Silva"), id: 42)', `User(name: "${NAME}", id: 42)`],
+    ['User(name: Optional("Ana Silva"), id: 42)', `User(name: Optional("${NAME}"), id: 42)`],
     ['User { name: "Ana Silva", email: Some("ana@example.com") }', `User { name: "${NAME}", email: Some("${EMAIL}") }`],
   ])("%j", (text, expected) => {
     expect(redactedBody(text)).toBe(expected);

@@ -216,9 +216,25 @@ describe("several Redis commands on one line", () => {
     ["AUTH 'pw1';AUTH pw2", "AUTH '[REDACTED:secret]';AUTH [REDACTED:secret]"],
     ["HELLO 3 AUTH u pw;GET k", "HELLO 3 AUTH u [REDACTED:secret];GET k"],
     ["CONFIG SET requirepass a;CONFIG SET masterauth b", "CONFIG SET requirepass [REDACTED:secret];CONFIG SET masterauth [REDACTED:secret]"],
+    // A command's name in any case glued after `;` or `|` starts the next command.
+    ["AUTH pw1;get k", "AUTH [REDACTED:secret];get k"],
+    ["AUTH pw1;Get k", "AUTH [REDACTED:secret];Get k"],
+    ["AUTH pw1|get k", "AUTH [REDACTED:secret]|get k"],
+    ["AUTH pw1;ping", "AUTH [REDACTED:secret];ping"],
+    ["AUTH u pw1;hgetall h", "AUTH u [REDACTED:secret];hgetall h"],
+    ["SET a 1;auth pw2", "SET a 1;auth [REDACTED:secret]"],
+    ["set a 1;auth pw2;get k", "set a 1;auth [REDACTED:secret];get k"],
+    ["GET k|auth default pw3", "GET k|auth default [REDACTED:secret]"],
+    ["CONFIG SET requirepass a;config set masterauth b", "CONFIG SET requirepass [REDACTED:secret];config set masterauth [REDACTED:secret]"],
+    // MIGRATE's `AUTH2 username password` as a `;`-joined part of its command.
+    [";AUTH2 user pw2", ";AUTH2 user [REDACTED:secret]"],
+    ["MIGRATE h 6379 k 0 5000;AUTH2 user pw2", "MIGRATE h 6379 k 0 5000;AUTH2 user [REDACTED:secret]"],
+    ["GET k|auth2 user pw2", "GET k|auth2 user [REDACTED:secret]"],
     // A `;` or `|` inside a word, before no command's name, is the password's.
     ["AUTH a|b", "AUTH [REDACTED:secret]"],
     ["AUTH ;secret", "AUTH [REDACTED:secret]"],
+    ["AUTH pass;word", "AUTH [REDACTED:secret]"],
+    ["AUTH N3w;Pw", "AUTH [REDACTED:secret]"],
   ])("%s", (text, stored) => {
     expect(redact(text).text).toBe(stored);
   });

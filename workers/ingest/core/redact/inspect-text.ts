@@ -14,6 +14,7 @@
  */
 import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
 import { countWork } from "./scan-scope";
+import { isSenderMask } from "./sender-masks";
 
 /** Where a member's or an array item's value is written in the text, and the value read there. */
 interface Place {
@@ -140,9 +141,11 @@ export function parseInspectObject(text: string, maxDepth: number, placed = true
 
 /**
  * `text` (read as `read`, with its places) with the value of each member or item whose value in `read.root` is no
- * longer the one read there written again: a string in the quotes the value was written in (single
- * quotes, as inspect writes one, when it was written in none), a list of them as an inspect array;
- * the rest of the text as written. The quotes are kept because the same form is what other
+ * longer the one read there written again: a string in the quotes the value was written in, or
+ * none when it was written in none (Go's `Name:[REDACTED:person_name]`, a number's or a mask's
+ * place), inside the wrapper it was written in (`Optional("…")`), a list of them as an inspect
+ * array (its strings in single quotes, as inspect writes them, when the value had none); the rest
+ * of the text as written. The quotes are kept because the same form is what other
  * languages print (Serilog's and Rust's `{ Name: "Ana" }`): their readers parse the line as it was.
  */
 export function writeInspectObject(text: string, read: InspectObject): string {
@@ -154,9 +157,12 @@ export function writeInspectObject(text: string, read: InspectObject): string {
   let out = "";
   let copied = 0;
   for (const [place, value] of replaced) {
-    const literal = place.bare === true && typeof value === "string" ? value : inspectLiteral(value, quoteOf(text.slice(place.start, place.end)));
-    out += text.slice(copied, place.start) + literal;
-    copied = place.end;
+    const { start, end } = unwrapped(text, place.start, place.end);
+    const quote = quoteOf(text.slice(start, end));
+    // A string replacing a value written with no quote (`name=Ana`, `pin=1234`, `[PROTECTED]`) is written with none.
+    const literal = (place.bare === true || quote === "") && typeof value === "string" ? value : inspectLiteral(value, quote || "'");
+    out += text.slice(copied, start) + literal;
+    copied = end;
   }
   return out + text.slice(copied);
 }
@@ -177,9 +183,26 @@ function collectReplaced(container: object, places: ReadonlyMap<object, Readonly
   }
 }
 
-/** The quote the value `written` was written in (its first quote, for a list's items), or inspect's `'` when none. */
+/** The quote the value `written` was written in (its first quote, for a list's items), or "" when none. */
 function quoteOf(written: string): string {
-  return /["'`]/.exec(written)?.[0] ?? "'";
+  return /["'`]/.exec(written)?.[0] ?? "";
+}
+
+/**
+ * The place of the value inside the wrappers around the one written at `[start, end)` (Swift's
+ * `Optional("…")`, Rust's `Some("…")`, read as the value they hold: `WRAPPER`), so that a
+ * replacement keeps them (`Optional("[REDACTED:secret]")`).
+ */
+function unwrapped(text: string, start: number, end: number): { start: number; end: number } {
+  for (;;) {
+    WRAPPER.lastIndex = start;
+    const head = WRAPPER.exec(text);
+    if (head === null || text.charCodeAt(end - 1) !== CLOSE_PAREN) return { start, end };
+    start += head[0].length;
+    end--;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  }
 }
 
 /**
@@ -238,6 +261,8 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/y;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 /** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
 const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]/y;
+/** A word in brackets, which may be a sender's mask (`[FILTERED]`: `isSenderMask`). */
+const BRACKETED_WORD = /\[[A-Za-z]{1,32}\]/y;
 /** A value of a kind JSON has not, written bare (`undefined`, `123n`, `NaN`, a `Date`, `Symbol(x)`, `/re/g`). */
 const BARE = /[^\s,{}[\]()'"`]+(?:\([^()\n]*\))?/y;
 /**
@@ -628,6 +653,12 @@ class Reader {
     if (code === OPEN_BRACE) return this.object(from, depth);
     if (code === OPEN_BRACKET) {
       if (this.match(ELIDED, from) !== undefined) return null;
+      // A sender's mask (`password=[FILTERED]`, `[PROTECTED]`) is the text it is, no list of a word.
+      const mask = this.match(BRACKETED_WORD, from);
+      if (mask !== undefined && isSenderMask(mask)) {
+        this.bare = true;
+        return mask;
+      }
       return opensBracketObject(text, from) ? this.object(from, depth) : this.array(from, depth, separator === GLUED);
     }
     // A Ruby object (`#<Address street: "…">`) or Elixir's derived Inspect (`#Address<street: "…">`).
@@ -636,7 +667,7 @@ class Reader {
       if (open > 0 && opensInspectObject(text, open)) return this.object(open, depth);
     }
     // Swift's optional and Rust's `Some` around a value (`Optional("Ana Silva")`): the value's. A
-    // replaced one is written in the wrapper's place (`"[REDACTED:person_name]"`).
+    // replaced one is written inside the wrapper (`Optional("[REDACTED:person_name]")`: `unwrapped`).
     if (this.match(WRAPPER, from) !== undefined) {
       const inner = this.value(this.skipBlanks(this.at), depth);
       const close = this.skipBlanks(this.at);

@@ -1,5 +1,6 @@
 import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
+import { isRedisCommandName } from "./redis-command-names";
 
 /**
  * Redis commands that carry a password, as client instrumentations write a command into
@@ -22,8 +23,12 @@ import { WHOLE_UUID } from "./uuid";
  * its quotes kept.
  */
 
-/** The command words, in any case (Redis reads a command's name caseless), as a regex group. */
-const COMMAND_WORD = `(?:${["auth", "hello", "config", "migrate", "acl"].map(caseless).join("|")})`;
+/**
+ * The command words, in any case (Redis reads a command's name caseless), as a regex group; and
+ * MIGRATE's `AUTH2 username password`, which a line joining a command's parts with `;` writes as
+ * a command of its own (`MIGRATE h 6379 k 0 5000;AUTH2 user pw`).
+ */
+const COMMAND_WORD = `(?:${["auth2", "auth", "hello", "config", "migrate", "acl"].map(caseless).join("|")})`;
 
 /**
  * redis-cli's prompt (`127.0.0.1:6379> `, `::1:6379[2]> `, `127.0.0.1:6379(TX)> `,
@@ -357,6 +362,12 @@ function passwordArguments(words: readonly string[], written: Written): Argument
       else if (args.length === 2 && (args[0] === "default" || !isProse(spelled, args[1]!))) at(1);
       break;
     }
+    case "AUTH2":
+      // MIGRATE's `AUTH2 username password`, its command's earlier parts before a `;` or `|`:
+      // judged as `AUTH username password`'s words are.
+      if (args.length !== 2 || (written === "line" && !args.every(canBeCredential)) || isProse(command, args[1]!)) break;
+      at(1);
+      break;
     case "HELLO": {
       // HELLO protover [AUTH username password] [SETNAME clientname]
       if (!/^\d+$/.test(args[0] ?? "")) break;
@@ -476,20 +487,33 @@ const WORD = /"((?:[^"\\\r\n]|\\.)*)"(?:;|[.!?]?(?=[ \t\r]|$))|'([^'\r\n]*)'(?:;
  * Where an unquoted word ends its command, as log lines and instrumentations join several
  * commands on a line with `;` or `|` (`AUTH pw1; AUTH pw2`, `GET k | AUTH pw`): at such a mark
  * ending the word, or before a command's name glued to it (`pw1;AUTH pw2`, `AUTH ;AUTH pw`,
- * `k|GET`): a password command's word in any case or a Redis command's name in capitals (three
- * letters at least, as every one has). A mark inside a word before anything else is the word's
- * (`N3w;Pw`: a password may hold either). A redis-cli prompt ends a command too
- * (`commandBreakIn`).
+ * `k|GET`): a password command's word in any case or a word in capitals (three letters at least,
+ * as every command's name has); a Redis command's name in lower case too (`commandBreakIn`:
+ * `pw1;get k`). A mark inside a word before anything else is the word's (`N3w;Pw`, `a;b`: a
+ * password may hold either). A redis-cli prompt ends a command too (`commandBreakIn`).
  */
 const COMMAND_BREAK = new RegExp(`[;|](?:$|(?=(?:${COMMAND_WORD}|[A-Z]{3,})$))`);
 
 /** redis-cli's prompt as one word (`127.0.0.1:6379>`, `redis>`): the next command's start. */
 const PROMPT_WORD = new RegExp(`^${PROMPT}$`);
 
-/** Where in the unquoted `word` its command ends (`COMMAND_BREAK`, or before a prompt), or -1. */
+/**
+ * A `;` or `|` before a word of a command's name's letters that ends `word` (`pw1;get`,
+ * `1;auth`), which `isRedisCommandName` then judges: at most the longest name's length, so a
+ * word of many marks is read once.
+ */
+const BREAK_BEFORE_NAME = /[;|]([A-Za-z_]{3,20})$/;
+
+/**
+ * Where in the unquoted `word` its command ends (`COMMAND_BREAK`, before a Redis command's name
+ * in any case glued after a `;` or `|`, or before a prompt), or -1.
+ */
 function commandBreakIn(word: string): number {
   if (word.endsWith(">") && PROMPT_WORD.test(word)) return 0;
-  return word.search(COMMAND_BREAK);
+  const found = word.search(COMMAND_BREAK);
+  const named = BREAK_BEFORE_NAME.exec(word);
+  if (named === null || !isRedisCommandName(named[1]!)) return found;
+  return found < 0 ? named.index : Math.min(found, named.index);
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 
 import { BoundedMemo } from "./bounded-memo";
+import { isSenderMask } from "./sender-masks";
 
 /**
  * Portuguese and Spanish for "password" (`usuario.senha`, `SENHA_BANCO`, `contrasena`), with
@@ -790,17 +791,18 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
 /**
  * A value that stands for a secret without being one: a boolean, a switch or no value as languages
  * print one (`pin=true`, `basic_auth=disabled`, `auth=none`, Python's `None`/`True`, JavaScript's
- * `undefined`, Go's `nil`, SQL's `NULL`: `token=undefined`, `password=None`; `n/a`), an environment variable or a template for it
+ * `undefined`, Go's `nil`, SQL's `NULL`, Java's `Optional.empty`: `token=undefined`, `password=None`; `n/a`), an environment variable or a template for it
  * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`, GitHub Actions'
  * `${{ secrets.DB_PASSWORD }}`; a bare `$name` in
  * lower case may be a password such as `$ecret`), a documentation placeholder in angle brackets
  * (`<your-key>`, `<API_TOKEN>`, `<password>`, `<set in dashboard>`, Go's `<nil>`: words of
  * letters only, joined by blanks, `_`, `-` or `.`; `<Secr3t!>`, `<p@ss>`, `<x9Kq2mZ7vB4nL1>` and
- * `<<hunter2>>` are values someone wrapped in brackets), or a mask (`********`, `xxxxxxxx`,
- * `...`, Rails' and Phoenix's `[FILTERED]`). Redacting it would hide how a service is configured and protect nothing.
+ * `<<hunter2>>` are values someone wrapped in brackets), or a mask a sender already wrote
+ * (`isSenderMask`: `********`, `xxxxxxxx`, `...`, Rails' and Phoenix's `[FILTERED]`,
+ * `[PROTECTED]`, `REDACTED`). Redacting it would hide how a service is configured and protect nothing.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>|\*{3,}|x{3,}|X{3,}|\.{3,}|\u2026|(?:[A-Za-z0-9-]{1,24}=)?\[(?:FILTERED|Filtered|filtered|REDACTED|Redacted|redacted)\])$/;
+  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's
@@ -829,5 +831,5 @@ const NAMES_ALGORITHM_OR_HEADER =
  * header (`NAMES_ALGORITHM_OR_HEADER`).
  */
 export function standsForSecret(value: string): boolean {
-  return STANDS_FOR_SECRET.test(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
+  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
 }

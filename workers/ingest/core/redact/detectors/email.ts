@@ -25,7 +25,8 @@ const AT_START = new RegExp(SOURCE, "y");
  * lookbehind keeps a match from starting mid-word, which also keeps the scan linear. Right after
  * a URL's `://`, `user@host` is the URL's user and server (`postgres://app@db.internal:5432/orders`,
  * `ssh://git@github.com/org/repo`, RFC 3986 §3.2), no address, unless the userinfo goes on past
- * it (`mongodb://ana%40example.com@db`, `ana@example.com:pw@db`: the user is an address).
+ * it (`mongodb://ana%40example.com@db`, `ana@example.com:pw@db`: the user is an address); nor
+ * is a password kept there and the host after it (`postgres://app:xxxxx@db.internal`).
  * Nor is Git's scp-like remote (`git@github.com:org/repo.git`: `isScpLikeRemote`), nor what
  * `NO_PERSON_DOMAIN` names: a file name with a scale (`logo@2x.png`) or a service account.
  *
@@ -39,6 +40,7 @@ export const emailDetector: Detector = {
   evidence: Evidence.MAIL_AT,
   rewrite: (match, marker, text, start) =>
     (text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))) ||
+    (text.charCodeAt(start - 1) === 0x3a && URL_USER_BEFORE.test(text.slice(Math.max(0, start - 256), start))) ||
     isScpLikeRemote(match, text.slice(start + match.length, start + match.length + 512)) ||
     NO_PERSON_DOMAIN.test(match)
       ? undefined
@@ -86,6 +88,13 @@ function isScpLikeRemote(match: string, after: string): boolean {
 const SCP_PATH = /^:((?:~|[A-Za-z0-9_.~-]+\/)[^\s"'<>`,;]*)/;
 /** A path ending in a repository's name (`org/repo.git`, `repo.git/`). */
 const REPOSITORY_PATH_END = /\.git\/?$/;
+
+/**
+ * A URL's scheme and user before a match (`postgres://app:`): the match is the userinfo's
+ * password and the host, a password the URL credentials' detector kept as a placeholder or a
+ * mask (`postgres://app:xxxxx@db.internal`, as Go's `url.URL.Redacted` writes it), no address.
+ */
+const URL_USER_BEFORE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#:@[]*:$/;
 
 /** What follows a URL's user that is an address: the rest of its userinfo (`:password`) and the `@` before the host. */
 const USERINFO_GOES_ON = /^(?::[^\s/?#@]*)?@/;

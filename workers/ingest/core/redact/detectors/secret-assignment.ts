@@ -42,6 +42,12 @@ import { PASSWORD_WORD } from "../key-namespaces";
  * `\n` (`api_key = "k3y\n"`), one in single quotes ends with its line.
  */
 const QUOTED = String.raw`'(?:[^'\\\n]|''|\\.)*'|` + `${DOUBLE_QUOTED_OVER_LINES}|${ESCAPED_SINGLE_QUOTED}`;
+/**
+ * A language's optional around the quoted value (Scala's `val password = Some("…")`, Swift's
+ * `Optional("…")`), when its `)` closes right after the string: it stays, as the `)` does,
+ * and only the string's content is replaced.
+ */
+const OPTIONAL_WRAPPER = `(?:Optional|Some)\\((?=(?:${QUOTED})\\))`;
 /** The quoted value that ends a match. */
 const VALUE_AT_END = new RegExp(`(?:${QUOTED})$`);
 
@@ -66,7 +72,7 @@ const QUOTED_ASSIGNMENT =
   `|(?<![\\w.\\u00C0-\\u00FF-])(?:\`[^\`\\n]{1,64}\`\\.)?\`${NAME}\`[ \\t]*=` +
   `|(?<![\\w.-])define\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
   `|\\[\\\\{0,7}"${NAME}\\\\{0,7}"(?::(?:\\\\{0,7}")?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +
-  `[ \\t]*(?:${QUOTED})`;
+  `[ \\t]*(?:${OPTIONAL_WRAPPER})?(?:${QUOTED})`;
 
 /**
  * An unquoted value after `=` with blanks beside it: where a line or a connection string's part

@@ -67,6 +67,16 @@ const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.|'')*'|${ESCAPED_Q
  * the value, which `standsForSecret` then judges.
  */
 const ANGLED = "<{1,2}[^<>\\n]{1,64}>{1,2}";
+/** A value in backticks, as Markdown writes code and JavaScript a template literal: read whole, its backticks kept (`redactValue`). */
+const BACKTICKED_VALUE = "`[^`\\n]{1,256}`";
+/**
+ * A value in a language's optional wrapper, as it prints one: Swift's `Optional("…")`, Rust's
+ * `Some("…")`, Scala's `Some(…)`, Java's `Optional[…]`. The wrapper is the value's printed
+ * form, not the value: the value inside is judged and replaced, the wrapper stays (`redactValue`).
+ */
+const WRAPPED = `(?:Optional|Some)\\((?:${QUOTED}|[^\\s()"'<>,;&]{1,256})\\)|Optional\\[[^\\s[\\]"'<>,;&]{1,256}\\]`;
+/** A wrapper's opening (`WRAPPED`) at a value's start. */
+const WRAPPER_OPENING = /^(?:(?:Optional|Some)\(|Optional\[)/;
 /** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
 const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|${ESCAPED_QUOTED}|${NOT_AT_ESCAPED_QUOTE}[^\s,"&#]+)`;
 const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|${NOT_AT_ESCAPED_QUOTE}[^\s"'<>&,;]+)`;
@@ -123,7 +133,7 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${SCHEME_VALUE}|${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -183,7 +193,7 @@ const WHOLE_PLAIN_SCALAR =
  * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
  * are read whole, not given back one by one to a value whose lookbehind reads them again.
  */
-const FIELD_VALUE = `(?:${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
   `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
@@ -553,7 +563,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (isMemberSetting(name, unquoted(bare))) return undefined;
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
   // follows is the query's, scanned again.
-  const close = end.opened && quoteOpening(value) === "" ? value.indexOf(")") : -1;
+  const close = end.opened && quoteOpening(value) === "" && !WRAPPER_OPENING.test(value) ? value.indexOf(")") : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
 }
@@ -769,6 +779,29 @@ function isSecretFlag(text: string): boolean {
   return /^--?[A-Za-z][\w.-]*$/.test(text) && isSecretFlagName(text.slice(text.startsWith("--") ? 2 : 1));
 }
 
+/** Backticks ending a value that none opened. */
+const TRAILING_BACKTICKS = /(?<=[^`])`+$/;
+/** A value in backticks, whole (`BACKTICKED_VALUE`). */
+const BACKTICKED = /^`[^`\n]+`$/;
+
+/**
+ * `redactValue` for a value in an optional's wrapper (`WRAPPED`: `Optional("s3cr3t")`), the
+ * value inside judged and replaced and the wrapper kept (`Optional("[REDACTED:secret_param]")`);
+ * a wrapper around nothing to hide (`Optional(nil)`, `Some([FILTERED])`) stays whole.
+ */
+function redactWrapped(head: string, wrapper: string, value: string, marker: string, token: RegExp, end: ValueEnd, prose: boolean): Rewrite | undefined {
+  const close = value.charAt(value.length - 1);
+  const inner = value.slice(wrapper.length, -1);
+  const opened = `${head}${wrapper}`;
+  const rewrite = redactValue(opened, inner, marker, token, { ...end, next: close }, prose);
+  if (rewrite === undefined) return undefined;
+  const text = typeof rewrite === "string" ? rewrite : rewrite.text;
+  const covered = typeof rewrite === "string" ? opened.length + inner.length : (rewrite.length ?? opened.length + inner.length);
+  // What the replacement did not reach inside the wrapper stays, and so does the wrapper's close.
+  const rest = inner.slice(covered - opened.length);
+  return { text: `${text}${rest}${close}`, kind: typeof rewrite === "string" ? SECRET_PARAM_KIND : rewrite.kind, length: head.length + value.length };
+}
+
 /**
  * The name and separator, then the value with its secret replaced: the whole quoted value,
  * what follows an authentication scheme, or else the value's first token (`token`), leaving
@@ -779,6 +812,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // An escaped quote that nothing closes stays, and the word after it is the value.
   const unclosed = unclosedQuoteOpening(value);
   if (unclosed !== "") return redactValue(`${head}${unclosed}`, value.slice(unclosed.length), marker, token, end, prose);
+  const wrapper = WRAPPER_OPENING.exec(value)?.[0];
+  if (wrapper !== undefined) return redactWrapped(head, wrapper, value, marker, token, end, prose);
   // The quote, after any backslashes escaping it, opens and closes the value alike.
   const quote = quoteOpening(value);
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
@@ -788,9 +823,15 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // value: the known token detector replaces a private key's (`private_key=-----BEGIN RSA
   // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
   if (inner.startsWith(PEM_ARMOR_START)) return undefined;
-  const first = quote === "" ? firstToken(value, token, end) : inner;
+  // A backtick after an unquoted value closes the code span it stands in (`` `password: hunter2x` ``), no part of it.
+  const first = quote === "" ? firstToken(value, token, end).replace(TRAILING_BACKTICKS, "") : inner;
   // An unquoted word in prose saying the secret's state (`token=expired`, `Password: too short`) is none.
   if (first === "" || standsForSecret(first) || (quote === "" && prose && saysSecretState(inner))) return undefined;
+  // A word in backticks (Markdown's code, a template literal) keeps them, as a quoted value its quotes.
+  if (quote === "" && BACKTICKED.test(inner)) {
+    if (standsForSecret(inner.slice(1, -1))) return undefined;
+    return { text: `${head}\`${marker}\``, kind: SECRET_PARAM_KIND, length: head.length + inner.length };
+  }
   const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !isAuthScheme(schemeName!)) {

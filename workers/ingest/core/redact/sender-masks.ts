@@ -1,0 +1,40 @@
+/**
+ * Values a sender already masked before sending: what a logger, a framework or a collector writes
+ * in a secret's place. Such a value stays as written, neither replaced nor counted, so a reader
+ * keeps the sender's own marker and the redaction count says what this pipeline hid. Only values
+ * that are nothing but a mask are recognised; a mask with anything of the secret left beside it
+ * (`****1234`, `[FILTERED]x9`) is no mask and its value is judged as any other.
+ */
+
+/**
+ * Words that say a value was masked, as loggers and frameworks write them in brackets: Rails'
+ * and Phoenix's `[FILTERED]`, pino's `[Redacted]`, Sentry's `[Filtered]`, Elastic's and
+ * Datadog's `[REDACTED]`, GitLab's `[MASKED]`, `[PROTECTED]`, `[HIDDEN]`, `***MASKED***`.
+ * Each is the past participle of masking (or `sensitive`), never a word someone picks as a
+ * password and writes in brackets.
+ */
+const MASK_WORD = "(?:redacted|filtered|masked|protected|hidden|removed|omitted|scrubbed|censored|sanitized|sanitised|obfuscated|sensitive)";
+
+/**
+ * A run of one mask character, three or more: the Collector's redaction processor writes `****`,
+ * Spring and Django runs of `*`, Go's `url.URL.Redacted` `xxxxx`, a form's bullets `••••`, an
+ * ellipsis `...`/`…`.
+ */
+const MASK_RUN = /^(?:\*{3,}|x{3,}|X{3,}|\u2022{3,}|\u25cf{3,}|\.{3,}|\u2026)$/;
+/**
+ * A mask word in brackets, in any case (`[FILTERED]`, `[Redacted]`, `(redacted)`, `<hidden>`), or
+ * between runs of `*` (`***REDACTED***`), perhaps after a scheme's `name=` (GitHub's
+ * `sha256=[filtered]`).
+ */
+const WRAPPED_MASK_WORD = new RegExp(`^(?:[A-Za-z0-9-]{1,24}=)?(?:\\[${MASK_WORD}\\]|\\(${MASK_WORD}\\)|<${MASK_WORD}>|\\*{1,8}${MASK_WORD}\\*{1,8})$`, "i");
+/** A mask word alone in capitals (`REDACTED`, `FILTERED`); in lower case alone (`hidden`) it may be a password. */
+const CAPITAL_MASK_WORD = new RegExp(`^${MASK_WORD.toUpperCase()}$`);
+
+/**
+ * Whether `value` (a whole value, its quotes removed) is only a mask a sender wrote for a secret:
+ * `********`, `xxxxx`, `[FILTERED]`, `[Redacted]`, `<redacted>`, `***MASKED***`, `REDACTED`. Not
+ * `hidden`, `****1234`, `[FILTERED]x9`.
+ */
+export function isSenderMask(value: string): boolean {
+  return MASK_RUN.test(value) || WRAPPED_MASK_WORD.test(value) || CAPITAL_MASK_WORD.test(value);
+}
