@@ -16,7 +16,7 @@ import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
 import { countWork } from "./scan-scope";
 
 /** Where a member's or an array item's value is written in the text, and the value read there. */
-interface Place {
+export interface Place {
   readonly start: number;
   readonly end: number;
   readonly value: unknown;
@@ -144,11 +144,8 @@ export function parseInspectObject(text: string, maxDepth: number, placed = true
  * languages print (Serilog's and Rust's `{ Name: "Ana" }`): their readers parse the line as it was.
  */
 export function writeInspectObject(text: string, read: InspectObject): string {
-  const replaced: Array<[Place, unknown]> = [];
-  if (read.places === undefined) throw new Error("an inspect object read without its places cannot be written");
-  collectReplaced(read.root, read.places, replaced);
+  const replaced = replacedValues(read);
   if (replaced.length === 0) return text;
-  replaced.sort((a, b) => a[0].start - b[0].start);
   let out = "";
   let copied = 0;
   for (const [place, value] of replaced) {
@@ -157,6 +154,18 @@ export function writeInspectObject(text: string, read: InspectObject): string {
     copied = place.end;
   }
   return out + text.slice(copied);
+}
+
+/**
+ * The places of `read` (read with its places) whose value in `read.root` is no longer the one
+ * read there, each with its value now, in text order: what a writer of the printed form writes
+ * again (`writeInspectObject`, and the other forms' writers: edn-text.ts, swift-dump.ts).
+ */
+export function replacedValues(read: InspectObject): Array<[Place, unknown]> {
+  const replaced: Array<[Place, unknown]> = [];
+  if (read.places === undefined) throw new Error("a printed object read without its places cannot be written");
+  collectReplaced(read.root, read.places, replaced);
+  return replaced.sort((a, b) => a[0].start - b[0].start);
 }
 
 function collectReplaced(container: object, places: ReadonlyMap<object, ReadonlyMap<string | number, Place>>, replaced: Array<[Place, unknown]>): void {
@@ -591,28 +600,12 @@ class Reader {
     });
   }
 
-  /** The string whose opening quote is at `from`, its escapes read as JavaScript's. */
+  /** The string whose opening quote is at `from` (`quotedStringAt`), with `at` after its closing quote. */
   private string(from: number): string {
-    const text = this.text;
-    const quote = text.charCodeAt(from);
-    let out = "";
-    let i = from + 1;
-    let copied = i;
-    for (; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === quote) {
-        this.at = i + 1;
-        return out + text.slice(copied, i);
-      }
-      if (code === BACKSLASH) {
-        out += text.slice(copied, i) + unescaped(text, i + 1);
-        i += escapeLength(text, i + 1);
-        copied = i + 1;
-      } else if (code === NEWLINE && quote !== BACKTICK) {
-        throw NOT_INSPECT;
-      }
-    }
-    throw NOT_INSPECT;
+    const read = quotedStringAt(this.text, from, this.text.charCodeAt(from) === BACKTICK);
+    if (read === undefined) throw NOT_INSPECT;
+    this.at = read.end;
+    return read.value;
   }
 
   /** The index after the `}` or `]` closing the container opened at `from`, strings read whole. */
@@ -641,6 +634,52 @@ class Reader {
     return found[0];
   }
 }
+
+/**
+ * The string whose opening quote (`'`, `"` or a backtick) is at `from`, its escapes read as
+ * JavaScript's (`\n`, `\'`, `\xHH`, `\uHHHH`, `\u{…}`: also Python's, Swift's, Clojure's),
+ * and the index after its closing quote; undefined when it does not close (or, unless
+ * `multiline`, a line ends first). An apostrophe between two letters inside single quotes is
+ * the string's own (`inWordApostrophe`). One pass over the string.
+ */
+export function quotedStringAt(text: string, from: number, multiline = false): { value: string; end: number } | undefined {
+  const quote = text.charCodeAt(from);
+  let out = "";
+  let i = from + 1;
+  let copied = i;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === quote && !(quote === APOSTROPHE && inWordApostrophe(text, i))) {
+      return { value: out + text.slice(copied, i), end: i + 1 };
+    }
+    if (code === BACKSLASH) {
+      out += text.slice(copied, i) + unescaped(text, i + 1);
+      i += escapeLength(text, i + 1);
+      copied = i + 1;
+    } else if (code === NEWLINE && !multiline) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the `'` at `at` stands between two letters (`O'Brien`, `D'Angelo`, `Zoë's`): the
+ * string's own apostrophe, not its closing quote. Java's and Kotlin's hand-written toString
+ * (`User{name='Ana O'Brien'}`) put a value between quotes without escaping it, while Python's
+ * repr and util.inspect escape or switch quotes; a closing quote is never followed by a letter
+ * in a printed record (a `,`, a blank or the record's end is).
+ */
+export function inWordApostrophe(text: string, at: number): boolean {
+  return isLetter(text.charCodeAt(at - 1)) && isLetter(text.charCodeAt(at + 1));
+}
+
+function isLetter(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return LETTER.test(String.fromCharCode(code));
+}
+/** A letter outside ASCII (a surrogate half is none: emoji are no letters). */
+const LETTER = /\p{L}/u;
 
 const ITEMS_NOTE = /^(?:\.\.\. \d+ more items?|<\d+ empty items?>)/;
 
