@@ -105,7 +105,8 @@ export function parseSwiftDump(text: string, maxDepth: number, placed = true): S
   }
   for (const { node } of open) node.end = at;
   countWork(text.length);
-  const value = valueOf(text, root, places, echoes);
+  // The root may be an optional too (`▿ Optional(main.User)`, `▿ some: main.User`): the value it wraps.
+  const { value } = placedValue(text, root, places, echoes);
   if (value === null || typeof value !== "object") return undefined;
   return { root: value as object, places, echoes };
 }
