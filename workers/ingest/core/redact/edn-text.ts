@@ -34,7 +34,7 @@ export const EDN_MAP_OPENING = new RegExp(EDN_MAP_SOURCE);
 /**
  * `text`, the whole of one EDN map (from its `{` to its `}`), read as `InspectObject` (its places
  * noted when `placed`); undefined when it is no such text (a form EDN has not, an odd number of
- * forms in a map, nesting past `maxDepth`). A keyword key is its name (`:name` is `name`); a
+ * forms in a map, a key written twice, nesting past `maxDepth`). A keyword key is its name (`:name` is `name`); a
  * namespaced one is its namespace and name dot-joined (`:user/password` is `user.password`: the
  * namespace names whose attribute it is, as Datomic's `:entity/attribute` does); a string key is
  * the string, a number's or symbol's its text; a key of another form (a vector) names no member.
@@ -190,6 +190,8 @@ class EdnReader {
       if (start >= this.text.length || this.text.charCodeAt(start) === CLOSE_BRACE) throw NOT_EDN;
       const value = this.form(start, depth + 1);
       const name = memberName(key, keyCode, namespace);
+      // A key written twice is no EDN map's (edn-format.org), and the value read first would be written back unruled.
+      if (name !== undefined && name in object) throw NOT_EDN;
       if (name !== undefined) {
         object[name] = value;
         places?.set(name, { start, end: this.at, value });

@@ -79,7 +79,8 @@ const TYPE_SUMMARY = /^(?:Optional\()?(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\)?(?: #\
 /**
  * `text`, one whole dump from its root's mark (`swiftDumpsIn`'s `start` to `end`), read: the
  * root's value (an object or an array), the places of its members and items, and the summaries
- * echoing a wrapped value; undefined when a line is no dump's or the nesting passes `maxDepth`.
+ * echoing a wrapped value; undefined when a line is no dump's, a label is written twice in one
+ * value, or the nesting passes `maxDepth`.
  * `placed`: whether places are noted (`parseInspectObject`'s). One pass over its lines.
  */
 export function parseSwiftDump(text: string, maxDepth: number, placed = true): SwiftDump | undefined {
@@ -105,8 +106,14 @@ export function parseSwiftDump(text: string, maxDepth: number, placed = true): S
   }
   for (const { node } of open) node.end = at;
   countWork(text.length);
-  // The root may be an optional too (`▿ Optional(main.User)`, `▿ some: main.User`): the value it wraps.
-  const { value } = placedValue(text, root, places, echoes);
+  let value: unknown;
+  try {
+    // The root may be an optional too (`▿ Optional(main.User)`, `▿ some: main.User`): the value it wraps.
+    value = placedValue(text, root, places, echoes).value;
+  } catch (error) {
+    if (error === NOT_DUMP) return undefined;
+    throw error;
+  }
   if (value === null || typeof value !== "object") return undefined;
   return { root: value as object, places, echoes };
 }
@@ -141,6 +148,8 @@ function swiftLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(swiftLiteral).join(", ")}]`;
   return JSON.stringify(value);
 }
+
+const NOT_DUMP = new Error("no Swift dump");
 
 interface DumpLine {
   readonly mark: string;
@@ -193,6 +202,8 @@ function valueOf(text: string, node: DumpNode, places: Map<object, Map<string | 
   for (const child of node.children) {
     const key = labelled ? child.line.label : (container as unknown[]).length;
     if (key === undefined || (!labelled && child.line.label !== undefined)) continue;
+    // A label written twice is no value's (a type's members are named once): the first would be written back unruled.
+    if (own.has(key)) throw NOT_DUMP;
     const { value, place } = placedValue(text, child, places, echoes);
     (container as Record<string | number, unknown>)[key] = value;
     own.set(key, place);
@@ -263,7 +274,7 @@ function dictionary(items: unknown[], places: Map<object, Map<string | number, P
     if (item === null || typeof item !== "object" || Array.isArray(item)) return undefined;
     const pair = item as Record<string, unknown>;
     const keys = Object.keys(pair);
-    if (keys.length !== 2 || typeof pair.key !== "string" || !("value" in pair)) return undefined;
+    if (keys.length !== 2 || typeof pair.key !== "string" || !("value" in pair) || pair.key in object) return undefined;
     object[pair.key] = pair.value;
     const place = places?.get(pair)?.get("value");
     if (place !== undefined) own.set(pair.key, place);
