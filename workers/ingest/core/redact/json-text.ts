@@ -297,7 +297,7 @@ interface PrintedForm {
 }
 const INSPECT_FORM: PrintedForm = { parse: parseInspectObject, write: writeInspectObject };
 const EDN_FORM: PrintedForm = { parse: parseEdnMap, write: writeEdnMap };
-const SWIFT_DUMP_FORM = { parse: parseSwiftDump, write: writeSwiftDump } as PrintedForm;
+const SWIFT_DUMP_FORM: PrintedForm = { parse: parseSwiftDump, write: writeSwiftDump };
 
 /** The printed form `text` opens as: util.inspect's or another language's record first, an EDN map (`{:id 42`), a Swift dump (`▿ `). */
 function printedFormOf(text: string): PrintedForm | undefined {

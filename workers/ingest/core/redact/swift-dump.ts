@@ -119,17 +119,17 @@ export function parseSwiftDump(text: string, maxDepth: number, placed = true): S
 }
 
 /**
- * `text` (read as `read`) with each value the rules replaced written again as the dump writes
+ * `text` (read as `read`, by `parseSwiftDump`) with each value the rules replaced written again as the dump writes
  * it: a string in double quotes (JSON's escapes are Swift's but for `\u{…}`), unquoted text
  * (`main.Status.active`) as the replacing text, null as `nil`, a value with children in their
  * place (its summary and lines); the summary echoing it too (`Optional("[REDACTED:…]")`).
  */
-export function writeSwiftDump(text: string, read: SwiftDump): string {
+export function writeSwiftDump(text: string, read: InspectObject & Partial<SwiftDump>): string {
   const writes: Array<[Place, string]> = [];
   for (const [place, value] of replacedValues(read)) {
     const literal = place.bare === true && typeof value === "string" ? value : swiftLiteral(value);
     writes.push([place, literal]);
-    const echo = read.echoes.get(place);
+    const echo = read.echoes?.get(place);
     if (echo !== undefined) writes.push([echo, literal]);
   }
   if (writes.length === 0) return text;
