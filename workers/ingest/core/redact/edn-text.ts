@@ -11,7 +11,7 @@
  * "edn"; clojure.org, "The Reader").
  */
 import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
-import { quotedStringAt, replacedValues, type InspectObject, type Place } from "./inspect-text";
+import { quotedStringAt, replacedValues, writtenOver, type InspectObject, type Place } from "./inspect-text";
 import { countWork } from "./scan-scope";
 
 /**
@@ -64,15 +64,7 @@ export function parseEdnMap(text: string, maxDepth: number, placed = true): Insp
  * the rest of the text as written.
  */
 export function writeEdnMap(text: string, read: InspectObject): string {
-  const replaced = replacedValues(read);
-  if (replaced.length === 0) return text;
-  let out = "";
-  let copied = 0;
-  for (const [place, value] of replaced) {
-    out += text.slice(copied, place.start) + ednLiteral(value);
-    copied = place.end;
-  }
-  return out + text.slice(copied);
+  return writtenOver(text, replacedValues(read).map(([place, value]) => [place, ednLiteral(value)]));
 }
 
 function ednLiteral(value: unknown): string {

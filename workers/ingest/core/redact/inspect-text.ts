@@ -144,12 +144,24 @@ export function parseInspectObject(text: string, maxDepth: number, placed = true
  * languages print (Serilog's and Rust's `{ Name: "Ana" }`): their readers parse the line as it was.
  */
 export function writeInspectObject(text: string, read: InspectObject): string {
-  const replaced = replacedValues(read);
-  if (replaced.length === 0) return text;
+  return writtenOver(
+    text,
+    replacedValues(read).map(([place, value]) => [
+      place,
+      place.bare === true && typeof value === "string" ? value : inspectLiteral(value, quoteOf(text.slice(place.start, place.end))),
+    ]),
+  );
+}
+
+/**
+ * `text` with the characters of each place (`start` to `end`) replaced by its literal, the rest
+ * as written; `writes` in text order, none overlapping. The same string when there are none.
+ */
+export function writtenOver(text: string, writes: ReadonlyArray<readonly [{ readonly start: number; readonly end: number }, string]>): string {
+  if (writes.length === 0) return text;
   let out = "";
   let copied = 0;
-  for (const [place, value] of replaced) {
-    const literal = place.bare === true && typeof value === "string" ? value : inspectLiteral(value, quoteOf(text.slice(place.start, place.end)));
+  for (const [place, literal] of writes) {
     out += text.slice(copied, place.start) + literal;
     copied = place.end;
   }

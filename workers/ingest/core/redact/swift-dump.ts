@@ -21,7 +21,7 @@
  * written again with only the values they replaced.
  */
 import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
-import { quotedStringAt, replacedValues, type InspectObject, type Place } from "./inspect-text";
+import { quotedStringAt, replacedValues, writtenOver, type InspectObject, type Place } from "./inspect-text";
 import { countWork } from "./scan-scope";
 
 /** The marks before a value with children, shown (`▿`, U+25BF) and cut by `maxDepth` (`▹`, U+25B9). */
@@ -132,15 +132,7 @@ export function writeSwiftDump(text: string, read: InspectObject & Partial<Swift
     const echo = read.echoes?.get(place);
     if (echo !== undefined) writes.push([echo, literal]);
   }
-  if (writes.length === 0) return text;
-  writes.sort((a, b) => a[0].start - b[0].start);
-  let out = "";
-  let copied = 0;
-  for (const [place, literal] of writes) {
-    out += text.slice(copied, place.start) + literal;
-    copied = place.end;
-  }
-  return out + text.slice(copied);
+  return writtenOver(text, writes.sort((a, b) => a[0].start - b[0].start));
 }
 
 function swiftLiteral(value: unknown): string {
