@@ -310,9 +310,10 @@ function printedFormOf(text: string): PrintedForm | undefined {
  * Whether `text`, which is no JSON text, may hold a JSON object written after words, as a log
  * line writes what it sent, received or loaded (`note {"credentials":{…}}`, `user: {…}`, pino's
  * and winston's `msg {…}`, `POST /graphql {"query":…,"variables":{…}}`, several on a line): a
- * native search for a `{` opening a member (`opensMember`), or an object as util.inspect prints
- * one (`user { name: 'Ana Silva' }`, inspect-text.ts), so that text without one (plain
- * prose, `{id}` templates, a GraphQL document's selections) pays nothing more.
+ * native search for a `{` opening a member (`opensMember`) or an EDN map (`{:id 42`, edn-text.ts),
+ * an object as util.inspect prints one (`user { name: 'Ana Silva' }`, inspect-text.ts), or a
+ * Swift dump's mark (`▿ main.User`, swift-dump.ts), so that text without one (plain prose, `{id}`
+ * templates, a GraphQL document's selections) pays nothing more.
  *
  * Each opening either pattern matches holds a `{`, a `(` (a class call's, Python's
  * `User(name='…')`), a `[` (a Go map's, a Java record's, a keyword list's) or a `#` (Ruby's
@@ -321,7 +322,7 @@ function printedFormOf(text: string): PrintedForm | undefined {
  * searches: a pattern opening with a character class is tried at every position.
  */
 export function mayHoldJsonInProse(text: string): boolean {
-  if (text.indexOf(SWIFT_DUMP_MARK) >= 0) return true;
+  if (text.indexOf(SWIFT_DUMP_OPENING) >= 0) return true;
   const brace = text.indexOf("{") >= 0;
   if (!brace && text.indexOf("(") < 0 && text.indexOf("[") < 0 && text.indexOf("#") < 0) return false;
   return (brace && (MEMBER_OPENING.test(text) || EDN_MAP_OPENING.test(text))) || INSPECT_MEMBER_OPENING.test(text);
@@ -379,7 +380,7 @@ function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: Json
  * name)`; the objects are looked for in the text between the dumps. Linear in the text's length.
  */
 function ruledPrintsInProse(text: string, rule: (object: string, name: string) => string): string {
-  if (text.indexOf(SWIFT_DUMP_MARK) < 0) return ruledObjectsInProse(text, rule);
+  if (text.indexOf(SWIFT_DUMP_OPENING) < 0) return ruledObjectsInProse(text, rule);
   let out = "";
   let copied = 0;
   swiftDumpsIn(text, (start, end, name) => {
@@ -787,6 +788,8 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const SWIFT_DUMP_MARK_CODE = SWIFT_DUMP_MARK.charCodeAt(0);
+/** A Swift dump's mark and the blank after it: where `swiftDumpsIn` finds one. */
+const SWIFT_DUMP_OPENING = `${SWIFT_DUMP_MARK} `;
 /** The name before a call form's `(` at `open` (`Customer`, `app.User`, PHP's `array ` with its blank); "" when none. */
 function callName(text: string, open: number): string {
   const end = text.charCodeAt(open - 1) === 0x20 ? open - 1 : open;
