@@ -14,7 +14,9 @@
  * The shapes: runs of a Java Map's `{a=b}`, a Java list's toString, Python dicts, Go's `%+v`,
  * PHP's print_r (other languages' prints of records, which redaction reads as objects since
  * 3a39363), PHP's var_dump, Go's maps, Java's records, Ruby's objects and C#'s records (read
- * since the 2026-12-02 record "Every language's printed record ruled as its JSON"), and, as
+ * since the 2026-12-02 record "Every language's printed record ruled as its JSON"), Clojure's
+ * EDN maps, a Swift dump and Java's toStrings with apostrophes in their values (read since the
+ * 2026-12-02 record "Clojure/EDN maps and Swift's dump()"), and, as
  * controls, prose, log lines of bracketed fields and JSON lines of the same size.
  * docs/decisions.md, 2026-12-02, "Many small printed records in one body".
  */
@@ -50,6 +52,9 @@ const SHAPES: Record<string, (size: number) => string> = {
   "java-records": (size) => filled(size, (i) => `Item[id=${i}, name=x]`, ", ", "[", "]"),
   "ruby-records": (size) => filled(size, (i) => `#<Item id: ${i}, name: "x">`, ", ", "[", "]"),
   "csharp-records": (size) => filled(size, (i) => `Item { Id = ${i}, Name = x }`, ", "),
+  "edn-maps": (size) => filled(size, (i) => `{:id ${i}, :name "x", :tags #{:a}}`, " ", "[", "]"),
+  "swift-dump": (size) => filled(size, (i) => `  ▿ main.Item\n    - id: ${i}\n    - name: "x"\n`, "", "▿ many elements\n"),
+  "java-apostrophes": (size) => filled(size, (i) => `Item{id=${i}, note='it's O'Brien's'}`, ", ", "[", "]"),
   "bracketed-lines": (size) => filled(size, (i) => `[INFO] [pid:${i % 900}] [req:ab${i}] GET /items/${i} 200 <${i % 7} ms>`, "\n"),
   prose: (size) => filled(size, (i) => `served product page for region south after ${i % 900} ms with 12 items from cache.`, " "),
   "json-lines": (size) =>

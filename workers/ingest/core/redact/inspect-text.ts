@@ -17,7 +17,7 @@ import { countWork } from "./scan-scope";
 import { isSenderMask } from "./sender-masks";
 
 /** Where a member's or an array item's value is written in the text, and the value read there. */
-interface Place {
+export interface Place {
   readonly start: number;
   readonly end: number;
   readonly value: unknown;
@@ -149,22 +149,44 @@ export function parseInspectObject(text: string, maxDepth: number, placed = true
  * languages print (Serilog's and Rust's `{ Name: "Ana" }`): their readers parse the line as it was.
  */
 export function writeInspectObject(text: string, read: InspectObject): string {
-  const replaced: Array<[Place, unknown]> = [];
-  if (read.places === undefined) throw new Error("an inspect object read without its places cannot be written");
-  collectReplaced(read.root, read.places, replaced);
-  if (replaced.length === 0) return text;
-  replaced.sort((a, b) => a[0].start - b[0].start);
+  return writtenOver(
+    text,
+    replacedValues(read).map(([place, value]) => {
+      // Inside a wrapper the value was printed in (`Optional("…")`, `Some(…)`), which stays.
+      const inner = unwrapped(text, place.start, place.end);
+      const quote = quoteOf(text.slice(inner.start, inner.end));
+      // A string replacing a value written with no quote (`name=Ana`, `pin=1234`, `[PROTECTED]`) is written with none.
+      const literal = (place.bare === true || quote === "") && typeof value === "string" ? value : inspectLiteral(value, quote || "'");
+      return [inner, literal] as const;
+    }),
+  );
+}
+
+/**
+ * `text` with the characters of each place (`start` to `end`) replaced by its literal, the rest
+ * as written; `writes` in text order, none overlapping. The same string when there are none.
+ */
+export function writtenOver(text: string, writes: ReadonlyArray<readonly [{ readonly start: number; readonly end: number }, string]>): string {
+  if (writes.length === 0) return text;
   let out = "";
   let copied = 0;
-  for (const [place, value] of replaced) {
-    const { start, end } = unwrapped(text, place.start, place.end);
-    const quote = quoteOf(text.slice(start, end));
-    // A string replacing a value written with no quote (`name=Ana`, `pin=1234`, `[PROTECTED]`) is written with none.
-    const literal = (place.bare === true || quote === "") && typeof value === "string" ? value : inspectLiteral(value, quote || "'");
-    out += text.slice(copied, start) + literal;
-    copied = end;
+  for (const [place, literal] of writes) {
+    out += text.slice(copied, place.start) + literal;
+    copied = place.end;
   }
   return out + text.slice(copied);
+}
+
+/**
+ * The places of `read` (read with its places) whose value in `read.root` is no longer the one
+ * read there, each with its value now, in text order: what a writer of the printed form writes
+ * again (`writeInspectObject`, and the other forms' writers: edn-text.ts, swift-dump.ts).
+ */
+export function replacedValues(read: InspectObject): Array<[Place, unknown]> {
+  const replaced: Array<[Place, unknown]> = [];
+  if (read.places === undefined) throw new Error("a printed object read without its places cannot be written");
+  collectReplaced(read.root, read.places, replaced);
+  return replaced.sort((a, b) => a[0].start - b[0].start);
 }
 
 function collectReplaced(container: object, places: ReadonlyMap<object, ReadonlyMap<string | number, Place>>, replaced: Array<[Place, unknown]>): void {
@@ -757,28 +779,12 @@ class Reader {
     });
   }
 
-  /** The string whose opening quote is at `from`, its escapes read as JavaScript's. */
+  /** The string whose opening quote is at `from` (`quotedStringAt`), with `at` after its closing quote. */
   private string(from: number): string {
-    const text = this.text;
-    const quote = text.charCodeAt(from);
-    let out = "";
-    let i = from + 1;
-    let copied = i;
-    for (; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === quote) {
-        this.at = i + 1;
-        return out + text.slice(copied, i);
-      }
-      if (code === BACKSLASH) {
-        out += text.slice(copied, i) + unescaped(text, i + 1);
-        i += escapeLength(text, i + 1);
-        copied = i + 1;
-      } else if (code === NEWLINE && quote !== BACKTICK) {
-        throw NOT_INSPECT;
-      }
-    }
-    throw NOT_INSPECT;
+    const read = quotedStringAt(this.text, from, this.text.charCodeAt(from) === BACKTICK);
+    if (read === undefined) throw NOT_INSPECT;
+    this.at = read.end;
+    return read.value;
   }
 
   /** The index after the `}` or `]` closing the container opened at `from`, strings read whole. */
@@ -829,6 +835,53 @@ export function isArrowEnd(text: string, at: number): boolean {
   const before = text.charCodeAt(at - 1);
   return before === EQUALS || before === 0x2d;
 }
+
+/**
+ * The string whose opening quote (`'`, `"` or a backtick) is at `from`, its escapes read as
+ * JavaScript's (`\n`, `\'`, `\xHH`, `\uHHHH`, `\u{…}`: also Python's, Swift's, Clojure's),
+ * and the index after its closing quote; undefined when it does not close (or, unless
+ * `multiline`, a line ends first). An apostrophe between two letters inside single quotes is
+ * the string's own (`inWordApostrophe`). One pass over the string.
+ */
+export function quotedStringAt(text: string, from: number, multiline = false): { value: string; end: number } | undefined {
+  const quote = text.charCodeAt(from);
+  let out = "";
+  let i = from + 1;
+  let copied = i;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === quote && !(quote === APOSTROPHE && inWordApostrophe(text, i))) {
+      return { value: out + text.slice(copied, i), end: i + 1 };
+    }
+    if (code === BACKSLASH) {
+      out += text.slice(copied, i) + unescaped(text, i + 1);
+      i += escapeLength(text, i + 1);
+      copied = i + 1;
+    } else if (code === NEWLINE && !multiline) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the `'` at `at` stands between two letters (`O'Brien`, `D'Angelo`, `Zoë's`): the
+ * string's own apostrophe, not its closing quote. Java's and Kotlin's hand-written toString
+ * (`User{name='Ana O'Brien'}`) put a value between quotes without escaping it, while Python's
+ * repr and util.inspect escape or switch quotes; a closing quote is never followed by a letter
+ * in a printed record (a `,`, a blank or the record's end is).
+ */
+export function inWordApostrophe(text: string, at: number): boolean {
+  return isAnyLetter(text.charCodeAt(at - 1)) && isAnyLetter(text.charCodeAt(at + 1));
+}
+
+/** A letter of any script (ASCII's read without a regular expression). */
+function isAnyLetter(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return LETTER.test(String.fromCharCode(code));
+}
+/** A letter outside ASCII (a surrogate half is none: emoji are no letters). */
+const LETTER = /\p{L}/u;
 
 const ITEMS_NOTE = /^(?:\.\.\. \d+ more items?|<\d+ empty items?>)/;
 

@@ -10,11 +10,26 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
-import { CLASS_CALL_NAME, CLOSING_CODE, INSPECT_MEMBER_OPENING, isArrowEnd, opensBracketObject, opensInspectObject, opensPrintedString, parseInspectObject, RECORD_NAME_CHARACTER, writeInspectObject } from "./inspect-text";
+import { EDN_MAP_OPENING, opensEdnMap, parseEdnMap, writeEdnMap } from "./edn-text";
+import {
+  CLASS_CALL_NAME,
+  CLOSING_CODE,
+  INSPECT_MEMBER_OPENING,
+  inWordApostrophe,
+  isArrowEnd,
+  opensBracketObject,
+  opensInspectObject,
+  opensPrintedString,
+  parseInspectObject,
+  RECORD_NAME_CHARACTER,
+  writeInspectObject,
+  type InspectObject,
+} from "./inspect-text";
 import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from "./name-value-pairs";
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
+import { parseSwiftDump, SWIFT_DUMP_MARK, swiftDumpsIn, writeSwiftDump } from "./swift-dump";
 
 /** Leave the member to the text detectors; its own members are visited. */
 export const DESCEND = 0;
@@ -245,14 +260,15 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
   if (nesting === MAX_JSON_TEXT_NESTING) return text;
   // A class's call form or a Ruby object found in prose (`Customer(name='Ana')`, `#<User name: "Ana">`, `objectsInProse`): its `(` or `<` starts the text.
   const first = text.charCodeAt(0);
-  if (first === OPEN_PAREN || first === LESS_THAN) return ruledInspectObject(text, path, rootPath, rules, depth, nesting, write, prose);
+  // A Swift dump found in prose (`▿ main.User`, `swiftDumpsIn`) starts the text with its mark.
+  if (first === OPEN_PAREN || first === LESS_THAN || first === SWIFT_DUMP_MARK_CODE) return ruledPrintedObject(text, path, rootPath, rules, depth, nesting, write, prose);
   if (!mayBeJsonContainer(text)) {
     return mayHoldJsonInProse(text)
-      ? ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined, true))
+      ? ruledPrintsInProse(text, (object, name) => innerText(object, joinedPath(path, name), rootPath, rules, depth, nesting, write, undefined, true))
       : text;
   }
   const parsed = parseJsonContainer(text, write ? parseKeepingNumbers : JSON.parse, path);
-  if (parsed === undefined) return ruledInspectObject(text, path, rootPath, rules, depth, nesting, write, prose);
+  if (parsed === undefined) return ruledPrintedObject(text, path, rootPath, rules, depth, nesting, write, prose);
   // Each level of objects and arrays takes two characters: a short text cannot nest too deep.
   const levels = MAX_JSON_TEXT_DEPTH - depth;
   if (text.length > 2 * levels && !fitsDepth(parsed, levels)) return text;
@@ -263,25 +279,44 @@ function innerText(text: string, path: string, rootPath: string, rules: JsonKeyR
 /**
  * `text` with the rules applied to its members when it is one object as Node's util.inspect
  * prints it (inspect-text.ts: `{ name: 'Ana Silva', email: 'ana@example.com' }`, what
- * `console.log(obj)` and winston's `%o` write), as to the same object sent as JSON text: the
- * text as written, only the values the rules replaced written again (in single quotes, as
- * inspect writes strings). The same string when it is no such text or the rules change nothing;
- * in the first walk (`write` false) a changed text comes back as any other string.
+ * `console.log(obj)` and winston's `%o` write) or another language's print does (inspect-text.ts
+ * too; an EDN map, edn-text.ts; a Swift dump, swift-dump.ts), as to the same object sent as JSON
+ * text: the text as written, only the values the rules replaced written again (as the form
+ * writes strings). The same string when it is no such text or the rules change nothing; in the
+ * first walk (`write` false) a changed text comes back as any other string.
  */
-function ruledInspectObject(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, prose: boolean): string {
-  if (!opensInspectObject(text, 0)) return text;
-  const read = parseInspectObject(text, MAX_JSON_TEXT_DEPTH - depth, write);
+function ruledPrintedObject(text: string, path: string, rootPath: string, rules: JsonKeyRules, depth: number, nesting: number, write: boolean, prose: boolean): string {
+  const form = printedFormOf(text);
+  if (form === undefined) return text;
+  const read = form.parse(text, MAX_JSON_TEXT_DEPTH - depth, write);
   if (read === undefined || !walk(read.root, path, rootPath, rules, depth, nesting + 1, write, undefined, prose)) return text;
-  return write ? writeInspectObject(text, read) : CHANGED;
+  return write ? form.write(text, read) : CHANGED;
+}
+
+/** A printed form's reader and writer (`ruledPrintedObject`); `parse`'s `placed` is whether the places are noted. */
+interface PrintedForm {
+  parse(text: string, maxDepth: number, placed: boolean): InspectObject | undefined;
+  write(text: string, read: InspectObject): string;
+}
+const INSPECT_FORM: PrintedForm = { parse: parseInspectObject, write: writeInspectObject };
+const EDN_FORM: PrintedForm = { parse: parseEdnMap, write: writeEdnMap };
+const SWIFT_DUMP_FORM: PrintedForm = { parse: parseSwiftDump, write: writeSwiftDump };
+
+/** The printed form `text` opens as: util.inspect's or another language's record first, an EDN map (`{:id 42`), a Swift dump (`▿ `). */
+function printedFormOf(text: string): PrintedForm | undefined {
+  if (opensInspectObject(text, 0)) return INSPECT_FORM;
+  if (opensEdnMap(text, 0)) return EDN_FORM;
+  return text.startsWith(SWIFT_DUMP_MARK) ? SWIFT_DUMP_FORM : undefined;
 }
 
 /**
  * Whether `text`, which is no JSON text, may hold a JSON object written after words, as a log
  * line writes what it sent, received or loaded (`note {"credentials":{…}}`, `user: {…}`, pino's
  * and winston's `msg {…}`, `POST /graphql {"query":…,"variables":{…}}`, several on a line): a
- * native search for a `{` opening a member (`opensMember`), or an object as util.inspect prints
- * one (`user { name: 'Ana Silva' }`, inspect-text.ts), so that text without one (plain
- * prose, `{id}` templates, a GraphQL document's selections) pays nothing more.
+ * native search for a `{` opening a member (`opensMember`) or an EDN map (`{:id 42`, edn-text.ts),
+ * an object as util.inspect prints one (`user { name: 'Ana Silva' }`, inspect-text.ts), or a
+ * Swift dump's mark (`▿ main.User`, swift-dump.ts), so that text without one (plain prose, `{id}`
+ * templates, a GraphQL document's selections) pays nothing more.
  *
  * Each opening either pattern matches holds a `{`, a `(` (a class call's, Python's
  * `User(name='…')`), a `[` (a Go map's, a Java record's, a keyword list's) or a `#` (Ruby's
@@ -290,9 +325,10 @@ function ruledInspectObject(text: string, path: string, rootPath: string, rules:
  * searches: a pattern opening with a character class is tried at every position.
  */
 export function mayHoldJsonInProse(text: string): boolean {
+  if (text.indexOf(SWIFT_DUMP_OPENING) >= 0) return true;
   const brace = text.indexOf("{") >= 0;
   if (!brace && text.indexOf("(") < 0 && text.indexOf("[") < 0 && text.indexOf("#") < 0) return false;
-  return (brace && MEMBER_OPENING.test(text)) || INSPECT_MEMBER_OPENING.test(text);
+  return (brace && (MEMBER_OPENING.test(text) || EDN_MAP_OPENING.test(text))) || INSPECT_MEMBER_OPENING.test(text);
 }
 
 /**
@@ -327,7 +363,7 @@ const MEMBER_OPENING = /\{[ \t\n\r]*\\?"/;
 function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: JsonKeyRules): string {
   let changed = false;
   try {
-    ruledObjectsInProse(text, (object, name) => {
+    ruledPrintsInProse(text, (object, name) => {
       if (!changed) changed = innerText(object, joinedPath(prefix, name), "", rules, 0, 0, false, undefined, true) !== object;
       return object;
     });
@@ -338,7 +374,23 @@ function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: Json
   }
   if (!changed) return text;
   rules.restart();
-  return ruledObjectsInProse(text, (object, name) => innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true));
+  return ruledPrintsInProse(text, (object, name) => innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true));
+}
+
+/**
+ * `text` with each object written in it (`ruledObjectsInProse`) and each Swift dump
+ * (`swiftDumpsIn`, named by its root's label or type: `User`) replaced by `rule(its text, its
+ * name)`; the objects are looked for in the text between the dumps. Linear in the text's length.
+ */
+function ruledPrintsInProse(text: string, rule: (object: string, name: string) => string): string {
+  if (text.indexOf(SWIFT_DUMP_OPENING) < 0) return ruledObjectsInProse(text, rule);
+  let out = "";
+  let copied = 0;
+  swiftDumpsIn(text, (start, end, name) => {
+    out += ruledObjectsInProse(text.slice(copied, start), rule) + rule(text.slice(start, end), name);
+    copied = end;
+  });
+  return out + ruledObjectsInProse(text.slice(copied), rule);
 }
 
 /** `path` and then `name` (a name the text gives an object, `ruledObjectsInProse`), dot-joined; either alone when the other is empty. */
@@ -443,7 +495,7 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
         continue;
       }
       inspect = opensInspectObject(text, open);
-      if (inspect || opensMember(text.slice(open, open + MEMBER_OPENING_REACH))) {
+      if (inspect || opensMember(text.slice(open, open + MEMBER_OPENING_REACH)) || opensEdnMap(text, open)) {
         opens.push(open);
         emptied(inside, 0);
       }
@@ -452,7 +504,10 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
     const start = i;
     const code = text.charCodeAt(i);
     if (code === QUOTE || (inspect && (code === APOSTROPHE || code === BACKTICK) && opensPrintedString(text, i))) {
-      for (i++; i < text.length && text.charCodeAt(i) !== code; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+      // An apostrophe between letters is a single-quoted string's own (`'Ana O'Brien'`: inWordApostrophe).
+      for (i++; i < text.length && (text.charCodeAt(i) !== code || (code === APOSTROPHE && inWordApostrophe(text, i))); i++) {
+        if (text.charCodeAt(i) === BACKSLASH) i++;
+      }
     } else if (code === OPEN_BRACE || (code === reopen && (code !== LESS_THAN || isRecordOpening(text, i)))) {
       emptied(inside, opens.length);
       opens.push(i);
@@ -728,6 +783,9 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
+const SWIFT_DUMP_MARK_CODE = SWIFT_DUMP_MARK.charCodeAt(0);
+/** A Swift dump's mark and the blank after it: where `swiftDumpsIn` finds one. */
+const SWIFT_DUMP_OPENING = `${SWIFT_DUMP_MARK} `;
 /** The name before a call form's `(` at `open` (`Customer`, `app.User`, PHP's `array ` with its blank); "" when none. */
 function callName(text: string, open: number): string {
   const end = text.charCodeAt(open - 1) === 0x20 ? open - 1 : open;

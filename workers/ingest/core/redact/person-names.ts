@@ -290,11 +290,18 @@ const NAME_PART_SHAPE = /^\p{L}[\p{L}'’-]*$/u;
 
 /**
  * A person's shape (lower case, after a Windows domain): two or more words of letters with
- * blanks (`ana silva`, `mary-jane o'neil`), letters in dotted parts (`ana.silva`, `a.m.silva2`),
- * an e-mail address, or letters and a year of birth (`ana_1983`, `ana1983`).
+ * blanks (`ana silva`, `mary-jane o'neil`, `d’angelo souza`), perhaps with emoji and a quoted or
+ * bracketed nickname among them (`zoë 🌸 souza`, `ana "nana" souza`, `ana (nana) souza`: what
+ * people write in a profile's display name), letters in dotted parts (`ana.silva`,
+ * `a.m.silva2`), an e-mail address, or letters and a year of birth (`ana_1983`, `ana1983`).
+ * Emoji and nicknames start with no letter, words with one: each blank-separated part is read
+ * once.
  */
-const PERSON_SHAPE =
-  /^(?:\p{L}[\p{L}'-]*(?: \p{L}[\p{L}'.-]*)+|\p{L}+(?:\.\p{L}+)+\d*|[^\s@]+@[^\s@]+\.[^\s@]+|\p{L}{2,}[._-]?(?:19|20)\d\d)$/u;
+const NAME_ADORNMENT = String.raw`(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+|["“'‘(]\p{L}[\p{L}'’-]*["”'’)])`;
+const PERSON_SHAPE = new RegExp(
+  String.raw`^(?:(?:${NAME_ADORNMENT} )*\p{L}[\p{L}'’-]*(?: ${NAME_ADORNMENT})*(?: \p{L}[\p{L}'’.-]*(?: ${NAME_ADORNMENT})*)+|\p{L}+(?:\.\p{L}+)+\d*|[^\s@]+@[^\s@]+\.[^\s@]+|\p{L}{2,}[._-]?(?:19|20)\d\d)$`,
+  "u",
+);
 
 /**
  * An account named for a job, not a person: a bot (`dependabot[bot]`), a Kubernetes identity

@@ -1,0 +1,242 @@
+/**
+ * Maps as Clojure prints them (`pr-str`, `prn`, timbre's and mulog's data, `ex-info`'s data in an
+ * exception's message) and EDN writes them (Datomic's and Integrant's configs): `{:id 42, :name
+ * "Ana Souza"}`, commas optional (they are blanks in EDN), keywords as keys, namespaced ones
+ * (`:user/password`), nested maps, vectors `[…]`, lists `(…)`, sets `#{…}`, tagged literals
+ * (`#inst "2026-12-02T15:00:00.000-00:00"`, `#uuid "…"`, `#object[…]`), records
+ * (`#myapp.User{:name "…"}`), keyword values (`:active`), `nil`, `true`, `false`, characters
+ * (`\a`). Read into the values JSON would give, as Clojure's JSON encoders (jsonista, Cheshire,
+ * data.json) write them, with where each value is written, so that key rules judge the members
+ * as JSON's and the text is written again with only the values they replaced (edn-format.org,
+ * "edn"; clojure.org, "The Reader").
+ */
+import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
+import { quotedStringAt, replacedValues, writtenOver, type InspectObject, type Place } from "./inspect-text";
+import { countWork } from "./scan-scope";
+
+/**
+ * Whether the `{` at `open` opens an EDN map: a keyword key and the blank or comma after it
+ * (`{:id 42`, `{:user/name "x"`), not Ruby's `{:id=>42` (inspect-text.ts reads that) nor a
+ * template's `{:id}`.
+ */
+export function opensEdnMap(text: string, open: number): boolean {
+  EDN_MAP_AT.lastIndex = open;
+  return EDN_MAP_AT.test(text);
+}
+
+/** A keyword's characters after its `:` (EDN's symbol characters), at most 128. */
+const KEYWORD = String.raw`[A-Za-z*+!_?<>=-][\w.*+!?<>=/'#-]{0,127}`;
+const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*:${KEYWORD}[ \t\r\n,]+(?!=>)(?=[^\s,}])`;
+const EDN_MAP_AT = new RegExp(EDN_MAP_SOURCE, "y");
+/** The same opening anywhere: whether a text may hold an EDN map (a native search for `{:` first is the caller's). */
+export const EDN_MAP_OPENING = new RegExp(EDN_MAP_SOURCE);
+
+/**
+ * `text`, the whole of one EDN map (from its `{` to its `}`), read as `InspectObject` (its places
+ * noted when `placed`); undefined when it is no such text (a form EDN has not, an odd number of
+ * forms in a map, a key written twice, nesting past `maxDepth`). A keyword key is its name (`:name` is `name`); a
+ * namespaced one is its namespace and name dot-joined (`:user/password` is `user.password`: the
+ * namespace names whose attribute it is, as Datomic's `:entity/attribute` does); a string key is
+ * the string, a number's or symbol's its text; a key of another form (a vector) names no member.
+ * Values: a string, a keyword's name (`:active` is `"active"`), a number (JSON's kept as written,
+ * RawJsonNumber; `42N`, `1/2`, `1.5M` as their text), `nil` null, `true`, `false`, a character as
+ * a string, a vector, list or set as an array, a map or record as an object, a tagged literal as
+ * the form it tags (`#inst "…"` the string), placed whole. One pass, linear in the text's length.
+ */
+export function parseEdnMap(text: string, maxDepth: number, placed = true): InspectObject | undefined {
+  const places = placed ? new Map<object, Map<string | number, Place>>() : undefined;
+  const reader = new EdnReader(text, places, maxDepth);
+  try {
+    const root = reader.form(0, 0);
+    if (root === null || typeof root !== "object" || Array.isArray(root) || reader.skip(reader.at) !== text.length) return undefined;
+    return { root, places };
+  } catch (error) {
+    if (error === NOT_EDN) return undefined;
+    throw error;
+  } finally {
+    countWork(reader.at);
+  }
+}
+
+/**
+ * `text` (read as `read`, with its places) with each value the rules replaced written again as
+ * EDN: a string in double quotes (JSON's escapes are EDN's), an array as a vector, null as `nil`;
+ * the rest of the text as written.
+ */
+export function writeEdnMap(text: string, read: InspectObject): string {
+  return writtenOver(text, replacedValues(read).map(([place, value]) => [place, ednLiteral(value)]));
+}
+
+function ednLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "nil";
+  if (Array.isArray(value)) return `[${value.map(ednLiteral).join(" ")}]`;
+  return JSON.stringify(value);
+}
+
+const NOT_EDN = new Error("no EDN text");
+
+/** A token up to a delimiter: a number, a symbol, `nil`, `true`, `false`. */
+const TOKEN = /[^\s,{}[\]()"';`~^@\\]+/y;
+/** A character literal after its `\`: a name (`newline`, `space`, `u00e9`) or one character. */
+const CHARACTER = /(?:newline|space|tab|return|backspace|formfeed|u[0-9A-Fa-f]{4}|o[0-7]{1,3}|[\s\S])/y;
+const CHARACTER_NAMES: Readonly<Record<string, string>> = { newline: "\n", space: " ", tab: "\t", return: "\r", backspace: "\b", formfeed: "\f" };
+/** A tag after `#` (`inst`, `uuid`, `myapp.User`, `object`). */
+const TAG = /[A-Za-z][\w.*+!?<>=/-]*/y;
+/** A whole token that is a JSON number; Clojure's `42N`, `1.5M`, `1/2`, `0x1F` are kept as text. */
+const FULL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const keepEveryNumber = (): boolean => true;
+
+class EdnReader {
+  at = 0;
+  constructor(
+    private readonly text: string,
+    private readonly places: Map<object, Map<string | number, Place>> | undefined,
+    private readonly maxDepth: number,
+  ) {}
+
+  /** The index of the next form at or after `from`: blanks, commas and `;` comments are none. */
+  skip(from: number): number {
+    const text = this.text;
+    let i = from;
+    for (;;) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20 || code === 0x2c || code === 0x0a || code === 0x0d || code === 0x09) {
+        i++;
+      } else if (code === SEMICOLON) {
+        const end = text.indexOf("\n", i);
+        i = end < 0 ? text.length : end;
+      } else {
+        return i;
+      }
+    }
+  }
+
+  /** The form at `from`, `depth` levels deep, with `at` after it. */
+  form(from: number, depth: number): unknown {
+    const text = this.text;
+    const code = text.charCodeAt(from);
+    if (code === QUOTE) {
+      const read = quotedStringAt(text, from, true);
+      if (read === undefined) throw NOT_EDN;
+      this.at = read.end;
+      return read.value;
+    }
+    if (code === OPEN_BRACE) return this.map(from, depth);
+    if (code === OPEN_BRACKET) return this.items(from, CLOSE_BRACKET, depth);
+    if (code === OPEN_PAREN) return this.items(from, CLOSE_PAREN, depth);
+    if (code === HASH) return this.dispatched(from, depth);
+    if (code === BACKSLASH) {
+      CHARACTER.lastIndex = from + 1;
+      const found = CHARACTER.exec(text);
+      if (found === null) throw NOT_EDN;
+      this.at = from + 1 + found[0].length;
+      const name = found[0];
+      if (name.length === 1) return name;
+      if (name.startsWith("u")) return String.fromCharCode(Number.parseInt(name.slice(1), 16));
+      if (name.startsWith("o")) return String.fromCharCode(Number.parseInt(name.slice(1), 8));
+      return CHARACTER_NAMES[name];
+    }
+    TOKEN.lastIndex = from;
+    const token = TOKEN.exec(text)?.[0];
+    if (token === undefined) throw NOT_EDN;
+    this.at = from + token.length;
+    if (code === COLON) return token.slice(1);
+    if (token === "nil") return null;
+    if (token === "true" || token === "false") return token === "true";
+    if (FULL_NUMBER.test(token)) return parseJsonExactly(token, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
+    return token;
+  }
+
+  /** After a `#`: a set (`#{…}`), a discarded form (`#_x`), a record or a tagged literal (`#inst "…"`, `#myapp.User{…}`). */
+  private dispatched(from: number, depth: number): unknown {
+    const text = this.text;
+    const next = text.charCodeAt(from + 1);
+    if (next === OPEN_BRACE) return this.items(from + 1, CLOSE_BRACE, depth);
+    // A regular expression (`#"\d+"`): its text.
+    if (next === QUOTE) return this.form(from + 1, depth);
+    // A namespaced map (`#:user{:name "Ana"}`, `*print-namespace-maps*`): its keys are the namespace's.
+    if (next === COLON) {
+      TAG.lastIndex = from + 2;
+      const namespace = TAG.exec(text)?.[0];
+      const open = from + 2 + (namespace?.length ?? 0);
+      if (namespace === undefined || text.charCodeAt(open) !== OPEN_BRACE) throw NOT_EDN;
+      return this.map(open, depth, `${namespace}.`);
+    }
+    TAG.lastIndex = from + 1;
+    const tag = TAG.exec(text)?.[0];
+    if (tag === undefined) throw NOT_EDN;
+    return this.form(this.skip(from + 1 + tag.length), depth);
+  }
+
+  /** The map whose `{` is at `from`: keys and values in turn, each value placed under its key's name (`parseEdnMap`). */
+  private map(from: number, depth: number, namespace = ""): Record<string, unknown> {
+    if (depth >= this.maxDepth) throw NOT_EDN;
+    const object: Record<string, unknown> = {};
+    const places = this.placesOf(object);
+    let i = this.skip(from + 1);
+    while (this.text.charCodeAt(i) !== CLOSE_BRACE) {
+      if (i >= this.text.length) throw NOT_EDN;
+      const keyCode = this.text.charCodeAt(i);
+      const key = this.form(i, depth + 1);
+      const start = this.skip(this.at);
+      if (start >= this.text.length || this.text.charCodeAt(start) === CLOSE_BRACE) throw NOT_EDN;
+      const value = this.form(start, depth + 1);
+      const name = memberName(key, keyCode, namespace);
+      // A key written twice is no EDN map's (edn-format.org), and the value read first would be written back unruled.
+      if (name !== undefined && name in object) throw NOT_EDN;
+      if (name !== undefined) {
+        object[name] = value;
+        places?.set(name, { start, end: this.at, value });
+      }
+      i = this.skip(this.at);
+    }
+    this.at = i + 1;
+    return object;
+  }
+
+  /** The vector, list or set whose opening is at `from`, to its `close`. */
+  private items(from: number, close: number, depth: number): unknown[] {
+    if (depth >= this.maxDepth) throw NOT_EDN;
+    const items: unknown[] = [];
+    const places = this.placesOf(items);
+    let i = this.skip(from + 1);
+    while (this.text.charCodeAt(i) !== close) {
+      if (i >= this.text.length) throw NOT_EDN;
+      const value = this.form(i, depth + 1);
+      places?.set(items.length, { start: i, end: this.at, value });
+      items.push(value);
+      i = this.skip(this.at);
+    }
+    this.at = i + 1;
+    return items;
+  }
+
+  private placesOf(container: object): Map<string | number, Place> | undefined {
+    if (this.places === undefined) return undefined;
+    const places = new Map<string | number, Place>();
+    this.places.set(container, places);
+    return places;
+  }
+}
+
+/**
+ * A map key's member name (`parseEdnMap`): `keyCode` is the key's first character, `:` for a
+ * keyword; `namespace` the namespaced map's, dot and all, which its keywords without one take.
+ */
+function memberName(key: unknown, keyCode: number, namespace: string): string | undefined {
+  if (typeof key === "string") return keyCode !== COLON ? key : key.includes("/") ? key.replace("/", ".") : namespace + key;
+  if (typeof key === "number" || typeof key === "boolean") return String(key);
+  return undefined;
+}
+
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const HASH = 0x23;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
