@@ -393,12 +393,16 @@ const GLUED_QUALIFIED_KEY = new RegExp(`^(?:${[...KEY_QUALIFIERS].filter((word) 
  */
 const SECRET_PARAMETER_NAMES = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
 
-/** A name's words, lower case: `accessToken` → `access`, `token`; `X-Api-Key` → `x`, `api`, `key`. */
+/**
+ * A name's words, lower case: `accessToken` → `access`, `token`; `X-Api-Key` → `x`, `api`, `key`;
+ * a namespace's `/` parts them too (`user/password` → `user`, `password`: Clojure's namespaced
+ * keywords as JSON encoders write them, `vault/token`).
+ */
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
-    .split(/[\s._-]+/)
+    .split(/[\s._/-]+/)
     .filter((word) => word !== "");
 }
 
