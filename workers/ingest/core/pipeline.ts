@@ -111,7 +111,7 @@ export function prepareExport(
       const limited = limitAttributes("logs", request, options.limits, rewritten, copies);
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
-      const result = withRefused("logs", limited, logsToRows(request, context), options.limits, senderPlace);
+      const result = withRefused("logs", limited, logsToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
       return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, warning, result.warning), redactions);
     }
     case "traces": {

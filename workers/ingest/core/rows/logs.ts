@@ -9,9 +9,12 @@ import { anyValueAsString } from "./any-value";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import { columnTypes } from "./columns";
 import type { RowsResult } from "./rejections";
+import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import {
   isInsideWindow,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
+  replacedLogTimeWarning,
+  TimeNotes,
   type RowMappingContext,
   type TimestampWindow,
   timestampWindowOf,
@@ -64,7 +67,10 @@ export const LOG_COLUMN_TYPES = columnTypes<LogRow>({
 export const LOG_COLUMNS: readonly string[] = Object.keys(LOG_COLUMN_TYPES);
 
 export interface LogRowsResult extends RowsResult<LogRow[]> {
-  /** Values of attribute keys sent twice that were dropped (DroppedDuplicates); "" when none. */
+  /**
+   * Record times outside the timestamp window, replaced (replacedLogTimeWarning), and values of
+   * attribute keys sent twice that were dropped (DroppedDuplicates), joined with "; "; "" when none.
+   */
   warning: string;
 }
 
@@ -73,17 +79,23 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
   const rows: LogRow[] = [];
   const dropped = new DroppedDuplicates();
   const recordAttributes = new AttributeMapper("LogAttributes", dropped);
-  for (const resourceLogs of request.resourceLogs) {
+  const replacedTimes = new TimeNotes(replacedLogTimeWarning);
+  for (let r = 0; r < request.resourceLogs.length; r++) {
+    const resourceLogs = request.resourceLogs[r]!;
     const resourceAttributes = resourceLogs.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
     const resourceMap = attributesToMap(resourceAttributes, "ResourceAttributes", dropped);
-    for (const scopeLogs of resourceLogs.scopeLogs) {
+    for (let s = 0; s < resourceLogs.scopeLogs.length; s++) {
+      const scopeLogs = resourceLogs.scopeLogs[s]!;
       const scope = scopeLogs.scope;
       const scopeMap = attributesToMap(scope.attributes, "ScopeAttributes", dropped);
-      for (const record of scopeLogs.logRecords) {
+      for (let i = 0; i < scopeLogs.logRecords.length; i++) {
+        const record = scopeLogs.logRecords[i]!;
         const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
         // Almost every record is inside the window: only the others pay for finding a fallback.
         const inside = isInsideWindow(exporterTime, window);
+        // A time not sent (0) replaces nothing the sender said: filled in, noted, not warned of.
+        if (!inside && exporterTime !== "0") replacedTimes.add(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`);
         const nanos = inside ? exporterTime : fallbackTime(record, window);
         const attributes = recordAttributes.map(record.attributes);
         rows.push({
@@ -109,7 +121,8 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
       }
     }
   }
-  return { rows, rejected: 0, rejectionMessage: "", warning: dropped.warning() };
+  const warning = [replacedTimes.warning(ctx.senderPlace ?? AS_DECODED), dropped.warning()].filter((part) => part !== "").join("; ");
+  return { rows, rejected: 0, rejectionMessage: "", warning };
 }
 
 /**

@@ -42,6 +42,8 @@ import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   clampedExemplarTimeWarning,
+  replacedPointTimeWarning,
+  replacedStartTimeWarning,
   isAfterWindow,
   isInsideWindow,
   isPast,
@@ -61,7 +63,8 @@ const ZERO_SPAN_ID = "0".repeat(16);
 
 export interface MetricRowsResult extends RowsResult<MetricRows> {
   /**
-   * Exemplar times noted on their exemplars (clampedExemplarTimeWarning) and values of repeated
+   * Point times replaced (replacedPointTimeWarning, replacedStartTimeWarning), exemplar times
+   * noted on their exemplars (clampedExemplarTimeWarning) and values of repeated
    * attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
@@ -70,6 +73,8 @@ export interface MetricRowsResult extends RowsResult<MetricRows> {
 export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): MetricRowsResult {
   const window = timestampWindowOf(ctx);
   const exemplarTimes = new TimeNotes(clampedExemplarTimeWarning);
+  const replacedTimes = new TimeNotes(replacedPointTimeWarning);
+  const replacedStarts = new TimeNotes(replacedStartTimeWarning);
   const rejections = new Rejections(ctx.senderPlace);
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
   const dropped = new DroppedDuplicates();
@@ -86,7 +91,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const shared = sharedFieldsOf(resource, scope, metric);
-        addMetricRows(rows, { shared, window, mappers, exemplarTimes }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
+        addMetricRows(rows, { shared, window, mappers, exemplarTimes, replacedTimes, replacedStarts }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
   }
@@ -94,7 +99,9 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [exemplarTimes.warning(ctx.senderPlace ?? AS_DECODED), dropped.warning()].filter((warning) => warning !== "").join("; "),
+    warning: [...[replacedTimes, replacedStarts, exemplarTimes].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)), dropped.warning()]
+      .filter((warning) => warning !== "")
+      .join("; "),
   };
 }
 
@@ -160,21 +167,25 @@ interface PointContext {
   mappers: PointMappers;
   /** Exemplar times past a DateTime column's range, noted on their exemplars. */
   exemplarTimes: TimeNotes;
+  /** Point times outside the timestamp window and start times after it, replaced and noted on their rows. */
+  replacedTimes: TimeNotes;
+  replacedStarts: TimeNotes;
 }
 
 /** `scopePath`: the metric's scope's place, `m` its index there; a refused point is named below them. */
 function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, scopePath: string, m: number): void {
   const data = metric.data;
   if (data.type === "empty") return;
-  // Names a point's exemplars in a note (exemplarColumnsOf); built only for one.
-  const exemplarsPlace = (p: number): string => `${scopePath}.${dataPointsPath(m, data.type)}[${p}].exemplars`;
+  // Names a point, or its exemplars, in a note (pointColumnsOf, exemplarColumnsOf); built only for one.
+  const pointPlace = (p: number): string => `${scopePath}.${dataPointsPath(m, data.type)}[${p}]`;
+  const exemplarsPlace = (p: number): string => `${pointPlace(p)}.exemplars`;
   switch (data.type) {
     case "gauge":
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
         rows.gauge.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             { Value: valueOf(point.value) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
           ),
@@ -186,7 +197,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         const point = data.dataPoints[p]!;
         rows.sum.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             { Value: valueOf(point.value) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
             { AggregationTemporality: data.aggregationTemporality | 0, IsMonotonic: data.isMonotonic },
@@ -203,7 +214,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         }
         rows.histogram.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             {
               Count: point.count,
               Sum: point.sum ?? 0,
@@ -221,7 +232,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         const point = data.dataPoints[p]!;
         rows.exponentialHistogram.push(
           Object.assign(
-            pointColumnsOf(context, point),
+            pointColumnsOf(context, point, pointPlace, p),
             {
               Count: point.count,
               Sum: point.sum ?? 0,
@@ -239,9 +250,10 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
       }
       return;
     case "summary":
-      for (const point of data.dataPoints) {
+      for (let p = 0; p < data.dataPoints.length; p++) {
+        const point = data.dataPoints[p]!;
         rows.summary.push(
-          Object.assign(pointColumnsOf(context, point), {
+          Object.assign(pointColumnsOf(context, point, pointPlace, p), {
             Count: point.count,
             Sum: point.sum,
             "ValueAtQuantiles.Quantile": point.quantileValues.map(quantileOf),
@@ -255,21 +267,25 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
 
 /**
  * The columns every metric table has, with the timestamp policy (see time.ts) applied and a
- * replaced time's original noted in `ScopeAttributes` (see above); a fresh object each time,
- * which the caller completes with its table's columns.
+ * replaced time's original noted in `ScopeAttributes` (see above) and counted for the warning
+ * (`placeOf(p)` names the point, `p` its index); a fresh object each time, which the caller
+ * completes with its table's columns.
  */
-function pointColumnsOf(context: PointContext, point: CommonPoint): PointColumns {
+function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: number) => string, p: number): PointColumns {
   const { shared, window } = context;
   let scopeAttributes = shared.ScopeAttributes;
   let time = point.timeUnixNano;
   if (!isInsideWindow(time, window)) {
     scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
+    // A time not sent (0) replaces nothing the sender said: filled in, noted, not warned of.
+    if (time !== "0") context.replacedTimes.add(placeOf(p));
     time = window.receivedAt;
   }
   let start = point.startTimeUnixNano;
   if (isAfterWindow(start, window)) {
     scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
     start = time;
+    context.replacedStarts.add(placeOf(p));
   }
   return {
     ResourceAttributes: shared.ResourceAttributes,

@@ -201,6 +201,54 @@ export function saturatedEndWarning(count: number, firstPlace: string): string {
   );
 }
 
+/**
+ * What the window is, for the warnings of times outside it: the settings that move its edges.
+ * The warnings count times sent (not 0): a time of 0 was not sent, so filling it in with the
+ * arrival time replaces nothing the sender said (the note on the row still holds "0").
+ */
+const WINDOW = "outside the timestamp window (TIMESTAMP_MAX_PAST_SECONDS before arrival to TIMESTAMP_MAX_FUTURE_SECONDS after)";
+
+/** The answer's warning for `count` log record times outside the window, replaced as the policy above says. */
+export function replacedLogTimeWarning(count: number, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    "log record time",
+    `${WINDOW} stored as the observed time or the arrival time, the original kept in LogAttributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
+/** The answer's warning for `count` span start times outside the window, replaced by the arrival time. */
+export function replacedSpanTimeWarning(count: number, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    "span start time",
+    `${WINDOW} stored as the arrival time, the original kept in SpanAttributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
+/** The answer's warning for `count` data point times (`TimeUnix`) outside the window, replaced by the arrival time. */
+export function replacedPointTimeWarning(count: number, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    "data point time",
+    `${WINDOW} stored as the arrival time, the original kept in ScopeAttributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
+/** The answer's warning for `count` data point start times after the window, replaced by the point's time. */
+export function replacedStartTimeWarning(count: number, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    "data point start time",
+    `after the timestamp window (TIMESTAMP_MAX_FUTURE_SECONDS after arrival) stored as the point's time, ` +
+      `the original kept in ScopeAttributes['${ORIGINAL_START_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
 /** The answer's warning for `count` span event times past DateTime64(9), stored as its last instant. */
 export function clampedEventTimeWarning(count: number, firstPlace: string): string {
   return clampedTimeWarning(count, "span event time", "2262-04-11 23:47:16.854775807", "Events.Timestamp (DateTime64(9))", "Events.Attributes", firstPlace);

@@ -22,6 +22,7 @@ import {
   MAX_INT64_NANOS,
   ORIGINAL_END_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
+  replacedSpanTimeWarning,
   type RowMappingContext,
   saturatedEndWarning,
   spanDurationNanos,
@@ -92,8 +93,8 @@ const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
   /**
-   * Times noted on their rows because no column holds them as sent (lostEndWarning,
-   * saturatedEndWarning, clampedEventTimeWarning) and values of repeated attribute keys dropped
+   * Times noted on their rows because they were replaced or no column holds them as sent
+   * (replacedSpanTimeWarning, lostEndWarning, saturatedEndWarning, clampedEventTimeWarning) and values of repeated attribute keys dropped
    * (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
@@ -111,6 +112,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const lostEnds = new TimeNotes(lostEndWarning);
   const saturatedEnds = new TimeNotes(saturatedEndWarning);
   const clampedEvents = new TimeNotes(clampedEventTimeWarning);
+  const replacedStarts = new TimeNotes(replacedSpanTimeWarning);
   const rows: SpanRow[] = [];
   const dropped = new DroppedDuplicates();
   const spanAttributes = new AttributeMapper("SpanAttributes", dropped);
@@ -140,7 +142,10 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         const startIsSane = isInsideWindow(start, window);
         const duration = spanDurationNanos(start, end);
         let attributes = spanAttributes.map(span.attributes);
-        if (!startIsSane) attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
+        if (!startIsSane) {
+          attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
+          if (start !== "0") replacedStarts.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
+        }
         const endLost = isSpanEndLost(start, end, duration);
         const endSaturated = !endLost && isSpanEndSaturated(start, end, duration);
         if (endLost || endSaturated) {
@@ -188,7 +193,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [...[lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)), dropped.warning()]
+    warning: [...[replacedStarts, lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)), dropped.warning()]
       .filter((warning) => warning !== "")
       .join("; "),
   };
