@@ -76,7 +76,7 @@ function appendEntry(
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
  * deeper maps as JSON text, as it would have rendered them in the body). A key that collides
  * is handled by TakenKeys.refuse; a key the map holds twice is left out and recorded in
- * `taken.lost`. Returns the first request-id alias's value, as appendJsonAsAttributes does.
+ * `taken.lost`, unless lifting consumed its first entry (isUsedEntry). Returns the first request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
   entries: readonly KeyValue[],
@@ -87,10 +87,24 @@ export function appendKvlistAsAttributes(
   let requestId: AnyValue | undefined;
   for (const entry of entries) {
     if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
-    if (isConsumed(consumed, entry.key)) continue;
+    if (isConsumed(consumed, entry.key) && isUsedEntry(entries, entry)) continue;
     appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken);
   }
   return requestId;
+}
+
+/**
+ * Whether `entry`, under a key lifting consumed, is the one used (the first, as pdata's Map.Get
+ * and KvlistFields read it) or says the same text. A map sent with `msg` twice keeps its first as
+ * the message, as an attribute list keeps the first of a key, and a second `msg` with other text
+ * becomes the attribute `msg`, as any key not used would, rather than vanish with the body.
+ */
+function isUsedEntry(entries: readonly KeyValue[], entry: KeyValue): boolean {
+  for (const first of entries) {
+    if (first.key !== entry.key) continue;
+    return first === entry || anyValueAsString(first.value) === anyValueAsString(entry.value);
+  }
+  return true;
 }
 
 /** `consumed.includes(name)` for the few keys lifting consumed, without a builtin call per key. */
