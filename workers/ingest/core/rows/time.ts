@@ -209,33 +209,16 @@ export function saturatedEndWarning(count: number, firstPlace: string): string {
 const WINDOW = "outside the timestamp window (TIMESTAMP_MAX_PAST_SECONDS before arrival to TIMESTAMP_MAX_FUTURE_SECONDS after)";
 
 /** The answer's warning for `count` log record times outside the window, replaced as the policy above says. */
-export function replacedLogTimeWarning(count: number, firstPlace: string): string {
-  return notedTimesWarning(
-    count,
-    "log record time",
-    `${WINDOW} stored as the observed time or the arrival time, the original kept in LogAttributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
-    firstPlace,
-  );
-}
-
+export const replacedLogTimeWarning = windowWarning("log record time", "the observed time or the arrival time", "LogAttributes");
 /** The answer's warning for `count` span start times outside the window, replaced by the arrival time. */
-export function replacedSpanTimeWarning(count: number, firstPlace: string): string {
-  return notedTimesWarning(
-    count,
-    "span start time",
-    `${WINDOW} stored as the arrival time, the original kept in SpanAttributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
-    firstPlace,
-  );
-}
-
+export const replacedSpanTimeWarning = windowWarning("span start time", "the arrival time", "SpanAttributes");
 /** The answer's warning for `count` data point times (`TimeUnix`) outside the window, replaced by the arrival time. */
-export function replacedPointTimeWarning(count: number, firstPlace: string): string {
-  return notedTimesWarning(
-    count,
-    "data point time",
-    `${WINDOW} stored as the arrival time, the original kept in ScopeAttributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
-    firstPlace,
-  );
+export const replacedPointTimeWarning = windowWarning("data point time", "the arrival time", "ScopeAttributes");
+
+/** A warning of `time`s outside the window stored as `replacement`, the original noted in `column`. */
+function windowWarning(time: string, replacement: string, column: string): (count: number, firstPlace: string) => string {
+  const what = `${WINDOW} stored as ${replacement}, the original kept in ${column}['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`;
+  return (count, firstPlace) => notedTimesWarning(count, time, what, firstPlace);
 }
 
 /** The answer's warning for `count` data point start times after the window, replaced by the point's time. */
