@@ -5,6 +5,15 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/**
+ * What a command prints for a UsageError: the message on one line, then the command that
+ * prints the usage (`npm run dashboards -- --help`). Not the usage itself: a screen of flags
+ * after a one-line mistake scrolls the mistake out of sight.
+ */
+export function usageErrorText(message: string, helpCommand: string): string {
+  return `${message}\nRun "${helpCommand}" for the usage.`;
+}
+
 /** `parseArgs` with unknown or malformed flags reported as a UsageError. */
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {
   try {

@@ -4,7 +4,6 @@
  * ./core (pure), files are written by ./write.
  */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
 import { defaultDatabase, generations, type Generation } from "../schema/index";
 import { RenderError, DEFAULT_DATASOURCE_UID, checkDatabase } from "./core/render";
@@ -17,6 +16,7 @@ import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
 import { messageWithCauses } from "../cli/error-causes";
 import { endpointUrl } from "../cli/endpoint-url";
+import { parseFlags, UsageError, usageErrorText } from "../cli/flags";
 
 const DEFAULT_URL = "http://127.0.0.1:8123";
 
@@ -45,33 +45,23 @@ const usage = `Usage: npm run dashboards -- [flags]
                             the password is never written: the data source reads $CLICKHOUSE_PASSWORD
   --help                    this text`;
 
-class UsageError extends Error {}
-
 function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        service: { type: "string", multiple: true },
-        "from-clickhouse": { type: "boolean" },
-        "datasource-uid": { type: "string" },
-        generation: { type: "string" },
-        database: { type: "string" },
-        out: { type: "string" },
-        "with-alerts": { type: "boolean" },
-        "runbook-base-url": { type: "string" },
-        "min-requests-per-window": { type: "string" },
-        team: { type: "string" },
-        url: { type: "string" },
-        user: { type: "string" },
-        password: { type: "string" },
-        help: { type: "boolean" },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseFlags(argv, {
+    service: { type: "string", multiple: true },
+    "from-clickhouse": { type: "boolean" },
+    "datasource-uid": { type: "string" },
+    generation: { type: "string" },
+    database: { type: "string" },
+    out: { type: "string" },
+    "with-alerts": { type: "boolean" },
+    "runbook-base-url": { type: "string" },
+    "min-requests-per-window": { type: "string" },
+    team: { type: "string" },
+    url: { type: "string" },
+    user: { type: "string" },
+    password: { type: "string" },
+    help: { type: "boolean" },
+  });
 }
 
 /**
@@ -203,7 +193,7 @@ main(process.argv.slice(2), process.env).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof UsageError || error instanceof RenderError) console.error(`${message}\n\n${usage}`);
+    if (error instanceof UsageError || error instanceof RenderError) console.error(usageErrorText(message, "npm run dashboards -- --help"));
     else console.error(`npm run dashboards failed: ${message}`);
     process.exitCode = error instanceof UsageError || error instanceof RenderError ? 2 : 1;
   },

@@ -4,7 +4,7 @@
  * the ADMIN_TOKEN, so the replay goes through the Worker's own writer, bindings and settings.
  */
 import { parseArgs } from "node:util";
-import { UsageError } from "../cli/flags";
+import { UsageError, usageErrorText } from "../cli/flags";
 import { messageWithCauses } from "../cli/error-causes";
 import { endpointUrl } from "../cli/endpoint-url";
 import { AdminError, listDeadLetters, replayDeadLetters } from "./client";
@@ -79,7 +79,7 @@ function parseCommandLine(argv: string[]) {
 main(process.argv.slice(2), process.env).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
+    if (error instanceof UsageError) console.error(usageErrorText(error.message, "npm run dead-letters -- --help"));
     else if (error instanceof AdminError) console.error(error.message);
     // A fault of the command itself: its message and causes, no stack, the connection-error status.
     else console.error(`npm run dead-letters failed: ${messageWithCauses(error)}`);

@@ -4,6 +4,7 @@
 import { runAudit, USAGE as AUDIT_USAGE } from "./main";
 import { processOutput } from "./output";
 import { messageWithCauses } from "../../cli/error-causes";
+import { usageErrorText } from "../../cli/flags";
 
 const USAGE = `Usage: deco-otel <command> [options]
 
@@ -25,6 +26,6 @@ if (command === "audit") {
 } else if (command === undefined || command === "--help" || command === "-h" || command === "help") {
   output.out(`${USAGE}\n${AUDIT_USAGE}`);
 } else {
-  output.err(`unknown command "${command}"\n\n${USAGE}`);
+  output.err(usageErrorText(`unknown command "${command}": the commands are audit`, "deco-otel --help"));
   process.exitCode = 2;
 }

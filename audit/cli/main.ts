@@ -13,6 +13,7 @@ import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring"
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
 import { endpointUrl } from "../../cli/endpoint-url";
+import { UsageError, usageErrorText } from "../../cli/flags";
 
 export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
 
@@ -65,8 +66,6 @@ export interface Output {
   err(text: string): void;
 }
 
-class UsageError extends Error {}
-
 interface Options {
   mode: Mode;
   github: boolean;
@@ -87,7 +86,7 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
   try {
     options = parseOptions(argv);
   } catch (error) {
-    output.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    output.err(usageErrorText(error instanceof Error ? error.message : String(error), "deco-otel audit --help"));
     return 2;
   }
   if (options === "help") {

@@ -71,7 +71,19 @@ describe("npm run dead-letters against an answer that is not the ingest Worker's
     const port = await closedPort();
     const run = await deadLettersCli(["list", "--url", `http://127.0.0.1:${port}`, "--token", "t"]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`GET http://127.0.0.1:${port}/admin/dead-letters failed: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect(run.stderr.trim()).toBe(
+      `GET http://127.0.0.1:${port}/admin/dead-letters failed: fetch failed: connect ECONNREFUSED 127.0.0.1:${port} ` +
+        "(the connection was refused: nothing accepts connections at that host and port)",
+    );
+  });
+
+  it("says a port fetch never connects to is that, not only \"bad port\"", async () => {
+    const run = await deadLettersCli(["list", "--url", "http://127.0.0.1:1", "--token", "t"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      "GET http://127.0.0.1:1/admin/dead-letters failed: fetch failed: bad port " +
+        "(the URL's port is one fetch never connects to: the Fetch standard blocks it, as other protocols use it; serve it on another port)",
+    );
   });
 
   it("gives up on a server that takes the request and never answers, naming it", async () => {
@@ -106,6 +118,28 @@ describe("npm run dead-letters against an answer that is not the ingest Worker's
       expect(run.stderr).toContain(`--url (or DECO_OTEL_INGEST_URL) must be the ingest Worker's http(s) URL`);
       expect(run.stderr).toContain(`got "${url}"`);
       expect(server.requests.length).toBe(before);
+      expect(run.stderr.trimEnd().split("\n").slice(1)).toEqual(['Run "npm run dead-letters -- --help" for the usage.']);
     },
   );
+});
+
+describe("npm run dead-letters with a wrong command or flag", () => {
+  it.each([
+    [["lst"], 'expected list or replay, got "lst"'],
+    [["list", "--colour"], "Unknown option '--colour'"],
+    [["list", "--url", "https://ingest.example"], "--token (or DECO_OTEL_ADMIN_TOKEN) is required"],
+    [["list", "--url", "https://ingest.example", "--token", "t", "--include-refused"], "--include-refused goes with replay"],
+  ])("%j: the mistake on one line and where the usage is, exit 2", async (args, message) => {
+    const run = await deadLettersCli(args);
+    expect(run.code).toBe(2);
+    const [first, ...rest] = run.stderr.trimEnd().split("\n");
+    expect(first).toContain(message);
+    expect(rest).toEqual(['Run "npm run dead-letters -- --help" for the usage.']);
+  });
+
+  it("prints the usage when asked", async () => {
+    const run = await deadLettersCli(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: npm run dead-letters -- <command> [flags]");
+  });
 });

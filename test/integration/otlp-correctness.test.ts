@@ -114,7 +114,7 @@ describe("an attribute key sent twice in one list", () => {
           rejectedLogRecords: "0",
           errorMessage:
             "2 attribute values dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; " +
-            'the first value is kept, as a Collector\'s rows read it) (first "service.name" in ResourceAttributes)',
+            'the first value is kept, as a Collector\'s rows read it) (first "service.name" at resourceLogs[0].resource.attributes, in ResourceAttributes)',
         },
       },
     });

@@ -47,7 +47,7 @@ describe("attribute keys sent twice", () => {
       ScopeAttributes: ["other", "o", "scope.k", "1"],
       LogAttributes: ["other", "o", "user.id", "42"],
     });
-    expect(warning).toMatch(/^3 attribute values dropped for a key sent earlier in the same list with another value .*\(first "host\.name" in ResourceAttributes\)$/);
+    expect(warning).toMatch(/^3 attribute values dropped for a key sent earlier in the same list with another value .*\(first "host\.name" at resourceLogs\[0\]\.resource\.attributes, in ResourceAttributes\)$/);
   });
 
   it("keep their first value in span, event and link maps", () => {
@@ -84,5 +84,63 @@ describe("attribute keys sent twice", () => {
       "Exemplars.FilteredAttributes": [["f", "1", "other", "o"]],
     });
     expect(warning).toMatch(/^4 attribute values dropped /);
+  });
+
+  describe("the warning names the key and the list it was sent twice in", () => {
+    // Only the record's list repeats a key: the warning must say which record, not only the column.
+    const logsWith = (records: (object | null)[]) => ({ resourceLogs: [{ resource: { attributes: [str("service.name", "shop")] }, scopeLogs: [{ scope: { name: "lib" }, logRecords: records }] }] });
+    const plain = { timeUnixNano: RECEIVED, attributes: [str("a", "1")] };
+
+    it.each(["json", "protobuf"] as const)("a log record's (%s)", (encoding) => {
+      const { warning } = rowsOf("logs", logsWith([plain, plain, { timeUnixNano: RECEIVED, attributes: twice("user.id", "42", "43") }]), encoding);
+      expect(warning).toMatch(/\(first "user\.id" at resourceLogs\[0\]\.scopeLogs\[0\]\.logRecords\[2\]\.attributes, in LogAttributes\)$/);
+    });
+
+    it("the key the sender repeated first, not the first in sort order", () => {
+      const attributes = [str("zone", "a"), str("app", "x"), str("zone", "b"), str("app", "y")];
+      const { warning } = rowsOf("logs", logsWith([{ timeUnixNano: RECEIVED, attributes }]));
+      expect(warning).toMatch(/^2 attribute values dropped .*\(first "zone" at resourceLogs\[0\]\.scopeLogs\[0\]\.logRecords\[0\]\.attributes, in LogAttributes\)$/);
+    });
+
+    it("as the sender wrote it when a JSON null before the record was skipped", () => {
+      const { warning } = rowsOf("logs", logsWith([null, { timeUnixNano: RECEIVED, attributes: twice("user.id", "42", "43") }]));
+      expect(warning).toContain('(first "user.id" at resourceLogs[0].scopeLogs[0].logRecords[1].attributes, in LogAttributes)');
+    });
+
+    it("a scope's", () => {
+      const document = logsWith([plain]);
+      document.resourceLogs[0]!.scopeLogs[0]!.scope = scope;
+      expect(rowsOf("logs", document).warning).toContain('(first "scope.k" at resourceLogs[0].scopeLogs[0].scope.attributes, in ScopeAttributes)');
+    });
+
+    it.each([
+      ["span", { attributes: twice("http.route", "/a", "/b") }, 'first "http.route" at resourceSpans[0].scopeSpans[0].spans[1].attributes, in SpanAttributes'],
+      ["event", { events: [{ timeUnixNano: RECEIVED, name: "e" }, { timeUnixNano: RECEIVED, name: "e", attributes: twice("ev", "1", "2") }] }, 'first "ev" at resourceSpans[0].scopeSpans[0].spans[1].events[1].attributes, in Events.Attributes'],
+      ["link", { links: [{ traceId: TRACE_ID, spanId: SPAN_ID }, { traceId: TRACE_ID, spanId: SPAN_ID, attributes: twice("ln", "x", "y") }] }, 'first "ln" at resourceSpans[0].scopeSpans[0].spans[1].links[1].attributes, in Links.Attributes'],
+    ])("a %s's", (_, fields, named) => {
+      const span = (more: object) => ({ traceId: TRACE_ID, spanId: SPAN_ID, name: "s", startTimeUnixNano: RECEIVED, endTimeUnixNano: RECEIVED, ...more });
+      const { warning } = rowsOf("traces", { resourceSpans: [{ resource: { attributes: [str("service.name", "shop")] }, scopeSpans: [{ spans: [span({}), span(fields)] }] }] });
+      expect(warning).toContain(`(${named})`);
+    });
+
+    it.each([
+      ["data point", { attributes: twice("route", "/a", "/b") }, 'first "route" at resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[1].attributes, in Attributes'],
+      [
+        "exemplar",
+        { exemplars: [{ timeUnixNano: RECEIVED, asInt: "1" }, { timeUnixNano: RECEIVED, asInt: "1", filteredAttributes: twice("f", "1", "2") }] },
+        'first "f" at resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[1].exemplars[1].filteredAttributes, in Exemplars.FilteredAttributes',
+      ],
+    ])("a metric %s's", (_, fields, named) => {
+      const point = (more: object) => ({ timeUnixNano: RECEIVED, asInt: "1", ...more });
+      const sum = { aggregationTemporality: 1, isMonotonic: true, dataPoints: [point({}), point(fields)] };
+      const { warning } = rowsOf("metrics", { resourceMetrics: [{ resource: { attributes: [str("service.name", "shop")] }, scopeMetrics: [{ metrics: [{ name: "m", sum }] }] }] });
+      expect(warning).toContain(`(${named})`);
+    });
+
+    it("a metric scope's", () => {
+      const point = { timeUnixNano: RECEIVED, asInt: "1" };
+      const { warning } = rowsOf("metrics", { resourceMetrics: [{ resource: { attributes: [str("service.name", "shop")] }, scopeMetrics: [{ scope, metrics: [{ name: "m", gauge: { dataPoints: [point] } }] }] }] });
+      expect(warning).toContain('(first "scope.k" at resourceMetrics[0].scopeMetrics[0].scope.attributes, in ScopeAttributes)');
+    });
   });
 });

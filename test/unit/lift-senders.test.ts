@@ -80,6 +80,14 @@ describe("level and message keys of logging libraries", () => {
     expect(attributeMap(log)).not.toHaveProperty("level");
   });
 
+  it("reads pino's level written as text in a body as it reads the number, and as it reads the same text in severityText", () => {
+    const inBody = normalized('{"level":"50","msg":"pino line"}', cloudflareLine());
+    expect([inBody.severityText, inBody.severityNumber, inBody.body]).toEqual(["ERROR", 17, str("pino line")]);
+    expect(attributeMap(inBody)).not.toHaveProperty("level");
+    const asText = normalized('{"msg":"pino line"}', { severityText: "50", severityNumber: 0 });
+    expect([asText.severityText, asText.severityNumber]).toEqual([inBody.severityText, inBody.severityNumber]);
+  });
+
   it.each(["level", "severity", "lvl", "log.level"])("reads the level from %j", (key) => {
     const log = normalized(JSON.stringify({ [key]: "ERROR", message: "m" }));
     expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("m")]);

@@ -29,6 +29,16 @@ describe("texts a request repeats", () => {
     expect(valueOf(third!, "order.id")).toBe(card);
   });
 
+  it("rules a header list by its pairs under a header list's key, whether the same text was met unchanged under another key before or after", () => {
+    // Under `note` no rule reads the pairs and the text detectors find nothing: the text is kept,
+    // and remembered as unchanged, but as JSON text, which another key may rule.
+    const list = '[["x-api-key","abcdef0123456789"]]';
+    const redacted = '[["x-api-key","[REDACTED:secret]"]]';
+    const keys = ["note", "rawHeaders", "note", "rawHeaders"];
+    const records = redactRecords(keys.map((key) => [attr(key, list)]));
+    expect(records.map((attributes, i) => valueOf(attributes, keys[i]!))).toEqual([list, redacted, list, redacted]);
+  });
+
   it("counts a find on every record that repeats it", () => {
     const records = redactRecords([0, 1, 2].map(() => [attr("message", "mail ana@example.com"), attr("route", "/api/checkout")]));
     for (const attributes of records) {

@@ -241,7 +241,7 @@ describe("attribute values render as the Collector's AsString", () => {
     const expected = [...keys].sort().flatMap((key) => [key, key]);
     const result = logsToRows(request([record({ attributes })]), ctx);
     expect(result.rows[0]!.LogAttributes).toEqual(expected);
-    expect(result.warning).toContain('(first "k05" in LogAttributes)');
+    expect(result.warning).toContain('(first "k05" at resourceLogs[0].scopeLogs[0].logRecords[0].attributes, in LogAttributes)');
   });
 });
 
@@ -256,7 +256,7 @@ describe("attribute keys sent twice in one list", () => {
     expect([row.ServiceName, row.ResourceAttributes]).toEqual(["shop", ["service.name", "shop"]]);
     expect(result.warning).toBe(
       "2 attribute values dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; " +
-        'the first value is kept, as a Collector\'s rows read it) (first "service.name" in ResourceAttributes)',
+        'the first value is kept, as a Collector\'s rows read it) (first "service.name" at resourceLogs[0].resource.attributes, in ResourceAttributes)',
     );
   });
 

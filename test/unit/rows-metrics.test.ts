@@ -149,7 +149,12 @@ describe("metricsToRows", () => {
       },
       rejected: 0,
       rejectionMessage: "",
-      warning: "",
+      // The unset values are 0, as the exporter's getValue writes them, and said (valueless-points.test.ts).
+      warning:
+        "1 number data point without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them " +
+        "(first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[2]); " +
+        "1 exemplar without a value (neither asDouble nor asInt is set) stored with Exemplars.Value 0, as the Collector stores them " +
+        "(first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[1])",
     });
   });
 
@@ -467,7 +472,7 @@ describe("metric timestamps", () => {
       "otel.timestamp.original_sent", "earlier",
       "otel.timestamp.original_sent", "producer-own",
     ]);
-    expect(warning).toContain('(first "otel.timestamp.original" in ScopeAttributes)');
+    expect(warning).toContain('(first "otel.timestamp.original" at resourceMetrics[0].scopeMetrics[0].scope.attributes, in ScopeAttributes)');
   });
 });
 

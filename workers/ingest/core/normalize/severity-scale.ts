@@ -54,6 +54,11 @@ const LIBRARY_LEVELS: Readonly<Record<string, number>> = {
   critical: 21,
 };
 
+/** pino's numeric levels (trace 10, debug 20, info 30, warn 40, error 50, fatal 60). */
+const PINO_LEVELS: ReadonlyMap<number, Severity> = new Map(
+  [10, 20, 30, 40, 50, 60].map((level, rangeIndex) => [level, { text: RANGE_NAMES[rangeIndex]!, number: rangeIndex * 4 + 1 }]),
+);
+
 /** A level name's severity, and whether the name is a library's rather than OTLP's own. */
 export interface NamedSeverity extends Severity {
   /**
@@ -74,6 +79,13 @@ function buildNameTable(): Map<string, NamedSeverity> {
   // A library's name becomes its range's name: SeverityText = 'INFO' finds notice, 'ERROR' SEVERE.
   for (const [name, number] of Object.entries(LIBRARY_LEVELS)) {
     table.set(name, { text: rangeNameOf(number)!, number, libraryName: true });
+  }
+  // pino's numeric levels written as text ("30"): pino-opentelemetry-transport with a custom
+  // level label, bridges that copy pino's `level` into the severity text, and JSON lines with
+  // `"level":"30"`. Read like the number in a JSON body (severityFromPinoLevel), so one pino line
+  // gets one severity whichever way it came.
+  for (const [level, severity] of PINO_LEVELS) {
+    table.set(String(level), { ...severity, libraryName: true });
   }
   return table;
 }
@@ -110,17 +122,13 @@ function severityFromSlogOffset(name: string): NamedSeverity | undefined {
 /**
  * The severity a level name stands for, in any case: OTLP's short names (`ERROR3` is 19, text
  * `ERROR3`), the library names above (`SEVERE` is 17, text `ERROR`), Go slog's offsets
- * (`ERROR+2` is 19, text `ERROR`); undefined for any other name (Ruby Logger's `UNKNOWN`, "an
- * unknown message that should always be logged", names no severity).
+ * (`ERROR+2` is 19, text `ERROR`), pino's six numeric levels written as text (`"50"` is 17, text
+ * `ERROR`); undefined for any other name (Ruby Logger's `UNKNOWN`, "an unknown message that
+ * should always be logged", names no severity; any other number, as severityFromPinoLevel).
  */
 export function severityFromName(name: string): NamedSeverity | undefined {
   return BY_USUAL_SPELLING.get(name) ?? BY_NAME.get(name.trim().toLowerCase()) ?? severityFromSlogOffset(name);
 }
-
-/** pino's numeric levels (trace 10, debug 20, info 30, warn 40, error 50, fatal 60). */
-const PINO_LEVELS: ReadonlyMap<number, Severity> = new Map(
-  [10, 20, 30, 40, 50, 60].map((level, rangeIndex) => [level, { text: RANGE_NAMES[rangeIndex]!, number: rangeIndex * 4 + 1 }]),
-);
 
 /**
  * The severity of a numeric level as pino writes it; undefined for any other number (a bare

@@ -6,8 +6,9 @@ import { rangeNameOf, severityFromName } from "./severity-scale";
  * SeverityText"/"SeverityNumber" and Appendix B), so that one `SeverityText` finds a level
  * whatever library sent it:
  * - OTLP's own short name in any case (`error`, `Info3`) becomes its upper-case spelling;
- * - a logging library's name (`SEVERE`, `notice`, `crit`, `Critical`, `DPANIC`) or a Go slog
- *   offset (`ERROR+2`) becomes the name of its range (`ERROR`, `INFO`, …), taken from the
+ * - a logging library's name (`SEVERE`, `notice`, `crit`, `Critical`, `DPANIC`), a Go slog
+ *   offset (`ERROR+2`) or one of pino's numeric levels sent as text (`"30"`) becomes the name
+ *   of its range (`ERROR`, `INFO`, …), taken from the
  *   sender's own number when it set one in 1..24 (its bridge's mapping: winston-transport sends
  *   `alert` as 22, FATAL, where the appendix's syslog Alert is 19, ERROR) and from the name's
  *   number otherwise;

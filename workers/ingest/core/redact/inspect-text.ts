@@ -116,7 +116,9 @@ export const INSPECT_MEMBER_OPENING = new RegExp(
 
 /**
  * `text`, the whole of one inspect object (from its `{` to its `}`), read; undefined when it is
- * no such text (a member or value of no form above, or nesting past `maxDepth`). `placed`:
+ * no such text (a member's name or separator of no form above, or a value of no form that never
+ * ends: `Reader.opaqueEnd`). A value of no known form, or nesting past `maxDepth`, is read as
+ * null and kept as written (`Reader.entryValue`). `placed`:
  * whether the places of its members are noted, which `writeInspectObject` needs (a read only to
  * judge the members, the first of the key rules' walks, allocates none). One pass, linear in the
  * text's length.
@@ -200,8 +202,16 @@ const NOT_INSPECT = new Error("no util.inspect text");
 const SPACED = 0;
 const EQUALS_SIGN = 1;
 const GLUED = 2;
-/** What starts the next member after an unquoted value: Go's ` Name:`; a `, name=` (or `, 'name' =>`, `, name: `). */
-const GLUED_NEXT_MEMBER = /[ \t]+[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
+/**
+ * What may follow a `,` that ends a member's value: blanks and the next member's name and
+ * separator, a PHP or Symbol name's `[`, Elixir's `...`, or the container's close (a last comma).
+ */
+const NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[|\.\.\.|[)\]}>])`, "y");
+/**
+ * What starts the next member after an unquoted value: Go's ` Name:` (`%+v`) or `, Name:` (`%#v`:
+ * `main.User{ID:42, Name:"x"}`, the comma not the number's); a `, name=` (or `, 'name' =>`, `, name: `).
+ */
+const GLUED_NEXT_MEMBER = /(?:[ \t]+|,[ \t]*)[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
 const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: |[ \t]+=[ \t])`, "y");
 /** PHP's member name in print_r and var_dump: quoted (1) or not (2), a visibility and class after a `:`. */
 const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{0,100})?\]/y;
@@ -295,7 +305,7 @@ class Reader {
       } else {
         const separator = this.separator(this.at);
         start = separator === SPACED ? this.skipBlanks(this.at) : this.at;
-        value = this.value(start, depth + 1, separator);
+        value = this.entryValue(start, depth + 1, separator, false);
         // Go's members are apart by a blank alone (`{Name:Ana Port:5432}`).
         this.blankApart = separator === GLUED;
       }
@@ -328,6 +338,124 @@ class Reader {
   /** Whether the member name read last was a PHP list's index (`[0]`); where the PHP value read last starts (a string's at its quote, not its type's word). */
   private phpIndex = false;
   private valueStart = 0;
+  /** Whether a value read whole by `opaqueEnd` never ended: the text is no printed record, and no outer entry tries again. */
+  private unreadable = false;
+
+  /**
+   * A member's or an item's value at `from` (`value`), or, when it is of no form `value` reads
+   * or does not end where the container's next entry may (`endsEntry`: `~N[…]` read as `~N`),
+   * null, read whole to the entry's end by `opaqueEnd` and kept as written, so that the entries
+   * around it are read all the same: what Elixir's structs hold (`#Ecto.Schema.Metadata<…>`,
+   * `~N[2026-12-02 15:00:00]`), Go's typed slices (`[]string{"a"}`), Rust's tuples and enums
+   * (`(1, 2)`, `Role::Admin { level: 3 }`), Python's sets. A value read whole whose end is
+   * no entry's (`Foo{…} junk`) is read on from that end, not again: a body of nested values
+   * each followed by junk is still read once.
+   */
+  private entryValue(from: number, depth: number, separator: number, item: boolean): unknown {
+    let resume = from;
+    const close = this.close;
+    try {
+      const value = this.value(from, depth, separator);
+      if (this.endsEntry(this.at, separator, item)) return value;
+      if (typeof value === "object" && value !== null) resume = this.at;
+    } catch (error) {
+      if (error !== NOT_INSPECT || this.unreadable) throw error;
+      // A container left unclosed inside the value set its own close.
+      this.close = close;
+    }
+    this.at = this.opaqueEnd(resume, separator, item);
+    this.bare = false;
+    return null;
+  }
+
+  /**
+   * Whether a value read up to `at` ends where the container's next entry may start: after
+   * blanks, at the container's close or a `,` before the next member (`NEXT_MEMBER`: a name
+   * and its separator, a PHP or Symbol name's `[`, Elixir's `...`, a last comma) or, between an
+   * array's items, any `,`; after Go's glued `:`, at blanks and the next `Name:`, or, between
+   * the items of Go's slice (`[{Name:Ana} {Name:Bob}]`), at blanks.
+   */
+  private endsEntry(at: number, separator: number, item: boolean): boolean {
+    const text = this.text;
+    const i = this.skipBlanks(at);
+    const code = text.charCodeAt(i);
+    if (code === this.close) return true;
+    if (code === COMMA) {
+      if (item) return true;
+      NEXT_MEMBER.lastIndex = i;
+      return NEXT_MEMBER.test(text);
+    }
+    if (separator !== GLUED || i === at) return false;
+    if (item) return true;
+    GLUED_NEXT_MEMBER.lastIndex = at;
+    return GLUED_NEXT_MEMBER.test(text);
+  }
+
+  /**
+   * Where a value of no known form, from `from`, ends: before the blanks ahead of the first
+   * entry boundary (`endsEntry`'s) outside its brackets and strings. Its `{…}`, `[…]`, `(…)`
+   * and the `<…>` after a `#` and a name (Elixir's `#Ecto.Schema.Metadata<:loaded, "users">`,
+   * `#PID<0.1.0>`) or opening the value before a letter (Python's `<Color.RED: 1>` and
+   * `<Foo a=1, b=2>`, Node's `<Buffer 61 62>`) nest, each closed by its own closer; a `"`
+   * string is read to its quote, a `'` or backtick one only when it opens a word and closes on
+   * its line (`O'Neil` is text).
+   * Throws NOT_INSPECT, and marks the text `unreadable`, when a closer closes nothing open or
+   * the text ends first. One pass: each character read once.
+   */
+  private opaqueEnd(from: number, separator: number, item: boolean): number {
+    const text = this.text;
+    const closers: number[] = [];
+    // After a `#` and a name: a `<` there opens.
+    let hashed = false;
+    // A `'` or backtick before this index has no closing one on its line.
+    let unclosedBefore = -1;
+    let i = from;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (closers.length === 0) {
+        if (code === this.close && !(code === GREATER_THAN && isArrowEnd(text, i))) break;
+        // Go's blanks: where a run of them starts, so that a long run is read once.
+        const goBlanks = separator === GLUED && isSpace(code) && !isSpace(text.charCodeAt(i - 1));
+        if ((code === COMMA || goBlanks) && this.endsEntry(i, separator, item)) break;
+      }
+      if (code === QUOTE) {
+        const end = this.stringEnd(i, code, text.length);
+        i = end < 0 ? text.length : end;
+      } else if ((code === APOSTROPHE || code === BACKTICK) && i >= unclosedBefore && opensPrintedString(text, i)) {
+        const lineEnd = text.indexOf("\n", i);
+        const end = this.stringEnd(i, code, lineEnd < 0 ? text.length : lineEnd);
+        if (end < 0) unclosedBefore = lineEnd < 0 ? text.length : lineEnd;
+        else i = end;
+      } else if (code === OPEN_BRACE || code === OPEN_BRACKET || code === OPEN_PAREN || (code === LESS_THAN && (hashed || (i === from && isLetter(text.charCodeAt(i + 1)))))) {
+        closers.push(CLOSING_CODE[code]!);
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN || (code === GREATER_THAN && closers.at(-1) === GREATER_THAN && !isArrowEnd(text, i))) {
+        if (closers.pop() !== code) {
+          // A closer that closes nothing this value opened: no printed record's.
+          closers.push(code);
+          break;
+        }
+      }
+      hashed = code === HASH_SIGN || (hashed && RECORD_NAME_CHARACTER.test(text.charAt(i)));
+    }
+    countWork(i - from);
+    if (i >= text.length || closers.length > 0) {
+      this.unreadable = true;
+      throw NOT_INSPECT;
+    }
+    let end = i;
+    while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
+    return end;
+  }
+
+  /** The index of the `quote` closing the string opened at `from` (its escapes skipped), before `limit`; -1 when there is none. */
+  private stringEnd(from: number, quote: number, limit: number): number {
+    for (let i = from + 1; i < limit; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code === quote) return i;
+      if (code === BACKSLASH) i++;
+    }
+    return -1;
+  }
 
   /**
    * The separator after a member's name at `from` (`SEPARATOR`), with `at` after it: SPACED for
@@ -500,7 +628,7 @@ class Reader {
     if (code === OPEN_BRACE) return this.object(from, depth);
     if (code === OPEN_BRACKET) {
       if (this.match(ELIDED, from) !== undefined) return null;
-      return opensBracketObject(text, from) ? this.object(from, depth) : this.array(from, depth);
+      return opensBracketObject(text, from) ? this.object(from, depth) : this.array(from, depth, separator === GLUED);
     }
     // A Ruby object (`#<Address street: "…">`) or Elixir's derived Inspect (`#Address<street: "…">`).
     if (code === HASH_SIGN) {
@@ -575,8 +703,12 @@ class Reader {
     return written;
   }
 
-  /** The array whose `[` is at `from`; inspect's `... 3 more items` and `<2 empty items>` are no items. */
-  private array(from: number, depth: number): unknown[] {
+  /**
+   * The array whose `[` is at `from`; inspect's `... 3 more items` and `<2 empty items>` are no
+   * items. `goItems`: a Go slice after a glued `:` (`Users:[{Name:Ana} {Name:Bob}]`), its items
+   * apart by blanks, a run of unquoted words one item (`[Ana Souza Bob]` cannot be told apart).
+   */
+  private array(from: number, depth: number, goItems = false): unknown[] {
     if (depth >= this.maxDepth) throw NOT_INSPECT;
     const items: unknown[] = [];
     return this.entries(items, from, CLOSE_BRACKET, (at, places) => {
@@ -585,9 +717,12 @@ class Reader {
         this.at = at + more[0].length;
         return;
       }
-      const value = this.value(at, depth + 1);
-      places?.set(items.length, { start: at, end: this.at, value });
+      this.bare = false;
+      const value = this.entryValue(at, depth + 1, goItems ? GLUED : SPACED, true);
+      // A Go slice's unquoted item is replaced unquoted, as its member's value is.
+      places?.set(items.length, this.bare ? { start: at, end: this.at, value, bare: true } : { start: at, end: this.at, value });
       items.push(value);
+      this.blankApart = goItems;
     });
   }
 
@@ -642,6 +777,28 @@ class Reader {
   }
 }
 
+/** A character of a name between a `#` and its `<` (`#Ecto.Schema.Metadata<`, `#User<`). */
+export const RECORD_NAME_CHARACTER = /[\w.]/;
+
+/**
+ * Whether the `'` or backtick at `at`, in a printed record, may open a string: at a word's start
+ * (`name: 'Ana'`, `['a', 'b']`) or after Python's `b` or `u` alone (`b'\x00'`, Python 2's
+ * `u'Ana'`), not inside a word, where it is an apostrophe of unquoted text (Lombok's
+ * `name=O'Neil`) or part of a name (.NET's generic `List`1[System.String]`).
+ */
+export function opensPrintedString(text: string, at: number): boolean {
+  if (at === 0 || !WORD_CHARACTER.test(text.charAt(at - 1))) return true;
+  return STRING_PREFIX.test(text.charAt(at - 1)) && (at === 1 || !WORD_CHARACTER.test(text.charAt(at - 2)));
+}
+const WORD_CHARACTER = /[\w$]/;
+const STRING_PREFIX = /[bu]/;
+
+/** Whether the `>` at `at` ends an arrow (`=>`, `->`), which closes no Ruby or Elixir record. */
+export function isArrowEnd(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return before === EQUALS || before === 0x2d;
+}
+
 const ITEMS_NOTE = /^(?:\.\.\. \d+ more items?|<\d+ empty items?>)/;
 
 /** The character an escape stands for, its backslash before `at`: `\n`, `\t`, `\'`, `\xHH`, `\uHHHH`, `\u{…}`. */
@@ -693,6 +850,10 @@ function escapeDigits(text: string, at: number): string {
 
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === NEWLINE || code === 0x0d;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 function isSpace(code: number): boolean {

@@ -10,7 +10,7 @@
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
-import { CLASS_CALL_NAME, CLOSING_CODE, INSPECT_MEMBER_OPENING, opensBracketObject, opensInspectObject, parseInspectObject, writeInspectObject } from "./inspect-text";
+import { CLASS_CALL_NAME, CLOSING_CODE, INSPECT_MEMBER_OPENING, isArrowEnd, opensBracketObject, opensInspectObject, opensPrintedString, parseInspectObject, RECORD_NAME_CHARACTER, writeInspectObject } from "./inspect-text";
 import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from "./name-value-pairs";
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { countWork } from "./scan-scope";
@@ -451,7 +451,7 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
     }
     const start = i;
     const code = text.charCodeAt(i);
-    if (code === QUOTE || (inspect && (code === APOSTROPHE || code === BACKTICK))) {
+    if (code === QUOTE || (inspect && (code === APOSTROPHE || code === BACKTICK) && opensPrintedString(text, i))) {
       for (i++; i < text.length && text.charCodeAt(i) !== code; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
     } else if (code === OPEN_BRACE || (code === reopen && (code !== LESS_THAN || isRecordOpening(text, i)))) {
       emptied(inside, opens.length);
@@ -494,13 +494,6 @@ function isRecordOpening(text: string, open: number): boolean {
   let i = open;
   while (i > 0 && open - i < 64 && RECORD_NAME_CHARACTER.test(text.charAt(i - 1))) i--;
   return text.charCodeAt(i - 1) === HASH;
-}
-const RECORD_NAME_CHARACTER = /[\w.]/;
-
-/** Whether the `>` at `at` ends an arrow (`=>`, `->`), which closes no Ruby object. */
-function isArrowEnd(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1);
-  return before === EQUALS || before === HYPHEN;
 }
 
 /** The index of `character` in `text` at or after `from`; -2 when there is none (`objectsInProse`'s "none is left"). */

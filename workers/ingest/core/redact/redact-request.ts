@@ -671,7 +671,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
     // Each text is redacted on its own: what one detector throws on it loses this text alone (`failed`).
     try {
-      if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place);
+      // A text met before in the request, scanned the same way and left unchanged, holding no JSON
+      // whatever its key: the answer is the same, so neither the JSON checks nor the scan read it.
+      if (sent !== "" && this.unchanged.hasPlain(sent, excluded, inHost, place)) return sent;
+      if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place, undefined, !mayBeJsonContainer(sent));
       const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
       return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
     } catch (error) {
@@ -785,15 +788,15 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * `text` redacted as a value at `place` with `excluded` and `inHost` (see `value`); `kept`: the
    * members of JSON text whose values the key rules kept by their paths (KeptMembers). A text left
    * unchanged only thanks to `kept` is not remembered as unchanged: under another key its members'
-   * paths differ.
+   * paths differ. `plain`: the text holds no JSON the key rules read, whatever its key (`ruledText`).
    */
-  private text(text: string, excluded: number, inHost = excluded, place = 0, kept?: KeptMembers): string {
+  private text(text: string, excluded: number, inHost = excluded, place = 0, kept?: KeptMembers, plain = false): string {
     const scanner = this.policy.scanner;
     if (scanner === undefined || text === "" || this.unchanged.has(text, excluded, inHost, place)) return text;
     // In a metric attribute each find is replaced in place by its hashed marker: the value keeps
     // its server and path, and its series stays its own.
     const redacted = redactText(scanner, text, this.tally, excluded, inHost, place, kept, this.series ? this.seriesMarking : undefined);
-    if (redacted === text && kept === undefined) this.unchanged.add(text, excluded, inHost, place);
+    if (redacted === text && kept === undefined) this.unchanged.add(text, excluded, inHost, place, plain);
     return redacted;
   }
 

@@ -26,23 +26,42 @@ export class UnchangedTexts {
 
   /** Whether `text` was left unchanged by a scan with the same `excluded`, `inHost` and `place` (see `redactText`). Non-empty text. */
   has(text: string, excluded: number, inHost: number, place: number): boolean {
-    const slot = slotOf(text);
-    const { texts, scans } = this.slots;
-    if (texts[slot] !== text) return false;
-    const at = slot * 3;
-    return scans[at] === excluded && scans[at + 1] === inHost && scans[at + 2] === place;
+    return this.entryOf(text, excluded, inHost, place) >= 0;
   }
 
-  /** Notes that a scan with `excluded`, `inHost` and `place` left `text` unchanged. Non-empty text. */
-  add(text: string, excluded: number, inHost: number, place: number): void {
+  /**
+   * `has`, for a text noted as `plain` by `add`: what lets the walk answer a value it met before
+   * without first asking whether it holds JSON (`RequestWalker.ruledText`). Non-empty text.
+   */
+  hasPlain(text: string, excluded: number, inHost: number, place: number): boolean {
+    const at = this.entryOf(text, excluded, inHost, place);
+    return at >= 0 && this.slots.scans[at + 3] === 1;
+  }
+
+  /** Where `text`'s entry starts in `scans` when its scan was the same, else -1. */
+  private entryOf(text: string, excluded: number, inHost: number, place: number): number {
+    const slot = slotOf(text);
+    const { texts, scans } = this.slots;
+    if (texts[slot] !== text) return -1;
+    const at = slot * SCAN_FIELDS;
+    return scans[at] === excluded && scans[at + 1] === inHost && scans[at + 2] === place ? at : -1;
+  }
+
+  /**
+   * Notes that a scan with `excluded`, `inHost` and `place` left `text` unchanged; `plain`: the
+   * caller found that the text holds no JSON the key rules read (no JSON container, none in
+   * prose), whatever its key. Non-empty text.
+   */
+  add(text: string, excluded: number, inHost: number, place: number, plain = false): void {
     const slot = slotOf(text);
     const { texts, scans, filled } = this.slots;
     if (texts[slot] === undefined) filled.push(slot);
     texts[slot] = text;
-    const at = slot * 3;
+    const at = slot * SCAN_FIELDS;
     scans[at] = excluded;
     scans[at + 1] = inHost;
     scans[at + 2] = place;
+    scans[at + 3] = plain ? 1 : 0;
   }
 
   /** Empties the slots this walk filled and leaves them to the next; the instance is not used again. */
@@ -56,7 +75,7 @@ export class UnchangedTexts {
 
 interface Slots {
   readonly texts: (string | undefined)[];
-  /** Per slot: the detectors left out of the text, of its URL's authority, and its `Place` facts. */
+  /** Per slot (`SCAN_FIELDS`): the detectors left out of the text, of its URL's authority, its `Place` facts, and 1 when it is plain (`add`). */
   readonly scans: Int32Array;
   /** The slots holding a text, to empty on `release`. */
   readonly filled: number[];
@@ -69,11 +88,13 @@ interface Slots {
 let idle: Slots | undefined;
 
 function newSlots(): Slots {
-  return { texts: new Array<string | undefined>(SLOTS).fill(undefined), scans: new Int32Array(SLOTS * 3), filled: [] };
+  return { texts: new Array<string | undefined>(SLOTS).fill(undefined), scans: new Int32Array(SLOTS * SCAN_FIELDS), filled: [] };
 }
 
 /** Slots of the table (a power of two): more than the distinct values a batch's records repeat. */
 const SLOTS = 512;
+/** The numbers a slot keeps about its text's scan (`Slots.scans`). */
+const SCAN_FIELDS = 4;
 
 /** The slot of a non-empty text: its length, first, middle and last characters mixed. */
 function slotOf(text: string): number {

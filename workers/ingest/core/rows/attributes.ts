@@ -12,6 +12,7 @@
  * is counted in DroppedDuplicates, for the answer's warning.
  */
 import type { KeyValue } from "../../../shared/otlp/model";
+import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import { anyValueAsString } from "./any-value";
 import { compareUtf8 } from "./key-order";
 
@@ -29,25 +30,61 @@ const INSERTION_SORT_LIMIT = 24;
 
 /**
  * The values a request lost to keys sent twice in one attribute list with another value (the
- * first is kept, see above): how many, and the first key and column, for the answer's warning.
+ * first is kept, see above): how many, and the first such key with its list's place and column,
+ * for the answer's warning.
+ *
+ * The mappers do not know where a list is; the row mappers do, and name the place of the first
+ * list that lost a value right after mapping it: `unplaced` is that list until `at` is called,
+ * so the check after each map is one comparison and a place is built once per request.
  */
 export class DroppedDuplicates {
   private count = 0;
-  private first = "";
+  private firstKey = "";
+  private firstColumn = "";
+  private firstPlace = "";
+  /** The list the first dropped value was in, until its place is named (`at`). */
+  unplaced: readonly KeyValue[] | undefined = undefined;
 
-  /** Called once per dropped value; `column` names the list's column, e.g. `LogAttributes`. */
-  add(column: string, key: string): void {
-    if (this.count++ === 0) this.first = `${JSON.stringify(key)} in ${column}`;
+  /**
+   * Called once per list that lost values: `dropped` of them, the first in the sender's order
+   * under `key`; `column` names the list's column, e.g. `LogAttributes`.
+   */
+  add(column: string, key: string, list: readonly KeyValue[], dropped: number): void {
+    if (this.count === 0) {
+      this.firstKey = key;
+      this.firstColumn = column;
+      this.unplaced = list;
+    }
+    this.count += dropped;
   }
 
-  /** "" when no value was dropped. */
-  warning(): string {
+  /** Names the place of the `unplaced` list, as the decoded request names it (`…logRecords[3].attributes`). */
+  at(place: string): void {
+    this.firstPlace = place;
+    this.unplaced = undefined;
+  }
+
+  /** "" when no value was dropped; the first list's place as `senderPlace` names it. */
+  warning(senderPlace: SenderPlace): string {
     if (this.count === 0) return "";
     const values = this.count === 1 ? "1 attribute value" : `${this.count} attribute values`;
+    const place = this.firstPlace === "" ? "" : ` at ${senderPlace(this.firstPlace)}`;
     return (
       `${values} dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; ` +
-      `the first value is kept, as a Collector's rows read it) (first ${this.first})`
+      `the first value is kept, as a Collector's rows read it) (first ${JSON.stringify(this.firstKey)}${place}, in ${this.firstColumn})`
     );
+  }
+}
+
+/**
+ * Names the place of `dropped`'s unplaced list when it is the attributes of one of `items`, lists
+ * mapped together (a span's events or links): `${place}[index].attributes`.
+ */
+export function placeDroppedAmong(dropped: DroppedDuplicates, items: readonly { attributes: readonly KeyValue[] }[], place: string): void {
+  const list = dropped.unplaced;
+  if (list === undefined) return;
+  for (let index = 0; index < items.length; index++) {
+    if (items[index]!.attributes === list) return dropped.at(`${place}[${index}].attributes`);
   }
 }
 
@@ -117,20 +154,27 @@ export class AttributeMapper {
 
   /**
    * The map of a list that repeats a key: sorting is stable, so each key's run starts with its
-   * first value, which is kept; a later value that renders differently is counted as dropped.
+   * first value, which is kept; a later value that renders differently is counted as dropped,
+   * and the key named is the one of the dropped value the sender wrote first.
    */
   private firstOfEachKey(attributes: readonly KeyValue[], order: Int32Array): AttributeMap {
     const flat: string[] = [];
+    let dropped = 0;
+    let firstDropped = attributes.length;
     for (let j = 0; j < attributes.length; j++) {
       const attribute = attributes[order[j]!]!;
       const value = anyValueAsString(attribute.value);
       const previous = flat.length - 2;
       if (previous >= 0 && flat[previous] === attribute.key) {
-        if (flat[previous + 1] !== value) this.dropped.add(this.column, attribute.key);
+        if (flat[previous + 1] !== value) {
+          dropped++;
+          firstDropped = Math.min(firstDropped, order[j]!);
+        }
         continue;
       }
       flat.push(attribute.key, value);
     }
+    if (dropped > 0) this.dropped.add(this.column, attributes[firstDropped]!.key, attributes, dropped);
     return flat;
   }
 

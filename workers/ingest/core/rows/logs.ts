@@ -8,13 +8,13 @@ import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import { columnTypes } from "./columns";
-import type { RowsResult } from "./rejections";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
+import type { RowsResult } from "./rejections";
+import { PlaceNotes } from "./place-notes";
 import {
   isInsideWindow,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
   replacedLogTimeWarning,
-  TimeNotes,
   type RowMappingContext,
   type TimestampWindow,
   timestampWindowOf,
@@ -79,16 +79,18 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
   const rows: LogRow[] = [];
   const dropped = new DroppedDuplicates();
   const recordAttributes = new AttributeMapper("LogAttributes", dropped);
-  const replacedTimes = new TimeNotes(replacedLogTimeWarning);
+  const replacedTimes = new PlaceNotes(replacedLogTimeWarning);
   for (let r = 0; r < request.resourceLogs.length; r++) {
     const resourceLogs = request.resourceLogs[r]!;
     const resourceAttributes = resourceLogs.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
     const resourceMap = attributesToMap(resourceAttributes, "ResourceAttributes", dropped);
+    if (dropped.unplaced === resourceAttributes) dropped.at(`resourceLogs[${r}].resource.attributes`);
     for (let s = 0; s < resourceLogs.scopeLogs.length; s++) {
       const scopeLogs = resourceLogs.scopeLogs[s]!;
       const scope = scopeLogs.scope;
       const scopeMap = attributesToMap(scope.attributes, "ScopeAttributes", dropped);
+      if (dropped.unplaced === scope.attributes) dropped.at(`resourceLogs[${r}].scopeLogs[${s}].scope.attributes`);
       for (let i = 0; i < scopeLogs.logRecords.length; i++) {
         const record = scopeLogs.logRecords[i]!;
         const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
@@ -98,6 +100,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
         if (!inside && exporterTime !== "0") replacedTimes.add(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`);
         const nanos = inside ? exporterTime : fallbackTime(record, window);
         const attributes = recordAttributes.map(record.attributes);
+        if (dropped.unplaced === record.attributes) dropped.at(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}].attributes`);
         rows.push({
           Timestamp: nanos,
           TimestampTime: nanos,
@@ -121,7 +124,8 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
       }
     }
   }
-  const warning = [replacedTimes.warning(ctx.senderPlace ?? AS_DECODED), dropped.warning()].filter((part) => part !== "").join("; ");
+  const senderPlace = ctx.senderPlace ?? AS_DECODED;
+  const warning = [replacedTimes.warning(senderPlace), dropped.warning(senderPlace)].filter((part) => part !== "").join("; ");
   return { rows, rejected: 0, rejectionMessage: "", warning };
 }
 

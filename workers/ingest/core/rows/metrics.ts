@@ -4,7 +4,9 @@
  * exponential_histogram_metrics.go, summary_metrics.go and metrics_model.go):
  *
  * - a number point's value is a Float64: a double as is, an int converted (`float64(int64)`,
- *   nearest double), an unset value 0; exemplar values likewise;
+ *   nearest double), an unset value (neither `asDouble` nor `asInt`: pdata's `ValueType` Empty)
+ *   0, which the exporter's `getValue` only logs on the Collector's side; here the answer's
+ *   warning names it (valuelessPointWarning); exemplar values likewise;
  * - unset histogram `sum`, `min` and `max` are 0 (pdata's getters return 0 when absent);
  * - exemplar ids are written with `hex.EncodeToString`, so an absent id is all zeros there,
  *   unlike everywhere else, where the exporter writes "";
@@ -39,6 +41,7 @@ import { dataPointsPath } from "../../../shared/otlp/data-points-path";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
 import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
+import { PlaceNotes } from "./place-notes";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   clampedExemplarTimeWarning,
@@ -52,7 +55,6 @@ import {
   ORIGINAL_START_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
   type RowMappingContext,
-  TimeNotes,
   type TimestampWindow,
   timestampWindowOf,
   withOriginalTime,
@@ -64,7 +66,8 @@ const ZERO_SPAN_ID = "0".repeat(16);
 export interface MetricRowsResult extends RowsResult<MetricRows> {
   /**
    * Point times replaced (replacedPointTimeWarning, replacedStartTimeWarning), exemplar times
-   * noted on their exemplars (clampedExemplarTimeWarning) and values of repeated
+   * noted on their exemplars (clampedExemplarTimeWarning), points and exemplars stored with 0 for
+   * want of a value (valuelessPointWarning, valuelessExemplarWarning) and values of repeated
    * attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
@@ -72,10 +75,13 @@ export interface MetricRowsResult extends RowsResult<MetricRows> {
 
 export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): MetricRowsResult {
   const window = timestampWindowOf(ctx);
-  const exemplarTimes = new TimeNotes(clampedExemplarTimeWarning);
-  const replacedTimes = new TimeNotes(replacedPointTimeWarning);
-  const replacedStarts = new TimeNotes(replacedStartTimeWarning);
+  const replacedTimes = new PlaceNotes(replacedPointTimeWarning);
+  const replacedStarts = new PlaceNotes(replacedStartTimeWarning);
+  const exemplarTimes = new PlaceNotes(clampedExemplarTimeWarning);
+  const valuelessPoints = new PlaceNotes(valuelessPointWarning);
+  const valuelessExemplars = new PlaceNotes(valuelessExemplarWarning);
   const rejections = new Rejections(ctx.senderPlace);
+  const senderPlace = ctx.senderPlace ?? AS_DECODED;
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
   const dropped = new DroppedDuplicates();
   const mappers: PointMappers = {
@@ -85,13 +91,16 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
   for (let r = 0; r < request.resourceMetrics.length; r++) {
     const resourceMetrics = request.resourceMetrics[r]!;
     const resource = resourceFieldsOf(resourceMetrics, dropped);
+    if (dropped.unplaced === resourceMetrics.resource.attributes) dropped.at(`resourceMetrics[${r}].resource.attributes`);
     for (let s = 0; s < resourceMetrics.scopeMetrics.length; s++) {
       const scopeMetrics = resourceMetrics.scopeMetrics[s]!;
       const scope = scopeFieldsOf(scopeMetrics, dropped);
+      if (dropped.unplaced === scopeMetrics.scope.attributes) dropped.at(`resourceMetrics[${r}].scopeMetrics[${s}].scope.attributes`);
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const shared = sharedFieldsOf(resource, scope, metric);
-        addMetricRows(rows, { shared, window, mappers, exemplarTimes, replacedTimes, replacedStarts }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
+        const context = { shared, window, mappers, dropped, replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars };
+        addMetricRows(rows, context, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
   }
@@ -99,7 +108,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [...[replacedTimes, replacedStarts, exemplarTimes].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)), dropped.warning()]
+    warning: [...[replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };
@@ -165,18 +174,39 @@ interface PointContext {
   shared: SharedFields;
   window: TimestampWindow;
   mappers: PointMappers;
+  /** Values of repeated keys the mappers dropped, whose first list's place is named here. */
+  dropped: DroppedDuplicates;
   /** Exemplar times past a DateTime column's range, noted on their exemplars. */
-  exemplarTimes: TimeNotes;
+  exemplarTimes: PlaceNotes;
   /** Point times outside the timestamp window and start times after it, replaced and noted on their rows. */
-  replacedTimes: TimeNotes;
-  replacedStarts: TimeNotes;
+  replacedTimes: PlaceNotes;
+  replacedStarts: PlaceNotes;
+  /** Number points, and exemplars, with neither `asDouble` nor `asInt`, stored with 0. */
+  valuelessPoints: PlaceNotes;
+  valuelessExemplars: PlaceNotes;
+}
+
+/**
+ * The answer's warning for `count` number data points with no value, which the exporter's
+ * `getValue` (internal/metrics/metrics_model.go) writes as 0 for `NumberDataPointValueTypeEmpty`
+ * with a warning only in the Collector's own log: a 0 on a graph the sender never measured.
+ */
+function valuelessPointWarning(count: number, firstPlace: string): string {
+  const points = count === 1 ? "1 number data point" : `${count} number data points`;
+  return `${points} without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them (first at ${firstPlace})`;
+}
+
+/** As valuelessPointWarning, for exemplars (`ExemplarValueTypeEmpty`, written as 0 too). */
+function valuelessExemplarWarning(count: number, firstPlace: string): string {
+  const exemplars = count === 1 ? "1 exemplar" : `${count} exemplars`;
+  return `${exemplars} without a value (neither asDouble nor asInt is set) stored with Exemplars.Value 0, as the Collector stores them (first at ${firstPlace})`;
 }
 
 /** `scopePath`: the metric's scope's place, `m` its index there; a refused point is named below them. */
 function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, scopePath: string, m: number): void {
   const data = metric.data;
   if (data.type === "empty") return;
-  // Names a point, or its exemplars, in a note (pointColumnsOf, exemplarColumnsOf); built only for one.
+  // Name a point and its exemplars in a note; built only for one.
   const pointPlace = (p: number): string => `${scopePath}.${dataPointsPath(m, data.type)}[${p}]`;
   const exemplarsPlace = (p: number): string => `${pointPlace(p)}.exemplars`;
   switch (data.type) {
@@ -186,7 +216,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         rows.gauge.push(
           Object.assign(
             pointColumnsOf(context, point, pointPlace, p),
-            { Value: valueOf(point.value) },
+            { Value: pointValueOf(point, context, pointPlace, p) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
           ),
         );
@@ -198,7 +228,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
         rows.sum.push(
           Object.assign(
             pointColumnsOf(context, point, pointPlace, p),
-            { Value: valueOf(point.value) },
+            { Value: pointValueOf(point, context, pointPlace, p) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
             { AggregationTemporality: data.aggregationTemporality | 0, IsMonotonic: data.isMonotonic },
           ),
@@ -209,7 +239,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
         if (!hasReadableBuckets(point)) {
-          rejections.reject(`${scopePath}.${dataPointsPath(m, data.type)}[${p}]`, "bucketCounts must be one longer than explicitBounds, or both empty");
+          rejections.reject(pointPlace(p), "bucketCounts must be one longer than explicitBounds, or both empty");
           continue;
         }
         rows.histogram.push(
@@ -267,9 +297,10 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
 
 /**
  * The columns every metric table has, with the timestamp policy (see time.ts) applied and a
- * replaced time's original noted in `ScopeAttributes` (see above) and counted for the warning
- * (`placeOf(p)` names the point, `p` its index); a fresh object each time, which the caller
- * completes with its table's columns.
+ * replaced time's original noted in `ScopeAttributes` (see above) and counted for the warning;
+ * a fresh object each time, which the caller completes with its table's columns. `placeOf(p)`
+ * names the point, `p` its index, for that warning and should its attributes be the first to lose
+ * a repeated key's value.
  */
 function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: number) => string, p: number): PointColumns {
   const { shared, window } = context;
@@ -287,6 +318,8 @@ function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: 
     start = time;
     context.replacedStarts.add(placeOf(p));
   }
+  const attributes = context.mappers.point.map(point.attributes);
+  if (context.dropped.unplaced === point.attributes) context.dropped.at(`${placeOf(p)}.attributes`);
   return {
     ResourceAttributes: shared.ResourceAttributes,
     ResourceSchemaUrl: shared.ResourceSchemaUrl,
@@ -299,11 +332,20 @@ function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: 
     MetricName: shared.MetricName,
     MetricDescription: shared.MetricDescription,
     MetricUnit: shared.MetricUnit,
-    Attributes: context.mappers.point.map(point.attributes),
+    Attributes: attributes,
     StartTimeUnix: start,
     TimeUnix: time,
     Flags: point.flags >>> 0,
   };
+}
+
+/**
+ * A number point's `Value`; one without a value is noted in `context.valuelessPoints` at
+ * `placeOf(p)` (the place is built only then).
+ */
+function pointValueOf(point: NumberDataPoint, context: PointContext, placeOf: (p: number) => string, p: number): number {
+  if ("none" in point.value) context.valuelessPoints.add(placeOf(p));
+  return valueOf(point.value);
 }
 
 function valueOf(value: NumberValue): number {
@@ -316,7 +358,8 @@ function valueOf(value: NumberValue): number {
  * The `Exemplars` nested column's arrays, filled in one pass. A time past DateTime's range (the
  * current schema's `Exemplars.TimeUnix`) is noted on the exemplar's `FilteredAttributes` and in
  * `context.exemplarTimes` (time.ts), and past DateTime64(9)'s (the legacy one's) stored as its
- * last instant; `placeOf(p)` names the point's exemplars, `p` its index.
+ * last instant; an exemplar without a value is noted in `context.valuelessExemplars`. `placeOf(p)`
+ * names the point's exemplars, `p` its index.
  */
 function exemplarColumnsOf(
   exemplars: readonly Exemplar[],
@@ -335,12 +378,14 @@ function exemplarColumnsOf(
   for (let i = 0; i < count; i++) {
     const exemplar = exemplars[i]!;
     attributes[i] = mapper.map(exemplar.filteredAttributes);
+    if (context.dropped.unplaced === exemplar.filteredAttributes) context.dropped.at(`${placeOf(p)}[${i}].filteredAttributes`);
     times[i] = exemplar.timeUnixNano;
     if (isPast(exemplar.timeUnixNano, MAX_DATETIME_NANOS)) {
       attributes[i] = withOriginalTime(attributes[i]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, exemplar.timeUnixNano);
       if (isPast(exemplar.timeUnixNano, MAX_INT64_NANOS)) times[i] = MAX_INT64_NANOS;
       context.exemplarTimes.add(`${placeOf(p)}[${i}]`);
     }
+    if ("none" in exemplar.value) context.valuelessExemplars.add(`${placeOf(p)}[${i}]`);
     values[i] = valueOf(exemplar.value);
     spanIds[i] = exemplar.spanId || ZERO_SPAN_ID;
     traceIds[i] = exemplar.traceId || ZERO_TRACE_ID;

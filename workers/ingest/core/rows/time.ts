@@ -39,7 +39,7 @@
  * instant, and an exemplar time past DateTime's (the current schema's `Exemplars.TimeUnix`) is
  * stored as the column's last instant; each such time's original is noted in its own attributes
  * (`Events.Attributes`, `Exemplars.FilteredAttributes`) as `otel.timestamp.original` and counted
- * in the answer's warning (`TimeNotes`), never clamped silently.
+ * in the answer's warning (`PlaceNotes`), never clamped silently.
  */
 import type { Int64String } from "../../../shared/otlp/model";
 import { type AttributeMap, withEntry } from "./attributes";
@@ -259,27 +259,6 @@ function clampedTimeWarning(count: number, time: string, lastInstant: string, co
 
 function notedTimesWarning(count: number, time: string, what: string, firstPlace: string): string {
   return `${count === 1 ? `1 ${time}` : `${count} ${time}s`} ${what} (first at ${firstPlace})`;
-}
-
-/**
- * Counts the times one kind of warning (lostEndWarning, …) reports in a request and remembers
- * where the first was, as the decoded request names it.
- */
-export class TimeNotes {
-  private count = 0;
-  private first = "";
-
-  constructor(private readonly warningOf: (count: number, firstPlace: string) => string) {}
-
-  /** Called for each noted time, at `place` as the decoded request names it. */
-  add(place: string): void {
-    if (this.count++ === 0) this.first = place;
-  }
-
-  /** The warning, the first place named by `senderPlace`; "" when nothing was noted. */
-  warning(senderPlace: SenderPlace): string {
-    return this.count === 0 ? "" : this.warningOf(this.count, senderPlace(this.first));
-  }
 }
 
 /**

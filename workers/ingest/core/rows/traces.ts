@@ -9,7 +9,8 @@
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../decode/ids";
-import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, placeDroppedAmong, serviceNameOf } from "./attributes";
+import { PlaceNotes } from "./place-notes";
 import { columnTypes } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -26,7 +27,6 @@ import {
   type RowMappingContext,
   saturatedEndWarning,
   spanDurationNanos,
-  TimeNotes,
   timestampWindowOf,
   withOriginalTime,
 } from "./time";
@@ -109,10 +109,10 @@ export interface SpanRowsResult extends RowsResult<SpanRow[]> {
 export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): SpanRowsResult {
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections(ctx.senderPlace);
-  const lostEnds = new TimeNotes(lostEndWarning);
-  const saturatedEnds = new TimeNotes(saturatedEndWarning);
-  const clampedEvents = new TimeNotes(clampedEventTimeWarning);
-  const replacedStarts = new TimeNotes(replacedSpanTimeWarning);
+  const lostEnds = new PlaceNotes(lostEndWarning);
+  const saturatedEnds = new PlaceNotes(saturatedEndWarning);
+  const clampedEvents = new PlaceNotes(clampedEventTimeWarning);
+  const replacedStarts = new PlaceNotes(replacedSpanTimeWarning);
   const rows: SpanRow[] = [];
   const dropped = new DroppedDuplicates();
   const spanAttributes = new AttributeMapper("SpanAttributes", dropped);
@@ -122,11 +122,13 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const linkAttributes = new AttributeMapper("Links.Attributes", dropped);
   const eventAttributesOf = (event: SpanEvent): AttributeMap => eventAttributes.map(event.attributes);
   const linkAttributesOf = (link: SpanLink): AttributeMap => linkAttributes.map(link.attributes);
+  const senderPlace = ctx.senderPlace ?? AS_DECODED;
   for (let r = 0; r < request.resourceSpans.length; r++) {
     const resourceSpans = request.resourceSpans[r]!;
     const resourceAttributes = resourceSpans.resource.attributes;
     const serviceName = serviceNameOf(resourceAttributes);
     const resourceMap = attributesToMap(resourceAttributes, "ResourceAttributes", dropped);
+    if (dropped.unplaced === resourceAttributes) dropped.at(`resourceSpans[${r}].resource.attributes`);
     for (let s = 0; s < resourceSpans.scopeSpans.length; s++) {
       const scopeSpans = resourceSpans.scopeSpans[s]!;
       const scope = scopeSpans.scope;
@@ -142,6 +144,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         const startIsSane = isInsideWindow(start, window);
         const duration = spanDurationNanos(start, end);
         let attributes = spanAttributes.map(span.attributes);
+        if (dropped.unplaced === span.attributes) dropped.at(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].attributes`);
         if (!startIsSane) {
           attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
           if (start !== "0") replacedStarts.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
@@ -155,6 +158,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         const { events, links } = span;
         const eventTimes = mapOrNone(events, eventTime);
         const eventAttributeMaps = mapOrNone(events, eventAttributesOf);
+        if (dropped.unplaced !== undefined) placeDroppedAmong(dropped, events, `resourceSpans[${r}].scopeSpans[${s}].spans[${i}].events`);
         for (let e = 0; e < events.length; e++) {
           if (!isPast(eventTimes[e]!, MAX_INT64_NANOS)) continue;
           // Arrays of a span with events are its own (mapOrNone shares only the empty one).
@@ -186,6 +190,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
           "Links.TraceState": mapOrNone(links, linkTraceState),
           "Links.Attributes": mapOrNone(links, linkAttributesOf),
         });
+        if (dropped.unplaced !== undefined) placeDroppedAmong(dropped, links, `resourceSpans[${r}].scopeSpans[${s}].spans[${i}].links`);
       }
     }
   }
@@ -193,7 +198,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [...[replacedStarts, lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(ctx.senderPlace ?? AS_DECODED)), dropped.warning()]
+    warning: [...[replacedStarts, lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };

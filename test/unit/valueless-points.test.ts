@@ -1,0 +1,84 @@
+/**
+ * A number data point or an exemplar with neither `asDouble` nor `asInt` (pdata's ValueType
+ * Empty) is stored with 0, as the Collector's clickhouseexporter stores it: its `getValue`
+ * (internal/metrics/metrics_model.go) returns 0.0 for NumberDataPointValueTypeEmpty and
+ * ExemplarValueTypeEmpty and only logs "DataPoint value type is unset, use 0.0 as default" in the
+ * Collector's own log. Here the 0 is never silent: the answer's warning names the first such
+ * point or exemplar, as the sender wrote its place, and counts them.
+ */
+import { describe, expect, it } from "vitest";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
+import type { Row } from "../../workers/ingest/core/rows";
+import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+
+const RECEIVED = "1700000000000000000";
+const utf8 = new TextEncoder();
+const pipeline = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
+const SCOPE = "resourceMetrics[0].scopeMetrics[0]";
+
+const metricsJson = (metrics: object[]) => ({ resourceMetrics: [{ scopeMetrics: [{ metrics }] }] });
+const prepare = (document: object, encoding: "json" | "protobuf" = "json") =>
+  prepareExport(
+    "metrics",
+    encoding,
+    encoding === "json" ? utf8.encode(JSON.stringify(document)) : oracleEncode(oracle.metricsRequest, document),
+    pipeline,
+    RECEIVED,
+  );
+const rowsOf = (prepared: ReturnType<typeof prepare>) => prepared.batches.flatMap((batch) => batch.rows) as Row[];
+
+describe("number data points without a value", () => {
+  it.each(["json", "protobuf"] as const)("are stored with 0 as the Collector stores them, and named in the warning (%s)", (encoding) => {
+    const prepared = prepare(
+      metricsJson([
+        { name: "queue.depth", gauge: { dataPoints: [{ timeUnixNano: RECEIVED, asInt: "3" }, { timeUnixNano: RECEIVED }] } },
+        { name: "requests", sum: { aggregationTemporality: 1, isMonotonic: true, dataPoints: [{ timeUnixNano: RECEIVED }] } },
+      ]),
+      encoding,
+    );
+    expect(prepared).toMatchObject({ accepted: 3, rejected: 0 });
+    expect(rowsOf(prepared).map((row) => [row.MetricName, row.Value])).toEqual([
+      ["queue.depth", 3],
+      ["queue.depth", 0],
+      ["requests", 0],
+    ]);
+    expect(prepared.warning).toBe(
+      "2 number data points without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them " +
+        `(first at ${SCOPE}.metrics[0].gauge.dataPoints[1])`,
+    );
+  });
+
+  it("are named where the sender wrote them when a JSON null before them was skipped", () => {
+    const prepared = prepare(metricsJson([{ name: "g", gauge: { dataPoints: [null, { timeUnixNano: RECEIVED }] } }]));
+    expect(prepared.warning).toContain(`1 number data point without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them (first at ${SCOPE}.metrics[0].gauge.dataPoints[1])`);
+  });
+
+  it("leave no warning when every point has a value, 0 included", () => {
+    const prepared = prepare(metricsJson([{ name: "g", gauge: { dataPoints: [{ timeUnixNano: RECEIVED, asDouble: 0 }, { timeUnixNano: RECEIVED, asInt: "0" }] } }]));
+    expect(prepared.warning).toBe("");
+  });
+});
+
+describe("exemplars without a value", () => {
+  it.each(["json", "protobuf"] as const)("are stored with 0 as the Collector stores them, and named in the warning (%s)", (encoding) => {
+    const exemplars = [{ timeUnixNano: RECEIVED, asDouble: 0.5 }, { timeUnixNano: RECEIVED }];
+    const prepared = prepare(
+      metricsJson([
+        {
+          name: "latency",
+          histogram: {
+            aggregationTemporality: 1,
+            dataPoints: [{ timeUnixNano: RECEIVED, count: "2", bucketCounts: ["1", "1"], explicitBounds: [1], exemplars }],
+          },
+        },
+      ]),
+      encoding,
+    );
+    expect(rowsOf(prepared)[0]!["Exemplars.Value"]).toEqual([0.5, 0]);
+    expect(prepared.warning).toBe(
+      "1 exemplar without a value (neither asDouble nor asInt is set) stored with Exemplars.Value 0, as the Collector stores them " +
+        `(first at ${SCOPE}.metrics[0].histogram.dataPoints[0].exemplars[1])`,
+    );
+  });
+});
