@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalFromNumberText } from "../../workers/ingest/core/decode/int64";
+import { decimalFromNumberText, decimalFromString } from "../../workers/ingest/core/decode/int64";
 
 describe("decimalFromNumberText: a JSON number token's exact integer value", () => {
   it.each([
@@ -27,5 +27,29 @@ describe("decimalFromNumberText: a JSON number token's exact integer value", () 
     ["-1.0e0", false, "out of range"],
   ])("refuses %s (signed: %s): %s", (text, signed, problem) => {
     expect(decimalFromNumberText(text, signed)).toBe(problem);
+  });
+});
+
+describe("decimalFromString: a 64-bit integer as text, in the proto3 JSON mapping's number forms too", () => {
+  it.each([
+    ["1.77719046e18", false, "1777190460000000000"],
+    ["1e3", true, "1000"],
+    ["1.0", true, "1"],
+    ["-2.5e1", true, "-25"],
+    ["+5", true, "5"],
+    ["007", false, "7"],
+  ])("reads %s (signed: %s) as %s", (text, signed, decimal) => {
+    expect(decimalFromString(text, signed)).toBe(decimal);
+  });
+
+  it.each([
+    ["1.5e0", false, "not an integer"],
+    ["1e", true, "not an integer"],
+    [".5e1", true, "not an integer"],
+    ["+1e3", true, "not an integer"],
+    ["1e20", false, "out of range"],
+    ["-1e0", false, "out of range"],
+  ])("refuses %s (signed: %s): %s", (text, signed, problem) => {
+    expect(decimalFromString(text, signed)).toBe(problem);
   });
 });

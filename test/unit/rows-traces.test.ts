@@ -188,10 +188,21 @@ describe("span timestamps", () => {
     ["no end", nanos(-1n), "0"],
     ["an end equal to the start", nanos(-1n), nanos(-1n)],
     ["an end after a replaced start (start + Duration gives it)", "946684800000000000", "946684800000000005"],
-  ])("adds no end note and no warning for %s", (_case, startTimeUnixNano, endTimeUnixNano) => {
+  ])("adds no end note and no end warning for %s", (_case, startTimeUnixNano, endTimeUnixNano) => {
     const result = tracesToRows(request([span({ startTimeUnixNano, endTimeUnixNano })]), ctx);
     expect(result.rows[0]!.SpanAttributes).not.toContain("otel.end_timestamp.original");
-    expect(result.warning).toBe("");
+    // A start replaced for being outside the window is warned of as such (the next test), never as a lost end.
+    expect(result.warning).not.toContain("end time");
+  });
+
+  it("warns of span starts outside the window, replaced by the arrival time, with their count and the first one's place", () => {
+    const old = span({ startTimeUnixNano: "946684800000000000", endTimeUnixNano: "946684800000000005" });
+    const result = tracesToRows(request([span(), old], [old, span({ startTimeUnixNano: "0", endTimeUnixNano: "0" })]), ctx);
+    expect(result.rows.map((row) => row.Timestamp)).toEqual([nanos(-2_000_000_000n), RECEIVED, RECEIVED, RECEIVED]);
+    expect(result.warning).toBe(
+      "2 span start times outside the timestamp window (TIMESTAMP_MAX_PAST_SECONDS before arrival to TIMESTAMP_MAX_FUTURE_SECONDS after) " +
+        "stored as the arrival time, the original kept in SpanAttributes['otel.timestamp.original'] (first at resourceSpans[0].scopeSpans[0].spans[1])",
+    );
   });
 
   it("warns of lost span ends with their count and the first one's place, as the sender's document names it", () => {

@@ -3,7 +3,7 @@ import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
 import { recordCount } from "../../shared/otlp/record-count";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
 import { AS_DECODED, type SenderPlace } from "../../shared/otlp/sender-place";
-import { decodeRequest, type NullCount, type RequestEncoding } from "./decode";
+import { decodeRequest, emptyNumberNotes, numberNotesWarning, type NullCount, type RequestEncoding } from "./decode";
 import {
   checkJsonDepth,
   identityRefusalMessage,
@@ -53,8 +53,9 @@ export interface PreparedExport {
    * What was accepted but not stored as sent (attributes dropped, values truncated, JSON nulls
    * skipped: lossWarning; span ends no Duration holds: lostEndWarning; values of attribute keys
    * sent twice: DroppedDuplicates; texts whose redaction failed, hidden whole:
-   * redactionFailureWarning) and metrics that stored nothing for want of data points
-   * (noDataPointsWarning), "" when nothing: the answer's warning.
+   * redactionFailureWarning), metrics that stored nothing for want of data points
+   * (noDataPointsWarning) and JSON numbers read as what their sender meant (numberNotesWarning),
+   * "" when nothing: the answer's warning.
    */
   warning: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
@@ -101,7 +102,7 @@ export function prepareExport(
   };
   switch (signal) {
     case "logs": {
-      const { request, cut, nullItems, senderPlace } = decodeWithinLimits("logs", encoding, body, options.limits);
+      const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
       const copies: BodyCopies = new Map();
       normalizeRequest("logs", request, options.normalization, options.limits, copies);
@@ -111,10 +112,10 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, warning, result.warning), redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, warning, result.warning), redactions);
     }
     case "traces": {
-      const { request, cut, nullItems, senderPlace } = decodeWithinLimits("traces", encoding, body, options.limits);
+      const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
       normalizeRequest("traces", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
@@ -123,10 +124,10 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
       const result = withRefused("traces", limited, tracesToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings(redactions, warning, result.warning), redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings(redactions, numbers, warning, result.warning), redactions);
     }
     case "metrics": {
-      const { request, cut, nullItems, senderPlace, noDataPoints } = decodeWithinLimits("metrics", encoding, body, options.limits);
+      const { request, cut, nullItems, senderPlace, noDataPoints, numbers } = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
       normalizeRequest("metrics", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
@@ -143,7 +144,7 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings(redactions, warning, result.warning, noDataPoints), redactions };
+      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings(redactions, numbers, warning, result.warning, noDataPoints), redactions };
     }
   }
 }
@@ -172,24 +173,26 @@ interface DecodeLosses {
  * rejected records too, counted in `losses.nullRecords`; those of a record's parts are counted
  * in `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
  * sender's document does (the indexes differ where JSON nulls were skipped), for every answer;
- * `noDataPoints` warns of metrics that hold no data point as sent (noDataPointsWarning).
+ * `noDataPoints` warns of metrics that hold no data point as sent (noDataPointsWarning), `numbers` of
+ * JSON numbers read as what their sender meant (numberNotesWarning).
  */
 function decodeWithinLimits<S extends Signal>(
   signal: S,
   encoding: RequestEncoding,
   body: Uint8Array,
   limits: RequestLimits,
-): { request: SignalRequest[S]; cut: DecodeLosses; nullItems: NullCount; senderPlace: SenderPlace; noDataPoints: string } {
+): { request: SignalRequest[S]; cut: DecodeLosses; nullItems: NullCount; senderPlace: SenderPlace; noDataPoints: string; numbers: string } {
   if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
   const nullRecords: NullCount = { count: 0, first: "" };
   const nullItems: NullCount = { count: 0, first: "" };
   const places = { sender: AS_DECODED };
-  const request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places);
+  const numberNotes = emptyNumberNotes();
+  const request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places, numberNotes);
   const senderPlace = places.sender;
   // Before the cut, which leaves the point lists past it empty.
   const noDataPoints = noDataPointsWarning(signal, request, senderPlace);
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest, senderPlace);
-  return { request, cut: { cut, nullRecords }, nullItems, senderPlace, noDataPoints };
+  return { request, cut: { cut, nullRecords }, nullItems, senderPlace, noDataPoints, numbers: numberNotesWarning(numberNotes) };
 }
 
 /**

@@ -33,10 +33,10 @@ export function isInexactInteger(value: number): boolean {
   return !Number.isSafeInteger(value) && Number.isInteger(value);
 }
 
-/** A reviver turning every number `isInexact` picks into a RawJsonNumber of its source text. */
-function keepNumbers(isInexact: (value: number) => boolean) {
+/** A reviver turning every number `isInexact` picks (by its value and source text) into a RawJsonNumber of its source text. */
+function keepNumbers(isInexact: (value: number, source: string) => boolean) {
   return (_key: string, value: unknown, context?: { source?: string }): unknown => {
-    if (typeof value === "number" && isInexact(value) && context?.source !== undefined) {
+    if (typeof value === "number" && context?.source !== undefined && isInexact(value, context.source)) {
       return (JSON as unknown as SourceTextJson).rawJSON(context.source);
     }
     return value;
@@ -48,10 +48,10 @@ const keepInexactIntegers = keepNumbers(isInexactInteger);
 /**
  * `JSON.parse(text)`, except that every integer beyond ±(2^53 − 1), however it is spelled
  * (`2305843009213693953`, `1e21`), becomes a RawJsonNumber holding its source text; with
- * `isInexact`, every number it picks does (log lifting also keeps `1e400`, which would be
- * Infinity). Throws SyntaxError like JSON.parse. Without runtime support it is plain JSON.parse.
+ * `isInexact`, every number it picks, by its value and its source text, does (log lifting also
+ * keeps `1e400`, which would be Infinity, and `0.12345678901234567891`, which a double rounds). Throws SyntaxError like JSON.parse. Without runtime support it is plain JSON.parse.
  */
-export function parseJsonExactly(text: string, isInexact?: (value: number) => boolean): unknown {
+export function parseJsonExactly(text: string, isInexact?: (value: number, source: string) => boolean): unknown {
   if (!EXACT_JSON_SUPPORTED) return JSON.parse(text);
   return (JSON as unknown as SourceTextJson).parse(text, isInexact === undefined ? keepInexactIntegers : keepNumbers(isInexact));
 }

@@ -6,11 +6,13 @@
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
 import { decodeJsonRequest } from "./json";
 import type { NullCount } from "./json/common";
+import type { NumberNotes } from "./json/number-notes";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import { decodeProtobufRequest } from "./protobuf";
 
 export { OtlpDecodeError } from "./errors";
 export type { NullCount } from "./json/common";
+export { emptyNumberNotes, numberNotesWarning, type NumberNotes } from "./json/number-notes";
 
 export type RequestEncoding = "json" | "protobuf";
 
@@ -20,7 +22,8 @@ export type RequestEncoding = "json" | "protobuf";
  * `nullRecords` receives the count of JSON `null` items skipped in record lists, `nullItems`
  * those skipped in attribute, event, link, exemplar and quantile lists and among a kvlistValue's
  * members, by part (protobuf has no null, so both stay 0 there). `places.sender` receives what turns a place in the decoded request into
- * the sender's (it differs only where a JSON null was skipped).
+ * the sender's (it differs only where a JSON null was skipped). `numberNotes` receives the JSON
+ * numbers read as what their sender meant (json/number-notes.ts; none in protobuf).
  */
 export function decodeRequest<S extends Signal>(
   signal: S,
@@ -29,6 +32,9 @@ export function decodeRequest<S extends Signal>(
   nullRecords?: NullCount,
   nullItems?: NullCount,
   places?: { sender: SenderPlace },
+  numberNotes?: NumberNotes,
 ): SignalRequest[S] {
-  return encoding === "json" ? decodeJsonRequest(signal, body, nullRecords, nullItems, places) : decodeProtobufRequest(signal, body);
+  return encoding === "json"
+    ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, numberNotes)
+    : decodeProtobufRequest(signal, body);
 }

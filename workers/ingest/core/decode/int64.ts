@@ -83,7 +83,8 @@ export type Int64Problem = "not an integer" | "out of range";
 
 /**
  * Canonical decimal text of a JSON 64-bit integer given as a string ("007" → "7", "-0" → "0",
- * "+5" → "5" for signed fields),
+ * "+5" → "5" for signed fields; "1e3", "1.0", "1.77719046e18" as their integral values, which the
+ * proto3 JSON mapping accepts for integers in strings as in numbers, see decimalFromNumberText),
  * or the reason it is unacceptable. Comparing digit strings of equal length avoids BigInt.
  */
 export function decimalFromString(text: string, signed: boolean): string | Int64Problem {
@@ -91,7 +92,7 @@ export function decimalFromString(text: string, signed: boolean): string | Int64
     // Every timestamp takes this path: below 10^19 it is within uint64, and already canonical.
     return signed && text.length === INT64_MAX.length && text > INT64_MAX ? "out of range" : text;
   }
-  if (!/^[+-]?\d+$/.test(text)) return "not an integer";
+  if (!/^[+-]?\d+$/.test(text)) return NUMBER_TOKEN.test(text) ? decimalFromNumberText(text, signed) : "not an integer";
   // Go's strconv.ParseInt takes a leading "+" (the Collector reads int64 text with it);
   // ParseUint takes no sign.
   if (text.charCodeAt(0) === 43) {
@@ -122,7 +123,7 @@ function isShortCanonicalDigits(text: string): boolean {
 }
 
 /** A JSON number token: sign, whole digits, fraction digits, exponent (RFC 8259 §6). */
-const NUMBER_TOKEN = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+export const NUMBER_TOKEN = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
 /**
  * Canonical decimal text of a JSON 64-bit integer given as a number token JSON.parse could not

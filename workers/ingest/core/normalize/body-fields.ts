@@ -4,7 +4,7 @@
  * object). Lifting asks each for a few named members and then flattens the rest.
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
-import { appendJsonAsAttributes, appendKvlistAsAttributes, type TakenKeys } from "./json-to-attributes";
+import { appendJsonAsAttributes, appendKvlistAsAttributes, INEXACT_NUMBERS, PrintBackCheck, type TakenKeys } from "./json-to-attributes";
 
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
@@ -18,7 +18,16 @@ export interface BodyFields {
 }
 
 export class JsonObjectFields implements BodyFields {
-  constructor(private readonly object: Record<string, unknown>) {}
+  /**
+   * `exact`: the object came from the exact parse (parseJsonObjectBodyExactly) of `text`, whose
+   * RawJsonNumbers already hold every number to keep as written; else from JSON.parse, whose
+   * numbers that may not print back (PrintBackCheck) ask for the exact parse (INEXACT_NUMBER).
+   */
+  constructor(
+    private readonly object: Record<string, unknown>,
+    private readonly exact: boolean,
+    private readonly text: string,
+  ) {}
 
   scalar(key: string): string | number | undefined {
     const value = this.object[key];
@@ -26,7 +35,7 @@ export class JsonObjectFields implements BodyFields {
   }
 
   appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined {
-    return appendJsonAsAttributes(this.object, maxDepth, consumed, taken);
+    return appendJsonAsAttributes(this.object, maxDepth, consumed, taken, this.exact ? INEXACT_NUMBERS : new PrintBackCheck(this.text));
   }
 }
 

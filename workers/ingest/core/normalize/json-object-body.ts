@@ -1,6 +1,6 @@
 import { parseJsonExactly } from "../decode/exact-json";
 import { isJsonWhitespace } from "../decode/json/whitespace";
-import { isInexactNumber } from "./json-to-attributes";
+import { keepsNumberText } from "./json-to-attributes";
 
 /**
  * Parses a log body as a JSON object, or says it is not one. Most bodies are plain text, so the
@@ -24,10 +24,10 @@ export function parseJsonObjectBody(text: string): Record<string, unknown> | und
 
 /**
  * The same text, already known to be a JSON object, with every number a double cannot give back
- * as written (isInexactNumber) kept as a RawJsonNumber of its digits.
+ * as written (keepsNumberText) kept as a RawJsonNumber of its digits.
  */
 export function parseJsonObjectBodyExactly(text: string): Record<string, unknown> {
-  return parseJsonExactly(text, isInexactNumber) as Record<string, unknown>;
+  return parseJsonExactly(text, keepsNumberText) as Record<string, unknown>;
 }
 
 const OPEN_BRACE = 0x7b;

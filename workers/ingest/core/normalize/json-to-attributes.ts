@@ -1,6 +1,6 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, INTEGER_TOKEN, isRawJsonNumber } from "../decode/exact-json";
-import { decimalFromString } from "../decode/int64";
+import { decimalFromString, NUMBER_TOKEN } from "../decode/int64";
 import { isRequestIdAlias } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
 import { BODY_KEY_PREFIX } from "./attribute-names";
@@ -29,23 +29,24 @@ export function appendJsonAsAttributes(
   maxDepth: number,
   consumed: readonly string[],
   taken: TakenKeys,
+  check: NumberCheck = INEXACT_NUMBERS,
 ): AnyValue | undefined {
   const into = taken.attributes;
   let requestId: AnyValue | undefined;
   for (const name in object) {
     const value = object[name];
     if (requestId === undefined && isRequestIdAlias(name) && isScalarId(value)) {
-      requestId = requestIdValue(jsonToAnyValue(value));
+      requestId = requestIdValue(jsonToAnyValue(value, check));
     }
     if (isConsumed(consumed, name)) continue;
     // appendEntry's first level, inlined: a top-level key is distinct from the other top-level
     // keys (JSON.parse keeps one member per name), so TakenKeys need not compare it with them.
     if (maxDepth > 1 && isNonEmptyPlainObject(value)) {
-      for (const inner in value) appendEntry(taken.keys.join(name, inner), value[inner], 2, maxDepth, taken, into);
+      for (const inner in value) appendEntry(taken.keys.join(name, inner), value[inner], 2, maxDepth, taken, into, check);
     } else if (taken.takeDistinct(name)) {
-      into.push({ key: name, value: jsonToAnyValue(value) });
+      into.push({ key: name, value: jsonToAnyValue(value, check) });
     } else {
-      taken.refuse(name, jsonToAnyValue(value));
+      taken.refuse(name, jsonToAnyValue(value, check));
     }
   }
   return requestId;
@@ -60,13 +61,14 @@ function appendEntry(
   maxDepth: number,
   taken: TakenKeys,
   into: KeyValue[],
+  check: NumberCheck,
 ): void {
   if (depth < maxDepth && isNonEmptyPlainObject(value)) {
-    for (const name in value) appendEntry(taken.keys.join(key, name), value[name], depth + 1, maxDepth, taken, into);
+    for (const name in value) appendEntry(taken.keys.join(key, name), value[name], depth + 1, maxDepth, taken, into, check);
     return;
   }
-  if (taken.take(key)) into.push({ key, value: jsonToAnyValue(value) });
-  else taken.refuse(key, jsonToAnyValue(value));
+  if (taken.take(key)) into.push({ key, value: jsonToAnyValue(value, check) });
+  else taken.refuse(key, jsonToAnyValue(value, check));
 }
 
 /**
@@ -74,7 +76,7 @@ function appendEntry(
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
  * deeper maps as JSON text, as it would have rendered them in the body). A key that collides
  * is handled by TakenKeys.refuse; a key the map holds twice is left out and recorded in
- * `taken.lost`. Returns the first request-id alias's value, as appendJsonAsAttributes does.
+ * `taken.lost`, unless lifting consumed its first entry (isUsedEntry). Returns the first request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
   entries: readonly KeyValue[],
@@ -85,10 +87,24 @@ export function appendKvlistAsAttributes(
   let requestId: AnyValue | undefined;
   for (const entry of entries) {
     if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
-    if (isConsumed(consumed, entry.key)) continue;
+    if (isConsumed(consumed, entry.key) && isUsedEntry(entries, entry)) continue;
     appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken);
   }
   return requestId;
+}
+
+/**
+ * Whether `entry`, under a key lifting consumed, is the one used (the first, as pdata's Map.Get
+ * and KvlistFields read it) or says the same text. A map sent with `msg` twice keeps its first as
+ * the message, as an attribute list keeps the first of a key, and a second `msg` with other text
+ * becomes the attribute `msg`, as any key not used would, rather than vanish with the body.
+ */
+function isUsedEntry(entries: readonly KeyValue[], entry: KeyValue): boolean {
+  for (const first of entries) {
+    if (first.key !== entry.key) continue;
+    return first === entry || anyValueAsString(first.value) === anyValueAsString(entry.value);
+  }
+  return true;
 }
 
 /** `consumed.includes(name)` for the few keys lifting consumed, without a builtin call per key. */
@@ -222,26 +238,27 @@ function isNonEmptyPlainObject(value: unknown): value is Record<string, unknown>
 
 /**
  * A JSON value as an attribute value: strings, booleans, integers (`intValue`, exact), other
- * numbers (`doubleValue`), null as empty, arrays and objects as their JSON text.
+ * numbers (`doubleValue`), null as empty, arrays and objects as their JSON text. A number
+ * `check` picks (by default isInexactNumber's: a rounded integer, or `1e400`, Infinity), here
+ * or inside an array or object, throws INEXACT_NUMBER: the exact parse gives back its digits.
  */
-export function jsonToAnyValue(value: unknown): AnyValue {
+export function jsonToAnyValue(value: unknown, check: NumberCheck = INEXACT_NUMBERS): AnyValue {
   switch (typeof value) {
     case "string":
       return { stringValue: value };
     case "boolean":
       return { boolValue: value };
     case "number":
-      if (Number.isSafeInteger(value)) return { intValue: String(value) };
-      // A rounded integer, or a number past the double range (`1e400` parses to Infinity):
-      // the exact parse gives back the digits as written.
-      if (EXACT_JSON_SUPPORTED && isInexactNumber(value)) throw INEXACT_NUMBER;
-      return { doubleValue: value };
+      // Most numbers are integers no predicate keeps as text (only ±0 might be: `-0`).
+      if (value !== 0 && Number.isSafeInteger(value)) return { intValue: String(value) };
+      if (EXACT_JSON_SUPPORTED && check.keepsText(value)) throw INEXACT_NUMBER;
+      return Number.isSafeInteger(value) ? { intValue: String(value) } : { doubleValue: value };
     default:
       if (value === null || value === undefined) return { empty: true };
       if (isRawJsonNumber(value)) return rawNumberToAnyValue(value.rawJSON);
       // Walked even without exact parsing: the depth bound is what keeps JSON.stringify (and the
       // exact parse's reviver) from running out of stack on a hostile line.
-      if (holdsInexactNumber(value, MAX_NESTING_AS_TEXT) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
+      if (holdsInexactNumber(value, MAX_NESTING_AS_TEXT, check) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
       // Arrays and objects too deep to flatten keep their JSON spelling (RawJsonNumbers verbatim).
       return { stringValue: JSON.stringify(value) };
   }
@@ -250,17 +267,19 @@ export function jsonToAnyValue(value: unknown): AnyValue {
 /**
  * An integer token within int64 stays an integer, digit for digit. One past int64 (an unsigned
  * 64-bit id such as Datadog's, or wider) keeps its digits as text, as the map column would store
- * them: `intValue` cannot hold it and a double would round it. So does a number past the double
- * range (`1e400`, which a double would turn into Infinity). Anything else is the double it spells.
+ * them: `intValue` cannot hold it and a double would round it. So does any other number whose
+ * double would not print back to the value written (printsBack): past the double range (`1e400`,
+ * Infinity), below it (`1.5e-400`, 0), `-0` (stored as "0" by an integer), or with more digits
+ * than a double keeps (`12345678901234567.89`). Anything else is the double it spells.
  */
 function rawNumberToAnyValue(text: string): AnyValue {
-  if (INTEGER_TOKEN.test(text)) {
+  if (INTEGER_TOKEN.test(text) && text !== "-0") {
     const decimal = decimalFromString(text, true);
     if (decimal === "out of range") return { stringValue: text };
     if (decimal !== "not an integer") return { intValue: decimal };
   }
   const double = Number(text);
-  return Number.isFinite(double) ? { doubleValue: double } : { stringValue: text };
+  return printsBack(double, text) ? { doubleValue: double } : { stringValue: text };
 }
 
 /**
@@ -269,6 +288,104 @@ function rawNumberToAnyValue(text: string): AnyValue {
  */
 export function isInexactNumber(value: number): boolean {
   return !Number.isFinite(value) || (!Number.isSafeInteger(value) && Number.isInteger(value));
+}
+
+/** Which numbers of a parsed JSON value a walk must have as written, asking for the exact parse (INEXACT_NUMBER). */
+export interface NumberCheck {
+  keepsText(value: number): boolean;
+}
+
+/** isInexactNumber's: numbers JSON.parse rounded to other integers or to Infinity. */
+export const INEXACT_NUMBERS: NumberCheck = { keepsText: isInexactNumber };
+
+/**
+ * The lift's check of a body's JSON.parse result: mayNotPrintBack, and a 0 when `text` may hold
+ * an underflow (`1.5e-400`), which only the text shows; the text is read once, at the first 0.
+ */
+export class PrintBackCheck implements NumberCheck {
+  private underflow: boolean | undefined;
+
+  constructor(private readonly text: string) {}
+
+  keepsText(value: number): boolean {
+    return mayNotPrintBack(value) || (value === 0 && (this.underflow ??= mayHoldUnderflow(this.text)));
+  }
+}
+
+/**
+ * Whether a number JSON.parse gave the lift may not print back to what was written, judged by
+ * its value alone, cheaply (the text of the common line is never looked at again): inexact
+ * (isInexactNumber), negative zero (an integer would store "0"), or a fraction whose shortest
+ * digits are 16 or more, as every double rounded from a longer decimal has
+ * (`12345678901234567.89` is 12345678901234568, `0.12345678901234567891` 0.12345678901234568).
+ * The exact parse then decides by the source text (keepsNumberText). What the value cannot show
+ * is left to the text: an underflow to 0 (mayHoldUnderflow), and a decimal of 17 digits or more
+ * that rounds to a double of fewer (`0.10000000000000001` is 0.1), which is stored as that double.
+ */
+export function mayNotPrintBack(value: number): boolean {
+  if (Number.isInteger(value)) return isInexactNumber(value) || Object.is(value, -0);
+  if (!Number.isFinite(value)) return true;
+  // The common fraction (88.63, 0.25) is the double nearest a decimal with six places or fewer and
+  // under 15 digits: then its shortest text has under 16. Division is correctly rounded, so
+  // `k / 1e6 === value` proves it without printing the number.
+  const k = Math.round(value * 1e6);
+  if (k / 1e6 === value && Math.abs(k) < 1e15) return false;
+  const printed = String(value);
+  // 16 significant digits need 16 characters at least: the common 88.63 stops here.
+  return printed.length >= 16 && significantDigits(printed) >= 16;
+}
+
+/** How many significant digits a number's shortest text (String(x) of a finite double) has. */
+function significantDigits(printed: string): number {
+  const token = NUMBER_TOKEN.exec(printed.charCodeAt(0) === 45 ? printed.slice(1) : printed);
+  if (token === null) return 0;
+  return (token[2]! + (token[3] ?? "")).replace(/^0+/, "").replace(/0+$/, "").length;
+}
+
+/**
+ * Whether `text` may hold a number a double cannot hold that is no integer, which JSON.parse
+ * turns into 0 or a subnormal that prints otherwise (`1.5e-400`), so that only the text shows
+ * it (mayNotPrintBack reads the other numbers to keep by their values): an exponent below -99.
+ * Its "e-" is looked for first, at string search speed, so the common line pays no regular
+ * expression; a word like "re-run" only costs that.
+ */
+function mayHoldUnderflow(text: string): boolean {
+  return (text.includes("e-") || text.includes("E-")) && UNDERFLOW_EXPONENT.test(text);
+}
+
+const UNDERFLOW_EXPONENT = /\d[eE]-\d{3}/;
+
+/**
+ * Whether a JSON number must keep its source text when lifted: `value` (JSON.parse's double of
+ * `source`) is inexact (isInexactNumber), negative zero (which the walk, like JSON.stringify,
+ * would store as the integer 0), or would not print back to the value written (printsBack). The
+ * exact parse of a log body keeps such numbers as RawJsonNumbers.
+ */
+export function keepsNumberText(value: number, source: string): boolean {
+  return isInexactNumber(value) || Object.is(value, -0) || !printsBack(value, source);
+}
+
+/**
+ * Whether the double `value`, printed as the Collector prints it (shortest digits; `-0` for
+ * negative zero), is the same decimal value as the JSON number `source` it was parsed from:
+ * `1.50` and `1e3` are, `0.1000000000000000001`, `1.5e-400` and `-0` (JavaScript prints "0") are
+ * not.
+ */
+function printsBack(value: number, source: string): boolean {
+  const printed = Object.is(value, -0) ? "-0" : String(value);
+  return printed === source || decimalKey(printed) === decimalKey(source);
+}
+
+/** `-?digits e exponent` with no leading or trailing zero digits: equal for equal decimal values (zero keeps its sign). */
+function decimalKey(number: string): string {
+  const token = NUMBER_TOKEN.exec(number);
+  if (token === null) return number;
+  const fraction = token[3] ?? "";
+  const digits = (token[2]! + fraction).replace(/^0+/, "");
+  if (digits === "") return token[1] + "0";
+  const significant = digits.replace(/0+$/, "");
+  const exponent = Number(token[4] ?? "0") - fraction.length + (digits.length - significant.length);
+  return `${token[1]}${significant}e${exponent}`;
 }
 
 /**
@@ -285,19 +402,19 @@ class TooDeepToLiftSignal extends Error {
 export const TOO_DEEP_TO_LIFT = new TooDeepToLiftSignal(`a log body nests more than ${MAX_NESTING_AS_TEXT} levels below its flattened keys`);
 
 /**
- * Whether `value` holds a number JSON.parse could not give back as written (isInexactNumber),
- * looking `levels` levels of arrays and objects down; throws TOO_DEEP_TO_LIFT past them. Bounded,
+ * Whether `value` holds a number JSON.parse could not give back as written (`check`, by
+ * default isInexactNumber's), looking `levels` levels of arrays and objects down; throws TOO_DEEP_TO_LIFT past them. Bounded,
  * so it never runs out of stack. (JSON.stringify would write Infinity as `null`.)
  */
-function holdsInexactNumber(value: unknown, levels: number): boolean {
-  if (typeof value === "number") return isInexactNumber(value);
+function holdsInexactNumber(value: unknown, levels: number, check: NumberCheck = INEXACT_NUMBERS): boolean {
+  if (typeof value === "number") return check.keepsText(value);
   if (typeof value !== "object" || value === null) return false;
   if (levels === 0) throw TOO_DEEP_TO_LIFT;
   let inexact = false;
   if (Array.isArray(value)) {
-    for (const item of value) inexact = holdsInexactNumber(item, levels - 1) || inexact;
+    for (const item of value) inexact = holdsInexactNumber(item, levels - 1, check) || inexact;
   } else {
-    for (const name in value) inexact = holdsInexactNumber((value as Record<string, unknown>)[name], levels - 1) || inexact;
+    for (const name in value) inexact = holdsInexactNumber((value as Record<string, unknown>)[name], levels - 1, check) || inexact;
   }
   return inexact;
 }

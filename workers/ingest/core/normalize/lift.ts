@@ -93,7 +93,8 @@ export function liftJsonBody(
   const spanId = record.spanId;
   const attributeCount = record.attributes.length;
   try {
-    liftFields(record, new JsonObjectFields(object), body, options, limits, keys, copies);
+    // A number whose double would not print back as written asks for the exact parse (JsonObjectFields).
+    liftFields(record, new JsonObjectFields(object, false, body.stringValue), body, options, limits, keys, copies);
   } catch (error) {
     if (error !== INEXACT_NUMBER && error !== TOO_DEEP_TO_LIFT) throw error;
     record.severityText = severityText;
@@ -103,14 +104,15 @@ export function liftJsonBody(
     record.body = body;
     record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
-    // The rounded integer may have come before a part nested too deep for the exact parse.
+    // The number to keep may have come before a part nested too deep for the exact parse.
     try {
       checkLiftableNesting(object, options.maxDepth);
     } catch (nesting) {
       if (nesting !== TOO_DEEP_TO_LIFT) throw nesting;
       return false;
     }
-    liftFields(record, new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue)), body, options, limits, keys, copies);
+    const exact = new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue), true, body.stringValue);
+    liftFields(record, exact, body, options, limits, keys, copies);
   }
   return true;
 }

@@ -10,9 +10,11 @@ import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates,
 import { columnTypes } from "./columns";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import type { RowsResult } from "./rejections";
+import { PlaceNotes } from "./place-notes";
 import {
   isInsideWindow,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
+  replacedLogTimeWarning,
   type RowMappingContext,
   type TimestampWindow,
   timestampWindowOf,
@@ -65,7 +67,10 @@ export const LOG_COLUMN_TYPES = columnTypes<LogRow>({
 export const LOG_COLUMNS: readonly string[] = Object.keys(LOG_COLUMN_TYPES);
 
 export interface LogRowsResult extends RowsResult<LogRow[]> {
-  /** Values of attribute keys sent twice that were dropped (DroppedDuplicates); "" when none. */
+  /**
+   * Record times outside the timestamp window, replaced (replacedLogTimeWarning), and values of
+   * attribute keys sent twice that were dropped (DroppedDuplicates), joined with "; "; "" when none.
+   */
   warning: string;
 }
 
@@ -74,6 +79,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
   const rows: LogRow[] = [];
   const dropped = new DroppedDuplicates();
   const recordAttributes = new AttributeMapper("LogAttributes", dropped);
+  const replacedTimes = new PlaceNotes(replacedLogTimeWarning);
   for (let r = 0; r < request.resourceLogs.length; r++) {
     const resourceLogs = request.resourceLogs[r]!;
     const resourceAttributes = resourceLogs.resource.attributes;
@@ -90,6 +96,8 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
         const exporterTime = record.timeUnixNano === "0" ? record.observedTimeUnixNano : record.timeUnixNano;
         // Almost every record is inside the window: only the others pay for finding a fallback.
         const inside = isInsideWindow(exporterTime, window);
+        // A time not sent (0) replaces nothing the sender said: filled in, noted, not warned of.
+        if (!inside && exporterTime !== "0") replacedTimes.add(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`);
         const nanos = inside ? exporterTime : fallbackTime(record, window);
         const attributes = recordAttributes.map(record.attributes);
         if (dropped.unplaced === record.attributes) dropped.at(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}].attributes`);
@@ -116,7 +124,9 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
       }
     }
   }
-  return { rows, rejected: 0, rejectionMessage: "", warning: dropped.warning(ctx.senderPlace ?? AS_DECODED) };
+  const senderPlace = ctx.senderPlace ?? AS_DECODED;
+  const warning = [replacedTimes.warning(senderPlace), dropped.warning(senderPlace)].filter((part) => part !== "").join("; ");
+  return { rows, rejected: 0, rejectionMessage: "", warning };
 }
 
 /**

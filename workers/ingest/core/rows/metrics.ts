@@ -45,6 +45,8 @@ import { PlaceNotes } from "./place-notes";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   clampedExemplarTimeWarning,
+  replacedPointTimeWarning,
+  replacedStartTimeWarning,
   isAfterWindow,
   isInsideWindow,
   isPast,
@@ -63,15 +65,18 @@ const ZERO_SPAN_ID = "0".repeat(16);
 
 export interface MetricRowsResult extends RowsResult<MetricRows> {
   /**
-   * Exemplar times noted on their exemplars (clampedExemplarTimeWarning), points and exemplars
-   * stored with 0 for want of a value (valuelessPointWarning, valuelessExemplarWarning) and values
-   * of repeated attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
+   * Point times replaced (replacedPointTimeWarning, replacedStartTimeWarning), exemplar times
+   * noted on their exemplars (clampedExemplarTimeWarning), points and exemplars stored with 0 for
+   * want of a value (valuelessPointWarning, valuelessExemplarWarning) and values of repeated
+   * attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
 }
 
 export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): MetricRowsResult {
   const window = timestampWindowOf(ctx);
+  const replacedTimes = new PlaceNotes(replacedPointTimeWarning);
+  const replacedStarts = new PlaceNotes(replacedStartTimeWarning);
   const exemplarTimes = new PlaceNotes(clampedExemplarTimeWarning);
   const valuelessPoints = new PlaceNotes(valuelessPointWarning);
   const valuelessExemplars = new PlaceNotes(valuelessExemplarWarning);
@@ -94,7 +99,8 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
         const shared = sharedFieldsOf(resource, scope, metric);
-        addMetricRows(rows, { shared, window, mappers, dropped, exemplarTimes, valuelessPoints, valuelessExemplars }, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
+        const context = { shared, window, mappers, dropped, replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars };
+        addMetricRows(rows, context, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
   }
@@ -102,7 +108,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [...[exemplarTimes, valuelessPoints, valuelessExemplars].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };
@@ -172,6 +178,9 @@ interface PointContext {
   dropped: DroppedDuplicates;
   /** Exemplar times past a DateTime column's range, noted on their exemplars. */
   exemplarTimes: PlaceNotes;
+  /** Point times outside the timestamp window and start times after it, replaced and noted on their rows. */
+  replacedTimes: PlaceNotes;
+  replacedStarts: PlaceNotes;
   /** Number points, and exemplars, with neither `asDouble` nor `asInt`, stored with 0. */
   valuelessPoints: PlaceNotes;
   valuelessExemplars: PlaceNotes;
@@ -288,9 +297,10 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
 
 /**
  * The columns every metric table has, with the timestamp policy (see time.ts) applied and a
- * replaced time's original noted in `ScopeAttributes` (see above); a fresh object each time,
- * which the caller completes with its table's columns. `placeOf(p)` names the point, `p` its
- * index, should its attributes be the first to lose a repeated key's value.
+ * replaced time's original noted in `ScopeAttributes` (see above) and counted for the warning;
+ * a fresh object each time, which the caller completes with its table's columns. `placeOf(p)`
+ * names the point, `p` its index, for that warning and should its attributes be the first to lose
+ * a repeated key's value.
  */
 function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: number) => string, p: number): PointColumns {
   const { shared, window } = context;
@@ -298,12 +308,15 @@ function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: 
   let time = point.timeUnixNano;
   if (!isInsideWindow(time, window)) {
     scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
+    // A time not sent (0) replaces nothing the sender said: filled in, noted, not warned of.
+    if (time !== "0") context.replacedTimes.add(placeOf(p));
     time = window.receivedAt;
   }
   let start = point.startTimeUnixNano;
   if (isAfterWindow(start, window)) {
     scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
     start = time;
+    context.replacedStarts.add(placeOf(p));
   }
   const attributes = context.mappers.point.map(point.attributes);
   if (context.dropped.unplaced === point.attributes) context.dropped.at(`${placeOf(p)}.attributes`);

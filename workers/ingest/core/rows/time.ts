@@ -201,6 +201,37 @@ export function saturatedEndWarning(count: number, firstPlace: string): string {
   );
 }
 
+/**
+ * What the window is, for the warnings of times outside it: the settings that move its edges.
+ * The warnings count times sent (not 0): a time of 0 was not sent, so filling it in with the
+ * arrival time replaces nothing the sender said (the note on the row still holds "0").
+ */
+const WINDOW = "outside the timestamp window (TIMESTAMP_MAX_PAST_SECONDS before arrival to TIMESTAMP_MAX_FUTURE_SECONDS after)";
+
+/** The answer's warning for `count` log record times outside the window, replaced as the policy above says. */
+export const replacedLogTimeWarning = windowWarning("log record time", "the observed time or the arrival time", "LogAttributes");
+/** The answer's warning for `count` span start times outside the window, replaced by the arrival time. */
+export const replacedSpanTimeWarning = windowWarning("span start time", "the arrival time", "SpanAttributes");
+/** The answer's warning for `count` data point times (`TimeUnix`) outside the window, replaced by the arrival time. */
+export const replacedPointTimeWarning = windowWarning("data point time", "the arrival time", "ScopeAttributes");
+
+/** A warning of `time`s outside the window stored as `replacement`, the original noted in `column`. */
+function windowWarning(time: string, replacement: string, column: string): (count: number, firstPlace: string) => string {
+  const what = `${WINDOW} stored as ${replacement}, the original kept in ${column}['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`;
+  return (count, firstPlace) => notedTimesWarning(count, time, what, firstPlace);
+}
+
+/** The answer's warning for `count` data point start times after the window, replaced by the point's time. */
+export function replacedStartTimeWarning(count: number, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    "data point start time",
+    `after the timestamp window (TIMESTAMP_MAX_FUTURE_SECONDS after arrival) stored as the point's time, ` +
+      `the original kept in ScopeAttributes['${ORIGINAL_START_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
 /** The answer's warning for `count` span event times past DateTime64(9), stored as its last instant. */
 export function clampedEventTimeWarning(count: number, firstPlace: string): string {
   return clampedTimeWarning(count, "span event time", "2262-04-11 23:47:16.854775807", "Events.Timestamp (DateTime64(9))", "Events.Attributes", firstPlace);

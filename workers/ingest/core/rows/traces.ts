@@ -23,6 +23,7 @@ import {
   MAX_INT64_NANOS,
   ORIGINAL_END_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
+  replacedSpanTimeWarning,
   type RowMappingContext,
   saturatedEndWarning,
   spanDurationNanos,
@@ -92,8 +93,8 @@ const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
   /**
-   * Times noted on their rows because no column holds them as sent (lostEndWarning,
-   * saturatedEndWarning, clampedEventTimeWarning) and values of repeated attribute keys dropped
+   * Times noted on their rows because they were replaced or no column holds them as sent
+   * (replacedSpanTimeWarning, lostEndWarning, saturatedEndWarning, clampedEventTimeWarning) and values of repeated attribute keys dropped
    * (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
@@ -111,6 +112,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const lostEnds = new PlaceNotes(lostEndWarning);
   const saturatedEnds = new PlaceNotes(saturatedEndWarning);
   const clampedEvents = new PlaceNotes(clampedEventTimeWarning);
+  const replacedStarts = new PlaceNotes(replacedSpanTimeWarning);
   const rows: SpanRow[] = [];
   const dropped = new DroppedDuplicates();
   const spanAttributes = new AttributeMapper("SpanAttributes", dropped);
@@ -143,7 +145,10 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         const duration = spanDurationNanos(start, end);
         let attributes = spanAttributes.map(span.attributes);
         if (dropped.unplaced === span.attributes) dropped.at(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].attributes`);
-        if (!startIsSane) attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
+        if (!startIsSane) {
+          attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
+          if (start !== "0") replacedStarts.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
+        }
         const endLost = isSpanEndLost(start, end, duration);
         const endSaturated = !endLost && isSpanEndSaturated(start, end, duration);
         if (endLost || endSaturated) {
@@ -193,7 +198,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [...[lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedStarts, lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };

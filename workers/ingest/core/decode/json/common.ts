@@ -11,12 +11,13 @@ import {
   fail,
   item,
   optionalObject,
-  sint64,
+  sint64OrDouble,
   string,
   uint32,
   within,
   type JsonObject,
 } from "./values";
+import { noteNullDouble } from "./number-notes";
 
 
 export function anyValue(o: JsonObject, depth: number): AnyValue {
@@ -24,9 +25,19 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   // The oneof: exactly one member may be set; an object with none is a valid empty value.
   return anyValueOf(o, depth, o.stringValue, o.intValue, o.boolValue, o.doubleValue, o.arrayValue, o.kvlistValue, o.bytesValue) ??
     // snake_case spellings (the Collector reads both) are looked for only when no member matched.
-    anyValueOf(o, depth, o.string_value, o.int_value, o.bool_value, o.double_value, o.array_value, o.kvlist_value, o.bytes_value) ?? {
-      empty: true,
-    };
+    anyValueOf(o, depth, o.string_value, o.int_value, o.bool_value, o.double_value, o.array_value, o.kvlist_value, o.bytes_value) ??
+    nullDouble(o);
+}
+
+/**
+ * An AnyValue with no member set: `{"doubleValue":null}` is how JSON.stringify writes a double
+ * that was NaN or ±Infinity, read as NaN and noted (number-notes.ts); anything else is empty.
+ */
+function nullDouble(o: JsonObject): AnyValue {
+  const key = o.doubleValue === null ? "doubleValue" : o.double_value === null ? "double_value" : undefined;
+  if (key === undefined) return { empty: true };
+  noteNullDouble(key);
+  return { doubleValue: Number.NaN };
 }
 
 function anyValueOf(
@@ -48,7 +59,8 @@ function anyValueOf(
   }
   if (intValue != null) {
     if (value !== undefined) oneofConflict(member, "intValue");
-    value = { intValue: sint64(intValue, "intValue") };
+    const whole = sint64OrDouble(intValue, "intValue");
+    value = typeof whole === "string" ? { intValue: whole } : { doubleValue: whole };
     member = "intValue";
   }
   if (boolValue != null) {

@@ -27,6 +27,7 @@ import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
 import { withNullsCountedIn, type NullCount } from "./common";
+import { emptyNumberNotes, withNumberNotesIn, type NumberNotes } from "./number-notes";
 import { AS_DECODED, type SenderPlace } from "../../../../shared/otlp/sender-place";
 import { placeFirstNull, senderPlaces } from "./null-path";
 import { logsRequest } from "./logs";
@@ -46,6 +47,8 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
  * and quantile lists and among a kvlistValue's members in `nullItems` (for its warning, by
  * part), each with the full path of its first (`resourceLogs[1].scopeLogs[0].logRecords[1]`); `places.sender` receives what turns a place in
  * the decoded request into the sender's (AS_DECODED unless a null was skipped, see senderPlaces).
+ * `numberNotes` receives the numbers read as what a sender who could not write them meant
+ * (number-notes.ts: whole numbers past int64 as doubles, null doubles as NaN).
  * Throws OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
@@ -54,15 +57,16 @@ export function decodeJsonRequest<S extends Signal>(
   nullRecords: NullCount = { count: 0, first: "" },
   nullItems: NullCount = { count: 0, first: "" },
   places: { sender: SenderPlace } = { sender: AS_DECODED },
+  numberNotes: NumberNotes = emptyNumberNotes(),
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
   try {
-    return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems, places);
+    return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems, places, numberNotes);
   } catch (error) {
     if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${error.message}`);
     if (error !== INEXACT_NUMBER) throw error;
   }
-  return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems, places);
+  return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems, places, numberNotes);
 }
 
 function decodeDocument<S extends Signal>(
@@ -71,12 +75,15 @@ function decodeDocument<S extends Signal>(
   nullRecords: NullCount,
   nullItems: NullCount,
   places: { sender: SenderPlace },
+  numberNotes: NumberNotes,
 ): SignalRequest[S] {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
   try {
-    const { decoded, skipped } = withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject));
+    const { decoded, skipped } = withNumberNotesIn(numberNotes, () =>
+      withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject)),
+    );
     placeFirstNull(document, nullRecords);
     placeFirstNull(document, nullItems);
     places.sender = skipped ? senderPlaces(document) : AS_DECODED;

@@ -41,7 +41,7 @@ import {
   optionalDouble,
   optionalObject,
   sint32,
-  sint64,
+  sint64OrDouble,
   spanId,
   string,
   traceId,
@@ -50,6 +50,7 @@ import {
   within,
   type JsonObject,
 } from "./values";
+import { noteNullDouble } from "./number-notes";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const METRIC_FIELDS = fieldNames("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -155,7 +156,11 @@ function temporality(value: unknown): number {
   return enumeration(value, "aggregationTemporality", AGGREGATION_TEMPORALITY, "AggregationTemporality");
 }
 
-/** The `value` oneof of number points and exemplars. */
+/**
+ * The `value` oneof of number points and exemplars. A whole JSON number past int64's range in
+ * `asInt` is read as `asDouble`, and an `asDouble` of `null` (JSON.stringify's NaN and ±Infinity)
+ * as NaN, both noted for the warning (number-notes.ts).
+ */
 function numberValue(o: JsonObject): NumberValue {
   const asDouble = o.asDouble ?? o.as_double;
   const asInt = o.asInt ?? o.as_int;
@@ -163,7 +168,15 @@ function numberValue(o: JsonObject): NumberValue {
   const hasInt = asInt != null;
   if (hasDouble && hasInt) oneofConflict("asDouble", "asInt");
   if (hasDouble) return { asDouble: double(asDouble, "asDouble") };
-  if (hasInt) return { asInt: sint64(asInt, "asInt") };
+  if (hasInt) {
+    const whole = sint64OrDouble(asInt, "asInt");
+    return typeof whole === "string" ? { asInt: whole } : { asDouble: whole };
+  }
+  const nullKey = o.asDouble === null ? "asDouble" : o.as_double === null ? "as_double" : undefined;
+  if (nullKey !== undefined) {
+    noteNullDouble(nullKey);
+    return { asDouble: Number.NaN };
+  }
   return { none: true };
 }
 

@@ -8,7 +8,8 @@
 import { decodeBase64 } from "../base64";
 import { allZeroId, idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
-import { decimalFromNumber, decimalFromNumberText, decimalFromString, type Int64Problem } from "../int64";
+import { decimalFromNumber, decimalFromNumberText, decimalFromString, NUMBER_TOKEN, type Int64Problem } from "../int64";
+import { noteIntAsDouble } from "./number-notes";
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -87,14 +88,21 @@ const UINT32_MAX = 4294967295;
 
 /**
  * 32-bit integers: a JSON number, or a decimal string as the proto3 mapping also allows (an
- * optional sign, as Go's strconv.ParseInt reads it in the Collector).
+ * optional sign, as Go's strconv.ParseInt reads it in the Collector; an exponent or a fraction of
+ * zeros, "1e2", "9.0", when the value is an exact integer, as the mapping's number form allows).
  */
 function int(value: unknown, key: string, min: number, max: number, typeName: string): number {
   let n: number;
   if (typeof value === "number") n = value;
   else if (value === undefined || value === null) return 0;
   else if (typeof value === "string" && /^[+-]?\d+$/.test(value)) n = Number(value);
-  else if (typeof value === "string") return fail(`expected ${typeName}, got ${quote(value)}`, key);
+  else if (typeof value === "string" && NUMBER_TOKEN.test(value)) {
+    // Read from the digits, not Number(): "1.0000000000000000001" is no integer, though its double is.
+    const decimal = decimalFromNumberText(value, true);
+    if (decimal === "not an integer") return fail(`expected ${typeName}, got ${quote(value)}`, key);
+    n = decimal === "out of range" ? Number.POSITIVE_INFINITY : Number(decimal);
+    if (n < min || n > max) return fail(`${typeName} out of range: ${quote(value)}`, key);
+  } else if (typeof value === "string") return fail(`expected ${typeName}, got ${quote(value)}`, key);
   else if (isRawJsonNumber(value)) n = Number(value.rawJSON);
   else return fail(`expected ${typeName}, got ${describeJsonType(value)}`, key);
   if (!Number.isInteger(n)) return fail(`expected ${typeName}, got ${n}`, key);
@@ -118,6 +126,7 @@ export function sint32(value: unknown, key: string): number {
 export function enumeration(value: unknown, key: string, names: Readonly<Record<string, number>>, enumName: string): number {
   if (typeof value === "string" && !/^[+-]?\d+$/.test(value)) {
     const number = Object.hasOwn(names, value) ? names[value] : undefined;
+    if (number === undefined && NUMBER_TOKEN.test(value)) return int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
     if (number === undefined) {
       return fail(`expected ${enumName} as integer or name, got ${quote(value)}`, key);
     }
@@ -130,7 +139,14 @@ export function enumeration(value: unknown, key: string, names: Readonly<Record<
 }
 
 function int64(value: unknown, key: string | undefined, signed: boolean): string {
-  let decimal: string;
+  const decimal = int64Decimal(value, key, signed);
+  if (decimal === "not an integer" || decimal === "out of range") return int64Problem(decimal, value, key, signed);
+  return decimal;
+}
+
+/** int64's decimal text, or why the value is no 64-bit integer; fails only for a value of the wrong JSON type. */
+function int64Decimal(value: unknown, key: string | undefined, signed: boolean): string | Int64Problem {
+  let decimal: string | Int64Problem;
   if (typeof value === "string") {
     decimal = decimalFromString(value, signed);
   } else if (typeof value === "number") {
@@ -146,7 +162,6 @@ function int64(value: unknown, key: string | undefined, signed: boolean): string
   } else {
     return fail(`expected ${signed ? "int64" : "uint64"} as string or number, got ${describeJsonType(value)}`, key);
   }
-  if (decimal === "not an integer" || decimal === "out of range") return int64Problem(decimal, value, key, signed);
   return decimal;
 }
 
@@ -166,9 +181,27 @@ export function uint64(value: unknown, key?: string): string {
   return int64(value, key, false);
 }
 
-/** int64/sfixed64 fields: AnyValue.intValue, asInt. */
-export function sint64(value: unknown, key: string): string {
-  return int64(value, key, true);
+const TWO_POW_63 = 9223372036854775808;
+
+/**
+ * The int64 fields, AnyValue.intValue and asInt: the decimal text (as uint64 reads it, signed),
+ * except for a whole JSON number past int64's range, answered as its double (a number, noted for
+ * the warning: number-notes.ts says who sends it and why a double is what they meant).
+ * `-9223372036854776000`, how JavaScript prints -2^63, is that double exactly, so it is -2^63 and
+ * stays an integer. A string past the range, written as text on purpose, fails ("int64 out of
+ * range"), as does a fraction ("expected int64").
+ */
+export function sint64OrDouble(value: unknown, key: string): string | number {
+  const decimal = int64Decimal(value, key, true);
+  if (decimal !== "out of range" || typeof value === "string") {
+    return decimal === "not an integer" || decimal === "out of range" ? int64Problem(decimal, value, key, true) : decimal;
+  }
+  const written = isRawJsonNumber(value) ? value.rawJSON : String(value);
+  const double = Number(written);
+  // Only JavaScript's own spelling: `-9223372036854775809`, an exact integer past the range, is no -2^63.
+  if (double === -TWO_POW_63 && String(double) === written) return "-9223372036854775808";
+  noteIntAsDouble(written);
+  return double;
 }
 
 /** Go's strconv.ParseFloat spellings of the special values (case-insensitive; no sign on NaN). */

@@ -1,0 +1,68 @@
+/**
+ * A number lifted from a JSON log body keeps its text whenever its double would not print back
+ * to the value written: the message replaces the body, so the attribute is the only copy.
+ * Numbers that print back are stored as the doubles and integers they are.
+ */
+import { describe, expect, it } from "vitest";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
+
+const RECEIVED = "1700000000000000000";
+const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
+
+/** The stored Body and LogAttributes (as key → text) of one log record whose body is `line`. */
+function lifted(line: string): { body: unknown; attributes: Record<string, string>; warning: string } {
+  const document = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED, body: { stringValue: line } }] }] }] };
+  const prepared = prepareExport("logs", "json", new TextEncoder().encode(JSON.stringify(document)), config, RECEIVED);
+  const row = prepared.batches[0]!.rows[0] as { Body: unknown; LogAttributes: string[] };
+  const attributes: Record<string, string> = {};
+  for (let i = 0; i < row.LogAttributes.length; i += 2) attributes[row.LogAttributes[i]!] = row.LogAttributes[i + 1]!;
+  return { body: row.Body, attributes, warning: prepared.warning };
+}
+
+describe("numbers lifted from a JSON log body", () => {
+  it("keep the text of an amount past a double's digits and of an underflow, the fuzz probe's line", () => {
+    expect(lifted('{"msg":"paid","amount":12345678901234567.89,"t":1.5e-400}')).toEqual({
+      body: "paid",
+      attributes: { amount: "12345678901234567.89", t: "1.5e-400" },
+      warning: "",
+    });
+  });
+
+  it.each([
+    ["0.12345678901234567891", "0.12345678901234567891"],
+    ["-0", "-0"],
+    ["-0.0", "-0"],
+    ["1.5E-400", "1.5E-400"],
+    ["0.30000000000000004", "0.30000000000000004"],
+    ["123456789.12345678", "123456789.12345678"],
+  ])("keep the value written for %s (stored %s)", (written, stored) => {
+    expect(lifted(`{"msg":"m","n":${written}}`).attributes).toEqual({ n: stored });
+  });
+
+  it("store numbers that print back as the Collector prints their doubles and integers", () => {
+    expect(lifted('{"msg":"m","a":88.63,"b":1.50,"c":1e3,"d":0,"e":0.0,"f":-12.5e-3,"g":1e-7,"h":1e21}').attributes).toEqual({
+      a: "88.63",
+      b: "1.5",
+      c: "1000",
+      d: "0",
+      e: "0",
+      f: "-0.0125",
+      g: "1e-7",
+      h: "1e+21",
+    });
+  });
+
+  it("keep them in arrays and in nested values kept as JSON text", () => {
+    const line = '{"msg":"m","list":[1.5e-400,-0,0.1,12345678901234567.89],"a":{"b":{"c":{"d":{"e":[0.12345678901234567891,2]}}}}}';
+    expect(lifted(line).attributes).toEqual({
+      list: "[1.5e-400,-0,0.1,12345678901234567.89]",
+      "a.b.c.d": '{"e":[0.12345678901234567891,2]}',
+    });
+  });
+
+  it("do not mistake words, dates and ids for such numbers", () => {
+    const line = '{"msg":"re-run","at":"2026-01-05T10:00:00-00:00","id":"12345678901234567890","n":0}';
+    expect(lifted(line).attributes).toEqual({ at: "2026-01-05T10:00:00-00:00", id: "12345678901234567890", n: "0" });
+  });
+});
