@@ -24,6 +24,7 @@ import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
 import { isInArn } from "../arn";
+import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -75,6 +76,10 @@ const BACKTICKED_VALUE = "`[^`\\n]{1,256}`";
  * form, not the value: the value inside is judged and replaced, the wrapper stays (`redactValue`).
  */
 const WRAPPED = `(?:Optional|Some)\\((?:${QUOTED}|[^\\s()"'<>,;&]{1,256})\\)|Optional\\[[^\\s[\\]"'<>,;&]{1,256}\\]`;
+/** Python's bytes literal (`b'…'`, `b"…"`: a `bytes` value as repr and `%r` print it), its `b` kept as a quote is (`redactValue`). */
+const BYTES_QUOTED = `b(?=['"])(?:${QUOTED})`;
+/** A bytes literal's `b` and quote, the quote closing the value's end. */
+const BYTES_OPENING = /^b(['"]).*\1$/s;
 /** A wrapper's opening (`WRAPPED`) at a value's start. */
 const WRAPPER_OPENING = /^(?:(?:Optional|Some)\(|Optional\[)/;
 /** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
@@ -133,7 +138,7 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -169,6 +174,17 @@ const TYPED_DEFAULT_HEAD = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?[ \t]*=[ \t]*/;
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
+ * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
+ * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ */
+const FLOW_COLLECTION = "\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}";
+/**
+ * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
+ * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
+ * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
+ */
+const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
+/**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`), the rest of the line up to a comment
  * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
@@ -193,7 +209,7 @@ const WHOLE_PLAIN_SCALAR =
  * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
  * are read whole, not given back one by one to a value whose lookbehind reads them again.
  */
-const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${FLOW_COLLECTION}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
   `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
@@ -408,6 +424,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
+  // A secret type's print of its mask (`password=SecretStr('**********')`) is the sender's mask.
+  if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
@@ -475,6 +493,8 @@ const VAR_DUMP_KEY_END = /^(?::[\w\\]{1,64})?\](?:=>| => )/;
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  // A secret type's print of its mask (`password: Secret([REDACTED])`) is the sender's mask.
+  if (isMaskedSecretTypeAt(text, start + valueStart)) return undefined;
   WHOLE_PLAIN_SCALAR_AT.lastIndex = start + valueStart;
   const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
   FIELD_VALUE_AT.lastIndex = start + valueStart;
@@ -514,7 +534,11 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (typed !== null && /["']$/.test(match)) {
     return isSecretName(name) ? redactStringLiterals(match.slice(0, valueStart + typed[0].length), match.slice(valueStart + typed[0].length), marker) : undefined;
   }
-  if (match.charAt(valueStart) === "[") {
+  const opening = match.charAt(valueStart);
+  if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
+    return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+  }
+  if (opening === "[") {
     return isSecretName(name) && !isTokenCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
   }
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
@@ -647,6 +671,18 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
  * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
  */
+/**
+ * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
+ * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
+ * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
+ * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
+ */
+function holdsFlowSecret(name: string, flow: string): boolean {
+  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isTokenCount(name, flow)) return false;
+  const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
+  return items.some((item) => !standsForSecret(item) && !isSecretNameValue(item));
+}
+
 function redactStringLiterals(head: string, value: string, marker: string): string | undefined {
   let replaced = false;
   const text = value.replace(STRING_LIST_ITEM, (literal) => {
@@ -814,6 +850,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   if (unclosed !== "") return redactValue(`${head}${unclosed}`, value.slice(unclosed.length), marker, token, end, prose);
   const wrapper = WRAPPER_OPENING.exec(value)?.[0];
   if (wrapper !== undefined) return redactWrapped(head, wrapper, value, marker, token, end, prose);
+  if (BYTES_OPENING.test(value)) return redactValue(`${head}b`, value.slice(1), marker, token, end, prose);
   // The quote, after any backslashes escaping it, opens and closes the value alike.
   const quote = quoteOpening(value);
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
