@@ -68,7 +68,10 @@ describe("a value of no known form under a secret's key goes whole", () => {
     "{'user': 'x', 'api_key': b'**********', 'host': 'db-01'}",
     "password=SecretStr('**********') user=ana",
     "password: Secret([REDACTED])",
-    // Under other keys a value of no known form is kept; missing values stay as JavaScript prints them.
+    // Under other keys a value of no known form is kept; missing values stay as JavaScript prints them;
+    // a word alone followed by more lines is no value (a GraphQL type's members apart by lines).
+    "type Usage {\n  tokens: Int\n  model: String\n}",
+    "{ password: None, role: Admin }",
     '%User{tags: ~w(a b), pid: #PID<0.1.0>, host: "db-01"}',
     "{ password: undefined, token: null, host: 'db-01', when: 2026-12-02T15:00:00.000Z, n: 123n }",
   ])("keeps %j", (text) => {
@@ -147,6 +150,9 @@ describe("YAML flow values under a secret's name", () => {
       "password: [FILTERED]",
       "tokens: [12, 30]",
       "secrets: [DB_URL, API_KEY]",
+      // A format string's field, and LDAP's scheme glued to its hash (which the hash detector reads).
+      "password: {password}",
+      "token: {api_token}",
     ]);
   });
 });

@@ -252,6 +252,8 @@ const RECORD_NAME = /#(?:[A-Z][\w.]*)?(?=<)/y;
  * but text: a language prints an int without one, so the digits were a string (an id, a code).
  */
 const FULL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A bracket that opens a nested part of a value (`#Ecto.Schema.Metadata<`, `[`, `{`, `(`). */
+const OPENING = /[[{(<]/;
 /** A Ruby symbol's name after its `:`, perhaps a predicate's (`:admin?`). */
 const SYMBOL = /[A-Za-z_]\w{0,63}[?!]?/y;
 
@@ -266,8 +268,6 @@ const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class
 const BRACKETED_WORD = /\[[A-Za-z]{1,32}\]/y;
 /** A value of a kind JSON has not, written bare (`undefined`, `123n`, `NaN`, a `Date`, `Symbol(x)`, `/re/g`). */
 const BARE = /[^\s,{}[\]()'"`]+(?:\([^()\n]*\))?/y;
-/** The bare words that say a value is missing or no number (JavaScript's, Ruby's, Python's): read as JSON's null. */
-const NO_VALUE = /^(?:undefined|null|nil|None|NaN|-?Infinity)$/;
 /**
  * A class name before a container (`User {`, `Map(2) {`, `Foo [Array] {`, `<ref *1> {`), also
  * glued to it or before a call's `(` (Java's `User{`, Python's and Lombok's `User(`, PHP's `array (`,
@@ -395,6 +395,15 @@ class Reader {
     this.at = this.opaqueEnd(resume, separator, item);
     // The value as written, unquoted: a rule that replaces its key's values (a secret's, a
     // hash's) replaces it whole, as JSON's array under such a key; any other rule leaves it.
+    // Not when its first line is a word alone and more lines follow (`tokens: Int\n  model:
+    // String`, members apart by lines as a GraphQL type or a YAML map writes them): those are
+    // no value's, read as null and kept. Only the first 256 characters are looked at.
+    const head = this.text.slice(from, Math.min(this.at, from + 256));
+    const lineEnd = head.indexOf("\n");
+    if (lineEnd >= 0 && !OPENING.test(head.slice(0, lineEnd))) {
+      this.bare = false;
+      return null;
+    }
     this.bare = true;
     return this.text.slice(from, this.at);
   }
@@ -698,8 +707,10 @@ class Reader {
     const bare = this.match(BARE, from);
     if (bare === undefined) throw NOT_INSPECT;
     if (bare === "true" || bare === "false") return bare === "true";
-    if (NO_VALUE.test(bare)) return null;
-    // Any other word (`123n`, `Secret([REDACTED])`, a `Date`'s text) is the text it is, which a rule may replace whole.
+    // A type's print around a value (Rust's `Secret(pw1234)`, `Symbol(x)`) is the text it is, which a
+    // rule replacing its key's values replaces whole; a word alone (`undefined`, `None`, Rust's
+    // `Admin`, a GraphQL type's `Int`) names no value, read as null.
+    if (text.charCodeAt(this.at - 1) !== CLOSE_PAREN) return null;
     this.bare = true;
     return bare;
   }

@@ -175,9 +175,10 @@ const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
- * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
+ * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash).
  */
-const FLOW_COLLECTION = "\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;])";
 /**
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
@@ -680,6 +681,8 @@ function gluedColon(match: string, text: string, start: number): boolean {
 function holdsFlowSecret(name: string, flow: string): boolean {
   if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isTokenCount(name, flow)) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
+  // A format string's field named as the secret (`password: {password}`) is a placeholder.
+  if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
   return items.some((item) => !standsForSecret(item) && !isSecretNameValue(item));
 }
 
