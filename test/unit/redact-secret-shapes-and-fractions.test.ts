@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
-import { expectKept, expectRedacted, redactedLogBody, storedLogAttributes } from "../support/redaction";
+import { expectKept, expectRedacted, redactedLogBody, redactionPolicy, storedLogAttributes } from "../support/redaction";
 
 const PHONE = "[REDACTED:phone]";
 
@@ -154,5 +154,25 @@ describe("YAML flow values under a secret's name", () => {
       "password: {password}",
       "token: {api_token}",
     ]);
+  });
+});
+
+describe("a number after a secret's name in text", () => {
+  it("is the secret, as under the same key; counts and headings stay", () => {
+    expectRedacted([
+      ["password: 1234", "password: [REDACTED:secret_param]"],
+      ["db:\n  password: 1234\n  port: 5432", "db:\n  password: [REDACTED:secret_param]\n  port: 5432"],
+      ["login failed password=1234 user=ana", "login failed password=[REDACTED:secret_param] user=ana"],
+    ]);
+    expectKept(["tokens: 42", "max_tokens: 100", "token_count: 5", "password_length: 12", "Session: 2 of 5", "otp_enabled: true"]);
+  });
+});
+
+describe("a value of no known form under a hashKeys key", () => {
+  it("is hashed whole, as an array there in JSON is", () => {
+    const policy = redactionPolicy({ hashKeys: ["user_ref"], hashSecret: "k0123456789abcdefghij" });
+    const printed = redactedLogBody('%User{user_ref: ~s(u-42), host: "db-01"}', policy) as string;
+    expect(printed).toMatch(/^%User\{user_ref: [0-9a-f]{16}, host: "db-01"\}$/);
+    expect(redactedLogBody('{"user_ref":[1,2]}', policy)).toMatch(/^\{"user_ref":"[0-9a-f]{16}"\}$/);
   });
 });

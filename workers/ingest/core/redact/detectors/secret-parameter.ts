@@ -554,8 +554,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const bare = withoutSentenceEnd(value, end);
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
   if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
-  // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
-  // number under a card security code's, PIN's or one-time password's name is that code.
+  // Booleans and null pass, as they do under such keys; a number is the secret (`password:
+  // 1234`, a PIN), as under such keys, but a count of tokens (`tokens: 42`) and, after `session`
+  // or `signature`, a heading's number (below) are not.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
   // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
@@ -581,7 +582,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
-  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
+  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && WORD_HEADED_NAMES.test(name)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
   if (isTokenCount(name, unquoted(bare))) return undefined;
   // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).
