@@ -582,7 +582,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
-  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && WORD_HEADED_NAMES.test(name)) return undefined;
+  // A group of a grouped number outside a code's name is a number of its own (`"token": 1234 5678`), kept as before.
+  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && (WORD_HEADED_NAMES.test(name) || grouped)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
   if (isTokenCount(name, unquoted(bare))) return undefined;
   // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).
