@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
-import { expectKept, expectRedacted, redactedLogBody, redactionPolicy, storedLogAttributes } from "../support/redaction";
+import { expectKept, expectRedacted, redactedLogBody, redactionPolicy, redactionWork, storedLogAttributes } from "../support/redaction";
 
 const PHONE = "[REDACTED:phone]";
 
@@ -174,5 +174,28 @@ describe("a value of no known form under a hashKeys key", () => {
     const printed = redactedLogBody('%User{user_ref: ~s(u-42), host: "db-01"}', policy) as string;
     expect(printed).toMatch(/^%User\{user_ref: [0-9a-f]{16}, host: "db-01"\}$/);
     expect(redactedLogBody('{"user_ref":[1,2]}', policy)).toMatch(/^\{"user_ref":"[0-9a-f]{16}"\}$/);
+  });
+});
+
+describe("cost", () => {
+  it("many records of unknown values under secrets' keys: the work grows with the text", () => {
+    const body = (count: number): string =>
+      Array.from({ length: count }, (_, i) => `%User{id: ${i}, password: ~s(pw${i}), token: #Secret<t${i}>, api_key: b'k${i}', tags: (1, 2)}`).join("\n");
+    const small = redactionWork(body(100));
+    const large = redactionWork(body(400));
+    expect(small.markers).toBe(300);
+    expect(large.markers).toBe(4 * small.markers);
+    expect(large.work).toBeLessThanOrEqual(4 * small.work + 8192);
+  });
+});
+
+describe("the text detectors alone read such values whole", () => {
+  it("a sigil's `)` and a `#<…>` value go with the value", () => {
+    expectRedacted([
+      ["%User{id: 1, password: ~s(pw1), host: db}", "%User{id: 1, password: [REDACTED:secret_param], host: db}"],
+      ["note token: #Secret<t1> and more", "note token: [REDACTED:secret_param] and more"],
+      ["viewer(token: abc){id}", "viewer(token: [REDACTED:secret_param]){id}"],
+    ]);
+    expectKept(["note pid: #PID<0.1.0> and more"]);
   });
 });

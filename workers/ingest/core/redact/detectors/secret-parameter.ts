@@ -68,6 +68,9 @@ const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.|'')*'|${ESCAPED_Q
  * the value, which `standsForSecret` then judges.
  */
 const ANGLED = "<{1,2}[^<>\\n]{1,64}>{1,2}";
+/** A Ruby or Elixir value printed as `#<…>` or `#Name<…>` (`#<Secret abc>`, `#Secret<…>`): read whole, replaced whole. */
+const HASHED_ANGLED = "#[\\w.]{0,64}<[^<>\\n]{1,256}>";
+const HASHED_ANGLED_VALUE = new RegExp(`^(?:${HASHED_ANGLED})$`);
 /** A value in backticks, as Markdown writes code and JavaScript a template literal: read whole, its backticks kept (`redactValue`). */
 const BACKTICKED_VALUE = "`[^`\\n]{1,256}`";
 /**
@@ -210,7 +213,7 @@ const WHOLE_PLAIN_SCALAR =
  * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
  * are read whole, not given back one by one to a value whose lookbehind reads them again.
  */
-const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${FLOW_COLLECTION}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${FLOW_COLLECTION}|${HASHED_ANGLED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
   `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
@@ -535,6 +538,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (typed !== null && /["']$/.test(match)) {
     return isSecretName(name) ? redactStringLiterals(match.slice(0, valueStart + typed[0].length), match.slice(valueStart + typed[0].length), marker) : undefined;
   }
+  if (HASHED_ANGLED_VALUE.test(match.slice(valueStart))) return isSecretName(name) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   const opening = match.charAt(valueStart);
   if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
     return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
@@ -590,9 +594,20 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (isMemberSetting(name, unquoted(bare))) return undefined;
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
   // follows is the query's, scanned again.
-  const close = end.opened && quoteOpening(value) === "" && !WRAPPER_OPENING.test(value) ? value.indexOf(")") : -1;
+  const close = end.opened && quoteOpening(value) === "" && !WRAPPER_OPENING.test(value) ? unopenedClose(value) : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
+}
+
+/** The index of the first `)` in `value` closing no `(` of its own (`abc){id}`, not `~s(pw1)`), or -1. */
+function unopenedClose(value: string): number {
+  let open = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 40) open++;
+    else if (code === 41 && open-- === 0) return i;
+  }
+  return -1;
 }
 
 /** A first auth-param's name, `=` and the start of its value (no token68's `=` padding). */
