@@ -8,7 +8,8 @@
  * `[Function: f]`, `[Getter]`, `[Circular *1]`, `Map(1) {…}`, `Symbol(x)`, a `Date`'s ISO text);
  * and the records other languages print, by the same reader (`opensInspectObject` lists them:
  * Python, Go, Java, Kotlin, C#, Ruby, Elixir, Rust, Swift, PHP's print_r and var_dump).
- * Read into the values JSON would give (an elided or unknown value as null, every number kept as
+ * Read into the values JSON would give (an elided value as null, one of no known form as the text
+ * written, every number kept as
  * written, RawJsonNumber), with where each member's value is written, so that key rules can
  * judge the members as JSON's and the text be written again with only the values they replaced.
  */
@@ -119,7 +120,7 @@ export const INSPECT_MEMBER_OPENING = new RegExp(
  * `text`, the whole of one inspect object (from its `{` to its `}`), read; undefined when it is
  * no such text (a member's name or separator of no form above, or a value of no form that never
  * ends: `Reader.opaqueEnd`). A value of no known form, or nesting past `maxDepth`, is read as
- * null and kept as written (`Reader.entryValue`). `placed`:
+ * the text written (`Reader.entryValue`), which only a rule replacing its key's values changes. `placed`:
  * whether the places of its members are noted, which `writeInspectObject` needs (a read only to
  * judge the members, the first of the key rules' walks, allocates none). One pass, linear in the
  * text's length.
@@ -273,6 +274,8 @@ const RECORD_NAME = /#(?:[A-Z][\w.]*)?(?=<)/y;
  * but text: a language prints an int without one, so the digits were a string (an id, a code).
  */
 const FULL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A bracket that opens a nested part of a value (`#Ecto.Schema.Metadata<`, `[`, `{`, `(`). */
+const OPENING = /[[{(<]/;
 /** A Ruby symbol's name after its `:`, perhaps a predicate's (`:admin?`). */
 const SYMBOL = /[A-Za-z_]\w{0,63}[?!]?/y;
 
@@ -391,7 +394,8 @@ class Reader {
   /**
    * A member's or an item's value at `from` (`value`), or, when it is of no form `value` reads
    * or does not end where the container's next entry may (`endsEntry`: `~N[…]` read as `~N`),
-   * null, read whole to the entry's end by `opaqueEnd` and kept as written, so that the entries
+   * the text written, read whole to the entry's end by `opaqueEnd` (`bare`: a rule replacing it
+   * replaces it whole, unquoted; no other rule changes it), so that the entries
    * around it are read all the same: what Elixir's structs hold (`#Ecto.Schema.Metadata<…>`,
    * `~N[2026-12-02 15:00:00]`), Go's typed slices (`[]string{"a"}`), Rust's tuples and enums
    * (`(1, 2)`, `Role::Admin { level: 3 }`), Python's sets. A value read whole whose end is
@@ -411,8 +415,19 @@ class Reader {
       this.close = close;
     }
     this.at = this.opaqueEnd(resume, separator, item);
-    this.bare = false;
-    return null;
+    // The value as written, unquoted: a rule that replaces its key's values (a secret's, a
+    // hash's) replaces it whole, as JSON's array under such a key; any other rule leaves it.
+    // Not when its first line is a word alone and more lines follow (`tokens: Int\n  model:
+    // String`, members apart by lines as a GraphQL type or a YAML map writes them): those are
+    // no value's, read as null and kept. Only the first 256 characters are looked at.
+    const head = this.text.slice(from, Math.min(this.at, from + 256));
+    const lineEnd = head.indexOf("\n");
+    if (lineEnd >= 0 && !OPENING.test(head.slice(0, lineEnd))) {
+      this.bare = false;
+      return null;
+    }
+    this.bare = true;
+    return this.text.slice(from, this.at);
   }
 
   /**
@@ -687,6 +702,8 @@ class Reader {
     if (code === HASH_SIGN) {
       const open = this.match(RECORD_NAME, from) === undefined ? -1 : this.at;
       if (open > 0 && opensInspectObject(text, open)) return this.object(open, depth);
+      // Any other `#<…>` (`#<Secret …>`, `#PID<0.1.0>`) is of no known form, read whole by `opaqueEnd`.
+      if (open > 0) throw NOT_INSPECT;
     }
     // Swift's optional and Rust's `Some` around a value (`Optional("Ana Silva")`): the value's. A
     // replaced one is written inside the wrapper (`Optional("[REDACTED:person_name]")`: `unwrapped`).
@@ -711,7 +728,13 @@ class Reader {
     if (number !== undefined) return parseJsonExactly(number, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
     const bare = this.match(BARE, from);
     if (bare === undefined) throw NOT_INSPECT;
-    return bare === "true" ? true : bare === "false" ? false : null;
+    if (bare === "true" || bare === "false") return bare === "true";
+    // A type's print around a value (Rust's `Secret(pw1234)`, `Symbol(x)`) is the text it is, which a
+    // rule replacing its key's values replaces whole; a word alone (`undefined`, `None`, Rust's
+    // `Admin`, a GraphQL type's `Int`) names no value, read as null.
+    if (text.charCodeAt(this.at - 1) !== CLOSE_PAREN) return null;
+    this.bare = true;
+    return bare;
   }
 
   /**

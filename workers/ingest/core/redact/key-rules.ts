@@ -19,8 +19,9 @@ import { type StreetAddressField, namesStreetAddress } from "./street-addresses"
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
  * drop the attribute, replace the value by its keyed hash, replace it by the secret marker
- * because the key names a credential (`secret`: text only, so counts and flags stay; a card
- * security code, PIN or one-time password, `secret_code`: numbers too), replace it by the
+ * because the key names a credential (`secret`: text and numbers, a PIN being one, flags
+ * staying, and whole numbers under a name counting tokens; a card security code, PIN or one-time
+ * password, `secret_code`), replace it by the
  * card holder marker because the key names a payment card's holder (`card_holder`: text only,
  * `card-holder-names.ts`), replace it by the person name marker because the key names a
  * person's name or login (`person_name`: text only, `person-names.ts`), replace it by the

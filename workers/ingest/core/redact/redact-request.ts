@@ -867,7 +867,8 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       return policy.hash === undefined || "empty" in value ? undefined : HASHED_KIND;
     case "secret":
     case "secret_code":
-      if (!holdsText(value) && !(rule.action === "secret_code" && holdsNumber(value))) return undefined;
+      // A number is a credential as its text would be (`{"password":1234}`, a PIN); a flag is none.
+      if (!holdsText(value) && !holdsNumber(value)) return undefined;
       if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
@@ -1021,7 +1022,7 @@ function holdsCount(value: AnyValue): boolean {
   return "arrayValue" in value && value.arrayValue.length > 0 && value.arrayValue.every(holdsCount);
 }
 
-/** Numbers under the name of a card security code, PIN or one-time password are that code. */
+/** Numbers under a credential's name are that credential (a PIN, a card security code), unless the name counts tokens (`KeyRule.counts`). */
 function holdsNumber(value: AnyValue): boolean {
   return "intValue" in value || "doubleValue" in value;
 }

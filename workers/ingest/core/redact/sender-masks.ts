@@ -31,10 +31,46 @@ const WRAPPED_MASK_WORD = new RegExp(`^(?:[A-Za-z0-9-]{1,24}=)?(?:\\[${MASK_WORD
 const CAPITAL_MASK_WORD = new RegExp(`^${MASK_WORD.toUpperCase()}$`);
 
 /**
+ * A secret type's printed form around what it masks: a capitalized type's name, perhaps with its
+ * generics, and its one value in parentheses, perhaps quoted (1: the quote, 2: inside it; 3: the
+ * value unquoted): pydantic's `SecretStr('**********')` and `SecretBytes(b'**********')`, the
+ * secrecy crate's `Secret([REDACTED])` and `SecretBox<str>([REDACTED alloc::string::String])`.
+ */
+const SECRET_TYPE_FORM = /^[A-Z][\w.:]{0,63}(?:<[\w:<>, ]{1,64}>)?\([ \t]*(?:b?(['"])(.*)\1|(.*?))[ \t]*\)$/;
+/** The secrecy crate's mask naming the type it hides (`[REDACTED alloc::string::String]`). */
+const TYPED_MASK = new RegExp(`^\\[${MASK_WORD} [\\w:<>, ]{1,128}\\]$`, "i");
+
+/**
  * Whether `value` (a whole value, its quotes removed) is only a mask a sender wrote for a secret:
- * `********`, `xxxxx`, `[FILTERED]`, `[Redacted]`, `<redacted>`, `***MASKED***`, `REDACTED`. Not
- * `hidden`, `****1234`, `[FILTERED]x9`.
+ * `********`, `xxxxx`, `[FILTERED]`, `[Redacted]`, `<redacted>`, `***MASKED***`, `REDACTED`, or
+ * one of them in a secret type's printed form (`SecretStr('**********')`, `Secret([REDACTED])`)
+ * or in a Python bytes literal (`b'**********'`). Not `hidden`, `****1234`, `[FILTERED]x9`,
+ * `Secret(pw1234)`.
  */
 export function isSenderMask(value: string): boolean {
+  if (isMaskAlone(value)) return true;
+  const bytes = BYTES_LITERAL.exec(value);
+  if (bytes !== null) return isMaskAlone(bytes[2]!);
+  const form = value.length <= 512 ? SECRET_TYPE_FORM.exec(value) : null;
+  if (form === null) return false;
+  const inner = form[2] ?? form[3] ?? "";
+  return isMaskAlone(inner) || TYPED_MASK.test(inner);
+}
+/** Python's bytes literal (`b'**********'`, pydantic's `SecretBytes` as a dict's value prints it): 2, its text. */
+const BYTES_LITERAL = /^b(['"])([^'"\n]{1,64})\1$/;
+
+function isMaskAlone(value: string): boolean {
   return MASK_RUN.test(value) || WRAPPED_MASK_WORD.test(value) || CAPITAL_MASK_WORD.test(value);
 }
+
+/**
+ * Whether a secret type's printed form holding only a mask (`isSenderMask`: `SecretStr('****')`,
+ * `Secret([REDACTED])`) starts at `at` in `text`, its `)` on the same line: what a detector
+ * reading a value's first token (`Secret([REDACTED`) must leave whole. At most 400 characters read.
+ */
+export function isMaskedSecretTypeAt(text: string, at: number): boolean {
+  SECRET_TYPE_FORM_AT.lastIndex = at;
+  const form = SECRET_TYPE_FORM_AT.exec(text);
+  return form !== null && isSenderMask(form[0]);
+}
+const SECRET_TYPE_FORM_AT = /[A-Z][\w.:]{0,63}(?:<[\w:<>, ]{1,64}>)?\([^()\n]{0,256}\)/y;

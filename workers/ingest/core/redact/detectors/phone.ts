@@ -150,6 +150,13 @@ const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
  */
 const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Cc]onta(?:c?to|ct)|CONTA(?:C?TO|CT))(?:[ \t]*[:=])?[ \t]*["']?$/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
+/**
+ * A signed decimal fraction, one `.` between digits and nothing else (`+0.000000001`,
+ * `+3.141592653`): a number printed with its sign, such as Go's monotonic clock reading
+ * (`m=+0.000000001` after every `time.Time` printed with `%v`, package time's `Time.String`), no
+ * phone, which no plan writes as digits, one dot and more digits.
+ */
+const SIGNED_FRACTION = /^\+\d+\.\d+$/;
 
 export const phoneDetector: Detector = {
   kind: "phone",
@@ -159,7 +166,7 @@ export const phoneDetector: Detector = {
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
     const digits = countDigits(match);
-    if (match.startsWith("+")) return digits >= 8 && digits <= 15 ? marker : undefined;
+    if (match.startsWith("+")) return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
     const grouped = digits !== match.length;

@@ -24,6 +24,7 @@ import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
 import { isInArn } from "../arn";
+import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -67,6 +68,9 @@ const QUOTED = String.raw`"(?:[^"\\]|\\[^])*"|'(?:[^'\\\n]|\\.|'')*'|${ESCAPED_Q
  * the value, which `standsForSecret` then judges.
  */
 const ANGLED = "<{1,2}[^<>\\n]{1,64}>{1,2}";
+/** A Ruby or Elixir value printed as `#<…>` or `#Name<…>` (`#<Secret abc>`, `#Secret<…>`): read whole, replaced whole. */
+const HASHED_ANGLED = "#[\\w.]{0,64}<[^<>\\n]{1,256}>";
+const HASHED_ANGLED_VALUE = new RegExp(`^(?:${HASHED_ANGLED})$`);
 /** A value in backticks, as Markdown writes code and JavaScript a template literal: read whole, its backticks kept (`redactValue`). */
 const BACKTICKED_VALUE = "`[^`\\n]{1,256}`";
 /**
@@ -75,6 +79,10 @@ const BACKTICKED_VALUE = "`[^`\\n]{1,256}`";
  * form, not the value: the value inside is judged and replaced, the wrapper stays (`redactValue`).
  */
 const WRAPPED = `(?:Optional|Some)\\((?:${QUOTED}|[^\\s()"'<>,;&]{1,256})\\)|Optional\\[[^\\s[\\]"'<>,;&]{1,256}\\]`;
+/** Python's bytes literal (`b'…'`, `b"…"`: a `bytes` value as repr and `%r` print it), its `b` kept as a quote is (`redactValue`). */
+const BYTES_QUOTED = `b(?=['"])(?:${QUOTED})`;
+/** A bytes literal's `b` and quote, the quote closing the value's end. */
+const BYTES_OPENING = /^b(['"]).*\1$/s;
 /** A wrapper's opening (`WRAPPED`) at a value's start. */
 const WRAPPER_OPENING = /^(?:(?:Optional|Some)\(|Optional\[)/;
 /** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
@@ -133,7 +141,7 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -169,6 +177,18 @@ const TYPED_DEFAULT_HEAD = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?[ \t]*=[ \t]*/;
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
+ * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
+ * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
+ * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash).
+ */
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;])";
+/**
+ * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
+ * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
+ * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
+ */
+const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
+/**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`), the rest of the line up to a comment
  * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
@@ -193,7 +213,7 @@ const WHOLE_PLAIN_SCALAR =
  * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
  * are read whole, not given back one by one to a value whose lookbehind reads them again.
  */
-const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${FLOW_COLLECTION}|${HASHED_ANGLED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
   `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
@@ -408,6 +428,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
   const value = match.slice(equals + 1);
+  // A secret type's print of its mask (`password=SecretStr('**********')`) is the sender's mask.
+  if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
@@ -475,6 +497,8 @@ const VAR_DUMP_KEY_END = /^(?::[\w\\]{1,64})?\](?:=>| => )/;
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  // A secret type's print of its mask (`password: Secret([REDACTED])`) is the sender's mask.
+  if (isMaskedSecretTypeAt(text, start + valueStart)) return undefined;
   WHOLE_PLAIN_SCALAR_AT.lastIndex = start + valueStart;
   const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
   FIELD_VALUE_AT.lastIndex = start + valueStart;
@@ -514,7 +538,12 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (typed !== null && /["']$/.test(match)) {
     return isSecretName(name) ? redactStringLiterals(match.slice(0, valueStart + typed[0].length), match.slice(valueStart + typed[0].length), marker) : undefined;
   }
-  if (match.charAt(valueStart) === "[") {
+  if (HASHED_ANGLED_VALUE.test(match.slice(valueStart))) return isSecretName(name) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+  const opening = match.charAt(valueStart);
+  if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
+    return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+  }
+  if (opening === "[") {
     return isSecretName(name) && !isTokenCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
   }
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
@@ -529,8 +558,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const bare = withoutSentenceEnd(value, end);
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
   if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
-  // Numbers, booleans and null pass, as they do under such keys (`"token_count": 12`); a
-  // number under a card security code's, PIN's or one-time password's name is that code.
+  // Booleans and null pass, as they do under such keys; a number is the secret (`password:
+  // 1234`, a PIN), as under such keys, but a count of tokens (`tokens: 42`) and, after `session`
+  // or `signature`, a heading's number (below) are not.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
   // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
@@ -556,16 +586,28 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
-  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && !isSecretCodeName(name)) return undefined;
+  // A group of a grouped number outside a code's name is a number of its own (`"token": 1234 5678`), kept as before.
+  if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && (WORD_HEADED_NAMES.test(name) || grouped)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
   if (isTokenCount(name, unquoted(bare))) return undefined;
   // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).
   if (isMemberSetting(name, unquoted(bare))) return undefined;
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
   // follows is the query's, scanned again.
-  const close = end.opened && quoteOpening(value) === "" && !WRAPPER_OPENING.test(value) ? value.indexOf(")") : -1;
+  const close = end.opened && quoteOpening(value) === "" && !WRAPPER_OPENING.test(value) ? unopenedClose(value) : -1;
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
+}
+
+/** The index of the first `)` in `value` closing no `(` of its own (`abc){id}`, not `~s(pw1)`), or -1. */
+function unopenedClose(value: string): number {
+  let open = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 40) open++;
+    else if (code === 41 && open-- === 0) return i;
+  }
+  return -1;
 }
 
 /** A first auth-param's name, `=` and the start of its value (no token68's `=` padding). */
@@ -647,6 +689,20 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
  * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
  */
+/**
+ * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
+ * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
+ * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
+ * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
+ */
+function holdsFlowSecret(name: string, flow: string): boolean {
+  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isTokenCount(name, flow)) return false;
+  const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
+  // A format string's field named as the secret (`password: {password}`) is a placeholder.
+  if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
+  return items.some((item) => !standsForSecret(item) && !isSecretNameValue(item));
+}
+
 function redactStringLiterals(head: string, value: string, marker: string): string | undefined {
   let replaced = false;
   const text = value.replace(STRING_LIST_ITEM, (literal) => {
@@ -814,6 +870,7 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   if (unclosed !== "") return redactValue(`${head}${unclosed}`, value.slice(unclosed.length), marker, token, end, prose);
   const wrapper = WRAPPER_OPENING.exec(value)?.[0];
   if (wrapper !== undefined) return redactWrapped(head, wrapper, value, marker, token, end, prose);
+  if (BYTES_OPENING.test(value)) return redactValue(`${head}b`, value.slice(1), marker, token, end, prose);
   // The quote, after any backslashes escaping it, opens and closes the value alike.
   const quote = quoteOpening(value);
   // Unquoted, the value ends before the sentence's final punctuation, which stays.

@@ -1,0 +1,201 @@
+/**
+ * Values a secret's key holds in shapes the rules used to pass over, and signed fractions the
+ * phone detector took for numbers: found by a review of Go, Elixir, Ruby, Rust and Python prints.
+ * Each output is pinned: the input with only the redacted values replaced.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { expectKept, expectRedacted, redactedLogBody, redactionPolicy, redactionWork, storedLogAttributes } from "../support/redaction";
+
+const PHONE = "[REDACTED:phone]";
+
+describe("a signed decimal fraction is no phone number", () => {
+  it("keeps Go's monotonic clock reading and other signed fractions", () => {
+    expectKept([
+      // Go's Time.String of time.Now(), as `%v` prints it in every such log line.
+      "2026-12-02 15:00:00.123 +0000 UTC m=+0.000000001",
+      "started at 2026-12-02 15:00:00.123456789 -0300 -03 m=+3.141592653",
+      "elapsed m=+3.141592653",
+      "delta -12.5 ratio +1.0e-9 offset +12345678.9",
+      "skew=+0.000012345 drift=-0.000012345",
+    ]);
+  });
+
+  it("still redacts phone numbers written with a `+`", () => {
+    expectRedacted([
+      ["call +55 11 91234-5678", `call ${PHONE}`],
+      ["call +1 (415) 555-0100", `call ${PHONE}`],
+      ["call +5511912345678", `call ${PHONE}`],
+      ["call +1.415.555.0100", `call ${PHONE}`],
+      ["tel: +33 6.12.34.56.78", `tel: ${PHONE}`],
+    ]);
+  });
+});
+
+const SECRET = "[REDACTED:secret]";
+const redactedBody = (body: string): unknown => redactedLogBody(body, defaultRedactionPolicy());
+
+describe("a value of no known form under a secret's key goes whole", () => {
+  it.each([
+    // Go's %+v of a []byte password: its bytes are the password's.
+    ["&{User:ana Password:[112 119 49 50 51 52] Host:db-01}", `&{User:ana Password:${SECRET} Host:db-01}`],
+    // Elixir's sigil and a struct of no derived Inspect.
+    ['%User{name: "x", password: ~s(pw1234), host: "db-01"}', `%User{name: "x", password: ${SECRET}, host: "db-01"}`],
+    ['%User{token: #Secret<abc123>, host: "db-01"}', `%User{token: ${SECRET}, host: "db-01"}`],
+    // Ruby's inspect of an object holding the secret.
+    ['#<User:0x000055d5 @name="x", @password=#<Secret abc123>, @host="db-01">', `#<User:0x000055d5 @name="x", @password=${SECRET}, @host="db-01">`],
+    // Python's bytes.
+    ["{'user': 'x', 'api_key': b'abc123', 'host': 'db-01'}", `{'user': 'x', 'api_key': ${SECRET}, 'host': 'db-01'}`],
+    // A Rust tuple, an Ecto struct's metadata and sigil beside it.
+    ['{ tags: (1, 2), password: (1, 2), host: "db-01" }', `{ tags: (1, 2), password: ${SECRET}, host: "db-01" }`],
+    [
+      '%MyApp.User{__meta__: #Ecto.Schema.Metadata<:loaded, "users">, id: 42, inserted_at: ~N[2026-12-02 15:00:00], password: ~s(pw1234)}',
+      `%MyApp.User{__meta__: #Ecto.Schema.Metadata<:loaded, "users">, id: 42, inserted_at: ~N[2026-12-02 15:00:00], password: ${SECRET}}`,
+    ],
+  ])("%j", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+
+  it("replaces it as JSON replaces an array under the same key", () => {
+    expect(redactedBody('{"password":[1,2,3],"host":"db-01"}')).toBe(`{"password":"${SECRET}","host":"db-01"}`);
+  });
+
+  it.each([
+    // The secrecy crate's Debug, pydantic's repr: the sender's own mask stays, with no stray bracket.
+    'User { name: "x", password: Secret([REDACTED]), host: "db-01" }',
+    'User { name: "x", password: SecretBox<str>([REDACTED alloc::string::String]), host: "db-01" }',
+    "User(name='x', password=SecretStr('**********'), host='db-01')",
+    "{'user': 'x', 'api_key': b'**********', 'host': 'db-01'}",
+    "password=SecretStr('**********') user=ana",
+    "password: Secret([REDACTED])",
+    // Under other keys a value of no known form is kept; missing values stay as JavaScript prints them;
+    // a word alone followed by more lines is no value (a GraphQL type's members apart by lines).
+    "type Usage {\n  tokens: Int\n  model: String\n}",
+    "{ password: None, role: Admin }",
+    '%User{tags: ~w(a b), pid: #PID<0.1.0>, host: "db-01"}',
+    "{ password: undefined, token: null, host: 'db-01', when: 2026-12-02T15:00:00.000Z, n: 123n }",
+  ])("keeps %j", (text) => {
+    expect(redactedBody(text)).toBe(text);
+  });
+});
+
+describe("a number under a secret's name is the secret", () => {
+  it.each([
+    ["{ password: 1234, host: 'db-01' }", `{ password: ${SECRET}, host: 'db-01' }`],
+    ["&{Password:1234 Host:db-01}", `&{Password:${SECRET} Host:db-01}`],
+    ['{"password":1234,"host":"db-01"}', `{"password":"${SECRET}","host":"db-01"}`],
+    ['{"pin":4321,"host":"db-01"}', `{"pin":"${SECRET}","host":"db-01"}`],
+    ["login failed password=1234 user=ana", "login failed password=[REDACTED:secret_param] user=ana"],
+  ])("%j", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+
+  it("as an attribute, integer or double; counts, lengths and flags stay", () => {
+    const { values } = storedLogAttributes([
+      { key: "password", value: { intValue: "1234" } },
+      { key: "api_key", value: { doubleValue: 12.5 } },
+      { key: "password_length", value: { intValue: "12" } },
+      { key: "password.attempts", value: { intValue: "3" } },
+      { key: "token_count", value: { intValue: "5" } },
+      { key: "max_tokens", value: { intValue: "100" } },
+      { key: "tokens", value: { intValue: "42" } },
+      { key: "password_required", value: { boolValue: true } },
+    ]);
+    expect(values).toEqual({
+      password: SECRET,
+      api_key: SECRET,
+      password_length: { intValue: "12" },
+      "password.attempts": { intValue: "3" },
+      token_count: { intValue: "5" },
+      max_tokens: { intValue: "100" },
+      tokens: { intValue: "42" },
+      password_required: { boolValue: true },
+    });
+  });
+
+  it.each([
+    "{ password_length: 12, token_count: 5, max_tokens: 100 }",
+    '{"password_length":12,"password.attempts":3,"token_count":5,"max_tokens":100,"tokens":[12,30]}',
+  ])("keeps the counts in %j", (text) => {
+    expect(redactedBody(text)).toBe(text);
+  });
+});
+
+describe("Python's bytes under a secret's name in text", () => {
+  it("replaces what the quotes hold, its `b` and quotes kept; a mask stays", () => {
+    expectRedacted([
+      ["api_key: b'abc123' next", "api_key: b'[REDACTED:secret_param]' next"],
+      ['password=b"pw1234" user=ana', 'password=b"[REDACTED:secret_param]" user=ana'],
+    ]);
+    expectKept(["api_key: b'**********' next", "password=b'[FILTERED]' user=ana"]);
+  });
+});
+
+describe("YAML flow values under a secret's name", () => {
+  it("replaces a flow sequence or set of plain scalars whole", () => {
+    expectRedacted([
+      ["password: [s3cr3t]", "password: [REDACTED:secret_param]"],
+      ["password: {s3cr3t}", "password: [REDACTED:secret_param]"],
+      ["db:\n  password: [s3cr3t, other]\n  host: db-01", "db:\n  password: [REDACTED:secret_param]\n  host: db-01"],
+      ["pin: [1234]", "pin: [REDACTED:secret_param]"],
+    ]);
+  });
+
+  it("keeps inspect's elisions, GraphQL list types, masks, counts and secrets' names", () => {
+    expectKept([
+      "{ password: [Array], token: [Object] }",
+      "{ token: [Function: token], secret: [Circular *1] }",
+      "mutation { login(password: [String!]) }",
+      "query Q($tokens: [ID!]!) { x }",
+      "password: [FILTERED]",
+      "tokens: [12, 30]",
+      "secrets: [DB_URL, API_KEY]",
+      // A format string's field, and LDAP's scheme glued to its hash (which the hash detector reads).
+      "password: {password}",
+      "token: {api_token}",
+    ]);
+  });
+});
+
+describe("a number after a secret's name in text", () => {
+  it("is the secret, as under the same key; counts and headings stay", () => {
+    expectRedacted([
+      ["password: 1234", "password: [REDACTED:secret_param]"],
+      ["db:\n  password: 1234\n  port: 5432", "db:\n  password: [REDACTED:secret_param]\n  port: 5432"],
+      ["login failed password=1234 user=ana", "login failed password=[REDACTED:secret_param] user=ana"],
+    ]);
+    expectKept(["tokens: 42", "max_tokens: 100", "token_count: 5", "password_length: 12", "Session: 2 of 5", "otp_enabled: true"]);
+  });
+});
+
+describe("a value of no known form under a hashKeys key", () => {
+  it("is hashed whole, as an array there in JSON is", () => {
+    const policy = redactionPolicy({ hashKeys: ["user_ref"], hashSecret: "k0123456789abcdefghij" });
+    const printed = redactedLogBody('%User{user_ref: ~s(u-42), host: "db-01"}', policy) as string;
+    expect(printed).toMatch(/^%User\{user_ref: [0-9a-f]{16}, host: "db-01"\}$/);
+    expect(redactedLogBody('{"user_ref":[1,2]}', policy)).toMatch(/^\{"user_ref":"[0-9a-f]{16}"\}$/);
+  });
+});
+
+describe("cost", () => {
+  it("many records of unknown values under secrets' keys: the work grows with the text", () => {
+    const body = (count: number): string =>
+      Array.from({ length: count }, (_, i) => `%User{id: ${i}, password: ~s(pw${i}), token: #Secret<t${i}>, api_key: b'k${i}', tags: (1, 2)}`).join("\n");
+    const small = redactionWork(body(100));
+    const large = redactionWork(body(400));
+    expect(small.markers).toBe(300);
+    expect(large.markers).toBe(4 * small.markers);
+    expect(large.work).toBeLessThanOrEqual(4 * small.work + 8192);
+  });
+});
+
+describe("the text detectors alone read such values whole", () => {
+  it("a sigil's `)` and a `#<…>` value go with the value", () => {
+    expectRedacted([
+      ["%User{id: 1, password: ~s(pw1), host: db}", "%User{id: 1, password: [REDACTED:secret_param], host: db}"],
+      ["note token: #Secret<t1> and more", "note token: [REDACTED:secret_param] and more"],
+      ["viewer(token: abc){id}", "viewer(token: [REDACTED:secret_param]){id}"],
+    ]);
+    expectKept(["note pid: #PID<0.1.0> and more"]);
+  });
+});
