@@ -80,8 +80,22 @@ describe("a real secret beside or shaped like a mask still goes", () => {
     ["password=[s3cr3t]", "password=[REDACTED:secret_param]"],
     ["password=xxxx-xxxx-9f8e", "password=[REDACTED:secret_param]"],
     ["secret=[SECRET]", "secret=[REDACTED:secret_param]"],
+    // Text before a mask's `=` that names no signature scheme may be the secret itself.
+    ["password=hunter2=[FILTERED] user=bob", "password=[REDACTED:secret_param] user=bob"],
+    ["password=s3cr3tPw9=***REDACTED***", "password=[REDACTED:secret_param]"],
+    ["User{password=abc=[FILTERED]}", "User{password=[REDACTED:secret_param]}"],
   ])("%s", (text, stored) => {
     expect(redactString(text, policy).text).toBe(stored);
+  });
+
+  it("a JSON member whose value is text, `=` and a mask goes, as an attribute too", () => {
+    expect(storedBody('{"password":"hunter2=[FILTERED]"}').text).toBe('{"password":"[REDACTED:secret]"}');
+    expect(storedLogAttributes([{ key: "password", value: { stringValue: "hunter2=[FILTERED]" } }]).values).toMatchObject({ password: "[REDACTED:secret]" });
+  });
+
+  it("only a signature scheme's name may stand before a mask's `=`", () => {
+    expect(["sha256=[filtered]", "sha1=[REDACTED]", "v0=[FILTERED]", "v1=***MASKED***"].every(isSenderMask)).toBe(true);
+    expect(["hunter2=[FILTERED]", "abc=[FILTERED]", "pw-9=(redacted)"].filter(isSenderMask)).toEqual([]);
   });
 
   it("the mask words alone in lower case are words a password may be", () => {

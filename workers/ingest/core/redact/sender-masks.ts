@@ -23,10 +23,11 @@ const MASK_WORD = "(?:redacted|filtered|masked|protected|hidden|removed|omitted|
 const MASK_RUN = /^(?:\*{3,}|x{3,}|X{3,}|\u2022{3,}|\u25cf{3,}|\.{3,}|\u2026)$/;
 /**
  * A mask word in brackets, in any case (`[FILTERED]`, `[Redacted]`, `(redacted)`, `<hidden>`), or
- * between runs of `*` (`***REDACTED***`), perhaps after a scheme's `name=` (GitHub's
- * `sha256=[filtered]`).
+ * between runs of `*` (`***REDACTED***`), perhaps after a signature scheme's name and `=`
+ * (GitHub's `sha256=[filtered]`, Slack's `v0=`, Stripe's `v1=`). Only those names: any other
+ * text before the `=` may be the secret itself (`hunter2=[FILTERED]` keeps nothing of a mask).
  */
-const WRAPPED_MASK_WORD = new RegExp(`^(?:[A-Za-z0-9-]{1,24}=)?(?:\\[${MASK_WORD}\\]|\\(${MASK_WORD}\\)|<${MASK_WORD}>|\\*{1,8}${MASK_WORD}\\*{1,8})$`, "i");
+const WRAPPED_MASK_WORD = new RegExp(`^(?:(?:sha(?:1|224|256|384|512)|md5|v[01])=)?(?:\\[${MASK_WORD}\\]|\\(${MASK_WORD}\\)|<${MASK_WORD}>|\\*{1,8}${MASK_WORD}\\*{1,8})$`, "i");
 /** A mask word alone in capitals (`REDACTED`, `FILTERED`); in lower case alone (`hidden`) it may be a password. */
 const CAPITAL_MASK_WORD = new RegExp(`^${MASK_WORD.toUpperCase()}$`);
 
