@@ -2,7 +2,8 @@
  * A key whose words a namespace's `/` parts is ruled by its words like any other: Clojure's JSON
  * encoders (cheshire, jsonista) write `:user/password` as `"user/password"`, and a lifted JSON body
  * makes that an attribute key. Kubernetes' and Helm's label keys (`app.kubernetes.io/name`) keep
- * their values: a label's `name` is an app's.
+ * their values: a label's `name` is an app's. A key that is a URL's path (a route in a latency map)
+ * is no namespaced name: `/oauth/token` names no secret.
  */
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
@@ -52,6 +53,13 @@ describe("namespaced keys", () => {
       "user/email": "[REDACTED:email]",
       "user/id": "42",
     });
+  });
+
+  it("keeps text under a URL path's key, an attribute or a lifted member", () => {
+    expect(nameWords("/oauth/token")).toEqual(["/oauth/token"]);
+    const routes = { "/api/v1/users/password": "reset-ok", "http.route./users/password": "ok", "/oauth/token": "p99=12ms" };
+    expect(storedAttributes("hi", routes)).toMatchObject(routes);
+    expect(storedAttributes('{"msg":"latency","routes":{"/auth/token":{"p99":"12ms"}}}')).toMatchObject({ "routes./auth/token.p99": "12ms" });
   });
 
   it("keeps Kubernetes and Helm label values", () => {

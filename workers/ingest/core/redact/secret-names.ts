@@ -393,16 +393,20 @@ const GLUED_QUALIFIED_KEY = new RegExp(`^(?:${[...KEY_QUALIFIERS].filter((word) 
  */
 const SECRET_PARAMETER_NAMES = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
 
+const NAME_SEPARATORS = /[\s._-]+/;
+const NAMESPACED_NAME_SEPARATORS = /[\s._/-]+/;
+
 /**
  * A name's words, lower case: `accessToken` → `access`, `token`; `X-Api-Key` → `x`, `api`, `key`;
  * a namespace's `/` parts them too (`user/password` → `user`, `password`: Clojure's namespaced
- * keywords as JSON encoders write them, `vault/token`).
+ * keywords as JSON encoders write them, `vault/token`), but not a URL's path, which starts with
+ * one (`/oauth/token`, a route's key in a latency map, is one word and names no secret).
  */
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
-    .split(/[\s._/-]+/)
+    .split(name.charCodeAt(0) === 47 /* / */ ? NAME_SEPARATORS : NAMESPACED_NAME_SEPARATORS)
     .filter((word) => word !== "");
 }
 
