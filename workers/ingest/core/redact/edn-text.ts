@@ -19,8 +19,8 @@ import { countWork } from "./scan-scope";
  * (`{:id 42`, `{:user/name "x"`), not Ruby's `{:id=>42` (inspect-text.ts reads that) nor a
  * template's `{:id}`; or a string key, blanks and a value (`{"password" "x"`: Ring's
  * `:form-params`, `clojure.walk/stringify-keys`), not JSON's `{"k": v` nor `{"k" : v` (a `:`
- * opening no keyword), Ruby's or Elixir's `{"k" => v`, nor a set or an initializer list
- * (`{"a", "b"}`: Clojure writes no comma between a key and its value).
+ * opening no keyword), Ruby's or Perl's `{"k" => v`, HCL's or Nix's `{ "k" = v`, nor a set or
+ * an initializer list (`{"a", "b"}`: Clojure writes no comma between a key and its value).
  */
 export function opensEdnMap(text: string, open: number): boolean {
   EDN_MAP_AT.lastIndex = open;
@@ -31,7 +31,7 @@ export function opensEdnMap(text: string, open: number): boolean {
 const KEYWORD = String.raw`[A-Za-z*+!_?<>=-][\w.*+!?<>=/'#-]{0,127}`;
 /** A string key as EDN writes it (JSON's escapes), at most 256 characters. */
 const STRING_KEY = String.raw`"(?:[^"\\\r\n]|\\.){0,256}"`;
-const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*(?::${KEYWORD}[ \t\r\n,]+|${STRING_KEY}[ \t\r\n]+(?!:(?![A-Za-z*+!_?<>=-])))(?!=>)(?=[^\s,}])`;
+const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*(?::${KEYWORD}[ \t\r\n,]+|${STRING_KEY}[ \t\r\n]+(?!=|:(?![A-Za-z*+!_?<>=-])))(?!=>)(?=[^\s,}])`;
 const EDN_MAP_AT = new RegExp(EDN_MAP_SOURCE, "y");
 /** The same opening anywhere: whether a text may hold an EDN map (a native search for `{:` first is the caller's). */
 export const EDN_MAP_OPENING = new RegExp(EDN_MAP_SOURCE);
