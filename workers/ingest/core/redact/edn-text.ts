@@ -29,8 +29,11 @@ export function opensEdnMap(text: string, open: number): boolean {
 
 /** A keyword's characters after its `:` (EDN's symbol characters), at most 128. */
 const KEYWORD = String.raw`[A-Za-z*+!_?<>=-][\w.*+!?<>=/'#-]{0,127}`;
-/** A string key as EDN writes it (JSON's escapes), at most 256 characters. */
-const STRING_KEY = String.raw`"(?:[^"\\\r\n]|\\.){0,256}"`;
+/**
+ * A string key as EDN writes it (JSON's escapes), at most 256 characters and no `{`: so that a
+ * try at each `{` stops at the next one, and a text of many is searched in one pass.
+ */
+const STRING_KEY = String.raw`"(?:[^"\\\r\n{]|\\.){0,256}"`;
 const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*(?::${KEYWORD}[ \t\r\n,]+|${STRING_KEY}[ \t\r\n]+(?!=|:(?![A-Za-z*+!_?<>=-])))(?!=>)(?=[^\s,}])`;
 const EDN_MAP_AT = new RegExp(EDN_MAP_SOURCE, "y");
 /** The same opening anywhere: whether a text may hold an EDN map (a native search for `{:` first is the caller's). */
