@@ -76,6 +76,44 @@ describe("Clojure and EDN maps", () => {
     expect(redactedBody(text)).toBe(text);
   });
 
+  it.each([
+    // String keys, as Ring prints `:form-params` and `:params` and `clojure.walk/stringify-keys` leaves them.
+    ['{"username" "ana", "password" "hunter2"}', `{"username" "ana", "password" "${SECRET}"}`],
+    ['params: {"username" "ana", "password" "hunter2"}', `params: {"username" "ana", "password" "${SECRET}"}`],
+    ['{"email" "ana@example.com", "name" "Ana Souza", "password" "hunter2"}', `{"email" "${EMAIL}", "name" "${NAME}", "password" "${SECRET}"}`],
+    ['{"username" "ana" "password" "hunter2"}', `{"username" "ana" "password" "${SECRET}"}`],
+    // Keywords and strings as keys in one map, either first.
+    ['{:a 1 "password" "hunter2"}', `{:a 1 "password" "${SECRET}"}`],
+    ['{"a" 1 :password "hunter2"}', `{"a" 1 :password "${SECRET}"}`],
+    ['{"a" :b, "password" "hunter2"}', `{"a" :b, "password" "${SECRET}"}`],
+    // A Ring request map: the header's token goes, its scheme and the host stay.
+    [
+      '{:headers {"authorization" "Bearer abc.def.ghi", "host" "api.internal"} :form-params {"password" "x"}}',
+      `{:headers {"authorization" "Bearer ${SECRET}", "host" "api.internal"} :form-params {"password" "${SECRET}"}}`,
+    ],
+    // A symbol replaced stays unquoted, as printed.
+    ["{:password hunter2}", `{:password ${SECRET}}`],
+    ['{:password hunter2, :name "Ana Souza", :email "ana@example.com", :db {:secret foo/bar}}', `{:password ${SECRET}, :name "${NAME}", :email "${EMAIL}", :db {:secret ${SECRET}}}`],
+    ['{"password" hunter2}', `{"password" ${SECRET}}`],
+  ])("string keys and symbols: %s", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+
+  it.each([
+    // JSON, with a blank before its colon too, is read as JSON (and written as JSON is).
+    ['{"password" : "hunter2"}', `{"password":"${SECRET}"}`],
+    ['{"password" :"hunter2"}', `{"password":"${SECRET}"}`],
+    // Ruby's and Elixir's arrows, HCL's `=`: their own readers'.
+    ['{"password" => "hunter2", "host" => "db"}', `{"password" => "${SECRET}", "host" => "db"}`],
+    ['%{"password" => "hunter2"}', `%{"password" => "${SECRET}"}`],
+    ['tags = { "Name" = "web", "password" = "x" }', `tags = { "Name" = "web", "password" = "${SECRET}" }`],
+    // A set or an initializer list of strings is no map: a comma between a key and its value is none Clojure writes.
+    ['{"password", "hunter2"}', '{"password", "hunter2"}'],
+    ['names = {"ana", "joao"}', 'names = {"ana", "joao"}'],
+  ])("reads other forms as before: %s", (text, expected) => {
+    expect(redactedBody(text)).toBe(expected);
+  });
+
   it("rules a bare `name` as JSON rules it: kept without a sibling saying whose, in both", () => {
     expect(redactedBody('{:id 42 :name "Ana Souza" :password "x"}')).toBe(`{:id 42 :name "Ana Souza" :password "${SECRET}"}`);
     expect(redactedBody('{"id":42,"name":"Ana Souza","password":"x"}')).toBe(`{"id":42,"name":"Ana Souza","password":"${SECRET}"}`);
@@ -124,6 +162,15 @@ describe("Swift's dump()", () => {
     expect(redactedBody(text)).toBe(expected);
   });
 
+  it("reads a dump whose lines end CRLF, keeping each \\r\\n and the quotes", () => {
+    expect(redactedBody('▿ User\r\n  - id: 42\r\n  - password: "s3cr3t"\r\n  - host: "db"\r\n')).toBe(
+      `▿ User\r\n  - id: 42\r\n  - password: "${SECRET}"\r\n  - host: "db"\r\n`,
+    );
+    expect(redactedBody('got ▿ main.User\r\n  ▿ name: Optional("Ana Souza")\r\n    - some: "Ana Souza"\r\n  - status: main.Status.active\r\ndone\r\n')).toBe(
+      `got ▿ main.User\r\n  ▿ name: Optional("${NAME}")\r\n    - some: "${NAME}"\r\n  - status: main.Status.active\r\ndone\r\n`,
+    );
+  });
+
   it("keeps a record with nothing personal as written", () => {
     const text = '▿ main.Config\n  - host: "db-01.internal"\n  - port: 5432\n  - status: main.Status.active\n  ▹ pool: main.Pool\n  - id: 12345678901234567890';
     expect(redactedBody(text)).toBe(text);
@@ -159,6 +206,8 @@ describe("the cost of reading these forms", () => {
   it.each([
     ["an EDN map of many maps", "{:users [", '{:full-name "Ana Souza", :id 42} ', "]}"],
     ["EDN maps after words", "", 'got {:user {:name "Ana Souza"}, :tags #{:a :b}} ', ""],
+    ["EDN maps with string keys after words", "", 'params {"username" "ana", "password" "hunter2", "note" "a \\"b\\""} ', ""],
+    ["a Swift dump with CRLF lines", "▿ many elements\r\n", '  ▿ main.User\r\n    - full_name: "Ana Souza"\r\n    - id: 42\r\n', ""],
     ["a Swift dump of many values", "▿ many elements\n", '  ▿ main.User\n    - full_name: "Ana Souza"\n    - id: 42\n', ""],
     ["Java toStrings with apostrophes", "", "User{name='Ana O'Brien', note='it's d'accord'} ", ""],
   ])("is linear in the text (%s): twice the text, at most twice the work", (_, prefix, unit, suffix) => {

@@ -17,7 +17,10 @@ import { countWork } from "./scan-scope";
 /**
  * Whether the `{` at `open` opens an EDN map: a keyword key and the blank or comma after it
  * (`{:id 42`, `{:user/name "x"`), not Ruby's `{:id=>42` (inspect-text.ts reads that) nor a
- * template's `{:id}`.
+ * template's `{:id}`; or a string key, blanks and a value (`{"password" "x"`: Ring's
+ * `:form-params`, `clojure.walk/stringify-keys`), not JSON's `{"k": v` nor `{"k" : v` (a `:`
+ * opening no keyword), Ruby's or Perl's `{"k" => v`, HCL's or Nix's `{ "k" = v`, nor a set or
+ * an initializer list (`{"a", "b"}`: Clojure writes no comma between a key and its value).
  */
 export function opensEdnMap(text: string, open: number): boolean {
   EDN_MAP_AT.lastIndex = open;
@@ -26,7 +29,12 @@ export function opensEdnMap(text: string, open: number): boolean {
 
 /** A keyword's characters after its `:` (EDN's symbol characters), at most 128. */
 const KEYWORD = String.raw`[A-Za-z*+!_?<>=-][\w.*+!?<>=/'#-]{0,127}`;
-const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*:${KEYWORD}[ \t\r\n,]+(?!=>)(?=[^\s,}])`;
+/**
+ * A string key as EDN writes it (JSON's escapes), at most 256 characters and no `{`: so that a
+ * try at each `{` stops at the next one, and a text of many is searched in one pass.
+ */
+const STRING_KEY = String.raw`"(?:[^"\\\r\n{]|\\.){0,256}"`;
+const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*(?::${KEYWORD}[ \t\r\n,]+|${STRING_KEY}[ \t\r\n]+(?!=|:(?![A-Za-z*+!_?<>=-])))(?!=>)(?=[^\s,}])`;
 const EDN_MAP_AT = new RegExp(EDN_MAP_SOURCE, "y");
 /** The same opening anywhere: whether a text may hold an EDN map (a native search for `{:` first is the caller's). */
 export const EDN_MAP_OPENING = new RegExp(EDN_MAP_SOURCE);
@@ -60,11 +68,15 @@ export function parseEdnMap(text: string, maxDepth: number, placed = true): Insp
 
 /**
  * `text` (read as `read`, with its places) with each value the rules replaced written again as
- * EDN: a string in double quotes (JSON's escapes are EDN's), an array as a vector, null as `nil`;
- * the rest of the text as written.
+ * EDN: a string in double quotes (JSON's escapes are EDN's), but unquoted in the place of a
+ * symbol (`{:password hunter2}` stays unquoted: `Place.bare`), as the sender printed it; an
+ * array as a vector, null as `nil`; the rest of the text as written.
  */
 export function writeEdnMap(text: string, read: InspectObject): string {
-  return writtenOver(text, replacedValues(read).map(([place, value]) => [place, ednLiteral(value)]));
+  return writtenOver(
+    text,
+    replacedValues(read).map(([place, value]) => [place, place.bare === true && typeof value === "string" ? value : ednLiteral(value)]),
+  );
 }
 
 function ednLiteral(value: unknown): string {
@@ -88,6 +100,8 @@ const keepEveryNumber = (): boolean => true;
 
 class EdnReader {
   at = 0;
+  /** Whether the form read last was a symbol (`hunter2`, `foo/bar`): unquoted text, `Place.bare`. */
+  bare = false;
   constructor(
     private readonly text: string,
     private readonly places: Map<object, Map<string | number, Place>> | undefined,
@@ -115,6 +129,7 @@ class EdnReader {
   form(from: number, depth: number): unknown {
     const text = this.text;
     const code = text.charCodeAt(from);
+    this.bare = false;
     if (code === QUOTE) {
       const read = quotedStringAt(text, from, true);
       if (read === undefined) throw NOT_EDN;
@@ -144,6 +159,7 @@ class EdnReader {
     if (token === "nil") return null;
     if (token === "true" || token === "false") return token === "true";
     if (FULL_NUMBER.test(token)) return parseJsonExactly(token, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
+    this.bare = true;
     return token;
   }
 
@@ -186,7 +202,7 @@ class EdnReader {
       if (name !== undefined && name in object) throw NOT_EDN;
       if (name !== undefined) {
         object[name] = value;
-        places?.set(name, { start, end: this.at, value });
+        places?.set(name, this.placeOf(start, value));
       }
       i = this.skip(this.at);
     }
@@ -203,12 +219,17 @@ class EdnReader {
     while (this.text.charCodeAt(i) !== close) {
       if (i >= this.text.length) throw NOT_EDN;
       const value = this.form(i, depth + 1);
-      places?.set(items.length, { start: i, end: this.at, value });
+      places?.set(items.length, this.placeOf(i, value));
       items.push(value);
       i = this.skip(this.at);
     }
     this.at = i + 1;
     return items;
+  }
+
+  /** The place of the value `value` read from `start` to `at`: `bare` when it is a symbol's text (a container read after its last item is none). */
+  private placeOf(start: number, value: unknown): Place {
+    return this.bare && typeof value === "string" ? { start, end: this.at, value, bare: true } : { start, end: this.at, value };
   }
 
   private placesOf(container: object): Map<string | number, Place> | undefined {

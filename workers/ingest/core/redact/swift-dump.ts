@@ -49,7 +49,7 @@ export function swiftDumpsIn(text: string, found: (start: number, end: number, n
     const level = indentationAt(text, lineStart);
     let end = lineEnd(text, mark);
     while (end < text.length) {
-      const next = end + 1;
+      const next = nextLineStart(text, end);
       const indent = indentationAt(text, next);
       if (indent <= level || !opensDumpLine(text, next + indent)) break;
       end = lineEnd(text, next);
@@ -92,7 +92,7 @@ export function parseSwiftDump(text: string, maxDepth: number, placed = true): S
   const open: Array<{ indent: number; node: DumpNode }> = [{ indent: -1, node: root }];
   let at = first.end;
   while (at < text.length) {
-    const start = at + 1;
+    const start = nextLineStart(text, at);
     const indent = indentationAt(text, start);
     const line = parseLine(text, start + indent);
     if (line === undefined) return undefined;
@@ -281,12 +281,23 @@ function indentationAt(text: string, at: number): number {
   return i - at;
 }
 
-/** The index of the line break ending the line `at` is on, or the text's length. */
+/**
+ * The index of the line break ending the line `at` is on (its `\r` when the break is `\r\n`, as a
+ * dump written on Windows or through a CRLF log ends its lines), or the text's length: a summary
+ * never holds the break, so a string's closing quote ends it.
+ */
 function lineEnd(text: string, at: number): number {
   const end = text.indexOf("\n", at);
-  return end < 0 ? text.length : end;
+  if (end < 0) return text.length;
+  return end > at && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
+}
+
+/** The index after the line break at `end` (`lineEnd`'s): one character, two for `\r\n`. */
+function nextLineStart(text: string, end: number): number {
+  return end + (text.charCodeAt(end) === CARRIAGE_RETURN ? 2 : 1);
 }
 
 const BLANK = 0x20;
+const CARRIAGE_RETURN = 0x0d;
 const HYPHEN = 0x2d;
 const QUOTE = 0x22;
