@@ -88,10 +88,47 @@ describe("level and message keys of logging libraries", () => {
     expect([asText.severityText, asText.severityNumber]).toEqual([inBody.severityText, inBody.severityNumber]);
   });
 
-  it.each(["level", "severity", "lvl", "log.level"])("reads the level from %j", (key) => {
+  it.each(["level", "severity", "lvl", "log.level", "levelname", "@l"])("reads the level from %j", (key) => {
     const log = normalized(JSON.stringify({ [key]: "ERROR", message: "m" }));
     expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("m")]);
     expect(attributeMap(log)).not.toHaveProperty(key);
+  });
+
+  it.each([
+    // python-json-logger's default format
+    ['{"asctime":"2026-12-02 10:00:00,123","name":"app","levelname":"WARNING","message":"py"}', "WARN", 13, "py", { asctime: str("2026-12-02 10:00:00,123"), name: str("app") }],
+    // structlog's JSONRenderer: the message is `event`
+    ['{"event":"user logged in","level":"info","timestamp":"2026-12-02T10:00:00Z"}', "INFO", 9, "user logged in", { timestamp: str("2026-12-02T10:00:00Z") }],
+    // Google Cloud Logging's structured line
+    ['{"severity":"ERROR","message":"gcp"}', "ERROR", 17, "gcp", {}],
+    // Serilog's compact JSON: rendered message wins, the template stays an attribute
+    ['{"@t":"2026-12-02T10:00:00Z","@l":"Warning","@m":"Hello ana","@mt":"Hello {User}","User":"ana"}', "WARN", 13, "Hello ana", { "@t": str("2026-12-02T10:00:00Z"), "@mt": str("Hello {User}"), User: str("ana") }],
+    // Serilog's compact JSON without the rendered message
+    ['{"@t":"2026-12-02T10:00:00Z","@l":"Error","@mt":"Failed {Id}","Id":7}', "ERROR", 17, "Failed {Id}", { "@t": str("2026-12-02T10:00:00Z"), Id: int("7") }],
+    // Logback's logstash-encoder: level_value stays
+    ['{"level":"WARN","level_value":30000,"message":"lb","logger_name":"a.B"}', "WARN", 13, "lb", { level_value: int("30000"), logger_name: str("a.B") }],
+    // Bunyan: numeric level as pino
+    ['{"name":"svc","hostname":"h","pid":1,"level":50,"msg":"bunyan","v":0}', "ERROR", 17, "bunyan", { name: str("svc"), hostname: str("h"), pid: int("1"), v: int("0") }],
+    // zap, zerolog, logrus
+    ['{"level":"error","ts":1796000000.5,"msg":"zap"}', "ERROR", 17, "zap", { ts: { doubleValue: 1796000000.5 } }],
+    ['{"level":"warn","time":"2026-12-02T10:00:00Z","message":"zerolog"}', "WARN", 13, "zerolog", { time: str("2026-12-02T10:00:00Z") }],
+    ['{"level":"warning","msg":"logrus","time":"2026-12-02T10:00:00Z"}', "WARN", 13, "logrus", { time: str("2026-12-02T10:00:00Z") }],
+    // a line with a message keeps `event` as an attribute
+    ['{"level":"info","msg":"m","event":"order.created"}', "INFO", 9, "m", { event: str("order.created") }],
+  ])("reads %s", (line, text, number, message, attributes) => {
+    const log = normalized(line);
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str(message)]);
+    expect(attributeMap(log)).toEqual(attributes);
+  });
+
+  it.each([
+    ["winston's colorize() in the body", String.raw`{"level":"\u001b[31merror\u001b[39m","message":"x"}`, {}, "ERROR", 17],
+    ["a bold colour", String.raw`{"level":"\u001b[1;33mwarn\u001b[22;39m","message":"x"}`, {}, "WARN", 13],
+    ["in severityText", '{"message":"x"}', { severityText: "\u001b[32minfo\u001b[39m", severityNumber: 0 }, "INFO", 9],
+  ] as const)("reads a level coloured with ANSI escapes: %s", (_, line, own, text, number) => {
+    const log = normalized(line, own as Partial<LogRecord>);
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str("x")]);
+    expect(attributeMap(log)).not.toHaveProperty("level");
   });
 
   it("reads an ECS line (flat log.level, message)", () => {

@@ -135,7 +135,7 @@ describe("liftJsonBody", () => {
     expect(both.attributes).toEqual([attr("message", str("second"))]);
   });
 
-  it("keeps the JSON body when there is no message, still lifting the keys", () => {
+  it("keeps the JSON body when there is no message, still lifting the keys (`event` without a level is no structlog message)", () => {
     const text = '{"event":"cart.updated","items":3}';
     const log = record(str(text));
     liftJsonBody(log, options);

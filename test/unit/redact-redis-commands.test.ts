@@ -230,6 +230,23 @@ describe("several Redis commands on one line", () => {
     [";AUTH2 user pw2", ";AUTH2 user [REDACTED:secret]"],
     ["MIGRATE h 6379 k 0 5000;AUTH2 user pw2", "MIGRATE h 6379 k 0 5000;AUTH2 user [REDACTED:secret]"],
     ["GET k|auth2 user pw2", "GET k|auth2 user [REDACTED:secret]"],
+    // Commands joined by a blank only: a command's name in capitals, or quoted in any case,
+    // after AUTH's first argument ends AUTH's arguments; where AUTH could also be read as user
+    // and password (the name ends the line, or another command follows it), both words go.
+    ['"AUTH" "s3cr3t" "GET" "k"', '"AUTH" "[REDACTED:secret]" "GET" "k"'],
+    ['1700000000.123456 [0 10.0.0.1:6379] "auth" "s3cr3t" "get" "k"', '1700000000.123456 [0 10.0.0.1:6379] "auth" "[REDACTED:secret]" "get" "k"'],
+    ['"AUTH" "u" "s3cr3t" "GET" "k"', '"AUTH" "u" "[REDACTED:secret]" "GET" "k"'],
+    ["AUTH s3cr3t GET k", "AUTH [REDACTED:secret] GET k"],
+    ["AUTH u s3cr3t GET k", "AUTH u [REDACTED:secret] GET k"],
+    ["AUTH pw3 EXEC", "AUTH [REDACTED:secret] [REDACTED:secret]"],
+    ['"MULTI" "AUTH" "pw3" "EXEC"', '"MULTI" "AUTH" "[REDACTED:secret]" "[REDACTED:secret]"'],
+    ["AUTH user GET", "AUTH [REDACTED:secret] [REDACTED:secret]"],
+    ["AUTH default GET", "AUTH default [REDACTED:secret]"],
+    ['["AUTH","s3cr3t","GET","k"]', '["AUTH","[REDACTED:secret]","GET","k"]'],
+    ["AUTH default s3cr3t GET k", "AUTH default [REDACTED:secret] GET k"],
+    ["AUTH pw3 GET SET k v", "AUTH [REDACTED:secret] [REDACTED:secret] SET k v"],
+    // A lower-case bare word is an argument: the user and the password.
+    ["AUTH app get", "AUTH app [REDACTED:secret]"],
     // A `;` or `|` inside a word, before no command's name, is the password's.
     ["AUTH a|b", "AUTH [REDACTED:secret]"],
     ["AUTH ;secret", "AUTH [REDACTED:secret]"],

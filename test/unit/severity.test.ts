@@ -100,6 +100,13 @@ describe("level names of logging libraries (OTel logs data model, Appendix B)", 
     ["ERROR-4", "WARN", 13],
     ["DEBUG-2", "TRACE", 3],
     ["error+4", "FATAL", 21],
+    // past OTLP's scale, at its end: no lower than ERROR+4, no higher than DEBUG-4
+    ["ERROR+10", "FATAL", 24],
+    ["ERROR+20", "FATAL", 24],
+    ["INFO-12", "TRACE", 1],
+    // winston's format.colorize(): the level wrapped in ANSI colour escapes
+    ["\u001b[31merror\u001b[39m", "ERROR", 17],
+    ["\u001b[33mWARNING\u001b[0m", "WARN", 13],
   ])("%j alone becomes (%j, %i)", (text, expectedText, expectedNumber) => {
     expect(normalized(text, 0)).toEqual([expectedText, expectedNumber]);
   });
@@ -121,11 +128,11 @@ describe("level names of logging libraries (OTel logs data model, Appendix B)", 
   });
 
   it.each([
-    // Ruby Logger's UNKNOWN names no severity; slog offsets past OTLP's scale have no place on it
+    // Ruby Logger's UNKNOWN names no severity, nor does a malformed slog offset or a colour alone
     ["UNKNOWN", 0, "UNKNOWN", 0],
-    ["ERROR+20", 0, "ERROR+20", 0],
-    ["INFO-12", 0, "INFO-12", 0],
     ["ERROR+", 0, "ERROR+", 0],
+    ["\u001b[31m\u001b[39m", 0, "\u001b[31m\u001b[39m", 0],
+    ["\u001b[31mUNKNOWN\u001b[39m", 0, "\u001b[31mUNKNOWN\u001b[39m", 0],
     // a sender's number off the scale says nothing about the range: the name decides, the number stays
     ["notice", 25, "INFO", 25],
   ])("(%j, %i) becomes (%j, %i)", (text, number, expectedText, expectedNumber) => {

@@ -11,9 +11,22 @@ import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } fro
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
 
-/** Keys that carry the record's own fields, in the order they are looked for. */
-const LEVEL_KEYS = ["level", "severity", "lvl", "log.level"] as const;
-const MESSAGE_KEYS = ["msg", "message"] as const;
+/**
+ * Keys that carry the record's own fields, in the order they are looked for, as JSON loggers
+ * write them: `level` (pino, Bunyan, winston, zap, zerolog, logrus, structlog, Logback's
+ * logstash-encoder), `severity` (Google Cloud Logging's structured lines), `lvl`, ECS's flat
+ * `log.level`, python-json-logger's `levelname` and Serilog's compact `@l`; the message as `msg`
+ * (pino, Bunyan, zap, logrus), `message` (winston, zerolog, python-json-logger, ECS, Logback),
+ * Serilog's rendered `@m`, else its template `@mt`; and structlog's `event` (EVENT_MESSAGE_KEY).
+ */
+const LEVEL_KEYS = ["level", "severity", "lvl", "log.level", "levelname", "@l"] as const;
+const MESSAGE_KEYS = ["msg", "message", "@m", "@mt"] as const;
+/**
+ * structlog's message key, read last and only in a line that has a level key too, as structlog's
+ * lines do (its default processors add `level`): `event` alone names an event in many lines
+ * that have no message (`{"event":"cart.updated","items":3}`), which keep their body.
+ */
+const EVENT_MESSAGE_KEY = ["event"] as const;
 const TRACE_ID_KEYS = ["trace_id", "traceId"] as const;
 const SPAN_ID_KEYS = ["span_id", "spanId"] as const;
 
@@ -177,7 +190,9 @@ function liftFields(
 ): void {
   const consumed: string[] = [];
   takeSeverity(record, fields, consumed);
-  const message = takeFirstString(fields, MESSAGE_KEYS, consumed);
+  const message =
+    takeFirstString(fields, MESSAGE_KEYS, consumed) ??
+    (LEVEL_KEYS.some((key) => fields.scalar(key) !== undefined) ? takeFirstString(fields, EVENT_MESSAGE_KEY, consumed) : undefined);
   record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID_LENGTH, record.traceId, consumed);
   record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID_LENGTH, record.spanId, consumed);
   const taken = new TakenKeys(record.attributes, keys);

@@ -110,24 +110,40 @@ const BY_USUAL_SPELLING: ReadonlyMap<string, NamedSeverity> = new Map([
 const SLOG_LEVELS: Readonly<Record<string, number>> = { debug: -4, info: 0, warn: 4, error: 8 };
 const SLOG_OFFSET = /^\s*(debug|info|warn|error)([+-]\d{1,2})\s*$/i;
 
+/** OTLP's scale: 1 (TRACE) to 24 (FATAL4). */
+const LOWEST_SEVERITY = 1;
+const HIGHEST_SEVERITY = 24;
+
 function severityFromSlogOffset(name: string): NamedSeverity | undefined {
   const match = SLOG_OFFSET.exec(name);
   if (match === null) return undefined;
-  const number = SLOG_LEVELS[match[1]!.toLowerCase()]! + Number(match[2]) + 9;
-  const text = rangeNameOf(number);
-  // Past OTLP's 1..24 the level has no place on the scale: left as sent, like any unknown name.
-  return text === undefined ? undefined : { text, number, libraryName: true };
+  // A level past OTLP's scale (`ERROR+10`, 27) is still above FATAL4 (or below TRACE): it sits
+  // at the scale's end, so the order of levels holds (`ERROR+4` is FATAL, `ERROR+10` no lower).
+  const offset = SLOG_LEVELS[match[1]!.toLowerCase()]! + Number(match[2]) + 9;
+  const number = Math.min(HIGHEST_SEVERITY, Math.max(LOWEST_SEVERITY, offset));
+  return { text: rangeNameOf(number)!, number, libraryName: true };
 }
+
+/**
+ * An ANSI SGR escape (`ESC [ … m`), the colour a terminal formatter wraps a level in (winston's
+ * `format.colorize()`: `\u001b[31merror\u001b[39m`); it is no part of the level's name.
+ */
+const SGR_ESCAPE = /\u001b\[[0-9;]*m/g;
 
 /**
  * The severity a level name stands for, in any case: OTLP's short names (`ERROR3` is 19, text
  * `ERROR3`), the library names above (`SEVERE` is 17, text `ERROR`), Go slog's offsets
- * (`ERROR+2` is 19, text `ERROR`), pino's six numeric levels written as text (`"50"` is 17, text
- * `ERROR`); undefined for any other name (Ruby Logger's `UNKNOWN`, "an unknown message that
- * should always be logged", names no severity; any other number, as severityFromPinoLevel).
+ * (`ERROR+2` is 19, text `ERROR`; past the scale at its end: `ERROR+10` is 24, text `FATAL`),
+ * pino's six numeric levels written as text (`"50"` is 17, text `ERROR`); a name coloured with
+ * ANSI SGR escapes is read without them (`\u001b[31merror\u001b[39m` is 17, text `ERROR`).
+ * Undefined for any other name (Ruby Logger's `UNKNOWN`, "an unknown message that should
+ * always be logged", names no severity; any other number, as severityFromPinoLevel).
  */
 export function severityFromName(name: string): NamedSeverity | undefined {
-  return BY_USUAL_SPELLING.get(name) ?? BY_NAME.get(name.trim().toLowerCase()) ?? severityFromSlogOffset(name);
+  const found = BY_USUAL_SPELLING.get(name) ?? BY_NAME.get(name.trim().toLowerCase()) ?? severityFromSlogOffset(name);
+  if (found !== undefined || !name.includes("\u001b")) return found;
+  const plain = name.replace(SGR_ESCAPE, "");
+  return plain === name ? undefined : severityFromName(plain);
 }
 
 /**

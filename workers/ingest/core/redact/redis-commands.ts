@@ -151,6 +151,8 @@ interface Token {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** Written in quotes (`"GET"`), as redis-cli and MONITOR quote every word. */
+  readonly quoted?: boolean;
 }
 
 /** SHA-256 in hex, as `ACL SETUSER`'s `#` and `!` rules take a password's hash. */
@@ -208,7 +210,8 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
   const { tokens, written } = commandIn(match);
   if (tokens.length < 2) return [];
   const found: PasswordSpan[] = [];
-  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written)) {
+  const quotedArgument = (index: number): boolean => tokens[index + 1]!.quoted === true;
+  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written, quotedArgument)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
     if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
@@ -335,8 +338,9 @@ function withoutTrailingMark(token: Token): Token {
  * (`canBeCredential`), and a lower-case `auth` with a short word is prose, as is a capitalised
  * `Auth` with one word (a sentence's first word: `Auth s3cretlooking`); in `prose`, only `AUTH`
  * and a credential-shaped word (`isCredentialShaped`). Arguments in a `list` are arguments.
+ * `quotedArgument` says which arguments (by index after the command) were written in quotes.
  */
-function passwordArguments(words: readonly string[], written: Written): ArgumentPassword[] {
+function passwordArguments(words: readonly string[], written: Written, quotedArgument: (index: number) => boolean = () => false): ArgumentPassword[] {
   const command = words[0]!;
   const args = words.slice(1);
   const found: ArgumentPassword[] = [];
@@ -353,13 +357,9 @@ function passwordArguments(words: readonly string[], written: Written): Argument
         } else if (args.length > 0 && isCredentialShaped(args[0]!)) at(0);
         break;
       }
-      // More words than a user name and a password make no `AUTH` command: asked before each
-      // word is judged, which a line of many (`AUTH ;` repeated) paid for at every command word.
-      if (args.length > 2) break;
-      if (written === "line" && !args.every(canBeCredential)) break;
       const spelled = written === "list" ? "AUTH" : command;
-      if (args.length === 1 && spelled !== capitalised(spelled) && !isProse(spelled, args[0]!)) at(0);
-      else if (args.length === 2 && (args[0] === "default" || !isProse(spelled, args[1]!))) at(1);
+      const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index], quotedArgument(index));
+      for (const count of authArgumentCounts(args, startsCommand)) authPasswords(spelled, args.slice(0, count), written, at);
       break;
     }
     case "AUTH2":
@@ -416,6 +416,51 @@ function passwordArguments(words: readonly string[], written: Written): Argument
       break;
   }
   return found;
+}
+
+/**
+ * How many of the words after `AUTH` are its arguments, in each way a line can be read that
+ * joins the next command to it with a blank only (`"AUTH" "pw" "GET" "k"`, `MULTI AUTH pw EXEC`):
+ * a word that starts a command (`startsCommand`) after the first argument ends them. Where both
+ * readings fit, the second word a command's name that ends the line or is followed by another
+ * (`AUTH pw EXEC`: the password `pw`, or the user `pw` and the password `EXEC`), both are taken,
+ * so that each reading's password goes: a user name redacted too is the price of never leaving a
+ * password; but Redis's `default` user is read as the user (`AUTH default GET`), as `AUTH
+ * default` alone is. Else all the words (`AUTH` with more than two arguments is no command).
+ */
+function authArgumentCounts(args: readonly string[], startsCommand: (index: number) => boolean): readonly number[] {
+  const words = args.length;
+  if (words >= 2 && startsCommand(1)) {
+    if (words > 2 && !startsCommand(2)) return [1];
+    return args[0] === "default" ? [2] : [1, 2];
+  }
+  if (words >= 3 && startsCommand(2)) return [2];
+  return [words];
+}
+
+/**
+ * Whether an argument after `AUTH` starts the next command: a Redis command's name
+ * (`isRedisCommandName`) in capitals as commands are written in a line (`EXEC`, `GET`), or in
+ * quotes in any case, as MONITOR and redis-cli quote every word (`"get"`). A lower-case bare
+ * word (`AUTH app get`) stays an argument: prose and user names use such words.
+ */
+function startsNextCommand(word: string | undefined, quoted: boolean): boolean {
+  return word !== undefined && (quoted || word === word.toUpperCase()) && isRedisCommandName(word);
+}
+
+/**
+ * The password among `AUTH`'s arguments `args` (`AUTH password` or `AUTH username password`),
+ * the command word as `spelled`: none when they are more than two, or, in a `line`, one a
+ * credential cannot be; one word after a capitalised `Auth`, or a sentence's word after a
+ * lower-case one (`isProse`), is prose.
+ */
+function authPasswords(spelled: string, args: readonly string[], written: Written, at: (index: number) => void): void {
+  // More words than a user name and a password make no `AUTH` command: asked before each
+  // word is judged, which a line of many (`AUTH ;` repeated) paid for at every command word.
+  if (args.length > 2) return;
+  if (written === "line" && !args.every(canBeCredential)) return;
+  if (args.length === 1 && spelled !== capitalised(spelled) && !isProse(spelled, args[0]!)) at(0);
+  else if (args.length === 2 && (args[0] === "default" || !isProse(spelled, args[1]!))) at(1);
 }
 
 /**
@@ -544,7 +589,7 @@ function tokensOf(line: string, limit: number): Token[] {
     endsSentence = /[.!?]$/.test(word[0]);
     const text = inner ?? (endsCommand ? word[0].slice(0, commandBreak) : word[0]);
     const start = escaped !== undefined ? word.index + 2 : quoted ? word.index + 1 : word.index;
-    if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length });
+    if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length, quoted });
     if (endsCommand || tokens.length === limit) break;
   }
   return tokens;
