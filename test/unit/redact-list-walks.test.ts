@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
 import { dbQueryParameterColumns, queryEvents } from "../../workers/ingest/core/redact/db-query-parameters";
+import { EDN_MAP_OPENING } from "../../workers/ingest/core/redact/edn-text";
 import { GraphQLDocuments, graphQLRequestsInAttributes } from "../../workers/ingest/core/redact/graphql-variables";
 import { INSPECT_MEMBER_OPENING } from "../../workers/ingest/core/redact/inspect-text";
 import { mayHoldJsonInProse } from "../../workers/ingest/core/redact/json-text";
@@ -102,9 +103,10 @@ describe("the per-list walks' gate", () => {
   });
 });
 
-/** The member-opening patterns `mayHoldJsonInProse` answers for, without its gate. */
+/** The member-opening patterns `mayHoldJsonInProse` answers for, without its gate: JSON's, printed records', EDN maps' and a Swift dump's mark. */
 const MEMBER_OPENING = /\{[ \t\n\r]*\\?"/;
-const ungated = (text: string) => MEMBER_OPENING.test(text) || INSPECT_MEMBER_OPENING.test(text);
+const ungated = (text: string) =>
+  MEMBER_OPENING.test(text) || INSPECT_MEMBER_OPENING.test(text) || EDN_MAP_OPENING.test(text) || text.includes("\u25bf ");
 
 /** Objects as loggers and other languages print them, after words. */
 const PRINTED = [
@@ -129,6 +131,10 @@ const PRINTED = [
   '[name: "Ana Silva"]',
   '["full_name": "Ana Silva"]',
   '#<User id: 7, name: "Ana Silva">',
+  // Clojure's maps, keyword and string keys (Ring's params), and Swift's dump().
+  '{:name "Ana Silva" :password "x"}',
+  'params: {"username" "ana", "password" "x"}',
+  '\u25bf main.User\r\n  - name: "Ana Silva"\r\n',
   '#User<name: "Ana Silva", ...>',
   "[pid:42] worker started",
 ];
