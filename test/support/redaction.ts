@@ -42,6 +42,16 @@ export function redactionWork(text: string): { work: number; markers: number } {
   return { work: workDone() - before, markers: result.split("[REDACTED:").length - 1 };
 }
 
+/**
+ * The characters counted while redacting `body` as a log record's body with `policy` (key rules,
+ * printed-record readers and all), and the markers written.
+ */
+export function bodyRedactionWork(body: string, policy = defaultRedactionPolicy()): { work: number; markers: number } {
+  const before = workDone();
+  const redacted = String(redactedLogBody(body, policy));
+  return { work: workDone() - before, markers: redacted.split("[REDACTED:").length - 1 };
+}
+
 /** Each text (left) is stored by the default policy as the right one. */
 export function expectRedacted(cases: readonly (readonly [string, string])[]): void {
   for (const [text, stored] of cases) expect(redactString(text, defaultRedactionPolicy()).text, text).toBe(stored);

@@ -8,8 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { holdsPersonName } from "../../workers/ingest/core/redact/person-names";
-import { workDone } from "../../workers/ingest/core/redact/scan-scope";
-import { redactedLogBody } from "../support/redaction";
+import { bodyRedactionWork, redactedLogBody } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -19,12 +18,7 @@ const STREET = "[REDACTED:street_address]";
 
 const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
-/** The characters counted (`countWork`) while redacting a log body `text`, key rules and all, and the markers written. */
-function bodyWork(text: string): { work: number; markers: number } {
-  const before = workDone();
-  const redacted = String(redactedBody(text));
-  return { work: workDone() - before, markers: redacted.split("[REDACTED:").length - 1 };
-}
+const bodyWork = (text: string) => bodyRedactionWork(text, policy);
 
 describe("Clojure and EDN maps", () => {
   it.each([

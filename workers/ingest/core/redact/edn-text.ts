@@ -11,8 +11,7 @@
  * "edn"; clojure.org, "The Reader").
  */
 import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
-import { quotedStringAt, replacedValues, writtenOver, type InspectObject, type Place } from "./inspect-text";
-import { countWork } from "./scan-scope";
+import { quotedStringAt, readPrinted, replacedValues, writtenOver, type InspectObject, type Place } from "./inspect-text";
 
 /**
  * Whether the `{` at `open` opens an EDN map: a keyword key and the blank or comma after it
@@ -54,16 +53,11 @@ export const EDN_MAP_OPENING = new RegExp(EDN_MAP_SOURCE);
 export function parseEdnMap(text: string, maxDepth: number, placed = true): InspectObject | undefined {
   const places = placed ? new Map<object, Map<string | number, Place>>() : undefined;
   const reader = new EdnReader(text, places, maxDepth);
-  try {
+  return readPrinted(NOT_EDN, reader, () => {
     const root = reader.form(0, 0);
     if (root === null || typeof root !== "object" || Array.isArray(root) || reader.skip(reader.at) !== text.length) return undefined;
     return { root, places };
-  } catch (error) {
-    if (error === NOT_EDN) return undefined;
-    throw error;
-  } finally {
-    countWork(reader.at);
-  }
+  });
 }
 
 /**

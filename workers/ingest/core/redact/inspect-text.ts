@@ -128,12 +128,23 @@ export const INSPECT_MEMBER_OPENING = new RegExp(
 export function parseInspectObject(text: string, maxDepth: number, placed = true): InspectObject | undefined {
   const places = placed ? new Map<object, Map<string | number, Place>>() : undefined;
   const reader = new Reader(text, places, maxDepth);
-  try {
+  return readPrinted(NOT_INSPECT, reader, () => {
     const root = reader.object(0, 0);
-    if (reader.skipBlanks(reader.at) !== text.length) return undefined;
-    return { root, places };
+    return reader.skipBlanks(reader.at) === text.length ? { root, places } : undefined;
+  });
+}
+
+/**
+ * What `read` returns, or undefined when it throws `refusal`: a printed form's reader refusing a
+ * text not of its form (`NOT_INSPECT`, edn-text.ts's `NOT_EDN`). The characters `reader` passed
+ * (`at`) count as the scan's work either way (scan-scope.ts); any other exception is a bug and
+ * goes on to redaction's containment.
+ */
+export function readPrinted<T>(refusal: Error, reader: { readonly at: number }, read: () => T | undefined): T | undefined {
+  try {
+    return read();
   } catch (error) {
-    if (error === NOT_INSPECT) return undefined;
+    if (error === refusal) return undefined;
     throw error;
   } finally {
     countWork(reader.at);
