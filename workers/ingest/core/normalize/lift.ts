@@ -242,7 +242,14 @@ function takeSeverity(record: LogRecord, fields: BodyFields, consumed: string[])
     consumed.push(key);
     return;
   }
+  // Serilog's compact format leaves `@l` out at its default level: "absent implies Information"
+  // (Serilog.Formatting.Compact), so a line with its time and its message or template is one.
+  if (fields.scalar("@t") !== undefined && (fields.scalar("@m") !== undefined || fields.scalar("@mt") !== undefined)) {
+    record.severityText = SERILOG_DEFAULT_LEVEL.text;
+    record.severityNumber = SERILOG_DEFAULT_LEVEL.number;
+  }
 }
+const SERILOG_DEFAULT_LEVEL: Severity = severityFromName("Information")!;
 
 function takeFirstString(fields: BodyFields, keys: readonly string[], consumed: string[]): string | undefined {
   for (const key of keys) {
