@@ -1,116 +1,30 @@
 /** Decoder for ExportMetricsServiceRequest (opentelemetry/proto/collector/metrics/v1, metrics/v1). */
 
 import type { Metric, MetricData, MetricsRequest, ResourceMetrics, ScopeMetrics } from "../../../../shared/otlp/model";
-import { newResource, newScope, readAttribute, readResource, readScope } from "./common";
+import { readAttribute } from "./common";
 import {
   readExponentialHistogramDataPoint,
   readHistogramDataPoint,
   readNumberDataPoint,
   readSummaryDataPoint,
 } from "./metric-points";
-import { LEGACY_SCOPE_LIST_FIELD, locate, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
+import { defineEnvelope, readEnvelope } from "./envelope";
+import { locate, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
 
-const REQUEST_FIELDS = ["", "resourceMetrics"];
-const RESOURCE_METRICS_FIELDS = ["", "resource", "scopeMetrics", "schemaUrl"];
-const SCOPE_METRICS_FIELDS = ["", "scope", "metrics", "schemaUrl"];
 const METRIC_FIELDS = ["", "name", "description", "unit", "", "gauge", "", "sum", "", "histogram", "exponentialHistogram", "summary", "metadata"];
 const DATA_FIELDS = ["", "dataPoints", "aggregationTemporality", "isMonotonic"];
 
-/** Reads the whole buffer as one request (the top level has no length prefix). */
+const ENVELOPE = defineEnvelope({
+  messages: ["ExportMetricsServiceRequest", "ResourceMetrics", "ScopeMetrics"],
+  lists: ["resourceMetrics", "scopeMetrics", "metrics"],
+  readItem: readMetric,
+  scopeEntry: (scope, metrics, schemaUrl): ScopeMetrics => ({ scope, metrics, schemaUrl }),
+  resourceEntry: (resource, scopeMetrics, schemaUrl): ResourceMetrics => ({ resource, scopeMetrics, schemaUrl }),
+});
+
+/** Reads the whole buffer as one request (the top level has no length prefix); see envelope.ts. */
 export function readMetricsRequest(r: WireReader): MetricsRequest {
-  const resourceMetrics: ResourceMetrics[] = [];
-  let field = 0;
-  try {
-    while (r.hasMore()) {
-      field = 0;
-      const tag = r.tag();
-      field = tag >>> 3;
-      if (field === 1) {
-        r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-        resourceMetrics.push(readResourceMetrics(r));
-      } else {
-        r.skip(tag);
-      }
-    }
-  } catch (error) {
-    throw locate(error, "ExportMetricsServiceRequest", field, REQUEST_FIELDS, field === 1 ? resourceMetrics.length : -1);
-  }
-  return { resourceMetrics };
-}
-
-function readResourceMetrics(r: WireReader): ResourceMetrics {
-  const parentLimit = r.enter();
-  const out: ResourceMetrics = { resource: newResource(), scopeMetrics: [], schemaUrl: "" };
-  // Field 1000 is pre-1.0 OTLP's instrumentation_library_metrics, wire-compatible with ScopeMetrics.
-  const legacy: ScopeMetrics[] = [];
-  let field = 0;
-  try {
-    while (r.hasMore()) {
-      field = 0;
-      const tag = r.tag();
-      field = tag >>> 3;
-      switch (field) {
-        case 1:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          readResource(r, out.resource);
-          break;
-        case 2:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.scopeMetrics.push(readScopeMetrics(r));
-          break;
-        case 3:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.schemaUrl = r.string();
-          break;
-        case LEGACY_SCOPE_LIST_FIELD:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          legacy.push(readScopeMetrics(r));
-          break;
-        default:
-          r.skip(tag);
-      }
-    }
-  } catch (error) {
-    const index = field === 2 ? out.scopeMetrics.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
-    throw locate(error, "ResourceMetrics", field, RESOURCE_METRICS_FIELDS, index);
-  }
-  r.leave(parentLimit);
-  // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.
-  if (out.scopeMetrics.length === 0) out.scopeMetrics = legacy;
-  return out;
-}
-
-function readScopeMetrics(r: WireReader): ScopeMetrics {
-  const parentLimit = r.enter();
-  const out: ScopeMetrics = { scope: newScope(), metrics: [], schemaUrl: "" };
-  let field = 0;
-  try {
-    while (r.hasMore()) {
-      field = 0;
-      const tag = r.tag();
-      field = tag >>> 3;
-      switch (field) {
-        case 1:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          readScope(r, out.scope);
-          break;
-        case 2:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.metrics.push(readMetric(r));
-          break;
-        case 3:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.schemaUrl = r.string();
-          break;
-        default:
-          r.skip(tag);
-      }
-    }
-  } catch (error) {
-    throw locate(error, "ScopeMetrics", field, SCOPE_METRICS_FIELDS, field === 2 ? out.metrics.length : -1);
-  }
-  r.leave(parentLimit);
-  return out;
+  return { resourceMetrics: readEnvelope(r, ENVELOPE) };
 }
 
 /** Metric data as it is once the `data` oneof has a member. */

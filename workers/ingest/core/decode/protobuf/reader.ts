@@ -40,14 +40,14 @@ export class WireError extends Error {
   }
 }
 
+/** ResourceX field 1000: pre-1.0 OTLP's `instrumentation_library_X` list, read as the scope list. */
+export const LEGACY_SCOPE_LIST_FIELD = 1000;
+
 /**
  * Records, on an error unwinding out of a message decoder, which message and field it was in.
  * `index` is the position in a repeated field (the number of items decoded so far), or -1.
  * Errors that are not WireErrors are returned untouched.
  */
-/** ResourceX field 1000: pre-1.0 OTLP's `instrumentation_library_X` list, read as the scope list. */
-export const LEGACY_SCOPE_LIST_FIELD = 1000;
-
 export function locate(
   error: unknown,
   messageName: string,

@@ -2,12 +2,10 @@
 
 import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
 import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
-import { newResource, newScope, readAttribute, readId, readResource, readScope } from "./common";
-import { LEGACY_SCOPE_LIST_FIELD, locate, WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
+import { readAttribute, readId } from "./common";
+import { defineEnvelope, readEnvelope } from "./envelope";
+import { locate, WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
 
-const REQUEST_FIELDS = ["", "resourceSpans"];
-const RESOURCE_SPANS_FIELDS = ["", "resource", "scopeSpans", "schemaUrl"];
-const SCOPE_SPANS_FIELDS = ["", "scope", "spans", "schemaUrl"];
 const SPAN_FIELDS = [
   "", "traceId", "spanId", "traceState", "parentSpanId", "name", "kind", "startTimeUnixNano",
   "endTimeUnixNano", "attributes", "droppedAttributesCount", "events", "droppedEventsCount",
@@ -17,101 +15,17 @@ const EVENT_FIELDS = ["", "timeUnixNano", "name", "attributes", "droppedAttribut
 const LINK_FIELDS = ["", "traceId", "spanId", "traceState", "attributes", "droppedAttributesCount", "flags"];
 const STATUS_FIELDS = ["", "", "message", "code"];
 
-/** Reads the whole buffer as one request (the top level has no length prefix). */
+const ENVELOPE = defineEnvelope({
+  messages: ["ExportTraceServiceRequest", "ResourceSpans", "ScopeSpans"],
+  lists: ["resourceSpans", "scopeSpans", "spans"],
+  readItem: readSpan,
+  scopeEntry: (scope, spans, schemaUrl): ScopeSpans => ({ scope, spans, schemaUrl }),
+  resourceEntry: (resource, scopeSpans, schemaUrl): ResourceSpans => ({ resource, scopeSpans, schemaUrl }),
+});
+
+/** Reads the whole buffer as one request (the top level has no length prefix); see envelope.ts. */
 export function readTracesRequest(r: WireReader): TracesRequest {
-  const resourceSpans: ResourceSpans[] = [];
-  let field = 0;
-  try {
-    while (r.hasMore()) {
-      field = 0;
-      const tag = r.tag();
-      field = tag >>> 3;
-      if (field === 1) {
-        r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-        resourceSpans.push(readResourceSpans(r));
-      } else {
-        r.skip(tag);
-      }
-    }
-  } catch (error) {
-    throw locate(error, "ExportTraceServiceRequest", field, REQUEST_FIELDS, field === 1 ? resourceSpans.length : -1);
-  }
-  return { resourceSpans };
-}
-
-function readResourceSpans(r: WireReader): ResourceSpans {
-  const parentLimit = r.enter();
-  const out: ResourceSpans = { resource: newResource(), scopeSpans: [], schemaUrl: "" };
-  // Field 1000 is pre-1.0 OTLP's instrumentation_library_spans, wire-compatible with ScopeSpans.
-  const legacy: ScopeSpans[] = [];
-  let field = 0;
-  try {
-    while (r.hasMore()) {
-      field = 0;
-      const tag = r.tag();
-      field = tag >>> 3;
-      switch (field) {
-        case 1:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          readResource(r, out.resource);
-          break;
-        case 2:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.scopeSpans.push(readScopeSpans(r));
-          break;
-        case 3:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.schemaUrl = r.string();
-          break;
-        case LEGACY_SCOPE_LIST_FIELD:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          legacy.push(readScopeSpans(r));
-          break;
-        default:
-          r.skip(tag);
-      }
-    }
-  } catch (error) {
-    const index = field === 2 ? out.scopeSpans.length : field === LEGACY_SCOPE_LIST_FIELD ? legacy.length : -1;
-    throw locate(error, "ResourceSpans", field, RESOURCE_SPANS_FIELDS, index);
-  }
-  r.leave(parentLimit);
-  // As OTLP 0.15 told receivers (and the Collector still does): the old list counts only when the new one is empty.
-  if (out.scopeSpans.length === 0) out.scopeSpans = legacy;
-  return out;
-}
-
-function readScopeSpans(r: WireReader): ScopeSpans {
-  const parentLimit = r.enter();
-  const out: ScopeSpans = { scope: newScope(), spans: [], schemaUrl: "" };
-  let field = 0;
-  try {
-    while (r.hasMore()) {
-      field = 0;
-      const tag = r.tag();
-      field = tag >>> 3;
-      switch (field) {
-        case 1:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          readScope(r, out.scope);
-          break;
-        case 2:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.spans.push(readSpan(r));
-          break;
-        case 3:
-          r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.schemaUrl = r.string();
-          break;
-        default:
-          r.skip(tag);
-      }
-    }
-  } catch (error) {
-    throw locate(error, "ScopeSpans", field, SCOPE_SPANS_FIELDS, field === 2 ? out.spans.length : -1);
-  }
-  r.leave(parentLimit);
-  return out;
+  return { resourceSpans: readEnvelope(r, ENVELOPE) };
 }
 
 function readSpan(r: WireReader): Span {
