@@ -15,19 +15,27 @@ import { INSPECT_MEMBER_OPENING } from "../../workers/ingest/core/redact/inspect
 import { mayHoldJsonInProse } from "../../workers/ingest/core/redact/json-text";
 import { ListWalk, listWalks } from "../../workers/ingest/core/redact/list-walks";
 import { ownedNamesIn } from "../../workers/ingest/core/redact/name-owners";
-import { ruledPairNamesIn } from "../../workers/ingest/core/redact/name-value-pairs";
+import { pairRuledKey, ruledPairNamesIn } from "../../workers/ingest/core/redact/name-value-pairs";
 import { TEXT_LOOK_ALIKES, TEXT_TRUE_POSITIVES } from "../fixtures/pii/corpus";
 
 const attr = (key: string, value: string): KeyValue => ({ key, value: { stringValue: value } });
 
-/** Each walk with what it answers when it finds nothing being `false`. */
+/**
+ * Each walk with whether its answer may change how the list is ruled: it finds something, and
+ * for name/value pairs, a key is ruled under a pair's name (the only use of their answer).
+ */
 const WALKS: ReadonlyArray<[bit: number, name: string, finds: (attributes: KeyValue[]) => boolean]> = [
   [ListWalk.GRAPHQL_REQUESTS, "GraphQL requests", (attributes) => graphQLRequestsInAttributes(attributes, new GraphQLDocuments()).length > 0],
   [ListWalk.QUERY_PARAMETERS, "query parameters", (attributes) => dbQueryParameterColumns(attributes) !== undefined],
   [ListWalk.QUERY_EVENTS, "query events", (attributes) => queryEvents(attributes) !== undefined],
-  [ListWalk.PAIR_NAMES, "name/value pairs", (attributes) => ruledPairNamesIn(attributes) !== undefined],
+  [ListWalk.PAIR_NAMES, "name/value pairs", (attributes) => pairsRuleAnew(attributes)],
   [ListWalk.OWNED_NAMES, "whose name", (attributes) => ownedNamesIn(attributes) !== undefined],
 ];
+
+function pairsRuleAnew(attributes: KeyValue[]): boolean {
+  const names = ruledPairNamesIn(attributes);
+  return names !== undefined && attributes.some(({ key, value }) => pairRuledKey(key, value, names) !== key);
+}
 
 /** Lists each walk finds something in, with the parent key `prefix` before every key. */
 function findingLists(prefix: string): KeyValue[][] {
@@ -70,9 +78,10 @@ describe("the per-list walks' gate", () => {
     let seed = 7;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
+      // The high bits: a power-of-two modulus of the low bits of this generator repeats within a few calls.
+      return (seed >>> 8) % n;
     };
-    const parents = ["", "a.", "req.", "Event.", "x.y.", "db.", "graphql."];
+    const parents = ["", "a.", "req.", "Event.", "x.y.", "db.", "graphql.", "İ."];
     const spelled = (key: string) => (random(4) === 0 ? key.toUpperCase() : random(4) === 0 ? `${key}${random(50)}` : key);
     let lists = 0;
     let finding = 0;
@@ -80,7 +89,8 @@ describe("the per-list walks' gate", () => {
       const list: KeyValue[] = [];
       for (let n = random(3); n > 0; n--) {
         const found = findingLists(parents[random(parents.length)]!);
-        for (const { key, value } of found[random(found.length)]!) list.push({ key: spelled(key), value });
+        // A fifth of the keys left out: lists holding one of a walk's two keys without the other.
+        for (const { key, value } of found[random(found.length)]!) if (random(5) !== 0) list.push({ key: spelled(key), value });
       }
       for (let n = random(4); n > 0; n--) list.push(attr(`${parents[random(parents.length)]!}${spelled(OTHER_KEYS[random(OTHER_KEYS.length)]!)}`, "x"));
       const copies = list.map(({ key, value }) => ({ key: [...key].join(""), value }));
@@ -100,6 +110,30 @@ describe("the per-list walks' gate", () => {
   it("sets no bit for lists of keys no walk reads", () => {
     expect(listWalks([attr("cloudflare.ray_id", "1"), attr("requestId", "2"), attr("cache.status", "HIT"), attr("durationMs", "3")])).toBe(0);
     expect(listWalks([])).toBe(0);
+  });
+
+  it("sets no bit for a list holding a walk's first key without the key it needs beside it", () => {
+    // A Cloudflare push's console line: `name` and `error.name` with no word saying whose and no `value`.
+    const line = ["name", "cloudflare.invocation.sequence.number", "requestId", "method", "path", "route", "status", "error.name", "error.message", "request.id"];
+    expect(listWalks(line.map((key) => attr(key, "x")))).toBe(0);
+    // Its invocation record: `url.query` names a document, but no key holds `variables`.
+    expect(listWalks([attr("url.full", "https://example.com/?q=1"), attr("url.query", "q=1"), attr("geo.city", "Lisbon")])).toBe(0);
+    for (const [first, second, bit] of [
+      ["graphql.document", "graphql.variables.p", ListWalk.GRAPHQL_REQUESTS],
+      ["db.query.parameter.0", "db.query.text", ListWalk.QUERY_PARAMETERS],
+      ["db.query.parameter.0", "db.statement", ListWalk.QUERY_PARAMETERS],
+      ["event.params", "event.query", ListWalk.QUERY_EVENTS],
+      ["values", "text", ListWalk.QUERY_EVENTS],
+      ["Tag.Key", "Tag.Value", ListWalk.PAIR_NAMES],
+      ["shipping.name", "shipping.address.city", ListWalk.OWNED_NAMES],
+      ["author.Name", "author.EMAIL", ListWalk.OWNED_NAMES],
+    ] as const) {
+      expect(listWalks([attr(first, "x")]) & bit, first).toBe(0);
+      expect(listWalks([attr(second, "x")]) & bit, second).toBe(0);
+      expect(listWalks([attr(first, "x"), attr("other", "x"), attr(second, "x")]) & bit, `${first} and ${second}`).toBe(bit);
+    }
+    // knex's bindings are an event without their statement too.
+    expect(listWalks([attr("knex.bindings", "[]")]) & ListWalk.QUERY_EVENTS).toBe(ListWalk.QUERY_EVENTS);
   });
 });
 

@@ -73,6 +73,16 @@ export function mayBeQueryParameterKey(key: string): boolean {
   return key.charCodeAt(2) === DOT && key.startsWith("db.");
 }
 
+/** Whether `key` is a query parameter's (`db.query.parameter.<key>`), one of the two keys `dbQueryParameterColumns` needs. */
+export function isQueryParameterKey(key: string): boolean {
+  return mayBeQueryParameterKey(key) && key.startsWith(DB_QUERY_PARAMETER_PREFIX);
+}
+
+/** Whether `key` is a query text's (`db.query.text`, `db.statement`), the other key `dbQueryParameterColumns` needs. */
+export function isQueryTextKey(key: string): boolean {
+  return mayBeQueryParameterKey(key) && QUERY_TEXT_KEYS.includes(key);
+}
+
 /**
  * The rule of a query parameter's value whose own key's rule is `own` and whose placeholder names
  * `columns`: `own` when it does more than scan (a key the operator listed stays listed), else the
@@ -170,6 +180,17 @@ export function queryEvents(attributes: readonly KeyValue[]): ReadonlyMap<string
 export function mayBeQueryEventValuesKey(key: string): boolean {
   if (key.charCodeAt(key.length - 1) !== LOWER_S) return false;
   for (const [values] of EVENT_FORMS) if (isLastPart(key, values)) return true;
+  return false;
+}
+
+/**
+ * Whether `key` may complete a query event whose values key (`mayBeQueryEventValuesKey`) is in
+ * the same list: its last part is an event form's statement key (`query`, `sql`, `text`), or it
+ * is knex's `bindings`, an event with or without its statement. A list with no such key holds no
+ * query event (`queryEvents`).
+ */
+export function mayCompleteQueryEvent(key: string): boolean {
+  for (const [values, statement] of EVENT_FORMS) if (isLastPart(key, statement) || (values === KNEX_BINDINGS_KEY && isLastPart(key, values))) return true;
   return false;
 }
 

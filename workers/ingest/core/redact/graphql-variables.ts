@@ -177,6 +177,15 @@ export function namesGraphQLDocument(key: string): boolean {
 }
 
 /**
+ * Whether `key` may be the variables' key of a document beside it (`graphQLRequestsInAttributes`:
+ * the variables' key, `….variables`, or a key under it, `graphql.variables.p`): it holds
+ * `variables`. A list with no such key holds no GraphQL request, whatever its documents.
+ */
+export function mayHoldGraphQLVariables(key: string): boolean {
+  return key.includes("variables");
+}
+
+/**
  * The key of the variables that go with a document under `key`, or undefined when `key` names
  * no document: `query` → `variables`, `request.query` → `request.variables`,
  * `graphql.document` and `graphql.source` → `graphql.variables`. The last character decides

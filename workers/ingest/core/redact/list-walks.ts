@@ -1,62 +1,81 @@
 import type { KeyValue } from "../../../shared/otlp/model";
-import { mayBeQueryEventValuesKey, mayBeQueryParameterKey } from "./db-query-parameters";
-import { namesGraphQLDocument } from "./graphql-variables";
-import { mayBeOwnedName } from "./name-owners";
-import { mayBePairNameMember } from "./name-value-pairs";
+import { isQueryParameterKey, isQueryTextKey, mayBeQueryEventValuesKey, mayCompleteQueryEvent } from "./db-query-parameters";
+import { mayHoldGraphQLVariables, namesGraphQLDocument } from "./graphql-variables";
+import { mayBeOwnedName, mayBeOwnerKey } from "./name-owners";
+import { mayBePairNameMember, mayBePairValueMember } from "./name-value-pairs";
 
 /**
  * The walks the redaction walk makes over an attribute list before ruling its attributes
- * (`RequestWalker.attributes`), one bit each: each finds something only in a list holding a key
- * of its own kind, which most lists do not hold.
+ * (`RequestWalker.attributes`), one bit each in what `listWalks` answers: each finds something
+ * only in a list holding two keys of its own kinds, which most lists do not hold.
  */
 export const ListWalk = {
-  /** `graphQLRequestsInAttributes`: a key naming a GraphQL document (`query`, `graphql.document`). */
-  GRAPHQL_REQUESTS: 1,
-  /** `dbQueryParameterColumns`: a key under `db.` (a query parameter, the query text). */
-  QUERY_PARAMETERS: 2,
-  /** `queryEvents`: a key ending in an event's values (`params`, `bindings`, `parameters`, `values`). */
-  QUERY_EVENTS: 4,
-  /** `ruledPairNamesIn`: a key that may be a pair's name member (ending in `name` or `key`, or `variable`). */
-  PAIR_NAMES: 8,
-  /** `ownedNamesIn`: a key whose last part is `name`. */
-  OWNED_NAMES: 16,
+  /** `graphQLRequestsInAttributes`: a key naming a GraphQL document (`query`, `graphql.document`) and one holding `variables`. */
+  GRAPHQL_REQUESTS: 1 << 0,
+  /** `dbQueryParameterColumns`: a `db.query.parameter.<key>` and the query text (`db.query.text`, `db.statement`). */
+  QUERY_PARAMETERS: 1 << 2,
+  /** `queryEvents`: a key ending in an event's values (`params`, `bindings`, `parameters`, `values`) and one ending in its statement's (`query`, `sql`, `text`). */
+  QUERY_EVENTS: 1 << 4,
+  /** `ruledPairNamesIn`: a key that may be a pair's name member (ending in `name` or `key`, or `variable`) and one ending in `value`. */
+  PAIR_NAMES: 1 << 6,
+  /** `ownedNamesIn`: a key whose last part is `name` and one whose last part is a word saying whose (`type`, `email`, `city`). */
+  OWNED_NAMES: 1 << 8,
 } as const;
 
 /**
- * The `ListWalk` bits of the walks that may find something in `attributes`, from their keys
- * alone: a walk whose bit is clear finds nothing there (each bit is the test its walk makes of
- * every key before looking further: a necessary condition, never a sufficient one), so skipping
- * it changes no output.
+ * The `ListWalk` bits of the walks whose answer may change how `attributes` are ruled, from
+ * their keys alone: a walk whose bit is clear finds nothing there, or nothing its caller reads
+ * (`ruledPairNamesIn`'s names are read only for a key ending in `value`), so skipping it changes
+ * no output.
+ *
+ * Each walk needs two keys of different kinds in the list: the key it starts from (a GraphQL
+ * document, a query parameter, a query event's values, a pair's name member, a `name`) and the
+ * key that makes it find something beside it (the variables, the query text, the event's
+ * statement, a pair's value member, a word saying whose). So each key gets a packed record of two
+ * bits per walk, at `ListWalk`'s bit (starts) and the bit above it (completes); the list's
+ * records are or-ed, and a walk runs where both of its bits are set. Each bit is a necessary
+ * condition, never a sufficient one: the walk itself still decides.
  *
  * Why one pass: those walks each read every key of every list, five passes over a record's
  * attributes where one suffices, and a batch repeats its keys from record to record (28 distinct
- * keys in 13,903 attributes of 1,000 Workers log records), so each key's bits are remembered by
+ * keys in 13,903 attributes of 1,000 Workers log records), so each key's record is remembered by
  * the key: a slot chosen from its length and two of its characters, replaced by the next key of
  * the slot. The memo holds at most SLOTS keys, kept across requests as the key rules' own memo of
- * recent keys is (`KeyRules.ruleFor`): keys are names, not the values a request sends.
+ * recent keys is (`KeyRules.ruleFor`): keys are names, not the values a request sends. Lists of
+ * one key sequence within a request are answered once (list-plans.ts).
  */
 export function listWalks(attributes: readonly KeyValue[]): number {
-  let walks = 0;
-  for (let i = 0; i < attributes.length; i++) walks |= walksOfKey(attributes[i]!.key);
-  return walks;
+  let kinds = 0;
+  for (let i = 0; i < attributes.length; i++) kinds |= kindsOfKey(attributes[i]!.key);
+  return kinds & (kinds >>> 1) & WALK_BITS;
 }
+
+/** `ListWalk`'s bits: the lower of each walk's two. */
+const WALK_BITS =
+  ListWalk.GRAPHQL_REQUESTS | ListWalk.QUERY_PARAMETERS | ListWalk.QUERY_EVENTS | ListWalk.PAIR_NAMES | ListWalk.OWNED_NAMES;
 
 /** Slots of the memo (a power of two): more than the distinct keys a batch's records repeat. */
 const SLOTS = 256;
 const slotKeys = new Array<string | undefined>(SLOTS).fill(undefined);
-const slotWalks = new Int32Array(SLOTS);
+const slotKinds = new Int32Array(SLOTS);
 
-function walksOfKey(key: string): number {
+/** The packed record of `key`: for each walk, its bit when the walk may start from the key, the bit above when the key may complete it. */
+function kindsOfKey(key: string): number {
   const length = key.length;
   const slot = (length * 31 + key.charCodeAt(length >> 1) * 7 + key.charCodeAt(length - 1)) & (SLOTS - 1);
-  if (slotKeys[slot] === key) return slotWalks[slot]!;
-  const walks =
-    (namesGraphQLDocument(key) ? ListWalk.GRAPHQL_REQUESTS : 0) |
-    (mayBeQueryParameterKey(key) ? ListWalk.QUERY_PARAMETERS : 0) |
-    (mayBeQueryEventValuesKey(key) ? ListWalk.QUERY_EVENTS : 0) |
-    (mayBePairNameMember(key) ? ListWalk.PAIR_NAMES : 0) |
-    (mayBeOwnedName(key) ? ListWalk.OWNED_NAMES : 0);
+  if (slotKeys[slot] === key) return slotKinds[slot]!;
+  const kinds =
+    kindBits(ListWalk.GRAPHQL_REQUESTS, namesGraphQLDocument(key), mayHoldGraphQLVariables(key)) |
+    kindBits(ListWalk.QUERY_PARAMETERS, isQueryParameterKey(key), isQueryTextKey(key)) |
+    kindBits(ListWalk.QUERY_EVENTS, mayBeQueryEventValuesKey(key), mayCompleteQueryEvent(key)) |
+    kindBits(ListWalk.PAIR_NAMES, mayBePairNameMember(key), mayBePairValueMember(key)) |
+    kindBits(ListWalk.OWNED_NAMES, mayBeOwnedName(key), mayBeOwnerKey(key));
   slotKeys[slot] = key;
-  slotWalks[slot] = walks;
-  return walks;
+  slotKinds[slot] = kinds;
+  return kinds;
+}
+
+/** A key's two bits for the walk whose `ListWalk` bit is `walk`. */
+function kindBits(walk: number, starts: boolean, completes: boolean): number {
+  return (starts ? walk : 0) | (completes ? walk << 1 : 0);
 }

@@ -88,6 +88,18 @@ export function mayBeOwnedName(key: string): boolean {
 }
 
 /**
+ * Whether `key` may be a sibling `ownedNamesIn` finds an owner by: its last part, in lower case,
+ * is a word `ownerBy` reads (`type`, `email`, `address`, `city`: the last part of every member it
+ * reads, `address.city` too). A key whose lower case has another length (`İ`) may be read from
+ * another place (`ownedNamesIn` slices the key at an index of its lower case), so it may be one
+ * too. A list with no such key holds no owned name.
+ */
+export function mayBeOwnerKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return lower.length !== key.length || OWNER_WORDS.has(lower.slice(lower.lastIndexOf(".") + 1));
+}
+
+/**
  * The key the attribute `key` is ruled as: a `name` member under a parent `ownedNamesIn`'s
  * `names` holds, as that parent's owned name (`shipping.recipient.name`); else `key`.
  */
@@ -183,10 +195,11 @@ const POSTAL_PARTS: ReadonlySet<string> = new Set([
   "rua", "logradouro", "cidade", "cep", "bairro",
 ]);
 
+/** The words `ownerBy` finds an owner by (lower case), each the last part of a member it reads. */
+const OWNER_WORDS: ReadonlySet<string> = new Set(["object", "type", "email", "email_address", ...ADDRESS_WORDS, ...FLAT_ADDRESS_PARTS, ...POSTAL_PARTS]);
+
 /** By length, a bit for each first letter (`a` the lowest) of the words `ownerBy` finds an owner by. */
-const OWNER_WORD_STARTS: Uint32Array = wordStarts([
-  "object", "type", "email", "email_address", ...ADDRESS_WORDS, ...FLAT_ADDRESS_PARTS, ...POSTAL_PARTS,
-]);
+const OWNER_WORD_STARTS: Uint32Array = wordStarts([...OWNER_WORDS]);
 
 function wordStarts(listed: readonly string[]): Uint32Array {
   const starts = new Uint32Array(Math.max(...listed.map((word) => word.length)) + 1);

@@ -173,6 +173,14 @@ export function mayBePairNameMember(key: string): boolean {
   return endsWithFolded(key, "name") || endsWithFolded(key, "key") || lastPartIsFolded(key, "variable");
 }
 
+/**
+ * Whether `key` may be a pair's value member (`pairRuledKey` rules no other key anew): it ends in
+ * `value`, in any case. A list with no such key has no key `ruledPairNamesIn`'s answer changes.
+ */
+export function mayBePairValueMember(key: string): boolean {
+  return endsWithFolded(key, "value");
+}
+
 /** A ruled name a pair's name member gives (`name`), and that member's own name (`member`). */
 export interface PairName {
   readonly name: string;
@@ -186,7 +194,7 @@ export interface PairName {
  */
 export function pairRuledKey(key: string, value: AnyValue, names: ReadonlyMap<string, PairName>): string {
   // Most keys end in no `value`: their last part is not sliced.
-  if (!endsWithFolded(key, "value")) return key;
+  if (!mayBePairValueMember(key)) return key;
   const parentEnd = key.lastIndexOf(".") + 1;
   const member = key.slice(parentEnd);
   if (!isPairValueMember(member) || ("stringValue" in value && isEmptyPairValue(value.stringValue))) return key;

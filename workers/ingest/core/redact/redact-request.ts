@@ -46,6 +46,7 @@ import { holdsPersonName } from "./person-names";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
 import { ListWalk, listWalks } from "./list-walks";
+import { ListPlans } from "./list-plans";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
@@ -130,6 +131,7 @@ export function redactRequest<S extends Signal>(
     bySignal(signal, request, walker);
   } finally {
     walker.unchanged.release();
+    walker.plans.release();
   }
   const failed = walker.failures;
   return { count: walker.request.total, kinds: walker.request.toRecord(), ...(failed === undefined ? {} : { failed }) };
@@ -178,6 +180,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   readonly graphQLDocuments = new GraphQLDocuments();
   /** The texts this request's walk scanned and left unchanged: the values its records repeat are read once. */
   readonly unchanged = new UnchangedTexts();
+  /** What this request's walk decided from each key sequence its lists repeat: their walks, and their members' rules. */
+  readonly plans: ListPlans;
   /** The part of the request the walk is in (`log record body`, `span attributes`): where a failed text was, for the log. */
   private part = "";
   /** The texts whose redaction threw (failures.ts), undefined while none has. */
@@ -188,7 +192,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     /** Metric attributes: hash identifying values and write no summary. */
     private readonly series: boolean,
     private readonly rewritten: Map<AnyValue, number> | undefined,
-  ) {}
+  ) {
+    this.plans = new ListPlans(policy.keyRules);
+  }
 
   logs(request: LogsRequest): void {
     for (const resourceLogs of request.resourceLogs) {
@@ -314,8 +320,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   /** `attributes`, but for its containment of faults. */
   private ruleAttributes(attributes: KeyValue[], prefix: string, summary: boolean, variables: VariableArguments | undefined): void {
     const keyRules = this.policy.keyRules;
+    // A list of the key sequence of one before is ruled by that one's plan (list-plans.ts); a
+    // GraphQL request's variables are ruled by their arguments, per list.
+    const plan = variables === undefined ? this.plans.planFor(attributes, prefix, summary) : undefined;
     // The walks below that the list's keys leave nothing to find are not made (list-walks.ts).
-    const walks = listWalks(attributes);
+    const walks = plan !== undefined ? plan.walks : listWalks(attributes);
+    // Each member's key path and rule are the plan's where its keys alone decide them.
+    const planned = plan?.paths !== undefined ? plan : undefined;
     const graphQL =
       variables !== undefined
         ? [{ variablesKey: "", arguments: variables }]
@@ -332,19 +343,27 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
       try {
-        const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
-        const own = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
-        let key = prefix === "" ? own : `${prefix}.${own}`;
-        if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
-          key = moveToProducerName(attributes, attribute);
+        let key: string;
+        let rule: KeyRule;
+        if (planned !== undefined) {
+          // No walk ran, no key is renamed: the path and rule are the ones the lines below give.
+          key = planned.paths![i]!;
+          rule = planned.ruleAt(i);
+        } else {
+          const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
+          const own = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
+          key = prefix === "" ? own : `${prefix}.${own}`;
+          if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
+            key = moveToProducerName(attributes, attribute);
+          }
+          rule = keyRules.ruleFor(key);
+          const variable = graphQL.length === 0 || rule.action !== "scan" ? undefined : variableEntry(graphQL, attribute.key);
+          if (variable !== undefined) {
+            rule = variableRule(rule, variable.arguments, (argument) => keyRules.ruleFor(renamedVariable(key, variable.rest, argument)));
+          }
+          const columns = queryParameters?.get(attribute.key);
+          if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
         }
-        let rule = keyRules.ruleFor(key);
-        const variable = graphQL.length === 0 || rule.action !== "scan" ? undefined : variableEntry(graphQL, attribute.key);
-        if (variable !== undefined) {
-          rule = variableRule(rule, variable.arguments, (argument) => keyRules.ruleFor(renamedVariable(key, variable.rest, argument)));
-        }
-        const columns = queryParameters?.get(attribute.key);
-        if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
         if (rule.action === "drop") {
           this.tally.add(DROPPED_KIND);
           continue;
