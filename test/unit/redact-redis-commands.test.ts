@@ -245,8 +245,14 @@ describe("several Redis commands on one line", () => {
     ['["AUTH","s3cr3t","GET","k"]', '["AUTH","[REDACTED:secret]","GET","k"]'],
     ["AUTH default s3cr3t GET k", "AUTH default [REDACTED:secret] GET k"],
     ["AUTH pw3 GET SET k v", "AUTH [REDACTED:secret] [REDACTED:secret] SET k v"],
-    // A lower-case bare word is an argument: the user and the password.
-    ["AUTH app get", "AUTH app [REDACTED:secret]"],
+    // A command's name in any case ends AUTH's arguments, as Redis reads commands caseless:
+    // `AUTH app get` is read both ways (`app` the password before GET, or the user before the
+    // password `get`), and both words go, as `AUTH user GET`'s do.
+    ["AUTH app get", "AUTH [REDACTED:secret] [REDACTED:secret]"],
+    ["auth s3cr3t get k", "auth [REDACTED:secret] get k"],
+    ["Auth s3cr3t Get k", "Auth [REDACTED:secret] Get k"],
+    ["auth default s3cr3t get k", "auth default [REDACTED:secret] get k"],
+    ["AUTH u s3cr3t set k v", "AUTH u [REDACTED:secret] set k v"],
     // A `;` or `|` inside a word, before no command's name, is the password's.
     ["AUTH a|b", "AUTH [REDACTED:secret]"],
     ["AUTH ;secret", "AUTH [REDACTED:secret]"],

@@ -1096,6 +1096,7 @@ function isBlank(code: number): boolean {
 
 /**
  * The parameter form's other starts: after `/:` (an `.npmrc` line's `//registry/:_authToken=`),
+ * after a path's `::` (`auth::token=`),
  * a quote after a blank or `=` (`-var 'db_password=…'`), or a property switch's `p:` or
  * `property:` (`/p:DbPassword=…`, `-p:…`). `start` is past the first character.
  */
@@ -1106,6 +1107,8 @@ function opensParameter(text: string, start: number): boolean {
   if (before !== 58) return false;
   const colonAfter = text.charCodeAt(start - 2);
   if (colonAfter === 47) return true;
+  // A path's last name after its `::` (`auth::token=…`), a word character before the `::`.
+  if (colonAfter === 58) return start >= 3 && /\w/.test(text[start - 3]!);
   return colonAfter === 112 ? start >= 3 && /[\s/-]/.test(text[start - 3]!) : text.endsWith("-property", start - 1);
 }
 
@@ -1189,11 +1192,12 @@ function assignsToSecretName(text: string, equals: number): boolean {
   if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93) return false;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (text.charCodeAt(end - 1) === 93) {
-    // An index: the first name inside its brackets (`['password']`, `["password":protected]`),
+    // An index: the first name inside its brackets (`['password']`, `["password":protected]`,
+    // a path `[Auth::token]`),
     // or the member it names of the collection before it (`secrets["db"]`: `secrets.db`).
     const open = text.lastIndexOf("[", end - 1);
     if (open < 0 || end - open > 130) return false;
-    const name = /[A-Za-z_][\w.-]*/.exec(text.slice(open + 1, end - 1));
+    const name = /[A-Za-z_][\w.-]*(?:::[\w.-]+)*/.exec(text.slice(open + 1, end - 1));
     if (name === null) return false;
     return isSecretParameterName(name[0]) || isHeldSecretName(`${nameBefore(text, open)}.${name[0]}`);
   }

@@ -7,6 +7,7 @@ import { WHICH_VERSION } from "./detectors/ip";
 import { namesPhone } from "./detectors/phone";
 import { namesSsn } from "./detectors/ssn";
 import { itemNameWords } from "./detectors/list-names";
+import { lastNameSegment } from "./detectors/member-name";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesExistingSecret } from "./secret-object-names";
@@ -283,8 +284,9 @@ export class KeyRules {
     if (listed(this.hash)) return HASH;
     // A code's name may span segments (`card.security.code`); a secret name is the last one.
     if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;
-    // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password).
-    const lastSegment = key.slice(key.lastIndexOf(".") + 1);
+    // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password). A
+    // path's `::` parts segments as `.` does (`auth::token`, `Session::Secret`).
+    const lastSegment = lastNameSegment(key);
     if (this.secretKeys && isSecretName(lastSegment)) return secretRule(key);
     if (this.secretKeys && namesPasswordByShape(lastSegment)) return SECRET_IF_PASSWORD_SHAPED;
     // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its

@@ -151,8 +151,6 @@ interface Token {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** Written in quotes (`"GET"`), as redis-cli and MONITOR quote every word. */
-  readonly quoted?: boolean;
 }
 
 /** SHA-256 in hex, as `ACL SETUSER`'s `#` and `!` rules take a password's hash. */
@@ -210,8 +208,7 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
   const { tokens, written } = commandIn(match);
   if (tokens.length < 2) return [];
   const found: PasswordSpan[] = [];
-  const quotedArgument = (index: number): boolean => tokens[index + 1]!.quoted === true;
-  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written, quotedArgument)) {
+  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
     if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
@@ -338,9 +335,8 @@ function withoutTrailingMark(token: Token): Token {
  * (`canBeCredential`), and a lower-case `auth` with a short word is prose, as is a capitalised
  * `Auth` with one word (a sentence's first word: `Auth s3cretlooking`); in `prose`, only `AUTH`
  * and a credential-shaped word (`isCredentialShaped`). Arguments in a `list` are arguments.
- * `quotedArgument` says which arguments (by index after the command) were written in quotes.
  */
-function passwordArguments(words: readonly string[], written: Written, quotedArgument: (index: number) => boolean = () => false): ArgumentPassword[] {
+function passwordArguments(words: readonly string[], written: Written): ArgumentPassword[] {
   const command = words[0]!;
   const args = words.slice(1);
   const found: ArgumentPassword[] = [];
@@ -358,8 +354,8 @@ function passwordArguments(words: readonly string[], written: Written, quotedArg
         break;
       }
       const spelled = written === "list" ? "AUTH" : command;
-      const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index], quotedArgument(index));
-      for (const count of authArgumentCounts(args, startsCommand)) authPasswords(spelled, args.slice(0, count), written, at);
+      const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index]);
+      for (const count of authArgumentCounts(args, startsCommand)) authPasswords(spelled, args.slice(0, count), written, at, count < args.length);
       break;
     }
     case "AUTH2":
@@ -440,26 +436,29 @@ function authArgumentCounts(args: readonly string[], startsCommand: (index: numb
 
 /**
  * Whether an argument after `AUTH` starts the next command: a Redis command's name
- * (`isRedisCommandName`) in capitals as commands are written in a line (`EXEC`, `GET`), or in
- * quotes in any case, as MONITOR and redis-cli quote every word (`"get"`). A lower-case bare
- * word (`AUTH app get`) stays an argument: prose and user names use such words.
+ * (`isRedisCommandName`) in any case, as Redis reads one (`EXEC`, `get`, `Get`, MONITOR's and
+ * redis-cli's quoted `"get"`). `AUTH app get` is then read both ways (`authArgumentCounts`), and
+ * both words go: a lower-case command's name left as a password's place would leave the
+ * password of `auth s3cr3t get k` in clear.
  */
-function startsNextCommand(word: string | undefined, quoted: boolean): boolean {
-  return word !== undefined && (quoted || word === word.toUpperCase()) && isRedisCommandName(word);
+function startsNextCommand(word: string | undefined): boolean {
+  return word !== undefined && isRedisCommandName(word);
 }
 
 /**
  * The password among `AUTH`'s arguments `args` (`AUTH password` or `AUTH username password`),
  * the command word as `spelled`: none when they are more than two, or, in a `line`, one a
- * credential cannot be; one word after a capitalised `Auth`, or a sentence's word after a
- * lower-case one (`isProse`), is prose.
+ * credential cannot be; one word after a capitalised `Auth` ending the line (a sentence's first
+ * words: `Auth s3cretlooking`), or a sentence's word after a lower-case one (`isProse`), is
+ * prose. `beforeCommand`: the next command follows the arguments (`Auth s3cr3t Get k`), which
+ * makes the line a command whatever the case of its word.
  */
-function authPasswords(spelled: string, args: readonly string[], written: Written, at: (index: number) => void): void {
+function authPasswords(spelled: string, args: readonly string[], written: Written, at: (index: number) => void, beforeCommand: boolean): void {
   // More words than a user name and a password make no `AUTH` command: asked before each
   // word is judged, which a line of many (`AUTH ;` repeated) paid for at every command word.
   if (args.length > 2) return;
   if (written === "line" && !args.every(canBeCredential)) return;
-  if (args.length === 1 && spelled !== capitalised(spelled) && !isProse(spelled, args[0]!)) at(0);
+  if (args.length === 1 && (beforeCommand || spelled !== capitalised(spelled)) && !isProse(spelled, args[0]!)) at(0);
   else if (args.length === 2 && (args[0] === "default" || !isProse(spelled, args[1]!))) at(1);
 }
 
@@ -589,7 +588,7 @@ function tokensOf(line: string, limit: number): Token[] {
     endsSentence = /[.!?]$/.test(word[0]);
     const text = inner ?? (endsCommand ? word[0].slice(0, commandBreak) : word[0]);
     const start = escaped !== undefined ? word.index + 2 : quoted ? word.index + 1 : word.index;
-    if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length, quoted });
+    if (text !== "" || quoted) tokens.push({ text, start, end: start + text.length });
     if (endsCommand || tokens.length === limit) break;
   }
   return tokens;

@@ -393,11 +393,12 @@ const GLUED_QUALIFIED_KEY = new RegExp(`^(?:${[...KEY_QUALIFIERS].filter((word) 
  */
 const SECRET_PARAMETER_NAMES = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
 
-const NAME_SEPARATORS = /[\s._-]+/;
-const NAMESPACED_NAME_SEPARATORS = /[\s._/-]+/;
+const NAME_SEPARATORS = /(?:[\s._-]|::)+/;
+const NAMESPACED_NAME_SEPARATORS = /(?:[\s._/-]|::)+/;
 
 /**
  * A name's words, lower case: `accessToken` → `access`, `token`; `X-Api-Key` → `x`, `api`, `key`;
+ * a path's `::` parts them as `.` does (Rust's, C++'s and Ruby's: `auth::token`, `Session::Secret`);
  * a namespace's `/` parts them too (`user/password` → `user`, `password`: Clojure's namespaced
  * keywords as JSON encoders write them, `vault/token`), but not a URL's path, which starts with
  * one (`/oauth/token`, a route's key in a latency map, is one word and names no secret).
@@ -807,10 +808,12 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * letters only, joined by blanks, `_`, `-` or `.`; `<Secr3t!>`, `<p@ss>`, `<x9Kq2mZ7vB4nL1>` and
  * `<<hunter2>>` are values someone wrapped in brackets), or a mask a sender already wrote
  * (`isSenderMask`: `********`, `xxxxxxxx`, `...`, Rails' and Phoenix's `[FILTERED]`,
- * `[PROTECTED]`, `REDACTED`). Redacting it would hide how a service is configured and protect nothing.
+ * `[PROTECTED]`, `REDACTED`), or nothing: the empty string and the `-` that access logs and
+ * logfmt write for a missing value. Redacting it would hide how a service is configured and
+ * protect nothing, and counting it would inflate the redaction tally.
  */
 const STANDS_FOR_SECRET =
-  /^(?:true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
+  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's

@@ -1,4 +1,5 @@
 import { BoundedMemo } from "../bounded-memo";
+import { lastNameSegment, memberNameBefore } from "./member-name";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
 import { Place, caseless } from "./detector";
 import { PERHAPS_ESCAPED_QUOTE as QUOTE } from "./escaped-quotes";
@@ -19,17 +20,25 @@ import {
 } from "./thing-words";
 
 /**
- * Whether a candidate is the value of a key naming an id, as free text writes one: `trace_id=`,
- * `dd.span_id: `, `"order.id":"`, `orderId=` just before it (a word ending in `id` as its own
- * word or camel-case hump, then `=` or `:`, optionally quoted), or an item of a list of ids
- * (`"ids":["…","…"]`, `orderIds=…,…`: `listNameOf`). The same names as the id keys of attribute
- * maps (`key-rules.ts`, `namesId`, and their plurals: `namesIdentifier`), read backwards from `start`.
+ * Whether a candidate is the value of a member whose name names an id, in whatever form the text
+ * prints the member (`memberNameBefore`: `trace_id=`, `dd.span_id: `, `"order.id":"`,
+ * `{ orderId: '`, `[order_id] => `, `:order_id=>"`, `'sku' => '`, `Order::Id: `), or an item of
+ * a list whose name does (`"ids":["…","…"]`, `orderIds=…,…`: `listNameOf`). The name gets the
+ * answer the same key gets as an attribute's (`namesIdMember`, the key rules' `id` fact), so a
+ * number under `order_id` or `sku` is kept in every form and one under `note` is judged in every form.
  */
 export function isIdValue(text: string, start: number): boolean {
-  if (ID_KEY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  const name = memberNameBefore(text, start);
+  if (name !== undefined && namesIdMember(name)) return true;
   const list = listNameOf(text, start);
-  return list !== undefined && ID_NAME_END.test(list);
+  return list !== undefined && namesIdMember(list);
 }
+
+/** Whether a member's name names an id as a key does (`namesId` of its last segment and words); names recur on every line. */
+export function namesIdMember(name: string): boolean {
+  return idMemberNames.get(name);
+}
+const idMemberNames = new BoundedMemo<string, boolean>(1024, (name) => namesId(lastNameSegment(name), nameWords(name)));
 /**
  * Whether the value at `start` is bound in an ORM's list (`sqlBoundParameterOf`: knex's
  * `bindings`, Prisma's `params`, TypeORM's `PARAMETERS`) to a placeholder every column of which
@@ -46,10 +55,7 @@ export function isBoundToIdColumn(text: string, start: number): boolean {
  * Whether a column (perhaps qualified by its table, `users.id`) names an id, by its last segment
  * and words, or a measure (`bytes`, `offset`: `namesMeasure`), whose number is no card either.
  */
-const idColumnByName = new BoundedMemo<string, boolean>(256, (column) => {
-  const words = nameWords(column);
-  return namesId(column.slice(column.lastIndexOf(".") + 1), words) || namesMeasure(words);
-});
+const idColumnByName = new BoundedMemo<string, boolean>(256, (column) => namesIdMember(column) || namesMeasure(nameWords(column)));
 
 /**
  * A last segment naming an id: `id`, `trace_id`, `span-id`, `traceId`, `spanID` (so `order_id`,
@@ -66,10 +72,6 @@ export function namesId(lastSegment: string, words: readonly string[]): boolean 
   return ID_SEGMENT.test(lastSegment) || namesIdentifier(words);
 }
 
-/** A word ending in `id` or `ids` as its own word or camel-case hump: `id`, `trace_id`, `orderId`, `IDS`, `orderIDs`. */
-const ID_NAME = "(?:(?<![A-Za-z0-9])[Ii][Dd]|[a-z0-9]I[Dd])[Ss]?";
-const ID_KEY_BEFORE = new RegExp(`${ID_NAME}["']?[ \\t]*[:=][ \\t]*(?:\\[[ \\t\\r\\n]*)?["']?$`);
-const ID_NAME_END = new RegExp(`${ID_NAME}$`);
 
 
 /**
@@ -252,24 +254,6 @@ export function namesThingIdentifier(words: readonly string[]): boolean {
 }
 
 /**
- * A name, then what writes a value after it: `=` or `:`, optionally quoted and spaced (`"order.id": "`),
- * the quotes perhaps escaped (JSON text held in a string: `{\"pedido\": \"`, a GraphQL document's
- * `orderId: \"`). A name in quotes may be qualified by another in quotes, as SQL qualifies a column
- * by its table (`"users"."id" = `: group 1 the table, group 2 the column; `valueName`).
- */
-// A line break between the name and its value is a blank too (`Pedido:` + `\n` + the number):
-// phones are read across one (phone.ts), and the names that keep a value must be as well.
-const NAME_BEFORE_VALUE = new RegExp(
-  `(?<!${NAME_CHARACTER})(?:${QUOTE}(${NAME_CHARACTER}+)${QUOTE}\\.${QUOTE})?(${NAME_CHARACTER}+)${QUOTE}?[ \\t]*[:=][ \\t\\r\\n]*${QUOTE}?$`,
-);
-
-/** The name `NAME_BEFORE_VALUE` reads before the end of `before`, with its qualifier (`users.id`), or undefined. */
-function valueName(before: string): string | undefined {
-  const match = NAME_BEFORE_VALUE.exec(before);
-  if (match === null) return undefined;
-  return match[1] === undefined ? match[2] : `${match[1]}.${match[2]!}`;
-}
-/**
  * A name before a list's `[`: its value's (`"ids":`, `"ids": `, `ids=`, quotes perhaps escaped),
  * or the name alone in prose (`processed ids `).
  */
@@ -347,7 +331,7 @@ export function isThingIdentifierValue(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
   // A value in an ORM's bound list has its placeholder's columns or none: the list's own name
   // (`PARAMETERS: [`) says nothing of it.
-  const name = valueName(before) ?? sqlInsertColumnOf(text, start);
+  const name = memberNameBefore(text, start) ?? sqlInsertColumnOf(text, start);
   const identified = name !== undefined ? identifiedByName.get(name) : unnamedVerdict(text, start);
   return identified === NEITHER ? thingWordsBeforeRegExp().test(before) : identified === THING;
 }
@@ -395,10 +379,10 @@ function listNameOf(text: string, start: number): string | undefined {
   const open = namedLists.opening(text, start);
   if (open < 0) return undefined;
   const before = text.slice(Math.max(0, open - 64), open);
-  if (text.charCodeAt(open) === 91 /* [ */) return NAME_BEFORE_LIST.exec(before)?.[1];
+  if (text.charCodeAt(open) === 91 /* [ */) return memberNameBefore(text, open) ?? NAME_BEFORE_LIST.exec(before)?.[1];
   const first = firstItemStart(text, open + 1);
   if (first >= start || !printedAs(itemAt(text, first), itemAt(text, start))) return undefined;
-  return valueName(before + text[open]);
+  return memberNameBefore(text, open + 1);
 }
 
 /** The item of a list starting at `from`: up to the `,`, `]`, quote, blank or `\` that ends it, at most 32 characters. */

@@ -1,4 +1,5 @@
-import { nameBefore, nameWords } from "../secret-names";
+import { nameWords } from "../secret-names";
+import { memberNameBefore } from "./member-name";
 
 /**
  * Whether a name's words (`nameWords`) name a measure: its last word says how many, how large,
@@ -24,19 +25,11 @@ const MEASURE_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Whether the value starting at `start` (its digits, or the quote opening it) is written as the
- * value of a measure's name in text (`namesMeasure`): `bytes=…`, `"duration_ns": …`,
- * `\"offset\":\"…`, `retry_count: …`. Reads back a few blanks, the `=` or `:`, and the name
- * (`nameBefore`, at most 64 characters).
+ * value of a measure's name in text (`namesMeasure`), in whatever form the text prints the member
+ * (`memberNameBefore`): `bytes=…`, `"duration_ns": …`, `\"offset\":\"…`, `retry_count: …`,
+ * `[size] => …`.
  */
 export function isMeasureValue(text: string, start: number): boolean {
-  let i = start;
-  const quote = text.charCodeAt(i - 1);
-  if (quote === 34 || quote === 39) {
-    i--;
-    while (i > 0 && start - i < 8 && text.charCodeAt(i - 1) === 92) i--;
-  }
-  while (i > 0 && start - i < 16 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-  const separator = text.charCodeAt(i - 1);
-  if (separator !== 58 && separator !== 61) return false;
-  return namesMeasure(nameWords(nameBefore(text, i - 1)));
+  const name = memberNameBefore(text, start);
+  return name !== undefined && namesMeasure(nameWords(name));
 }

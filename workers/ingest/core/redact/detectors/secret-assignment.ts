@@ -52,6 +52,8 @@ const OPTIONAL_WRAPPER = `(?:Optional|Some)\\((?=(?:${QUOTED})\\))`;
 const VALUE_AT_END = new RegExp(`(?:${QUOTED})$`);
 
 const NAME = `[A-Za-z_]${NAME_CHARACTER}*`;
+/** A name that may be a path of names parted by `::` (PHP's, Ruby's and Rust's: `Auth::token`), which key rules read as a dotted one. */
+const PATH_NAME = `${NAME}(?:::${NAME_CHARACTER}+)*`;
 /**
  * The name before an assignment: bare, quoted or a Ruby symbol (`password`, `"password"`,
  * `:password`), or an index (`$config['password']`, `params[:password]`).
@@ -81,9 +83,10 @@ const QUOTED_ASSIGNMENT =
  * Id=app; Password = hunter2;`), or after a word in prose (`the password = hunter2x9 was
  * rejected`), where `PROSE_VALUE` decides. The value ends at a blank, a quote or what separates
  * parts. The name's first letter is looked for before what stands behind it, so that no place
- * inside a long run of blanks reads back over the run.
+ * inside a long run of blanks reads back over the run. After `name=` and a blank, a `name=…`
+ * is the next pair of a logfmt line whose value was empty (`password= user=ana`), not the value.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+)(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
@@ -194,7 +197,7 @@ const CREDENTIAL_PAIR =
  * behind the `[`, not before it: looked for first, it would read back over a long run of blanks at
  * each of its characters.
  */
-const PRINT_R_MEMBER = `\\[(?<=(?:^|\\n)[ \\t]*\\[)${NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => [^\\s][^\\r\\n]*`;
+const PRINT_R_MEMBER = `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PATH_NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => [^\\s][^\\r\\n]*`;
 const PRINT_R_HEAD = /^\[[A-Za-z_][^\]\s]*\] => /;
 
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
@@ -254,6 +257,7 @@ function assignedName(head: string): string {
   return NAME_RUN.exec(head.startsWith("define") ? head.slice(head.indexOf("(")) : head)?.[0] ?? "";
 }
 const NAME_RUN = new RegExp(NAME);
+const PATH_NAME_RUN = new RegExp(PATH_NAME);
 
 /** Keeps everything up to the value's opening quote; the name must hold a secret (`holdsSecret`). */
 function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
@@ -291,7 +295,7 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
  */
 function redactPrintedMember(match: string, marker: string): Rewrite | undefined {
   const head = PRINT_R_HEAD.exec(match)![0];
-  const name = NAME_RUN.exec(head)![0];
+  const name = PATH_NAME_RUN.exec(head)![0];
   const value = match.slice(head.length).trimEnd();
   if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isTokenCount(name, value)) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;

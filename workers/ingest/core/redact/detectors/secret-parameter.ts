@@ -124,10 +124,11 @@ const PASSWORD_CHANGE_NAME = `(?:${PASSWORD_CHANGE_HEADS.map(caseless).join("|")
 /**
  * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
  * secret, or with a dotted member of such a name (`secrets.db: …`), or is a password's change
- * (`password_changed: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads. The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * (`password_changed: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads, nor a
+ * path's `::` (`Session::Secret`: the name goes on after it). The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?![=:])(?<!::)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
@@ -140,8 +141,9 @@ const AFTER_SECRET_NAME = `:(?!=)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,
  * whole text in quotes (`"password=…"`). After MSBuild's and dotnet's property switches (`/p:DbPassword=…`,
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
+ * A path's last name after its `::` is read as a dotted key's last segment is (`auth::token=…`).
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
