@@ -307,7 +307,7 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
   const length = inProse ? match.length - sentenceEndLength(match, valueEnd(text, start, start + match.length)) : match.length;
   const value = match.slice(head.length, length).trimEnd();
-  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, value);
+  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, value) && isHiddenValue(name, value);
   if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
   return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
