@@ -197,13 +197,14 @@ const CREDENTIAL_PAIR =
  * on the lines after it. The line's start is looked for behind the `[`, not before it: looked
  * for first, it would read back over a long run of blanks at each of its characters.
  * Written within a line (`login failed [pass] => hunter2`), after a blank or an opening, the
- * member is a print_r pair in prose: its value one word.
+ * member is a print_r pair in prose: its value one word, up to a quote or a backslash (the
+ * string's that holds the line: `"… [pass] => hunter2"`).
  */
 const PRINT_R_NEXT = String.raw`\r?\n[ \t]*(?:\[[^\]\r\n]{1,200}\] =>|\)[ \t]*(?![^\r\n]))`;
 const PRINT_R_NAME = `${NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => `;
 const PRINT_R_MEMBER =
   `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PRINT_R_NAME}[^\\s][^\\r\\n]*(?:(?<!\\] => Array|[\\w\\\\] Object)(?:(?!${PRINT_R_NEXT})\\r?\\n[^\\r\\n]*)+(?=${PRINT_R_NEXT}))?` +
-  `|\\[(?<=[ \\t(,;]\\[)${PRINT_R_NAME}[^\\s]+`;
+  `|\\[(?<=[ \\t(,;]\\[)${PRINT_R_NAME}[^\\s"'\\\\]+`;
 const PRINT_R_HEAD = /^\[[A-Za-z_][^\]\s]*\] => /;
 
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
