@@ -148,7 +148,8 @@ class EdnReader {
    */
   form(from: number, depth: number): unknown {
     let start = from;
-    for (;;) {
+    // Most forms have no reader macro: one look at the first character settles it.
+    while (PREFIX_CODES.has(this.text.charCodeAt(start))) {
       READER_PREFIX.lastIndex = start;
       const prefix = READER_PREFIX.exec(this.text)?.[0];
       if (prefix === undefined) break;
@@ -340,6 +341,8 @@ function memberName(key: unknown, keyCode: number, namespace: string): string | 
  * unquote-splicing `~@`, unquote `~`, deref `@`, var-quote `#'`, metadata `^` (its form read next).
  */
 const READER_PREFIX = /~@|#'|['`~@^]/y;
+/** The first characters of `READER_PREFIX`. */
+const PREFIX_CODES: ReadonlySet<number> = new Set([..."'`~@^#"].map((character) => character.charCodeAt(0)));
 /** An unreadable object's head after its `#<`: its class, perhaps its address (`Atom@1a2b`), and a `:`. */
 const UNREADABLE_HEAD = /[A-Za-z_][\w.$]*(?:@[0-9a-f]+)?:?/y;
 /** The rest of an unreadable object holding no value of a form read here, to its `>`, on its line. */
