@@ -200,6 +200,7 @@ describe("the cost of reading these forms", () => {
   it.each([
     ["an EDN map of many maps", "{:users [", '{:full-name "Ana Souza", :id 42} ', "]}"],
     ["EDN maps after words", "", 'got {:user {:name "Ana Souza"}, :tags #{:a :b}} ', ""],
+    ["EDN maps inside reader forms", "{:users [", "{:f #(inc %) :q '{:full-name \"Ana Souza\"} :a #<Atom@1a2b: {:id 1}> #_#_ :x :y :m ^:private @s} ", "]}"],
     ["EDN maps with string keys after words", "", 'params {"username" "ana", "password" "hunter2", "note" "a \\"b\\""} ', ""],
     ["a Swift dump with CRLF lines", "▿ many elements\r\n", '  ▿ main.User\r\n    - full_name: "Ana Souza"\r\n    - id: 42\r\n', ""],
     ["a Swift dump of many values", "▿ many elements\n", '  ▿ main.User\n    - full_name: "Ana Souza"\n    - id: 42\n', ""],

@@ -5,7 +5,11 @@
  * (`:user/password`), nested maps, vectors `[…]`, lists `(…)`, sets `#{…}`, tagged literals
  * (`#inst "2026-12-02T15:00:00.000-00:00"`, `#uuid "…"`, `#object[…]`), records
  * (`#myapp.User{:name "…"}`), keyword values (`:active`), `nil`, `true`, `false`, characters
- * (`\a`). Read into the values JSON would give, as Clojure's JSON encoders (jsonista, Cheshire,
+ * (`\a`); and what Clojure's reader reads in code and its printer writes for live objects, so
+ * that the maps inside are ruled too: reader macros (`'x`, `` `x ``, `~x`, `~@x`, `@x`, `#'x`,
+ * `^meta x`), function literals (`#(…)`), reader conditionals (`#?(…)`, `#?@(…)`), symbolic
+ * values (`##Inf`, `##NaN`), unreadable objects (`#<Atom@1a2b: {…}>`) and discarded forms (`#_x`).
+ * Read into the values JSON would give, as Clojure's JSON encoders (jsonista, Cheshire,
  * data.json) write them, with where each value is written, so that key rules judge the members
  * as JSON's and the text is written again with only the values they replaced (edn-format.org,
  * "edn"; clojure.org, "The Reader").
@@ -15,7 +19,7 @@ import { quotedStringAt, readPrinted, replacedValues, writtenOver, type InspectO
 
 /**
  * Whether the `{` at `open` opens an EDN map: a keyword key and the blank or comma after it
- * (`{:id 42`, `{:user/name "x"`), not Ruby's `{:id=>42` (inspect-text.ts reads that) nor a
+ * (`{:id 42`, `{:user/name "x"`; a discarded key may come first, `{#_ :old :id 42`), not Ruby's `{:id=>42` (inspect-text.ts reads that) nor a
  * template's `{:id}`; or a string key, blanks and a value (`{"password" "x"`: Ring's
  * `:form-params`, `clojure.walk/stringify-keys`), not JSON's `{"k": v` nor `{"k" : v` (a `:`
  * opening no keyword), Ruby's or Perl's `{"k" => v`, HCL's or Nix's `{ "k" = v`, nor a set or
@@ -33,7 +37,9 @@ const KEYWORD = String.raw`[A-Za-z*+!_?<>=-][\w.*+!?<>=/'#-]{0,127}`;
  * try at each `{` stops at the next one, and a text of many is searched in one pass.
  */
 const STRING_KEY = String.raw`"(?:[^"\\\r\n{]|\\.){0,256}"`;
-const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*(?::${KEYWORD}[ \t\r\n,]+|${STRING_KEY}[ \t\r\n]+(?!=|:(?![A-Za-z*+!_?<>=-])))(?!=>)(?=[^\s,}])`;
+/** A discarded key before a map's first key (`{#_ :old :password …}`), at most four. */
+const DISCARDED_KEYS = String.raw`(?:#_[ \t\r\n,]*(?::${KEYWORD}|${STRING_KEY}|[\w.-]{1,64})[ \t\r\n,]*){0,4}`;
+const EDN_MAP_SOURCE = String.raw`\{[ \t\r\n,]*${DISCARDED_KEYS}(?::${KEYWORD}[ \t\r\n,]+|${STRING_KEY}[ \t\r\n]+(?!=|:(?![A-Za-z*+!_?<>=-])))(?!=>)(?=[^\s,}])`;
 const EDN_MAP_AT = new RegExp(EDN_MAP_SOURCE, "y");
 /** The same opening anywhere: whether a text may hold an EDN map (a native search for `{:` first is the caller's). */
 export const EDN_MAP_OPENING = new RegExp(EDN_MAP_SOURCE);
@@ -94,6 +100,8 @@ const keepEveryNumber = (): boolean => true;
 
 class EdnReader {
   at = 0;
+  /** Where the form read last starts, after its reader macros (`form`). */
+  start = 0;
   /** Whether the form read last was a symbol (`hunter2`, `foo/bar`): unquoted text, `Place.bare`. */
   bare = false;
   constructor(
@@ -102,10 +110,15 @@ class EdnReader {
     private readonly maxDepth: number,
   ) {}
 
-  /** The index of the next form at or after `from`: blanks, commas and `;` comments are none. */
-  skip(from: number): number {
+  /**
+   * The index of the next form at or after `from`, `depth` levels deep: blanks, commas, `;`
+   * comments and a discarded form (`#_x`, `#_{:a 1}`: read, `depth` counted, and dropped) are none.
+   */
+  skip(from: number, depth = 0): number {
     const text = this.text;
     let i = from;
+    // The forms still to drop: `#_#_ a b` drops both.
+    let discards = 0;
     for (;;) {
       const code = text.charCodeAt(i);
       if (code === 0x20 || code === 0x2c || code === 0x0a || code === 0x0d || code === 0x09) {
@@ -113,14 +126,47 @@ class EdnReader {
       } else if (code === SEMICOLON) {
         const end = text.indexOf("\n", i);
         i = end < 0 ? text.length : end;
+      } else if (code === HASH && text.charCodeAt(i + 1) === UNDERSCORE) {
+        discards++;
+        i += 2;
+      } else if (discards > 0) {
+        if (i >= text.length) throw NOT_EDN;
+        this.form(i, depth);
+        discards--;
+        i = this.at;
       } else {
         return i;
       }
     }
   }
 
-  /** The form at `from`, `depth` levels deep, with `at` after it. */
+  /**
+   * The form at `from`, `depth` levels deep, after any reader macros before it (`'x`, `` `x ``,
+   * `~x`, `~@x`, `@x`, `#'x`, `^meta x`: `READER_PREFIX`), which stay as written: the form's value,
+   * with `at` after it and `start` where the form itself starts (a replaced `'hunter2` keeps its
+   * quote). The metadata of `^meta` is read and dropped, as Clojure's JSON encoders drop it.
+   */
   form(from: number, depth: number): unknown {
+    let start = from;
+    // Most forms have no reader macro: one look at the first character settles it.
+    while (PREFIX_CODES.has(this.text.charCodeAt(start))) {
+      READER_PREFIX.lastIndex = start;
+      const prefix = READER_PREFIX.exec(this.text)?.[0];
+      if (prefix === undefined) break;
+      start = this.skip(start + prefix.length, depth);
+      if (start >= this.text.length || depth >= this.maxDepth) throw NOT_EDN;
+      if (prefix === "^") {
+        this.form(start, depth + 1);
+        start = this.skip(this.at, depth);
+      }
+    }
+    const value = this.unprefixed(start, depth);
+    this.start = start;
+    return value;
+  }
+
+  /** The form at `from` (no reader macro before it), `depth` levels deep, with `at` after it. */
+  private unprefixed(from: number, depth: number): unknown {
     const text = this.text;
     const code = text.charCodeAt(from);
     this.bare = false;
@@ -157,11 +203,30 @@ class EdnReader {
     return token;
   }
 
-  /** After a `#`: a set (`#{…}`), a discarded form (`#_x`), a record or a tagged literal (`#inst "…"`, `#myapp.User{…}`). */
+  /**
+   * After a `#`: a set (`#{…}`), a function's literal (`#(f %)`), a reader conditional
+   * (`#?(:clj … :cljs …)`, `#?@(…)`) as the list it writes, a symbolic value (`##Inf`, `##NaN`:
+   * null, as JSON has none), an object Clojure prints unreadably (`#<Atom@1a2b: {…}>`: `unreadable`),
+   * a record or a tagged literal (`#inst "…"`, `#myapp.User{…}`). (`#_x` is `skip`'s, `#'x` `form`'s.)
+   */
   private dispatched(from: number, depth: number): unknown {
     const text = this.text;
     const next = text.charCodeAt(from + 1);
     if (next === OPEN_BRACE) return this.items(from + 1, CLOSE_BRACE, depth);
+    if (next === OPEN_PAREN) return this.items(from + 1, CLOSE_PAREN, depth);
+    if (next === QUESTION_MARK) {
+      const open = from + (text.charCodeAt(from + 2) === AT_SIGN ? 3 : 2);
+      if (text.charCodeAt(open) !== OPEN_PAREN) throw NOT_EDN;
+      return this.items(open, CLOSE_PAREN, depth);
+    }
+    if (next === HASH) {
+      TAG.lastIndex = from + 2;
+      const symbol = TAG.exec(text)?.[0];
+      if (symbol !== "Inf" && symbol !== "NaN" && !(symbol === undefined && text.startsWith("-Inf", from + 2))) throw NOT_EDN;
+      this.at = from + 2 + (symbol?.length ?? 4);
+      return null;
+    }
+    if (next === LESS_THAN) return this.unreadable(from + 2, depth);
     // A regular expression (`#"\d+"`): its text.
     if (next === QUOTE) return this.form(from + 1, depth);
     // A namespaced map (`#:user{:name "Ana"}`, `*print-namespace-maps*`): its keys are the namespace's.
@@ -178,19 +243,46 @@ class EdnReader {
     return this.form(this.skip(from + 1 + tag.length), depth);
   }
 
+  /**
+   * An object Clojure prints as no reader reads it, after its `#<` (`from`): its class and
+   * address, perhaps a `:`, then the value it holds, `#<Atom@1a2b: {:password "…"}>`,
+   * `#<Volatile@5e: [1 2]>`, read so that its maps are ruled; with no container or string after
+   * its head (`#<Object java.lang.Object@1a2b>`), its text up to the `>`, as null.
+   */
+  private unreadable(from: number, depth: number): unknown {
+    const text = this.text;
+    UNREADABLE_HEAD.lastIndex = from;
+    const head = UNREADABLE_HEAD.exec(text)?.[0];
+    if (head === undefined) throw NOT_EDN;
+    const inner = this.skip(from + head.length, depth);
+    if (!OPENS_HELD_VALUE.test(text.charAt(inner))) {
+      UNREADABLE_REST.lastIndex = inner;
+      if (!UNREADABLE_REST.test(text)) throw NOT_EDN;
+      this.at = UNREADABLE_REST.lastIndex;
+      this.bare = false;
+      return null;
+    }
+    const value = this.form(inner, depth);
+    const close = this.skip(this.at, depth);
+    if (text.charCodeAt(close) !== GREATER_THAN) throw NOT_EDN;
+    this.at = close + 1;
+    return value;
+  }
+
   /** The map whose `{` is at `from`: keys and values in turn, each value placed under its key's name (`parseEdnMap`). */
   private map(from: number, depth: number, namespace = ""): Record<string, unknown> {
     if (depth >= this.maxDepth) throw NOT_EDN;
     const object: Record<string, unknown> = {};
     const places = this.placesOf(object);
-    let i = this.skip(from + 1);
+    let i = this.skip(from + 1, depth + 1);
     while (this.text.charCodeAt(i) !== CLOSE_BRACE) {
       if (i >= this.text.length) throw NOT_EDN;
-      const keyCode = this.text.charCodeAt(i);
       const key = this.form(i, depth + 1);
-      const start = this.skip(this.at);
-      if (start >= this.text.length || this.text.charCodeAt(start) === CLOSE_BRACE) throw NOT_EDN;
-      const value = this.form(start, depth + 1);
+      const keyCode = this.text.charCodeAt(this.start);
+      const next = this.skip(this.at, depth + 1);
+      if (next >= this.text.length || this.text.charCodeAt(next) === CLOSE_BRACE) throw NOT_EDN;
+      const value = this.form(next, depth + 1);
+      const start = this.start;
       const name = memberName(key, keyCode, namespace);
       // A key written twice is no EDN map's (edn-format.org), and the value read first would be written back unruled.
       if (name !== undefined && name in object) throw NOT_EDN;
@@ -198,7 +290,7 @@ class EdnReader {
         object[name] = value;
         places?.set(name, this.placeOf(start, value));
       }
-      i = this.skip(this.at);
+      i = this.skip(this.at, depth + 1);
     }
     this.at = i + 1;
     return object;
@@ -209,13 +301,13 @@ class EdnReader {
     if (depth >= this.maxDepth) throw NOT_EDN;
     const items: unknown[] = [];
     const places = this.placesOf(items);
-    let i = this.skip(from + 1);
+    let i = this.skip(from + 1, depth + 1);
     while (this.text.charCodeAt(i) !== close) {
       if (i >= this.text.length) throw NOT_EDN;
       const value = this.form(i, depth + 1);
-      places?.set(items.length, this.placeOf(i, value));
+      places?.set(items.length, this.placeOf(this.start, value));
       items.push(value);
-      i = this.skip(this.at);
+      i = this.skip(this.at, depth + 1);
     }
     this.at = i + 1;
     return items;
@@ -244,7 +336,26 @@ function memberName(key: unknown, keyCode: number, namespace: string): string | 
   return undefined;
 }
 
+/**
+ * A reader macro before a form (clojure.org, "The Reader"): quote `'`, syntax-quote `` ` ``,
+ * unquote-splicing `~@`, unquote `~`, deref `@`, var-quote `#'`, metadata `^` (its form read next).
+ */
+const READER_PREFIX = /~@|#'|['`~@^]/y;
+/** The first characters of `READER_PREFIX`. */
+const PREFIX_CODES: ReadonlySet<number> = new Set([..."'`~@^#"].map((character) => character.charCodeAt(0)));
+/** An unreadable object's head after its `#<`: its class, perhaps its address (`Atom@1a2b`), and a `:`. */
+const UNREADABLE_HEAD = /[A-Za-z_][\w.$]*(?:@[0-9a-f]+)?:?/y;
+/** The rest of an unreadable object holding no value of a form read here, to its `>`, on its line. */
+const UNREADABLE_REST = /[^>\n]*>/y;
+/** What opens the value an unreadable object holds: a map, vector, list, set or string. */
+const OPENS_HELD_VALUE = /^[{[("#]$/;
+
 const QUOTE = 0x22;
+const UNDERSCORE = 0x5f;
+const QUESTION_MARK = 0x3f;
+const AT_SIGN = 0x40;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
 const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const HASH = 0x23;

@@ -1199,7 +1199,8 @@ function assignsToSecretName(text: string, equals: number): boolean {
     if (open < 0 || end - open > 130) return false;
     const name = /[A-Za-z_][\w.-]*(?:::[\w.-]+)*/.exec(text.slice(open + 1, end - 1));
     if (name === null) return false;
-    return isSecretParameterName(name[0]) || isHeldSecretName(`${nameBefore(text, open)}.${name[0]}`);
+    // print_r's `[pass] => …` (secret-assignment.ts: only a value shaped as a password is one).
+    return isSecretParameterName(name[0]) || namesPasswordByShape(name[0]) || isHeldSecretName(`${nameBefore(text, open)}.${name[0]}`);
   }
   const name = text.charCodeAt(end - 1) === 96 ? nameBefore(text, end - 1) : nameBefore(text, end);
   return name !== "" && isSecretParameterName(name);

@@ -276,6 +276,10 @@ const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{
 const PRINT_R_CONTAINER = /(?:Array|[A-Za-z_\\][\w\\]* Object)\r?\n[ \t]*(?=\()/y;
 /** A var_dump value's type: a string's length (1), a number (2), a boolean (3), `NULL`, an array's or an object's head before its `{`. */
 const DUMPED = /string\((\d+)\) "|(?:int|float)\(([^)\n]{1,40})\)|bool\((true|false)\)|NULL(?!\w)|(?:array\(\d+\)|object\([^)\n]{1,128}\)#\d+ \(\d+\)) (?=\{)/y;
+/** A var_dump string's closing `"`: the next member's `[` or the container's `}` after it, on its line or the next, or the text's end. */
+const DUMPED_STRING_END_SOURCE = String.raw`"(?=[ \t]*(?:\r?\n[ \t]*)?[[}]|[ \t]*$)`;
+const DUMPED_STRING_END = new RegExp(DUMPED_STRING_END_SOURCE, "g");
+const DUMPED_STRING_END_AT = new RegExp(DUMPED_STRING_END_SOURCE, "y");
 /** A wrapper of one value: Swift's `Optional(…)`, Rust's `Some(…)`. */
 const WRAPPER = /(?:Optional|Some)\(/y;
 /** A Ruby object's `#` before its `<`, or Elixir's `#` and struct name (`#User`), with the `<` after it. */
@@ -360,7 +364,7 @@ class Reader {
         const printed = this.text.charCodeAt(this.at) === 0x20;
         if (this.separator(this.at) !== SPACED) throw NOT_INSPECT;
         start = printed ? this.at + 1 : this.skipBlanks(this.at);
-        value = printed ? this.printedLine(start, depth + 1) : this.dumped(start, depth + 1);
+        value = printed ? this.printedLine(start, depth + 1, at) : this.dumped(start, depth + 1);
         start = this.valueStart;
         this.blankApart = true;
       } else {
@@ -617,17 +621,18 @@ class Reader {
   }
 
   /**
-   * A print_r value at `from`, after `[name] => `: a nested `Array` or `User Object` and its
-   * `(…)`, else the text to the line's end (`unquotedValue`), with `valueStart` where it starts.
+   * A print_r value at `from`, after `[name] => ` (the member's `[` at `member`): a nested `Array`
+   * or `User Object` and its `(…)`, else its text (`unquotedValue`), with `valueStart` where it
+   * starts. print_r writes a string as it is, line breaks and all (PHP manual, print_r): when the
+   * member heads its line, the value runs on over the lines after it up to the next member at
+   * the member's indentation or the `)` closing the container (`printedLineEnd`).
    */
-  private printedLine(from: number, depth: number): unknown {
+  private printedLine(from: number, depth: number, member: number): unknown {
     if (this.match(PRINT_R_CONTAINER, from) !== undefined) {
       this.valueStart = from;
       return this.object(this.skipBlanks(this.at), depth);
     }
-    let end = this.text.indexOf("\n", from);
-    if (end < 0) end = this.text.length;
-    while (end > from && isBlank(this.text.charCodeAt(end - 1))) end--;
+    const end = printedLineEnd(this.text, from, member);
     countWork(end - from);
     this.at = end;
     this.valueStart = from;
@@ -670,7 +675,10 @@ class Reader {
   /**
    * The var_dump string whose `"` is at `from`, `bytes` UTF-8 bytes long, then its closing `"`;
    * when the length does not reach that quote (a string PHP held in another encoding, `Silv\xe1`
-   * counted 9 and sent as UTF-8's 10), the string up to the last `"` of its line.
+   * counted 9 and sent as UTF-8's 10; one a logger cut short, `string(40) "hunter2…"`), the
+   * string up to the first `"` before the next member's `[` or the container's `}`, on its line
+   * or the next (`DUMPED_STRING_END`), over the string's own line breaks too. The quote its
+   * length reaches must stand so as well: a string cut short may count on into the next member.
    */
   private dumpedString(from: number, bytes: number): string {
     const text = this.text;
@@ -680,10 +688,12 @@ class Reader {
       const code = text.charCodeAt(i++);
       count += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
     }
-    if (count !== bytes || text.charCodeAt(i) !== QUOTE) {
-      const lineEnd = text.indexOf("\n", from);
-      i = text.lastIndexOf('"', lineEnd < 0 ? text.length : lineEnd - 1);
-      if (i <= from) throw NOT_INSPECT;
+    DUMPED_STRING_END_AT.lastIndex = i;
+    if (count !== bytes || !DUMPED_STRING_END_AT.test(text)) {
+      DUMPED_STRING_END.lastIndex = from + 1;
+      const end = DUMPED_STRING_END.exec(text);
+      if (end === null) throw NOT_INSPECT;
+      i = end.index;
     }
     countWork(i - from);
     this.at = i + 1;
@@ -965,6 +975,38 @@ function escapeDigits(text: string, at: number): string {
   }
   return text.slice(at + 1, at + 5);
 }
+
+/**
+ * The end of a print_r member's unquoted value that starts at `from`, its member's `[` at
+ * `member`: its line's end and, when the member heads its line (blanks alone before it), the
+ * lines after that hold no member at the same indentation (`[name] =>`) and no `)` indented
+ * less (the container's close): a string print_r wrote with its line breaks. Blanks at the end
+ * are not the value's. Each line is read once.
+ */
+export function printedLineEnd(text: string, from: number, member: number): number {
+  let lineStart = member;
+  while (lineStart > 0 && isSpace(text.charCodeAt(lineStart - 1))) lineStart--;
+  const heads = lineStart === 0 || text.charCodeAt(lineStart - 1) === NEWLINE;
+  const indent = member - lineStart;
+  let end = text.indexOf("\n", from);
+  if (end < 0) end = text.length;
+  while (heads && end < text.length) {
+    const next = end + 1;
+    let first = next;
+    while (isSpace(text.charCodeAt(first))) first++;
+    const code = text.charCodeAt(first);
+    if (first - next < indent && code === CLOSE_PAREN) break;
+    if (first - next === indent && code === OPEN_BRACKET) {
+      PRINT_R_MEMBER_AT.lastIndex = first;
+      if (PRINT_R_MEMBER_AT.test(text)) break;
+    }
+    end = text.indexOf("\n", next);
+    if (end < 0) end = text.length;
+  }
+  while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+const PRINT_R_MEMBER_AT = new RegExp(PRINT_R_MEMBER, "y");
 
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === NEWLINE || code === 0x0d;

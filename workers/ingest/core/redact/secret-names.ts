@@ -354,7 +354,16 @@ export function namesPasswordByShape(name: string): boolean {
  * or a count.
  */
 export function isPassPassword(name: string, value: string): boolean {
-  return namesPasswordByShape(name) && PASSWORD_SHAPED.test(value) && !MEASURE_WITH_UNIT.test(value) && !ISO_TIME.test(value) && !standsForSecret(value);
+  return namesPasswordByShape(name) && isPasswordShaped(value);
+}
+
+/**
+ * Whether `value` is shaped as a password, not as a word or a number: three or more characters,
+ * no blank, a letter and something else (a digit, a symbol); no number with a unit (`12ms`), no
+ * time (`2024-05-01T10:00:00Z`), no placeholder or mask (`standsForSecret`).
+ */
+export function isPasswordShaped(value: string): boolean {
+  return PASSWORD_SHAPED.test(value) && !MEASURE_WITH_UNIT.test(value) && !ISO_TIME.test(value) && !standsForSecret(value);
 }
 /** A date and time as ISO 8601 writes them (`2024-05-01T10:00:00.123Z`, `2024-05-01T10:00:00+02:00`). */
 const ISO_TIME = /^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$/;

@@ -3,6 +3,7 @@ import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credent
 import { secretParameterDetector } from "./secret-parameter";
 import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
+import { secretAfterMaskDetector } from "./secret-after-mask";
 import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
@@ -43,6 +44,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   redisCommandDetector,
   secretParameterDetector,
   secretAssignmentDetector,
+  secretAfterMaskDetector,
   yamlMembersDetector,
   cardHolderFieldDetector,
   cardHolderPhraseDetector,

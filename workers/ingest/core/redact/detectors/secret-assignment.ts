@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
+import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -193,11 +193,21 @@ const CREDENTIAL_PAIR =
 /**
  * A member as PHP's `print_r` prints an array or an object, one to a line, its value unquoted to
  * the line's end: `[password] => hunter2`, a property's visibility after its name
- * (`[password:protected] => …`, `[token:App\User:private] => …`). The line's start is looked for
- * behind the `[`, not before it: looked for first, it would read back over a long run of blanks at
- * each of its characters.
+ * (`[password:protected] => …`, `[token:App\User:private] => …`). print_r writes a string with
+ * its line breaks, so the value runs on over the lines after it when they end at the next
+ * member or at the container's `)` (`PRINT_R_NEXT`); lines that end no such way are the log's
+ * own, not the value's, and a nested container's head (`Array`, `User Object`) has its members
+ * on the lines after it. The line's start is looked for behind the `[`, not before it: looked
+ * for first, it would read back over a long run of blanks at each of its characters.
+ * Written within a line (`login failed [pass] => hunter2`), after a blank or an opening, the
+ * member is a print_r pair in prose: its value one word, up to a quote or a backslash (the
+ * string's that holds the line: `"… [pass] => hunter2"`).
  */
-const PRINT_R_MEMBER = `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PATH_NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => [^\\s][^\\r\\n]*`;
+const PRINT_R_NEXT = String.raw`\r?\n[ \t]*(?:\[[^\]\r\n]{1,200}\] =>|\)[ \t]*(?![^\r\n]))`;
+const PRINT_R_NAME = `${PATH_NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => `;
+const PRINT_R_MEMBER =
+  `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PRINT_R_NAME}[^\\s][^\\r\\n]*(?:(?<!\\] => Array|[\\w\\\\] Object)(?:(?!${PRINT_R_NEXT})\\r?\\n[^\\r\\n]*)+(?=${PRINT_R_NEXT}))?` +
+  `|\\[(?<=[ \\t(,;]\\[)${PRINT_R_NAME}[^\\s"'\\\\]+`;
 const PRINT_R_HEAD = /^\[[A-Za-z_][^\]\s]*\] => /;
 
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
@@ -213,7 +223,7 @@ export const secretAssignmentDetector: Detector = {
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, text, start);
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (WHOLE_KEYED_SETTING.test(match)) return redactKeyedSetting(match, marker);
-    if (PRINT_R_HEAD.test(match) && !VALUE_AT_END.test(match)) return redactPrintedMember(match, marker);
+    if (PRINT_R_HEAD.test(match) && !VALUE_AT_END.test(match)) return redactPrintedMember(match, marker, text, start);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
     return redactQuotedValue(match, marker);
   },
@@ -290,14 +300,20 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
 
 /**
  * A `print_r` member's value (`PRINT_R_MEMBER`) replaced when its name holds a secret and the
- * value is one (`isHiddenValue`); blanks after it and a nested container's head (`Array`, `User
- * Object`: its members follow on the next lines) stay.
+ * value is one (`isHiddenValue`); blanks after it, a nested container's head (`Array`, `User
+ * Object`: its members follow on the next lines) and, after a pair in prose, a sentence's final
+ * punctuation (`sentenceEndLength`) stay.
  */
-function redactPrintedMember(match: string, marker: string): Rewrite | undefined {
+function redactPrintedMember(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const head = PRINT_R_HEAD.exec(match)![0];
   const name = PATH_NAME_RUN.exec(head)![0];
-  const value = match.slice(head.length).trimEnd();
-  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isTokenCount(name, value)) return undefined;
+  let lineStart = start;
+  while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
+  const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
+  const length = inProse ? match.length - sentenceEndLength(match, valueEnd(text, start, start + match.length)) : match.length;
+  const value = match.slice(head.length, length).trimEnd();
+  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, value) && isHiddenValue(name, value);
+  if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
   return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
 }

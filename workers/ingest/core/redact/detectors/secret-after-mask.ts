@@ -1,0 +1,76 @@
+import { Evidence } from "../evidence";
+import { isPasswordShaped, isSecretName, namesPasswordByShape, nameBefore, standsForSecret } from "../secret-names";
+import { isSenderMask } from "../sender-masks";
+import type { Detector, Rewrite } from "./detector";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { sentenceEndLength, valueEnd } from "./sentence-end";
+
+/**
+ * A secret written next to the sender's own mask of it, counted as `secret_param`: a note of the
+ * value it had (`password=*** (was hunter2)`, `token: [FILTERED] (previously sk_4f…)`) or a
+ * word right after the mask (`pwd: [REDACTED] hunter2`), as a logger that masks the field and
+ * then prints the raw value beside it writes. The mask stays (it is the sender's, `isSenderMask`),
+ * and so do the name, the note's words and its parentheses: only the word is replaced.
+ *
+ * In a `(was …)` note the word is the old value of a secret's field: it goes unless it is itself
+ * a mask, a marker, a placeholder or a state (`(was empty)`, `(was expired)`). A word after the
+ * mask is a secret only when shaped as a password (`isPasswordShaped`: a letter and something
+ * else) and not as what a log line writes next (`ORDINARY_NEXT_WORD`: `user=ana`, a flag, a
+ * host, an address, a path, an id, a version): `password=*** for user ana`, `token=[FILTERED] expired`,
+ * `secret=*** db-01.internal` stay. A password of letters alone after a mask is the accepted
+ * miss; a password-shaped word that is no secret (`password=*** attempt#2`) the accepted false
+ * positive (docs/decisions.md, "A word after a sender's mask").
+ *
+ * The match starts at the separator (`=`, `:`, `=>`), after a name read back by its lookbehind,
+ * and runs only on texts that show a secret's name before a separator (the evidence of the
+ * `secret_param` forms): a text without one pays nothing.
+ */
+const MASK = String.raw`(?:\*{3,}|x{3,}|X{3,}|\u2022{3,}|\u25cf{3,}|\.{3,}|\u2026|\[[A-Za-z]{4,12}\]|\([A-Za-z]{4,12}\)|<[A-Za-z]{4,12}>|\*{1,8}[A-Za-z]{4,12}\*{1,8}|[A-Z]{6,10})(?![^\s(])`;
+/** The words that open a note of the value before (`(was …)`, `(previously: …)`, `(old=…)`). */
+const NOTE = String.raw`[ \t]*\((?:was|previously|formerly|old)(?:[ \t]*[:=][ \t]*|[ \t]+)[^\s()"'\\]{1,128}\)`;
+/** A mask's first character: looked at before the name is read back, so most separators cost one look. */
+const MASK_START = String.raw`[*xX\u2022\u25cf.\u2026[(<A-Z]`;
+/**
+ * The separator first (a native scan for `=` and `:`), a mask's first character after it, then
+ * the name read back behind it, then the mask and the note or the word, which end at a quote or
+ * a backslash (the string's that holds the line: `"pwd: [REDACTED] hunter2"` in JSON text).
+ */
+const SOURCE = String.raw`(?:=>|=|:)(?=[ \t]*${MASK_START})(?<=(?<![\w.-])[A-Za-z_][\w.-]{0,63}["']?[ \t]*(?:=>|=|:))[ \t]*${MASK}(?:${NOTE}|[ \t]+[^\s"'\\]{1,128})`;
+/** The match's parts: the separator, blanks and mask (1); the note's opening (2), its word (3); or the blanks (4) and word (5) after the mask. */
+const PARTS = new RegExp(String.raw`^((?:=>|=|:)[ \t]*${MASK})(?:([ \t]*\([a-z]+(?:[ \t]*[:=][ \t]*|[ \t]+))([^\s()]+)\)|([ \t]+)(\S+))$`);
+
+/** A state a note gives instead of a value (`(was empty)`, `(was expired)`), in any case. */
+const STATE_WORD = /^(?:empty|unset|none|null|nil|blank|set|changed|reset|expired|rotated|default|same|n\/a|-)$/i;
+/**
+ * A word a log line writes after a field, no secret: another field (`user=ana`, `at:10:00`), a
+ * command's flag (`--password`), a path or a URL, an e-mail address (its own detector's), a host or an address or a version (dotted
+ * labels), a hex or UUID id, an id of a word and a number (`req-42`, `order_1234`).
+ */
+const ORDINARY_NEXT_WORD = /[=:/\\@]|^--?[A-Za-z]|^[\w-]+(?:\.[\w-]+)+$|^[0-9a-f-]{8,}$|^[A-Za-z]+[-_]\d+$/i;
+
+export const secretAfterMaskDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: SOURCE,
+  evidence: Evidence.SECRET_PARAMETER | Evidence.SECRET_FIELD | Evidence.SECRET_ASSIGNMENT,
+  rewrite: (match, marker, text, start) => redactAfterMask(match, marker, text, start),
+};
+
+/** The word after the mask or in its note replaced (`secretAfterMaskDetector`), when the name before is a secret's and the mask a sender's. */
+function redactAfterMask(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const parts = PARTS.exec(match);
+  if (parts === null) return undefined;
+  const [, head, noteOpening, noted, blanks, word] = parts;
+  const mask = head!.replace(/^(?:=>|=|:)[ \t]*/, "");
+  const name = nameBefore(text, start);
+  if (!isSenderMask(mask) || !(isSecretName(name) || namesPasswordByShape(name))) return undefined;
+  if (noted !== undefined) {
+    if (isSenderMask(noted) || noted.startsWith("[REDACTED:") || standsForSecret(noted) || STATE_WORD.test(noted)) return undefined;
+    return `${head}${noteOpening}${marker})`;
+  }
+  const wordStart = head!.length + blanks!.length;
+  // A sentence's final punctuation, and a list's `,` or `;` after the word (`expired,`), are not the word's.
+  const length = word!.length - sentenceEndLength(word!, valueEnd(text, start + wordStart, start + match.length));
+  const secret = word!.slice(0, length).replace(/[,;]+$/, "");
+  if (!isPasswordShaped(secret) || ORDINARY_NEXT_WORD.test(secret) || secret.startsWith("[REDACTED:")) return undefined;
+  return `${match.slice(0, wordStart)}${marker}${word!.slice(secret.length)}`;
+}
