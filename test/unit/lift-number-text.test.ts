@@ -20,13 +20,48 @@ function lifted(line: string): { body: unknown; attributes: Record<string, strin
   return { body: row.Body, attributes, warning: prepared.warning };
 }
 
+/** The answer's warning for `count` numbers past a double's range, the first written `first`. */
+function pastRangeWarning(count: number, first: string): string {
+  const numbers = count === 1 ? "1 number" : `${count} numbers`;
+  return (
+    `${numbers} in lifted log bodies past a double's range stored as written, as text ` +
+    `(first ${first}; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)`
+  );
+}
+
 describe("numbers lifted from a JSON log body", () => {
-  it("keep the text of an amount past a double's digits and of an underflow, the fuzz probe's line", () => {
+  it("keep the text of an amount past a double's digits and of an underflow, the fuzz probe's line, warning of the underflow", () => {
     expect(lifted('{"msg":"paid","amount":12345678901234567.89,"t":1.5e-400}')).toEqual({
       body: "paid",
       attributes: { amount: "12345678901234567.89", t: "1.5e-400" },
-      warning: "",
+      warning: pastRangeWarning(1, "1.5e-400"),
     });
+  });
+
+  it("keep numbers past a double's range as written, never Infinity or 0, and count each in the warning", () => {
+    const line = '{"msg":"m","big":1e400,"negative":-1e400,"tiny":1e-400,"list":[2E+999,1],"deep":{"a":{"b":{"c":{"d":-3e-999}}}}}';
+    expect(lifted(line)).toEqual({
+      body: "m",
+      attributes: { big: "1e400", negative: "-1e400", tiny: "1e-400", list: "[2E+999,1]", "deep.a.b.c": '{"d":-3e-999}' },
+      warning: pastRangeWarning(5, "1e400"),
+    });
+  });
+
+  it("keep a decimal written with more zeros after its point than a subnormal has, and count it", () => {
+    const tiny = `0.${"0".repeat(400)}7`;
+    expect(lifted(`{"msg":"m","tiny":${tiny}}`)).toEqual({ body: "m", attributes: { tiny }, warning: pastRangeWarning(1, tiny) });
+  });
+
+  it.each([
+    ["17 significant digits", "0.10000000000000001"],
+    ["20 significant digits", "1234567890.1234567891"],
+    ["a subnormal that loses digits", "1.23456789e-320"],
+    ["an integer past 2^53", "9007199254740993"],
+    ["negative zero", "-0"],
+    ["zero with an exponent", "0e-500"],
+  ])("keep %s without a warning: a double's range holds it", (_, written) => {
+    const { warning } = lifted(`{"msg":"m","n":${written}}`);
+    expect(warning).toBe("");
   });
 
   it.each([
