@@ -53,15 +53,24 @@ describe("numbers lifted from a JSON log body", () => {
   });
 
   it.each([
-    ["17 significant digits", "0.10000000000000001"],
-    ["20 significant digits", "1234567890.1234567891"],
-    ["a subnormal that loses digits", "1.23456789e-320"],
-    ["an integer past 2^53", "9007199254740993"],
-    ["negative zero", "-0"],
-    ["zero with an exponent", "0e-500"],
-  ])("keep %s without a warning: a double's range holds it", (_, written) => {
-    const { warning } = lifted(`{"msg":"m","n":${written}}`);
-    expect(warning).toBe("");
+    ["17 significant digits rounding to a shorter double", "0.10000000000000001", "0.10000000000000001"],
+    ["17 significant digits rounding to a common fraction", "88.630000000000001", "88.630000000000001"],
+    ["17 significant digits below 1", "-0.099999999999999999", "-0.099999999999999999"],
+    ["20 significant digits", "1234567890.1234567891", "1234567890.1234567891"],
+    ["a subnormal that loses digits", "1.23456789e-320", "1.23456789e-320"],
+    ["an integer past 2^53", "9007199254740993", "9007199254740993"],
+    ["negative zero", "-0", "-0"],
+    ["zero with an exponent, stored as the zero it is", "0e-500", "0"],
+  ])("keep %s without a warning: a double's range holds it", (_, written, stored) => {
+    expect(lifted(`{"msg":"m","n":${written}}`)).toEqual({ body: "m", attributes: { n: stored }, warning: "" });
+  });
+
+  it.each([
+    ["a fraction written in its shortest digits", '{"msg":"m","n":0.1,"s":"v0.10000000000000001"}', { n: "0.1", s: "v0.10000000000000001" }],
+    ["the same digits inside a longer number elsewhere", '{"msg":"m","a":10.1,"n":0.1}', { a: "10.1", n: "0.1" }],
+    ["a fraction spelled otherwise", '{"msg":"m","a":1.50,"b":1E-7,"c":0.0000001}', { a: "1.5", b: "1e-7", c: "1e-7" }],
+  ])("store %s as its double", (_, line, attributes) => {
+    expect(lifted(line)).toEqual({ body: "m", attributes, warning: "" });
   });
 
   it.each([

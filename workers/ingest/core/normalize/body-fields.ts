@@ -20,8 +20,8 @@ export interface BodyFields {
   scalar(key: string): string | number | undefined;
   /** `scalar` of member `inner` of the top-level map `outer` (ECS's `{"log":{"level":…}}`). */
   memberScalar(outer: string, inner: string): string | number | undefined;
-  /** Whether the top-level member `key` is there, whatever its value. */
-  has(key: string): boolean;
+  /** How many top-level members, whatever their values, have a name in `names`. */
+  countNamed(names: ReadonlySet<string>): number;
   /**
    * Flattens every top-level member not in `consumed` into `taken.attributes` (the first writer
    * of a key wins; `taken.lost` says a value was left out); returns the first request-id
@@ -52,8 +52,11 @@ export class JsonObjectFields implements BodyFields {
     return jsonScalar((map as Record<string, unknown>)[inner]);
   }
 
-  has(key: string): boolean {
-    return this.object[key] !== undefined;
+  countNamed(names: ReadonlySet<string>): number {
+    // The line's few keys looked up in the set, rather than each name of the set in the line.
+    let count = 0;
+    for (const key in this.object) if (names.has(key)) count++;
+    return count;
   }
 
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
@@ -73,8 +76,10 @@ export class KvlistFields implements BodyFields {
     return map !== undefined && "kvlistValue" in map ? kvlistScalar(firstWithKey(map.kvlistValue, inner)?.value) : undefined;
   }
 
-  has(key: string): boolean {
-    return firstWithKey(this.entries, key) !== undefined;
+  countNamed(names: ReadonlySet<string>): number {
+    let count = 0;
+    for (const entry of this.entries) if (names.has(entry.key)) count++;
+    return count;
   }
 
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {

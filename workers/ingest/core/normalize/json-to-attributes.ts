@@ -340,8 +340,13 @@ export interface NumberCheck {
 export const INEXACT_NUMBERS: NumberCheck = { keepsText: isInexactNumber };
 
 /**
- * The lift's check of a body's JSON.parse result: mayNotPrintBack, and a 0 when `text` may hold
- * an underflow (`1.5e-400`), which only the text shows; the text is read once, at the first 0.
+ * The lift's check of a body's JSON.parse result: mayNotPrintBack; a 0 when `text` may hold an
+ * underflow (`1.5e-400`), which only the text shows (read once, at the first 0); and a fraction
+ * whose shortest digits `text` does not hold as a number (holdsNumberText): it was written
+ * otherwise, perhaps with 17 significant digits or more that round to it (`0.10000000000000001`
+ * is 0.1), perhaps only spelled otherwise (`1.50`, `1E-7`), which the exact parse tells apart by
+ * the source text (keepsNumberText). A whole double (`2.00000000000000001` is 2) is an integer
+ * to the lift and never comes here: checking every integer would cost every line.
  */
 export class PrintBackCheck implements NumberCheck {
   private underflow: boolean | undefined;
@@ -349,8 +354,28 @@ export class PrintBackCheck implements NumberCheck {
   constructor(private readonly text: string) {}
 
   keepsText(value: number): boolean {
-    return mayNotPrintBack(value) || (value === 0 && (this.underflow ??= mayHoldUnderflow(this.text)));
+    if (mayNotPrintBack(value)) return true;
+    if (value === 0) return (this.underflow ??= mayHoldUnderflow(this.text));
+    return !Number.isInteger(value) && !holdsNumberText(this.text, String(value));
   }
+}
+
+/**
+ * Whether `text` holds `printed` (a number's shortest text) as a whole JSON number: not inside a
+ * longer run of digits, and followed by no more digits, fraction or exponent (`0.1` is held by
+ * `{"a":0.1}` but not by `0.10000000000000001`, `10.1` or `0.1e5`). A search at string speed
+ * per fraction, not a pass over the line.
+ */
+function holdsNumberText(text: string, printed: string): boolean {
+  for (let at = text.indexOf(printed); at >= 0; at = text.indexOf(printed, at + 1)) {
+    if (!continuesNumber(text.charCodeAt(at - 1)) && !continuesNumber(text.charCodeAt(at + printed.length))) return true;
+  }
+  return false;
+}
+
+/** A digit, `.`, `e` or `E`: a character that would make a number's text longer. NaN (no character) is none. */
+function continuesNumber(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45;
 }
 
 /**
@@ -360,8 +385,8 @@ export class PrintBackCheck implements NumberCheck {
  * digits are 16 or more, as every double rounded from a longer decimal has
  * (`12345678901234567.89` is 12345678901234568, `0.12345678901234567891` 0.12345678901234568).
  * The exact parse then decides by the source text (keepsNumberText). What the value cannot show
- * is left to the text: an underflow to 0 (mayHoldUnderflow), and a decimal of 17 digits or more
- * that rounds to a double of fewer (`0.10000000000000001` is 0.1), which is stored as that double.
+ * is left to the text (PrintBackCheck): an underflow to 0 (mayHoldUnderflow), and a decimal of
+ * 17 digits or more that rounds to a double of fewer (`0.10000000000000001` is 0.1).
  */
 export function mayNotPrintBack(value: number): boolean {
   if (Number.isInteger(value)) return isInexactNumber(value) || Object.is(value, -0);

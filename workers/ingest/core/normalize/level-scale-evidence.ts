@@ -13,7 +13,7 @@ import type { NumericLevelScale } from "./severity-scale";
  * stdlib bridge, Django's and Celery's formatters) copy under their own names; no Node logger
  * writes them by default.
  */
-const PYTHON_RECORD_KEYS = [
+const PYTHON_RECORD_KEYS: ReadonlySet<string> = new Set([
   "levelname",
   "levelno",
   "funcName",
@@ -29,7 +29,7 @@ const PYTHON_RECORD_KEYS = [
   "relativeCreated",
   "exc_info",
   "stack_info",
-] as const;
+]);
 
 /**
  * A Python logger's name (`name`, or `logger` as formatters rename it) counts only beside a
@@ -51,8 +51,7 @@ export function numericLevelScale(fields: BodyFields): NumericLevelScale | undef
   if (typeof fields.scalar("hostname") === "string") pino++;
   if (typeof fields.scalar("time") === "number") pino++;
   if (fields.scalar("v") === 0) pino++;
-  let python = 0;
-  for (const key of PYTHON_RECORD_KEYS) if (fields.has(key)) python++;
+  let python = fields.countNamed(PYTHON_RECORD_KEYS);
   if (python > 0) for (const key of LOGGER_NAME_KEYS) if (typeof fields.scalar(key) === "string") python++;
   if (pino > python) return "pino";
   return python > pino ? "python" : undefined;
