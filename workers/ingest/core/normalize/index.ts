@@ -13,7 +13,7 @@ import { normalizeSeverity } from "./severity";
 export { liftJsonBodies, liftJsonBody } from "./lift";
 export { BODY_KEY_PREFIX, ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 export type { LiftAttributeLimits, LiftOptions } from "./lift";
-export { emptyLiftNotes, liftNotesWarning, type BodyCopies, type LiftNotes } from "./lift-notes";
+export { emptyLiftNotes, liftNotesWarning, type LiftNotes } from "./lift-notes";
 export { fillServiceVersion } from "./service-version";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";
 export {
