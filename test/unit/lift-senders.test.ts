@@ -224,6 +224,13 @@ describe("numeric levels by the scale the line's shape shows", () => {
     expect([module.severityText, module.severityNumber]).toEqual(["ERROR", 17]);
   });
 
+  it("pino's whole default line decides for pino whatever other keys it carries", () => {
+    const log = normalized(JSON.stringify({ level: 40, ...pino, module: "m", lineno: 1, funcName: "f", filename: "x.js", pathname: "/x.js" }));
+    expect([log.severityText, log.severityNumber]).toEqual(["WARN", 13]);
+    const bunyan = normalized('{"name":"svc","hostname":"h","pid":1,"level":40,"msg":"b","time":"2026-12-02T10:00:00Z","v":0,"lineno":3,"module":"m","funcName":"f","pathname":"/p"}');
+    expect([bunyan.severityText, bunyan.severityNumber]).toEqual(["WARN", 13]);
+  });
+
   it.each([
     ["only a number", '{"level":40}'],
     ["a number and a logger name", '{"level":40,"logger":"db","message":"m"}'],

@@ -37,12 +37,16 @@ const PYTHON_RECORD_KEYS: ReadonlySet<string> = new Set([
  */
 const LOGGER_NAME_KEYS = ["name", "logger"] as const;
 
+/** How many of pino's keys its default line has (`time`, `pid`, `hostname`, `msg`; Bunyan's: `v` for `time`). */
+const PINO_DEFAULT_SHAPE = 4;
+
 /**
  * The scale `fields` were written on: "pino" when pino's and Bunyan's own keys outnumber
  * Python's (`msg`, `pid`, `hostname`, `v`, and `time` as epoch milliseconds: a number, where
  * Python and Bunyan write text), "python" when Python's LogRecord keys (PYTHON_RECORD_KEYS, then
- * its logger's name) outnumber pino's, undefined when neither does. Called only for a numeric
- * level, so the common line with a level name pays nothing.
+ * its logger's name) outnumber pino's, undefined when neither does; four of pino's keys are
+ * pino's default line and decide at once. Called only for a numeric level, so the common line
+ * with a level name pays nothing.
  */
 export function numericLevelScale(fields: BodyFields): NumericLevelScale | undefined {
   let pino = 0;
@@ -51,6 +55,9 @@ export function numericLevelScale(fields: BodyFields): NumericLevelScale | undef
   if (typeof fields.scalar("hostname") === "string") pino++;
   if (typeof fields.scalar("time") === "number") pino++;
   if (fields.scalar("v") === 0) pino++;
+  // pino's whole default line (or Bunyan's): no Python formatter writes these four together,
+  // and the line's keys need not be read.
+  if (pino >= PINO_DEFAULT_SHAPE) return "pino";
   let python = fields.countNamed(PYTHON_RECORD_KEYS);
   if (python > 0) for (const key of LOGGER_NAME_KEYS) if (typeof fields.scalar(key) === "string") python++;
   if (pino > python) return "pino";
