@@ -20,13 +20,57 @@ function lifted(line: string): { body: unknown; attributes: Record<string, strin
   return { body: row.Body, attributes, warning: prepared.warning };
 }
 
+/** The answer's warning for `count` numbers past a double's range, the first written `first`. */
+function pastRangeWarning(count: number, first: string): string {
+  const numbers = count === 1 ? "1 number" : `${count} numbers`;
+  return (
+    `${numbers} in lifted log bodies past a double's range stored as written, as text ` +
+    `(first ${first}; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)`
+  );
+}
+
 describe("numbers lifted from a JSON log body", () => {
-  it("keep the text of an amount past a double's digits and of an underflow, the fuzz probe's line", () => {
+  it("keep the text of an amount past a double's digits and of an underflow, the fuzz probe's line, warning of the underflow", () => {
     expect(lifted('{"msg":"paid","amount":12345678901234567.89,"t":1.5e-400}')).toEqual({
       body: "paid",
       attributes: { amount: "12345678901234567.89", t: "1.5e-400" },
-      warning: "",
+      warning: pastRangeWarning(1, "1.5e-400"),
     });
+  });
+
+  it("keep numbers past a double's range as written, never Infinity or 0, and count each in the warning", () => {
+    const line = '{"msg":"m","big":1e400,"negative":-1e400,"tiny":1e-400,"list":[2E+999,1],"deep":{"a":{"b":{"c":{"d":-3e-999}}}}}';
+    expect(lifted(line)).toEqual({
+      body: "m",
+      attributes: { big: "1e400", negative: "-1e400", tiny: "1e-400", list: "[2E+999,1]", "deep.a.b.c": '{"d":-3e-999}' },
+      warning: pastRangeWarning(5, "1e400"),
+    });
+  });
+
+  it("keep a decimal written with more zeros after its point than a subnormal has, and count it", () => {
+    const tiny = `0.${"0".repeat(400)}7`;
+    expect(lifted(`{"msg":"m","tiny":${tiny}}`)).toEqual({ body: "m", attributes: { tiny }, warning: pastRangeWarning(1, tiny) });
+  });
+
+  it.each([
+    ["17 significant digits rounding to a shorter double", "0.10000000000000001", "0.10000000000000001"],
+    ["17 significant digits rounding to a common fraction", "88.630000000000001", "88.630000000000001"],
+    ["17 significant digits below 1", "-0.099999999999999999", "-0.099999999999999999"],
+    ["20 significant digits", "1234567890.1234567891", "1234567890.1234567891"],
+    ["a subnormal that loses digits", "1.23456789e-320", "1.23456789e-320"],
+    ["an integer past 2^53", "9007199254740993", "9007199254740993"],
+    ["negative zero", "-0", "-0"],
+    ["zero with an exponent, stored as the zero it is", "0e-500", "0"],
+  ])("keep %s without a warning: a double's range holds it", (_, written, stored) => {
+    expect(lifted(`{"msg":"m","n":${written}}`)).toEqual({ body: "m", attributes: { n: stored }, warning: "" });
+  });
+
+  it.each([
+    ["a fraction written in its shortest digits", '{"msg":"m","n":0.1,"s":"v0.10000000000000001"}', { n: "0.1", s: "v0.10000000000000001" }],
+    ["the same digits inside a longer number elsewhere", '{"msg":"m","a":10.1,"n":0.1}', { a: "10.1", n: "0.1" }],
+    ["a fraction spelled otherwise", '{"msg":"m","a":1.50,"b":1E-7,"c":0.0000001}', { a: "1.5", b: "1e-7", c: "1e-7" }],
+  ])("store %s as its double", (_, line, attributes) => {
+    expect(lifted(line)).toEqual({ body: "m", attributes, warning: "" });
   });
 
   it.each([

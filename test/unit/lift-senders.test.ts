@@ -67,19 +67,6 @@ describe("which severity wins: the lifted level or the record's own", () => {
 });
 
 describe("level and message keys of logging libraries", () => {
-  it.each([
-    [10, "TRACE", 1],
-    [20, "DEBUG", 5],
-    [30, "INFO", 9],
-    [40, "WARN", 13],
-    [50, "ERROR", 17],
-    [60, "FATAL", 21],
-  ])("pino's numeric level %d is %s", (level, text, number) => {
-    const log = normalized(JSON.stringify({ level, time: 1796000000000, pid: 7, hostname: "h", msg: "pino line" }), cloudflareLine());
-    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str("pino line")]);
-    expect(attributeMap(log)).not.toHaveProperty("level");
-  });
-
   it("reads pino's level written as text in a body as it reads the number, and as it reads the same text in severityText", () => {
     const inBody = normalized('{"level":"50","msg":"pino line"}', cloudflareLine());
     expect([inBody.severityText, inBody.severityNumber, inBody.body]).toEqual(["ERROR", 17, str("pino line")]);
@@ -88,7 +75,7 @@ describe("level and message keys of logging libraries", () => {
     expect([asText.severityText, asText.severityNumber]).toEqual([inBody.severityText, inBody.severityNumber]);
   });
 
-  it.each(["level", "severity", "lvl", "log.level", "levelname", "@l"])("reads the level from %j", (key) => {
+  it.each(["level", "severity", "lvl", "log.level", "levelname", "log_level", "loglevel", "level_name", "Level", "LogLevel", "@l"])("reads the level from %j", (key) => {
     const log = normalized(JSON.stringify({ [key]: "ERROR", message: "m" }));
     expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("m")]);
     expect(attributeMap(log)).not.toHaveProperty(key);
@@ -118,6 +105,18 @@ describe("level and message keys of logging libraries", () => {
     ['{"level":"warning","msg":"logrus","time":"2026-12-02T10:00:00Z"}', "WARN", 13, "logrus", { time: str("2026-12-02T10:00:00Z") }],
     // a line with a message keeps `event` as an attribute
     ['{"level":"info","msg":"m","event":"order.created"}', "INFO", 9, "m", { event: str("order.created") }],
+    // structlog: `log_level` (capture_logs, and renderers configured so) with `event` as the message
+    ['{"event":"x","log_level":"error"}', "ERROR", 17, "x", {}],
+    ['{"event":"charge failed","log_level":"warning","timestamp":"2026-12-02T10:00:00Z","logger":"billing"}', "WARN", 13, "charge failed", { timestamp: str("2026-12-02T10:00:00Z"), logger: str("billing") }],
+    // Microsoft.Extensions.Logging's JSON console formatter (its `Message` stays an attribute)
+    ['{"EventId":0,"LogLevel":"Warning","Category":"Shop.Cart","Message":"low stock"}', "WARN", 13, '{"EventId":0,"LogLevel":"Warning","Category":"Shop.Cart","Message":"low stock"}', { EventId: int("0"), Category: str("Shop.Cart"), Message: str("low stock") }],
+    // Serilog's JsonFormatter
+    ['{"Timestamp":"2026-12-02T10:00:00Z","Level":"Error","MessageTemplate":"Failed {Id}","message":"Failed 7"}', "ERROR", 17, "Failed 7", { Timestamp: str("2026-12-02T10:00:00Z"), MessageTemplate: str("Failed {Id}") }],
+    // Monolog: the number 400 is on no scale the line shows, so `level_name` names the level
+    ['{"message":"m","context":{},"level":400,"level_name":"ERROR","channel":"app"}', "ERROR", 17, "m", { context: str("{}"), level: int("400"), channel: str("app") }],
+    // Ruby's semantic_logger and Logger JSON formatters
+    ['{"level":"warn","level_index":3,"message":"ruby","name":"Orders"}', "WARN", 13, "ruby", { level_index: int("3"), name: str("Orders") }],
+    ['{"severity":"ERROR","message":"rails","progname":"web"}', "ERROR", 17, "rails", { progname: str("web") }],
   ])("reads %s", (line, text, number, message, attributes) => {
     const log = normalized(line);
     expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str(message)]);
@@ -139,6 +138,117 @@ describe("level and message keys of logging libraries", () => {
     const log = normalized(line);
     expect([log.severityText, log.body]).toEqual(["WARN", str("disk almost full")]);
     expect(attributeMap(log)).toEqual({ "@timestamp": str("2026-11-30T12:00:00.000Z"), "ecs.version": str("8.10.0") });
+  });
+});
+
+describe("ECS's level nested as {\"log\":{\"level\":…}}", () => {
+  it("is the level, and the log map's other members stay attributes", () => {
+    const log = normalized('{"@timestamp":"2026-11-30T12:00:00.000Z","log":{"level":"error","logger":"app.db"},"message":"lost connection"}', cloudflareLine());
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("lost connection")]);
+    expect(attributeMap(log)).toEqual({
+      name: str("log"),
+      "cloudflare.invocation.sequence.number": int("3"),
+      "@timestamp": str("2026-11-30T12:00:00.000Z"),
+      "log.logger": str("app.db"),
+    });
+  });
+
+  it("yields to a flat level key, whose value it then keeps as the attribute log.level", () => {
+    const log = normalized('{"log.level":"warn","log":{"level":"error","origin":{"function":"f"}},"message":"m"}');
+    expect([log.severityText, log.severityNumber]).toEqual(["WARN", 13]);
+    expect(attributeMap(log)).toEqual({ "log.level": str("error"), "log.origin.function": str("f") });
+  });
+
+  it("with a level that names none, stays an attribute, as a flat key's does", () => {
+    const log = normalized('{"log":{"level":"loud"},"message":"m"}');
+    expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
+    expect(attributeMap(log)).toEqual({ "log.level": str("loud") });
+  });
+
+  it("at maxDepth 1 keeps the log map whole as JSON text, the level in it", () => {
+    const log = normalized('{"log":{"level":"error","logger":"a"},"message":"m"}', {}, { maxDepth: 1 });
+    expect([log.severityText, log.severityNumber]).toEqual(["ERROR", 17]);
+    expect(attributeMap(log)).toEqual({ log: str('{"level":"error","logger":"a"}') });
+  });
+
+  it("makes `event` structlog's message as a flat level key does", () => {
+    const log = normalized('{"event":"x","log":{"level":"info"}}');
+    expect([log.severityText, log.body]).toEqual(["INFO", str("x")]);
+  });
+});
+
+describe("numeric levels by the scale the line's shape shows", () => {
+  const python = { name: "app", funcName: "charge", lineno: 88, message: "py line" };
+  const pino = { time: 1796000000000, pid: 7, hostname: "h", msg: "pino line" };
+
+  it.each([
+    ["pino's", 10, "TRACE", 1],
+    ["pino's", 20, "DEBUG", 5],
+    ["pino's", 30, "INFO", 9],
+    ["pino's", 40, "WARN", 13],
+    ["pino's", 50, "ERROR", 17],
+    ["pino's", 60, "FATAL", 21],
+    ["Python's", 10, "DEBUG", 5],
+    ["Python's", 20, "INFO", 9],
+    ["Python's", 30, "WARN", 13],
+    ["Python's", 40, "ERROR", 17],
+    ["Python's", 50, "FATAL", 21],
+    ["Python's", 45, "ERROR", 20],
+    ["Python's", 21, "INFO", 10],
+    ["Python's", 99, "FATAL", 24],
+  ] as const)("%s level %d in a line of its shape is %s (%i), as its OTel bridge maps it", (shape, level, text, number) => {
+    const line = shape === "pino's" ? { level, ...pino } : { level, ...python };
+    const log = normalized(JSON.stringify(line), cloudflareLine());
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str(shape === "pino's" ? "pino line" : "py line")]);
+    expect(attributeMap(log)).not.toHaveProperty("level");
+  });
+
+  it("Python's levelno is on Python's scale by its name, and a level under DEBUG is none", () => {
+    const error = normalized('{"levelno":40,"message":"m"}');
+    expect([error.severityText, error.severityNumber]).toEqual(["ERROR", 17]);
+    const notSet = normalized('{"levelno":5,"message":"m"}');
+    expect([notSet.severityText, notSet.severityNumber]).toEqual(["", 0]);
+    expect(attributeMap(notSet)).toEqual({ levelno: int("5") });
+  });
+
+  it("a name beside a Python number is read first, whatever the number", () => {
+    const log = normalized('{"levelname":"ERROR","levelno":40,"message":"m"}');
+    expect([log.severityText, log.severityNumber]).toEqual(["ERROR", 17]);
+    expect(attributeMap(log)).toEqual({ levelno: int("40") });
+  });
+
+  it("pino's 40 stays WARN with a child logger's `logger` key, and with a Python-like key among pino's own", () => {
+    const child = normalized(JSON.stringify({ level: 40, ...pino, logger: "db" }));
+    expect([child.severityText, child.severityNumber]).toEqual(["WARN", 13]);
+    const module = normalized(JSON.stringify({ level: 50, ...pino, logger: "db", module: "cart" }));
+    expect([module.severityText, module.severityNumber]).toEqual(["ERROR", 17]);
+  });
+
+  it("pino's whole default line decides for pino whatever other keys it carries", () => {
+    const log = normalized(JSON.stringify({ level: 40, ...pino, module: "m", lineno: 1, funcName: "f", filename: "x.js", pathname: "/x.js" }));
+    expect([log.severityText, log.severityNumber]).toEqual(["WARN", 13]);
+    const bunyan = normalized('{"name":"svc","hostname":"h","pid":1,"level":40,"msg":"b","time":"2026-12-02T10:00:00Z","v":0,"lineno":3,"module":"m","funcName":"f","pathname":"/p"}');
+    expect([bunyan.severityText, bunyan.severityNumber]).toEqual(["WARN", 13]);
+  });
+
+  it.each([
+    ["only a number", '{"level":40}'],
+    ["a number and a logger name", '{"level":40,"logger":"db","message":"m"}'],
+    ["as much of each shape", '{"level":40,"msg":"m","lineno":3}'],
+    ["a number as text", '{"level":"40","message":"m"}'],
+  ])("a line with %s shows no scale: the level stays an attribute and the severity unset", (_, line) => {
+    const log = normalized(line, { severityText: "", severityNumber: 0 });
+    expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
+    expect(attributeMap(log)).toHaveProperty("level");
+  });
+
+  it("a record's own numeric severity text with no number is read on the scale its body shows, else stays", () => {
+    const onPython = normalized(JSON.stringify(python), { severityText: "40", severityNumber: 0 });
+    expect([onPython.severityText, onPython.severityNumber]).toEqual(["ERROR", 17]);
+    const onPino = normalized(JSON.stringify(pino), { severityText: "40", severityNumber: 0 });
+    expect([onPino.severityText, onPino.severityNumber]).toEqual(["WARN", 13]);
+    const unknown = normalized('{"message":"m"}', { severityText: "40", severityNumber: 0 });
+    expect([unknown.severityText, unknown.severityNumber]).toEqual(["40", 0]);
   });
 });
 
@@ -171,13 +281,27 @@ describe("structured (kvlistValue) bodies are lifted like JSON string bodies", (
     });
   });
 
-  it("reads a pino level sent as intValue, and keeps maps past the depth limit as maps", () => {
+  it("reads a pino level sent as intValue by the map's pino shape, and keeps maps past the depth limit as maps", () => {
     const deep = kvlist(attr("b", kvlist(attr("c", str("d")))));
-    const log = record(kvlist(attr("level", int("40")), attr("a", deep)));
+    const log = record(kvlist(attr("level", int("40")), attr("pid", int("7")), attr("hostname", str("h")), attr("a", deep)));
     liftJsonBody(log, { maxDepth: 2 });
     normalizeRecordSeverity(log);
-    expect(log.severityText).toBe("WARN");
-    expect(attributeMap(log)).toEqual({ "a.b": kvlist(attr("c", str("d"))) });
+    expect([log.severityText, log.severityNumber]).toEqual(["WARN", 13]);
+    expect(attributeMap(log)).toEqual({ pid: int("7"), hostname: str("h"), "a.b": kvlist(attr("c", str("d"))) });
+  });
+
+  it("reads an intValue level on Python's scale beside Python's keys, and leaves one with no evidence unread", () => {
+    const python = normalized(kvlist(attr("levelno", int("40")), attr("funcName", str("pay")), attr("message", str("m"))));
+    expect([python.severityText, python.severityNumber, python.body]).toEqual(["ERROR", 17, str("m")]);
+    const bare = normalized(kvlist(attr("level", int("40")), attr("message", str("m"))));
+    expect([bare.severityText, bare.severityNumber]).toEqual(["", 0]);
+    expect(attributeMap(bare)).toEqual({ level: int("40") });
+  });
+
+  it("reads ECS's nested log.level in a map, leaving the map's other members", () => {
+    const log = normalized(kvlist(attr("log", kvlist(attr("level", str("error")), attr("logger", str("app")))), attr("message", str("m"))));
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("m")]);
+    expect(attributeMap(log)).toEqual({ "log.logger": str("app") });
   });
 });
 

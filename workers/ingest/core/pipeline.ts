@@ -16,7 +16,7 @@ import {
   type RecordCut,
   type RequestLimits,
 } from "./limits";
-import { normalizeRequest, type BodyCopies, type NormalizationOptions } from "./normalize";
+import { emptyLiftNotes, liftNotesWarning, normalizeRequest, type NormalizationOptions } from "./normalize";
 import { redactRequest, redactionFailureWarning, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
@@ -54,8 +54,9 @@ export interface PreparedExport {
    * skipped: lossWarning; span ends no Duration holds: lostEndWarning; values of attribute keys
    * sent twice: DroppedDuplicates; texts whose redaction failed, hidden whole:
    * redactionFailureWarning), metrics that stored nothing for want of data points
-   * (noDataPointsWarning) and JSON numbers read as what their sender meant (numberNotesWarning),
-   * "" when nothing: the answer's warning.
+   * (noDataPointsWarning), JSON numbers read as what their sender meant (numberNotesWarning)
+   * and lifted log body numbers past a double's range kept as text (liftNotesWarning), "" when
+   * nothing: the answer's warning.
    */
   warning: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
@@ -104,15 +105,16 @@ export function prepareExport(
     case "logs": {
       const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
-      const copies: BodyCopies = new Map();
-      normalizeRequest("logs", request, options.normalization, options.limits, copies);
+      const lift = emptyLiftNotes();
+      normalizeRequest("logs", request, options.normalization, options.limits, lift);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("logs", request, options.redaction, rewritten);
-      const limited = limitAttributes("logs", request, options.limits, rewritten, copies);
+      const limited = limitAttributes("logs", request, options.limits, rewritten, lift.copies);
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, warning, result.warning), redactions);
+      const lifted = liftNotesWarning(lift);
+      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, lifted, warning, result.warning), redactions);
     }
     case "traces": {
       const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("traces", encoding, body, options.limits);

@@ -4,17 +4,30 @@
  * object). Lifting asks each for a few named members and then flattens the rest.
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
-import { appendJsonAsAttributes, appendKvlistAsAttributes, INEXACT_NUMBERS, PrintBackCheck, type TakenKeys } from "./json-to-attributes";
+import { isRawJsonNumber } from "../decode/exact-json";
+import {
+  appendJsonAsAttributes,
+  appendKvlistAsAttributes,
+  firstWithKey,
+  INEXACT_NUMBERS,
+  PrintBackCheck,
+  type ConsumedKeys,
+  type TakenKeys,
+} from "./json-to-attributes";
 
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
   scalar(key: string): string | number | undefined;
+  /** `scalar` of member `inner` of the top-level map `outer` (ECS's `{"log":{"level":…}}`). */
+  memberScalar(outer: string, inner: string): string | number | undefined;
+  /** How many top-level members, whatever their values, have a name in `names`. */
+  countNamed(names: ReadonlySet<string>): number;
   /**
    * Flattens every top-level member not in `consumed` into `taken.attributes` (the first writer
    * of a key wins; `taken.lost` says a value was left out); returns the first request-id
    * alias's value (a non-empty string or an integer: requestIdValue), if any.
    */
-  appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined;
+  appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined;
 }
 
 export class JsonObjectFields implements BodyFields {
@@ -30,11 +43,23 @@ export class JsonObjectFields implements BodyFields {
   ) {}
 
   scalar(key: string): string | number | undefined {
-    const value = this.object[key];
-    return typeof value === "string" || (typeof value === "number" && Number.isSafeInteger(value)) ? value : undefined;
+    return jsonScalar(this.object[key]);
   }
 
-  appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined {
+  memberScalar(outer: string, inner: string): string | number | undefined {
+    const map = this.object[outer];
+    if (map === null || typeof map !== "object" || Array.isArray(map) || isRawJsonNumber(map)) return undefined;
+    return jsonScalar((map as Record<string, unknown>)[inner]);
+  }
+
+  countNamed(names: ReadonlySet<string>): number {
+    // The line's few keys looked up in the set, rather than each name of the set in the line.
+    let count = 0;
+    for (const key in this.object) if (names.has(key)) count++;
+    return count;
+  }
+
+  appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
     return appendJsonAsAttributes(this.object, maxDepth, consumed, taken, this.exact ? INEXACT_NUMBERS : new PrintBackCheck(this.text));
   }
 }
@@ -42,24 +67,38 @@ export class JsonObjectFields implements BodyFields {
 export class KvlistFields implements BodyFields {
   constructor(private readonly entries: readonly KeyValue[]) {}
 
-  /** pdata's Map.Get: the first entry with the key. */
-  private get(key: string): AnyValue | undefined {
-    for (const entry of this.entries) if (entry.key === key) return entry.value;
-    return undefined;
-  }
-
   scalar(key: string): string | number | undefined {
-    const value = this.get(key);
-    if (value === undefined) return undefined;
-    if ("stringValue" in value) return value.stringValue;
-    if ("intValue" in value) {
-      const n = Number(value.intValue);
-      return Number.isSafeInteger(n) ? n : undefined;
-    }
-    return undefined;
+    return kvlistScalar(firstWithKey(this.entries, key)?.value);
   }
 
-  appendAttributes(maxDepth: number, consumed: readonly string[], taken: TakenKeys): AnyValue | undefined {
+  memberScalar(outer: string, inner: string): string | number | undefined {
+    const map = firstWithKey(this.entries, outer)?.value;
+    return map !== undefined && "kvlistValue" in map ? kvlistScalar(firstWithKey(map.kvlistValue, inner)?.value) : undefined;
+  }
+
+  countNamed(names: ReadonlySet<string>): number {
+    let count = 0;
+    for (const entry of this.entries) if (names.has(entry.key)) count++;
+    return count;
+  }
+
+  appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
     return appendKvlistAsAttributes(this.entries, maxDepth, consumed, taken);
   }
+}
+
+/** A JSON value as a scalar lifting reads: a string, or a number that is an exact integer. */
+function jsonScalar(value: unknown): string | number | undefined {
+  return typeof value === "string" || (typeof value === "number" && Number.isSafeInteger(value)) ? value : undefined;
+}
+
+/** The same for an AnyValue: `stringValue`, or an `intValue` a number holds exactly. */
+function kvlistScalar(value: AnyValue | undefined): string | number | undefined {
+  if (value === undefined) return undefined;
+  if ("stringValue" in value) return value.stringValue;
+  if ("intValue" in value) {
+    const n = Number(value.intValue);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  return undefined;
 }

@@ -4,14 +4,16 @@
  * structured bodies are lifted into fields and attributes, then severities are canonicalized.
  */
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
-import { joinRequestIdAttributes, liftJsonBodies, type BodyCopies, type LiftAttributeLimits } from "./lift";
+import { joinRequestIdAttributes, liftJsonBodies, type LiftAttributeLimits } from "./lift";
+import type { LiftNotes } from "./lift-notes";
 import type { NormalizationOptions } from "./options";
 import { fillServiceVersion } from "./service-version";
 import { normalizeSeverity } from "./severity";
 
 export { liftJsonBodies, liftJsonBody } from "./lift";
 export { BODY_KEY_PREFIX, ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
-export type { BodyCopies, LiftAttributeLimits, LiftOptions } from "./lift";
+export type { LiftAttributeLimits, LiftOptions } from "./lift";
+export { emptyLiftNotes, liftNotesWarning, type LiftNotes } from "./lift-notes";
 export { fillServiceVersion } from "./service-version";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";
 export {
@@ -23,16 +25,16 @@ export {
 /**
  * Applies the enabled log steps in their required order (lifting can set a severity to
  * normalize). `limits` are the attribute limits the request is held to afterwards, which lifting
- * respects so that no value the sender wrote is lost (liftJsonBody); `copies` learns of lifted
- * attributes whose body stays as written.
+ * respects so that no value the sender wrote is lost (liftJsonBody); `notes` learns of lifted
+ * attributes whose body stays as written and of numbers a double cannot hold (LiftNotes).
  */
 export function normalizeLogsRequest(
   request: SignalRequest["logs"],
   options: NormalizationOptions,
   limits?: LiftAttributeLimits,
-  copies?: BodyCopies,
+  notes?: LiftNotes,
 ): void {
-  if (options.liftJsonBodies) liftJsonBodies(request, options, limits, copies);
+  if (options.liftJsonBodies) liftJsonBodies(request, options, limits, notes);
   else joinRequestIdAttributes(request);
   if (options.normalizeSeverity) normalizeSeverity(request);
 }
@@ -43,10 +45,10 @@ export function normalizeRequest<S extends Signal>(
   request: SignalRequest[S],
   options: NormalizationOptions,
   limits?: LiftAttributeLimits,
-  copies?: BodyCopies,
+  notes?: LiftNotes,
 ): void {
   for (const resource of resourcesOf(signal, request)) fillServiceVersion(resource);
-  if (signal === "logs") normalizeLogsRequest(request as SignalRequest["logs"], options, limits, copies);
+  if (signal === "logs") normalizeLogsRequest(request as SignalRequest["logs"], options, limits, notes);
 }
 
 function resourcesOf<S extends Signal>(signal: S, request: SignalRequest[S]) {

@@ -1,6 +1,7 @@
 import { parseJsonExactly } from "../decode/exact-json";
 import { isJsonWhitespace } from "../decode/json/whitespace";
 import { keepsNumberText } from "./json-to-attributes";
+import { noteIfPastDoubleRange, type LiftNotes } from "./lift-notes";
 
 /**
  * Parses a log body as a JSON object, or says it is not one. Most bodies are plain text, so the
@@ -24,10 +25,17 @@ export function parseJsonObjectBody(text: string): Record<string, unknown> | und
 
 /**
  * The same text, already known to be a JSON object, with every number a double cannot give back
- * as written (keepsNumberText) kept as a RawJsonNumber of its digits.
+ * as written (keepsNumberText) kept as a RawJsonNumber of its digits; `notes` counts those past
+ * a double's range (isPastDoubleRange). Every such number comes here: JSON.parse's ±Infinity
+ * and underflowed 0 send the lift to this parse.
  */
-export function parseJsonObjectBodyExactly(text: string): Record<string, unknown> {
-  return parseJsonExactly(text, keepsNumberText) as Record<string, unknown>;
+export function parseJsonObjectBodyExactly(text: string, notes?: LiftNotes): Record<string, unknown> {
+  if (notes === undefined) return parseJsonExactly(text, keepsNumberText) as Record<string, unknown>;
+  return parseJsonExactly(text, (value, source) => {
+    if (!keepsNumberText(value, source)) return false;
+    noteIfPastDoubleRange(notes, value, source);
+    return true;
+  }) as Record<string, unknown>;
 }
 
 const OPEN_BRACE = 0x7b;

@@ -12,9 +12,9 @@ import { DottedKeys } from "./dotted-keys";
  * A key already there is not written twice (TakenKeys.refuse): a key the record has keeps the
  * record's value and the body's goes under `log.<key>`; between lifted keys the first writer
  * wins and `taken.lost` records that a value was left out, so the caller can keep the body that
- * still holds it. Top-level keys in `consumed` were used for
- * the record's own fields and are left out (skipping them is cheaper than deleting them, which
- * would turn the object into a slow dictionary).
+ * still holds it. Keys in `consumed` were used for the record's own fields and are left out
+ * (skipping them is cheaper than deleting them, which would turn the object into a slow
+ * dictionary); a member it names (ECS's `log` → `level`) only where its map is flattened.
  *
  * Returns the value of the first top-level request-id alias (isRequestIdAlias) holding an id
  * (requestIdValue), found on the way so that lines without one cost no extra lookups.
@@ -27,7 +27,7 @@ import { DottedKeys } from "./dotted-keys";
 export function appendJsonAsAttributes(
   object: Record<string, unknown>,
   maxDepth: number,
-  consumed: readonly string[],
+  consumed: ConsumedKeys,
   taken: TakenKeys,
   check: NumberCheck = INEXACT_NUMBERS,
 ): AnyValue | undefined {
@@ -38,11 +38,14 @@ export function appendJsonAsAttributes(
     if (requestId === undefined && isRequestIdAlias(name) && isScalarId(value)) {
       requestId = requestIdValue(jsonToAnyValue(value, check));
     }
-    if (isConsumed(consumed, name)) continue;
+    if (consumed.has(name)) continue;
     // appendEntry's first level, inlined: a top-level key is distinct from the other top-level
     // keys (JSON.parse keeps one member per name), so TakenKeys need not compare it with them.
     if (maxDepth > 1 && isNonEmptyPlainObject(value)) {
-      for (const inner in value) appendEntry(taken.keys.join(name, inner), value[inner], 2, maxDepth, taken, into, check);
+      const used = name === consumed.outer ? consumed.inner : undefined;
+      for (const inner in value) {
+        if (inner !== used) appendEntry(taken.keys.join(name, inner), value[inner], 2, maxDepth, taken, into, check);
+      }
     } else if (taken.takeDistinct(name)) {
       into.push({ key: name, value: jsonToAnyValue(value, check) });
     } else {
@@ -76,21 +79,37 @@ function appendEntry(
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
  * deeper maps as JSON text, as it would have rendered them in the body). A key that collides
  * is handled by TakenKeys.refuse; a key the map holds twice is left out and recorded in
- * `taken.lost`, unless lifting consumed its first entry (isUsedEntry). Returns the first request-id alias's value, as appendJsonAsAttributes does.
+ * `taken.lost`, unless lifting consumed its first entry (isUsedEntry); so is a consumed member's
+ * (`consumed.outer` → `consumed.inner`, the first of each, as KvlistFields reads them) where its
+ * map is flattened. Returns the first request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
   entries: readonly KeyValue[],
   maxDepth: number,
-  consumed: readonly string[],
+  consumed: ConsumedKeys,
   taken: TakenKeys,
 ): AnyValue | undefined {
   let requestId: AnyValue | undefined;
   for (const entry of entries) {
     if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
-    if (isConsumed(consumed, entry.key) && isUsedEntry(entries, entry)) continue;
-    appendKvlistEntry(entry.key, entry.value, 1, maxDepth, taken);
+    if (consumed.has(entry.key) && isUsedEntry(entries, entry)) continue;
+    const value = entry.value;
+    if (entry.key === consumed.outer && maxDepth > 1 && "kvlistValue" in value && firstWithKey(entries, entry.key) === entry) {
+      const used = firstWithKey(value.kvlistValue, consumed.inner!);
+      for (const inner of value.kvlistValue) {
+        if (inner !== used) appendKvlistEntry(taken.keys.join(entry.key, inner.key), inner.value, 2, maxDepth, taken);
+      }
+      continue;
+    }
+    appendKvlistEntry(entry.key, value, 1, maxDepth, taken);
   }
   return requestId;
+}
+
+/** pdata's Map.Get: the first entry with `key`. */
+export function firstWithKey(entries: readonly KeyValue[], key: string): KeyValue | undefined {
+  for (const entry of entries) if (entry.key === key) return entry;
+  return undefined;
 }
 
 /**
@@ -107,10 +126,32 @@ function isUsedEntry(entries: readonly KeyValue[], entry: KeyValue): boolean {
   return true;
 }
 
-/** `consumed.includes(name)` for the few keys lifting consumed, without a builtin call per key. */
-function isConsumed(consumed: readonly string[], name: string): boolean {
-  for (let i = 0; i < consumed.length; i++) if (consumed[i] === name) return true;
-  return false;
+/**
+ * The keys lifting used for the record's own fields, left out of the attributes: top-level
+ * names, and at most one member of a top-level map (ECS's nested `{"log":{"level":…}}`), which
+ * is left out only where that map is flattened (at `maxDepth` 1 the map is kept whole, as text).
+ */
+export class ConsumedKeys {
+  private readonly names: string[] = [];
+  /** The map holding the used member, and the member's name; undefined while none was used. */
+  outer: string | undefined;
+  inner: string | undefined;
+
+  add(name: string): void {
+    this.names.push(name);
+  }
+
+  addMember(outer: string, inner: string): void {
+    this.outer = outer;
+    this.inner = inner;
+  }
+
+  /** Whether top-level `name` was used: a loop over the few names, without a builtin call per key. */
+  has(name: string): boolean {
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return true;
+    return false;
+  }
 }
 
 function isScalarId(value: unknown): boolean {
@@ -299,8 +340,13 @@ export interface NumberCheck {
 export const INEXACT_NUMBERS: NumberCheck = { keepsText: isInexactNumber };
 
 /**
- * The lift's check of a body's JSON.parse result: mayNotPrintBack, and a 0 when `text` may hold
- * an underflow (`1.5e-400`), which only the text shows; the text is read once, at the first 0.
+ * The lift's check of a body's JSON.parse result: mayNotPrintBack; a 0 when `text` may hold an
+ * underflow (`1.5e-400`), which only the text shows (read once, at the first 0); and a fraction
+ * whose shortest digits `text` does not hold as a number (holdsNumberText): it was written
+ * otherwise, perhaps with 17 significant digits or more that round to it (`0.10000000000000001`
+ * is 0.1), perhaps only spelled otherwise (`1.50`, `1E-7`), which the exact parse tells apart by
+ * the source text (keepsNumberText). A whole double (`2.00000000000000001` is 2) is an integer
+ * to the lift and never comes here: checking every integer would cost every line.
  */
 export class PrintBackCheck implements NumberCheck {
   private underflow: boolean | undefined;
@@ -308,8 +354,28 @@ export class PrintBackCheck implements NumberCheck {
   constructor(private readonly text: string) {}
 
   keepsText(value: number): boolean {
-    return mayNotPrintBack(value) || (value === 0 && (this.underflow ??= mayHoldUnderflow(this.text)));
+    if (mayNotPrintBack(value)) return true;
+    if (value === 0) return (this.underflow ??= mayHoldUnderflow(this.text));
+    return !Number.isInteger(value) && !holdsNumberText(this.text, String(value));
   }
+}
+
+/**
+ * Whether `text` holds `printed` (a number's shortest text) as a whole JSON number: not inside a
+ * longer run of digits, and followed by no more digits, fraction or exponent (`0.1` is held by
+ * `{"a":0.1}` but not by `0.10000000000000001`, `10.1` or `0.1e5`). A search at string speed
+ * per fraction, not a pass over the line.
+ */
+function holdsNumberText(text: string, printed: string): boolean {
+  for (let at = text.indexOf(printed); at >= 0; at = text.indexOf(printed, at + 1)) {
+    if (!continuesNumber(text.charCodeAt(at - 1)) && !continuesNumber(text.charCodeAt(at + printed.length))) return true;
+  }
+  return false;
+}
+
+/** A digit, `.`, `e` or `E`: a character that would make a number's text longer. NaN (no character) is none. */
+function continuesNumber(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45;
 }
 
 /**
@@ -319,8 +385,8 @@ export class PrintBackCheck implements NumberCheck {
  * digits are 16 or more, as every double rounded from a longer decimal has
  * (`12345678901234567.89` is 12345678901234568, `0.12345678901234567891` 0.12345678901234568).
  * The exact parse then decides by the source text (keepsNumberText). What the value cannot show
- * is left to the text: an underflow to 0 (mayHoldUnderflow), and a decimal of 17 digits or more
- * that rounds to a double of fewer (`0.10000000000000001` is 0.1), which is stored as that double.
+ * is left to the text (PrintBackCheck): an underflow to 0 (mayHoldUnderflow), and a decimal of
+ * 17 digits or more that rounds to a double of fewer (`0.10000000000000001` is 0.1).
  */
 export function mayNotPrintBack(value: number): boolean {
   if (Number.isInteger(value)) return isInexactNumber(value) || Object.is(value, -0);
@@ -345,15 +411,18 @@ function significantDigits(printed: string): number {
 /**
  * Whether `text` may hold a number a double cannot hold that is no integer, which JSON.parse
  * turns into 0 or a subnormal that prints otherwise (`1.5e-400`), so that only the text shows
- * it (mayNotPrintBack reads the other numbers to keep by their values): an exponent below -99.
- * Its "e-" is looked for first, at string search speed, so the common line pays no regular
- * expression; a word like "re-run" only costs that.
+ * it (mayNotPrintBack reads the other numbers to keep by their values): an exponent below -99,
+ * or a fraction with 323 zeros after its point (`0.000…1`, below the least subnormal).
+ * Its "e-" and that run of zeros are looked for first, at string search speed, so the common
+ * line pays no regular expression; a word like "re-run" only costs that.
  */
 function mayHoldUnderflow(text: string): boolean {
-  return (text.includes("e-") || text.includes("E-")) && UNDERFLOW_EXPONENT.test(text);
+  return ((text.includes("e-") || text.includes("E-")) && UNDERFLOW_EXPONENT.test(text)) || text.includes(UNDERFLOW_ZEROS);
 }
 
 const UNDERFLOW_EXPONENT = /\d[eE]-\d{3}/;
+/** A point and 323 zeros: a decimal written so is below 1e-323, which only a subnormal or 0 holds. */
+const UNDERFLOW_ZEROS = "." + "0".repeat(323);
 
 /**
  * Whether a JSON number must keep its source text when lifted: `value` (JSON.parse's double of

@@ -7,19 +7,44 @@ import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import type { RequestLimits } from "../limits";
 import { allWithinLength } from "../limits/value-length";
-import { TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
+import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
-import { severityFromName, severityFromPinoLevel, type Severity } from "./severity-scale";
+import { numericLevelScale } from "./level-scale-evidence";
+import type { LiftNotes } from "./lift-notes";
+import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale, type Severity } from "./severity-scale";
+
+/** Python's LogRecord `levelno`: a number on Python's scale by its name alone. */
+const PYTHON_LEVEL_NUMBER_KEY = "levelno";
+/** ECS's level as a nested map writes it (`{"log":{"level":"error"}}`), read after the flat keys. */
+const ECS_LEVEL = ["log", "level"] as const;
 
 /**
  * Keys that carry the record's own fields, in the order they are looked for, as JSON loggers
- * write them: `level` (pino, Bunyan, winston, zap, zerolog, logrus, structlog, Logback's
- * logstash-encoder), `severity` (Google Cloud Logging's structured lines), `lvl`, ECS's flat
- * `log.level`, python-json-logger's `levelname` and Serilog's compact `@l`; the message as `msg`
- * (pino, Bunyan, zap, logrus), `message` (winston, zerolog, python-json-logger, ECS, Logback),
- * Serilog's rendered `@m`, else its template `@mt`; and structlog's `event` (EVENT_MESSAGE_KEY).
+ * write them. The level: `level` (pino, Bunyan, winston, zap, zerolog, logrus, slog, structlog,
+ * Logback's logstash-encoder, Log4j's JsonLayout, NLog, Ruby's semantic_logger and Ougai,
+ * Monolog's number), `severity` (Google Cloud Logging's structured lines, Ruby Logger's JSON
+ * formatters), `lvl` (log15), ECS's flat `log.level` (every ecs-logging library), python-json-logger's
+ * `levelname`, `log_level` (structlog's `capture_logs` and its common renaming), `loglevel`,
+ * Monolog's `level_name`, Serilog's JSON formatter's `Level`, .NET's JSON console formatter's
+ * `LogLevel`, Serilog's compact `@l`, Python's `levelno` (always on Python's scale); then ECS's
+ * nested `{"log":{"level":…}}` (ECS_LEVEL). The message: `msg` (pino, Bunyan, zap, logrus),
+ * `message` (winston, zerolog, python-json-logger, ECS, Logback), Serilog's rendered `@m`, else
+ * its template `@mt`; and structlog's `event` (EVENT_MESSAGE_KEY).
  */
-const LEVEL_KEYS = ["level", "severity", "lvl", "log.level", "levelname", "@l"] as const;
+const LEVEL_KEYS = [
+  "level",
+  "severity",
+  "lvl",
+  "log.level",
+  "levelname",
+  "log_level",
+  "loglevel",
+  "level_name",
+  "Level",
+  "LogLevel",
+  "@l",
+  PYTHON_LEVEL_NUMBER_KEY,
+] as const;
 const MESSAGE_KEYS = ["msg", "message", "@m", "@mt"] as const;
 /**
  * structlog's message key, read last and only in a line that has a level key too, as structlog's
@@ -53,13 +78,6 @@ export interface LiftOptions {
  */
 export type LiftAttributeLimits = Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttributeValueLength">;
 
-/**
- * Attribute lists whose attributes from the index on were lifted from a body that stays as
- * written: copies, so the limits dropping or cutting them loses nothing (limitAttributes does
- * not count them in the answer's warning).
- */
-export type BodyCopies = Map<KeyValue[], number>;
-
 /** No limits: what a caller that applies none gets. */
 const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAttributeValueLength: Infinity };
 
@@ -78,21 +96,22 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * be stored as an attribute of its own (its key taken by an earlier lifted key, or the request's
  * attribute `limits` would drop or cut it), the body stays as written instead of becoming the
  * message, as the Collector stores every body. Mutates the record. `keys` makes the dotted keys
- * (one instance per key when a request's records share it); `copies` learns of the lifted
- * attributes of a body that stays. Returns whether the body was lifted.
+ * (one instance per key when a request's records share it); `notes` learns of the lifted
+ * attributes of a body that stays and of numbers past a double's range kept as their text
+ * (LiftNotes). Returns whether the body was lifted.
  */
 export function liftJsonBody(
   record: LogRecord,
   options: LiftOptions,
   limits: LiftAttributeLimits = UNLIMITED,
   keys: DottedKeys = new DottedKeys(),
-  copies?: BodyCopies,
+  notes?: LiftNotes,
 ): boolean {
   const body = record.body;
   if (body === undefined) return false;
   if ("kvlistValue" in body) {
     if (body.kvlistValue.length === 0) return false;
-    liftFields(record, new KvlistFields(body.kvlistValue), body, options, limits, keys, copies);
+    liftFields(record, new KvlistFields(body.kvlistValue), body, options, limits, keys, notes);
     return true;
   }
   if (!("stringValue" in body)) return false;
@@ -107,7 +126,7 @@ export function liftJsonBody(
   const attributeCount = record.attributes.length;
   try {
     // A number whose double would not print back as written asks for the exact parse (JsonObjectFields).
-    liftFields(record, new JsonObjectFields(object, false, body.stringValue), body, options, limits, keys, copies);
+    liftFields(record, new JsonObjectFields(object, false, body.stringValue), body, options, limits, keys, notes);
   } catch (error) {
     if (error !== INEXACT_NUMBER && error !== TOO_DEEP_TO_LIFT) throw error;
     record.severityText = severityText;
@@ -124,28 +143,28 @@ export function liftJsonBody(
       if (nesting !== TOO_DEEP_TO_LIFT) throw nesting;
       return false;
     }
-    const exact = new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue), true, body.stringValue);
-    liftFields(record, exact, body, options, limits, keys, copies);
+    const exact = new JsonObjectFields(parseJsonObjectBodyExactly(body.stringValue, notes), true, body.stringValue);
+    liftFields(record, exact, body, options, limits, keys, notes);
   }
   return true;
 }
 
 /**
  * Lifts the structured body of every record in the request, in place (liftJsonBody), making
- * each dotted key once for the whole request (DottedKeys); `copies` as liftJsonBody's.
+ * each dotted key once for the whole request (DottedKeys); `notes` as liftJsonBody's.
  */
 export function liftJsonBodies(
   request: LogsRequest,
   options: LiftOptions,
   limits: LiftAttributeLimits = UNLIMITED,
-  copies?: BodyCopies,
+  notes?: LiftNotes,
 ): void {
   const keys = new DottedKeys();
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
       for (const record of scopeLogs.logRecords) {
         joinRequestIdAttribute(record);
-        liftJsonBody(record, options, limits, keys, copies);
+        liftJsonBody(record, options, limits, keys, notes);
       }
     }
   }
@@ -186,13 +205,12 @@ function liftFields(
   options: LiftOptions,
   limits: LiftAttributeLimits,
   keys: DottedKeys,
-  copies: BodyCopies | undefined,
+  notes: LiftNotes | undefined,
 ): void {
-  const consumed: string[] = [];
+  const consumed = new ConsumedKeys();
   takeSeverity(record, fields, consumed);
   const message =
-    takeFirstString(fields, MESSAGE_KEYS, consumed) ??
-    (LEVEL_KEYS.some((key) => fields.scalar(key) !== undefined) ? takeFirstString(fields, EVENT_MESSAGE_KEY, consumed) : undefined);
+    takeFirstString(fields, MESSAGE_KEYS, consumed) ?? (hasLevelKey(fields) ? takeFirstString(fields, EVENT_MESSAGE_KEY, consumed) : undefined);
   record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID_LENGTH, record.traceId, consumed);
   record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID_LENGTH, record.spanId, consumed);
   const taken = new TakenKeys(record.attributes, keys);
@@ -210,7 +228,7 @@ function liftFields(
   // The body stays as written, so it is the original: a second copy would store every value
   // twice (and a map body, one object in two places, would be redacted twice).
   if (originalAdded) record.attributes.pop();
-  if (record.attributes.length > taken.before) copies?.set(record.attributes, taken.before);
+  if (record.attributes.length > taken.before) notes?.copies.set(record.attributes, taken.before);
 }
 
 /** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */
@@ -228,41 +246,87 @@ function severityIsDefault(record: LogRecord): boolean {
   return record.severityText === "" && (record.severityNumber === 0 || record.severityNumber === DEFAULT_SEVERITY_NUMBER);
 }
 
-/** The take* helpers add each key they use to `consumed`, which keeps it out of the attributes. */
-function takeSeverity(record: LogRecord, fields: BodyFields, consumed: string[]): void {
-  if (!severityIsDefault(record)) return;
+/**
+ * The take* helpers add each key they use to `consumed`, which keeps it out of the attributes.
+ * The first level key whose value names a level sets the severity: a name (severityFromName),
+ * or a number (or number text) on the scale the line's shape shows (numericLevelScale; Python's
+ * for `levelno`); a number no evidence places is read as no level and stays an attribute, so a
+ * later key (Monolog's `level_name` after its `level` 200) may still name it. A record whose own
+ * text is a bare numeric level (`"40"`, number 0) is read on the body's scale instead.
+ */
+function takeSeverity(record: LogRecord, fields: BodyFields, consumed: ConsumedKeys): void {
+  if (!severityIsDefault(record)) {
+    readNumericSeverityText(record, fields);
+    return;
+  }
+  // Looked for once, at the first numeric level: null when the shape shows no scale.
+  let scale: NumericLevelScale | null | undefined;
   for (const key of LEVEL_KEYS) {
     const value = fields.scalar(key);
-    let severity: Severity | undefined;
-    if (typeof value === "string") severity = severityFromName(value);
-    else if (typeof value === "number") severity = severityFromPinoLevel(value);
-    if (severity === undefined) continue;
-    record.severityText = severity.text;
-    record.severityNumber = severity.number;
-    consumed.push(key);
+    if (value === undefined) continue;
+    let severity: Severity | undefined = typeof value === "string" ? severityFromName(value) : undefined;
+    if (severity === undefined) {
+      const level = numericLevel(value);
+      if (level === undefined) continue;
+      const on = key === PYTHON_LEVEL_NUMBER_KEY ? "python" : (scale ??= numericLevelScale(fields) ?? null);
+      if (on === null || (severity = severityOnScale(level, on)) === undefined) continue;
+    }
+    setSeverity(record, severity);
+    consumed.add(key);
+    return;
+  }
+  const ecs = fields.memberScalar(ECS_LEVEL[0], ECS_LEVEL[1]);
+  const ecsSeverity = typeof ecs === "string" ? severityFromName(ecs) : undefined;
+  if (ecsSeverity !== undefined) {
+    setSeverity(record, ecsSeverity);
+    consumed.addMember(ECS_LEVEL[0], ECS_LEVEL[1]);
     return;
   }
   // Serilog's compact format leaves `@l` out at its default level: "absent implies Information"
   // (Serilog.Formatting.Compact), so a line with its time and its message or template is one.
   if (fields.scalar("@t") !== undefined && (fields.scalar("@m") !== undefined || fields.scalar("@mt") !== undefined)) {
-    record.severityText = SERILOG_DEFAULT_LEVEL.text;
-    record.severityNumber = SERILOG_DEFAULT_LEVEL.number;
+    setSeverity(record, SERILOG_DEFAULT_LEVEL);
   }
+}
+
+/**
+ * A record sent with a bare numeric level as its text and no number (a bridge copying pino's
+ * `level` into SeverityText) gets the severity that number has on the scale its body's shape
+ * shows; with no evidence it stays as sent (normalizeRecordSeverity leaves it).
+ */
+function readNumericSeverityText(record: LogRecord, fields: BodyFields): void {
+  if (record.severityNumber !== 0) return;
+  const level = numericLevel(record.severityText);
+  if (level === undefined) return;
+  const scale = numericLevelScale(fields);
+  const severity = scale === undefined ? undefined : severityOnScale(level, scale);
+  if (severity !== undefined) setSeverity(record, severity);
+}
+
+/** Whether the line has a level key at all, named or not: structlog's `event` is its message only then. */
+function hasLevelKey(fields: BodyFields): boolean {
+  for (const key of LEVEL_KEYS) if (fields.scalar(key) !== undefined) return true;
+  return fields.memberScalar(ECS_LEVEL[0], ECS_LEVEL[1]) !== undefined;
+}
+
+function setSeverity(record: LogRecord, severity: Severity): void {
+  record.severityText = severity.text;
+  record.severityNumber = severity.number;
 }
 const SERILOG_DEFAULT_LEVEL: Severity = severityFromName("Information")!;
 
-function takeFirstString(fields: BodyFields, keys: readonly string[], consumed: string[]): string | undefined {
+function takeFirstString(fields: BodyFields, keys: readonly string[], consumed: ConsumedKeys): string | undefined {
   for (const key of keys) {
     const value = fields.scalar(key);
     if (typeof value !== "string") continue;
-    consumed.push(key);
+    consumed.add(key);
     return value;
   }
   return undefined;
 }
 
 /** Returns the id the record ends up with, consuming the JSON key when it was used or redundant. */
-function takeId(fields: BodyFields, keys: readonly string[], length: number, current: string, consumed: string[]): string {
+function takeId(fields: BodyFields, keys: readonly string[], length: number, current: string, consumed: ConsumedKeys): string {
   for (const key of keys) {
     const value = fields.scalar(key);
     if (typeof value !== "string") continue;
@@ -270,7 +334,7 @@ function takeId(fields: BodyFields, keys: readonly string[], length: number, cur
     // Not hex, or all zero: OTLP's "no id", which must not replace one.
     if (id === undefined || id === "") continue;
     if (current === "" || current === id) {
-      consumed.push(key);
+      consumed.add(key);
       return id;
     }
   }

@@ -54,7 +54,7 @@ const LIBRARY_LEVELS: Readonly<Record<string, number>> = {
   critical: 21,
 };
 
-/** pino's numeric levels (trace 10, debug 20, info 30, warn 40, error 50, fatal 60). */
+/** pino's (and Bunyan's) numeric levels: trace 10, debug 20, info 30, warn 40, error 50, fatal 60. */
 const PINO_LEVELS: ReadonlyMap<number, Severity> = new Map(
   [10, 20, 30, 40, 50, 60].map((level, rangeIndex) => [level, { text: RANGE_NAMES[rangeIndex]!, number: rangeIndex * 4 + 1 }]),
 );
@@ -79,13 +79,6 @@ function buildNameTable(): Map<string, NamedSeverity> {
   // A library's name becomes its range's name: SeverityText = 'INFO' finds notice, 'ERROR' SEVERE.
   for (const [name, number] of Object.entries(LIBRARY_LEVELS)) {
     table.set(name, { text: rangeNameOf(number)!, number, libraryName: true });
-  }
-  // pino's numeric levels written as text ("30"): pino-opentelemetry-transport with a custom
-  // level label, bridges that copy pino's `level` into the severity text, and JSON lines with
-  // `"level":"30"`. Read like the number in a JSON body (severityFromPinoLevel), so one pino line
-  // gets one severity whichever way it came.
-  for (const [level, severity] of PINO_LEVELS) {
-    table.set(String(level), { ...severity, libraryName: true });
   }
   return table;
 }
@@ -133,11 +126,11 @@ const SGR_ESCAPE = /\u001b\[[0-9;]*m/g;
 /**
  * The severity a level name stands for, in any case: OTLP's short names (`ERROR3` is 19, text
  * `ERROR3`), the library names above (`SEVERE` is 17, text `ERROR`), Go slog's offsets
- * (`ERROR+2` is 19, text `ERROR`; past the scale at its end: `ERROR+10` is 24, text `FATAL`),
- * pino's six numeric levels written as text (`"50"` is 17, text `ERROR`); a name coloured with
- * ANSI SGR escapes is read without them (`\u001b[31merror\u001b[39m` is 17, text `ERROR`).
- * Undefined for any other name (Ruby Logger's `UNKNOWN`, "an unknown message that should
- * always be logged", names no severity; any other number, as severityFromPinoLevel).
+ * (`ERROR+2` is 19, text `ERROR`; past the scale at its end: `ERROR+10` is 24, text `FATAL`);
+ * a name coloured with ANSI SGR escapes is read without them (`\u001b[31merror\u001b[39m` is
+ * 17, text `ERROR`). Undefined for any other name: Ruby Logger's `UNKNOWN` ("an unknown message
+ * that should always be logged") names no severity, and a number written as text (`"40"`) is a
+ * level only on a scale (numericLevel, severityOnScale).
  */
 export function severityFromName(name: string): NamedSeverity | undefined {
   const found = BY_USUAL_SPELLING.get(name) ?? BY_NAME.get(name.trim().toLowerCase()) ?? severityFromSlogOffset(name);
@@ -147,11 +140,45 @@ export function severityFromName(name: string): NamedSeverity | undefined {
 }
 
 /**
- * The severity of a numeric level as pino writes it; undefined for any other number (a bare
- * 3 could be syslog's error or OTLP's TRACE3, so only pino's six values are trusted).
+ * The two numeric level scales JSON loggers write, which disagree from 10 to 50: pino's and
+ * Bunyan's (40 is warn, 50 error) and Python logging's `levelno` (40 is ERROR, 50 CRITICAL).
+ * Which one a line uses only its shape tells (level-scale-evidence.ts).
  */
-export function severityFromPinoLevel(level: number): Severity | undefined {
-  return PINO_LEVELS.get(level);
+export type NumericLevelScale = "pino" | "python";
+
+/**
+ * A numeric level as an integer: a JSON integer, or one written as text (`"40"`, ` 40 `: pino's
+ * level copied into a severity text or written as a string). Undefined for anything else
+ * (`"30.0"`, `"-30"`, `"4e1"`, a name).
+ */
+export function numericLevel(value: string | number): number | undefined {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? value : undefined;
+  // The common case, a level name, is told apart by its first character before any trimming.
+  const first = value.charCodeAt(0);
+  if (!(first >= 0x30 && first <= 0x39) && first !== 0x20) return undefined;
+  return LEVEL_DIGITS.test(value) ? Number(value) : undefined;
+}
+const LEVEL_DIGITS = /^\s*\d{1,6}\s*$/;
+
+/** Python logging's levels as OTel Python's LoggingHandler maps them: DEBUG 10 is 5 … CRITICAL 50 is 21. */
+const PYTHON_LOWEST_LEVEL = 10;
+const PYTHON_HIGHEST_MAPPED_LEVEL = 53;
+
+/**
+ * The severity of numeric level `level` on `scale`, as the scale's own OTel bridge sends it:
+ * - pino (pino-opentelemetry-transport) and Bunyan: only the six levels (10 TRACE … 60 FATAL);
+ *   any other number is a custom level the bridge leaves unspecified, so undefined here.
+ * - Python (opentelemetry-sdk's LoggingHandler, `std_to_otel`): 10, 20, 30, 40, 50 are DEBUG,
+ *   INFO, WARN, ERROR, FATAL (CRITICAL); 1 to 3 past one of them is that range's 2nd to 4th
+ *   step and 4 to 9 past it its 4th (`45` is ERROR4, 20); past 53 is FATAL4 (24); below 10
+ *   (NOTSET and custom levels under DEBUG) is unspecified, so undefined here.
+ */
+export function severityOnScale(level: number, scale: NumericLevelScale): Severity | undefined {
+  if (scale === "pino") return PINO_LEVELS.get(level);
+  if (level < PYTHON_LOWEST_LEVEL) return undefined;
+  const number =
+    level > PYTHON_HIGHEST_MAPPED_LEVEL ? HIGHEST_SEVERITY : Math.floor(level / 10) * 4 + 1 + Math.min(level % 10, 3);
+  return { text: rangeNameOf(number)!, number };
 }
 
 /**

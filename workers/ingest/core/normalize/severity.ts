@@ -1,25 +1,32 @@
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
-import { rangeNameOf, severityFromName } from "./severity-scale";
+import { numericLevel, rangeNameOf, severityFromName } from "./severity-scale";
 
 /**
  * Brings one record's severity onto OTLP's canonical spelling (OTel logs data model, "Field:
  * SeverityText"/"SeverityNumber" and Appendix B), so that one `SeverityText` finds a level
  * whatever library sent it:
  * - OTLP's own short name in any case (`error`, `Info3`) becomes its upper-case spelling;
- * - a logging library's name (`SEVERE`, `notice`, `crit`, `Critical`, `DPANIC`), a Go slog
- *   offset (`ERROR+2`) or one of pino's numeric levels sent as text (`"30"`) becomes the name
- *   of its range (`ERROR`, `INFO`, …), taken from the
+ * - a logging library's name (`SEVERE`, `notice`, `crit`, `Critical`, `DPANIC`) or a Go slog
+ *   offset (`ERROR+2`) becomes the name of its range (`ERROR`, `INFO`, …), taken from the
  *   sender's own number when it set one in 1..24 (its bridge's mapping: winston-transport sends
  *   `alert` as 22, FATAL, where the appendix's syslog Alert is 19, ERROR) and from the name's
  *   number otherwise;
- * - a missing number (0) is taken from the name; a missing text from the number (its range name).
+ * - a missing number (0) is taken from the name; a missing text from the number (its range name);
+ * - a numeric level sent as text (`"40"`, pino's level copied by a bridge) is WARN on pino's
+ *   scale and ERROR on Python's: only the sender's own number (1..24) says which it meant, and
+ *   the text becomes that number's range name; with no number it stays as sent, number 0 (the
+ *   lift reads it by the body's shape first: liftJsonBody).
  * A number the sender set is never changed. Unknown names and out-of-range numbers are left as
  * they are.
  */
 export function normalizeRecordSeverity(record: LogRecord): void {
   if (record.severityText !== "") {
     const known = severityFromName(record.severityText);
-    if (known === undefined) return;
+    if (known === undefined) {
+      const range = rangeNameOf(record.severityNumber);
+      if (range !== undefined && numericLevel(record.severityText) !== undefined) record.severityText = range;
+      return;
+    }
     const senderRange = known.libraryName ? rangeNameOf(record.severityNumber) : undefined;
     record.severityText = senderRange ?? known.text;
     if (record.severityNumber === 0) record.severityNumber = known.number;

@@ -63,6 +63,11 @@ export function noteNullDouble(key: string): void {
 function note(counter: NumberNote | undefined, first: string): void {
   // Outside a request's decode the note would go unreported: a caller's bug, never the sender's.
   if (counter === undefined) throw new Error(`a number read as another (${first}) outside a request's decode`);
+  countNote(counter, first);
+}
+
+/** Counts one more in `counter`, keeping the first one's `first`. */
+export function countNote(counter: NumberNote, first: string): void {
   if (counter.count++ === 0) counter.first = first;
 }
 
@@ -85,6 +90,7 @@ export function numberNotesWarning(notes: NumberNotes): string {
   return parts.join("; ");
 }
 
-function plural(count: number, noun: string): string {
+/** "1 noun", "2 nouns": a count in a warning's words. */
+export function plural(count: number, noun: string): string {
   return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
 }

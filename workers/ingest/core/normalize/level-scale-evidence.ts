@@ -1,0 +1,65 @@
+/**
+ * Which numeric level scale a structured log line was written on, read from its shape. pino and
+ * Bunyan write `"level":40` for warn; Python logging's `levelno` 40 is ERROR. The number alone
+ * cannot say which, so the keys each logger writes beside it decide, and a line that shows
+ * neither (or both equally) is left unread rather than guessed (docs/decisions.md, "numeric
+ * levels by the line's shape").
+ */
+import type { BodyFields } from "./body-fields";
+import type { NumericLevelScale } from "./severity-scale";
+
+/**
+ * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's
+ * stdlib bridge, Django's and Celery's formatters) copy under their own names; no Node logger
+ * writes them by default.
+ */
+const PYTHON_RECORD_KEYS: ReadonlySet<string> = new Set([
+  "levelname",
+  "levelno",
+  "funcName",
+  "lineno",
+  "pathname",
+  "filename",
+  "module",
+  "threadName",
+  "processName",
+  "taskName",
+  "asctime",
+  "msecs",
+  "relativeCreated",
+  "exc_info",
+  "stack_info",
+]);
+
+/**
+ * A Python logger's name (`name`, or `logger` as formatters rename it) counts only beside a
+ * LogRecord key: Bunyan writes `name` on every line and a pino child logger often binds `logger`.
+ */
+const LOGGER_NAME_KEYS = ["name", "logger"] as const;
+
+/** How many of pino's keys its default line has (`time`, `pid`, `hostname`, `msg`; Bunyan's: `v` for `time`). */
+const PINO_DEFAULT_SHAPE = 4;
+
+/**
+ * The scale `fields` were written on: "pino" when pino's and Bunyan's own keys outnumber
+ * Python's (`msg`, `pid`, `hostname`, `v`, and `time` as epoch milliseconds: a number, where
+ * Python and Bunyan write text), "python" when Python's LogRecord keys (PYTHON_RECORD_KEYS, then
+ * its logger's name) outnumber pino's, undefined when neither does; four of pino's keys are
+ * pino's default line and decide at once. Called only for a numeric level, so the common line
+ * with a level name pays nothing.
+ */
+export function numericLevelScale(fields: BodyFields): NumericLevelScale | undefined {
+  let pino = 0;
+  if (typeof fields.scalar("msg") === "string") pino++;
+  if (typeof fields.scalar("pid") === "number") pino++;
+  if (typeof fields.scalar("hostname") === "string") pino++;
+  if (typeof fields.scalar("time") === "number") pino++;
+  if (fields.scalar("v") === 0) pino++;
+  // pino's whole default line (or Bunyan's): no Python formatter writes these four together,
+  // and the line's keys need not be read.
+  if (pino >= PINO_DEFAULT_SHAPE) return "pino";
+  let python = fields.countNamed(PYTHON_RECORD_KEYS);
+  if (python > 0) for (const key of LOGGER_NAME_KEYS) if (typeof fields.scalar(key) === "string") python++;
+  if (pino > python) return "pino";
+  return python > pino ? "python" : undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * What lifting tells the rest of the pipeline about one request: which attribute lists hold
+ * copies of a body kept as written (for the attribute limits), and which JSON numbers of a lifted
+ * body a double cannot hold, kept as their text (for the answer's warning).
+ */
+import type { KeyValue } from "../../../shared/otlp/model";
+import { countNote, plural, type NumberNote } from "../decode/json/number-notes";
+
+/**
+ * Attribute lists whose attributes from the index on were lifted from a body that stays as
+ * written: copies, so the limits dropping or cutting them loses nothing (limitAttributes does
+ * not count them in the answer's warning).
+ */
+export type BodyCopies = Map<KeyValue[], number>;
+
+export interface LiftNotes {
+  copies: BodyCopies;
+  /**
+   * JSON numbers in lifted bodies past a double's range, which JSON.parse would make ±Infinity
+   * (`1e400`) or 0 (`1e-400`): stored as the text written (isPastDoubleRange); `first` as written.
+   */
+  numbersPastDoubleRange: NumberNote;
+}
+
+export function emptyLiftNotes(): LiftNotes {
+  return { copies: new Map(), numbersPastDoubleRange: { count: 0, first: "" } };
+}
+
+/**
+ * Whether a JSON number that keeps its text (keepsNumberText) is past a double's range: its
+ * double `value` is ±Infinity (JSON has no Infinity, so digits overflowed) or 0 from a number
+ * with a non-zero digit (`1e-400`; `-0` and `0e5` are zero as written). A subnormal that loses
+ * digits (`1.23456e-320`) is within the range and keeps its text as any decimal with more digits
+ * than a double keeps does, unnoted.
+ */
+export function isPastDoubleRange(value: number, source: string): boolean {
+  if (!Number.isFinite(value)) return true;
+  if (value !== 0) return false;
+  const exponent = source.search(EXPONENT_MARK);
+  return NON_ZERO_DIGIT.test(exponent < 0 ? source : source.slice(0, exponent));
+}
+const EXPONENT_MARK = /[eE]/;
+const NON_ZERO_DIGIT = /[1-9]/;
+
+/** Notes `source`, a number keepsNumberText keeps, when it is past a double's range. */
+export function noteIfPastDoubleRange(notes: LiftNotes, value: number, source: string): void {
+  if (isPastDoubleRange(value, source)) countNote(notes.numbersPastDoubleRange, source);
+}
+
+/** The answer's warning for `notes`: "" when a double held every number lifted. */
+export function liftNotesWarning(notes: LiftNotes): string {
+  const { count, first } = notes.numbersPastDoubleRange;
+  if (count === 0) return "";
+  return (
+    `${plural(count, "number")} in lifted log bodies past a double's range stored as written, as text ` +
+    `(first ${first}; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)`
+  );
+}
