@@ -64,6 +64,13 @@ describe("a body under the other encoding's Content-Type", () => {
     }
   });
 
+  it("looks at the first 256 bytes only, so a huge body costs no more to judge than a small one", () => {
+    expect(answered("json", `${"x".repeat(256)}\u0001`)).toBe(DECLARED_ERROR.message);
+    expect(answered("json", `${"x".repeat(255)}\u0001`)).toContain("looks like OTLP/protobuf");
+    expect(answered("protobuf", `${" ".repeat(256)}{}`)).toBe(DECLARED_ERROR.message);
+    expect(answered("protobuf", `${" ".repeat(255)}{}`)).toContain("looks like OTLP/JSON");
+  });
+
   it("keeps the declared error for JSON text with a raw control byte that opens an object", () => {
     expect(answered("json", '{"a":"\u0001"}')).toBe(DECLARED_ERROR.message);
   });

@@ -15,9 +15,9 @@ type Encoding = "json" | "protobuf";
 const OPEN_BRACE = 0x7b;
 /** Bytes of the hex preview of a body that looks like protobuf. */
 const PREVIEW_BYTES = 8;
+/** Bytes looked at: for JSON's opening brace, and for protobuf's control bytes or bytes that are not UTF-8. */
+const LOOK_BYTES = 256;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * The error to answer for a body that failed to decode as `declared`: `error` itself, or, when the
@@ -25,7 +25,7 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * with `error`'s message kept after it (in case the look deceives). Shapes:
  * `request body looks like OTLP/JSON (it starts with "{"), but its Content-Type says protobuf:
  * send it with Content-Type: application/json (read as declared: …)` and `request body looks like
- * OTLP/protobuf (binary, starts 0a 8f 01 0a 1c 0a 1a 0a), but its Content-Type says JSON: send it
+ * OTLP/protobuf (binary, starts 0a 8f 01 0a 1c 0a 1a 0a …), but its Content-Type says JSON: send it
  * with Content-Type: application/x-protobuf (read as declared: …)`.
  */
 export function withMisdeclaredEncoding(error: OtlpDecodeError, declared: Encoding, body: Uint8Array): OtlpDecodeError {
@@ -53,26 +53,33 @@ function looksLikeJson(body: Uint8Array): boolean {
 }
 
 /**
- * Binary that is no JSON text: it does not open an object, and it holds a control byte that JSON
- * allows only escaped (protobuf's tags and lengths: `0a` opens field 1, where every OTLP export
- * request's data is, `12` field 2, and a length under 32 is one byte) or bytes that are not UTF-8.
- * A first byte of `0a` alone proves nothing: it is also a JSON document's leading newline.
+ * Binary that is no JSON text: it does not open an object, and its first LOOK_BYTES hold a
+ * control byte that JSON allows only escaped or bytes that are not UTF-8. Protobuf's tags and
+ * lengths are such bytes from the start (`0a` opens field 1, where every OTLP export request's
+ * data is; `12` field 2; every length under 32 is one byte), so a prefix is enough and the look
+ * costs the same for a 16 MiB body as for a small one. A first byte of `0a` alone proves
+ * nothing: it is also a JSON document's leading newline.
  */
 function looksLikeProtobuf(body: Uint8Array): boolean {
   if (body.length === 0 || looksLikeJson(body)) return false;
-  for (const byte of body) if (byte < 0x20 && !isJsonWhitespace(byte)) return true;
+  const head = body.subarray(0, LOOK_BYTES);
+  for (let i = 0; i < head.length; i++) if (head[i]! < 0x20 && !isJsonWhitespace(head[i]!)) return true;
   try {
-    strictUtf8.decode(body);
+    // Made here, on the failure path, so an isolate's start pays nothing for it. `stream`: a
+    // character cut at the prefix's end is not a fault.
+    new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(head, { stream: true });
     return false;
   } catch {
     return true;
   }
 }
 
+/** Where the first byte past a byte-order mark and whitespace is within LOOK_BYTES, else -1. */
 function firstContentByte(body: Uint8Array): number {
+  const end = Math.min(body.length, LOOK_BYTES);
   let i = UTF8_BOM.every((byte, at) => body[at] === byte) ? UTF8_BOM.length : 0;
-  while (i < body.length && isJsonWhitespace(body[i]!)) i++;
-  return i;
+  while (i < end && isJsonWhitespace(body[i]!)) i++;
+  return i < end ? i : -1;
 }
 
 /** The first bytes as hex pairs: a sender can match them to what it sent, and no raw binary is echoed. */
