@@ -121,7 +121,7 @@ function generationOf(table: SchemaTable, columns: ReadonlyArray<ExpectedColumn>
   const byName = new Map(columns.map((column) => [column.name, column]));
   const shown = askedLacks.slice(0, 3).map((column) => {
     const same = byName.get(column.name);
-    return same === undefined ? `no ${describeColumn(column)}` : `${describeColumn(same)} where it has ${describeColumn(column)}`;
+    return same === undefined ? `no ${describeColumn(column)}` : `${describeColumn(same)}, ${asked}: ${describeColumn(column)}`;
   });
   const more = askedLacks.length > shown.length ? `, and ${askedLacks.length - shown.length} more` : "";
   return { generation: undefined, evidence: `${shown.join("; ")}${more}` };

@@ -45,6 +45,24 @@ describe("comparing existing tables with what apply is asked for", () => {
     });
   });
 
+  it("names a table of neither generation by what differs from the one asked for", () => {
+    const tables = existingAs({}, "ORDER BY TimeUnix SETTINGS non_replicated_deduplication_window = 1000");
+    const gauge = tables.get("otel_metrics_gauge")!;
+    tables.set("otel_metrics_gauge", {
+      ...gauge,
+      columns: gauge.columns.map((column) => (column.name === "MetricName" ? { ...column, type: "String" } : column)),
+    });
+    expect(compareExistingSchema(resolveSchemaOptions({}), tables, false)).toEqual([
+      {
+        severity: "mismatch",
+        table: "otel.otel_metrics_gauge",
+        aspect: "generation",
+        found: "neither generation's columns (MetricName String, current: MetricName LowCardinality(String))",
+        asked: "current",
+      },
+    ]);
+  });
+
   it("reads the TTL after the engine only, and leaves a TTL of the DBA's own shape as a note", () => {
     const own = existingAs(
       {},
