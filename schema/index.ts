@@ -1,4 +1,12 @@
 export { expectedColumns, type SchemaTable } from "./catalog";
+export {
+  compareExistingSchema,
+  describeDifferences,
+  type ExistingTable,
+  type SchemaAspect,
+  type SchemaDifference,
+} from "./compare";
+export { findSchemaDifferences, readExistingTables } from "./existing";
 export { type TableEngine } from "./engine";
 export { defaultGeneration, generations, type Generation } from "./generation";
 export {

@@ -35,11 +35,11 @@ function quoteString(text: string): string {
   return `'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
 }
 
-function qualified(database: string, name: string): string {
+export function qualified(database: string, name: string): string {
   return `${quoteIdentifier(database)}.${quoteIdentifier(name)}`;
 }
 
-function onCluster(options: SchemaOptions): string {
+export function onCluster(options: SchemaOptions): string {
   return options.cluster === undefined ? "" : ` ON CLUSTER ${quoteIdentifier(options.cluster)}`;
 }
 
@@ -57,21 +57,19 @@ function columnDefinition(entry: ColumnEntry): string {
   return parts.join(" ");
 }
 
+/** The `non_replicated_deduplication_window` a table with `engine` gets; 0 when it gets none. */
+export function deduplicationWindowFor(engine: TableEngine, options: SchemaOptions): number {
+  return acceptsNonReplicatedDeduplication(engine) ? options.nonReplicatedDeduplicationWindow : 0;
+}
+
 function settingsFor(engine: TableEngine, options: SchemaOptions): string {
-  const dedupWindow = options.nonReplicatedDeduplicationWindow;
+  const dedupWindow = deduplicationWindowFor(engine, options);
   const settings =
-    dedupWindow > 0 && acceptsNonReplicatedDeduplication(engine)
-      ? [...exporterTableSettings, `non_replicated_deduplication_window = ${dedupWindow}`]
-      : exporterTableSettings;
+    dedupWindow > 0 ? [...exporterTableSettings, `non_replicated_deduplication_window = ${dedupWindow}`] : exporterTableSettings;
   return `SETTINGS ${settings.join(", ")}`;
 }
 
-function createTable(
-  name: string,
-  spec: TableSpec,
-  engine: TableEngine,
-  options: SchemaOptions,
-): DdlStatement {
+function createTable({ name, spec, engine }: PlannedTable, options: SchemaOptions): DdlStatement {
   const body = [...spec.columns.map(columnDefinition), ...spec.indexes.map((index) => `INDEX ${index}`)];
   const clauses = [
     `ENGINE = ${engineClause(engine)}`,
@@ -140,17 +138,33 @@ function engineFor(table: SchemaTable, options: SchemaOptions): TableEngine {
     : options.engine;
 }
 
+/** One table the schema creates: what it holds, its name, its description and its engine. */
+export interface PlannedTable {
+  table: SchemaTable;
+  name: string;
+  spec: TableSpec;
+  engine: TableEngine;
+}
+
+/** The tables `options` create, in creation order. */
+export function plannedTables(options: SchemaOptions): PlannedTable[] {
+  const specs = tableSpecs(options.generation, supportsFullTextSearch(options.serverVersion), options.timestampTimeAlias);
+  return tableOrder.map((table) => ({
+    table,
+    name: tableName(table, options),
+    spec: specs[table],
+    engine: engineFor(table, options),
+  }));
+}
+
 /**
  * Every statement that creates the schema, in the order they must run. Pure: the server
  * version, if any, comes in through the options.
  */
 export function renderSchema(options: SchemaOptions): DdlStatement[] {
-  const specs = tableSpecs(options.generation, supportsFullTextSearch(options.serverVersion), options.timestampTimeAlias);
   // The exporter never creates `default`: it always exists and may not be ours to touch.
   const database = options.database === "default" ? [] : [createDatabase(options)];
-  const tables = tableOrder.map((table) =>
-    createTable(tableName(table, options), specs[table], engineFor(table, options), options),
-  );
+  const tables = plannedTables(options).map((table) => createTable(table, options));
   const alias = options.timestampTimeAlias ? [addTimestampTimeAlias(options)] : [];
   return [...database, ...tables, createTraceIdTimestampView(options), ...alias];
 }

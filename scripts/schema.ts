@@ -1,13 +1,16 @@
 /**
  * `npm run schema -- print|apply [flags]`: prints the exporter-shaped DDL for a DBA, or
- * creates whatever is missing on a ClickHouse server over HTTP.
+ * creates whatever is missing on a ClickHouse server over HTTP, after checking that the tables
+ * already there are what the flags ask for (exit code 3 when they are not; nothing is created).
  */
 import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
 import * as z from "zod/mini";
 import {
   applySchema,
+  describeDifferences,
   describeOutcomes,
+  findSchemaDifferences,
   queryServerVersion,
   renderSchema,
   resolveSchemaOptions,
@@ -32,7 +35,14 @@ const usage = `Usage: npm run schema -- <print|apply> [flags]
   --logs-table, --traces-table, --gauge-table, --sum-table, --histogram-table,
   --exp-histogram-table, --summary-table NAME   table names
   --url URL                     ClickHouse HTTP endpoint (default $CLICKHOUSE_URL or http://127.0.0.1:8123)
-  --user USER, --password PASS  credentials (default $CLICKHOUSE_USER / $CLICKHOUSE_PASSWORD)`;
+  --user USER, --password PASS  credentials (default $CLICKHOUSE_USER / $CLICKHOUSE_PASSWORD)
+
+apply never alters or drops a table. Where a table already exists with another generation, TTL,
+engine or deduplication window than asked (or other skip indexes than --server-version gives),
+it says how, creates nothing and exits with code 3.`;
+
+/** Exit code of `apply` when existing tables are not what the flags ask for. */
+const EXIT_SCHEMA_DIFFERS = 3;
 
 const tableFlags: Record<string, TableKind> = {
   "logs-table": "logs",
@@ -106,7 +116,14 @@ async function apply(flags: Flags): Promise<void> {
     const serverVersion = input.serverVersion ?? (await queryServerVersion(client));
     const options = resolveSchemaOptions({ ...input, serverVersion });
     console.log(`ClickHouse ${serverVersion}, generation ${options.generation}, database ${options.database}`);
+    const differences = await findSchemaDifferences(client, options, input.serverVersion !== undefined);
+    if (differences.some((difference) => difference.severity === "mismatch")) {
+      console.error(describeDifferences(differences));
+      process.exitCode = EXIT_SCHEMA_DIFFERS;
+      return;
+    }
     console.log(describeOutcomes(await applySchema(client, renderSchema(options))));
+    if (differences.length > 0) console.log(describeDifferences(differences));
   } finally {
     await client.close();
   }

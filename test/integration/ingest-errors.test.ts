@@ -200,6 +200,46 @@ function truncatedLogs(): { body: Uint8Array; message: string } {
 
 const truncated = truncatedLogs();
 
+/** One small valid export request per signal, as a plain object both encodings take. */
+function exportOf(signal: "logs" | "traces" | "metrics", runId: string): object {
+  const resource = { attributes: [{ key: "service.name", value: { stringValue: runId } }] };
+  if (signal === "logs") return logsRequest(runId);
+  if (signal === "traces") return { resourceSpans: [{ resource, scopeSpans: [{ spans: [{ name: "GET /" }] }] }] };
+  return { resourceMetrics: [{ resource, scopeMetrics: [{ metrics: [{ name: "up", gauge: { dataPoints: [{ asDouble: 1 }] } }] }] }] };
+}
+
+const ORACLE_REQUESTS = { logs: oracle.logsRequest, traces: oracle.tracesRequest, metrics: oracle.metricsRequest };
+
+/**
+ * Each signal's export under the other encoding's Content-Type: refused with a 400 that names
+ * the format the body looks like and the Content-Type to send, with a hex preview of binary
+ * (never the bytes themselves) and the declared decoder's error kept last.
+ */
+function misdeclaredInputs(): BadInput[] {
+  return (["logs", "traces", "metrics"] as const).flatMap((signal): BadInput[] => [
+    {
+      name: `protobuf ${signal} sent as JSON`,
+      path: `/v1/${signal}`,
+      body: () => oracleEncode(ORACLE_REQUESTS[signal], exportOf(signal, uniqueId("protobuf-as-json"))),
+      headers: JSON_TYPE,
+      status: 400,
+      code: 3,
+      message:
+        /^request body looks like OTLP\/protobuf \(binary, starts 0a( [0-9a-f]{2}){7} …\), but its Content-Type says JSON: send it with Content-Type: application\/x-protobuf \(read as declared: invalid JSON: \S.*\)$/,
+    },
+    {
+      name: `JSON ${signal} sent as protobuf`,
+      path: `/v1/${signal}`,
+      body: () => ` \n${JSON.stringify(exportOf(signal, uniqueId("json-as-protobuf")))}`,
+      headers: PROTOBUF_TYPE,
+      status: 400,
+      code: 3,
+      message:
+        /^request body looks like OTLP\/JSON \(it starts with "\{"\), but its Content-Type says protobuf: send it with Content-Type: application\/json \(read as declared: protobuf: \S.*\)$/,
+    },
+  ]);
+}
+
 const badInputs: BadInput[] = [
   {
     name: "an empty OTLP/JSON body (the Collector refuses it too; {} is the empty export)",
@@ -237,13 +277,22 @@ const badInputs: BadInput[] = [
     code: 3,
     message: /^protobuf: resourceSpans\[0\]\.scopeSpans\[0\]: truncated varint at byte 4\b/,
   },
+  ...misdeclaredInputs(),
   {
-    name: "protobuf sent as JSON",
-    body: () => oracleEncode(oracle.logsRequest, logsRequest(uniqueId("misdeclared"))),
+    name: "invalid JSON holding binary bytes (no protobuf look: it opens an object)",
+    body: () => Uint8Array.from([...new TextEncoder().encode('{"resourceLogs":'), 0x01, 0xff, 0x0a]),
     headers: JSON_TYPE,
     status: 400,
     code: 3,
-    message: /^invalid JSON: /,
+    message: /^invalid JSON: \S/,
+  },
+  {
+    name: "a JSON array after a leading newline (no protobuf look: text only)",
+    body: () => "\n[]",
+    headers: JSON_TYPE,
+    status: 400,
+    code: 3,
+    message: "expected a JSON object, got array",
   },
   {
     name: "invalid JSON",
@@ -405,6 +454,8 @@ describe("bad input", () => {
     expect(answer.code).toBe(code);
     if (typeof message === "string") expect(answer.message).toBe(message);
     else expect(answer.message).toMatch(message);
+    // No raw binary echoed: control characters and U+FFFD (bytes that were not UTF-8) are escaped.
+    expect(answer.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\ufffd]/);
     expect(response.headers.get("retry-after")).toBeNull();
     expect(await rowCounts(ingest)).toEqual(before);
   });

@@ -5,8 +5,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   applySchema,
+  describeDifferences,
   describeOutcomes,
   expectedColumns,
+  findSchemaDifferences,
   queryServerVersion,
   renderSchema,
   resolveSchemaOptions,
@@ -14,6 +16,7 @@ import {
   parseServerVersion,
   traceIdTimestampTableName,
   type Generation,
+  type SchemaDifference,
   type SchemaOptionsInput,
   type SchemaTable,
 } from "../../schema/index";
@@ -202,6 +205,23 @@ describe("variants", () => {
   });
 });
 
+const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/** `npm run schema -- apply` into `database` with `flags`: its exit code and output. */
+async function applyWithCli(database: string, ...flags: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      join(repositoryRoot, "node_modules/.bin/tsx"),
+      ["scripts/schema.ts", "apply", "--url", url, "--database", database, ...flags],
+      { cwd: repositoryRoot },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
 describe("npm run schema -- apply", () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -209,24 +229,196 @@ describe("npm run schema -- apply", () => {
   });
   afterAll(async () => db?.drop());
 
-  const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
-  const applyWithCli = async () => {
-    const { stdout } = await run(
-      join(repositoryRoot, "node_modules/.bin/tsx"),
-      ["scripts/schema.ts", "apply", "--url", url, "--database", db.database, "--generation", "legacy"],
-      { cwd: repositoryRoot },
-    );
-    return stdout;
+  it("says what it created, then that there was nothing left to do", async () => {
+    const first = await applyWithCli(db.database, "--generation", "legacy");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`created  table    ${db.database}.otel_logs`);
+    expect(first.stdout).toContain(`created  view     ${db.database}.otel_traces_trace_id_ts_mv`);
+    expect(first.stdout).toContain("9 created, 1 already existed");
+
+    const second = await applyWithCli(db.database, "--generation", "legacy");
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`exists   table    ${db.database}.otel_logs`);
+    expect(second.stdout).toContain("nothing to do: every object already existed");
+  });
+});
+
+describe("apply over tables that already exist", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("schema_existing");
+  });
+  afterAll(async () => db?.drop());
+
+  /** Every table under names of its own (`<prefix>_logs`, …), so the cases share one database. */
+  function namesFor(prefix: string): SchemaOptionsInput["tables"] {
+    return {
+      logs: `${prefix}_logs`,
+      traces: `${prefix}_traces`,
+      metricsGauge: `${prefix}_gauge`,
+      metricsSum: `${prefix}_sum`,
+      metricsHistogram: `${prefix}_histogram`,
+      metricsExponentialHistogram: `${prefix}_exp_histogram`,
+      metricsSummary: `${prefix}_summary`,
+    };
+  }
+  const tableNames = (prefix: string) => [
+    `${prefix}_logs`,
+    `${prefix}_traces`,
+    `${prefix}_traces_trace_id_ts`,
+    `${prefix}_gauge`,
+    `${prefix}_sum`,
+    `${prefix}_histogram`,
+    `${prefix}_exp_histogram`,
+    `${prefix}_summary`,
+  ];
+  const optionsFor = (prefix: string, extra: SchemaOptionsInput = {}) =>
+    resolveSchemaOptions({ database: db.database, tables: namesFor(prefix), serverVersion: "25.8", ...extra });
+  const create = async (prefix: string, extra: SchemaOptionsInput = {}) => {
+    await applySchema(db.client, renderSchema(optionsFor(prefix, extra)));
+  };
+  const differences = (prefix: string, extra: SchemaOptionsInput = {}, serverVersionAsked = false) =>
+    findSchemaDifferences(db.client, optionsFor(prefix, extra), serverVersionAsked);
+  /** Runs every statement the differences propose, as an operator would. */
+  const runChanges = async (found: SchemaDifference[]) => {
+    for (const { change } of found) if (change !== undefined) await db.client.command({ query: change });
   };
 
-  it("says what it created, then that there was nothing left to do", async () => {
-    const first = await applyWithCli();
-    expect(first).toContain(`created  table    ${db.database}.otel_logs`);
-    expect(first).toContain(`created  view     ${db.database}.otel_traces_trace_id_ts_mv`);
-    expect(first).toContain("9 created, 1 already existed");
+  it("finds no difference where the tables are what is asked, the opt-in TimestampTime alias included", async () => {
+    await create("same_current", { generation: "current", ttl: "72h", timestampTimeAlias: true });
+    await create("same_legacy", { generation: "legacy", ttl: "72h" });
+    expect(await differences("same_current", { generation: "current", ttl: "72h" })).toEqual([]);
+    expect(await differences("same_legacy", { generation: "legacy", ttl: "72h" })).toEqual([]);
+  });
 
-    const second = await applyWithCli();
-    expect(second).toContain(`exists   table    ${db.database}.otel_logs`);
-    expect(second).toContain("nothing to do: every object already existed");
+  it("names every table of the other generation, with the flag that keeps them and nothing else", async () => {
+    await create("gen_legacy", { generation: "legacy" });
+    await create("gen_current", { generation: "current" });
+    const asCurrent = await differences("gen_legacy", { generation: "current" });
+    expect(asCurrent.map(({ table, aspect, severity, keepFlag }) => [table, aspect, severity, keepFlag])).toEqual(
+      tableNames("gen_legacy").map((name) => [`${db.database}.${name}`, "generation", "mismatch", "--generation legacy"]),
+    );
+    expect(asCurrent[0]).toMatchObject({ found: "legacy (TimestampTime DateTime DEFAULT)", asked: "current" });
+    expect(asCurrent[3]).toMatchObject({ found: "legacy (MetricName String)", asked: "current" });
+    const asLegacy = await differences("gen_current", { generation: "legacy" });
+    expect(asLegacy.map(({ aspect, keepFlag }) => [aspect, keepFlag])).toEqual(
+      tableNames("gen_current").map(() => ["generation", "--generation current"]),
+    );
+    const text = describeDifferences(asCurrent);
+    expect(text).toContain(`  ${db.database}.gen_legacy_logs  generation: legacy (TimestampTime DateTime DEFAULT); asked: current`);
+    expect(text).toContain("To use them as they are, run again with --generation legacy.");
+    expect(text).toContain("A table's generation cannot be changed in place");
+  });
+
+  it("says what a table of neither generation lacks", async () => {
+    await create("neither", { generation: "current" });
+    await db.client.command({ query: `ALTER TABLE neither_logs DROP COLUMN \`__otel_materialized_k8s.pod.uid\`` });
+    const [found, ...rest] = await differences("neither", { generation: "current" });
+    expect(rest).toEqual([]);
+    expect(found).toEqual({
+      severity: "mismatch",
+      table: `${db.database}.neither_logs`,
+      aspect: "generation",
+      found: "neither generation's columns (no __otel_materialized_k8s.pod.uid LowCardinality(String) MATERIALIZED)",
+      asked: "current",
+    });
+  });
+
+  it("names another TTL with the flag that keeps it and the ALTER that changes it, which ClickHouse runs", async () => {
+    for (const generation of ["current", "legacy"] as const) {
+      const prefix = `ttl_${generation}`;
+      await create(prefix, { generation, ttl: "72h" });
+      const none = await differences(prefix, { generation });
+      expect(none.map(({ aspect, keepFlag }) => [aspect, keepFlag])).toEqual(tableNames(prefix).map(() => ["TTL", "--ttl 72h"]));
+      const time = generation === "current" ? "toDateTime(Timestamp)" : "TimestampTime";
+      expect(none[0]).toMatchObject({
+        found: `72h (TTL ${time} + toIntervalDay(3))`,
+        asked: "none",
+        change: `ALTER TABLE \`${db.database}\`.\`${prefix}_logs\` REMOVE TTL`,
+      });
+      const shorter = await differences(prefix, { generation, ttl: "36h" });
+      expect(shorter[0]).toMatchObject({
+        asked: "36h",
+        change: `ALTER TABLE \`${db.database}\`.\`${prefix}_logs\` MODIFY TTL ${time} + toIntervalHour(36)`,
+      });
+      expect(describeDifferences(shorter)).toContain("To use them as they are, run again with --ttl 72h.");
+      await runChanges(shorter);
+      expect(await differences(prefix, { generation, ttl: "36h" })).toEqual([]);
+      await runChanges(await differences(prefix, { generation }));
+      expect(await differences(prefix, { generation })).toEqual([]);
+    }
+    await create("ttl_none", {});
+    const added = await differences("ttl_none", { ttl: "1h30m" });
+    expect(added[0]).toMatchObject({ found: "none", asked: "1h30m", keepFlag: "without --ttl" });
+    expect(describeDifferences(added)).toContain("To use them as they are, run again without --ttl.");
+  });
+
+  it("names another deduplication window, and its ALTER makes the table what was asked", async () => {
+    await create("dedup", { nonReplicatedDeduplicationWindow: 0 });
+    const found = await differences("dedup");
+    expect(found.map(({ aspect, found, asked, keepFlag }) => [aspect, found, asked, keepFlag])).toEqual(
+      tableNames("dedup").map(() => ["deduplication window", "non_replicated_deduplication_window 0 (off)", "1000", "--dedup-window 0"]),
+    );
+    await runChanges(found);
+    expect(await differences("dedup")).toEqual([]);
+  });
+
+  it("names another engine, which only a new table can change", async () => {
+    await create("engine", { engine: "ReplacingMergeTree" });
+    const found = await differences("engine");
+    expect(found.map(({ aspect, found, asked, keepFlag, change }) => [aspect, found, asked, keepFlag, change])).toEqual(
+      tableNames("engine").map((name) => [
+        "engine",
+        "ReplacingMergeTree",
+        name.endsWith("trace_id_ts") ? "AggregatingMergeTree" : "MergeTree",
+        name.endsWith("trace_id_ts") ? undefined : "--engine ReplacingMergeTree",
+        undefined,
+      ]),
+    );
+    expect(describeDifferences(found)).toContain("A table's engine cannot be changed in place");
+    expect(await differences("engine", { engine: "ReplacingMergeTree" })).toEqual([]);
+  });
+
+  it("tells other skip indexes as a note, and as a mismatch where --server-version chose them", async () => {
+    await create("indexes", { serverVersion: "25.8" });
+    const fromServer = await differences("indexes", { serverVersion: "26.2" });
+    expect(fromServer.map(({ table, severity, found, asked }) => [table, severity, found, asked])).toEqual([
+      [`${db.database}.indexes_logs`, "note", "bloom_filter, tokenbf_v1", "text"],
+      [`${db.database}.indexes_traces`, "note", "bloom_filter, minmax", "minmax, text"],
+    ]);
+    expect(describeDifferences(fromServer)).toContain("Notes (apply goes ahead):");
+    const asked = await differences("indexes", { serverVersion: "26.2" }, true);
+    expect(asked.map(({ severity }) => severity)).toEqual(["mismatch", "mismatch"]);
+  });
+});
+
+describe("npm run schema -- apply over other tables", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("schema_cli_existing");
+  });
+  afterAll(async () => db?.drop());
+
+  const tableExists = async (name: string) =>
+    (await rows(db, "SELECT 1 FROM system.tables WHERE database = {db:String} AND name = {name:String}", { db: db.database, name })).length > 0;
+
+  it("refuses the current generation over legacy tables with a 72h TTL, creating nothing, and applies when asked for what is there", async () => {
+    expect((await applyWithCli(db.database, "--generation", "legacy", "--ttl", "72h")).code).toBe(0);
+    await db.client.command({ query: "DROP TABLE otel_metrics_summary" });
+
+    const refused = await applyWithCli(db.database);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("The existing tables are not what was asked, so nothing was created or changed:");
+    expect(refused.stderr).toContain(`  ${db.database}.otel_logs  generation: legacy (TimestampTime DateTime DEFAULT); asked: current`);
+    expect(refused.stderr).toContain(`  ${db.database}.otel_logs  TTL: 72h (TTL TimestampTime + toIntervalDay(3)); asked: none`);
+    expect(refused.stderr).toContain("To use them as they are, run again with --generation legacy --ttl 72h.");
+    expect(refused.stderr).toContain(`  ALTER TABLE \`${db.database}\`.\`otel_logs\` REMOVE TTL;`);
+    expect(refused.stdout).not.toContain("created");
+    expect(await tableExists("otel_metrics_summary")).toBe(false);
+
+    const matching = await applyWithCli(db.database, "--generation", "legacy", "--ttl", "72h");
+    expect(matching.code).toBe(0);
+    expect(matching.stdout).toContain(`created  table    ${db.database}.otel_metrics_summary`);
+    expect(matching.stderr).toBe("");
   });
 });

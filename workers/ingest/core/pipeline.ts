@@ -3,7 +3,15 @@ import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
 import { recordCount } from "../../shared/otlp/record-count";
 import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
 import { AS_DECODED, type SenderPlace } from "../../shared/otlp/sender-place";
-import { decodeRequest, emptyNumberNotes, numberNotesWarning, type NullCount, type RequestEncoding } from "./decode";
+import {
+  decodeRequest,
+  emptyNumberNotes,
+  numberNotesWarning,
+  OtlpDecodeError,
+  withMisdeclaredEncoding,
+  type NullCount,
+  type RequestEncoding,
+} from "./decode";
 import {
   checkJsonDepth,
   identityRefusalMessage,
@@ -176,7 +184,8 @@ interface DecodeLosses {
  * in `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
  * sender's document does (the indexes differ where JSON nulls were skipped), for every answer;
  * `noDataPoints` warns of metrics that hold no data point as sent (noDataPointsWarning), `numbers` of
- * JSON numbers read as what their sender meant (numberNotesWarning).
+ * JSON numbers read as what their sender meant (numberNotesWarning). A body refused by either
+ * check whose bytes look like the other encoding is refused as mislabelled (misdeclared.ts).
  */
 function decodeWithinLimits<S extends Signal>(
   signal: S,
@@ -184,12 +193,18 @@ function decodeWithinLimits<S extends Signal>(
   body: Uint8Array,
   limits: RequestLimits,
 ): { request: SignalRequest[S]; cut: DecodeLosses; nullItems: NullCount; senderPlace: SenderPlace; noDataPoints: string; numbers: string } {
-  if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
   const nullRecords: NullCount = { count: 0, first: "" };
   const nullItems: NullCount = { count: 0, first: "" };
   const places = { sender: AS_DECODED };
   const numberNotes = emptyNumberNotes();
-  const request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places, numberNotes);
+  let request: SignalRequest[S];
+  try {
+    if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
+    request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places, numberNotes);
+  } catch (error) {
+    // Only a refused body is looked at again, for the other encoding under the wrong Content-Type.
+    throw error instanceof OtlpDecodeError ? withMisdeclaredEncoding(error, encoding, body) : error;
+  }
   const senderPlace = places.sender;
   // Before the cut, which leaves the point lists past it empty.
   const noDataPoints = noDataPointsWarning(signal, request, senderPlace);

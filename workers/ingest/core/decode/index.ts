@@ -11,6 +11,7 @@ import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import { decodeProtobufRequest } from "./protobuf";
 
 export { OtlpDecodeError } from "./errors";
+export { withMisdeclaredEncoding } from "./misdeclared";
 export type { NullCount } from "./json/common";
 export { emptyNumberNotes, numberNotesWarning, type NumberNotes } from "./json/number-notes";
 

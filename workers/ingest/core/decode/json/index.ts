@@ -63,10 +63,23 @@ export function decodeJsonRequest<S extends Signal>(
   try {
     return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems, places, numberNotes);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${error.message}`);
+    if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${printable(error.message)}`);
     if (error !== INEXACT_NUMBER) throw error;
   }
   return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems, places, numberNotes);
+}
+
+/**
+ * The parser's message with control characters, U+FFFD (where the body had bytes that are not
+ * UTF-8) and lone surrogates written as `\uXXXX`: V8 quotes the start of the text it refused
+ * (`Unexpected token '\u0001', "\n\u0001…" is not valid JSON`), which for a binary body would
+ * echo raw binary back to the sender and into logs.
+ */
+function printable(message: string): string {
+  return message.replace(
+    /[\u0000-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function decodeDocument<S extends Signal>(

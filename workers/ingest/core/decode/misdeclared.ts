@@ -1,0 +1,89 @@
+/**
+ * A body its Content-Type mislabels: OTLP/JSON sent as `application/x-protobuf`, or protobuf sent
+ * as `application/json`. Both fail to decode with an error about the wrong format (a wire type,
+ * a JSON token), which does not tell the sender what to change; this names the format the body
+ * looks like and the Content-Type to send instead.
+ *
+ * Only ever asked after the declared encoding failed to decode, so a good request pays nothing.
+ */
+
+import { OtlpDecodeError } from "./errors";
+import { isJsonWhitespace } from "./json/whitespace";
+
+type Encoding = "json" | "protobuf";
+
+const OPEN_BRACE = 0x7b;
+/** Bytes of the hex preview of a body that looks like protobuf. */
+const PREVIEW_BYTES = 8;
+/** Bytes looked at: for JSON's opening brace, and for protobuf's control bytes or bytes that are not UTF-8. */
+const LOOK_BYTES = 256;
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/**
+ * The error to answer for a body that failed to decode as `declared`: `error` itself, or, when the
+ * body looks like the other encoding, an OtlpDecodeError naming it and the Content-Type to send,
+ * with `error`'s message kept after it (in case the look deceives). Shapes:
+ * `request body looks like OTLP/JSON (it starts with "{"), but its Content-Type says protobuf:
+ * send it with Content-Type: application/json (read as declared: …)` and `request body looks like
+ * OTLP/protobuf (binary, starts 0a 8f 01 0a 1c 0a 1a 0a …), but its Content-Type says JSON: send it
+ * with Content-Type: application/x-protobuf (read as declared: …)`.
+ */
+export function withMisdeclaredEncoding(error: OtlpDecodeError, declared: Encoding, body: Uint8Array): OtlpDecodeError {
+  if (declared === "protobuf" && looksLikeJson(body)) {
+    return new OtlpDecodeError(
+      'request body looks like OTLP/JSON (it starts with "{"), but its Content-Type says protobuf: ' +
+        `send it with Content-Type: application/json (read as declared: ${error.message})`,
+    );
+  }
+  if (declared === "json" && looksLikeProtobuf(body)) {
+    return new OtlpDecodeError(
+      `request body looks like OTLP/protobuf (binary, starts ${hexPreview(body)}), but its Content-Type says JSON: ` +
+        `send it with Content-Type: application/x-protobuf (read as declared: ${error.message})`,
+    );
+  }
+  return error;
+}
+
+/**
+ * An OTLP/JSON export is an object, so its first byte past whitespace (and a byte-order mark) is
+ * `{`. As a protobuf tag that byte is field 15 opening a group, which no OTLP request has.
+ */
+function looksLikeJson(body: Uint8Array): boolean {
+  return body[firstContentByte(body)] === OPEN_BRACE;
+}
+
+/**
+ * Binary that is no JSON text: it does not open an object, and its first LOOK_BYTES hold a
+ * control byte that JSON allows only escaped or bytes that are not UTF-8. Protobuf's tags and
+ * lengths are such bytes from the start (`0a` opens field 1, where every OTLP export request's
+ * data is; `12` field 2; every length under 32 is one byte), so a prefix is enough and the look
+ * costs the same for a 16 MiB body as for a small one. A first byte of `0a` alone proves
+ * nothing: it is also a JSON document's leading newline.
+ */
+function looksLikeProtobuf(body: Uint8Array): boolean {
+  if (body.length === 0 || looksLikeJson(body)) return false;
+  const head = body.subarray(0, LOOK_BYTES);
+  for (let i = 0; i < head.length; i++) if (head[i]! < 0x20 && !isJsonWhitespace(head[i]!)) return true;
+  try {
+    // Made here, on the failure path, so an isolate's start pays nothing for it. `stream`: a
+    // character cut at the prefix's end is not a fault.
+    new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(head, { stream: true });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Where the first byte past a byte-order mark and whitespace is within LOOK_BYTES, else -1. */
+function firstContentByte(body: Uint8Array): number {
+  const end = Math.min(body.length, LOOK_BYTES);
+  let i = UTF8_BOM.every((byte, at) => body[at] === byte) ? UTF8_BOM.length : 0;
+  while (i < end && isJsonWhitespace(body[i]!)) i++;
+  return i < end ? i : -1;
+}
+
+/** The first bytes as hex pairs: a sender can match them to what it sent, and no raw binary is echoed. */
+function hexPreview(body: Uint8Array): string {
+  const head = Array.from(body.subarray(0, PREVIEW_BYTES), (byte) => byte.toString(16).padStart(2, "0")).join(" ");
+  return body.length > PREVIEW_BYTES ? `${head} …` : head;
+}
