@@ -9,7 +9,7 @@ import { observabilityRule, observabilityTypeFaults } from "./rules/observabilit
 import { listedServices, needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
 import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
-import { type TomlEdit, isTomlTableHeader, tomlArrayAddition, tomlHandEdit, tomlTable, tomlTableRemoval, tomlVarsEdit } from "./toml-edit";
+import { type TomlEdit, isTomlInlineTable, isTomlTableHeader, tomlArrayAddition, tomlHandEdit, tomlTable, tomlTableRemoval, tomlVarsEdit } from "./toml-edit";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
@@ -245,7 +245,12 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     }
 
     const tomlEdit = tomlHandEdit(label, toml, tables);
-    if (tomlEdit !== undefined) handEdits.push(tomlEdit);
+    if (tomlEdit !== undefined && environment.env !== null && isTomlInlineTable(document.text, environment.block.at)) {
+      // No [env.<name>.…] header may extend an inline table (TOML 1.0), and edits inside its one line would overlap.
+      handEdits.push(`${label}: TOML is not rewritten, and env.${environment.env} is an inline table (line ${environment.block.at.line}), which no [env.${environment.env}.…] table may extend: write it as an [env.${environment.env}] table with its keys under it, then run --fix again`);
+    } else if (tomlEdit !== undefined) {
+      handEdits.push(tomlEdit);
+    }
   }
 
   const before = fileText(document, document.text);

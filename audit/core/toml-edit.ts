@@ -58,6 +58,11 @@ export function isTomlTableHeader(text: string, at: Position): boolean {
   return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("[[");
 }
 
+/** Whether a TOML table was written inline (`staging = { … }`), where no header may add to it. */
+export function isTomlInlineTable(text: string, at: Position): boolean {
+  return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("{");
+}
+
 /**
  * The edit removing the `[[…]]` table whose header is at `at`: its header line and every line
  * up to its last value, named by number (the header alone removed, its keys would join the
@@ -94,7 +99,7 @@ export function tomlVarsEdit(text: string, vars: ConfigValue | undefined, table:
   if (vars?.kind !== "object") return { table: tomlTable(table, Object.fromEntries(values)) };
   const line = text.split("\n")[vars.at.line - 1] ?? "";
   const from = line.slice(vars.at.column - 1);
-  if (from.startsWith("{")) {
+  if (isTomlInlineTable(text, vars.at)) {
     // A Map keeps the file's key order (an object would move keys like "1" first).
     const merged = new Map([...vars.entries].map(([key, entry]) => [key, tomlInline(plainValue(entry.value))]));
     for (const [name, url] of values) merged.set(name, JSON.stringify(url));

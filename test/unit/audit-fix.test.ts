@@ -539,6 +539,15 @@ FEATURE_FLAG = "on"
     expect(plainValue(loadConfig("wrangler.toml", applyTomlHandEdit(text, edit!)).root)).toMatchObject({ env: { qa: { vars: { SITE: "qa" } } } });
   });
 
+  it("asks for an inline env.<name> table to be written as a table first: no [env.<name>.…] header may extend it", () => {
+    for (const text of ['name = "shop"\n[env]\nstaging = { name = "shop-staging", vars = { SITE = "s" } }\n', 'name = "shop"\nenv = { staging = { name = "shop-staging" } }\n']) {
+      const edits = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits;
+      expect(edits.filter((e) => e.startsWith("env.staging"))).toEqual([
+        `env.staging: TOML is not rewritten, and env.staging is an inline table (line ${text.split("\n").findIndex((l) => l.includes("staging =")) + 1}), which no [env.staging.…] table may extend: write it as an [env.staging] table with its keys under it, then run --fix again`,
+      ]);
+    }
+  });
+
   it("removes a second [[…]] table with the keys under it, which the header alone would leave to the table above", () => {
     const text = `name = "shop"
 version_metadata = { binding = "CF_VERSION_METADATA" }
