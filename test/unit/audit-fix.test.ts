@@ -539,6 +539,19 @@ FEATURE_FLAG = "on"
     expect(plainValue(loadConfig("wrangler.toml", applyTomlHandEdit(text, edit!)).root)).toMatchObject({ env: { qa: { vars: { SITE: "qa" } } } });
   });
 
+  it("keeps every key of every fleet TOML file where it was, once the printed edits are made", () => {
+    for (const name of ["good-toml", "environments-toml", "pages", "repeated-tail"]) {
+      const document = loadFleet(`${name}/wrangler.toml`);
+      const { handEdits } = fixDocument(document, { ingestUrl: INGEST, metricsDataset: DATASET });
+      const literal = handEdits.filter((edit) => edit.includes(": TOML is not rewritten; make ") && !/\n\d+\. (write|remove \S+ from the array)/.test(edit));
+      const fixed = loadConfig("wrangler.toml", applyTomlHandEdit(document.text, ...literal));
+      // Nothing taken under a new header, nothing dropped: every table keeps its own keys.
+      expect(auditDocument(fixed).findings.filter((f) => f.message.includes("ignores the rest")), name).toEqual([]);
+      const after = keysOf(plainValue(fixed.root));
+      expect(keysOf(plainValue(document.root)).filter((key) => !after.includes(key)), name).toEqual([]);
+    }
+  });
+
   it("asks for an inline env.<name> table to be written as a table first: no [env.<name>.…] header may extend it", () => {
     for (const text of ['name = "shop"\n[env]\nstaging = { name = "shop-staging", vars = { SITE = "s" } }\n', 'name = "shop"\nenv = { staging = { name = "shop-staging" } }\n']) {
       const edits = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits;
@@ -653,3 +666,9 @@ describe("--fix on files saved with a UTF-8 byte order mark", () => {
     expect(marked.handEdits).toEqual(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits);
   });
 });
+
+/** Every key path of a value's tables (`vars.SITE`, `env.staging.vars.SITE`); arrays are not walked. */
+function keysOf(value: unknown): string[] {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner).map((k) => `${key}.${k}`)]);
+}
