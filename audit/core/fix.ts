@@ -9,7 +9,7 @@ import { observabilityRule, observabilityTypeFaults } from "./rules/observabilit
 import { listedServices, needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
 import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
-import { type TomlEdit, isTomlInlineTable, isTomlTableHeader, tomlArrayAddition, tomlHandEdit, tomlTable, tomlTableRemoval, tomlVarsEdit } from "./toml-edit";
+import { type TomlEdit, isTomlInlineTable, tomlArrayAddition, tomlEntryRemoval, tomlHandEdit, tomlTable, tomlVarsEdit } from "./toml-edit";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
@@ -57,8 +57,9 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * (`tail_consumers`) are never written. JSONC files are edited in place;
  * TOML files are left as they are and each environment's changes are returned as one hand edit,
  * each change with where it goes (`tomlHandEdit`: tables only at the end of the file, where no
- * key line of the file can fall under their headers). Values the fix would have to guess (a differently named version_metadata binding, a
- * `tail_consumers` that is not an array) are hand edits too.
+ * key line of the file can fall under their headers). Values the fix would have to guess (a
+ * differently named version_metadata binding, a `tail_consumers` that is not an array) are hand
+ * edits too.
  */
 export function fixDocument(document: ConfigDocument, options: FixOptions = {}): FixResult {
   const tails = options.tails ?? DEFAULT_TAIL_NAMES;
@@ -97,7 +98,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
             changes.push(`${label}: removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`);
           } else {
             const why = `${entry.repeats.field} already lists ${entry.repairedService}`;
-            toml.push(isTomlTableHeader(document.text, entry.item.at) ? tomlTableRemoval(document.text, entry.item.at, why) : { where: `remove ${entry.field} from the array at ${tomlLine}: ${why}` });
+            toml.push(tomlEntryRemoval(document.text, entry.field, entry.item.at, why));
           }
         } else if (entry.repairedService === undefined) {
           handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses; write it as { "service": "<Worker name>" }`);
@@ -213,7 +214,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           changes.push(`${label}: removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`);
         } else if (removableRepeat(entry)) {
           const why = `${entry.repeats!.field} binds ${entry.binding} already`;
-          toml.push(isTomlTableHeader(document.text, entry.item.at) ? tomlTableRemoval(document.text, entry.item.at, why) : { where: `remove ${entry.field} from the array at line ${entry.item.at.line}: ${why}` });
+          toml.push(tomlEntryRemoval(document.text, entry.field, entry.item.at, why));
         } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
           // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
           handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry)}`);

@@ -36,12 +36,12 @@ export function tomlHandEdit(label: string, edits: readonly TomlEdit[], tables: 
 }
 
 /** A TOML key: bare when it may be, else quoted. */
-export function tomlKey(key: string): string {
+function tomlKey(key: string): string {
   return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
 }
 
 /** A value as TOML writes it inline (`"…"`, `1`, `[…]`, `{ k = … }`): JSON's strings are TOML basic strings. */
-export function tomlInline(value: unknown): string {
+function tomlInline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(tomlInline).join(", ")}]`;
   if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey(k)} = ${tomlInline(v)}`).join(", ")} }`;
   return JSON.stringify(value);
@@ -54,7 +54,7 @@ export function tomlTable(header: string, values: Record<string, string>, arrayI
 }
 
 /** Whether a TOML value was read from an array-of-tables header (`[[tail_consumers]]`) rather than an inline array or table. */
-export function isTomlTableHeader(text: string, at: Position): boolean {
+function isTomlTableHeader(text: string, at: Position): boolean {
   return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("[[");
 }
 
@@ -64,11 +64,12 @@ export function isTomlInlineTable(text: string, at: Position): boolean {
 }
 
 /**
- * The edit removing the `[[…]]` table whose header is at `at`: its header line and every line
- * up to its last value, named by number (the header alone removed, its keys would join the
- * table above).
+ * The edit removing an array's entry `field` read at `at`: from an inline array, by its name; a
+ * `[[…]]` table, its header line and every line up to its last value, named by number (the
+ * header alone removed, its keys would join the table above).
  */
-export function tomlTableRemoval(text: string, at: Position, why: string): TomlEdit {
+export function tomlEntryRemoval(text: string, field: string, at: Position, why: string): TomlEdit {
+  if (!isTomlTableHeader(text, at)) return { where: `remove ${field} from the array at line ${at.line}: ${why}` };
   const header = (text.split("\n")[at.line - 1] ?? "").trim();
   const last = spanOf(text, at)?.end.line ?? at.line;
   const lines = last === at.line ? `line ${at.line}` : `lines ${at.line}–${last}`;
