@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { distance } from "fastest-levenshtein";
 
 /** A wrong flag or variable: reported with the usage text instead of a stack trace. */
 export class UsageError extends Error {
@@ -14,13 +15,49 @@ export function usageErrorText(message: string, helpCommand: string): string {
   return `${message}\nRun "${helpCommand}" for the usage.`;
 }
 
-/** `parseArgs` with unknown or malformed flags reported as a UsageError. */
+/** `parseArgs` with unknown or malformed flags reported as a UsageError (`parseCommandArgs`). */
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {
+  return parseCommandArgs({ args: argv, options, strict: true }).values;
+}
+
+/**
+ * `parseArgs`, with what it refuses thrown as a UsageError that says what was wrong and what to
+ * do, in place of Node's words (`Unknown option '--bogus'. To specify a positional argument
+ * starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"`:
+ * quotes left open, and advice about arguments to someone who mistyped an option). Node's
+ * ERR_PARSE_ARGS_* codes are read; another error is thrown as it is.
+ *
+ * @throws UsageError `unknown option --dryrun: did you mean --dry-run?`, `--mode needs a value
+ *   (--mode <value>)`, `--fix takes no value: write --fix alone`, `unexpected argument "x": …`.
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    return parseArgs({ args: argv, options, strict: true }).values;
+    return parseArgs(config);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw flagsError(error, config);
   }
+}
+
+function flagsError(error: unknown, config: ParseArgsConfig): unknown {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  // Node names the option or argument in single quotes first: '--bogus', '--mode <value>', 'pos'.
+  const named = /'([^']*)'/.exec(message)?.[1] ?? "";
+  const option = named.split(" ")[0]!;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const names = Object.entries(config.options ?? {}).flatMap(([long, { short }]) => [`--${long}`, ...(short === undefined ? [] : [`-${short}`])]);
+    const near = names.find((name) => distance(name, option) <= Math.min(2, Math.floor(option.length / 3)));
+    if (near !== undefined) return new UsageError(`unknown option ${option}: did you mean ${near}?`);
+    const asArgument = config.allowPositionals === true ? ` (an argument that starts with "-" goes after "--": -- ${option})` : "";
+    return new UsageError(`unknown option ${option}${asArgument}`);
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (message.includes("argument missing")) return new UsageError(`${option} needs a value (${named})`);
+    if (message.includes("does not take an argument")) return new UsageError(`${option} takes no value: write ${option} alone`);
+    if (message.includes("ambiguous")) return new UsageError(`${option} needs a value, and what follows it starts with "-": if that is the value, write ${option}=<value>`);
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return new UsageError(`unexpected argument "${named}": this command takes options only`);
+  return code === undefined ? error : new UsageError(message);
 }
 
 /** A TCP port from a flag or variable; 0 means "any free port". */

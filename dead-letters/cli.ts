@@ -3,8 +3,7 @@
  * Worker kept in its dead-letter bucket. It talks to the deployed Worker's /admin routes with
  * the ADMIN_TOKEN, so the replay goes through the Worker's own writer, bindings and settings.
  */
-import { parseArgs } from "node:util";
-import { UsageError, usageErrorText } from "../cli/flags";
+import { UsageError, parseCommandArgs, usageErrorText } from "../cli/flags";
 import { messageWithCauses } from "../cli/error-causes";
 import { endpointUrl } from "../cli/endpoint-url";
 import { AdminError, listDeadLetters, replayDeadLetters } from "./client";
@@ -58,22 +57,18 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        url: { type: "string" },
-        token: { type: "string" },
-        "include-refused": { type: "boolean" },
-        json: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      url: { type: "string" },
+      token: { type: "string" },
+      "include-refused": { type: "boolean" },
+      json: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
 }
 
 main(process.argv.slice(2), process.env).then(

@@ -1,19 +1,18 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { createTwoFilesPatch } from "diff";
 import { auditDocument } from "../core/audit";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, MISSING_PATH_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, MISSING_PATH_MESSAGE, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
 import { endpointUrl } from "../../cli/endpoint-url";
-import { UsageError, usageErrorText } from "../../cli/flags";
+import { UsageError, parseCommandArgs, usageErrorText } from "../../cli/flags";
 
 export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
 
@@ -108,7 +107,7 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
       continue;
     }
     if (files.length === 0) {
-      run.failures.push(failure(path, null, "config-read", "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder", READ_FIX));
+      run.failures.push(failure(path, null, "config-read", NO_WRANGLER_FILE_MESSAGE, READ_FIX));
     }
     for (const file of files) {
       const pattern = options.exclusions.fileExcludedBy(file, path);
@@ -167,31 +166,25 @@ function print(run: AuditRun, options: Options, fixReport: string[], output: Out
 }
 
 function parseOptions(argv: string[]): Options | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        mode: { type: "string", default: "warn" },
-        github: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        fix: { type: "boolean", default: false },
-        "dry-run": { type: "boolean", default: false },
-        "ingest-url": { type: "string" },
-        "metrics-dataset": { type: "string" },
-        "include-templates": { type: "boolean", default: false },
-        tail: { type: "string", multiple: true, default: [] },
-        exclude: { type: "string", multiple: true, default: [] },
-        "exclude-env": { type: "string", multiple: true, default: [] },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(messageOf(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      mode: { type: "string", default: "warn" },
+      github: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      fix: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+      "ingest-url": { type: "string" },
+      "metrics-dataset": { type: "string" },
+      "include-templates": { type: "boolean", default: false },
+      tail: { type: "string", multiple: true, default: [] },
+      exclude: { type: "string", multiple: true, default: [] },
+      "exclude-env": { type: "string", multiple: true, default: [] },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (values.help) return "help";
   if (values.mode !== "warn" && values.mode !== "block") throw new UsageError(`--mode must be warn or block, got "${values.mode}"`);
   if (values.github && values.json) throw new UsageError("--github and --json are two output formats: pick one");

@@ -2,13 +2,14 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigArray, type ConfigDocument, type ConfigValue, type Position, entryOf, plainValue, shownValue, stringAt } from "./model";
+import { type ConfigDocument, plainValue, shownValue, stringAt } from "./model";
 import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { listedServices, needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
 import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
+import { type TomlEdit, isTomlInlineTable, tomlArrayAddition, tomlEntryRemoval, tomlHandEdit, tomlTable, tomlVarsEdit } from "./toml-edit";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
@@ -54,9 +55,11 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * Only environments whose audit fails a
  * rule are touched, so excluded environments and the keys a Pages project may not hold
  * (`tail_consumers`) are never written. JSONC files are edited in place;
- * TOML files are left as they are and each change is returned as a hand edit with the TOML to
- * add. Values the fix would have to guess (a differently named version_metadata binding, a
- * `tail_consumers` that is not an array) are hand edits too.
+ * TOML files are left as they are and each environment's changes are returned as one hand edit,
+ * each change with where it goes (`tomlHandEdit`: tables only at the end of the file, where no
+ * key line of the file can fall under their headers). Values the fix would have to guess (a
+ * differently named version_metadata binding, a `tail_consumers` that is not an array) are hand
+ * edits too.
  */
 export function fixDocument(document: ConfigDocument, options: FixOptions = {}): FixResult {
   const tails = options.tails ?? DEFAULT_TAIL_NAMES;
@@ -75,8 +78,11 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (options.excludeEnvironment?.(environment.env) === true) continue;
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];
-    const toml: string[] = [];
-    const tomlTable = (key: string) => (environment.env === null ? key : `env.${environment.env}.${key}`);
+    // TOML: edits at named lines, and tables to add at the end of the file.
+    const toml: TomlEdit[] = [];
+    const tables: string[] = [];
+    const tomlPath = (key: string) => (environment.env === null ? key : `env.${environment.env}.${key}`);
+    const tomlAddition = (added: { table: string } | { edit: TomlEdit }) => ("table" in added ? tables.push(added.table) : toml.push(added.edit));
 
     if (fails(environment, tailConsumerRule.id)) {
       const current = environment.own("tail_consumers")?.value;
@@ -91,8 +97,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
             editor.removeRepeat([...base, key, entry.index]);
             changes.push(`${label}: removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`);
           } else {
-            const what = isTomlTableHeader(document.text, entry.item.at) ? `the [[${tomlTable(key)}]] table at ${tomlLine}` : `${entry.field} from the array at ${tomlLine}`;
-            toml.push(`remove ${what}: ${entry.repeats.field} already lists ${entry.repairedService}`);
+            const why = `${entry.repeats.field} already lists ${entry.repairedService}`;
+            toml.push(tomlEntryRemoval(document.text, entry.field, entry.item.at, why));
           }
         } else if (entry.repairedService === undefined) {
           handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses; write it as { "service": "<Worker name>" }`);
@@ -103,7 +109,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           changes.push(`${label}: wrote ${entry.field} as { "service": "${entry.repairedService}" } (it was ${shownValue(entry.item)})`);
         } else {
           const written = entry.item.kind === "object" ? `service = "${entry.repairedService}"` : `{ service = "${entry.repairedService}" }`;
-          toml.push(`write ${written} in place of ${entry.field} at ${tomlLine} (it is ${shownValue(entry.item)})`);
+          toml.push({ where: `write ${written} in place of ${entry.field} at ${tomlLine} (it is ${shownValue(entry.item)})` });
         }
       }
       const { listed, accepted, otherTail } = tailListing(current, tails, environment);
@@ -119,7 +125,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           editor.replace([...base, "tail_consumers", otherTail.index], { service: tail });
           changes.push(`${label}: wrote ${otherTail.field} as { "service": "${tail}" } (it was ${otherTail.repairedService}, another environment's tail)`);
         } else {
-          toml.push(`write ${otherTail.field} at line ${otherTail.item.at.line} as { service = "${tail}" }, with no environment (it is ${shownValue(otherTail.item)}, another environment's tail)`);
+          toml.push({ where: `write ${otherTail.field} at line ${otherTail.item.at.line} as { service = "${tail}" }, with no environment (it is ${shownValue(otherTail.item)}, another environment's tail)` });
         }
       } else if (current !== undefined && current.kind !== "array") {
         handEdits.push(`${label}: tail_consumers is not an array; make it [{ "service": "${tail}" }]`);
@@ -128,9 +134,11 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         else editor.append([...base, "tail_consumers"], { service: tail });
         changes.push(`${label}: added ${tail} to tail_consumers`);
       } else if (current === undefined) {
-        toml.push(`[[${tomlTable("tail_consumers")}]]\nservice = "${tail}"`);
+        tables.push(tomlTable(tomlPath("tail_consumers"), { service: tail }, true));
       } else {
-        toml.push(tomlTailConsumerAddition(document.text, current, tomlTable("tail_consumers"), tail));
+        // Each entry keeps its environment: it names which of that Worker's environments tails this one.
+        const kept = listedServices(current).map(({ service, environment }) => (environment === undefined ? { service } : { service, environment }));
+        tomlAddition(tomlArrayAddition(document.text, current, tomlPath("tail_consumers"), kept, { service: tail }));
       }
     }
 
@@ -145,7 +153,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           editor.replace([...base, "observability", ...fault.path], fault.repaired);
           changes.push(`${label}: wrote ${field} as ${JSON.stringify(fault.repaired)} (it was ${shownValue(fault.value)})`);
         } else {
-          toml.push(`write ${fault.path[fault.path.length - 1]} = ${JSON.stringify(fault.repaired)} in place of ${field} at line ${fault.at.line} (it is ${shownValue(fault.value)})`);
+          toml.push({ where: `write ${fault.path[fault.path.length - 1]} = ${JSON.stringify(fault.repaired)} in place of ${field} at line ${fault.at.line} (it is ${shownValue(fault.value)})` });
         }
       }
     }
@@ -159,7 +167,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           editor.replace([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
           changes.push(`${label}: wrote version_metadata as { "binding": "${VERSION_METADATA_BINDING}" } (it was ${shownValue(current!.value)})`);
         } else {
-          toml.push(`write version_metadata = { binding = "${VERSION_METADATA_BINDING}" } in place of the value at line ${current!.value.at.line} (it is ${shownValue(current!.value)})`);
+          toml.push({ where: `write version_metadata = { binding = "${VERSION_METADATA_BINDING}" } in place of the value at line ${current!.value.at.line} (it is ${shownValue(current!.value)})` });
         }
       } else if (current !== undefined) {
         handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; bind it as ${VERSION_METADATA_BINDING} and update the code that reads it`);
@@ -167,7 +175,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         editor.set([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
         changes.push(`${label}: added version_metadata bound as ${VERSION_METADATA_BINDING}`);
       } else {
-        toml.push(`[${tomlTable("version_metadata")}]\nbinding = "${VERSION_METADATA_BINDING}"`);
+        tables.push(tomlTable(tomlPath("version_metadata"), { binding: VERSION_METADATA_BINDING }));
       }
     }
 
@@ -185,7 +193,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           else for (const { name } of wrong) editor.set([...base, "vars", name], urls[name]);
           changes.push(`${label}: set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`);
         } else {
-          toml.push(tomlVarsEdit(document.text, vars, tomlTable("vars"), wrong.map(({ name }) => [name, urls[name]!] as const)));
+          tomlAddition(tomlVarsEdit(document.text, vars, tomlPath("vars"), wrong.map(({ name }) => [name, urls[name]!] as const)));
         }
       }
     }
@@ -205,7 +213,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           editor.removeRepeat([...base, "analytics_engine_datasets", entry.index]);
           changes.push(`${label}: removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`);
         } else if (removableRepeat(entry)) {
-          toml.push(`remove ${entry.field} (at line ${entry.item.at.line}): ${entry.repeats!.field} binds ${entry.binding} already`);
+          const why = `${entry.repeats!.field} binds ${entry.binding} already`;
+          toml.push(tomlEntryRemoval(document.text, entry.field, entry.item.at, why));
         } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
           // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
           handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry)}`);
@@ -215,7 +224,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           changes.push(`${label}: wrote ${entry.field} as { "binding": "${METRICS_BINDING}", "dataset": "${keptDataset}" } (it was ${shownValue(entry.item)})`);
         } else {
           kept.add(entry.index);
-          toml.push(`write { binding = "${METRICS_BINDING}", dataset = ${JSON.stringify(keptDataset)} } in place of ${entry.field} at line ${entry.item.at.line} (it is ${shownValue(entry.item)})`);
+          toml.push({ where: `write { binding = "${METRICS_BINDING}", dataset = ${JSON.stringify(keptDataset)} } in place of ${entry.field} at line ${entry.item.at.line} (it is ${shownValue(entry.item)})` });
         }
       }
       if (entries.some((entry) => entry.binding === METRICS_BINDING)) {
@@ -229,78 +238,26 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         else editor.append([...base, "analytics_engine_datasets"], dataset);
         changes.push(`${label}: added ${METRICS_BINDING} (dataset ${options.metricsDataset}) to analytics_engine_datasets`);
       } else {
-        toml.push(`[[${tomlTable("analytics_engine_datasets")}]]\nbinding = "${METRICS_BINDING}"\ndataset = ${JSON.stringify(options.metricsDataset)}`);
+        const added = { binding: METRICS_BINDING, dataset: options.metricsDataset };
+        // An inline array is written again with the entries it has: a table cannot extend it.
+        if (current === undefined) tables.push(tomlTable(tomlPath("analytics_engine_datasets"), added, true));
+        else tomlAddition(tomlArrayAddition(document.text, current, tomlPath("analytics_engine_datasets"), current.items.map(plainValue), added));
       }
     }
 
-    if (toml.length > 0) handEdits.push(`${label}: TOML is not rewritten; edit by hand:\n${toml.join("\n\n")}`);
+    const tomlEdit = tomlHandEdit(label, toml, tables);
+    if (tomlEdit !== undefined && environment.env !== null && isTomlInlineTable(document.text, environment.block.at)) {
+      // No [env.<name>.…] header may extend an inline table (TOML 1.0), and edits inside its one line would overlap.
+      handEdits.push(`${label}: TOML is not rewritten, and env.${environment.env} is an inline table (line ${environment.block.at.line}), which no [env.${environment.env}.…] table may extend: write it as an [env.${environment.env}] table with its keys under it, then run --fix again`);
+    } else if (tomlEdit !== undefined) {
+      handEdits.push(tomlEdit);
+    }
   }
 
   const before = fileText(document, document.text);
   const after = fileText(document, editor?.text ?? document.text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
   return { before, after, changes, handEdits, audit: fixed };
-}
-
-/**
- * The TOML that adds the tail to a `tail_consumers` the file already has: one more
- * `[[<table>]]` when the file writes it as an array of tables (the form the README shows);
- * else the inline array written again with the tail added, as a table cannot extend an inline
- * array (TOML 1.0, "Array of Tables").
- */
-function tomlTailConsumerAddition(text: string, current: ConfigArray, table: string, tail: string): string {
-  const line = text.split("\n")[current.at.line - 1] ?? "";
-  if (isTomlTableHeader(text, current.at)) return `[[${table}]]\nservice = "${tail}"`;
-  // Each entry keeps its environment: it names which of that Worker's environments tails this one.
-  const items = [...listedServices(current), { service: tail, environment: undefined }].map(({ service, environment }) =>
-    environment === undefined ? `{ service = ${JSON.stringify(service)} }` : `{ service = ${JSON.stringify(service)}, environment = ${JSON.stringify(environment)} }`,
-  );
-  return `in place of the array at line ${current.at.line}:\n${line.slice(0, current.at.column - 1)}[${items.join(", ")}]`;
-}
-
-/**
- * The TOML edit that sets `values` in a `vars` table, for the shape the file gives it: no `vars`
- * at all, a new `[vars]` table (`[env.<env>.vars]`) at the end of the file, where a table header
- * always starts a table of its own (pasted under the file's last table, bare lines would land in
- * it); a `[vars]` table, the lines to add right under its header, naming the file's lines they
- * replace (a key written twice does not parse); an inline table (`vars = { … }`), that line
- * written again with the values set (TOML 1.0 allows no `[vars]` table next to it, and keeps an
- * inline table on one line); vars written as dotted keys (`vars.FOO = "…"`), dotted lines to add.
- */
-function tomlVarsEdit(text: string, vars: ConfigValue | undefined, table: string, values: readonly (readonly [string, string])[]): string {
-  const lines = (prefix: string) => values.map(([name, url]) => `${prefix}${name} = ${JSON.stringify(url)}`).join("\n");
-  if (vars?.kind !== "object") return `add at the end of the file:\n[${table}]\n${lines("")}`;
-  const line = text.split("\n")[vars.at.line - 1] ?? "";
-  const from = line.slice(vars.at.column - 1);
-  if (from.startsWith("{")) {
-    const merged = new Map([...vars.entries].map(([key, entry]) => [key, tomlInline(plainValue(entry.value))]));
-    for (const [name, url] of values) merged.set(name, JSON.stringify(url));
-    const written = [...merged].map(([key, value]) => `${tomlKey(key)} = ${value}`).join(", ");
-    return `in place of line ${vars.at.line}:\n${line.slice(0, vars.at.column - 1)}{ ${written} }`;
-  }
-  // A key written twice is a TOML parse error: say which lines replace the file's own.
-  const replaced = values.filter(([name]) => vars.entries.has(name)).map(([name]) => `${name} (line ${vars.entries.get(name)!.keyAt.line})`);
-  const replacing = replaced.length > 0 ? `, replacing the line${replaced.length > 1 ? "s" : ""} of ${replaced.join(", ")}` : "";
-  if (from.startsWith("[")) return `right under the [${table}] line (line ${vars.at.line})${replacing}:\n${lines("")}`;
-  const dotted = /^\s*((?:[^=\s]+\s*\.\s*)+)/.exec(line.slice(vars.at.column - 1))?.[1] ?? "vars.";
-  return `after line ${vars.at.line}${replacing}:\n${lines(dotted.replace(/\s+/g, ""))}`;
-}
-
-/** A TOML key: bare when it may be, else quoted. */
-function tomlKey(key: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
-}
-
-/** A value as TOML writes it inline (`"…"`, `1`, `[…]`, `{ k = … }`): JSON's strings are TOML basic strings. */
-function tomlInline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(tomlInline).join(", ")}]`;
-  if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey(k)} = ${tomlInline(v)}`).join(", ")} }`;
-  return JSON.stringify(value);
-}
-
-/** Whether a TOML value was read from an array-of-tables header (`[[tail_consumers]]`) rather than an inline array or table. */
-function isTomlTableHeader(text: string, at: Position): boolean {
-  return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("[[");
 }
 
 /**

@@ -76,7 +76,9 @@ function ownWorkersList(roles: readonly string[]): string {
 }
 
 /**
- * One line: files, environments, this pipeline's own Workers and Pages projects recognised,
+ * One line: files (`no wrangler file found` when no path named one, `no wrangler file audited`
+ * when all were left out), and for those audited, producers, environments, this pipeline's own
+ * Workers and Pages projects recognised,
  * findings by severity (a path that could not be read or parsed is an error, and the count says
  * how many of them are such), what was left out, and the mode's verdict.
  */
@@ -89,14 +91,20 @@ export function summaryLine(run: AuditRun, mode: Mode): string {
   const own = run.audits.filter((a) => a.role !== "producer").map((a) => a.role);
   const pages = run.audits.filter((a) => a.role === "producer" && a.kind === "pages").length;
   const environments = run.audits.reduce((n, a) => n + a.environments.length, 0);
+  const excluded = run.excludedFiles.length + run.audits.reduce((n, a) => n + a.excluded.length, 0);
+  // Files met: those audited and those that could not be read or parsed, not a path that names none.
+  const files = run.audits.length + run.failures.filter((failure) => !namesNoFile(failure)).length;
+  const audited =
+    run.audits.length === 0
+      ? ""
+      : ` (${count(run.audits.length - own.length, "producer")}` +
+        `${pages > 0 ? ` (${pages} of them ${pages === 1 ? "a Pages project" : "Pages projects"})` : ""}` +
+        `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${ownWorkersList(own)}` : ""}; ${count(environments, "environment")})`;
   const parts = [
-    `${count(run.audits.length + run.failures.filter((failure) => !isMissingPath(failure)).length, "file")} (${count(run.audits.length - own.length, "producer")}` +
-      `${pages > 0 ? ` (${pages} of them ${pages === 1 ? "a Pages project" : "Pages projects"})` : ""}` +
-      `${own.length > 0 ? `, ${own.length} of this pipeline's own Workers: ${ownWorkersList(own)}` : ""}; ${count(environments, "environment")})`,
+    files > 0 ? `${count(files, "file")}${audited}` : excluded + run.notRead.length > 0 ? "no wrangler file audited" : "no wrangler file found",
     count(errors, "error") + (failed > 0 ? ` (${failed} of them ${failed === 1 ? "a path" : "paths"} not read or not parsed)` : ""),
     count(warnings, "warning"),
   ];
-  const excluded = run.excludedFiles.length + run.audits.reduce((n, a) => n + a.excluded.length, 0);
   if (excluded > 0) parts.push(`${excluded} excluded`);
   if (run.notSearched.length > 0) parts.push(`${count(run.notSearched.length, "folder")} not searched`);
   if (run.notRead.length > 0) parts.push(`${run.notRead.length} not read`);
@@ -111,7 +119,10 @@ function count(n: number, noun: string): string {
 /** The message of the `config-read` failure of a path given on the command line that does not exist. */
 export const MISSING_PATH_MESSAGE = "the path does not exist";
 
-/** A path that does not exist names no file, so the summary does not count it as one. */
-function isMissingPath(failure: Finding): boolean {
-  return failure.rule === "config-read" && failure.message === MISSING_PATH_MESSAGE;
+/** The message of the `config-read` failure of a folder searched that holds no wrangler file. */
+export const NO_WRANGLER_FILE_MESSAGE = "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder";
+
+/** A path that does not exist, or a folder holding no wrangler file, names no file: the summary does not count it as one. */
+function namesNoFile(failure: Finding): boolean {
+  return failure.rule === "config-read" && (failure.message === MISSING_PATH_MESSAGE || failure.message === NO_WRANGLER_FILE_MESSAGE);
 }

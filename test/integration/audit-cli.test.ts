@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../audit/core/findings";
+import { END_OF_FILE } from "../../audit/core/toml-edit";
 import { FLEET } from "../support/fleet";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -156,17 +157,25 @@ describe("deco-otel audit (CLI)", () => {
     expect(missing.code).toBe(0);
     expect((await audit(["--mode", "block", "no/such/dir"])).code).toBe(2);
     expect(missing.stdout).toMatch(/^no\/such\/dir error config-read the path does not exist\n/);
-    expect(missing.stdout).toContain("deco-otel audit: 0 files (0 producers; 0 environments)");
+    expect(missing.stdout).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed)");
     const empty = await audit([join(ROOT, "schema")]);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain("error config-read no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder");
+    // A folder with no wrangler file is no file: the summary says none was found, not "1 file (0 producers)".
+    expect(empty.stdout).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed), 0 warnings; mode warn, exit 0\n");
+    const excluded = await audit(["--exclude", "**", join(FLEET, "good")]);
+    expect(excluded.stdout).toContain("deco-otel audit: no wrangler file audited, 0 errors, 0 warnings, 1 excluded; mode warn, exit 0\n");
     for (const [args, message] of [
       [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
       [["--dry-run"], "--dry-run goes with --fix"],
       [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
       [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
       [["--json", "--github"], "--github and --json are two output formats: pick one"],
-      [["--colour"], "Unknown option '--colour'"],
+      [["--colour"], 'unknown option --colour (an argument that starts with "-" goes after "--": -- --colour)'],
+      [["--bogus"], 'unknown option --bogus (an argument that starts with "-" goes after "--": -- --bogus)'],
+      [["--fix", "--dryrun"], "unknown option --dryrun: did you mean --dry-run?"],
+      [["--mode"], "--mode needs a value (--mode <value>)"],
+      [["--fix=yes"], "--fix takes no value: write --fix alone"],
       [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
       [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
       [["--exclude-env", "apps/**:"], "--exclude-env takes NAME or GLOB:NAME"],
@@ -198,7 +207,10 @@ describe("deco-otel audit --fix (CLI)", () => {
     expect(stdout).toContain("--- comments/wrangler.jsonc\n+++ comments/wrangler.jsonc\n");
     expect(stdout).toContain('+\t\t\t"tail_consumers": [{ "service": "deco-otel-tail" }],\n');
     expect(stdout).toContain("would fix environments/wrangler.jsonc: env.staging: added deco-otel-tail to tail_consumers\n");
-    expect(stdout).toContain("needs a hand edit environments-toml/wrangler.toml: env.staging: TOML is not rewritten; edit by hand:\n[[env.staging.tail_consumers]]\n");
+    expect(stdout).toContain(
+      "needs a hand edit environments-toml/wrangler.toml: env.staging: TOML is not rewritten; make these 2 edits by hand (line numbers are the file's as it is now):\n1. right under the [env.staging.vars] line (line 21):\n",
+    );
+    expect(stdout).toContain(`\n\n2. ${END_OF_FILE}\n[[env.staging.tail_consumers]]\n`);
     expect(stdout).toContain("(after the proposed fixes)");
     for (const name of ["comments/wrangler.jsonc", "environments/wrangler.jsonc"]) {
       expect(await readFile(join(dir, name), "utf8")).toBe(await readFile(join(FLEET, name), "utf8"));
@@ -360,7 +372,7 @@ describe("files saved with a byte order mark", () => {
     const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "jsonc", "toml"], dir);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers\n");
-    expect(fixed.stdout).toContain("needs a hand edit toml/wrangler.toml: top level: TOML is not rewritten; edit by hand:");
+    expect(fixed.stdout).toContain("needs a hand edit toml/wrangler.toml: top level: TOML is not rewritten; make ");
     const bytes = await readFile(join(dir, "jsonc/wrangler.jsonc"));
     expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x7b]);
     expect(bytes.toString("utf8").lastIndexOf("\uFEFF")).toBe(0);

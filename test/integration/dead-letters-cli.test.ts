@@ -126,7 +126,8 @@ describe("npm run dead-letters against an answer that is not the ingest Worker's
 describe("npm run dead-letters with a wrong command or flag", () => {
   it.each([
     [["lst"], 'expected list or replay, got "lst"'],
-    [["list", "--colour"], "Unknown option '--colour'"],
+    [["list", "--colour"], 'unknown option --colour (an argument that starts with "-" goes after "--": -- --colour)'],
+    [["list", "--jsn"], "unknown option --jsn: did you mean --json?"],
     [["list", "--url", "https://ingest.example"], "--token (or DECO_OTEL_ADMIN_TOKEN) is required"],
     [["list", "--url", "https://ingest.example", "--token", "t", "--include-refused"], "--include-refused goes with replay"],
   ])("%j: the mistake on one line and where the usage is, exit 2", async (args, message) => {

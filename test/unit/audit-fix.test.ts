@@ -4,11 +4,15 @@ import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
 import { findingsOnDisk } from "../../audit/core/relocate";
 import { plainValue } from "../../audit/core/model";
+import { END_OF_FILE } from "../../audit/core/toml-edit";
 import { loadFleet } from "../support/fleet";
+import { applyTomlHandEdit } from "../support/toml-hand-edit";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
 const DATASET = "deco_metrics";
 const fixable = (rule: string) => (FIXABLE_RULES as readonly string[]).includes(rule);
+const ONE_EDIT = "TOML is not rewritten; make this edit by hand (line numbers are the file's as it is now):\n1. ";
+const EDITS = (n: number) => `TOML is not rewritten; make these ${n} edits by hand (line numbers are the file's as it is now):\n1. `;
 
 describe("--fix on JSONC", () => {
   it("adds the tail consumer, version_metadata and endpoint vars in every environment, touching nothing else", () => {
@@ -332,8 +336,8 @@ describe("--fix on entries wrangler refuses, near misses and repeats", () => {
 
   it("says which TOML lines to remove or rewrite", () => {
     expect(fixDocument(loadFleet("repeated-tail/wrangler.toml")).handEdits).toEqual([
-      "top level: TOML is not rewritten; edit by hand:\nremove tail_consumers[1] from the array at line 5: tail_consumers[0] already lists deco-otel-tail",
-      "env.staging: TOML is not rewritten; edit by hand:\nremove the [[env.staging.tail_consumers]] table at line 30: tail_consumers[0] already lists deco-otel-tail",
+      `top level: ${ONE_EDIT}remove tail_consumers[1] from the array at line 5: tail_consumers[0] already lists deco-otel-tail`,
+      `env.staging: ${ONE_EDIT}remove lines 30–31, the [[env.staging.tail_consumers]] table (its header and the keys under it: the header alone removed, its keys would join the table above): tail_consumers[0] already lists deco-otel-tail`,
     ]);
     const text = 'name = "shop"\ntail_consumers = ["deco-otel-tail"]\n\n[observability]\nenabled = "true"\n\n[[env.staging.tail_consumers]]\nservice = ["deco-otel-tail"]\n';
     const edits = fixDocument(loadConfig("wrangler.toml", text)).handEdits.filter((e) => e.includes("TOML"));
@@ -349,28 +353,27 @@ describe("--fix on TOML", () => {
     expect(result.after).toBe(result.before);
     expect(result.changes).toEqual([]);
     expect(result.handEdits).toEqual([
-      `env.staging: TOML is not rewritten; edit by hand:
+      `env.staging: ${EDITS(2)}right under the [env.staging.vars] line (line 21):
+DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
+DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
+
+2. ${END_OF_FILE}
 [[env.staging.tail_consumers]]
 service = "deco-otel-tail"
 
 [env.staging.version_metadata]
 binding = "CF_VERSION_METADATA"
 
-right under the [env.staging.vars] line (line 21):
-DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
-DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"
-
 [[env.staging.analytics_engine_datasets]]
 binding = "DECO_METRICS"
 dataset = "deco_metrics"`,
-      `env.production: TOML is not rewritten; edit by hand:
+      `env.production: ${ONE_EDIT}${END_OF_FILE}
 [[env.production.tail_consumers]]
 service = "deco-otel-tail"
 
 [env.production.version_metadata]
 binding = "CF_VERSION_METADATA"
 
-add at the end of the file:
 [env.production.vars]
 DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
@@ -387,7 +390,7 @@ dataset = "deco_metrics"`,
     const text = `name = "shop"\n\n[env.prod]\ntail_consumers = [ { service = "shop-prod-tail" } ]\n`;
     const [edit] = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits.filter((e) => e.startsWith("env.prod"));
     expect(edit).toContain(
-      'in place of the array at line 4:\ntail_consumers = [{ service = "shop-prod-tail" }, { service = "deco-otel-tail" }]\n',
+      'in place of line 4 (the array):\ntail_consumers = [{ service = "shop-prod-tail" }, { service = "deco-otel-tail" }]\n',
     );
   });
 
@@ -403,8 +406,7 @@ DECO_OTEL_LOGS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/logs"
 DECO_OTEL_TRACES_ENDPOINT = "http://deco-otel-ingest.acme.workers.dev/v1/trace"
 `;
     expect(fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
-      `top level: TOML is not rewritten; edit by hand:
-right under the [vars] line (line 7), replacing the line of DECO_OTEL_TRACES_ENDPOINT (line 9):
+      `top level: ${ONE_EDIT}right under the [vars] line (line 7), replacing the line of DECO_OTEL_TRACES_ENDPOINT (line 9):
 DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"
 DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"`,
     ]);
@@ -428,13 +430,13 @@ version_metadata = { binding = "CF_VERSION_METADATA" }
     const edits: string[] = [];
     for (const [shape, text] of Object.entries(shapes)) {
       const [edit] = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST }).handEdits;
-      const applied = applyTomlEdit(text, edit!.slice(edit!.indexOf("\n") + 1));
+      const applied = applyTomlHandEdit(text, edit!);
       edits.push(edit!.split("\n")[1]!);
       const fixed = loadConfig("wrangler.toml", applied);
       expect(auditDocument(fixed).findings, `${shape}:\n${applied}`).toEqual([]);
       if (shape !== "none") expect(plainValue(fixed.root.entries.get("vars")!.value), shape).toMatchObject({ FEATURE: "on" });
     }
-    expect(edits).toEqual(["add at the end of the file:", "in place of line 6:", "right under the [vars] line (line 8):", "after line 7:"]);
+    expect(edits).toEqual([`1. ${END_OF_FILE}`, "1. in place of line 6 (the vars table):", "1. right under the [vars] line (line 8):", "1. after line 7:"]);
   });
 
   it("gives TOML hand edits that, once applied, audit clean of the fixable rules", () => {
@@ -470,6 +472,119 @@ DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metri
     );
     const findings = auditDocument(loadConfig("wrangler.toml", edited)).findings;
     expect(findings.map((f) => `${f.rule} ${f.env}`)).toEqual(["tail-loop production"]);
+  });
+});
+
+describe("--fix on TOML: every edit says where it goes, and applied as printed means what it was meant to", () => {
+  // An operator trial: the [[analytics_engine_datasets]] advice, pasted under the [vars] lines it
+  // followed, took FEATURE_FLAG and SITE into the dataset entry, and the audit called the file clean.
+  const trial = 'name = "shop"\nmain = "src/index.ts"\ncompatibility_date = "2024-09-23"\n\n[vars]\nFEATURE_FLAG = "on"\nSITE = "shop"\n';
+  const staged = `${trial}\n[env.staging]\nname = "shop-staging"\n\n[env.staging.vars]\nSITE = "staging"\n`;
+  const placements = /^\d+\. (add at the end of the file, below its last line \(|right under the \[[^\]]+\] line \(line \d+\)|after line \d+|in place of lines? \d+|remove lines? \d+|remove \S+ from the array at line \d+|write .* at line \d+)/;
+
+  it("puts tables at the end of the file, so the file's own vars stay vars", () => {
+    const { handEdits } = fixDocument(loadConfig("wrangler.toml", trial), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(handEdits).toHaveLength(1);
+    expect(handEdits[0]).toContain(`2. ${END_OF_FILE}\n[[tail_consumers]]\nservice = "deco-otel-tail"\n\n[version_metadata]\n`);
+    const fixed = loadConfig("wrangler.toml", applyTomlHandEdit(trial, ...handEdits));
+    const plain = plainValue(fixed.root) as Record<string, unknown>;
+    expect(plain.vars).toMatchObject({ FEATURE_FLAG: "on", SITE: "shop", DECO_OTEL_LOGS_ENDPOINT: `${INGEST}/v1/logs` });
+    expect(plain.analytics_engine_datasets).toEqual([{ binding: "DECO_METRICS", dataset: DATASET }]);
+    expect(plain.tail_consumers).toEqual([{ service: "deco-otel-tail" }]);
+    expect(auditDocument(fixed).findings.map((f) => f.rule)).toEqual(["observability"]);
+  });
+
+  it("gives every edit of an environment its place, the env.<name> tables too", () => {
+    const { handEdits } = fixDocument(loadConfig("wrangler.toml", staged), { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(handEdits.map((edit) => edit.split("\n")[0])).toEqual([
+      "top level: TOML is not rewritten; make these 2 edits by hand (line numbers are the file's as it is now):",
+      "env.staging: TOML is not rewritten; make these 2 edits by hand (line numbers are the file's as it is now):",
+    ]);
+    for (const edit of handEdits) {
+      for (const step of edit.split("\n\n").filter((chunk) => /^\d+\. /.test(chunk))) expect(step).toMatch(placements);
+    }
+    expect(handEdits[1]).toContain(`2. ${END_OF_FILE}\n[[env.staging.tail_consumers]]\nservice = "deco-otel-tail"\n\n[env.staging.version_metadata]\nbinding = "CF_VERSION_METADATA"\n`);
+    const fixed = loadConfig("wrangler.toml", applyTomlHandEdit(staged, ...handEdits));
+    const staging = (plainValue(fixed.root) as { env: { staging: Record<string, unknown> } }).env.staging;
+    expect(staging).toMatchObject({ name: "shop-staging", version_metadata: { binding: "CF_VERSION_METADATA" }, analytics_engine_datasets: [{ binding: "DECO_METRICS", dataset: DATASET }] });
+    expect(staging.vars).toMatchObject({ SITE: "staging", DECO_OTEL_METRICS_ENDPOINT: `${INGEST}/v1/metrics` });
+    expect(auditDocument(fixed).findings.map((f) => `${f.env} ${f.rule}`)).toEqual(["null observability", "staging observability"]);
+  });
+
+  it("writes an inline array again with the entry added, over every line it spans, keeping what follows it", () => {
+    const text = `name = "shop"
+tail_consumers = [
+  { service = "audit-log" }, # the team's own
+] # kept
+version_metadata = { binding = "CF_VERSION_METADATA" }
+analytics_engine_datasets = [{ binding = "CLICKS", dataset = "clicks" }] # kept too
+[vars]
+FEATURE_FLAG = "on"
+`;
+    const { handEdits } = fixDocument(loadConfig("wrangler.toml", text), { metricsDataset: DATASET });
+    expect(handEdits[1]).toContain('1. in place of lines 2–4 (the array):\ntail_consumers = [{ service = "audit-log" }, { service = "deco-otel-tail" }] # kept\n');
+    expect(handEdits[1]).toContain(
+      '2. in place of line 6 (the array):\nanalytics_engine_datasets = [{ binding = "CLICKS", dataset = "clicks" }, { binding = "DECO_METRICS", dataset = "deco_metrics" }] # kept too',
+    );
+    const fixed = loadConfig("wrangler.toml", applyTomlHandEdit(text, handEdits[1]!));
+    expect(plainValue(fixed.root)).toMatchObject({ vars: { FEATURE_FLAG: "on" } });
+    expect(auditDocument(fixed).findings.filter((f) => f.rule === "tail-consumer" || f.rule === "analytics-engine")).toEqual([]);
+  });
+
+  it("writes an inline vars table again in place, keeping the rest of the line", () => {
+    const text = 'name = "shop"\n[env.qa]\nvars = { SITE = "qa" } # public settings\n';
+    const edit = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST }).handEdits.find((e) => e.startsWith("env.qa: TOML"));
+    expect(edit).toContain(`in place of line 3 (the vars table):\nvars = { SITE = "qa", DECO_OTEL_LOGS_ENDPOINT = "${INGEST}/v1/logs", `);
+    expect(edit).toContain('/v1/metrics" } # public settings');
+    expect(plainValue(loadConfig("wrangler.toml", applyTomlHandEdit(text, edit!)).root)).toMatchObject({ env: { qa: { vars: { SITE: "qa" } } } });
+  });
+
+  it("keeps every key of every fleet TOML file where it was, once the printed edits are made", () => {
+    for (const name of ["good-toml", "environments-toml", "pages", "repeated-tail"]) {
+      const document = loadFleet(`${name}/wrangler.toml`);
+      const { handEdits } = fixDocument(document, { ingestUrl: INGEST, metricsDataset: DATASET });
+      const literal = handEdits.filter((edit) => edit.includes(": TOML is not rewritten; make ") && !/\n\d+\. (write|remove \S+ from the array)/.test(edit));
+      const fixed = loadConfig("wrangler.toml", applyTomlHandEdit(document.text, ...literal));
+      // Nothing taken under a new header, nothing dropped: every table keeps its own keys.
+      expect(auditDocument(fixed).findings.filter((f) => f.message.includes("ignores the rest")), name).toEqual([]);
+      const after = keysOf(plainValue(fixed.root));
+      expect(keysOf(plainValue(document.root)).filter((key) => !after.includes(key)), name).toEqual([]);
+    }
+  });
+
+  it("asks for an inline env.<name> table to be written as a table first: no [env.<name>.…] header may extend it", () => {
+    for (const text of ['name = "shop"\n[env]\nstaging = { name = "shop-staging", vars = { SITE = "s" } }\n', 'name = "shop"\nenv = { staging = { name = "shop-staging" } }\n']) {
+      const edits = fixDocument(loadConfig("wrangler.toml", text), { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits;
+      expect(edits.filter((e) => e.startsWith("env.staging"))).toEqual([
+        `env.staging: TOML is not rewritten, and env.staging is an inline table (line ${text.split("\n").findIndex((l) => l.includes("staging =")) + 1}), which no [env.staging.…] table may extend: write it as an [env.staging] table with its keys under it, then run --fix again`,
+      ]);
+    }
+  });
+
+  it("removes a second [[…]] table with the keys under it, which the header alone would leave to the table above", () => {
+    const text = `name = "shop"
+version_metadata = { binding = "CF_VERSION_METADATA" }
+
+[[tail_consumers]]
+service = "deco-otel-tail"
+
+[[tail_consumers]]
+service = "deco-otel-tail"
+environment_note = "x"
+
+[[analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "m"
+
+[[analytics_engine_datasets]]
+binding = "DECO_METRICS"
+`;
+    const edit = fixDocument(loadConfig("wrangler.toml", text)).handEdits.find((e) => e.includes("TOML"));
+    expect(edit).toContain("1. remove lines 7–9, the [[tail_consumers]] table (its header and the keys under it");
+    expect(edit).toContain("2. remove lines 15–16, the [[analytics_engine_datasets]] table");
+    const fixed = loadConfig("wrangler.toml", applyTomlHandEdit(text, edit!));
+    expect(plainValue(fixed.root)).toMatchObject({ tail_consumers: [{ service: "deco-otel-tail" }], analytics_engine_datasets: [{ binding: "DECO_METRICS", dataset: "m" }] });
+    expect(auditDocument(fixed).findings.map((f) => f.rule)).toEqual(["otlp-endpoints", "observability"]);
   });
 });
 
@@ -552,14 +667,8 @@ describe("--fix on files saved with a UTF-8 byte order mark", () => {
   });
 });
 
-/** Applies a printed TOML hand edit as a person would: its first line says where, the rest is the text. */
-function applyTomlEdit(text: string, edit: string): string {
-  const [where, ...body] = edit.split("\n");
-  const lines = text.split("\n");
-  const line = Number(/line (\d+)/.exec(where!)?.[1]);
-  if (where === "add at the end of the file:") return `${text}\n${body.join("\n")}\n`;
-  if (where!.startsWith("in place of line ")) lines.splice(line - 1, 1, ...body);
-  else if (where!.startsWith("right under the [") || where!.startsWith("after line ")) lines.splice(line, 0, ...body);
-  else throw new Error(`no such edit: ${where}`);
-  return lines.join("\n");
+/** Every key path of a value's tables (`vars.SITE`, `env.staging.vars.SITE`); arrays are not walked. */
+function keysOf(value: unknown): string[] {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner).map((k) => `${key}.${k}`)]);
 }

@@ -87,7 +87,7 @@ describe("tail-consumer: which tail each environment sends to", () => {
     expect(findings(producer({ s: '[{ "service": "deco-otel-tail-s" }]' }))).toEqual([]);
     const toml = `name = "shop"\n[env.qa]\ntail_consumers = [{ service = "audit-log", environment = "qa" }]\n`;
     expect(fixDocument(loadConfig("wrangler.toml", toml)).handEdits.find((e) => e.startsWith("env.qa: TOML"))).toContain(
-      'in place of the array at line 3:\ntail_consumers = [{ service = "audit-log", environment = "qa" }, { service = "deco-otel-tail" }]',
+      'in place of line 3 (the array):\ntail_consumers = [{ service = "audit-log", environment = "qa" }, { service = "deco-otel-tail" }]',
     );
   });
 

@@ -270,6 +270,39 @@ describe("the rules on the fixture fleet", () => {
   });
 });
 
+describe("keys a binding entry does not have: vars a TOML header took in", () => {
+  const endpoints = ["LOGS", "TRACES", "METRICS"].map((kind) => `DECO_OTEL_${kind}_ENDPOINT = "https://i.example.com/v1/${kind.toLowerCase()}"`).join("\n");
+  const head = 'name = "shop"\ntail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nobservability = { enabled = true }\n';
+  const findingsOf = (text: string, file = "wrangler.toml") => auditDocument(loadConfig(file, text)).findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}\n    fix: ${f.fix}`);
+
+  it("names the vars an [[analytics_engine_datasets]] header pasted above them took, not a clean file", () => {
+    // The operator trial: the advice pasted as printed right under the [vars] line.
+    const pasted = `${head}\n[vars]\n${endpoints}\n\n[[analytics_engine_datasets]]\nbinding = "DECO_METRICS"\ndataset = "shop_metrics"\nFEATURE_FLAG = "on"\nSITE = "shop"\n`;
+    expect(findingsOf(pasted)).toEqual([
+      "14:1 warning analytics-engine top level: analytics_engine_datasets[0] holds FEATURE_FLAG (line 14), SITE (line 15): wrangler reads only binding and dataset there and ignores the rest. " +
+        "Every key line under the [[analytics_engine_datasets]] header (line 11) belongs to it up to the next header, so keys written below it, vars for one, land in this entry and not where they were meant\n" +
+        "    fix: move the lines of FEATURE_FLAG, SITE out from under the [[analytics_engine_datasets]] header, into the table they belong to (for vars, right under the [vars] line), or remove them; headers go best at the end of the file",
+    ]);
+  });
+
+  it("names them under [version_metadata] and [[tail_consumers]] headers too, as warnings, and in any environment", () => {
+    const text = `name = "shop"\nobservability = { enabled = true }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS" }]\nvars = { ${endpoints.replaceAll("\n", ", ")} }\n\n[env.staging]\nobservability = { enabled = true }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS" }]\nvars = { ${endpoints.replaceAll("\n", ", ")} }\n\n[env.staging.version_metadata]\nbinding = "CF_VERSION_METADATA"\nSITE = "staging"\n\n[[env.staging.tail_consumers]]\nservice = "deco-otel-tail"\nFEATURE_FLAG = "on"\n\n[[tail_consumers]]\nservice = "deco-otel-tail"\n[version_metadata]\nbinding = "CF_VERSION_METADATA"\n`;
+    expect(findingsOf(text).map((f) => f.split(" holds")[0])).toEqual([
+      "13:1 warning version-metadata env.staging: version_metadata",
+      "17:1 warning tail-consumer env.staging: tail_consumers[0]",
+    ]);
+    expect(findingsOf(text)[0]).toContain("env.staging: version_metadata holds SITE (line 13): wrangler reads only binding there and ignores the rest. Every key line under the [env.staging.version_metadata] header (line 11)");
+    expect(findingsOf(text)[1]).toContain("fix: move the line of FEATURE_FLAG out from under the [[env.staging.tail_consumers]] header, into the table it belongs to (for vars, right under the [vars] line), or remove it;");
+  });
+
+  it("names unknown keys of a JSONC entry too, without TOML's reasons", () => {
+    const text = wired('"observability": { "enabled": true }').replace('{ "binding": "DECO_METRICS" }', '{ "binding": "DECO_METRICS", "datset": "m" }');
+    expect(findingsOf(text, "wrangler.jsonc")).toEqual([
+      "4:120 warning analytics-engine top level: analytics_engine_datasets[0] holds datset (line 4): wrangler reads only binding and dataset there and ignores the rest\n    fix: remove datset from analytics_engine_datasets[0], or move it to the table it belongs to",
+    ]);
+  });
+});
+
 describe("secretReason", () => {
   it("flags a stored password hash under any name, a public one too, as the ingest Worker's password_hash", () => {
     for (const hash of [

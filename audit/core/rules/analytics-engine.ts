@@ -1,6 +1,7 @@
 import { notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigValue, entryOf, meantString, shownValue, stringAt } from "../model";
+import { unknownKeysHit } from "../unknown-keys";
 import { METRICS_BINDING } from "../wiring";
 
 /**
@@ -9,7 +10,9 @@ import { METRICS_BINDING } from "../wiring";
  * binding, `analytics_engine_datasets` is not inherited by named environments. In a `previews`
  * block only the entries written there are judged: a preview's bindings are its block's and the
  * Worker's Previews settings' by name (wrangler's own "configuration has diverged" warning reads
- * them so), so a block that does not bind `DECO_METRICS` says nothing about the preview.
+ * them so), so a block that does not bind `DECO_METRICS` says nothing about the preview. An
+ * entry's keys other than `binding` and `dataset` are named (`unknownKeysHit`): in TOML they are
+ * most often vars a `[[analytics_engine_datasets]]` header placed above them took in.
  */
 export const analyticsEngineRule: Rule = {
   id: "analytics-engine",
@@ -18,7 +21,7 @@ export const analyticsEngineRule: Rule = {
   pages: true,
   summary: `analytics_engine_datasets binds ${METRICS_BINDING}: without it the Analytics Engine meter writes nothing`,
   fix: `add { "binding": "${METRICS_BINDING}", "dataset": "<dataset>" } to analytics_engine_datasets (or run --fix --metrics-dataset <dataset>)`,
-  check(environment) {
+  check(environment, { document }) {
     const entry = environment.own("analytics_engine_datasets");
     const preview = environment.previews !== undefined;
     if (entry === undefined) {
@@ -30,10 +33,17 @@ export const analyticsEngineRule: Rule = {
     }
     const entries = datasetEntries(entry.value.items, wranglerField(environment, "analytics_engine_datasets"));
     const hits: RuleHit[] = entries.filter((e) => e.fault !== undefined).map(refusedDatasetHit);
+    for (const e of entries) {
+      const unknown = unknownKeysHit(document, e.field, e.item, DATASET_KEYS);
+      if (unknown !== undefined) hits.push(unknown);
+    }
     if (!preview && !entries.some((e) => e.binding === METRICS_BINDING)) hits.push({ at: entry.value.at, message: `analytics_engine_datasets does not bind ${METRICS_BINDING}` });
     return hits;
   },
 };
+
+/** The keys wrangler reads in an `analytics_engine_datasets` entry (workers-sdk `validateAnalyticsEngineBinding`). */
+const DATASET_KEYS = ["binding", "dataset"] as const;
 
 /** One `analytics_engine_datasets` entry: the binding it names or clearly means, and what wrangler refuses in it. */
 interface DatasetEntry {

@@ -2,6 +2,7 @@ import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environ
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigValue, shownValue } from "../model";
 import { type TailEntry, tailEntries } from "../tail-entries";
+import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
 
 /** The services a `tail_consumers`-shaped array names validly, with the item each came from and its `environment`. */
@@ -45,7 +46,8 @@ export function tailChoice(accepted: readonly string[]): string {
  * tail (`deco-otel-tail-staging` in production: invocations in the wrong environment's tables).
  * A `previews` block's `tail_consumers` replace the Worker's for its preview versions, so a list
  * there is read the same way; without one, the Worker's Previews settings apply and nothing is
- * said.
+ * said. An entry's keys other than `service` and `environment` are named (`unknownKeysHit`, a
+ * warning): in TOML, most often vars a `[[tail_consumers]]` header placed above them took in.
  */
 export const tailConsumerRule: Rule = {
   id: "tail-consumer",
@@ -54,7 +56,7 @@ export const tailConsumerRule: Rule = {
   pages: false,
   summary: `tail_consumers lists the environment's tail (${TAIL_WORKER}, or ${TAIL_WORKER}-<env> in env.<env>, or --tail) once, as { "service": "…" }: without it uncaught exceptions and CPU/memory kills are invisible`,
   fix: `add { "service": "${TAIL_WORKER}" } to tail_consumers`,
-  check(environment, { tails }) {
+  check(environment, { document, tails }) {
     const accepted = acceptedTails(tails, environment.env);
     const entry = environment.own("tail_consumers");
     const streamingEntries = tailEntries("streaming_tail_consumers", environment.own("streaming_tail_consumers")?.value, tails, environment.env, wranglerField(environment, "streaming_tail_consumers"));
@@ -70,6 +72,10 @@ export const tailConsumerRule: Rule = {
       return [...hits, { at: entry.value.at, message: "tail_consumers must be an array of { service } objects" }];
     }
     const { entries, listed, otherTail } = tailListing(entry.value, tails, environment);
+    for (const e of entries) {
+      const unknown = unknownKeysHit(document, e.field, e.item, ["service", "environment"]);
+      if (unknown !== undefined) hits.push(unknown);
+    }
     for (const e of entries.filter((e) => needsRepair(e, tails))) {
       if (e.fault !== undefined) hits.push(refusedEntryHit(e));
       else if (e.nearMiss) hits.push(nearMissHit(e));

@@ -1,12 +1,14 @@
-import { type WorkerEnvironment, notSetMessage } from "../environments";
+import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
 import type { Rule } from "../findings";
 import { type ConfigValue, meantString, shownValue, stringAt } from "../model";
+import { unknownKeysHit } from "../unknown-keys";
 import { VERSION_METADATA_BINDING } from "../wiring";
 
 /**
  * D-14: no version_metadata binding, no `service.version` and no deploy correlation. In a
  * `previews` block only a binding written there is judged: without one the Worker's Previews
- * settings apply.
+ * settings apply. Keys other than `binding` are named (`unknownKeysHit`): in TOML, most often
+ * vars a `[version_metadata]` header placed above them took in.
  */
 export const versionMetadataRule: Rule = {
   id: "version-metadata",
@@ -15,7 +17,7 @@ export const versionMetadataRule: Rule = {
   pages: true,
   summary: `a version_metadata binding named ${VERSION_METADATA_BINDING} exists: without it there is no service.version and no deploy correlation`,
   fix: `add "version_metadata": { "binding": "${VERSION_METADATA_BINDING}" }`,
-  check(environment) {
+  check(environment, { document }) {
     const entry = environment.own("version_metadata");
     if (entry === undefined) {
       if (environment.previews !== undefined) return [];
@@ -31,8 +33,10 @@ export const versionMetadataRule: Rule = {
         fix: `write "version_metadata": { "binding": "${VERSION_METADATA_BINDING}" }${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
       }];
     }
-    if (binding === VERSION_METADATA_BINDING) return [];
-    return [{ at: entry.value.at, message: `version_metadata binds ${binding}; the framework reads ${VERSION_METADATA_BINDING}` }];
+    const unknown = unknownKeysHit(document, wranglerField(environment, "version_metadata"), entry.value, ["binding"]);
+    const hits = unknown === undefined ? [] : [unknown];
+    if (binding === VERSION_METADATA_BINDING) return hits;
+    return [{ at: entry.value.at, message: `version_metadata binds ${binding}; the framework reads ${VERSION_METADATA_BINDING}` }, ...hits];
   },
 };
 
