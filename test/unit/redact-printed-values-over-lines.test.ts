@@ -114,6 +114,7 @@ describe("a secret beside the sender's own mask", () => {
     expectRedacted([
       ["password=*** (was hunter2)", `password=*** (was ${PARAM})`],
       ["pwd: [REDACTED] hunter2", `pwd: [REDACTED] ${PARAM}`],
+      ["pwd: [REDACTED] P@ssw0rd!", `pwd: [REDACTED] ${PARAM}`],
       ["password=*** hunter2.", `password=*** ${PARAM}`],
       ["token: [FILTERED] (previously sk_4fA9x2)", `token: [FILTERED] (previously ${PARAM})`],
       ["password => ***** hunter2!", `password => ***** ${PARAM}`],

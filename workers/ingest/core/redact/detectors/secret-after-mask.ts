@@ -46,7 +46,7 @@ const STATE_WORD = /^(?:empty|unset|none|null|nil|blank|set|changed|reset|expire
  * command's flag (`--password`), a path or a URL, an e-mail address (its own detector's), a host or an address or a version (dotted
  * labels), a hex or UUID id, an id of a word and a number (`req-42`, `order_1234`).
  */
-const ORDINARY_NEXT_WORD = /[=:/\\@]|^--?[A-Za-z]|^[\w-]+(?:\.[\w-]+)+$|^[0-9a-f-]{8,}$|^[A-Za-z]+[-_]\d+$/i;
+const ORDINARY_NEXT_WORD = /[=:/\\]|^[^@\s]+@[\w-]+(?:\.[\w-]+)+$|^--?[A-Za-z]|^[\w-]+(?:\.[\w-]+)+$|^[0-9a-f-]{8,}$|^[A-Za-z]+[-_]\d+$/i;
 
 export const secretAfterMaskDetector: Detector = {
   kind: SECRET_PARAM_KIND,
