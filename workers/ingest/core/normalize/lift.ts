@@ -16,10 +16,16 @@ import {
   LEVEL_FIELDS,
   LEVELS_WHEN_ABSENT,
   MESSAGE_FIELDS,
+  LEVEL_TABLE,
+  MESSAGE_TABLE,
+  presentRows,
   scalarAt,
   SPAN_ID_FIELDS,
+  SPAN_ID_TABLE,
   TRACE_FLAGS_FIELDS,
+  TRACE_FLAGS_TABLE,
   TRACE_ID_FIELDS,
+  TRACE_ID_TABLE,
   type IdField,
 } from "./log-shapes";
 import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale, type Severity } from "./severity-scale";
@@ -179,11 +185,12 @@ function liftFields(
   notes: LiftNotes | undefined,
 ): void {
   const consumed = new ConsumedKeys();
-  takeSeverity(record, fields, consumed);
-  const message = takeMessage(fields, consumed);
-  record.traceId = takeId(fields, TRACE_ID_FIELDS, TRACE_ID_LENGTH, record.traceId, consumed);
-  record.spanId = takeId(fields, SPAN_ID_FIELDS, SPAN_ID_LENGTH, record.spanId, consumed);
-  record.flags = takeTraceFlags(fields, record.flags, consumed);
+  const present = presentRows(fields);
+  takeSeverity(record, fields, present[LEVEL_TABLE]!, consumed);
+  const message = takeMessage(fields, present[MESSAGE_TABLE]!, present[LEVEL_TABLE]!, consumed);
+  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, consumed);
+  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, consumed);
+  record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
   const taken = new TakenKeys(record.attributes, keys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
   // A line's request-id alias also sets the join key, unless the record has one already (the
@@ -227,14 +234,16 @@ function severityIsDefault(record: LogRecord): boolean {
  * default. A record whose own text is a bare numeric level (`"40"`, number 0) is read on the
  * body's scale instead.
  */
-function takeSeverity(record: LogRecord, fields: BodyFields, consumed: ConsumedKeys): void {
+function takeSeverity(record: LogRecord, fields: BodyFields, present: number, consumed: ConsumedKeys): void {
   if (!severityIsDefault(record)) {
     readNumericSeverityText(record, fields);
     return;
   }
   // Looked for once, at the first numeric level: null when the shape shows no scale.
   let scale: NumericLevelScale | null | undefined;
-  for (const field of LEVEL_FIELDS) {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = LEVEL_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
     if (value === undefined) continue;
     let severity: Severity | undefined = typeof value === "string" ? severityFromName(value) : undefined;
@@ -270,9 +279,14 @@ function readNumericSeverityText(record: LogRecord, fields: BodyFields): void {
   if (severity !== undefined) setSeverity(record, severity);
 }
 
-/** Whether the line has a level field at all, named or not: a message field `besideLevel` is read only then. */
-function hasLevelField(fields: BodyFields): boolean {
-  for (const field of LEVEL_FIELDS) if (scalarAt(fields, field.path) !== undefined) return true;
+/**
+ * Whether the line has a level field at all, named or not, of the rows `present` marks: a
+ * message field `besideLevel` is read only then.
+ */
+function hasLevelField(fields: BodyFields, present: number): boolean {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) !== 0 && scalarAt(fields, LEVEL_FIELDS[row]!.path) !== undefined) return true;
+  }
   return false;
 }
 
@@ -280,13 +294,18 @@ function setSeverity(record: LogRecord, severity: Severity): void {
   record.severityText = severity.text;
   record.severityNumber = severity.number;
 }
-/** The first message field (MESSAGE_FIELDS) holding text, consumed; one read `besideLevel` only in a line with a level. */
-function takeMessage(fields: BodyFields, consumed: ConsumedKeys): string | undefined {
+/**
+ * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
+ * one read `besideLevel` only in a line with a level (`levels`: LEVEL_FIELDS' rows present).
+ */
+function takeMessage(fields: BodyFields, present: number, levels: number, consumed: ConsumedKeys): string | undefined {
   let hasLevel: boolean | undefined;
-  for (const field of MESSAGE_FIELDS) {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = MESSAGE_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
-    if (field.besideLevel === true && !(hasLevel ??= hasLevelField(fields))) continue;
+    if (field.besideLevel === true && !(hasLevel ??= hasLevelField(fields, levels))) continue;
     consume(consumed, field.path);
     return value;
   }
@@ -294,12 +313,15 @@ function takeMessage(fields: BodyFields, consumed: ConsumedKeys): string | undef
 }
 
 /**
- * Returns the id the record ends up with: the first field's (`length` hex digits, alone or after
- * the field's `after` prefix) when the record has none or the same. The field is consumed when it
+ * Returns the id the record ends up with: the first field's of `idFields`' rows `present` marks
+ * (`length` hex digits, alone or after the field's `after` prefix) when the record has none or
+ * the same. The field is consumed when it
  * held the id alone; one with a prefix stays an attribute, for the prefix is data too.
  */
-function takeId(fields: BodyFields, idFields: readonly IdField[], length: number, current: string, consumed: ConsumedKeys): string {
-  for (const field of idFields) {
+function takeId(fields: BodyFields, idFields: readonly IdField[], present: number, length: number, current: string, consumed: ConsumedKeys): string {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = idFields[row]!;
     const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
     const cut = field.after === undefined ? -1 : value.lastIndexOf(field.after);
@@ -315,17 +337,18 @@ function takeId(fields: BodyFields, idFields: readonly IdField[], length: number
 }
 
 /**
- * Returns the record's flags with the line's W3C trace flags (TRACE_FLAGS_FIELDS) in their low
+ * Returns the record's flags with the line's W3C trace flags (TRACE_FLAGS_FIELDS' rows `present` marks) in their low
  * byte when the record has none there; the field is consumed when the flags hold its value.
  */
-function takeTraceFlags(fields: BodyFields, flags: number, consumed: ConsumedKeys): number {
-  for (const field of TRACE_FLAGS_FIELDS) {
-    const value = scalarAt(fields, field.path);
+function takeTraceFlags(fields: BodyFields, present: number, flags: number, consumed: ConsumedKeys): number {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const value = scalarAt(fields, TRACE_FLAGS_FIELDS[row]!.path);
     const traceFlags = typeof value === "number" ? value : value !== undefined && TRACE_FLAGS_HEX.test(value) ? parseInt(value, 16) : -1;
     if (!(traceFlags >= 0 && traceFlags <= 0xff)) continue;
     const own = flags & 0xff;
     if (own !== 0 && own !== traceFlags) continue;
-    consume(consumed, field.path);
+    consume(consumed, TRACE_FLAGS_FIELDS[row]!.path);
     return (flags | traceFlags) >>> 0;
   }
   return flags;

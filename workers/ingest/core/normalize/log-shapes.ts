@@ -136,6 +136,44 @@ export const SPAN_ID_FIELDS: readonly IdField[] = [
  */
 export const TRACE_FLAGS_FIELDS: readonly IdField[] = [{ path: ["trace_flags"] }, { path: ["traceFlags"] }];
 
+/** The tables, in the order of PresentRows' masks. */
+const TABLES: readonly (readonly { readonly path: FieldPath }[])[] = [LEVEL_FIELDS, MESSAGE_FIELDS, TRACE_ID_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS];
+export const LEVEL_TABLE = 0;
+export const MESSAGE_TABLE = 1;
+export const TRACE_ID_TABLE = 2;
+export const SPAN_ID_TABLE = 3;
+export const TRACE_FLAGS_TABLE = 4;
+
+/** Each top-level key a row names → its rows, as (table index, row index) pairs, flat. */
+const ROWS_BY_KEY: ReadonlyMap<string, readonly number[]> = (() => {
+  const index = new Map<string, number[]>();
+  TABLES.forEach((table, tableIndex) => {
+    if (table.length > 31) throw new Error("a shape table holds at most 31 rows: one bit each in a mask");
+    table.forEach((row, rowIndex) => {
+      const rows = index.get(row.path[0]) ?? [];
+      rows.push(tableIndex, rowIndex);
+      index.set(row.path[0], rows);
+    });
+  });
+  return index;
+})();
+
+/**
+ * Which rows of each table a line may hold: bit `i` of `masks[table]` is set when the line has
+ * row `i`'s top-level key. A line's few keys are looked up once in one index, so the tables'
+ * forty-odd names cost a line nothing it does not hold (most lines hold two or three of them).
+ */
+export function presentRows(fields: BodyFields): number[] {
+  const masks = [0, 0, 0, 0, 0];
+  fields.markKeys(ROWS_BY_KEY, masks);
+  return masks;
+}
+
+/** For BodyFields.markKeys: sets the bits of the rows `key` names (ROWS_BY_KEY's pairs) in `masks`. */
+export function markRowsOf(rows: readonly number[], masks: number[]): void {
+  for (let i = 0; i < rows.length; i += 2) masks[rows[i]!]! |= 1 << rows[i + 1]!;
+}
+
 /** The scalar at `path` (BodyFields.scalar, or memberScalar for a map's member). */
 export function scalarAt(fields: BodyFields, path: FieldPath): string | number | undefined {
   return path.length === 1 ? fields.scalar(path[0]) : fields.memberScalar(path[0], path[1]);
