@@ -108,12 +108,12 @@ describe("level and message keys of logging libraries", () => {
     // structlog: `log_level` (capture_logs, and renderers configured so) with `event` as the message
     ['{"event":"x","log_level":"error"}', "ERROR", 17, "x", {}],
     ['{"event":"charge failed","log_level":"warning","timestamp":"2026-12-02T10:00:00Z","logger":"billing"}', "WARN", 13, "charge failed", { timestamp: str("2026-12-02T10:00:00Z"), logger: str("billing") }],
-    // Microsoft.Extensions.Logging's JSON console formatter (its `Message` stays an attribute)
-    ['{"EventId":0,"LogLevel":"Warning","Category":"Shop.Cart","Message":"low stock"}', "WARN", 13, '{"EventId":0,"LogLevel":"Warning","Category":"Shop.Cart","Message":"low stock"}', { EventId: int("0"), Category: str("Shop.Cart"), Message: str("low stock") }],
+    // Microsoft.Extensions.Logging's JSON console formatter: its `Message` beside `LogLevel` is the message
+    ['{"EventId":0,"LogLevel":"Warning","Category":"Shop.Cart","Message":"low stock"}', "WARN", 13, "low stock", { EventId: int("0"), Category: str("Shop.Cart") }],
     // Serilog's JsonFormatter
     ['{"Timestamp":"2026-12-02T10:00:00Z","Level":"Error","MessageTemplate":"Failed {Id}","message":"Failed 7"}', "ERROR", 17, "Failed 7", { Timestamp: str("2026-12-02T10:00:00Z"), MessageTemplate: str("Failed {Id}") }],
-    // Monolog: the number 400 is on no scale the line shows, so `level_name` names the level
-    ['{"message":"m","context":{},"level":400,"level_name":"ERROR","channel":"app"}', "ERROR", 17, "m", { context: str("{}"), level: int("400"), channel: str("app") }],
+    // Monolog: `level_name` and `channel` show its scale, on which 400 is ERROR; the name stays
+    ['{"message":"m","context":{},"level":400,"level_name":"ERROR","channel":"app"}', "ERROR", 17, "m", { context: str("{}"), level_name: str("ERROR"), channel: str("app") }],
     // Ruby's semantic_logger and Logger JSON formatters
     ['{"level":"warn","level_index":3,"message":"ruby","name":"Orders"}', "WARN", 13, "ruby", { level_index: int("3"), name: str("Orders") }],
     ['{"severity":"ERROR","message":"rails","progname":"web"}', "ERROR", 17, "rails", { progname: str("web") }],

@@ -14,6 +14,7 @@ import {
   type ConsumedKeys,
   type TakenKeys,
 } from "./json-to-attributes";
+import { markRowsOf } from "./log-shapes";
 
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
@@ -22,6 +23,8 @@ export interface BodyFields {
   memberScalar(outer: string, inner: string): string | number | undefined;
   /** How many top-level members, whatever their values, have a name in `names`. */
   countNamed(names: ReadonlySet<string>): number;
+  /** For each top-level member whose name `index` holds, marks its rows in `masks` (markRowsOf; presentRows). */
+  markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void;
   /**
    * Flattens every top-level member not in `consumed` into `taken.attributes` (the first writer
    * of a key wins; `taken.lost` says a value was left out); returns the first request-id
@@ -59,6 +62,13 @@ export class JsonObjectFields implements BodyFields {
     return count;
   }
 
+  markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void {
+    for (const key in this.object) {
+      const rows = index.get(key);
+      if (rows !== undefined) markRowsOf(rows, masks);
+    }
+  }
+
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
     return appendJsonAsAttributes(this.object, maxDepth, consumed, taken, this.exact ? INEXACT_NUMBERS : new PrintBackCheck(this.text));
   }
@@ -80,6 +90,13 @@ export class KvlistFields implements BodyFields {
     let count = 0;
     for (const entry of this.entries) if (names.has(entry.key)) count++;
     return count;
+  }
+
+  markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void {
+    for (const entry of this.entries) {
+      const rows = index.get(entry.key);
+      if (rows !== undefined) markRowsOf(rows, masks);
+    }
   }
 
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {

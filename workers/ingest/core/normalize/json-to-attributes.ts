@@ -42,7 +42,7 @@ export function appendJsonAsAttributes(
     // appendEntry's first level, inlined: a top-level key is distinct from the other top-level
     // keys (JSON.parse keeps one member per name), so TakenKeys need not compare it with them.
     if (maxDepth > 1 && isNonEmptyPlainObject(value)) {
-      const used = name === consumed.outer ? consumed.inner : undefined;
+      const used = consumed.memberOf(name);
       for (const inner in value) {
         if (inner !== used) appendEntry(taken.keys.join(name, inner), value[inner], 2, maxDepth, taken, into, check);
       }
@@ -79,9 +79,9 @@ function appendEntry(
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
  * deeper maps as JSON text, as it would have rendered them in the body). A key that collides
  * is handled by TakenKeys.refuse; a key the map holds twice is left out and recorded in
- * `taken.lost`, unless lifting consumed its first entry (isUsedEntry); so is a consumed member's
- * (`consumed.outer` → `consumed.inner`, the first of each, as KvlistFields reads them) where its
- * map is flattened. Returns the first request-id alias's value, as appendJsonAsAttributes does.
+ * `taken.lost`, unless lifting consumed its first entry (isUsedEntry); so is a consumed member
+ * (ConsumedKeys.memberOf; the first map of its name and its first member of that name, as
+ * KvlistFields reads them) where its map is flattened. Returns the first request-id alias's value, as appendJsonAsAttributes does.
  */
 export function appendKvlistAsAttributes(
   entries: readonly KeyValue[],
@@ -94,8 +94,9 @@ export function appendKvlistAsAttributes(
     if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
     if (consumed.has(entry.key) && isUsedEntry(entries, entry)) continue;
     const value = entry.value;
-    if (entry.key === consumed.outer && maxDepth > 1 && "kvlistValue" in value && firstWithKey(entries, entry.key) === entry) {
-      const used = firstWithKey(value.kvlistValue, consumed.inner!);
+    const member = consumed.memberOf(entry.key);
+    if (member !== undefined && maxDepth > 1 && "kvlistValue" in value && firstWithKey(entries, entry.key) === entry) {
+      const used = firstWithKey(value.kvlistValue, member);
       for (const inner of value.kvlistValue) {
         if (inner !== used) appendKvlistEntry(taken.keys.join(entry.key, inner.key), inner.value, 2, maxDepth, taken);
       }
@@ -128,22 +129,29 @@ function isUsedEntry(entries: readonly KeyValue[], entry: KeyValue): boolean {
 
 /**
  * The keys lifting used for the record's own fields, left out of the attributes: top-level
- * names, and at most one member of a top-level map (ECS's nested `{"log":{"level":…}}`), which
- * is left out only where that map is flattened (at `maxDepth` 1 the map is kept whole, as text).
+ * names, and members of top-level maps (ECS's nested `{"log":{"level":…}}`, tracing-subscriber's
+ * `{"fields":{"message":…}}`), at most one per map, each left out only where its map is flattened
+ * (at `maxDepth` 1 the map is kept whole, as text).
  */
 export class ConsumedKeys {
   private readonly names: string[] = [];
-  /** The map holding the used member, and the member's name; undefined while none was used. */
-  outer: string | undefined;
-  inner: string | undefined;
+  /** The used members as pairs: a map's name, then its member's. */
+  private readonly members: string[] = [];
 
   add(name: string): void {
     this.names.push(name);
   }
 
+  /** Records member `inner` of top-level map `outer` as used: one member per map (log-shapes.ts' tables have no two). */
   addMember(outer: string, inner: string): void {
-    this.outer = outer;
-    this.inner = inner;
+    this.members.push(outer, inner);
+  }
+
+  /** The used member of top-level map `outer`, if any. */
+  memberOf(outer: string): string | undefined {
+    const members = this.members;
+    for (let i = 0; i < members.length; i += 2) if (members[i] === outer) return members[i + 1];
+    return undefined;
   }
 
   /** Whether top-level `name` was used: a loop over the few names, without a builtin call per key. */

@@ -41,14 +41,33 @@ const LOGGER_NAME_KEYS = ["name", "logger"] as const;
 const PINO_DEFAULT_SHAPE = 4;
 
 /**
- * The scale `fields` were written on: "pino" when pino's and Bunyan's own keys outnumber
- * Python's (`msg`, `pid`, `hostname`, `v`, and `time` as epoch milliseconds: a number, where
- * Python and Bunyan write text), "python" when Python's LogRecord keys (PYTHON_RECORD_KEYS, then
- * its logger's name) outnumber pino's, undefined when neither does; four of pino's keys are
- * pino's default line and decide at once. Called only for a numeric level, so the common line
- * with a level name pays nothing.
+ * Text members that only one format writes, and on every line: a line holding them all is that
+ * format's, whatever else it holds. GELF's `short_message` is its one required field besides
+ * `version` and `host` (GELF 1.1; Log4j's GelfLayout, logstash-gelf), and GELF's `level` is a
+ * syslog severity; Monolog's JsonFormatter writes `level_name` and `channel` beside its `level`.
+ */
+const SIGNATURES: readonly { keys: readonly string[]; scale: NumericLevelScale }[] = [
+  { keys: ["short_message"], scale: "syslog" },
+  { keys: ["level_name", "channel"], scale: "monolog" },
+];
+
+function signatureScale(fields: BodyFields): NumericLevelScale | undefined {
+  for (const { keys, scale } of SIGNATURES) if (keys.every((key) => typeof fields.scalar(key) === "string")) return scale;
+  return undefined;
+}
+
+/**
+ * The scale `fields` were written on: a format's signature's (SIGNATURES: GELF's syslog, Monolog's
+ * own); else "pino" when pino's and Bunyan's own keys outnumber Python's (`msg`, `pid`,
+ * `hostname`, `v`, and `time` as epoch milliseconds: a number, where Python and Bunyan write
+ * text), "python" when Python's LogRecord keys (PYTHON_RECORD_KEYS, then its logger's name)
+ * outnumber pino's, undefined when neither does; four of pino's keys are pino's default line and
+ * decide at once. Called only for a numeric level, so the common line with a level name pays
+ * nothing.
  */
 export function numericLevelScale(fields: BodyFields): NumericLevelScale | undefined {
+  const signed = signatureScale(fields);
+  if (signed !== undefined) return signed;
   let pino = 0;
   if (typeof fields.scalar("msg") === "string") pino++;
   if (typeof fields.scalar("pid") === "number") pino++;

@@ -11,49 +11,24 @@ import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, reques
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { numericLevelScale } from "./level-scale-evidence";
 import type { LiftNotes } from "./lift-notes";
+import {
+  consume,
+  LEVEL_FIELDS,
+  LEVELS_WHEN_ABSENT,
+  MESSAGE_FIELDS,
+  LEVEL_TABLE,
+  MESSAGE_TABLE,
+  presentRows,
+  scalarAt,
+  SPAN_ID_FIELDS,
+  SPAN_ID_TABLE,
+  TRACE_FLAGS_FIELDS,
+  TRACE_FLAGS_TABLE,
+  TRACE_ID_FIELDS,
+  TRACE_ID_TABLE,
+  type IdField,
+} from "./log-shapes";
 import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale, type Severity } from "./severity-scale";
-
-/** Python's LogRecord `levelno`: a number on Python's scale by its name alone. */
-const PYTHON_LEVEL_NUMBER_KEY = "levelno";
-/** ECS's level as a nested map writes it (`{"log":{"level":"error"}}`), read after the flat keys. */
-const ECS_LEVEL = ["log", "level"] as const;
-
-/**
- * Keys that carry the record's own fields, in the order they are looked for, as JSON loggers
- * write them. The level: `level` (pino, Bunyan, winston, zap, zerolog, logrus, slog, structlog,
- * Logback's logstash-encoder, Log4j's JsonLayout, NLog, Ruby's semantic_logger and Ougai,
- * Monolog's number), `severity` (Google Cloud Logging's structured lines, Ruby Logger's JSON
- * formatters), `lvl` (log15), ECS's flat `log.level` (every ecs-logging library), python-json-logger's
- * `levelname`, `log_level` (structlog's `capture_logs` and its common renaming), `loglevel`,
- * Monolog's `level_name`, Serilog's JSON formatter's `Level`, .NET's JSON console formatter's
- * `LogLevel`, Serilog's compact `@l`, Python's `levelno` (always on Python's scale); then ECS's
- * nested `{"log":{"level":…}}` (ECS_LEVEL). The message: `msg` (pino, Bunyan, zap, logrus),
- * `message` (winston, zerolog, python-json-logger, ECS, Logback), Serilog's rendered `@m`, else
- * its template `@mt`; and structlog's `event` (EVENT_MESSAGE_KEY).
- */
-const LEVEL_KEYS = [
-  "level",
-  "severity",
-  "lvl",
-  "log.level",
-  "levelname",
-  "log_level",
-  "loglevel",
-  "level_name",
-  "Level",
-  "LogLevel",
-  "@l",
-  PYTHON_LEVEL_NUMBER_KEY,
-] as const;
-const MESSAGE_KEYS = ["msg", "message", "@m", "@mt"] as const;
-/**
- * structlog's message key, read last and only in a line that has a level key too, as structlog's
- * lines do (its default processors add `level`): `event` alone names an event in many lines
- * that have no message (`{"event":"cart.updated","items":3}`), which keep their body.
- */
-const EVENT_MESSAGE_KEY = ["event"] as const;
-const TRACE_ID_KEYS = ["trace_id", "traceId"] as const;
-const SPAN_ID_KEYS = ["span_id", "spanId"] as const;
 
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
@@ -123,6 +98,7 @@ export function liftJsonBody(
   const severityNumber = record.severityNumber;
   const traceId = record.traceId;
   const spanId = record.spanId;
+  const flags = record.flags;
   const attributeCount = record.attributes.length;
   try {
     // A number whose double would not print back as written asks for the exact parse (JsonObjectFields).
@@ -133,6 +109,7 @@ export function liftJsonBody(
     record.severityNumber = severityNumber;
     record.traceId = traceId;
     record.spanId = spanId;
+    record.flags = flags;
     record.body = body;
     record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
@@ -208,11 +185,12 @@ function liftFields(
   notes: LiftNotes | undefined,
 ): void {
   const consumed = new ConsumedKeys();
-  takeSeverity(record, fields, consumed);
-  const message =
-    takeFirstString(fields, MESSAGE_KEYS, consumed) ?? (hasLevelKey(fields) ? takeFirstString(fields, EVENT_MESSAGE_KEY, consumed) : undefined);
-  record.traceId = takeId(fields, TRACE_ID_KEYS, TRACE_ID_LENGTH, record.traceId, consumed);
-  record.spanId = takeId(fields, SPAN_ID_KEYS, SPAN_ID_LENGTH, record.spanId, consumed);
+  const present = presentRows(fields);
+  takeSeverity(record, fields, present[LEVEL_TABLE]!, consumed);
+  const message = takeMessage(fields, present[MESSAGE_TABLE]!, present[LEVEL_TABLE]!, consumed);
+  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, consumed);
+  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, consumed);
+  record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
   const taken = new TakenKeys(record.attributes, keys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
   // A line's request-id alias also sets the join key, unless the record has one already (the
@@ -247,45 +225,43 @@ function severityIsDefault(record: LogRecord): boolean {
 }
 
 /**
- * The take* helpers add each key they use to `consumed`, which keeps it out of the attributes.
- * The first level key whose value names a level sets the severity: a name (severityFromName),
- * or a number (or number text) on the scale the line's shape shows (numericLevelScale; Python's
- * for `levelno`); a number no evidence places is read as no level and stays an attribute, so a
- * later key (Monolog's `level_name` after its `level` 200) may still name it. A record whose own
- * text is a bare numeric level (`"40"`, number 0) is read on the body's scale instead.
+ * The take* helpers add each field they use to `consumed`, which keeps it out of the attributes.
+ * The first level field (LEVEL_FIELDS, top-level or nested alike) whose value names a level sets
+ * the severity: a name (severityFromName), or a number (or number text) on the field's own scale
+ * or else the one the line's shape shows (numericLevelScale); a number no evidence places is read
+ * as no level and stays an attribute, so a later field (a `level_name`) may still name it. A line
+ * with none that a format writes without a level at its default (LEVELS_WHEN_ABSENT) has that
+ * default. A record whose own text is a bare numeric level (`"40"`, number 0) is read on the
+ * body's scale instead.
  */
-function takeSeverity(record: LogRecord, fields: BodyFields, consumed: ConsumedKeys): void {
+function takeSeverity(record: LogRecord, fields: BodyFields, present: number, consumed: ConsumedKeys): void {
   if (!severityIsDefault(record)) {
     readNumericSeverityText(record, fields);
     return;
   }
   // Looked for once, at the first numeric level: null when the shape shows no scale.
   let scale: NumericLevelScale | null | undefined;
-  for (const key of LEVEL_KEYS) {
-    const value = fields.scalar(key);
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = LEVEL_FIELDS[row]!;
+    const value = scalarAt(fields, field.path);
     if (value === undefined) continue;
     let severity: Severity | undefined = typeof value === "string" ? severityFromName(value) : undefined;
     if (severity === undefined) {
       const level = numericLevel(value);
       if (level === undefined) continue;
-      const on = key === PYTHON_LEVEL_NUMBER_KEY ? "python" : (scale ??= numericLevelScale(fields) ?? null);
+      const on = field.scale ?? (scale ??= numericLevelScale(fields) ?? null);
       if (on === null || (severity = severityOnScale(level, on)) === undefined) continue;
     }
     setSeverity(record, severity);
-    consumed.add(key);
+    consume(consumed, field.path);
     return;
   }
-  const ecs = fields.memberScalar(ECS_LEVEL[0], ECS_LEVEL[1]);
-  const ecsSeverity = typeof ecs === "string" ? severityFromName(ecs) : undefined;
-  if (ecsSeverity !== undefined) {
-    setSeverity(record, ecsSeverity);
-    consumed.addMember(ECS_LEVEL[0], ECS_LEVEL[1]);
-    return;
-  }
-  // Serilog's compact format leaves `@l` out at its default level: "absent implies Information"
-  // (Serilog.Formatting.Compact), so a line with its time and its message or template is one.
-  if (fields.scalar("@t") !== undefined && (fields.scalar("@m") !== undefined || fields.scalar("@mt") !== undefined)) {
-    setSeverity(record, SERILOG_DEFAULT_LEVEL);
+  for (const absent of LEVELS_WHEN_ABSENT) {
+    if (absent.all.every((key) => fields.scalar(key) !== undefined) && absent.any.some((key) => fields.scalar(key) !== undefined)) {
+      setSeverity(record, severityFromName(absent.level)!);
+      return;
+    }
   }
 }
 
@@ -303,43 +279,81 @@ function readNumericSeverityText(record: LogRecord, fields: BodyFields): void {
   if (severity !== undefined) setSeverity(record, severity);
 }
 
-/** Whether the line has a level key at all, named or not: structlog's `event` is its message only then. */
-function hasLevelKey(fields: BodyFields): boolean {
-  for (const key of LEVEL_KEYS) if (fields.scalar(key) !== undefined) return true;
-  return fields.memberScalar(ECS_LEVEL[0], ECS_LEVEL[1]) !== undefined;
+/**
+ * Whether the line has a level field at all, named or not, of the rows `present` marks: a
+ * message field `besideLevel` is read only then.
+ */
+function hasLevelField(fields: BodyFields, present: number): boolean {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) !== 0 && scalarAt(fields, LEVEL_FIELDS[row]!.path) !== undefined) return true;
+  }
+  return false;
 }
 
 function setSeverity(record: LogRecord, severity: Severity): void {
   record.severityText = severity.text;
   record.severityNumber = severity.number;
 }
-const SERILOG_DEFAULT_LEVEL: Severity = severityFromName("Information")!;
-
-function takeFirstString(fields: BodyFields, keys: readonly string[], consumed: ConsumedKeys): string | undefined {
-  for (const key of keys) {
-    const value = fields.scalar(key);
+/**
+ * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
+ * one read `besideLevel` only in a line with a level (`levels`: LEVEL_FIELDS' rows present).
+ */
+function takeMessage(fields: BodyFields, present: number, levels: number, consumed: ConsumedKeys): string | undefined {
+  let hasLevel: boolean | undefined;
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = MESSAGE_FIELDS[row]!;
+    const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
-    consumed.add(key);
+    if (field.besideLevel === true && !(hasLevel ??= hasLevelField(fields, levels))) continue;
+    consume(consumed, field.path);
     return value;
   }
   return undefined;
 }
 
-/** Returns the id the record ends up with, consuming the JSON key when it was used or redundant. */
-function takeId(fields: BodyFields, keys: readonly string[], length: number, current: string, consumed: ConsumedKeys): string {
-  for (const key of keys) {
-    const value = fields.scalar(key);
+/**
+ * Returns the id the record ends up with: the first field's of `idFields`' rows `present` marks
+ * (`length` hex digits, alone or after the field's `after` prefix) when the record has none or
+ * the same. The field is consumed when it
+ * held the id alone; one with a prefix stays an attribute, for the prefix is data too.
+ */
+function takeId(fields: BodyFields, idFields: readonly IdField[], present: number, length: number, current: string, consumed: ConsumedKeys): string {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = idFields[row]!;
+    const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
-    const id = idFromHexText(value, length);
+    const cut = field.after === undefined ? -1 : value.lastIndexOf(field.after);
+    const id = idFromHexText(cut < 0 ? value : value.slice(cut + field.after!.length), length);
     // Not hex, or all zero: OTLP's "no id", which must not replace one.
     if (id === undefined || id === "") continue;
     if (current === "" || current === id) {
-      consumed.add(key);
+      if (cut < 0) consume(consumed, field.path);
       return id;
     }
   }
   return current;
 }
+
+/**
+ * Returns the record's flags with the line's W3C trace flags (TRACE_FLAGS_FIELDS' rows `present` marks) in their low
+ * byte when the record has none there; the field is consumed when the flags hold its value.
+ */
+function takeTraceFlags(fields: BodyFields, present: number, flags: number, consumed: ConsumedKeys): number {
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const value = scalarAt(fields, TRACE_FLAGS_FIELDS[row]!.path);
+    const traceFlags = typeof value === "number" ? value : value !== undefined && TRACE_FLAGS_HEX.test(value) ? parseInt(value, 16) : -1;
+    if (!(traceFlags >= 0 && traceFlags <= 0xff)) continue;
+    const own = flags & 0xff;
+    if (own !== 0 && own !== traceFlags) continue;
+    consume(consumed, TRACE_FLAGS_FIELDS[row]!.path);
+    return (flags | traceFlags) >>> 0;
+  }
+  return flags;
+}
+const TRACE_FLAGS_HEX = /^[0-9a-fA-F]{2}$/;
 
 /** Adds the attribute unless its key is taken; returns whether it was added. */
 function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): boolean {

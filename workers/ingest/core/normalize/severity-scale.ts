@@ -54,10 +54,6 @@ const LIBRARY_LEVELS: Readonly<Record<string, number>> = {
   critical: 21,
 };
 
-/** pino's (and Bunyan's) numeric levels: trace 10, debug 20, info 30, warn 40, error 50, fatal 60. */
-const PINO_LEVELS: ReadonlyMap<number, Severity> = new Map(
-  [10, 20, 30, 40, 50, 60].map((level, rangeIndex) => [level, { text: RANGE_NAMES[rangeIndex]!, number: rangeIndex * 4 + 1 }]),
-);
 
 /** A level name's severity, and whether the name is a library's rather than OTLP's own. */
 export interface NamedSeverity extends Severity {
@@ -140,11 +136,30 @@ export function severityFromName(name: string): NamedSeverity | undefined {
 }
 
 /**
- * The two numeric level scales JSON loggers write, which disagree from 10 to 50: pino's and
- * Bunyan's (40 is warn, 50 error) and Python logging's `levelno` (40 is ERROR, 50 CRITICAL).
- * Which one a line uses only its shape tells (level-scale-evidence.ts).
+ * The numeric level scales JSON loggers write, which disagree: pino's and Bunyan's (40 is warn,
+ * 50 error), Python logging's `levelno` (40 is ERROR, 50 CRITICAL), syslog's severities (RFC
+ * 5424: 0 Emergency … 7 Debug; journald's `PRIORITY`, GELF's `level`) and Monolog's (RFC 5424's
+ * eight levels as 100 DEBUG … 600 EMERGENCY). Which one a line uses its key or its shape tells
+ * (log-shapes.ts, level-scale-evidence.ts).
  */
-export type NumericLevelScale = "pino" | "python";
+export type NumericLevelScale = "pino" | "python" | "syslog" | "monolog";
+
+/**
+ * The scales that name a fixed set of numbers, each with the severity its OTel bridge sends:
+ * pino-opentelemetry-transport's for pino's six levels; the logs data model's Appendix B syslog
+ * row for syslog's eight (Alert ERROR3, Critical ERROR2, Notice INFO2), which OpenTelemetry
+ * PHP's PSR-3 mapping gives Monolog's same eight levels too. Any other number on them is a
+ * custom level their bridges leave unspecified.
+ */
+const LISTED_LEVELS: Readonly<Record<Exclude<NumericLevelScale, "python">, ReadonlyMap<number, Severity>>> = {
+  pino: levelTable([10, 1], [20, 5], [30, 9], [40, 13], [50, 17], [60, 21]),
+  syslog: levelTable([0, 21], [1, 19], [2, 18], [3, 17], [4, 13], [5, 10], [6, 9], [7, 5]),
+  monolog: levelTable([100, 5], [200, 9], [250, 10], [300, 13], [400, 17], [500, 18], [550, 19], [600, 21]),
+};
+
+function levelTable(...levels: [level: number, severityNumber: number][]): ReadonlyMap<number, Severity> {
+  return new Map(levels.map(([level, number]) => [level, { text: rangeNameOf(number)!, number }]));
+}
 
 /**
  * A numeric level as an integer: a JSON integer, or one written as text (`"40"`, ` 40 `: pino's
@@ -167,14 +182,16 @@ const PYTHON_HIGHEST_MAPPED_LEVEL = 53;
 /**
  * The severity of numeric level `level` on `scale`, as the scale's own OTel bridge sends it:
  * - pino (pino-opentelemetry-transport) and Bunyan: only the six levels (10 TRACE … 60 FATAL);
- *   any other number is a custom level the bridge leaves unspecified, so undefined here.
+ *   syslog (0 FATAL, 1 ERROR3, 2 ERROR2, 3 ERROR, 4 WARN, 5 INFO2, 6 INFO, 7 DEBUG) and Monolog
+ *   (100 DEBUG … 600 FATAL, the same eight): only their eight (LISTED_LEVELS); any other number
+ *   is a custom level the bridge leaves unspecified, so undefined here.
  * - Python (opentelemetry-sdk's LoggingHandler, `std_to_otel`): 10, 20, 30, 40, 50 are DEBUG,
  *   INFO, WARN, ERROR, FATAL (CRITICAL); 1 to 3 past one of them is that range's 2nd to 4th
  *   step and 4 to 9 past it its 4th (`45` is ERROR4, 20); past 53 is FATAL4 (24); below 10
  *   (NOTSET and custom levels under DEBUG) is unspecified, so undefined here.
  */
 export function severityOnScale(level: number, scale: NumericLevelScale): Severity | undefined {
-  if (scale === "pino") return PINO_LEVELS.get(level);
+  if (scale !== "python") return LISTED_LEVELS[scale].get(level);
   if (level < PYTHON_LOWEST_LEVEL) return undefined;
   const number =
     level > PYTHON_HIGHEST_MAPPED_LEVEL ? HIGHEST_SEVERITY : Math.floor(level / 10) * 4 + 1 + Math.min(level % 10, 3);

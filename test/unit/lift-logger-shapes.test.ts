@@ -1,0 +1,307 @@
+/**
+ * Each widely used JSON logger's line, in the shape its formatter writes by default (or in the
+ * configuration its documentation shows for JSON), lifted as its sender meant: the level on the
+ * logger's own scale, its message as the body, its trace context in the record's ids and flags,
+ * and every other member kept as an attribute (log-shapes.ts; the survey is in
+ * docs/normalization-and-redaction.md, "What each JSON logger's line becomes").
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
+import { liftJsonBody, normalizeRecordSeverity } from "../../workers/ingest/core/normalize";
+import { LEVEL_FIELDS, MESSAGE_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS, TRACE_ID_FIELDS } from "../../workers/ingest/core/normalize/log-shapes";
+import { logRecord } from "../support/model-builders";
+
+const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+const SPAN = "00f067aa0ba902b7";
+const str = (stringValue: string): AnyValue => ({ stringValue });
+const int = (intValue: string): AnyValue => ({ intValue });
+const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
+
+/** Lifts, then normalizes the severity, as the pipeline does, for a record as a log bridge or Cloudflare's export sends a line. */
+function normalized(body: string | AnyValue, overrides: Partial<LogRecord> = {}, maxDepth = 4): LogRecord {
+  const log = logRecord({ timeUnixNano: "1796000000000000000", body: typeof body === "string" ? str(body) : body, ...overrides });
+  expect(liftJsonBody(log, { maxDepth })).toBe(true);
+  normalizeRecordSeverity(log);
+  return log;
+}
+
+interface Expected {
+  severity: [text: string, number: number];
+  body: string;
+  /** The record's trace and span ids and flags; none when left out. */
+  trace?: [traceId: string, spanId: string, flags: number];
+  /** Every attribute's key, in order: what the line held besides the fields the record took. */
+  keys: string[];
+  /** Some attributes' values. */
+  values?: Record<string, AnyValue>;
+}
+
+const SHAPES: [logger: string, line: string, expected: Expected][] = [
+  [
+    "pino (default line)",
+    '{"level":30,"time":1796000000000,"pid":4242,"hostname":"web-1","msg":"request completed"}',
+    { severity: ["INFO", 9], body: "request completed", keys: ["time", "pid", "hostname"], values: { time: int("1796000000000") } },
+  ],
+  [
+    "pino with an error and @opentelemetry/instrumentation-pino's context",
+    `{"level":50,"time":1796000000000,"pid":4242,"hostname":"web-1","trace_id":"${TRACE}","span_id":"${SPAN}","trace_flags":"01","err":{"type":"Error","message":"boom","stack":"Error: boom\\n    at charge (/app/pay.js:3:9)"},"msg":"boom"}`,
+    { severity: ["ERROR", 17], body: "boom", trace: [TRACE, SPAN, 1], keys: ["time", "pid", "hostname", "err.type", "err.message", "err.stack"] },
+  ],
+  [
+    "winston (format.json with timestamp and errors({ stack: true }), instrumentation-winston)",
+    `{"level":"error","message":"payment failed","stack":"Error: payment failed\\n    at charge (/app/pay.js:3:9)","timestamp":"2026-12-03T07:00:00.000Z","trace_id":"${TRACE}","span_id":"${SPAN}","trace_flags":"01"}`,
+    { severity: ["ERROR", 17], body: "payment failed", trace: [TRACE, SPAN, 1], keys: ["stack", "timestamp"] },
+  ],
+  [
+    "Bunyan",
+    '{"name":"billing","hostname":"web-1","pid":4242,"level":40,"msg":"slow","time":"2026-12-03T07:00:00.000Z","v":0}',
+    { severity: ["WARN", 13], body: "slow", keys: ["name", "hostname", "pid", "time", "v"] },
+  ],
+  [
+    "structlog (JSONRenderer after add_logger_name, add_log_level, TimeStamper(fmt='iso'), format_exc_info)",
+    '{"event": "charge failed", "logger": "billing", "level": "error", "timestamp": "2026-12-03T07:00:00.123456Z", "exception": "Traceback (most recent call last):\\n  File \\"/app/pay.py\\", line 3, in charge\\nValueError: boom"}',
+    { severity: ["ERROR", 17], body: "charge failed", keys: ["logger", "timestamp", "exception"] },
+  ],
+  [
+    "python-json-logger ('%(asctime)s %(levelname)s %(name)s %(message)s', OTel logging instrumentation)",
+    `{"asctime": "2026-12-03 07:00:00,123", "levelname": "ERROR", "name": "billing", "message": "charge failed", "otelSpanID": "${SPAN}", "otelTraceID": "${TRACE}", "otelTraceSampled": true, "otelServiceName": "billing"}`,
+    { severity: ["ERROR", 17], body: "charge failed", trace: [TRACE, SPAN, 0], keys: ["asctime", "name", "otelTraceSampled", "otelServiceName"] },
+  ],
+  [
+    "Go log/slog JSONHandler (AddSource, a level between ERROR and the next)",
+    '{"time":"2026-12-03T07:00:00.123456789Z","level":"ERROR+2","source":{"function":"main.charge","file":"/app/pay.go","line":42},"msg":"charge failed","err":"timeout"}',
+    { severity: ["ERROR", 19], body: "charge failed", keys: ["time", "source.function", "source.file", "source.line", "err"] },
+  ],
+  [
+    "zap (NewProduction: ts in epoch seconds, caller, stacktrace at error)",
+    '{"level":"error","ts":1796000000.123456,"logger":"billing","caller":"app/pay.go:42","msg":"charge failed","error":"timeout","stacktrace":"main.charge\\n\\t/app/pay.go:42"}',
+    { severity: ["ERROR", 17], body: "charge failed", keys: ["ts", "logger", "caller", "error", "stacktrace"], values: { ts: { doubleValue: 1796000000.123456 } } },
+  ],
+  [
+    "zerolog (Err, Caller)",
+    '{"level":"warn","error":"timeout","time":"2026-12-03T07:00:00Z","caller":"/app/pay.go:42","message":"retrying"}',
+    { severity: ["WARN", 13], body: "retrying", keys: ["error", "time", "caller"] },
+  ],
+  [
+    "logrus JSONFormatter (keys sorted, WithError)",
+    '{"error":"timeout","level":"warning","msg":"retrying","time":"2026-12-03T07:00:00Z"}',
+    { severity: ["WARN", 13], body: "retrying", keys: ["error", "time"] },
+  ],
+  [
+    "Rust tracing-subscriber's json() (the message inside `fields`)",
+    '{"timestamp":"2026-12-03T07:00:00.123456Z","level":"WARN","fields":{"message":"cache miss","key":"user:42"},"target":"shop::cache","span":{"method":"GET","name":"request"},"spans":[{"method":"GET","name":"request"}]}',
+    {
+      severity: ["WARN", 13],
+      body: "cache miss",
+      keys: ["timestamp", "fields.key", "target", "span.method", "span.name", "spans"],
+      values: { spans: str('[{"method":"GET","name":"request"}]') },
+    },
+  ],
+  [
+    "Serilog CompactJsonFormatter at Information (no @l), with @tr and @sp",
+    `{"@t":"2026-12-03T07:00:00.1234567Z","@mt":"Charged {Amount} to {CustomerId}","@tr":"${TRACE}","@sp":"${SPAN}","Amount":12.5,"CustomerId":"c-9"}`,
+    { severity: ["INFO", 9], body: "Charged {Amount} to {CustomerId}", trace: [TRACE, SPAN, 0], keys: ["@t", "Amount", "CustomerId"] },
+  ],
+  [
+    "Serilog CompactJsonFormatter at Error with an exception",
+    '{"@t":"2026-12-03T07:00:00.1234567Z","@mt":"Payment {Id} failed","@l":"Error","@x":"System.TimeoutException: boom\\n   at Shop.Pay.Charge()","Id":7}',
+    { severity: ["ERROR", 17], body: "Payment {Id} failed", keys: ["@t", "@x", "Id"] },
+  ],
+  [
+    "Serilog RenderedCompactJsonFormatter",
+    '{"@t":"2026-12-03T07:00:00.1234567Z","@m":"Payment 7 failed","@i":"a1b2c3d4","@l":"Error","Id":7}',
+    { severity: ["ERROR", 17], body: "Payment 7 failed", keys: ["@t", "@i", "Id"] },
+  ],
+  [
+    "Serilog JsonFormatter(renderMessage: true)",
+    `{"Timestamp":"2026-12-03T07:00:00.1234567+00:00","Level":"Warning","MessageTemplate":"Disk {Drive} low","RenderedMessage":"Disk \\"C\\" low","TraceId":"${TRACE}","SpanId":"${SPAN}","Properties":{"Drive":"C"}}`,
+    { severity: ["WARN", 13], body: 'Disk "C" low', trace: [TRACE, SPAN, 0], keys: ["Timestamp", "MessageTemplate", "Properties.Drive"] },
+  ],
+  [
+    "Serilog JsonFormatter without the rendered message",
+    '{"Timestamp":"2026-12-03T07:00:00.1234567+00:00","Level":"Information","MessageTemplate":"Disk {Drive} low","Properties":{"Drive":"C"}}',
+    { severity: ["INFO", 9], body: "Disk {Drive} low", keys: ["Timestamp", "Properties.Drive"] },
+  ],
+  [
+    "Microsoft.Extensions.Logging's JSON console formatter",
+    '{"EventId":0,"LogLevel":"Information","Category":"Shop.Cart","Message":"Added 3 items","State":{"Message":"Added 3 items","Count":3,"{OriginalFormat}":"Added {Count} items"}}',
+    { severity: ["INFO", 9], body: "Added 3 items", keys: ["EventId", "Category", "State.Message", "State.Count", "State.{OriginalFormat}"] },
+  ],
+  [
+    "Monolog JsonFormatter (CRITICAL is syslog's Critical, ERROR2)",
+    '{"message":"Payment failed","context":{"order":42},"level":500,"level_name":"CRITICAL","channel":"app","datetime":"2026-12-03T07:00:00.123456+00:00","extra":{}}',
+    { severity: ["ERROR", 18], body: "Payment failed", keys: ["context.order", "level_name", "channel", "datetime", "extra"] },
+  ],
+  [
+    "Log4j2 JsonTemplateLayout, EcsLayout.json",
+    '{"@timestamp":"2026-12-03T07:00:00.123Z","ecs.version":"1.2.0","log.level":"ERROR","message":"Payment failed","process.thread.name":"main","log.logger":"com.shop.Pay","error.type":"java.lang.IllegalStateException","error.message":"boom","error.stack_trace":"java.lang.IllegalStateException: boom\\n\\tat com.shop.Pay.run(Pay.java:12)\\n"}',
+    {
+      severity: ["ERROR", 17],
+      body: "Payment failed",
+      keys: ["@timestamp", "ecs.version", "process.thread.name", "log.logger", "error.type", "error.message", "error.stack_trace"],
+    },
+  ],
+  [
+    "Log4j2 JsonTemplateLayout, GelfLayout.json (level is syslog's 3, Error)",
+    '{"version":"1.1","host":"web-1","short_message":"Payment failed","full_message":"java.lang.IllegalStateException: boom\\n\\tat com.shop.Pay.run(Pay.java:12)\\n","timestamp":1796000000.123,"level":3,"_logger":"com.shop.Pay","_thread":"main"}',
+    { severity: ["ERROR", 17], body: "Payment failed", keys: ["version", "host", "full_message", "timestamp", "_logger", "_thread"] },
+  ],
+  [
+    "Logback with logstash-logback-encoder's LogstashEncoder (OTel MDC)",
+    `{"@timestamp":"2026-12-03T07:00:00.123Z","@version":"1","message":"Payment failed","logger_name":"com.shop.Pay","thread_name":"main","level":"ERROR","level_value":40000,"stack_trace":"java.lang.IllegalStateException: boom\\n\\tat com.shop.Pay.run(Pay.java:12)\\n","trace_id":"${TRACE}","span_id":"${SPAN}","trace_flags":"01"}`,
+    { severity: ["ERROR", 17], body: "Payment failed", trace: [TRACE, SPAN, 1], keys: ["@timestamp", "@version", "logger_name", "thread_name", "level_value", "stack_trace"] },
+  ],
+  [
+    "ecs-logging for Node.js (flat dotted keys, APM's trace.id and span.id)",
+    `{"log.level":"warn","@timestamp":"2026-12-03T07:00:00.123Z","process.pid":4242,"host.hostname":"web-1","ecs.version":"8.10.0","trace.id":"${TRACE}","transaction.id":"${SPAN}","span.id":"${SPAN}","message":"disk low"}`,
+    { severity: ["WARN", 13], body: "disk low", trace: [TRACE, SPAN, 0], keys: ["@timestamp", "process.pid", "host.hostname", "ecs.version", "transaction.id"] },
+  ],
+  [
+    "ecs-logging for Python (flat log.level beside a nested log map)",
+    '{"@timestamp":"2026-12-03T07:00:00.123Z","log.level":"error","message":"charge failed","ecs":{"version":"1.6.0"},"log":{"logger":"billing","origin":{"file":{"line":12,"name":"pay.py"},"function":"charge"},"original":"charge failed"},"process":{"name":"MainProcess","pid":4242,"thread":{"id":1,"name":"MainThread"}}}',
+    {
+      severity: ["ERROR", 17],
+      body: "charge failed",
+      keys: [
+        "@timestamp",
+        "ecs.version",
+        "log.logger",
+        "log.origin.file.line",
+        "log.origin.file.name",
+        "log.origin.function",
+        "log.original",
+        "process.name",
+        "process.pid",
+        "process.thread.id",
+        "process.thread.name",
+      ],
+    },
+  ],
+  [
+    "ECS nested, a pino-shaped line's number (the operator trial's line)",
+    '{"@timestamp":"2026-12-03T07:00:00.123Z","log":{"level":40},"message":"w","pid":1,"hostname":"h"}',
+    { severity: ["WARN", 13], body: "w", keys: ["@timestamp", "pid", "hostname"] },
+  ],
+  [
+    "ECS nested, with the trace context nested too",
+    `{"@timestamp":"2026-12-03T07:00:00.123Z","log":{"level":"error","logger":"billing"},"message":"charge failed","trace":{"id":"${TRACE}"},"span":{"id":"${SPAN}"}}`,
+    { severity: ["ERROR", 17], body: "charge failed", trace: [TRACE, SPAN, 0], keys: ["@timestamp", "log.logger"] },
+  ],
+  [
+    "systemd journald's JSON export (journalctl -o json: every value text, PRIORITY 3 is err)",
+    '{"__CURSOR":"s=0b1;i=2a","__REALTIME_TIMESTAMP":"1796000000123456","__MONOTONIC_TIMESTAMP":"987654321","_BOOT_ID":"5c9e0b1a2d3f4e5f6a7b8c9d0e1f2a3b","PRIORITY":"3","SYSLOG_FACILITY":"3","SYSLOG_IDENTIFIER":"billing","_PID":"4242","_COMM":"billing","_HOSTNAME":"web-1","_SYSTEMD_UNIT":"billing.service","MESSAGE":"charge failed"}',
+    {
+      severity: ["ERROR", 17],
+      body: "charge failed",
+      keys: ["__CURSOR", "__REALTIME_TIMESTAMP", "__MONOTONIC_TIMESTAMP", "_BOOT_ID", "SYSLOG_FACILITY", "SYSLOG_IDENTIFIER", "_PID", "_COMM", "_HOSTNAME", "_SYSTEMD_UNIT"],
+    },
+  ],
+  [
+    "Google Cloud structured logging (the trace's project stays an attribute)",
+    `{"severity":"ERROR","message":"charge failed","time":"2026-12-03T07:00:00.123Z","logging.googleapis.com/trace":"projects/shop-prod/traces/${TRACE}","logging.googleapis.com/spanId":"${SPAN}","logging.googleapis.com/trace_sampled":true,"logging.googleapis.com/sourceLocation":{"file":"pay.js","line":"12","function":"charge"}}`,
+    {
+      severity: ["ERROR", 17],
+      body: "charge failed",
+      trace: [TRACE, SPAN, 0],
+      keys: [
+        "time",
+        "logging.googleapis.com/trace",
+        "logging.googleapis.com/trace_sampled",
+        "logging.googleapis.com/sourceLocation.file",
+        "logging.googleapis.com/sourceLocation.line",
+        "logging.googleapis.com/sourceLocation.function",
+      ],
+      values: { "logging.googleapis.com/trace": str(`projects/shop-prod/traces/${TRACE}`) },
+    },
+  ],
+];
+
+describe("each JSON logger's line is lifted as its sender meant", () => {
+  it.each(SHAPES)("%s", (_, line, expected) => {
+    // Cloudflare's export marks every console line INFO (9) with no text: the line's level decides.
+    const log = normalized(line, { severityNumber: 9, severityText: "" });
+    expect([log.severityText, log.severityNumber]).toEqual(expected.severity);
+    expect(log.body).toEqual(str(expected.body));
+    expect([log.traceId, log.spanId, log.flags]).toEqual(expected.trace ?? ["", "", 0]);
+    expect(log.attributes.map((a) => a.key)).toEqual(expected.keys);
+    for (const [key, value] of Object.entries(expected.values ?? {})) expect(log.attributes.find((a) => a.key === key)?.value).toEqual(value);
+  });
+});
+
+describe("the fields a shape names are read only where they mean it", () => {
+  it.each([
+    ["an AWS notification's Message with no level", '{"Type":"Notification","MessageId":"m-1","Message":"hello"}', "Message"],
+    ["journald's MESSAGE with no PRIORITY", '{"MESSAGE":"hello","_PID":"1"}', "MESSAGE"],
+    ["a `fields` map's message with no level", '{"fields":{"message":"hello"}}', "fields.message"],
+  ])("%s stays an attribute and the body stays the line", (_, line, key) => {
+    const log = normalized(line);
+    expect(log.body).toEqual(str(line));
+    expect(log.attributes.map((a) => a.key)).toContain(key);
+  });
+
+  it.each([
+    ["a syslog priority past 7", '{"PRIORITY":"9","MESSAGE":"m"}', "PRIORITY"],
+    ["a numeric level with no GELF short_message", '{"level":3,"host":"web-1","message":"m"}', "level"],
+    ["a Monolog-like number without its channel", '{"level":400,"level_name":"loud","message":"m"}', "level"],
+  ])("%s is no level and stays an attribute", (_, line, key) => {
+    const log = normalized(line);
+    expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
+    expect(log.attributes.map((a) => a.key)).toContain(key);
+  });
+
+  it("reads each Monolog level on its scale, and each syslog priority", () => {
+    const monolog = (level: number) => normalized(JSON.stringify({ message: "m", level, level_name: "X", channel: "app" }));
+    expect([100, 200, 250, 300, 400, 500, 550, 600].map((level) => monolog(level).severityNumber)).toEqual([5, 9, 10, 13, 17, 18, 19, 21]);
+    const journald = (priority: string) => normalized(JSON.stringify({ PRIORITY: priority, MESSAGE: "m" }));
+    expect(["0", "1", "2", "3", "4", "5", "6", "7"].map((p) => journald(p).severityText)).toEqual(["FATAL", "ERROR", "ERROR", "ERROR", "WARN", "INFO", "INFO", "DEBUG"]);
+  });
+
+  it("takes Google Cloud's bare trace id whole, and leaves a prefix with no id as it is", () => {
+    const bare = normalized(`{"message":"m","logging.googleapis.com/trace":"${TRACE}"}`);
+    expect(bare.traceId).toBe(TRACE);
+    expect(bare.attributes).toEqual([]);
+    const noId = normalized('{"message":"m","logging.googleapis.com/trace":"projects/p/traces/"}');
+    expect(noId.traceId).toBe("");
+    expect(noId.attributes).toEqual([attr("logging.googleapis.com/trace", str("projects/p/traces/"))]);
+  });
+
+  it("keeps a record's own trace flags, and flags that are not two hex digits, as attributes", () => {
+    const own = normalized(`{"msg":"m","trace_id":"${TRACE}","trace_flags":"00"}`, { flags: 0x101 });
+    expect(own.flags).toBe(0x101);
+    expect(own.attributes).toEqual([attr("trace_flags", str("00"))]);
+    const same = normalized('{"msg":"m","trace_flags":"01"}', { flags: 1 });
+    expect([same.flags, same.attributes]).toEqual([1, []]);
+    const odd = normalized('{"msg":"m","trace_flags":"1"}');
+    expect([odd.flags, odd.attributes]).toEqual([0, [attr("trace_flags", str("1"))]]);
+    const numeric = normalized('{"msg":"m","traceFlags":1}');
+    expect([numeric.flags, numeric.attributes]).toEqual([1, []]);
+  });
+
+  it("at maxDepth 1 keeps a nested map whole as text, the field it gave the record in it", () => {
+    const line = '{"level":"WARN","fields":{"message":"cache miss","key":"k"},"target":"t"}';
+    const log = normalized(line, {}, 1);
+    expect([log.severityText, log.body]).toEqual(["WARN", str("cache miss")]);
+    expect(log.attributes).toEqual([attr("fields", str('{"message":"cache miss","key":"k"}')), attr("target", str("t"))]);
+  });
+
+  it("reads nested fields of a kvlistValue body as a JSON line's, leaving the maps' other members", () => {
+    const kvlist = (...entries: KeyValue[]): AnyValue => ({ kvlistValue: entries });
+    const body = kvlist(
+      attr("log", kvlist(attr("level", int("40")), attr("logger", str("db")))),
+      attr("pid", int("1")),
+      attr("hostname", str("h")),
+      attr("trace", kvlist(attr("id", str(TRACE)))),
+      attr("fields", kvlist(attr("message", str("slow query")), attr("ms", int("900")))),
+    );
+    const log = normalized(body);
+    expect([log.severityText, log.severityNumber, log.body, log.traceId]).toEqual(["WARN", 13, str("slow query"), TRACE]);
+    expect(log.attributes.map((a) => a.key)).toEqual(["log.logger", "pid", "hostname", "fields.ms"]);
+  });
+
+  it("names at most one member of any map across the tables, as ConsumedKeys keeps one per map", () => {
+    const members = [LEVEL_FIELDS, MESSAGE_FIELDS, TRACE_ID_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS].flatMap((table) =>
+      table.flatMap((field) => (field.path.length === 2 ? [field.path[0]] : [])),
+    );
+    expect(new Set(members).size).toBe(members.length);
+  });
+});

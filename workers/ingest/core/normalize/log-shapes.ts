@@ -1,0 +1,186 @@
+/**
+ * Where JSON loggers put a log record's own fields in the lines they write by default: the
+ * level, the message and the trace context. One table for every logger: lifting (lift.ts) reads
+ * each field the same way wherever it sits (a level name or a number on its scale, a message
+ * text, a hex id), so a logger is added by a row, not by a branch. The loggers each row stands
+ * for, with their lines, are in docs/normalization-and-redaction.md ("What each JSON logger's
+ * line becomes") and test/unit/lift-logger-shapes.test.ts.
+ */
+import type { BodyFields } from "./body-fields";
+import type { ConsumedKeys } from "./json-to-attributes";
+import type { NumericLevelScale } from "./severity-scale";
+
+/** A field's place in a line: a top-level member, or a member of a top-level map (`["log", "level"]`). */
+export type FieldPath = readonly [key: string] | readonly [map: string, member: string];
+
+export interface LevelField {
+  readonly path: FieldPath;
+  /**
+   * The scale a number here is on by the key's own name (Python's `levelno`, journald's
+   * `PRIORITY`); without it, the scale the line's shape shows (numericLevelScale).
+   */
+  readonly scale?: NumericLevelScale;
+}
+
+export interface MessageField {
+  readonly path: FieldPath;
+  /**
+   * Read only in a line that has a level too: the name also stands for other things in lines no
+   * logger wrote (`{"event":"cart.updated","items":3}`, an AWS notification's `Message`).
+   */
+  readonly besideLevel?: true;
+}
+
+export interface IdField {
+  readonly path: FieldPath;
+  /**
+   * Text the format writes before the id, ending with this (GCP's `projects/<project>/traces/`):
+   * the id is what follows it, and the member stays an attribute, for the rest is data too.
+   */
+  readonly after?: string;
+}
+
+/**
+ * The level, first found first: `level` (pino, Bunyan, winston, zap, zerolog, logrus, Go slog,
+ * structlog, tracing-subscriber, Logback's logstash-encoder, Monolog's number, GELF's syslog
+ * number, NLog, Ruby's semantic_logger and Ougai), `severity` (Google Cloud's structured lines,
+ * Ruby Logger's JSON formatters), `lvl` (log15), ECS's flat `log.level` (every ecs-logging
+ * library, Log4j's EcsLayout), python-json-logger's `levelname`, `log_level` (structlog's
+ * `capture_logs` and its common renaming), `loglevel`, Monolog's `level_name`, Serilog's
+ * JsonFormatter's `Level`, .NET's JSON console formatter's `LogLevel`, Serilog's compact `@l`,
+ * Python's `levelno` (Python's scale by its name), journald's `PRIORITY` (a syslog severity as
+ * text, `"3"`), and last ECS's nested `{"log":{"level":…}}`.
+ */
+export const LEVEL_FIELDS: readonly LevelField[] = [
+  { path: ["level"] },
+  { path: ["severity"] },
+  { path: ["lvl"] },
+  { path: ["log.level"] },
+  { path: ["levelname"] },
+  { path: ["log_level"] },
+  { path: ["loglevel"] },
+  { path: ["level_name"] },
+  { path: ["Level"] },
+  { path: ["LogLevel"] },
+  { path: ["@l"] },
+  { path: ["levelno"], scale: "python" },
+  { path: ["PRIORITY"], scale: "syslog" },
+  { path: ["log", "level"] },
+];
+
+/**
+ * Formats that leave the level out at their default level, by the members (all of `all`, one of
+ * `any`) that show a line is theirs. Serilog's compact JSON omits `@l` at Information ("absent
+ * implies Information", Serilog.Formatting.Compact): a line with its time and its message or
+ * template is one.
+ */
+export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonly string[]; level: string }[] = [
+  { all: ["@t"], any: ["@m", "@mt"], level: "Information" },
+];
+
+/**
+ * The message, first found first: `msg` (pino, Bunyan, zap, logrus, Go slog), `message`
+ * (winston, zerolog, python-json-logger, ECS, Logback, Monolog, Google Cloud), Serilog compact's
+ * rendered `@m`, else its template `@mt`, Serilog JsonFormatter's `RenderedMessage`, else its
+ * `MessageTemplate`, GELF's `short_message`; beside a level only: .NET's JSON console
+ * formatter's `Message`, journald's `MESSAGE`, tracing-subscriber's `{"fields":{"message":…}}`,
+ * structlog's `event`. A template that is not the message stays an attribute.
+ */
+export const MESSAGE_FIELDS: readonly MessageField[] = [
+  { path: ["msg"] },
+  { path: ["message"] },
+  { path: ["@m"] },
+  { path: ["@mt"] },
+  { path: ["RenderedMessage"] },
+  { path: ["MessageTemplate"] },
+  { path: ["short_message"] },
+  { path: ["Message"], besideLevel: true },
+  { path: ["MESSAGE"], besideLevel: true },
+  { path: ["fields", "message"], besideLevel: true },
+  { path: ["event"], besideLevel: true },
+];
+
+/**
+ * The trace id: `trace_id` (OTel's pino, winston, Bunyan and Logback MDC instrumentations, the
+ * Collector's trace_parser default), `traceId`, ECS's `trace.id` flat or nested, Serilog
+ * compact's `@tr`, Serilog JsonFormatter's `TraceId`, OTel Python logging instrumentation's
+ * `otelTraceID` (python-json-logger writes it), Google Cloud's `logging.googleapis.com/trace`
+ * (`projects/<project>/traces/<id>`).
+ */
+export const TRACE_ID_FIELDS: readonly IdField[] = [
+  { path: ["trace_id"] },
+  { path: ["traceId"] },
+  { path: ["trace.id"] },
+  { path: ["trace", "id"] },
+  { path: ["@tr"] },
+  { path: ["TraceId"] },
+  { path: ["otelTraceID"] },
+  { path: ["logging.googleapis.com/trace"], after: "/traces/" },
+];
+
+/** The span id, from the same loggers as TRACE_ID_FIELDS (Google Cloud's `logging.googleapis.com/spanId`). */
+export const SPAN_ID_FIELDS: readonly IdField[] = [
+  { path: ["span_id"] },
+  { path: ["spanId"] },
+  { path: ["span.id"] },
+  { path: ["span", "id"] },
+  { path: ["@sp"] },
+  { path: ["SpanId"] },
+  { path: ["otelSpanID"] },
+  { path: ["logging.googleapis.com/spanId"] },
+];
+
+/**
+ * W3C trace flags beside those ids (`"01"`: sampled), two hex digits or a number 0..255, as OTel's
+ * logger instrumentations write them and the Collector's trace_parser reads `trace_flags`.
+ */
+export const TRACE_FLAGS_FIELDS: readonly IdField[] = [{ path: ["trace_flags"] }, { path: ["traceFlags"] }];
+
+/** The tables, in the order of PresentRows' masks. */
+const TABLES: readonly (readonly { readonly path: FieldPath }[])[] = [LEVEL_FIELDS, MESSAGE_FIELDS, TRACE_ID_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS];
+export const LEVEL_TABLE = 0;
+export const MESSAGE_TABLE = 1;
+export const TRACE_ID_TABLE = 2;
+export const SPAN_ID_TABLE = 3;
+export const TRACE_FLAGS_TABLE = 4;
+
+/** Each top-level key a row names → its rows, as (table index, row index) pairs, flat. */
+const ROWS_BY_KEY: ReadonlyMap<string, readonly number[]> = (() => {
+  const index = new Map<string, number[]>();
+  TABLES.forEach((table, tableIndex) => {
+    if (table.length > 31) throw new Error("a shape table holds at most 31 rows: one bit each in a mask");
+    table.forEach((row, rowIndex) => {
+      const rows = index.get(row.path[0]) ?? [];
+      rows.push(tableIndex, rowIndex);
+      index.set(row.path[0], rows);
+    });
+  });
+  return index;
+})();
+
+/**
+ * Which rows of each table a line may hold: bit `i` of `masks[table]` is set when the line has
+ * row `i`'s top-level key. A line's few keys are looked up once in one index, so the tables'
+ * forty-odd names cost a line nothing it does not hold (most lines hold two or three of them).
+ */
+export function presentRows(fields: BodyFields): number[] {
+  const masks = [0, 0, 0, 0, 0];
+  fields.markKeys(ROWS_BY_KEY, masks);
+  return masks;
+}
+
+/** For BodyFields.markKeys: sets the bits of the rows `key` names (ROWS_BY_KEY's pairs) in `masks`. */
+export function markRowsOf(rows: readonly number[], masks: number[]): void {
+  for (let i = 0; i < rows.length; i += 2) masks[rows[i]!]! |= 1 << rows[i + 1]!;
+}
+
+/** The scalar at `path` (BodyFields.scalar, or memberScalar for a map's member). */
+export function scalarAt(fields: BodyFields, path: FieldPath): string | number | undefined {
+  return path.length === 1 ? fields.scalar(path[0]) : fields.memberScalar(path[0], path[1]);
+}
+
+/** Records the field at `path` as used, so that it is not also an attribute. */
+export function consume(consumed: ConsumedKeys, path: FieldPath): void {
+  if (path.length === 1) consumed.add(path[0]);
+  else consumed.addMember(path[0], path[1]);
+}
