@@ -9,7 +9,7 @@ import { observabilityRule, observabilityTypeFaults } from "./rules/observabilit
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
 import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
-import { tomlInline, written, writtenEntry } from "./syntax";
+import { tomlInline, written } from "./syntax";
 import { type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
 import { type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";

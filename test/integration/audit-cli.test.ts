@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../audit/core/findings";
 import { FLEET } from "../support/fleet";
+import { DOTTED_VARS_TRIAL } from "../support/toml-trial";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
@@ -589,16 +590,7 @@ ${endpoints("        ")}
 
 describe("a wrangler.toml with dotted vars in two environments, as an operator trial wrote it (CLI)", () => {
   let dir: string;
-  const TRIAL = `name = "dot"
-main = "src/index.ts"
-compatibility_date = "2024-11-01"
-vars.LOG_LEVEL = "info"
-observability.enabled = true
-
-[env.staging]
-name = "dot-staging"
-vars.LOG_LEVEL = "debug"
-`;
+  const TRIAL = DOTTED_VARS_TRIAL;
   const ARGS = ["--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "trial"];
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import { TomlText, applySplices } from "../../audit/core/toml-edit";
 import { allSplices, writeTomlChanges } from "../../audit/core/toml-fix";
 import { loadFleet } from "../support/fleet";
 import { applyTomlHandEdit, applyTomlStep } from "../support/toml-hand-edit";
+import { DOTTED_VARS_TRIAL } from "../support/toml-trial";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
 const DATASET = "deco_metrics";
@@ -34,17 +35,7 @@ function expectFixed(before: string, after: string, changed: readonly string[] =
 }
 
 describe("--fix on TOML: the file is written, edited in place", () => {
-  // The operator trial: numbered hand edits "after line N" of the unedited file misplaced the env edits once the first were made.
-  const trial = `name = "dot"
-main = "src/index.ts"
-compatibility_date = "2024-11-01"
-vars.LOG_LEVEL = "info"
-observability.enabled = true
-
-[env.staging]
-name = "dot-staging"
-vars.LOG_LEVEL = "debug"
-`;
+  const trial = DOTTED_VARS_TRIAL;
 
   it("writes the trial's dotted vars under their own lines and the tables at the end, in every environment", () => {
     const result = fixToml(trial);
@@ -199,16 +190,10 @@ dataset = "m"
 binding = "DECO_METRICS"
 `;
     const { after } = fixDocument(loadConfig("wrangler.toml", text));
-    expect(after).toBe(`name = "shop"
-version_metadata = { binding = "CF_VERSION_METADATA" }
-
-[[tail_consumers]]
-service = "deco-otel-tail"
-
-[[analytics_engine_datasets]]
-binding = "DECO_METRICS"
-dataset = "m"
-`);
+    // Each second table goes with its keys and the blank line above it; the rest of the file stays as it was.
+    const kept = text.replace('\n[[tail_consumers]]\nservice = "deco-otel-tail"\nenvironment_note = "x"\n', "").replace(/\n\[\[analytics_engine_datasets\]\]\nbinding = "DECO_METRICS"\n$/, "");
+    expect(after).toBe(kept);
+    expect(plainValue(loadConfig("wrangler.toml", after).root)).toMatchObject({ tail_consumers: [{ service: "deco-otel-tail" }], analytics_engine_datasets: [{ binding: "DECO_METRICS", dataset: "m" }] });
   });
 
   it("keeps every key of every fleet TOML file where it was", () => {

@@ -3,7 +3,6 @@ import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
 import { findingsOnDisk } from "../../audit/core/relocate";
-import { plainValue } from "../../audit/core/model";
 import { loadFleet } from "../support/fleet";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
