@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { createTwoFilesPatch } from "diff";
-import { auditDocument } from "../core/audit";
+import { auditWithAdvice } from "../core/advice";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, loadConfig } from "../core/load";
@@ -44,7 +44,9 @@ Options:
   --fix               add what is missing (${FIXABLE_RULES.join(", ")}) in each environment,
                       rewrite tail_consumers entries and observability values wrangler refuses
                       when what they mean is clear, and remove a second deco-otel-tail entry;
-                      JSONC files are edited in place, TOML files get the edits to make by hand
+                      files are edited in place, keeping comments and layout (a TOML file is
+                      written only when the edited file parses, keeps every other value and
+                      fixes what was planned; else the edits are printed as steps to make)
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
   --metrics-dataset NAME
@@ -132,7 +134,7 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
         continue;
       }
       if (!options.fix) {
-        run.audits.push(auditDocument(document, { excludeEnvironment, tails: options.tails }));
+        run.audits.push(auditWithAdvice(document, { excludeEnvironment, tails: options.tails }));
         continue;
       }
       const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment, tails: options.tails });

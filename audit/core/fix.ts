@@ -2,14 +2,16 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, plainValue, shownValue, stringAt } from "./model";
+import { type ConfigDocument, entryOf, shownValue, stringAt } from "./model";
 import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
-import { listedServices, needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
+import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
 import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
-import { type TomlEdit, isTomlInlineTable, tomlArrayAddition, tomlEntryRemoval, tomlHandEdit, tomlTable, tomlVarsEdit } from "./toml-edit";
+import { tomlInline, written } from "./syntax";
+import { type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
+import { type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
@@ -35,6 +37,8 @@ export interface FixResult {
   handEdits: string[];
   /** The audit of `after`. */
   audit: FileAudit;
+  /** For a TOML file, each change planned, with its text edits (written or not, as `changes` and `handEdits` say): the audit's advice quotes them. */
+  tomlChanges: PlannedTomlChange[];
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
@@ -54,12 +58,12 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * `binding` array, an empty `dataset`) becomes `{ binding, dataset }`.
  * Only environments whose audit fails a
  * rule are touched, so excluded environments and the keys a Pages project may not hold
- * (`tail_consumers`) are never written. JSONC files are edited in place;
- * TOML files are left as they are and each environment's changes are returned as one hand edit,
- * each change with where it goes (`tomlHandEdit`: tables only at the end of the file, where no
- * key line of the file can fall under their headers). Values the fix would have to guess (a
- * differently named version_metadata binding, a `tail_consumers` that is not an array) are hand
- * edits too.
+ * (`tail_consumers`) are never written. JSONC files are edited through jsonc-parser; TOML files
+ * by text edits placed by their syntax tree (`TomlText`), written only when the result passes
+ * `writeTomlChanges`'s checks, else returned as one hand edit of numbered steps. An environment
+ * written as an inline TOML table is not edited (no `[env.<name>.…]` header may extend it).
+ * Values the fix would have to guess (a differently named version_metadata binding, a
+ * `tail_consumers` that is not an array) are hand edits, in the file's syntax.
  */
 export function fixDocument(document: ConfigDocument, options: FixOptions = {}): FixResult {
   const tails = options.tails ?? DEFAULT_TAIL_NAMES;
@@ -71,18 +75,27 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const failing = new Set(deployed.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
   const fails = (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
   const editor = document.format === "jsonc" ? new JsoncEditor(document.text) : undefined;
+  const toml = document.format === "toml" ? new TomlText(document.text) : undefined;
+  const format = document.format;
   const changes: string[] = [];
   const handEdits: string[] = [];
+  const planned: PlannedTomlChange[] = [];
 
   for (const environment of environmentsOf(document)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];
-    // TOML: edits at named lines, and tables to add at the end of the file.
-    const toml: TomlEdit[] = [];
-    const tables: string[] = [];
-    const tomlPath = (key: string) => (environment.env === null ? key : `env.${environment.env}.${key}`);
-    const tomlAddition = (added: { table: string } | { edit: TomlEdit }) => ("table" in added ? tables.push(added.table) : toml.push(added.edit));
+    const plannedBefore = planned.length;
+    /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. */
+    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]]) => {
+      if (editor !== undefined) {
+        jsonc(editor);
+        changes.push(`${label}: ${change}`);
+      } else {
+        const [placement, intent] = inToml(toml!);
+        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat() });
+      }
+    };
 
     if (fails(environment, tailConsumerRule.id)) {
       const current = environment.own("tail_consumers")?.value;
@@ -91,54 +104,52 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       );
       for (const entry of repairs) {
         const key = entry.field.slice(0, entry.field.indexOf("["));
-        const tomlLine = `line ${entry.item.at.line}`;
+        const path = [...base, key, entry.index];
         if (entry.repeats !== undefined) {
-          if (editor !== undefined) {
-            editor.removeRepeat([...base, key, entry.index]);
-            changes.push(`${label}: removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`);
-          } else {
-            const why = `${entry.repeats.field} already lists ${entry.repairedService}`;
-            toml.push(tomlEntryRemoval(document.text, entry.field, entry.item.at, why));
-          }
+          make(tailConsumerRule.id, `removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`, (e) => e.removeRepeat(path), (t) => [t.removeEntry(entry.item.at), { remove: path }]);
         } else if (entry.repairedService === undefined) {
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses; write it as { "service": "<Worker name>" }`);
-        } else if (editor !== undefined) {
-          // An object keeps its other keys (`environment`): only its service is rewritten.
-          if (entry.item.kind === "object") editor.set([...base, key, entry.index, "service"], entry.repairedService);
-          else editor.replace([...base, key, entry.index], { service: entry.repairedService });
-          changes.push(`${label}: wrote ${entry.field} as { "service": "${entry.repairedService}" } (it was ${shownValue(entry.item)})`);
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
         } else {
-          const written = entry.item.kind === "object" ? `service = "${entry.repairedService}"` : `{ service = "${entry.repairedService}" }`;
-          toml.push({ where: `write ${written} in place of ${entry.field} at ${tomlLine} (it is ${shownValue(entry.item)})` });
+          const service = entry.repairedService;
+          const change = `wrote ${entry.field} as ${written(format, { service })} (it was ${shownValue(entry.item)})`;
+          // An object keeps its other keys (`environment`): only its service is rewritten.
+          const serviceAt = entry.item.kind === "object" ? entryOf(entry.item, "service")?.value.at : undefined;
+          make(
+            tailConsumerRule.id,
+            change,
+            (e) => (entry.item.kind === "object" ? e.set([...path, "service"], service) : e.replace(path, { service })),
+            (t) => (serviceAt !== undefined ? [t.replaceValue(serviceAt, JSON.stringify(service)), { set: [...path, "service"], value: service }] : [t.rewriteEntry(entry.item.at, { service }), { set: path, value: { service } }]),
+          );
         }
       }
       const { listed, accepted, otherTail } = tailListing(current, tails, environment);
       const tail = accepted[0]!;
+      const path = [...base, "tail_consumers"];
       if (listed) {
         // Nothing to add: the repairs above leave the tail listed once.
       } else if (otherTail !== undefined) {
         // Another environment's tail is there: it is replaced, never joined by a second tail.
         if (accepted.length > 1) {
           handEdits.push(`${label}: ${otherTail.field} lists ${otherTail.repairedService}, not this environment's tail: write its service as ${tailChoice(accepted)}, or name it with --tail ${environment.env}=${otherTail.repairedService}`);
-        } else if (editor !== undefined) {
-          // The whole entry: an `environment` named one of the other Worker's environments.
-          editor.replace([...base, "tail_consumers", otherTail.index], { service: tail });
-          changes.push(`${label}: wrote ${otherTail.field} as { "service": "${tail}" } (it was ${otherTail.repairedService}, another environment's tail)`);
         } else {
-          toml.push({ where: `write ${otherTail.field} at line ${otherTail.item.at.line} as { service = "${tail}" }, with no environment (it is ${shownValue(otherTail.item)}, another environment's tail)` });
+          // The whole entry: an `environment` named one of the other Worker's environments.
+          const at = [...path, otherTail.index];
+          make(
+            tailConsumerRule.id,
+            `wrote ${otherTail.field} as ${written(format, { service: tail })} (it was ${otherTail.repairedService}, another environment's tail)`,
+            (e) => e.replace(at, { service: tail }),
+            (t) => [t.rewriteEntry(otherTail.item.at, { service: tail }), { set: at, value: { service: tail } }],
+          );
         }
       } else if (current !== undefined && current.kind !== "array") {
-        handEdits.push(`${label}: tail_consumers is not an array; make it [{ "service": "${tail}" }]`);
-      } else if (editor !== undefined) {
-        if (current === undefined) editor.set([...base, "tail_consumers"], [{ service: tail }]);
-        else editor.append([...base, "tail_consumers"], { service: tail });
-        changes.push(`${label}: added ${tail} to tail_consumers`);
-      } else if (current === undefined) {
-        tables.push(tomlTable(tomlPath("tail_consumers"), { service: tail }, true));
+        handEdits.push(`${label}: tail_consumers is not an array; make it ${written(format, [{ service: tail }])}`);
       } else {
-        // Each entry keeps its environment: it names which of that Worker's environments tails this one.
-        const kept = listedServices(current).map(({ service, environment }) => (environment === undefined ? { service } : { service, environment }));
-        tomlAddition(tomlArrayAddition(document.text, current, tomlPath("tail_consumers"), kept, { service: tail }));
+        make(
+          tailConsumerRule.id,
+          `added ${tail} to tail_consumers`,
+          (e) => (current === undefined ? e.set(path, [{ service: tail }]) : e.append(path, { service: tail })),
+          (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, { service: tail }, true)] }, { set: path, value: [{ service: tail }] }] : [t.appendEntry(current.at, path, { service: tail }), { push: path, value: { service: tail } }]),
+        );
       }
     }
 
@@ -147,13 +158,12 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       const block = environment.own("observability")?.value;
       for (const fault of block === undefined ? [] : observabilityTypeFaults(block)) {
         const field = ["observability", ...fault.path].join(".");
-        if (fault.repaired === undefined) {
+        const repaired = fault.repaired;
+        if (repaired === undefined) {
           handEdits.push(`${label}: ${field} is ${shownValue(fault.value)}, which wrangler refuses; write it as ${fault.type === "string[]" ? "an array of strings" : `a ${fault.type}`}`);
-        } else if (editor !== undefined) {
-          editor.replace([...base, "observability", ...fault.path], fault.repaired);
-          changes.push(`${label}: wrote ${field} as ${JSON.stringify(fault.repaired)} (it was ${shownValue(fault.value)})`);
         } else {
-          toml.push({ where: `write ${fault.path[fault.path.length - 1]} = ${JSON.stringify(fault.repaired)} in place of ${field} at line ${fault.at.line} (it is ${shownValue(fault.value)})` });
+          const path = [...base, "observability", ...fault.path];
+          make(observabilityRule.id, `wrote ${field} as ${JSON.stringify(repaired)} (it was ${shownValue(fault.value)})`, (e) => e.replace(path, repaired), (t) => [t.replaceValue(fault.value.at, JSON.stringify(repaired)), { set: path, value: repaired }]);
         }
       }
     }
@@ -161,21 +171,21 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (fails(environment, versionMetadataRule.id)) {
       const current = environment.own("version_metadata");
       const meant = current === undefined || stringAt(current.value, "binding") !== undefined ? undefined : refusedVersionMetadata(current.value, environment).meant;
+      const path = [...base, "version_metadata"];
+      const bound = { binding: VERSION_METADATA_BINDING };
       if (meant === VERSION_METADATA_BINDING) {
-        // A value wrangler refuses that means the right binding: rewritten in place.
-        if (editor !== undefined) {
-          editor.replace([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
-          changes.push(`${label}: wrote version_metadata as { "binding": "${VERSION_METADATA_BINDING}" } (it was ${shownValue(current!.value)})`);
-        } else {
-          toml.push({ where: `write version_metadata = { binding = "${VERSION_METADATA_BINDING}" } in place of the value at line ${current!.value.at.line} (it is ${shownValue(current!.value)})` });
-        }
+        // A value wrangler refuses that means the right binding: rewritten in place (in TOML, an object's binding only, so a [version_metadata] table stays one).
+        const bindingAt = entryOf(current!.value, "binding")?.value.at;
+        make(
+          versionMetadataRule.id,
+          `wrote version_metadata as ${written(format, bound)} (it was ${shownValue(current!.value)})`,
+          (e) => e.replace(path, bound),
+          (t) => (bindingAt !== undefined ? [t.replaceValue(bindingAt, JSON.stringify(VERSION_METADATA_BINDING)), { set: [...path, "binding"], value: VERSION_METADATA_BINDING }] : [t.replaceValue(current!.value.at, tomlInline(bound)), { set: path, value: bound }]),
+        );
       } else if (current !== undefined) {
         handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; bind it as ${VERSION_METADATA_BINDING} and update the code that reads it`);
-      } else if (editor !== undefined) {
-        editor.set([...base, "version_metadata"], { binding: VERSION_METADATA_BINDING });
-        changes.push(`${label}: added version_metadata bound as ${VERSION_METADATA_BINDING}`);
       } else {
-        tables.push(tomlTable(tomlPath("version_metadata"), { binding: VERSION_METADATA_BINDING }));
+        make(versionMetadataRule.id, `added version_metadata bound as ${VERSION_METADATA_BINDING}`, (e) => e.set(path, bound), () => [{ splices: [], tables: [tomlTable(path, bound)] }, { set: path, value: bound }]);
       }
     }
 
@@ -188,76 +198,78 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else {
         const urls = endpointUrls(options.ingestUrl);
         const wrong = ENDPOINT_VARS.filter(({ name }) => stringAt(vars, name) !== urls[name]);
-        if (editor !== undefined) {
-          if (vars === undefined) editor.set([...base, "vars"], urls);
-          else for (const { name } of wrong) editor.set([...base, "vars", name], urls[name]);
-          changes.push(`${label}: set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`);
-        } else {
-          tomlAddition(tomlVarsEdit(document.text, vars, tomlPath("vars"), wrong.map(({ name }) => [name, urls[name]!] as const)));
-        }
+        const path = [...base, "vars"];
+        make(
+          otlpEndpointsRule.id,
+          `set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`,
+          (e) => (vars === undefined ? e.set(path, urls) : wrong.forEach(({ name }) => e.set([...path, name], urls[name]))),
+          (t) => [t.setKeys(path, wrong.map(({ name }) => [name, JSON.stringify(urls[name])] as const)), wrong.map(({ name }) => ({ set: [...path, name], value: urls[name] }))],
+        );
       }
     }
 
     if (fails(environment, analyticsEngineRule.id)) {
       const current = environment.own("analytics_engine_datasets")?.value;
-      const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
       const entries = current?.kind === "array" ? datasetEntries(current.items) : [];
       const refused = rewritesThenRemovals(entries.filter((e) => e.fault !== undefined));
+      const path = [...base, "analytics_engine_datasets"];
       // A repeat goes only when the entry it repeats stays: valid as written, or rewritten here.
       const kept = new Set(entries.filter((e) => e.fault === undefined).map((e) => e.index));
       for (const entry of refused) {
         const keptDataset = entry.dataset ?? options.metricsDataset;
+        const at = [...path, entry.index];
         if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
           handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
-        } else if (removableRepeat(entry) && editor !== undefined) {
-          editor.removeRepeat([...base, "analytics_engine_datasets", entry.index]);
-          changes.push(`${label}: removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`);
         } else if (removableRepeat(entry)) {
-          const why = `${entry.repeats!.field} binds ${entry.binding} already`;
-          toml.push(tomlEntryRemoval(document.text, entry.field, entry.item.at, why));
+          make(analyticsEngineRule.id, `removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`, (e) => e.removeRepeat(at), (t) => [t.removeEntry(entry.item.at), { remove: at }]);
         } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
           // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry)}`);
-        } else if (editor !== undefined) {
-          kept.add(entry.index);
-          editor.replace([...base, "analytics_engine_datasets", entry.index], { binding: METRICS_BINDING, dataset: keptDataset });
-          changes.push(`${label}: wrote ${entry.field} as { "binding": "${METRICS_BINDING}", "dataset": "${keptDataset}" } (it was ${shownValue(entry.item)})`);
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
         } else {
           kept.add(entry.index);
-          toml.push({ where: `write { binding = "${METRICS_BINDING}", dataset = ${JSON.stringify(keptDataset)} } in place of ${entry.field} at line ${entry.item.at.line} (it is ${shownValue(entry.item)})` });
+          const dataset = { binding: METRICS_BINDING, dataset: keptDataset };
+          make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
         }
       }
+      const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
       if (entries.some((entry) => entry.binding === METRICS_BINDING)) {
         // An entry means DECO_METRICS: rewritten above or left to a hand edit, never added beside.
       } else if (options.metricsDataset === undefined) {
         handEdits.push(`${label}: the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>`);
       } else if (current !== undefined && current.kind !== "array") {
-        handEdits.push(`${label}: analytics_engine_datasets is not an array; make it [${JSON.stringify(dataset)}]`);
-      } else if (editor !== undefined) {
-        if (current === undefined) editor.set([...base, "analytics_engine_datasets"], [dataset]);
-        else editor.append([...base, "analytics_engine_datasets"], dataset);
-        changes.push(`${label}: added ${METRICS_BINDING} (dataset ${options.metricsDataset}) to analytics_engine_datasets`);
+        handEdits.push(`${label}: analytics_engine_datasets is not an array; make it ${written(format, [dataset])}`);
       } else {
-        const added = { binding: METRICS_BINDING, dataset: options.metricsDataset };
-        // An inline array is written again with the entries it has: a table cannot extend it.
-        if (current === undefined) tables.push(tomlTable(tomlPath("analytics_engine_datasets"), added, true));
-        else tomlAddition(tomlArrayAddition(document.text, current, tomlPath("analytics_engine_datasets"), current.items.map(plainValue), added));
+        make(
+          analyticsEngineRule.id,
+          `added ${METRICS_BINDING} (dataset ${options.metricsDataset}) to analytics_engine_datasets`,
+          (e) => (current === undefined ? e.set(path, [dataset]) : e.append(path, dataset)),
+          (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, dataset, true)] }, { set: path, value: [dataset] }] : [t.appendEntry(current.at, path, dataset), { push: path, value: dataset }]),
+        );
       }
     }
 
-    const tomlEdit = tomlHandEdit(label, toml, tables);
-    if (tomlEdit !== undefined && environment.env !== null && isTomlInlineTable(document.text, environment.block.at)) {
+    if (planned.length > plannedBefore && environment.env !== null && isTomlInlineTable(document.text, environment.block.at)) {
       // No [env.<name>.…] header may extend an inline table (TOML 1.0), and edits inside its one line would overlap.
-      handEdits.push(`${label}: TOML is not rewritten, and env.${environment.env} is an inline table (line ${environment.block.at.line}), which no [env.${environment.env}.…] table may extend: write it as an [env.${environment.env}] table with its keys under it, then run --fix again`);
-    } else if (tomlEdit !== undefined) {
-      handEdits.push(tomlEdit);
+      planned.splice(plannedBefore);
+      handEdits.push(`${label}: env.${environment.env} is an inline table (line ${environment.block.at.line}), which no [env.${environment.env}.…] table may extend, so --fix does not edit it: write it as an [env.${environment.env}] table with its keys under it, then run --fix again`);
     }
   }
 
+  let text = document.text;
+  if (toml !== undefined && planned.length > 0) {
+    const outcome = writeTomlChanges(document, toml, planned, auditOptions);
+    if ("text" in outcome) {
+      text = outcome.text;
+      changes.push(...planned.map((change) => change.change));
+    } else {
+      const steps = outcome.steps.map((step, i) => `${i + 1}. ${step}`).join("\n\n");
+      handEdits.push(`the file was not written: ${outcome.reason}. Make these ${outcome.steps.length} edits by hand, in this order (each line number counts the lines the edits before it added or removed):\n${steps}`);
+    }
+  }
   const before = fileText(document, document.text);
-  const after = fileText(document, editor?.text ?? document.text);
+  const after = fileText(document, editor?.text ?? text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
-  return { before, after, changes, handEdits, audit: fixed };
+  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned };
 }
 
 /**

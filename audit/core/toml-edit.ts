@@ -1,147 +1,298 @@
 import { type AST, parseTOML, traverseNodes } from "toml-eslint-parser";
-import { type ConfigArray, type ConfigValue, type Position, plainValue } from "./model";
+import type { Position } from "./model";
+import { tomlInline, tomlKey } from "./syntax";
 
 /**
- * The hand edits `--fix` prints for a `wrangler.toml` (TOML files are not rewritten: a TOML
- * writer would drop the file's comments and layout). Each edit says where it goes, in words a
- * person follows and a test applies literally, because in TOML where a line stands is part of
- * what it means (TOML 1.0, "Table"): every `key = value` line under a `[table]` or
- * `[[array-of-tables]]` header belongs to that table, up to the next header. A header pasted
- * above the file's own keys would take them (a `[vars]` table's FEATURE_FLAG read as a key of
- * an `analytics_engine_datasets` entry); so headers are only ever added at the end of the file,
- * and key lines only right under a named line.
+ * Text edits of a `wrangler.toml` that keep its comments and layout: each is a span of the file
+ * as read replaced by new text, placed by the file's own syntax tree (toml-eslint-parser), since
+ * in TOML where a line stands is part of what it means (TOML 1.0, "Table"): every `key = value`
+ * line under a `[table]` or `[[array-of-tables]]` header belongs to that table, up to the next
+ * header. So key lines go right under the line that defines their table (its header, or the
+ * last of its dotted keys), inline tables and arrays are extended inside their brackets, and
+ * new tables only ever go at the end of the file, where they can take no key of the file's.
  */
 
-/** One edit: where it goes (`add at the end of the file …:`, `right under the [vars] line (line 5):`, `in place of lines 4–6:`), and the TOML lines it adds, if any. */
-export interface TomlEdit {
-  where: string;
-  lines?: string;
+/** Characters [start, end) of the file as read (0-based UTF-16 offsets) replaced by `text`. */
+export interface TextSplice {
+  start: number;
+  end: number;
+  text: string;
 }
 
-/** The placement of headers: below everything else, and why. */
-export const END_OF_FILE =
-  "add at the end of the file, below its last line (every key line under a [table] header belongs to that table up to the next header: placed higher up, these headers would take the file's own keys below them):";
-
-/**
- * The hand edit message of one environment: its edits numbered, in order, then the tables to add,
- * as one last edit at the end of the file. Line numbers are the file's as it is now; a person (or
- * a test) makes the edits from the last line up, so each keeps its place.
- */
-export function tomlHandEdit(label: string, edits: readonly TomlEdit[], tables: readonly string[]): string | undefined {
-  const all = tables.length === 0 ? edits : [...edits, { where: END_OF_FILE, lines: tables.join("\n\n") }];
-  if (all.length === 0) return undefined;
-  const count = all.length === 1 ? "this edit" : `these ${all.length} edits`;
-  const shown = all.map((edit, i) => `${i + 1}. ${edit.where}${edit.lines === undefined ? "" : `\n${edit.lines}`}`);
-  return `${label}: TOML is not rewritten; make ${count} by hand (line numbers are the file's as it is now):\n${shown.join("\n\n")}`;
+/** Where a change goes: splices of the file's text, and tables to add at the end of the file (TOML text, lines joined by `\n`). */
+export interface TomlPlacement {
+  splices: TextSplice[];
+  tables: string[];
 }
 
-/** A TOML key: bare when it may be, else quoted. */
-function tomlKey(key: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+/** A TOML path: table and key names, array indices. */
+export type TomlPath = readonly (string | number)[];
+
+type Container = AST.TOMLTable | AST.TOMLArray | AST.TOMLInlineTable | AST.TOMLValue;
+
+/** A key/value line and the path of the table it writes into (its dotted key's names not included). */
+interface KeyValueAt {
+  node: AST.TOMLKeyValue;
+  /** The full path the pair sets. */
+  path: TomlPath;
+  /** The path of the `[table]` (or inline table) it is written in. */
+  table: TomlPath;
+  inline: boolean;
 }
 
-/** A value as TOML writes it inline (`"…"`, `1`, `[…]`, `{ k = … }`): JSON's strings are TOML basic strings. */
-function tomlInline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(tomlInline).join(", ")}]`;
-  if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey(k)} = ${tomlInline(v)}`).join(", ")} }`;
-  return JSON.stringify(value);
+/** A table as header and key lines: `[<path>]` or `[[<path>]]`, then `key = value` per entry (lines joined by `\n`). */
+export function tomlTable(path: TomlPath, values: Record<string, unknown>, arrayItem = false): string {
+  return tableText(path, Object.entries(values).map(([key, value]) => [key, tomlInline(value)] as const), arrayItem);
 }
 
-/** A table as header and key lines: `[<header>]` or `[[<header>]]`, then `key = value` per entry. */
-export function tomlTable(header: string, values: Record<string, string>, arrayItem = false): string {
-  const lines = Object.entries(values).map(([key, value]) => `${tomlKey(key)} = ${JSON.stringify(value)}`);
-  return [arrayItem ? `[[${header}]]` : `[${header}]`, ...lines].join("\n");
-}
-
-/** Whether a TOML value was read from an array-of-tables header (`[[tail_consumers]]`) rather than an inline array or table. */
-function isTomlTableHeader(text: string, at: Position): boolean {
-  return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("[[");
+/** A table from key and TOML inline text pairs. */
+function tableText(path: TomlPath, pairs: readonly (readonly [string, string])[], arrayItem: boolean): string {
+  const header = path.map((name) => tomlKey(String(name))).join(".");
+  return [arrayItem ? `[[${header}]]` : `[${header}]`, ...pairs.map(([key, value]) => `${tomlKey(key)} = ${value}`)].join("\n");
 }
 
 /** Whether a TOML table was written inline (`staging = { … }`), where no header may add to it. */
 export function isTomlInlineTable(text: string, at: Position): boolean {
-  return (text.split("\n")[at.line - 1] ?? "").slice(at.column - 1).startsWith("{");
+  return (text.split(/\r?\n|\r/)[at.line - 1] ?? "").slice(at.column - 1).startsWith("{");
 }
 
 /**
- * The edit removing an array's entry `field` read at `at`: from an inline array, by its name; a
- * `[[…]]` table, its header line and every line up to its last value, named by number (the
- * header alone removed, its keys would join the table above).
+ * One `wrangler.toml` as text and syntax tree, and the placements of the changes `--fix` makes
+ * in it. Positions are the audit model's (`Position`, from the same parser).
+ *
+ * @throws ParseError (toml-eslint-parser) from the constructor when the text does not parse.
  */
-export function tomlEntryRemoval(text: string, field: string, at: Position, why: string): TomlEdit {
-  if (!isTomlTableHeader(text, at)) return { where: `remove ${field} from the array at line ${at.line}: ${why}` };
-  const header = (text.split("\n")[at.line - 1] ?? "").trim();
-  const last = spanOf(text, at)?.end.line ?? at.line;
-  const lines = last === at.line ? `line ${at.line}` : `lines ${at.line}–${last}`;
-  return { where: `remove ${lines}, the ${header} table (its header and the keys under it: the header alone removed, its keys would join the table above): ${why}` };
-}
+export class TomlText {
+  /** The file's line ending, kept in every line added: `\r\n` when the file has one, else `\n`. */
+  readonly eol: string;
+  private readonly byStart = new Map<string, Container>();
+  private readonly parents = new Map<AST.TOMLNode, AST.TOMLNode>();
+  private readonly tables: AST.TOMLTable[] = [];
+  private readonly keyValues: KeyValueAt[] = [];
 
-/**
- * The edit adding `item` to an array the file already has: one more `[[<table>]]` at the end of
- * the file when it writes the array as an array of tables (returned as a table); else the inline
- * array written again with the item added, as a table cannot extend an inline array (TOML 1.0,
- * "Array of Tables"). `items` are the array's entries as they are to be kept.
- */
-export function tomlArrayAddition(text: string, current: ConfigArray, table: string, items: readonly unknown[], item: Record<string, string>): { table: string } | { edit: TomlEdit } {
-  if (isTomlTableHeader(text, current.at)) return { table: tomlTable(table, item, true) };
-  return { edit: tomlReplacement(text, current, "the array", tomlInline([...items, item])) };
-}
-
-/**
- * The edit setting `values` in a `vars` table, for the shape the file gives it: no `vars` at
- * all, a new `[vars]` table (`[env.<env>.vars]`) among the end-of-file tables (returned as a
- * table); a `[vars]` table, the lines to add right under its header, naming the file's lines
- * they replace (a key written twice does not parse); an inline table (`vars = { … }`), the table
- * written again with the values set (TOML 1.0 allows no `[vars]` table next to it, and keeps an
- * inline table on one line); vars written as dotted keys (`vars.FOO = "…"`), dotted lines to add.
- */
-export function tomlVarsEdit(text: string, vars: ConfigValue | undefined, table: string, values: readonly (readonly [string, string])[]): { table: string } | { edit: TomlEdit } {
-  const lines = (prefix: string) => values.map(([name, url]) => `${prefix}${name} = ${JSON.stringify(url)}`).join("\n");
-  if (vars?.kind !== "object") return { table: tomlTable(table, Object.fromEntries(values)) };
-  const line = text.split("\n")[vars.at.line - 1] ?? "";
-  const from = line.slice(vars.at.column - 1);
-  if (isTomlInlineTable(text, vars.at)) {
-    // A Map keeps the file's key order (an object would move keys like "1" first).
-    const merged = new Map([...vars.entries].map(([key, entry]) => [key, tomlInline(plainValue(entry.value))]));
-    for (const [name, url] of values) merged.set(name, JSON.stringify(url));
-    const written = `{ ${[...merged].map(([key, value]) => `${tomlKey(key)} = ${value}`).join(", ")} }`;
-    return { edit: tomlReplacement(text, vars, "the vars table", written) };
+  constructor(readonly text: string) {
+    this.eol = text.includes("\r\n") ? "\r\n" : "\n";
+    const program = parseTOML(text, { tomlVersion: "1.0.0" });
+    traverseNodes(program, {
+      enterNode: (node, parent) => {
+        if (parent !== null) this.parents.set(node, parent);
+        if (node.type === "TOMLTable" || node.type === "TOMLArray" || node.type === "TOMLInlineTable" || node.type === "TOMLValue") {
+          this.byStart.set(`${node.loc.start.line}:${node.loc.start.column + 1}`, node);
+        }
+      },
+      leaveNode() {},
+    });
+    for (const item of program.body[0].body) {
+      if (item.type === "TOMLKeyValue") this.addKeyValue(item, [], false);
+      else {
+        this.tables.push(item);
+        for (const keyValue of item.body) this.addKeyValue(keyValue, item.resolvedKey, false);
+      }
+    }
   }
-  // A key written twice is a TOML parse error: say which lines replace the file's own.
-  const replaced = values.filter(([name]) => vars.entries.has(name)).map(([name]) => `${name} (line ${vars.entries.get(name)!.keyAt.line})`);
-  const replacing = replaced.length > 0 ? `, replacing the line${replaced.length > 1 ? "s" : ""} of ${replaced.join(", ")}` : "";
-  if (from.startsWith("[")) return { edit: { where: `right under the [${table}] line (line ${vars.at.line})${replacing}:`, lines: lines("") } };
-  const dotted = /^\s*((?:[^=\s]+\s*\.\s*)+)/.exec(from)?.[1] ?? "vars.";
-  return { edit: { where: `after line ${vars.at.line}${replacing}:`, lines: lines(dotted.replace(/\s+/g, "")) } };
+
+  private addKeyValue(node: AST.TOMLKeyValue, table: TomlPath, inline: boolean): void {
+    const path = [...table, ...node.key.keys.map((part) => (part.type === "TOMLBare" ? part.name : part.value))];
+    this.keyValues.push({ node, path, table, inline });
+    if (node.value.type === "TOMLInlineTable") for (const inner of node.value.body) this.addKeyValue(inner, path, true);
+  }
+
+  /** The value, array, inline table or `[table]` starting at `at`. */
+  private nodeAt(at: Position): Container {
+    const node = this.byStart.get(`${at.line}:${at.column}`);
+    if (node === undefined) throw new Error(`no TOML value starts at line ${at.line}, column ${at.column}`);
+    return node;
+  }
+
+  private lineStart(offset: number): number {
+    const text = this.text;
+    let i = offset;
+    while (i > 0 && text[i - 1] !== "\n" && text[i - 1] !== "\r") i--;
+    return i;
+  }
+
+  private lineEnd(offset: number): number {
+    const found = this.text.slice(offset).search(/[\r\n]/);
+    return found === -1 ? this.text.length : offset + found;
+  }
+
+  /** After the line ending that ends the line holding `offset` (the end of the text on the last line). */
+  private nextLineStart(offset: number): number {
+    const end = this.lineEnd(offset);
+    return end + (/^(\r\n|\r|\n)/.exec(this.text.slice(end))?.[0].length ?? 0);
+  }
+
+  /** The value starting at `at` written again as `text` (TOML inline), in place. */
+  replaceValue(at: Position, text: string): TomlPlacement {
+    const node = this.nodeAt(at);
+    return { splices: [{ start: node.range[0], end: node.range[1], text }], tables: [] };
+  }
+
+  /**
+   * The array entry starting at `at` written again as `values`: an inline entry in place; a
+   * `[[…]]` table as its header and one line per value, over the header and every key under it.
+   */
+  rewriteEntry(at: Position, values: Record<string, unknown>): TomlPlacement {
+    const node = this.nodeAt(at);
+    if (node.type !== "TOMLTable") return this.replaceValue(at, tomlInline(values));
+    const header = `${this.text.slice(node.range[0], node.key.range[1])}]]`;
+    const lines = [header, ...Object.entries(values).map(([key, value]) => `${tomlKey(key)} = ${tomlInline(value)}`)];
+    return { splices: [{ start: node.range[0], end: node.range[1], text: lines.join(this.eol) }], tables: [] };
+  }
+
+  /**
+   * The array entry starting at `at` removed: a `[[…]]` table from its header's line through the
+   * line of its last key (the header alone removed, its keys would join the table above), with
+   * the blank lines above it; an
+   * inline entry with the comma that parts it from the next entry (or from the previous one, for the last).
+   */
+  removeEntry(at: Position): TomlPlacement {
+    const node = this.nodeAt(at);
+    if (node.type === "TOMLTable") {
+      // The blank lines that set it apart go with it, so the tables around it stay one blank line apart.
+      let start = this.lineStart(node.range[0]);
+      while (start > 0 && this.text.slice(this.lineStart(start - 1), start).trim() === "") start = this.lineStart(start - 1);
+      return { splices: [{ start, end: this.nextLineStart(node.range[1]), text: "" }], tables: [] };
+    }
+    const array = this.parents.get(node);
+    if (array?.type !== "TOMLArray") throw new Error(`the TOML value at line ${at.line}, column ${at.column} is not an array entry`);
+    const index = array.elements.indexOf(node as AST.TOMLContentNode);
+    const next = array.elements[index + 1];
+    const previous = array.elements[index - 1];
+    if (next !== undefined) return { splices: [{ start: node.range[0], end: next.range[0], text: "" }], tables: [] };
+    if (previous !== undefined) return { splices: [{ start: previous.range[1], end: node.range[1], text: "" }], tables: [] };
+    return { splices: [{ start: node.range[0], end: node.range[1], text: "" }], tables: [] };
+  }
+
+  /**
+   * `item` added to the array at `path` that starts at `at`: inside the brackets of an inline
+   * array, after its last entry (a table cannot extend an inline array, TOML 1.0 "Array of
+   * Tables"); one more `[[<path>]]` table at the end of the file for an array of tables.
+   */
+  appendEntry(at: Position, path: TomlPath, item: Record<string, unknown>): TomlPlacement {
+    const node = this.nodeAt(at);
+    if (node.type === "TOMLTable") return { splices: [], tables: [tomlTable(path, item, true)] };
+    if (node.type !== "TOMLArray") throw new Error(`the TOML value at line ${at.line}, column ${at.column} is not an array`);
+    const last = node.elements[node.elements.length - 1];
+    const text = `${last === undefined ? "" : ", "}${tomlInline(item)}`;
+    const start = last === undefined ? node.range[0] + 1 : last.range[1];
+    return { splices: [{ start, end: start, text }], tables: [] };
+  }
+
+  /**
+   * `values` (key, TOML inline text) set in the table at `path`, for the way the file writes it:
+   * a key it has gets its value replaced in place (a key written twice does not parse); the rest
+   * go right under the table's `[header]` line, inside its inline table (`vars = { … }`, which
+   * TOML keeps on one line and allows no header beside), as dotted keys under its last dotted
+   * key line (`vars.LOG_LEVEL = …`, in the table that line is written in), or, when the file does
+   * not write the table at all, as a new `[<path>]` table at the end of the file.
+   */
+  setKeys(path: TomlPath, values: readonly (readonly [string, string])[]): TomlPlacement {
+    const splices: TextSplice[] = [];
+    const missing: (readonly [string, string])[] = [];
+    for (const [key, value] of values) {
+      const existing = this.keyValues.find((kv) => samePath(kv.path, [...path, key]));
+      if (existing === undefined) missing.push([key, value]);
+      else splices.push({ start: existing.node.value.range[0], end: existing.node.value.range[1], text: value });
+    }
+    if (missing.length === 0) return { splices, tables: [] };
+    const line = (prefix: string) => missing.map(([key, value]) => `${this.eol}${prefix}${tomlKey(key)} = ${value}`).join("");
+    const header = this.tables.find((table) => table.kind === "standard" && samePath(table.resolvedKey, path));
+    if (header !== undefined) {
+      const at = this.lineEnd(header.range[0]);
+      return { splices: [...splices, { start: at, end: at, text: line("") }], tables: [] };
+    }
+    const inline = this.keyValues.find((kv) => samePath(kv.path, path) && kv.node.value.type === "TOMLInlineTable")?.node.value as AST.TOMLInlineTable | undefined;
+    if (inline !== undefined) {
+      const last = inline.body[inline.body.length - 1];
+      const pairs = missing.map(([key, value]) => `${tomlKey(key)} = ${value}`).join(", ");
+      const at = last === undefined ? inline.range[0] + 1 : last.range[1];
+      const text = last === undefined ? ` ${pairs}${inline.range[1] - inline.range[0] === 2 ? " " : ""}` : `, ${pairs}`;
+      return { splices: [...splices, { start: at, end: at, text }], tables: [] };
+    }
+    const dotted = this.keyValues.filter((kv) => !kv.inline && kv.table.length < path.length && kv.path.length > path.length && samePath(kv.path.slice(0, path.length), path));
+    const lastDotted = dotted[dotted.length - 1];
+    if (lastDotted !== undefined) {
+      const prefix = path.slice(lastDotted.table.length).map((name) => `${tomlKey(String(name))}.`).join("");
+      const at = this.lineEnd(lastDotted.node.range[1]);
+      return { splices: [...splices, { start: at, end: at, text: line(prefix) }], tables: [] };
+    }
+    return { splices, tables: [tableText(path, missing, false)] };
+  }
+
+  /** The splice adding `tables` at the end of the file, after a blank line, in the file's line ending. */
+  endOfFile(tables: readonly string[]): TextSplice {
+    const end = this.text.length;
+    const ended = end === 0 || /[\r\n]$/.test(this.text);
+    const body = tables.map((table) => table.split("\n").join(this.eol)).join(this.eol + this.eol);
+    return { start: end, end, text: `${ended ? "" : this.eol}${end === 0 ? "" : this.eol}${body}${this.eol}` };
+  }
+}
+
+function samePath(a: TomlPath, b: TomlPath): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 /**
- * The edit writing an inline value (`[…]`, `{ … }`) again as `written`: the whole lines it stands
- * on, with what precedes and follows it on them kept (a comment, the rest of an enclosing inline
- * table), so the lines can replace the file's as they are.
+ * `text` with `splices` made, each at its place in `text` (made from the last back, so no
+ * splice moves another); undefined when two of them overlap, which no correct plan does.
  */
-function tomlReplacement(text: string, value: ConfigValue, what: string, written: string): TomlEdit {
-  const lines = text.split("\n");
-  const end = spanOf(text, value.at)?.end ?? { line: value.at.line, column: (lines[value.at.line - 1] ?? "").length + 1 };
-  const before = (lines[value.at.line - 1] ?? "").slice(0, value.at.column - 1);
-  const after = (lines[end.line - 1] ?? "").slice(end.column - 1);
-  const where = end.line === value.at.line ? `line ${value.at.line}` : `lines ${value.at.line}–${end.line}`;
-  return { where: `in place of ${where} (${what}):`, lines: `${before}${written}${after}` };
+export function applySplices(text: string, splices: readonly TextSplice[]): string | undefined {
+  const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let limit = text.length;
+  for (const splice of ordered) {
+    if (splice.end > limit || splice.start > splice.end) return undefined;
+    result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+    limit = splice.start;
+  }
+  return result;
 }
 
 /**
- * Where the table, inline table or array starting at `at` ends (1-based column just after it):
- * the audit's model keeps where values start only, so the text is parsed again. Undefined when
- * no such value starts there.
+ * The splices as steps a person makes by hand, in order from the top of the file down: each
+ * names its place by line number in the file as the steps before it left it (so made in order,
+ * each lands where it must) and by that line's text, then the lines to write. One step alone
+ * (the audit's advice) names the line in the file as it is.
  */
-function spanOf(text: string, at: Position): { end: Position } | undefined {
-  let found: AST.TOMLNode | undefined;
-  traverseNodes(parseTOML(text, { tomlVersion: "1.0.0" }), {
-    enterNode(node) {
-      const container = node.type === "TOMLTable" || node.type === "TOMLArray" || node.type === "TOMLInlineTable";
-      if (found === undefined && container && node.loc.start.line === at.line && node.loc.start.column + 1 === at.column) found = node;
-    },
-    leaveNode() {},
+export function handSteps(text: string, splices: readonly TextSplice[]): string[] {
+  const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  let current = text;
+  let shift = 0;
+  return ordered.map((splice) => {
+    const start = splice.start + shift;
+    const end = splice.end + shift;
+    const step = describe(current, start, end, splice.text);
+    current = current.slice(0, start) + splice.text + current.slice(end);
+    shift += splice.text.length - (splice.end - splice.start);
+    return step;
   });
-  return found === undefined ? undefined : { end: { line: found.loc.end.line, column: found.loc.end.column + 1 } };
+}
+
+/** One splice of `text` in whole lines: what they read, and what to write. */
+function describe(text: string, start: number, end: number, inserted: string): string {
+  const lines = (s: string) => s.split(/\r\n|\r|\n/);
+  const lineOf = (offset: number) => lines(text.slice(0, offset)).length;
+  const from = start - (lines(text.slice(0, start)).pop()!.length);
+  const rest = text.slice(end);
+  const to = end + (rest.search(/[\r\n]/) === -1 ? rest.length : rest.search(/[\r\n]/));
+  const old = text.slice(from, to);
+  const now = text.slice(from, start) + inserted + text.slice(end, to);
+  const quoted = (s: string) => lines(s).map((line) => `    ${line}`).join("\n");
+  if (start === end && start === text.length) {
+    return `at the end of the file, add these lines:\n${quoted(inserted.replace(/^(\r\n|\r|\n)+/, "").replace(/(\r\n|\r|\n)$/, ""))}`;
+  }
+  const first = lineOf(start);
+  if (inserted === "" && start === from && end > start && /[\r\n]$/.test(text.slice(start, end))) {
+    // Whole lines, their line endings with them.
+    const removed = text.slice(start, end).replace(/(\r\n|\r|\n)$/, "");
+    const count = lines(removed).length;
+    return `remove ${count === 1 ? `line ${first}, which reads` : `lines ${first}–${first + count - 1}, which read`}:\n${quoted(removed)}`;
+  }
+  const last = lineOf(end);
+  if (start === end && start === to && /^(\r\n|\r|\n)/.test(inserted)) {
+    return `below line ${first}, which reads \`${old.trim()}\`, add these lines:\n${quoted(inserted.replace(/^(\r\n|\r|\n)/, ""))}`;
+  }
+  const span = first === last ? `line ${first}, which reads` : `lines ${first}–${last}, which read`;
+  return `replace ${span}:\n${quoted(old)}\n  with:\n${quoted(now)}`;
 }

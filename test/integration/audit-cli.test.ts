@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../audit/core/findings";
-import { END_OF_FILE } from "../../audit/core/toml-edit";
 import { FLEET } from "../support/fleet";
+import { DOTTED_VARS_TRIAL } from "../support/toml-trial";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
@@ -201,18 +201,19 @@ describe("deco-otel audit --fix (CLI)", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("--dry-run prints the diff and the hand edits, and writes nothing", async () => {
+  it("--dry-run prints the diff of JSONC and TOML files alike, and writes nothing", async () => {
     const { code, stdout } = await audit(["--fix", "--dry-run", "--ingest-url", INGEST, "."], dir);
     expect(code).toBe(0);
     expect(stdout).toContain("--- comments/wrangler.jsonc\n+++ comments/wrangler.jsonc\n");
     expect(stdout).toContain('+\t\t\t"tail_consumers": [{ "service": "deco-otel-tail" }],\n');
     expect(stdout).toContain("would fix environments/wrangler.jsonc: env.staging: added deco-otel-tail to tail_consumers\n");
-    expect(stdout).toContain(
-      "needs a hand edit environments-toml/wrangler.toml: env.staging: TOML is not rewritten; make these 2 edits by hand (line numbers are the file's as it is now):\n1. right under the [env.staging.vars] line (line 21):\n",
-    );
-    expect(stdout).toContain(`\n\n2. ${END_OF_FILE}\n[[env.staging.tail_consumers]]\n`);
+    // TOML files get their diff too, and no hand edit.
+    expect(stdout).toContain("--- environments-toml/wrangler.toml\n+++ environments-toml/wrangler.toml\n");
+    expect(stdout).toContain('+[[env.staging.tail_consumers]]\n+service = "deco-otel-tail"\n');
+    expect(stdout).toContain("would fix environments-toml/wrangler.toml: env.staging: added deco-otel-tail to tail_consumers\n");
+    expect(stdout).not.toContain("was not written");
     expect(stdout).toContain("(after the proposed fixes)");
-    for (const name of ["comments/wrangler.jsonc", "environments/wrangler.jsonc"]) {
+    for (const name of ["comments/wrangler.jsonc", "environments/wrangler.jsonc", "environments-toml/wrangler.toml"]) {
       expect(await readFile(join(dir, name), "utf8")).toBe(await readFile(join(FLEET, name), "utf8"));
     }
   });
@@ -318,7 +319,10 @@ describe("what a run leaves out", () => {
     const { code } = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "--exclude-env", "staging", "apps"], repo);
     expect(code).toBe(0);
     const pages = await readFile(join(repo, "apps/site/wrangler.toml"), "utf8");
-    expect(pages).toBe(await readFile(join(FLEET, "pages/wrangler.toml"), "utf8"));
+    expect(pages).toContain('[env.preview]\nvars = { SITE = "preview", DECO_OTEL_LOGS_ENDPOINT = ');
+    expect(pages).toContain('\n[version_metadata]\nbinding = "CF_VERSION_METADATA"\n');
+    // Only in the fixture's opening comment: no such key or table is written.
+    expect(pages.split("\n").filter((line) => !line.startsWith("#") && /tail_consumers|observability/.test(line))).toEqual([]);
     const storefront = await readFile(join(repo, "apps/storefront/wrangler.jsonc"), "utf8");
     expect(storefront).toContain('"staging": {\n      "routes": ["staging.acme.dev/*"]\n    },');
     expect(storefront).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]');
@@ -368,19 +372,25 @@ describe("files saved with a byte order mark", () => {
     expect(new Set(findings.map((f) => f.file))).toEqual(new Set(["jsonc/wrangler.jsonc", "json/wrangler.json", "toml/wrangler.toml", "utf16/wrangler.jsonc"]));
   });
 
-  it("--fix writes a JSONC file back with its mark, and the fixed file audits clean of what it added", async () => {
+  it("--fix writes a JSONC or TOML file back with its mark, and the fixed file audits clean of what it added", async () => {
     const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "jsonc", "toml"], dir);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers\n");
-    expect(fixed.stdout).toContain("needs a hand edit toml/wrangler.toml: top level: TOML is not rewritten; make ");
+    expect(fixed.stdout).toContain("fixed toml/wrangler.toml: top level: added deco-otel-tail to tail_consumers\n");
     const bytes = await readFile(join(dir, "jsonc/wrangler.jsonc"));
     expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x7b]);
     expect(bytes.toString("utf8").lastIndexOf("\uFEFF")).toBe(0);
     expect(bytes.toString("utf8")).toContain('/* none yet */\n    { "service": "deco-otel-tail" }\n  ],');
-    expect(await readFile(join(dir, "toml/wrangler.toml"))).toEqual(Buffer.concat([BOM, Buffer.from(TOML)]));
+    const toml = await readFile(join(dir, "toml/wrangler.toml"));
+    expect(toml.subarray(0, BOM.length + TOML.length)).toEqual(Buffer.concat([BOM, Buffer.from(TOML)]));
+    expect(toml.toString("utf8").lastIndexOf("\uFEFF")).toBe(0);
     // What --fix does not add (observability) is all that is left.
-    const after = await audit(["--json", "jsonc"], dir);
-    expect((JSON.parse(after.stdout) as Finding[]).map((f) => `${f.env} ${f.rule}`)).toEqual(["null observability", "staging observability"]);
+    const after = await audit(["--json", "jsonc", "toml"], dir);
+    expect((JSON.parse(after.stdout) as Finding[]).map((f) => `${f.file} ${f.env} ${f.rule}`)).toEqual([
+      "jsonc/wrangler.jsonc null observability",
+      "jsonc/wrangler.jsonc staging observability",
+      "toml/wrangler.toml null observability",
+    ]);
   });
 });
 
@@ -575,5 +585,48 @@ ${endpoints("        ")}
     }
     const json = await run("bash", ["-c", `"${process.execPath}" "${bin}" audit --json fleet 2>&1 | head -c 1; echo " audit exit \${PIPESTATUS[0]}"`], dir);
     expect(json.stdout).toBe("[ audit exit 0\n");
+  });
+});
+
+describe("a wrangler.toml with dotted vars in two environments, as an operator trial wrote it (CLI)", () => {
+  let dir: string;
+  const TRIAL = DOTTED_VARS_TRIAL;
+  const ARGS = ["--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "trial"];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-toml-"));
+    await mkdir(join(dir, "trial"));
+    await writeFile(join(dir, "trial/wrangler.toml"), TRIAL);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("advises in TOML, each edit with its place, never in JSON", async () => {
+    const { stdout } = await audit(["trial"], dir);
+    expect(stdout).toContain('    fix: run --fix, or by hand: at the end of the file, add these lines:\n    [env.staging.version_metadata]\n    binding = "CF_VERSION_METADATA"\n');
+    expect(stdout).toContain('    fix: run --fix --ingest-url <origin>, or by hand: below line 9, which reads `vars.LOG_LEVEL = "debug"`, add these lines:\n    vars.DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n');
+    expect(stdout).not.toMatch(/"(version_metadata|service|binding)":/);
+    expect(stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 4 errors, 8 warnings; mode warn, exit 0");
+  });
+
+  it("--fix --dry-run prints the unified diff, writes nothing, and counts what the fixes would leave", async () => {
+    const { stdout } = await audit(["--fix", "--dry-run", ...ARGS], dir);
+    expect(stdout).toContain('@@ -1,9 +1,35 @@\n name = "dot"\n main = "src/index.ts"\n compatibility_date = "2024-11-01"\n vars.LOG_LEVEL = "info"\n+vars.DECO_OTEL_LOGS_ENDPOINT = ');
+    expect(stdout).toContain(' vars.LOG_LEVEL = "debug"\n+vars.DECO_OTEL_LOGS_ENDPOINT = ');
+    expect(stdout).toContain("would fix trial/wrangler.toml: env.staging: added version_metadata bound as CF_VERSION_METADATA\n");
+    expect(stdout).not.toContain("needs a hand edit");
+    expect(stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 0 errors, 0 warnings; mode warn, exit 0 (after the proposed fixes)");
+    expect(await readFile(join(dir, "trial/wrangler.toml"), "utf8")).toBe(TRIAL);
+  });
+
+  it("--fix writes the file, and block mode then passes it", async () => {
+    const fixed = await audit(["--fix", ...ARGS], dir);
+    expect(fixed.stdout).toContain("fixed trial/wrangler.toml: top level: added deco-otel-tail to tail_consumers\n");
+    const written = await readFile(join(dir, "trial/wrangler.toml"), "utf8");
+    expect(written).toContain('[env.staging]\nname = "dot-staging"\nvars.LOG_LEVEL = "debug"\nvars.DECO_OTEL_LOGS_ENDPOINT = ');
+    const after = await audit(["--mode", "block", "trial"], dir);
+    expect(after.code).toBe(0);
+    expect(after.stdout.trim()).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 0 errors, 0 warnings; mode block, exit 0");
   });
 });

@@ -1,40 +1,43 @@
+import { expect } from "vitest";
+
 /**
- * Applies printed TOML hand edits (`fixDocument`'s, one per environment) to a file's text as a
- * person following it to the letter would: each numbered edit where it says, from the last line
- * up so every line number keeps naming the file's line, the end-of-file tables last. Only the
- * edits that carry their lines can be applied so; another (`write … in place of …`) throws.
+ * Makes printed TOML hand edits as a person following them to the letter would: each numbered
+ * step of a hand edit (`fixDocument`'s "the file was not written" edit), in order, at the line
+ * number it names in the file as the steps before it left it, after checking that the line reads
+ * what the step says it reads.
  */
-export function applyTomlHandEdit(text: string, ...handEdits: string[]): string {
-  const edits = handEdits.flatMap((handEdit) =>
-    handEdit
-      .slice(handEdit.indexOf("\n") + 1)
-      .split(/\n\n(?=\d+\. )/)
-      .map((chunk) => {
-        const [first, ...lines] = chunk.split("\n");
-        return { where: first!.replace(/^\d+\. /, ""), lines };
-      }),
-  );
-  // Each step: at a line, remove `remove` lines and put `lines` there.
-  const steps: { line: number; remove: number; lines: string[] }[] = [];
-  const appended: string[] = [];
-  for (const { where, lines } of edits) {
-    const range = /^(?:in place of|remove) lines? (\d+)(?:–(\d+))?/.exec(where);
-    const under = /^(?:right under the \[[^\]]+\] line \(line (\d+)\)|after line (\d+))/.exec(where);
-    if (where.startsWith("add at the end of the file")) {
-      appended.push("", ...lines);
-    } else if (range !== null) {
-      const from = Number(range[1]);
-      steps.push({ line: from, remove: Number(range[2] ?? from) - from + 1, lines: where.startsWith("remove") ? [] : lines });
-    } else if (under !== null) {
-      // The file's lines these replace go, then the lines are put under the named one.
-      for (const replaced of where.split("replacing")[1]?.matchAll(/\(line (\d+)\)/g) ?? []) steps.push({ line: Number(replaced[1]), remove: 1, lines: [] });
-      steps.push({ line: Number(under[1] ?? under[2]) + 1, remove: 0, lines });
-    } else {
-      throw new Error(`not an edit to apply literally: ${where}`);
-    }
+export function applyTomlHandEdit(text: string, handEdit: string): string {
+  const steps = handEdit
+    .slice(handEdit.indexOf("\n") + 1)
+    .split(/\n\n(?=\d+\. )/)
+    .map((step) => step.replace(/^\d+\. /, ""));
+  return steps.reduce(applyTomlStep, text);
+}
+
+/** One printed step (`below line 4, which reads \`…\`, add these lines:`, `at the end of the file, …`, `remove …`, `replace …`) made in `text`. */
+export function applyTomlStep(text: string, step: string): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text.split(/\r\n|\n/);
+  const [head, ...body] = step.split("\n");
+  const quoted = (block: string[]) => block.map((line) => line.replace(/^ {4}/, ""));
+  if (head!.startsWith("at the end of the file, add these lines:")) {
+    const ended = text === "" || text.endsWith("\n");
+    return `${text}${ended ? "" : eol}${quoted(body).join(eol)}${eol}`;
   }
-  const fileLines = text.split("\n");
-  for (const step of steps.sort((a, b) => b.line - a.line || b.remove - a.remove)) fileLines.splice(step.line - 1, step.remove, ...step.lines);
-  const edited = fileLines.join("\n");
-  return appended.length === 0 ? edited : `${edited}${edited.endsWith("\n") ? "" : "\n"}${appended.join("\n")}\n`;
+  const below = /^below line (\d+), which reads `(.*)`, add these lines:$/.exec(head!);
+  if (below !== null) {
+    const at = Number(below[1]);
+    expect(lines[at - 1]!.trim(), step).toBe(below[2]);
+    lines.splice(at, 0, ...quoted(body));
+    return lines.join(eol);
+  }
+  const span = /^(remove|replace) lines? (\d+)(?:–(\d+))?, which reads?:$/.exec(head!);
+  if (span === null) throw new Error(`not a step to make literally: ${head}`);
+  const from = Number(span[2]);
+  const to = Number(span[3] ?? from);
+  const withAt = body.indexOf("  with:");
+  const old = quoted(withAt === -1 ? body : body.slice(0, withAt));
+  expect(lines.slice(from - 1, to), step).toEqual(old);
+  lines.splice(from - 1, to - from + 1, ...(span[1] === "remove" ? [] : quoted(body.slice(withAt + 1))));
+  return lines.join(eol);
 }

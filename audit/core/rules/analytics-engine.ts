@@ -1,6 +1,7 @@
 import { notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import { type ConfigValue, entryOf, meantString, shownValue, stringAt } from "../model";
+import { type ConfigFormat, type ConfigValue, entryOf, meantString, shownValue, stringAt } from "../model";
+import { written } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { METRICS_BINDING } from "../wiring";
 
@@ -32,7 +33,7 @@ export const analyticsEngineRule: Rule = {
       return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects" }];
     }
     const entries = datasetEntries(entry.value.items, wranglerField(environment, "analytics_engine_datasets"));
-    const hits: RuleHit[] = entries.filter((e) => e.fault !== undefined).map(refusedDatasetHit);
+    const hits: RuleHit[] = entries.filter((e) => e.fault !== undefined).map((e) => refusedDatasetHit(e, document.format));
     for (const e of entries) {
       const unknown = unknownKeysHit(document, e.field, e.item, DATASET_KEYS);
       if (unknown !== undefined) hits.push(unknown);
@@ -85,14 +86,14 @@ export function removableRepeat(entry: DatasetEntry): boolean {
 }
 
 /** The fix hint of an entry wrangler refuses: remove a repeat, else write it as an entry is written. */
-export function refusedDatasetFix(e: DatasetEntry): string {
+export function refusedDatasetFix(e: DatasetEntry, format: ConfigFormat): string {
   if (e.repeats !== undefined) return removableRepeat(e) ? `remove ${e.field} (or run --fix)` : `keep one of ${e.repeats.field} and ${e.field}: they name two datasets`;
   const byFix = e.binding === METRICS_BINDING ? " (or run --fix --metrics-dataset <dataset>)" : "";
-  return `write ${e.field} as { "binding": "${e.binding ?? "<name>"}", "dataset": "<dataset>" }${byFix}`;
+  return `write ${e.field} as ${written(format, { binding: e.binding ?? "<name>", dataset: "<dataset>" })}${byFix}`;
 }
 
-function refusedDatasetHit(e: DatasetEntry): RuleHit {
+function refusedDatasetHit(e: DatasetEntry, format: ConfigFormat): RuleHit {
   const repeat = e.repeats === undefined ? "" : `: ${e.repeats.field} binds ${e.binding} already`;
   // The Worker does not deploy at all: graver than a meter writing nothing.
-  return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${repeat}`, fix: refusedDatasetFix(e), severity: "error" };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${repeat}`, fix: refusedDatasetFix(e, format), severity: "error" };
 }

@@ -18,7 +18,8 @@ export const observabilityRule: Rule = {
   scope: "producers",
   pages: false,
   summary: "observability: the Worker's own logs are enabled; logs/traces with destinations are enabled and sampled in (0, 1]",
-  fix: 'set "observability": { "enabled": true } and keep each head_sampling_rate in (0, 1]',
+  // Named by its dotted path, which reads the same in JSONC and TOML.
+  fix: "set observability.enabled to true and keep each head_sampling_rate in (0, 1]",
   check(environment) {
     const found = environment.inheritable("observability");
     if (found === undefined) {

@@ -16,10 +16,12 @@ export const previewsConfigRule: Rule = {
   pages: false,
   summary: "a previews block (the settings wrangler preview deploys) is an object",
   fix: 'write previews as an object: "previews": { "vars": { … }, "tail_consumers": [ … ] }',
-  check(environment) {
+  check(environment, { document }) {
     if (environment.previews !== undefined) return [];
     const entry = environment.own("previews");
     if (entry === undefined || entry.value.kind === "object") return [];
-    return [{ at: entry.value.at, message: `previews is ${shownValue(entry.value)}, which wrangler refuses to deploy (The field "previews" should be an object)` }];
+    // In TOML a table: `[previews]` (`[env.<name>.previews]`) with its keys under it.
+    const fix = document.format === "toml" ? `write previews as a table: a [${environment.env === null ? "" : `env.${environment.env}.`}previews] header with its keys (vars, tail_consumers, …) under it` : undefined;
+    return [{ at: entry.value.at, message: `previews is ${shownValue(entry.value)}, which wrangler refuses to deploy (The field "previews" should be an object)`, fix }];
   },
 };

@@ -1,6 +1,7 @@
 import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import { type ConfigValue, shownValue } from "../model";
+import { type ConfigFormat, type ConfigValue, shownValue } from "../model";
+import { written, writtenEntry } from "../syntax";
 import { type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
@@ -62,14 +63,15 @@ export const tailConsumerRule: Rule = {
     const streamingEntries = tailEntries("streaming_tail_consumers", environment.own("streaming_tail_consumers")?.value, tails, environment.env, wranglerField(environment, "streaming_tail_consumers"));
     const streaming = streamingEntries.find((s) => s.service !== undefined && isOurTail(tails, s.service));
     const streamingNote = streaming !== undefined ? ` (it is in streaming_tail_consumers, but ${streaming.service} has a tail() handler, not tailStream())` : "";
-    const addFix = `add { "service": "${accepted[0]}" } to tail_consumers`;
-    const hits = streamingEntries.filter((e) => e.fault !== undefined).map(refusedEntryHit);
+    const format = document.format;
+    const addFix = `add ${written(format, { service: accepted[0] })} to tail_consumers`;
+    const hits = streamingEntries.filter((e) => e.fault !== undefined).map((e) => refusedEntryHit(e, format));
     if (entry === undefined) {
       if (environment.previews !== undefined) return hits;
       return [...hits, { at: environment.anchor, message: `${notSetMessage(environment, "tail_consumers")}: ${accepted[0]} never sees this Worker${streamingNote}`, fix: addFix }];
     }
     if (entry.value.kind !== "array") {
-      return [...hits, { at: entry.value.at, message: "tail_consumers must be an array of { service } objects" }];
+      return [...hits, { at: entry.value.at, message: "tail_consumers must be an array of { service } objects", fix: `write it as ${writtenEntry(format, "tail_consumers", [{ service: accepted[0] }])}` }];
     }
     const { entries, listed, otherTail } = tailListing(entry.value, tails, environment);
     for (const e of entries) {
@@ -77,12 +79,12 @@ export const tailConsumerRule: Rule = {
       if (unknown !== undefined) hits.push(unknown);
     }
     for (const e of entries.filter((e) => needsRepair(e, tails))) {
-      if (e.fault !== undefined) hits.push(refusedEntryHit(e));
-      else if (e.nearMiss) hits.push(nearMissHit(e));
-      else hits.push(repeatHit(e));
+      if (e.fault !== undefined) hits.push(refusedEntryHit(e, format));
+      else if (e.nearMiss) hits.push(nearMissHit(e, format));
+      else hits.push(repeatHit(e, format));
     }
     if (otherTail !== undefined) {
-      const rewrite = accepted.length === 1 ? `write ${otherTail.field} as { "service": "${accepted[0]}" } (or run --fix)` : `write ${otherTail.field}'s service as ${tailChoice(accepted)}, or name this environment's tail with --tail ${environment.env}=${otherTail.repairedService}`;
+      const rewrite = accepted.length === 1 ? `write ${otherTail.field} as ${written(format, { service: accepted[0] })} (or run --fix)` : `write ${otherTail.field}'s service as ${tailChoice(accepted)}, or name this environment's tail with --tail ${environment.env}=${otherTail.repairedService}`;
       hits.push({
         at: otherTail.item.at,
         message: `${otherTail.field} lists ${otherTail.repairedService}, a tail of this pipeline but not this environment's (${tailChoice(accepted)}): its invocations would land in another environment's tables`,
@@ -96,26 +98,26 @@ export const tailConsumerRule: Rule = {
 };
 
 /** What `--fix` does to an entry, as a hint: remove a repeat, else write it as it must be. */
-function entryFix(e: TailEntry): string {
+function entryFix(e: TailEntry, format: ConfigFormat): string {
   if (e.repeats !== undefined) return `remove ${e.field}: ${e.repeats.field} already lists ${e.repairedService} (or run --fix)`;
-  return `write ${e.field} as { "service": "${e.repairedService ?? "<Worker name>"}" }${e.repairedService === undefined ? "" : " (or run --fix)"}`;
+  return `write ${e.field} as ${written(format, { service: e.repairedService ?? "<Worker name>" })}${e.repairedService === undefined ? "" : " (or run --fix)"}`;
 }
 
-function refusedEntryHit(e: TailEntry): RuleHit {
-  const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is { "service": "${e.repairedService}" }` : "";
+function refusedEntryHit(e: TailEntry, format: ConfigFormat): RuleHit {
+  const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is ${written(format, { service: e.repairedService })}` : "";
   const repeat = e.repeats === undefined ? "" : `, and it repeats ${e.repeats.field}`;
-  return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${meant}${repeat}`, fix: entryFix(e) };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${meant}${repeat}`, fix: entryFix(e, format) };
 }
 
-function nearMissHit(e: TailEntry): RuleHit {
+function nearMissHit(e: TailEntry, format: ConfigFormat): RuleHit {
   const consequence = e.repeats === undefined ? `Worker names are exact, so ${e.repairedService} never sees this Worker` : `${e.repeats.field} already lists it`;
-  return { at: e.item.at, message: `${e.field} names ${JSON.stringify(e.meant)}: did you mean ${e.repairedService}? ${consequence}`, fix: entryFix(e) };
+  return { at: e.item.at, message: `${e.field} names ${JSON.stringify(e.meant)}: did you mean ${e.repairedService}? ${consequence}`, fix: entryFix(e, format) };
 }
 
-function repeatHit(e: TailEntry): RuleHit {
+function repeatHit(e: TailEntry, format: ConfigFormat): RuleHit {
   return {
     at: e.item.at,
     message: `${e.field} lists ${e.repairedService} again (${e.repeats!.field} already does): each invocation would be delivered to the tail twice, doubling its invocation counts and every log and exception row it writes`,
-    fix: entryFix(e),
+    fix: entryFix(e, format),
   };
 }

@@ -1,4 +1,5 @@
 import type { Rule, RuleHit } from "../findings";
+import { written } from "../syntax";
 import { INGEST_WORKER, TAIL_WORKER, isOurTail, isPipelineWorker } from "../wiring";
 import { listedServices } from "./tail-consumer";
 
@@ -17,12 +18,12 @@ export const tailLoopRule: Rule = {
   pages: false,
   summary: `no loop: a Worker does not tail itself, and no tail_consumers lists ${INGEST_WORKER}`,
   fix: "remove the entry that makes the loop",
-  check(environment, { role, tails }) {
+  check(environment, { document, role, tails }) {
     const hits: RuleHit[] = [];
     for (const key of ["tail_consumers", "streaming_tail_consumers"]) {
       for (const { service, environment: consumerEnvironment, item } of listedServices(environment.own(key)?.value)) {
         // Each hit's fix names the one entry it is about, as the file writes it.
-        const fix = `remove { "service": "${service}" } from ${key}`;
+        const fix = `remove ${written(document.format, { service })} from ${key}`;
         const itself = environment.serviceEnvironment ? consumerEnvironment === (environment.env ?? undefined) : true;
         if (service === environment.scriptName && itself) {
           hits.push({ at: item.at, message: `${key} lists ${service}${consumerEnvironment === undefined ? "" : ` (environment ${consumerEnvironment})`}, the Worker itself: each invocation would tail itself`, fix });

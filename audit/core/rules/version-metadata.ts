@@ -1,6 +1,7 @@
 import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
 import type { Rule } from "../findings";
 import { type ConfigValue, meantString, shownValue, stringAt } from "../model";
+import { writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { VERSION_METADATA_BINDING } from "../wiring";
 
@@ -21,7 +22,7 @@ export const versionMetadataRule: Rule = {
     const entry = environment.own("version_metadata");
     if (entry === undefined) {
       if (environment.previews !== undefined) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata")}: telemetry carries no service.version` }];
+      return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata")}: telemetry carries no service.version`, fix: `add ${writtenEntry(document.format, "version_metadata", { binding: VERSION_METADATA_BINDING })}` }];
     }
     const binding = stringAt(entry.value, "binding");
     if (binding === undefined) {
@@ -30,7 +31,7 @@ export const versionMetadataRule: Rule = {
       return [{
         at: entry.value.at,
         message: `version_metadata is ${shownValue(entry.value)}, which wrangler refuses to deploy (${refused.fault})${meant}`,
-        fix: `write "version_metadata": { "binding": "${VERSION_METADATA_BINDING}" }${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
+        fix: `write ${writtenEntry(document.format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
       }];
     }
     const unknown = unknownKeysHit(document, wranglerField(environment, "version_metadata"), entry.value, ["binding"]);

@@ -1,0 +1,291 @@
+import { describe, expect, it } from "vitest";
+import { auditWithAdvice } from "../../audit/core/advice";
+import { auditDocument } from "../../audit/core/audit";
+import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
+import { loadConfig } from "../../audit/core/load";
+import { plainValue } from "../../audit/core/model";
+import { TomlText, applySplices } from "../../audit/core/toml-edit";
+import { allSplices, writeTomlChanges } from "../../audit/core/toml-fix";
+import { loadFleet } from "../support/fleet";
+import { applyTomlHandEdit, applyTomlStep } from "../support/toml-hand-edit";
+import { DOTTED_VARS_TRIAL } from "../support/toml-trial";
+
+const INGEST = "https://deco-otel-ingest.acme.workers.dev";
+const DATASET = "deco_metrics";
+const OPTIONS = { ingestUrl: INGEST, metricsDataset: DATASET };
+const fixable = (rule: string) => (FIXABLE_RULES as readonly string[]).includes(rule);
+const fixToml = (text: string, options = OPTIONS) => fixDocument(loadConfig("wrangler.toml", text), options);
+const ENDPOINTS = (prefix: string, eol = "\n") =>
+  ["LOGS", "TRACES", "METRICS"].map((signal) => `${prefix}DECO_OTEL_${signal}_ENDPOINT = "${INGEST}/v1/${signal.toLowerCase()}"`).join(eol);
+
+/** Every leaf of a plain value with its path (`env.staging.vars.LOG_LEVEL`, `tail_consumers.0.service`). */
+function leaves(value: unknown, path = ""): [string, unknown][] {
+  if (value === null || typeof value !== "object") return [[path, value]];
+  return Object.entries(value).flatMap(([key, inner]) => leaves(inner, path === "" ? key : `${path}.${key}`));
+}
+
+/** The fixed text parses, keeps every value the file had (but those under `changed`), and no fixable rule fails. */
+function expectFixed(before: string, after: string, changed: readonly string[] = []): void {
+  const fixed = loadConfig("wrangler.toml", after);
+  const kept = new Map(leaves(plainValue(fixed.root)));
+  for (const [path, value] of leaves(plainValue(loadConfig("wrangler.toml", before).root))) {
+    if (!changed.some((prefix) => path.startsWith(prefix))) expect(kept.get(path), path).toEqual(value);
+  }
+  expect(auditDocument(fixed).findings.filter((f) => fixable(f.rule))).toEqual([]);
+}
+
+describe("--fix on TOML: the file is written, edited in place", () => {
+  const trial = DOTTED_VARS_TRIAL;
+
+  it("writes the trial's dotted vars under their own lines and the tables at the end, in every environment", () => {
+    const result = fixToml(trial);
+    expect(result.handEdits).toEqual([]);
+    expect(result.after).toBe(`name = "dot"
+main = "src/index.ts"
+compatibility_date = "2024-11-01"
+vars.LOG_LEVEL = "info"
+${ENDPOINTS("vars.")}
+observability.enabled = true
+
+[env.staging]
+name = "dot-staging"
+vars.LOG_LEVEL = "debug"
+${ENDPOINTS("vars.")}
+
+[[tail_consumers]]
+service = "deco-otel-tail"
+
+[version_metadata]
+binding = "CF_VERSION_METADATA"
+
+[[analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "deco_metrics"
+
+[[env.staging.tail_consumers]]
+service = "deco-otel-tail"
+
+[env.staging.version_metadata]
+binding = "CF_VERSION_METADATA"
+
+[[env.staging.analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "deco_metrics"
+`);
+    expect(result.changes).toEqual([
+      "top level: added deco-otel-tail to tail_consumers",
+      "top level: added version_metadata bound as CF_VERSION_METADATA",
+      `top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
+      "top level: added DECO_METRICS (dataset deco_metrics) to analytics_engine_datasets",
+      "env.staging: added deco-otel-tail to tail_consumers",
+      "env.staging: added version_metadata bound as CF_VERSION_METADATA",
+      `env.staging: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
+      "env.staging: added DECO_METRICS (dataset deco_metrics) to analytics_engine_datasets",
+    ]);
+    expectFixed(trial, result.after);
+    // The audit returned is the written file's: the summary after --fix counts what is left (env.staging inherits observability).
+    expect(result.audit.findings).toEqual([]);
+    expect(fixToml(result.after).after).toBe(result.after);
+  });
+
+  it("gives each shape of vars its keys where TOML keeps them: a [vars] table, [env.<name>.vars], an inline table, dotted keys, none", () => {
+    const wired = 'tail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "m" }]\n';
+    const shapes: [string, string, string][] = [
+      [`name = "a"\n${wired}\n[vars]\nFEATURE = "on"\n\n[limits]\ncpu_ms = 50\n`, `[vars]\n${ENDPOINTS("")}\nFEATURE = "on"\n\n[limits]`, ""],
+      [`name = "a"\n${wired}vars = { FEATURE = "on" } # public\n`, `vars = { FEATURE = "on", ${ENDPOINTS("").split("\n").join(", ")} } # public\n`, ""],
+      [`name = "a"\n${wired}vars = {}\n`, `vars = { ${ENDPOINTS("").split("\n").join(", ")} }\n`, ""],
+      [`name = "a"\n${wired}vars.FEATURE = "on"\n\n[limits]\ncpu_ms = 50\n`, `vars.FEATURE = "on"\n${ENDPOINTS("vars.")}\n\n[limits]`, ""],
+      [`name = "a"\n${wired}\n[[routes]]\npattern = "a.dev/*"\n`, `[[routes]]\npattern = "a.dev/*"\n\n[vars]\n${ENDPOINTS("")}\n`, ""],
+      [`name = "a"\n${wired}\n[env.x]\nname = "a-x"\n${wired}\n[env.x.vars]\nB = "2"\n`, `[env.x.vars]\n${ENDPOINTS("")}\nB = "2"\n`, "env.x"],
+    ];
+    for (const [text, expected, env] of shapes) {
+      const result = fixToml(text);
+      expect(result.handEdits, text).toEqual([]);
+      expect(result.after, text).toContain(expected);
+      expectFixed(text, result.after);
+      if (env !== "") expect(result.changes, text).toContain(`${env}: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`);
+    }
+  });
+
+  it("rewrites a wrong endpoint value in place, keeping the comment after it, and adds only the missing ones", () => {
+    const text = `name = "a"\n[vars]\nA = "1"\nDECO_OTEL_TRACES_ENDPOINT = "http://old.example/v1/trace" # set by hand\n`;
+    const { after } = fixToml(text, { ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(after).toContain(`[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${INGEST}/v1/logs"\nDECO_OTEL_METRICS_ENDPOINT = "${INGEST}/v1/metrics"\nA = "1"\nDECO_OTEL_TRACES_ENDPOINT = "${INGEST}/v1/traces" # set by hand\n`);
+    expectFixed(text, after, ["vars.DECO_OTEL_TRACES_ENDPOINT"]);
+  });
+
+  it("adds to an inline tail_consumers inside its brackets, keeping each entry's environment, its comments and its lines", () => {
+    const text = `name = "shop"
+tail_consumers = [
+  { service = "audit-log" }, # the team's own
+] # kept
+version_metadata = { binding = "CF_VERSION_METADATA" }
+analytics_engine_datasets = [{ binding = "CLICKS", dataset = "clicks" }] # kept too
+
+[env.prod]
+tail_consumers = [ { service = "shop-prod-tail", environment = "production" } ]
+`;
+    const { after } = fixToml(text, { metricsDataset: DATASET } as typeof OPTIONS);
+    expect(after).toContain('tail_consumers = [\n  { service = "audit-log" }, { service = "deco-otel-tail" }, # the team\'s own\n] # kept\n');
+    expect(after).toContain('analytics_engine_datasets = [{ binding = "CLICKS", dataset = "clicks" }, { binding = "DECO_METRICS", dataset = "deco_metrics" }] # kept too\n');
+    expect(after).toContain('tail_consumers = [ { service = "shop-prod-tail", environment = "production" }, { service = "deco-otel-tail" } ]\n');
+    expect(plainValue(loadConfig("wrangler.toml", after).root)).toMatchObject({ env: { prod: { tail_consumers: [{ service: "shop-prod-tail", environment: "production" }, { service: "deco-otel-tail" }] } } });
+  });
+
+  it("adds one more [[…]] table at the end of the file to an array of tables, below the tables that take keys", () => {
+    // The 2026-12-03 trial: a header pasted under [vars] took FEATURE_FLAG and SITE into the dataset entry.
+    const text = 'name = "shop"\nmain = "src/index.ts"\n\n[[tail_consumers]]\nservice = "audit-log"\n\n[vars]\nFEATURE_FLAG = "on"\nSITE = "shop"\n';
+    const { after } = fixToml(text);
+    expect(after).toMatch(/\nSITE = "shop"\n\n\[\[tail_consumers\]\]\nservice = "deco-otel-tail"\n\n\[version_metadata\]\n/);
+    const plain = plainValue(loadConfig("wrangler.toml", after).root) as Record<string, unknown>;
+    expect(plain.tail_consumers).toEqual([{ service: "audit-log" }, { service: "deco-otel-tail" }]);
+    expect(plain.analytics_engine_datasets).toEqual([{ binding: "DECO_METRICS", dataset: DATASET }]);
+    expect(plain.vars).toMatchObject({ FEATURE_FLAG: "on", SITE: "shop" });
+    expectFixed(text, after);
+  });
+
+  it("keeps CRLF line endings, comments, and writes a file with no final newline whole", () => {
+    const crlf = '# shop\r\nname = "a" # the Worker\r\nvars.A = "1"\r\n\r\n[env.x]\r\n# staging\r\nvars.B = "2"\r\n';
+    const fixed = fixToml(crlf).after;
+    expect(fixed.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    expect(fixed).toContain(`vars.B = "2"\r\n${ENDPOINTS("vars.", "\r\n")}\r\n\r\n[[tail_consumers]]\r\n`);
+    expect(fixed.match(/#[^\r\n]*/g)).toEqual(["# shop", "# the Worker", "# staging"]);
+    expectFixed(crlf, fixed);
+    const unended = 'name = "a"\n[vars]\nA = "1"';
+    const written = fixToml(unended).after;
+    expect(written).toContain('A = "1"\n\n[[tail_consumers]]\nservice = "deco-otel-tail"\n');
+    expect(written.endsWith('dataset = "deco_metrics"\n')).toBe(true);
+    expectFixed(unended, written);
+  });
+
+  it("rewrites entries and values wrangler refuses in place, and removes a repeat with its lines", () => {
+    const text = 'name = "shop"\ntail_consumers = ["deco-otel-tail"]\n\n[observability]\nenabled = "true"\n\n[[env.staging.tail_consumers]]\nservice = ["deco-otel-tail"]\n';
+    const result = fixToml(text);
+    expect(result.after).toContain('tail_consumers = [{ service = "deco-otel-tail" }]\n\n[observability]\nenabled = true\n\n[[env.staging.tail_consumers]]\nservice = "deco-otel-tail"\n');
+    expect(result.changes).toContain('top level: wrote tail_consumers[0] as { service = "deco-otel-tail" } (it was "deco-otel-tail")');
+    expectFixed(text, result.after, ["tail_consumers", "observability.enabled", "env.staging.tail_consumers"]);
+    const repeated = loadFleet("repeated-tail/wrangler.toml");
+    const fixed = fixDocument(repeated).after;
+    expect(fixed).toContain('tail_consumers = [{ service = "deco-otel-tail" }]\n');
+    expect(fixed.endsWith('[[env.staging.tail_consumers]]\nservice = "deco-otel-tail"\n')).toBe(true);
+    expect(auditDocument(loadConfig("wrangler.toml", fixed)).findings).toEqual([]);
+  });
+
+  it("removes a second [[…]] table with the keys under it, which the header alone would leave to the table above", () => {
+    const text = `name = "shop"
+version_metadata = { binding = "CF_VERSION_METADATA" }
+
+[[tail_consumers]]
+service = "deco-otel-tail"
+
+[[tail_consumers]]
+service = "deco-otel-tail"
+environment_note = "x"
+
+[[analytics_engine_datasets]]
+binding = "DECO_METRICS"
+dataset = "m"
+
+[[analytics_engine_datasets]]
+binding = "DECO_METRICS"
+`;
+    const { after } = fixDocument(loadConfig("wrangler.toml", text));
+    // Each second table goes with its keys and the blank line above it; the rest of the file stays as it was.
+    const kept = text.replace('\n[[tail_consumers]]\nservice = "deco-otel-tail"\nenvironment_note = "x"\n', "").replace(/\n\[\[analytics_engine_datasets\]\]\nbinding = "DECO_METRICS"\n$/, "");
+    expect(after).toBe(kept);
+    expect(plainValue(loadConfig("wrangler.toml", after).root)).toMatchObject({ tail_consumers: [{ service: "deco-otel-tail" }], analytics_engine_datasets: [{ binding: "DECO_METRICS", dataset: "m" }] });
+  });
+
+  it("keeps every key of every fleet TOML file where it was", () => {
+    for (const name of ["good-toml", "environments-toml", "pages", "repeated-tail"]) {
+      const document = loadFleet(`${name}/wrangler.toml`);
+      const result = fixDocument(document, OPTIONS);
+      expect(result.handEdits.filter((edit) => edit.includes("not written")), name).toEqual([]);
+      const changed = name === "repeated-tail" ? ["tail_consumers", "env.staging.tail_consumers"] : ["env.staging.vars.DECO_OTEL"];
+      expectFixed(document.text, result.after, changed);
+    }
+  });
+
+  it("does not edit an inline env.<name> table, which no [env.<name>.…] header may extend, and still writes the rest", () => {
+    for (const text of ['name = "shop"\n[env]\nstaging = { name = "shop-staging", vars = { SITE = "s" } }\n', 'name = "shop"\nenv = { staging = { name = "shop-staging" } }\n']) {
+      const result = fixToml(text);
+      expect(result.handEdits).toEqual([
+        `env.staging: env.staging is an inline table (line ${text.split("\n").findIndex((l) => l.includes("staging =")) + 1}), which no [env.staging.…] table may extend, so --fix does not edit it: write it as an [env.staging] table with its keys under it, then run --fix again`,
+      ]);
+      expect(result.changes.every((change) => change.startsWith("top level"))).toBe(true);
+      expect(auditDocument(loadConfig("wrangler.toml", result.after)).findings.filter((f) => f.env === null && fixable(f.rule))).toEqual([]);
+    }
+  });
+
+  it("writes a file saved with a byte order mark back with the mark, edited as without it", () => {
+    const text = 'name = "bomtoml"\nmain = "src/index.ts"\ncompatibility_date = "2026-04-20"\n';
+    const marked = fixToml(`\uFEFF${text}`);
+    expect(marked.after).toBe(`\uFEFF${fixToml(text).after}`);
+  });
+
+  it("says in TOML what needs a person", () => {
+    const text = 'name = "a"\ntail_consumers = { service = "x" }\nversion_metadata = { binding = "V" }\n';
+    expect(fixToml(text).handEdits).toEqual([
+      'top level: tail_consumers is not an array; make it [{ service = "deco-otel-tail" }]',
+      "top level: version_metadata binds V; bind it as CF_VERSION_METADATA and update the code that reads it",
+    ]);
+  });
+});
+
+describe("--fix on TOML: when the edited file would not pass its checks, nothing is written", () => {
+  const trial = 'name = "dot"\nvars.LOG_LEVEL = "info"\n\n[env.staging]\nname = "dot-staging"\nvars.LOG_LEVEL = "debug"\n';
+
+  it("refuses a plan whose result would read a value otherwise than planned, and gives its steps numbered as the steps before them leave the file", () => {
+    const document = loadConfig("wrangler.toml", trial);
+    const planned = fixDocument(document, OPTIONS).tomlChanges;
+    const toml = new TomlText(document.text);
+    const wrong = planned.map((change) => (change.rule === "otlp-endpoints" && change.env === "staging" ? { ...change, intent: [{ set: ["env", "staging", "vars", "LOG_LEVEL"], value: "info" }] } : change));
+    const outcome = writeTomlChanges(document, toml, wrong, {});
+    expect(outcome).toMatchObject({ reason: "the edited file would read env.staging.vars.LOG_LEVEL otherwise than meant" });
+    const steps = "steps" in outcome ? outcome.steps : [];
+    expect(steps[0]).toBe(`below line 2, which reads \`vars.LOG_LEVEL = "info"\`, add these lines:\n${ENDPOINTS("    vars.")}`);
+    // Line 6 of the file as read is line 9 once the first step has added three lines.
+    expect(steps[1]).toBe(`below line 9, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.")}`);
+    expect(steps[2]).toMatch(/^at the end of the file, add these lines:\n {4}\[\[tail_consumers\]\]\n/);
+    const handEdit = `the file was not written: …\n${steps.map((step, i) => `${i + 1}. ${step}`).join("\n\n")}`;
+    expect(applyTomlHandEdit(trial, handEdit)).toBe(applySplices(trial, allSplices(toml, planned))!.replace(/\n\n\[\[tail_consumers/, "\n[[tail_consumers"));
+  });
+
+  it("refuses edits that overlap, or a result that does not parse", () => {
+    const document = loadConfig("wrangler.toml", trial);
+    const toml = new TomlText(document.text);
+    const change = { env: null, rule: "otlp-endpoints", change: "x", tables: [], intent: [] };
+    expect(writeTomlChanges(document, toml, [{ ...change, splices: [{ start: 0, end: 4, text: "" }, { start: 2, end: 6, text: "" }] }], {})).toMatchObject({ reason: "two of its edits overlap" });
+    expect(writeTomlChanges(document, toml, [{ ...change, splices: [{ start: 0, end: 0, text: "[" }] }], {})).toMatchObject({ reason: expect.stringMatching(/^the edited file would not parse \(TOML parse error: .*, line 1\)$/) });
+  });
+});
+
+describe("the audit's advice for a TOML file", () => {
+  const trial = 'name = "dot"\nvars.LOG_LEVEL = "info"\nobservability.enabled = true\n\n[env.staging]\nname = "dot-staging"\nvars.LOG_LEVEL = "debug"\n';
+
+  it("is the TOML --fix would write, with its place, and each step alone fixes its finding", () => {
+    const document = loadConfig("wrangler.toml", trial);
+    const { findings } = auditWithAdvice(document);
+    expect(findings.map((f) => f.fix).filter((fix) => /"(version_metadata|service|binding)":/.test(fix))).toEqual([]);
+    const version = findings.find((f) => f.rule === "version-metadata" && f.env === "staging")!;
+    expect(version.fix).toBe("run --fix, or by hand: at the end of the file, add these lines:\n    [env.staging.version_metadata]\n    binding = \"CF_VERSION_METADATA\"");
+    const endpoints = findings.find((f) => f.rule === "otlp-endpoints" && f.env === "staging")!;
+    expect(endpoints.fix).toBe(
+      `run --fix --ingest-url <origin>, or by hand: below line 7, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.").replaceAll(INGEST, "https://<ingest origin>")}`,
+    );
+    for (const finding of findings) {
+      const step = finding.fix.split(", or by hand: ")[1]!;
+      const fixed = loadConfig("wrangler.toml", applyTomlStep(trial, step));
+      const left = auditDocument(fixed).findings.filter((f) => f.env === finding.env && f.rule === finding.rule && f.message === finding.message);
+      expect(left, finding.message).toEqual([]);
+    }
+  });
+
+  it("leaves JSONC hints as JSON and a previews block's as they are", () => {
+    const jsonc = loadConfig("wrangler.jsonc", '{ "name": "a" }');
+    expect(auditWithAdvice(jsonc).findings.find((f) => f.rule === "version-metadata")!.fix).toBe('add "version_metadata": { "binding": "CF_VERSION_METADATA" }');
+    const previews = loadConfig("wrangler.toml", `${trial.split("\n\n")[0]}\n\n[previews]\ntail_consumers = [{ service = "deco-otel-tial" }]\n`);
+    const hint = auditWithAdvice(previews).findings.find((f) => f.message.startsWith("previews:"))!.fix;
+    expect(hint).toBe('write previews.tail_consumers[0] as { service = "deco-otel-tail" }');
+  });
+});
