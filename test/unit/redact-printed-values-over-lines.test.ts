@@ -61,10 +61,10 @@ describe("PHP's var_dump: a string whose byte count misses", () => {
 });
 
 describe("print_r pairs in prose", () => {
-  it("replaces the value, one word, wherever on the line", () => {
+  it("replaces the value, to the line's end or the next member, wherever on the line", () => {
     expectRedacted([
       ["login failed [pass] => hunter2", `login failed [pass] => ${PARAM}`],
-      ["user ana [password] => hunter2 from db-01.internal", `user ana [password] => ${PARAM} from db-01.internal`],
+      ["user ana [password] => hunter2 from db-01.internal", `user ana [password] => ${PARAM}`],
       ["[user] => ana [password] => hunter2", `[user] => ana [password] => ${PARAM}`],
       ["(login [api_token] => tok_8f2a9c1d7e)", `(login [api_token] => ${PARAM})`],
     ]);

@@ -775,7 +775,8 @@ export function isSecretParameterName(name: string): boolean {
 
 /**
  * The name that ends just before `end` (at most 64 characters back), read backwards past blanks
- * and one quote, escaped or not: `password` in `"password" :` and `\"password\":`. Empty when no name character is there.
+ * and one quote, escaped or not: `password` in `"password" :` and `\"password\":`; a path of
+ * names parted by `::` whole (`Api::Key`). Empty when no name character is there.
  */
 export function nameBefore(text: string, end: number): string {
   const limit = Math.max(0, end - 64);
@@ -788,6 +789,11 @@ export function nameBefore(text: string, end: number): string {
   }
   const nameEnd = i;
   while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  // A path's `::` parts a name as `.` does (`Api::Key`, `Session::Secret`): the path is the name.
+  while (i > limit + 2 && i < nameEnd && text.startsWith("::", i - 2) && isNameCharacter(text.charCodeAt(i - 3))) {
+    i -= 2;
+    while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  }
   return text.slice(i, nameEnd);
 }
 

@@ -6,6 +6,7 @@ import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteO
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { PASSWORD_WORD } from "../key-namespaces";
+import { saysSecretState } from "../status-words";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -86,7 +87,7 @@ const QUOTED_ASSIGNMENT =
  * inside a long run of blanks reads back over the run. After `name=` and a blank, a `name=…`
  * is the next pair of a logfmt line whose value was empty (`password= user=ana`), not the value.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${PATH_NAME}(?:[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
@@ -200,14 +201,21 @@ const CREDENTIAL_PAIR =
  * on the lines after it. The line's start is looked for behind the `[`, not before it: looked
  * for first, it would read back over a long run of blanks at each of its characters.
  * Written within a line (`login failed [pass] => hunter2`), after a blank or an opening, the
- * member is a print_r pair in prose: its value one word, up to a quote or a backslash (the
- * string's that holds the line: `"… [pass] => hunter2"`).
+ * member is a print_r pair in prose: its value, as print_r writes it, runs to the line's end
+ * (`login [password] => correct horse battery staple`), up to a quote or a backslash (the
+ * string's that holds the line: `"… [pass] => hunter2"`). On any line the next member's name
+ * and arrow end a value (`[user] => ana [password] => …`, a print_r written on one line).
  */
 const PRINT_R_NEXT = String.raw`\r?\n[ \t]*(?:\[[^\]\r\n]{1,200}\] =>|\)[ \t]*(?![^\r\n]))`;
 const PRINT_R_NAME = `${PATH_NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => `;
+/** A word of a print_r value in prose, and the next member's name and arrow, which end the value. */
+const PRINT_R_WORD = `[^\\s"'\\\\]+`;
+const PRINT_R_MEMBER_NAME = `\\[[^\\]\\r\\n]{1,200}\\] => `;
+/** Blanks within a line: any white space but a line break. */
+const LINE_BLANKS = `[^\\S\\r\\n]`;
 const PRINT_R_MEMBER =
-  `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PRINT_R_NAME}[^\\s][^\\r\\n]*(?:(?<!\\] => Array|[\\w\\\\] Object)(?:(?!${PRINT_R_NEXT})\\r?\\n[^\\r\\n]*)+(?=${PRINT_R_NEXT}))?` +
-  `|\\[(?<=[ \\t(,;]\\[)${PRINT_R_NAME}[^\\s"'\\\\]+`;
+  `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PRINT_R_NAME}[^\\s]+(?:${LINE_BLANKS}+(?!${PRINT_R_MEMBER_NAME})[^\\s]+)*${LINE_BLANKS}*(?:(?<!\\] => Array|[\\w\\\\] Object)(?:(?!${PRINT_R_NEXT})\\r?\\n[^\\r\\n]*)+(?=${PRINT_R_NEXT}))?` +
+  `|\\[(?<=[ \\t(,;]\\[)${PRINT_R_NAME}${PRINT_R_WORD}(?:[ \\t]+(?!${PRINT_R_MEMBER_NAME})${PRINT_R_WORD})*`;
 const PRINT_R_HEAD = /^\[[A-Za-z_][^\]\s]*\] => /;
 
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
@@ -286,10 +294,10 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
  */
 function redactUnquotedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const end = valueEnd(text, start, start + match.length);
-  const equals = match.indexOf("=");
+  const operator = ASSIGNMENT_OPERATOR.exec(match)!;
   // An index names the collection's member (`secrets["db"]` is `secrets.db`).
-  const name = match.slice(0, equals).trimEnd().replace(INDEX, ".$1");
-  const valueStart = equals + 1 + (/^[ \t]*/.exec(match.slice(equals + 1))?.[0].length ?? 0);
+  const name = match.slice(0, operator.index).replace(INDEX, ".$1");
+  const valueStart = operator.index + operator[0].length;
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
@@ -312,11 +320,21 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
   const length = inProse ? match.length - sentenceEndLength(match, valueEnd(text, start, start + match.length)) : match.length;
   const value = match.slice(head.length, length).trimEnd();
-  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, value) && isHiddenValue(name, value);
+  // The value's first word says what a value of several is: a mask or a placeholder the sender
+  // wrote (`[REDACTED] …`), a state in prose (`expired at 10:00`), a verdict under `pass`.
+  const first = /^\S*/.exec(value)![0];
+  if (value !== first && (standsForSecret(first) || (inProse && saysSecretState(value)))) return undefined;
+  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, first) && isHiddenValue(name, value);
   if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
   return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
 }
+
+/**
+ * The operator of an unquoted assignment with the blanks around it: `=`, `=>`, and make's `:=`,
+ * `::=` and `?=` (GNU make manual, §6.2); the first `=` after the name is the operator's.
+ */
+const ASSIGNMENT_OPERATOR = /[ \t]*(?:=>|::?=|\?=|=)[ \t]*/;
 
 /** An index after a collection's name, its member's name captured. */
 const INDEX = /\[["']?([^"'\]]*)["']?\]$/;

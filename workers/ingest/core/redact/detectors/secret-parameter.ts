@@ -415,7 +415,8 @@ const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 function redactParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
-  const name = match.slice(0, equals);
+  // After a path's `::` the path is the name (`Api::Key=…` is `api.key`), as a dotted key's is.
+  const name = text.startsWith("::", start - 2) ? nameBefore(text, start + equals) : match.slice(0, equals);
   // A cookie header written as a field (`cookie=sid=…; refresh=…`) is read as the header; in a
   // URL's query (`?cookie=…&x=1`) the value ends at the next `&`, as any parameter's.
   const inQuery = start > 0 && /[?&]/.test(text.charAt(start - 1));
