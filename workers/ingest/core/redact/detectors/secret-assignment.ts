@@ -78,6 +78,13 @@ const QUOTED_ASSIGNMENT =
   `[ \\t]*(?:${OPTIONAL_WRAPPER})?(?:${QUOTED})`;
 
 /**
+ * A Ruby symbol as a hash's value (`{:password=>:hunter2}`, `"token" => :abc123`), as `inspect`
+ * prints one before Ruby 3.4: the symbol, its `:` too, is the value.
+ */
+const SYMBOL_VALUE = `${ASSIGNED}[ \\t]*=>[ \\t]*:[A-Za-z_]\\w{0,63}[?!]?(?![\\w:])`;
+const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
+
+/**
  * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
  * starts with the name, perhaps after a shell's `export` (an INI or `.env` line, `password =
  * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
@@ -223,7 +230,7 @@ const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHAR
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${PRINT_R_MEMBER}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${SYMBOL_VALUE}|${PRINT_R_MEMBER}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
@@ -232,6 +239,8 @@ export const secretAssignmentDetector: Detector = {
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (WHOLE_KEYED_SETTING.test(match)) return redactKeyedSetting(match, marker);
     if (PRINT_R_HEAD.test(match) && !VALUE_AT_END.test(match)) return redactPrintedMember(match, marker, text, start);
+    const symbol = SYMBOL_AT_END.exec(match);
+    if (symbol !== null) return redactSymbolValue(match, symbol, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
     return redactQuotedValue(match, marker);
   },
@@ -285,6 +294,13 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const name = assignedName(match.slice(0, open));
   if (!holdsSecret(name) || !isHiddenValue(name, match.slice(open + quote.length, -quote.length))) return undefined;
   return `${match.slice(0, open)}${quote}${marker}${quote}`;
+}
+
+/** A Ruby symbol assigned to a name holding a secret (`SYMBOL_VALUE`), replaced whole with its `:`. */
+function redactSymbolValue(match: string, symbol: RegExpExecArray, marker: string): Rewrite | undefined {
+  const name = assignedName(match.slice(0, symbol.index));
+  if (!holdsSecret(name) || !isHiddenValue(name, symbol[1]!.slice(1))) return undefined;
+  return `${match.slice(0, match.length - symbol[1]!.length)}${marker}`;
 }
 
 /**

@@ -534,6 +534,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
+  if (holdsGoEmptyValue(match, text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const cookies = redactCookieField(name, match, valueStart, marker, text, start);
   if (cookies !== undefined) return cookies ?? undefined;
@@ -601,6 +602,24 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
 }
+
+/**
+ * Whether the field at `start` is a member of a Go map or struct as `%v` and `%+v` print it
+ * (`map[password: user:ana]`, `&{Name:ana Password: Token:x}`) whose value is empty: its colon
+ * glued to its name, then a blank and the next member's glued `Name:`, the members before it
+ * glued too. The next member is no value.
+ */
+function holdsGoEmptyValue(match: string, text: string, start: number): boolean {
+  return start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && GO_NEXT_MEMBER.test(match) && GO_MEMBERS_BEFORE.test(lineBefore(text, start));
+}
+/** A field's colon, blanks and a Go member's glued `Name:` and value. */
+const GO_NEXT_MEMBER = /^:[ \t]+[A-Za-z_]\w{0,63}:(?![ :=/\\])[^\s\]}]/;
+/**
+ * A Go map's or struct pointer's opening (`map[`, `&{`), glued members (`Name:value`, no blank or
+ * `:` in the value) and a name; after a bare `{` (also a YAML flow map's: `{password: a:b}`), a
+ * glued member before the name or an exported field's capital (`{Password: User:ana}`).
+ */
+const GO_MEMBERS_BEFORE = /(?:map\[|&\{)(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)*[A-Za-z_]\w{0,63}$|\{(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)+[A-Za-z_]\w{0,63}$|\{[A-Z]\w{0,63}$/;
 
 /** The index of the first `)` in `value` closing no `(` of its own (`abc){id}`, not `~s(pw1)`), or -1. */
 function unopenedClose(value: string): number {
