@@ -1052,12 +1052,15 @@ function isSegmentCharacter(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122) || code === 95 || code === 45;
 }
 
-/** Whether `text` before `end` ends with `word` (lower-case ASCII letters) in any case. */
+/** Whether `text` before `end` ends with `word` (lower case) in any case; its other characters (`_`, `-`, `:`) as they are. */
 function endsWithCaseless(text: string, end: number, word: string): boolean {
   const start = end - word.length;
   if (start < 0) return false;
   for (let i = 0; i < word.length; i++) {
-    if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+    const code = text.charCodeAt(start + i);
+    const wanted = word.charCodeAt(i);
+    // Folding is for letters: `_` folded (0x7f) would match no ending that holds one.
+    if (code !== wanted && ((code | 0x20) !== wanted || wanted < 97 || wanted > 122)) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
-import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
+import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
@@ -334,7 +334,9 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   let lineStart = start;
   while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
   const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
-  const length = inProse ? match.length - sentenceEndLength(match, valueEnd(text, start, start + match.length)) : match.length;
+  // In prose the value ends with its sentence (`[password] => hunter2 x. Next`), its final mark the sentence's.
+  const reach = inProse ? sentenceReach(match, head.length) : match.length;
+  const length = inProse ? reach - sentenceEndLength(match.slice(0, reach), valueEnd(text, start, start + reach)) : match.length;
   const value = match.slice(head.length, length).trimEnd();
   // The value's first word says what a value of several is: a mask or a placeholder the sender
   // wrote (`[REDACTED] …`), a state in prose (`expired at 10:00`), a verdict under `pass`.
@@ -351,6 +353,17 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
  * `::=` and `?=` (GNU make manual, §6.2); the first `=` after the name is the operator's.
  */
 const ASSIGNMENT_OPERATOR = /[ \t]*(?:=>|::?=|\?=|=)[ \t]*/;
+
+/** Where the sentence holding the words of `match` from `from` ends: after the first word that ends one (`endsSentence`), else the match's end. */
+function sentenceReach(match: string, from: number): number {
+  WORDS.lastIndex = from;
+  for (let word = WORDS.exec(match); word !== null; word = WORDS.exec(match)) {
+    const end = word.index + word[0].length;
+    if (end < match.length && endsSentence(word[0], match.slice(end))) return end;
+  }
+  return match.length;
+}
+const WORDS = /\S+/g;
 
 /** An index after a collection's name, its member's name captured. */
 const INDEX = /\[["']?([^"'\]]*)["']?\]$/;
