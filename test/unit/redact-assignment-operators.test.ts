@@ -117,3 +117,13 @@ describe("a Redis command typed at redis-cli's prompt", () => {
     expectKept(["auth mypass", "I typed auth mypass", "127.0.0.1:6379> auth OK", "redis> auth", "redis> auth required"]);
   });
 });
+
+describe("a field's value holding a marker an earlier pass wrote", () => {
+  it("is replaced whole, the marker's `]` with it", () => {
+    expectRedacted([
+      ["x password: token:[REDACTED:secret] y", `x password: ${PARAM} y`],
+      ["{ password: a[REDACTED:email], b: 1 }", `{ password: ${PARAM}, b: 1 }`],
+      ["x secret: ab[REDACTED:email]]", `x secret: ${PARAM}]`],
+    ]);
+  });
+});

@@ -108,7 +108,9 @@ const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|[&#](?![A-Za-z_][\w.-]*=))+/;
 /** A URL query's or fragment's value (after `?`, `&` or `#`), which a `#` ends. */
 const QUERY_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
 const QUERY_OPENERS = "?&#";
-const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
+// A marker an earlier pass wrote inside the value (`a[REDACTED:email]`) is read whole: cut at its
+// `]`, the value's replacement left the `]` behind it (`[REDACTED:secret_param]]`).
+const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:\[REDACTED:[\w:-]{1,80}\]|[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
 const TOKEN68 = /^(?:[A-Za-z0-9._~+/-]|%[0-9A-Fa-f]{2})+=*$/;
