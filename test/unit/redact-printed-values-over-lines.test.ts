@@ -121,6 +121,8 @@ describe("a secret beside the sender's own mask", () => {
       ["token=*** abc123XYZ9", `token=*** ${PARAM}`],
       ["password => ***** hunter2!", `password => ***** ${PARAM}`],
       ["pwd: [REDACTED] s3cr3t, user=ana", `pwd: [REDACTED] ${PARAM}, user=ana`],
+      // In brackets, what they hold is judged; they stay.
+      ["password=*** (P@ss1)", `password=*** (${PARAM})`],
       ["login failed password=*** (was hunter2) user=ana host=db-01.internal", `login failed password=*** (was ${PARAM}) user=ana host=db-01.internal`],
     ]);
   });
@@ -150,6 +152,9 @@ describe("a secret beside the sender's own mask", () => {
       "password=*** db_shard_2",
       "token=[FILTERED] Node7",
       "pwd: [REDACTED] hunter2",
+      "password=*** (node7)",
+      "password=*** (attempt 2)",
+      "token=[FILTERED] [node7]",
       "secret=<redacted> --password <password>",
       "status=*** hunter2",
     ]);

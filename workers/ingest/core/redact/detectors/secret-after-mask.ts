@@ -84,7 +84,10 @@ function redactAfterMask(match: string, marker: string, text: string, start: num
   const wordStart = head!.length + blanks!.length;
   // A sentence's final punctuation, and a list's `,` or `;` after the word (`expired,`), are not the word's.
   const length = word!.length - sentenceEndLength(word!, valueEnd(text, start + wordStart, start + match.length));
-  const secret = word!.slice(0, length).replace(/[,;]+$/, "");
+  const written = word!.slice(0, length).replace(/[,;]+$/, "");
+  // A word in brackets (`(node7)`, `[req-42]`) is judged by what they hold; they stay.
+  const opening = /^[([{<]*/.exec(written)![0].length;
+  const secret = written.slice(opening).replace(/[)\]}>]+$/, "");
   if (!isPasswordShaped(secret) || !marksPassword(secret) || ORDINARY_NEXT_WORD.test(secret) || secret.startsWith("[REDACTED:")) return undefined;
-  return `${match.slice(0, wordStart)}${marker}${word!.slice(secret.length)}`;
+  return `${match.slice(0, wordStart + opening)}${marker}${word!.slice(opening + secret.length)}`;
 }
