@@ -359,7 +359,8 @@ function sentenceReach(match: string, from: number): number {
   WORDS.lastIndex = from;
   for (let word = WORDS.exec(match); word !== null; word = WORDS.exec(match)) {
     const end = word.index + word[0].length;
-    if (end < match.length && endsSentence(word[0], match.slice(end))) return end;
+    // The character after the word is all `endsSentence` reads of what follows.
+    if (end < match.length && endsSentence(word[0], match.charAt(end))) return end;
   }
   return match.length;
 }
