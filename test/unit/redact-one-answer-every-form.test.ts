@@ -99,3 +99,32 @@ describe("nothing under a credential's name is kept and counted as nothing", () 
     expect(stored.kinds).toEqual({ stringValue: "secret_param" });
   });
 });
+
+describe("a session's id is its credential in every spelling and every form", () => {
+  // OpenTelemetry's `session.id` included: its name cannot tell a client's telemetry session
+  // from a web session's cookie copied into it (docs/decisions.md, "A session's id").
+  const NAMES = ["session_id", "session.id", "sessionId", "sessionid", "session-id", "SESSION_ID", "Session::Id"];
+  const SESSION = "9b2e4f6a1c3d4e5f";
+  // Forms a name with a `-` or `::` cannot be written in as a member (an identifier's).
+  const IDENTIFIER_FORMS = new Set(["util.inspect", "Go map", "Python repr", "Rust Debug", "Ruby hash, symbol keys"]);
+  const MORE_FORMS: ReadonlyArray<readonly [form: string, write: (name: string, value: string) => string]> = [
+    ["spaced =", (name, value) => `${name} = ${value}`],
+    ["=>", (name, value) => `${name} => ${value}`],
+    ["cookie", (name, value) => `Cookie: ${name}=${value}; theme=dark`],
+  ];
+
+  it.each([
+    ...cases(NAMES, SESSION).filter(([name, form]) => !(IDENTIFIER_FORMS.has(form) && /[-:.]/.test(name))),
+    ...NAMES.flatMap((name) => MORE_FORMS.map(([form, write]) => [name, form, write(name, SESSION), SESSION] as const)),
+  ])("%s in %s", (name, _form, text) => {
+    const stored = redacted(text, name, SESSION);
+    expect(stored.body).not.toContain(SESSION);
+    expect(stored.attribute).toEqual({ stringValue: "[REDACTED:secret]" });
+  });
+
+  it("keeps what only describes a session or names a former one", () => {
+    for (const name of ["session.country", "session.previous_id", "session_ttl", "session.start"]) {
+      expect(redacted(`${name}: x1y2z3`, name, "x1y2z3").attribute, name).toEqual({ stringValue: "x1y2z3" });
+    }
+  });
+});

@@ -1052,12 +1052,15 @@ function isSegmentCharacter(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122) || code === 95 || code === 45;
 }
 
-/** Whether `text` before `end` ends with `word` (lower-case ASCII letters) in any case. */
+/** Whether `text` before `end` ends with `word` (lower case) in any case; its other characters (`_`, `-`, `:`) as they are. */
 function endsWithCaseless(text: string, end: number, word: string): boolean {
   const start = end - word.length;
   if (start < 0) return false;
   for (let i = 0; i < word.length; i++) {
-    if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+    const code = text.charCodeAt(start + i);
+    const wanted = word.charCodeAt(i);
+    // Folding is for letters: `_` folded (0x7f) would match no ending that holds one.
+    if (code !== wanted && ((code | 0x20) !== wanted || wanted < 97 || wanted > 122)) return false;
   }
   return true;
 }
@@ -1076,7 +1079,7 @@ function namesSecretParameter(text: string, equals: number): boolean {
   const first = text.charCodeAt(start);
   if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
-  const name = text.slice(start, end);
+  const name = text.startsWith("::", start - 2) ? nameBefore(text, end) : text.slice(start, end);
   return isSecretParameterName(name) || namesTokensCountMember(name) || namesPasswordByShape(name) || namesCurlCookie(text, start);
 }
 
@@ -1177,7 +1180,11 @@ function flagEvidence(text: string): number {
  */
 function assignsToSecretName(text: string, equals: number): boolean {
   const next = text.charCodeAt(equals + 1);
-  let end = text.charCodeAt(equals - 1) === 58 ? equals - 1 : equals;
+  // make's `:=`, `::=` and `?=` are operators whatever stands beside them; Go's `:=` too.
+  let end = equals;
+  if (text.charCodeAt(end - 1) === 63) end--;
+  else while (end > equals - 2 && text.charCodeAt(end - 1) === 58) end--;
+  const operator = end < equals;
   const before = text.charCodeAt(end - 1);
   // The setting's name may be in escaped quotes, in JSON text held in a string (`key=\"ApiKey\"`).
   let quote = equals + 1;
@@ -1189,7 +1196,7 @@ function assignsToSecretName(text: string, equals: number): boolean {
       if (close > 0 && close - equals < 66 && isSecretName(text.slice(quote + 1, close).replace(/\\+$/, ""))) return true;
     }
   }
-  if (next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93) return false;
+  if (!operator && next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93) return false;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (text.charCodeAt(end - 1) === 93) {
     // An index: the first name inside its brackets (`['password']`, `["password":protected]`,

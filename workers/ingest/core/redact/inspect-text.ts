@@ -537,7 +537,8 @@ class Reader {
   /**
    * The separator after a member's name at `from` (`SEPARATOR`), with `at` after it: SPACED for
    * `: ` and `=>` (the value after blanks), EQUALS for `=` and C#'s ` = ` (after its blanks),
-   * GLUED for Go's `:` before the value.
+   * GLUED for Go's `:` before the value, also before a blank and the next member's glued `Name:`
+   * (Go's empty value).
    */
   private separator(from: number): number {
     const text = this.text;
@@ -557,7 +558,11 @@ class Reader {
     this.at = from + 1;
     if (code === EQUALS) return EQUALS_SIGN;
     if (code !== COLON) throw NOT_INSPECT;
-    return isBlank(text.charCodeAt(from + 1)) ? SPACED : GLUED;
+    if (!isBlank(text.charCodeAt(from + 1))) return GLUED;
+    // Go's empty value (`map[password: user:ana]`, `{Password: Token:x}`): a blank, then the next
+    // member's glued `Name:`; the member after it is no value.
+    GLUED_NEXT_MEMBER.lastIndex = from + 1;
+    return GLUED_NEXT_MEMBER.test(text) ? GLUED : SPACED;
   }
 
   /**
@@ -745,6 +750,12 @@ class Reader {
       return open === OPEN_BRACKET && !opensBracketObject(text, this.at) ? this.array(this.at, depth) : this.object(this.at, depth);
     }
     if (separator !== SPACED) return this.unquoted(from, separator);
+    // A Ruby symbol as a value (`{:password=>:hunter2}`) is the text it is: a rule replacing its
+    // key's values replaces it whole.
+    if (code === COLON && this.match(SYMBOL, from + 1) !== undefined) {
+      this.bare = true;
+      return text.slice(from, this.at);
+    }
     const number = this.match(NUMBER, from);
     if (number !== undefined) return parseJsonExactly(number, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
     const bare = this.match(BARE, from);

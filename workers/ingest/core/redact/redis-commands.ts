@@ -202,13 +202,14 @@ const NOT_A_CREDENTIAL = [
 /**
  * The passwords in `match`, a match of `REDIS_COMMAND_SOURCE`, in order; none when the command
  * does not fit its grammar (`passwordArguments`). `isPlaceholder` says which values only stand
- * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept.
+ * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept. `typed`: the
+ * command follows redis-cli's prompt (`followsPrompt`).
  */
-export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean): readonly PasswordSpan[] {
+export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean, typed = false): readonly PasswordSpan[] {
   const { tokens, written } = commandIn(match);
   if (tokens.length < 2) return [];
   const found: PasswordSpan[] = [];
-  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written)) {
+  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written, typed)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
     if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
@@ -241,6 +242,16 @@ export interface ArgumentPassword {
 
 /** A whole command word, in any case. */
 const COMMAND_NAME = new RegExp(`^${COMMAND_WORD}$`);
+
+/**
+ * Whether the command at `start` in `text` follows redis-cli's prompt (`PROMPT`, then blanks):
+ * what a user typed there redis-cli sends as a command, whatever its case (`redis> auth
+ * mypass`), so no word of it is prose. At most 320 characters before `start` are read.
+ */
+export function followsPrompt(text: string, start: number): boolean {
+  return PROMPT_BEFORE.test(text.slice(Math.max(0, start - 320), start));
+}
+const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"])${PROMPT}[ \\t]{1,64}$`);
 
 /**
  * How a command is written, which says how much its words are to be trusted as arguments:
@@ -334,9 +345,10 @@ function withoutTrailingMark(token: Token): Token {
  * starts. Written in a `line`, an `AUTH` argument must be one a credential can be
  * (`canBeCredential`), and a lower-case `auth` with a short word is prose, as is a capitalised
  * `Auth` with one word (a sentence's first word: `Auth s3cretlooking`); in `prose`, only `AUTH`
- * and a credential-shaped word (`isCredentialShaped`). Arguments in a `list` are arguments.
+ * and a credential-shaped word (`isCredentialShaped`). Arguments in a `list` are arguments. A
+ * command `typed` at redis-cli's prompt is judged as a line whose command word is in capitals.
  */
-function passwordArguments(words: readonly string[], written: Written): ArgumentPassword[] {
+function passwordArguments(words: readonly string[], written: Written, typed = false): ArgumentPassword[] {
   const command = words[0]!;
   const args = words.slice(1);
   const found: ArgumentPassword[] = [];
@@ -353,7 +365,8 @@ function passwordArguments(words: readonly string[], written: Written): Argument
         } else if (args.length > 0 && isCredentialShaped(args[0]!)) at(0);
         break;
       }
-      const spelled = written === "list" ? "AUTH" : command;
+      // A list's command, and one typed at redis-cli's prompt, is a command whatever its case.
+      const spelled = written === "list" || typed ? "AUTH" : command;
       const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index]);
       for (const count of authArgumentCounts(args, startsCommand)) authPasswords(spelled, args.slice(0, count), written, at, count < args.length);
       break;

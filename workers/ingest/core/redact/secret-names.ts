@@ -231,6 +231,11 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "credential",
   "signature",
   "sessionid",
+  // A session's id is its credential in every spelling (`sessionid` above; `session.id` is
+  // `session` and a member).
+  "session_id",
+  "session-id",
+  "session::id",
   "password",
   "session",
   "cookies",
@@ -573,6 +578,8 @@ const HELD_VALUE_WORDS = new Set([
 function heldSecrecy(key: string): number {
   let verdict = NOT_SECRET;
   let context = false;
+  // The parent is a session, whose `id` is its credential (`session.id`, as `session_id`).
+  let credentialId = false;
   let jar = false;
   let start = 0;
   for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
@@ -589,8 +596,9 @@ function heldSecrecy(key: string): number {
     } else if (own !== NOT_SECRET) {
       verdict = own;
       context = CONTEXT_SECRET_WORDS.has(lastWord(segment));
+      credentialId = CREDENTIAL_IDS.has(lastWord(segment));
       jar = namesCookieJar(segment);
-    } else if (verdict !== NOT_SECRET && !holdsParentSecret(segment, context)) {
+    } else if (verdict !== NOT_SECRET && !holdsParentSecret(segment, context, credentialId)) {
       verdict = NOT_SECRET;
     } else {
       context = false;
@@ -667,23 +675,30 @@ export function namesSecretContext(name: string): boolean {
 
 /** Whether `heldSecrecy` finds a secret under a parent's name in `key` (not the last segment's own). */
 export function isHeldSecretName(key: string): boolean {
-  return heldSecrecy(key) !== NOT_SECRET;
+  return heldSecrecy(asDottedPath(key)) !== NOT_SECRET;
 }
 
 /** Whether `heldSecrecy` finds a card security code, a PIN or a one-time password under a parent's name in `key`. */
 export function isHeldSecretCodeName(key: string): boolean {
-  return heldSecrecy(key) === SECRET_CODE;
+  return heldSecrecy(asDottedPath(key)) === SECRET_CODE;
+}
+
+/** `key` with a path's `::` written as `.`, which parts its segments alike (`Session::Id` is `Session.Id`). */
+function asDottedPath(key: string): string {
+  return key.includes("::") ? key.replaceAll("::", ".") : key;
 }
 
 /**
  * Whether a member named `segment` under a secret's name holds that secret (`heldSecrecy`): an
- * array item or a value's name (`HELD_VALUE_WORDS`), or, under a name that is no context, any
- * name that says nothing about the secret.
+ * array item or a value's name (`HELD_VALUE_WORDS`), a session's `id` (`credentialId`: the parent
+ * is a session, `CREDENTIAL_IDS`), or, under a name that is no context, any name that says
+ * nothing about the secret.
  */
-function holdsParentSecret(segment: string, context: boolean): boolean {
+function holdsParentSecret(segment: string, context: boolean, credentialId: boolean): boolean {
   if (ARRAY_INDEX.test(segment)) return true;
   const words = nameWords(segment);
   if (words.length > 0 && words.every((word) => HELD_VALUE_WORDS.has(word))) return true;
+  if (credentialId && words.length === 1 && words[0] === "id") return true;
   if (context) return false;
   const last = words[words.length - 1] ?? "";
   return !(DESCRIBING_WORDS.has(last) || HELD_SECRET_METADATA_WORDS.has(last) || last === "id" || last === "ids" || DESCRIBING_HEADS.has(words[0] ?? ""));
@@ -775,7 +790,8 @@ export function isSecretParameterName(name: string): boolean {
 
 /**
  * The name that ends just before `end` (at most 64 characters back), read backwards past blanks
- * and one quote, escaped or not: `password` in `"password" :` and `\"password\":`. Empty when no name character is there.
+ * and one quote, escaped or not: `password` in `"password" :` and `\"password\":`; a path of
+ * names parted by `::` whole (`Api::Key`). Empty when no name character is there.
  */
 export function nameBefore(text: string, end: number): string {
   const limit = Math.max(0, end - 64);
@@ -788,6 +804,11 @@ export function nameBefore(text: string, end: number): string {
   }
   const nameEnd = i;
   while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  // A path's `::` parts a name as `.` does (`Api::Key`, `Session::Secret`): the path is the name.
+  while (i > limit + 2 && i < nameEnd && text.startsWith("::", i - 2) && isNameCharacter(text.charCodeAt(i - 3))) {
+    i -= 2;
+    while (i > limit && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  }
   return text.slice(i, nameEnd);
 }
 

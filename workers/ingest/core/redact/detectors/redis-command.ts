@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { REDIS_COMMAND_SOURCE, redisPasswords } from "../redis-commands";
+import { REDIS_COMMAND_SOURCE, followsPrompt, redisPasswords } from "../redis-commands";
 import { standsForSecret } from "../secret-names";
 import type { Detector } from "./detector";
 
@@ -17,8 +17,8 @@ export const redisCommandDetector: Detector = {
   kind: REDIS_PASSWORD_KIND,
   source: REDIS_COMMAND_SOURCE,
   evidence: Evidence.REDIS_COMMAND,
-  rewrite: (match, marker) => {
-    const passwords = redisPasswords(match, standsForSecret);
+  rewrite: (match, marker, scanned, start) => {
+    const passwords = redisPasswords(match, standsForSecret, followsPrompt(scanned, start));
     if (passwords.length === 0) return undefined;
     let text = "";
     let kept = 0;

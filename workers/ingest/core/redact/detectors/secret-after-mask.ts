@@ -8,18 +8,20 @@ import { sentenceEndLength, valueEnd } from "./sentence-end";
 /**
  * A secret written next to the sender's own mask of it, counted as `secret_param`: a note of the
  * value it had (`password=*** (was hunter2)`, `token: [FILTERED] (previously sk_4f…)`) or a
- * word right after the mask (`pwd: [REDACTED] hunter2`), as a logger that masks the field and
+ * word right after the mask (`pwd: [REDACTED] P@ssw0rd!`), as a logger that masks the field and
  * then prints the raw value beside it writes. The mask stays (it is the sender's, `isSenderMask`),
  * and so do the name, the note's words and its parentheses: only the word is replaced.
  *
  * In a `(was …)` note the word is the old value of a secret's field: it goes unless it is itself
  * a mask, a marker, a placeholder or a state (`(was empty)`, `(was expired)`). A word after the
  * mask is a secret only when shaped as a password (`isPasswordShaped`: a letter and something
- * else) and not as what a log line writes next (`ORDINARY_NEXT_WORD`: `user=ana`, a flag, a
- * host, an address, a path, an id, a version): `password=*** for user ana`, `token=[FILTERED] expired`,
- * `secret=*** db-01.internal` stay. A password of letters alone after a mask is the accepted
- * miss; a password-shaped word that is no secret (`password=*** attempt#2`) the accepted false
- * positive (docs/decisions.md, "A word after a sender's mask").
+ * else), marked as one (`marksPassword`: a symbol, a digit between letters, mixed case) and
+ * not shaped as what a log line writes next (`ORDINARY_NEXT_WORD`: `user=ana`, a flag, a host,
+ * an address, a path, an id, a version): `password=*** for user ana`, `token=[FILTERED] expired`,
+ * `secret=*** db-01.internal`, `password=*** node7 connected`, `password=*** utf8` stay. A
+ * password of letters, or of letters then digits (`hunter2`, the shape of `user7`), after a mask
+ * is the accepted miss; a marked word that is no secret (`password=*** attempt#2`) the accepted
+ * false positive (docs/decisions.md, "A word after a sender's mask", and its revision).
  *
  * The match starts at the separator (`=`, `:`, `=>`), after a name read back by its lookbehind,
  * and runs only on texts that show a secret's name before a separator (the evidence of the
@@ -44,9 +46,21 @@ const STATE_WORD = /^(?:empty|unset|none|null|nil|blank|set|changed|reset|expire
 /**
  * A word a log line writes after a field, no secret: another field (`user=ana`, `at:10:00`), a
  * command's flag (`--password`), a path or a URL, an e-mail address (its own detector's), a host or an address or a version (dotted
- * labels), a hex or UUID id, an id of a word and a number (`req-42`, `order_1234`).
+ * labels), a hex or UUID id, an id of a word and a number (`req-42`, `order_1234`), a name of
+ * lower-case words and numbers joined by `-` or `_` (a Kubernetes node's or a deployment's:
+ * `k8s-node-7`, `deploy-api-7`, `db_shard_2`).
  */
-const ORDINARY_NEXT_WORD = /[=:/\\]|^[^@\s]+@[\w-]+(?:\.[\w-]+)+$|^--?[A-Za-z]|^[\w-]+(?:\.[\w-]+)+$|^[0-9a-f-]{8,}$|^[A-Za-z]+[-_]\d+$/i;
+const ORDINARY_NEXT_WORD = /[=:/\\]|^[^@\s]+@[\w-]+(?:\.[\w-]+)+$|^--?[A-Za-z]|^[\w-]+(?:\.[\w-]+)+$|^[0-9a-fA-F-]{8,}$|^[A-Za-z]+[-_]\d+$|^[a-z0-9]+(?:[-_][a-z0-9]+)+$/;
+
+/**
+ * Whether a word after a mask bears what a chosen or generated secret has and a log's next word
+ * (a numbered host, user, shard or encoding: `node7`, `user7`, `utf8`, `v2`) has not: a symbol
+ * no identifier holds (`P@ssw0rd!`, `hunter2!`), a digit between letters (`s3cr3t`, `hunter2x9`)
+ * or a capital after a lower-case letter (`abc123XYZ9`, `hunTer2`) beside a digit.
+ */
+function marksPassword(word: string): boolean {
+  return /[^A-Za-z0-9._-]/.test(word) || (/\d/.test(word) && /[A-Za-z]\d+[A-Za-z]|[a-z][A-Z]/.test(word));
+}
 
 export const secretAfterMaskDetector: Detector = {
   kind: SECRET_PARAM_KIND,
@@ -70,7 +84,10 @@ function redactAfterMask(match: string, marker: string, text: string, start: num
   const wordStart = head!.length + blanks!.length;
   // A sentence's final punctuation, and a list's `,` or `;` after the word (`expired,`), are not the word's.
   const length = word!.length - sentenceEndLength(word!, valueEnd(text, start + wordStart, start + match.length));
-  const secret = word!.slice(0, length).replace(/[,;]+$/, "");
-  if (!isPasswordShaped(secret) || ORDINARY_NEXT_WORD.test(secret) || secret.startsWith("[REDACTED:")) return undefined;
-  return `${match.slice(0, wordStart)}${marker}${word!.slice(secret.length)}`;
+  const written = word!.slice(0, length).replace(/[,;]+$/, "");
+  // A word in brackets (`(node7)`, `[req-42]`) is judged by what they hold; they stay.
+  const opening = /^[([{<]*/.exec(written)![0].length;
+  const secret = written.slice(opening).replace(/[)\]}>]+$/, "");
+  if (!isPasswordShaped(secret) || !marksPassword(secret) || ORDINARY_NEXT_WORD.test(secret) || secret.startsWith("[REDACTED:")) return undefined;
+  return `${match.slice(0, wordStart + opening)}${marker}${word!.slice(opening + secret.length)}`;
 }

@@ -1,11 +1,12 @@
 import { Evidence } from "../evidence";
 import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
-import { sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
+import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { PASSWORD_WORD } from "../key-namespaces";
+import { saysSecretState } from "../status-words";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -77,6 +78,13 @@ const QUOTED_ASSIGNMENT =
   `[ \\t]*(?:${OPTIONAL_WRAPPER})?(?:${QUOTED})`;
 
 /**
+ * A Ruby symbol as a hash's value (`{:password=>:hunter2}`, `"token" => :abc123`), as `inspect`
+ * prints one before Ruby 3.4: the symbol, its `:` too, is the value.
+ */
+const SYMBOL_VALUE = `${ASSIGNED}[ \\t]*=>[ \\t]*:[A-Za-z_]\\w{0,63}[?!]?(?![\\w:])`;
+const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
+
+/**
  * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
  * starts with the name, perhaps after a shell's `export` (an INI or `.env` line, `password =
  * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
@@ -86,7 +94,7 @@ const QUOTED_ASSIGNMENT =
  * inside a long run of blanks reads back over the run. After `name=` and a blank, a `name=…`
  * is the next pair of a logfmt line whose value was empty (`password= user=ana`), not the value.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${NAME}(?:[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${PATH_NAME}(?:[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
@@ -200,14 +208,21 @@ const CREDENTIAL_PAIR =
  * on the lines after it. The line's start is looked for behind the `[`, not before it: looked
  * for first, it would read back over a long run of blanks at each of its characters.
  * Written within a line (`login failed [pass] => hunter2`), after a blank or an opening, the
- * member is a print_r pair in prose: its value one word, up to a quote or a backslash (the
- * string's that holds the line: `"… [pass] => hunter2"`).
+ * member is a print_r pair in prose: its value, as print_r writes it, runs to the line's end
+ * (`login [password] => correct horse battery staple`), up to a quote or a backslash (the
+ * string's that holds the line: `"… [pass] => hunter2"`). On any line the next member's name
+ * and arrow end a value (`[user] => ana [password] => …`, a print_r written on one line).
  */
 const PRINT_R_NEXT = String.raw`\r?\n[ \t]*(?:\[[^\]\r\n]{1,200}\] =>|\)[ \t]*(?![^\r\n]))`;
 const PRINT_R_NAME = `${PATH_NAME}(?::[\\w\\\\]{1,64}){0,2}\\] => `;
+/** A word of a print_r value in prose, and the next member's name and arrow, which end the value. */
+const PRINT_R_WORD = `[^\\s"'\\\\]+`;
+const PRINT_R_MEMBER_NAME = `\\[[^\\]\\r\\n]{1,200}\\] => `;
+/** Blanks within a line: any white space but a line break. */
+const LINE_BLANKS = `[^\\S\\r\\n]`;
 const PRINT_R_MEMBER =
-  `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PRINT_R_NAME}[^\\s][^\\r\\n]*(?:(?<!\\] => Array|[\\w\\\\] Object)(?:(?!${PRINT_R_NEXT})\\r?\\n[^\\r\\n]*)+(?=${PRINT_R_NEXT}))?` +
-  `|\\[(?<=[ \\t(,;]\\[)${PRINT_R_NAME}[^\\s"'\\\\]+`;
+  `\\[(?<=(?:^|\\n)[ \\t]*\\[)${PRINT_R_NAME}[^\\s]+(?:${LINE_BLANKS}+(?!${PRINT_R_MEMBER_NAME})[^\\s]+)*${LINE_BLANKS}*(?:(?<!\\] => Array|[\\w\\\\] Object)(?:(?!${PRINT_R_NEXT})\\r?\\n[^\\r\\n]*)+(?=${PRINT_R_NEXT}))?` +
+  `|\\[(?<=[ \\t(,;]\\[)${PRINT_R_NAME}${PRINT_R_WORD}(?:[ \\t]+(?!${PRINT_R_MEMBER_NAME})${PRINT_R_WORD})*`;
 const PRINT_R_HEAD = /^\[[A-Za-z_][^\]\s]*\] => /;
 
 /** A parameter inside an encoded query or fragment, once or twice encoded, up to the next encoded `&` or the outer value's end. */
@@ -215,7 +230,7 @@ const ENCODED_PARAMETER = String.raw`%(?:25)?(?:3[Ff]|26|23)[A-Za-z_]${NAME_CHAR
 
 export const secretAssignmentDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `(?:${QUOTED_ASSIGNMENT}|${PRINT_R_MEMBER}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
+  source: `(?:${QUOTED_ASSIGNMENT}|${SYMBOL_VALUE}|${PRINT_R_MEMBER}|${UNQUOTED_LINE_ASSIGNMENT}|${INDEXED_ASSIGNMENT}|${SQL_PASSWORD}|${XML_ELEMENT}|${KEYED_SETTING}|${ENCODED_PARAMETER}|${CREDENTIAL_PAIR})`,
   evidence: Evidence.SECRET_ASSIGNMENT,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("<")) return redactElement(match, marker);
@@ -224,6 +239,8 @@ export const secretAssignmentDetector: Detector = {
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
     if (WHOLE_KEYED_SETTING.test(match)) return redactKeyedSetting(match, marker);
     if (PRINT_R_HEAD.test(match) && !VALUE_AT_END.test(match)) return redactPrintedMember(match, marker, text, start);
+    const symbol = SYMBOL_AT_END.exec(match);
+    if (symbol !== null) return redactSymbolValue(match, symbol, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
     return redactQuotedValue(match, marker);
   },
@@ -279,6 +296,13 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   return `${match.slice(0, open)}${quote}${marker}${quote}`;
 }
 
+/** A Ruby symbol assigned to a name holding a secret (`SYMBOL_VALUE`), replaced whole with its `:`. */
+function redactSymbolValue(match: string, symbol: RegExpExecArray, marker: string): Rewrite | undefined {
+  const name = assignedName(match.slice(0, symbol.index));
+  if (!holdsSecret(name) || !isHiddenValue(name, symbol[1]!.slice(1))) return undefined;
+  return `${match.slice(0, match.length - symbol[1]!.length)}${marker}`;
+}
+
 /**
  * A line's unquoted value (`UNQUOTED_LINE_ASSIGNMENT`) replaced when the name holds a secret
  * (`holdsSecret`) and the value is one (`isHiddenValue`); an LLM's token count (`tokens = 42`) and
@@ -286,10 +310,10 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
  */
 function redactUnquotedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const end = valueEnd(text, start, start + match.length);
-  const equals = match.indexOf("=");
+  const operator = ASSIGNMENT_OPERATOR.exec(match)!;
   // An index names the collection's member (`secrets["db"]` is `secrets.db`).
-  const name = match.slice(0, equals).trimEnd().replace(INDEX, ".$1");
-  const valueStart = equals + 1 + (/^[ \t]*/.exec(match.slice(equals + 1))?.[0].length ?? 0);
+  const name = match.slice(0, operator.index).replace(INDEX, ".$1");
+  const valueStart = operator.index + operator[0].length;
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
@@ -310,13 +334,37 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   let lineStart = start;
   while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
   const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
-  const length = inProse ? match.length - sentenceEndLength(match, valueEnd(text, start, start + match.length)) : match.length;
+  // In prose the value ends with its sentence (`[password] => hunter2 x. Next`), its final mark the sentence's.
+  const reach = inProse ? sentenceReach(match, head.length) : match.length;
+  const length = inProse ? reach - sentenceEndLength(match.slice(0, reach), valueEnd(text, start, start + reach)) : match.length;
   const value = match.slice(head.length, length).trimEnd();
-  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, value) && isHiddenValue(name, value);
+  // The value's first word says what a value of several is: a mask or a placeholder the sender
+  // wrote (`[REDACTED] …`), a state in prose (`expired at 10:00`), a verdict under `pass`.
+  const first = /^\S*/.exec(value)![0];
+  if (value !== first && (standsForSecret(first) || (inProse && saysSecretState(value)))) return undefined;
+  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, first) && isHiddenValue(name, value);
   if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
   return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
 }
+
+/**
+ * The operator of an unquoted assignment with the blanks around it: `=`, `=>`, and make's `:=`,
+ * `::=` and `?=` (GNU make manual, §6.2); the first `=` after the name is the operator's.
+ */
+const ASSIGNMENT_OPERATOR = /[ \t]*(?:=>|::?=|\?=|=)[ \t]*/;
+
+/** Where the sentence holding the words of `match` from `from` ends: after the first word that ends one (`endsSentence`), else the match's end. */
+function sentenceReach(match: string, from: number): number {
+  WORDS.lastIndex = from;
+  for (let word = WORDS.exec(match); word !== null; word = WORDS.exec(match)) {
+    const end = word.index + word[0].length;
+    // The character after the word is all `endsSentence` reads of what follows.
+    if (end < match.length && endsSentence(word[0], match.charAt(end))) return end;
+  }
+  return match.length;
+}
+const WORDS = /\S+/g;
 
 /** An index after a collection's name, its member's name captured. */
 const INDEX = /\[["']?([^"'\]]*)["']?\]$/;

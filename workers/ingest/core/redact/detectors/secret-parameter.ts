@@ -108,7 +108,9 @@ const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|[&#](?![A-Za-z_][\w.-]*=))+/;
 /** A URL query's or fragment's value (after `?`, `&` or `#`), which a `#` ends. */
 const QUERY_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
 const QUERY_OPENERS = "?&#";
-const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
+// A marker an earlier pass wrote inside the value (`a[REDACTED:email]`) is read whole: cut at its
+// `]`, the value's replacement left the `]` behind it (`[REDACTED:secret_param]]`).
+const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:\[REDACTED:[\w:-]{1,80}\]|[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
 const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
 const TOKEN68 = /^(?:[A-Za-z0-9._~+/-]|%[0-9A-Fa-f]{2})+=*$/;
@@ -415,7 +417,8 @@ const FLAG_PLACEHOLDER = /^[A-Z][A-Z_-]+[\])]?$/;
 function redactParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const end = valueEnd(text, start, start + match.length);
   const equals = match.indexOf("=");
-  const name = match.slice(0, equals);
+  // After a path's `::` the path is the name (`Api::Key=…` is `api.key`), as a dotted key's is.
+  const name = text.startsWith("::", start - 2) ? nameBefore(text, start + equals) : match.slice(0, equals);
   // A cookie header written as a field (`cookie=sid=…; refresh=…`) is read as the header; in a
   // URL's query (`?cookie=…&x=1`) the value ends at the next `&`, as any parameter's.
   const inQuery = start > 0 && /[?&]/.test(text.charAt(start - 1));
@@ -533,6 +536,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
+  if (holdsGoEmptyValue(match, text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const cookies = redactCookieField(name, match, valueStart, marker, text, start);
   if (cookies !== undefined) return cookies ?? undefined;
@@ -600,6 +604,24 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
   return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
 }
+
+/**
+ * Whether the field at `start` is a member of a Go map or struct as `%v` and `%+v` print it
+ * (`map[password: user:ana]`, `&{Name:ana Password: Token:x}`) whose value is empty: its colon
+ * glued to its name, then a blank and the next member's glued `Name:`, the members before it
+ * glued too. The next member is no value.
+ */
+function holdsGoEmptyValue(match: string, text: string, start: number): boolean {
+  return start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && GO_NEXT_MEMBER.test(match) && GO_MEMBERS_BEFORE.test(lineBefore(text, start));
+}
+/** A field's colon, blanks and a Go member's glued `Name:` and value. */
+const GO_NEXT_MEMBER = /^:[ \t]+[A-Za-z_]\w{0,63}:(?![ :=/\\])[^\s\]}]/;
+/**
+ * A Go map's or struct pointer's opening (`map[`, `&{`), glued members (`Name:value`, no blank or
+ * `:` in the value) and a name; after a bare `{` (also a YAML flow map's: `{password: a:b}`), a
+ * glued member before the name or an exported field's capital (`{Password: User:ana}`).
+ */
+const GO_MEMBERS_BEFORE = /(?:map\[|&\{)(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)*[A-Za-z_]\w{0,63}$|\{(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)+[A-Za-z_]\w{0,63}$|\{[A-Z]\w{0,63}$/;
 
 /** The index of the first `)` in `value` closing no `(` of its own (`abc){id}`, not `~s(pw1)`), or -1. */
 function unopenedClose(value: string): number {
