@@ -112,6 +112,56 @@ describe("checkJsonDepth", () => {
     expect(() => checkJsonDepth(utf8.encode('{"unterminated: [[[[[['), 2)).not.toThrow();
     expect(() => checkJsonDepth(utf8.encode("]]]]}}"), 2)).not.toThrow();
   });
+
+  // An odd run of backslashes before a quote escapes it, an even run escapes only itself: the
+  // string ends where the run is even, and the brackets after it count.
+  const refusedAt = (body: Uint8Array, maxDepth: number) =>
+    Number(/at byte (\d+)$/.exec((thrown(() => checkJsonDepth(body, maxDepth)) as Error).message)![1]);
+
+  it("ends a string at a quote after an even run of backslashes, not after an odd one", () => {
+    for (const run of [0, 1, 2, 3, 4, 5]) {
+      const slashes = "\\".repeat(run);
+      // Odd run: the quote is the string's, `,[[` inside it; even run: the string ends there.
+      const text = run % 2 ? `["${slashes}",[["]` : `["${slashes}",[[]]]`;
+      const body = utf8.encode(text);
+      if (run % 2) {
+        expect(JSON.parse(text)).toEqual([`${"\\".repeat((run - 1) / 2)}",[[`]);
+        expect(() => checkJsonDepth(body, 1)).not.toThrow();
+      } else {
+        expect(JSON.parse(text)).toEqual(["\\".repeat(run / 2), [[]]]);
+        expect(() => checkJsonDepth(body, 3)).not.toThrow();
+        expect(refusedAt(body, 2)).toBe(text.indexOf("[[") + 1);
+      }
+    }
+  });
+
+  it("reads escapes of the same run apart across strings and escaped quotes", () => {
+    // `\\` then `\"` in one string, a string of only backslashes, then one that ends on `\\`.
+    const text = `["\\\\\\"[[","\\\\\\\\",{"a\\\\":[[0]]}]`;
+    expect(JSON.parse(text)).toEqual(['\\"[[', "\\\\", { "a\\": [[0]] }]);
+    const body = utf8.encode(text);
+    expect(() => checkJsonDepth(body, 4)).not.toThrow();
+    expect(refusedAt(body, 3)).toBe(text.lastIndexOf("[[") + 1);
+  });
+
+  it("takes a string that closes on the body's last byte, and an unterminated one to the end", () => {
+    expect(() => checkJsonDepth(utf8.encode('[["[[[["'), 2)).not.toThrow();
+    expect(() => checkJsonDepth(utf8.encode('[["\\\\"'), 2)).not.toThrow();
+    expect(refusedAt(utf8.encode('[["\\\\"[]'), 2)).toBe(6);
+    // Unterminated: an escaped quote last, a lone backslash last, or no closing quote at all.
+    for (const text of ['[["\\"', '[["[[\\', '[["\\\\\\"[[[[', '[["\\"[[[[']) {
+      expect(() => checkJsonDepth(utf8.encode(text), 2)).not.toThrow();
+    }
+  });
+
+  it("reads a body that is a view into a larger buffer from the view's first byte", () => {
+    // Bytes before the view (backslashes, a quote, brackets) must not count.
+    const whole = utf8.encode('\\\\"[[[[' + '["\\\\",[[]]]');
+    const body = whole.subarray(7);
+    expect(new TextDecoder().decode(body)).toBe('["\\\\",[[]]]');
+    expect(() => checkJsonDepth(body, 3)).not.toThrow();
+    expect(refusedAt(body, 2)).toBe(7);
+  });
 });
 
 describe("limitRecordCount", () => {
