@@ -24,7 +24,7 @@ import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsU
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
-import { holdsRedisCommand } from "./redis-commands";
+import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 
 /**
@@ -318,7 +318,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, digits);
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits);
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -327,7 +327,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {
-    if (holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
+    if (mayHoldAny(0, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
@@ -735,8 +735,8 @@ const POSTAL_CODE_PHRASE_DIGITS = 5;
  * `STREET_POSTAL_CODE_HINT`). Asked before the early return: a line in prose (`shipping to 12 Main St`)
  * holds none of the characters looked at.
  */
-function streetAddressEvidence(text: string, classes: number, digits: number): number {
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
+function streetAddressEvidence(text: string, classes: number, letters: number, digits: number): number {
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(0, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
   if (digits === 0 || (classes & HAS_BLANK) === 0) return 0;
   return STREET_TYPE_WORD.test(text) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
 }
@@ -806,19 +806,65 @@ function postalCodePhraseEvidence(text: string): number {
  * ids, numbers, most paths). A word whose needs hold another's is left out: the other's pair
  * rules out no text it would not.
  */
-function needsOfWords(words: readonly string[], anyCase = false): Int32Array {
-  const needs = words.map((word) => {
-    let classes = 0;
-    let letters = 0;
-    for (let i = 0; i < word.length; i++) {
-      if (!anyCase) classes |= CHARACTERS[word.charCodeAt(i) & 255]! & ((1 << CLASS_BITS) - 1);
-      letters |= LETTERS[word.charCodeAt(i) & 255]! & ALL_LETTERS;
-    }
-    return [classes, letters] as const;
-  });
+function needsOfWords(words: readonly string[]): Int32Array {
+  return fewestNeeds(
+    words.map((word) => {
+      let classes = 0;
+      let letters = 0;
+      for (let i = 0; i < word.length; i++) {
+        classes |= CHARACTERS[word.charCodeAt(i) & 255]! & ((1 << CLASS_BITS) - 1);
+        letters |= LETTERS[word.charCodeAt(i) & 255]! & ALL_LETTERS;
+      }
+      return [classes, letters] as const;
+    }),
+  );
+}
+
+/** The needs without those holding another's (`needsOfWords`), flat. */
+function fewestNeeds(needs: readonly (readonly [number, number])[]): Int32Array {
   const holds = (a: readonly [number, number], b: readonly [number, number]) => (a[0] & b[0]) === b[0] && (a[1] & b[1]) === b[1];
   const kept = needs.filter((need, i) => !needs.some((other, j) => j !== i && holds(need, other) && (!holds(other, need) || j < i)));
   return Int32Array.from(kept.flat());
+}
+
+/**
+ * `needsOfWords` for the matches of `patterns`: for each alternative at the top of a pattern, the
+ * ASCII letters it matches for certain, in either case (its letters outside groups and classes,
+ * not made optional by `?`, `*` or `{0,`), with no classes. A letter matches only itself in
+ * either case without the `u` or `v` flag (ECMA-262 Canonicalize: no character past ASCII folds
+ * to an ASCII letter), so a text lacking one of an alternative's letters cannot hold its match;
+ * a pattern with either flag, like an alternative with no certain letter, needs nothing.
+ */
+export function needsOfPatterns(...patterns: readonly RegExp[]): Int32Array {
+  const needs: [number, number][] = [];
+  for (const pattern of patterns) {
+    const source = pattern.unicode || pattern.flags.includes("v") ? "" : pattern.source;
+    let depth = 0;
+    let inClass = false;
+    let letters = 0;
+    for (let i = 0; i < source.length; i++) {
+      const character = source[i]!;
+      if (character === "\\") {
+        // An escape is no letter: `\w`, `\x41`, `\u00C0`, `\cJ`, `\k<name>`.
+        const kind = source[i + 1];
+        i += kind === "u" ? 5 : kind === "x" ? 3 : kind === "c" ? 2 : kind === "k" ? source.indexOf(">", i) - i : 1;
+        continue;
+      }
+      if (inClass) inClass = character !== "]";
+      else if (character === "[") inClass = true;
+      else if (character === "(") depth++;
+      else if (character === ")") depth--;
+      else if (character === "|" && depth === 0) {
+        needs.push([0, letters]);
+        letters = 0;
+      } else if (depth === 0) {
+        const next = source[i + 1];
+        if (next !== "?" && next !== "*" && !(next === "{" && source[i + 2] === "0")) letters |= LETTERS[character.charCodeAt(0) & 255]! & ALL_LETTERS;
+      }
+    }
+    needs.push([0, letters]);
+  }
+  return fewestNeeds(needs);
 }
 
 /** Whether a text of `classes` and `letters` may hold one of the words whose needs `needsOfWords` gave. */
@@ -830,14 +876,11 @@ function mayHoldAny(classes: number, letters: number, needs: Int32Array): boolea
 }
 
 const SQL_BOUND_LIST_MARKER_NEEDS = needsOfWords(SQL_BOUND_LIST_MARKERS);
-/**
- * A part of every match of `CARD_HOLDER_WORD` (`holder|titular|on…`) or `PERSON_FIELD_WORD`
- * (`…name|process…owner`), in any case: both are searched without the `u` flag, so only ASCII
- * letters match ASCII letters.
- */
-const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfWords(["holder", "titular", "on", "name", "owner"], true);
-/** `SQL_WHERE`'s spellings (`WHERE`, `Where`, `where`). */
-const SQL_WHERE_NEEDS = needsOfWords(["where"], true);
+/** The letters of `holder`, `titular`, `on`, `name` or `owner`. */
+const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FIELD_WORD);
+const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
+const STREET_FIELD_NEEDS = needsOfPatterns(STREET_FIELD_WORD);
+const REDIS_COMMAND_NEEDS = needsOfPatterns(ANY_REDIS_COMMAND_WORD);
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   // A loop rather than `some`: no closure per call, on a path most texts with a letter take.
