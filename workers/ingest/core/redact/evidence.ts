@@ -357,8 +357,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   ) {
     found |= Evidence.PASSWORD_HASH;
   }
-  if ((classes & (HAS_B | HAS_R)) === (HAS_B | HAS_R) && holdsAny(text, BEARER_SPELLINGS)) found |= Evidence.BEARER;
-  if ((classes & (HAS_B | HAS_S | HAS_I)) === (HAS_B | HAS_S | HAS_I) && holdsAny(text, BASIC_SPELLINGS)) {
+  if (mayHoldAny(classes, letters, BEARER_NEEDS) && holdsAny(text, BEARER_SPELLINGS)) found |= Evidence.BEARER;
+  if (mayHoldAny(classes, letters, BASIC_NEEDS) && holdsAny(text, BASIC_SPELLINGS)) {
     found |= Evidence.BASIC;
   }
   // Whether the text may hold a name starting with `cep` (`cepDestino`), asked once, only where
@@ -424,8 +424,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // Values written inline in an SQL statement get their column's rule as bound ones do; compared
   // ones (`WHERE ssn = '…'`, `IN ('…')`) those that say what a value is.
   if (
-    ((classes & HAS_PHONE_START) !== 0 && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
-    ((classes & HAS_EQUALS) !== 0 && holdsAny(text, SQL_SET_SPELLINGS)) ||
+    ((classes & HAS_PHONE_START) !== 0 && mayHoldAny(classes, letters, SQL_VALUES_NEEDS) && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
+    ((classes & HAS_EQUALS) !== 0 && mayHoldAny(classes, letters, SQL_SET_NEEDS) && holdsAny(text, SQL_SET_SPELLINGS)) ||
     ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(0, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
   ) {
     found |= Evidence.SQL_STATEMENT;
@@ -876,6 +876,10 @@ function mayHoldAny(classes: number, letters: number, needs: Int32Array): boolea
 }
 
 const SQL_BOUND_LIST_MARKER_NEEDS = needsOfWords(SQL_BOUND_LIST_MARKERS);
+const BEARER_NEEDS = needsOfWords(BEARER_SPELLINGS);
+const BASIC_NEEDS = needsOfWords(BASIC_SPELLINGS);
+const SQL_VALUES_NEEDS = needsOfWords(SQL_VALUES_SPELLINGS);
+const SQL_SET_NEEDS = needsOfWords(SQL_SET_SPELLINGS);
 /** The letters of `holder`, `titular`, `on`, `name` or `owner`. */
 const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FIELD_WORD);
 const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
