@@ -275,9 +275,10 @@ const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
  * detector's match (its regex) or of its acceptance (the name checks of secret parameters),
  * never a sufficient one: the detector's regex and checks still decide.
  *
- * One loop over the character codes (a table lookup, an OR and an add each) says which
- * characters the text holds and how many digits and dots; most strings (words, hex ids, paths
- * with short numbers, versions) end there. Each fact is then established only where its
+ * One loop over the character codes (two table lookups, ORs and an add each) says which
+ * characters and ASCII letters the text holds, whether it holds only word characters, and how
+ * many digits and dots; most strings (words, hex ids, paths with short numbers, versions) end
+ * there, and word searches run only in texts holding their letters (`needsOfPatterns`). Each fact is then established only where its
  * characters are, with native searches (`indexOf`, `includes`) for `@`, `%40`, `eyJ`, the
  * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
  * the digits or dots of one (`digitRunEvidence`).
@@ -799,9 +800,8 @@ function postalCodePhraseEvidence(text: string): number {
 }
 
 /**
- * What a text must hold to hold one of `words`, as the first loop reads it: pairs of its
- * classes (`CHARACTERS`, 0 when `anyCase`: `A` and `J` are classes in upper case only) and its
- * letters (`LETTERS`, either case). A text lacking one of each pair's cannot hold any
+ * What a text must hold to hold one of `words`, written as they are matched, as the first loop
+ * reads it: pairs of its classes (`CHARACTERS`) and its letters (`LETTERS`, either case). A text lacking one of each pair's cannot hold any
  * (`mayHoldAny`), which spares the searches of texts that hold none of their characters (hex
  * ids, numbers, most paths). A word whose needs hold another's is left out: the other's pair
  * rules out no text it would not.
