@@ -24,7 +24,7 @@ import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsU
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { holdsCharacterEscape } from "./escape-view";
-import { holdsRedisCommand } from "./redis-commands";
+import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 
 /**
@@ -243,6 +243,21 @@ for (const [character, read] of SINGLE_CLASSES) CHARACTERS[character.charCodeAt(
 for (const letter of "vVyY") CHARACTERS[letter.charCodeAt(0)] = HAS_CARD_CODE_LETTER;
 for (const blank of " \t#") CHARACTERS[blank.charCodeAt(0)] = HAS_BLANK;
 for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) CHARACTERS[code] = HAS_CARD_CODE_LETTER;
+/**
+ * What `evidenceIn`'s first loop also reads of each character, by its low eight bits, OR-ed over
+ * the text: the ASCII letter it is in either case (bit 0 for `a` and `A`, …, bit 25 for `z` and
+ * `Z`), which a word search needs all of before it can match (`needsOfWords`); `NOT_WORD` for a
+ * character outside `[A-Za-z0-9_]`. A character past Latin-1 reads as its low eight bits here too,
+ * which at worst adds a letter; whether the text has one is read from the OR of the codes.
+ */
+const LETTERS = new Int32Array(256);
+const NOT_WORD = 1 << 26;
+const ALL_LETTERS = NOT_WORD - 1;
+for (let code = 0; code < 256; code++) {
+  const lower = code | 0x20;
+  if (lower >= 97 && lower <= 122 && code < 128) LETTERS[code] = 1 << (lower - 97);
+  else if (!(code >= 48 && code <= 57) && code !== 95) LETTERS[code] = NOT_WORD;
+}
 /** Past this length the first loop's digit count could overflow into its dot count. */
 const COUNTED_LENGTH = 4000;
 /** The shortest dotted quad, `1.2.3.4`. */
@@ -260,9 +275,10 @@ const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
  * detector's match (its regex) or of its acceptance (the name checks of secret parameters),
  * never a sufficient one: the detector's regex and checks still decide.
  *
- * One loop over the character codes (a table lookup, an OR and an add each) says which
- * characters the text holds and how many digits and dots; most strings (words, hex ids, paths
- * with short numbers, versions) end there. Each fact is then established only where its
+ * One loop over the character codes (two table lookups, ORs and an add each) says which
+ * characters and ASCII letters the text holds, whether it holds only word characters, and how
+ * many digits and dots; most strings (words, hex ids, paths with short numbers, versions) end
+ * there, and word searches run only in texts holding their letters (`needsOfPatterns`). Each fact is then established only where its
  * characters are, with native searches (`indexOf`, `includes`) for `@`, `%40`, `eyJ`, the
  * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
  * the digits or dots of one (`digitRunEvidence`).
@@ -281,12 +297,20 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   const length = text.length;
   let classes = 0;
   let counts = 0;
+  let letters = 0;
+  let codes = 0;
   for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
     // A character past Latin-1 reads as its low eight bits: at worst more is looked at.
-    const read = CHARACTERS[text.charCodeAt(i) & 255]!;
+    const read = CHARACTERS[code & 255]!;
     classes |= read;
     counts += read >>> CLASS_BITS;
+    letters |= LETTERS[code & 255]!;
+    codes |= code;
   }
+  // Only ASCII letters, digits and `_` (ids, words, numbers): no search that needs a blank, a
+  // quote or punctuation runs.
+  const wordOnly = (letters & NOT_WORD) === 0 && codes < 256;
   // The facts of a text with escapes are those of what they say, asked of its view.
   if (!escapesRead && (classes & HAS_J_DOLLAR_OR_BACKSLASH) !== 0 && holdsCharacterEscape(text)) {
     if (more !== undefined) more[0] = 0;
@@ -295,15 +319,16 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, digits);
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits);
   let named =
-    (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
+    // In a text of word characters a code could only be the whole text, all digits, which no code word is.
+    (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
     (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0);
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
-  if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || text.includes('"')) {
-    if (holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
+  if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {
+    if (mayHoldAny(0, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
@@ -333,8 +358,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   ) {
     found |= Evidence.PASSWORD_HASH;
   }
-  if ((classes & (HAS_B | HAS_R)) === (HAS_B | HAS_R) && holdsAny(text, BEARER_SPELLINGS)) found |= Evidence.BEARER;
-  if ((classes & (HAS_B | HAS_S | HAS_I)) === (HAS_B | HAS_S | HAS_I) && holdsAny(text, BASIC_SPELLINGS)) {
+  if (mayHoldAny(classes, letters, BEARER_NEEDS) && holdsAny(text, BEARER_SPELLINGS)) found |= Evidence.BEARER;
+  if (mayHoldAny(classes, letters, BASIC_NEEDS) && holdsAny(text, BASIC_SPELLINGS)) {
     found |= Evidence.BASIC;
   }
   // Whether the text may hold a name starting with `cep` (`cepDestino`), asked once, only where
@@ -355,7 +380,13 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
-  if ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 && (CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text))) found |= Evidence.CARD_HOLDER_FIELD;
+  if (
+    (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 &&
+    mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
+    (CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text))
+  ) {
+    found |= Evidence.CARD_HOLDER_FIELD;
+  }
   if ((classes & HAS_COLON) !== 0) {
     for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
       if (separatesIpv6Groups(text, colon)) found |= Evidence.IPV6;
@@ -387,16 +418,16 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   // An ORM's query log binds values in a list after its statement (`sql-values.ts`): each gets its
   // column's rule, and a phone is found there by its column too.
-  if (mayHoldAny(classes, SQL_BOUND_LIST_MARKER_CLASSES) && holdsSqlBoundList(text)) {
+  if (mayHoldAny(classes, letters, SQL_BOUND_LIST_MARKER_NEEDS) && holdsSqlBoundList(text)) {
     found |= Evidence.SQL_BOUND_LIST;
     if (digits >= PHONE_DIGITS) found |= Evidence.PHONE;
   }
   // Values written inline in an SQL statement get their column's rule as bound ones do; compared
   // ones (`WHERE ssn = '…'`, `IN ('…')`) those that say what a value is.
   if (
-    ((classes & HAS_PHONE_START) !== 0 && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
-    ((classes & HAS_EQUALS) !== 0 && holdsAny(text, SQL_SET_SPELLINGS)) ||
-    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && SQL_WHERE.test(text))
+    ((classes & HAS_PHONE_START) !== 0 && mayHoldAny(classes, letters, SQL_VALUES_NEEDS) && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
+    ((classes & HAS_EQUALS) !== 0 && mayHoldAny(classes, letters, SQL_SET_NEEDS) && holdsAny(text, SQL_SET_SPELLINGS)) ||
+    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(0, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
   ) {
     found |= Evidence.SQL_STATEMENT;
   }
@@ -705,8 +736,8 @@ const POSTAL_CODE_PHRASE_DIGITS = 5;
  * `STREET_POSTAL_CODE_HINT`). Asked before the early return: a line in prose (`shipping to 12 Main St`)
  * holds none of the characters looked at.
  */
-function streetAddressEvidence(text: string, classes: number, digits: number): number {
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
+function streetAddressEvidence(text: string, classes: number, letters: number, digits: number): number {
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(0, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
   if (digits === 0 || (classes & HAS_BLANK) === 0) return 0;
   return STREET_TYPE_WORD.test(text) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
 }
@@ -769,25 +800,91 @@ function postalCodePhraseEvidence(text: string): number {
 }
 
 /**
- * The first loop's classes of each word of `words` (`CHARACTERS`): a text whose classes lack one
- * of a word's cannot hold it (`mayHoldAny`), which spares the native searches of texts that
- * hold none of their characters (hex ids, numbers).
+ * What a text must hold to hold one of `words`, written as they are matched, as the first loop
+ * reads it: pairs of its classes (`CHARACTERS`) and its letters (`LETTERS`, either case). A text lacking one of each pair's cannot hold any
+ * (`mayHoldAny`), which spares the searches of texts that hold none of their characters (hex
+ * ids, numbers, most paths). A word whose needs hold another's is left out: the other's pair
+ * rules out no text it would not.
  */
-function classesOfWords(words: readonly string[]): Int32Array {
-  return Int32Array.from(words, (word) => {
-    let classes = 0;
-    for (let i = 0; i < word.length; i++) classes |= CHARACTERS[word.charCodeAt(i) & 255]! & ((1 << CLASS_BITS) - 1);
-    return classes;
-  });
+function needsOfWords(words: readonly string[]): Int32Array {
+  return fewestNeeds(
+    words.map((word) => {
+      let classes = 0;
+      let letters = 0;
+      for (let i = 0; i < word.length; i++) {
+        classes |= CHARACTERS[word.charCodeAt(i) & 255]! & ((1 << CLASS_BITS) - 1);
+        letters |= LETTERS[word.charCodeAt(i) & 255]! & ALL_LETTERS;
+      }
+      return [classes, letters] as const;
+    }),
+  );
 }
 
-/** Whether a text of `classes` may hold one of the words whose classes `classesOfWords` gave. */
-function mayHoldAny(classes: number, wordClasses: Int32Array): boolean {
-  for (let i = 0; i < wordClasses.length; i++) if ((classes & wordClasses[i]!) === wordClasses[i]) return true;
+/** The needs without those holding another's (`needsOfWords`), flat. */
+function fewestNeeds(needs: readonly (readonly [number, number])[]): Int32Array {
+  const holds = (a: readonly [number, number], b: readonly [number, number]) => (a[0] & b[0]) === b[0] && (a[1] & b[1]) === b[1];
+  const kept = needs.filter((need, i) => !needs.some((other, j) => j !== i && holds(need, other) && (!holds(other, need) || j < i)));
+  return Int32Array.from(kept.flat());
+}
+
+/**
+ * `needsOfWords` for the matches of `patterns`: for each alternative at the top of a pattern, the
+ * ASCII letters it matches for certain, in either case (its letters outside groups and classes,
+ * not made optional by `?`, `*` or `{0,`), with no classes. A letter matches only itself in
+ * either case without the `u` or `v` flag (ECMA-262 Canonicalize: no character past ASCII folds
+ * to an ASCII letter), so a text lacking one of an alternative's letters cannot hold its match;
+ * a pattern with either flag, like an alternative with no certain letter, needs nothing.
+ */
+export function needsOfPatterns(...patterns: readonly RegExp[]): Int32Array {
+  const needs: [number, number][] = [];
+  for (const pattern of patterns) {
+    const source = pattern.unicode || pattern.flags.includes("v") ? "" : pattern.source;
+    let depth = 0;
+    let inClass = false;
+    let letters = 0;
+    for (let i = 0; i < source.length; i++) {
+      const character = source[i]!;
+      if (character === "\\") {
+        // An escape is no letter: `\w`, `\x41`, `\u00C0`, `\cJ`, `\k<name>`.
+        const kind = source[i + 1];
+        i += kind === "u" ? 5 : kind === "x" ? 3 : kind === "c" ? 2 : kind === "k" ? source.indexOf(">", i) - i : 1;
+        continue;
+      }
+      if (inClass) inClass = character !== "]";
+      else if (character === "[") inClass = true;
+      else if (character === "(") depth++;
+      else if (character === ")") depth--;
+      else if (character === "|" && depth === 0) {
+        needs.push([0, letters]);
+        letters = 0;
+      } else if (depth === 0) {
+        const next = source[i + 1];
+        if (next !== "?" && next !== "*" && !(next === "{" && source[i + 2] === "0")) letters |= LETTERS[character.charCodeAt(0) & 255]! & ALL_LETTERS;
+      }
+    }
+    needs.push([0, letters]);
+  }
+  return fewestNeeds(needs);
+}
+
+/** Whether a text of `classes` and `letters` may hold one of the words whose needs `needsOfWords` gave. */
+function mayHoldAny(classes: number, letters: number, needs: Int32Array): boolean {
+  for (let i = 0; i < needs.length; i += 2) {
+    if ((classes & needs[i]!) === needs[i] && (letters & needs[i + 1]!) === needs[i + 1]) return true;
+  }
   return false;
 }
 
-const SQL_BOUND_LIST_MARKER_CLASSES = classesOfWords(SQL_BOUND_LIST_MARKERS);
+const SQL_BOUND_LIST_MARKER_NEEDS = needsOfWords(SQL_BOUND_LIST_MARKERS);
+const BEARER_NEEDS = needsOfWords(BEARER_SPELLINGS);
+const BASIC_NEEDS = needsOfWords(BASIC_SPELLINGS);
+const SQL_VALUES_NEEDS = needsOfWords(SQL_VALUES_SPELLINGS);
+const SQL_SET_NEEDS = needsOfWords(SQL_SET_SPELLINGS);
+/** The letters of `holder`, `titular`, `on`, `name` or `owner`. */
+const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FIELD_WORD);
+const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
+const STREET_FIELD_NEEDS = needsOfPatterns(STREET_FIELD_WORD);
+const REDIS_COMMAND_NEEDS = needsOfPatterns(ANY_REDIS_COMMAND_WORD);
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   // A loop rather than `some`: no closure per call, on a path most texts with a letter take.

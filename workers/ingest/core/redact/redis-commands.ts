@@ -131,14 +131,14 @@ export const REDIS_COMMAND_SOURCE = [
  * A command word in any case, a password directive or a `user` directive's password rule: the
  * evidence `holdsRedisCommand` looks for (`masterauth` holds `auth`).
  */
-const ANY_COMMAND_WORD = /auth|hello|config|migrate|acl|requirepass|user[ \t][^\n]{0,256}[>#]/i;
+export const ANY_REDIS_COMMAND_WORD = /auth|hello|config|migrate|acl|requirepass|user[ \t][^\n]{0,256}[>#]/i;
 
 /**
  * Whether `text` holds a command word in any case: the evidence that the detector may find
  * something (every form `REDIS_COMMAND_SOURCE` reads holds one). One native search.
  */
 export function holdsRedisCommand(text: string): boolean {
-  return ANY_COMMAND_WORD.test(text);
+  return ANY_REDIS_COMMAND_WORD.test(text);
 }
 
 /** A password's place in a command line: `[start, end)` in the line. */

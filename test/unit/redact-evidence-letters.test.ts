@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { Evidence, MoreEvidence, evidenceIn, needsOfPatterns } from "../../workers/ingest/core/redact/evidence";
+
+/** The letters of each alternative `needsOfPatterns` gives, as lower-case words (`∅` for none). */
+function lettersNeeded(...patterns: RegExp[]): string[] {
+  const needs = needsOfPatterns(...patterns);
+  const words: string[] = [];
+  for (let i = 0; i < needs.length; i += 2) {
+    expect(needs[i]).toBe(0);
+    let word = "";
+    for (let bit = 0; bit < 26; bit++) if ((needs[i + 1]! & (1 << bit)) !== 0) word += String.fromCharCode(97 + bit);
+    words.push(word === "" ? "∅" : word);
+  }
+  return words;
+}
+
+describe("needsOfPatterns: the letters every match of an alternative holds", () => {
+  it("reads the letters outside groups and classes, not optional ones or escapes", () => {
+    expect(lettersNeeded(/holder|titular|on[ _.-]?(?:card|debit)/i)).toEqual(["dehlor", "ailrtu", "no"]);
+    expect(lettersNeeded(/line_?[12]|ship_?to/)).toEqual(["eiln", "hiopst"]);
+    expect(lettersNeeded(/ab?c*d{0,2}e{1}f+?/)).toEqual(["aef"]);
+    expect(lettersNeeded(/x\u0041y|p\x42q|(?<n>a)\k<n>z|\bw\d/)).toEqual(["xy", "pq", "z", "w"]);
+    expect(lettersNeeded(/[Ww]here|WHERE/)).toEqual(["ehr"]);
+  });
+
+  it("keeps only the alternatives whose letters hold no other's", () => {
+    expect(lettersNeeded(/street|stra(?:ss|ß)e|addr|adress/i)).toEqual(["erst", "adr"]);
+    expect(lettersNeeded(/name/, /process[ ._-]?owner|[Nn]ame/)).toEqual(["cenoprsw", "aem"]);
+  });
+
+  it("needs nothing of a pattern with the u or v flag, whose case folding maps letters past ASCII to ASCII ones", () => {
+    expect(lettersNeeded(/kelvin/iu)).toEqual(["∅"]);
+    expect(lettersNeeded(/(?:a|b)c/)).toEqual(["c"]);
+    expect(lettersNeeded(/(?:a|b)/)).toEqual(["∅"]);
+  });
+});
+
+describe("evidenceIn: the letters and word characters read in the first loop", () => {
+  it("finds the word searches' facts in any case and in texts holding their letters", () => {
+    expect(evidenceIn("card_holder=Ana Silva") & Evidence.CARD_HOLDER_FIELD).toBe(Evidence.CARD_HOLDER_FIELD);
+    expect(evidenceIn("CUSTOMER_NAME: Ana Silva") & Evidence.CARD_HOLDER_FIELD).toBe(Evidence.CARD_HOLDER_FIELD);
+    expect(evidenceIn("AUTH hunter2") & Evidence.REDIS_COMMAND).toBe(Evidence.REDIS_COMMAND);
+    expect(evidenceIn("Authorization: BEARER abc.def") & Evidence.BEARER).toBe(Evidence.BEARER);
+    expect(evidenceIn("UPDATE users SET password = 'x' WHERE id = 1") & Evidence.SQL_STATEMENT).toBe(Evidence.SQL_STATEMENT);
+    const more = new Int32Array(1);
+    evidenceIn("Shipping_Address: 12 Main St", false, more);
+    expect(more[0]).toBe(MoreEvidence.STREET_ADDRESS);
+  });
+
+  it("shows no fact for a URL or a ray id, whose separators call for the word searches", () => {
+    const more = new Int32Array(1);
+    // `=`, `:` and `-` are there, but no `holder`, `titular`, `on`, `name`, `owner`, street word or `WHERE`.
+    expect(evidenceIn("https://shop.example.com/api/cart?page=6", false, more)).toBe(0);
+    expect(more[0]).toBe(0);
+    expect(evidenceIn("a5ca50522260d5a6-GIG")).toBe(0);
+  });
+
+  it("still finds what a text of word characters alone can hold", () => {
+    expect(evidenceIn("09c8633e25d24ee4866daf583e89c3cb")).toBe(0);
+    expect(evidenceIn("123456")).toBe(0);
+    expect(evidenceIn("52998224725") & Evidence.CPF_DIGITS).toBe(Evidence.CPF_DIGITS);
+    expect(evidenceIn("DE89370400440532013000") & Evidence.IBAN).toBe(Evidence.IBAN);
+    expect(evidenceIn("AKIAIOSFODNN7EXAMPLE") & Evidence.KNOWN_TOKEN).toBe(Evidence.KNOWN_TOKEN);
+  });
+
+  it("reads a character past Latin-1 as no word character, whatever its low eight bits read as", () => {
+    // U+0430 (Cyrillic `а`) reads as `0` in the class table; before a code it is no word character.
+    expect(evidenceIn("PIN\u0430123456") & Evidence.CODE_PHRASE).toBe(Evidence.CODE_PHRASE);
+    expect(evidenceIn("PIN0123456") & Evidence.CODE_PHRASE).toBe(0);
+  });
+});
