@@ -14,7 +14,7 @@ import { IN_PLACE_SERIES_KINDS } from "./detectors/credentials";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
-import { Place } from "./detectors/detector";
+import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { cookieInJar, isPassPassword, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
@@ -874,6 +874,7 @@ function authorityEnd(text: string): number {
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
  * tells how the service is configured and hides nothing, as in text (`standsForSecret`), nor a
+ * marker an earlier pass wrote (`[REDACTED:email]` under `session`: `isRedactionMarker`), nor a
  * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
  * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
  * Kubernetes Secret's name (`namesSecretObject`), nor a resource's name (`isArn`: a Secrets
@@ -888,7 +889,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "secret_code":
       // A number is a credential as its text would be (`{"password":1234}`, a PIN); a flag is none.
       if (!holdsText(value) && !holdsNumber(value)) return undefined;
-      if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue))) return undefined;
+      if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue) || isRedactionMarker(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
