@@ -137,6 +137,28 @@ export function redactRequest<S extends Signal>(
   return { count: walker.request.total, kinds: walker.request.toRecord(), ...(failed === undefined ? {} : { failed }) };
 }
 
+/**
+ * `text` redacted as `redactRequest` redacts a log record's body holding it, each find counted
+ * by kind in `tally`: the policy's key rules inside the JSON and printed structures the text
+ * holds (json-text.ts: JSON, util.inspect, EDN maps, PHP's print_r and var_dump, Swift's dump,
+ * header lists), then the text detectors. A body has no key, so nothing is said about its text
+ * (no `Place`, no detector left out); a text whose redaction throws comes back as the
+ * `redaction_failed` marker, counted so (failures.ts). `text` itself when nothing was found, and
+ * under a disabled policy. The one reader of a body's text for `redactString` and the walk.
+ */
+export function redactLogBody(text: string, policy: RedactionPolicy, tally: RedactionTally): string {
+  if (!policy.enabled) return text;
+  const walker = new RequestWalker(policy, false, undefined);
+  try {
+    const redacted = walker.loneBody(text);
+    tally.addAll(walker.request);
+    return redacted;
+  } finally {
+    walker.unchanged.release();
+    walker.plans.release();
+  }
+}
+
 /** Where a producer's attribute of a name only the pipeline writes is kept: `producer.redaction.count`. */
 export const PRODUCER_PREFIX = "producer.";
 
@@ -216,6 +238,17 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         }
       }
     }
+  }
+
+  /**
+   * A log body's text alone (`redactLogBody`), read as `logs` reads a body that is a string (a
+   * value at no key: `value(body, 0)`), its finds flushed into `request`.
+   */
+  loneBody(text: string): string {
+    this.part = "log record body";
+    const redacted = this.ruledText(text, 0);
+    this.flush();
+    return redacted;
   }
 
   traces(request: TracesRequest): void {
