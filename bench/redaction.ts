@@ -1,5 +1,7 @@
 /**
- * Redaction and JSON lifting alone, per string and per log record, on three kinds of text:
+ * Redaction and JSON lifting alone, per string and per log record, on three kinds of text (a
+ * string redacted as a log body holding it is, `redactString`: the key rules in its JSON and
+ * printed structures, then the text detectors):
  * prose in which no detector finds the characters a match needs, realistic Workers JSON log
  * lines (about one in eight carries personal data), and PII-dense lines built from the
  * redaction tests' true positives.

@@ -1,4 +1,4 @@
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { SECRET_KEY_KIND, defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 import { PEM_PRIVATE_KEY_ARMOR, findKnownToken } from "../../workers/ingest/core/redact/token-formats";
 import { type VarName, readVarName } from "./var-names";
@@ -220,10 +220,12 @@ const ISO_DURATION = /^P(?=\d|T\d)(?:\d+[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?$/;
  * Kinds of the ingest Worker's redaction that are credentials: what it would hide in this
  * value anywhere in it (`Authorization: Bearer …`, `-Dapp.password=…`, `Server=…;Password=…`),
  * where the checks above read the value as a whole; a stored password hash (`password_hash`),
- * which a var exposes to offline cracking.
+ * which a var exposes to offline cracking; a member under a credential's name in JSON or a
+ * printed structure (`{"db":{"password":…}}`, an EDN map's `:password`), which the key rules
+ * hide as `secret` (`SECRET_KEY_KIND`).
  */
 const CREDENTIAL_KINDS: ReadonlySet<string> = new Set([
-  "bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token", "private_key", "password_hash",
+  "bearer", "basic", "jwt", "url_credentials", "secret_param", "known_token", "private_key", "password_hash", SECRET_KEY_KIND,
 ]);
 /**
  * The kinds that are credentials in a public var too: a public client key may be a JWT

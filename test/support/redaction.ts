@@ -1,5 +1,6 @@
 import type { KeyValue } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactedString, type RedactionPolicy } from "../../workers/ingest/core/redact";
+import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { expect } from "vitest";
 import { logRecord, logsRequest } from "./model-builders";
@@ -9,6 +10,18 @@ export function redactionPolicy(input: unknown): RedactionPolicy {
   const parsed = parseRedactionPolicy(input);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.policy;
+}
+
+/**
+ * `text` through the policy's text detectors alone (its scanner), no key rule reading the JSON and
+ * printed structures in it: what the detector tests pin. `redactString`, as a log body, reads
+ * those structures' members by their keys first (`{"password":…}` is `secret` there, the
+ * detectors' `secret_param` here).
+ */
+export function scannedText(text: string, policy = defaultRedactionPolicy()): RedactedString {
+  const tally = new RedactionTally();
+  const scanned = policy.enabled && policy.scanner !== undefined ? policy.scanner.redact(text, tally) : text;
+  return { text: scanned, counts: tally.toRecord() };
 }
 
 /** The body of one log record holding the string `body`, after redaction: its text, or the AnyValue redaction left. */

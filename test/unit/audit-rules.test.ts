@@ -319,6 +319,13 @@ describe("secretReason", () => {
     expect(secretReason("PRICE_LABEL", "$12.99 and $5.00")).toBeUndefined();
   });
 
+  it("flags a credential member of JSON or EDN text as the ingest Worker's key rules hide it", () => {
+    for (const value of ['{"db":{"password":"hunter2Xy9"}}', '{:db {:password "hunter2Xy9"}}']) {
+      expect(secretReason("APP_CONFIG", value)).toBe("its value holds secret (as the ingest Worker's redaction reads it)");
+    }
+    expect(secretReason("APP_CONFIG", '{"db":{"host":"db.internal"}}')).toBeUndefined();
+  });
+
   it("flags credentials by value whatever the name", () => {
     expect(secretReason("X", "Bearer abcdefghijkl")).toBe("its value is an Authorization header");
     expect(secretReason("X", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).toBe("its value has a known token prefix");

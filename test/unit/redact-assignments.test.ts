@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { scannedText } from "../support/redaction";
 import { secretAssignmentDetector } from "../../workers/ingest/core/redact/detectors/secret-assignment";
 import { postalCodeParameterDetector } from "../../workers/ingest/core/redact/detectors/postal-code-parameter";
 
-const redacted = (text: string) => redactString(text, defaultRedactionPolicy());
+const redacted = (text: string) => scannedText(text, defaultRedactionPolicy());
 
 describe("secret assignments: names only a URL's query makes secret, and names a later word describes, stay", () => {
   it.each([

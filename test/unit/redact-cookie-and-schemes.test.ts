@@ -5,7 +5,7 @@
  * read as the header's syntax goes whole.
  */
 import { describe, expect, it } from "vitest";
-import { storedLogAttributes } from "../support/redaction";
+import { storedLogAttributes, scannedText } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import type { AnyValue } from "../../workers/shared/otlp/model";
 
@@ -211,7 +211,7 @@ describe("a JSON member named by the header", () => {
 });
 
 describe("a cookie header in text", () => {
-  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
   it.each([
     ["request headers: cookie: theme=dark; session=abc123; lang=en", "request headers: cookie: theme=dark; session=[REDACTED:secret_param]; lang=en"],
     ["GET /x Cookie: theme=dark; _ga=GA1.2.123456789.1700000000; lang=en", "GET /x Cookie: theme=dark; _ga=[REDACTED:secret_param]; lang=en"],

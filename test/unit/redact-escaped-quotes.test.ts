@@ -4,10 +4,11 @@
  * (test/fixtures/pii/) holds the same examples end to end.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { scannedText } from "../support/redaction";
 import { isSecretName } from "../../workers/ingest/core/redact/secret-names";
 
-const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
 /** `text` encoded as a JSON string `levels` times. */
 function encoded(text: string, levels: number): string {

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
+import { scannedText } from "../support/redaction";
 import { hash, hashingPolicy } from "../support/hashing-policy";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "../support/model-builders";
 
@@ -142,7 +143,7 @@ describe("metrics: JSON text in series attributes keeps series identity", () => 
 });
 
 describe("a detector's marker for a bare JSON number keeps JSON text JSON", () => {
-  const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+  const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
   it.each([
     ['{"zip":94105,"cvc": 123}', '{"zip":"[REDACTED:postal_code]","cvc": "[REDACTED:secret_param]"}'],

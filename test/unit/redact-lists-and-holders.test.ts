@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
+import { scannedText } from "../support/redaction";
 import { logRecord, logsRequest } from "../support/model-builders";
 
 const policy = defaultRedactionPolicy();
-const redacted = (text: string) => redactString(text, policy).text;
+const redacted = (text: string) => scannedText(text, policy).text;
 const ZIP = "[REDACTED:postal_code]";
 const HOLDER = "[REDACTED:card_holder]";
 const IBAN = "[REDACTED:iban]";

@@ -7,12 +7,12 @@
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest } from "../../workers/ingest/core/normalize";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
 import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import { logRecord, logsRequest } from "../support/model-builders";
-import { storedLogAttributes } from "../support/redaction";
+import { storedLogAttributes, scannedText } from "../support/redaction";
 
-const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
 /** A log line's body and attributes as stored: lifted, kept as its JSON text and redacted, as the ingest path runs them. */
 function stored(body: string): { body: string; attributes: Record<string, string> } {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { metricsRequest } from "../support/model-builders";
-import { redactionPolicy, storedLogAttributes } from "../support/redaction";
+import { redactionPolicy, storedLogAttributes, scannedText } from "../support/redaction";
 import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { BUILT_IN_KINDS, defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { isValidIbanChecksum } from "../../workers/ingest/core/redact/detectors/iban";
@@ -13,7 +13,7 @@ const str = (stringValue: string): AnyValue => ({ stringValue });
 const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value: typeof value === "string" ? str(value) : value });
 
 const policy = redactionPolicy;
-const redacted = (text: string, with_ = defaultRedactionPolicy()) => redactString(text, with_).text;
+const redacted = (text: string, with_ = defaultRedactionPolicy()) => scannedText(text, with_).text;
 const asLogAttributes = storedLogAttributes;
 
 function pointsRequest(points: KeyValue[][]) {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { expectKept, expectRedacted, redactedLogBody } from "../support/redaction";
+import { expectKept, expectRedacted, redactedLogBody, scannedText } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const SECRET = "[REDACTED:secret]";
@@ -32,10 +32,10 @@ describe("PHP's print_r: a value over several lines", () => {
   });
 
   it("replaces all of it as text too, where no record is read", () => {
-    expectRedacted([
+    for (const [text, scanned] of [
       ["Array\n(\n    [password] => line1\nline2\n    [user] => ana\n)", `Array\n(\n    [password] => ${PARAM}\n    [user] => ana\n)`],
       ["Array\n(\n    [password] => line1\nline2\n)", `Array\n(\n    [password] => ${PARAM}\n)`],
-    ]);
+    ]) expect(scannedText(text!, policy).text, text).toBe(scanned);
   });
 
   it("keeps the lines after a member that end at no member nor `)` (the log's own), and a value of no secret", () => {

@@ -4,10 +4,10 @@
  * as redis.conf writes them. The password goes; user names, hosts, ports and other settings stay.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { storedLogAttributes } from "../support/redaction";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { storedLogAttributes, scannedText } from "../support/redaction";
 
-const redact = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+const redact = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
 describe("redis-cli and redis-server password options", () => {
   it.each([

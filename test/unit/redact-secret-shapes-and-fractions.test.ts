@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
-import { expectKept, expectRedacted, redactedLogBody, redactionPolicy, redactionWork, storedLogAttributes } from "../support/redaction";
+import { expectKept, expectRedacted, redactedLogBody, redactionPolicy, redactionWork, storedLogAttributes, scannedText } from "../support/redaction";
 
 const PHONE = "[REDACTED:phone]";
 
@@ -191,11 +191,11 @@ describe("cost", () => {
 
 describe("the text detectors alone read such values whole", () => {
   it("a sigil's `)` and a `#<…>` value go with the value", () => {
-    expectRedacted([
+    for (const [text, scanned] of [
       ["%User{id: 1, password: ~s(pw1), host: db}", "%User{id: 1, password: [REDACTED:secret_param], host: db}"],
       ["note token: #Secret<t1> and more", "note token: [REDACTED:secret_param] and more"],
       ["viewer(token: abc){id}", "viewer(token: [REDACTED:secret_param]){id}"],
-    ]);
-    expectKept(["note pid: #PID<0.1.0> and more"]);
+      ["note pid: #PID<0.1.0> and more", "note pid: #PID<0.1.0> and more"],
+    ]) expect(scannedText(text!).text, text).toBe(scanned);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { isSenderMask } from "../../workers/ingest/core/redact/sender-masks";
 import { logRecord, logsRequest } from "../support/model-builders";
-import { storedLogAttributes } from "../support/redaction";
+import { storedLogAttributes, scannedText } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 
@@ -85,7 +85,7 @@ describe("a real secret beside or shaped like a mask still goes", () => {
     ["password=s3cr3tPw9=***REDACTED***", "password=[REDACTED:secret_param]"],
     ["User{password=abc=[FILTERED]}", "User{password=[REDACTED:secret_param]}"],
   ])("%s", (text, stored) => {
-    expect(redactString(text, policy).text).toBe(stored);
+    expect(scannedText(text, policy).text).toBe(stored);
   });
 
   it("a JSON member whose value is text, `=` and a mask goes, as an attribute too", () => {

@@ -196,7 +196,7 @@ describe("cardholder names by their keys", () => {
     expectRedacted([
       [
         'payment failed: {"password":"hunter2","holderName":"JOAO P SILVA"}',
-        'payment failed: {"password":"[REDACTED:secret_param]","holderName":"[REDACTED:card_holder]"}',
+        'payment failed: {"password":"[REDACTED:secret]","holderName":"[REDACTED:card_holder]"}',
       ],
       ['"nome_titular":"João"', '"nome_titular":"[REDACTED:card_holder]"'],
       ['{"holderName":"JOAO SA"}', '{"holderName":"[REDACTED:card_holder]"}'],

@@ -5,10 +5,10 @@
  * query, a connection string, a flag or an environment variable, are the secret and go.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { storedLogAttributes } from "../support/redaction";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { storedLogAttributes, scannedText } from "../support/redaction";
 
-const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
 describe("a state word after a secret's name stays", () => {
   it.each([

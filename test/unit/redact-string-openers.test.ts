@@ -5,9 +5,10 @@
  * The corpus (test/fixtures/pii/) holds the same examples end to end.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { scannedText } from "../support/redaction";
 
-const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
+const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
 describe("a name right after a string's opening quote", () => {
   it.each([

@@ -28,6 +28,7 @@ import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { TextScanner } from "../../workers/ingest/core/redact/text-scanner";
 import { Evidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
 import { isSecretName, standsForSecret } from "../../workers/ingest/core/redact/secret-names";
+import { scannedText } from "../support/redaction";
 
 interface TruePositive {
   name: string;
@@ -66,9 +67,9 @@ function withoutItemQuotes(text: string): string {
   return text.replace(/([[,][ \t]*)(\\*)"(\[REDACTED:[a-z_0-9]+\])\2"/g, "$1$3");
 }
 
-describe("redactString: true positives", () => {
+describe("the text detectors alone: true positives", () => {
   it.each(corpus<TruePositive>("true-positives.json"))("$name", ({ text, pii, counts }) => {
-    const result = redactString(text, defaultRedactionPolicy());
+    const result = scannedText(text, defaultRedactionPolicy());
     for (const item of pii) expect(result.text).not.toContain(item);
     expect(result.counts).toEqual(counts);
     for (const kind of Object.keys(counts)) expect(result.text).toContain(`[REDACTED:${kind}]`);

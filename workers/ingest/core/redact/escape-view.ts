@@ -20,6 +20,7 @@
  * (`detectors/escaped-quotes.ts`), and decoding them would merge the levels, a quote inside
  * JSON text held in a string reading as the one that closes the string.
  */
+import { blanksAfter, blanksBefore } from "./blanks";
 import { countWork } from "./scan-scope";
 
 /** The characters `\n \r \t \b \f \/` encode, by the letter after the backslash; -1 for other letters. */
@@ -167,7 +168,7 @@ export function escapesMayShowEvidence(text: string): boolean {
     if (encodedCode(text, letterAt) >= 0) {
       if (letter === LETTER_U || letter === SLASH) return true;
       if (joinsWord(text.charCodeAt(letterAt + 1)) || joinsNumber(text.charCodeAt(run - 1)) || assignsAfter(text, letterAt + 1)) return true;
-      if (joinsWord(text.charCodeAt(pastBlanksBefore(text, run))) && joinsPhrase(text, pastBlanksAfter(text, letterAt + 1))) return true;
+      if (joinsWord(text.charCodeAt(blanksBefore(text, run) - 1)) && joinsPhrase(text, blanksAfter(text, letterAt + 1))) return true;
     }
     run = text.indexOf("\\", letterAt);
   }
@@ -181,7 +182,7 @@ function joinsWord(code: number): boolean {
 
 /** Whether a `=` or `:` comes at `at` past blanks: a name before the escape may be assigned across it (`password \n    = 'x'`). */
 function assignsAfter(text: string, at: number): boolean {
-  const code = text.charCodeAt(pastBlanksAfter(text, at));
+  const code = text.charCodeAt(blanksAfter(text, at));
   return code === 0x3d || code === 0x3a;
 }
 
@@ -192,20 +193,6 @@ function assignsAfter(text: string, at: number): boolean {
  */
 function joinsPhrase(text: string, at: number): boolean {
   return joinsWord(text.charCodeAt(at)) && !text.startsWith("at ", at);
-}
-
-/** The index of the first character at or after `at` that is no space or tab. */
-function pastBlanksAfter(text: string, at: number): number {
-  let i = at;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return i;
-}
-
-/** The index of the last character before `end` that is no space or tab (-1 when none). */
-function pastBlanksBefore(text: string, end: number): number {
-  let i = end - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  return i;
 }
 
 /** A digit or `@`. */

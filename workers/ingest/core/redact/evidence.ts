@@ -23,6 +23,7 @@ import { PERSON_FIELD_WORD } from "./person-names";
 import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
+import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
@@ -568,18 +569,13 @@ function mayEndCardCodeName(text: string, blank: number): boolean {
 function holdsGivenCode(text: string): boolean {
   for (const word of TO_PROVE) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (!isSpaceOrTab(text.charCodeAt(at + word.length))) continue;
-      let end = at;
-      while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+      if (!isBlank(text.charCodeAt(at + word.length))) continue;
+      const end = blanksBefore(text, at);
       if (end === at || !isDigit(text.charCodeAt(end - 1))) continue;
       if (USE_CODE.test(text.slice(Math.max(0, end - GIVEN_CODE_REACH), end))) return true;
     }
   }
   return false;
-}
-
-function isSpaceOrTab(code: number): boolean {
-  return code === 32 || code === 9;
 }
 
 /**
@@ -662,11 +658,9 @@ const FEW_DOTS = 4;
  * one before its `{` (`cf={`, `"cf": {`, `cf = {`): `cf`, perhaps quoted, blanks either side.
  */
 function opensCfObject(text: string, separator: number): boolean {
-  let i = separator + 1;
-  while (isSpaceOrTab(text.charCodeAt(i))) i++;
+  let i = blanksAfter(text, separator + 1);
   if (text.charCodeAt(i) !== 123) return false;
-  i = separator - 1;
-  while (isSpaceOrTab(text.charCodeAt(i))) i--;
+  i = blanksBefore(text, separator) - 1;
   if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i--;
   // The quote's escape, in JSON text held in a string (`{\"cf\":{…}}`).
   while (text.charCodeAt(i) === 92) i--;
@@ -1105,8 +1099,7 @@ for (const ending of SECRET_NAME_ENDINGS) {
  * rewrite requires).
  */
 function endsSecretFieldName(text: string, colon: number): boolean {
-  let end = colon;
-  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  let end = blanksBefore(text, colon);
   if (end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39)) {
     end--;
     // A name's quote escaped in JSON text held in a string (`{\"senha\":…}`).
@@ -1168,8 +1161,7 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
  */
 function namesSecretParameter(text: string, equals: number): boolean {
   // Blanks may stand before `=` (a connection string's `Password = x`, an INI line's `password = x`).
-  let end = equals;
-  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  const end = blanksBefore(text, equals);
   let start = end;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   // The parameter form's name starts with a letter after `?`, `#`, `&`, `;`, `,`, `(`, a space or nothing.
@@ -1185,13 +1177,7 @@ function namesSecretParameter(text: string, equals: number): boolean {
  * parameter (`--from-literal=password=…`), which the flag form reads.
  */
 function mayPrecedeParameter(code: number): boolean {
-  return code === 35 || code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 91 || code === 123 || isBlank(code);
-}
-
-/** `\s` as JavaScript's regexes read it. */
-function isBlank(code: number): boolean {
-  if (code === 32 || (code >= 9 && code <= 13)) return true;
-  return code >= 128 && /\s/.test(String.fromCharCode(code));
+  return code === 35 || code === 61 || code === 63 || code === 38 || code === 59 || code === 44 || code === 40 || code === 91 || code === 123 || isRegExpSpace(code);
 }
 
 /**
@@ -1229,7 +1215,7 @@ function opensString(text: string, quote: number, second = false): boolean {
   if (at === 0) return true;
   const code = text.charCodeAt(at - 1);
   if (code === 34 || code === 39) return !second && opensString(text, at - 1, true);
-  return code === 61 || code === 58 || code === 44 || code === 40 || code === 91 || code === 123 || isBlank(code);
+  return code === 61 || code === 58 || code === 44 || code === 40 || code === 91 || code === 123 || isRegExpSpace(code);
 }
 
 /** `[\s"'=,[(]`: what may precede a command-line flag, as the flag form's lookbehind says. */
@@ -1294,7 +1280,7 @@ function assignsToSecretName(text: string, equals: number): boolean {
     }
   }
   if (!operator && next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93) return false;
-  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  end = blanksBefore(text, end);
   if (text.charCodeAt(end - 1) === 93) {
     // An index: the first name inside its brackets (`['password']`, `["password":protected]`,
     // a path `[Auth::token]`),
@@ -1438,8 +1424,7 @@ function mayOpenValue(code: number): boolean {
  * one quote as `namesPostalCodeField` reads it (`namesPostalCodeEnding` reads the character there).
  */
 function fieldNameLastAt(text: string, colon: number): number {
-  let end = colon;
-  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const end = blanksBefore(text, colon);
   const last = text.charCodeAt(end - 1);
   if (last !== 34 && last !== 39) return end - 1;
   // Past the quote and the backslashes escaping it (`{\"zip\":[…]}`).
@@ -1508,13 +1493,11 @@ function pastOpeningQuotes(text: string, at: number): number {
  * the value after blanks and a quote.
  */
 function namesPostalCodeField(text: string, colon: number): boolean {
-  let value = colon + 1;
-  while (isSpaceOrTab(text.charCodeAt(value))) value++;
-  if (text.charCodeAt(value) === 91) while (isSpaceOrTab(text.charCodeAt(++value)));
+  let value = blanksAfter(text, colon + 1);
+  if (text.charCodeAt(value) === 91) value = blanksAfter(text, value + 1);
   while (text.charCodeAt(value) === 92) value++;
   if (!postalCodeValueMayStart(text, pastOpeningQuotes(text, value))) return false;
-  let end = colon;
-  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  let end = blanksBefore(text, colon);
   const quoted = end > 0 && (text.charCodeAt(end - 1) === 34 || text.charCodeAt(end - 1) === 39);
   if (quoted) end--;
   while (quoted && end > 0 && text.charCodeAt(end - 1) === 92) end--;

@@ -14,6 +14,7 @@
  * judge the members as JSON's and the text be written again with only the values they replaced.
  */
 import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
+import { blanksAfter, blanksBefore, isBlank } from "./blanks";
 import { countWork } from "./scan-scope";
 import { isSenderMask } from "./sender-masks";
 
@@ -234,8 +235,8 @@ function unwrapped(text: string, start: number, end: number): { start: number; e
     if (head === null || text.charCodeAt(end - 1) !== CLOSE_PAREN) return { start, end };
     start += head[0].length;
     end--;
-    while (start < end && isBlank(text.charCodeAt(start))) start++;
-    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    start = blanksAfter(text, start, end, true);
+    end = blanksBefore(text, end, start, true);
   }
 }
 
@@ -330,9 +331,7 @@ class Reader {
   ) {}
 
   skipBlanks(from: number): number {
-    let i = from;
-    while (i < this.text.length && isBlank(this.text.charCodeAt(i))) i++;
-    return i;
+    return blanksAfter(this.text, from, this.text.length, true);
   }
 
   /**
@@ -519,9 +518,7 @@ class Reader {
       this.unreadable = true;
       throw NOT_INSPECT;
     }
-    let end = i;
-    while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
-    return end;
+    return blanksBefore(text, i, from, true);
   }
 
   /** The index of the `quote` closing the string opened at `from` (its escapes skipped), before `limit`; -1 when there is none. */
@@ -558,7 +555,7 @@ class Reader {
     this.at = from + 1;
     if (code === EQUALS) return EQUALS_SIGN;
     if (code !== COLON) throw NOT_INSPECT;
-    if (!isBlank(text.charCodeAt(from + 1))) return GLUED;
+    if (!isBlank(text.charCodeAt(from + 1), true)) return GLUED;
     // Go's empty value (`map[password: user:ana]`, `{Password: Token:x}`): a blank, then the next
     // member's glued `Name:`; the member after it is no value.
     GLUED_NEXT_MEMBER.lastIndex = from + 1;
@@ -790,13 +787,12 @@ class Reader {
         break;
       } else if (code === NEWLINE || code === 0x0d) {
         break;
-      } else if (depth === 0 && (code === COMMA || (separator === GLUED && isBlank(code)))) {
+      } else if (depth === 0 && (code === COMMA || (separator === GLUED && isBlank(code, true)))) {
         next.lastIndex = i;
         if (next.test(text)) break;
       }
     }
-    let end = i;
-    while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
+    const end = blanksBefore(text, i, from, true);
     countWork(end - from);
     this.at = end;
     return this.unquotedValue(text.slice(from, end));
@@ -1014,14 +1010,9 @@ export function printedLineEnd(text: string, from: number, member: number): numb
     end = text.indexOf("\n", next);
     if (end < 0) end = text.length;
   }
-  while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
-  return end;
+  return blanksBefore(text, end, from, true);
 }
 const PRINT_R_MEMBER_AT = new RegExp(PRINT_R_MEMBER, "y");
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === NEWLINE || code === 0x0d;
-}
 
 function isLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);

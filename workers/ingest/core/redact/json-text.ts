@@ -27,6 +27,7 @@ import {
 } from "./inspect-text";
 import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from "./name-value-pairs";
 import { isNameMember, ownedNameOf } from "./name-owners";
+import { blanksAfter, blanksBefore } from "./blanks";
 import { countWork } from "./scan-scope";
 import { nameBefore } from "./secret-names";
 import { parseSwiftDump, SWIFT_DUMP_MARK, swiftDumpsIn, writeSwiftDump } from "./swift-dump";
@@ -417,10 +418,10 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
   let itemClose = -1;
   objectsInProse(text, (open, close) => {
     const object = text.slice(open, close + 1);
-    const before = nonBlankBefore(text, open);
+    const before = blanksBefore(text, open) - 1;
     const code = text.charCodeAt(before);
     if (code === OPEN_BRACKET) itemsName = objectName(text, before);
-    else if (code !== COMMA || nonBlankBefore(text, before) !== itemClose) itemsName = "";
+    else if (code !== COMMA || blanksBefore(text, before) - 1 !== itemClose) itemsName = "";
     itemClose = close;
     const name = itemsName !== "" ? itemsName : objectName(text, open);
     const ruled = escapedObjectAt(text, open) ? ruleEscapedObject(object, name, rule) : rule(object, name);
@@ -571,8 +572,7 @@ function emptied(lists: number[][], level: number): void {
 
 /** Whether the `{` at `open` opens a member whose name's quote is escaped once (`{\"password\":…}`). */
 function escapedObjectAt(text: string, open: number): boolean {
-  let i = open + 1;
-  while (i < text.length && i - open < MEMBER_OPENING_REACH && isJsonWhitespace(text.charCodeAt(i))) i++;
+  const i = blanksAfter(text, open + 1, open + MEMBER_OPENING_REACH, true);
   return text.charCodeAt(i) === BACKSLASH && text.charCodeAt(i + 1) === QUOTE;
 }
 
@@ -622,10 +622,6 @@ function ruleEscapedObject(object: string, name: string, rule: (object: string, 
   return ruled === unescaped ? object : JSON.stringify(ruled).slice(1, -1);
 }
 
-function isJsonWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
 /**
  * The label before the object or array opened at `open` in prose: the name before it when a
  * `:`, `=`, `->` or `=>` separates them (blanks around it) or blanks alone do (`user {…}`, what
@@ -662,12 +658,12 @@ function objectName(text: string, open: number): string {
     const name = nameBefore(text, i);
     if (NAMING_LETTER.test(name)) return name;
   }
-  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  i = blanksBefore(text, i);
   const separator = text.charCodeAt(i - 1);
   if (i > 1 && separator === GREATER_THAN && (text.charCodeAt(i - 2) === HYPHEN || text.charCodeAt(i - 2) === EQUALS)) i -= 2;
   else if (i > 0 && (separator === COLON || separator === EQUALS)) i--;
   else if (i === open) return "";
-  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  i = blanksBefore(text, i);
   const name = nameBefore(text, i);
   return NAMING_LETTER.test(name) ? name : "";
 }
@@ -682,9 +678,7 @@ function phpHead(text: string, open: number): RegExpExecArray | null {
   if (text.charCodeAt(open) === OPEN_BRACE) {
     if (text.charCodeAt(open - 1) !== 0x20 || text.charCodeAt(open - 2) !== CLOSE_PAREN) return null;
   } else {
-    let i = open;
-    while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
-    if (text.charCodeAt(i - 1) !== 0x0a) return null;
+    if (text.charCodeAt(blanksBefore(text, open) - 1) !== 0x0a) return null;
   }
   return PHP_HEAD.exec(text.slice(Math.max(0, open - 160), open));
 }
@@ -695,13 +689,6 @@ const IDENTITY_HASH = /@[0-9a-f]{1,16}$/;
 
 /** A Ruby object's class after its `<` (`User` of `User:0x…`, `struct Admin::User`), its last part. */
 const RUBY_CLASS = /(?:struct |data )?(?:[A-Z]\w*::)*([A-Z]\w*)/y;
-
-/** The index of the last character before `index` that is no blank (`isBlank`); -1 when none. */
-function nonBlankBefore(text: string, index: number): number {
-  let i = index - 1;
-  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
-  return i;
-}
 
 const COLON = 0x3a;
 const EQUALS = 0x3d;
@@ -714,10 +701,6 @@ const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 /** A name holds a letter: digits before a `:` name no object. */
 const NAMING_LETTER = /[A-Za-z\u00C0-\u00FF]/;
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09;
-}
 
 /** How far after a `{` the quote of its first member's name is looked for (`{ "query"`). */
 const MEMBER_OPENING_REACH = 16;

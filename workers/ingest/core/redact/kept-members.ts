@@ -17,6 +17,7 @@
  * is read so at most MAX_READS times, past which a pair is not kept (the scan's own verdict
  * stands): linear whatever a sender writes.
  */
+import { blanksAfter, blanksBefore } from "./blanks";
 import { countWork } from "./scan-scope";
 
 export class KeptMembers {
@@ -151,15 +152,13 @@ function memberNameAt(text: string, start: number, length: number): string | und
     before--;
     while (before >= 0 && text.charCodeAt(before) === BACKSLASH) before--;
   } else {
-    let after = end;
-    while (isBlank(text.charCodeAt(after))) after++;
+    const after = blanksAfter(text, end, text.length, true);
     const next = text.charCodeAt(after);
     if (after < text.length && next !== COMMA && next !== CLOSE_BRACE && next !== CLOSE_BRACKET) return undefined;
   }
-  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  before = blanksBefore(text, before + 1, 0, true) - 1;
   if (text.charCodeAt(before) !== COLON) return undefined;
-  before--;
-  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+  before = blanksBefore(text, before, 0, true) - 1;
   if (text.charCodeAt(before) !== QUOTE) return undefined;
   while (before > 0 && text.charCodeAt(before - 1) === BACKSLASH) before--;
   let nameStart = before;
@@ -168,10 +167,6 @@ function memberNameAt(text: string, start: number, length: number): string | und
     nameStart--;
   }
   return nameStart === 0 ? undefined : text.slice(nameStart, before);
-}
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 const QUOTE = 0x22;

@@ -14,7 +14,7 @@ import { IN_PLACE_SERIES_KINDS } from "./detectors/credentials";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
-import { Place } from "./detectors/detector";
+import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { cookieInJar, isPassPassword, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
@@ -137,6 +137,28 @@ export function redactRequest<S extends Signal>(
   return { count: walker.request.total, kinds: walker.request.toRecord(), ...(failed === undefined ? {} : { failed }) };
 }
 
+/**
+ * `text` redacted as `redactRequest` redacts a log record's body holding it, each find counted
+ * by kind in `tally`: the policy's key rules inside the JSON and printed structures the text
+ * holds (json-text.ts: JSON, util.inspect, EDN maps, PHP's print_r and var_dump, Swift's dump,
+ * header lists), then the text detectors. A body has no key, so nothing is said about its text
+ * (no `Place`, no detector left out); a text whose redaction throws comes back as the
+ * `redaction_failed` marker, counted so (failures.ts). `text` itself when nothing was found, and
+ * under a disabled policy. The one reader of a body's text for `redactString` and the walk.
+ */
+export function redactLogBody(text: string, policy: RedactionPolicy, tally: RedactionTally): string {
+  if (!policy.enabled) return text;
+  const walker = new RequestWalker(policy, false, undefined);
+  try {
+    const redacted = walker.loneBody(text);
+    tally.addAll(walker.request);
+    return redacted;
+  } finally {
+    walker.unchanged.release();
+    walker.plans.release();
+  }
+}
+
 /** Where a producer's attribute of a name only the pipeline writes is kept: `producer.redaction.count`. */
 export const PRODUCER_PREFIX = "producer.";
 
@@ -216,6 +238,17 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         }
       }
     }
+  }
+
+  /**
+   * A log body's text alone (`redactLogBody`), read as `logs` reads a body that is a string (a
+   * value at no key: `value(body, 0)`), its finds flushed into `request`.
+   */
+  loneBody(text: string): string {
+    this.part = "log record body";
+    const redacted = this.ruledText(text, 0);
+    this.flush();
+    return redacted;
   }
 
   traces(request: TracesRequest): void {
@@ -874,6 +907,7 @@ function authorityEnd(text: string): number {
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
  * tells how the service is configured and hides nothing, as in text (`standsForSecret`), nor a
+ * marker an earlier pass wrote (`[REDACTED:email]` under `session`: `isRedactionMarker`), nor a
  * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
  * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
  * Kubernetes Secret's name (`namesSecretObject`), nor a resource's name (`isArn`: a Secrets
@@ -888,7 +922,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "secret_code":
       // A number is a credential as its text would be (`{"password":1234}`, a PIN); a flag is none.
       if (!holdsText(value) && !holdsNumber(value)) return undefined;
-      if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue))) return undefined;
+      if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue) || isRedactionMarker(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;

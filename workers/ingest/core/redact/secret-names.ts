@@ -6,6 +6,7 @@
  * platform's producers write (`senha`, `contraseña`, `chave_api`, `clave_secreta`).
  */
 
+import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
 import { isSenderMask } from "./sender-masks";
 
@@ -795,8 +796,7 @@ export function isSecretParameterName(name: string): boolean {
  */
 export function nameBefore(text: string, end: number): string {
   const limit = Math.max(0, end - 64);
-  let i = end;
-  while (i > limit && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  let i = blanksBefore(text, end, limit);
   if (i > limit && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) {
     i--;
     // The quote of a name in JSON text held in a string is escaped: `{\"senha\":…}`.

@@ -1,5 +1,5 @@
 import type { Detector, Rewrite } from "./detectors";
-import { isJsonWhitespace } from "../decode/json/whitespace";
+import { blanksAfter, blanksBefore } from "./blanks";
 import { escapeView, escapesMayShowEvidence, type EscapeView } from "./escape-view";
 import { Evidence, evidenceIn } from "./evidence";
 import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
@@ -370,15 +370,12 @@ function quotedAsJsonValue(text: string, start: number, length: number, replacem
   const valueStart = start + markerAt;
   const end = start + length;
   if (!JSON_NUMBER.test(text.slice(valueStart, end))) return replacement;
-  let after = end;
-  while (after < text.length && isJsonWhitespace(text.charCodeAt(after))) after++;
+  const after = blanksAfter(text, end, text.length, true);
   if (after < text.length && !",}]".includes(text.charAt(after))) return replacement;
-  let before = valueStart - 1;
-  while (before >= 0 && isJsonWhitespace(text.charCodeAt(before))) before--;
+  const before = blanksBefore(text, valueStart, 0, true) - 1;
   const marker = replacement.slice(markerAt);
   if (text.charAt(before) === ":") {
-    let quote = before - 1;
-    while (quote >= 0 && isJsonWhitespace(text.charCodeAt(quote))) quote--;
+    const quote = blanksBefore(text, before, 0, true) - 1;
     if (text.charAt(quote) !== '"') return replacement;
     let escapes = quote;
     while (escapes > 0 && text.charAt(escapes - 1) === "\\") escapes--;

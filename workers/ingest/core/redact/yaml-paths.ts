@@ -1,3 +1,4 @@
+import { blanksAfter } from "./blanks";
 import { pairsWith, ruledPairName } from "./name-value-pairs";
 import { currentScan, countWork, resetAfterEachScan } from "./scan-scope";
 
@@ -81,8 +82,7 @@ export class YamlPathReader {
 
   /** Reads the line from `start` to `end` onto the stack; what holds it. */
   private read(text: string, start: number, end: number): YamlLine {
-    let at = start;
-    while (at < end && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+    const at = blanksAfter(text, start, end);
     const indent = at - start;
     const content = text.slice(at, end).replace(/\r$/, "");
     const stack = this.stack;

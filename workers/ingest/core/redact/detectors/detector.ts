@@ -118,3 +118,13 @@ export function caseless(word: string): string {
 export function redactionMarker(kind: string): string {
   return `[REDACTED:${kind}]`;
 }
+
+/**
+ * Whether `text` is wholly one marker redaction writes: `[REDACTED:email]`, or a metric
+ * attribute's hashed one (`[REDACTED:ipv4:9f86d081884c7d65]`). What an earlier pass left hides
+ * nothing, so a key rule keeps it and a second pass changes and counts nothing.
+ */
+export function isRedactionMarker(text: string): boolean {
+  return WHOLE_MARKER.test(text);
+}
+const WHOLE_MARKER = /^\[REDACTED:[^\]:\s]+(?::[0-9a-f]+)?\]$/;

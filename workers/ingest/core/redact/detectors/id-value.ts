@@ -1,3 +1,4 @@
+import { blanksAfter, blanksBefore, isBlank } from "../blanks";
 import { BoundedMemo } from "../bounded-memo";
 import { lastNameSegment, memberNameBefore } from "./member-name";
 import { NAME_CHARACTER, nameWords } from "../secret-names";
@@ -282,11 +283,7 @@ function thingWordsBeforeRegExp(): RegExp {
  */
 export function isThingIdPlace(place: number, text: string, start: number, length: number): boolean {
   if ((place & Place.THING_ID) === 0) return false;
-  let before = start - 1;
-  while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
-  let after = start + length;
-  while (after < text.length && isBlank(text.charCodeAt(after))) after++;
-  return (before < 0 && after === text.length) || isNumberList(text);
+  return (blanksBefore(text, start, 0, true) === 0 && blanksAfter(text, start + length, text.length, true) === text.length) || isNumberList(text);
 }
 
 /**
@@ -309,10 +306,6 @@ const numberList = { scan: -1, whole: false };
 
 function isNumberListPart(code: number): boolean {
   return code === 91 /* [ */ || code === 93 /* ] */ || isNumberListCharacter(code);
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /**
@@ -393,7 +386,7 @@ function itemAt(text: string, from: number): string {
 }
 
 function isItemEnd(code: number): boolean {
-  return code === 44 || code === 93 || code === 34 || code === 39 || code === 92 || isBlank(code);
+  return code === 44 || code === 93 || code === 34 || code === 39 || code === 92 || isBlank(code, true);
 }
 
 /** The verdict by name: the columns of a bulk insert and the names of a log's lines recur on every row. */

@@ -1,3 +1,4 @@
+import { blanksBefore } from "../blanks";
 import { isNameCharacter } from "../secret-names";
 
 /**
@@ -24,14 +25,14 @@ export function memberNameBefore(text: string, start: number): string | undefine
     i--;
     while (i > 0 && start - i < 8 && text.charCodeAt(i - 1) === 92 /* \ */) i--;
   }
-  i = blanksBefore(text, i, true);
+  i = blanksBefore(text, i, i - MAX_BLANKS, true);
   if (i === 0) return undefined;
   const separator = text.charCodeAt(i - 1);
   if (separator === 62 /* > */ && text.charCodeAt(i - 2) === 61 /* = */) i -= 2;
   else if (separator === 61 /* = */) i--;
   else if (separator === 58 /* : */ && text.charCodeAt(i - 2) !== 58) i--;
   else return undefined;
-  i = blanksBefore(text, i, false);
+  i = blanksBefore(text, i, i - MAX_BLANKS);
   return nameEndingAt(text, i);
 }
 
@@ -49,17 +50,6 @@ const MAX_NAME = 64;
 export function lastNameSegment(name: string): string {
   const path = name.lastIndexOf("::");
   return name.slice(Math.max(name.lastIndexOf(".") + 1, path < 0 ? 0 : path + 2));
-}
-
-/** The place before the blanks ending at `end` (a line break among them when `lineBreaks`), at most `MAX_BLANKS` of them. */
-function blanksBefore(text: string, end: number, lineBreaks: boolean): number {
-  let i = end;
-  while (i > 0 && end - i < MAX_BLANKS) {
-    const code = text.charCodeAt(i - 1);
-    if (code !== 32 && code !== 9 && !(lineBreaks && (code === 10 || code === 13))) break;
-    i--;
-  }
-  return i;
 }
 
 /** The name that ends at `end`: in quotes (perhaps escaped, perhaps qualified), in a PHP dump's brackets, or bare. */

@@ -1,3 +1,4 @@
+import { blanksBefore } from "../blanks";
 import { Evidence } from "../evidence";
 import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
@@ -331,8 +332,7 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
 function redactPrintedMember(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const head = PRINT_R_HEAD.exec(match)![0];
   const name = PATH_NAME_RUN.exec(head)![0];
-  let lineStart = start;
-  while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
+  const lineStart = blanksBefore(text, start);
   const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
   // In prose the value ends with its sentence (`[password] => hunter2 x. Next`), its final mark the sentence's.
   const reach = inProse ? sentenceReach(match, head.length) : match.length;

@@ -1,3 +1,5 @@
+import { isRegExpSpace } from "../blanks";
+
 /**
  * Where an unquoted value ends, as far as its last characters go: the character written right
  * after it, and whether the text before it (on its line) left a bracket open.
@@ -32,7 +34,7 @@ export function valueEnd(text: string, start: number, end: number): ValueEnd {
  * `!` and `?` are always the value's.
  */
 export function sentenceEndLength(value: string, end: ValueEnd): number {
-  if (end.next !== "" && !isBlank(end.next.charCodeAt(0))) return 0;
+  if (end.next !== "" && !isRegExpSpace(end.next.charCodeAt(0))) return 0;
   let core = value.length;
   while (core > 0 && isClosingPunctuation(value.charCodeAt(core - 1))) core--;
   if (core === value.length) return 0;
@@ -89,12 +91,6 @@ function opensBracketBefore(text: string, start: number): boolean {
     else if (isOpeningBracket(code) && ++balance > 0) return true;
   }
   return false;
-}
-
-/** `\s` as JavaScript's regexes read it, for one character code. */
-function isBlank(code: number): boolean {
-  if (code === 32 || (code >= 9 && code <= 13)) return true;
-  return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
 
 /**

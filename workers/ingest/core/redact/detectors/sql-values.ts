@@ -1,3 +1,4 @@
+import { blanksAfter, blanksBefore } from "../blanks";
 import { beginScan, countWork, currentScan, endScan, resetAfterEachScan } from "../scan-scope";
 
 /**
@@ -116,17 +117,17 @@ function columnsOfRow(text: string, open: number): string[] | undefined {
       break;
     }
     rows.push(row);
-    const at = skipBlanksBack(text, row - 1);
+    const at = blanksBefore(text, row, 0, true) - 1;
     if (text.charCodeAt(at) === COMMA) {
       // A row after another: its columns are the previous row's.
-      const close = skipBlanksBack(text, at - 1);
+      const close = blanksBefore(text, at, 0, true) - 1;
       const previous = text.charCodeAt(close) === CLOSE ? openingParenthesis(text, close, Math.max(0, close - REACH)) : -1;
       if (previous >= 0) {
         row = previous;
         continue;
       }
     } else if (at >= 5 && text.slice(at - 5, at + 1).toLowerCase() === "values") {
-      columns = columnList(text, skipBlanksBack(text, at - 6));
+      columns = columnList(text, blanksBefore(text, at - 5, 0, true) - 1);
     }
     break;
   }
@@ -175,13 +176,6 @@ function openingParenthesis(text: string, close: number, from: number): number {
     }
   }
   return -1;
-}
-
-/** The last position at or before `at` that is no blank or line break. */
-function skipBlanksBack(text: string, at: number): number {
-  let i = at;
-  for (let code = text.charCodeAt(i); i >= 0 && (code === 32 || (code >= 9 && code <= 13)); code = text.charCodeAt(--i));
-  return i;
 }
 
 /**
@@ -450,21 +444,15 @@ function resetBound(text: string): void {
 
 /** Whether the value at `at` (after blanks) is an array: `[`. */
 function opensArray(text: string, at: number): boolean {
-  return text.charCodeAt(afterBlanks(text, at)) === 91; /* [ */
+  return text.charCodeAt(blanksAfter(text, at)) === 91; /* [ */
 }
 
-/** Where the blanks (spaces and tabs) from `at` end. */
-function afterBlanks(text: string, at: number): number {
-  let i = at;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return i;
-}
 
 /** Whether the value at `at` (after blanks) is an array whose first item is a string (its quote perhaps escaped) or a number. */
 function opensScalarArray(text: string, at: number): boolean {
-  const open = afterBlanks(text, at);
+  const open = blanksAfter(text, at);
   if (text.charCodeAt(open) !== 91 /* [ */) return false;
-  const first = text.charCodeAt(afterBlanks(text, open + 1));
+  const first = text.charCodeAt(blanksAfter(text, open + 1));
   return first === 34 /* " */ || first === 92 /* \ */ || first === 45 /* - */ || (first >= 48 && first <= 57);
 }
 
@@ -671,9 +659,9 @@ function closesString(text: string, at: number, escapes: number): boolean {
 function placeholderKey(text: string, start: number): string | undefined {
   let i = start - 1;
   while (i >= 0 && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 92)) i--;
-  i = skipBlanksBack(text, i);
+  i = blanksBefore(text, i + 1, 0, true) - 1;
   if (text.charCodeAt(i) !== 58 /* : */) return undefined;
-  i = skipBlanksBack(text, i - 1);
+  i = blanksBefore(text, i, 0, true) - 1;
   if (text.charCodeAt(i) !== 34) return undefined;
   while (i > 0 && text.charCodeAt(i - 1) === 92) i--;
   const end = i;
@@ -683,9 +671,7 @@ function placeholderKey(text: string, start: number): string | undefined {
 
 /** Whether the list opened at `open` is one object of placeholders' values (`{"$1":…}`) rather than values in order. */
 function keyedList(text: string, open: number): boolean {
-  let i = open + 1;
-  while (i < text.length && i - open < 8 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  return text.charCodeAt(i) === 123 /* { */;
+  return text.charCodeAt(blanksAfter(text, open + 1, open + 8)) === 123 /* { */;
 }
 
 /**
@@ -770,9 +756,7 @@ function statementMember(text: string, m: number): { from: number; to: number } 
  * `limit`; else undefined.
  */
 function stringMember(text: string, at: number, escapes: number, limit: number): { from: number; to: number } | undefined {
-  let i = at;
-  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  i += escapes;
+  let i = blanksAfter(text, at, limit) + escapes;
   if (text.charCodeAt(i) !== 34 || backslashesBefore(text, i) !== escapes) return undefined;
   const from = i + 1;
   for (let j = from; j < limit; j++) {
@@ -829,11 +813,9 @@ function readPlaceholders(text: string, from: number, to: number): void {
  * most 64 characters.
  */
 function assignedColumn(text: string, start: number): string | undefined {
-  let i = start - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  let i = blanksBefore(text, start) - 1;
   if (text.charCodeAt(i) !== 61 /* = */) return undefined;
-  i--;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  i = blanksBefore(text, i) - 1;
   const quote = text.charCodeAt(i);
   if (quote === 34 /* " */) {
     i--;
