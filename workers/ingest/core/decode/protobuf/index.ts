@@ -1,7 +1,9 @@
 /** OTLP/protobuf request bodies to the decoded model. */
 
+import { bySignal, type BySignal } from "../../../../shared/otlp/by-signal";
 import type { Signal, SignalRequest } from "../../../../shared/otlp/model";
 import { OtlpDecodeError } from "../errors";
+import { endpointHint } from "../json/signal-hint";
 import { readLogsRequest } from "./logs";
 import { readMetricsRequest } from "./metrics";
 import { WireError, WireReader } from "./reader";
@@ -17,10 +19,38 @@ export function decodeProtobufRequest<S extends Signal>(signal: S, body: Uint8Ar
   try {
     return READERS[signal](new WireReader(body));
   } catch (error) {
-    if (error instanceof WireError) throw new OtlpDecodeError(describeWireError(error));
+    if (error instanceof WireError) throw new OtlpDecodeError(describeWireError(error) + misdirectedNote(signal, body));
     throw error;
   }
 }
+
+/**
+ * For a body that failed as `signal`'s request: ` (a logs request: send it to /v1/logs)` when it
+ * reads whole as another signal's request with a resource in it, as the JSON decoder says of a
+ * top-level field of another signal; "" otherwise. The three requests' outer messages share
+ * their shape, so a logs request sent to /v1/traces fails only at a field's wire type deep
+ * inside; reading the body again costs only requests already refused.
+ */
+function misdirectedNote(signal: Signal, body: Uint8Array): string {
+  for (const other of ["logs", "traces", "metrics"] as const) {
+    if (other !== signal && readsAs(other, body)) return ` (${endpointHint(other)})`;
+  }
+  return "";
+}
+
+function readsAs(signal: Signal, body: Uint8Array): boolean {
+  try {
+    return bySignal(signal, READERS[signal](new WireReader(body)), HAS_RESOURCE);
+  } catch {
+    return false;
+  }
+}
+
+const HAS_RESOURCE: BySignal<boolean> = {
+  logs: (request) => request.resourceLogs.length > 0,
+  traces: (request) => request.resourceSpans.length > 0,
+  metrics: (request) => request.resourceMetrics.length > 0,
+};
 
 /** E.g. `protobuf: resourceLogs[0].scopeLogs[1]: truncated varint at byte 1234 (field 2 of ResourceLogs)`. */
 function describeWireError(error: WireError): string {
