@@ -36,8 +36,8 @@
  * - A span's `Duration` past Go's largest `time.Duration` (2^63 − 1 ns, 292 years) is that
  *   largest one, where the Collector's `Time.Sub` saturates; the end is noted as
  *   `otel.end_timestamp.original` and counted in the warning (`saturatedEndWarning`).
- * Other times (span events, exemplars) do not decide partitions and are kept as sent, unless a
- * column cannot hold them: a span event time past DateTime64(9)'s last instant is stored as that
+ * Other times (span events, exemplars) do not decide partitions and are kept as sent (but for
+ * the events of a span whose start was replaced, above), unless a column cannot hold them: a span event time past DateTime64(9)'s last instant is stored as that
  * instant, and an exemplar time past DateTime's (the current schema's `Exemplars.TimeUnix`) is
  * stored as the column's last instant; each such time's original is noted in its own attributes
  * (`Events.Attributes`, `Exemplars.FilteredAttributes`) as `otel.timestamp.original` and counted
