@@ -17,7 +17,10 @@ import type { KeyValue } from "../../shared/otlp/model";
 export const REDACTION_COUNT_ATTRIBUTE = "redaction.count";
 export const REDACTION_KINDS_ATTRIBUTE = "redaction.kinds";
 
-/** How many string values of an attribute list the length limit cut. */
+/**
+ * How many string values of an attribute list the length limit cut. Our own name (no semantic
+ * convention or Collector component writes it), so it only ever counts cuts this pipeline made.
+ */
 export const TRUNCATED_VALUES_ATTRIBUTE = "otel.truncated_values";
 
 /** A replaced or clamped record time as sent, decimal nanoseconds (rows/time.ts). */
@@ -46,7 +49,7 @@ export const ROW_NOTE_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Where a producer's attribute under a note's key is kept: `producer.redaction.count`. */
-export const PRODUCER_PREFIX = "producer.";
+const PRODUCER_PREFIX = "producer.";
 
 /**
  * Renames a producer's `attribute` of the list, one under a note's key, to

@@ -29,12 +29,7 @@ import { allWithinLength, isWithinLength } from "./value-length";
  * sent, and ours adds to it.
  */
 export const DROPPED_ATTRIBUTES_ATTRIBUTE = "otel.dropped_attributes_count";
-/**
- * Set on an attribute list with values cut to the length limit: how many were cut. Our own name
- * (no semantic convention or Collector component writes it): a producer's attribute of this
- * name is moved to `producer.otel.truncated_values` (moveToProducerName), so the name only
- * ever counts cuts this pipeline made.
- */
+/** Set on an attribute list with values cut to the length limit (note-keys.ts). */
 export { TRUNCATED_VALUES_ATTRIBUTE };
 
 /** What a cut value ends with, so a reader of the row sees it is not the whole value. */
