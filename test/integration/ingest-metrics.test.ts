@@ -564,19 +564,19 @@ describe("metric points built by hand", () => {
     expect(row!.ScopeAttributes).toEqual({ "otel.timestamp.original": "631152000000000000" });
   });
 
-  it("reads the note under its key when the producer's scope holds that key too; the producer's value is kept under otel.timestamp.original_sent", async () => {
+  it("reads the note under its key when the producer's scope holds that key too; the producer's value is kept under producer.otel.timestamp.original", async () => {
     const runId = uniqueId("metrics-note-collision");
     const request = metricsRequest(runId, [{ name: "old", gauge: { dataPoints: [{ timeUnixNano: "631152000000000000", asDouble: 1 }] } }]);
     const scope = (request as { resourceMetrics: { scopeMetrics: { scope: { attributes?: object[] } }[] }[] }).resourceMetrics[0]!.scopeMetrics[0]!.scope;
     scope.attributes = [{ key: "otel.timestamp.original", value: { stringValue: "producer-own" } }];
     expect((await post(JSON.stringify(request), "application/json")).status).toBe(200);
     const rows = await ingest.rows<{ note: string; sent: string; keys: string[] }>(
-      `SELECT ScopeAttributes['otel.timestamp.original'] AS note, ScopeAttributes['otel.timestamp.original_sent'] AS sent,
+      `SELECT ScopeAttributes['otel.timestamp.original'] AS note, ScopeAttributes['producer.otel.timestamp.original'] AS sent,
               mapKeys(ScopeAttributes) AS keys
          FROM otel_metrics_gauge WHERE ResourceAttributes['run.id'] = '${runId}'`,
     );
     // The README's query (toUInt64 of the note) reads a number, and no key is there twice.
-    expect(rows).toEqual([{ note: "631152000000000000", sent: "producer-own", keys: ["otel.timestamp.original", "otel.timestamp.original_sent"] }]);
+    expect(rows).toEqual([{ note: "631152000000000000", sent: "producer-own", keys: ["otel.timestamp.original", "producer.otel.timestamp.original"] }]);
   });
 
   it.each([

@@ -375,20 +375,24 @@ describe("spans built by hand", () => {
     expect(await ingest.rows("SELECT count() AS n FROM otel_traces")).toEqual(before);
   });
 
-  it("stores unknown kinds and status codes as the Collector does, and keeps trace state", async () => {
+  it("stores kinds by name, an undefined kind or status code as 0 with the value sent noted and warned of, and keeps trace state", async () => {
     const runId = uniqueId("traces-enums");
     const request = tracesRequest(runId, [
       span("unspecified", { kind: 0, traceState: "vendor=a,other=b" }),
       span("by name", { spanId: "1111111111111111", kind: "SPAN_KIND_PRODUCER", status: { code: "STATUS_CODE_ERROR", message: "x" } }),
-      span("unknown kind", { spanId: "2222222222222222", kind: 9 }),
+      span("unknown kind", { spanId: "2222222222222222", kind: 9, status: { code: 5 } }),
     ]);
     const response = await post(JSON.stringify(request), "application/json");
     expect(response.status).toBe(200);
+    const answer = (await response.json()) as { partialSuccess: { rejectedSpans?: string; errorMessage: string } };
+    // OTLP/JSON writes the int64 count as a string: a warning, nothing rejected.
+    expect(answer.partialSuccess.rejectedSpans ?? "0").toBe("0");
+    expect(answer.partialSuccess.errorMessage).toMatch(/^1 kind value not defined by OTLP \(0 to 5\) stored as 0 .*; 1 status\.code value not defined by OTLP/);
     const rows = await spanRowsOf(runId);
-    expect(rows.map((row) => [row.SpanName, row.SpanKind, row.StatusCode, row.TraceState])).toEqual([
-      ["by name", "Producer", "Error", ""],
-      ["unknown kind", "", "Unset", ""],
-      ["unspecified", "Unspecified", "Unset", "vendor=a,other=b"],
+    expect(rows.map((row) => [row.SpanName, row.SpanKind, row.StatusCode, row.TraceState, row.SpanAttributes])).toEqual([
+      ["by name", "Producer", "Error", "", {}],
+      ["unknown kind", "Unspecified", "Unset", "", { "otel.span_kind.original": "9", "otel.span_status_code.original": "5" }],
+      ["unspecified", "Unspecified", "Unset", "vendor=a,other=b", {}],
     ]);
   });
 

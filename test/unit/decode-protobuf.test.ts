@@ -677,3 +677,28 @@ describe("protobuf decoding errors", () => {
     expect(decodeErrorOf("logs", bytes)).toBe("protobuf: <field 2>: groups nested deeper than 32 at byte 32 (field 2 of ExportLogsServiceRequest)");
   });
 });
+
+describe("protobuf requests sent to another signal's endpoint", () => {
+  // The outer messages share their shape: a logs request read as traces fails only at a field's
+  // wire type deep inside, which named the field and not the mistake.
+  it.each([
+    ["logs", "traces"],
+    ["logs", "metrics"],
+    ["traces", "logs"],
+    ["traces", "metrics"],
+    ["metrics", "logs"],
+    ["metrics", "traces"],
+  ] as const)("names the endpoint of a %s request sent to /v1/%s, as the JSON decoder does", async (sent, endpoint) => {
+    const payload = await { logs: logsPayload, traces: tracesPayload, metrics: metricsPayload }[sent]({ seed: 7, records: 3, scopes: 1 });
+    const message = decodeErrorOf(endpoint, payload.protobuf);
+    expect(message).toMatch(/^protobuf: .* at byte \d+ \(.*\)$/);
+    expect(message.endsWith(` (a ${sent} request: send it to /v1/${sent})`)).toBe(true);
+  });
+
+  it("adds no endpoint to a body no signal reads", async () => {
+    const payload = await logsPayload({ seed: 7, records: 3, scopes: 1 });
+    const message = decodeErrorOf("logs", payload.protobuf.subarray(0, payload.protobuf.length - 3));
+    expect(message).toMatch(/^protobuf: resourceLogs\[0\]: length \d+ .* at byte \d+/);
+    expect(message).not.toContain("send it to");
+  });
+});

@@ -97,9 +97,25 @@ describe("logsToRows", () => {
     expect([row.TraceId, row.SpanId, row.Body, row.TraceFlags]).toEqual(["", "", "", 0]);
   });
 
-  it("narrows flags and severity to a byte, as the exporter's uint8 conversions do", () => {
-    const row = onlyRow([record({ flags: 0x1_01, severityNumber: 0x1_02 })]);
-    expect([row.TraceFlags, row.SeverityNumber]).toEqual([1, 2]);
+  it("keeps the trace flags of flags, its low byte, as logs.proto tells readers to mask it", () => {
+    expect(onlyRow([record({ flags: 0x1_01 })]).TraceFlags).toBe(1);
+  });
+
+  it.each([0, 9, 24])("keeps a severityNumber OTLP defines (%i) as sent, with no note", (severityNumber) => {
+    const result = logsToRows(request([record({ severityNumber })]), ctx);
+    expect([result.rows[0]!.SeverityNumber, result.rows[0]!.LogAttributes, result.warning]).toEqual([severityNumber, [], ""]);
+  });
+
+  // The Collector's uint8 conversion stored 300 as 44 and -1 as 255 (FATAL-ish) with a plain 200.
+  it.each([300, 0x1_02, 25, -1, -2147483648])("stores an undefined severityNumber %i as 0, keeping it in LogAttributes and warning", (severityNumber) => {
+    const result = logsToRows(request([record(), record({ severityNumber, severityText: "ERROR", attributes: [kv("z", str("1"))] })]), ctx);
+    const row = result.rows[1]!;
+    expect([row.SeverityNumber, row.SeverityText]).toEqual([0, "ERROR"]);
+    expect(row.LogAttributes).toEqual(["otel.severity_number.original", String(severityNumber), "z", "1"]);
+    expect(result.warning).toBe(
+      "1 severityNumber value not defined by OTLP (0 to 24) stored as 0 (SEVERITY_NUMBER_UNSPECIFIED) in SeverityNumber, " +
+        "the value sent kept in LogAttributes['otel.severity_number.original'] (first at resourceLogs[0].scopeLogs[0].logRecords[1])",
+    );
   });
 
   it.each([
@@ -308,12 +324,22 @@ describe("log timestamps", () => {
     expect([row.Timestamp, row.LogAttributes]).toEqual([time, []]);
   });
 
-  it("gives the note its key when the producer sent one under it, keeping the producer's under otel.timestamp.original_sent", () => {
-    const attributes = [kv("otel.timestamp.original", str("2024-01-01T00:00:00Z")), kv("z", str("1"))];
-    const row = onlyRow([record({ timeUnixNano: "86400000000000", observedTimeUnixNano: nanos(-5n), attributes })]);
-    expect(row.LogAttributes).toEqual(["otel.timestamp.original", "86400000000000", "otel.timestamp.original_sent", "2024-01-01T00:00:00Z", "z", "1"]);
-    // A time inside the window is kept, and so are the producer's attributes, exactly as sent.
-    expect(onlyRow([record({ attributes })]).LogAttributes).toEqual(["otel.timestamp.original", "2024-01-01T00:00:00Z", "z", "1"]);
+  it("gives the note its key when the producer sent one under it, keeping the producer's under producer.otel.timestamp.original", () => {
+    const attributes = () => [kv("otel.timestamp.original", str("2024-01-01T00:00:00Z")), kv("z", str("1"))];
+    const row = onlyRow([record({ timeUnixNano: "86400000000000", observedTimeUnixNano: nanos(-5n), attributes: attributes() })]);
+    expect(row.LogAttributes).toEqual(["otel.timestamp.original", "86400000000000", "producer.otel.timestamp.original", "2024-01-01T00:00:00Z", "z", "1"]);
+    // A time inside the window is kept; the producer's attribute still gives up the note's key,
+    // so that key never holds a value that looks like the pipeline's note and is not.
+    expect(onlyRow([record({ attributes: attributes() })]).LogAttributes).toEqual(["producer.otel.timestamp.original", "2024-01-01T00:00:00Z", "z", "1"]);
+  });
+
+  it("moves every note key row mapping writes, in every attribute list, to producer.<key>", () => {
+    const notes = ["otel.timestamp.original", "otel.start_timestamp.original", "otel.end_timestamp.original", "otel.severity_number.original"];
+    const result = logsToRows(request([record({ attributes: notes.map((key) => kv(key, str("sent"))) })], [kv("service.name", str("s")), kv("otel.span_kind.original", str("r"))]), ctx);
+    const row = result.rows[0]!;
+    expect(row.LogAttributes).toEqual(notes.map((key) => `producer.${key}`).sort().flatMap((key) => [key, "sent"]));
+    expect(row.ResourceAttributes).toEqual(["producer.otel.span_kind.original", "r", "service.name", "s"]);
+    expect(result.warning).toBe("");
   });
 
   it("takes the window from the context", () => {

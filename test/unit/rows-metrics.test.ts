@@ -453,7 +453,7 @@ describe("metric timestamps", () => {
       [RECEIVED, RECEIVED, ["route", "/a"], ["lib", "x", "otel.start_timestamp.original", future, "otel.timestamp.original", "0"]],
     ]);
   });
-  it("gives the note its key when the producer's scope already holds it, keeping the producer's value under <key>_sent", () => {
+  it("gives the note its key when the producer's scope already holds it, keeping the producer's values under producer.<key>", () => {
     const scoped = request(metric({ type: "gauge", dataPoints: [numberPoint({ timeUnixNano: "0", startTimeUnixNano: "4102444800000000000" })] }));
     const scope = scoped.resourceMetrics[0]!.scopeMetrics[0]!.scope;
     scope.attributes = [
@@ -463,16 +463,49 @@ describe("metric timestamps", () => {
       kv("otel.timestamp.original_sent", str("earlier")),
     ];
     const { rows, warning } = metricsToRows(scoped, ctx);
-    // Sorted as the exporter sorts maps; the note owns its key, and every value sent is still
-    // there but the second under a key sent twice (the first value of a key is kept, and warned of).
+    // Sorted as the exporter sorts maps; the notes own their keys, and every value sent is still
+    // there: a key sent twice moves once per value, each to a name not yet taken.
     expect(rows.gauge[0]!.ScopeAttributes).toEqual([
       "otel.start_timestamp.original", "4102444800000000000",
-      "otel.start_timestamp.original_sent", "1",
       "otel.timestamp.original", "0",
       "otel.timestamp.original_sent", "earlier",
-      "otel.timestamp.original_sent", "producer-own",
+      "producer.otel.start_timestamp.original", "1",
+      "producer.otel.timestamp.original", "producer-own",
+      "producer.producer.otel.timestamp.original", "second",
     ]);
-    expect(warning).toContain('(first "otel.timestamp.original" at resourceMetrics[0].scopeMetrics[0].scope.attributes, in ScopeAttributes)');
+    expect(warning).toMatch(/^1 data point start time after the timestamp window .* \(first at resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]\.gauge\.dataPoints\[0\]\)$/);
+  });
+
+  it("keeps an aggregationTemporality OTLP defines as sent, with no note", () => {
+    for (const aggregationTemporality of [0, 1, 2]) {
+      const { rows, warning } = metricsToRows(request(metric({ type: "sum", aggregationTemporality, isMonotonic: true, dataPoints: [numberPoint()] })), ctx);
+      expect([rows.sum[0]!.AggregationTemporality, rows.sum[0]!.ScopeAttributes, warning]).toEqual([aggregationTemporality, ["lib", "x"], ""]);
+    }
+  });
+
+  // The Collector stores int32(temporality) as sent: a 7 that every delta/cumulative query misreads.
+  it.each([7, 3, -1])("stores an undefined aggregationTemporality %i as 0, keeping it in the rows' ScopeAttributes and warning", (aggregationTemporality) => {
+    const { rows, warning } = metricsToRows(
+      request(
+        metric({ type: "gauge", dataPoints: [numberPoint()] }, "g"),
+        metric({ type: "sum", aggregationTemporality, isMonotonic: true, dataPoints: [numberPoint(), numberPoint()] }),
+        metric({ type: "histogram", aggregationTemporality, dataPoints: [histogramPoint()] }),
+        metric({ type: "exponentialHistogram", aggregationTemporality, dataPoints: [] }),
+      ),
+      ctx,
+    );
+    const noted = ["lib", "x", "otel.aggregation_temporality.original", String(aggregationTemporality)];
+    expect(rows.gauge[0]!.ScopeAttributes).toEqual(["lib", "x"]);
+    expect(rows.sum.map((row) => [row.AggregationTemporality, row.ScopeAttributes, row.Attributes])).toEqual([
+      [0, noted, ["route", "/a"]],
+      [0, noted, ["route", "/a"]],
+    ]);
+    expect(rows.histogram.map((row) => [row.AggregationTemporality, row.ScopeAttributes])).toEqual([[0, noted]]);
+    // A metric with no points stores nothing, so nothing is changed and nothing is warned of.
+    expect(warning).toBe(
+      "2 aggregationTemporality values not defined by OTLP (0 to 2) stored as 0 (AGGREGATION_TEMPORALITY_UNSPECIFIED) in AggregationTemporality, " +
+        "the value sent kept in ScopeAttributes['otel.aggregation_temporality.original'] (first at resourceMetrics[0].scopeMetrics[0].metrics[1])",
+    );
   });
 });
 

@@ -119,18 +119,42 @@ describe("tracesToRows", () => {
     [3, "Client"],
     [4, "Producer"],
     [5, "Consumer"],
-    [9, ""],
   ])("SpanKind %i is %j (pdata's SpanKind.String)", (kind, expected) => {
-    expect(onlyRow(span({ kind })).SpanKind).toBe(expected);
+    const row = onlyRow(span({ kind }));
+    expect(row.SpanKind).toBe(expected);
+    expect(row.SpanAttributes).not.toContain("otel.span_kind.original");
   });
 
   it.each([
     [0, "Unset"],
     [1, "Ok"],
     [2, "Error"],
-    [7, ""],
   ])("StatusCode %i is %j (pdata's StatusCode.String)", (code, expected) => {
     expect(onlyRow(span({ status: { code, message: "m" } })).StatusCode).toBe(expected);
+  });
+
+  // pdata names no kind past 5 nor code past 2 (the Collector stores ""): nothing is changed silently.
+  it.each([9, 6, -1, 2147483647])("stores an undefined SpanKind %i as Unspecified, keeping it in SpanAttributes and warning", (kind) => {
+    const result = tracesToRows(request([span(), span({ kind, attributes: [kv("a", str("1"))] })]), ctx);
+    const row = result.rows[1]!;
+    expect(row.SpanKind).toBe("Unspecified");
+    expect(row.SpanAttributes).toEqual(["a", "1", "otel.span_kind.original", String(kind)]);
+    expect(result.warning).toBe(
+      "1 kind value not defined by OTLP (0 to 5) stored as 0 (SPAN_KIND_UNSPECIFIED) in SpanKind, " +
+        "the value sent kept in SpanAttributes['otel.span_kind.original'] (first at resourceSpans[0].scopeSpans[0].spans[1])",
+    );
+  });
+
+  it.each([5, 3, -1])("stores an undefined StatusCode %i as Unset, keeping it in SpanAttributes and warning", (code) => {
+    const result = tracesToRows(request([span({ status: { code, message: "m" } }), span({ status: { code, message: "" } })]), ctx);
+    expect(result.rows.map((row) => [row.StatusCode, row.StatusMessage, row.SpanAttributes])).toEqual([
+      ["Unset", "m", ["otel.span_status_code.original", String(code)]],
+      ["Unset", "", ["otel.span_status_code.original", String(code)]],
+    ]);
+    expect(result.warning).toBe(
+      "2 status.code values not defined by OTLP (0 to 2) stored as 0 (STATUS_CODE_UNSET) in StatusCode, " +
+        "the value sent kept in SpanAttributes['otel.span_status_code.original'] (first at resourceSpans[0].scopeSpans[0].spans[0].status)",
+    );
   });
 
   it.each([
@@ -161,9 +185,28 @@ describe("span timestamps", () => {
     expect(row.Duration).toBe(duration);
   });
 
-  it("gives the note its key when the span already holds it, keeping the producer's under otel.timestamp.original_sent", () => {
+  it("gives the note its key when the span already holds it, keeping the producer's under producer.otel.timestamp.original", () => {
     const row = onlyRow(span({ startTimeUnixNano: "0", endTimeUnixNano: "0", attributes: [kv("otel.timestamp.original", str("7")), kv("a", str("1"))] }));
-    expect(row.SpanAttributes).toEqual(["a", "1", "otel.timestamp.original", "0", "otel.timestamp.original_sent", "7"]);
+    expect(row.SpanAttributes).toEqual(["a", "1", "otel.timestamp.original", "0", "producer.otel.timestamp.original", "7"]);
+  });
+
+  it("moves a producer's note keys to producer.<key> when no note is written, so they never pass for the pipeline's", () => {
+    const attributes = [
+      kv("otel.timestamp.original", str("1")),
+      kv("otel.span_kind.original", str("2")),
+      kv("otel.span_status_code.original", str("3")),
+      kv("producer.otel.span_kind.original", str("taken")),
+    ];
+    const events = [{ timeUnixNano: nanos(-1n), name: "e", attributes: [kv("otel.timestamp.original", str("4"))], droppedAttributesCount: 0 }];
+    const result = tracesToRows(request([span({ attributes, events })]), ctx);
+    expect(result.rows[0]!.SpanAttributes).toEqual([
+      "producer.otel.span_kind.original", "taken",
+      "producer.otel.span_status_code.original", "3",
+      "producer.otel.timestamp.original", "1",
+      "producer.producer.otel.span_kind.original", "2",
+    ]);
+    expect(result.rows[0]!["Events.Attributes"]).toEqual([["producer.otel.timestamp.original", "4"]]);
+    expect(result.warning).toBe("");
   });
 
   it.each([
@@ -201,7 +244,8 @@ describe("span timestamps", () => {
     expect(result.rows.map((row) => row.Timestamp)).toEqual([nanos(-2_000_000_000n), RECEIVED, RECEIVED, RECEIVED]);
     expect(result.warning).toBe(
       "2 span start times outside the timestamp window (TIMESTAMP_MAX_PAST_SECONDS before arrival to TIMESTAMP_MAX_FUTURE_SECONDS after) " +
-        "stored as the arrival time, the original kept in SpanAttributes['otel.timestamp.original'] (first at resourceSpans[0].scopeSpans[0].spans[1])",
+        "stored as the arrival time, the original kept in SpanAttributes['otel.timestamp.original'], the span's events moved by the same offset, " +
+        "each event's time as sent kept in Events.Attributes['otel.timestamp.original'] (first at resourceSpans[0].scopeSpans[0].spans[1])",
     );
   });
 
@@ -216,10 +260,38 @@ describe("span timestamps", () => {
     expect(tracesToRows(request([back]), ctx).warning).toMatch(/^1 span end time before the span's start .* \(first at resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\)$/);
   });
 
-  it("moves a producer's own otel.end_timestamp.original to otel.end_timestamp.original_sent", () => {
+  it("moves a producer's own otel.end_timestamp.original to producer.otel.end_timestamp.original", () => {
     const end = nanos(-2n);
     const row = onlyRow(span({ startTimeUnixNano: nanos(-1n), endTimeUnixNano: end, attributes: [kv("otel.end_timestamp.original", str("9"))] }));
-    expect(row.SpanAttributes).toEqual(["otel.end_timestamp.original", end, "otel.end_timestamp.original_sent", "9"]);
+    expect(row.SpanAttributes).toEqual(["otel.end_timestamp.original", end, "producer.otel.end_timestamp.original", "9"]);
+  });
+
+  it("moves the events of a span whose start is replaced by the same offset, noting each time as sent; Duration stays as sent", () => {
+    // A JS SDK span from a year ago: start, an event 1 s in, an event with no time, end 3 s in.
+    const start = "1732464000000000000";
+    const year = BigInt(RECEIVED) - BigInt(start);
+    const events = [
+      { timeUnixNano: "1732464001000000000", name: "retry", attributes: [kv("n", str("1"))], droppedAttributesCount: 0 },
+      { timeUnixNano: "0", name: "untimed", attributes: [], droppedAttributesCount: 0 },
+      { timeUnixNano: "1732463999000000000", name: "queued before start", attributes: [], droppedAttributesCount: 0 },
+    ];
+    const row = onlyRow(span({ startTimeUnixNano: start, endTimeUnixNano: "1732464003000000000", events }));
+    expect(row.Timestamp).toBe(RECEIVED);
+    expect(row.Duration).toBe("3000000000");
+    expect(row["Events.Timestamp"]).toEqual([nanos(1_000_000_000n), "0", nanos(-1_000_000_000n)]);
+    expect(BigInt(row["Events.Timestamp"][0]!) - BigInt(events[0]!.timeUnixNano)).toBe(year);
+    expect(row["Events.Attributes"]).toEqual([
+      ["n", "1", "otel.timestamp.original", "1732464001000000000"],
+      [],
+      ["otel.timestamp.original", "1732463999000000000"],
+    ]);
+  });
+
+  it("keeps event times as sent when the replaced start was not sent (0): there is no offset to move them by", () => {
+    const events = [{ timeUnixNano: nanos(-5n), name: "e", attributes: [], droppedAttributesCount: 0 }];
+    const row = onlyRow(span({ startTimeUnixNano: "0", endTimeUnixNano: "0", events }));
+    expect(row["Events.Timestamp"]).toEqual([nanos(-5n)]);
+    expect(row["Events.Attributes"]).toEqual([[]]);
   });
 
   it("leaves event times as sent: they decide no partition", () => {

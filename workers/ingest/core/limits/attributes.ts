@@ -10,7 +10,7 @@ import type {
   SignalRequest,
   TracesRequest,
 } from "../../../shared/otlp/model";
-import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, moveToProducerName } from "../redact";
+import { moveToProducerName, REDACTION_NOTE_KEYS, TRUNCATED_VALUES_ATTRIBUTE } from "../note-keys";
 import {
   type IdentityBound,
   type IdentityRefusal,
@@ -29,13 +29,8 @@ import { allWithinLength, isWithinLength } from "./value-length";
  * sent, and ours adds to it.
  */
 export const DROPPED_ATTRIBUTES_ATTRIBUTE = "otel.dropped_attributes_count";
-/**
- * Set on an attribute list with values cut to the length limit: how many were cut. Our own name
- * (no semantic convention or Collector component writes it): a producer's attribute of this
- * name is moved to `producer.otel.truncated_values` (moveToProducerName), so the name only
- * ever counts cuts this pipeline made.
- */
-export const TRUNCATED_VALUES_ATTRIBUTE = "otel.truncated_values";
+/** Set on an attribute list with values cut to the length limit (note-keys.ts). */
+export { TRUNCATED_VALUES_ATTRIBUTE };
 
 /** What a cut value ends with, so a reader of the row sees it is not the whole value. */
 export function truncationMarker(removed: number): string {
@@ -49,7 +44,7 @@ export function truncationMarker(removed: number): string {
  * summary takes no room from the attributes the sender wrote (lifting judged those to fit).
  * Later duplicates count like any other attribute.
  */
-const PIPELINE_ATTRIBUTES: ReadonlySet<string> = new Set([REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE]);
+const PIPELINE_ATTRIBUTES: ReadonlySet<string> = REDACTION_NOTE_KEYS;
 
 type AttributeLimits = Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttributeValueLength">;
 

@@ -54,7 +54,8 @@ import { credentialHeaderOf, isPreferenceCookie, redactCredentialHeader } from "
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { type StreetAddressField, holdsStreetAddress } from "./street-addresses";
 import type { RedactionPolicy } from "./policy";
-import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE, RedactionTally } from "./tally";
+import { RedactionTally } from "./tally";
+import { moveToProducerName, REDACTION_NOTE_KEYS } from "../note-keys";
 import type { SeriesMarking, TextScanner } from "./text-scanner";
 import { UnchangedTexts } from "./unchanged-texts";
 import { measuresClientSide } from "./client-metrics";
@@ -105,7 +106,7 @@ export interface RequestRedactions {
  *
  * `redaction.count` and `redaction.kinds` on a resource, scope, log record or span are the
  * pipeline's: a producer's attribute of that name (sent, or lifted from a body) is renamed to
- * `producer.<name>` (PRODUCER_PREFIX; again while that is taken) before the summary is written.
+ * `producer.<name>` (note-keys.ts; again while that is taken) before the summary is written.
  *
  * `rewritten`, when given, receives every string value redaction replaced (the new AnyValue),
  * with the length in UTF-16 code units of what the sender wrote, so that the attribute length
@@ -158,9 +159,6 @@ export function redactLogBody(text: string, policy: RedactionPolicy, tally: Reda
     walker.plans.release();
   }
 }
-
-/** Where a producer's attribute of a name only the pipeline writes is kept: `producer.redaction.count`. */
-export const PRODUCER_PREFIX = "producer.";
 
 /** Owners of an attribute map that receive a summary. */
 interface SummaryOwner {
@@ -386,7 +384,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
           const own = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
           key = prefix === "" ? own : `${prefix}.${own}`;
-          if (summary && (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE)) {
+          if (summary && REDACTION_NOTE_KEYS.has(key)) {
             key = moveToProducerName(attributes, attribute);
           }
           rule = keyRules.ruleFor(key);
@@ -1029,19 +1027,6 @@ function namesHolder(rule: KeyRule): boolean {
  */
 function jsonRoot(key: string): string {
   return key === ORIGINAL_RECORD_ATTRIBUTE ? "" : key;
-}
-
-/**
- * Renames a producer's `attribute` of the list, one named as something only the pipeline writes
- * (`redaction.count`, `redaction.kinds`, the limits' `otel.truncated_values`), to
- * `producer.<name>` (prefixed again while that is taken), so that the name only ever holds what
- * the pipeline did and nothing the producer sent is lost. Returns the new key.
- */
-export function moveToProducerName(attributes: readonly KeyValue[], attribute: KeyValue): string {
-  let renamed = PRODUCER_PREFIX + attribute.key;
-  while (attributes.some((other) => other.key === renamed)) renamed = PRODUCER_PREFIX + renamed;
-  attribute.key = renamed;
-  return renamed;
 }
 
 /** `[REDACTED:ipv4:9f86d081884c7d65]`: what was found, and which value it was. */

@@ -1,8 +1,8 @@
 import type { KeyValue } from "../../../shared/otlp/model";
 
-/** Attribute names of the summary a record gets when something in it was redacted. */
-export const REDACTION_COUNT_ATTRIBUTE = "redaction.count";
-export const REDACTION_KINDS_ATTRIBUTE = "redaction.kinds";
+import { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE } from "../note-keys";
+
+export { REDACTION_COUNT_ATTRIBUTE, REDACTION_KINDS_ATTRIBUTE };
 
 /**
  * Counts redactions by kind for one record (or one resource, one scope). Reusable via reset.

@@ -10,8 +10,13 @@
  * both pairs, and ClickHouse's `m['key']` reads the first, as pdata's `Map.Get` (the exporter's
  * `ServiceName`, every Collector processor) does. A dropped value that differs from the kept one
  * is counted in DroppedDuplicates, for the answer's warning.
+ *
+ * A producer's attribute under a key row mapping writes as its own note (ROW_NOTE_KEYS:
+ * `otel.timestamp.original`, …) is moved to `producer.<key>` in every list mapped here, whether
+ * or not the row gets that note, so the key in a row only ever holds the pipeline's note.
  */
 import type { KeyValue } from "../../../shared/otlp/model";
+import { moveToProducerName, ROW_NOTE_KEYS } from "../note-keys";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import { anyValueAsString } from "./any-value";
 import { compareUtf8 } from "./key-order";
@@ -108,6 +113,8 @@ interface SortedKeys {
   order: Int32Array;
   /** Whether a key is there more than once. */
   duplicated: boolean;
+  /** Whether a key is one of ROW_NOTE_KEYS, which the producer's list must give up. */
+  noteKey: boolean;
 }
 
 /**
@@ -140,7 +147,12 @@ export class AttributeMapper {
   map(attributes: readonly KeyValue[]): AttributeMap {
     const count = attributes.length;
     if (count === 0) return EMPTY_ATTRIBUTE_MAP;
-    const sorted = this.sortedKeysOf(attributes);
+    let sorted = this.sortedKeysOf(attributes);
+    if (sorted.noteKey) {
+      // Rare: the renamed keys are a list of their own, sorted (and remembered) afresh.
+      for (const attribute of attributes) if (ROW_NOTE_KEYS.has(attribute.key)) moveToProducerName(attributes, attribute);
+      sorted = this.sortedKeysOf(attributes);
+    }
     const order = sorted.order;
     if (sorted.duplicated) return this.firstOfEachKey(attributes, order);
     const flat = new Array<string>(count * 2);
@@ -192,7 +204,7 @@ export class AttributeMapper {
     let slot: number;
     if (remembered.length < REMEMBERED_ORDERS) {
       slot = remembered.length;
-      remembered.push({ keys: [], count: 0, order: new Int32Array(Math.max(16, attributes.length)), duplicated: false });
+      remembered.push({ keys: [], count: 0, order: new Int32Array(Math.max(16, attributes.length)), duplicated: false, noteKey: false });
     } else {
       slot = this.next;
       this.next = (slot + 1) % REMEMBERED_ORDERS;
@@ -213,8 +225,8 @@ function hasKeysOf(sorted: SortedKeys, attributes: readonly KeyValue[]): boolean
 }
 
 /**
- * Records the keys, their stable sorted order (Go's for maps this small; see above) and whether
- * any key repeats (equal keys end up side by side) in `sorted`.
+ * Records the keys, their stable sorted order (Go's for maps this small; see above), whether
+ * any key repeats (equal keys end up side by side) and whether any is a note's in `sorted`.
  */
 function sort(sorted: SortedKeys, attributes: readonly KeyValue[]): void {
   orderKeys(sorted, attributes);
@@ -222,6 +234,9 @@ function sort(sorted: SortedKeys, attributes: readonly KeyValue[]): void {
   let duplicated = false;
   for (let j = 1; j < count && !duplicated; j++) duplicated = keys[order[j]!] === keys[order[j - 1]!];
   sorted.duplicated = duplicated;
+  let noteKey = false;
+  for (let i = 0; i < count && !noteKey; i++) noteKey = ROW_NOTE_KEYS.has(keys[i]!);
+  sorted.noteKey = noteKey;
 }
 
 function orderKeys(sorted: SortedKeys, attributes: readonly KeyValue[]): void {

@@ -2,15 +2,18 @@
  * Log records → `otel_logs` rows, as the exporter's `pushLogsData` (exporter_logs.go) fills them.
  *
  * Nothing is rejected: every field of a log record is optional in OTLP, and ids arrive already
- * checked by the decoder.
+ * checked by the decoder. A `severityNumber` OTLP does not define is stored as 0 and noted
+ * (enum-values.ts); `flags` keeps its low 8 bits, the W3C trace flags, as logs.proto tells
+ * readers to (`flags & LOG_RECORD_FLAGS_TRACE_FLAGS_MASK`; the other 24 are reserved, sent as 0).
  */
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
-import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf, withEntry } from "./attributes";
 import { columnTypes } from "./columns";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import type { RowsResult } from "./rejections";
 import { PlaceNotes } from "./place-notes";
+import { isDefined, SEVERITY_NUMBER, undefinedEnumWarning } from "./enum-values";
 import {
   isInsideWindow,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
@@ -18,7 +21,6 @@ import {
   type RowMappingContext,
   type TimestampWindow,
   timestampWindowOf,
-  withOriginalTime,
 } from "./time";
 
 /** One row of either generation of `otel_logs`; the serializer drops what a table lacks. */
@@ -68,8 +70,9 @@ export const LOG_COLUMNS: readonly string[] = Object.keys(LOG_COLUMN_TYPES);
 
 export interface LogRowsResult extends RowsResult<LogRow[]> {
   /**
-   * Record times outside the timestamp window, replaced (replacedLogTimeWarning), and values of
-   * attribute keys sent twice that were dropped (DroppedDuplicates), joined with "; "; "" when none.
+   * Record times outside the timestamp window, replaced (replacedLogTimeWarning), severity
+   * numbers OTLP does not define (undefinedEnumWarning) and values of attribute keys sent twice
+   * that were dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
 }
@@ -80,6 +83,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
   const dropped = new DroppedDuplicates();
   const recordAttributes = new AttributeMapper("LogAttributes", dropped);
   const replacedTimes = new PlaceNotes(replacedLogTimeWarning);
+  const undefinedSeverities = new PlaceNotes(undefinedEnumWarning(SEVERITY_NUMBER));
   for (let r = 0; r < request.resourceLogs.length; r++) {
     const resourceLogs = request.resourceLogs[r]!;
     const resourceAttributes = resourceLogs.resource.attributes;
@@ -99,17 +103,23 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
         // A time not sent (0) replaces nothing the sender said: filled in, noted, not warned of.
         if (!inside && exporterTime !== "0") replacedTimes.add(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`);
         const nanos = inside ? exporterTime : fallbackTime(record, window);
-        const attributes = recordAttributes.map(record.attributes);
+        let attributes = recordAttributes.map(record.attributes);
         if (dropped.unplaced === record.attributes) dropped.at(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}].attributes`);
+        if (!inside) attributes = withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, exporterTime);
+        let severityNumber = record.severityNumber;
+        if (!isDefined(SEVERITY_NUMBER, severityNumber)) {
+          attributes = withEntry(attributes, SEVERITY_NUMBER.noteKey, String(severityNumber));
+          undefinedSeverities.add(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`);
+          severityNumber = 0;
+        }
         rows.push({
           Timestamp: nanos,
           TimestampTime: nanos,
           TraceId: record.traceId,
           SpanId: record.spanId,
-          // The exporter narrows both with Go conversions to uint8.
           TraceFlags: record.flags & 0xff,
           SeverityText: record.severityText,
-          SeverityNumber: record.severityNumber & 0xff,
+          SeverityNumber: severityNumber,
           ServiceName: serviceName,
           Body: anyValueAsString(record.body),
           ResourceSchemaUrl: resourceLogs.schemaUrl,
@@ -118,14 +128,14 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
           ScopeName: scope.name,
           ScopeVersion: scope.version,
           ScopeAttributes: scopeMap,
-          LogAttributes: inside ? attributes : withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, exporterTime),
+          LogAttributes: attributes,
           EventName: record.eventName,
         });
       }
     }
   }
   const senderPlace = ctx.senderPlace ?? AS_DECODED;
-  const warning = [replacedTimes.warning(senderPlace), dropped.warning(senderPlace)].filter((part) => part !== "").join("; ");
+  const warning = [replacedTimes.warning(senderPlace), undefinedSeverities.warning(senderPlace), dropped.warning(senderPlace)].filter((part) => part !== "").join("; ");
   return { rows, rejected: 0, rejectionMessage: "", warning };
 }
 

@@ -12,7 +12,9 @@
  *   unlike everywhere else, where the exporter writes "";
  * - a metric without data (no gauge, sum, …) yields no rows (the exporter fails the whole export
  *   on one; here the answer warns of it, see no-data-points.ts);
- * - a key sent twice in one attribute list keeps its first value (attributes.ts).
+ * - a key sent twice in one attribute list keeps its first value (attributes.ts);
+ * - an `aggregationTemporality` OTLP does not define is stored as 0 and noted in the rows'
+ *   `ScopeAttributes` (enum-values.ts); `flags` is a UInt32 column and holds any value sent.
  *
  * Timestamps follow the policy of time.ts, with one difference: a replaced time's original is
  * noted in the row's `ScopeAttributes`, not in the point's `Attributes`. A point's attributes are
@@ -39,9 +41,10 @@ import type {
 } from "../../../shared/otlp/model";
 import { dataPointsPath } from "../../../shared/otlp/data-points-path";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
-import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf, withEntry } from "./attributes";
 import type { ExemplarColumns, MetricRows, PointColumns } from "./metric-rows";
 import { PlaceNotes } from "./place-notes";
+import { AGGREGATION_TEMPORALITY, isDefined, undefinedEnumWarning } from "./enum-values";
 import { Rejections, type RowsResult } from "./rejections";
 import {
   clampedExemplarTimeWarning,
@@ -57,7 +60,6 @@ import {
   type RowMappingContext,
   type TimestampWindow,
   timestampWindowOf,
-  withOriginalTime,
 } from "./time";
 
 const ZERO_TRACE_ID = "0".repeat(32);
@@ -67,8 +69,9 @@ export interface MetricRowsResult extends RowsResult<MetricRows> {
   /**
    * Point times replaced (replacedPointTimeWarning, replacedStartTimeWarning), exemplar times
    * noted on their exemplars (clampedExemplarTimeWarning), points and exemplars stored with 0 for
-   * want of a value (valuelessPointWarning, valuelessExemplarWarning) and values of repeated
-   * attribute keys dropped (DroppedDuplicates), joined with "; "; "" when none.
+   * want of a value (valuelessPointWarning, valuelessExemplarWarning), temporalities OTLP does
+   * not define (undefinedEnumWarning) and values of repeated attribute keys dropped
+   * (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
 }
@@ -80,6 +83,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
   const exemplarTimes = new PlaceNotes(clampedExemplarTimeWarning);
   const valuelessPoints = new PlaceNotes(valuelessPointWarning);
   const valuelessExemplars = new PlaceNotes(valuelessExemplarWarning);
+  const undefinedTemporalities = new PlaceNotes(undefinedEnumWarning(AGGREGATION_TEMPORALITY));
   const rejections = new Rejections(ctx.senderPlace);
   const senderPlace = ctx.senderPlace ?? AS_DECODED;
   const rows: MetricRows = { gauge: [], sum: [], histogram: [], exponentialHistogram: [], summary: [] };
@@ -98,7 +102,12 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
       if (dropped.unplaced === scopeMetrics.scope.attributes) dropped.at(`resourceMetrics[${r}].scopeMetrics[${s}].scope.attributes`);
       for (let m = 0; m < scopeMetrics.metrics.length; m++) {
         const metric = scopeMetrics.metrics[m]!;
-        const shared = sharedFieldsOf(resource, scope, metric);
+        let shared = sharedFieldsOf(resource, scope, metric);
+        const temporality = temporalityOf(metric);
+        if (temporality !== undefined && !isDefined(AGGREGATION_TEMPORALITY, temporality)) {
+          shared = { ...shared, ScopeAttributes: withEntry(shared.ScopeAttributes, AGGREGATION_TEMPORALITY.noteKey, String(temporality)) };
+          undefinedTemporalities.add(`resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}]`);
+        }
         const context = { shared, window, mappers, dropped, replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars };
         addMetricRows(rows, context, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
@@ -108,10 +117,21 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [...[replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, undefinedTemporalities].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };
+}
+
+/** The temporality of a metric whose data has one (sum, histogram, exponential histogram) with points, else `undefined`. */
+function temporalityOf(metric: Metric): number | undefined {
+  const data = metric.data;
+  return "aggregationTemporality" in data && data.dataPoints.length > 0 ? data.aggregationTemporality : undefined;
+}
+
+/** The `AggregationTemporality` column: the value sent when OTLP defines it, else 0 (noted by metricsToRows). */
+function temporalityColumn(temporality: number): number {
+  return isDefined(AGGREGATION_TEMPORALITY, temporality) ? temporality : 0;
 }
 
 type ResourceFields = Pick<PointColumns, "ResourceAttributes" | "ResourceSchemaUrl" | "ServiceName">;
@@ -230,7 +250,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
             pointColumnsOf(context, point, pointPlace, p),
             { Value: pointValueOf(point, context, pointPlace, p) },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
-            { AggregationTemporality: data.aggregationTemporality | 0, IsMonotonic: data.isMonotonic },
+            { AggregationTemporality: temporalityColumn(data.aggregationTemporality), IsMonotonic: data.isMonotonic },
           ),
         );
       }
@@ -252,7 +272,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
               ExplicitBounds: point.explicitBounds,
             },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
-            { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: data.aggregationTemporality | 0 },
+            { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: temporalityColumn(data.aggregationTemporality) },
           ),
         );
       }
@@ -274,7 +294,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
               NegativeBucketCounts: point.negative.bucketCounts,
             },
             exemplarColumnsOf(point.exemplars, context, exemplarsPlace, p),
-            { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: data.aggregationTemporality | 0 },
+            { Min: point.min ?? 0, Max: point.max ?? 0, AggregationTemporality: temporalityColumn(data.aggregationTemporality) },
           ),
         );
       }
@@ -307,14 +327,14 @@ function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: 
   let scopeAttributes = shared.ScopeAttributes;
   let time = point.timeUnixNano;
   if (!isInsideWindow(time, window)) {
-    scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
+    scopeAttributes = withEntry(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
     // A time not sent (0) replaces nothing the sender said: filled in, noted, not warned of.
     if (time !== "0") context.replacedTimes.add(placeOf(p));
     time = window.receivedAt;
   }
   let start = point.startTimeUnixNano;
   if (isAfterWindow(start, window)) {
-    scopeAttributes = withOriginalTime(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
+    scopeAttributes = withEntry(scopeAttributes, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, start);
     start = time;
     context.replacedStarts.add(placeOf(p));
   }
@@ -381,7 +401,7 @@ function exemplarColumnsOf(
     if (context.dropped.unplaced === exemplar.filteredAttributes) context.dropped.at(`${placeOf(p)}[${i}].filteredAttributes`);
     times[i] = exemplar.timeUnixNano;
     if (isPast(exemplar.timeUnixNano, MAX_DATETIME_NANOS)) {
-      attributes[i] = withOriginalTime(attributes[i]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, exemplar.timeUnixNano);
+      attributes[i] = withEntry(attributes[i]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, exemplar.timeUnixNano);
       if (isPast(exemplar.timeUnixNano, MAX_INT64_NANOS)) times[i] = MAX_INT64_NANOS;
       context.exemplarTimes.add(`${placeOf(p)}[${i}]`);
     }

@@ -27,54 +27,27 @@
  *   `ScopeAttributes` (metrics.ts says why): `otel.timestamp.original` for the partitioning time
  *   (the time the exporter would have written), `otel.start_timestamp.original` for a metric
  *   start time and `otel.end_timestamp.original` for a span end no `Duration` holds. The note's
- *   key is the pipeline's: a producer's own attribute under that key moves to the key with
- *   `_sent` appended (`otel.timestamp.original_sent`), so the row holds one entry under each
- *   key (a Map read with `m['key']` takes the first of duplicates, and JSON readers the last)
- *   and nothing sent is lost (`withOriginalTime`).
+ *   key is the pipeline's: a producer's own attribute under it is moved to `producer.<key>` in
+ *   every list the rows map, noted or not (AttributeMapper, note-keys.ts), so the key only ever
+ *   holds the pipeline's note and nothing sent is lost.
+ * - A span whose start is replaced has its events moved by the same offset (their times were
+ *   read from the same clock), each moved event's time as sent noted in its attributes as
+ *   `otel.timestamp.original`; `Duration` stays end − start as sent (`shiftedEventTime`).
  * - A span's `Duration` past Go's largest `time.Duration` (2^63 − 1 ns, 292 years) is that
  *   largest one, where the Collector's `Time.Sub` saturates; the end is noted as
  *   `otel.end_timestamp.original` and counted in the warning (`saturatedEndWarning`).
- * Other times (span events, exemplars) do not decide partitions and are kept as sent, unless a
- * column cannot hold them: a span event time past DateTime64(9)'s last instant is stored as that
+ * Other times (span events, exemplars) do not decide partitions and are kept as sent (but for
+ * the events of a span whose start was replaced, above), unless a column cannot hold them: a span event time past DateTime64(9)'s last instant is stored as that
  * instant, and an exemplar time past DateTime's (the current schema's `Exemplars.TimeUnix`) is
  * stored as the column's last instant; each such time's original is noted in its own attributes
  * (`Events.Attributes`, `Exemplars.FilteredAttributes`) as `otel.timestamp.original` and counted
  * in the answer's warning (`PlaceNotes`), never clamped silently.
  */
 import type { Int64String } from "../../../shared/otlp/model";
-import { type AttributeMap, withEntry } from "./attributes";
+import { ORIGINAL_END_TIMESTAMP_ATTRIBUTE, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, ORIGINAL_TIMESTAMP_ATTRIBUTE } from "../note-keys";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 
-export const ORIGINAL_TIMESTAMP_ATTRIBUTE = "otel.timestamp.original";
-export const ORIGINAL_START_TIMESTAMP_ATTRIBUTE = "otel.start_timestamp.original";
-export const ORIGINAL_END_TIMESTAMP_ATTRIBUTE = "otel.end_timestamp.original";
-/**
- * Appended to a note's key for a producer's own attribute under it. A suffix, not a dotted
- * child: OpenTelemetry's attribute naming rules forbid a name that is also a namespace.
- */
-export const SENT_ATTRIBUTE_SUFFIX = "_sent";
-
-/**
- * `attributes` (sorted, as the exporter writes maps) with the note that a record time was
- * replaced: `key` (`ORIGINAL_TIMESTAMP_ATTRIBUTE`, `ORIGINAL_START_TIMESTAMP_ATTRIBUTE` or
- * `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`) holding the original time in decimal nanoseconds. Entries
- * the producer sent under `key` move, in their order, to `key` + `SENT_ATTRIBUTE_SUFFIX` (after
- * any the producer sent there), so `m[key]` reads the note and every value sent is kept.
- */
-export function withOriginalTime(attributes: AttributeMap, key: string, originalNanos: Int64String): AttributeMap {
-  let noted = attributes;
-  if (attributes.includes(key)) {
-    const sentKey = key + SENT_ATTRIBUTE_SUFFIX;
-    noted = [];
-    const sent: string[] = [];
-    for (let i = 0; i < attributes.length; i += 2) {
-      if (attributes[i] === key) sent.push(attributes[i + 1]!);
-      else (noted as string[]).push(attributes[i]!, attributes[i + 1]!);
-    }
-    for (const value of sent) noted = withEntry(noted, sentKey, value);
-  }
-  return withEntry(noted, key, originalNanos);
-}
+export { ORIGINAL_END_TIMESTAMP_ATTRIBUTE, ORIGINAL_START_TIMESTAMP_ATTRIBUTE, ORIGINAL_TIMESTAMP_ATTRIBUTE };
 
 export interface TimestampWindowOptions {
   /** How far before the request's arrival a record time may lie. */
@@ -157,6 +130,19 @@ export function spanDurationNanos(start: Int64String, end: Int64String): Int64St
 const MAX_INT64 = BigInt(MAX_INT64_NANOS);
 
 /**
+ * A span event's time moved by the offset its span's replaced start was (`receivedAt − start`,
+ * decimal nanoseconds): the event was read from the same clock as the start, so it keeps its
+ * place within the span. `undefined` when there is nothing to move: the start or the event time
+ * was not sent (0), or the moved time would lie before 1970-01-01 or past DateTime64(9)'s last
+ * instant (the time is then kept as sent, and clamped where the column cannot hold it).
+ */
+export function shiftedEventTime(eventNanos: Int64String, startNanos: Int64String, receivedAt: Int64String): Int64String | undefined {
+  if (eventNanos === "0" || startNanos === "0") return undefined;
+  const shifted = BigInt(eventNanos) + BigInt(receivedAt) - BigInt(startNanos);
+  return shifted <= 0n || shifted > MAX_INT64 ? undefined : shifted.toString();
+}
+
+/**
  * Whether `duration` (spanDurationNanos of the same times) saturated: the end lies more than
  * MAX_INT64_NANOS after the start, so `Duration` does not hold it and it is noted as
  * `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`.
@@ -210,14 +196,22 @@ const WINDOW = "outside the timestamp window (TIMESTAMP_MAX_PAST_SECONDS before 
 
 /** The answer's warning for `count` log record times outside the window, replaced as the policy above says. */
 export const replacedLogTimeWarning = windowWarning("log record time", "the observed time or the arrival time", "LogAttributes");
-/** The answer's warning for `count` span start times outside the window, replaced by the arrival time. */
-export const replacedSpanTimeWarning = windowWarning("span start time", "the arrival time", "SpanAttributes");
+/**
+ * The answer's warning for `count` span start times outside the window, replaced by the arrival
+ * time, their events moved by the same offset (shiftedEventTime).
+ */
+export const replacedSpanTimeWarning = windowWarning(
+  "span start time",
+  "the arrival time",
+  "SpanAttributes",
+  `, the span's events moved by the same offset, each event's time as sent kept in Events.Attributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
+);
 /** The answer's warning for `count` data point times (`TimeUnix`) outside the window, replaced by the arrival time. */
 export const replacedPointTimeWarning = windowWarning("data point time", "the arrival time", "ScopeAttributes");
 
-/** A warning of `time`s outside the window stored as `replacement`, the original noted in `column`. */
-function windowWarning(time: string, replacement: string, column: string): (count: number, firstPlace: string) => string {
-  const what = `${WINDOW} stored as ${replacement}, the original kept in ${column}['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`;
+/** A warning of `time`s outside the window stored as `replacement`, the original noted in `column`, then `more`. */
+function windowWarning(time: string, replacement: string, column: string, more = ""): (count: number, firstPlace: string) => string {
+  const what = `${WINDOW} stored as ${replacement}, the original kept in ${column}['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']${more}`;
   return (count, firstPlace) => notedTimesWarning(count, time, what, firstPlace);
 }
 

@@ -9,8 +9,9 @@
 import type { Span, SpanEvent, SpanLink, TracesRequest } from "../../../shared/otlp/model";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
 import { allZeroId, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../decode/ids";
-import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, placeDroppedAmong, serviceNameOf } from "./attributes";
+import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, placeDroppedAmong, serviceNameOf, withEntry } from "./attributes";
 import { PlaceNotes } from "./place-notes";
+import { isDefined, SPAN_KIND, STATUS_CODE, undefinedEnumWarning } from "./enum-values";
 import { columnTypes } from "./columns";
 import { Rejections, type RowsResult } from "./rejections";
 import {
@@ -26,9 +27,9 @@ import {
   replacedSpanTimeWarning,
   type RowMappingContext,
   saturatedEndWarning,
+  shiftedEventTime,
   spanDurationNanos,
   timestampWindowOf,
-  withOriginalTime,
 } from "./time";
 
 export type SpanRow = {
@@ -85,26 +86,28 @@ export const SPAN_COLUMN_TYPES = columnTypes<SpanRow>({
 
 export const SPAN_COLUMNS: readonly string[] = Object.keys(SPAN_COLUMN_TYPES);
 
-/** pdata's `SpanKind.String()`, which the exporter writes; an unknown kind is "". */
+/** pdata's `SpanKind.String()`, which the exporter writes; a kind OTLP does not define is stored as 0 (enum-values.ts). */
 const SPAN_KIND_NAMES = ["Unspecified", "Internal", "Server", "Client", "Producer", "Consumer"];
 
-/** pdata's `StatusCode.String()`, which the exporter writes; an unknown code is "". */
+/** pdata's `StatusCode.String()`, which the exporter writes; a code OTLP does not define is stored as 0 (enum-values.ts). */
 const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
   /**
    * Times noted on their rows because they were replaced or no column holds them as sent
-   * (replacedSpanTimeWarning, lostEndWarning, saturatedEndWarning, clampedEventTimeWarning) and values of repeated attribute keys dropped
-   * (DroppedDuplicates), joined with "; "; "" when none.
+   * (replacedSpanTimeWarning, lostEndWarning, saturatedEndWarning, clampedEventTimeWarning), kinds
+   * and status codes OTLP does not define (undefinedEnumWarning) and values of repeated attribute
+   * keys dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
   warning: string;
 }
 
 /**
- * One row per valid span. A start outside the timestamp window is replaced by the arrival time
- * and a set end no `Duration` holds is noted (time.ts), each on the row's `SpanAttributes`; an
- * event time past `Events.Timestamp`'s range is stored as its last instant and noted on the
- * event's attributes.
+ * One row per valid span. A start outside the timestamp window is replaced by the arrival time,
+ * its events moved by the same offset, and a set end no `Duration` holds is noted (time.ts), each
+ * on the row's `SpanAttributes` (a moved event on its own attributes); an event time past
+ * `Events.Timestamp`'s range is stored as its last instant and noted on the event's attributes. A
+ * `kind` or `status.code` OTLP does not define is stored as 0 and noted (enum-values.ts).
  */
 export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): SpanRowsResult {
   const window = timestampWindowOf(ctx);
@@ -113,6 +116,8 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const saturatedEnds = new PlaceNotes(saturatedEndWarning);
   const clampedEvents = new PlaceNotes(clampedEventTimeWarning);
   const replacedStarts = new PlaceNotes(replacedSpanTimeWarning);
+  const undefinedKinds = new PlaceNotes(undefinedEnumWarning(SPAN_KIND));
+  const undefinedCodes = new PlaceNotes(undefinedEnumWarning(STATUS_CODE));
   const rows: SpanRow[] = [];
   const dropped = new DroppedDuplicates();
   const spanAttributes = new AttributeMapper("SpanAttributes", dropped);
@@ -146,25 +151,41 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         let attributes = spanAttributes.map(span.attributes);
         if (dropped.unplaced === span.attributes) dropped.at(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].attributes`);
         if (!startIsSane) {
-          attributes = withOriginalTime(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
+          attributes = withEntry(attributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, start);
           if (start !== "0") replacedStarts.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
         }
         const endLost = isSpanEndLost(start, end, duration);
         const endSaturated = !endLost && isSpanEndSaturated(start, end, duration);
         if (endLost || endSaturated) {
-          attributes = withOriginalTime(attributes, ORIGINAL_END_TIMESTAMP_ATTRIBUTE, end);
+          attributes = withEntry(attributes, ORIGINAL_END_TIMESTAMP_ATTRIBUTE, end);
           (endLost ? lostEnds : saturatedEnds).add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
+        }
+        let kind = span.kind;
+        if (!isDefined(SPAN_KIND, kind)) {
+          attributes = withEntry(attributes, SPAN_KIND.noteKey, String(kind));
+          undefinedKinds.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
+          kind = 0;
+        }
+        let code = span.status.code;
+        if (!isDefined(STATUS_CODE, code)) {
+          attributes = withEntry(attributes, STATUS_CODE.noteKey, String(code));
+          undefinedCodes.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].status`);
+          code = 0;
         }
         const { events, links } = span;
         const eventTimes = mapOrNone(events, eventTime);
         const eventAttributeMaps = mapOrNone(events, eventAttributesOf);
         if (dropped.unplaced !== undefined) placeDroppedAmong(dropped, events, `resourceSpans[${r}].scopeSpans[${s}].spans[${i}].events`);
         for (let e = 0; e < events.length; e++) {
-          if (!isPast(eventTimes[e]!, MAX_INT64_NANOS)) continue;
           // Arrays of a span with events are its own (mapOrNone shares only the empty one).
-          (eventTimes as string[])[e] = MAX_INT64_NANOS;
-          (eventAttributeMaps as AttributeMap[])[e] = withOriginalTime(eventAttributeMaps[e]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, events[e]!.timeUnixNano);
-          clampedEvents.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].events[${e}]`);
+          const sent = events[e]!.timeUnixNano;
+          const shifted = startIsSane ? undefined : shiftedEventTime(sent, start, window.receivedAt);
+          if (shifted !== undefined) (eventTimes as string[])[e] = shifted;
+          else if (isPast(sent, MAX_INT64_NANOS)) {
+            (eventTimes as string[])[e] = MAX_INT64_NANOS;
+            clampedEvents.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].events[${e}]`);
+          } else continue;
+          (eventAttributeMaps as AttributeMap[])[e] = withEntry(eventAttributeMaps[e]!, ORIGINAL_TIMESTAMP_ATTRIBUTE, sent);
         }
         rows.push({
           Timestamp: startIsSane ? start : window.receivedAt,
@@ -173,14 +194,14 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
           ParentSpanId: span.parentSpanId,
           TraceState: span.traceState,
           SpanName: span.name,
-          SpanKind: SPAN_KIND_NAMES[span.kind] ?? "",
+          SpanKind: SPAN_KIND_NAMES[kind]!,
           ServiceName: serviceName,
           ResourceAttributes: resourceMap,
           ScopeName: scope.name,
           ScopeVersion: scope.version,
           SpanAttributes: attributes,
           Duration: duration,
-          StatusCode: STATUS_CODE_NAMES[span.status.code] ?? "",
+          StatusCode: STATUS_CODE_NAMES[code]!,
           StatusMessage: span.status.message,
           "Events.Timestamp": eventTimes,
           "Events.Name": mapOrNone(events, eventName),
@@ -198,7 +219,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [...[replacedStarts, lostEnds, saturatedEnds, clampedEvents].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedStarts, lostEnds, saturatedEnds, clampedEvents, undefinedKinds, undefinedCodes].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };

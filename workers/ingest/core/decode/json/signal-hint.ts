@@ -15,6 +15,11 @@ const SIGNAL_OF_TOP_FIELD: Readonly<Record<string, Signal>> = {
 export function wrongSignalHint(key: string, endpointSignal: Signal): string | undefined {
   const signal = Object.hasOwn(SIGNAL_OF_TOP_FIELD, key) ? SIGNAL_OF_TOP_FIELD[key] : undefined;
   if (signal === undefined || signal === endpointSignal) return undefined;
+  return endpointHint(signal);
+}
+
+/** Where a request of `signal` sent to another signal's endpoint belongs, in JSON's and protobuf's 400 alike. */
+export function endpointHint(signal: Signal): string {
   return `a ${signal} request: send it to /v1/${signal}`;
 }
 
