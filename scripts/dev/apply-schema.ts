@@ -67,9 +67,9 @@ export async function applyDefaultSchema(clickhouseUrl: string, dataDir: string)
 export function describeLocalMismatch(mismatches: ReadonlyArray<SchemaDifference>, dataDir: string): string {
   const changes = mismatches.map((difference) => difference.change);
   const lines = [
-    `the tables in ${dataDir} are not what the Workers write into, so nothing was started or changed:`,
+    `the tables in ${dataDir} differ from the schema npm start uses (current generation, database otel), ` +
+      "so no Worker was started and nothing was changed:",
     ...mismatches.map((difference) => `  ${describeDifference(difference)}`),
-    "(\"asked\" is the schema npm start creates: current generation, database otel.)",
     `To start afresh, remove the local data folder (its rows are lost) and run npm start again:`,
     `  rm -rf ${quoteForShell(dataDir)}`,
   ];
@@ -81,8 +81,8 @@ export function describeLocalMismatch(mismatches: ReadonlyArray<SchemaDifference
     );
   } else {
     lines.push(
-      "A table's generation and engine cannot be changed in place; to keep the rows, copy them out first " +
-        `(npm run clickhouse -- --data ${quoteForShell(dataDir)} serves the folder; npm run schema -- apply against it tells the same in full).`,
+      "A table's generation or engine cannot be changed in place. To keep the rows, serve the folder alone " +
+        `(npm run clickhouse -- --data ${quoteForShell(dataDir)}) and copy them out before removing it.`,
     );
   }
   return lines.join("\n");
