@@ -39,7 +39,7 @@ export interface LocalPipeline {
  * Miniflare the ingest Worker, the tail Worker bound to it and the example producer tailing
  * into it. Resolves once every part answers; anything started is stopped again if a later
  * part fails. Rejects with LocalSchemaMismatchError, before any Worker starts, when the data
- * directory's tables differ from what the Workers write into (scripts/dev/apply-schema.ts).
+ * directory's tables differ from the schema it creates (scripts/dev/apply-schema.ts).
  */
 export async function startLocalPipeline(settings: LocalPipelineSettings): Promise<LocalPipeline> {
   await assertPortsFree(HOST, {
@@ -54,7 +54,7 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
   try {
     const clickhouse = await startLocalClickHouse({ port: settings.clickhousePort, dataDir: settings.dataDir });
     stops.push(() => clickhouse.stop());
-    // Before any Worker starts: on tables the Workers cannot write into, this throws
+    // Before any Worker starts: on tables that differ from the schema (a TTL aside), this throws
     // LocalSchemaMismatchError and only ClickHouse, started above, is stopped again.
     const schema = await applyDefaultSchema(clickhouse.url, clickhouse.dataDir);
 
