@@ -256,6 +256,11 @@ function indexDifference(table: string, found: ExistingTable, asIs: PlannedTable
   ];
 }
 
+/** `otel.otel_logs  TTL: 72h (TTL …); asked: none`: one difference on one line. */
+export function describeDifference(difference: SchemaDifference): string {
+  return `${difference.table}  ${difference.aspect}: ${difference.found}; asked: ${difference.asked}`;
+}
+
 /**
  * What `apply` tells of the differences: one line each, then how to use the tables as they are
  * (the flags that ask for them) and how to make them what was asked (the statements, for an
@@ -264,8 +269,7 @@ function indexDifference(table: string, found: ExistingTable, asIs: PlannedTable
 export function describeDifferences(differences: ReadonlyArray<SchemaDifference>): string {
   const mismatches = differences.filter((difference) => difference.severity === "mismatch");
   const notes = differences.filter((difference) => difference.severity === "note");
-  const line = (difference: SchemaDifference) =>
-    `  ${difference.table}  ${difference.aspect}: ${difference.found}; asked: ${difference.asked}`;
+  const line = (difference: SchemaDifference) => `  ${describeDifference(difference)}`;
   const lines: string[] = [];
   if (mismatches.length > 0) {
     lines.push("The existing tables are not what was asked, so nothing was created or changed:", ...mismatches.map(line));

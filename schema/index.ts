@@ -1,12 +1,14 @@
 export { expectedColumns, type SchemaTable } from "./catalog";
 export {
   compareExistingSchema,
+  describeDifference,
   describeDifferences,
   type ExistingTable,
   type SchemaAspect,
   type SchemaDifference,
 } from "./compare";
 export { findSchemaDifferences, readExistingTables } from "./existing";
+export { applySchemaChecked, type CheckedApply } from "./checked-apply";
 export { type TableEngine } from "./engine";
 export { defaultGeneration, generations, type Generation } from "./generation";
 export {

@@ -7,12 +7,10 @@ import { parseArgs } from "node:util";
 import { createClient } from "@clickhouse/client-web";
 import * as z from "zod/mini";
 import {
-  applySchema,
+  applySchemaChecked,
   describeDifferences,
   describeOutcomes,
-  findSchemaDifferences,
   queryServerVersion,
-  renderSchema,
   resolveSchemaOptions,
   schemaScript,
   type SchemaOptionsInput,
@@ -116,13 +114,13 @@ async function apply(flags: Flags): Promise<void> {
     const serverVersion = input.serverVersion ?? (await queryServerVersion(client));
     const options = resolveSchemaOptions({ ...input, serverVersion });
     console.log(`ClickHouse ${serverVersion}, generation ${options.generation}, database ${options.database}`);
-    const differences = await findSchemaDifferences(client, options, input.serverVersion !== undefined);
-    if (differences.some((difference) => difference.severity === "mismatch")) {
+    const { differences, outcomes } = await applySchemaChecked(client, options, input.serverVersion !== undefined);
+    if (outcomes === undefined) {
       console.error(describeDifferences(differences));
       process.exitCode = EXIT_SCHEMA_DIFFERS;
       return;
     }
-    console.log(describeOutcomes(await applySchema(client, renderSchema(options))));
+    console.log(describeOutcomes(outcomes));
     if (differences.length > 0) console.log(describeDifferences(differences));
   } finally {
     await client.close();

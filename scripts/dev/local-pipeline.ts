@@ -28,6 +28,8 @@ export interface LocalPipeline {
   token: string;
   /** Schema objects this start created; 0 when the data directory already had them all. */
   schemaObjectsCreated: number;
+  /** Differences from the schema that did not stop the start (apply-schema.ts), one line each. */
+  schemaWarnings: string[];
   /** Stops the Workers, then ClickHouse; the data stays in `dataDir`. */
   stop(): Promise<void>;
 }
@@ -36,7 +38,8 @@ export interface LocalPipeline {
  * The whole system on this machine: the local ClickHouse with the schema applied, and in one
  * Miniflare the ingest Worker, the tail Worker bound to it and the example producer tailing
  * into it. Resolves once every part answers; anything started is stopped again if a later
- * part fails.
+ * part fails. Rejects with LocalSchemaMismatchError, before any Worker starts, when the data
+ * directory's tables differ from the schema it creates (scripts/dev/apply-schema.ts).
  */
 export async function startLocalPipeline(settings: LocalPipelineSettings): Promise<LocalPipeline> {
   await assertPortsFree(HOST, {
@@ -51,7 +54,9 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
   try {
     const clickhouse = await startLocalClickHouse({ port: settings.clickhousePort, dataDir: settings.dataDir });
     stops.push(() => clickhouse.stop());
-    const schemaObjectsCreated = await applyDefaultSchema(clickhouse.url);
+    // Before any Worker starts: on tables that differ from the schema (a TTL aside), this throws
+    // LocalSchemaMismatchError and only ClickHouse, started above, is stopped again.
+    const schema = await applyDefaultSchema(clickhouse.url, clickhouse.dataDir);
 
     // The producer's endpoint vars name the ingest port, so it is settled before anything starts.
     const ingestPort = settings.ingestPort === 0 ? await findFreePort(HOST) : settings.ingestPort;
@@ -89,7 +94,8 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
       database: defaultDatabase,
       dataDir: clickhouse.dataDir,
       token: settings.token,
-      schemaObjectsCreated,
+      schemaObjectsCreated: schema.created,
+      schemaWarnings: schema.warnings,
       stop: stopAll,
     };
   } catch (error) {

@@ -3,11 +3,14 @@
  *
  * The local ClickHouse (schema applied), the ingest Worker, the tail Worker bound to it and the
  * example producer tailing into it. Prints the URLs once everything answers; SIGINT or SIGTERM
- * stops it all and exits 0, keeping the data for the next start.
+ * stops it all and exits 0, keeping the data for the next start. Tables already in the data
+ * directory that differ from the schema (another generation, engine or deduplication window)
+ * stop the start before any Worker runs, with exit code 3 and what to do.
  */
 import { renderBanner } from "./banner";
 import { DataDirectoryInUseError } from "../clickhouse/data-dir-owner";
 import { UsageError } from "../../cli/flags";
+import { LocalSchemaMismatchError } from "./apply-schema";
 import { startLocalPipeline } from "./local-pipeline";
 import { parseStartOptions, startUsage } from "./start-options";
 
@@ -36,11 +39,20 @@ async function main(): Promise<number> {
   const stop = stopRequested();
   console.log("Starting the local ClickHouse and the Workers...");
   const pipeline = await startLocalPipeline(options);
+  if (pipeline.schemaWarnings.length > 0) {
+    console.warn(["Schema notes (the start goes ahead):", ...pipeline.schemaWarnings.map((line) => `  ${line}`)].join("\n"));
+  }
   console.log(`\n${renderBanner(pipeline, process.cwd())}\n`);
   await stop;
   await pipeline.stop();
   console.log("Stopped.");
   return 0;
+}
+
+/** 2 a usage error, 3 tables that differ from the schema (as `npm run schema -- apply`), 1 any other failure. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  return error instanceof LocalSchemaMismatchError ? 3 : 1;
 }
 
 main().then(
@@ -49,10 +61,12 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${startUsage}`);
-    else if (error instanceof DataDirectoryInUseError) console.error(`npm start: ${error.message}`);
+    else if (error instanceof DataDirectoryInUseError || error instanceof LocalSchemaMismatchError) {
+      console.error(`npm start: ${error.message}`);
+    }
     else console.error("npm start failed:", error);
     // Whatever had started is stopped by now, but a Miniflare that failed to start can keep
     // the event loop alive; leave explicitly.
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(exitCodeOf(error));
   },
 );

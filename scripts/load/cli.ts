@@ -17,7 +17,8 @@ import { join } from "node:path";
 import { createClient } from "@clickhouse/client-web";
 import { UsageError, parseFlags } from "../../cli/flags";
 import { logsBodyTemplate, RUN_ID_ATTRIBUTE } from "./bodies";
-import { applyDefaultSchema, startClickHouseProcess, startIngestInWorkerd } from "./local-stack";
+import { applyDefaultSchema } from "../dev/apply-schema";
+import { startClickHouseProcess, startIngestInWorkerd } from "./local-stack";
 import { cpuMillis } from "./process-cpu";
 import { runLoad, type LoadResult } from "./producers";
 import { describeStatuses, percentile } from "./stats";
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), "deco-otel-load-"));
   const clickhouse = await startClickHouseProcess(dataDir);
   try {
-    await applyDefaultSchema(clickhouse.url);
+    await applyDefaultSchema(clickhouse.url, dataDir);
     const worker = await startIngestInWorkerd({ CLICKHOUSE_URL: clickhouse.url, INGEST_TOKENS: TOKEN });
     try {
       console.log(`ClickHouse ${clickhouse.url} (pid ${clickhouse.pid}), ingest Worker ${worker.url} (workerd pid ${worker.workerdPid})`);

@@ -8,10 +8,8 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { createClient } from "@clickhouse/client-web";
 import { Miniflare } from "miniflare";
 import { unstable_readConfig } from "wrangler";
-import { applySchema, queryServerVersion, renderSchema, resolveSchemaOptions } from "../../schema/index";
 import { buildWorker } from "../build-worker";
 import { childrenNamed } from "./process-cpu";
 
@@ -48,17 +46,6 @@ export async function startClickHouseProcess(dataDir: string): Promise<ClickHous
       await exited;
     },
   };
-}
-
-/** Creates the default schema (database `otel`, current generation) on the server. */
-export async function applyDefaultSchema(clickhouseUrl: string): Promise<void> {
-  const client = createClient({ url: clickhouseUrl });
-  try {
-    const serverVersion = await queryServerVersion(client);
-    await applySchema(client, renderSchema(resolveSchemaOptions({ serverVersion })));
-  } finally {
-    await client.close();
-  }
 }
 
 export interface IngestInWorkerd {

@@ -2,77 +2,20 @@
  * `npm start` and `npm run demo` as a newcomer runs them: the start command as a child process
  * on free ports and a data directory of its own, the demo against the URLs it prints.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createClient } from "@clickhouse/client-web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ADMIN_TOKEN, LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
-
-const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BANNER_END = "Ctrl-C stops everything";
-
-interface Started {
-  child: ChildProcess;
-  /** stdout alone. */
-  stdout: () => string;
-  /** stderr alone. */
-  stderr: () => string;
-  /** stdout and stderr as they came. */
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stopWithSigint, type Started } from "../support/local-start";
 
 interface PipelineUrls {
   ingest: string;
   producer: string;
   clickhouse: string;
-}
-
-/** Runs a TypeScript entry on this Node, without a wrapper process, so signals reach it directly. */
-function runScript(entry: string, args: string[]): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
-    cwd: REPOSITORY_ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-    output += chunk.toString();
-  });
-  child.stderr!.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-    output += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout: () => stdout, stderr: () => stderr, output: () => output, exited };
-}
-
-function startPipeline(dataDir: string): Started {
-  return runScript("scripts/dev/start.ts", [
-    ...["--clickhouse-port", "0", "--ingest-port", "0", "--producer-port", "0"],
-    ...["--data-dir", dataDir, "--token", "test-token"],
-  ]);
-}
-
-async function bannerOf(started: Started, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void started.exited.then(({ code }) => (exitCode = code));
-  while (!started.output().includes(BANNER_END)) {
-    if (exitCode !== undefined || Date.now() > deadline) {
-      throw new Error(`npm start did not come up (exit ${exitCode}):\n${started.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return started.output();
 }
 
 function urlsIn(banner: string): PipelineUrls {
@@ -125,11 +68,6 @@ async function stillAliveAfterGrace(pids: number[], graceMs = 5_000): Promise<nu
   const deadline = Date.now() + graceMs;
   while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   return pids.filter(isAlive);
-}
-
-async function stopWithSigint(started: Started) {
-  started.child.kill("SIGINT");
-  return started.exited;
 }
 
 interface DemoReport {

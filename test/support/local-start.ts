@@ -1,0 +1,92 @@
+/**
+ * `npm start` and the other local commands as a newcomer runs them: a TypeScript entry as a
+ * child process of this Node, its output kept, stopped with the signals a terminal sends.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BANNER_END = "Ctrl-C stops everything";
+
+export interface Started {
+  child: ChildProcess;
+  /** stdout alone. */
+  stdout: () => string;
+  /** stderr alone. */
+  stderr: () => string;
+  /** stdout and stderr as they came. */
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs a TypeScript entry on this Node, without a wrapper process, so signals reach it directly. */
+export function runScript(entry: string, args: string[]): Started {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    cwd: REPOSITORY_ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    output += chunk.toString();
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => stdout, stderr: () => stderr, output: () => output, exited };
+}
+
+/** `npm start` on free ports, with `dataDir` and the token `test-token`. */
+export function startPipeline(dataDir: string): Started {
+  return runScript("scripts/dev/start.ts", [
+    ...["--clickhouse-port", "0", "--ingest-port", "0", "--producer-port", "0"],
+    ...["--data-dir", dataDir, "--token", "test-token"],
+  ]);
+}
+
+/** Everything `npm start` printed up to the end of its banner; throws with the output if it exits or times out first. */
+export async function bannerOf(started: Started, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void started.exited.then(({ code }) => (exitCode = code));
+  while (!started.output().includes(BANNER_END)) {
+    if (exitCode !== undefined || Date.now() > deadline) {
+      throw new Error(`npm start did not come up (exit ${exitCode}):\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return started.output();
+}
+
+export async function stopWithSigint(started: Started) {
+  started.child.kill("SIGINT");
+  return started.exited;
+}
+
+/**
+ * `npm run clickhouse` on `dataDir` (a free port) for the length of `use`, stopped with SIGINT
+ * after it: how a person prepares or repairs a local data folder by hand.
+ */
+export async function withLocalClickHouse<T>(dataDir: string, use: (url: string) => Promise<T>): Promise<T> {
+  const server = runScript("scripts/clickhouse/cli.ts", ["--port", "0", "--data", dataDir]);
+  try {
+    const deadline = Date.now() + 30_000;
+    let url: string | undefined;
+    while ((url = /listening on (http:\/\/\S+)/.exec(server.stdout())?.[1]) === undefined) {
+      if (server.child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`npm run clickhouse did not come up:\n${server.output()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return await use(url);
+  } finally {
+    const { code } = await stopWithSigint(server);
+    if (code !== 0) throw new Error(`npm run clickhouse exited ${code}:\n${server.output()}`);
+  }
+}
