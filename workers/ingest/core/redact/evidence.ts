@@ -112,7 +112,8 @@ export const Evidence = {
   VISITOR_LOCATION: 1 << 22,
   /**
    * `.PIX`, `.pix` or `.Pix` in a text with three dots and a `b` (a BR Code's `br.gov.bcb.pix`),
-   * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`).
+   * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`), or a PIX key field's word
+   * (`PIX_FIELD_WORD`) and a `:`, a `=` or ten digits (`pix_key=…`, `pix 11987654321`).
    */
   PIX: 1 << 23,
   /**
@@ -377,6 +378,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
   if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
   else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
+  else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && PIX_FIELD_WORD.test(text)) {
+    found |= Evidence.PIX;
+  }
   if ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) {
     for (let slash = text.indexOf("/"); slash >= 0; slash = text.indexOf("/", slash + 1)) {
       if (startsAlphanumericCnpjBranch(text, slash)) found |= Evidence.CNPJ;
@@ -667,6 +671,13 @@ function atEvidence(text: string): number {
 
 /** The end of PIX's identifier in a BR Code (`BR.GOV.BCB.PIX`, `br.gov.bcb.pix`), as senders spell it. */
 const PIX_GUI_ENDINGS = [".PIX", ".pix", ".Pix"];
+/**
+ * A part of every name of a PIX key's field (`pix_key=`, `chave pix:`, `chave aleatória:`) and of
+ * the word `pix` before a phone: each holds an `i`.
+ */
+const PIX_FIELD_WORD = /[Pp][Ii][Xx]|[Aa]leat[óo]ria|ALEAT[ÓO]RIA/;
+/** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
+const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */
 const PIX_KEY_WORD = /[Pp][Ii][Xx]|[Cc]have|CHAVE|[Rr]andom|RANDOM/;
 
