@@ -167,6 +167,11 @@ export const MoreEvidence = {
    * a blank and a street's type or head word (`STREET_TYPE_WORD`: `St`, `Avenue`, `Rua`).
    */
   STREET_ADDRESS: 1 << 0,
+  /**
+   * A date of birth's or a passport's name and its value's digits (`detectors/personal-documents.ts`):
+   * six digits and a word those names hold (`PERSONAL_DOCUMENT_WORD`: `birth`, `dob`, `nasc`, `passport`).
+   */
+  PERSONAL_DOCUMENT: 1 << 1,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -296,7 +301,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, digits);
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   let named =
     (digits >= CARD_CODE_DIGITS ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
@@ -676,6 +681,10 @@ const PIX_GUI_ENDINGS = [".PIX", ".pix", ".Pix"];
  * the word `pix` before a phone: each holds an `i`.
  */
 const PIX_FIELD_WORD = /[Pp][Ii][Xx]|[Aa]leat[óo]ria|ALEAT[ÓO]RIA/;
+/** The fewest digits of a date of birth (`12/04/90`) or a passport's number (`FZ123456`). */
+const PERSONAL_DOCUMENT_DIGITS = 6;
+/** A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`). */
+const PERSONAL_DOCUMENT_WORD = /[Bb]irth|BIRTH|[Dd]\.?[Oo]\.?[Bb]|D\.?O\.?B|[Nn]asc|NASC|[Nn]acimiento|NACIMIENTO|[Pp]ass?aporte|PASS?APORTE|[Pp]assport|PASSPORT/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
 const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */
