@@ -58,6 +58,27 @@ describe("a value named by its field gets the attribute's verdict in text, in ev
   });
 });
 
+describe("a street field's house number goes with its street, as under the attribute", () => {
+  it.each([
+    ["shipping_address=Rua Augusta 1500", "shipping_address=[REDACTED:street_address]"],
+    ["address_line1=Rua Augusta, 1500 city=SP", "address_line1=[REDACTED:street_address] city=SP"],
+    ["shipping_address=Rua Augusta, nº 1500", "shipping_address=[REDACTED:street_address]"],
+    ["street=Main Street 12 amount=10", "street=[REDACTED:street_address] amount=10"],
+  ])("%s", (text, expected) => {
+    const value = text.slice(text.indexOf("=") + 1).split(/ \w+=/)[0]!;
+    expect(storedAttribute(text.slice(0, text.indexOf("=")), value)).toBe("[REDACTED:street_address]");
+    expect(redacted(text)).toEqual({ text: expected, counts: { street_address: 1 } });
+  });
+
+  it.each([
+    ["shipping_address=Rua Augusta 3=1", "shipping_address=[REDACTED:street_address] 3=1"],
+    ["email_address=ana 12", "email_address=ana 12"],
+    ["server.address=db 5432", "server.address=db 5432"],
+  ])("keeps a number that is the next key's, or under no street's key: %j", (text, expected) => {
+    expect(redacted(text).text).toBe(expected);
+  });
+});
+
 describe("postal codes after their word alone", () => {
   it.each([
     ["zip 94103", "zip [REDACTED:postal_code]"],
