@@ -357,6 +357,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
         namesPostalCodeParameter(text, equals)
       ) {
         found |= Evidence.POSTAL_CODE_PARAMETER;
+      } else if (namesPostalCodeMember(text, equals)) {
+        found |= Evidence.POSTAL_CODE_PARAMETER;
       }
     }
   }
@@ -1321,6 +1323,27 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
   if (!p) return false;
   if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1)) && !opensStringAt(text, start - 1)) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
+}
+
+/**
+ * Whether the `=` at `equals` is an `=>` (PHP's and Ruby's `'zip' => '94103'`, `print_r`'s
+ * `[zip] => 94103`) after a postal code's name, perhaps closed by a quote or `]`, with a value
+ * able to start a postal code after it (`postalCodeValueMayStart`). Only an `=>` is read further.
+ */
+function namesPostalCodeMember(text: string, equals: number): boolean {
+  if (text.charCodeAt(equals + 1) !== 62 /* > */) return false;
+  let value = equals + 2;
+  while (isSpaceOrTab(text.charCodeAt(value))) value++;
+  while (text.charCodeAt(value) === 92) value++;
+  if (!postalCodeValueMayStart(text, pastOpeningQuotes(text, value))) return false;
+  let end = equals;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const closing = text.charCodeAt(end - 1);
+  if (closing === 93 /* ] */ || closing === 34 || closing === 39) end--;
+  while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
+  let start = end;
+  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  return start < end && isPostalCodeParameterName(text.slice(start, end));
 }
 
 /**
