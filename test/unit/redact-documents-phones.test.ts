@@ -72,7 +72,6 @@ describe("phone numbers without a country code", () => {
     "pedido 98765-4321 enviado",
     "pedido nº 91234-5678",
     "order_id=98765-4321",
-    "ZIP 94105-1234",
     "San Francisco, CA 94105-1234",
     "call 12345678 retried",
     "took 98765432 ns",

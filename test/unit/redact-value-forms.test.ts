@@ -78,11 +78,6 @@ interface Case {
   value: string;
   /** The marker's kind every form must be redacted as, or undefined when every form is kept. */
   kind: string | undefined;
-  /**
-   * The kind in a body's JSON text where the text alone names another (a PIX key that is a CPF:
-   * the text's detectors do not know the member's key made it a PIX key).
-   */
-  bodyKind?: string;
   /** A second value of the same kind, for lists. */
   other?: string;
   /** The separator of a comma list of the two values as one string (postal codes). */
@@ -120,7 +115,7 @@ const CASES: Case[] = [
   { key: "cpf_list", value: "52998224725", other: "10023456779", listed: ",", kind: "cpf" },
   { key: "zip_list", value: "94103", other: "10001", listed: ",", kind: "postal_code" },
   { key: "rg", value: "123456789", kind: "rg" },
-  { key: "pix_key", value: "52998224725", kind: "pix_key", bodyKind: "cpf" },
+  { key: "pix_key", value: "52998224725", kind: "pix_key" },
   { key: "card_number", value: "4111111111111111", other: "5555555555554444", kind: "card" },
   { key: "payment.card", value: "4111111111111111", kind: "card" },
   // Look-alikes: a thing's number, counts, a card's last digits, a code too short to be one.
@@ -154,7 +149,7 @@ interface Form {
 }
 
 /** Every stored form of a case's value. */
-function storedForms({ key, value, other, listed, kind, bodyKind }: Case): Form[] {
+function storedForms({ key, value, other, listed, kind }: Case): Form[] {
   const forms: Form[] = [];
   const kinds: [string, unknown, string][] = [
     ["a string attribute", str(value), value],
@@ -173,7 +168,7 @@ function storedForms({ key, value, other, listed, kind, bodyKind }: Case): Form[
     // A body that is JSON without a message stays as written; its members are lifted too.
     const body = `{"${key}":${member},"level":"info"}`;
     const log = storedLog([], body);
-    forms.push({ where: `the JSON member ${member} of a body`, stored: log.body, sent: body, kind: bodyKind ?? kind });
+    forms.push({ where: `the JSON member ${member} of a body`, stored: log.body, sent: body, kind });
     forms.push({ where: `the attribute lifted from ${body}`, stored: log.attributes[key], sent: value, kind });
   }
   if (other !== undefined) {
@@ -183,7 +178,7 @@ function storedForms({ key, value, other, listed, kind, bodyKind }: Case): Form[
     for (const array of arrays) {
       const body = `{"${key}":${array},"level":"info"}`;
       const log = storedLog([], body);
-      forms.push({ where: `the JSON array ${array} of a body`, stored: log.body, sent: body, kind: bodyKind ?? kind });
+      forms.push({ where: `the JSON array ${array} of a body`, stored: log.body, sent: body, kind });
       forms.push({ where: `the attribute lifted from ${body}`, stored: log.attributes[key], sent: array, kind });
     }
   }

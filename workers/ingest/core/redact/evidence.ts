@@ -113,7 +113,8 @@ export const Evidence = {
   VISITOR_LOCATION: 1 << 22,
   /**
    * `.PIX`, `.pix` or `.Pix` in a text with three dots and a `b` (a BR Code's `br.gov.bcb.pix`),
-   * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`).
+   * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`), or a PIX key field's word
+   * (`PIX_FIELD_WORD`) and a `:`, a `=` or ten digits (`pix_key=…`, `pix 11987654321`).
    */
   PIX: 1 << 23,
   /**
@@ -167,6 +168,11 @@ export const MoreEvidence = {
    * a blank and a street's type or head word (`STREET_TYPE_WORD`: `St`, `Avenue`, `Rua`).
    */
   STREET_ADDRESS: 1 << 0,
+  /**
+   * A date of birth's or a passport's name and its value's digits (`detectors/personal-documents.ts`):
+   * six digits and a word those names hold (`PERSONAL_DOCUMENT_WORD`: `birth`, `dob`, `nasc`, `passport`).
+   */
+  PERSONAL_DOCUMENT: 1 << 1,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -320,7 +326,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits);
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -377,6 +383,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
         namesPostalCodeParameter(text, equals)
       ) {
         found |= Evidence.POSTAL_CODE_PARAMETER;
+      } else if (namesPostalCodeMember(text, equals)) {
+        found |= Evidence.POSTAL_CODE_PARAMETER;
       }
     }
   }
@@ -409,6 +417,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
   if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
   else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
+  else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && PIX_FIELD_WORD.test(text)) {
+    found |= Evidence.PIX;
+  }
   if ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) {
     for (let slash = text.indexOf("/"); slash >= 0; slash = text.indexOf("/", slash + 1)) {
       if (startsAlphanumericCnpjBranch(text, slash)) found |= Evidence.CNPJ;
@@ -692,6 +703,17 @@ function atEvidence(text: string): number {
 
 /** The end of PIX's identifier in a BR Code (`BR.GOV.BCB.PIX`, `br.gov.bcb.pix`), as senders spell it. */
 const PIX_GUI_ENDINGS = [".PIX", ".pix", ".Pix"];
+/**
+ * A part of every name of a PIX key's field (`pix_key=`, `chave pix:`, `chave aleatória:`) and of
+ * the word `pix` before a phone: each holds an `i`.
+ */
+const PIX_FIELD_WORD = /[Pp][Ii][Xx]|[Aa]leat[óo]ria|ALEAT[ÓO]RIA/;
+/** The fewest digits of a date of birth (`12/04/90`) or a passport's number (`FZ123456`). */
+const PERSONAL_DOCUMENT_DIGITS = 6;
+/** A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`). */
+const PERSONAL_DOCUMENT_WORD = /[Bb]irth|BIRTH|[Dd]\.?[Oo]\.?[Bb]|D\.?O\.?B|[Nn]asc|NASC|[Nn]acimiento|NACIMIENTO|[Pp]ass?aporte|PASS?APORTE|[Pp]assport|PASSPORT/;
+/** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
+const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */
 const PIX_KEY_WORD = /[Pp][Ii][Xx]|[Cc]have|CHAVE|[Rr]andom|RANDOM/;
 
@@ -1391,6 +1413,25 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
   if (!p) return false;
   if (start > 0 && !mayPrecedePostalCodeParameter(text.charCodeAt(start - 1)) && !opensStringAt(text, start - 1)) return false;
   return isPostalCodeParameterName(text.slice(start, equals));
+}
+
+/**
+ * Whether the `=` at `equals` is an `=>` (PHP's and Ruby's `'zip' => '94103'`, `print_r`'s
+ * `[zip] => 94103`) after a postal code's name, perhaps closed by a quote or `]`, with a value
+ * able to start a postal code after it (`postalCodeValueMayStart`). Only an `=>` is read further.
+ */
+function namesPostalCodeMember(text: string, equals: number): boolean {
+  if (text.charCodeAt(equals + 1) !== 62 /* > */) return false;
+  let value = blanksAfter(text, equals + 2);
+  while (text.charCodeAt(value) === 92) value++;
+  if (!postalCodeValueMayStart(text, pastOpeningQuotes(text, value))) return false;
+  let end = blanksBefore(text, equals);
+  const closing = text.charCodeAt(end - 1);
+  if (closing === 93 /* ] */ || closing === 34 || closing === 39) end--;
+  while (end > 0 && text.charCodeAt(end - 1) === 92) end--;
+  let start = end;
+  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  return start < end && isPostalCodeParameterName(text.slice(start, end));
 }
 
 /**

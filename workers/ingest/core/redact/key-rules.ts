@@ -12,6 +12,7 @@ import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesExistingSecret } from "./secret-object-names";
 import { namesPixKey } from "./detectors/pix";
+import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
 import { namesCardHolder } from "./card-holder-names";
 import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesUnownedName, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
@@ -53,7 +54,8 @@ import { type StreetAddressField, namesStreetAddress } from "./street-addresses"
  *   phone's (`customer.phone`, `phone_number`: a number printed like an SSN there is a phone), a
  *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one), a
  *   person's number's (`cpf`, `cpfs`, `tax_id`, `user.id`, `card_number`: an integer there is
- *   scanned as its digits, `Place.PERSON_NUMBER_VALUE`).
+ *   scanned as its digits, `Place.PERSON_NUMBER_VALUE`), a date of birth's (`birth_date`, `dob`:
+ *   a date there, whole, is one), a passport's (`passport_number`: its number, whole, is one).
  */
 export type KeyRule =
   | {
@@ -132,15 +134,22 @@ const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   shaped: { action: "street_address", streetField: "shaped" },
 };
 /**
- * The scan rules, one per combination of the 14 facts `classify` reads (bit 0 server … bit 10 a
- * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number), shared by every key
- * with the same facts. Each is made when a key first needs it: the 16,384 objects made at module
- * evaluation would lengthen every cold start, and traffic uses few.
+ * The scan rules, one per combination of the 17 facts `classify` reads (bit 0 server … bit 10 a
+ * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number, bit 14 a measure,
+ * bit 15 a date of birth, bit 16 a passport), shared by every key with the same facts. Each is
+ * made when a key first needs it: the objects made at module evaluation would lengthen every cold
+ * start, and traffic uses few.
  */
-const SCANS: (KeyRule | undefined)[] = new Array<KeyRule | undefined>(1 << 14).fill(undefined);
+const SCANS = new Map<number, KeyRule>();
 
 function scanRule(bits: number): KeyRule {
-  return (SCANS[bits] ??= {
+  let rule = SCANS.get(bits);
+  if (rule === undefined) SCANS.set(bits, (rule = newScanRule(bits)));
+  return rule;
+}
+
+function newScanRule(bits: number): KeyRule {
+  return {
     action: "scan",
     server: (bits & 1) !== 0,
     peer: (bits & 2) !== 0,
@@ -152,8 +161,9 @@ function scanRule(bits: number): KeyRule {
       ((bits & 128) !== 0 ? Place.PHONE_VALUE : 0) | ((bits & 256) !== 0 ? Place.RG_VALUE : 0) | ((bits & 512) !== 0 ? Place.CNH_VALUE : 0) |
       ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0) |
       ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0) |
-      ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0),
-  });
+      ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
+      ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0),
+  };
 }
 
 /**
@@ -330,7 +340,8 @@ export class KeyRules {
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
-        (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0),
+        (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0) |
+        (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0),
     );
   }
 
@@ -434,8 +445,8 @@ function joinedScan(a: KeyRule & { action: "scan" }, b: KeyRule & { action: "sca
   return scanRule(((first | second) & SCAN_FINDING_BITS) | (first & second & ~SCAN_FINDING_BITS));
 }
 
-/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number. */
-const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192;
+/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number, a date of birth, a passport. */
+const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 32768 | 65536;
 
 /** The facts of a scan rule as `scanRule` numbers them. */
 function scanBits(rule: KeyRule & { action: "scan" }): number {
@@ -445,7 +456,8 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.SSN_VALUE) !== 0 ? 32 : 0) | ((place & Place.THING_ID) !== 0 ? 64 : 0) | ((place & Place.PHONE_VALUE) !== 0 ? 128 : 0) |
     ((place & Place.RG_VALUE) !== 0 ? 256 : 0) | ((place & Place.CNH_VALUE) !== 0 ? 512 : 0) | ((place & Place.POSTAL_CODE_VALUE) !== 0 ? 1024 : 0) |
     ((place & Place.PIX_KEY_VALUE) !== 0 ? 2048 : 0) | ((place & Place.IBAN_VALUE) !== 0 ? 4096 : 0) |
-    ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0) | ((place & Place.MEASURE_VALUE) !== 0 ? 16384 : 0)
+    ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0) | ((place & Place.MEASURE_VALUE) !== 0 ? 16384 : 0) |
+    ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0)
   );
 }
 

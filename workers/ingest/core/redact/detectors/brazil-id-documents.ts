@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
-import { PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
+import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 
 /**
@@ -17,9 +17,9 @@ import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 
 /**
  * Between the name and the number: `nº`, `n.º`, `no.`, `número`, `#`, a quote (perhaps escaped,
- * in JSON text held in a string: `{\\"rg\\":\\"…`), `:`, `=`, a state's letters (`SP-`).
+ * in JSON text held in a string: `{\\"rg\\":\\"…`) or `print_r`'s `]`, `:`, `=`, `=>`, a state's letters (`SP-`).
  */
-const BETWEEN = `(?:[ _-]?${NUMBER_WORD})?\\.?${QUOTE}?[ \\t]*(?:[:=#][ \\t]*${VALUE_OPENING_QUOTES}?)?(?:[A-Z]{2}[- ])?`;
+const BETWEEN = `(?:[ _-]?${NUMBER_WORD})?\\.?${NAME_CLOSING}?[ \\t]*(?:${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_QUOTES}?)?(?:[A-Z]{2}[- ])?`;
 /** A name is not glued to a letter before it (`ORG`), but may be a key's last word (`cliente_rg`, `numeroRg`). */
 const NOT_GLUED = "(?<![A-Za-z\\u00C0-\\u00FF])";
 const END = "(?![\\w/-]|[.,]\\d)";

@@ -107,6 +107,10 @@ export const Place = {
    * bare number there is that quantity, no card; one in a card's printed groups is a card.
    */
   MEASURE_VALUE: 1 << 10,
+  /** The key names a date of birth (`birth_date`, `customer.dob`, `dateOfBirth`, `data_nascimento`): a date there, whole, is that date. */
+  BIRTH_DATE_VALUE: 1 << 11,
+  /** The key names a passport or its number (`passport`, `passport_number`, `passaporte`): a passport's number there, whole, is that number. */
+  PASSPORT_VALUE: 1 << 12,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -135,3 +135,9 @@ export const PERHAPS_ESCAPED_QUOTE = `(?:\\\\{0,7}["'])`;
  * GraphQL specification, October 2021, §2.9.4), escaped alike in JSON text (`\"\"\"`).
  */
 export const VALUE_OPENING_QUOTES = `(?:(?:\\\\{0,7}"){3}|${PERHAPS_ESCAPED_QUOTE})`;
+
+/** What may close a field's name before its separator: a quote, perhaps escaped, or the `]` of PHP's `print_r` (`[ssn] => …`). */
+export const NAME_CLOSING = `(?:${PERHAPS_ESCAPED_QUOTE}|\\])`;
+
+/** A field's separator after its name: `:`, `=`, `#`, or `=>` (PHP's arrays and `print_r`, Ruby's and Perl's hashes: `'ssn' => '…'`). */
+export const FIELD_SEPARATOR = "(?:=>|[:=#])";

@@ -45,12 +45,12 @@ export const ibanDetector: Detector = {
 };
 
 /**
- * The word `IBAN` or `IBANs` (any case) right before a value, past `:`, `=`, `#`, blanks and
- * quotes (escaped too, JSON text in a string), and the `[` of a list it names.
+ * The word `IBAN` or `IBANs` (any case) right before a value, past `:`, `=`, `=>`, `#`, blanks,
+ * quotes (escaped too, JSON text in a string) and `print_r`'s `]`, and the `[` of a list it names.
  */
-const IBAN_WORD_BEFORE = /(?<![A-Za-z])ibans?[ \t:=#"'\\]*(?:\[[ \t"'\\]*)?$/i;
+const IBAN_WORD_BEFORE = /(?<![A-Za-z])ibans?[ \t:=#>"'\\\]]*(?:\[[ \t"'\\]*)?$/i;
 /** How far back `IBAN_WORD_BEFORE` is read: `ibans\":[\"`. */
-const IBAN_WORD_REACH = 16;
+const IBAN_WORD_REACH = 18;
 /**
  * What separates a list's items: a closing quote, a comma, a semicolon or a bar (`a; b`, `a|b`,
  * as lists are joined in text) or blanks alone (`a b`), an opening quote, escapes.

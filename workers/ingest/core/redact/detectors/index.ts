@@ -27,6 +27,7 @@ import { ibanDetector } from "./iban";
 import { visitorLocationDetector } from "./visitor-location";
 import { DEFAULT_GEO_PRECISION, geoPrecisionLevel } from "../geo";
 import { pixDetector } from "./pix";
+import { birthDateDetector, passportDetector } from "./personal-documents";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -64,6 +65,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   phoneDetector,
   cnhDetector,
   rgDetector,
+  passportDetector,
+  birthDateDetector,
   cnpjDetector,
   cpfDetector,
   ssnDetector,

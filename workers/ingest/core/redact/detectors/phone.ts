@@ -7,7 +7,7 @@ import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
-import { PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
+import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -93,7 +93,7 @@ const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
     `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-    `(?:[:=#]${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+    `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
 );
 
 /** How far before a number its phone word is read. */

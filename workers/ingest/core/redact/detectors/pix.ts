@@ -21,6 +21,45 @@ import { WHOLE_UUID } from "../uuid";
  * not hold together is replaced from its key template's identifier on. The PIX template is read
  * where BR Codes put it, first after the point of initiation.
  */
+const PIX_WORD = caseless("pix");
+const RANDOM_WORD = `(?:${caseless("aleat")}[óÓoO]${caseless("ria")}|${caseless("evp")})`;
+/**
+ * A PIX key's name as a field's name, every spelling `namesPixKey` accepts as a key's last words:
+ * `chave pix`, `chave_pix`, `chavePix`, `chave aleatória`, `chave EVP`, `pix_key`, `pixKey`,
+ * `pix.key`, `pix.chave`, `PIX key`, a random key's type after them (`pix.chave_aleatoria`), in any
+ * case, starting a word or a camel-case word (`paymentPixKey`; `payment.pix.key` starts at `pix`).
+ * Not the bare word `pix` (`pix: ok`), nor a name going on (`pix.key_type`, `pix_key_id`).
+ */
+const PIX_KEY_NAME =
+  "(?:(?<![A-Za-z\\u00C0-\\u00FF0-9])|(?<=[a-z0-9])(?=[PC]))" +
+  `(?:${caseless("chave")}[ _.-]?(?:${PIX_WORD}|${RANDOM_WORD})|${PIX_WORD}[ _.-]?(?:${caseless("key")}|${caseless("chave")}))` +
+  `(?:[ _.-]?(?:${PIX_WORD}|${RANDOM_WORD}))?(?![A-Za-z\\u00C0-\\u00FF0-9_])`;
+/** A character of an unquoted field value: all but blanks, quotes, brackets and a parameter's separators. */
+const VALUE_CHARACTER = "[^\\s\"'\\\\&;,<>()\\[\\]{}]";
+/**
+ * A field's value after its name's closing quote or bracket and its separator (`:`, `=`, `=>`:
+ * `pix_key=…`, `chave pix: …`, `"pix_key": "…"`, `[pix_key] => …` as PHP's `print_r` writes it,
+ * `\"pixKey\":\"…\"` in JSON text held in a string): a quoted word, or an unquoted one without
+ * a sentence's final punctuation; as long as the whole value under a key naming a PIX key (77).
+ */
+const PIX_KEY_FIELD_VALUE =
+  "(?:\\\\{0,7}[\"'])?\\]?[ \\t]*(?::(?!=)|=>|=(?![=>]))[ \\t]*" +
+  `(?:\\\\{0,7}"[^\\s"'\\\\]{1,77}\\\\{0,7}"|\\\\{0,7}'[^\\s"'\\\\]{1,77}\\\\{0,7}'|${VALUE_CHARACTER}{0,76}[^\\s"'\\\\&;,<>()\\[\\]{}.:!?])`;
+/** What may stand between a PIX key's name and its key in a sentence (`pix para 11987654321`, `chave pix é …`). */
+const PIX_PREPOSITION = "(?:(?:para|de|do|da|to|from|é|is)[ \\t]+)?";
+/** A number's end: no letter, digit or address after it, no decimal part. */
+const NUMBER_END = "(?![\\w@]|[.,]\\d)";
+/**
+ * A PIX key's field written into text, its whole value the key whatever its type, as under an
+ * attribute's key naming one: the name (`PIX_KEY_NAME`) and a field's value (`PIX_KEY_FIELD_VALUE`),
+ * or the name, a blank and a key of digits (a phone, a CPF, a CNPJ: `chave pix 11987654321`); or
+ * the word `pix` alone before a Brazilian mobile number without its punctuation (`pix
+ * 11987654321 recebido`: area code, `9`, eight digits), which no phone detector reads as one.
+ */
+const PIX_KEY_FIELD =
+  `${PIX_KEY_NAME}(?:${PIX_KEY_FIELD_VALUE}|[ \\t]+${PIX_PREPOSITION}\\+?\\d{10,14}${NUMBER_END})` +
+  `|(?<![\\w\\u00C0-\\u00FF.-])${PIX_WORD}[ \\t]+${PIX_PREPOSITION}\\+?(?:55)?[1-9]{2}9\\d{8}${NUMBER_END}`;
+
 export const pixDetector: Detector = {
   kind: "pix_key",
   source:
@@ -31,6 +70,8 @@ export const pixDetector: Detector = {
     `(?:(?!0014[Bb][Rr]\\.)[^\\n\\r"\\\\]){0,480}?6304[0-9A-Fa-f]{4}(?![0-9A-Za-z])` +
     // A random key.
     `|(?<![\\w-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![\\w-])` +
+    // A field of text named as a PIX key, or a phone after the word `pix` (`PIX_KEY_FIELD`).
+    `|${PIX_KEY_FIELD}` +
     // The whole value under a key naming a PIX key (77 characters: the longest key, an e-mail).
     `|^[ \\t]*[^\\s]{1,77}[ \\t]*$`,
   evidence: Evidence.PIX,
@@ -40,7 +81,7 @@ export const pixDetector: Detector = {
     if (match.startsWith("000201") && match.length > 30) return match.includes(marker) ? undefined : redactBrCode(match, marker);
     const pixKeyValue = (place & Place.PIX_KEY_VALUE) !== 0;
     if (pixKeyValue && start === 0 && text.length === match.length) return marker;
-    if (!WHOLE_UUID.test(match)) return undefined;
+    if (!WHOLE_UUID.test(match)) return isPixKeyField(match, text, start) ? redactPixKeyField(match, marker) : undefined;
     return pixKeyValue || PIX_KEY_NAMED_BEFORE.test(text.slice(Math.max(0, start - PIX_KEY_NAME_REACH), start)) ? marker : undefined;
   },
 };
@@ -53,6 +94,34 @@ const PIX_KEY_NAMED_BEFORE =
   /(?<![A-Za-z\u00C0-\u00FF])(?:chave[ _.-]?(?:pix|aleat[óo]ria|evp)|pix[ _.-]?(?:key|chave)|random[ _.-]?key)(?:[ _.-]?(?:pix|aleat[óo]ria|evp|random))?["']?[ \t]*(?:[:=][ \t]*["']?|(?:is|é)[ \t]+)?$/i;
 /** How far before a random key its name is read. */
 const PIX_KEY_NAME_REACH = 40;
+
+/** `PIX_KEY_FIELD` where it is tried, to tell its matches from the whole value's alternative. */
+const PIX_KEY_FIELD_AT = new RegExp(PIX_KEY_FIELD, "y");
+
+/** Whether `match`, at `start` of `text`, is a PIX key's field (`PIX_KEY_FIELD`), read where it stands: its name may be a camel-case word's. */
+function isPixKeyField(match: string, text: string, start: number): boolean {
+  PIX_KEY_FIELD_AT.lastIndex = start;
+  return PIX_KEY_FIELD_AT.exec(text)?.[0] === match;
+}
+
+/**
+ * The rewrite of a PIX key's field (`PIX_KEY_FIELD`): its name, separator and quotes kept, its
+ * value replaced by `marker`; undefined for a match of another alternative, and for a value with
+ * neither a digit nor an `@`, which no key's type lacks (`chave pix: inválida`, `pix_key=null`,
+ * a marker already there).
+ */
+function redactPixKeyField(match: string, marker: string): string | undefined {
+  const closing = CLOSING_QUOTE.exec(match)?.[0] ?? "";
+  const body = match.slice(0, match.length - closing.length);
+  const valueStart = body.search(LAST_VALUE);
+  const value = body.slice(valueStart);
+  if (valueStart === 0 || !KEY_CHARACTER.test(value)) return undefined;
+  return body.slice(0, valueStart) + marker + closing;
+}
+const CLOSING_QUOTE = /\\{0,7}["']$/;
+/** A field's value: what follows its separator, blank or quote. */
+const LAST_VALUE = /[^\s:=>"'\\]+$/;
+const KEY_CHARACTER = /[\d@]/;
 
 /** The BR Code's fields: the merchant account templates, the receiver's name, the CRC. */
 const FIRST_ACCOUNT_TEMPLATE = 26;

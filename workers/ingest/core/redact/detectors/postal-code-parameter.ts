@@ -45,9 +45,11 @@ export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|${ESCAPED_QUOTE}|[.:!?](?:$|[\
  * The name before the `=` or `:` a match starts with: after a parameter's separator, a blank, a
  * bracket, the start of the text or quotes opening a string (`OPENING_QUOTES`: `"zip=94105"`,
  * `{"m":"CEP: 01310-100"}`); before a `:`, perhaps quoted (quotes perhaps escaped, JSON text in a
- * string: `{\"cep\":…}`) and followed by blanks.
+ * string: `{\"cep\":…}`) or closed by `print_r`'s `]`, and followed by blanks.
  */
-const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_][\w.-]*)(?:\\*["'])?[ \t]*$/;
+const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_][\w.-]*)(?:\\*["']|\])?[ \t]*$/;
+/** What an arrow member's value follows (`'zip' => '`, `[zip] => `): blanks, `=>`, blanks and its opening quotes. */
+const ARROW_OPENING = /^[ \t]*=>[ \t]*(?:(?:\\*"){3}|\\*["'])?(?=\d|[A-Z])/;
 const NAME_REACH = 64;
 /** What a field's value may follow: a field's `:`, blanks and a quote, or a GraphQL block string's three (`VALUE_OPENING_QUOTES`). */
 const FIELD_OPENING = /^:[ \t]*(?:(?:\\*"){3}|\\*["'])?/;
@@ -65,6 +67,10 @@ export const postalCodeParameterDetector: Detector = {
   source:
     `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
     `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
+    // A member after PHP's and Ruby's `=>` (`'zip' => '94103'`, `print_r`'s `[zip] => 94103`): the
+    // match starts at the blanks or the `=`. Not a spaced `=`, an SQL comparison's as often
+    // (`WHERE zip = '01304-001'` is kept: only assignments give a postal code there).
+    `|[ \\t]*=>(?<=[\\w"'\\]][ \\t]*=>)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
     // A whole value, perhaps with the blanks or line break a form or a copied line leaves around
     // it, or the first item of a list that is the whole value (`zips` = `94103,10001`). A blank
     // is refused before the lookbehind reads back, or each place in a long run of blanks would.
@@ -78,6 +84,8 @@ export const postalCodeParameterDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     const separator = match.charCodeAt(0);
     if (separator === 91 /* [ */ || separator === 44 /* , */) return arrayItem(match, marker, text, start, place);
+    const arrow = ARROW_OPENING.exec(match);
+    if (arrow !== null) return namesPostalCodeBefore(text, start) ? `${arrow[0]}${marker}` : undefined;
     if (separator !== 61 /* = */ && separator !== 58 /* : */) return (place & Place.POSTAL_CODE_VALUE) !== 0 ? marker : undefined;
     if (!namesPostalCodeBefore(text, start)) return undefined;
     return separator === 61 ? `=${marker}` : `${FIELD_OPENING.exec(match)![0]}${marker}`;

@@ -15,10 +15,11 @@ import { POSTAL_CODE_KIND, VALUE_END } from "./postal-code-parameter";
  *   the words `postal-code-names.ts` reads after `cep` in a name). `CEP` names nothing else, and
  *   eight digits are no count;
  * - `ZIP`, `ZIP code`, `postal code`, `postcode`, `código postal` and a code with four digits in
- *   a row (`PROSE_VALUE`), perhaps after a `:` when the name has two words, only after an
- *   address in the text before it (`ADDRESS_CONTEXT`: `Rua`, `Avenida`, `Street`, `endereço`,
- *   `shipping`, a US state's two capitals before `zip`): alone, `zip code 94103` and `Your zip
- *   code is 94103` are kept (docs/decisions.md), as `zip 12345 files` is a count.
+ *   a row (`PROSE_VALUE`), perhaps after a `:` when the name has two words: a US ZIP, ZIP+4 or a
+ *   CEP with its hyphen (`NAMED_CODE`: `zip 94103`, `postal code 01310-100`) after the word
+ *   alone, the other shapes (`1234 AB`, `123-4567`, six digits) only after an address in the text
+ *   before them (`ADDRESS_CONTEXT`: `Rua`, `Avenida`, `Street`, `endereço`, `shipping`, a US
+ *   state's two capitals before `zip`); `zip 12345 files` is a count (docs/decisions.md).
  *
  * Never a bound of a range (`CEP 01000-000 a 09999-999`, `faixa de CEP 01000000 - 09999999`,
  * `zip 10001 to 10099`: a shipping table's, no one's address), nor a word after `CEP` that is
@@ -47,6 +48,13 @@ const OTHER_PHRASE =
 /** What makes the text before a `ZIP` an address: a street, an address's word, a US state before it. */
 const ADDRESS_CONTEXT =
   /(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing)(?![\p{L}])|(?:^|,[ \t]*)[A-Z]{2}[ \t]*$/iu;
+/**
+ * The codes that are postal codes after their word alone, with no address before them: a US ZIP
+ * or ZIP+4 (`zip 94103`, `ZIP 94105-1234`) and a CEP with its hyphen (`postal code 01310-100`).
+ * Nothing else after `zip` or `postal code` has these shapes; a count or a range is ruled out
+ * apart (`AMOUNT_AFTER`, `RANGE_AFTER`).
+ */
+const NAMED_CODE = /^\d{5}(?:-\d{4}|-\d{3})?$|^\d\d\.\d{3}-\d{3}$/;
 /** How far before its word an address is read. */
 const ADDRESS_REACH = 160;
 /** A range's second bound after a code (`a 09999-999`, `- 09999999`, `to 10099`, `até`). */
@@ -65,10 +73,9 @@ export const postalCodePhraseDetector: Detector = {
     if (cep) {
       const word = /^cep[ \t]+(?:d[eoa][ \t]+)?([^\s\d:]+)/i.exec(match)?.[1];
       if (word !== undefined && !namesParty(word)) return undefined;
-    } else if (!ADDRESS_CONTEXT.test(text.slice(Math.max(0, start - ADDRESS_REACH), start))) {
-      return undefined;
     }
     const value = valueOf(match, cep);
+    if (!cep && !NAMED_CODE.test(value) && !ADDRESS_CONTEXT.test(text.slice(Math.max(0, start - ADDRESS_REACH), start))) return undefined;
     return match.slice(0, match.length - value.length) + marker;
   },
 };

@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
-import { PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
+import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
@@ -66,7 +66,7 @@ const SSN_NAME = "(?:(?<![A-Za-z])(?:ssns?|SSNS?|Ssns?)|[a-z]Ssns?|[Ss]ocial[ _-
  */
 const SSN_NAMED_BEFORE = new RegExp(
   `${SSN_NAME}(?:[ _-]?(?:(?:[Nn]umber|NUMBER|[Nn]um)${PLURAL_S}|[Nn]o\\.?|NO\\.?|#))?${LIST_NAME_SUFFIX}` +
-    `${QUOTE}?[ \\t]*(?:[:=#][ \\t]*(?:\\[[ \\t\\r\\n]*)?${VALUE_OPENING_QUOTES}?|(?:is|was)[ \\t]+)?$`,
+    `${NAME_CLOSING}?[ \\t]*(?:${FIELD_SEPARATOR}[ \\t]*(?:\\[[ \\t\\r\\n]*)?${VALUE_OPENING_QUOTES}?|(?:is|was)[ \\t]+)?$`,
 );
 
 /** Whether a name of an SSN is right before `start` (`SSN_NAMED_BEFORE`). */

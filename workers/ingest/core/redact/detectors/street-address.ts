@@ -2,7 +2,7 @@ import { MoreEvidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import { STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
-import { nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
+import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 
 /** The kind of a person's street address, found by its key (`key-rules.ts`) or in text. */
 export const STREET_ADDRESS_KIND = "street_address";
@@ -210,9 +210,19 @@ function bracketedNameWords(text: string, end: number): string[] {
   return name === null ? [] : nameWords(name[0].replace(/[[\]]+/g, "."));
 }
 
+/**
+ * An unquoted `name=value` street field (`shipping_address=Rua Augusta 1500`, `address_line1=Rua
+ * Augusta, 1500`): the name field's value (`UNQUOTED`: a word and the capitalised words after it)
+ * with the house number after them, perhaps after a `,` (`, 1500`, `, nº 1500`, `221B`), which is
+ * no key (`=` or `:` after it). Tried before the name field's forms, which would stop before it.
+ */
+const EQUALS_WITH_NUMBER =
+  `=(?![=>])(?<=(?:${STREET_FIELD_LAST_WORDS.map(caseless).join("|")})=)${UNQUOTED}` +
+  `(?:,? (?:n[º°o]\\.? ?)?\\d{1,6}[A-Za-z]?(?![\\w.-]*[=:]|[\\w.-]))`;
+
 export const streetAddressDetector: Detector = {
   kind: STREET_ADDRESS_KIND,
-  source: `${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${EU_LINE}|${US_LINE}|${BR_LINE}|${POSTAL_CODE_FIRST}|${BARE_LINE}`,
+  source: `${EQUALS_WITH_NUMBER}|${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${EU_LINE}|${US_LINE}|${BR_LINE}|${POSTAL_CODE_FIRST}|${BARE_LINE}`,
   evidence: 0,
   moreEvidence: MoreEvidence.STREET_ADDRESS,
   fieldValue: nameFieldValue,

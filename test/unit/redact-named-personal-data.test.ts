@@ -1,0 +1,175 @@
+/**
+ * Personal data named by its field: a value a key rule redacts as an attribute is redacted when
+ * the same `name=value` is printed in text, in every printed form (`k=v`, `k: v`, `"k": v`, PHP's
+ * and Ruby's `'k' => v`, print_r's `[k] => v`); and the prose forms of postal codes, dates of birth
+ * and passport numbers, with their look-alikes kept.
+ */
+import { describe, expect, it } from "vitest";
+import { logRecord, logsRequest } from "../support/model-builders";
+import type { KeyValue } from "../../workers/shared/otlp/model";
+import { BUILT_IN_KINDS, defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
+
+const redacted = (text: string) => redactString(text, defaultRedactionPolicy());
+
+/** The stored value of an attribute `key` = `value` on a log record. */
+function storedAttribute(key: string, value: string): unknown {
+  const request = logsRequest([logRecord({ attributes: [{ key, value: { stringValue: value } } satisfies KeyValue] })]);
+  redactRequest("logs", request, defaultRedactionPolicy());
+  const stored = request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.find((attribute) => attribute.key === key)!.value;
+  return "stringValue" in stored ? stored.stringValue : stored;
+}
+
+/** The forms a program prints a field in: logfmt, a YAML or label line, spaced `=`, JSON, PHP's and Ruby's `=>`, print_r. */
+const FORMS: readonly ((key: string, value: string) => string)[] = [
+  (k, v) => `${k}=${v}`,
+  (k, v) => `${k}: ${v}`,
+  (k, v) => `${k} = ${v}`,
+  (k, v) => `{"${k}":"${v}"}`,
+  (k, v) => `'${k}' => '${v}',`,
+  (k, v) => `{"${k}" => "${v}"}`,
+  (k, v) => `[${k}] => ${v}`,
+  (k, v) => `Array\n(\n    [${k}] => ${v}\n)`,
+];
+
+describe("a value named by its field gets the attribute's verdict in text, in every printed form", () => {
+  it.each([
+    ["ssn", "123456789", "ssn"],
+    ["customerSsn", "123456789", "ssn"],
+    ["phone", "4155550132", "phone"],
+    ["telefone", "11987654321", "phone"],
+    ["celular", "987654321", "phone"],
+    ["rg", "123456789", "rg"],
+    ["numeroRg", "123456789", "rg"],
+    ["cnh", "12345678901", "cnh"],
+    ["iban", "de89370400440532013000", "iban"],
+    ["pix_key", "11987654321", "pix_key"],
+    ["chavePix", "11987654321", "pix_key"],
+    ["birth_date", "1990-04-12", "birth_date"],
+    ["dateOfBirth", "12/04/1990", "birth_date"],
+    ["passport_number", "FZ123456", "passport"],
+    ["zip", "94103", "postal_code"],
+    ["billing_zip", "94103", "postal_code"],
+    ["cep", "01310-100", "postal_code"],
+  ])("%s = %s: %s", (key, value, kind) => {
+    expect(storedAttribute(key, value)).toBe(`[REDACTED:${kind}]`);
+    // A postal code after a spaced `=` is left out: an SQL comparison's (`WHERE zip = '…'`) as often (docs/decisions.md).
+    for (const form of kind === "postal_code" ? FORMS.filter((form) => !form("k", "v").includes(" = ")) : FORMS) {
+      const text = form(key, value);
+      const result = redacted(text);
+      expect(result.text, text).not.toContain(value);
+      expect(result.counts, text).toEqual({ [kind]: 1 });
+    }
+  });
+});
+
+describe("a street field's house number goes with its street, as under the attribute", () => {
+  it.each([
+    ["shipping_address=Rua Augusta 1500", "shipping_address=[REDACTED:street_address]"],
+    ["address_line1=Rua Augusta, 1500 city=SP", "address_line1=[REDACTED:street_address] city=SP"],
+    ["shipping_address=Rua Augusta, nº 1500", "shipping_address=[REDACTED:street_address]"],
+    ["street=Main Street 12 amount=10", "street=[REDACTED:street_address] amount=10"],
+  ])("%s", (text, expected) => {
+    const value = text.slice(text.indexOf("=") + 1).split(/ \w+=/)[0]!;
+    expect(storedAttribute(text.slice(0, text.indexOf("=")), value)).toBe("[REDACTED:street_address]");
+    expect(redacted(text)).toEqual({ text: expected, counts: { street_address: 1 } });
+  });
+
+  it.each([
+    ["shipping_address=Rua Augusta 3=1", "shipping_address=[REDACTED:street_address] 3=1"],
+    ["email_address=ana 12", "email_address=ana 12"],
+    ["server.address=db 5432", "server.address=db 5432"],
+  ])("keeps a number that is the next key's, or under no street's key: %j", (text, expected) => {
+    expect(redacted(text).text).toBe(expected);
+  });
+});
+
+describe("postal codes after their word alone", () => {
+  it.each([
+    ["zip 94103", "zip [REDACTED:postal_code]"],
+    ["zip code 94103", "zip code [REDACTED:postal_code]"],
+    ["ZIP 94105-1234", "ZIP [REDACTED:postal_code]"],
+    ["postal code 01310-100", "postal code [REDACTED:postal_code]"],
+    ["CEP 01310-100", "CEP [REDACTED:postal_code]"],
+    ["código postal 01310-100 confirmado", "código postal [REDACTED:postal_code] confirmado"],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toEqual({ text: expected, counts: { postal_code: 1 } });
+  });
+
+  it.each(["zip = true", "zip = gz", "size = 94103", "zip => 2", "WHERE zip = '01304-001'", "x == 94103", "zip 2 files", "gzip 94103 bytes", "unzip 94103", "created 12 zip 94105 files", "zip 10001 to 10099", "zip 1234 is ok", "postcode 123456", "zip 94103.5"])(
+    "keeps the look-alike %j",
+    (text) => {
+      expect(redacted(text)).toEqual({ text, counts: {} });
+    },
+  );
+});
+
+describe("dates of birth", () => {
+  it.each([
+    ["dob 1990-04-12", "dob [REDACTED:birth_date]"],
+    ["date of birth: 1990-04-12", "date of birth: [REDACTED:birth_date]"],
+    ["DOB: 04/12/1990", "DOB: [REDACTED:birth_date]"],
+    ["D.O.B. 12.04.1990", "D.O.B. [REDACTED:birth_date]"],
+    ["birth_date=12/04/1990 plan=gold", "birth_date=[REDACTED:birth_date] plan=gold"],
+    ['{"dataNascimento":"1990-04-12","plano":"ouro"}', '{"dataNascimento":"[REDACTED:birth_date]","plano":"ouro"}'],
+    ["customerDob=1990-04-12T00:00:00Z", "customerDob=[REDACTED:birth_date]"],
+    ["data de nascimento: 12/04/1990", "data de nascimento: [REDACTED:birth_date]"],
+    ["fecha de nacimiento: 12/04/1990", "fecha de nacimiento: [REDACTED:birth_date]"],
+    ["dob=19900412", "dob=[REDACTED:birth_date]"],
+  ])("after their name: %s", (text, expected) => {
+    expect(redacted(text)).toEqual({ text: expected, counts: { birth_date: 1 } });
+  });
+
+  it.each([
+    "created 1990-04-12",
+    "date 12/04/1990",
+    "expiry date: 2026-01-01",
+    "dob_verified=2024-01-01",
+    "dob: 2024-13-45",
+    "dob: 1990-04/12",
+    "birthday sale ends 2026-12-25",
+    "birth_year=1990",
+    "adobe 2024-01-01",
+  ])("keeps a date that is no birth date: %j", (text) => {
+    expect(redacted(text)).toEqual({ text, counts: {} });
+  });
+
+  it("under a key naming one, the whole value; a value that is no date stays", () => {
+    expect(storedAttribute("customer.dob", "1990-04-12")).toBe("[REDACTED:birth_date]");
+    expect(storedAttribute("data_nascimento", "12/04/1990")).toBe("[REDACTED:birth_date]");
+    expect(storedAttribute("birth_date", "unknown")).toBe("unknown");
+    expect(storedAttribute("created_at", "1990-04-12")).toBe("1990-04-12");
+  });
+});
+
+describe("passport numbers", () => {
+  it.each([
+    ["passport X1234567", "passport [REDACTED:passport]"],
+    ["passport no. X1234567", "passport no. [REDACTED:passport]"],
+    ["passport_number: FZ123456", "passport_number: [REDACTED:passport]"],
+    ["passaporte nº FZ123456", "passaporte nº [REDACTED:passport]"],
+    ['{"pasaporte":"123456789"}', '{"pasaporte":"[REDACTED:passport]"}'],
+  ])("after their name: %s", (text, expected) => {
+    expect(redacted(text)).toEqual({ text: expected, counts: { passport: 1 } });
+  });
+
+  it.each(["passport 0.7.0", "passport.js 0.6.0", "passport-jwt 4.0.1", "passport strategy local", "passport 2 files", "passport expired 2024-01-01", "order 1234567"])(
+    "keeps the look-alike %j",
+    (text) => {
+      expect(redacted(text)).toEqual({ text, counts: {} });
+    },
+  );
+
+  it("under a key naming one, the whole value; a library's setting stays", () => {
+    expect(storedAttribute("traveler.passport_number", "FZ123456")).toBe("[REDACTED:passport]");
+    expect(storedAttribute("passport.strategy", "local")).toBe("local");
+  });
+});
+
+describe("the new kinds are the policy's", () => {
+  it("are built-in kinds a policy can turn off", () => {
+    expect(BUILT_IN_KINDS).toEqual(expect.arrayContaining(["birth_date", "passport"]));
+    const parsed = parseRedactionPolicy({ disabledDetectors: ["birth_date", "passport"] });
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(redactString("dob 1990-04-12 passport X1234567", parsed.policy)).toEqual({ text: "dob 1990-04-12 passport X1234567", counts: {} });
+  });
+});
