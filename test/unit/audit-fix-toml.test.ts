@@ -262,7 +262,7 @@ binding = "DECO_METRICS"
     const text = 'name = "a"\ntail_consumers = { service = "x" }\nversion_metadata = { binding = "V" }\n';
     expect(fixToml(text).handEdits).toEqual([
       'top level: tail_consumers is not an array; make it [{ service = "deco-otel-tail" }]',
-      "top level: version_metadata binds V; bind it as CF_VERSION_METADATA and update the code that reads it",
+      'top level: version_metadata binds V; write binding = "CF_VERSION_METADATA" and update the code that reads it',
     ]);
   });
 });
