@@ -21,7 +21,7 @@ export const analyticsEngineRule: Rule = {
   scope: "producers",
   pages: true,
   summary: `analytics_engine_datasets binds ${METRICS_BINDING}: without it the Analytics Engine meter writes nothing`,
-  // Every hit gives its own hint, in the file's syntax: this one is for --help's sake.
+  // The hint of a hit that gives none, so it names no syntax: each hit that writes a value gives its own, in the file's.
   fix: `add a ${METRICS_BINDING} binding with its dataset to analytics_engine_datasets (or run --fix --metrics-dataset <dataset>)`,
   check(environment, { document }) {
     const format = document.format;

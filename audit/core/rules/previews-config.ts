@@ -15,7 +15,7 @@ export const previewsConfigRule: Rule = {
   // A Pages config may not hold `previews` at all: `pages-config` says so.
   pages: false,
   summary: "a previews block (the settings wrangler preview deploys) is an object",
-  // Every hit gives its own hint, in the file's syntax: this one is for --help's sake.
+  // The hint of a hit that gives none, so it names no syntax: each hit that writes a value gives its own, in the file's.
   fix: "write previews as an object",
   check(environment, { document }) {
     if (environment.previews !== undefined) return [];

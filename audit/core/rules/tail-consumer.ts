@@ -56,7 +56,7 @@ export const tailConsumerRule: Rule = {
   scope: "producers",
   pages: false,
   summary: `tail_consumers lists the environment's tail (${TAIL_WORKER}, or ${TAIL_WORKER}-<env> in env.<env>, or --tail) once, as { "service": "…" }: without it uncaught exceptions and CPU/memory kills are invisible`,
-  // Every hit gives its own hint, in the file's syntax: this one is for --help's sake.
+  // The hint of a hit that gives none, so it names no syntax: each hit that writes a value gives its own, in the file's.
   fix: `list the environment's tail in tail_consumers`,
   check(environment, { document, tails }) {
     const accepted = acceptedTails(tails, environment.env);

@@ -17,7 +17,7 @@ export const versionMetadataRule: Rule = {
   scope: "producers",
   pages: true,
   summary: `a version_metadata binding named ${VERSION_METADATA_BINDING} exists: without it there is no service.version and no deploy correlation`,
-  // Every hit gives its own hint, in the file's syntax: this one is for --help's sake.
+  // The hint of a hit that gives none, so it names no syntax: each hit that writes a value gives its own, in the file's.
   fix: `bind version_metadata as ${VERSION_METADATA_BINDING}`,
   check(environment, { document }) {
     const format = document.format;
