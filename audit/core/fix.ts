@@ -2,14 +2,14 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, entryOf, shownValue, stringAt } from "./model";
+import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
-import { refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
-import { tomlInline, written } from "./syntax";
+import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
+import { shownValue, tomlInline, written } from "./syntax";
 import { type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
 import { type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
@@ -108,10 +108,10 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         if (entry.repeats !== undefined) {
           make(tailConsumerRule.id, `removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`, (e) => e.removeRepeat(path), (t) => [t.removeEntry(entry.item.at), { remove: path }]);
         } else if (entry.repairedService === undefined) {
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
         } else {
           const service = entry.repairedService;
-          const change = `wrote ${entry.field} as ${written(format, { service })} (it was ${shownValue(entry.item)})`;
+          const change = `wrote ${entry.field} as ${written(format, { service })} (it was ${shownValue(format, entry.item)})`;
           // An object keeps its other keys (`environment`): only its service is rewritten.
           const serviceAt = entry.item.kind === "object" ? entryOf(entry.item, "service")?.value.at : undefined;
           make(
@@ -160,10 +160,10 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const field = ["observability", ...fault.path].join(".");
         const repaired = fault.repaired;
         if (repaired === undefined) {
-          handEdits.push(`${label}: ${field} is ${shownValue(fault.value)}, which wrangler refuses; write it as ${fault.type === "string[]" ? "an array of strings" : `a ${fault.type}`}`);
+          handEdits.push(`${label}: ${field} is ${shownValue(format, fault.value)}, which wrangler refuses; write it as ${fault.type === "string[]" ? "an array of strings" : `a ${fault.type}`}`);
         } else {
           const path = [...base, "observability", ...fault.path];
-          make(observabilityRule.id, `wrote ${field} as ${JSON.stringify(repaired)} (it was ${shownValue(fault.value)})`, (e) => e.replace(path, repaired), (t) => [t.replaceValue(fault.value.at, JSON.stringify(repaired)), { set: path, value: repaired }]);
+          make(observabilityRule.id, `wrote ${field} as ${JSON.stringify(repaired)} (it was ${shownValue(format, fault.value)})`, (e) => e.replace(path, repaired), (t) => [t.replaceValue(fault.value.at, JSON.stringify(repaired)), { set: path, value: repaired }]);
         }
       }
     }
@@ -178,12 +178,12 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const bindingAt = entryOf(current!.value, "binding")?.value.at;
         make(
           versionMetadataRule.id,
-          `wrote version_metadata as ${written(format, bound)} (it was ${shownValue(current!.value)})`,
+          `wrote version_metadata as ${written(format, bound)} (it was ${shownValue(format, current!.value)})`,
           (e) => e.replace(path, bound),
           (t) => (bindingAt !== undefined ? [t.replaceValue(bindingAt, JSON.stringify(VERSION_METADATA_BINDING)), { set: [...path, "binding"], value: VERSION_METADATA_BINDING }] : [t.replaceValue(current!.value.at, tomlInline(bound)), { set: path, value: bound }]),
         );
       } else if (current !== undefined) {
-        handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; bind it as ${VERSION_METADATA_BINDING} and update the code that reads it`);
+        handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; ${rebindHint(format)}`);
       } else {
         make(versionMetadataRule.id, `added version_metadata bound as ${VERSION_METADATA_BINDING}`, (e) => e.set(path, bound), () => [{ splices: [], tables: [tomlTable(path, bound)] }, { set: path, value: bound }]);
       }
@@ -219,16 +219,16 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const keptDataset = entry.dataset ?? options.metricsDataset;
         const at = [...path, entry.index];
         if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
         } else if (removableRepeat(entry)) {
           make(analyticsEngineRule.id, `removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`, (e) => e.removeRepeat(at), (t) => [t.removeEntry(entry.item.at), { remove: at }]);
         } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
           // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
+          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
         } else {
           kept.add(entry.index);
           const dataset = { binding: METRICS_BINDING, dataset: keptDataset };
-          make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
+          make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
         }
       }
       const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };

@@ -86,11 +86,6 @@ export function plainValue(value: ConfigValue): unknown {
   }
 }
 
-/** How a value is shown in a finding: as JSON writes it (`"true"`, `["deco-otel-tail"]`). */
-export function shownValue(value: ConfigValue): string {
-  return JSON.stringify(plainValue(value));
-}
-
 /**
  * The name an entry wrangler refuses clearly means: the entry itself when it is a bare string
  * (`"deco-otel-tail"` for `{ "service": "deco-otel-tail" }`), or the one string of an array

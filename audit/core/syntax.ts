@@ -1,4 +1,4 @@
-import type { ConfigFormat } from "./model";
+import { type ConfigFormat, type ConfigValue, plainValue } from "./model";
 
 /**
  * Values as a wrangler file of each format writes them inline, for the advice and hand edits
@@ -12,10 +12,12 @@ export function tomlKey(key: string): string {
   return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
 }
 
-/** A value as TOML writes it inline (`"…"`, `1`, `[…]`, `{ k = … }`): JSON's strings are TOML basic strings. */
+/** A value as TOML writes it inline (`"…"`, `1`, `inf`, `[…]`, `{ k = … }`): JSON's strings are TOML basic strings. */
 export function tomlInline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(tomlInline).join(", ")}]`;
   if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey(k)} = ${tomlInline(v)}`).join(", ")} }`;
+  // TOML 1.0 "Float": the special values JSON has no words for.
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
   return JSON.stringify(value);
 }
 
@@ -29,6 +31,14 @@ function jsonInline(value: unknown): string {
 /** `value` written inline in the file's format. */
 export function written(format: ConfigFormat, value: unknown): string {
   return format === "toml" ? tomlInline(value) : jsonInline(value);
+}
+
+/**
+ * A value of the file as a finding shows it, in the file's format: compact JSON for JSONC
+ * (`"true"`, `["deco-otel-tail"]`, `{"binding":["X"]}`), TOML inline for TOML (`{ binding = ["X"] }`).
+ */
+export function shownValue(format: ConfigFormat, value: ConfigValue): string {
+  return format === "toml" ? tomlInline(plainValue(value)) : JSON.stringify(plainValue(value));
 }
 
 /** `key` set to `value` in the file's format: `"version_metadata": { … }` or `version_metadata = { … }`. */

@@ -69,10 +69,13 @@ export class TomlText {
   private readonly parents = new Map<AST.TOMLNode, AST.TOMLNode>();
   private readonly tables: AST.TOMLTable[] = [];
   private readonly keyValues: KeyValueAt[] = [];
+  /** Where each `# comment` starts (0-based offsets), in file order. */
+  private readonly commentStarts: number[];
 
   constructor(readonly text: string) {
     this.eol = text.includes("\r\n") ? "\r\n" : "\n";
     const program = parseTOML(text, { tomlVersion: "1.0.0" });
+    this.commentStarts = program.comments.map((comment) => comment.range[0]);
     traverseNodes(program, {
       enterNode: (node, parent) => {
         if (parent !== null) this.parents.set(node, parent);
@@ -167,16 +170,32 @@ export class TomlText {
   /**
    * `item` added to the array at `path` that starts at `at`: inside the brackets of an inline
    * array, after its last entry (a table cannot extend an inline array, TOML 1.0 "Array of
-   * Tables"); one more `[[<path>]]` table at the end of the file for an array of tables.
+   * Tables"); one more `[[<path>]]` table at the end of the file for an array of tables. A
+   * comment that ends the line of the last entry (or of the `[`) stays with what it follows: the
+   * new entry goes on a line of its own below it, and the comma it needs before the comment.
    */
   appendEntry(at: Position, path: TomlPath, item: Record<string, unknown>): TomlPlacement {
     const node = this.nodeAt(at);
     if (node.type === "TOMLTable") return { splices: [], tables: [tomlTable(path, item, true)] };
     if (node.type !== "TOMLArray") throw new Error(`the TOML value at line ${at.line}, column ${at.column} is not an array`);
     const last = node.elements[node.elements.length - 1];
-    const text = `${last === undefined ? "" : ", "}${tomlInline(item)}`;
-    const start = last === undefined ? node.range[0] + 1 : last.range[1];
-    return { splices: [{ start, end: start, text }], tables: [] };
+    const entry = tomlInline(item);
+    const after = last === undefined ? node.range[0] + 1 : last.range[1];
+    // The array's own trailing comma, written right after its last entry (`[a, ]`).
+    const comma = last === undefined ? "" : (/^[ \t]*,/.exec(this.text.slice(after))?.[0] ?? "");
+    const lineEnd = this.lineEnd(after);
+    const commented = this.commentStarts.some((start) => start >= after && start < Math.min(lineEnd, node.range[1]));
+    if (!commented) return { splices: [{ start: after, end: after, text: last === undefined ? entry : `, ${entry}` }], tables: [] };
+    const below = { start: lineEnd, end: lineEnd, text: `${this.eol}${this.entryIndent(node, last)}${entry}${comma === "" ? "" : ","}` };
+    const splices = last === undefined || comma !== "" ? [below] : [{ start: after, end: after, text: "," }, below];
+    return { splices, tables: [] };
+  }
+
+  /** The indentation of an array's entry on a line of its own: its last entry's when that starts its line, else its `]` line's and two spaces more. */
+  private entryIndent(array: AST.TOMLArray, last: AST.TOMLNode | undefined): string {
+    const indentAt = (offset: number) => /^[ \t]*/.exec(this.text.slice(this.lineStart(offset)))![0];
+    if (last !== undefined && this.text.slice(this.lineStart(last.range[0]), last.range[0]).trim() === "") return indentAt(last.range[0]);
+    return `${indentAt(array.range[1] - 1)}  `;
   }
 
   /**
@@ -235,10 +254,12 @@ function samePath(a: TomlPath, b: TomlPath): boolean {
 
 /**
  * `text` with `splices` made, each at its place in `text` (made from the last back, so no
- * splice moves another); undefined when two of them overlap, which no correct plan does.
+ * splice moves another); inserts at one place land in the order given (the keys under a header
+ * on the file's last line before the tables added after them), as `handSteps` makes them.
+ * Undefined when two of them overlap, which no correct plan does.
  */
 export function applySplices(text: string, splices: readonly TextSplice[]): string | undefined {
-  const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  const ordered = splices.map((splice, index) => ({ ...splice, index })).sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let result = text;
   let limit = text.length;
   for (const splice of ordered) {

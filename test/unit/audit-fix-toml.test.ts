@@ -126,10 +126,45 @@ analytics_engine_datasets = [{ binding = "CLICKS", dataset = "clicks" }] # kept 
 tail_consumers = [ { service = "shop-prod-tail", environment = "production" } ]
 `;
     const { after } = fixToml(text, { metricsDataset: DATASET } as typeof OPTIONS);
-    expect(after).toContain('tail_consumers = [\n  { service = "audit-log" }, { service = "deco-otel-tail" }, # the team\'s own\n] # kept\n');
+    // The comment stays with the entry it follows: the new one goes on a line of its own.
+    expect(after).toContain('tail_consumers = [\n  { service = "audit-log" }, # the team\'s own\n  { service = "deco-otel-tail" },\n] # kept\n');
     expect(after).toContain('analytics_engine_datasets = [{ binding = "CLICKS", dataset = "clicks" }, { binding = "DECO_METRICS", dataset = "deco_metrics" }] # kept too\n');
     expect(after).toContain('tail_consumers = [ { service = "shop-prod-tail", environment = "production" }, { service = "deco-otel-tail" } ]\n');
     expect(plainValue(loadConfig("wrangler.toml", after).root)).toMatchObject({ env: { prod: { tail_consumers: [{ service: "shop-prod-tail", environment: "production" }, { service: "deco-otel-tail" }] } } });
+  });
+
+  it("keeps a comment that ends an inline array's line with the entry it follows, in tail_consumers and analytics_engine_datasets", () => {
+    // The 2026-12-03 trial: the new entry went in before the comment, which then followed it.
+    const text = 'name = "a"\ntail_consumers = [ { service = "b" } # no trailing comma\n]\nanalytics_engine_datasets = [ # none yet\n]\n\n[env.x]\ntail_consumers = [\n    { service = "c" }, # ours\n  ]\n';
+    const { after, handEdits } = fixToml(text);
+    expect(handEdits).toEqual([]);
+    expect(after).toContain('tail_consumers = [ { service = "b" }, # no trailing comma\n  { service = "deco-otel-tail" }\n]\n');
+    expect(after).toContain(`analytics_engine_datasets = [ # none yet\n  { binding = "DECO_METRICS", dataset = "${DATASET}" }\n]\n`);
+    expect(after).toContain('tail_consumers = [\n    { service = "c" }, # ours\n    { service = "deco-otel-tail" },\n  ]\n');
+    expect(after.match(/#[^\n]*/g)).toEqual(["# no trailing comma", "# none yet", "# ours"]);
+    expectFixed(text, after);
+    // The advice gives the same edits as steps, each placed by its line.
+    const hint = auditWithAdvice(loadConfig("wrangler.toml", text)).findings.find((f) => f.rule === "tail-consumer" && f.env === null)!.fix;
+    expect(hint).toBe('run --fix, or by hand: 1. replace line 2, which reads:\n    tail_consumers = [ { service = "b" } # no trailing comma\n  with:\n    tail_consumers = [ { service = "b" }, # no trailing comma\n2. below line 2, which reads `tail_consumers = [ { service = "b" }, # no trailing comma`, add these lines:\n      { service = "deco-otel-tail" }');
+  });
+
+  it("starts a new line for every insert at the end of a file with no final newline", () => {
+    // The 2026-12-03 trial: `…\n[vars]` at the end took the tables added after it ahead of its keys.
+    const cases = [
+      ['name = "a"\n[vars]', `[vars]\n${ENDPOINTS("")}\n\n[[tail_consumers]]\n`],
+      ['name = "a"\nvars.A = "1"', `vars.A = "1"\n${ENDPOINTS("vars.")}\n\n[[tail_consumers]]\n`],
+      ['name = "a"\nvars = { A = "1" }', `vars = { A = "1", ${ENDPOINTS("").split("\n").join(", ")} }\n\n[[tail_consumers]]\n`],
+      ['name = "a"\ntail_consumers = [{ service = "b" }]', 'tail_consumers = [{ service = "b" }, { service = "deco-otel-tail" }]\n\n[version_metadata]\n'],
+      ['name = "a"\ntail_consumers = [{ service = "b" }] # b', 'tail_consumers = [{ service = "b" }, { service = "deco-otel-tail" }] # b\n\n[version_metadata]\n'],
+      ['name = "a"\n[[tail_consumers]]\nservice = "b"', 'service = "b"\n\n[[tail_consumers]]\nservice = "deco-otel-tail"\n'],
+      ['name = "a"\n[env.x]', '[env.x]\n\n[[tail_consumers]]\n'],
+    ] as const;
+    for (const [text, expected] of cases) {
+      const { after, handEdits } = fixToml(text);
+      expect(handEdits, text).toEqual([]);
+      expect(after, text).toContain(expected);
+      expectFixed(text, after);
+    }
   });
 
   it("adds one more [[…]] table at the end of the file to an array of tables, below the tables that take keys", () => {
@@ -227,7 +262,7 @@ binding = "DECO_METRICS"
     const text = 'name = "a"\ntail_consumers = { service = "x" }\nversion_metadata = { binding = "V" }\n';
     expect(fixToml(text).handEdits).toEqual([
       'top level: tail_consumers is not an array; make it [{ service = "deco-otel-tail" }]',
-      "top level: version_metadata binds V; bind it as CF_VERSION_METADATA and update the code that reads it",
+      'top level: version_metadata binds V; write binding = "CF_VERSION_METADATA" and update the code that reads it',
     ]);
   });
 });

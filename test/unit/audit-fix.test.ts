@@ -81,7 +81,7 @@ describe("--fix on JSONC", () => {
     const renamed = loadConfig("wrangler.jsonc", '{ "name": "a", "version_metadata": { "binding": "V" }, "tail_consumers": { "service": "x" } }');
     expect(fixDocument(renamed, { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
       'top level: tail_consumers is not an array; make it [{ "service": "deco-otel-tail" }]',
-      "top level: version_metadata binds V; bind it as CF_VERSION_METADATA and update the code that reads it",
+      'top level: version_metadata binds V; write "binding": "CF_VERSION_METADATA" and update the code that reads it',
     ]);
   });
 

@@ -33,8 +33,9 @@ describe("the rules on the fixture fleet", () => {
   it("version-metadata: an error at the top of the file when missing; a wrong binding name is named", () => {
     expect(brief("no-version-metadata/wrangler.json")).toEqual(["1:1 error version-metadata -"]);
     const renamed = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true }').replace('"CF_VERSION_METADATA"', '"VERSION"')));
-    expect(renamed.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
-      ["version-metadata", 4, 23, "top level: version_metadata binds VERSION; the framework reads CF_VERSION_METADATA"],
+    // At the binding's value, the text to change.
+    expect(renamed.findings.map((f) => [f.rule, f.line, f.column, f.message, f.fix])).toEqual([
+      ["version-metadata", 4, 36, "top level: version_metadata binds VERSION; the framework reads CF_VERSION_METADATA", 'write "binding": "CF_VERSION_METADATA" and update the code that reads it'],
     ]);
   });
 

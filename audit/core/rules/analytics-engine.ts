@@ -1,7 +1,7 @@
 import { notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import { type ConfigFormat, type ConfigValue, entryOf, meantString, shownValue, stringAt } from "../model";
-import { written } from "../syntax";
+import { type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } from "../model";
+import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { METRICS_BINDING } from "../wiring";
 
@@ -21,27 +21,34 @@ export const analyticsEngineRule: Rule = {
   scope: "producers",
   pages: true,
   summary: `analytics_engine_datasets binds ${METRICS_BINDING}: without it the Analytics Engine meter writes nothing`,
-  fix: `add { "binding": "${METRICS_BINDING}", "dataset": "<dataset>" } to analytics_engine_datasets (or run --fix --metrics-dataset <dataset>)`,
+  // The hint of a hit that gives none, so it names no syntax: each hit that writes a value gives its own, in the file's.
+  fix: `add a ${METRICS_BINDING} binding with its dataset to analytics_engine_datasets (or run --fix --metrics-dataset <dataset>)`,
   check(environment, { document }) {
+    const format = document.format;
     const entry = environment.own("analytics_engine_datasets");
+    const wanted = { binding: METRICS_BINDING, dataset: "<dataset>" };
+    const addFix = `add ${written(format, wanted)} to analytics_engine_datasets${BY_FIX}`;
     const preview = environment.previews !== undefined;
     if (entry === undefined) {
       if (preview) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets")}: no ${METRICS_BINDING} binding, so the meter writes nothing` }];
+      return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets")}: no ${METRICS_BINDING} binding, so the meter writes nothing`, fix: addFix }];
     }
     if (entry.value.kind !== "array") {
-      return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects" }];
+      return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects", fix: `write it as ${writtenEntry(format, "analytics_engine_datasets", [wanted])}${BY_FIX}` }];
     }
     const entries = datasetEntries(entry.value.items, wranglerField(environment, "analytics_engine_datasets"));
-    const hits: RuleHit[] = entries.filter((e) => e.fault !== undefined).map((e) => refusedDatasetHit(e, document.format));
+    const hits: RuleHit[] = entries.filter((e) => e.fault !== undefined).map((e) => refusedDatasetHit(e, format));
     for (const e of entries) {
       const unknown = unknownKeysHit(document, e.field, e.item, DATASET_KEYS);
       if (unknown !== undefined) hits.push(unknown);
     }
-    if (!preview && !entries.some((e) => e.binding === METRICS_BINDING)) hits.push({ at: entry.value.at, message: `analytics_engine_datasets does not bind ${METRICS_BINDING}` });
+    if (!preview && !entries.some((e) => e.binding === METRICS_BINDING)) hits.push({ at: entry.value.at, message: `analytics_engine_datasets does not bind ${METRICS_BINDING}`, fix: addFix });
     return hits;
   },
 };
+
+/** A hint's pointer to the `--fix` that adds or rewrites the binding. */
+const BY_FIX = " (or run --fix --metrics-dataset <dataset>)";
 
 /** The keys wrangler reads in an `analytics_engine_datasets` entry (workers-sdk `validateAnalyticsEngineBinding`). */
 const DATASET_KEYS = ["binding", "dataset"] as const;
@@ -88,12 +95,12 @@ export function removableRepeat(entry: DatasetEntry): boolean {
 /** The fix hint of an entry wrangler refuses: remove a repeat, else write it as an entry is written. */
 export function refusedDatasetFix(e: DatasetEntry, format: ConfigFormat): string {
   if (e.repeats !== undefined) return removableRepeat(e) ? `remove ${e.field} (or run --fix)` : `keep one of ${e.repeats.field} and ${e.field}: they name two datasets`;
-  const byFix = e.binding === METRICS_BINDING ? " (or run --fix --metrics-dataset <dataset>)" : "";
+  const byFix = e.binding === METRICS_BINDING ? BY_FIX : "";
   return `write ${e.field} as ${written(format, { binding: e.binding ?? "<name>", dataset: "<dataset>" })}${byFix}`;
 }
 
 function refusedDatasetHit(e: DatasetEntry, format: ConfigFormat): RuleHit {
   const repeat = e.repeats === undefined ? "" : `: ${e.repeats.field} binds ${e.binding} already`;
   // The Worker does not deploy at all: graver than a meter writing nothing.
-  return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${repeat}`, fix: refusedDatasetFix(e, format), severity: "error" };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${repeat}`, fix: refusedDatasetFix(e, format), severity: "error" };
 }

@@ -1,6 +1,7 @@
 import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import { type ConfigValue, type Position, entryOf, shownValue } from "../model";
+import { type ConfigFormat, type ConfigValue, type Position, entryOf } from "../model";
+import { shownValue } from "../syntax";
 
 /**
  * The `observability` block (inheritable: a named environment without one uses the top
@@ -20,7 +21,7 @@ export const observabilityRule: Rule = {
   summary: "observability: the Worker's own logs are enabled; logs/traces with destinations are enabled and sampled in (0, 1]",
   // Named by its dotted path, which reads the same in JSONC and TOML.
   fix: "set observability.enabled to true and keep each head_sampling_rate in (0, 1]",
-  check(environment) {
+  check(environment, { document }) {
     const found = environment.inheritable("observability");
     if (found === undefined) {
       if (environment.previews !== undefined) return [];
@@ -30,7 +31,7 @@ export const observabilityRule: Rule = {
     const block = found.entry.value;
     if (block.kind !== "object") return [{ at: block.at, message: `observability must be an object${inherited}` }];
     const faults = observabilityTypeFaults(block);
-    const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited, environment));
+    const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited, environment, document.format));
     const switchless = switchlessHit(block, inherited, environment);
     if (switchless !== undefined) return [switchless, ...hits];
     // A mistyped `enabled` is the fault to fix; "not enabled" would send the reader elsewhere.
@@ -158,14 +159,14 @@ function switchlessHit(block: ConfigValue, inherited: string, environment: Worke
   };
 }
 
-function typeFaultHit(fault: ObservabilityTypeFault, inherited: string, environment: WorkerEnvironment): RuleHit {
+function typeFaultHit(fault: ObservabilityTypeFault, inherited: string, environment: WorkerEnvironment, format: ConfigFormat): RuleHit {
   const field = [wranglerField(environment, "observability"), ...fault.path].join(".");
   const expected = fault.type === "string[]" ? "an array of strings" : fault.type === "object" ? "an object" : `of type ${fault.type}`;
   const wrangler = fault.type === "object" || fault.type === "string[]" ? `"${field}" should be ${expected}` : `Expected "${field}" to be ${expected}`;
   const write = fault.repaired === undefined ? `a ${fault.type === "string[]" ? "list of destination names" : fault.type}` : JSON.stringify(fault.repaired);
   return {
     at: fault.at,
-    message: `${field} is ${shownValue(fault.value)}, which wrangler refuses to deploy (${wrangler})${inherited}`,
+    message: `${field} is ${shownValue(format, fault.value)}, which wrangler refuses to deploy (${wrangler})${inherited}`,
     fix: `write ${field} as ${write}${fault.repaired === undefined ? "" : " (or run --fix)"}`,
     // The Worker does not deploy at all: graver than observability being off.
     severity: "error",

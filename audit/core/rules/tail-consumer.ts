@@ -1,7 +1,7 @@
 import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import { type ConfigFormat, type ConfigValue, shownValue } from "../model";
-import { written, writtenEntry } from "../syntax";
+import type { ConfigFormat, ConfigValue } from "../model";
+import { shownValue, written, writtenEntry } from "../syntax";
 import { type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
@@ -56,7 +56,8 @@ export const tailConsumerRule: Rule = {
   scope: "producers",
   pages: false,
   summary: `tail_consumers lists the environment's tail (${TAIL_WORKER}, or ${TAIL_WORKER}-<env> in env.<env>, or --tail) once, as { "service": "…" }: without it uncaught exceptions and CPU/memory kills are invisible`,
-  fix: `add { "service": "${TAIL_WORKER}" } to tail_consumers`,
+  // The hint of a hit that gives none, so it names no syntax: each hit that writes a value gives its own, in the file's.
+  fix: `list the environment's tail in tail_consumers`,
   check(environment, { document, tails }) {
     const accepted = acceptedTails(tails, environment.env);
     const entry = environment.own("tail_consumers");
@@ -106,7 +107,7 @@ function entryFix(e: TailEntry, format: ConfigFormat): string {
 function refusedEntryHit(e: TailEntry, format: ConfigFormat): RuleHit {
   const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is ${written(format, { service: e.repairedService })}` : "";
   const repeat = e.repeats === undefined ? "" : `, and it repeats ${e.repeats.field}`;
-  return { at: e.item.at, message: `${e.field} is ${shownValue(e.item)}, which wrangler refuses to deploy (${e.fault})${meant}${repeat}`, fix: entryFix(e, format) };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${meant}${repeat}`, fix: entryFix(e, format) };
 }
 
 function nearMissHit(e: TailEntry, format: ConfigFormat): RuleHit {

@@ -1,7 +1,7 @@
 import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
 import type { Rule } from "../findings";
-import { type ConfigValue, meantString, shownValue, stringAt } from "../model";
-import { writtenEntry } from "../syntax";
+import { type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } from "../model";
+import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { VERSION_METADATA_BINDING } from "../wiring";
 
@@ -17,29 +17,40 @@ export const versionMetadataRule: Rule = {
   scope: "producers",
   pages: true,
   summary: `a version_metadata binding named ${VERSION_METADATA_BINDING} exists: without it there is no service.version and no deploy correlation`,
-  fix: `add "version_metadata": { "binding": "${VERSION_METADATA_BINDING}" }`,
+  // The hint of a hit that gives none, so it names no syntax: each hit that writes a value gives its own, in the file's.
+  fix: `bind version_metadata as ${VERSION_METADATA_BINDING}`,
   check(environment, { document }) {
+    const format = document.format;
     const entry = environment.own("version_metadata");
     if (entry === undefined) {
       if (environment.previews !== undefined) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata")}: telemetry carries no service.version`, fix: `add ${writtenEntry(document.format, "version_metadata", { binding: VERSION_METADATA_BINDING })}` }];
+      return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata")}: telemetry carries no service.version`, fix: `add ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}` }];
     }
     const binding = stringAt(entry.value, "binding");
     if (binding === undefined) {
       const refused = refusedVersionMetadata(entry.value, environment);
-      const meant = refused.meant === undefined ? "" : `: it is written { "binding": "${refused.meant}" }`;
+      const meant = refused.meant === undefined ? "" : `: it is written ${written(format, { binding: refused.meant })}`;
       return [{
         at: entry.value.at,
-        message: `version_metadata is ${shownValue(entry.value)}, which wrangler refuses to deploy (${refused.fault})${meant}`,
-        fix: `write ${writtenEntry(document.format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
+        message: `version_metadata is ${shownValue(format, entry.value)}, which wrangler refuses to deploy (${refused.fault})${meant}`,
+        fix: `write ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
       }];
     }
     const unknown = unknownKeysHit(document, wranglerField(environment, "version_metadata"), entry.value, ["binding"]);
     const hits = unknown === undefined ? [] : [unknown];
     if (binding === VERSION_METADATA_BINDING) return hits;
-    return [{ at: entry.value.at, message: `version_metadata binds ${binding}; the framework reads ${VERSION_METADATA_BINDING}` }, ...hits];
+    const bindingAt = entryOf(entry.value, "binding")!.value.at;
+    return [{ at: bindingAt, message: `version_metadata binds ${binding}; the framework reads ${VERSION_METADATA_BINDING}`, fix: rebindHint(format) }, ...hits];
   },
 };
+
+/**
+ * What to do about a version_metadata bound under another name, in the file's syntax: the
+ * audit's hint and `--fix`'s hand edit (the fix does not rename a binding the code reads).
+ */
+export function rebindHint(format: ConfigFormat): string {
+  return `write ${writtenEntry(format, "binding", VERSION_METADATA_BINDING)} and update the code that reads it`;
+}
 
 /**
  * Why wrangler refuses a `version_metadata` value with no string `binding`, in its words
