@@ -88,6 +88,11 @@ const SHAPES: [logger: string, line: string, expected: Expected][] = [
     { severity: ["WARN", 13], body: "retrying", keys: ["error", "time"] },
   ],
   [
+    "log15 JsonFormat (its own four-letter level names)",
+    '{"t":"2026-12-03T07:00:00.123Z","lvl":"eror","msg":"payment failed","order":42}',
+    { severity: ["ERROR", 17], body: "payment failed", keys: ["t", "order"] },
+  ],
+  [
     "Rust tracing-subscriber's json() (the message inside `fields`)",
     '{"timestamp":"2026-12-03T07:00:00.123456Z","level":"WARN","fields":{"message":"cache miss","key":"user:42"},"target":"shop::cache","span":{"method":"GET","name":"request"},"spans":[{"method":"GET","name":"request"}]}',
     {
