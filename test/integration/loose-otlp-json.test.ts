@@ -92,8 +92,9 @@ describe("numbers past 2^53 land with every digit", () => {
         Body: "paid",
         LogAttributes: { big: "9007199254740995", inf: "Infinity", payment_id: "2305843009213693953" },
       },
-      // A structured body from a log bridge, lifted like a JSON line; its pino level 50 is ERROR.
-      { ts: landed(base, "1796000000000000124"), SeverityText: "ERROR", Body: "bridge line", LogAttributes: { order_id: "2305843009213693955" } },
+      // A structured body from a log bridge, lifted like a JSON line; its pino level 50 (beside
+      // pino's `time` in epoch milliseconds) is ERROR.
+      { ts: landed(base, "1796000000000000124"), SeverityText: "ERROR", Body: "bridge line", LogAttributes: { time: "1796000000000", order_id: "2305843009213693955" } },
     ]);
   });
 
@@ -105,7 +106,7 @@ describe("numbers past 2^53 land with every digit", () => {
     );
     expect(rows).toEqual([
       { original: '{"msg":"paid","payment_id":2305843009213693953}' },
-      { original: '{"level":50,"msg":"bridge line","order_id":2305843009213693955}' },
+      { original: '{"level":50,"msg":"bridge line","order_id":2305843009213693955,"time":1796000000000}' },
     ]);
   });
 });

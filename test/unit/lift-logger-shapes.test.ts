@@ -88,6 +88,11 @@ const SHAPES: [logger: string, line: string, expected: Expected][] = [
     { severity: ["WARN", 13], body: "retrying", keys: ["error", "time"] },
   ],
   [
+    "log15 JsonFormat (its own four-letter level names)",
+    '{"t":"2026-12-03T07:00:00.123Z","lvl":"eror","msg":"payment failed","order":42}',
+    { severity: ["ERROR", 17], body: "payment failed", keys: ["t", "order"] },
+  ],
+  [
     "Rust tracing-subscriber's json() (the message inside `fields`)",
     '{"timestamp":"2026-12-03T07:00:00.123456Z","level":"WARN","fields":{"message":"cache miss","key":"user:42"},"target":"shop::cache","span":{"method":"GET","name":"request"},"spans":[{"method":"GET","name":"request"}]}',
     {
@@ -284,6 +289,96 @@ describe("the fields a shape names are read only where they mean it", () => {
     expect(log.attributes).toEqual([attr("fields", str('{"message":"cache miss","key":"k"}')), attr("target", str("t"))]);
   });
 
+  it.each([
+    ["an AWS SNS notification with a severity that names no level", '{"Type":"Notification","Message":"disk 91%","severity":"high"}', ["Type", "Message", "severity"], ["", 0]],
+    ["an AWS SNS notification with a severity that names one", '{"Type":"Notification","Message":"disk 91%","severity":"CRITICAL"}', ["Type", "Message"], ["FATAL", 21]],
+    ["a customer's Message and Level", '{"Message":"Payment received","Level":"Gold","CustomerId":7}', ["Message", "Level", "CustomerId"], ["", 0]],
+    [".NET's Message and LogLevel without Category or EventId", '{"Message":"m","LogLevel":"Warning"}', ["Message"], ["WARN", 13]],
+    ["journald's MESSAGE with a priority past 7", '{"MESSAGE":"x","PRIORITY":"9"}', ["MESSAGE", "PRIORITY"], ["", 0]],
+    ["journald's MESSAGE and PRIORITY without journald's own fields", '{"MESSAGE":"x","PRIORITY":"3"}', ["MESSAGE"], ["ERROR", 17]],
+    ["a fields map's message beside a number no scale places", '{"fields":{"message":"hi"},"level":12}', ["fields.message", "level"], ["", 0]],
+    ["a fields map's message and a level without target or timestamp", '{"fields":{"message":"hi"},"level":"info"}', ["fields.message"], ["INFO", 9]],
+    ["an SMPP SMS's short_message", '{"source_addr":"ACME","destination_addr":"+15551234","short_message":"Your code is 1234"}', ["source_addr", "destination_addr", "short_message"], ["", 0]],
+    ["a short_message and a number without GELF's version and host", '{"short_message":"x","level":3}', ["short_message", "level"], ["", 0]],
+    ["a RenderedMessage without Serilog's template", '{"RenderedMessage":"x","Foo":1}', ["RenderedMessage", "Foo"], ["", 0]],
+    ["a MessageTemplate without Serilog's Level or Timestamp", '{"MessageTemplate":"x","Foo":1}', ["MessageTemplate", "Foo"], ["", 0]],
+    ["an @m without Serilog compact's @t", '{"@m":"x","@l":"Error"}', ["@m"], ["ERROR", 17]],
+    ["structlog's event beside a level key that names no level", '{"event":"signup","level":"gold"}', ["event", "level"], ["", 0]],
+  ] as const)("%s: the message key stays an attribute and the body the line", (_, line, keys, severity) => {
+    const log = normalized(line);
+    expect(log.body).toEqual(str(line));
+    expect([log.severityText, log.severityNumber]).toEqual(severity);
+    for (const key of keys) expect(log.attributes.map((a) => a.key)).toContain(key);
+  });
+
+  it("takes journald's, .NET's and tracing-subscriber's messages beside their logger's marks", () => {
+    const journald = normalized('{"MESSAGE":"x","PRIORITY":"3","_SYSTEMD_UNIT":"shop.service"}');
+    expect([journald.body, journald.severityNumber]).toEqual([str("x"), 17]);
+    const dotnet = normalized('{"EventId":3,"LogLevel":"Error","Category":"Shop","Message":"m"}');
+    expect([dotnet.body, dotnet.severityNumber]).toEqual([str("m"), 17]);
+    const tracing = normalized('{"timestamp":"2026-12-03T07:00:00Z","level":"WARN","fields":{"message":"hi"}}');
+    expect([tracing.body, tracing.severityNumber]).toEqual([str("hi"), 13]);
+  });
+
+  it.each([
+    ["trce", "TRACE", 1],
+    ["dbug", "DEBUG", 5],
+    ["info", "INFO", 9],
+    ["warn", "WARN", 13],
+    ["eror", "ERROR", 17],
+    ["crit", "ERROR", 18],
+  ] as const)("reads log15's %j under its key lvl as %s (%i)", (name, text, number) => {
+    const log = normalized(JSON.stringify({ t: "2026-12-03T07:00:00Z", lvl: name, msg: "t" }));
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str("t")]);
+    expect(log.attributes.map((a) => a.key)).toEqual(["t"]);
+  });
+
+  it("reads log15's own names under its key only", () => {
+    const log = normalized('{"level":"eror","msg":"t"}');
+    expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
+    expect(log.attributes).toEqual([attr("level", str("eror"))]);
+  });
+
+  it.each([
+    ["msg alone", '{"msg":"game over","level":20,"score":5}'],
+    ["msg alone, at pino's top level", '{"msg":"reached top","level":60}'],
+    ["msg and a time that is no epoch millisecond", '{"msg":"lap","level":30,"time":42}'],
+  ])("a number beside %s is not read on pino's scale: the level stays an attribute", (_, line) => {
+    const log = normalized(line);
+    expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
+    expect(log.attributes.find((a) => a.key === "level")?.value).toEqual(int(String(JSON.parse(line).level)));
+  });
+
+  it.each([
+    ["time in epoch milliseconds (pino with base: null)", '{"level":20,"time":1796000000000,"msg":"x"}', "DEBUG", 5],
+    ["pid and hostname (pino with timestamp: false)", '{"level":60,"pid":1,"hostname":"h","msg":"x"}', "FATAL", 21],
+  ] as const)("reads a number on pino's scale beside msg and %s", (_, line, text, number) => {
+    const log = normalized(line);
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str("x")]);
+  });
+
+  it.each([
+    ["a bug's severity", '{"msg":"bug triaged","severity":"critical"}'],
+    ["a form validation's severity", '{"message":"form validation","severity":"error","field":"email"}'],
+    ["a customer's Level", '{"message":"upgraded","Level":"Critical"}'],
+  ])("%s in lower or mixed case with no logger's marks is no level and stays an attribute", (_, line) => {
+    const log = normalized(line);
+    expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
+    const key = "severity" in JSON.parse(line) ? "severity" : "Level";
+    expect(log.attributes.find((a) => a.key === key)?.value).toEqual(str(JSON.parse(line)[key]));
+  });
+
+  it.each([
+    ["upper case, as Google Cloud and Ruby Logger write it", '{"severity":"CRITICAL","message":"m"}', "FATAL", 21],
+    ["beside a time", '{"severity":"error","message":"m","time":"2026-12-03T07:00:00Z"}', "ERROR", 17],
+    ["beside Google Cloud's fields", `{"severity":"warning","message":"m","logging.googleapis.com/trace":"projects/p/traces/${TRACE}"}`, "WARN", 13],
+    ["beside Ruby Logger's progname", '{"severity":"Error","message":"m","progname":"web"}', "ERROR", 17],
+  ] as const)("reads severity %s", (_, line, text, number) => {
+    const log = normalized(line);
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([text, number, str("m")]);
+    expect(log.attributes.map((a) => a.key)).not.toContain("severity");
+  });
+
   it("reads nested fields of a kvlistValue body as a JSON line's, leaving the maps' other members", () => {
     const kvlist = (...entries: KeyValue[]): AnyValue => ({ kvlistValue: entries });
     const body = kvlist(
@@ -292,10 +387,11 @@ describe("the fields a shape names are read only where they mean it", () => {
       attr("hostname", str("h")),
       attr("trace", kvlist(attr("id", str(TRACE)))),
       attr("fields", kvlist(attr("message", str("slow query")), attr("ms", int("900")))),
+      attr("target", str("shop::db")),
     );
     const log = normalized(body);
     expect([log.severityText, log.severityNumber, log.body, log.traceId]).toEqual(["WARN", 13, str("slow query"), TRACE]);
-    expect(log.attributes.map((a) => a.key)).toEqual(["log.logger", "pid", "hostname", "fields.ms"]);
+    expect(log.attributes.map((a) => a.key)).toEqual(["log.logger", "pid", "hostname", "fields.ms", "target"]);
   });
 
   it("names at most one member of any map across the tables, as ConsumedKeys keeps one per map", () => {

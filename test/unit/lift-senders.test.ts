@@ -68,10 +68,10 @@ describe("which severity wins: the lifted level or the record's own", () => {
 
 describe("level and message keys of logging libraries", () => {
   it("reads pino's level written as text in a body as it reads the number, and as it reads the same text in severityText", () => {
-    const inBody = normalized('{"level":"50","msg":"pino line"}', cloudflareLine());
+    const inBody = normalized('{"level":"50","time":1796000000000,"msg":"pino line"}', cloudflareLine());
     expect([inBody.severityText, inBody.severityNumber, inBody.body]).toEqual(["ERROR", 17, str("pino line")]);
     expect(attributeMap(inBody)).not.toHaveProperty("level");
-    const asText = normalized('{"msg":"pino line"}', { severityText: "50", severityNumber: 0 });
+    const asText = normalized('{"time":1796000000000,"msg":"pino line"}', { severityText: "50", severityNumber: 0 });
     expect([asText.severityText, asText.severityNumber]).toEqual([inBody.severityText, inBody.severityNumber]);
   });
 

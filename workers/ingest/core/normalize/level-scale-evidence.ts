@@ -6,6 +6,7 @@
  * levels by the line's shape").
  */
 import type { BodyFields } from "./body-fields";
+import { GELF_MEMBERS } from "./log-shapes";
 import type { NumericLevelScale } from "./severity-scale";
 
 /**
@@ -41,13 +42,29 @@ const LOGGER_NAME_KEYS = ["name", "logger"] as const;
 const PINO_DEFAULT_SHAPE = 4;
 
 /**
+ * How many of them show pino's scale at the least: `msg` alone is any JSON's message key
+ * (`{"msg":"game over","level":20}`); pino writes `time` beside it on every line unless told
+ * not to, and `pid` and `hostname` unless its `base` is changed.
+ */
+const PINO_LEAST_SHAPE = 2;
+
+/**
+ * `time` as pino writes it (`Date.now()`): whole milliseconds since the epoch, here between
+ * 2001-09-09 (10^12) and 2286 (10^13); a small number under `time` is a duration or a count.
+ */
+function isEpochMilliseconds(value: string | number | undefined): boolean {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 1e12 && value < 1e13;
+}
+
+/**
  * Text members that only one format writes, and on every line: a line holding them all is that
- * format's, whatever else it holds. GELF's `short_message` is its one required field besides
- * `version` and `host` (GELF 1.1; Log4j's GelfLayout, logstash-gelf), and GELF's `level` is a
+ * format's, whatever else it holds. GELF's `short_message`, `version` and `host` are its required
+ * fields (GELF 1.1; Log4j's GelfLayout, logstash-gelf; an SMS's `short_message` alone is not
+ * GELF's), and GELF's `level` is a
  * syslog severity; Monolog's JsonFormatter writes `level_name` and `channel` beside its `level`.
  */
 const SIGNATURES: readonly { keys: readonly string[]; scale: NumericLevelScale }[] = [
-  { keys: ["short_message"], scale: "syslog" },
+  { keys: ["short_message", ...GELF_MEMBERS], scale: "syslog" },
   { keys: ["level_name", "channel"], scale: "monolog" },
 ];
 
@@ -58,9 +75,9 @@ function signatureScale(fields: BodyFields): NumericLevelScale | undefined {
 
 /**
  * The scale `fields` were written on: a format's signature's (SIGNATURES: GELF's syslog, Monolog's
- * own); else "pino" when pino's and Bunyan's own keys outnumber Python's (`msg`, `pid`,
- * `hostname`, `v`, and `time` as epoch milliseconds: a number, where Python and Bunyan write
- * text), "python" when Python's LogRecord keys (PYTHON_RECORD_KEYS, then its logger's name)
+ * own); else "pino" when pino's and Bunyan's own keys outnumber Python's and are two at the
+ * least (`msg`, `pid`, `hostname`, `v`, and `time` as epoch milliseconds: a number, where Python
+ * and Bunyan write text; `msg` alone is no evidence), "python" when Python's LogRecord keys (PYTHON_RECORD_KEYS, then its logger's name)
  * outnumber pino's, undefined when neither does; four of pino's keys are pino's default line and
  * decide at once. Called only for a numeric level, so the common line with a level name pays
  * nothing.
@@ -72,13 +89,13 @@ export function numericLevelScale(fields: BodyFields): NumericLevelScale | undef
   if (typeof fields.scalar("msg") === "string") pino++;
   if (typeof fields.scalar("pid") === "number") pino++;
   if (typeof fields.scalar("hostname") === "string") pino++;
-  if (typeof fields.scalar("time") === "number") pino++;
+  if (isEpochMilliseconds(fields.scalar("time"))) pino++;
   if (fields.scalar("v") === 0) pino++;
   // pino's whole default line (or Bunyan's): no Python formatter writes these four together,
   // and the line's keys need not be read.
   if (pino >= PINO_DEFAULT_SHAPE) return "pino";
   let python = fields.countNamed(PYTHON_RECORD_KEYS);
   if (python > 0) for (const key of LOGGER_NAME_KEYS) if (typeof fields.scalar(key) === "string") python++;
-  if (pino > python) return "pino";
+  if (pino > python) return pino >= PINO_LEAST_SHAPE ? "pino" : undefined;
   return python > pino ? "python" : undefined;
 }

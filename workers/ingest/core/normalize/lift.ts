@@ -27,6 +27,8 @@ import {
   TRACE_ID_FIELDS,
   TRACE_ID_TABLE,
   type IdField,
+  type LevelField,
+  type LineMarks,
 } from "./log-shapes";
 import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale, type Severity } from "./severity-scale";
 
@@ -186,8 +188,9 @@ function liftFields(
 ): void {
   const consumed = new ConsumedKeys();
   const present = presentRows(fields);
-  takeSeverity(record, fields, present[LEVEL_TABLE]!, consumed);
-  const message = takeMessage(fields, present[MESSAGE_TABLE]!, present[LEVEL_TABLE]!, consumed);
+  const level = readLevel(fields, present[LEVEL_TABLE]!);
+  takeSeverity(record, fields, level, consumed);
+  const message = takeMessage(fields, present[MESSAGE_TABLE]!, level, consumed);
   record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, consumed);
   record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
@@ -224,21 +227,21 @@ function severityIsDefault(record: LogRecord): boolean {
   return record.severityText === "" && (record.severityNumber === 0 || record.severityNumber === DEFAULT_SEVERITY_NUMBER);
 }
 
+/** A level a line holds: the LEVEL_FIELDS row it was read from, and what it names. */
+interface LineLevel {
+  row: number;
+  severity: Severity;
+}
+
 /**
- * The take* helpers add each field they use to `consumed`, which keeps it out of the attributes.
- * The first level field (LEVEL_FIELDS, top-level or nested alike) whose value names a level sets
- * the severity: a name (severityFromName), or a number (or number text) on the field's own scale
- * or else the one the line's shape shows (numericLevelScale); a number no evidence places is read
- * as no level and stays an attribute, so a later field (a `level_name`) may still name it. A line
- * with none that a format writes without a level at its default (LEVELS_WHEN_ABSENT) has that
- * default. A record whose own text is a bare numeric level (`"40"`, number 0) is read on the
- * body's scale instead.
+ * The line's level, of the rows `present` marks: the first level field (LEVEL_FIELDS, top-level
+ * or nested alike) whose value names a level: a name (severityFromName, or the key's own names,
+ * as its loggers write it: otherCaseBeside), or a number (or number text) on the field's own
+ * scale or else the one the line's shape shows (numericLevelScale). A value that names none (a
+ * number no evidence places, `"Gold"`) is no level, so a later field (a `level_name`) may still
+ * name it. Undefined when none does.
  */
-function takeSeverity(record: LogRecord, fields: BodyFields, present: number, consumed: ConsumedKeys): void {
-  if (!severityIsDefault(record)) {
-    readNumericSeverityText(record, fields);
-    return;
-  }
+function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
   // Looked for once, at the first numeric level: null when the shape shows no scale.
   let scale: NumericLevelScale | null | undefined;
   for (let row = 0; present >>> row !== 0; row++) {
@@ -246,15 +249,39 @@ function takeSeverity(record: LogRecord, fields: BodyFields, present: number, co
     const field = LEVEL_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
     if (value === undefined) continue;
-    let severity: Severity | undefined = typeof value === "string" ? severityFromName(value) : undefined;
+    let severity: Severity | undefined = typeof value === "string" ? levelName(fields, field, value) : undefined;
     if (severity === undefined) {
       const level = numericLevel(value);
       if (level === undefined) continue;
       const on = field.scale ?? (scale ??= numericLevelScale(fields) ?? null);
       if (on === null || (severity = severityOnScale(level, on)) === undefined) continue;
     }
-    setSeverity(record, severity);
-    consume(consumed, field.path);
+    return { row, severity };
+  }
+  return undefined;
+}
+
+/** The severity level name `name` in `field` stands for, when written as that key's loggers write it (LevelField). */
+function levelName(fields: BodyFields, field: LevelField, name: string): Severity | undefined {
+  const severity = severityFromName(name) ?? field.names?.get(name.toLowerCase());
+  if (severity === undefined || field.otherCaseBeside === undefined || name === name.toUpperCase()) return severity;
+  return fields.countNamed(field.otherCaseBeside) > 0 ? severity : undefined;
+}
+
+/**
+ * The take* helpers add each field they use to `consumed`, which keeps it out of the attributes.
+ * The line's `level` (readLevel) sets the severity; a line with none that a format writes
+ * without a level at its default (LEVELS_WHEN_ABSENT) has that default. A record whose own text
+ * is a bare numeric level (`"40"`, number 0) is read on the body's scale instead.
+ */
+function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | undefined, consumed: ConsumedKeys): void {
+  if (!severityIsDefault(record)) {
+    readNumericSeverityText(record, fields);
+    return;
+  }
+  if (level !== undefined) {
+    setSeverity(record, level.severity);
+    consume(consumed, LEVEL_FIELDS[level.row]!.path);
     return;
   }
   for (const absent of LEVELS_WHEN_ABSENT) {
@@ -280,14 +307,16 @@ function readNumericSeverityText(record: LogRecord, fields: BodyFields): void {
 }
 
 /**
- * Whether the line has a level field at all, named or not, of the rows `present` marks: a
- * message field `besideLevel` is read only then.
+ * Whether the line bears `marks` (LineMarks): its members, and a level read (`level`, readLevel)
+ * from the key the marks name. A member of `all` must be a scalar (a map's key is no mark).
  */
-function hasLevelField(fields: BodyFields, present: number): boolean {
-  for (let row = 0; present >>> row !== 0; row++) {
-    if ((present & (1 << row)) !== 0 && scalarAt(fields, LEVEL_FIELDS[row]!.path) !== undefined) return true;
+function hasMarks(fields: BodyFields, marks: LineMarks, level: LineLevel | undefined): boolean {
+  if (marks.level !== undefined) {
+    if (level === undefined) return false;
+    if (marks.level !== true && !marks.level.includes(LEVEL_FIELDS[level.row]!.path.join("."))) return false;
   }
-  return false;
+  if (marks.all !== undefined) for (const key of marks.all) if (fields.scalar(key) === undefined) return false;
+  return marks.any === undefined || fields.countNamed(marks.any) > 0;
 }
 
 function setSeverity(record: LogRecord, severity: Severity): void {
@@ -296,16 +325,15 @@ function setSeverity(record: LogRecord, severity: Severity): void {
 }
 /**
  * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
- * one read `besideLevel` only in a line with a level (`levels`: LEVEL_FIELDS' rows present).
+ * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel).
  */
-function takeMessage(fields: BodyFields, present: number, levels: number, consumed: ConsumedKeys): string | undefined {
-  let hasLevel: boolean | undefined;
+function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): string | undefined {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
     const field = MESSAGE_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
-    if (field.besideLevel === true && !(hasLevel ??= hasLevelField(fields, levels))) continue;
+    if (field.marks !== undefined && !hasMarks(fields, field.marks, level)) continue;
     consume(consumed, field.path);
     return value;
   }

@@ -8,7 +8,7 @@
  */
 import type { BodyFields } from "./body-fields";
 import type { ConsumedKeys } from "./json-to-attributes";
-import type { NumericLevelScale } from "./severity-scale";
+import { LOG15_LEVELS, type NumericLevelScale, type Severity } from "./severity-scale";
 
 /** A field's place in a line: a top-level member, or a member of a top-level map (`["log", "level"]`). */
 export type FieldPath = readonly [key: string] | readonly [map: string, member: string];
@@ -20,15 +20,41 @@ export interface LevelField {
    * `PRIORITY`); without it, the scale the line's shape shows (numericLevelScale).
    */
   readonly scale?: NumericLevelScale;
+  /** Level names only this key's logger writes (log15's `eror`), lower case, beside the common ones (severityFromName). */
+  readonly names?: ReadonlyMap<string, Severity>;
+  /**
+   * For a name business JSON uses too (a bug's or an alert's `severity`, a customer's `Level`):
+   * a level name here is read when written in upper case, as the loggers that use the key write
+   * it (Google Cloud's LogSeverity, Ruby Logger's labels), or in a line holding one of these
+   * members; else it is no level and stays an attribute.
+   */
+  readonly otherCaseBeside?: ReadonlySet<string>;
+}
+
+/**
+ * What shows a line is one logger's, beyond a key name other JSON uses too: members the line
+ * holds (top-level, any value), and a level read from the logger's own level key.
+ */
+export interface LineMarks {
+  /** Every one of these members. */
+  readonly all?: ReadonlySet<string>;
+  /** At least one of these members. */
+  readonly any?: ReadonlySet<string>;
+  /**
+   * A level read (a valid value on its scale, not merely the key) from one of these LEVEL_FIELDS
+   * keys (a map's member as `log.level`), or from any with `true`.
+   */
+  readonly level?: true | readonly string[];
 }
 
 export interface MessageField {
   readonly path: FieldPath;
   /**
-   * Read only in a line that has a level too: the name also stands for other things in lines no
-   * logger wrote (`{"event":"cart.updated","items":3}`, an AWS notification's `Message`).
+   * Read only in a line with these marks: the name also stands for other things in lines no
+   * logger wrote (`{"event":"cart.updated","items":3}`, an AWS notification's `Message`, an SMS's
+   * `short_message`).
    */
-  readonly besideLevel?: true;
+  readonly marks?: LineMarks;
 }
 
 export interface IdField {
@@ -41,6 +67,49 @@ export interface IdField {
 }
 
 /**
+ * Members Google Cloud's structured logging writes beside `severity` (its special fields,
+ * cloud.google.com/logging/docs/structured-logging) and Ruby Logger's JSON formatters' `progname`
+ * and `time`.
+ */
+const GOOGLE_CLOUD_OR_RUBY_MEMBERS: ReadonlySet<string> = new Set([
+  "time",
+  "timestamp",
+  "timestampSeconds",
+  "httpRequest",
+  "logging.googleapis.com/trace",
+  "logging.googleapis.com/spanId",
+  "logging.googleapis.com/trace_sampled",
+  "logging.googleapis.com/sourceLocation",
+  "logging.googleapis.com/labels",
+  "logging.googleapis.com/insertId",
+  "logging.googleapis.com/operation",
+  "progname",
+]);
+
+/** Members Serilog's JsonFormatter writes on every line beside `Level`. */
+const SERILOG_JSON_MEMBERS: ReadonlySet<string> = new Set(["Timestamp", "MessageTemplate", "RenderedMessage"]);
+
+/** GELF 1.1's required members besides `short_message` (Log4j's GelfLayout, logstash-gelf and Graylog's libraries write them). */
+export const GELF_MEMBERS: ReadonlySet<string> = new Set(["version", "host"]);
+
+/**
+ * journald's own fields (systemd.journal-fields(7)) that `journalctl -o json` writes beside
+ * `PRIORITY` and `MESSAGE`: the entry's cursor and times, and the trusted fields of its sender.
+ */
+const JOURNALD_MEMBERS: ReadonlySet<string> = new Set([
+  "__CURSOR",
+  "__REALTIME_TIMESTAMP",
+  "__MONOTONIC_TIMESTAMP",
+  "_BOOT_ID",
+  "_SYSTEMD_UNIT",
+  "SYSLOG_IDENTIFIER",
+  "_PID",
+  "_HOSTNAME",
+  "_TRANSPORT",
+  "_COMM",
+]);
+
+/**
  * The level, first found first: `level` (pino, Bunyan, winston, zap, zerolog, logrus, Go slog,
  * structlog, tracing-subscriber, Logback's logstash-encoder, Monolog's number, GELF's syslog
  * number, NLog, Ruby's semantic_logger and Ougai), `severity` (Google Cloud's structured lines,
@@ -49,18 +118,20 @@ export interface IdField {
  * `capture_logs` and its common renaming), `loglevel`, Monolog's `level_name`, Serilog's
  * JsonFormatter's `Level`, .NET's JSON console formatter's `LogLevel`, Serilog's compact `@l`,
  * Python's `levelno` (Python's scale by its name), journald's `PRIORITY` (a syslog severity as
- * text, `"3"`), and last ECS's nested `{"log":{"level":…}}`.
+ * text, `"3"`), and last ECS's nested `{"log":{"level":…}}`. `severity` and `Level` are also
+ * business JSON's names (`{"msg":"bug triaged","severity":"critical"}`): a name there is read
+ * in upper case, or in lower or mixed case beside its logger's members (otherCaseBeside).
  */
 export const LEVEL_FIELDS: readonly LevelField[] = [
   { path: ["level"] },
-  { path: ["severity"] },
-  { path: ["lvl"] },
+  { path: ["severity"], otherCaseBeside: GOOGLE_CLOUD_OR_RUBY_MEMBERS },
+  { path: ["lvl"], names: LOG15_LEVELS },
   { path: ["log.level"] },
   { path: ["levelname"] },
   { path: ["log_level"] },
   { path: ["loglevel"] },
   { path: ["level_name"] },
-  { path: ["Level"] },
+  { path: ["Level"], otherCaseBeside: SERILOG_JSON_MEMBERS },
   { path: ["LogLevel"] },
   { path: ["@l"] },
   { path: ["levelno"], scale: "python" },
@@ -81,23 +152,27 @@ export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonl
 /**
  * The message, first found first: `msg` (pino, Bunyan, zap, logrus, Go slog), `message`
  * (winston, zerolog, python-json-logger, ECS, Logback, Monolog, Google Cloud), Serilog compact's
- * rendered `@m`, else its template `@mt`, Serilog JsonFormatter's `RenderedMessage`, else its
- * `MessageTemplate`, GELF's `short_message`; beside a level only: .NET's JSON console
- * formatter's `Message`, journald's `MESSAGE`, tracing-subscriber's `{"fields":{"message":…}}`,
- * structlog's `event`. A template that is not the message stays an attribute.
+ * rendered `@m`, else its template `@mt` (beside its `@t`), Serilog JsonFormatter's
+ * `RenderedMessage` (beside its `MessageTemplate`), else its `MessageTemplate` (beside `Level` or
+ * `Timestamp`), GELF's `short_message` (beside `version` and `host`), .NET's JSON console
+ * formatter's `Message` (a level read from `LogLevel`, beside `Category` or `EventId`),
+ * journald's `MESSAGE` (a level read from `PRIORITY`, beside one of journald's own fields),
+ * tracing-subscriber's `{"fields":{"message":…}}` (a level read, beside `target` or `timestamp`), structlog's `event` (a level read). Each of those names is business JSON's too
+ * (an AWS notification's `Message`, an SMS's `short_message`): without its logger's marks it
+ * stays an attribute and the body the line. A template that is not the message stays an attribute.
  */
 export const MESSAGE_FIELDS: readonly MessageField[] = [
   { path: ["msg"] },
   { path: ["message"] },
-  { path: ["@m"] },
-  { path: ["@mt"] },
-  { path: ["RenderedMessage"] },
-  { path: ["MessageTemplate"] },
-  { path: ["short_message"] },
-  { path: ["Message"], besideLevel: true },
-  { path: ["MESSAGE"], besideLevel: true },
-  { path: ["fields", "message"], besideLevel: true },
-  { path: ["event"], besideLevel: true },
+  { path: ["@m"], marks: { all: new Set(["@t"]) } },
+  { path: ["@mt"], marks: { all: new Set(["@t"]) } },
+  { path: ["RenderedMessage"], marks: { all: new Set(["MessageTemplate"]), any: new Set(["Level", "Timestamp"]) } },
+  { path: ["MessageTemplate"], marks: { any: new Set(["Level", "Timestamp"]) } },
+  { path: ["short_message"], marks: { all: GELF_MEMBERS } },
+  { path: ["Message"], marks: { level: ["LogLevel"], any: new Set(["Category", "EventId"]) } },
+  { path: ["MESSAGE"], marks: { level: ["PRIORITY"], any: JOURNALD_MEMBERS } },
+  { path: ["fields", "message"], marks: { level: true, any: new Set(["target", "timestamp"]) } },
+  { path: ["event"], marks: { level: true } },
 ];
 
 /**

@@ -136,6 +136,14 @@ export function severityFromName(name: string): NamedSeverity | undefined {
 }
 
 /**
+ * log15's four-letter level names (`Lvl.String()`: dbug, info, warn, eror, crit; go-ethereum's
+ * fork adds trce) that the common names (severityFromName) lack: read only under log15's own key
+ * `lvl` (log-shapes.ts), as no other logger writes them. Its info, warn and crit are the common
+ * names' (crit as syslog's Critical, ERROR2). Lower case, as log15 writes them.
+ */
+export const LOG15_LEVELS: ReadonlyMap<string, Severity> = levelTable(["trce", 1], ["dbug", 5], ["eror", 17]);
+
+/**
  * The numeric level scales JSON loggers write, which disagree: pino's and Bunyan's (40 is warn,
  * 50 error), Python logging's `levelno` (40 is ERROR, 50 CRITICAL), syslog's severities (RFC
  * 5424: 0 Emergency … 7 Debug; journald's `PRIORITY`, GELF's `level`) and Monolog's (RFC 5424's
@@ -157,7 +165,7 @@ const LISTED_LEVELS: Readonly<Record<Exclude<NumericLevelScale, "python">, Reado
   monolog: levelTable([100, 5], [200, 9], [250, 10], [300, 13], [400, 17], [500, 18], [550, 19], [600, 21]),
 };
 
-function levelTable(...levels: [level: number, severityNumber: number][]): ReadonlyMap<number, Severity> {
+function levelTable<Level>(...levels: [level: Level, severityNumber: number][]): ReadonlyMap<Level, Severity> {
   return new Map(levels.map(([level, number]) => [level, { text: rangeNameOf(number)!, number }]));
 }
 
