@@ -33,6 +33,7 @@ const SECRET_WORDS = new Set([
   "signature",
   "session",
   "sessionid",
+  "sessid",
   "jwt",
   "otp",
   // A collection of them (`passwords`, `secrets`: `{"secrets":{"db":"…"}}`), whose members are
@@ -281,7 +282,16 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
  * lower-case keys write them (`PGPASSWORD`, `dbpasswd`, `clientsecret`, `authtoken`,
  * `gpgpassphrase`). Not `pass` or `pwd` glued: `bypass`, `compass` and the shell's `OLDPWD`.
  */
-const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|passphrase|secret|token)$/;
+const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|passphrase|secret|token|sessionid|sessid)$/;
+
+/**
+ * Session cookies' names that hold no secret word: Express's `connect.sid` (express-session's
+ * default name) and koa-session's `koa.sess` (`koa:sess` before v6). Their value is the session's
+ * id, its credential in every form (docs/decisions.md, 2026-12-03); the servlet containers',
+ * and PHP's (`JSESSIONID`, `PHPSESSID`) glue `sessionid` or `sessid` after a prefix
+ * (`GLUED_SECRET_WORD`); classic ASP's adds eight letters after it (`ASPSESSIONIDQQGGQQGG`).
+ */
+const SESSION_COOKIE_NAME = /^(?:connect\.sid|koa[.:]sess|aspsessionid[a-z]{8})$/i;
 
 /**
  * `pass` names a password only as the last word after another (`admin_pass`, `db_pass`):
@@ -726,6 +736,7 @@ function describesSecret(words: readonly string[]): boolean {
 
 function secrecyOf(name: string): number {
   if (SHELL_DIRECTORY_NAMES.has(name)) return NOT_SECRET;
+  if (SESSION_COOKIE_NAME.test(name)) return SECRET;
   const words = nameWords(name);
   const last = words[words.length - 1] ?? "";
   if (describesSecret(words)) return NOT_SECRET;
