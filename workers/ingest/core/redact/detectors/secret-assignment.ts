@@ -86,6 +86,14 @@ const SYMBOL_VALUE = `${ASSIGNED}[ \\t]*=>[ \\t]*:[A-Za-z_]\\w{0,63}[?!]?(?![\\w
 const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
 
 /**
+ * What may stand before a variable's name: a sigil (PHP's and Perl's `$password`, Perl's `%`,
+ * Ruby's instance variable and SQL's user variable `@password`, a shell's `${password}`), a
+ * receiver with its `->` or `::` (`$cfg->api_key`, `$DB::password`, `obj->password`) or `.`
+ * (`this.password`, `self.password`): the name after it decides, as a bare one does.
+ */
+const VARIABLE_HEAD = `(?:\\$\\{|[$@%])?(?:[A-Za-z_]\\w{0,63}(?:->|::|\\.))*`;
+
+/**
  * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
  * starts with the name, perhaps after a shell's `export` (an INI or `.env` line, `password =
  * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
@@ -95,7 +103,7 @@ const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
  * inside a long run of blanks reads back over the run. After `name=` and a blank, a `name=…`
  * is the next pair of a logfmt line whose value was empty (`password= user=ana`), not the value.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${PATH_NAME}(?:[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${VARIABLE_HEAD})${PATH_NAME}(?:(?<=\\$\\{${NAME})\\}[ \\t]*=[ \\t]*|[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
@@ -103,7 +111,7 @@ const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ 
  */
 const INDEXED_ASSIGNMENT = `(?<![\\w.-])${NAME}\\[["']?${NAME}["']?\\][ \\t]*=[ \\t]*(?![ \\t"'\\\\=])[^\\s"'<>;,&]+`;
 /** What may stand before a line's assignment: blanks, a shell's `export`, `set`, `declare -x`, `readonly`, `local`. */
-const LINE_ASSIGNMENT_HEAD = /(?:^|[\n;])[ \t]*(?:(?:export|declare(?:[ \t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \t]+)?$/;
+const LINE_ASSIGNMENT_HEAD = new RegExp(`(?:^|[\\n;])[ \\t]*(?:(?:export|declare(?:[ \\t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \\t]+)?${VARIABLE_HEAD}$`);
 /**
  * A value assigned in prose (`the password = hunter2x9`) that a generated secret looks like:
  * letters and digits, not a bound parameter or a variable (`WHERE password = $1`, `= :pw`,
@@ -313,7 +321,8 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   const end = valueEnd(text, start, start + match.length);
   const operator = ASSIGNMENT_OPERATOR.exec(match)!;
   // An index names the collection's member (`secrets["db"]` is `secrets.db`).
-  const name = match.slice(0, operator.index).replace(INDEX, ".$1");
+  // A shell's `${password}` closes its brace before the operator.
+  const name = match.slice(0, operator.index).replace(INDEX, ".$1").replace(CLOSING_BRACE, "");
   const valueStart = operator.index + operator[0].length;
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
@@ -365,6 +374,8 @@ function sentenceReach(match: string, from: number): number {
   return match.length;
 }
 const WORDS = /\S+/g;
+
+const CLOSING_BRACE = /\}$/;
 
 /** An index after a collection's name, its member's name captured. */
 const INDEX = /\[["']?([^"'\]]*)["']?\]$/;
