@@ -343,14 +343,19 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   const name = PATH_NAME_RUN.exec(head)![0];
   const lineStart = blanksBefore(text, start);
   const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
-  // In prose the value ends with its sentence (`[password] => hunter2 x. Next`), its final mark the sentence's.
-  const reach = inProse ? sentenceReach(match, head.length) : match.length;
-  const length = inProse ? reach - sentenceEndLength(match.slice(0, reach), valueEnd(text, start, start + reach)) : match.length;
+  // In prose the value ends with its sentence or at a comma (`[password] => hunter2 x. Next`,
+  // `[password] => hunter2, retrying`), its final mark the sentence's; a member alone on its line
+  // (print_r's own, perhaps a string over lines) ends with its sentence when another follows on
+  // the line (`[password] => hunter2. Next step: …`).
+  const reach = inProse || !match.includes("\n") ? sentenceReach(match, head.length, inProse) : match.length;
+  const length = reach < match.length || inProse ? reach - sentenceEndLength(match.slice(0, reach), valueEnd(text, start, start + reach)) : match.length;
   const value = match.slice(head.length, length).trimEnd();
-  // The value's first word says what a value of several is: a mask or a placeholder the sender
-  // wrote (`[REDACTED] …`), a state in prose (`expired at 10:00`), a verdict under `pass`.
+  // The value's first word says what a value of several is: a mask, a placeholder or a state the
+  // sender wrote, perhaps in parentheses (`[REDACTED] …`, `(empty) on db-01`), a state in prose
+  // (`expired at 10:00`), a verdict under `pass`.
   const first = /^\S*/.exec(value)![0];
-  if (value !== first && (standsForSecret(first) || (inProse && saysSecretState(value)))) return undefined;
+  const unwrapped = PARENTHESIZED.exec(first)?.[1] ?? first;
+  if (value !== first && (standsForSecret(unwrapped) || (inProse && saysSecretState(value.replace(PARENTHESIZED_START, "$1"))))) return undefined;
   const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isNamedCount(name, value) : isPassPassword(name, first) && isHiddenValue(name, value);
   if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
@@ -363,16 +368,24 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
  */
 const ASSIGNMENT_OPERATOR = /[ \t]*(?:=>|::?=|\?=|=)[ \t]*/;
 
-/** Where the sentence holding the words of `match` from `from` ends: after the first word that ends one (`endsSentence`), else the match's end. */
-function sentenceReach(match: string, from: number): number {
+/**
+ * Where the sentence holding the words of `match` from `from` ends: after the first word that
+ * ends one (`endsSentence`), or, with `atComma`, before the `,` ending a word that a blank
+ * follows; else the match's end.
+ */
+function sentenceReach(match: string, from: number, atComma: boolean): number {
   WORDS.lastIndex = from;
   for (let word = WORDS.exec(match); word !== null; word = WORDS.exec(match)) {
     const end = word.index + word[0].length;
     // The character after the word is all `endsSentence` reads of what follows.
     if (end < match.length && endsSentence(word[0], match.charAt(end))) return end;
+    if (atComma && end < match.length && word[0].endsWith(",") && /[ \t]/.test(match.charAt(end))) return end - 1;
   }
   return match.length;
 }
+/** A word in parentheses (`(empty)`), its content captured; and one opening a value. */
+const PARENTHESIZED = /^\(([^()\s]+)\)$/;
+const PARENTHESIZED_START = /^\(([^()\s]+)\)/;
 const WORDS = /\S+/g;
 
 const CLOSING_BRACE = /\}$/;
