@@ -30,6 +30,7 @@ describe("a sigil or a receiver before a credential's name", () => {
     ["obj->password = hunter2x", `obj->password = ${PARAM}`],
     ['obj->password = "hunter2x"', `obj->password = "${PARAM}"`],
     ["login failed $password => hunter2x9", `login failed $password => ${PARAM}`],
+    ["$this->config->db->password = hunter2x", `$this->config->db->password = ${PARAM}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });

@@ -89,9 +89,11 @@ const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
  * What may stand before a variable's name: a sigil (PHP's and Perl's `$password`, Perl's `%`,
  * Ruby's instance variable and SQL's user variable `@password`, a shell's `${password}`), a
  * receiver with its `->` or `::` (`$cfg->api_key`, `$DB::password`, `obj->password`) or `.`
- * (`this.password`, `self.password`): the name after it decides, as a bare one does.
+ * (`this.password`, `self.password`): the name after it decides, as a bare one does. At most four
+ * receivers (`$this->config->db->password`): a lookbehind tried at each letter of a long chain
+ * reads a bounded part of it, and the scan stays linear.
  */
-const VARIABLE_HEAD = `(?:\\$\\{|[$@%])?(?:[A-Za-z_]\\w{0,63}(?:->|::|\\.))*`;
+const VARIABLE_HEAD = `(?:\\$\\{|[$@%])?(?:[A-Za-z_]\\w{0,63}(?:->|::|\\.)){0,4}`;
 
 /**
  * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
