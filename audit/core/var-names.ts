@@ -4,6 +4,7 @@ import {
   ROMANCE_KEY_QUALIFIERS,
   ROMANCE_KEY_WORDS,
   ROMANCE_PASSWORD_WORDS,
+  COUNTING_WORDS,
   describesSecretSetting,
 } from "../../workers/ingest/core/redact/secret-names";
 
@@ -111,8 +112,11 @@ export function readVarName(name: string): VarName {
   return { credential, public: isPublic, describes, switch: readsAsSwitch(words, lastCredentialWord), measures };
 }
 
-/** Words that count or bound (`VarName.measures`): hashing rounds and cost, a length, a minimum or maximum. */
-const MEASURE_WORDS = new Set(["ROUNDS", "COST", "ITERATIONS", "LENGTH", "LEN", "MIN", "MAX", "MINIMUM", "MAXIMUM"]);
+/**
+ * Words that count or bound (`VarName.measures`): hashing rounds and cost, a length, a minimum or
+ * maximum, a limit, how many; the ingest Worker's redaction keeps a number under them (`COUNTING_WORDS`).
+ */
+const MEASURE_WORDS: ReadonlySet<string> = new Set([...COUNTING_WORDS].map((word) => word.toUpperCase()));
 
 /** `VarName.switch` of a name's `words`, whose last credential word is at `lastCredentialWord`. */
 function readsAsSwitch(words: readonly string[], lastCredentialWord: number): boolean {

@@ -9,10 +9,19 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { expectKept, expectRedacted, redactedLogBody } from "../support/redaction";
+import { expectKept, expectRedacted, redactedLogBody, scannedText } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
+
+/**
+ * Each text as the text detectors alone store it: a printed structure's members are read by the
+ * key rules first in a body (`redactString`), where they are `secret` (docs/decisions.md,
+ * 2026-12-03, `redactString` answers as a log body does).
+ */
+function expectScanned(cases: readonly (readonly [string, string])[]): void {
+  for (const [text, stored] of cases) expect(scannedText(text, policy).text, text).toBe(stored);
+}
 
 const NAMES = [
   "auth::token", "auth_token", "auth.token", "auth-token", "authToken", "AuthToken",
@@ -74,10 +83,10 @@ describe("a print_r member in prose", () => {
 
 describe("values printed as Ruby symbols and Go's empty values", () => {
   it("replaces a Ruby symbol under a credential's name, in text and in a body", () => {
-    expectRedacted([
-      ["{:password=>:hunter2}", "{:password=>[REDACTED:secret]}"],
-      ['{:password=>:hunter2, :user=>"ana"}', '{:password=>[REDACTED:secret], :user=>"ana"}'],
-      ['{"token" => :abc123}', '{"token" => [REDACTED:secret]}'],
+    expectScanned([
+      ["{:password=>:hunter2}", `{:password=>${PARAM}}`],
+      ['{:password=>:hunter2, :user=>"ana"}', `{:password=>${PARAM}, :user=>"ana"}`],
+      ['{"token" => :abc123}', `{"token" => ${PARAM}}`],
     ]);
     expect(redactedLogBody('{:password=>:hunter2, :user=>"ana"}')).toBe('{:password=>[REDACTED:secret], :user=>"ana"}');
   });
@@ -91,9 +100,9 @@ describe("values printed as Ruby symbols and Go's empty values", () => {
       expect(redactString(text, policy).text).toBe(text);
       expect(redactedLogBody(text)).toBe(text);
     }
-    expectRedacted([
-      ["&{Name:ana Password: Token:abc123}", "&{Name:ana Password: Token:[REDACTED:secret]}"],
-      ["map[password:hunter2 user:ana]", "map[password:[REDACTED:secret] user:ana]"],
+    expectScanned([
+      ["&{Name:ana Password: Token:abc123}", `&{Name:ana Password: Token:${PARAM}}`],
+      ["map[password:hunter2 user:ana]", `map[password:${PARAM} user:ana]`],
       // A YAML flow map's first member: its value holds the colon.
       ["{password: foo:abc123}", `{password: ${PARAM}}`],
     ]);
@@ -120,9 +129,9 @@ describe("a Redis command typed at redis-cli's prompt", () => {
 
 describe("a field's value holding a marker an earlier pass wrote", () => {
   it("is replaced whole, the marker's `]` with it", () => {
-    expectRedacted([
+    expectScanned([
       ["x password: token:[REDACTED:secret] y", `x password: ${PARAM} y`],
-      ["{ password: a[REDACTED:email], b: 1 }", "{ password: [REDACTED:secret], b: 1 }"],
+      ["{ password: a[REDACTED:email], b: 1 }", `{ password: ${PARAM}, b: 1 }`],
       ["x secret: ab[REDACTED:email]]", `x secret: ${PARAM}]`],
     ]);
   });

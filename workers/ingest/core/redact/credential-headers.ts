@@ -31,7 +31,8 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  * when the value does not read as the header's syntax, and the caller replaces it whole.
  * - `Cookie`: `name=value` pairs joined by `;`: every name stays, and every value but a preference
  *   cookie's (`PREFERENCE_WORDS`: `theme=dark`, `lang=en`) is replaced; a tracking id (`_ga`,
- *   `_fbp`) is personal data and is replaced like a session.
+ *   `_fbp`) is personal data and is replaced like a session. A `Set-Cookie`'s attribute after
+ *   the first pair (`Path=/`, `Secure`), which a sender may wrongly copy into the header, stays.
  * - `Set-Cookie`: its first pair as a cookie's, then its attributes (`Path`, `HttpOnly`,
  *   `SameSite=Lax`, `Max-Age`, `Domain`, `Expires`) as they are; an unknown attribute's value is replaced.
  * - `Authorization`: the scheme word stays (`Bearer`, `Basic`, `AWS4-HMAC-SHA256`, `Digest`), and
@@ -43,7 +44,7 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  */
 export function redactCredentialHeader(header: CredentialHeader, value: string, mark: (credential: string) => string): string | undefined {
   if (header === "authorization") return redactAuthorization(value, mark);
-  return header === "set-cookie" ? redactSetCookies(value, mark) : redactCookies(value, false, mark);
+  return header === "set-cookie" ? redactSetCookies(value, mark) : redactCookies(value, mark);
 }
 
 /**
@@ -60,7 +61,7 @@ function redactSetCookies(value: string, mark: (credential: string) => string): 
   let from = 0;
   for (const separator of [...value.matchAll(SET_COOKIE_SEPARATOR), undefined]) {
     const to = separator?.index ?? value.length;
-    const cookie = redactCookies(value.slice(from, to), true, mark);
+    const cookie = redactCookies(value.slice(from, to), mark);
     if (cookie === undefined) return undefined;
     out += cookie + (separator?.[0] ?? "");
     from = to + (separator?.[0].length ?? 0);
@@ -110,14 +111,16 @@ const COOKIE_ATTRIBUTES: ReadonlySet<string> = new Set([
   "expires", "max-age", "domain", "path", "secure", "httponly", "samesite", "partitioned", "priority",
 ]);
 
-function redactCookies(value: string, setCookie: boolean, mark: (credential: string) => string): string | undefined {
+function redactCookies(value: string, mark: (credential: string) => string): string | undefined {
   const pieces = value.split(";");
   const out: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     const lead = /^[ \t]*/.exec(piece)![0];
     const body = piece.slice(lead.length);
-    if (setCookie && i > 0) {
+    // After the first pair, an attribute stays: a `Set-Cookie`'s, and one a sender wrongly put in
+    // a `Cookie` header (`JSESSIONID=…; Path=/`), which names no cookie.
+    if (i > 0) {
       // A sentence's final mark after the last attribute is the sentence's (`…; HttpOnly.`).
       const attribute = /^[^=]*/.exec(body)![0].trim().toLowerCase().replace(/[.,!?]+$/, "");
       if (COOKIE_ATTRIBUTES.has(attribute) || body === "") {

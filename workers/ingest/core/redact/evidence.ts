@@ -1301,7 +1301,7 @@ function assignsToSecretName(text: string, equals: number): boolean {
       if (close > 0 && close - equals < 66 && isSecretName(text.slice(quote + 1, close).replace(/\\+$/, ""))) return true;
     }
   }
-  if (!operator && next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93) return false;
+  if (!operator && next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93 && before !== 125) return false;
   end = blanksBefore(text, end);
   if (text.charCodeAt(end - 1) === 93) {
     // An index: the first name inside its brackets (`['password']`, `["password":protected]`,
@@ -1314,7 +1314,9 @@ function assignsToSecretName(text: string, equals: number): boolean {
     // print_r's `[pass] => …` (secret-assignment.ts: only a value shaped as a password is one).
     return isSecretParameterName(name[0]) || namesPasswordByShape(name[0]) || isHeldSecretName(`${nameBefore(text, open)}.${name[0]}`);
   }
-  const name = text.charCodeAt(end - 1) === 96 ? nameBefore(text, end - 1) : nameBefore(text, end);
+  // A backquoted SQL column (`` `password` ``), a shell's `${password}`: the name inside.
+  const closing = text.charCodeAt(end - 1);
+  const name = closing === 96 || closing === 125 ? nameBefore(text, end - 1) : nameBefore(text, end);
   return name !== "" && isSecretParameterName(name);
 }
 

@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { namesPasswordByShape, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesTokenCount } from "./secret-names";
+import { namesPasswordByShape, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount } from "./secret-names";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -60,7 +60,7 @@ import { type StreetAddressField, namesStreetAddress } from "./street-addresses"
 export type KeyRule =
   | {
       readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name" | "street_address";
-      /** A secret's key that names tokens (`namesTokenCount`): a whole number there is a count, kept. */
+      /** A secret's key that names a count (`namesCount`: tokens, `max_*`, `*_count`): a whole number there is a count, kept. */
       readonly counts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
       readonly objectNames?: true;
@@ -353,8 +353,8 @@ export class KeyRules {
 }
 
 /**
- * The credential rule of a secret's `key`: one that keeps a count when the key names tokens
- * (`namesTokenCount`), one that keeps a Secret object's name when the key is the bare word
+ * The credential rule of a secret's `key`: one that keeps a count when the key counts
+ * or bounds (`namesCount`: tokens, `max_*`), one that keeps a Secret object's name when the key is the bare word
  * `secret` (kube-state-metrics' label: `kube_secret_info{secret="orders-tls"}`), one that leaves
  * an e-mail address to the e-mail detector when the key names a credential's context
  * (`namesSecretContext`: `session`, `cookie`), one that keeps a Secret's or its key's name when
@@ -362,7 +362,7 @@ export class KeyRules {
  */
 function secretRule(key: string): KeyRule {
   if (namesExistingSecret(key)) return SECRET_OR_REFERENCE;
-  if (namesTokenCount(key)) return SECRET_OR_COUNT;
+  if (namesCount(key)) return SECRET_OR_COUNT;
   if (namesSecretContext(key)) return SECRET_OR_ADDRESS;
   return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
 }

@@ -32,10 +32,11 @@ const COMMAND_WORD = `(?:${["auth2", "auth", "hello", "config", "migrate", "acl"
 
 /**
  * redis-cli's prompt (`127.0.0.1:6379> `, `::1:6379[2]> `, `127.0.0.1:6379(TX)> `,
+ * `127.0.0.1:6379(subscribed mode)> ` while subscribed,
  * `redis /tmp/redis.sock> `, older `redis 127.0.0.1:6379> `, `not connected> `) and the
  * `redis> ` of Redis's documentation; valkey-cli's is the same.
  */
-const PROMPT = "(?:(?:redis|valkey)(?:[ \\t]{1,8}[^\\s>]{1,255})?|[\\w.:-]{1,255}:\\d{1,5}|not connected)(?:\\[\\d{1,5}\\])?(?:\\(TX\\))?>";
+const PROMPT = "(?:(?:redis|valkey)(?:[ \\t]{1,8}[^\\s>]{1,255})?|[\\w.:-]{1,255}:\\d{1,5}|not connected)(?:\\[\\d{1,5}\\])?(?:\\((?:TX|subscribed mode)\\))?>";
 /**
  * The blanks before a command, in a lookbehind: bounded, so that a lookbehind tried at each
  * place of a long run of blanks reads a bounded part of it (the scan stays linear).
@@ -251,7 +252,7 @@ const COMMAND_NAME = new RegExp(`^${COMMAND_WORD}$`);
 export function followsPrompt(text: string, start: number): boolean {
   return PROMPT_BEFORE.test(text.slice(Math.max(0, start - 320), start));
 }
-const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"])${PROMPT}[ \\t]{1,64}$`);
+const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"])${PROMPT}[ \\t]{0,64}$`);
 
 /**
  * How a command is written, which says how much its words are to be trusted as arguments:

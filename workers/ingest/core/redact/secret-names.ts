@@ -33,6 +33,7 @@ const SECRET_WORDS = new Set([
   "signature",
   "session",
   "sessionid",
+  "sessid",
   "jwt",
   "otp",
   // A collection of them (`passwords`, `secrets`: `{"secrets":{"db":"…"}}`), whose members are
@@ -108,16 +109,31 @@ export function isTokenInCountPlace(name: string, value: string): boolean {
 }
 
 /**
- * Whether a name (a key, dotted or not, or a parameter's name) counts tokens when its value is a
- * whole number: `tokens` is one of its words (`tokens`, `access_tokens`, `tokens.input`). LLM
- * and usage logs write counts of an LLM's tokens there (`{"tokens":"42"}`, `{"tokens":[12,30]}`,
- * `tokens=42`), where a credential is never digits alone (a GitHub token's `ghp_…`, a JWT, an
- * opaque string with letters). docs/decisions.md, 2026-12-01, "a whole number under `tokens`".
+ * Whether a name (a key, dotted or not, or a parameter's name) counts or bounds something when
+ * its value is a whole number: `tokens` is one of its words (`tokens`, `access_tokens`,
+ * `tokens.input`), as LLM and usage logs write counts of an LLM's tokens (`{"tokens":"42"}`,
+ * `{"tokens":[12,30]}`, `tokens=42`); or a word that counts or bounds (`COUNTING_WORDS`:
+ * `max_token`, `num_session_ids`, `token_limit`, `password_hash_rounds`); or its last word is
+ * the plural `ids` (`session_ids=3`: how many). A credential is never digits alone there (a
+ * GitHub token's `ghp_…`, a JWT, an opaque string with letters). docs/decisions.md,
+ * 2026-12-01, "a whole number under `tokens`", and 2026-12-03, "a number under a name that counts".
  */
-export function namesTokenCount(name: string): boolean {
-  return name.length >= TOKENS_WORD.length && nameWords(name).includes(TOKENS_WORD);
+export function namesCount(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((word) => word === TOKENS_WORD || COUNTING_WORDS.has(word)) || words[words.length - 1] === "ids";
 }
 const TOKENS_WORD = "tokens";
+
+/**
+ * Words that count or bound what a name is about, lower case: how many (`num_sessions`,
+ * `token_count`, `secrets.total`), a bound (`max_token`, `token_limit`, `password_min`), a
+ * measure of a secret (`password_length`, `password_hash_rounds`, `bcrypt_cost`, PBKDF2's
+ * `iterations`). The wiring audit reads vars' names with the same words.
+ */
+export const COUNTING_WORDS: ReadonlySet<string> = new Set([
+  "num", "count", "counts", "total", "max", "min", "maximum", "minimum", "limit", "limits",
+  "rounds", "cost", "iterations", "length", "len",
+]);
 
 /**
  * A whole number as text: up to 19 digits, no sign (a count), as a value's text or the items of
@@ -131,9 +147,9 @@ export function isCountText(value: string): boolean {
   return WHOLE_NUMBER.test(value) || WHOLE_NUMBER_LIST.test(value);
 }
 
-/** Whether `value`, under the name `name`, is a count of tokens (`namesTokenCount`, `standsForCount`). */
-export function isTokenCount(name: string, value: string): boolean {
-  return standsForCount(value) && namesTokenCount(name);
+/** Whether `value`, under the name `name`, is a count (`namesCount`, `standsForCount`). */
+export function isNamedCount(name: string, value: string): boolean {
+  return standsForCount(value) && namesCount(name);
 }
 
 /**
@@ -281,7 +297,16 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
  * lower-case keys write them (`PGPASSWORD`, `dbpasswd`, `clientsecret`, `authtoken`,
  * `gpgpassphrase`). Not `pass` or `pwd` glued: `bypass`, `compass` and the shell's `OLDPWD`.
  */
-const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|passphrase|secret|token)$/;
+const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|passphrase|secret|token|sessionid|sessid)$/;
+
+/**
+ * Session cookies' names that hold no secret word: Express's `connect.sid` (express-session's
+ * default name) and koa-session's `koa.sess` (`koa:sess` before v6). Their value is the session's
+ * id, its credential in every form (docs/decisions.md, 2026-12-03); the servlet containers',
+ * and PHP's (`JSESSIONID`, `PHPSESSID`) glue `sessionid` or `sessid` after a prefix
+ * (`GLUED_SECRET_WORD`); classic ASP's adds eight letters after it (`ASPSESSIONIDQQGGQQGG`).
+ */
+const SESSION_COOKIE_NAME = /^(?:connect\.sid|koa[.:]sess|aspsessionid[a-z]{8})$/i;
 
 /**
  * `pass` names a password only as the last word after another (`admin_pass`, `db_pass`):
@@ -519,6 +544,14 @@ const DESCRIBING_WORDS = new Set([
 const CREDENTIAL_IDS = new Set(["session"]);
 
 /**
+ * Last words naming a hash of an id (`session_id_hash`, `session_id_sha256`): a one-way digest
+ * that logs write to correlate a session without its credential. Only after `id`: a
+ * `session_hash` may be the session's own token (Gradio's), and a password's hash is a secret
+ * of its own (a password hash detector reads its formats).
+ */
+const ID_HASH_WORDS: ReadonlySet<string> = new Set(["hash", "hashed", "digest", "sha1", "sha256", "sha512", "md5"]);
+
+/**
  * Last words of a member under a secret's name that say whose or which secret it is rather than
  * hold it, besides `DESCRIBING_WORDS` and ids: the account it opens (`credentials.username`,
  * `credentials.email`), where (`secrets.db.host`, `port`, `region`), a note about it (`hint`,
@@ -720,12 +753,16 @@ function describesSecret(words: readonly string[]): boolean {
       // A cookie's `SameSite` attribute in camelCase or snake case (`sessionSameSite`, `session_same_site`).
       (last === "site" && words[words.length - 2] === "same") ||
       // How long it lasts, as OAuth's `expires_in` (RFC 6749 §5.1) and jsonwebtoken's `expiresIn` name it (`jwtExpiresIn: "1h"`, `refreshTokenExpiresIn`).
-      (last === "in" && words[words.length - 2] === "expires") || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) || DESCRIBING_HEADS.has(words[0]!))
+      (last === "in" && words[words.length - 2] === "expires") || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) ||
+      // A hash of a session's id (`session.id_hash`, `session_id_sha256`): the id cannot be read back from it.
+      (ID_HASH_WORDS.has(last) && words[words.length - 2] === "id") ||
+      DESCRIBING_HEADS.has(words[0]!))
   );
 }
 
 function secrecyOf(name: string): number {
   if (SHELL_DIRECTORY_NAMES.has(name)) return NOT_SECRET;
+  if (SESSION_COOKIE_NAME.test(name)) return SECRET;
   const words = nameWords(name);
   const last = words[words.length - 1] ?? "";
   if (describesSecret(words)) return NOT_SECRET;

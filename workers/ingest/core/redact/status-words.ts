@@ -1,3 +1,4 @@
+import { nameWords } from "./secret-names";
 /**
  * Words that say what state a secret is in rather than being one, as error and audit lines
  * write them after a secret's name (`token=expired`, `Password: too short`, `credentials=invalid`,
@@ -28,4 +29,23 @@ export function saysSecretState(value: string): boolean {
   if (STATUS_PHRASE.test(value)) return true;
   const word = /^[^\s,;.!?)\]}]+/.exec(value)?.[0] ?? "";
   return word.length <= 12 && STATUS_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * What a session's state is called in logs (`session=closed`, `session=new`, `user_session=open`):
+ * a session's id is generated, never one of these words, so under a name whose last word is
+ * `session` they say the session's state. Unlike `STATUS_WORDS`, kept in any text (a query's,
+ * an environment variable's): the name is a session's, not a password's. Lower case.
+ */
+const SESSION_STATE_WORDS: ReadonlySet<string> = new Set([
+  "new", "open", "opened", "closed", "started", "ended", "created", "destroyed", "resumed", "renewed", "restored",
+  "terminated", "established", "idle", "active", "inactive", "expired", "invalid", "invalidated", "regenerated",
+  "none", "pending", "timeout",
+]);
+
+/** Whether `value` under `name` is a session's state (`SESSION_STATE_WORDS`): `name`'s last word is `session`. */
+export function saysSessionState(name: string, value: string): boolean {
+  if (!SESSION_STATE_WORDS.has(value.toLowerCase())) return false;
+  const words = nameWords(name);
+  return words[words.length - 1] === "session";
 }

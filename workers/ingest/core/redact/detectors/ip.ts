@@ -252,6 +252,9 @@ function looksLikeIpv6(candidate: string): boolean {
   }
   // The unspecified address and the loopback, in their uncompressed spellings too.
   if (leadingZeros && /^0*[01]?$/.test(groups.at(-1) ?? "")) return false;
+  // The rest of ::/96, IPv4-compatible addresses that RFC 4291 §2.5.5.1 deprecates and no host is
+  // reached at: what reads so is the loopback and its port (redis-cli's `::1:6379> `).
+  if (count <= 2 && address.startsWith("::")) return false;
   // Multicast (ff00::/8, RFC 4291 §2.7): a group, never one sender's address (`ff02::1`, mDNS's `ff02::fb`).
   if (/^ff[0-9a-f]{2}$/i.test(groups[0] ?? "")) return false;
   // Unique local (fc00::/7) and link-local (fe80::/10): a site's own hosts, never a visitor's

@@ -18,7 +18,8 @@ import { sentenceEndLength, valueEnd } from "./sentence-end";
  * else), marked as one (`marksPassword`: a symbol, a digit between letters, mixed case) and
  * not shaped as what a log line writes next (`ORDINARY_NEXT_WORD`: `user=ana`, a flag, a host,
  * an address, a path, an id, a version): `password=*** for user ana`, `token=[FILTERED] expired`,
- * `secret=*** db-01.internal`, `password=*** node7 connected`, `password=*** utf8` stay. A
+ * `secret=*** db-01.internal`, `password=*** node7 connected`, `password=*** utf8` stay, and so
+ * does a technical name (`TECHNICAL_NAME`: `password=*** utf8mb4`, `password=*** sha1WithRSA`). A
  * password of letters, or of letters then digits (`hunter2`, the shape of `user7`), after a mask
  * is the accepted miss; a marked word that is no secret (`password=*** attempt#2`) the accepted
  * false positive (docs/decisions.md, "A word after a sender's mask", and its revision).
@@ -51,6 +52,16 @@ const STATE_WORD = /^(?:empty|unset|none|null|nil|blank|set|changed|reset|expire
  * `k8s-node-7`, `deploy-api-7`, `db_shard_2`).
  */
 const ORDINARY_NEXT_WORD = /[=:/\\]|^[^@\s]+@[\w-]+(?:\.[\w-]+)+$|^--?[A-Za-z]|^[\w-]+(?:\.[\w-]+)+$|^[0-9a-fA-F-]{8,}$|^[A-Za-z]+[-_]\d+$|^[a-z0-9]+(?:[-_][a-z0-9]+)+$/;
+
+/**
+ * A technical name a log line writes after a masked field, no secret though it mixes letters and
+ * digits: a character set (MySQL's `utf8mb4`, `latin1`, `cp1252`, `koi8r`, `gb2312`, `big5`), an
+ * X.509 signature algorithm (RFC 4055's `sha256WithRSAEncryption`, OpenSSL's `sha1WithRSA`,
+ * `ecdsa-with-SHA256`), a cipher, a curve or a key's type and size (`aes256-gcm`,
+ * `chacha20-poly1305`, `ed25519`, `secp384r1`, `rsa2048`). In any case.
+ */
+const TECHNICAL_NAME =
+  /^(?:utf-?(?:8|16|32)(?:mb[34]|le|be)?|latin\d{1,2}|cp\d{3,4}|koi8-?[ru]?|ucs-?[24]|gb(?:2312|k|18030)|big5|euc-?(?:jp|kr)|windows-?\d{4}|(?:md5|sha-?\d{1,3}|sha3-\d{3})[-_]?with[-_]?(?:rsa(?:encryption)?|ecdsa|dsa)|ecdsa-with-sha\d{1,3}|(?:aes|camellia)-?(?:128|192|256)(?:[-_](?:gcm|cbc|ctr|ccm|ecb|cfb|ofb))?|chacha20(?:-poly1305)?|(?:ed|x)(?:25519|448)|rsa-?\d{4}|secp\d{3}[rk]1|prime256v1)$/i;
 
 /**
  * Whether a word after a mask bears what a chosen or generated secret has and a log's next word
@@ -88,6 +99,7 @@ function redactAfterMask(match: string, marker: string, text: string, start: num
   // A word in brackets (`(node7)`, `[req-42]`) is judged by what they hold; they stay.
   const opening = /^[([{<]*/.exec(written)![0].length;
   const secret = written.slice(opening).replace(/[)\]}>]+$/, "");
-  if (!isPasswordShaped(secret) || !marksPassword(secret) || ORDINARY_NEXT_WORD.test(secret) || secret.startsWith("[REDACTED:")) return undefined;
+  if (!isPasswordShaped(secret) || !marksPassword(secret) || ORDINARY_NEXT_WORD.test(secret) || TECHNICAL_NAME.test(secret)) return undefined;
+  if (secret.startsWith("[REDACTED:") || standsForSecret(secret)) return undefined;
   return `${match.slice(0, wordStart + opening)}${marker}${word!.slice(opening + secret.length)}`;
 }

@@ -1,6 +1,6 @@
 import { blanksBefore } from "../blanks";
 import { Evidence } from "../evidence";
-import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isTokenCount, nameWords, standsForSecret } from "../secret-names";
+import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -86,6 +86,16 @@ const SYMBOL_VALUE = `${ASSIGNED}[ \\t]*=>[ \\t]*:[A-Za-z_]\\w{0,63}[?!]?(?![\\w
 const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
 
 /**
+ * What may stand before a variable's name: a sigil (PHP's and Perl's `$password`, Perl's `%`,
+ * Ruby's instance variable and SQL's user variable `@password`, a shell's `${password}`), a
+ * receiver with its `->` or `::` (`$cfg->api_key`, `$DB::password`, `obj->password`) or `.`
+ * (`this.password`, `self.password`): the name after it decides, as a bare one does. At most four
+ * receivers (`$this->config->db->password`): a lookbehind tried at each letter of a long chain
+ * reads a bounded part of it, and the scan stays linear.
+ */
+const VARIABLE_HEAD = `(?:\\$\\{|[$@%])?(?:[A-Za-z_]\\w{0,63}(?:->|::|\\.)){0,4}`;
+
+/**
  * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
  * starts with the name, perhaps after a shell's `export` (an INI or `.env` line, `password =
  * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
@@ -95,7 +105,7 @@ const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
  * inside a long run of blanks reads back over the run. After `name=` and a blank, a `name=…`
  * is the next pair of a logfmt line whose value was empty (`password= user=ana`), not the value.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${PATH_NAME}(?:[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${VARIABLE_HEAD})${PATH_NAME}(?:(?<=\\$\\{${NAME})\\}[ \\t]*=[ \\t]*|[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
@@ -103,7 +113,7 @@ const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:^|[\\n;])[ \\t]*|[\\w,:][ 
  */
 const INDEXED_ASSIGNMENT = `(?<![\\w.-])${NAME}\\[["']?${NAME}["']?\\][ \\t]*=[ \\t]*(?![ \\t"'\\\\=])[^\\s"'<>;,&]+`;
 /** What may stand before a line's assignment: blanks, a shell's `export`, `set`, `declare -x`, `readonly`, `local`. */
-const LINE_ASSIGNMENT_HEAD = /(?:^|[\n;])[ \t]*(?:(?:export|declare(?:[ \t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \t]+)?$/;
+const LINE_ASSIGNMENT_HEAD = new RegExp(`(?:^|[\\n;])[ \\t]*(?:(?:export|declare(?:[ \\t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \\t]+)?${VARIABLE_HEAD}$`);
 /**
  * A value assigned in prose (`the password = hunter2x9`) that a generated secret looks like:
  * letters and digits, not a bound parameter or a variable (`WHERE password = $1`, `= :pw`,
@@ -313,12 +323,13 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   const end = valueEnd(text, start, start + match.length);
   const operator = ASSIGNMENT_OPERATOR.exec(match)!;
   // An index names the collection's member (`secrets["db"]` is `secrets.db`).
-  const name = match.slice(0, operator.index).replace(INDEX, ".$1");
+  // A shell's `${password}` closes its brace before the operator.
+  const name = match.slice(0, operator.index).replace(INDEX, ".$1").replace(CLOSING_BRACE, "");
   const valueStart = operator.index + operator[0].length;
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
-  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isTokenCount(name, value) || value.includes("(")) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
   if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, start)) && !PROSE_VALUE.test(value)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }
@@ -334,15 +345,20 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   const name = PATH_NAME_RUN.exec(head)![0];
   const lineStart = blanksBefore(text, start);
   const inProse = lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10;
-  // In prose the value ends with its sentence (`[password] => hunter2 x. Next`), its final mark the sentence's.
-  const reach = inProse ? sentenceReach(match, head.length) : match.length;
-  const length = inProse ? reach - sentenceEndLength(match.slice(0, reach), valueEnd(text, start, start + reach)) : match.length;
+  // In prose the value ends with its sentence or at a comma (`[password] => hunter2 x. Next`,
+  // `[password] => hunter2, retrying`), its final mark the sentence's; a member alone on its line
+  // (print_r's own, perhaps a string over lines) ends with its sentence when another follows on
+  // the line (`[password] => hunter2. Next step: …`).
+  const reach = inProse || !match.includes("\n") ? sentenceReach(match, head.length, inProse) : match.length;
+  const length = reach < match.length || inProse ? reach - sentenceEndLength(match.slice(0, reach), valueEnd(text, start, start + reach)) : match.length;
   const value = match.slice(head.length, length).trimEnd();
-  // The value's first word says what a value of several is: a mask or a placeholder the sender
-  // wrote (`[REDACTED] …`), a state in prose (`expired at 10:00`), a verdict under `pass`.
+  // The value's first word says what a value of several is: a mask, a placeholder or a state the
+  // sender wrote, perhaps in parentheses (`[REDACTED] …`, `(empty) on db-01`), a state in prose
+  // (`expired at 10:00`), a verdict under `pass`.
   const first = /^\S*/.exec(value)![0];
-  if (value !== first && (standsForSecret(first) || (inProse && saysSecretState(value)))) return undefined;
-  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isTokenCount(name, value) : isPassPassword(name, first) && isHiddenValue(name, value);
+  const unwrapped = PARENTHESIZED.exec(first)?.[1] ?? first;
+  if (value !== first && (standsForSecret(unwrapped) || (inProse && saysSecretState(value.replace(PARENTHESIZED_START, "$1"))))) return undefined;
+  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isNamedCount(name, value) : isPassPassword(name, first) && isHiddenValue(name, value);
   if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
   return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
@@ -354,17 +370,27 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
  */
 const ASSIGNMENT_OPERATOR = /[ \t]*(?:=>|::?=|\?=|=)[ \t]*/;
 
-/** Where the sentence holding the words of `match` from `from` ends: after the first word that ends one (`endsSentence`), else the match's end. */
-function sentenceReach(match: string, from: number): number {
+/**
+ * Where the sentence holding the words of `match` from `from` ends: after the first word that
+ * ends one (`endsSentence`), or, with `atComma`, before the `,` ending a word that a blank
+ * follows; else the match's end.
+ */
+function sentenceReach(match: string, from: number, atComma: boolean): number {
   WORDS.lastIndex = from;
   for (let word = WORDS.exec(match); word !== null; word = WORDS.exec(match)) {
     const end = word.index + word[0].length;
     // The character after the word is all `endsSentence` reads of what follows.
     if (end < match.length && endsSentence(word[0], match.charAt(end))) return end;
+    if (atComma && end < match.length && word[0].endsWith(",") && /[ \t]/.test(match.charAt(end))) return end - 1;
   }
   return match.length;
 }
+/** A word in parentheses (`(empty)`), its content captured; and one opening a value. */
+const PARENTHESIZED = /^\(([^()\s]+)\)$/;
+const PARENTHESIZED_START = /^\(([^()\s]+)\)/;
 const WORDS = /\S+/g;
+
+const CLOSING_BRACE = /\}$/;
 
 /** An index after a collection's name, its member's name captured. */
 const INDEX = /\[["']?([^"'\]]*)["']?\]$/;

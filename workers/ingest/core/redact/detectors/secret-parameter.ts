@@ -10,7 +10,7 @@ import {
   isSecretParameterName,
   isMemberSetting,
   namesSecretContext,
-  isTokenCount,
+  isNamedCount,
   isNameCharacter,
   isTokenInCountPlace,
   isPassPassword,
@@ -22,7 +22,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
-import { saysSecretState } from "../status-words";
+import { saysSecretState, saysSessionState } from "../status-words";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -451,7 +451,9 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (value === "{" && (end.next === '"' || opensInspectObject(text, start + equals + 1))) return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, valueToken, end);
-  if (isTokenCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
+  if (isNamedCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
+  // A session's state (`session=closed`, `session=new`) is no session's id.
+  if (saysSessionState(name, token)) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start));
 }
 
@@ -550,7 +552,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   }
   if (opening === "[") {
-    return isSecretName(name) && !isTokenCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
+    return isSecretName(name) && !isNamedCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
   }
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
   if (blockQuotes !== undefined) {
@@ -595,7 +597,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A group of a grouped number outside a code's name is a number of its own (`"token": 1234 5678`), kept as before.
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && (WORD_HEADED_NAMES.test(name) || grouped)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
-  if (isTokenCount(name, unquoted(bare))) return undefined;
+  if (isNamedCount(name, unquoted(bare))) return undefined;
   // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).
   if (isMemberSetting(name, unquoted(bare))) return undefined;
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
@@ -720,7 +722,7 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
  */
 function holdsFlowSecret(name: string, flow: string): boolean {
-  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isTokenCount(name, flow)) return false;
+  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isNamedCount(name, flow)) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;

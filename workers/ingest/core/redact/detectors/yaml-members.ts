@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isTokenCount } from "../secret-names";
+import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isNamedCount } from "../secret-names";
 import { YAML_KEY, YamlPathReader } from "../yaml-paths";
 import type { Detector, Rewrite } from "./detector";
 import { isHiddenValue } from "./secret-assignment";
@@ -91,7 +91,7 @@ function replaced(line: string, from: number, to: number, path: string, marker: 
   const value = quoted ? line.slice(from + 1, to - 1) : line.slice(from, to);
   if (!isHiddenValue(path, value) || /^(?:true|false|null|~)$/.test(value) || isSecretNameValue(value)) return undefined;
   if (NUMBER.test(value) && !(isSecretCodeName(path) || isHeldSecretCodeName(path))) return undefined;
-  if (isTokenCount(path, value) || isMemberSetting(path, value)) return undefined;
+  if (isNamedCount(path, value) || isMemberSetting(path, value)) return undefined;
   const text = quoted ? `${line.slice(0, from)}${line.charAt(from)}${marker}${line.charAt(to - 1)}` : `${line.slice(0, from)}${marker}`;
   return { text, kind: SECRET_PARAM_KIND, length: to };
 }
