@@ -717,10 +717,10 @@ const PERSONAL_DOCUMENT_DIGITS = 5;
  * A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`):
  * `birth`, `born`, `dob`, `nasc`, `nac` (`nacimiento`, `nacido`, `fechaNac`), `aniversário`,
  * `geburt`, `geboren`, `naissance`, `né le`, `passport`, `passaporte`, `pasaporte`, `passeport`,
- * `paspoort`, `Reisepass`.
+ * `paspoort`, `Reisepass`; in any case (a gate: a mixed case only looks at more, and one regex
+ * with `i` costs less than each case spelled out).
  */
-const PERSONAL_DOCUMENT_WORD =
-  /[Bb]irth|BIRTH|[Bb]orn|BORN|[Dd]\.?[Oo]\.?[Bb]|D\.?O\.?B|[Nn]a[cs]|NA[CS]|[Aa]nivers|ANIVERS|[Gg]eb(?:urt|oren)|GEB(?:URT|OREN)|[Nn]aissance|NAISSANCE|[Nn][ée]e? le|[Pp]ass?[ae]?port|PASS?[AE]?PORT|[Pp]aspoort|PASPOORT|[Rr]eisepass|REISEPASS/;
+const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
 const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */
