@@ -2,7 +2,8 @@
  * Personal data named by its field: a value a key rule redacts as an attribute is redacted when
  * the same `name=value` is printed in text, in every printed form (`k=v`, `k: v`, `"k": v`, PHP's
  * and Ruby's `'k' => v`, print_r's `[k] => v`); and the prose forms of postal codes, dates of birth
- * and passport numbers, with their look-alikes kept.
+ * and passport numbers (in words, other languages, other countries' formats, SQL `INSERT` columns),
+ * with their look-alikes kept.
  */
 import { describe, expect, it } from "vitest";
 import { logRecord, logsRequest } from "../support/model-builders";
@@ -95,7 +96,7 @@ describe("postal codes after their word alone", () => {
     expect(redacted(text)).toEqual({ text: expected, counts: { postal_code: 1 } });
   });
 
-  it.each(["zip = true", "zip = gz", "size = 94103", "zip => 2", "WHERE zip = '01304-001'", "x == 94103", "zip 2 files", "gzip 94103 bytes", "unzip 94103", "created 12 zip 94105 files", "zip 10001 to 10099", "zip 1234 is ok", "postcode 123456", "zip 94103.5"])(
+  it.each(["zip = true", "zip = gz", "size = 94103", "zip => 2", "WHERE zip = '01304-001'", "x == 94103", "zip 2 files", "gzip 94103 bytes", "unzip 94103", "created 12 zip 94105 files", "zip 10001 to 10099", "zip 1234 is ok", "postcode 123456", "zip 94103.5", "zip: 12345 entries, 3 MB", "zip 12345 files extracted", "zip=48213 bytes", '"zip": 12345 items'])(
     "keeps the look-alike %j",
     (text) => {
       expect(redacted(text)).toEqual({ text, counts: {} });
@@ -115,6 +116,21 @@ describe("dates of birth", () => {
     ["data de nascimento: 12/04/1990", "data de nascimento: [REDACTED:birth_date]"],
     ["fecha de nacimiento: 12/04/1990", "fecha de nacimiento: [REDACTED:birth_date]"],
     ["dob=19900412", "dob=[REDACTED:birth_date]"],
+    // In words, and after short or sentence names.
+    ["Date of Birth: April 12, 1990", "Date of Birth: [REDACTED:birth_date]"],
+    ["dob: 12-Apr-1990", "dob: [REDACTED:birth_date]"],
+    ["DOB 12 Apr 1990", "DOB [REDACTED:birth_date]"],
+    ["dob: Apr 12th 1990", "dob: [REDACTED:birth_date]"],
+    ["fechaNac=1990-04-12", "fechaNac=[REDACTED:birth_date]"],
+    ["nasc: 12/04/1990", "nasc: [REDACTED:birth_date]"],
+    ["cliente nascido em 12/04/1990", "cliente nascido em [REDACTED:birth_date]"],
+    ["nascida em 12 de abril de 1990", "nascida em [REDACTED:birth_date]"],
+    ["aniversário: 12/04/1990", "aniversário: [REDACTED:birth_date]"],
+    ["born on 1990-04-12", "born on [REDACTED:birth_date]"],
+    ["born 12 April 1990", "born [REDACTED:birth_date]"],
+    ["Geburtsdatum: 12. April 1990", "Geburtsdatum: [REDACTED:birth_date]"],
+    ["née le 12/04/1990", "née le [REDACTED:birth_date]"],
+    ["nacido el 12 de abril de 1990", "nacido el [REDACTED:birth_date]"],
   ])("after their name: %s", (text, expected) => {
     expect(redacted(text)).toEqual({ text: expected, counts: { birth_date: 1 } });
   });
@@ -129,6 +145,12 @@ describe("dates of birth", () => {
     "birthday sale ends 2026-12-25",
     "birth_year=1990",
     "adobe 2024-01-01",
+    "expires: April 12, 2030",
+    "born-again 1990-04-12",
+    "updated April 12, 1990",
+    "dob: April 45, 1990",
+    "shipped 12 de abril de 1990",
+    "born to run 1990-04-12",
   ])("keeps a date that is no birth date: %j", (text) => {
     expect(redacted(text)).toEqual({ text, counts: {} });
   });
@@ -139,6 +161,17 @@ describe("dates of birth", () => {
     expect(storedAttribute("birth_date", "unknown")).toBe("unknown");
     expect(storedAttribute("created_at", "1990-04-12")).toBe("1990-04-12");
   });
+
+  it("an INSERT's column named as a birth date or a passport redacts its value, as the name beside it", () => {
+    expect(redacted("INSERT INTO customers (name, dob) VALUES ('Ana Silva', '1990-04-12')")).toEqual({
+      text: "INSERT INTO customers (name, dob) VALUES ('[REDACTED:person_name]', '[REDACTED:birth_date]')",
+      counts: { person_name: 1, birth_date: 1 },
+    });
+    expect(redacted("INSERT INTO travelers (passport_number, created) VALUES ('FZ123456', '1990-04-12')")).toEqual({
+      text: "INSERT INTO travelers (passport_number, created) VALUES ('[REDACTED:passport]', '1990-04-12')",
+      counts: { passport: 1 },
+    });
+  });
 });
 
 describe("passport numbers", () => {
@@ -148,11 +181,21 @@ describe("passport numbers", () => {
     ["passport_number: FZ123456", "passport_number: [REDACTED:passport]"],
     ["passaporte nº FZ123456", "passaporte nº [REDACTED:passport]"],
     ['{"pasaporte":"123456789"}', '{"pasaporte":"[REDACTED:passport]"}'],
+    // Other countries' formats (ICAO 9303 document numbers) after the word in other languages.
+    ["pasaporte: XDC123456", "pasaporte: [REDACTED:passport]"],
+    ["passport: C01X00T47", "passport: [REDACTED:passport]"],
+    ["passportNumber=L898902C3", "passportNumber=[REDACTED:passport]"],
+    ["passaporte: FZ123456", "passaporte: [REDACTED:passport]"],
+    ["Reisepass: C01X00T47", "Reisepass: [REDACTED:passport]"],
+    ["Reisepassnummer C01X00T47", "Reisepassnummer [REDACTED:passport]"],
+    ["passeport: 12AB34567", "passeport: [REDACTED:passport]"],
+    ["passaporto YA1234567", "passaporto [REDACTED:passport]"],
+    ["paspoort: NW1234567", "paspoort: [REDACTED:passport]"],
   ])("after their name: %s", (text, expected) => {
     expect(redacted(text)).toEqual({ text: expected, counts: { passport: 1 } });
   });
 
-  it.each(["passport 0.7.0", "passport.js 0.6.0", "passport-jwt 4.0.1", "passport strategy local", "passport 2 files", "passport expired 2024-01-01", "order 1234567"])(
+  it.each(["passport 0.7.0", "passport.js 0.6.0", "passport-jwt 4.0.1", "passport strategy local", "passport 2 files", "passport expired 2024-01-01", "order 1234567", "passport: authenticated", "passport: google-oauth20", "passport: oauth2client", "passeport v1.2.3", "passport 12345678 ms", "passport: 1234567 rows"])(
     "keeps the look-alike %j",
     (text) => {
       expect(redacted(text)).toEqual({ text, counts: {} });
@@ -161,6 +204,8 @@ describe("passport numbers", () => {
 
   it("under a key naming one, the whole value; a library's setting stays", () => {
     expect(storedAttribute("traveler.passport_number", "FZ123456")).toBe("[REDACTED:passport]");
+    expect(storedAttribute("reisepass", "C01X00T47")).toBe("[REDACTED:passport]");
+    expect(storedAttribute("fechaNac", "1990-04-12")).toBe("[REDACTED:birth_date]");
     expect(storedAttribute("passport.strategy", "local")).toBe("local");
   });
 });

@@ -180,6 +180,13 @@ describe("PIX keys in text fields, named by their field", () => {
     ["chave pix é 11987654321", "chave pix é [REDACTED:pix_key]"],
     ["pix para 11987654321 enviado", "pix para [REDACTED:pix_key] enviado"],
     ["PIX de 5511987654321 recebido", "PIX de [REDACTED:pix_key] recebido"],
+    // The bare name `pix` as the other names, in every printed form, before a key's shape.
+    ["pix: +5511987654321", "pix: [REDACTED:pix_key]"],
+    ["pix=ana@x.com", "pix=[REDACTED:pix_key]"],
+    ['{"pix":"11987654321"}', '{"pix":"[REDACTED:pix_key]"}'],
+    ["'pix' => '11987654321',", "'pix' => '[REDACTED:pix_key]',"],
+    ["[pix] => 11987654321", "[pix] => [REDACTED:pix_key]"],
+    ["payment.pix=123e4567-e89b-12d3-a456-426614174000", "payment.pix=[REDACTED:pix_key]"],
   ])("a field named as a PIX key has its whole value replaced: %s", (text, expected) => {
     expect(redacted(text)).toEqual({ text: expected, counts: { pix_key: 1 } });
   });
@@ -189,6 +196,10 @@ describe("PIX keys in text fields, named by their field", () => {
     "pix_key_type: 3",
     "pix_key_id=12345",
     "pix: ok 12",
+    "pix: 150.00",
+    "pix=3",
+    "pix_status: 12345678901",
+    "pixel: 12345678901",
     "chave pix: inválida",
     "pix_key=null",
     "pix 150 recebido",

@@ -170,7 +170,7 @@ export const MoreEvidence = {
   STREET_ADDRESS: 1 << 0,
   /**
    * A date of birth's or a passport's name and its value's digits (`detectors/personal-documents.ts`):
-   * six digits and a word those names hold (`PERSONAL_DOCUMENT_WORD`: `birth`, `dob`, `nasc`, `passport`).
+   * five digits and a word those names hold (`PERSONAL_DOCUMENT_WORD`: `birth`, `born`, `dob`, `nasc`, `passport`).
    */
   PERSONAL_DOCUMENT: 1 << 1,
 } as const;
@@ -708,10 +708,19 @@ const PIX_GUI_ENDINGS = [".PIX", ".pix", ".Pix"];
  * the word `pix` before a phone: each holds an `i`.
  */
 const PIX_FIELD_WORD = /[Pp][Ii][Xx]|[Aa]leat[óo]ria|ALEAT[ÓO]RIA/;
-/** The fewest digits of a date of birth (`12/04/90`) or a passport's number (`FZ123456`). */
-const PERSONAL_DOCUMENT_DIGITS = 6;
-/** A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`). */
-const PERSONAL_DOCUMENT_WORD = /[Bb]irth|BIRTH|[Dd]\.?[Oo]\.?[Bb]|D\.?O\.?B|[Nn]asc|NASC|[Nn]acimiento|NACIMIENTO|[Pp]ass?aporte|PASS?APORTE|[Pp]assport|PASSPORT/;
+/**
+ * The fewest digits of a date of birth (`12/04/90`, `1 Apr 1990`) or a passport's number
+ * (`C01X00T47`): a passport's number with fewer digits in a text with no other is left out.
+ */
+const PERSONAL_DOCUMENT_DIGITS = 5;
+/**
+ * A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`):
+ * `birth`, `born`, `dob`, `nasc`, `nac` (`nacimiento`, `nacido`, `fechaNac`), `aniversário`,
+ * `geburt`, `geboren`, `naissance`, `né le`, `passport`, `passaporte`, `pasaporte`, `passeport`,
+ * `paspoort`, `Reisepass`; in any case (a gate: a mixed case only looks at more, and one regex
+ * with `i` costs less than each case spelled out).
+ */
+const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
 const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */

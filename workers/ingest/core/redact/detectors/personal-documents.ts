@@ -1,6 +1,6 @@
 import { MoreEvidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
-import { NUMBER_WORD } from "./thing-words";
+import { AMOUNT_AFTER, AMOUNT_REACH, NUMBER_WORD } from "./thing-words";
 
 /** The kind of a person's date of birth, found after its name in text or under a key naming one. */
 export const BIRTH_DATE_KIND = "birth_date";
@@ -19,19 +19,32 @@ const JOIN = "[ _.-]?";
 
 /**
  * The names of a date of birth: `dob`, `DOB`, `D.O.B.`, `date of birth`, `birth date`,
- * `birthdate`, `birthday`, `date_of_birth`, `dateOfBirth`, `data de nascimento`,
- * `data_nascimento`, `dataNascimento`, `dt_nasc`, `nascimento`, `fecha de nacimiento`,
- * `nacimiento`, in any case.
+ * `birthdate`, `birthday`, `date_of_birth`, `dateOfBirth`, `born`, `born on`, `data de nascimento`,
+ * `data_nascimento`, `dataNascimento`, `dt_nasc`, `nasc`, `nascimento`, `nascido em`/`nascida em`,
+ * `aniversário` (a birthday), `fecha de nacimiento`, `fechaNac`, `nacimiento`, `nacido el`,
+ * German `Geburtsdatum`, `geboren am`, French `date de naissance`, `né le`/`née le`, in any case.
+ * `born` and `nascido` are read only before a date, so `born-again` and `nascido para…` stay.
  */
 const BIRTH_DATE_NAME =
   `${NAME_START}(?:[Dd]\\.?[Oo]\\.?[Bb]\\.?|D\\.?O\\.?B\\.?` +
   `|(?:${caseless("date")}${JOIN}${caseless("of")}${JOIN})?${caseless("birth")}(?:${JOIN}(?:${caseless("date")}|${caseless("day")}))?` +
-  `|(?:${caseless("data")}|${caseless("dt")})${JOIN}(?:${caseless("de")}${JOIN})?${caseless("nasc")}(?:${caseless("imento")})?` +
-  `|${caseless("nascimento")}` +
-  `|(?:${caseless("fecha")}${JOIN}(?:${caseless("de")}${JOIN})?)?${caseless("nacimiento")})${NAME_END}`;
+  `|${caseless("born")}(?:[ \\t]+${caseless("on")})?` +
+  `|(?:(?:${caseless("data")}|${caseless("dt")})${JOIN}(?:${caseless("de")}${JOIN})?)?${caseless("nasc")}(?:${caseless("imento")})?` +
+  `|${caseless("nascid")}[oaOA][sS]?[ \\t]+${caseless("em")}|${caseless("nacid")}[oaOA][sS]?(?:[ \\t]+${caseless("el")})?` +
+  `|${caseless("anivers")}[áÁaA]${caseless("rio")}` +
+  `|(?:${caseless("fecha")}${JOIN}(?:${caseless("de")}${JOIN})?)?${caseless("nacimiento")}|${caseless("fecha")}${JOIN}${caseless("nac")}` +
+  `|${caseless("geburtsdatum")}|${caseless("geboren")}(?:[ \\t]+${caseless("am")})?` +
+  `|${caseless("date")}${JOIN}${caseless("de")}${JOIN}${caseless("naissance")}|[Nn][ée][eE]?[ \\t]+${caseless("le")})${NAME_END}`;
 
-/** The names of a passport (`passport`, Portuguese `passaporte`, Spanish `pasaporte`), then perhaps a word for "number" (`passport no.`, `passportNumber`, `nº do passaporte` is not read). */
-const PASSPORT_NAME = `${NAME_START}(?:${caseless("passport")}|${caseless("passaporte")}|${caseless("pasaporte")})(?:${JOIN}${NUMBER_WORD}\\.?)?(?![A-Za-z\\u00C0-\\u00FF0-9_])`;
+/**
+ * The names of a passport, then perhaps a word for "number" (`passport no.`, `passportNumber`;
+ * `nº do passaporte` is not read): English `passport`, Portuguese `passaporte`, Spanish
+ * `pasaporte`, French `passeport`, Italian `passaporto`, Dutch `paspoort`, German `Reisepass`
+ * and `Reisepassnummer`.
+ */
+const PASSPORT_NAME =
+  `${NAME_START}(?:${caseless("passport")}|${caseless("passaport")}[eoEO]|${caseless("pasaporte")}|${caseless("passeport")}|${caseless("paspoort")}` +
+  `|${caseless("reisepass")}(?:${caseless("nummer")})?)(?:${JOIN}${NUMBER_WORD}\\.?)?(?![A-Za-z\\u00C0-\\u00FF0-9_])`;
 
 /**
  * What stands between a name and its value: a name's closing quote (perhaps escaped, JSON text in
@@ -42,15 +55,47 @@ const BETWEEN =
   "(?:\\\\{0,7}[\"'])?\\]?[ \\t]*(?:(?::(?!=)|=>|=(?![=>])|#)[ \\t]*(?:\\\\{0,7}[\"'])?|(?:is|was|é)[ \\t]+)?";
 
 /**
+ * A month's name in English, Portuguese, Spanish, German or French, whole or cut to three letters
+ * (`April`, `Apr`, `abril`, `Sept`, `março`, `Dezember`, `avril`), in any case (`caseless`).
+ */
+const MONTH_NAMES = [
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "janeiro", "fevereiro", "março", "marco", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
+  "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+  "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+  "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre",
+  "jan", "feb", "fev", "mar", "apr", "abr", "jun", "jul", "aug", "ago", "sep", "sept", "set", "oct", "out", "nov", "dec", "dez", "dic",
+];
+
+/**
+ * A date with its month's name and a four-digit year, as people write one: `April 12, 1990`,
+ * `Apr 12th 1990`, `12 April 1990`, `12-Apr-1990`, `12 Apr. 1990`, `12. April 1990`, Portuguese's
+ * and Spanish's `12 de abril de 1990`. The longest names come first, so `April` is not read as `Apr`.
+ */
+function wordDate(): string {
+  const names = [...new Set(MONTH_NAMES)].sort((a, b) => b.length - a.length).map(caseless).join("|");
+  const month = `(?:${names})\\.?`;
+  const day = "(?:[0-3]?\\d)(?:st|nd|rd|th|º)?";
+  const de = `(?:${caseless("de")}[ \\t]+)?`;
+  return `${day}(?:-${month}-|\\.?[ \\t]+${de}${month}[ \\t]+${de})(?:19|20)\\d\\d|${month}[ \\t]+${day},?[ \\t]+(?:19|20)\\d\\d`;
+}
+
+/**
  * A date as written in records: ISO 8601's `1990-04-12` (perhaps with a time,
  * `1990-04-12T00:00:00Z`), `1990/04/12`, day or month first with a four- or two-digit year
- * (`12/04/1990`, `04-12-1990`, `12.04.90`), eight digits (`19900412`). The rewrite checks the
- * month and the day.
+ * (`12/04/1990`, `04-12-1990`, `12.04.90`), eight digits (`19900412`); or as people write it,
+ * with the month's name (`wordDate`). The rewrite checks the month and the day.
  */
 const DATE =
-  "(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?:T[\\d:.]{2,15}(?:Z|[+-]\\d\\d:?\\d\\d)?)?|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|(?:19|20)\\d{6})";
-/** A passport's number: up to two letters, six to nine digits, perhaps a letter (`X1234567`, `FZ123456`, `123456789`). */
-const PASSPORT_NUMBER = "[A-Za-z]{0,2}\\d{6,9}[A-Za-z]?";
+  "(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?:T[\\d:.]{2,15}(?:Z|[+-]\\d\\d:?\\d\\d)?)?|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|(?:19|20)\\d{6}" +
+  `|${wordDate()})`;
+
+/**
+ * A passport's number as ICAO Doc 9303 writes a document number (up to nine of `A`–`Z` and
+ * `0`–`9`) and as nations issue them: six to nine letters and digits, at least one a digit
+ * (`X1234567`, `FZ123456`, `XDC123456`, `C01X00T47`, `L898902C3`, `12AB34567`, `123456789`).
+ */
+const PASSPORT_NUMBER = "(?=[A-Za-z]{0,8}\\d)[A-Za-z0-9]{6,9}";
 /** A value's end: no word, no more of a number, no path or version going on. */
 const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
 /**
@@ -63,6 +108,9 @@ function namedValueRewrite(placed: number, prefix: string, holds: (value: string
   const prefixAt = new RegExp(prefix, "y");
   return (match, marker, text, start, place) => {
     if ((place & placed) !== 0 && start === 0 && match.length === text.length) return holds(match.trim()) ? marker : undefined;
+    // A number followed by a unit or a count's noun is an amount (`passport 12345678 ms`).
+    const end = start + match.length;
+    if (AMOUNT_AFTER.test(text.slice(end, end + AMOUNT_REACH))) return undefined;
     prefixAt.lastIndex = start;
     const length = prefixAt.exec(text)?.[0].length ?? 0;
     if (length === 0 || length >= match.length || !holds(match.slice(length))) return undefined;
@@ -70,8 +118,16 @@ function namedValueRewrite(placed: number, prefix: string, holds: (value: string
   };
 }
 
-/** Whether a date's separators agree, its month and day can be a calendar's (either may come first), and a four-digit year is 1900–2099. */
+/**
+ * Whether a date can be a calendar's: written with digits, its separators agree, its month and
+ * day can be a calendar's (either may come first), and a four-digit year is 1900–2099; written
+ * with its month's name, its day is 1–31 (`wordDate` reads only such years).
+ */
 function isCalendarDate(value: string): boolean {
+  if (/[A-Za-z\u00C0-\u00FF]{3}/.test(value)) {
+    const day = Number(/(?<!\d)\d{1,2}(?!\d)/.exec(value)?.[0] ?? 0);
+    return day >= 1 && day <= 31;
+  }
   const date = value.split("T")[0]!;
   const separators = date.replace(/\d/g, "");
   if (separators.length === 2 && separators[0] !== separators[1]) return false;
@@ -117,20 +173,25 @@ export const passportDetector: Detector = {
 };
 
 
-/** Whether a key's words (`nameWords`) name a date of birth (`birth_date`, `dob`, `dateOfBirth`, `data_nascimento`). */
+/**
+ * Whether a key's words (`nameWords`) name a date of birth (`birth_date`, `dob`, `dateOfBirth`,
+ * `data_nascimento`, `dt_nasc`, `nasc`, `fechaNac`, `aniversario`, `geburtsdatum`, `date_de_naissance`).
+ */
 export function namesBirthDate(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   const before = words[words.length - 2] ?? "";
   return (
-    last === "dob" || last === "birthdate" || last === "birthday" || last === "nascimento" || last === "nacimiento" ||
-    (last === "birth" && before === "of") || ((last === "date" || last === "day") && before === "birth") || (last === "nasc" && (before === "data" || before === "dt"))
+    BIRTH_DATE_WORDS.has(last) || (last === "birth" && before === "of") || ((last === "date" || last === "day") && before === "birth") ||
+    (last === "nac" && before === "fecha") || (last === "naissance" && before === "de" && words[words.length - 3] === "date")
   );
 }
 
-/** Whether a key's words (`nameWords`) name a passport or its number (`passport`, `passport_number`, `passaporte`, `passportNo`). */
+/** Whether a key's words (`nameWords`) name a passport or its number (`passport`, `passport_number`, `passaporte`, `passportNo`, `passeport`, `reisepass`). */
 export function namesPassport(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   const word = PASSPORT_NUMBER_WORDS.has(last) ? (words[words.length - 2] ?? "") : last;
-  return word === "passport" || word === "passaporte" || word === "pasaporte";
+  return PASSPORT_WORDS.has(word);
 }
+const BIRTH_DATE_WORDS: ReadonlySet<string> = new Set(["dob", "birthdate", "birthday", "nasc", "nascimento", "nacimiento", "aniversario", "aniversário", "geburtsdatum"]);
+const PASSPORT_WORDS: ReadonlySet<string> = new Set(["passport", "passaporte", "pasaporte", "passeport", "passaporto", "paspoort", "reisepass", "reisepassnummer"]);
 const PASSPORT_NUMBER_WORDS: ReadonlySet<string> = new Set(["number", "no", "num", "nr", "numero", "número", "nº"]);

@@ -28,12 +28,23 @@ const RANDOM_WORD = `(?:${caseless("aleat")}[óÓoO]${caseless("ria")}|${caseles
  * `chave pix`, `chave_pix`, `chavePix`, `chave aleatória`, `chave EVP`, `pix_key`, `pixKey`,
  * `pix.key`, `pix.chave`, `PIX key`, a random key's type after them (`pix.chave_aleatoria`), in any
  * case, starting a word or a camel-case word (`paymentPixKey`; `payment.pix.key` starts at `pix`).
- * Not the bare word `pix` (`pix: ok`), nor a name going on (`pix.key_type`, `pix_key_id`).
+ * Not the bare word `pix` (`BARE_PIX_NAME` reads it), nor a name going on (`pix.key_type`, `pix_key_id`).
  */
 const PIX_KEY_NAME =
   "(?:(?<![A-Za-z\\u00C0-\\u00FF0-9])|(?<=[a-z0-9])(?=[PC]))" +
   `(?:${caseless("chave")}[ _.-]?(?:${PIX_WORD}|${RANDOM_WORD})|${PIX_WORD}[ _.-]?(?:${caseless("key")}|${caseless("chave")}))` +
   `(?:[ _.-]?(?:${PIX_WORD}|${RANDOM_WORD}))?(?![A-Za-z\\u00C0-\\u00FF0-9_])`;
+/**
+ * The bare word `pix` as a field's name (`pix: +5511987654321`, `pix=ana@x.com`, `"pix":"…"`,
+ * `[pix] => …`), a word of its own or a key's last (`payment.pix`, `cliente_pix`), not going on
+ * (`pix.key_type`, `pix_status`, `pixel`). Its value is a key only in a key's shape
+ * (`BARE_PIX_KEY`): an amount or a count stands there as often (`pix: 150.00`, `pix=3`).
+ */
+const BARE_PIX_NAME = `(?<![A-Za-z\\u00C0-\\u00FF0-9-])${PIX_WORD}(?![A-Za-z\\u00C0-\\u00FF0-9_]|[.-][A-Za-z])`;
+/** A key's shape after the bare name: an e-mail's `@`, or the ten digits and more of a phone, a CPF, a CNPJ or a random key. */
+const BARE_PIX_KEY = /@|(?:\d\D*){10}/;
+/** A match of the bare name's field: `pix` and a separator, no `key`/`chave` after it. */
+const BARE_PIX_FIELD = new RegExp(`^${PIX_WORD}(?:\\\\{0,7}["'])?\\]?[ \\t]*(?::|=)`);
 /** A character of an unquoted field value: all but blanks, quotes, brackets and a parameter's separators. */
 const VALUE_CHARACTER = "[^\\s\"'\\\\&;,<>()\\[\\]{}]";
 /**
@@ -58,6 +69,7 @@ const NUMBER_END = "(?![\\w@]|[.,]\\d)";
  */
 const PIX_KEY_FIELD =
   `${PIX_KEY_NAME}(?:${PIX_KEY_FIELD_VALUE}|[ \\t]+${PIX_PREPOSITION}\\+?\\d{10,14}${NUMBER_END})` +
+  `|${BARE_PIX_NAME}${PIX_KEY_FIELD_VALUE}` +
   `|(?<![\\w\\u00C0-\\u00FF.-])${PIX_WORD}[ \\t]+${PIX_PREPOSITION}\\+?(?:55)?[1-9]{2}9\\d{8}${NUMBER_END}`;
 
 export const pixDetector: Detector = {
@@ -116,6 +128,7 @@ function redactPixKeyField(match: string, marker: string): string | undefined {
   const valueStart = body.search(LAST_VALUE);
   const value = body.slice(valueStart);
   if (valueStart === 0 || !KEY_CHARACTER.test(value)) return undefined;
+  if (BARE_PIX_FIELD.test(match) && !BARE_PIX_KEY.test(value)) return undefined;
   return body.slice(0, valueStart) + marker + closing;
 }
 const CLOSING_QUOTE = /\\{0,7}["']$/;

@@ -3,6 +3,7 @@ import { isPostalCodeParameterName } from "../postal-code-names";
 import { Place, type Detector } from "./detector";
 import { ESCAPED_QUOTE, OPENING_QUOTES, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { ListReader, WHOLE_VALUE_LIST, firstItem, printedAs } from "./list-items";
+import { AMOUNT_AFTER, AMOUNT_REACH } from "./thing-words";
 
 /**
  * Postal codes under a name that says they are one: in URL query and form parameters
@@ -84,6 +85,9 @@ export const postalCodeParameterDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     const separator = match.charCodeAt(0);
     if (separator === 91 /* [ */ || separator === 44 /* , */) return arrayItem(match, marker, text, start, place);
+    // A count or a size after a named number is an amount (`zip: 12345 entries`, `zip=48213 bytes`), as in prose.
+    const end = start + match.length;
+    if (AMOUNT_AFTER.test(text.slice(end, end + AMOUNT_REACH))) return undefined;
     const arrow = ARROW_OPENING.exec(match);
     if (arrow !== null) return namesPostalCodeBefore(text, start) ? `${arrow[0]}${marker}` : undefined;
     if (separator !== 61 /* = */ && separator !== 58 /* : */) return (place & Place.POSTAL_CODE_VALUE) !== 0 ? marker : undefined;

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { ADDRESS_KINDS, PARTY_WORDS } from "../postal-code-names";
 import type { Detector } from "./detector";
+import { AMOUNT_AFTER, AMOUNT_REACH } from "./thing-words";
 import { POSTAL_CODE_KIND, VALUE_END } from "./postal-code-parameter";
 
 /**
@@ -81,12 +82,6 @@ export const postalCodePhraseDetector: Detector = {
 };
 
 /**
- * A unit or a count's noun after a number (`zip 48213 bytes`, `ZIP 94105 entries indexed`,
- * `12345 KB`, `linhas`, `registros`): the number is an amount of them.
- */
-const AMOUNT_AFTER =
-  /^[ 	]*(?:bytes?|[kmgt]i?b|entries|entry|rows?|files?|items?|records?|lines?|objects?|keys?|documents?|docs|times|ms|seconds?|%|vezes|linhas?|itens|registros?|arquivos?|entradas?|segundos?)(?![\p{L}\d])/iu;
-/**
  * A hexadecimal number just before the code's word (`address space 0x7ffe94105000 ZIP 94105`):
  * the text speaks of memory addresses, not postal ones. Only the `HEX_REACH` characters
  * before: a hex id further back is another field's.
@@ -99,7 +94,7 @@ const HEX_REACH = 40;
  * a count's noun after it (`AMOUNT_AFTER`), or a memory address just before (`HEX_BEFORE`).
  */
 function isAmountOrMemory(text: string, start: number, end: number): boolean {
-  return AMOUNT_AFTER.test(text.slice(end, end + 24)) || HEX_BEFORE.test(text.slice(Math.max(0, start - HEX_REACH), start));
+  return AMOUNT_AFTER.test(text.slice(end, end + AMOUNT_REACH)) || HEX_BEFORE.test(text.slice(Math.max(0, start - HEX_REACH), start));
 }
 
 /** Whether a word after `CEP` names whose or which address the code is (`destino`, `entrega`, `cobrança`). */

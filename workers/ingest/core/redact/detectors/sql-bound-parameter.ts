@@ -15,6 +15,7 @@ import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
 import { pixDetector } from "./pix";
+import { birthDateDetector, passportDetector } from "./personal-documents";
 import { isCredentialShaped } from "../redis-commands";
 
 /**
@@ -37,7 +38,8 @@ import { isCredentialShaped } from "../redis-commands";
  *   its text, when it holds one (a bare `address` a street's shape), is `[REDACTED:street_address]`;
  * - a postal code's column (`zip`, `cep`, `postal_code`): a value shaped as one, whole
  *   (`POSTAL_CODE_VALUE`), is `[REDACTED:postal_code]`;
- * - a person's number's column (`ssn`, `phone`, `celular`, `rg`, `cnh`, `pix_key`: the `Place` an
+ * - a person's number's or document's column (`ssn`, `phone`, `celular`, `rg`, `cnh`, `pix_key`,
+ *   `dob`, `birth_date`, `passport`: the `Place` an
  *   attribute under that key gets, `PLACED_KINDS`): a value that detector takes as the whole
  *   value of such a key is its marker (`[REDACTED:ssn]`), as the attribute's would be;
  * - any other column: the value stays for the other detectors, which read the column too where
@@ -224,7 +226,7 @@ function comparedKind(rule: KeyRule, value: string, quoted: boolean): string | u
  * The detectors whose kind a key's `Place` fact names (`placeEvidence`), each with its pattern
  * matching a whole value: an SSN's, a phone's, an RG's, a CNH's and a PIX key's columns.
  */
-const PLACED_KINDS = [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDetector].map((detector) => ({
+const PLACED_KINDS = [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDetector, birthDateDetector, passportDetector].map((detector) => ({
   detector,
   whole: new RegExp(`^(?:${detector.source})$`),
   marker: redactionMarker(detector.kind),

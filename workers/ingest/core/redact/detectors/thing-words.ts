@@ -49,3 +49,14 @@ export const PRODUCT_CODE_SET: ReadonlySet<string> = new Set(PRODUCT_CODES);
 export const PAYMENT_CODE_SET: ReadonlySet<string> = new Set(PAYMENT_CODES);
 export const NUMBERED_THING_SET: ReadonlySet<string> = new Set(NUMBERED_THINGS);
 export const NUMBER_WORD_SET: ReadonlySet<string> = new Set(NUMBER_WORDS);
+
+/**
+ * A unit or a count's noun after a number (`zip 48213 bytes`, `ZIP 94105 entries indexed`,
+ * `passport 12345678 ms`, `12345 KB`, `linhas`, `registros`), tested on the text just after the
+ * number (its first 24 characters are enough): the number is an amount of them, no code or
+ * document's number.
+ */
+export const AMOUNT_AFTER =
+  /^[ \t]*(?:bytes?|[kmgt]i?b|entries|entry|rows?|files?|items?|records?|lines?|objects?|keys?|documents?|docs|times|ms|s|secs?|seconds?|%|vezes|linhas?|itens|registros?|arquivos?|entradas?|segundos?)(?![\p{L}\d])/iu;
+/** How much of the text after a number `AMOUNT_AFTER` needs. */
+export const AMOUNT_REACH = 24;
