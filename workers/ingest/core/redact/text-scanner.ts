@@ -239,7 +239,8 @@ export class TextScanner {
               : view.rawSlice(copiedUpTo, start) + view.written(start, this.replacedLength, replacement);
           copiedUpTo = start + this.replacedLength;
           resumeAt = copiedUpTo;
-          tally.add(this.replacedKind);
+          // A rewrite may replace several values (a `Cookie` header's): each is counted.
+          tally.add(this.replacedKind, Math.max(1, markerCount(replacement) - markerCount(text.slice(start, copiedUpTo))));
         } else {
           // Every detector's lookbehind forbids starting inside the rejected candidate's word,
           // so resuming one character later cannot find a fragment of it.
@@ -348,6 +349,13 @@ const JSON_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** How every marker starts (`redactionMarker`). */
 const MARKER_START = "[REDACTED:";
+
+/** How many markers `text` holds. */
+function markerCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(MARKER_START); at >= 0; at = text.indexOf(MARKER_START, at + MARKER_START.length)) count++;
+  return count;
+}
 
 /**
  * `replacement` for the `length` characters at `start`, with its marker quoted as a JSON string

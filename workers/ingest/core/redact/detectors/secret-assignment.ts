@@ -1,5 +1,6 @@
 import { blanksBefore } from "../blanks";
 import { Evidence } from "../evidence";
+import { isCodeValue } from "../code-values";
 import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
@@ -331,6 +332,8 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
   if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
   if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, start)) && !PROSE_VALUE.test(value)) return undefined;
+  // Code (`$_ENV['API_KEY']`, `options.apiKey;`, `await hash(…)`) names where the secret comes from.
+  if (isCodeValue(text, start + valueStart, name, start)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }
 
