@@ -6,13 +6,13 @@ import { nameWords } from "./secret-names";
  * where one comes from. A string literal is the secret (`this.password = 'hunter2';`): callers
  * ask only about unquoted values.
  *
- * In any line: `await` or `new` before a name, a sigil's variable read by index, member or call
+ * In any line: `await` or `new` before a call (`await hash(…)`, `new Client(…)`; `password=new` is a word), a sigil's variable read by index, member or call
  * (`$_ENV['API_KEY']`, `$cfg->key`), Ruby's `ENV[…]`, Node's `process.env`, Python's
  * `os.environ` and `os.getenv(…)`, and a receiver's member (`this.token`, `self.password`,
  * `$this->apiKey`). A value that merely starts with `$` or `@` is a password as often
  * (`password=$ecret1`), so alone it is code only on a code line (below).
  */
-const CODE_VALUE = /^(?:(?:await|new)[ \t]+[A-Za-z_$]|\$[A-Za-z_]\w*(?:\[|->|::|\()|ENV\[|process\.env\b|os\.(?:environ\b|getenv\()|(?:this|self)(?:\.|->)[A-Za-z_])/;
+const CODE_VALUE = /^(?:(?:await|new)[ \t]+[A-Za-z_$][\w$.]*\(|\$[A-Za-z_]\w*(?:\[|->|::|\()|ENV\[|process\.env\b|os\.(?:environ\b|getenv\()|(?:this|self)(?:\.|->)[A-Za-z_])/;
 
 /** An identifier or member path, with a sigil and indexes (`options.apiKey`, `$apiKey`, `kwargs["token"]`). */
 const PATH = /^[$@]?[A-Za-z_]\w*(?:(?:\.|->|::)[A-Za-z_]\w*|\[[^\]\n]{1,64}\])*/;

@@ -557,7 +557,7 @@ const OBJECT_SESSION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether `words` (a name's) end with an object's session or its id (`OBJECT_SESSION_WORDS`: `checkout_session_id`, `upload-session`). */
-function namesObjectSession(words: readonly string[]): boolean {
+export function namesObjectSession(words: readonly string[]): boolean {
   const at = words[words.length - 1] === "id" ? words.length - 2 : words.length - 1;
   return at > 0 && words[at] === "session" && OBJECT_SESSION_WORDS.has(words[at - 1]!);
 }

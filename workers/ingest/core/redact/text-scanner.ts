@@ -67,6 +67,8 @@ export class TextScanner {
   private replacement = "";
   private replacedLength = 0;
   private replacedKind = "";
+  /** How many values the replacement stands for (`Rewrite`'s `count`). */
+  private replacedCount = 1;
 
   constructor(detectors: readonly Detector[]) {
     // Each detector keeps its own facts rather than a bit in a mask of detectors: a text's
@@ -239,8 +241,7 @@ export class TextScanner {
               : view.rawSlice(copiedUpTo, start) + view.written(start, this.replacedLength, replacement);
           copiedUpTo = start + this.replacedLength;
           resumeAt = copiedUpTo;
-          // A rewrite may replace several values (a `Cookie` header's): each is counted.
-          tally.add(this.replacedKind, Math.max(1, markerCount(replacement) - markerCount(text.slice(start, copiedUpTo))));
+          tally.add(this.replacedKind, this.replacedCount);
         } else {
           // Every detector's lookbehind forbids starting inside the rejected candidate's word,
           // so resuming one character later cannot find a fragment of it.
@@ -283,10 +284,12 @@ export class TextScanner {
         this.replacement = rewrite;
         this.replacedLength = matched.length;
         this.replacedKind = detector.kind;
+        this.replacedCount = 1;
       } else {
         this.replacement = rewrite.text;
         this.replacedLength = rewrite.length ?? matched.length;
         this.replacedKind = rewrite.kind;
+        this.replacedCount = rewrite.count ?? 1;
       }
       return true;
     }
@@ -349,13 +352,6 @@ const JSON_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** How every marker starts (`redactionMarker`). */
 const MARKER_START = "[REDACTED:";
-
-/** How many markers `text` holds. */
-function markerCount(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf(MARKER_START); at >= 0; at = text.indexOf(MARKER_START, at + MARKER_START.length)) count++;
-  return count;
-}
 
 /**
  * `replacement` for the `length` characters at `start`, with its marker quoted as a JSON string

@@ -703,7 +703,9 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
   if (redacted === undefined) return undefined;
   if (redacted === value) return null;
-  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
+  // Each cookie replaced is a value replaced, and counted.
+  const count = redacted.split(marker).length - value.split(marker).length;
+  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length, count: Math.max(1, count) };
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
