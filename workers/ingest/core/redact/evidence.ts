@@ -173,6 +173,12 @@ export const MoreEvidence = {
    * five digits and a word those names hold (`PERSONAL_DOCUMENT_WORD`: `birth`, `born`, `dob`, `nasc`, `passport`).
    */
   PERSONAL_DOCUMENT: 1 << 1,
+  /**
+   * A session's word and a digit (`detectors/session-id-phrase.ts`): the word in English,
+   * Spanish or Portuguese (`SESSION_WORD`: `session`, `sesión`, `sessão`) and a digit, which every
+   * id the detector takes holds.
+   */
+  SESSION_ID_PHRASE: 1 << 2,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -327,6 +333,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
+  if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -721,6 +728,8 @@ const PERSONAL_DOCUMENT_DIGITS = 5;
  * with `i` costs less than each case spelled out).
  */
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
+/** A session's word in English, Spanish or Portuguese, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
+const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
 const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */
@@ -1365,8 +1374,16 @@ function sqlPasswordEvidence(text: string, classes: number): number {
   if ((classes & (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS) && SET_PASSWORD.test(text)) {
     return Evidence.SECRET_ASSIGNMENT;
   }
-  return (classes & HAS_PHONE_START) !== 0 && text.includes("define(") ? Evidence.SECRET_ASSIGNMENT : 0;
+  return (classes & HAS_PHONE_START) !== 0 && (text.includes("define(") || NAMED_SETTER_CALL.test(text)) ? Evidence.SECRET_ASSIGNMENT : 0;
 }
+
+/**
+ * Methods that store a value under a name given as their first argument, as browser and Node code
+ * writes them (`localStorage.setItem('token', '…')`, `headers.set('Authorization', '…')`,
+ * `res.setHeader(…)`, `xhr.setRequestHeader(…)`, `params.append(…)`): read as PHP's `define`.
+ */
+export const NAMED_SETTERS = "setItem|setHeader|setRequestHeader|set|append";
+const NAMED_SETTER_CALL = new RegExp(`\\.(?:${NAMED_SETTERS})\\(`);
 /** The statements' words in any case and with any blanks between them, as the detector reads them (`secret-assignment.ts`). */
 const IDENTIFIED_BY = /identified\s+by/i;
 const SET_PASSWORD = /set\s+password/i;

@@ -544,6 +544,25 @@ const DESCRIBING_WORDS = new Set([
 const CREDENTIAL_IDS = new Set(["session"]);
 
 /**
+ * Words before `session` that make it a business object's session, not a login's: Stripe's
+ * Checkout, Setup and Identity verification Sessions (`checkout_session_id=cs_live_…`, an object's
+ * id its API reads back with the account's secret key), a resumable or multipart upload's
+ * (`upload_session_id`), a payment's, a chat's or a call's. Such an id opens no login; any other
+ * word keeps the name a login session's (`user_session_id`, `auth_session_id`, `web_session_id`,
+ * Rails' `_shop_session` cookie): a kept credential costs more than a lost object id.
+ */
+const OBJECT_SESSION_WORDS: ReadonlySet<string> = new Set([
+  "checkout", "setup", "verification", "payment", "billing", "upload", "multipart", "import", "export", "sync",
+  "transfer", "chat", "conversation", "call", "meeting", "recording", "game", "booking",
+]);
+
+/** Whether `words` (a name's) end with an object's session or its id (`OBJECT_SESSION_WORDS`: `checkout_session_id`, `upload-session`). */
+export function namesObjectSession(words: readonly string[]): boolean {
+  const at = words[words.length - 1] === "id" ? words.length - 2 : words.length - 1;
+  return at > 0 && words[at] === "session" && OBJECT_SESSION_WORDS.has(words[at - 1]!);
+}
+
+/**
  * Last words naming a hash of an id (`session_id_hash`, `session_id_sha256`): a one-way digest
  * that logs write to correlate a session without its credential. Only after `id`: a
  * `session_hash` may be the session's own token (Gradio's), and a password's hash is a secret
@@ -765,7 +784,7 @@ function secrecyOf(name: string): number {
   if (SESSION_COOKIE_NAME.test(name)) return SECRET;
   const words = nameWords(name);
   const last = words[words.length - 1] ?? "";
-  if (describesSecret(words)) return NOT_SECRET;
+  if (describesSecret(words) || namesObjectSession(words)) return NOT_SECRET;
   if (SECRET_CODE_WORDS.has(last) || CODE_QUALIFIERS.get(last)?.has(words[words.length - 2] ?? "") === true) {
     return SECRET_CODE;
   }

@@ -67,6 +67,8 @@ export class TextScanner {
   private replacement = "";
   private replacedLength = 0;
   private replacedKind = "";
+  /** How many values the replacement stands for (`Rewrite`'s `count`). */
+  private replacedCount = 1;
 
   constructor(detectors: readonly Detector[]) {
     // Each detector keeps its own facts rather than a bit in a mask of detectors: a text's
@@ -239,7 +241,7 @@ export class TextScanner {
               : view.rawSlice(copiedUpTo, start) + view.written(start, this.replacedLength, replacement);
           copiedUpTo = start + this.replacedLength;
           resumeAt = copiedUpTo;
-          tally.add(this.replacedKind);
+          tally.add(this.replacedKind, this.replacedCount);
         } else {
           // Every detector's lookbehind forbids starting inside the rejected candidate's word,
           // so resuming one character later cannot find a fragment of it.
@@ -282,10 +284,12 @@ export class TextScanner {
         this.replacement = rewrite;
         this.replacedLength = matched.length;
         this.replacedKind = detector.kind;
+        this.replacedCount = 1;
       } else {
         this.replacement = rewrite.text;
         this.replacedLength = rewrite.length ?? matched.length;
         this.replacedKind = rewrite.kind;
+        this.replacedCount = rewrite.count ?? 1;
       }
       return true;
     }

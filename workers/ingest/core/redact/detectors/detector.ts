@@ -53,9 +53,10 @@ export interface Detector {
 
 /**
  * A replacement for the whole match, counted under the detector's kind; or one counted under
- * `kind`, standing for the first `length` characters of the match (the rest is scanned again).
+ * `kind`, standing for the first `length` characters of the match (the rest is scanned again),
+ * `count` times when it replaces that many values (a `Cookie` header's cookies; default 1).
  */
-export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number };
+export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number; readonly count?: number };
 
 /**
  * What an attribute's key says about its value, as bit flags: the request walker knows the key

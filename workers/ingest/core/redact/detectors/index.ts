@@ -4,6 +4,7 @@ import { secretParameterDetector } from "./secret-parameter";
 import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { secretAfterMaskDetector } from "./secret-after-mask";
+import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
@@ -57,6 +58,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   privateKeyDetector,
   knownTokenDetector,
   nestingKnownTokenDetector,
+  // After the known tokens: an AWS key after `session` is theirs.
+  sessionIdPhraseDetector,
   passwordHashDetector,
   pixDetector,
   emailDetector,

@@ -1,5 +1,7 @@
 import { blanksBefore } from "../blanks";
-import { Evidence } from "../evidence";
+import { Evidence, NAMED_SETTERS } from "../evidence";
+import { credentialHeaderOf } from "../credential-headers";
+import { isCodeValue } from "../code-values";
 import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
@@ -74,7 +76,7 @@ const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])(?::|\\\\{0,7}["'])?${NAME}(?:\\
 const QUOTED_ASSIGNMENT =
   `(?:${ASSIGNED}(?:[ \\t]*=>(?:[ \\t]*\\r?\\n)?|[ \\t]+:?=|:?=(?=[ \\t]))` +
   `|(?<![\\w.\\u00C0-\\u00FF-])(?:\`[^\`\\n]{1,64}\`\\.)?\`${NAME}\`[ \\t]*=` +
-  `|(?<![\\w.-])define\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
+  `|(?:(?<![\\w.-])define|(?<=[\\w)\\]])\\.(?:${NAMED_SETTERS}))\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
   `|\\[\\\\{0,7}"${NAME}\\\\{0,7}"(?::(?:\\\\{0,7}")?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +
   `[ \\t]*(?:${OPTIONAL_WRAPPER})?(?:${QUOTED})`;
 
@@ -289,10 +291,10 @@ export function isHiddenValue(name: string, value: string): boolean {
   return !/^[A-Za-z]{1,15}$/.test(value) || PASSWORD_WORD.test(nameWords(name).join(""));
 }
 
-/** The name a quoted assignment assigns to: the last backquoted one of a SQL column, `define`'s first argument, else the first. */
+/** The name a quoted assignment assigns to: the last backquoted one of a SQL column, `define`'s or a named setter's first argument, else the first. */
 function assignedName(head: string): string {
   if (head.startsWith("`")) return head.slice(head.lastIndexOf("`", head.lastIndexOf("`") - 1) + 1, head.lastIndexOf("`"));
-  return NAME_RUN.exec(head.startsWith("define") ? head.slice(head.indexOf("(")) : head)?.[0] ?? "";
+  return NAME_RUN.exec(head.startsWith("define") || head.startsWith(".") ? head.slice(head.indexOf("(")) : head)?.[0] ?? "";
 }
 const NAME_RUN = new RegExp(NAME);
 const PATH_NAME_RUN = new RegExp(PATH_NAME);
@@ -304,6 +306,8 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const quote = quoteOpening(match.slice(open));
   const name = assignedName(match.slice(0, open));
   if (!holdsSecret(name) || !isHiddenValue(name, match.slice(open + quote.length, -quote.length))) return undefined;
+  // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept.
+  if (match.startsWith(".") && credentialHeaderOf(name) !== undefined) return undefined;
   return `${match.slice(0, open)}${quote}${marker}${quote}`;
 }
 
@@ -331,6 +335,8 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
   if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
   if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, start)) && !PROSE_VALUE.test(value)) return undefined;
+  // Code (`$_ENV['API_KEY']`, `options.apiKey;`, `await hash(…)`) names where the secret comes from.
+  if (isCodeValue(text, start + valueStart, name, start)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }
 

@@ -34,6 +34,8 @@ import { isEmailAddress } from "./email";
 import { credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
+import { isSessionIdShaped, namesSession } from "../session-ids";
+import { isCodeValue } from "../code-values";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -108,6 +110,13 @@ const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|[&#](?![A-Za-z_][\w.-]*=))+/;
 /** A URL query's or fragment's value (after `?`, `&` or `#`), which a `#` ends. */
 const QUERY_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
 const QUERY_OPENERS = "?&#";
+/** A URL path segment's parameter value (RFC 3986 §3.3: `;jsessionid=…`), which the path's next delimiter ends. */
+const PATH_PARAMETER_TOKEN = /^[^?/;#\s"'<>,&]+/;
+
+/** Whether the `name=value` at `start` follows a `;` glued to a URL's path (`GET /cart;jsessionid=…`, `https://h/p;sid=…`). */
+function isPathParameter(text: string, start: number): boolean {
+  return text.charAt(start - 1) === ";" && /(?:^|[\s"'(])(?:[a-z][a-z0-9+.-]*:\/\/[^\s/]*)?\/[^\s;=]*$/i.test(text.slice(Math.max(0, start - 256), start - 1));
+}
 // A marker an earlier pass wrote inside the value (`a[REDACTED:email]`) is read whole: cut at its
 // `]`, the value's replacement left the `]` behind it (`[REDACTED:secret_param]]`).
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:\[REDACTED:[\w:-]{1,80}\]|[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
@@ -436,7 +445,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A secret type's print of its mask (`password=SecretStr('**********')`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
-  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : PARAMETER_TOKEN;
+  // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
+  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
   const first = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
@@ -452,8 +462,9 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (isNamedCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
-  // A session's state (`session=closed`, `session=new`) is no session's id.
-  if (saysSessionState(name, token)) return undefined;
+  // A session's state (`session=closed`, `session=new`) is no session's id, nor is what is not shaped as one (`session=build`).
+  if (saysSessionState(name, token) || (!quoted && namesSession(name) && !isSessionIdShaped(token))) return undefined;
+  if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
   return redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start));
 }
 
@@ -523,7 +534,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   if (typeof rewrite === "object" && rewrite.kind === SECRET_PARAM_KIND && rewrite.text === `${match.slice(0, valueStart)}${marker}` && rewrite.length === valueStart + tokenLength) {
     // A first word that ends a sentence (`code: 7319. Next`, `key: Xk9;mQ7. Next`) ends the value.
     const word = /^\S*/.exec(value)![0];
-    const reach = endsSentence(word, value.slice(word.length)) ? valueStart + word.length : match.length;
+    // A session's id is one token: what follows it is the line's (`session: abc123def456 expired`).
+    const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : match.length;
     const length = reach - sentenceEndLength(match.slice(valueStart, reach), valueEnd(text, start, start + reach));
     return { text: rewrite.text, kind: SECRET_PARAM_KIND, length: Math.max(length, rewrite.length) };
   }
@@ -598,6 +610,10 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && (WORD_HEADED_NAMES.test(name) || grouped)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
   if (isNamedCount(name, unquoted(bare))) return undefined;
+  // Under a session's name only an id's shape is its id (`session: created for user 42`, `session: 3600s` stay).
+  if (quoteOpening(value) === "" && namesSession(name) && !isSessionIdShaped(firstToken(value, FIELD_TOKEN, end))) return undefined;
+  // Code after the name (`token: this.token`, `apiKey: options.apiKey,`) names where the secret comes from.
+  if (quoteOpening(value) === "" && isCodeValue(text, start + valueStart, name, start - name.length)) return undefined;
   // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).
   if (isMemberSetting(name, unquoted(bare))) return undefined;
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
@@ -687,7 +703,9 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
   if (redacted === undefined) return undefined;
   if (redacted === value) return null;
-  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
+  // Each cookie replaced is a value replaced, and counted.
+  const count = redacted.split(marker).length - value.split(marker).length;
+  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length, count: Math.max(1, count) };
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;

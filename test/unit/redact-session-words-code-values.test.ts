@@ -1,0 +1,159 @@
+/**
+ * What a trial found replaced or kept wrongly around sessions and code: a session's name
+ * announces its id only when the value is shaped as one (prose, a duration, a state word stay);
+ * a business object's session id (Stripe's Checkout Session, an upload's) is no login; code after
+ * a credential's name (a variable, a member path, `ENV[…]`, a call, `await`, `??`) is no secret,
+ * a string literal is; a URL path's parameter ends at the path's delimiters; every cookie replaced
+ * is counted; a session's id in prose or a path goes; a value set under a secret's name by a
+ * named setter goes.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+
+const policy = defaultRedactionPolicy();
+const PARAM = "[REDACTED:secret_param]";
+
+describe("a session's name announces its id only when the value is shaped as one", () => {
+  it.each([
+    "express-session: store ready",
+    "session: created for user 42",
+    "session: Redis connection lost",
+    "checkout-session: created for cart 12345",
+    "session: 3600s",
+    "build_id=20240501.12345678 session=build",
+    "Session: 42 active users",
+    "session: store ready",
+    "user-session: expired",
+    "PHPSESSID=deleted; expires=Thu, 01 Jan 1970",
+  ])("keeps %j", (text) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(text);
+    expect(result.counts).toEqual({});
+  });
+
+  it.each([
+    ["session: abc123def456 expired", `session: ${PARAM} expired`],
+    ["session=abc123def456ghi789", `session=${PARAM}`],
+    ["PHPSESSID=abc123def456ghi789; path=/", `PHPSESSID=${PARAM}; path=/`],
+    ["user_session_id=abc123def456ghi789", `user_session_id=${PARAM}`],
+    ["auth_session_id: abc123def456ghi789", `auth_session_id: ${PARAM}`],
+    ["web_session_id=abc123def456ghi789", `web_session_id=${PARAM}`],
+  ])("replaces the id in %j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+});
+
+describe("a business object's session id is no login's", () => {
+  it.each([
+    "checkout_session_id=cs_live_a1B2c3D4e5F6g7H8",
+    "upload_session_id=7f3c2a",
+    "payment_session_id: ps_8f3a2b9c1d",
+    "chat-session-id=c9d8e7f6a5b4",
+    "stripe checkout session cs_live_a1B2c3D4e5F6g7H8 completed",
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy).text).toBe(text);
+  });
+});
+
+describe("code after a credential's name is no secret, a string literal is", () => {
+  it.each([
+    "$cfg->api_key => $_ENV['API_KEY']",
+    "@api_key = ENV['API_KEY']",
+    "$this->apiKey = $apiKey;",
+    "this.password = await hash(this.password)",
+    "this.apiKey = options.apiKey;",
+    "this.secret = options.secret ?? process.env.SECRET;",
+    "this.token = token || null",
+    "self.password = password",
+    "token: this.token",
+    "this.token = token",
+    "apiKey: process.env.API_KEY,",
+    "self.token = kwargs.get(\"token\")",
+    "this.client = new Client(this.token)",
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy).text).toBe(text);
+  });
+
+  it.each([
+    ["this.password = 'hunter2';", `this.password = '${PARAM}';`],
+    ['self.api_key = "sk_test_abcdefghijk"', `self.api_key = "${PARAM}"`],
+    ["$cfg->api_key => 'AbC123xyz'", `$cfg->api_key => '${PARAM}'`],
+    ["$cfg->api_key => AbC123xyz", `$cfg->api_key => ${PARAM}`],
+    ["this.password = hunter2x", `this.password = ${PARAM}`],
+    ["password=$ecret1", `password=${PARAM}`],
+    ["login attempt password=new from 10.0.0.5", `login attempt password=${PARAM} from 10.0.0.5`],
+  ])("replaces the literal in %j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+});
+
+describe("a URL path's parameter ends at the path's delimiters", () => {
+  it.each([
+    ["GET /cart;jsessionid=A1B2C3D4E5F6?sku=1 200", `GET /cart;jsessionid=${PARAM}?sku=1 200`],
+    ["https://shop.example.com/cart;jsessionid=A1B2C3D4E5F6/items#top", `https://shop.example.com/cart;jsessionid=${PARAM}/items#top`],
+    ["/a;token=abc123XYZ9def;v=2", `/a;token=${PARAM};v=2`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+});
+
+describe("every cookie replaced is counted", () => {
+  it.each([
+    ["Cookie: sessionid=abc123def456ghi789; csrftoken=Zx9Yw8Vu7Ts6", 2],
+    ["Cookie: koa.sess=eyJwYXNzcG9ydCI6e319; koa.sess.sig=abc123", 2],
+    ["Cookie: session=abc123def456; remember_token=42|abcdefXYZ123", 2],
+    ["Cookie: sid=abc123def456ghi789; lang=pt", 1],
+  ])("%j", (text, count) => {
+    const result = redactString(text, policy);
+    expect(result.counts).toEqual({ secret_param: count });
+    expect(result.text.split(PARAM).length - 1).toBe(count);
+  });
+});
+
+describe("a session's id in prose or a path", () => {
+  it.each([
+    ["invalid session id abc123def456ghi789", `invalid session id ${PARAM}`],
+    ["sessionId abc123def456 not found", `sessionId ${PARAM} not found`],
+    ["session 8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3 expired", `session ${PARAM} expired`],
+    ["sesión abc123def456 caducada", `sesión ${PARAM} caducada`],
+    ["sessão abc123def456 expirada", `sessão ${PARAM} expirada`],
+    ["GET /api/session/8f3a2b9c/cart", `GET /api/session/${PARAM}/cart`],
+    ["session abc123def456.", `session ${PARAM}.`],
+  ])("replaces the id in %j", (text, expected) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual({ secret_param: 1 });
+  });
+
+  it.each([
+    "session 2 of 5",
+    "session started",
+    "session 12345 of 20000 processed",
+    "session started for cart 8f3a",
+    "session v2 ready",
+    "session expired after 3600 seconds",
+    "Deploy 2024-05-01 version 3.4.5 session pool size=12345",
+    "sessionStorage quota exceeded 5242880",
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy).text).toBe(text);
+  });
+
+  it("leaves an AWS key after `session` to the known tokens", () => {
+    expect(redactString("session ASIAY34FZKBOKMUTVV7A", policy).counts).toEqual({ known_token: 1 });
+  });
+});
+
+describe("a value set under a secret's name by a named setter", () => {
+  it.each([
+    ["localStorage.setItem('token', 'abc123XYZ9def')", `localStorage.setItem('token', '${PARAM}')`],
+    ['sessionStorage.setItem("authToken", "abc123XYZ9def")', `sessionStorage.setItem("authToken", "${PARAM}")`],
+    ["res.setHeader('X-Api-Key', 'abc123XYZ9def')", `res.setHeader('X-Api-Key', '${PARAM}')`],
+    ["headers.set('Authorization', 'Bearer abc123XYZ9def')", "headers.set('Authorization', 'Bearer [REDACTED:bearer]')"],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+
+  it("keeps a setting's value", () => {
+    expect(redactString("localStorage.setItem('theme', 'dark')", policy).text).toBe("localStorage.setItem('theme', 'dark')");
+  });
+});

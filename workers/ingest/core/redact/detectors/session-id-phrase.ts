@@ -1,0 +1,41 @@
+import { MoreEvidence } from "../evidence";
+import { nameWords, namesObjectSession } from "../secret-names";
+import { isSessionIdShaped } from "../session-ids";
+import type { Detector } from "./detector";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+
+/**
+ * A session's id written in prose or a path after the word session, counted as `secret_param`
+ * as the id is under a session's name (docs/decisions.md, "a session's id in every form"):
+ * `invalid session id abc123def456`, `sessionId abc123def456 not found`, `session
+ * 8f3a2b9c-1d2e-… expired`, `sesión abc123def456 caducada`, `GET /api/session/8f3a2b9c/cart`.
+ * The word stays; only the id goes.
+ *
+ * An id there holds a letter and a digit and is shaped as one (`isSessionIdShaped`): a number
+ * (`session 2 of 5`, `session 12345 of 20000`), a word (`session started`) and a duration stay.
+ * After a business object's word (`checkout session cs_live_…`: `namesObjectSession`) the id is
+ * the object's and stays. A name glued by `:` (`session:8f3a2b9c`, a cache key's namespace) or
+ * `=`/`:` fields are the field detectors'.
+ */
+const SESSION_WORD = String.raw`(?:[Ss]ession|SESSION|[Ss]esi[oó]n|SESI[OÓ]N|[Ss]ess[ãa]o|SESS[ÃA]O)`;
+const ID_WORD = String.raw`(?:[ _-]?(?:[Ii]d|ID)(?![A-Za-z]))?`;
+/**
+ * The id after the word, perhaps `id`, and blanks or, in a path, `/` (also `/sessions/`), read by a
+ * lookbehind: the match starts where a known token's would (`session ASIA…`, an AWS key the known
+ * token detector, earlier in the list, names). The id ends at a blank, `/`, a quote or punctuation.
+ */
+const SOURCE = String.raw`(?<=(?<![\w-])(?:${SESSION_WORD}${ID_WORD}[ \t]+|(?<=/)(?:[Ss]ession|SESSION)s?/))(?=[A-Za-z0-9_~+=-]{0,255}[0-9])[A-Za-z0-9][A-Za-z0-9_~+=-]{5,255}(?![\w~+=-]|\.[A-Za-z0-9])`;
+
+export const sessionIdPhraseDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.SESSION_ID_PHRASE,
+  rewrite: (id, marker, text, start) => {
+    if (!/[A-Za-z]/.test(id) || !isSessionIdShaped(id)) return undefined;
+    // The word before `session` (`checkout session cs_live_…`): blanks, the session's word and an id's word are skipped.
+    const before = /([A-Za-z]+)[ \t_-]+\S+?(?:[ \t_-]?(?:id|ID|Id))?[ \t/]+$/.exec(text.slice(Math.max(0, start - 48), start))?.[1];
+    if (before !== undefined && namesObjectSession([...nameWords(before), "session"])) return undefined;
+    return marker;
+  },
+};
