@@ -1,0 +1,66 @@
+/**
+ * What a trial found around code after a credential's name, session ids in prose and paths, and
+ * passport numbers: in code, a string literal that is not a variable's or key's name is the secret
+ * and goes while the code stays; a setter named for a credential gives its literal; a session's id
+ * where no name announces it is id-shaped (a UUID, 12+ hex digits, 12+ token characters mixing
+ * letters and digits), so host, region, algorithm and version words stay; a passport number holds
+ * at least five digits.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+
+const policy = defaultRedactionPolicy();
+const PARAM = "[REDACTED:secret_param]";
+
+describe("a session's id in prose or a path is id-shaped", () => {
+  it.each([
+    "session sha256 digest",
+    "session aes256 cipher negotiated",
+    "session base64 decode failed",
+    "session utf16le decoded",
+    "session x86_64 build",
+    "session v1beta1 api",
+    "session node-1 drained",
+    "session worker-3 stopped",
+    "session web-01 timeout",
+    "session us-east-1 failover",
+    "session k8s-node-1 drained",
+    "session ip-10-0-1-23 drained",
+    "GET /auth/session/oauth2/callback 302",
+    "POST /api/session/refresh2",
+    "GET /sessions/us-east-1/stats",
+    "session 1714567890123 started",
+  ])("keeps %j", (text) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(text);
+    expect(result.counts).toEqual({});
+  });
+
+  it.each([
+    ["session 8f3a2b9c1d2e4f5a expired", `session ${PARAM} expired`],
+    ["session aB3xY9kL2mN4pQ expired", `session ${PARAM} expired`],
+    ["session aB3-xY9_kL2mN4pQ expired", `session ${PARAM} expired`],
+    ["GET /sessions/8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3/stats", `GET /sessions/${PARAM}/stats`],
+  ])("replaces the id in %j", (text, expected) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual({ secret_param: 1 });
+  });
+});
+
+describe("a passport number holds at least five digits", () => {
+  it.each([
+    "passport oauth2 callback took 123456 us",
+    "passport oauth2 strategy error 500 after 12345ms",
+    "passport v2auth0 user 12345678",
+    "passport: saml20 strategy",
+  ])("keeps %j", (text) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(text);
+    expect(result.counts).toEqual({});
+  });
+
+  it.each(["C01X00T47", "L898902C3", "XDC123456", "FZ123456", "A1234567", "123456789"])("replaces passport %s", (number) => {
+    expect(redactString(`passport ${number}`, policy)).toEqual({ text: "passport [REDACTED:passport]", counts: { passport: 1 } });
+  });
+});
