@@ -64,3 +64,63 @@ describe("a passport number holds at least five digits", () => {
     expect(redactString(`passport ${number}`, policy)).toEqual({ text: "passport [REDACTED:passport]", counts: { passport: 1 } });
   });
 });
+
+describe("in code after a credential's name, the code stays and every string literal but a lookup's key goes", () => {
+  it.each([
+    ['this.password = options.password || "hunter2";', `this.password = options.password || "${PARAM}";`],
+    ['this.secret = options.secret ?? "hunter2";', `this.secret = options.secret ?? "${PARAM}";`],
+    ["config.password = process.env.PW || 'hunter2';", `config.password = process.env.PW || '${PARAM}';`],
+    ['self.password = os.environ["PW"] or "hunter2"', `self.password = os.environ["PW"] or "${PARAM}"`],
+    ['password = os.getenv("PW", "hunter2")', `password = os.getenv("PW", "${PARAM}")`],
+    ["$this->password = env('DB_PASSWORD', 'hunter2');", `$this->password = env('DB_PASSWORD', '${PARAM}');`],
+    ['self.password = kwargs.get("password", "hunter2")', `self.password = kwargs.get("password", "${PARAM}")`],
+    ["$this->password = $pw ?: 'hunter2';", `$this->password = $pw ?: '${PARAM}';`],
+    ['this.password = await "hunter2"', `this.password = await "${PARAM}"`],
+    ['this.password = opts.pw || "hunter2"; this.user = "ana"', `this.password = opts.pw || "${PARAM}"; this.user = "ana"`],
+  ])("%j", (text, expected) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual({ secret_param: 1 });
+  });
+
+  it("counts each literal replaced", () => {
+    expect(redactString('this.token = opts.token || cache.token || "abc123XYZ9def" || "zyx987WVU6cba"', policy)).toEqual({
+      text: `this.token = opts.token || cache.token || "${PARAM}" || "${PARAM}"`,
+      counts: { secret_param: 2 },
+    });
+  });
+
+  it.each([
+    'self.token = config.get("stripe.token")',
+    "password = os.getenv(\"PW\")",
+    "$db->password = DB_PASSWORD;",
+    'this.token = options.token || "none"',
+    'this.password = options.password || ""',
+    'log("password = " + user.password)',
+    'setTheme("dark")',
+  ])("keeps %j", (text) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(text);
+    expect(result.counts).toEqual({});
+  });
+});
+
+describe("a credential's setter called with a literal", () => {
+  it.each([
+    ['setPassword("hunter2")', `setPassword("${PARAM}")`],
+    ["user.setPassword('hunter2')", `user.setPassword('${PARAM}')`],
+    ['setApiKey("sk9f8a7d6s5a4")', `setApiKey("${PARAM}")`],
+    ['set_password("hunter2")', `set_password("${PARAM}")`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+  });
+});
+
+describe("a bare word after a credential's name in code is read alike with or without `;`", () => {
+  it.each([
+    ["$db->password = hunter2;", `$db->password = ${PARAM};`],
+    ["self.password = hunter2", `self.password = ${PARAM}`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+});
