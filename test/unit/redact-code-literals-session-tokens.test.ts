@@ -42,6 +42,8 @@ describe("a session's id in prose or a path is id-shaped", () => {
     ["session aB3xY9kL2mN4pQ expired", `session ${PARAM} expired`],
     ["session aB3-xY9_kL2mN4pQ expired", `session ${PARAM} expired`],
     ["GET /sessions/8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3/stats", `GET /sessions/${PARAM}/stats`],
+    // An id's word announces the id: its looser shape is enough there.
+    ["session id abc123 expired", `session id ${PARAM} expired`],
   ])("replaces the id in %j", (text, expected) => {
     const result = redactString(text, policy);
     expect(result.text).toBe(expected);
@@ -78,6 +80,13 @@ describe("in code after a credential's name, the code stays and every string lit
     const result = redactString(text, policy);
     expect(result.text).toBe(expected);
     expect(result.counts).toEqual({ secret_param: 1 });
+  });
+
+  it("leaves a known token's format in a literal to the known tokens, which name it", () => {
+    expect(redactString('this.token = opts.t || "abc123XYZ9def" || "sk_live_51H8xYzAbCdEfGhIjKlMnOpQr"', policy)).toEqual({
+      text: `this.token = opts.t || "${PARAM}" || "[REDACTED:known_token]"`,
+      counts: { secret_param: 1, known_token: 1 },
+    });
   });
 
   it("counts each literal replaced", () => {

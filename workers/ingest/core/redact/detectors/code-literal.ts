@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
+import { knownTokenDetector } from "./known-token";
 import { holdsSecret, isHiddenValue } from "./secret-assignment";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
@@ -46,10 +47,20 @@ export const codeLiteralDetector: Detector = {
   },
 };
 
-/** The match with the secret literals of its value (`codeSecretLiterals`) replaced, up to the statement's end; undefined when none is. */
+/** A known token's format (`sk_live_…`, `ghp_…`): the known-token detector names it more precisely. */
+const KNOWN_TOKEN = new RegExp(knownTokenDetector.source);
+
+/**
+ * The match with the secret literals of its value (`codeSecretLiterals`) replaced, up to the
+ * statement's end, or up to the first literal holding a known token's format, which the scan
+ * reads again (`process.env.API_KEY ?? "sk_live_…"` counts a `known_token`); undefined when none is.
+ */
 function redactLiterals(match: string, valueStart: number, name: string, marker: string): Rewrite | undefined {
   const value = match.slice(valueStart);
-  const { literals, end } = codeSecretLiterals(value, (contents) => !isHiddenValue(name, contents));
+  const found = codeSecretLiterals(value, (contents) => !isHiddenValue(name, contents));
+  const token = found.literals.findIndex(([literalStart, literalEnd]) => KNOWN_TOKEN.test(value.slice(literalStart, literalEnd)));
+  const literals = token < 0 ? found.literals : found.literals.slice(0, token);
+  const end = token < 0 ? found.end : found.literals[token]![0] - 1;
   if (literals.length === 0) return undefined;
   let text = match.slice(0, valueStart);
   let from = 0;
