@@ -396,6 +396,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     }
   }
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
+  // A credential's setter called with a literal (`setPassword("…")`): a native search for `set` first.
+  if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
     (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 &&
     mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
@@ -1384,6 +1386,8 @@ function sqlPasswordEvidence(text: string, classes: number): number {
  */
 export const NAMED_SETTERS = "setItem|setHeader|setRequestHeader|set|append";
 const NAMED_SETTER_CALL = new RegExp(`\\.(?:${NAMED_SETTERS})\\(`);
+/** A setter named for what it sets called with a string literal (`setPassword("…")`, `set_api_key('…')`): `detectors/code-literal.ts` reads the name. */
+const CREDENTIAL_SETTER_CALL = /(?<![\w$])set_?[A-Za-z]\w*[ \t]*\([ \t]*["']/;
 /** The statements' words in any case and with any blanks between them, as the detector reads them (`secret-assignment.ts`). */
 const IDENTIFIED_BY = /identified\s+by/i;
 const SET_PASSWORD = /set\s+password/i;

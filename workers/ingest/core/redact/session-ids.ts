@@ -1,4 +1,5 @@
 import { nameWords } from "./secret-names";
+import { WHOLE_UUID } from "./uuid";
 
 /**
  * Whether a name is a session's (its last word `session`, or `session` and `id`, or a glued
@@ -27,4 +28,20 @@ const DURATION = /^\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|d)$/i;
 export function isSessionIdShaped(value: string): boolean {
   if (value.length < 6 || !/^[A-Za-z0-9\-._~+/=%:|]+$/.test(value)) return false;
   return !/^[A-Za-z]{1,15}$/.test(value) && !/^\d{1,6}$/.test(value) && !DURATION.test(value);
+}
+
+/**
+ * Whether `value`, a token after the word session in prose or a path (`session abc123def456
+ * expired`, `/session/…/cart`), is an id, where no name announces one: a UUID (RFC 9562), 12 or
+ * more hex digits, or 12 or more of base64's and base64url's characters (`~` too) mixing letters
+ * and digits. Host,
+ * node and region names (`web-01`, `us-east-1`, `k8s-node-1`), algorithm and encoding words
+ * (`sha256`, `utf16le`, `x86_64`), versions (`v1beta1`) and path words (`oauth2`, `refresh2`) are
+ * shorter or hyphenated words: a token whose `-`-parts are all words, numbers or short (under
+ * five characters) is no id.
+ */
+export function isSessionIdToken(value: string): boolean {
+  if (WHOLE_UUID.test(value) || /^[0-9A-Fa-f]{12,}$/.test(value)) return true;
+  if (value.length < 12 || !/^[A-Za-z0-9_~+=-]+$/.test(value) || !/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
+  return !value.includes("-") || !value.split("-").every((part) => part.length < 5 || /^(?:[A-Za-z]+|\d+)$/.test(part));
 }

@@ -3,6 +3,7 @@ import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credent
 import { secretParameterDetector } from "./secret-parameter";
 import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
+import { codeLiteralDetector } from "./code-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { yamlMembersDetector } from "./yaml-members";
@@ -46,6 +47,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   redisCommandDetector,
   secretParameterDetector,
   secretAssignmentDetector,
+  codeLiteralDetector,
   secretAfterMaskDetector,
   yamlMembersDetector,
   cardHolderFieldDetector,

@@ -92,10 +92,12 @@ const DATE =
 
 /**
  * A passport's number as ICAO Doc 9303 writes a document number (up to nine of `A`–`Z` and
- * `0`–`9`) and as nations issue them: six to nine letters and digits, at least one a digit
+ * `0`–`9`) and as nations issue them: six to nine letters and digits, at least five of them digits
  * (`X1234567`, `FZ123456`, `XDC123456`, `C01X00T47`, `L898902C3`, `12AB34567`, `123456789`).
+ * Every such form holds five digits or more; a word with a digit or two after the name is a
+ * library's or protocol's (`passport oauth2 callback`, `passport v2auth0 user`).
  */
-const PASSPORT_NUMBER = "(?=[A-Za-z]{0,8}\\d)[A-Za-z0-9]{6,9}";
+const PASSPORT_NUMBER = "(?=(?:[A-Za-z]{0,8}\\d){5})[A-Za-z0-9]{6,9}";
 /** A value's end: no word, no more of a number, no path or version going on. */
 const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
 /**

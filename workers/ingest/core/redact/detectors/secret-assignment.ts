@@ -274,7 +274,7 @@ const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value
  * `session_replication_role`, `secret_santa`, where a later word says what the name is), and
  * not one of the `URL_ONLY_NAMES` alone.
  */
-function holdsSecret(name: string): boolean {
+export function holdsSecret(name: string): boolean {
   if (URL_ONLY_NAMES.has(name.toLowerCase()) || !isSecretName(name)) return false;
   const words = nameWords(name);
   const last = words[words.length - 1] ?? "";

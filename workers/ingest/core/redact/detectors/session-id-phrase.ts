@@ -1,6 +1,6 @@
 import { MoreEvidence } from "../evidence";
 import { nameWords, namesObjectSession } from "../secret-names";
-import { isSessionIdShaped } from "../session-ids";
+import { isSessionIdShaped, isSessionIdToken } from "../session-ids";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
@@ -11,8 +11,12 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * 8f3a2b9c-1d2e-… expired`, `sesión abc123def456 caducada`, `GET /api/session/8f3a2b9c/cart`.
  * The word stays; only the id goes.
  *
- * An id there holds a letter and a digit and is shaped as one (`isSessionIdShaped`): a number
- * (`session 2 of 5`, `session 12345 of 20000`), a word (`session started`) and a duration stay.
+ * An id there holds a letter and a digit and is shaped as one (`isSessionIdToken`): a number
+ * (`session 2 of 5`, `session 12345 of 20000`), a word (`session started`), a duration, a host's
+ * or region's name (`session us-east-1 failover`), an algorithm's or encoding's word (`session
+ * sha256 digest`), a version and a path's word (`/session/oauth2/callback`) stay. After an id's
+ * word (`session id abc123 expired`) the word announces the id and its looser shape is enough
+ * (`isSessionIdShaped`), as under a field's name.
  * After a business object's word (`checkout session cs_live_…`: `namesObjectSession`) the id is
  * the object's and stays. A name glued by `:` (`session:8f3a2b9c`, a cache key's namespace) or
  * `=`/`:` fields are the field detectors'.
@@ -32,7 +36,9 @@ export const sessionIdPhraseDetector: Detector = {
   evidence: 0,
   moreEvidence: MoreEvidence.SESSION_ID_PHRASE,
   rewrite: (id, marker, text, start) => {
-    if (!/[A-Za-z]/.test(id) || !isSessionIdShaped(id)) return undefined;
+    // After an id's word (`session id abc123`) the word announces an id, as a field's name does.
+    const named = /(?:[Ii]d|ID)[ \t]+$/.test(text.slice(Math.max(0, start - 4), start));
+    if (!/[A-Za-z]/.test(id) || !(named ? isSessionIdShaped(id) : isSessionIdToken(id))) return undefined;
     // The word before `session` (`checkout session cs_live_…`): blanks, the session's word and an id's word are skipped.
     const before = /([A-Za-z]+)[ \t_-]+\S+?(?:[ \t_-]?(?:id|ID|Id))?[ \t/]+$/.exec(text.slice(Math.max(0, start - 48), start))?.[1];
     if (before !== undefined && namesObjectSession([...nameWords(before), "session"])) return undefined;

@@ -1,0 +1,73 @@
+import { Evidence } from "../evidence";
+import { codeSecretLiterals, isCodeValue } from "../code-values";
+import type { Detector, Rewrite } from "./detector";
+import { knownTokenDetector } from "./known-token";
+import { holdsSecret, isHiddenValue } from "./secret-assignment";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+
+/**
+ * An assignment of code to a credential's name, with a string literal on the line
+ * (`this.password = options.password || "hunter2";`): the name, its operator (`=`, `:=`, `??=`,
+ * `||=`) and the line's rest, read to its statement's end by the rewrite.
+ */
+const CODE_ASSIGNMENT = String.raw`(?<![\w$])[A-Za-z_]\w*[ \t]*(?:\?\?|\|\||:)?=(?![=>~])[ \t]*(?=[^\n"']*["'])[^\n]+`;
+/**
+ * A setter named for a credential called with a literal (`setPassword("…")`,
+ * `user.setPassword('…')`, `setApiKey("…")`, `set_password("…")`): the literal is the value set.
+ */
+const CREDENTIAL_SETTER = String.raw`(?<![\w$])set_?(?=[A-Za-z])\w+[ \t]*\([ \t]*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')`;
+const SETTER_HEAD = /^set_?(\w+)[ \t]*\([ \t]*/;
+
+/**
+ * A credential's value as a string literal in code (docs/decisions.md, 2026-12-03, "string
+ * literals in code"), counted as `secret_param`: after a credential's name that code is assigned
+ * to (`isCodeValue`: `this.secret = options.secret ?? "…"`, `password = os.getenv("PW", "…")`,
+ * `$this->password = env('DB_PASSWORD', '…')`, `$this->password = $pw ?: '…'`,
+ * `this.password = await "…"`), every literal but a lookup's key (`codeSecretLiterals`) is
+ * replaced and the code stays; and the literal a credential's setter is called with
+ * (`setPassword("…")`). A plain literal (`password = "…"`) is the other detectors'.
+ */
+export const codeLiteralDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: `${CODE_ASSIGNMENT}|${CREDENTIAL_SETTER}`,
+  evidence: Evidence.SECRET_ASSIGNMENT,
+  rewrite: (match, marker, text, start) => {
+    const setter = SETTER_HEAD.exec(match);
+    if (setter !== null && match.endsWith(match.charAt(setter[0].length)) && /["']/.test(match.charAt(setter[0].length))) {
+      const name = setter[1]!;
+      const contents = match.slice(setter[0].length + 1, -1);
+      if (!holdsSecret(name) || !isHiddenValue(name, contents)) return undefined;
+      return `${match.slice(0, setter[0].length + 1)}${marker}${match.slice(-1)}`;
+    }
+    const operator = /[ \t]*(?:\?\?|\|\||:)?=[ \t]*/.exec(match)!;
+    const name = match.slice(0, operator.index);
+    const valueStart = operator.index + operator[0].length;
+    if (!holdsSecret(name) || !isCodeValue(text, start + valueStart, name, start)) return undefined;
+    return redactLiterals(match, valueStart, name, marker);
+  },
+};
+
+/** A known token's format (`sk_live_…`, `ghp_…`): the known-token detector names it more precisely. */
+const KNOWN_TOKEN = new RegExp(knownTokenDetector.source);
+
+/**
+ * The match with the secret literals of its value (`codeSecretLiterals`) replaced, up to the
+ * statement's end, or up to the first literal holding a known token's format, which the scan
+ * reads again (`process.env.API_KEY ?? "sk_live_…"` counts a `known_token`); undefined when none is.
+ */
+function redactLiterals(match: string, valueStart: number, name: string, marker: string): Rewrite | undefined {
+  const value = match.slice(valueStart);
+  const found = codeSecretLiterals(value, (contents) => !isHiddenValue(name, contents));
+  const token = found.literals.findIndex(([literalStart, literalEnd]) => KNOWN_TOKEN.test(value.slice(literalStart, literalEnd)));
+  const literals = token < 0 ? found.literals : found.literals.slice(0, token);
+  const end = token < 0 ? found.end : found.literals[token]![0] - 1;
+  if (literals.length === 0) return undefined;
+  let text = match.slice(0, valueStart);
+  let from = 0;
+  for (const [literalStart, literalEnd] of literals) {
+    text += `${value.slice(from, literalStart)}${marker}`;
+    from = literalEnd;
+  }
+  text += value.slice(from, end);
+  return { text, kind: SECRET_PARAM_KIND, length: valueStart + end, count: literals.length };
+}
