@@ -287,6 +287,19 @@ describe("span timestamps", () => {
     ]);
   });
 
+  it("keeps as sent an event already inside the window, and one a move would take past it: only the start's clock was wrong", () => {
+    // An SDK span given an explicit start years ago, ended now: its later event was timed right.
+    const start = "1577836800000000000";
+    const events = [
+      { timeUnixNano: nanos(-1_000_000_000n), name: "timed right", attributes: [], droppedAttributesCount: 0 },
+      { timeUnixNano: "1735689600000000000", name: "old, but a move would put it years ahead", attributes: [], droppedAttributesCount: 0 },
+    ];
+    const row = onlyRow(span({ startTimeUnixNano: start, endTimeUnixNano: RECEIVED, events }));
+    expect(row.Timestamp).toBe(RECEIVED);
+    expect(row["Events.Timestamp"]).toEqual([nanos(-1_000_000_000n), "1735689600000000000"]);
+    expect(row["Events.Attributes"]).toEqual([[], []]);
+  });
+
   it("keeps event times as sent when the replaced start was not sent (0): there is no offset to move them by", () => {
     const events = [{ timeUnixNano: nanos(-5n), name: "e", attributes: [], droppedAttributesCount: 0 }];
     const row = onlyRow(span({ startTimeUnixNano: "0", endTimeUnixNano: "0", events }));

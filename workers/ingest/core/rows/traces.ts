@@ -179,8 +179,10 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         for (let e = 0; e < events.length; e++) {
           // Arrays of a span with events are its own (mapOrNone shares only the empty one).
           const sent = events[e]!.timeUnixNano;
-          const shifted = startIsSane ? undefined : shiftedEventTime(sent, start, window.receivedAt);
-          if (shifted !== undefined) (eventTimes as string[])[e] = shifted;
+          // Only an event outside the window came from the start's wrong clock; one inside it stays
+          // as sent, and a move that would leave the window is not made.
+          const shifted = startIsSane || isInsideWindow(sent, window) ? undefined : shiftedEventTime(sent, start, window.receivedAt);
+          if (shifted !== undefined && isInsideWindow(shifted, window)) (eventTimes as string[])[e] = shifted;
           else if (isPast(sent, MAX_INT64_NANOS)) {
             (eventTimes as string[])[e] = MAX_INT64_NANOS;
             clampedEvents.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}].events[${e}]`);
