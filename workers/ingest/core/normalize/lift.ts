@@ -35,6 +35,13 @@ import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
 
+/**
+ * The instrumentation scope of Cloudflare's Workers Observability export, which sets number 9 with
+ * no text on every console line whatever it logged: there, a replaced 9 is the export's blanket
+ * mark, which the scope already says, not a level the Worker chose (no note keeps it).
+ */
+const CLOUDFLARE_EXPORT_SCOPE = "workers-observability";
+
 /** Hex digits in a trace id and a span id. */
 const TRACE_ID_LENGTH = 32;
 const SPAN_ID_LENGTH = 16;
@@ -47,6 +54,11 @@ export interface LiftOptions {
   maxDepth: number;
   /** Keep the lifted body, as written, in `log.record.original` when the message replaces it. */
   keepOriginal?: boolean;
+  /**
+   * The records' bare 9 is their sender's mark on every line (Cloudflare's export), not a
+   * severity it chose: a lifted level replacing it leaves no `originalSeverityNumber`.
+   */
+  blanketDefaultSeverity?: boolean;
 }
 
 /**
@@ -101,6 +113,7 @@ export function liftJsonBody(
   const traceId = record.traceId;
   const spanId = record.spanId;
   const flags = record.flags;
+  const originalSeverityNumber = record.originalSeverityNumber;
   const attributeCount = record.attributes.length;
   try {
     // A number whose double would not print back as written asks for the exact parse (JsonObjectFields).
@@ -112,6 +125,7 @@ export function liftJsonBody(
     record.traceId = traceId;
     record.spanId = spanId;
     record.flags = flags;
+    record.originalSeverityNumber = originalSeverityNumber;
     record.body = body;
     record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
@@ -139,11 +153,13 @@ export function liftJsonBodies(
   notes?: LiftNotes,
 ): void {
   const keys = new DottedKeys();
+  const cloudflareExport: LiftOptions = { ...options, blanketDefaultSeverity: true };
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
+      const scopeOptions = scopeLogs.scope.name === CLOUDFLARE_EXPORT_SCOPE ? cloudflareExport : options;
       for (const record of scopeLogs.logRecords) {
         joinRequestIdAttribute(record);
-        liftJsonBody(record, options, limits, keys, notes);
+        liftJsonBody(record, scopeOptions, limits, keys, notes);
       }
     }
   }
@@ -189,7 +205,7 @@ function liftFields(
   const consumed = new ConsumedKeys();
   const present = presentRows(fields);
   const level = readLevel(fields, present[LEVEL_TABLE]!);
-  takeSeverity(record, fields, level, consumed);
+  takeSeverity(record, fields, level, consumed, options.blanketDefaultSeverity !== true);
   const message = takeMessage(fields, present[MESSAGE_TABLE]!, level, consumed);
   record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, consumed);
   record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, consumed);
@@ -274,22 +290,35 @@ function levelName(fields: BodyFields, field: LevelField, name: string): Severit
  * without a level at its default (LEVELS_WHEN_ABSENT) has that default. A record whose own text
  * is a bare numeric level (`"40"`, number 0) is read on the body's scale instead.
  */
-function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | undefined, consumed: ConsumedKeys): void {
+function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | undefined, consumed: ConsumedKeys, keepReplaced: boolean): void {
   if (!severityIsDefault(record)) {
     readNumericSeverityText(record, fields);
     return;
   }
   if (level !== undefined) {
-    setSeverity(record, level.severity);
+    replaceDefaultSeverity(record, level.severity, keepReplaced);
     consume(consumed, LEVEL_FIELDS[level.row]!.path);
     return;
   }
   for (const absent of LEVELS_WHEN_ABSENT) {
     if (absent.all.every((key) => fields.scalar(key) !== undefined) && absent.any.some((key) => fields.scalar(key) !== undefined)) {
-      setSeverity(record, severityFromName(absent.level)!);
+      replaceDefaultSeverity(record, severityFromName(absent.level)!, keepReplaced);
       return;
     }
   }
+}
+
+/**
+ * Sets the line's severity over the record's default one (severityIsDefault). A number the sender
+ * set (9) that the level changes is kept in `originalSeverityNumber` when `keepReplaced` (an SDK's
+ * INFO by number alone is a choice the row should still show); an unset 0 chose nothing, the same
+ * number loses nothing, and a blanket default (LiftOptions.blanketDefaultSeverity) is no choice.
+ */
+function replaceDefaultSeverity(record: LogRecord, severity: Severity, keepReplaced: boolean): void {
+  if (keepReplaced && record.severityNumber !== 0 && record.severityNumber !== severity.number) {
+    record.originalSeverityNumber = record.severityNumber;
+  }
+  setSeverity(record, severity);
 }
 
 /**
