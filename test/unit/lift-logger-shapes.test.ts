@@ -257,7 +257,7 @@ describe("the fields a shape names are read only where they mean it", () => {
   it("reads each Monolog level on its scale, and each syslog priority", () => {
     const monolog = (level: number) => normalized(JSON.stringify({ message: "m", level, level_name: "X", channel: "app" }));
     expect([100, 200, 250, 300, 400, 500, 550, 600].map((level) => monolog(level).severityNumber)).toEqual([5, 9, 10, 13, 17, 18, 19, 21]);
-    const journald = (priority: string) => normalized(JSON.stringify({ PRIORITY: priority, MESSAGE: "m" }));
+    const journald = (priority: string) => normalized(JSON.stringify({ PRIORITY: priority, MESSAGE: "m", _PID: "1" }));
     expect(["0", "1", "2", "3", "4", "5", "6", "7"].map((p) => journald(p).severityText)).toEqual(["FATAL", "ERROR", "ERROR", "ERROR", "WARN", "INFO", "INFO", "DEBUG"]);
   });
 
@@ -293,16 +293,17 @@ describe("the fields a shape names are read only where they mean it", () => {
     ["an AWS SNS notification with a severity that names no level", '{"Type":"Notification","Message":"disk 91%","severity":"high"}', ["Type", "Message", "severity"], ["", 0]],
     ["an AWS SNS notification with a severity that names one", '{"Type":"Notification","Message":"disk 91%","severity":"CRITICAL"}', ["Type", "Message"], ["FATAL", 21]],
     ["a customer's Message and Level", '{"Message":"Payment received","Level":"Gold","CustomerId":7}', ["Message", "Level", "CustomerId"], ["", 0]],
-    [".NET's Message and LogLevel without Category or EventId", '{"Message":"m","LogLevel":"Warning"}', ["Message"], ["WARN", 13]],
-    ["journald's MESSAGE with a priority past 7", '{"MESSAGE":"x","PRIORITY":"9"}', ["MESSAGE", "PRIORITY"], ["", 0]],
-    ["journald's MESSAGE and PRIORITY without journald's own fields", '{"MESSAGE":"x","PRIORITY":"3"}', ["MESSAGE"], ["ERROR", 17]],
+    [".NET's Message and LogLevel without Category, EventId or State", '{"Message":"m","LogLevel":"Warning"}', ["Message", "LogLevel"], ["", 0]],
+    ["journald's MESSAGE with a priority past 7", '{"MESSAGE":"x","PRIORITY":"9","_PID":"1"}', ["MESSAGE", "PRIORITY"], ["", 0]],
+    ["journald's MESSAGE and PRIORITY without journald's own fields", '{"MESSAGE":"x","PRIORITY":"3"}', ["MESSAGE", "PRIORITY"], ["", 0]],
+    ["a ticket's PRIORITY", '{"PRIORITY":3,"ticket":"T-12","MESSAGE":"printer jammed"}', ["PRIORITY", "ticket", "MESSAGE"], ["", 0]],
     ["a fields map's message beside a number no scale places", '{"fields":{"message":"hi"},"level":12}', ["fields.message", "level"], ["", 0]],
     ["a fields map's message and a level without target or timestamp", '{"fields":{"message":"hi"},"level":"info"}', ["fields.message"], ["INFO", 9]],
     ["an SMPP SMS's short_message", '{"source_addr":"ACME","destination_addr":"+15551234","short_message":"Your code is 1234"}', ["source_addr", "destination_addr", "short_message"], ["", 0]],
     ["a short_message and a number without GELF's version and host", '{"short_message":"x","level":3}', ["short_message", "level"], ["", 0]],
     ["a RenderedMessage without Serilog's template", '{"RenderedMessage":"x","Foo":1}', ["RenderedMessage", "Foo"], ["", 0]],
     ["a MessageTemplate without Serilog's Level or Timestamp", '{"MessageTemplate":"x","Foo":1}', ["MessageTemplate", "Foo"], ["", 0]],
-    ["an @m without Serilog compact's @t", '{"@m":"x","@l":"Error"}', ["@m"], ["ERROR", 17]],
+    ["an @m alone", '{"@m":"x","Foo":1}', ["@m", "Foo"], ["", 0]],
     ["structlog's event beside a level key that names no level", '{"event":"signup","level":"gold"}', ["event", "level"], ["", 0]],
   ] as const)("%s: the message key stays an attribute and the body the line", (_, line, keys, severity) => {
     const log = normalized(line);
@@ -318,6 +319,23 @@ describe("the fields a shape names are read only where they mean it", () => {
     expect([dotnet.body, dotnet.severityNumber]).toEqual([str("m"), 17]);
     const tracing = normalized('{"timestamp":"2026-12-03T07:00:00Z","level":"WARN","fields":{"message":"hi"}}');
     expect([tracing.body, tracing.severityNumber]).toEqual([str("hi"), 13]);
+  });
+
+  it.each([
+    ["Serilog compact's @m and @l, without @t", '{"@m":"x","@l":"Error"}', ["ERROR", 17], []],
+    ["Serilog JsonFormatter's RenderedMessage and Level, without the template", '{"Level":"Warning","RenderedMessage":"x"}', ["WARN", 13], []],
+    [".NET's short line (EventId, LogLevel, Message)", '{"EventId":0,"LogLevel":"Warning","Message":"x"}', ["WARN", 13], ["EventId"]],
+    ["journald's short line (PRIORITY, MESSAGE, SYSLOG_IDENTIFIER)", '{"PRIORITY":"4","MESSAGE":"x","SYSLOG_IDENTIFIER":"shop"}', ["WARN", 13], ["SYSLOG_IDENTIFIER"]],
+  ] as const)("lifts a short line whose logger its keys show whole: %s", (_, line, severity, keys) => {
+    const log = normalized(line, { severityNumber: 9 });
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([...severity, str("x")]);
+    expect(log.attributes.map((a) => a.key)).toEqual(keys);
+  });
+
+  it("takes Serilog JsonFormatter's RenderedMessage beside its Level key whose value names no level, which stays", () => {
+    const log = normalized('{"RenderedMessage":"x","Level":"Gold"}');
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["", 0, str("x")]);
+    expect(log.attributes).toEqual([attr("Level", str("Gold"))]);
   });
 
   it.each([

@@ -264,7 +264,7 @@ function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
     if ((present & (1 << row)) === 0) continue;
     const field = LEVEL_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
-    if (value === undefined) continue;
+    if (value === undefined || (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0]))) continue;
     let severity: Severity | undefined = typeof value === "string" ? levelName(fields, field, value) : undefined;
     if (severity === undefined) {
       const level = numericLevel(value);
@@ -281,7 +281,7 @@ function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
 function levelName(fields: BodyFields, field: LevelField, name: string): Severity | undefined {
   const severity = severityFromName(name) ?? field.names?.get(name.toLowerCase());
   if (severity === undefined || field.otherCaseBeside === undefined || name === name.toUpperCase()) return severity;
-  return fields.countNamed(field.otherCaseBeside) > 0 ? severity : undefined;
+  return holdsAnother(fields, field.otherCaseBeside, field.path[0]) ? severity : undefined;
 }
 
 /**
@@ -336,16 +336,22 @@ function readNumericSeverityText(record: LogRecord, fields: BodyFields): void {
 }
 
 /**
- * Whether the line bears `marks` (LineMarks): its members, and a level read (`level`, readLevel)
- * from the key the marks name. A member of `all` must be a scalar (a map's key is no mark).
+ * Whether the line bears `marks` (LineMarks) beside the field at top-level key `own`: its
+ * members (of `any`, one other than `own`), and a level read (`level`, readLevel) from the key
+ * the marks name. A member of `all` must be a scalar (a map's key is no mark).
  */
-function hasMarks(fields: BodyFields, marks: LineMarks, level: LineLevel | undefined): boolean {
+function hasMarks(fields: BodyFields, marks: LineMarks, own: string, level?: LineLevel): boolean {
   if (marks.level !== undefined) {
     if (level === undefined) return false;
     if (marks.level !== true && !marks.level.includes(LEVEL_FIELDS[level.row]!.path.join("."))) return false;
   }
   if (marks.all !== undefined) for (const key of marks.all) if (fields.scalar(key) === undefined) return false;
-  return marks.any === undefined || fields.countNamed(marks.any) > 0;
+  return marks.any === undefined || holdsAnother(fields, marks.any, own);
+}
+
+/** Whether the line has a top-level member named in `names` besides `own`, the field's own key. */
+function holdsAnother(fields: BodyFields, names: ReadonlySet<string>, own: string): boolean {
+  return fields.countNamed(names) > (names.has(own) ? 1 : 0);
 }
 
 function setSeverity(record: LogRecord, severity: Severity): void {
@@ -362,7 +368,7 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
     const field = MESSAGE_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
-    if (field.marks !== undefined && !hasMarks(fields, field.marks, level)) continue;
+    if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
     consume(consumed, field.path);
     return value;
   }
