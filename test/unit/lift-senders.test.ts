@@ -105,9 +105,9 @@ describe("level and message keys of logging libraries", () => {
     // Serilog's compact JSON: rendered message wins, the template stays an attribute
     ['{"@t":"2026-12-02T10:00:00Z","@l":"Warning","@m":"Hello ana","@mt":"Hello {User}","User":"ana"}', "WARN", 13, "Hello ana", { "@t": str("2026-12-02T10:00:00Z"), "@mt": str("Hello {User}"), User: str("ana") }],
     // Serilog's compact JSON without the rendered message
-    ['{"@t":"2026-12-02T10:00:00Z","@l":"Error","@mt":"Failed {Id}","Id":7}', "ERROR", 17, "Failed {Id}", { "@t": str("2026-12-02T10:00:00Z"), Id: int("7") }],
+    ['{"@t":"2026-12-02T10:00:00Z","@l":"Error","@mt":"Failed {Id}","Id":7}', "ERROR", 17, "Failed 7", { "@t": str("2026-12-02T10:00:00Z"), "@mt": str("Failed {Id}"), Id: int("7") }],
     // Serilog's compact JSON at Information, which leaves `@l` out ("absent implies Information")
-    ['{"@t":"2026-12-02T10:00:00.0000000Z","@mt":"User {UserId} logged in","UserId":42}', "INFO", 9, "User {UserId} logged in", { "@t": str("2026-12-02T10:00:00.0000000Z"), UserId: int("42") }],
+    ['{"@t":"2026-12-02T10:00:00.0000000Z","@mt":"User {UserId} logged in","UserId":42}', "INFO", 9, "User 42 logged in", { "@t": str("2026-12-02T10:00:00.0000000Z"), "@mt": str("User {UserId} logged in"), UserId: int("42") }],
     ['{"@t":"2026-12-02T10:00:00Z","@m":"Hello ana","@mt":"Hello {User}","User":"ana"}', "INFO", 9, "Hello ana", { "@t": str("2026-12-02T10:00:00Z"), "@mt": str("Hello {User}"), User: str("ana") }],
     // Logback's logstash-encoder: level_value stays
     ['{"level":"WARN","level_value":30000,"message":"lb","logger_name":"a.B"}', "WARN", 13, "lb", { level_value: int("30000"), logger_name: str("a.B") }],

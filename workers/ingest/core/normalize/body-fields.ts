@@ -10,11 +10,15 @@ import {
   appendKvlistAsAttributes,
   firstWithKey,
   INEXACT_NUMBERS,
+  jsonToAnyValue,
   PrintBackCheck,
   type ConsumedKeys,
+  type NumberCheck,
   type TakenKeys,
 } from "./json-to-attributes";
 import { markRowsOf } from "./log-shapes";
+import type { PropertyValue } from "./message-template";
+import { anyValueAsString } from "../rows/any-value";
 
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
@@ -23,6 +27,11 @@ export interface BodyFields {
   memberScalar(outer: string, inner: string): string | number | undefined;
   /** How many top-level members, whatever their values, have a name in `names`. */
   countNamed(names: ReadonlySet<string>): number;
+  /**
+   * The member `name` (of the top-level map `map`, when given: Serilog's `Properties`) as a
+   * message template's property (renderMessageTemplate); undefined when there is none.
+   */
+  property(map: string | undefined, name: string): PropertyValue | undefined;
   /** For each top-level member whose name `index` holds, marks its rows in `masks` (markRowsOf; presentRows). */
   markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void;
   /**
@@ -62,6 +71,22 @@ export class JsonObjectFields implements BodyFields {
     return count;
   }
 
+  property(map: string | undefined, name: string): PropertyValue | undefined {
+    const holder = map === undefined ? this.object : this.object[map];
+    if (holder === null || typeof holder !== "object" || Array.isArray(holder) || isRawJsonNumber(holder)) return undefined;
+    if (!Object.hasOwn(holder, name)) return undefined;
+    const value = (holder as Record<string, unknown>)[name];
+    if (typeof value === "string") return { string: value };
+    // jsonToAnyValue gives a number its digits and a map or array its JSON text (null is empty).
+    return { json: value === null ? "null" : anyValueAsString(jsonToAnyValue(value, this.numberCheck())) };
+  }
+
+  /** The number check appendAttributes uses, made once. */
+  private numbers: NumberCheck | undefined;
+  private numberCheck(): NumberCheck {
+    return (this.numbers ??= this.exact ? INEXACT_NUMBERS : new PrintBackCheck(this.text));
+  }
+
   markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void {
     for (const key in this.object) {
       const rows = index.get(key);
@@ -70,7 +95,7 @@ export class JsonObjectFields implements BodyFields {
   }
 
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
-    return appendJsonAsAttributes(this.object, maxDepth, consumed, taken, this.exact ? INEXACT_NUMBERS : new PrintBackCheck(this.text));
+    return appendJsonAsAttributes(this.object, maxDepth, consumed, taken, this.numberCheck());
   }
 }
 
@@ -90,6 +115,15 @@ export class KvlistFields implements BodyFields {
     let count = 0;
     for (const entry of this.entries) if (names.has(entry.key)) count++;
     return count;
+  }
+
+  property(map: string | undefined, name: string): PropertyValue | undefined {
+    const holder = map === undefined ? this.entries : firstWithKey(this.entries, map)?.value;
+    const entries = holder === undefined || Array.isArray(holder) ? holder : "kvlistValue" in holder ? holder.kvlistValue : undefined;
+    const value = entries === undefined ? undefined : firstWithKey(entries, name)?.value;
+    if (value === undefined) return undefined;
+    if ("stringValue" in value) return { string: value.stringValue };
+    return { json: "empty" in value ? "null" : anyValueAsString(value) };
   }
 
   markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void {

@@ -10,6 +10,7 @@ import { allWithinLength } from "../limits/value-length";
 import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { numericLevelScale } from "./level-scale-evidence";
+import { renderMessageTemplate } from "./message-template";
 import type { LiftNotes } from "./lift-notes";
 import {
   consume,
@@ -360,7 +361,8 @@ function setSeverity(record: LogRecord, severity: Severity): void {
 }
 /**
  * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
- * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel).
+ * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel); a
+ * template rendered (renderMessageTemplate) and left an attribute.
  */
 function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): string | undefined {
   for (let row = 0; present >>> row !== 0; row++) {
@@ -369,6 +371,11 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
     const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
     if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
+    if (field.template !== undefined) {
+      // Rendered with the line's properties; the template stays an attribute, as the body no longer holds it.
+      const map = field.template.properties === "line" ? undefined : field.template.properties;
+      return renderMessageTemplate(value, (name) => fields.property(map, name));
+    }
     consume(consumed, field.path);
     return value;
   }
