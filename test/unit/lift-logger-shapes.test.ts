@@ -338,6 +338,46 @@ describe("the fields a shape names are read only where they mean it", () => {
     expect(log.attributes).toEqual([attr("Level", str("Gold"))]);
   });
 
+  describe(".NET's trace context inside its Scopes (ActivityTrackingOptions)", () => {
+    const activity = `{"Message":"SpanId:${SPAN}, TraceId:${TRACE}, ParentId:0000000000000000","SpanId":"${SPAN}","TraceId":"${TRACE}","ParentId":"0000000000000000"}`;
+    const dotnet = (scopes: string, extra = "") =>
+      `{"EventId":0,"LogLevel":"Information","Category":"Shop.Cart","Message":"m"${extra},"Scopes":[${scopes}]}`;
+
+    it("fills the record's trace and span ids (in lower case) from the scope that holds them, and keeps Scopes whole", () => {
+      const upperCase = `{"SpanId":"${SPAN.toUpperCase()}","TraceId":"${TRACE.toUpperCase()}","ParentId":"0000000000000000"}`;
+      const line = dotnet(`{"Message":"ConnectionId:0HN1","ConnectionId":"0HN1"},${upperCase}`);
+      const log = normalized(line);
+      expect([log.traceId, log.spanId, log.body]).toEqual([TRACE, SPAN, str("m")]);
+      expect(log.attributes.map((a) => a.key)).toEqual(["EventId", "Category", "Scopes"]);
+      expect(log.attributes.find((a) => a.key === "Scopes")?.value).toEqual(str(JSON.stringify(JSON.parse(line).Scopes)));
+    });
+
+    it("keeps the record's own ids, and reads no id that is not hex of its length", () => {
+      const own = normalized(dotnet(activity), { traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331" });
+      expect([own.traceId, own.spanId]).toEqual(["0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"]);
+      const hierarchical = normalized(dotnet('{"SpanId":"|4bf92f35.1.","TraceId":"4bf92f35","ParentId":""}'));
+      expect([hierarchical.traceId, hierarchical.spanId]).toEqual(["", ""]);
+    });
+
+    it("reads Scopes only in .NET's line: a level read from LogLevel", () => {
+      const line = `{"message":"m","Scopes":[${activity}]}`;
+      const log = normalized(line);
+      expect([log.traceId, log.spanId]).toEqual(["", ""]);
+    });
+
+    it("reads a kvlistValue body's Scopes alike", () => {
+      const kvlist = (...entries: KeyValue[]): AnyValue => ({ kvlistValue: entries });
+      const body = kvlist(
+        attr("LogLevel", str("Warning")),
+        attr("Category", str("Shop")),
+        attr("Message", str("m")),
+        attr("Scopes", { arrayValue: [str("a plain scope"), kvlist(attr("TraceId", str(TRACE)), attr("SpanId", str(SPAN)))] }),
+      );
+      const log = normalized(body);
+      expect([log.severityText, log.traceId, log.spanId, log.body]).toEqual(["WARN", TRACE, SPAN, str("m")]);
+    });
+  });
+
   it.each([
     ["trce", "TRACE", 1],
     ["dbug", "DEBUG", 5],
@@ -412,9 +452,9 @@ describe("the fields a shape names are read only where they mean it", () => {
     expect(log.attributes.map((a) => a.key)).toEqual(["log.logger", "pid", "hostname", "fields.ms", "target"]);
   });
 
-  it("names at most one member of any map across the tables, as ConsumedKeys keeps one per map", () => {
+  it("names at most one member of any map across the tables, as ConsumedKeys keeps one per map (an array's elements are never consumed)", () => {
     const members = [LEVEL_FIELDS, MESSAGE_FIELDS, TRACE_ID_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS].flatMap((table) =>
-      table.flatMap((field) => (field.path.length === 2 ? [field.path[0]] : [])),
+      table.flatMap((field) => (field.path.length === 2 && !("inElements" in field) ? [field.path[0]] : [])),
     );
     expect(new Set(members).size).toBe(members.length);
   });

@@ -25,6 +25,8 @@ export interface BodyFields {
   scalar(key: string): string | number | undefined;
   /** `scalar` of member `inner` of the top-level map `outer` (ECS's `{"log":{"level":…}}`). */
   memberScalar(outer: string, inner: string): string | number | undefined;
+  /** `scalar` of member `inner` of each map in the top-level array `outer` (.NET's `Scopes`), in order; [] when it is no array. */
+  elementScalars(outer: string, inner: string): (string | number | undefined)[];
   /** How many top-level members, whatever their values, have a name in `names`. */
   countNamed(names: ReadonlySet<string>): number;
   /**
@@ -60,8 +62,13 @@ export class JsonObjectFields implements BodyFields {
 
   memberScalar(outer: string, inner: string): string | number | undefined {
     const map = this.object[outer];
-    if (map === null || typeof map !== "object" || Array.isArray(map) || isRawJsonNumber(map)) return undefined;
-    return jsonScalar((map as Record<string, unknown>)[inner]);
+    return isPlainObject(map) ? jsonScalar(map[inner]) : undefined;
+  }
+
+  elementScalars(outer: string, inner: string): (string | number | undefined)[] {
+    const array = this.object[outer];
+    if (!Array.isArray(array)) return [];
+    return array.map((element: unknown) => (isPlainObject(element) ? jsonScalar(element[inner]) : undefined));
   }
 
   countNamed(names: ReadonlySet<string>): number {
@@ -73,9 +80,8 @@ export class JsonObjectFields implements BodyFields {
 
   property(map: string | undefined, name: string): PropertyValue | undefined {
     const holder = map === undefined ? this.object : this.object[map];
-    if (holder === null || typeof holder !== "object" || Array.isArray(holder) || isRawJsonNumber(holder)) return undefined;
-    if (!Object.hasOwn(holder, name)) return undefined;
-    const value = (holder as Record<string, unknown>)[name];
+    if (!isPlainObject(holder) || !Object.hasOwn(holder, name)) return undefined;
+    const value = holder[name];
     if (typeof value === "string") return { string: value };
     // jsonToAnyValue gives a number its digits and a map or array its JSON text (null is empty).
     return { json: value === null ? "null" : anyValueAsString(jsonToAnyValue(value, this.numberCheck())) };
@@ -111,6 +117,12 @@ export class KvlistFields implements BodyFields {
     return map !== undefined && "kvlistValue" in map ? kvlistScalar(firstWithKey(map.kvlistValue, inner)?.value) : undefined;
   }
 
+  elementScalars(outer: string, inner: string): (string | number | undefined)[] {
+    const array = firstWithKey(this.entries, outer)?.value;
+    if (array === undefined || !("arrayValue" in array)) return [];
+    return array.arrayValue.map((element) => ("kvlistValue" in element ? kvlistScalar(firstWithKey(element.kvlistValue, inner)?.value) : undefined));
+  }
+
   countNamed(names: ReadonlySet<string>): number {
     let count = 0;
     for (const entry of this.entries) if (names.has(entry.key)) count++;
@@ -136,6 +148,11 @@ export class KvlistFields implements BodyFields {
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
     return appendKvlistAsAttributes(this.entries, maxDepth, consumed, taken);
   }
+}
+
+/** A JSON object's map (not an array, null, or an exact parse's number). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !isRawJsonNumber(value);
 }
 
 /** A JSON value as a scalar lifting reads: a string, or a number that is an exact integer. */

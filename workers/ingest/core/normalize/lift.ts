@@ -208,8 +208,8 @@ function liftFields(
   const level = readLevel(fields, present[LEVEL_TABLE]!);
   takeSeverity(record, fields, level, consumed, options.blanketDefaultSeverity !== true);
   const message = takeMessage(fields, present[MESSAGE_TABLE]!, level, consumed);
-  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, consumed);
-  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, consumed);
+  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, level, consumed);
+  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
   const taken = new TakenKeys(record.attributes, keys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
@@ -384,26 +384,50 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
 
 /**
  * Returns the id the record ends up with: the first field's of `idFields`' rows `present` marks
- * (`length` hex digits, alone or after the field's `after` prefix) when the record has none or
- * the same. The field is consumed when it
- * held the id alone; one with a prefix stays an attribute, for the prefix is data too.
+ * (`length` hex digits, alone or after the field's `after` prefix; in the first element holding
+ * one, for `inElements`; only beside the field's `marks`, hasMarks with the line's `level`) when
+ * the record has none or the same. The field is consumed when it held the id alone; one with a
+ * prefix stays an attribute, for the prefix is data too, and so does an array of elements.
  */
-function takeId(fields: BodyFields, idFields: readonly IdField[], present: number, length: number, current: string, consumed: ConsumedKeys): string {
+function takeId(
+  fields: BodyFields,
+  idFields: readonly IdField[],
+  present: number,
+  length: number,
+  current: string,
+  level: LineLevel | undefined,
+  consumed: ConsumedKeys,
+): string {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
     const field = idFields[row]!;
-    const value = scalarAt(fields, field.path);
-    if (typeof value !== "string") continue;
-    const cut = field.after === undefined ? -1 : value.lastIndexOf(field.after);
-    const id = idFromHexText(cut < 0 ? value : value.slice(cut + field.after!.length), length);
-    // Not hex, or all zero: OTLP's "no id", which must not replace one.
-    if (id === undefined || id === "") continue;
-    if (current === "" || current === id) {
-      if (cut < 0) consume(consumed, field.path);
-      return id;
+    if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
+    if (field.inElements === true) {
+      let id: string | undefined;
+      for (const value of fields.elementScalars(field.path[0], field.path[1]!)) if ((id = idIn(value, undefined, length)) !== undefined) break;
+      if (id !== undefined && (current === "" || current === id)) return id;
+      continue;
     }
+    const value = scalarAt(fields, field.path);
+    const id = idIn(value, field.after, length);
+    if (id === undefined || (current !== "" && current !== id)) continue;
+    // Alone in its field, the id is consumed; after a prefix it stays, for the prefix is data too.
+    if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
+    return id;
   }
   return current;
+}
+
+/**
+ * The id (`length` hex digits, lower case: idFromHexText) a field's `value` holds, alone or after
+ * the last `after`; undefined when it holds none, or an all-zero one (OTLP's "no id", which must
+ * not replace one).
+ */
+function idIn(value: string | number | undefined, after: string | undefined, length: number): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const cut = after === undefined ? -1 : value.lastIndexOf(after);
+  const id = idFromHexText(cut < 0 ? value : value.slice(cut + after!.length), length);
+  return id === "" ? undefined : id;
 }
 
 /**

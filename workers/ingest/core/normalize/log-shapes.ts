@@ -77,7 +77,18 @@ export interface IdField {
    * the id is what follows it, and the member stays an attribute, for the rest is data too.
    */
   readonly after?: string;
+  /**
+   * The path's key holds an array of maps (.NET's `Scopes`), and the id is the first of their
+   * `path[1]` members that is valid: read, never consumed, for the array is stored whole as its
+   * JSON text (and each scope's `Message` spells the ids again).
+   */
+  readonly inElements?: true;
+  /** Read only in a line with these marks (LineMarks), as a message field is. */
+  readonly marks?: LineMarks;
 }
+
+/** .NET's JSON console formatter: ids only in its line (a level read from `LogLevel`, which needs its members). */
+const MEL_LINE: LineMarks = { level: ["LogLevel"] };
 
 /**
  * Members Google Cloud's structured logging writes beside `severity` (its special fields,
@@ -243,7 +254,7 @@ export const MESSAGE_FIELDS: readonly MessageField[] = [
   { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS } },
   { path: ["MessageTemplate"], marks: { any: SERILOG_JSON_MEMBERS }, template: { properties: "Properties" } },
   { path: ["short_message"], marks: { all: GELF_MEMBERS } },
-  { path: ["Message"], marks: { level: ["LogLevel"] } },
+  { path: ["Message"], marks: MEL_LINE },
   { path: ["MESSAGE"], marks: { level: ["PRIORITY"] } },
   { path: ["fields", "message"], marks: { level: true, any: new Set(["target", "timestamp"]) } },
   { path: ["event"], marks: { level: true } },
@@ -254,7 +265,8 @@ export const MESSAGE_FIELDS: readonly MessageField[] = [
  * Collector's trace_parser default), `traceId`, ECS's `trace.id` flat or nested, Serilog
  * compact's `@tr`, Serilog JsonFormatter's `TraceId`, OTel Python logging instrumentation's
  * `otelTraceID` (python-json-logger writes it), Google Cloud's `logging.googleapis.com/trace`
- * (`projects/<project>/traces/<id>`).
+ * (`projects/<project>/traces/<id>`), and .NET's JSON console formatter's `Scopes`, where
+ * ActivityTrackingOptions put the activity's `TraceId`, `SpanId` and `ParentId` in one scope.
  */
 export const TRACE_ID_FIELDS: readonly IdField[] = [
   { path: ["trace_id"] },
@@ -265,9 +277,10 @@ export const TRACE_ID_FIELDS: readonly IdField[] = [
   { path: ["TraceId"] },
   { path: ["otelTraceID"] },
   { path: ["logging.googleapis.com/trace"], after: "/traces/" },
+  { path: ["Scopes", "TraceId"], inElements: true, marks: MEL_LINE },
 ];
 
-/** The span id, from the same loggers as TRACE_ID_FIELDS (Google Cloud's `logging.googleapis.com/spanId`). */
+/** The span id, from the same loggers as TRACE_ID_FIELDS (Google Cloud's `logging.googleapis.com/spanId`, .NET's `Scopes`). */
 export const SPAN_ID_FIELDS: readonly IdField[] = [
   { path: ["span_id"] },
   { path: ["spanId"] },
@@ -277,6 +290,7 @@ export const SPAN_ID_FIELDS: readonly IdField[] = [
   { path: ["SpanId"] },
   { path: ["otelSpanID"] },
   { path: ["logging.googleapis.com/spanId"] },
+  { path: ["Scopes", "SpanId"], inElements: true, marks: MEL_LINE },
 ];
 
 /**
