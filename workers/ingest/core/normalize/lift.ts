@@ -74,7 +74,8 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
 /**
  * Lifts a structured log body into the record: a string body holding a JSON object, or a
  * `kvlistValue` body. Level, message and ids fill the record's own fields, every other key
- * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key
+ * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`; a
+ * default severity number the level changes is kept in `originalSeverityNumber` (takeSeverity). A key
  * is consumed (not kept as an attribute) only when it was used; a level the record already has,
  * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
