@@ -105,12 +105,12 @@ const SHAPES: [logger: string, line: string, expected: Expected][] = [
   [
     "Serilog CompactJsonFormatter at Information (no @l), with @tr and @sp",
     `{"@t":"2026-12-03T07:00:00.1234567Z","@mt":"Charged {Amount} to {CustomerId}","@tr":"${TRACE}","@sp":"${SPAN}","Amount":12.5,"CustomerId":"c-9"}`,
-    { severity: ["INFO", 9], body: "Charged {Amount} to {CustomerId}", trace: [TRACE, SPAN, 0], keys: ["@t", "Amount", "CustomerId"] },
+    { severity: ["INFO", 9], body: 'Charged 12.5 to "c-9"', trace: [TRACE, SPAN, 0], keys: ["@t", "@mt", "Amount", "CustomerId"] },
   ],
   [
     "Serilog CompactJsonFormatter at Error with an exception",
     '{"@t":"2026-12-03T07:00:00.1234567Z","@mt":"Payment {Id} failed","@l":"Error","@x":"System.TimeoutException: boom\\n   at Shop.Pay.Charge()","Id":7}',
-    { severity: ["ERROR", 17], body: "Payment {Id} failed", keys: ["@t", "@x", "Id"] },
+    { severity: ["ERROR", 17], body: "Payment 7 failed", keys: ["@t", "@mt", "@x", "Id"] },
   ],
   [
     "Serilog RenderedCompactJsonFormatter",
@@ -125,7 +125,7 @@ const SHAPES: [logger: string, line: string, expected: Expected][] = [
   [
     "Serilog JsonFormatter without the rendered message",
     '{"Timestamp":"2026-12-03T07:00:00.1234567+00:00","Level":"Information","MessageTemplate":"Disk {Drive} low","Properties":{"Drive":"C"}}',
-    { severity: ["INFO", 9], body: "Disk {Drive} low", keys: ["Timestamp", "Properties.Drive"] },
+    { severity: ["INFO", 9], body: 'Disk "C" low', keys: ["Timestamp", "MessageTemplate", "Properties.Drive"] },
   ],
   [
     "Microsoft.Extensions.Logging's JSON console formatter",
@@ -257,7 +257,7 @@ describe("the fields a shape names are read only where they mean it", () => {
   it("reads each Monolog level on its scale, and each syslog priority", () => {
     const monolog = (level: number) => normalized(JSON.stringify({ message: "m", level, level_name: "X", channel: "app" }));
     expect([100, 200, 250, 300, 400, 500, 550, 600].map((level) => monolog(level).severityNumber)).toEqual([5, 9, 10, 13, 17, 18, 19, 21]);
-    const journald = (priority: string) => normalized(JSON.stringify({ PRIORITY: priority, MESSAGE: "m" }));
+    const journald = (priority: string) => normalized(JSON.stringify({ PRIORITY: priority, MESSAGE: "m", _PID: "1" }));
     expect(["0", "1", "2", "3", "4", "5", "6", "7"].map((p) => journald(p).severityText)).toEqual(["FATAL", "ERROR", "ERROR", "ERROR", "WARN", "INFO", "INFO", "DEBUG"]);
   });
 
@@ -293,16 +293,17 @@ describe("the fields a shape names are read only where they mean it", () => {
     ["an AWS SNS notification with a severity that names no level", '{"Type":"Notification","Message":"disk 91%","severity":"high"}', ["Type", "Message", "severity"], ["", 0]],
     ["an AWS SNS notification with a severity that names one", '{"Type":"Notification","Message":"disk 91%","severity":"CRITICAL"}', ["Type", "Message"], ["FATAL", 21]],
     ["a customer's Message and Level", '{"Message":"Payment received","Level":"Gold","CustomerId":7}', ["Message", "Level", "CustomerId"], ["", 0]],
-    [".NET's Message and LogLevel without Category or EventId", '{"Message":"m","LogLevel":"Warning"}', ["Message"], ["WARN", 13]],
-    ["journald's MESSAGE with a priority past 7", '{"MESSAGE":"x","PRIORITY":"9"}', ["MESSAGE", "PRIORITY"], ["", 0]],
-    ["journald's MESSAGE and PRIORITY without journald's own fields", '{"MESSAGE":"x","PRIORITY":"3"}', ["MESSAGE"], ["ERROR", 17]],
+    [".NET's Message and LogLevel without Category, EventId or State", '{"Message":"m","LogLevel":"Warning"}', ["Message", "LogLevel"], ["", 0]],
+    ["journald's MESSAGE with a priority past 7", '{"MESSAGE":"x","PRIORITY":"9","_PID":"1"}', ["MESSAGE", "PRIORITY"], ["", 0]],
+    ["journald's MESSAGE and PRIORITY without journald's own fields", '{"MESSAGE":"x","PRIORITY":"3"}', ["MESSAGE", "PRIORITY"], ["", 0]],
+    ["a ticket's PRIORITY", '{"PRIORITY":3,"ticket":"T-12","MESSAGE":"printer jammed"}', ["PRIORITY", "ticket", "MESSAGE"], ["", 0]],
     ["a fields map's message beside a number no scale places", '{"fields":{"message":"hi"},"level":12}', ["fields.message", "level"], ["", 0]],
     ["a fields map's message and a level without target or timestamp", '{"fields":{"message":"hi"},"level":"info"}', ["fields.message"], ["INFO", 9]],
     ["an SMPP SMS's short_message", '{"source_addr":"ACME","destination_addr":"+15551234","short_message":"Your code is 1234"}', ["source_addr", "destination_addr", "short_message"], ["", 0]],
     ["a short_message and a number without GELF's version and host", '{"short_message":"x","level":3}', ["short_message", "level"], ["", 0]],
     ["a RenderedMessage without Serilog's template", '{"RenderedMessage":"x","Foo":1}', ["RenderedMessage", "Foo"], ["", 0]],
     ["a MessageTemplate without Serilog's Level or Timestamp", '{"MessageTemplate":"x","Foo":1}', ["MessageTemplate", "Foo"], ["", 0]],
-    ["an @m without Serilog compact's @t", '{"@m":"x","@l":"Error"}', ["@m"], ["ERROR", 17]],
+    ["an @m alone", '{"@m":"x","Foo":1}', ["@m", "Foo"], ["", 0]],
     ["structlog's event beside a level key that names no level", '{"event":"signup","level":"gold"}', ["event", "level"], ["", 0]],
   ] as const)("%s: the message key stays an attribute and the body the line", (_, line, keys, severity) => {
     const log = normalized(line);
@@ -318,6 +319,63 @@ describe("the fields a shape names are read only where they mean it", () => {
     expect([dotnet.body, dotnet.severityNumber]).toEqual([str("m"), 17]);
     const tracing = normalized('{"timestamp":"2026-12-03T07:00:00Z","level":"WARN","fields":{"message":"hi"}}');
     expect([tracing.body, tracing.severityNumber]).toEqual([str("hi"), 13]);
+  });
+
+  it.each([
+    ["Serilog compact's @m and @l, without @t", '{"@m":"x","@l":"Error"}', ["ERROR", 17], []],
+    ["Serilog JsonFormatter's RenderedMessage and Level, without the template", '{"Level":"Warning","RenderedMessage":"x"}', ["WARN", 13], []],
+    [".NET's short line (EventId, LogLevel, Message)", '{"EventId":0,"LogLevel":"Warning","Message":"x"}', ["WARN", 13], ["EventId"]],
+    ["journald's short line (PRIORITY, MESSAGE, SYSLOG_IDENTIFIER)", '{"PRIORITY":"4","MESSAGE":"x","SYSLOG_IDENTIFIER":"shop"}', ["WARN", 13], ["SYSLOG_IDENTIFIER"]],
+  ] as const)("lifts a short line whose logger its keys show whole: %s", (_, line, severity, keys) => {
+    const log = normalized(line, { severityNumber: 9 });
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([...severity, str("x")]);
+    expect(log.attributes.map((a) => a.key)).toEqual(keys);
+  });
+
+  it("takes Serilog JsonFormatter's RenderedMessage beside its Level key whose value names no level, which stays", () => {
+    const log = normalized('{"RenderedMessage":"x","Level":"Gold"}');
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["", 0, str("x")]);
+    expect(log.attributes).toEqual([attr("Level", str("Gold"))]);
+  });
+
+  describe(".NET's trace context inside its Scopes (ActivityTrackingOptions)", () => {
+    const activity = `{"Message":"SpanId:${SPAN}, TraceId:${TRACE}, ParentId:0000000000000000","SpanId":"${SPAN}","TraceId":"${TRACE}","ParentId":"0000000000000000"}`;
+    const dotnet = (scopes: string, extra = "") =>
+      `{"EventId":0,"LogLevel":"Information","Category":"Shop.Cart","Message":"m"${extra},"Scopes":[${scopes}]}`;
+
+    it("fills the record's trace and span ids (in lower case) from the scope that holds them, and keeps Scopes whole", () => {
+      const upperCase = `{"SpanId":"${SPAN.toUpperCase()}","TraceId":"${TRACE.toUpperCase()}","ParentId":"0000000000000000"}`;
+      const line = dotnet(`{"Message":"ConnectionId:0HN1","ConnectionId":"0HN1"},${upperCase}`);
+      const log = normalized(line);
+      expect([log.traceId, log.spanId, log.body]).toEqual([TRACE, SPAN, str("m")]);
+      expect(log.attributes.map((a) => a.key)).toEqual(["EventId", "Category", "Scopes"]);
+      expect(log.attributes.find((a) => a.key === "Scopes")?.value).toEqual(str(JSON.stringify(JSON.parse(line).Scopes)));
+    });
+
+    it("keeps the record's own ids, and reads no id that is not hex of its length", () => {
+      const own = normalized(dotnet(activity), { traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331" });
+      expect([own.traceId, own.spanId]).toEqual(["0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"]);
+      const hierarchical = normalized(dotnet('{"SpanId":"|4bf92f35.1.","TraceId":"4bf92f35","ParentId":""}'));
+      expect([hierarchical.traceId, hierarchical.spanId]).toEqual(["", ""]);
+    });
+
+    it("reads Scopes only in .NET's line: a level read from LogLevel", () => {
+      const line = `{"message":"m","Scopes":[${activity}]}`;
+      const log = normalized(line);
+      expect([log.traceId, log.spanId]).toEqual(["", ""]);
+    });
+
+    it("reads a kvlistValue body's Scopes alike", () => {
+      const kvlist = (...entries: KeyValue[]): AnyValue => ({ kvlistValue: entries });
+      const body = kvlist(
+        attr("LogLevel", str("Warning")),
+        attr("Category", str("Shop")),
+        attr("Message", str("m")),
+        attr("Scopes", { arrayValue: [str("a plain scope"), kvlist(attr("TraceId", str(TRACE)), attr("SpanId", str(SPAN)))] }),
+      );
+      const log = normalized(body);
+      expect([log.severityText, log.traceId, log.spanId, log.body]).toEqual(["WARN", TRACE, SPAN, str("m")]);
+    });
   });
 
   it.each([
@@ -394,9 +452,9 @@ describe("the fields a shape names are read only where they mean it", () => {
     expect(log.attributes.map((a) => a.key)).toEqual(["log.logger", "pid", "hostname", "fields.ms", "target"]);
   });
 
-  it("names at most one member of any map across the tables, as ConsumedKeys keeps one per map", () => {
+  it("names at most one member of any map across the tables, as ConsumedKeys keeps one per map (an array's elements are never consumed)", () => {
     const members = [LEVEL_FIELDS, MESSAGE_FIELDS, TRACE_ID_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS].flatMap((table) =>
-      table.flatMap((field) => (field.path.length === 2 ? [field.path[0]] : [])),
+      table.flatMap((field) => (field.path.length === 2 && !("inElements" in field) ? [field.path[0]] : [])),
     );
     expect(new Set(members).size).toBe(members.length);
   });

@@ -75,10 +75,24 @@ describe("level and message keys of logging libraries", () => {
     expect([asText.severityText, asText.severityNumber]).toEqual([inBody.severityText, inBody.severityNumber]);
   });
 
-  it.each(["level", "severity", "lvl", "log.level", "levelname", "log_level", "loglevel", "level_name", "Level", "LogLevel", "@l"])("reads the level from %j", (key) => {
+  it.each(["level", "severity", "lvl", "log.level", "levelname", "log_level", "loglevel", "level_name", "Level"])("reads the level from %j", (key) => {
     const log = normalized(JSON.stringify({ [key]: "ERROR", message: "m" }));
     expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("m")]);
     expect(attributeMap(log)).not.toHaveProperty(key);
+  });
+
+  it.each([
+    ["LogLevel", "ERROR", { Category: "Shop" }],
+    ["@l", "ERROR", { "@t": "2026-12-02T10:00:00Z" }],
+    ["levelno", 40, { funcName: "charge" }],
+    ["PRIORITY", "3", { SYSLOG_IDENTIFIER: "shop" }],
+  ] as const)("reads the level from %j beside another member of its logger, and not alone", (key, level, member) => {
+    const log = normalized(JSON.stringify({ [key]: level, message: "m", ...member }));
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["ERROR", 17, str("m")]);
+    expect(attributeMap(log)).toEqual(Object.fromEntries(Object.entries(member).map(([name, value]) => [name, str(value)])));
+    const alone = normalized(JSON.stringify({ [key]: level, message: "m" }));
+    expect([alone.severityText, alone.severityNumber, alone.body]).toEqual(["", 0, str("m")]);
+    expect(attributeMap(alone)).toHaveProperty([key]);
   });
 
   it.each([
@@ -91,9 +105,9 @@ describe("level and message keys of logging libraries", () => {
     // Serilog's compact JSON: rendered message wins, the template stays an attribute
     ['{"@t":"2026-12-02T10:00:00Z","@l":"Warning","@m":"Hello ana","@mt":"Hello {User}","User":"ana"}', "WARN", 13, "Hello ana", { "@t": str("2026-12-02T10:00:00Z"), "@mt": str("Hello {User}"), User: str("ana") }],
     // Serilog's compact JSON without the rendered message
-    ['{"@t":"2026-12-02T10:00:00Z","@l":"Error","@mt":"Failed {Id}","Id":7}', "ERROR", 17, "Failed {Id}", { "@t": str("2026-12-02T10:00:00Z"), Id: int("7") }],
+    ['{"@t":"2026-12-02T10:00:00Z","@l":"Error","@mt":"Failed {Id}","Id":7}', "ERROR", 17, "Failed 7", { "@t": str("2026-12-02T10:00:00Z"), "@mt": str("Failed {Id}"), Id: int("7") }],
     // Serilog's compact JSON at Information, which leaves `@l` out ("absent implies Information")
-    ['{"@t":"2026-12-02T10:00:00.0000000Z","@mt":"User {UserId} logged in","UserId":42}', "INFO", 9, "User {UserId} logged in", { "@t": str("2026-12-02T10:00:00.0000000Z"), UserId: int("42") }],
+    ['{"@t":"2026-12-02T10:00:00.0000000Z","@mt":"User {UserId} logged in","UserId":42}', "INFO", 9, "User 42 logged in", { "@t": str("2026-12-02T10:00:00.0000000Z"), "@mt": str("User {UserId} logged in"), UserId: int("42") }],
     ['{"@t":"2026-12-02T10:00:00Z","@m":"Hello ana","@mt":"Hello {User}","User":"ana"}', "INFO", 9, "Hello ana", { "@t": str("2026-12-02T10:00:00Z"), "@mt": str("Hello {User}"), User: str("ana") }],
     // Logback's logstash-encoder: level_value stays
     ['{"level":"WARN","level_value":30000,"message":"lb","logger_name":"a.B"}', "WARN", 13, "lb", { level_value: int("30000"), logger_name: str("a.B") }],
@@ -204,11 +218,19 @@ describe("numeric levels by the scale the line's shape shows", () => {
   });
 
   it("Python's levelno is on Python's scale by its name, and a level under DEBUG is none", () => {
-    const error = normalized('{"levelno":40,"message":"m"}');
+    const error = normalized('{"levelno":40,"name":"billing","message":"m"}');
     expect([error.severityText, error.severityNumber]).toEqual(["ERROR", 17]);
-    const notSet = normalized('{"levelno":5,"message":"m"}');
+    const notSet = normalized('{"levelno":5,"name":"billing","message":"m"}');
     expect([notSet.severityText, notSet.severityNumber]).toEqual(["", 0]);
-    expect(attributeMap(notSet)).toEqual({ levelno: int("5") });
+    expect(attributeMap(notSet)).toEqual({ levelno: int("5"), name: str("billing") });
+  });
+
+  it("one Python key is no evidence of Python's scale: a number beside it stays an attribute", () => {
+    const log = normalized('{"level":40,"module":"billing","message":"m"}');
+    expect([log.severityText, log.severityNumber]).toEqual(["", 0]);
+    expect(attributeMap(log)).toEqual({ level: int("40"), module: str("billing") });
+    const two = normalized('{"level":40,"module":"billing","lineno":12,"message":"m"}');
+    expect([two.severityText, two.severityNumber]).toEqual(["ERROR", 17]);
   });
 
   it("a name beside a Python number is read first, whatever the number", () => {

@@ -28,7 +28,10 @@ export const ORIGINAL_TIMESTAMP_ATTRIBUTE = "otel.timestamp.original";
 export const ORIGINAL_START_TIMESTAMP_ATTRIBUTE = "otel.start_timestamp.original";
 export const ORIGINAL_END_TIMESTAMP_ATTRIBUTE = "otel.end_timestamp.original";
 
-/** An enum value OTLP does not define, as sent, in decimal (rows/enum-values.ts). */
+/**
+ * An enum value OTLP does not define, as sent, in decimal (rows/enum-values.ts); for the
+ * severity number also one a lifted JSON level replaced (LogRecord.originalSeverityNumber).
+ */
 export const ORIGINAL_SEVERITY_NUMBER_ATTRIBUTE = "otel.severity_number.original";
 export const ORIGINAL_SPAN_KIND_ATTRIBUTE = "otel.span_kind.original";
 export const ORIGINAL_STATUS_CODE_ATTRIBUTE = "otel.span_status_code.original";

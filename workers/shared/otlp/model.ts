@@ -58,6 +58,12 @@ export interface LogRecord {
   traceId: string;
   spanId: string;
   eventName: string;
+  /**
+   * Not OTLP's: the SeverityNumber the sender set (1–24), when normalization replaced it with a
+   * JSON body's level (over the bare default 9; docs/normalization-and-redaction.md). Row mapping
+   * keeps it as the note `otel.severity_number.original`; absent when nothing was replaced.
+   */
+  originalSeverityNumber?: number;
 }
 
 export interface ScopeLogs {

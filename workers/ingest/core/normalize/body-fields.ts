@@ -10,19 +10,30 @@ import {
   appendKvlistAsAttributes,
   firstWithKey,
   INEXACT_NUMBERS,
+  jsonToAnyValue,
   PrintBackCheck,
   type ConsumedKeys,
+  type NumberCheck,
   type TakenKeys,
 } from "./json-to-attributes";
 import { markRowsOf } from "./log-shapes";
+import type { PropertyValue } from "./message-template";
+import { anyValueAsString } from "../rows/any-value";
 
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
   scalar(key: string): string | number | undefined;
   /** `scalar` of member `inner` of the top-level map `outer` (ECS's `{"log":{"level":…}}`). */
   memberScalar(outer: string, inner: string): string | number | undefined;
+  /** `scalar` of member `inner` of each map in the top-level array `outer` (.NET's `Scopes`), in order; [] when it is no array. */
+  elementScalars(outer: string, inner: string): (string | number | undefined)[];
   /** How many top-level members, whatever their values, have a name in `names`. */
   countNamed(names: ReadonlySet<string>): number;
+  /**
+   * The member `name` (of the top-level map `map`, when given: Serilog's `Properties`) as a
+   * message template's property (renderMessageTemplate); undefined when there is none.
+   */
+  property(map: string | undefined, name: string): PropertyValue | undefined;
   /** For each top-level member whose name `index` holds, marks its rows in `masks` (markRowsOf; presentRows). */
   markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void;
   /**
@@ -51,8 +62,13 @@ export class JsonObjectFields implements BodyFields {
 
   memberScalar(outer: string, inner: string): string | number | undefined {
     const map = this.object[outer];
-    if (map === null || typeof map !== "object" || Array.isArray(map) || isRawJsonNumber(map)) return undefined;
-    return jsonScalar((map as Record<string, unknown>)[inner]);
+    return isPlainObject(map) ? jsonScalar(map[inner]) : undefined;
+  }
+
+  elementScalars(outer: string, inner: string): (string | number | undefined)[] {
+    const array = this.object[outer];
+    if (!Array.isArray(array)) return [];
+    return array.map((element: unknown) => (isPlainObject(element) ? jsonScalar(element[inner]) : undefined));
   }
 
   countNamed(names: ReadonlySet<string>): number {
@@ -60,6 +76,21 @@ export class JsonObjectFields implements BodyFields {
     let count = 0;
     for (const key in this.object) if (names.has(key)) count++;
     return count;
+  }
+
+  property(map: string | undefined, name: string): PropertyValue | undefined {
+    const holder = map === undefined ? this.object : this.object[map];
+    if (!isPlainObject(holder) || !Object.hasOwn(holder, name)) return undefined;
+    const value = holder[name];
+    if (typeof value === "string") return { string: value };
+    // jsonToAnyValue gives a number its digits and a map or array its JSON text (null is empty).
+    return { json: value === null ? "null" : anyValueAsString(jsonToAnyValue(value, this.numberCheck())) };
+  }
+
+  /** The number check appendAttributes uses, made once. */
+  private numbers: NumberCheck | undefined;
+  private numberCheck(): NumberCheck {
+    return (this.numbers ??= this.exact ? INEXACT_NUMBERS : new PrintBackCheck(this.text));
   }
 
   markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void {
@@ -70,7 +101,7 @@ export class JsonObjectFields implements BodyFields {
   }
 
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
-    return appendJsonAsAttributes(this.object, maxDepth, consumed, taken, this.exact ? INEXACT_NUMBERS : new PrintBackCheck(this.text));
+    return appendJsonAsAttributes(this.object, maxDepth, consumed, taken, this.numberCheck());
   }
 }
 
@@ -86,10 +117,25 @@ export class KvlistFields implements BodyFields {
     return map !== undefined && "kvlistValue" in map ? kvlistScalar(firstWithKey(map.kvlistValue, inner)?.value) : undefined;
   }
 
+  elementScalars(outer: string, inner: string): (string | number | undefined)[] {
+    const array = firstWithKey(this.entries, outer)?.value;
+    if (array === undefined || !("arrayValue" in array)) return [];
+    return array.arrayValue.map((element) => ("kvlistValue" in element ? kvlistScalar(firstWithKey(element.kvlistValue, inner)?.value) : undefined));
+  }
+
   countNamed(names: ReadonlySet<string>): number {
     let count = 0;
     for (const entry of this.entries) if (names.has(entry.key)) count++;
     return count;
+  }
+
+  property(map: string | undefined, name: string): PropertyValue | undefined {
+    const holder = map === undefined ? this.entries : firstWithKey(this.entries, map)?.value;
+    const entries = holder === undefined || Array.isArray(holder) ? holder : "kvlistValue" in holder ? holder.kvlistValue : undefined;
+    const value = entries === undefined ? undefined : firstWithKey(entries, name)?.value;
+    if (value === undefined) return undefined;
+    if ("stringValue" in value) return { string: value.stringValue };
+    return { json: "empty" in value ? "null" : anyValueAsString(value) };
   }
 
   markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void {
@@ -102,6 +148,11 @@ export class KvlistFields implements BodyFields {
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
     return appendKvlistAsAttributes(this.entries, maxDepth, consumed, taken);
   }
+}
+
+/** A JSON object's map (not an array, null, or an exact parse's number). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !isRawJsonNumber(value);
 }
 
 /** A JSON value as a scalar lifting reads: a string, or a number that is an exact integer. */

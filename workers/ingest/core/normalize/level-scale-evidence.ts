@@ -6,37 +6,8 @@
  * levels by the line's shape").
  */
 import type { BodyFields } from "./body-fields";
-import { GELF_MEMBERS } from "./log-shapes";
+import { GELF_MEMBERS, PYTHON_LOGGER_NAME_KEYS, PYTHON_RECORD_KEYS } from "./log-shapes";
 import type { NumericLevelScale } from "./severity-scale";
-
-/**
- * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's
- * stdlib bridge, Django's and Celery's formatters) copy under their own names; no Node logger
- * writes them by default.
- */
-const PYTHON_RECORD_KEYS: ReadonlySet<string> = new Set([
-  "levelname",
-  "levelno",
-  "funcName",
-  "lineno",
-  "pathname",
-  "filename",
-  "module",
-  "threadName",
-  "processName",
-  "taskName",
-  "asctime",
-  "msecs",
-  "relativeCreated",
-  "exc_info",
-  "stack_info",
-]);
-
-/**
- * A Python logger's name (`name`, or `logger` as formatters rename it) counts only beside a
- * LogRecord key: Bunyan writes `name` on every line and a pino child logger often binds `logger`.
- */
-const LOGGER_NAME_KEYS = ["name", "logger"] as const;
 
 /** How many of pino's keys its default line has (`time`, `pid`, `hostname`, `msg`; Bunyan's: `v` for `time`). */
 const PINO_DEFAULT_SHAPE = 4;
@@ -47,6 +18,13 @@ const PINO_DEFAULT_SHAPE = 4;
  * not to, and `pid` and `hostname` unless its `base` is changed.
  */
 const PINO_LEAST_SHAPE = 2;
+
+/**
+ * How many of Python's keys show its scale at the least: one (`{"level":40,"module":"billing"}`)
+ * is any JSON's field; a Python formatter writes its level's name or number, its logger's name or
+ * its record's place beside it.
+ */
+const PYTHON_LEAST_SHAPE = 2;
 
 /**
  * `time` as pino writes it (`Date.now()`): whole milliseconds since the epoch, here between
@@ -77,8 +55,9 @@ function signatureScale(fields: BodyFields): NumericLevelScale | undefined {
  * The scale `fields` were written on: a format's signature's (SIGNATURES: GELF's syslog, Monolog's
  * own); else "pino" when pino's and Bunyan's own keys outnumber Python's and are two at the
  * least (`msg`, `pid`, `hostname`, `v`, and `time` as epoch milliseconds: a number, where Python
- * and Bunyan write text; `msg` alone is no evidence), "python" when Python's LogRecord keys (PYTHON_RECORD_KEYS, then its logger's name)
- * outnumber pino's, undefined when neither does; four of pino's keys are pino's default line and
+ * and Bunyan write text; `msg` alone is no evidence), "python" when Python's LogRecord keys
+ * (PYTHON_RECORD_KEYS, then its logger's name) outnumber pino's and are two at the least,
+ * undefined when neither does; four of pino's keys are pino's default line and
  * decide at once. Called only for a numeric level, so the common line with a level name pays
  * nothing.
  */
@@ -95,7 +74,7 @@ export function numericLevelScale(fields: BodyFields): NumericLevelScale | undef
   // and the line's keys need not be read.
   if (pino >= PINO_DEFAULT_SHAPE) return "pino";
   let python = fields.countNamed(PYTHON_RECORD_KEYS);
-  if (python > 0) for (const key of LOGGER_NAME_KEYS) if (typeof fields.scalar(key) === "string") python++;
+  if (python > 0) for (const key of PYTHON_LOGGER_NAME_KEYS) if (typeof fields.scalar(key) === "string") python++;
   if (pino > python) return pino >= PINO_LEAST_SHAPE ? "pino" : undefined;
-  return python > pino ? "python" : undefined;
+  return python > pino && python >= PYTHON_LEAST_SHAPE ? "python" : undefined;
 }

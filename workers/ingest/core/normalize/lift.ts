@@ -10,6 +10,7 @@ import { allWithinLength } from "../limits/value-length";
 import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { numericLevelScale } from "./level-scale-evidence";
+import { renderMessageTemplate } from "./message-template";
 import type { LiftNotes } from "./lift-notes";
 import {
   consume,
@@ -35,6 +36,13 @@ import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
 
+/**
+ * The instrumentation scope of Cloudflare's Workers Observability export, which sets number 9 with
+ * no text on every console line whatever it logged: there, a replaced 9 is the export's blanket
+ * mark, which the scope already says, not a level the Worker chose (no note keeps it).
+ */
+const CLOUDFLARE_EXPORT_SCOPE = "workers-observability";
+
 /** Hex digits in a trace id and a span id. */
 const TRACE_ID_LENGTH = 32;
 const SPAN_ID_LENGTH = 16;
@@ -47,6 +55,11 @@ export interface LiftOptions {
   maxDepth: number;
   /** Keep the lifted body, as written, in `log.record.original` when the message replaces it. */
   keepOriginal?: boolean;
+  /**
+   * The records' bare 9 is their sender's mark on every line (Cloudflare's export), not a
+   * severity it chose: a lifted level replacing it leaves no `originalSeverityNumber`.
+   */
+  blanketDefaultSeverity?: boolean;
 }
 
 /**
@@ -61,7 +74,8 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
 /**
  * Lifts a structured log body into the record: a string body holding a JSON object, or a
  * `kvlistValue` body. Level, message and ids fill the record's own fields, every other key
- * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`. A key
+ * becomes an attribute, and a request-id alias (isRequestIdAlias) also sets `request.id`; a
+ * default severity number the level changes is kept in `originalSeverityNumber` (takeSeverity). A key
  * is consumed (not kept as an attribute) only when it was used; a level the record already has,
  * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
@@ -101,6 +115,7 @@ export function liftJsonBody(
   const traceId = record.traceId;
   const spanId = record.spanId;
   const flags = record.flags;
+  const originalSeverityNumber = record.originalSeverityNumber;
   const attributeCount = record.attributes.length;
   try {
     // A number whose double would not print back as written asks for the exact parse (JsonObjectFields).
@@ -112,6 +127,7 @@ export function liftJsonBody(
     record.traceId = traceId;
     record.spanId = spanId;
     record.flags = flags;
+    record.originalSeverityNumber = originalSeverityNumber;
     record.body = body;
     record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
@@ -139,11 +155,13 @@ export function liftJsonBodies(
   notes?: LiftNotes,
 ): void {
   const keys = new DottedKeys();
+  const cloudflareExport: LiftOptions = { ...options, blanketDefaultSeverity: true };
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
+      const scopeOptions = scopeLogs.scope.name === CLOUDFLARE_EXPORT_SCOPE ? cloudflareExport : options;
       for (const record of scopeLogs.logRecords) {
         joinRequestIdAttribute(record);
-        liftJsonBody(record, options, limits, keys, notes);
+        liftJsonBody(record, scopeOptions, limits, keys, notes);
       }
     }
   }
@@ -189,10 +207,10 @@ function liftFields(
   const consumed = new ConsumedKeys();
   const present = presentRows(fields);
   const level = readLevel(fields, present[LEVEL_TABLE]!);
-  takeSeverity(record, fields, level, consumed);
+  takeSeverity(record, fields, level, consumed, options.blanketDefaultSeverity !== true);
   const message = takeMessage(fields, present[MESSAGE_TABLE]!, level, consumed);
-  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, consumed);
-  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, consumed);
+  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, level, consumed);
+  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
   const taken = new TakenKeys(record.attributes, keys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
@@ -248,7 +266,7 @@ function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
     if ((present & (1 << row)) === 0) continue;
     const field = LEVEL_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
-    if (value === undefined) continue;
+    if (value === undefined || (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0]))) continue;
     let severity: Severity | undefined = typeof value === "string" ? levelName(fields, field, value) : undefined;
     if (severity === undefined) {
       const level = numericLevel(value);
@@ -265,7 +283,7 @@ function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
 function levelName(fields: BodyFields, field: LevelField, name: string): Severity | undefined {
   const severity = severityFromName(name) ?? field.names?.get(name.toLowerCase());
   if (severity === undefined || field.otherCaseBeside === undefined || name === name.toUpperCase()) return severity;
-  return fields.countNamed(field.otherCaseBeside) > 0 ? severity : undefined;
+  return holdsAnother(fields, field.otherCaseBeside, field.path[0]) ? severity : undefined;
 }
 
 /**
@@ -274,22 +292,35 @@ function levelName(fields: BodyFields, field: LevelField, name: string): Severit
  * without a level at its default (LEVELS_WHEN_ABSENT) has that default. A record whose own text
  * is a bare numeric level (`"40"`, number 0) is read on the body's scale instead.
  */
-function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | undefined, consumed: ConsumedKeys): void {
+function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | undefined, consumed: ConsumedKeys, keepReplaced: boolean): void {
   if (!severityIsDefault(record)) {
     readNumericSeverityText(record, fields);
     return;
   }
   if (level !== undefined) {
-    setSeverity(record, level.severity);
+    replaceDefaultSeverity(record, level.severity, keepReplaced);
     consume(consumed, LEVEL_FIELDS[level.row]!.path);
     return;
   }
   for (const absent of LEVELS_WHEN_ABSENT) {
     if (absent.all.every((key) => fields.scalar(key) !== undefined) && absent.any.some((key) => fields.scalar(key) !== undefined)) {
-      setSeverity(record, severityFromName(absent.level)!);
+      replaceDefaultSeverity(record, severityFromName(absent.level)!, keepReplaced);
       return;
     }
   }
+}
+
+/**
+ * Sets the line's severity over the record's default one (severityIsDefault). A number the sender
+ * set (9) that the level changes is kept in `originalSeverityNumber` when `keepReplaced` (an SDK's
+ * INFO by number alone is a choice the row should still show); an unset 0 chose nothing, the same
+ * number loses nothing, and a blanket default (LiftOptions.blanketDefaultSeverity) is no choice.
+ */
+function replaceDefaultSeverity(record: LogRecord, severity: Severity, keepReplaced: boolean): void {
+  if (keepReplaced && record.severityNumber !== 0 && record.severityNumber !== severity.number) {
+    record.originalSeverityNumber = record.severityNumber;
+  }
+  setSeverity(record, severity);
 }
 
 /**
@@ -307,16 +338,22 @@ function readNumericSeverityText(record: LogRecord, fields: BodyFields): void {
 }
 
 /**
- * Whether the line bears `marks` (LineMarks): its members, and a level read (`level`, readLevel)
- * from the key the marks name. A member of `all` must be a scalar (a map's key is no mark).
+ * Whether the line bears `marks` (LineMarks) beside the field at top-level key `own`: its
+ * members (of `any`, one other than `own`), and a level read (`level`, readLevel) from the key
+ * the marks name. A member of `all` must be a scalar (a map's key is no mark).
  */
-function hasMarks(fields: BodyFields, marks: LineMarks, level: LineLevel | undefined): boolean {
+function hasMarks(fields: BodyFields, marks: LineMarks, own: string, level?: LineLevel): boolean {
   if (marks.level !== undefined) {
     if (level === undefined) return false;
     if (marks.level !== true && !marks.level.includes(LEVEL_FIELDS[level.row]!.path.join("."))) return false;
   }
   if (marks.all !== undefined) for (const key of marks.all) if (fields.scalar(key) === undefined) return false;
-  return marks.any === undefined || fields.countNamed(marks.any) > 0;
+  return marks.any === undefined || holdsAnother(fields, marks.any, own);
+}
+
+/** Whether the line has a top-level member named in `names` besides `own`, the field's own key. */
+function holdsAnother(fields: BodyFields, names: ReadonlySet<string>, own: string): boolean {
+  return fields.countNamed(names) > (names.has(own) ? 1 : 0);
 }
 
 function setSeverity(record: LogRecord, severity: Severity): void {
@@ -325,7 +362,8 @@ function setSeverity(record: LogRecord, severity: Severity): void {
 }
 /**
  * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
- * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel).
+ * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel); a
+ * template rendered (renderMessageTemplate) and left an attribute.
  */
 function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): string | undefined {
   for (let row = 0; present >>> row !== 0; row++) {
@@ -333,7 +371,12 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
     const field = MESSAGE_FIELDS[row]!;
     const value = scalarAt(fields, field.path);
     if (typeof value !== "string") continue;
-    if (field.marks !== undefined && !hasMarks(fields, field.marks, level)) continue;
+    if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
+    if (field.template !== undefined) {
+      // Rendered with the line's properties; the template stays an attribute, as the body no longer holds it.
+      const map = field.template.properties === "line" ? undefined : field.template.properties;
+      return renderMessageTemplate(value, (name) => fields.property(map, name));
+    }
     consume(consumed, field.path);
     return value;
   }
@@ -342,26 +385,50 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
 
 /**
  * Returns the id the record ends up with: the first field's of `idFields`' rows `present` marks
- * (`length` hex digits, alone or after the field's `after` prefix) when the record has none or
- * the same. The field is consumed when it
- * held the id alone; one with a prefix stays an attribute, for the prefix is data too.
+ * (`length` hex digits, alone or after the field's `after` prefix; in the first element holding
+ * one, for `inElements`; only beside the field's `marks`, hasMarks with the line's `level`) when
+ * the record has none or the same. The field is consumed when it held the id alone; one with a
+ * prefix stays an attribute, for the prefix is data too, and so does an array of elements.
  */
-function takeId(fields: BodyFields, idFields: readonly IdField[], present: number, length: number, current: string, consumed: ConsumedKeys): string {
+function takeId(
+  fields: BodyFields,
+  idFields: readonly IdField[],
+  present: number,
+  length: number,
+  current: string,
+  level: LineLevel | undefined,
+  consumed: ConsumedKeys,
+): string {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
     const field = idFields[row]!;
-    const value = scalarAt(fields, field.path);
-    if (typeof value !== "string") continue;
-    const cut = field.after === undefined ? -1 : value.lastIndexOf(field.after);
-    const id = idFromHexText(cut < 0 ? value : value.slice(cut + field.after!.length), length);
-    // Not hex, or all zero: OTLP's "no id", which must not replace one.
-    if (id === undefined || id === "") continue;
-    if (current === "" || current === id) {
-      if (cut < 0) consume(consumed, field.path);
-      return id;
+    if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
+    if (field.inElements === true) {
+      let id: string | undefined;
+      for (const value of fields.elementScalars(field.path[0], field.path[1]!)) if ((id = idIn(value, undefined, length)) !== undefined) break;
+      if (id !== undefined && (current === "" || current === id)) return id;
+      continue;
     }
+    const value = scalarAt(fields, field.path);
+    const id = idIn(value, field.after, length);
+    if (id === undefined || (current !== "" && current !== id)) continue;
+    // Alone in its field, the id is consumed; after a prefix it stays, for the prefix is data too.
+    if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
+    return id;
   }
   return current;
+}
+
+/**
+ * The id (`length` hex digits, lower case: idFromHexText) a field's `value` holds, alone or after
+ * the last `after`; undefined when it holds none, or an all-zero one (OTLP's "no id", which must
+ * not replace one).
+ */
+function idIn(value: string | number | undefined, after: string | undefined, length: number): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const cut = after === undefined ? -1 : value.lastIndexOf(after);
+  const id = idFromHexText(cut < 0 ? value : value.slice(cut + after!.length), length);
+  return id === "" ? undefined : id;
 }
 
 /**

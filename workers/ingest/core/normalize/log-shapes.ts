@@ -29,6 +29,13 @@ export interface LevelField {
    * members; else it is no level and stays an attribute.
    */
   readonly otherCaseBeside?: ReadonlySet<string>;
+  /**
+   * For a key only one logger writes but other JSON may too (journald's `PRIORITY`, .NET's
+   * `LogLevel`, Serilog's `@l`, Python's `levelno`): read only in a line bearing another of the
+   * logger's members, the same evidence its message needs (MESSAGE_FIELDS), so that a line is
+   * lifted as that logger's whole or not at all.
+   */
+  readonly marks?: Omit<LineMarks, "level">;
 }
 
 /**
@@ -38,7 +45,7 @@ export interface LevelField {
 export interface LineMarks {
   /** Every one of these members. */
   readonly all?: ReadonlySet<string>;
-  /** At least one of these members. */
+  /** At least one of these members, other than the field's own key. */
   readonly any?: ReadonlySet<string>;
   /**
    * A level read (a valid value on its scale, not merely the key) from one of these LEVEL_FIELDS
@@ -55,6 +62,12 @@ export interface MessageField {
    * `short_message`).
    */
   readonly marks?: LineMarks;
+  /**
+   * A message template (messagetemplates.org: Serilog's `@mt`, `MessageTemplate`) with its
+   * properties as the line's top-level members (`"line"`) or a map's members (`"Properties"`):
+   * the body is the template rendered (renderMessageTemplate), and the template stays an attribute.
+   */
+  readonly template?: { readonly properties: "line" | "Properties" };
 }
 
 export interface IdField {
@@ -64,7 +77,18 @@ export interface IdField {
    * the id is what follows it, and the member stays an attribute, for the rest is data too.
    */
   readonly after?: string;
+  /**
+   * The path's key holds an array of maps (.NET's `Scopes`), and the id is the first of their
+   * `path[1]` members that is valid: read, never consumed, for the array is stored whole as its
+   * JSON text (and each scope's `Message` spells the ids again).
+   */
+  readonly inElements?: true;
+  /** Read only in a line with these marks (LineMarks), as a message field is. */
+  readonly marks?: LineMarks;
 }
+
+/** .NET's JSON console formatter: ids only in its line (a level read from `LogLevel`, which needs its members). */
+const MEL_LINE: LineMarks = { level: ["LogLevel"] };
 
 /**
  * Members Google Cloud's structured logging writes beside `severity` (its special fields,
@@ -86,8 +110,52 @@ const GOOGLE_CLOUD_OR_RUBY_MEMBERS: ReadonlySet<string> = new Set([
   "progname",
 ]);
 
-/** Members Serilog's JsonFormatter writes on every line beside `Level`. */
-const SERILOG_JSON_MEMBERS: ReadonlySet<string> = new Set(["Timestamp", "MessageTemplate", "RenderedMessage"]);
+/** Members Serilog's JsonFormatter writes on every line (`RenderedMessage` with `renderMessage: true`). */
+const SERILOG_JSON_MEMBERS: ReadonlySet<string> = new Set(["Timestamp", "Level", "MessageTemplate", "RenderedMessage"]);
+
+/**
+ * Serilog's compact JSON's (CLEF's) reified members, `@`-prefixed: time, message, template,
+ * level, exception, event id, renderings, trace and span ids (Serilog.Formatting.Compact).
+ */
+const CLEF_MEMBERS: ReadonlySet<string> = new Set(["@t", "@m", "@mt", "@l", "@x", "@i", "@r", "@tr", "@sp"]);
+
+/**
+ * Members Microsoft.Extensions.Logging's JSON console formatter writes beside `LogLevel` and
+ * `Message`: `Category` and `EventId` on every line, `State` for a structured message.
+ */
+const MEL_MEMBERS: ReadonlySet<string> = new Set(["Category", "EventId", "State"]);
+
+/**
+ * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's
+ * stdlib bridge, Django's and Celery's formatters) copy under their own names; no Node logger
+ * writes them by default.
+ */
+export const PYTHON_RECORD_KEYS: ReadonlySet<string> = new Set([
+  "levelname",
+  "levelno",
+  "funcName",
+  "lineno",
+  "pathname",
+  "filename",
+  "module",
+  "threadName",
+  "processName",
+  "taskName",
+  "asctime",
+  "msecs",
+  "relativeCreated",
+  "exc_info",
+  "stack_info",
+]);
+
+/**
+ * A Python logger's name (`name`, or `logger` as formatters rename it): evidence only beside a
+ * LogRecord key, as Bunyan writes `name` on every line and a pino child logger often binds `logger`.
+ */
+export const PYTHON_LOGGER_NAME_KEYS = ["name", "logger"] as const;
+
+/** What shows a `levelno` is Python's: another LogRecord key, or its logger's name beside it. */
+const PYTHON_MEMBERS: ReadonlySet<string> = new Set([...PYTHON_RECORD_KEYS, ...PYTHON_LOGGER_NAME_KEYS]);
 
 /** GELF 1.1's required members besides `short_message` (Log4j's GelfLayout, logstash-gelf and Graylog's libraries write them). */
 export const GELF_MEMBERS: ReadonlySet<string> = new Set(["version", "host"]);
@@ -101,12 +169,23 @@ const JOURNALD_MEMBERS: ReadonlySet<string> = new Set([
   "__REALTIME_TIMESTAMP",
   "__MONOTONIC_TIMESTAMP",
   "_BOOT_ID",
+  "_MACHINE_ID",
   "_SYSTEMD_UNIT",
+  "_SYSTEMD_CGROUP",
+  "_SYSTEMD_SLICE",
+  "_SYSTEMD_INVOCATION_ID",
   "SYSLOG_IDENTIFIER",
+  "SYSLOG_FACILITY",
   "_PID",
+  "_UID",
+  "_GID",
+  "_EXE",
+  "_CMDLINE",
   "_HOSTNAME",
   "_TRANSPORT",
+  "_STREAM_ID",
   "_COMM",
+  "_SOURCE_REALTIME_TIMESTAMP",
 ]);
 
 /**
@@ -121,6 +200,8 @@ const JOURNALD_MEMBERS: ReadonlySet<string> = new Set([
  * text, `"3"`), and last ECS's nested `{"log":{"level":…}}`. `severity` and `Level` are also
  * business JSON's names (`{"msg":"bug triaged","severity":"critical"}`): a name there is read
  * in upper case, or in lower or mixed case beside its logger's members (otherCaseBeside).
+ * `LogLevel`, `@l`, `levelno` and `PRIORITY` are read beside another member of their logger
+ * only (marks): `{"PRIORITY":3,"ticket":…}` is a ticket's priority.
  */
 export const LEVEL_FIELDS: readonly LevelField[] = [
   { path: ["level"] },
@@ -132,10 +213,10 @@ export const LEVEL_FIELDS: readonly LevelField[] = [
   { path: ["loglevel"] },
   { path: ["level_name"] },
   { path: ["Level"], otherCaseBeside: SERILOG_JSON_MEMBERS },
-  { path: ["LogLevel"] },
-  { path: ["@l"] },
-  { path: ["levelno"], scale: "python" },
-  { path: ["PRIORITY"], scale: "syslog" },
+  { path: ["LogLevel"], marks: { any: MEL_MEMBERS } },
+  { path: ["@l"], marks: { any: CLEF_MEMBERS } },
+  { path: ["levelno"], scale: "python", marks: { any: PYTHON_MEMBERS } },
+  { path: ["PRIORITY"], scale: "syslog", marks: { any: JOURNALD_MEMBERS } },
   { path: ["log", "level"] },
 ];
 
@@ -152,25 +233,29 @@ export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonl
 /**
  * The message, first found first: `msg` (pino, Bunyan, zap, logrus, Go slog), `message`
  * (winston, zerolog, python-json-logger, ECS, Logback, Monolog, Google Cloud), Serilog compact's
- * rendered `@m`, else its template `@mt` (beside its `@t`), Serilog JsonFormatter's
- * `RenderedMessage` (beside its `MessageTemplate`), else its `MessageTemplate` (beside `Level` or
- * `Timestamp`), GELF's `short_message` (beside `version` and `host`), .NET's JSON console
- * formatter's `Message` (a level read from `LogLevel`, beside `Category` or `EventId`),
- * journald's `MESSAGE` (a level read from `PRIORITY`, beside one of journald's own fields),
- * tracing-subscriber's `{"fields":{"message":…}}` (a level read, beside `target` or `timestamp`), structlog's `event` (a level read). Each of those names is business JSON's too
- * (an AWS notification's `Message`, an SMS's `short_message`): without its logger's marks it
- * stays an attribute and the body the line. A template that is not the message stays an attribute.
+ * rendered `@m`, else its template `@mt` (each beside another of its `@` members), Serilog
+ * JsonFormatter's `RenderedMessage`, else its `MessageTemplate` (each beside another of its
+ * members: `Timestamp`, `Level`, the other), GELF's `short_message` (beside `version` and
+ * `host`), .NET's JSON console formatter's `Message` (a level read from `LogLevel`, which needs
+ * its `Category`, `EventId` or `State`), journald's `MESSAGE` (a level read from `PRIORITY`, which
+ * needs one of journald's own fields), tracing-subscriber's `{"fields":{"message":…}}` (a level
+ * read, beside `target` or `timestamp`), structlog's `event` (a level read). Each of those names
+ * is business JSON's too (an AWS notification's `Message`, an SMS's `short_message`): without its
+ * logger's marks it stays an attribute and the body the line. A logger's own level key needs the
+ * same marks (LEVEL_FIELDS), so its line is read whole or not at all. A template that is not the
+ * message stays an attribute; one that is becomes the body rendered (`template`: where the
+ * line's properties are, message-template.ts), and stays an attribute too.
  */
 export const MESSAGE_FIELDS: readonly MessageField[] = [
   { path: ["msg"] },
   { path: ["message"] },
-  { path: ["@m"], marks: { all: new Set(["@t"]) } },
-  { path: ["@mt"], marks: { all: new Set(["@t"]) } },
-  { path: ["RenderedMessage"], marks: { all: new Set(["MessageTemplate"]), any: new Set(["Level", "Timestamp"]) } },
-  { path: ["MessageTemplate"], marks: { any: new Set(["Level", "Timestamp"]) } },
+  { path: ["@m"], marks: { any: CLEF_MEMBERS } },
+  { path: ["@mt"], marks: { any: CLEF_MEMBERS }, template: { properties: "line" } },
+  { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS } },
+  { path: ["MessageTemplate"], marks: { any: SERILOG_JSON_MEMBERS }, template: { properties: "Properties" } },
   { path: ["short_message"], marks: { all: GELF_MEMBERS } },
-  { path: ["Message"], marks: { level: ["LogLevel"], any: new Set(["Category", "EventId"]) } },
-  { path: ["MESSAGE"], marks: { level: ["PRIORITY"], any: JOURNALD_MEMBERS } },
+  { path: ["Message"], marks: MEL_LINE },
+  { path: ["MESSAGE"], marks: { level: ["PRIORITY"] } },
   { path: ["fields", "message"], marks: { level: true, any: new Set(["target", "timestamp"]) } },
   { path: ["event"], marks: { level: true } },
 ];
@@ -180,7 +265,8 @@ export const MESSAGE_FIELDS: readonly MessageField[] = [
  * Collector's trace_parser default), `traceId`, ECS's `trace.id` flat or nested, Serilog
  * compact's `@tr`, Serilog JsonFormatter's `TraceId`, OTel Python logging instrumentation's
  * `otelTraceID` (python-json-logger writes it), Google Cloud's `logging.googleapis.com/trace`
- * (`projects/<project>/traces/<id>`).
+ * (`projects/<project>/traces/<id>`), and .NET's JSON console formatter's `Scopes`, where
+ * ActivityTrackingOptions put the activity's `TraceId`, `SpanId` and `ParentId` in one scope.
  */
 export const TRACE_ID_FIELDS: readonly IdField[] = [
   { path: ["trace_id"] },
@@ -191,9 +277,10 @@ export const TRACE_ID_FIELDS: readonly IdField[] = [
   { path: ["TraceId"] },
   { path: ["otelTraceID"] },
   { path: ["logging.googleapis.com/trace"], after: "/traces/" },
+  { path: ["Scopes", "TraceId"], inElements: true, marks: MEL_LINE },
 ];
 
-/** The span id, from the same loggers as TRACE_ID_FIELDS (Google Cloud's `logging.googleapis.com/spanId`). */
+/** The span id, from the same loggers as TRACE_ID_FIELDS (Google Cloud's `logging.googleapis.com/spanId`, .NET's `Scopes`). */
 export const SPAN_ID_FIELDS: readonly IdField[] = [
   { path: ["span_id"] },
   { path: ["spanId"] },
@@ -203,6 +290,7 @@ export const SPAN_ID_FIELDS: readonly IdField[] = [
   { path: ["SpanId"] },
   { path: ["otelSpanID"] },
   { path: ["logging.googleapis.com/spanId"] },
+  { path: ["Scopes", "SpanId"], inElements: true, marks: MEL_LINE },
 ];
 
 /**

@@ -3,8 +3,8 @@
  *
  * Nothing is rejected: every field of a log record is optional in OTLP, and ids arrive already
  * checked by the decoder. A `severityNumber` OTLP does not define is stored as 0 and noted
- * (enum-values.ts); `flags` keeps its low 8 bits, the W3C trace flags, as logs.proto tells
- * readers to (`flags & LOG_RECORD_FLAGS_TRACE_FLAGS_MASK`; the other 24 are reserved, sent as 0).
+ * (enum-values.ts), and so is one a lifted JSON level replaced (LogRecord.originalSeverityNumber);
+ * `flags` keeps its low 8 bits, the W3C trace flags, as logs.proto tells readers to (`flags & LOG_RECORD_FLAGS_TRACE_FLAGS_MASK`; the other 24 are reserved, sent as 0).
  */
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { anyValueAsString } from "./any-value";
@@ -111,6 +111,10 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
           attributes = withEntry(attributes, SEVERITY_NUMBER.noteKey, String(severityNumber));
           undefinedSeverities.add(`resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`);
           severityNumber = 0;
+        } else if (record.originalSeverityNumber !== undefined) {
+          // A number the sender set that a lifted level replaced (lift.ts): the same note, unwarned,
+          // as the replacement is the documented lift. One record gets one of the two at most.
+          attributes = withEntry(attributes, SEVERITY_NUMBER.noteKey, String(record.originalSeverityNumber));
         }
         rows.push({
           Timestamp: nanos,

@@ -1,0 +1,83 @@
+/**
+ * Serilog lines that carry only the message template (compact JSON's `@mt` without `@m`,
+ * JsonFormatter's `MessageTemplate` without `RenderedMessage`) get the template rendered with the
+ * line's properties as their body, as Serilog's own reader renders them; the template stays an
+ * attribute under its own name.
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
+import { liftJsonBody, normalizeRecordSeverity } from "../../workers/ingest/core/normalize";
+import { renderMessageTemplate, type PropertyValue } from "../../workers/ingest/core/normalize/message-template";
+import { logRecord } from "../support/model-builders";
+
+const str = (stringValue: string): AnyValue => ({ stringValue });
+const attr = (key: string, value: AnyValue): KeyValue => ({ key, value });
+
+function lifted(body: string | AnyValue): LogRecord {
+  const log = logRecord({ severityNumber: 9, body: typeof body === "string" ? str(body) : body });
+  expect(liftJsonBody(log, { maxDepth: 4 })).toBe(true);
+  normalizeRecordSeverity(log);
+  return log;
+}
+
+const PROPERTIES: Record<string, PropertyValue> = {
+  Name: { string: "ana" },
+  Quote: { string: 'say "hi"' },
+  Count: { json: "7" },
+  Ok: { json: "true" },
+  Nothing: { json: "null" },
+  Cart: { json: '{"Items":3}' },
+};
+const render = (template: string) => renderMessageTemplate(template, (name) => PROPERTIES[name]);
+
+describe("renderMessageTemplate", () => {
+  it.each([
+    ["Hello {Name}", 'Hello "ana"'],
+    ["Hello {Name:l}", "Hello ana"],
+    ["{Quote}", String.raw`"say \"hi\""`],
+    ["{Count} items, ok {Ok}, {Nothing}", "7 items, ok true, null"],
+    ["cart {@Cart}, as text {$Cart}", 'cart {"Items":3}, as text {"Items":3}'],
+    ["{Count:000} and {Count:N2}: formats are not applied", "7 and 7: formats are not applied"],
+    ["[{Count,4}] [{Count,-4}] [{Name,-6:l}]", "[   7] [7   ] [ana   ]"],
+    ["{{literal}} and }} and {{{Name:l}}}", "{literal} and } and {ana}"],
+    ["{Missing} stays, so do { Name } and {Name", "{Missing} stays, so do { Name } and {Name"],
+    ["a lone } and {", "a lone } and {"],
+  ])("%j → %j", (template, rendered) => {
+    expect(render(template)).toBe(rendered);
+  });
+});
+
+describe("a Serilog line with a template and no rendered message", () => {
+  it("compact JSON: the body is @mt rendered with the line's properties, @mt and the properties stay", () => {
+    const log = lifted('{"@t":"2026-12-03T07:00:00Z","@mt":"Charged {Amount:0.00} to {CustomerId} for {@Cart}","Amount":12.5,"CustomerId":"c-9","Cart":{"Items":3}}');
+    expect([log.severityText, log.body]).toEqual(["INFO", str('Charged 12.5 to "c-9" for {"Items":3}')]);
+    expect(log.attributes.map((a) => a.key)).toEqual(["@t", "@mt", "Amount", "CustomerId", "Cart.Items"]);
+  });
+
+  it("keeps every digit of an integer property past 2^53", () => {
+    const log = lifted('{"@t":"2026-12-03T07:00:00Z","@mt":"Order {OrderId}","OrderId":2305843009213693953}');
+    expect(log.body).toEqual(str("Order 2305843009213693953"));
+  });
+
+  it("JsonFormatter: the body is MessageTemplate rendered with its Properties", () => {
+    const log = lifted('{"Timestamp":"2026-12-03T07:00:00Z","Level":"Warning","MessageTemplate":"Disk {Drive} at {Percent}%","Properties":{"Drive":"C","Percent":91}}');
+    expect([log.severityText, log.body]).toEqual(["WARN", str('Disk "C" at 91%')]);
+    expect(log.attributes).toEqual([
+      attr("Timestamp", str("2026-12-03T07:00:00Z")),
+      attr("MessageTemplate", str("Disk {Drive} at {Percent}%")),
+      attr("Properties.Drive", str("C")),
+      attr("Properties.Percent", { intValue: "91" }),
+    ]);
+  });
+
+  it("a kvlistValue body is rendered the same way", () => {
+    const body: AnyValue = { kvlistValue: [attr("@t", str("2026-12-03T07:00:00Z")), attr("@mt", str("Hi {User}")), attr("User", str("ana"))] };
+    expect(lifted(body).body).toEqual(str('Hi "ana"'));
+  });
+
+  it("a rendered message wins, and the template stays as it is", () => {
+    const log = lifted('{"@t":"2026-12-03T07:00:00Z","@m":"Hi ana!","@mt":"Hi {User}","User":"ana"}');
+    expect(log.body).toEqual(str("Hi ana!"));
+    expect(log.attributes.map((a) => a.key)).toEqual(["@t", "@mt", "User"]);
+  });
+});

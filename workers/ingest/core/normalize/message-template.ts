@@ -1,0 +1,52 @@
+/**
+ * Message templates (messagetemplates.org), as Serilog writes them in its JSON lines when it
+ * leaves out the rendered message (compact JSON's `@mt` without `@m`, JsonFormatter's
+ * `MessageTemplate` without `RenderedMessage`): `Charged {Amount} to {CustomerId}`, with each
+ * property's value beside it. Serilog's own reader (Serilog.Formatting.Compact.Reader) renders
+ * such a line's message from them; lifting does the same for the body (log-shapes.ts, `template`).
+ */
+
+/**
+ * A property's value as a template writes it: a string (quoted, or as is with the `l` format),
+ * or any other value as the text JSON prints it (`12.5`, `true`, `null`, `{"a":1}`), with the
+ * digits the line wrote.
+ */
+export type PropertyValue = { readonly string: string } | { readonly json: string };
+
+/**
+ * A property token, or a doubled brace (an escaped `{` or `}`). A token is `{`, an optional
+ * `@` (destructure) or `$` (stringify) hint, a name of letters, digits and `_`, an optional
+ * `,alignment` and an optional `:format`, then `}` (Serilog's MessageTemplateParser); anything
+ * else in braces is text, as Serilog's parser keeps it.
+ */
+const TOKEN = /\{\{|\}\}|\{[@$]?([\p{L}\p{N}_]+)(?:,(-?\d+))?(?::([^{}]*))?\}/gu;
+
+/**
+ * `template` rendered with the values `property` gives by name, as Serilog renders a template
+ * (MessageTemplate.Render), in a documented subset:
+ * - `{{` and `}}` are `{` and `}`; a token naming no property, or a malformed one, stays as written;
+ * - a string value is written in double quotes as JSON writes it (`"c-9"`, as Serilog quotes
+ *   strings), unquoted with the `l` (literal) format (`{Name:l}`);
+ * - every other value as JSON prints it (`12.5`, `true`, `null`, a map or array as its JSON
+ *   text; PropertyValue), whatever the format: a .NET format string (`{Count:000}`,
+ *   `{When:yyyy-MM-dd}`) is not applied, so the value reads as JSON prints it;
+ * - an alignment pads the text with spaces to its width (`,8` on the left, `,-8` on the right).
+ * The `@` and `$` hints change nothing here: the line already holds the value as Serilog
+ * captured it (a destructured object as a JSON map, a stringified one as its text).
+ */
+export function renderMessageTemplate(template: string, property: (name: string) => PropertyValue | undefined): string {
+  return template.replace(TOKEN, (token: string, name: string | undefined, alignment: string | undefined, format: string | undefined) => {
+    if (name === undefined) return token[0]!;
+    const value = property(name);
+    if (value === undefined) return token;
+    const text = renderValue(value, format);
+    if (alignment === undefined) return text;
+    const width = Number(alignment);
+    return width < 0 ? text.padEnd(-width) : text.padStart(width);
+  });
+}
+
+function renderValue(value: PropertyValue, format: string | undefined): string {
+  if ("json" in value) return value.json;
+  return format === "l" ? value.string : JSON.stringify(value.string);
+}
