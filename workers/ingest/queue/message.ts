@@ -29,7 +29,7 @@ export const MAX_UNIT_BYTES = MAX_MESSAGE_BYTES - ENVELOPE_BYTES;
  * The encoded rows of a unit written directly (`WRITE_MODE=direct`): four messages' worth, so
  * 1,000 log records are two INSERTs rather than seven (each `fetch` costs the request ~0.1–0.5 ms
  * of CPU; docs/decisions.md, 2026-12-03). Such a unit that fails is queued gzipped: row text
- * gzips 7–10 times smaller (the bench's logs, spans and metrics), and a unit needs 4 to fit.
+ * gzips 9–10 times smaller (the bench's logs and spans; metric tables 10–29), and a unit needs 4 to fit.
  * One that gzips less cannot be queued and is answered as a row too big for a message is (the
  * sender retries).
  */
