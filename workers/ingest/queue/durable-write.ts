@@ -15,6 +15,7 @@ import {
   DIRECT_UNIT_BYTES,
   MAX_UNIT_BYTES,
   queueMessageOf,
+  queueMessagesOf,
   queuedBatchOf,
   TooBigForAMessage,
   type QueueMessage,
@@ -125,21 +126,18 @@ export async function writeDurably(
     // Idempotency-Key (the tail Worker does); otherwise the retry gets a new token and they land
     // again (README, "Nothing duplicated").
     if (retry === undefined) throw retryable[0]!.failure;
-    const messages = await Promise.all(
-      retryable.map(({ unit, failure }) => queueMessageOf(queuedBatchOf(unit, failure.message, Date.now()))),
-    );
-    const tooBig = messages.findIndex((message) => message === undefined);
-    if (tooBig >= 0) {
-      const { unit, failure } = retryable[tooBig]!;
+    let messages: QueueMessage[];
+    try {
+      messages = await queueMessagesOf(retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now())));
+    } catch (error) {
+      if (!(error instanceof TooBigForAMessage)) throw error;
       logger.log("warn", "export not queued: a write unit is too big for a queue message", {
-        table: unit.table,
-        rows: unit.rows.length,
-        encoded_bytes: unit.encodedBytes,
-        reason: failure.message,
+        not_queued: error.message,
+        reason: retryable[0]!.failure.message,
       });
-      throw failure;
+      throw retryable[0]!.failure;
     }
-    await sendOrRefuse(retry, messages as QueueMessage[]);
+    await sendOrRefuse(retry, messages);
     outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
     logger.log("warn", "export queued for retry", {
       queued_rows: rowsIn(retryable.map(({ unit }) => unit)),
