@@ -12,7 +12,7 @@ import { expectedColumns } from "../schema";
 import { parseIngestConfig } from "../workers/ingest/config";
 import { prepareExport } from "../workers/ingest/core/pipeline";
 import { planTable } from "../workers/ingest/core/rows";
-import { MAX_UNIT_BYTES } from "../workers/ingest/queue/message";
+import { DIRECT_UNIT_BYTES } from "../workers/ingest/queue/message";
 import { planWriteUnits } from "../workers/ingest/queue/write-units";
 
 const [file = "", encoding = "protobuf", maxRecords = "30000"] = process.argv.slice(2);
@@ -30,7 +30,7 @@ const tables = prepared.batches.map((batch) => ({ table: "otel_metrics_sum", col
 const units = planWriteUnits(
   tables,
   "bench",
-  MAX_UNIT_BYTES,
+  DIRECT_UNIT_BYTES,
   tables.map((table) => planTable(sumColumns, table.columns)),
 );
 process.stdout.write(`${JSON.stringify({ accepted: prepared.accepted, rejected: prepared.rejected, units: units.length })}\n`);

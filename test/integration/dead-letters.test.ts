@@ -225,4 +225,48 @@ describe("dead letters", () => {
     expect(await countRun(ingest, runId, "otel_metrics_gauge")).toEqual({ rows: points, records: points });
     expect(await keptObjects()).toEqual([]);
   });
+
+  it("queues a direct write's unit over one message gzipped: its retry lands once under its token, kept and replayed like any", async () => {
+    const records = 600;
+    // About 600 KB of rows: two direct units, the first over one message of JSON.
+    const body = (runId: string) => logsBody(runId, `big-${"x".repeat(400)}`, records);
+    /** The held messages as the driver lists them (JSON): a gzipped one, an ArrayBuffer, shows as `{}`. */
+    const heldKinds = async () =>
+      (await ingest.retryQueue.held<{ version?: number }>()).map((held) => (held.version === 1 ? "json" : JSON.stringify(held))).sort();
+
+    // ClickHouse writes the inserts but never answers them: both units are queued after the timeout.
+    const stalledRun = uniqueId("dead-big-stalled");
+    proxy.faultOnly = /INSERT/;
+    await proxy.setMode("stalled");
+    try {
+      expect((await postJson(ingest, "logs", body(stalledRun))).status).toBe(200);
+      await heldMessages(2);
+    } finally {
+      proxy.faultOnly = undefined;
+      await proxy.setMode("pass");
+    }
+    expect(await heldKinds()).toContain("{}");
+    await eventually(async () => expect(await countRun(ingest, stalledRun)).toEqual({ rows: records, records }));
+    // Delivered, read back and inserted under the direct attempt's tokens: the copies drop out.
+    expect((await ingest.retryQueue.deliver(1)).explicitAcks).toHaveLength(2);
+    expect(await countRun(ingest, stalledRun)).toEqual({ rows: records, records });
+    expect((await listDeadLetters(admin)).unreadableMessages).toBe(0);
+
+    // ClickHouse down for the whole budget: both are kept in the bucket, then replayed.
+    const downRun = uniqueId("dead-big-down");
+    await proxy.setMode("down");
+    try {
+      expect((await postJson(ingest, "logs", body(downRun))).status).toBe(200);
+      await heldMessages(2);
+      expect(await heldKinds()).toContain("{}");
+      expect((await ingest.retryQueue.deliver(MAX_ATTEMPTS)).explicitAcks).toHaveLength(2);
+    } finally {
+      await proxy.setMode("pass");
+    }
+    expect((await listDeadLetters(admin)).undelivered).toMatchObject({ batches: 2, rows: records });
+    const [replayed] = await replayDeadLetters(admin, false);
+    expect(replayed).toMatchObject({ replayedBatches: 2, replayedRows: records, unreadable: [] });
+    expect(await countRun(ingest, downRun)).toEqual({ rows: records, records });
+    expect((await listDeadLetters(admin)).undelivered.batches).toBe(0);
+  });
 });

@@ -8,7 +8,7 @@ import { uniqueId } from "../support/export-results";
 import { countRun, eventually, expectExactlyOnce, logsBody, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { captureRuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const TIMEOUT_MS = 1_000;
 
@@ -111,5 +111,41 @@ describe("ClickHouse failing during a burst", () => {
     }
     await expectExactlyOnce(ingest, runId, 10, "otel_metrics_sum");
     await expectExactlyOnce(ingest, runId, 10, "otel_metrics_gauge");
+  });
+
+  it("a write unit that does not fit a queue message even gzipped: answered retryable and said in the log, stored when resent", async () => {
+    const runId = uniqueId("outage-incompressible");
+    const records = 250;
+    // Each record's body 4,000 hex digits that repeat nothing: about 1 MB of rows, units of
+    // 496,000 bytes that gzip only about 2 times smaller, past a 128 KB message.
+    let state = 7;
+    const hexDigit = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 27).toString(16);
+    };
+    const document = JSON.parse(logsBody(runId, "hex", records)) as {
+      resourceLogs: { scopeLogs: { logRecords: { body: { stringValue: string } }[] }[] }[];
+    };
+    for (const record of document.resourceLogs[0]!.scopeLogs[0]!.logRecords) {
+      record.body.stringValue = Array.from({ length: 4_000 }, hexDigit).join("");
+    }
+    const body = JSON.stringify(document);
+    await proxy.setMode("down");
+    try {
+      const answer = await postJson(ingest, "logs", body);
+      expect({ status: answer.status, retryAfter: answer.headers.get("retry-after") }).toEqual({ status: 502, retryAfter: "5" });
+    } finally {
+      await proxy.setMode("pass");
+    }
+    const [line] = jsonLogLines(output, "export not queued: a write unit is too big for a queue message");
+    expect(line).toMatchObject({
+      level: "warn",
+      not_queued: expect.stringMatching(/^\d+ rows of otel_logs do not fit a 128000-byte queue message even gzipped$/),
+      reason: expect.stringContaining("ClickHouse is unreachable"),
+    });
+    // Nothing of it was queued or written: the sender's resend lands every record once.
+    expect(await countRun(ingest, runId)).toEqual({ rows: 0, records: 0 });
+    expect((await postJson(ingest, "logs", body)).status).toBe(200);
+    await expectExactlyOnce(ingest, runId, records);
   });
 });

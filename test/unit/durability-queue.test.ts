@@ -5,10 +5,21 @@
 import { describe, expect, it } from "vitest";
 import type { Row } from "../../workers/ingest/core/rows/columns";
 import { retryDelaySeconds } from "../../workers/shared/backoff";
-import { insertOf, MAX_UNIT_BYTES, messageBytesOf, queuedBatchOf } from "../../workers/ingest/queue/message";
+import { gzip } from "../../workers/shared/gzip";
+import {
+  DIRECT_UNIT_BYTES,
+  insertOf,
+  MAX_UNIT_BYTES,
+  queueMessageOf,
+  queueMessagesOf,
+  queuedBatchOf,
+  readQueuedBody,
+  TooBigForAMessage,
+  type QueueMessage,
+} from "../../workers/ingest/queue/message";
 import { utf8Length } from "../../workers/ingest/queue/json-bytes";
 import { decodeRow, encodeRow } from "../../workers/ingest/queue/row-codec";
-import { groupForSending } from "../../workers/ingest/queue/send";
+import { groupForSending, sendToQueue } from "../../workers/ingest/queue/send";
 import { planWriteUnits } from "../../workers/ingest/queue/write-units";
 
 const COLUMNS = ["Body", "Value", "Attributes", "Bounds"];
@@ -67,11 +78,58 @@ describe("queue messages", () => {
     expect(insertOf(travelled)).toEqual({ table: "t", columns: COLUMNS, rows, deduplicationToken: "tok:t:0-3" });
   });
 
-  it("stay within the message limit when the unit is as big as a unit may be", () => {
+  it("travel as JSON within the message limit when the unit is as big as a queued unit may be", async () => {
     const rows = Array.from({ length: 2_000 }, (_, i) => row(i, "é".repeat(200)));
     const units = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", MAX_UNIT_BYTES);
-    const sizes = units.map((unit) => messageBytesOf(queuedBatchOf(unit, "r".repeat(2_000), 0)));
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(128_000);
+    const messages = await Promise.all(units.map((unit) => queueMessageOf(queuedBatchOf(unit, "r".repeat(2_000), 0))));
+    expect(messages.map((message) => message?.contentType)).toEqual(units.map(() => "json"));
+    for (const message of messages) {
+      expect(message!.bytes).toBe(utf8Length(JSON.stringify(message!.body)));
+      expect(message!.bytes).toBeLessThanOrEqual(128_000);
+    }
+  });
+
+  it("travel gzipped when a direct write's unit is over a message, and read back to the same insert", async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => row(i, `GET /api/orders/${i} 200 in ${i % 97} ms — é ✓`));
+    const [unit, ...rest] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", DIRECT_UNIT_BYTES);
+    expect(rest).toEqual([]);
+    expect(unit!.encodedBytes).toBeGreaterThan(MAX_UNIT_BYTES);
+    const batch = queuedBatchOf(unit!, "ClickHouse did not answer in time", 7);
+    const message = await queueMessageOf(batch);
+    expect(message?.contentType).toBe("bytes");
+    expect(message!.bytes).toBe((message!.body as Uint8Array).byteLength);
+    expect(message!.bytes).toBeLessThanOrEqual(128_000);
+    // The consumer gets a bytes message's body as an ArrayBuffer.
+    const body = await readQueuedBody((message!.body as Uint8Array).buffer);
+    expect(body).toEqual(JSON.parse(JSON.stringify(batch)));
+    expect(insertOf(body)).toEqual({ table: "t", columns: COLUMNS, rows, deduplicationToken: "tok:t:0-3000" });
+  });
+
+  it("are read as they came when JSON (version 1, as queued before gzip), and refused when bytes are not gzipped JSON", async () => {
+    const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows: [row(0)] }], "tok", MAX_UNIT_BYTES);
+    const batch = JSON.parse(JSON.stringify(queuedBatchOf(unit!, "r", 0))) as unknown;
+    expect(await readQueuedBody(batch)).toBe(batch);
+    await expect(readQueuedBody(new TextEncoder().encode("{\"not\":\"gzip\"}").buffer)).rejects.toThrow();
+    await expect(readQueuedBody((await gzip("not json")).buffer)).rejects.toThrow(SyntaxError);
+  });
+
+  it("are none for a unit that does not fit even gzipped, and nothing is sent for a group holding one", async () => {
+    // Text that does not repeat: random hex digits gzip about 2 times smaller, not 4.
+    let state = 1;
+    const hexDigit = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 27).toString(16);
+    };
+    const rows = Array.from({ length: 150 }, (_, i) => row(i, Array.from({ length: 3_000 }, hexDigit).join("")));
+    const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", DIRECT_UNIT_BYTES);
+    const big = queuedBatchOf(unit!, "r", 0);
+    expect(await queueMessageOf(big)).toBeUndefined();
+    const small = queuedBatchOf(planWriteUnits([{ table: "t", columns: COLUMNS, rows: [row(0)] }], "tok", 1e6)[0]!, "", 0);
+    const sent: unknown[] = [];
+    const queue = { send: async () => {}, sendBatch: async (messages: Iterable<unknown>) => void sent.push(...messages) };
+    await expect(sendToQueue(queue, [small, big])).rejects.toThrow(TooBigForAMessage);
+    expect(sent).toEqual([]);
+    await expect(queueMessagesOf([small, big])).rejects.toThrow(`${unit!.rows.length} rows of t do not fit a 128000-byte queue message even gzipped`);
   });
 
   it("refuse a body this Worker did not write", () => {
@@ -88,17 +146,20 @@ describe("queue messages", () => {
 });
 
 describe("sending and retrying", () => {
-  it("groups messages within 100 per call and 256 KB per call", () => {
+  it("groups messages within 100 per call and 256 KB per call", async () => {
     const small = queuedBatchOf(planWriteUnits([{ table: "t", columns: COLUMNS, rows: [row(0)] }], "tok", 1e6)[0]!, "", 0);
-    expect(groupForSending(Array(250).fill(small)).map((group) => group.length)).toEqual([100, 100, 50]);
+    const [smallMessage] = await queueMessagesOf([small]);
+    expect(groupForSending(Array(250).fill(smallMessage)).map((group) => group.length)).toEqual([100, 100, 50]);
     const big = queuedBatchOf(
       planWriteUnits([{ table: "t", columns: COLUMNS, rows: Array.from({ length: 900 }, (_, i) => row(i, "z".repeat(100))) }], "tok", MAX_UNIT_BYTES)[0]!,
       "",
       0,
     );
-    const groups = groupForSending([big, big, big]);
-    for (const group of groups) expect(group.reduce((sum, batch) => sum + messageBytesOf(batch), 0)).toBeLessThanOrEqual(256_000);
+    const [bigMessage] = await queueMessagesOf([big]);
+    const groups = groupForSending<QueueMessage>([bigMessage!, bigMessage!, bigMessage!]);
+    for (const group of groups) expect(group.reduce((sum, message) => sum + message.bytes, 0)).toBeLessThanOrEqual(256_000);
     expect(groups.flat()).toHaveLength(3);
+    expect(groups.length).toBeGreaterThan(1);
   });
 
   it("backs off exponentially up to the maximum", () => {

@@ -9,7 +9,7 @@ import { jsonStringBytes, jsonStringsBytes, utf8Length } from "../../workers/ing
 import { encodedRowSizer, encodeRow } from "../../workers/ingest/queue/row-codec";
 import { planTable, serializeRows } from "../../workers/ingest/core/rows/serialize";
 import { planWriteUnits, type TableRows } from "../../workers/ingest/queue/write-units";
-import { MAX_UNIT_BYTES } from "../../workers/ingest/queue/message";
+import { DIRECT_UNIT_BYTES, insertOf, MAX_UNIT_BYTES, queueMessageOf, queuedBatchOf, readQueuedBody } from "../../workers/ingest/queue/message";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { EXPORTER_TABLE } from "../../workers/ingest/clickhouse/schema-drift";
@@ -236,6 +236,7 @@ describe("write units of the pipeline's own tables", () => {
   // its rows' JSONEachRow text.
   const shapes: [string, ReturnType<typeof pipelineTables>, number][] = [
     ["1,000 log records, crossing the unit limit", pipelineTables("logs", 1_000), MAX_UNIT_BYTES],
+    ["1,000 log records written directly, crossing the direct unit limit", pipelineTables("logs", 1_000), DIRECT_UNIT_BYTES],
     ["spans, several units", pipelineTables("traces", 300), 20_000],
     ["metric points of every type, one table each", pipelineTables("metrics", 300), 4_096],
     ["rows each bigger than a unit", pipelineTables("logs", 20), 200],
@@ -263,10 +264,12 @@ describe("write units of the pipeline's own tables", () => {
   });
 
   it("cuts those shapes where they need cutting", () => {
-    const [logs, spans, metrics, oversized, oneBig] = shapes.map(([, tables, budget]) =>
+    const [logs, directLogs, spans, metrics, oversized, oneBig] = shapes.map(([, tables, budget]) =>
       planWriteUnits(tables.map(({ table }) => table), "tok", budget, tables.map(({ plan }) => plan)),
     );
     expect(logs!.length).toBeGreaterThan(5);
+    // Written directly, the same 1,000 records are two INSERTs (fewer `fetch`es a request).
+    expect(directLogs!.length).toBe(2);
     expect(spans!.length).toBeGreaterThan(3);
     expect(new Set(metrics!.map((unit) => unit.table)).size).toBe(5);
     expect(metrics!.length).toBeGreaterThan(10);
@@ -274,5 +277,21 @@ describe("write units of the pipeline's own tables", () => {
     const big = oneBig!.find((unit) => unit.deduplicationToken.endsWith(":150-151"));
     expect(big?.encodedBytes).toBeGreaterThan(MAX_UNIT_BYTES);
     expect(oneBig!.length).toBeGreaterThan(2);
+  });
+});
+
+describe("the direct write's units at 1,000 records", () => {
+  it.each(["logs", "traces"] as const)("%s: each fits one queue message gzipped, under the token its INSERT had", async (signal) => {
+    const tables = pipelineTables(signal, 1_000);
+    const units = planWriteUnits(tables.map(({ table }) => table), "tok", DIRECT_UNIT_BYTES, tables.map(({ plan }) => plan));
+    expect(units.some((unit) => unit.encodedBytes > MAX_UNIT_BYTES)).toBe(true);
+    for (const unit of units) {
+      const message = await queueMessageOf(queuedBatchOf(unit, "ClickHouse did not answer in time", 0));
+      expect(message?.bytes).toBeLessThanOrEqual(128_000);
+      expect(message?.contentType).toBe(unit.encodedBytes > MAX_UNIT_BYTES ? "bytes" : "json");
+      const body = message!.contentType === "bytes" ? message!.body.buffer : message!.body;
+      const queued = insertOf(await readQueuedBody(body));
+      expect([queued.deduplicationToken, queued.rows.length]).toEqual([unit.deduplicationToken, unit.rows.length]);
+    }
   });
 });

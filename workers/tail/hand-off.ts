@@ -9,6 +9,7 @@
  * back on the queue when the ingest finds a request too large (drainTooLarge).
  */
 import { retryDelaySeconds } from "../shared/backoff";
+import { gunzip, gzip } from "../shared/gzip";
 import type { Logger } from "../shared/log";
 import type { OtlpPayload } from "./batch";
 import { halvePayload, utf8Bytes } from "./split";
@@ -284,13 +285,4 @@ function isHandedOffRequest(request: Partial<HandedOffRequest> | null): request 
     typeof request.recordCount === "number" &&
     typeof request.idempotencyKey === "string"
   );
-}
-
-async function gzip(text: string): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
 }

@@ -20,7 +20,7 @@ export interface BucketObject {
  * @cloudflare/workers-types' R2Bucket, narrowed), declared here for the same reason.
  */
 export interface DeadLetterBucket {
-  put(key: string, value: string, options?: { customMetadata?: Record<string, string> }): Promise<unknown>;
+  put(key: string, value: string | ArrayBuffer | ArrayBufferView, options?: { customMetadata?: Record<string, string> }): Promise<unknown>;
   get(key: string): Promise<{ text(): Promise<string> } | null>;
   delete(keys: string | string[]): Promise<void>;
   list(options?: {
@@ -39,7 +39,8 @@ export interface DeadLetterBucket {
  * rows are refused.
  */
 export interface QueueBindings {
-  retry?: QueueProducer<QueuedBatch>;
+  /** Batches to retry: JSON, or gzipped JSON as bytes when the JSON is over a message (message.ts). */
+  retry?: QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>>;
   /** Dead batches when there is no bucket (or it fails), and any message the consumer cannot read. */
   deadLetter?: QueueProducer<unknown>;
   /** Where dead batches are kept for as long as an operator needs, listed and replayed from. */
@@ -55,7 +56,7 @@ export function queueBindingsOf(env: Record<string, unknown>): QueueBindings {
   const deadLetter = env[DEAD_LETTER_QUEUE_BINDING];
   const bucket = env[DEAD_LETTER_BUCKET_BINDING];
   return {
-    ...(isQueue(retry) ? { retry: retry as QueueProducer<QueuedBatch> } : {}),
+    ...(isQueue(retry) ? { retry: retry as QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>> } : {}),
     ...(isQueue(deadLetter) ? { deadLetter: deadLetter as QueueProducer<unknown> } : {}),
     ...(isBucket(bucket) ? { deadLetterBucket: bucket as DeadLetterBucket } : {}),
   };

@@ -12,7 +12,7 @@ import type { IngestContext } from "../context";
 import { retryDelaySeconds } from "../../shared/backoff";
 import { canDeadLetter, deadLetter } from "./dead-letter";
 import { putDeadBatch, putUnreadable } from "./dead-letter-store";
-import { insertOf, isDeadBatch, type DeadBatch, type QueuedBatch } from "./message";
+import { insertOf, isDeadBatch, readQueuedBody, type DeadBatch, type QueuedBatch } from "./message";
 
 /** Inserts at once: a Worker invocation holds at most six connections open. */
 const CONCURRENT_INSERTS = 6;
@@ -37,16 +37,19 @@ export async function consumeRetryBatch(
 
 async function consumeMessage(message: Message<unknown>, context: IngestContext, logger: Logger): Promise<Outcome> {
   const { writer, queues, config } = context;
-  // A dead batch on a queue (the dead-letter queue, when the bucket had failed): kept now.
-  if (isDeadBatch(message.body)) return keepDeadBatch(message, message.body, context, logger);
+  let body: unknown;
   let insert;
   try {
-    insert = insertOf(message.body);
+    // A batch too big for a message of JSON came gzipped, as bytes.
+    body = await readQueuedBody(message.body);
+    // A dead batch on a queue (the dead-letter queue, when the bucket had failed): kept now.
+    if (isDeadBatch(body)) return keepDeadBatch(message, body, context, logger);
+    insert = insertOf(body);
   } catch (error) {
     // Not ours to read: kept as it came for whoever sent it.
     return settleUnreadable(message, context, logger, error);
   }
-  const batch = message.body as QueuedBatch;
+  const batch = body as QueuedBatch;
   try {
     await writer.insert(insert, { asyncInsert: false });
     message.ack();

@@ -53,7 +53,9 @@ export async function putDeadBatch(bucket: DeadLetterBucket, batch: DeadBatch, n
 export const UNREADABLE_PREFIX = "unreadable/";
 
 export async function putUnreadable(bucket: DeadLetterBucket, messageId: string, body: unknown, reason: string): Promise<void> {
-  await bucket.put(`${UNREADABLE_PREFIX}${messageId}`, JSON.stringify(body) ?? "null", {
+  // A bytes message (an ArrayBuffer) is kept as its bytes: as JSON it would be `{}`.
+  const value = body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? body : (JSON.stringify(body) ?? "null");
+  await bucket.put(`${UNREADABLE_PREFIX}${messageId}`, value, {
     customMetadata: { reason: reason.slice(0, MAX_METADATA_REASON_LENGTH) },
   });
 }

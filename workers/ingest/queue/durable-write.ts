@@ -11,8 +11,17 @@ import { ClickHouseFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
 import { canDeadLetter, deadLetter } from "./dead-letter";
 import { HttpError } from "../http/errors";
-import { isQueueable, MAX_UNIT_BYTES, queuedBatchOf, type QueuedBatch } from "./message";
-import { sendToQueue } from "./send";
+import {
+  DIRECT_UNIT_BYTES,
+  MAX_UNIT_BYTES,
+  queueMessageOf,
+  queueMessagesOf,
+  queuedBatchOf,
+  TooBigForAMessage,
+  type QueueMessage,
+  type QueuedBatch,
+} from "./message";
+import { sendMessages } from "./send";
 import { planWriteUnits, type TableRows, type WriteUnit } from "./write-units";
 import type { QueueProducer } from "./bindings";
 
@@ -55,7 +64,7 @@ export async function writeDurably(
   const { config, writer, queues } = context;
   const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0, refusedRows: 0 };
 
-  // In queue mode a row too big for a message is still written directly.
+  // In queue mode a row too big for a message, even gzipped, is still written directly.
   const queueFirst = config.durability.writeMode === "queue" ? queues.retry : undefined;
   let units: WriteUnit[];
   let direct: WriteUnit[];
@@ -70,18 +79,22 @@ export async function writeDurably(
     plans.forEach((plan, i) => {
       if (plan.status === "rejected") planFailures.set(planKeyOf(tables[i]!), plan.reason);
     });
+    // Units of several messages' worth: fewer INSERTs. One that fails is queued gzipped.
     units = planWriteUnits(
       tables,
       requestToken,
-      MAX_UNIT_BYTES,
+      DIRECT_UNIT_BYTES,
       plans.map((plan) => (plan.status === "fulfilled" ? plan.value : undefined)),
     );
     direct = units;
   } else {
+    // Every unit is queued, so each is one message of JSON: none is gzipped on this path but a
+    // row bigger than a message.
     units = planWriteUnits(tables, requestToken, MAX_UNIT_BYTES);
-    direct = units.filter((unit) => !isQueueable(unit));
-    const queued = units.filter(isQueueable);
-    await sendOrRefuse(queueFirst, queued.map((unit) => queuedBatchOf(unit, "WRITE_MODE is queue", Date.now())));
+    const messages = await Promise.all(units.map((unit) => queueMessageOf(queuedBatchOf(unit, "WRITE_MODE is queue", Date.now()))));
+    direct = units.filter((_, i) => messages[i] === undefined);
+    const queued = units.filter((_, i) => messages[i] !== undefined);
+    await sendOrRefuse(queueFirst, messages.filter((message) => message !== undefined));
     outcome.queuedRows = rowsIn(queued);
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
@@ -108,17 +121,23 @@ export async function writeDurably(
   // Queued first: if the refused rows then cannot be parked, the rest are at least kept.
   if (retryable.length > 0) {
     const { retry } = queues;
-    // No queue, or a row too big for a message: the sender retries the whole request. Its units
-    // already written or queued drop out as duplicates only if it sent an Idempotency-Key (the
-    // tail Worker does); otherwise the retry gets a new token and they land again (README,
-    // "Nothing duplicated").
-    if (retry === undefined || !retryable.every(({ unit }) => isQueueable(unit))) {
+    // No queue, or a unit too big for a message even gzipped: the sender retries the whole
+    // request. Its units already written or queued drop out as duplicates only if it sent an
+    // Idempotency-Key (the tail Worker does); otherwise the retry gets a new token and they land
+    // again (README, "Nothing duplicated").
+    if (retry === undefined) throw retryable[0]!.failure;
+    let messages: QueueMessage[];
+    try {
+      messages = await queueMessagesOf(retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now())));
+    } catch (error) {
+      if (!(error instanceof TooBigForAMessage)) throw error;
+      logger.log("warn", "export not queued: a write unit is too big for a queue message", {
+        not_queued: error.message,
+        reason: retryable[0]!.failure.message,
+      });
       throw retryable[0]!.failure;
     }
-    await sendOrRefuse(
-      retry,
-      retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now())),
-    );
+    await sendOrRefuse(retry, messages);
     outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
     logger.log("warn", "export queued for retry", {
       queued_rows: rowsIn(retryable.map(({ unit }) => unit)),
@@ -129,9 +148,6 @@ export async function writeDurably(
 
   if (rejected.length > 0) {
     if (!canDeadLetter(queues)) return refuse(outcome, rejected, "no dead-letter store is bound", logger);
-    if (!rejected.every(({ unit }) => isQueueable(unit))) {
-      return refuse(outcome, rejected, `a row is over the ${MAX_UNIT_BYTES} bytes a dead letter holds`, logger);
-    }
     try {
       await deadLetter(
         queues,
@@ -144,6 +160,8 @@ export async function writeDurably(
         logger,
       );
     } catch (error) {
+      // Only the dead-letter queue was left to take them, and they are over its messages.
+      if (error instanceof TooBigForAMessage) return refuse(outcome, rejected, error.message, logger);
       throw queueRefused(error);
     }
     outcome.deadLetteredRows = rowsIn(rejected.map(({ unit }) => unit));
@@ -174,9 +192,9 @@ function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept:
 }
 
 /** A queue that does not take the rows leaves them with the sender, who is told to retry. */
-async function sendOrRefuse(queue: QueueProducer<QueuedBatch>, batches: readonly QueuedBatch[]): Promise<void> {
+async function sendOrRefuse(queue: QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>>, messages: readonly QueueMessage[]): Promise<void> {
   try {
-    await sendToQueue(queue, batches);
+    await sendMessages(queue, messages);
   } catch (error) {
     throw queueRefused(error);
   }

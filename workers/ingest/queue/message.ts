@@ -1,9 +1,13 @@
 /**
  * What the retry and dead-letter queues, and the dead-letter bucket's objects, carry: one write
- * unit (rows of one table under one deduplication token) and why it is there. Sent as JSON: its
- * size is then its UTF-8 length, which `planWriteUnits` budgets row by row, and every runtime
- * reads it back the same way.
+ * unit (rows of one table under one deduplication token) and why it is there. A batch travels
+ * as JSON when its text fits a message (every unit of `MAX_UNIT_BYTES`: its size is then its
+ * UTF-8 length, which `planWriteUnits` budgets row by row), else as the same JSON text gzipped,
+ * sent as bytes: a direct write's unit of up to `DIRECT_UNIT_BYTES` that failed is queued whole,
+ * under the token its direct attempt had. Both read back the same in every runtime; the bucket's
+ * objects are always the JSON text (R2 has no message limit).
  */
+import { gunzip, gzip } from "../../shared/gzip";
 import type { TableInsert } from "../clickhouse/writer";
 import { utf8Length } from "./json-bytes";
 import { decodeRow, encodeRow, type EncodedRow } from "./row-codec";
@@ -13,11 +17,23 @@ import type { WriteUnit } from "./write-units";
 const MAX_MESSAGE_BYTES = 128_000;
 /** Room for everything but the rows: table, columns, token, reasons, and the platform's part. */
 const ENVELOPE_BYTES = 4_000;
+/** What a message's body may take: the limit less the platform's part, with a margin. */
+const MAX_BODY_BYTES = MAX_MESSAGE_BYTES - 1_000;
 /** Reasons are first lines of errors; long ones are cut so the envelope stays within budget. */
 const MAX_REASON_LENGTH = 500;
 
-/** The encoded rows a write unit may hold and still travel as one message. */
+/** The encoded rows a write unit may hold and still travel as one message of JSON. */
 export const MAX_UNIT_BYTES = MAX_MESSAGE_BYTES - ENVELOPE_BYTES;
+
+/**
+ * The encoded rows of a unit written directly (`WRITE_MODE=direct`): four messages' worth, so
+ * 1,000 log records are two INSERTs rather than seven (each `fetch` costs the request ~0.1–0.5 ms
+ * of CPU; docs/decisions.md, 2026-12-03). Such a unit that fails is queued gzipped: row text
+ * gzips 9–10 times smaller (the bench's logs and spans; metric tables 10–29), and a unit needs 4 to fit.
+ * One that gzips less cannot be queued and is answered as a row too big for a message is (the
+ * sender retries).
+ */
+export const DIRECT_UNIT_BYTES = 4 * MAX_UNIT_BYTES;
 
 export interface QueuedBatch {
   version: 1;
@@ -39,10 +55,6 @@ export interface DeadBatch extends QueuedBatch {
   refused: boolean;
 }
 
-export function isQueueable(unit: WriteUnit): boolean {
-  return unit.encodedBytes <= MAX_UNIT_BYTES;
-}
-
 export function queuedBatchOf(unit: WriteUnit, reason: string, now: number): QueuedBatch {
   return {
     version: 1,
@@ -60,9 +72,56 @@ export function deadBatchOf(batch: QueuedBatch, deadReason: string, attempts: nu
   return { ...batch, deadReason: cut(deadReason), attempts, refused };
 }
 
-/** The bytes a batch takes in a message, as counted against the Queues' limits. */
-export function messageBytesOf(batch: QueuedBatch): number {
-  return utf8Length(JSON.stringify(batch));
+/** A batch as one queue message: its JSON, or that JSON gzipped; `bytes` as the Queues count them. */
+export type QueueMessage<B extends QueuedBatch = QueuedBatch> =
+  | { body: B; contentType: "json"; bytes: number }
+  | { body: Uint8Array<ArrayBuffer>; contentType: "bytes"; bytes: number };
+
+/**
+ * The message that carries `batch`: its JSON when that fits, else the JSON gzipped (compressed
+ * only then, so a unit that fits costs nothing more); `undefined` when even that is over the
+ * limit. `readQueuedBody` reads both back.
+ */
+export async function queueMessageOf<B extends QueuedBatch>(batch: B): Promise<QueueMessage<B> | undefined> {
+  const text = JSON.stringify(batch);
+  const bytes = utf8Length(text);
+  if (bytes <= MAX_BODY_BYTES) return { body: batch, contentType: "json", bytes };
+  const gzipped = await gzip(text);
+  return gzipped.byteLength <= MAX_BODY_BYTES ? { body: gzipped, contentType: "bytes", bytes: gzipped.byteLength } : undefined;
+}
+
+/**
+ * The messages of `batches`, in order; throws `TooBigForAMessage` naming the first that does
+ * not fit even gzipped (nothing is sent then).
+ */
+export async function queueMessagesOf<B extends QueuedBatch>(batches: readonly B[]): Promise<QueueMessage<B>[]> {
+  const messages = await Promise.all(batches.map(queueMessageOf));
+  const tooBig = messages.findIndex((message) => message === undefined);
+  if (tooBig >= 0) throw new TooBigForAMessage(batches[tooBig]!);
+  return messages as QueueMessage<B>[];
+}
+
+/** A batch whose rows do not fit a queue message, even gzipped. */
+export class TooBigForAMessage extends Error {
+  constructor(batch: QueuedBatch) {
+    super(
+      `${batch.rowCount} rows of ${batch.table} do not fit a ${MAX_MESSAGE_BYTES}-byte queue message even gzipped`,
+    );
+    this.name = "TooBigForAMessage";
+  }
+}
+
+/**
+ * A message's body as the batch's JSON value: a `bytes` message (an ArrayBuffer, or a view of
+ * one) is inflated and parsed; a JSON message's body is already the value. Rejects when bytes
+ * are not gzipped JSON: the consumer keeps such a message as unreadable.
+ */
+export async function readQueuedBody(body: unknown): Promise<unknown> {
+  if (body instanceof ArrayBuffer) return JSON.parse(await gunzip(body));
+  if (ArrayBuffer.isView(body)) {
+    return JSON.parse(await gunzip(new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice()));
+  }
+  return body;
 }
 
 /** A dead batch this Worker wrote (the dead-letter queue's messages), as opposed to one to retry. */

@@ -1,31 +1,48 @@
 /**
  * Sends batches to a queue in as few calls as the Queues' limits allow: one `sendBatch` takes
- * at most 100 messages and 256 KB. Messages are JSON, so they read back the same everywhere.
+ * at most 100 messages and 256 KB. Each batch is one message, JSON or gzipped JSON
+ * (`queueMessageOf`), so it reads back the same everywhere.
  */
-import { messageBytesOf, type QueuedBatch } from "./message";
+import { queueMessagesOf, type QueueMessage, type QueuedBatch } from "./message";
 import type { QueueProducer } from "./bindings";
 
 const MAX_MESSAGES_PER_SEND = 100;
 const MAX_BYTES_PER_SEND = 256_000;
 
-/** Resolves once the queue holds every batch; rejects if any call fails. */
-export async function sendToQueue<B extends QueuedBatch>(queue: QueueProducer<B>, batches: readonly B[]): Promise<void> {
-  await Promise.all(groupForSending(batches).map((group) => queue.sendBatch(group.map((body) => ({ body, contentType: "json" as const })))));
+/**
+ * Resolves once the queue holds every batch; rejects if any call fails, and with
+ * `TooBigForAMessage`, before sending any, when a batch does not fit a message even gzipped.
+ */
+export async function sendToQueue<B extends QueuedBatch>(
+  queue: QueueProducer<B | Uint8Array<ArrayBuffer>>,
+  batches: readonly B[],
+): Promise<void> {
+  await sendMessages(queue, await queueMessagesOf(batches));
 }
 
-export function groupForSending<B extends QueuedBatch>(batches: readonly B[]): B[][] {
-  const groups: B[][] = [];
-  let group: B[] = [];
+/** Resolves once the queue holds every message; rejects if any call fails. */
+export async function sendMessages<B extends QueuedBatch>(
+  queue: QueueProducer<B | Uint8Array<ArrayBuffer>>,
+  messages: readonly QueueMessage<B>[],
+): Promise<void> {
+  await Promise.all(
+    groupForSending(messages).map((group) => queue.sendBatch(group.map(({ body, contentType }) => ({ body, contentType })))),
+  );
+}
+
+/** Messages in order, grouped so that no group passes 100 messages or 256 KB of `bytes`. */
+export function groupForSending<M extends { bytes: number }>(messages: readonly M[]): M[][] {
+  const groups: M[][] = [];
+  let group: M[] = [];
   let bytes = 0;
-  for (const batch of batches) {
-    const size = messageBytesOf(batch);
-    if (group.length > 0 && (group.length === MAX_MESSAGES_PER_SEND || bytes + size > MAX_BYTES_PER_SEND)) {
+  for (const message of messages) {
+    if (group.length > 0 && (group.length === MAX_MESSAGES_PER_SEND || bytes + message.bytes > MAX_BYTES_PER_SEND)) {
       groups.push(group);
       group = [];
       bytes = 0;
     }
-    group.push(batch);
-    bytes += size;
+    group.push(message);
+    bytes += message.bytes;
   }
   if (group.length > 0) groups.push(group);
   return groups;
