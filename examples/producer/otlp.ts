@@ -146,16 +146,27 @@ export class Telemetry {
     ]);
   }
 
+  /**
+   * Posts one request, retrying a retryable answer (429, 502, 503, 504) up to MAX_ATTEMPTS times
+   * after the wait its `Retry-After` asks for (else 1 s, 2 s, …); a wait longer than MAX_WAIT_MS
+   * is not shortened but given up, so everything stays within the time `ctx.waitUntil` allows.
+   */
   private async post(endpoint: string, body: object): Promise<void> {
+    const init = {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${this.env.DECO_OTEL_TOKEN}` },
+      body: JSON.stringify(body),
+    };
     try {
-      const response = await fetch(endpoint, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${this.env.DECO_OTEL_TOKEN}` },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-      // Read the answer to the end so the connection is released.
-      await response.arrayBuffer();
+      for (let attempt = 1; ; attempt++) {
+        const response = await fetch(endpoint, init);
+        // Read the answer to the end so the connection is released.
+        const answer = await response.text();
+        if (response.ok) return warnOfPartialSuccess(endpoint, answer);
+        const waitMs = retryWaitMs(response, attempt);
+        if (waitMs === undefined || attempt === MAX_ATTEMPTS) throw new Error(`HTTP ${response.status}: ${answer}`);
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
     } catch (error) {
       // console.error reaches deco-otel through the tail even when the direct export cannot.
       console.error(
@@ -163,6 +174,41 @@ export class Telemetry {
       );
     }
   }
+}
+
+/** Tries per request; the waits between them stay under MAX_WAIT_MS each. */
+const MAX_ATTEMPTS = 3;
+const MAX_WAIT_MS = 10_000;
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+/** How long to wait before trying again, or undefined when not to: not retryable, or asked to wait too long. */
+function retryWaitMs(response: Response, attempt: number): number | undefined {
+  if (!RETRYABLE_STATUSES.has(response.status)) return undefined;
+  // Retry-After is seconds or an HTTP date (RFC 9110, 10.2.3).
+  const retryAfter = response.headers.get("retry-after");
+  const asked = retryAfter === null ? NaN : /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - Date.now();
+  const waitMs = Number.isNaN(asked) ? 1000 * 2 ** (attempt - 1) : Math.max(0, asked);
+  return waitMs <= MAX_WAIT_MS ? waitMs : undefined;
+}
+
+/**
+ * A 200 may still say some records were refused (OTLP's `partialSuccess`: `rejectedLogRecords`,
+ * `rejectedSpans` or `rejectedDataPoints`, and an `errorMessage`, also a warning with 0 rejected).
+ */
+function warnOfPartialSuccess(endpoint: string, answer: string): void {
+  let partial: Record<string, unknown> | undefined;
+  try {
+    partial = (JSON.parse(answer) as { partialSuccess?: Record<string, unknown> }).partialSuccess;
+  } catch {
+    return;
+  }
+  if (partial === undefined) return;
+  const rejected = Object.entries(partial)
+    .filter(([key]) => key.startsWith("rejected"))
+    .reduce((total, [, count]) => total + Number(count), 0);
+  const message = typeof partial["errorMessage"] === "string" ? partial["errorMessage"] : "";
+  if (rejected === 0 && message === "") return;
+  console.warn(JSON.stringify({ level: "warn", msg: "telemetry export partly refused", endpoint, rejected, reason: message }));
 }
 
 function nanos(ms: number): string {

@@ -14,17 +14,20 @@ import { incomingTraceOf, newSpanId, requestIdOf } from "./request-context";
 interface Env extends OtlpEnv {
   /** The `version_metadata` binding: the deployed version of this Worker. */
   CF_VERSION_METADATA: WorkerVersionMetadata;
+  /** The deployed script's name, set per wrangler environment (`example-shop-production`). */
+  SERVICE_NAME: string;
 }
 
 /**
  * The resource the tail gives this Worker's rows, so both channels' rows group together:
- * `service.name` is the Worker's name; `service.version` is the deployed version id (what
- * Cloudflare's own OTLP export reports as `faas.version`), and a version tag (`wrangler
- * versions upload --tag`), when set, goes beside it.
+ * `service.name` is the deployed script's name (the SERVICE_NAME var: wrangler deploys
+ * `--env production` as `<name>-production`, the name the tail uses); `service.version` is the
+ * deployed version id (what Cloudflare's own OTLP export reports as `faas.version`), and a
+ * version tag (`wrangler versions upload --tag`), when set, goes beside it.
  */
-function resourceOf(version: WorkerVersionMetadata): Attributes {
+function resourceOf(serviceName: string, version: WorkerVersionMetadata): Attributes {
   return {
-    "service.name": "example-shop",
+    "service.name": serviceName,
     "service.version": version.id,
     ...(version.tag ? { "cloudflare.script_version.tag": version.tag } : {}),
     "cloud.provider": "cloudflare",
@@ -66,7 +69,7 @@ export default {
     const requestId = requestIdOf(request);
     const incoming = incomingTraceOf(request);
     const server = { traceId: incoming.traceId, spanId: newSpanId() };
-    const telemetry = new Telemetry(env, resourceOf(env.CF_VERSION_METADATA));
+    const telemetry = new Telemetry(env, resourceOf(env.SERVICE_NAME, env.CF_VERSION_METADATA));
 
     const startMs = Date.now();
     // An exception a route throws leaves here with nothing recorded: the tail reports it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeError, printedErrorAttributes, translateLogs, type TranslatedLogs } from "../../workers/tail/translate-logs";
 import type { JsonLogRecord } from "../../workers/tail/otlp-json";
-import type { TailLog } from "../../workers/tail/trace-item";
+import type { TailLog, TailTraceItem } from "../../workers/tail/trace-item";
 import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
 
 /** The log records of a translated request, over every resource and scope. */
@@ -520,5 +520,100 @@ describe("the ray id", () => {
   it("is absent where the event has none", () => {
     const { records } = onlyResource("scheduled-exception");
     expect(attributesOf(records[0]!)).not.toHaveProperty("cloudflare.ray_id");
+  });
+});
+
+describe("one severity rule for the records of an invocation's ending, over every outcome × exceptions", () => {
+  const thrown = { timestamp: 1777190400050, name: "Error", message: "Network connection lost." };
+  const base = loadTraceItems("canceled")[0]!;
+  const ending = (outcome: string, exceptions: (typeof thrown)[]) => {
+    const { request } = translateLogs([{ ...base, outcome, exceptions, logs: [] }], config, OBSERVED_AT_MS);
+    return request.resourceLogs[0]?.scopeLogs[0]!.logRecords ?? [];
+  };
+  const clientSide = ["canceled", "responseStreamDisconnected", "aborted"];
+  const failures = ["exception", "exceededCpu", "exceededMemory", "exceededWallTime", "scriptNotFound", "killSwitch"];
+  const more = ["daemonDown", "loadShed", "internalError", "unknown", "brandNewOutcome"];
+
+  it.each(clientSide)("%s with the client's own exception: INFO, exception.* kept, counted as no failure", (outcome) => {
+    const records = ending(outcome, [thrown]);
+    expect(records.map((record) => [record.severityText, record.severityNumber])).toEqual([["INFO", 9]]);
+    expect(attributesOf(records[0]!)).toMatchObject({
+      _outcome: outcome,
+      "exception.type": "Error",
+      "exception.message": "Network connection lost.",
+    });
+  });
+
+  it.each(clientSide)("%s without an exception: the INFO outcome record", (outcome) => {
+    expect(ending(outcome, []).map((record) => record.severityText)).toEqual(["INFO"]);
+  });
+
+  it.each([...failures, ...more])("%s, with or without an exception: ERROR", (outcome) => {
+    expect(ending(outcome, [thrown]).map((record) => record.severityText)).toEqual(["ERROR"]);
+    expect(ending(outcome, []).map((record) => record.severityText)).toEqual(["ERROR"]);
+  });
+
+  it("ok with an exception is reported as exception: ERROR; ok alone writes nothing", () => {
+    const records = ending("ok", [thrown]);
+    expect(records.map((record) => [record.severityText, attributesOf(record)._outcome])).toEqual([["ERROR", "exception"]]);
+    expect(ending("ok", [])).toEqual([]);
+  });
+});
+
+describe("console lines at the console's default level", () => {
+  const line = (level: string) => ({ level, timestamp: 1777190400001, message: ['{"level":"error","msg":"x"}'] });
+  const severities = (levels: string[]) => {
+    const items = loadTraceItems("fetch-ok").slice(0, 1).map((item) => ({ ...item, logs: levels.map(line) }));
+    const { request } = translateLogs(items, { ...config, captureLevels: new Set(levels) }, OBSERVED_AT_MS);
+    return request.resourceLogs[0]!.scopeLogs[0]!.logRecords.map((record) => [record.severityNumber, record.severityText]);
+  };
+
+  it("are number 9 with no text, as Cloudflare's export writes them, so the ingest reads a JSON line's level alike", () => {
+    expect(severities(["log", "info", "trace"])).toEqual([
+      [9, ""],
+      [9, ""],
+      [9, ""],
+    ]);
+  });
+
+  it("keep the level the Worker chose for debug, warn and error", () => {
+    expect(severities(["debug", "warn", "error"])).toEqual([
+      [5, "DEBUG"],
+      [13, "WARN"],
+      [17, "ERROR"],
+    ]);
+  });
+});
+
+describe("a reported time after the tail's clock, or over a day before it", () => {
+  const item = loadTraceItems("exceeded-cpu")[0]!;
+  const recordsOf = (over: Partial<TailTraceItem>) =>
+    translateLogs([{ ...item, ...over }], { ...config, captureLevels: new Set(["warn", "error"]) }, OBSERVED_AT_MS).request
+      .resourceLogs[0]!.scopeLogs[0]!.logRecords;
+  const HOUR_AHEAD = OBSERVED_AT_MS + 3_600_000;
+
+  it("dates the record at the tail's clock, as the counts are, the reported time noted", () => {
+    const [record] = recordsOf({ eventTimestamp: HOUR_AHEAD });
+    expect(record!.timeUnixNano).toBe(`${OBSERVED_AT_MS}000000`);
+    expect(attributesOf(record!)["cloudflare.timestamp.original"]).toBe(`${HOUR_AHEAD}000000`);
+  });
+
+  it.each([
+    ["a line", { logs: [{ level: "warn", timestamp: HOUR_AHEAD, message: ["late"] }] }],
+    ["an exception", { outcome: "exception", exceptions: [{ timestamp: HOUR_AHEAD, name: "Error", message: "x" }] }],
+    ["a 0 eventTimestamp", { eventTimestamp: 0, exceptions: [], logs: [] }],
+  ] as const)("does so for %s", (_name, over) => {
+    const [record] = recordsOf(over as Partial<TailTraceItem>);
+    expect(record!.timeUnixNano).toBe(`${OBSERVED_AT_MS}000000`);
+    expect(attributesOf(record!)).toHaveProperty("cloudflare.timestamp.original");
+  });
+
+  it("keeps a usable time as reported, with no note; no reported time gets the tail's clock, no note", () => {
+    const [usable] = recordsOf({});
+    expect(usable!.timeUnixNano).toBe(`${item.eventTimestamp}000000`);
+    expect(attributesOf(usable!)).not.toHaveProperty("cloudflare.timestamp.original");
+    const [none] = recordsOf({ eventTimestamp: null });
+    expect(none!.timeUnixNano).toBe(`${OBSERVED_AT_MS}000000`);
+    expect(attributesOf(none!)).not.toHaveProperty("cloudflare.timestamp.original");
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   CPU_TIME_BOUNDS_MS,
-  MAX_WINDOW_MS,
   translateMetrics,
   WALL_TIME_BOUNDS_MS,
   windowStart,
 } from "../../workers/tail/translate-metrics";
 import type { JsonMetric } from "../../workers/tail/otlp-json";
+import { MAX_RECORD_AGE_MS } from "../../workers/tail/record-time";
 import type { TailTraceItem } from "../../workers/tail/trace-item";
 import { attributeMap, loadTraceItems } from "../fixtures/trace-items/index";
 
@@ -156,7 +156,7 @@ describe("the delta window", () => {
     ["a negative time", -1],
     ["NaN", Number.NaN],
     ["Infinity", Number.NEGATIVE_INFINITY],
-    ["a time over a day old", NOW_MS - MAX_WINDOW_MS - 1],
+    ["a time over a day old", NOW_MS - MAX_RECORD_AGE_MS - 1],
     ["a time in the future", NOW_MS + 60_000],
   ])("ignores %s: one unusable time does not move every point of the batch", (_name, time) => {
     expect(windowStart([at(NOW_MS - 5_000), at(time)], NOW_MS)).toBe(NOW_MS - 5_000);

@@ -5,6 +5,7 @@
  * lowerCamelCase, ids are hex, enums are integers, and 64-bit integers are decimal strings so that
  * no digit is lost to a JS number on either side of the wire.
  */
+import { TAIL_SCOPE_NAME } from "../shared/tail-records";
 
 export type JsonAnyValue =
   | { stringValue: string }
@@ -80,7 +81,7 @@ export interface JsonMetricsRequest {
 }
 
 /** The instrumentation scope on everything the tail emits, so its data is recognisable. */
-export const TAIL_SCOPE: JsonScope = { name: "deco-otel-tail" };
+export const TAIL_SCOPE: JsonScope = { name: TAIL_SCOPE_NAME };
 
 /** An attribute value the builders accept; `undefined` means "leave the attribute out". */
 export type AttributeInput = string | number | boolean | readonly string[] | undefined;

@@ -4,6 +4,13 @@
  * Outcomes are an open set that Cloudflare extends. Only endings caused by the client are INFO:
  * marking them ERROR floods dashboards with thousands of false errors an hour. Everything else,
  * including names this table has never seen, is ERROR, so a new failure mode is never hidden.
+ *
+ * One rule for every record that tells how an invocation ended, the exceptions it left as well as
+ * the tail's own outcome record: its severity is the severity of the outcome the tail reports
+ * (outcomeSeverity of invocationOutcome), the one its counts are kept under. A client that went
+ * away leaves its own exception ("Network connection lost.") beside outcome "canceled": that
+ * record is INFO with its `exception.*`, as the invocation is counted as no failure; an exception
+ * with outcome "ok" is reported as "exception", ERROR, as is one beside a limit kill.
  */
 import type { TailTraceItem } from "./trace-item";
 
@@ -77,7 +84,19 @@ export function describeOutcome(outcome: string): string {
   );
 }
 
-/** Severity of a captured console line, by the console method that wrote it. */
+/**
+ * What Cloudflare's own export (scope `workers-observability`) writes for a `console.log` line:
+ * number 9 and no text, the mark of the console's default level rather than a severity the
+ * Worker chose. The ingest Worker lets a JSON line's level replace it, so the same line gets the
+ * same severity over both channels (docs/normalization-and-redaction.md, Lifting).
+ */
+export const CONSOLE_DEFAULT_SEVERITY: Severity = { number: SEVERITY.INFO.number, text: "" };
+
+/**
+ * Severity of a captured console line, by the console method that wrote it: `error`, `warn` and
+ * `debug` are the Worker's choice (the export writes 17 for `console.error`), stored as chosen;
+ * `log`, `info` and any other method get CONSOLE_DEFAULT_SEVERITY.
+ */
 export function logLevelSeverity(level: string): Severity {
   switch (level) {
     case "error":
@@ -87,6 +106,6 @@ export function logLevelSeverity(level: string): Severity {
     case "debug":
       return SEVERITY.DEBUG;
     default:
-      return SEVERITY.INFO;
+      return CONSOLE_DEFAULT_SEVERITY;
   }
 }

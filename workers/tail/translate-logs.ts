@@ -27,6 +27,7 @@ import {
   SEVERITY,
   type Severity,
 } from "./outcomes";
+import { recordTime } from "./record-time";
 import { groupByResource } from "./resource-groups";
 import type { TailLog, TailTraceItem } from "./trace-item";
 import { isLogLimitNotice, LOG_LIMIT_RECORD_BODY } from "./truncation";
@@ -61,6 +62,9 @@ function logRecordsFor(
   const event = classifyEvent(item.event);
   const shared = invocationAttributes(item, event);
   const record = recordBuilder(findTraceContext(event), observedAtMs);
+  const outcome = invocationOutcome(item);
+  // Exceptions and the outcome record tell how the invocation ended: the outcome's severity (outcomes.ts).
+  const endingSeverity = outcomeSeverity(outcome);
 
   // The platform's notice of a truncated invocation is kept at any capture level: what it
   // replaced may have been the invocation's error (truncation.ts).
@@ -68,7 +72,7 @@ function logRecordsFor(
   const records = [
     ...item.exceptions.map((exception) => {
       const error = describeError(exception.name, exception.message, exception.stack);
-      return record(exception.timestamp, SEVERITY.ERROR, exceptionSummary(error.type, exception.message), {
+      return record(exception.timestamp, endingSeverity, exceptionSummary(error.type, exception.message), {
         ...shared,
         ...errorAttributes(error, exception.message),
       });
@@ -80,35 +84,40 @@ function logRecordsFor(
       }),
     ),
   ];
-  const outcome = invocationOutcome(item);
   const surfaced =
     item.exceptions.length > 0 || capturedLogs.some((log) => logLevelSeverity(log.level).number >= SEVERITY.ERROR.number);
-  const time = item.eventTimestamp ?? observedAtMs;
   if (outcome !== OK_OUTCOME && !surfaced) {
-    records.push(record(time, outcomeSeverity(outcome), describeOutcome(outcome), shared));
+    records.push(record(item.eventTimestamp, endingSeverity, describeOutcome(outcome), shared));
   }
   if (item.truncated && !item.logs.some((log) => isLogLimitNotice(item, log))) {
-    records.push(record(time, SEVERITY.WARN, LOG_LIMIT_RECORD_BODY, shared));
+    records.push(record(item.eventTimestamp, SEVERITY.WARN, LOG_LIMIT_RECORD_BODY, shared));
   }
   return records;
 }
 
+/**
+ * Builds one record at the time the runtime reported (null: none), or at `observedAtMs` where
+ * that time is unusable, noting it (record-time.ts).
+ */
 function recordBuilder(trace: TraceContext | undefined, observedAtMs: number) {
   const observedTimeUnixNano = millisToUnixNano(observedAtMs);
   return (
-    timeMs: number,
+    reportedMs: number | null,
     severity: Severity,
     body: string,
     attributes: Record<string, AttributeInput>,
-  ): JsonLogRecord => ({
-    timeUnixNano: millisToUnixNano(timeMs),
-    observedTimeUnixNano,
-    severityNumber: severity.number,
-    severityText: severity.text,
-    body: { stringValue: body },
-    attributes: attributeList(attributes),
-    ...(trace === undefined ? {} : { traceId: trace.traceId, spanId: trace.spanId, flags: trace.flags }),
-  });
+  ): JsonLogRecord => {
+    const { timeMs, note } = recordTime(reportedMs, observedAtMs);
+    return {
+      timeUnixNano: millisToUnixNano(timeMs),
+      observedTimeUnixNano,
+      severityNumber: severity.number,
+      severityText: severity.text,
+      body: { stringValue: body },
+      attributes: attributeList({ ...attributes, ...note }),
+      ...(trace === undefined ? {} : { traceId: trace.traceId, spanId: trace.spanId, flags: trace.flags }),
+    };
+  };
 }
 
 /** JS's "Type: message" line, or the type alone for an empty message. */

@@ -17,6 +17,7 @@ import {
   type JsonNumberDataPoint,
 } from "./otlp-json";
 import { invocationOutcome, reportedOutcomeIfChanged } from "./outcomes";
+import { isUsableTime } from "./record-time";
 import { groupByResource } from "./resource-groups";
 import type { TailTraceItem } from "./trace-item";
 
@@ -85,21 +86,16 @@ function statusClass(event: InvocationEvent): string {
 }
 
 /**
- * How far back an invocation's time may open the window. A tail batch arrives seconds after its
- * invocations; an eventTimestamp older than this is unusable (0, a clock gone wrong), not a
- * window: one such item would date every point of the batch back to it, 1970 for a 0.
- */
-export const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The delta window's start, epoch ms: the earliest usable eventTimestamp in the batch (a finite
- * time within MAX_WINDOW_MS before `nowMs`), else `nowMs`. A time after `nowMs` never opens it.
+ * The delta window's start, epoch ms: the earliest usable eventTimestamp in the batch (isUsableTime:
+ * the rule the log records' times follow too), else `nowMs`. A time after `nowMs`, or older than
+ * MAX_RECORD_AGE_MS (0, a clock gone wrong), never opens it: one such item would date every point
+ * of the batch back to it, 1970 for a 0.
  */
 export function windowStart(items: readonly TailTraceItem[], nowMs: number): number {
-  return items.reduce((earliest, { eventTimestamp: time }) => {
-    const usable = typeof time === "number" && Number.isFinite(time) && time >= nowMs - MAX_WINDOW_MS;
-    return usable ? Math.min(earliest, time) : earliest;
-  }, nowMs);
+  return items.reduce(
+    (earliest, { eventTimestamp: time }) => (isUsableTime(time, nowMs) ? Math.min(earliest, time) : earliest),
+    nowMs,
+  );
 }
 
 interface Window {

@@ -215,12 +215,18 @@ export class TakenKeys {
   constructor(
     readonly attributes: KeyValue[],
     readonly keys: DottedKeys = new DottedKeys(),
+    /**
+     * Keys the record's sender writes itself (LiftOptions.reservedKeys): never free, whether
+     * or not the record has them, so a body's value under one goes to `log.<key>` (refuse).
+     */
+    readonly reserved?: ReadonlySet<string>,
   ) {
     this.before = attributes.length;
   }
 
   /** Whether `key` is free, recording it as taken: the caller must then append it. */
   take(key: string): boolean {
+    if (this.reserved?.has(key) === true) return false;
     const attributes = this.attributes;
     if (this.set === undefined) {
       if (attributes.length < LINEAR_SEARCH_LIMIT) {
@@ -242,23 +248,24 @@ export class TakenKeys {
    * is the one the tail Worker already set from it) is not stored twice. A key the record itself
    * has (Cloudflare's `name`, a tail Worker's `_source`) keeps the record's value, which queries
    * and runbooks rely on, and the body's goes under `log.<key>` (BODY_KEY_PREFIX) when that is
-   * free. Otherwise (a key an earlier lifted value took, or `log.<key>` taken too) the value is
-   * left out and `lost` says so.
+   * free; so does a reserved key's (the sender's own) where the record has none. Otherwise (a
+   * key an earlier lifted value took, or `log.<key>` taken too) the value is left out and `lost`
+   * says so.
    */
   refuse(key: string, value: AnyValue): void {
     const attributes = this.attributes;
+    let own = this.reserved?.has(key) === true;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
       if (attribute.key !== key) continue;
       if (anyValueAsString(attribute.value) === anyValueAsString(value)) return;
-      if (i < this.before) {
-        const moved = BODY_KEY_PREFIX + key;
-        if (this.take(moved)) {
-          attributes.push({ key: moved, value });
-          return;
-        }
-      }
+      own = i < this.before;
       break;
+    }
+    const moved = BODY_KEY_PREFIX + key;
+    if (own && this.take(moved)) {
+      attributes.push({ key: moved, value });
+      return;
     }
     this.lost = true;
   }
@@ -269,6 +276,7 @@ export class TakenKeys {
    * there before and with those `take` allowed since, which a dotted key could collide with.
    */
   takeDistinct(key: string): boolean {
+    if (this.reserved?.has(key) === true) return false;
     const attributes = this.attributes;
     if (this.set !== undefined || attributes.length >= LINEAR_SEARCH_LIMIT) return this.take(key);
     for (let i = 0; i < this.before; i++) if (attributes[i]!.key === key) return false;

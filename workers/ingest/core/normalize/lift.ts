@@ -1,5 +1,6 @@
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { isRequestIdAlias, REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
+import { TAIL_RECORD_KEYS, TAIL_SCOPE_NAME } from "../../../shared/tail-records";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
@@ -39,7 +40,9 @@ const DEFAULT_SEVERITY_NUMBER = 9;
 /**
  * The instrumentation scope of Cloudflare's Workers Observability export, which sets number 9 with
  * no text on every console line whatever it logged: there, a replaced 9 is the export's blanket
- * mark, which the scope already says, not a level the Worker chose (no note keeps it).
+ * mark, which the scope already says, not a level the Worker chose (no note keeps it). The tail
+ * Worker (TAIL_SCOPE_NAME) writes the same bare 9 on the same lines, so that one line gets one
+ * severity over both channels: its 9 is that blanket mark too.
  */
 const CLOUDFLARE_EXPORT_SCOPE = "workers-observability";
 
@@ -60,6 +63,12 @@ export interface LiftOptions {
    * severity it chose: a lifted level replacing it leaves no `originalSeverityNumber`.
    */
   blanketDefaultSeverity?: boolean;
+  /**
+   * Attribute keys the records' sender writes itself and that only hold what it saw (the tail
+   * Worker's: TAIL_RECORD_KEYS): a body's value under one goes to `log.<key>`, also on a record
+   * without the key (TakenKeys).
+   */
+  reservedKeys?: ReadonlySet<string>;
 }
 
 /**
@@ -156,9 +165,11 @@ export function liftJsonBodies(
 ): void {
   const keys = new DottedKeys();
   const cloudflareExport: LiftOptions = { ...options, blanketDefaultSeverity: true };
+  const tailWorker: LiftOptions = { ...cloudflareExport, reservedKeys: TAIL_RECORD_KEYS };
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
-      const scopeOptions = scopeLogs.scope.name === CLOUDFLARE_EXPORT_SCOPE ? cloudflareExport : options;
+      const scope = scopeLogs.scope.name;
+      const scopeOptions = scope === CLOUDFLARE_EXPORT_SCOPE ? cloudflareExport : scope === TAIL_SCOPE_NAME ? tailWorker : options;
       for (const record of scopeLogs.logRecords) {
         joinRequestIdAttribute(record);
         liftJsonBody(record, scopeOptions, limits, keys, notes);
@@ -212,7 +223,7 @@ function liftFields(
   record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, level, consumed);
   record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
-  const taken = new TakenKeys(record.attributes, keys);
+  const taken = new TakenKeys(record.attributes, keys, options.reservedKeys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
   // A line's request-id alias also sets the join key, unless the record has one already (the
   // alias's value stays an attribute under its own name either way).
