@@ -610,8 +610,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && (WORD_HEADED_NAMES.test(name) || grouped)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
   if (isNamedCount(name, unquoted(bare))) return undefined;
-  // Under a session's name only an id's shape is its id (`session: created for user 42`, `session: 3600s` stay).
-  if (quoteOpening(value) === "" && namesSession(name) && !isSessionIdShaped(firstToken(value, FIELD_TOKEN, end))) return undefined;
+  // Under a session's name only an id's shape is its id (`session: created for user 42`, `session: 3600s`,
+  // `"session": "active"` stay), quoted or not, as under the same key (key-rules.ts).
+  if (namesSession(name) && !isSessionIdShaped(quoteOpening(value) === "" ? firstToken(value, FIELD_TOKEN, end) : unquoted(bare))) return undefined;
   // Code after the name (`token: this.token`, `apiKey: options.apiKey,`) names where the secret comes from.
   if (quoteOpening(value) === "" && isCodeValue(text, start + valueStart, name, start - name.length)) return undefined;
   // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).
