@@ -7,15 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { expectUnchanged } from "../support/redaction";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
-
-/** The text comes back unchanged and nothing is counted. */
-function expectKept(text: string): void {
-  expect(redactString(text, policy)).toEqual({ text, counts: {} });
-}
 
 describe("code after a credential's name keeps the code and loses its literals in every assignment form", () => {
   it.each([
@@ -55,7 +51,7 @@ describe("code after a credential's name keeps the code and loses its literals i
     'token: opts.token ?? "none"',
     // Prose's `or` before a plain word is no operator.
     "password: required or optional",
-  ])("keeps %j", expectKept);
+  ])("keeps %j", expectUnchanged);
 
   it("still replaces a password that holds `||` with no blank around it", () => {
     expect(redactString("password: abc||def", policy).text).toBe(`password: ${PARAM}`);
@@ -98,7 +94,7 @@ describe("a receiver chain of any length", () => {
     // A chain inside a call's arguments is no line's assignment, as a short one is not.
     "log(x->a->b->c->d->password = hunter2)",
     "$this->a->b->c->d->password = $this->a->b->c->d->password;",
-  ])("keeps %j", expectKept);
+  ])("keeps %j", expectUnchanged);
 
   const adversarial: Array<[string, (size: number) => string]> = [
     ["a chain with an assignment at its end", (size) => `$${"a->".repeat(size / 3)}password = hunter2`],

@@ -6,15 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { expectUnchanged } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const POSTAL = "[REDACTED:postal_code]";
 const BIRTH = "[REDACTED:birth_date]";
-
-/** The text comes back unchanged and nothing is counted. */
-function expectKept(text: string): void {
-  expect(redactString(text, policy)).toEqual({ text, counts: {} });
-}
 
 describe("postal codes after their word in prose", () => {
   it.each([
@@ -54,7 +50,7 @@ describe("postal codes after their word in prose", () => {
     "zip SW1A 1AA",
     "postcode SW1A",
     "the post code review 12345 lines",
-  ])("keeps %j", expectKept);
+  ])("keeps %j", expectUnchanged);
 });
 
 describe("born said of things", () => {
@@ -70,7 +66,7 @@ describe("born said of things", () => {
     "batch 42 born 2024-05-01",
     "pods born 2024-05-01 were evicted",
     "lote nascido em 01/05/2024",
-  ])("keeps %j", expectKept);
+  ])("keeps %j", expectUnchanged);
 
   it.each([
     ["born 1990-04-12", `born ${BIRTH}`],
