@@ -339,8 +339,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
     (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0) |
-    // A UK or Dutch postcode after its word holds two to four digits (`postcode SW1A 1AA`, `postcode 1012 LM`): a native search for the word's `ost` first.
-    (digits >= 2 && (classes & HAS_BLANK) !== 0 && (text.includes("ost") || text.includes("OST")) && UK_POSTCODE_PHRASE.test(text) ? Evidence.POSTAL_CODE_PHRASE : 0);
+    // A UK or Dutch postcode after its word holds two to four digits (`postcode SW1A 1AA`, `postcode 1012 LM`): native searches for the word first.
+    (digits >= 2 && (classes & HAS_BLANK) !== 0 && holdsPostcodeWord(text) && UK_POSTCODE_PHRASE.test(text) ? Evidence.POSTAL_CODE_PHRASE : 0);
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {
@@ -827,6 +827,23 @@ function digitsAt(text: string, at: number, count: number): boolean {
  * (`gzip`, `report.zip`, `_zip` are none).
  */
 const POSTAL_CODE_WORD = /[CcZzPp](?:EP|ep|IP|ip|OST(?:AL|[ \t]?CODE|LEITZAHL)|ost(?:al|[ \t]?[Cc]ode|leitzahl)|LZ|lz)|C\.?P(?![A-Za-z])/g;
+/**
+ * Whether `text` may hold `postcode`, `post code` or `postal code` in a case `UK_POSTCODE_PHRASE`
+ * reads: at each `ost`/`OST` a native search finds (JSON lines hold `host` often), whether `code`
+ * follows, perhaps after `al` and a blank (`POSTCODE_AFTER_OST`), before the regex reads the line.
+ */
+function holdsPostcodeWord(text: string): boolean {
+  for (const ost of OST_SPELLINGS) {
+    for (let at = text.indexOf(ost); at >= 0; at = text.indexOf(ost, at + 3)) {
+      POSTCODE_AFTER_OST.lastIndex = at + 3;
+      if (POSTCODE_AFTER_OST.test(text)) return true;
+    }
+  }
+  return false;
+}
+const OST_SPELLINGS = ["ost", "OST"];
+const POSTCODE_AFTER_OST = /(?:al|AL)?[ \t]?(?:[Cc]ode|CODE)/y;
+
 /**
  * A UK or Dutch postcode word and the start of a code with fewer than five digits in a row
  * (`postcode SW1A 1AA`, `Post code: M1 1AE`, `postcode 1012 LM`): `postal-code-phrase.ts`' forms
