@@ -28,6 +28,10 @@ describe("code after a credential's name keeps the code and loses its literals i
     ["'password' => $opts['pw'] ?? 'hunter2',", `'password' => $opts['pw'] ?? '${PARAM}',`],
     [':password => opts[:pw] || "hunter2"', `:password => opts[:pw] || "${PARAM}"`],
     ["{'password': os.environ.get('PW') or 'hunter2'}", `{'password': os.environ.get('PW') or '${PARAM}'}`],
+    // A type annotation between the name and its `=` (Python, TypeScript).
+    ['password: str = os.getenv("PW") or "hunter2"', `password: str = os.getenv("PW") or "${PARAM}"`],
+    ['password: str = "hunter2"', `password: str = "${PARAM}"`],
+    ['password: string = "hunter2";', `password: string = "${PARAM}";`],
     // An object literal and a PHP array: the printed-record reader leaves code to the text's detectors.
     ['const cfg = { password: options.password || "hunter2" };', `const cfg = { password: options.password || "${PARAM}" };`],
     ["$cfg = ['password' => $opts['pw'] ?? 'hunter2'];", `$cfg = ['password' => $opts['pw'] ?? '${PARAM}'];`],

@@ -52,6 +52,16 @@ export function isCodeExpression(value: string): boolean {
 /** How much of a line a code value is read over (`isCodeValue`, `codeSecretLiterals`' callers): a statement's length, bounded so a long line costs each candidate a bounded read. */
 export const CODE_LINE = 1024;
 
+/** The string types Python and TypeScript annotate in lower case (`str`, `string`, `bytes`), as regex source alternatives. */
+export const LOWER_CASE_TYPE_NAMES = "str|string|bytes";
+
+/**
+ * A type annotation and its `=` at a value's start, as Python, TypeScript, Kotlin and Scala write a
+ * typed assignment after the name's `:` (`str = `, `string = `, `String = `, `Optional[str] = `).
+ */
+export const TYPE_ANNOTATION_SOURCE = String.raw`(?:${LOWER_CASE_TYPE_NAMES}|[A-Z]\w{0,63})(?:\[[\w, ]{1,64}\])?[ \t]*=(?![=>~])`;
+const TYPE_ANNOTATION = new RegExp(`^${TYPE_ANNOTATION_SOURCE}[ \t]*`);
+
 /** A receiver or sigil right before a name (`this.password`, `self.token`, `$cfg->api_key`, `$password`, `@api_key`). */
 const RECEIVER_BEFORE = /(?:(?:^|[^\w$])(?:this|self)\.|->|[$@])$/;
 /** A name read with its receiver or sigil (`this.apiKey`, `$cfg->api_key`, `@password`). */
@@ -75,6 +85,9 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   const lineEnd = window.indexOf("\n");
   const value = lineEnd < 0 ? window : window.slice(0, lineEnd);
   if (CODE_VALUE.test(value) || CODE_EXPRESSION.test(value)) return true;
+  // A type annotation before the value (`password: str = os.getenv(…) or "…"`): the value after its `=` decides.
+  const annotation = TYPE_ANNOTATION.exec(value)?.[0];
+  if (annotation !== undefined) return isCodeValue(text, valueStart + annotation.length, name, nameStart);
   const path = PATH.exec(value)?.[0];
   if (path === undefined) return false;
   if (!RECEIVER_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart)) && !RECEIVER_START.test(text.slice(nameStart, nameStart + 8))) return false;

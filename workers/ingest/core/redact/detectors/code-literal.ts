@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { CODE_LINE, codeSecretLiterals, isCodeValue } from "../code-values";
+import { CODE_LINE, TYPE_ANNOTATION_SOURCE, codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
 import { knownTokenDetector } from "./known-token";
 import { holdsSecret, isHiddenValue } from "./secret-assignment";
@@ -14,9 +14,10 @@ const CODE_NAME = String.raw`(?:(?<![\w$])[A-Za-z_]\w*|(?<![\w$\\])["'][A-Za-z_]
 /**
  * The assignment's operator with its blanks: `=`, `:=`, `??=`, `||=`, `=>` (PHP's and Ruby's
  * arrays and hashes), and a member's `:` (a JavaScript object literal, a Python dict, YAML in
- * code), not a path's `::` nor `:=`'s colon alone.
+ * code), perhaps with a type annotation and its `=` (`password: str = …`: `TYPE_ANNOTATION_SOURCE`), not a
+ * path's `::` nor `:=`'s colon alone.
  */
-const CODE_OPERATOR = String.raw`[ \t]*(?:(?:\?\?|\|\||:)?=(?![=>~])|=>|:(?![:=]))[ \t]*`;
+const CODE_OPERATOR = String.raw`[ \t]*(?:(?:\?\?|\|\||:)?=(?![=>~])|=>|:(?![:=])(?:[ \t]*${TYPE_ANNOTATION_SOURCE})?)[ \t]*`;
 /**
  * An assignment of code to a credential's name, with a string literal on the line
  * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`):

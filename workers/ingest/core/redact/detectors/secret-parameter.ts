@@ -35,7 +35,7 @@ import { credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, 
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
-import { isCodeValue } from "../code-values";
+import { LOWER_CASE_TYPE_NAMES, isCodeValue } from "../code-values";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -182,10 +182,12 @@ const BLOCK_STRING_QUOTES = /^(?:"""|(\\{1,7})"\1"\1")/;
 const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[^"\\\\\\n]|\\\\[^"])*\\\\"`;
 /**
  * A typed declaration's default (GraphQL §2.10's `$password: String = "…"`, Kotlin's and
- * Scala's `password: String = "…"`): the type, `=` and a string.
+ * Scala's `password: String = "…"`, Python's and TypeScript's annotations `password: str = "…"`,
+ * `password: string = "…"`): the type, `=` and a string.
  */
-const TYPED_DEFAULT = `\\[?[A-Z][A-Za-z0-9_]*!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERAL})`;
-const TYPED_DEFAULT_HEAD = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?[ \t]*=[ \t]*/;
+const TYPE_NAME = `(?:[A-Z][A-Za-z0-9_]*|${LOWER_CASE_TYPE_NAMES})`;
+const TYPED_DEFAULT = `\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERAL})`;
+const TYPED_DEFAULT_HEAD = new RegExp(`^\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*`);
 /** A list of strings (`passwords: ["…", """…"""]`, GraphQL §2.9.7, YAML's and JSON's flow sequences), at most 64 items. */
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
