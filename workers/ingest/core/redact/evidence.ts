@@ -829,20 +829,20 @@ function digitsAt(text: string, at: number, count: number): boolean {
 const POSTAL_CODE_WORD = /[CcZzPp](?:EP|ep|IP|ip|OST(?:AL|[ \t]?CODE|LEITZAHL)|ost(?:al|[ \t]?[Cc]ode|leitzahl)|LZ|lz)|C\.?P(?![A-Za-z])/g;
 /**
  * Whether `text` may hold `postcode`, `post code` or `postal code` in a case `UK_POSTCODE_PHRASE`
- * reads: at each `ost`/`OST` a native search finds (JSON lines hold `host` often), whether `code`
- * follows, perhaps after `al` and a blank (`POSTCODE_AFTER_OST`), before the regex reads the line.
+ * reads: at each `ode`/`ODE` a native search finds (rarer in log lines than `ost`: `host`), whether
+ * a `c` and `post`, perhaps `postal` and a blank, stand before it (`POSTCODE_BEFORE_ODE`), before
+ * the regex reads the line.
  */
 function holdsPostcodeWord(text: string): boolean {
-  for (const ost of OST_SPELLINGS) {
-    for (let at = text.indexOf(ost); at >= 0; at = text.indexOf(ost, at + 3)) {
-      POSTCODE_AFTER_OST.lastIndex = at + 3;
-      if (POSTCODE_AFTER_OST.test(text)) return true;
+  for (const ode of ODE_SPELLINGS) {
+    for (let at = text.indexOf(ode, 4); at >= 0; at = text.indexOf(ode, at + 3)) {
+      if (POSTCODE_BEFORE_ODE.test(text.slice(Math.max(0, at - 9), at))) return true;
     }
   }
   return false;
 }
-const OST_SPELLINGS = ["ost", "OST"];
-const POSTCODE_AFTER_OST = /(?:al|AL)?[ \t]?(?:[Cc]ode|CODE)/y;
+const ODE_SPELLINGS = ["ode", "ODE"];
+const POSTCODE_BEFORE_ODE = /(?:ost|OST)(?:al|AL)?[ \t]?[Cc]$/;
 
 /**
  * A UK or Dutch postcode word and the start of a code with fewer than five digits in a row
