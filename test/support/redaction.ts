@@ -70,6 +70,11 @@ export function expectRedacted(cases: readonly (readonly [string, string])[]): v
   for (const [text, stored] of cases) expect(redactString(text, defaultRedactionPolicy()).text, text).toBe(stored);
 }
 
+/** `text` comes back from `redactString` with the default policy unchanged, nothing counted: one look-alike, for `it.each`. */
+export function expectUnchanged(text: string): void {
+  expect(redactString(text, defaultRedactionPolicy())).toEqual({ text, counts: {} });
+}
+
 /** Every text is stored by the default policy as sent. */
 export function expectKept(texts: readonly string[]): void {
   for (const text of texts) expect(redactString(text, defaultRedactionPolicy()).text, text).toBe(text);

@@ -1,3 +1,4 @@
+import { countWork } from "./scan-scope";
 import { nameWords } from "./secret-names";
 
 /**
@@ -26,6 +27,41 @@ const BARE_WORD = /^[A-Za-z_]\w*$/;
 /** A constant's name (`DB_PASSWORD`, `API_KEY`): capitals in words joined by `_`. */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/**
+ * An expression that code alone writes, in any line: an operand (a variable, member path or
+ * index, `PATH`, perhaps called: `os.environ.get('PW')`), an operator between blanks that picks a fallback or joins conditions
+ * (`||`, `??`, `&&`, PHP's `?:`, Python's `or`/`and`) and an operand that opens a string literal,
+ * a member path, an index, a call or a sigil's variable (`options.password || "…"`,
+ * `$opts['pw'] ?? '…'`, `opts[:pw] || "…"`, `pw or cfg.password`). A password holds no blank
+ * before such an operator, and prose's `or`/`and` before a plain word (`hunter2 or later`) is no
+ * operand's: both stay values.
+ */
+const CODE_EXPRESSION = new RegExp(
+  String.raw`^${PATH.source.slice(1)}(?:\([^()\n]{0,64}\))?[ \t]+(?:\|\||\?\?|&&|\?:|or|and)[ \t]+(?:\\{0,7}["'${"`"}]|[$@][A-Za-z_{]|[A-Za-z_]\w*(?:\.|->|::|\[|\())`,
+);
+
+/**
+ * Whether `value` opens with code (`CODE_VALUE`, `CODE_EXPRESSION`: `process.env.PW`,
+ * `options.password || "…"`, `$opts['pw'] ?? '…'`): where a printed record's reader finds one as
+ * a member's value, the record is code's object literal, and its literals are read in the text.
+ */
+export function isCodeExpression(value: string): boolean {
+  return CODE_VALUE.test(value) || CODE_EXPRESSION.test(value);
+}
+
+/** How much of a line a code value is read over (`isCodeValue`, `codeSecretLiterals`' callers): a statement's length, bounded so a long line costs each candidate a bounded read. */
+export const CODE_LINE = 1024;
+
+/** The string types Python and TypeScript annotate in lower case (`str`, `string`, `bytes`), as regex source alternatives. */
+export const LOWER_CASE_TYPE_NAMES = "str|string|bytes";
+
+/**
+ * A type annotation and its `=` at a value's start, as Python, TypeScript, Kotlin and Scala write a
+ * typed assignment after the name's `:` (`str = `, `string = `, `String = `, `Optional[str] = `).
+ */
+export const TYPE_ANNOTATION_SOURCE = String.raw`(?:${LOWER_CASE_TYPE_NAMES}|[A-Z]\w{0,63})(?:\[[\w, ]{1,64}\])?[ \t]*=(?![=>~])`;
+const TYPE_ANNOTATION = new RegExp(`^${TYPE_ANNOTATION_SOURCE}[ \t]*`);
+
 /** A receiver or sigil right before a name (`this.password`, `self.token`, `$cfg->api_key`, `$password`, `@api_key`). */
 const RECEIVER_BEFORE = /(?:(?:^|[^\w$])(?:this|self)\.|->|[$@])$/;
 /** A name read with its receiver or sigil (`this.apiKey`, `$cfg->api_key`, `@password`). */
@@ -33,7 +69,8 @@ const RECEIVER_START = /^(?:(?:this|self)\.|[$@])/;
 
 /**
  * Whether the unquoted value at `valueStart` in `text` (read to its line's end) after `name`,
- * which starts at `nameStart`, is code (`CODE_VALUE`), or, when the name follows a
+ * which starts at `nameStart`, is code (`CODE_VALUE`, `CODE_EXPRESSION`: whatever the operator
+ * before it, `=`, `:`, `=>` or `:=`), or, when the name follows a
  * receiver or sigil (a code line: `this.secret`, `$this->apiKey`, `@api_key`), a path that code
  * goes on after (`options.secret ?? …`, `hash(…)`, `$apiKey;`), a member path alone
  * (`options.apiKey`), or the variable of the name's own last word (`self.password = password`)
@@ -42,9 +79,15 @@ const RECEIVER_START = /^(?:(?:this|self)\.|[$@])/;
  * String literals inside code are read by `codeSecretLiterals`.
  */
 export function isCodeValue(text: string, valueStart: number, name: string, nameStart: number): boolean {
-  const lineEnd = text.indexOf("\n", valueStart);
-  const value = text.slice(valueStart, lineEnd < 0 ? text.length : lineEnd);
-  if (CODE_VALUE.test(value)) return true;
+  // Read at most `CODE_LINE` characters: what decides is the value's start, and a line of many
+  // assignments (`a->password = x` repeated) is then not read to its end at each.
+  const window = text.slice(valueStart, valueStart + CODE_LINE);
+  const lineEnd = window.indexOf("\n");
+  const value = lineEnd < 0 ? window : window.slice(0, lineEnd);
+  if (CODE_VALUE.test(value) || CODE_EXPRESSION.test(value)) return true;
+  // A type annotation before the value (`password: str = os.getenv(…) or "…"`): the value after its `=` decides.
+  const annotation = TYPE_ANNOTATION.exec(value)?.[0];
+  if (annotation !== undefined) return isCodeValue(text, valueStart + annotation.length, name, nameStart);
   const path = PATH.exec(value)?.[0];
   if (path === undefined) return false;
   if (!RECEIVER_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart)) && !RECEIVER_START.test(text.slice(nameStart, nameStart + 8))) return false;
@@ -64,11 +107,6 @@ function sameWords(path: string, name: string): boolean {
 }
 
 /**
- * A string literal in code, in double or single quotes, with its backslash escapes. A quote
- * escaped itself (`\"`: code held in a JSON string) closes the string that holds the code, no literal.
- */
-const STRING_LITERAL = /(?<!\\)"(?:[^"\\\n]|\\.)*"|(?<!\\)'(?:[^'\\\n]|\\.)*'/g;
-/**
  * A call whose first argument names what it looks up, an environment variable or a setting
  * (`env('DB_PASSWORD', …)`, `os.getenv("PW", …)`, `kwargs.get("password", …)`, Ruby's
  * `ENV.fetch`, Java's `getProperty`), read back from the `(` before the literal.
@@ -79,28 +117,86 @@ const INDEX_BEFORE = /\[[ \t]*$/;
 
 /**
  * The string literals of a code value that are secrets, as [start, end) of their contents in
- * `value` (the text after the assignment's operator, read to the statement's end: a `;` or the
- * line's end outside a literal): every literal but a lookup's key, the first argument of a
+ * `value` (the text after the assignment's operator, read to the expression's end: a `;` or the
+ * line's end outside a literal, a `,` or a closing bracket outside the brackets the value opened):
+ * every literal but a lookup's key, the first argument of a
  * lookup call or an index (`os.getenv("PW", "hunter2")`: `PW` names a variable, `hunter2` is
  * its default and the secret). `keep` says which contents stay (an empty string, a mask).
- * Returns the literals and where the statement ends.
+ * Returns the literals and where the expression ends.
+ *
+ * Code held in a JSON string (`{"msg":"this.password = opts.pw || \"hunter2\""}`) writes its
+ * double quotes escaped, `2^n - 1` backslashes at level `n` (RFC 8259 §7, escaped-quotes.ts):
+ * the backslashes before the value's first double quote give the level, a double quote with
+ * those backslashes opens and closes a literal, one with fewer closes the string holding the
+ * code and ends the statement, and the marker stays inside the escaped quotes, so the JSON text
+ * stays valid. Single quotes are no JSON string's: a `'…'` literal reads alike at every level.
  */
 export function codeSecretLiterals(value: string, keep: (contents: string) => boolean): { readonly literals: readonly (readonly [number, number])[]; readonly end: number } {
   const literals: [number, number][] = [];
-  const statementEnd = (from: number, to: number) => {
-    const at = value.slice(from, to).search(/[;\n]/);
-    return at < 0 ? -1 : from + at;
-  };
-  let from = 0;
-  for (const literal of value.matchAll(STRING_LITERAL)) {
-    const ended = statementEnd(from, literal.index);
-    if (ended >= 0) return { literals, end: ended };
-    from = literal.index + literal[0].length;
-    const before = value.slice(0, literal.index);
-    const contents = literal[0].slice(1, -1);
+  const edge = backslashesBefore(value, value.indexOf('"'));
+  const period = 2 * (edge + 1);
+  // A quote that no later one on the line closes: no later quote of its kind is closed either,
+  // so none is read to the line's end again (a line of apostrophes stays linear).
+  const unclosed = { [DOUBLE_QUOTE]: false, [APOSTROPHE]: false } as Record<number, boolean>;
+  // Brackets the value opened: outside them a `,` or a closer ends the value, a member's of an
+  // object literal (`{ password: opts.pw || "…", user: "ana" }`) or an argument's.
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    countWork(1);
+    if (code === SEMICOLON || code === LINE_FEED) return { literals, end: i };
+    if (code === 0x28 || code === 0x5b || code === 0x7b) depth++;
+    else if (code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2c) {
+      if (depth === 0) return { literals, end: i };
+      if (code !== 0x2c) depth--;
+    }
+    if (code !== DOUBLE_QUOTE && code !== APOSTROPHE) continue;
+    const escapes = backslashesBefore(value, i);
+    if (code === DOUBLE_QUOTE && escapes < edge) return { literals, end: i - escapes };
+    if ((code === DOUBLE_QUOTE ? escapes !== edge : escapes !== 0) || unclosed[code]) continue;
+    const close = code === DOUBLE_QUOTE ? closingQuote(value, i, edge, period) : closingQuote(value, i, 0, 2);
+    countWork((close < 0 ? value.length : close) - i);
+    if (close < 0) {
+      unclosed[code] = true;
+      continue;
+    }
+    const literalStart = i - escapes;
+    const contentsEnd = close - (code === DOUBLE_QUOTE ? edge : 0);
+    i = close;
+    // A lookup's call or index stands right before its key: a bounded read back, so a value of
+    // many literals is not read from its start at each.
+    const before = value.slice(Math.max(0, literalStart - 64), literalStart);
+    const contents = value.slice(literalStart + escapes + 1, contentsEnd);
     if (LOOKUP_CALL_BEFORE.test(before) || INDEX_BEFORE.test(before) || keep(contents)) continue;
-    literals.push([literal.index + 1, from - 1]);
+    literals.push([literalStart + escapes + 1, contentsEnd]);
   }
-  const ended = statementEnd(from, value.length);
-  return { literals, end: ended < 0 ? value.length : ended };
+  return { literals, end: value.length };
+}
+
+const SEMICOLON = 0x3b;
+const LINE_FEED = 0x0a;
+const DOUBLE_QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const BACKSLASH = 0x5c;
+
+/** How many backslashes stand right before `at` in `text` (0 when `at` is -1). */
+function backslashesBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) === BACKSLASH) i--;
+  return at < 0 ? 0 : at - i;
+}
+
+/**
+ * The index of the quote closing the literal whose quote is at `open`, on its line: the next
+ * same quote whose backslashes number `edge` modulo `period` (escaped-quotes.ts: at level 0 an
+ * even number, `\"` inside `"…"` being the code's own escape); -1 when none does.
+ */
+function closingQuote(text: string, open: number, edge: number, period: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LINE_FEED) return -1;
+    if (code === quote && backslashesBefore(text, i) % period === edge) return i;
+  }
+  return -1;
 }

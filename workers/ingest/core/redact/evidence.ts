@@ -338,7 +338,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
-    (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0);
+    (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0) |
+    // A UK or Dutch postcode after its word holds two to four digits (`postcode SW1A 1AA`, `postcode 1012 LM`): native searches for the word first.
+    (digits >= 2 && (classes & HAS_BLANK) !== 0 && holdsPostcodeWord(text) && UK_POSTCODE_PHRASE.test(text) ? Evidence.POSTAL_CODE_PHRASE : 0);
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {
@@ -819,11 +821,35 @@ function digitsAt(text: string, at: number, count: number): boolean {
 }
 /**
  * A postal code word as `detectors/postal-code-phrase.ts` reads it (`CEP`, `Cep`, `cep`, `ZIP`,
- * `Zip`, `zip`, `POSTAL`, `Postal`, `postal`, `postcode`, `Postcode`, `POSTCODE`): a first
+ * `Zip`, `zip`, `POSTAL`, `Postal`, `postal`, `postcode`, `Postcode`, `POSTCODE`, `post code`,
+ * `Postleitzahl`, `PLZ`, `Plz`, `plz`, `CP`, `C.P.`): a first
  * character the engine skips to, then the rest; whether it starts a word is read after
  * (`gzip`, `report.zip`, `_zip` are none).
  */
-const POSTAL_CODE_WORD = /[CcZzPp](?:EP|ep|IP|ip|OST(?:AL|CODE)|ost(?:al|code))/g;
+const POSTAL_CODE_WORD = /[CcZzPp](?:EP|ep|IP|ip|OST(?:AL|[ \t]?CODE|LEITZAHL)|ost(?:al|[ \t]?[Cc]ode|leitzahl)|LZ|lz)|C\.?P(?![A-Za-z])/g;
+/**
+ * Whether `text` may hold `postcode`, `post code` or `postal code` in a case `UK_POSTCODE_PHRASE`
+ * reads: at each `ode`/`ODE` a native search finds (rarer in log lines than `ost`: `host`), whether
+ * a `c` and `post`, perhaps `postal` and a blank, stand before it (`POSTCODE_BEFORE_ODE`), before
+ * the regex reads the line.
+ */
+function holdsPostcodeWord(text: string): boolean {
+  for (const ode of ODE_SPELLINGS) {
+    for (let at = text.indexOf(ode, 4); at >= 0; at = text.indexOf(ode, at + 3)) {
+      if (POSTCODE_BEFORE_ODE.test(text.slice(Math.max(0, at - 9), at))) return true;
+    }
+  }
+  return false;
+}
+const ODE_SPELLINGS = ["ode", "ODE"];
+const POSTCODE_BEFORE_ODE = /(?:ost|OST)(?:al|AL)?[ \t]?[Cc]$/;
+
+/**
+ * A UK or Dutch postcode word and the start of a code with fewer than five digits in a row
+ * (`postcode SW1A 1AA`, `Post code: M1 1AE`, `postcode 1012 LM`): `postal-code-phrase.ts`' forms
+ * that the digit count does not announce.
+ */
+const UK_POSTCODE_PHRASE = /(?<![\w.-])(?:[Pp]ost(?:al)?[ \t]?[Cc]ode|POST(?:AL)?[ \t]?CODE)(?:[ \t]*:)?[ \t]+(?:[A-Z]{1,2}\d|\d{4} ?[A-Z]{2})/;
 
 /** `Evidence.POSTAL_CODE_PHRASE` when a word of `POSTAL_CODE_WORD` starts a word in the text. */
 function postalCodePhraseEvidence(text: string): number {

@@ -15,6 +15,7 @@
  */
 import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
 import { blanksAfter, blanksBefore, isBlank } from "./blanks";
+import { isCodeExpression } from "./code-values";
 import { countWork } from "./scan-scope";
 import { isSenderMask } from "./sender-masks";
 
@@ -436,7 +437,10 @@ class Reader {
     // no value's, read as null and kept. Only the first 256 characters are looked at.
     const head = this.text.slice(from, Math.min(this.at, from + 256));
     const lineEnd = head.indexOf("\n");
-    if (lineEnd >= 0 && !OPENING.test(head.slice(0, lineEnd))) {
+    // Nor when it is code (`{ password: options.password || "…" }`, an object literal in a
+    // source line): read as null and kept, its string literals are the text detectors'
+    // (detectors/code-literal.ts), which keep the code as they do after `=`.
+    if ((lineEnd >= 0 && !OPENING.test(head.slice(0, lineEnd))) || isCodeExpression(head)) {
       this.bare = false;
       return null;
     }

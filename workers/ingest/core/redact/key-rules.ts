@@ -1,6 +1,7 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { namesPasswordByShape, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount } from "./secret-names";
+import { inCookieJar, namesPasswordByShape, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount } from "./secret-names";
+import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
@@ -11,7 +12,7 @@ import { lastNameSegment } from "./detectors/member-name";
 import { idDocumentPlace } from "./detectors/brazil-id-documents";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesExistingSecret } from "./secret-object-names";
-import { namesPixKey } from "./detectors/pix";
+import { namesBarePix, namesPixKey } from "./detectors/pix";
 import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
 import { namesCardHolder } from "./card-holder-names";
 import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesUnownedName, namesWholeName } from "./person-names";
@@ -76,6 +77,13 @@ export type KeyRule =
       readonly addresses?: true;
       /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name; or a type's (`exception.type`): only spaced words are (`holdsPersonName`). */
       readonly nameField?: PersonNameField;
+      /**
+       * A session's name (`namesSession`: `session`, `session_id`, `JSESSIONID`, `express-session`),
+       * not a cookie jar's member: only a value shaped as a session's id is one there
+       * (`isSessionIdShaped`), as after the same name in text; a count, a state, a flag, a
+       * duration or a word is kept (`"session": "active"`, `"session": 3`).
+       */
+      readonly sessionShaped?: true;
       /** A street address's key: `named` (`street`, `shipping_address`), a second line's, a house number's, or a bare `address`, where only a street's shape is one (`holdsStreetAddress`). */
       readonly streetField?: StreetAddressField;
     }
@@ -118,6 +126,7 @@ const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
 const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_OR_ADDRESS: KeyRule = { action: "secret", addresses: true };
 const SECRET_OR_REFERENCE: KeyRule = { action: "secret", references: true };
+const SESSION_ID: KeyRule = { action: "secret", addresses: true, sessionShaped: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const SECRET_IF_PASSWORD_SHAPED: KeyRule = { action: "secret", passShaped: true };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
@@ -162,7 +171,7 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0) |
       ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0) |
       ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
-      ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0),
+      ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0),
   };
 }
 
@@ -341,7 +350,7 @@ export class KeyRules {
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0) |
-        (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0),
+        (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0),
     );
   }
 
@@ -358,11 +367,14 @@ export class KeyRules {
  * `secret` (kube-state-metrics' label: `kube_secret_info{secret="orders-tls"}`), one that leaves
  * an e-mail address to the e-mail detector when the key names a credential's context
  * (`namesSecretContext`: `session`, `cookie`), one that keeps a Secret's or its key's name when
- * the key refers to an existing Secret (`namesExistingSecret`: Helm's `existingSecret`).
+ * the key refers to an existing Secret (`namesExistingSecret`: Helm's `existingSecret`), one that
+ * keeps what is no session's id under a session's name (`namesSession`, `KeyRule.sessionShaped`).
  */
 function secretRule(key: string): KeyRule {
   if (namesExistingSecret(key)) return SECRET_OR_REFERENCE;
   if (namesCount(key)) return SECRET_OR_COUNT;
+  // A cookie jar's member is a cookie's value, opaque whatever its shape, as in a `Cookie` header.
+  if (namesSession(key) && !inCookieJar(key)) return SESSION_ID;
   if (namesSecretContext(key)) return SECRET_OR_ADDRESS;
   return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
 }
@@ -445,8 +457,8 @@ function joinedScan(a: KeyRule & { action: "scan" }, b: KeyRule & { action: "sca
   return scanRule(((first | second) & SCAN_FINDING_BITS) | (first & second & ~SCAN_FINDING_BITS));
 }
 
-/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number, a date of birth, a passport. */
-const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 32768 | 65536;
+/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number, a date of birth, a passport, a bare `pix`. */
+const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 32768 | 65536 | 131072;
 
 /** The facts of a scan rule as `scanRule` numbers them. */
 function scanBits(rule: KeyRule & { action: "scan" }): number {
@@ -457,7 +469,8 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.RG_VALUE) !== 0 ? 256 : 0) | ((place & Place.CNH_VALUE) !== 0 ? 512 : 0) | ((place & Place.POSTAL_CODE_VALUE) !== 0 ? 1024 : 0) |
     ((place & Place.PIX_KEY_VALUE) !== 0 ? 2048 : 0) | ((place & Place.IBAN_VALUE) !== 0 ? 4096 : 0) |
     ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0) | ((place & Place.MEASURE_VALUE) !== 0 ? 16384 : 0) |
-    ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0)
+    ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0) |
+    ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0)
   );
 }
 

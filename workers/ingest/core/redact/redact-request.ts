@@ -1,3 +1,4 @@
+import { isSessionIdShaped } from "./session-ids";
 import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type {
   AnyValue,
@@ -178,6 +179,7 @@ const PERSONAL_NUMBER_PLACES =
   Place.CNH_VALUE |
   Place.POSTAL_CODE_VALUE |
   Place.PIX_KEY_VALUE |
+  Place.BARE_PIX_VALUE |
   Place.PERSON_NUMBER_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
@@ -925,6 +927,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (saysWhose(value, rule)) return undefined;
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
+      if (rule.sessionShaped === true && !holdsSessionId(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       if (rule.references === true && "stringValue" in value && namesSecretOrItsKey(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
@@ -971,6 +974,17 @@ function jsonList(text: string): unknown[] | undefined {
 /** Whether `lines` are an address's lines: all strings, one of them an address (`holdsStreetAddress`). */
 function holdsStreetLines(lines: readonly unknown[], field: StreetAddressField): boolean {
   return lines.every((line) => typeof line === "string") && lines.some((line) => holdsStreetAddress(line as string, field));
+}
+
+/**
+ * Whether `value`, under a session's name (`KeyRule.sessionShaped`), is shaped as the session's
+ * id (`isSessionIdShaped`, its text trimmed; a number as its digits): `"active"`, `3`, `"3600s"`
+ * are a state, a count and a duration, no id.
+ */
+function holdsSessionId(value: AnyValue): boolean {
+  if ("stringValue" in value) return isSessionIdShaped(value.stringValue.trim());
+  if ("intValue" in value) return isSessionIdShaped(String(value.intValue));
+  return "doubleValue" in value && isSessionIdShaped(String(value.doubleValue));
 }
 
 /**

@@ -710,6 +710,12 @@ export function cookieInJar(key: string): string | undefined {
   return namesCookieJar(parent) && secretNames.get(parent) !== NOT_SECRET && !describesCookieJar(name) ? name : undefined;
 }
 
+/** Whether a dotted `key`'s parent segment names a cookie jar (`namesCookieJar`: `cookies.session`, `req.signedCookies.sid`): its last segment is a cookie's name. */
+export function inCookieJar(key: string): boolean {
+  const dot = key.lastIndexOf(".");
+  return dot > 0 && namesCookieJar(key.slice(key.lastIndexOf(".", dot - 1) + 1, dot));
+}
+
 /** Whether a dotted `key`'s last segment names a cookie jar (`namesCookieJar`: `req.cookies`, `signedCookies`) that is a secret's name. */
 export function namesCookieJarKey(key: string): boolean {
   const last = key.slice(key.lastIndexOf(".") + 1);

@@ -30,6 +30,9 @@ export function isSessionIdShaped(value: string): boolean {
   return !/^[A-Za-z]{1,15}$/.test(value) && !/^\d{1,6}$/.test(value) && !DURATION.test(value);
 }
 
+/** A `-`-part of a name: a word, a number, a numbered word (`AES128`, `SHA256`, `node42`). */
+const NAME_PART = /^(?:[A-Za-z]+|\d+|[A-Za-z]+\d+)$/;
+
 /**
  * Whether `value`, a token after the word session in prose or a path (`session abc123def456
  * expired`, `/session/…/cart`), is an id, where no name announces one: a UUID (RFC 9562), 12 or
@@ -37,11 +40,12 @@ export function isSessionIdShaped(value: string): boolean {
  * and digits. Host,
  * node and region names (`web-01`, `us-east-1`, `k8s-node-1`), algorithm and encoding words
  * (`sha256`, `utf16le`, `x86_64`), versions (`v1beta1`) and path words (`oauth2`, `refresh2`) are
- * shorter or hyphenated words: a token whose `-`-parts are all words, numbers or short (under
- * five characters) is no id.
+ * shorter or hyphenated words: a token whose `-`-parts are all words, numbers, numbered words
+ * (`AES128`, `node42`) or short (under five characters) is no id, as a TLS cipher suite's name
+ * (`ECDHE-RSA-AES128-GCM-SHA256`) is none.
  */
 export function isSessionIdToken(value: string): boolean {
   if (WHOLE_UUID.test(value) || /^[0-9A-Fa-f]{12,}$/.test(value)) return true;
   if (value.length < 12 || !/^[A-Za-z0-9_~+=-]+$/.test(value) || !/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
-  return !value.includes("-") || !value.split("-").every((part) => part.length < 5 || /^(?:[A-Za-z]+|\d+)$/.test(part));
+  return !value.includes("-") || !value.split("-").every((part) => part.length < 5 || NAME_PART.test(part));
 }

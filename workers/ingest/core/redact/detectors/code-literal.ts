@@ -1,22 +1,41 @@
 import { Evidence } from "../evidence";
-import { codeSecretLiterals, isCodeValue } from "../code-values";
+import { CODE_LINE, TYPE_ANNOTATION_SOURCE, codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
 import { knownTokenDetector } from "./known-token";
 import { holdsSecret, isHiddenValue } from "./secret-assignment";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
- * An assignment of code to a credential's name, with a string literal on the line
- * (`this.password = options.password || "hunter2";`): the name, its operator (`=`, `:=`, `??=`,
- * `||=`) and the line's rest, read to its statement's end by the rewrite.
+ * The name code is assigned to, in every form a language writes: bare (`password`,
+ * `this.password`'s last part), quoted as PHP's, Ruby's and Python's keys are (`'password' =>`,
+ * `"password":`), or a Ruby symbol (`:password =>`).
  */
-const CODE_ASSIGNMENT = String.raw`(?<![\w$])[A-Za-z_]\w*[ \t]*(?:\?\?|\|\||:)?=(?![=>~])[ \t]*(?=[^\n"']*["'])[^\n]+`;
+const CODE_NAME = String.raw`(?:(?<![\w$])[A-Za-z_]\w*|(?<![\w$\\])["'][A-Za-z_][\w.-]{0,63}["']|(?<![\w$:]):[A-Za-z_]\w*)`;
+/**
+ * The assignment's operator with its blanks: `=`, `:=`, `??=`, `||=`, `=>` (PHP's and Ruby's
+ * arrays and hashes), and a member's `:` (a JavaScript object literal, a Python dict, YAML in
+ * code), perhaps with a type annotation and its `=` (`password: str = …`: `TYPE_ANNOTATION_SOURCE`), not a
+ * path's `::` nor `:=`'s colon alone.
+ */
+const CODE_OPERATOR = String.raw`[ \t]*(?:(?:\?\?|\|\||:)?=(?![=>~])|=>|:(?![:=])(?:[ \t]*${TYPE_ANNOTATION_SOURCE})?)[ \t]*`;
+/**
+ * An assignment of code to a credential's name, with a string literal on the line
+ * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`):
+ * the name, its operator and the line's rest, read to its statement's end by the rewrite. A value
+ * that opens with a quote is a plain literal, the other detectors'. Read over at most `CODE_LINE`
+ * characters, so that a long line of candidates that are no code's costs each a bounded read.
+ */
+const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?![\\s"'\\\\])(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
+/** The name and operator at a match's start. */
+const CODE_ASSIGNMENT_HEAD = new RegExp(`^(${CODE_NAME})${CODE_OPERATOR}`);
 /**
  * A setter named for a credential called with a literal (`setPassword("…")`,
  * `user.setPassword('…')`, `setApiKey("…")`, `set_password("…")`): the literal is the value set.
  */
 const CREDENTIAL_SETTER = String.raw`(?<![\w$])set_?(?=[A-Za-z])\w+[ \t]*\([ \t]*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')`;
 const SETTER_HEAD = /^set_?(\w+)[ \t]*\([ \t]*/;
+/** A quoted name's quotes, a symbol's colon. */
+const NAME_QUOTES = /^[:'"]|['"]$/g;
 
 /**
  * A credential's value as a string literal in code (docs/decisions.md, 2026-12-03, "string
@@ -30,7 +49,7 @@ const SETTER_HEAD = /^set_?(\w+)[ \t]*\([ \t]*/;
 export const codeLiteralDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: `${CODE_ASSIGNMENT}|${CREDENTIAL_SETTER}`,
-  evidence: Evidence.SECRET_ASSIGNMENT,
+  evidence: Evidence.SECRET_ASSIGNMENT | Evidence.SECRET_FIELD,
   rewrite: (match, marker, text, start) => {
     const setter = SETTER_HEAD.exec(match);
     if (setter !== null && match.endsWith(match.charAt(setter[0].length)) && /["']/.test(match.charAt(setter[0].length))) {
@@ -39,9 +58,9 @@ export const codeLiteralDetector: Detector = {
       if (!holdsSecret(name) || !isHiddenValue(name, contents)) return undefined;
       return `${match.slice(0, setter[0].length + 1)}${marker}${match.slice(-1)}`;
     }
-    const operator = /[ \t]*(?:\?\?|\|\||:)?=[ \t]*/.exec(match)!;
-    const name = match.slice(0, operator.index);
-    const valueStart = operator.index + operator[0].length;
+    const head = CODE_ASSIGNMENT_HEAD.exec(match)!;
+    const name = head[1]!.replace(NAME_QUOTES, "");
+    const valueStart = head[0].length;
     if (!holdsSecret(name) || !isCodeValue(text, start + valueStart, name, start)) return undefined;
     return redactLiterals(match, valueStart, name, marker);
   },

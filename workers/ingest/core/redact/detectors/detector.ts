@@ -112,6 +112,12 @@ export const Place = {
   BIRTH_DATE_VALUE: 1 << 11,
   /** The key names a passport or its number (`passport`, `passport_number`, `passaporte`): a passport's number there, whole, is that number. */
   PASSPORT_VALUE: 1 << 12,
+  /**
+   * The key's last word is the bare `pix` (`pix`, `payment.pix`, `cliente_pix`: `namesBarePix`): a
+   * payment method's flag, amount or object as often as its key, so the whole value is a PIX key
+   * only in a key's shape (a CPF's or CNPJ's digits, a phone, an e-mail, a random key's UUID).
+   */
+  BARE_PIX_VALUE: 1 << 13,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -1,6 +1,6 @@
 import { MoreEvidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
-import { AMOUNT_AFTER, AMOUNT_REACH, NUMBER_WORD } from "./thing-words";
+import { AMOUNT_AFTER, AMOUNT_REACH, BORN_THINGS, NUMBER_WORD } from "./thing-words";
 
 /** The kind of a person's date of birth, found after its name in text or under a key naming one. */
 export const BIRTH_DATE_KIND = "birth_date";
@@ -156,8 +156,46 @@ export const birthDateDetector: Detector = {
   evidence: 0,
   moreEvidence: MoreEvidence.PERSONAL_DOCUMENT,
   placeEvidence: Place.BIRTH_DATE_VALUE,
-  rewrite: namedValueRewrite(Place.BIRTH_DATE_VALUE, `${BIRTH_DATE_NAME}${BETWEEN}`, isCalendarDate),
+  rewrite: (match, marker, text, start, place) => {
+    const rewrite = birthDateRewrite(match, marker, text, start, place);
+    return rewrite !== undefined && BORN_VERB.test(match) && isThingsBirth(text, start, start + match.length) ? undefined : rewrite;
+  },
 };
+const birthDateRewrite = namedValueRewrite(Place.BIRTH_DATE_VALUE, `${BIRTH_DATE_NAME}${BETWEEN}`, isCalendarDate);
+
+/**
+ * The names of a date of birth that are a verb (`born`, `nascido em`, `nacido el`, `geboren am`,
+ * `né le`): said of things as well as of people (`batch born 2024-05-01`), where the nouns
+ * (`dob`, `date of birth`, `birthday`) are a person's.
+ */
+const BORN_VERB = /^(?:born|nascid|nacid|geboren|n[ée]e?[ \t])/i;
+/** A word after the date (`born 2024-05-01 batch`, `…, build 7`). */
+const WORD_AFTER = /^[ \t]*,?[ \t]*([\p{L}]+)/u;
+/** The one or two words before the verb (`batch born`, `node-7 was born on`, `batch 42 born`), an auxiliary skipped. */
+const WORDS_BEFORE = /(?:([\p{L}\d_./-]+)[ \t]+)?([\p{L}\d_./-]+)[ \t]+$/u;
+/** An auxiliary before the verb (`was born`, `foi nascido`), read past. */
+const AUXILIARY_BEFORE = /(?<=[ \t])(?:was|is|were|got|foi|fue|wurde|est)[ \t]+$/u;
+
+/**
+ * Whether the date a verb of birth gives (`born 2024-05-01`, from `start` to `end`) is a thing's
+ * (`BORN_THINGS`): a thing's word right after it (`born 2024-05-01 batch`, `born 2024-05-01 build 7`)
+ * or as its subject before the verb (`batch born …`, `cluster was born on …`, `node-7 born …`,
+ * `batch 42 born …`; a name's parts split at `-`, `_`, `.` and `/`). A person's date stays
+ * replaced (`Ana born 1990-04-12`, `customer born on 1990-04-12 in Lisbon`).
+ */
+function isThingsBirth(text: string, start: number, end: number): boolean {
+  const after = WORD_AFTER.exec(text.slice(end, end + 32))?.[1];
+  if (after !== undefined && namesBornThing(after)) return true;
+  const before = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 64), start).replace(AUXILIARY_BEFORE, ""));
+  if (before === null) return false;
+  // The word right before, or, when that is a number or an id (`batch 42`), the word before it.
+  return namesBornThing(before[2]!) || (/\d/.test(before[2]!) && before[1] !== undefined && namesBornThing(before[1]));
+}
+
+/** Whether a word or one of its parts (`node-7`, `build_42`, `pod/web-1`) is a thing's (`BORN_THINGS`), singular or plural. */
+function namesBornThing(word: string): boolean {
+  return word.toLowerCase().split(/[-_./]/).some((part) => BORN_THINGS.has(part) || (part.endsWith("s") && BORN_THINGS.has(part.slice(0, -1))));
+}
 
 /**
  * A passport's number after its name in text (`passport X1234567`, `passport no. X1234567`,

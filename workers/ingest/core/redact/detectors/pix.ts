@@ -9,7 +9,8 @@ import { WHOLE_UUID } from "../uuid";
  * their own detectors wherever they stand; a UUID is an id everywhere else, so it is a PIX key
  * only in its context: after its name (`chave pix: `, `chave aleatória `, `PIX key `, `pixKey=`)
  * or under a key naming one (`pix.chave`, `pix_key`, `chavePix`: `Place.PIX_KEY_VALUE`, where
- * the whole value is the key whatever its type, and a UUID in a longer value is one).
+ * the whole value is the key whatever its type, and a UUID in a longer value is one), or under the
+ * bare `pix` in a key's shape (`Place.BARE_PIX_VALUE`).
  *
  * The "copia e cola" code (the BR Code, an EMV QR Code Merchant-Presented Mode payload: fields of
  * a two-digit id, a two-digit length and the value) holds the receiver's key in sub-field 01 of
@@ -87,12 +88,14 @@ export const pixDetector: Detector = {
     // The whole value under a key naming a PIX key (77 characters: the longest key, an e-mail).
     `|^[ \\t]*[^\\s]{1,77}[ \\t]*$`,
   evidence: Evidence.PIX,
-  placeEvidence: Place.PIX_KEY_VALUE,
+  placeEvidence: Place.PIX_KEY_VALUE | Place.BARE_PIX_VALUE,
   rewrite: (match, marker, text, start, place) => {
     // A code holding a marker was redacted already (its lengths no longer hold together).
     if (match.startsWith("000201") && match.length > 30) return match.includes(marker) ? undefined : redactBrCode(match, marker);
     const pixKeyValue = (place & Place.PIX_KEY_VALUE) !== 0;
     if (pixKeyValue && start === 0 && text.length === match.length) return marker;
+    // Under the bare `pix`, the whole value in a key's shape (`{"pix":"+5511987654321"}`, a UUID).
+    if ((place & Place.BARE_PIX_VALUE) !== 0 && start === 0 && text.length === match.length && isBarePixKey(match.trim())) return marker;
     if (!WHOLE_UUID.test(match)) return isPixKeyField(match, text, start) ? redactPixKeyField(match, marker) : undefined;
     return pixKeyValue || PIX_KEY_NAMED_BEFORE.test(text.slice(Math.max(0, start - PIX_KEY_NAME_REACH), start)) ? marker : undefined;
   },
@@ -217,3 +220,21 @@ export function namesPixKey(words: readonly string[]): boolean {
   return pix && (words.includes("key") || words.includes("chave"));
 }
 const PIX_KEY_LAST_WORDS: ReadonlySet<string> = new Set(["key", "chave", "pix", "aleatoria", "aleatória", "evp"]);
+
+/**
+ * Whether a key's words (`nameWords`) end in the bare word `pix` and name no PIX key otherwise
+ * (`pix`, `payment.pix`, `cliente_pix`; not `pix_key`, `chavePix`: `namesPixKey`; not `pixels`,
+ * `pix_fmt`, whose last word is another): `Place.BARE_PIX_VALUE`.
+ */
+export function namesBarePix(words: readonly string[]): boolean {
+  return words[words.length - 1] === "pix" && !namesPixKey(words);
+}
+
+/**
+ * Whether a whole value under the bare `pix` is shaped as a PIX key (Manual de Padrões para
+ * Iniciação do Pix: a CPF, a CNPJ, a phone with its country code, an e-mail, a random key): an
+ * `@` or ten digits and more (`BARE_PIX_KEY`, as after the bare name in text), or a UUID.
+ */
+function isBarePixKey(value: string): boolean {
+  return BARE_PIX_KEY.test(value) || WHOLE_UUID.test(value);
+}

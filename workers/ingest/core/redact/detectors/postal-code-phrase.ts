@@ -41,14 +41,31 @@ const WORD_END = "(?![\\w\\u00C0-\\u00FF])";
 /** `CEP`, then perhaps a word that the rewrite checks (group 1), then blanks and the code. */
 const CEP_PHRASE =
   `${WORD_START}(?:CEP|[Cc]ep)${WORD_END}(?:[ \\t]+(?:[Dd][eoa][ \\t]+)?([A-Za-z\\u00C0-\\u00FF]+)(?:[ \\t]*:)?)?[ \\t]+${CEP_VALUE}`;
-/** The other postal code words; a second word (`code`) lets a `:` follow. */
+/**
+ * A UK postcode in capitals, its outward and inward codes (`SW1A 1AA`, `M1 1AE`, `EC1A 1BB`):
+ * read only after the UK's words (`postcode`, `post code`, `postal code`: `UK_WORD`), where its two
+ * or three digits are no other number's.
+ */
+const UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}(?![A-Za-z\\d])";
+/**
+ * The other postal code words in the languages of the field: English `ZIP`, `ZIP code`, `postal
+ * code`, `postcode`, `post code`; Portuguese and Spanish `código postal`, French `code postal`,
+ * German `Postleitzahl` and `PLZ`, Spanish and French `CP` (capitals only: `cp` is the copy
+ * command); in these spellings (`Zip`, `ZIP`, `zip`, …). A second word (`code`, `postal`) lets a
+ * `:` follow. A UK postcode only after the UK's words.
+ */
 const OTHER_PHRASE =
-  `${WORD_START}(?:ZIP|[Zz]ip|POSTCODE|[Pp]ostcode|(?:POSTAL|[Pp]ostal)(?=[ \\t]?[Cc]ode|[ \\t]?CODE)|C[ÓO]DIGO POSTAL|[Cc][óo]digo postal)` +
-  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}(?:[ \\t]*:)?[ \\t]+${PROSE_VALUE}`;
+  `${WORD_START}(?:ZIP|[Zz]ip|(?:POSTAL|[Pp]ostal|POST|[Pp]ost)(?=[ \\t]?[Cc]ode|[ \\t]?CODE)` +
+  `|C[ÓO]DIGO POSTAL|[Cc][óo]digo postal|CODE POSTAL|[Cc]ode postal|POSTLEITZAHL|[Pp]ostleitzahl|PLZ|[Pp]lz|C\\.?P\\.?)` +
+  `(?:[ \\t]?(?:CODE|[Cc]ode))?${WORD_END}(?:[ \\t]*:)?[ \\t]+(?:${PROSE_VALUE}|${UK_POSTCODE})`;
 
-/** What makes the text before a `ZIP` an address: a street, an address's word, a US state before it. */
+/**
+ * What makes the text before a postal code's word an address: a street, an address's word (in
+ * English, Portuguese, Spanish, French and German; German's as the last part of a compound:
+ * `Hauptstraße`, `Lieferadresse`), a US state before it.
+ */
 const ADDRESS_CONTEXT =
-  /(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing)(?![\p{L}])|(?:^|,[ \t]*)[A-Z]{2}[ \t]*$/iu;
+  /(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing|calle|plaza|paseo|direcci[óo]n|domicilio|env[íi]o|rue|adresse|livraison|facturation|anschrift|str\.|\p{L}*(?:stra(?:ß|ss)e|adresse|weg|platz|gasse))(?![\p{L}])|(?:^|,[ \t]*)[A-Z]{2}[ \t]*$/iu;
 /**
  * The codes that are postal codes after their word alone, with no address before them: a US ZIP
  * or ZIP+4 (`zip 94103`, `ZIP 94105-1234`) and a CEP with its hyphen (`postal code 01310-100`).
@@ -56,12 +73,25 @@ const ADDRESS_CONTEXT =
  * apart (`AMOUNT_AFTER`, `RANGE_AFTER`).
  */
 const NAMED_CODE = /^\d{5}(?:-\d{4}|-\d{3})?$|^\d\d\.\d{3}-\d{3}$/;
+/** The UK's and the Netherlands' words for a postal code (`postcode`, `post code`, `postal code`), at a match's start. */
+const UK_WORD = /^post(?:al)?[ \t]?code/i;
+/**
+ * The codes that are postal codes after the UK's and the Netherlands' words alone: a UK postcode
+ * (`SW1A 1AA`, which nothing else after those words reads) and a Dutch code's four digits and two
+ * capitals (`1012 LM`). After any other word they stay (a UK code) or need an address (a Dutch one).
+ */
+const POSTCODE_NAMED_CODE = new RegExp(`^(?:${UK_POSTCODE}|\\d{4} ?[A-Z]{2})$`);
+/** Portugal's `código postal` and its code's shape (`1000-001`), a postal code after the word alone. */
+const PORTUGUESE_WORD = /^c[óo]digo postal/i;
+const PORTUGUESE_CODE = /^\d{4}-\d{3}$/;
+/** `CP` (código postal, code postal): a checkpoint's, a copy's or a product's as often, so a postal code only after an address. */
+const CP_WORD = /^C\.?P\b/;
 /** How far before its word an address is read. */
 const ADDRESS_REACH = 160;
 /** A range's second bound after a code (`a 09999-999`, `- 09999999`, `to 10099`, `até`). */
 const RANGE_AFTER = /^[ \t]*(?:-|–|a|at[ée]|to|through|thru)[ \t]*\d/i;
-/** The code at the end of a match: after the last blank or `:` (`1234 AB` keeps its blank). */
-const VALUE_AT_END = /\d[^ \t:]*(?:[ ][A-Z]{2})?$/;
+/** The code at the end of a match: after the last blank or `:` (`1234 AB`, `SW1A 1AA` keep their blank). */
+const VALUE_AT_END = new RegExp(`(?:\\d[^ \\t:]*(?:[ ][A-Z]{2})?|${UK_POSTCODE})$`);
 
 export const postalCodePhraseDetector: Detector = {
   kind: POSTAL_CODE_KIND,
@@ -76,7 +106,13 @@ export const postalCodePhraseDetector: Detector = {
       if (word !== undefined && !namesParty(word)) return undefined;
     }
     const value = valueOf(match, cep);
-    if (!cep && !NAMED_CODE.test(value) && !ADDRESS_CONTEXT.test(text.slice(Math.max(0, start - ADDRESS_REACH), start))) return undefined;
+    if (cep) return match.slice(0, match.length - value.length) + marker;
+    const uk = UK_WORD.test(match);
+    // A UK postcode after any other word (`zip SW1A 1AA`) is no such word's.
+    if (!uk && /^[A-Z]/.test(value)) return undefined;
+    const named =
+      !CP_WORD.test(match) && (NAMED_CODE.test(value) || (uk && POSTCODE_NAMED_CODE.test(value)) || (PORTUGUESE_WORD.test(match) && PORTUGUESE_CODE.test(value)));
+    if (!named && !ADDRESS_CONTEXT.test(text.slice(Math.max(0, start - ADDRESS_REACH), start))) return undefined;
     return match.slice(0, match.length - value.length) + marker;
   },
 };

@@ -1,4 +1,5 @@
 import { blanksBefore } from "../blanks";
+import { countWork } from "../scan-scope";
 import { Evidence, NAMED_SETTERS } from "../evidence";
 import { credentialHeaderOf } from "../credential-headers";
 import { isCodeValue } from "../code-values";
@@ -91,9 +92,11 @@ const SYMBOL_AT_END = /=>[ \t]*(:[A-Za-z_]\w*[?!]?)$/;
  * What may stand before a variable's name: a sigil (PHP's and Perl's `$password`, Perl's `%`,
  * Ruby's instance variable and SQL's user variable `@password`, a shell's `${password}`), a
  * receiver with its `->` or `::` (`$cfg->api_key`, `$DB::password`, `obj->password`) or `.`
- * (`this.password`, `self.password`): the name after it decides, as a bare one does. At most four
- * receivers (`$this->config->db->password`): a lookbehind tried at each letter of a long chain
- * reads a bounded part of it, and the scan stays linear.
+ * (`this.password`, `self.password`): the name after it decides, as a bare one does. The
+ * lookbehind reads at most four receivers (`$this->config->db->password`), so that, tried at each
+ * letter of a long chain, it reads a bounded part of it; a name right after `->` is a candidate
+ * whatever the chain's length (`$this->a->b->c->d->password`), and its rewrite reads the chain
+ * back once (`receiverChainStart`): the scan stays linear.
  */
 const VARIABLE_HEAD = `(?:\\$\\{|[$@%])?(?:[A-Za-z_]\\w{0,63}(?:->|::|\\.)){0,4}`;
 
@@ -107,7 +110,7 @@ const VARIABLE_HEAD = `(?:\\$\\{|[$@%])?(?:[A-Za-z_]\\w{0,63}(?:->|::|\\.)){0,4}
  * inside a long run of blanks reads back over the run. After `name=` and a blank, a `name=…`
  * is the next pair of a logfmt line whose value was empty (`password= user=ana`), not the value.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${VARIABLE_HEAD})${PATH_NAME}(?:(?<=\\$\\{${NAME})\\}[ \\t]*=[ \\t]*|[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${VARIABLE_HEAD}|->)${PATH_NAME}(?:(?<=\\$\\{${NAME})\\}[ \\t]*=[ \\t]*|[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
@@ -115,7 +118,9 @@ const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:(?:^|[\\n;])[ \\t]*|[\\w,:
  */
 const INDEXED_ASSIGNMENT = `(?<![\\w.-])${NAME}\\[["']?${NAME}["']?\\][ \\t]*=[ \\t]*(?![ \\t"'\\\\=])[^\\s"'<>;,&]+`;
 /** What may stand before a line's assignment: blanks, a shell's `export`, `set`, `declare -x`, `readonly`, `local`. */
-const LINE_ASSIGNMENT_HEAD = new RegExp(`(?:^|[\\n;])[ \\t]*(?:(?:export|declare(?:[ \\t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \\t]+)?${VARIABLE_HEAD}$`);
+const LINE_ASSIGNMENT_HEAD = /(?:^|[\n;])[ \t]*(?:(?:export|declare(?:[ \t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \t]+)?$/;
+/** What stands before a variable and its receivers in `UNQUOTED_LINE_ASSIGNMENT`: a line's or a part's start, or a word and blanks. */
+const VARIABLE_CONTEXT = /(?:^|[\n;])[ \t]*$|[\w,:][ \t]+$/;
 /**
  * A value assigned in prose (`the password = hunter2x9`) that a generated secret looks like:
  * letters and digits, not a bound parameter or a variable (`WHERE password = $1`, `= :pw`,
@@ -334,7 +339,10 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
   if (!(holdsSecret(name) || isHeldSecretName(name)) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
-  if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, start)) && !PROSE_VALUE.test(value)) return undefined;
+  // The variable's receivers and sigil (`$this->a->b->c->d->password`) stand where the name would alone.
+  const variableStart = receiverChainStart(text, start);
+  if (!VARIABLE_CONTEXT.test(lineBefore(text, variableStart))) return undefined;
+  if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, variableStart)) && !PROSE_VALUE.test(value)) return undefined;
   // Code (`$_ENV['API_KEY']`, `options.apiKey;`, `await hash(…)`) names where the secret comes from.
   if (isCodeValue(text, start + valueStart, name, start)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
@@ -400,6 +408,30 @@ const CLOSING_BRACE = /\}$/;
 
 /** An index after a collection's name, its member's name captured. */
 const INDEX = /\[["']?([^"'\]]*)["']?\]$/;
+
+/**
+ * Where the variable whose name starts at `nameStart` starts: before its receivers, each an
+ * identifier and `->`, `::` or `.` (`$this->config->db->password`, `self.password`, `$DB::password`),
+ * and its sigil (`$`, `@`, `%`, `${`). Reads the chain back once, each character once.
+ */
+function receiverChainStart(text: string, nameStart: number): number {
+  let start = nameStart;
+  for (;;) {
+    const separator = text.startsWith("->", start - 2) || text.startsWith("::", start - 2) ? 2 : text.charCodeAt(start - 1) === 46 ? 1 : 0;
+    let receiver = start - separator;
+    while (separator > 0 && receiver > 0 && isWordCode(text.charCodeAt(receiver - 1))) receiver--;
+    if (separator === 0 || receiver === start - separator || !/[A-Za-z_]/.test(text.charAt(receiver))) break;
+    start = receiver;
+  }
+  countWork(nameStart - start);
+  if (text.startsWith("${", start - 2)) return start - 2;
+  return start > 0 && "$@%".includes(text.charAt(start - 1)) ? start - 1 : start;
+}
+
+/** Whether `code` is a character of `\w`. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
 
 /** The text before `start` on its line, at most 64 characters back (a shell's keywords and blanks). */
 function lineBefore(text: string, start: number): string {

@@ -35,7 +35,7 @@ import { credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, 
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
-import { isCodeValue } from "../code-values";
+import { LOWER_CASE_TYPE_NAMES, isCodeValue } from "../code-values";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -182,10 +182,12 @@ const BLOCK_STRING_QUOTES = /^(?:"""|(\\{1,7})"\1"\1")/;
 const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[^"\\\\\\n]|\\\\[^"])*\\\\"`;
 /**
  * A typed declaration's default (GraphQL §2.10's `$password: String = "…"`, Kotlin's and
- * Scala's `password: String = "…"`): the type, `=` and a string.
+ * Scala's `password: String = "…"`, Python's and TypeScript's annotations `password: str = "…"`,
+ * `password: string = "…"`): the type, `=` and a string.
  */
-const TYPED_DEFAULT = `\\[?[A-Z][A-Za-z0-9_]*!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERAL})`;
-const TYPED_DEFAULT_HEAD = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?[ \t]*=[ \t]*/;
+const TYPE_NAME = `(?:[A-Z][A-Za-z0-9_]*|${LOWER_CASE_TYPE_NAMES})`;
+const TYPED_DEFAULT = `\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERAL})`;
+const TYPED_DEFAULT_HEAD = new RegExp(`^\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*`);
 /** A list of strings (`passwords: ["…", """…"""]`, GraphQL §2.9.7, YAML's and JSON's flow sequences), at most 64 items. */
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
@@ -610,8 +612,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(bare) && (WORD_HEADED_NAMES.test(name) || grouped)) return undefined;
   // A count of an LLM's tokens as a string (`"tokens": "42"`), as the key rule keeps it.
   if (isNamedCount(name, unquoted(bare))) return undefined;
-  // Under a session's name only an id's shape is its id (`session: created for user 42`, `session: 3600s` stay).
-  if (quoteOpening(value) === "" && namesSession(name) && !isSessionIdShaped(firstToken(value, FIELD_TOKEN, end))) return undefined;
+  // Under a session's name only an id's shape is its id (`session: created for user 42`, `session: 3600s`,
+  // `"session": "active"` stay), quoted or not, as under the same key (key-rules.ts).
+  if (namesSession(name) && !isSessionIdShaped(quoteOpening(value) === "" ? firstToken(value, FIELD_TOKEN, end) : unquoted(bare))) return undefined;
   // Code after the name (`token: this.token`, `apiKey: options.apiKey,`) names where the secret comes from.
   if (quoteOpening(value) === "" && isCodeValue(text, start + valueStart, name, start - name.length)) return undefined;
   // A collection's setting as its member (`secrets.refresh: 300s`, `tokens.host: auth.internal:8443`).

@@ -26,9 +26,13 @@ const ID_WORD = String.raw`(?:[ _-]?(?:[Ii]d|ID)(?![A-Za-z]))?`;
 /**
  * The id after the word, perhaps `id`, and blanks or, in a path, `/` (also `/sessions/`), read by a
  * lookbehind: the match starts where a known token's would (`session ASIA…`, an AWS key the known
- * token detector, earlier in the list, names). The id ends at a blank, `/`, a quote or punctuation.
+ * token detector, earlier in the list, names). The id may stand in quotes or brackets (`session
+ * "abc123…" expired`). The id ends at a blank, `/`, a quote or punctuation.
  */
-const SOURCE = String.raw`(?<=(?<![\w-])(?:${SESSION_WORD}${ID_WORD}[ \t]+|(?<=/)(?:[Ss]ession|SESSION)s?/))(?=[A-Za-z0-9_~+=-]{0,255}[0-9])[A-Za-z0-9][A-Za-z0-9_~+=-]{5,255}(?![\w~+=-]|\.[A-Za-z0-9])`;
+const SOURCE = String.raw`(?<=(?<![\w-])(?:${SESSION_WORD}${ID_WORD}[ \t]+(?:\\{0,7}["']|\()?|(?<=/)(?:[Ss]ession|SESSION)s?/))(?=[A-Za-z0-9_~+=-]{0,255}[0-9])[A-Za-z0-9][A-Za-z0-9_~+=-]{5,255}(?![\w~+=-]|\.[A-Za-z0-9])`;
+
+/** A quote, perhaps escaped, or a `(` opening the id, at the end of the text before it. */
+const OPENING_BEFORE = /(?:\\{0,7}["']|\()$/;
 
 export const sessionIdPhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
@@ -37,10 +41,12 @@ export const sessionIdPhraseDetector: Detector = {
   moreEvidence: MoreEvidence.SESSION_ID_PHRASE,
   rewrite: (id, marker, text, start) => {
     // After an id's word (`session id abc123`) the word announces an id, as a field's name does.
-    const named = /(?:[Ii]d|ID)[ \t]+$/.test(text.slice(Math.max(0, start - 4), start));
+    // A quote or bracket the id is written in (`session "abc123…"`, `session (abc123…)`) stands before it.
+    const opened = start - (OPENING_BEFORE.exec(text.slice(Math.max(0, start - 8), start))?.[0].length ?? 0);
+    const named = /(?:[Ii]d|ID)[ \t]+$/.test(text.slice(Math.max(0, opened - 4), opened));
     if (!/[A-Za-z]/.test(id) || !(named ? isSessionIdShaped(id) : isSessionIdToken(id))) return undefined;
     // The word before `session` (`checkout session cs_live_…`): blanks, the session's word and an id's word are skipped.
-    const before = /([A-Za-z]+)[ \t_-]+\S+?(?:[ \t_-]?(?:id|ID|Id))?[ \t/]+$/.exec(text.slice(Math.max(0, start - 48), start))?.[1];
+    const before = /([A-Za-z]+)[ \t_-]+\S+?(?:[ \t_-]?(?:id|ID|Id))?[ \t/]+$/.exec(text.slice(Math.max(0, opened - 48), opened))?.[1];
     if (before !== undefined && namesObjectSession([...nameWords(before), "session"])) return undefined;
     return marker;
   },

@@ -60,3 +60,20 @@ export const AMOUNT_AFTER =
   /^[ \t]*(?:bytes?|[kmgt]i?b|entries|entry|rows?|files?|items?|records?|lines?|objects?|keys?|documents?|docs|times|ms|s|secs?|seconds?|%|vezes|linhas?|itens|registros?|arquivos?|entradas?|segundos?)(?![\p{L}\d])/iu;
 /** How much of the text after a number `AMOUNT_AFTER` needs. */
 export const AMOUNT_REACH = 24;
+
+/**
+ * Things a system creates and logs say are "born" (`batch born 2024-05-01`, `born 2024-05-01 build
+ * 7`, `node-7 born on …`), in English and the field's languages: units of work and their runs,
+ * machines and their parts, releases and their artifacts, stores and their pieces. Beside `born`,
+ * `nascido em`, `nacido el`, `geboren am` or `né le` such a word says the date is the thing's, no
+ * person's birth (`detectors/personal-documents.ts`). Lower case, singular.
+ */
+export const BORN_THINGS: ReadonlySet<string> = new Set([
+  "batch", "build", "job", "task", "run", "pipeline", "workflow", "cron", "worker", "process", "thread", "queue", "topic", "stream",
+  "node", "cluster", "pod", "container", "instance", "vm", "host", "server", "machine", "shard", "replica", "partition", "volume", "disk",
+  "release", "version", "revision", "commit", "branch", "tag", "image", "artifact", "bundle", "deployment", "deploy", "service", "app",
+  "snapshot", "backup", "migration", "index", "table", "database", "db", "bucket", "file", "key", "cert", "certificate", "token",
+  "project", "repo", "repository", "feature", "model", "dataset", "epoch", "account",
+  "lote", "versão", "versao", "versión", "servidor", "nó", "tarefa", "tarea", "arquivo", "archivo", "projeto", "proyecto",
+  "knoten", "fichier", "serveur", "tâche", "tache",
+]);

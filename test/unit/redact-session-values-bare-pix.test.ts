@@ -1,0 +1,133 @@
+/**
+ * A session's id in prose may stand in quotes or brackets, and a cipher suite's name after
+ * `session` is no id; under a session's key (attribute or JSON member) only an id-shaped value
+ * is the id, as after the same name in text; under the bare `pix` key a value in a PIX key's shape
+ * is the key, while `pixels`, `pix_fmt` and a payment method's flag stay.
+ */
+import { describe, expect, it } from "vitest";
+import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { expectUnchanged, storedLogAttributes } from "../support/redaction";
+
+const policy = defaultRedactionPolicy();
+const PARAM = "[REDACTED:secret_param]";
+const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value: typeof value === "string" ? { stringValue: value } : value });
+
+describe("a session's id in prose", () => {
+  it.each([
+    ["session 9fK2pQ7xLm3Z expired", `session ${PARAM} expired`],
+    ["Session 9fK2pQ7xLm3Z", `Session ${PARAM}`],
+    ["session 9fK2pQ7xLm3Z.", `session ${PARAM}.`],
+    ['session "9fK2pQ7xLm3Z" expired', `session "${PARAM}" expired`],
+    ["session '9fK2pQ7xLm3Z' expired", `session '${PARAM}' expired`],
+    ["session (9fK2pQ7xLm3Z) expired", `session (${PARAM}) expired`],
+    ['session id "abc123" expired', `session id "${PARAM}" expired`],
+    ['{"msg":"session 9fK2pQ7xLm3Z expired"}', `{"msg":"session ${PARAM} expired"}`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+  });
+
+  it.each([
+    "session 2fa enabled",
+    "session timeout 30m",
+    "session count 12345678901",
+    "session 12345678901 count",
+    "session TLSv1.3 negotiated",
+    "session ECDHE-RSA-AES128-GCM-SHA256 negotiated",
+    "session TLS-AES-256-GCM-SHA384 resumed",
+    'checkout session "cs_live_a1B2c3D4e5F6g7"',
+  ])("keeps %j", expectUnchanged);
+});
+
+describe("under a session's key only an id-shaped value is the id", () => {
+  it.each([
+    '{"session":"active"}',
+    '{"session":3}',
+    '{"session":true}',
+    '{"session":"expired"}',
+    '{"session":"3600s"}',
+    '{"session":"created for user 42"}',
+    '{"session_id":42}',
+    '{"PHPSESSID":"deleted"}',
+    "{ session: 'active', user: 'ana' }",
+    'session: "active"',
+  ])("keeps %j", expectUnchanged);
+
+  it.each([
+    ['{"session":"9fK2pQ7xLm3Z"}', '{"session":"[REDACTED:secret]"}'],
+    ['{"session_id":"abc123"}', '{"session_id":"[REDACTED:secret]"}'],
+    ['{"session":1234567890123}', '{"session":"[REDACTED:secret]"}'],
+    ['{"JSESSIONID":"ABCDEF0123456789"}', '{"JSESSIONID":"[REDACTED:secret]"}'],
+    // A cookie jar's member is a cookie's value whatever its shape, as in a `Cookie` header.
+    ['{"cookies":{"session":"active"}}', '{"cookies":{"session":"[REDACTED:secret]"}}'],
+  ])("replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret: 1 } });
+  });
+
+  it("reads an attribute as it reads a JSON member", () => {
+    const { values } = storedLogAttributes([
+      attr("session", "active"),
+      attr("session.state", "expired"),
+      attr("app.session", { intValue: "3" }),
+      attr("session_flag", { boolValue: true }),
+      attr("user_session_id", "9fK2pQ7xLm3Z"),
+      attr("session.id", "8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3"),
+    ]);
+    expect(values).toEqual({
+      session: "active",
+      "session.state": "expired",
+      "app.session": { intValue: "3" },
+      session_flag: { boolValue: true },
+      user_session_id: "[REDACTED:secret]",
+      "session.id": "[REDACTED:secret]",
+    });
+  });
+});
+
+describe("the bare pix key", () => {
+  it.each([
+    ['{"pix":"+5511987654321"}', '{"pix":"[REDACTED:pix_key]"}'],
+    ['{"pix":"12345678909"}', '{"pix":"[REDACTED:pix_key]"}'],
+    ["pix=12345678909", "pix=[REDACTED:pix_key]"],
+    ["pix: fulano@example.com", "pix: [REDACTED:pix_key]"],
+    ["pix: 123e4567-e89b-12d3-a456-426614174000", "pix: [REDACTED:pix_key]"],
+    ['{"chavePix":"fulano@example.com"}', '{"chavePix":"[REDACTED:pix_key]"}'],
+  ])("replaces %j in text", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { pix_key: 1 } });
+  });
+
+  it("replaces a value in a key's shape as an attribute under the bare key, and keeps the rest", () => {
+    const { values, kinds } = storedLogAttributes([
+      attr("pix", "+5511987654321"),
+      attr("payment.pix", "52998224725"),
+      attr("cliente_pix", "fulano@example.com"),
+      attr("order.pix", "123e4567-e89b-12d3-a456-426614174000"),
+      attr("checkout.pix", { intValue: "12345678909" }),
+      attr("pix_enabled", { boolValue: true }),
+      attr("payment.method.pix", "enabled"),
+      attr("refund.pix", "150.00"),
+      attr("pixels", { intValue: "1080" }),
+      attr("pix_fmt", "yuv420p"),
+      attr("pixel_ratio", "2"),
+    ]);
+    expect(values).toEqual({
+      pix: "[REDACTED:pix_key]",
+      "payment.pix": "[REDACTED:pix_key]",
+      cliente_pix: "[REDACTED:pix_key]",
+      "order.pix": "[REDACTED:pix_key]",
+      "checkout.pix": "[REDACTED:pix_key]",
+      pix_enabled: { boolValue: true },
+      "payment.method.pix": "enabled",
+      "refund.pix": "150.00",
+      pixels: { intValue: "1080" },
+      pix_fmt: "yuv420p",
+      pixel_ratio: "2",
+    });
+    expect(kinds).toBe("pix_key");
+  });
+
+  it.each(['{"pixels":1080,"pix_fmt":"yuv420p","pixel_ratio":2}', "pixels: 1080", "pix_fmt: yuv420p", "pixel_ratio: 2", '{"pix":true}', '{"pix":"enabled"}', "pix: 150.00"])(
+    "keeps %j",
+    expectUnchanged,
+  );
+});
