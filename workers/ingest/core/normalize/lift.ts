@@ -3,6 +3,7 @@ import { isRequestIdAlias, REQUEST_ID_ATTRIBUTE } from "../../../shared/request-
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
+import { CLOUDFLARE_EXPORT_SCOPE } from "./cloudflare-export";
 import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import type { RequestLimits } from "../limits";
@@ -36,12 +37,6 @@ import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
 
-/**
- * The instrumentation scope of Cloudflare's Workers Observability export, which sets number 9 with
- * no text on every console line whatever it logged: there, a replaced 9 is the export's blanket
- * mark, which the scope already says, not a level the Worker chose (no note keeps it).
- */
-const CLOUDFLARE_EXPORT_SCOPE = "workers-observability";
 
 /** Hex digits in a trace id and a span id. */
 const TRACE_ID_LENGTH = 32;
@@ -155,6 +150,9 @@ export function liftJsonBodies(
   notes?: LiftNotes,
 ): void {
   const keys = new DottedKeys();
+  // Cloudflare's export sets number 9 with no text on every console line whatever it logged:
+  // there, a replaced 9 is the export's blanket mark, which the scope already says, not a level
+  // the Worker chose (no note keeps it).
   const cloudflareExport: LiftOptions = { ...options, blanketDefaultSeverity: true };
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
