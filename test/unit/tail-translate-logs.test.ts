@@ -520,7 +520,7 @@ describe("the ray id", () => {
   it("is the Ray ID without the header's data-centre suffix, as the export writes it, and request.id falls back to it; the header as sent is kept", () => {
     const items = loadTraceItems("fetch-exception").map((item) => {
       const event = item.event as { request: { headers: Record<string, string> } };
-      const headers = { ...event.request.headers, "cf-ray": "8f3b2c1d4e5f6a7b-GRU" };
+      const headers: Record<string, string> = { ...event.request.headers, "cf-ray": "8f3b2c1d4e5f6a7b-GRU" };
       delete headers["x-request-id"];
       return { ...item, event: { ...event, request: { ...event.request, headers } } } as typeof item;
     });
