@@ -69,7 +69,8 @@ export function joinCloudflareSpanRequestIds(request: TracesRequest): void {
 }
 
 function isInvocation(attributes: readonly KeyValue[]): boolean {
-  return attributes.some((attribute) => attribute.key === RAY_ID || attribute.key === INVOCATION_ID);
+  for (const { key } of attributes) if (key === RAY_ID || key === INVOCATION_ID) return true;
+  return false;
 }
 
 /** The first non-empty `request.id` a record of the invocation other than its invocation record carries. */
@@ -113,10 +114,20 @@ function headerText(value: AnyValue): string | undefined {
 }
 
 function requestIdAttribute(attributes: readonly KeyValue[]): AnyValue | undefined {
-  return attributes.find((attribute) => attribute.key === REQUEST_ID_ATTRIBUTE)?.value;
+  for (const attribute of attributes) if (attribute.key === REQUEST_ID_ATTRIBUTE) return attribute.value;
+  return undefined;
 }
 
 function addRequestId(attributes: KeyValue[], id: AnyValue): void {
-  // A copy per record: redaction and the limits rewrite values in place.
-  if (requestIdAttribute(attributes) === undefined) attributes.push({ key: REQUEST_ID_ATTRIBUTE, value: { ...id } });
+  if (requestIdAttribute(attributes) === undefined) attributes.push({ key: REQUEST_ID_ATTRIBUTE, value: copyOf(id) });
+}
+
+/**
+ * A copy per record, as redaction and the limits rewrite values in place; an id is a string or
+ * an integer (requestIdValue), copied without the generic spread's cost.
+ */
+function copyOf(id: AnyValue): AnyValue {
+  if ("stringValue" in id) return { stringValue: id.stringValue };
+  if ("intValue" in id) return { intValue: id.intValue };
+  return { ...id };
 }
