@@ -37,7 +37,6 @@ import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
 
-
 /** Hex digits in a trace id and a span id. */
 const TRACE_ID_LENGTH = 32;
 const SPAN_ID_LENGTH = 16;
