@@ -10,6 +10,7 @@ import { ServiceOutOfScopeError, type Caller } from "../../workers/ingest/core/a
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import type { Signal } from "../../workers/shared/otlp/model";
 import { rayIdOf, requestIdOfRequest } from "../../workers/shared/request-id";
+import { requestIdOf as exampleProducerRequestIdOf } from "../../examples/producer/request-context";
 
 const OPTIONS = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123" }).pipeline;
 /** README's own example of a scoped token. */
@@ -102,6 +103,18 @@ describe("the Ray ID", () => {
     expect(requestIdOfRequest("", "8f3b2c1d4e5f6a7b-GRU")).toBe("8f3b2c1d4e5f6a7b");
     expect(requestIdOfRequest(undefined, "")).toBeUndefined();
     expect(requestIdOfRequest(undefined, undefined)).toBeUndefined();
+  });
+
+  it("is what the example producer takes for its own request.id, so its spans join the fallback", () => {
+    const cases: Record<string, string>[] = [
+      { "x-request-id": "req-1", "cf-ray": "8f3b2c1d4e5f6a7b-GRU" },
+      { "cf-ray": "8f3b2c1d4e5f6a7b-GRU" },
+      { "cf-ray": "8f3b2c1d4e5f6a7b" },
+    ];
+    for (const headers of cases) {
+      const request = new Request("https://shop.example.com/", { headers });
+      expect(exampleProducerRequestIdOf(request)).toBe(requestIdOfRequest(headers["x-request-id"], headers["cf-ray"]));
+    }
   });
 });
 
