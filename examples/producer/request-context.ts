@@ -4,14 +4,16 @@
  */
 
 /**
- * The caller's `x-request-id`, else Cloudflare's `cf-ray`, else a new UUID: the precedence
- * the tail and the ingest Worker use, so every side reports the same id for a request.
+ * The caller's `x-request-id`, else the Ray ID (Cloudflare's `cf-ray` without its `-<colo>`
+ * suffix: `8f3b2c1d4e5f6a7b-GRU` → `8f3b2c1d4e5f6a7b`, the form Cloudflare's own export gives
+ * `cloudflare.ray_id`), else a new UUID: the precedence the tail and the ingest Worker fall back
+ * to, so every side reports the same id for a request.
  */
 export function requestIdOf(request: Request): string {
-  for (const header of ["x-request-id", "cf-ray"]) {
-    const value = request.headers.get(header)?.trim();
-    if (value) return value;
-  }
+  const requestId = request.headers.get("x-request-id")?.trim();
+  if (requestId) return requestId;
+  const ray = request.headers.get("cf-ray")?.trim();
+  if (ray) return /^([0-9A-Fa-f]{16})-[A-Za-z]{3}$/.exec(ray)?.[1] ?? ray;
   return crypto.randomUUID();
 }
 

@@ -3,6 +3,7 @@
  * local ClickHouse: pushes recorded in the export's exact shape (test/fixtures/cloudflare-export),
  * gzip JSON with integers as JSON numbers, replayed as the export POSTs them.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translateLogs } from "../../workers/tail/translate-logs";
 import { cloudflareExportRequest, type CloudflareExportFixture } from "../fixtures/cloudflare-export";
@@ -205,6 +206,8 @@ describe("the rest of what the export sends", () => {
     });
     // The default REDACTION_GEO_PRECISION (region): a city beside a user agent identifies people.
     expect(row!.LogAttributes).not.toHaveProperty("geo.city");
+    // No x-request-id from the caller: the Ray ID is the request's id (D-9).
+    expect(row!.LogAttributes["request.id"]).toBe("8f2a1b3c4d5e6f70");
   });
 
   it("stores failing spans with Error status, no invented message, and their error attributes", async () => {
@@ -230,6 +233,16 @@ describe("the rest of what the export sends", () => {
         events: "0",
       },
       expect.objectContaining({ SpanName: "kv_get", SpanKind: "Client", StatusCode: "Unset", Version: VERSION_ID }),
+    ]);
+  });
+
+  it("answers README's \"Everything about one request\" query with the invocation record and the handler span", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const query = /-- Everything about one request[^\n]*\n(?:--[^\n]*\n)*([\s\S]*?;)/.exec(readme)![1]!;
+    const rows = await ingest.rows<{ kind: string; what: string }>(query.replaceAll("'req-123'", "'8f2a1b3c4d5e6f70'").replace(/;$/, ""));
+    expect(rows.map(({ kind, what }) => ({ kind, what }))).toEqual([
+      { kind: "log", what: "GET https://shop.example.com/checkout?step=pay" },
+      { kind: "span", what: "fetch" },
     ]);
   });
 

@@ -9,6 +9,8 @@
 import type { WorkerOptions } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unnamedTokenName } from "../../workers/ingest/http/tokens";
+import { cloudflareExportRequest } from "../fixtures/cloudflare-export";
+import { recentBaseNanos } from "../support/fixture-clock";
 import { INGEST_COMPATIBILITY_DATE, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload, metricsPayload, tracesPayload, type Payload } from "../support/otlp-payloads";
 import { captureRuntimeOutput, jsonLogLines, type RuntimeOutput } from "../support/runtime-output";
@@ -106,6 +108,32 @@ describe("scoped ingest tokens", () => {
     const refused = await post(ingest, "/v1/traces", SHOP_A, elsewhere.protobuf);
     expect(refused.status).toBe(403);
     expect(await tokensByService("otel_traces")).toEqual([{ service: "shop-a-checkout", token: "shop-a", n: "3" }]);
+  });
+
+  it("answers Cloudflare's destination test 200 under a scoped token, stored under its own service and stamped; anything more under that name 403", async () => {
+    const saved = await ingest.fetch("/v1/logs", cloudflareExportRequest("preflight", recentBaseNanos(), SHOP_A));
+    expect(saved.status).toBe(200);
+    const traces = await ingest.fetch("/v1/traces", cloudflareExportRequest("preflight", recentBaseNanos(), SHOP_A));
+    expect(traces.status).toBe(200);
+    const tested = () =>
+      ingest.rows<{ body: string; token: string }>(
+        `SELECT Body AS body, ResourceAttributes['deco.ingest.token'] AS token FROM otel_logs
+          WHERE ServiceName = 'cloudflare-workers-observability'`,
+      );
+    expect(await tested()).toEqual([{ body: "Hello from Cloudflare 👋 (deco-otel-logs)", token: "shop-a" }]);
+    const more = new TextEncoder().encode(
+      JSON.stringify({
+        resourceLogs: [
+          {
+            resource: { attributes: [{ key: "service.name", value: { stringValue: "cloudflare-workers-observability" } }] },
+            scopeLogs: [{ scope: { name: "workers-observability" }, logRecords: [{ severityNumber: 9, body: { stringValue: "Hello from Cloudflare 👋 (x)" }, attributes: [{ key: "data", value: { stringValue: "mine" } }] }] }],
+          },
+        ],
+      }),
+    );
+    const refused = await post(ingest, "/v1/logs", SHOP_A, more, JSON_TYPE);
+    expect(refused.status).toBe(403);
+    expect(await tested()).toHaveLength(1);
   });
 
   it("logs the token's name with each request and never a secret", () => {

@@ -109,6 +109,11 @@ describe("findRequestId", () => {
     expect(findRequestId(withLogs([]), fetchEvent({ "cf-ray": "ray" }))).toBe("ray");
     expect(findRequestId(withLogs([]), fetchEvent({}))).toBeUndefined();
   });
+
+  it("falls back to cf-ray's Ray ID without its data-centre suffix, the form Cloudflare's export gives cloudflare.ray_id", () => {
+    expect(findRequestId(withLogs([]), fetchEvent({ "cf-ray": "8f3b2c1d4e5f6a7b-GRU" }))).toBe("8f3b2c1d4e5f6a7b");
+    expect(findRequestId(withLogs([]), fetchEvent({ "x-request-id": "", "cf-ray": "8f3b2c1d4e5f6a7b-GRU" }))).toBe("8f3b2c1d4e5f6a7b");
+  });
 });
 
 describe("classifyEvent", () => {

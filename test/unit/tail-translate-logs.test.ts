@@ -517,6 +517,21 @@ describe("the ray id", () => {
     for (const record of records) expect(attributesOf(record)["cloudflare.ray_id"]).toBe("8f3b2c1d4e5f6a7b");
   });
 
+  it("is the Ray ID without the header's data-centre suffix, as the export writes it, and request.id falls back to it; the header as sent is kept", () => {
+    const items = loadTraceItems("fetch-exception").map((item) => {
+      const event = item.event as { request: { headers: Record<string, string> } };
+      const headers: Record<string, string> = { ...event.request.headers, "cf-ray": "8f3b2c1d4e5f6a7b-GRU" };
+      delete headers["x-request-id"];
+      return { ...item, event: { ...event, request: { ...event.request, headers } } } as typeof item;
+    });
+    const [record] = translateLogs(items, config, OBSERVED_AT_MS).request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(attributesOf(record!)).toMatchObject({
+      "cloudflare.ray_id": "8f3b2c1d4e5f6a7b",
+      "http.request.header.cf-ray": "8f3b2c1d4e5f6a7b-GRU",
+      "request.id": "8f3b2c1d4e5f6a7b",
+    });
+  });
+
   it("is absent where the event has none", () => {
     const { records } = onlyResource("scheduled-exception");
     expect(attributesOf(records[0]!)).not.toHaveProperty("cloudflare.ray_id");

@@ -53,3 +53,30 @@ const REQUEST_ID_KEY_TEXT = /[Rr]eq|orrelation|\\u/;
 export function mayHoldRequestIdKey(text: string): boolean {
   return REQUEST_ID_KEY_TEXT.test(text);
 }
+
+/**
+ * A `cf-ray` header's value (`8f3b2c1d4e5f6a7b-GRU`: the Ray ID, `-`, the IATA code of the data
+ * centre that took the request) as Cloudflare's own records name the request: the Ray ID alone,
+ * 16 hex digits (`8f3b2c1d4e5f6a7b`), as in Logpush's `RayID`, the rules language's `cf.ray_id`
+ * and the native OTLP export's `cloudflare.ray_id`. A value of any other form is returned as it
+ * is: only a data-centre suffix is ever taken off, so no id is invented or cut.
+ */
+export function rayIdOf(value: string): string {
+  const match = RAY_HEADER.exec(value);
+  return match === null ? value : match[1]!;
+}
+
+/** A `cf-ray` value with its data-centre suffix: 16 hex digits, `-`, a three-letter code. */
+const RAY_HEADER = /^([0-9A-Fa-f]{16})-[A-Za-z]{3}$/;
+
+/**
+ * D-9's `request.id` for a request whose producer logged none: the caller's `x-request-id`, else
+ * the Ray ID (rayIdOf, so `cf-ray` and the export's `cloudflare.ray_id` give the same id); an
+ * empty value counts as absent. `undefined` when neither is there (a cron run, a queue batch).
+ * The tail's records and the ingest's rows of Cloudflare's export both take it from here, so the
+ * two channels fall back alike.
+ */
+export function requestIdOfRequest(xRequestId: string | undefined, rayId: string | undefined): string | undefined {
+  if (xRequestId !== undefined && xRequestId !== "") return xRequestId;
+  return rayId === undefined || rayId === "" ? undefined : rayIdOf(rayId);
+}

@@ -33,6 +33,7 @@ export const TAIL_RECORD_KEYS: ReadonlySet<string> = new Set([
   "http.request.method",
   "http.response.status_code",
   "cloudflare.ray_id",
+  "http.request.header.cf-ray",
   "faas.cron",
   "faas.time",
   "messaging.destination.name",

@@ -5,7 +5,7 @@
  * and the client's geolocation. Only named, harmless facts are taken. The attribute names are a
  * contract with the dashboards; workers/tail/README.md lists them.
  */
-import { REQUEST_ID_ATTRIBUTE } from "../shared/request-id";
+import { rayIdOf, REQUEST_ID_ATTRIBUTE } from "../shared/request-id";
 import { findRequestId } from "./correlation";
 import type { InvocationEvent } from "./event-kind";
 import type { AttributeInput } from "./otlp-json";
@@ -95,8 +95,11 @@ function eventAttributes(event: InvocationEvent): Record<string, AttributeInput>
         "url.path": urlPath(event.url),
         "http.request.method": nonEmpty(event.method),
         "http.response.status_code": event.status,
-        // The export's name for the ray id; `request.id` falls back to it too (correlation.ts).
-        "cloudflare.ray_id": nonEmpty(event.headers["cf-ray"]),
+        // The Ray ID as the export's `cloudflare.ray_id` holds it (no `-<colo>`), so one value
+        // finds a request on both channels; `request.id` falls back to it too (correlation.ts).
+        // The header as sent keeps the data centre, under the export's name for request headers.
+        "cloudflare.ray_id": rayIdOrUndefined(event.headers["cf-ray"]),
+        "http.request.header.cf-ray": nonEmpty(event.headers["cf-ray"]),
       };
     case "scheduled":
       return { "faas.cron": event.cron, "faas.time": isoTime(event.scheduledTime) };
@@ -130,6 +133,11 @@ function isoTime(value: unknown): string | undefined {
   if (typeof value !== "number" && typeof value !== "string" && !(value instanceof Date)) return undefined;
   const time = new Date(value);
   return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+function rayIdOrUndefined(header: string | undefined): string | undefined {
+  const value = nonEmpty(header);
+  return value === undefined ? undefined : rayIdOf(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

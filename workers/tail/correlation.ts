@@ -3,6 +3,7 @@
  * W3C trace context.
  */
 import { requestIdOfLine } from "../ingest/core/normalize/line-request-id";
+import { requestIdOfRequest } from "../shared/request-id";
 import { formatConsoleArguments } from "./console-format";
 import type { InvocationEvent } from "./event-kind";
 import type { TailTraceItem } from "./trace-item";
@@ -11,7 +12,8 @@ import type { TailTraceItem } from "./trace-item";
  * The invocation's request id: what the producer itself logged wins, because that is the id its
  * own records carry: the first console line that carries one, by the ingest's own definition
  * (requestIdOfLine, on the line's text as the tail formats it); then the caller's `x-request-id`;
- * then Cloudflare's `cf-ray`. Header names arrive lower-cased from the runtime.
+ * then the Ray ID of `cf-ray` without its data-centre suffix (requestIdOfRequest, as the ingest
+ * does for Cloudflare's own export). Header names arrive lower-cased from the runtime.
  */
 export function findRequestId(item: TailTraceItem, event: InvocationEvent): string | undefined {
   for (const log of item.logs) {
@@ -19,7 +21,7 @@ export function findRequestId(item: TailTraceItem, event: InvocationEvent): stri
     if (fromLog !== undefined) return fromLog;
   }
   if (event.kind !== "fetch") return undefined;
-  return nonEmpty(event.headers["x-request-id"]) ?? nonEmpty(event.headers["cf-ray"]);
+  return requestIdOfRequest(event.headers["x-request-id"], event.headers["cf-ray"]);
 }
 
 export interface TraceContext {
@@ -42,8 +44,4 @@ export function findTraceContext(event: InvocationEvent): TraceContext | undefin
   // Version ff is forbidden, and all-zero ids mean "no trace".
   if (version === "ff" || /^0+$/.test(traceId) || /^0+$/.test(spanId)) return undefined;
   return { traceId, spanId, flags: parseInt(flags, 16) };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === "" ? undefined : value;
 }

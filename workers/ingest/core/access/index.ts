@@ -7,6 +7,7 @@
 import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type { KeyValue, Resource, Signal, SignalRequest } from "../../../shared/otlp/model";
 import { serviceNameOf } from "../rows/attributes";
+import { isCloudflareDestinationTest } from "./destination-test";
 
 /**
  * The resource attribute naming the ingest token a row was accepted with (its name, never the
@@ -64,11 +65,14 @@ export function serviceInScope(patterns: readonly string[], serviceName: string)
 
 /**
  * Throws ServiceOutOfScopeError naming every `service.name` (as the `ServiceName` column would
- * hold it) the caller may not write; returns when all are in scope or the caller is unscoped.
+ * hold it) the caller may not write; returns when all are in scope, the caller is unscoped, or
+ * the request is Cloudflare's destination test and nothing else (isCloudflareDestinationTest),
+ * which any token may write: it is stored under its own service name, stamped with the token.
  */
 export function checkServiceScope<S extends Signal>(signal: S, request: SignalRequest[S], caller: Caller): void {
   const { services, tokenName } = caller;
   if (services === undefined) return;
+  if (signal === "logs" && isCloudflareDestinationTest(request as SignalRequest["logs"])) return;
   const refused = new Set<string>();
   for (const resource of resourcesOf(signal, request)) {
     const serviceName = serviceNameOf(resource.attributes);

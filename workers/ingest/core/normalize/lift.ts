@@ -4,6 +4,7 @@ import { TAIL_RECORD_KEYS, TAIL_SCOPE_NAME } from "../../../shared/tail-records"
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
+import { CLOUDFLARE_EXPORT_SCOPE } from "./cloudflare-export";
 import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import type { RequestLimits } from "../limits";
@@ -36,15 +37,6 @@ import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale
 
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
 const DEFAULT_SEVERITY_NUMBER = 9;
-
-/**
- * The instrumentation scope of Cloudflare's Workers Observability export, which sets number 9 with
- * no text on every console line whatever it logged: there, a replaced 9 is the export's blanket
- * mark, which the scope already says, not a level the Worker chose (no note keeps it). The tail
- * Worker (TAIL_SCOPE_NAME) writes the same bare 9 on the same lines, so that one line gets one
- * severity over both channels: its 9 is that blanket mark too.
- */
-const CLOUDFLARE_EXPORT_SCOPE = "workers-observability";
 
 /** Hex digits in a trace id and a span id. */
 const TRACE_ID_LENGTH = 32;
@@ -164,6 +156,10 @@ export function liftJsonBodies(
   notes?: LiftNotes,
 ): void {
   const keys = new DottedKeys();
+  // Cloudflare's export sets number 9 with no text on every console line whatever it logged:
+  // there, a replaced 9 is the export's blanket mark, which the scope already says, not a level
+  // the Worker chose (no note keeps it). The tail Worker (TAIL_SCOPE_NAME) writes the same bare 9
+  // on the same lines, so that one line gets one severity over both channels: its 9 is that mark too.
   const cloudflareExport: LiftOptions = { ...options, blanketDefaultSeverity: true };
   const tailWorker: LiftOptions = { ...cloudflareExport, reservedKeys: TAIL_RECORD_KEYS };
   for (const resourceLogs of request.resourceLogs) {
