@@ -169,7 +169,8 @@ export class ClickHouseWriter {
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
         .map(({ name, type }) => ({ name, type }));
     } catch (error) {
-      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`);
+      // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known unwritten.
+      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`, undefined, false);
     }
   }
 
@@ -195,7 +196,7 @@ export class ClickHouseWriter {
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    if (!response.ok || response.headers.has("X-ClickHouse-Exception-Code")) throw parseServerError(text);
+    if (!response.ok || response.headers.has("X-ClickHouse-Exception-Code")) throw parseServerError(text, response.status);
     const exception = exceptionInBody(text);
     if (exception !== undefined) throw exception;
     return text;
