@@ -103,7 +103,9 @@ export class ClickHouseWriter {
    * insert waits for its flush: `wait_for_async_insert=1`). Throws a ClickHouseFailure: for
    * rows refused as data, the table's columns are learnt again first, and a table altered
    * since its plan was learnt throws the schema drift's retryable failure instead (a drifted
-   * column refuses every row, which ClickHouse reports as it reports one bad row).
+   * column refuses every row, which ClickHouse reports as it reports one bad row). Its
+   * `knownUnwritten` says no row can be in ClickHouse: the table's plan failed before the INSERT
+   * was sent, or the answer says so (errors.ts, `unwrittenBy`).
    */
   async insert(batch: TableInsert, options: InsertOptions): Promise<void> {
     const plan = await this.planFor(batch, options.deadline);
