@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { listDeadLetters, replayDeadLetters, type AdminTarget } from "../../dead-letters/client";
 import { uniqueId } from "../support/export-results";
-import { countRun, eventually, logsBody, metricsBody, postJson } from "../support/exactly-once";
+import { countRun, eventually, incompressibleLogsBody, logsBody, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput } from "../support/runtime-output";
@@ -268,5 +268,43 @@ describe("dead letters", () => {
     expect(replayed).toMatchObject({ replayedBatches: 2, replayedRows: records, unreadable: [] });
     expect(await countRun(ingest, downRun)).toEqual({ rows: records, records });
     expect((await listDeadLetters(admin)).undelivered.batches).toBe(0);
+  });
+
+  it("queues pieces of a unit known not written that does not fit even gzipped: retried after being written, each lands once", async () => {
+    const runId = uniqueId("dead-pieces");
+    const records = 250;
+    // ClickHouse refuses every query before reading its data (TOO_MANY_SIMULTANEOUS_QUERIES):
+    // nothing of the request is written, and its units, too big even gzipped, go in pieces.
+    await proxy.setMode("error");
+    try {
+      expect((await postJson(ingest, "logs", incompressibleLogsBody(runId, records))).status).toBe(200);
+    } finally {
+      await proxy.setMode("pass");
+    }
+    const pieces = () => ingest.retryQueue.held<{ version?: number; deduplicationToken: string; rowCount: number }>();
+    await eventually(async () => expect((await pieces()).reduce((sum, piece) => sum + piece.rowCount, 0)).toBe(records));
+    const held = await pieces();
+    // JSON messages each: the pieces `<unit token>-r<k>`, and a last unit small enough whole.
+    expect(held.map((piece) => [piece.version, piece.deduplicationToken.replace(/^.*:otel_logs:/, "")])).toEqual(
+      held.map((piece) => [1, expect.stringMatching(/^\d+-\d+(-r\d+)?$/)]),
+    );
+    expect(held.filter((piece) => /-r\d+$/.test(piece.deduplicationToken)).length).toBeGreaterThan(3);
+    expect(new Set(held.map((piece) => piece.deduplicationToken)).size).toBe(held.length);
+
+    // ClickHouse writes every piece but its answers never come: each is retried...
+    proxy.faultOnly = /INSERT/;
+    await proxy.setMode("stalled");
+    try {
+      const first = await ingest.retryQueue.deliver(1);
+      expect(first.retryMessages).toHaveLength(held.length);
+      await eventually(async () => expect(await countRun(ingest, runId)).toEqual({ rows: records, records }));
+    } finally {
+      proxy.faultOnly = undefined;
+      await proxy.setMode("pass");
+    }
+    // ...and inserted again under its own token: ClickHouse drops every copy.
+    expect((await ingest.retryQueue.deliver(MAX_ATTEMPTS)).explicitAcks).toHaveLength(held.length);
+    expect(await countRun(ingest, runId)).toEqual({ rows: records, records });
+    expect(await listDeadLetters(admin)).toMatchObject({ undelivered: { batches: 0 }, unreadableMessages: 0 });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { uniqueId } from "../support/export-results";
-import { countRun, eventually, expectExactlyOnce, logsBody, metricsBody, postJson } from "../support/exactly-once";
+import { countRun, eventually, expectExactlyOnce, incompressibleLogsBody, logsBody, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
@@ -113,23 +113,13 @@ describe("ClickHouse failing during a burst", () => {
     await expectExactlyOnce(ingest, runId, 10, "otel_metrics_gauge");
   });
 
-  it("a write unit that does not fit a queue message even gzipped: answered retryable and said in the log, stored when resent", async () => {
+  it("a write unit that does not fit a queue message even gzipped, its INSERT maybe written: answered retryable and said in the log, stored when resent", async () => {
+    // The table's plan is learnt first, so the failure is the INSERT's own: workerd says
+    // `Network connection lost.` for a refused connection as for one lost after sending.
+    expect(await burst(uniqueId("outage-incompressible-warm"), 1, 1)).toEqual([200]);
     const runId = uniqueId("outage-incompressible");
     const records = 250;
-    // Each record's body 4,000 hex digits that repeat nothing: about 1 MB of rows, units of
-    // 496,000 bytes that gzip only about 2 times smaller, past a 128 KB message.
-    let state = 7;
-    const hexDigit = () => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return (state >>> 27).toString(16);
-    };
-    const document = JSON.parse(logsBody(runId, "hex", records)) as {
-      resourceLogs: { scopeLogs: { logRecords: { body: { stringValue: string } }[] }[] }[];
-    };
-    for (const record of document.resourceLogs[0]!.scopeLogs[0]!.logRecords) {
-      record.body.stringValue = Array.from({ length: 4_000 }, hexDigit).join("");
-    }
-    const body = JSON.stringify(document);
+    const body = incompressibleLogsBody(runId, records);
     await proxy.setMode("down");
     try {
       const answer = await postJson(ingest, "logs", body);
@@ -147,5 +137,54 @@ describe("ClickHouse failing during a burst", () => {
     expect(await countRun(ingest, runId)).toEqual({ rows: 0, records: 0 });
     expect((await postJson(ingest, "logs", body)).status).toBe(200);
     await expectExactlyOnce(ingest, runId, records);
+  });
+
+  it("a write unit that does not fit a queue message even gzipped, refused before its data was read: queued in pieces, every record lands once", async () => {
+    const runId = uniqueId("outage-incompressible-refused");
+    const records = 250;
+    const body = incompressibleLogsBody(runId, records);
+    // ClickHouse answers `TOO_MANY_SIMULTANEOUS_QUERIES`: raised before an INSERT reads its data.
+    await proxy.setMode("error");
+    try {
+      expect((await postJson(ingest, "logs", body)).status).toBe(200);
+      const queued = jsonLogLines(output, "export queued for retry").filter((line) =>
+        String(line.reason).includes("TOO_MANY_SIMULTANEOUS_QUERIES") && line.queued_rows === records,
+      );
+      expect(queued).toHaveLength(1);
+      // Each unit of up to 496,000 bytes in pieces of up to 124,000.
+      expect(queued[0]!.messages).toBeGreaterThanOrEqual(Number(queued[0]!.units) * 3);
+      // The pieces' retries meet the errors too before ClickHouse is back.
+      const refusedBefore = proxy.requests.error;
+      await eventually(async () => expect(proxy.requests.error).toBeGreaterThan(refusedBefore + 4));
+      expect(await countRun(ingest, runId)).toEqual({ rows: 0, records: 0 });
+    } finally {
+      await proxy.setMode("pass");
+    }
+    await expectExactlyOnce(ingest, runId, records);
+  });
+
+  it("a write unit that does not fit a queue message even gzipped, refused as data with no dead-letter bucket: kept on the dead-letter queue in pieces", async () => {
+    const runId = uniqueId("outage-incompressible-poison");
+    const records = 250;
+    // The first record breaks a rule of the table: its unit is refused, the others are written.
+    const body = incompressibleLogsBody(runId, records, "refuse-me ");
+    await ingest.db.client.command({ query: "ALTER TABLE otel_logs ADD CONSTRAINT no_refuse_me CHECK NOT startsWith(Body, 'refuse-me')" });
+    try {
+      expect((await postJson(ingest, "logs", body)).status).toBe(200);
+      const pieces = () =>
+        ingest.deadLetters.filter((dead) => dead.refused === true && String(dead.deadReason).includes("no_refuse_me"));
+      await eventually(async () => expect(pieces().length).toBeGreaterThan(1));
+      const rowsIn = (batches: Record<string, unknown>[]) => batches.reduce((sum, batch) => sum + Number(batch.rowCount), 0);
+      const written = await countRun(ingest, runId);
+      await eventually(async () => expect(rowsIn(pieces()) + written.rows).toBe(records));
+      // Each piece one message of JSON under the refused unit's token and its number.
+      const tokens = pieces().map((dead) => String(dead.deduplicationToken)).sort();
+      const unitToken = tokens[0]!.replace(/-r\d+$/, "");
+      expect(unitToken).toMatch(/:otel_logs:0-\d+$/);
+      expect(tokens).toEqual(tokens.map((_, k) => `${unitToken}-r${k}`).sort());
+      expect(written.rows).toBe(records - Number(unitToken.split("-").at(-1)));
+    } finally {
+      await ingest.db.client.command({ query: "ALTER TABLE otel_logs DROP CONSTRAINT no_refuse_me" });
+    }
   });
 });

@@ -5,7 +5,9 @@ import {
   exceptionInBody,
   httpErrorForClickHouseFailure,
   parseServerError,
+  ProxyAnswerError,
 } from "../../workers/ingest/clickhouse/errors";
+import { SchemaDriftFailure } from "../../workers/ingest/clickhouse/schema-drift";
 
 describe("ClickHouse exception text", () => {
   it("gives the code, the name and the message of a server exception", () => {
@@ -118,5 +120,65 @@ describe("a refusal's message (the sender reads it)", () => {
     expect(httpErrorForClickHouseFailure(error, "inserting 1 rows into otel_logs", "otel").message).toBe(
       "ClickHouse error 469 (VIOLATED_CONSTRAINT) inserting 1 rows into otel_logs: Constraint `no_poison` for table otel_logs (a1b2) is violated at row 1; see `otel_logs`, hotel.rooms and otel_x.y",
     );
+  });
+});
+
+describe("whether a failed INSERT's rows are known not written", () => {
+  const INSERTING = "inserting 2 rows into otel_logs";
+  const exception = (code: string, name: string) => parseServerError(`Code: ${code}. DB::Exception: no. (${name}) (version 25.8)`, 500);
+  const unwritten = (error: unknown, insertSent?: boolean) =>
+    httpErrorForClickHouseFailure(error, INSERTING, undefined, insertSent).knownUnwritten;
+
+  it("is so for exceptions raised before the INSERT reads its data, and for rows refused as data", () => {
+    for (const [code, name] of [
+      ["60", "UNKNOWN_TABLE"],
+      ["81", "UNKNOWN_DATABASE"],
+      ["202", "TOO_MANY_SIMULTANEOUS_QUERIES"],
+      ["516", "AUTHENTICATION_FAILED"],
+      ["497", "ACCESS_DENIED"],
+      ["164", "READONLY"],
+      ["27", "CANNOT_PARSE_INPUT_ASSERTION_FAILED"],
+      ["469", "VIOLATED_CONSTRAINT"],
+    ]) {
+      expect({ name, unwritten: unwritten(exception(code!, name!)) }).toEqual({ name, unwritten: true });
+    }
+  });
+
+  it("is not so for exceptions that can come after a part is written, or any after a success status", () => {
+    for (const [code, name] of [
+      ["252", "TOO_MANY_PARTS"],
+      ["241", "MEMORY_LIMIT_EXCEEDED"],
+      ["319", "UNKNOWN_STATUS_OF_INSERT"],
+      ["999", "KEEPER_EXCEPTION"],
+      ["159", "TIMEOUT_EXCEEDED"],
+    ]) {
+      expect({ name, unwritten: unwritten(exception(code!, name!)) }).toEqual({ name, unwritten: false });
+    }
+    const inBody = exceptionInBody("Code: 202. DB::Exception: Too many simultaneous queries. (TOO_MANY_SIMULTANEOUS_QUERIES) (version 25.8)");
+    expect(unwritten(inBody)).toBe(false);
+  });
+
+  it("is not so for a timeout, a lost connection, an unreadable answer or a proxy's 5xx", () => {
+    expect(unwritten(new DOMException("The operation was aborted due to timeout", "TimeoutError"))).toBe(false);
+    expect(unwritten(new Error("Network connection lost."))).toBe(false);
+    expect(unwritten(new ClickHouseAnswerError("an exception marker without a readable exception"))).toBe(false);
+    for (const status of [500, 502, 503, 504, 520, 522, 524]) {
+      expect({ status, unwritten: unwritten(parseServerError("<html>Bad Gateway</html>", status)) }).toEqual({ status, unwritten: false });
+    }
+  });
+
+  it("is so when Cloudflare's edge answers that it never reached ClickHouse", () => {
+    for (const status of [521, 523, 525, 526, 530]) {
+      const error = parseServerError(`<html><title>${status}: origin not reached</title></html>`, status);
+      expect(error).toBeInstanceOf(ProxyAnswerError);
+      expect({ status, unwritten: unwritten(error) }).toEqual({ status, unwritten: true });
+      expect(httpErrorForClickHouseFailure(error, INSERTING)).toMatchObject({ status: 502, retryAfterSeconds: 5 });
+    }
+  });
+
+  it("is so for whatever failed before the INSERT was sent (its table's plan), and for schema drift", () => {
+    expect(unwritten(new DOMException("The operation was aborted due to timeout", "TimeoutError"), false)).toBe(true);
+    expect(unwritten(new Error("Network connection lost."), false)).toBe(true);
+    expect(new SchemaDriftFailure("column EventName is UInt8").knownUnwritten).toBe(true);
   });
 });

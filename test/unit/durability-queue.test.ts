@@ -8,24 +8,49 @@ import { retryDelaySeconds } from "../../workers/shared/backoff";
 import { gzip } from "../../workers/shared/gzip";
 import {
   DIRECT_UNIT_BYTES,
+  deadBatchOf,
   insertOf,
   MAX_UNIT_BYTES,
+  piecesOf,
   queueMessageOf,
   queueMessagesOf,
   queuedBatchOf,
   readQueuedBody,
   TooBigForAMessage,
   type QueueMessage,
+  type QueuedBatch,
 } from "../../workers/ingest/queue/message";
 import { utf8Length } from "../../workers/ingest/queue/json-bytes";
 import { decodeRow, encodeRow } from "../../workers/ingest/queue/row-codec";
 import { groupForSending, sendToQueue } from "../../workers/ingest/queue/send";
-import { planWriteUnits } from "../../workers/ingest/queue/write-units";
+import { planWriteUnits, type WriteUnit } from "../../workers/ingest/queue/write-units";
 
 const COLUMNS = ["Body", "Value", "Attributes", "Bounds"];
 
 function row(i: number, body = `line ${i}`): Row {
   return { Body: body, Value: i, Attributes: ["k", String(i)], Bounds: [1, 2] };
+}
+
+/** A direct write's unit of rows that gzip too little to fit a message, and its batch. */
+function incompressibleUnit(reason: string): { unit: WriteUnit; batch: QueuedBatch } {
+  const rows = Array.from({ length: 150 }, (_, i) => row(i, incompressible(3_000)));
+  const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", DIRECT_UNIT_BYTES);
+  return { unit: unit!, batch: queuedBatchOf(unit!, reason, 0) };
+}
+
+/** A queue producer that keeps what it is sent. */
+function recordingQueue(): { sent: unknown[]; send(): Promise<void>; sendBatch(messages: Iterable<unknown>): Promise<void> } {
+  const sent: unknown[] = [];
+  return { sent, send: async () => {}, sendBatch: async (messages) => void sent.push(...messages) };
+}
+
+/** Text that does not repeat: random hex digits gzip about 2 times smaller, not the 4 a direct unit needs. */
+let hexState = 1;
+function incompressible(length: number): string {
+  return Array.from({ length }, () => {
+    hexState = (Math.imul(hexState, 1103515245) + 12345) >>> 0;
+    return (hexState >>> 27).toString(16);
+  }).join("");
 }
 
 describe("write units", () => {
@@ -114,22 +139,54 @@ describe("queue messages", () => {
   });
 
   it("are none for a unit that does not fit even gzipped, and nothing is sent for a group holding one", async () => {
-    // Text that does not repeat: random hex digits gzip about 2 times smaller, not 4.
-    let state = 1;
-    const hexDigit = () => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return (state >>> 27).toString(16);
-    };
-    const rows = Array.from({ length: 150 }, (_, i) => row(i, Array.from({ length: 3_000 }, hexDigit).join("")));
-    const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", DIRECT_UNIT_BYTES);
-    const big = queuedBatchOf(unit!, "r", 0);
+    const { unit, batch: big } = incompressibleUnit("r");
     expect(await queueMessageOf(big)).toBeUndefined();
     const small = queuedBatchOf(planWriteUnits([{ table: "t", columns: COLUMNS, rows: [row(0)] }], "tok", 1e6)[0]!, "", 0);
-    const sent: unknown[] = [];
-    const queue = { send: async () => {}, sendBatch: async (messages: Iterable<unknown>) => void sent.push(...messages) };
+    const queue = recordingQueue();
     await expect(sendToQueue(queue, [small, big])).rejects.toThrow(TooBigForAMessage);
-    expect(sent).toEqual([]);
-    await expect(queueMessagesOf([small, big])).rejects.toThrow(`${unit!.rows.length} rows of t do not fit a 128000-byte queue message even gzipped`);
+    expect(queue.sent).toEqual([]);
+    await expect(queueMessagesOf([small, big])).rejects.toThrow(`${unit.rows.length} rows of t do not fit a 128000-byte queue message even gzipped`);
+  });
+
+  it("are cut into messages under tokens derived from the unit's when its rows are known not written", async () => {
+    const { unit, batch: big } = incompressibleUnit("ClickHouse error 202 (TOO_MANY_SIMULTANEOUS_QUERIES)");
+    expect(await queueMessageOf(big)).toBeUndefined();
+    const small = queuedBatchOf(planWriteUnits([{ table: "t", columns: COLUMNS, rows: [row(0)] }], "small", 1e6)[0]!, "", 0);
+
+    const messages = await queueMessagesOf([small, big], (batch) => batch === big);
+    expect(messages.length).toBeGreaterThan(3);
+    const [first, ...pieces] = messages.map((message) => insertOf(message.body));
+    expect(first!.deduplicationToken).toBe("small:t:0-1");
+    // In order, every row once, each piece one message of JSON under `<token>-r<k>`.
+    expect(pieces.flatMap((piece) => piece.rows)).toEqual(unit.rows);
+    expect(pieces.map((piece) => piece.deduplicationToken)).toEqual(pieces.map((_, k) => `${unit.deduplicationToken}-r${k}`));
+    for (const message of messages) {
+      expect(message.contentType).toBe("json");
+      expect(message.bytes).toBeLessThanOrEqual(128_000);
+    }
+    // The same rows give the same pieces: a resend's or a retry's copies carry the same tokens.
+    expect(piecesOf(queuedBatchOf(unit, big.reason, 0))).toEqual(piecesOf(big));
+    // Not known unwritten: not cut, and nothing to send.
+    await expect(queueMessagesOf([small, big], () => false)).rejects.toThrow(TooBigForAMessage);
+  });
+
+  it("still refuse a piece that is one row over a message even gzipped", async () => {
+    const rows = [row(0), row(1, incompressible(300_000)), row(2)];
+    const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", DIRECT_UNIT_BYTES);
+    await expect(queueMessagesOf([queuedBatchOf(unit!, "r", 0)], () => true)).rejects.toThrow(
+      "1 rows of t do not fit a 128000-byte queue message even gzipped",
+    );
+  });
+
+  it("of refused rows go to the dead-letter queue in pieces; rows that ran out of attempts are not cut", async () => {
+    const { unit, batch } = incompressibleUnit("ClickHouse error 469 (VIOLATED_CONSTRAINT)");
+    const queue = recordingQueue();
+    await sendToQueue(queue, [deadBatchOf(batch, batch.reason, 1, true)], (dead) => dead.refused);
+    const bodies = queue.sent.map((message) => (message as { body: { rows: unknown[]; deadReason: string; deduplicationToken: string } }).body);
+    expect(bodies.length).toBeGreaterThan(2);
+    expect(bodies.reduce((sum, body) => sum + body.rows.length, 0)).toBe(unit.rows.length);
+    expect(bodies.every((body, k) => body.deadReason === batch.reason && body.deduplicationToken === `${unit.deduplicationToken}-r${k}`)).toBe(true);
+    await expect(sendToQueue(queue, [deadBatchOf(batch, "gave up", 20, false)], (dead) => dead.refused)).rejects.toThrow(TooBigForAMessage);
   });
 
   it("refuse a body this Worker did not write", () => {

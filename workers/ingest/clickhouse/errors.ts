@@ -23,6 +23,38 @@ const ROWS_REJECTED_CODES = new Set([
   "469", // VIOLATED_CONSTRAINT: a table CHECK refuses the rows
 ]);
 
+/**
+ * Codes ClickHouse raises before an INSERT reads any of its data: the statement, the user, the
+ * table or the server's query slots were refused, so no row of it can have been written. Codes
+ * that can come after a part is written (TOO_MANY_PARTS, MEMORY_LIMIT_EXCEEDED in a
+ * materialized view, a replica's quorum or Keeper failure) are not among them.
+ */
+const BEFORE_DATA_CODES = new Set([
+  "16", // NO_SUCH_COLUMN_IN_TABLE
+  "60", // UNKNOWN_TABLE
+  "62", // SYNTAX_ERROR
+  "81", // UNKNOWN_DATABASE
+  "115", // UNKNOWN_SETTING
+  "164", // READONLY
+  "192", // UNKNOWN_USER
+  "193", // WRONG_PASSWORD
+  "194", // REQUIRED_PASSWORD
+  "195", // IP_ADDRESS_NOT_ALLOWED
+  "202", // TOO_MANY_SIMULTANEOUS_QUERIES: refused as the query is registered, before it runs
+  "497", // ACCESS_DENIED
+  "516", // AUTHENTICATION_FAILED
+]);
+
+/**
+ * Statuses Cloudflare's edge answers a Worker's subrequest with when it never reached the
+ * origin (https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/):
+ * 521 the origin refused the connection, 523 unreachable, 525 the TLS handshake failed, 526 its
+ * certificate is invalid, 530 a 1xxx error such as 1016 (DNS). 520, 522 and 524 can come after
+ * the request went out, so they are not among them. workerd itself says `Network connection
+ * lost.` both for a refused connection and for one dropped after sending, so those stay unknown.
+ */
+const ORIGIN_NOT_REACHED_STATUSES = new Set([521, 523, 525, 526, 530]);
+
 /** Codes that say ClickHouse is busy rather than down: the sender should slow down. */
 const OVERLOADED_CODES = new Set([
   "202", // TOO_MANY_SIMULTANEOUS_QUERIES
@@ -47,6 +79,20 @@ export class ClickHouseServerError extends Error {
   }
 }
 
+/**
+ * An error answer that is not ClickHouse's exception text (a proxy's or Cloudflare's error
+ * page), with its HTTP status.
+ */
+export class ProxyAnswerError extends Error {
+  override readonly name = "ProxyAnswerError";
+  constructor(
+    readonly status: number | undefined,
+    text: string,
+  ) {
+    super(text);
+  }
+}
+
 /** ClickHouse answered, but not in the shape the statement's answer has (text that is not its format). */
 export class ClickHouseAnswerError extends Error {
   override readonly name = "ClickHouseAnswerError";
@@ -57,13 +103,13 @@ export class ClickHouseAnswerError extends Error {
  * A distributed query wraps the remote exception in its own, repeating the markers, so the
  * message is the innermost one, up to the first `(NAME)` after it (a name has three capitals in
  * a row, which `(2)` or `(official build)` do not). Text of any other shape (a proxy's error
- * page) is kept as a plain Error.
+ * page) is a ProxyAnswerError with the answer's `status`, when there was one.
  */
 const SERVER_EXCEPTION = /(?:Code|Error): (\d+).*Exception: (.+?)\(((?=[A-Z0-9_]*[A-Z]{3})[A-Z0-9_]+)\)/s;
 
-export function parseServerError(text: string): Error {
+export function parseServerError(text: string, status?: number): ClickHouseServerError | ProxyAnswerError {
   const match = SERVER_EXCEPTION.exec(text);
-  return match === null ? new Error(text) : new ClickHouseServerError(match[1]!, match[3], match[2]!);
+  return match === null ? new ProxyAnswerError(status, text) : new ClickHouseServerError(match[1]!, match[3], match[2]!);
 }
 
 /**
@@ -94,6 +140,9 @@ export function exceptionInBody(text: string): ClickHouseServerError | ClickHous
 /**
  * A failed ClickHouse call, as the HTTP answer the sender gets. `rowsRejected` says the rows
  * themselves were refused: retrying them cannot help, so they are dead-lettered, never retried.
+ * `knownUnwritten` says no row of the INSERT can be in ClickHouse (it was never sent, or was
+ * refused before or as its data was read: `unwrittenBy`); otherwise, after a timeout or a lost
+ * connection, the rows may be written, and only a retry under the same token lands them once.
  */
 export class ClickHouseFailure extends HttpError {
   constructor(
@@ -101,9 +150,25 @@ export class ClickHouseFailure extends HttpError {
     message: string,
     retryAfterSeconds: number | undefined,
     readonly rowsRejected: boolean,
+    readonly knownUnwritten: boolean,
   ) {
     super(status, message, retryAfterSeconds);
   }
+}
+
+/**
+ * Whether `error`, what an INSERT that was sent failed with, says that none of its rows were
+ * written: ClickHouse refused them as data (a unit, at most a few hundred kilobytes, is one
+ * block of the insert, far under `max_insert_block_size`, so a refused row stops it before any
+ * part is written), or raised one of BEFORE_DATA_CODES before reading them, or Cloudflare's
+ * edge answered for an origin it never reached. A timeout, a lost connection, an unreadable
+ * answer or any other proxy page may come after ClickHouse wrote the rows.
+ */
+function unwrittenBy(error: unknown): boolean {
+  if (error instanceof ClickHouseServerError) {
+    return ROWS_REJECTED_CODES.has(error.code) || (!error.afterSuccessStatus && BEFORE_DATA_CODES.has(error.code));
+  }
+  return error instanceof ProxyAnswerError && error.status !== undefined && ORIGIN_NOT_REACHED_STATUSES.has(error.status);
 }
 
 /**
@@ -120,21 +185,29 @@ function withoutDatabase(text: string, database: string): string {
  * ClickHouse's message names its tables without it (`withoutDatabase`). Everything that is
  * not the rows' own fault is retryable: a missing table, refused credentials or an outage are
  * ours to fix, and the sender keeping its data until then is what loses nothing.
+ * `insertSent: false` is for a call made before an INSERT (its table's `DESC TABLE`): whatever
+ * it failed with, the INSERT was not sent, so its rows are known unwritten.
  */
-export function httpErrorForClickHouseFailure(error: unknown, what: string, database?: string): ClickHouseFailure {
+export function httpErrorForClickHouseFailure(
+  error: unknown,
+  what: string,
+  database?: string,
+  insertSent = true,
+): ClickHouseFailure {
+  const knownUnwritten = !insertSent || unwrittenBy(error);
   if (error instanceof ClickHouseServerError) {
     const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";
     const text = database === undefined ? error.message : withoutDatabase(error.message, database);
     const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}: ${firstLine(text)}`;
-    if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(400, detail, undefined, true);
+    if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(400, detail, undefined, true, knownUnwritten);
     if (OVERLOADED_CODES.has(error.code)) {
-      return new ClickHouseFailure(429, detail, RETRY_AFTER_SECONDS, false);
+      return new ClickHouseFailure(429, detail, RETRY_AFTER_SECONDS, false, knownUnwritten);
     }
-    return new ClickHouseFailure(503, detail, RETRY_AFTER_SECONDS, false);
+    return new ClickHouseFailure(503, detail, RETRY_AFTER_SECONDS, false, knownUnwritten);
   }
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ClickHouseAnswerError) {
-    return new ClickHouseFailure(502, `ClickHouse gave an unreadable answer ${what}: ${firstLine(message)}`, RETRY_AFTER_SECONDS, false);
+    return new ClickHouseFailure(502, `ClickHouse gave an unreadable answer ${what}: ${firstLine(message)}`, RETRY_AFTER_SECONDS, false, knownUnwritten);
   }
   // Our own deadlines abort calls, so an abort is a timeout too.
   if (/timeout|timed out|abort/i.test(message) || isTimeoutName(error)) {
@@ -143,6 +216,7 @@ export function httpErrorForClickHouseFailure(error: unknown, what: string, data
       `ClickHouse did not answer in time ${what}`,
       RETRY_AFTER_SECONDS,
       false,
+      knownUnwritten,
     );
   }
   return new ClickHouseFailure(
@@ -150,6 +224,7 @@ export function httpErrorForClickHouseFailure(error: unknown, what: string, data
     `ClickHouse is unreachable ${what}: ${firstLine(message)}`,
     RETRY_AFTER_SECONDS,
     false,
+    knownUnwritten,
   );
 }
 

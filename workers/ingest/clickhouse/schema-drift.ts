@@ -23,10 +23,13 @@ import {
 } from "../core/rows";
 import { ClickHouseFailure, RETRY_AFTER_SECONDS } from "./errors";
 
-/** A table column's type no longer takes the rows: retryable (503), the operator's to fix. */
+/**
+ * A table column's type no longer takes the rows: retryable (503), the operator's to fix. Found
+ * before the INSERT is sent or after ClickHouse refused its rows, so they are known unwritten.
+ */
 export class SchemaDriftFailure extends ClickHouseFailure {
   constructor(message: string) {
-    super(503, message, RETRY_AFTER_SECONDS, false);
+    super(503, message, RETRY_AFTER_SECONDS, false, true);
   }
 }
 

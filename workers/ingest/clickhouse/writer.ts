@@ -103,7 +103,9 @@ export class ClickHouseWriter {
    * insert waits for its flush: `wait_for_async_insert=1`). Throws a ClickHouseFailure: for
    * rows refused as data, the table's columns are learnt again first, and a table altered
    * since its plan was learnt throws the schema drift's retryable failure instead (a drifted
-   * column refuses every row, which ClickHouse reports as it reports one bad row).
+   * column refuses every row, which ClickHouse reports as it reports one bad row). Its
+   * `knownUnwritten` says no row can be in ClickHouse: the table's plan failed before the INSERT
+   * was sent, or the answer says so (errors.ts, `unwrittenBy`).
    */
   async insert(batch: TableInsert, options: InsertOptions): Promise<void> {
     const plan = await this.planFor(batch, options.deadline);
@@ -169,7 +171,8 @@ export class ClickHouseWriter {
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
         .map(({ name, type }) => ({ name, type }));
     } catch (error) {
-      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`);
+      // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known unwritten.
+      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`, undefined, false);
     }
   }
 
@@ -195,7 +198,7 @@ export class ClickHouseWriter {
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    if (!response.ok || response.headers.has("X-ClickHouse-Exception-Code")) throw parseServerError(text);
+    if (!response.ok || response.headers.has("X-ClickHouse-Exception-Code")) throw parseServerError(text, response.status);
     const exception = exceptionInBody(text);
     if (exception !== undefined) throw exception;
     return text;

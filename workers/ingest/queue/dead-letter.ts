@@ -61,6 +61,8 @@ async function keep(queues: QueueBindings, dead: readonly DeadBatch[], logger: L
     }
   }
   if (queue === undefined) throw new Error("no dead-letter bucket or queue is bound");
-  await sendToQueue(queue, dead);
+  // Rows ClickHouse refused as data were not written: a batch of them over a message goes in
+  // pieces. One that ran out of attempts came off a message, and fits one again.
+  await sendToQueue<DeadBatch>(queue, dead, (batch) => batch.refused);
   return "queue";
 }

@@ -121,14 +121,18 @@ export async function writeDurably(
   // Queued first: if the refused rows then cannot be parked, the rest are at least kept.
   if (retryable.length > 0) {
     const { retry } = queues;
-    // No queue, or a unit too big for a message even gzipped: the sender retries the whole
-    // request. Its units already written or queued drop out as duplicates only if it sent an
-    // Idempotency-Key (the tail Worker does); otherwise the retry gets a new token and they land
-    // again (README, "Nothing duplicated").
+    // No queue, or a unit too big for a message even gzipped whose INSERT may have been written:
+    // the sender retries the whole request. Its units already written or queued drop out as
+    // duplicates only if it sent an Idempotency-Key (the tail Worker does); otherwise the retry
+    // gets a new token and they land again (README, "Nothing duplicated"). A unit known not
+    // written is cut into messages under tokens of their own instead: no copy can be in
+    // ClickHouse under its token for them to have to match.
     if (retry === undefined) throw retryable[0]!.failure;
     let messages: QueueMessage[];
     try {
-      messages = await queueMessagesOf(retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now())));
+      const batches = retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now()));
+      const unwritten = new Set(batches.filter((_, i) => retryable[i]!.failure.knownUnwritten));
+      messages = await queueMessagesOf(batches, (batch) => unwritten.has(batch));
     } catch (error) {
       if (!(error instanceof TooBigForAMessage)) throw error;
       logger.log("warn", "export not queued: a write unit is too big for a queue message", {
@@ -142,6 +146,8 @@ export async function writeDurably(
     logger.log("warn", "export queued for retry", {
       queued_rows: rowsIn(retryable.map(({ unit }) => unit)),
       units: retryable.length,
+      // More messages than units: units known not written were cut to fit.
+      messages: messages.length,
       reason: retryable[0]!.failure.message,
     });
   }
@@ -160,7 +166,8 @@ export async function writeDurably(
         logger,
       );
     } catch (error) {
-      // Only the dead-letter queue was left to take them, and they are over its messages.
+      // Only the dead-letter queue was left to take them, cut to its messages, and a row alone
+      // is over one even gzipped.
       if (error instanceof TooBigForAMessage) return refuse(outcome, rejected, error.message, logger);
       throw queueRefused(error);
     }

@@ -4,14 +4,16 @@
  * as JSON when its text fits a message (every unit of `MAX_UNIT_BYTES`: its size is then its
  * UTF-8 length, which `planWriteUnits` budgets row by row), else as the same JSON text gzipped,
  * sent as bytes: a direct write's unit of up to `DIRECT_UNIT_BYTES` that failed is queued whole,
- * under the token its direct attempt had. Both read back the same in every runtime; the bucket's
- * objects are always the JSON text (R2 has no message limit).
+ * under the token its direct attempt had. A unit that does not fit even gzipped, and whose rows
+ * are known not written, travels cut into messages under tokens derived from its own
+ * (`queueMessagesOf`). Both read back the same in every runtime; the bucket's objects are always
+ * the JSON text (R2 has no message limit).
  */
 import { gunzip, gzip } from "../../shared/gzip";
 import type { TableInsert } from "../clickhouse/writer";
 import { utf8Length } from "./json-bytes";
 import { decodeRow, encodeRow, type EncodedRow } from "./row-codec";
-import type { WriteUnit } from "./write-units";
+import { cutRuns, type WriteUnit } from "./write-units";
 
 /** Cloudflare Queues' limit per message (128 KB), of which about 100 bytes are the platform's. */
 const MAX_MESSAGE_BYTES = 128_000;
@@ -30,8 +32,9 @@ export const MAX_UNIT_BYTES = MAX_MESSAGE_BYTES - ENVELOPE_BYTES;
  * 1,000 log records are two INSERTs rather than seven (each `fetch` costs the request ~0.1–0.5 ms
  * of CPU; docs/decisions.md, 2026-12-03). Such a unit that fails is queued gzipped: row text
  * gzips 9–10 times smaller (the bench's logs and spans; metric tables 10–29), and a unit needs 4 to fit.
- * One that gzips less cannot be queued and is answered as a row too big for a message is (the
- * sender retries).
+ * One that gzips less is cut into messages when its INSERT is known not written
+ * (`queueMessagesOf`); when it may be written (a timeout, a lost connection) it is answered as a
+ * row too big for a message is (the sender retries).
  */
 export const DIRECT_UNIT_BYTES = 4 * MAX_UNIT_BYTES;
 
@@ -91,14 +94,47 @@ export async function queueMessageOf<B extends QueuedBatch>(batch: B): Promise<Q
 }
 
 /**
- * The messages of `batches`, in order; throws `TooBigForAMessage` naming the first that does
- * not fit even gzipped (nothing is sent then).
+ * The messages of `batches`, in order. A batch that does not fit one message even gzipped is,
+ * when `mayCut(batch)`, cut into batches of at most `MAX_UNIT_BYTES` of rows (`piecesOf`), a
+ * message each; `mayCut` must say yes only for rows known not to be in ClickHouse (the piece
+ * tokens differ from the batch's, so a written copy would not drop them). Throws
+ * `TooBigForAMessage` naming the first batch (or piece: a row alone over a message) that still
+ * does not fit; nothing is sent then.
  */
-export async function queueMessagesOf<B extends QueuedBatch>(batches: readonly B[]): Promise<QueueMessage<B>[]> {
-  const messages = await Promise.all(batches.map(queueMessageOf));
+export async function queueMessagesOf<B extends QueuedBatch>(
+  batches: readonly B[],
+  mayCut: (batch: B) => boolean = () => false,
+): Promise<QueueMessage<B>[]> {
+  const messages = await Promise.all(batches.map((batch) => messagesOf(batch, mayCut(batch))));
+  const tooBig = messages.find((result) => result instanceof TooBigForAMessage);
+  if (tooBig !== undefined) throw tooBig;
+  return (messages as QueueMessage<B>[][]).flat();
+}
+
+async function messagesOf<B extends QueuedBatch>(batch: B, mayCut: boolean): Promise<QueueMessage<B>[] | TooBigForAMessage> {
+  const whole = await queueMessageOf(batch);
+  if (whole !== undefined) return [whole];
+  if (!mayCut) return new TooBigForAMessage(batch);
+  const pieces = piecesOf(batch);
+  const messages = await Promise.all(pieces.map(queueMessageOf));
   const tooBig = messages.findIndex((message) => message === undefined);
-  if (tooBig >= 0) throw new TooBigForAMessage(batches[tooBig]!);
-  return messages as QueueMessage<B>[];
+  return tooBig >= 0 ? new TooBigForAMessage(pieces[tooBig]!) : (messages as QueueMessage<B>[]);
+}
+
+/**
+ * `batch` cut, in order, into batches of at most `MAX_UNIT_BYTES` of rows (one message of JSON
+ * each, but for a row alone over that), under the tokens `<token>-r0`, `<token>-r1`, …: the
+ * same rows always give the same pieces and tokens, so each piece's retries land once. No token
+ * `planWriteUnits` makes ends so.
+ */
+export function piecesOf<B extends QueuedBatch>(batch: B): B[] {
+  const rowBytes = batch.rows.map((row) => utf8Length(JSON.stringify(row)));
+  return cutRuns(rowBytes, MAX_UNIT_BYTES).map(({ start, end }, k) => ({
+    ...batch,
+    rows: batch.rows.slice(start, end),
+    rowCount: end - start,
+    deduplicationToken: `${batch.deduplicationToken}-r${k}`,
+  }));
 }
 
 /** A batch whose rows do not fit a queue message, even gzipped. */

@@ -11,13 +11,15 @@ const MAX_BYTES_PER_SEND = 256_000;
 
 /**
  * Resolves once the queue holds every batch; rejects if any call fails, and with
- * `TooBigForAMessage`, before sending any, when a batch does not fit a message even gzipped.
+ * `TooBigForAMessage`, before sending any, when a batch does not fit a message even gzipped
+ * and `mayCut` (its rows are known not written) does not let it be cut (`queueMessagesOf`).
  */
 export async function sendToQueue<B extends QueuedBatch>(
   queue: QueueProducer<B | Uint8Array<ArrayBuffer>>,
   batches: readonly B[],
+  mayCut?: (batch: B) => boolean,
 ): Promise<void> {
-  await sendMessages(queue, await queueMessagesOf(batches));
+  await sendMessages(queue, await queueMessagesOf(batches, mayCut));
 }
 
 /** Resolves once the queue holds every message; rejects if any call fails. */

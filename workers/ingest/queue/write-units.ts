@@ -45,9 +45,7 @@ export function planWriteUnits(
     const text =
       plan === undefined ? undefined : serializeRowsSized(plan, columns, rows, encodedValueBytes, sizes);
     const rowBytes = text === undefined ? sizesOf(columns, rows) : sizes.rowBytes;
-    let start = 0;
-    let bytes = 0;
-    const close = (end: number) => {
+    for (const { start, end, bytes } of cutRuns(rowBytes, maxUnitBytes)) {
       units.push({
         table,
         columns,
@@ -58,18 +56,38 @@ export function planWriteUnits(
           ? {}
           : { text: { plan: plan!, body: text.slice(lineStart(sizes, start), sizes.lineEnds[end - 1]) } }),
       });
-      start = end;
-      bytes = 0;
-    };
-    for (let i = 0; i < rows.length; i++) {
-      // Exactly what the row takes in a message, +1 for the comma that separates it from the next.
-      const size = rowBytes[i]! + 1;
-      if (i > start && bytes + size > maxUnitBytes) close(i);
-      bytes += size;
     }
-    if (rows.length > start) close(rows.length);
   });
   return units;
+}
+
+/** Rows `start` (inclusive) to `end` (exclusive) of a cut, and the bytes they take in a message. */
+export interface Run {
+  start: number;
+  end: number;
+  bytes: number;
+}
+
+/**
+ * Rows of `rowBytes[i]` bytes each (as a message carries them, without separators) cut, in
+ * order, into runs of at most `maxBytes` counting a comma after each row; a row bigger than
+ * that is a run by itself. The same sizes always give the same runs.
+ */
+export function cutRuns(rowBytes: readonly number[], maxBytes: number): Run[] {
+  const runs: Run[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < rowBytes.length; i++) {
+    const size = rowBytes[i]! + 1;
+    if (i > start && bytes + size > maxBytes) {
+      runs.push({ start, end: i, bytes });
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  if (rowBytes.length > start) runs.push({ start, end: rowBytes.length, bytes });
+  return runs;
 }
 
 /** Each row's size in a message, for rows sized without serializing them. */
