@@ -103,8 +103,11 @@ export interface RequestRedactions {
  * by their path from the JSON's root (`user.id`, the name the member has as an attribute of its
  * own); `log.record.original`, the line as written, by the line's own paths. Only a string whose
  * first non-blank character is `{` or `[` is parsed. In metrics every replacement keeps series
- * apart: a hashed member is a keyed hash, a credential member a hashed marker, and a dropped
- * member is the aggregation the operator chose. The text detectors then scan the text as they
+ * apart: a hashed member is a keyed hash, a credential member a hashed marker, and so is a
+ * location finer than the policy's `geoPrecision`, attribute or member (`[REDACTED:geo:<hash>]`:
+ * removed, it would leave two places' points one series at one time); a key in `dropKeys` is
+ * removed, the operator's choice, and the metrics whose points it left one series at one time
+ * are named in the result's `mergedSeries`. The text detectors then scan the text as they
  * scan any text. Nested maps (`kvlistValue`) are ruled by their dotted paths too (`geo` →
  * `{city}` is `geo.city`), as lifting flattens them.
  *
