@@ -124,6 +124,14 @@ describe("a key listed in REDACTION_DROP_KEYS in a metric's attributes", () => {
     expect(prepare(document, { REDACTION_DROP_KEYS: "host.name" }).redactions.mergedSeries).toEqual(["orders"]);
   });
 
+  it("compares values as their rows store them: an integer 1 and a string \"1\" are one series", () => {
+    const document = orders([
+      { attributes: [kv("tenant", "acme"), { key: "shard", value: { intValue: "1" } }], value: 1 },
+      { attributes: [kv("tenant", "globex"), kv("shard", "1")], value: 2 },
+    ]);
+    expect(prepare(document, { REDACTION_DROP_KEYS: "tenant" }).redactions.mergedSeries).toEqual(["orders"]);
+  });
+
   it("leaves no warning where the points still differ, or lie at different times", () => {
     const apart = orders([
       { attributes: [kv("http.route", "/a"), kv("tenant", "acme")], value: 1 },

@@ -1,4 +1,5 @@
 import type { KeyValue, MetricsRequest } from "../../../shared/otlp/model";
+import { anyValueAsString } from "../rows/any-value";
 
 /**
  * The names of the metrics in `request` (sorted, each once) two of whose data points have one
@@ -7,7 +8,7 @@ import type { KeyValue, MetricsRequest } from "../../../shared/otlp/model";
  * apart (ResourceAttributes, ScopeName, ScopeVersion, ScopeAttributes, MetricName, Attributes,
  * TimeUnix). A request holds such points when redaction removed the only attribute that set them
  * apart (a key in REDACTION_DROP_KEYS); a query per series then reads a counter's two values at
- * one time as a reset. Attribute lists are compared as sets of key and value, in any order.
+ * one time as a reset. Attribute lists are compared as sets of key and stored value, in any order.
  */
 export function mergedSeries(request: MetricsRequest): string[] {
   const merged = new Set<string>();
@@ -31,15 +32,13 @@ export function mergedSeries(request: MetricsRequest): string[] {
   return [...merged].sort();
 }
 
-/** An attribute list as text that is the same for the same keys and values in any order. */
+/**
+ * An attribute list as text that is the same for the same keys and stored values in any order:
+ * each value as its row stores it (`anyValueAsString`: `1` and `"1"` are one value there).
+ */
 function identityText(attributes: readonly KeyValue[]): string {
-  const entries = attributes.map((attribute) => JSON.stringify([attribute.key, attribute.value], bytesAsList));
-  return JSON.stringify(entries.sort());
-}
-
-/** `JSON.stringify` writes a Uint8Array as an object of indices; a list says the same bytes the same way. */
-function bytesAsList(_key: string, value: unknown): unknown {
-  return value instanceof Uint8Array ? Array.from(value) : value;
+  const entries = attributes.map((attribute) => `${JSON.stringify(attribute.key)}=${JSON.stringify(anyValueAsString(attribute.value))}`);
+  return entries.sort().join(",");
 }
 
 /** The metrics a warning names; the rest are counted. */
