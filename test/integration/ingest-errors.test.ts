@@ -26,6 +26,7 @@ const REFUSED_LOGIN = "ingest-refused-login";
 const BAD_DATABASE_NAME = "ingest-bad-database-name";
 const NO_TOKENS = "ingest-no-tokens";
 const PASSWORD_IN_URL = "ingest-password-in-url";
+const NO_HASH_SECRET = "ingest-no-hash-secret";
 
 const MAX_BODY_BYTES = 1024;
 const MAX_DECOMPRESSED_BYTES = 2048;
@@ -76,6 +77,8 @@ beforeAll(async () => {
         variant(REFUSED_LOGIN, { CLICKHOUSE_PASSWORD: "not-the-password" }),
         variant(BAD_DATABASE_NAME, { CLICKHOUSE_DATABASE: "bad-name!" }),
         variant(NO_TOKENS, { INGEST_TOKENS: "" }),
+        // Deployed (no loopback host): hashed metric values need a secret key.
+        variant(NO_HASH_SECRET, { CLICKHOUSE_URL: "https://ch.example.com:8443" }),
         variant(PASSWORD_IN_URL, {
           CLICKHOUSE_URL: "clickhouse://default:hunter2@ch.internal:9000/?password=hunter3",
           CLICKHOUSE_DATABASE: "my-db",
@@ -729,6 +732,13 @@ describe("configuration errors", () => {
       reason:
         "deco-otel-ingest configuration is invalid: INGEST_TOKENS is required (one or more comma-separated bearer tokens, " +
         "set with `wrangler secret put INGEST_TOKENS`); set AUTH_DISABLED=true only for local use",
+    },
+    {
+      variant: NO_HASH_SECRET,
+      reason:
+        "deco-otel-ingest configuration is invalid: REDACTION_HASH_SECRET is required while redaction is on and CLICKHOUSE_URL is not on this machine: " +
+        "it keys the hashes that replace personal values in metric attributes, which without a secret key could be recomputed and read back; " +
+        "set 16 or more random characters with `npx wrangler secret put REDACTION_HASH_SECRET -c wrangler.ingest.jsonc` and keep them (a new key starts new metric series)",
     },
   ])("answers 503 saying only that the Worker is misconfigured, and logs the setting ($variant)", async ({ variant, reason }) => {
     for (const path of ["/v1/logs", "/health/deep"]) {

@@ -113,9 +113,10 @@ describe("CLICKHOUSE_URL", () => {
   });
 
   it("takes an http(s) URL, spaces around it and tabs or line breaks in it dropped", () => {
-    expect(ingest({ CLICKHOUSE_URL: " https://ch.example.com:8443/ \n" }).clickhouse.url).toBe("https://ch.example.com:8443/");
-    expect(ingest({ CLICKHOUSE_URL: "https://ch.exam\tple.com:8443" }).clickhouse.url).toBe("https://ch.example.com:8443");
-    expect(ingest({ CLICKHOUSE_URL: "HTTP://CH:8123" }).clickhouse.url).toBe("HTTP://CH:8123");
+    const remote = (url: string) => ingest({ CLICKHOUSE_URL: url, REDACTION_HASH_SECRET: "0123456789abcdef" }).clickhouse.url;
+    expect(remote(" https://ch.example.com:8443/ \n")).toBe("https://ch.example.com:8443/");
+    expect(remote("https://ch.exam\tple.com:8443")).toBe("https://ch.example.com:8443");
+    expect(remote("HTTP://CH:8123")).toBe("HTTP://CH:8123");
   });
 
   it.each(["http:ch:8123", "https:/ch", "ftp://ch", "ch:8123", "https://", "not a url"])("refuses %j", (url) => {
@@ -406,5 +407,48 @@ describe("our words in any case", () => {
 
   it("keeps names that are not ours as written: ClickHouse identifiers are case-sensitive", () => {
     expect(ingest({ CLICKHOUSE_DATABASE: "Otel" }).clickhouse.database).toBe("Otel");
+  });
+});
+
+describe("REDACTION_HASH_SECRET with a ClickHouse off this machine", () => {
+  const REQUIRED =
+    "deco-otel-ingest configuration is invalid: REDACTION_HASH_SECRET is required while redaction is on and CLICKHOUSE_URL is not on this machine: " +
+    "it keys the hashes that replace personal values in metric attributes, which without a secret key could be recomputed and read back; " +
+    "set 16 or more random characters with `npx wrangler secret put REDACTION_HASH_SECRET -c wrangler.ingest.jsonc` and keep them (a new key starts new metric series)";
+
+  it.each(["https://abc.clickhouse.cloud:8443", "http://10.0.0.5:8123", "http://[2001:db8::1]:8123"])("is required with redaction on: %s", (url) => {
+    expect(() => ingest({ CLICKHOUSE_URL: url })).toThrow(REQUIRED);
+    // The password keys nothing any more: a deployment with one still needs the secret.
+    expect(() => ingest({ CLICKHOUSE_URL: url, CLICKHOUSE_PASSWORD: "a-long-clickhouse-password" })).toThrow(REQUIRED);
+    expect(() => ingest({ CLICKHOUSE_URL: url, REDACTION_HASH_SECRET: "0123456789abcdef" })).not.toThrow();
+    expect(() => ingest({ CLICKHOUSE_URL: url, REDACTION_ENABLED: "false" })).not.toThrow();
+  });
+
+  it.each(["http://127.0.0.1:8123", "http://127.0.1.1:8123", "http://localhost:8123", "http://ch.localhost:8123", "http://[::1]:8123"])(
+    "is not required on this machine, whose runs key metric hashes at random per start: %s",
+    (url) => {
+      const first = ingest({ CLICKHOUSE_URL: url }).pipeline.redaction;
+      expect(first.seriesHash("203.0.113.7")).toBe(first.seriesHash("203.0.113.7"));
+      expect(first.seriesHash("203.0.113.7")).not.toBe(ingest({ CLICKHOUSE_URL: url }).pipeline.redaction.seriesHash("203.0.113.7"));
+    },
+  );
+
+  it("keys metric hashes with the secret alone: rotating CLICKHOUSE_PASSWORD keeps every series", () => {
+    const hashOf = (password: string) =>
+      ingest({ CLICKHOUSE_URL: "https://ch.example.com", REDACTION_HASH_SECRET: "0123456789abcdef", CLICKHOUSE_PASSWORD: password }).pipeline.redaction.seriesHash("203.0.113.7");
+    expect(hashOf("old-password")).toBe(hashOf("new-password"));
+  });
+
+  it("is not asked for twice: REDACTION_HASH_KEYS without it, or a refused secret, names the setting once", () => {
+    const message = (vars: Record<string, unknown>) => {
+      try {
+        ingest({ CLICKHOUSE_URL: "https://ch.example.com", ...vars });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(message({ REDACTION_HASH_KEYS: "user.id" }).match(/REDACTION_HASH_SECRET/g)).toHaveLength(1);
+    expect(message({ REDACTION_HASH_SECRET: "short" }).match(/REDACTION_HASH_SECRET/g)).toHaveLength(1);
   });
 });

@@ -135,10 +135,20 @@ describe("metrics: JSON text in series attributes keeps series identity", () => 
     expect(result).toEqual({ count: 3, kinds: { secret: 3 } });
   });
 
-  it("a dropped member is removed: the aggregation the operator chose", () => {
-    const p = point([attr("origin", str('{"geo":{"country":"BR","city":"Campinas"}}'))]);
-    redactRequest("metrics", request([p]), policy());
-    expect(p.attributes).toEqual([attr("origin", str('{"geo":{"country":"BR"}}'))]);
+  it("a member locating finer than the precision is its hashed marker: two cities stay two series", () => {
+    const points = ["Campinas", "Itu"].map((city) => point([attr("origin", str(`{"geo":{"country":"BR","city":"${city}"}}`))]));
+    const result = redactRequest("metrics", request(points), policy());
+    expect(points.map((p) => p.attributes)).toEqual(
+      ["Campinas", "Itu"].map((city) => [attr("origin", str(`{"geo":{"country":"BR","city":"[REDACTED:geo:${hash(city)}]"}}`))]),
+    );
+    expect(result).toEqual({ count: 2, kinds: { geo: 2 } });
+  });
+
+  it("a member whose key the operator listed to drop is removed, and the series it merges are named", () => {
+    const points = ["acme", "globex"].map((tenant) => point([attr("origin", str(`{"tenant":"${tenant}","plan":"pro"}`))]));
+    const result = redactRequest("metrics", request(points), policy({ dropKeys: ["tenant"] }));
+    expect(points.map((p) => p.attributes)).toEqual([0, 1].map(() => [attr("origin", str('{"plan":"pro"}'))]));
+    expect(result).toEqual({ count: 2, kinds: { dropped: 2 }, mergedSeries: ["requests"] });
   });
 });
 

@@ -595,7 +595,6 @@ describe("parseRedactionPolicy", () => {
         keepKeys: [],
         hashKeys: [],
         hashSecret: undefined,
-        seriesHashSecret: undefined,
         geoPrecision: "region",
         extraPatterns: [{ name: "x", pattern: "y" }],
         disabledDetectors: [],
@@ -1148,7 +1147,18 @@ describe("redactRequest: metrics", () => {
       redactRequest("metrics", metricsRequest([p]), policy(input));
       return p.attributes[0]!.value;
     };
-    expect(hashOf({ seriesHashSecret: "one-secret-value-0001" })).toEqual(hashOf({ seriesHashSecret: "one-secret-value-0001" }));
-    expect(hashOf({ seriesHashSecret: "one-secret-value-0001" })).not.toEqual(hashOf({ seriesHashSecret: "another-secret-0002" }));
+    expect(hashOf({ hashSecret: "one-secret-value-0001" })).toEqual(hashOf({ hashSecret: "one-secret-value-0001" }));
+    expect(hashOf({ hashSecret: "one-secret-value-0001" })).not.toEqual(hashOf({ hashSecret: "another-secret-0002" }));
+  });
+
+  it("without a secret keys the hash at random: one policy hashes a value the same, another policy differently, and no key in the source recomputes it", () => {
+    const stored = (compiled: ReturnType<typeof policy>) => {
+      const p = point([attr("client.address", str("203.0.113.9"))]);
+      redactRequest("metrics", metricsRequest([p]), compiled);
+      return p.attributes[0]!.value;
+    };
+    const first = policy({});
+    expect(stored(first)).toEqual(stored(first));
+    expect(stored(first)).not.toEqual(stored(policy({})));
   });
 });

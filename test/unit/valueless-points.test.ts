@@ -54,6 +54,24 @@ describe("number data points without a value", () => {
     expect(prepared.warning).toContain(`1 number data point without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them (first at ${SCOPE}.metrics[0].gauge.dataPoints[1])`);
   });
 
+  it("flagged FLAG_NO_RECORDED_VALUE are the specification's staleness markers: stored with 0 and their Flags, without a warning", () => {
+    const prepared = prepare(
+      metricsJson([{ name: "up", gauge: { dataPoints: [{ timeUnixNano: RECEIVED, flags: 1 }, { timeUnixNano: RECEIVED, flags: 3 }] } }]),
+    );
+    expect(rowsOf(prepared).map((row) => [row.Value, row.Flags])).toEqual([
+      [0, 1],
+      [0, 3],
+    ]);
+    expect(prepared.warning).toBe("");
+  });
+
+  it("with other flags only are still named: no flag but FLAG_NO_RECORDED_VALUE says a value was left out on purpose", () => {
+    const prepared = prepare(metricsJson([{ name: "up", gauge: { dataPoints: [{ timeUnixNano: RECEIVED, flags: 2 }] } }]));
+    expect(prepared.warning).toBe(
+      `1 number data point without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them (first at ${SCOPE}.metrics[0].gauge.dataPoints[0])`,
+    );
+  });
+
   it("leave no warning when every point has a value, 0 included", () => {
     const prepared = prepare(metricsJson([{ name: "g", gauge: { dataPoints: [{ timeUnixNano: RECEIVED, asDouble: 0 }, { timeUnixNano: RECEIVED, asInt: "0" }] } }]));
     expect(prepared.warning).toBe("");

@@ -128,8 +128,9 @@ const INGEST_SETTINGS = {
   REDACTION_DROP_KEYS: listSetting(),
   REDACTION_KEEP_KEYS: listSetting(),
   REDACTION_HASH_KEYS: listSetting(),
-  // Required with REDACTION_HASH_KEYS (checked with the policy); whenever set it also keys the
-  // series hashes of metric attributes, so its length counts even without them.
+  // Required with REDACTION_HASH_KEYS (checked with the policy), and with redaction on and a
+  // ClickHouse off this machine (hashSecretProblem); it keys the series hashes of metric
+  // attributes too, so its length counts even without hashed keys.
   REDACTION_HASH_SECRET: secretSetting(16, " (the key of the keyed hashes)"),
   // Read in any case by the policy, which shows a bad name as written.
   REDACTION_DISABLED_DETECTORS: listSetting(),
@@ -180,6 +181,34 @@ function contradictions(settings: Partial<IngestSettings>, env: Record<string, u
     );
   }
   return found;
+}
+
+/**
+ * REDACTION_HASH_SECRET missing where it must be set: redaction is on and CLICKHOUSE_URL names
+ * no loopback host, so the Worker is deployed (a Worker on Cloudflare cannot reach one). The
+ * secret keys the hashes that replace personal values in metric attributes (client addresses,
+ * postal codes, phones); a key the source shows would let anyone hash every IPv4 address and read
+ * the stored ones back, and a key taken from CLICKHOUSE_PASSWORD would start new series whenever
+ * the password is rotated. A local run (`npm start`, `wrangler dev`, tests) needs none: its key
+ * is random per Worker start (RedactionPolicy.seriesHash). Not said when REDACTION_HASH_KEYS is
+ * set (the policy asks for the secret then), nor when the secret or the URL was itself refused.
+ */
+function hashSecretProblem(settings: Partial<IngestSettings>, refused: readonly string[]): string[] {
+  const url = settings.CLICKHOUSE_URL;
+  if (settings.REDACTION_ENABLED === false || settings.REDACTION_HASH_SECRET !== undefined || url === undefined) return [];
+  if (refused.includes("REDACTION_HASH_SECRET") || refused.includes("REDACTION_ENABLED") || (settings.REDACTION_HASH_KEYS ?? []).length > 0) return [];
+  if (isLoopbackUrl(url)) return [];
+  return [
+    "REDACTION_HASH_SECRET is required while redaction is on and CLICKHOUSE_URL is not on this machine: it keys the hashes " +
+      "that replace personal values in metric attributes, which without a secret key could be recomputed and read back; set 16 or more " +
+      "random characters with `npx wrangler secret put REDACTION_HASH_SECRET -c wrangler.ingest.jsonc` and keep them (a new key starts new metric series)",
+  ];
+}
+
+/** Whether `url`'s host is this machine: `localhost` (and its subdomains, RFC 6761), 127.0.0.0/8 or `[::1]`. */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]";
 }
 
 /** The secrets of INGEST_TOKENS as the public endpoint reads them; none when it is unset or malformed (it names that itself). */
@@ -240,7 +269,12 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
     read.settings,
     read.problems.map((problem) => problem.setting),
   );
-  const problems = [...read.problems, ...contradictions(read.settings, env), ...(redaction.ok ? [] : [redaction.error])];
+  const problems = [
+    ...read.problems,
+    ...contradictions(read.settings, env),
+    ...hashSecretProblem(read.settings, read.problems.map((problem) => problem.setting)),
+    ...(redaction.ok ? [] : [redaction.error]),
+  ];
   if (problems.length > 0 || !redaction.ok) throw configError(INGEST_WORKER_NAME, problems);
   const settings = read.settings as IngestSettings;
   return {
@@ -382,10 +416,9 @@ function redactionPolicyFrom(settings: Partial<IngestSettings>, refused: readonl
     // With REDACTION_HASH_SECRET refused (and named), hashed keys would only add "hashSecret is
     // required", a follow-on of that problem, not another one.
     hashKeys: refused.includes("REDACTION_HASH_SECRET") ? [] : settings.REDACTION_HASH_KEYS,
+    // Also the key of metric attributes' series hashes; without it (a local run: hashSecretProblem)
+    // the policy draws a random one.
     hashSecret: settings.REDACTION_HASH_SECRET,
-    // Metric attributes need a stable key even where no hash secret was set: the ClickHouse
-    // password is a secret every deployment has and rarely rotates.
-    seriesHashSecret: `clickhouse-password:${settings.CLICKHOUSE_PASSWORD ?? ""}`,
     geoPrecision: settings.REDACTION_GEO_PRECISION,
     disabledDetectors: settings.REDACTION_DISABLED_DETECTORS,
     extraPatterns: settings.REDACTION_EXTRA_PATTERNS,

@@ -25,7 +25,7 @@ import {
   type RequestLimits,
 } from "./limits";
 import { emptyLiftNotes, liftNotesWarning, normalizeRequest, type NormalizationOptions } from "./normalize";
-import { redactRequest, redactionFailureWarning, type RedactionPolicy, type RequestRedactions } from "./redact";
+import { mergedSeriesWarning, redactRequest, redactionFailureWarning, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
   METRIC_COLUMNS,
@@ -161,12 +161,13 @@ export function prepareExport(
 
 /**
  * The answer's warning: `parts` (what limits and row mapping did, each "" when it has nothing to
- * say), then the texts whose redaction failed and were hidden whole (failures.ts), joined with
+ * say), then the texts whose redaction failed and were hidden whole (failures.ts), then the
+ * metrics whose points a listed drop stored as one series at one time (merged-series.ts), joined with
  * "; "; "" when there is none.
  */
 function warnings(redactions: RequestRedactions, ...parts: string[]): string {
   const failed = redactions.failed === undefined ? "" : redactionFailureWarning(redactions.failed);
-  return [...parts, failed].filter((part) => part !== "").join("; ");
+  return [...parts, failed, mergedSeriesWarning(redactions.mergedSeries ?? [])].filter((part) => part !== "").join("; ");
 }
 
 /** The records a request lost before row mapping: JSON nulls where a record belongs, and those past the record limit. */

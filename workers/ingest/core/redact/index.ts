@@ -3,6 +3,7 @@
  * before row mapping so that nothing personal reaches storage.
  */
 export { redactRequest, type RequestRedactions } from "./redact-request";
+export { mergedSeriesWarning } from "./merged-series";
 export { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, type GeoPrecision } from "./geo";
 export { redactString, type RedactedString } from "./redact-string";
 export {

@@ -86,6 +86,12 @@ export type KeyRule =
       readonly sessionShaped?: true;
       /** A street address's key: `named` (`street`, `shipping_address`), a second line's, a house number's, or a bare `address`, where only a street's shape is one (`holdsStreetAddress`). */
       readonly streetField?: StreetAddressField;
+      /**
+       * A drop because the key locates the visitor finer than the policy's `geoPrecision`
+       * (`geo.postal_code`), not because the operator listed it: in a metric's identity the value
+       * is replaced by its hashed marker instead, so the series of two places stay two.
+       */
+      readonly located?: true;
     }
   | {
       readonly action: "scan";
@@ -120,6 +126,7 @@ const RECENT_SLOTS = 256;
 
 const KEEP: KeyRule = { action: "keep" };
 const DROP: KeyRule = { action: "drop" };
+const TOO_PRECISE: KeyRule = { action: "drop", located: true };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
@@ -299,7 +306,8 @@ export class KeyRules {
     const whole = key.toLowerCase();
     const listed = (set: ReadonlySet<string>) => set.size > 0 && hasDottedSuffix(set, whole);
     if (listed(this.keep)) return KEEP;
-    if (listed(this.drop) || this.tooPrecise(key)) return DROP;
+    if (listed(this.drop)) return DROP;
+    if (this.tooPrecise(key)) return TOO_PRECISE;
     if (listed(this.hash)) return HASH;
     // A code's name may span segments (`card.security.code`); a secret name is the last one.
     if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;

@@ -24,8 +24,8 @@ const MAX_EXTRA_PATTERNS = 16;
 /**
  * The redaction policy as configured. Every field has a default, so `{}` is the default policy:
  * every built-in detector on, no extra keys dropped, kept or hashed, `geo.*` kept down to the
- * region. `seriesHashSecret` keys the hashes that replace identifying values in metric
- * attributes when `hashSecret` is not set (see `RedactionPolicy.seriesHash`).
+ * region. `hashSecret` also keys the hashes that replace identifying values in metric
+ * attributes; without it their key is random (see `RedactionPolicy.seriesHash`).
  */
 export interface RedactionPolicyConfig {
   enabled: boolean;
@@ -33,7 +33,6 @@ export interface RedactionPolicyConfig {
   keepKeys: string[];
   hashKeys: string[];
   hashSecret: string | undefined;
-  seriesHashSecret: string | undefined;
   geoPrecision: GeoPrecision;
   extraPatterns: { name: string; pattern: string }[];
   disabledDetectors: string[];
@@ -175,7 +174,6 @@ function readPolicyConfig(input: unknown, problems: PolicyProblems): RedactionPo
     keepKeys: readKeyList(input["keepKeys"], "keepKeys", problems),
     hashKeys: readKeyList(input["hashKeys"], "hashKeys", problems),
     hashSecret: readOptionalSecret(input["hashSecret"], "hashSecret", problems),
-    seriesHashSecret: readOptionalSecret(input["seriesHashSecret"], "seriesHashSecret", problems),
     geoPrecision: geoPrecision as GeoPrecision,
     extraPatterns: readExtraPatterns(input["extraPatterns"], problems),
     // Read in any case, shown as written when it names none.
@@ -289,14 +287,18 @@ export interface RedactionPolicy {
   readonly hash: ((value: string) => string) | undefined;
   /**
    * The keyed hash that replaces an identifying value in metric attributes, where a marker
-   * would merge distinct series: keyed with `hashSecret`, else `seriesHashSecret`, else a
-   * fixed key (then the hash is stable but anyone can recompute it: set a secret in production).
+   * would merge distinct series: keyed with `hashSecret`, else with a random key drawn when the
+   * policy is compiled (`randomSeriesKey`): the same value hashes the same for
+   * as long as this policy lives, and nobody can recompute it. Never a key the source shows, for
+   * anyone could then hash every IPv4 address and read the hashed ones back.
    */
   readonly seriesHash: (value: string) => string;
 }
 
-/** The key of series hashes when the policy has no secret at all (tests, local runs). */
-const FIXED_SERIES_KEY = "deco-otel series hash without a configured secret";
+/** A key of 256 random bits, hex: the series key of a policy configured without a secret. */
+function randomSeriesKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 export function compileRedactionPolicy(config: RedactionPolicyConfig): RedactionPolicy {
   const disabled = new Set(config.disabledDetectors);
@@ -339,7 +341,7 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
       config.hashKeys.length > 0 && config.hashSecret !== undefined
         ? createKeyedHasher(config.hashSecret)
         : undefined,
-    seriesHash: createKeyedHasher(config.hashSecret ?? config.seriesHashSecret ?? FIXED_SERIES_KEY),
+    seriesHash: createKeyedHasher(config.hashSecret ?? randomSeriesKey()),
   };
 }
 

@@ -63,6 +63,8 @@ import { measuresClientSide } from "./client-metrics";
 import { KeptMembers } from "./kept-members";
 import { isRawJsonNumber } from "../decode/exact-json";
 import { REDACTION_FAILED_KIND, redactionFailure, type RedactionFailures } from "./failures";
+import { VISITOR_LOCATION_KIND } from "./detectors/visitor-location";
+import { mergedSeries } from "./merged-series";
 
 /**
  * What redaction did to a whole request: items redacted, in total and by kind; `failed`, present
@@ -73,6 +75,8 @@ export interface RequestRedactions {
   count: number;
   kinds: Record<string, number>;
   failed?: RedactionFailures;
+  /** Metrics whose points a listed drop left with one series identity at one time (`mergedSeries`), sorted; absent when none. */
+  mergedSeries?: string[];
 }
 
 /**
@@ -100,8 +104,11 @@ export interface RequestRedactions {
  * by their path from the JSON's root (`user.id`, the name the member has as an attribute of its
  * own); `log.record.original`, the line as written, by the line's own paths. Only a string whose
  * first non-blank character is `{` or `[` is parsed. In metrics every replacement keeps series
- * apart: a hashed member is a keyed hash, a credential member a hashed marker, and a dropped
- * member is the aggregation the operator chose. The text detectors then scan the text as they
+ * apart: a hashed member is a keyed hash, a credential member a hashed marker, and so is a
+ * location finer than the policy's `geoPrecision`, attribute or member (`[REDACTED:geo:<hash>]`:
+ * removed, it would leave two places' points one series at one time); a key in `dropKeys` is
+ * removed, the operator's choice, and the metrics whose points it left one series at one time
+ * are named in the result's `mergedSeries`. The text detectors then scan the text as they
  * scan any text. Nested maps (`kvlistValue`) are ruled by their dotted paths too (`geo` →
  * `{city}` is `geo.city`), as lifting flattens them.
  *
@@ -136,7 +143,15 @@ export function redactRequest<S extends Signal>(
     walker.plans.release();
   }
   const failed = walker.failures;
-  return { count: walker.request.total, kinds: walker.request.toRecord(), ...(failed === undefined ? {} : { failed }) };
+  // Only a listed drop can leave two points one identity; no request pays the check without one.
+  // It is noted in metrics alone (`series`), so the request is a MetricsRequest.
+  const merged = walker.droppedListed ? mergedSeries(request as MetricsRequest) : [];
+  return {
+    count: walker.request.total,
+    kinds: walker.request.toRecord(),
+    ...(failed === undefined ? {} : { failed }),
+    ...(merged.length === 0 ? {} : { mergedSeries: merged }),
+  };
 }
 
 /**
@@ -208,6 +223,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private part = "";
   /** The texts whose redaction threw (failures.ts), undefined while none has. */
   failures: RedactionFailures | undefined;
+  /** Whether a listed key (`dropKeys`) was removed from a metric's attributes or their JSON text. */
+  droppedListed = false;
 
   constructor(
     private readonly policy: RedactionPolicy,
@@ -397,8 +414,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           const columns = queryParameters?.get(attribute.key);
           if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
         }
-        if (rule.action === "drop") {
+        // A metric's attributes are its series' identity: a location finer than the policy's
+        // precision becomes its hashed marker (`ruled`), for removing the key would store the
+        // points of two places as one series' rows at one time. A listed key is removed there too,
+        // the operator's choice, and the series it merges are named (`mergedSeries`).
+        if (rule.action === "drop" && !(this.series && rule.located === true)) {
           this.tally.add(DROPPED_KIND);
+          if (this.series) this.droppedListed = true;
           continue;
         }
         // Stores only what changed: a store into an old object costs a write barrier.
@@ -426,8 +448,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private ruled(value: AnyValue, rule: KeyRule, path: string, variables?: VariableArguments): AnyValue {
     switch (rule.action) {
       case "keep":
-      case "drop":
         return value;
+      case "drop":
+        // Only a metric's location finer than the policy's precision reaches here (`ruleAttributes`).
+        return this.secret(value, VISITOR_LOCATION_KIND);
       case "scan": {
         const excluded = this.excludedBy(rule);
         // A client's URL names the server it called in its host; its path and query still
@@ -531,11 +555,19 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         if (spelling !== undefined) this.kept.add(name, spelling);
         return KEEP;
       }
-      case "drop":
+      case "drop": {
         // In prose the member stays for the text detectors, which mark what they find (`JsonKeyRules.member`).
         if (prose) return DESCEND;
-        this.inJson.add(DROPPED_KIND);
-        return REMOVE;
+        // In a metric's JSON text a location finer than the policy's precision is its hashed
+        // marker, as the attribute is (`ruleAttributes`); a listed key is removed, the operator's choice.
+        if (!(this.series && rule.located === true)) {
+          this.inJson.add(DROPPED_KIND);
+          if (this.series) this.droppedListed = true;
+          return REMOVE;
+        }
+        this.inJson.add(VISITOR_LOCATION_KIND);
+        return (this.marker(jsonToAnyValue(value), VISITOR_LOCATION_KIND) as { stringValue: string }).stringValue;
+      }
       default: {
         // An object under a secret's name is ruled member by member, as its lifted attributes
         // and a map attribute are (`ruled`). Not a GraphQL variable that is secret by the

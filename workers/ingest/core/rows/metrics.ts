@@ -6,7 +6,8 @@
  * - a number point's value is a Float64: a double as is, an int converted (`float64(int64)`,
  *   nearest double), an unset value (neither `asDouble` nor `asInt`: pdata's `ValueType` Empty)
  *   0, which the exporter's `getValue` only logs on the Collector's side; here the answer's
- *   warning names it (valuelessPointWarning); exemplar values likewise;
+ *   warning names it (valuelessPointWarning), unless the point's flags say no value was
+ *   recorded (a staleness marker, which carries none by design); exemplar values likewise;
  * - unset histogram `sum`, `min` and `max` are 0 (pdata's getters return 0 when absent);
  * - exemplar ids are written with `hex.EncodeToString`, so an absent id is all zeros there,
  *   unlike everywhere else, where the exporter writes "";
@@ -360,11 +361,19 @@ function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: 
 }
 
 /**
+ * DataPointFlags.FLAG_NO_RECORDED_VALUE (opentelemetry-proto metrics.proto): the point marks its
+ * series stale, "no value was recorded", and so rightly carries none.
+ */
+const FLAG_NO_RECORDED_VALUE = 1;
+
+/**
  * A number point's `Value`; one without a value is noted in `context.valuelessPoints` at
- * `placeOf(p)` (the place is built only then).
+ * `placeOf(p)` (the place is built only then), unless its flags say no value was recorded: the
+ * staleness marker the specification defines, stored with 0 as the Collector stores it, and with
+ * its Flags, which tell that 0 from a measured one.
  */
 function pointValueOf(point: NumberDataPoint, context: PointContext, placeOf: (p: number) => string, p: number): number {
-  if ("none" in point.value) context.valuelessPoints.add(placeOf(p));
+  if ("none" in point.value && (point.flags & FLAG_NO_RECORDED_VALUE) === 0) context.valuelessPoints.add(placeOf(p));
   return valueOf(point.value);
 }
 
