@@ -13,7 +13,7 @@ import { TAIL_PANEL_TITLES } from "./core/service-panels";
 import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
 import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
-import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
+import { DEFAULT_OUT, importInstructions, MANIFEST, OutputFolderError, writeGrafanaFiles } from "./write";
 import { messageWithCauses } from "../cli/error-causes";
 import { endpointUrl } from "../cli/endpoint-url";
 import { parseFlags, UsageError, usageErrorText } from "../cli/flags";
@@ -30,7 +30,9 @@ const usage = `Usage: npm run dashboards -- [flags]
                             the schema generation of the tables; without it, queries use only
                             the columns both share (--from-clickhouse checks it against the tables)
   --database NAME           database holding the tables (default otel)
-  --out DIR                 output directory (default ${DEFAULT_OUT})
+  --out DIR                 output directory (default ${DEFAULT_OUT}); it keeps only this run's
+                            files: those an earlier run wrote and this one does not are removed,
+                            and a file it did not write there is refused
   --with-alerts             also write alert rules (off by default)
   --runbook-base-url URL    where docs/runbooks/ is published; required with --with-alerts
   --team NAME               the team owning these services (D-13): a team label on every alert
@@ -164,7 +166,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
   const withAlerts = flags["with-alerts"] ?? false;
   const outDir = resolve(flags.out ?? DEFAULT_OUT);
-  const written = await writeGrafanaFiles(
+  const { written, removed } = await writeGrafanaFiles(
     {
       services,
       datasourceUid: flags["datasource-uid"],
@@ -183,6 +185,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   );
   console.log(`Wrote ${written.length} files to ${outDir}:`);
   for (const path of written) console.log(`  ${path}`);
+  if (removed.length > 0) {
+    console.log(`Removed ${removed.length} files an earlier run wrote there (recorded in ${MANIFEST}) that this run does not:`);
+    for (const path of removed) console.log(`  ${path}`);
+    console.log("  Copies an earlier import made in Grafana stay there: delete them from Grafana's folders too.");
+  }
   console.log(`\n${importInstructions(outDir, withAlerts)}`);
   return 0;
 }
@@ -193,8 +200,9 @@ main(process.argv.slice(2), process.env).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof UsageError || error instanceof RenderError) console.error(usageErrorText(message, "npm run dashboards -- --help"));
+    const refused = error instanceof UsageError || error instanceof RenderError || error instanceof OutputFolderError;
+    if (refused) console.error(usageErrorText(message, "npm run dashboards -- --help"));
     else console.error(`npm run dashboards failed: ${message}`);
-    process.exitCode = error instanceof UsageError || error instanceof RenderError ? 2 : 1;
+    process.exitCode = refused ? 2 : 1;
   },
 );
