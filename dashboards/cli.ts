@@ -10,7 +10,8 @@ import { RenderError, DEFAULT_DATASOURCE_UID, checkDatabase } from "./core/rende
 import { DEFAULT_MIN_REQUESTS_PER_WINDOW } from "./core/alert-rules";
 import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
-import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
+import { frameworkMetricsLastDay, servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
+import { FRAMEWORK_FAMILIES, FRAMEWORK_METRIC, type FrameworkFamily } from "./core/framework-metrics";
 import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, MANIFEST, OutputFolderError, writeGrafanaFiles } from "./write";
@@ -33,6 +34,10 @@ const usage = `Usage: npm run dashboards -- [flags]
   --out DIR                 output directory (default ${DEFAULT_OUT}); it keeps only this run's
                             files: those an earlier run wrote and this one does not are removed,
                             and a file it did not write there is refused
+  --framework-metrics       give every service the panels and rules of the storefront framework's
+                            metrics (D-11: ${Object.values(FRAMEWORK_METRIC).join(", ")}); with
+                            --from-clickhouse, services that exported them in the last day get them
+                            without it
   --with-alerts             also write alert rules (off by default)
   --runbook-base-url URL    where docs/runbooks/ is published; required with --with-alerts
   --team NAME               the team owning these services (D-13): a team label on every alert
@@ -56,6 +61,7 @@ function parseCommandLine(argv: string[]) {
     database: { type: "string" },
     out: { type: "string" },
     "with-alerts": { type: "boolean" },
+    "framework-metrics": { type: "boolean" },
     "runbook-base-url": { type: "string" },
     "min-requests-per-window": { type: "string" },
     team: { type: "string" },
@@ -136,6 +142,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const services = [...(flags.service ?? [])];
   let servicesWithoutTailCounts: string[] | undefined;
   let tailCountedServices: string[] | undefined;
+  let discoveredFramework: Record<string, FrameworkFamily[]> = {};
   if (flags["from-clickhouse"]) {
     const client = createClient(clickhouse);
     const database = flags.database ?? defaultDatabase;
@@ -147,15 +154,19 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       console.log(`Tables in ${database} at ${clickhouse.url}: the ${describeGeneration(detected)} generation`);
       const mismatch = generationMismatch(generation, detected);
       if (mismatch !== undefined) throw new UsageError(mismatch);
-      const [seen, counted] = await Promise.all([
+      const [seen, counted, framework] = await Promise.all([
         servicesSeenLastDay(client, tables),
         servicesTailCountedLastDay(client, tables),
+        frameworkMetricsLastDay(client, tables),
       ]).catch((error: unknown) => {
         throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${messageWithCauses(error)}`);
       });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);
       tailCountedServices = counted;
+      discoveredFramework = framework;
+      const withFramework = Object.entries(framework).map(([service, families]) => `${service} (${families.join(", ")})`);
+      console.log(`Services exporting the storefront framework's metrics in the last day: ${withFramework.length === 0 ? "none" : withFramework.join(", ")}`);
       servicesWithoutTailCounts = [...new Set(services)].filter((service) => !counted.includes(service));
       if (servicesWithoutTailCounts.length > 0) console.error(untailedWarning(servicesWithoutTailCounts, counted));
     } finally {
@@ -165,6 +176,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (services.length === 0) throw new UsageError("no service to render: pass --service NAME or --from-clickhouse");
 
   const withAlerts = flags["with-alerts"] ?? false;
+  const frameworkMetrics = flags["framework-metrics"]
+    ? Object.fromEntries(services.map((service) => [service, FRAMEWORK_FAMILIES]))
+    : discoveredFramework;
   const outDir = resolve(flags.out ?? DEFAULT_OUT);
   const { written, removed } = await writeGrafanaFiles(
     {
@@ -178,6 +192,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       team: flags.team,
       servicesWithoutTailCounts,
       tailCountedServices,
+      frameworkMetrics,
       clickhouseUrl: clickhouse.url,
       clickhouseUser: clickhouse.username,
     },

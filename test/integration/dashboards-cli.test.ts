@@ -107,6 +107,18 @@ describe("npm run dashboards", () => {
     expect(run.stdout).toContain("/etc/grafana/provisioning/");
   });
 
+  it("adds the framework's panels and rules to named services with --framework-metrics", async () => {
+    const dir = join(out, "framework");
+    const run = await dashboardsCli(["--service", "storefront", "--framework-metrics", "--with-alerts", "--runbook-base-url", "https://x/rb", "--out", dir]);
+    expect(run.code, run.stderr).toBe(0);
+    const dashboard = JSON.parse(await readFile(join(dir, "dashboards", "deco-otel-storefront.json"), "utf8"));
+    expect((dashboard.panels as Array<{ title: string }>).map((panel) => panel.title)).toEqual(
+      expect.arrayContaining(["Commerce upstream p95 by provider / operation", "Cache hit rate by layer", "5xx by route_pattern"]),
+    );
+    const rules = await readFile(join(dir, "provisioning", "alerting", "deco-otel-storefront.yaml"), "utf8");
+    for (const runbook of ["cache-hit-drop", "commerce-upstream-slow", "tail-exception-spike"]) expect(rules).toContain(`runbook_url: https://x/rb/${runbook}.md`);
+  });
+
   describe("the output folder holds exactly the last run's files", () => {
     const firstRun = (dir: string) => [
       ...["--service", "shop-api", "--service", "storefront", "--with-alerts", "--runbook-base-url", "https://x/rb", "--out", dir],
@@ -179,7 +191,8 @@ describe("npm run dashboards", () => {
       // A service the tail Worker counts: its invocation count, as the tail sends it.
       await db.client.command({
         query: `INSERT INTO otel_metrics_sum (ServiceName, MetricName, TimeUnix, Value, AggregationTemporality, IsMonotonic) VALUES
-          ('counted-shop', 'cloudflare.worker.invocations', now() - INTERVAL 1 HOUR, 5, 1, true)`,
+          ('counted-shop', 'cloudflare.worker.invocations', now() - INTERVAL 1 HOUR, 5, 1, true),
+          ('counted-shop', 'cache_hit_total', now() - INTERVAL 1 HOUR, 9, 1, true)`,
       });
     });
 
@@ -255,6 +268,13 @@ describe("npm run dashboards", () => {
       expect(await notes("seen-today")).toEqual(["No counts from the tail Worker"]);
       expect(await notes("named-shop")).toEqual(["No counts from the tail Worker"]);
       expect(await notes("counted-shop")).toEqual([]);
+      // The framework's cache counter exists for counted-shop only: its panels, no others.
+      expect(run.stdout).toContain("Services exporting the storefront framework's metrics in the last day: counted-shop (cache)");
+      const titles = async (service: string) =>
+        (JSON.parse(await readFile(join(dir, "dashboards", `deco-otel-${service}.json`), "utf8")).panels as Array<{ title: string }>).map((panel) => panel.title);
+      expect(await titles("counted-shop")).toContain("Cache hit rate by layer");
+      expect(await titles("counted-shop")).not.toContain("Commerce upstream p95 by provider / operation");
+      expect(await titles("seen-today")).not.toContain("Cache hit rate by layer");
     });
 
     it("says which generation the tables are and refuses a --generation that does not fit them, before ClickHouse fails on a column", async () => {
