@@ -10,10 +10,11 @@ import { RenderError, DEFAULT_DATASOURCE_UID, checkDatabase } from "./core/rende
 import { DEFAULT_MIN_REQUESTS_PER_WINDOW } from "./core/alert-rules";
 import { queryTables } from "./core/tables";
 import { TAIL_PANEL_TITLES } from "./core/service-panels";
-import { servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
+import { frameworkMetricsLastDay, servicesSeenLastDay, servicesTailCountedLastDay, tablesGeneration } from "./discover";
+import { FRAMEWORK_FAMILIES, FRAMEWORK_METRIC, type FrameworkFamily } from "./core/framework-metrics";
 import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
-import { DEFAULT_OUT, importInstructions, writeGrafanaFiles } from "./write";
+import { DEFAULT_OUT, importInstructions, MANIFEST, OutputFolderError, writeGrafanaFiles } from "./write";
 import { messageWithCauses } from "../cli/error-causes";
 import { endpointUrl } from "../cli/endpoint-url";
 import { parseFlags, UsageError, usageErrorText } from "../cli/flags";
@@ -30,7 +31,13 @@ const usage = `Usage: npm run dashboards -- [flags]
                             the schema generation of the tables; without it, queries use only
                             the columns both share (--from-clickhouse checks it against the tables)
   --database NAME           database holding the tables (default otel)
-  --out DIR                 output directory (default ${DEFAULT_OUT})
+  --out DIR                 output directory (default ${DEFAULT_OUT}); it keeps only this run's
+                            files: those an earlier run wrote and this one does not are removed,
+                            and a file it did not write there is refused
+  --framework-metrics       give every service the panels and rules of the storefront framework's
+                            metrics (D-11: ${Object.values(FRAMEWORK_METRIC).join(", ")}); with
+                            --from-clickhouse, services that exported them in the last day get them
+                            without it
   --with-alerts             also write alert rules (off by default)
   --runbook-base-url URL    where docs/runbooks/ is published; required with --with-alerts
   --team NAME               the team owning these services (D-13): a team label on every alert
@@ -54,6 +61,7 @@ function parseCommandLine(argv: string[]) {
     database: { type: "string" },
     out: { type: "string" },
     "with-alerts": { type: "boolean" },
+    "framework-metrics": { type: "boolean" },
     "runbook-base-url": { type: "string" },
     "min-requests-per-window": { type: "string" },
     team: { type: "string" },
@@ -134,6 +142,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const services = [...(flags.service ?? [])];
   let servicesWithoutTailCounts: string[] | undefined;
   let tailCountedServices: string[] | undefined;
+  let discoveredFramework: Record<string, FrameworkFamily[]> = {};
   if (flags["from-clickhouse"]) {
     const client = createClient(clickhouse);
     const database = flags.database ?? defaultDatabase;
@@ -145,15 +154,19 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       console.log(`Tables in ${database} at ${clickhouse.url}: the ${describeGeneration(detected)} generation`);
       const mismatch = generationMismatch(generation, detected);
       if (mismatch !== undefined) throw new UsageError(mismatch);
-      const [seen, counted] = await Promise.all([
+      const [seen, counted, framework] = await Promise.all([
         servicesSeenLastDay(client, tables),
         servicesTailCountedLastDay(client, tables),
+        frameworkMetricsLastDay(client, tables),
       ]).catch((error: unknown) => {
         throw new Error(`--from-clickhouse could not read the services at ${clickhouse.url}: ${messageWithCauses(error)}`);
       });
       console.log(`Services seen in the last day at ${clickhouse.url}: ${seen.length === 0 ? "none" : seen.join(", ")}`);
       services.push(...seen);
       tailCountedServices = counted;
+      discoveredFramework = framework;
+      const withFramework = Object.entries(framework).map(([service, families]) => `${service} (${families.join(", ")})`);
+      console.log(`Services exporting the storefront framework's metrics in the last day: ${withFramework.length === 0 ? "none" : withFramework.join(", ")}`);
       servicesWithoutTailCounts = [...new Set(services)].filter((service) => !counted.includes(service));
       if (servicesWithoutTailCounts.length > 0) console.error(untailedWarning(servicesWithoutTailCounts, counted));
     } finally {
@@ -163,8 +176,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (services.length === 0) throw new UsageError("no service to render: pass --service NAME or --from-clickhouse");
 
   const withAlerts = flags["with-alerts"] ?? false;
+  const frameworkMetrics = flags["framework-metrics"]
+    ? Object.fromEntries(services.map((service) => [service, FRAMEWORK_FAMILIES]))
+    : discoveredFramework;
   const outDir = resolve(flags.out ?? DEFAULT_OUT);
-  const written = await writeGrafanaFiles(
+  const { written, removed } = await writeGrafanaFiles(
     {
       services,
       datasourceUid: flags["datasource-uid"],
@@ -176,6 +192,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       team: flags.team,
       servicesWithoutTailCounts,
       tailCountedServices,
+      frameworkMetrics,
       clickhouseUrl: clickhouse.url,
       clickhouseUser: clickhouse.username,
     },
@@ -183,6 +200,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   );
   console.log(`Wrote ${written.length} files to ${outDir}:`);
   for (const path of written) console.log(`  ${path}`);
+  if (removed.length > 0) {
+    console.log(`Removed ${removed.length} files an earlier run wrote there (recorded in ${MANIFEST}) that this run does not:`);
+    for (const path of removed) console.log(`  ${path}`);
+    console.log("  Copies an earlier import made in Grafana stay there: delete them from Grafana's folders too.");
+  }
   console.log(`\n${importInstructions(outDir, withAlerts)}`);
   return 0;
 }
@@ -193,8 +215,9 @@ main(process.argv.slice(2), process.env).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof UsageError || error instanceof RenderError) console.error(usageErrorText(message, "npm run dashboards -- --help"));
+    const refused = error instanceof UsageError || error instanceof RenderError || error instanceof OutputFolderError;
+    if (refused) console.error(usageErrorText(message, "npm run dashboards -- --help"));
     else console.error(`npm run dashboards failed: ${message}`);
-    process.exitCode = error instanceof UsageError || error instanceof RenderError ? 2 : 1;
+    process.exitCode = refused ? 2 : 1;
   },
 );

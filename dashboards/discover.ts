@@ -1,11 +1,12 @@
 /**
- * `--from-clickhouse`: the tables' schema generation, the services to render, and which of them
- * the tail Worker counts, read from the tables.
+ * `--from-clickhouse`: the tables' schema generation, the services to render, which of them the
+ * tail Worker counts and which export the storefront framework's metrics, read from the tables.
  */
 import type { ClickHouseClient, ResultSet } from "@clickhouse/client-web";
 import * as z from "zod/mini";
 import { detectGeneration, type DetectedGeneration } from "./core/generation";
-import { servicesSeenQuery, tailCountedServicesQuery } from "./core/dashboard-queries";
+import { frameworkMetricsQuery, servicesSeenQuery, tailCountedServicesQuery } from "./core/dashboard-queries";
+import { frameworkFamilyOf, type FrameworkFamily } from "./core/framework-metrics";
 import type { AuxiliaryQuery } from "./core/model";
 import { expandQuery } from "./core/plugin-macros";
 import type { QueryTables } from "./core/tables";
@@ -33,11 +34,31 @@ async function checkedRows<T>(result: ResultSet<"JSONEachRow">, row: z.ZodMiniTy
 
 const serviceRow = z.object({ ServiceName: z.string() });
 
-/** The `ServiceName`s a query answers, expanded as the plugin would for a "last 24 hours" range. */
-async function serviceNamesLastDay(client: ClickHouseClient, query: AuxiliaryQuery, nowMs: number): Promise<string[]> {
+/** The rows a query answers, expanded as the plugin would for a "last 24 hours" range. */
+async function rowsLastDay<T>(client: ClickHouseClient, query: AuxiliaryQuery, nowMs: number, row: z.ZodMiniType<T>, what: string): Promise<T[]> {
   const sql = expandQuery(query.rawSql, { fromMs: nowMs - DAY_MS, toMs: nowMs, intervalMs: 60_000 });
-  const rows = await checkedRows(await client.query({ query: sql, format: "JSONEachRow" }), serviceRow, "the service names");
+  return checkedRows(await client.query({ query: sql, format: "JSONEachRow" }), row, what);
+}
+
+/** The `ServiceName`s a query answers for the last day. */
+async function serviceNamesLastDay(client: ClickHouseClient, query: AuxiliaryQuery, nowMs: number): Promise<string[]> {
+  const rows = await rowsLastDay(client, query, nowMs, serviceRow, "the service names");
   return rows.map((row) => row.ServiceName);
+}
+
+/**
+ * Per service, the storefront framework's metric families (D-11) it exported in the last day;
+ * a service without any is absent.
+ */
+export async function frameworkMetricsLastDay(client: ClickHouseClient, tables: QueryTables, nowMs = Date.now()): Promise<Record<string, FrameworkFamily[]>> {
+  const rows = await rowsLastDay(client, frameworkMetricsQuery(tables), nowMs, z.object({ ServiceName: z.string(), MetricName: z.string() }), "the framework's metric names");
+  const families = new Map<string, FrameworkFamily[]>();
+  for (const row of rows) {
+    const family = frameworkFamilyOf(row.MetricName);
+    const known = families.get(row.ServiceName) ?? [];
+    if (family !== undefined && !known.includes(family)) families.set(row.ServiceName, [...known, family]);
+  }
+  return Object.fromEntries(families);
 }
 
 /** Every `ServiceName` seen in the last day, sorted: the dashboards' own `service` variable query. */

@@ -13,6 +13,10 @@
  * quiet service has nothing to judge, so no data is OK there.
  * Two more bands read the service's server spans, and judge only a service the tail did not
  * count in the baseline day (an SDK-only service), so a tailed one is not paged twice.
+ * `tail-exception-spike` bands the share of invocations that ended in an uncaught exception.
+ * Services that export the storefront framework's metrics (D-11) get a band per family they
+ * have: `cache-hit-drop` (the miss share rose, i.e. the hit rate fell) and
+ * `commerce-upstream-slow` (the p95 of commerce calls rose).
  * The last rule per service, `tail-lost`, fires when the tail stopped counting a service it
  * counted in the last week while the service's own telemetry still arrives (its wiring lost).
  *
@@ -34,6 +38,8 @@ import {
   WALL_TIME_METRIC,
 } from "./sql";
 import type { QueryTables } from "./tables";
+import { cacheLookups, commerceCalls, FRAMEWORK_METRIC, type FrameworkFamily } from "./framework-metrics";
+import { EXCEPTION_OUTCOME } from "../../workers/tail/outcomes";
 
 /** The band's half-width, in standard deviations. */
 export const BAND_SIGMAS = 3;
@@ -106,6 +112,25 @@ export const ALERTS = {
     runbook: "http-latency-spike",
     title: "Server-span p95 latency above its 24-hour band",
     summary: "The p95 duration of the server spans of a service the tail does not count exceeded its own 24-hour mean + 3σ for 10 minutes.",
+  },
+  tailExceptions: {
+    id: "tail-exception-spike",
+    runbook: "tail-exception-spike",
+    title: "Uncaught exceptions above their 24-hour band",
+    summary:
+      "The share of invocations that ended in an uncaught exception (the tail's counts) exceeded its own 24-hour mean + 3σ for 10 minutes. It is part of the error rate, so error-rate-anomaly often fires with it: this one names the cause.",
+  },
+  cacheHitDrop: {
+    id: "cache-hit-drop",
+    runbook: "cache-hit-drop",
+    title: "Cache hit rate below its 24-hour band",
+    summary: `The share of the framework's cache lookups that missed (${FRAMEWORK_METRIC.cacheMisses} among ${FRAMEWORK_METRIC.cacheHits} and it) exceeded its own 24-hour mean + 3σ for 10 minutes: the hit rate fell below its band.`,
+  },
+  commerceSlow: {
+    id: "commerce-upstream-slow",
+    runbook: "commerce-upstream-slow",
+    title: "Commerce upstream p95 above its 24-hour band",
+    summary: `The p95 of the framework's calls to commerce providers (${FRAMEWORK_METRIC.commerceDuration}) exceeded its own 24-hour mean + 3σ for 10 minutes.`,
   },
   tailLost: {
     id: "tail-lost",
@@ -181,6 +206,8 @@ export interface AlertRulesInput extends AlertTarget {
   serviceUid: string;
   /** A positive integer; default DEFAULT_MIN_REQUESTS_PER_WINDOW. */
   minRequestsPerWindow?: number;
+  /** The framework metric families the service exports (D-11): a band rule for `cache` and for `commerce`. */
+  frameworkFamilies?: readonly FrameworkFamily[];
 }
 
 /**
@@ -189,7 +216,7 @@ export interface AlertRulesInput extends AlertTarget {
  * `tail-lost`.
  */
 export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
-  const band = (alert: AlertDefinition, suffix: string, rawSql: string): AlertRule =>
+  const band = (alert: AlertDefinition, suffix: string, rawSql: string, description = "above its 24-hour baseline"): AlertRule =>
     rule(input, {
       alert,
       uid: `${input.serviceUid}-${suffix}`,
@@ -200,15 +227,19 @@ export function renderAlertRules(input: AlertRulesInput): AlertRuleFile {
       // A service without an hour of baseline yet, or without traffic, has nothing to judge.
       noDataState: "OK",
       for: "10m",
-      description: `${templateText(input.service)} is {{ $values.A }} standard deviations above its 24-hour baseline.`,
+      description: `${templateText(input.service)} is {{ $values.A }} standard deviations ${description}.`,
       labels: { service: templateText(input.service) },
     });
   const window = { tables: input.tables, service: input.service, minRequests: input.minRequestsPerWindow ?? DEFAULT_MIN_REQUESTS_PER_WINDOW };
+  const families = input.frameworkFamilies ?? [];
   return ruleFile(`deco-otel ${input.service}`, input.folder, [
     band(ALERTS.errorRate, "err", errorRateDeviationSql(window)),
     band(ALERTS.latency, "p95", latencyDeviationSql(window)),
     band(ALERTS.serverErrorRate, "serr", serverErrorRateDeviationSql(window)),
     band(ALERTS.serverLatency, "sp95", serverLatencyDeviationSql(window)),
+    band(ALERTS.tailExceptions, "exc", exceptionShareDeviationSql(window)),
+    ...(families.includes("cache") ? [band(ALERTS.cacheHitDrop, "chd", cacheMissShareDeviationSql(window), "below its 24-hour baseline in hit rate (above it in misses)")] : []),
+    ...(families.includes("commerce") ? [band(ALERTS.commerceSlow, "cus", commerceLatencyDeviationSql(window))] : []),
     rule(input, {
       alert: ALERTS.tailLost,
       uid: `${input.serviceUid}-tlo`,
@@ -380,15 +411,63 @@ export function errorRateDeviationSql({ tables, service, minRequests }: BandInpu
 }
 
 /**
+ * Share of invocations that ended in an uncaught exception (outcome `exception`) per 5-minute
+ * window of at least `minRequests` invocations, from `cloudflare.worker.invocations`; σ at least
+ * 0.001 as for the error rate.
+ */
+export function exceptionShareDeviationSql({ tables, service, minRequests }: BandInput): string {
+  return deviationSql({
+    table: tables.metricsSum,
+    time: "TimeUnix",
+    where: `MetricName = '${INVOCATIONS_METRIC}' AND ${serviceFilter({ name: service })}`,
+    aggregates: `sumIf(Value, Attributes['outcome'] = '${EXCEPTION_OUTCOME}') AS exceptions, sum(Value) AS invocations`,
+    value: "exceptions / invocations",
+    hasValue: `invocations >= ${minRequests}`,
+    sigma: "greatest(baseline_stddev, 0.001)",
+  });
+}
+
+/**
+ * Share of the framework's cache lookups that missed, per 5-minute window of at least
+ * `minRequests` lookups, from the summed values of `cache_hit_total` and `cache_miss_total`
+ * (delta points): the band is one-sided upward, so it fires when the hit rate falls. σ at least
+ * 0.01 (1 percentage point).
+ */
+export function cacheMissShareDeviationSql({ tables, service, minRequests }: BandInput): string {
+  return deviationSql({
+    ...cacheLookups(tables, { name: service }),
+    time: "TimeUnix",
+    aggregates: `sumIf(Value, MetricName = '${FRAMEWORK_METRIC.cacheMisses}') AS misses, sum(Value) AS lookups`,
+    value: "misses / lookups",
+    hasValue: `lookups >= ${minRequests}`,
+    sigma: "greatest(baseline_stddev, 0.01)",
+  });
+}
+
+/**
  * p95 wall time (ms) per 5-minute window of at least `minRequests` invocations, from the merged
  * `cloudflare.worker.wall_time` histograms (histogramQuantile: interpolated inside the bucket,
  * cut to the window's fastest and slowest invocation); σ as LATENCY_SIGMA.
  */
 export function latencyDeviationSql({ tables, service, minRequests }: BandInput): string {
+  return histogramP95DeviationSql(tables.metricsHistogram, `MetricName = '${WALL_TIME_METRIC}' AND ${serviceFilter({ name: service })}`, minRequests);
+}
+
+/**
+ * p95 (ms) of the framework's commerce calls, all providers together, per 5-minute window of at
+ * least `minRequests` calls, from the merged `commerce_request_duration_ms` histograms (delta
+ * points) as latencyDeviationSql reads the tail's.
+ */
+export function commerceLatencyDeviationSql({ tables, service, minRequests }: BandInput): string {
+  const { table, where } = commerceCalls(tables, { name: service });
+  return histogramP95DeviationSql(table, where, minRequests);
+}
+
+function histogramP95DeviationSql(table: string, where: string, minRequests: number): string {
   return deviationSql({
-    table: tables.metricsHistogram,
+    table,
     time: "TimeUnix",
-    where: `MetricName = '${WALL_TIME_METRIC}' AND ${serviceFilter({ name: service })}`,
+    where,
     aggregates: `${MERGED_HISTOGRAM}, sum(Count) AS observations`,
     value: histogramQuantile(0.95),
     hasValue: `observations >= ${minRequests}`,

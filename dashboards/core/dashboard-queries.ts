@@ -3,6 +3,7 @@ import { CLOUDFLARE_PREFLIGHT_SERVICE } from "../../workers/ingest/core/decode/j
 import type { AuxiliaryQuery } from "./model";
 import { INVOCATIONS_METRIC, SERVICE_VARIABLE, serviceFilter } from "./sql";
 import type { QueryTables } from "./tables";
+import { FRAMEWORK_METRIC } from "./framework-metrics";
 
 /**
  * Every `ServiceName` with logs, spans or metric points in the time range, sorted. The
@@ -40,6 +41,26 @@ export function tailCountedServicesQuery(tables: QueryTables): AuxiliaryQuery {
 FROM ${tables.metricsSum}
 WHERE MetricName = '${INVOCATIONS_METRIC}' AND $__timeFilter(TimeUnix)
 ORDER BY ServiceName`,
+  };
+}
+
+/**
+ * Which of the storefront framework's metrics (D-11) each service exported in the time range:
+ * one row per service and metric name. `--from-clickhouse` gives a service the panels and rules
+ * of the families it has.
+ */
+export function frameworkMetricsQuery(tables: QueryTables): AuxiliaryQuery {
+  const sums = [FRAMEWORK_METRIC.requests, FRAMEWORK_METRIC.cacheHits, FRAMEWORK_METRIC.cacheMisses].map((name) => `'${name}'`).join(", ");
+  return {
+    key: "framework-metrics",
+    rawSql: `SELECT DISTINCT ServiceName, MetricName
+FROM
+(
+    SELECT ServiceName, MetricName FROM ${tables.metricsSum} WHERE MetricName IN (${sums}) AND $__timeFilter(TimeUnix)
+    UNION ALL
+    SELECT ServiceName, MetricName FROM ${tables.metricsHistogram} WHERE MetricName = '${FRAMEWORK_METRIC.commerceDuration}' AND $__timeFilter(TimeUnix)
+)
+ORDER BY ServiceName, MetricName`,
   };
 }
 

@@ -17,6 +17,7 @@ import { servicePanelRows } from "./service-panels";
 import { SERVICE_VARIABLE } from "./sql";
 import { isPlainIdentifier, queryTables } from "./tables";
 import { tailNamesUnderEnvironments } from "./tail-names";
+import type { FrameworkFamily } from "./framework-metrics";
 
 export const DEFAULT_DATASOURCE_UID = "deco-otel-clickhouse";
 /**
@@ -54,6 +55,12 @@ export interface RenderInput {
    * uncounted service names those that are it under a wrangler environment (`<name>-<env>`).
    */
   tailCountedServices?: string[];
+  /**
+   * Per service, the storefront framework's metric families it exports (D-11: read from
+   * ClickHouse, or all of them with `--framework-metrics`): a row of panels and a band rule
+   * per family. A service not named has none.
+   */
+  frameworkMetrics?: Readonly<Record<string, readonly FrameworkFamily[]>>;
   /** How Grafana reaches ClickHouse, for the data source. */
   clickhouseUrl: string;
   clickhouseUser: string;
@@ -113,6 +120,7 @@ export function render(input: RenderInput): Rendered {
   const teamTags = input.team === undefined ? [] : [`team:${input.team}`];
   const servicesSeen = servicesSeenQuery(tables);
   const untailed = new Set(input.servicesWithoutTailCounts ?? []);
+  const familiesOf = (service: string) => (Object.hasOwn(input.frameworkMetrics ?? {}, service) ? input.frameworkMetrics![service]! : []);
   const dashboards: Rendered["dashboards"] = services.map((service) => ({
     service,
     dashboard: renderDashboard({
@@ -126,6 +134,7 @@ export function render(input: RenderInput): Rendered {
         tables,
         withoutTailCounts: untailed.has(service),
         tailNames: tailNamesUnderEnvironments(service, input.tailCountedServices ?? []),
+        frameworkFamilies: familiesOf(service),
       }),
       datasourceUid,
       variables: [serviceVariable(SERVICE_VARIABLE, service, servicesSeen, datasourceUid)],
@@ -147,7 +156,13 @@ export function render(input: RenderInput): Rendered {
     ? [
         ...services.map((service) => ({
           service,
-          file: renderAlertRules({ ...alertTarget, service, serviceUid: serviceUid(service), minRequestsPerWindow: minRequests }),
+          file: renderAlertRules({
+            ...alertTarget,
+            service,
+            serviceUid: serviceUid(service),
+            minRequestsPerWindow: minRequests,
+            frameworkFamilies: familiesOf(service),
+          }),
         })),
         { file: renderFleetAlertRules({ ...alertTarget, uid: FLEET_UID }) },
       ]

@@ -22,6 +22,7 @@ import {
   WALL_TIME_METRIC,
 } from "./sql";
 import type { QueryTables } from "./tables";
+import { frameworkPanelRows, type FrameworkFamily } from "./framework-metrics";
 
 const SERVICE = serviceFilter({ variable: SERVICE_VARIABLE });
 const SERVICE_NAME = serviceName({ variable: SERVICE_VARIABLE });
@@ -48,14 +49,16 @@ interface ServicePanelsInput {
    * a wrangler environment (`<service>-<env>`, tail-names.ts); the note names them.
    */
   tailNames?: readonly string[];
+  /** The storefront framework's metric families the service exports (D-11): their row of panels. */
+  frameworkFamilies?: readonly FrameworkFamily[];
 }
 
 /**
  * The rows of a service's dashboard, top to bottom: which channels reach deco-otel, the
- * tail's counts, the exceptions it caught, latency and CPU time, the service's own server
- * spans, logs, traces. Durations are in ms, rates in 0..1.
+ * tail's counts, the exceptions it caught, latency and CPU time, the framework's metrics (when
+ * it has them), the service's own server spans, logs, traces. Durations are in ms, rates in 0..1.
  */
-export function servicePanelRows({ tables, withoutTailCounts = false, tailNames = [] }: ServicePanelsInput): RowSpec[] {
+export function servicePanelRows({ tables, withoutTailCounts = false, tailNames = [], frameworkFamilies = [] }: ServicePanelsInput): RowSpec[] {
   const logsTimeFilter = `$__timeFilter(${tables.logsFilterTime})`;
   const invocations = `FROM ${tables.metricsSum}
 WHERE MetricName = '${INVOCATIONS_METRIC}' AND ${SERVICE} AND $__timeFilter(TimeUnix)`;
@@ -162,6 +165,7 @@ LIMIT 50`,
         }),
       ],
     },
+    ...frameworkPanelRows(tables, frameworkFamilies),
     serverSpanRow(tables),
     {
       title: "Logs",

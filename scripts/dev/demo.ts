@@ -60,18 +60,19 @@ async function main(): Promise<number> {
   else say(textReport(results, options.timeoutMs));
   say(`\nGrafana dashboards for these services (npm run dashboards), written to ${grafana.outDir}:`);
   for (const file of grafana.files) say(`  ${file}`);
+  if (grafana.removed.length > 0) say(`Removed what an earlier run wrote there and this one does not: ${grafana.removed.join(", ")}`);
   say(`\n${importInstructions(grafana.outDir, false)}`);
   return results.every((result) => result.complete) ? 0 : 1;
 }
 
 /** The dashboards of the demo's two services and the fleet, with the data source pointing at this ClickHouse. */
-async function grafanaFiles(options: DemoOptions): Promise<{ outDir: string; files: string[] }> {
+async function grafanaFiles(options: DemoOptions): Promise<{ outDir: string; files: string[]; removed: string[] }> {
   const outDir = resolve(options.grafanaOut);
-  const files = await writeGrafanaFiles(
+  const { written: files, removed } = await writeGrafanaFiles(
     { services: [PRODUCER_SERVICE, DEMO_CLIENT_SERVICE], clickhouseUrl: options.clickhouseUrl, clickhouseUser: "default" },
     outDir,
   );
-  return { outDir, files };
+  return { outDir, files, removed };
 }
 
 async function assertRunning(options: DemoOptions): Promise<void> {

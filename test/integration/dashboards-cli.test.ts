@@ -1,6 +1,6 @@
 /** `npm run dashboards` as a user runs it: flags, exit codes, the files it writes, --from-clickhouse. */
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { closedPort, FOREIGN_ANSWERS, startForeignServer, type ForeignServer } from "../support/foreign-server";
 import { join } from "node:path";
@@ -107,6 +107,74 @@ describe("npm run dashboards", () => {
     expect(run.stdout).toContain("/etc/grafana/provisioning/");
   });
 
+  it("adds the framework's panels and rules to named services with --framework-metrics", async () => {
+    const dir = join(out, "framework");
+    const run = await dashboardsCli(["--service", "storefront", "--framework-metrics", "--with-alerts", "--runbook-base-url", "https://x/rb", "--out", dir]);
+    expect(run.code, run.stderr).toBe(0);
+    const dashboard = JSON.parse(await readFile(join(dir, "dashboards", "deco-otel-storefront.json"), "utf8"));
+    expect((dashboard.panels as Array<{ title: string }>).map((panel) => panel.title)).toEqual(
+      expect.arrayContaining(["Commerce upstream p95 by provider / operation", "Cache hit rate by layer", "5xx by route_pattern"]),
+    );
+    const rules = await readFile(join(dir, "provisioning", "alerting", "deco-otel-storefront.yaml"), "utf8");
+    for (const runbook of ["cache-hit-drop", "commerce-upstream-slow", "tail-exception-spike"]) expect(rules).toContain(`runbook_url: https://x/rb/${runbook}.md`);
+  });
+
+  describe("the output folder holds exactly the last run's files", () => {
+    const firstRun = (dir: string) => [
+      ...["--service", "shop-api", "--service", "storefront", "--with-alerts", "--runbook-base-url", "https://x/rb", "--out", dir],
+    ];
+
+    it("removes the files an earlier run wrote that this run does not, and says which", async () => {
+      const dir = join(out, "rerun");
+      expect((await dashboardsCli(firstRun(dir))).code).toBe(0);
+      const run = await dashboardsCli(["--service", "shop-api", "--out", dir]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain("Wrote 4 files");
+      expect((await readdir(join(dir, "dashboards"))).sort()).toEqual(["deco-otel-fleet.json", "deco-otel-shop-api.json"]);
+      // The alert rules of the first run went with their folder: `cp -r provisioning/*` copies none.
+      expect((await readdir(join(dir, "provisioning"))).sort()).toEqual(["dashboards", "datasources"]);
+      expect(run.stdout).toContain("Removed 4 files an earlier run wrote there");
+      for (const file of ["deco-otel-storefront.json", "deco-otel-fleet.yaml", "deco-otel-shop-api.yaml", "deco-otel-storefront.yaml"]) {
+        expect(run.stdout).toContain(file);
+      }
+      // Run again unchanged: nothing to remove.
+      const again = await dashboardsCli(["--service", "shop-api", "--out", dir]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).not.toContain("Removed");
+    });
+
+    it("refuses a folder holding a file it did not write, names it, and writes nothing", async () => {
+      const dir = join(out, "foreign");
+      expect((await dashboardsCli(firstRun(dir))).code).toBe(0);
+      const mine = join(dir, "provisioning", "alerting", "my-own-rules.yaml");
+      await writeFile(mine, "apiVersion: 1\n");
+      const run = await dashboardsCli(["--service", "shop-api", "--out", dir]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`holds 1 file(s) npm run dashboards did not write`);
+      expect(run.stderr).toContain(mine);
+      // Nothing removed, the hand-written file kept.
+      expect((await readdir(join(dir, "dashboards"))).sort()).toContain("deco-otel-storefront.json");
+      expect(await readFile(mine, "utf8")).toBe("apiVersion: 1\n");
+    });
+
+    it("refuses what a run before the record left, and never removes a recorded path outside its folders", async () => {
+      const dir = join(out, "unrecorded");
+      await mkdir(join(dir, "dashboards"), { recursive: true });
+      await writeFile(join(dir, "dashboards", "deco-otel-old.json"), "{}");
+      await writeFile(join(dir, "keep.txt"), "mine");
+      const refused = await dashboardsCli(["--service", "shop-api", "--out", dir]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(join(dir, "dashboards", "deco-otel-old.json"));
+      await rm(join(dir, "dashboards", "deco-otel-old.json"));
+      // A record naming a file outside dashboards/ and provisioning/ (edited by hand): not removed.
+      await writeFile(join(dir, ".deco-otel-dashboards.json"), JSON.stringify({ files: ["keep.txt", "../outside.txt"] }));
+      const run = await dashboardsCli(["--service", "shop-api", "--out", dir]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(await readFile(join(dir, "keep.txt"), "utf8")).toBe("mine");
+      expect(JSON.parse(await readFile(join(dir, ".deco-otel-dashboards.json"), "utf8")).files).toContain("dashboards/deco-otel-shop-api.json");
+    });
+  });
+
   describe("--from-clickhouse", () => {
     let db: TestDatabase;
 
@@ -123,7 +191,8 @@ describe("npm run dashboards", () => {
       // A service the tail Worker counts: its invocation count, as the tail sends it.
       await db.client.command({
         query: `INSERT INTO otel_metrics_sum (ServiceName, MetricName, TimeUnix, Value, AggregationTemporality, IsMonotonic) VALUES
-          ('counted-shop', 'cloudflare.worker.invocations', now() - INTERVAL 1 HOUR, 5, 1, true)`,
+          ('counted-shop', 'cloudflare.worker.invocations', now() - INTERVAL 1 HOUR, 5, 1, true),
+          ('counted-shop', 'cache_hit_total', now() - INTERVAL 1 HOUR, 9, 1, true)`,
       });
     });
 
@@ -199,6 +268,13 @@ describe("npm run dashboards", () => {
       expect(await notes("seen-today")).toEqual(["No counts from the tail Worker"]);
       expect(await notes("named-shop")).toEqual(["No counts from the tail Worker"]);
       expect(await notes("counted-shop")).toEqual([]);
+      // The framework's cache counter exists for counted-shop only: its panels, no others.
+      expect(run.stdout).toContain("Services exporting the storefront framework's metrics in the last day: counted-shop (cache)");
+      const titles = async (service: string) =>
+        (JSON.parse(await readFile(join(dir, "dashboards", `deco-otel-${service}.json`), "utf8")).panels as Array<{ title: string }>).map((panel) => panel.title);
+      expect(await titles("counted-shop")).toContain("Cache hit rate by layer");
+      expect(await titles("counted-shop")).not.toContain("Commerce upstream p95 by provider / operation");
+      expect(await titles("seen-today")).not.toContain("Cache hit rate by layer");
     });
 
     it("says which generation the tables are and refuses a --generation that does not fit them, before ClickHouse fails on a column", async () => {

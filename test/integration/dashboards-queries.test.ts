@@ -18,6 +18,8 @@ import { tailMetricsRequest, windows } from "../support/baseline-metrics";
 import { demoDataIn, type DemoData } from "../support/demo-pipeline";
 import { renderedQueries, type RenderedQuery } from "../support/rendered-queries";
 import { exportSdkTelemetry, type ServerRequest } from "../support/sdk-service";
+import { FRAMEWORK_FAMILIES } from "../../dashboards/core/framework-metrics";
+import { frameworkMetricsRequest, type FrameworkWindow } from "../support/framework-metrics";
 
 const PRODUCER = "example-shop";
 const SERVICES = [PRODUCER, DEMO_CLIENT_SERVICE];
@@ -78,7 +80,8 @@ const RENDER_DEFAULTS = {
 };
 
 function renderFor(database: string, generation: Generation | undefined): Rendered {
-  return render({ ...RENDER_DEFAULTS, services: SERVICES, database, generation });
+  // The producer rendered with the framework's panels and rules too, so that their SQL runs here.
+  return render({ ...RENDER_DEFAULTS, services: SERVICES, database, generation, frameworkMetrics: { [PRODUCER]: FRAMEWORK_FAMILIES } });
 }
 
 describe.each(generations)("generated queries on the %s generation", (generation) => {
@@ -86,6 +89,16 @@ describe.each(generations)("generated queries on the %s generation", (generation
 
   beforeAll(async () => {
     demo = await demoDataIn(generation, `dashboards_${generation}`);
+    // The producer as a storefront on the framework also exports its metrics (D-11): one window.
+    const window: FrameworkWindow = {
+      endMs: Date.now() - 60_000,
+      requests: { "/_products/$slug/p": { "2xx": 97, "5xx": 3 } },
+      hits: 90,
+      misses: 10,
+      commerceCalls: 40,
+      commerceMs: 120,
+    };
+    await postMetrics(frameworkMetricsRequest(PRODUCER, [window]));
   }, 120_000);
 
   afterAll(() => demo?.dispose());
@@ -123,8 +136,8 @@ describe.each(generations)("generated queries on the %s generation", (generation
     it("renders every kind of query for both services, the fleet and the alerts", () => {
       const all = queries();
       expect(new Set(all.map((query) => query.kind))).toEqual(new Set(["panel", "variable", "annotation", "alert"]));
-      // Four band rules and tail-lost per service, and the fleet's tail-silent rule.
-      expect(all.filter((query) => query.kind === "alert")).toHaveLength(5 * SERVICES.length + 1);
+      // Five band rules and tail-lost per service, the framework's two bands for the producer, and the fleet's tail-silent rule.
+      expect(all.filter((query) => query.kind === "alert")).toHaveLength(6 * SERVICES.length + 2 + 1);
       expect(all.some((query) => query.rawSql.includes("TimestampTime"))).toBe(renderedFor === "legacy");
     });
 
@@ -220,9 +233,9 @@ describe.each(generations)("generated queries on the %s generation", (generation
       }
     });
 
-    async function deviations(service: string, minRequestsPerWindow?: number) {
+    async function deviations(service: string, minRequestsPerWindow?: number, frameworkMetrics?: Record<string, typeof FRAMEWORK_FAMILIES>) {
       const rules = renderedQueries(
-        render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation, minRequestsPerWindow }),
+        render({ ...RENDER_DEFAULTS, services: [service], database: demo.db.database, generation, minRequestsPerWindow, frameworkMetrics }),
       ).filter((query) => query.kind === "alert" && query.service !== undefined && !query.where.endsWith("-tlo"));
       const values: Record<string, number> = {};
       for (const rule of rules) {
@@ -347,6 +360,12 @@ describe.each(generations)("generated queries on the %s generation", (generation
         expect([values[errorRule]! > 3, values[latencyRule]! > 3]).toEqual([outside, outside]);
       });
 
+      it("bands the share of invocations that ended in an uncaught exception (tail-exception-spike)", async () => {
+        expect((await deviations(STEADY)).exc).toBeLessThan(3);
+        // 30 of 100 against a day of 1–3%.
+        expect((await deviations(SPIKING)).exc).toBeGreaterThan(3);
+      });
+
       describe("what real fleets showed", () => {
         /** A day of steady windows ending 6 minutes ago, then the last 5 minutes as `last`. */
         const shapes = {
@@ -396,6 +415,55 @@ describe.each(generations)("generated queries on the %s generation", (generation
       it("judges nothing for a service the tail counts: its counts' rules do, so it pages once", async () => {
         const { serr, sp95 } = await deviations(TAILED);
         expect([serr, sp95]).toEqual([null, null]);
+      });
+    });
+
+    describe("the storefront framework's metrics (D-11)", () => {
+      const FRAMEWORK_STEADY = "framework-steady";
+      const FRAMEWORK_SPIKING = "framework-spiking";
+      const typical = { requests: { "/_products/$slug/p": { "2xx": 97, "5xx": 3 }, "/": { "2xx": 50, "5xx": 0 } }, hits: 90, misses: 10, commerceCalls: 100, commerceMs: 120 };
+      const day = (i: number): Omit<FrameworkWindow, "endMs"> => ({ ...typical, hits: 88 + (i % 5), misses: 12 - (i % 5), commerceMs: 110 + (i % 3) * 10 });
+      const framework = (service: string) => ({ [service]: FRAMEWORK_FAMILIES });
+
+      beforeAll(async () => {
+        for (const [service, last] of [
+          [FRAMEWORK_STEADY, typical],
+          [FRAMEWORK_SPIKING, { ...typical, hits: 40, misses: 60, commerceMs: 2_000 }],
+        ] as const) {
+          // A day of 5-minute windows ending 6 minutes ago, then the last 5 minutes.
+          const series: FrameworkWindow[] = [
+            ...Array.from({ length: 287 }, (_, i) => ({ endMs: nowMs - 6 * 60_000 - (286 - i) * 5 * 60_000, ...day(i) })),
+            { endMs: nowMs - 60_000, ...last },
+          ];
+          // 10,000 in a cumulative point: a running total the panels and rules must not add.
+          await postMetrics(frameworkMetricsRequest(service, series, { cumulativeRequests: 10_000 }));
+        }
+      });
+
+      it("pages when the cache hit rate falls and the commerce p95 rises, not for a service whose last 5 minutes look like its day", async () => {
+        const steady = await deviations(FRAMEWORK_STEADY, undefined, framework(FRAMEWORK_STEADY));
+        const spiking = await deviations(FRAMEWORK_SPIKING, undefined, framework(FRAMEWORK_SPIKING));
+        expect([steady.chd! > 3, steady.cus! > 3]).toEqual([false, false]);
+        expect([spiking.chd! > 3, spiking.cus! > 3]).toEqual([true, true]);
+        // Without the framework's metrics named, no such rule is rendered.
+        expect(Object.keys(await deviations(FRAMEWORK_STEADY))).not.toContain("chd");
+      });
+
+      it("shows 5xx per route, the hit rate and the commerce p95 from summed values, not rows", async () => {
+        const rendered = renderedQueries(
+          render({ ...RENDER_DEFAULTS, services: [FRAMEWORK_SPIKING], database: demo.db.database, generation, frameworkMetrics: framework(FRAMEWORK_SPIKING) }),
+        );
+        const panel = async (title: string) => {
+          const query = rendered.find((candidate) => candidate.kind === "panel" && candidate.title === title)!;
+          const sql = expandQuery(query.rawSql, { fromMs: nowMs - 3 * 60_000, toMs: nowMs, intervalMs: 300_000, variables: { service: FRAMEWORK_SPIKING } });
+          return demo.db.client.query({ query: sql, format: "JSONEachRow" }).then((r) => r.json<Record<string, unknown>>());
+        };
+        // One window: 3 of 100 requests of the route, not 1 of 2 points, and not the cumulative 10,000.
+        expect(await panel("5xx by route_pattern")).toEqual([{ route: "/_products/$slug/p", errors: 3, requests: 100, error_rate: 0.03 }]);
+        expect(await panel("Cache hit rate by layer")).toEqual([expect.objectContaining({ layer: "edge", hit_rate: 0.4 })]);
+        expect(await panel("Commerce upstream p95 by provider / operation")).toEqual([
+          expect.objectContaining({ operation: "vtex / vtex.intelligent-search.product_search", p95: 2_000 }),
+        ]);
       });
     });
 

@@ -26,6 +26,19 @@ function nowNanos(offsetSeconds = 0): string {
 
 const resource = { attributes: attributes({ "service.name": SITE, "service.version": "v42" }) };
 
+/** A point of `commerce_request_duration_ms` of the vtex search operation, bounds [100, 250] ms. */
+function commercePoint(labels: Record<string, string>, count: number, sum: number, bucketCounts: string[]) {
+  return {
+    attributes: attributes({ provider: "vtex", operation: "vtex.intelligent-search.product_search", ...labels }),
+    startTimeUnixNano: nowNanos(-60),
+    timeUnixNano: nowNanos(),
+    count: String(count),
+    sum,
+    bucketCounts,
+    explicitBounds: [100, 250],
+  };
+}
+
 /** What the platform's producers and the tail send, in miniature. */
 function metricsRequest() {
   const point = (attrs: Record<string, string>, value: number) => ({
@@ -58,7 +71,18 @@ function metricsRequest() {
                 sum: {
                   aggregationTemporality: 1,
                   isMonotonic: true,
-                  dataPoints: [point({ route_pattern: "/", profile: "static", decision: "HIT" }, 10)],
+                  dataPoints: [
+                    point({ route_pattern: "/", profile: "static", decision: "HIT" }, 10),
+                    point({ route_pattern: "/", profile: "static", decision: "STALE-HIT" }, 20),
+                  ],
+                },
+              },
+              {
+                name: "cache_miss_total",
+                sum: {
+                  aggregationTemporality: 1,
+                  isMonotonic: true,
+                  dataPoints: [point({ route_pattern: "/", profile: "static", decision: "MISS" }, 30)],
                 },
               },
               {
@@ -80,6 +104,9 @@ function metricsRequest() {
                       bucketCounts: ["0", "1", "3"],
                       explicitBounds: [100, 250],
                     },
+                    // Most calls are fast cache hits; two failed slowly upstream.
+                    commercePoint({ status_class: "2xx", cached: "true" }, 96, 1920, ["96", "0", "0"]),
+                    commercePoint({ status_class: "5xx", cached: "false" }, 2, 10_000, ["0", "0", "2"]),
                   ],
                 },
               },
@@ -172,11 +199,49 @@ describe.each(["current", "legacy"] as const)("runbook queries on the %s generat
     expect(rows).toEqual([expect.objectContaining({ version: "v42" })]);
   });
 
-  it("answers the commerce p95 query from the histogram", async () => {
-    const sql = QUERIES.find((query) => query.title.startsWith("p95 commerce latency"))!.sql;
-    const rows = await ingest.rows<Record<string, unknown>>(sql.replaceAll("{site}", SITE).replace(/;\s*$/, ""));
-    expect(rows).toEqual([
-      expect.objectContaining({ provider: "vtex", op: "vtex.intelligent-search.product_search", p95: 300 }),
+  const seedRows = (title: string) =>
+    ingest.rows<Record<string, unknown>>(QUERIES.find((query) => query.title.startsWith(title))!.sql.replaceAll("{site}", SITE).replace(/;\s*$/, ""));
+
+  /** A query of our runbook page (docs/runbooks/<page>.md) by the start of its comment, for this service. */
+  const pageRows = (page: string, title: string) => {
+    const text = readFileSync(new URL(`../../docs/runbooks/${page}.md`, import.meta.url), "utf8");
+    const sql = [...text.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!).find((block) => block.startsWith(`-- ${title}`));
+    if (sql === undefined) throw new Error(`no query "${title}" in docs/runbooks/${page}.md`);
+    return ingest.rows<Record<string, unknown>>(sql.replaceAll("{service}", SITE).replace(/;\s*$/, ""));
+  };
+
+  // The rows: 10 HIT and 20 STALE-HIT lookups in two points, 30 MISS in one; 102 commerce calls
+  // in three points (4 at 100–250+ ms, 96 cached under 100 ms, 2 failed over 250 ms).
+  // The seed's three queries below count rows (points) where they mean lookups and calls; their
+  // answers are pinned so that a change in how points land shows, and docs/runbooks/README.md
+  // ("The platform's queries and what they count") gives the corrected ones, checked after each.
+
+  it("answers the seed's hit / miss share with points: 2 hits and 1 miss, not 30 and 30", async () => {
+    expect(await seedRows("Hit / miss share")).toEqual([{ route: "/", hits: "2", misses: "1", hit_rate: 2 / 3 }]);
+    expect(await pageRows("cache-hit-drop", "Hits, misses and hit rate per cache layer")).toEqual([
+      { layer: "", profile: "static", hits: 30, misses: 30, hit_rate: 0.5 },
+    ]);
+  });
+
+  it("answers the seed's commerce status distribution with points: 2 and 1, not 100 calls and 2", async () => {
+    expect(await seedRows("Commerce call status distribution")).toEqual([
+      { provider: "vtex", op: "vtex.intelligent-search.product_search", status_class: "2xx", n: "2" },
+      { provider: "vtex", op: "vtex.intelligent-search.product_search", status_class: "5xx", n: "1" },
+    ]);
+    expect(await pageRows("commerce-upstream-slow", "Commerce calls per provider, operation and status class")).toEqual([
+      { provider: "vtex", operation: "vtex.intelligent-search.product_search", status_class: "2xx", calls: "100" },
+      { provider: "vtex", operation: "vtex.intelligent-search.product_search", status_class: "5xx", calls: "2" },
+    ]);
+  });
+
+  it("answers the seed's commerce p95 with a quantile of the points' means, not of the calls", async () => {
+    // Means 300, 20 and 5000 ms per point: its "p95" is near the slowest point's mean (bfloat16),
+    // while 97 of the 102 calls took at most 250 ms.
+    expect(await seedRows("p95 commerce latency")).toEqual([
+      expect.objectContaining({ provider: "vtex", op: "vtex.intelligent-search.product_search", p95: 4992 }),
+    ]);
+    expect(await pageRows("commerce-upstream-slow", "p95 of commerce calls per provider and operation")).toEqual([
+      { provider: "vtex", operation: "vtex.intelligent-search.product_search", calls: "102", p95_ms: "at most 250" },
     ]);
   });
 });

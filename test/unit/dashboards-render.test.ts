@@ -117,9 +117,9 @@ describe("alert rules", () => {
     expect(() => render({ ...INPUT, runbookBaseUrl: undefined })).toThrow(RenderError);
   });
 
-  const BAND_ALERTS = ["error-rate-anomaly", "latency-p95-anomaly", "server-error-rate-anomaly", "server-latency-p95-anomaly"];
+  const BAND_ALERTS = ["error-rate-anomaly", "latency-p95-anomaly", "server-error-rate-anomaly", "server-latency-p95-anomaly", "tail-exception-spike"];
   /** The platform's runbook catalogue (D-13) ids each band rule's runbook_url names, so its runbooks resolve too. */
-  const CATALOGUE_RUNBOOKS = ["http-error-spike", "http-latency-spike", "http-error-spike", "http-latency-spike"];
+  const CATALOGUE_RUNBOOKS = ["http-error-spike", "http-latency-spike", "http-error-spike", "http-latency-spike", "tail-exception-spike"];
 
   it("compare error rate and p95, the tail's and the server spans', with their 24-hour band for 10 minutes, each with the catalogue's runbook", () => {
     const [shop] = render(INPUT).alertRules;
@@ -127,7 +127,7 @@ describe("alert rules", () => {
     expect(rules.map((rule) => rule.annotations.runbook_url)).toEqual(
       CATALOGUE_RUNBOOKS.map((id) => `https://git.example/deco-otel/blob/main/docs/runbooks/${id}.md`),
     );
-    expect(rules.map((rule) => rule.uid)).toEqual(["err", "p95", "serr", "sp95"].map((suffix) => `deco-otel-example-shop-${suffix}`));
+    expect(rules.map((rule) => rule.uid)).toEqual(["err", "p95", "serr", "sp95", "exc"].map((suffix) => `deco-otel-example-shop-${suffix}`));
     for (const rule of rules) {
       const runbook = new URL(`../../docs/runbooks/${rule.annotations.runbook_url.replace(/^.*\//, "")}`, import.meta.url);
       expect(existsSync(runbook), `${runbook.pathname} exists`).toBe(true);
@@ -136,6 +136,28 @@ describe("alert rules", () => {
       expect(rule.data[0]).toMatchObject({ refId: "A", relativeTimeRange: { from: 86_400, to: 0 } });
       expect(rule.data[1]!.model).toMatchObject({ type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [3] } }] });
     }
+  });
+
+  it("add the framework's bands (D-11) only for a service with those metrics, each linking the catalogue's runbook", () => {
+    const rendered = render({ ...INPUT, frameworkMetrics: { "example-shop": ["cache", "commerce"] } });
+    const [shop] = rendered.alertRules;
+    const framework = shop!.file.groups[0]!.rules.filter((rule) => ["cache-hit-drop", "commerce-upstream-slow"].includes(rule.labels.alert!));
+    expect(framework.map((rule) => [rule.uid, rule.annotations.runbook_url])).toEqual([
+      ["deco-otel-example-shop-chd", "https://git.example/deco-otel/blob/main/docs/runbooks/cache-hit-drop.md"],
+      ["deco-otel-example-shop-cus", "https://git.example/deco-otel/blob/main/docs/runbooks/commerce-upstream-slow.md"],
+    ]);
+    // Sums of values (of bucket counts) of delta points, never counts of rows; a page of ours for each.
+    const sqlOf = (rule: (typeof framework)[number]) => (rule.data[0]!.model as { rawSql: string }).rawSql;
+    expect(framework.map((rule) => /sum\(Value\) AS lookups|sumForEach\(BucketCounts\)/.test(sqlOf(rule)))).toEqual([true, true]);
+    for (const rule of framework) {
+      expect(sqlOf(rule)).toContain("AggregationTemporality = 1");
+      const page = new URL(`../../docs/runbooks/${rule.labels.alert}.md`, import.meta.url);
+      expect(readFileSync(page, "utf8"), "the page covers the rule").toContain(`\`${rule.labels.alert}\``);
+    }
+    const titles = (rendered.dashboards[0]!.dashboard.panels ?? []).map((panel) => panel.title);
+    expect(titles).toEqual(expect.arrayContaining(["Commerce upstream p95 by provider / operation", "Cache hit rate by layer"]));
+    expect(titles).not.toContain("5xx by route_pattern");
+    expect(render(INPUT).alertRules[0]!.file.groups[0]!.rules.map((rule) => rule.labels.alert)).not.toContain("cache-hit-drop");
   });
 
   it("page per service when the tail stops counting a service that still sends its own telemetry", () => {
