@@ -3,7 +3,7 @@ import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./envi
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
-import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
+import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
@@ -80,6 +80,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const changes: string[] = [];
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
+  const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
 
   for (const environment of environmentsOf(document)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
@@ -216,7 +217,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       // A repeat goes only when the entry it repeats stays: valid as written, or rewritten here.
       const kept = new Set(entries.filter((e) => e.fault === undefined).map((e) => e.index));
       for (const entry of refused) {
-        const keptDataset = entry.dataset ?? options.metricsDataset;
+        const keptDataset = entry.dataset ?? metrics.dataset;
         const at = [...path, entry.index];
         if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
           handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
@@ -231,17 +232,17 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
         }
       }
-      const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
       if (entries.some((entry) => entry.binding === METRICS_BINDING)) {
         // An entry means DECO_METRICS: rewritten above or left to a hand edit, never added beside.
-      } else if (options.metricsDataset === undefined) {
-        handEdits.push(`${label}: the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>`);
+      } else if (metrics.dataset === undefined) {
+        handEdits.push(`${label}: ${metrics.missing}`);
       } else if (current !== undefined && current.kind !== "array") {
-        handEdits.push(`${label}: analytics_engine_datasets is not an array; make it ${written(format, [dataset])}`);
+        handEdits.push(`${label}: analytics_engine_datasets is not an array; make it ${written(format, [{ binding: METRICS_BINDING, dataset: metrics.dataset }])}`);
       } else {
+        const dataset = { binding: METRICS_BINDING, dataset: metrics.dataset };
         make(
           analyticsEngineRule.id,
-          `added ${METRICS_BINDING} (dataset ${options.metricsDataset}) to analytics_engine_datasets`,
+          `added ${METRICS_BINDING} (dataset ${metrics.dataset}, ${metrics.why}) to analytics_engine_datasets`,
           (e) => (current === undefined ? e.set(path, [dataset]) : e.append(path, dataset)),
           (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, dataset, true)] }, { set: path, value: [dataset] }] : [t.appendEntry(current.at, path, dataset), { push: path, value: dataset }]),
         );
@@ -270,6 +271,25 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const after = fileText(document, editor?.text ?? text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
   return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned };
+}
+
+/**
+ * The dataset `--fix` binds `DECO_METRICS` to in an environment without one, and why (for the
+ * change's message): the producer's own (`producerMetricsDataset`) before `--metrics-dataset`,
+ * which is used only where no environment binds one; undefined with what is missing when neither
+ * tells, or when the producer's environments name different datasets.
+ */
+function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string } | { dataset: undefined; missing: string } {
+  if (bound !== undefined && "dataset" in bound) {
+    const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per Worker`;
+    return { dataset: bound.dataset, why: `${bound.why}${over}` };
+  }
+  if (bound !== undefined) {
+    const named = bound.choices.map((c) => `${c.env} binds ${c.dataset}`).join(", ");
+    return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the dataset it writes to, and this producer's environments name different ones (${named}): add the one this environment writes to by hand` };
+  }
+  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one" };
+  return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>` };
 }
 
 /**
