@@ -2,7 +2,9 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, entryOf, stringAt } from "./model";
+import { type ConfigDocument, entryOf, plainValue, stringAt } from "./model";
+import { swallowedKeyRule } from "./rules/swallowed-key";
+import { moveHint, swallowedKeys } from "./swallowed-keys";
 import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
@@ -42,7 +44,7 @@ export interface FixResult {
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
-export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id] as const;
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id] as const;
 
 /**
  * Adds what a producer is missing, in every environment that lacks it: `{ "service":
@@ -98,7 +100,26 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     };
 
-    if (fails(environment, tailConsumerRule.id)) {
+    // A Worker key a [table] header took in is moved out, not written a second time: the rules
+    // about it judge what it holds once it is read where it was meant (the audit after the fix).
+    const moving = new Set<string>();
+    for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(document, environment)) {
+      const where = `line ${swallowed.entry.keyAt.line}'s ${swallowed.key} (read as ${swallowed.readAs}, under ${swallowed.header})`;
+      const placement = environment.block.entries.has(swallowed.key) ? undefined : toml!.moveKeyLine(swallowed.entry.keyAt, environment.env);
+      if (placement === undefined) {
+        const why = environment.block.entries.has(swallowed.key) ? `${label} sets ${swallowed.key} already: keep one of the two` : moveHint(environment.env);
+        handEdits.push(`${label}: ${where}: ${why}`);
+        continue;
+      }
+      moving.add(swallowed.key);
+      const to = environment.env === null ? "above the first table" : `under [env.${environment.env}]`;
+      const intent: Intent[] = [{ unset: swallowed.path }, { set: [...base, swallowed.key], value: plainValue(swallowed.entry.value) }];
+      make(swallowedKeyRule.id, `moved ${where} ${to}`, () => {
+        throw new Error("a JSONC file has no table headers to take keys in");
+      }, () => [placement, intent]);
+    }
+
+    if (fails(environment, tailConsumerRule.id) && !moving.has("tail_consumers")) {
       const current = environment.own("tail_consumers")?.value;
       const repairs = rewritesThenRemovals(
         (["streaming_tail_consumers", "tail_consumers"] as const).flatMap((key) => tailEntries(key, environment.own(key)?.value, tails, environment.env).filter((e) => needsRepair(e, tails))),
@@ -154,7 +175,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, observabilityRule.id)) {
+    if (fails(environment, observabilityRule.id) && !moving.has("observability")) {
       // Only the block this environment writes: an inherited one is repaired where it is written.
       const block = environment.own("observability")?.value;
       for (const fault of block === undefined ? [] : observabilityTypeFaults(block)) {
@@ -169,7 +190,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, versionMetadataRule.id)) {
+    if (fails(environment, versionMetadataRule.id) && !moving.has("version_metadata")) {
       const current = environment.own("version_metadata");
       const meant = current === undefined || stringAt(current.value, "binding") !== undefined ? undefined : refusedVersionMetadata(current.value, environment).meant;
       const path = [...base, "version_metadata"];
@@ -190,7 +211,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, otlpEndpointsRule.id)) {
+    if (fails(environment, otlpEndpointsRule.id) && !moving.has("vars")) {
       const vars = environment.own("vars")?.value;
       if (options.ingestUrl === undefined) {
         handEdits.push(`${label}: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>`);
@@ -209,7 +230,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, analyticsEngineRule.id)) {
+    if (fails(environment, analyticsEngineRule.id) && !moving.has("analytics_engine_datasets")) {
       const current = environment.own("analytics_engine_datasets")?.value;
       const entries = current?.kind === "array" ? datasetEntries(current.items) : [];
       const refused = rewritesThenRemovals(entries.filter((e) => e.fault !== undefined));

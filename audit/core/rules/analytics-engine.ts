@@ -4,6 +4,7 @@ import { type ConfigDocument, type ConfigFormat, type ConfigValue, entryOf, mean
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { METRICS_BINDING } from "../wiring";
+import { swallowedFix } from "../swallowed-keys";
 
 /**
  * D-14: the storefront framework's Analytics Engine meter writes through a binding named
@@ -34,7 +35,7 @@ export const analyticsEngineRule: Rule = {
     const preview = environment.previews !== undefined;
     if (entry === undefined) {
       if (preview) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets")}: no ${METRICS_BINDING} binding, so the meter writes nothing`, fix: addFix }];
+      return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets", document)}: no ${METRICS_BINDING} binding, so the meter writes nothing`, fix: swallowedFix(document, environment, "analytics_engine_datasets") ?? addFix }];
     }
     if (entry.value.kind !== "array") {
       return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects", fix: `write it as ${writtenEntry(format, "analytics_engine_datasets", [wanted])}${BY_FIX}` }];
