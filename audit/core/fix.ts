@@ -102,16 +102,17 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
 
     // A Worker key a [table] header took in is moved out, not written a second time: the rules
     // about it judge what it holds once it is read where it was meant (the audit after the fix).
+    // Keys swallowed in this environment: moved, or a hand edit says how; never added beside.
     const moving = new Set<string>();
     for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(document, environment)) {
       const where = `line ${swallowed.entry.keyAt.line}'s ${swallowed.key} (read as ${swallowed.readAs}, under ${swallowed.header})`;
       const placement = environment.block.entries.has(swallowed.key) ? undefined : toml!.moveKeyLine(swallowed.entry.keyAt, environment.env);
+      moving.add(swallowed.key);
       if (placement === undefined) {
         const why = environment.block.entries.has(swallowed.key) ? `${label} sets ${swallowed.key} already: keep one of the two` : moveHint(environment.env);
         handEdits.push(`${label}: ${where}: ${why}`);
         continue;
       }
-      moving.add(swallowed.key);
       const to = environment.env === null ? "above the first table" : `under [env.${environment.env}]`;
       const intent: Intent[] = [{ unset: swallowed.path }, { set: [...base, swallowed.key], value: plainValue(swallowed.entry.value) }];
       make(swallowedKeyRule.id, `moved ${where} ${to}`, () => {
