@@ -127,4 +127,18 @@ tail_consumers = [{ service = "deco-otel-tail" }]
     expect(result.after).not.toContain("[[env.staging.tail_consumers]]");
     expect(result.handEdits).toContain("env.staging: line 5's tail_consumers (read as env.staging.observability.tail_consumers, under [env.staging.observability]): move it right under the [env.staging] header, above the first [env.staging.…] table");
   });
+
+  it("names the keys wrangler ignores inside observability (the trial's shop-i), once, and not a swallowed Worker key twice", () => {
+    const text = `name = "shop-i"
+observability = { enabled = true, foo = 1, logs = { enabled = true, sampling = 0.5 } }
+
+[env.staging]
+name = "shop-i-staging"
+`;
+    expect(auditDocument(toml(text)).findings.filter((f) => f.rule === "observability").map((f) => [f.env, f.message])).toEqual([
+      [null, "top level: observability holds foo (line 2): wrangler reads only enabled and head_sampling_rate and logs and traces there and ignores the rest"],
+      [null, "top level: observability.logs holds sampling (line 2): wrangler reads only enabled and head_sampling_rate and invocation_logs and destinations and persist there and ignores the rest"],
+    ]);
+    expect(auditDocument(toml(SHOP_B)).findings.filter((f) => f.rule === "observability")).toEqual([]);
+  });
 });

@@ -2,6 +2,8 @@ import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigFormat, type ConfigValue, type Position, entryOf } from "../model";
 import { shownValue } from "../syntax";
+import { swallowedKeys } from "../swallowed-keys";
+import { unknownKeysHit } from "../unknown-keys";
 
 /**
  * The `observability` block (inheritable: a named environment without one uses the top
@@ -34,6 +36,20 @@ export const observabilityRule: Rule = {
     if (block.kind !== "object") return [{ at: block.at, message: `observability must be an object${inherited}` }];
     const faults = observabilityTypeFaults(block);
     const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited, environment, document.format));
+    // Keys wrangler warns of and ignores ("Unexpected fields found in observability field"); a
+    // Worker key a TOML header took in is swallowed-key's, named there. Judged where written.
+    if (!found.inherited) {
+      const swallowed = swallowedKeys(document, environment).map((s) => s.key);
+      const field = wranglerField(environment, "observability");
+      for (const [path, value, known] of [
+        [field, block, OBSERVABILITY_KEYS],
+        [`${field}.logs`, entryOf(block, "logs")?.value, SIGNAL_KEYS.logs],
+        [`${field}.traces`, entryOf(block, "traces")?.value, SIGNAL_KEYS.traces],
+      ] as const) {
+        const unknown = value === undefined ? undefined : unknownKeysHit(document, path, value, known, swallowed);
+        if (unknown !== undefined) hits.push(unknown);
+      }
+    }
     const switchless = switchlessHit(block, inherited, environment);
     if (switchless !== undefined) return [switchless, ...hits];
     // A mistyped `enabled` is the fault to fix; "not enabled" would send the reader elsewhere.
@@ -109,6 +125,13 @@ function refusedBlockRateHit(rate: ConfigValue, inherited: string, environment: 
 function isNumber(value: ConfigValue): boolean {
   return value.kind === "scalar" && typeof value.value === "number";
 }
+
+/** The keys wrangler reads in `observability`, `observability.logs`, `observability.traces` (workers-sdk `validateObservability`'s `validateAdditionalProperties`). */
+const OBSERVABILITY_KEYS = ["enabled", "head_sampling_rate", "logs", "traces"] as const;
+const SIGNAL_KEYS = {
+  logs: ["enabled", "head_sampling_rate", "invocation_logs", "destinations", "persist"],
+  traces: ["enabled", "head_sampling_rate", "destinations", "persist"],
+} as const;
 
 /** The keys of `observability` wrangler types, with the type it requires (workers-sdk `validateObservability`). */
 const TYPED_KEYS: readonly { path: readonly string[]; type: "boolean" | "number" | "object" | "string[]" }[] = [
