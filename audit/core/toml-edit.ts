@@ -244,14 +244,16 @@ export class TomlText {
    * the comment ending its line and the comment lines right above it: to above the file's first
    * table header (below the last top-level key line) for `into` `null`, else right under the
    * `[env.<into>]` header (below its last key line). A blank line left doubled where it was is
-   * removed with it. Undefined when `[env.<into>]` has no header of its own to go under.
+   * removed with it. Undefined when `[env.<into>]` has no header of its own to go under, or no
+   * key line's last key starts at `keyAt`.
    */
   moveKeyLine(keyAt: Position, into: string | null): TomlPlacement | undefined {
     const found = this.keyValues.find(({ node, inline }) => {
       const last = node.key.keys[node.key.keys.length - 1]!;
       return !inline && last.loc.start.line === keyAt.line && last.loc.start.column + 1 === keyAt.column;
     });
-    if (found === undefined) throw new Error(`no TOML key line starts at line ${keyAt.line}, column ${keyAt.column}`);
+    // A part of a dotted key (`tail_consumers.x = …`) is no line of its own to move.
+    if (found === undefined) return undefined;
     const blank = (from: number, to: number) => this.text.slice(from, to).trim() === "";
     let start = this.lineStart(found.node.range[0]);
     while (start > 0 && this.text.slice(this.lineStart(start - 1), start).trim().startsWith("#")) start = this.lineStart(start - 1);

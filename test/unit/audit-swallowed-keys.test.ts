@@ -141,4 +141,11 @@ name = "shop-i-staging"
     ]);
     expect(auditDocument(toml(SHOP_B)).findings.filter((f) => f.rule === "observability")).toEqual([]);
   });
+
+  it("gives a dotted key under a header (no line of its own to move) as a hand edit", () => {
+    const text = `name = "w"\n\n[limits]\ncpu_ms = 5\ntail_consumers.x = 1\n`;
+    const result = fixDocument(toml(text));
+    expect(result.after).not.toContain("[[tail_consumers]]");
+    expect(result.handEdits).toContain("top level: line 5's tail_consumers (read as limits.tail_consumers, under [limits]): move it above the first table header, with the other top-level keys");
+  });
 });
