@@ -106,10 +106,17 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     const moving = new Set<string>();
     for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(document, environment)) {
       const where = `line ${swallowed.entry.keyAt.line}'s ${swallowed.key} (read as ${swallowed.readAs}, under ${swallowed.header})`;
-      const placement = environment.block.entries.has(swallowed.key) ? undefined : toml!.moveKeyLine(swallowed.entry.keyAt, environment.env);
+      // A top-level-only key under [env.<name>] may have been meant for that environment alone:
+      // moved to the top level it would apply to every one, so a person decides.
+      const envOnly = environment.env === null && swallowed.path[0] === "env";
+      const placement = environment.block.entries.has(swallowed.key) || envOnly ? undefined : toml!.moveKeyLine(swallowed.entry.keyAt, environment.env);
       moving.add(swallowed.key);
       if (placement === undefined) {
-        const why = environment.block.entries.has(swallowed.key) ? `${label} sets ${swallowed.key} already: keep one of the two` : moveHint(environment.env);
+        const why = environment.block.entries.has(swallowed.key)
+          ? `${label} sets ${swallowed.key} already: keep one of the two`
+          : envOnly
+            ? `wrangler reads ${swallowed.key} only at the top level, for every environment: ${moveHint(null)} if every environment should have it, else remove it`
+            : moveHint(environment.env);
         handEdits.push(`${label}: ${where}: ${why}`);
         continue;
       }

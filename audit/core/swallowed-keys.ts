@@ -16,6 +16,13 @@ const WORKER_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Worker keys wrangler reads only at the top level (workers-sdk `normalizeAndValidateConfig`, not
+ * `normalizeAndValidateEnvironment`): under an `[env.<name>]` header wrangler warns of them
+ * ("Unexpected fields found in env.<name> field") and ignores them.
+ */
+const TOP_LEVEL_ONLY: ReadonlySet<string> = new Set(["legacy_env", "send_metrics", "keep_vars", "site"]);
+
+/**
  * Tables whose keys are anyone's names (a var, an alias, a module) or a whole environment's
  * (`[env.<name>]`, `[previews]`): a Worker key there may be meant. `vars` is judged apart.
  */
@@ -42,7 +49,8 @@ export interface SwallowedKey {
  * below `[observability]` is `observability.tail_consumers`, which wrangler ignores with a warning
  * ("Unexpected fields found in observability field"), and the Worker has no tail consumer. Under
  * `[vars]`, where any name is a var's, only a key the environment does not set itself counts.
- * Arrays of tables (`[[tail_consumers]]`) are not read here: the rules of their entries name
+ * A key wrangler reads only at the top level (`keep_vars`, …) below an `[env.<name>]` header is
+ * the top level's, taken in. Arrays of tables (`[[tail_consumers]]`) are not read here: the rules of their entries name
  * foreign keys (`unknownKeysHit`). A JSONC file has no headers, so none.
  */
 export function swallowedKeys(document: ConfigDocument, environment: WorkerEnvironment): SwallowedKey[] {
@@ -64,6 +72,16 @@ export function swallowedKeys(document: ConfigDocument, environment: WorkerEnvir
     }
   };
   const base = environment.env === null ? [] : ["env", environment.env];
+  // A top-level-only key below an [env.<name>] header: the top level's, taken in by that header.
+  const envs = environment.env === null ? environment.block.entries.get("env")?.value : undefined;
+  for (const [name, entry] of envs?.kind === "object" ? envs.entries : []) {
+    const written = header(entry.value);
+    if (entry.value.kind !== "object" || written === undefined) continue;
+    for (const inner of entry.value.entries.values()) {
+      if (!TOP_LEVEL_ONLY.has(inner.key) || header(inner.value) !== undefined || environment.block.entries.has(inner.key)) continue;
+      found.push({ key: inner.key, entry: inner, path: ["env", name, inner.key], readAs: `env.${name}.${inner.key}`, header: written, headerLine: entry.value.at.line });
+    }
+  }
   for (const entry of environment.block.entries.values()) {
     const written = header(entry.value);
     if (entry.value.kind !== "object" || written === undefined || OPEN_TABLES.has(entry.key)) continue;

@@ -148,4 +148,16 @@ name = "shop-i-staging"
     expect(result.after).not.toContain("[[tail_consumers]]");
     expect(result.handEdits).toContain("top level: line 5's tail_consumers (read as limits.tail_consumers, under [limits]): move it above the first table header, with the other top-level keys");
   });
+
+  it("names a top-level-only key below an [env.<name>] header, and leaves its move to a person", () => {
+    const text = `name = "w"\n\n[env.production]\nname = "w-production"\nkeep_vars = true\ntail_consumers = [{ service = "deco-otel-tail" }]\n`;
+    expect(found(text, "swallowed-key")).toEqual([
+      [5, "top level: `keep_vars` on line 5 is read as `env.production.keep_vars` because it follows `[env.production]` (line 3): every key line under a header belongs to that table up to the next header, so it is a key wrangler ignores there (\"Unexpected fields found\")"],
+    ]);
+    const result = fixDocument(toml(text));
+    expect(result.after).toContain("[env.production]\nname = \"w-production\"\nkeep_vars = true\n");
+    expect(result.handEdits).toContain(
+      "top level: line 5's keep_vars (read as env.production.keep_vars, under [env.production]): wrangler reads keep_vars only at the top level, for every environment: move it above the first table header, with the other top-level keys if every environment should have it, else remove it",
+    );
+  });
 });

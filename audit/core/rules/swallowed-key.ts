@@ -18,7 +18,11 @@ export const swallowedKeyRule: Rule = {
     return swallowedKeys(document, environment).map((swallowed) => ({
       at: swallowed.entry.keyAt,
       message: swallowedMessage(swallowed),
-      fix: `${moveHint(environment.env)} (or run --fix)`,
+      // A top-level-only key under [env.<name>]: --fix leaves it to a person (see fixDocument).
+      fix:
+        environment.env === null && swallowed.path[0] === "env"
+          ? `wrangler reads ${swallowed.key} only at the top level, for every environment: ${moveHint(null)} if every environment should have it, else remove it`
+          : `${moveHint(environment.env)} (or run --fix)`,
     }));
   },
 };
