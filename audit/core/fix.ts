@@ -2,8 +2,10 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, entryOf, stringAt } from "./model";
-import { analyticsEngineRule, datasetEntries, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
+import { type ConfigDocument, entryOf, plainValue, stringAt } from "./model";
+import { swallowedKeyRule } from "./rules/swallowed-key";
+import { moveHint, swallowedKeys } from "./swallowed-keys";
+import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
@@ -42,7 +44,7 @@ export interface FixResult {
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
-export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id] as const;
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id] as const;
 
 /**
  * Adds what a producer is missing, in every environment that lacks it: `{ "service":
@@ -80,6 +82,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const changes: string[] = [];
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
+  const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
 
   for (const environment of environmentsOf(document)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
@@ -97,7 +100,34 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     };
 
-    if (fails(environment, tailConsumerRule.id)) {
+    // A Worker key a [table] header took in is moved out, not written a second time: the rules
+    // about it judge what it holds once it is read where it was meant (the audit after the fix).
+    // Keys swallowed in this environment: moved, or a hand edit says how; never added beside.
+    const moving = new Set<string>();
+    for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(document, environment)) {
+      const where = `line ${swallowed.entry.keyAt.line}'s ${swallowed.key} (read as ${swallowed.readAs}, under ${swallowed.header})`;
+      // A top-level-only key under [env.<name>] may have been meant for that environment alone:
+      // moved to the top level it would apply to every one, so a person decides.
+      const envOnly = environment.env === null && swallowed.path[0] === "env";
+      const placement = environment.block.entries.has(swallowed.key) || envOnly ? undefined : toml!.moveKeyLine(swallowed.entry.keyAt, environment.env);
+      moving.add(swallowed.key);
+      if (placement === undefined) {
+        const why = environment.block.entries.has(swallowed.key)
+          ? `${label} sets ${swallowed.key} already: keep one of the two`
+          : envOnly
+            ? `wrangler reads ${swallowed.key} only at the top level, for every environment: ${moveHint(null)} if every environment should have it, else remove it`
+            : moveHint(environment.env);
+        handEdits.push(`${label}: ${where}: ${why}`);
+        continue;
+      }
+      const to = environment.env === null ? "above the first table" : `under [env.${environment.env}]`;
+      const intent: Intent[] = [{ unset: swallowed.path }, { set: [...base, swallowed.key], value: plainValue(swallowed.entry.value) }];
+      make(swallowedKeyRule.id, `moved ${where} ${to}`, () => {
+        throw new Error("a JSONC file has no table headers to take keys in");
+      }, () => [placement, intent]);
+    }
+
+    if (fails(environment, tailConsumerRule.id) && !moving.has("tail_consumers")) {
       const current = environment.own("tail_consumers")?.value;
       const repairs = rewritesThenRemovals(
         (["streaming_tail_consumers", "tail_consumers"] as const).flatMap((key) => tailEntries(key, environment.own(key)?.value, tails, environment.env).filter((e) => needsRepair(e, tails))),
@@ -153,7 +183,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, observabilityRule.id)) {
+    if (fails(environment, observabilityRule.id) && !moving.has("observability")) {
       // Only the block this environment writes: an inherited one is repaired where it is written.
       const block = environment.own("observability")?.value;
       for (const fault of block === undefined ? [] : observabilityTypeFaults(block)) {
@@ -168,7 +198,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, versionMetadataRule.id)) {
+    if (fails(environment, versionMetadataRule.id) && !moving.has("version_metadata")) {
       const current = environment.own("version_metadata");
       const meant = current === undefined || stringAt(current.value, "binding") !== undefined ? undefined : refusedVersionMetadata(current.value, environment).meant;
       const path = [...base, "version_metadata"];
@@ -189,7 +219,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, otlpEndpointsRule.id)) {
+    if (fails(environment, otlpEndpointsRule.id) && !moving.has("vars")) {
       const vars = environment.own("vars")?.value;
       if (options.ingestUrl === undefined) {
         handEdits.push(`${label}: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>`);
@@ -208,7 +238,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       }
     }
 
-    if (fails(environment, analyticsEngineRule.id)) {
+    if (fails(environment, analyticsEngineRule.id) && !moving.has("analytics_engine_datasets")) {
       const current = environment.own("analytics_engine_datasets")?.value;
       const entries = current?.kind === "array" ? datasetEntries(current.items) : [];
       const refused = rewritesThenRemovals(entries.filter((e) => e.fault !== undefined));
@@ -216,7 +246,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       // A repeat goes only when the entry it repeats stays: valid as written, or rewritten here.
       const kept = new Set(entries.filter((e) => e.fault === undefined).map((e) => e.index));
       for (const entry of refused) {
-        const keptDataset = entry.dataset ?? options.metricsDataset;
+        const keptDataset = entry.dataset ?? metrics.dataset;
         const at = [...path, entry.index];
         if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
           handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
@@ -231,17 +261,17 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
         }
       }
-      const dataset = { binding: METRICS_BINDING, dataset: options.metricsDataset };
       if (entries.some((entry) => entry.binding === METRICS_BINDING)) {
         // An entry means DECO_METRICS: rewritten above or left to a hand edit, never added beside.
-      } else if (options.metricsDataset === undefined) {
-        handEdits.push(`${label}: the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>`);
+      } else if (metrics.dataset === undefined) {
+        handEdits.push(`${label}: ${metrics.missing}`);
       } else if (current !== undefined && current.kind !== "array") {
-        handEdits.push(`${label}: analytics_engine_datasets is not an array; make it ${written(format, [dataset])}`);
+        handEdits.push(`${label}: analytics_engine_datasets is not an array; make it ${written(format, [{ binding: METRICS_BINDING, dataset: metrics.dataset }])}`);
       } else {
+        const dataset = { binding: METRICS_BINDING, dataset: metrics.dataset };
         make(
           analyticsEngineRule.id,
-          `added ${METRICS_BINDING} (dataset ${options.metricsDataset}) to analytics_engine_datasets`,
+          `added ${METRICS_BINDING} (dataset ${metrics.dataset}, ${metrics.why}) to analytics_engine_datasets`,
           (e) => (current === undefined ? e.set(path, [dataset]) : e.append(path, dataset)),
           (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, dataset, true)] }, { set: path, value: [dataset] }] : [t.appendEntry(current.at, path, dataset), { push: path, value: dataset }]),
         );
@@ -270,6 +300,25 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const after = fileText(document, editor?.text ?? text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
   return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned };
+}
+
+/**
+ * The dataset `--fix` binds `DECO_METRICS` to in an environment without one, and why (for the
+ * change's message): the producer's own (`producerMetricsDataset`) before `--metrics-dataset`,
+ * which is used only where no environment binds one; undefined with what is missing when neither
+ * tells, or when the producer's environments name different datasets.
+ */
+function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string } | { dataset: undefined; missing: string } {
+  if (bound !== undefined && "dataset" in bound) {
+    const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per Worker`;
+    return { dataset: bound.dataset, why: `${bound.why}${over}` };
+  }
+  if (bound !== undefined) {
+    const named = bound.choices.map((c) => `${c.env} binds ${c.dataset}`).join(", ");
+    return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the dataset it writes to, and this producer's environments name different ones (${named}): add the one this environment writes to by hand` };
+  }
+  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one" };
+  return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>` };
 }
 
 /**

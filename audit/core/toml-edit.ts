@@ -239,6 +239,45 @@ export class TomlText {
     return { splices, tables: [tableText(path, missing, false)] };
   }
 
+  /**
+   * The key line whose (last) key starts at `keyAt` moved out of the table it is written in, with
+   * the comment ending its line and the comment lines right above it: to above the file's first
+   * table header (below the last top-level key line) for `into` `null`, else right under the
+   * `[env.<into>]` header (below its last key line). A blank line left doubled where it was is
+   * removed with it. Undefined when `[env.<into>]` has no header of its own to go under, or no
+   * key line's last key starts at `keyAt`.
+   */
+  moveKeyLine(keyAt: Position, into: string | null): TomlPlacement | undefined {
+    const found = this.keyValues.find(({ node, inline }) => {
+      const last = node.key.keys[node.key.keys.length - 1]!;
+      return !inline && last.loc.start.line === keyAt.line && last.loc.start.column + 1 === keyAt.column;
+    });
+    // A part of a dotted key (`tail_consumers.x = …`) is no line of its own to move.
+    if (found === undefined) return undefined;
+    const blank = (from: number, to: number) => this.text.slice(from, to).trim() === "";
+    let start = this.lineStart(found.node.range[0]);
+    while (start > 0 && this.text.slice(this.lineStart(start - 1), start).trim().startsWith("#")) start = this.lineStart(start - 1);
+    const end = this.nextLineStart(found.node.range[1]);
+    const moved = this.text.slice(start, end) + (/[\r\n]$/.test(this.text.slice(start, end)) ? "" : this.eol);
+    let removeFrom = start;
+    const before = start > 0 ? this.lineStart(start - 1) : start;
+    if (before < start && blank(before, start) && (end === this.text.length || blank(end, this.nextLineStart(end)))) removeFrom = before;
+    // Below the line it follows, so a person reads the step as "below line N, add".
+    let after: number | undefined;
+    if (into === null) {
+      const first = this.tables[0];
+      const top = this.keyValues.filter((kv) => kv.table.length === 0 && !kv.inline && (first === undefined || kv.node.range[0] < first.range[0]));
+      after = top[top.length - 1]?.node.range[1];
+    } else {
+      const header = this.tables.find((table) => table.kind === "standard" && samePath(table.resolvedKey, ["env", into]));
+      if (header === undefined) return undefined;
+      after = header.body[header.body.length - 1]?.range[1] ?? header.key.range[1];
+    }
+    const at = after === undefined ? 0 : this.lineEnd(after);
+    const text = after === undefined ? moved : `${this.eol}${moved.replace(/(\r\n|\r|\n)$/, "")}`;
+    return { splices: [{ start: removeFrom, end, text: "" }, { start: at, end: at, text }], tables: [] };
+  }
+
   /** The splice adding `tables` at the end of the file, after a blank line, in the file's line ending. */
   endOfFile(tables: readonly string[]): TextSplice {
     const end = this.text.length;

@@ -3,8 +3,8 @@ import { loadToml } from "./load-toml";
 import { type ConfigDocument, ConfigParseError, plainValue } from "./model";
 import { type TextSplice, type TomlPath, type TomlPlacement, TomlText, applySplices, handSteps } from "./toml-edit";
 
-/** What a change means to what wrangler reads: a value set (objects made along the path), an entry appended to an array, an array entry removed. */
-export type Intent = { set: TomlPath; value: unknown } | { push: TomlPath; value: unknown } | { remove: TomlPath };
+/** What a change means to what wrangler reads: a value set (objects made along the path), an entry appended to an array, an array entry removed, a key removed from its table. */
+export type Intent = { set: TomlPath; value: unknown } | { push: TomlPath; value: unknown } | { remove: TomlPath } | { unset: TomlPath };
 
 /** One change `--fix` plans in a `wrangler.toml`: where its text goes, what it means, and the line `--fix` reports for it. */
 export interface PlannedTomlChange extends TomlPlacement {
@@ -72,6 +72,7 @@ function intended(root: unknown, intents: readonly Intent[]): unknown {
   for (const intent of intents) {
     if ("set" in intent) containerAt(intent.set.slice(0, -1))[intent.set[intent.set.length - 1]!] = intent.value;
     else if ("push" in intent) (containerAt(intent.push) as unknown as unknown[]).push(intent.value);
+    else if ("unset" in intent) delete containerAt(intent.unset.slice(0, -1))[intent.unset[intent.unset.length - 1]!];
     else (containerAt(intent.remove.slice(0, -1)) as unknown as unknown[]).splice(Number(intent.remove[intent.remove.length - 1]), 1);
   }
   return copy;

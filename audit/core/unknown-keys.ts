@@ -8,11 +8,12 @@ import type { ConfigDocument, ConfigValue } from "./model";
  * always one meant for another table: in TOML, key lines written under a `[[…]]` or `[…]` header
  * belong to it up to the next header, so a header pasted above `[vars]`' lines takes them and the
  * Worker runs without those vars. A warning, as wrangler's, whatever the rule's severity. `known`
- * are the keys wrangler reads in the entry.
+ * are the keys wrangler reads in the entry; `reportedElsewhere` are unknown keys another finding
+ * names (a Worker key the table took in: `swallowedKeys`).
  */
-export function unknownKeysHit(document: ConfigDocument, field: string, value: ConfigValue, known: readonly string[]): RuleHit | undefined {
+export function unknownKeysHit(document: ConfigDocument, field: string, value: ConfigValue, known: readonly string[], reportedElsewhere: readonly string[] = []): RuleHit | undefined {
   if (value.kind !== "object") return undefined;
-  const unknown = [...value.entries.values()].filter((entry) => !known.includes(entry.key));
+  const unknown = [...value.entries.values()].filter((entry) => !known.includes(entry.key) && !reportedElsewhere.includes(entry.key));
   if (unknown.length === 0) return undefined;
   const names = unknown.map((entry) => entry.key).join(", ");
   const listed = unknown.map((entry) => `${entry.key} (line ${entry.keyAt.line})`).join(", ");

@@ -51,11 +51,11 @@ describe("--fix on JSONC", () => {
       "top level: added deco-otel-tail to tail_consumers",
       "top level: added version_metadata bound as CF_VERSION_METADATA",
       "top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/…",
-      "top level: added DECO_METRICS (dataset deco_metrics) to analytics_engine_datasets",
+      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one) to analytics_engine_datasets",
       "env.preview: added deco-otel-tail to tail_consumers",
       "env.preview: added version_metadata bound as CF_VERSION_METADATA",
       "env.preview: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/…",
-      "env.preview: added DECO_METRICS (dataset deco_metrics) to analytics_engine_datasets",
+      "env.preview: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one) to analytics_engine_datasets",
     ]);
     expect(result.handEdits).toEqual([]);
     expect(result.audit.findings).toEqual([]);
@@ -347,10 +347,47 @@ describe("--fix on Pages projects, excluded environments and comments", () => {
     expect(result.after).toContain('"staging": {\n      "routes": ["staging.acme.dev/*"]\n    },');
   });
 
-  it("needs --metrics-dataset to bind DECO_METRICS: the dataset is not guessed", () => {
-    const result = fixDocument(loadFleet("environments/wrangler.jsonc"), { ingestUrl: INGEST });
+  it("needs --metrics-dataset to bind DECO_METRICS where no environment binds one: the dataset is not guessed", () => {
+    const text = loadFleet("environments/wrangler.jsonc").text.replace('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }]', '"analytics_engine_datasets": []');
+    const result = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST });
     expect(result.after.split("DECO_METRICS").length).toBe(result.before.split("DECO_METRICS").length);
     expect(result.handEdits).toContain("env.staging: the DECO_METRICS binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>");
+  });
+
+  it("binds DECO_METRICS in a missing environment to the producer's own dataset, not --metrics-dataset, and says why", () => {
+    // The trial's shop-a: the top level binds deco_metrics_shop_a, env.production nothing, env.staging its own.
+    const text = `{
+  "name": "shop-a",
+  "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics_shop_a" }],
+  "env": {
+    "production": { "name": "shop-a-production" },
+    "staging": { "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "x" }] }
+  }
+}
+`;
+    const result = fixDocument(loadConfig("wrangler.jsonc", text), { metricsDataset: "fleet_metrics" });
+    expect(result.changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
+      "env.production: added DECO_METRICS (dataset deco_metrics_shop_a, the dataset the top level binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per Worker) to analytics_engine_datasets",
+    ]);
+    expect(result.after).not.toContain("fleet_metrics");
+    // The same without the option: the dataset is the producer's own, not a guess.
+    expect(fixDocument(loadConfig("wrangler.jsonc", text)).changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
+      "env.production: added DECO_METRICS (dataset deco_metrics_shop_a, the dataset the top level binds DECO_METRICS to) to analytics_engine_datasets",
+    ]);
+    // No top-level binding: another environment's dataset, when the environments agree.
+    const fromStaging = text.replace('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics_shop_a" }],', "");
+    expect(fixDocument(loadConfig("wrangler.jsonc", fromStaging), { metricsDataset: "fleet_metrics" }).changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
+      "top level: added DECO_METRICS (dataset x, the dataset env.staging binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per Worker) to analytics_engine_datasets",
+      "env.production: added DECO_METRICS (dataset x, the dataset env.staging binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per Worker) to analytics_engine_datasets",
+    ]);
+    // Environments naming different datasets: which one is not the fix's to choose.
+    const split = fromStaging.replace('"production": { "name": "shop-a-production" }', '"production": { "name": "shop-a-production", "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "y" }] }');
+    const undecided = fixDocument(loadConfig("wrangler.jsonc", split), { metricsDataset: "fleet_metrics" });
+    expect(undecided.handEdits).toContain(
+      "top level: the DECO_METRICS binding needs the dataset it writes to, and this producer's environments name different ones (env.production binds y, env.staging binds x): add the one this environment writes to by hand",
+    );
+    expect(undecided.after).not.toContain("fleet_metrics");
+    expect(undecided.changes.some((change) => change.includes("DECO_METRICS"))).toBe(false);
   });
 
   it("keeps a comment with the member it follows, before or after its comma, and on one-line containers", () => {

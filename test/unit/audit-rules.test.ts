@@ -144,6 +144,32 @@ describe("the rules on the fixture fleet", () => {
     expect(logsOnly.findings).toEqual([]);
   });
 
+  it("observability: every rate a signal is kept at is checked, traces without destinations too; a block rate wrangler refuses is an error, once", () => {
+    const findings = (observability: string) =>
+      auditDocument(loadConfig("wrangler.jsonc", wired(`"observability": ${observability}`))).findings.map((f) => [f.severity, f.column, f.message]);
+    // The trial's examples: enabled traces at 7 or 0, no destinations.
+    expect(findings('{ "enabled": true, "traces": { "enabled": true, "head_sampling_rate": 7 } }')).toEqual([
+      ["warning", 90, "top level: traces head_sampling_rate must be in (0, 1] for the Worker's traces to be kept, got 7"],
+    ]);
+    expect(findings('{ "enabled": true, "traces": { "enabled": true, "head_sampling_rate": 0 } }')).toEqual([
+      ["warning", 90, "top level: traces head_sampling_rate must be in (0, 1] for the Worker's traces to be kept, got 0"],
+    ]);
+    // Traces switched on, at the block's rate of 0: both signals keep nothing.
+    expect(findings('{ "enabled": true, "head_sampling_rate": 0, "traces": { "enabled": true } }').map(([, , m]) => m)).toEqual([
+      "top level: logs head_sampling_rate must be in (0, 1] for the Worker's own logs to be kept, got 0",
+      "top level: traces head_sampling_rate must be in (0, 1] for the Worker's traces to be kept, got 0",
+    ]);
+    // Traces off and not exported: their rate is not used.
+    expect(findings('{ "enabled": true, "traces": { "enabled": false, "head_sampling_rate": 7 } }')).toEqual([]);
+    // Wrangler refuses the block's own rate outside [0, 1]: one error, not one warning per signal using it.
+    expect(findings('{ "enabled": true, "head_sampling_rate": 7 }')).toEqual([
+      ["error", 61, 'top level: observability.head_sampling_rate is 7, which wrangler refuses to deploy ("observability.head_sampling_rate" must be a value between 0 and 1.)'],
+    ]);
+    expect(findings('{ "enabled": true, "head_sampling_rate": -0.5, "traces": { "enabled": false } }').map(([s]) => s)).toEqual(["error"]);
+    // A signal's own rate is used before the block's: only the signal left at the block's is judged by it.
+    expect(findings('{ "enabled": true, "head_sampling_rate": 0, "logs": { "head_sampling_rate": 0.5 } }')).toEqual([]);
+  });
+
   it("checks every environment on its own: nothing but observability is inherited", () => {
     expect(brief("environments/wrangler.jsonc")).toEqual([
       "16:5 error tail-consumer staging",

@@ -1,9 +1,10 @@
-import { notSetMessage, wranglerField } from "../environments";
+import { environmentLabel, environmentsOf, notSetMessage, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import { type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } from "../model";
+import { type ConfigDocument, type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } from "../model";
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { METRICS_BINDING } from "../wiring";
+import { swallowedFix } from "../swallowed-keys";
 
 /**
  * D-14: the storefront framework's Analytics Engine meter writes through a binding named
@@ -26,12 +27,15 @@ export const analyticsEngineRule: Rule = {
   check(environment, { document }) {
     const format = document.format;
     const entry = environment.own("analytics_engine_datasets");
-    const wanted = { binding: METRICS_BINDING, dataset: "<dataset>" };
-    const addFix = `add ${written(format, wanted)} to analytics_engine_datasets${BY_FIX}`;
+    const bound = producerMetricsDataset(document);
+    const known = bound !== undefined && "dataset" in bound ? bound : undefined;
+    const wanted = { binding: METRICS_BINDING, dataset: known?.dataset ?? "<dataset>" };
+    // The producer's own dataset is copied by --fix with no option: one dataset per Worker.
+    const addFix = `add ${written(format, wanted)} to analytics_engine_datasets${known === undefined ? BY_FIX : ` (${known.why}) (or run --fix)`}`;
     const preview = environment.previews !== undefined;
     if (entry === undefined) {
       if (preview) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets")}: no ${METRICS_BINDING} binding, so the meter writes nothing`, fix: addFix }];
+      return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets", document)}: no ${METRICS_BINDING} binding, so the meter writes nothing`, fix: swallowedFix(document, environment, "analytics_engine_datasets") ?? addFix }];
     }
     if (entry.value.kind !== "array") {
       return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects", fix: `write it as ${writtenEntry(format, "analytics_engine_datasets", [wanted])}${BY_FIX}` }];
@@ -85,6 +89,31 @@ export function datasetEntries(items: readonly ConfigValue[], name = "analytics_
     if (binding !== undefined && repeats === undefined) seen.set(binding, entry);
     return entry;
   });
+}
+
+/**
+ * The dataset an environment of this producer that lacks a `DECO_METRICS` binding should write
+ * to, read from the environments that have one: the platform names one Analytics Engine dataset
+ * per producer (`deco_metrics_<worker>`), so a missing environment's binding copies it rather
+ * than taking a fleet-wide `--metrics-dataset`. The top level's dataset when it binds one, else
+ * the one dataset every other environment binding it names (`why` says which, for messages);
+ * `choices` when they name different ones (which to copy is not the fix's to choose); undefined
+ * when no environment binds `DECO_METRICS` to a dataset. Only entries wrangler accepts count;
+ * `previews` blocks do not (a preview may write elsewhere on purpose).
+ */
+export function producerMetricsDataset(document: ConfigDocument): { dataset: string; why: string } | { choices: { dataset: string; env: string }[] } | undefined {
+  const bound = environmentsOf(document).flatMap((environment) => {
+    const value = environment.own("analytics_engine_datasets")?.value;
+    if (value?.kind !== "array") return [];
+    const entry = datasetEntries(value.items).find((e) => e.fault === undefined && e.binding === METRICS_BINDING && e.dataset !== undefined);
+    return entry === undefined ? [] : [{ dataset: entry.dataset!, env: environmentLabel(environment.env), top: environment.env === null }];
+  });
+  const top = bound.find((b) => b.top);
+  if (top !== undefined) return { dataset: top.dataset, why: `the dataset the top level binds ${METRICS_BINDING} to` };
+  const datasets = new Set(bound.map((b) => b.dataset));
+  if (datasets.size === 0) return undefined;
+  if (datasets.size > 1) return { choices: bound.map(({ dataset, env }) => ({ dataset, env })) };
+  return { dataset: bound[0]!.dataset, why: `the dataset ${bound.map((b) => b.env).join(" and ")} bind${bound.length === 1 ? "s" : ""} ${METRICS_BINDING} to` };
 }
 
 /** Whether `--fix` may remove a repeat: it names no other dataset than the entry it repeats. */

@@ -5,6 +5,7 @@ import { pagesConfigRule } from "./pages-config";
 import { previewsConfigRule } from "./previews-config";
 import { otlpEndpointsRule } from "./otlp-endpoints";
 import { secretInVarsRule } from "./secret-in-vars";
+import { swallowedKeyRule } from "./swallowed-key";
 import { tailConsumerRule } from "./tail-consumer";
 import { tailIngestBindingRule } from "./tail-ingest-binding";
 import { tailLoopRule } from "./tail-loop";
@@ -22,4 +23,5 @@ export const RULES: readonly Rule[] = [
   observabilityRule,
   previewsConfigRule,
   pagesConfigRule,
+  swallowedKeyRule,
 ];

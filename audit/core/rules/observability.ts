@@ -2,13 +2,17 @@ import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigFormat, type ConfigValue, type Position, entryOf } from "../model";
 import { shownValue } from "../syntax";
+import { swallowedKeys } from "../swallowed-keys";
+import { unknownKeysHit } from "../unknown-keys";
 
 /**
  * The `observability` block (inheritable: a named environment without one uses the top
  * level's). Cloudflare's OTLP export sends a signal to the `destinations` listed under
  * `logs`/`traces`, sampled at that signal's `head_sampling_rate`, else the block's, else 1;
- * a rate outside (0, 1] exports nothing or is refused. Enabled logs are also the Worker's own
- * logs in Workers Logs, kept at the same rate, so their rate is checked with no destination. A signal is on when its own `enabled`
+ * a rate outside (0, 1] exports nothing or is refused. An enabled signal is also kept in Workers
+ * Observability (the Worker's own logs in Workers Logs, its traces), at the same rate, so the
+ * rate of every enabled signal is checked, destinations or not; a block rate wrangler refuses
+ * (below 0, above 1) is an error, named once. A signal is on when its own `enabled`
  * is true, or when the block's `enabled` is true and the signal's is not false. A `previews`
  * block's `observability` replaces the environment's for its preview versions and is judged the
  * same way; without one the previews keep the environment's, judged there.
@@ -32,26 +36,49 @@ export const observabilityRule: Rule = {
     if (block.kind !== "object") return [{ at: block.at, message: `observability must be an object${inherited}` }];
     const faults = observabilityTypeFaults(block);
     const hits: RuleHit[] = faults.map((fault) => typeFaultHit(fault, inherited, environment, document.format));
+    // Keys wrangler warns of and ignores ("Unexpected fields found in observability field"); a
+    // Worker key a TOML header took in is swallowed-key's, named there. Judged where written.
+    if (!found.inherited) {
+      const swallowed = swallowedKeys(document, environment).map((s) => s.key);
+      const field = wranglerField(environment, "observability");
+      for (const [path, value, known] of [
+        [field, block, OBSERVABILITY_KEYS],
+        [`${field}.logs`, entryOf(block, "logs")?.value, SIGNAL_KEYS.logs],
+        [`${field}.traces`, entryOf(block, "traces")?.value, SIGNAL_KEYS.traces],
+      ] as const) {
+        const unknown = value === undefined ? undefined : unknownKeysHit(document, path, value, known, swallowed);
+        if (unknown !== undefined) hits.push(unknown);
+      }
+    }
     const switchless = switchlessHit(block, inherited, environment);
     if (switchless !== undefined) return [switchless, ...hits];
     // A mistyped `enabled` is the fault to fix; "not enabled" would send the reader elsewhere.
     if (!faults.some((fault) => fault.path[fault.path.length - 1] === "enabled") && !signalEnabled(block, "logs")) {
       hits.push({ at: block.at, message: `the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)${inherited}` });
     }
+    const blockRate = entryOf(block, "head_sampling_rate")?.value;
+    const refused = blockRate !== undefined && refusedBlockRate(blockRate);
+    if (refused) hits.push(refusedBlockRateHit(blockRate, inherited, environment));
     for (const signal of ["logs", "traces"] as const) {
       const section = entryOf(block, signal)?.value;
       const destinations = entryOf(section, "destinations")?.value;
       const exported = destinations?.kind === "array" && destinations.items.length > 0;
-      // Enabled logs are the Worker's own logs in Workers Logs, destinations or not: a rate of
-      // 0 keeps none of them, so the logs rate is checked whenever logs are on.
-      const keptInWorkersLogs = signal === "logs" && signalEnabled(block, signal);
-      if (!exported && !keptInWorkersLogs) continue;
-      if (exported && !signalEnabled(block, signal)) {
+      // An enabled signal is kept in Workers Observability (the Worker's own logs, its traces) at
+      // its rate, destinations or not: a rate of 0 keeps none of it, so every kept signal's rate
+      // is checked, as is an exported one's. Tracing is opt-in (Cloudflare's Workers traces
+      // docs): traces count as kept only when `traces.enabled` itself is true.
+      const enabled = signalEnabled(block, signal);
+      const kept = signal === "logs" ? enabled : ownSwitch(block, signal) === true;
+      if (!exported && !kept) continue;
+      if (exported && !enabled) {
         hits.push({ at: destinations.at, message: `observability.${signal}.destinations are listed but ${signal} are not enabled: nothing is exported${inherited}` });
       }
-      const rate = entryOf(section, "head_sampling_rate")?.value ?? entryOf(block, "head_sampling_rate")?.value;
+      const own = entryOf(section, "head_sampling_rate")?.value;
+      // A block rate wrangler refuses is named once, above: the Worker does not deploy at all.
+      if (own === undefined && refused) continue;
+      const rate = own ?? blockRate;
       if (rate !== undefined && isNumber(rate) && !validRate(rate)) {
-        const where = exported ? "where destinations are listed" : "for the Worker's own logs to be kept";
+        const where = exported ? "where destinations are listed" : signal === "logs" ? "for the Worker's own logs to be kept" : "for the Worker's traces to be kept";
         hits.push({ at: rate.at, message: `${signal} head_sampling_rate must be in (0, 1] ${where}, got ${JSON.stringify(rate.kind === "scalar" ? rate.value : rate.kind)}${inherited}` });
       }
     }
@@ -60,19 +87,51 @@ export const observabilityRule: Rule = {
 };
 
 function signalEnabled(block: ConfigValue, signal: "logs" | "traces"): boolean {
-  const own = entryOf(entryOf(block, signal)?.value, "enabled")?.value;
-  if (own?.kind === "scalar" && typeof own.value === "boolean") return own.value;
+  const own = ownSwitch(block, signal);
+  if (own !== undefined) return own;
   const all = entryOf(block, "enabled")?.value;
   return all?.kind === "scalar" && all.value === true;
+}
+
+/** The signal's own `enabled`, when a boolean. */
+function ownSwitch(block: ConfigValue, signal: "logs" | "traces"): boolean | undefined {
+  const own = entryOf(entryOf(block, signal)?.value, "enabled")?.value;
+  return own?.kind === "scalar" && typeof own.value === "boolean" ? own.value : undefined;
 }
 
 function validRate(rate: ConfigValue): boolean {
   return rate.kind === "scalar" && typeof rate.value === "number" && rate.value > 0 && rate.value <= 1;
 }
 
+/**
+ * Whether wrangler refuses the block's own rate: it checks only that one, and only a rate that is
+ * not 0 (workers-sdk `validateObservability`: `if (samplingRate && (samplingRate < 0 ||
+ * samplingRate > 1))`), so 0 deploys and keeps nothing, and a signal's rate is never refused.
+ */
+function refusedBlockRate(rate: ConfigValue): boolean {
+  return rate.kind === "scalar" && typeof rate.value === "number" && rate.value !== 0 && (rate.value < 0 || rate.value > 1);
+}
+
+function refusedBlockRateHit(rate: ConfigValue, inherited: string, environment: WorkerEnvironment): RuleHit {
+  const field = `${wranglerField(environment, "observability")}.head_sampling_rate`;
+  return {
+    at: rate.at,
+    message: `${field} is ${JSON.stringify(rate.kind === "scalar" ? rate.value : rate.kind)}, which wrangler refuses to deploy ("${field}" must be a value between 0 and 1.)${inherited}`,
+    fix: `write ${field} as a number in (0, 1] (1 keeps every event)`,
+    severity: "error",
+  };
+}
+
 function isNumber(value: ConfigValue): boolean {
   return value.kind === "scalar" && typeof value.value === "number";
 }
+
+/** The keys wrangler reads in `observability`, `observability.logs`, `observability.traces` (workers-sdk `validateObservability`'s `validateAdditionalProperties`). */
+const OBSERVABILITY_KEYS = ["enabled", "head_sampling_rate", "logs", "traces"] as const;
+const SIGNAL_KEYS = {
+  logs: ["enabled", "head_sampling_rate", "invocation_logs", "destinations", "persist"],
+  traces: ["enabled", "head_sampling_rate", "destinations", "persist"],
+} as const;
 
 /** The keys of `observability` wrangler types, with the type it requires (workers-sdk `validateObservability`). */
 const TYPED_KEYS: readonly { path: readonly string[]; type: "boolean" | "number" | "object" | "string[]" }[] = [

@@ -2,6 +2,7 @@ import { notSetMessage } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import type { Position } from "../model";
 import { ENDPOINT_VARS } from "../wiring";
+import { swallowedFix } from "../swallowed-keys";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -18,12 +19,12 @@ export const otlpEndpointsRule: Rule = {
   pages: true,
   summary: "vars.DECO_OTEL_{LOGS,TRACES,METRICS}_ENDPOINT are https URLs ending in /v1/{logs,traces,metrics} on one origin",
   fix: "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
-  check(environment) {
+  check(environment, { document }) {
     const vars = environment.own("vars");
     const preview = environment.previews !== undefined;
     if (vars === undefined) {
       if (preview) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "vars")}: no DECO_OTEL_*_ENDPOINT, so the Worker's own spans, metrics and logs go nowhere` }];
+      return [{ at: environment.anchor, message: `${notSetMessage(environment, "vars", document)}: no DECO_OTEL_*_ENDPOINT, so the Worker's own spans, metrics and logs go nowhere`, fix: swallowedFix(document, environment, "vars") }];
     }
     if (vars.value.kind !== "object") return [{ at: vars.value.at, message: "vars must be an object" }];
     const hits: RuleHit[] = [];

@@ -5,6 +5,7 @@ import { shownValue, written, writtenEntry } from "../syntax";
 import { type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
+import { swallowedFix } from "../swallowed-keys";
 
 /** The services a `tail_consumers`-shaped array names validly, with the item each came from and its `environment`. */
 export function listedServices(value: ConfigValue | undefined): { service: string; environment: string | undefined; item: ConfigValue }[] {
@@ -69,7 +70,7 @@ export const tailConsumerRule: Rule = {
     const hits = streamingEntries.filter((e) => e.fault !== undefined).map((e) => refusedEntryHit(e, format));
     if (entry === undefined) {
       if (environment.previews !== undefined) return hits;
-      return [...hits, { at: environment.anchor, message: `${notSetMessage(environment, "tail_consumers")}: ${accepted[0]} never sees this Worker${streamingNote}`, fix: addFix }];
+      return [...hits, { at: environment.anchor, message: `${notSetMessage(environment, "tail_consumers", document)}: ${accepted[0]} never sees this Worker${streamingNote}`, fix: swallowedFix(document, environment, "tail_consumers") ?? addFix }];
     }
     if (entry.value.kind !== "array") {
       return [...hits, { at: entry.value.at, message: "tail_consumers must be an array of { service } objects", fix: `write it as ${writtenEntry(format, "tail_consumers", [{ service: accepted[0] }])}` }];

@@ -4,6 +4,7 @@ import { type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } f
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { VERSION_METADATA_BINDING } from "../wiring";
+import { swallowedFix } from "../swallowed-keys";
 
 /**
  * D-14: no version_metadata binding, no `service.version` and no deploy correlation. In a
@@ -24,7 +25,7 @@ export const versionMetadataRule: Rule = {
     const entry = environment.own("version_metadata");
     if (entry === undefined) {
       if (environment.previews !== undefined) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata")}: telemetry carries no service.version`, fix: `add ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}` }];
+      return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata", document)}: telemetry carries no service.version`, fix: swallowedFix(document, environment, "version_metadata") ?? `add ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}` }];
     }
     const binding = stringAt(entry.value, "binding");
     if (binding === undefined) {
