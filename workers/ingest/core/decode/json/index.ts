@@ -14,9 +14,11 @@
  * parsed with plain JSON.parse, and parsed again exactly only if an int64 field turned out to
  * hold an integer JSON.parse had to round (exact-json.ts).
  *
- * Where the Collector's reader differs from `JSON.parse` semantics, it is followed: a field sent
- * under both its names (`logRecords` and `log_records`) has both lists read, and a `null` item
- * of a repeated message field is skipped rather than failing the request (common.ts, messages).
+ * Where the Collector's reader differs from `JSON.parse` semantics, it is followed: a repeated
+ * field sent twice in one object (`"logRecords":[A],"logRecords":[B]`) or under both its names
+ * (`logRecords` and `log_records`) has both lists read (repeated-keys.ts, common.ts
+ * bothSpellings), and a `null` item of a repeated message field is skipped rather than failing
+ * the request (common.ts, messages).
  *
  * Validation is hand-written rather than a zod schema: one pass that checks and builds the
  * model costs about a seventh of what zod/mini needs just to check the same document.
@@ -33,7 +35,8 @@ import { placeFirstNull, senderPlaces } from "./null-path";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
-import { describeJsonType, JsonPathError, type JsonObject } from "./values";
+import { countListKeys, parseJoiningRepeatedKeys } from "./repeated-keys";
+import { countingListsRead, describeJsonType, JsonPathError, type JsonObject } from "./values";
 
 const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
   logs: logsRequest,
@@ -60,13 +63,31 @@ export function decodeJsonRequest<S extends Signal>(
   numberNotes: NumberNotes = emptyNumberNotes(),
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
+  let document: unknown;
   try {
-    return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems, places, numberNotes);
+    document = JSON.parse(text);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${printable(error.message)}`);
-    if (error !== INEXACT_NUMBER) throw error;
+    throw error instanceof SyntaxError ? new OtlpDecodeError(`invalid JSON: ${printable(error.message)}`) : error;
   }
-  return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems, places, numberNotes);
+  const decode = (parsed: unknown): SignalRequest[S] => decodeDocument(signal, parsed, nullRecords, nullItems, places, numberNotes);
+  let read: { decoded: SignalRequest[S]; listsRead: number };
+  try {
+    try {
+      read = countingListsRead(() => decode(document));
+    } catch (error) {
+      if (error !== INEXACT_NUMBER) throw error;
+      read = countingListsRead(() => decode(parseJsonExactly(text)));
+    }
+  } catch (error) {
+    // A list sent twice may hold what the refused one lacks: judge the document as joined.
+    const joined = error instanceof OtlpDecodeError ? parseJoiningRepeatedKeys(text) : undefined;
+    if (joined === undefined) throw error;
+    return decode(joined);
+  }
+  // Every list key of the text was read once: none was sent twice in one object.
+  if (read.listsRead === countListKeys(text)) return read.decoded;
+  const joined = parseJoiningRepeatedKeys(text);
+  return joined === undefined ? read.decoded : decode(joined);
 }
 
 /**
