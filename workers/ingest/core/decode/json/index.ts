@@ -29,9 +29,9 @@ import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
 import { utf8DocumentToString } from "../utf8";
 import { withNullsCountedIn, type NullCount } from "./common";
-import { emptyNumberNotes, withNumberNotesIn, type NumberNotes } from "./number-notes";
+import { emptyDecodeNotes, withDecodeNotesIn, type DecodeNotes, type PlacedNote } from "../decode-notes";
 import { AS_DECODED, type SenderPlace } from "../../../../shared/otlp/sender-place";
-import { placeFirstNull, senderPlaces } from "./null-path";
+import { pathOfObject, placeFirstNull, senderPlaces } from "./null-path";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
@@ -50,8 +50,8 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
  * and quantile lists and among a kvlistValue's members in `nullItems` (for its warning, by
  * part), each with the full path of its first (`resourceLogs[1].scopeLogs[0].logRecords[1]`); `places.sender` receives what turns a place in
  * the decoded request into the sender's (AS_DECODED unless a null was skipped, see senderPlaces).
- * `numberNotes` receives the numbers read as what a sender who could not write them meant
- * (number-notes.ts: whole numbers past int64 as doubles, null doubles as NaN).
+ * `decodeNotes` receives the numbers read as what a sender who could not write them meant
+ * (decode-notes.ts: whole numbers past int64 as doubles, null doubles as NaN).
  * Throws OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
@@ -60,7 +60,7 @@ export function decodeJsonRequest<S extends Signal>(
   nullRecords: NullCount = { count: 0, first: "" },
   nullItems: NullCount = { count: 0, first: "" },
   places: { sender: SenderPlace } = { sender: AS_DECODED },
-  numberNotes: NumberNotes = emptyNumberNotes(),
+  decodeNotes: DecodeNotes = emptyDecodeNotes(),
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
   let document: unknown;
@@ -69,7 +69,7 @@ export function decodeJsonRequest<S extends Signal>(
   } catch (error) {
     throw error instanceof SyntaxError ? new OtlpDecodeError(`invalid JSON: ${printable(error.message)}`) : error;
   }
-  const decode = (parsed: unknown): SignalRequest[S] => decodeDocument(signal, parsed, nullRecords, nullItems, places, numberNotes);
+  const decode = (parsed: unknown): SignalRequest[S] => decodeDocument(signal, parsed, nullRecords, nullItems, places, decodeNotes);
   let read: { decoded: SignalRequest[S]; listsRead: number };
   try {
     try {
@@ -109,17 +109,19 @@ function decodeDocument<S extends Signal>(
   nullRecords: NullCount,
   nullItems: NullCount,
   places: { sender: SenderPlace },
-  numberNotes: NumberNotes,
+  decodeNotes: DecodeNotes,
 ): SignalRequest[S] {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
   try {
-    const { decoded, skipped } = withNumberNotesIn(numberNotes, () =>
+    const { decoded, skipped } = withDecodeNotesIn(decodeNotes, () =>
       withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject)),
     );
     placeFirstNull(document, nullRecords);
     placeFirstNull(document, nullItems);
+    placeNote(document, decodeNotes.unreadValues, (path, key) => `${path}.${key}`);
+    placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
     places.sender = skipped ? senderPlaces(document) : AS_DECODED;
     return decoded;
   } catch (error) {
@@ -129,4 +131,12 @@ function decodeDocument<S extends Signal>(
     }
     throw error;
   }
+}
+
+/** Writes the path of a note's first object into its `first` (`place(path, first)`), as the answer names it. */
+function placeNote(document: unknown, note: PlacedNote, place: (path: string, first: string) => string): void {
+  if (note.at === undefined) return;
+  const path = pathOfObject(document, note.at);
+  if (path !== undefined) note.first = place(path, note.first);
+  delete note.at;
 }

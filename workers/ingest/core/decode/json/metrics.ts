@@ -50,7 +50,7 @@ import {
   within,
   type JsonObject,
 } from "./values";
-import { noteNullDouble } from "./number-notes";
+import { noteNullDouble } from "../decode-notes";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const METRIC_FIELDS = fieldNames("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -159,7 +159,7 @@ function temporality(value: unknown): number {
 /**
  * The `value` oneof of number points and exemplars. A whole JSON number past int64's range in
  * `asInt` is read as `asDouble`, and an `asDouble` of `null` (JSON.stringify's NaN and ±Infinity)
- * as NaN, both noted for the warning (number-notes.ts).
+ * as NaN, both noted for the warning (decode-notes.ts).
  */
 function numberValue(o: JsonObject): NumberValue {
   const asDouble = o.asDouble ?? o.as_double;

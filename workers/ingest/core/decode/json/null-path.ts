@@ -69,6 +69,28 @@ function search(value: unknown, path: string, key: string, index: number, fits: 
 }
 
 /**
+ * The path in `document` of `target`, an object of it (found by identity, in document order),
+ * written as decode errors write paths (`resourceLogs[0].scopeLogs[0].logRecords[2].body`);
+ * `undefined` when the document does not hold it. Run only for a note's first instance.
+ */
+export function pathOfObject(document: unknown, target: object, path = ""): string | undefined {
+  if (document === target) return path;
+  if (typeof document !== "object" || document === null) return undefined;
+  if (Array.isArray(document)) {
+    for (let i = 0; i < document.length; i++) {
+      const found = pathOfObject(document[i], target, `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const name in document) {
+    const found = pathOfObject((document as Record<string, unknown>)[name], target, path === "" ? name : `${path}.${name}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
  * The SenderPlace of a document whose decode skipped JSON null items, which shifts the indexes
  * of the items after them. Each `key[index]` of a place is looked up in `document` as the
  * decoder read it: the index-th non-null item of the list under `key` or its snake_case (both

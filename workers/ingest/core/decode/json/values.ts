@@ -9,7 +9,7 @@ import { decodeBase64 } from "../base64";
 import { allZeroId, idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
 import { decimalFromNumber, decimalFromNumberText, decimalFromString, NUMBER_TOKEN, type Int64Problem } from "../int64";
-import { noteIntAsDouble } from "./number-notes";
+import { noteIntAsDouble } from "../decode-notes";
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -202,7 +202,7 @@ const TWO_POW_63 = 9223372036854775808;
 /**
  * The int64 fields, AnyValue.intValue and asInt: the decimal text (as uint64 reads it, signed),
  * except for a whole JSON number past int64's range, answered as its double (a number, noted for
- * the warning: number-notes.ts says who sends it and why a double is what they meant).
+ * the warning: decode-notes.ts says who sends it and why a double is what they meant).
  * `-9223372036854776000`, how JavaScript prints -2^63, is that double exactly, so it is -2^63 and
  * stays an integer. A string past the range, written as text on purpose, fails ("int64 out of
  * range"), as does a fraction ("expected int64").

@@ -1,0 +1,62 @@
+/**
+ * OTLP/JSON writers that bend the rules on an AnyValue or an enum: stored as the Collector would
+ * store it, or as the sender plainly meant, and said in the answer's warning, never dropped unsaid.
+ */
+import { describe, expect, it } from "vitest";
+import type { Signal } from "../../workers/shared/otlp/model";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { prepareExport, type PreparedExport } from "../../workers/ingest/core/pipeline";
+
+const RECEIVED = "1700000000000000000";
+const utf8 = new TextEncoder();
+const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
+const prepareText = (signal: Signal, text: string): PreparedExport => prepareExport(signal, "json", utf8.encode(text), config, RECEIVED);
+const rowsOf = (prepared: PreparedExport) => prepared.batches.flatMap((batch) => batch.rows) as Record<string, unknown>[];
+const LOG = "resourceLogs[0].scopeLogs[0].logRecords[0]";
+/** A logs request of one record holding `fields` (raw JSON members). */
+const logWith = (fields: string) => `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"${RECEIVED}",${fields}}]}]}]}`;
+
+const UNREAD =
+  "AnyValue with no member OTLP defines (stringValue, intValue, boolValue, doubleValue, arrayValue, kvlistValue, bytesValue) " +
+  "stored empty though holding a value under another name";
+
+describe("an AnyValue holding content only under names OTLP does not define", () => {
+  it.each([
+    ['{"value":{"stringValue":"hi"}}', "value"],
+    ['{"StringValue":"hi"}', "StringValue"],
+    ['{"message":"hi"}', "message"],
+  ])("%s is stored empty, as the Collector stores it, and warned of with its path and key", (body, key) => {
+    const prepared = prepareText("logs", logWith(`"body":${body}`));
+    expect(prepared).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(rowsOf(prepared)[0]!.Body).toBe("");
+    expect(prepared.warning).toBe(`1 ${UNREAD} (first ${LOG}.body.${key})`);
+  });
+
+  it("counts attribute values too, and says nothing of an empty value", () => {
+    const prepared = prepareText("logs", logWith(`"body":{},"attributes":[{"key":"a","value":{"value":{"intValue":"1"}}},{"key":"b","value":{}}]`));
+    expect(prepared.warning).toBe(`1 ${UNREAD} (first ${LOG}.attributes[0].value.value)`);
+  });
+});
+
+const CHOSEN = "AnyValue with more than one member of its oneof set stored as one: the only one not at its default, else the last sent";
+
+describe("an AnyValue with more than one member set", () => {
+  it("keeps the only member not at its default (a struct serializer writing every member)", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"x","boolValue":false,"intValue":0,"doubleValue":0}`));
+    expect(prepared).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(rowsOf(prepared)[0]!.Body).toBe("x");
+    expect(prepared.warning).toBe(`1 ${CHOSEN} (first at ${LOG}.body (stringValue, boolValue, intValue, doubleValue set, stringValue kept))`);
+  });
+
+  it("keeps the last sent when several are filled, across both spellings, as the Collector does", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"x","int_value":"5"}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("5");
+    expect(prepared.warning).toBe(`1 ${CHOSEN} (first at ${LOG}.body (stringValue, int_value set, int_value kept))`);
+    const allDefault = prepareText("logs", logWith(`"body":{"stringValue":"","boolValue":false}`));
+    expect(rowsOf(allDefault)[0]!.Body).toBe("false");
+  });
+
+  it("still refuses a member that is malformed, naming it as sent", () => {
+    expect(() => prepareText("logs", logWith(`"body":{"stringValue":"x","int_value":"five"}`))).toThrow(`${LOG}.body.int_value: expected int64, got "five"`);
+  });
+});
