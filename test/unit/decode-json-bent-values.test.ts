@@ -60,3 +60,36 @@ describe("an AnyValue with more than one member set", () => {
     expect(() => prepareText("logs", logWith(`"body":{"stringValue":"x","int_value":"five"}`))).toThrow(`${LOG}.body.int_value: expected int64, got "five"`);
   });
 });
+
+const SPAN = `"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"0102030405060708","name":"s","startTimeUnixNano":"${RECEIVED}","endTimeUnixNano":"${RECEIVED}"`;
+const spanWith = (fields: string) => `{"resourceSpans":[{"scopeSpans":[{"spans":[{${SPAN},${fields}}]}]}]}`;
+
+describe("enum names", () => {
+  it("reads a name without its type's prefix, in any case, as the value it names", () => {
+    for (const name of ["ERROR", "Error", "SEVERITY_NUMBER_ERROR", "severity_number_error"]) {
+      const prepared = prepareText("logs", logWith(`"severityNumber":"${name}"`));
+      expect(rowsOf(prepared)[0]!.SeverityNumber).toBe(17);
+      expect(prepared.warning).toBe("");
+    }
+    const span = rowsOf(prepareText("traces", spanWith(`"kind":"SERVER","status":{"code":"ERROR"}`)))[0]!;
+    expect([span.SpanKind, span.StatusCode]).toEqual(["Server", "Error"]);
+  });
+
+  it("stores a name the enum does not have as 0, keeps it as sent in the note and warns, as an undefined number", () => {
+    const log = prepareText("logs", logWith(`"severityNumber":"LOUD"`));
+    expect(log).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(rowsOf(log)[0]).toMatchObject({ SeverityNumber: 0, LogAttributes: ["otel.severity_number.original", "LOUD"] });
+    expect(log.warning).toContain(`1 severityNumber value not defined by OTLP (0 to 24) stored as 0 (SEVERITY_NUMBER_UNSPECIFIED)`);
+    const span = prepareText("traces", spanWith(`"kind":"SERVERISH","status":{"code":"BAD"}`));
+    expect(rowsOf(span)[0]).toMatchObject({
+      SpanKind: "Unspecified",
+      StatusCode: "Unset",
+      SpanAttributes: ["otel.span_kind.original", "SERVERISH", "otel.span_status_code.original", "BAD"],
+    });
+    const metrics = prepareText(
+      "metrics",
+      `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","sum":{"aggregationTemporality":"WEEKLY","dataPoints":[{"asInt":"1","timeUnixNano":"${RECEIVED}"}]}}]}]}]}`,
+    );
+    expect(rowsOf(metrics)[0]).toMatchObject({ AggregationTemporality: 0, ScopeAttributes: ["otel.aggregation_temporality.original", "WEEKLY"] });
+  });
+});

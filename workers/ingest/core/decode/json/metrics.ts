@@ -1,6 +1,7 @@
 /** OTLP/JSON decoder for ExportMetricsServiceRequest. */
 
 import type {
+  AggregationTemporality,
   Exemplar,
   ExponentialHistogramBuckets,
   ExponentialHistogramDataPoint,
@@ -152,7 +153,7 @@ const summaryDataPoints = (value: unknown, key: string): SummaryDataPoint[] => m
 const valuesAtQuantiles = (value: unknown, key: string): ValueAtQuantile[] => messages(value, key, valueAtQuantile, skipNullItem);
 const filteredAttributes = (value: unknown, key: string): KeyValue[] => keyValues(value, key, 0);
 
-function temporality(value: unknown): number {
+function temporality(value: unknown): AggregationTemporality {
   return enumeration(value, "aggregationTemporality", AGGREGATION_TEMPORALITY, "AggregationTemporality");
 }
 

@@ -10,6 +10,8 @@ import { allZeroId, idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } 
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
 import { decimalFromNumber, decimalFromNumberText, decimalFromString, NUMBER_TOKEN, type Int64Problem } from "../int64";
 import { noteIntAsDouble } from "../decode-notes";
+import type { EnumValue } from "../../../../shared/otlp/model";
+import type { EnumTable } from "./enums";
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -137,16 +139,17 @@ export function sint32(value: unknown, key: string): number {
 
 /**
  * OTLP/JSON requires enums as integers. Senders using the generic protobuf JSON mapping write
- * names instead; a lookup table makes accepting those cheap, so we do.
+ * names instead, and hand-written ones short names in any case; a lookup table (`names`, keyed
+ * in upper case: enums.ts) makes accepting those cheap, so we do. A name the enum does not have
+ * (`"LOUD"`) is answered as written: like an int32 the proto does not define, the rows store
+ * the enum's 0 and keep the name as sent in a note, and the answer warns (rows/enum-values.ts);
+ * the Collector stores 0 unsaid.
  */
-export function enumeration(value: unknown, key: string, names: Readonly<Record<string, number>>, enumName: string): number {
+export function enumeration(value: unknown, key: string, names: EnumTable, enumName: string): EnumValue {
   if (typeof value === "string" && !/^[+-]?\d+$/.test(value)) {
-    const number = Object.hasOwn(names, value) ? names[value] : undefined;
-    if (number === undefined && NUMBER_TOKEN.test(value)) return int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
-    if (number === undefined) {
-      return fail(`expected ${enumName} as integer or name, got ${quote(value)}`, key);
-    }
-    return number;
+    const number = names.get(value.toUpperCase());
+    if (number !== undefined) return number;
+    return NUMBER_TOKEN.test(value) ? int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`) : value;
   }
   // The usual integer and the usual absence, before the type name for errors is put together.
   if (value === undefined || value === null) return 0;
