@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Signal } from "../../workers/shared/otlp/model";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport, type PreparedExport } from "../../workers/ingest/core/pipeline";
+import { decodeRequest } from "../../workers/ingest/core/decode";
 
 const RECEIVED = "1700000000000000000";
 const utf8 = new TextEncoder();
@@ -91,5 +92,28 @@ describe("enum names", () => {
       `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","sum":{"aggregationTemporality":"WEEKLY","dataPoints":[{"asInt":"1","timeUnixNano":"${RECEIVED}"}]}}]}]}]}`,
     );
     expect(rowsOf(metrics)[0]).toMatchObject({ AggregationTemporality: 0, ScopeAttributes: ["otel.aggregation_temporality.original", "WEEKLY"] });
+  });
+});
+
+describe("base64 with MIME line breaks (Go's decoder in the Collector skips CR and LF)", () => {
+  const bytesOf = (text: string) => {
+    const request = decodeRequest("logs", "json", utf8.encode(logWith(`"body":{"bytesValue":${JSON.stringify(text)}}`)));
+    return request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.body;
+  };
+
+  it.each(["+/8=\n", "+/8=\r\n", "+/\r\n8=", "-_8"])("reads %j as the bytes it encodes", (text) => {
+    expect(bytesOf(text)).toEqual({ bytesValue: new Uint8Array([0xfb, 0xff]) });
+  });
+
+  it("reads a value wrapped every 76 characters, and still refuses other characters", () => {
+    const bytes = new Uint8Array(120).map((_, i) => i);
+    const wrapped = btoa(String.fromCharCode(...bytes)).replace(/.{76}/g, "$&\r\n");
+    expect(bytesOf(wrapped)).toEqual({ bytesValue: bytes });
+    expect(() => bytesOf("+/8= \n")).toThrow(/bytesValue: expected base64/);
+  });
+
+  it("reads a base64 span id with a line break as the id it encodes", () => {
+    const request = decodeRequest("logs", "json", utf8.encode(logWith(`"spanId":"AQIDBAUGBwg=\\n"`)));
+    expect(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.spanId).toBe("0102030405060708");
   });
 });
