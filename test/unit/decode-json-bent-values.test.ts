@@ -117,3 +117,29 @@ describe("base64 with MIME line breaks (Go's decoder in the Collector skips CR a
     expect(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.spanId).toBe("0102030405060708");
   });
 });
+
+describe("bytes that are not UTF-8, stored as U+FFFD (rows hold text) and warned of", () => {
+  const NOT_UTF8 = "rows hold text, so bytes that are not UTF-8 cannot be kept as sent";
+
+  it("counts each sequence of a JSON document and names the first string holding one", () => {
+    const text = logWith(`"body":{"stringValue":"aXb"},"attributes":[{"key":"kX1","value":{"stringValue":"1\uFFFD"}}]`);
+    const bytes = Uint8Array.from(utf8.encode(text), (byte) => (byte === 0x58 ? 0xff : byte));
+    const prepared = prepareExport("logs", "json", bytes, config, RECEIVED);
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "a\uFFFDb", LogAttributes: ["k\uFFFD1", "1\uFFFD"] });
+    // The U+FFFD the sender wrote as such is no replacement.
+    expect(prepared.warning).toBe(`2 byte sequences not valid UTF-8 stored as U+FFFD (first in ${LOG}.body.stringValue; ${NOT_UTF8})`);
+  });
+
+  it("counts a protobuf string's, and says keys equal only once replaced may have differed", () => {
+    const len = (field: number, body: Uint8Array) => Uint8Array.of((field << 3) | 2, body.length, ...body);
+    const key = (byte: number) => len(6, Uint8Array.of(...len(1, Uint8Array.of(0x6b, byte)), ...len(2, len(1, utf8.encode(`v${byte}`)))));
+    const record = Uint8Array.of(...len(5, len(1, utf8.encode("x"))), ...key(0xfe), ...key(0xff));
+    const body = len(1, len(2, len(2, record)));
+    const prepared = prepareExport("logs", "protobuf", body, config, RECEIVED);
+    expect((rowsOf(prepared)[0]!.LogAttributes as string[]).slice(0, 2)).toEqual(["k\uFFFD", "v254"]);
+    expect(prepared.warning).toContain(`2 byte sequences not valid UTF-8 stored as U+FFFD (first in the string at byte 15 of the body; ${NOT_UTF8})`);
+    expect(prepared.warning).toContain(
+      "1 attribute value dropped for a key equal to an earlier one in the same list, with another value, once bytes that are not UTF-8 were replaced by U+FFFD",
+    );
+  });
+});

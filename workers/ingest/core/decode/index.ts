@@ -23,8 +23,9 @@ export type RequestEncoding = "json" | "protobuf";
  * `nullRecords` receives the count of JSON `null` items skipped in record lists, `nullItems`
  * those skipped in attribute, event, link, exemplar and quantile lists and among a kvlistValue's
  * members, by part (protobuf has no null, so both stay 0 there). `places.sender` receives what turns a place in the decoded request into
- * the sender's (it differs only where a JSON null was skipped). `decodeNotes` receives the JSON
- * numbers read as what their sender meant (decode-notes.ts; none in protobuf).
+ * the sender's (it differs only where a JSON null was skipped). `decodeNotes` receives what was
+ * read otherwise than sent (decode-notes.ts): bytes that are not UTF-8 in either encoding, and
+ * JSON's numbers read as what their sender meant and AnyValues as JSON senders bend them.
  */
 export function decodeRequest<S extends Signal>(
   signal: S,
@@ -37,5 +38,5 @@ export function decodeRequest<S extends Signal>(
 ): SignalRequest[S] {
   return encoding === "json"
     ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes)
-    : decodeProtobufRequest(signal, body);
+    : decodeProtobufRequest(signal, body, decodeNotes?.invalidUtf8);
 }

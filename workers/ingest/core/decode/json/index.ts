@@ -27,11 +27,11 @@
 import type { Signal, SignalRequest } from "../../../../shared/otlp/model";
 import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
-import { utf8DocumentToString } from "../utf8";
+import { countReplaced, replacedSequences, utf8DocumentToString } from "../utf8";
 import { withNullsCountedIn, type NullCount } from "./common";
 import { emptyDecodeNotes, withDecodeNotesIn, type DecodeNotes, type PlacedNote } from "../decode-notes";
 import { AS_DECODED, type SenderPlace } from "../../../../shared/otlp/sender-place";
-import { pathOfObject, placeFirstNull, senderPlaces } from "./null-path";
+import { pathOfObject, pathWhere, placeFirstNull, senderPlaces } from "./null-path";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
@@ -68,6 +68,12 @@ export function decodeJsonRequest<S extends Signal>(
     document = JSON.parse(text);
   } catch (error) {
     throw error instanceof SyntaxError ? new OtlpDecodeError(`invalid JSON: ${printable(error.message)}`) : error;
+  }
+  decodeNotes.invalidUtf8.count = 0;
+  if (text.includes("\ufffd")) {
+    const where = () => pathWhere(document, (value) => typeof value === "string" && value.includes("\ufffd"), true) ?? "the JSON document";
+    const replaced = replacedSequences(text, body);
+    if (replaced > 0) countReplaced(decodeNotes.invalidUtf8, replaced, where());
   }
   const decode = (parsed: unknown): SignalRequest[S] => decodeDocument(signal, parsed, nullRecords, nullItems, places, decodeNotes);
   let read: { decoded: SignalRequest[S]; listsRead: number };

@@ -73,19 +73,30 @@ function search(value: unknown, path: string, key: string, index: number, fits: 
  * written as decode errors write paths (`resourceLogs[0].scopeLogs[0].logRecords[2].body`);
  * `undefined` when the document does not hold it. Run only for a note's first instance.
  */
-export function pathOfObject(document: unknown, target: object, path = ""): string | undefined {
-  if (document === target) return path;
+export function pathOfObject(document: unknown, target: object): string | undefined {
+  return pathWhere(document, (value) => value === target, false);
+}
+
+/**
+ * The path, written as pathOfObject writes it, of the first value in `document` (in document
+ * order) that `found` picks; with `keys`, a member's name that it picks is named too (the path
+ * of its object, then the name). `undefined` when none is picked.
+ */
+export function pathWhere(document: unknown, found: (value: unknown) => boolean, keys: boolean, path = ""): string | undefined {
+  if (found(document)) return path;
   if (typeof document !== "object" || document === null) return undefined;
   if (Array.isArray(document)) {
     for (let i = 0; i < document.length; i++) {
-      const found = pathOfObject(document[i], target, `${path}[${i}]`);
-      if (found !== undefined) return found;
+      const at = pathWhere(document[i], found, keys, `${path}[${i}]`);
+      if (at !== undefined) return at;
     }
     return undefined;
   }
   for (const name in document) {
-    const found = pathOfObject((document as Record<string, unknown>)[name], target, path === "" ? name : `${path}.${name}`);
-    if (found !== undefined) return found;
+    const member = path === "" ? name : `${path}.${name}`;
+    if (keys && found(name)) return member;
+    const at = pathWhere((document as Record<string, unknown>)[name], found, keys, member);
+    if (at !== undefined) return at;
   }
   return undefined;
 }
