@@ -143,3 +143,15 @@ describe("bytes that are not UTF-8, stored as U+FFFD (rows hold text) and warned
     );
   });
 });
+
+describe("a pre-0.7 Status with only deprecatedCode, by the rule OTLP 0.7 gave receivers", () => {
+  it.each([
+    ['{"deprecatedCode":0}', "Unset"],
+    ['{"deprecatedCode":"DEPRECATED_STATUS_CODE_OK"}', "Unset"],
+    ['{"deprecatedCode":2}', "Error"],
+    ['{"deprecated_code":"DEPRECATED_STATUS_CODE_UNAVAILABLE","message":"down"}', "Error"],
+    ['{"code":1,"deprecatedCode":2}', "Ok"],
+  ])("%s is stored as %s", (status, code) => {
+    expect(rowsOf(prepareText("traces", spanWith(`"status":${status}`)))[0]!.StatusCode).toBe(code);
+  });
+});
