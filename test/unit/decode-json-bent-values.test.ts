@@ -39,7 +39,8 @@ describe("an AnyValue holding content only under names OTLP does not define", ()
   });
 });
 
-const CHOSEN = "AnyValue with more than one member of its oneof set stored as one: the only one not at its default, else the last sent";
+const CHOSEN =
+  "value with more than one member of its oneof set (an AnyValue, or a point's asDouble and asInt) stored as one: the only one not at its default, else the last sent";
 
 describe("an AnyValue with more than one member set", () => {
   it("keeps the only member not at its default (a struct serializer writing every member)", () => {
@@ -55,6 +56,16 @@ describe("an AnyValue with more than one member set", () => {
     expect(prepared.warning).toBe(`1 ${CHOSEN} (first at ${LOG}.body (stringValue, int_value set, int_value kept))`);
     const allDefault = prepareText("logs", logWith(`"body":{"stringValue":"","boolValue":false}`));
     expect(rowsOf(allDefault)[0]!.Body).toBe("false");
+  });
+
+  it("reads a number point's asDouble and asInt by the same rule", () => {
+    const gauge = (point: string) =>
+      prepareText("metrics", `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"g","gauge":{"dataPoints":[{"timeUnixNano":"${RECEIVED}",${point}}]}}]}]}]}`);
+    const POINT = "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0]";
+    const zeroDouble = gauge(`"asDouble":0,"asInt":"7"`);
+    expect(rowsOf(zeroDouble)[0]!.Value).toBe(7);
+    expect(zeroDouble.warning).toBe(`1 ${CHOSEN} (first at ${POINT} (asDouble, asInt set, asInt kept))`);
+    expect(rowsOf(gauge(`"as_int":"7","asDouble":1.5`))[0]!.Value).toBe(1.5);
   });
 
   it("still refuses a member that is malformed, naming it as sent", () => {

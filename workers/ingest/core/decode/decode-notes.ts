@@ -39,7 +39,7 @@ export interface DecodeNotes {
    * stores them; `first` is the path and the first such key (`resourceLogs[0]….body.value`).
    */
   unreadValues: PlacedNote;
-  /** JSON AnyValues with more than one member set, one kept (json/common.ts, chosenMember); `first` names the place and the members. */
+  /** JSON AnyValues, number points and exemplars with more than one member of their value's oneof set, one kept (json/common.ts, chosenMember); `first` names the place and the members. */
   oneofChoices: PlacedNote;
   /** Strings (protobuf) or documents (JSON) holding bytes that are not UTF-8, each sequence stored as U+FFFD; `first` names where. */
   invalidUtf8: DecodeNote;
@@ -131,8 +131,8 @@ export function decodeNotesWarning(notes: DecodeNotes): string {
   }
   if (oneofChoices.count > 0) {
     parts.push(
-      `${plural(oneofChoices.count, "AnyValue")} with more than one member of its oneof set stored as one: the only one ` +
-        `not at its default, else the last sent (first at ${oneofChoices.first})`,
+      `${plural(oneofChoices.count, "value")} with more than one member of its oneof set (an AnyValue, or a point's asDouble and asInt) ` +
+        `stored as one: the only one not at its default, else the last sent (first at ${oneofChoices.first})`,
     );
   }
   if (intsAsDoubles.count > 0) {
