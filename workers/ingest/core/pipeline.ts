@@ -62,7 +62,7 @@ export interface PreparedExport {
    * skipped: lossWarning; span ends no Duration holds: lostEndWarning; values of attribute keys
    * sent twice: DroppedDuplicates; texts whose redaction failed, hidden whole:
    * redactionFailureWarning), metrics that stored nothing for want of data points
-   * (noDataPointsWarning), JSON numbers read as what their sender meant (decodeNotesWarning)
+   * (noDataPointsWarning), what the decoder read otherwise than sent (decodeNotesWarning: bytes not UTF-8, JSON numbers and AnyValues read as their sender meant)
    * and lifted log body numbers past a double's range kept as text (liftNotesWarning), "" when
    * nothing: the answer's warning.
    */
@@ -184,7 +184,7 @@ interface DecodeLosses {
  * in `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
  * sender's document does (the indexes differ where JSON nulls were skipped), for every answer;
  * `noDataPoints` warns of metrics that hold no data point as sent (noDataPointsWarning), `numbers` of
- * JSON numbers read as what their sender meant (decodeNotesWarning). A body refused by either
+ * what the decoder read otherwise than sent (decodeNotesWarning). A body refused by either
  * check whose bytes look like the other encoding is refused as mislabelled (misdeclared.ts).
  */
 function decodeWithinLimits<S extends Signal>(

@@ -184,21 +184,21 @@ function intValue(asInt: unknown): NumberValue {
   return typeof whole === "string" ? { asInt: whole } : { asDouble: whole };
 }
 
+/** Both members of the value oneof set: the only one not 0, else the last in the document's order; noted. */
 function chosenNumberValue(o: JsonObject, asDouble: unknown, asInt: unknown): NumberValue {
-  const double_ = { asDouble: double(asDouble, "asDouble") };
-  const int = intValue(asInt);
+  const doubleValue = { asDouble: double(asDouble, "asDouble") };
+  const wholeValue = intValue(asInt);
   const doubleKey = o.asDouble != null ? "asDouble" : "as_double";
   const intKey = o.asInt != null ? "asInt" : "as_int";
-  const intFilled = "asInt" in int ? int.asInt !== "0" : "asDouble" in int && int.asDouble !== 0;
+  const intFilled = "asInt" in wholeValue ? wholeValue.asInt !== "0" : "asDouble" in wholeValue && wholeValue.asDouble !== 0;
   let intLast = false;
   for (const key in o) {
     if (key === doubleKey) intLast = false;
     else if (key === intKey) intLast = true;
   }
-  const keepInt = (double_.asDouble !== 0) !== intFilled ? intFilled : intLast;
-  const members = intLast ? [doubleKey, intKey] : [intKey, doubleKey];
-  noteOneofChoice(o, members, keepInt ? intKey : doubleKey);
-  return keepInt ? int : double_;
+  const keepInt = doubleValue.asDouble !== 0 !== intFilled ? intFilled : intLast;
+  noteOneofChoice(o, intLast ? [doubleKey, intKey] : [intKey, doubleKey], keepInt ? intKey : doubleKey);
+  return keepInt ? wholeValue : doubleValue;
 }
 
 function numberDataPoint(o: JsonObject): NumberDataPoint {
