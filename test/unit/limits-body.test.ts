@@ -67,10 +67,14 @@ describe("readRequestBody with deflate (zlib)", () => {
     const answer = await refusal(deflateRequest(gzip(new TextEncoder().encode("hello"))));
     expect(answer.status).toBe(400);
     expect(answer.message).toMatch(/^request body is not valid deflate \(zlib\): /);
-    // Raw deflate without the zlib header: some runtimes fail it with an empty message.
+    // Raw deflate without the zlib header (.NET's DeflateStream): the message says what is missing.
     const raw = await refusal(deflateRequest(new Uint8Array(deflateRawSync(new TextEncoder().encode("hello ".repeat(50))))));
     expect(raw.status).toBe(400);
-    expect(raw.message).toMatch(/^request body is not valid deflate \(zlib\): \S/);
+    expect(raw.message).toMatch(
+      /^request body is not valid deflate \(zlib\): a zlib header \(RFC 1950, e\.g\. 78 9c\) was expected, but it starts cb 48 cd c9 .*raw deflate data without one .* is not zlib/,
+    );
+    const empty = await refusal(deflateRequest(new Uint8Array(0)));
+    expect(empty.message).toMatch(/a zlib header \(RFC 1950, e\.g\. 78 9c\) was expected, but the body is empty/);
   });
 });
 

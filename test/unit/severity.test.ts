@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logRecord } from "../support/model-builders";
-import type { LogRecord, LogsRequest } from "../../workers/shared/otlp/model";
+import type { EnumValue, LogRecord, LogsRequest } from "../../workers/shared/otlp/model";
 import { normalizeRecordSeverity, normalizeSeverity } from "../../workers/ingest/core/normalize";
 
 function record(severityText: string, severityNumber: number): LogRecord {
@@ -12,7 +12,7 @@ function record(severityText: string, severityNumber: number): LogRecord {
   });
 }
 
-function normalized(severityText: string, severityNumber: number): [string, number] {
+function normalized(severityText: string, severityNumber: number): [string, EnumValue] {
   const log = record(severityText, severityNumber);
   normalizeRecordSeverity(log);
   return [log.severityText, log.severityNumber];

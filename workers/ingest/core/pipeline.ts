@@ -5,8 +5,8 @@ import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from
 import { AS_DECODED, type SenderPlace } from "../../shared/otlp/sender-place";
 import {
   decodeRequest,
-  emptyNumberNotes,
-  numberNotesWarning,
+  emptyDecodeNotes,
+  decodeNotesWarning,
   OtlpDecodeError,
   withMisdeclaredEncoding,
   type NullCount,
@@ -62,7 +62,7 @@ export interface PreparedExport {
    * skipped: lossWarning; span ends no Duration holds: lostEndWarning; values of attribute keys
    * sent twice: DroppedDuplicates; texts whose redaction failed, hidden whole:
    * redactionFailureWarning), metrics that stored nothing for want of data points
-   * (noDataPointsWarning), JSON numbers read as what their sender meant (numberNotesWarning)
+   * (noDataPointsWarning), what the decoder read otherwise than sent (decodeNotesWarning: bytes not UTF-8, JSON numbers and AnyValues read as their sender meant)
    * and lifted log body numbers past a double's range kept as text (liftNotesWarning), "" when
    * nothing: the answer's warning.
    */
@@ -185,7 +185,7 @@ interface DecodeLosses {
  * in `nullItems`, for the warning. `senderPlace` names a place in the decoded request as the
  * sender's document does (the indexes differ where JSON nulls were skipped), for every answer;
  * `noDataPoints` warns of metrics that hold no data point as sent (noDataPointsWarning), `numbers` of
- * JSON numbers read as what their sender meant (numberNotesWarning). A body refused by either
+ * what the decoder read otherwise than sent (decodeNotesWarning). A body refused by either
  * check whose bytes look like the other encoding is refused as mislabelled (misdeclared.ts).
  */
 function decodeWithinLimits<S extends Signal>(
@@ -197,11 +197,11 @@ function decodeWithinLimits<S extends Signal>(
   const nullRecords: NullCount = { count: 0, first: "" };
   const nullItems: NullCount = { count: 0, first: "" };
   const places = { sender: AS_DECODED };
-  const numberNotes = emptyNumberNotes();
+  const decodeNotes = emptyDecodeNotes();
   let request: SignalRequest[S];
   try {
     if (encoding === "json") checkJsonDepth(body, limits.maxJsonDepth);
-    request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places, numberNotes);
+    request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places, decodeNotes);
   } catch (error) {
     // Only a refused body is looked at again, for the other encoding under the wrong Content-Type.
     throw error instanceof OtlpDecodeError ? withMisdeclaredEncoding(error, encoding, body) : error;
@@ -210,7 +210,7 @@ function decodeWithinLimits<S extends Signal>(
   // Before the cut, which leaves the point lists past it empty.
   const noDataPoints = noDataPointsWarning(signal, request, senderPlace);
   const cut = limitRecordCount(signal, request, limits.maxRecordsPerRequest, senderPlace);
-  return { request, cut: { cut, nullRecords }, nullItems, senderPlace, noDataPoints, numbers: numberNotesWarning(numberNotes) };
+  return { request, cut: { cut, nullRecords }, nullItems, senderPlace, noDataPoints, numbers: decodeNotesWarning(decodeNotes) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isJsonWhitespace } from "../core/decode/json/whitespace";
+import { hexPreview } from "../core/decode/misdeclared";
 import { joined } from "./bytes";
 import { HttpError, tooLarge } from "./errors";
 import { decompressZstd } from "./zstd";
@@ -142,7 +143,7 @@ async function inflate(compressed: Uint8Array, format: CompressionFormat, maxByt
     writer.close().catch(() => undefined);
     inflated = new Uint8Array(await new Response(inflater.readable).arrayBuffer());
   } catch (error) {
-    throw notCompressed(format, error);
+    throw notCompressed(format, error, compressed);
   }
   if (inflated.length > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
   return inflated;
@@ -203,7 +204,7 @@ async function inflateSliced(compressed: Uint8Array, format: CompressionFormat, 
     await reader.cancel().catch(() => undefined);
     await writer.abort().catch(() => undefined);
     if (error instanceof HttpError) throw error;
-    throw notCompressed(format, error);
+    throw notCompressed(format, error, compressed);
   }
   return joined(chunks, total);
 }
@@ -278,11 +279,32 @@ export function gzipMemberStart(bytes: Uint8Array, from: number): number {
   return -1;
 }
 
-/** A 400 naming the format; some runtimes' inflaters fail with an empty message, so one is supplied. */
-function notCompressed(format: CompressionFormat, error: unknown): HttpError {
+/**
+ * A 400 naming the format; some runtimes' inflaters fail with an empty message, so one is
+ * supplied. A `deflate` body that does not start with a zlib header is said to lack one: HTTP's
+ * deflate coding is zlib (RFC 9110 §8.4.1.2), and the usual cause is raw deflate data, which
+ * .NET's DeflateStream and zlib with negative windowBits write. The Collector refuses it too;
+ * it is not guessed at here either, as raw deflate has no checksum to tell good data from bad.
+ */
+function notCompressed(format: CompressionFormat, error: unknown, compressed: Uint8Array): HttpError {
   const what = format === "gzip" ? "gzip" : "deflate (zlib)";
+  if (format === "deflate" && !hasZlibHeader(compressed)) {
+    const start = compressed.length === 0 ? "the body is empty" : `it starts ${hexPreview(compressed)}`;
+    return new HttpError(
+      400,
+      `request body is not valid ${what}: a zlib header (RFC 1950, e.g. 78 9c) was expected, but ${start}; ` +
+        "raw deflate data without one (.NET's DeflateStream, zlib with negative windowBits) is not zlib: send gzip, or zlib's own format",
+    );
+  }
   const reason = (error instanceof Error ? error.message : String(error)).trim();
   return new HttpError(400, `request body is not valid ${what}: ${reason === "" ? "the data does not decompress" : reason}`);
+}
+
+/** Whether `bytes` starts with a zlib header (RFC 1950 §2.2): method 8 (deflate), a window of at most 32 KiB, FCHECK making the pair a multiple of 31. */
+function hasZlibHeader(bytes: Uint8Array): boolean {
+  if (bytes.length < 2) return false;
+  const cmf = bytes[0]!;
+  return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + bytes[1]!) % 31 === 0;
 }
 
 function nextTimerTurn(): Promise<undefined> {

@@ -15,6 +15,14 @@
 /** Decimal string of a 64-bit integer, e.g. "1700000000000000000". */
 export type Int64String = string;
 
+/**
+ * An OTLP enum field: the int32 sent (proto3 keeps values its proto does not define), or the
+ * name a JSON sender wrote where the proto defines no value by that name (`"LOUD"`), kept as
+ * written so that the rows can note it as sent (rows/enum-values.ts); never defined, like an
+ * int32 outside the proto's range.
+ */
+export type EnumValue = number | string;
+
 export type AnyValue =
   | { stringValue: string }
   | { boolValue: boolean }
@@ -48,7 +56,7 @@ export interface InstrumentationScope {
 export interface LogRecord {
   timeUnixNano: Int64String;
   observedTimeUnixNano: Int64String;
-  severityNumber: number;
+  severityNumber: EnumValue;
   severityText: string;
   /** Absent when the record carries no body. */
   body: AnyValue | undefined;
@@ -103,7 +111,7 @@ export interface SpanLink {
 export interface SpanStatus {
   message: string;
   /** 0 unset, 1 ok, 2 error. */
-  code: number;
+  code: EnumValue;
 }
 
 export interface Span {
@@ -114,7 +122,7 @@ export interface Span {
   flags: number;
   name: string;
   /** 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
-  kind: number;
+  kind: EnumValue;
   startTimeUnixNano: Int64String;
   endTimeUnixNano: Int64String;
   attributes: KeyValue[];
@@ -221,7 +229,7 @@ export interface SummaryDataPoint {
 }
 
 /** 0 unspecified, 1 delta, 2 cumulative. */
-export type AggregationTemporality = number;
+export type AggregationTemporality = EnumValue;
 
 export type MetricData =
   | { type: "gauge"; dataPoints: NumberDataPoint[] }

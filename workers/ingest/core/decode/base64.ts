@@ -1,6 +1,8 @@
 /**
  * Base64 as the protobuf JSON mapping accepts it for `bytes`: the standard or the URL-safe
- * alphabet, with or without `=` padding. Written out rather than using `atob` so that bad input
+ * alphabet, with or without `=` padding, and with MIME's line breaks (`\r\n` or `\n` every 76
+ * characters, as .NET's `Convert.ToBase64String(…, InsertLineBreaks)` and Python's
+ * `base64.encodebytes` write it), which Go's decoder in the Collector skips. Written out rather than using `atob` so that bad input
  * is reported instead of thrown as a DOMException, and so both alphabets work in one pass.
  */
 
@@ -13,6 +15,15 @@ SEXTET_OF_CHAR["_".charCodeAt(0)] = 63;
 
 /** The decoded bytes, or `undefined` if `text` is not base64. */
 export function decodeBase64(text: string): Uint8Array | undefined {
+  const decoded = decodeUnbroken(text);
+  // Line breaks are looked for only in text that failed, so the usual value pays nothing.
+  return decoded !== undefined || !LINE_BREAK.test(text) ? decoded : decodeUnbroken(text.replace(LINE_BREAKS, ""));
+}
+
+const LINE_BREAK = /[\r\n]/;
+const LINE_BREAKS = /[\r\n]/g;
+
+function decodeUnbroken(text: string): Uint8Array | undefined {
   let end = text.length;
   if (end % 4 === 0 && end > 0 && text.charCodeAt(end - 1) === 61) {
     end--;

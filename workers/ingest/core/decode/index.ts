@@ -6,14 +6,14 @@
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
 import { decodeJsonRequest } from "./json";
 import type { NullCount } from "./json/common";
-import type { NumberNotes } from "./json/number-notes";
+import type { DecodeNotes } from "./decode-notes";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import { decodeProtobufRequest } from "./protobuf";
 
 export { OtlpDecodeError } from "./errors";
 export { withMisdeclaredEncoding } from "./misdeclared";
 export type { NullCount } from "./json/common";
-export { emptyNumberNotes, numberNotesWarning, type NumberNotes } from "./json/number-notes";
+export { emptyDecodeNotes, decodeNotesWarning, type DecodeNotes } from "./decode-notes";
 
 export type RequestEncoding = "json" | "protobuf";
 
@@ -23,8 +23,9 @@ export type RequestEncoding = "json" | "protobuf";
  * `nullRecords` receives the count of JSON `null` items skipped in record lists, `nullItems`
  * those skipped in attribute, event, link, exemplar and quantile lists and among a kvlistValue's
  * members, by part (protobuf has no null, so both stay 0 there). `places.sender` receives what turns a place in the decoded request into
- * the sender's (it differs only where a JSON null was skipped). `numberNotes` receives the JSON
- * numbers read as what their sender meant (json/number-notes.ts; none in protobuf).
+ * the sender's (it differs only where a JSON null was skipped). `decodeNotes` receives what was
+ * read otherwise than sent (decode-notes.ts): bytes that are not UTF-8 in either encoding, and
+ * JSON's numbers read as what their sender meant and AnyValues as JSON senders bend them.
  */
 export function decodeRequest<S extends Signal>(
   signal: S,
@@ -33,9 +34,9 @@ export function decodeRequest<S extends Signal>(
   nullRecords?: NullCount,
   nullItems?: NullCount,
   places?: { sender: SenderPlace },
-  numberNotes?: NumberNotes,
+  decodeNotes?: DecodeNotes,
 ): SignalRequest[S] {
   return encoding === "json"
-    ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, numberNotes)
-    : decodeProtobufRequest(signal, body);
+    ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes)
+    : decodeProtobufRequest(signal, body, decodeNotes?.invalidUtf8);
 }

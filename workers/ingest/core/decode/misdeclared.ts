@@ -83,7 +83,7 @@ function firstContentByte(body: Uint8Array): number {
 }
 
 /** The first bytes as hex pairs: a sender can match them to what it sent, and no raw binary is echoed. */
-function hexPreview(body: Uint8Array): string {
+export function hexPreview(body: Uint8Array): string {
   const head = Array.from(body.subarray(0, PREVIEW_BYTES), (byte) => byte.toString(16).padStart(2, "0")).join(" ");
   return body.length > PREVIEW_BYTES ? `${head} …` : head;
 }

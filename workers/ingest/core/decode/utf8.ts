@@ -1,7 +1,11 @@
 /**
  * UTF-8 to string. Invalid sequences become U+FFFD instead of failing the request: a log line
- * with one bad byte is still worth keeping.
+ * with one bad byte is still worth keeping, and a row holds text (JSON for ClickHouse), which
+ * cannot carry the bytes as sent. Each replacement is counted for the answer's warning
+ * (`replacedSequences`), so that nothing is changed unsaid.
  */
+
+import type { DecodeNote } from "./decode-notes";
 
 /** For field values: a leading U+FEFF is content, not a byte-order mark, so keep it. */
 const fieldDecoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -32,14 +36,17 @@ const TABLE_SIZE = 1024;
 export class FieldStrings {
   private readonly table: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE).fill(undefined);
 
+  /** `invalid` counts the byte sequences that are not UTF-8, `first` naming the byte offset of the first string holding one. */
+  constructor(private readonly invalid: DecodeNote = { count: 0, first: "" }) {}
+
   /** The string field value in `bytes[start, end)`. */
   decode(bytes: Uint8Array, start: number, end: number): string {
     const length = end - start;
-    if (length > SHORT_FIELD_MAX) return fieldDecoder.decode(bytes.subarray(start, end));
+    if (length > SHORT_FIELD_MAX) return this.decodeCounting(bytes, start, end);
     let hash = length;
     for (let i = start; i < end; i++) {
       const byte = bytes[i]!;
-      if (byte >= 0x80) return fieldDecoder.decode(bytes.subarray(start, end));
+      if (byte >= 0x80) return this.decodeCounting(bytes, start, end);
       hash = (Math.imul(hash, 31) + byte) | 0;
     }
     const slot = (hash ^ (hash >>> 10)) & (TABLE_SIZE - 1);
@@ -49,6 +56,36 @@ export class FieldStrings {
     this.table[slot] = text;
     return text;
   }
+
+  /** Decodes a field that may hold bytes past ASCII, counting its sequences that are not UTF-8. */
+  private decodeCounting(bytes: Uint8Array, start: number, end: number): string {
+    const text = fieldDecoder.decode(bytes.subarray(start, end));
+    // Only a text holding U+FFFD can have replaced anything; in an ASCII one the search is immediate.
+    if (text.includes(REPLACEMENT)) countReplaced(this.invalid, replacedSequences(text, bytes, start, end), `the string at byte ${start} of the body`);
+    return text;
+  }
+}
+
+const REPLACEMENT = "\ufffd";
+
+/**
+ * How many byte sequences of `bytes[start, end)` that are not UTF-8 `text`, their decoding, holds
+ * as U+FFFD: its U+FFFD less those the bytes spelled (EF BF BD).
+ */
+export function replacedSequences(text: string, bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let replaced = 0;
+  for (let at = text.indexOf(REPLACEMENT); at !== -1; at = text.indexOf(REPLACEMENT, at + 1)) replaced++;
+  for (let at = bytes.indexOf(0xef, start); at !== -1 && at + 2 < end; at = bytes.indexOf(0xef, at + 1)) {
+    if (bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) replaced--;
+  }
+  return replaced;
+}
+
+/** Adds `replaced` sequences to `note`, `where` naming the first. */
+export function countReplaced(note: DecodeNote, replaced: number, where: string): void {
+  if (replaced <= 0) return;
+  if (note.count === 0) note.first = where;
+  note.count += replaced;
 }
 
 /** Whether `text` spells the ASCII bytes from `start` on (its length already matches). */

@@ -4,7 +4,7 @@
  * body a double cannot hold, kept as their text (for the answer's warning).
  */
 import type { KeyValue } from "../../../shared/otlp/model";
-import { countNote, plural, type NumberNote } from "../decode/json/number-notes";
+import { countNote, plural, type DecodeNote } from "../decode/decode-notes";
 
 /**
  * Attribute lists whose attributes from the index on were lifted from a body that stays as
@@ -19,7 +19,7 @@ export interface LiftNotes {
    * JSON numbers in lifted bodies past a double's range, which JSON.parse would make ±Infinity
    * (`1e400`) or 0 (`1e-400`): stored as the text written (isPastDoubleRange); `first` as written.
    */
-  numbersPastDoubleRange: NumberNote;
+  numbersPastDoubleRange: DecodeNote;
 }
 
 export function emptyLiftNotes(): LiftNotes {

@@ -324,7 +324,8 @@ function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | 
  * number loses nothing, and a blanket default (LiftOptions.blanketDefaultSeverity) is no choice.
  */
 function replaceDefaultSeverity(record: LogRecord, severity: Severity, keepReplaced: boolean): void {
-  if (keepReplaced && record.severityNumber !== 0 && record.severityNumber !== severity.number) {
+  // A default is a number (severityIsDefault); an undefined enum name sent as text never is one.
+  if (keepReplaced && typeof record.severityNumber === "number" && record.severityNumber !== 0 && record.severityNumber !== severity.number) {
     record.originalSeverityNumber = record.severityNumber;
   }
   setSeverity(record, severity);

@@ -3,6 +3,8 @@
  * FATAL=21..24, with the short names TRACE, TRACE2, TRACE3, TRACE4, DEBUG, ... FATAL4.
  */
 
+import type { EnumValue } from "../../../shared/otlp/model";
+
 export interface Severity {
   /** OTLP's canonical upper-case short name, e.g. "ERROR" or "ERROR2". */
   text: string;
@@ -210,8 +212,8 @@ export function severityOnScale(level: number, scale: NumericLevelScale): Severi
  * The text for a bare severity number: the name of its range ("ERROR" for 17..20), not the
  * numbered short name, so that `SeverityText = 'ERROR'` finds every error whatever its step.
  */
-export function rangeNameOf(severityNumber: number): string | undefined {
-  if (!Number.isInteger(severityNumber) || severityNumber < 1 || severityNumber > 24) {
+export function rangeNameOf(severityNumber: EnumValue): string | undefined {
+  if (typeof severityNumber !== "number" || !Number.isInteger(severityNumber) || severityNumber < 1 || severityNumber > 24) {
     return undefined;
   }
   return RANGE_NAMES[Math.floor((severityNumber - 1) / 4)];

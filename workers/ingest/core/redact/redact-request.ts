@@ -2,6 +2,7 @@ import { isSessionIdShaped } from "./session-ids";
 import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type {
   AnyValue,
+  EnumValue,
   KeyValue,
   LogsRequest,
   MetricsRequest,
@@ -198,7 +199,7 @@ const PERSONAL_NUMBER_PLACES =
   Place.PERSON_NUMBER_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
-const PEER_IS_SERVER_KINDS: ReadonlySet<number> = new Set([3, 4, 5]);
+const PEER_IS_SERVER_KINDS: ReadonlySet<EnumValue> = new Set([3, 4, 5]);
 
 class RequestWalker implements BySignal<void>, JsonKeyRules {
   /** Everything redacted in the request. */

@@ -74,10 +74,12 @@ export class DroppedDuplicates {
     if (this.count === 0) return "";
     const values = this.count === 1 ? "1 attribute value" : `${this.count} attribute values`;
     const place = this.firstPlace === "" ? "" : ` at ${senderPlace(this.firstPlace)}`;
-    return (
-      `${values} dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; ` +
-      `the first value is kept, as a Collector's rows read it) (first ${JSON.stringify(this.firstKey)}${place}, in ${this.firstColumn})`
-    );
+    // Keys decoded with U+FFFD for bytes that are not UTF-8 may be equal only once replaced: the
+    // sender need not have sent one twice, so the words claim only what the rows can know.
+    const key = this.firstKey.includes("\ufffd")
+      ? "a key equal to an earlier one in the same list, with another value, once bytes that are not UTF-8 were replaced by U+FFFD (the keys sent may have differed in those bytes"
+      : "a key sent earlier in the same list with another value (OTLP requires unique keys";
+    return `${values} dropped for ${key}; the first value is kept, as a Collector's rows read it) (first ${JSON.stringify(this.firstKey)}${place}, in ${this.firstColumn})`;
   }
 }
 

@@ -11,6 +11,7 @@
  * record, and the answer warns of it with the first place (`undefinedEnumWarning`), as replaced
  * times are. The record itself is kept: the rest of it is good.
  */
+import type { EnumValue } from "../../../shared/otlp/model";
 import {
   ORIGINAL_SEVERITY_NUMBER_ATTRIBUTE,
   ORIGINAL_SPAN_KIND_ATTRIBUTE,
@@ -75,9 +76,9 @@ export const AGGREGATION_TEMPORALITY: StoredEnum = {
   noteColumn: "ScopeAttributes",
 };
 
-/** Whether the proto of `stored` defines `value` (an int32). */
-export function isDefined(stored: StoredEnum, value: number): boolean {
-  return value >= 0 && value <= stored.last;
+/** Whether the proto of `stored` defines `value` (an int32, or a name no value of the proto has). */
+export function isDefined(stored: StoredEnum, value: EnumValue): value is number {
+  return typeof value === "number" && value >= 0 && value <= stored.last;
 }
 
 /**

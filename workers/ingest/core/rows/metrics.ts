@@ -30,6 +30,7 @@
  * every `ARRAY JOIN ExplicitBounds, BucketCounts` quantile query over the table.
  */
 import type {
+  EnumValue,
   Exemplar,
   HistogramDataPoint,
   Metric,
@@ -125,13 +126,13 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
 }
 
 /** The temporality of a metric whose data has one (sum, histogram, exponential histogram) with points, else `undefined`. */
-function temporalityOf(metric: Metric): number | undefined {
+function temporalityOf(metric: Metric): EnumValue | undefined {
   const data = metric.data;
   return "aggregationTemporality" in data && data.dataPoints.length > 0 ? data.aggregationTemporality : undefined;
 }
 
 /** The `AggregationTemporality` column: the value sent when OTLP defines it, else 0 (noted by metricsToRows). */
-function temporalityColumn(temporality: number): number {
+function temporalityColumn(temporality: EnumValue): number {
   return isDefined(AGGREGATION_TEMPORALITY, temporality) ? temporality : 0;
 }
 

@@ -17,84 +17,123 @@ import {
   within,
   type JsonObject,
 } from "./values";
-import { noteNullDouble } from "./number-notes";
+import { noteNullDouble, noteOneofChoice, noteUnreadValue } from "../decode-notes";
 
 
+/**
+ * An AnyValue, whose members form a oneof. One member set, as every OTLP writer sends it, is read
+ * with a property lookup per name (both spellings: the Collector reads both). More than one set
+ * is read as chosenMember decides and noted; none set is an empty value (emptyAnyValue).
+ */
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
-  // The oneof: exactly one member may be set; an object with none is a valid empty value.
-  return anyValueOf(o, depth, o.stringValue, o.intValue, o.boolValue, o.doubleValue, o.arrayValue, o.kvlistValue, o.bytesValue) ??
-    // snake_case spellings (the Collector reads both) are looked for only when no member matched.
-    anyValueOf(o, depth, o.string_value, o.int_value, o.bool_value, o.double_value, o.array_value, o.kvlist_value, o.bytes_value) ??
-    nullDouble(o);
+  let key: string | undefined;
+  let set = 0;
+  if (o.stringValue != null) (key = "stringValue"), set++;
+  if (o.intValue != null) (key = "intValue"), set++;
+  if (o.boolValue != null) (key = "boolValue"), set++;
+  if (o.doubleValue != null) (key = "doubleValue"), set++;
+  if (o.arrayValue != null) (key = "arrayValue"), set++;
+  if (o.kvlistValue != null) (key = "kvlistValue"), set++;
+  if (o.bytesValue != null) (key = "bytesValue"), set++;
+  if (o.string_value != null) (key = "string_value"), set++;
+  if (o.int_value != null) (key = "int_value"), set++;
+  if (o.bool_value != null) (key = "bool_value"), set++;
+  if (o.double_value != null) (key = "double_value"), set++;
+  if (o.array_value != null) (key = "array_value"), set++;
+  if (o.kvlist_value != null) (key = "kvlist_value"), set++;
+  if (o.bytes_value != null) (key = "bytes_value"), set++;
+  if (set === 1) return anyValueMember(key!, o[key!], depth);
+  return set === 0 ? emptyAnyValue(o) : chosenMember(o, depth);
+}
+
+/** The member names of AnyValue's oneof in both spellings, each to its lowerCamelCase. */
+const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
+  [...fieldNames("stringValue", "intValue", "boolValue", "doubleValue", "arrayValue", "kvlistValue", "bytesValue")].map((name) => [
+    name,
+    name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+  ]),
+);
+
+/** The AnyValue of the member `key` (either spelling; errors name it as sent) holding `value`. */
+function anyValueMember(key: string, value: unknown, depth: number): AnyValue {
+  switch (ANY_VALUE_MEMBERS.get(key)) {
+    case "stringValue":
+      return { stringValue: string(value, key) };
+    case "intValue": {
+      const whole = sint64OrDouble(value, key);
+      return typeof whole === "string" ? { intValue: whole } : { doubleValue: whole };
+    }
+    case "boolValue":
+      return { boolValue: bool(value, key) };
+    case "doubleValue":
+      return { doubleValue: double(value, key) };
+    case "arrayValue":
+      return { arrayValue: arrayValue(value, key, depth) };
+    case "kvlistValue":
+      return { kvlistValue: kvlistValue(value, key, depth) };
+    default:
+      return { bytesValue: bytes(value, key) };
+  }
+}
+
+/**
+ * An AnyValue with more than one member set. The Collector keeps the last one sent; a writer
+ * that serializes every member of a struct (`{"stringValue":"x","boolValue":false,"intValue":0}`)
+ * means the one it filled in. So: the only member not at its default when there is exactly one,
+ * else the last in the document's order, and the choice is noted for the answer's warning. Every
+ * member is read, so one that is malformed still fails the request as it would alone.
+ */
+function chosenMember(o: JsonObject, depth: number): AnyValue {
+  const members: string[] = [];
+  const values: AnyValue[] = [];
+  for (const key in o) {
+    if (!ANY_VALUE_MEMBERS.has(key) || o[key] == null) continue;
+    members.push(key);
+    values.push(anyValueMember(key, o[key], depth));
+  }
+  const filled = values.flatMap((value, i) => (isDefaultAnyValue(value) ? [] : [i]));
+  const kept = filled.length === 1 ? filled[0]! : values.length - 1;
+  noteOneofChoice(o, members, members[kept]!);
+  return values[kept]!;
+}
+
+function isDefaultAnyValue(value: AnyValue): boolean {
+  if ("stringValue" in value) return value.stringValue === "";
+  if ("intValue" in value) return value.intValue === "0";
+  if ("boolValue" in value) return !value.boolValue;
+  if ("doubleValue" in value) return value.doubleValue === 0;
+  if ("arrayValue" in value) return value.arrayValue.length === 0;
+  if ("kvlistValue" in value) return value.kvlistValue.length === 0;
+  return "bytesValue" in value && value.bytesValue.length === 0;
 }
 
 /**
  * An AnyValue with no member set: `{"doubleValue":null}` is how JSON.stringify writes a double
- * that was NaN or ±Infinity, read as NaN and noted (number-notes.ts); anything else is empty.
+ * that was NaN or ±Infinity, read as NaN and noted (decode-notes.ts); anything else is empty, as
+ * the Collector stores it, and noted when it holds a value under a name OTLP does not define
+ * (`{"value":{"stringValue":"hi"}}`, `{"StringValue":"hi"}`, `{"message":"hi"}`).
  */
-function nullDouble(o: JsonObject): AnyValue {
+function emptyAnyValue(o: JsonObject): AnyValue {
   const key = o.doubleValue === null ? "doubleValue" : o.double_value === null ? "double_value" : undefined;
-  if (key === undefined) return { empty: true };
-  noteNullDouble(key);
-  return { doubleValue: Number.NaN };
-}
-
-function anyValueOf(
-  o: JsonObject,
-  depth: number,
-  stringValue: unknown,
-  intValue: unknown,
-  boolValue: unknown,
-  doubleValue: unknown,
-  arrayMember: unknown,
-  kvlistMember: unknown,
-  bytesValue: unknown,
-): AnyValue | undefined {
-  let value: AnyValue | undefined;
-  let member = "";
-  if (stringValue != null) {
-    value = { stringValue: string(stringValue, "stringValue") };
-    member = "stringValue";
+  if (key !== undefined) {
+    noteNullDouble(key);
+    return { doubleValue: Number.NaN };
   }
-  if (intValue != null) {
-    if (value !== undefined) oneofConflict(member, "intValue");
-    const whole = sint64OrDouble(intValue, "intValue");
-    value = typeof whole === "string" ? { intValue: whole } : { doubleValue: whole };
-    member = "intValue";
+  for (const name in o) {
+    if (o[name] != null && !ANY_VALUE_MEMBERS.has(name)) {
+      noteUnreadValue(o, name);
+      break;
+    }
   }
-  if (boolValue != null) {
-    if (value !== undefined) oneofConflict(member, "boolValue");
-    value = { boolValue: bool(boolValue, "boolValue") };
-    member = "boolValue";
-  }
-  if (doubleValue != null) {
-    if (value !== undefined) oneofConflict(member, "doubleValue");
-    value = { doubleValue: double(doubleValue, "doubleValue") };
-    member = "doubleValue";
-  }
-  if (arrayMember != null) {
-    if (value !== undefined) oneofConflict(member, "arrayValue");
-    value = { arrayValue: arrayValue(arrayMember, depth) };
-    member = "arrayValue";
-  }
-  if (kvlistMember != null) {
-    if (value !== undefined) oneofConflict(member, "kvlistValue");
-    value = { kvlistValue: kvlistValue(kvlistMember, depth) };
-    member = "kvlistValue";
-  }
-  if (bytesValue != null) {
-    if (value !== undefined) oneofConflict(member, "bytesValue");
-    value = { bytesValue: bytes(bytesValue, "bytesValue") };
-  }
-  return value;
+  return { empty: true };
 }
 
 export function oneofConflict(first: string, second: string): never {
   return fail(`both ${first} and ${second} set, but they are members of one oneof`);
 }
 
-function arrayValue(value: unknown, depth: number): AnyValue[] {
+function arrayValue(value: unknown, key: string, depth: number): AnyValue[] {
   try {
     const items = array(optionalObject(value)!.values, "values");
     const out = new Array<AnyValue>(items.length);
@@ -109,15 +148,15 @@ function arrayValue(value: unknown, depth: number): AnyValue[] {
     }
     return out;
   } catch (error) {
-    throw within(error, "arrayValue");
+    throw within(error, key);
   }
 }
 
-function kvlistValue(value: unknown, depth: number): KeyValue[] {
+function kvlistValue(value: unknown, key: string, depth: number): KeyValue[] {
   try {
     return keyValues(optionalObject(value)!.values, "values", depth + 1);
   } catch (error) {
-    throw within(error, "kvlistValue");
+    throw within(error, key);
   }
 }
 

@@ -14,9 +14,11 @@
  * parsed with plain JSON.parse, and parsed again exactly only if an int64 field turned out to
  * hold an integer JSON.parse had to round (exact-json.ts).
  *
- * Where the Collector's reader differs from `JSON.parse` semantics, it is followed: a field sent
- * under both its names (`logRecords` and `log_records`) has both lists read, and a `null` item
- * of a repeated message field is skipped rather than failing the request (common.ts, messages).
+ * Where the Collector's reader differs from `JSON.parse` semantics, it is followed: a repeated
+ * field sent twice in one object (`"logRecords":[A],"logRecords":[B]`) or under both its names
+ * (`logRecords` and `log_records`) has both lists read (repeated-keys.ts, common.ts
+ * bothSpellings), and a `null` item of a repeated message field is skipped rather than failing
+ * the request (common.ts, messages).
  *
  * Validation is hand-written rather than a zod schema: one pass that checks and builds the
  * model costs about a seventh of what zod/mini needs just to check the same document.
@@ -25,15 +27,16 @@
 import type { Signal, SignalRequest } from "../../../../shared/otlp/model";
 import { OtlpDecodeError } from "../errors";
 import { INEXACT_NUMBER, parseJsonExactly } from "../exact-json";
-import { utf8DocumentToString } from "../utf8";
+import { countReplaced, replacedSequences, utf8DocumentToString } from "../utf8";
 import { withNullsCountedIn, type NullCount } from "./common";
-import { emptyNumberNotes, withNumberNotesIn, type NumberNotes } from "./number-notes";
+import { emptyDecodeNotes, withDecodeNotesIn, type DecodeNotes, type PlacedNote } from "../decode-notes";
 import { AS_DECODED, type SenderPlace } from "../../../../shared/otlp/sender-place";
-import { placeFirstNull, senderPlaces } from "./null-path";
+import { pathOfObject, pathWhere, placeFirstNull, senderPlaces } from "./null-path";
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
-import { describeJsonType, JsonPathError, type JsonObject } from "./values";
+import { countListKeys, parseJoiningRepeatedKeys } from "./repeated-keys";
+import { countingListsRead, describeJsonType, JsonPathError, type JsonObject } from "./values";
 
 const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
   logs: logsRequest,
@@ -47,8 +50,8 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
  * and quantile lists and among a kvlistValue's members in `nullItems` (for its warning, by
  * part), each with the full path of its first (`resourceLogs[1].scopeLogs[0].logRecords[1]`); `places.sender` receives what turns a place in
  * the decoded request into the sender's (AS_DECODED unless a null was skipped, see senderPlaces).
- * `numberNotes` receives the numbers read as what a sender who could not write them meant
- * (number-notes.ts: whole numbers past int64 as doubles, null doubles as NaN).
+ * `decodeNotes` receives the numbers read as what a sender who could not write them meant
+ * (decode-notes.ts: whole numbers past int64 as doubles, null doubles as NaN).
  * Throws OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
@@ -57,16 +60,40 @@ export function decodeJsonRequest<S extends Signal>(
   nullRecords: NullCount = { count: 0, first: "" },
   nullItems: NullCount = { count: 0, first: "" },
   places: { sender: SenderPlace } = { sender: AS_DECODED },
-  numberNotes: NumberNotes = emptyNumberNotes(),
+  decodeNotes: DecodeNotes = emptyDecodeNotes(),
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
+  let document: unknown;
   try {
-    return decodeDocument(signal, JSON.parse(text), nullRecords, nullItems, places, numberNotes);
+    document = JSON.parse(text);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new OtlpDecodeError(`invalid JSON: ${printable(error.message)}`);
-    if (error !== INEXACT_NUMBER) throw error;
+    throw error instanceof SyntaxError ? new OtlpDecodeError(`invalid JSON: ${printable(error.message)}`) : error;
   }
-  return decodeDocument(signal, parseJsonExactly(text), nullRecords, nullItems, places, numberNotes);
+  decodeNotes.invalidUtf8.count = 0;
+  if (text.includes("\ufffd")) {
+    const where = () => pathWhere(document, (value) => typeof value === "string" && value.includes("\ufffd"), true) ?? "the JSON document";
+    const replaced = replacedSequences(text, body);
+    if (replaced > 0) countReplaced(decodeNotes.invalidUtf8, replaced, where());
+  }
+  const decode = (parsed: unknown): SignalRequest[S] => decodeDocument(signal, parsed, nullRecords, nullItems, places, decodeNotes);
+  let read: { decoded: SignalRequest[S]; listsRead: number };
+  try {
+    try {
+      read = countingListsRead(() => decode(document));
+    } catch (error) {
+      if (error !== INEXACT_NUMBER) throw error;
+      read = countingListsRead(() => decode(parseJsonExactly(text)));
+    }
+  } catch (error) {
+    // A list sent twice may hold what the refused one lacks: judge the document as joined.
+    const joined = error instanceof OtlpDecodeError ? parseJoiningRepeatedKeys(text) : undefined;
+    if (joined === undefined) throw error;
+    return decode(joined);
+  }
+  // Every list key of the text was read once: none was sent twice in one object.
+  if (read.listsRead === countListKeys(text)) return read.decoded;
+  const joined = parseJoiningRepeatedKeys(text);
+  return joined === undefined ? read.decoded : decode(joined);
 }
 
 /**
@@ -88,17 +115,19 @@ function decodeDocument<S extends Signal>(
   nullRecords: NullCount,
   nullItems: NullCount,
   places: { sender: SenderPlace },
-  numberNotes: NumberNotes,
+  decodeNotes: DecodeNotes,
 ): SignalRequest[S] {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new OtlpDecodeError(`expected a JSON object, got ${describeJsonType(document)}`);
   }
   try {
-    const { decoded, skipped } = withNumberNotesIn(numberNotes, () =>
+    const { decoded, skipped } = withDecodeNotesIn(decodeNotes, () =>
       withNullsCountedIn(nullRecords, nullItems, () => DECODERS[signal](document as JsonObject)),
     );
     placeFirstNull(document, nullRecords);
     placeFirstNull(document, nullItems);
+    placeNote(document, decodeNotes.unreadValues, (path, key) => `${path}.${key}`);
+    placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
     places.sender = skipped ? senderPlaces(document) : AS_DECODED;
     return decoded;
   } catch (error) {
@@ -108,4 +137,12 @@ function decodeDocument<S extends Signal>(
     }
     throw error;
   }
+}
+
+/** Writes the path of a note's first object into its `first` (`place(path, first)`), as the answer names it. */
+function placeNote(document: unknown, note: PlacedNote, place: (path: string, first: string) => string): void {
+  if (note.at === undefined) return;
+  const path = pathOfObject(document, note.at);
+  if (path !== undefined) note.first = place(path, note.first);
+  delete note.at;
 }

@@ -1,6 +1,7 @@
 /** OTLP/JSON decoder for ExportMetricsServiceRequest. */
 
 import type {
+  AggregationTemporality,
   Exemplar,
   ExponentialHistogramBuckets,
   ExponentialHistogramDataPoint,
@@ -50,7 +51,7 @@ import {
   within,
   type JsonObject,
 } from "./values";
-import { noteNullDouble } from "./number-notes";
+import { noteNullDouble, noteOneofChoice } from "../decode-notes";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const METRIC_FIELDS = fieldNames("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -152,32 +153,52 @@ const summaryDataPoints = (value: unknown, key: string): SummaryDataPoint[] => m
 const valuesAtQuantiles = (value: unknown, key: string): ValueAtQuantile[] => messages(value, key, valueAtQuantile, skipNullItem);
 const filteredAttributes = (value: unknown, key: string): KeyValue[] => keyValues(value, key, 0);
 
-function temporality(value: unknown): number {
+function temporality(value: unknown): AggregationTemporality {
   return enumeration(value, "aggregationTemporality", AGGREGATION_TEMPORALITY, "AggregationTemporality");
 }
 
 /**
  * The `value` oneof of number points and exemplars. A whole JSON number past int64's range in
  * `asInt` is read as `asDouble`, and an `asDouble` of `null` (JSON.stringify's NaN and ±Infinity)
- * as NaN, both noted for the warning (number-notes.ts).
+ * as NaN, both noted for the warning (decode-notes.ts). Both members set are read as an
+ * AnyValue's are (common.ts, chosenMember): the only one not 0, else the last sent, noted.
  */
 function numberValue(o: JsonObject): NumberValue {
   const asDouble = o.asDouble ?? o.as_double;
   const asInt = o.asInt ?? o.as_int;
   const hasDouble = asDouble != null;
   const hasInt = asInt != null;
-  if (hasDouble && hasInt) oneofConflict("asDouble", "asInt");
+  if (hasDouble && hasInt) return chosenNumberValue(o, asDouble, asInt);
   if (hasDouble) return { asDouble: double(asDouble, "asDouble") };
-  if (hasInt) {
-    const whole = sint64OrDouble(asInt, "asInt");
-    return typeof whole === "string" ? { asInt: whole } : { asDouble: whole };
-  }
+  if (hasInt) return intValue(asInt);
   const nullKey = o.asDouble === null ? "asDouble" : o.as_double === null ? "as_double" : undefined;
   if (nullKey !== undefined) {
     noteNullDouble(nullKey);
     return { asDouble: Number.NaN };
   }
   return { none: true };
+}
+
+function intValue(asInt: unknown): NumberValue {
+  const whole = sint64OrDouble(asInt, "asInt");
+  return typeof whole === "string" ? { asInt: whole } : { asDouble: whole };
+}
+
+/** Both members of the value oneof set: the only one not 0, else the last in the document's order; noted. */
+function chosenNumberValue(o: JsonObject, asDouble: unknown, asInt: unknown): NumberValue {
+  const doubleValue = { asDouble: double(asDouble, "asDouble") };
+  const wholeValue = intValue(asInt);
+  const doubleKey = o.asDouble != null ? "asDouble" : "as_double";
+  const intKey = o.asInt != null ? "asInt" : "as_int";
+  const intFilled = "asInt" in wholeValue ? wholeValue.asInt !== "0" : "asDouble" in wholeValue && wholeValue.asDouble !== 0;
+  let intLast = false;
+  for (const key in o) {
+    if (key === doubleKey) intLast = false;
+    else if (key === intKey) intLast = true;
+  }
+  const keepInt = doubleValue.asDouble !== 0 !== intFilled ? intFilled : intLast;
+  noteOneofChoice(o, intLast ? [doubleKey, intKey] : [intKey, doubleKey], keepInt ? intKey : doubleKey);
+  return keepInt ? wholeValue : doubleValue;
 }
 
 function numberDataPoint(o: JsonObject): NumberDataPoint {

@@ -69,6 +69,39 @@ function search(value: unknown, path: string, key: string, index: number, fits: 
 }
 
 /**
+ * The path in `document` of `target`, an object of it (found by identity, in document order),
+ * written as decode errors write paths (`resourceLogs[0].scopeLogs[0].logRecords[2].body`);
+ * `undefined` when the document does not hold it. Run only for a note's first instance.
+ */
+export function pathOfObject(document: unknown, target: object): string | undefined {
+  return pathWhere(document, (value) => value === target, false);
+}
+
+/**
+ * The path, written as pathOfObject writes it, of the first value in `document` (in document
+ * order) that `found` picks; with `keys`, a member's name that it picks is named too (the path
+ * of its object, then the name). `undefined` when none is picked.
+ */
+export function pathWhere(document: unknown, found: (value: unknown) => boolean, keys: boolean, path = ""): string | undefined {
+  if (found(document)) return path;
+  if (typeof document !== "object" || document === null) return undefined;
+  if (Array.isArray(document)) {
+    for (let i = 0; i < document.length; i++) {
+      const at = pathWhere(document[i], found, keys, `${path}[${i}]`);
+      if (at !== undefined) return at;
+    }
+    return undefined;
+  }
+  for (const name in document) {
+    const member = path === "" ? name : `${path}.${name}`;
+    if (keys && found(name)) return member;
+    const at = pathWhere((document as Record<string, unknown>)[name], found, keys, member);
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}
+
+/**
  * The SenderPlace of a document whose decode skipped JSON null items, which shifts the indexes
  * of the items after them. Each `key[index]` of a place is looked up in `document` as the
  * decoder read it: the index-th non-null item of the list under `key` or its snake_case (both

@@ -1,8 +1,8 @@
 /** OTLP/JSON decoder for ExportTraceServiceRequest. */
 
-import type { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
+import type { EnumValue, ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
 import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList, skipNullItem, skipNullRecord } from "./common";
-import { SPAN_KIND, STATUS_CODE } from "./enums";
+import { DEPRECATED_STATUS_CODE, SPAN_KIND, STATUS_CODE } from "./enums";
 import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { enumeration, optionalObject, ownSpanId, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
@@ -79,9 +79,19 @@ function status(value: unknown): SpanStatus {
   try {
     return {
       message: string(o.message, "message"),
-      code: enumeration(o.code, "code", STATUS_CODE, "StatusCode"),
+      code: o.code == null ? codeOfDeprecated(o.deprecatedCode ?? o.deprecated_code) : enumeration(o.code, "code", STATUS_CODE, "StatusCode"),
     };
   } catch (error) {
     throw within(error, "status");
   }
+}
+
+/**
+ * The code of a pre-0.7 Status that sends only `deprecatedCode`, by the rule OTLP 0.7 gave
+ * receivers for a Status whose `code` is unset: UNSET when the old code is OK (0), else ERROR.
+ * The Collector no longer reads the field, and would store such an error span as Unset.
+ */
+function codeOfDeprecated(value: unknown): EnumValue {
+  if (value == null) return 0;
+  return enumeration(value, "deprecatedCode", DEPRECATED_STATUS_CODE, "DeprecatedStatusCode") === 0 ? 0 : 2;
 }

@@ -9,7 +9,9 @@ import { decodeBase64 } from "../base64";
 import { allZeroId, idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
 import { decimalFromNumber, decimalFromNumberText, decimalFromString, NUMBER_TOKEN, type Int64Problem } from "../int64";
-import { noteIntAsDouble } from "./number-notes";
+import { noteIntAsDouble } from "../decode-notes";
+import type { EnumValue } from "../../../../shared/otlp/model";
+import type { EnumTable } from "./enums";
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -57,9 +59,25 @@ export function optionalObject(value: unknown, key?: string): JsonObject | undef
   return fail(`expected object, got ${describeJsonType(value)}`, key);
 }
 
-/** A repeated field: an array, or empty for absent/null. */
+/**
+ * Repeated fields present (`null` too) in the document being decoded: the decode compares it
+ * with the text's count of their keys to learn, without a second parse, that none was sent twice
+ * in one object (repeated-keys.ts). Reset by `countingListsRead`.
+ */
+let listsRead = 0;
+
+/** Runs `decode` and answers it with the number of repeated fields it read that were present. */
+export function countingListsRead<T>(decode: () => T): { decoded: T; listsRead: number } {
+  listsRead = 0;
+  const decoded = decode();
+  return { decoded, listsRead };
+}
+
+/** A repeated field: an array, or empty for absent/null. `key` is one of LIST_KEYS (repeated-keys.ts). */
 export function array(value: unknown, key: string): readonly unknown[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined) return [];
+  listsRead++;
+  if (value === null) return [];
   if (Array.isArray(value)) return value;
   return fail(`expected array, got ${describeJsonType(value)}`, key);
 }
@@ -121,16 +139,17 @@ export function sint32(value: unknown, key: string): number {
 
 /**
  * OTLP/JSON requires enums as integers. Senders using the generic protobuf JSON mapping write
- * names instead; a lookup table makes accepting those cheap, so we do.
+ * names instead, and hand-written ones short names in any case; a lookup table (`names`, keyed
+ * in upper case: enums.ts) makes accepting those cheap, so we do. A name the enum does not have
+ * (`"LOUD"`) is answered as written: like an int32 the proto does not define, the rows store
+ * the enum's 0 and keep the name as sent in a note, and the answer warns (rows/enum-values.ts);
+ * the Collector stores 0 unsaid.
  */
-export function enumeration(value: unknown, key: string, names: Readonly<Record<string, number>>, enumName: string): number {
+export function enumeration(value: unknown, key: string, names: EnumTable, enumName: string): EnumValue {
   if (typeof value === "string" && !/^[+-]?\d+$/.test(value)) {
-    const number = Object.hasOwn(names, value) ? names[value] : undefined;
-    if (number === undefined && NUMBER_TOKEN.test(value)) return int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
-    if (number === undefined) {
-      return fail(`expected ${enumName} as integer or name, got ${quote(value)}`, key);
-    }
-    return number;
+    const number = names.get(value.toUpperCase());
+    if (number !== undefined) return number;
+    return NUMBER_TOKEN.test(value) ? int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`) : value;
   }
   // The usual integer and the usual absence, before the type name for errors is put together.
   if (value === undefined || value === null) return 0;
@@ -186,7 +205,7 @@ const TWO_POW_63 = 9223372036854775808;
 /**
  * The int64 fields, AnyValue.intValue and asInt: the decimal text (as uint64 reads it, signed),
  * except for a whole JSON number past int64's range, answered as its double (a number, noted for
- * the warning: number-notes.ts says who sends it and why a double is what they meant).
+ * the warning: decode-notes.ts says who sends it and why a double is what they meant).
  * `-9223372036854776000`, how JavaScript prints -2^63, is that double exactly, so it is -2^63 and
  * stays an integer. A string past the range, written as text on purpose, fails ("int64 out of
  * range"), as does a fraction ("expected int64").

@@ -2,6 +2,7 @@
 
 import { bySignal, type BySignal } from "../../../../shared/otlp/by-signal";
 import type { Metric, Signal, SignalRequest } from "../../../../shared/otlp/model";
+import type { DecodeNote } from "../decode-notes";
 import { OtlpDecodeError } from "../errors";
 import { endpointHint } from "../json/signal-hint";
 import { readLogsRequest } from "./logs";
@@ -15,9 +16,10 @@ const READERS: { [S in Signal]: (r: WireReader) => SignalRequest[S] } = {
   metrics: readMetricsRequest,
 };
 
-export function decodeProtobufRequest<S extends Signal>(signal: S, body: Uint8Array): SignalRequest[S] {
+/** Decodes an OTLP/protobuf export request; `invalidUtf8` counts the string fields' byte sequences that are not UTF-8. Throws OtlpDecodeError for a body to refuse. */
+export function decodeProtobufRequest<S extends Signal>(signal: S, body: Uint8Array, invalidUtf8?: DecodeNote): SignalRequest[S] {
   try {
-    return READERS[signal](new WireReader(body));
+    return READERS[signal](new WireReader(body, invalidUtf8));
   } catch (error) {
     if (error instanceof WireError) throw new OtlpDecodeError(describeWireError(error) + misdirectedNote(signal, body));
     throw error;

@@ -7,6 +7,7 @@
  * reader stray into the parent's bytes.
  */
 
+import type { DecodeNote } from "../decode-notes";
 import { signedDecimal, unsignedDecimal } from "../int64";
 import { FieldStrings } from "../utf8";
 
@@ -75,9 +76,11 @@ export class WireReader {
   lo = 0;
   hi = 0;
   private readonly view: DataView;
-  private readonly strings = new FieldStrings();
+  private readonly strings: FieldStrings;
 
-  constructor(readonly bytes: Uint8Array) {
+  /** `invalidUtf8` counts the string fields' byte sequences that are not UTF-8 (stored as U+FFFD). */
+  constructor(readonly bytes: Uint8Array, invalidUtf8?: DecodeNote) {
+    this.strings = new FieldStrings(invalidUtf8);
     this.limit = bytes.length;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }

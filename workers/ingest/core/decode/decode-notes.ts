@@ -1,0 +1,156 @@
+/**
+ * What a decoder read otherwise than as sent, counted for the answer's warning so that nothing is
+ * changed unsaid: text that was not UTF-8 (either encoding), AnyValues as a JSON sender wrote them
+ * beside OTLP/JSON (json/common.ts, anyValue), and numbers a JSON sender could not write as
+ * OTLP/JSON asks, read as what it meant:
+ *
+ * - A whole number past int64's range sent as a JSON number in `intValue` or `asInt`
+ *   (`{"intValue":1e+21}`). OpenTelemetry JS's JSON serializer (`@opentelemetry/otlp-transformer`)
+ *   writes every JS number that is an integer as `intValue`, up to `Number.MAX_VALUE`; its protobuf
+ *   serializer sends the same data as a double. It is read as that double (`doubleValue`,
+ *   `asDouble`), where the Collector would refuse the whole request.
+ * - `null` as the only member of an AnyValue (`{"doubleValue":null}`) or as a number point's or
+ *   exemplar's `asDouble`. `JSON.stringify` writes NaN, Infinity and -Infinity as `null`, so the
+ *   sender held one of them; it is read as NaN, the one of the three that claims no magnitude (see
+ *   docs/decisions.md, 2026-12-02).
+ */
+
+/** Count and first instance of one kind of note. */
+export interface DecodeNote {
+  count: number;
+  /** The first one: the number as written, or the field's JSON name; "" while count is 0. */
+  first: string;
+}
+
+/** A note whose first instance is an object of the JSON document, placed by its path once the decode is done. */
+export interface PlacedNote extends DecodeNote {
+  /** The first one's object, until placed (`placeNotes` in json/index.ts prefixes its path to `first`). */
+  at?: object;
+}
+
+export interface DecodeNotes {
+  /** Whole JSON numbers past int64's range read as doubles; `first` as written (`1e+21`). */
+  intsAsDoubles: DecodeNote;
+  /** JSON nulls read as NaN; `first` names the field (`doubleValue`, `asDouble`). */
+  nullDoubles: DecodeNote;
+  /**
+   * JSON AnyValues that set no member but hold content under names OTLP does not define
+   * (`{"value":{"stringValue":"hi"}}`, `{"StringValue":"hi"}`), stored empty as the Collector
+   * stores them; `first` is the path and the first such key (`resourceLogs[0]….body.value`).
+   */
+  unreadValues: PlacedNote;
+  /** JSON AnyValues, number points and exemplars with more than one member of their value's oneof set, one kept (json/common.ts, chosenMember); `first` names the place and the members. */
+  oneofChoices: PlacedNote;
+  /** Strings (protobuf) or documents (JSON) holding bytes that are not UTF-8, each sequence stored as U+FFFD; `first` names where. */
+  invalidUtf8: DecodeNote;
+}
+
+export function emptyDecodeNotes(): DecodeNotes {
+  return {
+    intsAsDoubles: { count: 0, first: "" },
+    nullDoubles: { count: 0, first: "" },
+    unreadValues: { count: 0, first: "" },
+    oneofChoices: { count: 0, first: "" },
+    invalidUtf8: { count: 0, first: "" },
+  };
+}
+
+/**
+ * The notes of the request being decoded, undefined between requests: the scalar readers are
+ * plain functions deep in the decode, so, like the null counters (common.ts), the notes are held
+ * here for the span of one synchronous decode (`withDecodeNotesIn`).
+ */
+let current: DecodeNotes | undefined;
+
+/** Runs `decode` with the notes counted in `notes` (reset first: an exact second decode of the same text counts again). */
+export function withDecodeNotesIn<T>(notes: DecodeNotes, decode: () => T): T {
+  for (const counter of [notes.intsAsDoubles, notes.nullDoubles, notes.unreadValues, notes.oneofChoices]) {
+    counter.count = 0;
+    counter.first = "";
+    delete (counter as PlacedNote).at;
+  }
+  current = notes;
+  try {
+    return decode();
+  } finally {
+    current = undefined;
+  }
+}
+
+/** Notes a whole number past int64's range read as a double; `written` is its JSON text. */
+export function noteIntAsDouble(written: string): void {
+  note(current?.intsAsDoubles, written);
+}
+
+/** Notes a JSON null read as NaN in the field `key`. */
+export function noteNullDouble(key: string): void {
+  note(current?.nullDoubles, key);
+}
+
+/** Notes an AnyValue `at` with no member set but content under `key`, a name OTLP does not define. */
+export function noteUnreadValue(at: object, key: string): void {
+  placedNote(current?.unreadValues, at, key);
+}
+
+/** Notes an AnyValue `at` with several `members` set, of which `kept` is stored. */
+export function noteOneofChoice(at: object, members: readonly string[], kept: string): void {
+  placedNote(current?.oneofChoices, at, `${members.join(", ")} set, ${kept} kept`);
+}
+
+function placedNote(counter: PlacedNote | undefined, at: object, first: string): void {
+  note(counter, first);
+  if (counter!.count === 1) counter!.at = at;
+}
+
+function note(counter: DecodeNote | undefined, first: string): void {
+  // Outside a request's decode the note would go unreported: a caller's bug, never the sender's.
+  if (counter === undefined) throw new Error(`a value read otherwise than sent (${first}) outside a request's decode`);
+  countNote(counter, first);
+}
+
+/** Counts one more in `counter`, keeping the first one's `first`. */
+export function countNote(counter: DecodeNote, first: string): void {
+  if (counter.count++ === 0) counter.first = first;
+}
+
+/** The answer's warning for `notes`: "" when there are none, else one clause per kind, joined with "; ". */
+export function decodeNotesWarning(notes: DecodeNotes): string {
+  const parts: string[] = [];
+  const { intsAsDoubles, nullDoubles, unreadValues, oneofChoices, invalidUtf8 } = notes;
+  if (invalidUtf8.count > 0) {
+    parts.push(
+      `${plural(invalidUtf8.count, "byte sequence")} not valid UTF-8 stored as U+FFFD (first in ${invalidUtf8.first}; ` +
+        "rows hold text, so bytes that are not UTF-8 cannot be kept as sent)",
+    );
+  }
+  if (unreadValues.count > 0) {
+    parts.push(
+      `${plural(unreadValues.count, "AnyValue")} with no member OTLP defines (stringValue, intValue, boolValue, doubleValue, ` +
+        `arrayValue, kvlistValue, bytesValue) stored empty though holding a value under another name (first ${unreadValues.first})`,
+    );
+  }
+  if (oneofChoices.count > 0) {
+    parts.push(
+      `${plural(oneofChoices.count, "value")} with more than one member of its oneof set (an AnyValue, or a point's asDouble and asInt) ` +
+        `stored as one: the only one not at its default, else the last sent (first at ${oneofChoices.first})`,
+    );
+  }
+  if (intsAsDoubles.count > 0) {
+    parts.push(
+      `${plural(intsAsDoubles.count, "whole number")} past the int64 range in intValue or asInt stored as a double ` +
+        `(first ${intsAsDoubles.first}; OpenTelemetry JS writes every whole number as intValue in JSON and as a double in protobuf)`,
+    );
+  }
+  if (nullDoubles.count > 0) {
+    parts.push(
+      `${plural(nullDoubles.count, "double")} sent as JSON null stored as NaN (first in ${nullDoubles.first}; ` +
+        "JSON.stringify writes NaN, Infinity and -Infinity as null)",
+    );
+  }
+  return parts.join("; ");
+}
+
+/** "1 noun", "2 nouns": a count in a warning's words. */
+export function plural(count: number, noun: string): string {
+  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
+}
