@@ -26,6 +26,8 @@ export type RequestEncoding = "json" | "protobuf";
  * the sender's (it differs only where a JSON null was skipped). `decodeNotes` receives what was
  * read otherwise than sent (decode-notes.ts): bytes that are not UTF-8 in either encoding, and
  * JSON's numbers read as what their sender meant and AnyValues as JSON senders bend them.
+ * `jsonArrays`: the arrays a JSON body opens, when the caller's depth check counted them
+ * (checkJsonDepth), so that the body is not walked twice.
  */
 export function decodeRequest<S extends Signal>(
   signal: S,
@@ -35,8 +37,9 @@ export function decodeRequest<S extends Signal>(
   nullItems?: NullCount,
   places?: { sender: SenderPlace },
   decodeNotes?: DecodeNotes,
+  jsonArrays?: number,
 ): SignalRequest[S] {
   return encoding === "json"
-    ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes)
+    ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes, jsonArrays)
     : decodeProtobufRequest(signal, body, decodeNotes?.invalidUtf8);
 }

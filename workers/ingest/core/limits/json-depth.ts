@@ -1,4 +1,4 @@
-import { OtlpDecodeError } from "../decode";
+import { OtlpDecodeError } from "../decode/errors";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -14,14 +14,17 @@ const CLOSE_BRACKET = 0x5d;
  * (about 1 ns a byte: a seventh to a fifth of the decode stage in workerd's profiles, more than
  * the decoders that build the model take); working on bytes is exact because UTF-8
  * never uses the bytes of `"`, `\`, brackets or braces inside a multi-byte character.
- * Malformed JSON is left for the parser to describe. The strings are walked byte by byte on
+ * Malformed JSON is left for the parser to describe. The same pass counts the arrays the
+ * document opens (`[` outside strings), which the JSON decoder compares with the repeated fields
+ * it read to learn, for free, that no list was sent twice in one object (json/repeated-keys.ts). The strings are walked byte by byte on
  * purpose: jumping to each next quote with `Uint8Array.prototype.indexOf` (V8 runs it as a C++
  * builtin with a plain element loop, so each call costs more than the short keys and the
  * `\"`-dense JSON log bodies it would skip) or testing four bytes at a time was measured slower
  * on OTLP payloads or on hostile strings (docs/decisions.md, 2026-12-03).
  */
-export function checkJsonDepth(body: Uint8Array, maxDepth: number): void {
+export function checkJsonDepth(body: Uint8Array, maxDepth: number): number {
   let depth = 0;
+  let arrays = 0;
   const length = body.length;
   for (let i = 0; i < length; i++) {
     const byte = body[i]!;
@@ -33,6 +36,7 @@ export function checkJsonDepth(body: Uint8Array, maxDepth: number): void {
         if (inner === BACKSLASH) i++;
       }
     } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (byte === OPEN_BRACKET) arrays++;
       if (++depth > maxDepth) {
         throw new OtlpDecodeError(
           `JSON nested deeper than MAX_JSON_DEPTH (${maxDepth} levels of arrays and objects) at byte ${i}`,
@@ -42,4 +46,5 @@ export function checkJsonDepth(body: Uint8Array, maxDepth: number): void {
       depth--;
     }
   }
+  return arrays;
 }

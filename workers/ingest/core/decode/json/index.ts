@@ -35,7 +35,8 @@ import { pathOfObject, pathWhere, placeFirstNull, senderPlaces } from "./null-pa
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
-import { countListKeys, parseJoiningRepeatedKeys } from "./repeated-keys";
+import { checkJsonDepth } from "../../limits/json-depth";
+import { parseJoiningRepeatedKeys } from "./repeated-keys";
 import { countingListsRead, describeJsonType, JsonPathError, type JsonObject } from "./values";
 
 const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
@@ -52,7 +53,9 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
  * the decoded request into the sender's (AS_DECODED unless a null was skipped, see senderPlaces).
  * `decodeNotes` receives the numbers read as what a sender who could not write them meant
  * (decode-notes.ts: whole numbers past int64 as doubles, null doubles as NaN).
- * Throws OtlpDecodeError for a body to refuse.
+ * `arraysInDocument` is the number of arrays the text opens, as the depth check counted it
+ * (limits/json-depth.ts; counted here when the caller did not check the depth). Throws
+ * OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
   signal: S,
@@ -61,6 +64,7 @@ export function decodeJsonRequest<S extends Signal>(
   nullItems: NullCount = { count: 0, first: "" },
   places: { sender: SenderPlace } = { sender: AS_DECODED },
   decodeNotes: DecodeNotes = emptyDecodeNotes(),
+  arraysInDocument: number = checkJsonDepth(body, Number.POSITIVE_INFINITY),
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
   let document: unknown;
@@ -90,8 +94,8 @@ export function decodeJsonRequest<S extends Signal>(
     if (joined === undefined) throw error;
     return decode(joined);
   }
-  // Every list key of the text was read once: none was sent twice in one object.
-  if (read.listsRead === countListKeys(text)) return read.decoded;
+  // Every array of the text was read as a list once: none was sent twice in one object.
+  if (read.listsRead === arraysInDocument) return read.decoded;
   const joined = parseJoiningRepeatedKeys(text);
   return joined === undefined ? read.decoded : decode(joined);
 }

@@ -9,41 +9,17 @@
  * them, so they are joined here as the Collector joins them.
  *
  * Finding repeated keys in every request would cost a second parse. Instead, the decoder counts
- * the repeated fields it reads (`listsRead`) and the text's occurrences of their names are
- * counted with one native regular expression (countListKeys); only when the counts differ is
- * the text parsed again here, with repeated keys joined. A list key can be counted in the text
- * only where it is an object key: a `"` inside a JSON string is escaped, so `"attributes"`
- * followed by blanks and `:` cannot lie within a string value. The counts also differ for a
- * list the decoder does not read (a pre-1.0 scope list beside a current one, a key under an
- * unknown field); the text is then parsed again for nothing, and the first decode stands.
+ * the repeated fields it reads as arrays (`listsRead`) and the depth check's pass over the bytes
+ * counts the arrays the text opens (`[` outside strings, limits/json-depth.ts), at no cost of its
+ * own; only when the counts differ is the text parsed again here, with repeated keys joined. In
+ * an OTLP/JSON document every array is a repeated field's value, so the counts differ exactly
+ * when a list was lost to a repeated key, or for an array the decoder does not read (a pre-1.0
+ * scope list beside a current one, an unknown field's array); the text is then parsed again for
+ * nothing, and the first decode stands. A key written with escapes (`"log\u0052ecords"`) is
+ * caught too: its array is counted in the text whatever the key's spelling.
  */
 
 import { EXACT_JSON_SUPPORTED, isInexactInteger } from "../exact-json";
-
-/**
- * The JSON names, in both spellings, of every repeated field of the logs, traces and metrics
- * requests, as the decoders pass them to `array` (values.ts), which counts each one present.
- */
-export const LIST_KEYS: readonly string[] = [
-  "resourceLogs", "resource_logs", "resourceSpans", "resource_spans", "resourceMetrics", "resource_metrics",
-  "scopeLogs", "scope_logs", "scopeSpans", "scope_spans", "scopeMetrics", "scope_metrics",
-  "instrumentationLibraryLogs", "instrumentation_library_logs", "deprecatedScopeLogs", "deprecated_scope_logs",
-  "instrumentationLibrarySpans", "instrumentation_library_spans", "deprecatedScopeSpans", "deprecated_scope_spans",
-  "instrumentationLibraryMetrics", "instrumentation_library_metrics", "deprecatedScopeMetrics", "deprecated_scope_metrics",
-  "logRecords", "log_records", "spans", "metrics", "attributes", "metadata", "events", "links",
-  "dataPoints", "data_points", "exemplars", "bucketCounts", "bucket_counts", "explicitBounds", "explicit_bounds",
-  "quantileValues", "quantile_values", "filteredAttributes", "filtered_attributes", "values",
-];
-
-const LIST_KEY = new RegExp(`"(?:${LIST_KEYS.join("|")})"[ \\t\\n\\r]*:`, "g");
-
-/** How many times a name of LIST_KEYS stands as an object key in `text` (a JSON document). */
-export function countListKeys(text: string): number {
-  LIST_KEY.lastIndex = 0;
-  let count = 0;
-  while (LIST_KEY.exec(text) !== null) count++;
-  return count;
-}
 
 /**
  * `text` (a document JSON.parse accepted) parsed with every key sent twice in one object read

@@ -60,25 +60,27 @@ export function optionalObject(value: unknown, key?: string): JsonObject | undef
 }
 
 /**
- * Repeated fields present (`null` too) in the document being decoded: the decode compares it
- * with the text's count of their keys to learn, without a second parse, that none was sent twice
- * in one object (repeated-keys.ts). Reset by `countingListsRead`.
+ * Repeated fields read as arrays in the document being decoded: the decode compares it with the
+ * arrays the text opens (counted by the depth check's pass, limits/json-depth.ts) to learn,
+ * without a second parse, that none was sent twice in one object (repeated-keys.ts). Reset by
+ * `countingListsRead`.
  */
 let listsRead = 0;
 
-/** Runs `decode` and answers it with the number of repeated fields it read that were present. */
+/** Runs `decode` and answers it with the number of repeated fields it read as arrays. */
 export function countingListsRead<T>(decode: () => T): { decoded: T; listsRead: number } {
   listsRead = 0;
   const decoded = decode();
   return { decoded, listsRead };
 }
 
-/** A repeated field: an array, or empty for absent/null. `key` is one of LIST_KEYS (repeated-keys.ts). */
+/** A repeated field: an array, or empty for absent/null. */
 export function array(value: unknown, key: string): readonly unknown[] {
-  if (value === undefined) return [];
-  listsRead++;
-  if (value === null) return [];
-  if (Array.isArray(value)) return value;
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) {
+    listsRead++;
+    return value;
+  }
   return fail(`expected array, got ${describeJsonType(value)}`, key);
 }
 
