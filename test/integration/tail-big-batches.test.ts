@@ -93,15 +93,18 @@ describe("a noisy producer beside a quiet one", () => {
 describe("a handed-off part over the ingest's limit", () => {
   it("is halved by the drain back onto the queue, and all its records land once", async () => {
     const service = `handed-off-${Date.now().toString(36)}`;
+    // Enough lines to pass the ingest's 768 KiB and stay within the tail's 1 MiB, with room for
+    // the attributes each record carries (~1 KB a line here).
+    const lines = 900;
     const base = loadTraceItems("fetch-console-error")[0]!;
     const item = {
       ...base,
       scriptName: service,
-      logs: Array.from({ length: 1_000 }, (_, j) => ({ timestamp: Date.now() - 60_000 + j, level: "error", message: [`handed ${j}`] })),
+      logs: Array.from({ length: lines }, (_, j) => ({ timestamp: Date.now() - 60_000 + j, level: "error", message: [`handed ${j}`] })),
     };
     // The part the forward handed off whole: within the tail's 1 MiB, over the ingest's 768 KiB.
     const [part] = buildPayloads([item], loadConfig({ TAIL_MAX_REQUEST_BYTES: String(1024 * 1024) }), Date.now());
-    expect(part!.recordCount).toBe(1_000);
+    expect(part!.recordCount).toBe(lines);
     expect(new TextEncoder().encode(part!.body).byteLength).toBeGreaterThan(768 * 1024);
     const producer = await mf.getQueueProducer<HandedOffRequest>("HANDOFF_QUEUE", "deco-otel-tail");
     await queueHandOff({ send: async (body, options) => void (await producer.send(body, options)) })(part!, "key-handed-off", "ingest unavailable");
@@ -112,12 +115,12 @@ describe("a handed-off part over the ingest's limit", () => {
       return row;
     };
     const keys: string[] = [];
-    for (let round = 0; round < 10 && (await landed())?.n !== "1000"; round++) {
+    for (let round = 0; round < 10 && (await landed())?.n !== String(lines); round++) {
       await eventually(async () => expect((await handOffQueue.held()).length).toBeGreaterThan(0));
       keys.push(...(await handOffQueue.held<HandedOffRequest>()).map((message) => message.idempotencyKey));
       await handOffQueue.deliver(1);
     }
-    expect(await landed()).toEqual({ n: "1000", bodies: "1000" });
+    expect(await landed()).toEqual({ n: String(lines), bodies: String(lines) });
     // The whole part (413), then its halves under keys of their own.
     expect(keys[0]).toBe("key-handed-off");
     expect(keys.slice(1).every((key) => key.startsWith("key-handed-off/"))).toBe(true);
