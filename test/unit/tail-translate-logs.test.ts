@@ -559,6 +559,32 @@ describe("one severity rule for the records of an invocation's ending, over ever
     });
   });
 
+  it.each(clientSide)("%s beside a real error: that error is an ERROR, the disconnect's own stays INFO", (outcome) => {
+    const bug = {
+      timestamp: 1777190400060,
+      name: "TypeError",
+      message: "Cannot read properties of undefined (reading 'x')",
+      stack: "TypeError: Cannot read properties of undefined (reading 'x')\n    at a (b.js:1:1)",
+    };
+    const records = ending(outcome, [thrown, bug]);
+    expect(records.map((record) => [record.severityText, record.severityNumber])).toEqual([
+      ["INFO", 9],
+      ["ERROR", 17],
+    ]);
+    // Counted as the failure it is (outcomes.ts invocationOutcome), the runtime's ending kept beside it.
+    expect(attributesOf(records[1]!)).toMatchObject({
+      _outcome: "exception",
+      "cloudflare.reported_outcome": outcome,
+      "exception.type": "TypeError",
+    });
+    expect(ending(outcome, [bug]).map((record) => record.severityText)).toEqual(["ERROR"]);
+  });
+
+  it.each(clientSide)("%s beside a hung Worker's exception: ERROR (a bug of the Worker, not the client)", (outcome) => {
+    const hung = { timestamp: 1777190400060, name: "Error", message: "The script will never generate a response." };
+    expect(ending(outcome, [hung]).map((record) => record.severityText)).toEqual(["ERROR"]);
+  });
+
   it.each(clientSide)("%s without an exception: the INFO outcome record", (outcome) => {
     expect(ending(outcome, []).map((record) => record.severityText)).toEqual(["INFO"]);
   });
