@@ -46,6 +46,7 @@ function pairs(flat: readonly string[]): Record<string, string> {
 }
 
 const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The preflight fixture's only record, for variants of it. */
 const testRecord = (body: Json): Json => body.resourceLogs[0].scopeLogs[0].logRecords[0];
@@ -62,25 +63,68 @@ describe("Cloudflare's destination test under a scoped token", () => {
     expect(rowsOf("traces", fixture("preflight"))).toEqual([]);
   });
 
-  const refused: [string, (body: Json) => void][] = [
-    ["a record attribute", (body) => testRecord(body).attributes.push(str("note", "mine"))],
-    ["a resource attribute", (body) => body.resourceLogs[0].resource.attributes.push(str("host.name", "x"))],
-    ["a second record", (body) => body.resourceLogs[0].scopeLogs[0].logRecords.push(testRecord(body))],
-    ["a second resource", (body) => body.resourceLogs.push(body.resourceLogs[0])],
-    ["another body", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (x) and my data" })],
-    ["a name past 128 characters", (body) => (testRecord(body).body = { stringValue: `Hello from Cloudflare 👋 (${"a".repeat(129)})` })],
-    ["a name on two lines", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (a\nb)" })],
-    ["a trace id", (body) => (testRecord(body).traceId = "4bf92f3577b34da6a3ce929d0e0e4736")],
-    ["a severity text", (body) => (testRecord(body).severityText = "ERROR")],
-    ["another scope", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "mine" })],
+  const resourceAttributes = (body: Json): Json[] => body.resourceLogs[0].resource.attributes;
+  /** Every attribute Cloudflare's export documents on its resources (docs: what the export sends). */
+  const exportResource = [
+    str("telemetry.sdk.name", "workers-observability"),
+    str("telemetry.sdk.language", "js"),
+    str("cloud.provider", "cloudflare"),
+    str("cloud.platform", "cloudflare.workers"),
+    str("faas.name", "cloudflare-workers-observability"),
+    str("faas.version", "0f3c8e1a-7d2b-4c9e-9a1f-2b3c4d5e6f70"),
+    str("faas.invoked_region", "weur"),
+    str("cloudflare.colo", "FRA"),
+    str("cloudflare.script_version.id", "0f3c8e1a-7d2b-4c9e-9a1f-2b3c4d5e6f70"),
   ];
-  for (const [what, change] of refused) {
-    it(`is held to the token's scope with ${what}`, () => {
+  const accepted: [string, (body: Json) => void][] = [
+    ["telemetry.sdk.* on its resource", (body) => resourceAttributes(body).push(...exportResource.slice(0, 2))],
+    ["every attribute the export's resources carry", (body) => resourceAttributes(body).push(...exportResource)],
+    ["a scope version", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "workers-observability", version: "1.0.0" })],
+    ["the attributes the export's records carry", (body) =>
+      testRecord(body).attributes.push(str("name", "log"), { key: "cloudflare.invocation.sequence.number", value: { intValue: 0 } })],
+    ["flags", (body) => (testRecord(body).flags = 1)],
+  ];
+  for (const [what, change] of accepted) {
+    it(`is still the test with ${what}`, () => {
+      const body = fixture("preflight");
+      change(body);
+      expect(rowsOf("logs", body).map((row) => row.service)).toEqual(["cloudflare-workers-observability"]);
+    });
+  }
+
+  const refused: [string, (body: Json) => void, string][] = [
+    ["a record attribute", (body) => testRecord(body).attributes.push(str("note", "mine")), 'record attribute "note" is not one'],
+    ["a resource attribute", (body) => resourceAttributes(body).push(str("host.name", "x")), 'resource attribute "host.name" is not one'],
+    ["a second service.name", (body) => resourceAttributes(body).push(str("service.name", "billing")), "service.name 2 times"],
+    ["data in an export attribute", (body) => resourceAttributes(body).push(str("faas.name", "x".repeat(257))), 'resource attribute "faas.name" is not a number'],
+    ["a structured export attribute", (body) =>
+      resourceAttributes(body).push({ key: "cloudflare.colo", value: { kvlistValue: { values: [str("data", "mine")] } } }), 'resource attribute "cloudflare.colo" is not a number'],
+    ["a record attribute holding a line break", (body) => testRecord(body).attributes.push(str("name", "a\nb")), 'record attribute "name" is not a number'],
+    ["a second record", (body) => body.resourceLogs[0].scopeLogs[0].logRecords.push(testRecord(body)), "2 records"],
+    ["a second resource", (body) => body.resourceLogs.push(body.resourceLogs[0]), "2 resources"],
+    ["another body", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (x) and my data" }), "body is not"],
+    ["a name past 128 characters", (body) => (testRecord(body).body = { stringValue: `Hello from Cloudflare 👋 (${"a".repeat(129)})` }), "body is not"],
+    ["a name on two lines", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (a\nb)" }), "body is not"],
+    ["a trace id", (body) => (testRecord(body).traceId = "4bf92f3577b34da6a3ce929d0e0e4736"), "trace context"],
+    ["a severity text", (body) => (testRecord(body).severityText = "ERROR"), "severity text"],
+    ["another scope", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "mine" }), 'scope is "mine"'],
+    ["scope attributes", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "workers-observability", attributes: [str("a", "b")] }), "scope carries attributes"],
+  ];
+  for (const [what, change, why] of refused) {
+    it(`is held to the token's scope with ${what}, the 403 saying why it is not the test`, () => {
       const body = fixture("preflight");
       change(body);
       expect(() => rowsOf("logs", body)).toThrow(ServiceOutOfScopeError);
+      expect(() => rowsOf("logs", body)).toThrow(new RegExp(`not read as Cloudflare's destination test, which any token may write, because .*${escape(why)}`));
     });
   }
+
+  it("says nothing of the test when no resource names its service", () => {
+    const body = fixture("preflight");
+    resourceAttributes(body)[0]!.value = { stringValue: "billing" };
+    expect(() => rowsOf("logs", body)).toThrow(ServiceOutOfScopeError);
+    expect(() => rowsOf("logs", body)).not.toThrow(/destination test/);
+  });
 
   it("accepts a name of exactly 128 characters", () => {
     const body = fixture("preflight");
