@@ -134,13 +134,42 @@ describe("Cloudflare's destination test under a scoped token", () => {
 });
 
 describe("the Ray ID", () => {
-  it("is cf-ray's value without its data-centre suffix; any other value stays as it is", () => {
+  it("is 16 hex digits in lower case, from cf-ray's value or a bare Ray ID; any other value stays as it is", () => {
     expect(rayIdOf("8f3b2c1d4e5f6a7b-GRU")).toBe("8f3b2c1d4e5f6a7b");
-    expect(rayIdOf("8F3B2C1D4E5F6A7B-gru")).toBe("8F3B2C1D4E5F6A7B");
-    for (const value of ["8f3b2c1d4e5f6a7b", "ray", "8f3b2c1d4e5f6a7-GRU", "8f3b2c1d4e5f6a7b-GRUX", "8f3b2c1d4e5f6a7b-"]) {
+    expect(rayIdOf("8F3B2C1D4E5F6A7B-gru")).toBe("8f3b2c1d4e5f6a7b");
+    expect(rayIdOf("8F3B2C1D4E5F6A7B")).toBe("8f3b2c1d4e5f6a7b");
+    for (const value of ["8f3b2c1d4e5f6a7b", "ray", "RAY-ID", "8f3b2c1d4e5f6a7-GRU", "8F3B2C1D4E5F6A7B-GRUX", "8f3b2c1d4e5f6a7b-"]) {
       expect(rayIdOf(value)).toBe(value);
     }
   });
+
+  const rayIdRow = (signal: Signal, sent: string, more: Json[] = []) => {
+    const body = fixture(signal === "logs" ? "logs-invocation" : "traces");
+    const attributes: Json[] =
+      signal === "logs" ? body.resourceLogs[0].scopeLogs[0].logRecords[0].attributes : body.resourceSpans[0].scopeSpans[0].spans[0].attributes;
+    attributes.find((attribute) => attribute.key === "cloudflare.ray_id")!.value = { stringValue: sent };
+    attributes.push(...more);
+    return rowsOf(signal, body, STOREFRONT)[0]!.attributes;
+  };
+
+  for (const signal of ["logs", "traces"] as const) {
+    it(`is stored in the tail's form on the export's ${signal}, a cf-ray value kept as the header`, () => {
+      expect(rayIdRow(signal, "8f3b2c1d4e5f6a7b-FRA")).toMatchObject({
+        "cloudflare.ray_id": "8f3b2c1d4e5f6a7b",
+        "http.request.header.cf-ray": "8f3b2c1d4e5f6a7b-FRA",
+        "request.id": "8f3b2c1d4e5f6a7b",
+      });
+      const upper = rayIdRow(signal, "8F3B2C1D4E5F6A7B");
+      expect(upper).toMatchObject({ "cloudflare.ray_id": "8f3b2c1d4e5f6a7b", "request.id": "8f3b2c1d4e5f6a7b" });
+      expect(upper).not.toHaveProperty("http.request.header.cf-ray");
+    });
+
+    it(`keeps a ${signal} value that is no Ray ID, and a cf-ray header the export sent, as sent`, () => {
+      expect(rayIdRow(signal, "not-a-ray")["cloudflare.ray_id"]).toBe("not-a-ray");
+      const sentHeader = rayIdRow(signal, "8f3b2c1d4e5f6a7b-FRA", [str("http.request.header.cf-ray", "8f3b2c1d4e5f6a7b-AMS")]);
+      expect(sentHeader).toMatchObject({ "cloudflare.ray_id": "8f3b2c1d4e5f6a7b", "http.request.header.cf-ray": "8f3b2c1d4e5f6a7b-AMS" });
+    });
+  }
 
   it("is request.id's fallback after x-request-id, empty values counting as absent", () => {
     expect(requestIdOfRequest("req-1", "8f3b2c1d4e5f6a7b-GRU")).toBe("req-1");

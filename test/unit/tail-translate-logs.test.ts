@@ -517,17 +517,29 @@ describe("the ray id", () => {
     for (const record of records) expect(attributesOf(record)["cloudflare.ray_id"]).toBe("8f3b2c1d4e5f6a7b");
   });
 
-  it("is the Ray ID without the header's data-centre suffix, as the export writes it, and request.id falls back to it; the header as sent is kept", () => {
+  const withCfRay = (cfRay: string) => {
     const items = loadTraceItems("fetch-exception").map((item) => {
       const event = item.event as { request: { headers: Record<string, string> } };
-      const headers: Record<string, string> = { ...event.request.headers, "cf-ray": "8f3b2c1d4e5f6a7b-GRU" };
+      const headers: Record<string, string> = { ...event.request.headers, "cf-ray": cfRay };
       delete headers["x-request-id"];
       return { ...item, event: { ...event, request: { ...event.request, headers } } } as typeof item;
     });
     const [record] = translateLogs(items, config, OBSERVED_AT_MS).request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
-    expect(attributesOf(record!)).toMatchObject({
+    return attributesOf(record!);
+  };
+
+  it("is the Ray ID without the header's data-centre suffix, as the export writes it, and request.id falls back to it; the header as sent is kept", () => {
+    expect(withCfRay("8f3b2c1d4e5f6a7b-GRU")).toMatchObject({
       "cloudflare.ray_id": "8f3b2c1d4e5f6a7b",
       "http.request.header.cf-ray": "8f3b2c1d4e5f6a7b-GRU",
+      "request.id": "8f3b2c1d4e5f6a7b",
+    });
+  });
+
+  it("is in lower case, the one form both channels store, when the header came in upper case", () => {
+    expect(withCfRay("8F3B2C1D4E5F6A7B-GRU")).toMatchObject({
+      "cloudflare.ray_id": "8f3b2c1d4e5f6a7b",
+      "http.request.header.cf-ray": "8F3B2C1D4E5F6A7B-GRU",
       "request.id": "8f3b2c1d4e5f6a7b",
     });
   });
