@@ -133,6 +133,9 @@ describe("scoped ingest tokens", () => {
     );
     const refused = await post(ingest, "/v1/logs", SHOP_A, more, JSON_TYPE);
     expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toContain(
+      `it was not read as Cloudflare's destination test, which any token may write, because record attribute "data" is not one Cloudflare's export sets`,
+    );
     expect(await tested()).toHaveLength(1);
   });
 

@@ -46,6 +46,7 @@ function pairs(flat: readonly string[]): Record<string, string> {
 }
 
 const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The preflight fixture's only record, for variants of it. */
 const testRecord = (body: Json): Json => body.resourceLogs[0].scopeLogs[0].logRecords[0];
@@ -62,25 +63,68 @@ describe("Cloudflare's destination test under a scoped token", () => {
     expect(rowsOf("traces", fixture("preflight"))).toEqual([]);
   });
 
-  const refused: [string, (body: Json) => void][] = [
-    ["a record attribute", (body) => testRecord(body).attributes.push(str("note", "mine"))],
-    ["a resource attribute", (body) => body.resourceLogs[0].resource.attributes.push(str("host.name", "x"))],
-    ["a second record", (body) => body.resourceLogs[0].scopeLogs[0].logRecords.push(testRecord(body))],
-    ["a second resource", (body) => body.resourceLogs.push(body.resourceLogs[0])],
-    ["another body", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (x) and my data" })],
-    ["a name past 128 characters", (body) => (testRecord(body).body = { stringValue: `Hello from Cloudflare 👋 (${"a".repeat(129)})` })],
-    ["a name on two lines", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (a\nb)" })],
-    ["a trace id", (body) => (testRecord(body).traceId = "4bf92f3577b34da6a3ce929d0e0e4736")],
-    ["a severity text", (body) => (testRecord(body).severityText = "ERROR")],
-    ["another scope", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "mine" })],
+  const resourceAttributes = (body: Json): Json[] => body.resourceLogs[0].resource.attributes;
+  /** Every attribute Cloudflare's export documents on its resources (docs: what the export sends). */
+  const exportResource = [
+    str("telemetry.sdk.name", "workers-observability"),
+    str("telemetry.sdk.language", "js"),
+    str("cloud.provider", "cloudflare"),
+    str("cloud.platform", "cloudflare.workers"),
+    str("faas.name", "cloudflare-workers-observability"),
+    str("faas.version", "0f3c8e1a-7d2b-4c9e-9a1f-2b3c4d5e6f70"),
+    str("faas.invoked_region", "weur"),
+    str("cloudflare.colo", "FRA"),
+    str("cloudflare.script_version.id", "0f3c8e1a-7d2b-4c9e-9a1f-2b3c4d5e6f70"),
   ];
-  for (const [what, change] of refused) {
-    it(`is held to the token's scope with ${what}`, () => {
+  const accepted: [string, (body: Json) => void][] = [
+    ["telemetry.sdk.* on its resource", (body) => resourceAttributes(body).push(...exportResource.slice(0, 2))],
+    ["every attribute the export's resources carry", (body) => resourceAttributes(body).push(...exportResource)],
+    ["a scope version", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "workers-observability", version: "1.0.0" })],
+    ["the attributes the export's records carry", (body) =>
+      testRecord(body).attributes.push(str("name", "log"), { key: "cloudflare.invocation.sequence.number", value: { intValue: 0 } })],
+    ["flags", (body) => (testRecord(body).flags = 1)],
+  ];
+  for (const [what, change] of accepted) {
+    it(`is still the test with ${what}`, () => {
+      const body = fixture("preflight");
+      change(body);
+      expect(rowsOf("logs", body).map((row) => row.service)).toEqual(["cloudflare-workers-observability"]);
+    });
+  }
+
+  const refused: [string, (body: Json) => void, string][] = [
+    ["a record attribute", (body) => testRecord(body).attributes.push(str("note", "mine")), 'record attribute "note" is not one'],
+    ["a resource attribute", (body) => resourceAttributes(body).push(str("host.name", "x")), 'resource attribute "host.name" is not one'],
+    ["a second service.name", (body) => resourceAttributes(body).push(str("service.name", "billing")), "service.name 2 times"],
+    ["data in an export attribute", (body) => resourceAttributes(body).push(str("faas.name", "x".repeat(257))), 'resource attribute "faas.name" is not a number'],
+    ["a structured export attribute", (body) =>
+      resourceAttributes(body).push({ key: "cloudflare.colo", value: { kvlistValue: { values: [str("data", "mine")] } } }), 'resource attribute "cloudflare.colo" is not a number'],
+    ["a record attribute holding a line break", (body) => testRecord(body).attributes.push(str("name", "a\nb")), 'record attribute "name" is not a number'],
+    ["a second record", (body) => body.resourceLogs[0].scopeLogs[0].logRecords.push(testRecord(body)), "2 records"],
+    ["a second resource", (body) => body.resourceLogs.push(body.resourceLogs[0]), "2 resources"],
+    ["another body", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (x) and my data" }), "body is not"],
+    ["a name past 128 characters", (body) => (testRecord(body).body = { stringValue: `Hello from Cloudflare 👋 (${"a".repeat(129)})` }), "body is not"],
+    ["a name on two lines", (body) => (testRecord(body).body = { stringValue: "Hello from Cloudflare 👋 (a\nb)" }), "body is not"],
+    ["a trace id", (body) => (testRecord(body).traceId = "4bf92f3577b34da6a3ce929d0e0e4736"), "trace context"],
+    ["a severity text", (body) => (testRecord(body).severityText = "ERROR"), "severity text"],
+    ["another scope", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "mine" }), 'scope is "mine"'],
+    ["scope attributes", (body) => (body.resourceLogs[0].scopeLogs[0].scope = { name: "workers-observability", attributes: [str("a", "b")] }), "scope carries attributes"],
+  ];
+  for (const [what, change, why] of refused) {
+    it(`is held to the token's scope with ${what}, the 403 saying why it is not the test`, () => {
       const body = fixture("preflight");
       change(body);
       expect(() => rowsOf("logs", body)).toThrow(ServiceOutOfScopeError);
+      expect(() => rowsOf("logs", body)).toThrow(new RegExp(`not read as Cloudflare's destination test, which any token may write, because .*${escape(why)}`));
     });
   }
+
+  it("says nothing of the test when no resource names its service", () => {
+    const body = fixture("preflight");
+    resourceAttributes(body)[0]!.value = { stringValue: "billing" };
+    expect(() => rowsOf("logs", body)).toThrow(ServiceOutOfScopeError);
+    expect(() => rowsOf("logs", body)).not.toThrow(/destination test/);
+  });
 
   it("accepts a name of exactly 128 characters", () => {
     const body = fixture("preflight");
@@ -90,13 +134,42 @@ describe("Cloudflare's destination test under a scoped token", () => {
 });
 
 describe("the Ray ID", () => {
-  it("is cf-ray's value without its data-centre suffix; any other value stays as it is", () => {
+  it("is 16 hex digits in lower case, from cf-ray's value or a bare Ray ID; any other value stays as it is", () => {
     expect(rayIdOf("8f3b2c1d4e5f6a7b-GRU")).toBe("8f3b2c1d4e5f6a7b");
-    expect(rayIdOf("8F3B2C1D4E5F6A7B-gru")).toBe("8F3B2C1D4E5F6A7B");
-    for (const value of ["8f3b2c1d4e5f6a7b", "ray", "8f3b2c1d4e5f6a7-GRU", "8f3b2c1d4e5f6a7b-GRUX", "8f3b2c1d4e5f6a7b-"]) {
+    expect(rayIdOf("8F3B2C1D4E5F6A7B-gru")).toBe("8f3b2c1d4e5f6a7b");
+    expect(rayIdOf("8F3B2C1D4E5F6A7B")).toBe("8f3b2c1d4e5f6a7b");
+    for (const value of ["8f3b2c1d4e5f6a7b", "ray", "RAY-ID", "8f3b2c1d4e5f6a7-GRU", "8F3B2C1D4E5F6A7B-GRUX", "8f3b2c1d4e5f6a7b-"]) {
       expect(rayIdOf(value)).toBe(value);
     }
   });
+
+  const rayIdRow = (signal: Signal, sent: string, more: Json[] = []) => {
+    const body = fixture(signal === "logs" ? "logs-invocation" : "traces");
+    const attributes: Json[] =
+      signal === "logs" ? body.resourceLogs[0].scopeLogs[0].logRecords[0].attributes : body.resourceSpans[0].scopeSpans[0].spans[0].attributes;
+    attributes.find((attribute) => attribute.key === "cloudflare.ray_id")!.value = { stringValue: sent };
+    attributes.push(...more);
+    return rowsOf(signal, body, STOREFRONT)[0]!.attributes;
+  };
+
+  for (const signal of ["logs", "traces"] as const) {
+    it(`is stored in the tail's form on the export's ${signal}, a cf-ray value kept as the header`, () => {
+      expect(rayIdRow(signal, "8f3b2c1d4e5f6a7b-FRA")).toMatchObject({
+        "cloudflare.ray_id": "8f3b2c1d4e5f6a7b",
+        "http.request.header.cf-ray": "8f3b2c1d4e5f6a7b-FRA",
+        "request.id": "8f3b2c1d4e5f6a7b",
+      });
+      const upper = rayIdRow(signal, "8F3B2C1D4E5F6A7B");
+      expect(upper).toMatchObject({ "cloudflare.ray_id": "8f3b2c1d4e5f6a7b", "request.id": "8f3b2c1d4e5f6a7b" });
+      expect(upper).not.toHaveProperty("http.request.header.cf-ray");
+    });
+
+    it(`keeps a ${signal} value that is no Ray ID, and a cf-ray header the export sent, as sent`, () => {
+      expect(rayIdRow(signal, "not-a-ray")["cloudflare.ray_id"]).toBe("not-a-ray");
+      const sentHeader = rayIdRow(signal, "8f3b2c1d4e5f6a7b-FRA", [str("http.request.header.cf-ray", "8f3b2c1d4e5f6a7b-AMS")]);
+      expect(sentHeader).toMatchObject({ "cloudflare.ray_id": "8f3b2c1d4e5f6a7b", "http.request.header.cf-ray": "8f3b2c1d4e5f6a7b-AMS" });
+    });
+  }
 
   it("is request.id's fallback after x-request-id, empty values counting as absent", () => {
     expect(requestIdOfRequest("req-1", "8f3b2c1d4e5f6a7b-GRU")).toBe("req-1");

@@ -517,17 +517,29 @@ describe("the ray id", () => {
     for (const record of records) expect(attributesOf(record)["cloudflare.ray_id"]).toBe("8f3b2c1d4e5f6a7b");
   });
 
-  it("is the Ray ID without the header's data-centre suffix, as the export writes it, and request.id falls back to it; the header as sent is kept", () => {
+  const withCfRay = (cfRay: string) => {
     const items = loadTraceItems("fetch-exception").map((item) => {
       const event = item.event as { request: { headers: Record<string, string> } };
-      const headers: Record<string, string> = { ...event.request.headers, "cf-ray": "8f3b2c1d4e5f6a7b-GRU" };
+      const headers: Record<string, string> = { ...event.request.headers, "cf-ray": cfRay };
       delete headers["x-request-id"];
       return { ...item, event: { ...event, request: { ...event.request, headers } } } as typeof item;
     });
     const [record] = translateLogs(items, config, OBSERVED_AT_MS).request.resourceLogs[0]!.scopeLogs[0]!.logRecords;
-    expect(attributesOf(record!)).toMatchObject({
+    return attributesOf(record!);
+  };
+
+  it("is the Ray ID without the header's data-centre suffix, as the export writes it, and request.id falls back to it; the header as sent is kept", () => {
+    expect(withCfRay("8f3b2c1d4e5f6a7b-GRU")).toMatchObject({
       "cloudflare.ray_id": "8f3b2c1d4e5f6a7b",
       "http.request.header.cf-ray": "8f3b2c1d4e5f6a7b-GRU",
+      "request.id": "8f3b2c1d4e5f6a7b",
+    });
+  });
+
+  it("is in lower case, the one form both channels store, when the header came in upper case", () => {
+    expect(withCfRay("8F3B2C1D4E5F6A7B-GRU")).toMatchObject({
+      "cloudflare.ray_id": "8f3b2c1d4e5f6a7b",
+      "http.request.header.cf-ray": "8F3B2C1D4E5F6A7B-GRU",
       "request.id": "8f3b2c1d4e5f6a7b",
     });
   });
@@ -557,6 +569,32 @@ describe("one severity rule for the records of an invocation's ending, over ever
       "exception.type": "Error",
       "exception.message": "Network connection lost.",
     });
+  });
+
+  it.each(clientSide)("%s beside a real error: that error is an ERROR, the disconnect's own stays INFO", (outcome) => {
+    const bug = {
+      timestamp: 1777190400060,
+      name: "TypeError",
+      message: "Cannot read properties of undefined (reading 'x')",
+      stack: "TypeError: Cannot read properties of undefined (reading 'x')\n    at a (b.js:1:1)",
+    };
+    const records = ending(outcome, [thrown, bug]);
+    expect(records.map((record) => [record.severityText, record.severityNumber])).toEqual([
+      ["INFO", 9],
+      ["ERROR", 17],
+    ]);
+    // Counted as the failure it is (outcomes.ts invocationOutcome), the runtime's ending kept beside it.
+    expect(attributesOf(records[1]!)).toMatchObject({
+      _outcome: "exception",
+      "cloudflare.reported_outcome": outcome,
+      "exception.type": "TypeError",
+    });
+    expect(ending(outcome, [bug]).map((record) => record.severityText)).toEqual(["ERROR"]);
+  });
+
+  it.each(clientSide)("%s beside a hung Worker's exception: ERROR (a bug of the Worker, not the client)", (outcome) => {
+    const hung = { timestamp: 1777190400060, name: "Error", message: "The script will never generate a response." };
+    expect(ending(outcome, [hung]).map((record) => record.severityText)).toEqual(["ERROR"]);
   });
 
   it.each(clientSide)("%s without an exception: the INFO outcome record", (outcome) => {

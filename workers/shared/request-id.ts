@@ -54,20 +54,37 @@ export function mayHoldRequestIdKey(text: string): boolean {
   return REQUEST_ID_KEY_TEXT.test(text);
 }
 
+/** Cloudflare's name for the Ray ID, on its export's records and spans and on the tail's. */
+export const RAY_ID_ATTRIBUTE = "cloudflare.ray_id";
+
+/** The `cf-ray` request header as sent, under OpenTelemetry's name for a request header. */
+export const CF_RAY_HEADER_ATTRIBUTE = "http.request.header.cf-ray";
+
 /**
- * A `cf-ray` header's value (`8f3b2c1d4e5f6a7b-GRU`: the Ray ID, `-`, the IATA code of the data
- * centre that took the request) as Cloudflare's own records name the request: the Ray ID alone,
- * 16 hex digits (`8f3b2c1d4e5f6a7b`), as in Logpush's `RayID`, the rules language's `cf.ray_id`
- * and the native OTLP export's `cloudflare.ray_id`. A value of any other form is returned as it
- * is: only a data-centre suffix is ever taken off, so no id is invented or cut.
+ * The one form both Workers store a Ray ID in (`cloudflare.ray_id`, and `request.id` when it
+ * falls back to the Ray ID): 16 hex digits in lower case (`8f3b2c1d4e5f6a7b`), as in Logpush's
+ * `RayID`, the rules language's `cf.ray_id` and the native OTLP export's `cloudflare.ray_id`.
+ * Takes a `cf-ray` header's value (`8f3b2c1d4e5f6a7b-GRU`: the Ray ID, `-`, the IATA code of the
+ * data centre that took the request) or a bare Ray ID, in either case. A value of any other form
+ * is returned as it is: only a data-centre suffix is ever taken off and only hex digits are
+ * lowered, so no id is invented or cut.
  */
 export function rayIdOf(value: string): string {
-  const match = RAY_HEADER.exec(value);
-  return match === null ? value : match[1]!;
+  const match = RAY_ID_FORMS.exec(value);
+  return match === null ? value : match[1]!.toLowerCase();
 }
 
-/** A `cf-ray` value with its data-centre suffix: 16 hex digits, `-`, a three-letter code. */
-const RAY_HEADER = /^([0-9A-Fa-f]{16})-[A-Za-z]{3}$/;
+/**
+ * Whether `value` is a `cf-ray` header's value, the Ray ID with its data-centre suffix, as
+ * opposed to a bare Ray ID: what a record that named the Ray ID that way keeps as the header.
+ */
+export function isCfRayHeaderValue(value: string): boolean {
+  const match = RAY_ID_FORMS.exec(value);
+  return match !== null && match[2] !== undefined;
+}
+
+/** A Ray ID, 16 hex digits, with or without a `cf-ray` value's `-` and three-letter data-centre code. */
+const RAY_ID_FORMS = /^([0-9A-Fa-f]{16})(-[A-Za-z]{3})?$/;
 
 /**
  * D-9's `request.id` for a request whose producer logged none: the caller's `x-request-id`, else

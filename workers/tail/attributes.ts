@@ -5,7 +5,7 @@
  * and the client's geolocation. Only named, harmless facts are taken. The attribute names are a
  * contract with the dashboards; workers/tail/README.md lists them.
  */
-import { rayIdOf, REQUEST_ID_ATTRIBUTE } from "../shared/request-id";
+import { CF_RAY_HEADER_ATTRIBUTE, RAY_ID_ATTRIBUTE, rayIdOf, REQUEST_ID_ATTRIBUTE } from "../shared/request-id";
 import { findRequestId } from "./correlation";
 import type { InvocationEvent } from "./event-kind";
 import type { AttributeInput } from "./otlp-json";
@@ -95,11 +95,11 @@ function eventAttributes(event: InvocationEvent): Record<string, AttributeInput>
         "url.path": urlPath(event.url),
         "http.request.method": nonEmpty(event.method),
         "http.response.status_code": event.status,
-        // The Ray ID as the export's `cloudflare.ray_id` holds it (no `-<colo>`), so one value
-        // finds a request on both channels; `request.id` falls back to it too (correlation.ts).
+        // The Ray ID in the one form both channels store (rayIdOf: 16 hex, lower case, no `-<colo>`),
+        // so one value finds a request on both; `request.id` falls back to it too (correlation.ts).
         // The header as sent keeps the data centre, under the export's name for request headers.
-        "cloudflare.ray_id": rayIdOrUndefined(event.headers["cf-ray"]),
-        "http.request.header.cf-ray": nonEmpty(event.headers["cf-ray"]),
+        [RAY_ID_ATTRIBUTE]: rayIdOrUndefined(event.headers["cf-ray"]),
+        [CF_RAY_HEADER_ATTRIBUTE]: nonEmpty(event.headers["cf-ray"]),
       };
     case "scheduled":
       return { "faas.cron": event.cron, "faas.time": isoTime(event.scheduledTime) };

@@ -9,8 +9,10 @@
  * the tail's own outcome record: its severity is the severity of the outcome the tail reports
  * (outcomeSeverity of invocationOutcome), the one its counts are kept under. A client that went
  * away leaves its own exception ("Network connection lost.") beside outcome "canceled": that
- * record is INFO with its `exception.*`, as the invocation is counted as no failure; an exception
- * with outcome "ok" is reported as "exception", ERROR, as is one beside a limit kill.
+ * record is INFO with its `exception.*`, as the invocation is counted as no failure. Any other
+ * exception beside a client-side ending is a fault of the Worker: the invocation is reported (and
+ * counted) as "exception", ERROR, the runtime's outcome kept beside it; an exception with outcome
+ * "ok" is reported as "exception" too, and one beside a limit kill is ERROR under the kill.
  */
 import type { TailTraceItem } from "./trace-item";
 
@@ -30,17 +32,46 @@ export const SEVERITY = {
 export const OK_OUTCOME = "ok";
 export const EXCEPTION_OUTCOME = "exception";
 
+/** Endings the client caused (it went away or cancelled), not failures of the Worker. */
+export const CLIENT_SIDE_OUTCOMES = ["canceled", "responseStreamDisconnected", "aborted"] as const;
+
+const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(CLIENT_SIDE_OUTCOMES);
+
 /**
  * The outcome the tail reports for an invocation, on its records (`_outcome`) and its counts
  * (`outcome`). An invocation that ended with uncaught exceptions failed (D-8: `outcome !== "ok"
  * || exceptions.length > 0`), yet workerd reports a throwing `scheduled()`, `queue()` or
  * hibernatable `webSocketMessage()` handler with outcome "ok" beside a non-empty `exceptions`
- * list: such an invocation is reported as "exception". Every other outcome is kept as reported:
- * a limit kill that also threw is the more precise of the two, and a client-side ending stays
- * one, since a client going away can itself leave an exception ("Network connection lost.").
+ * list: such an invocation is reported as "exception". So is a client-side ending beside an
+ * exception other than the disconnect's own (isClientDisconnectException): the client went away,
+ * but the Worker also threw a real error, and an error count or ERROR panel must not miss it.
+ * Every other outcome is kept as reported: a limit kill that also threw is the more precise of
+ * the two, and a client-side ending whose only exceptions are the disconnect's own stays one.
  */
 export function invocationOutcome(item: Pick<TailTraceItem, "outcome" | "exceptions">): string {
-  return item.outcome === OK_OUTCOME && item.exceptions.length > 0 ? EXCEPTION_OUTCOME : item.outcome;
+  if (item.exceptions.length === 0) return item.outcome;
+  if (item.outcome === OK_OUTCOME) return EXCEPTION_OUTCOME;
+  if (CLIENT_SIDE_ENDINGS.has(item.outcome) && !item.exceptions.every(isClientDisconnectException)) {
+    return EXCEPTION_OUTCOME;
+  }
+  return item.outcome;
+}
+
+/**
+ * The text workerd gives every exception of kj's DISCONNECTED kind that is not a tunneled JS
+ * error, which is what a Worker's pending read or write raises once its client has gone away
+ * (workerd src/workerd/jsg/util.c++, decodeTunneledException: `Error: Network connection lost.`).
+ */
+const DISCONNECT_MESSAGE = "Network connection lost.";
+
+/**
+ * Whether an exception is what a client going away leaves behind: an `Error` whose message is
+ * workerd's DISCONNECT_MESSAGE. Nothing else is: not "The script will never generate a
+ * response." (workerd's word for a Worker that awaits a promise nothing can resolve, a bug in
+ * the Worker), not a TypeError the Worker threw while its client was leaving.
+ */
+export function isClientDisconnectException(exception: { name: string; message: string }): boolean {
+  return exception.name === "Error" && exception.message === DISCONNECT_MESSAGE;
 }
 
 /**
@@ -51,10 +82,6 @@ export function reportedOutcomeIfChanged(item: Pick<TailTraceItem, "outcome" | "
   return invocationOutcome(item) === item.outcome ? undefined : item.outcome;
 }
 
-/** Endings the client caused (it went away or cancelled), not failures of the Worker. */
-export const CLIENT_SIDE_OUTCOMES = ["canceled", "responseStreamDisconnected", "aborted"] as const;
-
-const CLIENT_SIDE_ENDINGS: ReadonlySet<string> = new Set(CLIENT_SIDE_OUTCOMES);
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   [EXCEPTION_OUTCOME]: "The Worker failed with an uncaught exception.",

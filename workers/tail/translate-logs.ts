@@ -21,6 +21,7 @@ import {
 import {
   describeOutcome,
   invocationOutcome,
+  isClientDisconnectException,
   logLevelSeverity,
   OK_OUTCOME,
   outcomeSeverity,
@@ -29,7 +30,7 @@ import {
 } from "./outcomes";
 import { recordTime } from "./record-time";
 import { groupByResource } from "./resource-groups";
-import type { TailLog, TailTraceItem } from "./trace-item";
+import type { TailException, TailLog, TailTraceItem } from "./trace-item";
 import { isLogLimitNotice, LOG_LIMIT_RECORD_BODY } from "./truncation";
 
 export interface TranslatedLogs {
@@ -63,8 +64,11 @@ function logRecordsFor(
   const shared = invocationAttributes(item, event);
   const record = recordBuilder(findTraceContext(event), observedAtMs);
   const outcome = invocationOutcome(item);
-  // Exceptions and the outcome record tell how the invocation ended: the outcome's severity (outcomes.ts).
+  // Exceptions and the outcome record tell how the invocation ended: the outcome's severity (outcomes.ts),
+  // but for the disconnect's own exception beside a client-side ending, which is that ending's.
   const endingSeverity = outcomeSeverity(outcome);
+  const exceptionSeverity = (exception: TailException): Severity =>
+    isClientDisconnectException(exception) ? outcomeSeverity(item.outcome) : endingSeverity;
 
   // The platform's notice of a truncated invocation is kept at any capture level: what it
   // replaced may have been the invocation's error (truncation.ts).
@@ -72,7 +76,7 @@ function logRecordsFor(
   const records = [
     ...item.exceptions.map((exception) => {
       const error = describeError(exception.name, exception.message, exception.stack);
-      return record(exception.timestamp, endingSeverity, exceptionSummary(error.type, exception.message), {
+      return record(exception.timestamp, exceptionSeverity(exception), exceptionSummary(error.type, exception.message), {
         ...shared,
         ...errorAttributes(error, exception.message),
       });

@@ -7,7 +7,7 @@
 import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type { KeyValue, Resource, Signal, SignalRequest } from "../../../shared/otlp/model";
 import { serviceNameOf } from "../rows/attributes";
-import { isCloudflareDestinationTest } from "./destination-test";
+import { readDestinationTest } from "./destination-test";
 
 /**
  * The resource attribute naming the ingest token a row was accepted with (its name, never the
@@ -44,10 +44,19 @@ export class ServiceOutOfScopeError extends Error {
     /** The distinct refused `service.name`s, in request order; "" for a resource without one. */
     readonly services: readonly string[],
     allowed: readonly string[],
+    /**
+     * Why a request naming the destination test's service was not read as that test
+     * (readDestinationTest's `difference`), so its sender can see what to take out.
+     */
+    notDestinationTest?: string,
   ) {
     super(
       `token "${tokenName}" may not write ${services.map(describeService).join(", ")}: it may write ` +
-        `service.name ${allowed.map((pattern) => JSON.stringify(pattern)).join(", ")}; nothing was written`,
+        `service.name ${allowed.map((pattern) => JSON.stringify(pattern)).join(", ")}` +
+        (notDestinationTest === undefined
+          ? ""
+          : `; it was not read as Cloudflare's destination test, which any token may write, because ${notDestinationTest}`) +
+        "; nothing was written",
     );
   }
 }
@@ -66,19 +75,23 @@ export function serviceInScope(patterns: readonly string[], serviceName: string)
 /**
  * Throws ServiceOutOfScopeError naming every `service.name` (as the `ServiceName` column would
  * hold it) the caller may not write; returns when all are in scope, the caller is unscoped, or
- * the request is Cloudflare's destination test and nothing else (isCloudflareDestinationTest),
- * which any token may write: it is stored under its own service name, stamped with the token.
+ * the request is Cloudflare's destination test and nothing else (readDestinationTest), which
+ * any token may write: it is stored under its own service name, stamped with the token. A
+ * refused logs request that names the test's service says what kept it from being the test.
  */
 export function checkServiceScope<S extends Signal>(signal: S, request: SignalRequest[S], caller: Caller): void {
   const { services, tokenName } = caller;
   if (services === undefined) return;
-  if (signal === "logs" && isCloudflareDestinationTest(request as SignalRequest["logs"])) return;
+  const reading = signal === "logs" ? readDestinationTest(request as SignalRequest["logs"]) : undefined;
+  if (reading?.kind === "test") return;
   const refused = new Set<string>();
   for (const resource of resourcesOf(signal, request)) {
     const serviceName = serviceNameOf(resource.attributes);
     if (!serviceInScope(services, serviceName)) refused.add(serviceName);
   }
-  if (refused.size > 0) throw new ServiceOutOfScopeError(tokenName ?? "(unnamed)", [...refused], services);
+  if (refused.size === 0) return;
+  const difference = reading?.kind === "near" ? reading.difference : undefined;
+  throw new ServiceOutOfScopeError(tokenName ?? "(unnamed)", [...refused], services, difference);
 }
 
 /**

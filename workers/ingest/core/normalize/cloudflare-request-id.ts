@@ -8,12 +8,11 @@
  * carries a `request.id` keeps it.
  */
 import type { AnyValue, KeyValue, LogRecord, LogsRequest, TracesRequest } from "../../../shared/otlp/model";
-import { REQUEST_ID_ATTRIBUTE, requestIdOfRequest } from "../../../shared/request-id";
+import { RAY_ID_ATTRIBUTE, REQUEST_ID_ATTRIBUTE, requestIdOfRequest } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
 import { CLOUDFLARE_EXPORT_SCOPE } from "./cloudflare-export";
 
-/** Attributes only the export's invocation records and handler spans carry (not console lines). */
-const RAY_ID = "cloudflare.ray_id";
+/** Besides `cloudflare.ray_id`, an attribute only the export's invocation records and handler spans carry. */
 const INVOCATION_ID = "faas.invocation_id";
 /** The caller's `x-request-id`, under OpenTelemetry's name for a request header. */
 const X_REQUEST_ID = "http.request.header.x-request-id";
@@ -69,7 +68,7 @@ export function joinCloudflareSpanRequestIds(request: TracesRequest): void {
 }
 
 function isInvocation(attributes: readonly KeyValue[]): boolean {
-  for (const { key } of attributes) if (key === RAY_ID || key === INVOCATION_ID) return true;
+  for (const { key } of attributes) if (key === RAY_ID_ATTRIBUTE || key === INVOCATION_ID) return true;
   return false;
 }
 
@@ -94,7 +93,7 @@ function requestIdOfAttributes(attributes: readonly KeyValue[]): AnyValue | unde
   let rayId: string | undefined;
   for (const attribute of attributes) {
     if (attribute.key === X_REQUEST_ID) xRequestId = headerText(attribute.value);
-    else if (attribute.key === RAY_ID) rayId = headerText(attribute.value);
+    else if (attribute.key === RAY_ID_ATTRIBUTE) rayId = headerText(attribute.value);
   }
   const id = requestIdOfRequest(xRequestId, rayId);
   return id === undefined ? undefined : { stringValue: id };

@@ -2,10 +2,12 @@
  * Normalization, run on decoded requests before redaction and row mapping: every resource gets
  * a `service.version` when it only names its version in Cloudflare's attributes; log records'
  * structured bodies are lifted into fields and attributes, then severities are canonicalized;
- * Cloudflare's export's invocation records, their console lines and its handler spans get the
- * request's `request.id` (cloudflare-request-id.ts).
+ * Cloudflare's export's `cloudflare.ray_id` takes the tail's form (cloudflare-ray-id.ts), and its
+ * invocation records, their console lines and its handler spans get the request's `request.id`
+ * (cloudflare-request-id.ts).
  */
 import type { Signal, SignalRequest } from "../../../shared/otlp/model";
+import { canonicalizeCloudflareLogRayIds, canonicalizeCloudflareSpanRayIds } from "./cloudflare-ray-id";
 import { joinCloudflareLogRequestIds, joinCloudflareSpanRequestIds } from "./cloudflare-request-id";
 import { joinRequestIdAttributes, liftJsonBodies, type LiftAttributeLimits } from "./lift";
 import type { LiftNotes } from "./lift-notes";
@@ -39,6 +41,7 @@ export function normalizeLogsRequest(
 ): void {
   if (options.liftJsonBodies) liftJsonBodies(request, options, limits, notes);
   else joinRequestIdAttributes(request);
+  canonicalizeCloudflareLogRayIds(request);
   // After lifting: a console line's lifted id is the one its invocation's records take.
   joinCloudflareLogRequestIds(request);
   if (options.normalizeSeverity) normalizeSeverity(request);
@@ -54,7 +57,10 @@ export function normalizeRequest<S extends Signal>(
 ): void {
   for (const resource of resourcesOf(signal, request)) fillServiceVersion(resource);
   if (signal === "logs") normalizeLogsRequest(request as SignalRequest["logs"], options, limits, notes);
-  else if (signal === "traces") joinCloudflareSpanRequestIds(request as SignalRequest["traces"]);
+  else if (signal === "traces") {
+    canonicalizeCloudflareSpanRayIds(request as SignalRequest["traces"]);
+    joinCloudflareSpanRequestIds(request as SignalRequest["traces"]);
+  }
 }
 
 function resourcesOf<S extends Signal>(signal: S, request: SignalRequest[S]) {
