@@ -12,7 +12,8 @@ import { allWithinLength } from "../limits/value-length";
 import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { numericLevelScale } from "./level-scale-evidence";
-import { renderMessageTemplate } from "./message-template";
+import { renderMessageTemplate, type PropertyValue } from "./message-template";
+import { templateBody } from "./template-body";
 import type { LiftNotes } from "./lift-notes";
 import {
   consume,
@@ -129,6 +130,7 @@ export function liftJsonBody(
     record.spanId = spanId;
     record.flags = flags;
     record.originalSeverityNumber = originalSeverityNumber;
+    delete record.templateBody;
     record.body = body;
     record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
@@ -228,7 +230,13 @@ function liftFields(
   // The message replaces the body only when the attributes hold everything else the body held:
   // each lifted value under its own key, or the whole body in `log.record.original`, uncut.
   if (message !== undefined && (!taken.lost || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
-    record.body = { stringValue: message };
+    record.body = { stringValue: message.text };
+    const template = message.template;
+    if (template !== undefined) {
+      // Written again from the values as stored once redaction has run (template-body.ts).
+      const map = template.properties === "line" ? undefined : template.properties;
+      record.templateBody = templateBody(template.text, message.rendered ? undefined : template.key, map, fields, record.attributes, taken.before, template.renderings);
+    }
     return;
   }
   // The body stays as written, so it is the original: a second copy would store every value
@@ -372,7 +380,7 @@ function setSeverity(record: LogRecord, severity: Severity): void {
  * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel); a
  * template rendered (renderMessageTemplate) and left an attribute.
  */
-function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): string | undefined {
+function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): LineMessage | undefined {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
     const field = MESSAGE_FIELDS[row]!;
@@ -382,12 +390,37 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
     if (field.template !== undefined) {
       // Rendered with the line's properties; the template stays an attribute, as the body no longer holds it.
       const map = field.template.properties === "line" ? undefined : field.template.properties;
-      return renderMessageTemplate(value, (name) => fields.property(map, name));
+      // CLEF's `@r` (JsonFormatter writes its renderings in another shape, not read).
+      const renderings = field.path[0] === "@mt" ? stringElements(fields.property(undefined, "@r")) : undefined;
+      const text = renderMessageTemplate(value, (name) => fields.property(map, name), (index) => renderings?.[index]);
+      const template = { text: value, key: field.path[0], properties: field.template.properties, ...(renderings === undefined ? {} : { renderings }) };
+      return { text, template, rendered: false };
     }
     consume(consumed, field.path);
-    return value;
+    const template = field.renders === undefined ? undefined : fields.scalar(field.renders.template);
+    if (typeof template !== "string") return { text: value, rendered: true };
+    return { text: value, template: { text: template, key: field.renders!.template, properties: field.renders!.properties }, rendered: true };
   }
   return undefined;
+}
+
+/** The message a line holds (takeMessage), and the template its values come from, when there is one. */
+interface LineMessage {
+  text: string;
+  /** The template: its text, its top-level key, where its properties are (MessageField.template), CLEF's `@r`. */
+  template?: { text: string; key: string; properties: "line" | "Properties"; renderings?: readonly string[] };
+  /** Whether the text is the sender's rendering of the template (`@m`), not ours. */
+  rendered: boolean;
+}
+
+/**
+ * The string elements of a property holding a JSON array (CLEF's `@r`, read as its JSON text:
+ * BodyFields.property), in order; undefined when it is no array.
+ */
+function stringElements(value: PropertyValue | undefined): string[] | undefined {
+  if (value === undefined || !("json" in value) || !value.json.startsWith("[")) return undefined;
+  const array: unknown = JSON.parse(value.json);
+  return Array.isArray(array) ? array.map((element) => (typeof element === "string" ? element : String(element))) : undefined;
 }
 
 /**

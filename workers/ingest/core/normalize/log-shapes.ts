@@ -68,6 +68,12 @@ export interface MessageField {
    * the body is the template rendered (renderMessageTemplate), and the template stays an attribute.
    */
   readonly template?: { readonly properties: "line" | "Properties" };
+  /**
+   * The message is the sender's rendering of the template at this top-level key when the line
+   * holds one (Serilog's `@m` of `@mt`, `RenderedMessage` of `MessageTemplate`), with its
+   * properties where `template` says: the values in it are the properties' (template-body.ts).
+   */
+  readonly renders?: { readonly template: string; readonly properties: "line" | "Properties" };
 }
 
 export interface IdField {
@@ -249,9 +255,9 @@ export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonl
 export const MESSAGE_FIELDS: readonly MessageField[] = [
   { path: ["msg"] },
   { path: ["message"] },
-  { path: ["@m"], marks: { any: CLEF_MEMBERS } },
+  { path: ["@m"], marks: { any: CLEF_MEMBERS }, renders: { template: "@mt", properties: "line" } },
   { path: ["@mt"], marks: { any: CLEF_MEMBERS }, template: { properties: "line" } },
-  { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS } },
+  { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS }, renders: { template: "MessageTemplate", properties: "Properties" } },
   { path: ["MessageTemplate"], marks: { any: SERILOG_JSON_MEMBERS }, template: { properties: "Properties" } },
   { path: ["short_message"], marks: { all: GELF_MEMBERS } },
   { path: ["Message"], marks: MEL_LINE },
