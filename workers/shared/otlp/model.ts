@@ -85,6 +85,8 @@ export interface TemplateBody {
   readonly properties: ReadonlyMap<string, TemplateProperty>;
   /** CLEF's `@r`: the renderings of the properties written with a format, in the template's order. */
   readonly renderings?: readonly string[];
+  /** The attribute holding `@r` (JSON text), whose renderings of a redacted property are replaced by its stored value. */
+  readonly renderingsPart?: TemplatePart;
 }
 
 /** A value lifting stored as an attribute: the attribute, and the value it held when lifted (redaction assigns a new one). */

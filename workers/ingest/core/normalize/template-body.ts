@@ -17,6 +17,9 @@ import { renderMessageTemplate, templatePropertyNames, type PropertyValue } from
 /** What a property whose attribute redaction dropped (REDACTION_DROP_KEYS) reads as in the body: the marker redaction writes where it drops a member of JSON text. */
 export const DROPPED_PROPERTY = redactionMarker(DROPPED_KIND);
 
+/** CLEF's renderings member. */
+const RENDERINGS_KEY = "@r";
+
 /**
  * The mark for a body lifted from `template` (the template's text; the body is that template
  * rendered when `templateKey` names the attribute holding it, else the sender's own rendering of
@@ -42,11 +45,13 @@ export function templateBody(
     if (written !== undefined) properties.set(name, { written, parts: partsUnder(map === undefined ? name : `${map}.${name}`, attributes, from) });
   }
   const templatePart = templateKey === undefined ? undefined : ownPart(templateKey, attributes, from);
+  const renderingsPart = renderings === undefined ? undefined : ownPart(RENDERINGS_KEY, attributes, from);
   return {
     ...(templatePart === undefined ? {} : { template: templatePart }),
     ...(map === undefined ? {} : { map }),
     properties,
     ...(renderings === undefined ? {} : { renderings }),
+    ...(renderingsPart === undefined ? {} : { renderingsPart }),
   };
 }
 
@@ -106,7 +111,9 @@ function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody)
   const stored = storedValue(template, record);
   if (stored === undefined) return DROPPED_PROPERTY;
   const properties = mark.properties;
-  return renderMessageTemplate(
+  // A rendering holds the value as written: one of a changed property is replaced in `@r` too.
+  let renderings = mark.renderings;
+  const body = renderMessageTemplate(
     anyValueAsString(stored),
     (name) => {
       const property = properties.get(name);
@@ -114,9 +121,26 @@ function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody)
     },
     (index, name) => {
       const property = properties.get(name);
-      return property !== undefined && unchanged(property, record) ? mark.renderings?.[index] : undefined;
+      if (property === undefined || unchanged(property, record)) return mark.renderings?.[index];
+      if (renderings !== undefined && index < renderings.length) {
+        if (renderings === mark.renderings) renderings = [...renderings];
+        (renderings as string[])[index] = storedText(property, record);
+      }
+      return undefined;
     },
   );
+  if (renderings !== mark.renderings && mark.renderingsPart !== undefined && storedValue(mark.renderingsPart, record) !== undefined) {
+    mark.renderingsPart.attribute.value = { stringValue: JSON.stringify(renderings) };
+  }
+  return body;
+}
+
+/** A changed property's stored value as one text (its JSON form for a flattened map). */
+function storedText(property: TemplateProperty, record: LogRecord): string {
+  const parts = property.parts;
+  if (parts.length !== 1) return DROPPED_PROPERTY;
+  const stored = storedValue(parts[0]!, record);
+  return stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored);
 }
 
 /** The sender's rendering with each changed part's text, as lifted, replaced by its text as stored. */
