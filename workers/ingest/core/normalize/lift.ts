@@ -218,8 +218,8 @@ function liftFields(
   const level = readLevel(fields, present[LEVEL_TABLE]!);
   takeSeverity(record, fields, level, consumed, options.blanketDefaultSeverity !== true);
   const message = takeMessage(fields, present[MESSAGE_TABLE]!, level, consumed);
-  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, level, consumed);
-  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, level, consumed);
+  const traceRow = takeTraceId(record, fields, present[TRACE_ID_TABLE]!, level, consumed);
+  record.spanId = takeSpanId(fields, present[SPAN_ID_TABLE]!, record.traceId, traceRow, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
   const taken = new TakenKeys(record.attributes, keys, options.reservedKeys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
@@ -296,7 +296,7 @@ function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
 
 /** The severity level name `name` in `field` stands for, when written as that key's loggers write it (LevelField). */
 function levelName(fields: BodyFields, field: LevelField, name: string): Severity | undefined {
-  const severity = severityFromName(name) ?? field.names?.get(name.toLowerCase());
+  const severity = field.names?.get(name.toLowerCase()) ?? severityFromName(name);
   if (severity === undefined || field.otherCaseBeside === undefined || name === name.toUpperCase()) return severity;
   return holdsAnother(fields, field.otherCaseBeside, field.path[0]) ? severity : undefined;
 }
@@ -424,39 +424,88 @@ function stringElements(value: PropertyValue | undefined): string[] | undefined 
 }
 
 /**
- * Returns the id the record ends up with: the first field's of `idFields`' rows `present` marks
- * (`length` hex digits, alone or after the field's `after` prefix; in the first element holding
- * one, for `inElements`; only beside the field's `marks`, hasMarks with the line's `level`) when
- * the record has none or the same. The field is consumed when it held the id alone; one with a
- * prefix stays an attribute, for the prefix is data too, and so does an array of elements.
+ * Sets the record's trace id from the first TRACE_ID_FIELDS row of those `present` marks that
+ * holds one (32 hex digits, alone or after the row's `after` prefix; in the first element holding
+ * one, for `inElements`; only beside the row's `marks`, hasMarks with the line's `level`) when
+ * the record has none or the same. Returns that row, or -1 when no row gave the id. The field is
+ * consumed when it held the id alone; one with a prefix stays an attribute, for the prefix is
+ * data too, and so does an array of elements.
  */
-function takeId(
+function takeTraceId(record: LogRecord, fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): number {
+  const current = record.traceId;
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = TRACE_ID_FIELDS[row]!;
+    if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
+    if (field.inElements === true) {
+      let id: string | undefined;
+      for (const value of fields.elementScalars(field.path[0], field.path[1]!)) if ((id = idIn(value, undefined, TRACE_ID_LENGTH)) !== undefined) break;
+      if (id === undefined || (current !== "" && current !== id)) continue;
+      record.traceId = id;
+      return row;
+    }
+    const value = scalarAt(fields, field.path);
+    const id = idIn(value, field.after, TRACE_ID_LENGTH);
+    if (id === undefined || (current !== "" && current !== id)) continue;
+    // Alone in its field, the id is consumed; after a prefix it stays, for the prefix is data too.
+    if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
+    record.traceId = id;
+    return row;
+  }
+  return -1;
+}
+
+/**
+ * Returns the span id the record ends up with: a span id belongs to its trace, so both come from
+ * one source, a SPAN_ID_FIELDS row and its TRACE_ID_FIELDS row of the same index (`span_id` with
+ * `trace_id`; a `Scopes` element's `SpanId` with the same element's `TraceId`). The first row of
+ * those `present` marks (beside its `marks`) holding a span id (16 hex digits) gives it when the
+ * record has none or the same, and when its source's trace id is the record's `traceId` (the
+ * line's, or the record's own when the line gave none); a source with no trace id only when
+ * the record's trace id came from no other row (`traceRow`: takeTraceId's). A span id of
+ * another trace (a .NET scope of an outer activity beside a top-level `TraceId`) stays where the
+ * line put it. Consumed as takeTraceId's.
+ */
+function takeSpanId(
   fields: BodyFields,
-  idFields: readonly IdField[],
   present: number,
-  length: number,
+  traceId: string,
+  traceRow: number,
   current: string,
   level: LineLevel | undefined,
   consumed: ConsumedKeys,
 ): string {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
-    const field = idFields[row]!;
+    const field = SPAN_ID_FIELDS[row]!;
+    const traceField = TRACE_ID_FIELDS[row]!;
     if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
     if (field.inElements === true) {
-      let id: string | undefined;
-      for (const value of fields.elementScalars(field.path[0], field.path[1]!)) if ((id = idIn(value, undefined, length)) !== undefined) break;
-      if (id !== undefined && (current === "" || current === id)) return id;
+      const traces = fields.elementScalars(traceField.path[0], traceField.path[1]!);
+      const spans = fields.elementScalars(field.path[0], field.path[1]!);
+      for (let i = 0; i < spans.length; i++) {
+        const id = idIn(spans[i], undefined, SPAN_ID_LENGTH);
+        if (id === undefined || !sameTrace(idIn(traces[i], undefined, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
+        if (current === "" || current === id) return id;
+      }
       continue;
     }
     const value = scalarAt(fields, field.path);
-    const id = idIn(value, field.after, length);
+    const id = idIn(value, field.after, SPAN_ID_LENGTH);
     if (id === undefined || (current !== "" && current !== id)) continue;
-    // Alone in its field, the id is consumed; after a prefix it stays, for the prefix is data too.
+    if (!sameTrace(idIn(scalarAt(fields, traceField.path), traceField.after, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
     if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
     return id;
   }
   return current;
+}
+
+/**
+ * Whether a span id's source (row `row`, whose trace id is `sourceTrace`, undefined when it holds
+ * none) belongs to the record's trace `traceId`, which row `traceRow` gave (-1: none of the line's).
+ */
+function sameTrace(sourceTrace: string | undefined, traceId: string, traceRow: number, row: number): boolean {
+  return sourceTrace !== undefined ? sourceTrace === traceId : traceRow < 0 || traceRow === row;
 }
 
 /**
