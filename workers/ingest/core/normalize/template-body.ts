@@ -57,12 +57,12 @@ export function templateBody(
 
 /** The attribute from index `from` on stored under `key` itself, or after `log.`. */
 function ownPart(key: string, attributes: readonly KeyValue[], from: number): TemplatePart | undefined {
-  const moved = BODY_KEY_PREFIX + key;
-  for (let i = from; i < attributes.length; i++) {
-    const attribute = attributes[i]!;
-    if (attribute.key === key || attribute.key === moved) return { attribute, value: attribute.value };
-  }
-  return undefined;
+  return partsUnder(key, attributes, from).find((part) => isOwn(part, key));
+}
+
+/** Whether the part is stored under `key` itself (or after `log.`), not below it. */
+function isOwn(part: TemplatePart, key: string): boolean {
+  return part.attribute.key === key || part.attribute.key === BODY_KEY_PREFIX + key;
 }
 
 /** The attributes from index `from` on stored under `key` (itself, a dotted key below it, either after `log.`), with their values as lifted. */
@@ -169,7 +169,7 @@ function propertyAsStored(name: string, property: TemplateProperty, record: LogR
   if (unchanged(property, record)) return property.written;
   const key = map === undefined ? name : `${map}.${name}`;
   const parts = property.parts;
-  const own = parts.length === 1 && (parts[0]!.attribute.key === key || parts[0]!.attribute.key === BODY_KEY_PREFIX + key) ? parts[0]! : undefined;
+  const own = parts.length === 1 && isOwn(parts[0]!, key) ? parts[0]! : undefined;
   if (own !== undefined) {
     // Under its own key: a scalar, an array, or a map kept as JSON text.
     const stored = storedValue(own, record);
