@@ -130,7 +130,7 @@ export function liftJsonBody(
     record.spanId = spanId;
     record.flags = flags;
     record.originalSeverityNumber = originalSeverityNumber;
-    delete record.templateBody;
+    record.templateBody = undefined;
     record.body = body;
     record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
