@@ -141,3 +141,14 @@ describe("a member named by its parent, in the body kept as JSON text and in its
     });
   });
 });
+
+describe("a Serilog line whose body is its template rendered", () => {
+  it("stores each property in the Body as its attribute is stored: a key-redacted password and an e-mail address", async () => {
+    const line = '{"@t":"2026-12-03T10:00:00Z","@mt":"Login with password {Password} by {Email}","Password":"hunter2hunter2","Email":"bob@example.com"}';
+    const row = await store(ingest, line);
+    expect(row.Body).toBe('Login with password "[REDACTED:secret]" by "[REDACTED:email]"');
+    expect(row.LogAttributes.Password).toBe("[REDACTED:secret]");
+    expect(row.LogAttributes.Email).toBe("[REDACTED:email]");
+    expect(JSON.stringify(row)).not.toContain("hunter2hunter2");
+  });
+});

@@ -359,6 +359,20 @@ describe("the fields a shape names are read only where they mean it", () => {
       expect([hierarchical.traceId, hierarchical.spanId]).toEqual(["", ""]);
     });
 
+    it("takes a span id only with its own trace id: a scope of another trace fills nothing", () => {
+      const other = "11111111111111111111111111111111";
+      const topLevel = normalized(dotnet(activity, `,"TraceId":"${other}"`));
+      expect([topLevel.traceId, topLevel.spanId]).toEqual([other, ""]);
+      const otlp = normalized(dotnet(activity), { traceId: other });
+      expect([otlp.traceId, otlp.spanId]).toEqual([other, ""]);
+      const same = normalized(dotnet(activity), { traceId: TRACE });
+      expect([same.traceId, same.spanId]).toEqual([TRACE, SPAN]);
+      // The scope of the record's trace, after one of another trace, gives the span id.
+      const outer = `{"SpanId":"2222222222222222","TraceId":"${"3".repeat(32)}"}`;
+      const later = normalized(dotnet(`${outer},${activity}`), { traceId: TRACE });
+      expect([later.traceId, later.spanId]).toEqual([TRACE, SPAN]);
+    });
+
     it("reads Scopes only in .NET's line: a level read from LogLevel", () => {
       const line = `{"message":"m","Scopes":[${activity}]}`;
       const log = normalized(line);
@@ -457,5 +471,46 @@ describe("the fields a shape names are read only where they mean it", () => {
       table.flatMap((field) => (field.path.length === 2 && !("inElements" in field) ? [field.path[0]] : [])),
     );
     expect(new Set(members).size).toBe(members.length);
+  });
+});
+
+describe("a span id comes with its trace id from one source", () => {
+  const other = "11111111111111111111111111111111";
+
+  it("a line's span id beside a trace id the record does not take stays an attribute", () => {
+    const log = normalized(`{"msg":"m","trace_id":"${TRACE}","span_id":"${SPAN}"}`, { traceId: other });
+    expect([log.traceId, log.spanId]).toEqual([other, ""]);
+    expect(log.attributes).toContainEqual(attr("span_id", str(SPAN)));
+  });
+
+  it("a span id from another logger's keys than the trace id's is not taken", () => {
+    const log = normalized(`{"msg":"m","trace_id":"${TRACE}","@sp":"${SPAN}"}`);
+    expect([log.traceId, log.spanId]).toEqual([TRACE, ""]);
+  });
+
+  it("a span id alone fills the record's span id beside the record's own trace id, and both from one source", () => {
+    const alone = normalized(`{"msg":"m","span_id":"${SPAN}"}`, { traceId: other });
+    expect([alone.traceId, alone.spanId]).toEqual([other, SPAN]);
+    const pair = normalized(`{"msg":"m","trace_id":"${TRACE}","span_id":"${SPAN}"}`);
+    expect([pair.traceId, pair.spanId]).toEqual([TRACE, SPAN]);
+  });
+
+  it("every span id row has its trace id row at the same index", () => {
+    expect(SPAN_ID_FIELDS).toHaveLength(TRACE_ID_FIELDS.length);
+    SPAN_ID_FIELDS.forEach((span, row) => expect(span.inElements === true).toBe(TRACE_ID_FIELDS[row]!.inElements === true));
+  });
+});
+
+describe("Serilog's Verbose", () => {
+  it("is TRACE under Serilog's own level keys (@l, JsonFormatter's Level), as .NET's Trace", () => {
+    const compact = normalized('{"@t":"2026-12-03T10:00:00Z","@l":"Verbose","@m":"v"}');
+    expect([compact.severityText, compact.severityNumber]).toEqual(["TRACE", 1]);
+    const json = normalized('{"Timestamp":"2026-12-03T10:00:00Z","Level":"Verbose","RenderedMessage":"v"}');
+    expect([json.severityText, json.severityNumber]).toEqual(["TRACE", 1]);
+  });
+
+  it("stays DEBUG under other keys (Windows Event Log's, winston's verbose)", () => {
+    const winston = normalized('{"level":"verbose","message":"v"}');
+    expect([winston.severityText, winston.severityNumber]).toEqual(["DEBUG", 5]);
   });
 });

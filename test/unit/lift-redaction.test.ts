@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
-import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest, type NormalizationOptions } from "../../workers/ingest/core/normalize";
+import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest, writeTemplateBodies, type NormalizationOptions } from "../../workers/ingest/core/normalize";
 import { redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { DEFAULT_REQUEST_LIMITS, limitAttributes, type RequestLimits } from "../../workers/ingest/core/limits";
 import { hash, hashingPolicy } from "../support/hashing-policy";
@@ -25,7 +25,7 @@ interface Setup {
   limits?: Partial<RequestLimits>;
 }
 
-/** normalize → redact → limit attributes, as prepareExport runs them. */
+/** normalize → redact → template bodies → limit attributes, as prepareExport runs them. */
 function stored(body: AnyValue, attributes: KeyValue[] = [CLOUDFLARE_NAME], setup: Setup = {}): { record: LogRecord; attributes: Record<string, AnyValue> } {
   const record = logRecord({ timeUnixNano: "1796000000000000000", severityNumber: 9, body, attributes: [...attributes] });
   const request = logsRequest([record]);
@@ -33,6 +33,7 @@ function stored(body: AnyValue, attributes: KeyValue[] = [CLOUDFLARE_NAME], setu
   normalizeLogsRequest(request, { ...DEFAULT_NORMALIZATION_OPTIONS, ...setup.normalization }, limits);
   const rewritten = new Map<AnyValue, number>();
   redactRequest("logs", request, setup.redaction ?? policy(), rewritten);
+  writeTemplateBodies(request);
   limitAttributes("logs", request, limits, rewritten);
   return { record, attributes: Object.fromEntries(record.attributes.map((a) => [a.key, a.value])) };
 }
@@ -239,5 +240,62 @@ describe("a body kept as JSON and the values lifted from it read the same, and s
     const { record, attributes } = stored(str('{"cards":[4111111111111111],"n":{"a":[[5500000000000004,1]]}}'));
     expect(JSON.parse(bodyText(record))).toEqual({ cards: ["[REDACTED:card]"], n: { a: [["[REDACTED:card]", 1]] } });
     expect(JSON.parse((attributes.cards as { stringValue: string }).stringValue)).toEqual(["[REDACTED:card]"]);
+  });
+});
+
+describe("a body rendered from a message template holds each property as stored", () => {
+  const T = '"@t":"2026-12-03T10:00:00Z"';
+
+  it("a property redacted by its key (Password, ApiKey) is redacted in the body too", () => {
+    for (const [line, body] of [
+      [`{${T},"@mt":"Login with password {Password}","Password":"hunter2hunter2"}`, 'Login with password "[REDACTED:secret]"'],
+      [`{${T},"@mt":"User {ApiKey}","ApiKey":"a1b2c3d4e5f6a7b8c9d0"}`, 'User "[REDACTED:secret]"'],
+    ] as const) {
+      const { record, attributes } = stored(str(line));
+      expect(bodyText(record)).toBe(body);
+      expect(Object.values(attributes)).toContainEqual(str("[REDACTED:secret]"));
+      expect(record.templateBody).toBeUndefined();
+    }
+  });
+
+  it("the sender's own rendering (@m, RenderedMessage) beside the template gets the stored value too", () => {
+    const compact = stored(str(`{${T},"@m":"Login with password \\"hunter2hunter2\\"","@mt":"Login with password {Password}","Password":"hunter2hunter2"}`));
+    expect(bodyText(compact.record)).toBe('Login with password "[REDACTED:secret]"');
+    const json = stored(
+      str('{"Timestamp":"2026-12-03T10:00:00Z","Level":"Information","MessageTemplate":"Key {ApiKey}","RenderedMessage":"Key \\"a1b2c3d4e5f6a7b8c9d0\\"","Properties":{"ApiKey":"a1b2c3d4e5f6a7b8c9d0"}}'),
+    );
+    expect(bodyText(json.record)).toBe('Key "[REDACTED:secret]"');
+    expect(json.attributes["Properties.ApiKey"]).toEqual(str("[REDACTED:secret]"));
+  });
+
+  it("JsonFormatter's MessageTemplate with Properties, and a personal value (e-mail) found by its text", () => {
+    const { record } = stored(
+      str('{"Timestamp":"2026-12-03T10:00:00Z","Level":"Information","MessageTemplate":"Reset for {Email} with {Password}","Properties":{"Email":"bob@example.com","Password":"pw-77x"}}'),
+    );
+    expect(bodyText(record)).toBe('Reset for "[REDACTED:email]" with "[REDACTED:secret]"');
+  });
+
+  it("a property whose attribute the policy drops reads as the drop marker", () => {
+    const { record, attributes } = stored(str(`{${T},"@mt":"Call from {Phone} ok","Phone":"+1 555 0100"}`), [CLOUDFLARE_NAME], {
+      redaction: policy({ dropKeys: ["Phone"] }),
+    });
+    expect(attributes.Phone).toBeUndefined();
+    expect(bodyText(record)).toBe("Call from [REDACTED:dropped] ok");
+  });
+
+  it("a destructured map with a redacted member reads as its stored members", () => {
+    const { record } = stored(str(`{${T},"@mt":"Login {@User}","User":{"Name":"x1","Password":"s3cr3t-pw"}}`));
+    expect(bodyText(record)).toBe('Login {"Name":"x1","Password":"[REDACTED:secret]"}');
+  });
+
+  it("properties redaction leaves alone read as written, and CLEF's @r renders a token with a format", () => {
+    const { record } = stored(str(`{${T},"@mt":"Total {Total:C} for {Id}","Total":12.5,"Id":7,"@r":["$12.50"]}`));
+    expect(bodyText(record)).toBe("Total $12.50 for 7");
+  });
+
+  it("a rendering (@r) of a redacted property is not used, and is replaced in @r by the stored value", () => {
+    const { record, attributes } = stored(str(`{${T},"@mt":"Key {ApiKey:x} at {When:HH}","ApiKey":"a1b2c3d4e5f6a7b8c9d0","When":"2026-12-03T10:00:00Z","@r":["a1b2c3d4e5f6a7b8c9d0","10"]}`));
+    expect(bodyText(record)).toBe('Key "[REDACTED:secret]" at 10');
+    expect(attributes["@r"]).toEqual(str('["[REDACTED:secret]","10"]'));
   });
 });

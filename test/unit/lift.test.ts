@@ -162,9 +162,12 @@ describe("liftJsonBody", () => {
 
   it("keeps the record's own ids; a different JSON id stays an attribute, the same one is consumed", () => {
     const own = { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7" };
+    const same = lifted({ traceId: own.traceId, spanId: own.spanId }, own);
+    expect([same.traceId, same.spanId, same.attributes]).toEqual([own.traceId, own.spanId, []]);
+    // The line's span id is of its own trace, another span than the record's: it stays beside its trace id.
     const log = lifted({ traceId: "5bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7" }, own);
     expect([log.traceId, log.spanId]).toEqual([own.traceId, own.spanId]);
-    expect(log.attributes).toEqual([attr("traceId", str("5bf92f3577b34da6a3ce929d0e0e4736"))]);
+    expect(log.attributes).toEqual([attr("traceId", str("5bf92f3577b34da6a3ce929d0e0e4736")), attr("spanId", str("00f067aa0ba902b7"))]);
   });
 });
 

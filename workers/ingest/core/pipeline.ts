@@ -24,7 +24,7 @@ import {
   type RecordCut,
   type RequestLimits,
 } from "./limits";
-import { emptyLiftNotes, liftNotesWarning, normalizeRequest, type NormalizationOptions } from "./normalize";
+import { emptyLiftNotes, liftNotesWarning, normalizeRequest, writeTemplateBodies, type NormalizationOptions } from "./normalize";
 import { mergedSeriesWarning, redactRequest, redactionFailureWarning, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
@@ -117,6 +117,8 @@ export function prepareExport(
       normalizeRequest("logs", request, options.normalization, options.limits, lift);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("logs", request, options.redaction, rewritten);
+      // After redaction, for a template's values to reach the body as stored (template-body.ts).
+      writeTemplateBodies(request);
       const limited = limitAttributes("logs", request, options.limits, rewritten, lift.copies);
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);

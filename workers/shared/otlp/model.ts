@@ -72,6 +72,41 @@ export interface LogRecord {
    * keeps it as the note `otel.severity_number.original`; absent when nothing was replaced.
    */
   originalSeverityNumber?: number;
+  /**
+   * Not OTLP's: the message template whose properties the lifted body holds (Serilog's `@mt`,
+   * `MessageTemplate`), for the body to be written again from the values as stored once redaction
+   * has run (normalize/template-body.ts); absent for every other record. Never serialized.
+   */
+  templateBody?: TemplateBody;
+}
+
+/**
+ * A lifted body that holds a message template's property values: lifting fills it in, and the
+ * pipeline writes the body again after redaction (normalize/template-body.ts).
+ */
+export interface TemplateBody {
+  /** The template as written, and its attribute; absent when the body is the sender's own rendering (`@m`, `RenderedMessage`). */
+  readonly template?: TemplatePart;
+  /** The top-level map holding the properties (Serilog JsonFormatter's `Properties`); absent when they are the line's members. */
+  readonly map?: string;
+  /** Each property the template names that the line holds, by name. */
+  readonly properties: ReadonlyMap<string, TemplateProperty>;
+  /** CLEF's `@r`: the renderings of the properties written with a format, in the template's order. */
+  readonly renderings?: readonly string[];
+  /** The attribute holding `@r` (JSON text), whose renderings of a redacted property are replaced by its stored value. */
+  readonly renderingsPart?: TemplatePart;
+}
+
+/** A value lifting stored as an attribute: the attribute, and the value it held when lifted (redaction assigns a new one). */
+export interface TemplatePart {
+  readonly attribute: KeyValue;
+  readonly value: AnyValue;
+}
+
+/** A template property: its text as the template writes it, and the attributes lifting stored it in (several for a flattened map). */
+export interface TemplateProperty {
+  readonly written: { readonly string: string } | { readonly json: string };
+  readonly parts: readonly TemplatePart[];
 }
 
 export interface ScopeLogs {

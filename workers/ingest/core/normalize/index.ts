@@ -20,6 +20,7 @@ export { BODY_KEY_PREFIX, ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 export type { LiftAttributeLimits, LiftOptions } from "./lift";
 export { emptyLiftNotes, liftNotesWarning, type LiftNotes } from "./lift-notes";
 export { fillServiceVersion } from "./service-version";
+export { DROPPED_PROPERTY, writeTemplateBodies } from "./template-body";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";
 export {
   DEFAULT_NORMALIZATION_OPTIONS,

@@ -12,7 +12,8 @@ import { allWithinLength } from "../limits/value-length";
 import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { numericLevelScale } from "./level-scale-evidence";
-import { renderMessageTemplate } from "./message-template";
+import { renderMessageTemplate, type PropertyValue } from "./message-template";
+import { templateBody } from "./template-body";
 import type { LiftNotes } from "./lift-notes";
 import {
   consume,
@@ -129,6 +130,7 @@ export function liftJsonBody(
     record.spanId = spanId;
     record.flags = flags;
     record.originalSeverityNumber = originalSeverityNumber;
+    record.templateBody = undefined;
     record.body = body;
     record.attributes.length = attributeCount;
     if (error === TOO_DEEP_TO_LIFT) return false;
@@ -216,8 +218,8 @@ function liftFields(
   const level = readLevel(fields, present[LEVEL_TABLE]!);
   takeSeverity(record, fields, level, consumed, options.blanketDefaultSeverity !== true);
   const message = takeMessage(fields, present[MESSAGE_TABLE]!, level, consumed);
-  record.traceId = takeId(fields, TRACE_ID_FIELDS, present[TRACE_ID_TABLE]!, TRACE_ID_LENGTH, record.traceId, level, consumed);
-  record.spanId = takeId(fields, SPAN_ID_FIELDS, present[SPAN_ID_TABLE]!, SPAN_ID_LENGTH, record.spanId, level, consumed);
+  const traceRow = takeTraceId(record, fields, present[TRACE_ID_TABLE]!, level, consumed);
+  record.spanId = takeSpanId(fields, present[SPAN_ID_TABLE]!, record.traceId, traceRow, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
   const taken = new TakenKeys(record.attributes, keys, options.reservedKeys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
@@ -228,7 +230,13 @@ function liftFields(
   // The message replaces the body only when the attributes hold everything else the body held:
   // each lifted value under its own key, or the whole body in `log.record.original`, uncut.
   if (message !== undefined && (!taken.lost || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
-    record.body = { stringValue: message };
+    record.body = { stringValue: message.text };
+    const template = message.template;
+    if (template !== undefined) {
+      // Written again from the values as stored once redaction has run (template-body.ts).
+      const map = template.properties === "line" ? undefined : template.properties;
+      record.templateBody = templateBody(template.text, message.rendered ? undefined : template.key, map, fields, record.attributes, taken.before, template.renderings);
+    }
     return;
   }
   // The body stays as written, so it is the original: a second copy would store every value
@@ -288,7 +296,7 @@ function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
 
 /** The severity level name `name` in `field` stands for, when written as that key's loggers write it (LevelField). */
 function levelName(fields: BodyFields, field: LevelField, name: string): Severity | undefined {
-  const severity = severityFromName(name) ?? field.names?.get(name.toLowerCase());
+  const severity = field.names?.get(name.toLowerCase()) ?? severityFromName(name);
   if (severity === undefined || field.otherCaseBeside === undefined || name === name.toUpperCase()) return severity;
   return holdsAnother(fields, field.otherCaseBeside, field.path[0]) ? severity : undefined;
 }
@@ -373,7 +381,7 @@ function setSeverity(record: LogRecord, severity: Severity): void {
  * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel); a
  * template rendered (renderMessageTemplate) and left an attribute.
  */
-function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): string | undefined {
+function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): LineMessage | undefined {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
     const field = MESSAGE_FIELDS[row]!;
@@ -383,48 +391,122 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
     if (field.template !== undefined) {
       // Rendered with the line's properties; the template stays an attribute, as the body no longer holds it.
       const map = field.template.properties === "line" ? undefined : field.template.properties;
-      return renderMessageTemplate(value, (name) => fields.property(map, name));
+      // CLEF's `@r` (JsonFormatter writes its renderings in another shape, not read).
+      const renderings = field.path[0] === "@mt" ? stringElements(fields.property(undefined, "@r")) : undefined;
+      const text = renderMessageTemplate(value, (name) => fields.property(map, name), (index) => renderings?.[index]);
+      const template = { text: value, key: field.path[0], properties: field.template.properties, ...(renderings === undefined ? {} : { renderings }) };
+      return { text, template, rendered: false };
     }
     consume(consumed, field.path);
-    return value;
+    const template = field.renders === undefined ? undefined : fields.scalar(field.renders.template);
+    if (typeof template !== "string") return { text: value, rendered: true };
+    return { text: value, template: { text: template, key: field.renders!.template, properties: field.renders!.properties }, rendered: true };
   }
   return undefined;
 }
 
+/** The message a line holds (takeMessage), and the template its values come from, when there is one. */
+interface LineMessage {
+  text: string;
+  /** The template: its text, its top-level key, where its properties are (MessageField.template), CLEF's `@r`. */
+  template?: { text: string; key: string; properties: "line" | "Properties"; renderings?: readonly string[] };
+  /** Whether the text is the sender's rendering of the template (`@m`), not ours. */
+  rendered: boolean;
+}
+
 /**
- * Returns the id the record ends up with: the first field's of `idFields`' rows `present` marks
- * (`length` hex digits, alone or after the field's `after` prefix; in the first element holding
- * one, for `inElements`; only beside the field's `marks`, hasMarks with the line's `level`) when
- * the record has none or the same. The field is consumed when it held the id alone; one with a
- * prefix stays an attribute, for the prefix is data too, and so does an array of elements.
+ * The string elements of a property holding a JSON array (CLEF's `@r`, read as its JSON text:
+ * BodyFields.property), in order; undefined when it is no array.
  */
-function takeId(
+function stringElements(value: PropertyValue | undefined): string[] | undefined {
+  if (value === undefined || !("json" in value) || !value.json.startsWith("[")) return undefined;
+  const array: unknown = JSON.parse(value.json);
+  return Array.isArray(array) ? array.map((element) => (typeof element === "string" ? element : String(element))) : undefined;
+}
+
+/**
+ * Sets the record's trace id from the first TRACE_ID_FIELDS row of those `present` marks that
+ * holds one (32 hex digits, alone or after the row's `after` prefix; in the first element holding
+ * one, for `inElements`; only beside the row's `marks`, hasMarks with the line's `level`) when
+ * the record has none or the same. Returns that row, or -1 when no row gave the id. The field is
+ * consumed when it held the id alone; one with a prefix stays an attribute, for the prefix is
+ * data too, and so does an array of elements.
+ */
+function takeTraceId(record: LogRecord, fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): number {
+  const current = record.traceId;
+  for (let row = 0; present >>> row !== 0; row++) {
+    if ((present & (1 << row)) === 0) continue;
+    const field = TRACE_ID_FIELDS[row]!;
+    if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
+    if (field.inElements === true) {
+      let id: string | undefined;
+      for (const value of fields.elementScalars(field.path[0], field.path[1]!)) if ((id = idIn(value, undefined, TRACE_ID_LENGTH)) !== undefined) break;
+      if (id === undefined || (current !== "" && current !== id)) continue;
+      record.traceId = id;
+      return row;
+    }
+    const value = scalarAt(fields, field.path);
+    const id = idIn(value, field.after, TRACE_ID_LENGTH);
+    if (id === undefined || (current !== "" && current !== id)) continue;
+    // Alone in its field, the id is consumed; after a prefix it stays, for the prefix is data too.
+    if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
+    record.traceId = id;
+    return row;
+  }
+  return -1;
+}
+
+/**
+ * Returns the span id the record ends up with: a span id belongs to its trace, so both come from
+ * one source, a SPAN_ID_FIELDS row and its TRACE_ID_FIELDS row of the same index (`span_id` with
+ * `trace_id`; a `Scopes` element's `SpanId` with the same element's `TraceId`). The first row of
+ * those `present` marks (beside its `marks`) holding a span id (16 hex digits) gives it when the
+ * record has none or the same, and when its source's trace id is the record's `traceId` (the
+ * line's, or the record's own when the line gave none); a source with no trace id only when
+ * the record's trace id came from no other row (`traceRow`: takeTraceId's). A span id of
+ * another trace (a .NET scope of an outer activity beside a top-level `TraceId`) stays where the
+ * line put it. Consumed as takeTraceId's.
+ */
+function takeSpanId(
   fields: BodyFields,
-  idFields: readonly IdField[],
   present: number,
-  length: number,
+  traceId: string,
+  traceRow: number,
   current: string,
   level: LineLevel | undefined,
   consumed: ConsumedKeys,
 ): string {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
-    const field = idFields[row]!;
+    const field = SPAN_ID_FIELDS[row]!;
+    const traceField = TRACE_ID_FIELDS[row]!;
     if (field.marks !== undefined && !hasMarks(fields, field.marks, field.path[0], level)) continue;
     if (field.inElements === true) {
-      let id: string | undefined;
-      for (const value of fields.elementScalars(field.path[0], field.path[1]!)) if ((id = idIn(value, undefined, length)) !== undefined) break;
-      if (id !== undefined && (current === "" || current === id)) return id;
+      const traces = fields.elementScalars(traceField.path[0], traceField.path[1]!);
+      const spans = fields.elementScalars(field.path[0], field.path[1]!);
+      for (let i = 0; i < spans.length; i++) {
+        const id = idIn(spans[i], undefined, SPAN_ID_LENGTH);
+        if (id === undefined || !sameTrace(idIn(traces[i], undefined, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
+        if (current === "" || current === id) return id;
+      }
       continue;
     }
     const value = scalarAt(fields, field.path);
-    const id = idIn(value, field.after, length);
+    const id = idIn(value, field.after, SPAN_ID_LENGTH);
     if (id === undefined || (current !== "" && current !== id)) continue;
-    // Alone in its field, the id is consumed; after a prefix it stays, for the prefix is data too.
+    if (!sameTrace(idIn(scalarAt(fields, traceField.path), traceField.after, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
     if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
     return id;
   }
   return current;
+}
+
+/**
+ * Whether a span id's source (row `row`, whose trace id is `sourceTrace`, undefined when it holds
+ * none) belongs to the record's trace `traceId`, which row `traceRow` gave (-1: none of the line's).
+ */
+function sameTrace(sourceTrace: string | undefined, traceId: string, traceRow: number, row: number): boolean {
+  return sourceTrace !== undefined ? sourceTrace === traceId : traceRow < 0 || traceRow === row;
 }
 
 /**

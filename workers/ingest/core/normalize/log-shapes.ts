@@ -8,7 +8,7 @@
  */
 import type { BodyFields } from "./body-fields";
 import type { ConsumedKeys } from "./json-to-attributes";
-import { LOG15_LEVELS, type NumericLevelScale, type Severity } from "./severity-scale";
+import { LOG15_LEVELS, SERILOG_LEVELS, type NumericLevelScale, type Severity } from "./severity-scale";
 
 /** A field's place in a line: a top-level member, or a member of a top-level map (`["log", "level"]`). */
 export type FieldPath = readonly [key: string] | readonly [map: string, member: string];
@@ -20,7 +20,11 @@ export interface LevelField {
    * `PRIORITY`); without it, the scale the line's shape shows (numericLevelScale).
    */
   readonly scale?: NumericLevelScale;
-  /** Level names only this key's logger writes (log15's `eror`), lower case, beside the common ones (severityFromName). */
+  /**
+   * Level names only this key's logger writes (log15's `eror`), or that it places elsewhere than
+   * the common ones do (Serilog's Verbose), lower case; they take precedence over the common ones
+   * (severityFromName).
+   */
   readonly names?: ReadonlyMap<string, Severity>;
   /**
    * For a name business JSON uses too (a bug's or an alert's `severity`, a customer's `Level`):
@@ -68,6 +72,12 @@ export interface MessageField {
    * the body is the template rendered (renderMessageTemplate), and the template stays an attribute.
    */
   readonly template?: { readonly properties: "line" | "Properties" };
+  /**
+   * The message is the sender's rendering of the template at this top-level key when the line
+   * holds one (Serilog's `@m` of `@mt`, `RenderedMessage` of `MessageTemplate`), with its
+   * properties where `template` says: the values in it are the properties' (template-body.ts).
+   */
+  readonly renders?: { readonly template: string; readonly properties: "line" | "Properties" };
 }
 
 export interface IdField {
@@ -212,9 +222,9 @@ export const LEVEL_FIELDS: readonly LevelField[] = [
   { path: ["log_level"] },
   { path: ["loglevel"] },
   { path: ["level_name"] },
-  { path: ["Level"], otherCaseBeside: SERILOG_JSON_MEMBERS },
+  { path: ["Level"], names: SERILOG_LEVELS, otherCaseBeside: SERILOG_JSON_MEMBERS },
   { path: ["LogLevel"], marks: { any: MEL_MEMBERS } },
-  { path: ["@l"], marks: { any: CLEF_MEMBERS } },
+  { path: ["@l"], names: SERILOG_LEVELS, marks: { any: CLEF_MEMBERS } },
   { path: ["levelno"], scale: "python", marks: { any: PYTHON_MEMBERS } },
   { path: ["PRIORITY"], scale: "syslog", marks: { any: JOURNALD_MEMBERS } },
   { path: ["log", "level"] },
@@ -249,9 +259,9 @@ export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonl
 export const MESSAGE_FIELDS: readonly MessageField[] = [
   { path: ["msg"] },
   { path: ["message"] },
-  { path: ["@m"], marks: { any: CLEF_MEMBERS } },
+  { path: ["@m"], marks: { any: CLEF_MEMBERS }, renders: { template: "@mt", properties: "line" } },
   { path: ["@mt"], marks: { any: CLEF_MEMBERS }, template: { properties: "line" } },
-  { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS } },
+  { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS }, renders: { template: "MessageTemplate", properties: "Properties" } },
   { path: ["MessageTemplate"], marks: { any: SERILOG_JSON_MEMBERS }, template: { properties: "Properties" } },
   { path: ["short_message"], marks: { all: GELF_MEMBERS } },
   { path: ["Message"], marks: MEL_LINE },
@@ -280,7 +290,11 @@ export const TRACE_ID_FIELDS: readonly IdField[] = [
   { path: ["Scopes", "TraceId"], inElements: true, marks: MEL_LINE },
 ];
 
-/** The span id, from the same loggers as TRACE_ID_FIELDS (Google Cloud's `logging.googleapis.com/spanId`, .NET's `Scopes`). */
+/**
+ * The span id, from the same loggers as TRACE_ID_FIELDS (Google Cloud's `logging.googleapis.com/spanId`,
+ * .NET's `Scopes`), row for row: a row here and the trace id row of the same index are one
+ * source, and a span id is taken only with its source's trace id (lift.ts, takeSpanId).
+ */
 export const SPAN_ID_FIELDS: readonly IdField[] = [
   { path: ["span_id"] },
   { path: ["spanId"] },

@@ -5,13 +5,14 @@
  * property's value beside it. Serilog's own reader (Serilog.Formatting.Compact.Reader) renders
  * such a line's message from them; lifting does the same for the body (log-shapes.ts, `template`).
  */
+import type { TemplateProperty } from "../../../shared/otlp/model";
 
 /**
  * A property's value as a template writes it: a string (quoted, or as is with the `l` format),
  * or any other value as the text JSON prints it (`12.5`, `true`, `null`, `{"a":1}`), with the
  * digits the line wrote.
  */
-export type PropertyValue = { readonly string: string } | { readonly json: string };
+export type PropertyValue = TemplateProperty["written"];
 
 /**
  * A property token, or a doubled brace (an escaped `{` or `}`). A token is `{`, an optional
@@ -30,16 +31,25 @@ const TOKEN = /\{\{|\}\}|\{[@$]?([\p{L}\p{N}_]+)(?:,(-?\d+))?(?::([^{}]*))?\}/gu
  * - every other value as JSON prints it (`12.5`, `true`, `null`, a map or array as its JSON
  *   text; PropertyValue), whatever the format: a .NET format string (`{Count:000}`,
  *   `{When:yyyy-MM-dd}`) is not applied, so the value reads as JSON prints it;
+ * - a token with a format takes its text from `renderings` when it has one (CLEF's `@r`: the
+ *   sender's renderings of the tokens with a format, in the template's order), as Serilog's reader does;
  * - an alignment pads the text with spaces to its width (`,8` on the left, `,-8` on the right).
  * The `@` and `$` hints change nothing here: the line already holds the value as Serilog
  * captured it (a destructured object as a JSON map, a stringified one as its text).
  */
-export function renderMessageTemplate(template: string, property: (name: string) => PropertyValue | undefined): string {
+export function renderMessageTemplate(
+  template: string,
+  property: (name: string) => PropertyValue | undefined,
+  renderings?: (index: number, name: string) => string | undefined,
+): string {
+  let formatted = 0;
   return template.replace(TOKEN, (token: string, name: string | undefined, alignment: string | undefined, format: string | undefined) => {
     if (name === undefined) return token[0]!;
+    // Counted whether or not the property is there: `@r` holds one rendering per token with a format.
+    const rendering = format === undefined ? undefined : renderings?.(formatted++, name);
     const value = property(name);
     if (value === undefined) return token;
-    const text = renderValue(value, format);
+    const text = rendering ?? renderValue(value, format);
     if (alignment === undefined) return text;
     const width = Number(alignment);
     return width < 0 ? text.padEnd(-width) : text.padStart(width);
@@ -49,4 +59,11 @@ export function renderMessageTemplate(template: string, property: (name: string)
 function renderValue(value: PropertyValue, format: string | undefined): string {
   if ("json" in value) return value.json;
   return format === "l" ? value.string : JSON.stringify(value.string);
+}
+
+/** The names of the property tokens in `template`, in order, as renderMessageTemplate reads them (repeats included). */
+export function templatePropertyNames(template: string): string[] {
+  const names: string[] = [];
+  for (const match of template.matchAll(TOKEN)) if (match[1] !== undefined) names.push(match[1]);
+  return names;
 }

@@ -26,8 +26,9 @@ const LIBRARY_LEVELS: Readonly<Record<string, number>> = {
   // TRACE range: java.util.logging FINEST; winston's silly (@opentelemetry/winston-transport).
   finest: 1,
   silly: 1,
-  // DEBUG range: FINER (5), FINE (6), CONFIG (7); Windows Event Log's and Serilog's Verbose and
-  // winston's verbose (the appendix's Verbose is DEBUG); winston's http (winston-transport: 7).
+  // DEBUG range: FINER (5), FINE (6), CONFIG (7); Windows Event Log's Verbose and winston's
+  // verbose (the appendix's Verbose is DEBUG; Serilog's is TRACE under its own keys:
+  // SERILOG_LEVELS); winston's http (winston-transport: 7).
   finer: 5,
   verbose: 5,
   fine: 6,
@@ -144,6 +145,15 @@ export function severityFromName(name: string): NamedSeverity | undefined {
  * names' (crit as syslog's Critical, ERROR2). Lower case, as log15 writes them.
  */
 export const LOG15_LEVELS: ReadonlyMap<string, Severity> = levelTable(["trce", 1], ["dbug", 5], ["eror", 17]);
+
+/**
+ * Serilog's level names where they differ from the common ones (severityFromName): its Verbose,
+ * below Debug, is .NET's Trace (Serilog.Extensions.Logging maps the two onto each other), so
+ * TRACE as .NET's Trace is in the OTel logs data model's Appendix B, where the common table puts
+ * Windows Event Log's Verbose at DEBUG. Read only under Serilog's own level keys (`@l`, its
+ * JsonFormatter's `Level`: log-shapes.ts). Lower case.
+ */
+export const SERILOG_LEVELS: ReadonlyMap<string, Severity> = levelTable(["verbose", 1]);
 
 /**
  * The numeric level scales JSON loggers write, which disagree: pino's and Bunyan's (40 is warn,
