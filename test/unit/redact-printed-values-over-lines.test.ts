@@ -103,9 +103,14 @@ describe("EDN maps inside Clojure's reader forms", () => {
     // A discard left open, a metadata with nothing after it, an unreadable object never closed: no map, kept.
     "{:a 1 #_}",
     "{:a ^:private}",
-    "{:a #<Atom@1a2b: {:password \"hunter2\"} :b 2}",
+    "{:a #<Atom@1a2b: {:user-id 7} :b 2}",
   ])("keeps ids, hosts and reader forms as written: %s", (text) => {
     expect(redactedBody(text)).toBe(text);
+  });
+
+  it("reads an unreadable object never closed as no map, yet a quoted password after its word as prose does", () => {
+    // No EDN map (the `#<` never closes); the password-phrase detector still reads `password "…"`.
+    expect(redactedBody('{:a #<Atom@1a2b: {:password "hunter2"} :b 2}')).toBe('{:a #<Atom@1a2b: {:password "[REDACTED:secret_param]"} :b 2}');
   });
 });
 

@@ -157,7 +157,7 @@ export const Evidence = {
 export const EVIDENCE_WORD_BITS = 30;
 
 /**
- * The second word of facts, as `Evidence` (bits 0 to 29, 29 of them free): a detector declares
+ * The second word of facts, as `Evidence` (bits 0 to 29, 26 of them free): a detector declares
  * them in `moreEvidence`, and `evidenceIn` writes them where its caller asks. A fact goes here
  * when `Evidence` has no bit left; which word a fact is in changes nothing of what it gates.
  */
@@ -179,6 +179,12 @@ export const MoreEvidence = {
    * id the detector takes holds.
    */
   SESSION_ID_PHRASE: 1 << 2,
+  /**
+   * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`):
+   * `PASSWORD_PHRASE_WORD` (`password`, `passphrase`, `senha`, `contraseña`, `%3D`), which every
+   * match of the detector holds.
+   */
+  PASSWORD_PHRASE: 1 << 3,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -334,6 +340,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
+  if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -732,6 +739,8 @@ const PERSONAL_DOCUMENT_DIGITS = 5;
  * with `i` costs less than each case spelled out).
  */
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
+/** A password's word or a percent-encoded `=`, the evidence of `MoreEvidence.PASSWORD_PHRASE`. */
+const PASSWORD_PHRASE_WORD = /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]/;
 /** A session's word in English, Spanish or Portuguese, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */

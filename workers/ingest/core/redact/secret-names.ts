@@ -128,11 +128,17 @@ const TOKENS_WORD = "tokens";
  * Words that count or bound what a name is about, lower case: how many (`num_sessions`,
  * `token_count`, `secrets.total`), a bound (`max_token`, `token_limit`, `password_min`), a
  * measure of a secret (`password_length`, `password_hash_rounds`, `bcrypt_cost`, PBKDF2's
- * `iterations`). The wiring audit reads vars' names with the same words.
+ * `iterations`), how many it remembers or allows (`password_history`, `password_attempts`), a
+ * version, and a lifetime (`expires_in`, `ttl`, `age`). The wiring audit reads vars' names with the same words.
  */
 export const COUNTING_WORDS: ReadonlySet<string> = new Set([
   "num", "count", "counts", "total", "max", "min", "maximum", "minimum", "limit", "limits",
   "rounds", "cost", "iterations", "length", "len",
+  // How many past secrets it remembers, tries and versions (`password_history=5`,
+  // `password_attempts=3`, `secret_version=7`) and how long it lasts (`token.expires_in=3600`,
+  // `token_ttl`, `max_password_age`, `password_expires_in_days`).
+  "history", "attempts", "tries", "retries", "failures", "version", "versions", "expires", "ttl", "age",
+  "days", "hours", "minutes", "seconds",
 ]);
 
 /**
@@ -253,6 +259,10 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "session_id",
   "session-id",
   "session::id",
+  // Its short spellings (`PHPSESSID`, `sess_id`, `sid`, `connect.sid`: `namesSession`).
+  "sessid",
+  "sess_id",
+  "sid",
   "password",
   "session",
   "cookies",
@@ -433,6 +443,14 @@ const GLUED_QUALIFIED_KEY = new RegExp(`^(?:${[...KEY_QUALIFIERS].filter((word) 
  */
 const SECRET_PARAMETER_NAMES = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
 
+/**
+ * Words before `sid` that make it a session cookie's name (`connect.sid`, `session_sid`,
+ * `cookie.sid`): `sid` alone is one too (express-session's and many frameworks' cookie, `req.sid`);
+ * after any other word it is an account's or a database's identifier (Twilio's `AccountSid`,
+ * `ORACLE_SID`), no credential.
+ */
+export const SESSION_SID_QUALIFIERS: ReadonlySet<string> = new Set(["connect", "session", "sess", "express", "cookie"]);
+
 const NAME_SEPARATORS = /(?:[\s._-]|::)+/;
 const NAMESPACED_NAME_SEPARATORS = /(?:[\s._/-]|::)+/;
 
@@ -501,7 +519,7 @@ const COMPOUND_MODIFIER_ENDS = new Set(["less", "based", "free"]);
  * Last words that make a name describe a secret rather than hold one: where it is (`file`,
  * `path`, `url`, `env`, `ref`, `arn`), what it is (`type`, `name`, `version`, `store`), how long
  * or how many (`ttl`, `timeout`, `count`, `length`, `max`) and whether it is on or checked
- * (`enabled`, `required`, `verified`, `status`), how much of it is used (an LLM's `token_usage`,
+ * (`enabled`, `required`, `verified`, `status`, `state`: `session_state=2fa_pending`), how much of it is used (an LLM's `token_usage`,
  * `token_budget`), which part or whom it lets do what (`prefix`,
  * `scope`, `permissions`, a rate limit's `bucket`, a token's `audience` and `issuer`, a cookie's
  * `domain` and `samesite`), which service or store serves it (`manager`, `region`, `host`, `cache`,
@@ -521,7 +539,7 @@ const DESCRIBING_WORDS = new Set([
   // `password_last_set`, `password_rotation_days`, `password_attempts`).
   "set", "minutes", "hours", "days", "attempts", "tries", "retries", "failures",
   "count", "counts", "size", "length", "len", "limit", "max", "min", "usage", "used", "remaining", "budget",
-  "enabled", "disabled", "required", "present", "status", "check", "verified", "valid",
+  "enabled", "disabled", "required", "present", "status", "state", "check", "verified", "valid",
   // Which service or store serves it and how (`secrets.manager: aws`, `secrets.region: us-east-1`,
   // `secrets.mount: kv`, `tokens.model: gpt-4o`, `tokens.encoding: cl100k_base`, `tokens.host`,
   // `tokens.cache`), and a whole number of them (`secrets.total=3`).
@@ -539,9 +557,9 @@ const DESCRIBING_WORDS = new Set([
 /**
  * An id names a secret without holding it (`api_key_id`, `token_id`, `secret_store_id`,
  * `GITHUB_TOKEN_OWNER_ID`), except a session's: a session's id is the session's credential
- * (`session_id`, `x-session-id` stay secret).
+ * (`session_id`, `sess_id`, `x-session-id` stay secret).
  */
-const CREDENTIAL_IDS = new Set(["session"]);
+const CREDENTIAL_IDS = new Set(["session", "sess"]);
 
 /**
  * Words before `session` that make it a business object's session, not a login's: Stripe's
@@ -760,7 +778,7 @@ function holdsParentSecret(segment: string, context: boolean, credentialId: bool
   if (credentialId && words.length === 1 && words[0] === "id") return true;
   if (context) return false;
   const last = words[words.length - 1] ?? "";
-  return !(DESCRIBING_WORDS.has(last) || HELD_SECRET_METADATA_WORDS.has(last) || last === "id" || last === "ids" || DESCRIBING_HEADS.has(words[0] ?? ""));
+  return !(endsDescribing(words) || HELD_SECRET_METADATA_WORDS.has(last) || last === "id" || last === "ids" || DESCRIBING_HEADS.has(words[0] ?? ""));
 }
 const ARRAY_INDEX = /^\d+$/;
 
@@ -774,15 +792,24 @@ function describesSecret(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   return (
     words.length > 1 &&
-    (DESCRIBING_WORDS.has(last) ||
-      // A cookie's `SameSite` attribute in camelCase or snake case (`sessionSameSite`, `session_same_site`).
-      (last === "site" && words[words.length - 2] === "same") ||
-      // How long it lasts, as OAuth's `expires_in` (RFC 6749 §5.1) and jsonwebtoken's `expiresIn` name it (`jwtExpiresIn: "1h"`, `refreshTokenExpiresIn`).
-      (last === "in" && words[words.length - 2] === "expires") || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) ||
+    (endsDescribing(words) || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) ||
       // A hash of a session's id (`session.id_hash`, `session_id_sha256`): the id cannot be read back from it.
       (ID_HASH_WORDS.has(last) && words[words.length - 2] === "id") ||
       DESCRIBING_HEADS.has(words[0]!))
   );
+}
+
+/**
+ * Whether a name's last words say something about a secret rather than hold it, alone or as a
+ * member under a secret's name (`token_ttl`, `token.expires_in`): a describing word
+ * (`DESCRIBING_WORDS`), a cookie's `SameSite`, or a lifetime as OAuth's `expires_in`
+ * (RFC 6749 §5.1) and jsonwebtoken's `expiresIn` name it.
+ */
+function endsDescribing(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? "";
+  const before = words[words.length - 2];
+  // A cookie's `SameSite` attribute in camelCase or snake case (`sessionSameSite`, `session_same_site`).
+  return DESCRIBING_WORDS.has(last) || (last === "site" && before === "same") || (last === "in" && before === "expires");
 }
 
 function secrecyOf(name: string): number {
@@ -808,7 +835,10 @@ function secrecyOf(name: string): number {
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
         (word === "tokens" && (words.length === 1 || TOKENS_QUALIFIERS.has(words[index - 1] ?? "") || (index === words.length - 2 && COLLECTION_MEMBER.test(name)))) ||
         (word === "keys" && index === words.length - 2 && COLLECTION_MEMBER.test(name)) ||
-        (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word))),
+        (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word)) ||
+        // A session's id in short (`sid`, `sess_id`): see `SESSION_SID_QUALIFIERS`.
+        (word === "sid" && index === words.length - 1 && (index === 0 || SESSION_SID_QUALIFIERS.has(words[index - 1]!))) ||
+        (word === "sess" && words[index + 1] === "id")),
   );
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
   // another word it names a kind or a place (`auth_type`, `auth.user`), and after a compound

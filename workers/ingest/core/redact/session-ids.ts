@@ -1,17 +1,23 @@
-import { nameWords } from "./secret-names";
+import { SESSION_SID_QUALIFIERS, nameWords } from "./secret-names";
 import { WHOLE_UUID } from "./uuid";
 
 /**
- * Whether a name is a session's (its last word `session`, or `session` and `id`, or a glued
- * `sessionid`/`sessid`: `session`, `express-session`, `user_session_id`, `JSESSIONID`,
- * `PHPSESSID`): its value is the session's id, the session's credential, only when it is shaped
- * as one (`isSessionIdShaped`). The words come from `nameWords`.
+ * Whether a name is a session's (its last word `session`, or `session` or `sess` and `id`, or a
+ * glued `sessionid`/`sessid`, or `sid` alone or after a session cookie's word: `session`,
+ * `express-session`, `user_session_id`, `sess_id`, `JSESSIONID`, `PHPSESSID`, `sid`, `req.sid`'s
+ * last segment, express-session's `connect.sid`, any dotted key's last `sid`): its value is the session's id, the session's
+ * credential, only when it is shaped as one (`isSessionIdShaped`). Not a `sid` after another
+ * word (Twilio's `AccountSid`, Oracle's `ORACLE_SID`, Windows' `UserSid`): an account's, a
+ * database's or a security principal's identifier. The words come from `nameWords`.
  */
 export function namesSession(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1] ?? "";
+  const before = words[words.length - 2];
   if (last === "session" || /(?:sessionid|sessid)$/.test(last)) return true;
-  return last === "id" && words[words.length - 2] === "session";
+  // A dotted key's last segment is a name of its own (`req.sid`, `twilio.sid`), as the key rules read it.
+  if (last === "sid") return before === undefined || SESSION_SID_QUALIFIERS.has(before) || /(?:^|[.:])sid$/i.test(name);
+  return last === "id" && (before === "session" || before === "sess");
 }
 
 /** A duration as logs write one (`3600s`, `30m`, `1.5h`, `500ms`): a session's lifetime, no id. */
@@ -22,13 +28,39 @@ const DURATION = /^\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|d)$/i;
  * 6 characters of a token's (letters, digits, `-._~+/=%:|`, as frameworks' generators and
  * RFC 6265's cookie values write them) and not a word of letters alone up to 15 characters (a
  * state or prose: `created`, `Redis`, `build`, PHP's `deleted`), digits alone up to 6 (a count or
- * an ordinal: `session: 42 active`), nor a duration (`3600s`). A long run of letters (a random
- * id of letters only) is an id.
+ * an ordinal: `session: 42 active`), a duration (`3600s`), words joined by `_`, `-` or `.`
+ * (`WORD_COMPOUND`: a state or a name, `2fa_pending`, `logged_out`, `ws-conn-01`), nor another
+ * system's identifier under a bare `sid` (`OTHER_SIDS`: Windows' `S-1-5-21-…`, Twilio's
+ * `AC…`). A long run of letters (a random id of letters only) is an id, and so is what mixes
+ * cases and digits in one part (`Zx9Kq2Lm7Pw4`), hex or base64url: an id's randomness.
  */
 export function isSessionIdShaped(value: string): boolean {
   if (value.length < 6 || !/^[A-Za-z0-9\-._~+/=%:|]+$/.test(value)) return false;
-  return !/^[A-Za-z]{1,15}$/.test(value) && !/^\d{1,6}$/.test(value) && !DURATION.test(value);
+  return (
+    !/^[A-Za-z]{1,15}$/.test(value) && !/^\d{1,6}$/.test(value) && !DURATION.test(value) && !isWordCompound(value) && !OTHER_SIDS.test(value)
+  );
 }
+
+/**
+ * A part of a word compound: a word of one case up to 15 letters (`pending`, `Logged`, `WS`), or
+ * up to four lower-case letters and digits (`2fa`, `01`, `v2`, `ws1`), which a random id's part
+ * rarely is all of.
+ */
+const COMPOUND_PART = /^(?:[a-z]{1,15}|[A-Z][a-z]{0,14}|[A-Z]{1,15}|[a-z0-9]{1,4})$/;
+
+/** Whether `value` is two or more `COMPOUND_PART`s joined by `_`, `-` or `.`, one of them a word of three or more letters. */
+function isWordCompound(value: string): boolean {
+  const parts = value.split(/[_.-]/);
+  return parts.length > 1 && parts.every((part) => COMPOUND_PART.test(part)) && parts.some((part) => /^[A-Za-z]{3,}$/.test(part));
+}
+
+/**
+ * Identifiers a bare `sid` holds that are no session's: a Windows security identifier
+ * (`S-1-5-21-…`, an account's, as Windows event logs print it; MS-DTYP §2.4.2.1) and a Twilio
+ * resource's SID (two upper-case letters and 32 hex digits: `AC…` an account's, `SM…` a
+ * message's), read back with the account's API key, not a credential.
+ */
+const OTHER_SIDS = /^(?:S-1-\d{1,3}(?:-\d{1,10}){1,15}|[A-Z]{2}[0-9a-f]{32})$/;
 
 /** A `-`-part of a name: a word, a number, a numbered word (`AES128`, `SHA256`, `node42`). */
 const NAME_PART = /^(?:[A-Za-z]+|\d+|[A-Za-z]+\d+)$/;

@@ -75,7 +75,8 @@ function isBareId(match: string, text: string, start: number, place: number): bo
 }
 const BARE_DIGITS = /^\d+$/;
 
-function isValidCpf(digits: string): boolean {
+/** Whether `digits` (11, no punctuation) is a CPF: its two mod-11 check digits hold (Receita Federal), not one digit repeated. */
+export function isValidCpf(digits: string): boolean {
   if (digits.length !== 11 || /^(\d)\1+$/.test(digits)) return false;
   return (
     checkDigit(digits.slice(0, 9), [10, 9, 8, 7, 6, 5, 4, 3, 2]) === digits.charCodeAt(9) - 48 &&
@@ -87,7 +88,7 @@ const CNPJ_FIRST_WEIGHTS = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
 const CNPJ_SECOND_WEIGHTS = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
 
 /** `characters` is the CNPJ without punctuation: twelve [0-9A-Z] then two check digits. */
-function isValidCnpj(characters: string): boolean {
+export function isValidCnpj(characters: string): boolean {
   if (characters.length !== 14 || /^(.)\1+$/.test(characters)) return false;
   return (
     checkDigit(characters.slice(0, 12), CNPJ_FIRST_WEIGHTS) === characters.charCodeAt(12) - 48 &&

@@ -6,6 +6,7 @@ import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
+import { passwordPhraseDetector } from "./password-phrase";
 import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
@@ -62,6 +63,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   nestingKnownTokenDetector,
   // After the known tokens: an AWS key after `session` is theirs.
   sessionIdPhraseDetector,
+  passwordPhraseDetector,
   passwordHashDetector,
   pixDetector,
   emailDetector,

@@ -34,7 +34,7 @@ const BIRTH_DATE_NAME =
   `|${caseless("anivers")}[áÁaA]${caseless("rio")}` +
   `|(?:${caseless("fecha")}${JOIN}(?:${caseless("de")}${JOIN})?)?${caseless("nacimiento")}|${caseless("fecha")}${JOIN}${caseless("nac")}` +
   `|${caseless("geburtsdatum")}|${caseless("geboren")}(?:[ \\t]+${caseless("am")})?` +
-  `|${caseless("date")}${JOIN}${caseless("de")}${JOIN}${caseless("naissance")}|[Nn][ée][eE]?[ \\t]+${caseless("le")})${NAME_END}`;
+  `|${caseless("date")}${JOIN}(?:${caseless("de")}${JOIN})?${caseless("naissance")}|[Nn][ée][eE]?[ \\t]+${caseless("le")})${NAME_END}`;
 
 /**
  * The names of a passport, then perhaps a word for "number" (`passport no.`, `passportNumber`;
@@ -171,8 +171,8 @@ const birthDateRewrite = namedValueRewrite(Place.BIRTH_DATE_VALUE, `${BIRTH_DATE
 const BORN_VERB = /^(?:born|nascid|nacid|geboren|n[ée]e?[ \t])/i;
 /** A word after the date (`born 2024-05-01 batch`, `…, build 7`). */
 const WORD_AFTER = /^[ \t]*,?[ \t]*([\p{L}]+)/u;
-/** The one or two words before the verb (`batch born`, `node-7 was born on`, `batch 42 born`), an auxiliary skipped. */
-const WORDS_BEFORE = /(?:([\p{L}\d_./-]+)[ \t]+)?([\p{L}\d_./-]+)[ \t]+$/u;
+/** The one or two words before the verb (`batch born`, `node-7 was born on`, `batch 42 born`, `Build #1234 born`), an auxiliary skipped. */
+const WORDS_BEFORE = /(?:([\p{L}\d_./-]+)[ \t]+)?(#?[\p{L}\d_./-]+)[ \t]+$/u;
 /** An auxiliary before the verb (`was born`, `foi nascido`), read past. */
 const AUXILIARY_BEFORE = /(?<=[ \t])(?:was|is|were|got|foi|fue|wurde|est)[ \t]+$/u;
 
@@ -180,7 +180,7 @@ const AUXILIARY_BEFORE = /(?<=[ \t])(?:was|is|were|got|foi|fue|wurde|est)[ \t]+$
  * Whether the date a verb of birth gives (`born 2024-05-01`, from `start` to `end`) is a thing's
  * (`BORN_THINGS`): a thing's word right after it (`born 2024-05-01 batch`, `born 2024-05-01 build 7`)
  * or as its subject before the verb (`batch born …`, `cluster was born on …`, `node-7 born …`,
- * `batch 42 born …`; a name's parts split at `-`, `_`, `.` and `/`). A person's date stays
+ * `batch 42 born …`, `Build #1234 born …`; a name's parts split at `-`, `_`, `.` and `/`). A person's date stays
  * replaced (`Ana born 1990-04-12`, `customer born on 1990-04-12 in Lisbon`).
  */
 function isThingsBirth(text: string, start: number, end: number): boolean {
@@ -215,13 +215,14 @@ export const passportDetector: Detector = {
 
 /**
  * Whether a key's words (`nameWords`) name a date of birth (`birth_date`, `dob`, `dateOfBirth`,
- * `data_nascimento`, `dt_nasc`, `nasc`, `fechaNac`, `aniversario`, `geburtsdatum`, `date_de_naissance`).
+ * `data_nascimento`, `dt_nasc`, `nasc`, `fechaNac`, `aniversario`, `geburtsdatum`, `date_de_naissance`,
+ * `date_naissance`, and the verb and noun alone, as JSON logs write them: `born`, `birth`).
  */
 export function namesBirthDate(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   const before = words[words.length - 2] ?? "";
   return (
-    BIRTH_DATE_WORDS.has(last) || (last === "birth" && before === "of") || ((last === "date" || last === "day") && before === "birth") ||
+    BIRTH_DATE_WORDS.has(last) || (last === "birth" && (before === "of" || words.length === 1)) || ((last === "date" || last === "day") && before === "birth") ||
     (last === "nac" && before === "fecha") || (last === "naissance" && before === "de" && words[words.length - 3] === "date")
   );
 }
@@ -232,6 +233,9 @@ export function namesPassport(words: readonly string[]): boolean {
   const word = PASSPORT_NUMBER_WORDS.has(last) ? (words[words.length - 2] ?? "") : last;
   return PASSPORT_WORDS.has(word);
 }
-const BIRTH_DATE_WORDS: ReadonlySet<string> = new Set(["dob", "birthdate", "birthday", "nasc", "nascimento", "nacimiento", "aniversario", "aniversário", "geburtsdatum"]);
+const BIRTH_DATE_WORDS: ReadonlySet<string> = new Set([
+  "dob", "birthdate", "birthday", "born", "nasc", "nascimento", "nacimiento", "aniversario", "aniversário", "geburtsdatum", "geburtstag",
+  "naissance",
+]);
 const PASSPORT_WORDS: ReadonlySet<string> = new Set(["passport", "passaporte", "pasaporte", "passeport", "passaporto", "paspoort", "reisepass", "reisepassnummer"]);
 const PASSPORT_NUMBER_WORDS: ReadonlySet<string> = new Set(["number", "no", "num", "nr", "numero", "número", "nº"]);

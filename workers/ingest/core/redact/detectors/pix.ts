@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { WHOLE_UUID } from "../uuid";
+import { isValidCnpj, isValidCpf } from "./brazil-tax-ids";
 
 /**
  * PIX, Brazil's instant payments (Banco Central do Brasil, "Manual de Padrões para Iniciação do
@@ -39,11 +40,9 @@ const PIX_KEY_NAME =
  * The bare word `pix` as a field's name (`pix: +5511987654321`, `pix=ana@x.com`, `"pix":"…"`,
  * `[pix] => …`), a word of its own or a key's last (`payment.pix`, `cliente_pix`), not going on
  * (`pix.key_type`, `pix_status`, `pixel`). Its value is a key only in a key's shape
- * (`BARE_PIX_KEY`): an amount or a count stands there as often (`pix: 150.00`, `pix=3`).
+ * (`isBarePixKey`): an amount or a count stands there as often (`pix: 150.00`, `pix=3`).
  */
 const BARE_PIX_NAME = `(?<![A-Za-z\\u00C0-\\u00FF0-9-])${PIX_WORD}(?![A-Za-z\\u00C0-\\u00FF0-9_]|[.-][A-Za-z])`;
-/** A key's shape after the bare name: an e-mail's `@`, or the ten digits and more of a phone, a CPF, a CNPJ or a random key. */
-const BARE_PIX_KEY = /@|(?:\d\D*){10}/;
 /** A match of the bare name's field: `pix` and a separator, no `key`/`chave` after it. */
 const BARE_PIX_FIELD = new RegExp(`^${PIX_WORD}(?:\\\\{0,7}["'])?\\]?[ \\t]*(?::|=)`);
 /** A character of an unquoted field value: all but blanks, quotes, brackets and a parameter's separators. */
@@ -131,7 +130,7 @@ function redactPixKeyField(match: string, marker: string): string | undefined {
   const valueStart = body.search(LAST_VALUE);
   const value = body.slice(valueStart);
   if (valueStart === 0 || !KEY_CHARACTER.test(value)) return undefined;
-  if (BARE_PIX_FIELD.test(match) && !BARE_PIX_KEY.test(value)) return undefined;
+  if (BARE_PIX_FIELD.test(match) && !isBarePixKey(value)) return undefined;
   return body.slice(0, valueStart) + marker + closing;
 }
 const CLOSING_QUOTE = /\\{0,7}["']$/;
@@ -231,10 +230,19 @@ export function namesBarePix(words: readonly string[]): boolean {
 }
 
 /**
- * Whether a whole value under the bare `pix` is shaped as a PIX key (Manual de Padrões para
- * Iniciação do Pix: a CPF, a CNPJ, a phone with its country code, an e-mail, a random key): an
- * `@` or ten digits and more (`BARE_PIX_KEY`, as after the bare name in text), or a UUID.
+ * Whether a whole value under the bare `pix` is a PIX key of one of its five types (Manual de
+ * Padrões para Iniciação do Pix, the DICT's key types): a CPF or a CNPJ whose check digits hold,
+ * a phone with Brazil's country code (`+5511987654321`) or a Brazilian mobile's eleven digits
+ * (`11987654321`), an e-mail, or a random key (a UUID). Any other number is none, as a
+ * graphics key's (`image.pix = 1234567890`, a pixel count) or a payment's amount.
  */
 function isBarePixKey(value: string): boolean {
-  return BARE_PIX_KEY.test(value) || WHOLE_UUID.test(value);
+  if (WHOLE_UUID.test(value) || PIX_EMAIL.test(value)) return true;
+  if (!PIX_NUMBER.test(value)) return false;
+  const digits = value.replace(/[^\d]/g, "");
+  return isValidCpf(digits) || isValidCnpj(digits) || (value.startsWith("+") ? /^55\d{10,11}$/.test(digits) : /^(?:55)?[1-9]{2}9\d{8}$/.test(digits));
 }
+/** An e-mail address as a PIX key: a local part, `@`, a domain with a dot. */
+const PIX_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A number as a PIX key is written: digits, perhaps a `+`, and the punctuation of a CPF, a CNPJ or a phone. */
+const PIX_NUMBER = /^\+?[\d.\/() -]{10,20}$/;

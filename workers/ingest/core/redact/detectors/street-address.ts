@@ -74,12 +74,14 @@ const PREPOSITION_STREET =
  * evidence: a German, Austrian, Swiss or Dutch street and its number (`GERMAN_STREET`:
  * `Hauptstraße 5`, `Karl-Marx-Straße 12`, `Am Ring 3`; not `Ring 5` or `Platz 3` alone); a French
  * street word after the number (`12 Rue de la Paix`, `8 boulevard Saint-Michel`, `3 bis avenue
- * Foch`); an Italian, Spanish, Catalan or Portuguese one before the name and its number (`Via Roma
+ * Foch`); an English street's type before the number (`Main St 5`, `Baker Street 221`); an Italian, Spanish, Catalan or Portuguese one before the name and its number (`Via Roma
  * 10`, `Corso Vittorio Emanuele II 15`, `Calle Mayor 5`, `Avenida da Liberdade 110`). Without the postal code and town these stay
  * (`Via Kafka 2`, `12 Place holders`): no such word alone is enough.
  */
 const EU_LINE =
   `(?<![\\w.,:/#@-])(?:${GERMAN_STREET}` +
+  // An English street's type before its house number, as a continental address writes it (`Main St 5, 10115 Berlin`).
+  `|${WORD}(?: ${WORD}){0,2} (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])${GERMAN_HOUSE_NUMBER}` +
   `|\\d{1,4}(?: ?(?:bis|ter))?,? (?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)${STREET_NAME_WORDS}` +
   `|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Av\\.|Paseo|Plaza|Carrer|Rua|Rue|Avenue)${STREET_NAME_WORDS},? (?:n[º°o]\\.? ?)?\\d{1,4}[a-zA-Z]?)` +
   EU_POSTAL_TAIL;
