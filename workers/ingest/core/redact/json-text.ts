@@ -29,6 +29,7 @@ import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from 
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { blanksAfter, blanksBefore } from "./blanks";
 import { countWork } from "./scan-scope";
+import { keptSpelling } from "./json-spelling";
 import { nameBefore } from "./secret-names";
 import { parseSwiftDump, SWIFT_DUMP_MARK, swiftDumpsIn, writeSwiftDump } from "./swift-dump";
 
@@ -357,7 +358,8 @@ const MEMBER_OPENING = /\{[ \t\n\r]*\\?"/;
  * (`{"user":{"ids":[…]}}`) and a thing's number stays (`{"pedido":{"numero":…}}`), as in the
  * same object sent as the whole text; a GraphQL request's arguments reach its variables
  * (`login(password: $p)` rules `variables.p` as a password). The words around the objects stay as
- * written, for the text detectors. Both walks as for a text that is JSON: the first learns
+ * written, for the text detectors, and so does each object but for the values replaced
+ * (`keptSpelling`). Both walks as for a text that is JSON: the first learns
  * whether anything changes, the exact one writes every object again (counted once, after
  * `restart`).
  */
@@ -375,7 +377,8 @@ function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: Json
   }
   if (!changed) return text;
   rules.restart();
-  return ruledPrintsInProse(text, (object, name) => innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true));
+  // Only the values the rules replaced change; the object keeps its spelling, as the words around it do.
+  return ruledPrintsInProse(text, (object, name) => keptSpelling(object, innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true)));
 }
 
 /**
