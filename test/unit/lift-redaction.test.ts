@@ -103,10 +103,16 @@ describe("a body kept as JSON text gets the key rules its attributes get", () =>
     expectNoSecrets(off.record);
   });
 
-  it("keeps every number as written and the rest of the JSON as its values, compact", () => {
+  it("keeps every number, blank and escape as written, only the values a rule replaced changed", () => {
     const line = '{ "id": 2305843009213693953, "price": 1.50, "e": 1E+2, "tags": ["a"], "user": { "id": "u1" }, "t": "caf\\u00e9" }';
     const { record } = stored(str(line), [], { normalization: { liftJsonBodies: false } });
-    expect(bodyText(record)).toBe(`{"id":2305843009213693953,"price":1.50,"e":1E+2,"tags":["a"],"user":{"id":"${hash("u1")}"},"t":"café"}`);
+    expect(bodyText(record)).toBe(`{ "id": 2305843009213693953, "price": 1.50, "e": 1E+2, "tags": ["a"], "user": { "id": "${hash("u1")}" }, "t": "caf\\u00e9" }`);
+  });
+
+  it("writes the JSON compactly when a rule changed its shape", () => {
+    const line = '{ "user": { "geo": { "city": "Campinas" } }, "n": 1.50 }';
+    const { record } = stored(str(line), [], { normalization: { liftJsonBodies: false } });
+    expect(bodyText(record)).toBe('{"user":{"geo":{}},"n":1.50}');
   });
 
   it("leaves a line no key rule touches byte for byte as written", () => {

@@ -106,6 +106,9 @@ describe("a receiver chain of any length", () => {
     ["a line of chained assignments", (size) => "a->password = hunter2 ".repeat(size / 22)],
     ["code with many unclosed apostrophes", (size) => `this.password = opts.pw || ${"don't ".repeat(size / 6)}`],
     ["code with many escaped quotes", (size) => `this.password = opts.pw || ${'\\"'.repeat(size / 2)}`],
+    ["code with many lookup calls", (size) => `password = cfg.get("db", ${'cfg.get("password", '.repeat(size / 20)}`],
+    ["a chain of ternaries", (size) => `password = ${'a ? "x" : '.repeat(size / 10)}"y"`],
+    ["a line of compound assignments", (size) => 'password ??= "hunter2" '.repeat(size / 23)],
   ];
   it.each(adversarial)("reads %s with work linear in its length", (_name, build) => {
     // The characters the checks read back and on (`countWork`): twice the text, at most twice the work.

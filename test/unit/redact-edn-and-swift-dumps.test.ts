@@ -94,9 +94,9 @@ describe("Clojure and EDN maps", () => {
   });
 
   it.each([
-    // JSON, with a blank before its colon too, is read as JSON (and written as JSON is).
-    ['{"password" : "hunter2"}', `{"password":"${SECRET}"}`],
-    ['{"password" :"hunter2"}', `{"password":"${SECRET}"}`],
+    // JSON, with a blank before its colon too, is read as JSON (its spelling kept but for the value).
+    ['{"password" : "hunter2"}', `{"password" : "${SECRET}"}`],
+    ['{"password" :"hunter2"}', `{"password" :"${SECRET}"}`],
     // Ruby's and Elixir's arrows, HCL's `=`: their own readers'.
     ['{"password" => "hunter2", "host" => "db"}', `{"password" => "${SECRET}", "host" => "db"}`],
     ['%{"password" => "hunter2"}', `%{"password" => "${SECRET}"}`],

@@ -116,6 +116,17 @@ describe("what the Body keeps in the same JSON stays in prose", () => {
   });
 });
 
+describe("an object in prose keeps its spelling but for the values replaced", () => {
+  it.each([
+    ['x = {"password": "hunter2x", "user": "ana"}', 'x = {"password": "[REDACTED:secret]", "user": "ana"}'],
+    ['got {\n  "auth" : { "token" : "opaque123456" },\n  "n" : 1.50, "s": "caf\\u00e9"\n} ok', 'got {\n  "auth" : { "token" : "[REDACTED:secret]" },\n  "n" : 1.50, "s": "caf\\u00e9"\n} ok'],
+    // A value of another type replaced: the marker is a string where a number was.
+    ['card {"cvv": 123, "brand": "visa"}', 'card {"cvv": "[REDACTED:secret]", "brand": "visa"}'],
+  ])("%j", (line, stored) => {
+    expect(storedBody(line)).toBe(stored);
+  });
+});
+
 describe("JSON printed with its string's escapes in a line is read as its unescaped JSON", () => {
   it.each([
     ['body: {\\"credentials\\":{\\"value\\":\\"hunter2x\\"}}', 'body: {\\"credentials\\":{\\"value\\":\\"[REDACTED:secret]\\"}}'],

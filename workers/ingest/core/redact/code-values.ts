@@ -1,5 +1,5 @@
 import { countWork } from "./scan-scope";
-import { nameWords } from "./secret-names";
+import { isSecretName, nameWords } from "./secret-names";
 
 /**
  * Code written where a secret's value would be, as stack traces' source lines and printed config
@@ -14,7 +14,13 @@ import { nameWords } from "./secret-names";
  * `$this->apiKey`). A value that merely starts with `$` or `@` is a password as often
  * (`password=$ecret1`), so alone it is code only on a code line (below).
  */
-const CODE_VALUE = /^(?:await[ \t]+(?=[A-Za-z_$"'`(])|new[ \t]+[A-Za-z_$][\w$.]*\(|\$[A-Za-z_]\w*(?:\[|->|::|\()|ENV\[|process\.env\b|os\.(?:environ\b|getenv\()|(?:this|self)(?:\.|->)[A-Za-z_])/;
+const CODE_VALUE = new RegExp(
+  String.raw`^(?:await[ \t]+(?=[A-Za-z_$"'${"`"}(])|new[ \t]+[A-Za-z_$][\w$.]*\(|\$[A-Za-z_]\w*(?:\[|\{|->|::|\()|ENV\[|process\.env\b|os\.(?:environ\b|getenv\()|(?:this|self)(?:\.|->)[A-Za-z_]` +
+    // A call: a member's with an argument or none (`cfg.get(…)`, `Optional.ofNullable(x)`,
+    // `System.getenv("PW")`), or a function's with a literal first (`getenv("PW", …)`). A lone
+    // word before `(` and something unquoted (`hunter(2)`) may be a password, so it stays a value.
+    String.raw`|[A-Za-z_]\w*(?:(?:\.|->|::)[A-Za-z_]\w*)+\((?=[ \t]*(?:\\{0,7}["'${"`"}]|[A-Za-z_$@)]))|[A-Za-z_]\w*\([ \t]*\\{0,7}["'${"`"}])`,
+);
 
 /** An identifier or member path, with a sigil and indexes (`options.apiKey`, `$apiKey`, `kwargs["token"]`). */
 const PATH = /^[$@]?[A-Za-z_]\w*(?:(?:\.|->|::)[A-Za-z_]\w*|\[[^\]\n]{1,64}\])*/;
@@ -30,14 +36,15 @@ const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /**
  * An expression that code alone writes, in any line: an operand (a variable, member path or
  * index, `PATH`, perhaps called: `os.environ.get('PW')`), an operator between blanks that picks a fallback or joins conditions
- * (`||`, `??`, `&&`, PHP's `?:`, Python's `or`/`and`) and an operand that opens a string literal,
+ * (`||`, `??`, `&&`, PHP's and Kotlin's `?:`, Perl's defined-or `//`, Python's `or`/`and`) or
+ * opens a ternary's branches (`isProd ? "…" : "…"`), and an operand that opens a string literal,
  * a member path, an index, a call or a sigil's variable (`options.password || "…"`,
  * `$opts['pw'] ?? '…'`, `opts[:pw] || "…"`, `pw or cfg.password`). A password holds no blank
  * before such an operator, and prose's `or`/`and` before a plain word (`hunter2 or later`) is no
  * operand's: both stay values.
  */
 const CODE_EXPRESSION = new RegExp(
-  String.raw`^${PATH.source.slice(1)}(?:\([^()\n]{0,64}\))?[ \t]+(?:\|\||\?\?|&&|\?:|or|and)[ \t]+(?:\\{0,7}["'${"`"}]|[$@][A-Za-z_{]|[A-Za-z_]\w*(?:\.|->|::|\[|\())`,
+  String.raw`^${PATH.source.slice(1)}(?:\([^()\n]{0,64}\))?[ \t]+(?:\|\||\?\?|&&|\?:|\?|\/\/|or|and)[ \t]+(?:\\{0,7}["'${"`"}]|[$@][A-Za-z_{]|[A-Za-z_]\w*(?:\.|->|::|\[|\())`,
 );
 
 /**
@@ -107,13 +114,24 @@ function sameWords(path: string, name: string): boolean {
 }
 
 /**
- * A call whose first argument names what it looks up, an environment variable or a setting
- * (`env('DB_PASSWORD', …)`, `os.getenv("PW", …)`, `kwargs.get("password", …)`, Ruby's
- * `ENV.fetch`, Java's `getProperty`), read back from the `(` before the literal.
+ * The functions whose first argument names what they look up, an environment variable or a
+ * setting (`env('DB_PASSWORD', …)`, `os.getenv("PW", …)`, `kwargs.get("password", …)`, Ruby's
+ * `ENV.fetch`, Java's `getProperty` and `Map.getOrDefault`); a later argument is the default,
+ * the secret, unless it too names a setting (`config.get("db", "password")`, configparser's
+ * section and option). Scala's `getOrElse` and Java's `orElse` take the default alone: not here.
  */
-const LOOKUP_CALL_BEFORE = /(?:^|[^\w$])(?:env|getenv|Getenv|LookupEnv|get|fetch|getProperty|config|lookup|require)[ \t]*\([ \t]*$/;
-/** A literal that indexes (`os.environ["PW"]`, `$_ENV['API_KEY']`, `ENV['API_KEY']`): a key's name. */
-const INDEX_BEFORE = /\[[ \t]*$/;
+const LOOKUP_NAME = String.raw`(?:^|[^\w$])(?:env|getenv|Getenv|LookupEnv|get|fetch|getProperty|getOrDefault|config|lookup|require)[ \t]*`;
+/** A lookup call's `(` before a literal: the literal is its first argument. */
+const LOOKUP_CALL_BEFORE = new RegExp(`${LOOKUP_NAME}\\([ \\t]*$`);
+/** A lookup function's name before a `(`. */
+const LOOKUP_NAME_BEFORE = new RegExp(`${LOOKUP_NAME}$`);
+/**
+ * A literal that indexes (`os.environ["PW"]`, `$_ENV['API_KEY']`, `ENV['API_KEY']`, Perl's
+ * `$opts{"secret"}`: a `{` right after a name or an index): a key's name.
+ */
+const INDEX_BEFORE = /(?:\[|[\w\]}]\{)[ \t]*$/;
+/** A literal that spells a setting's name (`"password"`, `"db.api_key"`): under a lookup call, a key when it names a secret. */
+const SETTING_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
 
 /**
  * The string literals of a code value that are secrets, as [start, end) of their contents in
@@ -141,12 +159,17 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
   // Brackets the value opened: outside them a `,` or a closer ends the value, a member's of an
   // object literal (`{ password: opts.pw || "…", user: "ana" }`) or an argument's.
   let depth = 0;
+  // Which open brackets are a lookup call's (`config.get(`), by depth: its later literal
+  // arguments that name a secret are keys too.
+  const lookups: boolean[] = [];
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     countWork(1);
     if (code === SEMICOLON || code === LINE_FEED) return { literals, end: i };
-    if (code === 0x28 || code === 0x5b || code === 0x7b) depth++;
-    else if (code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2c) {
+    if (code === 0x28 || code === 0x5b || code === 0x7b) {
+      lookups[depth] = code === 0x28 && LOOKUP_NAME_BEFORE.test(value.slice(Math.max(0, i - 64), i));
+      depth++;
+    } else if (code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2c) {
       if (depth === 0) return { literals, end: i };
       if (code !== 0x2c) depth--;
     }
@@ -168,6 +191,7 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
     const before = value.slice(Math.max(0, literalStart - 64), literalStart);
     const contents = value.slice(literalStart + escapes + 1, contentsEnd);
     if (LOOKUP_CALL_BEFORE.test(before) || INDEX_BEFORE.test(before) || keep(contents)) continue;
+    if (depth > 0 && lookups[depth - 1] === true && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
     literals.push([literalStart + escapes + 1, contentsEnd]);
   }
   return { literals, end: value.length };

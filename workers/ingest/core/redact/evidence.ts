@@ -1340,9 +1340,12 @@ function flagEvidence(text: string): number {
  */
 function assignsToSecretName(text: string, equals: number): boolean {
   const next = text.charCodeAt(equals + 1);
-  // make's `:=`, `::=` and `?=` are operators whatever stands beside them; Go's `:=` too.
+  // make's `:=`, `::=` and `?=` are operators whatever stands beside them; Go's `:=` too, and
+  // a compound assignment's `??=`, `||=`, `&&=` and Perl's `//=` (code-literal.ts).
   let end = equals;
-  if (text.charCodeAt(end - 1) === 63) end--;
+  const first = text.charCodeAt(end - 2);
+  if ((first === 63 || first === 124 || first === 38 || first === 47) && text.charCodeAt(end - 1) === first) end -= 2;
+  else if (text.charCodeAt(end - 1) === 63) end--;
   else while (end > equals - 2 && text.charCodeAt(end - 1) === 58) end--;
   const operator = end < equals;
   const before = text.charCodeAt(end - 1);

@@ -29,6 +29,7 @@ import { headerListPairs, isEmptyPairValue, namesHeaderList, ruledPairOf } from 
 import { isNameMember, ownedNameOf } from "./name-owners";
 import { blanksAfter, blanksBefore } from "./blanks";
 import { countWork } from "./scan-scope";
+import { keptSpelling } from "./json-spelling";
 import { nameBefore } from "./secret-names";
 import { parseSwiftDump, SWIFT_DUMP_MARK, swiftDumpsIn, writeSwiftDump } from "./swift-dump";
 
@@ -76,8 +77,9 @@ export interface JsonKeyRules {
  * words around it left as written (applyKeyRulesToObjectsInProse). The variables of a GraphQL
  * request in it (an object with `query` and `variables`, graphql-variables.ts) are ruled knowing the arguments they are passed as; `variables` says
  * what the document beside `text` binds when `text` is the variables themselves (a
- * `graphql.variables` attribute). Returns the text with what the rules removed or replaced,
- * re-serialized compactly (every number written as it was spelled, every other value as
+ * `graphql.variables` attribute). Returns the text with what the rules replaced, spelt as it
+ * was written but for the values replaced (`keptSpelling`), or, when a rule changed its shape
+ * (a member removed), re-serialized compactly (every number written as it was spelled, every other value as
  * JSON.stringify writes it; of a key named twice the last one, as JSON.parse reads it); an inner
  * text a rule changed is re-serialized the same way, in its members' order, and stays a string. Text the rules leave
  * alone, text that is no such JSON, and JSON nesting deeper than MAX_JSON_TEXT_DEPTH come back as
@@ -111,7 +113,7 @@ export function applyKeyRulesToJsonText(text: string, prefix: string, rules: Jso
     if (error === TOO_DEEP) return text;
     throw error;
   }
-  return JSON.stringify(exact);
+  return keptSpelling(text, JSON.stringify(exact));
 }
 
 /**
@@ -357,7 +359,8 @@ const MEMBER_OPENING = /\{[ \t\n\r]*\\?"/;
  * (`{"user":{"ids":[…]}}`) and a thing's number stays (`{"pedido":{"numero":…}}`), as in the
  * same object sent as the whole text; a GraphQL request's arguments reach its variables
  * (`login(password: $p)` rules `variables.p` as a password). The words around the objects stay as
- * written, for the text detectors. Both walks as for a text that is JSON: the first learns
+ * written, for the text detectors, and so does each object but for the values replaced
+ * (`keptSpelling`). Both walks as for a text that is JSON: the first learns
  * whether anything changes, the exact one writes every object again (counted once, after
  * `restart`).
  */
@@ -375,7 +378,8 @@ function applyKeyRulesToObjectsInProse(text: string, prefix: string, rules: Json
   }
   if (!changed) return text;
   rules.restart();
-  return ruledPrintsInProse(text, (object, name) => innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true));
+  // Only the values the rules replaced change; the object keeps its spelling, as a whole JSON text does.
+  return ruledPrintsInProse(text, (object, name) => keptSpelling(object, innerText(object, joinedPath(prefix, name), "", rules, 0, 0, true, undefined, true)));
 }
 
 /**

@@ -7,17 +7,25 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
  * The name code is assigned to, in every form a language writes: bare (`password`,
- * `this.password`'s last part), quoted as PHP's, Ruby's and Python's keys are (`'password' =>`,
+ * `this.password`'s last part), with a sigil (Perl's and PHP's `$password`, Ruby's `@password`
+ * and `@@password`), quoted as PHP's, Ruby's and Python's keys are (`'password' =>`,
  * `"password":`), or a Ruby symbol (`:password =>`).
  */
-const CODE_NAME = String.raw`(?:(?<![\w$])[A-Za-z_]\w*|(?<![\w$\\])["'][A-Za-z_][\w.-]{0,63}["']|(?<![\w$:]):[A-Za-z_]\w*)`;
+const CODE_NAME = String.raw`(?:(?<![\w$@])(?:\$|@{1,2})?[A-Za-z_]\w*|(?<![\w$\\])["'][A-Za-z_][\w.-]{0,63}["']|(?<![\w$:]):[A-Za-z_]\w*)`;
 /**
- * The assignment's operator with its blanks: `=`, `:=`, `??=`, `||=`, `=>` (PHP's and Ruby's
- * arrays and hashes), and a member's `:` (a JavaScript object literal, a Python dict, YAML in
- * code), perhaps with a type annotation and its `=` (`password: str = …`: `TYPE_ANNOTATION_SOURCE`), not a
- * path's `::` nor `:=`'s colon alone.
+ * The assignment's operator with its blanks: `=`, `:=`, a compound assignment
+ * (`COMPOUND_OPERATOR`), `=>` (PHP's and Ruby's arrays and hashes), and a member's `:` (a
+ * JavaScript object literal, a Python dict, YAML in code), perhaps with a type annotation and
+ * its `=` (`password: str = …`: `TYPE_ANNOTATION_SOURCE`), not a path's `::` nor `:=`'s colon alone.
  */
-const CODE_OPERATOR = String.raw`[ \t]*(?:(?:\?\?|\|\||:)?=(?![=>~])|=>|:(?![:=])(?:[ \t]*${TYPE_ANNOTATION_SOURCE})?)[ \t]*`;
+const CODE_OPERATOR = String.raw`[ \t]*(?:(?:\?\?|\|\||&&|\/\/|:)?=(?![=>~])|=>|:(?![:=])(?:[ \t]*${TYPE_ANNOTATION_SOURCE})?)[ \t]*`;
+/**
+ * A compound assignment that sets a fallback or a condition's value: JavaScript's `??=`, `||=`
+ * and `&&=`, Ruby's `||=` and `&&=`, Perl's `//=`. Only code writes one, so a literal right
+ * after it is the secret (`password ??= "…"`), where after `=` a plain literal is the other
+ * detectors'.
+ */
+const COMPOUND_OPERATOR = /(?:\?\?|\|\||&&|\/\/)=[ \t]*$/;
 /**
  * An assignment of code to a credential's name, with a string literal on the line
  * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`):
@@ -25,7 +33,7 @@ const CODE_OPERATOR = String.raw`[ \t]*(?:(?:\?\?|\|\||:)?=(?![=>~])|=>|:(?![:=]
  * that opens with a quote is a plain literal, the other detectors'. Read over at most `CODE_LINE`
  * characters, so that a long line of candidates that are no code's costs each a bounded read.
  */
-const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?![\\s"'\\\\])(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
+const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?:(?<=[?|&/]=[ \\t]*)(?![ \\t])|(?![\\s"'\\\\]))(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
 /** The name and operator at a match's start. */
 const CODE_ASSIGNMENT_HEAD = new RegExp(`^(${CODE_NAME})${CODE_OPERATOR}`);
 /**
@@ -34,8 +42,8 @@ const CODE_ASSIGNMENT_HEAD = new RegExp(`^(${CODE_NAME})${CODE_OPERATOR}`);
  */
 const CREDENTIAL_SETTER = String.raw`(?<![\w$])set_?(?=[A-Za-z])\w+[ \t]*\([ \t]*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')`;
 const SETTER_HEAD = /^set_?(\w+)[ \t]*\([ \t]*/;
-/** A quoted name's quotes, a symbol's colon. */
-const NAME_QUOTES = /^[:'"]|['"]$/g;
+/** A quoted name's quotes, a symbol's colon, a variable's sigil. */
+const NAME_QUOTES = /^(?:[:'"]|\$|@{1,2})|['"]$/g;
 
 /**
  * A credential's value as a string literal in code (docs/decisions.md, 2026-12-03, "string
@@ -49,7 +57,7 @@ const NAME_QUOTES = /^[:'"]|['"]$/g;
 export const codeLiteralDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: `${CODE_ASSIGNMENT}|${CREDENTIAL_SETTER}`,
-  evidence: Evidence.SECRET_ASSIGNMENT | Evidence.SECRET_FIELD,
+  evidence: Evidence.SECRET_ASSIGNMENT | Evidence.SECRET_FIELD | Evidence.SECRET_PARAMETER,
   rewrite: (match, marker, text, start) => {
     const setter = SETTER_HEAD.exec(match);
     if (setter !== null && match.endsWith(match.charAt(setter[0].length)) && /["']/.test(match.charAt(setter[0].length))) {
@@ -61,7 +69,7 @@ export const codeLiteralDetector: Detector = {
     const head = CODE_ASSIGNMENT_HEAD.exec(match)!;
     const name = head[1]!.replace(NAME_QUOTES, "");
     const valueStart = head[0].length;
-    if (!holdsSecret(name) || !isCodeValue(text, start + valueStart, name, start)) return undefined;
+    if (!holdsSecret(name) || (!COMPOUND_OPERATOR.test(head[0]) && !isCodeValue(text, start + valueStart, name, start))) return undefined;
     return redactLiterals(match, valueStart, name, marker);
   },
 };
