@@ -4,7 +4,7 @@
  * read into again, a scalar's last value wins. JSON.parse alone would keep only the last list.
  */
 import { describe, expect, it } from "vitest";
-import { decodeRequest } from "../../workers/ingest/core/decode";
+import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
 import { generatePayload } from "../../bench/payloads";
 import { parseJoiningRepeatedKeys } from "../../workers/ingest/core/decode/json/repeated-keys";
 import { checkJsonDepth } from "../../workers/ingest/core/limits/json-depth";
@@ -101,5 +101,13 @@ describe("the check for repeated list keys", () => {
       expect(arrays).toBeGreaterThan(0);
       expect(countingListsRead(() => decodeText(signal, text)).listsRead).toBe(arrays);
     }
+  });
+});
+
+describe("the joining reader's depth", () => {
+  it("leaves a document nested past 1,024 levels to the first decode and its error", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    expect(parseJoiningRepeatedKeys(deep)).toBeUndefined();
+    expect(() => decodeText("logs", deep)).toThrow(OtlpDecodeError);
   });
 });

@@ -27,13 +27,27 @@ import { EXACT_JSON_SUPPORTED, isInexactInteger } from "../exact-json";
  * same rules, a `null` after an array or object read as nothing to add (the Collector's empty
  * list or message), anything else the last value. Integers beyond ±(2^53 − 1) keep their
  * source text as parseJsonExactly keeps them (exact-json.ts). Answers `undefined` when no key
- * occurs twice in an object: the plain parse is then the document.
+ * occurs twice in an object: the plain parse is then the document, and also for a document
+ * nested deeper than MAX_NESTING, which this recursive reader does not follow (the pipeline's
+ * depth check refuses such a body before it is decoded; a caller without it keeps its first
+ * decode and its error).
  */
 export function parseJoiningRepeatedKeys(text: string): unknown {
   const parser = new Parser(text);
-  const document = parser.value();
+  let document: unknown;
+  try {
+    document = parser.value();
+  } catch (error) {
+    if (error === TOO_DEEP) return undefined;
+    throw error;
+  }
   return parser.repeated ? document : undefined;
 }
+
+/** The deepest nesting read: MAX_JSON_DEPTH's highest setting (config), far below the call stack's limit. */
+const MAX_NESTING = 1024;
+/** Thrown by the reader past MAX_NESTING, caught by parseJoiningRepeatedKeys. */
+const TOO_DEEP = Symbol("nested past MAX_NESTING");
 
 type JsonRecord = Record<string, unknown>;
 
@@ -42,6 +56,7 @@ const rawJson = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
 
 class Parser {
   private at = 0;
+  private depth = 0;
   repeated = false;
 
   constructor(private readonly text: string) {}
@@ -49,8 +64,12 @@ class Parser {
   value(): unknown {
     this.skipBlanks();
     const char = this.text.charCodeAt(this.at);
-    if (char === 0x7b) return this.object();
-    if (char === 0x5b) return this.array();
+    if (char === 0x7b || char === 0x5b) {
+      if (++this.depth > MAX_NESTING) throw TOO_DEEP;
+      const container = char === 0x7b ? this.object() : this.array();
+      this.depth--;
+      return container;
+    }
     if (char === 0x22) return this.string();
     for (const [literal, value] of LITERALS) {
       if (this.text.startsWith(literal, this.at)) {
