@@ -8,7 +8,8 @@
  * the body then holds nothing its attributes do not.
  */
 import type { AnyValue, KeyValue, LogRecord, LogsRequest, TemplateBody, TemplatePart, TemplateProperty } from "../../../shared/otlp/model";
-import { DROPPED_KIND, redactionMarker } from "../redact/kinds";
+import { redactionMarker } from "../redact/detectors/detector";
+import { DROPPED_KIND } from "../redact/key-rule-kinds";
 import { anyValueAsString } from "../rows/any-value";
 import { BODY_KEY_PREFIX } from "./attribute-names";
 import type { BodyFields } from "./body-fields";

@@ -1,17 +1,11 @@
 import { BUILT_IN_DETECTORS } from "./detectors";
+import { SECRET_KEY_KIND } from "./key-rule-kinds";
 
 export { redactionMarker } from "./detectors/detector";
 /** The value of a key naming a payment card's holder (`card.holder`, `holderName`, `titular`), and such a field in text: the holder's name. */
 export { CARD_HOLDER_KIND } from "./detectors/card-holder-field";
 
-/**
- * Kinds produced by key rules rather than text detectors: the value of a key that names a
- * credential (`authorization`, `cookie`, `x-api-key`, ...) or a card's holder, a key the policy drops, a key whose
- * value the policy replaces by its keyed hash.
- */
-export const SECRET_KEY_KIND = "secret";
-export const DROPPED_KIND = "dropped";
-export const HASHED_KIND = "hashed";
+export { DROPPED_KIND, HASHED_KIND, SECRET_KEY_KIND } from "./key-rule-kinds";
 /** The value of a key naming a person's name or login (`user.full_name`, `user.name`, `process.owner`: `person-names.ts`), and such a field in text. */
 export { PERSON_NAME_KIND } from "./detectors/person-name-field";
 /** A person's street address, by its key (`street`, `address_line1`, `shipping_address`: `street-addresses.ts`) or in text (`12 Main St`). */
