@@ -81,13 +81,20 @@ export interface LogRecord {
 }
 
 /**
- * A lifted body that holds a message template's property values: lifting fills it in, and the
- * pipeline writes the body again after redaction (normalize/template-body.ts).
+ * A body made from a message template whose property values the record also stores: lifting (or,
+ * for an OTLP record beside `{OriginalFormat}`, normalization) fills it in, and the pipeline
+ * writes the body, and every other rendering of the template, again after redaction
+ * (normalize/template-body.ts).
  */
 export interface TemplateBody {
-  /** The template as written, and its attribute; absent when the body is the sender's own rendering (`@m`, `RenderedMessage`). */
+  /** The template's attribute (`@mt`, `State.{OriginalFormat}`), with its text as written: its tokens are kept as written after redaction. */
   readonly template?: TemplatePart;
-  /** The top-level map holding the properties (Serilog JsonFormatter's `Properties`); absent when they are the line's members. */
+  /**
+   * Whether the body is the sender's own rendering of the template (`@m`, `RenderedMessage`,
+   * .NET's `Message`, an OTLP body beside `{OriginalFormat}`), not the template rendered by lifting.
+   */
+  readonly senderRendered: boolean;
+  /** The top-level map holding the properties (Serilog JsonFormatter's `Properties`, .NET's `State`); absent when they are the line's members. */
   readonly map?: string;
   /** Each property the template names that the line holds, by name. */
   readonly properties: ReadonlyMap<string, TemplateProperty>;
@@ -95,6 +102,13 @@ export interface TemplateBody {
   readonly renderings?: readonly string[];
   /** The attribute holding `@r` (JSON text), whose renderings of a redacted property are replaced by its stored value. */
   readonly renderingsPart?: TemplatePart;
+  /** Attributes holding the sender's rendering too (.NET's `State.Message`). */
+  readonly copies?: readonly TemplatePart[];
+  /**
+   * The attribute holding, as JSON text, an array of maps that each hold a template of their own,
+   * its rendering and its properties (.NET's `Scopes`), and those members' names.
+   */
+  readonly elements?: { readonly part: TemplatePart; readonly template: string; readonly rendering: string };
 }
 
 /** A value lifting stored as an attribute: the attribute, and the value it held when lifted (redaction assigns a new one). */

@@ -13,7 +13,9 @@ import { DROPPED_KIND } from "../redact/key-rule-kinds";
 import { anyValueAsString } from "../rows/any-value";
 import { BODY_KEY_PREFIX } from "./attribute-names";
 import type { BodyFields } from "./body-fields";
-import { renderMessageTemplate, templatePropertyNames, type PropertyValue } from "./message-template";
+import { isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
+import type { TemplateElements, TemplateProperties } from "./log-shapes";
+import { renderMessageTemplate, templatePropertyNames, withTokensAsWritten, type PropertyValue } from "./message-template";
 
 /** What a property whose attribute redaction dropped (REDACTION_DROP_KEYS) reads as in the body: the marker redaction writes where it drops a member of JSON text. */
 export const DROPPED_PROPERTY = redactionMarker(DROPPED_KIND);
@@ -22,38 +24,85 @@ export const DROPPED_PROPERTY = redactionMarker(DROPPED_KIND);
 const RENDERINGS_KEY = "@r";
 
 /**
- * The mark for a body lifted from `template` (the template's text; the body is that template
- * rendered when `templateKey` names the attribute holding it, else the sender's own rendering of
- * it, `@m` or `RenderedMessage`): each property the template names that the line holds
- * (BodyFields.property; in the top-level map `map` when given) with the attributes lifting
- * stored it in, found among `attributes` from index `from` on under its own key, a dotted key
- * below it (a flattened map), or either under `log.` (a key the record had: TakenKeys.refuse).
- * `renderings` are CLEF's `@r`.
+ * A template a line holds (takeMessage, log-shapes.ts): its text and the dotted key of its
+ * attribute (absent when the line holds only `elements`), where its properties are, CLEF's `@r`,
+ * the dotted keys of other attributes holding the sender's rendering (`copies`), and a top-level
+ * array of maps each holding a template of their own (`elements`).
  */
-export function templateBody(
-  template: string,
-  templateKey: string | undefined,
-  map: string | undefined,
-  fields: BodyFields,
-  attributes: readonly KeyValue[],
-  from: number,
-  renderings: readonly string[] | undefined,
-): TemplateBody {
+export interface LineTemplate {
+  readonly text?: string;
+  readonly key?: string;
+  readonly properties: TemplateProperties;
+  readonly renderings?: readonly string[];
+  readonly copies?: readonly string[];
+  readonly elements?: TemplateElements;
+}
+
+/**
+ * The mark for a body lifted from `line`'s template (the template rendered, or the sender's own
+ * rendering of it when `senderRendered`): each property the template names that the line holds
+ * (BodyFields.property) with the attributes lifting stored it in, found among `attributes` from
+ * index `from` on under its own key, a dotted key below it (a flattened map), or either under
+ * `log.` (a key the record had: TakenKeys.refuse); the same for the template's attribute, `@r`,
+ * the copies and the elements.
+ */
+export function templateBody(line: LineTemplate, senderRendered: boolean, fields: BodyFields, attributes: readonly KeyValue[], from: number): TemplateBody {
+  const map = line.properties === "line" ? undefined : line.properties;
   const properties = new Map<string, TemplateProperty>();
-  for (const name of templatePropertyNames(template)) {
+  for (const name of line.text === undefined ? [] : templatePropertyNames(line.text)) {
     if (properties.has(name)) continue;
     const written = fields.property(map, name);
     if (written !== undefined) properties.set(name, { written, parts: partsUnder(map === undefined ? name : `${map}.${name}`, attributes, from) });
   }
-  const templatePart = templateKey === undefined ? undefined : ownPart(templateKey, attributes, from);
-  const renderingsPart = renderings === undefined ? undefined : ownPart(RENDERINGS_KEY, attributes, from);
+  const own = (key: string | undefined) => (key === undefined ? undefined : ownPart(key, attributes, from));
+  const template = own(line.key);
+  const renderingsPart = line.renderings === undefined ? undefined : own(RENDERINGS_KEY);
+  const copies = line.copies?.flatMap((key) => own(key) ?? []);
+  const elementsPart = own(line.elements?.key);
   return {
-    ...(templatePart === undefined ? {} : { template: templatePart }),
+    ...(template === undefined ? {} : { template }),
+    senderRendered,
     ...(map === undefined ? {} : { map }),
     properties,
-    ...(renderings === undefined ? {} : { renderings }),
+    ...(line.renderings === undefined ? {} : { renderings: line.renderings }),
     ...(renderingsPart === undefined ? {} : { renderingsPart }),
+    ...(copies === undefined || copies.length === 0 ? {} : { copies }),
+    ...(elementsPart === undefined ? {} : { elements: { part: elementsPart, template: line.elements!.template, rendering: line.elements!.rendering } }),
   };
+}
+
+/**
+ * Marks each record of the request holding the OpenTelemetry .NET SDK's `{OriginalFormat}`
+ * attribute (a string) beside a string body that no lifting marked: the exporter sends the
+ * message template there, its properties as the record's attributes of their names, and the body
+ * formatted from them (IncludeFormattedMessage; without it the body is the template and the
+ * attribute is not sent). Run before redaction.
+ */
+export function markFormattedMessages(request: LogsRequest): void {
+  for (const resourceLogs of request.resourceLogs) {
+    for (const scopeLogs of resourceLogs.scopeLogs) {
+      for (const record of scopeLogs.logRecords) {
+        const body = record.body;
+        if (record.templateBody !== undefined || body === undefined || !("stringValue" in body)) continue;
+        const template = ownPart(ORIGINAL_FORMAT_KEY, record.attributes, 0);
+        if (template === undefined || !("stringValue" in template.value)) continue;
+        const properties = new Map<string, TemplateProperty>();
+        for (const name of templatePropertyNames(template.value.stringValue)) {
+          const parts = properties.has(name) ? [] : partsUnder(name, record.attributes, 0);
+          if (parts.length > 0) properties.set(name, { written: asWritten(parts[0]!.value), parts });
+        }
+        record.templateBody = { template, senderRendered: true, properties };
+      }
+    }
+  }
+}
+
+/** The .NET SDK's attribute holding a log record's message template. */
+const ORIGINAL_FORMAT_KEY = "{OriginalFormat}";
+
+/** An attribute's value as a template property. */
+function asWritten(value: AnyValue): PropertyValue {
+  return "stringValue" in value ? { string: value.stringValue } : { json: anyValueAsString(value) };
 }
 
 /** The attribute from index `from` on stored under `key` itself, or after `log.`. */
@@ -86,12 +135,14 @@ function isUnder(key: string, prefix: string): boolean {
  * stored, and removes the mark; run after redaction, on the request redaction saw. A property
  * whose attributes redaction left as they were reads as the line wrote it; one it changed reads
  * as stored (`"[REDACTED:secret]"`), one it dropped as DROPPED_PROPERTY, a flattened map it
- * changed as the JSON object of its stored members (dotted keys below the property's). A
- * template body is the template as stored rendered with them (renderMessageTemplate; CLEF's `@r`
- * renders only properties left as they were, for the sender's rendering holds the value as
- * written); a sender's rendering (`@m`) has each changed value's text, as written, replaced by
- * the stored one wherever it occurs. The body's own redaction, which ran on the body as lifted,
- * is superseded, not repeated: every text now in the body is one redaction produced or left.
+ * changed as the JSON object of its stored members (dotted keys below the property's). The
+ * template's attribute keeps its tokens as written (withTokensAsWritten). A template body is
+ * that template rendered with the properties (renderMessageTemplate; CLEF's `@r` renders only
+ * properties left as they were, for the sender's rendering holds the value as written); a
+ * sender's rendering (`@m`, .NET's `Message` and `State.Message`, each `Scopes` element's
+ * `Message`, every `@r` entry) has each changed value's text, as written, replaced by the stored
+ * one wherever it occurs. The body's own redaction, which ran on the body as lifted, is
+ * superseded, not repeated: every text now in the body is one redaction produced or left.
  */
 export function writeTemplateBodies(request: LogsRequest): void {
   for (const resourceLogs of request.resourceLogs) {
@@ -101,20 +152,39 @@ export function writeTemplateBodies(request: LogsRequest): void {
         if (mark === undefined) continue;
         // Set to undefined, not deleted: deleting a property turns the record into a slow dictionary object for every later stage.
         record.templateBody = undefined;
+        if (mark.template !== undefined) keepTokens(mark.template, record);
+        for (const copy of mark.copies ?? []) {
+          const stored = storedValue(copy, record);
+          if (stored === undefined || !("stringValue" in stored)) continue;
+          const text = withStoredValues(stored.stringValue, record, mark);
+          // Redaction's own value is changed in place, for the attribute limits know it by identity (the length the sender wrote).
+          if (stored !== copy.value) stored.stringValue = text;
+          else if (text !== stored.stringValue) copy.attribute.value = { stringValue: text };
+        }
+        if (mark.elements !== undefined) writeElements(mark.elements, record);
         const body = record.body;
         if (body === undefined || !("stringValue" in body)) continue;
-        record.body = { stringValue: mark.template === undefined ? withStoredValues(body.stringValue, record, mark) : rendered(mark.template, record, mark) };
+        if (mark.senderRendered) record.body = { stringValue: withStoredValues(body.stringValue, record, mark) };
+        else if (mark.template !== undefined) record.body = { stringValue: rendered(mark.template, record, mark) };
       }
     }
   }
+}
+
+/** Puts back the tokens redaction changed in a template's stored attribute (withTokensAsWritten). */
+function keepTokens(template: TemplatePart, record: LogRecord): void {
+  const stored = storedValue(template, record);
+  if (stored === undefined || stored === template.value || !("stringValue" in stored) || !("stringValue" in template.value)) return;
+  // In place, as a copy's (writeTemplateBodies).
+  stored.stringValue = withTokensAsWritten(template.value.stringValue, stored.stringValue);
 }
 
 function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody): string {
   const stored = storedValue(template, record);
   if (stored === undefined) return DROPPED_PROPERTY;
   const properties = mark.properties;
-  // A rendering holds the value as written: one of a changed property is replaced in `@r` too.
-  let renderings = mark.renderings;
+  // A rendering holds the values as written: every changed one is replaced in `@r`, whichever token it renders.
+  const renderings = mark.renderings?.map((rendering) => withStoredValues(rendering, record, mark));
   const body = renderMessageTemplate(
     anyValueAsString(stored),
     (name) => {
@@ -123,15 +193,13 @@ function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody)
     },
     (index, name) => {
       const property = properties.get(name);
-      if (property === undefined || unchanged(property, record)) return mark.renderings?.[index];
-      if (renderings !== undefined && index < renderings.length) {
-        if (renderings === mark.renderings) renderings = [...renderings];
-        (renderings as string[])[index] = storedText(property, record);
-      }
+      if (renderings === undefined || index >= renderings.length || property === undefined || unchanged(property, record)) return renderings?.[index];
+      // A changed property's token is rendered from its stored value, which its rendering becomes too.
+      renderings[index] = storedText(property, record);
       return undefined;
     },
   );
-  if (renderings !== mark.renderings && mark.renderingsPart !== undefined && storedValue(mark.renderingsPart, record) !== undefined) {
+  if (renderings !== undefined && renderings.some((rendering, i) => rendering !== mark.renderings![i]) && mark.renderingsPart !== undefined && storedValue(mark.renderingsPart, record) !== undefined) {
     mark.renderingsPart.attribute.value = { stringValue: JSON.stringify(renderings) };
   }
   return body;
@@ -151,11 +219,68 @@ function withStoredValues(text: string, record: LogRecord, mark: TemplateBody): 
     for (const part of property.parts) {
       const stored = storedValue(part, record);
       if (stored === part.value) continue;
-      const written = anyValueAsString(part.value);
-      if (written !== "") text = text.replaceAll(written, stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored));
+      text = replaced(text, anyValueAsString(part.value), stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored));
     }
   }
   return text;
+}
+
+/** `text` with every `written` (a value's text as the sender wrote it) replaced by `stored`. */
+function replaced(text: string, written: string, stored: string): string {
+  return written === "" || written === stored ? text : text.replaceAll(written, stored);
+}
+
+/**
+ * Writes each element of the stored JSON array `elements.part` names again (.NET's `Scopes`):
+ * its template keeps its tokens as written, and its rendering has the text of each property
+ * redaction changed or dropped in it (compared with the array as lifted) replaced as
+ * withStoredValues replaces it. Numbers keep their digits (parsed exactly, written back verbatim).
+ */
+function writeElements(elements: NonNullable<TemplateBody["elements"]>, record: LogRecord): void {
+  const { part, template, rendering } = elements;
+  const stored = storedValue(part, record);
+  if (stored === undefined || stored === part.value || !("stringValue" in stored) || !("stringValue" in part.value)) return;
+  const written = jsonArray(part.value.stringValue);
+  const now = jsonArray(stored.stringValue);
+  if (written === undefined || now === undefined || written.length !== now.length) return;
+  let changed = false;
+  for (let i = 0; i < now.length; i++) {
+    const before = written[i];
+    const after = now[i];
+    if (!isPlainObject(before) || !isPlainObject(after) || typeof before[template] !== "string") continue;
+    const text = before[template] as string;
+    if (typeof after[template] === "string") {
+      const kept = withTokensAsWritten(text, after[template] as string);
+      if (kept !== after[template]) ((after[template] = kept), (changed = true));
+    }
+    if (typeof after[rendering] !== "string") continue;
+    let message = after[rendering] as string;
+    for (const name of new Set(templatePropertyNames(text))) {
+      if (!Object.hasOwn(before, name)) continue;
+      message = replaced(message, jsonText(before[name]), Object.hasOwn(after, name) ? jsonText(after[name]) : DROPPED_PROPERTY);
+    }
+    if (message !== after[rendering]) ((after[rendering] = message), (changed = true));
+  }
+  if (changed) stored.stringValue = JSON.stringify(now);
+}
+
+/** JSON text holding an array, parsed with every number that would not print back as written kept verbatim; undefined for anything else. */
+function jsonArray(text: string): unknown[] | undefined {
+  try {
+    const value = parseJsonExactly(text, (number, source) => String(number) !== source);
+    return Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON member's value as a rendering writes it: a string as it is, anything else as its JSON text. */
+function jsonText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isRawJsonNumber(value);
 }
 
 /** The part's value as stored: undefined when redaction dropped its attribute. */
