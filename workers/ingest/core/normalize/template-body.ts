@@ -84,10 +84,12 @@ export function markFormattedMessages(request: LogsRequest): void {
       for (const record of scopeLogs.logRecords) {
         const body = record.body;
         if (record.templateBody !== undefined || body === undefined || !("stringValue" in body)) continue;
-        const template = ownPart(ORIGINAL_FORMAT_KEY, record.attributes, 0);
-        if (template === undefined || !("stringValue" in template.value)) continue;
+        // The exporter writes it under its own name: one comparison per attribute on every record.
+        const attribute = record.attributes.find((candidate) => candidate.key === ORIGINAL_FORMAT_KEY);
+        if (attribute === undefined || !("stringValue" in attribute.value)) continue;
+        const template = { attribute, value: attribute.value };
         const properties = new Map<string, TemplateProperty>();
-        for (const name of templatePropertyNames(template.value.stringValue)) {
+        for (const name of templatePropertyNames(attribute.value.stringValue)) {
           const parts = properties.has(name) ? [] : partsUnder(name, record.attributes, 0);
           if (parts.length > 0) properties.set(name, { written: asWritten(parts[0]!.value), parts });
         }
