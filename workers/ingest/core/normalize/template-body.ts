@@ -12,8 +12,8 @@ import { redactionMarker } from "../redact/detectors/detector";
 import { DROPPED_KIND } from "../redact/key-rule-kinds";
 import { anyValueAsString } from "../rows/any-value";
 import { BODY_KEY_PREFIX } from "./attribute-names";
-import type { BodyFields } from "./body-fields";
-import { isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
+import { isPlainObject, type BodyFields } from "./body-fields";
+import { parseJsonExactly } from "../decode/exact-json";
 import type { TemplateElements, TemplateProperties } from "./log-shapes";
 import { renderMessageTemplate, templatePropertyNames, withTokensAsWritten, type PropertyValue } from "./message-template";
 
@@ -279,10 +279,6 @@ function jsonArray(text: string): unknown[] | undefined {
 /** A JSON member's value as a rendering writes it: a string as it is, anything else as its JSON text. */
 function jsonText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !isRawJsonNumber(value);
 }
 
 /** The part's value as stored: undefined when redaction dropped its attribute. */
