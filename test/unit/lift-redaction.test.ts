@@ -381,4 +381,17 @@ describe(".NET's renderings of a template hold no value redaction changed (Micro
     expect(formatted.attributes["{OriginalFormat}"]).toEqual(str("Key {ApiKey:l}"));
     expect(bodyText(formatted.record)).toBe("Key [REDACTED:secret]");
   });
+
+  it("an OTLP record as Serilog.Sinks.OpenTelemetry sends it: message_template.text and .renderings beside the rendered body, or the template as the body", () => {
+    const template = attr("message_template.text", str("Key {ApiKey:x} for {User}"));
+    const rendered = stored(str(`Key ${SECRET} for ana`), [template, attr("message_template.renderings", { arrayValue: [str(SECRET)] }), attr("ApiKey", str(SECRET)), attr("User", str("ana"))]);
+    expect(bodyText(rendered.record)).toBe("Key [REDACTED:secret] for ana");
+    expect(rendered.attributes["message_template.renderings"]).toEqual({ arrayValue: [str("[REDACTED:secret]")] });
+    noSecret(rendered.record);
+    // IncludedData.TemplateBody: the body is the template, and keeps its tokens as written.
+    const asTemplate = stored(str("Key {ApiKey:l}"), [attr("message_template.text", str("Key {ApiKey:l}")), attr("ApiKey", str(SECRET))]);
+    expect(bodyText(asTemplate.record)).toBe("Key {ApiKey:l}");
+    expect(asTemplate.attributes["message_template.text"]).toEqual(str("Key {ApiKey:l}"));
+    noSecret(asTemplate.record);
+  });
 });

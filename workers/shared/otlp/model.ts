@@ -94,6 +94,8 @@ export interface TemplateBody {
    * .NET's `Message`, an OTLP body beside `{OriginalFormat}`), not the template rendered by lifting.
    */
   readonly senderRendered: boolean;
+  /** The body is the template itself (Serilog.Sinks.OpenTelemetry's TemplateBody): it keeps its tokens as written. */
+  readonly bodyIsTemplate?: true;
   /** The top-level map holding the properties (Serilog JsonFormatter's `Properties`, .NET's `State`); absent when they are the line's members. */
   readonly map?: string;
   /** Each property the template names that the line holds, by name. */
@@ -102,7 +104,7 @@ export interface TemplateBody {
   readonly renderings?: readonly string[];
   /** The attribute holding `@r` (JSON text), whose renderings of a redacted property are replaced by its stored value. */
   readonly renderingsPart?: TemplatePart;
-  /** Attributes holding the sender's rendering too (.NET's `State.Message`). */
+  /** Attributes holding the sender's rendering too, as a string or an array of strings (.NET's `State.Message`, Serilog.Sinks.OpenTelemetry's `message_template.renderings`). */
   readonly copies?: readonly TemplatePart[];
   /**
    * The attribute holding, as JSON text, an array of maps that each hold a template of their own,

@@ -72,11 +72,14 @@ export function templateBody(line: LineTemplate, senderRendered: boolean, fields
 }
 
 /**
- * Marks each record of the request holding the OpenTelemetry .NET SDK's `{OriginalFormat}`
- * attribute (a string) beside a string body that no lifting marked: the exporter sends the
- * message template there, its properties as the record's attributes of their names, and the body
- * formatted from them (IncludeFormattedMessage; without it the body is the template and the
- * attribute is not sent). Run before redaction.
+ * Marks each record of the request holding a template attribute (TEMPLATE_KEYS, a string) beside
+ * a string body that no lifting marked. The OpenTelemetry .NET SDK's exporter sends
+ * `{OriginalFormat}` with the body formatted from it (IncludeFormattedMessage; without it the
+ * body is the template and the attribute is not sent); Serilog.Sinks.OpenTelemetry sends
+ * `message_template.text` (MessageTemplateTextAttribute) with the body rendered, or the template
+ * itself (TemplateBody), and the renderings of the tokens with a format in
+ * `message_template.renderings` (an array, like CLEF's `@r`). Both send each property as the
+ * record's attribute of its name. Run before redaction.
  */
 export function markFormattedMessages(request: LogsRequest): void {
   for (const resourceLogs of request.resourceLogs) {
@@ -84,23 +87,33 @@ export function markFormattedMessages(request: LogsRequest): void {
       for (const record of scopeLogs.logRecords) {
         const body = record.body;
         if (record.templateBody !== undefined || body === undefined || !("stringValue" in body)) continue;
-        // The exporter writes it under its own name: one comparison per attribute on every record.
-        const attribute = record.attributes.find((candidate) => candidate.key === ORIGINAL_FORMAT_KEY);
+        // The senders write it under its own name: one lookup per attribute on every record.
+        const attribute = record.attributes.find((candidate) => TEMPLATE_KEYS.has(candidate.key));
         if (attribute === undefined || !("stringValue" in attribute.value)) continue;
-        const template = { attribute, value: attribute.value };
+        const text = attribute.value.stringValue;
         const properties = new Map<string, TemplateProperty>();
-        for (const name of templatePropertyNames(attribute.value.stringValue)) {
+        for (const name of templatePropertyNames(text)) {
           const parts = properties.has(name) ? [] : partsUnder(name, record.attributes, 0);
           if (parts.length > 0) properties.set(name, { written: asWritten(parts[0]!.value), parts });
         }
-        record.templateBody = { template, senderRendered: true, properties };
+        const renderings = ownPart(SINK_RENDERINGS_KEY, record.attributes, 0);
+        record.templateBody = {
+          template: { attribute, value: attribute.value },
+          senderRendered: true,
+          ...(body.stringValue === text ? { bodyIsTemplate: true } : {}),
+          properties,
+          ...(renderings === undefined ? {} : { copies: [renderings] }),
+        };
       }
     }
   }
 }
 
-/** The .NET SDK's attribute holding a log record's message template. */
-const ORIGINAL_FORMAT_KEY = "{OriginalFormat}";
+/** The attributes holding a log record's message template: the .NET SDK's, Serilog.Sinks.OpenTelemetry's. */
+const TEMPLATE_KEYS: ReadonlySet<string> = new Set(["{OriginalFormat}", "message_template.text"]);
+
+/** Serilog.Sinks.OpenTelemetry's renderings of the tokens with a format (MessageTemplateRenderingsAttribute). */
+const SINK_RENDERINGS_KEY = "message_template.renderings";
 
 /** An attribute's value as a template property. */
 function asWritten(value: AnyValue): PropertyValue {
@@ -155,22 +168,40 @@ export function writeTemplateBodies(request: LogsRequest): void {
         // Set to undefined, not deleted: deleting a property turns the record into a slow dictionary object for every later stage.
         record.templateBody = undefined;
         if (mark.template !== undefined) keepTokens(mark.template, record);
-        for (const copy of mark.copies ?? []) {
-          const stored = storedValue(copy, record);
-          if (stored === undefined || !("stringValue" in stored)) continue;
-          const text = withStoredValues(stored.stringValue, record, mark);
-          // Redaction's own value is changed in place, for the attribute limits know it by identity (the length the sender wrote).
-          if (stored !== copy.value) stored.stringValue = text;
-          else if (text !== stored.stringValue) copy.attribute.value = { stringValue: text };
-        }
+        for (const copy of mark.copies ?? []) writeCopy(copy, record, mark);
         if (mark.elements !== undefined) writeElements(mark.elements, record);
         const body = record.body;
         if (body === undefined || !("stringValue" in body)) continue;
-        if (mark.senderRendered) record.body = { stringValue: withStoredValues(body.stringValue, record, mark) };
+        if (mark.bodyIsTemplate === true && mark.template !== undefined && "stringValue" in mark.template.value) {
+          record.body = { stringValue: withTokensAsWritten(mark.template.value.stringValue, body.stringValue) };
+        } else if (mark.senderRendered) record.body = { stringValue: withStoredValues(body.stringValue, record, mark) };
         else if (mark.template !== undefined) record.body = { stringValue: rendered(mark.template, record, mark) };
       }
     }
   }
+}
+
+/** A copy of the sender's rendering (a string, or an array of strings) with the stored values (withStoredValues). */
+function writeCopy(copy: TemplatePart, record: LogRecord, mark: TemplateBody): void {
+  const stored = storedValue(copy, record);
+  if (stored === undefined) return;
+  if ("arrayValue" in stored) {
+    let changed = false;
+    const values = stored.arrayValue.map((value) => {
+      if (!("stringValue" in value)) return value;
+      const text = withStoredValues(value.stringValue, record, mark);
+      if (text === value.stringValue) return value;
+      changed = true;
+      return { stringValue: text };
+    });
+    if (changed) copy.attribute.value = { arrayValue: values };
+    return;
+  }
+  if (!("stringValue" in stored)) return;
+  const text = withStoredValues(stored.stringValue, record, mark);
+  // Redaction's own value is changed in place, for the attribute limits know it by identity (the length the sender wrote).
+  if (stored !== copy.value) stored.stringValue = text;
+  else if (text !== stored.stringValue) copy.attribute.value = { stringValue: text };
 }
 
 /** Puts back the tokens redaction changed in a template's stored attribute (withTokensAsWritten). */
