@@ -388,6 +388,11 @@ describe(".NET's renderings of a template hold no value redaction changed (Micro
     expect(bodyText(rendered.record)).toBe("Key [REDACTED:secret] for ana");
     expect(rendered.attributes["message_template.renderings"]).toEqual({ arrayValue: [str("[REDACTED:secret]")] });
     noSecret(rendered.record);
+    // A destructured property is a map: the member redaction changed in place is replaced in the body.
+    const user = { kvlistValue: [attr("Name", str("x1")), attr("Pin", str("4821x"))] };
+    const destructured = stored(str("Login x1 with 4821x"), [attr("message_template.text", str("Login {@User}")), attr("User", user)]);
+    expect(bodyText(destructured.record)).toBe("Login x1 with [REDACTED:secret]");
+    expect(destructured.attributes.User).toEqual({ kvlistValue: [attr("Name", str("x1")), attr("Pin", str("[REDACTED:secret]"))] });
     // IncludedData.TemplateBody: the body is the template, and keeps its tokens as written.
     const asTemplate = stored(str("Key {ApiKey:l}"), [attr("message_template.text", str("Key {ApiKey:l}")), attr("ApiKey", str(SECRET))]);
     expect(bodyText(asTemplate.record)).toBe("Key {ApiKey:l}");

@@ -117,6 +117,8 @@ export interface TemplateBody {
 export interface TemplatePart {
   readonly attribute: KeyValue;
   readonly value: AnyValue;
+  /** For a map or an array, which redaction changes in place: each scalar's text as lifted, by its path below the value. */
+  readonly leaves?: ReadonlyMap<string, string>;
 }
 
 /** A template property: its text as the template writes it, and the attributes lifting stored it in (several for a flattened map). */

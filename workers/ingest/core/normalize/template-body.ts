@@ -136,9 +136,48 @@ function partsUnder(key: string, attributes: readonly KeyValue[], from: number):
   const parts: TemplatePart[] = [];
   for (let i = from; i < attributes.length; i++) {
     const attribute = attributes[i]!;
-    if (isUnder(attribute.key, key) || isUnder(attribute.key, moved)) parts.push({ attribute, value: attribute.value });
+    if (isUnder(attribute.key, key) || isUnder(attribute.key, moved)) parts.push(partOf(attribute));
   }
   return parts;
+}
+
+/**
+ * An attribute as lifted: its value, and for a map or an array (a sender's destructured object,
+ * which redaction changes member by member in place) the texts of its scalars by path.
+ */
+function partOf(attribute: KeyValue): TemplatePart {
+  const value = attribute.value;
+  return "kvlistValue" in value || "arrayValue" in value ? { attribute, value, leaves: leafTexts(value) } : { attribute, value };
+}
+
+/** Each scalar's text in `value` (anyValueAsString) by its path of member keys and element indexes below `path`. */
+function leafTexts(value: AnyValue, path = "", out = new Map<string, string>()): Map<string, string> {
+  if ("kvlistValue" in value) for (const member of value.kvlistValue) leafTexts(member.value, `${path}.${member.key}`, out);
+  else if ("arrayValue" in value) value.arrayValue.forEach((element, i) => leafTexts(element, `${path}[${i}]`, out));
+  else out.set(path, anyValueAsString(value));
+  return out;
+}
+
+/**
+ * Each text of `part` as lifted that redaction changed, with its text as stored (DROPPED_PROPERTY
+ * for one dropped): the whole value's, or for a map or an array each scalar's (`leaves`), which
+ * a whole value redaction replaced all become.
+ */
+function changedTexts(part: TemplatePart, record: LogRecord): [written: string, stored: string][] {
+  const stored = storedValue(part, record);
+  const leaves = part.leaves;
+  if (leaves === undefined) return stored === part.value ? [] : [[anyValueAsString(part.value), stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored)]];
+  if (stored === undefined || (!("kvlistValue" in stored) && !("arrayValue" in stored))) {
+    const whole = stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored);
+    return [...leaves.values()].map((text) => [text, whole]);
+  }
+  const now = leafTexts(stored);
+  const changed: [string, string][] = [];
+  for (const [path, text] of leaves) {
+    const after = now.get(path);
+    if (after !== text) changed.push([text, after ?? DROPPED_PROPERTY]);
+  }
+  return changed;
 }
 
 function isUnder(key: string, prefix: string): boolean {
@@ -250,9 +289,7 @@ function storedText(property: TemplateProperty, record: LogRecord): string {
 function withStoredValues(text: string, record: LogRecord, mark: TemplateBody): string {
   for (const property of mark.properties.values()) {
     for (const part of property.parts) {
-      const stored = storedValue(part, record);
-      if (stored === part.value) continue;
-      text = replaced(text, anyValueAsString(part.value), stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored));
+      for (const [written, stored] of changedTexts(part, record)) text = replaced(text, written, stored);
     }
   }
   return text;
@@ -318,7 +355,7 @@ function storedValue(part: TemplatePart, record: LogRecord): AnyValue | undefine
 }
 
 function unchanged(property: TemplateProperty, record: LogRecord): boolean {
-  return property.parts.every((part) => storedValue(part, record) === part.value);
+  return property.parts.every((part) => changedTexts(part, record).length === 0);
 }
 
 function propertyAsStored(name: string, property: TemplateProperty, record: LogRecord, map: string | undefined): PropertyValue {
