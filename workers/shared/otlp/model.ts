@@ -73,9 +73,10 @@ export interface LogRecord {
    */
   originalSeverityNumber?: number;
   /**
-   * Not OTLP's: the message template whose properties the lifted body holds (Serilog's `@mt`,
-   * `MessageTemplate`), for the body to be written again from the values as stored once redaction
-   * has run (normalize/template-body.ts); absent for every other record. Never serialized.
+   * Not OTLP's: the message template whose properties the body holds (Serilog's `@mt`,
+   * `MessageTemplate`, .NET's `{OriginalFormat}`), for the body to be written again from the
+   * values as stored once redaction has run (normalize/template-body.ts); absent for every other
+   * record. Never serialized.
    */
   templateBody?: TemplateBody;
 }

@@ -5,7 +5,11 @@
  * attribute by its key (`Password` is a secret's name) but the body only by its text, where the
  * key is gone; so lifting marks such a record (LogRecord.templateBody) and, once redaction has
  * run, the body is written again from each property's value as stored (writeTemplateBodies):
- * the body then holds nothing its attributes do not.
+ * the body then holds nothing its attributes do not. The same holds for a sender's own
+ * renderings of a template whose properties the record stores: .NET's JSON console line
+ * (`Message`, `State.Message`, each scope's `Message`), an OTLP record beside the .NET SDK's
+ * `{OriginalFormat}` or Serilog.Sinks.OpenTelemetry's `message_template.text`
+ * (markFormattedMessages). A template's own text keeps its tokens as written.
  */
 import type { AnyValue, KeyValue, LogRecord, LogsRequest, TemplateBody, TemplatePart, TemplateProperty } from "../../../shared/otlp/model";
 import { redactionMarker } from "../redact/detectors/detector";
@@ -194,9 +198,12 @@ function isUnder(key: string, prefix: string): boolean {
  * that template rendered with the properties (renderMessageTemplate; CLEF's `@r` renders only
  * properties left as they were, for the sender's rendering holds the value as written); a
  * sender's rendering (`@m`, .NET's `Message` and `State.Message`, each `Scopes` element's
- * `Message`, every `@r` entry) has each changed value's text, as written, replaced by the stored
- * one wherever it occurs. The body's own redaction, which ran on the body as lifted, is
- * superseded, not repeated: every text now in the body is one redaction produced or left.
+ * `Message`, every `@r` entry, an OTLP body beside its template) has each changed value's text,
+ * as written (each changed member's, in a map changed member by member), replaced by the stored
+ * one wherever it occurs; a body that is the template itself keeps its tokens. A rendered
+ * body supersedes the body's own redaction, which ran on the body as lifted (every text now in
+ * it is one redaction produced or left); a sender's rendering keeps that redaction and gets the
+ * stored values on top.
  */
 export function writeTemplateBodies(request: LogsRequest): void {
   for (const resourceLogs of request.resourceLogs) {
@@ -213,8 +220,8 @@ export function writeTemplateBodies(request: LogsRequest): void {
         if (body === undefined || !("stringValue" in body)) continue;
         if (mark.bodyIsTemplate === true && mark.template !== undefined && "stringValue" in mark.template.value) {
           record.body = { stringValue: withTokensAsWritten(mark.template.value.stringValue, body.stringValue) };
-        } else if (mark.senderRendered) record.body = { stringValue: withStoredValues(body.stringValue, record, mark) };
-        else if (mark.template !== undefined) record.body = { stringValue: rendered(mark.template, record, mark) };
+        } else if (!mark.senderRendered && mark.template !== undefined) record.body = { stringValue: rendered(mark.template, record, mark) };
+        else record.body = { stringValue: withStoredValues(body.stringValue, record, mark) };
       }
     }
   }
@@ -247,7 +254,7 @@ function writeCopy(copy: TemplatePart, record: LogRecord, mark: TemplateBody): v
 function keepTokens(template: TemplatePart, record: LogRecord): void {
   const stored = storedValue(template, record);
   if (stored === undefined || stored === template.value || !("stringValue" in stored) || !("stringValue" in template.value)) return;
-  // In place, as a copy's (writeTemplateBodies).
+  // In place, as a copy's (writeCopy).
   stored.stringValue = withTokensAsWritten(template.value.stringValue, stored.stringValue);
 }
 
