@@ -375,7 +375,9 @@ function setSeverity(record: LogRecord, severity: Severity): void {
 /**
  * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
  * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel); a
- * template rendered (renderMessageTemplate) and left an attribute.
+ * template rendered (renderMessageTemplate) and left an attribute. A sender's rendering
+ * (`renders`) comes with where its template, properties, copies and elements are, when the line
+ * holds a template or such elements, for template-body.ts.
  */
 function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): LineMessage | undefined {
   for (let row = 0; present >>> row !== 0; row++) {

@@ -4,6 +4,7 @@
  * `MessageTemplate` without `RenderedMessage`): `Charged {Amount} to {CustomerId}`, with each
  * property's value beside it. Serilog's own reader (Serilog.Formatting.Compact.Reader) renders
  * such a line's message from them; lifting does the same for the body (log-shapes.ts, `template`).
+ * A template as redaction stored it gets its tokens back as written (withTokensAsWritten).
  */
 import type { TemplateProperty } from "../../../shared/otlp/model";
 
