@@ -152,3 +152,29 @@ describe("a Serilog line whose body is its template rendered", () => {
     expect(JSON.stringify(row)).not.toContain("hunter2hunter2");
   });
 });
+
+describe(".NET lines and records whose message was formatted from a template", () => {
+  const SECRET = "zQ9v4lu3x7Kq";
+
+  it("the JSON console formatter's line: Body, State.Message and a scope's Message hold the stored marker, the templates their tokens", async () => {
+    const line =
+      `{"EventId":1,"LogLevel":"Information","Category":"C","Message":"Using ${SECRET} now","State":{"Message":"Using ${SECRET} now","Password":"${SECRET}","{OriginalFormat}":"Using {Password} now"},` +
+      `"Scopes":[{"Message":"Login with ${SECRET}","UserPassword":"${SECRET}","{OriginalFormat}":"Login with {UserPassword:l}"}]}`;
+    const row = await store(ingest, line);
+    expect(row.Body).toBe("Using [REDACTED:secret] now");
+    expect(row.LogAttributes["State.Message"]).toBe("Using [REDACTED:secret] now");
+    expect(row.LogAttributes["State.{OriginalFormat}"]).toBe("Using {Password} now");
+    expect(JSON.parse(row.LogAttributes.Scopes!)).toEqual([{ Message: "Login with [REDACTED:secret]", UserPassword: "[REDACTED:secret]", "{OriginalFormat}": "Login with {UserPassword:l}" }]);
+    expect(JSON.stringify(row)).not.toContain(SECRET);
+  });
+
+  it("an OTLP record as the .NET SDK sends it: the formatted Body beside {OriginalFormat} and the property", async () => {
+    const row = await store(ingest, `Using ${SECRET} now`, [
+      { key: "Password", value: { stringValue: SECRET } },
+      { key: "{OriginalFormat}", value: { stringValue: "Using {Password} now" } },
+    ]);
+    expect(row.Body).toBe("Using [REDACTED:secret] now");
+    expect(row.LogAttributes["{OriginalFormat}"]).toBe("Using {Password} now");
+    expect(JSON.stringify(row)).not.toContain(SECRET);
+  });
+});

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
 import { liftJsonBody, normalizeRecordSeverity } from "../../workers/ingest/core/normalize";
-import { renderMessageTemplate, type PropertyValue } from "../../workers/ingest/core/normalize/message-template";
+import { renderMessageTemplate, withTokensAsWritten, type PropertyValue } from "../../workers/ingest/core/normalize/message-template";
 import { logRecord } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
@@ -79,5 +79,31 @@ describe("a Serilog line with a template and no rendered message", () => {
     const log = lifted('{"@t":"2026-12-03T07:00:00Z","@m":"Hi ana!","@mt":"Hi {User}","User":"ana"}');
     expect(log.body).toEqual(str("Hi ana!"));
     expect(log.attributes.map((a) => a.key)).toEqual(["@t", "@mt", "User"]);
+  });
+});
+
+describe("a template as redaction stored it keeps its tokens as written (withTokensAsWritten)", () => {
+  it("a format spec, alignment or hint a detector replaced is put back", () => {
+    for (const [written, stored] of [
+      ["Key {ApiKey:l} now", "Key {ApiKey:[REDACTED:secret]} now"],
+      ["Key {ApiKey,-12:l} now", "Key {ApiKey,-12:[REDACTED:secret]} now"],
+      ["Id {$Token:D}", "Id {$Token:[REDACTED:secret]}"],
+    ] as const) {
+      expect(withTokensAsWritten(written, stored)).toBe(written);
+    }
+  });
+
+  it("a whole token read as a secret's value is put back, and text around it stays redacted", () => {
+    expect(withTokensAsWritten("login password={Password} ok", "login password=[REDACTED:secret_param] ok")).toBe("login password={Password} ok");
+    expect(withTokensAsWritten("pw hunter2hunter2 {@User}", "pw [REDACTED:secret] {@User}")).toBe("pw [REDACTED:secret] {@User}");
+    // One span covering a literal value and a token: the literal part stays a marker.
+    expect(withTokensAsWritten("token=abc123xyz{Id} done", "token=[REDACTED:secret] done")).toBe("token=[REDACTED:secret]{Id} done");
+    expect(withTokensAsWritten("{User} used [REDACTED:x] twice: a1b2c3d4e5", "{User} used [REDACTED:x] twice: [REDACTED:secret]")).toBe("{User} used [REDACTED:x] twice: [REDACTED:secret]");
+  });
+
+  it("a template with no token, or redaction's text that is not the template with markers, stays as stored", () => {
+    expect(withTokensAsWritten("Password hunter2", "Password [REDACTED:secret]")).toBe("Password [REDACTED:secret]");
+    expect(withTokensAsWritten("User {Name}", "9f86d081884c7d65")).toBe("9f86d081884c7d65");
+    expect(withTokensAsWritten("User {Name}", "User {Name}")).toBe("User {Name}");
   });
 });

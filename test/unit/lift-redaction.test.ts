@@ -306,4 +306,97 @@ describe("a body rendered from a message template holds each property as stored"
     expect(bodyText(record)).toBe('Key "[REDACTED:secret]" at 10');
     expect(attributes["@r"]).toEqual(str('["[REDACTED:secret]","10"]'));
   });
+
+  it("a template keeps its tokens and format specs as written; `l` renders the stored value unquoted", () => {
+    const { record, attributes } = stored(str(`{${T},"@mt":"Key {ApiKey:l} now","ApiKey":"a1b2c3d4e5f6a7b8c9d0"}`));
+    expect(attributes["@mt"]).toEqual(str("Key {ApiKey:l} now"));
+    expect(bodyText(record)).toBe("Key [REDACTED:secret] now");
+    // Beside the sender's rendering too, and in JsonFormatter's MessageTemplate.
+    const compact = stored(str(`{${T},"@m":"Key a1b2c3d4e5f6a7b8c9d0 now","@mt":"Key {ApiKey:l} now","ApiKey":"a1b2c3d4e5f6a7b8c9d0"}`));
+    expect(compact.attributes["@mt"]).toEqual(str("Key {ApiKey:l} now"));
+    expect(bodyText(compact.record)).toBe("Key [REDACTED:secret] now");
+    const json = stored(str('{"Timestamp":"2026-12-03T10:00:00Z","Level":"Information","MessageTemplate":"Token {ApiKey,-24:l}.","Properties":{"ApiKey":"a1b2c3d4e5f6a7b8c9d0"}}'));
+    expect(json.attributes.MessageTemplate).toEqual(str("Token {ApiKey,-24:l}."));
+    expect(bodyText(json.record)).toBe("Token [REDACTED:secret]       .");
+  });
+
+  it("no @r entry puts back a redacted value, whichever token it renders", () => {
+    // ApiKey has no format: @r's one entry renders When, and holds the key's value by mistake or design.
+    const { record, attributes } = stored(str(`{${T},"@mt":"Key {ApiKey} at {When:HH}","ApiKey":"a1b2c3d4e5f6a7b8c9d0","When":"2026-12-03T10:00:00Z","@r":["a1b2c3d4e5f6a7b8c9d0"]}`));
+    expect(bodyText(record)).toBe('Key "[REDACTED:secret]" at [REDACTED:secret]');
+    expect(attributes["@r"]).toEqual(str('["[REDACTED:secret]"]'));
+    expect(JSON.stringify([record.body, record.attributes])).not.toContain("a1b2c3d4e5f6a7b8c9d0");
+  });
+});
+
+describe(".NET's renderings of a template hold no value redaction changed (Microsoft.Extensions.Logging, the OpenTelemetry .NET SDK)", () => {
+  const SECRET = "zQ9v4lu3x7Kq";
+  const noSecret = (record: LogRecord) => expect(JSON.stringify([record.body, record.attributes])).not.toContain(SECRET);
+
+  it("the JSON console formatter's Message and State.Message, with State's {OriginalFormat} as written", () => {
+    const line = `{"EventId":1,"LogLevel":"Information","Category":"C","Message":"Using ${SECRET} now","State":{"Message":"Using ${SECRET} now","Password":"${SECRET}","{OriginalFormat}":"Using {Password} now"}}`;
+    const { record, attributes } = stored(str(line));
+    expect(bodyText(record)).toBe("Using [REDACTED:secret] now");
+    expect(attributes["State.Message"]).toEqual(str("Using [REDACTED:secret] now"));
+    expect(attributes["State.Password"]).toEqual(str("[REDACTED:secret]"));
+    expect(attributes["State.{OriginalFormat}"]).toEqual(str("Using {Password} now"));
+    expect(record.templateBody).toBeUndefined();
+    noSecret(record);
+  });
+
+  it("a value the policy drops, and values redaction leaves, in a line whose template has a format", () => {
+    const line = '{"EventId":7,"LogLevel":"Warning","Category":"Shop","Message":"Shelf B-17x for order 42 at 10:00","State":{"Message":"Shelf B-17x for order 42 at 10:00","Shelf":"B-17x","Order":42,"When":"10:00","{OriginalFormat}":"Shelf {Shelf} for order {Order} at {When:HH:mm}"}}';
+    const { record, attributes } = stored(str(line), [CLOUDFLARE_NAME], { redaction: policy({ dropKeys: ["State.Shelf"] }) });
+    expect(attributes["State.Shelf"]).toBeUndefined();
+    expect(bodyText(record)).toBe("Shelf [REDACTED:dropped] for order 42 at 10:00");
+    expect(attributes["State.Message"]).toEqual(str("Shelf [REDACTED:dropped] for order 42 at 10:00"));
+    expect(attributes["State.{OriginalFormat}"]).toEqual(str("Shelf {Shelf} for order {Order} at {When:HH:mm}"));
+  });
+
+  it("each scope's Message (IncludeScopes), numbers kept digit for digit", () => {
+    const line =
+      `{"EventId":1,"LogLevel":"Information","Category":"C","Message":"Hello","State":{"Message":"Hello","{OriginalFormat}":"Hello"},` +
+      `"Scopes":[{"Message":"Tenant 9007199254740993","Tenant":9007199254740993,"{OriginalFormat}":"Tenant {Tenant}"},` +
+      `{"Message":"Login as bob with ${SECRET}","User":"bob","UserPassword":"${SECRET}","{OriginalFormat}":"Login as {User} with {UserPassword:l}"}]}`;
+    const { record, attributes } = stored(str(line));
+    expect(bodyText(record)).toBe("Hello");
+    expect(JSON.parse((attributes.Scopes as { stringValue: string }).stringValue)[1]).toEqual({
+      Message: "Login as bob with [REDACTED:secret]",
+      User: "bob",
+      UserPassword: "[REDACTED:secret]",
+      "{OriginalFormat}": "Login as {User} with {UserPassword:l}",
+    });
+    expect((attributes.Scopes as { stringValue: string }).stringValue).toContain('"Tenant":9007199254740993');
+    noSecret(record);
+  });
+
+  it("an OTLP record as the .NET SDK's exporter sends it (IncludeFormattedMessage): the formatted body, the properties and {OriginalFormat} as attributes", () => {
+    const { record, attributes } = stored(str(`Using ${SECRET} now`), [attr("Password", str(SECRET)), attr("{OriginalFormat}", str("Using {Password} now")), attr("Attempt", int("3"))]);
+    expect(bodyText(record)).toBe("Using [REDACTED:secret] now");
+    expect(attributes.Password).toEqual(str("[REDACTED:secret]"));
+    expect(attributes["{OriginalFormat}"]).toEqual(str("Using {Password} now"));
+    noSecret(record);
+    // Its template keeps a format spec a detector would read as a secret's assignment.
+    const formatted = stored(str(`Key ${SECRET}`), [attr("ApiKey", str(SECRET)), attr("{OriginalFormat}", str("Key {ApiKey:l}"))]);
+    expect(formatted.attributes["{OriginalFormat}"]).toEqual(str("Key {ApiKey:l}"));
+    expect(bodyText(formatted.record)).toBe("Key [REDACTED:secret]");
+  });
+
+  it("an OTLP record as Serilog.Sinks.OpenTelemetry sends it: message_template.text and .renderings beside the rendered body, or the template as the body", () => {
+    const template = attr("message_template.text", str("Key {ApiKey:x} for {User}"));
+    const rendered = stored(str(`Key ${SECRET} for ana`), [template, attr("message_template.renderings", { arrayValue: [str(SECRET)] }), attr("ApiKey", str(SECRET)), attr("User", str("ana"))]);
+    expect(bodyText(rendered.record)).toBe("Key [REDACTED:secret] for ana");
+    expect(rendered.attributes["message_template.renderings"]).toEqual({ arrayValue: [str("[REDACTED:secret]")] });
+    noSecret(rendered.record);
+    // A destructured property is a map: the member redaction changed in place is replaced in the body.
+    const user = { kvlistValue: [attr("Name", str("x1")), attr("Pin", str("4821x"))] };
+    const destructured = stored(str("Login x1 with 4821x"), [attr("message_template.text", str("Login {@User}")), attr("User", user)]);
+    expect(bodyText(destructured.record)).toBe("Login x1 with [REDACTED:secret]");
+    expect(destructured.attributes.User).toEqual({ kvlistValue: [attr("Name", str("x1")), attr("Pin", str("[REDACTED:secret]"))] });
+    // IncludedData.TemplateBody: the body is the template, and keeps its tokens as written.
+    const asTemplate = stored(str("Key {ApiKey:l}"), [attr("message_template.text", str("Key {ApiKey:l}")), attr("ApiKey", str(SECRET))]);
+    expect(bodyText(asTemplate.record)).toBe("Key {ApiKey:l}");
+    expect(asTemplate.attributes["message_template.text"]).toEqual(str("Key {ApiKey:l}"));
+    noSecret(asTemplate.record);
+  });
 });

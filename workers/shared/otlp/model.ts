@@ -73,21 +73,31 @@ export interface LogRecord {
    */
   originalSeverityNumber?: number;
   /**
-   * Not OTLP's: the message template whose properties the lifted body holds (Serilog's `@mt`,
-   * `MessageTemplate`), for the body to be written again from the values as stored once redaction
-   * has run (normalize/template-body.ts); absent for every other record. Never serialized.
+   * Not OTLP's: the message template whose properties the body holds (Serilog's `@mt`,
+   * `MessageTemplate`, .NET's `{OriginalFormat}`), for the body to be written again from the
+   * values as stored once redaction has run (normalize/template-body.ts); absent for every other
+   * record. Never serialized.
    */
   templateBody?: TemplateBody;
 }
 
 /**
- * A lifted body that holds a message template's property values: lifting fills it in, and the
- * pipeline writes the body again after redaction (normalize/template-body.ts).
+ * A body made from a message template whose property values the record also stores: lifting (or,
+ * for an OTLP record beside `{OriginalFormat}`, normalization) fills it in, and the pipeline
+ * writes the body, and every other rendering of the template, again after redaction
+ * (normalize/template-body.ts).
  */
 export interface TemplateBody {
-  /** The template as written, and its attribute; absent when the body is the sender's own rendering (`@m`, `RenderedMessage`). */
+  /** The template's attribute (`@mt`, `State.{OriginalFormat}`), with its text as written: its tokens are kept as written after redaction. */
   readonly template?: TemplatePart;
-  /** The top-level map holding the properties (Serilog JsonFormatter's `Properties`); absent when they are the line's members. */
+  /**
+   * Whether the body is the sender's own rendering of the template (`@m`, `RenderedMessage`,
+   * .NET's `Message`, an OTLP body beside `{OriginalFormat}`), not the template rendered by lifting.
+   */
+  readonly senderRendered: boolean;
+  /** The body is the template itself (Serilog.Sinks.OpenTelemetry's TemplateBody): it keeps its tokens as written. */
+  readonly bodyIsTemplate?: true;
+  /** The top-level map holding the properties (Serilog JsonFormatter's `Properties`, .NET's `State`); absent when they are the line's members. */
   readonly map?: string;
   /** Each property the template names that the line holds, by name. */
   readonly properties: ReadonlyMap<string, TemplateProperty>;
@@ -95,12 +105,21 @@ export interface TemplateBody {
   readonly renderings?: readonly string[];
   /** The attribute holding `@r` (JSON text), whose renderings of a redacted property are replaced by its stored value. */
   readonly renderingsPart?: TemplatePart;
+  /** Attributes holding the sender's rendering too, as a string or an array of strings (.NET's `State.Message`, Serilog.Sinks.OpenTelemetry's `message_template.renderings`). */
+  readonly copies?: readonly TemplatePart[];
+  /**
+   * The attribute holding, as JSON text, an array of maps that each hold a template of their own,
+   * its rendering and its properties (.NET's `Scopes`), and those members' names.
+   */
+  readonly elements?: { readonly part: TemplatePart; readonly template: string; readonly rendering: string };
 }
 
 /** A value lifting stored as an attribute: the attribute, and the value it held when lifted (redaction assigns a new one). */
 export interface TemplatePart {
   readonly attribute: KeyValue;
   readonly value: AnyValue;
+  /** For a map or an array, which redaction changes in place: each scalar's text as lifted, by its path below the value. */
+  readonly leaves?: ReadonlyMap<string, string>;
 }
 
 /** A template property: its text as the template writes it, and the attributes lifting stored it in (several for a flattened map). */

@@ -151,7 +151,7 @@ export class KvlistFields implements BodyFields {
 }
 
 /** A JSON object's map (not an array, null, or an exact parse's number). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !isRawJsonNumber(value);
 }
 

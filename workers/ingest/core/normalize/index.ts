@@ -13,6 +13,7 @@ import { joinRequestIdAttributes, liftJsonBodies, type LiftAttributeLimits } fro
 import type { LiftNotes } from "./lift-notes";
 import type { NormalizationOptions } from "./options";
 import { fillServiceVersion } from "./service-version";
+import { markFormattedMessages } from "./template-body";
 import { normalizeSeverity } from "./severity";
 
 export { liftJsonBodies, liftJsonBody } from "./lift";
@@ -20,7 +21,7 @@ export { BODY_KEY_PREFIX, ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 export type { LiftAttributeLimits, LiftOptions } from "./lift";
 export { emptyLiftNotes, liftNotesWarning, type LiftNotes } from "./lift-notes";
 export { fillServiceVersion } from "./service-version";
-export { DROPPED_PROPERTY, writeTemplateBodies } from "./template-body";
+export { DROPPED_PROPERTY, markFormattedMessages, writeTemplateBodies } from "./template-body";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";
 export {
   DEFAULT_NORMALIZATION_OPTIONS,
@@ -42,6 +43,8 @@ export function normalizeLogsRequest(
 ): void {
   if (options.liftJsonBodies) liftJsonBodies(request, options, limits, notes);
   else joinRequestIdAttributes(request);
+  // After lifting, which marks the templates of the bodies it lifted.
+  markFormattedMessages(request);
   canonicalizeCloudflareLogRayIds(request);
   // After lifting: a console line's lifted id is the one its invocation's records take.
   joinCloudflareLogRequestIds(request);

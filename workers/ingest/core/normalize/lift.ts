@@ -13,7 +13,7 @@ import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, reques
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { numericLevelScale } from "./level-scale-evidence";
 import { renderMessageTemplate, type PropertyValue } from "./message-template";
-import { templateBody } from "./template-body";
+import { templateBody, type LineTemplate } from "./template-body";
 import type { LiftNotes } from "./lift-notes";
 import {
   consume,
@@ -231,12 +231,8 @@ function liftFields(
   // each lifted value under its own key, or the whole body in `log.record.original`, uncut.
   if (message !== undefined && (!taken.lost || originalAdded) && withinLimits(record.attributes, taken.before, limits)) {
     record.body = { stringValue: message.text };
-    const template = message.template;
-    if (template !== undefined) {
-      // Written again from the values as stored once redaction has run (template-body.ts).
-      const map = template.properties === "line" ? undefined : template.properties;
-      record.templateBody = templateBody(template.text, message.rendered ? undefined : template.key, map, fields, record.attributes, taken.before, template.renderings);
-    }
+    // Written again from the values as stored once redaction has run (template-body.ts).
+    if (message.template !== undefined) record.templateBody = templateBody(message.template, message.rendered, fields, record.attributes, taken.before);
     return;
   }
   // The body stays as written, so it is the original: a second copy would store every value
@@ -379,7 +375,9 @@ function setSeverity(record: LogRecord, severity: Severity): void {
 /**
  * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
  * one with `marks` only in a line bearing them (hasMarks; `level`: the line's, readLevel); a
- * template rendered (renderMessageTemplate) and left an attribute.
+ * template rendered (renderMessageTemplate) and left an attribute. A sender's rendering
+ * (`renders`) comes with where its template, properties, copies and elements are, when the line
+ * holds a template or such elements, for template-body.ts.
  */
 function takeMessage(fields: BodyFields, present: number, level: LineLevel | undefined, consumed: ConsumedKeys): LineMessage | undefined {
   for (let row = 0; present >>> row !== 0; row++) {
@@ -394,13 +392,22 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
       // CLEF's `@r` (JsonFormatter writes its renderings in another shape, not read).
       const renderings = field.path[0] === "@mt" ? stringElements(fields.property(undefined, "@r")) : undefined;
       const text = renderMessageTemplate(value, (name) => fields.property(map, name), (index) => renderings?.[index]);
-      const template = { text: value, key: field.path[0], properties: field.template.properties, ...(renderings === undefined ? {} : { renderings }) };
+      const template: LineTemplate = { text: value, key: field.path[0], properties: field.template.properties, ...(renderings === undefined ? {} : { renderings }) };
       return { text, template, rendered: false };
     }
     consume(consumed, field.path);
-    const template = field.renders === undefined ? undefined : fields.scalar(field.renders.template);
-    if (typeof template !== "string") return { text: value, rendered: true };
-    return { text: value, template: { text: template, key: field.renders!.template, properties: field.renders!.properties }, rendered: true };
+    const renders = field.renders;
+    if (renders === undefined) return { text: value, rendered: true };
+    const template = scalarAt(fields, renders.template);
+    const elements = renders.elements !== undefined && fields.elementScalars(renders.elements.key, renders.elements.template).some((t) => typeof t === "string") ? renders.elements : undefined;
+    if (typeof template !== "string" && elements === undefined) return { text: value, rendered: true };
+    const line: LineTemplate = {
+      ...(typeof template === "string" ? { text: template, key: renders.template.join(".") } : {}),
+      properties: renders.properties,
+      ...(renders.copies === undefined ? {} : { copies: renders.copies.map((path) => path.join(".")) }),
+      ...(elements === undefined ? {} : { elements }),
+    };
+    return { text: value, template: line, rendered: true };
   }
   return undefined;
 }
@@ -408,8 +415,8 @@ function takeMessage(fields: BodyFields, present: number, level: LineLevel | und
 /** The message a line holds (takeMessage), and the template its values come from, when there is one. */
 interface LineMessage {
   text: string;
-  /** The template: its text, its top-level key, where its properties are (MessageField.template), CLEF's `@r`. */
-  template?: { text: string; key: string; properties: "line" | "Properties"; renderings?: readonly string[] };
+  /** The template, where its properties and its other renderings are. */
+  template?: LineTemplate;
   /** Whether the text is the sender's rendering of the template (`@m`), not ours. */
   rendered: boolean;
 }

@@ -71,13 +71,31 @@ export interface MessageField {
    * properties as the line's top-level members (`"line"`) or a map's members (`"Properties"`):
    * the body is the template rendered (renderMessageTemplate), and the template stays an attribute.
    */
-  readonly template?: { readonly properties: "line" | "Properties" };
+  readonly template?: { readonly properties: TemplateProperties };
   /**
-   * The message is the sender's rendering of the template at this top-level key when the line
-   * holds one (Serilog's `@m` of `@mt`, `RenderedMessage` of `MessageTemplate`), with its
-   * properties where `template` says: the values in it are the properties' (template-body.ts).
+   * The message is the sender's rendering of the template at this path when the line holds one
+   * (Serilog's `@m` of `@mt`, `RenderedMessage` of `MessageTemplate`, .NET's `Message` of
+   * `State.{OriginalFormat}`), with its properties where `properties` says: the values in it are
+   * the properties' (template-body.ts). `copies` are other members holding the same rendering
+   * (.NET's `State.Message`); `elements`, a top-level array of maps each holding a template, its
+   * rendering and its properties (.NET's `Scopes`, IncludeScopes).
    */
-  readonly renders?: { readonly template: string; readonly properties: "line" | "Properties" };
+  readonly renders?: {
+    readonly template: FieldPath;
+    readonly properties: TemplateProperties;
+    readonly copies?: readonly FieldPath[];
+    readonly elements?: TemplateElements;
+  };
+}
+
+/** Where a template's properties are: the line's top-level members, or a top-level map's members. */
+export type TemplateProperties = "line" | "Properties" | "State";
+
+/** A top-level array of maps each holding a template (member `template`), its rendering (member `rendering`) and its properties (the other members). */
+export interface TemplateElements {
+  readonly key: string;
+  readonly template: string;
+  readonly rendering: string;
 }
 
 export interface IdField {
@@ -99,6 +117,19 @@ export interface IdField {
 
 /** .NET's JSON console formatter: ids only in its line (a level read from `LogLevel`, which needs its members). */
 const MEL_LINE: LineMarks = { level: ["LogLevel"] };
+
+/**
+ * .NET's JSON console formatter's renderings (JsonConsoleFormatter): `Message` is the message
+ * formatted from `State`'s `{OriginalFormat}` with `State`'s other members, which `State.Message`
+ * repeats; each scope in `Scopes` (IncludeScopes) holds its own `Message`, `{OriginalFormat}`
+ * and properties.
+ */
+const MEL_RENDERS: MessageField["renders"] = {
+  template: ["State", "{OriginalFormat}"],
+  properties: "State",
+  copies: [["State", "Message"]],
+  elements: { key: "Scopes", template: "{OriginalFormat}", rendering: "Message" },
+};
 
 /**
  * Members Google Cloud's structured logging writes beside `severity` (its special fields,
@@ -259,12 +290,12 @@ export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonl
 export const MESSAGE_FIELDS: readonly MessageField[] = [
   { path: ["msg"] },
   { path: ["message"] },
-  { path: ["@m"], marks: { any: CLEF_MEMBERS }, renders: { template: "@mt", properties: "line" } },
+  { path: ["@m"], marks: { any: CLEF_MEMBERS }, renders: { template: ["@mt"], properties: "line" } },
   { path: ["@mt"], marks: { any: CLEF_MEMBERS }, template: { properties: "line" } },
-  { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS }, renders: { template: "MessageTemplate", properties: "Properties" } },
+  { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS }, renders: { template: ["MessageTemplate"], properties: "Properties" } },
   { path: ["MessageTemplate"], marks: { any: SERILOG_JSON_MEMBERS }, template: { properties: "Properties" } },
   { path: ["short_message"], marks: { all: GELF_MEMBERS } },
-  { path: ["Message"], marks: MEL_LINE },
+  { path: ["Message"], marks: MEL_LINE, renders: MEL_RENDERS },
   { path: ["MESSAGE"], marks: { level: ["PRIORITY"] } },
   { path: ["fields", "message"], marks: { level: true, any: new Set(["target", "timestamp"]) } },
   { path: ["event"], marks: { level: true } },

@@ -4,6 +4,7 @@
  * `MessageTemplate` without `RenderedMessage`): `Charged {Amount} to {CustomerId}`, with each
  * property's value beside it. Serilog's own reader (Serilog.Formatting.Compact.Reader) renders
  * such a line's message from them; lifting does the same for the body (log-shapes.ts, `template`).
+ * A template as redaction stored it gets its tokens back as written (withTokensAsWritten).
  */
 import type { TemplateProperty } from "../../../shared/otlp/model";
 
@@ -66,4 +67,65 @@ export function templatePropertyNames(template: string): string[] {
   const names: string[] = [];
   for (const match of template.matchAll(TOKEN)) if (match[1] !== undefined) names.push(match[1]);
   return names;
+}
+
+/** A marker redaction writes (`[REDACTED:secret]`, a hashed `[REDACTED:ipv4:9f86d081]`). */
+const MARKER = /\[REDACTED:[^\]\s]+\]/g;
+
+/**
+ * The template `written` as redaction stored it (`stored`), with every property token as
+ * written: a token is a placeholder, not a value, so `{ApiKey:l}` stays `{ApiKey:l}` where a
+ * detector read `ApiKey:l` as a secret's assignment, and `password={Password}` keeps its token.
+ * `stored` is read as `written` with spans replaced by markers (the only change redaction makes
+ * to text): each span is found between the texts the two share, its parts outside tokens read as
+ * the span's markers, its parts inside a token as written. So literal text redaction replaced
+ * (an interpolated value, `$"Password {pw}"`) stays replaced. A `stored` that is not `written`
+ * with markers (a hashed or rewritten value) is returned as it is; so is `stored` equal to `written`.
+ */
+export function withTokensAsWritten(written: string, stored: string): string {
+  if (stored === written) return stored;
+  const tokens: [number, number][] = [];
+  for (const match of written.matchAll(TOKEN)) if (match[1] !== undefined) tokens.push([match.index, match.index + match[0].length]);
+  if (tokens.length === 0) return stored;
+  // stored = chunks[0] markers[0] chunks[1] … : the chunks are written's text, in order.
+  const chunks: string[] = [];
+  const markers: string[] = [];
+  let last = 0;
+  for (const match of stored.matchAll(MARKER)) {
+    const chunk = stored.slice(last, match.index);
+    // Markers side by side replaced one span.
+    if (chunk === "" && markers.length > 0 && last === match.index) markers[markers.length - 1] += match[0];
+    else {
+      chunks.push(chunk);
+      markers.push(match[0]);
+    }
+    last = match.index + match[0].length;
+  }
+  chunks.push(stored.slice(last));
+  if (markers.length === 0 || !written.startsWith(chunks[0]!)) return stored;
+  let out = chunks[0]!;
+  let at = chunks[0]!.length;
+  for (let i = 1; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    // The last chunk ends the text; any other is its first place after a non-empty span.
+    const start = i === chunks.length - 1 ? written.length - chunk.length : written.indexOf(chunk, at + 1);
+    if (start <= at || !written.endsWith(chunk, start + chunk.length)) return stored;
+    out += spanWithTokens(written, at, start, markers[i - 1]!, tokens) + chunk;
+    at = start + chunk.length;
+  }
+  return out;
+}
+
+/** The span [from, to) of `written` redaction replaced by `marker`: its parts inside `tokens` as written, each part outside as `marker`. */
+function spanWithTokens(written: string, from: number, to: number, marker: string, tokens: readonly [number, number][]): string {
+  let out = "";
+  let at = from;
+  for (const [start, end] of tokens) {
+    if (end <= at || start >= to) continue;
+    if (start > at) out += marker;
+    at = Math.max(at, start);
+    out += written.slice(at, Math.min(end, to));
+    at = Math.min(end, to);
+  }
+  return at < to ? out + marker : out;
 }

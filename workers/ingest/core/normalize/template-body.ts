@@ -5,15 +5,21 @@
  * attribute by its key (`Password` is a secret's name) but the body only by its text, where the
  * key is gone; so lifting marks such a record (LogRecord.templateBody) and, once redaction has
  * run, the body is written again from each property's value as stored (writeTemplateBodies):
- * the body then holds nothing its attributes do not.
+ * the body then holds nothing its attributes do not. The same holds for a sender's own
+ * renderings of a template whose properties the record stores: .NET's JSON console line
+ * (`Message`, `State.Message`, each scope's `Message`), an OTLP record beside the .NET SDK's
+ * `{OriginalFormat}` or Serilog.Sinks.OpenTelemetry's `message_template.text`
+ * (markFormattedMessages). A template's own text keeps its tokens as written.
  */
 import type { AnyValue, KeyValue, LogRecord, LogsRequest, TemplateBody, TemplatePart, TemplateProperty } from "../../../shared/otlp/model";
 import { redactionMarker } from "../redact/detectors/detector";
 import { DROPPED_KIND } from "../redact/key-rule-kinds";
 import { anyValueAsString } from "../rows/any-value";
 import { BODY_KEY_PREFIX } from "./attribute-names";
-import type { BodyFields } from "./body-fields";
-import { renderMessageTemplate, templatePropertyNames, type PropertyValue } from "./message-template";
+import { isPlainObject, type BodyFields } from "./body-fields";
+import { parseJsonExactly } from "../decode/exact-json";
+import type { TemplateElements, TemplateProperties } from "./log-shapes";
+import { renderMessageTemplate, templatePropertyNames, withTokensAsWritten, type PropertyValue } from "./message-template";
 
 /** What a property whose attribute redaction dropped (REDACTION_DROP_KEYS) reads as in the body: the marker redaction writes where it drops a member of JSON text. */
 export const DROPPED_PROPERTY = redactionMarker(DROPPED_KIND);
@@ -22,38 +28,100 @@ export const DROPPED_PROPERTY = redactionMarker(DROPPED_KIND);
 const RENDERINGS_KEY = "@r";
 
 /**
- * The mark for a body lifted from `template` (the template's text; the body is that template
- * rendered when `templateKey` names the attribute holding it, else the sender's own rendering of
- * it, `@m` or `RenderedMessage`): each property the template names that the line holds
- * (BodyFields.property; in the top-level map `map` when given) with the attributes lifting
- * stored it in, found among `attributes` from index `from` on under its own key, a dotted key
- * below it (a flattened map), or either under `log.` (a key the record had: TakenKeys.refuse).
- * `renderings` are CLEF's `@r`.
+ * A template a line holds (takeMessage, log-shapes.ts): its text and the dotted key of its
+ * attribute (absent when the line holds only `elements`), where its properties are, CLEF's `@r`,
+ * the dotted keys of other attributes holding the sender's rendering (`copies`), and a top-level
+ * array of maps each holding a template of their own (`elements`).
  */
-export function templateBody(
-  template: string,
-  templateKey: string | undefined,
-  map: string | undefined,
-  fields: BodyFields,
-  attributes: readonly KeyValue[],
-  from: number,
-  renderings: readonly string[] | undefined,
-): TemplateBody {
+export interface LineTemplate {
+  readonly text?: string;
+  readonly key?: string;
+  readonly properties: TemplateProperties;
+  readonly renderings?: readonly string[];
+  readonly copies?: readonly string[];
+  readonly elements?: TemplateElements;
+}
+
+/**
+ * The mark for a body lifted from `line`'s template (the template rendered, or the sender's own
+ * rendering of it when `senderRendered`): each property the template names that the line holds
+ * (BodyFields.property) with the attributes lifting stored it in, found among `attributes` from
+ * index `from` on under its own key, a dotted key below it (a flattened map), or either under
+ * `log.` (a key the record had: TakenKeys.refuse); the same for the template's attribute, `@r`,
+ * the copies and the elements.
+ */
+export function templateBody(line: LineTemplate, senderRendered: boolean, fields: BodyFields, attributes: readonly KeyValue[], from: number): TemplateBody {
+  const map = line.properties === "line" ? undefined : line.properties;
   const properties = new Map<string, TemplateProperty>();
-  for (const name of templatePropertyNames(template)) {
+  for (const name of line.text === undefined ? [] : templatePropertyNames(line.text)) {
     if (properties.has(name)) continue;
     const written = fields.property(map, name);
     if (written !== undefined) properties.set(name, { written, parts: partsUnder(map === undefined ? name : `${map}.${name}`, attributes, from) });
   }
-  const templatePart = templateKey === undefined ? undefined : ownPart(templateKey, attributes, from);
-  const renderingsPart = renderings === undefined ? undefined : ownPart(RENDERINGS_KEY, attributes, from);
+  const own = (key: string | undefined) => (key === undefined ? undefined : ownPart(key, attributes, from));
+  const template = own(line.key);
+  const renderingsPart = line.renderings === undefined ? undefined : own(RENDERINGS_KEY);
+  const copies = line.copies?.flatMap((key) => own(key) ?? []);
+  const elementsPart = own(line.elements?.key);
   return {
-    ...(templatePart === undefined ? {} : { template: templatePart }),
+    ...(template === undefined ? {} : { template }),
+    senderRendered,
     ...(map === undefined ? {} : { map }),
     properties,
-    ...(renderings === undefined ? {} : { renderings }),
+    ...(line.renderings === undefined ? {} : { renderings: line.renderings }),
     ...(renderingsPart === undefined ? {} : { renderingsPart }),
+    ...(copies === undefined || copies.length === 0 ? {} : { copies }),
+    ...(elementsPart === undefined ? {} : { elements: { part: elementsPart, template: line.elements!.template, rendering: line.elements!.rendering } }),
   };
+}
+
+/**
+ * Marks each record of the request holding a template attribute (TEMPLATE_KEYS, a string) beside
+ * a string body that no lifting marked. The OpenTelemetry .NET SDK's exporter sends
+ * `{OriginalFormat}` with the body formatted from it (IncludeFormattedMessage; without it the
+ * body is the template and the attribute is not sent); Serilog.Sinks.OpenTelemetry sends
+ * `message_template.text` (MessageTemplateTextAttribute) with the body rendered, or the template
+ * itself (TemplateBody), and the renderings of the tokens with a format in
+ * `message_template.renderings` (an array, like CLEF's `@r`). Both send each property as the
+ * record's attribute of its name. Run before redaction.
+ */
+export function markFormattedMessages(request: LogsRequest): void {
+  for (const resourceLogs of request.resourceLogs) {
+    for (const scopeLogs of resourceLogs.scopeLogs) {
+      for (const record of scopeLogs.logRecords) {
+        const body = record.body;
+        if (record.templateBody !== undefined || body === undefined || !("stringValue" in body)) continue;
+        // The senders write it under its own name: one lookup per attribute on every record.
+        const attribute = record.attributes.find((candidate) => TEMPLATE_KEYS.has(candidate.key));
+        if (attribute === undefined || !("stringValue" in attribute.value)) continue;
+        const text = attribute.value.stringValue;
+        const properties = new Map<string, TemplateProperty>();
+        for (const name of templatePropertyNames(text)) {
+          const parts = properties.has(name) ? [] : partsUnder(name, record.attributes, 0);
+          if (parts.length > 0) properties.set(name, { written: asWritten(parts[0]!.value), parts });
+        }
+        const renderings = ownPart(SINK_RENDERINGS_KEY, record.attributes, 0);
+        record.templateBody = {
+          template: { attribute, value: attribute.value },
+          senderRendered: true,
+          ...(body.stringValue === text ? { bodyIsTemplate: true } : {}),
+          properties,
+          ...(renderings === undefined ? {} : { copies: [renderings] }),
+        };
+      }
+    }
+  }
+}
+
+/** The attributes holding a log record's message template: the .NET SDK's, Serilog.Sinks.OpenTelemetry's. */
+const TEMPLATE_KEYS: ReadonlySet<string> = new Set(["{OriginalFormat}", "message_template.text"]);
+
+/** Serilog.Sinks.OpenTelemetry's renderings of the tokens with a format (MessageTemplateRenderingsAttribute). */
+const SINK_RENDERINGS_KEY = "message_template.renderings";
+
+/** An attribute's value as a template property. */
+function asWritten(value: AnyValue): PropertyValue {
+  return "stringValue" in value ? { string: value.stringValue } : { json: anyValueAsString(value) };
 }
 
 /** The attribute from index `from` on stored under `key` itself, or after `log.`. */
@@ -72,9 +140,48 @@ function partsUnder(key: string, attributes: readonly KeyValue[], from: number):
   const parts: TemplatePart[] = [];
   for (let i = from; i < attributes.length; i++) {
     const attribute = attributes[i]!;
-    if (isUnder(attribute.key, key) || isUnder(attribute.key, moved)) parts.push({ attribute, value: attribute.value });
+    if (isUnder(attribute.key, key) || isUnder(attribute.key, moved)) parts.push(partOf(attribute));
   }
   return parts;
+}
+
+/**
+ * An attribute as lifted: its value, and for a map or an array (a sender's destructured object,
+ * which redaction changes member by member in place) the texts of its scalars by path.
+ */
+function partOf(attribute: KeyValue): TemplatePart {
+  const value = attribute.value;
+  return "kvlistValue" in value || "arrayValue" in value ? { attribute, value, leaves: leafTexts(value) } : { attribute, value };
+}
+
+/** Each scalar's text in `value` (anyValueAsString) by its path of member keys and element indexes below `path`. */
+function leafTexts(value: AnyValue, path = "", out = new Map<string, string>()): Map<string, string> {
+  if ("kvlistValue" in value) for (const member of value.kvlistValue) leafTexts(member.value, `${path}.${member.key}`, out);
+  else if ("arrayValue" in value) value.arrayValue.forEach((element, i) => leafTexts(element, `${path}[${i}]`, out));
+  else out.set(path, anyValueAsString(value));
+  return out;
+}
+
+/**
+ * Each text of `part` as lifted that redaction changed, with its text as stored (DROPPED_PROPERTY
+ * for one dropped): the whole value's, or for a map or an array each scalar's (`leaves`), which
+ * a whole value redaction replaced all become.
+ */
+function changedTexts(part: TemplatePart, record: LogRecord): [written: string, stored: string][] {
+  const stored = storedValue(part, record);
+  const leaves = part.leaves;
+  if (leaves === undefined) return stored === part.value ? [] : [[anyValueAsString(part.value), stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored)]];
+  if (stored === undefined || (!("kvlistValue" in stored) && !("arrayValue" in stored))) {
+    const whole = stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored);
+    return [...leaves.values()].map((text) => [text, whole]);
+  }
+  const now = leafTexts(stored);
+  const changed: [string, string][] = [];
+  for (const [path, text] of leaves) {
+    const after = now.get(path);
+    if (after !== text) changed.push([text, after ?? DROPPED_PROPERTY]);
+  }
+  return changed;
 }
 
 function isUnder(key: string, prefix: string): boolean {
@@ -86,12 +193,17 @@ function isUnder(key: string, prefix: string): boolean {
  * stored, and removes the mark; run after redaction, on the request redaction saw. A property
  * whose attributes redaction left as they were reads as the line wrote it; one it changed reads
  * as stored (`"[REDACTED:secret]"`), one it dropped as DROPPED_PROPERTY, a flattened map it
- * changed as the JSON object of its stored members (dotted keys below the property's). A
- * template body is the template as stored rendered with them (renderMessageTemplate; CLEF's `@r`
- * renders only properties left as they were, for the sender's rendering holds the value as
- * written); a sender's rendering (`@m`) has each changed value's text, as written, replaced by
- * the stored one wherever it occurs. The body's own redaction, which ran on the body as lifted,
- * is superseded, not repeated: every text now in the body is one redaction produced or left.
+ * changed as the JSON object of its stored members (dotted keys below the property's). The
+ * template's attribute keeps its tokens as written (withTokensAsWritten). A template body is
+ * that template rendered with the properties (renderMessageTemplate; CLEF's `@r` renders only
+ * properties left as they were, for the sender's rendering holds the value as written); a
+ * sender's rendering (`@m`, .NET's `Message` and `State.Message`, each `Scopes` element's
+ * `Message`, every `@r` entry, an OTLP body beside its template) has each changed value's text,
+ * as written (each changed member's, in a map changed member by member), replaced by the stored
+ * one wherever it occurs; a body that is the template itself keeps its tokens. A rendered
+ * body supersedes the body's own redaction, which ran on the body as lifted (every text now in
+ * it is one redaction produced or left); a sender's rendering keeps that redaction and gets the
+ * stored values on top.
  */
 export function writeTemplateBodies(request: LogsRequest): void {
   for (const resourceLogs of request.resourceLogs) {
@@ -101,20 +213,57 @@ export function writeTemplateBodies(request: LogsRequest): void {
         if (mark === undefined) continue;
         // Set to undefined, not deleted: deleting a property turns the record into a slow dictionary object for every later stage.
         record.templateBody = undefined;
+        if (mark.template !== undefined) keepTokens(mark.template, record);
+        for (const copy of mark.copies ?? []) writeCopy(copy, record, mark);
+        if (mark.elements !== undefined) writeElements(mark.elements, record);
         const body = record.body;
         if (body === undefined || !("stringValue" in body)) continue;
-        record.body = { stringValue: mark.template === undefined ? withStoredValues(body.stringValue, record, mark) : rendered(mark.template, record, mark) };
+        if (mark.bodyIsTemplate === true && mark.template !== undefined && "stringValue" in mark.template.value) {
+          record.body = { stringValue: withTokensAsWritten(mark.template.value.stringValue, body.stringValue) };
+        } else if (!mark.senderRendered && mark.template !== undefined) record.body = { stringValue: rendered(mark.template, record, mark) };
+        else record.body = { stringValue: withStoredValues(body.stringValue, record, mark) };
       }
     }
   }
+}
+
+/** A copy of the sender's rendering (a string, or an array of strings) with the stored values (withStoredValues). */
+function writeCopy(copy: TemplatePart, record: LogRecord, mark: TemplateBody): void {
+  const stored = storedValue(copy, record);
+  if (stored === undefined) return;
+  if ("arrayValue" in stored) {
+    let changed = false;
+    const values = stored.arrayValue.map((value) => {
+      if (!("stringValue" in value)) return value;
+      const text = withStoredValues(value.stringValue, record, mark);
+      if (text === value.stringValue) return value;
+      changed = true;
+      return { stringValue: text };
+    });
+    if (changed) copy.attribute.value = { arrayValue: values };
+    return;
+  }
+  if (!("stringValue" in stored)) return;
+  const text = withStoredValues(stored.stringValue, record, mark);
+  // Redaction's own value is changed in place, for the attribute limits know it by identity (the length the sender wrote).
+  if (stored !== copy.value) stored.stringValue = text;
+  else if (text !== stored.stringValue) copy.attribute.value = { stringValue: text };
+}
+
+/** Puts back the tokens redaction changed in a template's stored attribute (withTokensAsWritten). */
+function keepTokens(template: TemplatePart, record: LogRecord): void {
+  const stored = storedValue(template, record);
+  if (stored === undefined || stored === template.value || !("stringValue" in stored) || !("stringValue" in template.value)) return;
+  // In place, as a copy's (writeCopy).
+  stored.stringValue = withTokensAsWritten(template.value.stringValue, stored.stringValue);
 }
 
 function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody): string {
   const stored = storedValue(template, record);
   if (stored === undefined) return DROPPED_PROPERTY;
   const properties = mark.properties;
-  // A rendering holds the value as written: one of a changed property is replaced in `@r` too.
-  let renderings = mark.renderings;
+  // A rendering holds the values as written: every changed one is replaced in `@r`, whichever token it renders.
+  const renderings = mark.renderings?.map((rendering) => withStoredValues(rendering, record, mark));
   const body = renderMessageTemplate(
     anyValueAsString(stored),
     (name) => {
@@ -123,15 +272,13 @@ function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody)
     },
     (index, name) => {
       const property = properties.get(name);
-      if (property === undefined || unchanged(property, record)) return mark.renderings?.[index];
-      if (renderings !== undefined && index < renderings.length) {
-        if (renderings === mark.renderings) renderings = [...renderings];
-        (renderings as string[])[index] = storedText(property, record);
-      }
+      if (renderings === undefined || index >= renderings.length || property === undefined || unchanged(property, record)) return renderings?.[index];
+      // A changed property's token is rendered from its stored value, which its rendering becomes too.
+      renderings[index] = storedText(property, record);
       return undefined;
     },
   );
-  if (renderings !== mark.renderings && mark.renderingsPart !== undefined && storedValue(mark.renderingsPart, record) !== undefined) {
+  if (renderings !== undefined && renderings.some((rendering, i) => rendering !== mark.renderings![i]) && mark.renderingsPart !== undefined && storedValue(mark.renderingsPart, record) !== undefined) {
     mark.renderingsPart.attribute.value = { stringValue: JSON.stringify(renderings) };
   }
   return body;
@@ -149,13 +296,64 @@ function storedText(property: TemplateProperty, record: LogRecord): string {
 function withStoredValues(text: string, record: LogRecord, mark: TemplateBody): string {
   for (const property of mark.properties.values()) {
     for (const part of property.parts) {
-      const stored = storedValue(part, record);
-      if (stored === part.value) continue;
-      const written = anyValueAsString(part.value);
-      if (written !== "") text = text.replaceAll(written, stored === undefined ? DROPPED_PROPERTY : anyValueAsString(stored));
+      for (const [written, stored] of changedTexts(part, record)) text = replaced(text, written, stored);
     }
   }
   return text;
+}
+
+/** `text` with every `written` (a value's text as the sender wrote it) replaced by `stored`. */
+function replaced(text: string, written: string, stored: string): string {
+  return written === "" || written === stored ? text : text.replaceAll(written, stored);
+}
+
+/**
+ * Writes each element of the stored JSON array `elements.part` names again (.NET's `Scopes`):
+ * its template keeps its tokens as written, and its rendering has the text of each property
+ * redaction changed or dropped in it (compared with the array as lifted) replaced as
+ * withStoredValues replaces it. Numbers keep their digits (parsed exactly, written back verbatim).
+ */
+function writeElements(elements: NonNullable<TemplateBody["elements"]>, record: LogRecord): void {
+  const { part, template, rendering } = elements;
+  const stored = storedValue(part, record);
+  if (stored === undefined || stored === part.value || !("stringValue" in stored) || !("stringValue" in part.value)) return;
+  const written = jsonArray(part.value.stringValue);
+  const now = jsonArray(stored.stringValue);
+  if (written === undefined || now === undefined || written.length !== now.length) return;
+  let changed = false;
+  for (let i = 0; i < now.length; i++) {
+    const before = written[i];
+    const after = now[i];
+    if (!isPlainObject(before) || !isPlainObject(after) || typeof before[template] !== "string") continue;
+    const text = before[template] as string;
+    if (typeof after[template] === "string") {
+      const kept = withTokensAsWritten(text, after[template] as string);
+      if (kept !== after[template]) ((after[template] = kept), (changed = true));
+    }
+    if (typeof after[rendering] !== "string") continue;
+    let message = after[rendering] as string;
+    for (const name of new Set(templatePropertyNames(text))) {
+      if (!Object.hasOwn(before, name)) continue;
+      message = replaced(message, jsonText(before[name]), Object.hasOwn(after, name) ? jsonText(after[name]) : DROPPED_PROPERTY);
+    }
+    if (message !== after[rendering]) ((after[rendering] = message), (changed = true));
+  }
+  if (changed) stored.stringValue = JSON.stringify(now);
+}
+
+/** JSON text holding an array, parsed with every number that would not print back as written kept verbatim; undefined for anything else. */
+function jsonArray(text: string): unknown[] | undefined {
+  try {
+    const value = parseJsonExactly(text, (number, source) => String(number) !== source);
+    return Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON member's value as a rendering writes it: a string as it is, anything else as its JSON text. */
+function jsonText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** The part's value as stored: undefined when redaction dropped its attribute. */
@@ -164,7 +362,7 @@ function storedValue(part: TemplatePart, record: LogRecord): AnyValue | undefine
 }
 
 function unchanged(property: TemplateProperty, record: LogRecord): boolean {
-  return property.parts.every((part) => storedValue(part, record) === part.value);
+  return property.parts.every((part) => changedTexts(part, record).length === 0);
 }
 
 function propertyAsStored(name: string, property: TemplateProperty, record: LogRecord, map: string | undefined): PropertyValue {
