@@ -15,9 +15,9 @@
  * wrangler file with one setting changed (`main` made absolute if the copy lives elsewhere).
  */
 import { parseArgs } from "node:util";
-import { EMPTY_WORKER, fromBuild } from "./cold-start";
+import { EMPTY_WORKER, fromBuild, perRound, startRounds } from "./cold-start";
 import { spreadOf, type Spread } from "./forwarding";
-import { buildForWorkerd, startInWorkerd } from "./workerd";
+import { buildForWorkerd } from "./workerd";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { starts: { type: "string", default: "30" } } });
 const starts = Number(values.starts);
@@ -28,27 +28,20 @@ if (positionals.length !== 2 || !Number.isInteger(starts) || starts < 1) {
 
 const builds = [await buildForWorkerd(positionals[0]!), await buildForWorkerd(positionals[1]!)] as const;
 try {
-  const sources: Array<ReturnType<typeof fromBuild>> = [
-    [{ script: EMPTY_WORKER }, { compatibilityDate: builds[0].compatibilityDate }],
+  const [oldSource, oldSettings] = fromBuild(builds[0], {});
+  const [newSource, newSettings] = fromBuild(builds[1], {});
+  const starters = [
+    { worker: "empty Worker", source: { script: EMPTY_WORKER }, settings: { compatibilityDate: builds[0].compatibilityDate }, firstPath: undefined },
     // The ingest Worker's settings are read per request, not at load: its wrangler vars suffice.
-    fromBuild(builds[0], {}),
-    fromBuild(builds[1], {}),
+    { worker: "old", source: oldSource, settings: oldSettings, firstPath: undefined },
+    { worker: "new", source: newSource, settings: newSettings, firstPath: undefined },
   ];
-  const names = ["empty Worker", "old", "new"];
-  const wall: number[][] = [[], [], []];
-  const cpu: number[][] = [[], [], []];
-  for (let round = 0; round < starts; round++) {
-    for (let j = 0; j < 3; j++) {
-      const k = (round + j) % 3;
-      const [source, settings] = sources[k]!;
-      const running = await startInWorkerd(source, settings);
-      wall[k]!.push(running.readyMs);
-      cpu[k]!.push(running.readyCpuMs);
-      await running.dispose();
-    }
-  }
+  const rounds = await startRounds(starters, starts);
+  const names = starters.map((starter) => starter.worker);
+  const wall = rounds.map((round) => round.ready);
+  const cpu = rounds.map((round) => round.readyCpu);
   const show = ({ median, p10, p90 }: Spread) => `${median.toFixed(1)} (${p10.toFixed(1)}–${p90.toFixed(1)})`.padEnd(24);
-  const paired = (figures: number[][]) => spreadOf(figures[2]!.map((value, i) => value - figures[1]![i]!));
+  const paired = (figures: number[][]) => perRound(figures[2]!, figures[1]!);
   console.log(`${starts} starts each, interleaved; ms, median (p10–p90)`);
   const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${ms.toFixed(1)}`;
   console.log("".padEnd(22), "ready, wall".padEnd(24), "ready, workerd CPU");

@@ -1,10 +1,13 @@
 /**
  * Cold start in workerd, per Worker: from `new Miniflare(...)` until the runtime is up with the
  * Worker loaded (its modules compiled and top-level code run), then the first request. An empty
- * Worker is started the same way, so what our bundles add over workerd's own start is visible.
- * The tail Worker has no fetch handler; only its load is timed.
+ * Worker is started the same way, in the same rounds, so what our bundles add over workerd's own
+ * start is visible: as the difference of the medians (bench/ab-cold-start.ts's "over empty") and
+ * as the spread of each round's difference. The tail Worker has no fetch handler; only its load
+ * is timed.
  */
 import { dirname } from "node:path";
+import { spreadOf, type Spread } from "./forwarding";
 import { quantile } from "./measure";
 import { startInWorkerd } from "./workerd";
 import type { BuiltWorker } from "./workerd";
@@ -12,10 +15,15 @@ import type { BuiltWorker } from "./workerd";
 export interface ColdStartResult {
   worker: string;
   starts: number;
-  /** Median ms from `new Miniflare` to ready. */
-  readyMs: number;
-  /** Median CPU ms of the workerd process until ready (see RunningWorker.readyCpuMs). */
-  readyCpuMs: number;
+  /** ms from `new Miniflare` to ready: median with the 10th and 90th percentiles. */
+  readyMs: Spread;
+  /** CPU ms of the workerd process until ready (see RunningWorker.readyCpuMs), likewise. */
+  readyCpuMs: Spread;
+  /**
+   * This Worker's start minus the empty Worker's in the same round (wall, CPU ms), over the
+   * rounds; undefined for the empty Worker itself.
+   */
+  roundOverEmpty: { readyMs: Spread; readyCpuMs: Spread } | undefined;
   /** Median ms of the first request after ready; undefined for a Worker without fetch. */
   firstRequestMs: number | undefined;
   /** Median ms of a later, warm request of the same kind. */
@@ -27,32 +35,73 @@ export const EMPTY_WORKER = `export default { fetch() { return new Response("ok"
 
 type Source = Parameters<typeof startInWorkerd>[0];
 
-async function coldStarts(
-  worker: string,
-  source: Source,
-  settings: Parameters<typeof startInWorkerd>[1],
-  firstPath: string | undefined,
-  starts: number,
-): Promise<ColdStartResult> {
-  const ready: number[] = [];
-  const readyCpu: number[] = [];
-  const first: number[] = [];
-  const warm: number[] = [];
-  for (let i = 0; i < starts; i++) {
-    const running = await startInWorkerd(source, settings);
-    try {
-      ready.push(running.readyMs);
-      readyCpu.push(running.readyCpuMs);
-      if (firstPath !== undefined) {
-        first.push((await running.request(firstPath)).wallMs);
-        warm.push((await running.request(firstPath)).wallMs);
+/** A Worker to start in each round. */
+export interface Starter {
+  worker: string;
+  source: Source;
+  settings: Parameters<typeof startInWorkerd>[1];
+  /** Requested once cold and once warm after each start; undefined: only the load is timed. */
+  firstPath: string | undefined;
+}
+
+/** One Worker's figures, round by round (ms): ready wall and CPU, then its requests if any. */
+export interface Starts {
+  ready: number[];
+  readyCpu: number[];
+  first: number[];
+  warm: number[];
+}
+
+/**
+ * `rounds` rounds; each starts every Worker once, in an order that rotates from round to round,
+ * so a busy moment of a shared machine lands on all of them and figures of the same round
+ * compare starts made moments apart. Figures come back in `starters`' order, index = round.
+ */
+export async function startRounds(starters: readonly Starter[], rounds: number): Promise<Starts[]> {
+  const measured: Starts[] = starters.map(() => ({ ready: [], readyCpu: [], first: [], warm: [] }));
+  for (let round = 0; round < rounds; round++) {
+    for (let j = 0; j < starters.length; j++) {
+      const k = (round + j) % starters.length;
+      const { source, settings, firstPath } = starters[k]!;
+      const into = measured[k]!;
+      const running = await startInWorkerd(source, settings);
+      try {
+        into.ready.push(running.readyMs);
+        into.readyCpu.push(running.readyCpuMs);
+        if (firstPath !== undefined) {
+          into.first.push((await running.request(firstPath)).wallMs);
+          into.warm.push((await running.request(firstPath)).wallMs);
+        }
+      } finally {
+        await running.dispose();
       }
-    } finally {
-      await running.dispose();
     }
   }
+  return measured;
+}
+
+/** Each round's `values` minus `baseline`'s, as a spread (negative: faster than the baseline). */
+export function perRound(values: readonly number[], baseline: readonly number[]): Spread {
+  return spreadOf(values.map((value, round) => value - baseline[round]!));
+}
+
+/** The starters' rounds summed up; the first starter is the empty Worker the others are set against. */
+async function interleavedStarts(starters: readonly Starter[], starts: number): Promise<ColdStartResult[]> {
+  const measured = await startRounds(starters, starts);
   const median = (values: number[]) => (values.length === 0 ? undefined : quantile(values, 0.5));
-  return { worker, starts, readyMs: quantile(ready, 0.5), readyCpuMs: quantile(readyCpu, 0.5), firstRequestMs: median(first), warmRequestMs: median(warm) };
+  const empty = measured[0]!;
+  return starters.map(({ worker }, k) => {
+    const { ready, readyCpu, first, warm } = measured[k]!;
+    return {
+      worker,
+      starts,
+      readyMs: spreadOf(ready),
+      readyCpuMs: spreadOf(readyCpu),
+      roundOverEmpty: k === 0 ? undefined : { readyMs: perRound(ready, empty.ready), readyCpuMs: perRound(readyCpu, empty.readyCpu) },
+      firstRequestMs: median(first),
+      warmRequestMs: median(warm),
+    };
+  });
 }
 
 /** How `startInWorkerd` starts `build`: its bundle file, compatibility settings and vars, with `bindings` on top. */
@@ -63,11 +112,20 @@ export function fromBuild(build: BuiltWorker, bindings: Record<string, string>):
   ];
 }
 
-export async function measureColdStarts(ingest: BuiltWorker, tail: BuiltWorker, starts: number): Promise<ColdStartResult[]> {
-  return [
-    await coldStarts("empty Worker (workerd alone)", { script: EMPTY_WORKER }, { compatibilityDate: ingest.compatibilityDate }, "/", starts),
-    // /health answers without touching ClickHouse, so the first request is the Worker's own.
-    await coldStarts("deco-otel-ingest", ...fromBuild(ingest, { AUTH_DISABLED: "true" }), "/health", starts),
-    await coldStarts("deco-otel-tail", ...fromBuild(tail, {}), undefined, starts),
-  ];
+/**
+ * The empty Worker, the ingest Worker and the tail Worker, `starts` interleaved rounds; the
+ * empty Worker comes first in the result.
+ */
+export function measureColdStarts(ingest: BuiltWorker, tail: BuiltWorker, starts: number): Promise<ColdStartResult[]> {
+  const [ingestSource, ingestSettings] = fromBuild(ingest, { AUTH_DISABLED: "true" });
+  const [tailSource, tailSettings] = fromBuild(tail, {});
+  return interleavedStarts(
+    [
+      { worker: "empty Worker (workerd alone)", source: { script: EMPTY_WORKER }, settings: { compatibilityDate: ingest.compatibilityDate }, firstPath: "/" },
+      // /health answers without touching ClickHouse, so the first request is the Worker's own.
+      { worker: "deco-otel-ingest", source: ingestSource, settings: ingestSettings, firstPath: "/health" },
+      { worker: "deco-otel-tail", source: tailSource, settings: tailSettings, firstPath: undefined },
+    ],
+    starts,
+  );
 }

@@ -225,12 +225,23 @@ function bundleTable(results: BenchResults): string {
 function coldStartTable(results: BenchResults): string {
   const optional = (value: number | undefined) => (value === undefined ? "-" : fixed(value, 1));
   return table(
-    ["cold start (median)", "starts", "new Miniflare → ready ms", "workerd CPU to ready ms", "first request ms", "warm request ms"],
+    [
+      "cold start, median (p10–p90)",
+      "starts",
+      "new Miniflare → ready ms",
+      "workerd CPU to ready ms",
+      "per round − empty, wall ms",
+      "per round − empty, CPU ms",
+      "first request ms",
+      "warm request ms",
+    ],
     results.coldStarts.map((start) => [
       start.worker,
       String(start.starts),
-      fixed(start.readyMs, 1),
-      fixed(start.readyCpuMs, 1),
+      spread(start.readyMs, 1),
+      spread(start.readyCpuMs, 1),
+      start.roundOverEmpty === undefined ? "-" : spread(start.roundOverEmpty.readyMs, 1),
+      start.roundOverEmpty === undefined ? "-" : spread(start.roundOverEmpty.readyCpuMs, 1),
       optional(start.firstRequestMs),
       optional(start.warmRequestMs),
     ]),
@@ -278,10 +289,16 @@ export function verdicts(results: VerdictInputs): string[] {
   const empty = results.coldStarts.find((start) => start.worker.startsWith("empty"));
   const ingest = results.coldStarts.find((start) => start.worker === "deco-otel-ingest");
   if (empty !== undefined && ingest !== undefined) {
-    const over = ingest.readyMs - empty.readyMs;
-    const overCpu = ingest.readyCpuMs - empty.readyCpuMs;
+    // As bench/ab-cold-start.ts reads it: the difference of the medians, with the spread of
+    // each round's own difference beside it. Met only if wall and CPU both are within: on a
+    // busy machine wall time swings with waiting for a core (7 starts once read +44 ms wall
+    // while CPU read +85), and CPU alone misses what the start waits for in workerd.
+    const over = ingest.readyMs.median - empty.readyMs.median;
+    const overCpu = ingest.readyCpuMs.median - empty.readyCpuMs.median;
+    const rounds = ingest.roundOverEmpty;
+    const perRound = rounds === undefined ? "" : `; per round ${spread(rounds.readyMs, 1)} wall, ${spread(rounds.readyCpuMs, 1)} CPU`;
     lines.push(
-      `${mark(over <= TARGETS.coldStartOverEmptyMs)} ingest cold start within ${TARGETS.coldStartOverEmptyMs} ms of an empty Worker: ${fixed(over, 1)} ms over (${fixed(ingest.readyMs, 1)} vs ${fixed(empty.readyMs, 1)} ms; workerd CPU ${fixed(overCpu, 1)} ms over)`,
+      `${mark(over <= TARGETS.coldStartOverEmptyMs && overCpu <= TARGETS.coldStartOverEmptyMs)} ingest cold start within ${TARGETS.coldStartOverEmptyMs} ms of an empty Worker: ${fixed(over, 1)} ms over (${fixed(ingest.readyMs.median, 1)} vs ${fixed(empty.readyMs.median, 1)} ms; workerd CPU ${fixed(overCpu, 1)} ms over; ${ingest.starts} interleaved starts${perRound})`,
     );
   }
   for (const bundle of results.bundles.filter((entry) => entry.deployed)) {

@@ -1,3 +1,5 @@
+import { lazy } from "../../../shared/lazy";
+
 /**
  * Whether `text`, a value under a key for a person's name (a card holder's, a recipient's, a
  * user's), names an organization or a place rather than a person, so that it stays:
@@ -14,7 +16,7 @@
  */
 export function namesOrganization(text: string): boolean {
   const trimmed = text.trim();
-  if (COMPANY.test(trimmed)) return true;
+  if (COMPANY().test(trimmed)) return true;
   for (const word of trimmed.toLowerCase().split(NOT_A_LETTER)) if (PLACE_WORDS.has(word)) return true;
   return false;
 }
@@ -33,9 +35,9 @@ const LEGAL_FORMS = [
   "S.L.", "S.r.l.", "Srl", "S.p.A.", "SpA", "Oy", "AB", "ApS", "A/S", "K.K.", "Pty",
 ];
 const escaped = (form: string) => form.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const COMPANY = new RegExp(
+const COMPANY = lazy(() => new RegExp(
   `(?:^|[\\s,])(?:${[...new Set([...LEGAL_FORMS, ...LEGAL_FORMS.map((form) => form.toUpperCase())])].map(escaped).join("|")})$|^(?:Banco|BANCO|Bank|BANK)\\s`,
-);
+));
 
 /** Words for a place or a part of an organization (lower case): an office, a warehouse, a store, a branch. */
 const PLACE_WORDS: ReadonlySet<string> = new Set([

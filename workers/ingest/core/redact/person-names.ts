@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { isCommonGivenName } from "./given-names";
 import { namesOrganization } from "./organization-names";
 import { standsForSecret } from "./secret-names";
@@ -269,24 +270,24 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
   if (field === "type" || field === "unowned") {
     const words = trimmed.split(" ");
-    return SPACED_NAME.test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
+    return SPACED_NAME().test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
   }
-  if (field === "part" && NAME_PART_SHAPE.test(trimmed)) return true;
+  if (field === "part" && NAME_PART_SHAPE().test(trimmed)) return true;
   if (VIRTUAL_ACCOUNT_DOMAIN.test(trimmed)) return false;
   const written = trimmed.slice(trimmed.lastIndexOf("\\") + 1);
   const account = written.toLowerCase();
   if (AUTOMATION_ACCOUNT.test(account) || IDENTIFIER.test(account)) return false;
-  if (PERSON_SHAPE.test(account)) return true;
+  if (PERSON_SHAPE().test(account)) return true;
   if (/\s/.test(written)) return false;
-  if (NON_ASCII_LETTER.test(written) || APOSTROPHE_NAME.test(written)) return true;
+  if (NON_ASCII_LETTER().test(written) || APOSTROPHE_NAME().test(written)) return true;
   // A joined account's parts (`BuildAgent`, `ContainerUser`) are read as a separated login's.
   const parts = written.split(/[-_]|(?=\p{Lu})/u).map((part) => part.toLowerCase());
   if (AUTOMATION_ACCOUNT.test(parts.join("-")) || parts.some((part) => ACCOUNT_WORDS.has(part))) return false;
-  return JOINED_NAME.test(written) || (field === "whole" && CAPITALISED_WORD.test(written));
+  return JOINED_NAME().test(written) || (field === "whole" && CAPITALISED_WORD().test(written));
 }
 
 /** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */
-const NAME_PART_SHAPE = /^\p{L}[\p{L}'’-]*$/u;
+const NAME_PART_SHAPE = lazy(() => /^\p{L}[\p{L}'’-]*$/u);
 
 /**
  * A person's shape (lower case, after a Windows domain): two or more words of letters with
@@ -298,10 +299,10 @@ const NAME_PART_SHAPE = /^\p{L}[\p{L}'’-]*$/u;
  * once.
  */
 const NAME_ADORNMENT = String.raw`(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+|["“'‘(]\p{L}[\p{L}'’-]*["”'’)])`;
-const PERSON_SHAPE = new RegExp(
+const PERSON_SHAPE = lazy(() => new RegExp(
   String.raw`^(?:(?:${NAME_ADORNMENT} )*\p{L}[\p{L}'’-]*(?: ${NAME_ADORNMENT})*(?: \p{L}[\p{L}'’.-]*(?: ${NAME_ADORNMENT})*)+|\p{L}+(?:\.\p{L}+)+\d*|[^\s@]+@[^\s@]+\.[^\s@]+|\p{L}{2,}[._-]?(?:19|20)\d\d)$`,
   "u",
-);
+));
 
 /**
  * An account named for a job, not a person: a bot (`dependabot[bot]`), a Kubernetes identity
@@ -320,19 +321,19 @@ const AUTOMATION_ACCOUNT =
 const VIRTUAL_ACCOUNT_DOMAIN = /^(?:nt service|nt authority|nt virtual machine|iis apppool|font driver host|window manager)\\/i;
 
 /** A letter outside ASCII (`é`, `Ł`, `И`, `م`, `王`): no account name the operating systems create by default holds one. */
-const NON_ASCII_LETTER = /(?![\p{ASCII}])\p{L}/u;
+const NON_ASCII_LETTER = lazy(() => /(?![\p{ASCII}])\p{L}/u);
 
 /** Letters with an apostrophe (`O'Neil`, `D’Angelo`): useradd's and Windows' account names have none. */
-const APOSTROPHE_NAME = /^\p{L}+['’]\p{L}+(?:-\p{L}+)*$/u;
+const APOSTROPHE_NAME = lazy(() => /^\p{L}+['’]\p{L}+(?:-\p{L}+)*$/u);
 
 /** Two or more capitalised parts, joined or with `-`/`_` (`AnaSilva`, `Ana_Silva`, `Jean-Luc`, `McDonald`), as written. */
-const JOINED_NAME = /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u;
+const JOINED_NAME = lazy(() => /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u);
 
 /**
  * Two or three capitalised words with blanks, a lower-case particle perhaps between them (`Jenny
  * Rosen`, `Mary-Jane O'Neil`, `José da Silva`, `Ludwig van Beethoven`), a name under a type's key.
  */
-const SPACED_NAME = /^\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?: (?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn))? \p{Lu}[\p{L}'’-]*\p{Ll}){1,2}$/u;
+const SPACED_NAME = lazy(() => /^\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?: (?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn))? \p{Lu}[\p{L}'’-]*\p{Ll}){1,2}$/u);
 
 /**
  * Words saying what failed, lower case, in a type's place as an HTTP or gRPC status's phrase
@@ -346,7 +347,7 @@ const FAILURE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** One capitalised word (`Ana`), a name under a whole name's key. */
-const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const CAPITALISED_WORD = lazy(() => /^\p{Lu}\p{Ll}+$/u);
 
 /**
  * Words of accounts no person holds, lower case: Windows' built-in and container accounts

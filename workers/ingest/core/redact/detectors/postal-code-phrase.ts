@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
 import { ADDRESS_KINDS, PARTY_WORDS } from "../postal-code-names";
 import type { Detector } from "./detector";
@@ -64,8 +65,7 @@ const OTHER_PHRASE =
  * English, Portuguese, Spanish, French and German; German's as the last part of a compound:
  * `Hauptstraße`, `Lieferadresse`); or a US state before it (`STATE_BEFORE`).
  */
-const ADDRESS_CONTEXT =
-  /(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing|calle|plaza|paseo|direcci[óo]n|domicilio|env[íi]o|rue|adresse|livraison|facturation|anschrift|str\.|\p{L}*(?:stra(?:ß|ss)e|adresse|weg|platz|gasse))(?![\p{L}])/iu;
+const ADDRESS_CONTEXT = lazy(() => /(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing|calle|plaza|paseo|direcci[óo]n|domicilio|env[íi]o|rue|adresse|livraison|facturation|anschrift|str\.|\p{L}*(?:stra(?:ß|ss)e|adresse|weg|platz|gasse))(?![\p{L}])/iu);
 /** A US state's two capitals right before the code's word (`Springfield, IL ZIP 62701`), in capitals only: `we`, `to` are words. */
 const STATE_BEFORE = /(?:^|,[ \t]*)[A-Z]{2}[ \t]*$/;
 /**
@@ -91,7 +91,7 @@ const POSTCODE_NAMED_CODE = new RegExp(`^(?:${UK_POSTCODE}|\\d{4} ?[A-Z]{2})$`);
  * (`post code SW1A 1AA`) it stays the noun.
  */
 const VERB_POST_CODE = /^post[ \t]+code[ \t]+\d/;
-const VERB_SUBJECT_BEFORE = /(?<![\p{L}])(?:we|i|you|they|please|pls|plz|to|will|would|can|could|should|must|and|then|also)[ \t]+$/iu;
+const VERB_SUBJECT_BEFORE = lazy(() => /(?<![\p{L}])(?:we|i|you|they|please|pls|plz|to|will|would|can|could|should|must|and|then|also)[ \t]+$/iu);
 /** Portugal's `código postal` and its code's shape (`1000-001`), a postal code after the word alone. */
 const PORTUGUESE_WORD = /^c[óo]digo postal/i;
 const PORTUGUESE_CODE = /^\d{4}-\d{3}$/;
@@ -121,11 +121,11 @@ export const postalCodePhraseDetector: Detector = {
     const uk = UK_WORD.test(match);
     // A UK postcode after any other word (`zip SW1A 1AA`) is no such word's.
     if (!uk && /^[A-Z]/.test(value)) return undefined;
-    const verb = VERB_POST_CODE.test(match) && VERB_SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+    const verb = VERB_POST_CODE.test(match) && VERB_SUBJECT_BEFORE().test(text.slice(Math.max(0, start - 16), start));
     const named =
       !CP_WORD.test(match) && !verb && (NAMED_CODE.test(value) || (uk && POSTCODE_NAMED_CODE.test(value)) || (PORTUGUESE_WORD.test(match) && PORTUGUESE_CODE.test(value)));
     const before = text.slice(Math.max(0, start - ADDRESS_REACH), start);
-    if (!named && !ADDRESS_CONTEXT.test(before) && !STATE_BEFORE.test(before)) return undefined;
+    if (!named && !ADDRESS_CONTEXT().test(before) && !STATE_BEFORE.test(before)) return undefined;
     return match.slice(0, match.length - value.length) + marker;
   },
 };

@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
 import { KeyRules, strongestRule, type KeyRule } from "../key-rules";
 import { standsForCount, standsForSecret } from "../secret-names";
@@ -197,13 +198,13 @@ function boundKind(rule: KeyRule, value: string, quoted: boolean): string | unde
  */
 function unnamedBoundKind(value: string, quoted: boolean): string | undefined {
   if (!quoted) return undefined;
-  if (PERSON_FULL_NAME.test(value)) return PERSON_NAME_KIND;
+  if (PERSON_FULL_NAME().test(value)) return PERSON_NAME_KIND;
   return CREDENTIAL_SYMBOL.test(value) && !/\s/.test(value) && isCredentialShaped(value) && !standsForSecret(value) ? SECRET_PARAM_KIND : undefined;
 }
 /** A capitalised word of a name: `Jane`, `O'Neil`, `Mary-Jane`. */
 const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?`;
 /** Two or three capitalised words of letters, one perhaps after an apostrophe (`O'Neil`) or joined by `-` to another (`Mary-Jane`). */
-const PERSON_FULL_NAME = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,2}$`, "u");
+const PERSON_FULL_NAME = lazy(() => new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,2}$`, "u"));
 /**
  * A character of a password beyond letters, digits and the separators of codes, ids, paths,
  * versions and media types (`-_./:+#`): `Hunter2!secret`, `p@ss&w0rd`.
@@ -226,11 +227,11 @@ function comparedKind(rule: KeyRule, value: string, quoted: boolean): string | u
  * The detectors whose kind a key's `Place` fact names (`placeEvidence`), each with its pattern
  * matching a whole value: an SSN's, a phone's, an RG's, a CNH's and a PIX key's columns.
  */
-const PLACED_KINDS = [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDetector, birthDateDetector, passportDetector].map((detector) => ({
+const PLACED_KINDS = lazy(() => [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDetector, birthDateDetector, passportDetector].map((detector) => ({
   detector,
   whole: new RegExp(`^(?:${detector.source})$`),
   marker: redactionMarker(detector.kind),
-}));
+})));
 
 /**
  * The kind of the first detector of `PLACED_KINDS` that takes `value` whole as its kind at
@@ -238,7 +239,7 @@ const PLACED_KINDS = [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDe
  * an attribute under such a key is read; undefined when none does.
  */
 function placedKind(place: number, value: string): string | undefined {
-  for (const { detector, whole, marker } of PLACED_KINDS) {
+  for (const { detector, whole, marker } of PLACED_KINDS()) {
     if ((place & (detector.placeEvidence ?? 0)) === 0 || !whole.test(value)) continue;
     const rewrite = detector.rewrite === undefined ? marker : detector.rewrite(value, marker, value, 0, place);
     if (rewrite !== undefined) return typeof rewrite === "string" ? detector.kind : rewrite.kind;

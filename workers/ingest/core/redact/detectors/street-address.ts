@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import { STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
@@ -125,8 +126,7 @@ const WORDED_LINE = new RegExp(`^(?:${EU_LINE}|${BR_LINE})$`);
  * A word introducing an address, in the supported languages, perhaps with its preposition
  * (`Adres:`, `bezorgen op`, `Lieferung an`, `livraison :`, `entrega em`, `ship to`).
  */
-const BARE_LINE_CONTEXT_BEFORE =
-  /(?<![\p{L}])(?:addr\p{L}*|adres\p{L}*|anschrift|liefer\p{L}*|zustell\p{L}*|livr\p{L}*|entreg\p{L}*|envi\p{L}*|env\u00edo|sped\p{L}*|indirizzo|direcci\p{L}*|endere\p{L}*|bezorg\p{L}*|verzend\p{L}*|ship\p{L}*|deliver\p{L}*|located|lives)(?:[ \t]+(?:to|at|op|aan|an|bei|\u00e0|au|a|em|en|na|no))?[ \t]*:?[ \t]*$/iu;
+const BARE_LINE_CONTEXT_BEFORE = lazy(() => /(?<![\p{L}])(?:addr\p{L}*|adres\p{L}*|anschrift|liefer\p{L}*|zustell\p{L}*|livr\p{L}*|entreg\p{L}*|envi\p{L}*|env\u00edo|sped\p{L}*|indirizzo|direcci\p{L}*|endere\p{L}*|bezorg\p{L}*|verzend\p{L}*|ship\p{L}*|deliver\p{L}*|located|lives)(?:[ \t]+(?:to|at|op|aan|an|bei|\u00e0|au|a|em|en|na|no))?[ \t]*:?[ \t]*$/iu);
 
 /**
  * What a US street line must follow to be one: the start of the text or a line, a value's quote
@@ -134,8 +134,7 @@ const BARE_LINE_CONTEXT_BEFORE =
  * to`, `lives at`, `located in`, `address`). A number after any other word is that word's count
  * (`retry 3 Main Street`, `processed 12 Orders Way`): the line stays.
  */
-const LINE_CONTEXT_BEFORE =
-  /(?:^|[\n"'`(\[{:=,;>|]|(?<![\p{L}])(?:to|at|on|from|in|near|via|address|addr|street|ship|shipped|shipping|deliver|delivered|delivery|located|lives|live|billing|mailing|home|dest|destination)[ \t]*:?)[ \t]*$/iu;
+const LINE_CONTEXT_BEFORE = lazy(() => /(?:^|[\n"'`(\[{:=,;>|]|(?<![\p{L}])(?:to|at|on|from|in|near|via|address|addr|street|ship|shipped|shipping|deliver|delivered|delivery|located|lives|live|billing|mailing|home|dest|destination)[ \t]*:?)[ \t]*$/iu);
 /**
  * What may follow a US street line in prose and leave it one: the text's or a sentence's end, a
  * punctuation mark, a capitalised word, or a lower-case word that joins the sentence (`to 12 Main
@@ -143,8 +142,7 @@ const LINE_CONTEXT_BEFORE =
  * whose number is a count (`retry to 2 Main St replicas`, `rolled out to 3 Main Street stores`,
  * `upgraded from 2 Park Ave plan`): it stays. A quadrant, a unit or a city after the type ends the line.
  */
-const LINE_CONTEXT_AFTER =
-  /^(?![ \t]+[a-z])|^[ \t]+(?:and|or|but|in|on|at|near|by|for|from|to|with|until|before|after|since|today|tomorrow|yesterday|tonight|now|then|was|is|has|had|please|via|apt|suite|ste|unit|floor|fl|room|rm)(?![\w'’-])/;
+const LINE_CONTEXT_AFTER = lazy(() => /^(?![ \t]+[a-z])|^[ \t]+(?:and|or|but|in|on|at|near|by|for|from|to|with|until|before|after|since|today|tomorrow|yesterday|tonight|now|then|was|is|has|had|please|via|apt|suite|ste|unit|floor|fl|room|rm)(?![\w'’-])/);
 /** A line ending with its street's type (no quadrant, unit or city after it), which `LINE_CONTEXT_AFTER` then reads. */
 const ENDS_WITH_TYPE = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?$`);
 /** A line that ends with a postal code and its town (`US_ZIP_TAIL`, `UK_TAIL`, `EU_POSTAL_TAIL`, captured: `EU_LINE`'s). */
@@ -234,13 +232,13 @@ export const streetAddressDetector: Detector = {
       if (separator > 57 /* a street's head word */) {
         if (WORDED_LINE.test(match)) return marker;
         const before = text.slice(Math.max(0, start - CONTEXT_REACH), start);
-        if (BARE_LINE_CONTEXT_BEFORE.test(before)) return marker;
+        if (BARE_LINE_CONTEXT_BEFORE().test(before)) return marker;
         const listed = /,[ \t]*$/.test(before) && !/^[ \t]+[a-z]/.test(text.slice(start + match.length, start + match.length + 2));
         return listed && PREPOSITION_LINE.test(match) ? marker : undefined;
       }
       if (POSTAL_CODE_FIRST_LINE.test(match)) return marker;
       const before = text.slice(Math.max(0, start - CONTEXT_REACH), start);
-      const context = LINE_CONTEXT_BEFORE.test(before);
+      const context = LINE_CONTEXT_BEFORE().test(before);
       // A postal code and its town after a continental line or one ending with its street's
       // type are evidence enough; a line without a type needs a place an address is written
       // too (`Deliver to: 1 Infinite Loop, Cupertino, CA 95014`; `node 3 Way Handshake, Timeout, OK 30000` stays),
@@ -249,9 +247,9 @@ export const streetAddressDetector: Detector = {
       const tail = ENDS_WITH_POSTAL_CODE.exec(match);
       if (tail !== null) {
         if (tail[1] !== undefined || TYPED_LINE_END.test(match)) return marker;
-        return context && (CITY_IN_COMMAS.test(match) || BARE_LINE_CONTEXT_BEFORE.test(before)) ? marker : undefined;
+        return context && (CITY_IN_COMMAS.test(match) || BARE_LINE_CONTEXT_BEFORE().test(before)) ? marker : undefined;
       }
-      const phrase = ENDS_WITH_TYPE.test(match) && !LINE_CONTEXT_AFTER.test(text.slice(start + match.length, start + match.length + 16));
+      const phrase = ENDS_WITH_TYPE.test(match) && !LINE_CONTEXT_AFTER().test(text.slice(start + match.length, start + match.length + 16));
       return context && !phrase ? marker : undefined;
     }
     const bracketed = text.charCodeAt(start - 1) === 93; /* ] */
