@@ -209,7 +209,8 @@ const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
  * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
  * or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
  * second key makes the line prose or a log's pairs, whose value is the first token), no quote
- * and no backslash (in JSON text held in a string they are the string's, not the value's). What the
+ * and no backslash; it ends where a log's next `name=` pair begins (`password: hunter2 user=bob`
+ * keeps `user=bob`, as `password=hunter2 user=bob` does) (in JSON text held in a string they are the string's, not the value's). What the
  * value's first token is decides whether it is a secret (`redactField`); this only says how far
  * it reaches: `password: correct horse battery`, `password: abc;def`. The value's end is looked
  * for only after a character that is no blank: a blank run's first place says what all its places
@@ -217,9 +218,10 @@ const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
  */
 const YAML_KEY_TEXT = `(?:[A-Za-z_][\\w.-]*|"[^"\\n]{1,128}"|'[^'\\n]{1,128}')`;
 const PLAIN_START = `[^\\s"'\\\\<>{}[\\]#|&*!%@\`,]`;
-const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\]|:(?![ \\t\\r\\n]|$))`;
+const NEXT_PAIR = "[A-Za-z_][\\w.-]{0,63}=";
+const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\ \\t]|[ \\t](?!${NEXT_PAIR})|:(?![ \\t\\r\\n]|$))`;
 const WHOLE_PLAIN_SCALAR =
-  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?<![ \\t])(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
+  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?<![ \\t])(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$)|[ \\t]+${NEXT_PAIR})` +
   `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:"'\\\\]|:(?![ \\t]))*?(?<![ \\t])(?=[ \\t]*[,}])`;
 
 /**
