@@ -808,6 +808,8 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const bare = withoutSentenceEnd(value, end);
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
   if (FLAG_PLACEHOLDER.test(bare)) return undefined;
+  // A count under a name that counts (`--secrets-loaded 3`, `--max-tokens=512`), as in every other form.
+  if (isNamedCount(name, unquoted(bare))) return undefined;
   return redactValue(head, value, marker, PARAMETER_TOKEN, end, false);
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
