@@ -22,7 +22,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
-import { saysSecretState, saysSessionState } from "../status-words";
+import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -98,8 +98,6 @@ const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|$
 const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
 export const SECRET_PARAM_KIND = "secret_param";
-/** What became of a password, as a status field reports it (`password: changed`). */
-const PASSWORD_STATE = /^(?:changed|reset|expired|Changed|Reset|Expired|CHANGED|RESET|EXPIRED)$/;
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
 // An `&` ends a value only before the next `name=` (a query's or a form's next pair): a password
 // may hold one (`Tr0ub4dor&3`), and cutting there stored the password's tail. So does a `#`,
@@ -592,7 +590,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
   // A field's state word says what became of the password (`password: changed`, `password:
   // expired`); as a flag's or a connection string's value (`--password=changed`) it is the password.
-  if (PASSWORD_STATE.test(bare)) return undefined;
+  if (saysPasswordState(bare)) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
