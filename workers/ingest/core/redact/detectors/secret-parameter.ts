@@ -207,8 +207,7 @@ const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
  * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
  * or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
  * second key makes the line prose or a log's pairs, whose value is the first token), no quote
- * and no backslash; it ends where a log's next `name=` pair begins (`password: hunter2 user=bob`
- * keeps `user=bob`, as `password=hunter2 user=bob` does) (in JSON text held in a string they are the string's, not the value's). What the
+ * and no backslash (in JSON text held in a string they are the string's, not the value's). What the
  * value's first token is decides whether it is a secret (`redactField`); this only says how far
  * it reaches: `password: correct horse battery`, `password: abc;def`. The value's end is looked
  * for only after a character that is no blank: a blank run's first place says what all its places
@@ -216,10 +215,9 @@ const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
  */
 const YAML_KEY_TEXT = `(?:[A-Za-z_][\\w.-]*|"[^"\\n]{1,128}"|'[^'\\n]{1,128}')`;
 const PLAIN_START = `[^\\s"'\\\\<>{}[\\]#|&*!%@\`,]`;
-const NEXT_PAIR = "[A-Za-z_][\\w.-]{0,63}=";
-const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\ \\t]|[ \\t](?!${NEXT_PAIR})|:(?![ \\t\\r\\n]|$))`;
+const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\]|:(?![ \\t\\r\\n]|$))`;
 const WHOLE_PLAIN_SCALAR =
-  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?<![ \\t])(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$)|[ \\t]+${NEXT_PAIR})` +
+  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?<![ \\t])(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
   `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:"'\\\\]|:(?![ \\t]))*?(?<![ \\t])(?=[ \\t]*[,}])`;
 
 /**
@@ -537,11 +535,21 @@ function redactField(match: string, marker: string, text: string, start: number)
     // A first word that ends a sentence (`code: 7319. Next`, `key: Xk9;mQ7. Next`) ends the value.
     const word = /^\S*/.exec(value)![0];
     // A session's id is one token: what follows it is the line's (`session: abc123def456 expired`).
-    const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : match.length;
+    // A log's next `name=` pair ends it (`password: hunter2 user=bob` keeps `user=bob`, as `password=hunter2 user=bob` does).
+    const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : valueStart + beforeNextPair(value);
     const length = reach - sentenceEndLength(match.slice(valueStart, reach), valueEnd(text, start, start + reach));
     return { text: rewrite.text, kind: SECRET_PARAM_KIND, length: Math.max(length, rewrite.length) };
   }
   return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
+}
+
+/** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
+const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
+
+/** How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when none follows. */
+function beforeNextPair(value: string): number {
+  const next = NEXT_PAIR.exec(value);
+  return next === null ? value.length : next.index;
 }
 
 /** `redactField` for a match whose value is the field's first token or quoted string. */
