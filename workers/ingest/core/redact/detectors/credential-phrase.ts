@@ -15,7 +15,8 @@ import { sentenceEndLength, valueEnd } from "./sentence-end";
  * - a credential named in two words (`pass phrase: …`, `API key: …`, `secret key: …`, `access key: …`).
  *
  * A password or passphrase holds blanks (`correct horse battery staple`): its value is the rest
- * of the line, up to a log's next `name=` pair (`… user=bob` stays, as after `password=`); an
+ * of the line, up to a log's next `name=` pair (`… user=bob` stays, as after `password=`) or a
+ * sentence's end; an
  * API key, a secret key, a PIN or a token is one token, and only one shaped as a credential
  * (a letter and something else, `isPasswordShaped`; a PIN's 4 to 12 digits). Placeholders and
  * masks (`standsForSecret`), a state (`saysSecretState`: `expired`, `too short`) and, for a
@@ -38,8 +39,12 @@ const COLON = String.raw`[ \t]*:[ \t]+`;
 const NEXT_PAIR = String.raw`[ \t]+[A-Za-z_][\w.-]{0,63}=`;
 /** A value in quotes, then a blank or the line's end: the quotes hold the whole value. */
 const QUOTED_VALUE = String.raw`"[^"\n]{1,256}"(?![^ \t\r\n])|'[^'\n]{1,256}'(?![^ \t\r\n])`;
-/** A password's value: quoted, or the rest of the line from a character that is no blank, up to the blanks before a next pair or the line's end. */
-const LINE_VALUE = String.raw`${QUOTED_VALUE}|\S(?:[^\n]*?\S)?(?=${NEXT_PAIR}|[ \t]*\r?(?:\n|$))`;
+/**
+ * A password's value: quoted, or the rest of the line from a character that is no blank, up to
+ * the blanks before a next pair, a sentence's end (`.`, `!` or `?` before a blank: `…: correct
+ * horse. Retrying`) or the line's end.
+ */
+const LINE_VALUE = String.raw`${QUOTED_VALUE}|\S(?:(?:(?![.!?][ \t])[^\n])*?\S)?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*\r?(?:\n|$))`;
 /** A key's, a PIN's or a token's value: one token, perhaps quoted. */
 const TOKEN_VALUE = String.raw`${QUOTED_VALUE}|[^\s"'<>,;()]{1,512}`;
 
