@@ -57,6 +57,13 @@ describe("a credential after a phrase naming it and a colon", () => {
     expectRedactedAs(text, expected, { secret_param: 1 });
   });
 
+  it("keeps JSON text JSON: a value held in a JSON string ends at its closing quote, escaped quotes stay", () => {
+    const held = JSON.stringify({ note: "Password for user bob: correct horse battery staple" });
+    expect(redactString(held, policy).text).toBe(JSON.stringify({ note: `Password for user bob: ${PARAM}` }));
+    const quoted = JSON.stringify({ note: 'Password for bob: "correct horse" accepted' });
+    expect(redactString(quoted, policy).text).toBe(JSON.stringify({ note: `Password for bob: "${PARAM}" accepted` }));
+  });
+
   it("names an AWS key after the phrase as the known token it is", () => {
     expect(redactString("access key for ci: AKIAIOSFODNN7EXAMPLE", policy).counts).toEqual({ known_token: 1 });
   });

@@ -3,6 +3,7 @@ import { isPasswordShaped, standsForSecret } from "../secret-names";
 import { saysPasswordState, saysSecretState } from "../status-words";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, quoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 
 /**
@@ -37,16 +38,17 @@ const FOR_WHOM = String.raw`[ \t]+for[ \t]+[^:\n]{1,64}?`;
 const COLON = String.raw`[ \t]*:[ \t]+`;
 /** A log's next pair after the value (`user=bob`), which ends it. */
 const NEXT_PAIR = String.raw`[ \t]+[A-Za-z_][\w.-]{0,63}=`;
-/** A value in quotes, then a blank or the line's end: the quotes hold the whole value. */
-const QUOTED_VALUE = String.raw`"[^"\n]{1,256}"(?![^ \t\r\n])|'[^'\n]{1,256}'(?![^ \t\r\n])`;
+/** A value in quotes, also escaped ones (text held in a JSON string: `\"correct horse\"`), then no word character: the quotes hold the whole value. */
+const QUOTED_VALUE = String.raw`(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|${ESCAPED_QUOTED})(?![\w])`;
 /**
  * A password's value: quoted, or the rest of the line from a character that is no blank, up to
  * the blanks before a next pair, a sentence's end (`.`, `!` or `?` before a blank: `…: correct
- * horse. Retrying`) or the line's end.
+ * horse. Retrying`), the line's end, or a double quote or backslash (where text held in a JSON
+ * string ends, `…staple"}`, or an escape begins).
  */
-const LINE_VALUE = String.raw`${QUOTED_VALUE}|\S(?:(?:(?![.!?][ \t])[^\n])*?\S)?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*\r?(?:\n|$))`;
+const LINE_VALUE = String.raw`${QUOTED_VALUE}|[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\]))`;
 /** A key's, a PIN's or a token's value: one token, perhaps quoted. */
-const TOKEN_VALUE = String.raw`${QUOTED_VALUE}|[^\s"'<>,;()]{1,512}`;
+const TOKEN_VALUE = String.raw`${QUOTED_VALUE}|${NOT_AT_ESCAPED_QUOTE}[^\s"'<>,;()\\]{1,512}`;
 
 /** The phrases whose value is a password's (`LINE_VALUE`), and those whose value is one token (`TOKEN_VALUE`), with their colon. */
 const PASSWORD_HEAD = String.raw`(?<![\w-])(?:${PASSWORD_WORD}${FOR_WHOM}|${PASS_PHRASE}(?:${FOR_WHOM})?)${COLON}`;
@@ -71,10 +73,11 @@ export const credentialPhraseDetector: Detector = {
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: (written, marker, text, start) => {
-    const quote = /^["']/.exec(written)?.[0] ?? "";
-    const closed = quote !== "" && written.length > 1 && written.endsWith(quote);
+    // The quotes, after any backslashes escaping them, open and close the value alike, and stay.
+    const quote = quoteOpening(written);
+    const closed = quote !== "";
     const tail = closed ? quote : written.slice(written.length - sentenceEndLength(written, valueEnd(text, start, start + written.length)));
-    const value = closed ? written.slice(1, -1) : written.slice(0, written.length - tail.length);
+    const value = closed ? written.slice(quote.length, -quote.length) : written.slice(0, written.length - tail.length);
     if (value === "" || value.startsWith("[REDACTED") || standsForSecret(value) || saysSecretState(value)) return undefined;
     const before = text.slice(Math.max(0, start - HEAD_REACH), start);
     if (PASSWORD_HEAD_BEFORE.test(before)) return saysPasswordState(value) ? undefined : `${closed ? quote : ""}${marker}${tail}`;
