@@ -175,14 +175,15 @@ export const MoreEvidence = {
   PERSONAL_DOCUMENT: 1 << 1,
   /**
    * A session's word and a digit (`detectors/session-id-phrase.ts`): the word in English,
-   * Spanish or Portuguese (`SESSION_WORD`: `session`, `sesión`, `sessão`) and a digit, which every
+   * Spanish or Portuguese (`SESSION_WORD`: `session`, `sesión`, `sessão`, or the word `sid`) and a digit, which every
    * id the detector takes holds.
    */
   SESSION_ID_PHRASE: 1 << 2,
   /**
-   * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`):
-   * `PASSWORD_PHRASE_WORD` (`password`, `passphrase`, `senha`, `contraseña`, `%3D`), which every
-   * match of the detector holds.
+   * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`), or a
+   * credential's phrase (`detectors/credential-phrase.ts`): `PASSWORD_PHRASE_WORD` (`password`,
+   * `passphrase`, `senha`, `contraseña`, `%3D`, `pass phrase`, `API key`, `token for`, `secret
+   * was`), which every match of the detectors holds.
    */
   PASSWORD_PHRASE: 1 << 3,
 } as const;
@@ -739,10 +740,15 @@ const PERSONAL_DOCUMENT_DIGITS = 5;
  * with `i` costs less than each case spelled out).
  */
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
-/** A password's word or a percent-encoded `=`, the evidence of `MoreEvidence.PASSWORD_PHRASE`. */
-const PASSWORD_PHRASE_WORD = /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]/;
-/** A session's word in English, Spanish or Portuguese, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
-const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N/;
+/**
+ * A password's word or a percent-encoded `=`, a credential named in two words (`pass phrase`,
+ * `API key`) or one word before `for` (`PIN for`, `token for`), or a credential's word before
+ * `is`/`was`/`set to` (`secret was`): the evidence of `MoreEvidence.PASSWORD_PHRASE`.
+ */
+const PASSWORD_PHRASE_WORD =
+  /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]/;
+/** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
+const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
 const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */

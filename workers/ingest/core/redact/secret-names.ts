@@ -114,14 +114,27 @@ export function isTokenInCountPlace(name: string, value: string): boolean {
  * `tokens.input`), as LLM and usage logs write counts of an LLM's tokens (`{"tokens":"42"}`,
  * `{"tokens":[12,30]}`, `tokens=42`); or a word that counts or bounds (`COUNTING_WORDS`:
  * `max_token`, `num_session_ids`, `token_limit`, `password_hash_rounds`); or its last word is
- * the plural `ids` (`session_ids=3`: how many). A credential is never digits alone there (a
+ * the plural `ids` (`session_ids=3`: how many) or counts events (`COUNTED_EVENT_WORDS`: `secretsLoaded`). A credential is never digits alone there (a
  * GitHub token's `ghp_…`, a JWT, an opaque string with letters). docs/decisions.md,
  * 2026-12-01, "a whole number under `tokens`", and 2026-12-03, "a number under a name that counts".
  */
 export function namesCount(name: string): boolean {
   const words = nameWords(name);
-  return words.some((word) => word === TOKENS_WORD || COUNTING_WORDS.has(word)) || words[words.length - 1] === "ids";
+  const last = words[words.length - 1] ?? "";
+  return words.some((word) => word === TOKENS_WORD || COUNTING_WORDS.has(word)) || last === "ids" || (words.length > 1 && COUNTED_EVENT_WORDS.has(last));
 }
+
+/**
+ * Last words that make a name count what happened to its secrets, lower case: how many were
+ * loaded, revoked or rotated (`secretsLoaded=3`, `tokens_revoked=2`) and how many resets or
+ * renewals there were (`passwordResets=12`). Only last and after another word: first they name
+ * the secret's own kind (`rotated_token`). Not what holds a secret after its word (`generated`,
+ * `confirmed`, `new`, a `reset` code): a number there is still the secret.
+ */
+const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
+  "loaded", "revoked", "rotated", "expired", "refreshed", "renewed", "rejected", "issued", "failed",
+  "resets", "changes", "rotations", "renewals", "refreshes", "revocations", "loads", "errors",
+]);
 const TOKENS_WORD = "tokens";
 
 /**

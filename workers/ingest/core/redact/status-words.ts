@@ -31,6 +31,18 @@ export function saysSecretState(value: string): boolean {
   return word.length <= 12 && STATUS_WORDS.has(word.toLowerCase());
 }
 
+/** What became of a password, as a status field or line reports it (`password: changed`), in one case. */
+const PASSWORD_STATE = /^(?:changed|reset|expired|Changed|Reset|Expired|CHANGED|RESET|EXPIRED)$/;
+
+/**
+ * Whether `value`, the whole value after a password's name as a field or a phrase writes it
+ * (`password: changed`, `Password for user bob: reset`), says what became of the password. Only
+ * there: as a flag's or a connection string's value (`--password=changed`) it is the password.
+ */
+export function saysPasswordState(value: string): boolean {
+  return PASSWORD_STATE.test(value);
+}
+
 /**
  * What a session's state is called in logs (`session=closed`, `session=new`, `user_session=open`):
  * a session's id is generated, never one of these words, so under a name whose last word is

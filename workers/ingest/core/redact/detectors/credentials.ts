@@ -69,9 +69,9 @@ export const urlCredentialsDetector: Detector = {
     "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#:\\[]*:[^\\s/?#@]+@" +
     "|(?<=^|[;\"'])[ \\t]*(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)[ \\t]*=[ \\t]*(?:'[^']*'|\\{[^}]*\\}|[^;\\s\"'\\\\{\\[]+)",
   evidence: Evidence.URL_CREDENTIALS | Evidence.SECRET_PARAMETER,
-  rewrite: (match, marker, text) => {
+  rewrite: (match, marker, text, start) => {
     const scheme = match.indexOf("://");
-    if (scheme < 0) return connectionStringPassword(match, marker, text);
+    if (scheme < 0) return connectionStringPassword(match, marker, text, start);
     const userStart = scheme + 3;
     const passwordStart = match.indexOf(":", userStart) + 1;
     const password = match.slice(passwordStart, -1);
@@ -82,13 +82,23 @@ export const urlCredentialsDetector: Detector = {
   },
 };
 
-/** `Password=x` → `Password=[marker]` when `text` is a connection string (it names a server); else undefined. */
-function connectionStringPassword(match: string, marker: string, text: string): string | undefined {
+/**
+ * `Password=x` at `start` → `Password=[marker]` when it is a pair of a connection string: a `;`
+ * parts it from a neighbour (`…;Password=x`, `Password=x;…`) and `text` names a server. Else
+ * undefined: logfmt's and prose's blank-parted pairs (`password=hunter2 user=bob host=db`) are
+ * a parameter's, counted as `secret_param` as the same pair is anywhere else on the line.
+ */
+function connectionStringPassword(match: string, marker: string, text: string, start: number): string | undefined {
   const equals = /=[ \t]*/.exec(match)!;
   const valueStart = equals.index + equals[0].length;
   const value = match.slice(valueStart);
-  if (!namesServer(text) || standsForSecret(value.replace(/^['{]|['}]$/g, ""))) return undefined;
+  if (!inSemicolonList(text, start, start + match.length) || !namesServer(text) || standsForSecret(value.replace(/^['{]|['}]$/g, ""))) return undefined;
   return `${match.slice(0, valueStart)}${marker}`;
+}
+
+/** Whether the pair from `start` to `end` has a `;` right before it or, after blanks, right after it. */
+function inSemicolonList(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start - 1) === 0x3b || /^[ \t]*;/.test(text.slice(end, end + 16));
 }
 
 /** `NAMES_SERVER.test(text)`, read once per scan (`scan-scope`): every candidate of a text asks about the same text. */

@@ -7,6 +7,7 @@ import { codeLiteralDetector } from "./code-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
+import { credentialPhraseDetector } from "./credential-phrase";
 import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
@@ -64,6 +65,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   // After the known tokens: an AWS key after `session` is theirs.
   sessionIdPhraseDetector,
   passwordPhraseDetector,
+  credentialPhraseDetector,
   passwordHashDetector,
   pixDetector,
   emailDetector,

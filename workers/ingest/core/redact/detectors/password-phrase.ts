@@ -16,13 +16,22 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * - a secret's parameter with its `=` percent-encoded (`password%3Dhunter2x`,
  *   `redirect=%2Fcb%3Fcode%3Dabc`, RFC 3986 §2.1), as a URL nested in another's query writes
  *   it: the name as a parameter's (`isSecretParameterName`), the value up to an encoded `&`.
+ * Other credentials' words (`secret`, `token`, `PIN`, `API key`, `pass phrase`) only before a
+ * quoted value after `is`, `was` or `set to` (`secret was "s3cr3tValue"`).
  * English, Portuguese (`senha`) and Spanish (`contraseña`) words; a value that stands for a
  * secret (`standsForSecret`: `"<redacted>"`, `"********"`) stays.
  */
 const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A)`;
 /** What may stand between the word and its value: blanks and `is`, `was`, `set to`, `é`, `es`. */
 const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|es)[ \t]+)?`;
-const QUOTED = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}${LINK})(["'])[^"'\s\\]{1,128}\1(?![\w])`;
+/**
+ * Other credentials' words, whose quoted value counts only after `is`, `was` or `set to`
+ * (`secret was "s3cr3tValue"`, `API key is 'k-93f…'`): right before a quote they name an
+ * object as often (Kubernetes' `secret "db-creds" not found`, a parser's `unexpected token "}"`).
+ */
+const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
+const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
+const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
 const AFTER_IS = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}[ \t]+(?:is|was)[ \t]+)[^\s"'\[,;()]{6,128}(?<![.!?:])(?![^\s,;()])`;
 /** A name, `%3D`, and the value: characters of a query's value and percent-escapes other than an encoded `&` or `=`. */
 const ENCODED = String.raw`(?<![\w.%-])[A-Za-z_][\w.-]{0,63}%3[Dd](?:[^&\s"'%]|%(?!26|3[Dd])[0-9A-Fa-f]{2}){1,512}`;

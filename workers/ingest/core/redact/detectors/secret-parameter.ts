@@ -22,7 +22,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
-import { saysSecretState, saysSessionState } from "../status-words";
+import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -98,8 +98,6 @@ const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|$
 const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
 export const SECRET_PARAM_KIND = "secret_param";
-/** What became of a password, as a status field reports it (`password: changed`). */
-const PASSWORD_STATE = /^(?:changed|reset|expired|Changed|Reset|Expired|CHANGED|RESET|EXPIRED)$/;
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
 // An `&` ends a value only before the next `name=` (a query's or a form's next pair): a password
 // may hold one (`Tr0ub4dor&3`), and cutting there stored the password's tail. So does a `#`,
@@ -537,11 +535,21 @@ function redactField(match: string, marker: string, text: string, start: number)
     // A first word that ends a sentence (`code: 7319. Next`, `key: Xk9;mQ7. Next`) ends the value.
     const word = /^\S*/.exec(value)![0];
     // A session's id is one token: what follows it is the line's (`session: abc123def456 expired`).
-    const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : match.length;
+    // A log's next `name=` pair ends it (`password: hunter2 user=bob` keeps `user=bob`, as `password=hunter2 user=bob` does).
+    const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : valueStart + beforeNextPair(value);
     const length = reach - sentenceEndLength(match.slice(valueStart, reach), valueEnd(text, start, start + reach));
     return { text: rewrite.text, kind: SECRET_PARAM_KIND, length: Math.max(length, rewrite.length) };
   }
   return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
+}
+
+/** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
+const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
+
+/** How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when none follows. */
+function beforeNextPair(value: string): number {
+  const next = NEXT_PAIR.exec(value);
+  return next === null ? value.length : next.index;
 }
 
 /** `redactField` for a match whose value is the field's first token or quoted string. */
@@ -590,7 +598,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (BLOCK_SCALAR_HEADER.test(value) && (end.next === "" || end.next === "\n" || end.next === "\r")) return undefined;
   // A field's state word says what became of the password (`password: changed`, `password:
   // expired`); as a flag's or a connection string's value (`--password=changed`) it is the password.
-  if (PASSWORD_STATE.test(bare)) return undefined;
+  if (saysPasswordState(bare)) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
@@ -806,6 +814,8 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const bare = withoutSentenceEnd(value, end);
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
   if (FLAG_PLACEHOLDER.test(bare)) return undefined;
+  // A count under a name that counts (`--secrets-loaded 3`, `--max-tokens=512`), as in every other form.
+  if (isNamedCount(name, unquoted(bare))) return undefined;
   return redactValue(head, value, marker, PARAMETER_TOKEN, end, false);
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */

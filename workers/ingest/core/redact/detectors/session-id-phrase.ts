@@ -20,16 +20,26 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * After a business object's word (`checkout session cs_live_…`: `namesObjectSession`) the id is
  * the object's and stays. A name glued by `:` (`session:8f3a2b9c`, a cache key's namespace) or
  * `=`/`:` fields are the field detectors'.
+ *
+ * `sid` names a session's id in prose too, alone or after `session` (`sid 9f86d081… expired`,
+ * `session sid 9f86d081…`), its id judged as after an id's word; after another system's word
+ * (`account sid AC…`, `Oracle SID ORCL19c`, `user SID S-1-5-…`) it is that system's id and stays.
  */
 const SESSION_WORD = String.raw`(?:[Ss]ession|SESSION|[Ss]esi[oó]n|SESI[OÓ]N|[Ss]ess[ãa]o|SESS[ÃA]O)`;
-const ID_WORD = String.raw`(?:[ _-]?(?:[Ii]d|ID)(?![A-Za-z]))?`;
+/** An id's word after the session's, or its short `sid` (`session sid 9f86d081…`). */
+const ID_WORD = String.raw`(?:[ _-]?(?:[Ii]d|ID|[Ss]id|SID)(?![A-Za-z]))?`;
+/** `sid` alone, a session's id in short as a field's name is (`sid 9f86d081… expired`, docs/decisions.md, "`sid`"). */
+const SID_WORD = String.raw`(?:[Ss]id|SID)`;
 /**
  * The id after the word, perhaps `id`, and blanks or, in a path, `/` (also `/sessions/`), read by a
  * lookbehind: the match starts where a known token's would (`session ASIA…`, an AWS key the known
  * token detector, earlier in the list, names). The id may stand in quotes or brackets (`session
  * "abc123…" expired`). The id ends at a blank, `/`, a quote or punctuation.
  */
-const SOURCE = String.raw`(?<=(?<![\w-])(?:${SESSION_WORD}${ID_WORD}[ \t]+(?:\\{0,7}["']|\()?|(?<=/)(?:[Ss]ession|SESSION)s?/))(?=[A-Za-z0-9_~+=-]{0,255}[0-9])[A-Za-z0-9][A-Za-z0-9_~+=-]{5,255}(?![\w~+=-]|\.[A-Za-z0-9])`;
+const SOURCE = String.raw`(?<=(?<![\w-])(?:(?:${SESSION_WORD}${ID_WORD}|${SID_WORD})[ \t]+(?:\\{0,7}["']|\()?|(?<=/)(?:[Ss]ession|SESSION)s?/))(?=[A-Za-z0-9_~+=-]{0,255}[0-9])[A-Za-z0-9][A-Za-z0-9_~+=-]{5,255}(?![\w~+=-]|\.[A-Za-z0-9])`;
+
+/** A word naming another system's or principal's id before a bare `sid`: Twilio's account and message, Windows' user, group and principal, Oracle's database. */
+const OTHER_SYSTEM_SID = /(?<![\w-])(?:account|message|call|twilio|user|group|principal|subject|target|security|windows|oracle|database|db|instance)[ \t_-]+sid[ \t]+$/i;
 
 /** A quote, perhaps escaped, or a `(` opening the id, at the end of the text before it. */
 const OPENING_BEFORE = /(?:\\{0,7}["']|\()$/;
@@ -48,6 +58,8 @@ export const sessionIdPhraseDetector: Detector = {
     // The word before `session` (`checkout session cs_live_…`): blanks, the session's word and an id's word are skipped.
     const before = /([A-Za-z]+)[ \t_-]+\S+?(?:[ \t_-]?(?:id|ID|Id))?[ \t/]+$/.exec(text.slice(Math.max(0, opened - 48), opened))?.[1];
     if (before !== undefined && namesObjectSession([...nameWords(before), "session"])) return undefined;
+    // A `sid` after another system's word is that system's id (`account sid AC…`, `Oracle SID ORCL19c`), as `AccountSid` is.
+    if (OTHER_SYSTEM_SID.test(text.slice(Math.max(0, opened - 48), opened))) return undefined;
     return marker;
   },
 };

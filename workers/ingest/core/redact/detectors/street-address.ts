@@ -26,6 +26,15 @@ const UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}(?![\\w-])";
  */
 const US_ZIP_TAIL = `,? ${WORD}(?: ${WORD}){0,2},? (?:${US_STATE}) \\d{5}(?:-\\d{4})?(?![\\w-])`;
 const UK_TAIL = `,? (?:${WORD}(?: ${WORD}){0,2},? )?${UK_POSTCODE}`;
+/** A rate's or a size's unit after a number, which makes it a measure (`20000 Kbps Street View`, `5 Mbit`, `3 Hz`, `2048 Bytes`). */
+const UNIT = "(?:[KMGT]i?[Bb](?:ps|its?|ytes?)?|[KMGT]?Hz|Bytes?|Bits?)";
+const NOT_A_UNIT = `(?! ${UNIT}(?![\\w'’-]))`;
+/**
+ * What a number after a street line counts or measures, capitalised as a town is: a unit
+ * (`Main St 5, 2048 Bytes`) or a log's counted things (`Ring 4, 1000 Entries`, `1000 Einträge`).
+ * A town's postal code is followed by none of them.
+ */
+const NOT_A_COUNTED_THING = `(?! (?:${UNIT}|Entries|Items|Records|Rows|Files|Requests|Messages|Events|Einträge|Dateien|Zeilen)(?![\\w'’-]))`;
 /**
  * A continental postal code and its town after a street line (`, 10115 Berlin`, `, 75002 Paris`,
  * `, 1017 GC Amsterdam`, `, D-80331 München`, `, 60311 Frankfurt am Main`, `, 1250-146 Lisboa`):
@@ -34,9 +43,7 @@ const UK_TAIL = `,? (?:${WORD}(?: ${WORD}){0,2},? )?${UK_POSTCODE}`;
  * (`, 00184 Roma RM`, `, 20121 Milano (MI)`).
  */
 const EU_POSTAL_TAIL =
-  `,? (?:[A-Z]{1,2}-)?\\d{4,5}(?:-\\d{3}| [A-Z]{2})? ${WORD}(?:[ -](?:(?:am|an der|sur|en|de|del|di) )?${WORD}){0,2}(?![\\w'’-])(?: \\(?[A-Z]{2}\\)?(?![\\w'’-]))?`;
-/** A rate's or a size's unit after a number, which makes it a measure (`20000 Kbps Street View`, `5 Mbit`, `3 Hz`). */
-const NOT_A_UNIT = "(?! (?:[KMGT]i?b(?:ps|its?)|[KMGT]?Hz|Bytes?|Bits?)(?![\\w'’-]))";
+  `,? (?:[A-Z]{1,2}-)?\\d{4,5}(?:-\\d{3}| [A-Z]{2})?${NOT_A_COUNTED_THING} ${WORD}(?:[ -](?:(?:am|an der|sur|en|de|del|di) )?${WORD}){0,2}(?![\\w'’-])(?: \\(?[A-Z]{2}\\)?(?![\\w'’-]))?`;
 /**
  * A US or UK street line: a house number (`12`, `221B`), one to four words of the name (an
  * ordinal too, `5th`), a street type (`STREET_TYPES`), perhaps a quadrant (`NW`) and a unit
