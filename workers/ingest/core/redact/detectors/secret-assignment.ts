@@ -260,9 +260,14 @@ export const secretAssignmentDetector: Detector = {
     const symbol = SYMBOL_AT_END.exec(match);
     if (symbol !== null) return redactSymbolValue(match, symbol, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
+    // A literal that opens Python's conditional expression (`"…" if debug else "…"`) is code's, read whole by code-literal.ts.
+    if (CONDITIONAL_AFTER.test(text.slice(start + match.length, start + match.length + 8))) return undefined;
     return redactQuotedValue(match, marker);
   },
 };
+
+/** `if` after a literal, as Python's conditional expression writes it. */
+const CONDITIONAL_AFTER = /^[ \t]+if[ \t]/;
 
 /**
  * Names only ever secret inside a URL's query (OAuth's `code`, a presigned URL's `sig`, `key`,
