@@ -9,6 +9,7 @@ import {
   isSecretFlagName,
   isSecretName,
   isSecretParameterName,
+  isShortPasswordName,
   isHeldSecretName,
   LOGIN_WORDS,
   namesTokensCountMember,
@@ -185,6 +186,12 @@ export const MoreEvidence = {
    * match of the detector holds.
    */
   PASSWORD_PHRASE: 1 << 3,
+  /**
+   * Code comparing a value with a literal or looking a setting up (`detectors/credential-literal.ts`):
+   * `==`/`!=`, a comparing call's or an assertion's name, a lookup's name before `(`, or an
+   * environment's name, a shell's expansion with a default (`CREDENTIAL_LITERAL_HINT`), which every match of the detector holds.
+   */
+  CREDENTIAL_LITERAL: 1 << 4,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -341,6 +348,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  if (more !== undefined && !wordOnly && CREDENTIAL_LITERAL_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -741,6 +749,8 @@ const PERSONAL_DOCUMENT_DIGITS = 5;
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
 /** A password's word or a percent-encoded `=`, the evidence of `MoreEvidence.PASSWORD_PHRASE`. */
 const PASSWORD_PHRASE_WORD = /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]/;
+/** What every match of `detectors/credential-literal.ts` holds: an equality, a comparing call, an assertion, a lookup's call, an environment, a shell's default. */
+const CREDENTIAL_LITERAL_HINT = /[=!]=|\.(?:[Ee]quals|contentEquals)|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\(|process\.env|ENV|environ|\$\{\w+:?[-=]/;
 /** A session's word in English, Spanish or Portuguese, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
@@ -1375,7 +1385,8 @@ function assignsToSecretName(text: string, equals: number): boolean {
   // A backquoted SQL column (`` `password` ``), a shell's `${password}`: the name inside.
   const closing = text.charCodeAt(end - 1);
   const name = closing === 96 || closing === 125 ? nameBefore(text, end - 1) : nameBefore(text, end);
-  return name !== "" && isSecretParameterName(name);
+  // A short password name (`pw = "…"`): secret-assignment.ts reads the literal's shape.
+  return name !== "" && (isSecretParameterName(name) || isShortPasswordName(name));
 }
 
 /**
