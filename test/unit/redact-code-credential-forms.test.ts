@@ -160,6 +160,17 @@ describe("short password names, annotations and command lines", () => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
   });
 
+  it("leaves a crypt hash under a short name to the password-hash detector, and its marker alone", () => {
+    const text = 'UPDATE users SET pw = "$2y$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234" WHERE id = 7';
+    const once = redactString(text, policy);
+    expect(once).toEqual({ text: 'UPDATE users SET pw = "[REDACTED:password_hash]" WHERE id = 7', counts: { password_hash: 1 } });
+    expect(redactString(`pw = "${PARAM}"`, policy)).toEqual({ text: `pw = "${PARAM}"`, counts: {} });
+  });
+
+  it("reads a type before `=` only with a blank before it: a glued `Name=value` is the value", () => {
+    expect(redactString("Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; theme=dark", policy).counts).toEqual({});
+  });
+
   it("reads a connection URL's password as the URL's credentials", () => {
     expect(redactString("psql postgresql://app:pw1234@db.internal/shop", policy)).toEqual({
       text: "psql postgresql://app:[REDACTED:url_credentials]@db.internal/shop",

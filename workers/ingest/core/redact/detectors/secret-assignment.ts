@@ -266,6 +266,8 @@ export const secretAssignmentDetector: Detector = {
   },
 };
 
+/** A crypt string's `$id$` (`$2y$`, `$6$`): a password's hash, which the password-hash detector names. */
+const CRYPT_PREFIX = /^\$[\w.-]{1,16}\$/;
 /** `if` after a literal, as Python's conditional expression writes it. */
 const CONDITIONAL_AFTER = /^[ \t]+if[ \t]/;
 
@@ -316,7 +318,7 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const quote = quoteOpening(match.slice(open));
   const name = assignedName(match.slice(0, open));
   const value = match.slice(open + quote.length, -quote.length);
-  if (holdsSecret(name) ? !isHiddenValue(name, value) : !(isShortPasswordName(name) && isPasswordShaped(value))) return undefined;
+  if (holdsSecret(name) ? !isHiddenValue(name, value) : !(isShortPasswordName(name) && isPasswordShaped(value) && isHiddenValue(name, value) && !CRYPT_PREFIX.test(value))) return undefined;
   // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept.
   if (match.startsWith(".") && credentialHeaderOf(name) !== undefined) return undefined;
   return `${match.slice(0, open)}${quote}${marker}${quote}`;

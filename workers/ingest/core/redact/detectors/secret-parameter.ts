@@ -190,8 +190,12 @@ const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[
  */
 const TYPE_NAME = `(?:[A-Z][A-Za-z0-9_]*|${LOWER_CASE_TYPE_NAMES})`;
 const TYPED_DEFAULT = `\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERAL})`;
-/** The same with an unquoted value, a token to the line's end or a `;` (`str = hunter2`): the head and the value captured. */
-const TYPED_BARE_VALUE = new RegExp(`^(\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=(?![=>])[ \\t]*)([^\\s"'\`;]+)(?=[ \\t]*(?:;|\\r?\\n|$))`);
+/**
+ * The same with an unquoted value, a token to the line's end or a `;` (`str = hunter2`): the head
+ * and the value captured. A blank before the `=`, as annotations are written: a glued
+ * `Name=value` is the value itself (a cookie's `OptanonConsent=…`, `Password: Abc=123`).
+ */
+const TYPED_BARE_VALUE = new RegExp(`^(\\[?${TYPE_NAME}!?\\]?!?[ \\t]+=(?![=>])[ \\t]*)([^\\s"'\`;]+)(?=[ \\t]*(?:;|\\r?\\n|$))`);
 const TYPED_DEFAULT_HEAD = new RegExp(`^\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*`);
 /** A list of strings (`passwords: ["…", """…"""]`, GraphQL §2.9.7, YAML's and JSON's flow sequences), at most 64 items. */
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
