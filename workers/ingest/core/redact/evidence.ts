@@ -348,7 +348,10 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
-  if (more !== undefined && !wordOnly && CREDENTIAL_LITERAL_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
+  // Every match holds a literal's quote or a shell expansion's `$`: a native search first.
+  if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
+  }
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -749,8 +752,13 @@ const PERSONAL_DOCUMENT_DIGITS = 5;
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
 /** A password's word or a percent-encoded `=`, the evidence of `MoreEvidence.PASSWORD_PHRASE`. */
 const PASSWORD_PHRASE_WORD = /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]/;
-/** What every match of `detectors/credential-literal.ts` holds: an equality, a comparing call, an assertion, a lookup's call, an environment, a shell's default. */
-const CREDENTIAL_LITERAL_HINT = /[=!]=|\.(?:[Ee]quals|contentEquals)|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\(|process\.env|ENV|environ|\$\{\w+:?[-=]/;
+/**
+ * What every match of `detectors/credential-literal.ts` holds: an equality beside a quote (not a
+ * base64 value's `==`), a comparing call, an assertion, a lookup's call on a literal, an
+ * environment, a shell's default.
+ */
+const CREDENTIAL_LITERAL_HINT =
+  /[=!]==?[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
 /** A session's word in English, Spanish or Portuguese, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
