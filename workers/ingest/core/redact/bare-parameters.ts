@@ -17,6 +17,8 @@
  *   line and has a code's digits (`afterVerificationWord`: `mfa challenge passed code=4829`).
  * - `key`: unless it is credential-shaped; a namespaced cache key (`product:sku-1001`) or a word
  *   (`orders`) is not.
+ * - `pwd`: when it is a directory's path (`pwd=/home/app`, `pwd=./build`, `pwd=C:\\app`), as a
+ *   shell's working directory is printed (`pwd` the command, `PWD` its variable).
  * False for every other name, which this does not judge.
  */
 export function holdsOrdinaryValue(name: string, value: string, text: string, start: number): boolean {
@@ -28,10 +30,15 @@ export function holdsOrdinaryValue(name: string, value: string, text: string, st
       );
     case "key":
       return !credentialShaped(value);
+    case "pwd":
+      return DIRECTORY_PATH.test(value);
     default:
       return false;
   }
 }
+
+/** A directory's path: absolute, from home or relative (`/srv/www`, `~/src`, `../app`), or a Windows drive's (`C:\\Users`). */
+const DIRECTORY_PATH = /^(?:(?:~|\.{1,2})?\/[\w.@+~-]*(?:\/[\w.@+~-]*)*|[A-Za-z]:\\[\w.\\ -]*)$/;
 
 /**
  * A country's, a currency's or a language's code, as the bare name `code` often holds one

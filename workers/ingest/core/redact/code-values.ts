@@ -19,11 +19,14 @@ const CODE_VALUE = new RegExp(
     // A call: a member's with an argument or none (`cfg.get(…)`, `Optional.ofNullable(x)`,
     // `System.getenv("PW")`), or a function's with a literal first (`getenv("PW", …)`). A lone
     // word before `(` and something unquoted (`hunter(2)`) may be a password, so it stays a value.
-    String.raw`|[A-Za-z_]\w*(?:(?:\.|->|::)[A-Za-z_]\w*)+\((?=[ \t]*(?:\\{0,7}["'${"`"}]|[A-Za-z_$@)]))|[A-Za-z_]\w*\([ \t]*\\{0,7}["'${"`"}])`,
+    String.raw`|[A-Za-z_]\w*(?:(?:\??\.|->|::)[A-Za-z_]\w*)+\((?=[ \t]*(?:\\{0,7}["'${"`"}]|[A-Za-z_$@)]))|[A-Za-z_]\w*\([ \t]*\\{0,7}["'${"`"}])`,
 );
 
-/** An identifier or member path, with a sigil and indexes (`options.apiKey`, `$apiKey`, `kwargs["token"]`). */
-const PATH = /^[$@]?[A-Za-z_]\w*(?:(?:\.|->|::)[A-Za-z_]\w*|\[[^\]\n]{1,64}\])*/;
+/**
+ * An identifier or member path, with a sigil, indexes and optional chaining (`options.apiKey`,
+ * `$apiKey`, `kwargs["token"]`, `x[0]`, `a?.b?.c`, `a?.[0]`).
+ */
+const PATH = /^[$@]?[A-Za-z_]\w*(?:(?:\??\.|->|::)[A-Za-z_]\w*|(?:\?\.)?\[[^\]\n]{1,64}\])*/;
 /** What ends an expression in code: a call's `(`, `;`, `,`, `)`, `??`, `||`, `&&`, PHP's `?:`, Python's `or`/`and`. */
 const CODE_AFTER = /^(?:\(|[ \t]*(?:[;,)]|\?\?|\?:|\|\||&&|(?:or|and)(?![\w$])))/;
 /** What ends a statement or an argument: after a bare word alone it says nothing of the word. */
@@ -33,6 +36,10 @@ const BARE_WORD = /^[A-Za-z_]\w*$/;
 /** A constant's name (`DB_PASSWORD`, `API_KEY`): capitals in words joined by `_`. */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/** An operand: a variable, member path or index, perhaps called (`os.environ.get('PW')`). */
+const OPERAND = String.raw`${PATH.source.slice(1)}(?:\([^()\n]{0,64}\))?`;
+/** A string literal on its line, its quotes perhaps escaped (code held in a JSON string). */
+const LITERAL = String.raw`\\{0,7}"[^"\n]{0,256}?\\{0,7}"|'[^'\n]{0,256}'`;
 /**
  * An expression that code alone writes, in any line: an operand (a variable, member path or
  * index, `PATH`, perhaps called: `os.environ.get('PW')`), an operator between blanks that picks a fallback or joins conditions
@@ -44,7 +51,12 @@ const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
  * operand's: both stay values.
  */
 const CODE_EXPRESSION = new RegExp(
-  String.raw`^${PATH.source.slice(1)}(?:\([^()\n]{0,64}\))?[ \t]+(?:\|\||\?\?|&&|\?:|\?|\/\/|or|and)[ \t]+(?:\\{0,7}["'${"`"}]|[$@][A-Za-z_{]|[A-Za-z_]\w*(?:\.|->|::|\[|\())`,
+  String.raw`^(?:${OPERAND}[ \t]+(?:\|\||\?\?|&&|\?:|\?|\/\/|or|and)[ \t]+(?:\\{0,7}["'${"`"}]|[$@][A-Za-z_{]|[A-Za-z_]\w*(?:\.|->|::|\[|\())` +
+    // A ternary whose branch is a variable (`isProd ? a : b ? "…" : "…"`), or written without
+    // blanks with a literal branch (`c?"…":"…"`): a password holds neither shape.
+    String.raw`|${OPERAND}[ \t]+\?[ \t]+${OPERAND}[ \t]+:[ \t]|${OPERAND}\?(?:${LITERAL})[ \t]*:` +
+    // Python's conditional expression (`"…" if debug else "…"`): a literal, then `if`, a condition and `else`.
+    String.raw`|(?:${LITERAL})[ \t]+if[ \t]+[^\n]{1,256}?[ \t]else[ \t])`,
 );
 
 /**
@@ -130,6 +142,12 @@ const LOOKUP_NAME_BEFORE = new RegExp(`${LOOKUP_NAME}$`);
  * `$opts{"secret"}`: a `{` right after a name or an index): a key's name.
  */
 const INDEX_BEFORE = /(?:\[|[\w\]}]\{)[ \t]*$/;
+/**
+ * A comparison's operator beside a literal (`env == "prod" ? … : …`, `… if mode != 'dev' else …`):
+ * the literal is what another operand is compared with, a condition's, not the value assigned.
+ */
+const COMPARED_BEFORE = /(?:[=!]=|(?<![=-])[<>]=?)[ \t]*$/;
+const COMPARED_AFTER = /^[ \t]*(?:[=!]=|[<>])/;
 /** A literal that spells a setting's name (`"password"`, `"db.api_key"`): under a lookup call, a key when it names a secret. */
 const SETTING_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
 
@@ -139,7 +157,8 @@ const SETTING_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
  * line's end outside a literal, a `,` or a closing bracket outside the brackets the value opened):
  * every literal but a lookup's key, the first argument of a
  * lookup call or an index (`os.getenv("PW", "hunter2")`: `PW` names a variable, `hunter2` is
- * its default and the secret). `keep` says which contents stay (an empty string, a mask).
+ * its default and the secret), and but a comparison's operand (`env == "prod" ? "…" : "…"`; an
+ * arrow's `=>` or `->` compares nothing). `keep` says which contents stay (an empty string, a mask).
  * Returns the literals and where the expression ends.
  *
  * Code held in a JSON string (`{"msg":"this.password = opts.pw || \"hunter2\""}`) writes its
@@ -190,7 +209,7 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
     // many literals is not read from its start at each.
     const before = value.slice(Math.max(0, literalStart - 64), literalStart);
     const contents = value.slice(literalStart + escapes + 1, contentsEnd);
-    if (LOOKUP_CALL_BEFORE.test(before) || INDEX_BEFORE.test(before) || keep(contents)) continue;
+    if (LOOKUP_CALL_BEFORE.test(before) || INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6)) || keep(contents)) continue;
     if (depth > 0 && lookups[depth - 1] === true && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
     literals.push([literalStart + escapes + 1, contentsEnd]);
   }

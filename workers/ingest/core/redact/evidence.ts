@@ -9,6 +9,7 @@ import {
   isSecretFlagName,
   isSecretName,
   isSecretParameterName,
+  isShortPasswordName,
   isHeldSecretName,
   LOGIN_WORDS,
   namesTokensCountMember,
@@ -186,6 +187,12 @@ export const MoreEvidence = {
    * was`), which every match of the detectors holds.
    */
   PASSWORD_PHRASE: 1 << 3,
+  /**
+   * Code comparing a value with a literal or looking a setting up (`detectors/credential-literal.ts`):
+   * `==`/`!=`, a comparing call's or an assertion's name, a lookup's name before `(`, or an
+   * environment's name, a shell's expansion with a default (`CREDENTIAL_LITERAL_HINT`), which every match of the detector holds.
+   */
+  CREDENTIAL_LITERAL: 1 << 4,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -342,6 +349,10 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  // Every match holds a literal's quote or a shell expansion's `$`: a native search first.
+  if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
+  }
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -749,6 +760,13 @@ const PASSWORD_PHRASE_WORD =
   /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]/;
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
+/**
+ * What every match of `detectors/credential-literal.ts` holds: an equality beside a quote (not a
+ * base64 value's `==`), a comparing call, an assertion, a lookup's call on a literal, an
+ * environment, a shell's default.
+ */
+const CREDENTIAL_LITERAL_HINT =
+  /[=!]==?[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
 const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */
@@ -1381,7 +1399,8 @@ function assignsToSecretName(text: string, equals: number): boolean {
   // A backquoted SQL column (`` `password` ``), a shell's `${password}`: the name inside.
   const closing = text.charCodeAt(end - 1);
   const name = closing === 96 || closing === 125 ? nameBefore(text, end - 1) : nameBefore(text, end);
-  return name !== "" && isSecretParameterName(name);
+  // A short password name (`pw = "…"`): secret-assignment.ts reads the literal's shape.
+  return name !== "" && (isSecretParameterName(name) || isShortPasswordName(name));
 }
 
 /**

@@ -55,6 +55,8 @@ export interface InspectObject {
  */
 export function opensInspectObject(text: string, open: number): boolean {
   const code = text.charCodeAt(open);
+  // A shell's parameter expansion (`${PASSWORD:-default}`, `${TOKEN:?unset}`) is no object.
+  if (code === OPEN_BRACE && text.charCodeAt(open - 1) === DOLLAR) return false;
   const pattern = code === OPEN_PAREN ? CALL_OPENING : code === OPEN_BRACKET ? BRACKET_OPENING : code === LESS_THAN ? RECORD_OPENING : OBJECT_OPENING;
   pattern.lastIndex = open;
   return pattern.test(text);
@@ -1044,5 +1046,6 @@ const GREATER_THAN = 0x3e;
 const LESS_THAN = 0x3c;
 const AT_SIGN = 0x40;
 const HASH_SIGN = 0x23;
+const DOLLAR = 0x24;
 /** The code closing a printed object by the code opening it (`{`, `(`, `[`, `<`). */
 export const CLOSING_CODE: Readonly<Record<number, number>> = { [OPEN_BRACE]: CLOSE_BRACE, [OPEN_PAREN]: CLOSE_PAREN, [OPEN_BRACKET]: CLOSE_BRACKET, [LESS_THAN]: GREATER_THAN };

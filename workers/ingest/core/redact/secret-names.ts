@@ -110,18 +110,19 @@ export function isTokenInCountPlace(name: string, value: string): boolean {
 
 /**
  * Whether a name (a key, dotted or not, or a parameter's name) counts or bounds something when
- * its value is a whole number: `tokens` is one of its words (`tokens`, `access_tokens`,
- * `tokens.input`), as LLM and usage logs write counts of an LLM's tokens (`{"tokens":"42"}`,
- * `{"tokens":[12,30]}`, `tokens=42`); or a word that counts or bounds (`COUNTING_WORDS`:
- * `max_token`, `num_session_ids`, `token_limit`, `password_hash_rounds`); or its last word is
- * the plural `ids` (`session_ids=3`: how many) or counts events (`COUNTED_EVENT_WORDS`: `secretsLoaded`). A credential is never digits alone there (a
- * GitHub token's `ghp_…`, a JWT, an opaque string with letters). docs/decisions.md,
+ * its value is a whole number: a secret word's plural is one of its words (`PLURAL_SECRET_WORDS`:
+ * `tokens`, `access_tokens`, `tokens.input`, `secretsLoaded`), as LLM and usage logs write counts
+ * of an LLM's tokens (`{"tokens":"42"}`, `{"tokens":[12,30]}`, `tokens=42`); or a word that
+ * counts or bounds (`COUNTING_WORDS`: `max_token`, `num_session_ids`, `token_limit`,
+ * `password_hash_rounds`); or its last word is the plural `ids` (`session_ids=3`: how many) or
+ * counts events (`COUNTED_EVENT_WORDS`: `passwordResets`). A credential is never digits alone
+ * there (a GitHub token's `ghp_…`, a JWT, an opaque string with letters). docs/decisions.md,
  * 2026-12-01, "a whole number under `tokens`", and 2026-12-03, "a number under a name that counts".
  */
 export function namesCount(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1] ?? "";
-  return words.some((word) => word === TOKENS_WORD || COUNTING_WORDS.has(word)) || last === "ids" || (words.length > 1 && COUNTED_EVENT_WORDS.has(last));
+  return words.some((word) => PLURAL_SECRET_WORDS.has(word) || COUNTING_WORDS.has(word)) || last === "ids" || (words.length > 1 && COUNTED_EVENT_WORDS.has(last));
 }
 
 /**
@@ -135,7 +136,11 @@ const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
   "loaded", "revoked", "rotated", "expired", "refreshed", "renewed", "rejected", "issued", "failed",
   "resets", "changes", "rotations", "renewals", "refreshes", "revocations", "loads", "errors",
 ]);
-const TOKENS_WORD = "tokens";
+/**
+ * Plural secret words: a name holding one counts the secrets it names (`tokens=42`,
+ * `secretsLoaded=3`, `passwords_rotated=2`, `keys_found=5`), as no one secret is a plural's.
+ */
+const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["tokens", "secrets", "passwords", "credentials", "keys"]);
 
 /**
  * Words that count or bound what a name is about, lower case: how many (`num_sessions`,
@@ -366,6 +371,16 @@ export const NON_PASSWORD_PASS_WORDS: ReadonlySet<string> = new Set([
 export function isBarePassName(name: string): boolean {
   return name.length === 4 && name.toLowerCase() === LAST_PASSWORD_WORD;
 }
+
+/**
+ * Whether `name` is a short name code gives a password (`pw = "…"`, `pass = '…'`, any case): as
+ * often a flag's, a count's or a verdict's (`pass = "yes"`, `pw = "3"`), so a literal under it is
+ * a password only when shaped as one (`isPasswordShaped`).
+ */
+export function isShortPasswordName(name: string): boolean {
+  return SHORT_PASSWORD_NAMES.has(name.toLowerCase());
+}
+const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
 
 /**
  * Whether `name` is a password's name that a change word ends (`password_changed`,

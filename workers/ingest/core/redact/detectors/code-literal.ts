@@ -27,13 +27,18 @@ const CODE_OPERATOR = String.raw`[ \t]*(?:(?:\?\?|\|\||&&|\/\/|:)?=(?![=>~])|=>|
  */
 const COMPOUND_OPERATOR = /(?:\?\?|\|\||&&|\/\/)=[ \t]*$/;
 /**
+ * A Python conditional expression opening with a literal (`"…" if debug else "…"`): code though
+ * it opens with a quote, so both branches are read, where a plain literal is the other detectors'.
+ */
+const PYTHON_CONDITIONAL = String.raw`(?=\\{0,7}["'][^\n]{0,${CODE_LINE}}?["'][ \t]+if[ \t])`;
+/**
  * An assignment of code to a credential's name, with a string literal on the line
  * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`):
  * the name, its operator and the line's rest, read to its statement's end by the rewrite. A value
  * that opens with a quote is a plain literal, the other detectors'. Read over at most `CODE_LINE`
  * characters, so that a long line of candidates that are no code's costs each a bounded read.
  */
-const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?:(?<=[?|&/]=[ \\t]*)(?![ \\t])|(?![\\s"'\\\\]))(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
+const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?:(?<=[?|&/]=[ \\t]*)(?![ \\t])|(?![\\s"'\\\\])|${PYTHON_CONDITIONAL})(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
 /** The name and operator at a match's start. */
 const CODE_ASSIGNMENT_HEAD = new RegExp(`^(${CODE_NAME})${CODE_OPERATOR}`);
 /**

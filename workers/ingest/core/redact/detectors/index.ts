@@ -4,6 +4,7 @@ import { secretParameterDetector } from "./secret-parameter";
 import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
+import { credentialLiteralDetector } from "./credential-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
@@ -50,6 +51,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   secretParameterDetector,
   secretAssignmentDetector,
   codeLiteralDetector,
+  credentialLiteralDetector,
   secretAfterMaskDetector,
   yamlMembersDetector,
   cardHolderFieldDetector,

@@ -3,7 +3,7 @@ import { countWork } from "../scan-scope";
 import { Evidence, NAMED_SETTERS } from "../evidence";
 import { credentialHeaderOf } from "../credential-headers";
 import { isCodeValue } from "../code-values";
-import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
+import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isPasswordShaped, isShortPasswordName, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -260,9 +260,16 @@ export const secretAssignmentDetector: Detector = {
     const symbol = SYMBOL_AT_END.exec(match);
     if (symbol !== null) return redactSymbolValue(match, symbol, marker);
     if (!VALUE_AT_END.test(match)) return redactUnquotedValue(match, marker, text, start);
+    // A literal that opens Python's conditional expression (`"…" if debug else "…"`) is code's, read whole by code-literal.ts.
+    if (CONDITIONAL_AFTER.test(text.slice(start + match.length, start + match.length + 8))) return undefined;
     return redactQuotedValue(match, marker);
   },
 };
+
+/** A crypt string's `$id$` (`$2y$`, `$6$`): a password's hash, which the password-hash detector names. */
+const CRYPT_PREFIX = /^\$[\w.-]{1,16}\$/;
+/** `if` after a literal, as Python's conditional expression writes it. */
+const CONDITIONAL_AFTER = /^[ \t]+if[ \t]/;
 
 /**
  * Names only ever secret inside a URL's query (OAuth's `code`, a presigned URL's `sig`, `key`,
@@ -310,7 +317,8 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   // The quote, after any backslashes escaping it, opens and closes the value alike.
   const quote = quoteOpening(match.slice(open));
   const name = assignedName(match.slice(0, open));
-  if (!holdsSecret(name) || !isHiddenValue(name, match.slice(open + quote.length, -quote.length))) return undefined;
+  const value = match.slice(open + quote.length, -quote.length);
+  if (holdsSecret(name) ? !isHiddenValue(name, value) : !(isShortPasswordName(name) && isPasswordShaped(value) && isHiddenValue(name, value) && !CRYPT_PREFIX.test(value))) return undefined;
   // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept.
   if (match.startsWith(".") && credentialHeaderOf(name) !== undefined) return undefined;
   return `${match.slice(0, open)}${quote}${marker}${quote}`;

@@ -130,14 +130,17 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
 /** A password's change (`password_changed`, `passwordUpdated`: `namesPasswordChange`), whose value counts only when shaped as a password. */
 const PASSWORD_CHANGE_NAME = `(?:${PASSWORD_CHANGE_HEADS.map(caseless).join("|")})[._-]?(?:${PASSWORD_CHANGE_WORD_LIST.map(caseless).join("|")})`;
 
+/** The operator of a shell's parameter expansion after the name's `:` (`${PASSWORD:-default}`, `:=`, `:?`, `:+`). */
+const SHELL_EXPANSION_OPERATOR = String.raw`(?<=\$\{[A-Za-z_]\w*:)[-=?+]`;
 /**
  * The colon of `name: value` and `"name": "value"` when the name ends with a word announcing a
  * secret, or with a dotted member of such a name (`secrets.db: …`), or is a password's change
  * (`password_changed: …`); not Go's `:=`, an assignment `secretAssignmentDetector` reads, nor a
- * path's `::` (`Session::Secret`: the name goes on after it). The match starts at the colon: a regex that starts with a literal skips to it fast,
+ * path's `::` (`Session::Secret`: the name goes on after it), nor a shell's expansion (`${PASSWORD:-…}`,
+ * `${TOKEN:?unset}`: credential-literal.ts). The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?![=:])(?<!::)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?![=:]|${SHELL_EXPANSION_OPERATOR})(?<!::)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
@@ -185,6 +188,12 @@ const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[
  */
 const TYPE_NAME = `(?:[A-Z][A-Za-z0-9_]*|${LOWER_CASE_TYPE_NAMES})`;
 const TYPED_DEFAULT = `\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERAL})`;
+/**
+ * The same with an unquoted value, a token to the line's end or a `;` (`str = hunter2`): the head
+ * and the value captured. A blank before the `=`, as annotations are written: a glued
+ * `Name=value` is the value itself (a cookie's `OptanonConsent=…`, `Password: Abc=123`).
+ */
+const TYPED_BARE_VALUE = new RegExp(`^(\\[?${TYPE_NAME}!?\\]?!?[ \\t]+=(?![=>])[ \\t]*)([^\\s"'\`;]+)(?=[ \\t]*(?:;|\\r?\\n|$))`);
 const TYPED_DEFAULT_HEAD = new RegExp(`^\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*`);
 /** A list of strings (`passwords: ["…", """…"""]`, GraphQL §2.9.7, YAML's and JSON's flow sequences), at most 64 items. */
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
@@ -249,6 +258,9 @@ const MYSQL_CLIENT_PROGRAM = new RegExp(String.raw`(?:^|/)${MYSQL_CLIENT}$`);
 /** The start of a password after `-p`; not a marker, so redacting twice counts once. */
 const GLUED_PASSWORD_START = String.raw`(?!\[REDACTED:)[^\s"'<>;,&-]`;
 const GLUED_PASSWORD_ARGUMENT = new RegExp(`^-p${GLUED_PASSWORD_START}`);
+/** A password glued to `-p` in the shell's quotes (`mysql -p"R00t Pw!"`, `-p'…'`): the quotes stay. */
+const GLUED_QUOTED_PASSWORD = String.raw`"(?!\[REDACTED:)[^"\n]{1,256}"|'(?!\[REDACTED:)[^'\n]{1,256}'`;
+const GLUED_QUOTED_ARGUMENT = new RegExp(`^-p(?:${GLUED_QUOTED_PASSWORD})$`);
 
 /**
  * A command-line flag and its value: `--name=value`, `-Dname=value` (Java system properties),
@@ -264,7 +276,7 @@ const GLUED_PASSWORD_ARGUMENT = new RegExp(`^-p${GLUED_PASSWORD_START}`);
 const ARRAY_ELEMENTS_SEPARATOR = String.raw`(?<elementQuoteEscape>\\{0,7})"[ \t]*,[ \t]*\k<elementQuoteEscape>"|(?<elementApostropheEscape>\\{0,7})'[ \t]*,[ \t]*\k<elementApostropheEscape>'`;
 const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}[^\\s"'<>;,&]+)`;
 const FLAG =
-  `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+` +
+  `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?:${GLUED_QUOTED_PASSWORD}|(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+)` +
   `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR})(?!-))${FLAG_VALUE})`;
 const AFTER_MYSQL_CLIENT = new RegExp(`${MYSQL_CLIENT_BEFORE}$`);
 /** The flag's separator and value, in a match of `FLAG`. */
@@ -517,6 +529,14 @@ function redactField(match: string, marker: string, text: string, start: number)
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   // A secret type's print of its mask (`password: Secret([REDACTED])`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + valueStart)) return undefined;
+  // A typed declaration's unquoted value (`password: str = hunter2`): the type and its `=` stay.
+  const typed = TYPED_BARE_VALUE.exec(match.slice(valueStart));
+  if (typed !== null) {
+    const name = fieldNameBefore(text, start);
+    const valueAt = valueStart + typed[1]!.length;
+    if (!isSecretName(name) || standsForSecret(typed[2]!) || isCodeValue(text, start + valueAt, name, start)) return undefined;
+    return { text: `${match.slice(0, valueAt)}${marker}`, kind: SECRET_PARAM_KIND, length: valueAt + typed[2]!.length };
+  }
   WHOLE_PLAIN_SCALAR_AT.lastIndex = start + valueStart;
   const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
   FIELD_VALUE_AT.lastIndex = start + valueStart;
@@ -788,6 +808,10 @@ function redactBlockString(head: string, value: string, quotes: string, marker: 
  */
 function redactFlag(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const end = valueEnd(text, start, start + match.length);
+  if (GLUED_QUOTED_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
+    const quote = match.charAt(2);
+    return standsForSecret(match.slice(3, -1)) ? undefined : `-p${quote}${marker}${quote}`;
+  }
   if (GLUED_PASSWORD_ARGUMENT.test(match) && AFTER_MYSQL_CLIENT.test(lineBefore(text, start))) {
     const password = withoutSentenceEnd(match.slice(2), end);
     if (password === "" || standsForSecret(unquoted(password))) return undefined;

@@ -1,0 +1,211 @@
+/**
+ * Forms of code that name a credential and hold its value as a string literal, found by a trial:
+ * a fallback after optional chaining or an index, nested and blank-less ternaries, Python's
+ * conditional expression. The code stays, the literals go, and literals of code that names no
+ * credential stay.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { expectUnchanged } from "../support/redaction";
+
+const policy = defaultRedactionPolicy();
+const PARAM = "[REDACTED:secret_param]";
+
+describe("a fallback after optional chaining or an index", () => {
+  it.each([
+    ['const token = a?.b?.c ?? "tok_abc123456"', `const token = a?.b?.c ?? "${PARAM}"`],
+    ['const apiKey = x[0] ?? "sk_live_abc123"', `const apiKey = x[0] ?? "${PARAM}"`],
+    ['token = cfg.get("t") || "fallback-secret-1"', `token = cfg.get("t") || "${PARAM}"`],
+    ['const password = opts?.password || "hunter2x";', `const password = opts?.password || "${PARAM}";`],
+    ['const secret = list?.[0] ?? "s3cr3tValue";', `const secret = list?.[0] ?? "${PARAM}";`],
+    ['password = cfg?.get("pw") ?? "hunter2x"', `password = cfg?.get("pw") ?? "${PARAM}"`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+  });
+});
+
+describe("ternaries in every shape", () => {
+  it.each([
+    // Nested: the condition and the variables stay, both literals go.
+    ['password = isProd ? a : b ? "x" : "y"', `password = isProd ? a : b ? "${PARAM}" : "${PARAM}"`, 2],
+    ['const token = prod ? cfg.token : dev ? "devTok123" : "tstTok456";', `const token = prod ? cfg.token : dev ? "${PARAM}" : "${PARAM}";`, 2],
+    // Without blanks.
+    ['password=c?"aa12345":"bb12345"', `password=c?"${PARAM}":"${PARAM}"`, 2],
+    ["apiKey=isProd?'prodKey99':'devKey99';", `apiKey=isProd?'${PARAM}':'${PARAM}';`, 2],
+    // Python's conditional expression: both branches.
+    ['password = "a1234567" if x else "b1234567"', `password = "${PARAM}" if x else "${PARAM}"`, 2],
+    ["DB_PASSWORD = 'prodPw99' if env == 'prod' else 'devPw99'", `DB_PASSWORD = '${PARAM}' if env == 'prod' else '${PARAM}'`, 2],
+  ])("%j", (text, expected, count) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: count } });
+  });
+
+  it.each([
+    // No credential's name: the literals are no secret.
+    'p=c?"aa":"bb"',
+    'name = "x" ?? "y"',
+    'label = isProd ? a : b ? "x" : "y"',
+    'mode = "fast" if turbo else "slow"',
+  ])("keeps %j", expectUnchanged);
+});
+
+describe("a literal compared with a credential's variable", () => {
+  it.each([
+    ['if (password === "letmein123")', `if (password === "${PARAM}")`],
+    ['if (password == "letmein123") {', `if (password == "${PARAM}") {`],
+    ['if (password != "letmein123") {', `if (password != "${PARAM}") {`],
+    ["if ($password !== 'letmein123')", `if ($password !== '${PARAM}')`],
+    ['if (this.apiKey === "sk9f8a7d6s5a4") return', `if (this.apiKey === "${PARAM}") return`],
+    ['assert password == "letmein123"', `assert password == "${PARAM}"`],
+    ['if ("letmein123" == password)', `if ("${PARAM}" == password)`],
+    ['expect(password).toBe("letmein123")', `expect(password).toBe("${PARAM}")`],
+    ['expect(user.password).not.toEqual("letmein123");', `expect(user.password).not.toEqual("${PARAM}");`],
+    ['assertThat(token).isEqualTo("tok_9f8a7d6s")', `assertThat(token).isEqualTo("${PARAM}")`],
+    ['assertEquals("letmein123", password)', `assertEquals("${PARAM}", password)`],
+    ['self.assertEqual(creds.password, "letmein123")', `self.assertEqual(creds.password, "${PARAM}")`],
+    ['assert_eq!(token, "tok_9f8a7d6s");', `assert_eq!(token, "${PARAM}");`],
+    ['if (password.equals("letmein123"))', `if (password.equals("${PARAM}"))`],
+    ['if ("letmein123".equals(password))', `if ("${PARAM}".equals(password))`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+  });
+
+  it.each([
+    // Only the credential's literal goes: the other comparison in the condition stays.
+    ['if (user == "admin" && password == "letmein123")', `if (user == "admin" && password == "${PARAM}")`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+
+  it.each([
+    // No credential's name, or no secret compared.
+    'if (status === "active1")',
+    'if (password === "")',
+    'if (password.length == "12")',
+    'if (token_type == "bearer")',
+    'expect(username).toBe("ana_smith1")',
+    'assertEquals("en-US", locale)',
+    'if (password === undefined)',
+  ])("keeps %j", expectUnchanged);
+});
+
+describe("a lookup's default when its key names a credential", () => {
+  it.each([
+    ['os.environ.get("DB_PASSWORD", "envFallback1")', `os.environ.get("DB_PASSWORD", "${PARAM}")`],
+    ['os.getenv("API_KEY", "envFallback1")', `os.getenv("API_KEY", "${PARAM}")`],
+    ['getenv("API_KEY","envFallback1")', `getenv("API_KEY","${PARAM}")`],
+    ['process.env.API_KEY ?? "envFallback1"', `process.env.API_KEY ?? "${PARAM}"`],
+    ['connect(process.env.DB_PASSWORD || "envFallback1")', `connect(process.env.DB_PASSWORD || "${PARAM}")`],
+    ['ENV.fetch("SECRET_TOKEN", "envFallback1")', `ENV.fetch("SECRET_TOKEN", "${PARAM}")`],
+    ['System.getenv().getOrDefault("DB_PASSWORD", "envFallback1")', `System.getenv().getOrDefault("DB_PASSWORD", "${PARAM}")`],
+    ['os.environ.get("DB_PASSWORD") or "envFallback1"', `os.environ.get("DB_PASSWORD") or "${PARAM}"`],
+    ["ENV['API_KEY'] || 'envFallback1'", `ENV['API_KEY'] || '${PARAM}'`],
+    ["env('DB_PASSWORD', 'envFallback1')", `env('DB_PASSWORD', '${PARAM}')`],
+    // An assignment to a name that says nothing: the key names the credential.
+    ['x = os.getenv("API_KEY", "envFallback1")', `x = os.getenv("API_KEY", "${PARAM}")`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+  });
+
+  it.each([
+    // The key stays: it names what is looked up.
+    'os.environ.get("DB_PASSWORD")',
+    'os.getenv("DB_HOST", "localhost")',
+    'process.env.PORT ?? "8080"',
+    'os.environ.get("DB_PASSWORD", "")',
+    'cfg.get("db", "password")',
+  ])("keeps %j", expectUnchanged);
+});
+
+describe("a shell's parameter expansion keeps its operator and loses a credential's default", () => {
+  it.each([
+    ["echo ${PASSWORD:-envFallback1}", `echo \${PASSWORD:-${PARAM}}`],
+    ["echo ${PASSWORD-envFallback1} done", `echo \${PASSWORD-${PARAM}} done`],
+    ["echo ${PASSWORD:=envFallback1}", `echo \${PASSWORD:=${PARAM}}`],
+    ['psql -W "${DB_PASSWORD:-"envFallback1"}"', `psql -W "\${DB_PASSWORD:-"${PARAM}"}"`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+  });
+
+  it.each([
+    // Another variable, an error's message, a value used when set, an empty default, no credential.
+    "echo ${PASSWORD:-$FALLBACK_PASSWORD}",
+    "echo ${PASSWORD:?missing}",
+    "echo ${PASSWORD:+set}",
+    "echo ${DB_PASSWORD:-} ok",
+    "echo ${HOST:-db.internal}",
+  ])("keeps %j", expectUnchanged);
+});
+
+describe("short password names, annotations and command lines", () => {
+  it.each([
+    ['pw = "hunter2x"', `pw = "${PARAM}"`],
+    ["pass = 'hunter2x'", `pass = '${PARAM}'`],
+    ['$pass = "hunter2x";', `$pass = "${PARAM}";`],
+    ['pw := "hunter2x"', `pw := "${PARAM}"`],
+    ['pwd="hunter2x"', `pwd="${PARAM}"`],
+    ['passwd = "hunter2x"', `passwd = "${PARAM}"`],
+    // A typed declaration keeps its type and `=`, quoted or not.
+    ['password: str = "hunter2"', `password: str = "${PARAM}"`],
+    ["password: str = hunter2", `password: str = ${PARAM}`],
+    ["password: String = s3cretPw;", `password: String = ${PARAM};`],
+    // A MySQL client's password glued to `-p`, in quotes or not: the quotes stay.
+    ['mysql -p"R00tPw!" -u root', `mysql -p"${PARAM}" -u root`],
+    ["mysql -p'R00t Pw!' -u root", `mysql -p'${PARAM}' -u root`],
+    ["mysql -pR00tPw -u root", `mysql -p${PARAM} -u root`],
+    ["mysql --password=R00tPw -u root", `mysql --password=${PARAM} -u root`],
+    ["sshpass -p secret ssh host", `sshpass -p ${PARAM} ssh host`],
+    ["curl -u user:pass1234 https://api.example.com", `curl -u user:${PARAM} https://api.example.com`],
+    ["redis-cli -a pass1234 ping", `redis-cli -a ${PARAM} ping`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+  });
+
+  it("leaves a crypt hash under a short name to the password-hash detector, and its marker alone", () => {
+    const text = 'UPDATE users SET pw = "$2y$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234" WHERE id = 7';
+    const once = redactString(text, policy);
+    expect(once).toEqual({ text: 'UPDATE users SET pw = "[REDACTED:password_hash]" WHERE id = 7', counts: { password_hash: 1 } });
+    expect(redactString(`pw = "${PARAM}"`, policy)).toEqual({ text: `pw = "${PARAM}"`, counts: {} });
+  });
+
+  it("reads a type before `=` only with a blank before it: a glued `Name=value` is the value", () => {
+    expect(redactString("Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; theme=dark", policy).counts).toEqual({});
+  });
+
+  it("reads a connection URL's password as the URL's credentials", () => {
+    expect(redactString("psql postgresql://app:pw1234@db.internal/shop", policy)).toEqual({
+      text: "psql postgresql://app:[REDACTED:url_credentials]@db.internal/shop",
+      counts: { url_credentials: 1 },
+    });
+  });
+
+  it.each([
+    // A directory, a count, a verdict, a flag: no password.
+    "pwd=/home/app",
+    "cd; pwd=/srv/www",
+    "pwd=./build",
+    "pass=3",
+    'pass = "yes"',
+    'pw = "3"',
+    "passwordMinLength = 12",
+    "secretsLoaded=3",
+    "secrets_loaded=3",
+    "passwords_rotated=2",
+    'bypass = "hunter2x"',
+    "password: str = None",
+    'password: str = os.environ["PW"]',
+    'mysql -p"${DB_PASSWORD}" shop',
+    'docker run -p"8080:80" nginx',
+  ])("keeps %j", expectUnchanged);
+});
+
+describe("the same code held in a JSON string", () => {
+  it.each([
+    ['{"msg":"if (password === \\"letmein123\\")"}', `{"msg":"if (password === \\"${PARAM}\\")"}`],
+    ['{"msg":"os.getenv(\\"API_KEY\\", \\"envFallback1\\")"}', `{"msg":"os.getenv(\\"API_KEY\\", \\"${PARAM}\\")"}`],
+    ['{"msg":"const token = a?.b ?? \\"tok_abc123456\\""}', `{"msg":"const token = a?.b ?? \\"${PARAM}\\""}`],
+  ])("%j", (text, expected) => {
+    const result = redactString(text, policy);
+    expect(result).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(() => JSON.parse(result.text)).not.toThrow();
+  });
+});
