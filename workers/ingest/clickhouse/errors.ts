@@ -274,6 +274,14 @@ function plainTextOf(text: string): string {
   return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
 }
 
+/**
+ * Whether `error` is ClickHouse refusing a statement for a column the table does not have
+ * (NO_SUCH_COLUMN_IN_TABLE): an INSERT whose column list was learnt before the column was dropped.
+ */
+export function namesAMissingColumn(error: unknown): boolean {
+  return error instanceof ClickHouseServerError && error.code === "16";
+}
+
 /** ClickHouse's codes for a table or database that does not exist: the schema is not applied. */
 const SCHEMA_MISSING_CODES = new Set([
   "60", // UNKNOWN_TABLE

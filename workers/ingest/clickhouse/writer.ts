@@ -13,6 +13,7 @@ import {
   ClickHouseAnswerError,
   exceptionInBody,
   httpErrorForClickHouseFailure,
+  namesAMissingColumn,
   parseServerError,
   ProxyAnswerError,
   schemaHintFor,
@@ -108,7 +109,8 @@ export class ClickHouseWriter {
   /**
    * Insert one batch as one INSERT; resolves once ClickHouse has written it (an asynchronous
    * insert waits for its flush: `wait_for_async_insert=1`). Throws a ClickHouseFailure: for
-   * rows refused as data, the table's columns are learnt again first, and a table altered
+   * rows refused as data or a column the INSERT names that the table no longer has, the
+   * table's columns are learnt again first, and a table altered
    * since its plan was learnt throws the schema drift's retryable failure instead (a drifted
    * column refuses every row, which ClickHouse reports as it reports one bad row). Its
    * `knownUnwritten` says no row can be in ClickHouse: the table's plan failed before the INSERT
@@ -130,7 +132,7 @@ export class ClickHouseWriter {
       planCache.delete(this.cacheKey(batch));
       // The table, not the database: the database is the operator's setting, no sender's business.
       const failure = httpErrorForClickHouseFailure(error, `inserting ${batch.rows.length} rows into ${batch.table}`, this.config.database);
-      if (failure.rowsRejected) {
+      if (failure.rowsRejected || namesAMissingColumn(error)) {
         const drift = await this.planFor(batch, options.deadline).then(
           () => undefined,
           (relearnt: unknown) => (relearnt instanceof SchemaDriftFailure ? relearnt : undefined),
