@@ -46,6 +46,11 @@ function logBody(runId: string): string {
   });
 }
 
+/** One metric of the run, as OTLP/JSON's document. */
+function metricBody(runId: string, metric: Record<string, unknown>): unknown {
+  return { resourceMetrics: [{ resource: resource(runId), scopeMetrics: [{ metrics: [metric] }] }] };
+}
+
 /** Drops `columns` of `table`, each skip index over them first (ClickHouse refuses otherwise). */
 async function dropColumns(target: IngestUnderTest, table: string, columns: readonly string[]): Promise<void> {
   const indexes = await target.rows<{ name: string }>(
@@ -122,26 +127,14 @@ describe("a column narrowed below the exporter's type", () => {
       table: "otel_metrics_histogram",
       column: "Count Int64",
       signal: "metrics",
-      body: (runId: string) => ({
-        resourceMetrics: [
-          {
-            resource: resource(runId),
-            scopeMetrics: [
-              {
-                metrics: [
-                  {
-                    name: "drift.histogram",
-                    histogram: {
-                      aggregationTemporality: 2,
-                      dataPoints: [{ timeUnixNano: recentNanos(), count: "18446744073709551615", bucketCounts: [], explicitBounds: [] }],
-                    },
-                  },
-                ],
-              },
-            ],
+      body: (runId: string) =>
+        metricBody(runId, {
+          name: "drift.histogram",
+          histogram: {
+            aggregationTemporality: 2,
+            dataPoints: [{ timeUnixNano: recentNanos(), count: "18446744073709551615", bucketCounts: [], explicitBounds: [] }],
           },
-        ],
-      }),
+        }),
       message: "column Count is Int64 where the exporter's schema has UInt64",
     },
     {
@@ -149,23 +142,11 @@ describe("a column narrowed below the exporter's type", () => {
       table: "otel_metrics_sum",
       column: "Value Float32",
       signal: "metrics",
-      body: (runId: string) => ({
-        resourceMetrics: [
-          {
-            resource: resource(runId),
-            scopeMetrics: [
-              {
-                metrics: [
-                  {
-                    name: "drift.sum",
-                    sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ timeUnixNano: recentNanos(), asDouble: 16777217 }] },
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      }),
+      body: (runId: string) =>
+        metricBody(runId, {
+          name: "drift.sum",
+          sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ timeUnixNano: recentNanos(), asDouble: 16777217 }] },
+        }),
       message: "column Value is Float32 where the exporter's schema has Float64",
     },
   ])("$name: a 503 naming the table and the column, nothing stored", async ({ table, column, signal, body, message }) => {
