@@ -66,6 +66,7 @@ describe("dead letters", () => {
   it("refuses a producer's token and a wrong admin token", async () => {
     const answer = await ingest.fetch("/admin/dead-letters", { headers: { Authorization: "Bearer test-token-0123456789" } });
     expect(answer.status).toBe(401);
+    expect(answer.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
     await expect(listDeadLetters({ url: ingest.url, token: "wrong-admin-token-000" })).rejects.toThrow(
       /^GET http:\/\/\S+\/admin\/dead-letters answered 401: invalid bearer token$/,
     );

@@ -506,6 +506,8 @@ describe("auth", () => {
       headers: { ...PROTOBUF_TYPE, ...(authorization === undefined ? {} : { Authorization: authorization }) },
     });
     expect(response.status).toBe(401);
+    // RFC 6750 §3: a token that matches none is an invalid_token; anything else a bare challenge.
+    expect(response.headers.get("www-authenticate")).toBe(message === "invalid bearer token" ? 'Bearer error="invalid_token"' : "Bearer");
     const answer = await statusOf(response, "protobuf");
     expect(answer).toEqual({ code: 16, message });
     // What was sent is described, never repeated.
@@ -516,6 +518,7 @@ describe("auth", () => {
   it("checks the token before reading the body", async () => {
     const response = await ingest.fetch("/v1/traces", { method: "POST", body: "not even JSON", headers: JSON_TYPE });
     expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe("Bearer");
     expect(await statusOf(response, "json")).toEqual({ code: 16, message: "missing bearer token: send `Authorization: Bearer <token>`" });
   });
 
@@ -570,7 +573,7 @@ describe("size limits", () => {
     const before = await rowCounts(limited);
     const body = paddedLogs(uniqueId("over"), MAX_BODY_BYTES);
     const response = await limited.fetch("/v1/logs", { method: "POST", body, headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE } });
-    await refusedWith413(response, `request body is ${Buffer.byteLength(body)} bytes, over the limit of ${MAX_BODY_BYTES} bytes`);
+    await refusedWith413(response, `request body is ${Buffer.byteLength(body)} bytes, over the limit of ${MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)`);
     expect(await rowCounts(limited)).toEqual(before);
   });
 
@@ -591,7 +594,7 @@ describe("size limits", () => {
       duplex: "half",
       headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE },
     } as RequestInit);
-    await refusedWith413(response, `request body is more than the limit of ${MAX_BODY_BYTES} bytes`);
+    await refusedWith413(response, `request body is more than the limit of ${MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)`);
     expect(await rowCounts(limited)).toEqual(before);
   });
 
@@ -607,7 +610,7 @@ describe("size limits", () => {
       body,
       headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE, ...headers },
     });
-    await refusedWith413(response, `decompressed request body is more than the limit of ${MAX_DECOMPRESSED_BYTES} bytes`);
+    await refusedWith413(response, `decompressed request body is more than the limit of ${MAX_DECOMPRESSED_BYTES} bytes (MAX_DECOMPRESSED_BYTES)`);
     expect(await rowCounts(limited)).toEqual(before);
   });
 

@@ -11,12 +11,42 @@
  *   error; the request is not forwarded, so nothing is written;
  * - `stalled`: forwards the request, so ClickHouse does write it, and never answers: only the
  *   caller's own timeout ends the wait, so no timer of the proxy races the caller's on a loaded
- *   machine.
+ *   machine;
+ * - the answers of a web server in front of ClickHouse, none forwarded (see FOREIGN_PAGES):
+ *   `nginx-page` (200 with its welcome page), `empty-ok` (200, nothing), `login-redirect` (302 to
+ *   `/login`, whose page the proxy serves with 200 in every mode), `unauthorized` (401 page) and
+ *   `too-large` (413 page).
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
-export type FaultMode = "pass" | "down" | "error" | "error-in-ok" | "stalled";
+/** A web server's own answers: status, headers and body, as nginx sends them. */
+const FOREIGN_PAGES = {
+  "nginx-page": {
+    status: 200,
+    headers: { "Content-Type": "text/html" },
+    body: "<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>\n",
+  },
+  "empty-ok": { status: 200, headers: {}, body: "" },
+  "login-redirect": { status: 302, headers: { Location: "/login" }, body: "" },
+  unauthorized: {
+    status: 401,
+    headers: { "Content-Type": "text/html", "WWW-Authenticate": 'Basic realm="clickhouse"' },
+    body: "<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+  },
+  "too-large": {
+    status: 413,
+    headers: { "Content-Type": "text/html" },
+    body: "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+  },
+} as const;
+
+type ForeignPage = keyof typeof FOREIGN_PAGES;
+
+/** The login page `login-redirect` leads to. */
+const LOGIN_PAGE = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form></form></body></html>\n";
+
+export type FaultMode = "pass" | "down" | "error" | "error-in-ok" | "stalled" | ForeignPage;
 
 export interface FaultProxy {
   /** The URL to give the Worker as CLICKHOUSE_URL. */
@@ -43,11 +73,26 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
   let mode: FaultMode = "pass";
   let server: Server | undefined;
-  const requests: Record<FaultMode, number> = { pass: 0, down: 0, error: 0, "error-in-ok": 0, stalled: 0 };
+  const requests = Object.fromEntries(
+    (["pass", "down", "error", "error-in-ok", "stalled", ...Object.keys(FOREIGN_PAGES)] as FaultMode[]).map((name) => [name, 0]),
+  ) as Record<FaultMode, number>;
 
   const handle = (incoming: IncomingMessage, answer: ServerResponse) => {
+    if (incoming.url === "/login") {
+      incoming.resume();
+      answer.writeHead(200, { "Content-Type": "text/html" });
+      answer.end(LOGIN_PAGE);
+      return;
+    }
     const current = appliesTo(incoming) ? mode : "pass";
     requests[current]++;
+    if (Object.hasOwn(FOREIGN_PAGES, current)) {
+      const page = FOREIGN_PAGES[current as ForeignPage];
+      incoming.resume();
+      answer.writeHead(page.status, page.headers);
+      answer.end(page.body);
+      return;
+    }
     if (current === "error") {
       incoming.resume();
       answer.writeHead(503, {

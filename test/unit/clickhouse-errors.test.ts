@@ -6,6 +6,7 @@ import {
   httpErrorForClickHouseFailure,
   parseServerError,
   ProxyAnswerError,
+  TooLargeForPathFailure,
 } from "../../workers/ingest/clickhouse/errors";
 import { SchemaDriftFailure } from "../../workers/ingest/clickhouse/schema-drift";
 
@@ -15,24 +16,40 @@ describe("ClickHouse exception text", () => {
       "Code: 60. DB::Exception: Table otel.otel_logs does not exist. (UNKNOWN_TABLE) (version 25.8.1.1 (official build))\n",
     );
     expect(error).toBeInstanceOf(ClickHouseServerError);
-    expect(error).toMatchObject({ code: "60", type: "UNKNOWN_TABLE", message: "Table otel.otel_logs does not exist. " });
+    expect(error).toMatchObject({ code: "60", type: "UNKNOWN_TABLE", message: "Table otel.otel_logs does not exist." });
   });
 
   it("takes the innermost exception of a wrapped one, up to its own name", () => {
     const error = parseServerError(
       "Code: 27. DB::Exception: There was an error on [ch-2:9000]: Code: 27. DB::Exception: Cannot parse input: expected '\"' (2). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)",
     );
-    expect(error).toMatchObject({ code: "27", type: "CANNOT_PARSE_INPUT_ASSERTION_FAILED", message: "Cannot parse input: expected '\"' (2). " });
+    expect(error).toMatchObject({ code: "27", type: "CANNOT_PARSE_INPUT_ASSERTION_FAILED", message: "Cannot parse input: expected '\"' (2)." });
     expect(httpErrorForClickHouseFailure(error, "inserting 3 rows")).toMatchObject({ status: 400, rowsRejected: true });
   });
 
-  it("keeps any other answer (a proxy's page) as a plain error, answered as unreachable", () => {
-    const error = parseServerError("<html><body>502 Bad Gateway</body></html>");
-    expect(error).not.toBeInstanceOf(ClickHouseServerError);
+  it("keeps any other answer (a proxy's page) as the proxy's, saying its status and its text without HTML", () => {
+    const error = parseServerError("<html><body>502 Bad Gateway</body></html>", 502);
+    expect(error).toBeInstanceOf(ProxyAnswerError);
     expect(httpErrorForClickHouseFailure(error, "on ping")).toMatchObject({
       status: 502,
-      message: "ClickHouse is unreachable on ping: <html><body>502 Bad Gateway</body></html>",
+      retryAfterSeconds: 5,
+      message: "CLICKHOUSE_URL answered HTTP 502 on ping, not ClickHouse's answer: 502 Bad Gateway",
     });
+    const page =
+      "<html>\r\n<head><title>401 Authorization Required</title><style>h1{}</style></head>\r\n<body><h1>401 Authorization Required</h1></body></html>";
+    expect(httpErrorForClickHouseFailure(parseServerError(page, 401), "inserting 3 rows into otel_logs").message).toBe(
+      "CLICKHOUSE_URL answered HTTP 401 inserting 3 rows into otel_logs, not ClickHouse's answer: 401 Authorization Required",
+    );
+  });
+
+  it("answers a proxy's 413 as too large for the path: not retryable, known unwritten", () => {
+    const failure = httpErrorForClickHouseFailure(parseServerError("<html><body>Request Entity Too Large</body></html>", 413), "inserting 9 rows into t");
+    expect(failure).toBeInstanceOf(TooLargeForPathFailure);
+    expect(failure).toMatchObject({ status: 413, retryAfterSeconds: undefined, rowsRejected: false, knownUnwritten: true });
+    expect(failure.message).toBe(
+      "CLICKHOUSE_URL answered HTTP 413 inserting 9 rows into t, not ClickHouse's answer: Request Entity Too Large " +
+        "(the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)",
+    );
   });
 });
 
@@ -51,7 +68,7 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
     expect(failure.status).toBe(429);
     expect(failure.retryAfterSeconds).toBe(5);
     expect(failure.message).toBe(
-      "ClickHouse error 252 (TOO_MANY_PARTS) inserting 2 rows into otel.otel_logs (in the body of an HTTP 200 answer): Too many parts (300 with average size of 1.00 KiB) in table 'otel.otel_logs'. Merges are processing significantly slower than inserts. ",
+      "ClickHouse error 252 (TOO_MANY_PARTS) inserting 2 rows into otel.otel_logs (in the body of an HTTP 200 answer): Too many parts (300 with average size of 1.00 KiB) in table 'otel.otel_logs'. Merges are processing significantly slower than inserts.",
     );
   });
 
@@ -107,7 +124,7 @@ describe("a refusal's message (the sender reads it)", () => {
   it("keeps an excerpt within its row, and an escaped quote inside it, whole", () => {
     const error = parseServerError("Code: 27. DB::Exception: Cannot parse input: expected '\"' before: 'it\\'s}': (at row 3). (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version 25.8)");
     expect(httpErrorForClickHouseFailure(error, "inserting 3 rows into otel_logs").message).toBe(
-      "ClickHouse error 27 (CANNOT_PARSE_INPUT_ASSERTION_FAILED) inserting 3 rows into otel_logs: Cannot parse input: expected '\"' before: 'it\\'s}': (at row 3). ",
+      "ClickHouse error 27 (CANNOT_PARSE_INPUT_ASSERTION_FAILED) inserting 3 rows into otel_logs: Cannot parse input: expected '\"' before: 'it\\'s}': (at row 3).",
     );
   });
 

@@ -80,8 +80,10 @@ export class ClickHouseServerError extends Error {
 }
 
 /**
- * An error answer that is not ClickHouse's exception text (a proxy's or Cloudflare's error
- * page), with its HTTP status.
+ * An answer that is not ClickHouse's, with its HTTP status: an error page that is not
+ * ClickHouse's exception text (a proxy's or Cloudflare's), a redirect (a login in front of the
+ * server), or a success without the headers ClickHouse marks every answer with (a catch-all
+ * proxy's or another site's page). Its message is the answer's text, or says what it was.
  */
 export class ProxyAnswerError extends Error {
   override readonly name = "ProxyAnswerError";
@@ -102,10 +104,10 @@ export class ClickHouseAnswerError extends Error {
  * ClickHouse's exception text, `Code: 60. DB::Exception: <message>. (UNKNOWN_TABLE) (version …)`.
  * A distributed query wraps the remote exception in its own, repeating the markers, so the
  * message is the innermost one, up to the first `(NAME)` after it (a name has three capitals in
- * a row, which `(2)` or `(official build)` do not). Text of any other shape (a proxy's error
+ * a row, which `(2)` or `(official build)` do not), without the blank before it. Text of any other shape (a proxy's error
  * page) is a ProxyAnswerError with the answer's `status`, when there was one.
  */
-const SERVER_EXCEPTION = /(?:Code|Error): (\d+).*Exception: (.+?)\(((?=[A-Z0-9_]*[A-Z]{3})[A-Z0-9_]+)\)/s;
+const SERVER_EXCEPTION = /(?:Code|Error): (\d+).*Exception: (.+?)\s*\(((?=[A-Z0-9_]*[A-Z]{3})[A-Z0-9_]+)\)/s;
 
 export function parseServerError(text: string, status?: number): ClickHouseServerError | ProxyAnswerError {
   const match = SERVER_EXCEPTION.exec(text);
@@ -205,6 +207,7 @@ export function httpErrorForClickHouseFailure(
     }
     return new ClickHouseFailure(503, detail, RETRY_AFTER_SECONDS, false, knownUnwritten);
   }
+  if (error instanceof ProxyAnswerError) return proxyAnswerFailure(error, what, knownUnwritten);
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ClickHouseAnswerError) {
     return new ClickHouseFailure(502, `ClickHouse gave an unreadable answer ${what}: ${firstLine(message)}`, RETRY_AFTER_SECONDS, false, knownUnwritten);
@@ -226,6 +229,57 @@ export function httpErrorForClickHouseFailure(
     false,
     knownUnwritten,
   );
+}
+
+/**
+ * A proxy in front of ClickHouse refused an INSERT's body as too large (HTTP 413). Retrying the
+ * same unit can never succeed, so it is not retryable: the request path cuts such a unit into
+ * queue messages when the retry queue is bound, and a unit already of one message's size is
+ * dead-lettered (queue/consumer.ts) or refused. The proxy refused before forwarding, so no row
+ * of it is written.
+ */
+export class TooLargeForPathFailure extends ClickHouseFailure {
+  constructor(message: string) {
+    super(413, message, undefined, false, true);
+  }
+}
+
+/**
+ * The answer to give for an answer that was not ClickHouse's (`ProxyAnswerError`): a 413 is
+ * a `TooLargeForPathFailure`; anything else a retryable 502 saying what answered, by status
+ * and its text without HTML, so an operator looks at the proxy rather than at ClickHouse.
+ */
+function proxyAnswerFailure(error: ProxyAnswerError, what: string, knownUnwritten: boolean): ClickHouseFailure {
+  const status = error.status === undefined ? "" : ` HTTP ${error.status}`;
+  const text = plainTextOf(error.message);
+  const detail = `CLICKHOUSE_URL answered${status} ${what}, not ClickHouse's answer: ${text === "" ? "(an empty body)" : text}`;
+  if (error.status === 413) {
+    return new TooLargeForPathFailure(`${detail} (the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)`);
+  }
+  return new ClickHouseFailure(502, detail, RETRY_AFTER_SECONDS, false, knownUnwritten);
+}
+
+/**
+ * An answer's text as one short line without its HTML: the page's `<title>` when it has one
+ * (`401 Authorization Required`), else its text with tags, scripts and styles removed, blanks
+ * collapsed, cut at 200 characters.
+ */
+function plainTextOf(text: string): string {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  const plain = (title ?? text)
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+}
+
+/**
+ * Whether `error` is ClickHouse refusing a statement for a column the table does not have
+ * (NO_SUCH_COLUMN_IN_TABLE): an INSERT whose column list was learnt before the column was dropped.
+ */
+export function namesAMissingColumn(error: unknown): boolean {
+  return error instanceof ClickHouseServerError && error.code === "16";
 }
 
 /** ClickHouse's codes for a table or database that does not exist: the schema is not applied. */

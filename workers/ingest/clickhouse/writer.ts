@@ -9,7 +9,15 @@
  */
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
-import { ClickHouseAnswerError, exceptionInBody, httpErrorForClickHouseFailure, parseServerError, schemaHintFor } from "./errors";
+import {
+  ClickHouseAnswerError,
+  exceptionInBody,
+  httpErrorForClickHouseFailure,
+  namesAMissingColumn,
+  parseServerError,
+  ProxyAnswerError,
+  schemaHintFor,
+} from "./errors";
 import { SchemaDriftFailure, schemaDriftIn } from "./schema-drift";
 
 export interface TableInsert {
@@ -101,7 +109,8 @@ export class ClickHouseWriter {
   /**
    * Insert one batch as one INSERT; resolves once ClickHouse has written it (an asynchronous
    * insert waits for its flush: `wait_for_async_insert=1`). Throws a ClickHouseFailure: for
-   * rows refused as data, the table's columns are learnt again first, and a table altered
+   * rows refused as data or a column the INSERT names that the table no longer has, the
+   * table's columns are learnt again first, and a table altered
    * since its plan was learnt throws the schema drift's retryable failure instead (a drifted
    * column refuses every row, which ClickHouse reports as it reports one bad row). Its
    * `knownUnwritten` says no row can be in ClickHouse: the table's plan failed before the INSERT
@@ -123,7 +132,7 @@ export class ClickHouseWriter {
       planCache.delete(this.cacheKey(batch));
       // The table, not the database: the database is the operator's setting, no sender's business.
       const failure = httpErrorForClickHouseFailure(error, `inserting ${batch.rows.length} rows into ${batch.table}`, this.config.database);
-      if (failure.rowsRejected) {
+      if (failure.rowsRejected || namesAMissingColumn(error)) {
         const drift = await this.planFor(batch, options.deadline).then(
           () => undefined,
           (relearnt: unknown) => (relearnt instanceof SchemaDriftFailure ? relearnt : undefined),
@@ -185,7 +194,8 @@ export class ClickHouseWriter {
    * a statement sent as the body). Resolves with the answer's body, read to its end so the
    * connection is free for the next request, when it is not an exception; rejects with a
    * ClickHouseServerError for one (in the status or headers, or in the body after a 200), a
-   * ClickHouseAnswerError for an exception marker it cannot read, or with fetch's own error (a
+   * ClickHouseAnswerError for an exception marker it cannot read, a ProxyAnswerError for an
+   * answer that is not ClickHouse's (see `notClickHouses`), or with fetch's own error (a
    * timeout's is a `TimeoutError`) when there was no answer in time, the sooner of
    * CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms).
    */
@@ -196,13 +206,35 @@ export class ClickHouseWriter {
       headers: { Authorization: this.authorization },
       body,
       signal: AbortSignal.timeout(timeoutMs),
+      // A redirect is a login or a proxy in front of ClickHouse, never ClickHouse: followed,
+      // its page's 200 would read as rows written.
+      redirect: "manual",
     });
     const text = await response.text();
+    const foreign = notClickHouses(response, text);
+    if (foreign !== undefined) throw foreign;
     if (!response.ok || response.headers.has("X-ClickHouse-Exception-Code")) throw parseServerError(text, response.status);
     const exception = exceptionInBody(text);
     if (exception !== undefined) throw exception;
     return text;
   }
+}
+
+/**
+ * A ProxyAnswerError for an answer that cannot be ClickHouse's, else `undefined`: a redirect
+ * (3xx, with where it led), or a success with neither `X-ClickHouse-Query-Id` nor
+ * `X-ClickHouse-Summary`, both of which ClickHouse's HTTP interface sends with every answer to a
+ * query (a proxy's `Welcome to nginx!` page, or an empty 200 that never reached the server). An error status is left to `parseServerError`,
+ * which tells ClickHouse's exception text from a proxy's page.
+ */
+function notClickHouses(response: Response, text: string): ProxyAnswerError | undefined {
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get("Location");
+    return new ProxyAnswerError(response.status, location === null ? "a redirect" : `a redirect to ${location.slice(0, 200)}`);
+  }
+  const marked = response.headers.has("X-ClickHouse-Query-Id") || response.headers.has("X-ClickHouse-Summary");
+  if (response.ok && !marked) return new ProxyAnswerError(response.status, text);
+  return undefined;
 }
 
 /** `&query=INSERT INTO `table` (`A`, `B`, …) FORMAT JSONEachRow`, URL-encoded, for `plan`. */

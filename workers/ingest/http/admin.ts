@@ -17,7 +17,7 @@ import { replayDeadLetters } from "../queue/replay";
 import { ConfigError } from "../../shared/env-schema";
 import { logReasonOf, toHttpError } from "./app";
 import { authenticateBearer } from "./auth";
-import { HttpError } from "./errors";
+import { HttpError, UnauthorizedError } from "./errors";
 
 /**
  * Batches one replay call takes at most: three subrequests each (get, insert, delete), plus the
@@ -66,6 +66,7 @@ export function createAdminApp(): Hono<AdminEnv> {
       jsonLogger({ entrypoint: "admin" }).log("error", "request refused", { status: 503, reason: logReasonOf(error, httpError), path: c.req.path });
     }
     if (httpError.retryAfterSeconds !== undefined) c.header("Retry-After", String(httpError.retryAfterSeconds));
+    if (httpError instanceof UnauthorizedError) c.header("WWW-Authenticate", httpError.challenge);
     return c.json({ error: httpError.message }, httpError.status as 400);
   });
 

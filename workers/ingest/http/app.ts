@@ -12,7 +12,7 @@ import { writeDurably, type WriteOutcome } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
 import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
-import { HttpError, grpcCodeForHttpStatus } from "./errors";
+import { HttpError, UnauthorizedError, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
 import { exceptionFrame, exceptionName } from "../../shared/exception-description";
 
@@ -271,7 +271,8 @@ async function callerOf(request: Request, context: IngestContext, entrypoint: st
 
 /**
  * The answer to a refused request: `google.rpc.Status` in the request's encoding with its
- * request id, Retry-After when retryable and `allow` (a 405's) as the Allow header; logged as
+ * request id, Retry-After when retryable, `allow` (a 405's) as the Allow header and a 401's
+ * challenge as WWW-Authenticate; logged as
  * "request refused" with the request's `path` as routed.
  */
 function errorResponse(request: Request, path: string, log: Partial<RequestLog>, error: unknown, allow?: string | null): Response {
@@ -293,6 +294,7 @@ function errorResponse(request: Request, path: string, log: Partial<RequestLog>,
     headers.set("Retry-After", String(httpError.retryAfterSeconds));
   }
   if (allow !== undefined && allow !== null) headers.set("Allow", allow);
+  if (httpError instanceof UnauthorizedError) headers.set("WWW-Authenticate", httpError.challenge);
   return new Response(status.body, { status: httpError.status, headers });
 }
 

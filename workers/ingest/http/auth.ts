@@ -1,5 +1,5 @@
 import type { Caller } from "../core/access";
-import { HttpError } from "./errors";
+import { UnauthorizedError } from "./errors";
 import type { IngestToken } from "./tokens";
 
 const encoder = new TextEncoder();
@@ -7,7 +7,8 @@ const encoder = new TextEncoder();
 /**
  * Checks `Authorization: Bearer <token>` (RFC 6750 §2.1; the scheme is case-insensitive, RFC 9110
  * §11.1) against every configured token and returns the caller it identifies: the token's name
- * and the services it may write. Throws HttpError 401 for a missing or unknown token; when a
+ * and the services it may write. Throws an UnauthorizedError (401 with its `WWW-Authenticate`
+ * challenge) for a missing or unknown token; when a
  * header was sent but holds no bearer token, the message says what it holds instead
  * (`noBearerTokenMessage`), never the credential itself.
  *
@@ -22,14 +23,14 @@ export async function authenticateBearer(
   tokens: readonly IngestToken[],
 ): Promise<Caller> {
   const presented = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? "")?.[1]?.trim();
-  if (presented === undefined || presented === "") throw new HttpError(401, noBearerTokenMessage(authorization));
+  if (presented === undefined || presented === "") throw new UnauthorizedError(noBearerTokenMessage(authorization), "Bearer");
   const presentedDigest = await sha256(presented);
   let matched: IngestToken | undefined;
   for (const token of tokens) {
     const equal = timingSafeEqual(presentedDigest, await secretDigestOf(token));
     if (equal) matched = token;
   }
-  if (matched === undefined) throw new HttpError(401, "invalid bearer token");
+  if (matched === undefined) throw new UnauthorizedError("invalid bearer token", 'Bearer error="invalid_token"');
   return { tokenName: matched.name, services: matched.services };
 }
 

@@ -91,22 +91,22 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   }
   const declaredLength = Number(request.headers.get("content-length") ?? "NaN");
   if (declaredLength > limits.maxBodyBytes) {
-    throw tooLarge("request body", declaredLength, limits.maxBodyBytes);
+    throw tooLarge("request body", declaredLength, limits.maxBodyBytes, "MAX_BODY_BYTES");
   }
   // A declared length within the limit is what HTTP framing holds the body to: read it in one
   // native call. Without one (chunked), the body is read chunk by chunk and cut off at the limit.
   const raw =
     declaredLength <= limits.maxBodyBytes
       ? new Uint8Array(await request.arrayBuffer())
-      : await readAtMost(request.body, limits.maxBodyBytes, "request body");
-  if (raw.length > limits.maxBodyBytes) throw tooLarge("request body", raw.length, limits.maxBodyBytes);
+      : await readAtMost(request.body, limits.maxBodyBytes);
+  if (raw.length > limits.maxBodyBytes) throw tooLarge("request body", raw.length, limits.maxBodyBytes, "MAX_BODY_BYTES");
   const looksGzipped = raw.length >= 2 && raw[0] === GZIP_MAGIC_0 && raw[1] === GZIP_MAGIC_1;
   const coding = CONTENT_ENCODINGS[contentEncoding] ?? (looksGzipped ? "gzip" : undefined);
   if (coding === "zstd") return decompressZstd(raw, limits.maxDecompressedBytes);
   if (coding === "gzip") return inflateGzipMembers(raw, limits.maxDecompressedBytes);
   if (coding !== undefined) return inflate(raw, coding, limits.maxDecompressedBytes);
   if (raw.length > limits.maxDecompressedBytes) {
-    throw tooLarge("request body", raw.length, limits.maxDecompressedBytes);
+    throw tooLarge("request body", raw.length, limits.maxDecompressedBytes, "MAX_DECOMPRESSED_BYTES");
   }
   return raw;
 }
@@ -145,7 +145,7 @@ async function inflate(compressed: Uint8Array, format: CompressionFormat, maxByt
   } catch (error) {
     throw notCompressed(format, error, compressed);
   }
-  if (inflated.length > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+  if (inflated.length > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes, "MAX_DECOMPRESSED_BYTES");
   return inflated;
 }
 
@@ -175,7 +175,7 @@ async function inflateSliced(compressed: Uint8Array, format: CompressionFormat, 
       return;
     }
     total += result.value.byteLength;
-    if (total > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+    if (total > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes, "MAX_DECOMPRESSED_BYTES");
     chunks.push(result.value);
     pending = reader.read();
     pending.catch(() => undefined);
@@ -247,7 +247,7 @@ async function inflateGzipMembers(compressed: Uint8Array, maxBytes: number): Pro
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       // The limit left for this member is not the one the sender is held to.
-      if (error.status === 413) throw tooLarge("decompressed request body", undefined, maxBytes);
+      if (error.status === 413) throw tooLarge("decompressed request body", undefined, maxBytes, "MAX_DECOMPRESSED_BYTES");
       return undefined;
     }
   };
@@ -314,7 +314,6 @@ function nextTimerTurn(): Promise<undefined> {
 async function readAtMost(
   stream: ReadableStream<Uint8Array> | null,
   maxBytes: number,
-  what: string,
 ): Promise<Uint8Array> {
   if (stream === null) return new Uint8Array(0);
   const reader = stream.getReader();
@@ -327,7 +326,7 @@ async function readAtMost(
     if (total > maxBytes) {
       // Cancelling stops the producer, so the rest is never read or inflated.
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(what, undefined, maxBytes);
+      throw tooLarge("request body", undefined, maxBytes, "MAX_BODY_BYTES");
     }
     chunks.push(value);
   }

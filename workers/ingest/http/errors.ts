@@ -15,6 +15,20 @@ export class HttpError extends Error {
 }
 
 /**
+ * A 401 with its `WWW-Authenticate` challenge (RFC 9110 §11.6.1 requires one on every 401):
+ * `Bearer` alone when no token came, `Bearer error="invalid_token"` for one that matches none
+ * (RFC 6750 §3, §3.1).
+ */
+export class UnauthorizedError extends HttpError {
+  constructor(
+    message: string,
+    readonly challenge: string,
+  ) {
+    super(401, message);
+  }
+}
+
+/**
  * The `google.rpc.Status` code of an error answer, by HTTP status: the OpenTelemetry Collector's
  * OTLP/HTTP receiver mapping (`NewStatusFromMsgAndHTTPCode`, after gRPC's HTTP-to-gRPC table,
  * with 400 → INVALID_ARGUMENT and 429 → RESOURCE_EXHAUSTED as its exceptions), so a client that
@@ -45,8 +59,14 @@ export function grpcCodeForHttpStatus(status: number): number {
   }
 }
 
-/** A 413 for `what` (`request body`, `decompressed request body`) past `limit` bytes; `size` when known. */
-export function tooLarge(what: string, size: number | undefined, limit: number): HttpError {
+/** The settings that bound a request's bytes. */
+export type BodyLimitSetting = "MAX_BODY_BYTES" | "MAX_DECOMPRESSED_BYTES";
+
+/**
+ * A 413 for `what` (`request body`, `decompressed request body`) past `limit` bytes, naming the
+ * `setting` that holds the limit (as the record and depth limits name theirs); `size` when known.
+ */
+export function tooLarge(what: string, size: number | undefined, limit: number, setting: BodyLimitSetting): HttpError {
   const sizeText = size === undefined ? "more than" : `${size} bytes, over`;
-  return new HttpError(413, `${what} is ${sizeText} the limit of ${limit} bytes`);
+  return new HttpError(413, `${what} is ${sizeText} the limit of ${limit} bytes (${setting})`);
 }

@@ -68,7 +68,7 @@ export function decompressZstd(compressed: Uint8Array, maxBytes: number): Uint8A
     let frameBytes = 0;
     const decoder = new Decompress((chunk) => {
       frameBytes += chunk.length;
-      if (total + frameBytes > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+      if (total + frameBytes > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes, "MAX_DECOMPRESSED_BYTES");
       // Called once a block, before the decoder moves its window by that block.
       windowCopies += frame.windowBytes;
       if (windowCopies > windowCopyBudget) {
@@ -193,7 +193,7 @@ function checkFrame(data: Uint8Array, view: DataView, start: number, maxBytes: n
   if (contentSizeBytes > 0) {
     contentSize = readLittleEndian(view, offset, contentSizeBytes) + (contentSizeBytes === 2 ? 256 : 0);
     offset += contentSizeBytes;
-    if (contentSize > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes);
+    if (contentSize > maxBytes) throw tooLarge("decompressed request body", undefined, maxBytes, "MAX_DECOMPRESSED_BYTES");
     if (singleSegment) windowSize = contentSize;
   }
   if (windowSize > maxWindow) {

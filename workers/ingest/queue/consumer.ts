@@ -7,7 +7,7 @@
  * inserts into non-replicated tables, and retries are where duplicates would come from.
  */
 import type { Logger } from "../../shared/log";
-import { ClickHouseFailure } from "../clickhouse/errors";
+import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
 import { retryDelaySeconds } from "../../shared/backoff";
 import { canDeadLetter, deadLetter } from "./dead-letter";
@@ -57,8 +57,10 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
   } catch (error) {
     if (!(error instanceof ClickHouseFailure)) throw error;
     const exhausted = message.attempts >= config.durability.maxAttempts;
-    if ((error.rowsRejected || exhausted) && canDeadLetter(queues)) {
-      const reason = error.rowsRejected
+    // A message's unit is as small as the writer cuts: one too large for the path stays so.
+    const unretryable = error.rowsRejected || error instanceof TooLargeForPathFailure;
+    if ((unretryable || exhausted) && canDeadLetter(queues)) {
+      const reason = unretryable
         ? error.message
         : `gave up after ${message.attempts} attempts: ${error.message}`;
       try {

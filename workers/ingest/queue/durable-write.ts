@@ -7,7 +7,7 @@
  * the request is stored, and is a 400 when none of it is.
  */
 import type { Logger } from "../../shared/log";
-import { ClickHouseFailure } from "../clickhouse/errors";
+import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
 import { canDeadLetter, deadLetter } from "./dead-letter";
 import { HttpError } from "../http/errors";
@@ -115,7 +115,10 @@ export async function writeDurably(
       return;
     }
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
-    (result.reason.rowsRejected ? rejected : retryable).push({ unit, failure: result.reason });
+    // A unit too large for the path to ClickHouse is cut into queue messages when there is a
+    // queue (it is known unwritten); without one, retrying it unchanged could never succeed.
+    const unretryable = result.reason.rowsRejected || (result.reason instanceof TooLargeForPathFailure && queues.retry === undefined);
+    (unretryable ? rejected : retryable).push({ unit, failure: result.reason });
   });
 
   // Queued first: if the refused rows then cannot be parked, the rest are at least kept.

@@ -25,6 +25,7 @@ export {
   type TableColumn,
   type TablePlan,
   type ValueSizer,
+  holdsValuesOf,
   writtenFormOf,
 } from "./serialize";
 export type { RowsResult } from "./rejections";

@@ -3,8 +3,9 @@
  * them, so one row shape serves every generation of a table.
  *
  * `planTable` runs once per table: it keeps the row columns the table has (others, like
- * `TimestampTime` on a current logs table, are dropped; table columns the rows lack are left to
- * their defaults) and decides how each is written. `serializeRows` then only follows the plan.
+ * `TimestampTime` on a current logs table, are dropped; which may be is schema drift's to judge,
+ * clickhouse/schema-drift.ts; table columns the rows lack are left to their defaults) and
+ * decides how each is written. `serializeRows` then only follows the plan.
  *
  * How values are written, all accepted by a server with default settings
  * (`date_time_input_format='basic'`; checked against ClickHouse 26.7):
@@ -101,7 +102,8 @@ function encodingOf(type: string, column: string): Encoding {
  * any precision alike), `map` or `array of <form>`; `undefined` for a type rows cannot be
  * written into. Two types of one form take the same rows (`String` and
  * `LowCardinality(String)`, `UInt8` and `Int64`); a column whose type has another form than the
- * exporter's no longer takes the rows made for it.
+ * exporter's no longer takes the rows made for it, and one of the same form may still hold
+ * fewer values (`holdsValuesOf`).
  */
 export function writtenFormOf(type: string): string | undefined {
   try {
@@ -109,6 +111,50 @@ export function writtenFormOf(type: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a column of ClickHouse `type` holds every value the exporter writes into its
+ * `exporterType` unchanged: the same written form (`writtenFormOf`), and no narrower. An
+ * integer type holds another when its range contains the other's (`Int64` holds `UInt32` but
+ * not `UInt64`; `UInt32` does not hold `UInt64`, which ClickHouse would wrap), `Float32` holds
+ * only `Float32` (it rounds a `Float64` past 2^24), and `FixedString(N)` holds no `String`
+ * (longer text is refused, shorter padded with zero bytes). Times of any precision hold each
+ * other: the exporter's own generations write them at different precisions, and the rows are
+ * written at the column's. Arrays compare their elements.
+ */
+export function holdsValuesOf(type: string, exporterType: string): boolean {
+  const form = writtenFormOf(type);
+  return form !== undefined && form === writtenFormOf(exporterType) && !narrows(elementOf(type), elementOf(exporterType));
+}
+
+/** `type` without its `Array(…)` and `LowCardinality(…)` wrappers, at any depth. */
+function elementOf(type: string): string {
+  let bare = type;
+  for (let unwrapped = ""; unwrapped !== bare; ) {
+    unwrapped = bare;
+    bare = unwrap(unwrap(bare, "Array"), "LowCardinality");
+  }
+  return bare;
+}
+
+const INTEGER_TYPE = /^(U?)Int(\d+)$/;
+
+/** Whether bare type `bare` loses some values of `expected`, a bare type of the same form. */
+function narrows(bare: string, expected: string): boolean {
+  const integer = INTEGER_TYPE.exec(bare);
+  const expectedInteger = INTEGER_TYPE.exec(expected);
+  if (integer !== null && expectedInteger !== null) {
+    const bits = Number(integer[2]);
+    const expectedBits = Number(expectedInteger[2]);
+    const unsigned = integer[1] === "U";
+    const expectedUnsigned = expectedInteger[1] === "U";
+    // A signed type spends a bit on the sign: it holds an unsigned one only when wider.
+    if (unsigned) return !expectedUnsigned || bits < expectedBits;
+    return expectedUnsigned ? bits <= expectedBits : bits < expectedBits;
+  }
+  if (bare === "Float32") return expected !== "Float32";
+  return bare.startsWith("FixedString(") && bare !== expected;
 }
 
 const FORMS: Readonly<Record<Exclude<Encoding["kind"], "array">, string>> = {

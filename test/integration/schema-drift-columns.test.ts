@@ -1,0 +1,198 @@
+/**
+ * Tables altered so that they would keep less than the rows carry: a dropped column (the rows'
+ * values for it would be lost) or a narrowed one (ClickHouse would wrap, round or cut the
+ * values without a word). Neither is answered 200: each is schema drift, a retryable 503
+ * naming the table and the column(s), and with the retry queue bound the rows wait on it and
+ * land whole once the table is fixed. Columns the exporter itself writes tables without
+ * (`TimestampTime`, `EventName`) may be missing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uniqueId } from "../support/export-results";
+import { eventually, postJson } from "../support/exactly-once";
+import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { captureRuntimeOutput } from "../support/runtime-output";
+
+const output = captureRuntimeOutput();
+let ingest: IngestUnderTest;
+
+beforeAll(async () => {
+  ingest = await startIngestWorker({ prefix: "drift_columns", handleRuntimeStdio: output.handleRuntimeStdio });
+});
+
+afterAll(async () => {
+  await ingest?.dispose();
+});
+
+const TRACE_ID = "5b8efff798038103d269b633813fc60c";
+const recentNanos = () => `${Math.floor(Date.now() / 1000) - 60}000000000`;
+const attribute = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const resource = (runId: string) => ({ attributes: [attribute("service.name", "drift"), attribute("run.id", runId)] });
+
+/** One log record with a trace id and an attribute. */
+function logBody(runId: string): string {
+  return JSON.stringify({
+    resourceLogs: [
+      {
+        resource: resource(runId),
+        scopeLogs: [
+          {
+            logRecords: [
+              { timeUnixNano: recentNanos(), traceId: TRACE_ID, body: { stringValue: "checkout" }, attributes: [attribute("order.id", "42")] },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** One metric of the run, as OTLP/JSON's document. */
+function metricBody(runId: string, metric: Record<string, unknown>): unknown {
+  return { resourceMetrics: [{ resource: resource(runId), scopeMetrics: [{ metrics: [metric] }] }] };
+}
+
+/** Drops `columns` of `table`, each skip index over them first (ClickHouse refuses otherwise). */
+async function dropColumns(target: IngestUnderTest, table: string, columns: readonly string[]): Promise<void> {
+  const indexes = await target.rows<{ name: string }>(
+    `SELECT name FROM system.data_skipping_indices WHERE database = currentDatabase() AND table = '${table}'
+       AND (${columns.map((column) => `match(expr, '\\\\b${column}\\\\b')`).join(" OR ")})`,
+  );
+  for (const { name } of indexes) await target.db.client.command({ query: `ALTER TABLE ${table} DROP INDEX \`${name}\`` });
+  for (const column of columns) await target.db.client.command({ query: `ALTER TABLE ${table} DROP COLUMN ${column}` });
+}
+
+async function statusOf(answer: Response): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
+  return { status: answer.status, retryAfter: answer.headers.get("retry-after"), body: await answer.json() };
+}
+
+describe("a column the rows carry, dropped from the table", () => {
+  it("is a 503 naming the table and every missing column, whether the table was learnt before or after", async () => {
+    // Learnt before the drop: the INSERT names the columns, ClickHouse refuses it, the table is learnt again.
+    const warm = await postJson(ingest, "logs", logBody(uniqueId("drift-warm")));
+    expect(warm.status).toBe(200);
+    await warm.text();
+    await dropColumns(ingest, "otel_logs", ["LogAttributes", "TraceId"]);
+    const runId = uniqueId("drift-dropped");
+    const expected = {
+      status: 503,
+      retryAfter: "5",
+      body: {
+        code: 14,
+        message:
+          "schema drift in otel_logs: the table has no column TraceId, LogAttributes, which the rows carry, so writing them " +
+          "would lose those values (has the table been altered?)",
+      },
+    };
+    for (const attempt of ["insert", "plan"]) {
+      expect({ attempt, ...(await statusOf(await postJson(ingest, "logs", logBody(runId)))) }).toEqual({ attempt, ...expected });
+    }
+    const [{ rows }] = (await ingest.rows<{ rows: string }>(
+      `SELECT count() AS rows FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    )) as [{ rows: string }];
+    expect(Number(rows)).toBe(0);
+  });
+});
+
+describe("a column narrowed below the exporter's type", () => {
+  it.each([
+    {
+      name: "Duration UInt32 on otel_traces (a 5 s span would be stored as 705032704)",
+      table: "otel_traces",
+      column: "Duration UInt32",
+      signal: "traces",
+      body: (runId: string) => ({
+        resourceSpans: [
+          {
+            resource: resource(runId),
+            scopeSpans: [
+              {
+                spans: [
+                  {
+                    traceId: TRACE_ID,
+                    spanId: "eee19b7ec3c1b174",
+                    name: "checkout",
+                    startTimeUnixNano: recentNanos(),
+                    endTimeUnixNano: String(BigInt(recentNanos()) + 5_000_000_000n),
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+      message: "column Duration is UInt32 where the exporter's schema has UInt64",
+    },
+    {
+      name: "Count Int64 on otel_metrics_histogram (uint64's largest would be stored as -1)",
+      table: "otel_metrics_histogram",
+      column: "Count Int64",
+      signal: "metrics",
+      body: (runId: string) =>
+        metricBody(runId, {
+          name: "drift.histogram",
+          histogram: {
+            aggregationTemporality: 2,
+            dataPoints: [{ timeUnixNano: recentNanos(), count: "18446744073709551615", bucketCounts: [], explicitBounds: [] }],
+          },
+        }),
+      message: "column Count is Int64 where the exporter's schema has UInt64",
+    },
+    {
+      name: "Value Float32 on otel_metrics_sum (16777217 would be stored as 16777216)",
+      table: "otel_metrics_sum",
+      column: "Value Float32",
+      signal: "metrics",
+      body: (runId: string) =>
+        metricBody(runId, {
+          name: "drift.sum",
+          sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ timeUnixNano: recentNanos(), asDouble: 16777217 }] },
+        }),
+      message: "column Value is Float32 where the exporter's schema has Float64",
+    },
+  ])("$name: a 503 naming the table and the column, nothing stored", async ({ table, column, signal, body, message }) => {
+    await ingest.db.client.command({ query: `ALTER TABLE ${table} MODIFY COLUMN ${column}` });
+    const runId = uniqueId("drift-narrowed");
+    const answer = await statusOf(await postJson(ingest, signal, JSON.stringify(body(runId))));
+    expect(answer).toEqual({
+      status: 503,
+      retryAfter: "5",
+      body: {
+        code: 14,
+        message: `schema drift in ${table}: ${message}, which cannot hold every value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)`,
+      },
+    });
+    const [{ rows }] = (await ingest.rows<{ rows: string }>(
+      `SELECT count() AS rows FROM ${table} WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    )) as [{ rows: string }];
+    expect(Number(rows)).toBe(0);
+  });
+});
+
+describe("a dropped column with the retry queue bound", () => {
+  let queued: IngestUnderTest;
+  beforeAll(async () => {
+    queued = await startIngestWorker({
+      prefix: "drift_columns_queued",
+      queues: {},
+      vars: { QUEUE_RETRY_DELAY_SECONDS: "1", QUEUE_RETRY_MAX_DELAY_SECONDS: "1" },
+      handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio,
+    });
+    await dropColumns(queued, "otel_logs", ["LogAttributes"]);
+  });
+  afterAll(async () => {
+    await queued?.dispose();
+  });
+
+  it("queues the rows, and they land whole once the column is back", async () => {
+    const runId = uniqueId("drift-dropped-queued");
+    const answer = await postJson(queued, "logs", logBody(runId));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({});
+    await queued.db.client.command({ query: "ALTER TABLE otel_logs ADD COLUMN LogAttributes Map(LowCardinality(String), String)" });
+    await eventually(async () =>
+      expect(
+        await queued.rows(`SELECT TraceId, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`),
+      ).toEqual([{ TraceId: TRACE_ID, LogAttributes: { "order.id": "42" } }]),
+    );
+  });
+});
