@@ -186,7 +186,7 @@ export class ClickHouseWriter {
   }
 
   private cacheKey(batch: Pick<TableInsert, "table" | "columns">): string {
-    return `${this.config.url}|${this.config.database}.${batch.table}|${batch.columns.join(",")}`;
+    return `${this.config.url}|${this.config.database}.${batch.table}|${columnListOf(batch.columns)}`;
   }
 
   /**
@@ -235,6 +235,24 @@ function notClickHouses(response: Response, text: string): ProxyAnswerError | un
   const marked = response.headers.has("X-ClickHouse-Query-Id") || response.headers.has("X-ClickHouse-Summary");
   if (response.ok && !marked) return new ProxyAnswerError(response.status, text);
   return undefined;
+}
+
+/**
+ * Each row column list joined with commas, kept per list: a request's batches carry the core's
+ * constant lists (LOG_COLUMNS, …), so the text every plan lookup keys on is made once per
+ * isolate rather than at each of a request's lookups. Lists read from a queue message are new
+ * arrays, joined on first use as before.
+ */
+const columnLists = new WeakMap<readonly string[], string>();
+
+/** `columns` joined with commas, `A,B,C`: the part of a plan's key that names its row columns. */
+export function columnListOf(columns: readonly string[]): string {
+  let list = columnLists.get(columns);
+  if (list === undefined) {
+    list = columns.join(",");
+    columnLists.set(columns, list);
+  }
+  return list;
 }
 
 /** `&query=INSERT INTO `table` (`A`, `B`, …) FORMAT JSONEachRow`, URL-encoded, for `plan`. */

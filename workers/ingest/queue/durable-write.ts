@@ -8,6 +8,7 @@
  */
 import type { Logger } from "../../shared/log";
 import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
+import { columnListOf } from "../clickhouse/writer";
 import type { IngestContext } from "../context";
 import { canDeadLetter, deadLetter } from "./dead-letter";
 import { HttpError } from "../http/errors";
@@ -217,7 +218,7 @@ function queueRefused(error: unknown): HttpError {
 
 /** Rows of one table with the same columns share one plan. */
 function planKeyOf({ table, columns }: TableRows): string {
-  return `${table}|${columns.join(",")}`;
+  return `${table}|${columnListOf(columns)}`;
 }
 
 function rowsIn(units: readonly WriteUnit[]): number {

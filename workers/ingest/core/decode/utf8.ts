@@ -24,8 +24,28 @@ const SHORT_FIELD_MAX = 32;
  * (about 90 ns in Node); from 13 characters on, `+` would build a rope of pieces instead.
  */
 const CONCAT_MAX = 12;
-/** Slots in FieldStrings' table: a power of two, enough for the distinct short strings of a request. */
-const TABLE_SIZE = 1024;
+/** Slots in FieldStrings' table at most: a power of two, enough for the distinct short strings of a request. */
+const MAX_TABLE_SIZE = 1024;
+/** Slots at least: a power of two. */
+const MIN_TABLE_SIZE = 64;
+/**
+ * Body bytes per slot. A string field takes at least three bytes of the body (its tag, its
+ * length, one byte of text), so a body of n bytes holds at most n / 3 distinct short strings,
+ * and most of its bytes are in longer values and numbers.
+ */
+const BYTES_PER_SLOT = 4;
+
+/**
+ * The table's size for a body of `bodyBytes`: a power of two between MIN_TABLE_SIZE and
+ * MAX_TABLE_SIZE, about one slot per BYTES_PER_SLOT bytes. A small request (one SDK record is
+ * under 1 KB) then fills a quarter of the largest table or less: the table is made for every
+ * request, and filling 1,024 slots was a fixed cost of each, however small.
+ */
+function tableSizeFor(bodyBytes: number): number {
+  let size = MIN_TABLE_SIZE;
+  while (size < MAX_TABLE_SIZE && size * BYTES_PER_SLOT < bodyBytes) size *= 2;
+  return size;
+}
 
 /**
  * Decodes the string fields of one request. Short ASCII fields are looked up in a table by a
@@ -34,10 +54,23 @@ const TABLE_SIZE = 1024;
  * pointer later on). The table belongs to one request, so nothing a request carried outlives it.
  */
 export class FieldStrings {
-  private readonly table: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE).fill(undefined);
+  private readonly table: (string | undefined)[];
+  /** The table's size less one: a slot is a hash's low bits. */
+  private readonly mask: number;
 
-  /** `invalid` counts the byte sequences that are not UTF-8, `first` naming the byte offset of the first string holding one. */
-  constructor(private readonly invalid: DecodeNote = { count: 0, first: "" }) {}
+  /**
+   * `invalid` counts the byte sequences that are not UTF-8, `first` naming the byte offset of the
+   * first string holding one; `bodyBytes`, the size of the body the fields are read from, sizes
+   * the table (a smaller table only means more collisions, never another string).
+   */
+  constructor(
+    private readonly invalid: DecodeNote = { count: 0, first: "" },
+    bodyBytes = Infinity,
+  ) {
+    const size = tableSizeFor(bodyBytes);
+    this.table = new Array<string | undefined>(size).fill(undefined);
+    this.mask = size - 1;
+  }
 
   /** The string field value in `bytes[start, end)`. */
   decode(bytes: Uint8Array, start: number, end: number): string {
@@ -49,7 +82,7 @@ export class FieldStrings {
       if (byte >= 0x80) return this.decodeCounting(bytes, start, end);
       hash = (Math.imul(hash, 31) + byte) | 0;
     }
-    const slot = (hash ^ (hash >>> 10)) & (TABLE_SIZE - 1);
+    const slot = (hash ^ (hash >>> 10)) & this.mask;
     const known = this.table[slot];
     if (known !== undefined && known.length === length && equalsAscii(known, bytes, start)) return known;
     const text = length <= CONCAT_MAX ? asciiToString(bytes, start, end) : fieldDecoder.decode(bytes.subarray(start, end));

@@ -311,8 +311,23 @@ const STARTS = /^/;
 /** What no row holds: each column's memory before the first row. */
 const NOTHING_YET: unique symbol = Symbol("nothing yet");
 
-/** The plan's column for each of `rowColumns`, `undefined` where it is not written. */
-function writtenColumnsOf(plan: TablePlan, rowColumns: readonly string[]): (ColumnPlan | undefined)[] | undefined {
+/**
+ * writtenColumnsOf's last answer for each plan, with the row columns it was asked for. Plans
+ * are learnt once per isolate and a request's rows carry the core's constant column lists, so
+ * the answer is worked out once per plan rather than for every serialization; callers only read it.
+ */
+const writtenColumns = new WeakMap<TablePlan, { rowColumns: readonly string[]; written: (ColumnPlan | undefined)[] | undefined }>();
+
+/** The plan's column for each of `rowColumns`, `undefined` where it is not written; `undefined` when the plan was made for other row columns. */
+function writtenColumnsOf(plan: TablePlan, rowColumns: readonly string[]): readonly (ColumnPlan | undefined)[] | undefined {
+  const known = writtenColumns.get(plan);
+  if (known !== undefined && known.rowColumns === rowColumns) return known.written;
+  const written = matchedColumnsOf(plan, rowColumns);
+  writtenColumns.set(plan, { rowColumns, written });
+  return written;
+}
+
+function matchedColumnsOf(plan: TablePlan, rowColumns: readonly string[]): (ColumnPlan | undefined)[] | undefined {
   const byName = new Map(plan.columns.map((column) => [column.name, column]));
   const written = rowColumns.map((name) => byName.get(name));
   // The plan must have been made for these row columns: every written one among them, in order.

@@ -93,8 +93,32 @@ export function isPast(nanos: Int64String, lastInstant: string): boolean {
   return compareDecimal(canonicalDecimal(nanos), lastInstant) > 0;
 }
 
+/**
+ * A time in whole milliseconds as decimal nanoseconds, canonical and at most 15 digits of
+ * milliseconds (a safe integer): what the Worker stamps a request's arrival with (`Date.now()`).
+ */
+const WHOLE_MILLISECONDS_NANOS = /^[1-9]\d{0,14}000000$/;
+
+/**
+ * The request's window (`ctx.timestampWindow`, else DEFAULT_TIMESTAMP_WINDOW, whole seconds
+ * counted) around `ctx.receivedAtNanos`. Worked out once per request; an arrival in whole
+ * milliseconds (every request the Worker takes) is worked out in milliseconds as numbers, which
+ * hold such times exactly, to the same text the BigInt way gives, which every other arrival takes.
+ */
 export function timestampWindowOf(ctx: RowMappingContext): TimestampWindow {
   const { maxPastSeconds, maxFutureSeconds } = ctx.timestampWindow ?? DEFAULT_TIMESTAMP_WINDOW;
+  if (WHOLE_MILLISECONDS_NANOS.test(ctx.receivedAtNanos)) {
+    const receivedAtMs = Number(ctx.receivedAtNanos.slice(0, -6));
+    const earliestMs = receivedAtMs - Math.floor(maxPastSeconds) * 1000;
+    const latestMs = receivedAtMs + Math.floor(maxFutureSeconds) * 1000;
+    if (Number.isSafeInteger(earliestMs) && Number.isSafeInteger(latestMs) && latestMs > 0) {
+      return {
+        receivedAt: ctx.receivedAtNanos,
+        earliest: earliestMs > 0 ? `${earliestMs}000000` : "1",
+        latest: `${latestMs}000000`,
+      };
+    }
+  }
   const receivedAt = BigInt(ctx.receivedAtNanos);
   const earliest = receivedAt - BigInt(Math.floor(maxPastSeconds)) * NANOS_PER_SECOND;
   return {

@@ -80,7 +80,7 @@ export class WireReader {
 
   /** `invalidUtf8` counts the string fields' byte sequences that are not UTF-8 (stored as U+FFFD). */
   constructor(readonly bytes: Uint8Array, invalidUtf8?: DecodeNote) {
-    this.strings = new FieldStrings(invalidUtf8);
+    this.strings = new FieldStrings(invalidUtf8, bytes.length);
     this.limit = bytes.length;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
