@@ -9,8 +9,9 @@ import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import type { RequestLimits } from "../limits";
 import { allWithinLength } from "../limits/value-length";
-import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
+import { ConsumedKeys, MAX_NESTING_AS_TEXT, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
+import { mayRepeatAKey, parseJsonBodyPairs } from "./json-pairs-body";
 import { numericLevelScale } from "./level-scale-evidence";
 import { renderMessageTemplate, type PropertyValue } from "./message-template";
 import { templateBody, type LineTemplate } from "./template-body";
@@ -81,7 +82,8 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * is consumed (not kept as an attribute) only when it was used; a level the record already has,
  * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
- * more levels stays the text it is.
+ * more levels stays the text it is. A JSON body writing a key twice in one object is lifted as
+ * the same line sent as a map body (json-pairs-body.ts): the first value is used, none is lost.
  *
  * Nothing the sender wrote is lost and nothing is stored twice (docs/normalization-and-redaction.md,
  * "When lifting cannot keep everything"): a key the record already has with other text keeps
@@ -110,6 +112,15 @@ export function liftJsonBody(
   if (!("stringValue" in body)) return false;
   const object = parseJsonObjectBody(body.stringValue);
   if (object === undefined) return false;
+  // A key written twice (zap's and slog's own key beside a field of that name): read as the
+  // line's map body would be, where JSON.parse kept only the last value (json-pairs-body.ts).
+  if (mayRepeatAKey(body.stringValue, object, options.maxDepth + MAX_NESTING_AS_TEXT)) {
+    const pairs = parseJsonBodyPairs(body.stringValue, notes);
+    if (pairs !== undefined) {
+      liftFields(record, new KvlistFields(pairs), body, options, limits, keys, notes);
+      return true;
+    }
+  }
   // What lifting changes, kept in locals (no closure per record) to undo a lift that has to
   // start over from an exact parse or give up.
   const severityText = record.severityText;
