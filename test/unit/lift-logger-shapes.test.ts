@@ -509,8 +509,16 @@ describe("Serilog's Verbose", () => {
     expect([json.severityText, json.severityNumber]).toEqual(["TRACE", 1]);
   });
 
-  it("stays DEBUG under other keys (Windows Event Log's, winston's verbose)", () => {
+  it("is DEBUG under winston's level key, at winston-transport's DEBUG2", () => {
     const winston = normalized('{"level":"verbose","message":"v"}');
-    expect([winston.severityText, winston.severityNumber]).toEqual(["DEBUG", 5]);
+    expect([winston.severityText, winston.severityNumber]).toEqual(["DEBUG", 6]);
+  });
+
+  it("reads winston's cli levels at the numbers @opentelemetry/winston-transport sends", () => {
+    const cases: [string, string, number][] = [["help", "INFO", 11], ["data", "INFO", 10], ["prompt", "TRACE", 4], ["input", "TRACE", 2], ["http", "DEBUG", 7], ["silly", "TRACE", 1]];
+    for (const [level, text, number] of cases) {
+      const line = normalized(`{"level":"${level}","message":"m"}`);
+      expect([level, line.severityText, line.severityNumber]).toEqual([level, text, number]);
+    }
   });
 });

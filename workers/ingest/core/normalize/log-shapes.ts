@@ -8,7 +8,7 @@
  */
 import type { BodyFields } from "./body-fields";
 import type { ConsumedKeys } from "./json-to-attributes";
-import { LOG15_LEVELS, SERILOG_LEVELS, type NumericLevelScale, type Severity } from "./severity-scale";
+import { LOG15_LEVELS, SERILOG_LEVELS, WINSTON_LEVELS, type NumericLevelScale, type Severity } from "./severity-scale";
 
 /** A field's place in a line: a top-level member, or a member of a top-level map (`["log", "level"]`). */
 export type FieldPath = readonly [key: string] | readonly [map: string, member: string];
@@ -242,10 +242,11 @@ const JOURNALD_MEMBERS: ReadonlySet<string> = new Set([
  * business JSON's names (`{"msg":"bug triaged","severity":"critical"}`): a name there is read
  * in upper case, or in lower or mixed case beside its logger's members (otherCaseBeside).
  * `LogLevel`, `@l`, `levelno` and `PRIORITY` are read beside another member of their logger
- * only (marks): `{"PRIORITY":3,"ticket":…}` is a ticket's priority.
+ * only (marks): `{"PRIORITY":3,"ticket":…}` is a ticket's priority. winston's own names under
+ * `level` are read at winston-transport's numbers (WINSTON_LEVELS).
  */
 export const LEVEL_FIELDS: readonly LevelField[] = [
-  { path: ["level"] },
+  { path: ["level"], names: WINSTON_LEVELS },
   { path: ["severity"], otherCaseBeside: GOOGLE_CLOUD_OR_RUBY_MEMBERS },
   { path: ["lvl"], names: LOG15_LEVELS },
   { path: ["log.level"] },
