@@ -23,6 +23,8 @@ import {
   MESSAGE_FIELDS,
   LEVEL_TABLE,
   MESSAGE_TABLE,
+  PINO_HTTP_MEMBERS,
+  PINO_HTTP_REQUEST_ID,
   presentRows,
   scalarAt,
   SPAN_ID_FIELDS,
@@ -233,7 +235,7 @@ function liftFields(
   record.spanId = takeSpanId(fields, present[SPAN_ID_TABLE]!, record.traceId, traceRow, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
   const taken = new TakenKeys(record.attributes, keys, options.reservedKeys);
-  const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
+  const requestId = fields.appendAttributes(options.maxDepth, consumed, taken) ?? pinoHttpRequestId(fields, record.attributes, taken.before);
   // A line's request-id alias also sets the join key, unless the record has one already (the
   // alias's value stays an attribute under its own name either way).
   if (requestId !== undefined) addIfAbsent(record.attributes, REQUEST_ID_ATTRIBUTE, requestId);
@@ -250,6 +252,20 @@ function liftFields(
   // twice (and a map body, one object in two places, would be redacted twice).
   if (originalAdded) record.attributes.pop();
   if (record.attributes.length > taken.before) notes?.copies.set(record.attributes, taken.before);
+}
+
+/**
+ * The request id of a pino-http request line (PINO_HTTP_MEMBERS: `req`, `res` and `responseTime`
+ * side by side): its lifted `req.id` (of the attributes from index `from`), when it holds a
+ * non-empty string or an integer (requestIdValue). Undefined for any other line, whose `req.id`
+ * may be anything's id, and where `req` was not flattened (LIFT_MAX_DEPTH 1).
+ */
+function pinoHttpRequestId(fields: BodyFields, attributes: readonly KeyValue[], from: number): AnyValue | undefined {
+  if (fields.countNamed(PINO_HTTP_MEMBERS) !== PINO_HTTP_MEMBERS.size) return undefined;
+  for (let i = from; i < attributes.length; i++) {
+    if (attributes[i]!.key === PINO_HTTP_REQUEST_ID) return requestIdValue(attributes[i]!.value);
+  }
+  return undefined;
 }
 
 /** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */

@@ -167,6 +167,15 @@ const CLEF_MEMBERS: ReadonlySet<string> = new Set(["@t", "@m", "@mt", "@l", "@x"
 const MEL_MEMBERS: ReadonlySet<string> = new Set(["Category", "EventId", "State"]);
 
 /**
+ * pino-http's request line (its "request completed" and "request errored"): the request logged
+ * as `req` (whose `id` is its genReqId's request id), the response as `res`, and `responseTime`.
+ * Only all three together make `req.id` the request's id (lift.ts); a `req` elsewhere may be anything's.
+ */
+export const PINO_HTTP_MEMBERS: ReadonlySet<string> = new Set(["req", "res", "responseTime"]);
+/** The flattened key of pino-http's request id. */
+export const PINO_HTTP_REQUEST_ID = "req.id";
+
+/**
  * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's
  * stdlib bridge, Django's and Celery's formatters) copy under their own names; no Node logger
  * writes them by default.
