@@ -33,6 +33,7 @@ import {
   TRACE_FLAGS_TABLE,
   TRACE_ID_FIELDS,
   TRACE_ID_TABLE,
+  TRACEPARENT_KEY,
   type IdField,
   type LevelField,
   type LineMarks,
@@ -234,6 +235,7 @@ function liftFields(
   const traceRow = takeTraceId(record, fields, present[TRACE_ID_TABLE]!, level, consumed);
   record.spanId = takeSpanId(fields, present[SPAN_ID_TABLE]!, record.traceId, traceRow, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
+  if (record.traceId === "") takeTraceparent(record, fields, consumed);
   const taken = new TakenKeys(record.attributes, keys, options.reservedKeys);
   const requestId = fields.appendAttributes(options.maxDepth, consumed, taken) ?? pinoHttpRequestId(fields, record.attributes, taken.before);
   // A line's request-id alias also sets the join key, unless the record has one already (the
@@ -562,17 +564,50 @@ function idIn(value: string | number | undefined, after: string | undefined, len
 function takeTraceFlags(fields: BodyFields, present: number, flags: number, consumed: ConsumedKeys): number {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
-    const value = scalarAt(fields, TRACE_FLAGS_FIELDS[row]!.path);
-    const traceFlags = typeof value === "number" ? value : value !== undefined && TRACE_FLAGS_HEX.test(value) ? parseInt(value, 16) : -1;
+    const field = TRACE_FLAGS_FIELDS[row]!;
+    // A sampled boolean: `true` is the flags 01; `false` stays an attribute, as flags 00 cannot
+    // tell "not sampled" from "not sent".
+    const traceFlags = field.sampled === true ? (fields.boolean(field.path[0]) === true ? SAMPLED : -1) : traceFlagsIn(scalarAt(fields, field.path));
     if (!(traceFlags >= 0 && traceFlags <= 0xff)) continue;
     const own = flags & 0xff;
     if (own !== 0 && own !== traceFlags) continue;
-    consume(consumed, TRACE_FLAGS_FIELDS[row]!.path);
+    consume(consumed, field.path);
     return (flags | traceFlags) >>> 0;
   }
   return flags;
 }
+
+/** W3C trace flags as a line writes them: a number 0..255 or two hex digits; -1 for anything else. */
+function traceFlagsIn(value: string | number | undefined): number {
+  return typeof value === "number" ? value : value !== undefined && TRACE_FLAGS_HEX.test(value) ? parseInt(value, 16) : -1;
+}
 const TRACE_FLAGS_HEX = /^[0-9a-fA-F]{2}$/;
+/** The W3C sampled flag. */
+const SAMPLED = 0x01;
+
+/**
+ * Fills a record without a trace id from the line's W3C `traceparent` (TRACEPARENT_KEY, as the
+ * header is written: `00-<32 hex>-<16 hex>-<2 hex>`, lower case; a later version's value read by
+ * its first four fields, as W3C Trace Context tells a reader to; version ff and all-zero ids are
+ * invalid): its trace id, its span id when the record has none, and its flags when the record's
+ * are unset. The member is consumed only when the record then holds all three as written;
+ * otherwise it stays an attribute, so nothing it says is lost.
+ */
+function takeTraceparent(record: LogRecord, fields: BodyFields, consumed: ConsumedKeys): void {
+  const value = fields.scalar(TRACEPARENT_KEY);
+  if (typeof value !== "string") return;
+  const parts = TRACEPARENT.exec(value);
+  if (parts === null || parts[1] === "ff" || (parts[1] === "00" && parts[5] !== undefined)) return;
+  const traceId = idIn(parts[2], undefined, TRACE_ID_LENGTH);
+  const spanId = idIn(parts[3], undefined, SPAN_ID_LENGTH);
+  if (traceId === undefined || spanId === undefined) return;
+  const traceFlags = parseInt(parts[4]!, 16);
+  record.traceId = traceId;
+  if (record.spanId === "") record.spanId = spanId;
+  if ((record.flags & 0xff) === 0) record.flags = (record.flags | traceFlags) >>> 0;
+  if (record.spanId === spanId && (record.flags & 0xff) === traceFlags) consumed.add(TRACEPARENT_KEY);
+}
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 
 /** Adds the attribute unless its key is taken; returns whether it was added. */
 function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): boolean {

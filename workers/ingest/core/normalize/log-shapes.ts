@@ -113,6 +113,8 @@ export interface IdField {
   readonly inElements?: true;
   /** Read only in a line with these marks (LineMarks), as a message field is. */
   readonly marks?: LineMarks;
+  /** A boolean saying the trace was sampled (TRACE_FLAGS_FIELDS): `true` is the flags 01. */
+  readonly sampled?: true;
 }
 
 /** .NET's JSON console formatter: ids only in its line (a level read from `LogLevel`, which needs its members). */
@@ -350,9 +352,22 @@ export const SPAN_ID_FIELDS: readonly IdField[] = [
 
 /**
  * W3C trace flags beside those ids (`"01"`: sampled), two hex digits or a number 0..255, as OTel's
- * logger instrumentations write them and the Collector's trace_parser reads `trace_flags`.
+ * logger instrumentations write them and the Collector's trace_parser reads `trace_flags`; or
+ * the sampled bit alone as a boolean: OTel Python logging instrumentation's `otelTraceSampled`
+ * (python-json-logger writes it), Google Cloud's `logging.googleapis.com/trace_sampled`.
  */
-export const TRACE_FLAGS_FIELDS: readonly IdField[] = [{ path: ["trace_flags"] }, { path: ["traceFlags"] }];
+export const TRACE_FLAGS_FIELDS: readonly IdField[] = [
+  { path: ["trace_flags"] },
+  { path: ["traceFlags"] },
+  { path: ["otelTraceSampled"], sampled: true },
+  { path: ["logging.googleapis.com/trace_sampled"], sampled: true },
+];
+
+/**
+ * A W3C `traceparent` header's value written into a line (`00-<trace id>-<span id>-<flags>`),
+ * read for the record's trace id, span id and flags when the line gave no trace id (lift.ts).
+ */
+export const TRACEPARENT_KEY = "traceparent";
 
 /** The tables, in the order of PresentRows' masks. */
 const TABLES: readonly (readonly { readonly path: FieldPath }[])[] = [LEVEL_FIELDS, MESSAGE_FIELDS, TRACE_ID_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS];
