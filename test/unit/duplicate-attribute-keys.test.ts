@@ -32,6 +32,20 @@ function rowsOf(signal: Signal, document: object, encoding: "json" | "protobuf" 
   return { rows: prepared.batches.flatMap((batch) => batch.rows) as Row[], warning: prepared.warning };
 }
 
+/** A span whose own list, one event's and one link's (to trace `linkTrace`) hold these attributes. */
+function spanWith(attributes: object[], eventAttributes: object[], linkAttributes: object[], linkTrace: unknown = TRACE_ID) {
+  return {
+    traceId: TRACE_ID,
+    spanId: SPAN_ID,
+    name: "s",
+    startTimeUnixNano: RECEIVED,
+    endTimeUnixNano: RECEIVED,
+    attributes,
+    events: [{ timeUnixNano: RECEIVED, name: "e", attributes: eventAttributes }],
+    links: [{ traceId: linkTrace, spanId: linkTrace === TRACE_ID ? "1111111111111111" : hexBytes(SPAN_ID), attributes: linkAttributes }],
+  };
+}
+
 const resource = { attributes: [str("service.name", "shop"), ...twice("host.name", "a", "b")] };
 const scope = { name: "lib", attributes: twice("scope.k", "1", "2") };
 
@@ -51,16 +65,7 @@ describe("attribute keys sent twice", () => {
   });
 
   it("keep their first value in span, event and link maps", () => {
-    const span = {
-      traceId: TRACE_ID,
-      spanId: SPAN_ID,
-      name: "s",
-      startTimeUnixNano: RECEIVED,
-      endTimeUnixNano: RECEIVED,
-      attributes: twice("http.route", "/a", "/b"),
-      events: [{ timeUnixNano: RECEIVED, name: "e", attributes: twice("ev", "1", "2") }],
-      links: [{ traceId: hexBytes(TRACE_ID), spanId: hexBytes(SPAN_ID), attributes: twice("ln", "x", "y") }],
-    };
+    const span = spanWith(twice("http.route", "/a", "/b"), twice("ev", "1", "2"), twice("ln", "x", "y"), hexBytes(TRACE_ID));
     const { rows, warning } = rowsOf(
       "traces",
       { resourceSpans: [{ resource, scopeSpans: [{ scope, spans: [{ ...span, traceId: hexBytes(TRACE_ID), spanId: hexBytes(SPAN_ID) }] }] }] },
@@ -174,16 +179,7 @@ describe("the attribute limits judge a list with its keys sent twice merged", ()
   });
 
   it("keeps a span's, its event's and its link's two keys", () => {
-    const span = {
-      traceId: TRACE_ID,
-      spanId: SPAN_ID,
-      name: "s",
-      startTimeUnixNano: RECEIVED,
-      endTimeUnixNano: RECEIVED,
-      attributes: abTwice(),
-      events: [{ timeUnixNano: RECEIVED, name: "e", attributes: abTwice() }],
-      links: [{ traceId: TRACE_ID, spanId: "1111111111111111", attributes: abTwice() }],
-    };
+    const span = spanWith(abTwice(), abTwice(), abTwice());
     const { rows, warning } = prepare("traces", { resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] });
     expect(rows[0]).toMatchObject({ SpanAttributes: ["a", "1", "b", "3"] });
     expect(JSON.stringify(rows[0])).not.toContain("dropped_attributes_count");
