@@ -101,3 +101,14 @@ describe("finding a repeated key cheaply", () => {
     expect(line(text)).toMatchObject({ body: text, attributes: ["a", ":x"] });
   });
 });
+
+describe("the lift judges the count limit by keys", () => {
+  it("makes the message the body when a key the record sent twice leaves room for the lifted ones", () => {
+    const limited = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true", MAX_ATTRIBUTES_PER_RECORD: "2" }).pipeline;
+    const attributes = [kv("a", { stringValue: "1" }), kv("a", { stringValue: "2" })];
+    const document = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED, attributes, body: { stringValue: `{"msg":"m","b":"3"}` } }] }] }] };
+    const prepared = prepareExport("logs", "json", new TextEncoder().encode(JSON.stringify(document)), limited, RECEIVED);
+    expect(prepared.batches[0]!.rows[0]).toMatchObject({ Body: "m", LogAttributes: ["a", "1", "b", "3"] });
+    expect(prepared.warning).not.toContain("over MAX_ATTRIBUTES_PER_RECORD");
+  });
+});

@@ -1,6 +1,7 @@
 import { recordCount } from "../../../shared/otlp/record-count";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import type { AnyValue, KeyValue, Signal } from "../../../shared/otlp/model";
+import { keyCount } from "./key-count";
 import type { RequestLimits } from "./options";
 
 /**
@@ -51,7 +52,7 @@ export function overIdentityBound(
   exempt: ReadonlySet<string>,
 ): string | undefined {
   if (attributes.length > bound.attributes) {
-    const sent = distinctKeys(attributes, exempt);
+    const sent = keyCount(attributes, exempt);
     if (sent > bound.attributes) return `${sent} attributes`;
   }
   for (let i = 0; i < attributes.length; i++) {
@@ -60,16 +61,6 @@ export function overIdentityBound(
     if (length !== undefined && !repeatsEarlierKey(attributes, i)) return `a value of ${length} characters`;
   }
   return undefined;
-}
-
-/**
- * How many keys `attributes` holds, a key sent twice counted once (the rows store it once) and
- * the `exempt` ones not at all.
- */
-function distinctKeys(attributes: readonly KeyValue[], exempt: ReadonlySet<string>): number {
-  const keys = new Set<string>();
-  for (const attribute of attributes) if (!exempt.has(attribute.key)) keys.add(attribute.key);
-  return keys.size;
 }
 
 /** Whether the key of `attributes[index]` occurs before it. */

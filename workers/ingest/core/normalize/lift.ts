@@ -8,6 +8,7 @@ import { CLOUDFLARE_EXPORT_SCOPE } from "./cloudflare-export";
 import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import type { RequestLimits } from "../limits";
+import { keyCount } from "../limits/key-count";
 import { allWithinLength } from "../limits/value-length";
 import { ConsumedKeys, MAX_NESTING_AS_TEXT, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
@@ -270,9 +271,12 @@ function pinoHttpRequestId(fields: BodyFields, attributes: readonly KeyValue[], 
   return undefined;
 }
 
-/** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */
+/**
+ * Whether the attributes lifted from index `before` on survive the limits whole: none dropped
+ * (the count limit counts keys: keyCount), none cut.
+ */
 function withinLimits(attributes: readonly KeyValue[], before: number, limits: LiftAttributeLimits): boolean {
-  if (attributes.length > limits.maxAttributesPerRecord && attributes.length > before) return false;
+  if (attributes.length > limits.maxAttributesPerRecord && attributes.length > before && keyCount(attributes) > limits.maxAttributesPerRecord) return false;
   return allWithinLength(attributes, limits.maxAttributeValueLength, before);
 }
 
