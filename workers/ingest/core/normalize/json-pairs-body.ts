@@ -10,7 +10,7 @@
  * appendKvlistAsAttributes).
  *
  * Lifting runs on every JSON-shaped body, so a repeat is first looked for cheaply
- * (mayRepeatAKey): the keys the text writes are counted with a native search for `:`, and the
+ * (mayRepeatAKey): the keys the text writes are counted with a native search for `"`, and the
  * members JSON.parse kept with a walk of its result; only when the text writes more is the line
  * read again, member by member (parseJsonBodyPairs).
  */
@@ -24,11 +24,10 @@ import { rawNumberToAnyValue } from "./json-to-attributes";
 import { noteIfPastDoubleRange, type LiftNotes } from "./lift-notes";
 
 /**
- * Whether `text`, whose JSON.parse result is `object`, may write a key twice in one object: it
- * writes more keys (keysWritten, which may count a string value that begins with `:` too) than
- * `object` holds members at every level. Never false for a text that repeats a key; false too
- * for an object nested deeper than `maxLevels`, left to the plain lift (which keeps such a body
- * as written).
+ * Whether `text`, whose JSON.parse result is `object`, writes a key twice in one object: it
+ * writes more keys (keysWritten) than `object` holds members at every level. False too for an
+ * object nested deeper than `maxLevels`, left to the plain lift (which keeps such a body as
+ * written).
  */
 export function mayRepeatAKey(text: string, object: Record<string, unknown>, maxLevels: number): boolean {
   const members = membersIn(object, maxLevels);
@@ -123,19 +122,26 @@ function membersIn(value: unknown, levels: number): number {
 }
 
 /**
- * How many keys a JSON text writes, counted from above: a `:` after an unescaped `"` (and
- * blanks) ends a key, and every key ends so. Only a string value beginning with `:` (or blanks
- * and `:`) is counted too; a `"` inside a string is escaped, so no other string can.
+ * How many keys a JSON text (one JSON.parse accepted) writes: strings closed by a `"` that is
+ * followed, after blanks, by `:`. The quotes are found with a native search and each one opens or
+ * closes a string unless a backslash escapes it, so a `:` inside a string (`"::1"`, a time)
+ * counts nothing.
  */
 export function keysWritten(text: string): number {
   let count = 0;
-  for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
-    let quote = colon - 1;
-    while (isJsonWhitespace(text.charCodeAt(quote))) quote--;
-    if (text.charCodeAt(quote) !== 0x22) continue;
+  let inString = false;
+  for (let quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    if (!inString) {
+      inString = true;
+      continue;
+    }
     let slashes = 0;
     while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
-    if (slashes % 2 === 0) count++;
+    if (slashes % 2 === 1) continue;
+    inString = false;
+    let next = quote + 1;
+    while (isJsonWhitespace(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === 0x3a) count++;
   }
   return count;
 }
