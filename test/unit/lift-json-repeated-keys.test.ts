@@ -66,6 +66,12 @@ describe("a JSON log line writing a key twice", () => {
     expect({ ...fromLine, warning: "" }).toEqual({ ...fromMap, warning: "" });
   });
 
+  it("keeps a number past a double's range as its digits, noted once", () => {
+    const got = line(`{"msg":"m","big":1e400,"msg":"again"}`);
+    expect(got.attributes).toEqual(["big", "1e400", "msg", "again"]);
+    expect(got.warning).toContain("1 number in lifted log bodies past a double's range stored as written, as text (first 1e400");
+  });
+
   it("says nothing of a key written twice with the same value, and stores it once", () => {
     expect(line(`{"msg":"same","a":1,"a":1,"msg":"same"}`)).toEqual({ body: "same", attributes: ["a", "1"], severity: "", number: 0, warning: "" });
   });

@@ -21,7 +21,7 @@ import { isRawJsonNumber } from "../decode/exact-json";
 import { countNote } from "../decode/decode-notes";
 import { anyValueAsString } from "../rows/any-value";
 import { rawNumberToAnyValue } from "./json-to-attributes";
-import { noteIfPastDoubleRange, type LiftNotes } from "./lift-notes";
+import { isPastDoubleRange, type LiftNotes } from "./lift-notes";
 
 /**
  * Whether `text`, whose JSON.parse result is `object`, writes a key twice in one object: it
@@ -44,10 +44,14 @@ export function mayRepeatAKey(text: string, object: Record<string, unknown>, max
  * or the text nests past MAX_NESTING.
  */
 export function parseJsonBodyPairs(text: string, notes?: LiftNotes): KeyValue[] | undefined {
-  const builder = new PairsBuilder(notes);
+  const builder = new PairsBuilder();
   const body = readJsonMembers(text, builder);
   if (body === TOO_DEEP || !builder.repeated || !("kvlistValue" in body)) return undefined;
-  if (notes !== undefined) for (const key of builder.differing) countNote(notes.repeatedKeys, key);
+  // Noted only for a line read so: any other is lifted by the plain path, which notes its own.
+  if (notes !== undefined) {
+    for (const key of builder.differing) countNote(notes.repeatedKeys, key);
+    for (const token of builder.pastDoubleRange) countNote(notes.numbersPastDoubleRange, token);
+  }
   return body.kvlistValue;
 }
 
@@ -55,15 +59,15 @@ class PairsBuilder implements JsonBuilder<AnyValue> {
   repeated = false;
   /** Keys written again with a value of other text, in document order. */
   readonly differing: string[] = [];
-
-  constructor(private readonly notes: LiftNotes | undefined) {}
+  /** Numbers past a double's range (isPastDoubleRange), as written. */
+  readonly pastDoubleRange: string[] = [];
 
   string(text: string): AnyValue {
     return { stringValue: text };
   }
 
   number(token: string): AnyValue {
-    if (this.notes !== undefined) noteIfPastDoubleRange(this.notes, Number(token), token);
+    if (isPastDoubleRange(Number(token), token)) this.pastDoubleRange.push(token);
     return rawNumberToAnyValue(token);
   }
 
