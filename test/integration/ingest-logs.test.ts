@@ -425,6 +425,26 @@ describe("log records built by hand", () => {
     expect(served.ResourceAttributes["service.name"]).toBe(served.ServiceName);
     expect(served.ServiceName).not.toBe("from-the-line");
   });
+
+  it("keeps both values of a key a JSON line writes twice (Go slog's msg beside a field msg), and says so", async () => {
+    const runId = uniqueId("logs-lift-repeated");
+    const line = '{"level":"error","ts":1733230000.123,"caller":"a.go:1","msg":"disk almost full","msg":"override","traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}';
+    const request = oneRecordRequest(runId, { timeUnixNano: `${recentSeconds()}000000000`, body: { stringValue: line } });
+    const response = await post("/v1/logs", JSON.stringify(request), JSON_HEADERS);
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { partialSuccess?: { rejectedLogRecords?: unknown; errorMessage?: string } };
+    expect(answer.partialSuccess?.errorMessage).toContain(`1 key written again with another value in one JSON object of a log body (first "msg")`);
+    const [row] = await logRowsOf(runId);
+    expect(row).toMatchObject({
+      Body: "disk almost full",
+      SeverityText: "ERROR",
+      SeverityNumber: 17,
+      TraceId: "0af7651916cd43dd8448eb211c80319c",
+      SpanId: "b7ad6b7169203331",
+      TraceFlags: 1,
+      LogAttributes: { caller: "a.go:1", msg: "override", ts: "1733230000.123" },
+    });
+  });
 });
 
 describe("lifted payment lines", () => {

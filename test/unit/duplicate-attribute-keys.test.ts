@@ -32,6 +32,20 @@ function rowsOf(signal: Signal, document: object, encoding: "json" | "protobuf" 
   return { rows: prepared.batches.flatMap((batch) => batch.rows) as Row[], warning: prepared.warning };
 }
 
+/** A span whose own list, one event's and one link's (to trace `linkTrace`) hold these attributes. */
+function spanWith(attributes: object[], eventAttributes: object[], linkAttributes: object[], linkTrace: unknown = TRACE_ID) {
+  return {
+    traceId: TRACE_ID,
+    spanId: SPAN_ID,
+    name: "s",
+    startTimeUnixNano: RECEIVED,
+    endTimeUnixNano: RECEIVED,
+    attributes,
+    events: [{ timeUnixNano: RECEIVED, name: "e", attributes: eventAttributes }],
+    links: [{ traceId: linkTrace, spanId: linkTrace === TRACE_ID ? "1111111111111111" : hexBytes(SPAN_ID), attributes: linkAttributes }],
+  };
+}
+
 const resource = { attributes: [str("service.name", "shop"), ...twice("host.name", "a", "b")] };
 const scope = { name: "lib", attributes: twice("scope.k", "1", "2") };
 
@@ -51,16 +65,7 @@ describe("attribute keys sent twice", () => {
   });
 
   it("keep their first value in span, event and link maps", () => {
-    const span = {
-      traceId: TRACE_ID,
-      spanId: SPAN_ID,
-      name: "s",
-      startTimeUnixNano: RECEIVED,
-      endTimeUnixNano: RECEIVED,
-      attributes: twice("http.route", "/a", "/b"),
-      events: [{ timeUnixNano: RECEIVED, name: "e", attributes: twice("ev", "1", "2") }],
-      links: [{ traceId: hexBytes(TRACE_ID), spanId: hexBytes(SPAN_ID), attributes: twice("ln", "x", "y") }],
-    };
+    const span = spanWith(twice("http.route", "/a", "/b"), twice("ev", "1", "2"), twice("ln", "x", "y"), hexBytes(TRACE_ID));
     const { rows, warning } = rowsOf(
       "traces",
       { resourceSpans: [{ resource, scopeSpans: [{ scope, spans: [{ ...span, traceId: hexBytes(TRACE_ID), spanId: hexBytes(SPAN_ID) }] }] }] },
@@ -142,5 +147,61 @@ describe("attribute keys sent twice", () => {
       const { warning } = rowsOf("metrics", { resourceMetrics: [{ resource: { attributes: [str("service.name", "shop")] }, scopeMetrics: [{ scope, metrics: [{ name: "m", gauge: { dataPoints: [point] } }] }] }] });
       expect(warning).toContain('(first "scope.k" at resourceMetrics[0].scopeMetrics[0].scope.attributes, in ScopeAttributes)');
     });
+  });
+});
+
+describe("the attribute limits judge a list with its keys sent twice merged", () => {
+  const limited = parseIngestConfig({
+    CLICKHOUSE_URL: "http://127.0.0.1:8123",
+    AUTH_DISABLED: "true",
+    REDACTION_ENABLED: "false",
+    LIFT_JSON_BODIES: "false",
+    MAX_ATTRIBUTES_PER_RECORD: "2",
+  }).pipeline;
+  const prepare = (signal: Signal, document: object) => {
+    const prepared = prepareExport(signal, "json", utf8.encode(JSON.stringify(document)), limited, RECEIVED);
+    return { rows: prepared.batches.flatMap((batch) => batch.rows) as Row[], warning: prepared.warning, rejected: prepared };
+  };
+  const abTwice = () => [str("a", "1"), str("a", "2"), str("b", "3")];
+
+  it("keeps a log record's two keys when one was sent twice, warning only of the duplicate", () => {
+    const { rows, warning } = prepare("logs", { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED, attributes: abTwice() }] }] }] });
+    expect(rows[0]).toMatchObject({ LogAttributes: ["a", "1", "b", "3"] });
+    expect(warning).toMatch(/^1 attribute value dropped for a key sent earlier in the same list with another value .*\(first "a" at /);
+    expect(warning).not.toContain("over");
+  });
+
+  it("drops a third key, and counts a dropped key sent twice once", () => {
+    const attributes = [...abTwice(), str("c", "4"), str("c", "5")];
+    const { rows, warning } = prepare("logs", { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED, attributes }] }] }] });
+    expect(rows[0]).toMatchObject({ LogAttributes: ["a", "1", "b", "3", "otel.dropped_attributes_count", "1"] });
+    expect(warning).toContain("1 attribute dropped over");
+  });
+
+  it("keeps a span's, its event's and its link's two keys", () => {
+    const span = spanWith(abTwice(), abTwice(), abTwice());
+    const { rows, warning } = prepare("traces", { resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] });
+    expect(rows[0]).toMatchObject({ SpanAttributes: ["a", "1", "b", "3"] });
+    expect(JSON.stringify(rows[0])).not.toContain("dropped_attributes_count");
+    expect(warning).not.toContain("over");
+  });
+
+  it("refuses no resource whose identity list is over the bound only by a key sent twice", () => {
+    const labels = Array.from({ length: 1024 }, (_, i) => str(`label${i}`, "v"));
+    const document = {
+      resourceLogs: [{ resource: { attributes: [...labels, str("label0", "w")] }, scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED }] }] }],
+    };
+    const { rows, warning } = prepare("logs", document);
+    expect(rows).toHaveLength(1);
+    expect(warning).not.toContain("rejected");
+    expect(warning).toContain(`(first "label0" at resourceLogs[0].resource.attributes, in ResourceAttributes)`);
+  });
+
+  it("refuses no data point for a too long value of a key sent twice, which is not stored", () => {
+    const point = { timeUnixNano: RECEIVED, asInt: "1", attributes: [str("k", "v"), str("k", "x".repeat(262_145))] };
+    const { rows, warning } = prepare("metrics", { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "m", gauge: { dataPoints: [point] } }] }] }] });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ Attributes: ["k", "v"] });
+    expect(warning).not.toContain("rejected");
   });
 });

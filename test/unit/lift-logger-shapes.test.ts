@@ -65,7 +65,7 @@ const SHAPES: [logger: string, line: string, expected: Expected][] = [
   [
     "python-json-logger ('%(asctime)s %(levelname)s %(name)s %(message)s', OTel logging instrumentation)",
     `{"asctime": "2026-12-03 07:00:00,123", "levelname": "ERROR", "name": "billing", "message": "charge failed", "otelSpanID": "${SPAN}", "otelTraceID": "${TRACE}", "otelTraceSampled": true, "otelServiceName": "billing"}`,
-    { severity: ["ERROR", 17], body: "charge failed", trace: [TRACE, SPAN, 0], keys: ["asctime", "name", "otelTraceSampled", "otelServiceName"] },
+    { severity: ["ERROR", 17], body: "charge failed", trace: [TRACE, SPAN, 1], keys: ["asctime", "name", "otelServiceName"] },
   ],
   [
     "Go log/slog JSONHandler (AddSource, a level between ERROR and the next)",
@@ -207,11 +207,10 @@ const SHAPES: [logger: string, line: string, expected: Expected][] = [
     {
       severity: ["ERROR", 17],
       body: "charge failed",
-      trace: [TRACE, SPAN, 0],
+      trace: [TRACE, SPAN, 1],
       keys: [
         "time",
         "logging.googleapis.com/trace",
-        "logging.googleapis.com/trace_sampled",
         "logging.googleapis.com/sourceLocation.file",
         "logging.googleapis.com/sourceLocation.line",
         "logging.googleapis.com/sourceLocation.function",
@@ -474,6 +473,44 @@ describe("the fields a shape names are read only where they mean it", () => {
   });
 });
 
+describe("the sampled flag and a traceparent", () => {
+  it("a sampled boolean sets the flags 01 when the record has none; false stays an attribute", () => {
+    const sampled = normalized(`{"message":"m","otelTraceID":"${TRACE}","otelSpanID":"${SPAN}","otelTraceSampled":true}`);
+    expect([sampled.traceId, sampled.spanId, sampled.flags]).toEqual([TRACE, SPAN, 1]);
+    expect(sampled.attributes).toEqual([]);
+    const not = normalized(`{"message":"m","otelTraceID":"${TRACE}","otelSpanID":"${SPAN}","otelTraceSampled":false}`);
+    expect(not.flags).toBe(0);
+    expect(not.attributes).toEqual([attr("otelTraceSampled", { boolValue: false })]);
+    // The record's own flags win over a line's that disagree, which stays an attribute.
+    const own = normalized(`{"message":"m","otelTraceSampled":true,"trace_flags":"00"}`, { flags: 0x02 });
+    expect(own.flags).toBe(0x02);
+    expect(own.attributes.map((a) => a.key)).toEqual(["otelTraceSampled", "trace_flags"]);
+  });
+
+  it("a traceparent fills the ids and flags of a record without a trace id", () => {
+    const log = normalized(`{"msg":"m","traceparent":"00-${TRACE}-${SPAN}-01"}`);
+    expect([log.traceId, log.spanId, log.flags]).toEqual([TRACE, SPAN, 1]);
+    expect(log.attributes).toEqual([]);
+    // A later version is read by its first four fields.
+    const later = normalized(`{"msg":"m","traceparent":"01-${TRACE}-${SPAN}-01-what-comes"}`);
+    expect([later.traceId, later.spanId]).toEqual([TRACE, SPAN]);
+  });
+
+  it("a traceparent the record cannot hold whole stays an attribute, and an invalid one is not read", () => {
+    const other = "11111111111111111111111111111111";
+    const own = normalized(`{"msg":"m","traceparent":"00-${TRACE}-${SPAN}-01"}`, { traceId: other });
+    expect([own.traceId, own.spanId, own.flags]).toEqual([other, "", 0]);
+    expect(own.attributes.map((a) => a.key)).toEqual(["traceparent"]);
+    const spanOwn = normalized(`{"msg":"m","traceparent":"00-${TRACE}-${SPAN}-01"}`, { spanId: "2222222222222222" });
+    expect([spanOwn.traceId, spanOwn.spanId, spanOwn.flags]).toEqual([TRACE, "2222222222222222", 1]);
+    expect(spanOwn.attributes.map((a) => a.key)).toEqual(["traceparent"]);
+    for (const invalid of [`ff-${TRACE}-${SPAN}-01`, `00-${"0".repeat(32)}-${SPAN}-01`, `00-${TRACE.toUpperCase()}-${SPAN}-01`, `00-${TRACE}-${SPAN}-01-x`]) {
+      const log = normalized(`{"msg":"m","traceparent":"${invalid}"}`);
+      expect([log.traceId, log.spanId, log.attributes.map((a) => a.key)]).toEqual(["", "", ["traceparent"]]);
+    }
+  });
+});
+
 describe("a span id comes with its trace id from one source", () => {
   const other = "11111111111111111111111111111111";
 
@@ -509,8 +546,16 @@ describe("Serilog's Verbose", () => {
     expect([json.severityText, json.severityNumber]).toEqual(["TRACE", 1]);
   });
 
-  it("stays DEBUG under other keys (Windows Event Log's, winston's verbose)", () => {
+  it("is DEBUG under winston's level key, at winston-transport's DEBUG2", () => {
     const winston = normalized('{"level":"verbose","message":"v"}');
-    expect([winston.severityText, winston.severityNumber]).toEqual(["DEBUG", 5]);
+    expect([winston.severityText, winston.severityNumber]).toEqual(["DEBUG", 6]);
+  });
+
+  it("reads winston's cli levels at the numbers @opentelemetry/winston-transport sends", () => {
+    const cases: [string, string, number][] = [["help", "INFO", 11], ["data", "INFO", 10], ["prompt", "TRACE", 4], ["input", "TRACE", 2], ["http", "DEBUG", 7], ["silly", "TRACE", 1]];
+    for (const [level, text, number] of cases) {
+      const line = normalized(`{"level":"${level}","message":"m"}`);
+      expect([level, line.severityText, line.severityNumber]).toEqual([level, text, number]);
+    }
   });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue, LogRecord } from "../../workers/shared/otlp/model";
 import { DEFAULT_NORMALIZATION_OPTIONS, liftJsonBodies, liftJsonBody, normalizeLogsRequest, normalizeRecordSeverity, ORIGINAL_RECORD_ATTRIBUTE } from "../../workers/ingest/core/normalize";
+import { requestIdOfLine } from "../../workers/ingest/core/normalize/line-request-id";
 import { logRecord, logsRequest } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
@@ -372,6 +373,21 @@ describe("request-id aliases also set request.id", () => {
     normalizeLogsRequest(logsRequest([pino]), { ...DEFAULT_NORMALIZATION_OPTIONS, liftJsonBodies: false });
     expect(attributeMap(pino)).toEqual({ reqId: str("req-7"), "request.id": str("req-7") });
     expect(pino.body).toEqual(str('{"msg":"m","requestId":"from-body"}'));
+  });
+
+  it("takes pino-http's req.id on its request lines (req, res and responseTime), and no other line's req.id", () => {
+    const completed = '{"level":30,"time":1733230000123,"pid":7,"req":{"id":7,"method":"GET","url":"/"},"res":{"statusCode":200},"responseTime":4,"msg":"request completed"}';
+    expect(attributeMap(normalized(completed))["request.id"]).toEqual(int("7"));
+    // The tail Worker joins its records of the invocation on the same id.
+    expect(requestIdOfLine(completed)).toBe("7");
+    const uuid = '{"req":{"id":"0191c3f0-7b1e","method":"POST"},"res":{"statusCode":500},"err":{"message":"x"},"responseTime":9,"msg":"request errored"}';
+    expect(attributeMap(normalized(uuid))["request.id"]).toEqual(str("0191c3f0-7b1e"));
+    // A line's own request-id alias wins, as it comes first.
+    expect(attributeMap(normalized('{"reqId":"r-1","req":{"id":2},"res":{},"responseTime":1}'))["request.id"]).toEqual(str("r-1"));
+    // Without pino-http's shape, `req` may be anything (a queue request, a retry's).
+    expect(attributeMap(normalized('{"msg":"retrying","req":{"id":3},"attempt":2}'))).not.toHaveProperty("request.id");
+    expect(attributeMap(normalized('{"req":{"id":3},"res":{"statusCode":200}}'))).not.toHaveProperty("request.id");
+    expect(attributeMap(normalized('{"req":{"id":""},"res":{},"responseTime":1}'))).not.toHaveProperty("request.id");
   });
 
   it("ignores aliases holding objects or fractions", () => {

@@ -16,6 +16,8 @@ export const REQUEST_ID_ATTRIBUTE = "request.id";
  *
  * Asked for every key of every lifted line, so it compares a key with at most two names. A name
  * added here must contain `req`, `Req` or `orrelation`, or mayHoldRequestIdKey must learn it.
+ * pino-http's `req.id` is no alias: any line's `req` may be anything's, so lifting reads it only
+ * on pino-http's request lines (`req`, `res` and `responseTime` together: normalize/lift.ts).
  */
 export function isRequestIdAlias(key: string): boolean {
   // The length picks the one or two names to compare, so most keys cost a single comparison.

@@ -85,7 +85,8 @@ export interface AttributeLimiting {
  * carry them (all of a resource's or a scope's, or the one data point) are removed from the
  * request and counted in `refused`, so no two series or resources are ever merged by a cut. The
  * other lists (log records', spans', events', links') are cut as SDKs cut them: attributes beyond
- * `maxAttributesPerRecord` are dropped (the first ones kept) and counted in the owner's
+ * `maxAttributesPerRecord` keys are dropped (the first ones kept; a key sent twice counts once,
+ * as the rows store it once) and counted in the owner's
  * dropped-attributes count and in `otel.dropped_attributes_count` (added to the count a
  * producer's attribute of that name holds, a non-negative integer or its digits; a producer's
  * value that is no count is moved to `producer.otel.dropped_attributes_count`); string values
@@ -349,27 +350,35 @@ class AttributeLimiter implements BySignal<void> {
     cuts.truncated += truncated;
   }
 
-  /** Compacts `attributes` to the first `maxAttributesPerRecord` of the sender's plus the pipeline's own. */
+  /**
+   * Compacts `attributes` to the first `maxAttributesPerRecord` keys of the sender's plus the
+   * pipeline's own, and returns how many keys it dropped. A key sent twice counts once and its
+   * later values stay beside its first: the rows keep one value of a key (rows/attributes.ts,
+   * with its warning), so the limit judges the keys that would be stored, not the pairs sent.
+   */
   private dropOverCount(attributes: KeyValue[]): number {
     const max = this.limits.maxAttributesPerRecord;
     if (attributes.length <= max) return 0;
     const pipelineSeen = new Set<string>();
+    const keptKeys = new Set<string>();
+    const droppedKeys = new Set<string>();
     let kept = 0;
-    let counted = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
-      if (PIPELINE_ATTRIBUTES.has(attribute.key) && !pipelineSeen.has(attribute.key)) {
-        pipelineSeen.add(attribute.key);
-      } else if (counted < max) {
-        counted++;
-      } else {
-        continue;
+      const key = attribute.key;
+      if (PIPELINE_ATTRIBUTES.has(key) && !pipelineSeen.has(key)) {
+        pipelineSeen.add(key);
+      } else if (!keptKeys.has(key)) {
+        if (keptKeys.size >= max) {
+          droppedKeys.add(key);
+          continue;
+        }
+        keptKeys.add(key);
       }
       attributes[kept++] = attribute;
     }
-    const dropped = attributes.length - kept;
     attributes.length = kept;
-    return dropped;
+    return droppedKeys.size;
   }
 
   private value(value: AnyValue): AnyValue {

@@ -1,6 +1,7 @@
 import { recordCount } from "../../../shared/otlp/record-count";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import type { AnyValue, KeyValue, Signal } from "../../../shared/otlp/model";
+import { keyCount } from "./key-count";
 import type { RequestLimits } from "./options";
 
 /**
@@ -51,14 +52,22 @@ export function overIdentityBound(
   exempt: ReadonlySet<string>,
 ): string | undefined {
   if (attributes.length > bound.attributes) {
-    const sent = attributes.length - attributes.filter((attribute) => exempt.has(attribute.key)).length;
+    const sent = keyCount(attributes, exempt);
     if (sent > bound.attributes) return `${sent} attributes`;
   }
-  for (const attribute of attributes) {
-    const length = lengthOver(attribute.value, bound.valueLength, rewritten);
-    if (length !== undefined) return `a value of ${length} characters`;
+  for (let i = 0; i < attributes.length; i++) {
+    const length = lengthOver(attributes[i]!.value, bound.valueLength, rewritten);
+    // A later value of a key sent twice is not stored (the rows keep the first), so it refuses nothing.
+    if (length !== undefined && !repeatsEarlierKey(attributes, i)) return `a value of ${length} characters`;
   }
   return undefined;
+}
+
+/** Whether the key of `attributes[index]` occurs before it. */
+function repeatsEarlierKey(attributes: readonly KeyValue[], index: number): boolean {
+  const key = attributes[index]!.key;
+  for (let i = 0; i < index; i++) if (attributes[i]!.key === key) return true;
+  return false;
 }
 
 /** The length the sender wrote of the first string in `value` (at any depth) over `max`, stored and as sent. */

@@ -23,6 +23,8 @@ import { anyValueAsString } from "../rows/any-value";
 export interface BodyFields {
   /** The top-level member `key` when it is a string or a number that is exact, else undefined. */
   scalar(key: string): string | number | undefined;
+  /** The top-level member `key` when it is a boolean, else undefined. */
+  boolean(key: string): boolean | undefined;
   /** `scalar` of member `inner` of the top-level map `outer` (ECS's `{"log":{"level":…}}`). */
   memberScalar(outer: string, inner: string): string | number | undefined;
   /** `scalar` of member `inner` of each map in the top-level array `outer` (.NET's `Scopes`), in order; [] when it is no array. */
@@ -58,6 +60,11 @@ export class JsonObjectFields implements BodyFields {
 
   scalar(key: string): string | number | undefined {
     return jsonScalar(this.object[key]);
+  }
+
+  boolean(key: string): boolean | undefined {
+    const value = this.object[key];
+    return typeof value === "boolean" ? value : undefined;
   }
 
   memberScalar(outer: string, inner: string): string | number | undefined {
@@ -110,6 +117,11 @@ export class KvlistFields implements BodyFields {
 
   scalar(key: string): string | number | undefined {
     return kvlistScalar(firstWithKey(this.entries, key)?.value);
+  }
+
+  boolean(key: string): boolean | undefined {
+    const value = firstWithKey(this.entries, key)?.value;
+    return value !== undefined && "boolValue" in value ? value.boolValue : undefined;
   }
 
   memberScalar(outer: string, inner: string): string | number | undefined {

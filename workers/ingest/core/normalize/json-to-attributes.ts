@@ -329,7 +329,7 @@ export function jsonToAnyValue(value: unknown, check: NumberCheck = INEXACT_NUMB
  * Infinity), below it (`1.5e-400`, 0), `-0` (stored as "0" by an integer), or with more digits
  * than a double keeps (`12345678901234567.89`). Anything else is the double it spells.
  */
-function rawNumberToAnyValue(text: string): AnyValue {
+export function rawNumberToAnyValue(text: string): AnyValue {
   if (INTEGER_TOKEN.test(text) && text !== "-0") {
     const decimal = decimalFromString(text, true);
     if (decimal === "out of range") return { stringValue: text };

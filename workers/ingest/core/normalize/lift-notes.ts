@@ -20,10 +20,15 @@ export interface LiftNotes {
    * (`1e400`) or 0 (`1e-400`): stored as the text written (isPastDoubleRange); `first` as written.
    */
   numbersPastDoubleRange: DecodeNote;
+  /**
+   * Keys a JSON log line wrote twice in one object with values of other text (json-pairs-body.ts),
+   * each occurrence after the first counted; `first` the first such key.
+   */
+  repeatedKeys: DecodeNote;
 }
 
 export function emptyLiftNotes(): LiftNotes {
-  return { copies: new Map(), numbersPastDoubleRange: { count: 0, first: "" } };
+  return { copies: new Map(), numbersPastDoubleRange: { count: 0, first: "" }, repeatedKeys: { count: 0, first: "" } };
 }
 
 /**
@@ -47,12 +52,23 @@ export function noteIfPastDoubleRange(notes: LiftNotes, value: number, source: s
   if (isPastDoubleRange(value, source)) countNote(notes.numbersPastDoubleRange, source);
 }
 
-/** The answer's warning for `notes`: "" when a double held every number lifted. */
+/** The answer's warning for `notes`: "" when a double held every number lifted and no JSON line repeated a key. */
 export function liftNotesWarning(notes: LiftNotes): string {
+  const parts: string[] = [];
   const { count, first } = notes.numbersPastDoubleRange;
-  if (count === 0) return "";
-  return (
-    `${plural(count, "number")} in lifted log bodies past a double's range stored as written, as text ` +
-    `(first ${first}; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)`
-  );
+  if (count > 0) {
+    parts.push(
+      `${plural(count, "number")} in lifted log bodies past a double's range stored as written, as text ` +
+        `(first ${first}; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)`,
+    );
+  }
+  const repeated = notes.repeatedKeys;
+  if (repeated.count > 0) {
+    parts.push(
+      `${plural(repeated.count, "key")} written again with another value in one JSON object of a log body (first ${JSON.stringify(repeated.first)}): ` +
+        `lifted as a map body is, the first value fills the record's field or attribute, and a later one is kept as an attribute ` +
+        `of its key (log.<key> when the record has the key) or, where no attribute can hold it, in the body stored as written`,
+    );
+  }
+  return parts.join("; ");
 }

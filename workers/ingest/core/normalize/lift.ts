@@ -8,9 +8,11 @@ import { CLOUDFLARE_EXPORT_SCOPE } from "./cloudflare-export";
 import { DottedKeys } from "./dotted-keys";
 import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import type { RequestLimits } from "../limits";
+import { keyCount } from "../limits/key-count";
 import { allWithinLength } from "../limits/value-length";
-import { ConsumedKeys, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
+import { ConsumedKeys, MAX_NESTING_AS_TEXT, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
+import { mayRepeatAKey, parseJsonBodyPairs } from "./json-pairs-body";
 import { numericLevelScale } from "./level-scale-evidence";
 import { renderMessageTemplate, type PropertyValue } from "./message-template";
 import { templateBody, type LineTemplate } from "./template-body";
@@ -22,6 +24,8 @@ import {
   MESSAGE_FIELDS,
   LEVEL_TABLE,
   MESSAGE_TABLE,
+  PINO_HTTP_MEMBERS,
+  PINO_HTTP_REQUEST_ID,
   presentRows,
   scalarAt,
   SPAN_ID_FIELDS,
@@ -30,6 +34,7 @@ import {
   TRACE_FLAGS_TABLE,
   TRACE_ID_FIELDS,
   TRACE_ID_TABLE,
+  TRACEPARENT_KEY,
   type IdField,
   type LevelField,
   type LineMarks,
@@ -81,7 +86,8 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * is consumed (not kept as an attribute) only when it was used; a level the record already has,
  * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
- * more levels stays the text it is.
+ * more levels stays the text it is. A JSON body writing a key twice in one object is lifted as
+ * the same line sent as a map body (json-pairs-body.ts): the first value is used, none is lost.
  *
  * Nothing the sender wrote is lost and nothing is stored twice (docs/normalization-and-redaction.md,
  * "When lifting cannot keep everything"): a key the record already has with other text keeps
@@ -110,6 +116,15 @@ export function liftJsonBody(
   if (!("stringValue" in body)) return false;
   const object = parseJsonObjectBody(body.stringValue);
   if (object === undefined) return false;
+  // A key written twice (zap's and slog's own key beside a field of that name): read as the
+  // line's map body would be, where JSON.parse kept only the last value (json-pairs-body.ts).
+  if (mayRepeatAKey(body.stringValue, object, options.maxDepth + MAX_NESTING_AS_TEXT)) {
+    const pairs = parseJsonBodyPairs(body.stringValue, notes);
+    if (pairs !== undefined) {
+      liftFields(record, new KvlistFields(pairs), body, options, limits, keys, notes);
+      return true;
+    }
+  }
   // What lifting changes, kept in locals (no closure per record) to undo a lift that has to
   // start over from an exact parse or give up.
   const severityText = record.severityText;
@@ -221,8 +236,9 @@ function liftFields(
   const traceRow = takeTraceId(record, fields, present[TRACE_ID_TABLE]!, level, consumed);
   record.spanId = takeSpanId(fields, present[SPAN_ID_TABLE]!, record.traceId, traceRow, record.spanId, level, consumed);
   record.flags = takeTraceFlags(fields, present[TRACE_FLAGS_TABLE]!, record.flags, consumed);
+  if (record.traceId === "") takeTraceparent(record, fields, consumed);
   const taken = new TakenKeys(record.attributes, keys, options.reservedKeys);
-  const requestId = fields.appendAttributes(options.maxDepth, consumed, taken);
+  const requestId = fields.appendAttributes(options.maxDepth, consumed, taken) ?? pinoHttpRequestId(fields, record.attributes, taken.before);
   // A line's request-id alias also sets the join key, unless the record has one already (the
   // alias's value stays an attribute under its own name either way).
   if (requestId !== undefined) addIfAbsent(record.attributes, REQUEST_ID_ATTRIBUTE, requestId);
@@ -241,9 +257,26 @@ function liftFields(
   if (record.attributes.length > taken.before) notes?.copies.set(record.attributes, taken.before);
 }
 
-/** Whether the attributes lifted from index `before` on survive the limits whole: none dropped, none cut. */
+/**
+ * The request id of a pino-http request line (PINO_HTTP_MEMBERS: `req`, `res` and `responseTime`
+ * side by side): its lifted `req.id` (of the attributes from index `from`), when it holds a
+ * non-empty string or an integer (requestIdValue). Undefined for any other line, whose `req.id`
+ * may be anything's id, and where `req` was not flattened (LIFT_MAX_DEPTH 1).
+ */
+function pinoHttpRequestId(fields: BodyFields, attributes: readonly KeyValue[], from: number): AnyValue | undefined {
+  if (fields.countNamed(PINO_HTTP_MEMBERS) !== PINO_HTTP_MEMBERS.size) return undefined;
+  for (let i = from; i < attributes.length; i++) {
+    if (attributes[i]!.key === PINO_HTTP_REQUEST_ID) return requestIdValue(attributes[i]!.value);
+  }
+  return undefined;
+}
+
+/**
+ * Whether the attributes lifted from index `before` on survive the limits whole: none dropped
+ * (the count limit counts keys: keyCount), none cut.
+ */
 function withinLimits(attributes: readonly KeyValue[], before: number, limits: LiftAttributeLimits): boolean {
-  if (attributes.length > limits.maxAttributesPerRecord && attributes.length > before) return false;
+  if (attributes.length > limits.maxAttributesPerRecord && attributes.length > before && keyCount(attributes) > limits.maxAttributesPerRecord) return false;
   return allWithinLength(attributes, limits.maxAttributeValueLength, before);
 }
 
@@ -535,17 +568,50 @@ function idIn(value: string | number | undefined, after: string | undefined, len
 function takeTraceFlags(fields: BodyFields, present: number, flags: number, consumed: ConsumedKeys): number {
   for (let row = 0; present >>> row !== 0; row++) {
     if ((present & (1 << row)) === 0) continue;
-    const value = scalarAt(fields, TRACE_FLAGS_FIELDS[row]!.path);
-    const traceFlags = typeof value === "number" ? value : value !== undefined && TRACE_FLAGS_HEX.test(value) ? parseInt(value, 16) : -1;
+    const field = TRACE_FLAGS_FIELDS[row]!;
+    // A sampled boolean: `true` is the flags 01; `false` stays an attribute, as flags 00 cannot
+    // tell "not sampled" from "not sent".
+    const traceFlags = field.sampled === true ? (fields.boolean(field.path[0]) === true ? SAMPLED : -1) : traceFlagsIn(scalarAt(fields, field.path));
     if (!(traceFlags >= 0 && traceFlags <= 0xff)) continue;
     const own = flags & 0xff;
     if (own !== 0 && own !== traceFlags) continue;
-    consume(consumed, TRACE_FLAGS_FIELDS[row]!.path);
+    consume(consumed, field.path);
     return (flags | traceFlags) >>> 0;
   }
   return flags;
 }
+
+/** W3C trace flags as a line writes them: a number 0..255 or two hex digits; -1 for anything else. */
+function traceFlagsIn(value: string | number | undefined): number {
+  return typeof value === "number" ? value : value !== undefined && TRACE_FLAGS_HEX.test(value) ? parseInt(value, 16) : -1;
+}
 const TRACE_FLAGS_HEX = /^[0-9a-fA-F]{2}$/;
+/** The W3C sampled flag. */
+const SAMPLED = 0x01;
+
+/**
+ * Fills a record without a trace id from the line's W3C `traceparent` (TRACEPARENT_KEY, as the
+ * header is written: `00-<32 hex>-<16 hex>-<2 hex>`, lower case; a later version's value read by
+ * its first four fields, as W3C Trace Context tells a reader to; version ff and all-zero ids are
+ * invalid): its trace id, its span id when the record has none, and its flags when the record's
+ * are unset. The member is consumed only when the record then holds all three as written;
+ * otherwise it stays an attribute, so nothing it says is lost.
+ */
+function takeTraceparent(record: LogRecord, fields: BodyFields, consumed: ConsumedKeys): void {
+  const value = fields.scalar(TRACEPARENT_KEY);
+  if (typeof value !== "string") return;
+  const parts = TRACEPARENT.exec(value);
+  if (parts === null || parts[1] === "ff" || (parts[1] === "00" && parts[5] !== undefined)) return;
+  const traceId = idIn(parts[2], undefined, TRACE_ID_LENGTH);
+  const spanId = idIn(parts[3], undefined, SPAN_ID_LENGTH);
+  if (traceId === undefined || spanId === undefined) return;
+  const traceFlags = parseInt(parts[4]!, 16);
+  record.traceId = traceId;
+  if (record.spanId === "") record.spanId = spanId;
+  if ((record.flags & 0xff) === 0) record.flags = (record.flags | traceFlags) >>> 0;
+  if (record.spanId === spanId && (record.flags & 0xff) === traceFlags) consumed.add(TRACEPARENT_KEY);
+}
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 
 /** Adds the attribute unless its key is taken; returns whether it was added. */
 function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): boolean {

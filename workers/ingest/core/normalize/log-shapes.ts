@@ -8,7 +8,7 @@
  */
 import type { BodyFields } from "./body-fields";
 import type { ConsumedKeys } from "./json-to-attributes";
-import { LOG15_LEVELS, SERILOG_LEVELS, type NumericLevelScale, type Severity } from "./severity-scale";
+import { LOG15_LEVELS, SERILOG_LEVELS, WINSTON_LEVELS, type NumericLevelScale, type Severity } from "./severity-scale";
 
 /** A field's place in a line: a top-level member, or a member of a top-level map (`["log", "level"]`). */
 export type FieldPath = readonly [key: string] | readonly [map: string, member: string];
@@ -113,6 +113,8 @@ export interface IdField {
   readonly inElements?: true;
   /** Read only in a line with these marks (LineMarks), as a message field is. */
   readonly marks?: LineMarks;
+  /** A boolean saying the trace was sampled (TRACE_FLAGS_FIELDS): `true` is the flags 01. */
+  readonly sampled?: true;
 }
 
 /** .NET's JSON console formatter: ids only in its line (a level read from `LogLevel`, which needs its members). */
@@ -165,6 +167,15 @@ const CLEF_MEMBERS: ReadonlySet<string> = new Set(["@t", "@m", "@mt", "@l", "@x"
  * `Message`: `Category` and `EventId` on every line, `State` for a structured message.
  */
 const MEL_MEMBERS: ReadonlySet<string> = new Set(["Category", "EventId", "State"]);
+
+/**
+ * pino-http's request line (its "request completed" and "request errored"): the request logged
+ * as `req` (whose `id` is its genReqId's request id), the response as `res`, and `responseTime`.
+ * Only all three together make `req.id` the request's id (lift.ts); a `req` elsewhere may be anything's.
+ */
+export const PINO_HTTP_MEMBERS: ReadonlySet<string> = new Set(["req", "res", "responseTime"]);
+/** The flattened key of pino-http's request id. */
+export const PINO_HTTP_REQUEST_ID = "req.id";
 
 /**
  * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's
@@ -242,10 +253,11 @@ const JOURNALD_MEMBERS: ReadonlySet<string> = new Set([
  * business JSON's names (`{"msg":"bug triaged","severity":"critical"}`): a name there is read
  * in upper case, or in lower or mixed case beside its logger's members (otherCaseBeside).
  * `LogLevel`, `@l`, `levelno` and `PRIORITY` are read beside another member of their logger
- * only (marks): `{"PRIORITY":3,"ticket":…}` is a ticket's priority.
+ * only (marks): `{"PRIORITY":3,"ticket":…}` is a ticket's priority. winston's own names under
+ * `level` are read at winston-transport's numbers (WINSTON_LEVELS).
  */
 export const LEVEL_FIELDS: readonly LevelField[] = [
-  { path: ["level"] },
+  { path: ["level"], names: WINSTON_LEVELS },
   { path: ["severity"], otherCaseBeside: GOOGLE_CLOUD_OR_RUBY_MEMBERS },
   { path: ["lvl"], names: LOG15_LEVELS },
   { path: ["log.level"] },
@@ -340,9 +352,22 @@ export const SPAN_ID_FIELDS: readonly IdField[] = [
 
 /**
  * W3C trace flags beside those ids (`"01"`: sampled), two hex digits or a number 0..255, as OTel's
- * logger instrumentations write them and the Collector's trace_parser reads `trace_flags`.
+ * logger instrumentations write them and the Collector's trace_parser reads `trace_flags`; or
+ * the sampled bit alone as a boolean: OTel Python logging instrumentation's `otelTraceSampled`
+ * (python-json-logger writes it), Google Cloud's `logging.googleapis.com/trace_sampled`.
  */
-export const TRACE_FLAGS_FIELDS: readonly IdField[] = [{ path: ["trace_flags"] }, { path: ["traceFlags"] }];
+export const TRACE_FLAGS_FIELDS: readonly IdField[] = [
+  { path: ["trace_flags"] },
+  { path: ["traceFlags"] },
+  { path: ["otelTraceSampled"], sampled: true },
+  { path: ["logging.googleapis.com/trace_sampled"], sampled: true },
+];
+
+/**
+ * A W3C `traceparent` header's value written into a line (`00-<trace id>-<span id>-<flags>`),
+ * read for the record's trace id, span id and flags when the line gave no trace id (lift.ts).
+ */
+export const TRACEPARENT_KEY = "traceparent";
 
 /** The tables, in the order of PresentRows' masks. */
 const TABLES: readonly (readonly { readonly path: FieldPath }[])[] = [LEVEL_FIELDS, MESSAGE_FIELDS, TRACE_ID_FIELDS, SPAN_ID_FIELDS, TRACE_FLAGS_FIELDS];

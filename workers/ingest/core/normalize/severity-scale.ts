@@ -156,6 +156,16 @@ export const LOG15_LEVELS: ReadonlyMap<string, Severity> = levelTable(["trce", 1
 export const SERILOG_LEVELS: ReadonlyMap<string, Severity> = levelTable(["verbose", 1]);
 
 /**
+ * winston's level names where @opentelemetry/winston-transport sends another number than the
+ * common names give (severityFromName): npm's verbose is DEBUG2 (6; the common table keeps
+ * Windows Event Log's Verbose at DEBUG, 5), and the cli levels input, prompt, data and help,
+ * which no other logger names so, TRACE2, TRACE4, INFO2 and INFO3 (the transport's npm table
+ * wins over its cli one, so verbose is not cli's TRACE3). Read only under the `level` key winston
+ * writes (log-shapes.ts). Its syslog names stay Appendix B's. Lower case.
+ */
+export const WINSTON_LEVELS: ReadonlyMap<string, Severity> = levelTable(["verbose", 6], ["input", 2], ["prompt", 4], ["data", 10], ["help", 11]);
+
+/**
  * The numeric level scales JSON loggers write, which disagree: pino's and Bunyan's (40 is warn,
  * 50 error), Python logging's `levelno` (40 is ERROR, 50 CRITICAL), syslog's severities (RFC
  * 5424: 0 Emergency … 7 Debug; journald's `PRIORITY`, GELF's `level`) and Monolog's (RFC 5424's

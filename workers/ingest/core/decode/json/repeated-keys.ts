@@ -20,6 +20,7 @@
  */
 
 import { EXACT_JSON_SUPPORTED, isInexactInteger } from "../exact-json";
+import { readJsonMembers, TOO_DEEP, type JsonBuilder } from "./member-reader";
 
 /**
  * `text` (a document JSON.parse accepted) parsed with every key sent twice in one object read
@@ -28,134 +29,55 @@ import { EXACT_JSON_SUPPORTED, isInexactInteger } from "../exact-json";
  * list or message), anything else the last value. Integers beyond ±(2^53 − 1) keep their
  * source text as parseJsonExactly keeps them (exact-json.ts). Answers `undefined` when no key
  * occurs twice in an object: the plain parse is then the document, and also for a document
- * nested deeper than MAX_NESTING, which this recursive reader does not follow (the pipeline's
- * depth check refuses such a body before it is decoded; a caller without it keeps its first
- * decode and its error).
+ * nested deeper than MAX_NESTING (member-reader.ts), which this reader does not follow (the
+ * pipeline's depth check refuses such a body before it is decoded; a caller without it keeps its
+ * first decode and its error).
  */
 export function parseJoiningRepeatedKeys(text: string): unknown {
-  const parser = new Parser(text);
-  let document: unknown;
-  try {
-    document = parser.value();
-  } catch (error) {
-    if (error === TOO_DEEP) return undefined;
-    throw error;
-  }
-  return parser.repeated ? document : undefined;
+  const builder = new JoiningBuilder();
+  const document = readJsonMembers(text, builder);
+  return document !== TOO_DEEP && builder.repeated ? document : undefined;
 }
-
-/** The deepest nesting read: MAX_JSON_DEPTH's highest setting (config), far below the call stack's limit. */
-const MAX_NESTING = 1024;
-/** Thrown by the reader past MAX_NESTING, caught by parseJoiningRepeatedKeys. */
-const TOO_DEEP = Symbol("nested past MAX_NESTING");
 
 type JsonRecord = Record<string, unknown>;
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const rawJson = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
 
-class Parser {
-  private at = 0;
-  private depth = 0;
+/** Builds what JSON.parse builds, joining a key's occurrences (joined) and noting that one repeated. */
+class JoiningBuilder implements JsonBuilder<unknown> {
   repeated = false;
 
-  constructor(private readonly text: string) {}
+  string(text: string): unknown {
+    return text;
+  }
 
-  value(): unknown {
-    this.skipBlanks();
-    const char = this.text.charCodeAt(this.at);
-    if (char === 0x7b || char === 0x5b) {
-      if (++this.depth > MAX_NESTING) throw TOO_DEEP;
-      const container = char === 0x7b ? this.object() : this.array();
-      this.depth--;
-      return container;
-    }
-    if (char === 0x22) return this.string();
-    for (const [literal, value] of LITERALS) {
-      if (this.text.startsWith(literal, this.at)) {
-        this.at += literal.length;
-        return value;
-      }
-    }
-    NUMBER.lastIndex = this.at;
-    const token = NUMBER.exec(this.text)?.[0];
-    if (token === undefined) throw new SyntaxError(`unexpected character at ${this.at}`);
-    this.at += token.length;
+  number(token: string): unknown {
     const number = Number(token);
     return isInexactInteger(number) && EXACT_JSON_SUPPORTED ? rawJson(token) : number;
   }
 
-  private object(): JsonRecord {
+  literal(value: boolean | null): unknown {
+    return value;
+  }
+
+  array(items: unknown[]): unknown {
+    return items;
+  }
+
+  object(keys: string[], values: unknown[]): unknown {
     const out: JsonRecord = {};
-    this.at++;
-    this.skipBlanks();
-    if (this.text.charCodeAt(this.at) === 0x7d) {
-      this.at++;
-      return out;
-    }
-    for (;;) {
-      this.skipBlanks();
-      const key = this.string();
-      this.skipBlanks();
-      this.at++; // the ':'
-      const value = this.value();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       if (Object.hasOwn(out, key)) {
         this.repeated = true;
-        setMember(out, key, joined(out[key], value));
+        setMember(out, key, joined(out[key], values[i]));
       } else {
-        setMember(out, key, value);
+        setMember(out, key, values[i]);
       }
-      this.skipBlanks();
-      if (this.text.charCodeAt(this.at++) === 0x7d) return out;
     }
-  }
-
-  private array(): unknown[] {
-    const out: unknown[] = [];
-    this.at++;
-    this.skipBlanks();
-    if (this.text.charCodeAt(this.at) === 0x5d) {
-      this.at++;
-      return out;
-    }
-    for (;;) {
-      out.push(this.value());
-      this.skipBlanks();
-      if (this.text.charCodeAt(this.at++) === 0x5d) return out;
-    }
-  }
-
-  private string(): string {
-    const start = this.at;
-    let escaped = false;
-    let i = start + 1;
-    for (;;) {
-      const char = this.text.charCodeAt(i);
-      if (char === 0x22) break;
-      if (char === 0x5c) {
-        escaped = true;
-        i++;
-      }
-      i++;
-    }
-    this.at = i + 1;
-    return escaped ? (JSON.parse(this.text.slice(start, i + 1)) as string) : this.text.slice(start + 1, i);
-  }
-
-  private skipBlanks(): void {
-    for (;;) {
-      const char = this.text.charCodeAt(this.at);
-      if (char !== 0x20 && char !== 0x0a && char !== 0x0d && char !== 0x09) return;
-      this.at++;
-    }
+    return out;
   }
 }
-
-const LITERALS: readonly (readonly [string, unknown])[] = [
-  ["true", true],
-  ["false", false],
-  ["null", null],
-];
 
 function isRecord(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;

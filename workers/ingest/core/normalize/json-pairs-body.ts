@@ -1,0 +1,151 @@
+/**
+ * A JSON log line that writes a key twice in one object, read as the same line sent as a map
+ * body (`kvlistValue`) is read.
+ *
+ * zap and Go slog's JSONHandler write a field named like one of their own keys beside it
+ * (`slog.Warn("disk almost full", "msg", "override")` writes `"msg":"disk almost full","msg":"override"`).
+ * `JSON.parse` keeps the last value, so the logger's message would vanish behind the field. Read
+ * as a map body, every member stays: lifting takes the first of a key (pdata's Map.Get, the rule
+ * of attribute lists sent twice) and keeps a later one as any key not used (body-fields.ts,
+ * appendKvlistAsAttributes).
+ *
+ * Lifting runs on every JSON-shaped body, so a repeat is first looked for cheaply
+ * (mayRepeatAKey): the keys the text writes are counted with a native search for `"`, and the
+ * members JSON.parse kept with a walk of its result; only when the text writes more is the line
+ * read again, member by member (parseJsonBodyPairs).
+ */
+import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { readJsonMembers, TOO_DEEP, type JsonBuilder } from "../decode/json/member-reader";
+import { isJsonWhitespace } from "../decode/json/whitespace";
+import { isRawJsonNumber } from "../decode/exact-json";
+import { countNote } from "../decode/decode-notes";
+import { anyValueAsString } from "../rows/any-value";
+import { rawNumberToAnyValue } from "./json-to-attributes";
+import { isPastDoubleRange, type LiftNotes } from "./lift-notes";
+
+/**
+ * Whether `text`, whose JSON.parse result is `object`, writes a key twice in one object: it
+ * writes more keys (keysWritten) than `object` holds members at every level. False too for an
+ * object nested deeper than `maxLevels`, left to the plain lift (which keeps such a body as
+ * written).
+ */
+export function mayRepeatAKey(text: string, object: Record<string, unknown>, maxLevels: number): boolean {
+  const members = membersIn(object, maxLevels);
+  return members >= 0 && keysWritten(text) > members;
+}
+
+/**
+ * The object `text` (a JSON object JSON.parse accepted) holds, as map body entries with every
+ * member kept, a key as often as written: strings, booleans and `null` (empty) as themselves,
+ * arrays as `arrayValue`, objects as `kvlistValue`, numbers as the lift keeps them
+ * (rawNumberToAnyValue: integers digit for digit, a number a double cannot give back as its
+ * text). `notes` counts numbers past a double's range and each key written again with a value
+ * of other text (`repeatedKeys`). Undefined when no key repeats (the plain parse is the line)
+ * or the text nests past MAX_NESTING.
+ */
+export function parseJsonBodyPairs(text: string, notes?: LiftNotes): KeyValue[] | undefined {
+  const builder = new PairsBuilder();
+  const body = readJsonMembers(text, builder);
+  if (body === TOO_DEEP || !builder.repeated || !("kvlistValue" in body)) return undefined;
+  // Noted only for a line read so: any other is lifted by the plain path, which notes its own.
+  if (notes !== undefined) {
+    for (const key of builder.differing) countNote(notes.repeatedKeys, key);
+    for (const token of builder.pastDoubleRange) countNote(notes.numbersPastDoubleRange, token);
+  }
+  return body.kvlistValue;
+}
+
+class PairsBuilder implements JsonBuilder<AnyValue> {
+  repeated = false;
+  /** Keys written again with a value of other text, in document order. */
+  readonly differing: string[] = [];
+  /** Numbers past a double's range (isPastDoubleRange), as written. */
+  readonly pastDoubleRange: string[] = [];
+
+  string(text: string): AnyValue {
+    return { stringValue: text };
+  }
+
+  number(token: string): AnyValue {
+    if (isPastDoubleRange(Number(token), token)) this.pastDoubleRange.push(token);
+    return rawNumberToAnyValue(token);
+  }
+
+  literal(value: boolean | null): AnyValue {
+    return value === null ? { empty: true } : { boolValue: value };
+  }
+
+  array(items: AnyValue[]): AnyValue {
+    return { arrayValue: items };
+  }
+
+  object(keys: string[], values: AnyValue[]): AnyValue {
+    const entries: KeyValue[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = values[i]!;
+      const first = firstIndexOf(keys, key, i);
+      if (first < i) {
+        this.repeated = true;
+        if (anyValueAsString(values[first]) !== anyValueAsString(value)) this.differing.push(key);
+      }
+      entries.push({ key, value });
+    }
+    return { kvlistValue: entries };
+  }
+}
+
+/** The first index of `key` in `keys` before `end`, or `end`. A line's objects are small: a scan beats a Set. */
+function firstIndexOf(keys: readonly string[], key: string, end: number): number {
+  for (let i = 0; i < end; i++) if (keys[i] === key) return i;
+  return end;
+}
+
+/**
+ * The members of `value`'s objects at every level, or -1 past `levels` levels of arrays and
+ * objects (a bounded walk cannot run out of stack on a hostile line).
+ */
+function membersIn(value: unknown, levels: number): number {
+  if (typeof value !== "object" || value === null || isRawJsonNumber(value)) return 0;
+  if (levels === 0) return -1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const inner = membersIn(item, levels - 1);
+      if (inner < 0) return -1;
+      count += inner;
+    }
+    return count;
+  }
+  for (const name in value) {
+    const inner = membersIn((value as Record<string, unknown>)[name], levels - 1);
+    if (inner < 0) return -1;
+    count += inner + 1;
+  }
+  return count;
+}
+
+/**
+ * How many keys a JSON text (one JSON.parse accepted) writes: strings closed by a `"` that is
+ * followed, after blanks, by `:`. The quotes are found with a native search and each one opens or
+ * closes a string unless a backslash escapes it, so a `:` inside a string (`"::1"`, a time)
+ * counts nothing.
+ */
+export function keysWritten(text: string): number {
+  let count = 0;
+  let inString = false;
+  for (let quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    if (!inString) {
+      inString = true;
+      continue;
+    }
+    let slashes = 0;
+    while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 1) continue;
+    inString = false;
+    let next = quote + 1;
+    while (isJsonWhitespace(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === 0x3a) count++;
+  }
+  return count;
+}
