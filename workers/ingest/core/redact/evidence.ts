@@ -20,7 +20,7 @@ import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options"
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { PERSON_FIELD_WORD } from "./person-names";
-import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
+import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
@@ -93,7 +93,7 @@ export const Evidence = {
    * (`postalCodeValueMayStart`).
    */
   POSTAL_CODE_PARAMETER: 1 << 17,
-  /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
+  /** A PEM private key's armor line (`-----BEGIN`, then `PRIVATE KEY`) or a PuTTY key file's first line (`PuTTY-User-Key-File-`). */
   PRIVATE_KEY: 1 << 18,
   /** Seven digits and a word naming a Brazilian identity document (`RG`, `CNH`, `identidade`): `ID_DOCUMENT_WORD`. */
   ID_DOCUMENT: 1 << 19,
@@ -359,11 +359,14 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
-  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`, Telegram's `:A`) or a dot
-  // (a webhook's host, `ya29.`); a PEM private key's armor line starts with five `-`.
-  if ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)) found |= Evidence.PRIVATE_KEY;
+  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`, Telegram's `:A`), a dot
+  // (a webhook's host, `ya29.`) or an `S` (Twilio's `SK`); a PEM private key's armor line starts with five `-`, a PuTTY key file's with `PuTTY-`.
+  if ((classes & HAS_DASH) !== 0 && holdsPrivateKeyArmor(text)) found |= Evidence.PRIVATE_KEY;
   if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
-  else if (((classes & HAS_CAPITAL_A) !== 0 || dots >= 1) && holdsUnseparatedPrefix(text, (classes & HAS_CAPITAL_A) !== 0, dots >= 1)) {
+  else if (
+    ((classes & (HAS_CAPITAL_A | HAS_S)) !== 0 || dots >= 1) &&
+    holdsUnseparatedPrefix(text, (classes & HAS_CAPITAL_A) !== 0, dots >= 1, (classes & HAS_S) !== 0)
+  ) {
     found |= Evidence.KNOWN_TOKEN;
   }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);

@@ -24,7 +24,7 @@ import { cardDetector } from "./card";
 import { knownTokenDetector, nestingKnownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { postalCodePhraseDetector } from "./postal-code-phrase";
-import { privateKeyDetector } from "./private-key";
+import { privateKeyDetector, puttyPrivateKeyDetector } from "./private-key";
 import { passwordHashDetector } from "./password-hash";
 import { ibanDetector } from "./iban";
 import { visitorLocationDetector } from "./visitor-location";
@@ -59,6 +59,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   SQL_BOUND_PARAMETER_DETECTOR,
   codePhraseDetector,
   privateKeyDetector,
+  puttyPrivateKeyDetector,
   knownTokenDetector,
   nestingKnownTokenDetector,
   // After the known tokens: an AWS key after `session` is theirs.
