@@ -185,6 +185,17 @@ export const MoreEvidence = {
    * match of the detector holds.
    */
   PASSWORD_PHRASE: 1 << 3,
+  /**
+   * A credential's word in prose (`detectors/key-phrase.ts`): `key`, `secret`, `token` or `code`
+   * in any case (`KEY_PHRASE_WORD`), which every name the detector reads holds.
+   */
+  KEY_PHRASE: 1 << 4,
+  /**
+   * A `/` and a one-time link's word (`detectors/url-path-token.ts`): `reset`, `verif`, `confirm`,
+   * `activat`, `magic`, `invit`, `unsubscribe` or `share` in lower case (`URL_PATH_TOKEN_WORD`), which
+   * every path the detector reads holds.
+   */
+  URL_PATH_TOKEN: 1 << 5,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -341,6 +352,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  if (more !== undefined && (classes & HAS_SLASH) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
+  // The detector's value follows its name after a blank, and is 16 characters or more.
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -744,6 +758,12 @@ const PERSONAL_DOCUMENT_DIGITS = 5;
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
 /** A password's word or a percent-encoded `=`, the evidence of `MoreEvidence.PASSWORD_PHRASE`. */
 const PASSWORD_PHRASE_WORD = /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]/;
+/** A one-time link's word, the evidence of `MoreEvidence.URL_PATH_TOKEN`. */
+const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share/;
+/** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */
+const KEY_PHRASE_WORD = /key|secret|token|code/i;
+/** The shortest text `detectors/key-phrase.ts` redacts in: `secret`, a blank, a 16-character key. */
+const KEY_PHRASE_LENGTH = 23;
 /** A session's word in English, Spanish or Portuguese, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N/;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */

@@ -7,6 +7,8 @@ import { codeLiteralDetector } from "./code-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
+import { keyPhraseDetector } from "./key-phrase";
+import { urlPathTokenDetector } from "./url-path-token";
 import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
@@ -65,6 +67,9 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   // After the known tokens: an AWS key after `session` is theirs.
   sessionIdPhraseDetector,
   passwordPhraseDetector,
+  // After the known tokens too: a key's name before a token of a known format leaves it theirs.
+  keyPhraseDetector,
+  urlPathTokenDetector,
   passwordHashDetector,
   pixDetector,
   emailDetector,
