@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { type Detector, Place } from "./detector";
-import { isBarcodeValue, isBoundToIdColumn, isIdValue } from "./id-value";
-import { isMeasureValue } from "./measure-value";
+import { isBarcodeValue, isBoundToIdColumn, isIdValue, isPostgresRowKey } from "./id-value";
+import { isMeasureInProse, isMeasureValue } from "./measure-value";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
@@ -15,7 +15,9 @@ import { isMeasureValue } from "./measure-value";
  * card; one given bare as the value of a measure (`bytes=…`, `"duration_ns": …`: `isMeasureValue`,
  * or under a measure's key, `Place.MEASURE_VALUE`) is that quantity, but one in a card's printed
  * groups (`size=4539 5787 6362 1486`, `total: 4539-5787-6362-1486`) is a card: no measure is
- * written that way. Unlike the CPF and SSN rules, a card number after the words naming a thing's number
+ * written that way. Bare digits before a unit or after a measure's word in prose (`… bytes`,
+ * `checksum …`: `isMeasureInProse`) are a quantity too, and PostgreSQL's error rows say which
+ * column a value is (`Key (order_id)=(…)`, a failing row's first value: `isPostgresRowKey`). Unlike the CPF and SSN rules, a card number after the words naming a thing's number
  * (`pedido 4532…`, `order #…`, `NSU …`: `thing-words.ts`) is still a card: payment logs write
  * a PAN after such words (`transaction 4111… declined`), a stored PAN is the one leak PCI DSS
  * forbids outright, and a Luhn-valid order number with an issuer's prefix and length is rare
@@ -39,9 +41,11 @@ export const cardDetector: Detector = {
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start, place) => {
     const digits = match.replace(/[ -]/g, "");
-    const measure = digits.length === match.length && ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start));
+    const measure =
+      digits.length === match.length &&
+      ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isBoundToIdColumn(text, start) &&
-      !isBarcodeValue(text, start)
+      !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
       ? marker
       : undefined;
   },
