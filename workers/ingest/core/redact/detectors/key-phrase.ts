@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { looksGenerated } from "../token-formats";
+import { findKnownToken, looksGenerated } from "../token-formats";
 import { caseless, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
@@ -49,9 +49,13 @@ const VALUE_AFTER_NAME = new RegExp(`(?<=[ \\t])${KEY_VALUE}$`);
 /** Where a matched list of codes starts: after the name's blanks. */
 const CODES_AFTER_NAME = /(?<=[Cc][Oo][Dd][Ee][Ss]?:?[ \t]+)[A-Za-z0-9]/;
 
-/** Whether a value after a key's name looks like a key: a digit, a letter and a generated run (`looksGenerated`). */
+/**
+ * Whether a value after a key's name looks like a key: a digit, a letter and a generated run
+ * (`looksGenerated`); and is no known token (`findKnownToken`), whose format's detector names it
+ * more precisely (`client secret GOCSPX-…` is a `known_token`).
+ */
 function isKeyShaped(value: string): boolean {
-  return /\d/.test(value) && /[A-Za-z]/.test(value) && looksGenerated(value);
+  return /\d/.test(value) && /[A-Za-z]/.test(value) && looksGenerated(value) && findKnownToken(value) === undefined;
 }
 
 /**
