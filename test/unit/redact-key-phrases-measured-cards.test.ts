@@ -53,6 +53,7 @@ describe("a card's checks passed by an id, a quantity or a digest", () => {
       '{"bytes_sent":"4532015112830366"}',
       "seq=4539578763621486",
       "transaction_id=4539578763621486",
+      "version 4111.1111.1111.1111.2",
     ]);
   });
 
@@ -74,6 +75,18 @@ describe("a card's checks passed by an id, a quantity or a digest", () => {
       ["Failing row contains (7, 4242424242424242, pending).", `Failing row contains (7, ${CARD}, pending).`],
       ["bytes_sent=4532 0151 1283 0366", `bytes_sent=${CARD}`],
       ["charged us 4532015112830366 today", `charged us ${CARD} today`],
+      ["paid with 4111.1111.1111.1111", `paid with ${CARD}`],
+      ["paid with 4111.1111.1111.1111.", `paid with ${CARD}.`],
     ]);
+  });
+});
+
+describe("an IBAN printed with dashes", () => {
+  it("goes when its groups of four are parted by dashes throughout", () => {
+    expectRedacted([["IBAN DE89-3704-0044-0532-0130-00", "IBAN [REDACTED:iban]"]]);
+  });
+
+  it("stays when the separators are mixed or a further group is glued to it", () => {
+    expectKept(["IBAN DE89-3704 0044-0532-0130-00", "IBAN DE89-3704-0044-0532-0130-00-12", "order BR12-4455"]);
   });
 });

@@ -5,7 +5,7 @@ import { isMeasureInProse, isMeasureValue } from "./measure-value";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
- * groupings (4-4-4-4[-3], Amex/Diners 4-6-5 and 4-6-4), whose issuer prefix is one in use with
+ * groupings (4-4-4-4[-3], Amex/Diners 4-6-5 and 4-6-4; 4.4.4.4 as some receipts and forms write it), whose issuer prefix is one in use with
  * a length that issuer issues, and that pass the Luhn check. The checksum alone passes one
  * number in ten; the issuer table is what keeps a 19-digit decimal trace id or an epoch
  * timestamp (which starts with 1 until 2033) from being taken for a card. A number given as the
@@ -36,11 +36,11 @@ const DECIMAL_COMMA = "(?<![[,][ \\t]*\\d*)\\d,";
 export const cardDetector: Detector = {
   kind: "card",
   source:
-    `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
+    `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}(?:\\.\\d{4}){3}|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
     `(?![\\w-]|\\.\\d|,\\d(?!\\d*[,\\]]))`,
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start, place) => {
-    const digits = match.replace(/[ -]/g, "");
+    const digits = match.replace(/[ .-]/g, "");
     const measure =
       digits.length === match.length &&
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
