@@ -21,7 +21,7 @@ import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options"
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD } from "./card-holder-names";
 import { PERSON_FIELD_WORD } from "./person-names";
-import { holdsPasswordHashMark, holdsPemPrivateKey, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
+import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
@@ -94,7 +94,7 @@ export const Evidence = {
    * (`postalCodeValueMayStart`).
    */
   POSTAL_CODE_PARAMETER: 1 << 17,
-  /** A PEM private key's armor line: `-----BEGIN`, then `PRIVATE KEY`. */
+  /** A PEM private key's armor line (`-----BEGIN`, then `PRIVATE KEY`) or a PuTTY key file's first line (`PuTTY-User-Key-File-`). */
   PRIVATE_KEY: 1 << 18,
   /** Seven digits and a word naming a Brazilian identity document (`RG`, `CNH`, `identidade`): `ID_DOCUMENT_WORD`. */
   ID_DOCUMENT: 1 << 19,
@@ -193,6 +193,17 @@ export const MoreEvidence = {
    * environment's name, a shell's expansion with a default (`CREDENTIAL_LITERAL_HINT`), which every match of the detector holds.
    */
   CREDENTIAL_LITERAL: 1 << 4,
+  /**
+   * A credential's word in prose (`detectors/key-phrase.ts`): `key`, `secret`, `token` or `code`
+   * in any case (`KEY_PHRASE_WORD`), which every name the detector reads holds.
+   */
+  KEY_PHRASE: 1 << 5,
+  /**
+   * A `/` and a one-time link's word (`detectors/url-path-token.ts`): `reset`, `verif`, `confirm`,
+   * `activat`, `magic`, `invit`, `unsubscribe` or `share` in lower case (`URL_PATH_TOKEN_WORD`), which
+   * every path the detector reads holds.
+   */
+  URL_PATH_TOKEN: 1 << 6,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -353,6 +364,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   }
+  if (more !== undefined && (classes & HAS_SLASH) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
+  // The detector's value follows its name after a blank, and is 16 characters or more.
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -371,11 +385,14 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
-  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`, Telegram's `:A`) or a dot
-  // (a webhook's host, `ya29.`); a PEM private key's armor line starts with five `-`.
-  if ((classes & HAS_DASH) !== 0 && holdsPemPrivateKey(text)) found |= Evidence.PRIVATE_KEY;
+  // A known token's prefix ends in `_` or `-`, or holds an `A` (`AKIA`, Telegram's `:A`), a dot
+  // (a webhook's host, `ya29.`) or an `S` (Twilio's `SK`); a PEM private key's armor line starts with five `-`, a PuTTY key file's with `PuTTY-`.
+  if ((classes & HAS_DASH) !== 0 && holdsPrivateKeyArmor(text)) found |= Evidence.PRIVATE_KEY;
   if ((classes & TOKEN_SEPARATORS) !== 0 && holdsSeparatedPrefix(text)) found |= Evidence.KNOWN_TOKEN;
-  else if (((classes & HAS_CAPITAL_A) !== 0 || dots >= 1) && holdsUnseparatedPrefix(text, (classes & HAS_CAPITAL_A) !== 0, dots >= 1)) {
+  else if (
+    ((classes & (HAS_CAPITAL_A | HAS_S)) !== 0 || dots >= 1) &&
+    holdsUnseparatedPrefix(text, (classes & HAS_CAPITAL_A) !== 0, dots >= 1, (classes & HAS_S) !== 0)
+  ) {
     found |= Evidence.KNOWN_TOKEN;
   }
   if ((classes & HAS_DASH) !== 0) found |= flagEvidence(text);
@@ -767,6 +784,12 @@ const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SES
  */
 const CREDENTIAL_LITERAL_HINT =
   /[=!]==?[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
+/** A one-time link's word, the evidence of `MoreEvidence.URL_PATH_TOKEN`. */
+const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share/;
+/** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */
+const KEY_PHRASE_WORD = /key|secret|token|code/i;
+/** The shortest text `detectors/key-phrase.ts` redacts in: `secret`, a blank, a 16-character key. */
+const KEY_PHRASE_LENGTH = 23;
 /** The fewest digits of a PIX key after its name without a separator (a Brazilian phone without its area code's `0`). */
 const PIX_PHONE_DIGITS = 10;
 /** A part of every name of a PIX key the PIX detector reads before a random key (`chave pix`, `PIX key`, `pixKey`, `chave aleatória`, `random key`). */

@@ -457,6 +457,9 @@ export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   // A payment gateway's key for a merchant's account: Cielo's and Stone's `MerchantKey` (next
   // to the public `MerchantId`), the secret of every request's headers.
   "merchant",
+  // A storage account's shared key: Azure's `AccountKey=` in a connection string, `account_key`
+  // in its SDKs' settings (`azure.storage.account_key`), next to the public `AccountName`.
+  "account",
 ]);
 
 /**

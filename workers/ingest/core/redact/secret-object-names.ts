@@ -25,7 +25,7 @@ export function namesSecretObject(value: string): boolean {
     WORD_PART.test(value) &&
     !WHOLE_UUID.test(value) &&
     !holdsSeparatedPrefix(value) &&
-    !holdsUnseparatedPrefix(value, false, true)
+    !holdsUnseparatedPrefix(value, false, true, false)
   );
 }
 

@@ -11,7 +11,8 @@
  * tokens, Grafana Cloud access policy and service account tokens, PyPI API tokens, Docker Hub
  * personal and organization access tokens, DigitalOcean, Sentry, Shopify, New Relic user keys,
  * Linear and Postman API keys, Pagar.me "Autenticação" (v5 and v4 keys), Asaas "Autenticação"
- * (key prefixes), Mercado Pago "Credenciais" (access tokens).
+ * (key prefixes), Mercado Pago "Credenciais" (access tokens), and the provider keys of
+ * `PROVIDER_SECRET_FORMATS`.
  */
 
 export interface KnownTokenFormat {
@@ -81,6 +82,34 @@ const LATIN_AMERICAN_PAYMENT_FORMATS: readonly KnownTokenFormat[] = [
   ...family("Mercado Pago access token", ["APP_USR-", "TEST-"], "\\d{6,20}-\\d{6}-[a-f0-9]{32}-\\d{4,12}"),
 ];
 
+/**
+ * Secrets of cloud, mail, payment and secret-store providers, as their docs give them: a Google
+ * OAuth client secret `GOCSPX-` and 28 characters (Google Identity, client secrets since 2021);
+ * a SendGrid API key `SG.<22>.<43>` (Twilio SendGrid "API keys"); HashiCorp Vault's service,
+ * batch and recovery tokens `hvs.`/`hvb.`/`hvr.` (Vault "Tokens", token prefixes since 1.10);
+ * Square's access token `sq0atp-` (22) and application secret `sq0csp-` (43) (Square "Access
+ * tokens"); a Facebook user access token as the Graph API Explorer issues it, `EAACEdEose0cBA…`;
+ * an age identity `AGE-SECRET-KEY-1` and 58 upper-case bech32 characters (age-encryption.org/v1);
+ * Doppler's personal, service, CLI, service-account, SCIM and audit tokens `dp.pt.`, `dp.st.`
+ * (a config's slug and a dot may come first), `dp.ct.`, `dp.sa.`, `dp.scim.`, `dp.audit.`
+ * (Doppler "Token formats"); a Mailgun private API key `key-` and 32 hex digits (Mailgun "API
+ * keys", before its 2023 key format); a Twilio API key `SK` and 32 hex digits (Twilio "API keys").
+ */
+const PROVIDER_SECRET_FORMATS: readonly KnownTokenFormat[] = [
+  { issuer: "Google OAuth client secret", prefix: "GOCSPX-", body: "[A-Za-z0-9_-]{28}" },
+  { issuer: "SendGrid API key", prefix: "SG.", body: "[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}" },
+  ...family("HashiCorp Vault token", ["hvs.", "hvb.", "hvr."], "[A-Za-z0-9_-]{24,}"),
+  { issuer: "Square access token", prefix: "sq0atp-", body: "[A-Za-z0-9_-]{22}" },
+  { issuer: "Square application secret", prefix: "sq0csp-", body: "[A-Za-z0-9_-]{43}" },
+  { issuer: "Facebook access token", prefix: "EAACEdEose0cBA", body: "[A-Za-z0-9]{20,}" },
+  { issuer: "age secret key", prefix: "AGE-SECRET-KEY-1", body: "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}" },
+  { issuer: "Doppler service token", prefix: "dp.st.", body: "(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,}" },
+  ...family("Doppler token", ["dp.pt.", "dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."], "[A-Za-z0-9]{40,}"),
+  { issuer: "Mailgun API key", prefix: "key-", body: "[a-f0-9]{32}" },
+  // An API key's SID names the key its secret goes with; Twilio's docs treat the pair as one credential.
+  { issuer: "Twilio API key", prefix: "SK", body: "[0-9a-fA-F]{32}" },
+];
+
 export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // OpenAI (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic (`sk-ant-api03-`).
   { issuer: "OpenAI / Anthropic API key", prefix: "sk-", body: "[A-Za-z0-9_-]{20,}" },
@@ -100,7 +129,8 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "Google API key", prefix: "AIza", body: "[A-Za-z0-9_-]{35}" },
   ...family("Honeycomb API key", ["hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_"], "[A-Za-z0-9]{20,}"),
   { issuer: "npm access token", prefix: "npm_", body: "[A-Za-z0-9]{36}" },
-  { issuer: "Hugging Face token", prefix: "hf_", body: "[A-Za-z]{34}" },
+  // Letters as issued; digits in some, as examples and older tokens write them.
+  { issuer: "Hugging Face token", prefix: "hf_", body: "[A-Za-z0-9]{34}" },
   { issuer: "Grafana Cloud access policy token", prefix: "glc_", body: "[A-Za-z0-9+/_-]{32,}={0,2}" },
   { issuer: "Grafana service account token", prefix: "glsa_", body: "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}" },
   // A PyPI API token is a macaroon whose base64 starts by naming pypi.org.
@@ -114,6 +144,7 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "Linear API key", prefix: "lin_api_", body: "[A-Za-z0-9]{40}" },
   { issuer: "Postman API key", prefix: "PMAK-", body: "[a-f0-9]{24}-[a-f0-9]{34}" },
   ...LATIN_AMERICAN_PAYMENT_FORMATS,
+  ...PROVIDER_SECRET_FORMATS,
   ...CHAT_AND_OAUTH_TOKEN_FORMATS,
 ];
 
@@ -206,18 +237,24 @@ interface AnchoredLiteral {
 
 /**
  * Prefixes not ending in `_` or `-`, or a format's own evidence literal in their stead, looked
- * for where their anchor is: those holding a dot (Slack's and Discord's webhook paths, `ya29.`)
- * at each `.`, the others, which all hold an `A` (`AKIA`, `AIza`, Telegram's `:A`), at each `A`.
+ * for where their anchor is: those holding a dot (Slack's and Discord's webhook paths, `ya29.`,
+ * `SG.`) at each `.`, those holding an `A` (`AKIA`, `AIza`, Telegram's `:A`) at each `A`, the
+ * others, which all hold an `S` (Twilio's `SK`), at each `S`.
  */
 const DOTTED_PREFIXES: AnchoredLiteral[] = [];
 const CAPITAL_A_PREFIXES: AnchoredLiteral[] = [];
+const CAPITAL_S_PREFIXES: AnchoredLiteral[] = [];
 for (const { prefix, evidence } of KNOWN_TOKEN_FORMATS) {
   const last = prefix.charCodeAt(prefix.length - 1);
   if (last !== 95 && last !== 45) {
     const literal = evidence ?? prefix;
-    const [list, anchor] = literal.includes(".") ? [DOTTED_PREFIXES, "."] : [CAPITAL_A_PREFIXES, "A"];
+    const [list, anchor] = literal.includes(".")
+      ? [DOTTED_PREFIXES, "."]
+      : literal.includes("A")
+        ? [CAPITAL_A_PREFIXES, "A"]
+        : [CAPITAL_S_PREFIXES, "S"];
     // The evidence walk looks for these only in texts holding their anchor.
-    if (!literal.includes(anchor)) throw new Error(`known token prefix ${literal} holds neither a dot nor an A`);
+    if (!literal.includes(anchor)) throw new Error(`known token prefix ${literal} holds neither a dot, an A nor an S`);
     if (!list.some((known) => known.literal === literal)) list.push({ literal, anchorAt: literal.indexOf(anchor) });
     continue;
   }
@@ -251,14 +288,18 @@ function endsPrefixAt(text: string, separator: string): boolean {
 
 /**
  * Whether `text` holds one of the few other prefixes (`AKIA`, `ASIA`, `AIza`, Telegram's `:A`
- * when `capitalA`; Slack's and Discord's webhook paths and `ya29.` when `dotted`). The caller
- * says which the text's characters allow. Each `A` or `.` is compared with the prefixes that
- * hold one, rather than the whole text searched once per prefix: a text's dots and capital
- * `A`s are few.
+ * when `capitalA`; Slack's and Discord's webhook paths, `ya29.` and `SG.` when `dotted`;
+ * Twilio's `SK` when `letterS`). The caller says which the text's characters allow (`letterS`:
+ * an `S` in either case). Each `A`, `.` or `S` is compared with the prefixes that hold one,
+ * rather than the whole text searched once per prefix: a text's dots and capitals are few.
  */
-export function holdsUnseparatedPrefix(text: string, capitalA: boolean, dotted: boolean): boolean {
+export function holdsUnseparatedPrefix(text: string, capitalA: boolean, dotted: boolean, letterS: boolean): boolean {
   if (text.length < SHORTEST_KNOWN_TOKEN) return false;
-  return (capitalA && holdsAtAnchor(text, "A", CAPITAL_A_PREFIXES)) || (dotted && holdsAtAnchor(text, ".", DOTTED_PREFIXES));
+  return (
+    (capitalA && holdsAtAnchor(text, "A", CAPITAL_A_PREFIXES)) ||
+    (dotted && holdsAtAnchor(text, ".", DOTTED_PREFIXES)) ||
+    (letterS && holdsAtAnchor(text, "S", CAPITAL_S_PREFIXES))
+  );
 }
 
 /** Whether one of `literals` is in `text` with its anchor at an `anchor` of the text. */
@@ -318,13 +359,39 @@ export function redactPemPrivateKey(match: string, marker: string): string {
   return `${begin}${marker}${end}`;
 }
 
+/** How a PuTTY key file (`.ppk`) starts, of every version (PuTTY manual, appendix C). */
+const PUTTY_KEY_FILE_START = "PuTTY-User-Key-File-";
+
 /**
- * Whether `text` holds the start of a PEM private key's armor line: `-----BEGIN` and then
- * `PRIVATE KEY`. Native searches only; a text without five dashes in a row pays one `indexOf`.
+ * Regex source of a PuTTY private key file: its first line (`PuTTY-User-Key-File-3: ssh-rsa`),
+ * the header and public lines up to `Private-Lines: N`, and the base64 lines after it, each
+ * followed by a line break (perhaps escaped) or the text's end, so that `Private-MAC: …`, whose
+ * first word is base64 too, is not taken for one. The header is bounded: a file's public part
+ * is a few hundred characters, and a text with the first line and no `Private-Lines:` is read
+ * no further than that.
  */
-export function holdsPemPrivateKey(text: string): boolean {
+export const PUTTY_PRIVATE_KEY_SOURCE =
+  `${PUTTY_KEY_FILE_START}[1-3]: [\\s\\S]{1,4000}?Private-Lines: \\d{1,4}(?:${PEM_BREAK}+[A-Za-z0-9+/=]+(?=[\\r\\n \\t\\\\]|$))+`;
+
+/** The header of a matched PuTTY key file, up to its `Private-Lines: N` and the line break after it. */
+const PUTTY_PRIVATE_LINES = new RegExp(`^[\\s\\S]*?Private-Lines: \\d+${PEM_BREAK}+`);
+
+/**
+ * A matched PuTTY key file with its private lines replaced by `marker`; its header, public lines
+ * and MAC stay, saying which key leaked: `…Private-Lines: 14\n[REDACTED:private_key]\nPrivate-MAC: …`.
+ */
+export function redactPuttyPrivateKey(match: string, marker: string): string {
+  return `${PUTTY_PRIVATE_LINES.exec(match)![0]}${marker}`;
+}
+
+/**
+ * Whether `text` holds the start of a private key's armor: a PEM armor line (`-----BEGIN` and
+ * then `PRIVATE KEY`) or a PuTTY key file's first line. Native searches only; a text without
+ * five dashes in a row or `PuTTY` pays two `indexOf`.
+ */
+export function holdsPrivateKeyArmor(text: string): boolean {
   const begin = text.indexOf(PEM_ARMOR_START);
-  return begin >= 0 && text.includes("PRIVATE KEY", begin + PEM_ARMOR_START.length);
+  return (begin >= 0 && text.includes("PRIVATE KEY", begin + PEM_ARMOR_START.length)) || text.includes(PUTTY_KEY_FILE_START);
 }
 
 /** The crypt alphabet (`./0-9A-Za-z`), in which the modular crypt format writes salts and hashes. */

@@ -1,11 +1,11 @@
 import { Evidence } from "../evidence";
 import { type Detector, Place } from "./detector";
-import { isBarcodeValue, isBoundToIdColumn, isIdValue } from "./id-value";
-import { isMeasureValue } from "./measure-value";
+import { isBarcodeValue, isBoundToIdColumn, isIdValue, isPostgresRowKey } from "./id-value";
+import { isMeasureInProse, isMeasureValue } from "./measure-value";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
- * groupings (4-4-4-4[-3], Amex/Diners 4-6-5 and 4-6-4), whose issuer prefix is one in use with
+ * groupings (4-4-4-4[-3], Amex/Diners 4-6-5 and 4-6-4; 4.4.4.4 as some receipts and forms write it), whose issuer prefix is one in use with
  * a length that issuer issues, and that pass the Luhn check. The checksum alone passes one
  * number in ten; the issuer table is what keeps a 19-digit decimal trace id or an epoch
  * timestamp (which starts with 1 until 2033) from being taken for a card. A number given as the
@@ -15,7 +15,9 @@ import { isMeasureValue } from "./measure-value";
  * card; one given bare as the value of a measure (`bytes=…`, `"duration_ns": …`: `isMeasureValue`,
  * or under a measure's key, `Place.MEASURE_VALUE`) is that quantity, but one in a card's printed
  * groups (`size=4539 5787 6362 1486`, `total: 4539-5787-6362-1486`) is a card: no measure is
- * written that way. Unlike the CPF and SSN rules, a card number after the words naming a thing's number
+ * written that way. Bare digits before a unit or after a measure's word in prose (`… bytes`,
+ * `checksum …`: `isMeasureInProse`) are a quantity too, and PostgreSQL's error rows say which
+ * column a value is (`Key (order_id)=(…)`, a failing row's first value: `isPostgresRowKey`). Unlike the CPF and SSN rules, a card number after the words naming a thing's number
  * (`pedido 4532…`, `order #…`, `NSU …`: `thing-words.ts`) is still a card: payment logs write
  * a PAN after such words (`transaction 4111… declined`), a stored PAN is the one leak PCI DSS
  * forbids outright, and a Luhn-valid order number with an issuer's prefix and length is rare
@@ -34,14 +36,16 @@ const DECIMAL_COMMA = "(?<![[,][ \\t]*\\d*)\\d,";
 export const cardDetector: Detector = {
   kind: "card",
   source:
-    `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
+    `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}(?:\\.\\d{4}){3}|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
     `(?![\\w-]|\\.\\d|,\\d(?!\\d*[,\\]]))`,
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start, place) => {
-    const digits = match.replace(/[ -]/g, "");
-    const measure = digits.length === match.length && ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start));
+    const digits = match.replace(/[ .-]/g, "");
+    const measure =
+      digits.length === match.length &&
+      ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isBoundToIdColumn(text, start) &&
-      !isBarcodeValue(text, start)
+      !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
       ? marker
       : undefined;
   },

@@ -10,7 +10,7 @@ import { Place, type Detector } from "./detector";
  *
  * An IBAN is a country code, two check digits and the country's BBAN, letters and digits, as
  * long as the SWIFT IBAN registry says for that country (`IBAN_LENGTHS`), written whole or in
- * groups of four (the print format, ISO 13616-1 §5.4), and its check digits make the whole
+ * groups of four (the print format, ISO 13616-1 §5.4, or with dashes in its blanks' place), and its check digits make the whole
  * number, its first four characters moved to its end and each letter read as 10–35, equal 1
  * modulo 97 (ISO 7064 MOD 97-10). A hex or trace id in capitals (no country starts it), an order
  * code (`BR12-4455`), `DE89` alone, a number of the wrong length for its country or one failing
@@ -27,8 +27,8 @@ const IBAN_KIND = "iban";
 export const ibanDetector: Detector = {
   kind: IBAN_KIND,
   // A country code and two check digits starting a word, then letters and digits, single
-  // spaces between them; the rewrite takes as many as the country's length.
-  source: `(?<![A-Za-z0-9])[A-Za-z]{2}\\d\\d(?: ?[A-Za-z0-9]){${SHORTEST_IBAN - 4},${LONGEST_IBAN - 4}}`,
+  // spaces or dashes between them; the rewrite takes as many as the country's length.
+  source: `(?<![A-Za-z0-9])[A-Za-z]{2}\\d\\d(?:[ -]?[A-Za-z0-9]){${SHORTEST_IBAN - 4},${LONGEST_IBAN - 4}}`,
   evidence: Evidence.IBAN,
   placeEvidence: Place.IBAN_VALUE,
   rewrite: (match, marker, text, start, place) => {
@@ -36,7 +36,7 @@ export const ibanDetector: Detector = {
     const length = IBAN_LENGTHS.get(upper.slice(0, 2));
     if (length === undefined) return undefined;
     const end = ibanEnd(match, length);
-    if (end < 0 || !isValidIbanChecksum(upper.slice(0, end).replaceAll(" ", ""))) return undefined;
+    if (end < 0 || !isValidIbanChecksum(upper.slice(0, end).replace(/[ -]/g, ""))) return undefined;
     if (upper.slice(0, end) !== match.slice(0, end) && !mayBeLowerCase(match, text, start, place)) return undefined;
     lastAccepted.scan = currentScan();
     lastAccepted.end = start + end;
@@ -73,7 +73,7 @@ resetAfterEachScan(() => {
  * a key naming IBANs (`place`), or as the next item of a list whose IBAN was accepted.
  */
 function mayBeLowerCase(match: string, text: string, start: number, place: number): boolean {
-  if (match.charCodeAt(4) === 32 || (place & Place.IBAN_VALUE) !== 0) return true;
+  if (isGroupSeparator(match.charCodeAt(4)) || (place & Place.IBAN_VALUE) !== 0) return true;
   const before = text.slice(Math.max(0, start - IBAN_WORD_REACH), start);
   countWork(before.length);
   if (IBAN_WORD_BEFORE.test(before)) return true;
@@ -84,24 +84,32 @@ function mayBeLowerCase(match: string, text: string, start: number, place: numbe
 
 /**
  * Where the IBAN of `length` characters that `match` starts with ends in it, or -1 when its
- * characters are not written whole or in groups of four, or when a letter or digit is glued to
- * its last one (`DE89…3000X`: then the number is longer than its country's).
+ * characters are not written whole or in groups of four apart by one separator throughout (the
+ * print format's blank, or a dash as forms print it: `DE89-3704-0044-0532-0130-00`), or when a
+ * letter, a digit or a further dash is glued to its last one (`DE89…3000X`: then the number is
+ * longer than its country's).
  */
 function ibanEnd(match: string, length: number): number {
-  const grouped = match.charCodeAt(4) === 32;
+  const separator = isGroupSeparator(match.charCodeAt(4)) ? match.charCodeAt(4) : -1;
   let characters = 0;
   let i = 0;
   for (; i < match.length && characters < length; i++) {
-    if (match.charCodeAt(i) === 32) {
-      // Spaced only as the print format spaces it: after each group of four.
-      if (!grouped || characters % 4 !== 0) return -1;
+    const code = match.charCodeAt(i);
+    if (isGroupSeparator(code)) {
+      // Spaced only as the print format spaces it: after each group of four, one separator.
+      if (code !== separator || characters % 4 !== 0) return -1;
       continue;
     }
-    if (grouped && characters > 0 && characters % 4 === 0 && match.charCodeAt(i - 1) !== 32) return -1;
+    if (separator >= 0 && characters > 0 && characters % 4 === 0 && match.charCodeAt(i - 1) !== separator) return -1;
     characters++;
   }
   if (characters < length) return -1;
-  return i < match.length && match.charCodeAt(i) !== 32 ? -1 : i;
+  return i < match.length && (match.charCodeAt(i) !== 32 || separator === 45) ? -1 : i;
+}
+
+/** A blank or a dash: what may part an IBAN's groups of four. */
+function isGroupSeparator(code: number): boolean {
+  return code === 32 || code === 45;
 }
 
 /**

@@ -53,6 +53,29 @@ export function isBoundToIdColumn(text: string, start: number): boolean {
 }
 
 /**
+ * Whether the value at `start` is in one of the rows PostgreSQL prints in a constraint's error:
+ * a unique violation's `DETAIL: Key (order_id)=(4242…) already exists.`, under a column that
+ * names an id or a measure (`idColumnByName`), the columns and values matched by position; or
+ * the first value of a `Failing row contains (…)` (a not-null or check violation), the row's
+ * first column, which a table's key is by convention. Reads back at most `ROW_REACH` characters.
+ */
+export function isPostgresRowKey(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - ROW_REACH), start);
+  if (FAILING_ROW_START.test(before)) return true;
+  const key = UNIQUE_KEY_VALUES.exec(before);
+  if (key === null) return false;
+  const columns = key[1]!.split(",").map((column) => column.trim().replace(/^"|"$/g, ""));
+  const column = columns[key[2]!.split(",").length - 1];
+  return column !== undefined && idColumnByName.get(column);
+}
+/** How far back a PostgreSQL error's row is read. */
+const ROW_REACH = 256;
+/** A failing row's opening, right before its first value. */
+const FAILING_ROW_START = /Failing row contains \($/;
+/** A unique violation's columns and the values before the one at the end (`Key (a, b)=(1, `). */
+const UNIQUE_KEY_VALUES = /Key \(([^()]{1,200})\)=\(([^()]*)$/;
+
+/**
  * Whether a column (perhaps qualified by its table, `users.id`) names an id, by its last segment
  * and words, or a measure (`bytes`, `offset`: `namesMeasure`), whose number is no card either.
  */

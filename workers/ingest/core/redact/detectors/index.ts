@@ -9,6 +9,8 @@ import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
 import { credentialPhraseDetector } from "./credential-phrase";
+import { keyPhraseDetector } from "./key-phrase";
+import { urlPathTokenDetector } from "./url-path-token";
 import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
@@ -26,7 +28,7 @@ import { cardDetector } from "./card";
 import { knownTokenDetector, nestingKnownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { postalCodePhraseDetector } from "./postal-code-phrase";
-import { privateKeyDetector } from "./private-key";
+import { privateKeyDetector, puttyPrivateKeyDetector } from "./private-key";
 import { passwordHashDetector } from "./password-hash";
 import { ibanDetector } from "./iban";
 import { visitorLocationDetector } from "./visitor-location";
@@ -62,12 +64,16 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   SQL_BOUND_PARAMETER_DETECTOR,
   codePhraseDetector,
   privateKeyDetector,
+  puttyPrivateKeyDetector,
   knownTokenDetector,
   nestingKnownTokenDetector,
   // After the known tokens: an AWS key after `session` is theirs.
   sessionIdPhraseDetector,
   passwordPhraseDetector,
   credentialPhraseDetector,
+  // After the known tokens too: a key's name before a token of a known format leaves it theirs.
+  keyPhraseDetector,
+  urlPathTokenDetector,
   passwordHashDetector,
   pixDetector,
   emailDetector,
