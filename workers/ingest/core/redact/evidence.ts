@@ -26,6 +26,7 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
+import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 
 /**
@@ -185,6 +186,11 @@ export const MoreEvidence = {
    * match of the detector holds.
    */
   PASSWORD_PHRASE: 1 << 3,
+  /**
+   * A national identity number's name or unnamed shape and four digits (`detectors/national-ids.ts`):
+   * `holdsNationalIdHint` (`DNI`, `national insurance`, `BSN`, a CURP's or a codice fiscale's start).
+   */
+  NATIONAL_ID: 1 << 4,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -341,6 +347,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -731,6 +738,8 @@ const PIX_FIELD_WORD = /[Pp][Ii][Xx]|[Aa]leat[óo]ria|ALEAT[ÓO]RIA/;
  * (`C01X00T47`): a passport's number with fewer digits in a text with no other is left out.
  */
 const PERSONAL_DOCUMENT_DIGITS = 5;
+/** The fewest digits of a national id the detector takes (`NRIC S1234567D` has seven, a driver's licence four). */
+const NATIONAL_ID_DIGITS = 4;
 /**
  * A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`):
  * `birth`, `born`, `dob`, `nasc`, `nac` (`nacimiento`, `nacido`, `fechaNac`), `aniversário`,

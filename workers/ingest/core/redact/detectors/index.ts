@@ -31,6 +31,7 @@ import { visitorLocationDetector } from "./visitor-location";
 import { DEFAULT_GEO_PRECISION, geoPrecisionLevel } from "../geo";
 import { pixDetector } from "./pix";
 import { birthDateDetector, passportDetector } from "./personal-documents";
+import { nationalIdDetector } from "./national-ids";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -73,6 +74,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cnhDetector,
   rgDetector,
   passportDetector,
+  // Before the CPF's, SSN's and card's: `CUIT 20-12345678-9`, `BSN 123456782` are their documents' numbers.
+  nationalIdDetector,
   birthDateDetector,
   cnpjDetector,
   cpfDetector,
