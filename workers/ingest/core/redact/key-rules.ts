@@ -16,7 +16,7 @@ import { namesBarePix, namesPixKey } from "./detectors/pix";
 import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
 import { namesNationalId } from "./detectors/national-ids";
 import { namesCardHolder } from "./card-holder-names";
-import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesUnownedName, namesWholeName } from "./person-names";
+import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesRoleName, namesUnownedName, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 
@@ -143,6 +143,7 @@ const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
 const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
 const PERSON_TYPE_NAME: KeyRule = { action: "person_name", nameField: "type" };
 const PERSON_UNOWNED_NAME: KeyRule = { action: "person_name", nameField: "unowned" };
+const PERSON_ROLE_NAME: KeyRule = { action: "person_name", nameField: "role" };
 /** The rule of each kind of street address key (`namesStreetAddress`). */
 const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   named: { action: "street_address", streetField: "named" },
@@ -325,6 +326,7 @@ export class KeyRules {
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     if (this.personNameKeys && namesPersonField(words, gluedToName(key))) {
+      if (namesRoleName(words)) return PERSON_ROLE_NAME;
       if (namesUnownedName(words)) return PERSON_UNOWNED_NAME;
       return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : namesExceptionType(words) ? PERSON_TYPE_NAME : PERSON_NAME;
     }
