@@ -11,6 +11,7 @@ import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
 import { personNameFieldDetector } from "./person-name-field";
+import { mailboxNameDetector } from "./mailbox-name";
 import { streetAddressDetector } from "./street-address";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { codePhraseDetector } from "./code-phrase";
@@ -55,6 +56,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cardHolderFieldDetector,
   cardHolderPhraseDetector,
   personNameFieldDetector,
+  mailboxNameDetector,
   streetAddressDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
   SQL_BOUND_PARAMETER_DETECTOR,
