@@ -6,24 +6,19 @@
  * requests' numbers stay. In a metric's attributes the marker is hashed, so series stay apart.
  */
 import { describe, expect, it } from "vitest";
-import type { AnyValue, KeyValue, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
+import type { MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import {
   aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, nirHolds, nricHolds, personnummerHolds, rutHolds, sinHolds,
   spanishIdHolds, steuerIdHolds, tfnHolds,
 } from "../../workers/ingest/core/redact/national-id-checks";
-import { logRecord, logsRequest, metricsRequest } from "../support/model-builders";
+import { metricsRequest } from "../support/model-builders";
+import { storedLogAttribute } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const redacted = (text: string) => redactString(text, policy);
 const MARKER = "[REDACTED:national_id]";
 
-/** The stored value of a log record's attribute `key` = `value`. */
-function storedAttribute(key: string, value: AnyValue): AnyValue {
-  const request = logsRequest([logRecord({ attributes: [{ key, value } satisfies KeyValue] })]);
-  redactRequest("logs", request, policy);
-  return request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes[0]!.value;
-}
 
 describe("a national id after its document's name", () => {
   it.each([
@@ -110,7 +105,7 @@ describe("under a key naming one, the whole value", () => {
     ["codice_fiscale", "RSSMRA85T10A562S"],
     ["steuer_id", "65929970489"],
   ])("%s = %s", (key, value) => {
-    expect(storedAttribute(key, { stringValue: value })).toEqual({ stringValue: MARKER });
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: MARKER });
   });
 
   it.each([
@@ -118,7 +113,7 @@ describe("under a key naming one, the whole value", () => {
     ["order.id", "123456782"],
     ["driver_license.expired", "true"],
   ])("%s = %s stays", (key, value) => {
-    expect(storedAttribute(key, { stringValue: value })).toEqual({ stringValue: value });
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: value });
   });
 
   it("in a metric's attributes the marker is hashed: two ids two series, the same id one", () => {

@@ -4,17 +4,11 @@
  * under a phone's key as a whole number sent as a double; look-alikes without such a word stay.
  */
 import { describe, expect, it } from "vitest";
-import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttribute } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 
-function storedAttribute(key: string, value: AnyValue): AnyValue {
-  const request = logsRequest([logRecord({ attributes: [{ key, value } satisfies KeyValue] })]);
-  redactRequest("logs", request, policy);
-  return request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes[0]!.value;
-}
 
 describe("a phone number after its word", () => {
   it.each([
@@ -41,15 +35,15 @@ describe("a phone number after its word", () => {
 
 describe("a whole number sent as a double under a phone's key is the number", () => {
   it("user.phone = 4155550132 as a double goes as it does as an integer", () => {
-    expect(storedAttribute("user.phone", { doubleValue: 4155550132 })).toEqual({ stringValue: "[REDACTED:phone]" });
-    expect(storedAttribute("user.phone", { intValue: "4155550132" })).toEqual({ stringValue: "[REDACTED:phone]" });
+    expect(storedLogAttribute("user.phone", { doubleValue: 4155550132 })).toEqual({ stringValue: "[REDACTED:phone]" });
+    expect(storedLogAttribute("user.phone", { intValue: "4155550132" })).toEqual({ stringValue: "[REDACTED:phone]" });
   });
 
   it.each([1.5, 42])("a double %s, no phone's digits, stays", (doubleValue) => {
-    expect(storedAttribute("user.phone", { doubleValue })).toEqual({ doubleValue });
+    expect(storedLogAttribute("user.phone", { doubleValue })).toEqual({ doubleValue });
   });
 
   it("a measure's double stays", () => {
-    expect(storedAttribute("http.response.body.size", { doubleValue: 4155550132 })).toEqual({ doubleValue: 4155550132 });
+    expect(storedLogAttribute("http.response.body.size", { doubleValue: 4155550132 })).toEqual({ doubleValue: 4155550132 });
   });
 });

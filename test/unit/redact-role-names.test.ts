@@ -5,18 +5,12 @@
  * (`customer=cus_123`, `assignee=42`), and so do a program's display names (`Payments Dashboard`).
  */
 import { describe, expect, it } from "vitest";
-import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttribute } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
 
-function storedAttribute(key: string, value: string): AnyValue {
-  const request = logsRequest([logRecord({ attributes: [{ key, value: { stringValue: value } } satisfies KeyValue] })]);
-  redactRequest("logs", request, policy);
-  return request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes[0]!.value;
-}
 
 describe("a person's name under a role's key", () => {
   it.each([
@@ -32,7 +26,7 @@ describe("a person's name under a role's key", () => {
     ["contact.first", "Ana"],
     ["customer.last", "Souza"],
   ])("attribute %s = %s", (key, value) => {
-    expect(storedAttribute(key, value)).toEqual({ stringValue: NAME });
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: NAME });
   });
 
   it.each([
@@ -53,11 +47,11 @@ describe("a person's name under a role's key", () => {
     ["recipient", "Acme Corp"],
     ["customer.last", "2024-05-01"],
   ])("an id, an account or a group stays: %s = %s", (key, value) => {
-    expect(storedAttribute(key, value)).toEqual({ stringValue: value });
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: value });
   });
 
   it("an e-mail address under `contact` is the e-mail detector's", () => {
-    expect(storedAttribute("contact", "ana@example.com")).toEqual({ stringValue: "[REDACTED:email]" });
+    expect(storedLogAttribute("contact", { stringValue: "ana@example.com" })).toEqual({ stringValue: "[REDACTED:email]" });
   });
 
   it.each(["customer=cus_123", "assignee=42", "customer: guest"])("in text: %s stays", (text) => {
@@ -72,11 +66,11 @@ describe("a program's display name is no person's", () => {
     ["displayName", "Orders Worker"],
     ["user.display_name", "Billing Service"],
   ])("%s = %s stays", (key, value) => {
-    expect(storedAttribute(key, value)).toEqual({ stringValue: value });
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: value });
     expect(redactString(`${key}=${value}`, policy)).toEqual({ text: `${key}=${value}`, counts: {} });
   });
 
   it("a person's display name still goes", () => {
-    expect(storedAttribute("user.display_name", "Ana Souza")).toEqual({ stringValue: NAME });
+    expect(storedLogAttribute("user.display_name", { stringValue: "Ana Souza" })).toEqual({ stringValue: NAME });
   });
 });
