@@ -153,3 +153,17 @@ describe("check digits", () => {
     expect(holds(invalid)).toBe(false);
   });
 });
+
+describe("an SQL column naming one", () => {
+  it.each([
+    ["INSERT INTO people (dni, created) VALUES ('12345678Z', '2024-01-01')", "INSERT INTO people (dni, created) VALUES ('[REDACTED:national_id]', '2024-01-01')"],
+    ["UPDATE users SET national_id = 'AB123456C' WHERE id = 4", "UPDATE users SET national_id = '[REDACTED:national_id]' WHERE id = 4"],
+  ])("%s", (text, expected) => {
+    expect(redacted(text)).toEqual({ text: expected, counts: { national_id: 1 } });
+  });
+
+  it("an order's column keeps a number passing a check digit", () => {
+    const text = "SELECT * FROM orders WHERE order_id = '123456782'";
+    expect(redacted(text)).toEqual({ text, counts: {} });
+  });
+});
